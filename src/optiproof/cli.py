@@ -1,0 +1,381 @@
+"""Command line: ``optiproof solve | read | schema | demo``. Heavy libraries are imported inside commands.
+
+Exit codes (DESIGN.md): 0 solved and verified, 1 some part not verified (or an internal error),
+2 bad input, 3 problem not recognised.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from optiproof.core.errors import BadInput, NotRecognised, OptiproofError
+
+app = typer.Typer(
+    name="optiproof",
+    help="Solve, explain and verify theory problems about deep-learning optimization.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: importing typer's rich help costs ~0.1-0.3 s
+)
+
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+SPEC_OPENINGS = ("{", "title:", "parts:", "context:", "family:", "---")
+DEFAULT_DEMO_DIR = Path("optiproof-report")
+
+
+class Format(str, Enum):
+    """Output formats of ``solve``."""
+
+    term = "term"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class Engine(str, Enum):
+    """Witness engines: in-process simulators, or real torch.distributed (gloo) runs too."""
+
+    sim = "sim"
+    gloo = "gloo"
+
+
+# -- reading problems -----------------------------------------------------------------------
+
+def _read_bounded(stream: Any, source: str) -> str:
+    """Read at most the text limit from a binary stream, as UTF-8."""
+    from optiproof.core.limits import LIMITS
+
+    raw = stream.read(LIMITS.max_text_bytes + 1)
+    if len(raw) > LIMITS.max_text_bytes:
+        raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
+                       field="PROBLEM", expected="a smaller problem")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(f"{source} is not UTF-8 text", field="PROBLEM",
+                       expected="a YAML/JSON spec") from None
+
+
+def _looks_like_spec(text: str) -> bool:
+    """True when the first meaningful line opens a YAML/JSON spec (``{``, ``title:``, ...)."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return stripped.startswith(SPEC_OPENINGS)
+    return False
+
+
+def read_problem_text(text: str, source: str, write_spec: Path | None = None) -> Any:
+    """Problem text -> Problem with the reader; on a refusal, write the partial spec if asked."""
+    from optiproof.reading import ReadingIncomplete, ReadingInvalid, read_problem
+
+    try:
+        return read_problem(text)
+    except (ReadingIncomplete, ReadingInvalid) as err:
+        if write_spec is not None:
+            _write(err.reading.to_spec_yaml(), write_spec)
+            typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
+                       f"`optiproof solve {write_spec}`", err=True)
+        raise
+
+
+def _problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
+    """(spec path or None, text, source name) of a PROBLEM argument, size-bounded."""
+    if path_or_dash == "-":
+        return None, _read_bounded(sys.stdin.buffer, "stdin"), "stdin"
+    path = Path(path_or_dash)
+    if path.suffix.lower() in SPEC_SUFFIXES:
+        return str(path), "", str(path)
+    try:
+        with path.open("rb") as fh:
+            return None, _read_bounded(fh, str(path)), str(path)
+    except OSError as err:
+        raise BadInput(f"cannot read {path}: {err.strerror}", field="PROBLEM") from None
+
+
+def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> Any:
+    """A Problem from a spec file (.yaml/.yml/.json), ``-`` for stdin, or problem text."""
+    from optiproof.core.problem import load_problem_file, load_problem_text
+
+    spec_path, text, source = _problem_source(path_or_dash)
+    if spec_path is not None:
+        return load_problem_file(spec_path)
+    if _looks_like_spec(text):
+        return load_problem_text(text, source=source)
+    return read_problem_text(text, source, write_spec)
+
+
+# -- running, errors and progress -----------------------------------------------------------
+
+def _fail(code: int, message: str) -> int:
+    typer.echo(message, err=True)
+    return code
+
+
+def _guarded(fn: Callable[[], int]) -> int:
+    """Run a command body, turning errors into their exit code and a message (no traceback)."""
+    try:
+        return fn()
+    except BadInput as err:
+        return _fail(err.exit_code, f"error: bad input: {err}")
+    except NotRecognised as err:
+        return _fail(err.exit_code, f"error: not recognised: {err}")
+    except OptiproofError as err:
+        return _fail(err.exit_code, f"error: {err}")
+    except KeyboardInterrupt:
+        return _fail(130, "interrupted")
+    except Exception as err:  # noqa: BLE001 - the CLI's last line of defence
+        if os.environ.get("OPTIPROOF_DEBUG") == "1":
+            import traceback
+
+            traceback.print_exc()
+        one_line = " ".join(f"{type(err).__name__}: {err}".split())[:500]
+        return _fail(1, f"internal error: {one_line}")
+
+
+@contextmanager
+def _progress(spinner: bool, lines: bool, first: str) -> Iterator[Callable[[str], None]]:
+    """A progress sink on stderr: a rich spinner on a TTY, plain lines, or nothing."""
+    if spinner:
+        from rich.console import Console
+
+        with Console(stderr=True).status(first) as status:
+            yield lambda message: status.update(f"running witness: {message}")
+    elif lines:
+        typer.echo(first, err=True)
+        yield lambda message: typer.echo(f"  running witness: {message}", err=True)
+    else:
+        yield lambda message: None
+
+
+def _render(solution: Any, fmt: Format) -> str:
+    if fmt is Format.json:
+        return solution.to_json() + "\n"
+    if fmt is Format.md:
+        return solution.to_markdown()
+    if fmt is Format.html:
+        return solution.to_html()
+    import io
+
+    from rich.console import Console
+
+    from optiproof.rendering.terminal import render_terminal
+
+    console = Console(file=io.StringIO(), record=True, width=100)
+    render_terminal(solution, console)
+    return console.export_text()
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise BadInput(f"cannot write {out}: {err.strerror}", field="--out") from None
+
+
+def _print_terminal(solution: Any) -> None:
+    from rich.console import Console
+
+    from optiproof.rendering.terminal import render_terminal
+
+    render_terminal(solution, Console())
+
+
+def _not_verified_note(solution: Any) -> None:
+    bad = [f"({p.label})" for p in solution.parts if not p.verified]
+    if bad:
+        typer.echo(f"warning: NOT VERIFIED: part {', '.join(bad)}", err=True)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo("optiproof 0.1.0")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Solve, explain and verify theory problems about deep-learning optimization."""
+
+
+@app.command()
+def solve(
+    problem: Annotated[str, typer.Argument(metavar="PROBLEM",
+                                           help="A .yaml/.yml/.json spec file, or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.term,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o",  # noqa: UP045
+                                                help="Write to FILE instead of stdout.")] = None,
+    engine: Annotated[Engine, typer.Option(help="Witness engine.")] = Engine.sim,
+    no_witness: Annotated[bool, typer.Option("--no-witness",
+                                             help="Skip witnesses (parts stay unverified).")]
+    = False,
+    write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
+    = None,
+) -> None:
+    """Solve PROBLEM (a spec file, problem text, or - for stdin), verify it, and write it up."""
+
+    def body() -> int:
+        spec = load_problem_any(problem, write_spec)
+        from optiproof.core.options import SolveOptions
+        from optiproof.pipeline import solve_problem
+
+        spinner = sys.stderr.isatty()
+        with _progress(spinner, fmt is Format.term and not spinner,
+                       "solving exactly...") as progress:
+            options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
+                                   progress=progress)
+            solution = solve_problem(spec, options)
+        if fmt is Format.term and out is None:
+            _print_terminal(solution)
+        else:
+            _write(_render(solution, fmt), out)
+        if fmt is not Format.term or out is not None:
+            _not_verified_note(solution)
+        return solution.exit_code
+
+    raise typer.Exit(_guarded(body))
+
+
+@app.command()
+def read(
+    problem: Annotated[str, typer.Argument(metavar="PROBLEM",
+                                           help="Problem text file, or - for stdin.")],
+    write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--write-spec", help="Write what was read as an editable spec file.")] = None,
+) -> None:
+    """Show what was understood from a problem text: parts, families, parameters, sources."""
+
+    def body() -> int:
+        from optiproof.reading import describe, read_report
+
+        spec_path, text, source = _problem_source(problem)
+        if spec_path is not None:
+            raise BadInput(f"{source} is a spec file; `read` takes problem text",
+                           field="PROBLEM", expected="a .txt/.md file or -")
+        reading = read_report(text)
+        typer.echo(describe(reading))
+        if write_spec is not None:
+            _write(reading.to_spec_yaml(), write_spec)
+            typer.echo(f"wrote {write_spec}", err=True)
+        return 0 if reading.complete else 3
+
+    raise typer.Exit(_guarded(body))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the problem spec format."""
+
+    def body() -> int:
+        import json
+
+        from optiproof.core.problem import problem_json_schema
+
+        typer.echo(json.dumps(problem_json_schema(), indent=2))
+        return 0
+
+    raise typer.Exit(_guarded(body))
+
+
+def bundled_problems() -> list[tuple[str, str]]:
+    """(file name, text) of the bundled problems: raw texts in ``problems/texts`` first, then
+    the specs in ``problems`` that have no text of the same name."""
+    from importlib import resources
+
+    root = resources.files("optiproof").joinpath("problems")
+    if not root.is_dir():
+        return []
+    texts_dir = root.joinpath("texts")
+    texts = sorted((p.name, p.read_text(encoding="utf-8")) for p in texts_dir.iterdir()
+                   if p.name.endswith(".txt")) if texts_dir.is_dir() else []
+    stems = {Path(name).stem for name, _ in texts}
+    specs = sorted((p.name, p.read_text(encoding="utf-8")) for p in root.iterdir()
+                   if p.name.endswith((".yaml", ".yml")) and Path(p.name).stem not in stems)
+    return texts + specs
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for report.html and "
+                                      "one .md per problem.")] = DEFAULT_DEMO_DIR,
+) -> None:
+    """Solve every bundled problem and write an HTML report plus one Markdown file each."""
+
+    def body() -> int:
+        problems = bundled_problems()
+        if not problems:
+            raise NotRecognised("no bundled problems found in optiproof/problems/*.yaml")
+        return _run_demo(problems, out)
+
+    raise typer.Exit(_guarded(body))
+
+
+def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from optiproof.core.options import SolveOptions
+    from optiproof.core.problem import load_problem_text
+    from optiproof.pipeline import solve_problem
+    from optiproof.rendering.html import render_html_report
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BadInput(f"cannot create {out}: {err.strerror}", field="--out") from None
+    solutions, rows = [], []
+    spinner = sys.stderr.isatty()
+    for name, text in problems:
+        start = time.perf_counter()
+        with _progress(spinner, not spinner, f"solving {name}...") as progress:
+            try:
+                problem = (read_problem_text(text, name) if name.endswith(".txt")
+                           else load_problem_text(text, source=name))
+                solution = solve_problem(problem, SolveOptions(progress=progress))
+            except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
+                rows.append((name, "\u2014", f"error: {' '.join(str(err).split())[:200]}",
+                             time.perf_counter() - start, False))
+                continue
+        solutions.append(solution)
+        _write(solution.to_markdown(), out / (Path(name).stem + ".md"))
+        rows.append((name, str(len(solution.parts)),
+                     "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
+                     time.perf_counter() - start, solution.verified))
+    report = out / "report.html"
+    _write(render_html_report(solutions, "optiproof demo"), report)
+    table = Table(title="optiproof demo", title_justify="left")
+    for col in ("Problem", "Parts", "Status", "Time"):
+        table.add_column(col, overflow="fold")
+    for name, parts, status, seconds, ok in rows:
+        table.add_row(name, parts, Text(status, style="bold green" if ok else "bold red"),
+                      f"{seconds:.1f} s")
+    console = Console()
+    console.print(table)
+    console.print(f"report: {report.resolve()}", soft_wrap=True)
+    return 0 if all(r[4] for r in rows) else 1
+
+
+def main() -> None:
+    """Entry point of the ``optiproof`` script."""
+    app(prog_name="optiproof")

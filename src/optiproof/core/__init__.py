@@ -1,0 +1,1 @@
+"""Core objects shared by every family: problem specs, solutions, evidence, errors, limits."""

@@ -1,0 +1,104 @@
+"""Exact numbers and SymPy conversions: the single place where math becomes LaTeX, JSON and floats.
+
+Numbers from specs become exact rationals through their decimal text (0.1 -> 1/10), never through
+``sympify`` of user strings.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from optiproof.core.errors import BadInput
+
+if TYPE_CHECKING:
+    import sympy
+
+LATEX_SETTINGS = {"mat_delim": "[", "mat_str": "matrix"}
+
+
+def exact_rational(x: Any, *, field: str = "value") -> "sympy.Rational":
+    """Turn an int, float or decimal string into an exact SymPy rational (0.1 -> 1/10)."""
+    import sympy
+
+    if isinstance(x, bool):
+        raise BadInput(f"got a boolean {x!r}", field=field, expected="a number")
+    if isinstance(x, int):
+        return sympy.Integer(x)
+    if isinstance(x, sympy.Rational):
+        return x
+    if isinstance(x, Fraction):
+        return sympy.Rational(x.numerator, x.denominator)
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            raise BadInput(f"got {x!r}", field=field, expected="a finite number")
+        text = repr(x)
+    elif isinstance(x, str):
+        text = x.strip()
+    else:
+        raise BadInput(f"got {type(x).__name__}", field=field, expected="a number")
+    try:
+        dec = Decimal(text)
+    except InvalidOperation:
+        raise BadInput(f"cannot read {text[:40]!r} as a number", field=field,
+                       expected="a decimal number such as 0.5 or 3") from None
+    if not dec.is_finite():
+        raise BadInput(f"got {text[:40]!r}", field=field, expected="a finite number")
+    if abs(dec.adjusted()) > 300:
+        raise BadInput(f"{text[:40]!r} is out of range", field=field,
+                       expected="a magnitude between 1e-300 and 1e300")
+    frac = Fraction(dec)
+    return sympy.Rational(frac.numerator, frac.denominator)
+
+
+def to_latex(expr: Any) -> str:
+    """LaTeX of a SymPy object with optiproof's printer settings (bracketed matrices)."""
+    import sympy
+
+    return sympy.latex(expr, **LATEX_SETTINGS)
+
+
+def to_value(expr: Any) -> float | list | None:
+    """Numeric JSON value of a SymPy object: number, list, list of lists, or None if symbolic."""
+    import sympy
+
+    if expr is None:
+        return None
+    if isinstance(expr, (int, float)):
+        return float(expr)
+    if isinstance(expr, sympy.MatrixBase):
+        if expr.free_symbols:
+            return None
+        rows = [[_finite_float(v) for v in expr.row(i)] for i in range(expr.rows)]
+        if any(v is None for row in rows for v in row):
+            return None
+        if expr.cols == 1:
+            return [row[0] for row in rows]
+        return rows
+    expr = sympy.sympify(expr) if not isinstance(expr, sympy.Basic) else expr
+    if expr.free_symbols:
+        return None
+    return _finite_float(expr)
+
+
+def _finite_float(v: Any) -> float | None:
+    import sympy
+
+    try:
+        f = float(sympy.N(v, 30))
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def to_expr_string(expr: Any) -> str:
+    """A SymPy-parsable string for an expression (``sympy.sympify`` can read it back)."""
+    import sympy
+
+    if expr is None:
+        return ""
+    if isinstance(expr, sympy.MatrixBase):
+        return f"Matrix({sympy.sstr(expr.tolist())})"
+    return sympy.sstr(expr)

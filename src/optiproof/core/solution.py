@@ -1,0 +1,259 @@
+"""Solutions: derivation steps with numbered equations, answers, identification and evidence.
+
+Math lives as SymPy objects; LaTeX, numeric values and JSON are derived from them here, so a
+rendered number can never disagree with the computed one. Definitional formulas that are not
+computed (an objective as the problem states it) are written as :class:`Tex`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from optiproof.core.evidence import Check
+from optiproof.core.exact import to_expr_string, to_latex, to_value
+
+AnswerStatus = Literal["unique", "set-valued", "unbounded", "none"]
+
+
+class Tex(str):
+    """Hand-written LaTeX for something stated, not computed (a definition, an objective)."""
+
+
+def latex_of(x: Any) -> str:
+    """LaTeX of a side of an equation: Tex is taken as written, SymPy objects are printed."""
+    if isinstance(x, Tex):
+        return str(x)
+    if isinstance(x, str):
+        raise TypeError("plain str in an equation: wrap stated LaTeX in Tex(...)")
+    return to_latex(x)
+
+
+@dataclass(frozen=True)
+class Equation:
+    """One displayed (numbered) equation: a chain ``lhs rel rhs rel rhs2 ...``."""
+
+    sides: tuple[Any, ...]
+    relations: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, *sides: Any, rel: str = "=") -> "Equation":
+        """``Equation.of(a, b, c)`` is ``a = b = c``; sides are Tex or SymPy objects."""
+        return cls(tuple(sides), tuple([rel] * (len(sides) - 1)))
+
+    @classmethod
+    def chain(cls, first: Any, *pairs: tuple[str, Any]) -> "Equation":
+        """``Equation.chain(a, ("=", b), (r"\\le", c))`` is ``a = b \\le c``."""
+        return cls((first, *[p[1] for p in pairs]), tuple(p[0] for p in pairs))
+
+    @property
+    def latex(self) -> str:
+        out = latex_of(self.sides[0])
+        for rel, side in zip(self.relations, self.sides[1:], strict=True):
+            out += f" {rel} " + latex_of(side)
+        return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a derivation: a title, a sentence of intuition, and its equations.
+
+    ``text`` is plain English and may contain inline math as ``$...$``.
+    """
+
+    title: str
+    text: str
+    equations: tuple[Equation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A quantity of the problem: its symbol (LaTeX), meaning, and where it lives."""
+
+    symbol: str
+    meaning: str
+    space: str = ""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the problem is: variables with dimensions, assumptions, the objective."""
+
+    variables: tuple[Variable, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    objective: Equation | None = None
+    objective_text: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One final answer of a part. ``expr`` is the SymPy source of latex, value and JSON.
+
+    For ``set-valued`` answers ``expr`` is one representative and ``set_description`` says
+    (in words, with inline ``$...$`` math) which other points are equally optimal.
+    """
+
+    name: str
+    symbol: str
+    expr: Any
+    status: AnswerStatus = "unique"
+    set_description: str = ""
+    note: str = ""
+    membership: Any = field(default=None, compare=False, repr=False)
+    """For set-valued answers: ``membership(x: numpy array, tol) -> bool`` tests whether a point
+    belongs to the answer set (used by witnesses to check a solver's minimiser)."""
+
+    @property
+    def latex(self) -> str:
+        if self.status == "unbounded" and self.expr is None:
+            return r"\text{none: the objective is unbounded below}"
+        if self.expr is None:
+            return r"\text{none}"
+        return to_latex(self.expr)
+
+    @property
+    def value(self) -> Any:
+        return None if self.expr is None else to_value(self.expr)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "latex": self.latex,
+            "expr": to_expr_string(self.expr) if self.expr is not None else
+            ("-oo" if self.status == "unbounded" else ""),
+            "value": self.value,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture drawn from the data: PNG bytes plus a caption."""
+
+    title: str
+    caption: str
+    png: bytes
+
+
+@dataclass
+class PartSolution:
+    """The full answer to one part: analysis, derivation, answers, identification, evidence."""
+
+    label: str
+    family: str
+    question: str
+    analysis: Analysis
+    steps: list[Step]
+    answers: list[Answer]
+    identified_as: str | None = None
+    identification_note: str = ""
+    interpretation: str = ""
+    summary: str = ""
+    checks: list[Check] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    diagnostics: list[str] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Exact quantities the solver computed, keyed by name, for witnesses to check (not shown)."""
+
+    @property
+    def verified(self) -> bool:
+        """True only if some witness passed and none failed."""
+        return any(c.passed for c in self.checks) and not any(
+            c.status == "failed" for c in self.checks)
+
+    @property
+    def verification_status(self) -> Literal["verified", "failed", "unverified"]:
+        if any(c.status == "failed" for c in self.checks):
+            return "failed"
+        return "verified" if self.verified else "unverified"
+
+    def numbered_equations(self) -> list[tuple[int, Equation]]:
+        """Equations in display order with their stable numbers (1, 2, ...)."""
+        eqs: list[Equation] = []
+        if self.analysis.objective is not None:
+            eqs.append(self.analysis.objective)
+        for step in self.steps:
+            eqs.extend(step.equations)
+        return list(enumerate(eqs, start=1))
+
+    def equation_number(self, eq: Equation) -> int:
+        for n, e in self.numbered_equations():
+            if e is eq:
+                return n
+        raise KeyError("equation not in this part")
+
+    def to_dict(self) -> dict:
+        return {
+            "label": self.label,
+            "family": self.family,
+            "question": self.question,
+            "answers": [a.to_dict() for a in self.answers],
+            "identified_as": self.identified_as,
+            "verified": self.verified,
+            "checks": [c.to_dict() for c in self.checks],
+        }
+
+
+@dataclass
+class Solution:
+    """All parts of a solved problem, in order."""
+
+    title: str
+    parts: list[PartSolution]
+
+    @property
+    def verified(self) -> bool:
+        return all(p.verified for p in self.parts)
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.verified else 1
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "parts": [p.to_dict() for p in self.parts]}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, allow_nan=False)
+
+    def to_markdown(self) -> str:
+        from optiproof.rendering.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        from optiproof.rendering.html import render_html
+
+        return render_html(self)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        from optiproof.rendering.html import render_html_fragment
+
+        return render_html_fragment(self)
+
+    def formulas(self) -> list[tuple[str, bool]]:
+        """Every LaTeX string this solution emits, as (latex, display_mode) pairs."""
+        from optiproof.rendering.mathsegments import inline_math
+
+        out: list[tuple[str, bool]] = []
+        for part in self.parts:
+            for _, eq in part.numbered_equations():
+                out.append((eq.latex, True))
+            for a in part.answers:
+                out.append((a.latex, True))
+                out.append((f"{a.symbol} = {a.latex}", True))
+            texts = [part.question, part.identification_note, part.interpretation, part.summary,
+                     part.analysis.objective_text, *part.analysis.assumptions, *part.diagnostics]
+            texts += [s.text for s in part.steps] + [s.title for s in part.steps]
+            texts += [v.meaning for v in part.analysis.variables]
+            texts += [a.set_description for a in part.answers] + [a.note for a in part.answers]
+            for v in part.analysis.variables:
+                out.append((v.symbol, False))
+                if v.space:
+                    out.append((v.space, False))
+            for t in texts:
+                out.extend((m, False) for m in inline_math(t))
+        return out

@@ -1,0 +1,307 @@
+"""SymPy cost formulas of each scheme, derived from its phase structure (not from its schedule).
+
+Each scheme is described by its phases: how many rounds, how many messages per round, the size
+of each message (possibly depending on the round index j) and how many messages pass through the
+busiest node's link per round. Totals follow by summation:
+
+    messages = sum over phases of rounds * messages_per_round
+    volume   = sum over phases of sum_j messages_per_round * size(j)
+    time     = sum over phases of sum_j port_messages * (alpha + bytes * size(j) / B)
+
+The busiest node's traffic is stated per scheme (which node it is and why). These are the
+formulas the solver shows; the witnesses count the same quantities from the message schedules
+(schedules.py), which never import this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from optiproof.families.communication.spec import uneven_split
+
+
+class Log2(sp.Function):
+    """log_2(n), printed ``\\log_{2} n``; exact integer for powers of two; reads back as log(n, 2)."""
+
+    is_real = True
+    is_positive = True
+
+    @classmethod
+    def eval(cls, x: Any) -> Any:
+        if x.is_Integer and x > 0 and int(x) & (int(x) - 1) == 0:
+            return sp.Integer(int(x).bit_length() - 1)
+        return None
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        arg = self.args[0]
+        body = printer._print(arg)
+        s = rf"\log_{{2}} {body}" if arg.is_Symbol else rf"\log_{{2}}\left({body}\right)"
+        return s if exp is None else rf"\left({s}\right)^{{{exp}}}"
+
+    def _sympystr(self, printer: Any) -> str:
+        return f"log({printer._print(self.args[0])}, 2)"
+
+    def _eval_evalf(self, prec: int) -> Any:
+        return (sp.log(self.args[0]) / sp.log(2)).evalf(prec)
+
+    def _eval_rewrite_as_log(self, x: Any, **kwargs: Any) -> Any:
+        return sp.log(x) / sp.log(2)
+
+
+class CeilLog2(sp.Function):
+    """ceil(log_2 n), the depth of a binomial tree on n nodes; exact integer for integer n."""
+
+    is_integer = True
+    is_positive = True
+
+    @classmethod
+    def eval(cls, x: Any) -> Any:
+        if x.is_Integer and x > 0:
+            return sp.Integer((int(x) - 1).bit_length())
+        return None
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        arg = self.args[0]
+        body = printer._print(arg)
+        s = (rf"\lceil \log_{{2}} {body} \rceil" if arg.is_Symbol
+             else rf"\left\lceil \log_{{2}}\left({body}\right) \right\rceil")
+        return s if exp is None else rf"\left({s}\right)^{{{exp}}}"
+
+    def _sympystr(self, printer: Any) -> str:
+        return f"ceiling(log({printer._print(self.args[0])}, 2))"
+
+    def _eval_evalf(self, prec: int) -> Any:
+        return sp.ceiling(sp.log(self.args[0]) / sp.log(2)).evalf(prec)
+
+    def _eval_rewrite_as_log(self, x: Any, **kwargs: Any) -> Any:
+        return sp.ceiling(sp.log(x) / sp.log(2))
+
+
+@dataclass(frozen=True)
+class CostSymbols:
+    """The symbols formulas are written in (names as in the problem)."""
+
+    n: sp.Symbol
+    p: sp.Symbol
+    k: sp.Symbol
+    alpha: sp.Symbol
+    B: sp.Symbol
+    bytes_per_element: int
+    j: sp.Symbol = field(default_factory=lambda: sp.Symbol("j", positive=True, integer=True))
+    L: sp.Symbol = field(default_factory=lambda: sp.Symbol("L", positive=True, integer=True))
+
+    @classmethod
+    def named(cls, n: str = "n", p: str = "p", k: str = "k", alpha: str = "alpha",
+              B: str = "B", bytes_per_element: int = 4) -> "CostSymbols":
+        integer = {"positive": True, "integer": True}
+        return cls(sp.Symbol(n, **integer), sp.Symbol(p, **integer), sp.Symbol(k, **integer),
+                   sp.Symbol(alpha, positive=True), sp.Symbol(B, positive=True),
+                   bytes_per_element)
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A phase of a scheme: ``rounds`` rounds of ``messages_per_round`` messages of ``size``.
+
+    ``size`` may depend on the round index ``j`` (1-based); ``port_messages`` is the number of
+    messages through the busiest node's link in one round (all of the same size).
+    """
+
+    name: str
+    rounds: Any
+    messages_per_round: Any
+    size: Any
+    port_messages: Any = sp.Integer(1)
+    size_decreasing: bool = False
+    total_messages: Any = None
+    """Messages of the whole phase when rounds differ in their message count (the tree)."""
+
+    @property
+    def messages(self) -> Any:
+        if self.total_messages is not None:
+            return self.total_messages
+        return self.rounds * self.messages_per_round
+
+
+@dataclass
+class SchemeCosts:
+    """Every quantity of one scheme, as SymPy expressions in the problem's symbols."""
+
+    scheme: str
+    title: str
+    tag: str
+    phases: tuple[Phase, ...]
+    busiest_sent: Any
+    busiest_received: Any
+    busiest_who: str
+    assumptions: tuple[str, ...] = ()
+    values: dict[str, Any] = field(default_factory=dict)
+    latency_rounds: Any = None
+    bandwidth_elements: Any = None
+    size_min: Any = None
+
+    def value(self, quantity: str) -> Any:
+        return self.values[quantity]
+
+    @property
+    def sizes_vary(self) -> bool:
+        return sp.simplify(self.values["message-size"] - self.size_min) != 0
+
+
+def bandwidth_lower_bound(s: CostSymbols) -> Any:
+    """Elements each node must send (and receive) in an all-reduce among n peers: 2(n-1)p/n."""
+    return sp.factor(2 * (s.n - 1) * s.p / s.n)
+
+
+def _finish(expr: Any, s: CostSymbols) -> Any:
+    """Eliminate the helper L = log2 n, then tidy (factor polynomials)."""
+    expr = sp.sympify(expr)
+    if expr.has(s.L):
+        expr = sp.simplify(expr.subs(s.L, sp.log(s.n) / sp.log(2)))
+        expr = sp.simplify(expr.subs(sp.log(s.n), sp.log(2) * Log2(s.n)))
+    if expr.has(Log2, CeilLog2, sp.Max, sp.Min, sp.ceiling, sp.floor):
+        return sp.factor_terms(sp.simplify(expr))
+    return sp.factor(sp.simplify(expr))
+
+
+def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
+    """Sum the phases into totals (messages, sizes, volume, rounds, time, ratio)."""
+    j, b = s.j, s.bytes_per_element
+    messages = sum((ph.messages for ph in c.phases), sp.Integer(0))
+    volume = sum((ph.messages * ph.size if ph.total_messages is not None else
+                   sp.summation(ph.messages_per_round * ph.size, (j, 1, ph.rounds))
+                   for ph in c.phases), sp.Integer(0))
+    rounds = sum((ph.rounds for ph in c.phases), sp.Integer(0))
+    latency = sum((ph.rounds * ph.port_messages for ph in c.phases), sp.Integer(0))
+    port_elements = sum((sp.summation(ph.port_messages * ph.size, (j, 1, ph.rounds))
+                         for ph in c.phases), sp.Integer(0))
+    biggest = [ph.size.subs(j, 1) if ph.size_decreasing else ph.size for ph in c.phases]
+    smallest = [ph.size.subs(j, ph.rounds) if ph.size_decreasing else ph.size
+                for ph in c.phases]
+    size_max = _finish(sp.Max(*biggest), s)
+    c.size_min = _finish(sp.Min(*smallest), s)
+    latency, port_elements = _finish(latency, s), _finish(port_elements, s)
+    c.latency_rounds, c.bandwidth_elements = latency, port_elements
+    busiest = sp.Max(c.busiest_sent, c.busiest_received)
+    c.values = {
+        "messages": _finish(messages, s),
+        "message-size": size_max,
+        "message-bytes": _finish(b * size_max, s),
+        "total-volume": _finish(volume, s),
+        "busiest-sent": _finish(c.busiest_sent, s),
+        "busiest-received": _finish(c.busiest_received, s),
+        "rounds": _finish(rounds, s),
+        "time": latency * s.alpha + _finish(b * port_elements, s) / s.B,
+        "bandwidth-ratio": _finish(busiest / bandwidth_lower_bound(s), s),
+    }
+    return c
+
+
+def all_to_all_costs(s: CostSymbols) -> SchemeCosts:
+    """One round; each worker sends its whole gradient (p) to each of the other n - 1."""
+    n, p = s.n, s.p
+    c = SchemeCosts("all-to-all", "all-to-all", r"\text{a2a}",
+                    (Phase("exchange", sp.Integer(1), n * (n - 1), p, port_messages=n - 1),),
+                    (n - 1) * p, (n - 1) * p, "every worker (all are alike)")
+    return _totals(c, s)
+
+
+def parameter_server_costs(s: CostSymbols, sharded: bool = False) -> SchemeCosts:
+    """Push then pull; with k shards each worker exchanges p/k elements with each server."""
+    n, p = s.n, s.p
+    k = s.k if sharded else sp.Integer(1)
+    port = n if not sharded else sp.Max(n, k)
+    phases = (Phase("push", sp.Integer(1), n * k, p / k, port_messages=port),
+              Phase("pull", sp.Integer(1), n * k, p / k, port_messages=port))
+    if sharded:
+        busiest = p * sp.Max(1, n / k)
+        who = "a server (n p/k elements) or a worker (p elements), whichever is larger"
+        assumptions = ("p divisible by k (each of the k servers owns a shard of p/k elements)",)
+        c = SchemeCosts("sharded-parameter-server", "sharded parameter server",
+                        r"\text{PS}_{k}", phases, busiest, busiest, who, assumptions)
+    else:
+        c = SchemeCosts("parameter-server", "parameter server", r"\text{PS}", phases,
+                        n * p, n * p, "the server (it receives and sends n full vectors)")
+    return _totals(c, s)
+
+
+def ring_allreduce_costs(s: CostSymbols) -> SchemeCosts:
+    """n - 1 reduce-scatter rounds then n - 1 all-gather rounds of n chunk messages (p/n)."""
+    n, p = s.n, s.p
+    phases = (Phase("reduce-scatter", n - 1, n, p / n), Phase("all-gather", n - 1, n, p / n))
+    per_node = 2 * (n - 1) * p / n
+    c = SchemeCosts("ring-allreduce", "ring all-reduce", r"\text{ring}", phases, per_node,
+                    per_node, "every worker (all are alike)",
+                    ("p divisible by n (n chunks of p/n elements)",))
+    return _totals(c, s)
+
+
+def ring_allreduce_uneven_costs(s: CostSymbols, n_value: int, p_value: int) -> SchemeCosts:
+    """Ring all-reduce when n does not divide p: chunk sizes floor/ceil(p/n), the first
+    p mod n chunks being the larger. Worker i sends every chunk except i+1 (reduce-scatter) and
+    except i+2 (all-gather), so its traffic is 2p minus two cyclically adjacent chunks."""
+    sizes = uneven_split(p_value, n_value)
+    n, p = s.n, s.p
+    big, small = sp.ceiling(p / n), sp.floor(p / n)
+    min_pair = min(sizes[i] + sizes[(i + 1) % n_value] for i in range(n_value))
+    per_node = 2 * p - min_pair
+    phases = (Phase("reduce-scatter", n - 1, n, big), Phase("all-gather", n - 1, n, big))
+    c = SchemeCosts("ring-allreduce", "ring all-reduce (uneven chunks)", r"\text{ring}",
+                    phases, per_node, per_node,
+                    "the worker whose two skipped chunks are the smallest adjacent pair",
+                    (f"uneven chunks: {p_value % n_value} of $\\lceil p/n \\rceil$ and "
+                     f"{n_value - p_value % n_value} of $\\lfloor p/n \\rfloor$ elements",))
+    c = _totals(c, s)
+    c.size_min = small
+    c.values["total-volume"] = 2 * (n - 1) * p
+    return c
+
+
+def tree_allreduce_costs(s: CostSymbols) -> SchemeCosts:
+    """Binomial tree: ceil(log2 n) reduce rounds then as many broadcast rounds; n - 1 full
+    messages each way; the root receives (then sends) one full vector per round."""
+    n, p = s.n, s.p
+    depth = CeilLog2(n)
+    phases = (Phase("reduce", depth, None, p, total_messages=n - 1),
+              Phase("broadcast", depth, None, p, total_messages=n - 1))
+    c = SchemeCosts("tree-allreduce", "binomial-tree reduce + broadcast", r"\text{tree}",
+                    phases, depth * p, depth * p, "the root (one full vector per round)")
+    return _totals(c, s)
+
+
+def recursive_doubling_costs(s: CostSymbols) -> SchemeCosts:
+    """log2 n rounds; in each, every worker swaps its whole partial sum with one partner."""
+    n, p = s.n, s.p
+    phases = (Phase("exchange", s.L, n, p),)
+    c = SchemeCosts("recursive-doubling", "recursive doubling", r"\text{RD}", phases,
+                    s.L * p, s.L * p, "every worker (all are alike)",
+                    ("n a power of two (partners differ in one bit of the rank)",))
+    return _totals(c, s)
+
+
+def rabenseifner_costs(s: CostSymbols) -> SchemeCosts:
+    """Recursive halving (messages p/2, p/4, ..., p/n) then recursive doubling (p/n, ..., p/2)."""
+    n, p, j = s.n, s.p, s.j
+    phases = (Phase("reduce-scatter", s.L, n, p / 2**j, size_decreasing=True),
+              Phase("all-gather", s.L, n, p / 2**j, size_decreasing=True))
+    per_node = sum((sp.summation(ph.size, (j, 1, ph.rounds)) for ph in phases), sp.Integer(0))
+    c = SchemeCosts("rabenseifner", "recursive halving + doubling (Rabenseifner)",
+                    r"\text{Rab}", phases, per_node, per_node, "every worker (all are alike)",
+                    ("n a power of two", "p divisible by n"))
+    return _totals(c, s)
+
+
+def scheme_costs(scheme: str, s: CostSymbols) -> SchemeCosts:
+    """The costs of ``scheme`` in the symbols ``s``."""
+    return {
+        "all-to-all": all_to_all_costs,
+        "parameter-server": parameter_server_costs,
+        "sharded-parameter-server": lambda x: parameter_server_costs(x, sharded=True),
+        "ring-allreduce": ring_allreduce_costs,
+        "tree-allreduce": tree_allreduce_costs,
+        "recursive-doubling": recursive_doubling_costs,
+        "rabenseifner": rabenseifner_costs,
+    }[scheme](s)

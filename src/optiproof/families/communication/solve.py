@@ -1,0 +1,514 @@
+"""Solve a communication part: count each scheme's messages, sizes, load, rounds and time.
+
+One part answers the whole table: a derivation step per scheme (why its messages and sizes are
+what they are), one answer per table cell, the given cells confirmed or flagged, and the ring
+all-reduce diagram when the ring is among the schemes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy as sp
+
+from optiproof.core.exact import exact_rational, to_latex
+from optiproof.core.solution import (
+    Analysis,
+    Answer,
+    Equation,
+    PartSolution,
+    Step,
+    Tex,
+    Variable,
+)
+from optiproof.families.communication.formulas import (
+    CostSymbols,
+    SchemeCosts,
+    bandwidth_lower_bound,
+    ring_allreduce_uneven_costs,
+    scheme_costs,
+)
+from optiproof.families.communication.given import Verdict, compare, parse_formula
+from optiproof.families.communication.instances import instances
+from optiproof.families.communication.spec import CommunicationSpec, uneven_split
+
+QUANTITY_WORDS = {
+    "messages": "number of messages",
+    "message-size": "size of each message (elements)",
+    "message-bytes": "size of each message (bytes)",
+    "total-volume": "total volume (elements)",
+    "busiest-sent": "most elements sent by one node",
+    "busiest-received": "most elements received by one node",
+    "rounds": "sequential rounds",
+    "time": "alpha-beta time",
+    "bandwidth-ratio": "ratio to the all-reduce bandwidth lower bound",
+}
+QUANTITY_SYMBOL = {
+    "messages": "M", "message-size": "S", "message-bytes": r"S^{\text{bytes}}",
+    "total-volume": "V", "busiest-sent": r"D^{\text{out}}", "busiest-received": r"D^{\text{in}}",
+    "rounds": "R", "time": "T", "bandwidth-ratio": r"\rho",
+}
+
+
+@dataclass
+class Context:
+    """Symbols of the problem and the substitution of the values it fixes."""
+
+    spec: CommunicationSpec
+    sym: CostSymbols
+    subs: dict[Any, Any]
+
+    @classmethod
+    def of(cls, spec: CommunicationSpec) -> "Context":
+        names = {f: (v if isinstance(v, str) and v[:1].isalpha() else default)
+                 for f, v, default in (("n", spec.n, "n"), ("p", spec.p, "p"),
+                                       ("servers", spec.servers, "k"),
+                                       ("alpha", spec.alpha, "alpha"),
+                                       ("bandwidth", spec.bandwidth, "B"))}
+        sym = CostSymbols.named(names["n"], names["p"], names["servers"], names["alpha"],
+                                names["bandwidth"], spec.bytes_per_element)
+        subs: dict[Any, Any] = {}
+        for field, s in (("n", sym.n), ("p", sym.p), ("servers", sym.k)):
+            v = getattr(spec, field)
+            if isinstance(v, int):
+                subs[s] = sp.Integer(v)
+        for field, s in (("alpha", sym.alpha), ("bandwidth", sym.B)):
+            v = getattr(spec, field)
+            if not (isinstance(v, str) and v[:1].isalpha()):
+                subs[s] = exact_rational(v, field=field)
+        return cls(spec, sym, subs)
+
+    def at(self, expr: Any) -> Any:
+        """The expression at the problem's values (unchanged where they are symbolic)."""
+        if not self.subs:
+            return expr
+        out = sp.sympify(expr).subs(self.subs)
+        return out if out.is_Rational else sp.simplify(out)
+
+    @property
+    def numeric_n(self) -> int | None:
+        return int(self.subs[self.sym.n]) if self.sym.n in self.subs else None
+
+    @property
+    def numeric_p(self) -> int | None:
+        return int(self.subs[self.sym.p]) if self.sym.p in self.subs else None
+
+    @property
+    def numeric_k(self) -> int | None:
+        return int(self.subs[self.sym.k]) if self.sym.k in self.subs else None
+
+    def instance_words(self) -> str:
+        parts = [f"${to_latex(s)} = {to_latex(v)}$" for s, v in self.subs.items()
+                 if s in (self.sym.n, self.sym.p, self.sym.k)]
+        return ", ".join(parts)
+
+
+def _times(*factors: Any) -> Tex:
+    """``a \\cdot b``: a product displayed unevaluated, each factor printed by SymPy."""
+    out = []
+    for f in factors:
+        body = to_latex(f)
+        out.append(rf"\left({body}\right)" if isinstance(f, sp.Add) else body)
+    return Tex(r" \cdot ".join(out))
+
+
+def _tidy(expr: Any) -> Any:
+    """Factored form of a polynomial or rational expression (as derived formulas are shown)."""
+    try:
+        return sp.factor(expr) if expr.is_rational_function() else expr
+    except (AttributeError, TypeError, ValueError):
+        return expr
+
+
+def _sum(*terms: Any) -> Tex:
+    return Tex(" + ".join(to_latex(t) for t in terms))
+
+
+def answer_symbol(costs: SchemeCosts, quantity: str) -> str:
+    return f"{QUANTITY_SYMBOL[quantity]}_{{{costs.tag}}}"
+
+
+def _chain(ctx: Context, lhs: str, *general: Any) -> Equation:
+    """``lhs = general... = value at the problem's numbers`` (the last side only if it differs)."""
+    sides: list[Any] = [Tex(lhs), *general]
+    final = general[-1]
+    if not isinstance(final, Tex):
+        value = ctx.at(final)
+        if sp.simplify(value - final) != 0:
+            sides.append(value)
+    return Equation.of(*sides)
+
+
+# ------------------------------------------------------------------ per-scheme derivations
+
+
+def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
+    """Messages and message size of one scheme, with the reason for each."""
+    s = ctx.sym
+    n, p, k = s.n, s.p, s.k
+    M, S = answer_symbol(costs, "messages"), answer_symbol(costs, "message-size")
+    R = answer_symbol(costs, "rounds")
+    v = costs.values
+    scheme = costs.scheme
+    if scheme == "all-to-all":
+        title = "All-to-all: every worker sends its whole gradient to every other worker"
+        text = ("To form the average, each worker needs the other $n - 1$ gradients in full, "
+                "and in all-to-all nobody aggregates on anyone else's behalf. So each of the "
+                "$n$ workers sends its whole gradient, all $p$ entries, directly to each of the "
+                "other $n - 1$ workers (never to itself), in a single round. Counting ordered "
+                "pairs (sender, receiver):")
+        eqs = (_chain(ctx, M, _times(n, n - 1), v["messages"]), _chain(ctx, S, v["message-size"]))
+    elif scheme == "parameter-server":
+        title = "Parameter server: one push and one pull per worker"
+        text = ("Convention: $n$ workers plus one extra server node, which holds the global "
+                "parameters and is not a worker. Each worker pushes its full gradient ($p$ "
+                "entries) to the server; the server averages the $n$ gradients, updates the "
+                "parameters and sends the updated parameters (again $p$ entries) back to each "
+                "worker. That is one message per worker in each direction:")
+        eqs = (_chain(ctx, M, _times(2, n), v["messages"]), _chain(ctx, S, v["message-size"]))
+    elif scheme == "sharded-parameter-server":
+        title = "Sharded parameter server: a push and a pull per worker and shard"
+        text = ("Convention: $n$ workers plus $k$ server nodes; server $s$ owns shard $s$ of "
+                "the parameters, $p/k$ entries. Each worker pushes each of its $k$ gradient "
+                "shards to the server that owns it and receives the updated shard back, so "
+                "each worker sends $k$ messages and receives $k$, each of $p/k$ entries:")
+        eqs = (_chain(ctx, M, _times(2, n, k), v["messages"]),
+               _chain(ctx, S, v["message-size"]))
+    elif scheme == "ring-allreduce":
+        uneven = ctx.spec.chunks == "uneven" and ctx.numeric_p is not None and \
+            ctx.numeric_n is not None and ctx.numeric_p % ctx.numeric_n
+        title = "Ring all-reduce: reduce-scatter, then all-gather, one chunk per message"
+        chunk_words = ("$n$ chunks of $p/n$ entries" if not uneven else
+                       "$n$ chunks: the first $p \\bmod n$ chunks have $\\lceil p/n \\rceil$ "
+                       "entries and the others $\\lfloor p/n \\rfloor$ (uneven-chunk variant, "
+                       "because $n$ does not divide $p$)")
+        text = (f"The workers form a ring and each cuts its gradient into {chunk_words}. In "
+                "each of the $n - 1$ reduce-scatter steps every worker sends one chunk to its "
+                "right neighbour, which adds it to its own copy of that chunk; worker $i$ sends "
+                "chunk $i - s \\bmod n$ at step $s$, so after $n - 1$ steps worker $i$ holds the "
+                "full sum of chunk $i + 1$. In each of the $n - 1$ all-gather steps every worker "
+                "forwards a fully summed chunk, which the neighbour stores, so after $n - 1$ "
+                "more steps every worker holds every summed chunk. Every step has exactly $n$ "
+                "messages, one per worker, each carrying one chunk:")
+        eqs = (_chain(ctx, R, _sum(n - 1, n - 1), v["rounds"]),
+               _chain(ctx, M, _times(sp.Mul(2, n - 1, evaluate=False),
+                                     n), v["messages"]),
+               _chain(ctx, S, v["message-size"]))
+    elif scheme == "tree-allreduce":
+        title = "Binomial-tree reduce, then broadcast"
+        text = ("Reduce: in round $r = 0, 1, \\dots$ every worker whose rank is an odd multiple "
+                "of $2^r$ sends its partial sum, all $p$ entries, to the worker $2^r$ ranks "
+                "below, which adds it; after $\\lceil \\log_2 n \\rceil$ rounds worker $0$ holds "
+                "the total. The broadcast replays these rounds in reverse with the arrows "
+                "reversed. Every worker except the root sends exactly once in the reduce and "
+                "receives exactly once in the broadcast:")
+        eqs = (_chain(ctx, M, _times(2, n - 1), v["messages"]),
+               _chain(ctx, S, v["message-size"]), _chain(ctx, R, v["rounds"]))
+    elif scheme == "recursive-doubling":
+        title = "Recursive doubling: log2 n rounds of pairwise exchanges"
+        text = ("With $n = 2^L$, in round $r$ every worker exchanges its whole partial sum "
+                "with the partner whose rank differs from its own in bit $r$ and adds what it "
+                "receives; after $L = \\log_2 n$ rounds each worker holds the total. Each round "
+                "has $n$ messages of $p$ entries:")
+        eqs = (_chain(ctx, M, _times(n, costs.phases[0].rounds.subs(
+            s.L, v["rounds"])), v["messages"]),
+            _chain(ctx, S, v["message-size"]), _chain(ctx, R, v["rounds"]))
+    else:  # rabenseifner
+        title = "Recursive halving, then recursive doubling (Rabenseifner)"
+        j = s.j
+        text = ("With $n = 2^L$ and $n \\mid p$: in reduce-scatter round $j = 1, \\dots, L$ "
+                "each worker keeps half of its current range and sends the other half, "
+                "$p/2^j$ entries, to the partner differing in one rank bit, adding what it "
+                "receives; after $L$ rounds it owns $p/n$ fully summed entries. The all-gather "
+                "replays the pairs in reverse, each message doubling the range held "
+                "($p/n, \\dots, p/2$). Each round has $n$ messages, so the message size "
+                "depends on the round:")
+        eqs = (_chain(ctx, M, _times(2, n, v["rounds"] / 2), v["messages"]),
+               Equation.of(Tex(rf"S_{{{costs.tag}}}(j)"), p / 2**j),
+               _chain(ctx, r"S^{\max}_{" + costs.tag + "}", v["message-size"]),
+               _chain(ctx, r"S^{\min}_{" + costs.tag + "}", costs.size_min))
+    return Step(title, text, eqs)
+
+
+def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | None:
+    """Volume, busiest node, rounds, bytes, time and lower-bound ratio of one scheme."""
+    extra = [q for q in asked if q not in ("messages", "message-size")]
+    if not extra:
+        return None
+    s, v = ctx.sym, costs.values
+    eqs = []
+    text = [f"The busiest node is {costs.busiest_who}."]
+    for q in extra:
+        lhs = answer_symbol(costs, q)
+        if q == "message-bytes":
+            eqs.append(_chain(ctx, lhs, _times(s.bytes_per_element, v["message-size"]),
+                              v[q]))
+            text.append(f"A {ctx.spec.dtype} element takes {s.bytes_per_element} bytes.")
+        elif q == "total-volume":
+            eqs.append(_chain(ctx, lhs, v[q]))
+        elif q in ("busiest-sent", "busiest-received"):
+            eqs.append(_chain(ctx, lhs, v[q]))
+        elif q == "rounds" and costs.scheme not in ("ring-allreduce", "tree-allreduce",
+                                                    "recursive-doubling"):
+            eqs.append(_chain(ctx, lhs, v[q]))
+        elif q == "time":
+            text.append(f"On the critical path there are ${to_latex(ctx.at(costs.latency_rounds))}"
+                        "$ message latencies, and the busiest link carries "
+                        f"${to_latex(ctx.at(costs.bandwidth_elements))}$ elements in total "
+                        "over the rounds.")
+            eqs.append(_chain(ctx, lhs, v[q]))
+        elif q == "bandwidth-ratio":
+            eqs.append(_chain(ctx, lhs, Tex(
+                rf"\frac{{\max\left(D^{{\text{{out}}}}_{{{costs.tag}}}, "
+                rf"D^{{\text{{in}}}}_{{{costs.tag}}}\right)}}{{2(n-1)p/n}}"), v[q]))
+    if not eqs:
+        return None
+    return Step(f"{costs.title.capitalize()}: load, rounds and time", " ".join(text),
+                tuple(eqs))
+
+
+# ------------------------------------------------------------------ given cells
+
+
+@dataclass(frozen=True)
+class GivenResult:
+    index: int
+    scheme: str
+    quantity: str
+    text: str
+    expr: Any
+    shown: Any
+    derived: Any
+    verdict: Verdict
+
+
+def _given(spec: CommunicationSpec, ctx: Context,
+           costs: dict[str, SchemeCosts]) -> list[GivenResult]:
+    s = ctx.sym
+    names = {str(x): x for x in (s.n, s.p, s.alpha, s.B)}
+    if spec.uses_servers:
+        names[str(s.k)] = s.k
+    out = []
+    for i, cell in enumerate(spec.given):
+        field = f"given[{i}].value"
+        expr = ctx.at(parse_formula(cell.value, names, field=field))
+        shown = _tidy(expr)
+        derived = ctx.at(costs[cell.scheme].values[cell.quantity])
+        grid = []
+        for inst in instances(cell.scheme, ctx.numeric_n, ctx.numeric_p, ctx.numeric_k,
+                              max_n=16, p_multiples=(1, 2)):
+            grid.append({s.n: sp.Integer(inst.n), s.p: sp.Integer(inst.p),
+                         s.k: sp.Integer(inst.k), s.alpha: sp.Rational(1, 10),
+                         s.B: sp.Integer(7)})
+        out.append(GivenResult(i, cell.scheme, cell.quantity, cell.value, expr, shown, derived,
+                               compare(expr, derived, grid)))
+    return out
+
+
+def _given_step(results: list[GivenResult], costs: dict[str, SchemeCosts]) -> Step:
+    lines, eqs = [], []
+    for g in results:
+        c = costs[g.scheme]
+        where = f"{c.title}, {QUANTITY_WORDS[g.quantity]}"
+        lhs = answer_symbol(c, g.quantity)
+        if g.verdict.confirmed:
+            lines.append(f"Given {where} = {g.text!r}, read as ${to_latex(g.shown)}$: confirmed "
+                         f"({g.verdict.reason}).")
+            if to_latex(g.shown) != to_latex(g.derived):
+                eqs.append(Equation.chain(Tex(lhs), ("=", g.derived), ("=", g.shown)))
+        else:
+            at = ""
+            if g.verdict.counterexample:
+                at = " For example at " + ", ".join(
+                    f"${k} = {v}$" for k, v in g.verdict.counterexample.items()) + "."
+            lines.append(f"Given {where} = {g.text!r}, read as ${to_latex(g.shown)}$: WRONG, "
+                         f"{g.verdict.reason}."
+                         + at)
+            eqs.append(Equation.chain(Tex(lhs), ("=", g.derived), (r"\neq", g.shown)))
+    text = ("Each value the problem gives is compared with the derived one, exactly (the "
+            "difference simplifies to zero) and on concrete instances. " + " ".join(lines))
+    return Step("Check the given cells", text, tuple(eqs))
+
+
+# ------------------------------------------------------------------ the part
+
+
+def _costs(spec: CommunicationSpec, ctx: Context) -> dict[str, SchemeCosts]:
+    out = {}
+    for scheme in spec.schemes:
+        n, p = ctx.numeric_n, ctx.numeric_p
+        if scheme == "ring-allreduce" and spec.chunks == "uneven" and n and p and p % n:
+            out[scheme] = ring_allreduce_uneven_costs(ctx.sym, n, p)
+        else:
+            out[scheme] = scheme_costs(scheme, ctx.sym)
+    return out
+
+
+def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCosts]) -> Analysis:
+    s = ctx.sym
+    n_txt = f"here ${to_latex(s.n)} = {ctx.numeric_n}$" if ctx.numeric_n else "$n \\ge 2$"
+    p_txt = f"here ${to_latex(s.p)} = {ctx.numeric_p}$" if ctx.numeric_p else "$p \\ge 1$"
+    variables = [Variable(to_latex(s.n), f"number of workers (data-parallel replicas), {n_txt}",
+                          r"\mathbb{Z}_{\ge 2}"),
+                 Variable(to_latex(s.p), "number of model parameters, i.e. entries of each "
+                                         f"worker's gradient $g_i$, {p_txt}",
+                          r"\mathbb{Z}_{\ge 1}"),
+                 Variable("g_i", "the gradient computed by worker $i$", r"\mathbb{R}^{p}")]
+    if spec.uses_servers:
+        variables.append(Variable(to_latex(s.k), "number of parameter-server shards (server "
+                                                 "nodes, in addition to the workers)",
+                                  r"\mathbb{Z}_{\ge 1}"))
+    asked = set(spec.quantities) | {g.quantity for g in spec.given}
+    if "time" in asked:
+        variables += [Variable(to_latex(s.alpha), "latency of one message (seconds)",
+                               r"\mathbb{R}_{>0}"),
+                      Variable(to_latex(s.B), "bandwidth of a node's link (bytes per second)",
+                               r"\mathbb{R}_{>0}")]
+    assumptions = [
+        "One synchronisation step: every worker starts with its own gradient and must end "
+        "with the average of all $n$ gradients (for the parameter server: with the updated "
+        "parameters, which also have $p$ entries).",
+        "A message is one point-to-point transfer from one node to another; no node sends to "
+        "itself. Its size is the number of entries (elements) it carries"
+        + (f"; in bytes, times {spec.bytes_per_element} for {spec.dtype}."
+           if "message-bytes" in asked else "."),
+        "All counts are for one step; server nodes are nodes but not workers.",
+    ]
+    for c in costs.values():
+        for a in c.assumptions:
+            assumptions.append(f"{c.title.capitalize()}: {a}.")
+    if "time" in asked:
+        assumptions.append(
+            "Alpha-beta model: each node has one full-duplex link of bandwidth $B$; messages "
+            "of a round that use different node links go in parallel, while the messages "
+            "through one node's link are serialised, each costing $\\alpha$ plus its bytes "
+            "over $B$. A round lasts as long as its busiest link; rounds are sequential.")
+    if "bandwidth-ratio" in asked:
+        assumptions.append(
+            "Bandwidth lower bound of an all-reduce among $n$ peers: each must send (and "
+            f"receive) at least ${to_latex(bandwidth_lower_bound(s))}$ elements. Extra server "
+            "nodes are helpers outside that argument, so a sharded server can go below it.")
+    return Analysis(tuple(variables), tuple(assumptions),
+                    Equation.of(Tex(r"\bar g"), Tex(r"\frac{1}{n}\sum_{i=1}^{n} g_i")),
+                    "After one step every worker must hold the average gradient:")
+
+
+def _answers(spec: CommunicationSpec, ctx: Context,
+             costs: dict[str, SchemeCosts]) -> tuple[list[Answer], list[tuple[str, str]]]:
+    answers, cells = [], []
+    for scheme in spec.schemes:
+        c = costs[scheme]
+        varies = c.sizes_vary
+        for q in spec.quantities:
+            words = QUANTITY_WORDS[q]
+            note = ""
+            if q == "message-bytes":
+                words = f"size of each message (bytes, {spec.dtype})"
+            if q in ("message-size", "message-bytes") and varies:
+                words = words.replace("size of each message", "size of the largest message")
+                note = (f"Message sizes vary between ${to_latex(ctx.at(c.size_min))}$ and "
+                        f"${to_latex(ctx.at(c.values['message-size']))}$ elements.")
+                if scheme == "rabenseifner":
+                    note += " In round $j$ of either phase every message has $p/2^j$ entries."
+            if q == "time":
+                note = "Alpha-beta model as stated in the assumptions."
+            answers.append(Answer(f"{c.title}: {words}", answer_symbol(c, q),
+                                  ctx.at(c.values[q]), note=note))
+            cells.append((scheme, q))
+    return answers, cells
+
+
+def _interpretation(spec: CommunicationSpec, ctx: Context,
+                    costs: dict[str, SchemeCosts]) -> str:
+    s = ctx.sym
+    lines = []
+    for c in costs.values():
+        v = c.values
+        lines.append(f"{c.title.capitalize()} moves ${to_latex(ctx.at(v['total-volume']))}$ "
+                     f"elements in total in ${to_latex(ctx.at(v['rounds']))}$ sequential "
+                     f"round{'s' if ctx.at(v['rounds']) != 1 else ''}; its busiest node, "
+                     f"{c.busiest_who}, sends "
+                     f"${to_latex(ctx.at(v['busiest-sent']))}$ elements.")
+    optimal = [c.title for c in costs.values()
+               if sp.simplify(c.values["bandwidth-ratio"] - 1) == 0]
+    bound = to_latex(ctx.at(bandwidth_lower_bound(s)))
+    tail = (f"An all-reduce among $n$ peers must send at least ${bound}$ elements per node, "
+            "which is less than $2p$ whatever $n$ is. ")
+    if optimal:
+        names = ", ".join(optimal)
+        tail += (names[:1].upper() + names[1:] + (" meets" if len(optimal) == 1 else " meet")
+                 + " this bound exactly: the per-node traffic does not grow with $n$, which is "
+                 "why ring-style all-reduce is what data-parallel training uses at scale. The "
+                 "price is latency: more sequential rounds, each paying $\\alpha$.")
+    else:
+        tail += ("None of these schemes meets it: each concentrates more than that on some "
+                 "node, so adding workers makes the step slower per byte of gradient.")
+    return " ".join(lines) + " " + tail
+
+
+def solve(spec: CommunicationSpec) -> PartSolution:
+    """Exact counts per scheme and per asked quantity, with derivation, given-cell verdicts
+    and the ring all-reduce diagram."""
+    ctx = Context.of(spec)
+    costs = _costs(spec, ctx)
+    steps: list[Step] = []
+    for scheme in spec.schemes:
+        steps.append(_counting_step(costs[scheme], ctx))
+        load = _load_step(costs[scheme], ctx, spec.quantities)
+        if load is not None:
+            steps.append(load)
+    given = _given(spec, ctx, costs) if spec.given else []
+    diagnostics = []
+    if given:
+        steps.append(_given_step(given, costs))
+        for g in given:
+            c = costs[g.scheme]
+            state = "confirmed" if g.verdict.confirmed else f"WRONG: {g.verdict.reason}"
+            diagnostics.append(f"given {c.title}, {QUANTITY_WORDS[g.quantity]} "
+                               f"$= {to_latex(g.shown)}$: {state}")
+        if any("log" in g.text for g in given):
+            diagnostics.append("In given formulas, log is read as $\\log_2$ (log(x, b) for "
+                               "another base).")
+    if spec.chunks == "uneven" and ctx.numeric_n and ctx.numeric_p and \
+            ctx.numeric_p % ctx.numeric_n:
+        sizes = uneven_split(ctx.numeric_p, ctx.numeric_n)
+        diagnostics.append(f"p = {ctx.numeric_p} is not divisible by n = {ctx.numeric_n}: "
+                           "adapted to the uneven-chunk ring, chunk sizes "
+                           f"{', '.join(map(str, sizes))}.")
+    answers, cells = _answers(spec, ctx, costs)
+    figures = []
+    if "ring-allreduce" in spec.schemes:
+        from optiproof.families.communication.figures import ring_diagram
+
+        figures.append(ring_diagram(ctx.numeric_n))
+    summary_bits = []
+    for scheme in spec.schemes:
+        c = costs[scheme]
+        cells_txt = [f"${to_latex(a.expr)}$ ({QUANTITY_WORDS[q].split(' (')[0]})"
+                     for a, (sch, q) in zip(answers, cells) if sch == scheme]
+        summary_bits.append(f"{c.title}: " + ", ".join(cells_txt))
+    identified = None
+    if len(spec.schemes) == 1:
+        identified = costs[spec.schemes[0]].title
+    wrong = [g for g in given if not g.verdict.confirmed]
+    question = spec.question or (
+        "Count the messages of one synchronisation step for: "
+        + ", ".join(costs[s].title for s in spec.schemes) + ".")
+    return PartSolution(
+        label=spec.label, family="communication", question=question,
+        analysis=_analysis(spec, ctx, costs), steps=steps, answers=answers,
+        identified_as=identified,
+        identification_note=("" if identified is None else
+                             "the scheme asked about, counted message by message"),
+        interpretation=_interpretation(spec, ctx, costs),
+        summary="; ".join(summary_bits) + "." + (
+            f" {len(wrong)} given cell{'s are' if len(wrong) > 1 else ' is'} wrong."
+            if wrong else (" All given cells are confirmed." if given else "")),
+        figures=figures, diagnostics=diagnostics,
+        facts={"symbols": ctx.sym, "subs": ctx.subs, "cells": cells,
+               "costs": {k: dict(c.values, **{"message-size-min": c.size_min})
+                         for k, c in costs.items()},
+               "general": {k: "uneven" not in c.title for k, c in costs.items()},
+               "given": [(g.scheme, g.quantity, g.expr, g.verdict.confirmed) for g in given],
+               "instance": {"n": ctx.numeric_n, "p": ctx.numeric_p, "k": ctx.numeric_k}})

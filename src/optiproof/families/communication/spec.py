@@ -1,0 +1,344 @@
+"""Spec of a communication part: n workers, p parameters, the schemes and the table cells asked.
+
+Light to import (pydantic only): formula strings of ``given`` cells are checked here for their
+characters and names only; they are parsed (safely) by the solver.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from optiproof.core.fields import Number, SymbolName, check_number, check_symbol_name
+from optiproof.core.problem import PartSpec
+
+SchemeName = Literal["all-to-all", "parameter-server", "sharded-parameter-server",
+                     "ring-allreduce", "tree-allreduce", "recursive-doubling", "rabenseifner"]
+SCHEMES: tuple[str, ...] = ("all-to-all", "parameter-server", "sharded-parameter-server",
+                            "ring-allreduce", "tree-allreduce", "recursive-doubling",
+                            "rabenseifner")
+POWER_OF_TWO_SCHEMES = ("recursive-doubling", "rabenseifner")
+CHUNKED_SCHEMES = ("ring-allreduce", "rabenseifner")
+
+QuantityName = Literal["messages", "message-size", "message-bytes", "total-volume",
+                       "busiest-sent", "busiest-received", "rounds", "time", "bandwidth-ratio"]
+QUANTITIES: tuple[str, ...] = ("messages", "message-size", "message-bytes", "total-volume",
+                               "busiest-sent", "busiest-received", "rounds", "time",
+                               "bandwidth-ratio")
+
+DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8, "int8": 1, "int32": 4}
+DtypeName = Literal["float32", "float16", "bfloat16", "float64", "int8", "int32"]
+
+MAX_WORKERS_SIMULATOR = 4096
+MAX_PARAMETERS = 10**15
+MAX_SERVERS = 4096
+
+SCHEME_ALIASES = {
+    "all-to-all": "all-to-all", "alltoall": "all-to-all", "all2all": "all-to-all",
+    "a2a": "all-to-all", "all-to-all-communication": "all-to-all",
+    "parameter-server": "parameter-server", "ps": "parameter-server",
+    "parameterserver": "parameter-server",
+    "sharded-parameter-server": "sharded-parameter-server", "sharded-ps": "sharded-parameter-server",
+    "sharded": "sharded-parameter-server",
+    "ring-allreduce": "ring-allreduce", "ring-all-reduce": "ring-allreduce",
+    "ring": "ring-allreduce", "ringallreduce": "ring-allreduce",
+    "tree-allreduce": "tree-allreduce", "tree": "tree-allreduce", "binary-tree": "tree-allreduce",
+    "tree-all-reduce": "tree-allreduce", "binomial-tree": "tree-allreduce",
+    "reduce-broadcast": "tree-allreduce",
+    "recursive-doubling": "recursive-doubling", "butterfly": "recursive-doubling",
+    "rabenseifner": "rabenseifner", "recursive-halving-doubling": "rabenseifner",
+    "halving-doubling": "rabenseifner", "recursive-halving": "rabenseifner",
+}
+
+QUANTITY_ALIASES = {
+    "messages": "messages", "number-of-messages": "messages", "messages-sent": "messages",
+    "number-of-messages-sent": "messages", "message-count": "messages", "count": "messages",
+    "message-size": "message-size", "size": "message-size", "size-of-each-message": "message-size",
+    "message-elements": "message-size",
+    "message-bytes": "message-bytes", "bytes": "message-bytes",
+    "total-volume": "total-volume", "volume": "total-volume", "total-elements": "total-volume",
+    "busiest-sent": "busiest-sent", "max-sent": "busiest-sent",
+    "busiest-received": "busiest-received", "max-received": "busiest-received",
+    "rounds": "rounds", "steps": "rounds", "sequential-rounds": "rounds",
+    "time": "time", "alpha-beta-time": "time", "alpha-beta": "time",
+    "bandwidth-ratio": "bandwidth-ratio", "ratio": "bandwidth-ratio",
+    "lower-bound-ratio": "bandwidth-ratio",
+}
+
+# Names SymPy's parser would read as functions or constants: not allowed as symbol names.
+RESERVED_NAMES = frozenset({
+    "beta", "gamma", "zeta", "lambda", "E", "I", "S", "N", "O", "Q", "pi", "oo", "exp", "log",
+    "sqrt", "ceiling", "floor", "Max", "Min", "sin", "cos", "tan", "li", "Li", "Ei", "Si", "Ci",
+    "re", "im", "sign", "Abs", "factorial", "binomial", "rf", "ff", "Sum", "log2",
+})
+
+_FORMULA_CHARS = re.compile(r"^[A-Za-z0-9_+\-*/^().,\s]{1,200}$")
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+FORMULA_FUNCTIONS = ("log", "log2", "ceiling", "floor", "Max", "Min", "max", "min", "sqrt")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s_]+", "-", text.strip().lower())
+
+
+def normalise_scheme(v: Any) -> Any:
+    if isinstance(v, str):
+        key = _key(v)
+        if key not in SCHEME_ALIASES:
+            raise ValueError(f"unknown scheme {v[:40]!r}; known: {', '.join(SCHEMES)}")
+        return SCHEME_ALIASES[key]
+    return v
+
+
+def normalise_quantity(v: Any) -> Any:
+    if isinstance(v, str):
+        key = _key(v)
+        if key not in QUANTITY_ALIASES:
+            raise ValueError(f"unknown quantity {v[:40]!r}; known: {', '.join(QUANTITIES)}")
+        return QUANTITY_ALIASES[key]
+    return v
+
+
+def check_formula_text(text: str) -> str:
+    """Characters and depth of a formula string (its names are checked against the spec later)."""
+    if not _FORMULA_CHARS.match(text):
+        raise ValueError(f"{text[:40]!r} is not a formula in n and p: use digits, names, "
+                         "+ - * / ^ ( ) and at most 200 characters")
+    depth = 0
+    for c in text:
+        depth += c == "("
+        depth -= c == ")"
+        if depth < 0 or depth > 12:
+            raise ValueError(f"{text[:40]!r} has unbalanced or too deeply nested parentheses")
+    if depth:
+        raise ValueError(f"{text[:40]!r} has unbalanced parentheses")
+    if any(len(m) > 12 for m in re.findall(r"\d+", text)):
+        raise ValueError(f"{text[:40]!r} contains a number with more than 12 digits")
+    return text.strip()
+
+
+def formula_names(text: str) -> set[str]:
+    """Identifiers used in a formula string (digits-only tokens excluded)."""
+    return {m for m in _IDENT.findall(re.sub(r"\d+(\.\d+)?", " ", text))}
+
+
+class GivenCell(BaseModel):
+    """A cell of the table whose value the problem states: confirmed or flagged by the solver."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    scheme: SchemeName
+    quantity: QuantityName
+    value: str = Field(..., description="A formula in the spec's symbols, e.g. 'n(2(n - 1))', "
+                                        "or a number.")
+
+    @field_validator("scheme", mode="before")
+    @classmethod
+    def _scheme(cls, v: Any) -> Any:
+        return normalise_scheme(v)
+
+    @field_validator("quantity", mode="before")
+    @classmethod
+    def _quantity(cls, v: Any) -> Any:
+        return normalise_quantity(v)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, v: Any) -> Any:
+        if isinstance(v, bool):
+            raise ValueError("expected a formula or a number, got a boolean")
+        if isinstance(v, int):
+            v = str(v)
+        if not isinstance(v, str):
+            raise ValueError(f"expected a formula string or an integer, got {type(v).__name__}")
+        return check_formula_text(v)
+
+
+def _is_power_of_two(v: int) -> bool:
+    return v >= 1 and v & (v - 1) == 0
+
+
+def uneven_split(p: int, n: int) -> list[int]:
+    """Chunk sizes of the uneven split: the first p mod n chunks get one extra element."""
+    q, r = divmod(p, n)
+    return [q + 1] * r + [q] * (n - r)
+
+
+class CommunicationSpec(PartSpec):
+    """One synchronisation step of data-parallel training: n workers average p-entry gradients.
+
+    Each scheme is a message schedule; the part asks for quantities (table columns) of each
+    scheme (table rows), some of which may be ``given`` to be confirmed or flagged.
+    """
+
+    family: Literal["communication"] = "communication"
+    n: int | SymbolName = Field("n", description="Number of workers: an integer 2..4096 or a "
+                                                 "symbol name.")
+    p: int | SymbolName = Field("p", description="Number of parameters (gradient entries): an "
+                                                 "integer >= 1 or a symbol name.")
+    servers: int | SymbolName = Field("k", description="Number of parameter-server shards "
+                                                       "(sharded-parameter-server only).")
+    schemes: list[SchemeName] = Field(
+        default_factory=lambda: ["all-to-all", "parameter-server", "ring-allreduce"],
+        min_length=1, max_length=len(SCHEMES))
+    quantities: list[QuantityName] = Field(
+        default_factory=lambda: ["messages", "message-size"], min_length=1,
+        max_length=len(QUANTITIES))
+    given: list[GivenCell] = Field(default_factory=list, max_length=64)
+    dtype: DtypeName = Field("float32", description="Element type, for message sizes in bytes.")
+    alpha: Number | SymbolName = Field("alpha", description="Latency per message, seconds.")
+    bandwidth: Number | SymbolName = Field("B", description="Bandwidth of a node's link, "
+                                                            "bytes per second.")
+    chunks: Literal["even", "uneven"] = Field(
+        "even", description="even: p must be divisible by n (chunks of p/n); uneven: the first "
+                            "p mod n chunks get one extra element (ring all-reduce only).")
+
+    @field_validator("schemes", mode="before")
+    @classmethod
+    def _schemes(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = [v]
+        if isinstance(v, list):
+            v = [normalise_scheme(x) for x in v]
+            dup = sorted({x for x in v if v.count(x) > 1})
+            if dup:
+                raise ValueError(f"schemes repeated: {dup}")
+        return v
+
+    @field_validator("quantities", mode="before")
+    @classmethod
+    def _quantities(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = [v]
+        if isinstance(v, list):
+            v = [normalise_quantity(x) for x in v]
+            dup = sorted({x for x in v if v.count(x) > 1})
+            if dup:
+                raise ValueError(f"quantities repeated: {dup}")
+        return v
+
+    @field_validator("n", "p", "servers", mode="before")
+    @classmethod
+    def _int_or_symbol(cls, v: Any, info: Any) -> Any:
+        name = info.field_name
+        if isinstance(v, bool):
+            raise ValueError("expected an integer or a symbol name, got a boolean")
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        if isinstance(v, str):
+            s = v.strip()
+            if s.isdigit():
+                v = int(s)
+            else:
+                check_symbol_name(s)
+                if s in RESERVED_NAMES:
+                    raise ValueError(f"{s!r} is a SymPy function name; choose another symbol")
+                return s
+        if not isinstance(v, int):
+            raise ValueError(f"expected an integer or a symbol name, got {type(v).__name__}")
+        if name == "n":
+            if v < 2:
+                raise ValueError(f"n = {v}: at least 2 workers are needed to communicate")
+            if v > MAX_WORKERS_SIMULATOR:
+                raise ValueError(f"n = {v} exceeds the exact simulator's limit of "
+                                 f"{MAX_WORKERS_SIMULATOR} workers")
+        elif name == "p":
+            if v < 1:
+                raise ValueError(f"p = {v}: a model has at least 1 parameter")
+            if v > MAX_PARAMETERS:
+                raise ValueError(f"p = {v} exceeds the limit of {MAX_PARAMETERS:.0e} parameters")
+        elif v < 1 or v > MAX_SERVERS:
+            raise ValueError(f"servers = {v}: expected 1..{MAX_SERVERS} parameter-server shards")
+        return v
+
+    @field_validator("alpha", "bandwidth", mode="before")
+    @classmethod
+    def _positive(cls, v: Any) -> Any:
+        if isinstance(v, str) and v.strip()[:1].isalpha():
+            s = v.strip()
+            check_symbol_name(s)
+            if s in RESERVED_NAMES:
+                raise ValueError(f"{s!r} is a SymPy function name; choose another symbol")
+            return s
+        x = check_number(v)
+        if float(x) <= 0:
+            raise ValueError(f"must be > 0, got {v}")
+        return x
+
+    def symbol_names(self) -> dict[str, str]:
+        """Field -> symbol name, for the fields given as symbols."""
+        out = {}
+        for f in ("n", "p", "servers", "alpha", "bandwidth"):
+            v = getattr(self, f)
+            if isinstance(v, str) and v.strip()[:1].isalpha():
+                out[f] = v
+        return out
+
+    @property
+    def uses_servers(self) -> bool:
+        return "sharded-parameter-server" in self.schemes
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "CommunicationSpec":
+        names = self.symbol_names()
+        if not self.uses_servers:
+            names.pop("servers", None)
+        seen: dict[str, str] = {}
+        for f, s in names.items():
+            if s in seen:
+                raise ValueError(f"{f} and {seen[s]} use the same symbol {s!r}")
+            seen[s] = f
+        n, p, k = self.n, self.p, self.servers
+        if isinstance(n, int):
+            for s in self.schemes:
+                if s in POWER_OF_TWO_SCHEMES and not _is_power_of_two(n):
+                    raise ValueError(f"n = {n} is not a power of two, which {s} needs (it "
+                                     "pairs workers whose ranks differ in one bit); use "
+                                     "ring-allreduce or tree-allreduce, or n = "
+                                     f"{1 << (n.bit_length() - 1)} or {1 << n.bit_length()}")
+        if self.chunks == "uneven" and not (isinstance(n, int) and isinstance(p, int)):
+            raise ValueError("chunks: uneven needs integer n and p (with symbols, p is assumed "
+                             "divisible by n)")
+        if isinstance(n, int) and isinstance(p, int):
+            for s in self.schemes:
+                if s in CHUNKED_SCHEMES and p % n:
+                    sizes = uneven_split(p, n)
+                    big, small = sizes[0], sizes[-1]
+                    r = p % n
+                    shape = (f"{r} chunk{'s' if r > 1 else ''} of {big} and {n - r} of {small}"
+                             if small else f"{r} chunks of 1 and {n - r} empty chunks")
+                    if s == "rabenseifner":
+                        raise ValueError(
+                            f"p = {p} is not divisible by n = {n}: rabenseifner halves the "
+                            "vector log2(n) times and needs p divisible by n; pad p to "
+                            f"{n * -(-p // n)} (zeros) or use ring-allreduce with chunks: uneven")
+                    if self.chunks == "even":
+                        raise ValueError(
+                            f"p = {p} is not divisible by n = {n}, so {s} cannot cut the "
+                            f"gradient into n equal chunks of p/n. The uneven-chunk variant "
+                            f"splits it into {shape} elements: still 2n(n-1) = {2 * n * (n - 1)} "
+                            f"messages, the largest of {big} elements; set chunks: uneven "
+                            "to solve it")
+                    if p < n:
+                        raise ValueError(f"p = {p} < n = {n}: the uneven split would leave "
+                                         f"{n - p} empty chunks; ring all-reduce needs p >= n")
+        if self.uses_servers and isinstance(p, int) and isinstance(k, int) and p % k:
+            raise ValueError(f"p = {p} is not divisible by servers = {k}: each server owns a "
+                             f"shard of p/k elements; pad p to {k * -(-p // k)} or choose "
+                             "servers dividing p")
+        known = set(names.values()) | set(FORMULA_FUNCTIONS)
+        for i, cell in enumerate(self.given):
+            if cell.scheme not in self.schemes:
+                raise ValueError(f"given[{i}].scheme {cell.scheme!r} is not among schemes "
+                                 f"{self.schemes}")
+            unknown = sorted(formula_names(cell.value) - known)
+            if unknown:
+                raise ValueError(f"given[{i}].value {cell.value!r} uses unknown names "
+                                 f"{unknown}; allowed: {sorted(known)}")
+        return self
+
+    @property
+    def bytes_per_element(self) -> int:
+        return DTYPE_BYTES[self.dtype]

@@ -1,0 +1,732 @@
+"""Solve an implicit-bias part: where the method converges, derived step by step.
+
+Cases, in the order they are decided:
+
+- ``ridge``: the regularised minimiser, a function of lambda, and its lambda -> 0 limit;
+- X has full column rank: one zero-loss point, every method reaches it;
+- gd / sgd / heavy-ball / nesterov / preconditioned / rescaled-sgd: confined to
+  theta0 + P row(X) -> theta0 + P X^T (X P X^T)^+ (y - X theta0);
+- sign-gd or the epoch-wise method on one equation: confined to theta0 + span(sign a);
+- otherwise (Adam, RMSprop, Adagrad, sign methods on several equations): no closed form; the
+  simulated limit with its diagnostics, marked numerical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import sympy
+
+from optiproof.core.exact import exact_rational, to_latex
+from optiproof.core.solution import (Analysis, Answer, Equation, Figure, PartSolution, Step, Tex,
+                                     Variable)
+from optiproof.families.implicit_bias import closed_forms as CF
+from optiproof.families.implicit_bias import schedules as S
+from optiproof.families.implicit_bias.simulate import Run, simulate
+from optiproof.families.implicit_bias.spec import ImplicitBiasSpec
+
+FAMILY = "implicit-bias"
+SHOW_MAX = 8
+"""Largest dimension whose matrices and vectors are written out in the derivation."""
+
+METHOD_NAMES = {
+    "gd": "gradient descent", "sgd": "SGD", "heavy-ball": "heavy-ball momentum",
+    "nesterov": "Nesterov momentum", "preconditioned": "preconditioned gradient descent",
+    "rescaled-sgd": "SGD on rescaled features", "epochwise-adaptive":
+    "the epoch-wise diagonal (Adam-like) method", "sign-gd": "sign gradient descent",
+    "torch-adam": "Adam", "torch-rmsprop": "RMSprop", "torch-adagrad": "Adagrad",
+    "ridge": "gradient descent with weight decay",
+}
+
+
+@dataclass
+class Derivation:
+    """Steps with stable equation numbers (the objective is equation 1)."""
+
+    steps: list[Step] = field(default_factory=list)
+    count: int = 1
+
+    def add(self, title: str, text: str, *eqs: Equation) -> int:
+        """Append a step; returns the number of its first equation."""
+        first = self.count + 1
+        self.steps.append(Step(title, text, tuple(eqs)))
+        self.count += len(eqs)
+        return first
+
+
+def _m(v: Any) -> str:
+    """Inline LaTeX of a SymPy object (a column vector is written as a transposed row)."""
+    if isinstance(v, sympy.MatrixBase) and v.cols == 1 and v.rows > 1:
+        return to_latex(v.T) + r"^\top"
+    return to_latex(v)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _small(prob: CF.Problem) -> bool:
+    return prob.exact and prob.d <= SHOW_MAX and prob.m <= SHOW_MAX
+
+
+def _theta_symbols(d: int) -> sympy.Matrix:
+    return sympy.Matrix([sympy.Symbol(f"theta_{j + 1}") for j in range(d)])
+
+
+def _c_text(spec: ImplicitBiasSpec, prob: CF.Problem) -> str:
+    return {"sum": "c = 1", "half-sum": r"c = \tfrac{1}{2}", "mean": r"c = \tfrac{1}{m}",
+            "half-mean": r"c = \tfrac{1}{2m}"}[spec.loss] + (
+        f" = {to_latex(prob.c)}" if spec.loss in ("mean", "half-mean") else "")
+
+
+def _vec(v: np.ndarray) -> sympy.Matrix:
+    return CF.exact_float_matrix(v)
+
+
+# --------------------------------------------------------------------------- analysis
+
+def _analysis(spec: ImplicitBiasSpec, prob: CF.Problem, consistent: bool, rank: int) -> Analysis:
+    m, d = prob.m, prob.d
+    variables = []
+    if prob.single_equation:
+        variables.append(Variable("a", "the single data row (the equation is $a^\\top\\theta = b$)",
+                                  rf"\mathbb{{R}}^{{{d}}}"))
+        variables.append(Variable("b", "its right-hand side", r"\mathbb{R}"))
+    else:
+        variables.append(Variable("X", "data matrix, one example $x_i^\\top$ per row",
+                                  rf"\mathbb{{R}}^{{{m} \times {d}}}"))
+        variables.append(Variable("y", "targets", rf"\mathbb{{R}}^{{{m}}}"))
+    variables += [Variable(r"\theta", "learnable parameters", rf"\mathbb{{R}}^{{{d}}}"),
+                  Variable(r"\theta_0", "the starting point", rf"\mathbb{{R}}^{{{d}}}"),
+                  Variable(r"\alpha_t", "step size (learning rate) at step $t$",
+                           r"\mathbb{R}_{>0}")]
+    name = spec.method.name
+    if name in ("heavy-ball", "nesterov"):
+        variables.append(Variable(r"\beta", "momentum coefficient", "[0, 1)"))
+    if name == "preconditioned":
+        variables.append(Variable("P", "fixed symmetric positive definite preconditioner",
+                                  rf"\mathbb{{R}}^{{{d} \times {d}}}"))
+    if name == "epochwise-adaptive":
+        variables.append(Variable("M_k", "diagonal scaling of epoch $k$",
+                                  rf"\mathbb{{R}}^{{{d} \times {d}}}"))
+    if name == "ridge":
+        variables.append(Variable(r"\lambda", "weight-decay coefficient", r"\mathbb{R}_{>0}"))
+    ctext = _c_text(spec, prob)
+    assumptions = [
+        f"Squared loss $f(\\theta) = c\\,\\lVert X\\theta - y\\rVert^2$ with ${ctext}$ "
+        "(the stated convention). The constant $c$ only rescales the gradient, hence the "
+        "admissible step sizes; it never moves the limit of an unregularised method"
+        + (" (for ridge it enters through $\\lambda/(2c)$)." if name == "ridge" else "."),
+    ]
+    if name in ("sgd", "rescaled-sgd", "epochwise-adaptive"):
+        assumptions.append("Stochastic steps visit the examples cyclically $i = 1, \\dots, m$ "
+                           "and use the per-example loss $f_i(\\theta) = c\\,m\\,(x_i^\\top\\theta "
+                           "- y_i)^2$, so that $f = \\frac{1}{m}\\sum_i f_i$.")
+    k = d - rank
+    if consistent:
+        assumptions.append(
+            f"The system is consistent: zero-loss points exist and form an affine set of "
+            f"dimension $d - \\operatorname{{rank}} X = {d} - {rank} = {k}$"
+            + (" (a single point)." if k == 0 else
+               ", so the optimizer, not the loss, decides which one is reached."))
+    else:
+        assumptions.append(
+            "The system is inconsistent (no zero-loss point); the question was stated without "
+            "presuming zero loss, so the limit is a least-squares solution "
+            "($X^\\top(X\\theta - y) = 0$).")
+    assumptions.append("Step sizes are small enough to converge; the derivation states the "
+                       "range and the witness uses a value inside it.")
+    objective = None
+    if prob.exact and d <= 6 and m <= 4:
+        th = _theta_symbols(d)
+        res = prob.X * th - prob.y
+        expr = sum((prob.c * r ** 2 for r in res), sympy.Integer(0))
+        objective = Equation.of(Tex(r"f(\theta)"), expr)
+    else:
+        objective = Equation.of(Tex(r"f(\theta)"), Tex(r"c\,\lVert X\theta - y\rVert^2"))
+    return Analysis(tuple(variables), tuple(assumptions), objective,
+                    f"Find the limit $\\theta_\\infty = \\lim_{{t\\to\\infty}} \\theta_t$ of "
+                    f"{METHOD_NAMES[name]} started at $\\theta_0$.")
+
+
+def _gradient_step(der: Derivation, prob: CF.Problem, per_example: bool) -> None:
+    """grad f = 2c X^T (X theta - y): always a combination of the rows of X."""
+    eqs = []
+    if per_example:
+        eqs.append(Equation.of(Tex(r"\nabla f_i(\theta)"),
+                               Tex(r"2c\,m\,(x_i^\top\theta - y_i)\,x_i")))
+    eqs.append(Equation.of(Tex(r"\nabla f(\theta)"), Tex(r"2c\,X^\top (X\theta - y)")))
+    if _small(prob) and prob.d <= 6:
+        th = _theta_symbols(prob.d)
+        g = 2 * prob.c * prob.X.T * (prob.X * th - prob.y)
+        if prob.m == 1:
+            r = sympy.expand((prob.X * th - prob.y)[0])
+            g = sympy.MatMul(2 * prob.c * r, prob.X.T, evaluate=False)
+        eqs.append(Equation.of(Tex(r"\nabla f(\theta)"), g))
+    der.add("Gradient of the loss",
+            "Differentiating the squared loss gives a weighted combination of the data rows: "
+            "whatever $\\theta$ is, the gradient lies in the row space of $X$. The constant $c$ "
+            "multiplies it, so another loss convention only rescales $\\alpha$.", *eqs)
+
+
+# --------------------------------------------------------------------------- confined methods
+
+CONFINEMENT_TEXT = {
+    "gd": "Every step subtracts $\\alpha\\nabla f(\\theta_t)$, a vector in the row space of $X$. "
+          "By induction $\\theta_t - \\theta_0$ stays in that row space: the component of "
+          "$\\theta_0$ along the null space of $X$ is never touched.",
+    "sgd": "Each step subtracts a multiple of a single row $x_i$ (the per-example gradient). "
+           "Sums of rows stay in the row space, so $\\theta_t - \\theta_0$ never leaves it, "
+           "whatever the order of the examples.",
+    "heavy-ball": "The update is $\\theta_{t+1} = \\theta_t - \\alpha v_{t+1}$ with velocity "
+                  "$v_{t+1} = \\beta v_t + \\nabla f(\\theta_t)$, a weighted sum of past "
+                  "gradients. Each lies in the row space, so momentum changes the speed along "
+                  "the row space but cannot leave it.",
+    "nesterov": "Nesterov's update (PyTorch form) is $\\theta_{t+1} = \\theta_t - \\alpha "
+                "(\\nabla f(\\theta_t) + \\beta v_{t+1})$ with $v_{t+1} = \\beta v_t + "
+                "\\nabla f(\\theta_t)$: again a combination of gradients, all in the row space.",
+    "preconditioned": "Every step subtracts $\\alpha P\\nabla f(\\theta_t)$, i.e. $P$ applied to "
+                      "a row-space vector, so $\\theta_t - \\theta_0$ stays in $P$ times the row "
+                      "space - a different subspace from plain gradient descent's.",
+}
+
+
+def _step_size_step(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem,
+                    Pf: np.ndarray | None) -> float:
+    """The contraction argument: 0 < alpha < 2/L (GD), 2(1+beta)/L (heavy ball), per example."""
+    name = spec.method.name
+    c = float(prob.c)
+    if name in ("sgd", "rescaled-sgd"):
+        Xs = prob.Xf
+        if name == "rescaled-sgd":
+            s = np.sqrt((Xs ** 2).mean(axis=0))
+            Xs = Xs / np.where(s > 0, s, 1.0)
+        Lf = S.per_example_curvature(Xs, c)
+        if prob.exact:
+            s2 = [v ** 2 for v in CF.second_moment_scaling(prob)[0]] if name == "rescaled-sgd" \
+                else [sympy.Integer(1)] * prob.d
+            Lx: Any = 2 * prob.c * prob.m * max(
+                sum((prob.X[i, j] ** 2 / s2[j] for j in range(prob.d)), sympy.Integer(0))
+                for i in range(prob.m))
+        else:
+            Lx = sympy.Float(Lf, 8)
+        der.add("A step size that converges",
+                "Each stochastic step on example $i$ moves $\\theta$ towards the hyperplane "
+                "$x_i^\\top\\theta = y_i$ by the fraction $\\alpha L_i$ of the distance, where "
+                "$L_i = 2cm\\lVert x_i\\rVert^2$ is that example's curvature. For "
+                "$0 < \\alpha < 2/\\max_i L_i$ each step is a relaxed projection and the cyclic "
+                "sweep converges on a consistent system (Kaczmarz); the witness uses "
+                "$\\alpha = 1/\\max_i L_i$.",
+                Equation.of(Tex(r"\max_i L_i"), Lx))
+        return Lf
+    L, _ = S.full_batch_curvature(prob.Xf, c, Pf)
+    if prob.exact and prob.m == 1 and name != "preconditioned":
+        Lx = 2 * prob.c * (prob.X * prob.X.T)[0]
+    else:
+        Lx = sympy.Float(L, 8)
+    bound = {"heavy-ball": r"0 < \alpha < 2(1+\beta)/L", "nesterov": r"0 < \alpha \le 1/L"}.get(
+        name, r"0 < \alpha < 2/L")
+    what = r"2c\,\lambda_{\max}(X P X^\top)" if name == "preconditioned" else \
+        r"2c\,\lambda_{\max}(X X^\top)"
+    der.add("A step size that converges",
+            "The loss is quadratic; along the directions the iterates can move, each eigen-"
+            "direction of the Hessian contracts by a factor of modulus below one exactly when "
+            f"${bound}$, where $L = {what}$ is the largest curvature. The witness runs "
+            "$\\alpha = 1/L$, inside the range.",
+            Equation.of(Tex("L"), Tex(what), Lx))
+    return L
+
+
+def _confined(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, rank: int
+              ) -> tuple[Answer, str, str, dict]:
+    """Limits of the row-space-confined methods (P = I, a given P, or second moments)."""
+    name = spec.method.name
+    rescaled = name == "rescaled-sgd"
+    P = Pf = None
+    if name == "preconditioned":
+        P, Pf = CF.preconditioner_of(spec, prob)
+    s_exact, s_f = CF.second_moment_scaling(prob)
+    if rescaled:
+        Pf = np.diag(1.0 / s_f ** 2)
+        if prob.exact:
+            P = sympy.diag(*[1 / v ** 2 for v in s_exact])
+    _gradient_step(der, prob, per_example=name in ("sgd", "rescaled-sgd"))
+
+    if rescaled:
+        eqs = [Equation.of(Tex(r"s_j"), Tex(r"\sqrt{\tfrac{1}{m}\textstyle\sum_i X_{ij}^2}")),
+               Equation.of(Tex(r"\tilde X"), Tex(r"X D^{-1},\quad z = D\theta,\quad "
+                                                   r"D = \operatorname{diag}(s)"))]
+        if _small(prob):
+            eqs.insert(1, Equation.of(Tex("s"), s_exact))
+            Xt = prob.X * sympy.diag(*s_exact).inv()
+            eqs.append(Equation.of(Tex(r"\tilde X"), Xt))
+        der.add("Rescale the features",
+                "Divide feature $j$ by the root of its second moment $s_j$, so every rescaled "
+                "feature has unit second moment; the model is unchanged if the parameters are "
+                "multiplied by $s_j$, i.e. $\\tilde X z = X\\theta$ with $z = D\\theta$."
+                + (" With one example the second moment of feature $j$ is $a_j^2$, so "
+                   "$s_j = |a_j|$ and every rescaled feature is $\\operatorname{sign}(a_j)$."
+                   if prob.m == 1 else "") +
+                " (A feature that is identically zero is left unscaled: it never moves.)", *eqs)
+        der.add("SGD in rescaled coordinates is preconditioned SGD",
+                "SGD on $z$ moves $z$ within $z_0 + \\operatorname{row}(\\tilde X)$. Mapping "
+                "back, $\\theta = D^{-1}z$ moves within $\\theta_0 + D^{-1}\\operatorname{row}"
+                "(X D^{-1}) = \\theta_0 + D^{-2}\\operatorname{row}(X)$: rescaling is "
+                "preconditioning by $P = D^{-2} = \\operatorname{diag}(1/s_j^2)$.",
+                Equation.of(Tex(r"\theta_t"), Tex(r"\theta_0 + D^{-2} X^\top w_t")))
+    else:
+        rows = "X^\\top w_t" if P is None and Pf is None else "P X^\\top w_t"
+        der.add("The iterates are confined", CONFINEMENT_TEXT[name],
+                Equation.of(Tex(r"\theta_t"), Tex(rf"\theta_0 + {rows},\quad "
+                                                  r"w_t \in \mathbb{R}^{m}")))
+    _step_size_step(der, spec, prob, Pf if name == "preconditioned" else None)
+
+    Ptex = "" if name in ("gd", "sgd", "heavy-ball", "nesterov") else (
+        "P" if name == "preconditioned" else "D^{-2}")
+    if prob.exact:
+        lim = CF.confined_limit(prob, P)
+        theta = lim.theta
+        consistent = lim.consistent
+    else:
+        theta = _vec(CF.confined_limit_float(prob, Pf))
+        consistent = True
+        lim = None
+    gram_tex = rf"X {Ptex} X^\top" if Ptex else r"X X^\top"
+    if consistent:
+        eqs = [Equation.of(Tex(gram_tex + " w"), Tex(r"y - X\theta_0"))]
+        if _small(prob) and lim is not None:
+            wsym = sympy.Matrix([sympy.Symbol(f"w_{i + 1}") for i in range(len(lim.rows))])
+            eqs.append(Equation.of(lim.gram * wsym, lim.residual0.extract(lim.rows, [0])))
+        der.add("Where the confined path meets the solution set",
+                "The limit is a zero-loss point of the form in the confinement step. "
+                "Substituting it into $X\\theta = y$ gives a small linear system for the "
+                "coefficients $w$" + (", using a maximal set of independent rows of $X$"
+                                     if lim is not None and len(lim.rows) < prob.m else "") +
+                "; its matrix is positive definite, so there is exactly one such point.", *eqs)
+    else:
+        der.add("Where the confined path meets the least-squares set",
+                "No zero-loss point exists; the iterates still stay in the same affine set and "
+                "converge to a stationary point, $X^\\top(X\\theta - y) = 0$. Within the affine "
+                "set this normal equation has exactly one solution (the coefficients solve a "
+                "least-squares problem with a full-column-rank matrix).",
+                Equation.of(Tex(rf"(X {Ptex} X^\top)^\top (X {Ptex} X^\top)\, w"),
+                            Tex(rf"(X {Ptex} X^\top)^\top (y - X\theta_0)")))
+    formula = (rf"\theta_0 + {Ptex} X^\top ({gram_tex})^{{+}}(y - X\theta_0)")
+    eqs = []
+    if _small(prob) and lim is not None:
+        eqs.append(Equation.of(Tex("w"), lim.w))
+    eqs.append(Equation.of(Tex(r"\theta_\infty"), Tex(formula), theta))
+    text = "Solve for $w$ and substitute back."
+    if prob.single_equation and prob.exact and name in ("gd", "sgd", "heavy-ball", "nesterov") \
+            and all(v == 0 for v in prob.theta0):
+        n2 = (prob.X * prob.X.T)[0]
+        text += (f" From $\\theta_0 = 0$ this is $\\theta_\\infty = b\\,a/\\lVert a\\rVert^2$ with "
+                 f"$\\lVert a\\rVert^2 = {to_latex(n2)}$, i.e. the data row itself, scaled to "
+                 "satisfy the equation.")
+    if rescaled and _small(prob):
+        z = sympy.diag(*s_exact) * theta
+        eqs.insert(0, Equation.of(Tex(r"z_\infty"), sympy.simplify(z)))
+        text += (" In rescaled units the limit is $z_\\infty$; mapping back divides coordinate "
+                 "$j$ by $s_j$.")
+    der.add("The limit", text, *eqs)
+
+    metric = {"": r"\lVert\theta - \theta_0\rVert_2",
+              "P": r"\lVert\theta - \theta_0\rVert_{P^{-1}}",
+              "D^{-2}": r"\lVert D(\theta - \theta_0)\rVert_2"}[Ptex]
+    W = {"": "", "P": "_{P^{-1}}", "D^{-2}": "_{D^2}"}[Ptex]
+    der.add("Why this solution: the closest one in the method's geometry",
+            "Any other zero-loss $\\theta$ differs from $\\theta_\\infty$ by a null-space vector, "
+            "while $\\theta_\\infty - \\theta_0 = " + (Ptex or "") + "X^\\top w$. In the inner "
+            "product " + (f"weighted by ${W[2:-1]}$" if W else "of $\\mathbb{R}^d$") +
+            " the cross term is $(X(\\theta - \\theta_\\infty))^\\top w = 0$, so Pythagoras "
+            "applies and $\\theta_\\infty$ minimises " + f"${metric}$ over the solution set.",
+            Equation.of(Tex(rf"\lVert\theta - \theta_0\rVert{W}^2"),
+                        Tex(rf"\lVert\theta_\infty - \theta_0\rVert{W}^2 + "
+                            rf"\lVert\theta - \theta_\infty\rVert{W}^2")))
+    zero = all(float(v) == 0 for v in prob.theta0f)
+    if not consistent:
+        ident = ("the least-squares solution closest to θ0 in " +
+                 {"": "Euclidean distance", "P": "the P^{-1} metric",
+                  "D^{-2}": "the second-moment metric"}[Ptex])
+    elif Ptex == "":
+        ident = ("the minimum-Euclidean-norm solution X^+ y" if zero else
+                 "the solution closest to θ0 in Euclidean distance, θ0 + X^+(y - X θ0)")
+    elif Ptex == "P":
+        ident = ("the projection of θ0 onto the solution set in the P^{-1} metric "
+                 "(the solution minimising (θ-θ0)^T P^{-1} (θ-θ0))")
+    else:
+        ident = ("the solution closest to θ0 in the second-moment metric "
+                 "Σ_j s_j^2 (θ_j - θ0_j)^2 (preconditioning by diag(1/s_j^2))")
+    subspace = {"": r"\theta_0 + \operatorname{row}(X)",
+                "P": r"\theta_0 + P\,\operatorname{row}(X)",
+                "D^{-2}": r"\theta_0 + D^{-2}\operatorname{row}(X)"}[Ptex]
+    answer = Answer("limit", r"\theta_\infty", theta, "unique",
+                    note=f"confined to ${subspace}$")
+    interp = (f"{_cap(METHOD_NAMES[name])} can only move inside ${subspace}$; the "
+              "solution set meets that affine set in exactly one point, and that point is the "
+              f"limit. It is the solution closest to $\\theta_0$ measured by ${metric}$.")
+    return answer, ident, interp, {"kind": "confined", "consistent": consistent,
+                                   "subspace": subspace}
+
+
+# --------------------------------------------------------------------------- sign line
+
+def _sign_line(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
+               ) -> tuple[Answer, str, str, dict]:
+    """One equation: the epoch-wise method and sign descent move along theta0 + span(sign a)."""
+    name = spec.method.name
+    _gradient_step(der, prob, per_example=False)
+    if name == "epochwise-adaptive":
+        der.add("With one example the scaling is a sign",
+                "With $m = 1$ an epoch is a single step, so the mean over the epoch of "
+                "$g_{t,j}^2$ is just $g_{t,j}^2$ and $M_t = \\operatorname{diag}(1/|g_{t,j}|)$. "
+                "Multiplying the gradient by $M_t$ keeps only its signs: the method is sign "
+                "descent in disguise (a coordinate with $a_j = 0$ has $g_j = 0$ and, reading "
+                "$1/\\sqrt{0}$ as $0$, never moves).",
+                Equation.of(Tex(r"M_t\nabla f_t(\theta_t)"),
+                            Tex(r"\operatorname{sign}(\nabla f_t(\theta_t))"),
+                            Tex(r"\operatorname{sign}(a^\top\theta_t - b)\,"
+                                r"\operatorname{sign}(a)")))
+    else:
+        der.add("The sign of a multiple of one row",
+                "With one equation the gradient is the scalar $2c(a^\\top\\theta - b)$ times "
+                "$a$, so its sign pattern is always $\\pm\\operatorname{sign}(a)$.",
+                Equation.of(Tex(r"\operatorname{sign}(\nabla f(\theta_t))"),
+                            Tex(r"\operatorname{sign}(a^\top\theta_t - b)\,"
+                                r"\operatorname{sign}(a)")))
+    limit, s, tau = CF.sign_line_limit(prob)
+    a = prob.X.row(0).T
+    l1 = sum((abs(v) for v in a), sympy.Integer(0))
+    eqs = [Equation.of(Tex(r"\theta_t"), Tex(r"\theta_0 + \tau_t\, s,\quad "
+                                              r"s = \operatorname{sign}(a)"))]
+    if _small(prob):
+        eqs.append(Equation.of(Tex("s"), s))
+    der.add("The iterates are confined to the sign line",
+            "Every step adds a multiple of the same vector $s = \\operatorname{sign}(a)$, so "
+            "$\\theta_t$ moves on the line through $\\theta_0$ with direction $s$ - not along "
+            "$a$ as gradient descent does. Only the scalar $\\tau_t$ changes.", *eqs)
+    r0 = (a.T * prob.theta0)[0] - prob.y[0]
+    der.add("Where the sign line meets the solution set",
+            "Substitute the line into the equation $a^\\top\\theta = b$; since $a^\\top s = "
+            "\\lVert a\\rVert_1$ there is exactly one crossing.",
+            Equation.of(Tex(r"a^\top(\theta_0 + \tau s)"), Tex(r"a^\top\theta_0 + \tau\lVert a"
+                                                               r"\rVert_1"), Tex("b")),
+            Equation.of(Tex(r"\lVert a\rVert_1"), l1),
+            Equation.of(Tex(r"\tau_\infty"), Tex(r"\frac{b - a^\top\theta_0}{\lVert a\rVert_1}"),
+                        tau))
+    der.add("The limit", "Put $\\tau_\\infty$ back into the line.",
+            Equation.of(Tex(r"\theta_\infty"), Tex(r"\theta_0 + \tau_\infty s"), limit))
+    sched = S.sign_schedule(prob.Xf, prob.yf, prob.theta0f,
+                            None if spec.method.lr0 is None else float(spec.method.lr0),
+                            None if spec.method.gamma is None else float(spec.method.gamma),
+                            epochwise=name == "epochwise-adaptive")
+    ok = sched.gamma >= 0.5 and sched.lr0 * float(l1) / (1 - sched.gamma) > abs(float(r0))
+    der.add("Step sizes that converge",
+            "Along the line the residual $r_t = a^\\top\\theta_t - b$ obeys $r_{t+1} = r_t - "
+            "\\alpha_t\\lVert a\\rVert_1\\operatorname{sign}(r_t)$: a constant step overshoots "
+            "back and forth forever, so the steps must decay. With $\\alpha_t = \\alpha_0"
+            "\\gamma^t$, $\\gamma \\ge 1/2$ and total travel $\\alpha_0\\lVert a\\rVert_1/(1-"
+            "\\gamma) > |r_0|$, the residual first crosses zero and from then on $|r_t| \\le "
+            "\\alpha_{t-1}\\lVert a\\rVert_1$ (each step is at most twice the next), so $r_t "
+            "\\to 0$ geometrically. Here $\\alpha_0 = " + f"{sched.lr0:.6g}$, $\\gamma = "
+            f"{sched.gamma:.6g}$" + (", which satisfies both conditions." if ok else
+                                     ", which does not satisfy them: see the witness."),
+            Equation.chain(Tex(r"|r_{t+1}|"),
+                           ("=", Tex(r"\bigl||r_t| - \alpha_t\lVert a\rVert_1\bigr|")),
+                           (r"\le", Tex(r"\alpha_t\lVert a\rVert_1"))))
+    full = all(v != 0 for v in a)
+    der.add("Which solution this is",
+            "For any solution $\\theta$, $|b - a^\\top\\theta_0| = |a^\\top(\\theta - \\theta_0)| "
+            "\\le \\lVert a\\rVert_1\\lVert\\theta - \\theta_0\\rVert_\\infty$, so every solution "
+            "is at sup-distance at least $|\\tau_\\infty|$ from $\\theta_0$, and "
+            "$\\theta_\\infty$ attains it" + ("" if full else " (not uniquely, since some "
+                                               "$a_j = 0$)") + ".",
+            Equation.chain(Tex(r"\lVert\theta - \theta_0\rVert_\infty"),
+                           (r"\ge", Tex(r"\frac{|b - a^\top\theta_0|}{\lVert a\rVert_1}")),
+                           ("=", Tex(r"\lVert\theta_\infty - \theta_0\rVert_\infty"))))
+    ident = ("the point where the sign line θ0 + τ·sign(a) meets the solution set a^T θ = b "
+             "(the solution closest to θ0 in sup-norm distance" +
+             (")" if full else "; one of several)"))
+    what = "the epoch-wise method (sign descent here)" if name == "epochwise-adaptive" else \
+        "sign descent"
+    interp = (f"{_cap(what)} moves every coordinate by the same amount per step, so it "
+              "travels along $\\theta_0 + \\operatorname{span}(\\operatorname{sign}(a))$ instead "
+              "of along $a$: small features get as large an update as big ones. The limit is "
+              "therefore where that diagonal line meets the solution set, not the "
+              "minimum-norm point.")
+    return (Answer("limit", r"\theta_\infty", limit, "unique",
+                   note=r"confined to $\theta_0 + \operatorname{span}(\operatorname{sign}(a))$"),
+            ident, interp, {"kind": "sign-line", "schedule": (sched.lr0, sched.gamma)})
+
+
+# --------------------------------------------------------------------------- unique / ridge
+
+def _unique(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, consistent: bool
+            ) -> tuple[Answer, str, str, dict]:
+    """Full column rank: exactly one (least-squares) solution, the same for every method."""
+    _gradient_step(der, prob, per_example=spec.method.name in ("sgd", "rescaled-sgd",
+                                                                "epochwise-adaptive"))
+    if prob.exact:
+        A = prob.X.T * prob.X
+        theta = CF._dm(A).lu_solve(CF._dm(prob.X.T * prob.y)).to_Matrix()
+    else:
+        theta = _vec(np.linalg.lstsq(prob.Xf, prob.yf, rcond=None)[0])
+    eqs = [Equation.of(Tex(r"\theta_\infty"), Tex(r"(X^\top X)^{-1}X^\top y"), theta)]
+    der.add("Only one point has zero gradient",
+            f"$X$ has full column rank ($\\operatorname{{rank}} X = d = {prob.d}$), so its null "
+            "space is $\\{0\\}$ and $X^\\top X$ is invertible: the stationarity condition "
+            "$X^\\top(X\\theta - y) = 0$ has exactly one solution" +
+            ("" if consistent else " (the least-squares solution; no zero-loss point exists)") +
+            ".", *eqs)
+    der.add("The method does not matter here",
+            "Every method that converges to a stationary point of $f$ must end at this point: "
+            "there is no freedom left for the optimizer's implicit bias to choose from "
+            "(whether a given method converges at all is a separate question, which the "
+            "real-optimizer witness settles). "
+            f"{_cap(METHOD_NAMES[spec.method.name])} only changes the path.")
+    ident = ("the unique " + ("solution of Xθ = y" if consistent else "least-squares solution") +
+             " (X has full column rank; every method reaches it)")
+    interp = ("With full column rank there is nothing to choose between: gradient descent, "
+              "momentum, preconditioning, rescaling, sign and adaptive methods all reach the "
+              "same point. Implicit bias only shows when the solution set is larger than a "
+              "point.")
+    return Answer("limit", r"\theta_\infty", theta, "unique"), ident, interp, {
+        "kind": "unique", "consistent": consistent}
+
+
+def _ridge(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
+           ) -> tuple[list[Answer], str, str, dict]:
+    """argmin f + (lam/2)||theta||^2 = X^T (X X^T + lam/(2c) I)^{-1} y, and its lam -> 0 limit."""
+    lam_val = exact_rational(spec.method.lam, field="method.lam")
+    _gradient_step(der, prob, per_example=False)
+    der.add("The regularised objective",
+            "Weight decay $\\lambda$ adds $\\lambda\\theta$ to every gradient (PyTorch's "
+            "weight_decay), i.e. gradient descent on $F$ below. $F$ is strongly convex, so it "
+            "has one minimiser and gradient descent with $0 < \\alpha < 2/(L + \\lambda)$ "
+            "reaches it from any start: $\\theta_0$ is forgotten (its null-space component "
+            "decays like $(1 - \\alpha\\lambda)^t$).",
+            Equation.of(Tex(r"F(\theta)"), Tex(r"c\,\lVert X\theta - y\rVert^2 + "
+                                               r"\tfrac{\lambda}{2}\lVert\theta\rVert^2")))
+    der.add("Stationarity",
+            "Set the gradient of $F$ to zero and use the push-through identity $(X^\\top X + "
+            "\\mu I)^{-1}X^\\top = X^\\top(XX^\\top + \\mu I)^{-1}$ with $\\mu = \\lambda/(2c)$: "
+            "the minimiser lies in the row space of $X$.",
+            Equation.of(Tex(r"2c\,X^\top(X\theta - y) + \lambda\theta"), Tex("0")),
+            Equation.of(Tex(r"\theta_\lambda"), Tex(r"X^\top\bigl(XX^\top + "
+                                                    r"\tfrac{\lambda}{2c}I\bigr)^{-1}y")))
+    answers = []
+    if prob.exact:
+        theta = CF.ridge_limit(prob, lam_val)
+        lim0 = CF.min_norm_solution(prob)
+        lam = sympy.Symbol("lambda", positive=True)
+        if prob.m <= 3 and prob.d <= SHOW_MAX:
+            theta_lam = CF.ridge_limit(prob, lam)
+            der.add("As a function of the weight decay",
+                    "Evaluate the formula for this data, keeping $\\lambda$ symbolic.",
+                    Equation.of(Tex(r"\theta_\lambda"), theta_lam))
+            answers.append(Answer("limit_of_lambda", r"\theta_\lambda", theta_lam, "unique"))
+        der.add("At the given weight decay", "Substitute the given $\\lambda$.",
+                Equation.of(Tex(r"\theta_{\lambda}"), theta))
+    else:
+        X, y = prob.Xf, prob.yf
+        mu = float(lam_val) / (2 * float(prob.c))
+        theta = _vec(X.T @ np.linalg.solve(X @ X.T + mu * np.eye(prob.m), y))
+        lim0 = _vec(np.linalg.pinv(X) @ y)
+    der.add("Vanishing weight decay",
+            "As $\\lambda \\to 0$ the formula tends to $X^\\top(XX^\\top)^{+}y = X^{+}y$, the "
+            "minimum-norm solution measured from the origin - not from $\\theta_0$, because the "
+            "penalty pulls towards $0$.",
+            Equation.of(Tex(r"\lim_{\lambda\to 0}\theta_\lambda"), Tex(r"X^{+}y"), lim0))
+    answers.insert(0, Answer("limit", r"\theta_\infty", theta, "unique",
+                             note=f"at lambda = {lam_val}"))
+    answers.insert(1, Answer("limit_lambda_to_0", r"\lim_{\lambda\to 0}\theta_\lambda", lim0,
+                             "unique"))
+    ident = ("the ridge solution X^T (X X^T + λ/(2c) I)^{-1} y, independent of θ0; as λ → 0 "
+             "it tends to the minimum-norm solution X^+ y")
+    interp = ("Weight decay replaces the implicit bias of the optimizer by an explicit one: the "
+              "penalty selects the limit, so every convergent method reaches the same "
+              "$\\theta_\\lambda$, and the start is forgotten. The price is a nonzero residual "
+              "for every $\\lambda > 0$.")
+    return answers, ident, interp, {"kind": "ridge"}
+
+
+# --------------------------------------------------------------------------- numerical
+
+NO_CLOSED_FORM = {
+    "epochwise-adaptive": "With several examples the scaling $M_k$ mixes the examples' gradients "
+                          "and changes every epoch, so the displacement $\\theta_t - \\theta_0$ "
+                          "is not confined to a subspace that can be named in advance: the "
+                          "limit depends on the whole trajectory and on the step schedule. "
+                          "Caution: $M_k$ is frozen at the epoch-start gradients, so once the "
+                          "iterate is closer to the solution set than the step size, the later "
+                          "gradients of the epoch are large compared with the frozen scaling and "
+                          "the steps can blow up; the diagnostics below show whether this run "
+                          "converged.",
+    "sign-gd": "With several examples the sign pattern of $X^\\top(X\\theta - y)$ changes along "
+               "the path, so the direction of motion is not fixed and no closed form is known; "
+               "the limit depends on the trajectory and the step schedule.",
+    "torch-adam": "Adam's moment estimates are exponential averages over the whole history and "
+                  "the denominator mixes in $\\varepsilon$, so the per-coordinate scaling "
+                  "changes every step; no closed form for the limit is known.",
+    "torch-rmsprop": "RMSprop divides by a running average of squared gradients (plus "
+                     "$\\varepsilon$) that changes every step; no closed form for the limit is "
+                     "known.",
+    "torch-adagrad": "Adagrad divides by the root of the accumulated squared gradients (plus "
+                     "$\\varepsilon$), a scaling that depends on the whole history; no closed "
+                     "form for the limit is known.",
+}
+
+UPDATE_RULE = {
+    "epochwise-adaptive": (r"\theta \leftarrow \theta - \alpha_k M_k\nabla f_i(\theta)",
+                           r"M_k = \operatorname{diag}\Bigl(\bigl(\tfrac{1}{m}\textstyle\sum_i "
+                           r"g_{i,j}^2\bigr)^{-1/2}\Bigr)"),
+    "sign-gd": (r"\theta_{t+1}", r"\theta_t - \alpha_t\operatorname{sign}(\nabla f(\theta_t))"),
+    "torch-adam": (r"\theta_{t+1}", r"\theta_t - \alpha_t\,\hat m_t/(\sqrt{\hat v_t} + "
+                   r"\varepsilon)"),
+    "torch-rmsprop": (r"\theta_{t+1}", r"\theta_t - \alpha_t\,g_t/(\sqrt{v_t} + \varepsilon)"),
+    "torch-adagrad": (r"\theta_{t+1}", r"\theta_t - \alpha_t\,g_t/(\sqrt{\textstyle\sum_{s\le t}"
+                      r" g_s^2} + \varepsilon)"),
+}
+
+
+def _numerical(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, run: Run
+               ) -> tuple[Answer, str | None, str, dict]:
+    """No closed form: report the float64 simulated limit with its diagnostics."""
+    name = spec.method.name
+    _gradient_step(der, prob, per_example=name == "epochwise-adaptive")
+    lhs, rhs = UPDATE_RULE[name]
+    der.add("The update", "The method's update, as stated (steps and hyper-parameters as in "
+            "the spec).", Equation.of(Tex(lhs), Tex(rhs)))
+    text = NO_CLOSED_FORM[name]
+    if prob.m == 1 and name.startswith("torch-"):
+        _, s, _ = CF.sign_line_limit(prob) if prob.exact else (None, None, None)
+        text += (" With one example every gradient is a multiple of $a$, so with "
+                 "$\\varepsilon = 0$ the update would be a multiple of $\\operatorname{sign}(a)$ "
+                 "and the limit the sign-line point; $\\varepsilon > 0$ breaks this exactly "
+                 "when the gradients become small.")
+    der.add("No closed form", text + " We therefore report the simulated limit, stated as "
+            "numerical, with its convergence diagnostics.")
+    theta = _vec(run.theta)
+    diag = (f"iterations {run.iterations}; step size at stop {run.step_at_stop:.3g}; residual "
+            f"$\\lVert X\\theta - y\\rVert = {run.residual:.3g}$; gradient norm "
+            f"{run.gradient_norm:.3g}; {run.reason}")
+    der.add("Simulated limit (float64)", "Diagnostics: " + diag + ".",
+            Equation.of(Tex(r"\theta_\infty^{\mathrm{num}}"), theta))
+    note = "numerical (no closed form): " + diag
+    if run.converged:
+        ident = ("a zero-loss solution reached numerically (no closed form; it depends on the "
+                 "trajectory and the step schedule)")
+    else:
+        ident = None
+        note = "NOT converged: " + note
+    interp = (f"{_cap(METHOD_NAMES[name])} rescales coordinates by quantities that "
+              "change along the path, so no fixed subspace confines it and the limit is only "
+              "available numerically. It generally differs from the minimum-distance point of "
+              "gradient descent.")
+    return Answer("limit", r"\theta_\infty", theta, "unique", note=note), ident, interp, {
+        "kind": "numerical", "converged": run.converged}
+
+
+# --------------------------------------------------------------------------- entry point
+
+class _Skip(Exception):
+    """Figures not requested."""
+
+
+def _comparison_exact(prob: CF.Problem) -> dict[str, sympy.Matrix]:
+    """The exact closed-form limits of the main methods on this data, for the text."""
+    s, _ = CF.second_moment_scaling(prob)
+    out = {"GD/SGD/momentum": CF.confined_limit(prob).theta,
+           "rescaled SGD": CF.confined_limit(prob, sympy.diag(*[1 / v ** 2 for v in s])).theta}
+    if prob.m == 1:
+        out["sign / epoch-wise"] = CF.sign_line_limit(prob)[0]
+    return out
+
+
+def _comparison(prob: CF.Problem) -> dict[str, np.ndarray]:
+    """The closed-form limits of the main methods on this data, for the figure."""
+    out = {"GD/SGD/momentum": CF.confined_limit_float(prob)}
+    s = np.sqrt((prob.Xf ** 2).mean(axis=0))
+    out["rescaled SGD"] = CF.confined_limit_float(prob, np.diag(1 / np.where(s > 0, s, 1) ** 2))
+    if prob.m == 1:
+        a, b = prob.Xf[0], prob.yf[0]
+        out["sign / epoch-wise"] = prob.theta0f + np.sign(a) * (b - a @ prob.theta0f) / np.abs(
+            a).sum()
+    return out
+
+
+def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
+    """Exact limit (or an honest numerical one) with its derivation, figures and facts.
+
+    ``figures=False`` skips the trajectory simulation and drawing (tests, benchmarks).
+    """
+    prob = CF.problem_of(spec)
+    name = spec.method.name
+    if prob.exact:
+        rank = CF.rank(prob.X)
+        aug = CF.rank(prob.X.row_join(prob.y))
+        consistent = rank == aug
+    else:
+        from optiproof.families.implicit_bias.spec import consistency
+
+        consistent, rank = consistency(*spec.data)
+    der = Derivation()
+    run: Run | None = None
+    answers: list[Answer]
+    if name == "ridge":
+        answers, ident, interp, facts = _ridge(spec, prob, der)
+    elif rank == prob.d:
+        ans, ident, interp, facts = _unique(spec, prob, der, consistent)
+        answers = [ans]
+    elif name in ("gd", "sgd", "heavy-ball", "nesterov", "preconditioned", "rescaled-sgd"):
+        ans, ident, interp, facts = _confined(spec, prob, der, rank)
+        answers = [ans]
+    elif name in ("sign-gd", "epochwise-adaptive") and prob.m == 1:
+        ans, ident, interp, facts = _sign_line(spec, prob, der)
+        answers = [ans]
+    else:
+        run = simulate(spec)
+        ans, ident, interp, facts = _numerical(spec, prob, der, run)
+        answers = [ans]
+    limit_f = np.array(answers[0].value, dtype=np.float64)
+    facts["limit"] = limit_f
+    if prob.d <= 6 and facts.get("kind") != "ridge" and (facts.get("kind") != "unique"):
+        comp = _comparison_exact(prob) if prob.exact and consistent else {
+            k: _vec(v) for k, v in _comparison(prob).items()}
+        parts = [f"{k}: ${_m(v)}$" for k, v in comp.items()]
+        interp += " For comparison, on the same data: " + "; ".join(parts) + "."
+    drawn: list[Figure] = []
+    diagnostics: list[str] = []
+    try:
+        if not figures:
+            raise _Skip
+        from optiproof.families.implicit_bias.figures import (solution_set_figure,
+                                                              trajectory_figure)
+
+        if run is None and prob.m * prob.d <= 200_000:
+            run = simulate(spec)
+        if run is not None:
+            drawn.append(trajectory_figure(run.history_steps, run.history, limit_f,
+                                             METHOD_NAMES[name]))
+            if prob.d in (2, 3):
+                limits = {"this method's limit": limit_f}
+                limits.update({k: v for k, v in _comparison(prob).items()
+                               if np.abs(v - limit_f).max() > 1e-9})
+                fig = solution_set_figure(prob.Xf, prob.yf, prob.theta0f, run.history, limits,
+                                          METHOD_NAMES[name])
+                if fig is not None:
+                    drawn.append(fig)
+    except _Skip:
+        pass
+    except Exception as exc:  # noqa: BLE001 - a figure must never break a solved part
+        diagnostics.append(f"figure not drawn: {type(exc).__name__}: {exc}")
+    summary = (f"{_cap(METHOD_NAMES[name])} from $\\theta_0$ converges to "
+               f"$\\theta_\\infty = {_m(answers[0].expr) if prob.d <= SHOW_MAX else '(see answer)'}$"
+               + (" (numerical)." if facts["kind"] == "numerical" else "."))
+    return PartSolution(
+        label=spec.label, family=FAMILY, question=spec.question,
+        analysis=_analysis(spec, prob, consistent, rank), steps=der.steps, answers=answers,
+        identified_as=ident, interpretation=interp, summary=summary, figures=drawn,
+        diagnostics=diagnostics, facts=facts)

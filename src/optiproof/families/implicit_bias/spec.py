@@ -1,0 +1,411 @@
+"""Spec of an implicit-bias part: least-squares data, a start, a loss convention and one method.
+
+Data is either a matrix ``X`` (m x d) with targets ``y`` (m), or a single equation ``a`` (d) with
+right-hand side ``b``. The loss is ``f(theta) = c * sum_i (x_i^T theta - y_i)^2`` with ``c`` fixed
+by ``loss``: ``sum`` (c = 1, the seed problem's ``(1 - a theta)^2``), ``half-sum`` (c = 1/2),
+``mean`` (c = 1/m) or ``half-mean`` (c = 1/(2m)). Stochastic methods use the per-example loss
+``f_i(theta) = c m (x_i^T theta - y_i)^2`` so that ``f = (1/m) sum_i f_i``.
+
+This module imports nothing heavy: validation is pure Python (exact fractions), with numpy only
+for the consistency test of large systems.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from optiproof.core.fields import Matrix, Number, Vector, check_number
+from optiproof.core.limits import LIMITS
+from optiproof.core.problem import PartSpec
+
+MAX_DIM = 10_000
+"""Largest d (parameters) or m (examples) accepted."""
+
+LossConvention = Literal["sum", "half-sum", "mean", "half-mean"]
+
+
+class _Method(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _in_unit_interval(v: Any, name: str) -> Any:
+    n = check_number(v)
+    if not 0 <= float(n) < 1:
+        raise ValueError(f"{name} = {v} is outside [0, 1)")
+    return n
+
+
+def _positive(v: Any, name: str) -> Any:
+    n = check_number(v)
+    if float(n) <= 0:
+        raise ValueError(f"{name} must be > 0, got {v}")
+    return n
+
+
+class GD(_Method):
+    """Full-batch gradient descent with a small constant step."""
+
+    name: Literal["gd"] = "gd"
+
+
+class SGD(_Method):
+    """Stochastic gradient descent: one example per step, cycling through the data in order."""
+
+    name: Literal["sgd"] = "sgd"
+
+
+class HeavyBall(_Method):
+    """Heavy-ball momentum: theta <- theta - alpha grad + beta (theta - theta_prev)."""
+
+    name: Literal["heavy-ball"] = "heavy-ball"
+    beta: Number = Field(0.9, description="Momentum coefficient, 0 <= beta < 1.")
+
+    @field_validator("beta", mode="before")
+    @classmethod
+    def _beta(cls, v: Any) -> Any:
+        return _in_unit_interval(v, "beta")
+
+
+class Nesterov(_Method):
+    """Nesterov momentum (PyTorch's SGD(nesterov=True) form)."""
+
+    name: Literal["nesterov"] = "nesterov"
+    beta: Number = Field(0.9, description="Momentum coefficient, 0 <= beta < 1.")
+
+    @field_validator("beta", mode="before")
+    @classmethod
+    def _beta(cls, v: Any) -> Any:
+        return _in_unit_interval(v, "beta")
+
+
+class Preconditioned(_Method):
+    """Gradient descent with a fixed SPD preconditioner: theta <- theta - alpha P grad."""
+
+    name: Literal["preconditioned"] = "preconditioned"
+    P: Any = Field(..., description="SPD matrix (list of rows) or its diagonal (list).")
+
+    @field_validator("P", mode="before")
+    @classmethod
+    def _p(cls, v: Any) -> Any:
+        from optiproof.core.fields import check_matrix, check_vector
+
+        if isinstance(v, (list, tuple)) and v and not isinstance(v[0], (list, tuple)):
+            diag = check_vector(v)
+            if any(float(x) <= 0 for x in diag):
+                raise ValueError("a diagonal preconditioner needs every entry > 0 (SPD)")
+            return [[x if i == j else 0 for j in range(len(diag))] for i, x in enumerate(diag)]
+        rows = check_matrix(v)
+        if len(rows) != len(rows[0]):
+            raise ValueError(f"P must be square, got {len(rows)}x{len(rows[0])}")
+        if len(rows) <= 64:
+            frac = [[_fraction(x) for x in row] for row in rows]
+            if any(frac[i][j] != frac[j][i] for i in range(len(frac)) for j in range(i)):
+                raise ValueError("P must be symmetric (SPD)")
+            if not _is_positive_definite(frac):
+                raise ValueError("P is not positive definite (a leading minor is <= 0); "
+                                 "a preconditioner must be SPD")
+        else:
+            import numpy as np
+
+            arr = np.array([[float(x) for x in r] for r in rows])
+            if not np.allclose(arr, arr.T, rtol=0, atol=1e-12 * max(1.0, abs(arr).max())):
+                raise ValueError("P must be symmetric (SPD)")
+            if np.linalg.eigvalsh(arr).min() <= 0:
+                raise ValueError("P is not positive definite; a preconditioner must be SPD")
+        return rows
+
+
+class RescaledSGD(_Method):
+    """Rescale each feature to unit second moment, run SGD to convergence, map back."""
+
+    name: Literal["rescaled-sgd"] = "rescaled-sgd"
+
+
+class _Decaying(_Method):
+    """A sign-like method: steps alpha_k = lr0 * gamma^k (lr0 derived from the data if omitted)."""
+
+    lr0: Number | None = Field(None, description="First step size (derived if omitted).")
+    gamma: Number | None = Field(None, description="Decay factor per step/epoch, in [1/2, 1).")
+
+    @field_validator("lr0", mode="before")
+    @classmethod
+    def _lr0(cls, v: Any) -> Any:
+        return None if v is None else _positive(v, "lr0")
+
+    @field_validator("gamma", mode="before")
+    @classmethod
+    def _gamma(cls, v: Any) -> Any:
+        if v is None:
+            return None
+        n = check_number(v)
+        if not 0.5 <= float(n) < 1:
+            raise ValueError(f"gamma = {v} is outside [1/2, 1)")
+        return n
+
+
+class EpochwiseAdaptive(_Decaying):
+    """theta <- theta - alpha_k M_k grad f_i(theta), M_k = diag(1/sqrt(mean_i g_{i,j}^2)) per epoch.
+
+    M_k is computed at the start of epoch k from the m per-example gradients at that point
+    (for m = 1 this is the gradient of the step itself, so the update is alpha_k sign(g)).
+    Steps decay geometrically: alpha_k = lr0 * gamma^k (lr0 derived from the data if omitted).
+    """
+
+    name: Literal["epochwise-adaptive"] = "epochwise-adaptive"
+
+
+class SignGD(_Decaying):
+    """Sign gradient descent: theta <- theta - alpha_t sign(grad f), alpha_t = lr0 gamma^t."""
+
+    name: Literal["sign-gd"] = "sign-gd"
+
+
+class _TorchAdaptive(_Method):
+    lr: Number = Field(0.01, description="Initial learning rate.")
+    eps: Number = Field(1e-8, description="Denominator epsilon.")
+    decay: Number = Field(0.998, description="Per-iteration multiplicative learning-rate decay "
+                                             "(ExponentialLR gamma), in (0, 1].")
+    iterations: int = Field(6000, ge=1, le=200_000, description="Full-batch iterations.")
+
+    @field_validator("lr", mode="before")
+    @classmethod
+    def _lr(cls, v: Any) -> Any:
+        return _positive(v, "lr")
+
+    @field_validator("eps", mode="before")
+    @classmethod
+    def _eps(cls, v: Any) -> Any:
+        n = check_number(v)
+        if float(n) < 0:
+            raise ValueError(f"eps must be >= 0, got {v}")
+        return n
+
+    @field_validator("decay", mode="before")
+    @classmethod
+    def _decay(cls, v: Any) -> Any:
+        n = check_number(v)
+        if not 0 < float(n) <= 1:
+            raise ValueError(f"decay = {v} is outside (0, 1]")
+        return n
+
+
+class TorchAdam(_TorchAdaptive):
+    """PyTorch's Adam (full batch) with the given hyper-parameters."""
+
+    name: Literal["torch-adam"] = "torch-adam"
+    beta1: Number = Field(0.9, description="First-moment decay, in [0, 1).")
+    beta2: Number = Field(0.999, description="Second-moment decay, in [0, 1).")
+
+    @field_validator("beta1", "beta2", mode="before")
+    @classmethod
+    def _betas(cls, v: Any, info: Any) -> Any:
+        return _in_unit_interval(v, info.field_name)
+
+
+class TorchRMSprop(_TorchAdaptive):
+    """PyTorch's RMSprop (full batch, no momentum, not centred)."""
+
+    name: Literal["torch-rmsprop"] = "torch-rmsprop"
+    alpha: Number = Field(0.99, description="Smoothing constant, in [0, 1).")
+
+    @field_validator("alpha", mode="before")
+    @classmethod
+    def _alpha(cls, v: Any) -> Any:
+        return _in_unit_interval(v, "alpha")
+
+
+class TorchAdagrad(_TorchAdaptive):
+    """PyTorch's Adagrad (full batch)."""
+
+    name: Literal["torch-adagrad"] = "torch-adagrad"
+    lr: Number = Field(0.1, description="Learning rate.")
+    decay: Number = Field(1, description="Per-iteration multiplicative learning-rate decay.")
+
+
+class Ridge(_Method):
+    """Gradient descent on f(theta) + (lam/2) ||theta||^2 (weight decay lam)."""
+
+    name: Literal["ridge"] = "ridge"
+    lam: Number = Field(..., description="Weight-decay coefficient lambda > 0.")
+
+    @field_validator("lam", mode="before")
+    @classmethod
+    def _lam(cls, v: Any) -> Any:
+        return _positive(v, "lam")
+
+
+Method = Annotated[Union[GD, SGD, HeavyBall, Nesterov, Preconditioned,  # noqa: UP007
+                         RescaledSGD, EpochwiseAdaptive, SignGD, TorchAdam, TorchRMSprop,
+                         TorchAdagrad, Ridge], Field(discriminator="name")]
+
+METHOD_ALIASES = {
+    "gd": "gd", "gradient-descent": "gd", "sgd": "sgd", "vanilla-sgd": "sgd",
+    "heavy-ball": "heavy-ball", "momentum": "heavy-ball", "polyak": "heavy-ball",
+    "nesterov": "nesterov", "preconditioned": "preconditioned", "preconditioned-gd":
+    "preconditioned", "rescaled-sgd": "rescaled-sgd", "feature-rescaling": "rescaled-sgd",
+    "epochwise-adaptive": "epochwise-adaptive", "epochwise": "epochwise-adaptive",
+    "sign-gd": "sign-gd", "signgd": "sign-gd", "torch-adam": "torch-adam", "adam": "torch-adam",
+    "torch-rmsprop": "torch-rmsprop", "rmsprop": "torch-rmsprop", "torch-adagrad":
+    "torch-adagrad", "adagrad": "torch-adagrad", "ridge": "ridge", "weight-decay": "ridge",
+}
+
+STOCHASTIC = {"sgd", "rescaled-sgd", "epochwise-adaptive"}
+
+
+def _fraction(x: Any) -> Fraction:
+    """Exact value of a validated number (decimal text -> exact fraction, 0.1 -> 1/10)."""
+    if isinstance(x, float):
+        return Fraction(repr(x))
+    if isinstance(x, int):
+        return Fraction(x)
+    return Fraction(str(x).strip())
+
+
+def _is_positive_definite(a: list[list[Fraction]]) -> bool:
+    """Exact Cholesky-free test: Gaussian elimination pivots of a symmetric matrix all > 0."""
+    n = len(a)
+    m = [row[:] for row in a]
+    for k in range(n):
+        if m[k][k] <= 0:
+            return False
+        for i in range(k + 1, n):
+            f = m[i][k] / m[k][k]
+            if f:
+                for j in range(k, n):
+                    m[i][j] -= f * m[k][j]
+    return True
+
+
+def _rank(rows: list[list[Fraction]]) -> int:
+    """Exact rank by Gaussian elimination over the rationals."""
+    m = [r[:] for r in rows]
+    rank, ncols = 0, len(m[0]) if m else 0
+    for col in range(ncols):
+        piv = next((i for i in range(rank, len(m)) if m[i][col] != 0), None)
+        if piv is None:
+            continue
+        m[rank], m[piv] = m[piv], m[rank]
+        for i in range(rank + 1, len(m)):
+            f = m[i][col] / m[rank][col]
+            if f:
+                for j in range(col, ncols):
+                    m[i][j] -= f * m[rank][j]
+        rank += 1
+        if rank == len(m):
+            break
+    return rank
+
+
+def consistency(X: list[list[Any]], y: list[Any]) -> tuple[bool, int]:
+    """(X theta = y solvable?, rank X): exact for small systems, float64 SVD for large ones."""
+    m, d = len(X), len(X[0])
+    if m * (d + 1) <= LIMITS.exact_max_entries:
+        fx = [[_fraction(v) for v in row] for row in X]
+        r = _rank(fx)
+        ra = _rank([row + [_fraction(b)] for row, b in zip(fx, y, strict=True)])
+        return ra == r, r
+    import numpy as np
+
+    A = np.array([[float(v) for v in row] for row in X])
+    b = np.array([float(v) for v in y])
+    r = int(np.linalg.matrix_rank(A))
+    sol, *_ = np.linalg.lstsq(A, b, rcond=None)
+    resid = float(np.linalg.norm(A @ sol - b))
+    return resid <= 1e-9 * max(1.0, float(np.linalg.norm(b))), r
+
+
+class ImplicitBiasSpec(PartSpec):
+    """Where does ``method`` converge on least squares ``X theta = y`` started at ``theta0``?"""
+
+    family: Literal["implicit-bias"] = "implicit-bias"
+    X: Matrix | None = Field(None, description="Data matrix, m x d (list of rows).")
+    y: Vector | None = Field(None, description="Targets, m entries.")
+    a: Vector | None = Field(None, description="A single equation a^T theta = b: the row a.")
+    b: Number | None = Field(None, description="Right-hand side of the single equation.")
+    theta0: Vector | None = Field(None, description="Start; zeros if omitted.")
+    loss: LossConvention = Field("sum", description="Constant in front of the squared loss: "
+                                 "sum (c = 1), half-sum (1/2), mean (1/m), half-mean (1/(2m)).")
+    presume_zero_loss: bool = Field(True, description="The question presumes a zero-loss "
+                                    "solution exists (an inconsistent system is then an error).")
+    method: Method
+
+    @field_validator("method", mode="before")
+    @classmethod
+    def _method(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = {"name": v}
+        if isinstance(v, dict) and isinstance(v.get("name"), str):
+            key = v["name"].strip().lower().replace("_", "-").replace(" ", "-")
+            if key not in METHOD_ALIASES:
+                raise ValueError(f"unknown method {v['name'][:30]!r}; known: "
+                                 f"{', '.join(sorted(set(METHOD_ALIASES.values())))}")
+            v = {**v, "name": METHOD_ALIASES[key]}
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "ImplicitBiasSpec":
+        has_xy = self.X is not None or self.y is not None
+        has_ab = self.a is not None or self.b is not None
+        if has_xy and has_ab:
+            raise ValueError("give either X and y, or a single equation a and b, not both")
+        if not has_xy and not has_ab:
+            raise ValueError("no data: give X (m x d) and y (m), or a (d) and b")
+        if has_xy and (self.X is None or self.y is None):
+            raise ValueError(f"{'y' if self.X is not None else 'X'} is missing: X and y go "
+                             "together")
+        if has_ab and (self.a is None or self.b is None):
+            raise ValueError(f"{'b' if self.a is not None else 'a'} is missing: a and b go "
+                             "together")
+        X, y = self.data
+        m, d = len(X), len(X[0])
+        if d > MAX_DIM or m > MAX_DIM:
+            raise ValueError(f"X is {m} x {d}; the limit is {MAX_DIM} for both m and d")
+        if len(y) != m:
+            raise ValueError(f"dimension mismatch: X has {m} rows but y has {len(y)} entries")
+        if self.theta0 is not None and len(self.theta0) != d:
+            raise ValueError(f"dimension mismatch: theta0 has {len(self.theta0)} entries but "
+                             f"theta has {d} (the number of columns of X / entries of a)")
+        if isinstance(self.method, Preconditioned) and len(self.method.P) != d:
+            raise ValueError(f"dimension mismatch: method.P is {len(self.method.P)}x"
+                             f"{len(self.method.P)} but theta has {d} entries")
+        if all(float(v) == 0 for row in X for v in row):
+            raise ValueError("X (or a) is all zeros: no data to fit")
+        ok, rank = consistency(X, y)
+        if not ok:
+            import numpy as np
+
+            A = np.array([[float(v) for v in row] for row in X])
+            sol, *_ = np.linalg.lstsq(A, np.array([float(v) for v in y]), rcond=None)
+            res = float(np.linalg.norm(A @ sol - np.array([float(v) for v in y])))
+            if self.presume_zero_loss:
+                raise ValueError(
+                    f"inconsistent system: X theta = y has no solution (rank X = {rank} < rank "
+                    f"[X | y]; least-squares residual norm {res:.6g}), so no zero-loss point "
+                    "exists and 'converges to a zero-loss solution' is impossible. Gradient "
+                    "methods then reach the least-squares solution closest to theta0, "
+                    "theta0 + X^+(y - X theta0); set presume_zero_loss: false to have that "
+                    "least-squares limit derived")
+            if self.method.name in STOCHASTIC:
+                raise ValueError(f"method {self.method.name}: constant-step stochastic methods "
+                                 "do not converge on an inconsistent system (the per-example "
+                                 "gradients never vanish together); use gd, heavy-ball, "
+                                 "nesterov, preconditioned or ridge")
+        return self
+
+    @property
+    def data(self) -> tuple[list[list[Any]], list[Any]]:
+        """(X, y) as lists, the single equation read as a 1 x d system."""
+        if self.X is not None:
+            return self.X, self.y  # type: ignore[return-value]
+        return [list(self.a)], [self.b]  # type: ignore[arg-type]
+
+    @property
+    def dims(self) -> tuple[int, int]:
+        X, _ = self.data
+        return len(X), len(X[0])
+
+
+Spec = ImplicitBiasSpec

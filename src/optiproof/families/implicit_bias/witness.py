@@ -1,0 +1,367 @@
+"""Independent witnesses of an implicit-bias part.
+
+1. The real optimizer run to convergence in float64: ``torch.optim.SGD`` (plain, momentum,
+   Nesterov, weight decay), ``Adam``, ``RMSprop``, ``Adagrad`` and this family's
+   ``torch.optim.Optimizer`` subclasses, with the step size derived from the curvature (or the
+   stated decaying schedule), iteration and wall-time caps and divergence detection. Its limit
+   is compared with the answer.
+2. A certificate of the identification, computed with numpy/scipy from the *characterisation*
+   (never with the closed-form code): the closest solution to theta0 in the claimed metric via
+   the KKT system, the sign line's meeting point via a linear program, the ridge normal
+   equations, or - where no closed form exists - a convergence diagnostic (zero residual and
+   stationarity of the real optimizer's endpoint).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from optiproof.core.evidence import Check, stopwatch
+from optiproof.core.options import SolveOptions
+from optiproof.core.solution import PartSolution
+from optiproof.families.implicit_bias import schedules as S
+from optiproof.families.implicit_bias.spec import ImplicitBiasSpec
+
+TOLERANCE = 1e-6
+"""Pass threshold of a comparison, relative to max(1, ||answer||_inf)."""
+
+
+@dataclass
+class TorchRun:
+    theta: np.ndarray
+    iterations: int
+    step_at_stop: float
+    reason: str
+    ok: bool
+
+
+def _data(spec: ImplicitBiasSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    X_rows, y_list = spec.data
+    X = np.array([[float(v) for v in r] for r in X_rows], dtype=np.float64)
+    y = np.array([float(v) for v in y_list], dtype=np.float64)
+    t0 = np.array([float(v) for v in (spec.theta0 or [0] * X.shape[1])], dtype=np.float64)
+    return X, y, t0, S.loss_constant(spec.loss, X.shape[0])
+
+
+def _answer(solution: PartSolution) -> np.ndarray:
+    value = solution.answers[0].value
+    if value is None:
+        raise ValueError("the answer has no numeric value")
+    return np.array(value, dtype=np.float64)
+
+
+def _scale(v: np.ndarray) -> float:
+    return max(1.0, float(np.abs(v).max()))
+
+
+# --------------------------------------------------------------------------- real optimizers
+
+def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
+              theta0: np.ndarray | None = None, seconds: float = S.MAX_SECONDS) -> TorchRun:
+    """Run the part's method with the real PyTorch optimizer in float64 until it stops moving.
+
+    ``X``/``theta0`` override the data (used for the rescaled problem).
+    """
+    import torch
+
+    Xn, yn, t0n, c = _data(spec)
+    if X is not None:
+        Xn = X
+    if theta0 is not None:
+        t0n = theta0
+    m, d = Xn.shape
+    Xt = torch.tensor(Xn, dtype=torch.float64)
+    yt = torch.tensor(yn, dtype=torch.float64)
+    theta = torch.tensor(t0n, dtype=torch.float64, requires_grad=True)
+    meth = spec.method
+    name = meth.name
+
+    def full_loss() -> torch.Tensor:
+        return c * ((Xt @ theta - yt) ** 2).sum()
+
+    def example_loss(i: int) -> torch.Tensor:
+        return c * m * (Xt[i] @ theta - yt[i]) ** 2
+
+    stochastic = name in ("sgd", "rescaled-sgd")
+    sched = None
+    if name in ("gd", "heavy-ball", "nesterov", "ridge", "preconditioned"):
+        P = None
+        if name == "preconditioned":
+            P = np.array([[float(v) for v in r] for r in meth.P])
+        lam = float(meth.lam) if name == "ridge" else 0.0
+        L, mu = S.full_batch_curvature(Xn, c, P)
+        lr = 1.0 / (L + lam)
+        beta = float(getattr(meth, "beta", 0.0))
+        # ridge: null-space directions contract only through the decay, at 1 - lr * lam
+        cap = S.iterations_for(max(1 - lr * (lam if lam else mu), beta ** 0.5), 1e-16) * 2
+        if name == "preconditioned":
+            from optiproof.families.implicit_bias.optimizers import PreconditionedSGD
+
+            opt: Any = PreconditionedSGD([theta], lr=lr,
+                                         P=torch.tensor(P, dtype=torch.float64))
+        else:
+            # beta = 0: Nesterov is plain gradient descent (torch rejects nesterov without momentum)
+            opt = torch.optim.SGD([theta], lr=lr, momentum=beta,
+                                  nesterov=name == "nesterov" and beta > 0, weight_decay=lam)
+    elif stochastic:
+        lr = 1.0 / S.per_example_curvature(Xn, c)
+        L, mu = S.full_batch_curvature(Xn, c)
+        cap = S.iterations_for(1 - mu / L / m / 2, 1e-16) * 2 * m
+        opt = torch.optim.SGD([theta], lr=lr)
+    elif name in ("sign-gd", "epochwise-adaptive"):
+        from optiproof.families.implicit_bias.optimizers import EpochwiseDiagonal, SignSGD
+
+        sched = S.sign_schedule(Xn, yn, t0n, None if meth.lr0 is None else float(meth.lr0),
+                                None if meth.gamma is None else float(meth.gamma),
+                                epochwise=name == "epochwise-adaptive")
+        lr = sched.lr0
+        cap = S.sign_steps_needed(sched, max(1.0, float(np.abs(t0n).max()), sched.lr0))
+        opt = (EpochwiseDiagonal if name == "epochwise-adaptive" else SignSGD)([theta], lr=lr)
+    else:
+        lr = float(meth.lr)
+        cap = meth.iterations
+        if name == "torch-adam":
+            opt = torch.optim.Adam([theta], lr=lr, betas=(float(meth.beta1), float(meth.beta2)),
+                                   eps=float(meth.eps))
+        elif name == "torch-rmsprop":
+            opt = torch.optim.RMSprop([theta], lr=lr, alpha=float(meth.alpha),
+                                      eps=float(meth.eps))
+        else:
+            opt = torch.optim.Adagrad([theta], lr=lr, eps=float(meth.eps))
+    scheduler = None
+    if sched is not None:
+        scheduler = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=sched.gamma)
+    elif name in ("torch-adam", "torch-rmsprop", "torch-adagrad") and float(meth.decay) < 1:
+        scheduler = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=float(meth.decay))
+
+    start = time.perf_counter()
+    blowup = 1e12 * max(1.0, float(np.abs(t0n).max()), float(np.abs(yn).max()))
+    last = theta.detach().clone()
+    reason = f"iteration cap {cap} reached"
+    it = 0
+    for it in range(1, cap + 1):
+        if name == "epochwise-adaptive":
+            closures = [(lambda i=i: example_loss(i).backward()) for i in range(m)]
+            opt.begin_epoch(closures)
+            for i in range(m):
+                opt.zero_grad()
+                example_loss(i).backward()
+                opt.step()
+        elif stochastic:
+            opt.zero_grad()
+            example_loss((it - 1) % m).backward()
+            opt.step()
+        else:
+            opt.zero_grad()
+            full_loss().backward()
+            opt.step()
+        if scheduler is not None:
+            scheduler.step()
+        if it % 50 == 0 or it == cap:
+            now = theta.detach()
+            if not bool(torch.isfinite(now).all()) or float(now.abs().max()) > blowup:
+                return TorchRun(now.numpy().copy(), it, opt.param_groups[0]["lr"],
+                                f"diverged at iteration {it} (|theta| > {blowup:.3g} or "
+                                "non-finite)", False)
+            if time.perf_counter() - start > seconds:
+                reason = f"wall-time cap {seconds:.0f} s reached at iteration {it}"
+                break
+            moved = float((now - last).abs().max())
+            if sched is None and name not in ("torch-adam", "torch-rmsprop", "torch-adagrad") \
+                    and moved <= 1e-15 * max(1.0, float(now.abs().max())):
+                reason = f"stopped moving after {it} iterations"
+                break
+            last = now.clone()
+    else:
+        if sched is not None:
+            reason = f"step size decayed to {opt.param_groups[0]['lr']:.3g} after {it} steps"
+        elif name.startswith("torch-"):
+            reason = f"ran the stated {it} iterations"
+    return TorchRun(theta.detach().numpy().copy(), it, opt.param_groups[0]["lr"], reason, True)
+
+
+def _optimizer_label(spec: ImplicitBiasSpec) -> str:
+    name = spec.method.name
+    return {
+        "gd": "torch.optim.SGD (full batch)", "sgd": "torch.optim.SGD (one example per step)",
+        "heavy-ball": "torch.optim.SGD(momentum)", "nesterov": "torch.optim.SGD(nesterov=True)",
+        "preconditioned": "PreconditionedSGD (torch.optim.Optimizer subclass)",
+        "rescaled-sgd": "torch.optim.SGD on rescaled features, mapped back",
+        "epochwise-adaptive": "EpochwiseDiagonal (torch.optim.Optimizer subclass)",
+        "sign-gd": "SignSGD (torch.optim.Optimizer subclass)",
+        "torch-adam": "torch.optim.Adam", "torch-rmsprop": "torch.optim.RMSprop",
+        "torch-adagrad": "torch.optim.Adagrad", "ridge": "torch.optim.SGD(weight_decay)",
+    }[name]
+
+
+def real_optimizer_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """Run the real optimizer to convergence and compare its limit with the answer."""
+    method = f"real optimizer: {_optimizer_label(spec)}, float64"
+    with stopwatch() as watch:
+        target = _answer(solution)
+        if spec.method.name == "rescaled-sgd":
+            X, y, t0, c = _data(spec)
+            s = np.sqrt((X ** 2).mean(axis=0))
+            s = np.where(s > 0, s, 1.0)
+            run = run_torch(spec, X=X / s, theta0=t0 * s)
+            run.theta = run.theta / s
+        else:
+            run = run_torch(spec)
+    if not run.ok:
+        return Check(method, "inconclusive", f"{run.reason}; nothing verified",
+                     runtime_s=watch.elapsed, compared="limit")
+    err = float(np.abs(run.theta - target).max())
+    tol = TOLERANCE * _scale(target)
+    status = "passed" if err <= tol else "failed"
+    detail = (f"{run.reason}; final step {run.step_at_stop:.3g}; max |theta_torch - answer| = "
+              f"{err:.3g} (tolerance {tol:.1g})")
+    return Check(method, status, detail, max_error=err, runtime_s=watch.elapsed,
+                 compared="limit theta_inf")
+
+
+# --------------------------------------------------------------------------- certificates
+
+def closest_point_certificate(spec: ImplicitBiasSpec, solution: PartSolution,
+                              metric: np.ndarray | None, label: str) -> Check:
+    """argmin (theta-theta0)^T W (theta-theta0) s.t. X theta = y via the KKT system (scipy)."""
+    import scipy.linalg
+
+    method = f"certificate: closest solution to theta0 in the {label} (KKT system, scipy)"
+    with stopwatch() as watch:
+        X, y, t0, _ = _data(spec)
+        consistent = solution.facts.get("consistent", True)
+        if not consistent:  # no zero-loss point: constrain to the least-squares set instead
+            X, y = X.T @ X, X.T @ y
+            method = method.replace("closest solution", "closest least-squares solution")
+        m, d = X.shape
+        W = np.eye(d) if metric is None else metric
+        K = np.block([[W, X.T], [X, np.zeros((m, m))]])
+        rhs = np.concatenate([W @ t0, y])
+        sol, *_ = scipy.linalg.lstsq(K, rhs)
+        theta = sol[:d]
+        target = _answer(solution)
+        err = float(np.abs(theta - target).max())
+        resid = float(np.abs(X @ target - y).max())  # X^T(X theta - y) when inconsistent
+    tol = TOLERANCE * _scale(target)
+    status = "passed" if err <= tol and resid <= tol else "failed"
+    return Check(method, status, f"max |theta_KKT - answer| = {err:.3g}; answer's residual "
+                 f"max |X theta - y| = {resid:.3g}", max_error=max(err, resid),
+                 runtime_s=watch.elapsed, compared="limit vs characterisation")
+
+
+def sign_line_certificate(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The answer lies on theta0 + span(sign a), solves a^T theta = b, and (linear program)
+    its sup-distance from theta0 is the smallest among all solutions."""
+    from scipy.optimize import linprog
+
+    method = "certificate: on the sign line, zero loss, minimal sup-distance (scipy linprog)"
+    with stopwatch() as watch:
+        X, y, t0, _ = _data(spec)
+        a, b = X[0], y[0]
+        target = _answer(solution)
+        delta = target - t0
+        s = np.sign(a)
+        tau = float(delta @ s) / max(float(s @ s), 1e-300)
+        off_line = float(np.abs(delta - tau * s).max())
+        resid = abs(float(a @ target - b))
+        d = len(a)
+        # variables (theta, t): min t s.t. -t <= theta - theta0 <= t, a^T theta = b
+        cost = np.r_[np.zeros(d), 1.0]
+        A_ub = np.block([[np.eye(d), -np.ones((d, 1))], [-np.eye(d), -np.ones((d, 1))]])
+        b_ub = np.r_[t0, -t0]
+        res = linprog(cost, A_ub=A_ub, b_ub=b_ub, A_eq=np.r_[a, 0.0][None, :], b_eq=[b],
+                      bounds=[(None, None)] * (d + 1), method="highs")
+        gap = abs(float(res.fun) - float(np.abs(delta).max())) if res.success else float("inf")
+    tol = TOLERANCE * _scale(target)
+    err = max(off_line, resid, gap)
+    status = "passed" if err <= tol else ("failed" if res.success else "inconclusive")
+    return Check(method, status, f"distance from the sign line {off_line:.3g}; residual "
+                 f"{resid:.3g}; sup-distance gap to the LP optimum {gap:.3g}", max_error=err,
+                 runtime_s=watch.elapsed, compared="limit vs characterisation")
+
+
+def ridge_certificate(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """(2c X^T X + lam I) theta = 2c X^T y (scipy solve) and, for lam -> 0, X^+ y (numpy pinv)."""
+    import scipy.linalg
+
+    method = "certificate: ridge normal equations and the minimum-norm limit (scipy, numpy pinv)"
+    with stopwatch() as watch:
+        X, y, _, c = _data(spec)
+        lam = float(spec.method.lam)
+        d = X.shape[1]
+        theta = scipy.linalg.solve(2 * c * X.T @ X + lam * np.eye(d), 2 * c * X.T @ y,
+                                   assume_a="pos")
+        target = _answer(solution)
+        err = float(np.abs(theta - target).max())
+        errs = [err]
+        if len(solution.answers) > 1 and solution.answers[1].value is not None:
+            limit0 = np.array(solution.answers[1].value, dtype=np.float64)
+            errs.append(float(np.abs(np.linalg.pinv(X) @ y - limit0).max()))
+    tol = TOLERANCE * _scale(target)
+    status = "passed" if max(errs) <= tol else "failed"
+    return Check(method, status, "max errors: ridge solution " + ", lambda -> 0 limit ".join(
+        f"{e:.3g}" for e in errs), max_error=max(errs), runtime_s=watch.elapsed,
+                 compared="limit vs normal equations")
+
+
+def convergence_diagnostic(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """No closed form: the real optimizer's endpoint must have zero loss and zero gradient, and
+    match the float64 numpy simulation that produced the reported limit."""
+    method = (f"convergence diagnostic (no closed form): {_optimizer_label(spec)} endpoint "
+              "residual, stationarity, agreement with the numpy simulation")
+    with stopwatch() as watch:
+        run = run_torch(spec)
+        X, y, _, c = _data(spec)
+        target = _answer(solution)
+    if not run.ok:
+        return Check(method, "inconclusive", run.reason, runtime_s=watch.elapsed)
+    scale = max(1.0, float(np.linalg.norm(y)))
+    resid = float(np.linalg.norm(X @ run.theta - y))
+    grad = float(np.linalg.norm(2 * c * X.T @ (X @ run.theta - y)))
+    agree = float(np.abs(run.theta - target).max())
+    tol = 1e-6 * scale
+    ok = resid <= tol and grad <= tol * max(1.0, float(np.abs(X).max())) * 2 * c * X.shape[0]
+    status = "passed" if ok and agree <= TOLERANCE * _scale(target) else "failed"
+    return Check(method, status, f"{run.reason}; step at stop {run.step_at_stop:.3g}; residual "
+                 f"||X theta - y|| = {resid:.3g}; ||grad f|| = {grad:.3g}; max |theta_torch - "
+                 f"theta_numpy| = {agree:.3g}", max_error=max(resid, agree),
+                 runtime_s=watch.elapsed, compared="residual and simulated limit")
+
+
+def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
+              options: SolveOptions = SolveOptions()) -> list[tuple[str, Callable[[], Check]]]:
+    """The witnesses of this part, as (method, thunk) pairs run by the pipeline."""
+    kind = solution.facts.get("kind", "numerical")
+    if kind == "numerical":
+        return [("convergence diagnostic", lambda: convergence_diagnostic(spec, solution))]
+    out: list[tuple[str, Callable[[], Check]]] = [
+        ("real optimizer", lambda: real_optimizer_check(spec, solution))]
+    X, _, _, _ = _data(spec)
+    if X.shape[0] * X.shape[1] > 4_000_000:
+        return out
+    name = spec.method.name
+    if kind == "ridge":
+        out.append(("ridge certificate", lambda: ridge_certificate(spec, solution)))
+    elif kind == "sign-line":
+        out.append(("sign-line certificate", lambda: sign_line_certificate(spec, solution)))
+    elif kind == "unique":
+        out.append(("unique-solution certificate",
+                    lambda: closest_point_certificate(spec, solution, None,
+                                                      "Euclidean metric (unique solution)")))
+    elif name == "preconditioned":
+        P = np.array([[float(v) for v in r] for r in spec.method.P])
+        out.append(("metric certificate", lambda: closest_point_certificate(
+            spec, solution, np.linalg.inv(P), "P^{-1} metric")))
+    elif name == "rescaled-sgd":
+        s2 = (X ** 2).mean(axis=0)
+        out.append(("metric certificate", lambda: closest_point_certificate(
+            spec, solution, np.diag(np.where(s2 > 0, s2, 1.0)), "second-moment metric")))
+    elif kind == "confined":
+        out.append(("metric certificate", lambda: closest_point_certificate(
+            spec, solution, None, "Euclidean metric")))
+    return out

@@ -1,0 +1,605 @@
+"""Exact solution and step-by-step derivation of steepest descent under a norm.
+
+    penalty-squared:  u = argmin_d <g, d> + (1/alpha) ||d||^2 = -(alpha/2) ||g||_* sharp(g)
+    penalty:          u = argmin_d <g, d> + (1/alpha) ||d||    = 0 if ||g||_* < 1/alpha, else -oo
+    constraint:       u = argmin_{||d|| <= eta} <g, d>          = -eta sharp(g)
+
+Every formula is a SymPy object; the prose between equations is the intuition a TA would give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy as sp
+
+from optiproof.core.errors import BadInput, NotRecognised
+from optiproof.core.exact import exact_rational
+from optiproof.core.limits import LIMITS
+from optiproof.core.solution import (
+    Analysis,
+    Answer,
+    Equation,
+    PartSolution,
+    Step,
+    Tex,
+    Variable,
+)
+from optiproof.families.steepest_descent.identify import identify
+from optiproof.families.steepest_descent.norms import (
+    L1,
+    L2,
+    Frobenius,
+    LInf,
+    Norm,
+    Nuclear,
+    Quadratic,
+    Scaled,
+    SVD_DIGITS,
+    SharpSet,
+    Spectral,
+    TexSymbol,
+    _norm_function,
+    make_norm,
+)
+from optiproof.families.steepest_descent.spec import SteepestDescentSpec
+
+FAMILY = "steepest-descent"
+LP_EXACT_MAX_ENTRIES = 48
+"""Above this many entries, l_p quantities are evaluated to 30 significant digits."""
+
+
+@dataclass
+class Instance:
+    """The spec turned into SymPy objects: gradient, weights, norm, dual norm, maximiser."""
+
+    spec: SteepestDescentSpec
+    g: Any
+    numeric: bool
+    alpha: sp.Expr
+    eta: sp.Expr
+    norm: Norm
+    dual_value: sp.Expr
+    sharp: SharpSet | None
+    sharp_expr: Any
+    is_matrix: bool
+    gname: str
+    dname: str
+    dim_latex: str
+
+    @property
+    def weight(self) -> sp.Expr:
+        return self.eta if self.spec.form == "constraint" else self.alpha
+
+
+def _scalar(value: Any, field: str) -> sp.Expr:
+    if isinstance(value, str) and value[:1].isalpha():
+        latex = {"alpha": r"\alpha", "eta": r"\eta", "lr": r"\eta", "lam": r"\lambda"}.get(value)
+        return sp.Symbol(latex or value, positive=True)
+    return exact_rational(value, field=field)
+
+
+def build_instance(spec: SteepestDescentSpec) -> Instance:
+    """Turn a spec into exact SymPy objects, enforcing sizes and norm/shape compatibility."""
+    alpha = _scalar(spec.alpha, "alpha")
+    eta = _scalar(spec.eta, "eta")
+    is_matrix = spec.norm.is_matrix
+    if spec.gradient_is_symbolic:
+        gname = spec.gradient
+        if is_matrix and gname == "g":
+            gname = "G"
+        if is_matrix:
+            rows, cols = spec.shape or (sp.Symbol("m", positive=True, integer=True),
+                                        sp.Symbol("n", positive=True, integer=True))
+            g = sp.MatrixSymbol(gname, rows, cols)
+            shape = (rows, cols)
+            dim_latex = rf"\mathbb{{R}}^{{{sp.latex(rows)} \times {sp.latex(cols)}}}"
+            dim = None
+        else:
+            if spec.norm.name == "quadratic":
+                dim = len(spec.norm.D)
+            elif isinstance(spec.dim, int):
+                dim = spec.dim
+            else:
+                dim = sp.Symbol(spec.dim or "d", positive=True, integer=True)
+            g = sp.MatrixSymbol(gname, dim, 1)
+            shape = None
+            dim_latex = rf"\mathbb{{R}}^{{{sp.latex(dim)}}}"
+        norm = make_norm(spec.norm, dim=dim, shape=shape)
+        dual_value, sharp, sharp_expr = _symbolic_dual_and_sharp(norm, g)
+        numeric = False
+    else:
+        rows = spec.gradient if is_matrix else [[v] for v in spec.gradient]
+        g = sp.Matrix([[exact_rational(v, field="gradient") for v in row] for row in rows])
+        if g.rows * g.cols > LIMITS.exact_max_entries:
+            raise BadInput(f"{g.rows * g.cols} entries exceeds the exact-arithmetic limit of "
+                           f"{LIMITS.exact_max_entries}", field="gradient",
+                           expected="a smaller gradient, or a symbolic one")
+        if is_matrix and max(g.shape) > 64:
+            raise BadInput(f"a {g.rows}x{g.cols} matrix is too large for the 30-digit SVD",
+                           field="gradient", expected="sides up to 64")
+        if spec.norm.name == "lp" and g.rows * g.cols > LP_EXACT_MAX_ENTRIES:
+            g = g.evalf(SVD_DIGITS)  # sums of radicals grow too fast beyond this size
+        gname = "G" if is_matrix else "g"
+        dim = g.rows
+        norm = make_norm(spec.norm, dim=dim, shape=g.shape)
+        dual_value = norm.dual().value(g)
+        sharp = norm.sharp(g)
+        sharp_expr = sharp.representative
+        numeric = True
+        dim_latex = (rf"\mathbb{{R}}^{{{g.rows} \times {g.cols}}}" if is_matrix
+                     else rf"\mathbb{{R}}^{{{g.rows}}}")
+    dname = r"\Delta W" if is_matrix else r"\Delta\theta"
+    return Instance(spec, g, numeric, alpha, eta, norm, dual_value, sharp, sharp_expr,
+                    is_matrix, gname, dname, dim_latex)
+
+
+def _symbolic_dual_and_sharp(norm: Norm, g: Any) -> tuple[sp.Expr, None, Any]:
+    if isinstance(norm, Quadratic):
+        Dinv = norm.inv_D
+        dual = _norm_function("norm_Dinv", "D^{-1}")(g)
+        return dual, None, sp.MatMul(1 / dual, Dinv, g)
+    dual = norm.dual().symbolic_value(g)
+    return dual, None, norm.symbolic_sharp(g)
+
+
+# ----------------------------------------------------------------------------- derivation
+def _inner_tex(inst: Instance) -> str:
+    if inst.is_matrix:
+        return rf"\langle {inst.gname}, {inst.dname} \rangle"
+    return rf"{inst.gname}^\top {inst.dname}"
+
+
+def _objective(inst: Instance) -> Equation:
+    form, d = inst.spec.form, inst.dname
+    nrm = inst.norm.latex(d)
+    inner = _inner_tex(inst)
+    if form == "penalty-squared":
+        body = rf"u = \arg\min_{{{d}}} \; {inner} + \frac{{1}}{{\alpha}} {nrm}^{{2}}"
+    elif form == "penalty":
+        body = rf"u = \arg\min_{{{d}}} \; {inner} + \frac{{1}}{{\alpha}} {nrm}"
+    else:
+        body = rf"u = \arg\min_{{{d}}} \; {inner} \quad \text{{s.t.}} \quad {nrm} \le \eta"
+    return Equation((Tex(body),))
+
+
+def _analysis(inst: Instance) -> Analysis:
+    g, d = inst.gname, inst.dname
+    variables = [
+        Variable(g, "gradient of the loss at the current parameters (given)", inst.dim_latex),
+        Variable(d, "the update we choose (decision variable)", inst.dim_latex),
+    ]
+    form = inst.spec.form
+    if form == "constraint":
+        variables.append(Variable(r"\eta", "radius of the trust region (step size)",
+                                  r"\mathbb{R}_{>0}"))
+    else:
+        variables.append(Variable(r"\alpha", "weight of the linear improvement against the "
+                                             "distance penalty (larger = longer steps)",
+                                  r"\mathbb{R}_{>0}"))
+    norm_name = inst.norm.title
+    assumptions = [
+        f"The distance is measured in the {norm_name}, "
+        f"${inst.norm.latex('x')}$; its dual norm is "
+        f"${inst.norm.dual().latex('y')} = \\max_{{{inst.norm.latex('s')} \\le 1}} "
+        "\\langle y, s\\rangle$.",
+        ("$\\eta > 0$." if form == "constraint" else "$\\alpha > 0$."),
+    ]
+    if inst.numeric:
+        assumptions.append(f"The gradient is given numerically: ${g} = {sp.latex(inst.g)}$"
+                           .replace(r"\left[\begin{matrix}", r"\begin{bmatrix}")
+                           .replace(r"\end{matrix}\right]", r"\end{bmatrix}"))
+        if inst.is_matrix:
+            assumptions.append("Singular values and vectors are computed to 30 significant "
+                               "digits (mpmath); every other quantity is exact.")
+        elif any(isinstance(v, sp.Float) for v in inst.g):
+            assumptions.append("With this many entries the $\\ell_p$ quantities are evaluated "
+                               "to 30 significant digits instead of as exact radicals.")
+    else:
+        assumptions.append(f"${g} \\neq 0$ (for ${g} = 0$ every direction is equally good and "
+                           "the update is 0).")
+    what = {"penalty-squared": "minimise the linear model of the loss plus a squared-norm "
+                               "penalty on the step",
+            "penalty": "minimise the linear model of the loss plus a (non-squared) norm "
+                       "penalty on the step",
+            "constraint": "minimise the linear model of the loss over a norm ball of "
+                          "radius $\\eta$"}[form]
+    return Analysis(tuple(variables), tuple(assumptions), _objective(inst),
+                    what[0].upper() + what[1:] + ".")
+
+
+def _direction_step(inst: Instance, t: sp.Symbol) -> Step:
+    d = inst.dname
+    lhs = Tex(rf"\min_{{{inst.norm.latex(d)} \le t}} {_inner_tex(inst)}")
+    dual_sym = inst.norm.dual().latex(inst.gname)
+    sides: list[Any] = [lhs, Tex(rf"-t \, {dual_sym}")]
+    if inst.numeric:
+        sides.append(-t * inst.dual_value)
+    eqs = [Equation.of(*sides)]
+    arg = Tex(rf"{d}^\star(t) = -t \, s^\star, \quad s^\star = \arg\max_{{{inst.norm.latex('s')}"
+              rf" \le 1}} \langle {inst.gname}, s\rangle")
+    eqs.append(Equation((arg,)))
+    if inst.numeric:
+        eqs.append(Equation.of(Tex("s^\\star"), inst.sharp_expr))
+    else:
+        eqs.append(Equation.of(Tex("s^\\star"), inst.sharp_expr))
+    text = ("Best direction for a given size: fix the size $t = "
+            f"{inst.norm.latex(d)}$ and ask which direction lowers the linear term most. "
+            + inst.norm.why_sharp())
+    return Step("Best direction for a given size", text, tuple(eqs))
+
+
+def _calculus_steps(inst: Instance) -> tuple[list[Step], sp.Expr]:
+    """Squared Euclidean/Frobenius/quadratic penalty: set the gradient to zero."""
+    a = inst.alpha
+    norm = inst.norm
+    D_tex = inst.dname
+    if isinstance(norm, Quadratic):
+        grad_tex = Tex(rf"\nabla_{{{D_tex}}} = {inst.gname} + \frac{{2}}{{\alpha}} D {D_tex} = 0")
+        solution = -a / 2 * norm.apply_inv(inst.g) if inst.numeric else \
+            sp.MatMul(-a / 2, norm.inv_D, inst.g)
+        why = ("The penalty $\\frac{1}{\\alpha}\\Delta\\theta^\\top D \\Delta\\theta$ is a "
+               "strictly convex quadratic (D is positive definite), so the minimiser is where "
+               "the gradient vanishes.")
+        sol_sides = [Tex(rf"u = -\frac{{\alpha}}{{2}} D^{{-1}} {inst.gname}"), solution]
+    else:
+        grad_tex = Tex(rf"\nabla_{{{D_tex}}} = {inst.gname} + \frac{{2}}{{\alpha}} {D_tex} = 0")
+        solution = -a / 2 * inst.g if inst.numeric else sp.MatMul(-a / 2, inst.g)
+        why = ("The objective is a strictly convex quadratic in the update, so its unique "
+               "minimiser is where the gradient vanishes.")
+        sol_sides = [Tex(rf"u = -\frac{{\alpha}}{{2}} {inst.gname}"), solution] if inst.numeric \
+            else [Tex("u"), solution]
+    steps = [
+        Step("Set the gradient to zero", why, (Equation((grad_tex,)),)),
+        Step("Solve for the update", "Rearranging gives the step in closed form.",
+             (Equation.of(*sol_sides),)),
+    ]
+    value = -a / 4 * inst.dual_value**2
+    steps.append(Step(
+        "Optimal value",
+        "Substituting $u$ back: the linear term gains twice what the penalty costs, so the net "
+        "improvement is half the linear gain.",
+        (Equation.of(Tex(r"\min"), Tex(rf"-\frac{{\alpha}}{{4}} "
+                                       rf"{inst.norm.dual().latex(inst.gname)}^{{2}}"),
+                     value),)
+        if inst.numeric else (Equation.of(Tex(r"\min"), value),)))
+    return steps, solution
+
+
+def _size_steps_penalty_squared(inst: Instance, t: sp.Symbol) -> tuple[list[Step], sp.Expr,
+                                                                        sp.Expr]:
+    a, N = inst.alpha, inst.dual_value
+    Ns = TexSymbol("dual_norm", inst.norm.dual().latex(inst.gname))
+    phi = -t * Ns + t**2 / a
+    t_star_sym = sp.solve(sp.diff(phi, t), t)[0]
+    t_star = t_star_sym.subs(Ns, N)
+    value_sym = sp.simplify(phi.subs(t, t_star_sym))
+    value = value_sym.subs(Ns, N)
+    size = Step(
+        "Best size",
+        "With the best direction, only the size $t \\ge 0$ is left: a one-dimensional "
+        "quadratic whose minimum is where its derivative vanishes.",
+        (Equation.of(Tex(r"\varphi(t)"), phi),
+         Equation.of(Tex(r"\varphi'(t)"), sp.diff(phi, t), sp.S.Zero),
+         Equation.of(Tex("t^\\star"), t_star_sym, t_star) if inst.numeric
+         else Equation.of(Tex("t^\\star"), t_star_sym)))
+    combine_sides: list[Any] = [Tex("u"), Tex(r"-t^\star s^\star")]
+    u = -t_star * inst.sharp_expr
+    combine_sides.append(u)
+    combine = Step("Combine direction and size",
+                   "The update moves a distance $t^\\star$ along the best direction.",
+                   (Equation.of(*combine_sides),))
+    val = Step("Optimal value",
+               "The linear gain is twice the penalty paid, so the net improvement is half the "
+               "linear gain.",
+               (Equation.of(Tex(r"\min"), Tex(r"\varphi(t^\star)"), value_sym, value)
+                if inst.numeric else Equation.of(Tex(r"\min"), Tex(r"\varphi(t^\star)"),
+                                                 value),))
+    return [size, combine, val], u, value
+
+
+def _penalty_plain_steps(inst: Instance, t: sp.Symbol) -> tuple[list[Step], dict]:
+    a, N = inst.alpha, inst.dual_value
+    phi = t * (1 / a - N)
+    thr = 1 / N
+    steps = [Step(
+        "Best size",
+        "With a non-squared penalty the objective along the best direction is linear in the "
+        "size $t$: its slope decides everything. A positive slope keeps the step at 0; a "
+        "negative slope rewards ever longer steps.",
+        (Equation.of(Tex(r"\varphi(t)"), phi),
+         Equation((Tex(r"\varphi'(t) = \frac{1}{\alpha} - " +
+                       inst.norm.dual().latex(inst.gname)),))))]
+    info: dict = {"threshold": thr}
+    decided = None
+    if inst.numeric and not a.free_symbols:
+        slope = 1 / a - N
+        decided = "zero" if slope > 0 else ("tie" if slope == 0 else "unbounded")
+    info["case"] = decided
+    cases = Equation((Tex(
+        r"u = \begin{cases} 0 & \text{if } " + inst.norm.dual().latex(inst.gname) +
+        r" < \frac{1}{\alpha} \\ -t\,s^\star,\ t \ge 0 \text{ (all optimal, value 0)} & "
+        r"\text{if } " + inst.norm.dual().latex(inst.gname) +
+        r" = \frac{1}{\alpha} \\ \text{none: unbounded below} & \text{if } " +
+        inst.norm.dual().latex(inst.gname) + r" > \frac{1}{\alpha} \end{cases}"),))
+    thr_eq = Equation.of(Tex(r"\alpha^\star"), Tex(r"\frac{1}{" +
+                                                   inst.norm.dual().latex(inst.gname) + "}"),
+                         thr) if inst.numeric else Equation.of(Tex(r"\alpha^\star"), thr)
+    steps.append(Step(
+        "Both regimes",
+        "So the answer switches at $\\alpha^\\star = 1/\\|g\\|_*$: below it the optimal step is "
+        "zero, above it the objective is unbounded below and no minimiser exists.",
+        (cases, thr_eq)))
+    if decided is not None:
+        words = {"zero": "Here the slope is positive, so the minimum is at $t = 0$.",
+                 "tie": "Here the slope is exactly zero: every step $-t s^\\star$ with "
+                        "$t \\ge 0$ attains the minimum 0.",
+                 "unbounded": "Here the slope is negative: longer steps keep lowering the "
+                              "objective, which is unbounded below."}[decided]
+        steps.append(Step("This instance", words,
+                          (Equation.chain(Tex(r"\frac{1}{\alpha} - " +
+                                              inst.norm.dual().latex(inst.gname)),
+                                          ("=", 1 / a - N)),)))
+    return steps, info
+
+
+def _constraint_steps(inst: Instance) -> tuple[list[Step], sp.Expr, sp.Expr]:
+    eta, N = inst.eta, inst.dual_value
+    u = -eta * inst.sharp_expr
+    value = -eta * N
+    steps = [
+        Step("Best size",
+             "The linear term $-t\\|g\\|_*$ keeps decreasing with $t$, so the step uses the whole "
+             "budget: $t = \\eta$.",
+             (Equation.of(Tex("t^\\star"), eta),)),
+        Step("Combine direction and size", "The update goes to the boundary of the ball along "
+                                           "the best direction.",
+             (Equation.of(Tex("u"), Tex(r"-\eta\, s^\star"), u),)),
+        Step("Optimal value", "The objective at the boundary point.",
+             (Equation.of(Tex(r"\min"), Tex(r"-\eta " + inst.norm.dual().latex(inst.gname)),
+                          value),)),
+    ]
+    return steps, u, value
+
+
+# ----------------------------------------------------------------------------- answers
+def _use_calculus(inst: Instance) -> bool:
+    return inst.spec.form == "penalty-squared" and (
+        isinstance(inst.norm, (L2, Frobenius, Quadratic)))
+
+
+def _measure_length(inst: Instance, u: Any, t_star: Any, measure_spec: Any) -> sp.Expr:
+    """||u|| in another norm: exact for numbers, from a table of known cases for symbols."""
+    measure = make_norm(measure_spec, dim=inst.g.shape[0] if not inst.is_matrix else None,
+                        shape=inst.g.shape if inst.is_matrix else None)
+    if inst.numeric:
+        val = measure.value(u)
+        return sp.nsimplify(val) if not inst.is_matrix else val
+    return t_star * _symbolic_sharp_length(inst, measure)
+
+
+def _symbolic_sharp_length(inst: Instance, measure: Norm) -> sp.Expr:
+    """||s*||_measure for a symbolic gradient (assumes no zero entries/ties: stated)."""
+    norm, g = inst.norm, inst.g
+    d = g.shape[0]
+    if type(measure) is type(norm) and not isinstance(norm, Scaled):
+        return sp.S.One
+    base = norm.base if isinstance(norm, Scaled) else norm
+    scale = 1 / norm.c if isinstance(norm, Scaled) else sp.S.One
+    m_base = measure.base if isinstance(measure, Scaled) else measure
+    m_scale = measure.c if isinstance(measure, Scaled) else sp.S.One
+    if isinstance(base, LInf):
+        table = {"l2": sp.sqrt(d), "l1": d, "linf": sp.S.One}
+        if m_base.key in table:
+            return scale * m_scale * table[m_base.key]
+    if isinstance(base, (L2, Frobenius)):
+        if hasattr(m_base, "symbolic_value"):
+            return scale * m_scale * m_base.symbolic_value(g) / base.symbolic_value(g)
+    if isinstance(base, L1) and m_base.key in ("l2", "l1", "linf"):
+        return scale * m_scale
+    if isinstance(base, Spectral):
+        r = sp.Symbol("r", positive=True, integer=True)
+        table = {"frobenius": sp.sqrt(r), "nuclear": r, "spectral": sp.S.One}
+        if m_base.key in table:
+            return scale * m_scale * table[m_base.key]
+    if isinstance(base, Nuclear) and m_base.key in ("frobenius", "nuclear", "spectral"):
+        return scale * m_scale
+    raise NotRecognised(f"the length of the {norm.key} step measured in the {measure.key} norm "
+                        "has no closed form for a symbolic gradient; give numbers")
+
+
+def solve(spec: SteepestDescentSpec) -> PartSolution:
+    """Derive the update, its value and every asked quantity, with the identification."""
+    inst = build_instance(spec)
+    t = sp.Symbol("t", nonnegative=True)
+    form = spec.form
+    steps: list[Step] = []
+    facts: dict[str, Any] = {"numeric": inst.numeric and not inst.weight.free_symbols,
+                             "g": inst.g, "alpha": inst.alpha, "eta": inst.eta,
+                             "dual_value": inst.dual_value}
+    answers: list[Answer] = []
+    u: Any = None
+    status = "unique"
+    membership = None
+    set_words = ""
+    t_star: Any = None
+    plain_info: dict = {}
+    if form == "penalty-squared":
+        if _use_calculus(inst):
+            steps, u = _calculus_steps(inst)
+            value = -inst.alpha / 4 * inst.dual_value**2
+        else:
+            steps.append(_direction_step(inst, t))
+            more, u, value = _size_steps_penalty_squared(inst, t)
+            steps.extend(more)
+        t_star = inst.alpha / 2 * inst.dual_value
+    elif form == "constraint":
+        steps.append(_direction_step(inst, t))
+        more, u, value = _constraint_steps(inst)
+        steps.extend(more)
+        t_star = inst.eta
+    else:
+        steps.append(_direction_step(inst, t))
+        more, plain_info = _penalty_plain_steps(inst, t)
+        steps.extend(more)
+        case = plain_info["case"]
+        zero = sp.zeros(*inst.g.shape) if inst.numeric else sp.ZeroMatrix(*inst.g.shape)
+        if case == "unbounded":
+            u, status, value = None, "unbounded", sp.S.NegativeInfinity
+        elif case == "tie":
+            u, status, value = zero, "set-valued", sp.S.Zero
+        elif case == "zero":
+            u, status, value = zero, "unique", sp.S.Zero
+        else:
+            u, status = zero, "unique"
+            value = sp.Piecewise((sp.S.Zero, inst.dual_value <= 1 / inst.alpha),
+                                 (sp.S.NegativeInfinity, True))
+        t_star = sp.S.Zero
+    if form != "penalty" and inst.numeric and u is not None:
+        u = sp.Matrix(u)
+        u = u.evalf(15) if inst.is_matrix else u.applyfunc(
+            lambda x: x if x.is_Rational else sp.expand(x))
+        zero_grad_squared = form == "penalty-squared" and all(v == 0 for v in inst.g)
+        if inst.sharp is not None and not inst.sharp.unique and not zero_grad_squared:
+            status = "set-valued"
+            set_words = inst.sharp.description
+            scale = float((t_star if form != "constraint" else inst.eta).evalf(30)) \
+                if not (t_star if form != "constraint" else inst.eta).free_symbols else None
+            contains = inst.sharp.contains
+            if scale:
+                membership = (lambda x, tol, c=contains, s=scale: c(-x / s, tol))
+    if form == "penalty" and status == "set-valued" and inst.sharp is not None:
+        contains = inst.sharp.contains
+        norm = inst.norm
+
+        def membership(x: Any, tol: float, c=contains, n=norm) -> bool:  # noqa: E306
+            import numpy as np
+
+            size = n.numeric_value(np.asarray(x, float))
+            return size <= tol or c(-np.asarray(x, float) / size, tol)
+        set_words = ("every step $-t s^\\star$ with $t \\ge 0$ (and $s^\\star$ any maximiser) "
+                     "attains the minimum 0")
+    if not inst.numeric and form != "penalty" and isinstance(inst.norm, LInf):
+        set_words = inst.norm.sharp_set_words()
+    if value is not None and inst.numeric and value.is_finite is not False:
+        value = value.evalf(15) if inst.is_matrix else sp.expand(value)
+    facts.update({"update": u, "update_status": status, "min_value": value,
+                  "membership": membership, "asked": []})
+
+    ident, ident_note = identify(inst)
+    for ask in spec.asks:
+        if ask.kind == "update":
+            note = ""
+            if form == "penalty" and not (inst.numeric and not inst.alpha.free_symbols):
+                note = ("when $\\|g\\|_* < 1/\\alpha$; when $\\|g\\|_* > 1/\\alpha$ the objective "
+                        "is unbounded below and no minimiser exists")
+            answers.append(Answer("update", "u", u, status, set_words, note, membership))
+        elif ask.kind == "min-value":
+            answers.append(Answer("minimum value", r"\min", value,
+                                  "unbounded" if value == sp.S.NegativeInfinity else "unique"))
+        elif ask.kind == "threshold":
+            if form != "penalty":
+                raise BadInput("a threshold only exists for the plain-norm penalty form",
+                               field="asks")
+            a = Answer("threshold on alpha", r"\alpha^\star", plain_info["threshold"],
+                       note="for $\\alpha < \\alpha^\\star$ the best step is 0; for "
+                            "$\\alpha > \\alpha^\\star$ the objective is unbounded below")
+            answers.append(a)
+            facts["asked"].append((ask, a))
+        elif ask.kind == "step-length":
+            if u is None:
+                answers.append(Answer(f"step length ({ask.measure.name})", r"\|u\|", None,
+                                      "none", note="no minimiser exists"))
+                continue
+            length = _measure_length(inst, u, t_star, ask.measure)
+            mlatex = make_norm(ask.measure, dim=inst.g.shape[0],
+                               shape=inst.g.shape).latex("u")
+            a = Answer(f"step length in the {ask.measure.name} norm", mlatex, length)
+            answers.append(a)
+            facts["asked"].append((ask, a))
+        elif ask.kind == "compare":
+            a = _compare(spec, inst, u, t_star, ask)
+            answers.append(a)
+            facts["asked"].append((ask, a))
+    if form == "penalty" and spec.asks and not any(a.kind == "min-value" for a in spec.asks):
+        answers.append(Answer("minimum value", r"\min", value,
+                              "unbounded" if value == sp.S.NegativeInfinity else "unique"))
+    interp = interpretation(inst)
+    summary = _summary(inst, u, status, ident)
+    return PartSolution(
+        label=spec.label, family=FAMILY, question=spec.question or _default_question(spec),
+        analysis=_analysis(inst), steps=steps, answers=answers, identified_as=ident,
+        identification_note=ident_note, interpretation=interp, summary=summary, facts=facts)
+
+
+def _compare(spec: SteepestDescentSpec, inst: Instance, u: Any, t_star: Any, ask: Any) -> Answer:
+    other_spec = type(spec).model_validate({**spec.model_dump(), "norm": ask.other.model_dump(),
+                                            "asks": [{"kind": "update"}]})
+    other = build_instance(other_spec)
+    measure_spec = ask.measure or spec.norm
+    other_t = (other.alpha / 2 * other.dual_value if spec.form == "penalty-squared"
+               else other.eta)
+    if spec.form == "penalty":
+        raise BadInput("comparing step lengths needs a form with a finite step",
+                       field="asks", expected="penalty-squared or constraint")
+    other_u = (-other_t * other.sharp_expr) if other.numeric else None
+    mine = _measure_length(inst, u, t_star, measure_spec)
+    theirs = _measure_length(other, other_u, other_t, measure_spec)
+    ratio = sp.simplify(mine / theirs)
+    m = make_norm(measure_spec, dim=inst.g.shape[0], shape=inst.g.shape)
+    return Answer(f"length ratio of the {spec.norm.name} step to the {ask.other.name} step "
+                  f"(measured in the {measure_spec.name} norm)",
+                  rf"\frac{{{m.latex('u_{' + spec.norm.name + '}')}}}"
+                  rf"{{{m.latex('u_{' + ask.other.name + '}')}}}", ratio)
+
+
+def _default_question(spec: SteepestDescentSpec) -> str:
+    kinds = {"penalty-squared": "squared-norm penalty", "penalty": "norm penalty",
+             "constraint": "norm-ball constraint"}
+    return (f"Find the update under the {spec.norm.name} {kinds[spec.form]} and the optimizer "
+            "it recovers.")
+
+
+def interpretation(inst: Instance) -> str:
+    """A short paragraph: what the update does and why the norm matters."""
+    key = inst.norm.key
+    base = inst.norm.base.key if isinstance(inst.norm, Scaled) else key
+    if inst.spec.form == "penalty":
+        return ("A non-squared penalty grows only linearly with the step, exactly like the "
+                "linear gain, so it cannot pick a step size: either the gain never pays for the "
+                "penalty (no step) or it always does (an infinitely long step). Squaring the "
+                "norm, or constraining it, is what produces a finite step size.")
+    texts = {
+        "l2": "The Euclidean geometry treats all directions alike, so the best step points "
+              "straight down the gradient; its length scales with $\\|g\\|_2$.",
+        "linf": "The max-norm ball is a box: every coordinate can move by the same amount "
+                "independently, so every coordinate takes a full-size step against the sign of "
+                "its gradient entry, however small that entry is. Gradient magnitudes only set "
+                "the overall step size, not the direction.",
+        "l1": "The $\\ell_1$ ball is a cross-polytope whose corners lie on the axes, so the whole "
+              "step goes to the single coordinate with the largest gradient magnitude.",
+        "lp": "The $\\ell_p$ geometry interpolates: it tilts the gradient direction by raising "
+              "magnitudes to the power $q-1$, between gradient descent ($p = 2$) and sign "
+              "descent ($p \\to \\infty$).",
+        "quadratic": "The quadratic norm stretches the geometry by $D$: directions where $D$ is "
+                     "large are expensive, so the step is preconditioned by $D^{-1}$.",
+        "frobenius": "The Frobenius norm ignores matrix structure: this is gradient descent on "
+                     "the flattened matrix.",
+        "spectral": "The spectral norm measures the largest stretch a weight change applies to "
+                    "any input; the best step sets every singular value of the update to the "
+                    "same size, equalising the change across all directions the gradient "
+                    "touches (the orthogonalised update $U V^\\top$).",
+        "nuclear": "The nuclear-norm ball's corners are rank-one matrices, so the best step "
+                   "uses only the top singular pair of the gradient.",
+    }
+    return texts.get(base, texts.get(key, ""))
+
+
+def _summary(inst: Instance, u: Any, status: str, ident: str | None) -> str:
+    if u is None:
+        return "no minimiser: the objective is unbounded below"
+    words = f"$u = {sp.latex(u, mat_delim='[', mat_str='matrix')}$"
+    if status == "set-valued":
+        words += " (one of a set of minimisers)"
+    return words + (f"; {ident}" if ident else "")

@@ -1,0 +1,194 @@
+"""Spec of a steepest-descent part: the form, the norm, the gradient, alpha/eta and the asks."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from optiproof.core.fields import Matrix, Number, SymbolName, check_matrix, check_vector
+from optiproof.core.problem import PartSpec
+
+VECTOR_NORMS = ("l2", "l1", "linf", "lp", "rms", "quadratic")
+MATRIX_NORMS = ("frobenius", "spectral", "nuclear", "rms-rms")
+NormName = Literal["l2", "l1", "linf", "lp", "rms", "quadratic",
+                   "frobenius", "spectral", "nuclear", "rms-rms"]
+
+NORM_ALIASES = {
+    "l2": "l2", "2": "l2", "euclidean": "l2", "ell2": "l2",
+    "l1": "l1", "1": "l1", "ell1": "l1", "manhattan": "l1",
+    "linf": "linf", "inf": "linf", "infinity": "linf", "max": "linf", "l_inf": "linf",
+    "ellinf": "linf", "chebyshev": "linf",
+    "lp": "lp", "p": "lp",
+    "rms": "rms",
+    "quadratic": "quadratic", "mahalanobis": "quadratic", "weighted": "quadratic",
+    "frobenius": "frobenius", "fro": "frobenius",
+    "spectral": "spectral", "operator": "spectral", "op": "spectral",
+    "nuclear": "nuclear", "trace": "nuclear",
+    "rms-rms": "rms-rms", "rms->rms": "rms-rms", "rms_to_rms": "rms-rms",
+}
+
+
+class NormSpec(BaseModel):
+    """A norm of the catalogue; ``p`` for lp, ``D`` (matrix or diagonal list) for quadratic."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: NormName
+    p: Number | None = Field(None, description="Exponent of the lp norm, 1 < p < inf.")
+    D: Any = Field(None, description="SPD matrix of the quadratic norm sqrt(x^T D x): a full "
+                                     "matrix (list of rows) or its diagonal (list).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            data = {"name": data}
+        if isinstance(data, dict) and isinstance(data.get("name"), str):
+            key = data["name"].strip().lower().replace(" ", "")
+            if key not in NORM_ALIASES:
+                raise ValueError(f"unknown norm {data['name'][:30]!r}; known: "
+                                 f"{', '.join(VECTOR_NORMS + MATRIX_NORMS)}")
+            data = {**data, "name": NORM_ALIASES[key]}
+        return data
+
+    @model_validator(mode="after")
+    def _params(self) -> "NormSpec":
+        if self.name == "lp":
+            if self.p is None:
+                raise ValueError("the lp norm needs p (1 < p < inf)")
+            if not (1 < float(self.p) < float("inf")):
+                raise ValueError(f"p = {self.p} is outside 1 < p < inf (use l1 or linf)")
+        elif self.p is not None:
+            raise ValueError(f"p is only for the lp norm, not {self.name}")
+        if self.name == "quadratic":
+            if self.D is None:
+                raise ValueError("the quadratic norm needs D (an SPD matrix or its diagonal)")
+            d = self.D
+            if isinstance(d, list) and d and not isinstance(d[0], (list, tuple)):
+                check_vector(d)
+            else:
+                check_matrix(d)
+        elif self.D is not None:
+            raise ValueError(f"D is only for the quadratic norm, not {self.name}")
+        return self
+
+    @property
+    def is_matrix(self) -> bool:
+        return self.name in MATRIX_NORMS
+
+
+class Ask(BaseModel):
+    """One question of a part.
+
+    kinds: ``update`` (the step u), ``optimizer`` (which optimizer it recovers),
+    ``min-value`` (the optimal objective value), ``step-length`` (||u|| in ``measure``),
+    ``threshold`` (the alpha where the plain-norm penalty switches from 0 to unbounded),
+    ``compare`` (||u|| / ||u_other|| in ``measure``, u_other the step under ``other``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["update", "optimizer", "min-value", "step-length", "threshold", "compare"]
+    measure: NormSpec | None = None
+    other: NormSpec | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {"kind": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _fields(self) -> "Ask":
+        if self.kind == "step-length" and self.measure is None:
+            raise ValueError("a step-length ask needs 'measure' (the norm to measure in)")
+        if self.kind == "compare" and self.other is None:
+            raise ValueError("a compare ask needs 'other' (the norm of the other step)")
+        return self
+
+
+Gradient = Union[SymbolName, Matrix, list]
+
+
+class SteepestDescentSpec(PartSpec):
+    """u = argmin_d g^T d + (1/alpha) ||d||^2 (penalty-squared), + (1/alpha) ||d|| (penalty),
+    or argmin g^T d s.t. ||d|| <= eta (constraint)."""
+
+    family: Literal["steepest-descent"] = "steepest-descent"
+    form: Literal["penalty-squared", "penalty", "constraint"] = "penalty-squared"
+    norm: NormSpec
+    gradient: Any = Field("g", description="A symbol name (g, or G for a matrix), a list of "
+                                           "numbers, or a list of rows.")
+    dim: Annotated[int, Field(ge=1, le=10**6)] | SymbolName | None = Field(
+        None, description="Dimension d for a symbolic vector gradient (int or symbol name).")
+    shape: tuple[Annotated[int, Field(ge=1, le=4096)],
+                 Annotated[int, Field(ge=1, le=4096)]] | None = Field(
+        None, description="(rows, cols) for a symbolic matrix gradient.")
+    alpha: Number | SymbolName = "alpha"
+    eta: Number | SymbolName = "eta"
+    asks: list[Ask] = Field(default_factory=lambda: [Ask(kind="update"),
+                                                     Ask(kind="optimizer")],
+                            min_length=1, max_length=12)
+
+    @field_validator("gradient", mode="before")
+    @classmethod
+    def _gradient(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            from optiproof.core.fields import check_symbol_name
+
+            return check_symbol_name(v.strip())
+        if isinstance(v, (list, tuple)) and v and isinstance(v[0], (list, tuple)):
+            return check_matrix(v)
+        if isinstance(v, (list, tuple)):
+            return check_vector(v)
+        raise ValueError("expected a symbol name, a list of numbers or a list of rows")
+
+    @field_validator("alpha", "eta", mode="before")
+    @classmethod
+    def _positive(cls, v: Any) -> Any:
+        if isinstance(v, str) and v.strip()[:1].isalpha():
+            return v.strip()
+        from optiproof.core.fields import check_number
+
+        n = check_number(v)
+        if float(n) <= 0:
+            raise ValueError(f"must be > 0, got {v}")
+        return n
+
+    @property
+    def gradient_is_symbolic(self) -> bool:
+        return isinstance(self.gradient, str)
+
+    @property
+    def gradient_is_matrix(self) -> bool:
+        return isinstance(self.gradient, list) and bool(self.gradient) and isinstance(
+            self.gradient[0], list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "SteepestDescentSpec":
+        n = self.norm
+        if not self.gradient_is_symbolic:
+            if n.is_matrix and not self.gradient_is_matrix:
+                raise ValueError(f"the {n.name} norm is for matrices but the gradient is a "
+                                 "vector; give it as a list of rows")
+            if not n.is_matrix and self.gradient_is_matrix:
+                raise ValueError(f"the {n.name} norm is for vectors but the gradient is a "
+                                 "matrix; use frobenius/spectral/nuclear/rms-rms")
+            if n.name == "quadratic":
+                d = len(self.gradient)
+                D = n.D
+                size = len(D)
+                if isinstance(D[0], (list, tuple)) and len(D[0]) != size:
+                    raise ValueError("D must be square")
+                if size != d:
+                    raise ValueError(f"D is {size}x{size} but the gradient has {d} entries")
+        if self.form == "penalty" and any(a.kind == "min-value" for a in self.asks):
+            pass
+        if self.form != "penalty" and any(a.kind == "threshold" for a in self.asks):
+            raise ValueError("a threshold ask only applies to the plain-norm penalty form")
+        for a in self.asks:
+            for other in (a.measure, a.other):
+                if other is not None and other.is_matrix != n.is_matrix:
+                    raise ValueError(f"cannot measure a {'matrix' if n.is_matrix else 'vector'} "
+                                     f"step in the {other.name} norm")
+        return self

@@ -1,0 +1,477 @@
+"""Reader for implicit-bias parts: where does an optimizer converge on least squares?
+
+Reads the data (an equation ``[1, 0.1, 0.01]θ = 1``, a loss ``(1 - [..]θ)^2``, or ``X`` and
+``y``), the start θ0 (``θ_0 = 0``, bold zero, "start at the origin", a vector), the loss
+constant, and one method per part, described by name or in words (vanilla SGD, momentum with β,
+Nesterov, the epoch-wise diagonal Adam-like method, feature rescaling then SGD then mapping
+back, Adam/RMSprop/Adagrad, sign descent, ridge, a preconditioner). A method defined in the
+shared context under a name ("Consider O: ...") is found again when a part refers to it.
+Spec field names live in :data:`F`; method names in :data:`M`.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from optiproof.reading.numbers import (
+    array_at,
+    array_text,
+    is_matrix,
+    iter_arrays,
+    number_at,
+    parse_number,
+    row_block,
+    spec_array,
+)
+from optiproof.reading.parts import PartText
+from optiproof.reading.registry import (
+    Score,
+    assigned_array,
+    assigned_number,
+    cue_score,
+    negated,
+    register,
+    rx,
+    rxc,
+)
+from optiproof.reading.report import PartReading, phrase
+
+FAMILY = "implicit-bias"
+F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
+                    presume_zero_loss="presume_zero_loss")
+"""Spec field names of the implicit-bias family."""
+M = SimpleNamespace(gd="gd", sgd="sgd", heavy_ball="heavy-ball", nesterov="nesterov",
+                    preconditioned="preconditioned", rescaled="rescaled-sgd",
+                    epochwise="epochwise-adaptive", sign="sign-gd", adam="torch-adam",
+                    rmsprop="torch-rmsprop", adagrad="torch-adagrad", ridge="ridge")
+"""Method names of the implicit-bias family."""
+
+CUES = [
+    (r"\bconverge", 2), (r"\bleast[- ]squares|\bsquared (?:loss|error)", 2),
+    (r"\bX ?=|‖ ?X ?θ|\bX ?θ\b", 1),
+    (r"\btraining (?:point|example|data)|\bdata points?", 1),
+    (r"θ_0|θ_init|\binitiali[sz]|\bstart(?:s|ing)? (?:at|from)|\bthe origin", 1),
+    (r"\bsgd\b|\badam\b|\bmomentum\b|\bgradient descent|\brmsprop|\badagrad", 1.5),
+    (r"\bimplicit (?:bias|regulari[sz])", 3), (r"\bminimum[- ]norm", 1),
+    (r"[\])]\s?(?:\^T)?\s?θ ?= ?-?\d", 3), (r"\bX ?θ ?= ?y\b", 2),
+]
+
+# Method mentions, most specific first; a later, overlapping mention is dropped.
+METHODS = {
+    M.nesterov: r"\bnesterov(?:'s)?(?: momentum| accelerated gradient)?",
+    M.heavy_ball: r"\bheavy[- ]ball(?: momentum)?|\bpolyak(?: momentum)?|"
+                  r"\b(?:sgd|gradient descent) with momentum|\bmomentum\b",
+    M.sign: r"\bsign[- ]?sgd\b|\bsigngd\b|\bsign(?:ed)? gradient descent|\bsign descent|"
+            r"\bsignum\b|\bsign of the gradient",
+    M.rmsprop: r"\brmsprop\b",
+    M.adagrad: r"\badagrad\b",
+    M.adam: r"\badam\b(?![- ](?:style|like|type))",
+    M.ridge: r"\bridge(?: regression)?\b|\bweight decay\b|\bl2[- ]regulari[sz]|\btikhonov",
+    M.preconditioned: r"\bpreconditioned(?: gradient descent)?|\bpreconditioner",
+    M.sgd: r"\bsgd\b|\bstochastic gradient descent",
+    M.gd: r"\b(?:full[- ]batch |plain |vanilla |ordinary )?gradient descent\b|\bgd\b",
+}
+_RESCALING = (r"\b(?:re)?scal(?:e|es|ed|ing)\b[^.]{0,80}\b(?:second[- ]moment|unit variance|"
+              r"unit (?:rms|scale))|\bstandardi[sz]|\bwhiten")
+_MAP_BACK = r"\b(?:convert|map|transform|translat)\w{0,4}\b[^.]{0,60}\bback\b|\boriginal (?:units|coordinates|scale)"
+_EPOCHWISE_CUES = [r"\bepoch", r"\bsquare roots?\b|\bsqrt\b|\broot[- ]mean[- ]square|\brms\b",
+                   r"\bmean\b|\baverage", r"\bsquared?\b", r"\bdiagonal|\bcoordinate"]
+_ADAM_LIKE = r"\b(?:simplified|adam[- ](?:style|like|type))\b[^.]{0,30}|\badam[- ](?:style|like)"
+_SUBSUMES = {
+    M.rescaled: {M.sgd, M.gd},
+    M.heavy_ball: {M.sgd, M.gd},
+    M.nesterov: {M.sgd, M.gd, M.heavy_ball},
+    M.epochwise: {M.sgd, M.gd, M.adam},
+    M.ridge: {M.sgd, M.gd},
+    M.preconditioned: {M.gd, M.sgd},
+    M.adam: {M.gd, M.sgd},
+    M.rmsprop: {M.gd, M.sgd},
+    M.adagrad: {M.gd, M.sgd},
+}
+
+
+@register
+class ImplicitBiasReader:
+    family = FAMILY
+
+    def score(self, flat: str) -> Score:
+        return cue_score(flat, CUES)
+
+    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+        own, ctx = part.flat, part.flat_context
+        base = PartReading(part.label, FAMILY)
+        d = _read_data(part, base)
+        _read_start(own, ctx, base, d)
+        _read_loss(own, ctx, base)
+        methods = _read_methods(own, ctx, base)
+        if len(methods) <= 1:
+            if methods:
+                base.set(F.method, methods[0][0], methods[0][1])
+            return [base]
+        out = []
+        for i, (value, src) in enumerate(methods, 1):
+            r = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(base.fields),
+                            missing=list(base.missing), notes=list(base.notes))
+            r.set(F.method, value, src)
+            r.notes.append(f"part ({part.label}) asks about {len(methods)} methods; this is "
+                           f"method {i}")
+            out.append(r)
+        return out
+
+
+# -- data ------------------------------------------------------------------------------------
+
+def _equations(flat: str) -> list[tuple[list, Any, str]]:
+    """``[row]θ = b`` and ``[[..]]θ = [..]`` equations: (lhs array, rhs Num or array, phrase)."""
+    out = []
+    for start, end, value in iter_arrays(flat):
+        m = rx(r"[ ]?(?:\^T)?[ ]?[·*]?[ ]?(?:θ|w)\b[ ]?=[ ]?").match(flat, end)
+        if not m:
+            continue
+        rhs = array_at(flat, m.end())
+        if rhs is not None:
+            out.append((value, rhs[0], phrase(flat, start, rhs[1])))
+            continue
+        num = number_at(flat, m.end())
+        if num is not None:
+            out.append((value, num[0], phrase(flat, start, num[1])))
+    return out
+
+
+def _loss_data(flat: str) -> list[tuple[list, Any, str]]:
+    """Data inside a squared loss ``(1 - [1, 0.1, 0.01]θ)^2`` or ``([..]θ - 1)^2``."""
+    out = []
+    for m in rx(r"\([ ]?").finditer(flat):
+        i = m.end()
+        num = number_at(flat, i)
+        if num is not None:
+            sep = rx(r"[ ]?-[ ]?").match(flat, num[1])
+            if sep:
+                arr = array_at(flat, sep.end())
+                if arr is not None and not is_matrix(arr[0]):
+                    tail = rx(r"[ ]?(?:\^T)?[ ]?(?:θ|w)\b[ ]?\)[ ]?\^[ ]?2").match(flat, arr[1])
+                    if tail:
+                        out.append((arr[0], num[0], phrase(flat, m.start(), tail.end())))
+            continue
+        arr = array_at(flat, i)
+        if arr is not None and not is_matrix(arr[0]):
+            tail = rx(r"[ ]?(?:\^T)?[ ]?(?:θ|w)\b[ ]?-[ ]?").match(flat, arr[1])
+            if tail:
+                num = number_at(flat, tail.end())
+                if num and rx(r"[ ]?\)[ ]?\^[ ]?2").match(flat, num[1]):
+                    out.append((arr[0], num[0], phrase(flat, m.start(), num[1] + 4)))
+    return out
+
+
+def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
+    """``X = ..``, ``y = ..``, ``x = ..`` (one point), ``a = ..``, ``b = ..`` assignments."""
+    out = []
+    for text in (part.own, part.context):
+        flat = " ".join(text.split())
+        for key, name in (("X", r"X"), ("y", r"y|Y"), ("a", r"a|x")):
+            got = _assigned_array_cs(flat, name)
+            if got is not None:
+                out.append((key, got[0], got[1]))
+            elif key == "X":
+                m = rxc(r"(?:^|\n)[ \t]{0,4}X[ \t]{0,2}=[ \t]{0,4}\n").search(text)
+                if m:
+                    block = row_block(text[m.end():].split("\n"), 0)
+                    if block is not None:
+                        out.append(("X", block[0], "X = " + array_text(block[0])))
+        for key, name in (("y", r"y"), ("b", r"b")):
+            m = rxc(rf"(?<![\w])(?:{name}) ?= ?").search(flat)
+            if m:
+                got = number_at(flat, m.end())
+                if got is not None and array_at(flat, m.end()) is None:
+                    out.append((key + "#", got[0], phrase(flat, m.start(), got[1])))
+        if out:
+            break
+    return out
+
+
+def _assigned_array_cs(flat: str, name: str) -> tuple[list, str] | None:
+    for m in rxc(rf"(?<![\w])(?:{name}) ?(?:=|:=) ?").finditer(flat):
+        got = array_at(flat, m.end())
+        if got is not None:
+            return got[0], phrase(flat, m.start(), got[1])
+    return None
+
+
+def _read_data(part: PartText, r: PartReading) -> int | None:
+    """Fill a/b or X/y; returns the dimension d of θ (None when no data was read)."""
+    own, ctx = part.flat, part.flat_context
+    readings: list[tuple[str, Any, Any, str]] = []
+    for text in (own, ctx):
+        eqs = _equations(text)
+        if eqs:
+            readings.extend(_from_equations(eqs))
+        for lhs, rhs, src in _loss_data(text):
+            readings.append(("ab", lhs, rhs, src))
+        if readings:
+            break
+    if not readings:
+        named = _named_data(part)
+        got = {k: (v, s) for k, v, s in named}
+        if "X" in got and ("y" in got or "y#" in got):
+            y = got.get("y") or got["y#"]
+            yv = y[0] if isinstance(y[0], list) else [y[0]]
+            readings.append(("Xy", got["X"][0], yv, got["X"][1] + "; " + y[1]))
+        elif "a" in got and ("b#" in got or "y#" in got):
+            b = got.get("b#") or got["y#"]
+            readings.append(("ab", got["a"][0], b[0], got["a"][1] + "; " + b[1]))
+    if not readings:
+        r.miss("data", "no least-squares data found (expected an equation like "
+                       "[1, 0.1, 0.01]θ = 1, a loss (1 - [..]θ)^2, or X = [[..]] and y = [..])")
+        return None
+    kinds = {(k, _key(lhs), _key(rhs)) for k, lhs, rhs, _ in readings}
+    if len(kinds) > 1:
+        listed = "; ".join(f'"{s}"' for *_, s in readings)
+        r.miss("data", f"the text states different data: {listed}")
+        return None
+    kind, lhs, rhs, src = readings[0]
+    sources = "; ".join(dict.fromkeys(s for *_, s in readings))
+    try:
+        if kind == "ab":
+            r.set(F.a, spec_array(lhs), sources)
+            r.set(F.b, rhs.spec_value(), sources)
+            d, m = len(lhs), 1
+        else:
+            r.set(F.X, spec_array(lhs), sources)
+            r.set(F.y, spec_array(rhs), sources)
+            d, m = len(lhs[0]), len(lhs)
+    except ValueError as err:
+        r.miss("data", str(err))
+        return None
+    _check_sizes(own + " " + ctx, r, d, m)
+    return d
+
+
+def _from_equations(eqs: list) -> list[tuple[str, Any, Any, str]]:
+    out = []
+    singles = [(lhs, rhs, s) for lhs, rhs, s in eqs if not is_matrix(lhs)
+               and not isinstance(rhs, list)]
+    for lhs, rhs, s in eqs:
+        if is_matrix(lhs) and isinstance(rhs, list):
+            out.append(("Xy", lhs, rhs, s))
+    if len(singles) == 1:
+        lhs, rhs, s = singles[0]
+        out.append(("ab", lhs, rhs, s))
+    elif len(singles) > 1:
+        out.append(("Xy", [lhs for lhs, _, _ in singles], [rhs for _, rhs, _ in singles],
+                    "; ".join(s for _, _, s in singles)))
+    return out
+
+
+def _key(v: Any) -> Any:
+    if isinstance(v, list):
+        return tuple(_key(x) for x in v)
+    return getattr(v, "value", v)
+
+
+def _check_sizes(flat: str, r: PartReading, d: int, m: int) -> None:
+    """Stated dimensions ("3-dimensional", "θ ∈ R^3", "n = 1 training point") must agree."""
+    dim = (rx(r"\b(\d{1,5})[- ]dimensional\b").search(flat)
+           or rxc(r"θ ∈ R\^?(\d{1,5})\b").search(flat))
+    if dim and int(dim.group(1)) != d:
+        r.miss("data", f"the text says θ has {dim.group(1)} entries (\"{dim.group(0)}\") but the "
+                       f"data has {d} columns")
+    count = rx(r"\b(?:n|m) ?= ?(\d{1,5}) training (?:point|example|sample)s?\b|"
+               r"\b(\d{1,5}) training (?:point|example|sample)s?\b").search(flat)
+    if count:
+        k = int(count.group(1) or count.group(2))
+        if k != m:
+            r.miss("data", f"the text says {k} training point(s) (\"{count.group(0)}\") but the "
+                           f"data has {m} equation(s)")
+
+
+# -- start and loss --------------------------------------------------------------------------
+
+_ZERO_START = (r"\bstart(?:s|ing)? (?:at|from) (?:the )?(?:origin|zero(?: vector)?|0)\b|"
+               r"\binitiali[sz](?:ed|e) (?:at|to|with) (?:the )?(?:origin|zeros?|0)\b|"
+               r"\bzero[- ]initiali[sz]|\binitiali[sz]ation (?:at|to) (?:the )?(?:origin|zero)")
+_THETA0 = r"θ_?0|θ\^\(?0\)?|θ\(0\)|θ_init|θ_start|initial (?:point|iterate|parameters?|θ)"
+
+
+def _read_start(own: str, ctx: str, r: PartReading, d: int | None) -> None:
+    for text in (own, ctx):
+        got = assigned_array(text, _THETA0)
+        if got is not None:
+            value, src, _ = got
+            if d is not None and len(value) != d:
+                r.miss(F.theta0, f"θ0 has {len(value)} entries (\"{src}\") but θ has {d}")
+                return
+            try:
+                r.set(F.theta0, spec_array(value), src)
+            except ValueError as err:
+                r.miss(F.theta0, str(err))
+            return
+        num = assigned_number(text, _THETA0)
+        zero = rx(_ZERO_START).search(text)
+        src = num[1] if num else (phrase(text, zero.start(), zero.end()) if zero else "")
+        if (num and num[0].value == 0) or zero:
+            if d is None:
+                r.miss(F.theta0, "starts at zero, but its size is unknown without data")
+            else:
+                r.set(F.theta0, [0] * d, src)
+            return
+        if num:
+            r.miss(F.theta0, f"θ0 is the scalar {num[0].text}; give a vector (or 0)")
+            return
+    r.miss(F.theta0, "the start is not stated, and the limit depends on it (expected θ_0 = 0, "
+                     "'start at the origin' or θ_0 = (..))")
+
+
+_LOSS_DEF = r"(?:\bf(?:_t|_i)?\(θ\)|\bL\(θ\)|\bloss)[^=.]{0,20}=[ ]?"
+
+
+def _read_loss(own: str, ctx: str, r: PartReading) -> None:
+    for text in (own, ctx):
+        m = rx(_LOSS_DEF).search(text)
+        if m:
+            rhs = text[m.end():m.end() + 40]
+            src = phrase(text, m.start(), m.end() + 30)
+            if rx(r"^(?:1/\(?2 ?[mn]\)?|\(1/\(?2[mn]\)?\))").match(rhs):
+                r.set(F.loss, "half-mean", src)
+            elif rx(r"^(?:1/[mnN]\b|\(1/[mnN]\))").match(rhs):
+                r.set(F.loss, "mean", src)
+            elif rx(r"^(?:1/2|\(1/2\)|0\.5|½)").match(rhs):
+                r.set(F.loss, "half-sum", src)
+            elif rx(r"^(?:Σ|\(|‖|\[)").match(rhs):
+                r.set(F.loss, "sum", src)
+            else:
+                continue
+            return
+        m = rx(r"\bmean squared error|\bmse\b|\baverage (?:squared )?loss").search(text)
+        if m:
+            r.set(F.loss, "mean", phrase(text, m.start(), m.end()))
+            return
+    r.set(F.loss, "sum", "", note="the loss constant is not written; read as sum_i (x_i^T θ - "
+                                  "y_i)^2 (the constant does not change where the methods "
+                                  "converge)")
+
+
+# -- methods ---------------------------------------------------------------------------------
+
+def _definitions(ctx: str) -> list[tuple[str, Any, str]]:
+    """Methods the shared context defines, with the names it gives them: (name, value, src)."""
+    out = []
+    if all(rx(c).search(ctx) for c in _EPOCHWISE_CUES):
+        m = rx(r"\bepoch").search(ctx)
+        out.append(("epochwise", M.epochwise, phrase(ctx, m.start(), m.end(), pad=60)))
+    return out
+
+
+def _definition_names(ctx: str) -> list[str]:
+    names = []
+    for m in rxc(r"\b(?:Consider|[Cc]all (?:it|this)?|denote (?:it|this)(?: by)?|optimi[sz]er|"
+                 r"method|algorithm) ([A-Z])\b|\bLet ([A-Z]) (?:denote|be)\b|\b([A-Z]) denotes\b"
+                 ).finditer(ctx):
+        names.append(next(g for g in m.groups() if g))
+    return names
+
+
+def _epochwise_in(flat: str) -> bool:
+    return all(rx(c).search(flat) for c in _EPOCHWISE_CUES)
+
+
+def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
+    """The method(s) a part asks about, as spec values with source phrases."""
+    found: list[tuple[int, int, str, str]] = []
+    definitions = _definitions(ctx)
+    names = _definition_names(ctx)
+    if definitions:
+        refs = [rx(_ADAM_LIKE).search(own)]
+        refs += [rxc(rf"\b(?:adam |Adam |optimi[sz]er |method )?{n}\b").search(own) for n in names]
+        refs += [rx(r"\b(?:this|the above|that) (?:optimi[sz]er|method|algorithm)\b").search(own)]
+        ref = next((x for x in refs if x), None)
+        if ref:
+            _, value, dsrc = definitions[0]
+            found.append((ref.start(), ref.end(), value,
+                          phrase(own, ref.start(), ref.end()) + f" -> defined as: {dsrc}"))
+    if _epochwise_in(own):
+        m = rx(r"\bepoch").search(own)
+        found.append((m.start(), m.end(), M.epochwise, phrase(own, m.start(), m.end(), pad=50)))
+    m = rx(_RESCALING).search(own)
+    if m and not negated(own, m.start()):
+        src = phrase(own, m.start(), m.end())
+        if not rx(_MAP_BACK).search(own):
+            r.notes.append("feature rescaling read as rescale -> SGD -> map back to the original "
+                           "units (the text does not say how the answer is reported)")
+        found.append((m.start(), m.end(), M.rescaled, src))
+    if not definitions and rx(_ADAM_LIKE).search(own):
+        m = rx(_ADAM_LIKE).search(own)
+        r.miss(F.method, f"\"{phrase(own, m.start(), m.end())}\" names an Adam-like method that "
+                         "is not defined in the text")
+        return []
+    for name, pattern in METHODS.items():
+        for m in rx(pattern).finditer(own):
+            if negated(own, m.start()):
+                continue
+            if any(s <= m.start() < e for s, e, _, _ in found):
+                continue
+            found.append((m.start(), m.end(), name, phrase(own, m.start(), m.end())))
+            break
+    names_found = {v if isinstance(v, str) else v["name"] for _, _, v, _ in found}
+    for big, small in _SUBSUMES.items():
+        if big in names_found:
+            names_found -= small
+    chosen = []
+    for start, end, value, src in sorted(found):
+        if value in names_found and value not in [c[0] for c in chosen]:
+            chosen.append((value, src))
+    if not chosen:
+        r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
+                         "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
+                         "'rescale each feature to unit second moment, then SGD')")
+        return []
+    return [(_method_value(v, own, r), src) for v, src in chosen]
+
+
+def _method_value(name: str, own: str, r: PartReading) -> Any:
+    """A method name plus the hyper-parameters the part states."""
+    if name in (M.heavy_ball, M.nesterov):
+        got = assigned_number(own, r"β|beta|momentum(?: coefficient| parameter)?")
+        if got is None:
+            r.notes.append(f"{name}: β not stated; the limit does not depend on it (β = 0.9 used "
+                           "for the run)")
+            return name
+        return {"name": name, "beta": got[0].spec_value()}
+    if name == M.ridge:
+        got = assigned_number(own, r"λ|lambda|weight decay(?: coefficient)?")
+        if got is None:
+            r.miss(F.method, "ridge/weight decay without its coefficient λ (expected λ = 0.1)")
+            return name
+        return {"name": name, "lam": got[0].spec_value()}
+    if name == M.preconditioned:
+        got = assigned_array(own, r"P|the preconditioner|P ?= ?diag") or \
+            assigned_array(own.replace("diag", ""), r"P")
+        if got is None:
+            r.miss(F.method, "a preconditioned method without its matrix P (expected P = "
+                             "diag(1, 2, 3) or P = [[..]])")
+            return name
+        return {"name": name, "P": spec_array(got[0])}
+    if name in (M.adam, M.rmsprop, M.adagrad):
+        out: dict[str, Any] = {"name": name}
+        lr = assigned_number(own, r"learning rate|lr|step size|α")
+        if lr is not None:
+            out["lr"] = lr[0].spec_value()
+        if name == M.adam:
+            for field, pat in (("beta1", r"β_?1|beta1"), ("beta2", r"β_?2|beta2")):
+                got = assigned_number(own, pat)
+                if got is not None:
+                    out[field] = got[0].spec_value()
+        eps = assigned_number(own, r"ε|epsilon|eps")
+        if eps is not None:
+            out["eps"] = eps[0].spec_value()
+        if len(out) == 1:
+            r.notes.append(f"{name}: hyper-parameters not stated; PyTorch-style defaults used")
+            return name
+        return out
+    return name
+
+
+def parse_scalar(text: str) -> Any:
+    """A scalar from text as a spec value (helper for callers and tests)."""
+    num = parse_number(text)
+    return None if num is None else num.spec_value()

@@ -1,0 +1,340 @@
+"""Normalisation: pasted problem text (Unicode, ASCII, LaTeX, Markdown, PDF garble) -> one form.
+
+The canonical form every family reader matches against:
+
+- Greek letters as Unicode (``α η θ β γ λ Δ ∇``), ``∞`` for infinity, ``‖`` for norm bars,
+  ``≤ ≥ ∈ →`` for relations, ``^T`` for a transpose;
+- sub/superscripts as ``_x`` and ``^x`` (``‖x‖_∞^2``), braces dropped;
+- LaTeX matrices as nested brackets (``[[1, 2], [3, 4]]``), fractions as ``(a)/(b)``;
+- no Markdown emphasis, no ``$`` delimiters, no PDF debris ("Print Image", underbrace labels,
+  lone equation numbers), lines kept (parts are split on them).
+
+Every regular expression here is linear-time: quantifiers are bounded or run over a character
+class that excludes the closing delimiter, so no input can make them backtrack quadratically.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from optiproof.core.errors import BadInput
+from optiproof.core.limits import LIMITS
+
+# -- decoding and limits ------------------------------------------------------------------
+
+
+def decode_input(text: str | bytes) -> str:
+    """Bytes or str -> str, refusing empty, binary, undecodable and oversized input (BadInput)."""
+    if isinstance(text, (bytes, bytearray)):
+        if len(text) > LIMITS.max_text_bytes:
+            raise BadInput(f"the problem text is {len(text) // 1000} kB, over the limit of "
+                           f"{LIMITS.max_text_bytes // 1000} kB", field="PROBLEM",
+                           expected="a shorter problem text")
+        if b"\x00" in text:
+            raise BadInput("the input contains NUL bytes: it looks like binary data, not text",
+                           field="PROBLEM", expected="UTF-8 problem text")
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise BadInput(f"the input is not UTF-8 text (undecodable byte at offset "
+                           f"{err.start})", field="PROBLEM",
+                           expected="UTF-8 problem text") from None
+    if not isinstance(text, str):
+        raise BadInput(f"expected problem text, got {type(text).__name__}", field="PROBLEM")
+    if len(text) > LIMITS.max_text_bytes or len(text.encode("utf-8", "replace")) > \
+            LIMITS.max_text_bytes:
+        raise BadInput(f"the problem text is over the limit of {LIMITS.max_text_bytes // 1000} "
+                       "kB", field="PROBLEM", expected="a shorter problem text")
+    if "\x00" in text:
+        raise BadInput("the input contains NUL characters: it looks like binary data, not text",
+                       field="PROBLEM", expected="UTF-8 problem text")
+    if not text.strip():
+        raise BadInput("the problem text is empty", field="PROBLEM",
+                       expected="the text of a problem")
+    controls = sum(1 for c in text[:4096] if unicodedata.category(c) == "Cc"
+                   and c not in "\n\r\t\f")
+    if controls > max(8, len(text[:4096]) // 20):
+        raise BadInput("the input is mostly control characters: it looks like binary data",
+                       field="PROBLEM", expected="UTF-8 problem text")
+    if "\ufffd" in text[:4096] and text[:4096].count("\ufffd") > 16:
+        raise BadInput("the input is full of replacement characters (undecodable bytes)",
+                       field="PROBLEM", expected="UTF-8 problem text")
+    return text
+
+
+# -- character maps -----------------------------------------------------------------------
+
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀᵗⁱⁿ", "0123456789+-Ttin", strict=True))
+_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋ₜᵢₙₖₚ", "0123456789+-tinkp", strict=True))
+
+_CHAR_MAP = {
+    "\u2212": "-", "\u2013": "-", "\u2010": "-", "\u2011": "-", "\u00ad": "",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00a0": " ", "\t": " ",
+    "\u2225": "‖", "\u01c1": "‖", "\u2016": "‖", "\u2044": "/", "\u2215": "/",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u22c5": "·", "\u2219": "·",
+    "\u2264": "≤", "\u2265": "≥", "\u2190": "←", "\u2192": "→", "\u27f5": "←", "\u27f6": "→",
+    "\u03d1": "θ", "\u03f5": "ε", "\u0251": "α", "\u221e": "∞", "\u2207": "∇",
+    "\u2206": "Δ", "\U0001d7ce": "0", "\U0001d7cf": "1",
+}
+
+_LATEX_SYMBOLS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "eta": "η",
+    "theta": "θ", "vartheta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "Sigma": "Σ",
+    "epsilon": "ε", "varepsilon": "ε", "tau": "τ", "rho": "ρ", "nabla": "∇", "infty": "∞",
+    "partial": "∂", "top": "^T", "intercal": "^T", "cdot": "·", "times": "×", "le": "≤",
+    "leq": "≤", "ge": "≥", "geq": "≥", "in": "∈", "to": "→", "rightarrow": "→", "mapsto": "→",
+    "leftarrow": "←", "gets": "←", "approx": "≈", "ne": "≠", "neq": "≠", "sum": "Σ",
+    "ell": "l", "ldots": "...", "cdots": "...", "dots": "...", "prime": "'", "star": "*",
+    "ast": "*", "mid": "|", "vert": "|", "lvert": "|", "rvert": "|", "Vert": "‖",
+    "lVert": "‖", "rVert": "‖", "langle": "⟨", "rangle": "⟩", "max": "max", "min": "min",
+    "argmin": "argmin", "argmax": "argmax", "sup": "sup", "sqrt": "sqrt", "log": "log",
+    "quad": " ", "qquad": " ", "colon": ":", "sign": "sign", "operatorname*": "",
+}
+_LATEX_DROP = ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "bigg", "Bigg",
+               "displaystyle", "textstyle", "limits", "nolimits", "label", "nonumber", "tag",
+               "hline")
+_LATEX_WRAPPERS = ("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt",
+                   "mathcal", "mathbb", "text", "textbf", "textit", "textrm", "emph",
+                   "operatorname", "mbox", "hat", "tilde", "bar", "vec", "widehat", "overline",
+                   "section", "subsection", "subsubsection", "paragraph", "title", "underbrace")
+
+_WORD_GREEK = {"alpha": "α", "eta": "η", "theta": "θ", "beta": "β", "gamma": "γ",
+               "lambda": "λ", "Delta": "Δ", "nabla": "∇", "infty": "∞", "sigma": "σ",
+               "epsilon": "ε", "mu": "μ", "tau": "τ", "Theta": "θ"}
+
+# -- regular expressions (all bounded) -----------------------------------------------------
+
+_MATRIX_ENV = re.compile(r"\\begin\{([bpvBV]?matrix|array)\}(\{[lcr|]{0,64}\})?")
+_FRAC = re.compile(r"\\[dt]?frac\s{0,3}\{([^{}]{0,80})\}\s{0,3}\{([^{}]{0,80})\}")
+_FRAC_DIGITS = re.compile(r"\\[dt]?frac(\d)(\d)")
+_WRAPPER = re.compile(r"\\(" + "|".join(_LATEX_WRAPPERS) + r")\*?\s{0,3}\{([^{}]{0,200})\}")
+_SQRT = re.compile(r"\\sqrt\s{0,3}\{([^{}]{0,80})\}")
+_COMMAND = re.compile(r"\\([A-Za-z]{1,20}\*?)")
+_SPACING = re.compile(r"\\[,;:! ]")
+_ESCAPED_BAR = re.compile(r"\\\|")
+_MATH_DELIM = re.compile(r"\\[()\[\]]")
+_MD_EMPH = re.compile(r"\*\*|__|`{1,3}")
+_MD_HEADING = re.compile(r"^#{1,6} {0,3}", re.M)
+_SLASH_NORM = re.compile(r"(?<![:/])//([^/\n]{1,60})//")
+_DOUBLE_BAR = re.compile(r"\|\|")
+_WORD_GREEK_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_WORD_GREEK) + r")(?![A-Za-z])")
+_INF_INDEX = re.compile(r"(?<=[_lL∞\-\s])inf(?:inity|ty)?\b")
+_GT_TRANSPOSE = re.compile(r"\b([gGaAxX])T(?=[ \t(Δθ])")
+_CARET_T = re.compile(r"\^\s{0,2}\{?\s{0,2}(?:T|\\top|⊤)\s{0,2}\}?")
+_ALPHA_T = re.compile(r"(?<![A-Za-z])αt\b")
+_A_SUB_T = re.compile(r"\ba_t\s{0,3}=\s{0,3}a\b")
+_AT_POSITIVE = re.compile(r"\bat\s{0,2}>\s{0,2}0")
+_ARGMIN_LINE = re.compile(r"\b(argmin|arg min|argmax|min|max)[ \t]{0,8}\n(?:[ \t]{0,8}\n)?[ \t]{0,8}"
+                          r"([^\s]{1,8})[ \t]{0,8}\n")
+_MAXI = re.compile(r"\bmax(i|j)\b")
+_GARBLED_FRAC = re.compile(r"([+=])[ \t]{0,8}(\d{1,3})[ \t]{0,8}\n[ \t]{0,8}(\d{0,3}[ \t]{0,2}[αηλ])"
+                           r"[ \t]{0,8}\n")
+_NORM_PAIR = re.compile(r"‖([^‖\n]{1,60})‖")
+_GARBLED_INDEX_PAIR = re.compile(r"[ \t]{0,4}\n?[ \t]{0,4}2[ \t]{0,4}\n?[ \t]{0,4}(∞|1|2|F|\*|p)"
+                                 r"(?![\w.]\d)")
+_GARBLED_INDEX_ONE = re.compile(r"[ \t]{0,4}(∞|F)(?!\w)")
+_EQ_NUMBER_LINE = re.compile(r"^[ \t]{0,8}\(\d{1,3}\)[ \t]{0,8}[.,]?[ \t]{0,8}$", re.M)
+_DEBRIS_LINE = re.compile(r"^[ \t]{0,8}(?:\{z[ \t]{0,4}\}?|\}|\{|\||l|z|\|\{z\}|Print Image)"
+                          r"[ \t]{0,8}$", re.M | re.I)
+_BRACES = re.compile(r"[{}]")
+_SPACES = re.compile(r"[ \t\f\v]{2,}")
+_BLANKS = re.compile(r"\n[ \t]{0,80}\n(?:[ \t]{0,80}\n){1,}")
+_FIGURE_CAPTION = re.compile(r"(?:^|(?<=[.\n ]))(?:\d{1,2}\.[ \t]{0,4})?(?:Figure|Fig\.)[ \t]{0,4}"
+                             r"\d{1,3}[:.][^\n]{0,400}"
+                             r"(?:\n\n?[a-z][^\n]{0,200})?", re.M)
+_SOURCE_LINE = re.compile(r"^[ \t]{0,8}Source:[^\n]{0,400}$", re.M)
+_PLUS_MINUS_SPACING = re.compile(r"[ \t]{0,4}([=+])[ \t]{0,4}")
+
+
+@dataclass
+class Normalized:
+    """The canonical text, and what normalisation removed (shown by ``optiproof read``)."""
+
+    text: str
+    removed: list[str] = field(default_factory=list)
+
+
+def normalize(raw: str) -> Normalized:
+    """Raw pasted text -> canonical text (see the module docstring for the target form)."""
+    removed: list[str] = []
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(_CHAR_MAP.get(c, c) for c in text)
+    text = "".join("^" + _SUPERSCRIPTS[c] if c in _SUPERSCRIPTS
+                   else "_" + _SUBSCRIPTS[c] if c in _SUBSCRIPTS else c for c in text)
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(_CHAR_MAP.get(c, c) for c in text)
+    text = _latex_to_plain(text)
+    text = _MD_EMPH.sub("", text)
+    text = _MD_HEADING.sub("", text)
+    text = _drop_debris(text, removed)
+    text = _fix_pdf_garble(text)
+    text = _SLASH_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
+    text = _DOUBLE_BAR.sub("‖", text)
+    text = _WORD_GREEK_RE.sub(lambda m: _WORD_GREEK[m.group(1)], text)
+    text = _INF_INDEX.sub("∞", text)
+    text = _CARET_T.sub("^T", text).replace("^^T", "^T")
+    text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)
+    text = _fix_norm_indices(text)
+    text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _BLANKS.sub("\n\n", text)
+    return Normalized(text.strip(), removed)
+
+
+# -- LaTeX ----------------------------------------------------------------------------------
+
+
+def _latex_to_plain(text: str) -> str:
+    """LaTeX math -> canonical plain text (matrices, fractions, commands, delimiters)."""
+    if "\\" not in text and "$" not in text:
+        return _BRACES_TIDY(text)
+    text = text.replace("$$", " ").replace("$", " ")
+    text = _MATH_DELIM.sub(" ", text)
+    text = _latex_matrices(text)
+    text = _ESCAPED_BAR.sub("‖", text)
+    text = _SPACING.sub(" ", text)
+    for _ in range(3):
+        new = _WRAPPER.sub(lambda m: m.group(2), text)
+        new = _FRAC.sub(_frac, new)
+        new = _FRAC_DIGITS.sub(r"(\1)/(\2)", new)
+        new = _SQRT.sub(lambda m: "sqrt(" + m.group(1) + ")", new)
+        if new == text:
+            break
+        text = new
+    text = text.replace("\\\\", "\n")
+    text = _COMMAND.sub(_command, text)
+    text = text.replace("&", " ")
+    return _BRACES_TIDY(text)
+
+
+def _BRACES_TIDY(text: str) -> str:  # noqa: N802 - reads as a step name
+    """Drop grouping braces: ``_{\\infty}`` -> ``_∞``, ``^{2}`` -> ``^2``."""
+    return _BRACES.sub("", text)
+
+
+def _frac(m: re.Match) -> str:
+    """``\\frac{a}{b}`` -> ``(a)/(b)`` (or ``a/b`` for single tokens)."""
+    a, b = m.group(1).strip(), m.group(2).strip()
+    if re.fullmatch(r"[\w.\\]{1,20}", a) and re.fullmatch(r"[\w.\\]{1,20}", b):
+        return f"({a}/{b})"
+    return f"(({a})/({b}))"
+
+
+def _command(m: re.Match) -> str:
+    """One LaTeX command -> its canonical symbol, or its bare name when unknown."""
+    name = m.group(1)
+    if name in _LATEX_SYMBOLS:
+        out = _LATEX_SYMBOLS[name]
+        return out if not out.isalpha() or len(out) == 1 else out + " "
+    if name in _LATEX_DROP:
+        return ""
+    if name.startswith(("begin", "end")):
+        return " "
+    return name
+
+
+def _latex_matrices(text: str) -> str:
+    """``\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}`` -> ``[[1, 2], [3, 4]]``."""
+    out, pos = [], 0
+    for _ in range(200):
+        m = _MATRIX_ENV.search(text, pos)
+        if not m:
+            break
+        end_tag = "\\end{" + m.group(1) + "}"
+        end = text.find(end_tag, m.end(), m.end() + 20_000)
+        if end < 0:
+            break
+        body = text[m.end():end]
+        rows = [r for r in (row.strip() for row in body.split("\\\\")) if r]
+        cells = [[c.strip() for c in row.replace("\\hline", "").split("&")] for row in rows]
+        if cells and all(len(r) == 1 for r in cells) and len(cells) > 1:
+            rendered = "[" + ", ".join(r[0] for r in cells) + "]"
+        elif len(cells) == 1:
+            rendered = "[" + ", ".join(cells[0]) + "]"
+        else:
+            rendered = "[" + ", ".join("[" + ", ".join(r) + "]" for r in cells) + "]"
+        out.append(text[pos:m.start()])
+        out.append(" " + rendered + " ")
+        pos = end + len(end_tag)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# -- PDF garble -----------------------------------------------------------------------------
+
+
+def _drop_debris(text: str, removed: list[str]) -> str:
+    """Drop PDF debris: "Print Image", underbrace pieces and labels, lone equation numbers,
+    figure captions."""
+    lines = text.split("\n")
+    keep: list[str] = []
+    debris = [bool(_DEBRIS_LINE.match(line)) for line in lines]
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if debris[i]:
+            if stripped:
+                removed.append(f"debris line {stripped!r}")
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        if (nxt is not None and debris[nxt] and lines[nxt].strip().lower() != "print image"
+                and 0 < len(stripped.split()) <= 3 and stripped[-1:] in "|!"
+                and not any(c.isdigit() for c in stripped)):
+            removed.append(f"underbrace label {stripped!r}")
+            continue
+        keep.append(line)
+    text = "\n".join(keep)
+    text = _EQ_NUMBER_LINE.sub("", text)
+
+    def caption(m: re.Match) -> str:
+        removed.append(f"figure caption {m.group(0).strip()[:60]!r}")
+        return ""
+
+    text = _FIGURE_CAPTION.sub(caption, text)
+    return _SOURCE_LINE.sub(caption, text)
+
+
+def _fix_pdf_garble(text: str) -> str:
+    """PDF-copy repairs: ``argmin\\nΔθ\\n`` -> ``argmin_Δθ``, ``+ 1\\nα\\n`` -> ``+ (1/α)``,
+    ``αt`` -> ``α_t``, ``maxi`` -> ``max_i``, ``a_t = a`` -> ``α_t = α`` (α misread as a)."""
+    text = _ARGMIN_LINE.sub(lambda m: f"{m.group(1)}_{m.group(2)} ", text)
+    text = _GARBLED_FRAC.sub(lambda m: f"{m.group(1)} ({m.group(2)}/{m.group(3).strip()}) ",
+                             text)
+    text = _ALPHA_T.sub("α_t", text)
+    text = _MAXI.sub(lambda m: "max_" + m.group(1), text)
+    if "α" in text or "alpha" in text or "\\alpha" in text:
+        text = _A_SUB_T.sub("α_t = α", text)
+        text = _AT_POSITIVE.sub("α_t > 0", text)
+    return text
+
+
+def _fix_norm_indices(text: str) -> str:
+    """After ``‖x‖``, a PDF writes superscript and subscript as loose tokens: ``‖x‖ 2∞`` is
+    ``‖x‖_∞^2`` and ``‖x‖ 2\\n2`` is ``‖x‖_2^2``. A lone ``2`` stays as is (ambiguous)."""
+    out, pos = [], 0
+    for m in _NORM_PAIR.finditer(text):
+        if m.start() < pos:
+            continue
+        out.append(text[pos:m.end()])
+        pos = m.end()
+        nxt = text[pos:pos + 1]
+        if nxt in ("_", "^"):
+            continue
+        pair = _GARBLED_INDEX_PAIR.match(text, pos)
+        if pair:
+            out.append(f"_{pair.group(1)}^2")
+            pos = pair.end()
+            continue
+        one = _GARBLED_INDEX_ONE.match(text, pos)
+        if one:
+            out.append(f"_{one.group(1)}")
+            pos = one.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def flatten(text: str) -> str:
+    """Join lines into one line of single-spaced text (what family readers match against)."""
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()

@@ -1,0 +1,266 @@
+"""What the reader understood: per part, each spec field with the phrase it came from, and
+what could not be read. A :class:`Reading` becomes a Problem only when nothing is missing;
+otherwise it still writes a ready-to-edit spec (:meth:`Reading.to_spec_yaml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from optiproof.core.errors import BadInput, NotRecognised
+
+PHRASE_MAX = 90
+
+
+def phrase(text: str, start: int, end: int, *, pad: int = 0) -> str:
+    """The source phrase ``text[start:end]`` (optionally widened), single-spaced and short."""
+    lo, hi = max(0, start - pad), min(len(text), end + pad)
+    s = text[lo:hi]
+    if pad and lo > 0 and not text[lo - 1].isspace() and " " in text[lo:start]:
+        s = s.split(" ", 1)[1]
+    if pad and hi < len(text) and not text[hi].isspace() and " " in text[end:hi]:
+        s = s.rsplit(" ", 1)[0]
+    s = " ".join(s.split())
+    return s if len(s) <= PHRASE_MAX else s[:PHRASE_MAX - 3] + "..."
+
+
+@dataclass
+class Field:
+    """One spec field read from the text: its value and the phrase it came from."""
+
+    name: str
+    value: Any
+    source: str
+    note: str = ""
+
+
+@dataclass
+class Missing:
+    """A spec field that could not be read, and why (what was looked for or what conflicted)."""
+
+    name: str
+    reason: str
+
+
+@dataclass
+class PartReading:
+    """One part: label, family, fields read, fields missing, notes on conventions applied."""
+
+    label: str
+    family: str | None
+    question: str = ""
+    fields: dict[str, Field] = field(default_factory=dict)
+    missing: list[Missing] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    family_source: str = ""
+
+    def set(self, name: str, value: Any, source: str, note: str = "") -> None:
+        """Record a field (a later call for the same name replaces it)."""
+        self.fields[name] = Field(name, value, source, note)
+        self.missing = [m for m in self.missing if m.name != name]
+
+    def miss(self, name: str, reason: str) -> None:
+        """Record that ``name`` could not be read, and why."""
+        self.fields.pop(name, None)
+        if not any(m.name == name for m in self.missing):
+            self.missing.append(Missing(name, reason))
+
+    def value(self, name: str, default: Any = None) -> Any:
+        f = self.fields.get(name)
+        return f.value if f is not None else default
+
+    def spec(self) -> dict[str, Any]:
+        """This part as a spec mapping (fields read only)."""
+        out: dict[str, Any] = {"label": self.label}
+        if self.family:
+            out["family"] = self.family
+        if self.question:
+            out["question"] = self.question
+        out.update({name: f.value for name, f in self.fields.items()})
+        return out
+
+
+@dataclass
+class Reading:
+    """The whole reading: title, parts, what normalisation removed, problem-level gaps."""
+
+    title: str
+    title_source: str
+    parts: list[PartReading]
+    missing: list[Missing] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and all(not p.missing and p.family for p in self.parts)
+
+    def unread(self) -> list[str]:
+        """Every gap as one line: ``part (b): norm - reason``."""
+        out = [f"{m.name}: {m.reason}" for m in self.missing]
+        for p in self.parts:
+            if not p.family:
+                out.append(f"part ({p.label}): family - " + (p.family_source or
+                           "not recognised as any supported problem family"))
+            out.extend(f"part ({p.label}): {m.name} - {m.reason}" for m in p.missing)
+        return out
+
+    def spec_dict(self) -> dict[str, Any]:
+        """The reading as a spec mapping; fields equal in every part go to ``context``."""
+        parts = [p.spec() for p in self.parts]
+        context: dict[str, Any] = {}
+        if len(parts) > 1 and all(p.family for p in self.parts):
+            shared = set(parts[0]) - {"label", "family", "question"}
+            for p in parts[1:]:
+                shared &= set(p)
+            for name in sorted(shared, key=list(parts[0]).index):
+                if all(p[name] == parts[0][name] for p in parts[1:]):
+                    context[name] = parts[0][name]
+            parts = [{k: v for k, v in p.items() if k not in context} for p in parts]
+        out: dict[str, Any] = {"title": self.title}
+        if context:
+            out["context"] = context
+        out["parts"] = parts
+        return out
+
+    def to_spec_yaml(self) -> str:
+        """A ready-to-edit spec: what was read, with a comment on every field still to fill."""
+        import yaml
+
+        lines = ["# Spec written by `optiproof read` from the problem text."]
+        gaps = self.unread()
+        if gaps:
+            lines.append("# Not read - fill these in before solving:")
+            lines.extend(f"#   {g}" for g in gaps)
+        else:
+            lines.append("# Everything needed was read; check it against the text.")
+        body = yaml.safe_dump(_plain(self.spec_dict()), sort_keys=False, allow_unicode=True,
+                              width=100, default_flow_style=None)
+        out_lines = []
+        for line in body.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("- label:"):
+                label = stripped.split(":", 1)[1].strip().strip("'\"")
+                part = next((p for p in self.parts if p.label == label), None)
+                indent = line[:len(line) - len(line.lstrip())]
+                if part is not None and not part.family:
+                    out_lines.append(f"{indent}# TODO family: one of {', '.join(_families())}")
+                for m in (part.missing if part else []):
+                    out_lines.append(f"{indent}# TODO {m.name}: {m.reason}")
+            out_lines.append(line)
+        return "\n".join(lines + out_lines) + "\n"
+
+    def to_problem(self) -> Any:
+        """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not."""
+        from optiproof.core.problem import make_problem
+
+        if not self.complete:
+            raise ReadingIncomplete(self)
+        try:
+            return make_problem(self.spec_dict())
+        except BadInput as err:
+            raise ReadingInvalid(self, str(err)) from None
+
+
+def _families() -> list[str]:
+    from optiproof.families import FAMILIES
+
+    return sorted(FAMILIES)
+
+
+def _plain(value: Any) -> Any:
+    """Tuples -> lists, so the YAML stays plain."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class ReadingIncomplete(NotRecognised):
+    """Something needed could not be read (exit 3); ``reading`` holds the partial spec."""
+
+    def __init__(self, reading: Reading):
+        self.reading = reading
+        super().__init__(_incomplete_message(reading))
+
+
+class ReadingInvalid(BadInput):
+    """Everything was read but the data is inconsistent (exit 2); ``reading`` holds the spec."""
+
+    def __init__(self, reading: Reading, message: str):
+        self.reading = reading
+        super().__init__(f"the problem was read but its data is invalid: {message}. What was "
+                         f"read: {_read_summary(reading)}")
+
+
+def _read_summary(reading: Reading) -> str:
+    bits = []
+    for p in reading.parts:
+        vals = ", ".join(f"{f.name} = {_short(f.value)}" for f in p.fields.values())
+        bits.append(f"part ({p.label}) {p.family or 'unknown family'}" + (f": {vals}" if vals
+                                                                            else ""))
+    return "; ".join(bits)
+
+
+def _short(value: Any) -> str:
+    s = str(value)
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def _incomplete_message(reading: Reading) -> str:
+    lines = ["could not read the problem completely, so it is not solved (no guessing).",
+             "Not read:"]
+    lines.extend(f"  - {g}" for g in reading.unread())
+    lines.append("Read:")
+    lines.append(f"  - title: {reading.title}")
+    for p in reading.parts:
+        head = f"  - part ({p.label}): {p.family or 'family not recognised'}"
+        vals = "; ".join(f"{f.name} = {_short(f.value)}" for f in p.fields.values())
+        lines.append(head + (f"; {vals}" if vals else ""))
+    lines.append("Write the partial spec with `optiproof read FILE --write-spec SPEC.yaml` (or "
+                 "`solve --write-spec`), fill in the marked fields and solve the spec.")
+    return "\n".join(lines)
+
+
+def describe(reading: Reading) -> str:
+    """Plain-text account of a reading: title, then per part its label, family and every
+    parameter with the phrase of the text it came from; then what could not be read."""
+    out = [f"Title: {reading.title}" + (f'   (from "{reading.title_source}")'
+                                        if reading.title_source else "")]
+    for p in reading.parts:
+        out.append("")
+        fam = p.family or "NOT RECOGNISED"
+        out.append(f"Part ({p.label}): {fam}" + (f'   (from "{p.family_source}")'
+                                                 if p.family_source and p.family else ""))
+        if p.question:
+            q = " ".join(p.question.split())
+            out.append(f"  question: {q if len(q) <= 160 else q[:157] + '...'}")
+        for f in p.fields.values():
+            src = f'   <- "{f.source}"' if f.source else ""
+            out.append(f"  {f.name} = {_display(f.value)}{src}")
+            if f.note:
+                out.append(f"      note: {f.note}")
+        for m in p.missing:
+            out.append(f"  {m.name} = ???   NOT READ: {m.reason}")
+        for n in p.notes:
+            out.append(f"  note: {n}")
+    for n in reading.notes:
+        out.append(f"note: {n}")
+    if reading.removed:
+        out.append("")
+        out.append("Ignored while reading: " + "; ".join(reading.removed[:12]))
+    gaps = reading.unread()
+    out.append("")
+    out.append("Status: complete - ready to solve" if not gaps else
+               f"Status: INCOMPLETE - {len(gaps)} item(s) not read; nothing will be solved")
+    return "\n".join(out)
+
+
+def _display(value: Any) -> str:
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return "[" + ", ".join(_display(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_display(v)}" for k, v in value.items()) + "}"
+    return str(value)

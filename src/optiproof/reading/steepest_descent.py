@@ -1,0 +1,459 @@
+"""Reader for steepest-descent / penalised-linear-improvement parts.
+
+Reads, per part (falling back to the shared context): the norm (words and symbols), the form
+(squared penalty, plain penalty, constraint), the gradient (symbol or numbers), alpha and eta,
+and the asks (update, optimizer, min-value, step-length, compare, threshold), in the order the
+text asks them. Spec field names live in :data:`F` (a spec rename is a one-line change here).
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from typing import Any
+
+from optiproof.reading.numbers import array_text, is_matrix, number_at, row_block, spec_array
+from optiproof.reading.parts import PartText
+from optiproof.reading.registry import (
+    Score,
+    all_of,
+    assigned_array,
+    assigned_number,
+    cue_score,
+    negated,
+    register,
+    rx,
+    rxc,
+    search,
+)
+from optiproof.reading.report import PartReading, phrase
+
+FAMILY = "steepest-descent"
+F = SimpleNamespace(norm="norm", form="form", gradient="gradient", alpha="alpha", eta="eta",
+                    asks="asks", shape="shape", dim="dim")
+"""Spec field names of the steepest-descent family."""
+
+CUES = [
+    (r"\bargmin|\barg min", 3), (r"\bsteepest descent", 3), (r"\bpenali[sz]", 1.5),
+    (r"\bnorm\b", 1), (r"\bg\^T|⟨ ?g\b|\bdot[- ]product", 1.5), (r"\bdual norm", 2),
+    (r"\blinear (?:improvement|approximation|model)", 1), (r"Δθ|\bupdate u\b|\bstep u\b", 1),
+    (r"\bnorm[- ]ball|\bunit ball|\bball of radius", 2), (r"\bsharp operator", 2),
+    (r"\bsubject to\b|\bs\.t\.|\bconstrain", 1), (r"\bupdate\b|\bsteps?\b", 0.5),
+    (r"\bminimi[sz]", 0.5),
+    (r"\bfrobenius|\bnuclear|\bspectral|\beuclidean|\bmax[- ]norm|\bl1\b|\binfinity norm|"
+     r"∞ norm|\brms norm|‖", 1),
+]
+
+# Norm words -> catalogue name (lp carries its p in the match when written as l3, 3-norm, ...).
+NORM_WORDS = {
+    "rms-rms": r"\brms[ -]?(?:→|to|->)[ -]?rms\b|\brms operator norm",
+    "spectral": r"\bspectral\b|\boperator[ -]norm|\binduced 2[- ]norm|\bschatten[- ]?∞",
+    "nuclear": r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
+    "frobenius": r"\bfrobenius\b",
+    "rms": r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
+    "l2": r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2",
+    "linf": r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
+            r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm",
+    "l1": r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b",
+    "lp": r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
+          r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
+}
+_NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[_^][^\s_^.,;:()/‖?]{1,12}){0,2})")
+_INDEX = {"2": "l2", "1": "l1", "∞": "linf", "inf": "linf", "F": "frobenius", "fro": "frobenius",
+          "*": "nuclear", "nuc": "nuclear", "tr": "nuclear", "S1": "nuclear", "S_1": "nuclear",
+          "op": "spectral", "2→2": "spectral", "S∞": "spectral", "S_∞": "spectral",
+          "rms": "rms", "RMS": "rms", "RMS→RMS": "rms-rms", "rms→rms": "rms-rms",
+          "p": "lp"}
+_MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
+                    r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
+_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|ΔW|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
+
+
+@register
+class SteepestDescentReader:
+    family = FAMILY
+
+    def score(self, flat: str) -> Score:
+        return cue_score(flat, CUES)
+
+    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+        own, ctx = part.flat, part.flat_context
+        r = PartReading(part.label, FAMILY)
+        matrix = _matrix_gradient(part, r)
+        _read_norm(own, ctx, r, matrix)
+        _read_form(own, ctx, r)
+        _read_scalars(own, ctx, r)
+        _read_asks(own, r, previous, matrix)
+        return [r]
+
+
+# -- gradient --------------------------------------------------------------------------------
+
+def _matrix_gradient(part: PartText, r: PartReading) -> bool:
+    """Read the gradient (numbers or a symbol); True when it is a matrix."""
+    for text in (part.own, part.context):
+        flat = " ".join(text.split())
+        got = assigned_array(flat, r"g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?")
+        if got is not None:
+            value, src, _ = got
+            try:
+                r.set(F.gradient, spec_array(value), src)
+            except ValueError as err:
+                r.miss(F.gradient, str(err))
+            return is_matrix(value)
+        block = _row_block_after(text, r"(?:^|\n)[ \t]{0,4}(?:G|g|the gradient(?: G| g)?)[ \t]{0,2}"
+                                       r"(?:=|is)[ \t]{0,4}(?:\n|$)")
+        if block is not None:
+            value, src = block
+            r.set(F.gradient, spec_array(value), src)
+            return is_matrix(value)
+    own_and_ctx = part.flat + " " + part.flat_context
+    matrix = bool(rxc(_MATRIX_GRADIENT).search(own_and_ctx))
+    m = rxc(r"\bG\b(?! ?=)").search(part.flat)
+    if matrix or (m and not rxc(r"\bg\b").search(part.flat)):
+        r.set(F.gradient, "G", phrase(part.flat, m.start(), m.end(), pad=20) if m
+              else "matrix gradient")
+        shape = rxc(r"\bG ∈ R\^?(\d{1,4}) ?[×x] ?(\d{1,4})\b").search(own_and_ctx)
+        if shape:
+            r.set(F.shape, [int(shape.group(1)), int(shape.group(2))], shape.group(0))
+        return True
+    m = rxc(r"\bg\^T|⟨ ?g\b|\bg ?= ?∇|\bgradient g\b|\bg\b").search(own_and_ctx)
+    if m:
+        r.set(F.gradient, "g", phrase(own_and_ctx, m.start(), m.end(), pad=12))
+        dim = rxc(r"\bg ∈ R\^?([A-Za-z]|\d{1,4})\b").search(own_and_ctx)
+        if dim:
+            d = dim.group(1)
+            r.set(F.dim, int(d) if d.isdigit() else d, dim.group(0))
+        return False
+    m, src = search(r"\bgradient\b", own_and_ctx)
+    if m:
+        r.set(F.gradient, "g", src, note="the gradient is not named; called g")
+        return False
+    r.miss(F.gradient, "no gradient found (expected g, a vector such as g = (3, -1, 2), or a "
+                       "matrix G = [[1, 2], [3, 4]])")
+    return False
+
+
+def _row_block_after(text: str, head: str) -> tuple[list, str] | None:
+    m = rx(head).search(text)
+    if not m:
+        return None
+    lines = text[m.end():].split("\n")
+    got = row_block(lines, 0)
+    if got is None:
+        return None
+    return got[0], phrase(text, m.start(), m.end()) + " " + array_text(got[0])
+
+
+# -- norm ------------------------------------------------------------------------------------
+
+def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
+    """``‖x‖_k^2`` mentions: (position, norm name or '', inside, squared, phrase)."""
+    out = []
+    for m in _NORM_SYMBOL.finditer(flat):
+        inside, suffix = m.group(1).strip(), m.group(2)
+        index, power = "", ""
+        for tok in re.findall(r"[_^][^_^]{1,12}", suffix):
+            if tok[0] == "_":
+                index = tok[1:]
+            else:
+                power = tok[1:]
+        name = _INDEX.get(index, "")
+        if not name and re.fullmatch(r"\d{1,2}(?:\.\d{1,3})?", index):
+            name = "lp:" + index
+        if index and not name:
+            name = "?" + index
+        out.append((m.start(), name, inside, power == "2", phrase(flat, m.start(), m.end())))
+    return out
+
+
+def _word_norms(flat: str) -> list[tuple[int, int, str, str]]:
+    """Norm words not negated: (start, end, name, phrase); lp carries ``lp:3`` when given."""
+    out = []
+    for start, end, name, src in all_of(flat, NORM_WORDS):
+        if name == "lp":
+            m = rx(NORM_WORDS["lp"]).match(flat, start)
+            if m and (m.group(1) or m.group(2)):
+                name = "lp:" + (m.group(1) or m.group(2))
+        out.append((start, end, name, src))
+    return out
+
+
+_MEASURE_BEFORE = re.compile(r"(?:measured|length|long(?:er)?|short(?:er)?|larger|bigger|size|"
+                             r"magnitude|norm of (?:u|the step|the update))\b[^.?;]{0,40}\bin "
+                             r"(?:the |its |an? )?$", re.I)
+_OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one )?(?:under |with |"
+                           r"in |for |of |from )?(?:the |a )?$", re.I)
+
+
+def _role(flat: str, start: int) -> str:
+    """'measure' (``longer in the l2 norm``), 'other' (``than the l2 step``) or 'primary'."""
+    before = flat[max(0, start - 70):start]
+    if _MEASURE_BEFORE.search(before):
+        return "measure"
+    if _OTHER_BEFORE.search(before):
+        return "other"
+    return "primary"
+
+
+def _norm_value(name: str, own: str, ctx: str, r: PartReading) -> Any:
+    """Catalogue name (``lp:3`` -> {name: lp, p: 3}) to a spec norm value, or None."""
+    if name.startswith("lp:"):
+        p = name[3:]
+        return {"1": "l1", "2": "l2"}.get(p) or {"name": "lp", "p": _num(p)}
+    if name == "lp":
+        got = assigned_number(own, r"p") or assigned_number(ctx, r"p")
+        if got is None:
+            r.miss(F.norm, "an lp norm without a value of p (write e.g. p = 3)")
+            return None
+        num, src = got
+        if num.value == 1:
+            return "l1"
+        if num.value == 2:
+            return "l2"
+        return {"name": "lp", "p": num.spec_value()}
+    if name == "quadratic":
+        r.miss(F.norm, "a weighted/quadratic norm needs its matrix D; give D in a spec")
+        return None
+    if name.startswith("?"):
+        r.miss(F.norm, f"unknown norm index {name[1:]!r}")
+        return None
+    return name
+
+
+def _num(text: str) -> Any:
+    got = number_at(text, 0)
+    return got[0].spec_value() if got else text
+
+
+def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list, list]:
+    """(primary candidates, measure mentions, other mentions), each as (name, phrase)."""
+    primary, measure, other = [], [], []
+    for start, name, inside, _sq, src in _symbol_norms(flat):
+        if not name:
+            continue
+        if matrix and name == "l2":
+            name = "spectral"
+        base = inside.split("_")[0].strip()
+        if base in ("g", "G", "∇f", "∇ f", "∇L") or base.startswith("∇"):
+            continue
+        if base.startswith("u") and len(base) <= 4:
+            measure.append((name, src))
+            continue
+        role = _role(flat, start)
+        if _DECISION_VARS.match(base) or role == "primary":
+            (primary if role == "primary" else measure if role == "measure" else other).append(
+                (name, src))
+    for start, _end, name, src in _word_norms(flat):
+        role = _role(flat, start)
+        if matrix and name == "l2" and "euclidean" not in src.lower():
+            name = "spectral"
+        (primary if role == "primary" else measure if role == "measure" else other).append(
+            (name, src))
+    return primary, measure, other
+
+
+def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
+    primary, measure, other = _primary_norms(own, matrix)
+    r._measure = measure  # type: ignore[attr-defined]
+    r._other = other  # type: ignore[attr-defined]
+    where = ""
+    if not primary:
+        primary, _, _ = _primary_norms(ctx, matrix)
+        where = " (shared context)"
+    names = []
+    for name, _src in primary:
+        if name not in names:
+            names.append(name)
+    if not names:
+        r.miss(F.norm, "no norm named in this part or the shared context (expected e.g. "
+                       "'Euclidean', 'squared infinity norm', '‖Δθ‖_1', 'spectral norm')")
+        return
+    if len(names) > 1:
+        listed = ", ".join(f"{n} (from \"{s}\")" for n, s in primary)
+        r.miss(F.norm, f"several norms define the step{where}: {listed}; cannot tell which")
+        return
+    value = _norm_value(names[0], own, ctx, r)
+    if value is None:
+        return
+    if matrix and names[0] == "l2":
+        r.miss(F.norm, "'Euclidean' for a matrix gradient is ambiguous: say 'Frobenius' (entry-"
+                       "wise) or 'spectral' (operator)")
+        return
+    sources = "; ".join(dict.fromkeys(s for _n, s in primary))
+    r.set(F.norm, value, sources + where)
+
+
+# -- form ------------------------------------------------------------------------------------
+
+_CONSTRAINT = (r"\bsubject to\b|\bs\.t\.|\bconstrain(?:t|ed)\b|\bnorm[- ]ball\b|\bball of radius|"
+               r"\bunit ball\b|‖[^‖]{1,20}‖(?:_\S{1,6})? ?≤|\bat most η|\bwithin a ball")
+_SQUARED = (r"\bsquared\b[^.,;?]{0,30}\bnorm|\bnorm squared|\bsquare of the\b[^.]{0,20}norm|"
+            r"\bsquared (?:l|ℓ|euclidean|max|infinity|∞|spectral|nuclear|frobenius|rms)")
+_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bplain\b[^.]{0,20}\bnorm|"
+          r"\bnorm itself|\bnot its square|\bwithout (?:the )?square")
+
+
+def _form_in(flat: str) -> tuple[str, str] | None:
+    for form, pattern in (("constraint", _CONSTRAINT), ("penalty", _PLAIN)):
+        for m in rx(pattern).finditer(flat):
+            if not negated(flat, m.start()):
+                return form, phrase(flat, m.start(), m.end(), pad=10)
+    penalty_syms = [(s, src) for _p, name, inside, s, src in _symbol_norms(flat)
+                    if _DECISION_VARS.match(inside.split("_")[0].strip())]
+    if any(s for s, _ in penalty_syms):
+        return "penalty-squared", next(src for s, src in penalty_syms if s)
+    for m in rx(_SQUARED).finditer(flat):
+        if not negated(flat, m.start()):
+            return "penalty-squared", phrase(flat, m.start(), m.end())
+    if penalty_syms and rx(r"\+ ?\(?1/α\)? ?‖|\+ ?\(?1/α\)?[ ·*]?‖").search(flat):
+        return "penalty", penalty_syms[0][1]
+    return None
+
+
+def _read_form(own: str, ctx: str, r: PartReading) -> None:
+    got = _form_in(own)
+    where = ""
+    if got is None:
+        got = _form_in(ctx)
+        where = " (shared context)"
+    if got is None:
+        r.miss(F.form, "cannot tell the form: squared-norm penalty, plain-norm penalty or a "
+                       "norm-ball constraint (say 'squared', write ‖d‖^2, or 'subject to ‖d‖ ≤ η')")
+        return
+    r.set(F.form, got[0], got[1] + where)
+
+
+# -- alpha, eta ------------------------------------------------------------------------------
+
+_ODD_WEIGHT = (r"1/\(?2 ?α\)?|\(1/2\) ?\(?1/α|α/2 ?‖|\bλ ?/ ?2 ?‖|\+ ?λ ?‖|\+ ?\(?λ/2\)? ?‖|"
+               r"\+ ?β ?‖|\+ ?\(?1/η\)? ?‖")
+
+
+def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
+    form = r.value(F.form)
+    both = own + " " + ctx
+    if form in ("penalty-squared", "penalty", None):
+        odd = rx(_ODD_WEIGHT).search(own) or rx(_ODD_WEIGHT).search(ctx)
+        if odd and form is not None:
+            r.miss(F.alpha, f"the penalty weight is written {odd.group(0).strip()!r}; the spec's "
+                            "form is g^T d + (1/α)·penalty, so rewrite it with α (e.g. 1/(2α) "
+                            "means α' = 2α)")
+        else:
+            got = assigned_number(own, r"α|alpha") or assigned_number(ctx, r"α|alpha")
+            if got is not None:
+                _set_positive(r, F.alpha, got)
+            elif "α" in both:
+                m = rx(r"α").search(both)
+                r.set(F.alpha, "alpha", phrase(both, m.start(), m.end(), pad=25))
+            elif form is not None:
+                r.miss(F.alpha, "the penalty weight 1/α is not written (expected α or α = 0.5)")
+    if form == "constraint":
+        got = (assigned_number(own, r"η|eta|radius|ε") or assigned_number(ctx, r"η|eta|radius")
+               or _bound_number(own) or _bound_number(ctx))
+        if got is not None:
+            _set_positive(r, F.eta, got)
+        elif "η" in both:
+            m = rx(r"η").search(both)
+            r.set(F.eta, "eta", phrase(both, m.start(), m.end(), pad=25))
+        else:
+            r.miss(F.eta, "the radius of the norm ball is not given (expected ‖d‖ ≤ η or a "
+                          "number)")
+
+
+def _bound_number(flat: str) -> tuple[Any, str] | None:
+    for m in rx(r"‖[^‖]{1,20}‖(?:_\S{1,6})? ?≤ ?|\bradius (?:of )?").finditer(flat):
+        got = number_at(flat, m.end())
+        if got:
+            return got[0], phrase(flat, m.start(), got[1])
+    return None
+
+
+def _set_positive(r: PartReading, name: str, got: tuple[Any, str]) -> None:
+    num, src = got
+    if num.value <= 0:
+        r.miss(name, f"{name} must be > 0 (read {num.text} from \"{src}\")")
+        return
+    try:
+        r.set(name, num.spec_value(), src)
+    except ValueError as err:
+        r.miss(name, str(err))
+
+
+# -- asks ------------------------------------------------------------------------------------
+
+ASKS = {
+    "update": r"\bsolution for u\b|\bsolve for u\b|\b(?:what|find|compute|derive|determine|give|"
+              r"obtain|write down)\b[^.?]{0,40}?\b(?:u\b|update|step\b|minimi[sz]er|solution|"
+              r"direction|Δθ)|\bwhat is u\b|\bclosed[- ]form",
+    "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
+                 r"\brecover|\bcorrespond|\bidentify the (?:optimi[sz]er|algorithm|method)|"
+                 r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
+    "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
+                 r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
+    "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
+                   r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|‖u‖_",
+    "compare": r"\bhow many times\b|\bratio of the (?:lengths|norms|steps)|\bcompare the "
+               r"(?:lengths|norms|steps)|\b(?:longer|shorter|larger) than\b",
+    "threshold": r"\bfor (?:which|what) (?:values? of )?α|\bthreshold|\bcritical (?:value of )?α|"
+                 r"\bat what α|\bvalue of α (?:at which|where)|\bstops? being zero|"
+                 r"\bbecomes? (?:unbounded|non-?zero)",
+}
+
+
+def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bool) -> None:
+    found = []
+    for kind, pattern in ASKS.items():
+        m = rx(pattern).search(own)
+        if m:
+            found.append((m.end(), kind, phrase(own, m.start(), m.end())))
+    found.sort()
+    kinds = [k for _, k, _ in found]
+    if "compare" in kinds and "step-length" in kinds:
+        found = [f for f in found if f[1] != "step-length"]
+    if not found:
+        r.miss(F.asks, "no question recognised (expected e.g. 'what is u?', 'which optimizer?', "
+                       "'the minimum value', 'how many times longer')")
+        return
+    asks: list[Any] = []
+    sources = []
+    measure = [n for n, _ in getattr(r, "_measure", [])]
+    other = [n for n, _ in getattr(r, "_other", [])]
+    for _pos, kind, src in found:
+        sources.append(src)
+        if kind == "compare":
+            ref = rx(r"\bthan\b[^.?]{0,40}?\(([a-h])\)|\bthan\b[^.?]{0,40}?part ([a-h])\b").search(
+                own)
+            other_norm = None
+            if ref:
+                label = ref.group(1) or ref.group(2)
+                prev = next((p for p in previous if p.label == label), None)
+                if prev is None or prev.value(F.norm) is None:
+                    r.miss(F.asks, f"the comparison refers to part ({label}), whose norm was not "
+                                   "read")
+                    return
+                other_norm = prev.value(F.norm)
+            elif other:
+                other_norm = _norm_value(other[0], own, "", r)
+            if other_norm is None:
+                r.miss(F.asks, "a comparison without the other step's norm (expected 'than the "
+                               "one in (a)' or 'than the Euclidean step')")
+                return
+            ask: dict[str, Any] = {"kind": "compare", "other": other_norm}
+            if measure:
+                ask["measure"] = _norm_value(measure[0], own, "", r)
+            asks.append(ask)
+        elif kind == "step-length":
+            if measure:
+                asks.append({"kind": "step-length",
+                             "measure": _norm_value(measure[0], own, "", r)})
+            elif r.value(F.norm) is not None:
+                asks.append({"kind": "step-length", "measure": r.value(F.norm)})
+                r.notes.append("step length measured in the part's own norm (no other norm "
+                               "named)")
+            else:
+                r.miss(F.asks, "a step length without a norm to measure it in")
+                return
+        else:
+            asks.append(kind)
+    r.set(F.asks, asks, " | ".join(sources))

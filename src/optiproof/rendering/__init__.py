@@ -1,0 +1,89 @@
+"""Rendering: Markdown, HTML (MathML via KaTeX), terminal (rich). Reads solutions, never computes.
+
+This package's top level holds only the small wording helpers every output format shares, so the
+three formats say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from optiproof.core.evidence import Check
+    from optiproof.core.solution import Answer, Equation, PartSolution, Step
+
+CHECK_MARK = "\u2714"
+CROSS_MARK = "\u2718"
+
+
+def part_heading(part: PartSolution, title: str) -> str:
+    """``Part (a)`` for a labelled part, the problem title for the single part ``main``."""
+    return title if part.label == "main" else f"Part ({part.label})"
+
+
+@dataclass(frozen=True)
+class NumberedLayout:
+    """A part's equations paired with their stable numbers, in display order."""
+
+    objective: tuple[int, Equation] | None
+    steps: tuple[tuple[Step, tuple[tuple[int, Equation], ...]], ...]
+
+
+def numbered_layout(part: PartSolution) -> NumberedLayout:
+    """Pair the objective and each step's equations with ``part.numbered_equations()`` numbers."""
+    numbered: Iterator[tuple[int, Any]] = iter(part.numbered_equations())
+    objective = next(numbered) if part.analysis.objective is not None else None
+    steps = []
+    for step in part.steps:
+        steps.append((step, tuple(next(numbered) for _ in step.equations)))
+    return NumberedLayout(objective, tuple(steps))
+
+
+def answer_status_words(answer: Answer) -> str:
+    """Words that qualify an answer that is not a unique value ('' for a unique one)."""
+    return {
+        "unique": "",
+        "set-valued": "set-valued: the minimiser is not unique; one representative is shown",
+        "unbounded": "unbounded: the objective is unbounded below, so no minimiser exists",
+        "none": "no solution exists",
+    }.get(answer.status, answer.status)
+
+
+def answer_equation_latex(answer: Answer) -> str:
+    """The displayed result ``symbol = latex`` of an answer."""
+    return f"{answer.symbol} = {answer.latex}" if answer.symbol else answer.latex
+
+
+def check_status_word(check: Check) -> str:
+    """``passed`` / ``FAILED`` / ``inconclusive`` with a mark."""
+    return {"passed": f"{CHECK_MARK} passed", "failed": f"{CROSS_MARK} FAILED",
+            "inconclusive": "? inconclusive"}.get(check.status, check.status)
+
+
+def format_error(value: float | None) -> str:
+    """A check's max error in short scientific notation, or an em dash when not measured."""
+    return "\u2014" if value is None else f"{value:.2e}"
+
+
+def format_runtime(seconds: float) -> str:
+    """A check's runtime in seconds."""
+    return f"{seconds:.2f} s"
+
+
+def not_verified_reason(part: PartSolution) -> str:
+    """Why a part is not verified: a failed witness, inconclusive ones, or none run."""
+    failed = [c.method for c in part.checks if c.status == "failed"]
+    if failed:
+        return ("an independent witness disagreed with this answer (" + ", ".join(failed)
+                + "); do not rely on it.")
+    if part.checks:
+        return ("no independent witness could confirm this answer (every check was "
+                "inconclusive); treat it as unchecked.")
+    return "no independent witness was run for this part; treat the answer as unchecked."
+
+
+def verified_word(part: PartSolution) -> str:
+    """Summary-table wording of a part's verification."""
+    return f"{CHECK_MARK} verified" if part.verified else f"{CROSS_MARK} NOT VERIFIED"

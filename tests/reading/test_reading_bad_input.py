@@ -1,0 +1,52 @@
+"""Bad input: empty, binary, undecodable, too large, huge arrays -> clear BadInput, quickly."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from optiproof.core.errors import BadInput
+from optiproof.core.limits import LIMITS
+from optiproof.reading import read_problem, read_report
+
+
+@pytest.mark.parametrize("data, says", [
+    ("", "empty"),
+    ("\n \t\n", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("abc\x00def", "NUL"),
+    (b"caf\xe9 au lait", "not UTF-8"),
+    ("\x01\x02\x03\x04" * 40, "binary"),
+])
+def test_unreadable_input(data, says):
+    with pytest.raises(BadInput) as info:
+        read_problem(data)
+    assert says in str(info.value)
+
+
+def test_text_over_the_limit():
+    text = "Let g be the gradient. " * (LIMITS.max_text_bytes // 20)
+    with pytest.raises(BadInput, match="kB"):
+        read_report(text)
+
+
+def test_vector_with_a_million_entries_is_refused_by_size():
+    text = "g = [" + "1, " * 10**6 + "1]"
+    start = time.perf_counter()
+    with pytest.raises(BadInput, match="kB"):
+        read_problem(text)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_vector_over_the_entry_limit_is_refused():
+    text = "Find u = argmin_d g^T d + (1/α)‖d‖_2^2 with g = [" + "1," * 12_000 + "1]."
+    start = time.perf_counter()
+    with pytest.raises(BadInput, match="more than 10000 entries"):
+        read_problem(text)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_wrong_type():
+    with pytest.raises(BadInput):
+        read_problem(12)  # type: ignore[arg-type]

@@ -1,0 +1,75 @@
+"""Normalisation and number reading: one canonical form for Unicode, ASCII, LaTeX, PDF garble."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.core.errors import BadInput
+from optiproof.reading.numbers import array_text, iter_arrays, parse_number, spec_array
+from optiproof.reading.normalize import normalize
+from optiproof.reading.parts import split_parts
+
+
+@pytest.mark.parametrize("raw, canonical", [
+    ("g^T Δθ + 1/α // Δθ // 2∞.", "‖Δθ‖_∞^2"),
+    ("// Δθ // 2\n2.", "‖Δθ‖_2^2"),
+    (r"$\|x\|_\infty^2$", "‖x‖_∞^2"),
+    (r"\|d\|_{2}^{2}", "‖d‖_2^2"),
+    ("||d||_inf", "‖d‖_∞"),
+    ("‖d‖²", "‖d‖^2"),
+    ("∥d∥₁", "‖d‖_1"),
+    ("alpha > 0 and theta_0", "α > 0 and θ_0"),
+    (r"$\theta_0 = \mathbf{0}$", "θ_0 = 0"),
+    (r"\frac{1}{\alpha}", "(1/α)"),
+    (r"$G = \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}$", "G = [[1, 2], [3, 4]]"),
+    (r"\begin{pmatrix} 1 \\ 2 \\ 3 \end{pmatrix}", "[1, 2, 3]"),
+    ("step-sizes αt > 0", "α_t > 0"),
+    ("u = argmin\nΔθ\ngT Δθ", "argmin_Δθ g^T Δθ"),
+    ("+ 1\nα\n‖d‖", "(1/α)"),
+    ("recall ‖x‖∞ = maxi |x_i|", "‖x‖_∞ = max_i"),
+    ("**(a)** bold", "(a) bold"),
+    ("x − y", "x - y"),
+])
+def test_canonical_forms(raw, canonical):
+    assert canonical in normalize(raw).text
+
+
+def test_pdf_debris_is_dropped_and_listed():
+    raw = "Intro\nLinear Improvement!\n\nl\n}\nPrint Image\n(3)\n1. Figure 2: A ring. Source: x\nEnd"
+    out = normalize(raw)
+    assert "Print Image" not in out.text and "Linear Improvement" not in out.text
+    assert "Figure 2" not in out.text and "(3)" not in out.text
+    assert any("Print Image" in r for r in out.removed)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("[1, 0.1, 0.01]", [1, 0.1, 0.01]), ("(3, -1, 2)^T", [3, -1, 2]), ("[1 0 2]", [1, 0, 2]),
+    ("[1; 2; 3]", [1, 2, 3]), ("[[1, 2], [3, 4]]", [[1, 2], [3, 4]]),
+    ("[1, 2; 3, 4]", [[1, 2], [3, 4]]), ("[2x10^4, 1e-3, 10^-2, 1/4]", [20000, 0.001, 0.01, 0.25]),
+])
+def test_arrays(text, value):
+    (start, end, got), = iter_arrays(text)
+    assert spec_array(got) == value
+    assert array_text(got).startswith("[")
+
+
+def test_equation_numbers_are_not_vectors():
+    assert iter_arrays("see (14) and (2)") == ()
+
+
+def test_non_terminating_fraction_is_not_guessed():
+    with pytest.raises(ValueError, match="terminating"):
+        parse_number("1/3").spec_value()
+
+
+def test_array_entry_limit():
+    with pytest.raises(BadInput, match="more than 10000"):
+        iter_arrays("[" + "1, " * 10_001 + "1]")
+
+
+def test_parts_and_references():
+    layout = split_parts("Title\n\nShared data.\n(a) First? Compare with (b) later.\n(b) Second.")
+    assert [p.label for p in layout.parts] == ["a", "b"]
+    assert "Compare with (b) later" in layout.parts[0].own
+    assert layout.context == "Shared data."
+    assert split_parts("No parts here.").parts[0].label == "main"

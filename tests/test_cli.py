@@ -1,0 +1,280 @@
+"""Command line: exit codes, error messages, formats, demo, the lazy API and start-up time."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import optiproof
+from optiproof import cli
+from optiproof.core.errors import NotRecognised
+from optiproof.core.solution import Solution
+
+runner = CliRunner()
+
+GOOD = ("title: Linf step\nparts:\n  - {label: a, family: steepest-descent, norm: linf, "
+        "gradient: [3, -1, 2], alpha: 0.5, form: penalty-squared}\n")
+BAD_NORM = GOOD.replace("norm: linf", "norm: lfoo")
+NAN_YAML = GOOD.replace("[3, -1, 2]", "[3, .nan, 2]")
+NAN_JSON = ('{"title": "t", "parts": [{"label": "a", "family": "steepest-descent", '
+            '"norm": "linf", "gradient": [3, NaN, 2], "alpha": 0.5}]}')
+BAD_YAML = "title: t\nparts: [ {label: a\n"
+HEAVY = {"sympy", "numpy", "torch", "cvxpy", "matplotlib", "pykatex", "scipy"}
+
+
+def _file(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _run(*args: str, stdin: str | None = None, env: dict | None = None):
+    return runner.invoke(cli.app, list(args), input=stdin, env=env)
+
+
+# -- errors and exit codes ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "text", "needles"), [
+    ("bad.yaml", BAD_YAML, ["cannot parse", "bad.yaml", "expected valid YAML or JSON"]),
+    ("norm.yaml", BAD_NORM, ["parts.0.norm", "unknown norm 'lfoo'", "linf"]),
+    ("nan.yaml", NAN_YAML, ["parts.0.gradient", "finite number"]),
+    ("nan.json", NAN_JSON, ["NaN is not a number"]),
+    ("empty.yaml", "", ["a spec must be a mapping"]),
+])
+def test_bad_input_exits_2_with_message(tmp_path: Path, name: str, text: str,
+                                        needles: list[str]) -> None:
+    result = _run("solve", _file(tmp_path, name, text), "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: bad input: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    for needle in needles:
+        assert needle in result.stderr
+    assert "Traceback" not in result.output and result.stdout == ""
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = _run("solve", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "cannot read" in result.stderr and "nope.yaml" in result.stderr
+
+
+def test_problem_text_is_not_recognised_yet(tmp_path: Path) -> None:
+    result = _run("solve", _file(tmp_path, "q.txt", "Find the steepest descent step.\n"))
+    assert result.exit_code == 3
+    assert "problem text reading is not available yet" in result.stderr
+    assert _run("solve", "-", stdin="What is Adam?\n").exit_code == 3
+
+
+def test_stdin_spec_goes_to_spec_loader() -> None:
+    result = _run("solve", "-", stdin=BAD_NORM)
+    assert result.exit_code == 2 and "parts.0.norm" in result.stderr
+
+
+@pytest.mark.parametrize(("text", "is_spec"), [
+    ("{\"title\": 1}", True), ("title: x", True), ("# comment\n\nparts: []", True),
+    ("---\ntitle: x", True), ("family: steepest-descent", True),
+    ("Find u = argmin g^T d", False), ("", False), ("  \n# only a comment", False),
+])
+def test_looks_like_spec(text: str, is_spec: bool) -> None:
+    assert cli._looks_like_spec(text) is is_spec
+
+
+def test_load_problem_any_reads_spec_in_txt_file(tmp_path: Path) -> None:
+    problem = cli.load_problem_any(_file(tmp_path, "spec.txt", GOOD))
+    assert problem.title == "Linf step" and problem.parts[0].norm.name == "linf"
+    with pytest.raises(NotRecognised):
+        cli.load_problem_any(_file(tmp_path, "q.md", "Which optimizer is this?"))
+
+
+def test_internal_error_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(problem, options):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr("optiproof.pipeline.solve_problem", boom)
+    spec = _file(tmp_path, "good.yaml", GOOD)
+    result = _run("solve", spec, "--format", "json", env={"OPTIPROOF_DEBUG": "0"})
+    assert result.exit_code == 1
+    assert result.stderr == "internal error: RuntimeError: boom second line\n"
+    debug = _run("solve", spec, "--format", "json", env={"OPTIPROOF_DEBUG": "1"})
+    assert debug.exit_code == 1 and "Traceback" in debug.stderr
+
+
+# -- formats and exit codes with a stubbed solver -------------------------------------------
+
+@pytest.fixture
+def stub_solver(monkeypatch: pytest.MonkeyPatch, part_maker) -> dict:
+    """Replace the pipeline with one returning a synthetic solution; records the options."""
+    seen: dict = {"status": "verified"}
+
+    def fake(problem, options):
+        seen["options"] = options
+        options.progress("cvxpy (Clarabel)")
+        return Solution(problem.title, [part_maker("a", seen["status"])])
+
+    monkeypatch.setattr("optiproof.pipeline.solve_problem", fake)
+    return seen
+
+
+def test_solve_json_verified_exits_0(tmp_path: Path, stub_solver: dict) -> None:
+    result = _run("solve", _file(tmp_path, "good.yaml", GOOD), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["title"] == "Linf step" and data["parts"][0]["verified"] is True
+    assert result.stderr == ""  # no progress noise for json on a non-TTY stderr
+    assert stub_solver["options"].run_witnesses and stub_solver["options"].engine == "sim"
+
+
+def test_solve_not_verified_exits_1(tmp_path: Path, stub_solver: dict) -> None:
+    stub_solver["status"] = "failed"
+    result = _run("solve", _file(tmp_path, "good.yaml", GOOD), "--format", "md",
+                  "--engine", "gloo", "--no-witness")
+    assert result.exit_code == 1
+    assert "> **NOT VERIFIED**" in result.stdout
+    assert "warning: NOT VERIFIED: part (a)" in result.stderr
+    assert stub_solver["options"].engine == "gloo"
+    assert stub_solver["options"].run_witnesses is False
+
+
+def test_solve_html_to_file(tmp_path: Path, stub_solver: dict) -> None:
+    out = tmp_path / "out.html"
+    result = _run("solve", _file(tmp_path, "good.yaml", GOOD), "-f", "html", "--out", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<math" in page
+
+
+def test_solve_term_shows_progress_and_panels(tmp_path: Path, stub_solver: dict) -> None:
+    result = _run("solve", _file(tmp_path, "good.yaml", GOOD))
+    assert result.exit_code == 0
+    assert "running witness: cvxpy (Clarabel)" in result.stderr
+    assert "Part (a)" in result.stdout and "Summary" in result.stdout
+
+
+def test_solve_rejects_unknown_format(tmp_path: Path) -> None:
+    result = _run("solve", _file(tmp_path, "good.yaml", GOOD), "--format", "xml")
+    assert result.exit_code == 2
+
+
+def test_schema_prints_json_schema() -> None:
+    result = _run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert "parts" in schema["properties"] and "$defs" in schema
+    assert result.stdout.startswith("{\n  \"")  # indent 2
+
+
+# -- demo -----------------------------------------------------------------------------------
+
+def test_demo_without_problems_exits_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(cli, "bundled_problems", lambda: [])
+    result = _run("demo", "--out", str(tmp_path / "r"))
+    assert result.exit_code == 3 and "no bundled problems" in result.stderr
+
+
+@pytest.mark.parametrize(("status", "code"), [("verified", 0), ("inconclusive", 1)])
+def test_demo_writes_report(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, stub_solver: dict,
+                            status: str, code: int) -> None:
+    stub_solver["status"] = status
+    monkeypatch.setattr(cli, "bundled_problems",
+                        lambda: [("linf.yaml", GOOD), ("broken.yaml", BAD_NORM)][:1 + code])
+    out = tmp_path / "report"
+    result = _run("demo", "--out", str(out))
+    assert result.exit_code == code, result.output
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert '<a href="#s1">Linf step</a>' in report
+    assert (out / "linf.md").read_text(encoding="utf-8").startswith("# Linf step")
+    assert "linf.yaml" in result.stdout and str((out / "report.html").resolve()) in \
+        result.stdout.replace("\n", "")
+    if code:
+        assert "error:" in result.stdout and "broken.yaml" in result.stdout
+
+
+# -- lazy API -------------------------------------------------------------------------------
+
+def test_package_api_is_lazy_and_works() -> None:
+    assert optiproof.__version__ == "0.1.0"
+    assert optiproof.Problem.__name__ == "Problem"
+    problem = optiproof.load_problem({"title": "t", "parts": [
+        {"family": "steepest-descent", "norm": "l2", "label": "a"}]})
+    assert isinstance(problem, optiproof.Problem)
+    assert optiproof.load_problem(GOOD).title == "Linf step"
+    with pytest.raises(AttributeError):
+        optiproof.not_a_thing  # noqa: B018
+    with pytest.raises(optiproof.BadInput):
+        optiproof.load_problem({"parts": [{"family": "steepest-descent", "norm": "nope"}]})
+
+
+# -- subprocess: real exit codes, no heavy imports, start-up time ---------------------------
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "optiproof", *args], input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize(("text", "code"), [(BAD_YAML, 2), (BAD_NORM, 2), (NAN_YAML, 2),
+                                            ("Which optimizer is this?", 3)])
+def test_subprocess_exit_codes(text: str, code: int) -> None:
+    proc = _cli("solve", "-", "--format", "json", stdin=text)
+    assert proc.returncode == code, proc.stderr
+    assert proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_cli_import_is_light() -> None:
+    code = ("import sys, optiproof, optiproof.cli; "
+            f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {HEAVY!r}))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert proc.stdout.strip() == "[]"
+
+
+def test_help_is_fast() -> None:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "optiproof", "--help"],
+                              capture_output=True, text=True, timeout=60)
+        times.append(time.perf_counter() - start)
+        assert proc.returncode == 0 and "solve" in proc.stdout and "demo" in proc.stdout
+    assert min(times) < 0.5, times
+
+
+# -- end to end with the real steepest-descent solver ---------------------------------------
+
+def _solver_missing() -> str | None:
+    for mod in ("solve", "witness"):
+        if importlib.util.find_spec(f"optiproof.families.steepest_descent.{mod}") is None:
+            return f"optiproof.families.steepest_descent.{mod} is not written yet"
+    return None
+
+
+@pytest.mark.skipif(_solver_missing() is not None, reason=str(_solver_missing()))
+def test_end_to_end_linf_step(tmp_path: Path) -> None:
+    proc = _cli("solve", _file(tmp_path, "linf.yaml", GOOD), "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["parts"][0]["answers"][0]["value"] == [-1.5, 1.5, -1.5]
+    assert proc.returncode == (0 if data["parts"][0]["verified"] else 1)
+
+
+@pytest.mark.skipif(_solver_missing() is not None, reason=str(_solver_missing()))
+def test_end_to_end_api_and_formulas() -> None:
+    from optiproof.rendering.html import HtmlWriter
+    from optiproof.rendering.latexcheck import validate_latex
+
+    sol = optiproof.steepest_descent([3, -1, 2], norm="linf", alpha=0.5)
+    assert sol.parts[0].answers[0].value == [-1.5, 1.5, -1.5]
+    for latex, display in sol.formulas():
+        validate_latex(latex, display)
+    writer = HtmlWriter()
+    writer.solution(sol)
+    for latex, display in writer.formulas:
+        validate_latex(latex, display)
+    assert "math-error" not in sol.to_html().replace(".optiproof .math-error", "")
