@@ -65,11 +65,34 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
     assert "cannot read" in result.stderr and "nope.yaml" in result.stderr
 
 
-def test_problem_text_is_not_recognised_yet(tmp_path: Path) -> None:
-    result = _run("solve", _file(tmp_path, "q.txt", "Find the steepest descent step.\n"))
+def test_incomplete_problem_text_is_refused_with_an_editable_spec(tmp_path: Path) -> None:
+    spec_out = tmp_path / "fix-me.yaml"
+    text = ("Steepest descent with a squared penalty: u = argmin g^T d + (1/alpha) ||d||^2.\n"
+            "What is u?\n")
+    result = _run("solve", _file(tmp_path, "q.txt", text), "--write-spec", str(spec_out))
     assert result.exit_code == 3
-    assert "problem text reading is not available yet" in result.stderr
+    assert "norm" in result.stderr and "Traceback" not in result.stderr
+    assert spec_out.exists() and "steepest-descent" in spec_out.read_text()
     assert _run("solve", "-", stdin="What is Adam?\n").exit_code == 3
+
+
+def test_problem_text_solves_end_to_end(tmp_path: Path) -> None:
+    text = ("Let g = [3, -1, 2] be the gradient and alpha = 0.5. Find\n"
+            "u = argmin_d g^T d + (1/alpha) ||d||_inf^2. Which optimizer is this?\n")
+    result = _run("solve", _file(tmp_path, "q.txt", text), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["parts"][0]["answers"][0]["value"] == [-1.5, 1.5, -1.5]
+    assert data["parts"][0]["identified_as"] == "sign gradient descent"
+
+
+def test_read_shows_parameters_with_their_sources(tmp_path: Path) -> None:
+    text = ("Let g = [3, -1, 2] be the gradient and alpha = 0.5. Find\n"
+            "u = argmin_d g^T d + (1/alpha) ||d||_inf^2.\n")
+    result = _run("read", _file(tmp_path, "q.txt", text))
+    assert result.exit_code == 0, result.stderr
+    assert "steepest-descent" in result.stdout and "linf" in result.stdout
+    assert "[3, -1, 2]" in result.stdout
 
 
 def test_stdin_spec_goes_to_spec_loader() -> None:

@@ -198,11 +198,12 @@ def test_markdown_summary_table(mixed_solution: Solution) -> None:
     assert all(r.endswith("| \u2014 | \u2718 NOT VERIFIED |") for r in rows[1:])
 
 
-def test_markdown_main_part_uses_title(part_maker) -> None:
+def test_markdown_main_part_is_headed_solution_not_a_repeated_title(part_maker) -> None:
     part = part_maker("a", "verified")
     part.label = "main"
     md = render_markdown(Solution("One-part problem", [part]))
-    assert "## One-part problem\n" in md and "Part (main)" not in md
+    assert md.startswith("# One-part problem\n") and md.count("One-part problem") == 1
+    assert "## Solution\n" in md and "Part (main)" not in md
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -387,12 +388,11 @@ def _bundled() -> list[tuple[str, str]]:
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "text"), _bundled(), ids=[n for n, _ in _bundled()])
 def test_bundled_problem_renders_cleanly(name: str, text: str) -> None:
+    from optiproof.cli import load_bundled
     from optiproof.core.options import SolveOptions
-    from optiproof.core.problem import load_problem_text
     from optiproof.pipeline import solve_problem
 
-    solution = solve_problem(load_problem_text(text, source=name),
-                             SolveOptions(run_witnesses=False))
+    solution = solve_problem(load_bundled(name, text), SolveOptions(run_witnesses=False))
     writer = HtmlWriter()
     writer.solution(solution)
     for latex, display in set(writer.formulas) | set(solution.formulas()):

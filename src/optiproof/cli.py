@@ -314,6 +314,15 @@ def bundled_problems() -> list[tuple[str, str]]:
     return texts + specs
 
 
+def load_bundled(name: str, text: str) -> Any:
+    """The Problem of one bundled file: problem text (.txt) is read, a spec is validated."""
+    from optiproof.core.problem import load_problem_text
+
+    if name.endswith(".txt"):
+        return read_problem_text(text, name)
+    return load_problem_text(text, source=name)
+
+
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for report.html and "
@@ -336,7 +345,6 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
     from rich.text import Text
 
     from optiproof.core.options import SolveOptions
-    from optiproof.core.problem import load_problem_text
     from optiproof.pipeline import solve_problem
     from optiproof.rendering.html import render_html_report
 
@@ -350,9 +358,8 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
         start = time.perf_counter()
         with _progress(spinner, not spinner, f"solving {name}...") as progress:
             try:
-                problem = (read_problem_text(text, name) if name.endswith(".txt")
-                           else load_problem_text(text, source=name))
-                solution = solve_problem(problem, SolveOptions(progress=progress))
+                solution = solve_problem(load_bundled(name, text),
+                                         SolveOptions(progress=progress))
             except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
                 rows.append((name, "\u2014", f"error: {' '.join(str(err).split())[:200]}",
                              time.perf_counter() - start, False))

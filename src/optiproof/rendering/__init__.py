@@ -19,8 +19,8 @@ CROSS_MARK = "\u2718"
 
 
 def part_heading(part: PartSolution, title: str) -> str:
-    """``Part (a)`` for a labelled part, the problem title for the single part ``main``."""
-    return title if part.label == "main" else f"Part ({part.label})"
+    """``Part (a)`` for a labelled part, ``Solution`` for the single part ``main``."""
+    return "Solution" if part.label == "main" else f"Part ({part.label})"
 
 
 @dataclass(frozen=True)

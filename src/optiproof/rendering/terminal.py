@@ -101,8 +101,18 @@ def _checks_table(part: PartSolution) -> RenderableType:
     for c in part.checks:
         table.add_row(Text(c.method), Text(check_status_word(c), style=STATUS_STYLE.get(c.status)),
                       Text(format_error(c.max_error)), Text(format_runtime(c.runtime_s)),
-                      Text(c.detail))
+                      Text(_short(c.detail)))
     return table
+
+
+TERMINAL_DETAIL_CHARS = 240
+
+
+def _short(detail: str) -> str:
+    """The start of a witness's detail; the full text is in the Markdown/HTML/JSON output."""
+    if len(detail) <= TERMINAL_DETAIL_CHARS:
+        return detail
+    return detail[:TERMINAL_DETAIL_CHARS].rsplit(" ", 1)[0] + " ... (full detail: --format md)"
 
 
 def _not_verified_panel(part: PartSolution) -> RenderableType:

@@ -215,3 +215,12 @@ def test_malformed_specs_never_crash(data):
         solve(problem.parts[0])
     except BadInput:
         pass
+
+
+def test_parts_keep_their_own_dual_norm_in_the_derivation():
+    """Solving a later part must not change how an earlier part's equations print."""
+    first = solve(part(norm="linf", gradient=[3, -1, 2], alpha=0.5))
+    solve(part(norm="spectral", gradient=[[1, 2], [3, 4]], alpha=0.5))
+    text = " ".join(eq.latex for _, eq in first.numbered_equations())
+    assert r"\left\|g\right\|_{1}" in text
+    assert r"\left\|G\right\|_{*}" not in text

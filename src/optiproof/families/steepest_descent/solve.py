@@ -9,6 +9,7 @@ Every formula is a SymPy object; the prose between equations is the intuition a 
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -224,8 +225,8 @@ def _direction_step(inst: Instance, t: sp.Symbol) -> Step:
         eqs.append(Equation.of(Tex("s^\\star"), inst.sharp_expr))
     else:
         eqs.append(Equation.of(Tex("s^\\star"), inst.sharp_expr))
-    text = ("Best direction for a given size: fix the size $t = "
-            f"{inst.norm.latex(d)}$ and ask which direction lowers the linear term most. "
+    text = (f"Fix the size $t = {inst.norm.latex(d)}$ and ask which direction lowers the "
+            "linear term most. "
             + inst.norm.why_sharp())
     return Step("Best direction for a given size", text, tuple(eqs))
 
@@ -270,7 +271,8 @@ def _calculus_steps(inst: Instance) -> tuple[list[Step], sp.Expr]:
 def _size_steps_penalty_squared(inst: Instance, t: sp.Symbol) -> tuple[list[Step], sp.Expr,
                                                                         sp.Expr]:
     a, N = inst.alpha, inst.dual_value
-    Ns = TexSymbol("dual_norm", inst.norm.dual().latex(inst.gname))
+    dual_tex = inst.norm.dual().latex(inst.gname)
+    Ns = TexSymbol(f"dual_norm_{zlib.crc32(dual_tex.encode()):08x}", dual_tex)
     phi = -t * Ns + t**2 / a
     t_star_sym = sp.solve(sp.diff(phi, t), t)[0]
     t_star = t_star_sym.subs(Ns, N)

@@ -1,0 +1,202 @@
+"""Spec of an Adam-mechanics part: hyper-parameters (numbers or symbols), gradients, and the asks.
+
+Conventions are PyTorch's (``torch.optim.Adam``/``AdamW``/``RMSprop``), with ``m_0 = v_0 = 0``::
+
+    m_t = beta1 m_{t-1} + (1 - beta1) g_t          v_t = beta2 v_{t-1} + (1 - beta2) g_t^2
+    mhat_t = m_t / (1 - beta1^t)                   vhat_t = v_t / (1 - beta2^t)
+    theta_t = theta_{t-1} - alpha mhat_t / (sqrt(vhat_t) + eps)
+
+RMSprop is ``theta_t = theta_{t-1} - alpha g_t / (sqrt(v_t) + eps)``: no first moment and no
+bias correction of ``v`` (PyTorch's RMSprop calls the smoothing constant ``alpha``; here it is
+``beta2`` and the learning rate is ``alpha``).
+
+Light on purpose: pydantic and the standard library only.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from optiproof.core.fields import check_matrix, check_number, check_symbol_name, check_vector
+from optiproof.core.problem import PartSpec
+
+MAX_ENTRIES = 4096
+"""Largest gradient (entries), and largest gradient sequence (steps x entries), accepted."""
+MAX_STEPS = 256
+"""Longest gradient sequence accepted (steps)."""
+MAX_T = 10**6
+"""Largest numeric step index t accepted."""
+
+AskKind = Literal["update-rule", "bias-correction", "first-step", "loss-scaling", "sign-limit",
+                  "step-bound", "weight-decay"]
+ASK_KINDS: tuple[str, ...] = ("update-rule", "bias-correction", "first-step", "loss-scaling",
+                              "sign-limit", "step-bound", "weight-decay")
+ASK_ALIASES = {
+    "update": "update-rule", "rule": "update-rule", "update-rule": "update-rule",
+    "bias-correction": "bias-correction", "bias": "bias-correction",
+    "first-step": "first-step", "first-update": "first-step",
+    "loss-scaling": "loss-scaling", "scaling": "loss-scaling", "scale-invariance": "loss-scaling",
+    "sign-limit": "sign-limit", "sign-descent": "sign-limit", "sign": "sign-limit",
+    "step-bound": "step-bound", "bound": "step-bound",
+    "weight-decay": "weight-decay", "adamw": "weight-decay", "l2-vs-weight-decay": "weight-decay",
+}
+
+
+def _symbol_or(v: Any, check: Any) -> Any:
+    """A symbol name (kept as text) or a number passed through ``check``."""
+    if isinstance(v, str) and v.strip()[:1].isalpha():
+        return check_symbol_name(v.strip())
+    return check(v)
+
+
+def _positive(v: Any) -> Any:
+    n = check_number(v)
+    if float(n) <= 0:
+        raise ValueError(f"must be > 0, got {v}")
+    return n
+
+
+def _nonnegative(v: Any) -> Any:
+    n = check_number(v)
+    if float(n) < 0:
+        raise ValueError(f"must be >= 0, got {v}")
+    return n
+
+
+def _unit_interval(v: Any) -> Any:
+    n = check_number(v)
+    if not 0 <= float(n) < 1:
+        raise ValueError(f"must be in [0, 1), got {v}")
+    return n
+
+
+class AdamMechanicsSpec(PartSpec):
+    """Questions about the mechanics of Adam / RMSprop / AdamW, one ``ask`` each.
+
+    asks: ``update-rule`` (m_t, v_t, bias-corrected estimates, the step), ``bias-correction``
+    (E[m_t], E[v_t] for stationary gradients), ``first-step`` (theta_1 - theta_0),
+    ``loss-scaling`` (the step when the loss is multiplied by c > 0), ``sign-limit``
+    (beta1 = beta2 = eps = 0), ``step-bound`` (the exact worst-case per-coordinate step),
+    ``weight-decay`` (L2 inside Adam vs decoupled weight decay, AdamW).
+    """
+
+    family: Literal["adam-mechanics"] = "adam-mechanics"
+    asks: list[AskKind] = Field(..., min_length=1, max_length=7,
+                                description="Question kinds, in the order asked.")
+    optimizer: Literal["adam", "rmsprop"] = Field(
+        "adam", description="Optimizer whose update rule is asked (adam; rmsprop = no first "
+                            "moment and no bias correction).")
+    alpha: Any = Field("alpha", description="Learning rate alpha > 0 (number or symbol).")
+    beta1: Any = Field("beta1", description="First-moment decay in [0, 1) (number or symbol).")
+    beta2: Any = Field("beta2", description="Second-moment decay in [0, 1) (number or symbol).")
+    eps: Any = Field(None, description="Denominator epsilon >= 0 (number or symbol); omitted: "
+                                       "kept symbolic, with the eps = 0 results stated.")
+    lam: Any = Field("lambda", description="Weight-decay / L2 coefficient lambda > 0.")
+    c: Any = Field("c", description="Loss scale factor c > 0 (number or symbol).")
+    t: Any = Field("t", description="Step index t >= 1 (integer or symbol).")
+    gradient: Any = Field("g", description="One gradient: a symbol (a generic coordinate) or a "
+                                           "list of numbers.")
+    gradients: list | None = Field(None, description="A gradient sequence g_1, ..., g_T "
+                                                     "(list of lists, or list of numbers for "
+                                                     "one coordinate).")
+
+    @field_validator("asks", mode="before")
+    @classmethod
+    def _asks(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            v = [v]
+        if not isinstance(v, (list, tuple)):
+            raise ValueError("expected a list of question kinds")
+        out = []
+        for a in v:
+            key = str(a).strip().lower().replace("_", "-").replace(" ", "-")
+            if key not in ASK_ALIASES:
+                raise ValueError(f"unknown ask {str(a)[:30]!r}; known: {', '.join(ASK_KINDS)}")
+            if ASK_ALIASES[key] not in out:
+                out.append(ASK_ALIASES[key])
+        return out
+
+    @field_validator("optimizer", mode="before")
+    @classmethod
+    def _optimizer(cls, v: Any) -> Any:
+        return v.strip().lower() if isinstance(v, str) else v
+
+    @field_validator("alpha", "lam", "c", mode="before")
+    @classmethod
+    def _pos(cls, v: Any) -> Any:
+        return _symbol_or(v, _positive)
+
+    @field_validator("beta1", "beta2", mode="before")
+    @classmethod
+    def _beta(cls, v: Any) -> Any:
+        return _symbol_or(v, _unit_interval)
+
+    @field_validator("eps", mode="before")
+    @classmethod
+    def _eps(cls, v: Any) -> Any:
+        return None if v is None else _symbol_or(v, _nonnegative)
+
+    @field_validator("t", mode="before")
+    @classmethod
+    def _t(cls, v: Any) -> Any:
+        if isinstance(v, str) and v.strip()[:1].isalpha():
+            return check_symbol_name(v.strip())
+        n = check_number(v)
+        f = float(n)
+        if f != int(f) or f < 1:
+            raise ValueError(f"must be an integer >= 1, got {v}")
+        if f > MAX_T:
+            raise ValueError(f"t = {v} exceeds the limit of {MAX_T}")
+        return int(f)
+
+    @field_validator("gradient", mode="before")
+    @classmethod
+    def _gradient(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            return check_symbol_name(v.strip())
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            v = [v]
+        if isinstance(v, (list, tuple)) and len(v) > MAX_ENTRIES:
+            raise ValueError(f"{len(v)} entries exceeds the limit of {MAX_ENTRIES}")
+        return check_vector(v)
+
+    @field_validator("gradients", mode="before")
+    @classmethod
+    def _gradients(cls, v: Any) -> Any:
+        if v is None:
+            return None
+        if not isinstance(v, (list, tuple)) or not v:
+            raise ValueError("expected a non-empty list of gradients (one per step)")
+        if len(v) > MAX_STEPS:
+            raise ValueError(f"{len(v)} steps exceeds the limit of {MAX_STEPS}")
+        if not isinstance(v[0], (list, tuple)):
+            v = [[x] for x in check_vector(v)]
+        rows = check_matrix(v)
+        if len(rows) * len(rows[0]) > MAX_ENTRIES:
+            raise ValueError(f"{len(rows)} steps x {len(rows[0])} entries exceeds the limit of "
+                             f"{MAX_ENTRIES} numbers")
+        return rows
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "AdamMechanicsSpec":
+        if "step-bound" in self.asks and not _is_symbol(self.beta2) and float(self.beta2) <= 0:
+            raise ValueError("beta2: the step bound divides by beta2 (it contains beta1^2/beta2); "
+                             "beta2 must be > 0 for this question")
+        if self.gradients is not None and not self.gradient_is_symbolic and \
+                len(self.gradient) != len(self.gradients[0]):
+            raise ValueError(f"dimension mismatch: gradient has {len(self.gradient)} entries but "
+                             f"each of gradients has {len(self.gradients[0])}")
+        return self
+
+    @property
+    def gradient_is_symbolic(self) -> bool:
+        return isinstance(self.gradient, str)
+
+
+def _is_symbol(v: Any) -> bool:
+    return isinstance(v, str) and v[:1].isalpha()
+
+
+Spec = AdamMechanicsSpec

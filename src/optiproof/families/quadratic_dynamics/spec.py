@@ -1,0 +1,279 @@
+"""Spec of a quadratic-dynamics part: f(θ) = ½ θᵀHθ − bᵀθ, one method, and what is asked.
+
+The curvature is either a matrix ``H`` (symmetric positive semidefinite) or its ``eigenvalues``
+(numbers, or two symbol names such as ``[mu, L]`` meaning "the eigenvalues lie in [μ, L] and
+both ends are attained"). ``method`` is ``gd``, ``heavy-ball`` or ``nesterov``; ``alpha`` (a
+number, or ``1/L`` for one over the largest eigenvalue) and ``beta`` are the hyper-parameters
+the asks that need them use. Validation is pure Python with exact fractions (numpy only above
+:data:`EXACT_MAX_SIDE`), so importing this module is light.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from optiproof.core.fields import Matrix, Vector, check_number, check_symbol_name
+from optiproof.core.limits import LIMITS
+from optiproof.core.problem import PartSpec
+
+EXACT_MAX_SIDE = 64
+"""Largest H checked for symmetry and semidefiniteness in exact arithmetic."""
+
+Method = Literal["gd", "heavy-ball", "nesterov"]
+Ask = Literal["max-step", "optimal-step", "optimal-rate", "condition-number", "rate",
+              "iterations", "regime", "iteration-matrix", "effective-step", "pytorch",
+              "zero-curvature"]
+
+METHOD_ALIASES = {
+    "gd": "gd", "gradient-descent": "gd", "sgd": "gd", "heavy-ball": "heavy-ball",
+    "momentum": "heavy-ball", "polyak": "heavy-ball", "nesterov": "nesterov",
+    "nag": "nesterov",
+}
+INVERSE_L = "1/L"
+"""``alpha: 1/L`` - one over the largest eigenvalue of H."""
+
+
+def fraction(x: Any) -> Fraction:
+    """Exact value of a validated number (decimal text -> exact fraction, 0.1 -> 1/10)."""
+    if isinstance(x, float):
+        return Fraction(repr(x))
+    if isinstance(x, int):
+        return Fraction(x)
+    return Fraction(str(x).strip())
+
+
+def psd_status(a: list[list[Fraction]]) -> str:
+    """'pd', 'psd' (singular) or 'indefinite', by exact symmetric elimination (Schur complements).
+
+    A zero pivot of a PSD matrix forces its whole remaining row to vanish; a negative pivot or a
+    zero pivot with a nonzero row means an indefinite matrix."""
+    n = len(a)
+    m = [row[:] for row in a]
+    singular = False
+    for k in range(n):
+        if m[k][k] < 0:
+            return "indefinite"
+        if m[k][k] == 0:
+            if any(m[k][j] != 0 for j in range(k + 1, n)):
+                return "indefinite"
+            singular = True
+            continue
+        for i in range(k + 1, n):
+            f = m[i][k] / m[k][k]
+            if f:
+                for j in range(k, n):
+                    m[i][j] -= f * m[k][j]
+    return "psd" if singular else "pd"
+
+
+class QuadraticDynamicsSpec(PartSpec):
+    """Gradient descent / heavy ball / Nesterov on f(θ) = ½ θᵀHθ − bᵀθ: the asked quantities."""
+
+    family: Literal["quadratic-dynamics"] = "quadratic-dynamics"
+    H: Matrix | None = Field(None, description="Symmetric positive semidefinite n x n matrix.")
+    eigenvalues: list[Any] | None = Field(
+        None, description="Eigenvalues of H (numbers), or two symbol names [mu, L] for the "
+                          "smallest and largest eigenvalue.")
+    b: Vector | None = Field(None, description="Linear term (optional; it moves the minimiser "
+                                               "but not the dynamics of the error).")
+    method: Method = Field("gd", description="gd, heavy-ball or nesterov.")
+    alpha: Any = Field(None, description="Step size > 0, or '1/L' (one over the largest "
+                                         "eigenvalue).")
+    beta: Any = Field(None, description="Momentum coefficient, 0 <= beta < 1.")
+    dampening: Any = Field(0, description="PyTorch SGD dampening, 0 <= dampening < 1.")
+    epsilon: Any = Field(None, description="Error reduction factor for 'iterations', 0 < eps "
+                                           "< 1.")
+    asks: list[Ask] = Field(..., min_length=1, max_length=12,
+                            description="What to compute, in order.")
+
+    @field_validator("method", mode="before")
+    @classmethod
+    def _method(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            key = v.strip().lower().replace("_", "-").replace(" ", "-")
+            if key not in METHOD_ALIASES:
+                raise ValueError(f"unknown method {v[:30]!r}; known: gd, heavy-ball, nesterov")
+            return METHOD_ALIASES[key]
+        return v
+
+    @field_validator("eigenvalues", mode="before")
+    @classmethod
+    def _eigenvalues(cls, v: Any) -> Any:
+        if v is None:
+            return None
+        if not isinstance(v, (list, tuple)) or not v:
+            raise ValueError("expected a non-empty list of eigenvalues")
+        if len(v) > LIMITS.max_matrix_side:
+            raise ValueError(f"{len(v)} eigenvalues exceeds the limit of "
+                             f"{LIMITS.max_matrix_side}")
+        out = []
+        for x in v:
+            if isinstance(x, str) and x.strip() and x.strip()[0].isalpha():
+                out.append(check_symbol_name(x.strip()))
+            else:
+                n = check_number(x)
+                if fraction(n) < 0:
+                    raise ValueError(f"eigenvalue {x} < 0: H is indefinite, so f has no "
+                                     "minimum (expected H positive semidefinite)")
+                out.append(n)
+        symbols = [x for x in out if isinstance(x, str) and x[0].isalpha()]
+        if symbols and (len(out) != 2 or len(symbols) != 2 or symbols[0] == symbols[1]):
+            raise ValueError("symbolic eigenvalues are given as two different names "
+                             "[smallest, largest], e.g. [mu, L]")
+        return out
+
+    @field_validator("alpha", mode="before")
+    @classmethod
+    def _alpha(cls, v: Any) -> Any:
+        if v is None:
+            return None
+        if isinstance(v, str) and v.replace(" ", "").lower() in ("1/l", "1/lambda_max"):
+            return INVERSE_L
+        n = check_number(v)
+        if fraction(n) <= 0:
+            raise ValueError(f"alpha must be > 0 (a step size), got {v}")
+        return n
+
+    @field_validator("beta", "dampening", mode="before")
+    @classmethod
+    def _unit(cls, v: Any, info: Any) -> Any:
+        if v is None:
+            return None
+        n = check_number(v)
+        if not 0 <= fraction(n) < 1:
+            raise ValueError(f"{info.field_name} = {v} is outside [0, 1)")
+        return n
+
+    @field_validator("epsilon", mode="before")
+    @classmethod
+    def _eps(cls, v: Any) -> Any:
+        if v is None:
+            return None
+        n = check_number(v)
+        if not 0 < fraction(n) < 1:
+            raise ValueError(f"epsilon = {v} is outside (0, 1) (the factor by which the error "
+                             "must shrink, e.g. 1e-6)")
+        return n
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "QuadraticDynamicsSpec":
+        if (self.H is None) == (self.eigenvalues is None):
+            raise ValueError("give the curvature either as H (a matrix) or as its eigenvalues, "
+                             "exactly one of them")
+        if self.H is not None:
+            _check_H(self.H)
+        n = self.n
+        if self.b is not None:
+            if len(self.b) != n:
+                raise ValueError(f"dimension mismatch: b has {len(self.b)} entries but H is "
+                                 f"{n} x {n}")
+            if self.symbolic:
+                raise ValueError("b with symbolic eigenvalues: give b only with numeric H")
+            _check_b_in_range(self)
+        if not self.symbolic and max(self.eigen_fractions()) == 0:
+            raise ValueError("H = 0 has no curvature: nothing converges or diverges "
+                             "(expected at least one positive eigenvalue)")
+        momentum = self.method != "gd"
+        for ask in self.asks:
+            if ask in ("rate", "regime", "pytorch") and self.alpha is None:
+                raise ValueError(f"asks: '{ask}' needs the step size alpha")
+            if ask in ("rate", "regime") and momentum and self.beta is None:
+                raise ValueError(f"asks: '{ask}' for {self.method} needs the momentum beta")
+            if ask == "pytorch" and self.beta is None:
+                raise ValueError("asks: 'pytorch' needs the momentum coefficient beta")
+            if ask == "iterations" and self.epsilon is None:
+                raise ValueError("asks: 'iterations' needs epsilon (the factor by which the "
+                                 "error must shrink, e.g. 1e-6)")
+            if ask == "iterations" and momentum and (self.alpha is None) != (self.beta is None):
+                raise ValueError("asks: 'iterations' for momentum needs both alpha and beta, "
+                                 "or neither (then the optimal pair is used)")
+            if ask == "regime" and self.symbolic:
+                raise ValueError("asks: 'regime' needs numeric eigenvalues")
+            if ask in ("rate", "iterations") and self.symbolic and self.alpha not in (
+                    None, INVERSE_L):
+                raise ValueError(f"asks: '{ask}' with symbolic eigenvalues needs alpha = 1/L "
+                                 "or no alpha (a numeric step cannot be compared with μ, L)")
+            if ask in ("rate", "iterations") and self.symbolic and momentum and \
+                    self.alpha is not None:
+                raise ValueError(f"asks: '{ask}' for {self.method} with symbolic eigenvalues is "
+                                 "derived at the optimal (alpha, beta) only; give numeric "
+                                 "eigenvalues for a given alpha, beta")
+        if self.dampening not in (0, None) and "pytorch" not in self.asks:
+            raise ValueError("dampening only enters the 'pytorch' ask")
+        return self
+
+    # -- derived views ------------------------------------------------------------------------
+
+    @property
+    def n(self) -> int:
+        return len(self.H) if self.H is not None else len(self.eigenvalues or [])
+
+    @property
+    def symbolic(self) -> bool:
+        return self.eigenvalues is not None and any(
+            isinstance(x, str) and x[0].isalpha() for x in self.eigenvalues)
+
+    def eigen_fractions(self) -> list[Fraction]:
+        """Numeric eigenvalues given directly, or the diagonal of a diagonal H (else [])."""
+        if self.eigenvalues is not None:
+            return [fraction(x) for x in self.eigenvalues]
+        assert self.H is not None
+        return [fraction(self.H[i][i]) for i in range(len(self.H))]
+
+    @property
+    def H_is_diagonal(self) -> bool:
+        if self.H is None:
+            return True
+        return all(fraction(v) == 0 for i, row in enumerate(self.H) for j, v in enumerate(row)
+                   if i != j)
+
+
+def _check_H(rows: list[list[Any]]) -> None:
+    n = len(rows)
+    if n != len(rows[0]):
+        raise ValueError(f"H must be square, got {n}x{len(rows[0])}")
+    if n <= EXACT_MAX_SIDE:
+        a = [[fraction(x) for x in row] for row in rows]
+        bad = next(((i, j) for i in range(n) for j in range(i) if a[i][j] != a[j][i]), None)
+        if bad:
+            i, j = bad
+            raise ValueError(f"H is not symmetric: H[{i}][{j}] = {rows[i][j]} but H[{j}][{i}] = "
+                             f"{rows[j][i]} (the Hessian of a quadratic is symmetric; use "
+                             "(H + H^T)/2)")
+        if psd_status(a) == "indefinite":
+            raise ValueError("H is indefinite (it has a negative eigenvalue), so f(θ) = ½θᵀHθ "
+                             "− bᵀθ has no minimum and the convergence questions presume one "
+                             "(expected H positive semidefinite)")
+        return
+    import numpy as np
+
+    arr = np.array([[float(x) for x in r] for r in rows])
+    scale = max(1.0, float(np.abs(arr).max()))
+    if not np.allclose(arr, arr.T, rtol=0, atol=1e-12 * scale):
+        raise ValueError("H is not symmetric (the Hessian of a quadratic is symmetric)")
+    if float(np.linalg.eigvalsh(arr).min()) < -1e-10 * scale:
+        raise ValueError("H is indefinite (it has a negative eigenvalue), so f has no minimum "
+                         "(expected H positive semidefinite)")
+
+
+def _check_b_in_range(spec: QuadraticDynamicsSpec) -> None:
+    """A singular H needs b in its range, else f is unbounded below (no minimiser)."""
+    import numpy as np
+
+    if spec.H is not None:
+        Hm = np.array([[float(x) for x in r] for r in spec.H])
+    else:
+        Hm = np.diag([float(x) for x in spec.eigenvalues or []])
+    b = np.array([float(x) for x in spec.b or []])
+    sol, *_ = np.linalg.lstsq(Hm, b, rcond=None)
+    resid = float(np.linalg.norm(Hm @ sol - b))
+    if resid > 1e-9 * max(1.0, float(np.linalg.norm(b))):
+        raise ValueError(f"b has a component of size {resid:.3g} along the null space of H, so "
+                         "f is unbounded below along a zero-curvature direction and has no "
+                         "minimum (expected b in the range of H)")
+
+
+Spec = QuadraticDynamicsSpec
