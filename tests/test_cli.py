@@ -198,7 +198,7 @@ def test_schema_prints_json_schema() -> None:
 def test_demo_without_problems_exits_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(cli, "bundled_problems", lambda: [])
     result = _run("demo", "--out", str(tmp_path / "r"))
-    assert result.exit_code == 3 and "no bundled problems" in result.stderr
+    assert result.exit_code == 3 and "no problems found" in result.stderr
 
 
 @pytest.mark.parametrize(("status", "code"), [("verified", 0), ("inconclusive", 1)])
@@ -301,3 +301,17 @@ def test_end_to_end_api_and_formulas() -> None:
     for latex, display in writer.formulas:
         validate_latex(latex, display)
     assert "math-error" not in sol.to_html().replace(".optiproof .math-error", "")
+
+
+def test_demo_solves_a_folder_of_problem_texts(tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Sign descent\n\nLet g = [3, -1, 2] be the gradient and alpha = 0.5. Find\n"
+        "u = argmin_d g^T d + (1/alpha) ||d||_inf^2. Which optimizer is this?\n")
+    out = tmp_path / "report"
+    result = _run("demo", "--texts", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert (out / "report.html").exists() and (out / "one.md").exists()
+    assert "sign gradient descent" in (out / "one.md").read_text()
+    assert _run("demo", "--texts", str(tmp_path / "missing")).exit_code == 2

@@ -314,6 +314,18 @@ def bundled_problems() -> list[tuple[str, str]]:
     return texts + specs
 
 
+def problem_texts_in(folder: Path) -> list[tuple[str, str]]:
+    """(file name, text) of every .txt/.md problem text in a folder, size-bounded."""
+    if not folder.is_dir():
+        raise BadInput(f"{folder} is not a folder", field="--texts")
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".txt", ".md") and path.is_file():
+            with path.open("rb") as fh:
+                out.append((path.stem + ".txt", _read_bounded(fh, str(path))))
+    return out
+
+
 def load_bundled(name: str, text: str) -> Any:
     """The Problem of one bundled file: problem text (.txt) is read, a spec is validated."""
     from optiproof.core.problem import load_problem_text
@@ -327,13 +339,17 @@ def load_bundled(name: str, text: str) -> Any:
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for report.html and "
                                       "one .md per problem.")] = DEFAULT_DEMO_DIR,
+    texts: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--texts", help="Solve every .txt/.md problem text in this folder instead of the "
+                        "bundled problems.")] = None,
 ) -> None:
     """Solve every bundled problem and write an HTML report plus one Markdown file each."""
 
     def body() -> int:
-        problems = bundled_problems()
+        problems = bundled_problems() if texts is None else problem_texts_in(texts)
         if not problems:
-            raise NotRecognised("no bundled problems found in optiproof/problems/*.yaml")
+            where = "optiproof/problems" if texts is None else str(texts)
+            raise NotRecognised(f"no problems found in {where}")
         return _run_demo(problems, out)
 
     raise typer.Exit(_guarded(body))

@@ -81,7 +81,7 @@ _NORM_PATTERNS = [
 ]
 _SIGN = re.compile(r"(?:\\operatorname\s*\{\s*(?:sign|sgn)\s*\}|\\text\s*\{\s*(?:sign|sgn)\s*\}"
                    r"|\\mathrm\s*\{\s*(?:sign|sgn)\s*\}|\\(?:sgn|sign)\b|\b(?:sign|sgn))\s*"
-                   r"\(\s*(?:g(?:_\{?i\}?)?|\\nabla\s*f(?:\([^()]*\))?)\s*\)")
+                   r"(\{)?\s*\(\s*(?:g(?:_\{?i\}?)?|\\nabla\s*f(?:\([^()]*\))?)\s*\)\s*(?(1)\})")
 
 
 def normalize_latex(text: str) -> str:
@@ -145,15 +145,20 @@ def parse_plain(text: str) -> Any:
     if "sqrt" in names:
         local["sqrt"] = sympy.sqrt
     try:
-        expr = parse_expr(t, local_dict=local, global_dict={"Integer": sympy.Integer,
-                                                            "Float": sympy.Float,
-                                                            "Rational": sympy.Rational,
-                                                            "Symbol": sympy.Symbol},
+        expr = parse_expr(t, local_dict=local, global_dict=_plain_globals(),
                           transformations=standard_transformations
                           + (implicit_multiplication, convert_xor), evaluate=False)
     except Exception:  # noqa: BLE001 - any parser failure means "could not read"
         return None
     return expr if _acceptable(expr) else None
+
+
+def _plain_globals() -> dict[str, Any]:
+    """The only names the plain-text parser's generated code may use."""
+    import sympy
+
+    return {name: getattr(sympy, name) for name in
+            ("Integer", "Float", "Rational", "Symbol", "Mul", "Add", "Pow")}
 
 
 def _acceptable(expr: Any) -> bool:
@@ -168,11 +173,10 @@ def _acceptable(expr: Any) -> bool:
 
 
 def parse_math(text: str) -> Any:
-    """LaTeX when it looks like LaTeX (backslashes, braces), else plain text; then the other."""
-    looks_latex = "\\" in text or "{" in text
-    first, second = (parse_latex, parse_plain) if looks_latex else (parse_plain, parse_latex)
-    expr = first(text)
-    return expr if expr is not None else second(text)
+    """LaTeX when it looks like LaTeX (backslashes, braces), else plain text."""
+    if "\\" in text or "{" in text:
+        return parse_latex(text)
+    return parse_plain(text)
 
 
 def to_number(expr: Any) -> complex | None:
