@@ -130,6 +130,9 @@ def parse_plain(text: str) -> Any:
     ``sqrt``), so nothing in the text can call a function or touch an attribute."""
     t = text.strip().rstrip(".,;").replace("−", "-").replace("·", "*").replace("×", "*")
     t = t.replace("α", "alpha").replace("√", "sqrt")
+    t = re.sub(r"(?:\|\||‖)\s*g\s*(?:\|\||‖)\s*_?\s*(1|2|inf)?",
+               lambda m: f"{PLACEHOLDER_NORM}_{m.group(1) or '2'}", t)
+    t = re.sub(r"\b(?:sign|sgn)\s*\(\s*g(?:_i)?\s*\)", PLACEHOLDER_SIGN, t)
     if not t or not _PLAIN_CHARS.match(t) or not guard_text(t) or "__" in t:
         return None
     import sympy

@@ -530,23 +530,13 @@ def _generic_contains(norm: Norm, g: np.ndarray) -> Callable[[np.ndarray, float]
     return contains
 
 
-class Frobenius(Norm):
+class Frobenius(L2):
+    """The Frobenius norm: the Euclidean norm of the flattened matrix (value, dual, sharp)."""
+
     key, title, is_matrix = "frobenius", "Frobenius norm", True
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{F}}"
-
-    def dual(self) -> Norm:
-        return self
-
-    def value(self, x: sp.MatrixBase) -> sp.Expr:
-        return sp.sqrt(sum((v**2 for v in x), sp.S.Zero))
-
-    def sharp(self, g: sp.MatrixBase) -> SharpSet:
-        n = self.value(g)
-        if n == 0:
-            return self._zero_ball(g)
-        return SharpSet(g / n, True)
 
     def symbolic_value(self, x: Any) -> sp.Expr:
         return NORM_FUNCTIONS["frobenius"](x)
