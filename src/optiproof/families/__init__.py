@@ -13,6 +13,7 @@ FAMILIES: dict[str, str] = {
     "steepest-descent": "optiproof.families.steepest_descent",
     "communication": "optiproof.families.communication",
     "implicit-bias": "optiproof.families.implicit_bias",
+    "quadratic-dynamics": "optiproof.families.quadratic_dynamics",
     "adam-mechanics": "optiproof.families.adam_mechanics",
 }
 

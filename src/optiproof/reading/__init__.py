@@ -36,9 +36,9 @@ MAX_READ_CHARS = 40_000
 multi-part problem is a few kB). Raw input is bounded separately by LIMITS.max_text_bytes."""
 
 _UNSUPPORTED = {
-    r"\bconvergence rate|\brate of convergence|\bregret\b": "convergence rates / regret bounds",
+    r"\bregret\b": "regret bounds",
     r"\bprove\b|\bshow that\b": "proofs",
-    r"\bhessian\b|\bnewton'?s method": "second-order methods",
+    r"\bnewton'?s method|\bquasi-newton|\bbfgs\b": "second-order methods",
     r"\bbatch[- ]?norm|\bdropout\b|\battention\b|\bbackprop": "network architecture / training "
                                                                "tricks",
 }

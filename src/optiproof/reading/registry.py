@@ -33,6 +33,8 @@ READER_MODULES: dict[str, str] = {
     "steepest-descent": "optiproof.reading.steepest_descent",
     "implicit-bias": "optiproof.reading.implicit_bias",
     "communication": "optiproof.reading.communication",
+    "adam-mechanics": "optiproof.reading.adam_mechanics",
+    "quadratic-dynamics": "optiproof.reading.quadratic_dynamics",
 }
 """family name -> module defining (and registering) its reader."""
 

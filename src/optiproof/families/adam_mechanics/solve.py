@@ -1,0 +1,621 @@
+"""Solve an Adam-mechanics part: one derivation block and one or more answers per ask.
+
+Each ask is a small rule ``(spec, Q, Derivation) -> AskResult``; the part is their
+concatenation, in the order asked. Conventions (PyTorch's) are in :mod:`.spec`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+
+from optiproof.core.exact import to_latex
+from optiproof.core.solution import (Analysis, Answer, Equation, PartSolution, Step, Tex,
+                                     Variable)
+from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
+from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, NU, S_INDEX, V_T,
+                                                       VHAT, VHAT_I, Quantities, g,
+                                                       geometric_sum, quantities)
+
+FAMILY = "adam-mechanics"
+EXACT_SEQUENCE_ENTRIES = 64
+"""Largest gradient sequence (steps x entries) evaluated with exact radicals; above, 30 digits."""
+
+
+@dataclass
+class Derivation:
+    """Steps with stable equation numbers."""
+
+    steps: list[Step] = field(default_factory=list)
+
+    def add(self, title: str, text: str, *eqs: Equation) -> None:
+        self.steps.append(Step(title, text, tuple(eqs)))
+
+
+@dataclass
+class AskResult:
+    answers: list[Answer]
+    summary: str
+    interpretation: str
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def _l(x: Any) -> str:
+    """Inline LaTeX of a SymPy object (column vectors as transposed rows)."""
+    if isinstance(x, sympy.MatrixBase) and x.cols == 1 and x.rows > 1:
+        return to_latex(x.T) + r"^\top"
+    return to_latex(x)
+
+
+def _sign(x: Any) -> Any:
+    return x.applyfunc(sympy.sign) if isinstance(x, sympy.MatrixBase) else sympy.sign(x)
+
+
+def _abs(x: Any) -> Any:
+    return x.applyfunc(sympy.Abs) if isinstance(x, sympy.MatrixBase) else sympy.Abs(x)
+
+
+def _ew(f: Any, x: Any) -> Any:
+    """Apply ``f`` entrywise to a Matrix, or to a scalar."""
+    return x.applyfunc(f) if isinstance(x, sympy.MatrixBase) else f(x)
+
+
+SHOW_TERMS = 6
+"""A numeric t up to this many terms writes the unrolled sums out term by term."""
+
+
+def _unrolled(decay: Any, t: Any, power: int) -> Any:
+    """(1 - decay) sum_{s=1}^t decay^(t-s) g_s^power, written out when t is a small number."""
+    total = sympy.Sum(decay ** (t - S_INDEX) * g(S_INDEX) ** power, (S_INDEX, 1, t))
+    if not getattr(t, "free_symbols", set()) and int(t) <= SHOW_TERMS:
+        total = total.doit()
+    return (1 - decay) * total
+
+
+def _m_sum(Q: Quantities, t: Any = None) -> Any:
+    return _unrolled(Q.beta1, Q.t if t is None else t, 1)
+
+
+def _v_sum(Q: Quantities, t: Any = None) -> Any:
+    return _unrolled(Q.beta2, Q.t if t is None else t, 2)
+
+
+RECURSIONS = (
+    Equation.of(Tex("m_t"), Tex(r"\beta_1 m_{t-1} + (1-\beta_1)\, g_t")),
+    Equation.of(Tex("v_t"), Tex(r"\beta_2 v_{t-1} + (1-\beta_2)\, g_t^2")),
+)
+
+
+# --------------------------------------------------------------------------- update rule
+
+def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """The Adam (or RMSprop) update written out, unrolled, and evaluated on given gradients."""
+    rms = spec.optimizer == "rmsprop"
+    der.add("The moment estimates" if not rms else "The running second moment",
+            ("Adam keeps two exponential moving averages per coordinate, started at "
+             "$m_0 = v_0 = 0$: $m_t$ of the gradient (a momentum) and $v_t$ of its square "
+             "(a per-coordinate scale). All operations are entrywise." if not rms else
+             "RMSprop keeps one exponential moving average per coordinate, of the squared "
+             "gradient, started at $v_0 = 0$ (PyTorch calls its decay the smoothing constant; "
+             "here it is $\\beta_2$). There is no first moment: the numerator is $g_t$ itself."),
+            *(RECURSIONS if not rms else RECURSIONS[1:]))
+    m_unrolled, v_unrolled = _m_sum(Q), _v_sum(Q)
+    der.add("Unroll the averages",
+            "Substituting the recursion into itself $t$ times and using $m_0 = v_0 = 0$ writes "
+            "each average as a weighted sum of all past gradients, the most recent weighted most.",
+            *((Equation.of(Tex("m_t"), m_unrolled),) if not rms else ()),
+            Equation.of(Tex("v_t"), v_unrolled))
+    alpha, eps, b1, b2, t = Q.alpha, Q.eps, Q.beta1, Q.beta2, Q.t
+    if rms:
+        step = -alpha * g(t) / (sympy.sqrt(V_T) + eps)
+        der.add("The step",
+                "RMSprop divides the current gradient by the root of its running mean square "
+                "(plus $\\varepsilon$), with no bias correction: early on $v_t$ is biased towards "
+                "$0$, so the first steps are larger than $\\alpha$ (by $1/\\sqrt{1-\\beta_2}$ at "
+                "$t = 1$).",
+                Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step))
+        answers = [Answer("v_t", "v_t", v_unrolled), Answer("update", r"\Delta\theta_t", step)]
+    else:
+        mhat, vhat = M_T / (1 - b1 ** t), V_T / (1 - b2 ** t)
+        step = -alpha * MHAT / (sympy.sqrt(VHAT) + eps)
+        der.add("Bias correction",
+                "Because the averages start at $0$, they underestimate the gradient's moments by "
+                "the total weight $1-\\beta^t$ of their terms; dividing by it corrects this "
+                "(see the bias-correction question for the expectation argument).",
+                Equation.of(Tex(r"\hat m_t"), mhat), Equation.of(Tex(r"\hat v_t"), vhat))
+        der.add("The step",
+                "Each coordinate moves against its corrected momentum, divided by the root of "
+                "its corrected second moment: $\\hat m_t/\\sqrt{\\hat v_t}$ is a dimensionless "
+                "ratio (roughly the gradient's signal-to-noise ratio), so the step is measured in "
+                "units of $\\alpha$ whatever the gradient's scale. $\\varepsilon$ only guards "
+                "against division by zero.",
+                Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step),
+                Equation.of(Tex(r"\theta_t - \theta_{t-1}"),
+                            -alpha * mhat / (sympy.sqrt(vhat) + eps)))
+        answers = [Answer("m_t", "m_t", m_unrolled), Answer("v_t", "v_t", v_unrolled),
+                   Answer("update", r"\Delta\theta_t", step)]
+    facts: dict[str, Any] = {}
+    seq = _sequence(spec)
+    if seq is not None and Q.numeric("alpha", "beta1", "beta2") and not (
+            Q.eps_given and sympy.sympify(eps).free_symbols):
+        answers += _numeric_run(spec, Q, seq, der, facts)
+    name = "RMSprop" if rms else "Adam"
+    summary = (f"{name}: $\\theta_t - \\theta_{{t-1}} = {to_latex(step)}$"
+               + ("" if rms else r" with $\hat m_t = m_t/(1-\beta_1^t)$, "
+                  r"$\hat v_t = v_t/(1-\beta_2^t)$") + ".")
+    interp = ("Dividing by $\\sqrt{v}$ makes the step per coordinate: a coordinate with "
+              "consistently large gradients and one with consistently tiny gradients move by "
+              "about the same amount, $\\alpha$. The first moment averages out noise; the second "
+              "sets the scale." + (" RMSprop has no bias correction, so its early steps are "
+                                   "inflated." if rms else ""))
+    return AskResult(answers, summary, interp, facts)
+
+
+def _sequence(spec: AdamMechanicsSpec) -> list[list[Any]] | None:
+    if spec.gradients is not None:
+        return spec.gradients
+    if not spec.gradient_is_symbolic:
+        return [spec.gradient]
+    return None
+
+
+def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, seq: list[list[Any]],
+                 der: Derivation, facts: dict) -> list[Answer]:
+    """Evaluate the recursion on the given gradients: exact for small inputs, else 30 digits."""
+    from optiproof.core.exact import exact_rational
+
+    rms = spec.optimizer == "rmsprop"
+    eps = Q.eps if Q.eps_given else sympy.Integer(0)
+    T, d = len(seq), len(seq[0])
+    exact = T * d <= EXACT_SEQUENCE_ENTRIES
+    G = [sympy.Matrix([exact_rational(v, field="gradients") for v in row]) for row in seq]
+    m, v = sympy.zeros(d, 1), sympy.zeros(d, 1)
+    total = sympy.zeros(d, 1)
+    for k, gk in enumerate(G, start=1):
+        m = Q.beta1 * m + (1 - Q.beta1) * gk
+        v = Q.beta2 * v + (1 - Q.beta2) * gk.applyfunc(lambda x: x ** 2)
+        if rms:
+            num, den = gk, v.applyfunc(sympy.sqrt)
+        else:
+            num = m / (1 - Q.beta1 ** k)
+            den = (v / (1 - Q.beta2 ** k)).applyfunc(sympy.sqrt)
+        step = sympy.Matrix([-Q.alpha * num[i] / (den[i] + eps) if num[i] != 0 else 0
+                             for i in range(d)])
+        total += step if exact else step.evalf(30)
+    mhat = m / (1 - Q.beta1 ** T)
+    vhat = v / (1 - Q.beta2 ** T)
+    eqs = [] if rms else [Equation.of(Tex(rf"m_{{{T}}}"), m), Equation.of(Tex(rf"\hat m_{{{T}}}"),
+                                                                         mhat)]
+    eqs += [Equation.of(Tex(rf"v_{{{T}}}"), v)]
+    if not rms:
+        eqs.append(Equation.of(Tex(rf"\hat v_{{{T}}}"), vhat))
+    eqs.append(Equation.of(Tex(rf"\theta_{{{T}}} - \theta_0"), total))
+    der.add("On the given gradients",
+            f"Running the recursion on the {T} given gradient{'s' if T > 1 else ''} "
+            + ("" if Q.eps_given else "with $\\varepsilon = 0$ (not given) ")
+            + ("exactly" if exact else "in 30-digit arithmetic") + " gives:", *eqs)
+    facts["sequence"] = [[float(x) for x in row] for row in G]
+    facts["displacement"] = [float(x) for x in total]
+    facts["eps_used"] = float(eps)
+    out = [] if rms else [Answer("m_T", rf"m_{{{T}}}", m)]
+    out += [Answer("v_T", rf"v_{{{T}}}", v),
+            Answer("displacement", rf"\theta_{{{T}}} - \theta_0", total,
+                   note="" if Q.eps_given else "at epsilon = 0")]
+    return out
+
+
+# --------------------------------------------------------------------------- bias correction
+
+def _bias_correction(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """E[m_t] = (1 - beta1^t) E[g], E[v_t] = (1 - beta2^t) E[g^2]: a geometric sum."""
+    b1, b2, t = Q.beta1, Q.beta2, Q.t
+    der.add("Unroll the averages",
+            "With $m_0 = v_0 = 0$ each average is a weighted sum of the gradients seen so far.",
+            *RECURSIONS, Equation.of(Tex("m_t"), _m_sum(Q)), Equation.of(Tex("v_t"), _v_sum(Q)))
+    der.add("Take expectations",
+            "Stationary gradients have the same mean $\\mu = \\mathbb{E}[g_s]$ and second moment "
+            "$\\nu = \\mathbb{E}[g_s^2]$ at every step; expectation is linear, so it passes "
+            "through the sums (no independence is needed). Re-index with $k = t - s$.",
+            Equation.of(Tex(r"\mathbb{E}[m_t]"),
+                        (1 - b1) * MU * sympy.Sum(b1 ** K_INDEX, (K_INDEX, 0, t - 1))),
+            Equation.of(Tex(r"\mathbb{E}[v_t]"),
+                        (1 - b2) * NU * sympy.Sum(b2 ** K_INDEX, (K_INDEX, 0, t - 1))))
+    s1, s2 = geometric_sum(b1, t), geometric_sum(b2, t)
+    e_m = sympy.factor(sympy.simplify((1 - b1) * MU * s1))
+    e_v = sympy.factor(sympy.simplify((1 - b2) * NU * s2))
+    der.add("Sum the geometric series",
+            "The weights form a geometric series; its sum $(1-\\beta^t)/(1-\\beta)$ cancels the "
+            "factor $1-\\beta$ in front, leaving the total weight $1 - \\beta^t < 1$.",
+            Equation.of(Tex(r"\sum_{k=0}^{t-1}\beta_1^{k}"), s1),
+            Equation.of(Tex(r"\mathbb{E}[m_t]"), e_m),
+            Equation.of(Tex(r"\mathbb{E}[v_t]"), e_v))
+    e_mhat = sympy.simplify(e_m / (1 - b1 ** t))
+    e_vhat = sympy.simplify(e_v / (1 - b2 ** t))
+    der.add("Divide by the missing weight",
+            "Dividing by $1-\\beta_1^t$ and $1-\\beta_2^t$ (deterministic numbers) makes the "
+            "estimates unbiased at every step $t$.",
+            Equation.of(Tex(r"\mathbb{E}[\hat m_t]"), Tex(r"\frac{\mathbb{E}[m_t]}{1-\beta_1^t}"),
+                        e_mhat),
+            Equation.of(Tex(r"\mathbb{E}[\hat v_t]"), Tex(r"\frac{\mathbb{E}[v_t]}{1-\beta_2^t}"),
+                        e_vhat))
+    answers = [Answer("E_m_t", r"\mathbb{E}[m_t]", e_m), Answer("E_v_t", r"\mathbb{E}[v_t]", e_v),
+               Answer("E_mhat_t", r"\mathbb{E}[\hat m_t]", e_mhat),
+               Answer("E_vhat_t", r"\mathbb{E}[\hat v_t]", e_vhat)]
+    example = ""
+    if not b2.free_symbols and b2 > 0:
+        w1 = 1 - b2
+        example = (f" With $\\beta_2 = {to_latex(b2)}$ the uncorrected $v_1$ has expectation only "
+                   f"${to_latex(w1)}\\,\\nu$: without correction the first steps would be "
+                   f"about $1/\\sqrt{{{to_latex(w1)}}} \\approx {float(1 / sympy.sqrt(w1)):.3g}$ "
+                   "times too large.")
+    interp = ("Bias correction fixes the zero initialisation, not noise: the raw averages put "
+              "total weight $1-\\beta^t$ on the data and the rest on the initial $0$. The "
+              "correction matters for $t \\lesssim 1/(1-\\beta)$ steps and fades afterwards. "
+              "Note $\\sqrt{\\hat v_t}$ is still a biased estimate of $\\sqrt{\\nu}$ (Jensen); "
+              "only $\\hat v_t$ itself is unbiased." + example)
+    summary = (f"$\\mathbb{{E}}[m_t] = {to_latex(e_m)}$, $\\mathbb{{E}}[v_t] = {to_latex(e_v)}$; "
+               f"after correction $\\mathbb{{E}}[\\hat m_t] = {to_latex(e_mhat)}$ and "
+               f"$\\mathbb{{E}}[\\hat v_t] = {to_latex(e_vhat)}$ (unbiased).")
+    return AskResult(answers, summary, interp)
+
+
+# --------------------------------------------------------------------------- first step
+
+def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """theta_1 - theta_0 = -alpha g_1/(|g_1| + eps) -> -alpha sign(g_1) at eps = 0."""
+    rms = spec.optimizer == "rmsprop"
+    gg, alpha, eps, b1, b2 = Q.g, Q.alpha, Q.eps, Q.beta1, Q.beta2
+    g1 = gg if isinstance(gg, sympy.MatrixBase) else sympy.Symbol("g_1", real=True, nonzero=True)
+    if rms:
+        v1 = (1 - b2) * _ew(lambda x: x ** 2, g1)
+        der.add("After one step", "From $v_0 = 0$ one update gives $v_1 = (1-\\beta_2) g_1^2$; "
+                "RMSprop does not correct it.", Equation.of(Tex("v_1"), v1))
+        general = -alpha * g1 / _ew(lambda x: sympy.sqrt(1 - b2) * sympy.Abs(x) + eps, g1) \
+            if not isinstance(g1, sympy.MatrixBase) else sympy.Matrix(
+                [-alpha * x / (sympy.sqrt(1 - b2) * sympy.Abs(x) + eps) for x in g1])
+        zero = sympy.simplify(-alpha / sympy.sqrt(1 - b2)) * _sign(g1)
+    else:
+        m1, v1 = (1 - b1) * g1, (1 - b2) * _ew(lambda x: x ** 2, g1)
+        der.add("After one step",
+                "From $m_0 = v_0 = 0$, one update gives a fraction $1-\\beta$ of the gradient "
+                "(and of its square); the bias correction divides exactly that fraction out.",
+                Equation.of(Tex("m_1"), m1), Equation.of(Tex("v_1"), v1),
+                Equation.of(Tex(r"\hat m_1"), Tex(r"\frac{m_1}{1-\beta_1}"), g1),
+                Equation.of(Tex(r"\hat v_1"), Tex(r"\frac{v_1}{1-\beta_2}"),
+                            _ew(lambda x: x ** 2, g1)))
+        general = (sympy.Matrix([-alpha * x / (sympy.Abs(x) + eps) for x in g1])
+                   if isinstance(g1, sympy.MatrixBase) else -alpha * g1 / (sympy.Abs(g1) + eps))
+        zero = -alpha * _sign(g1)
+    der.add("The first step", "$\\sqrt{\\hat v_1} = |g_1|$ entrywise, so each coordinate's step "
+            "is $\\alpha$ times $g_1/(|g_1| + \\varepsilon)$; at $\\varepsilon = 0$ only the sign "
+            "of the gradient survives" + (" (a zero entry does not move: its $\\varepsilon \\to 0^+$ "
+                                          "limit is $0$)" if isinstance(g1, sympy.MatrixBase) and
+                                          any(x == 0 for x in g1) else "") + ".",
+            Equation.of(Tex(r"\theta_1 - \theta_0"), general),
+            Equation.chain(Tex(r"\theta_1 - \theta_0"), ("=", zero),
+                           (r"\quad\text{at}\quad", Tex(r"\varepsilon = 0"))))
+    size = alpha if not rms else sympy.simplify(alpha / sympy.sqrt(1 - b2))
+    answers = [Answer("first_step", r"\theta_1 - \theta_0", zero, note="at epsilon = 0"),
+               Answer("first_step_size", r"|\theta_{1,i} - \theta_{0,i}|", size,
+                      note="per coordinate with g_{1,i} != 0, at epsilon = 0")]
+    if Q.eps_given and eps != 0:
+        answers.insert(0, Answer("first_step_eps", r"\theta_1 - \theta_0", general,
+                                 note=f"at epsilon = {sympy.sstr(eps)}"))
+    name = "RMSprop" if rms else "Adam"
+    summary = (f"{name}'s first step is $\\theta_1 - \\theta_0 = {_l(zero)}$ at $\\varepsilon = 0$: "
+               f"exactly ${to_latex(size)}$ per coordinate"
+               + (", whatever $\\beta_1$, $\\beta_2$ and the gradient's scale." if not rms else
+                  " (no bias correction inflates it by $1/\\sqrt{1-\\beta_2}$)."))
+    interp = ("The first step ignores the gradient's magnitude completely: a gradient of size "
+              "$10^{-6}$ and one of size $10^{6}$ give the same step. This is why Adam's early "
+              "steps can be large relative to plain SGD, and why warm-up is common."
+              if not rms else
+              "Without bias correction the first RMSprop step is $1/\\sqrt{1-\\beta_2}$ times "
+              "$\\alpha$ (10 times for $\\beta_2 = 0.99$); Adam's correction removes exactly this.")
+    return AskResult(answers, summary, interp, {"rms": rms})
+
+
+# --------------------------------------------------------------------------- loss scaling
+
+def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """Gradients scale by c, m by c, v by c^2: the step is unchanged at eps = 0."""
+    c, alpha, eps = Q.c, Q.alpha, Q.eps
+    der.add("Scale the loss",
+            "Multiplying the loss by $c > 0$ multiplies every gradient by $c$. The averages are "
+            "linear in $g$ and in $g^2$ respectively, so they scale by $c$ and $c^2$; the bias "
+            "corrections are unchanged.",
+            Equation.of(Tex(r"g_t'"), Tex(r"c\,g_t")),
+            Equation.of(Tex(r"\hat m_t'"), c * MHAT), Equation.of(Tex(r"\hat v_t'"), c ** 2 * VHAT))
+    scaled = -alpha * c * MHAT / (sympy.sqrt(c ** 2 * VHAT) + eps)
+    simplified = -alpha * MHAT / (sympy.sqrt(VHAT) + eps / c)
+    check = sympy.simplify(scaled - simplified)
+    ratio = sympy.simplify((scaled / (-alpha * MHAT / sympy.sqrt(VHAT))).subs(eps, 0)) \
+        if not (Q.eps_given and eps != 0) else None
+    der.add("The step under the scaled loss",
+            "$\\sqrt{c^2\\hat v_t} = c\\sqrt{\\hat v_t}$ because $c > 0$; dividing numerator "
+            "and denominator by $c$ shows the only trace of $c$ is in $\\varepsilon/c$"
+            + (" (the difference of the two forms simplifies to "
+               f"${to_latex(check)}$)." if check == 0 else "."),
+            Equation.of(Tex(r"\Delta\theta_t'"), scaled, simplified))
+    answers = [Answer("scaled_update", r"\Delta\theta_t'", simplified)]
+    if ratio is not None:
+        der.add("At epsilon = 0",
+                "With $\\varepsilon = 0$ the factor $c$ cancels completely: the whole trajectory "
+                "is the same for every $c > 0$. Plain SGD's step would instead be $c$ times "
+                "larger.", Equation.of(Tex(r"\Delta\theta_t' / \Delta\theta_t"), ratio))
+        answers.append(Answer("ratio_eps0", r"\Delta\theta_t' / \Delta\theta_t", ratio,
+                              note="at epsilon = 0, every coordinate and step"))
+    summary = ("Scaling the loss by $c > 0$ leaves Adam's update unchanged when $\\varepsilon = 0$ "
+               f"(ratio $1$); in general $\\Delta\\theta_t' = {to_latex(simplified)}$, i.e. "
+               "$\\varepsilon$ is effectively divided by $c$.")
+    interp = ("Adam is invariant to the scale of the loss (and of each coordinate's gradient), "
+              "so the learning rate does not need retuning when a loss is multiplied by a "
+              "constant. The invariance breaks only through $\\varepsilon$: a tiny loss scale "
+              "($c\\sqrt{\\hat v} \\lesssim \\varepsilon$) makes Adam behave like SGD with step "
+              "$\\alpha c/\\varepsilon$.")
+    return AskResult(answers, summary, interp)
+
+
+# --------------------------------------------------------------------------- sign limit
+
+def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """beta1 = beta2 = 0, eps = 0: m_t = g_t, v_t = g_t^2, step -alpha sign(g_t)."""
+    alpha = Q.alpha
+    gt = Q.g if isinstance(Q.g, sympy.MatrixBase) else sympy.Symbol("g_t", real=True,
+                                                                     nonzero=True)
+    der.add("No memory", "With $\\beta_1 = \\beta_2 = 0$ both averages forget everything but the "
+            "current gradient, and the bias corrections are $1 - 0^t = 1$.",
+            Equation.of(Tex(r"\hat m_t"), Tex("m_t"), gt),
+            Equation.of(Tex(r"\hat v_t"), Tex("v_t"), _ew(lambda x: x ** 2, gt)))
+    general = (sympy.Matrix([-alpha * x / (sympy.Abs(x) + Q.eps) for x in gt])
+               if isinstance(gt, sympy.MatrixBase) else -alpha * gt / (sympy.Abs(gt) + Q.eps))
+    step = -alpha * _sign(gt)
+    der.add("The step", "$\\sqrt{g_t^2} = |g_t|$, so at $\\varepsilon = 0$ each coordinate moves "
+            "by exactly $\\alpha$ against the sign of its gradient.",
+            Equation.of(Tex(r"\theta_{t+1} - \theta_t"), general),
+            Equation.chain(Tex(r"\theta_{t+1} - \theta_t"), ("=", step),
+                           (r"\quad\text{at}\quad", Tex(r"\varepsilon = 0"))))
+    der.add("Which steepest descent this is",
+            "Minimising the linear model over an $\\ell_\\infty$ ball of radius $\\eta$ puts "
+            "every coordinate at the boundary against its gradient (Hölder: "
+            "$g^\\top d \\ge -\\eta\\lVert g\\rVert_1$, with equality at $d = -\\eta\\operatorname"
+            "{sign}(g)$). With $\\eta = \\alpha$ this is the step above.",
+            Equation.of(Tex(r"\arg\min_{\lVert d\rVert_\infty \le \eta} g^\top d"),
+                        Tex(r"-\eta\operatorname{sign}(g)")))
+    summary = (f"With $\\beta_1 = \\beta_2 = 0$ and $\\varepsilon = 0$, Adam's step is "
+               f"${_l(step)}$: sign gradient descent with step $\\alpha$.")
+    interp = ("Sign descent is the constraint form of $\\ell_\\infty$ steepest descent with "
+              "radius $\\eta = \\alpha$ (see the steepest-descent family). Adam with memory "
+              "($\\beta_1, \\beta_2 > 0$) is a smoothed version: the sign is replaced by the "
+              "ratio $\\hat m/\\sqrt{\\hat v}$, which is close to $\\pm 1$ when the gradient's "
+              "sign is consistent and small when it is noisy.")
+    return AskResult([Answer("sign_limit_step", r"\theta_{t+1} - \theta_t", step,
+                             note="beta1 = beta2 = 0, epsilon = 0")], summary, interp,
+                     {"identified": True})
+
+
+# --------------------------------------------------------------------------- step bound
+
+def step_bound_expr(alpha: Any, b1: Any, b2: Any, t: Any) -> Any:
+    """B_t = alpha (1-b1)/(1-b1^t) sqrt((1-b2^t)/(1-b2)) sqrt(sum_{k<t} (b1^2/b2)^k)."""
+    gamma = b1 ** 2 / b2
+    total = geometric_sum(gamma, t)
+    closed = t if gamma == 1 else (1 - gamma ** t) / (1 - gamma)
+    if not gamma.free_symbols and not (t.free_symbols if hasattr(t, "free_symbols") else ()):
+        closed = total
+    elif sympy.simplify(total - closed) != 0:
+        raise ArithmeticError("geometric sum does not match its closed form")
+    return (alpha * (1 - b1) / (1 - b1 ** t) * sympy.sqrt((1 - b2 ** t) / (1 - b2))
+            * sympy.sqrt(closed))
+
+
+def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """The exact worst case of |Delta theta_{t,i}| over all gradient sequences (Cauchy-Schwarz)."""
+    alpha, b1, b2, t = Q.alpha, Q.beta1, Q.beta2, Q.t
+    k = K_INDEX
+    der.add("The step of one coordinate",
+            "$\\varepsilon > 0$ only shrinks the step, so the worst case is $\\varepsilon = 0$. "
+            "Write the unrolled averages with $k = t - s$ steps back.",
+            Equation.of(Tex(r"|\Delta\theta_{t}|"),
+                        Tex(r"\alpha\,\frac{1-\beta_1}{1-\beta_1^t}\sqrt{\frac{1-\beta_2^t}"
+                            r"{1-\beta_2}}\;\frac{\bigl|\sum_{k=0}^{t-1}\beta_1^{k} g_{t-k}\bigr|}"
+                            r"{\sqrt{\sum_{k=0}^{t-1}\beta_2^{k} g_{t-k}^2}}")))
+    der.add("Cauchy-Schwarz",
+            "Split $\\beta_1^k = (\\beta_1^k/\\beta_2^{k/2})\\,\\beta_2^{k/2}$ and apply "
+            "Cauchy-Schwarz: the gradient-dependent ratio is at most the root of a geometric sum "
+            "in $\\gamma = \\beta_1^2/\\beta_2$ (this needs $\\beta_2 > 0$). Equality holds when "
+            "$g_{t-k} \\propto (\\beta_1/\\beta_2)^k$, so the bound is attained, not just an "
+            "upper estimate.",
+            Equation.chain(Tex(r"\frac{\bigl|\sum_k\beta_1^{k} g_{t-k}\bigr|}{\sqrt{\sum_k"
+                               r"\beta_2^{k} g_{t-k}^2}}"),
+                           (r"\le", Tex(r"\sqrt{\sum_{k=0}^{t-1}\gamma^{k}}")),
+                           ("=", sympy.sqrt(geometric_sum(sympy.Symbol("gamma", positive=True),
+                                                          sympy.Symbol("t", integer=True,
+                                                                       positive=True))))))
+    B = step_bound_expr(alpha, b1, b2, t)
+    if not t.free_symbols:
+        B = sympy.simplify(B)
+    der.add("The exact bound", "Multiplying the two factors gives the supremum of the step over "
+            "all gradient sequences, for each step $t$.",
+            Equation.of(Tex(r"B_t"), B))
+    B1 = sympy.simplify(step_bound_expr(alpha, b1, b2, 1))
+    gamma = b1 ** 2 / b2
+    answers = [Answer("bound", r"\sup|\Delta\theta_{t,i}|", B), Answer("bound_t1", r"B_1", B1)]
+    lim_condition = sympy.simplify(gamma < 1) if not gamma.free_symbols else None
+    if lim_condition is None or lim_condition is sympy.true:
+        Binf = alpha * (1 - b1) / sympy.sqrt((1 - b2) * (1 - gamma))
+        if lim_condition is not None:
+            Binf = sympy.simplify(Binf)
+        der.add("Long run", "For $\\beta_1^2 < \\beta_2$ the geometric sum converges and "
+                "$\\beta^t \\to 0$: the bound tends to a finite limit. (For $\\beta_1^2 \\ge "
+                "\\beta_2$ it grows without bound in $t$.)",
+                Equation.of(Tex(r"\lim_{t\to\infty} B_t"), Binf))
+        answers.append(Answer("bound_limit", r"\lim_{t\to\infty} B_t", Binf,
+                              note="" if lim_condition is not None else
+                              "valid when beta1^2 < beta2"))
+    else:
+        Binf = sympy.oo
+        der.add("Long run", f"Here $\\beta_1^2/\\beta_2 = {to_latex(gamma)} \\ge 1$, so the sum "
+                "grows without bound: adversarial gradient sequences make the step as large as "
+                "we like for large $t$.", Equation.of(Tex(r"\lim_{t\to\infty} B_t"), sympy.oo))
+        answers.append(Answer("bound_limit", r"\lim_{t\to\infty} B_t", sympy.oo, "unbounded",
+                              note="beta1^2 >= beta2: no finite bound as t grows"))
+    kb = alpha * (1 - b1) / sympy.sqrt(1 - b2)
+    der.add("Compared with the usual statement",
+            "The Adam paper's rule of thumb is $|\\Delta\\theta| \\le \\alpha(1-\\beta_1)/"
+            "\\sqrt{1-\\beta_2}$ when $1-\\beta_1 > \\sqrt{1-\\beta_2}$ and $\\lesssim \\alpha$ "
+            "otherwise. Neither is a worst-case bound for every step: $B_\\infty$ exceeds "
+            "$\\alpha(1-\\beta_1)/\\sqrt{1-\\beta_2}$ by the factor $1/\\sqrt{1-\\gamma} > 1$ "
+            "whenever $\\beta_1 > 0$. What does hold exactly is $B_1 = \\alpha$ (first step), and "
+            "the typical-case statement: for stationary gradients $\\mathbb{E}[\\hat m]^2 = \\mu^2 "
+            "\\le \\nu = \\mathbb{E}[\\hat v]$, so the ratio of expectations is at most $1$ and "
+            "steps are $\\lesssim \\alpha$ on average.",
+            Equation.of(Tex(r"\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}}"), kb))
+    num = Q.numeric("alpha", "beta1", "beta2")
+    example = ""
+    if num and Binf is not sympy.oo:
+        example = (f" Here $B_\\infty \\approx {float(Binf):.4g}$ while the paper's expression "
+                   f"gives ${float(kb):.4g}$.")
+    summary = (f"Exact worst case per coordinate (at $\\varepsilon = 0$): $|\\Delta\\theta_{{t,i}}| "
+               f"\\le B_t = {to_latex(B)}$, attained by $g_{{t-k}} \\propto (\\beta_1/\\beta_2)^k$; "
+               f"$B_1 = {to_latex(B1)}$" + (f", $B_\\infty = {to_latex(Binf)}$" if Binf is not sympy.oo
+                                    else ", unbounded as $t \\to \\infty$") + "." + example)
+    interp = ("The step is bounded by a multiple of $\\alpha$ that depends only on "
+              "$\\beta_1, \\beta_2$ and $t$, never on the gradients' scale: Adam's learning rate "
+              "is a trust-region radius per coordinate. The worst case needs gradients that grow "
+              "geometrically and then stop; typical steps are about $\\alpha$ or smaller.")
+    return AskResult(answers, summary, interp)
+
+
+# --------------------------------------------------------------------------- weight decay
+
+def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """L2 inside Adam: decay alpha lam/(sqrt(vhat_i)+eps); AdamW: alpha lam for every coordinate."""
+    alpha, lam, eps = Q.alpha, Q.lam, Q.eps
+    gi, thi = sympy.Symbol("ghat_i", real=True), sympy.Symbol("theta_i", real=True)
+    der.add("L2 regularisation inside Adam",
+            "Adding $\\tfrac{\\lambda}{2}\\lVert\\theta\\rVert^2$ to the loss (what "
+            "PyTorch's Adam(weight_decay=$\\lambda$) does) adds $\\lambda\\theta$ to the gradient "
+            "before the moment estimates see it.",
+            Equation.of(Tex(r"\tilde g_t"), Tex(r"g_t + \lambda\theta_{t-1}")))
+    kappa_l2 = alpha * lam / (sympy.sqrt(VHAT_I) + eps)
+    step_l2 = -alpha * (gi + lam * thi) / (sympy.sqrt(VHAT_I) + eps)
+    der.add("Its decay is preconditioned",
+            "Assume $\\beta_1 = 0$ (then $\\hat m_t = \\tilde g_t$ exactly), or a steady state in "
+            "which $\\theta$ changes little over the averaging window $1/(1-\\beta_1)$ (then "
+            "$\\hat m_t \\approx \\hat g + \\lambda\\theta$, with $\\hat g$ the averaged loss "
+            "gradient). The decay term is divided by the same $\\sqrt{\\hat v_i} + \\varepsilon$ "
+            "as the gradient, and $\\hat v_i$ is built from $\\tilde g$.",
+            Equation.of(Tex(r"\Delta\theta_i"), step_l2),
+            Equation.of(Tex(r"\kappa_i^{\mathrm{L2}}"), kappa_l2))
+    kappa_w = alpha * lam
+    der.add("Decoupled weight decay (AdamW)",
+            "AdamW shrinks the weights directly, outside the adaptive step (PyTorch: "
+            "$p \\leftarrow p\\,(1 - \\mathrm{lr}\\cdot\\mathrm{weight\\_decay})$, then the Adam "
+            "step on $g_t$ alone); $\\hat v$ never sees $\\lambda\\theta$.",
+            Equation.of(Tex(r"\theta_t"), Tex(r"(1-\alpha\lambda)\,\theta_{t-1} - \alpha\,"
+                                              r"\frac{\hat m_t}{\sqrt{\hat v_t}+\varepsilon}")),
+            Equation.of(Tex(r"\kappa_i^{\mathrm{W}}"), kappa_w))
+    ratio = sympy.simplify(kappa_l2 / kappa_w)
+    der.add("Compare", "The ratio is the per-coordinate preconditioner itself.",
+            Equation.of(Tex(r"\kappa_i^{\mathrm{L2}} / \kappa_i^{\mathrm{W}}"), ratio))
+    answers = [Answer("decay_L2", r"\kappa_i^{\mathrm{L2}}", kappa_l2,
+                      note="beta1 = 0 (exact) or steady state"),
+               Answer("decay_AdamW", r"\kappa_i^{\mathrm{W}}", kappa_w),
+               Answer("decay_ratio", r"\kappa_i^{\mathrm{L2}} / \kappa_i^{\mathrm{W}}", ratio)]
+    summary = (f"With L2 inside Adam each coordinate decays at rate $\\kappa_i = "
+               f"{to_latex(kappa_l2)}$ per step; with AdamW at ${to_latex(kappa_w)}$ for every "
+               "coordinate.")
+    interp = ("Under L2-in-Adam, weights whose gradients are large (large $\\hat v_i$) are "
+              "barely regularised and weights with small gradients are regularised strongly - "
+              "the opposite of a uniform prior. AdamW restores the uniform shrinkage "
+              "$(1-\\alpha\\lambda)$ of SGD with weight decay, which is why the two are not "
+              "equivalent for adaptive methods although they coincide for plain SGD.")
+    return AskResult(answers, summary, interp)
+
+
+# --------------------------------------------------------------------------- entry point
+
+RULES = {"update-rule": _update_rule, "bias-correction": _bias_correction,
+         "first-step": _first_step, "loss-scaling": _loss_scaling, "sign-limit": _sign_limit,
+         "step-bound": _step_bound, "weight-decay": _weight_decay}
+
+TITLES = {"update-rule": "The update rule", "bias-correction": "Bias correction",
+          "first-step": "The first step", "loss-scaling": "Rescaling the loss",
+          "sign-limit": "The sign-descent limit", "step-bound": "How large a step can be",
+          "weight-decay": "L2 regularisation vs decoupled weight decay"}
+
+
+def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:
+    def val(x: Any) -> str:
+        return "" if sympy.sympify(x).free_symbols else f" (given: ${to_latex(x)}$)"
+
+    rms = spec.optimizer == "rmsprop"
+    vs = [Variable(r"\theta_t", "parameters after step $t$ (every operation is per coordinate)",
+                   r"\mathbb{R}^{d}"),
+          Variable("g_t", "stochastic gradient at step $t$", r"\mathbb{R}^{d}"),
+          Variable(r"\alpha", "learning rate" + val(Q.alpha), r"\mathbb{R}_{>0}")]
+    if not rms:
+        vs.append(Variable(r"\beta_1", "first-moment decay" + val(Q.beta1), "[0, 1)"))
+    vs.append(Variable(r"\beta_2", "second-moment decay" + val(Q.beta2), "[0, 1)"))
+    vs.append(Variable(r"\varepsilon", "denominator constant" + (val(Q.eps) if Q.eps_given else
+                                                                 " (not given)"),
+                       r"\mathbb{R}_{\ge 0}"))
+    if "weight-decay" in spec.asks:
+        vs.append(Variable(r"\lambda", "L2 / weight-decay coefficient" + val(Q.lam),
+                           r"\mathbb{R}_{>0}"))
+    if "loss-scaling" in spec.asks:
+        vs.append(Variable("c", "factor multiplying the loss" + val(Q.c), r"\mathbb{R}_{>0}"))
+    if "bias-correction" in spec.asks:
+        vs += [Variable(r"\mu", "$\\mathbb{E}[g_t]$ per coordinate (stationary)", r"\mathbb{R}"),
+               Variable(r"\nu", "$\\mathbb{E}[g_t^2]$ per coordinate (stationary)",
+                        r"\mathbb{R}_{\ge 0}")]
+    assumptions = ["PyTorch's conventions: $m_0 = v_0 = 0$, bias-corrected $\\hat m_t = m_t/(1-"
+                   "\\beta_1^t)$ and $\\hat v_t = v_t/(1-\\beta_2^t)$, and $\\varepsilon$ added "
+                   "after the square root."]
+    if rms:
+        assumptions.append("RMSprop (PyTorch, not centred, no momentum): $\\theta_t = "
+                           "\\theta_{t-1} - \\alpha g_t/(\\sqrt{v_t} + \\varepsilon)$, i.e. "
+                           "$\\beta_1 = 0$ and no bias correction of $v_t$.")
+    if not Q.eps_given:
+        assumptions.append("$\\varepsilon$ is not given: it is kept as a symbol, and results "
+                           "stated 'at $\\varepsilon = 0$' are its limit.")
+    if isinstance(Q.t, sympy.Symbol):
+        assumptions.append("$t \\ge 1$ is the step index (a symbol).")
+    return Analysis(tuple(vs), tuple(assumptions), None,
+                    "Answer, with derivations: " + "; ".join(TITLES[a].lower() for a in spec.asks)
+                    + ".")
+
+
+def solve(spec: AdamMechanicsSpec, *, figures: bool = True) -> PartSolution:
+    """Each ask's derivation and answers, in the order asked (``figures`` is accepted for
+    uniformity with other families; this family draws none)."""
+    Q = quantities(spec)
+    der = Derivation()
+    answers: list[Answer] = []
+    summaries, interps = [], []
+    facts: dict[str, Any] = {"asks": {}}
+    identified = None
+    note = ""
+    for ask in spec.asks:
+        before = len(der.steps)
+        result = RULES[ask](spec, Q, der)
+        der.steps[before] = Step(f"{TITLES[ask]}: {der.steps[before].title.lower()}",
+                                 der.steps[before].text, der.steps[before].equations)
+        facts["asks"][ask] = {"answers": [a.name for a in result.answers], **result.facts}
+        answers += result.answers
+        summaries.append(result.summary)
+        interps.append(result.interpretation)
+        if ask == "sign-limit":
+            identified = "sign gradient descent"
+            note = ("$\\theta_{t+1} = \\theta_t - \\alpha\\operatorname{sign}(g_t)$: the constraint "
+                    "form of $\\ell_\\infty$ steepest descent, $\\arg\\min_{\\lVert d\\rVert_\\infty"
+                    " \\le \\eta} g^\\top d$, with $\\eta = \\alpha$.")
+    if identified is None and "update-rule" in spec.asks:
+        identified = "RMSprop" if spec.optimizer == "rmsprop" else "Adam"
+    return PartSolution(
+        label=spec.label, family=FAMILY, question=spec.question, analysis=_analysis(spec, Q),
+        steps=der.steps, answers=answers, identified_as=identified, identification_note=note,
+        interpretation=" ".join(interps), summary=" ".join(summaries), facts=facts)

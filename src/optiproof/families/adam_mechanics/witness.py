@@ -1,0 +1,582 @@
+"""Independent witnesses of an Adam-mechanics part: the real ``torch.optim`` optimizers.
+
+Every check steps the real ``torch.optim.Adam`` / ``AdamW`` / ``RMSprop`` in float64 on given or
+seeded random gradients (gradients are written into ``p.grad`` directly, so the optimizer alone
+decides the step) and compares what it does - its steps and its state ``exp_avg`` /
+``exp_avg_sq`` / ``square_avg`` - with the part's *answers*, evaluated numerically. Symbols are
+replaced by a few representative values (stated in the detail). Bias correction is checked by
+Monte Carlo: 10^5 independent coordinates of one Adam run, tolerance 4 standard errors, fixed seed.
+All loops are bounded (at most a few hundred steps on at most 10^5 coordinates).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import sympy
+
+from optiproof.core.evidence import Check
+from optiproof.core.options import SolveOptions
+from optiproof.core.solution import Answer, PartSolution
+from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
+from optiproof.families.adam_mechanics.symbols import (MHAT, MU, NU, VHAT, VHAT_I, Quantities,
+                                                       g, quantities)
+
+RTOL = 1e-9
+"""Relative tolerance of deterministic comparisons (float64 optimizer vs exact answer)."""
+MC_SAMPLES = 100_000
+MC_SIGMAS = 4.0
+MC_MAX_T = 200
+LIMIT_MAX_T = 30_000
+"""Longest single-coordinate run of the long-run step-bound check."""
+"""Monte Carlo: independent samples, tolerance in standard errors, largest step simulated."""
+CASES = [(1e-3, 0.9, 0.999), (0.1, 0.5, 0.9), (2.5, 0.0, 0.99), (0.05, 0.95, 0.5)]
+"""(alpha, beta1, beta2) substituted for symbols; the last has beta1^2 > beta2."""
+EPS_DEFAULT = 1e-8
+EPS_ZERO = 1e-300
+"""Stands for eps = 0 in torch runs: it changes no step at the gradient scales used (|g| >=
+1e-130) but keeps a zero gradient entry from producing 0/0."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _answer(solution: PartSolution, name: str) -> Answer:
+    for a in solution.answers:
+        if a.name == name:
+            return a
+    raise KeyError(f"no answer named {name}")
+
+
+def _cases(Q: Quantities, *, need_beta2_positive: bool = False) -> list[dict[str, float]]:
+    """Numeric (alpha, beta1, beta2, eps, c, lam) settings: the given numbers, symbols replaced."""
+    out = []
+    for a, b1, b2 in CASES:
+        case = {"alpha": _num(Q.alpha, a), "beta1": _num(Q.beta1, b1), "beta2": _num(Q.beta2, b2),
+                "eps": _num(Q.eps, EPS_DEFAULT), "c": _num(Q.c, 7.5), "lam": _num(Q.lam, 0.1)}
+        if need_beta2_positive and case["beta2"] <= 0:
+            continue
+        if case not in out:
+            out.append(case)
+    return out
+
+
+def _num(x: Any, default: float) -> float:
+    x = sympy.sympify(x)
+    return default if x.free_symbols else float(x)
+
+
+def _subs(Q: Quantities, case: dict[str, float]) -> dict:
+    out = {}
+    for name in ("alpha", "beta1", "beta2", "eps", "c", "lam"):
+        sym = getattr(Q, name)
+        if isinstance(sym, sympy.Symbol):
+            out[sym] = sympy.Float(case[name], 30)
+    return out
+
+
+def _evaluate(expr: Any, values: dict) -> Any:
+    """Substitute and evaluate to float (a scalar or a numpy array)."""
+    got = sympy.sympify(expr).subs(values) if not isinstance(expr, sympy.MatrixBase) else \
+        expr.subs(values)
+    if isinstance(got, sympy.MatrixBase):
+        return np.array([float(sympy.N(v, 30)) for v in got], dtype=np.float64)
+    return float(sympy.N(got.doit(), 30))
+
+
+def _entrywise(expr: Any, values: dict, symbol: sympy.Symbol, data: np.ndarray) -> np.ndarray:
+    """Evaluate ``expr`` (a scalar in ``symbol``) at every entry of ``data``."""
+    f = sympy.lambdify(symbol, sympy.sympify(expr).subs(values), "numpy")
+    return np.broadcast_to(np.asarray(f(data), dtype=np.float64), data.shape).copy()
+
+
+def _sequence_values(expr: Any, values: dict, T: int, G: np.ndarray) -> np.ndarray:
+    """Evaluate an unrolled-sum answer (in g(s), t) at t = T on gradients G (T x d), per coord.
+
+    ``g(s)`` is bound to row ``s`` of ``G``; SymPy's lambdify turns the ``Sum`` into a loop."""
+    e = sympy.sympify(expr).subs(values)
+    e = e.subs({s: T for s in e.free_symbols if s.name == "t"})
+    f = sympy.lambdify([], e, modules=[{"g": lambda s: G[int(s) - 1]}, "numpy"])
+    return np.broadcast_to(np.asarray(f(), dtype=np.float64), G.shape[1:]).copy()
+
+
+def _rel(a: np.ndarray, b: np.ndarray) -> float:
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return float(np.max(np.abs(a - b) / np.maximum(1e-300, np.maximum(np.abs(b), 1e-12 * max(
+        1e-300, float(np.abs(b).max()))))))
+
+
+def _check(method: str, err: float, tol: float, detail: str, start: float,
+           compared: str = "") -> Check:
+    ok = bool(np.isfinite(err) and err <= tol)
+    return Check(method, "passed" if ok else "failed",
+                 f"{detail}; max error {err:.3g} (tolerance {tol:.0e})", max_error=err,
+                 runtime_s=time.perf_counter() - start, compared=compared)
+
+
+def torch_run(kind: str, grads: np.ndarray, *, lr: float, beta1: float = 0.9,
+              beta2: float = 0.999, eps: float = 0.0, weight_decay: float = 0.0,
+              theta0: np.ndarray | None = None) -> tuple[np.ndarray, dict]:
+    """Step the real torch optimizer on the gradient rows of ``grads`` (T x d), float64.
+
+    Returns the trajectory (T+1 x d) and the final optimizer state as numpy arrays.
+    """
+    import torch
+
+    T, d = grads.shape
+    p = torch.zeros(d, dtype=torch.float64) if theta0 is None else torch.tensor(
+        theta0, dtype=torch.float64)
+    p.requires_grad_(True)
+    if kind == "adam":
+        opt: Any = torch.optim.Adam([p], lr=lr, betas=(beta1, beta2), eps=eps,
+                                    weight_decay=weight_decay, foreach=False)
+    elif kind == "adamw":
+        opt = torch.optim.AdamW([p], lr=lr, betas=(beta1, beta2), eps=eps,
+                                weight_decay=weight_decay, foreach=False)
+    elif kind == "rmsprop":
+        opt = torch.optim.RMSprop([p], lr=lr, alpha=beta2, eps=eps, weight_decay=weight_decay,
+                                  foreach=False)
+    else:
+        raise ValueError(kind)
+    traj = np.empty((T + 1, d))
+    traj[0] = p.detach().numpy()
+    G = torch.tensor(grads, dtype=torch.float64)
+    for k in range(T):
+        p.grad = G[k].clone()
+        opt.step()
+        traj[k + 1] = p.detach().numpy()
+    state = {k: v.detach().numpy().copy() for k, v in opt.state[p].items()
+             if isinstance(v, torch.Tensor) and v.ndim > 0}
+    return traj, state
+
+
+def _random_gradients(rng: np.random.Generator, T: int, d: int) -> np.ndarray:
+    """Signs random, magnitudes log-uniform over 8 decades, never zero."""
+    mag = 10.0 ** rng.uniform(-4, 4, size=(T, d))
+    return mag * rng.choice([-1.0, 1.0], size=(T, d))
+
+
+# --------------------------------------------------------------------------- per ask
+
+def _w_update_rule(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                   opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    rms = spec.optimizer == "rmsprop"
+    name = "RMSprop" if rms else "Adam"
+
+    def random_run() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed)
+        worst, lines = 0.0, []
+        T = 9 if isinstance(Q.t, sympy.Symbol) else min(int(Q.t), 2000)
+        if not isinstance(Q.t, sympy.Symbol) and int(Q.t) > 2000:
+            return Check(f"torch.optim.{name} state and step vs the unrolled rule",
+                         "inconclusive", f"t = {Q.t} is over the 2000 steps this witness runs",
+                         runtime_s=time.perf_counter() - start)
+        for case in _cases(Q)[:3]:
+            d = 6
+            G = rng.normal(size=(T, d)) * rng.choice([0.01, 1.0, 100.0], size=(1, d))
+            traj, state = torch_run("rmsprop" if rms else "adam", G, lr=case["alpha"],
+                                    beta1=case["beta1"], beta2=case["beta2"], eps=case["eps"])
+            vals = _subs(Q, case)
+            v_meas = state["square_avg" if rms else "exp_avg_sq"]
+            v_pred = _sequence_values(_answer(sol, "v_t").expr, vals, T, G)
+            errs = [_rel(v_meas, v_pred)]
+            if not rms:
+                m_meas = state["exp_avg"]
+                m_pred = _sequence_values(_answer(sol, "m_t").expr, vals, T, G)
+                errs.append(_rel(m_meas, m_pred))
+                b1, b2 = case["beta1"], case["beta2"]
+                upd = _answer(sol, "update").expr.subs(vals)
+                f = sympy.lambdify((MHAT, VHAT), upd.subs(Q.t, T) if isinstance(Q.t, sympy.Symbol)
+                                   else upd, "numpy")
+                step_pred = f(m_meas / (1 - b1 ** T), v_meas / (1 - b2 ** T))
+            else:
+                upd = _answer(sol, "update").expr.subs(vals)
+                gT = sympy.Symbol("gT")
+                upd = upd.replace(lambda x: isinstance(x, g), lambda x: gT)
+                vt = [s for s in upd.free_symbols if s.name == "v_t"][0]
+                f = sympy.lambdify((gT, vt), upd, "numpy")
+                step_pred = f(G[-1], v_meas)
+            errs.append(_rel(traj[-1] - traj[-2], step_pred))
+            worst = max(worst, *errs)
+            lines.append(f"alpha={case['alpha']:g}, beta1={case['beta1']:g}, "
+                         f"beta2={case['beta2']:g}, eps={case['eps']:g}")
+        return _check(f"torch.optim.{name} state and step vs the unrolled rule", worst, RTOL,
+                      f"{len(lines)} runs of {T} steps on 6 coordinates ({'; '.join(lines)}): "
+                      "exp_avg/exp_avg_sq and the last step vs the answers", start,
+                      "m_t, v_t, update")
+
+    out = [(f"torch.optim.{name}: state and step vs the unrolled rule", random_run)]
+    facts = sol.facts["asks"]["update-rule"]
+    if "sequence" in facts:
+        def given_run() -> Check:
+            start = time.perf_counter()
+            G = np.array(facts["sequence"], dtype=np.float64)
+            c = _cases(Q)[0]
+            traj, state = torch_run("rmsprop" if rms else "adam", G, lr=c["alpha"],
+                                    beta1=c["beta1"], beta2=c["beta2"],
+                                    eps=facts["eps_used"] or EPS_ZERO)
+            want = np.array(_answer(sol, "displacement").value, dtype=np.float64)
+            err = _rel(traj[-1] - traj[0], want)
+            v_want = np.array(_answer(sol, "v_T").value, dtype=np.float64)
+            err = max(err, _rel(state["square_avg" if rms else "exp_avg_sq"], v_want))
+            return _check(f"torch.optim.{name} on the given gradients", err, RTOL,
+                          f"{G.shape[0]} steps on {G.shape[1]} coordinates"
+                          + (" (eps = 0 run as 1e-300)" if not facts["eps_used"] else "")
+                          + "; theta_T - theta_0 "
+                          f"measured {np.round(traj[-1] - traj[0], 10).tolist()[:6]}", start,
+                          "displacement, v_T")
+        out.append((f"torch.optim.{name} on the given gradients", given_run))
+    return out
+
+
+def _w_bias(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+            opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    def monte_carlo() -> Check:
+        import torch
+
+        start = time.perf_counter()
+        gen = torch.Generator().manual_seed(opts.seed + 12345)
+        mu, sigma = 0.5, 1.0
+        nu = mu ** 2 + sigma ** 2
+        ts = [int(Q.t)] if not isinstance(Q.t, sympy.Symbol) else [1, 3, 10]
+        ts = [min(t, MC_MAX_T) for t in ts]
+        worst_z, lines = 0.0, []
+        for case in _cases(Q)[:2]:
+            b1, b2 = case["beta1"], case["beta2"]
+            p = torch.zeros(MC_SAMPLES, dtype=torch.float64, requires_grad=True)
+            opt = torch.optim.Adam([p], lr=1e-3, betas=(b1, b2), eps=1e-8, foreach=False)
+            vals = {**_subs(Q, case), MU: mu, NU: nu}
+            for step in range(1, max(ts) + 1):
+                p.grad = mu + sigma * torch.randn(MC_SAMPLES, dtype=torch.float64, generator=gen)
+                opt.step()
+                if step not in ts:
+                    continue
+                st = opt.state[p]
+                for key, ans in (("exp_avg", "E_m_t"), ("exp_avg_sq", "E_v_t")):
+                    x = st[key].numpy()
+                    claim = float(sympy.N(sympy.sympify(_answer(sol, ans).expr).subs(vals).subs(
+                        {s: step for s in sympy.sympify(_answer(sol, ans).expr).free_symbols
+                         if s.name == "t"}), 30))
+                    se = float(x.std(ddof=1) / np.sqrt(x.size))
+                    z = abs(float(x.mean()) - claim) / se if se > 0 else (
+                        0.0 if abs(float(x.mean()) - claim) < 1e-15 else np.inf)
+                    worst_z = max(worst_z, z)
+                    lines.append(f"{key[4:]}: t={step}, beta=({b1:g},{b2:g}): mean "
+                                 f"{x.mean():.5f} vs {claim:.5f} ({z:.2f} SE)")
+        ok = worst_z <= MC_SIGMAS
+        return Check("Monte Carlo: torch.optim.Adam moments vs E[m_t], E[v_t]",
+                     "passed" if ok else "failed",
+                     f"{MC_SAMPLES} independent coordinates, g ~ N({mu}, {sigma}^2) so mu = {mu}, "
+                     f"nu = {nu}; seed {opts.seed + 12345}; tolerance {MC_SIGMAS:g} standard "
+                     f"errors; worst {worst_z:.2f} SE. " + "; ".join(lines[:8]),
+                     max_error=worst_z, runtime_s=time.perf_counter() - start,
+                     compared="E_m_t, E_v_t (in standard errors)")
+
+    return [("Monte Carlo: torch.optim.Adam moments vs E[m_t], E[v_t]", monte_carlo)]
+
+
+def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                  opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    rms = sol.facts["asks"]["first-step"].get("rms", False)
+    kind = "rmsprop" if rms else "adam"
+
+    def first() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 1)
+        ans = _answer(sol, "first_step")
+        size = _answer(sol, "first_step_size")
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:3]:
+            vals = _subs(Q, case)
+            if isinstance(Q.g, sympy.MatrixBase):
+                gv = np.array([float(x) for x in Q.g], dtype=np.float64)
+                pred = _evaluate(ans.expr, vals)
+            else:
+                gv = _random_gradients(rng, 1, 500)[0]
+                g1 = next(iter(s for s in sympy.sympify(ans.expr).free_symbols
+                               if s.name == "g_1"))
+                pred = _entrywise(ans.expr, vals, g1, gv)
+            nz = gv != 0
+            traj, _ = torch_run(kind, gv[None, :], lr=case["alpha"], beta1=case["beta1"],
+                                beta2=case["beta2"], eps=EPS_ZERO)
+            step = traj[1] - traj[0]
+            err = _rel(step[nz], pred[nz])
+            err = max(err, _rel(np.abs(step[nz]), np.full(nz.sum(), _evaluate(size.expr, vals))))
+            worst = max(worst, err)
+            lines.append(f"alpha={case['alpha']:g}, betas=({case['beta1']:g}, "
+                         f"{case['beta2']:g}): |step| in [{np.abs(step[nz]).min():.6g}, "
+                         f"{np.abs(step[nz]).max():.6g}]")
+        return _check(f"torch.optim.{'RMSprop' if rms else 'Adam'} first step (eps = 0) vs "
+                      "the answer", worst, RTOL,
+                      ("given gradient" if isinstance(Q.g, sympy.MatrixBase) else
+                       "500 random gradient entries over 8 decades") + " (zero entries skipped: "
+                      "0/0 at eps = 0); " + "; ".join(lines), start, "first_step, first_step_size")
+
+    out = [("first step of the real optimizer", first)]
+    if any(a.name == "first_step_eps" for a in sol.answers):
+        def with_eps() -> Check:
+            start = time.perf_counter()
+            case = _cases(Q)[0]
+            gv = np.array([float(x) for x in Q.g], dtype=np.float64)
+            traj, _ = torch_run(kind, gv[None, :], lr=case["alpha"], beta1=case["beta1"],
+                                beta2=case["beta2"], eps=case["eps"])
+            pred = _evaluate(_answer(sol, "first_step_eps").expr, _subs(Q, case))
+            return _check("first step with the given eps", _rel(traj[1] - traj[0], pred), RTOL,
+                          f"eps = {case['eps']:g}", start, "first_step_eps")
+        if isinstance(Q.g, sympy.MatrixBase):
+            out.append(("first step with the given eps", with_eps))
+    return out
+
+
+def _w_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+               opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    def twice() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 2)
+        cs = [_num(Q.c, 0)] if not Q.c.free_symbols else [1e-3, 7.5, 1e4]
+        worst, lines = 0.0, []
+        ratio = next((a for a in sol.answers if a.name == "ratio_eps0"), None)
+        for case in _cases(Q)[:2]:
+            G = _random_gradients(rng, 25, 40)
+            base, _ = torch_run("adam", G, lr=case["alpha"], beta1=case["beta1"],
+                                beta2=case["beta2"], eps=EPS_ZERO)
+            for c in cs:
+                scaled, _ = torch_run("adam", c * G, lr=case["alpha"], beta1=case["beta1"],
+                                      beta2=case["beta2"], eps=EPS_ZERO)
+                d_base, d_scaled = np.diff(base, axis=0), np.diff(scaled, axis=0)
+                want = 1.0 if ratio is None else _evaluate(
+                    ratio.expr, {**_subs(Q, case), **({Q.c: c} if Q.c.free_symbols else {})})
+                err = _rel(d_scaled / d_base, np.full(d_base.shape, want))
+                worst = max(worst, err)
+                lines.append(f"c={c:g}: max |ratio-1| {np.abs(d_scaled / d_base - 1).max():.2e}")
+        return _check("torch.optim.Adam run on g and on c*g (eps = 0)", worst, 1e-8,
+                      "25 steps x 40 coordinates, 2 hyper-parameter settings; every step ratio "
+                      "vs the answer; " + "; ".join(lines), start, "ratio_eps0")
+
+    def with_eps() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 3)
+        case = _cases(Q)[0]
+        eps = case["eps"] if case["eps"] > 0 else 1e-3
+        c = _num(Q.c, 7.5)
+        G = _random_gradients(rng, 15, 30) * 1e-6
+        base, st = torch_run("adam", G, lr=case["alpha"], beta1=case["beta1"],
+                             beta2=case["beta2"], eps=eps)
+        scaled, _ = torch_run("adam", c * G, lr=case["alpha"], beta1=case["beta1"],
+                              beta2=case["beta2"], eps=eps)
+        T = G.shape[0]
+        vals = {**_subs(Q, case), **({Q.eps: eps} if isinstance(Q.eps, sympy.Symbol) else {})}
+        f = sympy.lambdify((MHAT, VHAT), sympy.sympify(_answer(sol, "scaled_update").expr).subs(
+            vals), "numpy")
+        pred = f(st["exp_avg"] / (1 - case["beta1"] ** T), st["exp_avg_sq"] /
+                 (1 - case["beta2"] ** T))
+        err = _rel(scaled[-1] - scaled[-2], pred)
+        return _check("torch.optim.Adam on c*g with eps > 0 vs the scaled-update answer", err,
+                      1e-8, f"c={c:g}, eps={eps:g}, gradients ~1e-6 so eps matters; the scaled "
+                      "run's last step vs the answer evaluated on the unscaled run's state",
+                      start, "scaled_update")
+
+    out = [("loss-scale invariance (torch.optim.Adam twice)", twice)]
+    if not (Q.eps_given and Q.eps == 0):
+        out.append(("scaled update with eps > 0", with_eps))
+    return out
+
+
+def _w_sign(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+            opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    def sign() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 4)
+        ans = _answer(sol, "sign_limit_step")
+        worst, cert = 0.0, 0.0
+        for case in _cases(Q)[:2]:
+            vals = _subs(Q, case)
+            if isinstance(Q.g, sympy.MatrixBase):
+                gv = np.array([float(x) for x in Q.g])
+                G = np.vstack([gv, _random_gradients(rng, 20, gv.size)])
+            else:
+                G = _random_gradients(rng, 20, 300)
+            traj, _ = torch_run("adam", G, lr=case["alpha"], beta1=0.0, beta2=0.0, eps=EPS_ZERO)
+            steps = np.diff(traj, axis=0)
+            for k in range(G.shape[0]):
+                nz = G[k] != 0
+                if isinstance(Q.g, sympy.MatrixBase):
+                    if k == 0:
+                        worst = max(worst, _rel(steps[0], _evaluate(ans.expr, vals)))
+                else:
+                    gt = next(s for s in sympy.sympify(ans.expr).free_symbols if s.name == "g_t")
+                    worst = max(worst, _rel(steps[k][nz], _entrywise(ans.expr, vals, gt,
+                                                                      G[k])[nz]))
+                # Hoelder certificate: g.d = -alpha ||g||_1 and ||d||_inf <= alpha
+                a = case["alpha"]
+                d = steps[k][nz]
+                gk = G[k][nz]
+                cert = max(cert, abs(gk @ d + a * np.abs(gk).sum()) / (a * np.abs(gk).sum()),
+                           max(0.0, np.abs(d).max() / a - 1))
+        ok_err = max(worst, cert)
+        return _check("torch.optim.Adam(betas=(0, 0), eps=0) vs -alpha sign(g)", ok_err, RTOL,
+                      f"21 steps, random gradients over 8 decades; steps vs the answer "
+                      f"(max rel. error {worst:.2e}) and the l_inf-ball certificate g^T d = "
+                      f"-alpha ||g||_1 with ||d||_inf <= alpha (max rel. gap {cert:.2e})", start,
+                      "sign_limit_step")
+
+    return [("sign-descent limit of torch.optim.Adam", sign)]
+
+
+def _w_bound(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+             opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    bound = _answer(sol, "bound").expr
+    t_sym = Q.t if isinstance(Q.t, sympy.Symbol) else None
+
+    def B(case: dict, t: int) -> float:
+        e = sympy.sympify(bound).subs(_subs(Q, case))
+        if t_sym is not None:
+            e = e.subs(t_sym, t)
+        elif t != int(Q.t):
+            from optiproof.families.adam_mechanics.solve import step_bound_expr
+
+            e = step_bound_expr(case["alpha"], sympy.nsimplify(case["beta1"]),
+                                sympy.nsimplify(case["beta2"]), t)
+        return float(sympy.N(e, 30))
+
+    horizon = int(Q.t) if t_sym is None else 60
+    horizon = min(horizon, 200)
+
+    def never_exceeded() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 5)
+        worst, lines = 0.0, []
+        for case in _cases(Q, need_beta2_positive=True):
+            T = horizon
+            G = _random_gradients(rng, T, 400)
+            G[:, :100] = np.abs(G[:, :100]) * np.geomspace(1e-3, 1e3, T)[:, None]  # growing
+            traj, _ = torch_run("adam", G, lr=case["alpha"], beta1=case["beta1"],
+                                beta2=case["beta2"], eps=EPS_ZERO)
+            steps = np.abs(np.diff(traj, axis=0))
+            if t_sym is not None:
+                Bt = sympy.lambdify(t_sym, sympy.sympify(bound).subs(_subs(Q, case)), "numpy")
+                ts = np.arange(1, T + 1, dtype=np.float64)
+                bs = np.broadcast_to(np.asarray(Bt(ts), dtype=np.float64), ts.shape)
+                r = float(np.max(steps.max(axis=1) / bs))
+            else:
+                r = float(steps[T - 1].max()) / B(case, T)
+            worst = max(worst, r)
+            lines.append(f"betas=({case['beta1']:g}, {case['beta2']:g}): max |step|/B_t = "
+                         f"{r:.4f}")
+        excess = max(0.0, worst - 1.0)
+        return _check("torch.optim.Adam steps never exceed B_t", excess, 1e-9,
+                      f"400 coordinates x {horizon} steps of random (and geometrically "
+                      f"growing) gradients, eps = 0; " + "; ".join(lines), start, "bound")
+
+    def attained() -> Check:
+        start = time.perf_counter()
+        worst, lines = 0.0, []
+        for case in _cases(Q, need_beta2_positive=True):
+            b1, b2 = case["beta1"], case["beta2"]
+            targets = sorted({1, min(horizon, 10), horizon}) if t_sym is not None else [horizon]
+            for t in targets:
+                r = b1 / b2
+                if r > 0 and t * abs(np.log(r)) > 600:
+                    continue
+                ks = np.arange(t - 1, -1, -1, dtype=np.float64)  # k = t - s for s = 1..t
+                G = (r ** ks if r > 0 else (ks == 0).astype(np.float64))[:, None]
+                traj, _ = torch_run("adam", G, lr=case["alpha"], beta1=b1, beta2=b2, eps=EPS_ZERO)
+                got = abs(traj[-1, 0] - traj[-2, 0])
+                err = abs(got / B(case, t) - 1)
+                worst = max(worst, err)
+                lines.append(f"betas=({b1:g},{b2:g}), t={t}: |step|/B_t = {got / B(case, t):.10f}")
+        return _check("the bound is attained (g_s proportional to (beta1/beta2)^(t-s))", worst,
+                      1e-8, "; ".join(lines[:8]), start, "bound")
+
+    out = [("step bound never exceeded (torch.optim.Adam)", never_exceeded),
+           ("step bound attained", attained)]
+    lim = _answer(sol, "bound_limit")
+    if lim.status == "unique":
+        def limit() -> Check:
+            start = time.perf_counter()
+
+            def needed(c: dict) -> int:
+                slowest = max(c["beta1"], c["beta2"], c["beta1"] ** 2 / c["beta2"])
+                return int(np.ceil(np.log(1e-10) / np.log(slowest))) if slowest > 0 else 1
+
+            usable = [c for c in _cases(Q, need_beta2_positive=True)
+                      if c["beta1"] ** 2 < c["beta2"]]
+            case = min(usable, key=needed)
+            b1, b2, t = case["beta1"], case["beta2"], needed(case)
+            if t > LIMIT_MAX_T:
+                return Check("long-run step vs lim B_t", "inconclusive",
+                             f"beta^t < 1e-10 needs t = {t} steps, over {LIMIT_MAX_T}",
+                             runtime_s=time.perf_counter() - start)
+            r = b1 / b2
+            ks = np.arange(t - 1, -1, -1, dtype=np.float64)
+            G = r ** np.minimum(ks, 300 / max(abs(np.log(r)), 1e-12)) if r > 0 else \
+                (ks == 0).astype(np.float64)
+            traj, _ = torch_run("adam", G[:, None], lr=case["alpha"], beta1=b1, beta2=b2,
+                                eps=EPS_ZERO)
+            got = abs(traj[-1, 0] - traj[-2, 0])
+            want = _evaluate(lim.expr, _subs(Q, case))
+            return _check("long-run step vs lim B_t", abs(got / want - 1), 1e-7,
+                          f"t = {t} with the extremal sequence, betas=({b1:g},{b2:g}): measured "
+                          f"{got:.10g}, limit {want:.10g}", start, "bound_limit")
+        out.append(("step bound limit (long run)", limit))
+    return out
+
+
+def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+             opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    def decay() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 6)
+        case = _cases(Q)[0]
+        a, lam, b2 = case["alpha"], case["lam"], case["beta2"]
+        eps = case["eps"]
+        vals = _subs(Q, case)
+        if isinstance(Q.eps, sympy.Symbol):
+            vals[Q.eps] = eps
+        T, d = 12, 50
+        G = rng.normal(size=(T, d)) * np.geomspace(1e-3, 1e2, d)[None, :]
+        theta0 = rng.normal(size=d)
+        # L2 inside Adam (beta1 = 0: the exact case)
+        traj, st = torch_run("adam", G, lr=a, beta1=0.0, beta2=b2, eps=eps, weight_decay=lam,
+                             theta0=theta0)
+        vhat = st["exp_avg_sq"] / (1 - b2 ** T)
+        th_prev, step = traj[-2], traj[-1] - traj[-2]
+        measured_l2 = (-step - a * G[-1] / (np.sqrt(vhat) + eps)) / th_prev
+        pred_l2 = _entrywise(_answer(sol, "decay_L2").expr, vals, VHAT_I, vhat)
+        e1 = _rel(measured_l2, pred_l2)
+        # AdamW vs Adam without decay, in lockstep on the same gradients
+        tw, _ = torch_run("adamw", G, lr=a, beta1=case["beta1"], beta2=b2, eps=eps,
+                          weight_decay=lam, theta0=theta0)
+        tp, _ = torch_run("adam", G, lr=a, beta1=case["beta1"], beta2=b2, eps=eps,
+                          theta0=theta0)
+        kw = ((tp[1:] - tp[:-1]) - (tw[1:] - tw[:-1])) / tw[:-1]
+        pred_w = _evaluate(_answer(sol, "decay_AdamW").expr, vals)
+        e2 = _rel(kw, np.full(kw.shape, pred_w))
+        return _check("torch Adam(weight_decay) and AdamW(weight_decay) per-coordinate decay",
+                      max(e1, e2), 1e-6,
+                      f"alpha={a:g}, lambda={lam:g}, beta2={b2:g}, eps={eps:g}, {d} coordinates "
+                      f"with gradient scales 1e-3..1e2, {T} steps. L2 (beta1 = 0): measured decay "
+                      f"per coordinate from {measured_l2.min():.3g} to {measured_l2.max():.3g} vs "
+                      f"alpha lambda/(sqrt(vhat_i)+eps) (max rel. error {e1:.2e}); AdamW: "
+                      f"{kw.min():.6g}..{kw.max():.6g} vs alpha lambda = {pred_w:.6g} "
+                      f"(max rel. error {e2:.2e})", start, "decay_L2, decay_AdamW")
+
+    return [("weight decay: Adam(weight_decay) vs AdamW", decay)]
+
+
+WITNESSES = {"update-rule": _w_update_rule, "bias-correction": _w_bias,
+             "first-step": _w_first_step, "loss-scaling": _w_scaling, "sign-limit": _w_sign,
+             "step-bound": _w_bound, "weight-decay": _w_decay}
+
+
+def witnesses(spec: AdamMechanicsSpec, solution: PartSolution, options: SolveOptions
+              ) -> list[tuple[str, Callable[[], Check]]]:
+    """The checks of every ask of the part, in the order asked."""
+    Q = quantities(spec)
+    out: list[tuple[str, Callable[[], Check]]] = []
+    for ask in spec.asks:
+        out += WITNESSES[ask](spec, solution, Q, options)
+    return out

@@ -1,0 +1,787 @@
+"""Solve a quadratic-dynamics part: the error recursion, its per-eigendirection factors, and each
+asked quantity, derived exactly with SymPy.
+
+Conventions (stated in every derivation):
+
+- ``rate`` is the asymptotic linear rate of the error: the spectral radius of the iteration
+  matrix restricted to the directions of positive curvature (zero-curvature directions are
+  frozen and reported separately);
+- heavy ball is θ_{t+1} = θ_t − α∇f(θ_t) + β(θ_t − θ_{t−1}); Nesterov is
+  θ_{t+1} = y_t − α∇f(y_t) with y_t = θ_t + β(θ_t − θ_{t−1});
+- with symbolic eigenvalues ``[mu, L]`` the spectrum lies in [μ, L] with both ends attained.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+
+from optiproof.core.exact import exact_rational, to_latex
+from optiproof.core.solution import (Analysis, Answer, Equation, Figure, PartSolution, Step, Tex,
+                                     Variable)
+from optiproof.families.quadratic_dynamics.spec import INVERSE_L, QuadraticDynamicsSpec
+
+FAMILY = "quadratic-dynamics"
+SHOW_MAX = 6
+"""Largest n whose matrix and eigenvalue list are written out."""
+EXACT_EIG_SIDE = 2
+"""Largest non-diagonal H whose eigenvalues are computed in closed form."""
+
+ALPHA, BETA, LAM, Z = sympy.symbols("alpha beta lambda z")
+METHOD_NAMES = {"gd": "gradient descent", "heavy-ball": "heavy-ball (Polyak) momentum",
+                "nesterov": "Nesterov's accelerated gradient"}
+
+
+@dataclass
+class Derivation:
+    """Steps with stable equation numbers (the objective is equation 1)."""
+
+    steps: list[Step] = field(default_factory=list)
+    count: int = 1
+
+    def add(self, title: str, text: str, *eqs: Equation) -> int:
+        """Append a step; returns the number of its first equation."""
+        first = self.count + 1
+        self.steps.append(Step(title, text, tuple(eqs)))
+        self.count += len(eqs)
+        return first
+
+
+@dataclass
+class Quad:
+    """The spectrum of H: every eigenvalue (ascending), the extreme positive ones, the nullity."""
+
+    n: int
+    eigs: list[Any]
+    mu: Any
+    L: Any
+    zeros: int
+    symbolic: bool
+    exact: bool
+    H: Any = None
+
+    @property
+    def positive(self) -> list[Any]:
+        """Distinct positive eigenvalues (for symbolic spectra: the two ends μ, L)."""
+        if self.symbolic:
+            return [self.mu, self.L]
+        out: list[Any] = []
+        for v in self.eigs:
+            if v > 0 and not any(v == w for w in out):
+                out.append(v)
+        return out
+
+    @property
+    def kappa(self) -> Any:
+        return sympy.nsimplify(self.L / self.mu) if not self.symbolic else self.L / self.mu
+
+
+def quad_of(spec: QuadraticDynamicsSpec) -> Quad:
+    """Eigenvalues of H: given, read off a diagonal H, in closed form (n <= 2) or float64."""
+    n = spec.n
+    if spec.symbolic:
+        lo, hi = spec.eigenvalues  # type: ignore[misc]
+        mu, L = sympy.Symbol(lo, positive=True), sympy.Symbol(hi, positive=True)
+        return Quad(n, [mu, L], mu, L, 0, True, True)
+    Hm = None
+    if spec.H is not None:
+        Hm = sympy.Matrix([[exact_rational(x, field="H") for x in row] for row in spec.H]) \
+            if n <= 64 else None
+    exact = True
+    if spec.H_is_diagonal:
+        eigs = [exact_rational(x, field="eigenvalues") for x in spec.eigen_fractions()]
+    elif n <= EXACT_EIG_SIDE:
+        eigs = []
+        for v, k in Hm.eigenvals().items():  # type: ignore[union-attr]
+            eigs += [sympy.radsimp(sympy.nsimplify(v))] * k
+    else:
+        import numpy as np
+
+        arr = np.array([[float(x) for x in r] for r in spec.H])  # type: ignore[union-attr]
+        w = np.linalg.eigvalsh(arr)
+        tol = 1e-12 * max(1.0, float(abs(w).max()))
+        eigs = [sympy.Integer(0) if abs(v) <= tol else sympy.Float(float(v), 15) for v in w]
+        exact = False
+    eigs = sorted(eigs, key=lambda e: float(e))
+    pos = [v for v in eigs if v > 0]
+    return Quad(n, eigs, pos[0], pos[-1], len(eigs) - len(pos), False, exact, Hm)
+
+
+# --------------------------------------------------------------------------- dynamics
+
+def iteration_matrix(method: str, alpha: Any = ALPHA, beta: Any = BETA, lam: Any = LAM
+                     ) -> sympy.Matrix:
+    """Per-eigendirection map of (e_t, e_{t-1}) (GD: the 1x1 factor 1 - alpha lambda)."""
+    if method == "gd":
+        return sympy.Matrix([[1 - alpha * lam]])
+    if method == "heavy-ball":
+        return sympy.Matrix([[1 + beta - alpha * lam, -beta], [1, 0]])
+    return sympy.Matrix([[(1 + beta) * (1 - alpha * lam), -beta * (1 - alpha * lam)], [1, 0]])
+
+
+def modulus(method: str, alpha: Any, beta: Any, lam: Any) -> tuple[Any, str]:
+    """(largest |root| of the per-direction map, the regime it implies), exactly."""
+    if method == "gd":
+        r = sympy.nsimplify(1 - alpha * lam)
+        return sympy.Abs(r), gd_regime(r)
+    T = iteration_matrix(method, alpha, beta, lam)
+    tr, det = sympy.nsimplify(T.trace()), sympy.nsimplify(T.det())
+    disc = sympy.nsimplify(tr ** 2 - 4 * det)
+    if disc < 0:
+        rho = sympy.sqrt(det)
+        kind = "complex"
+    else:
+        roots = [(tr + sympy.sqrt(disc)) / 2, (tr - sympy.sqrt(disc)) / 2]
+        dom = max(roots, key=lambda x: float(abs(x)))
+        rho = sympy.Abs(dom)
+        kind = "double" if disc == 0 else ("negative" if dom < 0 else "positive")
+    rho = sympy.radsimp(sympy.nsimplify(rho)) if rho.is_number else rho
+    return rho, momentum_regime(rho, kind)
+
+
+def gd_regime(r: Any) -> str:
+    """Regime of one eigendirection under gradient descent, from its factor r = 1 - alpha lambda."""
+    if r == 1:
+        return "unchanged (zero curvature)"
+    if r == 0:
+        return "converges in one step"
+    if 0 < r < 1:
+        return "monotone convergence"
+    if -1 < r < 0:
+        return "oscillating convergence"
+    if r == -1:
+        return "oscillates without converging"
+    if r > 1:
+        return "monotone divergence"
+    return "oscillating divergence"
+
+
+def momentum_regime(rho: Any, kind: str) -> str:
+    """Regime of one eigendirection under momentum, from the roots of its 2x2 map."""
+    osc = kind in ("complex", "negative")
+    if rho > 1:
+        return "oscillating divergence" if osc else "monotone divergence"
+    if rho == 1:
+        return "does not converge (root on the unit circle)"
+    return {"complex": "oscillating convergence (complex roots, underdamped)",
+            "negative": "oscillating convergence (negative dominant root)",
+            "double": "critically damped convergence (double root)",
+            "positive": "monotone convergence (real roots, overdamped)"}[kind]
+
+
+def rate_at(quad: Quad, method: str, alpha: Any, beta: Any) -> tuple[Any, list[tuple[Any, Any,
+                                                                                     str]]]:
+    """Spectral radius over the positive-curvature directions, and (lambda, rho, regime) each."""
+    rows = [(lam, *modulus(method, alpha, beta, lam)) for lam in quad.positive]
+    worst = max(rows, key=lambda r: float(r[1]))
+    return worst[1], rows
+
+
+def optimal(quad: Quad, method: str) -> tuple[Any, Any, Any]:
+    """(alpha*, beta* or None, rate*) minimising the worst-case spectral radius over [mu, L]."""
+    mu, L = quad.mu, quad.L
+    if method == "gd":
+        a = sympy.solve(sympy.Eq(1 - ALPHA * mu, -(1 - ALPHA * L)), ALPHA)[0]
+        return _tidy(a), None, _tidy((L - mu) / (L + mu))
+    if method == "heavy-ball":
+        rate = (sympy.sqrt(L) - sympy.sqrt(mu)) / (sympy.sqrt(L) + sympy.sqrt(mu))
+        return _tidy(4 / (sympy.sqrt(L) + sympy.sqrt(mu)) ** 2), _tidy(rate ** 2), _tidy(rate)
+    k = L / mu
+    root = sympy.sqrt(3 * k + 1)
+    return _tidy(4 / (3 * L + mu)), _tidy((root - 2) / (root + 2)), _tidy(1 - 2 / root)
+
+
+def _tidy(e: Any) -> Any:
+    e = sympy.nsimplify(e) if e.is_number and not e.has(sympy.Float) else e
+    if e.is_number:
+        return sympy.radsimp(sympy.simplify(e))
+    return sympy.factor(sympy.simplify(e)) if len(str(e)) < 80 else e
+
+
+def max_step(quad: Quad, method: str, beta: Any) -> Any:
+    """Largest stable step: 2/L (GD), 2(1+beta)/L (heavy ball), 2(1+beta)/((1+2 beta) L)."""
+    L = quad.L
+    if method == "gd":
+        return 2 / L
+    if method == "heavy-ball":
+        return _tidy(2 * (1 + beta) / L)
+    return _tidy(2 * (1 + beta) / ((1 + 2 * beta) * L))
+
+
+# --------------------------------------------------------------------------- text helpers
+
+def _il(x: Any) -> str:
+    return to_latex(x)
+
+
+def _num(x: Any) -> str:
+    """Inline LaTeX of a value, with a decimal approximation when it is not a short rational."""
+    s = to_latex(x)
+    if getattr(x, "is_number", False) and not x.is_Integer and not x.is_Float and not (
+            x.is_Rational and len(s) < 14):
+        return f"{s} \\approx {float(x):.6g}"
+    return s
+
+
+def _resolve(spec: QuadraticDynamicsSpec, quad: Quad) -> tuple[Any, Any]:
+    alpha = None
+    if spec.alpha == INVERSE_L:
+        alpha = 1 / quad.L
+    elif spec.alpha is not None:
+        alpha = exact_rational(spec.alpha, field="alpha")
+    beta = None if spec.beta is None else exact_rational(spec.beta, field="beta")
+    return alpha, beta
+
+
+# --------------------------------------------------------------------------- analysis
+
+def _analysis(spec: QuadraticDynamicsSpec, quad: Quad) -> Analysis:
+    n = quad.n
+    variables = [Variable(r"\theta", "parameters", rf"\mathbb{{R}}^{{{n}}}"),
+                 Variable("H", "symmetric positive semidefinite curvature (Hessian)",
+                          rf"\mathbb{{R}}^{{{n} \times {n}}}"),
+                 Variable(r"\theta^\star", "a minimiser, $H\\theta^\\star = b$",
+                          rf"\mathbb{{R}}^{{{n}}}"),
+                 Variable("e_t", "the error $\\theta_t - \\theta^\\star$",
+                          rf"\mathbb{{R}}^{{{n}}}"),
+                 Variable(r"\alpha", "step size (learning rate)", r"\mathbb{R}_{>0}")]
+    if spec.method != "gd" or "effective-step" in spec.asks or "pytorch" in spec.asks:
+        variables.append(Variable(r"\beta", "momentum coefficient", "[0, 1)"))
+    if quad.symbolic:
+        variables.append(Variable(f"{_il(quad.mu)}, {_il(quad.L)}",
+                                  "smallest and largest eigenvalue of $H$", r"\mathbb{R}_{>0}"))
+    assumptions = ["$H$ is symmetric positive semidefinite, so $f$ is convex and its minimisers "
+                   "solve $H\\theta = b$; only $H$ governs the error dynamics ($b$ moves the "
+                   "minimiser, not the rates)."]
+    if quad.symbolic:
+        assumptions.append(f"The eigenvalues of $H$ lie in $[{_il(quad.mu)}, {_il(quad.L)}]$ with "
+                           f"$0 < {_il(quad.mu)} \\le {_il(quad.L)}$ and both ends attained.")
+    if quad.zeros:
+        assumptions.append(f"$H$ is singular ({quad.zeros} zero eigenvalue(s)): rates and the "
+                           "condition number refer to the directions of positive curvature, "
+                           "where the error can shrink.")
+    if not quad.exact:
+        assumptions.append("The eigenvalues of this non-diagonal $H$ are computed in float64 "
+                           "(15 significant digits); the formulas below are exact in them.")
+    assumptions.append("The rate is the asymptotic factor by which $\\lVert e_t\\rVert$ shrinks "
+                       "per iteration: the spectral radius of the iteration matrix.")
+    objective = Equation.of(Tex(r"f(\theta)"), Tex(r"\tfrac{1}{2}\theta^\top H\theta - "
+                                                   r"b^\top\theta"))
+    return Analysis(tuple(variables), tuple(assumptions), objective,
+                    f"Study {METHOD_NAMES[spec.method]} with a constant step on the quadratic:")
+
+
+def _recursion(der: Derivation, spec: QuadraticDynamicsSpec, quad: Quad) -> None:
+    """e_{t+1} = (I - alpha H) e_t (or the momentum recursion), then diagonalise."""
+    m = spec.method
+    eqs = [Equation.of(Tex(r"\nabla f(\theta)"), Tex(r"H\theta - b"), Tex(r"H(\theta - "
+                                                                         r"\theta^\star)"))]
+    if m == "gd":
+        eqs.append(Equation.of(Tex("e_{t+1}"), Tex(r"e_t - \alpha H e_t"),
+                               Tex(r"(I - \alpha H)\,e_t")))
+        text = ("Subtracting $\\theta^\\star$ from the update $\\theta_{t+1} = \\theta_t - "
+                "\\alpha\\nabla f(\\theta_t)$ removes $b$: the error obeys a linear recursion "
+                "driven by $H$ alone.")
+    elif m == "heavy-ball":
+        eqs.append(Equation.of(Tex("e_{t+1}"), Tex(r"e_t - \alpha H e_t + \beta(e_t - "
+                                                   r"e_{t-1})")))
+        text = ("Heavy ball adds $\\beta(\\theta_t - \\theta_{t-1})$ to the gradient step; in "
+                "terms of the error this is a two-term linear recursion.")
+    else:
+        eqs.append(Equation.of(Tex("e_{t+1}"), Tex(r"(I - \alpha H)\bigl(e_t + \beta(e_t - "
+                                                   r"e_{t-1})\bigr)")))
+        text = ("Nesterov takes the gradient step at the extrapolated point $y_t = \\theta_t + "
+                "\\beta(\\theta_t - \\theta_{t-1})$, so $(I - \\alpha H)$ multiplies the "
+                "extrapolated error.")
+    der.add("Error recursion", text, *eqs)
+    eig_eqs = []
+    if quad.H is not None and quad.n <= SHOW_MAX:
+        eig_eqs.append(Equation.of(Tex("H"), quad.H))
+    if quad.symbolic:
+        eig_eqs.append(Equation.chain(_il_tex(quad.mu), (r"\le", Tex(r"\lambda_i")),
+                                      (r"\le", quad.L)))
+    elif quad.n <= SHOW_MAX:
+        eig_eqs.append(Equation.of(Tex(r"\lambda(H)"), sympy.Matrix([quad.eigs]) if quad.n > 1
+                                   else quad.eigs[0]))
+    else:
+        eig_eqs.append(Equation.of(Tex(r"(\lambda_{\min}^{+}, \lambda_{\max})"),
+                                   sympy.Tuple(quad.mu, quad.L)))
+    T = iteration_matrix(m)
+    if m == "gd":
+        eig_eqs.append(Equation.of(Tex(r"e^{(i)}_{t+1}"), Tex(r"(1 - \alpha\lambda_i)\,"
+                                                             r"e^{(i)}_t")))
+        text = ("Write $H = Q\\Lambda Q^\\top$ with orthonormal eigenvectors. In the eigenbasis "
+                "the recursion decouples: the error component $e^{(i)}$ along eigenvector $i$ is "
+                "multiplied by $1 - \\alpha\\lambda_i$ every step, so its sign pattern and size "
+                "are read off this one number.")
+    else:
+        eig_eqs.append(Equation.of(Tex(r"\begin{bmatrix} e^{(i)}_{t+1} \\ e^{(i)}_t "
+                                       r"\end{bmatrix}"),
+                                   Tex(to_latex(T.subs(LAM, sympy.Symbol("lambda_i"))) +
+                                       r"\begin{bmatrix} e^{(i)}_t \\ e^{(i)}_{t-1} "
+                                       r"\end{bmatrix}")))
+        charpoly = sympy.expand((T - Z * sympy.eye(2)).det())
+        eig_eqs.append(Equation.of(Tex(r"\det(T(\lambda) - zI)"), sympy.collect(charpoly, Z),
+                                   sympy.Integer(0)))
+        text = ("In the eigenbasis of $H$ each direction evolves on its own, but momentum needs "
+                "two consecutive errors as state: a $2\\times 2$ iteration matrix $T(\\lambda)$ "
+                "per eigenvalue. The error along that direction shrinks like the larger root "
+                "modulus $|z|$ of its characteristic polynomial.")
+    der.add("Decouple along the eigendirections", text, *eig_eqs)
+
+
+def _il_tex(x: Any) -> Tex:
+    return Tex(to_latex(x))
+
+
+# --------------------------------------------------------------------------- asks
+
+@dataclass
+class Ctx:
+    spec: QuadraticDynamicsSpec
+    quad: Quad
+    der: Derivation
+    alpha: Any
+    beta: Any
+    answers: list[Answer] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    summary: list[str] = field(default_factory=list)
+    ident: str | None = None
+    interp: list[str] = field(default_factory=list)
+    _optimal: tuple | None = None
+
+    @property
+    def method(self) -> str:
+        return self.spec.method
+
+    def opt(self) -> tuple[Any, Any, Any]:
+        if self._optimal is None:
+            self._optimal = optimal(self.quad, self.method)
+        return self._optimal
+
+    def answer(self, ask: str, name: str, symbol: str, expr: Any, **kw: Any) -> None:
+        self.answers.append(Answer(name, symbol, expr, **kw))
+        self.facts.setdefault("answers", []).append((ask, name))
+
+
+def ask_max_step(c: Ctx) -> None:
+    """0 < alpha < 2/L (GD); 0 < alpha L < 2(1+beta) (heavy ball); 2(1+beta)/(1+2 beta) (Nesterov)."""
+    m, L = c.method, c.quad.L
+    beta = c.beta if c.beta is not None else BETA
+    a = max_step(c.quad, m, beta)
+    if m == "gd":
+        c.der.add("Stability: every factor inside (-1, 1)",
+                  "The error along direction $i$ shrinks iff $|1 - \\alpha\\lambda_i| < 1$, "
+                  "i.e. $0 < \\alpha\\lambda_i < 2$. The binding direction is the stiffest one, "
+                  "$\\lambda_{\\max}$; zero-curvature directions never move and do not limit "
+                  "$\\alpha$.",
+                  Equation.chain(Tex(r"|1 - \alpha\lambda_i| < 1"), (r"\iff",
+                                                                      Tex(r"0 < \alpha < "
+                                                                          r"\frac{2}{\lambda_i}"))),
+                  Equation.of(Tex(r"\alpha_{\max}"), Tex(r"\frac{2}{\lambda_{\max}}"), a))
+    else:
+        if m == "heavy-ball":
+            cond = Tex(r"0 \le \beta < 1,\quad 0 < \alpha\lambda < 2(1 + \beta)")
+            why = ("For $z^2 - (1 + \\beta - \\alpha\\lambda)z + \\beta$ the Jury (Schur-Cohn) "
+                   "conditions $|c_0| < 1$ and $|c_1| < 1 + c_0$ give $\\beta < 1$ and "
+                   "$|1 + \\beta - \\alpha\\lambda| < 1 + \\beta$.")
+            gen = Tex(r"\frac{2(1 + \beta)}{\lambda_{\max}}")
+        else:
+            cond = Tex(r"0 \le \beta < 1,\quad 0 < \alpha\lambda < \frac{2(1 + \beta)}{1 + "
+                       r"2\beta}")
+            why = ("For $z^2 - (1+\\beta)(1-\\alpha\\lambda)z + \\beta(1-\\alpha\\lambda)$ the "
+                   "Jury conditions give $\\alpha\\lambda > 0$ and $(1 + 2\\beta)(\\alpha\\lambda "
+                   "- 1) < 1$.")
+            gen = Tex(r"\frac{2(1 + \beta)}{(1 + 2\beta)\lambda_{\max}}")
+        c.der.add("Stability region in $(\\alpha, \\beta)$",
+                  "Both roots lie inside the unit circle exactly when the Jury conditions hold. "
+                  + why + " Momentum enlarges the stable range of steps; the binding direction "
+                  "is again $\\lambda_{\\max}$.",
+                  Equation.of(Tex(r"\text{stable} \iff"), cond),
+                  Equation.of(Tex(r"\alpha_{\max}(\beta)"), gen, a))
+    c.answer("max-step", "max stable step", r"\alpha_{\max}", a,
+             note="convergence iff 0 < alpha < alpha_max (strict)")
+    c.facts["max_step"] = a
+    c.summary.append(f"stable iff $0 < \\alpha < {_num(a)}$")
+
+
+def ask_condition_number(c: Ctx) -> None:
+    """kappa = lambda_max / lambda_min (positive part of the spectrum)."""
+    k = c.quad.kappa
+    c.der.add("Condition number",
+              "The ratio of the largest to the smallest positive curvature measures how "
+              "differently the directions want to be stepped.",
+              Equation.of(Tex(r"\kappa"), Tex(r"\frac{\lambda_{\max}}{\lambda_{\min}^{+}}"), k))
+    c.answer("condition-number", "condition number", r"\kappa", k)
+    c.summary.append(f"$\\kappa = {_num(k)}$")
+
+
+def ask_optimal_step(c: Ctx) -> None:
+    """GD: 1 - alpha mu = -(1 - alpha L); momentum: double roots at both ends."""
+    a, b, rho = c.opt()
+    mu, L = c.quad.mu, c.quad.L
+    if c.method == "gd":
+        c.der.add("Optimal constant step: balance the extreme factors",
+                  "The worst factor $\\max_i|1 - \\alpha\\lambda_i|$ is attained at "
+                  "$\\lambda_{\\min}$ or $\\lambda_{\\max}$; increasing $\\alpha$ helps the first "
+                  "and hurts the second, so the best step makes them equal and opposite.",
+                  Equation.of(Tex(r"1 - \alpha\lambda_{\min}"), Tex(r"-(1 - \alpha"
+                                                                    r"\lambda_{\max})")),
+                  Equation.of(Tex(r"\alpha^\star"), Tex(r"\frac{2}{\lambda_{\min} + "
+                                                        r"\lambda_{\max}}"), a))
+        c.answer("optimal-step", "optimal step", r"\alpha^\star", a)
+        c.summary.append(f"$\\alpha^\\star = {_num(a)}$")
+    elif c.method == "heavy-ball":
+        c.der.add("Optimal $(\\alpha, \\beta)$: double roots at both ends",
+                  "In the complex-root region every direction contracts at exactly "
+                  "$\\sqrt{\\beta}$; the best tuning puts both extreme eigenvalues on the "
+                  "boundary of that region (a double root), at $z = +\\sqrt\\beta$ for "
+                  "$\\lambda_{\\min}$ and $z = -\\sqrt\\beta$ for $\\lambda_{\\max}$. Solving the "
+                  "two equations for $(\\alpha, \\sqrt\\beta)$ (of the two solutions only "
+                  "$\\sqrt\\beta < 1$ is admissible; SymPy confirms both residuals vanish):",
+                  Equation.of(Tex(r"1 + \beta - \alpha\lambda_{\min}"), Tex(r"2\sqrt{\beta}")),
+                  Equation.of(Tex(r"1 + \beta - \alpha\lambda_{\max}"), Tex(r"-2\sqrt{\beta}")),
+                  Equation.of(Tex(r"\alpha^\star"), Tex(r"\frac{4}{(\sqrt{L} + \sqrt{\mu})^2}"),
+                              a),
+                  Equation.of(Tex(r"\beta^\star"), Tex(r"\Bigl(\frac{\sqrt{\kappa} - 1}"
+                                                       r"{\sqrt{\kappa} + 1}\Bigr)^2"), b))
+        c.facts["design_residuals"] = _heavy_ball_residuals(mu, L, a, b)
+        c.answer("optimal-step", "optimal step", r"\alpha^\star", a)
+        c.answer("optimal-step", "optimal momentum", r"\beta^\star", b)
+        c.summary.append(f"$(\\alpha^\\star, \\beta^\\star) = ({_num(a)}, {_num(b)})$")
+    else:
+        c.der.add("Optimal $(\\alpha, \\beta)$ for Nesterov on quadratics",
+                  "The complex-root modulus is $\\sqrt{\\beta(1 - \\alpha\\lambda)}$, largest at "
+                  "$\\lambda_{\\min}$. The best tuning (Lessard, Recht and Packard, 2016) puts a "
+                  "double root at $\\lambda_{\\min}$ and makes the negative real root at "
+                  "$\\lambda_{\\max}$ equal to $-\\rho$; substituting the closed form below into "
+                  "both conditions, SymPy simplifies each residual to $0$.",
+                  Equation.of(Tex(r"(1 + \beta)^2 (1 - \alpha\mu)"), Tex(r"4\beta")),
+                  Equation.of(Tex(r"\rho^2 + (1 + \beta)(1 - \alpha L)\rho + \beta(1 - \alpha "
+                                  r"L)"), sympy.Integer(0)),
+                  Equation.of(Tex(r"\alpha^\star"), Tex(r"\frac{4}{3L + \mu}"), a),
+                  Equation.of(Tex(r"\beta^\star"), Tex(r"\frac{\sqrt{3\kappa + 1} - 2}"
+                                                       r"{\sqrt{3\kappa + 1} + 2}"), b))
+        c.facts["design_residuals"] = _nesterov_residuals(mu, L, a, b, rho)
+        c.answer("optimal-step", "optimal step", r"\alpha^\star", a)
+        c.answer("optimal-step", "optimal momentum", r"\beta^\star", b)
+        c.summary.append(f"$(\\alpha^\\star, \\beta^\\star) = ({_num(a)}, {_num(b)})$")
+    c.facts["optimal"] = (a, b, rho)
+
+
+def _heavy_ball_residuals(mu: Any, L: Any, a: Any, b: Any) -> list[Any]:
+    """The double-root conditions at both ends, at the closed form; both simplify to 0."""
+    s = sympy.sqrt(b)
+    return [sympy.simplify(sympy.radsimp(e)) for e in (1 + b - a * mu - 2 * s,
+                                                        1 + b - a * L + 2 * s)]
+
+
+def _nesterov_residuals(mu: Any, L: Any, a: Any, b: Any, rho: Any) -> list[Any]:
+    """The two design conditions (and the double-root value) at the closed form; all 0."""
+    q, r = 1 - a * mu, 1 - a * L
+    return [sympy.simplify(e) for e in ((1 + b) ** 2 * q - 4 * b,
+                                        rho ** 2 + (1 + b) * r * rho + b * r,
+                                        (1 + b) * q / 2 - rho)]
+
+
+def ask_optimal_rate(c: Ctx) -> None:
+    """GD (kappa-1)/(kappa+1); heavy ball (sqrt(kappa)-1)/(sqrt(kappa)+1); Nesterov 1-2/sqrt(3kappa+1)."""
+    a, b, rho = c.opt()
+    gen = {"gd": r"\frac{\kappa - 1}{\kappa + 1}",
+           "heavy-ball": r"\frac{\sqrt{\kappa} - 1}{\sqrt{\kappa} + 1}",
+           "nesterov": r"1 - \frac{2}{\sqrt{3\kappa + 1}}"}[c.method]
+    text = {"gd": "At $\\alpha^\\star$ both extreme factors have modulus $\\frac{\\lambda_{\\max} "
+                  "- \\lambda_{\\min}}{\\lambda_{\\max} + \\lambda_{\\min}}$, and every other "
+                  "direction contracts faster.",
+            "heavy-ball": "At the optimum every direction has complex (or double) roots of "
+                          "modulus $\\sqrt{\\beta^\\star}$: the rate depends on $\\sqrt{\\kappa}$ "
+                          "instead of $\\kappa$ - the acceleration.",
+            "nesterov": "At the optimum the worst modulus is $\\rho = (1 + \\beta)(1 - \\alpha"
+                        "\\mu)/2$, again scaling with $\\sqrt{\\kappa}$; it is slightly slower "
+                        "than heavy ball on quadratics, the price of Nesterov's robustness "
+                        "beyond them."}[c.method]
+    if not c.facts.get("optimal"):
+        lead = ("The optimal tuning (derived as in the optimal-step question) is "
+                f"$\\alpha^\\star = {_il(a)}$" + (f", $\\beta^\\star = {_il(b)}$" if b is not None
+                                                  else "") + ". ")
+        text = lead + text
+    c.der.add("Optimal rate", text, Equation.of(Tex(r"\rho^\star"), Tex(gen), rho))
+    c.answer("optimal-rate", "optimal rate", r"\rho^\star", rho)
+    c.facts["optimal"] = (a, b, rho)
+    c.summary.append(f"optimal rate $\\rho^\\star = {_num(rho)}$")
+
+
+def _rate_rows_text(rows: list) -> str:
+    parts = [f"$\\lambda = {_il(lam)}$: $|z| = {_num(r)}$ ({reg})" for lam, r, reg in rows[:6]]
+    return "; ".join(parts) + ("; ..." if len(rows) > 6 else "")
+
+
+def ask_rate(c: Ctx) -> None:
+    """rho(alpha, beta) = max_i of the per-direction root modulus."""
+    a, b = c.alpha, c.beta
+    if c.quad.symbolic:  # GD at alpha = 1/L
+        rho = _tidy(1 - c.quad.mu / c.quad.L)
+        c.der.add("Rate at $\\alpha = 1/L$",
+                  "With $\\alpha = 1/L$ the factor $1 - \\lambda/L$ lies in $[0, 1 - \\mu/L]$ for "
+                  "$\\lambda \\in [\\mu, L]$: monotone convergence in every direction, slowest "
+                  "along $\\mu$.",
+                  Equation.of(Tex(r"\rho(1/L)"), Tex(r"1 - \frac{1}{\kappa}"), rho))
+    else:
+        rho, rows = rate_at(c.quad, c.method, a, b)
+        c.facts["regimes"] = rows
+        what = (f"$\\alpha = {_il(a)}$" + (f", $\\beta = {_il(b)}$" if c.method != "gd" else ""))
+        eqs = [Equation.of(Tex(r"\rho"), Tex(r"\max_i |1 - \alpha\lambda_i|") if c.method == "gd"
+                           else Tex(r"\max_i \max\{|z| : \det(T(\lambda_i) - zI) = 0\}"), rho)]
+        c.der.add(f"Rate at {what}",
+                  "Evaluate the per-direction contraction at each positive eigenvalue and take the "
+                  "worst: " + _rate_rows_text(rows) + ".", *eqs)
+    c.answer("rate", "rate", r"\rho", rho, note="asymptotic factor per iteration of the error")
+    c.facts["rate"] = rho
+    c.summary.append(f"rate $\\rho = {_num(rho)}$" + (" (diverges)" if rho.is_number and rho >= 1
+                                                            else ""))
+
+
+def ask_iterations(c: Ctx) -> None:
+    """Smallest t with rho^t <= eps: ceil(log eps / log rho)."""
+    eps = exact_rational(c.spec.epsilon, field="epsilon")
+    if c.alpha is not None and not (c.quad.symbolic and c.method == "gd" and
+                                    c.spec.alpha == INVERSE_L):
+        rho = c.facts.get("rate")
+        if rho is None:
+            rho = rate_at(c.quad, c.method, c.alpha, c.beta)[0]
+        which = "the given step"
+    elif c.alpha is not None:
+        rho = _tidy(1 - c.quad.mu / c.quad.L)
+        which = "$\\alpha = 1/L$"
+    else:
+        rho = c.opt()[2]
+        which = "the optimal tuning"
+    c.facts["iter_rate"] = rho
+    if rho.is_number and rho >= 1:
+        c.der.add("Iterations to reduce the error",
+                  f"At {which} the rate is $\\rho = {_num(rho)} \\ge 1$: the error never shrinks "
+                  "by the factor asked, whatever the number of iterations.")
+        c.answer("iterations", "iterations", "t", None, status="none",
+                 note="never: the iteration does not converge")
+        return
+    if rho == 0:
+        t: Any = sympy.Integer(1)
+    else:
+        t = sympy.ceiling(sympy.log(eps) / sympy.log(rho))
+        if t.is_number:
+            t = sympy.Integer(int(sympy.N(t, 50)))
+    exactness = ("For gradient descent $I - \\alpha H$ is symmetric, so $\\lVert e_t\\rVert \\le "
+                 "\\rho^t\\lVert e_0\\rVert$ with equality for an error along the slowest "
+                 "direction: the count is exact in the worst case." if c.method == "gd" else
+                 "For momentum the iteration matrix is not normal, so $\\rho^t$ is the asymptotic "
+                 "decay (up to a constant and, at double roots, a factor linear in $t$): the "
+                 "count is the asymptotic estimate.")
+    c.der.add("Iterations to reduce the error by $\\varepsilon$",
+              f"At {which} the error shrinks by $\\rho$ per step, so $\\rho^t \\le \\varepsilon$ "
+              "needs $t \\ge \\log\\varepsilon / \\log\\rho$ (both logarithms are negative). "
+              + exactness,
+              Equation.of(Tex("t"), Tex(r"\Bigl\lceil \frac{\log \varepsilon}{\log \rho} "
+                                        r"\Bigr\rceil"), t))
+    c.answer("iterations", "iterations", "t", t,
+             note=f"epsilon = {eps}, rate = {sympy.sstr(rho)}")
+    c.facts["epsilon"] = eps
+    c.summary.append(f"$t = {_il(t)}$ iterations for a factor ${_il(eps)}$")
+
+
+def ask_regime(c: Ctx) -> None:
+    """Classify each eigendirection by its factor (GD) or root pattern (momentum)."""
+    rho, rows = rate_at(c.quad, c.method, c.alpha, c.beta)
+    c.facts["regimes"] = rows
+    if c.method == "gd":
+        factors = [sympy.nsimplify(1 - c.alpha * lam) for lam, _, _ in rows]
+        eq = Equation.of(Tex(r"1 - \alpha\lambda_i"), sympy.Matrix([factors]) if len(factors) > 1
+                         else factors[0])
+        text = ("Each factor $r = 1 - \\alpha\\lambda$ fixes the behaviour of its direction: "
+                "$0 < r < 1$ monotone convergence, $-1 < r < 0$ convergence with alternating "
+                "sign, $r < -1$ divergence with alternating sign (and $r = 1$, a zero-curvature "
+                "direction, never moves). Here: " + "; ".join(
+                    f"$\\lambda = {_il(lam)}$: $r = {_il(f)}$, {reg}"
+                    for (lam, _, reg), f in zip(rows[:6], factors[:6])) + ".")
+    else:
+        eq = Equation.of(Tex(r"\rho"), rho)
+        text = ("Per direction the roots of $\\det(T(\\lambda) - zI)$ decide: complex roots "
+                "oscillate (underdamped), a negative dominant root alternates sign, positive "
+                "real roots decay monotonically; any root with $|z| \\ge 1$ means no "
+                "convergence. Here: " + _rate_rows_text(rows) + ".")
+    worst = max(rows, key=lambda r: float(r[1]))
+    overall = ("diverges" if rho > 1 else "does not converge" if rho == 1 else "converges")
+    osc = [reg for _, _, reg in rows if "oscillat" in reg]
+    regime = overall + (", oscillating" if osc else ", monotonically") + \
+        f" (worst direction λ = {sympy.sstr(worst[0])}: {worst[2]})"
+    c.der.add("Regime of each direction", text, eq)
+    c.answer("regime", "spectral radius", r"\rho", rho, note=regime)
+    c.ident = regime
+    c.facts["regime"] = regime
+    c.summary.append(f"regime: {overall}" + (" with oscillation" if osc else ""))
+
+
+def ask_iteration_matrix(c: Ctx) -> None:
+    """T(lambda) and its eigenvalues z = (tr T +- sqrt(tr^2 - 4 det T)) / 2."""
+    T = iteration_matrix(c.method)
+    if c.method == "gd":
+        c.der.add("Per-direction factor", "For gradient descent the per-direction map is the "
+                  "scalar $1 - \\alpha\\lambda$, its own eigenvalue.",
+                  Equation.of(Tex(r"T(\lambda)"), T[0, 0]))
+        c.answer("iteration-matrix", "per-direction factor", r"T(\lambda)", T[0, 0])
+        c.facts["iteration_matrix"] = (T, [T[0, 0]])
+        return
+    tr, det = sympy.expand(T.trace()), sympy.expand(T.det())
+    disc = sympy.factor(sympy.expand(tr ** 2 - 4 * det))
+    roots = [(tr + sympy.sqrt(disc)) / 2, (tr - sympy.sqrt(disc)) / 2]
+    c.der.add("Eigenvalues of the iteration matrix",
+              "The eigenvalues of a $2\\times 2$ matrix follow from its trace and determinant; "
+              "the discriminant decides between real roots (overdamped) and a complex pair of "
+              "modulus $\\sqrt{\\det T}$ (underdamped).",
+              Equation.of(Tex(r"\operatorname{tr} T(\lambda)"), tr),
+              Equation.of(Tex(r"\det T(\lambda)"), sympy.factor(det)),
+              Equation.of(Tex(r"z_{\pm}"), Tex(r"\tfrac{1}{2}\Bigl(\operatorname{tr} T \pm "
+                                               r"\sqrt{(\operatorname{tr} T)^2 - 4\det T}"
+                                               r"\Bigr)")))
+    c.answer("iteration-matrix", "iteration matrix", r"T(\lambda)", T)
+    c.answer("iteration-matrix", "eigenvalues", r"z_{\pm}", sympy.Matrix(roots))
+    c.facts["iteration_matrix"] = (T, roots)
+
+
+def ask_effective_step(c: Ctx) -> None:
+    """Unrolled momentum: v_t = sum_k beta^k g_{t-k}; constant g gives alpha/(1-beta)."""
+    a = c.alpha if c.alpha is not None else ALPHA
+    b = c.beta if c.beta is not None else BETA
+    eff = _tidy(a / (1 - b)) if (c.alpha is not None and c.beta is not None) else a / (1 - b)
+    c.der.add("Momentum as a moving average of gradients",
+              "Write heavy ball with a velocity, $v_{t+1} = \\beta v_t + \\nabla f(\\theta_t)$, "
+              "$\\theta_{t+1} = \\theta_t - \\alpha v_{t+1}$. Unrolling the velocity shows a "
+              "geometrically weighted sum of past gradients; when the gradient is (nearly) "
+              "constant the weights sum to $1/(1-\\beta)$, so each step is $\\alpha/(1 - \\beta)$ "
+              "times the gradient.",
+              Equation.of(Tex("v_{t+1}"), Tex(r"\sum_{k=0}^{t} \beta^k \nabla f(\theta_{t-k})")),
+              Equation.of(Tex(r"\alpha_{\mathrm{eff}}"), Tex(r"\alpha\sum_{k\ge 0}\beta^k"),
+                          Tex(r"\frac{\alpha}{1-\beta}"), eff))
+    c.answer("effective-step", "effective step", r"\alpha_{\mathrm{eff}}", eff)
+    c.facts["effective_step"] = eff
+    c.summary.append(f"effective step $\\alpha/(1-\\beta) = {_num(eff)}$")
+
+
+def ask_pytorch(c: Ctx) -> None:
+    """torch SGD: b <- mu b + (1 - d) g, p <- p - lr b  ==  heavy ball (lr (1 - d), mu)."""
+    lr, mom = c.alpha, c.beta
+    d = exact_rational(c.spec.dampening or 0, field="dampening")
+    a_hb, eff = _tidy(lr * (1 - d)), _tidy(lr * (1 - d) / (1 - mom))
+    c.der.add("PyTorch's SGD momentum convention",
+              "PyTorch keeps a buffer $b$ of summed gradients and steps by $\\mathrm{lr}\\cdot b$. "
+              "Put $v_t = \\mathrm{lr}\\, b_t$: then $\\theta_t - \\theta_{t-1} = -v_t$ and the "
+              "update is exactly heavy ball with step $\\mathrm{lr}(1 - d)$ and momentum $\\mu$. "
+              "(PyTorch's first step sets $b_1 = g_1$ without dampening, so for $d > 0$ only the "
+              "first step differs; the dynamics and rates are those of heavy ball.)",
+              Equation.of(Tex("b_{t+1}"), Tex(r"\mu\, b_t + (1 - d)\, g_t")),
+              Equation.of(Tex(r"\theta_{t+1}"), Tex(r"\theta_t - \mathrm{lr}\; b_{t+1}"),
+                          Tex(r"\theta_t - \mathrm{lr}(1-d)\, g_t + \mu(\theta_t - "
+                              r"\theta_{t-1})")),
+              Equation.of(Tex(r"(\alpha_{\mathrm{hb}}, \beta_{\mathrm{hb}})"),
+                          sympy.Tuple(a_hb, mom)))
+    c.der.add("The EMA form",
+              "Many texts write momentum as an exponential moving average, $m_{t+1} = \\beta m_t "
+              "+ (1 - \\beta) g_t$, $\\theta_{t+1} = \\theta_t - \\eta\\, m_{t+1}$: that is "
+              "PyTorch's buffer with dampening $d = \\beta$, i.e. heavy ball with $\\alpha = "
+              "\\eta(1 - \\beta)$ and an effective step $\\eta$. With PyTorch's default $d = 0$ "
+              "the same lr takes steps $1/(1 - \\beta)$ times larger.",
+              Equation.of(Tex(r"\alpha_{\mathrm{eff}}"), Tex(r"\frac{\mathrm{lr}(1 - d)}{1 - "
+                                                             r"\mu}"), eff))
+    c.answer("pytorch", "heavy-ball step", r"\alpha_{\mathrm{hb}}", a_hb)
+    c.answer("pytorch", "heavy-ball momentum", r"\beta_{\mathrm{hb}}", mom)
+    c.answer("pytorch", "torch effective step", r"\alpha_{\mathrm{eff}}", eff)
+    c.facts["pytorch"] = (lr, mom, d, a_hb, eff)
+    c.summary.append(f"torch SGD with $\\mathrm{{lr}} = {_il(lr)}$, momentum ${_il(mom)}$, "
+                     f"dampening ${_il(d)}$ is heavy ball with $\\alpha = {_il(a_hb)}$, $\\beta = {_il(mom)}$")
+
+
+def ask_zero_curvature(c: Ctx) -> None:
+    """Along null(H) the gradient has no component: the error there is multiplied by 1."""
+    k = c.quad.zeros
+    eqs = [Equation.of(Tex(r"1 - \alpha\cdot 0"), sympy.Integer(1))]
+    if c.quad.H is not None and k and c.quad.n <= SHOW_MAX:
+        basis = c.quad.H.nullspace()
+        if basis:
+            eqs.append(Equation.of(Tex(r"\ker H"), Tex(r"\operatorname{span}\Bigl\{" + ", ".join(
+                to_latex(v.T) + r"^\top" if v.rows > 1 else to_latex(v) for v in basis)
+                + r"\Bigr\}")))
+    if k:
+        text = (f"$H$ has {k} zero eigenvalue(s). Along those directions $\\nabla f$ has no "
+                "component, so every method (with or without momentum, once the initial velocity "
+                "is zero) leaves that part of $\\theta_t$ exactly where it started: the factor is "
+                "$1$ for any $\\alpha$. The iterates converge to the minimiser closest to "
+                "$\\theta_0$ along these directions, not to a unique point.")
+    else:
+        text = ("$H$ has no zero eigenvalue: every direction has positive curvature, so no "
+                "component of the error is frozen.")
+    c.der.add("Zero-curvature directions", text, *eqs)
+    c.answer("zero-curvature", "zero-curvature directions", r"\dim\ker H", sympy.Integer(k))
+    if k:
+        c.answer("zero-curvature", "factor along the null space", r"r_0", sympy.Integer(1),
+                 note="the null-space component of theta never changes")
+    c.facts["zero_curvature"] = k
+    c.summary.append(f"{k} zero-curvature direction(s)" + (" (frozen)" if k else ""))
+
+
+ASKS = {"max-step": ask_max_step, "condition-number": ask_condition_number,
+        "optimal-step": ask_optimal_step, "optimal-rate": ask_optimal_rate, "rate": ask_rate,
+        "iterations": ask_iterations, "regime": ask_regime,
+        "iteration-matrix": ask_iteration_matrix, "effective-step": ask_effective_step,
+        "pytorch": ask_pytorch, "zero-curvature": ask_zero_curvature}
+
+
+# --------------------------------------------------------------------------- entry point
+
+def solve(spec: QuadraticDynamicsSpec, *, figures: bool = True) -> PartSolution:
+    """Exact answers to every ask, with the derivation, facts for the witnesses and figures."""
+    quad = quad_of(spec)
+    alpha, beta = _resolve(spec, quad)
+    der = Derivation()
+    c = Ctx(spec, quad, der, alpha, beta)
+    c.facts.update(quad=quad, alpha=alpha, beta=beta)
+    _recursion(der, spec, quad)
+    for ask in dict.fromkeys(spec.asks):
+        ASKS[ask](c)
+    interp = _interpretation(c)
+    drawn: list[Figure] = []
+    diagnostics: list[str] = []
+    if figures:
+        try:
+            from optiproof.families.quadratic_dynamics.figures import figures_for
+
+            drawn = figures_for(c)
+        except Exception as exc:  # noqa: BLE001 - a figure must never break a solved part
+            diagnostics.append(f"figure not drawn: {type(exc).__name__}: {exc}")
+    return PartSolution(
+        label=spec.label, family=FAMILY, question=spec.question,
+        analysis=_analysis(spec, quad), steps=der.steps, answers=c.answers,
+        identified_as=c.ident or METHOD_NAMES[spec.method], interpretation=interp,
+        summary=_cap("; ".join(c.summary)) + ".", figures=drawn, diagnostics=diagnostics,
+        facts=c.facts)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _interpretation(c: Ctx) -> str:
+    if c.method == "gd":
+        out = ("Gradient descent on a quadratic is a linear map per eigendirection: the stiffest "
+               "direction caps the step at $2/\\lambda_{\\max}$, the flattest one sets the pace, "
+               "so the rate is governed by the condition number $\\kappa$ and about "
+               "$\\tfrac{\\kappa}{2}\\log(1/\\varepsilon)$ steps are needed at the optimal step.")
+    else:
+        out = ("Momentum turns each direction into a damped oscillator; tuned well it moves the "
+               "roots onto a circle of radius about $1 - 1/\\sqrt{\\kappa}$ (heavy ball) instead "
+               "of $1 - 2/\\kappa$, so the iteration count scales with $\\sqrt{\\kappa}$ "
+               "instead of $\\kappa$.")
+    if c.quad.zeros:
+        out += (" Zero-curvature directions are invisible to the gradient: they keep their "
+                "initial value forever.")
+    return out

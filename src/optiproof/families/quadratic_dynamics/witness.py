@@ -1,0 +1,584 @@
+"""Independent witnesses of a quadratic-dynamics part.
+
+None of them uses the closed forms or the SymPy iteration matrices of ``solve``:
+
+1. numpy spectra: the spectrum of H from ``numpy.linalg.eigvalsh``; per eigenvalue, the
+   iteration map built by applying the *update rule* to the two basis states, its eigenvalues
+   from ``numpy.linalg.eigvals``; the stability boundary by bisection, the optimal step by
+   ``scipy.optimize.minimize_scalar`` and the optimal (alpha, beta) by a grid plus Nelder-Mead.
+2. the real ``torch.optim.SGD`` (plain, momentum, ``nesterov=True``) run in float64 on the
+   quadratic: measured contraction per step (log-error fit with renormalisation, so nothing
+   underflows), stability confirmed on both sides of the boundary, the iteration count, the
+   momentum buffer's steady state, PyTorch's dampening convention and frozen null directions.
+
+Symbolic answers (μ, L, β) are checked at sample values. Every loop has a step cap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import sympy
+
+from optiproof.core.evidence import Check, stopwatch
+from optiproof.core.options import SolveOptions
+from optiproof.core.solution import PartSolution
+from optiproof.families.quadratic_dynamics.spec import QuadraticDynamicsSpec
+
+TOL = 1e-8
+"""Relative tolerance of spectral comparisons."""
+RATE_TOL = 4e-3
+"""Absolute tolerance of a contraction rate measured from a finite torch run."""
+MAX_STEPS = 4000
+SYMBOLIC_SAMPLES = [(1.0, 10.0), (0.5, 40.0)]
+BETA_SAMPLES = [0.0, 0.5, 0.9]
+
+
+# --------------------------------------------------------------------------- instances
+
+def _H(spec: QuadraticDynamicsSpec) -> np.ndarray:
+    if spec.H is not None:
+        return np.array([[float(x) for x in r] for r in spec.H], dtype=np.float64)
+    return np.diag([float(x) for x in spec.eigenvalues or []])
+
+
+def instances(spec: QuadraticDynamicsSpec, solution: PartSolution) -> list[tuple[np.ndarray,
+                                                                                  dict]]:
+    """(H, substitutions) pairs: the spec's own H, or sample spectra for symbolic μ, L."""
+    if not spec.symbolic:
+        return [(_H(spec), {})]
+    quad = solution.facts["quad"]
+    out = []
+    for mu, L in SYMBOLIC_SAMPLES:
+        out.append((np.diag([mu, (mu + L) / 2, L]), {quad.mu: mu, quad.L: L}))
+    return out
+
+
+def _value(expr: Any, subs: dict) -> float:
+    v = sympy.sympify(expr).subs(subs)
+    return float(sympy.N(v, 30))
+
+
+def _spectrum(H: np.ndarray) -> tuple[np.ndarray, int]:
+    """Distinct positive eigenvalues of H (numpy) and the number of zero eigenvalues."""
+    w = np.linalg.eigvalsh(H)
+    tol = 1e-10 * max(1.0, float(np.abs(w).max()))
+    pos = np.sort(w[w > tol])
+    distinct = [pos[0]] if len(pos) else []
+    for v in pos[1:]:
+        if v - distinct[-1] > 1e-12 * max(1.0, v):
+            distinct.append(v)
+    return np.array(distinct), int((np.abs(w) <= tol).sum())
+
+
+def _update(method: str, a: Any, b: Any, lam: Any, x: Any, xprev: Any) -> Any:
+    """One step of the method on the scalar quadratic ½λx² (error coordinates)."""
+    if method == "gd":
+        return x - a * lam * x
+    if method == "heavy-ball":
+        return x - a * lam * x + b * (x - xprev)
+    y = x + b * (x - xprev)
+    return y - a * lam * y
+
+
+def direction_maps(method: str, a: Any, b: Any, lam: Any) -> np.ndarray:
+    """The 2x2 map (x_t, x_{t-1}) -> (x_{t+1}, x_t), built by applying the update to unit
+    states; vectorised over broadcast a, b, lam (shape (..., 2, 2))."""
+    a, b, lam = np.broadcast_arrays(np.asarray(a, float), np.asarray(b, float),
+                                    np.asarray(lam, float))
+    out = np.zeros(a.shape + (2, 2))
+    one, zero = np.ones_like(a), np.zeros_like(a)
+    out[..., 0, 0] = _update(method, a, b, lam, one, zero)
+    out[..., 0, 1] = _update(method, a, b, lam, zero, one)
+    out[..., 1, 0] = 1.0
+    return out
+
+
+def radius(method: str, lams: np.ndarray, a: Any, b: Any) -> np.ndarray:
+    """Spectral radius over the given eigenvalues (numpy eigvals of the per-direction maps)."""
+    M = direction_maps(method, np.asarray(a)[..., None], np.asarray(b)[..., None], lams)
+    if method == "gd":
+        return np.abs(M[..., 0, 0]).max(axis=-1)
+    return np.abs(np.linalg.eigvals(M)).max(axis=(-1, -2))
+
+
+def full_radius(method: str, H: np.ndarray, a: float, b: float) -> float:
+    """Spectral radius of the whole-space iteration operator on the range of H (n <= 64)."""
+    w, Q = np.linalg.eigh(H)
+    keep = w > 1e-10 * max(1.0, float(np.abs(w).max()))
+    Hp = Q[:, keep].T @ H @ Q[:, keep]
+    k = Hp.shape[0]
+    if method == "gd":
+        return float(np.abs(np.linalg.eigvals(np.eye(k) - a * Hp)).max())
+    Op = np.zeros((2 * k, 2 * k))
+    for j in range(2 * k):
+        s = np.zeros(2 * k)
+        s[j] = 1.0
+        x, xp = s[:k], s[k:]
+        if method == "heavy-ball":
+            nxt = x - a * Hp @ x + b * (x - xp)
+        else:
+            y = x + b * (x - xp)
+            nxt = y - a * Hp @ y
+        Op[:, j] = np.r_[nxt, x]
+    return float(np.abs(np.linalg.eigvals(Op)).max())
+
+
+def _rel(x: float, y: float) -> float:
+    return abs(x - y) / max(1.0, abs(y))
+
+
+# --------------------------------------------------------------------------- numpy check
+
+def _alpha_beta(spec: QuadraticDynamicsSpec, solution: PartSolution, subs: dict,
+                lams: np.ndarray) -> tuple[float | None, float | None]:
+    a, b = solution.facts.get("alpha"), solution.facts.get("beta")
+    return (None if a is None else _value(a, subs)), (None if b is None else _value(b, subs))
+
+
+def _answers(solution: PartSolution) -> dict[str, Any]:
+    return {a.name: a for a in solution.answers}
+
+
+def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
+    """Every spectral answer against numpy eigenvalues of the update-rule maps."""
+    from scipy.optimize import minimize, minimize_scalar
+
+    method_name = "numpy spectra: eigvalsh(H), eigvals of the update-rule maps, bisection, " \
+                  "scipy minimisation"
+    m = spec.method
+    ans = _answers(solution)
+    errs: list[tuple[str, float]] = []
+    notes: list[str] = []
+    with stopwatch() as watch:
+        for H, subs in instances(spec, solution):
+            lams, zeros = _spectrum(H)
+            L, mu = float(lams.max()), float(lams.min())
+            a, b = _alpha_beta(spec, solution, subs, lams)
+            betas = [b] if b is not None else BETA_SAMPLES
+            if "condition number" in ans:
+                errs.append(("kappa", _rel(_value(ans["condition number"].expr, subs), L / mu)))
+            if "max stable step" in ans:
+                for bb in (betas if m != "gd" else [0.0]):
+                    lo, hi = 1e-12 / L, 16.0 / L
+                    for _ in range(200):
+                        mid = 0.5 * (lo + hi)
+                        if radius(m, lams, mid, bb) < 1:
+                            lo = mid
+                        else:
+                            hi = mid
+                        if hi - lo <= 1e-14 * hi:
+                            break
+                    claim = _value(ans["max stable step"].expr, {**subs, sympy.Symbol("beta"): bb})
+                    errs.append((f"max step (beta={bb})", _rel(claim, lo)))
+            if "optimal step" in ans or "optimal rate" in ans:
+                opt_a, opt_b, opt_r = solution.facts["optimal"]
+                ca, cr = _value(opt_a, subs), _value(opt_r, subs)
+                cb = 0.0 if opt_b is None else _value(opt_b, subs)
+                attained = float(radius(m, lams, ca, cb))
+                errs.append(("rate at the claimed optimum", _rel(attained, cr)))
+                if m == "gd":
+                    res = minimize_scalar(lambda x: float(radius(m, lams, x, 0.0)),
+                                          bounds=(0.0, 2.0 / L), method="bounded",
+                                          options={"xatol": 1e-13 / L})
+                    errs.append(("optimal rate vs scipy minimum", _rel(cr, float(res.fun))))
+                    if "optimal step" in ans:
+                        # the argmin sits at a kink: bounded Brent locates it to ~1e-7
+                        errs.append(("optimal step vs scipy argmin",
+                                     max(0.0, _rel(ca, float(res.x)) - 1e-6)))
+                else:
+                    hs = np.linspace(0.01, 4.0, 120) / L
+                    bs = np.linspace(0.0, 0.995, 120)
+                    A, B = np.meshgrid(hs, bs)
+                    R = radius(m, lams, A, B)
+                    i = np.unravel_index(np.argmin(R), R.shape)
+                    res = minimize(lambda v: float(radius(m, lams, v[0], min(max(v[1], 0), .9999))),
+                                   [A[i], B[i]], method="Nelder-Mead",
+                                   options={"xatol": 1e-12, "fatol": 1e-14, "maxiter": 4000})
+                    found = min(float(res.fun), float(R[i]))
+                    below = cr - found  # > 0 means the search beat the claimed optimum
+                    # the search must not beat the claim (it may stop slightly above it)
+                    errs.append(("optimal rate vs grid + Nelder-Mead", max(0.0, below - 1e-9)))
+                    notes.append(f"search found rate {found:.8g} at (alpha, beta) = "
+                                 f"({res.x[0]:.6g}, {res.x[1]:.6g}); claimed {cr:.8g} at "
+                                 f"({ca:.6g}, {cb:.6g})")
+            if "rate" in ans and not spec.symbolic:
+                rho = float(radius(m, lams, a, b or 0.0))
+                errs.append(("rate", _rel(_value(ans["rate"].expr, subs), rho)))
+                if H.shape[0] <= 64:
+                    errs.append(("rate (whole-space operator)",
+                                 _rel(_value(ans["rate"].expr, subs),
+                                      full_radius(m, H, a, b or 0.0))))
+            elif "rate" in ans:  # GD at alpha = 1/L
+                errs.append(("rate at 1/L", _rel(_value(ans["rate"].expr, subs),
+                                                 float(radius(m, lams, 1.0 / L, 0.0)))))
+            if "spectral radius" in ans:
+                errs.append(("regime radius", _rel(_value(ans["spectral radius"].expr, subs),
+                                                   float(radius(m, lams, a, b or 0.0)))))
+                got = [_classify(m, lam, a, b or 0.0) for lam in lams]
+                want = [_coarse(reg) for _, _, reg in solution.facts["regimes"]]
+                errs.append(("regime classes", 0.0 if got == want else 1.0))
+                notes.append("regimes (numpy): " + ", ".join(got))
+            if "iterations" in ans and ans["iterations"].expr is not None:
+                rho = _iter_rate(spec, solution, subs, lams)
+                eps = float(solution.facts["epsilon"])
+                want_t = 1 if rho == 0 else math.ceil(math.log(eps) / math.log(rho) - 1e-12)
+                errs.append(("iterations", abs(_value(ans["iterations"].expr, subs) - want_t)))
+            if "iteration matrix" in ans or "per-direction factor" in ans:
+                errs.append(("iteration map", _map_error(m, ans, subs)))
+            if "zero-curvature directions" in ans:
+                errs.append(("nullity", abs(_value(ans["zero-curvature directions"].expr, subs)
+                                            - zeros)))
+    if not errs:
+        return Check(method_name, "inconclusive", "nothing spectral to compare",
+                     runtime_s=watch.elapsed)
+    worst = max(e for _, e in errs)
+    # eigenvalues at a double root (the momentum optimum) are only sqrt(machine eps) accurate
+    tol = TOL if m == "gd" else 1e-6
+    status = "passed" if worst <= tol else "failed"
+    detail = "; ".join(f"{k}: {v:.2g}" for k, v in errs[:14]) + (
+        " | " + " | ".join(notes[:3]) if notes else "")
+    return Check(method_name, status, detail, max_error=worst, runtime_s=watch.elapsed,
+                 compared="spectral answers vs numpy")
+
+
+def _iter_rate(spec: QuadraticDynamicsSpec, solution: PartSolution, subs: dict,
+               lams: np.ndarray) -> float:
+    """The rate the iteration count should use, recomputed with numpy."""
+    a, b = _alpha_beta(spec, solution, subs, lams)
+    L = float(lams.max())
+    if a is None:
+        from scipy.optimize import minimize_scalar
+
+        if spec.method == "gd":
+            return float(minimize_scalar(lambda x: float(radius("gd", lams, x, 0.0)),
+                                         bounds=(0, 2 / L), method="bounded",
+                                         options={"xatol": 1e-14 / L}).fun)
+        opt_a, opt_b, _ = solution.facts["optimal"]
+        return float(radius(spec.method, lams, _value(opt_a, subs), _value(opt_b, subs)))
+    return float(radius(spec.method, lams, a, b or 0.0))
+
+
+def _classify(method: str, lam: float, a: float, b: float) -> str:
+    M = direction_maps(method, a, b, lam)
+    z = np.linalg.eigvals(M) if method != "gd" else np.array([M[0, 0]])
+    dom = z[np.argmax(np.abs(z))]
+    rho = abs(dom)
+    osc = abs(dom.imag) > 1e-12 or dom.real < -1e-12
+    fate = "diverge" if rho > 1 + 1e-12 else ("stuck" if rho > 1 - 1e-12 else "converge")
+    return f"{fate}/{'osc' if osc else 'mono'}"
+
+
+def _coarse(regime: str) -> str:
+    fate = ("diverge" if "divergence" in regime else "stuck" if (
+        "without converging" in regime or "does not converge" in regime) else "converge")
+    return f"{fate}/{'osc' if 'oscillat' in regime else 'mono'}"
+
+
+def _map_error(method: str, ans: dict, subs: dict) -> float:
+    a_s, b_s, l_s = sympy.symbols("alpha beta lambda")
+    worst = 0.0
+    for a, b, lam in ((0.1, 0.5, 3.0), (0.3, 0.9, 1.0), (1.0, 0.2, 2.5)):
+        point = {**subs, a_s: a, b_s: b, l_s: lam}
+        M = direction_maps(method, a, b, lam)
+        if method == "gd":
+            worst = max(worst, abs(_value(ans["per-direction factor"].expr, point) - M[0, 0]))
+            continue
+        T = np.array(sympy.Matrix(ans["iteration matrix"].expr).subs(point).evalf(),
+                     dtype=float)
+        worst = max(worst, float(np.abs(T - M).max()))
+        roots = [complex(sympy.N(r.subs(point))) for r in ans["eigenvalues"].expr]
+        z = np.linalg.eigvals(M)
+        worst = max(worst, min(abs(roots[0] - z[0]) + abs(roots[1] - z[1]),
+                               abs(roots[0] - z[1]) + abs(roots[1] - z[0])))
+    return worst
+
+
+# --------------------------------------------------------------------------- torch runs
+
+def _sgd(p: Any, method: str, lr: float, beta: float, dampening: float = 0.0) -> Any:
+    import torch
+
+    if method == "gd" or beta == 0:
+        return torch.optim.SGD([p], lr=lr)
+    return torch.optim.SGD([p], lr=lr, momentum=beta, dampening=dampening,
+                           nesterov=method == "nesterov")
+
+
+def torch_rate(H: np.ndarray, method: str, lr: float, beta: float, *, steps: int,
+               seed: int = 0) -> float:
+    """Measured contraction per step of the real torch.optim.SGD on ½θᵀHθ − bᵀθ (float64).
+
+    The error is started in the range of H; every few steps error and momentum buffer are
+    rescaled together (the dynamics are linear), and log‖(e_t, e_{t-1})‖ is fitted by
+    c + t log ρ + k log t over the later part of the run."""
+    import torch
+
+    rng = np.random.default_rng(seed)
+    n = H.shape[0]
+    w, Q = np.linalg.eigh(H)
+    Qp = Q[:, w > 1e-10 * max(1.0, float(np.abs(w).max()))]
+    star = rng.standard_normal(n)
+    b = H @ star
+    e0 = Qp @ rng.standard_normal(Qp.shape[1])
+    Ht = torch.tensor(H, dtype=torch.float64)
+    bt = torch.tensor(b, dtype=torch.float64)
+    st = torch.tensor(star, dtype=torch.float64)
+    p = torch.tensor(star + e0, dtype=torch.float64, requires_grad=True)
+    opt = _sgd(p, method, lr, beta)
+    offset = 0.0
+    prev = p.detach() - st
+    logs: list[float] = []
+    with torch.no_grad():
+        for t in range(1, steps + 1):
+            p.grad = Ht @ p - bt
+            opt.step()
+            e = p - st
+            norm = float(torch.sqrt((e * e).sum() + (prev * prev).sum()))
+            if norm == 0.0 or not math.isfinite(norm):
+                if norm == 0.0:
+                    return 0.0
+                break
+            logs.append(math.log(norm) + offset)
+            prev = e.clone()
+            if norm < 1e-4 or norm > 1e4:  # keep e far above the precision of θ*
+                s = 1.0 / norm
+                p.copy_(st + s * e)
+                prev.mul_(s)
+                buf = opt.state[p].get("momentum_buffer") if opt.state else None
+                if buf is not None:
+                    buf.mul_(s)
+                offset += math.log(norm)
+    y = np.array(logs)
+    t = np.arange(1, len(y) + 1, dtype=float)
+    lo = len(y) // 3
+    X = np.c_[np.ones(len(y) - lo), t[lo:], np.log(t[lo:])]
+    coef, *_ = np.linalg.lstsq(X, y[lo:], rcond=None)
+    return float(math.exp(coef[1]))
+
+
+def _steps_for(rho: float) -> int:
+    """Enough steps for the error to change by about e^{-40} (bounded)."""
+    if rho <= 0:
+        return 60
+    lr = abs(math.log(rho)) if rho != 1 else 1e-3
+    return int(min(MAX_STEPS, max(300, 40 / max(lr, 1e-9))))
+
+
+def torch_rate_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
+    """The real torch.optim.SGD's measured contraction vs every rate answer."""
+    import torch
+
+    label = {"gd": "torch.optim.SGD", "heavy-ball": "torch.optim.SGD(momentum)",
+             "nesterov": "torch.optim.SGD(momentum, nesterov=True)"}[spec.method]
+    method = f"real optimizer: {label}, float64, measured contraction per step"
+    ans = _answers(solution)
+    errs, notes = [], []
+    with stopwatch() as watch:
+        torch.set_num_threads(1)
+        for H, subs in instances(spec, solution):
+            lams, _ = _spectrum(H)
+            a, b = _alpha_beta(spec, solution, subs, lams)
+            runs = []
+            if "rate" in ans:
+                runs.append(("rate", a if a is not None else 1.0 / float(lams.max()), b or 0.0,
+                             _value(ans["rate"].expr, subs)))
+            if "spectral radius" in ans:
+                runs.append(("regime", a, b or 0.0, _value(ans["spectral radius"].expr, subs)))
+            if "optimal rate" in ans:
+                opt_a, opt_b, opt_r = solution.facts["optimal"]
+                runs.append(("optimal", _value(opt_a, subs),
+                             0.0 if opt_b is None else _value(opt_b, subs),
+                             _value(opt_r, subs)))
+            for name, lr, beta, claim in runs:
+                got = torch_rate(H, spec.method, lr, beta, steps=_steps_for(claim))
+                errs.append(abs(got - claim))
+                notes.append(f"{name}: measured {got:.6g} vs {claim:.6g}")
+    if not errs:
+        return Check(method, "inconclusive", "no rate asked", runtime_s=watch.elapsed)
+    worst = max(errs)
+    return Check(method, "passed" if worst <= RATE_TOL else "failed", "; ".join(notes[:8]) +
+                 f" (tolerance {RATE_TOL})", max_error=worst, runtime_s=watch.elapsed,
+                 compared="rate")
+
+
+def stability_check(spec: QuadraticDynamicsSpec, solution: PartSolution,
+                    delta: float = 1e-3) -> Check:
+    """torch.optim.SGD just below the claimed max step converges, just above diverges."""
+    method = (f"real optimizer: torch.optim.SGD at (1 ∓ {delta:g}) × the claimed max step: "
+              "converges below, diverges above")
+    ans = _answers(solution)
+    results, ok = [], True
+    worst = 0.0
+    with stopwatch() as watch:
+        for H, subs in instances(spec, solution)[:1]:
+            lams, _ = _spectrum(H)
+            _, b = _alpha_beta(spec, solution, subs, lams)
+            for bb in ([b] if b is not None else [0.5, 0.9]) if spec.method != "gd" else [0.0]:
+                amax = _value(ans["max stable step"].expr, {**subs, sympy.Symbol("beta"): bb})
+                below = torch_rate(H, spec.method, amax * (1 - delta), bb, steps=700)
+                above = torch_rate(H, spec.method, amax * (1 + delta), bb, steps=700)
+                ok &= below < 1 < above
+                worst = max(worst, below - 1 if below >= 1 else 0, 1 - above if above <= 1 else 0)
+                results.append(f"beta={bb:g}: rate {below:.6f} below, {above:.6f} above")
+    return Check(method, "passed" if ok else "failed", "; ".join(results), max_error=worst,
+                 runtime_s=watch.elapsed, compared="max stable step")
+
+
+def iterations_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
+    """GD from the slowest eigenvector: count torch steps until ‖e_t‖ <= eps ‖e_0‖."""
+    import torch
+
+    method = "real optimizer: torch.optim.SGD from the worst eigendirection, steps counted"
+    ans = _answers(solution)["iterations"]
+    eps = float(solution.facts["epsilon"])
+    errs, notes = [], []
+    with stopwatch() as watch:
+        for H, subs in instances(spec, solution):
+            lams, _ = _spectrum(H)
+            a, _ = _alpha_beta(spec, solution, subs, lams)
+            if a is None:
+                a = _value(solution.facts["optimal"][0], subs)
+            w, Q = np.linalg.eigh(H)
+            pos = w > 1e-10 * max(1.0, float(np.abs(w).max()))
+            factors = np.where(pos, np.abs(1 - a * w), -1.0)
+            v = Q[:, int(np.argmax(factors))]
+            claim = int(round(_value(ans.expr, subs)))
+            p = torch.tensor(v, dtype=torch.float64, requires_grad=True)
+            opt = torch.optim.SGD([p], lr=a)
+            Ht = torch.tensor(H, dtype=torch.float64)
+            count, cap = 0, min(200_000, 2 * claim + 100)
+            with torch.no_grad():
+                while count < cap:
+                    p.grad = Ht @ p
+                    opt.step()
+                    count += 1
+                    if float(torch.linalg.norm(p)) <= eps:
+                        break
+            x = math.log(eps) / math.log(float(factors.max()))
+            slack = 1 if abs(x - round(x)) < 1e-9 else 0
+            errs.append(max(0, abs(count - claim) - slack))
+            notes.append(f"torch count {count} vs answer {claim}")
+    worst = float(max(errs))
+    return Check(method, "passed" if worst == 0 else "failed", "; ".join(notes), max_error=worst,
+                 runtime_s=watch.elapsed, compared="iterations")
+
+
+def momentum_buffer_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
+    """torch SGD(momentum) on a linear loss: steady per-step move / gradient = alpha/(1-beta);
+    SGD(lr, momentum, dampening) on H follows heavy ball (lr(1-d), momentum) after step 1."""
+    import torch
+
+    method = "real optimizer: torch.optim.SGD momentum buffer (steady state, dampening)"
+    ans = _answers(solution)
+    errs, notes = [], []
+    with stopwatch() as watch:
+        if "effective step" in ans:
+            expr = ans["effective step"].expr
+            a_s, b_s = sympy.symbols("alpha beta")
+            points = [(float(solution.facts["alpha"]) if solution.facts["alpha"] is not None
+                       else 0.1, float(solution.facts["beta"]) if solution.facts["beta"]
+                       is not None else bb) for bb in ([0.5, 0.9] if solution.facts["beta"]
+                                                       is None else [None])]
+            for lr, beta in points:
+                p = torch.zeros(3, dtype=torch.float64)
+                opt = torch.optim.SGD([p.requires_grad_()], lr=lr, momentum=beta)
+                g = torch.tensor([1.0, -2.0, 0.5], dtype=torch.float64)
+                k = min(20_000, int(math.log(1e-15) / math.log(beta)) + 10 if beta > 0 else 5)
+                with torch.no_grad():
+                    for _ in range(k):
+                        before = p.clone()
+                        p.grad = g.clone()
+                        opt.step()
+                move = float(((before - p.detach()) / g).mean())
+                claim = _value(expr, {a_s: lr, b_s: beta})
+                errs.append(_rel(move, claim))
+                notes.append(f"steady move/grad {move:.10g} vs {claim:.10g}")
+        if "heavy-ball step" in ans:
+            lr, mom, d, _, _ = solution.facts["pytorch"]
+            lr, mom, d = float(lr), float(mom), float(d)
+            a_hb = _value(ans["heavy-ball step"].expr, {})
+            b_hb = _value(ans["heavy-ball momentum"].expr, {})
+            H = _H(spec)
+            rng = np.random.default_rng(1)
+            x0 = rng.standard_normal(H.shape[0])
+            p = torch.tensor(x0, dtype=torch.float64, requires_grad=True)
+            opt = torch.optim.SGD([p], lr=lr, momentum=mom, dampening=d)
+            Ht = torch.tensor(H, dtype=torch.float64)
+            traj = [x0]
+            with torch.no_grad():
+                for _ in range(200):
+                    p.grad = Ht @ p
+                    opt.step()
+                    traj.append(p.numpy().copy())
+            xs = [traj[0], traj[1]]
+            for _ in range(199):
+                x, xp = xs[-1], xs[-2]
+                xs.append(x - a_hb * H @ x + b_hb * (x - xp))
+            scale = max(1.0, max(float(np.abs(v).max()) for v in traj))
+            err = max(float(np.abs(u - v).max()) for u, v in zip(traj, xs)) / scale
+            errs.append(err)
+            notes.append(f"torch SGD(lr={lr:g}, momentum={mom:g}, dampening={d:g}) vs heavy ball "
+                         f"({a_hb:g}, {b_hb:g}) from step 1: max diff {err:.2g}")
+            eff = _value(ans["torch effective step"].expr, {})
+            errs.append(_rel(eff, a_hb / (1 - b_hb)))
+    worst = max(errs) if errs else 0.0
+    return Check(method, "passed" if errs and worst <= 1e-9 else "failed", "; ".join(notes),
+                 max_error=worst, runtime_s=watch.elapsed, compared="momentum buffer")
+
+
+def null_space_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
+    """torch.optim.SGD on a singular H: the null-space component of θ does not move."""
+    import torch
+
+    method = "real optimizer: torch.optim.SGD on singular H, null-space component tracked"
+    with stopwatch() as watch:
+        H = _H(spec)
+        w, Q = np.linalg.eigh(H)
+        null = Q[:, np.abs(w) <= 1e-10 * max(1.0, float(np.abs(w).max()))]
+        rng = np.random.default_rng(2)
+        x0 = rng.standard_normal(H.shape[0])
+        p = torch.tensor(x0, dtype=torch.float64, requires_grad=True)
+        beta = float(solution.facts["beta"] or 0.0)
+        opt = _sgd(p, spec.method, 1.0 / float(w.max()), beta)
+        Ht = torch.tensor(H, dtype=torch.float64)
+        with torch.no_grad():
+            for _ in range(300):
+                p.grad = Ht @ p
+                opt.step()
+        drift = float(np.abs(null.T @ (p.detach().numpy() - x0)).max()) if null.size else 0.0
+    ok = drift <= 1e-12 * max(1.0, float(np.abs(x0).max()))
+    return Check(method, "passed" if ok else "failed", f"{null.shape[1]} null direction(s); max "
+                 f"change of the null-space component after 300 steps {drift:.2g}",
+                 max_error=drift, runtime_s=watch.elapsed, compared="zero-curvature factor 1")
+
+
+SPECTRAL_ANSWERS = {"condition number", "max stable step", "optimal step", "optimal rate", "rate",
+                    "spectral radius", "iterations", "iteration matrix", "per-direction factor",
+                    "zero-curvature directions"}
+"""Answers the numpy spectral check covers (momentum-buffer answers have their own witness)."""
+
+
+def witnesses(spec: QuadraticDynamicsSpec, solution: PartSolution,
+              options: SolveOptions = SolveOptions()) -> list[tuple[str, Callable[[], Check]]]:
+    """The witnesses that apply to this part's asks, as (method, thunk) pairs."""
+    ans = _answers(solution)
+    out: list[tuple[str, Callable[[], Check]]] = []
+    if set(ans) & SPECTRAL_ANSWERS:
+        out.append(("numpy spectra", lambda: spectral_check(spec, solution)))
+    big = spec.n > 512
+    if not big and ({"rate", "optimal rate", "spectral radius"} & set(ans)):
+        out.append(("torch contraction", lambda: torch_rate_check(spec, solution)))
+    if not big and "max stable step" in ans:
+        out.append(("torch stability boundary", lambda: stability_check(spec, solution)))
+    if not big and spec.method == "gd" and "iterations" in ans and \
+            ans["iterations"].expr is not None:
+        out.append(("torch iterations", lambda: iterations_check(spec, solution)))
+    if {"effective step", "heavy-ball step"} & set(ans):
+        out.append(("torch momentum buffer", lambda: momentum_buffer_check(spec, solution)))
+    if not big and solution.facts.get("zero_curvature"):
+        out.append(("torch null space", lambda: null_space_check(spec, solution)))
+    return out

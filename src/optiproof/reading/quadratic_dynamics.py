@@ -1,0 +1,303 @@
+"""Reader for quadratic-dynamics parts: GD / heavy ball / Nesterov on f(θ) = ½θᵀHθ − bᵀθ.
+
+Reads the curvature (``H = diag(1, 10)``, ``H = [[2, 1], [1, 2]]``, "eigenvalues 1, 4 and 9",
+"eigenvalues between μ and L", with numeric μ, L when stated), the method (Nesterov, heavy ball /
+momentum / Polyak, else gradient descent), α (a number or ``1/L``), β, PyTorch's dampening, the
+error factor ε, and the asks in the order the text asks them. Spec field names live in :data:`F`.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from optiproof.reading.numbers import array_at, is_matrix, number_at, spec_array
+from optiproof.reading.parts import PartText
+from optiproof.reading.registry import Score, assigned_array, assigned_number, cue_score, \
+    negated, register, rx, rxc
+from optiproof.reading.report import PartReading, phrase
+
+FAMILY = "quadratic-dynamics"
+F = SimpleNamespace(H="H", eigenvalues="eigenvalues", method="method", alpha="alpha",
+                    beta="beta", dampening="dampening", epsilon="epsilon", asks="asks")
+"""Spec field names of the quadratic-dynamics family."""
+
+CUES = [
+    (r"θ\^T ?H ?θ|\bx\^T ?H ?x|\bw\^T ?H ?w", 3), (r"\bH ?= ?(?:diag|\[)", 2),
+    (r"\bquadratic\b", 1.5), (r"\beigenvalues?\b", 1.5), (r"\bcondition number\b", 2),
+    (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant )?(?:step|learning "
+     r"rate)", 2),
+    (r"\boptimal (?:constant )?(?:step|learning rate|α|\(α)|\boptimal (?:convergence )?rate", 2),
+    (r"\bconvergence rate|\brate of convergence|\bconverges? (?:linearly|geometrically)", 1.5),
+    (r"\bheavy[- ]ball|\bpolyak|\bnesterov", 1), (r"\bhessian\b", 1.5),
+    (r"\bbetween μ and L|\[μ, ?L\]|\bμ ?(?:≤|<=) ?λ|μ ?I ?⪯", 2),
+    (r"\bhow many iterations|\biterations (?:are )?(?:needed|required)", 1),
+]
+
+_ASKS = {
+    "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
+                r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
+                r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
+                r"range|boundary)|\brange of (?:α|step sizes|learning rates)",
+    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|"
+                    r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
+                    r"(?:step|learning rate|α|\(α, ?β\))|\bα\^?\*",
+    "optimal-rate": r"\boptimal (?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
+                    r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
+                    r"achieve|\bwhat rate\b",
+    "rate": r"\bconvergence rate|\brate of convergence|\bcontraction (?:factor|rate)|"
+            r"\bhow fast\b|\blinear rate|\brate at α",
+    "condition-number": r"\bcondition number\b",
+    "iterations": r"\bhow many (?:iterations|steps)|\bnumber of (?:iterations|steps)|"
+                  r"\biterations? (?:are )?(?:needed|required)",
+    "regime": r"\bregimes?\b|\boscillat\w*|\bmonoton\w*|\bwhat happens\b(?! along)",
+    "iteration-matrix": r"\biteration matrix|\b2 ?[x×] ?2 (?:matrix|system|iteration)|"
+                        r"\bcharacteristic (?:polynomial|equation)|\beigenvalues of the "
+                        r"(?:iteration|update|transition)",
+    "effective-step": r"\beffective (?:step|learning rate)|\bexponential moving average|"
+                      r"\bEMA\b|\bunroll",
+    "pytorch": r"\bpytorch|\btorch\.optim|\bdampening",
+    "zero-curvature": r"\bzero[- ]curvature|\bzero eigenvalues?|\bnull ?space|\bflat "
+                      r"directions?|\bwhat happens along",
+}
+_METHODS = {"nesterov": r"\bnesterov", "heavy-ball": r"\bheavy[- ]ball|\bpolyak|\bmomentum\b"}
+_SYMBOLS = {"μ": "mu", "m": "m", "L": "L", "M": "M", "λ_min": "lambda_min",
+            "λ_max": "lambda_max"}
+
+
+@register
+class QuadraticDynamicsReader:
+    family = FAMILY
+
+    def score(self, flat: str) -> Score:
+        return cue_score(flat, CUES)
+
+    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+        own, ctx = part.flat, part.flat_context
+        r = PartReading(part.label, FAMILY)
+        _read_curvature(own, ctx, r)
+        methods = _read_methods(own, ctx)
+        _read_scalars(own, ctx, r)
+        _read_asks(own, r)
+        if len(methods) <= 1:
+            if methods:
+                r.set(F.method, methods[0][0], methods[0][1])
+            else:
+                r.set(F.method, "gd", "", note="no momentum mentioned: plain gradient descent")
+            return [r]
+        out = []
+        for i, (name, src) in enumerate(methods, 1):
+            sub = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(r.fields),
+                              missing=list(r.missing), notes=list(r.notes))
+            sub.set(F.method, name, src)
+            out.append(sub)
+        return out
+
+
+# -- curvature -------------------------------------------------------------------------------
+
+def _diag(flat: str) -> tuple[list, str] | None:
+    m = rx(r"\bH ?= ?diag ?(?=[(\[])").search(flat)
+    if m:
+        got = array_at(flat, m.end())
+        if got is not None and not is_matrix(got[0]):
+            return got[0], phrase(flat, m.start(), got[1])
+    return None
+
+
+def _number_list(flat: str, pos: int) -> tuple[list, int] | None:
+    """``1, 4 and 9`` / ``1 and 10`` / ``(1, 10)`` / ``{1, 10}`` starting at ``pos``."""
+    got = array_at(flat, pos)
+    if got is not None and not is_matrix(got[0]):
+        return got[0], got[1]
+    if flat[pos:pos + 1] == "{":
+        got = array_at(flat, pos)
+    out, i = [], pos
+    while True:
+        num = number_at(flat, i)
+        if num is None:
+            break
+        out.append(num[0])
+        i = num[1]
+        sep = rx(r" ?(?:,|, and|and) ?").match(flat, i)
+        if not sep or number_at(flat, sep.end()) is None:
+            break
+        i = sep.end()
+    return (out, i) if out else None
+
+
+_EIG_HEAD = (r"\beigenvalues?(?: of H| of the Hessian)?(?: are| is| equal to|:| λ_i ?=| λ ?=| "
+             r"=)? ?(?:λ_?i? ?= ?|λ_1, ?λ_2 ?= ?)?")
+
+
+def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
+    for text in (own, ctx):
+        got = _diag(text)
+        if got is not None:
+            _set_eigs(r, got[0], got[1])
+            return
+        arr = assigned_array(text, r"H|the Hessian|Hessian H")
+        if arr is not None and is_matrix(arr[0]):
+            try:
+                r.set(F.H, spec_array(arr[0]), arr[1])
+            except ValueError as err:
+                r.miss(F.H, str(err))
+            return
+        if arr is not None:
+            r.miss(F.H, f"H is written as a vector (\"{arr[1]}\"); write diag(...) or a matrix")
+            return
+        for m in rx(_EIG_HEAD).finditer(text):
+            got2 = _number_list(text, m.end())
+            if got2 is not None and len(got2[0]) >= 1:
+                _set_eigs(r, got2[0], phrase(text, m.start(), got2[1]))
+                return
+        sym = rx(r"\b(?:between|from) (μ|m|λ_min) (?:and|to) (L|M|λ_max)\b|\[(μ|m|λ_min), ?"
+                 r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?H ?⪯ ?(L) ?I|\b(μ)[- ]strongly convex and (L)[- ]"
+                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b").search(text)
+        if sym:
+            lo, hi = [g for g in sym.groups() if g][:2]
+            src = phrase(text, sym.start(), sym.end())
+            vals = []
+            for name in (lo, hi):
+                got3 = assigned_number(own + " " + ctx, rx_escape(name))
+                vals.append(got3)
+            if all(vals):
+                _set_eigs(r, [v[0] for v in vals], src + "; " + "; ".join(v[1] for v in vals))
+            else:
+                r.set(F.eigenvalues, [_SYMBOLS.get(lo, "mu"), _SYMBOLS.get(hi, "L")], src,
+                      note="symbolic spectrum: the eigenvalues lie in [μ, L], both ends attained")
+            return
+    r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
+                "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+def rx_escape(name: str) -> str:
+    return {"μ": "μ|mu", "L": "L", "m": "m", "M": "M"}.get(name, name)
+
+
+def _set_eigs(r: PartReading, nums: list, src: str) -> None:
+    if any(n.value < 0 for n in nums):
+        r.set(F.eigenvalues, spec_array(nums), src)  # validation explains "indefinite"
+        return
+    try:
+        r.set(F.eigenvalues, spec_array(nums), src)
+    except ValueError as err:
+        r.miss(F.eigenvalues, str(err))
+
+
+# -- method and scalars ----------------------------------------------------------------------
+
+def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
+    for text in (own, ctx):
+        found = []
+        for name, pattern in _METHODS.items():
+            for m in rx(pattern).finditer(text):
+                if negated(text, m.start()):
+                    continue
+                if name == "heavy-ball" and rx(r"\bnesterov(?:'s)? $").search(
+                        text[max(0, m.start() - 12):m.start()]):
+                    continue
+                found.append((m.start(), name, phrase(text, m.start(), m.end())))
+                break
+        if found:
+            found.sort()
+            out, seen = [], set()
+            for _, name, src in found:
+                if name not in seen:
+                    seen.add(name)
+                    out.append((name, src))
+            return out
+    return []
+
+
+def _scalar(text: str, names: str) -> tuple[Any, str] | None:
+    got = assigned_number(text, names)
+    if got is not None:
+        return got
+    m = rx(rf"(?<![\w])(?:{names}) (?=[-.\d])").search(text)
+    if m:
+        num = number_at(text, m.end())
+        if num is not None:
+            return num[0], phrase(text, m.start(), num[1])
+    return None
+
+
+def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
+    for text in (own, ctx):
+        m = rx(r"(?:α|alpha|step size|learning rate|lr|η) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
+        if m:
+            r.set(F.alpha, "1/L", phrase(text, m.start(), m.end()))
+            break
+        got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η")
+        if got is not None:
+            _set_number(r, F.alpha, got)
+            break
+    for field, names in ((F.beta, r"β|beta|momentum(?: coefficient| parameter)?"),
+                         (F.dampening, r"dampening")):
+        for text in (own, ctx):
+            got = _scalar(text, names)
+            if got is not None:
+                _set_number(r, field, got)
+                break
+    for text in (own, ctx):
+        got = _scalar(text, r"ε|epsilon|eps") or _factor(text)
+        if got is not None:
+            _set_number(r, F.epsilon, got)
+            break
+
+
+def _factor(text: str) -> tuple[Any, str] | None:
+    m = rx(r"\b(?:reduce|shrink|decrease|drop)\w{0,2}\b[^.?]{0,40}?\b(?:by|to)(?: a factor(?: "
+           r"of)?)? ").search(text)
+    if m:
+        num = number_at(text, m.end())
+        if num is not None:
+            return num[0], phrase(text, m.start(), num[1])
+    return None
+
+
+def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:
+    num, src = got
+    try:
+        r.set(field, num.spec_value(), src)
+    except ValueError as err:
+        r.miss(field, str(err))
+
+
+# -- asks ------------------------------------------------------------------------------------
+
+def _read_asks(own: str, r: PartReading) -> None:
+    found = []
+    for kind, pattern in _ASKS.items():
+        for m in rx(pattern).finditer(own):
+            if kind == "regime" and rx(r"\bwithout (?:oscillat|diverg)").search(
+                    own[max(0, m.start() - 10):m.end()]):
+                continue
+            found.append((m.start(), kind, phrase(own, m.start(), m.end())))
+            break
+    found.sort()
+    kinds = [k for _, k, _ in found]
+    if "rate" in kinds and ("optimal-rate" in kinds or r.value(F.alpha) is None):
+        if "optimal-rate" not in kinds:
+            found = [(p, "optimal-rate" if k == "rate" else k, s) for p, k, s in found]
+            r.notes.append("a convergence rate without a given step: read as the rate at the "
+                           "optimal tuning")
+        else:
+            found = [f for f in found if f[1] != "rate" or r.value(F.alpha) is not None]
+    if "effective-step" in kinds and "pytorch" in kinds and r.value(F.alpha) is None:
+        found = [f for f in found if f[1] != "pytorch"]
+    if not found:
+        r.miss(F.asks, "no question recognised (expected e.g. 'largest step size', 'optimal "
+                       "learning rate', 'convergence rate', 'how many iterations', 'condition "
+                       "number')")
+        return
+    asks = list(dict.fromkeys(k for _, k, _ in found))
+    needs = {"regime": F.alpha, "pytorch": F.alpha, "iterations": F.epsilon}
+    for ask in asks:
+        field = needs.get(ask)
+        if field and r.value(field) is None:
+            r.miss(field, f"the question '{ask}' needs {field}, which the text does not state")
+    r.set(F.asks, asks, " | ".join(dict.fromkeys(s for _, _, s in found)))
+
+
+__all__ = ["QuadraticDynamicsReader", "rxc"]

@@ -1,0 +1,34 @@
+"""Verified solutions of the corpus problems, solved once per test session (witnesses on)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def corpus_table() -> dict[str, dict]:
+    return yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def verified_solution(problem: str) -> Any:
+    """Solve a corpus problem (path relative to the repo root) with its witnesses."""
+    from optiproof.cli import load_problem_any
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    solution = solve_problem(load_problem_any(str(ROOT / problem)), SolveOptions(figures=False))
+    assert solution.verified, f"{problem} did not verify: the corpus needs verified solutions"
+    return solution
+
+
+@pytest.fixture(scope="session")
+def solved():
+    return verified_solution

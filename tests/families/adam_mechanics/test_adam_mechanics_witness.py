@@ -1,0 +1,60 @@
+"""The witnesses confirm right answers with the real torch optimizers and catch wrong ones."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import sympy as sp
+
+from optiproof.core.evidence import run_witness
+from optiproof.core.options import SolveOptions
+from optiproof.core.problem import make_problem
+from optiproof.families.adam_mechanics.solve import solve
+from optiproof.families.adam_mechanics.spec import Spec
+from optiproof.families.adam_mechanics.witness import witnesses
+from optiproof.pipeline import solve_problem
+
+SPECS = [
+    dict(asks=["update-rule", "bias-correction", "first-step", "loss-scaling", "sign-limit",
+               "step-bound", "weight-decay"]),
+    dict(asks=["update-rule", "first-step", "loss-scaling", "weight-decay"], alpha=0.001,
+         beta1=0.9, beta2=0.999, eps=1e-8, lam=0.01, c=10, gradient=[3, -0.5, 0]),
+    dict(asks=["update-rule", "first-step"], optimizer="rmsprop", alpha=0.01, beta2=0.99,
+         gradients=[[1, -2], [0.5, 3]], eps=0),
+    dict(asks=["step-bound", "bias-correction"], beta1=0.9, beta2=0.5, t=20),
+    dict(asks=["sign-limit"], alpha=0.5, gradient=[0.3, -2, 0]),
+]
+
+
+@pytest.mark.parametrize("data", SPECS, ids=[str(i) for i in range(len(SPECS))])
+def test_every_part_verified(data):
+    sol = solve_problem(make_problem({"family": "adam-mechanics", **data}))
+    part = sol.parts[0]
+    assert part.verified, [(c.method, c.status, c.detail) for c in part.checks]
+    asks = len(data["asks"])
+    assert len(part.checks) >= asks
+    for c in part.checks:
+        assert c.max_error is not None
+
+
+def _checks_with(spec: Spec, name: str, new_expr) -> list:
+    part = solve(spec)
+    part.answers = [dataclasses.replace(a, expr=new_expr(a.expr)) if a.name == name else a
+                    for a in part.answers]
+    return [run_witness(m, fn) for m, fn in witnesses(spec, part, SolveOptions())]
+
+
+@pytest.mark.parametrize(("data", "name", "wrong"), [
+    (dict(asks=["first-step"]), "first_step", lambda e: e / 2),
+    (dict(asks=["first-step"], gradient=[1, -2]), "first_step_size", lambda e: 2 * e),
+    (dict(asks=["bias-correction"]), "E_m_t", lambda e: sp.Symbol("mu", real=True)),
+    (dict(asks=["step-bound"], beta1=0.5, beta2=0.9), "bound",
+     lambda e: sp.Symbol("alpha", positive=True) * sp.Rational(1, 2) / sp.sqrt(sp.Rational(1, 10))),
+    (dict(asks=["weight-decay"]), "decay_L2",
+     lambda e: sp.Symbol("alpha", positive=True) * sp.Symbol("lamda", positive=True)),
+    (dict(asks=["loss-scaling"]), "ratio_eps0", lambda e: sp.Symbol("c", positive=True)),
+])
+def test_wrong_answer_is_caught(data, name, wrong):
+    checks = _checks_with(Spec(**data), name, wrong)
+    assert any(c.status == "failed" for c in checks), [(c.method, c.detail) for c in checks]
