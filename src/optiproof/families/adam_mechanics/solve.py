@@ -53,10 +53,6 @@ def _sign(x: Any) -> Any:
     return x.applyfunc(sympy.sign) if isinstance(x, sympy.MatrixBase) else sympy.sign(x)
 
 
-def _abs(x: Any) -> Any:
-    return x.applyfunc(sympy.Abs) if isinstance(x, sympy.MatrixBase) else sympy.Abs(x)
-
-
 def _ew(f: Any, x: Any) -> Any:
     """Apply ``f`` entrywise to a Matrix, or to a scalar."""
     return x.applyfunc(f) if isinstance(x, sympy.MatrixBase) else f(x)
@@ -223,8 +219,10 @@ def _bias_correction(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) ->
             Equation.of(Tex(r"\mathbb{E}[v_t]"),
                         (1 - b2) * NU * sympy.Sum(b2 ** K_INDEX, (K_INDEX, 0, t - 1))))
     s1, s2 = geometric_sum(b1, t), geometric_sum(b2, t)
-    e_m = sympy.factor(sympy.simplify((1 - b1) * MU * s1))
-    e_v = sympy.factor(sympy.simplify((1 - b2) * NU * s2))
+    e_m, e_v = (1 - b1 ** t) * MU, (1 - b2 ** t) * NU
+    if sympy.simplify((1 - b1) * MU * s1 - e_m) != 0 or \
+            sympy.simplify((1 - b2) * NU * s2 - e_v) != 0:
+        raise ArithmeticError("the geometric sums do not reduce to 1 - beta^t")
     der.add("Sum the geometric series",
             "The weights form a geometric series; its sum $(1-\\beta^t)/(1-\\beta)$ cancels the "
             "factor $1-\\beta$ in front, leaving the total weight $1 - \\beta^t < 1$.",
