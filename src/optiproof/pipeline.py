@@ -14,6 +14,8 @@ def solve_part(spec: Any, options: SolveOptions = SolveOptions()) -> PartSolutio
     from optiproof.families import solver_for, witnesses_for
 
     solution = solver_for(spec.family).solve(spec)
+    if not options.figures:
+        solution.figures = []
     if options.run_witnesses:
         module = witnesses_for(spec.family)
         checks: list[Check] = []

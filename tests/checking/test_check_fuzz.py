@@ -19,6 +19,9 @@ ALPHABET = st.sampled_from(list("()[]{}$\\|*_^=:,;.-+/ \n0123456789abgnpθ∞") 
     "| (a) | ", "|---|", "\\boxed{", "\\|g\\|_1", "\\operatorname{sign}(g)", "$$", "\\approx",
     "SignSGD", "Adam", "all converge to the same point", "ring", "messages", "size"])
 SLOWEST = [0.0]
+HANG_GUARD_S = 5.0
+"""Catches hangs (catastrophic backtracking takes minutes) without timing a noisy machine; the
+answers-per-second figures are measured by benchmarks/bench_check.py."""
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -28,7 +31,7 @@ def test_extraction_of_random_text_is_fast(text):
     ex = extract(text, VOCAB)
     elapsed = time.perf_counter() - start
     SLOWEST[0] = max(SLOWEST[0], elapsed)
-    assert elapsed < 1.0, f"{elapsed:.2f} s on {text[:200]!r}"
+    assert elapsed < HANG_GUARD_S, f"{elapsed:.2f} s on {text[:200]!r}"
     assert all(1 <= c.line <= max(len(ex.lines), 1) for c in ex.claims)
 
 
@@ -50,7 +53,7 @@ ADVERSARIAL = [
 def test_adversarial_text_is_bounded(text):
     start = time.perf_counter()
     extract(text, VOCAB)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD_S
 
 
 @pytest.mark.parametrize("text", ["2^{2^{100}}", "9**9**9", "10^{1000}", "__import__('os')",
@@ -61,7 +64,7 @@ def test_parsers_refuse_unsafe_or_huge_input_quickly(text):
     for fn in (parse_math, parse_plain, parse_latex):
         expr = fn(text)
         assert expr is None or not getattr(expr, "free_symbols", set()) & {"os", "open"}
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD_S
 
 
 def test_plain_names_never_become_functions():
@@ -78,7 +81,7 @@ def test_check_never_crashes_on_random_text(solved, text):
     solution = solved("src/optiproof/problems/texts/penalized-linear-improvement.txt")
     start = time.perf_counter()
     report = check_answer(solution, text, strict_problem=False)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD_S
     assert all(p.verdict != "correct" or not text.strip() or True for p in report.parts)
 
 
@@ -89,4 +92,4 @@ def test_mutated_corpus_answers_are_bounded(solved):
         text = base[:k] + "$\\begin{bmatrix}" + base[k:]
         start = time.perf_counter()
         check_answer(solution, text, strict_problem=False)
-        assert time.perf_counter() - start < 2.0
+        assert time.perf_counter() - start < 2 * HANG_GUARD_S

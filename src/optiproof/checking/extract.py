@@ -378,9 +378,10 @@ _ROW_LABEL = re.compile(r"^[\s*_]*(?:part\s*)?\(?\s*([a-z])\s*\)?[\s*_.:]*$", re
 
 _UNBOUNDED = re.compile(r"unbounded(?:\s+below)?|no\s+(?:finite\s+)?minimi[sz]er|"
                         r"(?:minimi[sz]er|minimum)\s+does\s+not\s+exist|-\s*\\infty|−∞|-∞", re.I)
-_PLAIN_VECTOR = re.compile(
-    r"(?P<mult>(?:\d+(?:\.\d+)?\s*/\s*)?\d+(?:\.\d+)?\s*\*?\s*)?"
-    r"[\[(]\s*(?P<items>[-+−]?\s*[\d./]+(?:\s*[,;]\s*[-+−]?\s*[\d./]+){1,500})\s*[\])]")
+_PLAIN_VECTOR = re.compile(  # possessive quantifiers: no backtracking on unclosed brackets
+    r"(?P<mult>(?:\d++(?:\.\d++)?\s*+/\s*+)?\d++(?:\.\d++)?\s*+(?:\*\s*+)?)?"
+    r"[\[(]\s*+(?P<items>(?:[-+−]\s?)?[\d./]++(?:\s*+[,;]\s*+(?:[-+−]\s?)?[\d./]++){1,500}+)"
+    r"\s*+[\])]")
 _PLAIN_FORMULA = re.compile(r"(?:=|:|\bis\b)\s*([^=:;$]{1,200}?)(?=(?:\.\s|\.$|,\s|;|$|\*\*|"
                             r"\s+(?:messages?|each|per|for|with|and|in|of|where)\b))", re.I)
 
