@@ -125,15 +125,35 @@ def build_instance(spec: SteepestDescentSpec) -> Instance:
         gname = "G" if is_matrix else "g"
         dim = g.rows
         norm = make_norm(spec.norm, dim=dim, shape=g.shape)
-        dual_value = norm.dual().value(g)
+        dual_value = tidy(norm.dual().value(g))
         sharp = norm.sharp(g)
-        sharp_expr = sharp.representative
+        sharp_expr = sharp.representative.applyfunc(tidy)
         numeric = True
         dim_latex = (rf"\mathbb{{R}}^{{{g.rows} \times {g.cols}}}" if is_matrix
                      else rf"\mathbb{{R}}^{{{g.rows}}}")
     dname = r"\Delta W" if is_matrix else r"\Delta\theta"
     return Instance(spec, g, numeric, alpha, eta, norm, dual_value, sharp, sharp_expr,
                     is_matrix, gname, dname, dim_latex)
+
+
+def tidy(x: sp.Expr) -> sp.Expr:
+    """A 30-digit float that equals a short decimal to 20 digits becomes that exact number."""
+    if not isinstance(x, sp.Float):
+        return x
+    short = sp.Rational(round(float(x) * 10**6), 10**6)
+    if abs(x - short) <= sp.Float(10) ** -20 * max(1, abs(short)):
+        return short
+    return x
+
+
+def _display_number(x: sp.Expr) -> sp.Expr:
+    """Exact numbers stay exact; a 30-digit float becomes a short decimal or 15 digits."""
+    x = sp.expand(x)
+    if not x.has(sp.Float):
+        return x
+    x = x.evalf(30)
+    t = tidy(x) if isinstance(x, sp.Float) else x
+    return t if isinstance(t, sp.Rational) else x.evalf(15)
 
 
 def _symbolic_dual_and_sharp(norm: Norm, g: Any) -> tuple[sp.Expr, None, Any]:
@@ -303,7 +323,9 @@ def _size_steps_penalty_squared(inst: Instance, t: sp.Symbol) -> tuple[list[Step
 
 def _penalty_plain_steps(inst: Instance, t: sp.Symbol) -> tuple[list[Step], dict]:
     a, N = inst.alpha, inst.dual_value
-    phi = t * (1 / a - N)
+    dual_tex = inst.norm.dual().latex(inst.gname)
+    Ns = TexSymbol(f"dual_norm_{zlib.crc32(dual_tex.encode()):08x}", dual_tex)
+    phi = t * (1 / a - Ns)
     thr = 1 / N
     steps = [Step(
         "Best size",
@@ -360,7 +382,7 @@ def _constraint_steps(inst: Instance) -> tuple[list[Step], sp.Expr, sp.Expr]:
              (Equation.of(Tex("u"), Tex(r"-\eta\, s^\star"), u),)),
         Step("Optimal value", "The objective at the boundary point.",
              (Equation.of(Tex(r"\min"), Tex(r"-\eta " + inst.norm.dual().latex(inst.gname)),
-                          value),)),
+                          value) if inst.numeric else Equation.of(Tex(r"\min"), value),)),
     ]
     return steps, u, value
 
@@ -460,7 +482,7 @@ def solve(spec: SteepestDescentSpec) -> PartSolution:
         t_star = sp.S.Zero
     if form != "penalty" and inst.numeric and u is not None:
         u = sp.Matrix(u)
-        u = u.evalf(15) if inst.is_matrix else u.applyfunc(
+        u = u.applyfunc(_display_number) if inst.is_matrix else u.applyfunc(
             lambda x: x if x.is_Rational else sp.expand(x))
         zero_grad_squared = form == "penalty-squared" and all(v == 0 for v in inst.g)
         if inst.sharp is not None and not inst.sharp.unique and not zero_grad_squared:
@@ -485,7 +507,7 @@ def solve(spec: SteepestDescentSpec) -> PartSolution:
     if not inst.numeric and form != "penalty" and isinstance(inst.norm, LInf):
         set_words = inst.norm.sharp_set_words()
     if value is not None and inst.numeric and value.is_finite is not False:
-        value = value.evalf(15) if inst.is_matrix else sp.expand(value)
+        value = _display_number(value) if inst.is_matrix else sp.expand(value)
     facts.update({"update": u, "update_status": status, "min_value": value,
                   "membership": membership, "asked": []})
 
