@@ -67,6 +67,21 @@ class Step:
     equations: tuple[Equation, ...] = ()
 
 
+@dataclass
+class Derivation:
+    """A derivation being built: steps with stable equation numbers (the objective is 1)."""
+
+    steps: list[Step] = field(default_factory=list)
+    count: int = 1
+
+    def add(self, title: str, text: str, *eqs: Equation) -> int:
+        """Append a step; returns the number of its first equation."""
+        first = self.count + 1
+        self.steps.append(Step(title, text, tuple(eqs)))
+        self.count += len(eqs)
+        return first
+
+
 @dataclass(frozen=True)
 class Variable:
     """A quantity of the problem: its symbol (LaTeX), meaning, and where it lives."""

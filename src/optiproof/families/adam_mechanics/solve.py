@@ -12,8 +12,8 @@ from typing import Any
 import sympy
 
 from optiproof.core.exact import to_latex
-from optiproof.core.solution import (Analysis, Answer, Equation, PartSolution, Step, Tex,
-                                     Variable)
+from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, PartSolution, Step,
+                                     Tex, Variable)
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, NU, S_INDEX, V_T,
                                                        VHAT, VHAT_I, Quantities, g,
@@ -22,16 +22,6 @@ from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, N
 FAMILY = "adam-mechanics"
 EXACT_SEQUENCE_ENTRIES = 64
 """Largest gradient sequence (steps x entries) evaluated with exact radicals; above, 30 digits."""
-
-
-@dataclass
-class Derivation:
-    """Steps with stable equation numbers."""
-
-    steps: list[Step] = field(default_factory=list)
-
-    def add(self, title: str, text: str, *eqs: Equation) -> None:
-        self.steps.append(Step(title, text, tuple(eqs)))
 
 
 @dataclass

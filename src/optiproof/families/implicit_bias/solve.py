@@ -13,15 +13,14 @@ Cases, in the order they are decided:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import sympy
 
 from optiproof.core.exact import exact_rational, to_latex
-from optiproof.core.solution import (Analysis, Answer, Equation, Figure, PartSolution, Step, Tex,
-                                     Variable)
+from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
+                                     Tex, Variable)
 from optiproof.families.implicit_bias import closed_forms as CF
 from optiproof.families.implicit_bias import schedules as S
 from optiproof.families.implicit_bias.simulate import Run, simulate
@@ -39,21 +38,6 @@ METHOD_NAMES = {
     "torch-adam": "Adam", "torch-rmsprop": "RMSprop", "torch-adagrad": "Adagrad",
     "ridge": "gradient descent with weight decay",
 }
-
-
-@dataclass
-class Derivation:
-    """Steps with stable equation numbers (the objective is equation 1)."""
-
-    steps: list[Step] = field(default_factory=list)
-    count: int = 1
-
-    def add(self, title: str, text: str, *eqs: Equation) -> int:
-        """Append a step; returns the number of its first equation."""
-        first = self.count + 1
-        self.steps.append(Step(title, text, tuple(eqs)))
-        self.count += len(eqs)
-        return first
 
 
 def _m(v: Any) -> str:

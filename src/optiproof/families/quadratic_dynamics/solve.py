@@ -19,8 +19,8 @@ from typing import Any
 import sympy
 
 from optiproof.core.exact import exact_rational, to_latex
-from optiproof.core.solution import (Analysis, Answer, Equation, Figure, PartSolution, Step, Tex,
-                                     Variable)
+from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
+                                     Tex, Variable)
 from optiproof.families.quadratic_dynamics.spec import INVERSE_L, QuadraticDynamicsSpec
 
 FAMILY = "quadratic-dynamics"
@@ -32,21 +32,6 @@ EXACT_EIG_SIDE = 2
 ALPHA, BETA, LAM, Z = sympy.symbols("alpha beta lambda z")
 METHOD_NAMES = {"gd": "gradient descent", "heavy-ball": "heavy-ball (Polyak) momentum",
                 "nesterov": "Nesterov's accelerated gradient"}
-
-
-@dataclass
-class Derivation:
-    """Steps with stable equation numbers (the objective is equation 1)."""
-
-    steps: list[Step] = field(default_factory=list)
-    count: int = 1
-
-    def add(self, title: str, text: str, *eqs: Equation) -> int:
-        """Append a step; returns the number of its first equation."""
-        first = self.count + 1
-        self.steps.append(Step(title, text, tuple(eqs)))
-        self.count += len(eqs)
-        return first
 
 
 @dataclass
