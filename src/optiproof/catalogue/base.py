@@ -1,0 +1,150 @@
+"""Catalogue entries: one declaration per concept, and the registry that looks them up.
+
+An :class:`Entry` is declared once, in the style of a cvxpy atom: its canonical ``key`` (the
+value specs, JSON and code use), its display ``name`` (what people read), its LaTeX, the
+``aliases`` a spec or an answer may use for it, the ``phrases`` and ``notations`` that denote it
+in text (regular expressions over normalised, lower-cased prose), and its ``relations`` to other
+entries. Specs, readers, identification, witnesses' names, the checker and the hints look
+concepts up here; no other module spells a canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+
+def normalise_name(text: str) -> str:
+    """A name as looked up: lower case, no spaces, underscores or hyphens (``Ring All-Reduce``
+    -> ``ringallreduce``)."""
+    return re.sub(r"[\s_\-]+", "", text.strip().lower())
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``subject`` is ``kind`` of ``other`` when ``condition`` holds (a sentence, inline LaTeX).
+
+    Kinds: ``special-case`` (subject = other under the condition), ``reduces-to`` (other becomes
+    subject under the condition), ``constrained-form`` (subject is the constraint form of other's
+    step), ``approximates``, ``applied-to-momentum``."""
+
+    kind: str
+    other: str
+    condition: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One concept of the field, declared once."""
+
+    key: str
+    name: str
+    latex: str = ""
+    aliases: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    notations: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    description: str = ""
+
+    def names(self) -> tuple[str, ...]:
+        """Every name this entry answers to: key, display name and aliases."""
+        return (self.key, self.name, *self.aliases)
+
+    def patterns(self) -> tuple[re.Pattern, ...]:
+        """Compiled phrases and notations (case-insensitive for phrases, exact for notations)."""
+        return _compiled(self)
+
+
+_PATTERNS: dict[int, tuple[re.Pattern, ...]] = {}
+
+
+def _compiled(entry: Entry) -> tuple[re.Pattern, ...]:
+    got = _PATTERNS.get(id(entry))
+    if got is None:
+        got = tuple(re.compile(p, re.I) for p in entry.phrases) + tuple(
+            re.compile(p) for p in entry.notations)
+        _PATTERNS[id(entry)] = got
+    return got
+
+
+E = TypeVar("E", bound=Entry)
+
+
+@dataclass(frozen=True)
+class Mention(Generic[E]):
+    """Where an entry is denoted in a text: ``text[start:end]``."""
+
+    entry: E
+    start: int
+    end: int
+    phrase: str
+
+
+@dataclass
+class Registry(Generic[E]):
+    """An ordered collection of entries of one kind, looked up by any of their names."""
+
+    kind: str
+    entries: list[E] = field(default_factory=list)
+    _by_name: dict[str, E] = field(default_factory=dict)
+
+    def add(self, entry: E) -> E:
+        """Register ``entry``; every one of its names must be new to this kind."""
+        for n in entry.names():
+            k = normalise_name(n)
+            if k in self._by_name and self._by_name[k] is not entry:
+                raise ValueError(f"{self.kind} name {n!r} is declared twice "
+                                 f"({self._by_name[k].key} and {entry.key})")
+            self._by_name[k] = entry
+        self.entries.append(entry)
+        return entry
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(e.key for e in self.entries)
+
+    def get(self, name: str) -> E | None:
+        """The entry called ``name`` (key, display name or alias, any case/spacing), or None."""
+        if not isinstance(name, str):
+            return None
+        return self._by_name.get(normalise_name(name))
+
+    def __getitem__(self, name: str) -> E:
+        got = self.get(name)
+        if got is None:
+            raise KeyError(f"unknown {self.kind} {name!r}; known: {', '.join(self.keys())}")
+        return got
+
+    def canonical(self, name: str) -> str:
+        """The key of the entry called ``name`` (ValueError naming the known keys otherwise)."""
+        got = self.get(name)
+        if got is None:
+            raise ValueError(f"unknown {self.kind} {str(name)[:40]!r}; known: "
+                             f"{', '.join(self.keys())}")
+        return got.key
+
+    def mentions(self, text: str) -> list[Mention[E]]:
+        """Every place ``text`` denotes an entry of this kind, in text order; where two mentions
+        overlap the longer one wins (``ring all-reduce`` over ``ring``)."""
+        found: list[Mention[E]] = []
+        for entry in self.entries:
+            for pat in entry.patterns():
+                for m in pat.finditer(text):
+                    if m.end() > m.start():
+                        found.append(Mention(entry, m.start(), m.end(), m.group(0)))
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        out: list[Mention[E]] = []
+        for m in found:
+            if out and m.start < out[-1].end:
+                if m.end - m.start > out[-1].end - out[-1].start and m.start == out[-1].start:
+                    out[-1] = m
+                continue
+            out.append(m)
+        return out

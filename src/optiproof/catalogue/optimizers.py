@@ -1,0 +1,134 @@
+"""Optimizers and update rules: each declared once, with the names people use for it.
+
+``name`` is the one precise identification optiproof gives (``identified_as`` in the JSON);
+``aliases`` are the spec values and other names that denote the same rule; ``phrases`` find it
+in prose. Relations state exact conditions under which one rule becomes another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from optiproof.catalogue.base import Entry, Registry, Relation
+
+
+@dataclass(frozen=True)
+class OptimizerEntry(Entry):
+    """An optimizer or update rule; ``torch`` names its ``torch.optim`` class where one exists."""
+
+    torch: str = ""
+
+
+OPTIMIZERS: Registry[OptimizerEntry] = Registry("optimizer")
+_add = OPTIMIZERS.add
+
+GD = _add(OptimizerEntry(
+    "gd", "gradient descent", r"\theta \leftarrow \theta - \alpha \nabla f(\theta)",
+    aliases=("gradient-descent", "full-batch gradient descent", "vanilla gradient descent",
+             "steepest descent in the l2 norm"),
+    phrases=(r"\b(?:full[- ]batch |plain |vanilla |ordinary |standard )?gradient descent\b",
+             r"\bgd\b"),
+    torch="SGD"))
+SGD = _add(OptimizerEntry(
+    "sgd", "stochastic gradient descent", r"\theta \leftarrow \theta - \alpha \nabla f_i(\theta)",
+    aliases=("stochastic-gradient-descent",),
+    phrases=(r"\bsgd\b(?! with momentum)", r"\bstochastic gradient descent"),
+    relations=(Relation("special-case", "gd", "one example per step"),),
+    torch="SGD"))
+NORMALIZED_GD = _add(OptimizerEntry(
+    "normalized-gd", "normalized gradient descent",
+    r"\theta \leftarrow \theta - \eta\, g / \|g\|_2",
+    aliases=("normalised gradient descent", "normalized-gradient-descent", "ngd"),
+    phrases=(r"\bnormali[sz]ed (?:gradient descent|gd|sgd)\b",)))
+SIGN_GD = _add(OptimizerEntry(
+    "sign-gd", "sign gradient descent", r"\theta \leftarrow \theta - \eta\,\operatorname{sign}(g)",
+    aliases=("signsgd", "signgd", "sign-descent", "sign descent", "sign-sgd",
+             "signed gradient descent"),
+    phrases=(r"\bsign[- ]?sgd\b", r"\bsigngd\b", r"\bsign(?:ed)? gradient descent",
+             r"\bsign descent", r"\bsign[- ]based (?:gradient )?descent"),
+    relations=(Relation("special-case", "adam",
+                        r"Adam with $\beta_1 = \beta_2 = 0$ and $\epsilon = 0$"),
+               Relation("constrained-form", "linf", r"the $\ell_\infty$-ball constrained step"))))
+SIGNUM = _add(OptimizerEntry(
+    "signum", "sign momentum (Signum)", aliases=("sign-momentum", "sign momentum"),
+    phrases=(r"\bsignum\b", r"\bsign momentum\b"),
+    relations=(Relation("applied-to-momentum", "sign-gd", "the sign of a momentum buffer"),)))
+COORDINATE_DESCENT = _add(OptimizerEntry(
+    "coordinate-descent", "greedy coordinate descent",
+    aliases=("greedy-coordinate-descent", "gauss-southwell", "gauss southwell"),
+    phrases=(r"\b(?:greedy )?coordinate descent\b", r"\bgauss[- ]southwell\b")))
+LP_DESCENT = _add(OptimizerEntry(
+    "lp-descent", "steepest descent in the l_p norm",
+    aliases=("lp steepest descent", "l_p steepest descent"),
+    phrases=(r"\bsteepest descent in (?:the )?l_?p\b",)))
+DIAG_PRECONDITIONED = _add(OptimizerEntry(
+    "diag-preconditioned-gd", "diagonally preconditioned gradient descent",
+    aliases=("diagonal preconditioning", "diagonally-preconditioned-gd"),
+    phrases=(r"\bdiagonal(?:ly)? precondition\w*",)))
+PRECONDITIONED = _add(OptimizerEntry(
+    "preconditioned", "preconditioned (Newton-like) gradient descent",
+    aliases=("preconditioned gradient descent", "preconditioned-gd", "newton-like"),
+    phrases=(r"\bpreconditioned(?: gradient descent| gd)?\b", r"\bpreconditioner\b")))
+ORTHOGONALIZED = _add(OptimizerEntry(
+    "orthogonalized-gd", "orthogonalised gradient descent",
+    aliases=("orthogonalized gradient descent", "orthogonalised-gd", "spectral descent",
+             "spectral gradient descent"),
+    phrases=(r"\borthogonali[sz]ed (?:gradient descent|update|gd)\b",
+             r"\bspectral (?:gradient )?descent\b"),
+    relations=(Relation("reduces-to", "muon",
+                        "Muon is the constraint form of the spectral step applied to a momentum "
+                        r"buffer, with $UV^\top$ approximated by Newton-Schulz iterations"),)))
+MUON = _add(OptimizerEntry(
+    "muon", "Muon", phrases=(r"\bmuon\b",),
+    relations=(Relation("constrained-form", "spectral",
+                        "the spectral-norm constrained step on a momentum buffer with "
+                        "Newton-Schulz orthogonalisation"),)))
+TOP_SINGULAR = _add(OptimizerEntry(
+    "top-singular", "rank-one top-singular-pair update",
+    aliases=("rank-one update", "top singular pair"),
+    phrases=(r"\brank[- ]one (?:top[- ]singular|update)",)))
+HEAVY_BALL = _add(OptimizerEntry(
+    "heavy-ball", "heavy-ball momentum",
+    r"\theta_{k+1} = \theta_k - \alpha \nabla f(\theta_k) + \beta(\theta_k - \theta_{k-1})",
+    aliases=("polyak", "momentum", "polyak momentum", "heavy ball", "sgd with momentum",
+             "gradient descent with momentum"),
+    phrases=(r"\bheavy[- ]ball(?: momentum)?", r"\bpolyak(?:'s)?(?: momentum)?",
+             r"\b(?:sgd|gradient descent|gd) with momentum", r"\bmomentum\b"),
+    torch="SGD"))
+NESTEROV = _add(OptimizerEntry(
+    "nesterov", "Nesterov momentum",
+    aliases=("nag", "nesterov accelerated gradient", "nesterov momentum"),
+    phrases=(r"\bnesterov(?:'s)?(?: momentum| accelerated gradient| acceleration)?", r"\bnag\b"),
+    torch="SGD"))
+RESCALED_SGD = _add(OptimizerEntry(
+    "rescaled-sgd", "SGD on rescaled features, mapped back",
+    aliases=("rescaled sgd", "feature rescaling"),
+    phrases=(r"\brescal\w* (?:the |every |each |all )?(?:input )?features?",
+             r"\bstandardi[sz]\w* (?:the )?features?")))
+EPOCHWISE = _add(OptimizerEntry(
+    "epochwise-adaptive", "epoch-wise diagonally scaled method",
+    aliases=("epochwise", "epoch-wise adaptive", "simplified adam"),
+    phrases=(r"\bsimplified adam\b", r"\badam[- ](?:like|style|type)\b")))
+ADAM = _add(OptimizerEntry(
+    "adam", "Adam", aliases=("torch-adam",),
+    phrases=(r"\badam\b(?![- ](?:style|like|type)|w)",), torch="Adam"))
+ADAMW = _add(OptimizerEntry(
+    "adamw", "AdamW", aliases=("adam with decoupled weight decay", "torch-adamw"),
+    phrases=(r"\badamw\b", r"\bdecoupled weight decay\b"), torch="AdamW"))
+RMSPROP = _add(OptimizerEntry(
+    "rmsprop", "RMSprop", aliases=("torch-rmsprop", "rms-prop"),
+    phrases=(r"\brms[- ]?prop\b",), torch="RMSprop",
+    relations=(Relation("special-case", "adam", r"Adam with $\beta_1 = 0$, without bias "
+                                                 "correction"),)))
+ADAGRAD = _add(OptimizerEntry(
+    "adagrad", "AdaGrad", aliases=("torch-adagrad",), phrases=(r"\badagrad\b",),
+    torch="Adagrad"))
+AMSGRAD = _add(OptimizerEntry("amsgrad", "AMSGrad", phrases=(r"\bamsgrad\b",)))
+LION = _add(OptimizerEntry("lion", "Lion", phrases=(r"\blion\b",)))
+SIGN_ADAM = _add(OptimizerEntry("signadam", "SignAdam", phrases=(r"\bsign[- ]?adam\b",)))
+RIDGE = _add(OptimizerEntry(
+    "ridge", "ridge regression (lambda -> 0)",
+    aliases=("tikhonov", "ridge regression", "l2-regularised least squares"),
+    phrases=(r"\bridge(?: regression)?\b", r"\btikhonov\b")))
+NEWTON = _add(OptimizerEntry("newton", "Newton's method", aliases=("newton-method",),
+                             phrases=(r"\bnewton'?s method\b", r"\bnewton step\b")))

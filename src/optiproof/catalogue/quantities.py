@@ -1,0 +1,251 @@
+"""Askable quantities: everything a part may ask for, declared once.
+
+Each quantity has its canonical key (the ``asked`` list and ``Answer.quantity`` of the JSON), a
+display name, a symbol, a unit where it has one, the kind of value it takes, and the question
+phrases that ask for it (regular expressions over normalised prose; the reader matches them
+inside request clauses). Which family answers which quantity is declared by the family.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from optiproof.catalogue.base import Entry, Registry
+
+ValueKind = Literal["scalar", "vector", "matrix", "name", "yes-no", "formula", "explanation"]
+
+
+@dataclass(frozen=True)
+class QuantityEntry(Entry):
+    """A quantity a problem may ask for."""
+
+    unit: str = ""
+    value_kind: ValueKind = "scalar"
+
+
+QUANTITIES: Registry[QuantityEntry] = Registry("quantity")
+_add = QUANTITIES.add
+_Q = QuantityEntry
+
+_FIND = r"\b(?:what|find|compute|derive|determine|give|obtain|write down|state|report|calculate)\b"
+
+# -- shared ------------------------------------------------------------------------------------
+IDENTIFICATION = _add(_Q(
+    "identification", "optimizer identification", aliases=("optimizer", "which-optimizer",
+                                                             "which-scheme"),
+    phrases=(r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)\b",
+             r"\brecovers?\b", r"\bcorrespond", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
+             r"\bname the (?:optimi[sz]er|algorithm|method)", r"\bknown as\b",
+             r"\bwhat is (?:this|it) called\b"),
+    value_kind="name"))
+
+# -- steepest descent --------------------------------------------------------------------------
+UPDATE = _add(_Q(
+    "update", "update", "u", aliases=("step", "minimiser", "minimizer", "direction"),
+    phrases=(r"\bsolution for u\b", r"\bsolve for u\b",
+             _FIND + r"[^.?]{0,40}?\b(?:u\b|update|step\b|minimi[sz]er|minimi[sz]ing|solution|"
+                     r"direction|Δθ|Δ\*|d\*|argmin)",
+             r"\bwhat is u\b", r"\bclosed[- ]form"),
+    value_kind="vector"))
+MIN_VALUE = _add(_Q(
+    "min-value", "minimum value", r"\min", aliases=("optimal value", "minimum"),
+    phrases=(r"\b(?:optimal|minimum|minimal|smallest|least) (?:objective )?value",
+             r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
+             r"\bsmallest value of the objective")))
+STEP_LENGTH = _add(_Q(
+    "step-length", "step length", r"\|u\|", aliases=("length",),
+    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
+             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_")))
+COMPARE = _add(_Q(
+    "compare", "length ratio", aliases=("ratio of lengths",),
+    phrases=(r"\bhow many times\b", r"\bratio of the (?:lengths|norms|steps)",
+             r"\bcompare the (?:lengths|norms|steps)", r"\b(?:longer|shorter|larger) than\b")))
+THRESHOLD = _add(_Q(
+    "threshold", "threshold on alpha", r"\alpha^\star",
+    phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold",
+             r"\bcritical (?:value of )?α", r"\bat what α", r"\bvalue of α (?:at which|where)",
+             r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
+             r"\bchange[sd]? character")))
+HOLDER_CONJUGATE = _add(_Q(
+    "holder-conjugate", "Hölder conjugate exponent", "q", aliases=("conjugate exponent",),
+    phrases=(r"\bh[öo]lder conjugate", r"\bconjugate exponent", r"\bdual exponent")))
+DUAL_NORM = _add(_Q(
+    "dual-norm", "dual norm of the gradient", r"\|g\|_*", aliases=("dual-norm-value",),
+    phrases=(r"\bdual norm\b",)))
+
+# -- implicit bias -----------------------------------------------------------------------------
+LIMIT = _add(_Q(
+    "limit", "limit point", r"\theta_\infty", aliases=("converged point", "limit point"),
+    phrases=(r"\bwhere does\b[^.?]{0,60}\bconverge", r"\bconverges? to\b",
+             r"\blimit(?:ing)? (?:point|solution|vector)", r"\bwhat (?:vector|point|solution)\b",
+             r"\bwhich (?:vector|point|solution)\b", r"\bend up\b", r"\bsettles?\b",
+             r"\bafter training\b"),
+    value_kind="vector"))
+IS_MIN_NORM = _add(_Q(
+    "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
+    phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",)))
+DISTANCE = _add(_Q(
+    "distance", "distance between two points",
+    phrases=(r"\bdistance (?:between|from|to)\b", r"\bhow far (?:is|from)\b")))
+
+# -- communication -----------------------------------------------------------------------------
+MESSAGES = _add(_Q(
+    "messages", "number of messages", aliases=("message count", "number-of-messages",
+                                               "messages-sent", "count"),
+    phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
+             r"\bmessage count", r"\b# ?messages")))
+MESSAGE_SIZE = _add(_Q(
+    "message-size", "size of each message", unit="values",
+    aliases=("size", "size-of-each-message", "message-elements", "values per message"),
+    phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", r"\bmessage size(?! in bytes)",
+             r"\bhow (?:large|big) is (?:each|a) message", r"\b(?:elements|values|floats) per "
+             r"message")))
+MESSAGE_BYTES = _add(_Q(
+    "message-bytes", "size of each message in bytes", unit="bytes",
+    aliases=("bytes", "bytes per message"),
+    phrases=(r"\bin bytes\b", r"\bbytes per message", r"\bmessage size in bytes")))
+TOTAL_VOLUME = _add(_Q(
+    "total-volume", "total volume", unit="values", aliases=("volume", "total-elements"),
+    phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
+             r"floats) sent|traffic|communication)",)))
+BUSIEST_SENT = _add(_Q(
+    "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),
+    phrases=(r"\bbusiest (?:node|worker)", r"\bbottleneck (?:node|link)",
+             r"\bmost (?:data|messages|elements) (?:is )?sent by (?:any|one|a single)")))
+BUSIEST_RECEIVED = _add(_Q(
+    "busiest-received", "most values received by one node", unit="values",
+    aliases=("max-received",),
+    phrases=(r"\bmost (?:data|messages|elements) (?:is )?received by",
+             r"\breceived by the busiest", r"\breaches the server\b")))
+ROUNDS = _add(_Q(
+    "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
+    phrases=(r"\bnumber of (?:communication )?(?:rounds|steps)", r"\bhow many (?:rounds|steps)",
+             r"\bsequential (?:rounds|steps)", r"\blatency steps")))
+TIME = _add(_Q(
+    "time", "time in the alpha-beta model", unit="s", aliases=("alpha-beta-time", "alpha-beta"),
+    phrases=(r"\b(?:total |communication |wall[- ]clock )?time\b[^.?]{0,40}\b(?:latency|"
+             r"bandwidth|α)", r"\bhow long does", r"\bα[- ]β model",
+             r"\blatency[- ]bandwidth model")))
+BANDWIDTH_RATIO = _add(_Q(
+    "bandwidth-ratio", "ratio to the bandwidth lower bound",
+    aliases=("lower-bound-ratio",),
+    phrases=(r"\bratio to the (?:bandwidth )?lower bound",
+             r"\bhow far from (?:the )?(?:optimal|lower bound)")))
+CROSSOVER = _add(_Q(
+    "crossover", "crossover size", aliases=("break-even",),
+    phrases=(r"\bcrossover\b", r"\bbreak[- ]even\b", r"\bfor which (?:p|n|sizes?)\b[^.?]{0,40}"
+             r"\b(?:faster|cheaper|better)")))
+SPEEDUP = _add(_Q(
+    "speedup", "speed-up ratio", aliases=("speed-up",),
+    phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b")))
+
+# -- quadratic dynamics ------------------------------------------------------------------------
+MAX_STEP = _add(_Q(
+    "max-step", "largest stable step size", r"\alpha_{\max}",
+    phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
+             r"(?:step(?: ?size)?|learning rate|α)\b",
+             r"\bfor (?:which|what) (?:values? of )?(?:α|the step size|step sizes|learning "
+             r"rates?)\b", r"\bstability (?:condition|region|range|boundary)",
+             r"\brange of (?:α|step sizes|learning rates)")))
+OPTIMAL_STEP = _add(_Q(
+    "optimal-step", "optimal step size", r"\alpha^\star",
+    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|α and β|"
+             r"hyper-?parameters|tuning|momentum|choice of)",
+             r"\bbest (?:constant )?(?:step|learning rate|α|\(α, ?β\))", r"\bα\^?\*")))
+OPTIMAL_RATE = _add(_Q(
+    "optimal-rate", "optimal convergence rate", r"\rho^\star",
+    phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
+             r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
+             r"\brate (?:does it|it) achieve", r"\bwhat rate\b")))
+RATE = _add(_Q(
+    "rate", "convergence rate", r"\rho",
+    phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
+             r"\bhow fast\b", r"\blinear rate", r"\brate at α")))
+CONDITION_NUMBER = _add(_Q(
+    "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
+ITERATIONS = _add(_Q(
+    "iterations", "iterations to reach the tolerance", "k",
+    phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
+             r"\biterations? (?:are )?(?:needed|required)")))
+REGIME = _add(_Q(
+    "regime", "behaviour regime", value_kind="explanation",
+    phrases=(r"\bregimes?\b", r"\boscillat\w*", r"\bmonoton\w*", r"\bwhat happens\b(?! along)")))
+ITERATION_MATRIX = _add(_Q(
+    "iteration-matrix", "iteration matrix", value_kind="matrix",
+    phrases=(r"\biteration matrix", r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
+             r"\bcharacteristic (?:polynomial|equation)",
+             r"\beigenvalues of the (?:iteration|update|transition)")))
+EFFECTIVE_STEP = _add(_Q(
+    "effective-step", "effective step size",
+    phrases=(r"\beffective (?:step|learning rate)", r"\bexponential moving average",
+             r"\bEMA\b", r"\bunroll")))
+PYTORCH = _add(_Q(
+    "pytorch", "PyTorch SGD convention", value_kind="formula",
+    phrases=(r"\bpytorch", r"\btorch\.optim", r"\bdampening")))
+ZERO_CURVATURE = _add(_Q(
+    "zero-curvature", "behaviour along zero-curvature directions", value_kind="explanation",
+    phrases=(r"\bzero[- ]curvature", r"\bzero eigenvalues?", r"\bnull ?space",
+             r"\bflat directions?", r"\bwhat happens along")))
+
+# -- Adam mechanics ----------------------------------------------------------------------------
+UPDATE_RULE = _add(_Q(
+    "update-rule", "update rule", value_kind="formula", aliases=("rule",),
+    phrases=(r"\bupdate rule", r"\bupdate equations?", r"\bwrite (?:out|down) (?:the )?(?:full )?"
+             r"(?:adam|rmsprop)", r"\bdivid\w* by (?:the )?(?:square root|sqrt)",
+             r"\b(?:state|give) (?:the )?(?:adam|rmsprop) update")))
+BIAS_CORRECTION = _add(_Q(
+    "bias-correction", "bias correction", value_kind="formula", aliases=("bias",),
+    phrases=(r"\bbias[- ]correction\b", r"\bbias[- ]correct(?:s|ing|ed)?\b", r"\bunbiased\b",
+             r"E\[m_?t\]", r"\bexpect\w* (?:value )?of (?:m|v)_?t")))
+FIRST_STEP = _add(_Q(
+    "first-step", "first step", r"\theta_1 - \theta_0", aliases=("first-update",),
+    phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0"), value_kind="vector"))
+LOSS_SCALING = _add(_Q(
+    "loss-scaling", "effect of scaling the loss", aliases=("scaling", "scale-invariance"),
+    phrases=(r"\b(?:re)?scal\w* (?:the )?loss", r"\bloss (?:is |gets )?(?:re)?scaled",
+             r"\bmultipl\w* (?:the |my )?loss", r"\binvarian\w* to (?:re)?scal",
+             r"\bscale[- ]invarian")))
+SIGN_LIMIT = _add(_Q(
+    "sign-limit", "the beta1 = beta2 = 0 limit", aliases=("sign-descent", "sign"),
+    phrases=(r"β_?1 ?= ?β_?2 ?= ?0", r"β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0")))
+STEP_BOUND = _add(_Q(
+    "step-bound", "bound on the per-coordinate step", aliases=("bound",),
+    phrases=(r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
+             r"(?:step|update)", r"\bstep[- ]size bound",
+             r"\bhow large (?:can|may|is|could) (?:a |the |each |one )?(?:single |per[- ]coordinate "
+             r"|adam )*(?:step|update)", r"\b(?:maximum|largest)(?: possible)? (?:step|update)",
+             r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)")))
+WEIGHT_DECAY = _add(_Q(
+    "weight-decay", "L2 regularisation vs decoupled weight decay", aliases=("l2-vs-weight-decay",),
+    phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b")))
+THETA_T = _add(_Q(
+    "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
+    phrases=(r"\bwhere is the iterate\b", r"\bθ_\d+\b(?! ?- ?θ)", r"\bparameters? after\b")))
+BIAS_FACTORS = _add(_Q(
+    "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
+    phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
+M_HAT = _add(_Q(
+    "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
+    phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b", r"m̂")))
+V_HAT = _add(_Q(
+    "v-hat", "bias-corrected second moment", r"\hat v_t", value_kind="vector",
+    phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b", r"v̂")))
+LAST_STEP = _add(_Q(
+    "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
+    phrases=(r"\blast (?:step|update)\b",)))
+STEP_NO_BIAS_CORRECTION = _add(_Q(
+    "step-no-bias-correction", "step without bias correction", value_kind="vector",
+    phrases=(r"\bwithout bias[- ]correction\b", r"\bno bias[- ]correction\b")))
+SGD_LOSS_SCALING = _add(_Q(
+    "sgd-loss-scaling", "plain SGD step under loss scaling",
+    phrases=(r"\b(?:plain |vanilla )?sgd\b[^.?]{0,40}\bscal",)))
+
+# -- derived quantities (any family) -----------------------------------------------------------
+RATIO = _add(_Q("ratio", "ratio of two quantities",
+                phrases=(r"\bratio (?:of|between)\b", r"\bby what factor\b")))
+DIFFERENCE = _add(_Q("difference", "difference of two quantities",
+                     phrases=(r"\bdifference (?:between|of)\b",)))
+DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-no",
+                     phrases=(r"\bdoes (?:the |it |this )?\w*\s?depend on\b",
+                              r"\bindependent of\b")))

@@ -1,0 +1,63 @@
+"""Collective schemes for averaging gradients across workers, each declared once.
+
+``power_of_two`` marks schemes defined only for n a power of two; ``chunked`` marks schemes that
+cut the vector into n chunks (so p must split across the workers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from optiproof.catalogue.base import Entry, Registry
+
+
+@dataclass(frozen=True)
+class SchemeEntry(Entry):
+    """A synchronisation scheme of data-parallel training."""
+
+    power_of_two: bool = False
+    chunked: bool = False
+
+
+SCHEMES: Registry[SchemeEntry] = Registry("scheme")
+_add = SCHEMES.add
+
+ALL_TO_ALL = _add(SchemeEntry(
+    "all-to-all", "all-to-all", aliases=("alltoall", "all2all", "a2a",
+                                         "all-to-all communication", "naive all-reduce"),
+    phrases=(r"\ball[- ]?to[- ]?all\b", r"\ball2all\b", r"\bnaive all[- ]?reduce\b",
+             r"\bevery (?:worker|node|gpu) sends (?:its|the whole|the full) \w+ to every other"),
+    description="every worker sends its whole vector to every other worker"))
+PARAMETER_SERVER = _add(SchemeEntry(
+    "parameter-server", "parameter server", aliases=("ps", "parameterserver", "central server"),
+    phrases=(r"\bparameter[- ]servers?\b(?! shard)", r"\bcentral(?:i[sz]ed)? server\b"),
+    description="workers send gradients to one server, which sends the new weights back"))
+SHARDED_PS = _add(SchemeEntry(
+    "sharded-parameter-server", "sharded parameter server",
+    aliases=("sharded-ps", "sharded", "sharded parameter servers"),
+    phrases=(r"\bsharded parameter[- ]servers?", r"\b(?:\d{1,4}|k) (?:parameter )?server shards",
+             r"\bsharded (?:ps|servers?)\b"),
+    description="k servers, each owning a 1/k shard of the parameters"))
+RING = _add(SchemeEntry(
+    "ring-allreduce", "ring all-reduce",
+    aliases=("ring", "ring-all-reduce", "ringallreduce", "ring allreduce"),
+    phrases=(r"\bring[- ]?(?:based )?all[- ]?reduce\b", r"\bring\b"), chunked=True,
+    description="a reduce-scatter then an all-gather of n chunks around a ring"))
+TREE = _add(SchemeEntry(
+    "tree-allreduce", "tree all-reduce",
+    aliases=("tree", "binary-tree", "tree-all-reduce", "binomial-tree", "reduce-broadcast"),
+    phrases=(r"\btree[- ]?(?:based )?all[- ]?reduce\b", r"\b(?:binary|binomial) tree\b",
+             r"\breduce[- ](?:then[- ]|and[- ])?broadcast\b", r"\btree\b"),
+    description="a reduction up a binomial tree, then a broadcast down it"))
+RECURSIVE_DOUBLING = _add(SchemeEntry(
+    "recursive-doubling", "recursive doubling", aliases=("butterfly", "recursive doubling"),
+    phrases=(r"\brecursive[- ]doubling\b", r"\bbutterfly\b"), power_of_two=True,
+    description="log2 n rounds of pairwise exchanges of the whole vector"))
+RABENSEIFNER = _add(SchemeEntry(
+    "rabenseifner", "Rabenseifner (recursive halving + doubling)",
+    aliases=("recursive-halving-doubling", "halving-doubling", "recursive-halving",
+             "reduce-scatter + all-gather"),
+    phrases=(r"\brabenseifner\b", r"\brecursive[- ]halving\b",
+             r"\breduce[- ]scatter (?:\+|and|followed by|then) (?:an )?all[- ]gather\b"),
+    power_of_two=True, chunked=True,
+    description="recursive-halving reduce-scatter, then recursive-doubling all-gather"))
