@@ -110,7 +110,8 @@ def test_looks_like_spec(text: str, is_spec: bool) -> None:
 
 
 def test_load_problem_any_reads_spec_in_txt_file(tmp_path: Path) -> None:
-    problem = cli.load_problem_any(_file(tmp_path, "spec.txt", GOOD))
+    problem, reading = cli.load_problem_any(_file(tmp_path, "spec.txt", GOOD))
+    assert reading is None
     assert problem.title == "Linf step" and problem.parts[0].norm.name == "linf"
     with pytest.raises(NotRecognised):
         cli.load_problem_any(_file(tmp_path, "q.md", "Which optimizer is this?"))

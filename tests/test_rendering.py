@@ -332,7 +332,7 @@ def test_terminal_colours_statuses(mixed_solution: Solution) -> None:
 
 # -- JSON contract --------------------------------------------------------------------------
 
-PART_KEYS = {"label", "family", "question", "answers", "identified_as", "verified", "checks"}
+PART_KEYS = {"label", "family", "question", "answers", "identified_as", "verified", "checks", "asked"}
 ANSWER_KEYS = {"name", "latex", "expr", "value", "status"}
 CHECK_KEYS = {"method", "passed", "max_error", "detail"}
 CHECK_EXTRA_KEYS = {"status", "runtime_s"}  # beyond DESIGN.md's contract, added by core
@@ -347,7 +347,9 @@ def _expr_matches(text: str, expr: sp.Basic) -> bool:
 
 def test_json_contract(mixed_solution: Solution) -> None:
     data = json.loads(mixed_solution.to_json())
-    assert set(data) == {"title", "parts"} and data["title"] == "Mixed <evidence>"
+    assert set(data) == {"title", "reading", "reading_complete", "parts"}
+    assert data["title"] == "Mixed <evidence>"
+    assert data["reading"] == {"source": "spec"} and data["reading_complete"] is True
     assert [p["label"] for p in data["parts"]] == ["a", "b", "c", "d"]
     for part, obj in zip(data["parts"], mixed_solution.parts, strict=True):
         assert set(part) == PART_KEYS

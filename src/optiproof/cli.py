@@ -76,11 +76,12 @@ def _looks_like_spec(text: str) -> bool:
 
 
 def read_problem_text(text: str, source: str, write_spec: Path | None = None) -> Any:
-    """Problem text -> Problem with the reader; on a refusal, write the partial spec if asked."""
-    from optiproof.reading import ReadingIncomplete, ReadingInvalid, read_problem
+    """Problem text -> (Problem, Reading); on a refusal, write the partial spec if asked."""
+    from optiproof.reading import ReadingIncomplete, ReadingInvalid, read_report
 
     try:
-        return read_problem(text)
+        reading = read_report(text)
+        return reading.to_problem(), reading
     except (ReadingIncomplete, ReadingInvalid) as err:
         if write_spec is not None:
             _write(err.reading.to_spec_yaml(), write_spec)
@@ -103,15 +104,16 @@ def _problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
         raise BadInput(f"cannot read {path}: {err.strerror}", field="PROBLEM") from None
 
 
-def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> Any:
-    """A Problem from a spec file (.yaml/.yml/.json), ``-`` for stdin, or problem text."""
+def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> tuple[Any, Any]:
+    """(Problem, Reading or None) from a spec file (.yaml/.yml/.json), ``-`` for stdin, or
+    problem text (only text has a Reading)."""
     from optiproof.core.problem import load_problem_file, load_problem_text
 
     spec_path, text, source = _problem_source(path_or_dash)
     if spec_path is not None:
-        return load_problem_file(spec_path)
+        return load_problem_file(spec_path), None
     if _looks_like_spec(text):
-        return load_problem_text(text, source=source)
+        return load_problem_text(text, source=source), None
     return read_problem_text(text, source, write_spec)
 
 
@@ -235,7 +237,7 @@ def solve(
     """Solve PROBLEM (a spec file, problem text, or - for stdin), verify it, and write it up."""
 
     def body() -> int:
-        spec = load_problem_any(problem, write_spec)
+        spec, reading = load_problem_any(problem, write_spec)
         from optiproof.core.options import SolveOptions
         from optiproof.pipeline import solve_problem
 
@@ -245,6 +247,8 @@ def solve(
             options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
                                    progress=progress)
             solution = solve_problem(spec, options)
+        if reading is not None:
+            reading.attach(solution)
         if fmt is Format.term and out is None:
             _print_terminal(solution)
         else:
@@ -318,7 +322,7 @@ def check(
             except OSError as err:
                 raise BadInput(f"cannot read {answer}: {err.strerror}", field="ANSWER") from None
             text = decode_answer(raw, str(answer))
-        spec = load_problem_any(problem)
+        spec, _ = load_problem_any(problem)
         from optiproof.core.options import SolveOptions
         from optiproof.pipeline import solve_problem
 
@@ -394,7 +398,7 @@ def load_bundled(name: str, text: str) -> Any:
     from optiproof.core.problem import load_problem_text
 
     if name.endswith(".txt"):
-        return read_problem_text(text, name)
+        return read_problem_text(text, name)[0]
     return load_problem_text(text, source=name)
 
 

@@ -45,12 +45,12 @@ IDENTIFICATION = _add(_Q(
 UPDATE = _add(_Q(
     "update", "update", "u", aliases=("step", "minimiser", "minimizer", "direction"),
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b",
-             _FIND + r" (?:the |its |this )?(?:minimi[sz]ing |optimal |resulting |steepest[- ]"
+             _FIND + r"(?: is| are)? (?:the |its |this )?(?:minimi[sz]ing |optimal |resulting |steepest[- ]"
                      r"descent |new |unit-ball |penali[sz]ed )?(?:update|step|minimi[sz]er|"
                      r"direction|argmin)\b(?! (?:size|per|length|rule|bound))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
-             r"\bat which d\b"),
+             r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
     value_kind="vector"))
 MIN_VALUE = _add(_Q(
     "min-value", "minimum value", r"\min", aliases=("optimal value", "minimum"),
@@ -83,11 +83,11 @@ DUAL_NORM = _add(_Q(
 # -- implicit bias -----------------------------------------------------------------------------
 LIMIT = _add(_Q(
     "limit", "limit point", r"\theta_\infty", aliases=("converged point", "limit point"),
-    phrases=(r"\bwhere does\b[^.?]{0,60}\bconverge", r"\bconverges? to\b",
+    phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,60}\bconverge", r"\bconverges? to\b",
              r"\blimit(?:ing)? (?:point|solution|vector)", r"\bwhat (?:vector|point|solution)\b",
              r"\bwhich (?:vector|point|solution)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
-             r"actually)? go\b", r"\bwhere\b[^.?]{0,30}\bconverges?\b"),
+             r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b"),
     value_kind="vector"))
 IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
@@ -172,7 +172,8 @@ OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|α and β|"
              r"hyper-?parameters|tuning|momentum|choice of)",
-             r"\bbest (?:constant )?(?:step|learning rate|α|\(α, ?β\))", r"\bα\^?\*")))
+             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α|\(α, ?β\))",
+             r"\bα\^?\*")))
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
@@ -238,7 +239,8 @@ STEP_BOUND = _add(_Q(
              r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)")))
 WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay", aliases=("l2-vs-weight-decay",),
-    phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b")))
+    phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b",
+             r"\beffective (?:per[- ]coordinate )?decay\b")))
 THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
     phrases=(r"\bwhere is the iterate\b", r"\bθ_\d+\b(?! ?- ?θ)", r"\bparameters? after\b")))

@@ -170,12 +170,15 @@ class PartSolution:
     diagnostics: list[str] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict, repr=False)
     """Exact quantities the solver computed, keyed by name, for witnesses to check (not shown)."""
+    unread: list[str] = field(default_factory=list)
+    """What of this part's own text the reading did not use (its numbers); such a part is not
+    stamped verified, since the spec solved may not be the whole question."""
 
     @property
     def verified(self) -> bool:
-        """True only if some witness passed and none failed."""
+        """True only if some witness passed, none failed, and the reading used the part's text."""
         return any(c.passed for c in self.checks) and not any(
-            c.status == "failed" for c in self.checks)
+            c.status == "failed" for c in self.checks) and not self.unread
 
     @property
     def verification_status(self) -> Literal["verified", "failed", "unverified"]:
@@ -207,6 +210,7 @@ class PartSolution:
             "identified_as": self.identified_as,
             "verified": self.verified,
             "checks": [c.to_dict() for c in self.checks],
+            **({"not_verified_because": list(self.unread)} if self.unread else {}),
         }
 
 
@@ -216,17 +220,31 @@ class Solution:
 
     title: str
     parts: list[PartSolution]
+    reading: dict[str, Any] | None = None
+    """What was read from the problem text (see ``Reading.to_dict``), or None for a spec."""
 
     @property
     def verified(self) -> bool:
         return all(p.verified for p in self.parts)
 
     @property
+    def reading_complete(self) -> bool:
+        """Every question clause and every number of the text was used by the reading."""
+        if self.reading is None:
+            return True
+        return bool(self.reading.get("complete")) and not self.reading.get("unused_numbers") \
+            and not any(p.get("unused_numbers") for p in self.reading.get("parts", []))
+
+    @property
     def exit_code(self) -> int:
-        return 0 if self.verified else 1
+        return 0 if self.verified and self.reading_complete else 1
 
     def to_dict(self) -> dict:
-        return {"title": self.title, "parts": [p.to_dict() for p in self.parts]}
+        asked = {p["label"]: p.get("asked", []) for p in (self.reading or {}).get("parts", [])}
+        return {"title": self.title,
+                "reading": self.reading if self.reading is not None else {"source": "spec"},
+                "reading_complete": self.reading_complete,
+                "parts": [{**p.to_dict(), "asked": asked.get(p.label, [])} for p in self.parts]}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, allow_nan=False)

@@ -17,6 +17,7 @@ family's validation raises :class:`ReadingInvalid` (a ``BadInput``, exit 2).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from optiproof.reading.report import (
@@ -55,8 +56,10 @@ def read_report(text: str | bytes) -> Reading:
 
     Raises :class:`optiproof.core.errors.BadInput` only for input that is not a problem text at
     all (empty, binary, too large, an array over the entry limit)."""
+    from optiproof.reading.accounting import account_numbers, account_questions
     from optiproof.reading.normalize import decode_input, flatten, normalize
     from optiproof.reading.parts import split_parts
+    from optiproof.reading.questions import read_questions
     from optiproof.reading.registry import MIN_SCORE, readers, rx
 
     raw = decode_input(text)
@@ -73,11 +76,14 @@ def read_report(text: str | bytes) -> Reading:
     registry = readers()
     whole_scores = {name: rd.score(whole) for name, rd in registry.items()}
     reading = Reading(title=layout.title or "Untitled problem",
-                      title_source=layout.title_line or "", parts=[], removed=norm.removed)
+                      title_source=layout.title_line or "", parts=[], removed=norm.removed,
+                      notes=list(dict.fromkeys(norm.notes)))
     if layout.title is None:
         reading.notes.append("no title line found; the title is 'Untitled problem'")
     previous: list[PartReading] = []
     for part in layout.parts:
+        questions = read_questions(part.flat)
+        part = _inherit(part, questions, layout.parts)
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
         ranked = sorted(registry, key=lambda n: -(2 * own_scores[n].points
                                                   + whole_scores[n].points))
@@ -105,13 +111,52 @@ def read_report(text: str | bytes) -> Reading:
         for pr in registry[best].read_part(part, previous):
             pr.question = question
             pr.family_source = ", ".join(dict.fromkeys(cues[:4]))
+            account_questions(pr, questions, registry[best])
             reading.parts.append(pr)
             previous.append(pr)
-    topic = next((v for k, v in _UNSUPPORTED.items() if rx(k).search(whole)), None)
-    if topic and not reading.complete:
-        reading.missing.insert(0, Missing("topic", f"the text looks like {topic}, which "
-                                                   "optiproof does not cover"))
+    account_numbers(reading, {p.label: p.flat for p in layout.parts}, flatten(layout.context),
+                    layout.title_line or "")
     return reading
+
+
+def _inherit(part: Any, questions: Any, parts: Any) -> Any:
+    """A part that refers back ("Repeat (a) with α = 0.1", "same two quantities for the tree")
+    reads as its own text followed by the referenced part's text: what it states comes first
+    and wins; the referenced requests come along only when the part asks nothing itself, and
+    the referenced part's norms, optimizers and schemes only when it names none of that kind."""
+    from optiproof.catalogue import KINDS
+    from optiproof.reading.parts import PartText
+    from optiproof.reading.questions import sentences
+
+    if questions.reference is None:
+        return part
+    labels = [p.label for p in parts]
+    here = labels.index(part.label)
+    ref = here - 1 if questions.reference == "previous" else (
+        labels.index(questions.reference) if questions.reference in labels else -1)
+    if not 0 <= ref < here:
+        return part
+    inherited = parts[ref].flat
+    if any(r.asks for r in questions.requests):
+        inherited = " ".join(s for _, s in sentences(inherited) if not _asks_something(s))
+    for kind in ("norm", "optimizer", "scheme"):
+        if KINDS[kind].mentions(part.flat) or (kind == "norm" and _NORM_NOTATION.search(part.flat)):
+            spans = [(m.start, m.end) for m in KINDS[kind].mentions(inherited)]
+            if kind == "norm":
+                spans += [m.span() for m in _NORM_NOTATION.finditer(inherited)]
+            for start, end in sorted(spans, reverse=True):
+                inherited = inherited[:start] + " " * (end - start) + inherited[end:]
+    return PartText(part.label, part.own + "\n" + inherited, part.context, part.start)
+
+
+_NORM_NOTATION = re.compile(r"‖[^‖\n]{1,40}‖_[^\s^,.;:?]{1,8}")
+
+
+def _asks_something(sentence: str) -> bool:
+    """True for a request sentence (it is not inherited by a part that asks for itself)."""
+    from optiproof.reading.questions import is_request
+
+    return is_request(sentence)
 
 
 def _question(part: Any) -> str:
@@ -121,4 +166,3 @@ def _question(part: Any) -> str:
         return question_sentences(part.flat, 1500)
     q = part.flat
     return q if len(q) <= 1500 else q[:1497] + "..."
-

@@ -14,6 +14,8 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import quantities as Q
 from optiproof.reading.numbers import Num, number_at
 from optiproof.reading.parts import PartText
 from optiproof.reading.registry import (
@@ -26,6 +28,7 @@ from optiproof.reading.registry import (
     register,
     rx,
     rxc,
+    take_asks,
 )
 from optiproof.reading.report import PartReading, phrase
 
@@ -53,7 +56,7 @@ SCHEMES = {
     "recursive-doubling": r"\brecursive[- ]doubling\b|\bbutterfly\b",
     "rabenseifner": r"\brabenseifner\b|\brecursive[- ]halving\b",
 }
-QUANTITIES = {
+QUANTITIES_ASKED = {
     "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages|\bmessage count|"
                 r"\b# ?messages",
     "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)|\bhow (?:large|big) is "
@@ -93,9 +96,26 @@ _BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/
 @register
 class CommunicationReader:
     family = FAMILY
+    answers = tuple(QUANTITIES.canonical(k) for k in QUANTITIES_ASKED)
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
+
+    def asked(self, r: PartReading) -> list[str]:
+        """The catalogue quantities (table columns) the part asks."""
+        return [QUANTITIES.canonical(k) for k in r.value(F.quantities) or []]
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """Asked quantities the reader's own tables missed join the table's columns."""
+        take_asks(r, F.quantities, asks, self.answers)
+
+    def applied(self, r: PartReading) -> set[str]:
+        """No transformation is expressed by a communication spec."""
+        return set()
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """``T_ring``, ``T(k)``: a time."""
+        return Q.TIME.key if re.match(r"^T(?:_?\w{1,5})?(?:\(.{0,8}\))?$", symbol) else None
 
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
@@ -209,10 +229,10 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
 
 def _read_quantities(own: str, ctx: str, r: PartReading) -> None:
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six) columns?"
-                                            r"\b[^:]{0,20}:|\bcolumns?:", QUANTITIES)
+                                            r"\b[^:]{0,20}:|\bcolumns?:", QUANTITIES_ASKED)
     if not listed:
         asked = question_sentences(own) + " " + question_sentences(ctx)
-        listed = [(n, s) for _, n, s in first_of(asked, QUANTITIES)]
+        listed = [(n, s) for _, n, s in first_of(asked, QUANTITIES_ASKED)]
     names = list(dict.fromkeys(n for n, _ in listed))
     if not names:
         r.miss(F.quantities, "no quantity asked (expected 'number of messages', 'size of each "
@@ -233,7 +253,7 @@ def _read_given(text: str, r: PartReading, schemes: list[str]) -> None:
     for m in _GIVEN_LINE.finditer(text):
         head = m.group("a")
         found_s = first_of(head, SCHEMES)
-        found_q = first_of(head, QUANTITIES)
+        found_q = first_of(head, QUANTITIES_ASKED)
         if len(found_s) != 1 or len(found_q) != 1:
             continue
         value = _formula(m.group("v"))

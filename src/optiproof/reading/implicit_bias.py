@@ -14,6 +14,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+import re
+
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import transforms as T
 from optiproof.reading.numbers import (
     array_at,
     array_text,
@@ -91,12 +95,34 @@ _SUBSUMES = {
 }
 
 
+_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6})?$")
+
+
 @register
 class ImplicitBiasReader:
     family = FAMILY
+    answers = (Q.LIMIT.key,)
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
+
+    def asked(self, r: PartReading) -> list[str]:
+        """Every part with a method asks for its limit."""
+        return [Q.LIMIT.key] if r.value(F.method) is not None else []
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """The limit is the only ask, implied by the method."""
+
+    def applied(self, r: PartReading) -> set[str]:
+        """Rescaling the features and mapping back is the rescaled-SGD method."""
+        method = r.value(F.method)
+        name = method.get("name") if isinstance(method, dict) else method
+        return {T.RESCALE_FEATURES.key, T.MAP_BACK.key} if name == M.rescaled else set()
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """θ, w, θ_∞ (the trained weights) ask for the limit."""
+        s = symbol.replace(" ", "")
+        return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context

@@ -11,10 +11,14 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+import re
+
+from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import quantities as Q
 from optiproof.reading.numbers import array_at, is_matrix, number_at, spec_array
 from optiproof.reading.parts import PartText
 from optiproof.reading.registry import Score, assigned_array, assigned_number, cue_score, \
-    negated, register, rx, rxc
+    negated, register, rx, rxc, take_asks
 from optiproof.reading.report import PartReading, phrase
 
 FAMILY = "quadratic-dynamics"
@@ -65,12 +69,36 @@ _SYMBOLS = {"μ": "mu", "m": "m", "L": "L", "M": "M", "λ_min": "lambda_min",
             "λ_max": "lambda_max"}
 
 
+_SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$": Q.CONDITION_NUMBER.key,
+                  r"^ρ(?:\(α\))?$": Q.RATE.key, r"^ρ(?:\^?\*|_opt)$": Q.OPTIMAL_RATE.key}
+
+
 @register
 class QuadraticDynamicsReader:
     family = FAMILY
+    answers = tuple(QUANTITIES.canonical(k) for k in _ASKS)
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
+
+    def asked(self, r: PartReading) -> list[str]:
+        """The catalogue quantities of the part's asks, in order; the PyTorch convention's
+        answer also names the heavy-ball method it corresponds to."""
+        asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
+        return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """Asked quantities the reader's own tables missed join the part's asks."""
+        take_asks(r, F.asks, asks, self.answers)
+
+    def applied(self, r: PartReading) -> set[str]:
+        """No transformation is expressed by a quadratic-dynamics spec."""
+        return set()
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate."""
+        s = symbol.replace(" ", "")
+        return next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
 
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context

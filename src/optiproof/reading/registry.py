@@ -180,6 +180,25 @@ def question_sentences(flat: str, limit: int = 1500) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+def take_asks(r: "PartReading", field: str, asks: list[tuple[str, str]],
+              answers: tuple[str, ...], spelled: dict[str, str] | None = None) -> None:
+    """Append to the list field ``field`` every asked quantity (``(key, phrase)``, from the
+    questions) that the family answers and the field lacks, spelled as the spec spells it."""
+    spelled = spelled or {}
+    have = list(r.value(field) or [])
+    kinds = {a["kind"] if isinstance(a, dict) else a for a in have}
+    added = []
+    for key, source in asks:
+        value = spelled.get(key, key)
+        if key in answers and value not in kinds:
+            have.append(value)
+            kinds.add(value)
+            added.append(source)
+    if added:
+        old = r.fields[field].source if field in r.fields else ""
+        r.set(field, have, " | ".join(x for x in (old, *added) if x))
+
+
 def spec_number(num: Num) -> Any:
     """A read number as a spec value (ValueError for a non-terminating fraction)."""
     return num.spec_value()

@@ -6,9 +6,12 @@ otherwise it still writes a ready-to-edit spec (:meth:`Reading.to_spec_yaml`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from optiproof.core.errors import BadInput, NotRecognised
+
+if TYPE_CHECKING:
+    from optiproof.reading.coverage import NumberUse
 
 PHRASE_MAX = 90
 
@@ -54,6 +57,13 @@ class PartReading:
     missing: list[Missing] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     family_source: str = ""
+    asked: list[str] = field(default_factory=list)
+    numbers: list[NumberUse] = field(default_factory=list)
+
+    @property
+    def unused(self) -> list[str]:
+        """The numbers of this part's own text that no field of the reading used."""
+        return [u.text for u in self.numbers if u.status == "unused"]
 
     def set(self, name: str, value: Any, source: str, note: str = "") -> None:
         """Record a field (a later call for the same name replaces it)."""
@@ -91,10 +101,38 @@ class Reading:
     missing: list[Missing] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    numbers: list[NumberUse] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
+        """True when every part has a family and nothing asked or needed is missing."""
         return not self.missing and all(not p.missing and p.family for p in self.parts)
+
+    @property
+    def unused(self) -> list[str]:
+        """Numbers of the shared context and of every part that no field used."""
+        return [u.text for u in self.numbers if u.status == "unused"] + [
+            x for p in self.parts for x in p.unused]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The reading as JSON data: per part its family, asked quantities, inputs with their
+        sources, notes, gaps and unused numbers; problem-level notes and ignored text."""
+        return {
+            "title": self.title,
+            "complete": self.complete,
+            "parts": [{
+                "label": p.label, "family": p.family, "asked": list(p.asked),
+                "inputs": [{"name": f.name, "value": _plain(f.value), "source": f.source,
+                            **({"note": f.note} if f.note else {})} for f in p.fields.values()],
+                "notes": list(p.notes),
+                "not_read": [{"name": m.name, "reason": m.reason} for m in p.missing],
+                "unused_numbers": p.unused} for p in self.parts],
+            "unused_numbers": [u.text for u in self.numbers if u.status == "unused"],
+            "ignored": [f"{u.text} (label)" for u in self.numbers if u.status == "label"]
+            + list(self.removed),
+            "notes": list(self.notes),
+            "not_read": self.unread(),
+        }
 
     def unread(self) -> list[str]:
         """Every gap as one line: ``part (b): norm - reason``."""
@@ -150,6 +188,15 @@ class Reading:
                     out_lines.append(f"{indent}# TODO {m.name}: {m.reason}")
             out_lines.append(line)
         return "\n".join(lines + out_lines) + "\n"
+
+    def attach(self, solution: Any) -> None:
+        """Put this reading on a solution: its JSON data, and on each part the numbers of its
+        own text that were not used (such a part is not stamped verified)."""
+        solution.reading = self.to_dict()
+        unused = {p.label: p.unused for p in self.parts}
+        for part in solution.parts:
+            part.unread = [f"the number {x} in this part's text was not used by the reading"
+                           for x in unused.get(part.label, [])]
 
     def to_problem(self) -> Any:
         """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not."""
@@ -244,10 +291,18 @@ def describe(reading: Reading) -> str:
                 out.append(f"      note: {f.note}")
         for m in p.missing:
             out.append(f"  {m.name} = ???   NOT READ: {m.reason}")
+        if p.asked:
+            out.append(f"  asked: {', '.join(p.asked)}")
         for n in p.notes:
             out.append(f"  note: {n}")
+        if p.unused:
+            out.append(f"  NOT USED: {', '.join(p.unused)} (this part cannot be stamped "
+                       "verified)")
     for n in reading.notes:
         out.append(f"note: {n}")
+    context_unused = [u.text for u in reading.numbers if u.status == "unused"]
+    if context_unused:
+        out.append(f"Numbers of the shared text NOT USED: {', '.join(context_unused)}")
     if reading.removed:
         out.append("")
         out.append("Ignored while reading: " + "; ".join(reading.removed[:12]))

@@ -12,6 +12,9 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import transforms as T
 from optiproof.reading.numbers import array_text, is_matrix, number_at, row_block, spec_array
 from optiproof.reading.parts import PartText
 from optiproof.reading.registry import (
@@ -25,6 +28,7 @@ from optiproof.reading.registry import (
     rx,
     rxc,
     search,
+    take_asks,
 )
 from optiproof.reading.report import PartReading, phrase
 
@@ -69,16 +73,43 @@ _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradien
 _DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|ΔW|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
 
 
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
+_APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
+            "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
+
+
 @register
 class SteepestDescentReader:
     family = FAMILY
+    answers = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.STEP_LENGTH.key,
+               Q.THRESHOLD.key, Q.COMPARE.key)
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
+    def asked(self, r: PartReading) -> list[str]:
+        """The catalogue quantities of the part's asks, in order."""
+        return [QUANTITIES.canonical(a["kind"] if isinstance(a, dict) else a)
+                for a in r.value(F.asks) or []]
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """Asked quantities that need no further input join the part's asks."""
+        simple = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.THRESHOLD.key)
+        take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
+
+    def applied(self, r: PartReading) -> set[str]:
+        """Transformations the part's form expresses (the plain penalty drops the square)."""
+        return set(_APPLIED.get(r.value(F.form), set()))
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """A bare step symbol (u, d*, Δ*, ΔW^*) asks for the update."""
+        s = symbol.replace(" ", "")
+        return Q.UPDATE.key if s and _STEP_SYMBOL.match(s) else None
+
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY)
+        r._previous = previous  # type: ignore[attr-defined]
         matrix = _matrix_gradient(part, r)
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
@@ -241,7 +272,7 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
             measure.append((name, src))
             continue
         role = _role(flat, start)
-        if _DECISION_VARS.match(base) or role == "primary":
+        if _DECISION_VARS.match(base) or role in ("primary", "measure") or base == "·":
             (primary if role == "primary" else measure if role == "measure" else other).append(
                 (name, src))
     for start, _end, name, src in _word_norms(flat):
@@ -253,6 +284,20 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
     return primary, measure, other
 
 
+_STEP_OF = re.compile(r"\bstep (?:from|of|in) (?:part )?\(([a-h])\)[^.?]{0,40}?\b(?:longer|"
+                      r"shorter|larger|smaller) than\b")
+
+
+def _referenced_norm(own: str, r: PartReading) -> list[tuple[str, str]]:
+    """"the step from (b) is longer than ...": the norm of the part referred to."""
+    m = _STEP_OF.search(own)
+    earlier = getattr(r, "_previous", [])
+    part = next((p for p in earlier if m and p.label == m.group(1)), None)
+    if part is None or not isinstance(part.value(F.norm), str):
+        return []
+    return [(part.value(F.norm), f"the step from ({part.label})")]
+
+
 def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     primary, measure, other = _primary_norms(own, matrix)
     r._measure = measure  # type: ignore[attr-defined]
@@ -261,6 +306,8 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     if not primary:
         primary, _, _ = _primary_norms(ctx, matrix)
         where = " (shared context)"
+    if not primary:
+        primary = _referenced_norm(own, r)
     names = []
     for name, _src in primary:
         if name not in names:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from optiproof.core.evidence import Check
-    from optiproof.core.solution import Answer, Equation, PartSolution, Step
+    from optiproof.core.solution import Answer, Equation, PartSolution, Solution, Step
 
 CHECK_MARK = "\u2714"
 CROSS_MARK = "\u2718"
@@ -82,6 +82,32 @@ def not_verified_reason(part: PartSolution) -> str:
         return ("no independent witness could confirm this answer (every check was "
                 "inconclusive); treat it as unchecked.")
     return "no independent witness was run for this part; treat the answer as unchecked."
+
+
+def reading_lines(solution: Solution) -> list[str]:
+    """What was read, as plain lines every format shows first: per part its family, the asked
+    quantities, each input with its source phrase, the notes and the numbers not used."""
+    reading = solution.reading
+    if reading is None:
+        return ["Read from a spec file: every field as written there."]
+    out = []
+    for p in reading.get("parts", []):
+        out.append(f"Part ({p['label']}): {p.get('family') or 'not recognised'}"
+                   + (f"; asks: {', '.join(p['asked'])}" if p.get("asked") else ""))
+        for i in p.get("inputs", []):
+            source = f'  <- "{i["source"]}"' if i.get("source") else ""
+            out.append(f"  {i['name']} = {i['value']}{source}")
+        out.extend(f"  note: {n}" for n in p.get("notes", []))
+        if p.get("unused_numbers"):
+            out.append(f"  NOT USED: {', '.join(p['unused_numbers'])}")
+    out.extend(f"note: {n}" for n in reading.get("notes", []))
+    if reading.get("unused_numbers"):
+        out.append(f"Numbers NOT USED: {', '.join(reading['unused_numbers'])}")
+    if reading.get("ignored"):
+        out.append(f"Ignored: {'; '.join(reading['ignored'][:12])}")
+    out.append("Reading complete." if solution.reading_complete else
+               "Reading INCOMPLETE: some numbers of the text were not used.")
+    return out
 
 
 def verified_word(part: PartSolution) -> str:

@@ -20,6 +20,7 @@ from optiproof.rendering import (
     not_verified_reason,
     numbered_layout,
     part_heading,
+    reading_lines,
     verified_word,
 )
 from optiproof.rendering.latexcheck import render_math
@@ -251,6 +252,8 @@ class HtmlWriter:
     def solution(self, solution: Solution, prefix: str = "", level: int = 1) -> str:
         """A solution's title, parts and summary table."""
         head = f"<h{level}>{_esc(solution.title)}</h{level}>"
+        head += (f'<section class="reading"><h{level + 1}>What was read</h{level + 1}><pre>'
+                 + _esc("\n".join(reading_lines(solution))) + "</pre></section>")
         parts = "".join(self.part(p, solution.title, prefix) for p in solution.parts)
         return head + parts + self.summary(solution, prefix)
 

@@ -14,6 +14,7 @@ from optiproof.rendering import (
     not_verified_reason,
     numbered_layout,
     part_heading,
+    reading_lines,
     verified_word,
 )
 
@@ -159,7 +160,8 @@ def render_part_markdown(part: PartSolution, title: str, level: int = 2) -> str:
 
 def render_markdown(solution: Solution) -> str:
     """The full Markdown write-up of a solution, ending with a summary table."""
-    out = [f"# {solution.title}", ""]
+    out = [f"# {solution.title}", "", "## What was read", "", "```text",
+           *reading_lines(solution), "```", ""]
     for part in solution.parts:
         out += [render_part_markdown(part, solution.title), ""]
     _summary(solution, out)

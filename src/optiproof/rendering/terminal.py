@@ -17,6 +17,7 @@ from optiproof.rendering import (
     not_verified_reason,
     numbered_layout,
     part_heading,
+    reading_lines,
     verified_word,
 )
 
@@ -187,6 +188,8 @@ def render_terminal(solution: Solution, console: Console) -> None:
 
     width = max(40, console.width)
     console.print(Text(solution.title, style="bold"), justify="center")
+    console.print(Panel(Text("\n".join(reading_lines(solution))), title="What was read",
+                        title_align="left"))
     for part in solution.parts:
         border = "green" if part.verified else "red"
         title = Text.assemble((part_heading(part, solution.title), "bold"), "  ",
