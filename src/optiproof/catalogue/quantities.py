@@ -85,6 +85,11 @@ LIMIT = _add(_Q(
 IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
     phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",)))
+RIDGELESS_LIMIT = _add(_Q(
+    "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
+    aliases=("vanishing-weight-decay-limit",), value_kind="vector",
+    phrases=(r"\b(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
+             r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 DISTANCE = _add(_Q(
     "distance", "distance between two points",
     phrases=(r"\bdistance (?:between|from|to)\b", r"\bhow far (?:is|from)\b")))
@@ -92,7 +97,8 @@ DISTANCE = _add(_Q(
 # -- communication -----------------------------------------------------------------------------
 MESSAGES = _add(_Q(
     "messages", "number of messages", aliases=("message count", "number-of-messages",
-                                               "messages-sent", "count"),
+                                               "messages-sent", "number-of-messages-sent",
+                                               "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
              r"\bmessage count", r"\b# ?messages")))
 MESSAGE_SIZE = _add(_Q(
@@ -153,6 +159,9 @@ OPTIMAL_STEP = _add(_Q(
     phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|α and β|"
              r"hyper-?parameters|tuning|momentum|choice of)",
              r"\bbest (?:constant )?(?:step|learning rate|α|\(α, ?β\))", r"\bα\^?\*")))
+OPTIMAL_MOMENTUM = _add(_Q(
+    "optimal-momentum", "optimal momentum", r"\beta^\star",
+    phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*")))
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
@@ -217,7 +226,8 @@ STEP_BOUND = _add(_Q(
              r"|adam )*(?:step|update)", r"\b(?:maximum|largest)(?: possible)? (?:step|update)",
              r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)")))
 WEIGHT_DECAY = _add(_Q(
-    "weight-decay", "L2 regularisation vs decoupled weight decay", aliases=("l2-vs-weight-decay",),
+    "weight-decay", "L2 regularisation vs decoupled weight decay",
+    aliases=("l2-vs-weight-decay", "adamw"),
     phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b")))
 THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
