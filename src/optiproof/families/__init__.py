@@ -1,40 +1,22 @@
-"""Problem families. Each is a package exposing ``Spec`` (a pydantic PartSpec subclass, light to
-import), and modules ``solve`` (``solve(spec) -> PartSolution``) and ``witness``
-(``witnesses(spec, solution, options) -> list[Check]``), imported lazily.
+"""Problem families, and the one registry of them: :data:`FAMILIES`, family key -> Family.
+
+Each family is a package ``families/<name>/`` whose ``family.py`` declares its
+:class:`~optiproof.families.base.Family`; registering it here is the only line outside its
+folder. Nothing outside ``families/`` names a family: the pipeline, the command line and the
+renderers look families up by the ``family`` field of a spec.
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
-from typing import Any
+from optiproof.families.adam_mechanics.family import ADAM_MECHANICS
+from optiproof.families.base import Family
+from optiproof.families.communication.family import COMMUNICATION
+from optiproof.families.implicit_bias.family import IMPLICIT_BIAS
+from optiproof.families.quadratic_dynamics.family import QUADRATIC_DYNAMICS
+from optiproof.families.steepest_descent.family import STEEPEST_DESCENT
 
-FAMILIES: dict[str, str] = {
-    "steepest-descent": "optiproof.families.steepest_descent",
-    "communication": "optiproof.families.communication",
-    "implicit-bias": "optiproof.families.implicit_bias",
-    "quadratic-dynamics": "optiproof.families.quadratic_dynamics",
-    "adam-mechanics": "optiproof.families.adam_mechanics",
-}
+FAMILIES: dict[str, Family] = {f.key: f for f in (
+    STEEPEST_DESCENT, COMMUNICATION, IMPLICIT_BIAS, QUADRATIC_DYNAMICS, ADAM_MECHANICS)}
+"""Every registered family, by key (the ``family`` value of its specs)."""
 
-
-def family_module(name: str) -> ModuleType:
-    return importlib.import_module(FAMILIES[name])
-
-
-def spec_types() -> list[type]:
-    return [family_module(name).Spec for name in FAMILIES]
-
-
-def spec_type_for(name: Any) -> type | None:
-    if not isinstance(name, str) or name not in FAMILIES:
-        return None
-    return family_module(name).Spec
-
-
-def solver_for(name: str) -> ModuleType:
-    return importlib.import_module(FAMILIES[name] + ".solve")
-
-
-def witnesses_for(name: str) -> ModuleType:
-    return importlib.import_module(FAMILIES[name] + ".witness")
+__all__ = ["FAMILIES", "Family"]

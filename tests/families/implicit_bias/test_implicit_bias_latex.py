@@ -9,6 +9,7 @@ import pytest
 from optiproof.core.solution import Solution
 from optiproof.families.implicit_bias.solve import solve
 from optiproof.families.implicit_bias.spec import Spec
+from optiproof.rendering.mathsegments import solution_formulas
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("optiproof.rendering.mathsegments") is None,
@@ -37,7 +38,7 @@ def test_every_formula_renders(data):
     import pykatex
 
     part = solve(Spec(**data), figures=False)
-    formulas = Solution("t", [part]).formulas()
+    formulas = solution_formulas(Solution("t", [part]))
     assert len(formulas) > 10
     for latex, display in formulas:
         pykatex.renderToString(latex, displayMode=display, output="mathml", throwOnError=True)

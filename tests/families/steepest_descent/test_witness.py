@@ -22,6 +22,7 @@ from optiproof.core.limits import LIMITS
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Analysis, Answer, PartSolution
 from optiproof.families.steepest_descent import witness as W
+from optiproof.families.steepest_descent.facts import SteepestDescentFacts
 from optiproof.families.steepest_descent.spec import Ask, SteepestDescentSpec
 from optiproof.witnesses.convex import ConicSolver, ConvexRun, relative_error, solve_convex
 
@@ -44,9 +45,10 @@ def fake(spec: dict, *, update, value, status="unique", membership=None, asked=(
         u = update
     else:
         u = sp.Matrix(update)
-    facts = {"numeric": numeric, "g": g, "alpha": sp.nsimplify(s.alpha),
-             "eta": sp.nsimplify(s.eta), "update": u, "update_status": status,
-             "min_value": value, "membership": membership, "asked": list(asked)}
+    facts = SteepestDescentFacts(numeric=numeric, g=g, alpha=sp.nsimplify(s.alpha),
+                                 eta=sp.nsimplify(s.eta), dual_value=None, update=u,
+                                 update_status=status, min_value=value, membership=membership,
+                                 asked=list(asked))
     sol = PartSolution(label="main", family="steepest-descent", question="", analysis=Analysis(),
                        steps=[], answers=[], facts=facts)
     return s, sol
@@ -183,7 +185,7 @@ def _l1_squared_instance(d: int = 1000, seed: int = 0):
     value = -(alpha / 4) * abs(g[i]) ** 2
     spec = {"norm": "l1", "form": "penalty-squared", "gradient": g.tolist(), "alpha": alpha}
     s, sol = fake(spec, update=u, value=sp.Float(value, 17))
-    sol.facts["g"] = g  # numpy is accepted too (large instances)
+    sol.facts.g = g  # numpy is accepted too (large instances)
     return s, sol
 
 
@@ -199,7 +201,7 @@ def test_osqp_iteration_limit_is_inconclusive_not_passed(monkeypatch):
 
 def test_osqp_iteration_limit_on_a_wrong_answer_is_still_inconclusive(monkeypatch):
     spec, sol = _l1_squared_instance()
-    sol.facts["min_value"] = sp.Float(-1.0)
+    sol.facts.min_value = sp.Float(-1.0)
     monkeypatch.setattr(W, "SOLVER", ConicSolver("OSQP", options=(("max_iter", 5),)))
     check = run_all(spec, sol)["convex"]
     assert check.status == "inconclusive", check.detail
@@ -307,7 +309,7 @@ def test_solver_skipped_beyond_limits_but_certificate_scales():
     spec = spec.model_copy(update={"gradient": g.tolist()})
     _, sol = fake({"norm": "l2", "gradient": [0.0], "alpha": 0.5}, update=u,
                   value=sp.Float(-(alpha / 4) * float(g @ g), 17))
-    sol.facts["g"] = g
+    sol.facts.g = g
     checks = run_all(spec, sol)
     assert checks["convex"].status == "inconclusive"
     assert "exceeds the solver witness limit" in checks["convex"].detail
@@ -321,7 +323,7 @@ def test_sdp_side_limit_skips_solver_but_newton_schulz_runs():
     eta = 0.3
     spec, sol = fake({"norm": "spectral", "form": "constraint", "gradient": G.tolist(),
                       "eta": eta}, update=-eta * U @ Vt, value=sp.Float(-eta * s.sum(), 17))
-    sol.facts["g"] = G
+    sol.facts.g = G
     checks = run_all(spec, sol)
     assert checks["convex"].status == "inconclusive"
     assert "semidefinite" in checks["convex"].detail
@@ -331,7 +333,7 @@ def test_sdp_side_limit_skips_solver_but_newton_schulz_runs():
 
 # ----------------------------------------------------------------------------- asked numbers
 def _asked(kind, expr, **fields):
-    return (Ask(kind=kind, **fields), Answer(kind, "x", expr))
+    return (Ask(kind=kind, **fields), Answer(kind, "x", expr, quantity=kind))
 
 
 def test_step_length_compare_and_threshold_right():
@@ -442,7 +444,7 @@ def test_issue_example_with_the_real_solver():
     from optiproof.pipeline import solve_part
 
     part = solve_part(SteepestDescentSpec.model_validate(LINF))
-    u = W.to_array(part.facts["update"]).ravel()
+    u = W.to_array(part.facts.update).ravel()
     assert np.allclose(u, [-1.5, 1.5, -1.5], atol=1e-12)
     assert part.verified, [c.detail for c in part.checks]
     assert all(c.status == "passed" for c in part.checks)
@@ -500,7 +502,7 @@ def test_zero_gradient_squared_penalty_is_unique(norm):
     part = solve_module.solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     assert W.certificate_verdict(inst, seed=0).status == "passed"
-    assert part.facts["update_status"] == "unique"
+    assert part.facts.update_status == "unique"
 
 
 def test_witness_flags_set_valued_label_for_zero_gradient_squared_penalty():
@@ -517,7 +519,7 @@ def test_witness_flags_set_valued_label_for_zero_gradient_squared_penalty():
 def test_closed_form_agrees_with_clarabel_and_certificate(norm_name, data):
     spec = SteepestDescentSpec.model_validate(data.draw(instances(norm_name)))
     part = solve_module.solve(spec)
-    assume(part.facts.get("numeric"))
+    assume(part.facts.numeric)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     convex = W.convex_verdict(inst)
     assert convex.status != "failed", convex.line
@@ -572,4 +574,4 @@ def test_threshold_with_the_real_solver():
     (inst,) = W.instances_of(spec, part, SolveOptions())
     verdict = W.asks_verdict(inst)
     assert verdict.status == "passed", verdict.line
-    assert math.isclose(float(part.facts["asked"][0][1].expr), 1 / 3.5)
+    assert math.isclose(float(part.facts.asked[0][1].expr), 1 / 3.5)
