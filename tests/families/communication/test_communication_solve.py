@@ -65,10 +65,6 @@ def test_seed_verified_given_confirmed_and_figure(seed_solution: Solution) -> No
 
 
 def test_every_formula_renders_with_katex(seed_solution: Solution) -> None:
-    try:
-        from optiproof.rendering import mathsegments  # noqa: F401
-    except ImportError:
-        pytest.skip("rendering/mathsegments.py (inline_math) is not available yet")
     import pykatex
 
     full = solve_part(part_of(n=8, p=1024, servers=4, schemes=ALL, quantities=QUANTITIES,

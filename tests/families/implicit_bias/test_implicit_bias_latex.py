@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from optiproof.core.solution import Solution
 from optiproof.families.implicit_bias.solve import solve
 from optiproof.families.implicit_bias.spec import Spec
 from optiproof.rendering.mathsegments import solution_formulas
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("optiproof.rendering.mathsegments") is None,
-    reason="optiproof.rendering.mathsegments (inline_math) is not written yet")
 
 SPECS = [
     dict(a=[1, 0.1, 0.01], b=1, method="sgd"),

@@ -23,6 +23,7 @@ from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Analysis, Answer, PartSolution
 from optiproof.families.steepest_descent import witness as W
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
+from optiproof.families.steepest_descent.solve import solve
 from optiproof.families.steepest_descent.spec import Ask, SteepestDescentSpec
 from optiproof.witnesses.convex import ConicSolver, ConvexRun, relative_error, solve_convex
 
@@ -437,7 +438,6 @@ def test_numpy_dual_norms_are_duals(name, dual_of):
 
 
 # ----------------------------------------------------------------------------- real solver
-solve_module = pytest.importorskip("optiproof.families.steepest_descent.solve")
 
 
 def test_issue_example_with_the_real_solver():
@@ -499,7 +499,7 @@ def instances(draw, norm_name: str):
 def test_zero_gradient_squared_penalty_is_unique(norm):
     grad = [[0.0, 0.0], [0.0, 0.0]] if norm == "spectral" else [0.0, 0.0]
     spec = SteepestDescentSpec.model_validate({"norm": norm, "gradient": grad, "alpha": 1})
-    part = solve_module.solve(spec)
+    part = solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     assert W.certificate_verdict(inst, seed=0).status == "passed"
     assert part.facts.update_status == "unique"
@@ -518,7 +518,7 @@ def test_witness_flags_set_valued_label_for_zero_gradient_squared_penalty():
 @given(data=st.data())
 def test_closed_form_agrees_with_clarabel_and_certificate(norm_name, data):
     spec = SteepestDescentSpec.model_validate(data.draw(instances(norm_name)))
-    part = solve_module.solve(spec)
+    part = solve(spec)
     assume(part.facts.numeric)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     convex = W.convex_verdict(inst)
@@ -538,7 +538,7 @@ def test_value_agreement_is_within_1e6(data):
     """Optimal values: tool (exact) vs Clarabel to 1e-6 relative, every norm and form."""
     norm_name = data.draw(st.sampled_from(VECTOR_NORMS + MATRIX_NORMS))
     spec = SteepestDescentSpec.model_validate(data.draw(instances(norm_name)))
-    part = solve_module.solve(spec)
+    part = solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     assume(inst.status != "unbounded" and np.any(inst.g))
     import cvxpy as cp
@@ -559,7 +559,7 @@ def test_asked_lengths_agree(data, measure, other):
     base["asks"] = ["update", {"kind": "step-length", "measure": measure},
                     {"kind": "compare", "other": other}]
     spec = SteepestDescentSpec.model_validate(base)
-    part = solve_module.solve(spec)
+    part = solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     assume(np.any(inst.g))
     verdict = W.asks_verdict(inst)
@@ -570,7 +570,7 @@ def test_threshold_with_the_real_solver():
     spec = SteepestDescentSpec.model_validate(
         {"norm": "linf", "form": "penalty", "gradient": [1, -2, 0.5], "alpha": 0.1,
          "asks": ["update", "threshold"]})
-    part = solve_module.solve(spec)
+    part = solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     verdict = W.asks_verdict(inst)
     assert verdict.status == "passed", verdict.line
