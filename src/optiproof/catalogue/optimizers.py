@@ -101,13 +101,14 @@ NESTEROV = _add(OptimizerEntry(
     phrases=(r"\bnesterov(?:'s)?(?: momentum| accelerated gradient| acceleration)?", r"\bnag\b"),
     torch="SGD"))
 RESCALED_SGD = _add(OptimizerEntry(
-    "rescaled-sgd", "SGD on rescaled features, mapped back",
-    aliases=("rescaled sgd", "feature rescaling"),
+    "rescaled-sgd", "SGD on rescaled features",
+    aliases=("rescaled sgd", "feature rescaling", "SGD on rescaled features, mapped back"),
     phrases=(r"\brescal\w* (?:the |every |each |all )?(?:input )?features?",
              r"\bstandardi[sz]\w* (?:the )?features?")))
 EPOCHWISE = _add(OptimizerEntry(
-    "epochwise-adaptive", "epoch-wise diagonally scaled method",
-    aliases=("epochwise", "epoch-wise adaptive", "simplified adam"),
+    "epochwise-adaptive", "SGD with epoch-wise diagonal (Adam-like) scaling",
+    aliases=("epochwise", "epoch-wise adaptive", "simplified adam",
+             "epoch-wise diagonally scaled method", "epoch-wise diagonal (Adam-like) method"),
     phrases=(r"\bsimplified adam\b", r"\badam[- ](?:like|style|type)\b")))
 ADAM = _add(OptimizerEntry(
     "adam", "Adam", aliases=("torch-adam",),
