@@ -113,7 +113,7 @@ class SteepestDescentSpec(PartSpec):
     """u = argmin_d g^T d + (1/alpha) ||d||^2 (penalty-squared), + (1/alpha) ||d|| (penalty),
     or argmin g^T d s.t. ||d|| <= eta (constraint)."""
 
-    family: Literal[KEY] = KEY  # type: ignore[valid-type]
+    family: Literal[KEY] = KEY
     form: Literal["penalty-squared", "penalty", "constraint"] = "penalty-squared"
     norm: NormSpec
     gradient: Any = Field("g", description="A symbol name (g, or G for a matrix), a list of "
