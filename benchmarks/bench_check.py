@@ -21,8 +21,8 @@ CORPUS = ROOT / "tests" / "checking" / "corpus"
 
 def main() -> None:
     from optiproof.checking import check_answer
-    from optiproof.cli import load_problem_any
     from optiproof.core.options import SolveOptions
+    from optiproof.loading import load_problem_any
     from optiproof.pipeline import solve_problem
 
     parser = argparse.ArgumentParser()

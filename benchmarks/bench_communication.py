@@ -68,7 +68,6 @@ def bench_gloo(ps: list[int], repeats: int) -> None:
         rows.append((r.job.scheme, r.job.p, lat, elems, r.seconds, r.allreduce_seconds,
                      r.max_abs_error))
     fit_idx = [i for i, row in enumerate(rows) if ps.index(row[1]) % 2 == 0]
-    test_idx = [i for i in range(len(rows)) if i not in fit_idx]
     a = np.array([[rows[i][2], BYTES * rows[i][3]] for i in fit_idx])
     y = np.array([rows[i][4] for i in fit_idx])
     (alpha, inv_bw), *_ = np.linalg.lstsq(a, y, rcond=None)

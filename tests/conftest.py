@@ -54,14 +54,16 @@ def make_part(label: str, status: str) -> PartSolution:
              (Equation.of(Tex("u"), -alpha / 2 * sp.MatrixSymbol("g", 3, 1)),
               Equation.chain(Tex("u"), ("=", u), (r"\ne", sp.zeros(3, 1))))),
     ]
-    answers = [Answer("update", "u", u),
-               Answer("step length", r"\|u\|_2", sp.sqrt(14) * alpha / 2)]
+    answers = [Answer("update", "u", u, quantity="update", subject="l2"),
+               Answer("step length", r"\|u\|_2", sp.sqrt(14) * alpha / 2,
+                      quantity="step-length", subject="l2")]
     if label == "b":
         answers = [Answer("minimiser", "u", sp.Matrix([-sp.Rational(3, 2), 0, 0]),
-                          status="set-valued",
+                          status="set-valued", quantity="update", subject="l1",
                           set_description=r"any $u$ with $\|u\|_1 = \tfrac{3}{2}$ on the face.",
                           note="Ties among coordinates make the set larger."),
-                   Answer("minimum value", r"\min", None, status="unbounded")]
+                   Answer("minimum value", r"\min", None, status="unbounded",
+                          quantity="min-value", subject="l1")]
     checks = {
         "verified": [Check("cvxpy (Clarabel)", "passed", "matches to 1e-9", 3.1e-10, 0.42)],
         "failed": [Check("cvxpy (Clarabel)", "failed", "solver found u = [0, 0, 0]", 2.5, 0.3),
@@ -79,6 +81,7 @@ def make_part(label: str, status: str) -> PartSolution:
             assumptions=("$\\alpha > 0$ is a fixed scalar.", "Prices in \\$ are irrelevant."),
             objective=objective, objective_text="Minimise the penalised linear model:"),
         steps=steps, answers=answers,
+        asked=["update", "step-length"] if label != "b" else ["update", "min-value"],
         identified_as="gradient descent" if label == "a" else None,
         identification_note="$u = -\\tfrac{\\alpha}{2} g$ is a plain gradient step.",
         interpretation="Smaller $\\alpha$ means a shorter step.",

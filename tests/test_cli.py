@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 import optiproof
-from optiproof import cli
+from optiproof import cli, loading
 from optiproof.core.errors import NotRecognised
 from optiproof.core.solution import Solution
+from optiproof.rendering.mathsegments import solution_formulas
 
 runner = CliRunner()
 
@@ -106,7 +107,7 @@ def test_stdin_spec_goes_to_spec_loader() -> None:
     ("Find u = argmin g^T d", False), ("", False), ("  \n# only a comment", False),
 ])
 def test_looks_like_spec(text: str, is_spec: bool) -> None:
-    assert cli._looks_like_spec(text) is is_spec
+    assert loading.looks_like_spec(text) is is_spec
 
 
 def test_load_problem_any_reads_spec_in_txt_file(tmp_path: Path) -> None:
@@ -197,7 +198,7 @@ def test_schema_prints_json_schema() -> None:
 # -- demo -----------------------------------------------------------------------------------
 
 def test_demo_without_problems_exits_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(cli, "bundled_problems", lambda: [])
+    monkeypatch.setattr(loading, "bundled_problems", lambda: [])
     result = _run("demo", "--out", str(tmp_path / "r"))
     assert result.exit_code == 3 and "no problems found" in result.stderr
 
@@ -206,7 +207,7 @@ def test_demo_without_problems_exits_3(monkeypatch: pytest.MonkeyPatch, tmp_path
 def test_demo_writes_report(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, stub_solver: dict,
                             status: str, code: int) -> None:
     stub_solver["status"] = status
-    monkeypatch.setattr(cli, "bundled_problems",
+    monkeypatch.setattr(loading, "bundled_problems",
                         lambda: [("linf.yaml", GOOD), ("broken.yaml", BAD_NORM)][:1 + code])
     out = tmp_path / "report"
     result = _run("demo", "--out", str(out))
@@ -295,7 +296,7 @@ def test_end_to_end_api_and_formulas() -> None:
 
     sol = optiproof.steepest_descent([3, -1, 2], norm="linf", alpha=0.5)
     assert sol.parts[0].answers[0].value == [-1.5, 1.5, -1.5]
-    for latex, display in sol.formulas():
+    for latex, display in solution_formulas(sol):
         validate_latex(latex, display)
     writer = HtmlWriter()
     writer.solution(sol)

@@ -20,7 +20,8 @@ from optiproof.rendering.html import (
 )
 from optiproof.rendering.latexcheck import LatexError, render_math, validate_latex
 from optiproof.rendering.markdown import render_markdown
-from optiproof.rendering.mathsegments import display_math, inline_math, split_math
+from optiproof.rendering.mathsegments import (display_math, inline_math, solution_formulas,
+                                               split_math)
 from optiproof.rendering.terminal import render_terminal
 
 # -- math segments --------------------------------------------------------------------------
@@ -59,7 +60,7 @@ def _all_solutions(verified: Solution, mixed: Solution) -> list[Solution]:
 def test_every_emitted_formula_renders(verified_solution: Solution,
                                        mixed_solution: Solution) -> None:
     for sol in _all_solutions(verified_solution, mixed_solution):
-        formulas = sol.formulas()
+        formulas = solution_formulas(sol)
         assert len(formulas) > 20
         for latex, display in formulas:
             validate_latex(latex, display)
@@ -332,8 +333,9 @@ def test_terminal_colours_statuses(mixed_solution: Solution) -> None:
 
 # -- JSON contract --------------------------------------------------------------------------
 
-PART_KEYS = {"label", "family", "question", "answers", "identified_as", "verified", "checks", "asked"}
-ANSWER_KEYS = {"name", "latex", "expr", "value", "status"}
+PART_KEYS = {"label", "asked", "family", "question", "answers", "identified_as", "verified",
+             "checks"}
+ANSWER_KEYS = {"name", "quantity", "subject", "latex", "expr", "value", "status"}
 CHECK_KEYS = {"method", "passed", "max_error", "detail"}
 CHECK_EXTRA_KEYS = {"status", "runtime_s"}  # beyond DESIGN.md's contract, added by core
 
@@ -353,11 +355,13 @@ def test_json_contract(mixed_solution: Solution) -> None:
     assert [p["label"] for p in data["parts"]] == ["a", "b", "c", "d"]
     for part, obj in zip(data["parts"], mixed_solution.parts, strict=True):
         assert set(part) == PART_KEYS
+        assert part["asked"] == obj.asked and all(isinstance(q, str) for q in part["asked"])
         assert isinstance(part["family"], str) and isinstance(part["question"], str)
         assert part["identified_as"] is None or isinstance(part["identified_as"], str)
         assert part["verified"] is obj.verified
         for ans, src in zip(part["answers"], obj.answers, strict=True):
             assert set(ans) == ANSWER_KEYS
+            assert (ans["quantity"], ans["subject"]) == (src.quantity, src.subject)
             assert ans["status"] in {"unique", "set-valued", "unbounded", "none"}
             assert ans["latex"] == src.latex
             if src.expr is not None:
@@ -369,7 +373,8 @@ def test_json_contract(mixed_solution: Solution) -> None:
             assert check["max_error"] is None or isinstance(check["max_error"], float)
     minimiser, minimum = data["parts"][1]["answers"]
     assert minimiser["value"] == [-1.5, 0.0, 0.0] and minimiser["status"] == "set-valued"
-    assert minimum == {"name": "minimum value", "expr": "-oo",
+    assert minimum == {"name": "minimum value", "quantity": "min-value", "subject": "l1",
+                       "expr": "-oo",
                        "latex": mixed_solution.parts[1].answers[1].latex,
                        "value": None, "status": "unbounded"}
     assert data["parts"][0]["answers"][0]["value"] is None  # symbolic in alpha
@@ -382,7 +387,7 @@ def test_json_contract(mixed_solution: Solution) -> None:
 # -- every bundled problem: whatever the families emit must render --------------------------
 
 def _bundled() -> list[tuple[str, str]]:
-    from optiproof.cli import bundled_problems
+    from optiproof.loading import bundled_problems
 
     return bundled_problems()
 
@@ -390,14 +395,14 @@ def _bundled() -> list[tuple[str, str]]:
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "text"), _bundled(), ids=[n for n, _ in _bundled()])
 def test_bundled_problem_renders_cleanly(name: str, text: str) -> None:
-    from optiproof.cli import load_bundled
+    from optiproof.loading import load_bundled
     from optiproof.core.options import SolveOptions
     from optiproof.pipeline import solve_problem
 
     solution = solve_problem(load_bundled(name, text), SolveOptions(run_witnesses=False))
     writer = HtmlWriter()
     writer.solution(solution)
-    for latex, display in set(writer.formulas) | set(solution.formulas()):
+    for latex, display in set(writer.formulas) | set(solution_formulas(solution)):
         validate_latex(latex, display)
     page = render_html(solution)
     assert page.count("<math") == len(writer.formulas)

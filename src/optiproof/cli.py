@@ -17,6 +17,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from optiproof import loading
 from optiproof.core.errors import BadInput, NotRecognised, OptiproofError
 
 app = typer.Typer(
@@ -28,8 +29,6 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain click help: importing typer's rich help costs ~0.1-0.3 s
 )
 
-SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-SPEC_OPENINGS = ("{", "title:", "parts:", "context:", "family:", "---")
 DEFAULT_DEMO_DIR = Path("optiproof-report")
 
 
@@ -51,70 +50,20 @@ class Engine(str, Enum):
 
 # -- reading problems -----------------------------------------------------------------------
 
-def _read_bounded(stream: Any, source: str) -> str:
-    """Read at most the text limit from a binary stream, as UTF-8."""
-    from optiproof.core.limits import LIMITS
-
-    raw = stream.read(LIMITS.max_text_bytes + 1)
-    if len(raw) > LIMITS.max_text_bytes:
-        raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
-                       field="PROBLEM", expected="a smaller problem")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BadInput(f"{source} is not UTF-8 text", field="PROBLEM",
-                       expected="a YAML/JSON spec") from None
-
-
-def _looks_like_spec(text: str) -> bool:
-    """True when the first meaningful line opens a YAML/JSON spec (``{``, ``title:``, ...)."""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            return stripped.startswith(SPEC_OPENINGS)
-    return False
-
-
-def read_problem_text(text: str, source: str, write_spec: Path | None = None) -> Any:
-    """Problem text -> (Problem, Reading); on a refusal, write the partial spec if asked."""
-    from optiproof.reading import ReadingIncomplete, ReadingInvalid, read_report
+def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> tuple[Any, Any]:
+    """(Problem, Reading or None) from a spec file, ``-`` for stdin, or problem text (only text
+    has a Reading); when the text cannot be read completely, the partial reading is written to
+    ``write_spec`` if given."""
+    from optiproof.reading import ReadingIncomplete, ReadingInvalid
 
     try:
-        reading = read_report(text)
-        return reading.to_problem(), reading
+        return loading.load_problem_and_reading(path_or_dash)
     except (ReadingIncomplete, ReadingInvalid) as err:
         if write_spec is not None:
             _write(err.reading.to_spec_yaml(), write_spec)
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
         raise
-
-
-def _problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
-    """(spec path or None, text, source name) of a PROBLEM argument, size-bounded."""
-    if path_or_dash == "-":
-        return None, _read_bounded(sys.stdin.buffer, "stdin"), "stdin"
-    path = Path(path_or_dash)
-    if path.suffix.lower() in SPEC_SUFFIXES:
-        return str(path), "", str(path)
-    try:
-        with path.open("rb") as fh:
-            return None, _read_bounded(fh, str(path)), str(path)
-    except OSError as err:
-        raise BadInput(f"cannot read {path}: {err.strerror}", field="PROBLEM") from None
-
-
-def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> tuple[Any, Any]:
-    """(Problem, Reading or None) from a spec file (.yaml/.yml/.json), ``-`` for stdin, or
-    problem text (only text has a Reading)."""
-    from optiproof.core.problem import load_problem_file, load_problem_text
-
-    spec_path, text, source = _problem_source(path_or_dash)
-    if spec_path is not None:
-        return load_problem_file(spec_path), None
-    if _looks_like_spec(text):
-        return load_problem_text(text, source=source), None
-    return read_problem_text(text, source, write_spec)
 
 
 # -- running, errors and progress -----------------------------------------------------------
@@ -245,7 +194,7 @@ def solve(
         with _progress(spinner, fmt is Format.term and not spinner,
                        "solving exactly...") as progress:
             options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
-                                   progress=progress)
+                                   progress=progress, figures=fmt is not Format.json)
             solution = solve_problem(spec, options)
         if reading is not None:
             reading.attach(solution)
@@ -272,7 +221,7 @@ def read(
     def body() -> int:
         from optiproof.reading import describe, read_report
 
-        spec_path, text, source = _problem_source(problem)
+        spec_path, text, source = loading.problem_source(problem)
         if spec_path is not None:
             raise BadInput(f"{source} is a spec file; `read` takes problem text",
                            field="PROBLEM", expected="a .txt/.md file or -")
@@ -356,50 +305,12 @@ def schema() -> None:
     def body() -> int:
         import json
 
-        from optiproof.core.problem import problem_json_schema
+        from optiproof.families.problem import problem_json_schema
 
         typer.echo(json.dumps(problem_json_schema(), indent=2))
         return 0
 
     raise typer.Exit(_guarded(body))
-
-
-def bundled_problems() -> list[tuple[str, str]]:
-    """(file name, text) of the bundled problems: raw texts in ``problems/texts`` first, then
-    the specs in ``problems`` that have no text of the same name."""
-    from importlib import resources
-
-    root = resources.files("optiproof").joinpath("problems")
-    if not root.is_dir():
-        return []
-    texts_dir = root.joinpath("texts")
-    texts = sorted((p.name, p.read_text(encoding="utf-8")) for p in texts_dir.iterdir()
-                   if p.name.endswith(".txt")) if texts_dir.is_dir() else []
-    stems = {Path(name).stem for name, _ in texts}
-    specs = sorted((p.name, p.read_text(encoding="utf-8")) for p in root.iterdir()
-                   if p.name.endswith((".yaml", ".yml")) and Path(p.name).stem not in stems)
-    return texts + specs
-
-
-def problem_texts_in(folder: Path) -> list[tuple[str, str]]:
-    """(file name, text) of every .txt/.md problem text in a folder, size-bounded."""
-    if not folder.is_dir():
-        raise BadInput(f"{folder} is not a folder", field="--texts")
-    out = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in (".txt", ".md") and path.is_file():
-            with path.open("rb") as fh:
-                out.append((path.stem + ".txt", _read_bounded(fh, str(path))))
-    return out
-
-
-def load_bundled(name: str, text: str) -> Any:
-    """The Problem of one bundled file: problem text (.txt) is read, a spec is validated."""
-    from optiproof.core.problem import load_problem_text
-
-    if name.endswith(".txt"):
-        return read_problem_text(text, name)[0]
-    return load_problem_text(text, source=name)
 
 
 @app.command()
@@ -413,7 +324,8 @@ def demo(
     """Solve every bundled problem and write an HTML report plus one Markdown file each."""
 
     def body() -> int:
-        problems = bundled_problems() if texts is None else problem_texts_in(texts)
+        problems = (loading.bundled_problems() if texts is None
+                    else loading.problem_texts_in(texts))
         if not problems:
             where = "optiproof/problems" if texts is None else str(texts)
             raise NotRecognised(f"no problems found in {where}")
@@ -441,7 +353,7 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
         start = time.perf_counter()
         with _progress(spinner, not spinner, f"solving {name}...") as progress:
             try:
-                solution = solve_problem(load_bundled(name, text),
+                solution = solve_problem(loading.load_bundled(name, text),
                                          SolveOptions(progress=progress))
             except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
                 rows.append((name, "\u2014", f"error: {' '.join(str(err).split())[:200]}",

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from optiproof.core.evidence import Check, run_witness
+from optiproof.core.evidence import run_witness
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution, Solution
+from optiproof.families import FAMILIES
 
 
 def solve_part(spec: Any, options: SolveOptions = SolveOptions()) -> PartSolution:
-    """Solve one part exactly, then attach the checks of its independent witnesses."""
-    from optiproof.families import solver_for, witnesses_for
-
-    solution = solver_for(spec.family).solve(spec)
-    if not options.figures:
-        solution.figures = []
+    """Solve one part exactly with its family, then attach the checks of its witnesses."""
+    family = FAMILIES[spec.family]
+    solution = family.solve(spec, options)
     if options.run_witnesses:
-        module = witnesses_for(spec.family)
-        checks: list[Check] = []
-        for method, fn in module.witnesses(spec, solution, options):
+        checks = []
+        for method, fn in family.witnesses(spec, solution, options):
             options.progress(f"part ({spec.label}): {method}")
             checks.append(run_witness(method, fn))
         solution.checks = checks

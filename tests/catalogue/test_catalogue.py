@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from optiproof.catalogue import KINDS, NORMS, OPTIMIZERS, QUANTITIES, SCHEMES, normalise_name
+from optiproof.catalogue import (KINDS, NORMS, OPTIMIZERS, QUANTITIES, SCHEMES, key_literal,
+                                 normalise_name)
+from optiproof.catalogue import norms, optimizers
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -24,6 +28,21 @@ def test_unknown_names_are_refused_with_the_known_keys():
     with pytest.raises(ValueError, match="known: l2, l1"):
         NORMS.canonical("l7")
     assert OPTIMIZERS.get(None) is None  # type: ignore[arg-type]
+
+
+def test_choose_takes_any_name_of_an_allowed_entry_and_refuses_the_others():
+    allowed = (norms.L1, norms.LINF)
+    assert NORMS.choose("Max norm", allowed) == "linf"
+    with pytest.raises(ValueError, match="unknown norm 'euclidean'; known: l1, linf"):
+        NORMS.choose("euclidean", allowed)
+    with pytest.raises(ValueError, match="unknown method 'sgd'"):
+        OPTIMIZERS.choose("sgd", (optimizers.GD,), what="method")
+    same = {optimizers.SGD: optimizers.GD}
+    assert OPTIMIZERS.choose("SGD", (optimizers.GD,), also=same) == "gd"
+
+
+def test_key_literal_lists_the_keys_in_order():
+    assert get_args(key_literal((norms.LINF, norms.L1))) == ("linf", "l1")
 
 
 def test_relations_point_at_declared_entries():

@@ -20,7 +20,7 @@ def corpus_table() -> dict[str, dict]:
 @lru_cache(maxsize=None)
 def verified_solution(problem: str) -> Any:
     """Solve a corpus problem (path relative to the repo root) with its witnesses."""
-    from optiproof.cli import load_problem_any
+    from optiproof.loading import load_problem_any
     from optiproof.core.options import SolveOptions
     from optiproof.pipeline import solve_problem
 

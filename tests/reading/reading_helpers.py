@@ -10,7 +10,7 @@ from optiproof.core.exact import exact_rational
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 REPO = HERE.parents[1]
-EXAMPLES = REPO / ".." / "shared" / "examples"
+EXAMPLES = HERE / "examples"
 BUNDLED = REPO / "src" / "optiproof" / "problems"
 
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from optiproof.core.errors import BadInput, NotRecognised
-from optiproof.core.problem import load_problem_text
+from optiproof.loading import load_problem_text
 from optiproof.reading import ReadingIncomplete, ReadingInvalid, describe, read_problem, read_report
 
 from reading_helpers import CORPUS, diff, merged_parts, problem_parts

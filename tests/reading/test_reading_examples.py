@@ -1,4 +1,5 @@
-"""Acceptance: the three pasted examples read into the bundled specs and solve to the seed answers."""
+"""Acceptance: the three pasted examples (tests/reading/examples, as users pasted them) read
+into the bundled specs and solve to the seed answers."""
 
 from __future__ import annotations
 
@@ -14,10 +15,6 @@ from reading_helpers import BUNDLED, EXAMPLES, diff, problem_parts
 
 NAMES = ["penalized-linear-improvement", "optimizer-convergence", "distributed-training"]
 
-needs_examples = pytest.mark.skipif(
-    not EXAMPLES.is_dir(), reason=f"the pasted example texts are not here ({EXAMPLES}); they live "
-                                  "outside the repository in ../shared/examples")
-
 
 def _text(name: str) -> str:
     return (EXAMPLES / f"{name}.txt").read_text(encoding="utf-8")
@@ -28,7 +25,6 @@ def problems() -> dict:
     return {name: read_problem(_text(name)) for name in NAMES}
 
 
-@needs_examples
 @pytest.mark.parametrize("name", NAMES)
 def test_example_reads_as_bundled_spec(problems, name):
     read = problems[name]
@@ -38,7 +34,6 @@ def test_example_reads_as_bundled_spec(problems, name):
     assert read.title.lower() == bundled.title.lower()
 
 
-@needs_examples
 @pytest.mark.parametrize("name", NAMES)
 def test_example_describe_names_sources(name):
     text = describe(read_report(_text(name)))
@@ -62,7 +57,6 @@ def _answer(part, name):
     return next(a for a in part.answers if a.name == name)
 
 
-@needs_examples
 def test_steepest_descent_example_solves(solutions):
     a, b = solutions["penalized-linear-improvement"].parts
     assert a.identified_as == "gradient descent"
@@ -76,7 +70,6 @@ def test_steepest_descent_example_solves(solutions):
     assert "norm_1(g)" in text and "sign(g)" in text and "alpha" in text
 
 
-@needs_examples
 def test_implicit_bias_example_solves(solutions):
     limits = [_answer(p, "limit").expr for p in solutions["optimizer-convergence"].parts]
     one = sp.Rational(1)
@@ -86,7 +79,6 @@ def test_implicit_bias_example_solves(solutions):
     assert limits[2] == sp.Matrix([sp.Rational(1, 3), sp.Rational(10, 3), sp.Rational(100, 3)])
 
 
-@needs_examples
 def test_communication_example_solves(solutions):
     (part,) = solutions["distributed-training"].parts
     n, p = sp.symbols("n p", positive=True, integer=True)

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-from optiproof.families import FAMILIES, spec_type_for
+from optiproof.families import FAMILIES
 from optiproof.reading.registry import READER_MODULES, readers
 
 
@@ -17,7 +17,7 @@ def test_every_family_has_a_reader():
 @pytest.mark.parametrize("family", sorted(READER_MODULES))
 def test_reader_field_names_exist_in_the_spec(family):
     module = importlib.import_module(READER_MODULES[family])
-    fields = set(spec_type_for(family).model_fields)
+    fields = set(FAMILIES[family].spec().model_fields)
     names = {v for k, v in vars(module.F).items() if not k.startswith("given_")}
     missing = names - fields
     assert not missing, f"{family} reader names fields its spec lacks: {sorted(missing)}"

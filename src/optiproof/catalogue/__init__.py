@@ -14,7 +14,8 @@ The catalogue imports nothing above ``core``; its modules are plain data and imp
 
 from __future__ import annotations
 
-from optiproof.catalogue.base import Entry, Mention, Registry, Relation, normalise_name
+from optiproof.catalogue.base import (Entry, Mention, Registry, Relation, key_literal,
+                                      normalise_name)
 from optiproof.catalogue.norms import NORMS, NormEntry
 from optiproof.catalogue.optimizers import OPTIMIZERS, OptimizerEntry
 from optiproof.catalogue.quantities import QUANTITIES, QuantityEntry
@@ -37,6 +38,6 @@ def relations_of(key: str) -> list[tuple[Entry, Relation]]:
     return out
 
 
-__all__ = ["Entry", "Mention", "Registry", "Relation", "normalise_name", "NORMS", "NormEntry",
-           "OPTIMIZERS", "OptimizerEntry", "QUANTITIES", "QuantityEntry", "SCHEMES",
+__all__ = ["Entry", "Mention", "Registry", "Relation", "key_literal", "normalise_name", "NORMS",
+           "NormEntry", "OPTIMIZERS", "OptimizerEntry", "QUANTITIES", "QuantityEntry", "SCHEMES",
            "SchemeEntry", "TRANSFORMS", "KINDS", "relations_of"]

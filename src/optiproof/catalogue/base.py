@@ -11,9 +11,9 @@ concepts up here; no other module spells a canonical name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 
 def normalise_name(text: str) -> str:
@@ -130,6 +130,21 @@ class Registry(Generic[E]):
                              f"{', '.join(self.keys())}")
         return got.key
 
+    def choose(self, name: Any, allowed: Iterable[E], *, also: Mapping[E, E] | None = None,
+               what: str = "") -> str:
+        """The key of the entry called ``name`` if it is one of ``allowed``; an entry that
+        ``also`` maps to an allowed one stands for it. ValueError naming the allowed keys
+        otherwise, calling the value ``what`` (default: the registry's kind). A spec field
+        accepts every name of the entries it allows."""
+        allowed = tuple(allowed)
+        got = self.get(name)
+        if also and got in also:
+            got = also[got]
+        if got is None or got not in allowed:
+            raise ValueError(f"unknown {what or self.kind} {str(name)[:40]!r}; known: "
+                             f"{', '.join(e.key for e in allowed)}")
+        return got.key
+
     def mentions(self, text: str) -> list[Mention[E]]:
         """Every place ``text`` denotes an entry of this kind, in text order; where two mentions
         overlap the longer one wins (``ring all-reduce`` over ``ring``)."""
@@ -148,3 +163,8 @@ class Registry(Generic[E]):
                 continue
             out.append(m)
         return out
+
+
+def key_literal(entries: Iterable[Entry]) -> Any:
+    """``Literal[key, ...]`` of the entries' keys: the type of a spec field naming one of them."""
+    return Literal[tuple(e.key for e in entries)]  # type: ignore[valid-type]

@@ -31,7 +31,7 @@ GD = _add(OptimizerEntry(
     torch="SGD"))
 SGD = _add(OptimizerEntry(
     "sgd", "stochastic gradient descent", r"\theta \leftarrow \theta - \alpha \nabla f_i(\theta)",
-    aliases=("stochastic-gradient-descent",),
+    aliases=("stochastic-gradient-descent", "vanilla sgd"),
     phrases=(r"\bsgd\b(?! with momentum)", r"\bstochastic gradient descent"),
     relations=(Relation("special-case", "gd", "one example per step"),),
     torch="SGD"))
@@ -88,10 +88,10 @@ TOP_SINGULAR = _add(OptimizerEntry(
     aliases=("rank-one update", "top singular pair"),
     phrases=(r"\brank[- ]one (?:top[- ]singular|update)",)))
 HEAVY_BALL = _add(OptimizerEntry(
-    "heavy-ball", "heavy-ball momentum",
+    "heavy-ball", "heavy-ball (Polyak) momentum",
     r"\theta_{k+1} = \theta_k - \alpha \nabla f(\theta_k) + \beta(\theta_k - \theta_{k-1})",
-    aliases=("polyak", "momentum", "polyak momentum", "heavy ball", "sgd with momentum",
-             "gradient descent with momentum"),
+    aliases=("polyak", "momentum", "polyak momentum", "heavy ball", "heavy-ball momentum",
+             "sgd with momentum", "gradient descent with momentum"),
     phrases=(r"\bheavy[- ]ball(?: momentum)?", r"\bpolyak(?:'s)?(?: momentum)?",
              r"\b(?:sgd|gradient descent|gd) with momentum", r"\bmomentum\b"),
     torch="SGD"))
@@ -101,13 +101,14 @@ NESTEROV = _add(OptimizerEntry(
     phrases=(r"\bnesterov(?:'s)?(?: momentum| accelerated gradient| acceleration)?", r"\bnag\b"),
     torch="SGD"))
 RESCALED_SGD = _add(OptimizerEntry(
-    "rescaled-sgd", "SGD on rescaled features, mapped back",
-    aliases=("rescaled sgd", "feature rescaling"),
+    "rescaled-sgd", "SGD on rescaled features",
+    aliases=("rescaled sgd", "feature rescaling", "SGD on rescaled features, mapped back"),
     phrases=(r"\brescal\w* (?:the |every |each |all )?(?:input )?features?",
              r"\bstandardi[sz]\w* (?:the )?features?")))
 EPOCHWISE = _add(OptimizerEntry(
-    "epochwise-adaptive", "epoch-wise diagonally scaled method",
-    aliases=("epochwise", "epoch-wise adaptive", "simplified adam"),
+    "epochwise-adaptive", "SGD with epoch-wise diagonal (Adam-like) scaling",
+    aliases=("epochwise", "epoch-wise adaptive", "simplified adam",
+             "epoch-wise diagonally scaled method", "epoch-wise diagonal (Adam-like) method"),
     phrases=(r"\bsimplified adam\b", r"\badam[- ](?:like|style|type)\b")))
 ADAM = _add(OptimizerEntry(
     "adam", "Adam", aliases=("torch-adam",),
@@ -127,8 +128,9 @@ AMSGRAD = _add(OptimizerEntry("amsgrad", "AMSGrad", phrases=(r"\bamsgrad\b",)))
 LION = _add(OptimizerEntry("lion", "Lion", phrases=(r"\blion\b",)))
 SIGN_ADAM = _add(OptimizerEntry("signadam", "SignAdam", phrases=(r"\bsign[- ]?adam\b",)))
 RIDGE = _add(OptimizerEntry(
-    "ridge", "ridge regression (lambda -> 0)",
-    aliases=("tikhonov", "ridge regression", "l2-regularised least squares"),
+    "ridge", "gradient descent with weight decay",
+    aliases=("tikhonov", "ridge regression", "l2-regularised least squares", "weight decay",
+             "ridge regression (lambda -> 0)"),
     phrases=(r"\bridge(?: regression)?\b", r"\btikhonov\b")))
 NEWTON = _add(OptimizerEntry("newton", "Newton's method", aliases=("newton-method",),
                              phrases=(r"\bnewton'?s method\b", r"\bnewton step\b")))

@@ -84,7 +84,8 @@ DUAL_NORM = _add(_Q(
 LIMIT = _add(_Q(
     "limit", "limit point", r"\theta_\infty", aliases=("converged point", "limit point"),
     phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,60}\bconverge", r"\bconverges? to\b",
-             r"\blimit(?:ing)? (?:point|solution|vector)", r"\bwhat (?:vector|point|solution)\b",
+             r"\blimit(?:ing)? (?:point|solution|vector)",
+             r"\bwhat (?:\w+ )?(?:vector|point|solution)\b", r"\bfinal solution\b",
              r"\bwhich (?:vector|point|solution)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
              r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b"),
@@ -94,6 +95,11 @@ IS_MIN_NORM = _add(_Q(
     phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",
              r"^is\b[^.?]{0,60}\bminimum[- ](?:[\w-]{1,12}[- ])?norm\b",
              r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm")))
+RIDGELESS_LIMIT = _add(_Q(
+    "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
+    aliases=("vanishing-weight-decay-limit",), value_kind="vector",
+    phrases=(r"\b(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
+             r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 DISTANCE = _add(_Q(
     "distance", "distance between two points",
     phrases=(r"\bdistance (?:between|from|to)\b", r"\bhow far (?:is|from)\b",
@@ -102,7 +108,8 @@ DISTANCE = _add(_Q(
 # -- communication -----------------------------------------------------------------------------
 MESSAGES = _add(_Q(
     "messages", "number of messages", aliases=("message count", "number-of-messages",
-                                               "messages-sent", "count"),
+                                               "messages-sent", "number-of-messages-sent",
+                                               "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
              r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b")))
 MESSAGE_SIZE = _add(_Q(
@@ -174,6 +181,9 @@ OPTIMAL_STEP = _add(_Q(
              r"hyper-?parameters|tuning|momentum|choice of)",
              r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α|\(α, ?β\))",
              r"\bα\^?\*")))
+OPTIMAL_MOMENTUM = _add(_Q(
+    "optimal-momentum", "optimal momentum", r"\beta^\star",
+    phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*")))
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
@@ -238,7 +248,8 @@ STEP_BOUND = _add(_Q(
              r"|adam )*(?:step|update)", r"\b(?:maximum|largest)(?: possible)? (?:step|update)",
              r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)")))
 WEIGHT_DECAY = _add(_Q(
-    "weight-decay", "L2 regularisation vs decoupled weight decay", aliases=("l2-vs-weight-decay",),
+    "weight-decay", "L2 regularisation vs decoupled weight decay",
+    aliases=("l2-vs-weight-decay", "adamw"),
     phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b",
              r"\beffective (?:per[- ]coordinate )?decay\b")))
 THETA_T = _add(_Q(

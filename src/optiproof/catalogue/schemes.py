@@ -44,8 +44,9 @@ RING = _add(SchemeEntry(
     phrases=(r"\bring[- ]?(?:based )?all[- ]?reduce\b", r"\bring\b"), chunked=True,
     description="a reduce-scatter then an all-gather of n chunks around a ring"))
 TREE = _add(SchemeEntry(
-    "tree-allreduce", "tree all-reduce",
-    aliases=("tree", "binary-tree", "tree-all-reduce", "binomial-tree", "reduce-broadcast"),
+    "tree-allreduce", "binomial-tree reduce + broadcast",
+    aliases=("tree", "binary-tree", "tree-all-reduce", "tree all-reduce", "binomial-tree",
+             "reduce-broadcast"),
     phrases=(r"\btree[- ]?(?:based )?all[- ]?reduce\b", r"\b(?:binary|binomial) tree\b",
              r"\breduce[- ](?:then[- ]|and[- ])?broadcast\b", r"\btree\b"),
     description="a reduction up a binomial tree, then a broadcast down it"))
@@ -54,7 +55,7 @@ RECURSIVE_DOUBLING = _add(SchemeEntry(
     phrases=(r"\brecursive[- ]doubling\b", r"\bbutterfly\b"), power_of_two=True,
     description="log2 n rounds of pairwise exchanges of the whole vector"))
 RABENSEIFNER = _add(SchemeEntry(
-    "rabenseifner", "Rabenseifner (recursive halving + doubling)",
+    "rabenseifner", "recursive halving + doubling (Rabenseifner)",
     aliases=("recursive-halving-doubling", "halving-doubling", "recursive-halving",
              "reduce-scatter + all-gather"),
     phrases=(r"\brabenseifner\b", r"\brecursive[- ]halving\b",

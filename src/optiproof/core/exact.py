@@ -60,6 +60,15 @@ def to_latex(expr: Any) -> str:
     return sympy.latex(expr, **LATEX_SETTINGS)
 
 
+def inline_latex(expr: Any) -> str:
+    """LaTeX of a SymPy object for running text: a column vector is written as a transposed row."""
+    import sympy
+
+    if isinstance(expr, sympy.MatrixBase) and expr.cols == 1 and expr.rows > 1:
+        return to_latex(expr.T) + r"^\top"
+    return to_latex(expr)
+
+
 def to_value(expr: Any) -> float | list | None:
     """Numeric JSON value of a SymPy object: number, list, list of lists, or None if symbolic."""
     import sympy

@@ -8,6 +8,7 @@ computed (an objective as the problem states it) are written as :class:`Tex`.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -105,6 +106,8 @@ class Analysis:
 class Answer:
     """One final answer of a part. ``expr`` is the SymPy source of latex, value and JSON.
 
+    ``quantity`` is the catalogue key of what it is (``update``, ``limit``, ``messages``, ...)
+    and ``subject`` the catalogue key of what it is about (the norm, method or scheme), if any.
     For ``set-valued`` answers ``expr`` is one representative and ``set_description`` says
     (in words, with inline ``$...$`` math) which other points are equally optimal.
     """
@@ -113,6 +116,8 @@ class Answer:
     symbol: str
     expr: Any
     status: AnswerStatus = "unique"
+    quantity: str = field(kw_only=True)
+    subject: str | None = field(default=None, kw_only=True)
     set_description: str = ""
     note: str = ""
     membership: Any = field(default=None, compare=False, repr=False)
@@ -134,6 +139,8 @@ class Answer:
     def to_dict(self) -> dict:
         return {
             "name": self.name,
+            "quantity": self.quantity,
+            "subject": self.subject,
             "latex": self.latex,
             "expr": to_expr_string(self.expr) if self.expr is not None else
             ("-oo" if self.status == "unbounded" else ""),
@@ -153,7 +160,10 @@ class Figure:
 
 @dataclass
 class PartSolution:
-    """The full answer to one part: analysis, derivation, answers, identification, evidence."""
+    """The full answer to one part: analysis, derivation, answers, identification, evidence.
+
+    ``asked`` lists the catalogue keys of the quantities the part asks, in the order asked;
+    ``facts`` is the family's typed record of what the solver computed, for its witnesses."""
 
     label: str
     family: str
@@ -161,6 +171,7 @@ class PartSolution:
     analysis: Analysis
     steps: list[Step]
     answers: list[Answer]
+    asked: list[str] = field(default_factory=list)
     identified_as: str | None = None
     identification_note: str = ""
     interpretation: str = ""
@@ -168,8 +179,7 @@ class PartSolution:
     checks: list[Check] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     diagnostics: list[str] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict, repr=False)
-    """Exact quantities the solver computed, keyed by name, for witnesses to check (not shown)."""
+    facts: Any = field(default=None, repr=False)
     unread: list[str] = field(default_factory=list)
     """What of this part's own text the reading did not use (its numbers); such a part is not
     stamped verified, since the spec solved may not be the whole question."""
@@ -179,12 +189,6 @@ class PartSolution:
         """True only if some witness passed, none failed, and the reading used the part's text."""
         return any(c.passed for c in self.checks) and not any(
             c.status == "failed" for c in self.checks) and not self.unread
-
-    @property
-    def verification_status(self) -> Literal["verified", "failed", "unverified"]:
-        if any(c.status == "failed" for c in self.checks):
-            return "failed"
-        return "verified" if self.verified else "unverified"
 
     def numbered_equations(self) -> list[tuple[int, Equation]]:
         """Equations in display order with their stable numbers (1, 2, ...)."""
@@ -204,6 +208,7 @@ class PartSolution:
     def to_dict(self) -> dict:
         return {
             "label": self.label,
+            "asked": list(self.asked),
             "family": self.family,
             "question": self.question,
             "answers": [a.to_dict() for a in self.answers],
@@ -240,53 +245,40 @@ class Solution:
         return 0 if self.verified and self.reading_complete else 1
 
     def to_dict(self) -> dict:
-        asked = {p["label"]: p.get("asked", []) for p in (self.reading or {}).get("parts", [])}
         return {"title": self.title,
                 "reading": self.reading if self.reading is not None else {"source": "spec"},
                 "reading_complete": self.reading_complete,
-                "parts": [{**p.to_dict(), "asked": asked.get(p.label, [])} for p in self.parts]}
+                "parts": [p.to_dict() for p in self.parts]}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, allow_nan=False)
 
     def to_markdown(self) -> str:
-        from optiproof.rendering.markdown import render_markdown
-
-        return render_markdown(self)
+        return _rendered(self, "markdown")
 
     def to_html(self) -> str:
-        from optiproof.rendering.html import render_html
-
-        return render_html(self)
+        return _rendered(self, "html")
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
     def _repr_html_(self) -> str:
-        from optiproof.rendering.html import render_html_fragment
+        return _rendered(self, "html-fragment")
 
-        return render_html_fragment(self)
 
-    def formulas(self) -> list[tuple[str, bool]]:
-        """Every LaTeX string this solution emits, as (latex, display_mode) pairs."""
-        from optiproof.rendering.mathsegments import inline_math
+RenderHook = Callable[[Solution, str], str]
+"""``hook(solution, format)``: writes a solution as ``markdown``, ``html`` or ``html-fragment``."""
 
-        out: list[tuple[str, bool]] = []
-        for part in self.parts:
-            for _, eq in part.numbered_equations():
-                out.append((eq.latex, True))
-            for a in part.answers:
-                out.append((a.latex, True))
-                out.append((f"{a.symbol} = {a.latex}", True))
-            texts = [part.question, part.identification_note, part.interpretation, part.summary,
-                     part.analysis.objective_text, *part.analysis.assumptions, *part.diagnostics]
-            texts += [s.text for s in part.steps] + [s.title for s in part.steps]
-            texts += [v.meaning for v in part.analysis.variables]
-            texts += [a.set_description for a in part.answers] + [a.note for a in part.answers]
-            for v in part.analysis.variables:
-                out.append((v.symbol, False))
-                if v.space:
-                    out.append((v.space, False))
-            for t in texts:
-                out.extend((m, False) for m in inline_math(t))
-        return out
+_render_hook: RenderHook | None = None
+
+
+def set_render_hook(hook: RenderHook) -> None:
+    """Install the writer that ``Solution.to_markdown``/``to_html``/``_repr_html_`` delegate to."""
+    global _render_hook
+    _render_hook = hook
+
+
+def _rendered(solution: Solution, fmt: str) -> str:
+    if _render_hook is None:
+        raise RuntimeError("no renderer is installed: import optiproof to install it")
+    return _render_hook(solution, fmt)

@@ -1,40 +1,31 @@
-"""Problem families. Each is a package exposing ``Spec`` (a pydantic PartSpec subclass, light to
-import), and modules ``solve`` (``solve(spec) -> PartSolution``) and ``witness``
-(``witnesses(spec, solution, options) -> list[Check]``), imported lazily.
+"""Problem families, and the one registry of them: :data:`FAMILIES`, family key -> Family.
+
+Each family is a package ``families/<name>/`` whose ``family.py`` declares its
+:class:`~optiproof.families.base.Family`; declaring it there registers it, so adding a family
+edits nothing outside its folder (and the catalogue). Nothing outside ``families/`` names a
+family: the pipeline, the command line and the renderers look a family up by the ``family``
+field of a spec.
 """
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
-from typing import Any
+import pkgutil
 
-FAMILIES: dict[str, str] = {
-    "steepest-descent": "optiproof.families.steepest_descent",
-    "communication": "optiproof.families.communication",
-    "implicit-bias": "optiproof.families.implicit_bias",
-    "quadratic-dynamics": "optiproof.families.quadratic_dynamics",
-    "adam-mechanics": "optiproof.families.adam_mechanics",
-}
+from optiproof.families.base import Family
 
 
-def family_module(name: str) -> ModuleType:
-    return importlib.import_module(FAMILIES[name])
+def _declared() -> dict[str, Family]:
+    """Every Family declared in a ``families/<name>/family.py``, by key (sorted by folder)."""
+    out: dict[str, Family] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.ispkg:
+            module = importlib.import_module(f"{__name__}.{info.name}.family")
+            out.update({f.key: f for f in vars(module).values() if isinstance(f, Family)})
+    return out
 
 
-def spec_types() -> list[type]:
-    return [family_module(name).Spec for name in FAMILIES]
+FAMILIES: dict[str, Family] = _declared()
+"""Every registered family, by key (the ``family`` value of its specs)."""
 
-
-def spec_type_for(name: Any) -> type | None:
-    if not isinstance(name, str) or name not in FAMILIES:
-        return None
-    return family_module(name).Spec
-
-
-def solver_for(name: str) -> ModuleType:
-    return importlib.import_module(FAMILIES[name] + ".solve")
-
-
-def witnesses_for(name: str) -> ModuleType:
-    return importlib.import_module(FAMILIES[name] + ".witness")
+__all__ = ["FAMILIES", "Family"]

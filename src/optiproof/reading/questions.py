@@ -43,7 +43,8 @@ _SYMBOL_ASK = re.compile(
     r"what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) of)?) "
     r"((?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|')*)"
     r"(?=[ ,.?;:)]|$)")
-_ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A)$")
+_ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
+                      r"to|up|us|we)$")
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
                    r"is that|what i'?d like to know|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)

@@ -200,7 +200,7 @@ class Reading:
 
     def to_problem(self) -> Any:
         """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not."""
-        from optiproof.core.problem import make_problem
+        from optiproof.families.problem import make_problem
 
         if not self.complete:
             raise ReadingIncomplete(self)

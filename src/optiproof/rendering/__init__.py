@@ -1,7 +1,8 @@
 """Rendering: Markdown, HTML (MathML via KaTeX), terminal (rich). Reads solutions, never computes.
 
-This package's top level holds only the small wording helpers every output format shares, so the
-three formats say the same thing in the same words.
+This package's top level holds :func:`render` (what ``Solution.to_markdown``/``to_html`` call
+through their hook) and the small wording helpers every output format shares, so the three
+formats say the same thing in the same words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,21 @@ if TYPE_CHECKING:
     from optiproof.core.solution import Answer, Equation, PartSolution, Solution, Step
 
 CHECK_MARK = "\u2714"
+
+
+def render(solution: Solution, fmt: str) -> str:
+    """A solution written as ``markdown``, ``html`` (a full page) or ``html-fragment``."""
+    if fmt == "markdown":
+        from optiproof.rendering.markdown import render_markdown
+
+        return render_markdown(solution)
+    from optiproof.rendering.html import render_html, render_html_fragment
+
+    if fmt == "html":
+        return render_html(solution)
+    if fmt == "html-fragment":
+        return render_html_fragment(solution)
+    raise ValueError(f"unknown format {fmt!r}; known: markdown, html, html-fragment")
 CROSS_MARK = "\u2718"
 
 

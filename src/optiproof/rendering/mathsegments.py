@@ -6,7 +6,10 @@ turns into a formula by accident unless it is closed by a second dollar.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from optiproof.core.solution import Solution
 
 SegmentKind = Literal["text", "inline", "display"]
 Segment = tuple[SegmentKind, str]
@@ -78,6 +81,24 @@ def display_math(text: str) -> list[str]:
     return [s for kind, s in split_math(text or "") if kind == "display"]
 
 
-def prose_formulas(text: str) -> list[tuple[str, bool]]:
-    """Every formula of prose as (latex, display_mode) pairs, inline and display alike."""
-    return [(s, kind == "display") for kind, s in split_math(text or "") if kind != "text"]
+def solution_formulas(solution: Solution) -> list[tuple[str, bool]]:
+    """Every LaTeX string a solution emits, as (latex, display_mode) pairs."""
+    out: list[tuple[str, bool]] = []
+    for part in solution.parts:
+        for _, eq in part.numbered_equations():
+            out.append((eq.latex, True))
+        for a in part.answers:
+            out.append((a.latex, True))
+            out.append((f"{a.symbol} = {a.latex}", True))
+        texts = [part.question, part.identification_note, part.interpretation, part.summary,
+                 part.analysis.objective_text, *part.analysis.assumptions, *part.diagnostics]
+        texts += [s.text for s in part.steps] + [s.title for s in part.steps]
+        texts += [v.meaning for v in part.analysis.variables]
+        texts += [a.set_description for a in part.answers] + [a.note for a in part.answers]
+        for v in part.analysis.variables:
+            out.append((v.symbol, False))
+            if v.space:
+                out.append((v.space, False))
+        for t in texts:
+            out.extend((m, False) for m in inline_math(t))
+    return out

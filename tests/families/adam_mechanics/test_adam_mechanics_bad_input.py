@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from optiproof.core.errors import BadInput
-from optiproof.core.problem import make_problem
+from optiproof.families.problem import make_problem
 
 
 def spec(**kw):

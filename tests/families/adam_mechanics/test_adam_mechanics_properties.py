@@ -8,6 +8,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from optiproof.catalogue import optimizers as O
 from optiproof.families.adam_mechanics.solve import step_bound_expr
 from optiproof.families.adam_mechanics.witness import EPS_ZERO, torch_run
 
@@ -27,7 +28,7 @@ def grads(seed: int, T: int, d: int) -> np.ndarray:
 @given(alpha=alphas, b=betas, seed=seeds)
 def test_first_step_is_alpha_sign(alpha, b, seed):
     G = grads(seed, 1, 20)
-    traj, _ = torch_run("adam", G, lr=alpha, beta1=b[0], beta2=b[1], eps=EPS_ZERO)
+    traj, _ = torch_run(O.ADAM, G, lr=alpha, beta1=b[0], beta2=b[1], eps=EPS_ZERO)
     np.testing.assert_allclose(traj[1] - traj[0], -alpha * np.sign(G[0]), rtol=1e-12)
 
 
@@ -35,8 +36,8 @@ def test_first_step_is_alpha_sign(alpha, b, seed):
 @given(alpha=alphas, b=betas, seed=seeds, c=st.sampled_from([1e-4, 0.37, 3.0, 1e5]))
 def test_loss_scale_invariance(alpha, b, seed, c):
     G = grads(seed, 10, 8)
-    one, _ = torch_run("adam", G, lr=alpha, beta1=b[0], beta2=b[1], eps=EPS_ZERO)
-    two, _ = torch_run("adam", c * G, lr=alpha, beta1=b[0], beta2=b[1], eps=EPS_ZERO)
+    one, _ = torch_run(O.ADAM, G, lr=alpha, beta1=b[0], beta2=b[1], eps=EPS_ZERO)
+    two, _ = torch_run(O.ADAM, c * G, lr=alpha, beta1=b[0], beta2=b[1], eps=EPS_ZERO)
     np.testing.assert_allclose(np.diff(two, axis=0), np.diff(one, axis=0), rtol=1e-9)
 
 
@@ -44,7 +45,7 @@ def test_loss_scale_invariance(alpha, b, seed, c):
 @given(alpha=alphas, b=betas, seed=seeds, T=st.integers(1, 25))
 def test_steps_within_exact_bound(alpha, b, seed, T):
     G = grads(seed, T, 30)
-    traj, _ = torch_run("adam", G, lr=alpha, beta1=b[0], beta2=b[1], eps=EPS_ZERO)
+    traj, _ = torch_run(O.ADAM, G, lr=alpha, beta1=b[0], beta2=b[1], eps=EPS_ZERO)
     steps = np.abs(np.diff(traj, axis=0)).max(axis=1)
     b1, b2 = sp.nsimplify(b[0]), sp.nsimplify(b[1])
     bound = np.array([float(step_bound_expr(alpha, b1, b2, t)) for t in range(1, T + 1)])
@@ -57,12 +58,12 @@ def test_steps_within_exact_bound(alpha, b, seed, T):
 def test_adamw_decay_is_alpha_lambda_and_l2_is_preconditioned(alpha, lam, b, seed):
     G = grads(seed, 6, 10)
     theta0 = np.random.default_rng(seed).normal(size=10)
-    w, _ = torch_run("adamw", G, lr=alpha, beta1=b[0], beta2=b[1], eps=1e-8, weight_decay=lam,
+    w, _ = torch_run(O.ADAMW, G, lr=alpha, beta1=b[0], beta2=b[1], eps=1e-8, weight_decay=lam,
                      theta0=theta0)
-    p, _ = torch_run("adam", G, lr=alpha, beta1=b[0], beta2=b[1], eps=1e-8, theta0=theta0)
+    p, _ = torch_run(O.ADAM, G, lr=alpha, beta1=b[0], beta2=b[1], eps=1e-8, theta0=theta0)
     kappa = (np.diff(p, axis=0) - np.diff(w, axis=0)) / w[:-1]
     np.testing.assert_allclose(kappa, alpha * lam, rtol=1e-6)
-    l2, st_ = torch_run("adam", G, lr=alpha, beta1=0.0, beta2=b[1], eps=1e-8, weight_decay=lam,
+    l2, st_ = torch_run(O.ADAM, G, lr=alpha, beta1=0.0, beta2=b[1], eps=1e-8, weight_decay=lam,
                         theta0=theta0)
     vhat = st_["exp_avg_sq"] / (1 - b[1] ** 6)
     measured = (-(l2[-1] - l2[-2]) - alpha * G[-1] / (np.sqrt(vhat) + 1e-8)) / l2[-2]

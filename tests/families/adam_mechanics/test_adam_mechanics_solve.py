@@ -9,6 +9,7 @@ from optiproof.core.solution import Solution
 from optiproof.families.adam_mechanics.solve import solve, step_bound_expr
 from optiproof.families.adam_mechanics.spec import Spec
 from optiproof.rendering.latexcheck import validate_latex
+from optiproof.rendering.mathsegments import solution_formulas
 
 ALL = ["update-rule", "bias-correction", "first-step", "loss-scaling", "sign-limit", "step-bound",
        "weight-decay"]
@@ -118,7 +119,7 @@ SPECS = [
 @pytest.mark.parametrize("data", SPECS, ids=[str(i) for i in range(len(SPECS))])
 def test_every_formula_renders(data):
     part = solve(Spec(**data))
-    formulas = Solution("t", [part]).formulas()
+    formulas = solution_formulas(Solution("t", [part]))
     assert len(formulas) > 10
     for latex, display in formulas:
         validate_latex(latex, display)

@@ -9,7 +9,7 @@ import sympy as sp
 
 from optiproof.core.evidence import run_witness
 from optiproof.core.options import SolveOptions
-from optiproof.core.problem import make_problem
+from optiproof.families.problem import make_problem
 from optiproof.families.adam_mechanics.solve import solve
 from optiproof.families.adam_mechanics.spec import Spec
 from optiproof.families.adam_mechanics.witness import witnesses

@@ -10,7 +10,7 @@ import sympy as sp
 import pytest
 
 from optiproof.core.options import SolveOptions
-from optiproof.core.problem import make_problem
+from optiproof.families.problem import make_problem
 from optiproof.families.communication import gloo
 from optiproof.families.communication.gloo import GlooJob, GlooRunError, run_gloo
 from optiproof.pipeline import solve_part

@@ -11,9 +11,11 @@ import sympy as sp
 
 from optiproof.core.errors import BadInput
 from optiproof.core.options import SolveOptions
-from optiproof.core.problem import load_problem_file, make_problem
+from optiproof.families.problem import make_problem
+from optiproof.loading import load_problem_file
 from optiproof.core.solution import Solution
 from optiproof.pipeline import solve_part, solve_problem
+from optiproof.rendering.mathsegments import solution_formulas
 
 SEED = Path(__file__).resolve().parents[3] / "src/optiproof/problems/distributed-training.yaml"
 ALL = ["all-to-all", "parameter-server", "sharded-parameter-server", "ring-allreduce",
@@ -54,7 +56,7 @@ def test_seed_verified_given_confirmed_and_figure(seed_solution: Solution) -> No
     methods = {c.method: c.status for c in part.checks}
     assert methods == {"message-schedule counts": "passed", "exact simulator": "passed",
                        "given cells vs schedules": "passed"}
-    assert [g[3] for g in part.facts["given"]] == [True, True, True]
+    assert [g[3] for g in part.facts.given] == [True, True, True]
     assert part.figures and part.figures[0].png.startswith(b"\x89PNG")
     assert "n = 3" in part.figures[0].title
     html = seed_solution.to_html()
@@ -63,10 +65,6 @@ def test_seed_verified_given_confirmed_and_figure(seed_solution: Solution) -> No
 
 
 def test_every_formula_renders_with_katex(seed_solution: Solution) -> None:
-    try:
-        from optiproof.rendering import mathsegments  # noqa: F401
-    except ImportError:
-        pytest.skip("rendering/mathsegments.py (inline_math) is not available yet")
     import pykatex
 
     full = solve_part(part_of(n=8, p=1024, servers=4, schemes=ALL, quantities=QUANTITIES,
@@ -80,7 +78,7 @@ def test_every_formula_renders_with_katex(seed_solution: Solution) -> None:
                                 quantities=QUANTITIES), SolveOptions(run_witnesses=False))
     formulas = []
     for part in (seed_solution.parts[0], full, symbolic, uneven):
-        formulas += Solution("t", [part]).formulas()
+        formulas += solution_formulas(Solution("t", [part]))
     assert len(formulas) > 300
     for latex, display in formulas:
         pykatex.renderToString(latex, displayMode=display, output="mathml", throwOnError=True)
@@ -91,7 +89,7 @@ def test_wrong_given_cell_is_flagged_with_reason() -> None:
         {"scheme": "all-to-all", "quantity": "messages", "value": "n^2"},
         {"scheme": "ring-allreduce", "quantity": "messages", "value": "n(n-1)"},
         {"scheme": "ring-allreduce", "quantity": "message-size", "value": "p/n"}]))
-    verdicts = [g[3] for g in part.facts["given"]]
+    verdicts = [g[3] for g in part.facts.given]
     assert verdicts == [False, False, True]
     text = " ".join(s.text for s in part.steps)
     assert "WRONG, it differs from the derived value by $n$" in text

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from optiproof.core.solution import Solution
 from optiproof.families.implicit_bias.solve import solve
 from optiproof.families.implicit_bias.spec import Spec
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("optiproof.rendering.mathsegments") is None,
-    reason="optiproof.rendering.mathsegments (inline_math) is not written yet")
+from optiproof.rendering.mathsegments import solution_formulas
 
 SPECS = [
     dict(a=[1, 0.1, 0.01], b=1, method="sgd"),
@@ -37,7 +32,7 @@ def test_every_formula_renders(data):
     import pykatex
 
     part = solve(Spec(**data), figures=False)
-    formulas = Solution("t", [part]).formulas()
+    formulas = solution_formulas(Solution("t", [part]))
     assert len(formulas) > 10
     for latex, display in formulas:
         pykatex.renderToString(latex, displayMode=display, output="mathml", throwOnError=True)

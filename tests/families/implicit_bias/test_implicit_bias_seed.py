@@ -8,7 +8,7 @@ import pytest
 import sympy
 
 import optiproof
-from optiproof.core.problem import load_problem_file
+from optiproof.loading import load_problem_file
 from optiproof.pipeline import solve_problem
 
 SEED = Path(optiproof.__file__).parent / "problems" / "optimizer-convergence.yaml"

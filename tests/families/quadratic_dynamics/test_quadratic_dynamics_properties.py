@@ -30,7 +30,7 @@ SETTINGS = settings(max_examples=6, deadline=None, derandomize=True,
 @given(spd(), st.sampled_from(["gd", "heavy-ball", "nesterov"]))
 def test_optimal_rate_matches_torch(H, method):
     part = solve(Spec(H=H, method=method, asks=["optimal-step", "optimal-rate"]), figures=False)
-    a, b, rho = part.facts["optimal"]
+    a, b, rho = part.facts.optimal
     Hn = np.array(H, dtype=float)
     got = torch_rate(Hn, method, float(a), 0.0 if b is None else float(b), steps=600)
     assert abs(got - float(rho)) <= RATE_TOL, (H, method, got, float(rho))

@@ -6,11 +6,12 @@ import pytest
 import sympy as sp
 
 from optiproof.core.errors import BadInput
-from optiproof.core.problem import make_problem
+from optiproof.families.problem import make_problem
 from optiproof.core.solution import Solution
 from optiproof.families.quadratic_dynamics.solve import solve
 from optiproof.families.quadratic_dynamics.spec import Spec
 from optiproof.rendering.latexcheck import validate_latex
+from optiproof.rendering.mathsegments import solution_formulas
 
 mu, L = sp.symbols("mu L", positive=True)
 
@@ -50,7 +51,7 @@ def test_symbolic_gd_and_momentum():
     assert sp.simplify(hb["max stable step"] - 2 * (1 + beta) / L) == 0
     ne = solve(Spec(eigenvalues=["mu", "L"], method="nesterov", asks=["optimal-step"]),
                figures=False)
-    assert all(r == 0 for r in ne.facts["design_residuals"])
+    assert all(r == 0 for r in ne.facts.design_residuals)
 
 
 def test_rate_iterations_regime_numeric():
@@ -91,7 +92,7 @@ SPECS = [
 @pytest.mark.parametrize("data", SPECS, ids=[str(i) for i in range(len(SPECS))])
 def test_every_formula_renders(data):
     part = solve(Spec(**data), figures=False)
-    formulas = Solution("t", [part]).formulas()
+    formulas = solution_formulas(Solution("t", [part]))
     assert len(formulas) > 10
     for latex, display in formulas:
         validate_latex(latex, display)

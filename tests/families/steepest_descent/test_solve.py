@@ -10,9 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from optiproof.core.errors import BadInput
-from optiproof.core.problem import load_problem_file, make_problem
+from optiproof.families.problem import make_problem
+from optiproof.loading import load_problem_file
 from optiproof.core.solution import Solution
 from optiproof.families.steepest_descent.solve import solve
+from optiproof.rendering.mathsegments import solution_formulas
 
 PROBLEMS = __import__("pathlib").Path(__file__).parents[3] / "src" / "optiproof" / "problems"
 
@@ -153,7 +155,7 @@ def test_every_formula_renders(norm, form, numeric):
         asks.append("threshold")
     fields["asks"] = asks
     sol = solve(part(**fields))
-    formulas = Solution("t", [sol]).formulas()
+    formulas = solution_formulas(Solution("t", [sol]))
     assert len(formulas) > 5
     for latex, display in formulas:
         pykatex.renderToString(latex, displayMode=display, output="mathml", throwOnError=True)

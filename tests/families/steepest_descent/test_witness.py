@@ -22,6 +22,8 @@ from optiproof.core.limits import LIMITS
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Analysis, Answer, PartSolution
 from optiproof.families.steepest_descent import witness as W
+from optiproof.families.steepest_descent.facts import SteepestDescentFacts
+from optiproof.families.steepest_descent.solve import solve
 from optiproof.families.steepest_descent.spec import Ask, SteepestDescentSpec
 from optiproof.witnesses.convex import ConicSolver, ConvexRun, relative_error, solve_convex
 
@@ -44,9 +46,10 @@ def fake(spec: dict, *, update, value, status="unique", membership=None, asked=(
         u = update
     else:
         u = sp.Matrix(update)
-    facts = {"numeric": numeric, "g": g, "alpha": sp.nsimplify(s.alpha),
-             "eta": sp.nsimplify(s.eta), "update": u, "update_status": status,
-             "min_value": value, "membership": membership, "asked": list(asked)}
+    facts = SteepestDescentFacts(numeric=numeric, g=g, alpha=sp.nsimplify(s.alpha),
+                                 eta=sp.nsimplify(s.eta), dual_value=None, update=u,
+                                 update_status=status, min_value=value, membership=membership,
+                                 asked=list(asked))
     sol = PartSolution(label="main", family="steepest-descent", question="", analysis=Analysis(),
                        steps=[], answers=[], facts=facts)
     return s, sol
@@ -183,7 +186,7 @@ def _l1_squared_instance(d: int = 1000, seed: int = 0):
     value = -(alpha / 4) * abs(g[i]) ** 2
     spec = {"norm": "l1", "form": "penalty-squared", "gradient": g.tolist(), "alpha": alpha}
     s, sol = fake(spec, update=u, value=sp.Float(value, 17))
-    sol.facts["g"] = g  # numpy is accepted too (large instances)
+    sol.facts.g = g  # numpy is accepted too (large instances)
     return s, sol
 
 
@@ -199,7 +202,7 @@ def test_osqp_iteration_limit_is_inconclusive_not_passed(monkeypatch):
 
 def test_osqp_iteration_limit_on_a_wrong_answer_is_still_inconclusive(monkeypatch):
     spec, sol = _l1_squared_instance()
-    sol.facts["min_value"] = sp.Float(-1.0)
+    sol.facts.min_value = sp.Float(-1.0)
     monkeypatch.setattr(W, "SOLVER", ConicSolver("OSQP", options=(("max_iter", 5),)))
     check = run_all(spec, sol)["convex"]
     assert check.status == "inconclusive", check.detail
@@ -307,7 +310,7 @@ def test_solver_skipped_beyond_limits_but_certificate_scales():
     spec = spec.model_copy(update={"gradient": g.tolist()})
     _, sol = fake({"norm": "l2", "gradient": [0.0], "alpha": 0.5}, update=u,
                   value=sp.Float(-(alpha / 4) * float(g @ g), 17))
-    sol.facts["g"] = g
+    sol.facts.g = g
     checks = run_all(spec, sol)
     assert checks["convex"].status == "inconclusive"
     assert "exceeds the solver witness limit" in checks["convex"].detail
@@ -321,7 +324,7 @@ def test_sdp_side_limit_skips_solver_but_newton_schulz_runs():
     eta = 0.3
     spec, sol = fake({"norm": "spectral", "form": "constraint", "gradient": G.tolist(),
                       "eta": eta}, update=-eta * U @ Vt, value=sp.Float(-eta * s.sum(), 17))
-    sol.facts["g"] = G
+    sol.facts.g = G
     checks = run_all(spec, sol)
     assert checks["convex"].status == "inconclusive"
     assert "semidefinite" in checks["convex"].detail
@@ -331,7 +334,7 @@ def test_sdp_side_limit_skips_solver_but_newton_schulz_runs():
 
 # ----------------------------------------------------------------------------- asked numbers
 def _asked(kind, expr, **fields):
-    return (Ask(kind=kind, **fields), Answer(kind, "x", expr))
+    return (Ask(kind=kind, **fields), Answer(kind, "x", expr, quantity=kind))
 
 
 def test_step_length_compare_and_threshold_right():
@@ -435,14 +438,13 @@ def test_numpy_dual_norms_are_duals(name, dual_of):
 
 
 # ----------------------------------------------------------------------------- real solver
-solve_module = pytest.importorskip("optiproof.families.steepest_descent.solve")
 
 
 def test_issue_example_with_the_real_solver():
     from optiproof.pipeline import solve_part
 
     part = solve_part(SteepestDescentSpec.model_validate(LINF))
-    u = W.to_array(part.facts["update"]).ravel()
+    u = W.to_array(part.facts.update).ravel()
     assert np.allclose(u, [-1.5, 1.5, -1.5], atol=1e-12)
     assert part.verified, [c.detail for c in part.checks]
     assert all(c.status == "passed" for c in part.checks)
@@ -497,10 +499,10 @@ def instances(draw, norm_name: str):
 def test_zero_gradient_squared_penalty_is_unique(norm):
     grad = [[0.0, 0.0], [0.0, 0.0]] if norm == "spectral" else [0.0, 0.0]
     spec = SteepestDescentSpec.model_validate({"norm": norm, "gradient": grad, "alpha": 1})
-    part = solve_module.solve(spec)
+    part = solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     assert W.certificate_verdict(inst, seed=0).status == "passed"
-    assert part.facts["update_status"] == "unique"
+    assert part.facts.update_status == "unique"
 
 
 def test_witness_flags_set_valued_label_for_zero_gradient_squared_penalty():
@@ -516,8 +518,8 @@ def test_witness_flags_set_valued_label_for_zero_gradient_squared_penalty():
 @given(data=st.data())
 def test_closed_form_agrees_with_clarabel_and_certificate(norm_name, data):
     spec = SteepestDescentSpec.model_validate(data.draw(instances(norm_name)))
-    part = solve_module.solve(spec)
-    assume(part.facts.get("numeric"))
+    part = solve(spec)
+    assume(part.facts.numeric)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     convex = W.convex_verdict(inst)
     assert convex.status != "failed", convex.line
@@ -536,7 +538,7 @@ def test_value_agreement_is_within_1e6(data):
     """Optimal values: tool (exact) vs Clarabel to 1e-6 relative, every norm and form."""
     norm_name = data.draw(st.sampled_from(VECTOR_NORMS + MATRIX_NORMS))
     spec = SteepestDescentSpec.model_validate(data.draw(instances(norm_name)))
-    part = solve_module.solve(spec)
+    part = solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     assume(inst.status != "unbounded" and np.any(inst.g))
     import cvxpy as cp
@@ -557,7 +559,7 @@ def test_asked_lengths_agree(data, measure, other):
     base["asks"] = ["update", {"kind": "step-length", "measure": measure},
                     {"kind": "compare", "other": other}]
     spec = SteepestDescentSpec.model_validate(base)
-    part = solve_module.solve(spec)
+    part = solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     assume(np.any(inst.g))
     verdict = W.asks_verdict(inst)
@@ -568,8 +570,8 @@ def test_threshold_with_the_real_solver():
     spec = SteepestDescentSpec.model_validate(
         {"norm": "linf", "form": "penalty", "gradient": [1, -2, 0.5], "alpha": 0.1,
          "asks": ["update", "threshold"]})
-    part = solve_module.solve(spec)
+    part = solve(spec)
     (inst,) = W.instances_of(spec, part, SolveOptions())
     verdict = W.asks_verdict(inst)
     assert verdict.status == "passed", verdict.line
-    assert math.isclose(float(part.facts["asked"][0][1].expr), 1 / 3.5)
+    assert math.isclose(float(part.facts.asked[0][1].expr), 1 / 3.5)

@@ -2,9 +2,3 @@
 loss-scale invariance, the sign-descent limit, the exact per-coordinate step bound, and L2
 regularisation vs decoupled weight decay - derived exactly, checked against the real
 ``torch.optim`` optimizers."""
-
-from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec as Spec
-
-FAMILY = "adam-mechanics"
-
-__all__ = ["Spec", "FAMILY"]

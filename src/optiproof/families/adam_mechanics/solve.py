@@ -6,37 +6,42 @@ concatenation, in the order asked. Conventions (PyTorch's) are in :mod:`.spec`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import sympy
 
-from optiproof.core.exact import to_latex
+from optiproof.catalogue import QuantityEntry
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as asked
+from optiproof.core.exact import inline_latex, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, PartSolution, Step,
                                      Tex, Variable)
+from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
+from optiproof.families.adam_mechanics.family import KEY
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, NU, S_INDEX, V_T,
                                                        VHAT, VHAT_I, Quantities, g,
                                                        geometric_sum, quantities)
 
-FAMILY = "adam-mechanics"
 EXACT_SEQUENCE_ENTRIES = 64
 """Largest gradient sequence (steps x entries) evaluated with exact radicals; above, 30 digits."""
 
 
 @dataclass
 class AskResult:
+    """What one ask contributes: its answers and a sentence each for summary and interpretation."""
+
     answers: list[Answer]
     summary: str
     interpretation: str
-    facts: dict[str, Any] = field(default_factory=dict)
 
 
-def _l(x: Any) -> str:
-    """Inline LaTeX of a SymPy object (column vectors as transposed rows)."""
-    if isinstance(x, sympy.MatrixBase) and x.cols == 1 and x.rows > 1:
-        return to_latex(x.T) + r"^\top"
-    return to_latex(x)
+def _answers_of(quantity: QuantityEntry, spec: AdamMechanicsSpec) -> Callable[..., Answer]:
+    """``Answer(...)`` for one ask: its catalogue quantity, about the part's optimizer."""
+    return partial(Answer, quantity=quantity.key, subject=spec.optimizer)
 
 
 def _sign(x: Any) -> Any:
@@ -76,9 +81,11 @@ RECURSIONS = (
 
 # --------------------------------------------------------------------------- update rule
 
-def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
+                 facts: AdamMechanicsFacts) -> AskResult:
     """The Adam (or RMSprop) update written out, unrolled, and evaluated on given gradients."""
-    rms = spec.optimizer == "rmsprop"
+    answer = _answers_of(asked.UPDATE_RULE, spec)
+    rms = spec.entry is O.RMSPROP
     der.add("The moment estimates" if not rms else "The running second moment",
             ("Adam keeps two exponential moving averages per coordinate, started at "
              "$m_0 = v_0 = 0$: $m_t$ of the gradient (a momentum) and $v_t$ of its square "
@@ -102,7 +109,7 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> Ask
                 "$0$, so the first steps are larger than $\\alpha$ (by $1/\\sqrt{1-\\beta_2}$ at "
                 "$t = 1$).",
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step))
-        answers = [Answer("v_t", "v_t", v_unrolled), Answer("update", r"\Delta\theta_t", step)]
+        answers = [answer("v_t", "v_t", v_unrolled), answer("update", r"\Delta\theta_t", step)]
     else:
         mhat, vhat = M_T / (1 - b1 ** t), V_T / (1 - b2 ** t)
         step = -alpha * MHAT / (sympy.sqrt(VHAT) + eps)
@@ -120,15 +127,13 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> Ask
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step),
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"),
                             -alpha * mhat / (sympy.sqrt(vhat) + eps)))
-        answers = [Answer("m_t", "m_t", m_unrolled), Answer("v_t", "v_t", v_unrolled),
-                   Answer("update", r"\Delta\theta_t", step)]
-    facts: dict[str, Any] = {}
+        answers = [answer("m_t", "m_t", m_unrolled), answer("v_t", "v_t", v_unrolled),
+                   answer("update", r"\Delta\theta_t", step)]
     seq = _sequence(spec)
     if seq is not None and Q.numeric("alpha", "beta1", "beta2") and not (
             Q.eps_given and sympy.sympify(eps).free_symbols):
         answers += _numeric_run(spec, Q, seq, der, facts)
-    name = "RMSprop" if rms else "Adam"
-    summary = (f"{name}: $\\theta_t - \\theta_{{t-1}} = {to_latex(step)}$"
+    summary = (f"{spec.entry.name}: $\\theta_t - \\theta_{{t-1}} = {to_latex(step)}$"
                + ("" if rms else r" with $\hat m_t = m_t/(1-\beta_1^t)$, "
                   r"$\hat v_t = v_t/(1-\beta_2^t)$") + ".")
     interp = ("Dividing by $\\sqrt{v}$ makes the step per coordinate: a coordinate with "
@@ -136,7 +141,7 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> Ask
               "about the same amount, $\\alpha$. The first moment averages out noise; the second "
               "sets the scale." + (" RMSprop has no bias correction, so its early steps are "
                                    "inflated." if rms else ""))
-    return AskResult(answers, summary, interp, facts)
+    return AskResult(answers, summary, interp)
 
 
 def _sequence(spec: AdamMechanicsSpec) -> list[list[Any]] | None:
@@ -148,11 +153,12 @@ def _sequence(spec: AdamMechanicsSpec) -> list[list[Any]] | None:
 
 
 def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, seq: list[list[Any]],
-                 der: Derivation, facts: dict) -> list[Answer]:
+                 der: Derivation, facts: AdamMechanicsFacts) -> list[Answer]:
     """Evaluate the recursion on the given gradients: exact for small inputs, else 30 digits."""
+    answer = _answers_of(asked.UPDATE_RULE, spec)
     from optiproof.core.exact import exact_rational
 
-    rms = spec.optimizer == "rmsprop"
+    rms = spec.entry is O.RMSPROP
     eps = Q.eps if Q.eps_given else sympy.Integer(0)
     T, d = len(seq), len(seq[0])
     exact = T * d <= EXACT_SEQUENCE_ENTRIES
@@ -182,12 +188,11 @@ def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, seq: list[list[Any]],
             f"Running the recursion on the {T} given gradient{'s' if T > 1 else ''} "
             + ("" if Q.eps_given else "with $\\varepsilon = 0$ (not given) ")
             + ("exactly" if exact else "in 30-digit arithmetic") + " gives:", *eqs)
-    facts["sequence"] = [[float(x) for x in row] for row in G]
-    facts["displacement"] = [float(x) for x in total]
-    facts["eps_used"] = float(eps)
-    out = [] if rms else [Answer("m_T", rf"m_{{{T}}}", m)]
-    out += [Answer("v_T", rf"v_{{{T}}}", v),
-            Answer("displacement", rf"\theta_{{{T}}} - \theta_0", total,
+    facts.sequence = [[float(x) for x in row] for row in G]
+    facts.eps_used = float(eps)
+    out = [] if rms else [answer("m_T", rf"m_{{{T}}}", m)]
+    out += [answer("v_T", rf"v_{{{T}}}", v),
+            answer("displacement", rf"\theta_{{{T}}} - \theta_0", total,
                    note="" if Q.eps_given else "at epsilon = 0")]
     return out
 
@@ -196,6 +201,7 @@ def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, seq: list[list[Any]],
 
 def _bias_correction(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """E[m_t] = (1 - beta1^t) E[g], E[v_t] = (1 - beta2^t) E[g^2]: a geometric sum."""
+    answer = _answers_of(asked.BIAS_CORRECTION, spec)
     b1, b2, t = Q.beta1, Q.beta2, Q.t
     der.add("Unroll the averages",
             "With $m_0 = v_0 = 0$ each average is a weighted sum of the gradients seen so far.",
@@ -228,9 +234,9 @@ def _bias_correction(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) ->
                         e_mhat),
             Equation.of(Tex(r"\mathbb{E}[\hat v_t]"), Tex(r"\frac{\mathbb{E}[v_t]}{1-\beta_2^t}"),
                         e_vhat))
-    answers = [Answer("E_m_t", r"\mathbb{E}[m_t]", e_m), Answer("E_v_t", r"\mathbb{E}[v_t]", e_v),
-               Answer("E_mhat_t", r"\mathbb{E}[\hat m_t]", e_mhat),
-               Answer("E_vhat_t", r"\mathbb{E}[\hat v_t]", e_vhat)]
+    answers = [answer("E_m_t", r"\mathbb{E}[m_t]", e_m), answer("E_v_t", r"\mathbb{E}[v_t]", e_v),
+               answer("E_mhat_t", r"\mathbb{E}[\hat m_t]", e_mhat),
+               answer("E_vhat_t", r"\mathbb{E}[\hat v_t]", e_vhat)]
     example = ""
     if not b2.free_symbols and b2 > 0:
         w1 = 1 - b2
@@ -253,7 +259,8 @@ def _bias_correction(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) ->
 
 def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """theta_1 - theta_0 = -alpha g_1/(|g_1| + eps) -> -alpha sign(g_1) at eps = 0."""
-    rms = spec.optimizer == "rmsprop"
+    answer = _answers_of(asked.FIRST_STEP, spec)
+    rms = spec.entry is O.RMSPROP
     gg, alpha, eps, b1, b2 = Q.g, Q.alpha, Q.eps, Q.beta1, Q.beta2
     g1 = gg if isinstance(gg, sympy.MatrixBase) else sympy.Symbol("g_1", real=True, nonzero=True)
     if rms:
@@ -285,15 +292,15 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             Equation.chain(Tex(r"\theta_1 - \theta_0"), ("=", zero),
                            (r"\quad\text{at}\quad", Tex(r"\varepsilon = 0"))))
     size = alpha if not rms else sympy.simplify(alpha / sympy.sqrt(1 - b2))
-    answers = [Answer("first_step", r"\theta_1 - \theta_0", zero, note="at epsilon = 0"),
-               Answer("first_step_size", r"|\theta_{1,i} - \theta_{0,i}|", size,
+    answers = [answer("first_step", r"\theta_1 - \theta_0", zero, note="at epsilon = 0"),
+               answer("first_step_size", r"|\theta_{1,i} - \theta_{0,i}|", size,
                       note="per coordinate with g_{1,i} != 0, at epsilon = 0")]
     if Q.eps_given and eps != 0:
-        answers.insert(0, Answer("first_step_eps", r"\theta_1 - \theta_0", general,
+        answers.insert(0, answer("first_step_eps", r"\theta_1 - \theta_0", general,
                                  note=f"at epsilon = {sympy.sstr(eps)}"))
-    name = "RMSprop" if rms else "Adam"
-    summary = (f"{name}'s first step is $\\theta_1 - \\theta_0 = {_l(zero)}$ at $\\varepsilon = 0$: "
-               f"exactly ${to_latex(size)}$ per coordinate"
+    summary = (f"{spec.entry.name}'s first step is $\\theta_1 - \\theta_0 = "
+               f"{inline_latex(zero)}$ at $\\varepsilon = 0$: exactly ${to_latex(size)}$ per "
+               "coordinate"
                + (", whatever $\\beta_1$, $\\beta_2$ and the gradient's scale." if not rms else
                   " (no bias correction inflates it by $1/\\sqrt{1-\\beta_2}$)."))
     interp = ("The first step ignores the gradient's magnitude completely: a gradient of size "
@@ -302,13 +309,14 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
               if not rms else
               "Without bias correction the first RMSprop step is $1/\\sqrt{1-\\beta_2}$ times "
               "$\\alpha$ (10 times for $\\beta_2 = 0.99$); Adam's correction removes exactly this.")
-    return AskResult(answers, summary, interp, {"rms": rms})
+    return AskResult(answers, summary, interp)
 
 
 # --------------------------------------------------------------------------- loss scaling
 
 def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """Gradients scale by c, m by c, v by c^2: the step is unchanged at eps = 0."""
+    answer = _answers_of(asked.LOSS_SCALING, spec)
     c, alpha, eps = Q.c, Q.alpha, Q.eps
     der.add("Scale the loss",
             "Multiplying the loss by $c > 0$ multiplies every gradient by $c$. The averages are "
@@ -327,13 +335,13 @@ def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
             + (" (the difference of the two forms simplifies to "
                f"${to_latex(check)}$)." if check == 0 else "."),
             Equation.of(Tex(r"\Delta\theta_t'"), scaled, simplified))
-    answers = [Answer("scaled_update", r"\Delta\theta_t'", simplified)]
+    answers = [answer("scaled_update", r"\Delta\theta_t'", simplified)]
     if ratio is not None:
         der.add("At epsilon = 0",
                 "With $\\varepsilon = 0$ the factor $c$ cancels completely: the whole trajectory "
                 "is the same for every $c > 0$. Plain SGD's step would instead be $c$ times "
                 "larger.", Equation.of(Tex(r"\Delta\theta_t' / \Delta\theta_t"), ratio))
-        answers.append(Answer("ratio_eps0", r"\Delta\theta_t' / \Delta\theta_t", ratio,
+        answers.append(answer("ratio_eps0", r"\Delta\theta_t' / \Delta\theta_t", ratio,
                               note="at epsilon = 0, every coordinate and step"))
     summary = ("Scaling the loss by $c > 0$ leaves Adam's update unchanged when $\\varepsilon = 0$ "
                f"(ratio $1$); in general $\\Delta\\theta_t' = {to_latex(simplified)}$, i.e. "
@@ -350,6 +358,7 @@ def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
 
 def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """beta1 = beta2 = 0, eps = 0: m_t = g_t, v_t = g_t^2, step -alpha sign(g_t)."""
+    answer = _answers_of(asked.SIGN_LIMIT, spec)
     alpha = Q.alpha
     gt = Q.g if isinstance(Q.g, sympy.MatrixBase) else sympy.Symbol("g_t", real=True,
                                                                      nonzero=True)
@@ -373,15 +382,14 @@ def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             Equation.of(Tex(r"\arg\min_{\lVert d\rVert_\infty \le \eta} g^\top d"),
                         Tex(r"-\eta\operatorname{sign}(g)")))
     summary = (f"With $\\beta_1 = \\beta_2 = 0$ and $\\varepsilon = 0$, Adam's step is "
-               f"${_l(step)}$: sign gradient descent with step $\\alpha$.")
+               f"${inline_latex(step)}$: sign gradient descent with step $\\alpha$.")
     interp = ("Sign descent is the constraint form of $\\ell_\\infty$ steepest descent with "
               "radius $\\eta = \\alpha$ (see the steepest-descent family). Adam with memory "
               "($\\beta_1, \\beta_2 > 0$) is a smoothed version: the sign is replaced by the "
               "ratio $\\hat m/\\sqrt{\\hat v}$, which is close to $\\pm 1$ when the gradient's "
               "sign is consistent and small when it is noisy.")
-    return AskResult([Answer("sign_limit_step", r"\theta_{t+1} - \theta_t", step,
-                             note="beta1 = beta2 = 0, epsilon = 0")], summary, interp,
-                     {"identified": True})
+    return AskResult([answer("sign_limit_step", r"\theta_{t+1} - \theta_t", step,
+                        note="beta1 = beta2 = 0, epsilon = 0")], summary, interp)
 
 
 # --------------------------------------------------------------------------- step bound
@@ -401,8 +409,8 @@ def step_bound_expr(alpha: Any, b1: Any, b2: Any, t: Any) -> Any:
 
 def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """The exact worst case of |Delta theta_{t,i}| over all gradient sequences (Cauchy-Schwarz)."""
+    answer = _answers_of(asked.STEP_BOUND, spec)
     alpha, b1, b2, t = Q.alpha, Q.beta1, Q.beta2, Q.t
-    k = K_INDEX
     der.add("The step of one coordinate",
             "$\\varepsilon > 0$ only shrinks the step, so the worst case is $\\varepsilon = 0$. "
             "Write the unrolled averages with $k = t - s$ steps back.",
@@ -430,7 +438,7 @@ def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             Equation.of(Tex(r"B_t"), B))
     B1 = sympy.simplify(step_bound_expr(alpha, b1, b2, 1))
     gamma = b1 ** 2 / b2
-    answers = [Answer("bound", r"\sup|\Delta\theta_{t,i}|", B), Answer("bound_t1", r"B_1", B1)]
+    answers = [answer("bound", r"\sup|\Delta\theta_{t,i}|", B), answer("bound_t1", r"B_1", B1)]
     lim_condition = sympy.simplify(gamma < 1) if not gamma.free_symbols else None
     if lim_condition is None or lim_condition is sympy.true:
         Binf = alpha * (1 - b1) / sympy.sqrt((1 - b2) * (1 - gamma))
@@ -440,7 +448,7 @@ def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
                 "$\\beta^t \\to 0$: the bound tends to a finite limit. (For $\\beta_1^2 \\ge "
                 "\\beta_2$ it grows without bound in $t$.)",
                 Equation.of(Tex(r"\lim_{t\to\infty} B_t"), Binf))
-        answers.append(Answer("bound_limit", r"\lim_{t\to\infty} B_t", Binf,
+        answers.append(answer("bound_limit", r"\lim_{t\to\infty} B_t", Binf,
                               note="" if lim_condition is not None else
                               "valid when beta1^2 < beta2"))
     else:
@@ -448,7 +456,7 @@ def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
         der.add("Long run", f"Here $\\beta_1^2/\\beta_2 = {to_latex(gamma)} \\ge 1$, so the sum "
                 "grows without bound: adversarial gradient sequences make the step as large as "
                 "we like for large $t$.", Equation.of(Tex(r"\lim_{t\to\infty} B_t"), sympy.oo))
-        answers.append(Answer("bound_limit", r"\lim_{t\to\infty} B_t", sympy.oo, "unbounded",
+        answers.append(answer("bound_limit", r"\lim_{t\to\infty} B_t", sympy.oo, "unbounded",
                               note="beta1^2 >= beta2: no finite bound as t grows"))
     kb = alpha * (1 - b1) / sympy.sqrt(1 - b2)
     der.add("Compared with the usual statement",
@@ -481,6 +489,7 @@ def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
 
 def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """L2 inside Adam: decay alpha lam/(sqrt(vhat_i)+eps); AdamW: alpha lam for every coordinate."""
+    answer = _answers_of(asked.WEIGHT_DECAY, spec)
     alpha, lam, eps = Q.alpha, Q.lam, Q.eps
     gi, thi = sympy.Symbol("ghat_i", real=True), sympy.Symbol("theta_i", real=True)
     der.add("L2 regularisation inside Adam",
@@ -509,10 +518,11 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
     ratio = sympy.simplify(kappa_l2 / kappa_w)
     der.add("Compare", "The ratio is the per-coordinate preconditioner itself.",
             Equation.of(Tex(r"\kappa_i^{\mathrm{L2}} / \kappa_i^{\mathrm{W}}"), ratio))
-    answers = [Answer("decay_L2", r"\kappa_i^{\mathrm{L2}}", kappa_l2,
+    answers = [answer("decay_L2", r"\kappa_i^{\mathrm{L2}}", kappa_l2,
                       note="beta1 = 0 (exact) or steady state"),
-               Answer("decay_AdamW", r"\kappa_i^{\mathrm{W}}", kappa_w),
-               Answer("decay_ratio", r"\kappa_i^{\mathrm{L2}} / \kappa_i^{\mathrm{W}}", ratio)]
+               answer("decay_AdamW", r"\kappa_i^{\mathrm{W}}", kappa_w, subject=O.ADAMW.key),
+               answer("decay_ratio", r"\kappa_i^{\mathrm{L2}} / \kappa_i^{\mathrm{W}}", ratio,
+                 subject=None)]
     summary = (f"With L2 inside Adam each coordinate decays at rate $\\kappa_i = "
                f"{to_latex(kappa_l2)}$ per step; with AdamW at ${to_latex(kappa_w)}$ for every "
                "coordinate.")
@@ -526,21 +536,23 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
 
 # --------------------------------------------------------------------------- entry point
 
-RULES = {"update-rule": _update_rule, "bias-correction": _bias_correction,
-         "first-step": _first_step, "loss-scaling": _loss_scaling, "sign-limit": _sign_limit,
-         "step-bound": _step_bound, "weight-decay": _weight_decay}
+RULES = {asked.BIAS_CORRECTION.key: _bias_correction, asked.FIRST_STEP.key: _first_step,
+         asked.LOSS_SCALING.key: _loss_scaling, asked.SIGN_LIMIT.key: _sign_limit,
+         asked.STEP_BOUND.key: _step_bound, asked.WEIGHT_DECAY.key: _weight_decay}
+"""The rule of every ask but the update rule (which also fills the facts)."""
 
-TITLES = {"update-rule": "The update rule", "bias-correction": "Bias correction",
-          "first-step": "The first step", "loss-scaling": "Rescaling the loss",
-          "sign-limit": "The sign-descent limit", "step-bound": "How large a step can be",
-          "weight-decay": "L2 regularisation vs decoupled weight decay"}
+TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "Bias correction",
+          asked.FIRST_STEP.key: "The first step", asked.LOSS_SCALING.key: "Rescaling the loss",
+          asked.SIGN_LIMIT.key: "The sign-descent limit",
+          asked.STEP_BOUND.key: "How large a step can be",
+          asked.WEIGHT_DECAY.key: "L2 regularisation vs decoupled weight decay"}
 
 
 def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:
     def val(x: Any) -> str:
         return "" if sympy.sympify(x).free_symbols else f" (given: ${to_latex(x)}$)"
 
-    rms = spec.optimizer == "rmsprop"
+    rms = spec.entry is O.RMSPROP
     vs = [Variable(r"\theta_t", "parameters after step $t$ (every operation is per coordinate)",
                    r"\mathbb{R}^{d}"),
           Variable("g_t", "stochastic gradient at step $t$", r"\mathbb{R}^{d}"),
@@ -584,26 +596,29 @@ def solve(spec: AdamMechanicsSpec, *, figures: bool = True) -> PartSolution:
     der = Derivation()
     answers: list[Answer] = []
     summaries, interps = [], []
-    facts: dict[str, Any] = {"asks": {}}
+    facts = AdamMechanicsFacts()
     identified = None
     note = ""
     for ask in spec.asks:
         before = len(der.steps)
-        result = RULES[ask](spec, Q, der)
+        if ask == asked.UPDATE_RULE.key:
+            result = _update_rule(spec, Q, der, facts)
+        else:
+            result = RULES[ask](spec, Q, der)
         der.steps[before] = Step(f"{TITLES[ask]}: {der.steps[before].title.lower()}",
                                  der.steps[before].text, der.steps[before].equations)
-        facts["asks"][ask] = {"answers": [a.name for a in result.answers], **result.facts}
         answers += result.answers
         summaries.append(result.summary)
         interps.append(result.interpretation)
-        if ask == "sign-limit":
-            identified = "sign gradient descent"
+        if ask == asked.SIGN_LIMIT.key:
+            identified = O.SIGN_GD
             note = ("$\\theta_{t+1} = \\theta_t - \\alpha\\operatorname{sign}(g_t)$: the constraint "
                     "form of $\\ell_\\infty$ steepest descent, $\\arg\\min_{\\lVert d\\rVert_\\infty"
                     " \\le \\eta} g^\\top d$, with $\\eta = \\alpha$.")
-    if identified is None and "update-rule" in spec.asks:
-        identified = "RMSprop" if spec.optimizer == "rmsprop" else "Adam"
+    if identified is None and asked.UPDATE_RULE.key in spec.asks:
+        identified = spec.entry
     return PartSolution(
-        label=spec.label, family=FAMILY, question=spec.question, analysis=_analysis(spec, Q),
-        steps=der.steps, answers=answers, identified_as=identified, identification_note=note,
+        label=spec.label, family=KEY, question=spec.question, analysis=_analysis(spec, Q),
+        steps=der.steps, answers=answers, asked=list(spec.asks),
+        identified_as=identified.name if identified else None, identification_note=note,
         interpretation=" ".join(interps), summary=" ".join(summaries), facts=facts)

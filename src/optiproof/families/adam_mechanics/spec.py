@@ -19,8 +19,12 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from optiproof.catalogue import OPTIMIZERS as OPTIMIZER_NAMES
+from optiproof.catalogue import QUANTITIES, OptimizerEntry, key_literal
+from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import check_matrix, check_number, check_symbol_name, check_vector
 from optiproof.core.problem import PartSpec
+from optiproof.families.adam_mechanics.family import ASKS, KEY, OPTIMIZERS
 
 MAX_ENTRIES = 4096
 """Largest gradient (entries), and largest gradient sequence (steps x entries), accepted."""
@@ -29,19 +33,10 @@ MAX_STEPS = 256
 MAX_T = 10**6
 """Largest numeric step index t accepted."""
 
-AskKind = Literal["update-rule", "bias-correction", "first-step", "loss-scaling", "sign-limit",
-                  "step-bound", "weight-decay"]
-ASK_KINDS: tuple[str, ...] = ("update-rule", "bias-correction", "first-step", "loss-scaling",
-                              "sign-limit", "step-bound", "weight-decay")
-ASK_ALIASES = {
-    "update": "update-rule", "rule": "update-rule", "update-rule": "update-rule",
-    "bias-correction": "bias-correction", "bias": "bias-correction",
-    "first-step": "first-step", "first-update": "first-step",
-    "loss-scaling": "loss-scaling", "scaling": "loss-scaling", "scale-invariance": "loss-scaling",
-    "sign-limit": "sign-limit", "sign-descent": "sign-limit", "sign": "sign-limit",
-    "step-bound": "step-bound", "bound": "step-bound",
-    "weight-decay": "weight-decay", "adamw": "weight-decay", "l2-vs-weight-decay": "weight-decay",
-}
+AskKind = key_literal(ASKS)
+OptimizerName = key_literal(OPTIMIZERS)
+ASKED_AS = {Q.UPDATE: Q.UPDATE_RULE}
+"""Quantities that, asked of an optimizer, mean one of this family's asks."""
 
 
 def _symbol_or(v: Any, check: Any) -> Any:
@@ -82,12 +77,12 @@ class AdamMechanicsSpec(PartSpec):
     ``weight-decay`` (L2 inside Adam vs decoupled weight decay, AdamW).
     """
 
-    family: Literal["adam-mechanics"] = "adam-mechanics"
+    family: Literal[KEY] = KEY
     asks: list[AskKind] = Field(..., min_length=1, max_length=7,
                                 description="Question kinds, in the order asked.")
-    optimizer: Literal["adam", "rmsprop"] = Field(
-        "adam", description="Optimizer whose update rule is asked (adam; rmsprop = no first "
-                            "moment and no bias correction).")
+    optimizer: OptimizerName = Field(
+        OPTIMIZERS[0].key, description="Optimizer whose update rule is asked (adam; rmsprop = "
+                                       "no first moment and no bias correction).")
     alpha: Any = Field("alpha", description="Learning rate alpha > 0 (number or symbol).")
     beta1: Any = Field("beta1", description="First-moment decay in [0, 1) (number or symbol).")
     beta2: Any = Field("beta2", description="Second-moment decay in [0, 1) (number or symbol).")
@@ -111,17 +106,15 @@ class AdamMechanicsSpec(PartSpec):
             raise ValueError("expected a list of question kinds")
         out = []
         for a in v:
-            key = str(a).strip().lower().replace("_", "-").replace(" ", "-")
-            if key not in ASK_ALIASES:
-                raise ValueError(f"unknown ask {str(a)[:30]!r}; known: {', '.join(ASK_KINDS)}")
-            if ASK_ALIASES[key] not in out:
-                out.append(ASK_ALIASES[key])
+            key = QUANTITIES.choose(str(a), ASKS, also=ASKED_AS, what="ask")
+            if key not in out:
+                out.append(key)
         return out
 
     @field_validator("optimizer", mode="before")
     @classmethod
     def _optimizer(cls, v: Any) -> Any:
-        return v.strip().lower() if isinstance(v, str) else v
+        return OPTIMIZER_NAMES.choose(v, OPTIMIZERS) if isinstance(v, str) else v
 
     @field_validator("alpha", "lam", "c", mode="before")
     @classmethod
@@ -181,7 +174,8 @@ class AdamMechanicsSpec(PartSpec):
 
     @model_validator(mode="after")
     def _consistent(self) -> "AdamMechanicsSpec":
-        if "step-bound" in self.asks and not _is_symbol(self.beta2) and float(self.beta2) <= 0:
+        if Q.STEP_BOUND.key in self.asks and not _is_symbol(self.beta2) and \
+                float(self.beta2) <= 0:
             raise ValueError("beta2: the step bound divides by beta2 (it contains beta1^2/beta2); "
                              "beta2 must be > 0 for this question")
         if self.gradients is not None and not self.gradient_is_symbolic and \
@@ -193,6 +187,11 @@ class AdamMechanicsSpec(PartSpec):
     @property
     def gradient_is_symbolic(self) -> bool:
         return isinstance(self.gradient, str)
+
+    @property
+    def entry(self) -> OptimizerEntry:
+        """The catalogue optimizer whose update rule is asked."""
+        return OPTIMIZER_NAMES[self.optimizer]
 
 
 def _is_symbol(v: Any) -> bool:

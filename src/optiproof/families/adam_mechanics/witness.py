@@ -18,6 +18,9 @@ from typing import Any
 import numpy as np
 import sympy
 
+from optiproof.catalogue import OptimizerEntry
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as asked
 from optiproof.core.evidence import Check
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Answer, PartSolution
@@ -116,7 +119,7 @@ def _check(method: str, err: float, tol: float, detail: str, start: float,
                  runtime_s=time.perf_counter() - start, compared=compared)
 
 
-def torch_run(kind: str, grads: np.ndarray, *, lr: float, beta1: float = 0.9,
+def torch_run(kind: OptimizerEntry, grads: np.ndarray, *, lr: float, beta1: float = 0.9,
               beta2: float = 0.999, eps: float = 0.0, weight_decay: float = 0.0,
               theta0: np.ndarray | None = None) -> tuple[np.ndarray, dict]:
     """Step the real torch optimizer on the gradient rows of ``grads`` (T x d), float64.
@@ -129,17 +132,17 @@ def torch_run(kind: str, grads: np.ndarray, *, lr: float, beta1: float = 0.9,
     p = torch.zeros(d, dtype=torch.float64) if theta0 is None else torch.tensor(
         theta0, dtype=torch.float64)
     p.requires_grad_(True)
-    if kind == "adam":
+    if kind is O.ADAM:
         opt: Any = torch.optim.Adam([p], lr=lr, betas=(beta1, beta2), eps=eps,
                                     weight_decay=weight_decay, foreach=False)
-    elif kind == "adamw":
+    elif kind is O.ADAMW:
         opt = torch.optim.AdamW([p], lr=lr, betas=(beta1, beta2), eps=eps,
                                 weight_decay=weight_decay, foreach=False)
-    elif kind == "rmsprop":
+    elif kind is O.RMSPROP:
         opt = torch.optim.RMSprop([p], lr=lr, alpha=beta2, eps=eps, weight_decay=weight_decay,
                                   foreach=False)
     else:
-        raise ValueError(kind)
+        raise ValueError(kind.key)
     traj = np.empty((T + 1, d))
     traj[0] = p.detach().numpy()
     G = torch.tensor(grads, dtype=torch.float64)
@@ -162,8 +165,8 @@ def _random_gradients(rng: np.random.Generator, T: int, d: int) -> np.ndarray:
 
 def _w_update_rule(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                    opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
-    rms = spec.optimizer == "rmsprop"
-    name = "RMSprop" if rms else "Adam"
+    rms = spec.entry is O.RMSPROP
+    name = spec.entry.torch
 
     def random_run() -> Check:
         start = time.perf_counter()
@@ -177,7 +180,7 @@ def _w_update_rule(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         for case in _cases(Q)[:3]:
             d = 6
             G = rng.normal(size=(T, d)) * rng.choice([0.01, 1.0, 100.0], size=(1, d))
-            traj, state = torch_run("rmsprop" if rms else "adam", G, lr=case["alpha"],
+            traj, state = torch_run(spec.entry, G, lr=case["alpha"],
                                     beta1=case["beta1"], beta2=case["beta2"], eps=case["eps"])
             vals = _subs(Q, case)
             v_meas = state["square_avg" if rms else "exp_avg_sq"]
@@ -209,22 +212,22 @@ def _w_update_rule(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       "m_t, v_t, update")
 
     out = [(f"torch.optim.{name}: state and step vs the unrolled rule", random_run)]
-    facts = sol.facts["asks"]["update-rule"]
-    if "sequence" in facts:
+    facts = sol.facts
+    if facts.sequence is not None:
         def given_run() -> Check:
             start = time.perf_counter()
-            G = np.array(facts["sequence"], dtype=np.float64)
+            G = np.array(facts.sequence, dtype=np.float64)
             c = _cases(Q)[0]
-            traj, state = torch_run("rmsprop" if rms else "adam", G, lr=c["alpha"],
+            traj, state = torch_run(spec.entry, G, lr=c["alpha"],
                                     beta1=c["beta1"], beta2=c["beta2"],
-                                    eps=facts["eps_used"] or EPS_ZERO)
+                                    eps=facts.eps_used or EPS_ZERO)
             want = np.array(_answer(sol, "displacement").value, dtype=np.float64)
             err = _rel(traj[-1] - traj[0], want)
             v_want = np.array(_answer(sol, "v_T").value, dtype=np.float64)
             err = max(err, _rel(state["square_avg" if rms else "exp_avg_sq"], v_want))
             return _check(f"torch.optim.{name} on the given gradients", err, RTOL,
                           f"{G.shape[0]} steps on {G.shape[1]} coordinates"
-                          + (" (eps = 0 run as 1e-300)" if not facts["eps_used"] else "")
+                          + (" (eps = 0 run as 1e-300)" if not facts.eps_used else "")
                           + "; theta_T - theta_0 "
                           f"measured {np.round(traj[-1] - traj[0], 10).tolist()[:6]}", start,
                           "displacement, v_T")
@@ -280,8 +283,7 @@ def _w_bias(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
 
 def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                   opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
-    rms = sol.facts["asks"]["first-step"].get("rms", False)
-    kind = "rmsprop" if rms else "adam"
+    kind = spec.entry
 
     def first() -> Check:
         start = time.perf_counter()
@@ -309,7 +311,7 @@ def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             lines.append(f"alpha={case['alpha']:g}, betas=({case['beta1']:g}, "
                          f"{case['beta2']:g}): |step| in [{np.abs(step[nz]).min():.6g}, "
                          f"{np.abs(step[nz]).max():.6g}]")
-        return _check(f"torch.optim.{'RMSprop' if rms else 'Adam'} first step (eps = 0) vs "
+        return _check(f"torch.optim.{kind.torch} first step (eps = 0) vs "
                       "the answer", worst, RTOL,
                       ("given gradient" if isinstance(Q.g, sympy.MatrixBase) else
                        "500 random gradient entries over 8 decades") + " (zero entries skipped: "
@@ -341,10 +343,10 @@ def _w_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         ratio = next((a for a in sol.answers if a.name == "ratio_eps0"), None)
         for case in _cases(Q)[:2]:
             G = _random_gradients(rng, 25, 40)
-            base, _ = torch_run("adam", G, lr=case["alpha"], beta1=case["beta1"],
+            base, _ = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
                                 beta2=case["beta2"], eps=EPS_ZERO)
             for c in cs:
-                scaled, _ = torch_run("adam", c * G, lr=case["alpha"], beta1=case["beta1"],
+                scaled, _ = torch_run(O.ADAM, c * G, lr=case["alpha"], beta1=case["beta1"],
                                       beta2=case["beta2"], eps=EPS_ZERO)
                 d_base, d_scaled = np.diff(base, axis=0), np.diff(scaled, axis=0)
                 want = 1.0 if ratio is None else _evaluate(
@@ -363,9 +365,9 @@ def _w_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         eps = case["eps"] if case["eps"] > 0 else 1e-3
         c = _num(Q.c, 7.5)
         G = _random_gradients(rng, 15, 30) * 1e-6
-        base, st = torch_run("adam", G, lr=case["alpha"], beta1=case["beta1"],
+        base, st = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
                              beta2=case["beta2"], eps=eps)
-        scaled, _ = torch_run("adam", c * G, lr=case["alpha"], beta1=case["beta1"],
+        scaled, _ = torch_run(O.ADAM, c * G, lr=case["alpha"], beta1=case["beta1"],
                               beta2=case["beta2"], eps=eps)
         T = G.shape[0]
         vals = {**_subs(Q, case), **({Q.eps: eps} if isinstance(Q.eps, sympy.Symbol) else {})}
@@ -399,7 +401,7 @@ def _w_sign(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 G = np.vstack([gv, _random_gradients(rng, 20, gv.size)])
             else:
                 G = _random_gradients(rng, 20, 300)
-            traj, _ = torch_run("adam", G, lr=case["alpha"], beta1=0.0, beta2=0.0, eps=EPS_ZERO)
+            traj, _ = torch_run(O.ADAM, G, lr=case["alpha"], beta1=0.0, beta2=0.0, eps=EPS_ZERO)
             steps = np.diff(traj, axis=0)
             for k in range(G.shape[0]):
                 nz = G[k] != 0
@@ -453,7 +455,7 @@ def _w_bound(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             T = horizon
             G = _random_gradients(rng, T, 400)
             G[:, :100] = np.abs(G[:, :100]) * np.geomspace(1e-3, 1e3, T)[:, None]  # growing
-            traj, _ = torch_run("adam", G, lr=case["alpha"], beta1=case["beta1"],
+            traj, _ = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
                                 beta2=case["beta2"], eps=EPS_ZERO)
             steps = np.abs(np.diff(traj, axis=0))
             if t_sym is not None:
@@ -483,7 +485,7 @@ def _w_bound(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                     continue
                 ks = np.arange(t - 1, -1, -1, dtype=np.float64)  # k = t - s for s = 1..t
                 G = (r ** ks if r > 0 else (ks == 0).astype(np.float64))[:, None]
-                traj, _ = torch_run("adam", G, lr=case["alpha"], beta1=b1, beta2=b2, eps=EPS_ZERO)
+                traj, _ = torch_run(O.ADAM, G, lr=case["alpha"], beta1=b1, beta2=b2, eps=EPS_ZERO)
                 got = abs(traj[-1, 0] - traj[-2, 0])
                 err = abs(got / B(case, t) - 1)
                 worst = max(worst, err)
@@ -514,7 +516,7 @@ def _w_bound(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             ks = np.arange(t - 1, -1, -1, dtype=np.float64)
             G = r ** np.minimum(ks, 300 / max(abs(np.log(r)), 1e-12)) if r > 0 else \
                 (ks == 0).astype(np.float64)
-            traj, _ = torch_run("adam", G[:, None], lr=case["alpha"], beta1=b1, beta2=b2,
+            traj, _ = torch_run(O.ADAM, G[:, None], lr=case["alpha"], beta1=b1, beta2=b2,
                                 eps=EPS_ZERO)
             got = abs(traj[-1, 0] - traj[-2, 0])
             want = _evaluate(lim.expr, _subs(Q, case))
@@ -540,7 +542,7 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         G = rng.normal(size=(T, d)) * np.geomspace(1e-3, 1e2, d)[None, :]
         theta0 = rng.normal(size=d)
         # L2 inside Adam (beta1 = 0: the exact case)
-        traj, st = torch_run("adam", G, lr=a, beta1=0.0, beta2=b2, eps=eps, weight_decay=lam,
+        traj, st = torch_run(O.ADAM, G, lr=a, beta1=0.0, beta2=b2, eps=eps, weight_decay=lam,
                              theta0=theta0)
         vhat = st["exp_avg_sq"] / (1 - b2 ** T)
         th_prev, step = traj[-2], traj[-1] - traj[-2]
@@ -548,9 +550,9 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         pred_l2 = _entrywise(_answer(sol, "decay_L2").expr, vals, VHAT_I, vhat)
         e1 = _rel(measured_l2, pred_l2)
         # AdamW vs Adam without decay, in lockstep on the same gradients
-        tw, _ = torch_run("adamw", G, lr=a, beta1=case["beta1"], beta2=b2, eps=eps,
+        tw, _ = torch_run(O.ADAMW, G, lr=a, beta1=case["beta1"], beta2=b2, eps=eps,
                           weight_decay=lam, theta0=theta0)
-        tp, _ = torch_run("adam", G, lr=a, beta1=case["beta1"], beta2=b2, eps=eps,
+        tp, _ = torch_run(O.ADAM, G, lr=a, beta1=case["beta1"], beta2=b2, eps=eps,
                           theta0=theta0)
         kw = ((tp[1:] - tp[:-1]) - (tw[1:] - tw[:-1])) / tw[:-1]
         pred_w = _evaluate(_answer(sol, "decay_AdamW").expr, vals)
@@ -567,9 +569,10 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
     return [("weight decay: Adam(weight_decay) vs AdamW", decay)]
 
 
-WITNESSES = {"update-rule": _w_update_rule, "bias-correction": _w_bias,
-             "first-step": _w_first_step, "loss-scaling": _w_scaling, "sign-limit": _w_sign,
-             "step-bound": _w_bound, "weight-decay": _w_decay}
+WITNESSES = {asked.UPDATE_RULE.key: _w_update_rule, asked.BIAS_CORRECTION.key: _w_bias,
+             asked.FIRST_STEP.key: _w_first_step, asked.LOSS_SCALING.key: _w_scaling,
+             asked.SIGN_LIMIT.key: _w_sign, asked.STEP_BOUND.key: _w_bound,
+             asked.WEIGHT_DECAY.key: _w_decay}
 
 
 def witnesses(spec: AdamMechanicsSpec, solution: PartSolution, options: SolveOptions

@@ -4,9 +4,3 @@ Each scheme (all-to-all, parameter server, ring all-reduce, tree, recursive doub
 Rabenseifner) is a message schedule; counts, the exact simulator, the gloo runner and the ring
 diagram all consume that schedule, and the SymPy formulas are cross-checked against it.
 """
-
-from optiproof.families.communication.spec import CommunicationSpec as Spec
-
-FAMILY = "communication"
-
-__all__ = ["Spec", "FAMILY"]

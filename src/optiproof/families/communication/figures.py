@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 
+from optiproof.catalogue.schemes import RING
 from optiproof.core.solution import Figure
 from optiproof.families.communication.schedules import Schedule, ring_allreduce_schedule
 
@@ -103,7 +104,8 @@ def ring_diagram(n: int | None) -> Figure:
                 spine.set_visible(False)
             ax.set_title(title, fontsize=9)
             ax.set_aspect("equal")
-    fig.suptitle(f"Ring all-reduce, n = {shown} workers\nrows: workers w; columns: chunks c; "
+    ring = RING.name[:1].upper() + RING.name[1:]
+    fig.suptitle(f"{ring}, n = {shown} workers\nrows: workers w; columns: chunks c; "
                  "cell: whose gradients are summed there; red: chunk sent this round",
                  fontsize=10)
     fig.subplots_adjust(left=0.04, right=0.98, bottom=0.05, top=0.86, wspace=0.25,
@@ -116,11 +118,11 @@ def ring_diagram(n: int | None) -> Figure:
                                   if symbolic else
                                   "" if shown == n else
                                   f" (n = {n} is too large to draw; the pattern is the same)"))
-    caption = (f"Ring all-reduce {scope}. Each panel is one round; a red outline marks the "
+    caption = (f"{ring} {scope}. Each panel is one round; a red outline marks the "
                "chunk a worker sends to its right neighbour in that round (label: chunk -> "
                "receiver). In reduce-scatter the receiver adds the chunk, so after n - 1 steps "
                "worker w owns the full sum of chunk w + 1; in all-gather the receiver overwrites "
                "its copy, so after n - 1 more steps every worker holds every summed chunk. "
                "Drawn from the same schedule the simulator and the gloo run execute.")
-    return Figure(title=f"Ring all-reduce step diagram (n = {shown})", caption=caption,
+    return Figure(title=f"{ring} step diagram (n = {shown})", caption=caption,
                   png=buf.getvalue())

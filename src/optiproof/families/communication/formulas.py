@@ -20,6 +20,7 @@ from typing import Any
 
 import sympy as sp
 
+from optiproof.catalogue import schemes as S
 from optiproof.families.communication.spec import uneven_split
 
 
@@ -203,7 +204,7 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
 def all_to_all_costs(s: CostSymbols) -> SchemeCosts:
     """One round; each worker sends its whole gradient (p) to each of the other n - 1."""
     n, p = s.n, s.p
-    c = SchemeCosts("all-to-all", "all-to-all", r"\text{a2a}",
+    c = SchemeCosts(S.ALL_TO_ALL.key, S.ALL_TO_ALL.name, r"\text{a2a}",
                     (Phase("exchange", sp.Integer(1), n * (n - 1), p, port_messages=n - 1),),
                     (n - 1) * p, (n - 1) * p, "every worker (all are alike)")
     return _totals(c, s)
@@ -220,10 +221,10 @@ def parameter_server_costs(s: CostSymbols, sharded: bool = False) -> SchemeCosts
         busiest = p * sp.Max(1, n / k)
         who = "a server (n p/k elements) or a worker (p elements), whichever is larger"
         assumptions = ("p divisible by k (each of the k servers owns a shard of p/k elements)",)
-        c = SchemeCosts("sharded-parameter-server", "sharded parameter server",
+        c = SchemeCosts(S.SHARDED_PS.key, S.SHARDED_PS.name,
                         r"\text{PS}_{k}", phases, busiest, busiest, who, assumptions)
     else:
-        c = SchemeCosts("parameter-server", "parameter server", r"\text{PS}", phases,
+        c = SchemeCosts(S.PARAMETER_SERVER.key, S.PARAMETER_SERVER.name, r"\text{PS}", phases,
                         n * p, n * p, "the server (it receives and sends n full vectors)")
     return _totals(c, s)
 
@@ -233,8 +234,8 @@ def ring_allreduce_costs(s: CostSymbols) -> SchemeCosts:
     n, p = s.n, s.p
     phases = (Phase("reduce-scatter", n - 1, n, p / n), Phase("all-gather", n - 1, n, p / n))
     per_node = 2 * (n - 1) * p / n
-    c = SchemeCosts("ring-allreduce", "ring all-reduce", r"\text{ring}", phases, per_node,
-                    per_node, "every worker (all are alike)",
+    c = SchemeCosts(S.RING.key, S.RING.name, r"\text{ring}", phases, per_node, per_node,
+                    "every worker (all are alike)",
                     ("p divisible by n (n chunks of p/n elements)",))
     return _totals(c, s)
 
@@ -249,7 +250,7 @@ def ring_allreduce_uneven_costs(s: CostSymbols, n_value: int, p_value: int) -> S
     min_pair = min(sizes[i] + sizes[(i + 1) % n_value] for i in range(n_value))
     per_node = 2 * p - min_pair
     phases = (Phase("reduce-scatter", n - 1, n, big), Phase("all-gather", n - 1, n, big))
-    c = SchemeCosts("ring-allreduce", "ring all-reduce (uneven chunks)", r"\text{ring}",
+    c = SchemeCosts(S.RING.key, f"{S.RING.name} (uneven chunks)", r"\text{ring}",
                     phases, per_node, per_node,
                     "the worker whose two skipped chunks are the smallest adjacent pair",
                     (f"uneven chunks: {p_value % n_value} of $\\lceil p/n \\rceil$ and "
@@ -267,7 +268,7 @@ def tree_allreduce_costs(s: CostSymbols) -> SchemeCosts:
     depth = CeilLog2(n)
     phases = (Phase("reduce", depth, None, p, total_messages=n - 1),
               Phase("broadcast", depth, None, p, total_messages=n - 1))
-    c = SchemeCosts("tree-allreduce", "binomial-tree reduce + broadcast", r"\text{tree}",
+    c = SchemeCosts(S.TREE.key, S.TREE.name, r"\text{tree}",
                     phases, depth * p, depth * p, "the root (one full vector per round)")
     return _totals(c, s)
 
@@ -276,7 +277,7 @@ def recursive_doubling_costs(s: CostSymbols) -> SchemeCosts:
     """log2 n rounds; in each, every worker swaps its whole partial sum with one partner."""
     n, p = s.n, s.p
     phases = (Phase("exchange", s.L, n, p),)
-    c = SchemeCosts("recursive-doubling", "recursive doubling", r"\text{RD}", phases,
+    c = SchemeCosts(S.RECURSIVE_DOUBLING.key, S.RECURSIVE_DOUBLING.name, r"\text{RD}", phases,
                     s.L * p, s.L * p, "every worker (all are alike)",
                     ("n a power of two (partners differ in one bit of the rank)",))
     return _totals(c, s)
@@ -288,7 +289,7 @@ def rabenseifner_costs(s: CostSymbols) -> SchemeCosts:
     phases = (Phase("reduce-scatter", s.L, n, p / 2**j, size_decreasing=True),
               Phase("all-gather", s.L, n, p / 2**j, size_decreasing=True))
     per_node = sum((sp.summation(ph.size, (j, 1, ph.rounds)) for ph in phases), sp.Integer(0))
-    c = SchemeCosts("rabenseifner", "recursive halving + doubling (Rabenseifner)",
+    c = SchemeCosts(S.RABENSEIFNER.key, S.RABENSEIFNER.name,
                     r"\text{Rab}", phases, per_node, per_node, "every worker (all are alike)",
                     ("n a power of two", "p divisible by n"))
     return _totals(c, s)
@@ -297,11 +298,11 @@ def rabenseifner_costs(s: CostSymbols) -> SchemeCosts:
 def scheme_costs(scheme: str, s: CostSymbols) -> SchemeCosts:
     """The costs of ``scheme`` in the symbols ``s``."""
     return {
-        "all-to-all": all_to_all_costs,
-        "parameter-server": parameter_server_costs,
-        "sharded-parameter-server": lambda x: parameter_server_costs(x, sharded=True),
-        "ring-allreduce": ring_allreduce_costs,
-        "tree-allreduce": tree_allreduce_costs,
-        "recursive-doubling": recursive_doubling_costs,
-        "rabenseifner": rabenseifner_costs,
+        S.ALL_TO_ALL.key: all_to_all_costs,
+        S.PARAMETER_SERVER.key: parameter_server_costs,
+        S.SHARDED_PS.key: lambda x: parameter_server_costs(x, sharded=True),
+        S.RING.key: ring_allreduce_costs,
+        S.TREE.key: tree_allreduce_costs,
+        S.RECURSIVE_DOUBLING.key: recursive_doubling_costs,
+        S.RABENSEIFNER.key: rabenseifner_costs,
     }[scheme](s)

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from optiproof.catalogue import schemes as S
+
 MAX_PROCESSES = 20
 """Most processes one run may start (16 workers plus servers)."""
 MAX_WORKERS = 16
@@ -59,9 +61,9 @@ class GlooJob:
 
     @property
     def nodes(self) -> int:
-        if self.scheme == "parameter-server":
+        if self.scheme == S.PARAMETER_SERVER.key:
             return self.n + 1
-        if self.scheme == "sharded-parameter-server":
+        if self.scheme == S.SHARDED_PS.key:
             return self.n + self.servers
         return self.n
 

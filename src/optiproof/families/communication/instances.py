@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import lcm
 
+from optiproof.catalogue import schemes as S
 from optiproof.families.communication.spec import POWER_OF_TWO_SCHEMES
 
 
@@ -36,13 +37,13 @@ def instances(scheme: str, n: int | None, p: int | None, k: int | None, *,
               max_n: int = 64, p_multiples: tuple[int, ...] = P_MULTIPLES,
               server_grid: tuple[int, ...] = SERVER_GRID) -> list[Instance]:
     """Instances of ``scheme`` on the grid; ``None`` marks a symbolic field."""
-    sharded = scheme == "sharded-parameter-server"
+    sharded = scheme == S.SHARDED_PS.key
     ks = [1] if not sharded else ([k] if k is not None else list(server_grid))
     out = []
     for nv in n_values(scheme, n, max_n):
         for kv in ks:
             if p is not None:
-                chunked = scheme in ("ring-allreduce", "rabenseifner")
+                chunked = scheme in (S.RING.key, S.RABENSEIFNER.key)
                 if (n is None and chunked and p % nv) or (sharded and k is None and p % kv):
                     continue  # outside the scheme's assumption "p divisible by n (k)"
                 out.append(Instance(nv, p, kv))

@@ -20,6 +20,8 @@ from typing import Literal
 
 import numpy as np
 
+from optiproof.catalogue import schemes as S
+
 MAX_ROUND_MESSAGES = 1 << 22
 """Most messages one round may hold in memory (4.2M); larger rounds raise ScheduleTooLarge."""
 MAX_SCHEDULE_MESSAGES = 1 << 26
@@ -137,22 +139,22 @@ def _guard(messages: int, per_round: int, scheme: str) -> None:
 
 def all_to_all_schedule(n: int, p: int) -> Schedule:
     """One round: every worker sends its whole gradient to each of the other n - 1 workers."""
-    _guard(n * (n - 1), n * (n - 1), "all-to-all")
+    _guard(n * (n - 1), n * (n - 1), S.ALL_TO_ALL.key)
 
     def rounds() -> Iterator[Round]:
         src = np.repeat(np.arange(n), n - 1)
         dst = (src + np.tile(np.arange(1, n), n)) % n
         yield _round("exchange", "add", src, dst, 0, p)
 
-    return Schedule("all-to-all", n, p, n, rounds, n * (n - 1))
+    return Schedule(S.ALL_TO_ALL.key, n, p, n, rounds, n * (n - 1))
 
 
 def parameter_server_schedule(n: int, p: int, servers: int = 1) -> Schedule:
     """Push: worker i sends shard s to server n+s (added); pull: server n+s returns shard s."""
     k = servers
-    _guard(2 * n * k, n * k, "parameter-server")
+    _guard(2 * n * k, n * k, S.PARAMETER_SERVER.key)
     bounds = chunk_bounds(p, k)
-    name = "parameter-server" if k == 1 else "sharded-parameter-server"
+    name = S.PARAMETER_SERVER.key if k == 1 else S.SHARDED_PS.key
 
     def rounds() -> Iterator[Round]:
         worker = np.repeat(np.arange(n), k)
@@ -168,7 +170,7 @@ def ring_allreduce_schedule(n: int, p: int) -> Schedule:
     """Reduce-scatter: in step s worker i sends chunk (i - s) mod n to i + 1, which adds it;
     after n - 1 steps worker i owns the full sum of chunk i + 1. All-gather: in step s worker i
     forwards chunk (i + 1 - s) mod n to i + 1, which overwrites its copy."""
-    _guard(2 * n * (n - 1), n, "ring-allreduce")
+    _guard(2 * n * (n - 1), n, S.RING.key)
     bounds = chunk_bounds(p, n)
 
     def rounds() -> Iterator[Round]:
@@ -181,14 +183,14 @@ def ring_allreduce_schedule(n: int, p: int) -> Schedule:
             c = (i + 1 - s) % n
             yield _round("all-gather", "copy", i, dst, bounds[c], bounds[c + 1], c)
 
-    return Schedule("ring-allreduce", n, p, n, rounds, 2 * n * (n - 1),
+    return Schedule(S.RING.key, n, p, n, rounds, 2 * n * (n - 1),
                     tuple(int(b) for b in bounds))
 
 
 def tree_allreduce_schedule(n: int, p: int) -> Schedule:
     """Binomial tree: in reduce round r, worker i with i mod 2^(r+1) = 2^r sends its partial sum
     to i - 2^r; the broadcast replays the rounds in reverse order with the arrows reversed."""
-    _guard(2 * (n - 1), n, "tree-allreduce")
+    _guard(2 * (n - 1), n, S.TREE.key)
     depth = (n - 1).bit_length()
 
     def rounds() -> Iterator[Round]:
@@ -200,7 +202,7 @@ def tree_allreduce_schedule(n: int, p: int) -> Schedule:
             senders = i[(i % (2 << r)) == (1 << r)]
             yield _round("broadcast", "copy", senders - (1 << r), senders, 0, p)
 
-    return Schedule("tree-allreduce", n, p, n, rounds, 2 * (n - 1))
+    return Schedule(S.TREE.key, n, p, n, rounds, 2 * (n - 1))
 
 
 def _log2_exact(n: int, scheme: str) -> int:
@@ -211,15 +213,15 @@ def _log2_exact(n: int, scheme: str) -> int:
 
 def recursive_doubling_schedule(n: int, p: int) -> Schedule:
     """In round r every worker i exchanges its whole partial sum with i XOR 2^r and adds."""
-    depth = _log2_exact(n, "recursive-doubling")
-    _guard(n * depth, n, "recursive-doubling")
+    depth = _log2_exact(n, S.RECURSIVE_DOUBLING.key)
+    _guard(n * depth, n, S.RECURSIVE_DOUBLING.key)
 
     def rounds() -> Iterator[Round]:
         i = np.arange(n)
         for r in range(depth):
             yield _round("exchange", "add", i, i ^ (1 << r), 0, p)
 
-    return Schedule("recursive-doubling", n, p, n, rounds, n * depth)
+    return Schedule(S.RECURSIVE_DOUBLING.key, n, p, n, rounds, n * depth)
 
 
 def rabenseifner_schedule(n: int, p: int) -> Schedule:
@@ -227,10 +229,10 @@ def rabenseifner_schedule(n: int, p: int) -> Schedule:
     half of its current range on its side of bit d and sends the other half to i XOR d, which
     adds it. Recursive doubling (all-gather) replays the pairs in reverse, each worker sending
     the range it owns so that the partner's range doubles. Needs n = 2^L and n | p."""
-    depth = _log2_exact(n, "rabenseifner")
+    depth = _log2_exact(n, S.RABENSEIFNER.key)
     if p % n:
         raise ValueError(f"rabenseifner needs p divisible by n, got p = {p}, n = {n}")
-    _guard(2 * n * depth, n, "rabenseifner")
+    _guard(2 * n * depth, n, S.RABENSEIFNER.key)
     c = p // n
 
     def rounds() -> Iterator[Round]:
@@ -249,25 +251,25 @@ def rabenseifner_schedule(n: int, p: int) -> Schedule:
             own = los[r] + np.where((i & d) != 0, d, 0)
             yield _round("all-gather", "copy", i, i ^ d, own * c, (own + d) * c)
 
-    return Schedule("rabenseifner", n, p, n, rounds, 2 * n * depth,
+    return Schedule(S.RABENSEIFNER.key, n, p, n, rounds, 2 * n * depth,
                     tuple(int(b) for b in chunk_bounds(p, n)))
 
 
 def build_schedule(scheme: str, n: int, p: int, servers: int = 1) -> Schedule:
     """The schedule of ``scheme`` for n workers and p elements (servers: PS shards)."""
-    if scheme == "all-to-all":
+    if scheme == S.ALL_TO_ALL.key:
         return all_to_all_schedule(n, p)
-    if scheme == "parameter-server":
+    if scheme == S.PARAMETER_SERVER.key:
         return parameter_server_schedule(n, p, 1)
-    if scheme == "sharded-parameter-server":
+    if scheme == S.SHARDED_PS.key:
         return parameter_server_schedule(n, p, servers)
-    if scheme == "ring-allreduce":
+    if scheme == S.RING.key:
         return ring_allreduce_schedule(n, p)
-    if scheme == "tree-allreduce":
+    if scheme == S.TREE.key:
         return tree_allreduce_schedule(n, p)
-    if scheme == "recursive-doubling":
+    if scheme == S.RECURSIVE_DOUBLING.key:
         return recursive_doubling_schedule(n, p)
-    if scheme == "rabenseifner":
+    if scheme == S.RABENSEIFNER.key:
         return rabenseifner_schedule(n, p)
     raise ValueError(f"unknown scheme {scheme!r}")
 

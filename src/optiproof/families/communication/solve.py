@@ -12,6 +12,9 @@ from typing import Any
 
 import sympy as sp
 
+from optiproof.catalogue import SCHEMES
+from optiproof.catalogue.schemes import (ALL_TO_ALL, PARAMETER_SERVER, RABENSEIFNER,
+                                         RECURSIVE_DOUBLING, RING, SHARDED_PS, TREE)
 from optiproof.core.exact import exact_rational, to_latex
 from optiproof.core.solution import (
     Analysis,
@@ -22,6 +25,8 @@ from optiproof.core.solution import (
     Tex,
     Variable,
 )
+from optiproof.families.communication.facts import CommunicationFacts
+from optiproof.families.communication.family import KEY
 from optiproof.families.communication.formulas import (
     CostSymbols,
     SchemeCosts,
@@ -98,11 +103,6 @@ class Context:
     def numeric_k(self) -> int | None:
         return int(self.subs[self.sym.k]) if self.sym.k in self.subs else None
 
-    def instance_words(self) -> str:
-        parts = [f"${to_latex(s)} = {to_latex(v)}$" for s, v in self.subs.items()
-                 if s in (self.sym.n, self.sym.p, self.sym.k)]
-        return ", ".join(parts)
-
 
 def _times(*factors: Any) -> Tex:
     """``a \\cdot b``: a product displayed unevaluated, each factor printed by SymPy."""
@@ -151,7 +151,7 @@ def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
     R = answer_symbol(costs, "rounds")
     v = costs.values
     scheme = costs.scheme
-    if scheme == "all-to-all":
+    if scheme == ALL_TO_ALL.key:
         title = "All-to-all: every worker sends its whole gradient to every other worker"
         text = ("To form the average, each worker needs the other $n - 1$ gradients in full, "
                 "and in all-to-all nobody aggregates on anyone else's behalf. So each of the "
@@ -159,7 +159,7 @@ def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
                 "other $n - 1$ workers (never to itself), in a single round. Counting ordered "
                 "pairs (sender, receiver):")
         eqs = (_chain(ctx, M, _times(n, n - 1), v["messages"]), _chain(ctx, S, v["message-size"]))
-    elif scheme == "parameter-server":
+    elif scheme == PARAMETER_SERVER.key:
         title = "Parameter server: one push and one pull per worker"
         text = ("Convention: $n$ workers plus one extra server node, which holds the global "
                 "parameters and is not a worker. Each worker pushes its full gradient ($p$ "
@@ -167,7 +167,7 @@ def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
                 "parameters and sends the updated parameters (again $p$ entries) back to each "
                 "worker. That is one message per worker in each direction:")
         eqs = (_chain(ctx, M, _times(2, n), v["messages"]), _chain(ctx, S, v["message-size"]))
-    elif scheme == "sharded-parameter-server":
+    elif scheme == SHARDED_PS.key:
         title = "Sharded parameter server: a push and a pull per worker and shard"
         text = ("Convention: $n$ workers plus $k$ server nodes; server $s$ owns shard $s$ of "
                 "the parameters, $p/k$ entries. Each worker pushes each of its $k$ gradient "
@@ -175,7 +175,7 @@ def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
                 "each worker sends $k$ messages and receives $k$, each of $p/k$ entries:")
         eqs = (_chain(ctx, M, _times(2, n, k), v["messages"]),
                _chain(ctx, S, v["message-size"]))
-    elif scheme == "ring-allreduce":
+    elif scheme == RING.key:
         uneven = ctx.spec.chunks == "uneven" and ctx.numeric_p is not None and \
             ctx.numeric_n is not None and ctx.numeric_p % ctx.numeric_n
         title = "Ring all-reduce: reduce-scatter, then all-gather, one chunk per message"
@@ -195,7 +195,7 @@ def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
                _chain(ctx, M, _times(sp.Mul(2, n - 1, evaluate=False),
                                      n), v["messages"]),
                _chain(ctx, S, v["message-size"]))
-    elif scheme == "tree-allreduce":
+    elif scheme == TREE.key:
         title = "Binomial-tree reduce, then broadcast"
         text = ("Reduce: in round $r = 0, 1, \\dots$ every worker whose rank is an odd multiple "
                 "of $2^r$ sends its partial sum, all $p$ entries, to the worker $2^r$ ranks "
@@ -205,7 +205,7 @@ def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
                 "receives exactly once in the broadcast:")
         eqs = (_chain(ctx, M, _times(2, n - 1), v["messages"]),
                _chain(ctx, S, v["message-size"]), _chain(ctx, R, v["rounds"]))
-    elif scheme == "recursive-doubling":
+    elif scheme == RECURSIVE_DOUBLING.key:
         title = "Recursive doubling: log2 n rounds of pairwise exchanges"
         text = ("With $n = 2^L$, in round $r$ every worker exchanges its whole partial sum "
                 "with the partner whose rank differs from its own in bit $r$ and adds what it "
@@ -249,8 +249,8 @@ def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | Non
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q in ("busiest-sent", "busiest-received"):
             eqs.append(_chain(ctx, lhs, v[q]))
-        elif q == "rounds" and costs.scheme not in ("ring-allreduce", "tree-allreduce",
-                                                    "recursive-doubling"):
+        elif q == "rounds" and costs.scheme not in (RING.key, TREE.key,
+                                                    RECURSIVE_DOUBLING.key):
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q == "time":
             text.append(f"On the critical path there are ${to_latex(ctx.at(costs.latency_rounds))}"
@@ -338,7 +338,7 @@ def _costs(spec: CommunicationSpec, ctx: Context) -> dict[str, SchemeCosts]:
     out = {}
     for scheme in spec.schemes:
         n, p = ctx.numeric_n, ctx.numeric_p
-        if scheme == "ring-allreduce" and spec.chunks == "uneven" and n and p and p % n:
+        if scheme == RING.key and spec.chunks == "uneven" and n and p and p % n:
             out[scheme] = ring_allreduce_uneven_costs(ctx.sym, n, p)
         else:
             out[scheme] = scheme_costs(scheme, ctx.sym)
@@ -395,8 +395,8 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
 
 
 def _answers(spec: CommunicationSpec, ctx: Context,
-             costs: dict[str, SchemeCosts]) -> tuple[list[Answer], list[tuple[str, str]]]:
-    answers, cells = [], []
+             costs: dict[str, SchemeCosts]) -> list[Answer]:
+    answers = []
     for scheme in spec.schemes:
         c = costs[scheme]
         varies = c.sizes_vary
@@ -409,14 +409,13 @@ def _answers(spec: CommunicationSpec, ctx: Context,
                 words = words.replace("size of each message", "size of the largest message")
                 note = (f"Message sizes vary between ${to_latex(ctx.at(c.size_min))}$ and "
                         f"${to_latex(ctx.at(c.values['message-size']))}$ elements.")
-                if scheme == "rabenseifner":
+                if scheme == RABENSEIFNER.key:
                     note += " In round $j$ of either phase every message has $p/2^j$ entries."
             if q == "time":
                 note = "Alpha-beta model as stated in the assumptions."
             answers.append(Answer(f"{c.title}: {words}", answer_symbol(c, q),
-                                  ctx.at(c.values[q]), note=note))
-            cells.append((scheme, q))
-    return answers, cells
+                                  ctx.at(c.values[q]), note=note, quantity=q, subject=scheme))
+    return answers
 
 
 def _interpretation(spec: CommunicationSpec, ctx: Context,
@@ -447,9 +446,9 @@ def _interpretation(spec: CommunicationSpec, ctx: Context,
     return " ".join(lines) + " " + tail
 
 
-def solve(spec: CommunicationSpec) -> PartSolution:
+def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
     """Exact counts per scheme and per asked quantity, with derivation, given-cell verdicts
-    and the ring all-reduce diagram."""
+    and (``figures``) the ring all-reduce diagram."""
     ctx = Context.of(spec)
     costs = _costs(spec, ctx)
     steps: list[Step] = []
@@ -476,39 +475,40 @@ def solve(spec: CommunicationSpec) -> PartSolution:
         diagnostics.append(f"p = {ctx.numeric_p} is not divisible by n = {ctx.numeric_n}: "
                            "adapted to the uneven-chunk ring, chunk sizes "
                            f"{', '.join(map(str, sizes))}.")
-    answers, cells = _answers(spec, ctx, costs)
-    figures = []
-    if "ring-allreduce" in spec.schemes:
+    answers = _answers(spec, ctx, costs)
+    drawn = []
+    if figures and RING.key in spec.schemes:
         from optiproof.families.communication.figures import ring_diagram
 
-        figures.append(ring_diagram(ctx.numeric_n))
+        drawn.append(ring_diagram(ctx.numeric_n))
     summary_bits = []
     for scheme in spec.schemes:
         c = costs[scheme]
-        cells_txt = [f"${to_latex(a.expr)}$ ({QUANTITY_WORDS[q].split(' (')[0]})"
-                     for a, (sch, q) in zip(answers, cells) if sch == scheme]
+        cells_txt = [f"${to_latex(a.expr)}$ ({QUANTITY_WORDS[a.quantity].split(' (')[0]})"
+                     for a in answers if a.subject == scheme]
         summary_bits.append(f"{c.title}: " + ", ".join(cells_txt))
     identified = None
     if len(spec.schemes) == 1:
-        identified = costs[spec.schemes[0]].title
+        identified = SCHEMES[spec.schemes[0]].name
     wrong = [g for g in given if not g.verdict.confirmed]
     question = spec.question or (
         "Count the messages of one synchronisation step for: "
         + ", ".join(costs[s].title for s in spec.schemes) + ".")
     return PartSolution(
-        label=spec.label, family="communication", question=question,
+        label=spec.label, family=KEY, question=question,
         analysis=_analysis(spec, ctx, costs), steps=steps, answers=answers,
-        identified_as=identified,
+        asked=list(spec.quantities), identified_as=identified,
         identification_note=("" if identified is None else
                              "the scheme asked about, counted message by message"),
         interpretation=_interpretation(spec, ctx, costs),
         summary="; ".join(summary_bits) + "." + (
             f" {len(wrong)} given cell{'s are' if len(wrong) > 1 else ' is'} wrong."
             if wrong else (" All given cells are confirmed." if given else "")),
-        figures=figures, diagnostics=diagnostics,
-        facts={"symbols": ctx.sym, "subs": ctx.subs, "cells": cells,
-               "costs": {k: dict(c.values, **{"message-size-min": c.size_min})
-                         for k, c in costs.items()},
-               "general": {k: "uneven" not in c.title for k, c in costs.items()},
-               "given": [(g.scheme, g.quantity, g.expr, g.verdict.confirmed) for g in given],
-               "instance": {"n": ctx.numeric_n, "p": ctx.numeric_p, "k": ctx.numeric_k}})
+        figures=drawn, diagnostics=diagnostics,
+        facts=CommunicationFacts(
+            symbols=ctx.sym, subs=ctx.subs,
+            costs={k: dict(c.values, **{"message-size-min": c.size_min})
+                   for k, c in costs.items()},
+            general={k: "uneven" not in c.title for k, c in costs.items()},
+            given=[(g.scheme, g.quantity, g.expr, g.verdict.confirmed) for g in given],
+            instance={"n": ctx.numeric_n, "p": ctx.numeric_p, "k": ctx.numeric_k}))

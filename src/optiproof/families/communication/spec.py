@@ -11,22 +11,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from optiproof.catalogue import QUANTITIES, SCHEMES, key_literal
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import schemes as S
 from optiproof.core.fields import Number, SymbolName, check_number, check_symbol_name
 from optiproof.core.problem import PartSpec
+from optiproof.families.communication.family import ASKS, KEY
 
-SchemeName = Literal["all-to-all", "parameter-server", "sharded-parameter-server",
-                     "ring-allreduce", "tree-allreduce", "recursive-doubling", "rabenseifner"]
-SCHEMES: tuple[str, ...] = ("all-to-all", "parameter-server", "sharded-parameter-server",
-                            "ring-allreduce", "tree-allreduce", "recursive-doubling",
-                            "rabenseifner")
-POWER_OF_TWO_SCHEMES = ("recursive-doubling", "rabenseifner")
-CHUNKED_SCHEMES = ("ring-allreduce", "rabenseifner")
-
-QuantityName = Literal["messages", "message-size", "message-bytes", "total-volume",
-                       "busiest-sent", "busiest-received", "rounds", "time", "bandwidth-ratio"]
-QUANTITIES: tuple[str, ...] = ("messages", "message-size", "message-bytes", "total-volume",
-                               "busiest-sent", "busiest-received", "rounds", "time",
-                               "bandwidth-ratio")
+SchemeName = key_literal(SCHEMES)
+QuantityName = key_literal(ASKS)
+POWER_OF_TWO_SCHEMES = tuple(e.key for e in SCHEMES if e.power_of_two)
+CHUNKED_SCHEMES = tuple(e.key for e in SCHEMES if e.chunked)
+ASKED_AS = {Q.RATIO: Q.BANDWIDTH_RATIO}
+"""Quantities that, asked of a collective, mean one of this family's quantities."""
 
 DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8, "int8": 1, "int32": 4}
 DtypeName = Literal["float32", "float16", "bfloat16", "float64", "int8", "int32"]
@@ -34,38 +31,6 @@ DtypeName = Literal["float32", "float16", "bfloat16", "float64", "int8", "int32"
 MAX_WORKERS_SIMULATOR = 4096
 MAX_PARAMETERS = 10**15
 MAX_SERVERS = 4096
-
-SCHEME_ALIASES = {
-    "all-to-all": "all-to-all", "alltoall": "all-to-all", "all2all": "all-to-all",
-    "a2a": "all-to-all", "all-to-all-communication": "all-to-all",
-    "parameter-server": "parameter-server", "ps": "parameter-server",
-    "parameterserver": "parameter-server",
-    "sharded-parameter-server": "sharded-parameter-server", "sharded-ps": "sharded-parameter-server",
-    "sharded": "sharded-parameter-server",
-    "ring-allreduce": "ring-allreduce", "ring-all-reduce": "ring-allreduce",
-    "ring": "ring-allreduce", "ringallreduce": "ring-allreduce",
-    "tree-allreduce": "tree-allreduce", "tree": "tree-allreduce", "binary-tree": "tree-allreduce",
-    "tree-all-reduce": "tree-allreduce", "binomial-tree": "tree-allreduce",
-    "reduce-broadcast": "tree-allreduce",
-    "recursive-doubling": "recursive-doubling", "butterfly": "recursive-doubling",
-    "rabenseifner": "rabenseifner", "recursive-halving-doubling": "rabenseifner",
-    "halving-doubling": "rabenseifner", "recursive-halving": "rabenseifner",
-}
-
-QUANTITY_ALIASES = {
-    "messages": "messages", "number-of-messages": "messages", "messages-sent": "messages",
-    "number-of-messages-sent": "messages", "message-count": "messages", "count": "messages",
-    "message-size": "message-size", "size": "message-size", "size-of-each-message": "message-size",
-    "message-elements": "message-size",
-    "message-bytes": "message-bytes", "bytes": "message-bytes",
-    "total-volume": "total-volume", "volume": "total-volume", "total-elements": "total-volume",
-    "busiest-sent": "busiest-sent", "max-sent": "busiest-sent",
-    "busiest-received": "busiest-received", "max-received": "busiest-received",
-    "rounds": "rounds", "steps": "rounds", "sequential-rounds": "rounds",
-    "time": "time", "alpha-beta-time": "time", "alpha-beta": "time",
-    "bandwidth-ratio": "bandwidth-ratio", "ratio": "bandwidth-ratio",
-    "lower-bound-ratio": "bandwidth-ratio",
-}
 
 # Names SymPy's parser would read as functions or constants: not allowed as symbol names.
 RESERVED_NAMES = frozenset({
@@ -79,26 +44,14 @@ _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 FORMULA_FUNCTIONS = ("log", "log2", "ceiling", "floor", "Max", "Min", "max", "min", "sqrt")
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[\s_]+", "-", text.strip().lower())
-
-
 def normalise_scheme(v: Any) -> Any:
-    if isinstance(v, str):
-        key = _key(v)
-        if key not in SCHEME_ALIASES:
-            raise ValueError(f"unknown scheme {v[:40]!r}; known: {', '.join(SCHEMES)}")
-        return SCHEME_ALIASES[key]
-    return v
+    """The catalogue key of a scheme named by any of its names."""
+    return SCHEMES.canonical(v) if isinstance(v, str) else v
 
 
 def normalise_quantity(v: Any) -> Any:
-    if isinstance(v, str):
-        key = _key(v)
-        if key not in QUANTITY_ALIASES:
-            raise ValueError(f"unknown quantity {v[:40]!r}; known: {', '.join(QUANTITIES)}")
-        return QUANTITY_ALIASES[key]
-    return v
+    """The catalogue key of a quantity of this family named by any of its names."""
+    return QUANTITIES.choose(v, ASKS, also=ASKED_AS) if isinstance(v, str) else v
 
 
 def check_formula_text(text: str) -> str:
@@ -173,7 +126,7 @@ class CommunicationSpec(PartSpec):
     scheme (table rows), some of which may be ``given`` to be confirmed or flagged.
     """
 
-    family: Literal["communication"] = "communication"
+    family: Literal[KEY] = KEY
     n: int | SymbolName = Field("n", description="Number of workers: an integer 2..4096 or a "
                                                  "symbol name.")
     p: int | SymbolName = Field("p", description="Number of parameters (gradient entries): an "
@@ -181,11 +134,11 @@ class CommunicationSpec(PartSpec):
     servers: int | SymbolName = Field("k", description="Number of parameter-server shards "
                                                        "(sharded-parameter-server only).")
     schemes: list[SchemeName] = Field(
-        default_factory=lambda: ["all-to-all", "parameter-server", "ring-allreduce"],
+        default_factory=lambda: [S.ALL_TO_ALL.key, S.PARAMETER_SERVER.key, S.RING.key],
         min_length=1, max_length=len(SCHEMES))
     quantities: list[QuantityName] = Field(
-        default_factory=lambda: ["messages", "message-size"], min_length=1,
-        max_length=len(QUANTITIES))
+        default_factory=lambda: [Q.MESSAGES.key, Q.MESSAGE_SIZE.key], min_length=1,
+        max_length=len(ASKS))
     given: list[GivenCell] = Field(default_factory=list, max_length=64)
     dtype: DtypeName = Field("float32", description="Element type, for message sizes in bytes.")
     alpha: Number | SymbolName = Field("alpha", description="Latency per message, seconds.")
@@ -278,7 +231,7 @@ class CommunicationSpec(PartSpec):
 
     @property
     def uses_servers(self) -> bool:
-        return "sharded-parameter-server" in self.schemes
+        return S.SHARDED_PS.key in self.schemes
 
     @model_validator(mode="after")
     def _consistent(self) -> "CommunicationSpec":
@@ -296,7 +249,7 @@ class CommunicationSpec(PartSpec):
                 if s in POWER_OF_TWO_SCHEMES and not _is_power_of_two(n):
                     raise ValueError(f"n = {n} is not a power of two, which {s} needs (it "
                                      "pairs workers whose ranks differ in one bit); use "
-                                     "ring-allreduce or tree-allreduce, or n = "
+                                     f"{S.RING.key} or {S.TREE.key}, or n = "
                                      f"{1 << (n.bit_length() - 1)} or {1 << n.bit_length()}")
         if self.chunks == "uneven" and not (isinstance(n, int) and isinstance(p, int)):
             raise ValueError("chunks: uneven needs integer n and p (with symbols, p is assumed "
@@ -309,11 +262,11 @@ class CommunicationSpec(PartSpec):
                     r = p % n
                     shape = (f"{r} chunk{'s' if r > 1 else ''} of {big} and {n - r} of {small}"
                              if small else f"{r} chunks of 1 and {n - r} empty chunks")
-                    if s == "rabenseifner":
+                    if s == S.RABENSEIFNER.key:
                         raise ValueError(
-                            f"p = {p} is not divisible by n = {n}: rabenseifner halves the "
+                            f"p = {p} is not divisible by n = {n}: {s} halves the "
                             "vector log2(n) times and needs p divisible by n; pad p to "
-                            f"{n * -(-p // n)} (zeros) or use ring-allreduce with chunks: uneven")
+                            f"{n * -(-p // n)} (zeros) or use {S.RING.key} with chunks: uneven")
                     if self.chunks == "even":
                         raise ValueError(
                             f"p = {p} is not divisible by n = {n}, so {s} cannot cut the "

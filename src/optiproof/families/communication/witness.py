@@ -20,10 +20,12 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from optiproof.catalogue import schemes as S
 from optiproof.core.errors import BadInput
 from optiproof.core.evidence import Check
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution
+from optiproof.families.communication.facts import CommunicationFacts
 from optiproof.families.communication.instances import Instance, instances
 from optiproof.families.communication.spec import CommunicationSpec
 
@@ -101,9 +103,9 @@ def _compile(expr: Any) -> Callable[[dict], Fraction]:
 class _Evaluator:
     """Evaluates the solver's expressions at a concrete instance, exactly (None if impossible)."""
 
-    def __init__(self, facts: dict):
-        self.sym = facts["symbols"]
-        self.subs = facts["subs"]
+    def __init__(self, facts: CommunicationFacts):
+        self.sym = facts.symbols
+        self.subs = facts.subs
         self._cache: dict[Any, Callable[[dict], Fraction] | None] = {}
 
     def at(self, expr: Any, inst: Instance, alpha: Fraction, bandwidth: Fraction
@@ -169,16 +171,16 @@ def _counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
     raise KeyError(quantity)
 
 
-def _instance_of(spec: CommunicationSpec, facts: dict) -> Instance | None:
-    inst = facts["instance"]
+def _instance_of(spec: CommunicationSpec, facts: CommunicationFacts) -> Instance | None:
+    inst = facts.instance
     if inst["n"] is None or inst["p"] is None:
         return None
     k = inst["k"] if spec.uses_servers and inst["k"] is not None else 1
     return Instance(inst["n"], inst["p"], k)
 
 
-def _grid_note(spec: CommunicationSpec, facts: dict) -> str:
-    inst = facts["instance"]
+def _grid_note(spec: CommunicationSpec, facts: CommunicationFacts) -> str:
+    inst = facts.instance
     bits = []
     bits.append(f"n = {inst['n']}" if inst["n"] is not None else f"n = 2..{GRID_MAX_N} "
                 "(powers of two for recursive schemes)")
@@ -242,23 +244,25 @@ def schedule_count_check(spec: CommunicationSpec, solution: PartSolution) -> Che
     facts = solution.facts
     ev = _Evaluator(facts)
     points = ev.time_points()
-    inst_n, inst_p, inst_k = (facts["instance"][x] for x in ("n", "p", "k"))
+    inst_n, inst_p, inst_k = (facts.instance[x] for x in ("n", "p", "k"))
     if not spec.uses_servers:
         inst_k = 1
     mismatches: list[str] = []
     compared = enumerated = skipped = 0
     worst = Fraction(0)
     for scheme in spec.schemes:
-        general = facts["general"][scheme]
+        general = facts.general[scheme]
         grid = (instances(scheme, None, None, None, max_n=GRID_MAX_N) if general else
                 instances(scheme, inst_n, inst_p, inst_k))
-        c, e, _, w = _compare_counts(scheme, facts["costs"][scheme], grid, ev, spec, points,
+        c, e, _, w = _compare_counts(scheme, facts.costs[scheme], grid, ev, spec, points,
                                      lambda q, s=scheme: f"{s} {q} formula", mismatches)
         compared, enumerated, worst = compared + c, enumerated + e, max(worst, w)
     answers_checked = answer_instances = 0
-    for answer, (scheme, quantity) in zip(solution.answers, facts["cells"]):
+    for answer in solution.answers:
+        scheme = answer.subject
         grid = instances(scheme, inst_n, inst_p, inst_k, max_n=16, p_multiples=(1, 2))
-        c, e, sk, w = _compare_counts(scheme, {quantity: answer.expr}, grid, ev, spec, points,
+        c, e, sk, w = _compare_counts(scheme, {answer.quantity: answer.expr}, grid, ev, spec,
+                                      points,
                                       f"answer '{answer.name}'", mismatches)
         answers_checked, answer_instances = answers_checked + c, answer_instances + e
         skipped += sk
@@ -272,7 +276,7 @@ def schedule_count_check(spec: CommunicationSpec, solution: PartSolution) -> Che
     if enumerated == 0:
         return Check("message-schedule counts", "inconclusive",
                      "no schedule could be enumerated", None, runtime)
-    general_all = all(facts["general"].values())
+    general_all = all(facts.general.values())
     where = ("n = 2..64 (powers of two for the recursive schemes), p in {1, 3} x "
              "lcm(n, k)" + (", k in {1, 2, 3, 4, 8}" if spec.uses_servers else "")
              if general_all else _grid_note(spec, facts))
@@ -293,8 +297,9 @@ def schedule_count_check(spec: CommunicationSpec, solution: PartSolution) -> Che
                  compared="messages, sizes, volume, busiest node, rounds, time, ratio")
 
 
-def _simulation_instances(spec: CommunicationSpec, facts: dict, scheme: str) -> list[Instance]:
-    inst_n, inst_p, inst_k = (facts["instance"][x] for x in ("n", "p", "k"))
+def _simulation_instances(spec: CommunicationSpec, facts: CommunicationFacts,
+                          scheme: str) -> list[Instance]:
+    inst_n, inst_p, inst_k = (facts.instance[x] for x in ("n", "p", "k"))
     if not spec.uses_servers:
         inst_k = 1
     grid = instances(scheme, inst_n, inst_p, inst_k, max_n=16, p_multiples=(3,))
@@ -333,7 +338,7 @@ def simulator_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
     runs, reduced, problems = 0, [], []
     elements = 0
     for scheme in spec.schemes:
-        formulas = facts["costs"][scheme]
+        formulas = facts.costs[scheme]
         for inst in _simulation_instances(spec, facts, scheme):
             try:
                 schedule = build_schedule(scheme, inst.n, inst.p, inst.k)
@@ -406,11 +411,11 @@ def given_cells_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
     facts = solution.facts
     ev = _Evaluator(facts)
     points = ev.time_points()
-    inst_n, inst_p, inst_k = (facts["instance"][x] for x in ("n", "p", "k"))
+    inst_n, inst_p, inst_k = (facts.instance[x] for x in ("n", "p", "k"))
     if not spec.uses_servers:
         inst_k = 1
     disagreements, lines = [], []
-    for scheme, quantity, expr, confirmed in facts["given"]:
+    for scheme, quantity, expr, confirmed in facts.given:
         matches = True
         witness = ""
         for inst in instances(scheme, inst_n, inst_p, inst_k, max_n=32, p_multiples=(1, 5)):
@@ -452,7 +457,7 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
     )
 
     facts = solution.facts
-    inst_n, inst_p, inst_k = (facts["instance"][x] for x in ("n", "p", "k"))
+    inst_n, inst_p, inst_k = (facts.instance[x] for x in ("n", "p", "k"))
     note = ""
     n = inst_n
     if n is None:
@@ -475,7 +480,7 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
         raise BadInput(f"p = {p} elements per process is more than the gloo engine moves "
                        f"({MAX_ELEMENTS_PER_RANK})", field="p",
                        expected="a smaller p with --engine gloo, or the sim engine")
-    jobs = [GlooJob(s, n, p, k if s == "sharded-parameter-server" else 1)
+    jobs = [GlooJob(s, n, p, k if s == S.SHARDED_PS.key else 1)
             for s in spec.schemes]
     world = max(j.nodes for j in jobs)
     if world > MAX_PROCESSES:
@@ -505,7 +510,7 @@ def gloo_check(spec: CommunicationSpec, solution: PartSolution, jobs: list[Any],
     alpha, bw = ev.time_points()[0]
     problems, worst, lines = [], 0.0, []
     for r in results:
-        formulas = facts["costs"][r.job.scheme]
+        formulas = facts.costs[r.job.scheme]
         inst_j = Instance(r.job.n, r.job.p, r.job.servers)
         measured = {"messages": r.messages, "total-volume": r.elements,
                     "message-size": r.size_max, "message-size-min": r.size_min,
@@ -542,7 +547,7 @@ def witnesses(spec: CommunicationSpec, solution: PartSolution,
         ("message-schedule counts", lambda: schedule_count_check(spec, solution)),
         ("exact simulator", lambda: simulator_check(spec, solution)),
     ]
-    if solution.facts.get("given"):
+    if solution.facts.given:
         out.append(("given cells vs schedules", lambda: given_cells_check(spec, solution)))
     if options.engine == "gloo":
         jobs, inst, note = gloo_jobs(spec, solution)  # BadInput here: exit 2, nothing started

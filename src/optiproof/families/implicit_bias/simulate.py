@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from optiproof.catalogue import OptimizerEntry
+from optiproof.catalogue import optimizers as O
 from optiproof.families.implicit_bias import schedules as S
 from optiproof.families.implicit_bias.spec import ImplicitBiasSpec
 
@@ -98,8 +100,8 @@ def _finish(data: Data, theta: np.ndarray, t: int, step: float, rec: _Recorder, 
                diverged=not finite)
 
 
-def linear_method(data: Data, name: str, *, beta: float = 0.0, P: np.ndarray | None = None,
-                  lam: float = 0.0) -> Run:
+def linear_method(data: Data, method: OptimizerEntry, *, beta: float = 0.0,
+                  P: np.ndarray | None = None, lam: float = 0.0) -> Run:
     """gd, heavy-ball, nesterov, preconditioned and ridge with the curvature step 1/L."""
     L, mu = S.full_batch_curvature(data.X, data.c, P)
     L += lam
@@ -117,10 +119,10 @@ def linear_method(data: Data, name: str, *, beta: float = 0.0, P: np.ndarray | N
     for t in range(1, total + 1):
         rec(t - 1, theta)
         g = data.grad(theta) + lam * theta
-        if name == "heavy-ball":
+        if method is O.HEAVY_BALL:
             v = beta * v + g
             upd = v
-        elif name == "nesterov":
+        elif method is O.NESTEROV:
             v = beta * v + g
             upd = g + beta * v
         else:
@@ -179,7 +181,7 @@ def sign_method(data: Data, schedule: S.Geometric, *, epochwise: bool) -> Run:
     return _finish(data, theta, k + 1, alpha, rec, tol=1e-8)
 
 
-def adaptive_method(data: Data, name: str, *, lr: float, eps: float, decay: float,
+def adaptive_method(data: Data, method: OptimizerEntry, *, lr: float, eps: float, decay: float,
                     iterations: int, beta1: float = 0.9, beta2: float = 0.999,
                     alpha: float = 0.99) -> Run:
     """Full-batch Adam / RMSprop / Adagrad as PyTorch defines them, lr_t = lr * decay^t."""
@@ -194,13 +196,13 @@ def adaptive_method(data: Data, name: str, *, lr: float, eps: float, decay: floa
         rec(t - 1, theta)
         lr_t = lr * decay ** (t - 1)
         g = data.grad(theta)
-        if name == "torch-adam":
+        if method is O.ADAM:
             m1 = beta1 * m1 + (1 - beta1) * g
             v = beta2 * v + (1 - beta2) * g * g
             mhat = m1 / (1 - beta1 ** t)
             vhat = v / (1 - beta2 ** t)
             theta = theta - lr_t * mhat / (np.sqrt(vhat) + eps)
-        elif name == "torch-rmsprop":
+        elif method is O.RMSPROP:
             v = alpha * v + (1 - alpha) * g * g
             theta = theta - lr_t * g / (np.sqrt(v) + eps)
         else:  # adagrad
@@ -216,17 +218,17 @@ def simulate(spec: ImplicitBiasSpec) -> Run:
     """Run the part's method in float64 numpy and return the limit with diagnostics."""
     data = data_of(spec)
     meth = spec.method
-    name = meth.name
-    if name in ("gd", "heavy-ball", "nesterov"):
-        return linear_method(data, name, beta=float(getattr(meth, "beta", 0.0)))
-    if name == "preconditioned":
+    method = meth.entry
+    if method in (O.GD, O.HEAVY_BALL, O.NESTEROV):
+        return linear_method(data, method, beta=float(getattr(meth, "beta", 0.0)))
+    if method is O.PRECONDITIONED:
         P = np.array([[float(v) for v in r] for r in meth.P])
-        return linear_method(data, name, P=P)
-    if name == "ridge":
-        return linear_method(data, name, lam=float(meth.lam))
-    if name == "sgd":
+        return linear_method(data, method, P=P)
+    if method is O.RIDGE:
+        return linear_method(data, method, lam=float(meth.lam))
+    if method is O.SGD:
         return cyclic_sgd(data)
-    if name == "rescaled-sgd":
+    if method is O.RESCALED_SGD:
         s = np.sqrt((data.X ** 2).mean(axis=0))
         s = np.where(s > 0, s, 1.0)
         scaled = Data(data.X / s, data.y, data.theta0 * s, data.c)
@@ -235,16 +237,17 @@ def simulate(spec: ImplicitBiasSpec) -> Run:
         run.history = [h / s for h in run.history]
         run.residual = data.residual(run.theta)
         return run
-    if name in ("sign-gd", "epochwise-adaptive"):
+    if method in (O.SIGN_GD, O.EPOCHWISE):
+        epochwise = method is O.EPOCHWISE
         sched = S.sign_schedule(data.X, data.y, data.theta0,
                                 None if meth.lr0 is None else float(meth.lr0),
                                 None if meth.gamma is None else float(meth.gamma),
-                                epochwise=name == "epochwise-adaptive")
-        return sign_method(data, sched, epochwise=name == "epochwise-adaptive")
+                                epochwise=epochwise)
+        return sign_method(data, sched, epochwise=epochwise)
     kw = dict(lr=float(meth.lr), eps=float(meth.eps), decay=float(meth.decay),
               iterations=meth.iterations)
-    if name == "torch-adam":
+    if method is O.ADAM:
         kw.update(beta1=float(meth.beta1), beta2=float(meth.beta2))
-    if name == "torch-rmsprop":
+    if method is O.RMSPROP:
         kw.update(alpha=float(meth.alpha))
-    return adaptive_method(data, name, **kw)
+    return adaptive_method(data, method, **kw)

@@ -18,33 +18,35 @@ from typing import Any
 import numpy as np
 import sympy
 
-from optiproof.core.exact import exact_rational, to_latex
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
+from optiproof.core.exact import exact_rational, inline_latex, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
                                      Tex, Variable)
 from optiproof.families.implicit_bias import closed_forms as CF
 from optiproof.families.implicit_bias import schedules as S
+from optiproof.families.implicit_bias.facts import ImplicitBiasFacts
+from optiproof.families.implicit_bias.family import KEY
 from optiproof.families.implicit_bias.simulate import Run, simulate
-from optiproof.families.implicit_bias.spec import ImplicitBiasSpec
+from optiproof.families.implicit_bias.spec import STOCHASTIC, TORCH_ADAPTIVE, ImplicitBiasSpec
 
-FAMILY = "implicit-bias"
 SHOW_MAX = 8
 """Largest dimension whose matrices and vectors are written out in the derivation."""
+UNPRECONDITIONED = (O.GD, O.SGD, O.HEAVY_BALL, O.NESTEROV)
+"""Confined methods whose steps are combinations of the data rows themselves."""
+CONFINED = (*UNPRECONDITIONED, O.PRECONDITIONED, O.RESCALED_SGD)
+"""Methods confined to theta0 + P row(X) for a fixed P."""
+PER_EXAMPLE = (O.SGD, O.RESCALED_SGD)
+"""Methods whose steps use one example's gradient."""
+SIGN_LIKE = (O.SIGN_GD, O.EPOCHWISE)
+"""Methods whose step on one equation is a multiple of sign(a)."""
 
-METHOD_NAMES = {
-    "gd": "gradient descent", "sgd": "SGD", "heavy-ball": "heavy-ball momentum",
-    "nesterov": "Nesterov momentum", "preconditioned": "preconditioned gradient descent",
-    "rescaled-sgd": "SGD on rescaled features", "epochwise-adaptive":
-    "the epoch-wise diagonal (Adam-like) method", "sign-gd": "sign gradient descent",
-    "torch-adam": "Adam", "torch-rmsprop": "RMSprop", "torch-adagrad": "Adagrad",
-    "ridge": "gradient descent with weight decay",
-}
 
-
-def _m(v: Any) -> str:
-    """Inline LaTeX of a SymPy object (a column vector is written as a transposed row)."""
-    if isinstance(v, sympy.MatrixBase) and v.cols == 1 and v.rows > 1:
-        return to_latex(v.T) + r"^\top"
-    return to_latex(v)
+def _answer(name: str, symbol: str, expr: Any, spec: ImplicitBiasSpec, *,
+            quantity: str = Q.LIMIT.key, note: str = "") -> Answer:
+    """An answer about the part's method (a limit unless ``quantity`` says otherwise)."""
+    return Answer(name, symbol, expr, "unique", note=note, quantity=quantity,
+                  subject=spec.method.name)
 
 
 def _cap(text: str) -> str:
@@ -86,25 +88,25 @@ def _analysis(spec: ImplicitBiasSpec, prob: CF.Problem, consistent: bool, rank: 
                   Variable(r"\theta_0", "the starting point", rf"\mathbb{{R}}^{{{d}}}"),
                   Variable(r"\alpha_t", "step size (learning rate) at step $t$",
                            r"\mathbb{R}_{>0}")]
-    name = spec.method.name
-    if name in ("heavy-ball", "nesterov"):
+    method = spec.method.entry
+    if method in (O.HEAVY_BALL, O.NESTEROV):
         variables.append(Variable(r"\beta", "momentum coefficient", "[0, 1)"))
-    if name == "preconditioned":
+    if method is O.PRECONDITIONED:
         variables.append(Variable("P", "fixed symmetric positive definite preconditioner",
                                   rf"\mathbb{{R}}^{{{d} \times {d}}}"))
-    if name == "epochwise-adaptive":
+    if method is O.EPOCHWISE:
         variables.append(Variable("M_k", "diagonal scaling of epoch $k$",
                                   rf"\mathbb{{R}}^{{{d} \times {d}}}"))
-    if name == "ridge":
+    if method is O.RIDGE:
         variables.append(Variable(r"\lambda", "weight-decay coefficient", r"\mathbb{R}_{>0}"))
     ctext = _c_text(spec, prob)
     assumptions = [
         f"Squared loss $f(\\theta) = c\\,\\lVert X\\theta - y\\rVert^2$ with ${ctext}$ "
         "(the stated convention). The constant $c$ only rescales the gradient, hence the "
         "admissible step sizes; it never moves the limit of an unregularised method"
-        + (" (for ridge it enters through $\\lambda/(2c)$)." if name == "ridge" else "."),
+        + (" (for ridge it enters through $\\lambda/(2c)$)." if method is O.RIDGE else "."),
     ]
-    if name in ("sgd", "rescaled-sgd", "epochwise-adaptive"):
+    if method in STOCHASTIC:
         assumptions.append("Stochastic steps visit the examples cyclically $i = 1, \\dots, m$ "
                            "and use the per-example loss $f_i(\\theta) = c\\,m\\,(x_i^\\top\\theta "
                            "- y_i)^2$, so that $f = \\frac{1}{m}\\sum_i f_i$.")
@@ -132,7 +134,7 @@ def _analysis(spec: ImplicitBiasSpec, prob: CF.Problem, consistent: bool, rank: 
         objective = Equation.of(Tex(r"f(\theta)"), Tex(r"c\,\lVert X\theta - y\rVert^2"))
     return Analysis(tuple(variables), tuple(assumptions), objective,
                     f"Find the limit $\\theta_\\infty = \\lim_{{t\\to\\infty}} \\theta_t$ of "
-                    f"{METHOD_NAMES[name]} started at $\\theta_0$.")
+                    f"{method.name} started at $\\theta_0$.")
 
 
 def _gradient_step(der: Derivation, prob: CF.Problem, per_example: bool) -> None:
@@ -158,38 +160,40 @@ def _gradient_step(der: Derivation, prob: CF.Problem, per_example: bool) -> None
 # --------------------------------------------------------------------------- confined methods
 
 CONFINEMENT_TEXT = {
-    "gd": "Every step subtracts $\\alpha\\nabla f(\\theta_t)$, a vector in the row space of $X$. "
-          "By induction $\\theta_t - \\theta_0$ stays in that row space: the component of "
-          "$\\theta_0$ along the null space of $X$ is never touched.",
-    "sgd": "Each step subtracts a multiple of a single row $x_i$ (the per-example gradient). "
-           "Sums of rows stay in the row space, so $\\theta_t - \\theta_0$ never leaves it, "
-           "whatever the order of the examples.",
-    "heavy-ball": "The update is $\\theta_{t+1} = \\theta_t - \\alpha v_{t+1}$ with velocity "
-                  "$v_{t+1} = \\beta v_t + \\nabla f(\\theta_t)$, a weighted sum of past "
-                  "gradients. Each lies in the row space, so momentum changes the speed along "
-                  "the row space but cannot leave it.",
-    "nesterov": "Nesterov's update (PyTorch form) is $\\theta_{t+1} = \\theta_t - \\alpha "
-                "(\\nabla f(\\theta_t) + \\beta v_{t+1})$ with $v_{t+1} = \\beta v_t + "
-                "\\nabla f(\\theta_t)$: again a combination of gradients, all in the row space.",
-    "preconditioned": "Every step subtracts $\\alpha P\\nabla f(\\theta_t)$, i.e. $P$ applied to "
-                      "a row-space vector, so $\\theta_t - \\theta_0$ stays in $P$ times the row "
-                      "space - a different subspace from plain gradient descent's.",
+    O.GD.key: "Every step subtracts $\\alpha\\nabla f(\\theta_t)$, a vector in the row space of "
+              "$X$. By induction $\\theta_t - \\theta_0$ stays in that row space: the component "
+              "of $\\theta_0$ along the null space of $X$ is never touched.",
+    O.SGD.key: "Each step subtracts a multiple of a single row $x_i$ (the per-example gradient). "
+               "Sums of rows stay in the row space, so $\\theta_t - \\theta_0$ never leaves it, "
+               "whatever the order of the examples.",
+    O.HEAVY_BALL.key: "The update is $\\theta_{t+1} = \\theta_t - \\alpha v_{t+1}$ with velocity "
+                      "$v_{t+1} = \\beta v_t + \\nabla f(\\theta_t)$, a weighted sum of past "
+                      "gradients. Each lies in the row space, so momentum changes the speed along "
+                      "the row space but cannot leave it.",
+    O.NESTEROV.key: "Nesterov's update (PyTorch form) is $\\theta_{t+1} = \\theta_t - \\alpha "
+                    "(\\nabla f(\\theta_t) + \\beta v_{t+1})$ with $v_{t+1} = \\beta v_t + "
+                    "\\nabla f(\\theta_t)$: again a combination of gradients, all in the row "
+                    "space.",
+    O.PRECONDITIONED.key: "Every step subtracts $\\alpha P\\nabla f(\\theta_t)$, i.e. $P$ "
+                          "applied to a row-space vector, so $\\theta_t - \\theta_0$ stays in $P$ "
+                          "times the row space - a different subspace from plain gradient "
+                          "descent's.",
 }
 
 
 def _step_size_step(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem,
                     Pf: np.ndarray | None) -> float:
     """The contraction argument: 0 < alpha < 2/L (GD), 2(1+beta)/L (heavy ball), per example."""
-    name = spec.method.name
+    method = spec.method.entry
     c = float(prob.c)
-    if name in ("sgd", "rescaled-sgd"):
+    if method in PER_EXAMPLE:
         Xs = prob.Xf
-        if name == "rescaled-sgd":
+        if method is O.RESCALED_SGD:
             s = np.sqrt((Xs ** 2).mean(axis=0))
             Xs = Xs / np.where(s > 0, s, 1.0)
         Lf = S.per_example_curvature(Xs, c)
         if prob.exact:
-            s2 = [v ** 2 for v in CF.second_moment_scaling(prob)[0]] if name == "rescaled-sgd" \
+            s2 = [v ** 2 for v in CF.second_moment_scaling(prob)[0]] if method is O.RESCALED_SGD \
                 else [sympy.Integer(1)] * prob.d
             Lx: Any = 2 * prob.c * prob.m * max(
                 sum((prob.X[i, j] ** 2 / s2[j] for j in range(prob.d)), sympy.Integer(0))
@@ -206,13 +210,13 @@ def _step_size_step(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem,
                 Equation.of(Tex(r"\max_i L_i"), Lx))
         return Lf
     L, _ = S.full_batch_curvature(prob.Xf, c, Pf)
-    if prob.exact and prob.m == 1 and name != "preconditioned":
+    if prob.exact and prob.m == 1 and method is not O.PRECONDITIONED:
         Lx = 2 * prob.c * (prob.X * prob.X.T)[0]
     else:
         Lx = sympy.Float(L, 8)
-    bound = {"heavy-ball": r"0 < \alpha < 2(1+\beta)/L", "nesterov": r"0 < \alpha \le 1/L"}.get(
-        name, r"0 < \alpha < 2/L")
-    what = r"2c\,\lambda_{\max}(X P X^\top)" if name == "preconditioned" else \
+    bound = {O.HEAVY_BALL.key: r"0 < \alpha < 2(1+\beta)/L",
+             O.NESTEROV.key: r"0 < \alpha \le 1/L"}.get(method.key, r"0 < \alpha < 2/L")
+    what = r"2c\,\lambda_{\max}(X P X^\top)" if method is O.PRECONDITIONED else \
         r"2c\,\lambda_{\max}(X X^\top)"
     der.add("A step size that converges",
             "The loss is quadratic; along the directions the iterates can move, each eigen-"
@@ -224,19 +228,19 @@ def _step_size_step(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem,
 
 
 def _confined(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, rank: int
-              ) -> tuple[Answer, str, str, dict]:
+              ) -> tuple[Answer, str, str, ImplicitBiasFacts]:
     """Limits of the row-space-confined methods (P = I, a given P, or second moments)."""
-    name = spec.method.name
-    rescaled = name == "rescaled-sgd"
+    method = spec.method.entry
+    rescaled = method is O.RESCALED_SGD
     P = Pf = None
-    if name == "preconditioned":
+    if method is O.PRECONDITIONED:
         P, Pf = CF.preconditioner_of(spec, prob)
     s_exact, s_f = CF.second_moment_scaling(prob)
     if rescaled:
         Pf = np.diag(1.0 / s_f ** 2)
         if prob.exact:
             P = sympy.diag(*[1 / v ** 2 for v in s_exact])
-    _gradient_step(der, prob, per_example=name in ("sgd", "rescaled-sgd"))
+    _gradient_step(der, prob, per_example=method in PER_EXAMPLE)
 
     if rescaled:
         eqs = [Equation.of(Tex(r"s_j"), Tex(r"\sqrt{\tfrac{1}{m}\textstyle\sum_i X_{ij}^2}")),
@@ -262,13 +266,13 @@ def _confined(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, rank: i
                 Equation.of(Tex(r"\theta_t"), Tex(r"\theta_0 + D^{-2} X^\top w_t")))
     else:
         rows = "X^\\top w_t" if P is None and Pf is None else "P X^\\top w_t"
-        der.add("The iterates are confined", CONFINEMENT_TEXT[name],
+        der.add("The iterates are confined", CONFINEMENT_TEXT[method.key],
                 Equation.of(Tex(r"\theta_t"), Tex(rf"\theta_0 + {rows},\quad "
                                                   r"w_t \in \mathbb{R}^{m}")))
-    _step_size_step(der, spec, prob, Pf if name == "preconditioned" else None)
+    _step_size_step(der, spec, prob, Pf if method is O.PRECONDITIONED else None)
 
-    Ptex = "" if name in ("gd", "sgd", "heavy-ball", "nesterov") else (
-        "P" if name == "preconditioned" else "D^{-2}")
+    Ptex = "" if method in UNPRECONDITIONED else (
+        "P" if method is O.PRECONDITIONED else "D^{-2}")
     if prob.exact:
         lim = CF.confined_limit(prob, P)
         theta = lim.theta
@@ -303,7 +307,7 @@ def _confined(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, rank: i
         eqs.append(Equation.of(Tex("w"), lim.w))
     eqs.append(Equation.of(Tex(r"\theta_\infty"), Tex(formula), theta))
     text = "Solve for $w$ and substitute back."
-    if prob.single_equation and prob.exact and name in ("gd", "sgd", "heavy-ball", "nesterov") \
+    if prob.single_equation and prob.exact and method in UNPRECONDITIONED \
             and all(v == 0 for v in prob.theta0):
         n2 = (prob.X * prob.X.T)[0]
         text += (f" From $\\theta_0 = 0$ this is $\\theta_\\infty = b\\,a/\\lVert a\\rVert^2$ with "
@@ -346,23 +350,21 @@ def _confined(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, rank: i
     subspace = {"": r"\theta_0 + \operatorname{row}(X)",
                 "P": r"\theta_0 + P\,\operatorname{row}(X)",
                 "D^{-2}": r"\theta_0 + D^{-2}\operatorname{row}(X)"}[Ptex]
-    answer = Answer("limit", r"\theta_\infty", theta, "unique",
-                    note=f"confined to ${subspace}$")
-    interp = (f"{_cap(METHOD_NAMES[name])} can only move inside ${subspace}$; the "
+    answer = _answer("limit", r"\theta_\infty", theta, spec, note=f"confined to ${subspace}$")
+    interp = (f"{_cap(method.name)} can only move inside ${subspace}$; the "
               "solution set meets that affine set in exactly one point, and that point is the "
               f"limit. It is the solution closest to $\\theta_0$ measured by ${metric}$.")
-    return answer, ident, interp, {"kind": "confined", "consistent": consistent,
-                                   "subspace": subspace}
+    return answer, ident, interp, ImplicitBiasFacts("confined", consistent)
 
 
 # --------------------------------------------------------------------------- sign line
 
 def _sign_line(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
-               ) -> tuple[Answer, str, str, dict]:
+               ) -> tuple[Answer, str, str, ImplicitBiasFacts]:
     """One equation: the epoch-wise method and sign descent move along theta0 + span(sign a)."""
-    name = spec.method.name
+    method = spec.method.entry
     _gradient_step(der, prob, per_example=False)
-    if name == "epochwise-adaptive":
+    if method is O.EPOCHWISE:
         der.add("With one example the scaling is a sign",
                 "With $m = 1$ an epoch is a single step, so the mean over the epoch of "
                 "$g_{t,j}^2$ is just $g_{t,j}^2$ and $M_t = \\operatorname{diag}(1/|g_{t,j}|)$. "
@@ -405,7 +407,7 @@ def _sign_line(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
     sched = S.sign_schedule(prob.Xf, prob.yf, prob.theta0f,
                             None if spec.method.lr0 is None else float(spec.method.lr0),
                             None if spec.method.gamma is None else float(spec.method.gamma),
-                            epochwise=name == "epochwise-adaptive")
+                            epochwise=method is O.EPOCHWISE)
     ok = sched.gamma >= 0.5 and sched.lr0 * float(l1) / (1 - sched.gamma) > abs(float(r0))
     der.add("Step sizes that converge",
             "Along the line the residual $r_t = a^\\top\\theta_t - b$ obeys $r_{t+1} = r_t - "
@@ -433,25 +435,24 @@ def _sign_line(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
     ident = ("the point where the sign line θ0 + τ·sign(a) meets the solution set a^T θ = b "
              "(the solution closest to θ0 in sup-norm distance" +
              (")" if full else "; one of several)"))
-    what = "the epoch-wise method (sign descent here)" if name == "epochwise-adaptive" else \
+    what = "the epoch-wise method (sign descent here)" if method is O.EPOCHWISE else \
         "sign descent"
     interp = (f"{_cap(what)} moves every coordinate by the same amount per step, so it "
               "travels along $\\theta_0 + \\operatorname{span}(\\operatorname{sign}(a))$ instead "
               "of along $a$: small features get as large an update as big ones. The limit is "
               "therefore where that diagonal line meets the solution set, not the "
               "minimum-norm point.")
-    return (Answer("limit", r"\theta_\infty", limit, "unique",
-                   note=r"confined to $\theta_0 + \operatorname{span}(\operatorname{sign}(a))$"),
-            ident, interp, {"kind": "sign-line", "schedule": (sched.lr0, sched.gamma)})
+    return (_answer("limit", r"\theta_\infty", limit, spec,
+                    note=r"confined to $\theta_0 + \operatorname{span}(\operatorname{sign}(a))$"),
+            ident, interp, ImplicitBiasFacts("sign-line"))
 
 
 # --------------------------------------------------------------------------- unique / ridge
 
 def _unique(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, consistent: bool
-            ) -> tuple[Answer, str, str, dict]:
+            ) -> tuple[Answer, str, str, ImplicitBiasFacts]:
     """Full column rank: exactly one (least-squares) solution, the same for every method."""
-    _gradient_step(der, prob, per_example=spec.method.name in ("sgd", "rescaled-sgd",
-                                                                "epochwise-adaptive"))
+    _gradient_step(der, prob, per_example=spec.method.entry in STOCHASTIC)
     if prob.exact:
         A = prob.X.T * prob.X
         theta = CF._dm(A).lu_solve(CF._dm(prob.X.T * prob.y)).to_Matrix()
@@ -469,19 +470,19 @@ def _unique(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, consisten
             "there is no freedom left for the optimizer's implicit bias to choose from "
             "(whether a given method converges at all is a separate question, which the "
             "real-optimizer witness settles). "
-            f"{_cap(METHOD_NAMES[spec.method.name])} only changes the path.")
+            f"{_cap(spec.method.entry.name)} only changes the path.")
     ident = ("the unique " + ("solution of Xθ = y" if consistent else "least-squares solution") +
              " (X has full column rank; every method reaches it)")
     interp = ("With full column rank there is nothing to choose between: gradient descent, "
               "momentum, preconditioning, rescaling, sign and adaptive methods all reach the "
               "same point. Implicit bias only shows when the solution set is larger than a "
               "point.")
-    return Answer("limit", r"\theta_\infty", theta, "unique"), ident, interp, {
-        "kind": "unique", "consistent": consistent}
+    return (_answer("limit", r"\theta_\infty", theta, spec), ident, interp,
+            ImplicitBiasFacts("unique", consistent))
 
 
 def _ridge(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
-           ) -> tuple[list[Answer], str, str, dict]:
+           ) -> tuple[list[Answer], str, str, ImplicitBiasFacts]:
     """argmin f + (lam/2)||theta||^2 = X^T (X X^T + lam/(2c) I)^{-1} y, and its lam -> 0 limit."""
     lam_val = exact_rational(spec.method.lam, field="method.lam")
     _gradient_step(der, prob, per_example=False)
@@ -510,7 +511,7 @@ def _ridge(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
             der.add("As a function of the weight decay",
                     "Evaluate the formula for this data, keeping $\\lambda$ symbolic.",
                     Equation.of(Tex(r"\theta_\lambda"), theta_lam))
-            answers.append(Answer("limit_of_lambda", r"\theta_\lambda", theta_lam, "unique"))
+            answers.append(_answer("limit_of_lambda", r"\theta_\lambda", theta_lam, spec))
         der.add("At the given weight decay", "Substitute the given $\\lambda$.",
                 Equation.of(Tex(r"\theta_{\lambda}"), theta))
     else:
@@ -523,68 +524,68 @@ def _ridge(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
             "minimum-norm solution measured from the origin - not from $\\theta_0$, because the "
             "penalty pulls towards $0$.",
             Equation.of(Tex(r"\lim_{\lambda\to 0}\theta_\lambda"), Tex(r"X^{+}y"), lim0))
-    answers.insert(0, Answer("limit", r"\theta_\infty", theta, "unique",
-                             note=f"at lambda = {lam_val}"))
-    answers.insert(1, Answer("limit_lambda_to_0", r"\lim_{\lambda\to 0}\theta_\lambda", lim0,
-                             "unique"))
+    answers.insert(0, _answer("limit", r"\theta_\infty", theta, spec,
+                              note=f"at lambda = {lam_val}"))
+    answers.insert(1, _answer("limit_lambda_to_0", r"\lim_{\lambda\to 0}\theta_\lambda", lim0,
+                              spec, quantity=Q.RIDGELESS_LIMIT.key))
     ident = ("the ridge solution X^T (X X^T + λ/(2c) I)^{-1} y, independent of θ0; as λ → 0 "
              "it tends to the minimum-norm solution X^+ y")
     interp = ("Weight decay replaces the implicit bias of the optimizer by an explicit one: the "
               "penalty selects the limit, so every convergent method reaches the same "
               "$\\theta_\\lambda$, and the start is forgotten. The price is a nonzero residual "
               "for every $\\lambda > 0$.")
-    return answers, ident, interp, {"kind": "ridge"}
+    return answers, ident, interp, ImplicitBiasFacts("regularised")
 
 
 # --------------------------------------------------------------------------- numerical
 
 NO_CLOSED_FORM = {
-    "epochwise-adaptive": "With several examples the scaling $M_k$ mixes the examples' gradients "
-                          "and changes every epoch, so the displacement $\\theta_t - \\theta_0$ "
-                          "is not confined to a subspace that can be named in advance: the "
-                          "limit depends on the whole trajectory and on the step schedule. "
-                          "Caution: $M_k$ is frozen at the epoch-start gradients, so once the "
-                          "iterate is closer to the solution set than the step size, the later "
-                          "gradients of the epoch are large compared with the frozen scaling and "
-                          "the steps can blow up; the diagnostics below show whether this run "
-                          "converged.",
-    "sign-gd": "With several examples the sign pattern of $X^\\top(X\\theta - y)$ changes along "
-               "the path, so the direction of motion is not fixed and no closed form is known; "
-               "the limit depends on the trajectory and the step schedule.",
-    "torch-adam": "Adam's moment estimates are exponential averages over the whole history and "
-                  "the denominator mixes in $\\varepsilon$, so the per-coordinate scaling "
-                  "changes every step; no closed form for the limit is known.",
-    "torch-rmsprop": "RMSprop divides by a running average of squared gradients (plus "
-                     "$\\varepsilon$) that changes every step; no closed form for the limit is "
-                     "known.",
-    "torch-adagrad": "Adagrad divides by the root of the accumulated squared gradients (plus "
-                     "$\\varepsilon$), a scaling that depends on the whole history; no closed "
-                     "form for the limit is known.",
+    O.EPOCHWISE.key: "With several examples the scaling $M_k$ mixes the examples' gradients "
+                     "and changes every epoch, so the displacement $\\theta_t - \\theta_0$ "
+                     "is not confined to a subspace that can be named in advance: the "
+                     "limit depends on the whole trajectory and on the step schedule. "
+                     "Caution: $M_k$ is frozen at the epoch-start gradients, so once the "
+                     "iterate is closer to the solution set than the step size, the later "
+                     "gradients of the epoch are large compared with the frozen scaling and "
+                     "the steps can blow up; the diagnostics below show whether this run "
+                     "converged.",
+    O.SIGN_GD.key: "With several examples the sign pattern of $X^\\top(X\\theta - y)$ changes "
+                   "along the path, so the direction of motion is not fixed and no closed form is "
+                   "known; the limit depends on the trajectory and the step schedule.",
+    O.ADAM.key: "Adam's moment estimates are exponential averages over the whole history and "
+                "the denominator mixes in $\\varepsilon$, so the per-coordinate scaling "
+                "changes every step; no closed form for the limit is known.",
+    O.RMSPROP.key: "RMSprop divides by a running average of squared gradients (plus "
+                   "$\\varepsilon$) that changes every step; no closed form for the limit is "
+                   "known.",
+    O.ADAGRAD.key: "Adagrad divides by the root of the accumulated squared gradients (plus "
+                   "$\\varepsilon$), a scaling that depends on the whole history; no closed "
+                   "form for the limit is known.",
 }
 
 UPDATE_RULE = {
-    "epochwise-adaptive": (r"\theta \leftarrow \theta - \alpha_k M_k\nabla f_i(\theta)",
-                           r"M_k = \operatorname{diag}\Bigl(\bigl(\tfrac{1}{m}\textstyle\sum_i "
-                           r"g_{i,j}^2\bigr)^{-1/2}\Bigr)"),
-    "sign-gd": (r"\theta_{t+1}", r"\theta_t - \alpha_t\operatorname{sign}(\nabla f(\theta_t))"),
-    "torch-adam": (r"\theta_{t+1}", r"\theta_t - \alpha_t\,\hat m_t/(\sqrt{\hat v_t} + "
-                   r"\varepsilon)"),
-    "torch-rmsprop": (r"\theta_{t+1}", r"\theta_t - \alpha_t\,g_t/(\sqrt{v_t} + \varepsilon)"),
-    "torch-adagrad": (r"\theta_{t+1}", r"\theta_t - \alpha_t\,g_t/(\sqrt{\textstyle\sum_{s\le t}"
-                      r" g_s^2} + \varepsilon)"),
+    O.EPOCHWISE.key: (r"\theta \leftarrow \theta - \alpha_k M_k\nabla f_i(\theta)",
+                      r"M_k = \operatorname{diag}\Bigl(\bigl(\tfrac{1}{m}\textstyle\sum_i "
+                      r"g_{i,j}^2\bigr)^{-1/2}\Bigr)"),
+    O.SIGN_GD.key: (r"\theta_{t+1}", r"\theta_t - \alpha_t\operatorname{sign}(\nabla f(\theta_t))"),
+    O.ADAM.key: (r"\theta_{t+1}", r"\theta_t - \alpha_t\,\hat m_t/(\sqrt{\hat v_t} + "
+                 r"\varepsilon)"),
+    O.RMSPROP.key: (r"\theta_{t+1}", r"\theta_t - \alpha_t\,g_t/(\sqrt{v_t} + \varepsilon)"),
+    O.ADAGRAD.key: (r"\theta_{t+1}", r"\theta_t - \alpha_t\,g_t/(\sqrt{\textstyle\sum_{s\le t}"
+                    r" g_s^2} + \varepsilon)"),
 }
 
 
 def _numerical(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, run: Run
-               ) -> tuple[Answer, str | None, str, dict]:
+               ) -> tuple[Answer, str | None, str, ImplicitBiasFacts]:
     """No closed form: report the float64 simulated limit with its diagnostics."""
-    name = spec.method.name
-    _gradient_step(der, prob, per_example=name == "epochwise-adaptive")
-    lhs, rhs = UPDATE_RULE[name]
+    method = spec.method.entry
+    _gradient_step(der, prob, per_example=method is O.EPOCHWISE)
+    lhs, rhs = UPDATE_RULE[method.key]
     der.add("The update", "The method's update, as stated (steps and hyper-parameters as in "
             "the spec).", Equation.of(Tex(lhs), Tex(rhs)))
-    text = NO_CLOSED_FORM[name]
-    if prob.m == 1 and name.startswith("torch-"):
+    text = NO_CLOSED_FORM[method.key]
+    if prob.m == 1 and method in TORCH_ADAPTIVE:
         _, s, _ = CF.sign_line_limit(prob) if prob.exact else (None, None, None)
         text += (" With one example every gradient is a multiple of $a$, so with "
                  "$\\varepsilon = 0$ the update would be a multiple of $\\operatorname{sign}(a)$ "
@@ -605,12 +606,12 @@ def _numerical(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, run: R
     else:
         ident = None
         note = "NOT converged: " + note
-    interp = (f"{_cap(METHOD_NAMES[name])} rescales coordinates by quantities that "
+    interp = (f"{_cap(method.name)} rescales coordinates by quantities that "
               "change along the path, so no fixed subspace confines it and the limit is only "
               "available numerically. It generally differs from the minimum-distance point of "
               "gradient descent.")
-    return Answer("limit", r"\theta_\infty", theta, "unique", note=note), ident, interp, {
-        "kind": "numerical", "converged": run.converged}
+    return (_answer("limit", r"\theta_\infty", theta, spec, note=note), ident, interp,
+            ImplicitBiasFacts("numerical"))
 
 
 # --------------------------------------------------------------------------- entry point
@@ -647,7 +648,7 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
     ``figures=False`` skips the trajectory simulation and drawing (tests, benchmarks).
     """
     prob = CF.problem_of(spec)
-    name = spec.method.name
+    method = spec.method.entry
     if prob.exact:
         rank = CF.rank(prob.X)
         aug = CF.rank(prob.X.row_join(prob.y))
@@ -659,15 +660,15 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
     der = Derivation()
     run: Run | None = None
     answers: list[Answer]
-    if name == "ridge":
+    if method is O.RIDGE:
         answers, ident, interp, facts = _ridge(spec, prob, der)
     elif rank == prob.d:
         ans, ident, interp, facts = _unique(spec, prob, der, consistent)
         answers = [ans]
-    elif name in ("gd", "sgd", "heavy-ball", "nesterov", "preconditioned", "rescaled-sgd"):
+    elif method in CONFINED:
         ans, ident, interp, facts = _confined(spec, prob, der, rank)
         answers = [ans]
-    elif name in ("sign-gd", "epochwise-adaptive") and prob.m == 1:
+    elif method in SIGN_LIKE and prob.m == 1:
         ans, ident, interp, facts = _sign_line(spec, prob, der)
         answers = [ans]
     else:
@@ -675,11 +676,10 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
         ans, ident, interp, facts = _numerical(spec, prob, der, run)
         answers = [ans]
     limit_f = np.array(answers[0].value, dtype=np.float64)
-    facts["limit"] = limit_f
-    if prob.d <= 6 and facts.get("kind") != "ridge" and (facts.get("kind") != "unique"):
+    if prob.d <= 6 and facts.kind not in ("regularised", "unique"):
         comp = _comparison_exact(prob) if prob.exact and consistent else {
             k: _vec(v) for k, v in _comparison(prob).items()}
-        parts = [f"{k}: ${_m(v)}$" for k, v in comp.items()]
+        parts = [f"{k}: ${inline_latex(v)}$" for k, v in comp.items()]
         interp += " For comparison, on the same data: " + "; ".join(parts) + "."
     drawn: list[Figure] = []
     diagnostics: list[str] = []
@@ -693,24 +693,26 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
             run = simulate(spec)
         if run is not None:
             drawn.append(trajectory_figure(run.history_steps, run.history, limit_f,
-                                             METHOD_NAMES[name]))
+                                             method.name))
             if prob.d in (2, 3):
                 limits = {"this method's limit": limit_f}
                 limits.update({k: v for k, v in _comparison(prob).items()
                                if np.abs(v - limit_f).max() > 1e-9})
                 fig = solution_set_figure(prob.Xf, prob.yf, prob.theta0f, run.history, limits,
-                                          METHOD_NAMES[name])
+                                          method.name)
                 if fig is not None:
                     drawn.append(fig)
     except _Skip:
         pass
     except Exception as exc:  # noqa: BLE001 - a figure must never break a solved part
         diagnostics.append(f"figure not drawn: {type(exc).__name__}: {exc}")
-    summary = (f"{_cap(METHOD_NAMES[name])} from $\\theta_0$ converges to "
-               f"$\\theta_\\infty = {_m(answers[0].expr) if prob.d <= SHOW_MAX else '(see answer)'}$"
-               + (" (numerical)." if facts["kind"] == "numerical" else "."))
+    summary = (f"{_cap(method.name)} from $\\theta_0$ converges to "
+               f"$\\theta_\\infty = "
+               f"{inline_latex(answers[0].expr) if prob.d <= SHOW_MAX else '(see answer)'}$"
+               + (" (numerical)." if facts.kind == "numerical" else "."))
+    asked = [Q.LIMIT.key, Q.RIDGELESS_LIMIT.key] if method is O.RIDGE else [Q.LIMIT.key]
     return PartSolution(
-        label=spec.label, family=FAMILY, question=spec.question,
+        label=spec.label, family=KEY, question=spec.question,
         analysis=_analysis(spec, prob, consistent, rank), steps=der.steps, answers=answers,
-        identified_as=ident, interpretation=interp, summary=summary, figures=drawn,
+        asked=asked, identified_as=ident, interpretation=interp, summary=summary, figures=drawn,
         diagnostics=diagnostics, facts=facts)

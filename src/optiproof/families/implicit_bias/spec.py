@@ -17,9 +17,12 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from optiproof.catalogue import OPTIMIZERS, OptimizerEntry
+from optiproof.catalogue import optimizers as O
 from optiproof.core.fields import Matrix, Number, Vector, check_number
 from optiproof.core.limits import LIMITS
 from optiproof.core.problem import PartSpec
+from optiproof.families.implicit_bias.family import KEY, METHODS
 
 MAX_DIM = 10_000
 """Largest d (parameters) or m (examples) accepted."""
@@ -29,6 +32,13 @@ LossConvention = Literal["sum", "half-sum", "mean", "half-mean"]
 
 class _Method(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+
+    @property
+    def entry(self) -> OptimizerEntry:
+        """The catalogue optimizer this method is."""
+        return OPTIMIZERS[self.name]
 
 
 def _in_unit_interval(v: Any, name: str) -> Any:
@@ -48,19 +58,19 @@ def _positive(v: Any, name: str) -> Any:
 class GD(_Method):
     """Full-batch gradient descent with a small constant step."""
 
-    name: Literal["gd"] = "gd"
+    name: Literal[O.GD.key] = O.GD.key
 
 
 class SGD(_Method):
     """Stochastic gradient descent: one example per step, cycling through the data in order."""
 
-    name: Literal["sgd"] = "sgd"
+    name: Literal[O.SGD.key] = O.SGD.key
 
 
 class HeavyBall(_Method):
     """Heavy-ball momentum: theta <- theta - alpha grad + beta (theta - theta_prev)."""
 
-    name: Literal["heavy-ball"] = "heavy-ball"
+    name: Literal[O.HEAVY_BALL.key] = O.HEAVY_BALL.key
     beta: Number = Field(0.9, description="Momentum coefficient, 0 <= beta < 1.")
 
     @field_validator("beta", mode="before")
@@ -72,7 +82,7 @@ class HeavyBall(_Method):
 class Nesterov(_Method):
     """Nesterov momentum (PyTorch's SGD(nesterov=True) form)."""
 
-    name: Literal["nesterov"] = "nesterov"
+    name: Literal[O.NESTEROV.key] = O.NESTEROV.key
     beta: Number = Field(0.9, description="Momentum coefficient, 0 <= beta < 1.")
 
     @field_validator("beta", mode="before")
@@ -84,7 +94,7 @@ class Nesterov(_Method):
 class Preconditioned(_Method):
     """Gradient descent with a fixed SPD preconditioner: theta <- theta - alpha P grad."""
 
-    name: Literal["preconditioned"] = "preconditioned"
+    name: Literal[O.PRECONDITIONED.key] = O.PRECONDITIONED.key
     P: Any = Field(..., description="SPD matrix (list of rows) or its diagonal (list).")
 
     @field_validator("P", mode="before")
@@ -121,7 +131,7 @@ class Preconditioned(_Method):
 class RescaledSGD(_Method):
     """Rescale each feature to unit second moment, run SGD to convergence, map back."""
 
-    name: Literal["rescaled-sgd"] = "rescaled-sgd"
+    name: Literal[O.RESCALED_SGD.key] = O.RESCALED_SGD.key
 
 
 class _Decaying(_Method):
@@ -154,13 +164,13 @@ class EpochwiseAdaptive(_Decaying):
     Steps decay geometrically: alpha_k = lr0 * gamma^k (lr0 derived from the data if omitted).
     """
 
-    name: Literal["epochwise-adaptive"] = "epochwise-adaptive"
+    name: Literal[O.EPOCHWISE.key] = O.EPOCHWISE.key
 
 
 class SignGD(_Decaying):
     """Sign gradient descent: theta <- theta - alpha_t sign(grad f), alpha_t = lr0 gamma^t."""
 
-    name: Literal["sign-gd"] = "sign-gd"
+    name: Literal[O.SIGN_GD.key] = O.SIGN_GD.key
 
 
 class _TorchAdaptive(_Method):
@@ -195,7 +205,7 @@ class _TorchAdaptive(_Method):
 class TorchAdam(_TorchAdaptive):
     """PyTorch's Adam (full batch) with the given hyper-parameters."""
 
-    name: Literal["torch-adam"] = "torch-adam"
+    name: Literal[O.ADAM.key] = O.ADAM.key
     beta1: Number = Field(0.9, description="First-moment decay, in [0, 1).")
     beta2: Number = Field(0.999, description="Second-moment decay, in [0, 1).")
 
@@ -208,7 +218,7 @@ class TorchAdam(_TorchAdaptive):
 class TorchRMSprop(_TorchAdaptive):
     """PyTorch's RMSprop (full batch, no momentum, not centred)."""
 
-    name: Literal["torch-rmsprop"] = "torch-rmsprop"
+    name: Literal[O.RMSPROP.key] = O.RMSPROP.key
     alpha: Number = Field(0.99, description="Smoothing constant, in [0, 1).")
 
     @field_validator("alpha", mode="before")
@@ -220,7 +230,7 @@ class TorchRMSprop(_TorchAdaptive):
 class TorchAdagrad(_TorchAdaptive):
     """PyTorch's Adagrad (full batch)."""
 
-    name: Literal["torch-adagrad"] = "torch-adagrad"
+    name: Literal[O.ADAGRAD.key] = O.ADAGRAD.key
     lr: Number = Field(0.1, description="Learning rate.")
     decay: Number = Field(1, description="Per-iteration multiplicative learning-rate decay.")
 
@@ -228,7 +238,7 @@ class TorchAdagrad(_TorchAdaptive):
 class Ridge(_Method):
     """Gradient descent on f(theta) + (lam/2) ||theta||^2 (weight decay lam)."""
 
-    name: Literal["ridge"] = "ridge"
+    name: Literal[O.RIDGE.key] = O.RIDGE.key
     lam: Number = Field(..., description="Weight-decay coefficient lambda > 0.")
 
     @field_validator("lam", mode="before")
@@ -241,18 +251,10 @@ Method = Annotated[Union[GD, SGD, HeavyBall, Nesterov, Preconditioned,  # noqa: 
                          RescaledSGD, EpochwiseAdaptive, SignGD, TorchAdam, TorchRMSprop,
                          TorchAdagrad, Ridge], Field(discriminator="name")]
 
-METHOD_ALIASES = {
-    "gd": "gd", "gradient-descent": "gd", "sgd": "sgd", "vanilla-sgd": "sgd",
-    "heavy-ball": "heavy-ball", "momentum": "heavy-ball", "polyak": "heavy-ball",
-    "nesterov": "nesterov", "preconditioned": "preconditioned", "preconditioned-gd":
-    "preconditioned", "rescaled-sgd": "rescaled-sgd", "feature-rescaling": "rescaled-sgd",
-    "epochwise-adaptive": "epochwise-adaptive", "epochwise": "epochwise-adaptive",
-    "sign-gd": "sign-gd", "signgd": "sign-gd", "torch-adam": "torch-adam", "adam": "torch-adam",
-    "torch-rmsprop": "torch-rmsprop", "rmsprop": "torch-rmsprop", "torch-adagrad":
-    "torch-adagrad", "adagrad": "torch-adagrad", "ridge": "ridge", "weight-decay": "ridge",
-}
-
-STOCHASTIC = {"sgd", "rescaled-sgd", "epochwise-adaptive"}
+STOCHASTIC = (O.SGD, O.RESCALED_SGD, O.EPOCHWISE)
+"""Methods that step on one example at a time."""
+TORCH_ADAPTIVE = (O.ADAM, O.RMSPROP, O.ADAGRAD)
+"""Methods run as PyTorch's own adaptive optimizers, with no closed form."""
 
 
 def _fraction(x: Any) -> Fraction:
@@ -320,7 +322,7 @@ def consistency(X: list[list[Any]], y: list[Any]) -> tuple[bool, int]:
 class ImplicitBiasSpec(PartSpec):
     """Where does ``method`` converge on least squares ``X theta = y`` started at ``theta0``?"""
 
-    family: Literal["implicit-bias"] = "implicit-bias"
+    family: Literal[KEY] = KEY
     X: Matrix | None = Field(None, description="Data matrix, m x d (list of rows).")
     y: Vector | None = Field(None, description="Targets, m entries.")
     a: Vector | None = Field(None, description="A single equation a^T theta = b: the row a.")
@@ -338,11 +340,7 @@ class ImplicitBiasSpec(PartSpec):
         if isinstance(v, str):
             v = {"name": v}
         if isinstance(v, dict) and isinstance(v.get("name"), str):
-            key = v["name"].strip().lower().replace("_", "-").replace(" ", "-")
-            if key not in METHOD_ALIASES:
-                raise ValueError(f"unknown method {v['name'][:30]!r}; known: "
-                                 f"{', '.join(sorted(set(METHOD_ALIASES.values())))}")
-            v = {**v, "name": METHOD_ALIASES[key]}
+            v = {**v, "name": OPTIMIZERS.choose(v["name"], METHODS, what="method")}
         return v
 
     @model_validator(mode="after")
@@ -388,11 +386,12 @@ class ImplicitBiasSpec(PartSpec):
                     "methods then reach the least-squares solution closest to theta0, "
                     "theta0 + X^+(y - X theta0); set presume_zero_loss: false to have that "
                     "least-squares limit derived")
-            if self.method.name in STOCHASTIC:
+            if self.method.entry in STOCHASTIC:
+                full_batch = ", ".join(e.key for e in (O.GD, O.HEAVY_BALL, O.NESTEROV,
+                                                       O.PRECONDITIONED, O.RIDGE))
                 raise ValueError(f"method {self.method.name}: constant-step stochastic methods "
                                  "do not converge on an inconsistent system (the per-example "
-                                 "gradients never vanish together); use gd, heavy-ball, "
-                                 "nesterov, preconditioned or ridge")
+                                 f"gradients never vanish together); use {full_batch}")
         return self
 
     @property
@@ -401,11 +400,6 @@ class ImplicitBiasSpec(PartSpec):
         if self.X is not None:
             return self.X, self.y  # type: ignore[return-value]
         return [list(self.a)], [self.b]  # type: ignore[arg-type]
-
-    @property
-    def dims(self) -> tuple[int, int]:
-        X, _ = self.data
-        return len(X), len(X[0])
 
 
 Spec = ImplicitBiasSpec

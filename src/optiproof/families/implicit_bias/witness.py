@@ -21,11 +21,12 @@ from typing import Any
 
 import numpy as np
 
+from optiproof.catalogue import optimizers as O
 from optiproof.core.evidence import Check, stopwatch
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution
 from optiproof.families.implicit_bias import schedules as S
-from optiproof.families.implicit_bias.spec import ImplicitBiasSpec
+from optiproof.families.implicit_bias.spec import TORCH_ADAPTIVE, ImplicitBiasSpec
 
 TOLERANCE = 1e-6
 """Pass threshold of a comparison, relative to max(1, ||answer||_inf)."""
@@ -79,7 +80,7 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
     yt = torch.tensor(yn, dtype=torch.float64)
     theta = torch.tensor(t0n, dtype=torch.float64, requires_grad=True)
     meth = spec.method
-    name = meth.name
+    method = meth.entry
 
     def full_loss() -> torch.Tensor:
         return c * ((Xt @ theta - yt) ** 2).sum()
@@ -87,19 +88,19 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
     def example_loss(i: int) -> torch.Tensor:
         return c * m * (Xt[i] @ theta - yt[i]) ** 2
 
-    stochastic = name in ("sgd", "rescaled-sgd")
+    stochastic = method in (O.SGD, O.RESCALED_SGD)
     sched = None
-    if name in ("gd", "heavy-ball", "nesterov", "ridge", "preconditioned"):
+    if method in (O.GD, O.HEAVY_BALL, O.NESTEROV, O.RIDGE, O.PRECONDITIONED):
         P = None
-        if name == "preconditioned":
+        if method is O.PRECONDITIONED:
             P = np.array([[float(v) for v in r] for r in meth.P])
-        lam = float(meth.lam) if name == "ridge" else 0.0
+        lam = float(meth.lam) if method is O.RIDGE else 0.0
         L, mu = S.full_batch_curvature(Xn, c, P)
         lr = 1.0 / (L + lam)
         beta = float(getattr(meth, "beta", 0.0))
         # ridge: null-space directions contract only through the decay, at 1 - lr * lam
         cap = S.iterations_for(max(1 - lr * (lam if lam else mu), beta ** 0.5), 1e-16) * 2
-        if name == "preconditioned":
+        if method is O.PRECONDITIONED:
             from optiproof.families.implicit_bias.optimizers import PreconditionedSGD
 
             opt: Any = PreconditionedSGD([theta], lr=lr,
@@ -107,28 +108,28 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
         else:
             # beta = 0: Nesterov is plain gradient descent (torch rejects nesterov without momentum)
             opt = torch.optim.SGD([theta], lr=lr, momentum=beta,
-                                  nesterov=name == "nesterov" and beta > 0, weight_decay=lam)
+                                  nesterov=method is O.NESTEROV and beta > 0, weight_decay=lam)
     elif stochastic:
         lr = 1.0 / S.per_example_curvature(Xn, c)
         L, mu = S.full_batch_curvature(Xn, c)
         cap = S.iterations_for(1 - mu / L / m / 2, 1e-16) * 2 * m
         opt = torch.optim.SGD([theta], lr=lr)
-    elif name in ("sign-gd", "epochwise-adaptive"):
+    elif method in (O.SIGN_GD, O.EPOCHWISE):
         from optiproof.families.implicit_bias.optimizers import EpochwiseDiagonal, SignSGD
 
         sched = S.sign_schedule(Xn, yn, t0n, None if meth.lr0 is None else float(meth.lr0),
                                 None if meth.gamma is None else float(meth.gamma),
-                                epochwise=name == "epochwise-adaptive")
+                                epochwise=method is O.EPOCHWISE)
         lr = sched.lr0
         cap = S.sign_steps_needed(sched, max(1.0, float(np.abs(t0n).max()), sched.lr0))
-        opt = (EpochwiseDiagonal if name == "epochwise-adaptive" else SignSGD)([theta], lr=lr)
+        opt = (EpochwiseDiagonal if method is O.EPOCHWISE else SignSGD)([theta], lr=lr)
     else:
         lr = float(meth.lr)
         cap = meth.iterations
-        if name == "torch-adam":
+        if method is O.ADAM:
             opt = torch.optim.Adam([theta], lr=lr, betas=(float(meth.beta1), float(meth.beta2)),
                                    eps=float(meth.eps))
-        elif name == "torch-rmsprop":
+        elif method is O.RMSPROP:
             opt = torch.optim.RMSprop([theta], lr=lr, alpha=float(meth.alpha),
                                       eps=float(meth.eps))
         else:
@@ -136,7 +137,7 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
     scheduler = None
     if sched is not None:
         scheduler = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=sched.gamma)
-    elif name in ("torch-adam", "torch-rmsprop", "torch-adagrad") and float(meth.decay) < 1:
+    elif method in TORCH_ADAPTIVE and float(meth.decay) < 1:
         scheduler = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=float(meth.decay))
 
     start = time.perf_counter()
@@ -145,7 +146,7 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
     reason = f"iteration cap {cap} reached"
     it = 0
     for it in range(1, cap + 1):
-        if name == "epochwise-adaptive":
+        if method is O.EPOCHWISE:
             closures = [(lambda i=i: example_loss(i).backward()) for i in range(m)]
             opt.begin_epoch(closures)
             for i in range(m):
@@ -172,7 +173,7 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
                 reason = f"wall-time cap {seconds:.0f} s reached at iteration {it}"
                 break
             moved = float((now - last).abs().max())
-            if sched is None and name not in ("torch-adam", "torch-rmsprop", "torch-adagrad") \
+            if sched is None and method not in TORCH_ADAPTIVE \
                     and moved <= 1e-15 * max(1.0, float(now.abs().max())):
                 reason = f"stopped moving after {it} iterations"
                 break
@@ -180,23 +181,27 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
     else:
         if sched is not None:
             reason = f"step size decayed to {opt.param_groups[0]['lr']:.3g} after {it} steps"
-        elif name.startswith("torch-"):
+        elif method in TORCH_ADAPTIVE:
             reason = f"ran the stated {it} iterations"
     return TorchRun(theta.detach().numpy().copy(), it, opt.param_groups[0]["lr"], reason, True)
 
 
 def _optimizer_label(spec: ImplicitBiasSpec) -> str:
-    name = spec.method.name
+    """The optimizer the witness runs: a torch.optim class, or this family's subclass."""
+    method = spec.method.entry
+    if method in TORCH_ADAPTIVE:
+        return f"torch.optim.{method.torch}"
     return {
-        "gd": "torch.optim.SGD (full batch)", "sgd": "torch.optim.SGD (one example per step)",
-        "heavy-ball": "torch.optim.SGD(momentum)", "nesterov": "torch.optim.SGD(nesterov=True)",
-        "preconditioned": "PreconditionedSGD (torch.optim.Optimizer subclass)",
-        "rescaled-sgd": "torch.optim.SGD on rescaled features, mapped back",
-        "epochwise-adaptive": "EpochwiseDiagonal (torch.optim.Optimizer subclass)",
-        "sign-gd": "SignSGD (torch.optim.Optimizer subclass)",
-        "torch-adam": "torch.optim.Adam", "torch-rmsprop": "torch.optim.RMSprop",
-        "torch-adagrad": "torch.optim.Adagrad", "ridge": "torch.optim.SGD(weight_decay)",
-    }[name]
+        O.GD.key: "torch.optim.SGD (full batch)",
+        O.SGD.key: "torch.optim.SGD (one example per step)",
+        O.HEAVY_BALL.key: "torch.optim.SGD(momentum)",
+        O.NESTEROV.key: "torch.optim.SGD(nesterov=True)",
+        O.PRECONDITIONED.key: "PreconditionedSGD (torch.optim.Optimizer subclass)",
+        O.RESCALED_SGD.key: "torch.optim.SGD on rescaled features, mapped back",
+        O.EPOCHWISE.key: "EpochwiseDiagonal (torch.optim.Optimizer subclass)",
+        O.SIGN_GD.key: "SignSGD (torch.optim.Optimizer subclass)",
+        O.RIDGE.key: "torch.optim.SGD(weight_decay)",
+    }[method.key]
 
 
 def real_optimizer_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
@@ -204,7 +209,7 @@ def real_optimizer_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Chec
     method = f"real optimizer: {_optimizer_label(spec)}, float64"
     with stopwatch() as watch:
         target = _answer(solution)
-        if spec.method.name == "rescaled-sgd":
+        if spec.method.entry is O.RESCALED_SGD:
             X, y, t0, c = _data(spec)
             s = np.sqrt((X ** 2).mean(axis=0))
             s = np.where(s > 0, s, 1.0)
@@ -234,7 +239,7 @@ def closest_point_certificate(spec: ImplicitBiasSpec, solution: PartSolution,
     method = f"certificate: closest solution to theta0 in the {label} (KKT system, scipy)"
     with stopwatch() as watch:
         X, y, t0, _ = _data(spec)
-        consistent = solution.facts.get("consistent", True)
+        consistent = solution.facts.consistent
         if not consistent:  # no zero-loss point: constrain to the least-squares set instead
             X, y = X.T @ X, X.T @ y
             method = method.replace("closest solution", "closest least-squares solution")
@@ -336,7 +341,7 @@ def convergence_diagnostic(spec: ImplicitBiasSpec, solution: PartSolution) -> Ch
 def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
               options: SolveOptions = SolveOptions()) -> list[tuple[str, Callable[[], Check]]]:
     """The witnesses of this part, as (method, thunk) pairs run by the pipeline."""
-    kind = solution.facts.get("kind", "numerical")
+    kind = solution.facts.kind
     if kind == "numerical":
         return [("convergence diagnostic", lambda: convergence_diagnostic(spec, solution))]
     out: list[tuple[str, Callable[[], Check]]] = [
@@ -344,8 +349,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
     X, _, _, _ = _data(spec)
     if X.shape[0] * X.shape[1] > 4_000_000:
         return out
-    name = spec.method.name
-    if kind == "ridge":
+    method = spec.method.entry
+    if kind == "regularised":
         out.append(("ridge certificate", lambda: ridge_certificate(spec, solution)))
     elif kind == "sign-line":
         out.append(("sign-line certificate", lambda: sign_line_certificate(spec, solution)))
@@ -353,11 +358,11 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         out.append(("unique-solution certificate",
                     lambda: closest_point_certificate(spec, solution, None,
                                                       "Euclidean metric (unique solution)")))
-    elif name == "preconditioned":
+    elif method is O.PRECONDITIONED:
         P = np.array([[float(v) for v in r] for r in spec.method.P])
         out.append(("metric certificate", lambda: closest_point_certificate(
             spec, solution, np.linalg.inv(P), "P^{-1} metric")))
-    elif name == "rescaled-sgd":
+    elif method is O.RESCALED_SGD:
         s2 = (X ** 2).mean(axis=0)
         out.append(("metric certificate", lambda: closest_point_certificate(
             spec, solution, np.diag(np.where(s2 > 0, s2, 1.0)), "second-moment metric")))

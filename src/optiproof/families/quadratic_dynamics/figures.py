@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from optiproof.catalogue import optimizers as O
 from optiproof.core.solution import Figure
 
 MAX_STEPS = 200
@@ -37,9 +38,9 @@ def _errors(lams: np.ndarray, method: str, a: float, b: float, steps: int) -> np
     xp = x.copy()
     out = [float(np.linalg.norm(x))]
     for _ in range(steps):
-        if method == "gd":
+        if method == O.GD.key:
             nxt = x - a * lams * x
-        elif method == "heavy-ball":
+        elif method == O.HEAVY_BALL.key:
             nxt = x - a * lams * x + b * (x - xp)
         else:
             y = x + b * (x - xp)
@@ -75,7 +76,7 @@ def region_figure(method: str, mu: float, L: float, opt: tuple[float, float] | N
     A, B = np.meshgrid(h / L, bs)
     rho = np.zeros_like(A)
     for lam in (mu, L):
-        if method == "heavy-ball":
+        if method == O.HEAVY_BALL.key:
             tr, det = 1 + B - A * lam, B
         else:
             tr, det = (1 + B) * (1 - A * lam), B * (1 - A * lam)
@@ -112,7 +113,7 @@ def figures_for(c: Any) -> list[Figure]:
     method = c.method
     runs: list[tuple[str, float, float]] = []
     b = float(c.beta) if c.beta is not None else 0.0
-    if method == "gd":
+    if method == O.GD.key:
         for frac in (0.5, 1.0, 1.05):
             runs.append((f"α = {frac:g} · 2/L", frac * 2 / L, 0.0))
         runs.insert(0, ("α* = 2/(μ+L)", 2 / (mu + L), 0.0))
@@ -120,7 +121,7 @@ def figures_for(c: Any) -> list[Figure]:
             runs.insert(0, (f"α = {float(c.alpha):.4g} (given)", float(c.alpha), 0.0))
     else:
         s = np.sqrt(L / mu)
-        if method == "heavy-ball":
+        if method == O.HEAVY_BALL.key:
             oa, ob = 4 / (np.sqrt(L) + np.sqrt(mu)) ** 2, ((s - 1) / (s + 1)) ** 2
         else:
             r = np.sqrt(3 * L / mu + 1)
@@ -130,6 +131,6 @@ def figures_for(c: Any) -> list[Figure]:
         if c.alpha is not None and c.beta is not None and not quad.symbolic:
             runs.insert(0, (f"given α = {float(c.alpha):.4g}, β = {b:.4g}", float(c.alpha), b))
     out = [error_figure(lams, method, runs)]
-    if method != "gd":
+    if method != O.GD.key:
         out.append(region_figure(method, mu, L, (runs[-3][1], runs[-3][2])))
     return out

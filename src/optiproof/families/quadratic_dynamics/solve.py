@@ -18,20 +18,21 @@ from typing import Any
 
 import sympy
 
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
 from optiproof.core.exact import exact_rational, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
                                      Tex, Variable)
+from optiproof.families.quadratic_dynamics.facts import QuadraticDynamicsFacts
+from optiproof.families.quadratic_dynamics.family import KEY
 from optiproof.families.quadratic_dynamics.spec import INVERSE_L, QuadraticDynamicsSpec
 
-FAMILY = "quadratic-dynamics"
 SHOW_MAX = 6
 """Largest n whose matrix and eigenvalue list are written out."""
 EXACT_EIG_SIDE = 2
 """Largest non-diagonal H whose eigenvalues are computed in closed form."""
 
 ALPHA, BETA, LAM, Z = sympy.symbols("alpha beta lambda z")
-METHOD_NAMES = {"gd": "gradient descent", "heavy-ball": "heavy-ball (Polyak) momentum",
-                "nesterov": "Nesterov's accelerated gradient"}
 
 
 @dataclass
@@ -99,16 +100,16 @@ def quad_of(spec: QuadraticDynamicsSpec) -> Quad:
 def iteration_matrix(method: str, alpha: Any = ALPHA, beta: Any = BETA, lam: Any = LAM
                      ) -> sympy.Matrix:
     """Per-eigendirection map of (e_t, e_{t-1}) (GD: the 1x1 factor 1 - alpha lambda)."""
-    if method == "gd":
+    if method == O.GD.key:
         return sympy.Matrix([[1 - alpha * lam]])
-    if method == "heavy-ball":
+    if method == O.HEAVY_BALL.key:
         return sympy.Matrix([[1 + beta - alpha * lam, -beta], [1, 0]])
     return sympy.Matrix([[(1 + beta) * (1 - alpha * lam), -beta * (1 - alpha * lam)], [1, 0]])
 
 
 def modulus(method: str, alpha: Any, beta: Any, lam: Any) -> tuple[Any, str]:
     """(largest |root| of the per-direction map, the regime it implies), exactly."""
-    if method == "gd":
+    if method == O.GD.key:
         r = sympy.nsimplify(1 - alpha * lam)
         return sympy.Abs(r), gd_regime(r)
     T = iteration_matrix(method, alpha, beta, lam)
@@ -167,10 +168,10 @@ def rate_at(quad: Quad, method: str, alpha: Any, beta: Any) -> tuple[Any, list[t
 def optimal(quad: Quad, method: str) -> tuple[Any, Any, Any]:
     """(alpha*, beta* or None, rate*) minimising the worst-case spectral radius over [mu, L]."""
     mu, L = quad.mu, quad.L
-    if method == "gd":
+    if method == O.GD.key:
         a = sympy.solve(sympy.Eq(1 - ALPHA * mu, -(1 - ALPHA * L)), ALPHA)[0]
         return _tidy(a), None, _tidy((L - mu) / (L + mu))
-    if method == "heavy-ball":
+    if method == O.HEAVY_BALL.key:
         rate = (sympy.sqrt(L) - sympy.sqrt(mu)) / (sympy.sqrt(L) + sympy.sqrt(mu))
         return _tidy(4 / (sympy.sqrt(L) + sympy.sqrt(mu)) ** 2), _tidy(rate ** 2), _tidy(rate)
     k = L / mu
@@ -188,9 +189,9 @@ def _tidy(e: Any) -> Any:
 def max_step(quad: Quad, method: str, beta: Any) -> Any:
     """Largest stable step: 2/L (GD), 2(1+beta)/L (heavy ball), 2(1+beta)/((1+2 beta) L)."""
     L = quad.L
-    if method == "gd":
+    if method == O.GD.key:
         return 2 / L
-    if method == "heavy-ball":
+    if method == O.HEAVY_BALL.key:
         return _tidy(2 * (1 + beta) / L)
     return _tidy(2 * (1 + beta) / ((1 + 2 * beta) * L))
 
@@ -232,7 +233,7 @@ def _analysis(spec: QuadraticDynamicsSpec, quad: Quad) -> Analysis:
                  Variable("e_t", "the error $\\theta_t - \\theta^\\star$",
                           rf"\mathbb{{R}}^{{{n}}}"),
                  Variable(r"\alpha", "step size (learning rate)", r"\mathbb{R}_{>0}")]
-    if spec.method != "gd" or "effective-step" in spec.asks or "pytorch" in spec.asks:
+    if spec.method != O.GD.key or "effective-step" in spec.asks or "pytorch" in spec.asks:
         variables.append(Variable(r"\beta", "momentum coefficient", "[0, 1)"))
     if quad.symbolic:
         variables.append(Variable(f"{_il(quad.mu)}, {_il(quad.L)}",
@@ -255,7 +256,7 @@ def _analysis(spec: QuadraticDynamicsSpec, quad: Quad) -> Analysis:
     objective = Equation.of(Tex(r"f(\theta)"), Tex(r"\tfrac{1}{2}\theta^\top H\theta - "
                                                    r"b^\top\theta"))
     return Analysis(tuple(variables), tuple(assumptions), objective,
-                    f"Study {METHOD_NAMES[spec.method]} with a constant step on the quadratic:")
+                    f"Study {spec.entry.name} with a constant step on the quadratic:")
 
 
 def _recursion(der: Derivation, spec: QuadraticDynamicsSpec, quad: Quad) -> None:
@@ -263,13 +264,13 @@ def _recursion(der: Derivation, spec: QuadraticDynamicsSpec, quad: Quad) -> None
     m = spec.method
     eqs = [Equation.of(Tex(r"\nabla f(\theta)"), Tex(r"H\theta - b"), Tex(r"H(\theta - "
                                                                          r"\theta^\star)"))]
-    if m == "gd":
+    if m == O.GD.key:
         eqs.append(Equation.of(Tex("e_{t+1}"), Tex(r"e_t - \alpha H e_t"),
                                Tex(r"(I - \alpha H)\,e_t")))
         text = ("Subtracting $\\theta^\\star$ from the update $\\theta_{t+1} = \\theta_t - "
                 "\\alpha\\nabla f(\\theta_t)$ removes $b$: the error obeys a linear recursion "
                 "driven by $H$ alone.")
-    elif m == "heavy-ball":
+    elif m == O.HEAVY_BALL.key:
         eqs.append(Equation.of(Tex("e_{t+1}"), Tex(r"e_t - \alpha H e_t + \beta(e_t - "
                                                    r"e_{t-1})")))
         text = ("Heavy ball adds $\\beta(\\theta_t - \\theta_{t-1})$ to the gradient step; in "
@@ -294,7 +295,7 @@ def _recursion(der: Derivation, spec: QuadraticDynamicsSpec, quad: Quad) -> None
         eig_eqs.append(Equation.of(Tex(r"(\lambda_{\min}^{+}, \lambda_{\max})"),
                                    sympy.Tuple(quad.mu, quad.L)))
     T = iteration_matrix(m)
-    if m == "gd":
+    if m == O.GD.key:
         eig_eqs.append(Equation.of(Tex(r"e^{(i)}_{t+1}"), Tex(r"(1 - \alpha\lambda_i)\,"
                                                              r"e^{(i)}_t")))
         text = ("Write $H = Q\\Lambda Q^\\top$ with orthonormal eigenvectors. In the eigenbasis "
@@ -330,8 +331,8 @@ class Ctx:
     der: Derivation
     alpha: Any
     beta: Any
+    facts: QuadraticDynamicsFacts
     answers: list[Answer] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)
     summary: list[str] = field(default_factory=list)
     ident: str | None = None
     interp: list[str] = field(default_factory=list)
@@ -346,17 +347,18 @@ class Ctx:
             self._optimal = optimal(self.quad, self.method)
         return self._optimal
 
-    def answer(self, ask: str, name: str, symbol: str, expr: Any, **kw: Any) -> None:
-        self.answers.append(Answer(name, symbol, expr, **kw))
-        self.facts.setdefault("answers", []).append((ask, name))
+    def answer(self, quantity: str, name: str, symbol: str, expr: Any, **kw: Any) -> None:
+        """Record an answer about the part's method."""
+        self.answers.append(Answer(name, symbol, expr, quantity=quantity,
+                                   subject=self.spec.method, **kw))
 
 
 def ask_max_step(c: Ctx) -> None:
     """0 < alpha < 2/L (GD); 0 < alpha L < 2(1+beta) (heavy ball); 2(1+beta)/(1+2 beta) (Nesterov)."""
-    m, L = c.method, c.quad.L
+    m = c.method
     beta = c.beta if c.beta is not None else BETA
     a = max_step(c.quad, m, beta)
-    if m == "gd":
+    if m == O.GD.key:
         c.der.add("Stability: every factor inside (-1, 1)",
                   "The error along direction $i$ shrinks iff $|1 - \\alpha\\lambda_i| < 1$, "
                   "i.e. $0 < \\alpha\\lambda_i < 2$. The binding direction is the stiffest one, "
@@ -367,7 +369,7 @@ def ask_max_step(c: Ctx) -> None:
                                                                           r"\frac{2}{\lambda_i}"))),
                   Equation.of(Tex(r"\alpha_{\max}"), Tex(r"\frac{2}{\lambda_{\max}}"), a))
     else:
-        if m == "heavy-ball":
+        if m == O.HEAVY_BALL.key:
             cond = Tex(r"0 \le \beta < 1,\quad 0 < \alpha\lambda < 2(1 + \beta)")
             why = ("For $z^2 - (1 + \\beta - \\alpha\\lambda)z + \\beta$ the Jury (Schur-Cohn) "
                    "conditions $|c_0| < 1$ and $|c_1| < 1 + c_0$ give $\\beta < 1$ and "
@@ -388,7 +390,6 @@ def ask_max_step(c: Ctx) -> None:
                   Equation.of(Tex(r"\alpha_{\max}(\beta)"), gen, a))
     c.answer("max-step", "max stable step", r"\alpha_{\max}", a,
              note="convergence iff 0 < alpha < alpha_max (strict)")
-    c.facts["max_step"] = a
     c.summary.append(f"stable iff $0 < \\alpha < {_num(a)}$")
 
 
@@ -407,7 +408,7 @@ def ask_optimal_step(c: Ctx) -> None:
     """GD: 1 - alpha mu = -(1 - alpha L); momentum: double roots at both ends."""
     a, b, rho = c.opt()
     mu, L = c.quad.mu, c.quad.L
-    if c.method == "gd":
+    if c.method == O.GD.key:
         c.der.add("Optimal constant step: balance the extreme factors",
                   "The worst factor $\\max_i|1 - \\alpha\\lambda_i|$ is attained at "
                   "$\\lambda_{\\min}$ or $\\lambda_{\\max}$; increasing $\\alpha$ helps the first "
@@ -418,7 +419,7 @@ def ask_optimal_step(c: Ctx) -> None:
                                                         r"\lambda_{\max}}"), a))
         c.answer("optimal-step", "optimal step", r"\alpha^\star", a)
         c.summary.append(f"$\\alpha^\\star = {_num(a)}$")
-    elif c.method == "heavy-ball":
+    elif c.method == O.HEAVY_BALL.key:
         c.der.add("Optimal $(\\alpha, \\beta)$: double roots at both ends",
                   "In the complex-root region every direction contracts at exactly "
                   "$\\sqrt{\\beta}$; the best tuning puts both extreme eigenvalues on the "
@@ -432,9 +433,9 @@ def ask_optimal_step(c: Ctx) -> None:
                               a),
                   Equation.of(Tex(r"\beta^\star"), Tex(r"\Bigl(\frac{\sqrt{\kappa} - 1}"
                                                        r"{\sqrt{\kappa} + 1}\Bigr)^2"), b))
-        c.facts["design_residuals"] = _heavy_ball_residuals(mu, L, a, b)
+        c.facts.design_residuals = _heavy_ball_residuals(mu, L, a, b)
         c.answer("optimal-step", "optimal step", r"\alpha^\star", a)
-        c.answer("optimal-step", "optimal momentum", r"\beta^\star", b)
+        c.answer(Q.OPTIMAL_MOMENTUM.key, "optimal momentum", r"\beta^\star", b)
         c.summary.append(f"$(\\alpha^\\star, \\beta^\\star) = ({_num(a)}, {_num(b)})$")
     else:
         c.der.add("Optimal $(\\alpha, \\beta)$ for Nesterov on quadratics",
@@ -449,11 +450,11 @@ def ask_optimal_step(c: Ctx) -> None:
                   Equation.of(Tex(r"\alpha^\star"), Tex(r"\frac{4}{3L + \mu}"), a),
                   Equation.of(Tex(r"\beta^\star"), Tex(r"\frac{\sqrt{3\kappa + 1} - 2}"
                                                        r"{\sqrt{3\kappa + 1} + 2}"), b))
-        c.facts["design_residuals"] = _nesterov_residuals(mu, L, a, b, rho)
+        c.facts.design_residuals = _nesterov_residuals(mu, L, a, b, rho)
         c.answer("optimal-step", "optimal step", r"\alpha^\star", a)
-        c.answer("optimal-step", "optimal momentum", r"\beta^\star", b)
+        c.answer(Q.OPTIMAL_MOMENTUM.key, "optimal momentum", r"\beta^\star", b)
         c.summary.append(f"$(\\alpha^\\star, \\beta^\\star) = ({_num(a)}, {_num(b)})$")
-    c.facts["optimal"] = (a, b, rho)
+    c.facts.optimal = (a, b, rho)
 
 
 def _heavy_ball_residuals(mu: Any, L: Any, a: Any, b: Any) -> list[Any]:
@@ -474,27 +475,27 @@ def _nesterov_residuals(mu: Any, L: Any, a: Any, b: Any, rho: Any) -> list[Any]:
 def ask_optimal_rate(c: Ctx) -> None:
     """GD (kappa-1)/(kappa+1); heavy ball (sqrt(kappa)-1)/(sqrt(kappa)+1); Nesterov 1-2/sqrt(3kappa+1)."""
     a, b, rho = c.opt()
-    gen = {"gd": r"\frac{\kappa - 1}{\kappa + 1}",
-           "heavy-ball": r"\frac{\sqrt{\kappa} - 1}{\sqrt{\kappa} + 1}",
-           "nesterov": r"1 - \frac{2}{\sqrt{3\kappa + 1}}"}[c.method]
-    text = {"gd": "At $\\alpha^\\star$ both extreme factors have modulus $\\frac{\\lambda_{\\max} "
-                  "- \\lambda_{\\min}}{\\lambda_{\\max} + \\lambda_{\\min}}$, and every other "
-                  "direction contracts faster.",
-            "heavy-ball": "At the optimum every direction has complex (or double) roots of "
-                          "modulus $\\sqrt{\\beta^\\star}$: the rate depends on $\\sqrt{\\kappa}$ "
-                          "instead of $\\kappa$ - the acceleration.",
-            "nesterov": "At the optimum the worst modulus is $\\rho = (1 + \\beta)(1 - \\alpha"
-                        "\\mu)/2$, again scaling with $\\sqrt{\\kappa}$; it is slightly slower "
-                        "than heavy ball on quadratics, the price of Nesterov's robustness "
-                        "beyond them."}[c.method]
-    if not c.facts.get("optimal"):
+    gen = {O.GD.key: r"\frac{\kappa - 1}{\kappa + 1}",
+           O.HEAVY_BALL.key: r"\frac{\sqrt{\kappa} - 1}{\sqrt{\kappa} + 1}",
+           O.NESTEROV.key: r"1 - \frac{2}{\sqrt{3\kappa + 1}}"}[c.method]
+    text = {O.GD.key: "At $\\alpha^\\star$ both extreme factors have modulus "
+                      "$\\frac{\\lambda_{\\max} - \\lambda_{\\min}}{\\lambda_{\\max} + "
+                      "\\lambda_{\\min}}$, and every other direction contracts faster.",
+            O.HEAVY_BALL.key: "At the optimum every direction has complex (or double) roots of "
+                              "modulus $\\sqrt{\\beta^\\star}$: the rate depends on "
+                              "$\\sqrt{\\kappa}$ instead of $\\kappa$ - the acceleration.",
+            O.NESTEROV.key: "At the optimum the worst modulus is $\\rho = (1 + \\beta)(1 - "
+                            "\\alpha\\mu)/2$, again scaling with $\\sqrt{\\kappa}$; it is "
+                            "slightly slower than heavy ball on quadratics, the price of "
+                            "Nesterov's robustness beyond them."}[c.method]
+    if c.facts.optimal is None:
         lead = ("The optimal tuning (derived as in the optimal-step question) is "
                 f"$\\alpha^\\star = {_il(a)}$" + (f", $\\beta^\\star = {_il(b)}$" if b is not None
                                                   else "") + ". ")
         text = lead + text
     c.der.add("Optimal rate", text, Equation.of(Tex(r"\rho^\star"), Tex(gen), rho))
     c.answer("optimal-rate", "optimal rate", r"\rho^\star", rho)
-    c.facts["optimal"] = (a, b, rho)
+    c.facts.optimal = (a, b, rho)
     c.summary.append(f"optimal rate $\\rho^\\star = {_num(rho)}$")
 
 
@@ -515,15 +516,16 @@ def ask_rate(c: Ctx) -> None:
                   Equation.of(Tex(r"\rho(1/L)"), Tex(r"1 - \frac{1}{\kappa}"), rho))
     else:
         rho, rows = rate_at(c.quad, c.method, a, b)
-        c.facts["regimes"] = rows
-        what = (f"$\\alpha = {_il(a)}$" + (f", $\\beta = {_il(b)}$" if c.method != "gd" else ""))
-        eqs = [Equation.of(Tex(r"\rho"), Tex(r"\max_i |1 - \alpha\lambda_i|") if c.method == "gd"
+        c.facts.regimes = rows
+        gd = c.method == O.GD.key
+        what = f"$\\alpha = {_il(a)}$" + ("" if gd else f", $\\beta = {_il(b)}$")
+        eqs = [Equation.of(Tex(r"\rho"), Tex(r"\max_i |1 - \alpha\lambda_i|") if gd
                            else Tex(r"\max_i \max\{|z| : \det(T(\lambda_i) - zI) = 0\}"), rho)]
         c.der.add(f"Rate at {what}",
                   "Evaluate the per-direction contraction at each positive eigenvalue and take the "
                   "worst: " + _rate_rows_text(rows) + ".", *eqs)
     c.answer("rate", "rate", r"\rho", rho, note="asymptotic factor per iteration of the error")
-    c.facts["rate"] = rho
+    c.facts.rate = rho
     c.summary.append(f"rate $\\rho = {_num(rho)}$" + (" (diverges)" if rho.is_number and rho >= 1
                                                             else ""))
 
@@ -531,9 +533,9 @@ def ask_rate(c: Ctx) -> None:
 def ask_iterations(c: Ctx) -> None:
     """Smallest t with rho^t <= eps: ceil(log eps / log rho)."""
     eps = exact_rational(c.spec.epsilon, field="epsilon")
-    if c.alpha is not None and not (c.quad.symbolic and c.method == "gd" and
+    if c.alpha is not None and not (c.quad.symbolic and c.method == O.GD.key and
                                     c.spec.alpha == INVERSE_L):
-        rho = c.facts.get("rate")
+        rho = c.facts.rate
         if rho is None:
             rho = rate_at(c.quad, c.method, c.alpha, c.beta)[0]
         which = "the given step"
@@ -543,7 +545,6 @@ def ask_iterations(c: Ctx) -> None:
     else:
         rho = c.opt()[2]
         which = "the optimal tuning"
-    c.facts["iter_rate"] = rho
     if rho.is_number and rho >= 1:
         c.der.add("Iterations to reduce the error",
                   f"At {which} the rate is $\\rho = {_num(rho)} \\ge 1$: the error never shrinks "
@@ -559,7 +560,7 @@ def ask_iterations(c: Ctx) -> None:
             t = sympy.Integer(int(sympy.N(t, 50)))
     exactness = ("For gradient descent $I - \\alpha H$ is symmetric, so $\\lVert e_t\\rVert \\le "
                  "\\rho^t\\lVert e_0\\rVert$ with equality for an error along the slowest "
-                 "direction: the count is exact in the worst case." if c.method == "gd" else
+                 "direction: the count is exact in the worst case." if c.method == O.GD.key else
                  "For momentum the iteration matrix is not normal, so $\\rho^t$ is the asymptotic "
                  "decay (up to a constant and, at double roots, a factor linear in $t$): the "
                  "count is the asymptotic estimate.")
@@ -571,15 +572,15 @@ def ask_iterations(c: Ctx) -> None:
                                         r"\Bigr\rceil"), t))
     c.answer("iterations", "iterations", "t", t,
              note=f"epsilon = {eps}, rate = {sympy.sstr(rho)}")
-    c.facts["epsilon"] = eps
+    c.facts.epsilon = eps
     c.summary.append(f"$t = {_il(t)}$ iterations for a factor ${_il(eps)}$")
 
 
 def ask_regime(c: Ctx) -> None:
     """Classify each eigendirection by its factor (GD) or root pattern (momentum)."""
     rho, rows = rate_at(c.quad, c.method, c.alpha, c.beta)
-    c.facts["regimes"] = rows
-    if c.method == "gd":
+    c.facts.regimes = rows
+    if c.method == O.GD.key:
         factors = [sympy.nsimplify(1 - c.alpha * lam) for lam, _, _ in rows]
         eq = Equation.of(Tex(r"1 - \alpha\lambda_i"), sympy.Matrix([factors]) if len(factors) > 1
                          else factors[0])
@@ -603,19 +604,17 @@ def ask_regime(c: Ctx) -> None:
     c.der.add("Regime of each direction", text, eq)
     c.answer("regime", "spectral radius", r"\rho", rho, note=regime)
     c.ident = regime
-    c.facts["regime"] = regime
     c.summary.append(f"regime: {overall}" + (" with oscillation" if osc else ""))
 
 
 def ask_iteration_matrix(c: Ctx) -> None:
     """T(lambda) and its eigenvalues z = (tr T +- sqrt(tr^2 - 4 det T)) / 2."""
     T = iteration_matrix(c.method)
-    if c.method == "gd":
+    if c.method == O.GD.key:
         c.der.add("Per-direction factor", "For gradient descent the per-direction map is the "
                   "scalar $1 - \\alpha\\lambda$, its own eigenvalue.",
                   Equation.of(Tex(r"T(\lambda)"), T[0, 0]))
         c.answer("iteration-matrix", "per-direction factor", r"T(\lambda)", T[0, 0])
-        c.facts["iteration_matrix"] = (T, [T[0, 0]])
         return
     tr, det = sympy.expand(T.trace()), sympy.expand(T.det())
     disc = sympy.factor(sympy.expand(tr ** 2 - 4 * det))
@@ -631,7 +630,6 @@ def ask_iteration_matrix(c: Ctx) -> None:
                                                r"\Bigr)")))
     c.answer("iteration-matrix", "iteration matrix", r"T(\lambda)", T)
     c.answer("iteration-matrix", "eigenvalues", r"z_{\pm}", sympy.Matrix(roots))
-    c.facts["iteration_matrix"] = (T, roots)
 
 
 def ask_effective_step(c: Ctx) -> None:
@@ -649,7 +647,6 @@ def ask_effective_step(c: Ctx) -> None:
               Equation.of(Tex(r"\alpha_{\mathrm{eff}}"), Tex(r"\alpha\sum_{k\ge 0}\beta^k"),
                           Tex(r"\frac{\alpha}{1-\beta}"), eff))
     c.answer("effective-step", "effective step", r"\alpha_{\mathrm{eff}}", eff)
-    c.facts["effective_step"] = eff
     c.summary.append(f"effective step $\\alpha/(1-\\beta) = {_num(eff)}$")
 
 
@@ -680,8 +677,8 @@ def ask_pytorch(c: Ctx) -> None:
                                                              r"\mu}"), eff))
     c.answer("pytorch", "heavy-ball step", r"\alpha_{\mathrm{hb}}", a_hb)
     c.answer("pytorch", "heavy-ball momentum", r"\beta_{\mathrm{hb}}", mom)
-    c.answer("pytorch", "torch effective step", r"\alpha_{\mathrm{eff}}", eff)
-    c.facts["pytorch"] = (lr, mom, d, a_hb, eff)
+    c.answer(Q.EFFECTIVE_STEP.key, "torch effective step", r"\alpha_{\mathrm{eff}}", eff)
+    c.facts.pytorch = (lr, mom, d, a_hb, eff)
     c.summary.append(f"torch SGD with $\\mathrm{{lr}} = {_il(lr)}$, momentum ${_il(mom)}$, "
                      f"dampening ${_il(d)}$ is heavy ball with $\\alpha = {_il(a_hb)}$, $\\beta = {_il(mom)}$")
 
@@ -710,7 +707,7 @@ def ask_zero_curvature(c: Ctx) -> None:
     if k:
         c.answer("zero-curvature", "factor along the null space", r"r_0", sympy.Integer(1),
                  note="the null-space component of theta never changes")
-    c.facts["zero_curvature"] = k
+    c.facts.zero_curvature = k
     c.summary.append(f"{k} zero-curvature direction(s)" + (" (frozen)" if k else ""))
 
 
@@ -728,10 +725,10 @@ def solve(spec: QuadraticDynamicsSpec, *, figures: bool = True) -> PartSolution:
     quad = quad_of(spec)
     alpha, beta = _resolve(spec, quad)
     der = Derivation()
-    c = Ctx(spec, quad, der, alpha, beta)
-    c.facts.update(quad=quad, alpha=alpha, beta=beta)
+    c = Ctx(spec, quad, der, alpha, beta, QuadraticDynamicsFacts(quad, alpha, beta))
     _recursion(der, spec, quad)
-    for ask in dict.fromkeys(spec.asks):
+    asked = list(dict.fromkeys(spec.asks))
+    for ask in asked:
         ASKS[ask](c)
     interp = _interpretation(c)
     drawn: list[Figure] = []
@@ -744,9 +741,9 @@ def solve(spec: QuadraticDynamicsSpec, *, figures: bool = True) -> PartSolution:
         except Exception as exc:  # noqa: BLE001 - a figure must never break a solved part
             diagnostics.append(f"figure not drawn: {type(exc).__name__}: {exc}")
     return PartSolution(
-        label=spec.label, family=FAMILY, question=spec.question,
-        analysis=_analysis(spec, quad), steps=der.steps, answers=c.answers,
-        identified_as=c.ident or METHOD_NAMES[spec.method], interpretation=interp,
+        label=spec.label, family=KEY, question=spec.question,
+        analysis=_analysis(spec, quad), steps=der.steps, answers=c.answers, asked=asked,
+        identified_as=c.ident or spec.entry.name, interpretation=interp,
         summary=_cap("; ".join(c.summary)) + ".", figures=drawn, diagnostics=diagnostics,
         facts=c.facts)
 
@@ -756,7 +753,7 @@ def _cap(text: str) -> str:
 
 
 def _interpretation(c: Ctx) -> str:
-    if c.method == "gd":
+    if c.method == O.GD.key:
         out = ("Gradient descent on a quadratic is a linear map per eigendirection: the stiffest "
                "direction caps the step at $2/\\lambda_{\\max}$, the flattest one sets the pace, "
                "so the rate is governed by the condition number $\\kappa$ and about "

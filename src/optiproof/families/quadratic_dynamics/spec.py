@@ -15,23 +15,20 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from optiproof.catalogue import OPTIMIZERS, QUANTITIES, OptimizerEntry, key_literal
+from optiproof.catalogue import optimizers as O
 from optiproof.core.fields import Matrix, Vector, check_number, check_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.problem import PartSpec
+from optiproof.families.quadratic_dynamics.family import ASKS, KEY, METHODS
 
 EXACT_MAX_SIDE = 64
 """Largest H checked for symmetry and semidefiniteness in exact arithmetic."""
 
-Method = Literal["gd", "heavy-ball", "nesterov"]
-Ask = Literal["max-step", "optimal-step", "optimal-rate", "condition-number", "rate",
-              "iterations", "regime", "iteration-matrix", "effective-step", "pytorch",
-              "zero-curvature"]
-
-METHOD_ALIASES = {
-    "gd": "gd", "gradient-descent": "gd", "sgd": "gd", "heavy-ball": "heavy-ball",
-    "momentum": "heavy-ball", "polyak": "heavy-ball", "nesterov": "nesterov",
-    "nag": "nesterov",
-}
+Method = key_literal(METHODS)
+Ask = key_literal(ASKS)
+SAME_ON_QUADRATICS = {O.SGD: O.GD}
+"""Names accepted for a method because they coincide with it on a deterministic quadratic."""
 INVERSE_L = "1/L"
 """``alpha: 1/L`` - one over the largest eigenvalue of H."""
 
@@ -72,14 +69,14 @@ def psd_status(a: list[list[Fraction]]) -> str:
 class QuadraticDynamicsSpec(PartSpec):
     """Gradient descent / heavy ball / Nesterov on f(θ) = ½ θᵀHθ − bᵀθ: the asked quantities."""
 
-    family: Literal["quadratic-dynamics"] = "quadratic-dynamics"
+    family: Literal[KEY] = KEY
     H: Matrix | None = Field(None, description="Symmetric positive semidefinite n x n matrix.")
     eigenvalues: list[Any] | None = Field(
         None, description="Eigenvalues of H (numbers), or two symbol names [mu, L] for the "
                           "smallest and largest eigenvalue.")
     b: Vector | None = Field(None, description="Linear term (optional; it moves the minimiser "
                                                "but not the dynamics of the error).")
-    method: Method = Field("gd", description="gd, heavy-ball or nesterov.")
+    method: Method = Field(O.GD.key, description="gd, heavy-ball or nesterov.")
     alpha: Any = Field(None, description="Step size > 0, or '1/L' (one over the largest "
                                          "eigenvalue).")
     beta: Any = Field(None, description="Momentum coefficient, 0 <= beta < 1.")
@@ -93,10 +90,15 @@ class QuadraticDynamicsSpec(PartSpec):
     @classmethod
     def _method(cls, v: Any) -> Any:
         if isinstance(v, str):
-            key = v.strip().lower().replace("_", "-").replace(" ", "-")
-            if key not in METHOD_ALIASES:
-                raise ValueError(f"unknown method {v[:30]!r}; known: gd, heavy-ball, nesterov")
-            return METHOD_ALIASES[key]
+            return OPTIMIZERS.choose(v, METHODS, also=SAME_ON_QUADRATICS, what="method")
+        return v
+
+    @field_validator("asks", mode="before")
+    @classmethod
+    def _asks(cls, v: Any) -> Any:
+        if isinstance(v, (list, tuple)):
+            return [QUANTITIES.choose(a, ASKS, what="ask") if isinstance(a, str) else a
+                    for a in v]
         return v
 
     @field_validator("eigenvalues", mode="before")
@@ -176,7 +178,7 @@ class QuadraticDynamicsSpec(PartSpec):
         if not self.symbolic and max(self.eigen_fractions()) == 0:
             raise ValueError("H = 0 has no curvature: nothing converges or diverges "
                              "(expected at least one positive eigenvalue)")
-        momentum = self.method != "gd"
+        momentum = self.method != O.GD.key
         for ask in self.asks:
             if ask in ("rate", "regime", "pytorch") and self.alpha is None:
                 raise ValueError(f"asks: '{ask}' needs the step size alpha")
@@ -206,6 +208,11 @@ class QuadraticDynamicsSpec(PartSpec):
         return self
 
     # -- derived views ------------------------------------------------------------------------
+
+    @property
+    def entry(self) -> OptimizerEntry:
+        """The catalogue optimizer this part studies."""
+        return OPTIMIZERS[self.method]
 
     @property
     def n(self) -> int:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from optiproof.catalogue import optimizers as O
 from optiproof.core.evidence import Check, stopwatch
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution
@@ -50,7 +51,7 @@ def instances(spec: QuadraticDynamicsSpec, solution: PartSolution) -> list[tuple
     """(H, substitutions) pairs: the spec's own H, or sample spectra for symbolic μ, L."""
     if not spec.symbolic:
         return [(_H(spec), {})]
-    quad = solution.facts["quad"]
+    quad = solution.facts.quad
     out = []
     for mu, L in SYMBOLIC_SAMPLES:
         out.append((np.diag([mu, (mu + L) / 2, L]), {quad.mu: mu, quad.L: L}))
@@ -76,9 +77,9 @@ def _spectrum(H: np.ndarray) -> tuple[np.ndarray, int]:
 
 def _update(method: str, a: Any, b: Any, lam: Any, x: Any, xprev: Any) -> Any:
     """One step of the method on the scalar quadratic ½λx² (error coordinates)."""
-    if method == "gd":
+    if method == O.GD.key:
         return x - a * lam * x
-    if method == "heavy-ball":
+    if method == O.HEAVY_BALL.key:
         return x - a * lam * x + b * (x - xprev)
     y = x + b * (x - xprev)
     return y - a * lam * y
@@ -100,7 +101,7 @@ def direction_maps(method: str, a: Any, b: Any, lam: Any) -> np.ndarray:
 def radius(method: str, lams: np.ndarray, a: Any, b: Any) -> np.ndarray:
     """Spectral radius over the given eigenvalues (numpy eigvals of the per-direction maps)."""
     M = direction_maps(method, np.asarray(a)[..., None], np.asarray(b)[..., None], lams)
-    if method == "gd":
+    if method == O.GD.key:
         return np.abs(M[..., 0, 0]).max(axis=-1)
     return np.abs(np.linalg.eigvals(M)).max(axis=(-1, -2))
 
@@ -111,14 +112,14 @@ def full_radius(method: str, H: np.ndarray, a: float, b: float) -> float:
     keep = w > 1e-10 * max(1.0, float(np.abs(w).max()))
     Hp = Q[:, keep].T @ H @ Q[:, keep]
     k = Hp.shape[0]
-    if method == "gd":
+    if method == O.GD.key:
         return float(np.abs(np.linalg.eigvals(np.eye(k) - a * Hp)).max())
     Op = np.zeros((2 * k, 2 * k))
     for j in range(2 * k):
         s = np.zeros(2 * k)
         s[j] = 1.0
         x, xp = s[:k], s[k:]
-        if method == "heavy-ball":
+        if method == O.HEAVY_BALL.key:
             nxt = x - a * Hp @ x + b * (x - xp)
         else:
             y = x + b * (x - xp)
@@ -135,7 +136,7 @@ def _rel(x: float, y: float) -> float:
 
 def _alpha_beta(spec: QuadraticDynamicsSpec, solution: PartSolution, subs: dict,
                 lams: np.ndarray) -> tuple[float | None, float | None]:
-    a, b = solution.facts.get("alpha"), solution.facts.get("beta")
+    a, b = solution.facts.alpha, solution.facts.beta
     return (None if a is None else _value(a, subs)), (None if b is None else _value(b, subs))
 
 
@@ -162,7 +163,7 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
             if "condition number" in ans:
                 errs.append(("kappa", _rel(_value(ans["condition number"].expr, subs), L / mu)))
             if "max stable step" in ans:
-                for bb in (betas if m != "gd" else [0.0]):
+                for bb in (betas if m != O.GD.key else [0.0]):
                     lo, hi = 1e-12 / L, 16.0 / L
                     for _ in range(200):
                         mid = 0.5 * (lo + hi)
@@ -175,12 +176,12 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                     claim = _value(ans["max stable step"].expr, {**subs, sympy.Symbol("beta"): bb})
                     errs.append((f"max step (beta={bb})", _rel(claim, lo)))
             if "optimal step" in ans or "optimal rate" in ans:
-                opt_a, opt_b, opt_r = solution.facts["optimal"]
+                opt_a, opt_b, opt_r = solution.facts.optimal
                 ca, cr = _value(opt_a, subs), _value(opt_r, subs)
                 cb = 0.0 if opt_b is None else _value(opt_b, subs)
                 attained = float(radius(m, lams, ca, cb))
                 errs.append(("rate at the claimed optimum", _rel(attained, cr)))
-                if m == "gd":
+                if m == O.GD.key:
                     res = minimize_scalar(lambda x: float(radius(m, lams, x, 0.0)),
                                           bounds=(0.0, 2.0 / L), method="bounded",
                                           options={"xatol": 1e-13 / L})
@@ -219,12 +220,12 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                 errs.append(("regime radius", _rel(_value(ans["spectral radius"].expr, subs),
                                                    float(radius(m, lams, a, b or 0.0)))))
                 got = [_classify(m, lam, a, b or 0.0) for lam in lams]
-                want = [_coarse(reg) for _, _, reg in solution.facts["regimes"]]
+                want = [_coarse(reg) for _, _, reg in solution.facts.regimes]
                 errs.append(("regime classes", 0.0 if got == want else 1.0))
                 notes.append("regimes (numpy): " + ", ".join(got))
             if "iterations" in ans and ans["iterations"].expr is not None:
                 rho = _iter_rate(spec, solution, subs, lams)
-                eps = float(solution.facts["epsilon"])
+                eps = float(solution.facts.epsilon)
                 want_t = 1 if rho == 0 else math.ceil(math.log(eps) / math.log(rho) - 1e-12)
                 errs.append(("iterations", abs(_value(ans["iterations"].expr, subs) - want_t)))
             if "iteration matrix" in ans or "per-direction factor" in ans:
@@ -237,7 +238,7 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                      runtime_s=watch.elapsed)
     worst = max(e for _, e in errs)
     # eigenvalues at a double root (the momentum optimum) are only sqrt(machine eps) accurate
-    tol = TOL if m == "gd" else 1e-6
+    tol = TOL if m == O.GD.key else 1e-6
     status = "passed" if worst <= tol else "failed"
     detail = "; ".join(f"{k}: {v:.2g}" for k, v in errs[:14]) + (
         " | " + " | ".join(notes[:3]) if notes else "")
@@ -253,18 +254,18 @@ def _iter_rate(spec: QuadraticDynamicsSpec, solution: PartSolution, subs: dict,
     if a is None:
         from scipy.optimize import minimize_scalar
 
-        if spec.method == "gd":
-            return float(minimize_scalar(lambda x: float(radius("gd", lams, x, 0.0)),
+        if spec.method == O.GD.key:
+            return float(minimize_scalar(lambda x: float(radius(O.GD.key, lams, x, 0.0)),
                                          bounds=(0, 2 / L), method="bounded",
                                          options={"xatol": 1e-14 / L}).fun)
-        opt_a, opt_b, _ = solution.facts["optimal"]
+        opt_a, opt_b, _ = solution.facts.optimal
         return float(radius(spec.method, lams, _value(opt_a, subs), _value(opt_b, subs)))
     return float(radius(spec.method, lams, a, b or 0.0))
 
 
 def _classify(method: str, lam: float, a: float, b: float) -> str:
     M = direction_maps(method, a, b, lam)
-    z = np.linalg.eigvals(M) if method != "gd" else np.array([M[0, 0]])
+    z = np.linalg.eigvals(M) if method != O.GD.key else np.array([M[0, 0]])
     dom = z[np.argmax(np.abs(z))]
     rho = abs(dom)
     osc = abs(dom.imag) > 1e-12 or dom.real < -1e-12
@@ -284,7 +285,7 @@ def _map_error(method: str, ans: dict, subs: dict) -> float:
     for a, b, lam in ((0.1, 0.5, 3.0), (0.3, 0.9, 1.0), (1.0, 0.2, 2.5)):
         point = {**subs, a_s: a, b_s: b, l_s: lam}
         M = direction_maps(method, a, b, lam)
-        if method == "gd":
+        if method == O.GD.key:
             worst = max(worst, abs(_value(ans["per-direction factor"].expr, point) - M[0, 0]))
             continue
         T = np.array(sympy.Matrix(ans["iteration matrix"].expr).subs(point).evalf(),
@@ -302,10 +303,10 @@ def _map_error(method: str, ans: dict, subs: dict) -> float:
 def _sgd(p: Any, method: str, lr: float, beta: float, dampening: float = 0.0) -> Any:
     import torch
 
-    if method == "gd" or beta == 0:
+    if method == O.GD.key or beta == 0:
         return torch.optim.SGD([p], lr=lr)
     return torch.optim.SGD([p], lr=lr, momentum=beta, dampening=dampening,
-                           nesterov=method == "nesterov")
+                           nesterov=method == O.NESTEROV.key)
 
 
 def torch_rate(H: np.ndarray, method: str, lr: float, beta: float, *, steps: int,
@@ -372,8 +373,8 @@ def torch_rate_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Che
     """The real torch.optim.SGD's measured contraction vs every rate answer."""
     import torch
 
-    label = {"gd": "torch.optim.SGD", "heavy-ball": "torch.optim.SGD(momentum)",
-             "nesterov": "torch.optim.SGD(momentum, nesterov=True)"}[spec.method]
+    label = {O.GD.key: "torch.optim.SGD", O.HEAVY_BALL.key: "torch.optim.SGD(momentum)",
+             O.NESTEROV.key: "torch.optim.SGD(momentum, nesterov=True)"}[spec.method]
     method = f"real optimizer: {label}, float64, measured contraction per step"
     ans = _answers(solution)
     errs, notes = [], []
@@ -389,7 +390,7 @@ def torch_rate_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Che
             if "spectral radius" in ans:
                 runs.append(("regime", a, b or 0.0, _value(ans["spectral radius"].expr, subs)))
             if "optimal rate" in ans:
-                opt_a, opt_b, opt_r = solution.facts["optimal"]
+                opt_a, opt_b, opt_r = solution.facts.optimal
                 runs.append(("optimal", _value(opt_a, subs),
                              0.0 if opt_b is None else _value(opt_b, subs),
                              _value(opt_r, subs)))
@@ -417,7 +418,7 @@ def stability_check(spec: QuadraticDynamicsSpec, solution: PartSolution,
         for H, subs in instances(spec, solution)[:1]:
             lams, _ = _spectrum(H)
             _, b = _alpha_beta(spec, solution, subs, lams)
-            for bb in ([b] if b is not None else [0.5, 0.9]) if spec.method != "gd" else [0.0]:
+            for bb in ([b] if b is not None else [0.5, 0.9]) if spec.method != O.GD.key else [0.0]:
                 amax = _value(ans["max stable step"].expr, {**subs, sympy.Symbol("beta"): bb})
                 below = torch_rate(H, spec.method, amax * (1 - delta), bb, steps=700)
                 above = torch_rate(H, spec.method, amax * (1 + delta), bb, steps=700)
@@ -434,14 +435,14 @@ def iterations_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Che
 
     method = "real optimizer: torch.optim.SGD from the worst eigendirection, steps counted"
     ans = _answers(solution)["iterations"]
-    eps = float(solution.facts["epsilon"])
+    eps = float(solution.facts.epsilon)
     errs, notes = [], []
     with stopwatch() as watch:
         for H, subs in instances(spec, solution):
             lams, _ = _spectrum(H)
             a, _ = _alpha_beta(spec, solution, subs, lams)
             if a is None:
-                a = _value(solution.facts["optimal"][0], subs)
+                a = _value(solution.facts.optimal[0], subs)
             w, Q = np.linalg.eigh(H)
             pos = w > 1e-10 * max(1.0, float(np.abs(w).max()))
             factors = np.where(pos, np.abs(1 - a * w), -1.0)
@@ -479,9 +480,9 @@ def momentum_buffer_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -
         if "effective step" in ans:
             expr = ans["effective step"].expr
             a_s, b_s = sympy.symbols("alpha beta")
-            points = [(float(solution.facts["alpha"]) if solution.facts["alpha"] is not None
-                       else 0.1, float(solution.facts["beta"]) if solution.facts["beta"]
-                       is not None else bb) for bb in ([0.5, 0.9] if solution.facts["beta"]
+            points = [(float(solution.facts.alpha) if solution.facts.alpha is not None
+                       else 0.1, float(solution.facts.beta) if solution.facts.beta
+                       is not None else bb) for bb in ([0.5, 0.9] if solution.facts.beta
                                                        is None else [None])]
             for lr, beta in points:
                 p = torch.zeros(3, dtype=torch.float64)
@@ -498,7 +499,7 @@ def momentum_buffer_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -
                 errs.append(_rel(move, claim))
                 notes.append(f"steady move/grad {move:.10g} vs {claim:.10g}")
         if "heavy-ball step" in ans:
-            lr, mom, d, _, _ = solution.facts["pytorch"]
+            lr, mom, d, _, _ = solution.facts.pytorch
             lr, mom, d = float(lr), float(mom), float(d)
             a_hb = _value(ans["heavy-ball step"].expr, {})
             b_hb = _value(ans["heavy-ball momentum"].expr, {})
@@ -542,7 +543,7 @@ def null_space_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Che
         rng = np.random.default_rng(2)
         x0 = rng.standard_normal(H.shape[0])
         p = torch.tensor(x0, dtype=torch.float64, requires_grad=True)
-        beta = float(solution.facts["beta"] or 0.0)
+        beta = float(solution.facts.beta or 0.0)
         opt = _sgd(p, spec.method, 1.0 / float(w.max()), beta)
         Ht = torch.tensor(H, dtype=torch.float64)
         with torch.no_grad():
@@ -574,11 +575,11 @@ def witnesses(spec: QuadraticDynamicsSpec, solution: PartSolution,
         out.append(("torch contraction", lambda: torch_rate_check(spec, solution)))
     if not big and "max stable step" in ans:
         out.append(("torch stability boundary", lambda: stability_check(spec, solution)))
-    if not big and spec.method == "gd" and "iterations" in ans and \
+    if not big and spec.method == O.GD.key and "iterations" in ans and \
             ans["iterations"].expr is not None:
         out.append(("torch iterations", lambda: iterations_check(spec, solution)))
     if {"effective step", "heavy-ball step"} & set(ans):
         out.append(("torch momentum buffer", lambda: momentum_buffer_check(spec, solution)))
-    if not big and solution.facts.get("zero_curvature"):
+    if not big and solution.facts.zero_curvature:
         out.append(("torch null space", lambda: null_space_check(spec, solution)))
     return out

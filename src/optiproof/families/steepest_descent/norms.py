@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from optiproof.catalogue import NormEntry
+from optiproof.catalogue import norms as N
 from optiproof.core.errors import BadInput
 from optiproof.core.exact import exact_rational
 
@@ -46,14 +48,15 @@ def _norm_function(name: str, subscript: str | None, *, left: str = r"\left\|",
                                        "is_extended_nonnegative": True, "is_real": True})
 
 
-NORM_FUNCTIONS: dict[str, type[sp.Function]] = {
-    "l2": _norm_function("norm_2", "2"),
-    "l1": _norm_function("norm_1", "1"),
-    "linf": _norm_function("norm_inf", r"\infty"),
-    "frobenius": _norm_function("norm_F", "F"),
-    "spectral": _norm_function("norm_op", r"\mathrm{op}"),
-    "nuclear": _norm_function("norm_nuc", r"*"),
+NORM_FUNCTIONS: dict[NormEntry, type[sp.Function]] = {
+    N.L2: _norm_function("norm_2", "2"),
+    N.L1: _norm_function("norm_1", "1"),
+    N.LINF: _norm_function("norm_inf", r"\infty"),
+    N.FROBENIUS: _norm_function("norm_F", "F"),
+    N.SPECTRAL: _norm_function("norm_op", r"\mathrm{op}"),
+    N.NUCLEAR: _norm_function("norm_nuc", r"*"),
 }
+"""Symbolic norms of a symbolic argument, by catalogue norm."""
 sign_of = sp.Function("sign")
 
 
@@ -122,9 +125,10 @@ def _sign_exact(x: sp.Expr) -> sp.Expr:
 
 # ----------------------------------------------------------------------------- the protocol
 class Norm(ABC):
-    """A norm on vectors (column matrices) or on matrices."""
+    """A norm on vectors (column matrices) or on matrices; ``entry`` is its catalogue norm."""
 
-    key: str
+    entry: NormEntry | None
+    """The catalogue norm (None for the dual of a scaled norm, which has no entry of its own)."""
     title: str
     is_matrix: bool = False
 
@@ -171,12 +175,8 @@ class Norm(ABC):
         return float(self.value(sp.Matrix(x)).evalf(17))
 
 
-def _inner(g: sp.MatrixBase, s: sp.MatrixBase) -> sp.Expr:
-    return sum((a * b for a, b in zip(g, s, strict=True)), sp.S.Zero)
-
-
 class L2(Norm):
-    key, title = "l2", r"Euclidean ($\ell_2$) norm"
+    entry, title = N.L2, r"Euclidean ($\ell_2$) norm"
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{2}}"
@@ -194,10 +194,10 @@ class L2(Norm):
         return SharpSet(g / n, True)
 
     def symbolic_value(self, x: Any) -> sp.Expr:
-        return NORM_FUNCTIONS["l2"](x)
+        return NORM_FUNCTIONS[N.L2](x)
 
     def symbolic_sharp(self, g: Any) -> sp.Expr:
-        return g / NORM_FUNCTIONS["l2"](g)
+        return g / NORM_FUNCTIONS[N.L2](g)
 
     def why_sharp(self) -> str:
         return ("By Cauchy-Schwarz $\\langle g, s\\rangle \\le \\|g\\|_2\\|s\\|_2$, with equality "
@@ -208,7 +208,7 @@ class L2(Norm):
 
 
 class L1(Norm):
-    key, title = "l1", r"$\ell_1$ norm"
+    entry, title = N.L1, r"$\ell_1$ norm"
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{1}}"
@@ -246,7 +246,7 @@ class L1(Norm):
         return SharpSet(rep, len(idx) == 1, words, contains if len(idx) > 1 else None)
 
     def symbolic_value(self, x: Any) -> sp.Expr:
-        return NORM_FUNCTIONS["l1"](x)
+        return NORM_FUNCTIONS[N.L1](x)
 
     def symbolic_sharp(self, g: Any) -> sp.Expr:
         e = NamedMatrix("e_istar", g.shape[0], 1, r"e_{i^\star}")
@@ -263,7 +263,7 @@ class L1(Norm):
 
 
 class LInf(Norm):
-    key, title = "linf", r"$\ell_\infty$ (max) norm"
+    entry, title = N.LINF, r"$\ell_\infty$ (max) norm"
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{\infty}}"
@@ -293,7 +293,7 @@ class LInf(Norm):
         return SharpSet(rep, not zeros, words, contains if zeros else None)
 
     def symbolic_value(self, x: Any) -> sp.Expr:
-        return NORM_FUNCTIONS["linf"](x)
+        return NORM_FUNCTIONS[N.LINF](x)
 
     def symbolic_sharp(self, g: Any) -> sp.Expr:
         return sign_of(g)
@@ -312,7 +312,7 @@ class LInf(Norm):
 
 
 class Lp(Norm):
-    key = "lp"
+    entry = N.LP
 
     def __init__(self, p: Any):
         self.p = exact_rational(p, field="norm.p")
@@ -360,9 +360,9 @@ class Lp(Norm):
 class Scaled(Norm):
     """``c * base``: the RMS norm is ``l2 / sqrt(d)``; its dual is ``sqrt(d) * l2``."""
 
-    def __init__(self, base: Norm, c: sp.Expr, key: str, title: str,
+    def __init__(self, base: Norm, c: sp.Expr, entry: NormEntry | None, title: str,
                  latex_fn: Callable[[str], str] | None = None):
-        self.base, self.c, self.key, self.title = base, sp.sympify(c), key, title
+        self.base, self.c, self.entry, self.title = base, sp.sympify(c), entry, title
         self.is_matrix = base.is_matrix
         self._latex_fn = latex_fn
 
@@ -373,7 +373,7 @@ class Scaled(Norm):
 
     def dual(self) -> Norm:
         d = self.base.dual()
-        return Scaled(d, 1 / self.c, f"{d.key}-scaled", f"{d.title}, scaled")
+        return Scaled(d, 1 / self.c, None, f"{d.title}, scaled")
 
     def value(self, x: sp.MatrixBase) -> sp.Expr:
         return self.c * self.base.value(x)
@@ -401,14 +401,14 @@ class Scaled(Norm):
 def rms(d: Any) -> Norm:
     """The RMS norm ``||x||_2 / sqrt(d)``."""
     c = 1 / sp.sqrt(d)
-    return Scaled(L2(), c, "rms", "RMS norm",
+    return Scaled(L2(), c, N.RMS, N.RMS.name,
                   lambda arg: rf"\left\|{arg}\right\|_{{\mathrm{{RMS}}}}")
 
 
 class Quadratic(Norm):
     """``||x||_D = sqrt(x^T D x)`` for symmetric positive-definite D; dual uses D^{-1}."""
 
-    key = "quadratic"
+    entry = N.QUADRATIC
 
     def __init__(self, D: sp.MatrixBase, *, name: str = "D"):
         self.D = sp.ImmutableMatrix(D)
@@ -460,7 +460,7 @@ class Quadratic(Norm):
         return SharpSet(Dinv_g / n, True)
 
     def symbolic_value(self, x: Any) -> sp.Expr:
-        return NORM_FUNCTIONS["l2"](x)
+        return NORM_FUNCTIONS[N.L2](x)
 
     def symbolic_sharp(self, g: Any) -> sp.Expr:
         raise NotImplementedError
@@ -533,16 +533,16 @@ def _generic_contains(norm: Norm, g: np.ndarray) -> Callable[[np.ndarray, float]
 class Frobenius(L2):
     """The Frobenius norm: the Euclidean norm of the flattened matrix (value, dual, sharp)."""
 
-    key, title, is_matrix = "frobenius", "Frobenius norm", True
+    entry, title, is_matrix = N.FROBENIUS, N.FROBENIUS.name, True
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{F}}"
 
     def symbolic_value(self, x: Any) -> sp.Expr:
-        return NORM_FUNCTIONS["frobenius"](x)
+        return NORM_FUNCTIONS[N.FROBENIUS](x)
 
     def symbolic_sharp(self, g: Any) -> sp.Expr:
-        return g / NORM_FUNCTIONS["frobenius"](g)
+        return g / NORM_FUNCTIONS[N.FROBENIUS](g)
 
     def why_sharp(self) -> str:
         return ("The Frobenius inner product is the Euclidean one on the flattened matrix, so "
@@ -553,7 +553,7 @@ class Frobenius(L2):
 
 
 class Spectral(Norm):
-    key, title, is_matrix = "spectral", r"spectral (operator $2\to2$) norm", True
+    entry, title, is_matrix = N.SPECTRAL, r"spectral (operator $2\to2$) norm", True
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{\mathrm{{op}}}}"
@@ -579,7 +579,7 @@ class Spectral(Norm):
         return SharpSet(rep, unique, words, None if unique else _generic_contains(self, _np(g)))
 
     def symbolic_value(self, x: Any) -> sp.Expr:
-        return NORM_FUNCTIONS["spectral"](x)
+        return NORM_FUNCTIONS[N.SPECTRAL](x)
 
     def symbolic_sharp(self, g: Any) -> sp.Expr:
         U = NamedMatrix("U", g.shape[0], sp.Symbol("r"), "U")
@@ -596,7 +596,7 @@ class Spectral(Norm):
 
 
 class Nuclear(Norm):
-    key, title, is_matrix = "nuclear", "nuclear (trace) norm", True
+    entry, title, is_matrix = N.NUCLEAR, "nuclear (trace) norm", True
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{*}}"
@@ -624,7 +624,7 @@ class Nuclear(Norm):
                         None if ties == 1 else _generic_contains(self, _np(g)))
 
     def symbolic_value(self, x: Any) -> sp.Expr:
-        return NORM_FUNCTIONS["nuclear"](x)
+        return NORM_FUNCTIONS[N.NUCLEAR](x)
 
     def symbolic_sharp(self, g: Any) -> sp.Expr:
         u1 = NamedMatrix("u_1", g.shape[0], 1, "u_1")
@@ -643,26 +643,26 @@ class Nuclear(Norm):
 def rms_to_rms(shape: tuple[Any, Any]) -> Norm:
     """``||W||_{RMS->RMS} = sqrt(d_in / d_out) ||W||_op`` for W of shape (d_out, d_in)."""
     d_out, d_in = shape
-    return Scaled(Spectral(), sp.sqrt(sp.sympify(d_in) / sp.sympify(d_out)), "rms-rms",
+    return Scaled(Spectral(), sp.sqrt(sp.sympify(d_in) / sp.sympify(d_out)), N.RMS_RMS,
                   r"RMS$\to$RMS operator norm",
                   lambda arg: rf"\left\|{arg}\right\|_{{\mathrm{{RMS}}\to\mathrm{{RMS}}}}")
 
 
 def make_norm(spec: Any, *, dim: Any = None, shape: tuple[Any, Any] | None = None) -> Norm:
     """Build a Norm object from a NormSpec (dimension/shape needed by RMS-type norms)."""
-    name = spec.name
-    if name == "l2":
+    entry = spec.entry
+    if entry is N.L2:
         return L2()
-    if name == "l1":
+    if entry is N.L1:
         return L1()
-    if name == "linf":
+    if entry is N.LINF:
         return LInf()
-    if name == "lp":
+    if entry is N.LP:
         p = exact_rational(spec.p, field="norm.p")
         return L2() if p == 2 else Lp(p)
-    if name == "rms":
+    if entry is N.RMS:
         return rms(dim if dim is not None else sp.Symbol("d", positive=True, integer=True))
-    if name == "quadratic":
+    if entry is N.QUADRATIC:
         D = spec.D
         if len(D) > QUADRATIC_MAX_DIM:
             raise BadInput(f"D is {len(D)}-dimensional", field="norm.D",
@@ -674,14 +674,14 @@ def make_norm(spec: Any, *, dim: Any = None, shape: tuple[Any, Any] | None = Non
             M = sp.Matrix([[exact_rational(v, field="norm.D") for v in row] for row in D])
         check_spd(M)
         return Quadratic(M)
-    if name == "frobenius":
+    if entry is N.FROBENIUS:
         return Frobenius()
-    if name == "spectral":
+    if entry is N.SPECTRAL:
         return Spectral()
-    if name == "nuclear":
+    if entry is N.NUCLEAR:
         return Nuclear()
-    if name == "rms-rms":
+    if entry is N.RMS_RMS:
         if shape is None:
             shape = (sp.Symbol("d_out", positive=True), sp.Symbol("d_in", positive=True))
         return rms_to_rms(shape)
-    raise BadInput(f"unknown norm {name!r}", field="norm")
+    raise BadInput(f"unknown norm {entry.key!r}", field="norm")

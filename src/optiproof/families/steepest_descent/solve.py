@@ -15,6 +15,9 @@ from typing import Any
 
 import sympy as sp
 
+from optiproof.catalogue import OptimizerEntry
+from optiproof.catalogue import norms as N
+from optiproof.catalogue import quantities as Q
 from optiproof.core.errors import BadInput, NotRecognised
 from optiproof.core.exact import exact_rational
 from optiproof.core.limits import LIMITS
@@ -27,6 +30,8 @@ from optiproof.core.solution import (
     Tex,
     Variable,
 )
+from optiproof.families.steepest_descent.facts import SteepestDescentFacts
+from optiproof.families.steepest_descent.family import KEY
 from optiproof.families.steepest_descent.identify import identify
 from optiproof.families.steepest_descent.norms import (
     L1,
@@ -46,7 +51,6 @@ from optiproof.families.steepest_descent.norms import (
 )
 from optiproof.families.steepest_descent.spec import SteepestDescentSpec
 
-FAMILY = "steepest-descent"
 LP_EXACT_MAX_ENTRIES = 48
 """Above this many entries, l_p quantities are evaluated to 30 significant digits."""
 
@@ -98,7 +102,7 @@ def build_instance(spec: SteepestDescentSpec) -> Instance:
             dim_latex = rf"\mathbb{{R}}^{{{sp.latex(rows)} \times {sp.latex(cols)}}}"
             dim = None
         else:
-            if spec.norm.name == "quadratic":
+            if spec.norm.entry is N.QUADRATIC:
                 dim = len(spec.norm.D)
             elif isinstance(spec.dim, int):
                 dim = spec.dim
@@ -120,7 +124,7 @@ def build_instance(spec: SteepestDescentSpec) -> Instance:
         if is_matrix and max(g.shape) > 64:
             raise BadInput(f"a {g.rows}x{g.cols} matrix is too large for the 30-digit SVD",
                            field="gradient", expected="sides up to 64")
-        if spec.norm.name == "lp" and g.rows * g.cols > LP_EXACT_MAX_ENTRIES:
+        if spec.norm.entry is N.LP and g.rows * g.cols > LP_EXACT_MAX_ENTRIES:
             g = g.evalf(SVD_DIGITS)  # sums of radicals grow too fast beyond this size
         gname = "G" if is_matrix else "g"
         dim = g.rows
@@ -414,34 +418,37 @@ def _symbolic_sharp_length(inst: Instance, measure: Norm) -> sp.Expr:
     m_base = measure.base if isinstance(measure, Scaled) else measure
     m_scale = measure.c if isinstance(measure, Scaled) else sp.S.One
     if isinstance(base, LInf):
-        table = {"l2": sp.sqrt(d), "l1": d, "linf": sp.S.One}
-        if m_base.key in table:
-            return scale * m_scale * table[m_base.key]
+        table = {N.L2: sp.sqrt(d), N.L1: d, N.LINF: sp.S.One}
+        if m_base.entry in table:
+            return scale * m_scale * table[m_base.entry]
     if isinstance(base, (L2, Frobenius)):
         if hasattr(m_base, "symbolic_value"):
             return scale * m_scale * m_base.symbolic_value(g) / base.symbolic_value(g)
-    if isinstance(base, L1) and m_base.key in ("l2", "l1", "linf"):
+    if isinstance(base, L1) and m_base.entry in (N.L2, N.L1, N.LINF):
         return scale * m_scale
     if isinstance(base, Spectral):
         r = sp.Symbol("r", positive=True, integer=True)
-        table = {"frobenius": sp.sqrt(r), "nuclear": r, "spectral": sp.S.One}
-        if m_base.key in table:
-            return scale * m_scale * table[m_base.key]
-    if isinstance(base, Nuclear) and m_base.key in ("frobenius", "nuclear", "spectral"):
+        table = {N.FROBENIUS: sp.sqrt(r), N.NUCLEAR: r, N.SPECTRAL: sp.S.One}
+        if m_base.entry in table:
+            return scale * m_scale * table[m_base.entry]
+    if isinstance(base, Nuclear) and m_base.entry in (N.FROBENIUS, N.NUCLEAR, N.SPECTRAL):
         return scale * m_scale
-    raise NotRecognised(f"the length of the {norm.key} step measured in the {measure.key} norm "
-                        "has no closed form for a symbolic gradient; give numbers")
+    raise NotRecognised(f"the length of the {norm.entry.key} step measured in the "
+                        f"{measure.entry.key} norm has no closed form for a symbolic gradient; "
+                        "give numbers")
 
 
-def solve(spec: SteepestDescentSpec) -> PartSolution:
-    """Derive the update, its value and every asked quantity, with the identification."""
+def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
+    """Derive the update, its value and every asked quantity, with the identification
+    (``figures`` is accepted like every family's; this one draws none)."""
     inst = build_instance(spec)
     t = sp.Symbol("t", nonnegative=True)
     form = spec.form
     steps: list[Step] = []
-    facts: dict[str, Any] = {"numeric": inst.numeric and not inst.weight.free_symbols,
-                             "g": inst.g, "alpha": inst.alpha, "eta": inst.eta,
-                             "dual_value": inst.dual_value}
+    facts = SteepestDescentFacts(numeric=inst.numeric and not inst.weight.free_symbols,
+                                 g=inst.g, alpha=inst.alpha, eta=inst.eta,
+                                 dual_value=inst.dual_value)
+    subject = spec.norm.name
     answers: list[Answer] = []
     u: Any = None
     status = "unique"
@@ -508,58 +515,68 @@ def solve(spec: SteepestDescentSpec) -> PartSolution:
         set_words = inst.norm.sharp_set_words()
     if value is not None and inst.numeric and value.is_finite is not False:
         value = _display_number(value) if inst.is_matrix else sp.expand(value)
-    facts.update({"update": u, "update_status": status, "min_value": value,
-                  "membership": membership, "asked": []})
+    facts.update, facts.update_status, facts.min_value = u, status, value
+    facts.membership = membership
 
     ident, ident_note = identify(inst)
     for ask in spec.asks:
-        if ask.kind == "update":
+        if ask.kind == Q.UPDATE.key:
             note = ""
             if form == "penalty" and not (inst.numeric and not inst.alpha.free_symbols):
                 note = ("when $\\|g\\|_* < 1/\\alpha$; when $\\|g\\|_* > 1/\\alpha$ the objective "
                         "is unbounded below and no minimiser exists")
-            answers.append(Answer("update", "u", u, status, set_words, note, membership))
-        elif ask.kind == "min-value":
-            answers.append(Answer("minimum value", r"\min", value,
-                                  "unbounded" if value == sp.S.NegativeInfinity else "unique"))
-        elif ask.kind == "threshold":
+            answers.append(Answer("update", "u", u, status, set_words, note, membership,
+                                  quantity=Q.UPDATE.key, subject=subject))
+        elif ask.kind == Q.MIN_VALUE.key:
+            answers.append(_min_value(value, subject))
+        elif ask.kind == Q.THRESHOLD.key:
             if form != "penalty":
                 raise BadInput("a threshold only exists for the plain-norm penalty form",
                                field="asks")
             a = Answer("threshold on alpha", r"\alpha^\star", plain_info["threshold"],
                        note="for $\\alpha < \\alpha^\\star$ the best step is 0; for "
-                            "$\\alpha > \\alpha^\\star$ the objective is unbounded below")
+                            "$\\alpha > \\alpha^\\star$ the objective is unbounded below",
+                       quantity=Q.THRESHOLD.key, subject=subject)
             answers.append(a)
-            facts["asked"].append((ask, a))
-        elif ask.kind == "step-length":
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.STEP_LENGTH.key:
             if u is None:
                 answers.append(Answer(f"step length ({ask.measure.name})", r"\|u\|", None,
-                                      "none", note="no minimiser exists"))
+                                      "none", note="no minimiser exists",
+                                      quantity=Q.STEP_LENGTH.key, subject=subject))
                 continue
             length = _measure_length(inst, u, t_star, ask.measure)
             mlatex = make_norm(ask.measure, dim=inst.g.shape[0],
                                shape=inst.g.shape).latex("u")
-            a = Answer(f"step length in the {ask.measure.name} norm", mlatex, length)
+            a = Answer(f"step length in the {ask.measure.name} norm", mlatex, length,
+                       quantity=Q.STEP_LENGTH.key, subject=subject)
             answers.append(a)
-            facts["asked"].append((ask, a))
-        elif ask.kind == "compare":
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.COMPARE.key:
             a = _compare(spec, inst, u, t_star, ask)
             answers.append(a)
-            facts["asked"].append((ask, a))
-    if form == "penalty" and spec.asks and not any(a.kind == "min-value" for a in spec.asks):
-        answers.append(Answer("minimum value", r"\min", value,
-                              "unbounded" if value == sp.S.NegativeInfinity else "unique"))
+            facts.asked.append((ask, a))
+    if form == "penalty" and not any(a.kind == Q.MIN_VALUE.key for a in spec.asks):
+        answers.append(_min_value(value, subject))
     interp = interpretation(inst)
     summary = _summary(inst, u, status, ident)
     return PartSolution(
-        label=spec.label, family=FAMILY, question=spec.question or _default_question(spec),
-        analysis=_analysis(inst), steps=steps, answers=answers, identified_as=ident,
-        identification_note=ident_note, interpretation=interp, summary=summary, facts=facts)
+        label=spec.label, family=KEY, question=spec.question or _default_question(spec),
+        analysis=_analysis(inst), steps=steps, answers=answers,
+        asked=list(dict.fromkeys(a.kind for a in spec.asks)),
+        identified_as=ident.name if ident else None, identification_note=ident_note,
+        interpretation=interp, summary=summary, facts=facts)
+
+
+def _min_value(value: Any, subject: str) -> Answer:
+    return Answer("minimum value", r"\min", value,
+                  "unbounded" if value == sp.S.NegativeInfinity else "unique",
+                  quantity=Q.MIN_VALUE.key, subject=subject)
 
 
 def _compare(spec: SteepestDescentSpec, inst: Instance, u: Any, t_star: Any, ask: Any) -> Answer:
     other_spec = type(spec).model_validate({**spec.model_dump(), "norm": ask.other.model_dump(),
-                                            "asks": [{"kind": "update"}]})
+                                            "asks": [{"kind": Q.UPDATE.key}]})
     other = build_instance(other_spec)
     measure_spec = ask.measure or spec.norm
     other_t = (other.alpha / 2 * other.dual_value if spec.form == "penalty-squared"
@@ -575,7 +592,8 @@ def _compare(spec: SteepestDescentSpec, inst: Instance, u: Any, t_star: Any, ask
     return Answer(f"length ratio of the {spec.norm.name} step to the {ask.other.name} step "
                   f"(measured in the {measure_spec.name} norm)",
                   rf"\frac{{{m.latex('u_{' + spec.norm.name + '}')}}}"
-                  rf"{{{m.latex('u_{' + ask.other.name + '}')}}}", ratio)
+                  rf"{{{m.latex('u_{' + ask.other.name + '}')}}}", ratio,
+                  quantity=Q.COMPARE.key, subject=spec.norm.name)
 
 
 def _default_question(spec: SteepestDescentSpec) -> str:
@@ -587,43 +605,43 @@ def _default_question(spec: SteepestDescentSpec) -> str:
 
 def interpretation(inst: Instance) -> str:
     """A short paragraph: what the update does and why the norm matters."""
-    key = inst.norm.key
-    base = inst.norm.base.key if isinstance(inst.norm, Scaled) else key
+    entry = inst.norm.entry
+    base = inst.norm.base.entry if isinstance(inst.norm, Scaled) else entry
     if inst.spec.form == "penalty":
         return ("A non-squared penalty grows only linearly with the step, exactly like the "
                 "linear gain, so it cannot pick a step size: either the gain never pays for the "
                 "penalty (no step) or it always does (an infinitely long step). Squaring the "
                 "norm, or constraining it, is what produces a finite step size.")
     texts = {
-        "l2": "The Euclidean geometry treats all directions alike, so the best step points "
+        N.L2: "The Euclidean geometry treats all directions alike, so the best step points "
               "straight down the gradient; its length scales with $\\|g\\|_2$.",
-        "linf": "The max-norm ball is a box: every coordinate can move by the same amount "
+        N.LINF: "The max-norm ball is a box: every coordinate can move by the same amount "
                 "independently, so every coordinate takes a full-size step against the sign of "
                 "its gradient entry, however small that entry is. Gradient magnitudes only set "
                 "the overall step size, not the direction.",
-        "l1": "The $\\ell_1$ ball is a cross-polytope whose corners lie on the axes, so the whole "
+        N.L1: "The $\\ell_1$ ball is a cross-polytope whose corners lie on the axes, so the whole "
               "step goes to the single coordinate with the largest gradient magnitude.",
-        "lp": "The $\\ell_p$ geometry interpolates: it tilts the gradient direction by raising "
+        N.LP: "The $\\ell_p$ geometry interpolates: it tilts the gradient direction by raising "
               "magnitudes to the power $q-1$, between gradient descent ($p = 2$) and sign "
               "descent ($p \\to \\infty$).",
-        "quadratic": "The quadratic norm stretches the geometry by $D$: directions where $D$ is "
+        N.QUADRATIC: "The quadratic norm stretches the geometry by $D$: directions where $D$ is "
                      "large are expensive, so the step is preconditioned by $D^{-1}$.",
-        "frobenius": "The Frobenius norm ignores matrix structure: this is gradient descent on "
+        N.FROBENIUS: "The Frobenius norm ignores matrix structure: this is gradient descent on "
                      "the flattened matrix.",
-        "spectral": "The spectral norm measures the largest stretch a weight change applies to "
+        N.SPECTRAL: "The spectral norm measures the largest stretch a weight change applies to "
                     "any input; the best step sets every singular value of the update to the "
                     "same size, equalising the change across all directions the gradient "
                     "touches (the orthogonalised update $U V^\\top$).",
-        "nuclear": "The nuclear-norm ball's corners are rank-one matrices, so the best step "
+        N.NUCLEAR: "The nuclear-norm ball's corners are rank-one matrices, so the best step "
                    "uses only the top singular pair of the gradient.",
     }
-    return texts.get(base, texts.get(key, ""))
+    return texts.get(base, texts.get(entry, ""))
 
 
-def _summary(inst: Instance, u: Any, status: str, ident: str | None) -> str:
+def _summary(inst: Instance, u: Any, status: str, ident: OptimizerEntry | None) -> str:
     if u is None:
         return "no minimiser: the objective is unbounded below"
     words = f"$u = {sp.latex(u, mat_delim='[', mat_str='matrix')}$"
     if status == "set-valued":
         words += " (one of a set of minimisers)"
-    return words + (f"; {ident}" if ident else "")
+    return words + (f"; {ident.name}" if ident else "")

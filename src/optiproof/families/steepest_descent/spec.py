@@ -6,27 +6,17 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from optiproof.catalogue import NORMS, QUANTITIES, NormEntry, key_literal
+from optiproof.catalogue import norms as N
+from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import Matrix, Number, SymbolName, check_matrix, check_vector
 from optiproof.core.problem import PartSpec
+from optiproof.families.steepest_descent.family import KEY
 
-VECTOR_NORMS = ("l2", "l1", "linf", "lp", "rms", "quadratic")
-MATRIX_NORMS = ("frobenius", "spectral", "nuclear", "rms-rms")
-NormName = Literal["l2", "l1", "linf", "lp", "rms", "quadratic",
-                   "frobenius", "spectral", "nuclear", "rms-rms"]
-
-NORM_ALIASES = {
-    "l2": "l2", "2": "l2", "euclidean": "l2", "ell2": "l2",
-    "l1": "l1", "1": "l1", "ell1": "l1", "manhattan": "l1",
-    "linf": "linf", "inf": "linf", "infinity": "linf", "max": "linf", "l_inf": "linf",
-    "ellinf": "linf", "chebyshev": "linf",
-    "lp": "lp", "p": "lp",
-    "rms": "rms",
-    "quadratic": "quadratic", "mahalanobis": "quadratic", "weighted": "quadratic",
-    "frobenius": "frobenius", "fro": "frobenius",
-    "spectral": "spectral", "operator": "spectral", "op": "spectral",
-    "nuclear": "nuclear", "trace": "nuclear",
-    "rms-rms": "rms-rms", "rms->rms": "rms-rms", "rms_to_rms": "rms-rms",
-}
+NormName = key_literal(NORMS)
+ASKS = (Q.UPDATE, Q.IDENTIFICATION, Q.MIN_VALUE, Q.STEP_LENGTH, Q.THRESHOLD, Q.COMPARE)
+"""The quantities a steepest-descent part may ask, in the catalogue."""
+AskKind = key_literal(ASKS)
 
 
 class NormSpec(BaseModel):
@@ -45,51 +35,55 @@ class NormSpec(BaseModel):
         if isinstance(data, str):
             data = {"name": data}
         if isinstance(data, dict) and isinstance(data.get("name"), str):
-            key = data["name"].strip().lower().replace(" ", "")
-            if key not in NORM_ALIASES:
-                raise ValueError(f"unknown norm {data['name'][:30]!r}; known: "
-                                 f"{', '.join(VECTOR_NORMS + MATRIX_NORMS)}")
-            data = {**data, "name": NORM_ALIASES[key]}
+            data = {**data, "name": NORMS.canonical(data["name"])}
         return data
 
     @model_validator(mode="after")
     def _params(self) -> "NormSpec":
-        if self.name == "lp":
+        if self.entry is N.LP:
             if self.p is None:
-                raise ValueError("the lp norm needs p (1 < p < inf)")
+                raise ValueError(f"the {N.LP.key} norm needs p (1 < p < inf)")
             if not (1 < float(self.p) < float("inf")):
-                raise ValueError(f"p = {self.p} is outside 1 < p < inf (use l1 or linf)")
+                raise ValueError(f"p = {self.p} is outside 1 < p < inf (use {N.L1.key} or "
+                                 f"{N.LINF.key})")
         elif self.p is not None:
-            raise ValueError(f"p is only for the lp norm, not {self.name}")
-        if self.name == "quadratic":
+            raise ValueError(f"p is only for the {N.LP.key} norm, not {self.name}")
+        if self.entry is N.QUADRATIC:
             if self.D is None:
-                raise ValueError("the quadratic norm needs D (an SPD matrix or its diagonal)")
+                raise ValueError(f"the {N.QUADRATIC.key} norm needs D (an SPD matrix or its "
+                                 "diagonal)")
             d = self.D
             if isinstance(d, list) and d and not isinstance(d[0], (list, tuple)):
                 check_vector(d)
             else:
                 check_matrix(d)
         elif self.D is not None:
-            raise ValueError(f"D is only for the quadratic norm, not {self.name}")
+            raise ValueError(f"D is only for the {N.QUADRATIC.key} norm, not {self.name}")
         return self
 
     @property
+    def entry(self) -> NormEntry:
+        """The catalogue norm this spec names."""
+        return NORMS[self.name]
+
+    @property
     def is_matrix(self) -> bool:
-        return self.name in MATRIX_NORMS
+        return self.entry.is_matrix
 
 
 class Ask(BaseModel):
-    """One question of a part.
+    """One question of a part: a catalogue quantity (any of its names).
 
-    kinds: ``update`` (the step u), ``optimizer`` (which optimizer it recovers),
-    ``min-value`` (the optimal objective value), ``step-length`` (||u|| in ``measure``),
-    ``threshold`` (the alpha where the plain-norm penalty switches from 0 to unbounded),
-    ``compare`` (||u|| / ||u_other|| in ``measure``, u_other the step under ``other``).
+    kinds: ``update`` (the step u), ``identification`` (which optimizer it recovers; also
+    ``optimizer``), ``min-value`` (the optimal objective value), ``step-length`` (||u|| in
+    ``measure``), ``threshold`` (the alpha where the plain-norm penalty switches from 0 to
+    unbounded), ``compare`` (||u|| / ||u_other|| in ``measure``, u_other the step under
+    ``other``).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kind: Literal["update", "optimizer", "min-value", "step-length", "threshold", "compare"]
+    kind: AskKind
     measure: NormSpec | None = None
     other: NormSpec | None = None
 
@@ -98,11 +92,16 @@ class Ask(BaseModel):
     def _from_string(cls, data: Any) -> Any:
         return {"kind": data} if isinstance(data, str) else data
 
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, v: Any) -> Any:
+        return QUANTITIES.choose(v, ASKS)
+
     @model_validator(mode="after")
     def _fields(self) -> "Ask":
-        if self.kind == "step-length" and self.measure is None:
+        if self.kind == Q.STEP_LENGTH.key and self.measure is None:
             raise ValueError("a step-length ask needs 'measure' (the norm to measure in)")
-        if self.kind == "compare" and self.other is None:
+        if self.kind == Q.COMPARE.key and self.other is None:
             raise ValueError("a compare ask needs 'other' (the norm of the other step)")
         return self
 
@@ -114,7 +113,7 @@ class SteepestDescentSpec(PartSpec):
     """u = argmin_d g^T d + (1/alpha) ||d||^2 (penalty-squared), + (1/alpha) ||d|| (penalty),
     or argmin g^T d s.t. ||d|| <= eta (constraint)."""
 
-    family: Literal["steepest-descent"] = "steepest-descent"
+    family: Literal[KEY] = KEY
     form: Literal["penalty-squared", "penalty", "constraint"] = "penalty-squared"
     norm: NormSpec
     gradient: Any = Field("g", description="A symbol name (g, or G for a matrix), a list of "
@@ -126,8 +125,8 @@ class SteepestDescentSpec(PartSpec):
         None, description="(rows, cols) for a symbolic matrix gradient.")
     alpha: Number | SymbolName = "alpha"
     eta: Number | SymbolName = "eta"
-    asks: list[Ask] = Field(default_factory=lambda: [Ask(kind="update"),
-                                                     Ask(kind="optimizer")],
+    asks: list[Ask] = Field(default_factory=lambda: [Ask(kind=Q.UPDATE.key),
+                                                     Ask(kind=Q.IDENTIFICATION.key)],
                             min_length=1, max_length=12)
 
     @field_validator("gradient", mode="before")
@@ -172,9 +171,10 @@ class SteepestDescentSpec(PartSpec):
                 raise ValueError(f"the {n.name} norm is for matrices but the gradient is a "
                                  "vector; give it as a list of rows")
             if not n.is_matrix and self.gradient_is_matrix:
+                matrix_norms = "/".join(e.key for e in N.MATRIX)
                 raise ValueError(f"the {n.name} norm is for vectors but the gradient is a "
-                                 "matrix; use frobenius/spectral/nuclear/rms-rms")
-            if n.name == "quadratic":
+                                 f"matrix; use {matrix_norms}")
+            if n.entry is N.QUADRATIC:
                 d = len(self.gradient)
                 D = n.D
                 size = len(D)
@@ -182,9 +182,7 @@ class SteepestDescentSpec(PartSpec):
                     raise ValueError("D must be square")
                 if size != d:
                     raise ValueError(f"D is {size}x{size} but the gradient has {d} entries")
-        if self.form == "penalty" and any(a.kind == "min-value" for a in self.asks):
-            pass
-        if self.form != "penalty" and any(a.kind == "threshold" for a in self.asks):
+        if self.form != "penalty" and any(a.kind == Q.THRESHOLD.key for a in self.asks):
             raise ValueError("a threshold ask only applies to the plain-norm penalty form")
         for a in self.asks:
             for other in (a.measure, a.other):

@@ -38,9 +38,13 @@ from typing import Any, Literal
 
 import numpy as np
 
+from optiproof.catalogue import NormEntry
+from optiproof.catalogue import norms as N
+from optiproof.catalogue import quantities as Q
 from optiproof.core.evidence import Check, stopwatch
 from optiproof.core.limits import LIMITS
 from optiproof.core.options import SolveOptions
+from optiproof.families.steepest_descent.facts import SteepestDescentFacts
 from optiproof.witnesses.convex import (
     CLARABEL,
     ConicSolver,
@@ -89,7 +93,7 @@ NEWTON_SCHULZ_FLOP_BUDGET = 2 * 10**12
 QUINTIC = (3.4445, -4.7750, 2.0315)
 """Muon's quintic Newton-Schulz coefficients (a, b, c)."""
 
-SDP_NORMS = ("spectral", "nuclear", "rms-rms")
+SDP_NORMS = (N.SPECTRAL, N.NUCLEAR, N.RMS_RMS)
 CERTIFICATE_METHOD = "Hölder certificate + random perturbations (numpy, no solver)"
 ASKS_METHOD = "asked quantities (numpy norms; cvxpy for the other norm and the threshold)"
 NEWTON_SCHULZ_METHOD = ("Newton-Schulz: convergent cubic iteration vs the tool's U V^T step "
@@ -124,45 +128,46 @@ class NumpyNorm:
     (||s|| = 1 when g != 0), ``degenerate`` whether the maximiser set has more than one point.
     """
 
-    name: str
+    entry: NormEntry
     shape: tuple[int, ...]
     p: float | None = None
     chol: np.ndarray | None = None  # lower Cholesky factor L of D = L L^T (quadratic)
 
     @classmethod
     def of(cls, spec: Any, shape: tuple[int, ...]) -> "NumpyNorm":
-        p = float(spec.p) if spec.name == "lp" else None
-        chol = np.linalg.cholesky(_spd_matrix(spec.D)) if spec.name == "quadratic" else None
-        return cls(spec.name, tuple(shape), p, chol)
+        entry = spec.entry
+        p = float(spec.p) if entry is N.LP else None
+        chol = np.linalg.cholesky(_spd_matrix(spec.D)) if entry is N.QUADRATIC else None
+        return cls(entry, tuple(shape), p, chol)
 
     # -- values, batched over a leading axis ------------------------------------------------
     def values(self, X: np.ndarray) -> np.ndarray:
         """||x|| for every x in the batch X (shape (k, *self.shape))."""
         k = X.shape[0]
+        entry = self.entry
         if len(self.shape) == 1:
-            name = self.name
-            if name == "l2":
+            if entry is N.L2:
                 return np.linalg.norm(X, axis=1)
-            if name == "l1":
+            if entry is N.L1:
                 return np.sum(np.abs(X), axis=1)
-            if name == "linf":
+            if entry is N.LINF:
                 return np.max(np.abs(X), axis=1)
-            if name == "lp":
+            if entry is N.LP:
                 return _stable_lp(X, self.p, axis=1)
-            if name == "rms":
+            if entry is N.RMS:
                 return np.linalg.norm(X, axis=1) / math.sqrt(self.shape[0])
-            if name == "quadratic":
+            if entry is N.QUADRATIC:
                 return np.linalg.norm(X @ self.chol, axis=1)  # ||L^T x||_2
-            raise ValueError(f"{name} is not a vector norm")
+            raise ValueError(f"{entry.key} is not a vector norm")
         m, n = self.shape
-        if self.name == "frobenius":
+        if entry is N.FROBENIUS:
             return np.sqrt(np.sum(X.reshape(k, -1) ** 2, axis=1))
-        if self.name in ("spectral", "rms-rms"):
+        if entry in (N.SPECTRAL, N.RMS_RMS):
             s = np.linalg.norm(X, 2, axis=(1, 2))
-            return s * math.sqrt(n / m) if self.name == "rms-rms" else s
-        if self.name == "nuclear":
+            return s * math.sqrt(n / m) if entry is N.RMS_RMS else s
+        if entry is N.NUCLEAR:
             return np.linalg.norm(X, "nuc", axis=(1, 2))
-        raise ValueError(f"{self.name} is not a matrix norm")
+        raise ValueError(f"{entry.key} is not a matrix norm")
 
     def value(self, x: np.ndarray) -> float:
         return float(self.values(np.asarray(x, dtype=float)[None])[0])
@@ -172,62 +177,62 @@ class NumpyNorm:
         """||g||_*: l2<->l2, l1<->linf, lp<->lq, rms: sqrt(d)||g||_2, quadratic:
         sqrt(g^T D^-1 g), frobenius<->frobenius, spectral<->nuclear, rms-rms:
         sqrt(m/n) ||G||_nuc."""
-        name = self.name
-        if name == "l2" or name == "frobenius":
+        entry = self.entry
+        if entry in (N.L2, N.FROBENIUS):
             return float(np.linalg.norm(g))
-        if name == "l1":
+        if entry is N.L1:
             return float(np.max(np.abs(g), initial=0.0))
-        if name == "linf":
+        if entry is N.LINF:
             return float(np.sum(np.abs(g)))
-        if name == "lp":
+        if entry is N.LP:
             return float(_stable_lp(g, self.p / (self.p - 1.0)))
-        if name == "rms":
+        if entry is N.RMS:
             return float(np.linalg.norm(g)) * math.sqrt(g.size)
-        if name == "quadratic":
+        if entry is N.QUADRATIC:
             from scipy.linalg import solve_triangular
 
             return float(np.linalg.norm(solve_triangular(self.chol, g, lower=True)))
         svals = np.linalg.svd(g, compute_uv=False)
-        if name == "spectral":
+        if entry is N.SPECTRAL:
             return float(np.sum(svals))
-        if name == "nuclear":
+        if entry is N.NUCLEAR:
             return float(svals[0])
-        if name == "rms-rms":
+        if entry is N.RMS_RMS:
             m, n = g.shape
             return math.sqrt(m / n) * float(np.sum(svals))
-        raise ValueError(name)
+        raise ValueError(entry.key)
 
     def sharp(self, g: np.ndarray) -> np.ndarray:
         """One s with ||s|| <= 1 and <g, s> = ||g||_* (s = 0 when g = 0)."""
-        name = self.name
+        entry = self.entry
         if not np.any(g):
             return np.zeros_like(g)
-        if name in ("l2", "frobenius"):
+        if entry in (N.L2, N.FROBENIUS):
             return g / np.linalg.norm(g)
-        if name == "rms":
+        if entry is N.RMS:
             return g / np.linalg.norm(g) * math.sqrt(g.size)
-        if name == "l1":
+        if entry is N.L1:
             s = np.zeros_like(g)
             i = int(np.argmax(np.abs(g)))
             s[i] = np.sign(g[i])
             return s
-        if name == "linf":
+        if entry is N.LINF:
             return np.sign(g)
-        if name == "lp":
+        if entry is N.LP:
             q = self.p / (self.p - 1.0)
             a = np.abs(g) / np.max(np.abs(g))
             return np.sign(g) * a ** (q - 1.0) / float(_stable_lp(a, q)) ** (q - 1.0)
-        if name == "quadratic":
+        if entry is N.QUADRATIC:
             from scipy.linalg import cho_solve
 
             w = cho_solve((self.chol, True), g)  # D^-1 g
             return w / math.sqrt(float(g @ w))
         U, svals, Vt = np.linalg.svd(g, full_matrices=False)
-        if name == "nuclear":
+        if entry is N.NUCLEAR:
             return np.outer(U[:, 0], Vt[0])
         r = _numerical_rank(svals, g.shape)
         polar = U[:, :r] @ Vt[:r]
-        if name == "spectral":
+        if entry is N.SPECTRAL:
             return polar
         m, n = g.shape
         return math.sqrt(m / n) * polar  # rms-rms
@@ -236,17 +241,17 @@ class NumpyNorm:
         """Whether argmax_{||s||<=1} <g, s> may hold more than one point (ties, zeros, rank)."""
         if not np.any(g):
             return True
-        name = self.name
+        entry = self.entry
         a = np.abs(g)
-        if name == "l1":
+        if entry is N.L1:
             top = np.max(a)
             return int(np.sum(a >= top * (1 - 1e-12))) > 1
-        if name == "linf":
+        if entry is N.LINF:
             return bool(np.any(a <= 1e-300))
-        if name in ("spectral", "rms-rms"):
+        if entry in (N.SPECTRAL, N.RMS_RMS):
             svals = np.linalg.svd(g, compute_uv=False)
             return _numerical_rank(svals, g.shape) < min(g.shape)
-        if name == "nuclear":
+        if entry is N.NUCLEAR:
             svals = np.linalg.svd(g, compute_uv=False)
             return len(svals) > 1 and svals[1] >= svals[0] * (1 - 1e-10)
         return False
@@ -263,32 +268,32 @@ def cvxpy_norm(spec: Any, x: Any, shape: tuple[int, ...]) -> Any:
     """The norm as a cvxpy expression, built from cvxpy atoms (never the family's norms)."""
     import cvxpy as cp
 
-    name = spec.name
-    if name == "l2":
+    entry = spec.entry
+    if entry is N.L2:
         return cp.norm(x, 2)
-    if name == "l1":
+    if entry is N.L1:
         return cp.norm(x, 1)
-    if name == "linf":
+    if entry is N.LINF:
         return cp.norm(x, "inf")
-    if name == "lp":
+    if entry is N.LP:
         return cp.pnorm(x, float(spec.p))
-    if name == "rms":
+    if entry is N.RMS:
         return cp.norm(x, 2) / math.sqrt(shape[0])
-    if name == "quadratic":
+    if entry is N.QUADRATIC:
         if not isinstance(spec.D[0], (list, tuple)):
             return cp.norm(cp.multiply(np.sqrt(np.array([float(v) for v in spec.D])), x), 2)
         L = np.linalg.cholesky(_spd_matrix(spec.D))
         return cp.norm(L.T @ x, 2)  # x^T D x = ||L^T x||^2
-    if name == "frobenius":
+    if entry is N.FROBENIUS:
         return cp.norm(x, "fro")
-    if name == "spectral":
+    if entry is N.SPECTRAL:
         return cp.sigma_max(x)
-    if name == "nuclear":
+    if entry is N.NUCLEAR:
         return cp.normNuc(x)
-    if name == "rms-rms":
+    if entry is N.RMS_RMS:
         m, n = shape
         return math.sqrt(n / m) * cp.sigma_max(x)
-    raise ValueError(f"unknown norm {name!r}")
+    raise ValueError(f"unknown norm {entry.key!r}")
 
 
 def cvxpy_squared_norm(spec: Any, x: Any, shape: tuple[int, ...]) -> Any:
@@ -296,12 +301,12 @@ def cvxpy_squared_norm(spec: Any, x: Any, shape: tuple[int, ...]) -> Any:
     solves to full accuracy), else the square of the norm atom."""
     import cvxpy as cp
 
-    name = spec.name
-    if name in ("l2", "frobenius"):
+    entry = spec.entry
+    if entry in (N.L2, N.FROBENIUS):
         return cp.sum_squares(x)
-    if name == "rms":
+    if entry is N.RMS:
         return cp.sum_squares(x) / shape[0]
-    if name == "quadratic":
+    if entry is N.QUADRATIC:
         if not isinstance(spec.D[0], (list, tuple)):
             return cp.sum(cp.multiply(np.array([float(v) for v in spec.D]), cp.square(x)))
         L = np.linalg.cholesky(_spd_matrix(spec.D))
@@ -315,10 +320,10 @@ def _solver_size_problem(norm_spec: Any, shape: tuple[int, ...]) -> str:
     if entries > LIMITS.solver_max_entries:
         return (f"{entries} entries exceeds the solver witness limit of "
                 f"{LIMITS.solver_max_entries}")
-    if norm_spec.name in SDP_NORMS and max(shape) > LIMITS.solver_max_matrix_side:
+    if norm_spec.entry in SDP_NORMS and max(shape) > LIMITS.solver_max_matrix_side:
         return (f"the {norm_spec.name} norm needs a semidefinite program and a side of "
                 f"{max(shape)} exceeds the limit of {LIMITS.solver_max_matrix_side}")
-    if norm_spec.name == "quadratic" and isinstance(norm_spec.D[0], (list, tuple)) and \
+    if norm_spec.entry is N.QUADRATIC and isinstance(norm_spec.D[0], (list, tuple)) and \
             entries**2 > LIMITS.solver_max_entries:
         return f"a dense {entries}x{entries} D exceeds the solver witness limit"
     return ""
@@ -408,7 +413,7 @@ class Instance:
     spec: Any
     g: np.ndarray  # (d,) or (m, n)
     step: float  # alpha for the penalty forms, eta for the constraint form
-    facts: dict[str, Any]
+    facts: SteepestDescentFacts
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -424,17 +429,17 @@ class Instance:
     @property
     def update(self) -> np.ndarray | None:
         if "update" not in self._cache:
-            u = self.facts.get("update")
+            u = self.facts.update
             self._cache["update"] = None if u is None else to_array(u).reshape(self.g.shape)
         return self._cache["update"]
 
     @property
     def status(self) -> str:
-        return str(self.facts.get("update_status"))
+        return str(self.facts.update_status)
 
     @property
     def value(self) -> float:
-        return _float(self.facts["min_value"])
+        return _float(self.facts.min_value)
 
     @property
     def dual(self) -> float:
@@ -444,10 +449,10 @@ class Instance:
 
     def member(self, x: np.ndarray, tol: float) -> bool:
         """The tool's membership test, fed an array shaped like the tool's g."""
-        membership = self.facts.get("membership")
+        membership = self.facts.membership
         if membership is None:
             raise ValueError("the tool says set-valued but gave no membership test")
-        shape = tuple(getattr(self.facts.get("g"), "shape", self.g.shape))
+        shape = tuple(getattr(self.facts.g, "shape", self.g.shape))
         return bool(membership(np.asarray(x, dtype=float).reshape(shape), tol))
 
     def objective(self, X: np.ndarray) -> np.ndarray:
@@ -513,7 +518,7 @@ def _draw_gradient(spec: Any, rng: np.random.Generator, i: int) -> np.ndarray:
             return P @ core @ Q  # integer entries, singular values {2, 2 or 1, 0, ...}
         scale = 10.0 ** rng.uniform(-2, 2) if i == 2 else 1.0
         return np.round(rng.standard_normal((m, n)) * scale, 3)
-    if spec.norm.name == "quadratic":
+    if spec.norm.entry is N.QUADRATIC:
         d = len(spec.norm.D)
     else:
         d = spec.dim if isinstance(spec.dim, int) else 5
@@ -562,7 +567,7 @@ def _draw_instances(spec: Any, options: SolveOptions) -> list[Instance]:
         numeric = type(spec).model_validate({**spec.model_dump(), "gradient": gradient,
                                              "alpha": step, "eta": step})
         solution = solve(numeric)
-        if not solution.facts.get("numeric"):
+        if not solution.facts.numeric:
             raise RuntimeError(f"the solver did not treat random instance {i + 1} as numeric")
         out.append(Instance(f"random instance {i + 1}", numeric, g, _spec_step(numeric),
                             solution.facts))
@@ -571,7 +576,7 @@ def _draw_instances(spec: Any, options: SolveOptions) -> list[Instance]:
 
 def instances_of(spec: Any, solution: Any, options: SolveOptions) -> list[Instance]:
     """The given instance when numeric, else random numeric instances."""
-    if solution.facts.get("numeric"):
+    if solution.facts.numeric:
         return [Instance("the given instance", spec, _spec_gradient(spec), _spec_step(spec),
                          solution.facts)]
     return _draw_instances(spec, options)
@@ -669,7 +674,7 @@ def convex_verdict(inst: Instance, solver: ConicSolver | None = None) -> Verdict
                      f"(tool {_brief(inst.update)}, solver {_brief(point)})")
         ok = ok and point_err <= TOL.solver_point
     elif inst.status == "set-valued":
-        if inst.facts.get("membership") is None:
+        if inst.facts.membership is None:
             body = f"{head}: " + "; ".join(lines)
             if not ok:
                 return Verdict("failed", body, max(errors))
@@ -712,7 +717,7 @@ def _natural_value_scale(form: str, dual: float, x: np.ndarray | None) -> float:
 def _near_tie(inst: Instance) -> bool:
     """Ties the exact solver sees as distinct but float64 may not (within 1e-12 relative)."""
     a = np.sort(np.abs(inst.g.ravel()))[::-1]
-    return inst.spec.norm.name == "l1" and a.size > 1 and a[1] >= a[0] * (1 - 1e-9) and \
+    return inst.spec.norm.entry is N.L1 and a.size > 1 and a[1] >= a[0] * (1 - 1e-9) and \
         a[1] != a[0]
 
 
@@ -744,7 +749,7 @@ def _perturbation_directions(inst: Instance, rng: np.random.Generator) -> np.nda
     """Unit (l2) random directions: Gaussian, sparse coordinate, and sign-pattern ones."""
     shape = inst.g.shape
     size = inst.g.size
-    if len(shape) == 2 and inst.spec.norm.name in SDP_NORMS:
+    if len(shape) == 2 and inst.spec.norm.entry in SDP_NORMS:
         k = int(SVD_PERTURBATION_BUDGET / max(1, size * min(shape)))
     else:
         k = int(PERTURBATION_BUDGET / max(1, size))
@@ -793,7 +798,7 @@ def certificate_verdict(inst: Instance, seed: int) -> Verdict:
     lines = [f"numpy ||g||_* = {dual:.12g} (dual of {name})"]
     errors: list[float] = []
     ok = True
-    claimed_g = to_array(inst.facts["g"]).reshape(g.shape) if "g" in inst.facts else g
+    claimed_g = to_array(inst.facts.g).reshape(g.shape)
     g_err = max_abs_relative_error(claimed_g, g)
     if g_err > 1e-12:
         return Verdict("failed", f"{inst.describe()}: the tool read a different gradient "
@@ -869,7 +874,7 @@ def _minimiser_comparison(inst: Instance, u: np.ndarray, ours: np.ndarray
         if inst.form == "penalty-squared" and not np.any(inst.g):
             return False, ("the tool says set-valued, but with g = 0 the squared penalty "
                            "||d||^2/α has the unique minimiser d = 0"), None
-        if inst.facts.get("membership") is None:
+        if inst.facts.membership is None:
             return None, "the tool says set-valued but gives no membership test", None
         tol = TOL.membership
         inside = inst.member(ours, tol) and inst.member(u, tol)
@@ -983,16 +988,16 @@ def asks_verdict(inst: Instance) -> Verdict:
     lines = []
     status: Status = "passed"
     errors = []
-    asked = inst.facts.get("asked") or []
+    asked = inst.facts.asked
     if not asked:
         return Verdict("inconclusive", f"{inst.label}: the tool reported no asked quantities")
     for ask, answer in asked:
         claimed = _answer_float(answer)
-        if ask.kind == "threshold":
+        if ask.kind == Q.THRESHOLD.key:
             v, line = _threshold_verdict(inst, claimed)
         elif claimed is None or inst.update is None:
             v, line = "inconclusive", f"{ask.kind}: no numeric answer to check"
-        elif ask.kind == "step-length":
+        elif ask.kind == Q.STEP_LENGTH.key:
             measure = NumpyNorm.of(ask.measure, inst.g.shape)
             ours = measure.value(inst.update)
             err = relative_error(claimed, ours, floor=1e-300)
@@ -1000,7 +1005,7 @@ def asks_verdict(inst: Instance) -> Verdict:
             line = (f"step length in {ask.measure.name}: tool {claimed:.10g} vs numpy "
                     f"{ours:.10g} (rel. error {err:.1e})")
             errors.append(err)
-        elif ask.kind == "compare":
+        elif ask.kind == Q.COMPARE.key:
             measure_spec = ask.measure or inst.spec.norm
             measure = NumpyNorm.of(measure_spec, inst.g.shape)
             other_u, how = _other_update(inst, ask.other)
@@ -1119,7 +1124,7 @@ def quintic_report(G: np.ndarray, polar: np.ndarray) -> tuple[float, float, floa
 
 
 def newton_schulz_verdict(inst: Instance) -> Verdict:
-    G, form, name = inst.g, inst.form, inst.spec.norm.name
+    G, form, entry = inst.g, inst.form, inst.spec.norm.entry
     m, n = G.shape
     if not np.any(G):
         return Verdict("inconclusive", f"{inst.label}: G = 0, no direction to check")
@@ -1132,7 +1137,7 @@ def newton_schulz_verdict(inst: Instance) -> Verdict:
     polar = polar_factor_svd(G)
     svd_err = float(np.max(np.abs(O - polar)))
     nuclear = float(np.sum(O * G))  # <U V^T, G> = sum of singular values
-    factor = 1.0 if name == "spectral" else math.sqrt(m / n)  # sharp = factor * U V^T
+    factor = 1.0 if entry is N.SPECTRAL else math.sqrt(m / n)  # sharp = factor * U V^T
     dual = factor * nuclear
     if form == "penalty-squared":
         ours = -(inst.step / 2) * dual * factor * O
@@ -1179,14 +1184,15 @@ def newton_schulz_check(get: Callable[[], list[Instance]], symbolic: bool) -> Ch
 def witnesses(spec: Any, solution: Any, options: SolveOptions
               ) -> list[tuple[str, Callable[[], Check]]]:
     """The independent checks of one steepest-descent part, as (method, thunk) pairs."""
-    symbolic = not solution.facts.get("numeric")
+    symbolic = not solution.facts.numeric
     get = _lazy(lambda: instances_of(spec, solution, options))
     out: list[tuple[str, Callable[[], Check]]] = [
         (convex_method(), lambda: convex_check(get, symbolic)),
         (CERTIFICATE_METHOD, lambda: certificate_check(get, symbolic, options.seed)),
     ]
-    if any(a.kind in ("step-length", "compare", "threshold") for a in spec.asks):
+    numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key)
+    if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
-    if spec.norm.name in ("spectral", "rms-rms") and spec.form != "penalty":
+    if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
         out.append((NEWTON_SCHULZ_METHOD, lambda: newton_schulz_check(get, symbolic)))
     return out

@@ -1,0 +1,23 @@
+"""The Adam-mechanics family: the update rules of Adam, RMSprop and AdamW, derived exactly."""
+
+from __future__ import annotations
+
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
+from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
+from optiproof.families.base import Family, imported
+
+KEY = "adam-mechanics"
+OPTIMIZERS = (O.ADAM, O.RMSPROP)
+"""The catalogue optimizers whose update rule a part may ask about."""
+ASKS = (Q.UPDATE_RULE, Q.BIAS_CORRECTION, Q.FIRST_STEP, Q.LOSS_SCALING, Q.SIGN_LIMIT,
+        Q.STEP_BOUND, Q.WEIGHT_DECAY)
+"""The quantities a part may ask, in the catalogue."""
+
+ADAM_MECHANICS = Family(
+    key=KEY, title="The mechanics of Adam",
+    spec=imported(f"{__package__}.spec:AdamMechanicsSpec"),
+    solver=imported(f"{__package__}.solve:solve"),
+    witness=imported(f"{__package__}.witness:witnesses"),
+    answers=ASKS, entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD), facts=AdamMechanicsFacts,
+    reader="optiproof.reading.adam_mechanics", problems=("problems/texts/adam-mechanics.txt",))

@@ -1,0 +1,67 @@
+"""The one protocol every problem family follows: a :class:`Family`, declared in its
+``family.py`` and registered once in :mod:`optiproof.families`.
+
+A family maps a typed spec to an exact :class:`PartSolution` (``solve``) and names the
+independent checks of it (``witnesses``); the solver hands the witnesses what it computed as a
+typed record (``facts``, one dataclass per family). Everything else the family declares is
+data: the catalogue quantities it answers, the catalogue entries its specs name, the module of
+its problem-text reader, its optional checker, and its bundled problems.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from optiproof.catalogue import Entry, QuantityEntry
+    from optiproof.core.evidence import Check
+    from optiproof.core.options import SolveOptions
+    from optiproof.core.problem import PartSpec
+    from optiproof.core.solution import PartSolution
+
+Witness = tuple[str, Callable[[], "Check"]]
+"""A witness as the pipeline runs it: its method name and a thunk producing its Check."""
+
+
+@dataclass(frozen=True)
+class Family:
+    """A problem family: spec -> exact solution -> independent witnesses, declared once.
+
+    ``spec``, ``solver`` and ``witness`` return the pydantic spec model, the solver
+    ``solve(spec, *, figures)`` and ``witnesses(spec, solution, options)``; they import on
+    first use, so registering a family is cheap. ``answers`` are the catalogue quantities its
+    answers carry, ``entries`` the catalogue norms, optimizers or schemes its specs name,
+    ``facts`` the dataclass the solver fills for the witnesses. ``reader`` is the module of its
+    problem-text reader, ``checker`` the module of its claim checks (empty: the generic checker
+    suffices), ``problems`` its bundled problems as paths inside the ``optiproof`` package.
+    """
+
+    key: str
+    title: str
+    spec: Callable[[], type[PartSpec]]
+    solver: Callable[[], Callable[..., PartSolution]]
+    witness: Callable[[], Callable[..., list[Witness]]]
+    answers: tuple[QuantityEntry, ...]
+    entries: tuple[Entry, ...]
+    facts: type
+    reader: str = ""
+    checker: str = ""
+    problems: tuple[str, ...] = ()
+
+    def solve(self, spec: Any, options: SolveOptions) -> PartSolution:
+        """The exact solution of one part, with figures if ``options.figures``."""
+        return self.solver()(spec, figures=options.figures)
+
+    def witnesses(self, spec: Any, solution: PartSolution, options: SolveOptions
+                  ) -> list[Witness]:
+        """The independent checks of one solved part, as (method, thunk) pairs."""
+        return self.witness()(spec, solution, options)
+
+
+def imported(path: str) -> Callable[[], Any]:
+    """A getter of ``module:name`` that imports the module when first called."""
+    module, _, name = path.partition(":")
+    return lambda: getattr(importlib.import_module(module), name)

@@ -1,0 +1,23 @@
+"""The implicit-bias family: where an optimizer converges on least squares from a given start."""
+
+from __future__ import annotations
+
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
+from optiproof.families.base import Family, imported
+from optiproof.families.implicit_bias.facts import ImplicitBiasFacts
+
+KEY = "implicit-bias"
+METHODS = (O.GD, O.SGD, O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED, O.RESCALED_SGD,
+           O.EPOCHWISE, O.SIGN_GD, O.ADAM, O.RMSPROP, O.ADAGRAD, O.RIDGE)
+"""The catalogue optimizers a part may name."""
+
+IMPLICIT_BIAS = Family(
+    key=KEY, title="Implicit bias on least squares",
+    spec=imported(f"{__package__}.spec:ImplicitBiasSpec"),
+    solver=imported(f"{__package__}.solve:solve"),
+    witness=imported(f"{__package__}.witness:witnesses"),
+    answers=(Q.LIMIT, Q.RIDGELESS_LIMIT), entries=METHODS, facts=ImplicitBiasFacts,
+    reader="optiproof.reading.implicit_bias",
+    problems=("problems/texts/optimizer-convergence.txt",
+              "problems/optimizer-convergence.yaml"))

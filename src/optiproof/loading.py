@@ -1,0 +1,185 @@
+"""Loading problems, for the command line, the Python API and the benchmarks alike: spec files
+(YAML/JSON), problem text (through the reader), stdin, and the families' bundled problems.
+
+Every input is size-bounded (``LIMITS.max_text_bytes``) and parsed with safe loaders only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from optiproof.core.errors import BadInput
+from optiproof.core.limits import LIMITS
+
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+SPEC_OPENINGS = ("{", "title:", "parts:", "context:", "family:", "---")
+
+
+def read_bounded(stream: BinaryIO, source: str) -> str:
+    """At most the text limit from a binary stream, as UTF-8."""
+    raw = stream.read(LIMITS.max_text_bytes + 1)
+    if len(raw) > LIMITS.max_text_bytes:
+        raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
+                       field="PROBLEM", expected="a smaller problem")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(f"{source} is not UTF-8 text", field="PROBLEM",
+                       expected="a YAML/JSON spec") from None
+
+
+def looks_like_spec(text: str) -> bool:
+    """True when the first meaningful line opens a YAML/JSON spec (``{``, ``title:``, ...)."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return stripped.startswith(SPEC_OPENINGS)
+    return False
+
+
+def load_problem_text(text: str, *, source: str = "spec") -> Any:
+    """Parse YAML or JSON spec text into a Problem (bounded size; safe loaders only)."""
+    import yaml
+
+    from optiproof.families.problem import make_problem
+
+    if len(text.encode("utf-8", "replace")) > LIMITS.max_text_bytes:
+        raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
+                       field=source, expected="a smaller file")
+    try:
+        if text.lstrip().startswith("{"):
+            data = json.loads(text, parse_constant=_reject_constant)
+        else:
+            data = yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as err:
+        raise BadInput(f"cannot parse {source}: {str(err).splitlines()[0]}",
+                       expected="valid YAML or JSON") from None
+    return make_problem(data)
+
+
+def _reject_constant(name: str) -> Any:
+    raise BadInput(f"{name} is not a number here", expected="finite numbers")
+
+
+def load_problem_file(path: str | Path) -> Any:
+    """Read a spec file (.yaml, .yml, .json) into a Problem."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as err:
+        raise BadInput(f"cannot read {p}: {err.strerror}", field="PROBLEM") from None
+    if len(raw) > LIMITS.max_text_bytes:
+        raise BadInput(f"{p} is larger than {LIMITS.max_text_bytes // 1000} kB", field="PROBLEM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(f"{p} is not UTF-8 text", field="PROBLEM",
+                       expected="a YAML/JSON spec or problem text") from None
+    return load_problem_text(text, source=str(p))
+
+
+def problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
+    """(spec path or None, text, source name) of a PROBLEM argument, size-bounded."""
+    if path_or_dash == "-":
+        import sys
+
+        return None, read_bounded(sys.stdin.buffer, "stdin"), "stdin"
+    path = Path(path_or_dash)
+    if path.suffix.lower() in SPEC_SUFFIXES:
+        return str(path), "", str(path)
+    try:
+        with path.open("rb") as fh:
+            return None, read_bounded(fh, str(path)), str(path)
+    except OSError as err:
+        raise BadInput(f"cannot read {path}: {err.strerror}", field="PROBLEM") from None
+
+
+def load_problem_any(path_or_dash: str) -> Any:
+    """A Problem from a spec file (.yaml/.yml/.json), ``-`` for stdin, or problem text (the
+    reader's refusals, ReadingIncomplete / ReadingInvalid, carry what was read)."""
+    spec_path, text, source = problem_source(path_or_dash)
+    if spec_path is not None:
+        return load_problem_file(spec_path)
+    return load_text(text, source)
+
+
+def load_problem_and_reading(path_or_dash: str) -> tuple[Any, Any]:
+    """(Problem, Reading) of problem text, (Problem, None) of a spec; the reader's refusals
+    carry what was read."""
+    spec_path, text, source = problem_source(path_or_dash)
+    if spec_path is not None:
+        return load_problem_file(spec_path), None
+    if looks_like_spec(text):
+        return load_problem_text(text, source=source), None
+    from optiproof.reading import read_report
+
+    reading = read_report(text)
+    return reading.to_problem(), reading
+
+
+def load_text(text: str, source: str) -> Any:
+    """A Problem from text: a spec if it opens like one, else problem text for the reader."""
+    if looks_like_spec(text):
+        return load_problem_text(text, source=source)
+    from optiproof.reading import read_problem
+
+    return read_problem(text)
+
+
+def load_problem(source: Any) -> Any:
+    """A Problem from a Problem, a dict spec, a spec file path, spec text, or problem text."""
+    from pydantic import BaseModel
+
+    from optiproof.families.problem import make_problem
+
+    if isinstance(source, BaseModel) and hasattr(source, "parts"):
+        return source
+    if isinstance(source, dict):
+        return make_problem(source)
+    if isinstance(source, Path):
+        return load_problem_any(str(source))
+    if isinstance(source, str):
+        if "\n" not in source and Path(source).suffix.lower() in (*SPEC_SUFFIXES, ".txt", ".md"):
+            return load_problem_any(source)
+        return load_text(source, "text")
+    raise TypeError(f"cannot make a Problem from {type(source).__name__}")
+
+
+def bundled_problems() -> list[tuple[str, str]]:
+    """(file name, text) of every family's bundled problems: problem texts first, then the
+    specs that have no text of the same name, each group sorted by name."""
+    from importlib import resources
+
+    from optiproof.families import FAMILIES
+
+    root = resources.files("optiproof")
+    files = [root.joinpath(path) for f in FAMILIES.values() for path in f.problems]
+    texts = sorted((p.name, p.read_text(encoding="utf-8")) for p in files
+                   if not p.name.endswith(SPEC_SUFFIXES))
+    stems = {Path(name).stem for name, _ in texts}
+    specs = sorted((p.name, p.read_text(encoding="utf-8")) for p in files
+                   if p.name.endswith(SPEC_SUFFIXES) and Path(p.name).stem not in stems)
+    return texts + specs
+
+
+def problem_texts_in(folder: Path) -> list[tuple[str, str]]:
+    """(file name, text) of every .txt/.md problem text in a folder, size-bounded."""
+    if not folder.is_dir():
+        raise BadInput(f"{folder} is not a folder", field="--texts")
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".txt", ".md") and path.is_file():
+            with path.open("rb") as fh:
+                out.append((path.stem + ".txt", read_bounded(fh, str(path))))
+    return out
+
+
+def load_bundled(name: str, text: str) -> Any:
+    """The Problem of one bundled file: problem text (.txt) is read, a spec is validated."""
+    if name.endswith(".txt"):
+        from optiproof.reading import read_problem
+
+        return read_problem(text)
+    return load_problem_text(text, source=name)
