@@ -38,7 +38,7 @@ NOT_YET_ON_THE_CATALOGUE: dict[str, set[str]] = {
     "reading/implicit_bias.py": {
         "epochwise-adaptive", "gd", "heavy-ball", "implicit-bias", "nesterov", "preconditioned",
         "rescaled-sgd", "ridge", "sgd", "sign-gd"},
-    "reading/quadratic_dynamics.py": {"gd", "heavy-ball", "nesterov", "quadratic-dynamics"},
+    "reading/quadratic_dynamics.py": {"heavy-ball", "nesterov", "quadratic-dynamics"},
     "reading/registry.py": {
         "adam-mechanics", "communication", "implicit-bias", "quadratic-dynamics",
         "steepest-descent"},

@@ -47,7 +47,7 @@ UPDATE = _add(_Q(
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b",
              _FIND + r"(?: is| are)? (?:the |its |this )?(?:minimi[sz]ing |optimal |resulting |steepest[- ]"
                      r"descent |new |unit-ball |penali[sz]ed )?(?:update|step|minimi[sz]er|"
-                     r"direction|argmin)\b(?! (?:size|per|length|rule|bound))",
+                     r"direction|argmin(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),

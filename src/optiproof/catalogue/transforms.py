@@ -16,6 +16,7 @@ _add = TRANSFORMS.add
 RESCALE_FEATURES = _add(Entry(
     "rescale-features", "rescale the features",
     phrases=(r"\b(?:re)?scal\w*\b[^.?;]{0,40}\b(?:input |every |each |all )?features?\b",
+             r"\bmultipl\w* (?:the |every |each |all )?(?:\w+ )?(?:input )?features?\b",
              r"\bstandardi[sz]\w*", r"\bdivide every feature", r"\bunit second moment")))
 MAP_BACK = _add(Entry(
     "map-back", "map the weights back to the original units",

@@ -329,7 +329,8 @@ def _read_cost_model(both: str, r: PartReading) -> None:
     elif rx(r"\blatency\b|\bα\b").search(both):
         r.set(F.alpha, "alpha", "latency α per message")
     else:
-        r.miss(F.alpha, "time is asked but no latency per message is stated")
+        r.miss(F.alpha, "time is asked but no latency per message is stated (expected e.g. "
+                        "'latency α = 10 µs' or a symbol α)")
     bw = rx(r"\bbandwidth(?: of| is| B)?(?: ?= ?| )").search(both)
     got_bw = number_at(both, bw.end()) if bw else None
     if got_bw:
@@ -343,7 +344,8 @@ def _read_cost_model(both: str, r: PartReading) -> None:
     elif rx(r"\bbandwidth\b").search(both):
         r.set(F.bandwidth, "B", "bandwidth B")
     else:
-        r.miss(F.bandwidth, "time is asked but no bandwidth is stated")
+        r.miss(F.bandwidth, "time is asked but no bandwidth is stated (expected e.g. "
+                            "'bandwidth 10 GB/s' or a symbol B)")
 
 
 def _scaled(num: Num, factor: Any) -> Any:

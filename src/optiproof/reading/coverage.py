@@ -24,6 +24,7 @@ _LABEL_AFTER = re.compile(r"^(?:[ ]?points?\b|[ ]?pts\b|[ ]?marks?\b|\)\s*$)", r
 _STRUCTURAL_BEFORE = re.compile(r"[A-Za-zα-ωΔθ∇]$")
 _OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·]|sqrt\() ?$")
 _STRUCTURAL_AFTER = re.compile(r"^(?:[ ]?[-+/^*·)]|[A-Za-zα-ωΔθ∇‖(√])")
+_JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
 _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)")
 _SMALL = {"0", "1", "2", "1/2", "3", "4"}
 
@@ -66,6 +67,8 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
     if text.lstrip("-") not in _SMALL:
         return False
     before = flat[max(0, start - 4):start]
+    if _JUXTAPOSED.match(flat[end:end + 2]):
+        return True
     if before.rstrip(" ").endswith(("=", ",")) or flat[end:end + 2].lstrip(" ").startswith(","):
         return False
     return bool(_STRUCTURAL_BEFORE.search(before.rstrip(" ")) and not before.endswith(" ")

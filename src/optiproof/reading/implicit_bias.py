@@ -337,7 +337,8 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None) -> None:
         src = num[1] if num else (phrase(text, zero.start(), zero.end()) if zero else "")
         if (num and num[0].value == 0) or zero:
             if d is None:
-                r.miss(F.theta0, "starts at zero, but its size is unknown without data")
+                r.miss(F.theta0, f"starts at zero (\"{src}\"), but its number of entries is "
+                                 "unknown because no data was read")
             else:
                 r.set(F.theta0, [0] * d, src)
             return
@@ -445,7 +446,8 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     chosen = []
     for start, end, value, src in sorted(found):
         if value in names_found and value not in [c[0] for c in chosen]:
-            chosen.append((value, src))
+            subsumed = [s for _, _, v, s in found if v in _SUBSUMES.get(value, ())]
+            chosen.append((value, "; ".join([src, *subsumed])))
     if not chosen:
         r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
                          "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "

@@ -366,8 +366,8 @@ def _fix_pdf_garble(text: str) -> str:
 
 
 _FLAT_EXPONENT = re.compile(r"(?<![\w.^])(\d{1,3}(?:\.\d{1,6})?)(e|×10|× 10|x10|\*10)"
-                            r"([\u2212\u2013-])(\d{1,3})(?![\d.]|\s?[-+×*/]\s?\d)")
-_SPACED_EXPONENT = re.compile(r"(?<![\w.^])10 ([\u2212-])(\d{1,2})(?![\d.])(?! ?[-+×*/=] ?\d)")
+                            r"([\u2212\u2013-])(\d{1,3})(?!\d|\.\d|\s?[-+×*/]\s?\d)")
+_SPACED_EXPONENT = re.compile(r"(?<![\w.^])10 ([\u2212-])(\d{1,2})(?!\d|\.\d)(?! ?[-+×*/=] ?\d)")
 _FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?![\d.])")
 
 
@@ -391,7 +391,7 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
                      "onto the line)")
         return f"{m.group(1)}^{m.group(2)}"
 
-    text = re.sub(r"(?<![\w.^])10([\u2212\u2013])(\d{1,2})(?![\d.])", ten, text)
+    text = re.sub(r"(?<![\w.^])10([\u2212\u2013])(\d{1,2})(?!\d|\.\d)", ten, text)
     text = _FLAT_EXPONENT.sub(exponent, text)
     text = _SPACED_EXPONENT.sub(ten, text)
     return _FLAT_POWER.sub(power, text)

@@ -13,9 +13,10 @@ from typing import Any
 
 import re
 
-from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import OPTIMIZERS, QUANTITIES
+from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
-from optiproof.reading.numbers import array_at, is_matrix, number_at, spec_array
+from optiproof.reading.numbers import Num, array_at, is_matrix, number_at, spec_array
 from optiproof.reading.parts import PartText
 from optiproof.reading.registry import Score, assigned_array, assigned_number, cue_score, \
     negated, register, rx, rxc, take_asks
@@ -111,7 +112,10 @@ class QuadraticDynamicsReader:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
             else:
-                r.set(F.method, "gd", "", note="no momentum mentioned: plain gradient descent")
+                gd = next((m for m in OPTIMIZERS.mentions(own + " " + ctx)
+                           if m.entry is O.GD), None)
+                r.set(F.method, O.GD.key, gd.phrase if gd else "",
+                      note="no momentum mentioned: plain gradient descent")
             return [r]
         out = []
         for i, (name, src) in enumerate(methods, 1):
@@ -268,9 +272,13 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
                 _set_number(r, field, got)
                 break
     for text in (own, ctx):
-        got = _scalar(text, r"ε|epsilon|eps") or _factor(text)
+        got = _scalar(text, r"ε|epsilon|eps")
         if got is not None:
             _set_number(r, F.epsilon, got)
+            break
+        got = _factor(text)
+        if got is not None:
+            _set_ratio(r, got)
             break
 
 
@@ -282,6 +290,19 @@ def _factor(text: str) -> tuple[Any, str] | None:
         if num is not None:
             return num[0], phrase(text, m.start(), num[1])
     return None
+
+
+def _set_ratio(r: PartReading, got: tuple[Any, str]) -> None:
+    """"Reduce the error by a factor of 10^3" is the ratio 10^3: the error must shrink to
+    ε = 10^-3 of its start (a factor below 1 is that fraction itself)."""
+    num, src = got
+    if num.value <= 0:
+        r.miss(F.epsilon, f"the reduction factor must be positive (read {num.text} from \"{src}\")")
+        return
+    value = 1 / num.value if num.value > 1 else num.value
+    _set_number(r, F.epsilon, (Num(value, num.text), src))
+    if num.value > 1:
+        r.fields[F.epsilon].note = f"a factor of {num.text} is a ratio: the error shrinks to 1/{num.text}"
 
 
 def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:

@@ -183,7 +183,8 @@ def question_sentences(flat: str, limit: int = 1500) -> str:
 def take_asks(r: "PartReading", field: str, asks: list[tuple[str, str]],
               answers: tuple[str, ...], spelled: dict[str, str] | None = None) -> None:
     """Append to the list field ``field`` every asked quantity (``(key, phrase)``, from the
-    questions) that the family answers and the field lacks, spelled as the spec spells it."""
+    questions) that the family answers and the field lacks, spelled as the spec spells it, and
+    put the field in the order the questions ask."""
     spelled = spelled or {}
     have = list(r.value(field) or [])
     kinds = {a["kind"] if isinstance(a, dict) else a for a in have}
@@ -194,9 +195,16 @@ def take_asks(r: "PartReading", field: str, asks: list[tuple[str, str]],
             have.append(value)
             kinds.add(value)
             added.append(source)
-    if added:
+    order = list(dict.fromkeys(spelled.get(k, k) for k, _ in asks))
+    ranked = sorted(have, key=lambda a: order.index(_kind(a)) if _kind(a) in order else len(order))
+    if added or ranked != have:
         old = r.fields[field].source if field in r.fields else ""
-        r.set(field, have, " | ".join(x for x in (old, *added) if x))
+        r.set(field, ranked, " | ".join(x for x in (old, *added) if x))
+
+
+def _kind(ask: Any) -> str:
+    """The kind of an ask written as a string or as ``{kind: ...}``."""
+    return ask["kind"] if isinstance(ask, dict) else ask
 
 
 def spec_number(num: Num) -> Any:

@@ -59,6 +59,8 @@ class PartReading:
     family_source: str = ""
     asked: list[str] = field(default_factory=list)
     numbers: list[NumberUse] = field(default_factory=list)
+    requests: dict[str, list[str]] = field(default_factory=dict)
+    """Each request sentence of the part and the quantities its asks denote."""
 
     @property
     def unused(self) -> list[str]:
