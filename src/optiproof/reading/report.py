@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from optiproof.reading.coverage import NumberUse
 
 PHRASE_MAX = 90
+TODO = "TODO"
+"""The value of a spec field still to fill in a spec written from an incomplete reading."""
 
 
 def phrase(text: str, start: int, end: int, *, pad: int = 0) -> str:
@@ -82,14 +84,18 @@ class PartReading:
         f = self.fields.get(name)
         return f.value if f is not None else default
 
-    def spec(self) -> dict[str, Any]:
-        """This part as a spec mapping (fields read only)."""
+    def spec(self, todo: bool = False) -> dict[str, Any]:
+        """This part as a spec mapping (fields read only); with ``todo``, every field still to
+        fill is written ``TODO`` (a spec with a TODO left in it does not load)."""
         out: dict[str, Any] = {"label": self.label}
-        if self.family:
-            out["family"] = self.family
+        if self.family or todo:
+            out["family"] = self.family or TODO
         if self.question:
             out["question"] = self.question
         out.update({name: f.value for name, f in self.fields.items()})
+        if todo:
+            for m in self.missing:
+                out[m.name if m.name.isidentifier() else "question"] = TODO
         return out
 
 
@@ -146,9 +152,10 @@ class Reading:
             out.extend(f"part ({p.label}): {m.name} - {m.reason}" for m in p.missing)
         return out
 
-    def spec_dict(self) -> dict[str, Any]:
-        """The reading as a spec mapping; fields equal in every part go to ``context``."""
-        parts = [p.spec() for p in self.parts]
+    def spec_dict(self, todo: bool = False) -> dict[str, Any]:
+        """The reading as a spec mapping; fields equal in every part go to ``context``; with
+        ``todo`` the fields still to fill are written ``TODO``."""
+        parts = [p.spec(todo) for p in self.parts]
         context: dict[str, Any] = {}
         if len(parts) > 1 and all(p.family for p in self.parts):
             shared = set(parts[0]) - {"label", "family", "question"}
@@ -175,13 +182,13 @@ class Reading:
             lines.extend(f"#   {g}" for g in gaps)
         else:
             lines.append("# Everything needed was read; check it against the text.")
-        body = yaml.safe_dump(_plain(self.spec_dict()), sort_keys=False, allow_unicode=True,
+        body = yaml.safe_dump(_plain(self.spec_dict(todo=True)), sort_keys=False, allow_unicode=True,
                               width=100, default_flow_style=None)
         out_lines = []
         for line in body.splitlines():
             stripped = line.strip()
-            if stripped.startswith("- label:"):
-                label = stripped.split(":", 1)[1].strip().strip("'\"")
+            if stripped.startswith(("- label:", "- {label:")):
+                label = stripped.split(":", 1)[1].split(",")[0].strip().strip("'\"")
                 part = next((p for p in self.parts if p.label == label), None)
                 indent = line[:len(line) - len(line.lstrip())]
                 if part is not None and not part.family:
