@@ -50,20 +50,39 @@ class Engine(str, Enum):
 
 # -- reading problems -----------------------------------------------------------------------
 
-def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> tuple[Any, Any]:
+def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
+                     interactive: bool = False) -> tuple[Any, Any]:
     """(Problem, Reading or None) from a spec file, ``-`` for stdin, or problem text (only text
-    has a Reading); when the text cannot be read completely, the partial reading is written to
-    ``write_spec`` if given."""
+    has a Reading). When the text cannot be read completely: with ``interactive``, a question the
+    reader could not place is asked about on the terminal; otherwise (or if the user declines)
+    the partial reading is written to ``write_spec`` if given, and the refusal stands."""
     from optiproof.reading import ReadingIncomplete, ReadingInvalid
+    from optiproof.reading.interactive import complete, completable
 
     try:
         return loading.load_problem_and_reading(path_or_dash)
     except (ReadingIncomplete, ReadingInvalid) as err:
+        if interactive and isinstance(err, ReadingIncomplete) and completable(err.reading) \
+                and complete(err.reading, _choose):
+            return err.reading.to_problem(), err.reading
         if write_spec is not None:
             _write(err.reading.to_spec_yaml(), write_spec)
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
         raise
+
+
+def _choose(prompt: str, options: list[str]) -> int | None:
+    """Ask on the terminal which option applies; None for 'something else'."""
+    typer.echo(prompt)
+    for i, option in enumerate(options, 1):
+        typer.echo(f"  [{i}] {option}")
+    typer.echo(f"  [{len(options) + 1}] something else (write a spec)")
+    while True:
+        answer = typer.prompt("choose", default=str(len(options) + 1)).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options) + 1:
+            return None if int(answer) == len(options) + 1 else int(answer) - 1
+        typer.echo(f"please answer a number from 1 to {len(options) + 1}")
 
 
 # -- running, errors and progress -----------------------------------------------------------
@@ -182,11 +201,17 @@ def solve(
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
     = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
+    = False,
 ) -> None:
-    """Solve PROBLEM (a spec file, problem text, or - for stdin), verify it, and write it up."""
+    """Solve PROBLEM (a spec file, problem text, or - for stdin), verify it, and write it up.
+
+    On a terminal, a question the reader cannot place is asked about, with choices."""
 
     def body() -> int:
-        spec, reading = load_problem_any(problem, write_spec)
+        interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+        spec, reading = load_problem_any(problem, write_spec, interactive)
         from optiproof.core.options import SolveOptions
         from optiproof.pipeline import solve_problem
 
