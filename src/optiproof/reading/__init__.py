@@ -32,6 +32,9 @@ from optiproof.reading.report import (
 __all__ = ["read_problem", "read_report", "describe", "Reading", "PartReading",
            "ReadingIncomplete", "ReadingInvalid"]
 
+MAX_PART_CHARS = 8_000
+"""Longest part (or single-part problem) the reader takes: a real part is a few hundred
+characters; longer ones are refused, which bounds the time spent on any one part."""
 MAX_READ_CHARS = 40_000
 """Largest normalised problem text the family readers take (bounds reading time; a real
 multi-part problem is a few kB). Raw input is bounded separately by LIMITS.max_text_bytes."""
@@ -82,6 +85,8 @@ def read_report(text: str | bytes) -> Reading:
         reading.notes.append("no title line found; the title is 'Untitled problem'")
     previous: list[PartReading] = []
     for part in layout.parts:
+        if len(part.flat) > MAX_PART_CHARS:
+            _too_long(part)
         questions = read_questions(part.flat)
         part = _inherit(part, questions, layout.parts)
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
@@ -117,6 +122,17 @@ def read_report(text: str | bytes) -> Reading:
     account_numbers(reading, {p.label: p.flat for p in layout.parts}, flatten(layout.context),
                     layout.title_line or "")
     return reading
+
+
+def _too_long(part: Any) -> None:
+    """Refuse a part over :data:`MAX_PART_CHARS` (BadInput), naming an oversized array first."""
+    from optiproof.core.errors import BadInput
+    from optiproof.reading.numbers import iter_arrays
+
+    iter_arrays(part.flat)
+    raise BadInput(f"part ({part.label}) is {len(part.flat) // 1000} kB of text; one part of a "
+                   f"problem is read up to {MAX_PART_CHARS // 1000} kB", field="PROBLEM",
+                   expected="a problem split into parts of a few hundred words each")
 
 
 def _inherit(part: Any, questions: Any, parts: Any) -> Any:

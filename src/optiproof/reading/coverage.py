@@ -115,10 +115,18 @@ def account_terms(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUs
     return out
 
 
+MAX_CLASSIFIED = 1000
+"""Numbers classified one by one; beyond this many (no real problem has them) every further
+number is reported not used without looking at its neighbours (bounds reading time)."""
+
+
 def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
     """Every number of ``flat`` with its status against the used source ``spans``."""
     out = []
-    for start, end, text in numbers(flat):
+    for i, (start, end, text) in enumerate(numbers(flat)):
+        if i >= MAX_CLASSIFIED:
+            out.append(NumberUse(text, start, "unused"))
+            continue
         covering = next((s for s in spans if s[0] <= start and end <= s[1]), None)
         if covering is not None:
             out.append(NumberUse(text, start, "used", covering[2]))

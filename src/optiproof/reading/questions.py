@@ -157,9 +157,15 @@ def read_questions(flat: str) -> Questions:
     return Questions(tuple(requests), transformations, _reference(flat, transformations))
 
 
+MAX_SENTENCE = 800
+"""Longest stretch of one sentence searched for asks (a longer 'sentence' is not prose; what
+is beyond this is not read as asking anything, and an ask-less request is refused)."""
+
+
 def _request(start: int, sentence: str) -> Request:
     """The request ``sentence`` (at ``start``) with its asks; asks inside parentheses are
     clarifications and dropped when the sentence asks something outside them."""
+    sentence = sentence[:MAX_SENTENCE]
     asks = [Ask(m.entry.key, m.phrase, start + m.start, start + m.end)
             for m in QUANTITIES.mentions(sentence)]
     asks += _symbol_asks(sentence, start, [(a.start, a.end) for a in asks])
