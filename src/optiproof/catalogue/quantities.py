@@ -36,9 +36,10 @@ IDENTIFICATION = _add(_Q(
                                                              "which-scheme"),
     phrases=(r"\b(?:which|what)(?: [\w-]{1,20}){0,3} (?:optimi[sz]er|algorithm|method|update "
              r"rule)\b(?! (?:does not |doesn't )?converge)",
-             r"\brecovers?\b", r"\bcorrespond", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
+             r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\bname the (?:optimi[sz]er|algorithm|method)", r"\bknown as\b",
-             r"\bwhat is (?:this|it) called\b"),
+             r"\bwhat is (?:this|it) called\b",
+             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
     value_kind="name"))
 
 # -- steepest descent --------------------------------------------------------------------------
@@ -174,11 +175,12 @@ MAX_STEP = _add(_Q(
              r"(?:step(?: ?size)?|learning rate|α)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:α|the step size|step sizes|learning "
              r"rates?)\b", r"\bstability (?:condition|region|range|boundary)",
-             r"\brange of (?:α|step sizes|learning rates)")))
+             r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
+             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b")))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|α and β|"
-             r"hyper-?parameters|tuning|momentum|choice of)",
+             r"hyper-?parameters|tuning|momentum|choice of|pair)",
              r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α|\(α, ?β\))",
              r"\bα\^?\*")))
 OPTIMAL_MOMENTUM = _add(_Q(
@@ -192,7 +194,8 @@ OPTIMAL_RATE = _add(_Q(
 RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
-             r"\bhow fast\b", r"\blinear rate", r"\brate at α")))
+             r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
+             r"\b(?:the )?rate ρ\b", r"\bcontraction factor\b")))
 CONDITION_NUMBER = _add(_Q(
     "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
 ITERATIONS = _add(_Q(
@@ -204,7 +207,9 @@ REGIME = _add(_Q(
     phrases=(r"\bregimes?\b", r"\boscillat\w*", r"\bmonoton\w*", r"\bwhat happens\b(?! along)")))
 ITERATION_MATRIX = _add(_Q(
     "iteration-matrix", "iteration matrix", value_kind="matrix",
-    phrases=(r"\biteration matrix", r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
+    phrases=(r"\biteration matrix\b[^.?]{0,60}\band its eigenvalues\b",
+             r"\b2 ?[x×] ?2 (?:iteration )?matrix\b[^.?]{0,60}\band its eigenvalues\b",
+             r"\biteration matrix", r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
              r"\bcharacteristic (?:polynomial|equation)",
              r"\beigenvalues of the (?:iteration|update|transition)")))
 EFFECTIVE_STEP = _add(_Q(
@@ -239,7 +244,8 @@ LOSS_SCALING = _add(_Q(
              r"\bscale[- ]invarian")))
 SIGN_LIMIT = _add(_Q(
     "sign-limit", "the beta1 = beta2 = 0 limit", aliases=("sign-descent", "sign"),
-    phrases=(r"β_?1 ?= ?β_?2 ?= ?0", r"β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0")))
+    phrases=(r"β_?1 ?= ?β_?2 ?= ?0", r"β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0",
+             r"\bwhat does the (?:update|step|rule)\b[^.?]{0,40}\breduce to\b")))
 STEP_BOUND = _add(_Q(
     "step-bound", "bound on the per-coordinate step", aliases=("bound",),
     phrases=(r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
@@ -335,7 +341,8 @@ SAME_AS = _add(_Q(
 EXPLANATION = _add(_Q(
     "explanation", "an explanation", value_kind="explanation",
     phrases=(r"\bexplain\b", r"\bjustify\b", r"\bwhy\b", r"\bwhat goes wrong\b",
-             r"\bwhat would happen\b")))
+             r"\bwhat would happen\b", r"\bcompare (?:it |this |them )?with the\b",
+             r"\bcomment on\b", r"\bdiscuss\b", r"\binterpret\b")))
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
     phrases=(r"\bhow many bytes\b[^.?]{0,40}\bsend\b(?! and receive)", r"\bbytes sent per\b")))

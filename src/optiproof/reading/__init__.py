@@ -59,11 +59,12 @@ def read_report(text: str | bytes) -> Reading:
 
     Raises :class:`optiproof.core.errors.BadInput` only for input that is not a problem text at
     all (empty, binary, too large, an array over the entry limit)."""
-    from optiproof.reading.accounting import account_numbers, account_questions
+    from optiproof.reading.accounting import account_numbers
     from optiproof.reading.normalize import decode_input, flatten, normalize
     from optiproof.reading.parts import split_parts
     from optiproof.reading.questions import read_questions
-    from optiproof.reading.registry import MIN_SCORE, readers, rx
+    from optiproof.reading.match import choose, tied
+    from optiproof.reading.registry import readers, rx
 
     raw = decode_input(text)
     norm = normalize(raw)
@@ -89,39 +90,64 @@ def read_report(text: str | bytes) -> Reading:
             _too_long(part)
         questions = read_questions(part.flat)
         part = _inherit(part, questions, layout.parts)
+        asked = [a.quantity for a in read_questions(part.flat).asks if a.quantity]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
-        ranked = sorted(registry, key=lambda n: -(2 * own_scores[n].points
-                                                  + whole_scores[n].points))
-        best = ranked[0]
-        total = 2 * own_scores[best].points + whole_scores[best].points
-        runner = ranked[1] if len(ranked) > 1 else None
+        choice = choose(asked, own_scores, whole_scores, registry)
         question = _question(part)
-        if max(own_scores[best].points, whole_scores[best].points) < MIN_SCORE:
+        if not choice.candidates:
             pr = PartReading(part.label, None, question=question)
             topic = next((v for k, v in _UNSUPPORTED.items() if rx(k).search(whole)), None)
-            pr.family_source = ("not recognised as any supported problem family ("
-                                + ", ".join(sorted(registry)) + ")"
+            pr.family_source = (f"not recognised as any supported problem family "
+                                f"({', '.join(sorted(registry))}): {choice.refusal}"
                                 + (f"; it looks like {topic}, which optiproof does not cover"
-                                   if topic else "; no cue words of any family were found"))
+                                   if topic else ""))
             reading.parts.append(pr)
             continue
-        if runner is not None and total == 2 * own_scores[runner].points + \
-                whole_scores[runner].points:
+        tie = tied(choice, asked, own_scores, whole_scores, registry)
+        readings = _read_as(part, choice, questions, registry, previous, tie)
+        if tie and len(readings) > 1 and all(not p.missing for p in readings[0] + readings[1]):
             pr = PartReading(part.label, None, question=question)
-            pr.family_source = (f"ambiguous between {best} and {runner} (equal evidence); "
+            pr.family_source = (f"ambiguous between {choice.candidates[0][0]} and "
+                                f"{choice.candidates[1][0]} (equal evidence, both read it); "
                                 "split the problem or give a spec")
             reading.parts.append(pr)
             continue
-        cues = own_scores[best].cues or whole_scores[best].cues
-        for pr in registry[best].read_part(part, previous):
+        chosen = min(readings, key=_inputs_missing)
+        for pr in chosen:
             pr.question = question
-            pr.family_source = ", ".join(dict.fromkeys(cues[:4]))
-            account_questions(pr, questions, registry[best])
             reading.parts.append(pr)
             previous.append(pr)
     account_numbers(reading, {p.label: p.flat for p in layout.parts}, flatten(layout.context),
                     layout.title_line or "")
     return reading
+
+
+MAX_CANDIDATES = 3
+"""Families tried on one part, best candidate first, until one reads it completely."""
+
+
+def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
+             previous: list[PartReading], tie: bool) -> list[list[PartReading]]:
+    """The part read by the candidate families in turn (best first), questions accounted for,
+    until one reads it completely; on a ``tie`` the runner-up is read as well."""
+    from optiproof.reading.accounting import account_questions
+
+    out = []
+    for i, (family, because) in enumerate(choice.candidates[:MAX_CANDIDATES]):
+        hook = registry[family]
+        prs = hook.read_part(part, previous)
+        for pr in prs:
+            pr.family_source = because
+            account_questions(pr, questions, hook)
+        out.append(prs)
+        if all(not p.missing for p in prs) and not (i == 0 and tie):
+            break
+    return out
+
+
+def _inputs_missing(readings: list[PartReading]) -> int:
+    """How many inputs (not questions) a family's reading of a part lacks."""
+    return sum(1 for p in readings for m in p.missing if not m.name.startswith("question"))
 
 
 def _too_long(part: Any) -> None:

@@ -94,6 +94,10 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
                 _gap(r, ask.phrase, gap)
             elif quantity == Q.EXPLANATION.key:
                 r.notes.append(f"\"{ask.phrase}\": the explanation is the derivation's prose")
+        for item in request.unplaced:
+            _gap(r, item, f"could not place \"{_short(item)}\" in the request "
+                          f"\"{_short(request.sentence)}\" (expected a question for: "
+                          f"{_names(hooks.answers)})")
         if request.proof:
             r.notes.append(f"\"{_short(request.sentence)}\": the stated relation is what the "
                            "derivation shows; it is not checked separately")
@@ -114,6 +118,48 @@ def _gap(r: PartReading, where: str, reason: str) -> None:
     r.miss(f"question \"{_short(where)[:40]}\"", reason)
 
 
+def _restated(flat: str, r: PartReading) -> list[tuple[int, int, str]]:
+    """Spans of the vectors in ``flat`` that restate a list field of the part (``λ ∈ [1, 25]``
+    when the eigenvalues read are [1, 25])."""
+    from fractions import Fraction
+
+    from optiproof.reading.numbers import iter_arrays
+
+    lists = {}
+    for f in r.fields.values():
+        if isinstance(f.value, list) and f.value and all(
+                isinstance(x, (int, float, str)) and not isinstance(x, bool) for x in f.value):
+            try:
+                lists[tuple(Fraction(str(x)) for x in f.value)] = f.name
+            except ValueError:
+                continue
+    out = []
+    for start, end, value in iter_arrays(flat):
+        if value and not isinstance(value[0], list):
+            key = tuple(x.value for x in value)
+            if key in lists:
+                out.append((start, end, f"restates {lists[key]}"))
+    return out
+
+
+def _entry_keys(r: PartReading) -> set[str]:
+    """Catalogue keys of the norms, optimizers and schemes a part's fields name."""
+    from optiproof.catalogue import KINDS
+
+    values: list = [f.value for f in r.fields.values()]
+    keys = set()
+    while values:
+        value = values.pop()
+        if isinstance(value, dict):
+            values.extend(value.values())
+        elif isinstance(value, list):
+            values.extend(value)
+        elif isinstance(value, str):
+            keys.update(e.key for kind in ("norm", "optimizer", "scheme")
+                        if (e := KINDS[kind].get(value)) is not None)
+    return keys
+
+
 def account_numbers(reading: Reading, own: dict[str, str], context: str, title: str) -> None:
     """Give every part (``own``: label -> its flat text) and the shared context their
     :class:`NumberUse` lists; sources are the fields of every part."""
@@ -121,7 +167,7 @@ def account_numbers(reading: Reading, own: dict[str, str], context: str, title: 
     for p in reading.parts:
         text = own.get(p.label.split(".")[0], "")
         mine = [f.source for f in p.fields.values() if f.source]
-        spans = source_spans(text, mine + sources)
-        p.numbers = account(text, spans) + account_terms(text, spans)
+        spans = source_spans(text, mine + sources) + _restated(text, p)
+        p.numbers = account(text, spans) + account_terms(text, spans, _entry_keys(p))
     reading.numbers = account(context, source_spans(context, sources))
     reading.numbers += [NumberUse(u.text, u.start, "label") for u in account(title, [])]

@@ -24,6 +24,7 @@ _LABEL_AFTER = re.compile(r"^(?:[ ]?points?\b|[ ]?pts\b|[ ]?marks?\b|\)\s*$)", r
 _STRUCTURAL_BEFORE = re.compile(r"[A-Za-zα-ωΔθ∇]$")
 _OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·]|sqrt\() ?$")
 _STRUCTURAL_AFTER = re.compile(r"^(?:[ ]?[-+/^*·)]|[A-Za-zα-ωΔθ∇‖(√])")
+_INDEX_ARITHMETIC = re.compile(r"_\(?\w{1,3}[-+]$")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
 _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)")
 _SMALL = {"0", "1", "2", "1/2", "3", "4"}
@@ -67,7 +68,7 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
     if text.lstrip("-") not in _SMALL:
         return False
     before = flat[max(0, start - 4):start]
-    if _JUXTAPOSED.match(flat[end:end + 2]):
+    if _JUXTAPOSED.match(flat[end:end + 2]) or _INDEX_ARITHMETIC.search(before):
         return True
     if before.rstrip(" ").endswith(("=", ",")) or flat[end:end + 2].lstrip(" ").startswith(","):
         return False
@@ -104,12 +105,32 @@ def terms(flat: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def account_terms(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
+def _entry_key(text: str) -> str | None:
+    """The catalogue key a named term denotes (a norm by its index for ``‖x‖_2``)."""
+    from optiproof.catalogue import KINDS
+    from optiproof.catalogue.norms import by_index
+
+    m = _NORM_TERM.fullmatch(text)
+    if m:
+        entry = by_index(text.rsplit("‖_", 1)[1])
+        return entry.key if entry else None
+    for kind in ("norm", "optimizer", "scheme"):
+        found = KINDS[kind].mentions(text)
+        if found:
+            return found[0].entry.key
+    return None
+
+
+def account_terms(flat: str, spans: list[tuple[int, int, str]], used: set[str]
+                  ) -> list[NumberUse]:
     """Every named norm, optimizer and scheme of ``flat``: used when inside (or overlapping) a
-    field's source, else unused."""
+    field's source or when a field's value is that entry (``used``: catalogue keys), else
+    unused."""
     out = []
     for start, end, text in terms(flat):
         covering = next((s for s in spans if s[0] < end and start < s[1]), None)
+        if covering is None and _entry_key(text) in used:
+            covering = (start, end, f"{_entry_key(text)} (a field's value)")
         out.append(NumberUse(text, start, "used" if covering else "unused",
                              covering[2] if covering else ""))
     return out

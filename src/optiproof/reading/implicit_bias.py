@@ -19,6 +19,7 @@ import re
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
 from optiproof.reading.numbers import (
+    Num,
     array_at,
     array_text,
     is_matrix,
@@ -28,6 +29,7 @@ from optiproof.reading.numbers import (
     row_block,
     spec_array,
 )
+from optiproof.reading.objects import linear_equations
 from optiproof.reading.parts import PartText
 from optiproof.reading.registry import (
     Score,
@@ -247,6 +249,8 @@ def _read_data(part: PartText, r: PartReading) -> int | None:
             b = got.get("b#") or got["y#"]
             readings.append(("ab", got["a"][0], b[0], got["a"][1] + "; " + b[1]))
     if not readings:
+        readings = _equation_objects(own) or _equation_objects(ctx)
+    if not readings:
         r.miss("data", "no least-squares data found (expected an equation like "
                        "[1, 0.1, 0.01]θ = 1, a loss (1 - [..]θ)^2, or X = [[..]] and y = [..])")
         return None
@@ -271,6 +275,22 @@ def _read_data(part: PartText, r: PartReading) -> int | None:
         return None
     _check_sizes(own + " " + ctx, r, d, m)
     return d
+
+
+def _equation_objects(flat: str) -> list[tuple[str, Any, Any, str]]:
+    """Data from equations in indexed unknowns (``2θ_1 + θ_2 + 2θ_3 = 3``) or squared
+    residuals (``(2θ_1 + θ_2 - 5)^2``): one row is a, b; several rows of one length are X, y."""
+    rows = linear_equations(flat)
+    unique = list({(e.a, e.b): e for e in rows}.values())
+    if not unique or len({len(e.a) for e in unique}) != 1:
+        return []
+    def nums(values: tuple) -> list[Num]:
+        return [Num(v, str(v)) for v in values]
+    if len(unique) == 1:
+        e = unique[0]
+        return [("ab", nums(e.a), Num(e.b, str(e.b)), e.source)]
+    return [("Xy", [nums(e.a) for e in unique], nums(tuple(e.b for e in unique)),
+             "; ".join(e.source for e in unique))]
 
 
 def _from_equations(eqs: list) -> list[tuple[str, Any, Any, str]]:

@@ -66,7 +66,7 @@ def decode_input(text: str | bytes) -> str:
 
 # -- character maps -----------------------------------------------------------------------
 
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀᵗⁱⁿ", "0123456789+-Ttin", strict=True))
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀᵗⁱⁿᵏʲᵐ", "0123456789+-Ttinkjm", strict=True))
 _SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋ₜᵢₙₖₚ", "0123456789+-tinkp", strict=True))
 
 _CHAR_MAP = {
@@ -100,7 +100,8 @@ _LATEX_WRAPPERS = ("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "
                    "operatorname", "mbox", "hat", "tilde", "bar", "vec", "widehat", "overline",
                    "section", "subsection", "subsubsection", "paragraph", "title", "underbrace")
 
-_WORD_GREEK = {"alpha": "α", "eta": "η", "theta": "θ", "beta": "β", "gamma": "γ",
+_WORD_GREEK = {"alpha": "α", "eta": "η", "theta": "θ", "beta": "β", "gamma": "γ", "rho": "ρ",
+               "kappa": "κ",
                "lambda": "λ", "Delta": "Δ", "nabla": "∇", "infty": "∞", "sigma": "σ",
                "epsilon": "ε", "mu": "μ", "tau": "τ", "Theta": "θ"}
 
@@ -155,6 +156,18 @@ _SOURCE_LINE = re.compile(r"^[ \t]{0,8}Source:[^\n]{0,400}$", re.M)
 _PLUS_MINUS_SPACING = re.compile(r"[ \t]{0,4}([=+])[ \t]{0,4}")
 
 
+_SCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+|[" + "".join(_SUBSCRIPTS) + "]+")
+
+
+def _script(m: re.Match) -> str:
+    """A run of superscript (subscript) characters -> ``^`` (``_``) and the plain run:
+    ``10⁻⁴`` -> ``10^-4``, ``θₜ₊₁`` -> ``θ_t+1``."""
+    run = m.group(0)
+    if run[0] in _SUPERSCRIPTS:
+        return "^" + "".join(_SUPERSCRIPTS[c] for c in run)
+    return "_" + "".join(_SUBSCRIPTS[c] for c in run)
+
+
 @dataclass
 class Normalized:
     """The canonical text, what normalisation removed, and the readings it chose where the text
@@ -172,8 +185,7 @@ def normalize(raw: str) -> Normalized:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _flat_exponents(text, notes)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
-    text = "".join("^" + _SUPERSCRIPTS[c] if c in _SUPERSCRIPTS
-                   else "_" + _SUBSCRIPTS[c] if c in _SUBSCRIPTS else c for c in text)
+    text = _SCRIPT_RUN.sub(_script, text)
     text = unicodedata.normalize("NFKC", text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _latex_to_plain(text)
@@ -402,25 +414,32 @@ _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[Δ
 _PDF_NORM = re.compile(r"(?<![A-Za-z])k(?=[^\sk])([^k\n]{1,30}?)(?<=\S) ?k(?![a-z])")
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
 _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ])")
+_STACKED_HALF = re.compile(r"= ?1 ?\n ?2 (?=[‖θxwΘ])")
 _PDF_TRANSPOSE = re.compile(r"(?<=[)\w∆Δθ])>(?=[\s,.;:)∆Δθ(]|$)|(?<=[)\w])⊤")
+
+
+def _pdf_half(text: str, notes: list[str], pattern: re.Pattern) -> str:
+    """``= 1`` over ``2 θ...`` (a fraction ½ flattened by a PDF) -> ``= (1/2) θ...``, noted."""
+    if not pattern.search(text):
+        return text
+    notes.append("read '1' over '2' (a fraction flattened by the PDF) as 1/2")
+    return pattern.sub("= (1/2) ", text)
 
 
 def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     """In text copied from a typeset PDF: ``kdk`` -> ``‖d‖``, ``hg, di`` -> ``⟨g, d⟩``,
     ``g>`` -> ``g^T`` (only when the text shows the garble's signature ``k·k``/``kdk``/``hg, di``)."""
     if not _GARBLE_SIGNS.search(text):
-        return text.replace("⊤", "^T")
+        return _pdf_half(text.replace("⊤", "^T"), notes, _STACKED_HALF)
     notes.append("PDF-garbled symbols read: 'k·k' as norm bars, 'hg, di' as an inner product, "
                  "'>' after a symbol as a transpose")
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
+    text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k)", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w.])", r"‖\1‖_\2", text)
-    if _PDF_HALF.search(text):
-        notes.append("read '1' over '2' flattened by the PDF ('= 12 ‖...', '= 1\\n2 θ') as 1/2")
-        text = _PDF_HALF.sub("= (1/2) ", text)
-    return _PDF_TRANSPOSE.sub("^T", text)
+    return _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
 
 
 def _fix_norm_indices(text: str) -> str:

@@ -17,6 +17,7 @@ from optiproof.catalogue import OPTIMIZERS, QUANTITIES
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.reading.numbers import Num, array_at, is_matrix, number_at, spec_array
+from optiproof.reading.objects import extreme_eigenvalues, quadratic_forms
 from optiproof.reading.parts import PartText
 from optiproof.reading.registry import Score, assigned_array, assigned_number, cue_score, \
     negated, register, rx, rxc, take_asks
@@ -86,10 +87,15 @@ class QuadraticDynamicsReader:
         """The catalogue quantities of the part's asks, in order; the PyTorch convention's
         answer also names the heavy-ball method it corresponds to."""
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
+        if Q.OPTIMAL_RATE.key in asked and r.value(F.alpha) is None:
+            asked.append(Q.RATE.key)
         return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
-        """Asked quantities the reader's own tables missed join the part's asks."""
+        """Asked quantities the reader's own tables missed join the part's asks; a rate asked
+        without a given step is the rate at the optimal step."""
+        if r.value(F.alpha) is None:
+            asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
         take_asks(r, F.asks, asks, self.answers)
 
     def applied(self, r: PartReading) -> set[str]:
@@ -199,8 +205,34 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.eigenvalues, [_SYMBOLS.get(lo, "mu"), _SYMBOLS.get(hi, "L")], src,
                       note="symbolic spectrum: the eigenvalues lie in [μ, L], both ends attained")
             return
+    if _curvature_objects(own, r) or _curvature_objects(ctx, r):
+        return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+def _curvature_objects(text: str, r: PartReading) -> bool:
+    """H from a function written out (``f(x, y) = x² + 9y²`` -> H = diag(2, 18), by
+    differentiation), or the two extreme eigenvalues given as numbers; True when found."""
+    forms = quadratic_forms(text)
+    if forms:
+        form = forms[0]
+        try:
+            rows = [[Num(v, str(v)).spec_value() for v in row] for row in form.H]
+        except ValueError as err:
+            r.miss(F.H, str(err))
+            return True
+        r.set(F.H, rows, form.source, note="the Hessian of the function, by differentiation")
+        return True
+    extremes = extreme_eigenvalues(text)
+    if extremes is not None:
+        lo, hi, src = extremes
+        _set_eigs(r, [Num(lo, str(lo)), Num(hi, str(hi))], src)
+        if F.eigenvalues in r.fields:
+            r.fields[F.eigenvalues].note = ("the smallest and largest eigenvalues; the rates "
+                                            "depend on these two only")
+        return True
+    return False
 
 
 def rx_escape(name: str) -> str:
@@ -220,7 +252,13 @@ def _set_eigs(r: PartReading, nums: list, src: str) -> None:
 # -- method and scalars ----------------------------------------------------------------------
 
 def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
+    """The methods a part studies: momentum methods named in its own text, else plain gradient
+    descent when its own text names it, else those of the shared context."""
     for text in (own, ctx):
+        if text is ctx:
+            gd = next((m for m in OPTIMIZERS.mentions(own) if m.entry is O.GD), None)
+            if gd is not None:
+                return [(O.GD.key, gd.phrase)]
         found = []
         for name, pattern in _METHODS.items():
             for m in rx(pattern).finditer(text):
@@ -276,7 +314,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             _set_number(r, F.epsilon, got)
             break
-        got = _factor(text)
+        got = _factor(text) or _bound(text)
         if got is not None:
             _set_ratio(r, got)
             break
@@ -285,6 +323,20 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
 def _factor(text: str) -> tuple[Any, str] | None:
     m = rx(r"\b(?:reduce|shrink|decrease|drop)\w{0,2}\b[^.?]{0,40}?\b(?:by|to)(?: a factor(?: "
            r"of)?)? ").search(text)
+    if m:
+        num = number_at(text, m.end())
+        if num is not None:
+            return num[0], phrase(text, m.start(), num[1])
+    return None
+
+
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]) ?(?:≤|<=|<) ?|‖[^‖]{1,20}‖ ?(?:≤|<=) ?(?=[\d.]"
+                    r"[^‖]{0,14}‖)")
+
+
+def _bound(text: str) -> tuple[Any, str] | None:
+    """``ρ^k ≤ 10^-4`` or ``‖θ_t − θ*‖ ≤ 10^-3 ‖θ_0 − θ*‖``: the factor the error must reach."""
+    m = _BOUND.search(text)
     if m:
         num = number_at(text, m.end())
         if num is not None:

@@ -20,8 +20,7 @@ from optiproof.catalogue import transforms as T
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])[ \n]+(?=[^ \n])|(?<=\?)(?=[^ \n?!)])|(?<=[:;])[ \n]+-[ ]"
                            r"(?=[a-zA-Z])")
-_ABBREVIATIONS = re.compile(r"(?:\b(?:e\.g|i\.e|vs|cf|approx|resp|etc|Fig|Eq|eq|No)\.|"
-                            r"(?<![\w.])[A-Za-z]\.)$")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|vs|cf|approx|resp|etc|Fig|Eq|eq|No)\.$")
 _VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|write(?: down| out)?|"
           r"express|obtain|show|prove|verify|identify|name|explain|justify|compare|repeat|"
           r"recompute|deduce|estimate|work out|solve|count|list|plot|sketch|describe|check|"
@@ -66,12 +65,15 @@ class Ask:
 
 @dataclass(frozen=True)
 class Request:
-    """A sentence that asks something, the asks found in it, and whether it asks for a proof."""
+    """A sentence that asks something, the asks found in it, whether it asks for a proof, and
+    its coordinated items ("the optimal pair (α, β)" in "give the optimal pair (α, β) and the
+    rate") that name something asked but hold no ask the catalogue knows."""
 
     sentence: str
     start: int
     asks: tuple[Ask, ...]
     proof: bool
+    unplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,56 @@ def _request(start: int, sentence: str) -> Request:
     if outer:
         asks = outer
     asks.sort(key=lambda a: a.start)
-    return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)))
+    unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks]) \
+        if asks else ()
+    return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_ITEM_SPLIT = re.compile(r",? and (?:also )?|, (?=(?:the|its|a|an|how|what|which|and) )|; ")
+_ASKED_NOUN = re.compile(r"\b(?:pair|values?|sizes?|rates?|steps?|numbers?|norms?|points?|"
+                         r"vectors?|matri(?:x|ces)|bounds?|factors?|distances?|ratios?|limits?|"
+                         r"times?|moments?|minimi[sz]ers?|solutions?|updates?|iterates?|"
+                         r"eigenvalues?|thresholds?|volumes?|bytes|messages|rounds|directions?|"
+                         r"parameters?|weights|coefficients?|estimates?|range|names?|"
+                         r"multiples?|methods?|optimi[sz]ers?|algorithms?)\b", re.I)
+
+
+def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Coordinated items of a request that name something asked (a noun such as 'pair',
+    'value', 'norm') but hold no ask; items that are only symbols continue the item before."""
+    items, depth, start = [], 0, 0
+    for m in _ITEM_SPLIT.finditer(sentence):
+        depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
+        if depth == 0:
+            items.append((start, m.start()))
+            start = m.end()
+    items.append((start, len(sentence)))
+    out = []
+    for lo, hi in items:
+        if any(lo <= s < hi or lo < e <= hi for s, e in taken):
+            continue
+        text = _strip_named(_strip_parentheses(sentence[lo:hi]))
+        if _ASKED_NOUN.search(text) and not _SETTING.search(text):
+            out.append(sentence[lo:hi].strip())
+    return tuple(out)
+
+
+_SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at)\b|=\s?[-\d.(\[]", re.I)
+
+
+def _strip_named(text: str) -> str:
+    """The text without the norms, optimizers and schemes it names ("parameter server")."""
+    from optiproof.catalogue import KINDS
+
+    for kind in ("norm", "optimizer", "scheme"):
+        for m in reversed(KINDS[kind].mentions(text)):
+            text = text[:m.start] + " " + text[m.end:]
+    return text
+
+
+def _strip_parentheses(text: str) -> str:
+    """The text without its parenthesised clarifications."""
+    return re.sub(r"\([^()]{0,80}\)", " ", text)
 
 
 def _parenthesised(sentence: str) -> list[tuple[int, int]]:

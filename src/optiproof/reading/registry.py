@@ -38,9 +38,6 @@ READER_MODULES: dict[str, str] = {
 }
 """family name -> module defining (and registering) its reader."""
 
-MIN_SCORE = 3.0
-"""Least cue score for a text to count as a family's problem."""
-
 
 @dataclass(frozen=True)
 class Score:

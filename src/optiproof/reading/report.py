@@ -204,7 +204,7 @@ class Reading:
         solution.reading = self.to_dict()
         unused = {p.label: p.unused for p in self.parts}
         for part in solution.parts:
-            part.unread = [f"the number {x} in this part's text was not used by the reading"
+            part.unread = [f"'{x}' in this part's text was not used by the reading"
                            for x in unused.get(part.label, [])]
 
     def to_problem(self) -> Any:
