@@ -182,6 +182,8 @@ OPTIMAL_STEP = _add(_Q(
     phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|α and β|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
              r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α|\(α, ?β\))",
+             r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
+             r"\boptimally tuned\b",
              r"\bα\^?\*")))
 OPTIMAL_MOMENTUM = _add(_Q(
     "optimal-momentum", "optimal momentum", r"\beta^\star",
@@ -195,7 +197,7 @@ RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
-             r"\b(?:the )?rate ρ\b", r"\bcontraction factor\b")))
+             r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b")))
 CONDITION_NUMBER = _add(_Q(
     "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
 ITERATIONS = _add(_Q(

@@ -85,6 +85,8 @@ def read_report(text: str | bytes) -> Reading:
     if layout.title is None:
         reading.notes.append("no title line found; the title is 'Untitled problem'")
     previous: list[PartReading] = []
+    asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
+                      if a.quantity]
     for part in layout.parts:
         if len(part.flat) > MAX_PART_CHARS:
             _too_long(part)
@@ -92,7 +94,7 @@ def read_report(text: str | bytes) -> Reading:
         part = _inherit(part, questions, layout.parts)
         asked = [a.quantity for a in read_questions(part.flat).asks if a.quantity]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
-        choice = choose(asked, own_scores, whole_scores, registry)
+        choice = choose(asked, own_scores, whole_scores, registry, asked_anywhere)
         question = _question(part)
         if not choice.candidates:
             pr = PartReading(part.label, None, question=question)
@@ -112,7 +114,7 @@ def read_report(text: str | bytes) -> Reading:
                                 "split the problem or give a spec")
             reading.parts.append(pr)
             continue
-        chosen = min(readings, key=_inputs_missing)
+        chosen = next((r for r in readings if all(not p.missing for p in r)), readings[0])
         for pr in chosen:
             pr.question = question
             reading.parts.append(pr)
@@ -143,11 +145,6 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
         if all(not p.missing for p in prs) and not (i == 0 and tie):
             break
     return out
-
-
-def _inputs_missing(readings: list[PartReading]) -> int:
-    """How many inputs (not questions) a family's reading of a part lacks."""
-    return sum(1 for p in readings for m in p.missing if not m.name.startswith("question"))
 
 
 def _too_long(part: Any) -> None:

@@ -28,6 +28,7 @@ class ReaderHooks(Protocol):
     """What accounting needs from a family's reader."""
 
     answers: tuple[str, ...]
+    ask_field: str
 
     def asked(self, r: PartReading) -> list[str]: ...
 
@@ -106,6 +107,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
         if t.key != T.BACK_REFERENCE.key and t.key not in applied:
             _gap(r, t.phrase, f"says \"{t.phrase}\" ({TRANSFORMS[t.key].name}), which the "
                               "reading could not apply to the problem")
+    if hooks.ask_field and any(m.name.startswith("question") for m in r.missing):
+        r.missing = [m for m in r.missing if m.name != hooks.ask_field]
 
 
 def _refers(request: Request) -> bool:

@@ -71,6 +71,7 @@ _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the
 class AdamMechanicsReader:
     family = FAMILY
     answers = tuple(QUANTITIES.canonical(k) for k in ASKS)
+    ask_field = F.asks
 
     def asked(self, r: PartReading) -> list[str]:
         """The catalogue quantities of the part's asks, in order, with what their answers also

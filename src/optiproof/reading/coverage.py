@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_NUMBER = re.compile(r"(?<![\w.^_])-?(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,18}(?:\.\d{1,18})?|\.\d{1,18})"
+_NUMBER = re.compile(r"(?<![\w.^_])-?(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,18}(?:\.\d{1,18})?"
+                     r"|\.\d{1,18})"
                      r"(?:[eE][-+]?\d{1,3}|[ ]?[×x*·][ ]?10\^\(?[-+]?\d{1,3}\)?|\^-?\d{1,3})?"
                      r"(?:/\d{1,12})?(?!\.?\d)")
 _LABEL_BEFORE = re.compile(r"(?:\b(?:exercise|problem|question|task|part|hw|homework|week|lecture|"
@@ -22,9 +23,11 @@ _LABEL_BEFORE = re.compile(r"(?:\b(?:exercise|problem|question|task|part|hw|home
                            r"[#§])$", re.I)
 _LABEL_AFTER = re.compile(r"^(?:[ ]?points?\b|[ ]?pts\b|[ ]?marks?\b|\)\s*$)", re.I)
 _STRUCTURAL_BEFORE = re.compile(r"[A-Za-zα-ωΔθ∇]$")
-_OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·]|sqrt\() ?$")
+_OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·×]|sqrt\() ?$")
 _STRUCTURAL_AFTER = re.compile(r"^(?:[ ]?[-+/^*·)]|[A-Za-zα-ωΔθ∇‖(√])")
 _INDEX_ARITHMETIC = re.compile(r"_\(?\w{1,3}[-+]$")
+_COMPARED = re.compile(r"[<>≤≥] ?$")
+_OPERATOR_AFTER = re.compile(r" ?[/*^·]")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
 _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)")
 _SMALL = {"0", "1", "2", "1/2", "3", "4"}
@@ -68,7 +71,8 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
     if text.lstrip("-") not in _SMALL:
         return False
     before = flat[max(0, start - 4):start]
-    if _JUXTAPOSED.match(flat[end:end + 2]) or _INDEX_ARITHMETIC.search(before):
+    if _JUXTAPOSED.match(flat[end:end + 2]) or _INDEX_ARITHMETIC.search(before) or \
+            _COMPARED.search(before) or _OPERATOR_AFTER.match(flat[end:end + 3]):
         return True
     if before.rstrip(" ").endswith(("=", ",")) or flat[end:end + 2].lstrip(" ").startswith(","):
         return False

@@ -104,6 +104,7 @@ _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6})?$")
 class ImplicitBiasReader:
     family = FAMILY
     answers = (Q.LIMIT.key,)
+    ask_field = ""
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
@@ -423,7 +424,22 @@ def _epochwise_in(flat: str) -> bool:
 
 
 def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
-    """The method(s) a part asks about, as spec values with source phrases."""
+    """The method(s) a part asks about, as spec values with source phrases: those its own text
+    names, else the one method the shared text names."""
+    chosen = _methods_in(own, ctx, r)
+    if not chosen and not r.missing:
+        shared = _methods_in(ctx, "", r)
+        if len(shared) == 1:
+            chosen = [(shared[0][0], shared[0][1] + " (shared context)")]
+    if not chosen and not any(m.name == F.method for m in r.missing):
+        r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
+                         "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
+                         "'rescale each feature to unit second moment, then SGD')")
+    return chosen
+
+
+def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
+    """The method(s) ``own`` names (``ctx`` may define a named method), as spec values."""
     found: list[tuple[int, int, str, str]] = []
     definitions = _definitions(ctx)
     names = _definition_names(ctx)
@@ -468,11 +484,6 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         if value in names_found and value not in [c[0] for c in chosen]:
             subsumed = [s for _, _, v, s in found if v in _SUBSUMES.get(value, ())]
             chosen.append((value, "; ".join([src, *subsumed])))
-    if not chosen:
-        r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
-                         "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
-                         "'rescale each feature to unit second moment, then SGD')")
-        return []
     return [(_method_value(v, own, r), src) for v, src in chosen]
 
 

@@ -47,5 +47,6 @@ def complete(reading: Reading, choose: Choose) -> bool:
         if keys[picked] not in part.asked:
             return False
         part.missing = [m for m in part.missing if m.reason not in gaps]
-        part.notes.append(f"the question was placed on the terminal: {QUANTITIES[keys[picked]].name}")
+        part.notes.append("the question was placed on the terminal: "
+                          f"{QUANTITIES[keys[picked]].name}")
     return reading.complete

@@ -35,15 +35,20 @@ def _decisive(readers: dict[str, Any]) -> dict[str, str]:
 
 
 def choose(asked: list[str], own: dict[str, Any], whole: dict[str, Any],
-           readers: dict[str, Any]) -> Choice:
-    """The candidate families of one part: those answering most of its decisive asks first,
-    then those with enough cue words (``own``, ``whole``: family -> Score of the part's text and
-    of the whole text), each group by cue score."""
+           readers: dict[str, Any], asked_anywhere: list[str] = ()) -> Choice:
+    """The candidate families of one part: those answering most of its decisive asks first
+    (when it has none, the decisive asks of the whole problem), then those with enough cue
+    words (``own``, ``whole``: family -> Score of the part's text and of the whole text), each
+    group by cue score."""
     decisive = _decisive(readers)
     votes: dict[str, list[str]] = {}
     for key in dict.fromkeys(asked):
         if key in decisive:
             votes.setdefault(decisive[key], []).append(key)
+    if not votes:
+        for key in dict.fromkeys(asked_anywhere):
+            if key in decisive:
+                votes.setdefault(decisive[key], []).append(key)
     cue = {n: 2 * own[n].points + whole[n].points for n in readers}
     cued = [n for n in readers if max(own[n].points, whole[n].points) >= MIN_SCORE]
     ranked = sorted(set(votes) | set(cued), key=lambda n: (-len(votes.get(n, [])), -cue[n]))

@@ -66,7 +66,8 @@ def decode_input(text: str | bytes) -> str:
 
 # -- character maps -----------------------------------------------------------------------
 
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀᵗⁱⁿᵏʲᵐ", "0123456789+-Ttinkjm", strict=True))
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀᵗⁱⁿᵏʲᵐ", "0123456789+-Ttinkjm",
+                         strict=True))
 _SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋ₜᵢₙₖₚ", "0123456789+-tinkp", strict=True))
 
 _CHAR_MAP = {

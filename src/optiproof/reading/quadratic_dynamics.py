@@ -79,6 +79,7 @@ _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$
 class QuadraticDynamicsReader:
     family = FAMILY
     answers = tuple(QUANTITIES.canonical(k) for k in _ASKS)
+    ask_field = F.asks
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
@@ -103,9 +104,14 @@ class QuadraticDynamicsReader:
         return set()
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
-        """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate."""
+        """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
+        momentum symbol (γ, μ) in a part that asks for the optimal tuning is part of it."""
         s = symbol.replace(" ", "")
-        return next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
+        found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
+        if found is None and re.fullmatch(r"α|η|γ|β|μ|lr", s) and \
+                Q.OPTIMAL_STEP.key in self.asked(r):
+            return Q.OPTIMAL_STEP.key
+        return found
 
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
@@ -314,23 +320,38 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             _set_number(r, F.epsilon, got)
             break
-        got = _factor(text) or _bound(text)
+        factor, bound = _factor(text), _bound(text)
+        got = factor or bound
         if got is not None:
+            if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
+                got = (factor[0], f"{factor[1]}; {bound[1]}")
             _set_ratio(r, got)
             break
 
 
 def _factor(text: str) -> tuple[Any, str] | None:
-    m = rx(r"\b(?:reduce|shrink|decrease|drop)\w{0,2}\b[^.?]{0,40}?\b(?:by|to)(?: a factor(?: "
-           r"of)?)? ").search(text)
-    if m:
+    """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
+    reduction": the factor."""
+    for verb in rx(r"\b(?:reduc|shrink|decreas|drop)\w{0,4}\b").finditer(text):
+        window = text[verb.end():verb.end() + 60]
+        for m in rx(r"\b(?:by|to)(?: a factor(?: of)?)? ").finditer(window):
+            num = number_at(text, verb.end() + m.end())
+            if num is not None:
+                return num[0], phrase(text, verb.start(), num[1])
+    for m in rx(r"\b(?:the same )?(?=\d[\d^.e-]{0,8}[ ]?(?:x )?(?:reduction|decrease)\b)"
+                ).finditer(text):
         num = number_at(text, m.end())
         if num is not None:
-            return num[0], phrase(text, m.start(), num[1])
+            return num[0], phrase(text, m.start(), num[1] + 10)
     return None
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]) ?(?:≤|<=|<) ?|‖[^‖]{1,20}‖ ?(?:≤|<=) ?(?=[\d.]"
+def _as_ratio(value: Any) -> Any:
+    """A reduction factor as the fraction the error shrinks to (10^3 and 10^-3 both -> 1/1000)."""
+    return 1 / value if value > 1 else value
+
+
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|‖[^‖]{1,20}‖ ?(?:≤|<=) ?(?=[\d.]"
                     r"[^‖]{0,14}‖)")
 
 
@@ -351,8 +372,7 @@ def _set_ratio(r: PartReading, got: tuple[Any, str]) -> None:
     if num.value <= 0:
         r.miss(F.epsilon, f"the reduction factor must be positive (read {num.text} from \"{src}\")")
         return
-    value = 1 / num.value if num.value > 1 else num.value
-    _set_number(r, F.epsilon, (Num(value, num.text), src))
+    _set_number(r, F.epsilon, (Num(_as_ratio(num.value), num.text), src))
     if num.value > 1:
         r.fields[F.epsilon].note = f"a factor of {num.text} is a ratio: the error shrinks to 1/{num.text}"
 

@@ -81,6 +81,7 @@ _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
 @register
 class SteepestDescentReader:
     family = FAMILY
+    ask_field = F.asks
     answers = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.STEP_LENGTH.key,
                Q.THRESHOLD.key, Q.COMPARE.key)
 
