@@ -330,7 +330,7 @@ WHICH_COORDINATE = _add(_Q(
     phrases=(r"\bwhich coordinates?\b",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
-    phrases=(r"\b(?:which|what) (?:is the )?(?:dual )?norm\b", r"\bdual norm of ‖",
+    phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖·",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b")))
 WHICH_SOLUTION = _add(_Q(
     "which-solution", "which of several answers", value_kind="name",

@@ -20,14 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from optiproof.reading.report import (
-    Missing,
-    PartReading,
-    Reading,
-    ReadingIncomplete,
-    ReadingInvalid,
-    describe,
-)
+from optiproof.core.text.record import Missing, PartReading
+from optiproof.reading.report import Reading, ReadingIncomplete, ReadingInvalid, describe
 
 __all__ = ["read_problem", "read_report", "describe", "Reading", "PartReading",
            "ReadingIncomplete", "ReadingInvalid"]
@@ -64,7 +58,8 @@ def read_report(text: str | bytes) -> Reading:
     from optiproof.reading.parts import split_parts
     from optiproof.reading.questions import read_questions
     from optiproof.reading.match import choose, tied
-    from optiproof.reading.registry import readers, rx
+    from optiproof.core.text.match import rx
+    from optiproof.reading.registry import readers
 
     raw = decode_input(text)
     norm = normalize(raw)
@@ -150,7 +145,7 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
 def _too_long(part: Any) -> None:
     """Refuse a part over :data:`MAX_PART_CHARS` (BadInput), naming an oversized array first."""
     from optiproof.core.errors import BadInput
-    from optiproof.reading.numbers import iter_arrays
+    from optiproof.core.text.numbers import iter_arrays
 
     iter_arrays(part.flat)
     raise BadInput(f"part ({part.label}) is {len(part.flat) // 1000} kB of text; one part of a "
@@ -164,7 +159,7 @@ def _inherit(part: Any, questions: Any, parts: Any) -> Any:
     and wins; the referenced requests come along only when the part asks nothing itself, and
     the referenced part's norms, optimizers and schemes only when it names none of that kind."""
     from optiproof.catalogue import KINDS
-    from optiproof.reading.parts import PartText
+    from optiproof.core.text.record import PartText
     from optiproof.reading.questions import sentences
 
     if questions.reference is None:
@@ -199,7 +194,7 @@ def _asks_something(sentence: str) -> bool:
 
 
 def _question(part: Any) -> str:
-    from optiproof.reading.registry import question_sentences
+    from optiproof.core.text.match import question_sentences
 
     if part.label == "main":
         return question_sentences(part.flat, 1500)

@@ -21,7 +21,8 @@ from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
 from optiproof.reading.coverage import NumberUse, account, account_terms, source_spans
 from optiproof.reading.questions import Ask, Questions, Request
-from optiproof.reading.report import PartReading, Reading, phrase
+from optiproof.core.text.record import PartReading, phrase
+from optiproof.reading.report import Reading
 
 
 class ReaderHooks(Protocol):
@@ -126,7 +127,7 @@ def _restated(flat: str, r: PartReading) -> list[tuple[int, int, str]]:
     when the eigenvalues read are [1, 25])."""
     from fractions import Fraction
 
-    from optiproof.reading.numbers import iter_arrays
+    from optiproof.core.text.numbers import iter_arrays
 
     lists = {}
     for f in r.fields.values():

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from optiproof.core.text.record import NumberUse
 
 _NUMBER = re.compile(r"(?<![\w.^_])-?(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,18}(?:\.\d{1,18})?"
                      r"|\.\d{1,18})"
@@ -31,18 +32,6 @@ _OPERATOR_AFTER = re.compile(r" ?[/*^·]")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
 _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)")
 _SMALL = {"0", "1", "2", "1/2", "3", "4"}
-
-
-@dataclass(frozen=True)
-class NumberUse:
-    """One number of a text and what the reading did with it: ``used`` (with the source phrase
-    of the field it went into), ``label`` (a heading or page number), ``structure`` (part of a
-    formula) or ``unused``."""
-
-    text: str
-    start: int
-    status: str
-    source: str = ""
 
 
 def numbers(flat: str) -> list[tuple[int, int, str]]:

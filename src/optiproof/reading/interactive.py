@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from optiproof.catalogue import QUANTITIES
-from optiproof.reading.report import PartReading, Reading
+from optiproof.core.text.record import PartReading
+from optiproof.reading.report import Reading
 
 Choose = Callable[[str, list[str]], "int | None"]
 """``choose(prompt, options) -> index of the chosen option, or None for 'something else'``."""

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from optiproof.core.errors import BadInput
 from optiproof.core.limits import LIMITS
+from optiproof.core.text.record import flatten
 
 # -- decoding and limits ------------------------------------------------------------------
 
@@ -466,8 +467,3 @@ def _fix_norm_indices(text: str) -> str:
             pos = one.end()
     out.append(text[pos:])
     return "".join(out)
-
-
-def flatten(text: str) -> str:
-    """Join lines into one line of single-spaced text (what family readers match against)."""
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from optiproof.reading.normalize import flatten
+from optiproof.core.text.record import PartText
 
 _BULLET = r"(?:[-*•][ \t]{1,3})?"
 _LETTER = re.compile(
@@ -32,24 +32,6 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _TITLE_NUMBER = re.compile(r"^(?:(?:Problem|Question|Exercise|Q)[ \t]{0,2})?\d{1,3}[.:)]?[ \t]{1,4}"
                            r"|^(?:Problem|Question|Exercise)[ \t]{0,2}\d{0,3}[ \t]{0,2}[:.-][ \t]{0,2}",
                            re.I)
-
-
-@dataclass(frozen=True)
-class PartText:
-    """One part's own text (``own``) and the shared context it inherits (``context``)."""
-
-    label: str
-    own: str
-    context: str
-    start: int
-
-    @property
-    def flat(self) -> str:
-        return flatten(self.own)
-
-    @property
-    def flat_context(self) -> str:
-        return flatten(self.context)
 
 
 @dataclass(frozen=True)

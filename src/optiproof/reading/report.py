@@ -6,98 +6,10 @@ otherwise it still writes a ready-to-edit spec (:meth:`Reading.to_spec_yaml`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from optiproof.core.errors import BadInput, NotRecognised
-
-if TYPE_CHECKING:
-    from optiproof.reading.coverage import NumberUse
-
-PHRASE_MAX = 90
-TODO = "TODO"
-"""The value of a spec field still to fill in a spec written from an incomplete reading."""
-
-
-def phrase(text: str, start: int, end: int, *, pad: int = 0) -> str:
-    """The source phrase ``text[start:end]`` (optionally widened), single-spaced and short."""
-    lo, hi = max(0, start - pad), min(len(text), end + pad)
-    s = text[lo:hi]
-    if pad and lo > 0 and not text[lo - 1].isspace() and " " in text[lo:start]:
-        s = s.split(" ", 1)[1]
-    if pad and hi < len(text) and not text[hi].isspace() and " " in text[end:hi]:
-        s = s.rsplit(" ", 1)[0]
-    s = " ".join(s.split())
-    return s if len(s) <= PHRASE_MAX else s[:PHRASE_MAX - 3] + "..."
-
-
-@dataclass
-class Field:
-    """One spec field read from the text: its value and the phrase it came from."""
-
-    name: str
-    value: Any
-    source: str
-    note: str = ""
-
-
-@dataclass
-class Missing:
-    """A spec field that could not be read, and why (what was looked for or what conflicted)."""
-
-    name: str
-    reason: str
-
-
-@dataclass
-class PartReading:
-    """One part: label, family, fields read, fields missing, notes on conventions applied."""
-
-    label: str
-    family: str | None
-    question: str = ""
-    fields: dict[str, Field] = field(default_factory=dict)
-    missing: list[Missing] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    family_source: str = ""
-    asked: list[str] = field(default_factory=list)
-    numbers: list[NumberUse] = field(default_factory=list)
-    requests: dict[str, list[str]] = field(default_factory=dict)
-    """Each request sentence of the part and the quantities its asks denote."""
-
-    @property
-    def unused(self) -> list[str]:
-        """The numbers of this part's own text that no field of the reading used."""
-        return [u.text for u in self.numbers if u.status == "unused"]
-
-    def set(self, name: str, value: Any, source: str, note: str = "") -> None:
-        """Record a field (a later call for the same name replaces it)."""
-        self.fields[name] = Field(name, value, source, note)
-        self.missing = [m for m in self.missing if m.name != name]
-
-    def miss(self, name: str, reason: str) -> None:
-        """Record that ``name`` could not be read, and why."""
-        self.fields.pop(name, None)
-        if not any(m.name == name for m in self.missing):
-            self.missing.append(Missing(name, reason))
-
-    def value(self, name: str, default: Any = None) -> Any:
-        f = self.fields.get(name)
-        return f.value if f is not None else default
-
-    def spec(self, todo: bool = False) -> dict[str, Any]:
-        """This part as a spec mapping (fields read only); with ``todo``, every field still to
-        fill is written ``TODO`` (a spec with a TODO left in it does not load)."""
-        out: dict[str, Any] = {"label": self.label}
-        if self.family or todo:
-            out["family"] = self.family or TODO
-        if self.question:
-            out["question"] = self.question
-        out.update({name: f.value for name, f in self.fields.items()})
-        if todo:
-            for m in self.missing:
-                out[m.name if m.name.isidentifier() else "question"] = TODO
-        return out
-
+from optiproof.core.text.record import TODO, Missing, NumberUse, PartReading, phrase
 
 @dataclass
 class Reading:

@@ -20,5 +20,5 @@ QUADRATIC_DYNAMICS = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=(*ASKS, Q.OPTIMAL_MOMENTUM), entries=METHODS, facts=QuadraticDynamicsFacts,
-    reader="optiproof.reading.quadratic_dynamics",
+    reader=f"{__package__}.reader",
     problems=("problems/texts/quadratic-dynamics.txt",))

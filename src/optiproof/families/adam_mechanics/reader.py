@@ -16,16 +16,24 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
-from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
-from optiproof.reading.numbers import number_at, spec_array
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import (Score, assigned_array, assigned_number, cue_score, negated,
-                                        register, rx, take_asks)
-from optiproof.reading.report import PartReading, phrase
+from optiproof.catalogue import QUANTITIES
+from optiproof.core.text.match import (
+    Score,
+    assigned_array,
+    assigned_number,
+    cue_score,
+    negated,
+    rx,
+    take_asks,
+)
+from optiproof.core.text.numbers import number_at, spec_array
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.adam_mechanics.family import KEY
 
-FAMILY = "adam-mechanics"
+FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient")
 """Spec field names of the adam-mechanics family."""
@@ -67,7 +75,6 @@ _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the
              r"\bwithout ε|\bε (?:is )?negligible|\bε-free")
 
 
-@register
 class AdamMechanicsReader:
     family = FAMILY
     answers = tuple(QUANTITIES.canonical(k) for k in ASKS)
@@ -134,7 +141,7 @@ def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
         rms = rx(r"\brmsprop\b").search(text)
         adam = rx(r"\badam(?:w)?\b").search(text)
         if rms and not adam and not negated(text, rms.start()):
-            r.set(F.optimizer, "rmsprop", phrase(text, rms.start(), rms.end()))
+            r.set(F.optimizer, O.RMSPROP.key, phrase(text, rms.start(), rms.end()))
             return
         if adam:
             return
@@ -223,3 +230,7 @@ def _read_hyper(own: str, ctx: str, r: PartReading) -> None:
             except ValueError as err:
                 r.miss(F.gradient, str(err))
             break
+
+
+HOOKS = AdamMechanicsReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""

@@ -12,27 +12,28 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
-from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
-from optiproof.reading.numbers import array_text, is_matrix, number_at, row_block, spec_array
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import (
+from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue.norms import by_index
+from optiproof.core.text.match import (
     Score,
     all_of,
     assigned_array,
     assigned_number,
     cue_score,
     negated,
-    register,
     rx,
     rxc,
     search,
     take_asks,
 )
-from optiproof.reading.report import PartReading, phrase
+from optiproof.core.text.numbers import array_text, is_matrix, number_at, row_block, spec_array
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.steepest_descent.family import KEY
 
-FAMILY = "steepest-descent"
+FAMILY = KEY
 F = SimpleNamespace(norm="norm", form="form", gradient="gradient", alpha="alpha", eta="eta",
                     asks="asks", shape="shape", dim="dim")
 """Spec field names of the steepest-descent family."""
@@ -50,24 +51,19 @@ CUES = [
 
 # Norm words -> catalogue name (lp carries its p in the match when written as l3, 3-norm, ...).
 NORM_WORDS = {
-    "rms-rms": r"\brms[ -]?(?:→|to|->)[ -]?rms\b|\brms operator norm",
-    "spectral": r"\bspectral\b|\boperator[ -]norm|\binduced 2[- ]norm|\bschatten[- ]?∞",
-    "nuclear": r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
-    "frobenius": r"\bfrobenius\b",
-    "rms": r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
-    "l2": r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2",
-    "linf": r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
+    N.RMS_RMS.key: r"\brms[ -]?(?:→|to|->)[ -]?rms\b|\brms operator norm",
+    N.SPECTRAL.key: r"\bspectral\b|\boperator[ -]norm|\binduced 2[- ]norm|\bschatten[- ]?∞",
+    N.NUCLEAR.key: r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
+    N.FROBENIUS.key: r"\bfrobenius\b",
+    N.RMS.key: r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
+    N.L2.key: r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2",
+    N.LINF.key: r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
             r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm",
-    "l1": r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b",
-    "lp": r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
+    N.L1.key: r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b",
+    N.LP.key: r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
           r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
 }
 _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[_^][^\s_^.,;:()/‖?]{1,12}){0,2})")
-_INDEX = {"2": "l2", "1": "l1", "∞": "linf", "inf": "linf", "F": "frobenius", "fro": "frobenius",
-          "*": "nuclear", "nuc": "nuclear", "tr": "nuclear", "S1": "nuclear", "S_1": "nuclear",
-          "op": "spectral", "2→2": "spectral", "S∞": "spectral", "S_∞": "spectral",
-          "rms": "rms", "RMS": "rms", "RMS→RMS": "rms-rms", "rms→rms": "rms-rms",
-          "p": "lp"}
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
 _DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|ΔW|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
@@ -78,7 +74,6 @@ _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
             "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
 
 
-@register
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
@@ -179,6 +174,9 @@ def _row_block_after(text: str, head: str) -> tuple[list, str] | None:
 
 # -- norm ------------------------------------------------------------------------------------
 
+_DEFINED_BEFORE = re.compile(r"‖_[^\s=]{1,8} ?= ?$")
+
+
 def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
     """``‖x‖_k^2`` mentions: (position, norm name or '', inside, squared, phrase)."""
     out = []
@@ -190,7 +188,8 @@ def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
                 index = tok[1:]
             else:
                 power = tok[1:]
-        name = _INDEX.get(index, "")
+        entry = by_index(index) if index else None
+        name = entry.key if entry else ""
         if not name and re.fullmatch(r"\d{1,2}(?:\.\d{1,3})?", index):
             name = "lp:" + index
         if index and not name:
@@ -203,8 +202,8 @@ def _word_norms(flat: str) -> list[tuple[int, int, str, str]]:
     """Norm words not negated: (start, end, name, phrase); lp carries ``lp:3`` when given."""
     out = []
     for start, end, name, src in all_of(flat, NORM_WORDS):
-        if name == "lp":
-            m = rx(NORM_WORDS["lp"]).match(flat, start)
+        if name == N.LP.key:
+            m = rx(NORM_WORDS[N.LP.key]).match(flat, start)
             if m and (m.group(1) or m.group(2)):
                 name = "lp:" + (m.group(1) or m.group(2))
         out.append((start, end, name, src))
@@ -232,25 +231,41 @@ def _norm_value(name: str, own: str, ctx: str, r: PartReading) -> Any:
     """Catalogue name (``lp:3`` -> {name: lp, p: 3}) to a spec norm value, or None."""
     if name.startswith("lp:"):
         p = name[3:]
-        return {"1": "l1", "2": "l2"}.get(p) or {"name": "lp", "p": _num(p)}
-    if name == "lp":
+        return {"1": N.L1.key, "2": N.L2.key}.get(p) or {"name": N.LP.key, "p": _num(p)}
+    if name == N.LP.key:
         got = assigned_number(own, r"p") or assigned_number(ctx, r"p")
         if got is None:
             r.miss(F.norm, "an lp norm without a value of p (write e.g. p = 3)")
             return None
         num, src = got
         if num.value == 1:
-            return "l1"
+            return N.L1.key
         if num.value == 2:
-            return "l2"
-        return {"name": "lp", "p": num.spec_value()}
-    if name == "quadratic":
-        r.miss(F.norm, "a weighted/quadratic norm needs its matrix D; give D in a spec")
-        return None
+            return N.L2.key
+        return {"name": N.LP.key, "p": num.spec_value()}
+    if name == N.QUADRATIC.key:
+        return _weighted_norm(own, ctx, r)
     if name.startswith("?"):
         r.miss(F.norm, f"unknown norm index {name[1:]!r}")
         return None
     return name
+
+
+def _weighted_norm(own: str, ctx: str, r: PartReading) -> Any:
+    """The weighted norm sqrt(d^T D d) with its matrix: ``D = diag(4, 1, 2)`` or ``D = [[..]]``."""
+    names = "|".join(N.QUADRATIC.index)
+    for text in (own, ctx):
+        got = assigned_array(text.replace("diag", ""), rf"(?:{names})(?= ?=)")
+        if got is not None:
+            value, src, _ = got
+            try:
+                return {"name": N.QUADRATIC.key, "D": spec_array(value)}
+            except ValueError as err:
+                r.miss(F.norm, f"{err} (in \"{src}\")")
+                return None
+    r.miss(F.norm, "a weighted norm ‖d‖_D needs its matrix (expected e.g. 'D = diag(4, 1, 2)' "
+                   "or 'D = [[2, 1], [1, 2]]')")
+    return None
 
 
 def _num(text: str) -> Any:
@@ -264,8 +279,8 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
     for start, name, inside, _sq, src in _symbol_norms(flat):
         if not name:
             continue
-        if matrix and name == "l2":
-            name = "spectral"
+        if matrix and name == N.L2.key:
+            name = N.SPECTRAL.key
         base = inside.split("_")[0].strip()
         if base in ("g", "G", "∇f", "∇ f", "∇L") or base.startswith("∇"):
             continue
@@ -273,13 +288,15 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
             measure.append((name, src))
             continue
         role = _role(flat, start)
+        if _DEFINED_BEFORE.search(flat[max(0, start - 30):start]):
+            continue  # the right side of a definition: ‖d‖_RMS = ‖d‖_2/√3
         if _DECISION_VARS.match(base) or role in ("primary", "measure") or base == "·":
             (primary if role == "primary" else measure if role == "measure" else other).append(
                 (name, src))
     for start, _end, name, src in _word_norms(flat):
         role = _role(flat, start)
-        if matrix and name == "l2" and "euclidean" not in src.lower():
-            name = "spectral"
+        if matrix and name == N.L2.key and "euclidean" not in src.lower():
+            name = N.SPECTRAL.key
         (primary if role == "primary" else measure if role == "measure" else other).append(
             (name, src))
     return primary, measure, other
@@ -324,7 +341,7 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     value = _norm_value(names[0], own, ctx, r)
     if value is None:
         return
-    if matrix and names[0] == "l2":
+    if matrix and names[0] == N.L2.key:
         r.miss(F.norm, "'Euclidean' for a matrix gradient is ambiguous: say 'Frobenius' (entry-"
                        "wise) or 'spectral' (operator)")
         return
@@ -505,3 +522,7 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
         else:
             asks.append(kind)
     r.set(F.asks, asks, " | ".join(sources))
+
+
+HOOKS = SteepestDescentReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""

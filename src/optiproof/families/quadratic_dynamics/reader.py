@@ -8,22 +8,29 @@ error factor ε, and the asks in the order the text asks them. Spec field names 
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
-import re
-
-from optiproof.catalogue import OPTIMIZERS, QUANTITIES
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
-from optiproof.reading.numbers import Num, array_at, is_matrix, number_at, spec_array
-from optiproof.reading.objects import extreme_eigenvalues, quadratic_forms
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import Score, assigned_array, assigned_number, cue_score, \
-    negated, register, rx, rxc, take_asks
-from optiproof.reading.report import PartReading, phrase
+from optiproof.catalogue import OPTIMIZERS, QUANTITIES
+from optiproof.core.text.match import (
+    Score,
+    assigned_array,
+    assigned_number,
+    cue_score,
+    negated,
+    rx,
+    rxc,
+    take_asks,
+)
+from optiproof.core.text.numbers import Num, array_at, is_matrix, number_at, spec_array
+from optiproof.core.text.objects import extreme_eigenvalues, quadratic_forms
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.quadratic_dynamics.family import KEY
 
-FAMILY = "quadratic-dynamics"
+FAMILY = KEY
 F = SimpleNamespace(H="H", eigenvalues="eigenvalues", method="method", alpha="alpha",
                     beta="beta", dampening="dampening", epsilon="epsilon", asks="asks")
 """Spec field names of the quadratic-dynamics family."""
@@ -66,7 +73,7 @@ _ASKS = {
     "zero-curvature": r"\bzero[- ]curvature|\bzero eigenvalues?|\bnull ?space|\bflat "
                       r"directions?|\bwhat happens along",
 }
-_METHODS = {"nesterov": r"\bnesterov", "heavy-ball": r"\bheavy[- ]ball|\bpolyak|\bmomentum\b"}
+_METHODS = {O.NESTEROV.key: r"\bnesterov", O.HEAVY_BALL.key: r"\bheavy[- ]ball|\bpolyak|\bmomentum\b"}
 _SYMBOLS = {"μ": "mu", "m": "m", "L": "L", "M": "M", "λ_min": "lambda_min",
             "λ_max": "lambda_max"}
 
@@ -75,7 +82,6 @@ _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$
                   r"^ρ(?:\(α\))?$": Q.RATE.key, r"^ρ(?:\^?\*|_opt)$": Q.OPTIMAL_RATE.key}
 
 
-@register
 class QuadraticDynamicsReader:
     family = FAMILY
     answers = tuple(QUANTITIES.canonical(k) for k in _ASKS)
@@ -270,7 +276,7 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
             for m in rx(pattern).finditer(text):
                 if negated(text, m.start()):
                     continue
-                if name == "heavy-ball" and rx(r"\bnesterov(?:'s)? $").search(
+                if name == O.HEAVY_BALL.key and rx(r"\bnesterov(?:'s)? $").search(
                         text[max(0, m.start() - 12):m.start()]):
                     continue
                 found.append((m.start(), name, phrase(text, m.start(), m.end())))
@@ -421,4 +427,7 @@ def _read_asks(own: str, r: PartReading) -> None:
     r.set(F.asks, asks, " | ".join(dict.fromkeys(s for _, _, s in found)))
 
 
-__all__ = ["QuadraticDynamicsReader", "rxc"]
+
+
+HOOKS = QuadraticDynamicsReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""

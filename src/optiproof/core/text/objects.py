@@ -153,7 +153,7 @@ def linear_equations(flat: str) -> list[LinearEquation]:
 
 def extreme_eigenvalues(flat: str) -> tuple[Fraction, Fraction, str] | None:
     """(smallest, largest, phrase) when the text gives both extreme eigenvalues as numbers."""
-    from optiproof.reading.numbers import parse_number
+    from optiproof.core.text.numbers import parse_number
 
     lo = re.search(_MIN + _NUMBER, flat, re.I)
     hi = re.search(_MAX + _NUMBER, flat, re.I)

@@ -11,14 +11,23 @@ Spec field names live in :data:`F`; method names in :data:`M`.
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
-import re
-
+from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
-from optiproof.reading.numbers import (
+from optiproof.core.text.match import (
+    Score,
+    assigned_array,
+    assigned_number,
+    cue_score,
+    negated,
+    rx,
+    rxc,
+)
+from optiproof.core.text.numbers import (
     Num,
     array_at,
     array_text,
@@ -29,28 +38,18 @@ from optiproof.reading.numbers import (
     row_block,
     spec_array,
 )
-from optiproof.reading.objects import linear_equations
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import (
-    Score,
-    assigned_array,
-    assigned_number,
-    cue_score,
-    negated,
-    register,
-    rx,
-    rxc,
-)
-from optiproof.reading.report import PartReading, phrase
+from optiproof.core.text.objects import linear_equations
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.implicit_bias.family import KEY
 
-FAMILY = "implicit-bias"
+FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
                     presume_zero_loss="presume_zero_loss")
 """Spec field names of the implicit-bias family."""
-M = SimpleNamespace(gd="gd", sgd="sgd", heavy_ball="heavy-ball", nesterov="nesterov",
-                    preconditioned="preconditioned", rescaled="rescaled-sgd",
-                    epochwise="epochwise-adaptive", sign="sign-gd", adam="torch-adam",
-                    rmsprop="torch-rmsprop", adagrad="torch-adagrad", ridge="ridge")
+M = SimpleNamespace(gd=O.GD.key, sgd=O.SGD.key, heavy_ball=O.HEAVY_BALL.key, nesterov=O.NESTEROV.key,
+                    preconditioned=O.PRECONDITIONED.key, rescaled=O.RESCALED_SGD.key,
+                    epochwise=O.EPOCHWISE.key, sign=O.SIGN_GD.key, adam="torch-adam",
+                    rmsprop="torch-rmsprop", adagrad="torch-adagrad", ridge=O.RIDGE.key)
 """Method names of the implicit-bias family."""
 
 CUES = [
@@ -100,7 +99,6 @@ _SUBSUMES = {
 _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6})?$")
 
 
-@register
 class ImplicitBiasReader:
     family = FAMILY
     answers = (Q.LIMIT.key,)
@@ -534,3 +532,7 @@ def parse_scalar(text: str) -> Any:
     """A scalar from text as a spec value (helper for callers and tests)."""
     num = parse_number(text)
     return None if num is None else num.spec_value()
+
+
+HOOKS = ImplicitBiasReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""
