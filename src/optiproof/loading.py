@@ -23,11 +23,19 @@ def read_bounded(stream: BinaryIO, source: str) -> str:
     if len(raw) > LIMITS.max_text_bytes:
         raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
                        field="PROBLEM", expected="a smaller problem")
+    return decoded(raw, source)
+
+
+def decoded(raw: bytes, source: str) -> str:
+    """Problem bytes as UTF-8 text; a PDF or other binary file is refused with what to do."""
+    if raw.lstrip().startswith(b"%PDF"):
+        raise BadInput(f"{source} is a PDF; paste the text (e.g. `pdftotext {source} -`)",
+                       field="PROBLEM", expected="problem text or a YAML/JSON spec")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BadInput(f"{source} is not UTF-8 text", field="PROBLEM",
-                       expected="a YAML/JSON spec") from None
+                       expected="problem text or a YAML/JSON spec") from None
 
 
 def looks_like_spec(text: str) -> bool:
@@ -53,10 +61,25 @@ def load_problem_text(text: str, *, source: str = "spec") -> Any:
             data = json.loads(text, parse_constant=_reject_constant)
         else:
             data = yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as err:
-        raise BadInput(f"cannot parse {source}: {str(err).splitlines()[0]}",
-                       expected="valid YAML or JSON") from None
+    except json.JSONDecodeError as err:
+        raise BadInput(f"cannot parse {source} at line {err.lineno}, column {err.colno}: "
+                       f"{err.msg}", expected="valid JSON") from None
+    except yaml.YAMLError as err:
+        raise BadInput(f"cannot parse {source}{_yaml_place(err)}: {_yaml_problem(err)}",
+                       expected="valid YAML") from None
     return make_problem(data)
+
+
+def _yaml_place(err: Any) -> str:
+    """`` at line 3, column 7`` of a YAML error (1-based), or ``''`` when it has no mark."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+
+
+def _yaml_problem(err: Any) -> str:
+    """What the YAML parser found wrong, in its words."""
+    parts = [getattr(err, "context", None), getattr(err, "problem", None)]
+    return "; ".join(p for p in parts if p) or str(err).splitlines()[0]
 
 
 def _reject_constant(name: str) -> Any:
@@ -72,12 +95,7 @@ def load_problem_file(path: str | Path) -> Any:
         raise BadInput(f"cannot read {p}: {err.strerror}", field="PROBLEM") from None
     if len(raw) > LIMITS.max_text_bytes:
         raise BadInput(f"{p} is larger than {LIMITS.max_text_bytes // 1000} kB", field="PROBLEM")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BadInput(f"{p} is not UTF-8 text", field="PROBLEM",
-                       expected="a YAML/JSON spec or problem text") from None
-    return load_problem_text(text, source=str(p))
+    return load_problem_text(decoded(raw, str(p)), source=str(p))
 
 
 def problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
@@ -103,6 +121,25 @@ def load_problem_any(path_or_dash: str) -> Any:
     if spec_path is not None:
         return load_problem_file(spec_path)
     return load_text(text, source)
+
+
+def load_problem_and_reading(path_or_dash: str) -> tuple[Any, Any]:
+    """(Problem, Reading) of problem text, (Problem, None) of a spec; the reader's refusals
+    carry what was read."""
+    spec_path, text, source = problem_source(path_or_dash)
+    if spec_path is not None:
+        return load_problem_file(spec_path), None
+    return problem_and_reading(text, source)
+
+
+def problem_and_reading(text: str, source: str) -> tuple[Any, Any]:
+    """(Problem, Reading) of problem text, (Problem, None) of spec text."""
+    if looks_like_spec(text):
+        return load_problem_text(text, source=source), None
+    from optiproof.reading import read_report
+
+    reading = read_report(text)
+    return reading.to_problem(), reading
 
 
 def load_text(text: str, source: str) -> Any:

@@ -56,7 +56,7 @@ def read_report(text: str | bytes) -> Reading:
     Raises :class:`optiproof.core.errors.BadInput` only for input that is not a problem text at
     all (empty, binary, too large, an array over the entry limit)."""
     from optiproof.reading.normalize import decode_input, flatten, normalize
-    from optiproof.reading.parts import split_parts
+    from optiproof.reading.parts import sentence_title, split_parts
     from optiproof.reading.registry import MIN_SCORE, readers, rx
 
     raw = decode_input(text)
@@ -72,10 +72,10 @@ def read_report(text: str | bytes) -> Reading:
     whole = flatten(norm.text)
     registry = readers()
     whole_scores = {name: rd.score(whole) for name, rd in registry.items()}
-    reading = Reading(title=layout.title or "Untitled problem",
+    reading = Reading(title=layout.title or sentence_title(norm.text),
                       title_source=layout.title_line or "", parts=[], removed=norm.removed)
     if layout.title is None:
-        reading.notes.append("no title line found; the title is 'Untitled problem'")
+        reading.notes.append("no title line found; the title is made from the first sentence")
     previous: list[PartReading] = []
     for part in layout.parts:
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}

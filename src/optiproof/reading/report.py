@@ -96,6 +96,28 @@ class Reading:
     def complete(self) -> bool:
         return not self.missing and all(not p.missing and p.family for p in self.parts)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The reading as JSON data: per part its family, inputs with their sources and notes;
+        problem-level notes and ignored text."""
+        return {
+            "title": self.title,
+            "complete": self.complete,
+            "parts": [{
+                "label": p.label, "family": p.family,
+                "inputs": [{"name": f.name, "value": _plain(f.value), "source": f.source,
+                            **({"note": f.note} if f.note else {})} for f in p.fields.values()],
+                "notes": list(p.notes),
+                "not_read": [{"name": m.name, "reason": m.reason} for m in p.missing]}
+                for p in self.parts],
+            "ignored": list(self.removed),
+            "notes": list(self.notes),
+            "not_read": self.unread(),
+        }
+
+    def attach(self, solution: Any) -> None:
+        """Put this reading on a solution, so every output can show what was read."""
+        solution.reading = self.to_dict()
+
     def unread(self) -> list[str]:
         """Every gap as one line: ``part (b): norm - reason``."""
         out = [f"{m.name}: {m.reason}" for m in self.missing]
