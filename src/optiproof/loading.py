@@ -153,20 +153,26 @@ def load_text(text: str, source: str) -> Any:
 
 def load_problem(source: Any) -> Any:
     """A Problem from a Problem, a dict spec, a spec file path, spec text, or problem text."""
+    return load_problem_with_reading(source)[0]
+
+
+def load_problem_with_reading(source: Any) -> tuple[Any, Any]:
+    """(Problem, Reading or None) from a Problem, a dict spec, a spec file path, spec text, or
+    problem text (only problem text has a Reading)."""
     from pydantic import BaseModel
 
     from optiproof.families.problem import make_problem
 
     if isinstance(source, BaseModel) and hasattr(source, "parts"):
-        return source
+        return source, None
     if isinstance(source, dict):
-        return make_problem(source)
+        return make_problem(source), None
     if isinstance(source, Path):
-        return load_problem_any(str(source))
+        return load_problem_and_reading(str(source))
     if isinstance(source, str):
         if "\n" not in source and Path(source).suffix.lower() in (*SPEC_SUFFIXES, ".txt", ".md"):
-            return load_problem_any(source)
-        return load_text(source, "text")
+            return load_problem_and_reading(source)
+        return problem_and_reading(source, "text")
     raise TypeError(f"cannot make a Problem from {type(source).__name__}")
 
 
