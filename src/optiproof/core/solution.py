@@ -265,9 +265,13 @@ class Solution:
     def _repr_html_(self) -> str:
         return _rendered(self, "html-fragment")
 
+    def __repr__(self) -> str:
+        return _rendered(self, "repr")
+
 
 RenderHook = Callable[[Solution, str], str]
-"""``hook(solution, format)``: writes a solution as ``markdown``, ``html`` or ``html-fragment``."""
+"""``hook(solution, format)``: writes a solution as ``markdown``, ``html``, ``html-fragment``
+(Jupyter) or ``repr`` (one line per part)."""
 
 _render_hook: RenderHook | None = None
 

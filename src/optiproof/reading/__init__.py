@@ -55,7 +55,7 @@ def read_report(text: str | bytes) -> Reading:
     all (empty, binary, too large, an array over the entry limit)."""
     from optiproof.reading.accounting import account_numbers
     from optiproof.reading.normalize import decode_input, flatten, normalize
-    from optiproof.reading.parts import split_parts
+    from optiproof.reading.parts import sentence_title, split_parts
     from optiproof.reading.questions import read_questions
     from optiproof.reading.match import choose, tied
     from optiproof.core.text.match import rx
@@ -74,11 +74,11 @@ def read_report(text: str | bytes) -> Reading:
     whole = flatten(norm.text)
     registry = readers()
     whole_scores = {name: rd.score(whole) for name, rd in registry.items()}
-    reading = Reading(title=layout.title or "Untitled problem",
+    reading = Reading(title=layout.title or sentence_title(norm.text),
                       title_source=layout.title_line or "", parts=[], removed=norm.removed,
                       notes=list(dict.fromkeys(norm.notes)))
     if layout.title is None:
-        reading.notes.append("no title line found; the title is 'Untitled problem'")
+        reading.notes.append("no title line found; the title is made from the first sentence")
     previous: list[PartReading] = []
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
                       if a.quantity]

@@ -66,6 +66,18 @@ def split_title(text: str) -> tuple[str | None, str | None, str]:
     return title, line, rest
 
 
+TITLE_WORDS = 12
+
+
+def sentence_title(text: str) -> str:
+    """A title made from the text's first sentence (its first words when the sentence is long),
+    for a problem written without a title line."""
+    first = re.split(r"(?<=[.?!:])\s|\n\s*\n", " ".join(text.split(" ")).strip(), maxsplit=1)[0]
+    words = " ".join(first.split()).rstrip(".:").split(" ")
+    title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+    return title if any(c.isalpha() for c in title) else "Untitled problem"
+
+
 def _sequence(found: list[tuple[int, int, str]], order: list[str]) -> list[tuple[int, int, str]]:
     """The markers that run ``order[0], order[1], ...`` in text order (others are text)."""
     out: list[tuple[int, int, str]] = []
