@@ -111,6 +111,10 @@ def name_matches(expected: str, alternatives: list[str], part: dict) -> bool:
 
 
 def _is_name(value: str) -> bool:
+    """An expected name (an optimizer or scheme), not a formula: several words, or one word the
+    catalogue knows ("Muon"; the batch scorer read it as a symbol and could never match it)."""
+    if OPTIMIZERS.get(value) is not None or SCHEMES.get(value) is not None:
+        return True
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z \-'()]*", value)) and value not in ("yes", "no") \
         and not re.fullmatch(r"[a-zA-Z_]\w*", value)
 

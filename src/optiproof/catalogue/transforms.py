@@ -55,4 +55,5 @@ AFTER_STEPS = _add(Entry(
 BACK_REFERENCE = _add(Entry(
     "back-reference", "repeat another part with changes",
     phrases=(r"\brepeat\b", r"\bsame (?:question|two quantities|quantities|two|three)\b",
+             r"\byour answer to \(?(?:[a-h]|\d)\)",
              r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b")))

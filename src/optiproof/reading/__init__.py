@@ -85,9 +85,9 @@ def read_report(text: str | bytes) -> Reading:
     for part in layout.parts:
         if len(part.flat) > MAX_PART_CHARS:
             _too_long(part)
+        part = _inherit(part, read_questions(part.flat), layout.parts)
         questions = read_questions(part.flat)
-        part = _inherit(part, questions, layout.parts)
-        asked = [a.quantity for a in read_questions(part.flat).asks if a.quantity]
+        asked = [a.quantity for a in questions.asks if a.quantity]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
         choice = choose(asked, own_scores, whole_scores, registry, asked_anywhere)
         question = _question(part)
@@ -153,6 +153,19 @@ def _too_long(part: Any) -> None:
                    expected="a problem split into parts of a few hundred words each")
 
 
+def _function_reference(part: Any, parts: Any) -> str | None:
+    """The label of the earlier part that defines a function this part uses (``min_d phi(d)``
+    after ``phi(d) = g^T d + ‖d‖_1`` in part (c)), or None."""
+    from optiproof.reading.questions import defined_functions, uses_function
+
+    labels = [p.label for p in parts]
+    for earlier in reversed(parts[:labels.index(part.label)]):
+        names = defined_functions(earlier.flat)
+        if names and uses_function(part.flat, names):
+            return earlier.label
+    return None
+
+
 def _inherit(part: Any, questions: Any, parts: Any) -> Any:
     """A part that refers back ("Repeat (a) with α = 0.1", "same two quantities for the tree")
     reads as its own text followed by the referenced part's text: what it states comes first
@@ -162,12 +175,13 @@ def _inherit(part: Any, questions: Any, parts: Any) -> Any:
     from optiproof.core.text.record import PartText
     from optiproof.reading.questions import sentences
 
-    if questions.reference is None:
+    reference = questions.reference or _function_reference(part, parts)
+    if reference is None:
         return part
     labels = [p.label for p in parts]
     here = labels.index(part.label)
-    ref = here - 1 if questions.reference == "previous" else (
-        labels.index(questions.reference) if questions.reference in labels else -1)
+    ref = here - 1 if reference == "previous" else (
+        labels.index(reference) if reference in labels else -1)
     if not 0 <= ref < here:
         return part
     inherited = parts[ref].flat

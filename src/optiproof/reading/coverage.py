@@ -27,6 +27,7 @@ _STRUCTURAL_BEFORE = re.compile(r"[A-Za-zα-ωΔθ∇]$")
 _OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·×]|sqrt\() ?$")
 _STRUCTURAL_AFTER = re.compile(r"^(?:[ ]?[-+/^*·)]|[A-Za-zα-ωΔθ∇‖(√])")
 _INDEX_ARITHMETIC = re.compile(r"_\(?\w{1,3}[-+]$")
+_ZERO_CONDITION = re.compile(r"(?<![\w])[dux] ?= ?$")
 _COMPARED = re.compile(r"[<>≤≥] ?$")
 _OPERATOR_AFTER = re.compile(r" ?[/*^·]")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
@@ -46,6 +47,16 @@ def _is_label(flat: str, start: int, end: int) -> bool:
     return bool(_LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after))
 
 
+_HINT = re.compile(r"\((?:you may use|hint:|use that)[^()]{0,160}\)|\bhint:[^.]{0,200}\.", re.I)
+
+
+def _in_hint(flat: str, start: int) -> bool:
+    """True when the number is in a hint the text gives the reader ("(you may use that GᵀG
+    has eigenvalues 45 and 5)"): it helps a person, no spec field needs it."""
+    lo = max(0, start - 200)
+    return any(lo + m.start() <= start < lo + m.end() for m in _HINT.finditer(flat[lo:start + 60]))
+
+
 def _in_range(flat: str, start: int) -> bool:
     """True when the number at ``start`` is in an index range such as ``t = 1, 2, …``."""
     lo = max(0, start - 40)
@@ -62,6 +73,8 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
     before = flat[max(0, start - 4):start]
     if _JUXTAPOSED.match(flat[end:end + 2]) or _INDEX_ARITHMETIC.search(before) or \
             _COMPARED.search(before) or _OPERATOR_AFTER.match(flat[end:end + 3]):
+        return True
+    if text == "0" and _ZERO_CONDITION.search(flat[max(0, start - 8):start]):
         return True
     if before.rstrip(" ").endswith(("=", ",")) or flat[end:end + 2].lstrip(" ").startswith(","):
         return False
@@ -144,7 +157,7 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         covering = next((s for s in spans if s[0] <= start and end <= s[1]), None)
         if covering is not None:
             out.append(NumberUse(text, start, "used", covering[2]))
-        elif _is_label(flat, start, end):
+        elif _is_label(flat, start, end) or _in_hint(flat, start):
             out.append(NumberUse(text, start, "label"))
         elif _is_structure(flat, start, end, text):
             out.append(NumberUse(text, start, "structure"))

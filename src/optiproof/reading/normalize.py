@@ -203,6 +203,7 @@ def normalize(raw: str) -> Normalized:
     text = _CARET_T.sub("^T", text).replace("^^T", "^T")
     text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)
     text = _fix_norm_indices(text)
+    text = re.sub(r"‖_(\w{1,4}) ?→ (\w{1,4})", r"‖_\1→\2", text)
     text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))

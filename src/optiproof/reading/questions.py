@@ -27,7 +27,7 @@ _VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|w
           r"fill in|complete|tabulate")
 _LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:and|then|now|also|finally|so|hence|" \
         r"please|bonus|next|lastly),? )*"
-_IMPERATIVE = re.compile(_LEAD + rf"(?:[^,.?]{{0,60}}, )?(?:please )?(?:{_VERBS})\b", re.I)
+_IMPERATIVE = re.compile(_LEAD + rf"(?:[^,.?:]{{0,60}}[,:] )?(?:please )?(?:{_VERBS})\b", re.I)
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
                        r"will|should|has|have)\b", re.I)
@@ -49,7 +49,8 @@ _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thank
                    r"large|big))\b|:$", re.I)
 _REFERENCE = re.compile(r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
                         r"\(?([a-h]|\d{1,2})\)|\b(?:same|as in|like in|as for)\b[^.?]{0,30}?"
-                        r"\(([a-h]|\d{1,2})\)|\b(?:question|part|task) (\d{1,2}|[a-h])\b", re.I)
+                        r"\(([a-h]|\d{1,2})\)|\b(?:question|part|task) (\d{1,2}|[a-h])\b|"
+                        r"\banswer to \(([a-h]|\d{1,2})\)", re.I)
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,20 @@ def _parenthesised(sentence: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((open_at, i + 1))
     return spans
+
+
+_DEFINITION = re.compile(r"(?<![\w])([A-Za-zφψΦΨ]\w{0,5}) ?\( ?\w{1,3} ?\) ?=(?!=)")
+
+
+def defined_functions(flat: str) -> set[str]:
+    """Names of the functions a text defines (``phi(d) = ...``), which a later part may use."""
+    return {m.group(1) for m in _DEFINITION.finditer(flat)} - {"f", "L"}
+
+
+def uses_function(flat: str, names: set[str]) -> bool:
+    """True when the text uses (without defining) one of the named functions: ``min_d phi(d)``."""
+    used = {m.group(1) for m in re.finditer(r"(?<![\w])([A-Za-zφψΦΨ]\w{0,5}) ?\(", flat)}
+    return bool(used & (names - defined_functions(flat)))
 
 
 def _reference(flat: str, transformations: tuple[Transformation, ...]) -> str | None:

@@ -66,7 +66,8 @@ NORM_WORDS = {
 _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[_^][^\s_^.,;:()/‖?]{1,12}){0,2})")
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
-_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|ΔW|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
+_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
+_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
 _STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
@@ -84,14 +85,26 @@ class SteepestDescentReader:
         return cue_score(flat, CUES)
 
     def asked(self, r: PartReading) -> list[str]:
-        """The catalogue quantities of the part's asks, in order."""
-        return [QUANTITIES.canonical(a["kind"] if isinstance(a, dict) else a)
-                for a in r.value(F.asks) or []]
+        """The catalogue quantities of the part's asks, in order (a step length is also the
+        norm of the step asked as ‖Δ*‖)."""
+        asked = [QUANTITIES.canonical(a["kind"] if isinstance(a, dict) else a)
+                 for a in r.value(F.asks) or []]
+        return asked + ([Q.NORM_VALUE.key] if Q.STEP_LENGTH.key in asked else [])
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
-        """Asked quantities that need no further input join the part's asks."""
+        """Asked quantities that need no further input join the part's asks; the norm of the
+        step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
         simple = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.THRESHOLD.key)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
+        norm = r.value(F.norm)
+        lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
+        have = [a for a in r.value(F.asks) or [] if isinstance(a, dict)
+                and a.get("kind") == Q.STEP_LENGTH.key]
+        if lengths and norm is not None and not have:
+            old = r.fields[F.asks].source if F.asks in r.fields else ""
+            r.set(F.asks, [*(r.value(F.asks) or []), {"kind": Q.STEP_LENGTH.key, "measure": norm}],
+                  " | ".join(x for x in (old, *lengths) if x),
+                  note="the norm of the step, measured in the part's own norm")
 
     def applied(self, r: PartReading) -> set[str]:
         """Transformations the part's form expresses (the plain penalty drops the square)."""
@@ -120,7 +133,8 @@ def _matrix_gradient(part: PartText, r: PartReading) -> bool:
     """Read the gradient (numbers or a symbol); True when it is a matrix."""
     for text in (part.own, part.context):
         flat = " ".join(text.split())
-        got = assigned_array(flat, r"g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?")
+        got = assigned_array(flat, r"(?:g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?)"
+                                   r"(?: ?= ?∇[^=\[\]]{1,30})?")
         if got is not None:
             value, src, _ = got
             try:
@@ -355,7 +369,8 @@ _CONSTRAINT = (r"\bsubject to\b|\bs\.t\.|\bconstrain(?:t|ed)\b|\bnorm[- ]ball\b|
                r"\bunit ball\b|‖[^‖]{1,20}‖(?:_\S{1,6})? ?≤|\bat most η|\bwithin a ball")
 _SQUARED = (r"\bsquared\b[^.,;?]{0,30}\bnorm|\bnorm squared|\bsquare of the\b[^.]{0,20}norm|"
             r"\bsquared (?:l|ℓ|euclidean|max|infinity|∞|spectral|nuclear|frobenius|rms)")
-_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bplain\b[^.]{0,20}\bnorm|"
+_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bdrop the square\b|"
+          r"\bplain\b[^.]{0,20}\bnorm|"
           r"\bnorm itself|\bnot its square|\bwithout (?:the )?square")
 
 
@@ -371,7 +386,7 @@ def _form_in(flat: str) -> tuple[str, str] | None:
     for m in rx(_SQUARED).finditer(flat):
         if not negated(flat, m.start()):
             return "penalty-squared", phrase(flat, m.start(), m.end())
-    if penalty_syms and rx(r"\+ ?\(?1/α\)? ?‖|\+ ?\(?1/α\)?[ ·*]?‖").search(flat):
+    if penalty_syms and rx(r"\+ ?\(?1/α\)? ?(?:[·*] ?)?‖").search(flat):
         return "penalty", penalty_syms[0][1]
     return None
 
