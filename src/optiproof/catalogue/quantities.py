@@ -46,8 +46,9 @@ IDENTIFICATION = _add(_Q(
 UPDATE = _add(_Q(
     "update", "update", "u", aliases=("step", "minimiser", "minimizer", "direction"),
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b",
-             _FIND + r"(?: is| are)? (?:the |its |this )?(?:minimi[sz]ing |optimal |resulting |steepest[- ]"
-                     r"descent |new |unit-ball |penali[sz]ed )?(?:update|step|minimi[sz]er|"
+             _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
+                     r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
+                     r"minimi[sz]er|"
                      r"direction|argmin(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",

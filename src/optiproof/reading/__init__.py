@@ -87,6 +87,8 @@ def read_report(text: str | bytes) -> Reading:
             _too_long(part)
         part = _inherit(part, read_questions(part.flat), layout.parts)
         questions = read_questions(part.flat)
+        if not questions.requests and part.label != "main":
+            questions = _shared_requests(part, questions)
         asked = [a.quantity for a in questions.asks if a.quantity]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
         choice = choose(asked, own_scores, whole_scores, registry, asked_anywhere)
@@ -151,6 +153,17 @@ def _too_long(part: Any) -> None:
     raise BadInput(f"part ({part.label}) is {len(part.flat) // 1000} kB of text; one part of a "
                    f"problem is read up to {MAX_PART_CHARS // 1000} kB", field="PROBLEM",
                    expected="a problem split into parts of a few hundred words each")
+
+
+def _shared_requests(part: Any, questions: Any) -> Any:
+    """The questions of a part that asks nothing itself ("(b) the l1 norm") are those the shared
+    text asks of every part ("For each norm below find d* and the optimal value")."""
+    from optiproof.reading.questions import Questions, read_questions
+
+    shared = read_questions(part.flat_context)
+    if not shared.requests:
+        return questions
+    return Questions(shared.requests, questions.transformations, questions.reference)
 
 
 def _function_reference(part: Any, parts: Any) -> str | None:

@@ -208,7 +208,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
         if any(lo <= s < hi or lo < e <= hi for s, e in taken):
             continue
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
-        if _ASKED_NOUN.search(text) and not _SETTING.search(text):
+        setting = _SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)
+        if _ASKED_NOUN.search(text) and not setting:
             out.append(sentence[lo:hi].strip())
     return tuple(out)
 
