@@ -27,6 +27,8 @@ _MIN = (r"(?:smallest eigenvalue|λ_?min(?:\s?\(\w\))?|lambda_?min|minimum eigen
         r"(?: (?:is|of))?(?: (?:μ|mu|m))?\s?=\s?")
 _MAX = (r"(?:largest eigenvalue|λ_?max(?:\s?\(\w\))?|lambda_?max|maximum eigenvalue)"
         r"(?: (?:is|of))?(?: L)?\s?=\s?")
+MAX_CANDIDATES = 12
+"""Candidate formulas of each kind parsed per text (a real part has one or two; bounds time)."""
 _NUMBER = r"(\d{1,6}(?:\.\d{1,6})?(?:e-?\d{1,3}|\^-?\d{1,3})?)"
 
 
@@ -84,7 +86,7 @@ def quadratic_forms(flat: str) -> list[QuadraticForm]:
     from optiproof.core.mathparse import try_parse_math
 
     out = []
-    for m in _FUNCTION.finditer(flat):
+    for m in list(_FUNCTION.finditer(flat))[:MAX_CANDIDATES]:
         expr = try_parse_math(m.group(2))
         if expr is None or isinstance(expr, sympy.MatrixBase):
             continue
@@ -140,11 +142,11 @@ def _row(text: str) -> tuple[list[Fraction], Fraction] | None:
 def linear_equations(flat: str) -> list[LinearEquation]:
     """Data rows from equations ``2θ_1 + θ_2 + 2θ_3 = 3`` and squared residuals ``(…)^2``."""
     out = []
-    for m in _EQUATION.finditer(flat):
+    for m in list(_EQUATION.finditer(flat))[:MAX_CANDIDATES]:
         got = _row(f"{m.group(1)} - ({m.group(2)})")
         if got is not None:
             out.append(LinearEquation(tuple(got[0]), got[1], m.group(0).strip()))
-    for m in _RESIDUAL.finditer(flat):
+    for m in list(_RESIDUAL.finditer(flat))[:MAX_CANDIDATES]:
         got = _row(m.group(1))
         if got is not None:
             out.append(LinearEquation(tuple(got[0]), got[1], m.group(0).strip()))
