@@ -13,7 +13,6 @@ value wins), so data stated once in the problem reaches every part.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any, Union
 
@@ -144,37 +143,22 @@ def make_problem(data: Any) -> Any:
 
 
 def load_problem_text(text: str, *, source: str = "spec") -> Any:
-    """Parse YAML or JSON spec text into a Problem (bounded size; safe loaders only)."""
-    import yaml
+    """Parse YAML or JSON spec text into a Problem (bounded size and depth; no aliases,
+    duplicate keys or huge integers: see :mod:`optiproof.core.specdata`)."""
+    from optiproof.core.specdata import load_spec_data
 
     if len(text.encode("utf-8", "replace")) > LIMITS.max_text_bytes:
         raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
                        field=source, expected="a smaller file")
-    stripped = text.lstrip()
-    try:
-        if stripped.startswith("{"):
-            data = json.loads(text, parse_constant=_reject_constant)
-        else:
-            data = yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as err:
-        raise BadInput(f"cannot parse {source}: {str(err).splitlines()[0]}",
-                       expected="valid YAML or JSON") from None
-    return make_problem(data)
-
-
-def _reject_constant(name: str) -> Any:
-    raise BadInput(f"{name} is not a number here", expected="finite numbers")
+    return make_problem(load_spec_data(text, source))
 
 
 def load_problem_file(path: str | Path) -> Any:
-    """Read a spec file (.yaml, .yml, .json) into a Problem."""
+    """Read a spec file (.yaml, .yml, .json; a regular file, size-bounded) into a Problem."""
+    from optiproof.core.safeio import read_bounded
+
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as err:
-        raise BadInput(f"cannot read {p}: {err.strerror}", field="PROBLEM") from None
-    if len(raw) > LIMITS.max_text_bytes:
-        raise BadInput(f"{p} is larger than {LIMITS.max_text_bytes // 1000} kB", field="PROBLEM")
+    raw = read_bounded(p, LIMITS.max_text_bytes, field="PROBLEM")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
