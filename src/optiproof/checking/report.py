@@ -83,22 +83,25 @@ def _where(f: Finding) -> str:
 
 
 def render_markdown(report: CheckReport) -> str:
-    out = [f"# Check: {report.title}", ""]
+    """The report in Markdown; text from the problem and the answer cannot open HTML."""
+    from optiproof.rendering.markdown import user_text as t
+
+    out = [f"# Check: {t(report.title)}", ""]
     if report.source:
-        out += [f"Answer: `{report.source}`", ""]
+        out += [f"Answer: `{report.source.replace('`', '')}`", ""]
     out += [f"**Score: {report.score:.0%}** of parts correct.", "",
             "| part | verdict | claimed |", "|---|---|---|"]
     for p in report.parts:
-        claimed = "; ".join(p.claimed).replace("|", "\\|") or "\u2014"
-        out.append(f"| ({p.label}) | {VERDICT_MARK[p.verdict]} {p.verdict} | {claimed} |")
+        claimed = t("; ".join(p.claimed)).replace("|", "\\|") or "\u2014"
+        out.append(f"| ({t(p.label)}) | {VERDICT_MARK[p.verdict]} {p.verdict} | {claimed} |")
     for p in report.parts:
-        out += ["", f"## Part ({p.label}): {p.verdict}"]
+        out += ["", f"## Part ({t(p.label)}): {p.verdict}"]
         for f in p.findings:
-            out.append(f"- **{f.kind}** ({_where(f)}): {f.message}")
+            out.append(f"- **{f.kind}** ({_where(f)}): {t(f.message)}")
         if report.reveal and p.expected:
             out.append(f"- expected: {'; '.join(p.expected)}")
         if p.hint:
-            out.append(f"\n> Hint: {p.hint}")
+            out.append(f"\n> Hint: {t(p.hint)}")
     return "\n".join(out) + "\n"
 
 
@@ -143,6 +146,14 @@ def render_html(report: CheckReport) -> str:
             body.append(f"<blockquote>Hint: {e(p.hint)}</blockquote>")
     return ("<!doctype html><html><head><meta charset='utf-8'><title>optiproof check</title>"
             f"<style>{_CSS}</style></head><body>" + "".join(body) + "</body></html>\n")
+
+
+def is_check_report(head: bytes) -> bool:
+    """True when ``head`` (the start of a file) is a check report in one of its renderings."""
+    text = head.decode("utf-8", "replace").lstrip()
+    return (text.startswith(("# Check: ", "Check: ", '{\n  "parts": ['))
+            or (text.startswith("<!doctype html>") and "<title>optiproof check</title>"
+                in text[:200]))
 
 
 def render(report: CheckReport, fmt: str) -> str:

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from optiproof.core.solution import Answer, PartSolution, Solution
 
 
+def user_text(text: str) -> str:
+    """Text from the problem or an answer, made inert in Markdown: ``<`` cannot open HTML."""
+    return str(text).replace("<", "&lt;")
+
+
 def _cell(text: str) -> str:
     """A GFM table cell: one line, pipes escaped (also inside math, as GFM requires)."""
     return " ".join(str(text).split()).replace("|", "\\|") or " "
@@ -137,16 +142,16 @@ def _summary(solution: Solution, out: list[str]) -> None:
     rows = []
     for part in solution.parts:
         answers = "; ".join(f"${answer_equation_latex(a)}$" for a in part.answers) or "\u2014"
-        rows.append((part_heading(part, "main"), answers, part.identified_as or "\u2014",
+        rows.append((user_text(part_heading(part, "main")), answers, part.identified_as or "\u2014",
                      verified_word(part)))
     out += _table(("Part", "Answer", "Identified as", "Verified"), rows) + [""]
 
 
 def render_part_markdown(part: PartSolution, title: str, level: int = 2) -> str:
     """Markdown of one part, its heading at ``level``."""
-    out = ["#" * level + " " + part_heading(part, title), ""]
+    out = ["#" * level + " " + user_text(part_heading(part, title)), ""]
     if part.question:
-        out += _quote(part.question) + [""]
+        out += _quote(user_text(part.question)) + [""]
     _analysis(part, out)
     _derivation(part, out)
     _result(part, out)
@@ -159,7 +164,7 @@ def render_part_markdown(part: PartSolution, title: str, level: int = 2) -> str:
 
 def render_markdown(solution: Solution) -> str:
     """The full Markdown write-up of a solution, ending with a summary table."""
-    out = [f"# {solution.title}", ""]
+    out = [f"# {user_text(solution.title)}", ""]
     for part in solution.parts:
         out += [render_part_markdown(part, solution.title), ""]
     _summary(solution, out)
