@@ -117,6 +117,8 @@ def test_make_folder_refuses_files_and_links(tmp_path: Path) -> None:
     ('{"a": ' + "9" * 5000 + "}", "5000 digits"),
     ('{"a": NaN}', "NaN is not a number"),
     ("a: [1, 2\n", "cannot parse"),
+    ('title: "\\e]0;pwned\\a\\e[31mRED"\n', "control character U\\+001B in 'title'"),
+    ('{"parts": [{"question": "a\\u009bb"}]}', "control character U\\+009B in 'question'"),
 ])
 def test_spec_text_limits(text: str, reason: str) -> None:
     with pytest.raises(BadInput, match=reason) as err:

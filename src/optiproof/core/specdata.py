@@ -3,13 +3,15 @@
 YAML is read by PyYAML's safe loader with four refusals: anchors and aliases (a 20 kB file
 cannot expand into a 16-million-entry matrix), duplicate keys (the second value silently won),
 nesting deeper than MAX_DEPTH, and integers longer than MAX_INT_DIGITS. JSON gets the same
-depth, duplicate-key and integer checks, and refuses NaN and Infinity. Every refusal is a
-:class:`BadInput` naming the line.
+depth, duplicate-key and integer checks, and refuses NaN and Infinity. In both, a string with a
+control character (a terminal escape sequence in a title) is refused. Every refusal is a
+:class:`BadInput` naming the line or the key.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import yaml
@@ -22,6 +24,7 @@ MAX_DEPTH = 64
 """Deepest nesting of lists and mappings in a spec."""
 MAX_INT_DIGITS = 300
 """Longest integer in a spec (larger magnitudes are out of every field's range anyway)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class _SpecLoader(yaml.SafeLoader):
@@ -119,9 +122,31 @@ def _json_constant(name: str) -> Any:
     raise BadInput(f"{name} is not a number here", expected="finite numbers")
 
 
+def _check_strings(data: Any, source: str, where: str = "") -> None:
+    """Refuse control characters in the keys and string values of spec data."""
+    if isinstance(data, str):
+        m = _CONTROL.search(data)
+        if m:
+            raise BadInput(f"{source}: control character U+{ord(m.group()):04X} in "
+                           f"{where or 'a string'}", expected="plain text in a spec")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _check_strings(key, source, "a key")
+            _check_strings(value, source, f"'{key}'")
+    elif isinstance(data, list):
+        for value in data:
+            _check_strings(value, source, where)
+
+
 def load_spec_data(text: str, source: str = "spec") -> Any:
     """The data of a YAML or JSON spec (JSON when it starts with ``{``); BadInput if it is not
     one, or breaks a limit above."""
+    data = _load(text, source)
+    _check_strings(data, source)
+    return data
+
+
+def _load(text: str, source: str) -> Any:
     if text.lstrip().startswith("{"):
         if not _json_depth_ok(text):
             raise BadInput(f"{source}: nested more than {MAX_DEPTH} levels deep",
