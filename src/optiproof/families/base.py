@@ -15,6 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from optiproof.core.exact import Name
+from optiproof.core.solution import Answer
+
 if TYPE_CHECKING:
     from optiproof.catalogue import Entry, QuantityEntry
     from optiproof.core.evidence import Check
@@ -59,6 +62,14 @@ class Family:
                   ) -> list[Witness]:
         """The independent checks of one solved part, as (method, thunk) pairs."""
         return self.witness()(spec, solution, options)
+
+
+def identification(entry: Entry, subject: str | None, note: str = "") -> Answer:
+    """The answer that ``subject`` (a catalogue key, or None for the part) is ``entry``."""
+    from optiproof.catalogue import quantities as Q
+
+    return Answer("identification", "", Name(entry.key, entry.name), note=note,
+                  quantity=Q.IDENTIFICATION.key, subject=subject)
 
 
 def imported(path: str) -> Callable[[], Any]:
