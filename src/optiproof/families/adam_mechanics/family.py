@@ -19,5 +19,6 @@ ADAM_MECHANICS = Family(
     spec=imported(f"{__package__}.spec:AdamMechanicsSpec"),
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
-    answers=ASKS, entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD), facts=AdamMechanicsFacts,
+    answers=(*ASKS, Q.FIRST_MOMENT, Q.SECOND_MOMENT, Q.DISPLACEMENT, Q.IDENTIFICATION),
+    entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD), facts=AdamMechanicsFacts,
     reader="optiproof.reading.adam_mechanics", problems=("problems/texts/adam-mechanics.txt",))

@@ -20,6 +20,7 @@ from optiproof.core.exact import inline_latex, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, PartSolution, Step,
                                      Tex, Variable)
 from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
+from optiproof.families.base import identification
 from optiproof.families.adam_mechanics.family import KEY
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, NU, S_INDEX, V_T,
@@ -109,7 +110,8 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
                 "$0$, so the first steps are larger than $\\alpha$ (by $1/\\sqrt{1-\\beta_2}$ at "
                 "$t = 1$).",
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step))
-        answers = [answer("v_t", "v_t", v_unrolled), answer("update", r"\Delta\theta_t", step)]
+        answers = [answer("v_t", "v_t", v_unrolled, quantity=asked.SECOND_MOMENT.key),
+                   answer("update", r"\Delta\theta_t", step)]
     else:
         mhat, vhat = M_T / (1 - b1 ** t), V_T / (1 - b2 ** t)
         step = -alpha * MHAT / (sympy.sqrt(VHAT) + eps)
@@ -127,7 +129,8 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step),
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"),
                             -alpha * mhat / (sympy.sqrt(vhat) + eps)))
-        answers = [answer("m_t", "m_t", m_unrolled), answer("v_t", "v_t", v_unrolled),
+        answers = [answer("m_t", "m_t", m_unrolled, quantity=asked.FIRST_MOMENT.key),
+                   answer("v_t", "v_t", v_unrolled, quantity=asked.SECOND_MOMENT.key),
                    answer("update", r"\Delta\theta_t", step)]
     seq = _sequence(spec)
     if seq is not None and Q.numeric("alpha", "beta1", "beta2") and not (
@@ -190,9 +193,10 @@ def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, seq: list[list[Any]],
             + ("exactly" if exact else "in 30-digit arithmetic") + " gives:", *eqs)
     facts.sequence = [[float(x) for x in row] for row in G]
     facts.eps_used = float(eps)
-    out = [] if rms else [answer("m_T", rf"m_{{{T}}}", m)]
-    out += [answer("v_T", rf"v_{{{T}}}", v),
+    out = [] if rms else [answer("m_T", rf"m_{{{T}}}", m, quantity=asked.FIRST_MOMENT.key)]
+    out += [answer("v_T", rf"v_{{{T}}}", v, quantity=asked.SECOND_MOMENT.key),
             answer("displacement", rf"\theta_{{{T}}} - \theta_0", total,
+                   quantity=asked.DISPLACEMENT.key,
                    note="" if Q.eps_given else "at epsilon = 0")]
     return out
 
@@ -615,10 +619,11 @@ def solve(spec: AdamMechanicsSpec, *, figures: bool = True) -> PartSolution:
             note = ("$\\theta_{t+1} = \\theta_t - \\alpha\\operatorname{sign}(g_t)$: the constraint "
                     "form of $\\ell_\\infty$ steepest descent, $\\arg\\min_{\\lVert d\\rVert_\\infty"
                     " \\le \\eta} g^\\top d$, with $\\eta = \\alpha$.")
+    identifications = [identification(identified, spec.optimizer, note)] if identified else []
     if identified is None and asked.UPDATE_RULE.key in spec.asks:
         identified = spec.entry
     return PartSolution(
         label=spec.label, family=KEY, question=spec.question, analysis=_analysis(spec, Q),
-        steps=der.steps, answers=answers, asked=list(spec.asks),
+        steps=der.steps, answers=answers, asked=list(spec.asks), identifications=identifications,
         identified_as=identified.name if identified else None, identification_note=note,
         interpretation=" ".join(interps), summary=" ".join(summaries), facts=facts)

@@ -13,6 +13,7 @@ from typing import Any
 import sympy as sp
 
 from optiproof.catalogue import SCHEMES
+from optiproof.catalogue import quantities as Q
 from optiproof.catalogue.schemes import (ALL_TO_ALL, PARAMETER_SERVER, RABENSEIFNER,
                                          RECURSIVE_DOUBLING, RING, SHARDED_PS, TREE)
 from optiproof.core.exact import exact_rational, to_latex
@@ -25,6 +26,7 @@ from optiproof.core.solution import (
     Tex,
     Variable,
 )
+from optiproof.families.base import identification
 from optiproof.families.communication.facts import CommunicationFacts
 from optiproof.families.communication.family import KEY
 from optiproof.families.communication.formulas import (
@@ -394,13 +396,18 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
                     "After one step every worker must hold the average gradient:")
 
 
+def _asked_costs(spec: CommunicationSpec) -> list[str]:
+    """The asked quantities that are costs (table columns), in the order asked."""
+    return [q for q in spec.quantities if q != Q.IDENTIFICATION.key]
+
+
 def _answers(spec: CommunicationSpec, ctx: Context,
              costs: dict[str, SchemeCosts]) -> list[Answer]:
     answers = []
     for scheme in spec.schemes:
         c = costs[scheme]
         varies = c.sizes_vary
-        for q in spec.quantities:
+        for q in _asked_costs(spec):
             words = QUANTITY_WORDS[q]
             note = ""
             if q == "message-bytes":
@@ -454,7 +461,7 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
     steps: list[Step] = []
     for scheme in spec.schemes:
         steps.append(_counting_step(costs[scheme], ctx))
-        load = _load_step(costs[scheme], ctx, spec.quantities)
+        load = _load_step(costs[scheme], ctx, _asked_costs(spec))
         if load is not None:
             steps.append(load)
     given = _given(spec, ctx, costs) if spec.given else []
@@ -498,6 +505,9 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
         label=spec.label, family=KEY, question=question,
         analysis=_analysis(spec, ctx, costs), steps=steps, answers=answers,
         asked=list(spec.quantities), identified_as=identified,
+        identifications=[identification(SCHEMES[s], s, "the scheme asked about, counted "
+                                        "message by message") for s in spec.schemes]
+        if Q.IDENTIFICATION.key in spec.quantities else [],
         identification_note=("" if identified is None else
                              "the scheme asked about, counted message by message"),
         interpretation=_interpretation(spec, ctx, costs),

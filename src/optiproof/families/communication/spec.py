@@ -16,10 +16,11 @@ from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import schemes as S
 from optiproof.core.fields import Number, SymbolName, check_number, check_symbol_name
 from optiproof.core.problem import PartSpec
-from optiproof.families.communication.family import ASKS, KEY
+from optiproof.families.communication.family import ASKS, COSTS, KEY
 
 SchemeName = key_literal(SCHEMES)
-QuantityName = key_literal(ASKS)
+CostName = key_literal(COSTS)
+AskName = key_literal(ASKS)
 POWER_OF_TWO_SCHEMES = tuple(e.key for e in SCHEMES if e.power_of_two)
 CHUNKED_SCHEMES = tuple(e.key for e in SCHEMES if e.chunked)
 ASKED_AS = {Q.RATIO: Q.BANDWIDTH_RATIO}
@@ -49,9 +50,10 @@ def normalise_scheme(v: Any) -> Any:
     return SCHEMES.canonical(v) if isinstance(v, str) else v
 
 
-def normalise_quantity(v: Any) -> Any:
-    """The catalogue key of a quantity of this family named by any of its names."""
-    return QUANTITIES.choose(v, ASKS, also=ASKED_AS) if isinstance(v, str) else v
+def normalise_quantity(v: Any, allowed: Any = ASKS) -> Any:
+    """The catalogue key of a quantity of this family (one of ``allowed``) named by any of its
+    names."""
+    return QUANTITIES.choose(v, allowed, also=ASKED_AS) if isinstance(v, str) else v
 
 
 def check_formula_text(text: str) -> str:
@@ -83,7 +85,7 @@ class GivenCell(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     scheme: SchemeName
-    quantity: QuantityName
+    quantity: CostName
     value: str = Field(..., description="A formula in the spec's symbols, e.g. 'n(2(n - 1))', "
                                         "or a number.")
 
@@ -95,7 +97,7 @@ class GivenCell(BaseModel):
     @field_validator("quantity", mode="before")
     @classmethod
     def _quantity(cls, v: Any) -> Any:
-        return normalise_quantity(v)
+        return normalise_quantity(v, COSTS)
 
     @field_validator("value", mode="before")
     @classmethod
@@ -136,7 +138,7 @@ class CommunicationSpec(PartSpec):
     schemes: list[SchemeName] = Field(
         default_factory=lambda: [S.ALL_TO_ALL.key, S.PARAMETER_SERVER.key, S.RING.key],
         min_length=1, max_length=len(SCHEMES))
-    quantities: list[QuantityName] = Field(
+    quantities: list[AskName] = Field(
         default_factory=lambda: [Q.MESSAGES.key, Q.MESSAGE_SIZE.key], min_length=1,
         max_length=len(ASKS))
     given: list[GivenCell] = Field(default_factory=list, max_length=64)

@@ -19,6 +19,8 @@ QUADRATIC_DYNAMICS = Family(
     spec=imported(f"{__package__}.spec:QuadraticDynamicsSpec"),
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
-    answers=(*ASKS, Q.OPTIMAL_MOMENTUM), entries=METHODS, facts=QuadraticDynamicsFacts,
+    answers=(*ASKS, Q.OPTIMAL_MOMENTUM, Q.ITERATION_EIGENVALUES, Q.EQUIVALENT_STEP,
+             Q.EQUIVALENT_MOMENTUM, Q.IDENTIFICATION),
+    entries=METHODS, facts=QuadraticDynamicsFacts,
     reader="optiproof.reading.quadratic_dynamics",
     problems=("problems/texts/quadratic-dynamics.txt",))

@@ -20,9 +20,10 @@ import sympy
 
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
-from optiproof.core.exact import exact_rational, to_latex
+from optiproof.core.exact import Name, exact_rational, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
                                      Tex, Variable)
+from optiproof.families.base import identification
 from optiproof.families.quadratic_dynamics.facts import QuadraticDynamicsFacts
 from optiproof.families.quadratic_dynamics.family import KEY
 from optiproof.families.quadratic_dynamics.spec import INVERSE_L, QuadraticDynamicsSpec
@@ -333,6 +334,7 @@ class Ctx:
     beta: Any
     facts: QuadraticDynamicsFacts
     answers: list[Answer] = field(default_factory=list)
+    identifications: list[Answer] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     ident: str | None = None
     interp: list[str] = field(default_factory=list)
@@ -602,7 +604,11 @@ def ask_regime(c: Ctx) -> None:
     regime = overall + (", oscillating" if osc else ", monotonically") + \
         f" (worst direction λ = {sympy.sstr(worst[0])}: {worst[2]})"
     c.der.add("Regime of each direction", text, eq)
-    c.answer("regime", "spectral radius", r"\rho", rho, note=regime)
+    c.answer(Q.RATE.key, "spectral radius", r"\rho", rho, note=regime)
+    key = overall.replace(" ", "-") + ("-oscillating" if osc else "-monotone")
+    c.answer(Q.REGIME.key, "regime", "", Name(key, overall + (", oscillating" if osc else
+                                                        ", monotonically")),
+             note=f"worst direction $\\lambda = {to_latex(worst[0])}$: {worst[2]}")
     c.ident = regime
     c.summary.append(f"regime: {overall}" + (" with oscillation" if osc else ""))
 
@@ -628,8 +634,8 @@ def ask_iteration_matrix(c: Ctx) -> None:
               Equation.of(Tex(r"z_{\pm}"), Tex(r"\tfrac{1}{2}\Bigl(\operatorname{tr} T \pm "
                                                r"\sqrt{(\operatorname{tr} T)^2 - 4\det T}"
                                                r"\Bigr)")))
-    c.answer("iteration-matrix", "iteration matrix", r"T(\lambda)", T)
-    c.answer("iteration-matrix", "eigenvalues", r"z_{\pm}", sympy.Matrix(roots))
+    c.answer(Q.ITERATION_MATRIX.key, "iteration matrix", r"T(\lambda)", T)
+    c.answer(Q.ITERATION_EIGENVALUES.key, "eigenvalues", r"z_{\pm}", sympy.Matrix(roots))
 
 
 def ask_effective_step(c: Ctx) -> None:
@@ -675,9 +681,12 @@ def ask_pytorch(c: Ctx) -> None:
               "the same lr takes steps $1/(1 - \\beta)$ times larger.",
               Equation.of(Tex(r"\alpha_{\mathrm{eff}}"), Tex(r"\frac{\mathrm{lr}(1 - d)}{1 - "
                                                              r"\mu}"), eff))
-    c.answer("pytorch", "heavy-ball step", r"\alpha_{\mathrm{hb}}", a_hb)
-    c.answer("pytorch", "heavy-ball momentum", r"\beta_{\mathrm{hb}}", mom)
+    c.answer(Q.EQUIVALENT_STEP.key, "heavy-ball step", r"\alpha_{\mathrm{hb}}", a_hb)
+    c.answer(Q.EQUIVALENT_MOMENTUM.key, "heavy-ball momentum", r"\beta_{\mathrm{hb}}", mom)
     c.answer(Q.EFFECTIVE_STEP.key, "torch effective step", r"\alpha_{\mathrm{eff}}", eff)
+    c.identifications.append(identification(
+        O.HEAVY_BALL, c.spec.method, "PyTorch's SGD(lr, momentum, dampening) is heavy ball "
+        "with step lr(1 - dampening) and the same momentum (after its first step)"))
     c.facts.pytorch = (lr, mom, d, a_hb, eff)
     c.summary.append(f"torch SGD with $\\mathrm{{lr}} = {_il(lr)}$, momentum ${_il(mom)}$, "
                      f"dampening ${_il(d)}$ is heavy ball with $\\alpha = {_il(a_hb)}$, $\\beta = {_il(mom)}$")
@@ -743,6 +752,7 @@ def solve(spec: QuadraticDynamicsSpec, *, figures: bool = True) -> PartSolution:
     return PartSolution(
         label=spec.label, family=KEY, question=spec.question,
         analysis=_analysis(spec, quad), steps=der.steps, answers=c.answers, asked=asked,
+        identifications=c.identifications,
         identified_as=c.ident or spec.entry.name, interpretation=interp,
         summary=_cap("; ".join(c.summary)) + ".", figures=drawn, diagnostics=diagnostics,
         facts=c.facts)

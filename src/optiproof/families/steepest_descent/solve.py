@@ -30,6 +30,7 @@ from optiproof.core.solution import (
     Tex,
     Variable,
 )
+from optiproof.families.base import identification
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
 from optiproof.families.steepest_descent.family import KEY
 from optiproof.families.steepest_descent.identify import identify
@@ -564,6 +565,8 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
         label=spec.label, family=KEY, question=spec.question or _default_question(spec),
         analysis=_analysis(inst), steps=steps, answers=answers,
         asked=list(dict.fromkeys(a.kind for a in spec.asks)),
+        identifications=[identification(ident, subject, ident_note)] if ident and any(
+            a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
         identified_as=ident.name if ident else None, identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
 
