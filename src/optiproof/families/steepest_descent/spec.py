@@ -11,11 +11,9 @@ from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import Matrix, Number, SymbolName, check_matrix, check_vector
 from optiproof.core.problem import PartSpec
-from optiproof.families.steepest_descent.family import KEY
+from optiproof.families.steepest_descent.family import ASKS, KEY
 
 NormName = key_literal(NORMS)
-ASKS = (Q.UPDATE, Q.IDENTIFICATION, Q.MIN_VALUE, Q.STEP_LENGTH, Q.THRESHOLD, Q.COMPARE)
-"""The quantities a steepest-descent part may ask, in the catalogue."""
 AskKind = key_literal(ASKS)
 
 
@@ -78,7 +76,8 @@ class Ask(BaseModel):
     ``optimizer``), ``min-value`` (the optimal objective value), ``step-length`` (||u|| in
     ``measure``), ``threshold`` (the alpha where the plain-norm penalty switches from 0 to
     unbounded), ``compare`` (||u|| / ||u_other|| in ``measure``, u_other the step under
-    ``other``).
+    ``other``), ``holder-conjugate`` (q with 1/p + 1/q = 1 for the l_p norm, or for
+    ``measure``), ``dual-norm`` (||g||_* in the dual of the norm, or of ``measure``).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -182,6 +181,12 @@ class SteepestDescentSpec(PartSpec):
                     raise ValueError("D must be square")
                 if size != d:
                     raise ValueError(f"D is {size}x{size} but the gradient has {d} entries")
+        for a in self.asks:
+            norm = a.measure or n
+            if a.kind == Q.HOLDER_CONJUGATE.key and norm.entry not in N.LP_FAMILY:
+                raise ValueError(f"the {norm.name} norm has no Hölder conjugate exponent "
+                                 "(it is not an l_p norm); ask it of "
+                                 + "/".join(e.key for e in N.LP_FAMILY))
         if self.form != "penalty" and any(a.kind == Q.THRESHOLD.key for a in self.asks):
             raise ValueError("a threshold ask only applies to the plain-norm penalty form")
         for a in self.asks:
