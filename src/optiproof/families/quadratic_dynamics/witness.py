@@ -166,7 +166,7 @@ def _answers(solution: PartSolution) -> dict[str, Any]:
 
 def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
     """Every spectral answer against numpy eigenvalues of the update-rule maps."""
-    from scipy.optimize import minimize
+    from scipy.optimize import minimize, minimize_scalar
 
     method_name = "numpy spectra: eigvalsh(H), eigvals of the update-rule maps, bisection, " \
                   "scipy minimisation"
@@ -195,13 +195,26 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                             break
                     claim = _value(ans["max stable step"].expr, {**subs, sympy.Symbol("beta"): bb})
                     errs.append((f"max step (beta={bb})", _rel(claim, lo)))
-            if "optimal step" in ans or "optimal rate" in ans:
+            if {"optimal step", "optimal momentum", "optimal rate"} & set(ans):
                 opt_a, opt_b, opt_r = solution.facts.optimal
                 ca, cr = _value(opt_a, subs), _value(opt_r, subs)
                 cb = 0.0 if opt_b is None else _value(opt_b, subs)
                 attained = float(radius(m, lams, ca, cb))
                 errs.append(("rate at the claimed optimum", _rel(attained, cr)))
-                if m == O.GD.key:
+                if solution.facts.optimal_at_step:
+                    bs = np.linspace(0.0, 0.9999, 2000)
+                    R = radius(m, lams, np.full_like(bs, ca), bs)
+                    j = int(np.argmin(R))
+                    res = minimize_scalar(lambda x: float(radius(m, lams, ca, x)),
+                                          bounds=(bs[max(j - 1, 0)], bs[min(j + 1, 1999)]),
+                                          method="bounded", options={"xatol": 1e-14})
+                    found = min(float(res.fun), float(R[j]))
+                    # the search over beta at this alpha must not beat the claim
+                    errs.append(("optimal rate over beta at the given alpha",
+                                 max(0.0, cr - found - 1e-9)))
+                    notes.append(f"search over beta at alpha = {ca:.6g} found rate {found:.8g} "
+                                 f"at beta = {float(res.x):.6g}; claimed {cr:.8g} at {cb:.6g}")
+                elif m == O.GD.key:
                     x, found, accuracy = gd_rate_minimum(lams)
                     # the search cannot beat the true minimum, and it is within its own
                     # accuracy above it
