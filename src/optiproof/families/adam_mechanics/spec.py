@@ -100,16 +100,7 @@ class AdamMechanicsSpec(PartSpec):
     @field_validator("asks", mode="before")
     @classmethod
     def _asks(cls, v: Any) -> Any:
-        if isinstance(v, str):
-            v = [v]
-        if not isinstance(v, (list, tuple)):
-            raise ValueError("expected a list of question kinds")
-        out = []
-        for a in v:
-            key = QUANTITIES.choose(str(a), ASKS, also=ASKED_AS, what="ask")
-            if key not in out:
-                out.append(key)
-        return out
+        return QUANTITIES.choose_all(v, ASKS, also=ASKED_AS, what="ask")
 
     @field_validator("optimizer", mode="before")
     @classmethod

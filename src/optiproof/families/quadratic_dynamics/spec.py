@@ -96,10 +96,7 @@ class QuadraticDynamicsSpec(PartSpec):
     @field_validator("asks", mode="before")
     @classmethod
     def _asks(cls, v: Any) -> Any:
-        if isinstance(v, (list, tuple)):
-            return [QUANTITIES.choose(a, ASKS, what="ask") if isinstance(a, str) else a
-                    for a in v]
-        return v
+        return QUANTITIES.choose_all(v, ASKS, what="ask")
 
     @field_validator("eigenvalues", mode="before")
     @classmethod
