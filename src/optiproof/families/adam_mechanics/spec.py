@@ -78,7 +78,7 @@ class AdamMechanicsSpec(PartSpec):
     """
 
     family: Literal[KEY] = KEY
-    asks: list[AskKind] = Field(..., min_length=1, max_length=7,
+    asks: list[AskKind] = Field(..., min_length=1, max_length=len(ASKS),
                                 description="Question kinds, in the order asked.")
     optimizer: OptimizerName = Field(
         OPTIMIZERS[0].key, description="Optimizer whose update rule is asked (adam; rmsprop = "
@@ -96,6 +96,15 @@ class AdamMechanicsSpec(PartSpec):
     gradients: list | None = Field(None, description="A gradient sequence g_1, ..., g_T "
                                                      "(list of lists, or list of numbers for "
                                                      "one coordinate).")
+    theta0: Any = Field(None, description="The start theta_0: a number (every coordinate) or "
+                                          "a list of numbers.")
+
+    @field_validator("theta0", mode="before")
+    @classmethod
+    def _theta0(cls, v: Any) -> Any:
+        if v is None or isinstance(v, (list, tuple)):
+            return None if v is None else check_vector(v)
+        return check_number(v)
 
     @field_validator("asks", mode="before")
     @classmethod
@@ -169,11 +178,17 @@ class AdamMechanicsSpec(PartSpec):
                 float(self.beta2) <= 0:
             raise ValueError("beta2: the step bound divides by beta2 (it contains beta1^2/beta2); "
                              "beta2 must be > 0 for this question")
+        _check_numbers(self)
         if self.gradients is not None and not self.gradient_is_symbolic and \
                 len(self.gradient) != len(self.gradients[0]):
             raise ValueError(f"dimension mismatch: gradient has {len(self.gradient)} entries but "
                              f"each of gradients has {len(self.gradients[0])}")
         return self
+
+    @property
+    def has_gradients(self) -> bool:
+        """Numbers to run the recursion on: a gradient sequence or one numeric gradient."""
+        return self.gradients is not None or not self.gradient_is_symbolic
 
     @property
     def gradient_is_symbolic(self) -> bool:
@@ -190,3 +205,26 @@ def _is_symbol(v: Any) -> bool:
 
 
 Spec = AdamMechanicsSpec
+
+
+RUN_ASKS = (Q.THETA_T, Q.LAST_STEP, Q.M_HAT, Q.V_HAT)
+"""Asks about a run on given gradients."""
+
+
+def _check_numbers(spec: AdamMechanicsSpec) -> None:
+    """The asks about a run need gradients, numeric hyper-parameters and (theta_t) a start."""
+    run_asks = [a.key for a in RUN_ASKS if a.key in spec.asks]
+    if not run_asks:
+        return
+    if not spec.has_gradients:
+        raise ValueError(f"asks: {', '.join(run_asks)} need the gradients (gradient: [..] or "
+                         "gradients: [[..], ..])")
+    symbols = [n for n in ("alpha", "beta1", "beta2", "eps") if _is_symbol(getattr(spec, n))]
+    if symbols:
+        raise ValueError(f"asks: {', '.join(run_asks)} need numbers for {', '.join(symbols)}")
+    if Q.THETA_T.key in spec.asks and spec.theta0 is None:
+        raise ValueError(f"asks: '{Q.THETA_T.key}' needs the start theta0")
+    d = len(spec.gradients[0]) if spec.gradients is not None else len(spec.gradient)
+    if isinstance(spec.theta0, list) and len(spec.theta0) != d:
+        raise ValueError(f"dimension mismatch: theta0 has {len(spec.theta0)} entries but each "
+                         f"gradient has {d}")
