@@ -23,4 +23,5 @@ ADAM_MECHANICS = Family(
     answers=(*ASKS, Q.FIRST_MOMENT, Q.SECOND_MOMENT, Q.DISPLACEMENT, Q.OPPOSITE_COORDINATES,
              Q.IDENTIFICATION),
     entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD, O.SGD), facts=AdamMechanicsFacts,
+    measure=imported(f"{__package__}.measure:measure"),
     reader="optiproof.reading.adam_mechanics", problems=("problems/texts/adam-mechanics.txt",))

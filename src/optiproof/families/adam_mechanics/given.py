@@ -164,6 +164,12 @@ def sgd_loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) ->
                      "larger.", "")
 
 
+L2_STEP = r"\theta_1^{\mathrm{L2}}"
+"""The symbol of theta_1 with L2 regularisation inside the optimizer."""
+DECOUPLED_STEP = r"\theta_1^{\mathrm{W}}"
+"""The symbol of theta_1 with decoupled weight decay."""
+
+
 def first_step_on(spec: AdamMechanicsSpec, Q: Quantities, g: sympy.Matrix) -> sympy.Matrix:
     """The first step on the gradient g: -alpha g_i/(|g_i| + eps) for Adam (the moments are
     exactly g and g^2 after correction), -alpha g_i/(sqrt(1-beta2)|g_i| + eps) for RMSprop;
@@ -206,8 +212,8 @@ def decay_first_steps(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -
                         decoupled))
     theta = answers_of(asked.THETA_T, spec)
     opposite = answers_of(asked.OPPOSITE_COORDINATES, spec)
-    return [theta("theta_1 with L2", r"\theta_1^{\mathrm{L2}}", l2),
-            theta("theta_1 with decoupled weight decay", r"\theta_1^{\mathrm{W}}", decoupled,
+    return [theta("theta_1 with L2", L2_STEP, l2),
+            theta("theta_1 with decoupled weight decay", DECOUPLED_STEP, decoupled,
                   subject=O.ADAMW.key if spec.entry is O.ADAM else spec.optimizer),
             opposite("coordinates moving the other way under L2", "i",
                      sympy.Matrix(against) if against else None,

@@ -6,14 +6,10 @@ concatenation, in the order asked. Conventions (PyTorch's) are in :mod:`.spec`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 import sympy
 
-from optiproof.catalogue import QuantityEntry
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as asked
 from optiproof.core.exact import inline_latex, to_latex
@@ -21,14 +17,15 @@ from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Par
                                      Tex, Variable)
 from optiproof.families.adam_mechanics import given
 from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
+from optiproof.families.adam_mechanics.family import KEY
 from optiproof.families.adam_mechanics.rules import (AskResult, answers_of, exact_run,
                                                      sequence_of)
-from optiproof.families.base import identification
-from optiproof.families.adam_mechanics.family import KEY
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, NU, S_INDEX, V_T,
                                                        VHAT, VHAT_I, Quantities, g,
                                                        geometric_sum, quantities)
+from optiproof.families.base import identification
+
 
 def _sign(x: Any) -> Any:
     return x.applyfunc(sympy.sign) if isinstance(x, sympy.MatrixBase) else sympy.sign(x)

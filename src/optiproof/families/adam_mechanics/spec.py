@@ -24,6 +24,7 @@ from optiproof.catalogue import QUANTITIES, OptimizerEntry, key_literal
 from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import check_matrix, check_number, check_symbol_name, check_vector
 from optiproof.core.problem import PartSpec
+from optiproof.families.derived_spec import Derivable
 from optiproof.families.adam_mechanics.family import ASKS, KEY, OPTIMIZERS
 
 MAX_ENTRIES = 4096
@@ -67,7 +68,7 @@ def _unit_interval(v: Any) -> Any:
     return n
 
 
-class AdamMechanicsSpec(PartSpec):
+class AdamMechanicsSpec(PartSpec, Derivable):
     """Questions about the mechanics of Adam / RMSprop / AdamW, one ``ask`` each.
 
     asks: ``update-rule`` (m_t, v_t, bias-corrected estimates, the step), ``bias-correction``

@@ -21,5 +21,6 @@ COMMUNICATION = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS, entries=tuple(S.SCHEMES), facts=CommunicationFacts,
+    measure=imported(f"{__package__}.measure:measure"),
     reader="optiproof.reading.communication",
     problems=("problems/texts/distributed-training.txt", "problems/distributed-training.yaml"))

@@ -16,6 +16,7 @@ from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import schemes as S
 from optiproof.core.fields import Number, SymbolName, check_number, check_symbol_name
 from optiproof.core.problem import PartSpec
+from optiproof.families.derived_spec import Derivable
 from optiproof.families.communication.family import ASKS, COSTS, KEY
 
 SchemeName = key_literal(SCHEMES)
@@ -121,7 +122,7 @@ def uneven_split(p: int, n: int) -> list[int]:
     return [q + 1] * r + [q] * (n - r)
 
 
-class CommunicationSpec(PartSpec):
+class CommunicationSpec(PartSpec, Derivable):
     """One synchronisation step of data-parallel training: n workers average p-entry gradients.
 
     Each scheme is a message schedule; the part asks for quantities (table columns) of each

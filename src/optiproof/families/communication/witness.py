@@ -144,7 +144,7 @@ class _Evaluator:
         return points
 
 
-def _counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
+def counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
              alpha: Fraction, bandwidth: Fraction) -> Fraction:
     """A quantity as counted from the schedule (never from a formula)."""
     if quantity == "messages":
@@ -222,7 +222,7 @@ def _compare_counts(scheme: str, formulas: dict, grid: list[Instance], ev: "_Eva
         enumerated += 1
         for quantity, expr in formulas.items():
             for alpha, bw in (points if quantity == "time" else points[:1]):
-                want = _counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
+                want = counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
                                 alpha, bw)
                 got = ev.at(expr, inst, alpha, bw)
                 compared += 1
@@ -258,7 +258,9 @@ def schedule_count_check(spec: CommunicationSpec, solution: PartSolution) -> Che
                                      lambda q, s=scheme: f"{s} {q} formula", mismatches)
         compared, enumerated, worst = compared + c, enumerated + e, max(worst, w)
     answers_checked = answer_instances = 0
-    for answer in solution.answers:
+    cells = [a for a in solution.answers if a.subject in facts.costs
+             and a.quantity in facts.costs[a.subject]]
+    for answer in cells:
         scheme = answer.subject
         grid = instances(scheme, inst_n, inst_p, inst_k, max_n=16, p_multiples=(1, 2))
         c, e, sk, w = _compare_counts(scheme, {answer.quantity: answer.expr}, grid, ev, spec,
@@ -421,7 +423,7 @@ def given_cells_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
         for inst in instances(scheme, inst_n, inst_p, inst_k, max_n=32, p_multiples=(1, 5)):
             counts = count_schedule(build_schedule(scheme, inst.n, inst.p, inst.k))
             for alpha, bw in (points if quantity == "time" else points[:1]):
-                want = _counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
+                want = counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
                                 alpha, bw)
                 got = ev.at(expr, inst, alpha, bw)
                 if got != want:

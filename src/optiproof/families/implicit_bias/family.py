@@ -21,6 +21,7 @@ IMPLICIT_BIAS = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS, entries=METHODS, facts=ImplicitBiasFacts,
+    measure=imported(f"{__package__}.measure:measure"),
     reader="optiproof.reading.implicit_bias",
     problems=("problems/texts/optimizer-convergence.txt",
               "problems/optimizer-convergence.yaml"))

@@ -23,6 +23,7 @@ from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import Matrix, Number, Vector, check_number
 from optiproof.core.limits import LIMITS
 from optiproof.core.problem import PartSpec
+from optiproof.families.derived_spec import Derivable
 from optiproof.families.implicit_bias.family import ASKS, KEY, METHODS
 
 AskName = key_literal(ASKS)
@@ -369,7 +370,7 @@ def consistency(X: list[list[Any]], y: list[Any]) -> tuple[bool, int]:
     return resid <= 1e-9 * max(1.0, float(np.linalg.norm(b))), r
 
 
-class ImplicitBiasSpec(PartSpec):
+class ImplicitBiasSpec(PartSpec, Derivable):
     """Where does ``method`` converge on least squares ``X theta = y`` started at ``theta0``?"""
 
     family: Literal[KEY] = KEY

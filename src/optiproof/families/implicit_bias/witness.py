@@ -243,19 +243,25 @@ def _optimizer_label(spec: ImplicitBiasSpec) -> str:
     }[method.key]
 
 
+def limit_run(spec: ImplicitBiasSpec) -> TorchRun:
+    """The real optimizer run to convergence; rescaled SGD runs on the rescaled features and
+    its endpoint is mapped back."""
+    if spec.method.entry is not O.RESCALED_SGD:
+        return run_torch(spec)
+    X, _, t0, _ = _data(spec)
+    s = np.sqrt((X ** 2).mean(axis=0))
+    s = np.where(s > 0, s, 1.0)
+    run = run_torch(spec, X=X / s, theta0=t0 * s)
+    run.theta = run.theta / s
+    return run
+
+
 def real_optimizer_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """Run the real optimizer to convergence and compare its limit with the answer."""
     method = f"real optimizer: {_optimizer_label(spec)}, float64"
     with stopwatch() as watch:
         target = _answer(solution)
-        if spec.method.entry is O.RESCALED_SGD:
-            X, y, t0, c = _data(spec)
-            s = np.sqrt((X ** 2).mean(axis=0))
-            s = np.where(s > 0, s, 1.0)
-            run = run_torch(spec, X=X / s, theta0=t0 * s)
-            run.theta = run.theta / s
-        else:
-            run = run_torch(spec)
+        run = limit_run(spec)
     if not run.ok:
         return Check(method, "inconclusive", f"{run.reason}; nothing verified",
                      runtime_s=watch.elapsed, compared="limit")

@@ -23,5 +23,6 @@ QUADRATIC_DYNAMICS = Family(
     answers=(*ASKS, Q.ITERATION_EIGENVALUES, Q.EQUIVALENT_STEP,
              Q.EQUIVALENT_MOMENTUM, Q.IDENTIFICATION),
     entries=METHODS, facts=QuadraticDynamicsFacts,
+    measure=imported(f"{__package__}.measure:measure"),
     reader="optiproof.reading.quadratic_dynamics",
     problems=("problems/texts/quadratic-dynamics.txt",))

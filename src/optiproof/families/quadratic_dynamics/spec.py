@@ -20,6 +20,7 @@ from optiproof.catalogue import optimizers as O
 from optiproof.core.fields import Matrix, Vector, check_number, check_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.problem import PartSpec
+from optiproof.families.derived_spec import Derivable
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, METHODS
 
 EXACT_MAX_SIDE = 64
@@ -66,7 +67,7 @@ def psd_status(a: list[list[Fraction]]) -> str:
     return "psd" if singular else "pd"
 
 
-class QuadraticDynamicsSpec(PartSpec):
+class QuadraticDynamicsSpec(PartSpec, Derivable):
     """Gradient descent / heavy ball / Nesterov on f(θ) = ½ θᵀHθ − bᵀθ: the asked quantities."""
 
     family: Literal[KEY] = KEY

@@ -20,6 +20,7 @@ STEEPEST_DESCENT = Family(
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS,
     entries=tuple(N.NORMS), facts=SteepestDescentFacts,
+    measure=imported(f"{__package__}.measure:measure"),
     reader="optiproof.reading.steepest_descent",
     problems=("problems/texts/penalized-linear-improvement.txt",
               "problems/penalized-linear-improvement.yaml",

@@ -11,6 +11,7 @@ from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import Matrix, Number, SymbolName, check_matrix, check_vector
 from optiproof.core.problem import PartSpec
+from optiproof.families.derived_spec import Derivable
 from optiproof.families.steepest_descent.family import ASKS, KEY
 
 NormName = key_literal(NORMS)
@@ -108,7 +109,7 @@ class Ask(BaseModel):
 Gradient = Union[SymbolName, Matrix, list]
 
 
-class SteepestDescentSpec(PartSpec):
+class SteepestDescentSpec(PartSpec, Derivable):
     """u = argmin_d g^T d + (1/alpha) ||d||^2 (penalty-squared), + (1/alpha) ||d|| (penalty),
     or argmin g^T d s.t. ||d|| <= eta (constraint)."""
 
