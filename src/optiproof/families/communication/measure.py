@@ -8,13 +8,15 @@ from fractions import Fraction
 from math import lcm
 from typing import Any
 
+import sympy
+
 from optiproof.catalogue import SCHEMES
 from optiproof.core.errors import BadInput
 from optiproof.core.solution import Answer, PartSolution
 from optiproof.families.base import Measured, Measurer, NotMeasurable
 from optiproof.families.communication.family import COSTS
 from optiproof.families.communication.spec import POWER_OF_TWO_SCHEMES, CommunicationSpec
-from optiproof.families.communication.witness import TIME_POINTS, counted
+from optiproof.families.communication.witness import FORMULA_SAMPLES, TIME_POINTS, counted
 
 SAMPLE_N = (4, 8)
 """Worker counts at which symbolic answers are measured (powers of two: every scheme)."""
@@ -32,7 +34,10 @@ class CommunicationMeasurer(Measurer):
         self.spec = spec
         facts = solution.facts
         self.sym = facts.symbols
-        self.fixed = {s.name: Fraction(int(v.p), int(v.q)) for s, v in facts.subs.items()}
+        self.fixed = {s.name: Fraction(int(v.p), int(v.q)) for s, v in facts.subs.items()
+                      if v.is_Rational}
+        self.formulas = {s.name: v for s, v in facts.subs.items() if not v.is_Rational}
+        """alpha or B given as formulas in other symbols, by the field's symbol name."""
 
     def _fields(self) -> dict[str, str]:
         """Symbol name -> field (n, p, k, alpha, B)."""
@@ -48,6 +53,13 @@ class CommunicationMeasurer(Measurer):
         if answer.quantity not in {q.key for q in COSTS} or answer.subject not in SCHEMES.keys():
             raise NotMeasurable(f"{answer.quantity} is not a cost of a scheme")
         env = {**{k: Fraction(repr(v)) for k, v in point.items()}, **self.fixed}
+        for name, formula in self.formulas.items():
+            at = {x: env.get(x.name) for x in formula.free_symbols}
+            if any(v is None for v in at.values()):
+                raise NotMeasurable(f"no values for the symbols of {name} = {formula}")
+            value = formula.xreplace({x: sympy.Rational(v.numerator, v.denominator)
+                                      for x, v in at.items()})
+            env[name] = Fraction(int(value.p), int(value.q))
         fields = self._fields()
         values = {fields[k]: v for k, v in env.items() if k in fields}
         missing = [f for f in ("n", "p") if f not in values]
@@ -70,6 +82,10 @@ class CommunicationMeasurer(Measurer):
         k = 2, (alpha, B) as the schedule-count witness uses them."""
         fields = self._fields()
         wanted = {fields[s]: s for s in symbols if s in fields}
+        own = [s for s in symbols if s not in fields]
+        if any(s not in {x.name for f in self.formulas.values() for x in f.free_symbols}
+               for s in own):
+            raise NotMeasurable(f"no values to measure {', '.join(own)} at")
         out = []
         for n in ([None] if "n" not in wanted else SAMPLE_N):
             n_val = n if n is not None else int(self.fixed.get(self.sym.n.name, 4))
@@ -89,7 +105,8 @@ class CommunicationMeasurer(Measurer):
                     if "B" in wanted:
                         point[wanted["B"]] = float(bandwidth)
                     out.append(point)
-        return out
+        return [{**point, **{s: float(FORMULA_SAMPLES[(i + j) % len(FORMULA_SAMPLES)])
+                             for j, s in enumerate(own)}} for i, point in enumerate(out)]
 
     def parameter(self, name: str, answer: Answer) -> str:
         """n, p, k, alpha or B by its symbol name; refused when the problem fixes it."""

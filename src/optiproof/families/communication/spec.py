@@ -7,6 +7,7 @@ characters and names only; they are parsed (safely) by the solver.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -14,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from optiproof.catalogue import QUANTITIES, SCHEMES, key_literal
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import schemes as S
-from optiproof.core.fields import Number, SymbolName, check_number, check_symbol_name
+from optiproof.core.fields import (Formula, Number, SymbolName, check_formula, check_number,
+                                   is_symbol_name)
 from optiproof.core.problem import PartSpec
 from optiproof.families.derived_spec import Derivable
 from optiproof.families.communication.family import ASKS, COSTS, KEY
@@ -144,9 +146,12 @@ class CommunicationSpec(PartSpec, Derivable):
         max_length=len(ASKS))
     given: list[GivenCell] = Field(default_factory=list, max_length=64)
     dtype: DtypeName = Field("float32", description="Element type, for message sizes in bytes.")
-    alpha: Number | SymbolName = Field("alpha", description="Latency per message, seconds.")
-    bandwidth: Number | SymbolName = Field("B", description="Bandwidth of a node's link, "
-                                                            "bytes per second.")
+    alpha: Number | SymbolName | Formula = Field(
+        "alpha", description="Latency per message, seconds: a number, a symbol or a formula "
+                             "in other symbols.")
+    bandwidth: Number | SymbolName | Formula = Field(
+        "B", description="Bandwidth of a node's link, bytes per second: a number, a symbol or "
+                         "a formula in other symbols (4/t_w).")
     chunks: Literal["even", "uneven"] = Field(
         "even", description="even: p must be divisible by n (chunks of p/n); uneven: the first "
                             "p mod n chunks get one extra element (ring all-reduce only).")
@@ -185,13 +190,14 @@ class CommunicationSpec(PartSpec, Derivable):
             v = int(v)
         if isinstance(v, str):
             s = v.strip()
-            if s.isdigit():
-                v = int(s)
-            else:
-                check_symbol_name(s)
+            if is_symbol_name(s):
                 if s in RESERVED_NAMES:
                     raise ValueError(f"{s!r} is a SymPy function name; choose another symbol")
                 return s
+            v = Fraction(check_number(s))
+            if v.denominator != 1:
+                raise ValueError(f"expected an integer, got {s[:30]!r} = {v}")
+            v = int(v)
         if not isinstance(v, int):
             raise ValueError(f"expected an integer or a symbol name, got {type(v).__name__}")
         if name == "n":
@@ -212,25 +218,30 @@ class CommunicationSpec(PartSpec, Derivable):
     @field_validator("alpha", "bandwidth", mode="before")
     @classmethod
     def _positive(cls, v: Any) -> Any:
-        if isinstance(v, str) and v.strip()[:1].isalpha():
+        if is_symbol_name(v):
             s = v.strip()
-            check_symbol_name(s)
             if s in RESERVED_NAMES:
                 raise ValueError(f"{s!r} is a SymPy function name; choose another symbol")
             return s
-        x = check_number(v)
+        try:
+            x = check_number(v)
+        except ValueError:
+            if not isinstance(v, str):
+                raise
+            return check_formula(v)
         if float(x) <= 0:
             raise ValueError(f"must be > 0, got {v}")
         return x
 
     def symbol_names(self) -> dict[str, str]:
         """Field -> symbol name, for the fields given as symbols."""
-        out = {}
-        for f in ("n", "p", "servers", "alpha", "bandwidth"):
-            v = getattr(self, f)
-            if isinstance(v, str) and v.strip()[:1].isalpha():
-                out[f] = v
-        return out
+        return {f: getattr(self, f) for f in ("n", "p", "servers", "alpha", "bandwidth")
+                if is_symbol_name(getattr(self, f))}
+
+    def formulas(self) -> dict[str, str]:
+        """Field -> formula, for alpha and bandwidth given as formulas in other symbols."""
+        return {f: getattr(self, f) for f in ("alpha", "bandwidth")
+                if isinstance(getattr(self, f), str) and not is_symbol_name(getattr(self, f))}
 
     @property
     def uses_servers(self) -> bool:
@@ -246,6 +257,13 @@ class CommunicationSpec(PartSpec, Derivable):
             if s in seen:
                 raise ValueError(f"{f} and {seen[s]} use the same symbol {s!r}")
             seen[s] = f
+        taken = {"n": "n", "p": "p", "k": "servers", "alpha": "alpha", "B": "bandwidth"}
+        for f, text in self.formulas().items():
+            for name in sorted(formula_names(text)):
+                if name in seen or name in taken or name in RESERVED_NAMES:
+                    raise ValueError(f"{f}: the formula {text!r} uses {name!r}, which names "
+                                     f"{seen.get(name) or taken.get(name, 'a function')}; "
+                                     "use a new symbol")
         n, p, k = self.n, self.p, self.servers
         if isinstance(n, int):
             for s in self.schemes:
@@ -284,7 +302,8 @@ class CommunicationSpec(PartSpec, Derivable):
             raise ValueError(f"p = {p} is not divisible by servers = {k}: each server owns a "
                              f"shard of p/k elements; pad p to {k * -(-p // k)} or choose "
                              "servers dividing p")
-        known = set(names.values()) | set(FORMULA_FUNCTIONS)
+        known = set(names.values()) | set(FORMULA_FUNCTIONS) | {
+            name for text in self.formulas().values() for name in formula_names(text)}
         for i, cell in enumerate(self.given):
             if cell.scheme not in self.schemes:
                 raise ValueError(f"given[{i}].scheme {cell.scheme!r} is not among schemes "

@@ -13,6 +13,7 @@ import numpy as np
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.errors import BadInput
+from optiproof.core.fields import is_number, is_symbol_name
 from optiproof.core.solution import Answer, PartSolution
 from optiproof.families.base import Measured, Measurer, NotMeasurable
 from optiproof.families.steepest_descent.solve import _scalar
@@ -44,7 +45,7 @@ class SteepestDescentMeasurer(Measurer):
 
     def _weight(self, point: Mapping[str, float]) -> float:
         given = getattr(self.spec, self.weight_field)
-        if isinstance(given, str) and given[:1].isalpha():
+        if not is_number(given):
             if self.weight_symbol not in point:
                 raise NotMeasurable(f"no value for {self.weight_field}")
             return float(point[self.weight_symbol])
@@ -95,7 +96,7 @@ class SteepestDescentMeasurer(Measurer):
             raise BadInput(f"the steepest-descent part has no parameter {name!r}",
                            field="derived.parameter", expected=self.weight_field)
         given = getattr(self.spec, self.weight_field)
-        if not (isinstance(given, str) and given[:1].isalpha()):
+        if not is_symbol_name(given):
             raise BadInput(f"{self.weight_field} is given a value in this part; leave it "
                            "symbolic to ask whether the answer depends on it",
                            field="derived.parameter")

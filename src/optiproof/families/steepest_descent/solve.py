@@ -20,6 +20,7 @@ from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.errors import BadInput, NotRecognised
 from optiproof.core.exact import exact_rational
+from optiproof.core.fields import formula_value, is_number, is_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.solution import (
     Analysis,
@@ -81,10 +82,14 @@ class Instance:
 
 
 def _scalar(value: Any, field: str) -> sp.Expr:
-    if isinstance(value, str) and value[:1].isalpha():
+    """alpha or eta: a number made exact, a positive symbol (alpha prints as \\alpha), or a
+    formula read by the one math parser with positive symbols."""
+    if is_symbol_name(value):
         latex = {"alpha": r"\alpha", "eta": r"\eta", "lr": r"\eta", "lam": r"\lambda"}.get(value)
         return sp.Symbol(latex or value, positive=True)
-    return exact_rational(value, field=field)
+    if is_number(value):
+        return exact_rational(value, field=field)
+    return formula_value(value, positive=True)
 
 
 def build_instance(spec: SteepestDescentSpec) -> Instance:

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from optiproof.catalogue import NORMS, QUANTITIES, NormEntry, key_literal
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
-from optiproof.core.fields import Matrix, Number, SymbolName, check_matrix, check_vector
+from optiproof.core.fields import (Formula, Matrix, Number, SymbolName, check_formula,
+                                   check_matrix, check_number, check_vector, is_symbol_name)
 from optiproof.core.problem import PartSpec
 from optiproof.families.derived_spec import Derivable
 from optiproof.families.steepest_descent.family import ASKS, KEY
@@ -123,8 +124,10 @@ class SteepestDescentSpec(PartSpec, Derivable):
     shape: tuple[Annotated[int, Field(ge=1, le=4096)],
                  Annotated[int, Field(ge=1, le=4096)]] | None = Field(
         None, description="(rows, cols) for a symbolic matrix gradient.")
-    alpha: Number | SymbolName = "alpha"
-    eta: Number | SymbolName = "eta"
+    alpha: Number | SymbolName | Formula = Field(
+        "alpha", description="alpha > 0: a number, a symbol or a formula (2*eta0).")
+    eta: Number | SymbolName | Formula = Field(
+        "eta", description="eta > 0: a number, a symbol or a formula.")
     asks: list[Ask] = Field(default_factory=lambda: [Ask(kind=Q.UPDATE.key),
                                                      Ask(kind=Q.IDENTIFICATION.key)],
                             min_length=1, max_length=12)
@@ -145,11 +148,14 @@ class SteepestDescentSpec(PartSpec, Derivable):
     @field_validator("alpha", "eta", mode="before")
     @classmethod
     def _positive(cls, v: Any) -> Any:
-        if isinstance(v, str) and v.strip()[:1].isalpha():
+        if is_symbol_name(v):
             return v.strip()
-        from optiproof.core.fields import check_number
-
-        n = check_number(v)
+        try:
+            n = check_number(v)
+        except ValueError:
+            if not isinstance(v, str):
+                raise
+            return check_formula(v)
         if float(n) <= 0:
             raise ValueError(f"must be > 0, got {v}")
         return n

@@ -42,6 +42,7 @@ from optiproof.catalogue import NormEntry
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.evidence import Check, stopwatch
+from optiproof.core.fields import is_number
 from optiproof.core.limits import LIMITS
 from optiproof.core.options import SolveOptions
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
@@ -402,7 +403,8 @@ def _float(v: Any) -> float:
 
 
 def _is_symbol(x: Any) -> bool:
-    return isinstance(x, str) and x[:1].isalpha()
+    """A symbol or a formula in symbols (not a number)."""
+    return not is_number(x)
 
 
 @dataclass
