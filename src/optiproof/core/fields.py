@@ -94,6 +94,21 @@ def check_formula(text: str) -> str:
     return text.strip()
 
 
+def check_positive_or_symbolic(value: Any) -> Any:
+    """A number > 0, a symbol name, or a formula in symbols (kept as written)."""
+    if is_symbol_name(value):
+        return value.strip()
+    try:
+        number = check_number(value)
+    except ValueError:
+        if not isinstance(value, str):
+            raise
+        return check_formula(value)
+    if float(number) <= 0:
+        raise ValueError(f"must be > 0, got {value}")
+    return number
+
+
 def formula_value(text: str, **assumptions: Any) -> Any:
     """The SymPy value of a formula accepted by :func:`check_formula`, its names as symbols
     with ``assumptions`` (positive=True for a step size, a latency, a bandwidth)."""

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from optiproof.catalogue import QUANTITIES, SCHEMES, key_literal
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import schemes as S
-from optiproof.core.fields import (Formula, Number, SymbolName, check_formula, check_number,
-                                   is_symbol_name)
+from optiproof.core.fields import (Formula, Number, SymbolName, check_number,
+                                   check_positive_or_symbolic, is_symbol_name)
 from optiproof.core.problem import PartSpec
 from optiproof.families.derived_spec import Derivable
 from optiproof.families.communication.family import ASKS, COSTS, KEY
@@ -218,20 +218,9 @@ class CommunicationSpec(PartSpec, Derivable):
     @field_validator("alpha", "bandwidth", mode="before")
     @classmethod
     def _positive(cls, v: Any) -> Any:
-        if is_symbol_name(v):
-            s = v.strip()
-            if s in RESERVED_NAMES:
-                raise ValueError(f"{s!r} is a SymPy function name; choose another symbol")
-            return s
-        try:
-            x = check_number(v)
-        except ValueError:
-            if not isinstance(v, str):
-                raise
-            return check_formula(v)
-        if float(x) <= 0:
-            raise ValueError(f"must be > 0, got {v}")
-        return x
+        if is_symbol_name(v) and v.strip() in RESERVED_NAMES:
+            raise ValueError(f"{v.strip()!r} is a SymPy function name; choose another symbol")
+        return check_positive_or_symbolic(v)
 
     def symbol_names(self) -> dict[str, str]:
         """Field -> symbol name, for the fields given as symbols."""

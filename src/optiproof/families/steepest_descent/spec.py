@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from optiproof.catalogue import NORMS, QUANTITIES, NormEntry, key_literal
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
-from optiproof.core.fields import (Formula, Matrix, Number, SymbolName, check_formula,
-                                   check_matrix, check_number, check_vector, is_symbol_name)
+from optiproof.core.fields import (Formula, Matrix, Number, SymbolName, check_matrix,
+                                   check_positive_or_symbolic, check_vector)
 from optiproof.core.problem import PartSpec
 from optiproof.families.derived_spec import Derivable
 from optiproof.families.steepest_descent.family import ASKS, KEY
@@ -148,17 +148,7 @@ class SteepestDescentSpec(PartSpec, Derivable):
     @field_validator("alpha", "eta", mode="before")
     @classmethod
     def _positive(cls, v: Any) -> Any:
-        if is_symbol_name(v):
-            return v.strip()
-        try:
-            n = check_number(v)
-        except ValueError:
-            if not isinstance(v, str):
-                raise
-            return check_formula(v)
-        if float(n) <= 0:
-            raise ValueError(f"must be > 0, got {v}")
-        return n
+        return check_positive_or_symbolic(v)
 
     @property
     def gradient_is_symbolic(self) -> bool:
