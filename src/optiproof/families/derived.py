@@ -212,8 +212,11 @@ def _crossover(ask: DerivedAsk, ops: list[Operand], where: str
     if var is None:
         raise BadInput(f"neither operand contains the symbol {ask.solve_for!r}", field=where,
                        expected="a symbol of the operands' formulas")
-    roots = [r for r in sympy.solve(sympy.Eq(x, y), var)
-             if r.is_real is not False and not (var.is_positive and r.is_positive is False)]
+    # solved over the reals (a crossover size need not be an integer, even when p is)
+    real = sympy.Dummy(var.name, positive=True) if var.is_positive else sympy.Dummy(var.name,
+                                                                                    real=True)
+    roots = [r for r in sympy.solve(sympy.Eq(x, y).xreplace({var: real}), real)
+             if r.is_real is not False]
     eq = Equation.of(Tex(ops[0].symbol), Tex(ops[1].symbol))
     if not roots:
         return None, "none", f"the two never meet for admissible {ask.solve_for}", [eq], var

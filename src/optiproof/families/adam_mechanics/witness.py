@@ -24,6 +24,7 @@ from optiproof.catalogue import quantities as asked
 from optiproof.core.evidence import Check
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Answer, PartSolution
+from optiproof.families.adam_mechanics.given import DECOUPLED_STEP, L2_STEP
 from optiproof.families.adam_mechanics.spec import RUN_ASKS, AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import (MHAT, MU, NU, VHAT, VHAT_I, Quantities,
                                                        g, quantities)
@@ -572,6 +573,10 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
     return [("weight decay: Adam(weight_decay) vs AdamW", decay)]
 
 
+DECAY_STEPS = (L2_STEP, DECOUPLED_STEP)
+"""The symbols of theta_1 with weight decay (not the iterate of the given run)."""
+
+
 def _of(solution: PartSolution, quantity: str) -> list[Answer]:
     """The answers of ``quantity``, in order."""
     return [a for a in solution.answers if a.quantity == quantity]
@@ -611,6 +616,8 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         moved = np.abs(np.diff(traj, axis=0)).sum(axis=0)
         errs, lines = [], []
         for answer in _of(sol, asked.THETA_T.key):
+            if answer.symbol in DECAY_STEPS:
+                continue
             errs.append(_rel(traj[-1], answer.value, moved + np.abs(traj[0])))
             lines.append(f"theta_{T} measured {np.round(traj[-1], 10).tolist()[:6]}")
         for answer in _of(sol, asked.LAST_STEP.key):
@@ -745,8 +752,8 @@ def _w_given_first_steps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantiti
                 got, scaled[0].value), RTOL, f"measured {np.round(got, 10).tolist()[:6]}",
                 start, "first step on the scaled loss")
         out.append(("first step on the scaled loss", scaled_step))
-    thetas = _of(sol, asked.THETA_T.key)
-    if g is not None and len(thetas) == 2:
+    thetas = [a for a in _of(sol, asked.THETA_T.key) if a.symbol in DECAY_STEPS]
+    if g is not None and thetas:
         def decay_steps() -> Check:
             start = time.perf_counter()
             theta0, lam = _theta0(spec, g.size), float(Q.lam)
@@ -760,8 +767,9 @@ def _w_given_first_steps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantiti
             against = [i + 1 for i in range(g.size) if (l2 - theta0)[i] * plain[i] < 0]
             claimed = _of(sol, asked.OPPOSITE_COORDINATES.key)[0]
             named = [] if claimed.value is None else [int(round(x)) for x in claimed.value]
-            err = max(_rel(l2, thetas[0].value, np.abs(theta0)),
-                      _rel(w, thetas[1].value, np.abs(theta0)),
+            claims = {a.symbol: a.value for a in thetas}
+            err = max(_rel(l2, claims[L2_STEP], np.abs(theta0)),
+                      _rel(w, claims[DECOUPLED_STEP], np.abs(theta0)),
                       0.0 if named == against else 1.0)
             return _check(f"torch.optim.{spec.entry.torch}(weight_decay) and "
                           f"{decoupled.torch or 'decoupled decay'}: one step from theta0", err,
