@@ -412,13 +412,13 @@ def _sign_steps(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem, l1: A
                                ("=", Tex(r"\bigl||r_t| - \alpha_t\lVert a\rVert_1\bigr|")),
                                (r"\le", Tex(r"\alpha_t\lVert a\rVert_1")))
     head = ("Along the line the residual $r_t = a^\\top\\theta_t - b$ obeys $r_{t+1} = r_t - "
-            "\\alpha_t\\lVert a\\rVert_1\\operatorname{sign}(r_t)$. ")
+            "\\alpha_t\\lVert a\\rVert_1\\operatorname{sign}(r_t)$")
     if isinstance(sched, S.Constant):
         lr0 = exact_rational(method.lr0, field="method.lr0")
         n = abs(r0) / (lr0 * l1)
         hits = n.is_integer
         der.add("A constant step",
-                head + "With a constant step every move has the same size $\\alpha\\lVert a"
+                head + ". With a constant step every move has the same size $\\alpha\\lVert a"
                 "\\rVert_1$, so the residual reaches $0$ exactly when $|r_0|$ is a whole number "
                 "of moves (then $\\operatorname{sign}(0) = 0$ stops it); otherwise it overshoots "
                 "and alternates for ever between two values of opposite sign, and the iterates "
@@ -434,7 +434,7 @@ def _sign_steps(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem, l1: A
         power = exact_rational(method.power, field="method.power")
         total, squares, rm = _robbins_monro(lr0, power)
         der.add("Vanishing steps",
-                head + "With $\\alpha_t = \\alpha_0/(t+1)^p$, $0 < p \\le 1$, the steps sum to "
+                head + ". With $\\alpha_t = \\alpha_0/(t+1)^p$, $0 < p \\le 1$, the steps sum to "
                 "infinity, so the residual reaches zero's neighbourhood from any start, and once "
                 "it has changed sign $|r_t| \\le \\alpha_{t-1}\\lVert a\\rVert_1 \\to 0$. "
                 + ("Both Robbins-Monro conditions hold ($\\sum\\alpha_k = \\infty$, "
@@ -446,8 +446,8 @@ def _sign_steps(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem, l1: A
         return True
     ok = sched.gamma >= 0.5 and sched.lr0 * float(l1) / (1 - sched.gamma) > abs(float(r0))
     der.add("Step sizes that converge",
-            head + "A constant step overshoots back and forth, so the steps must decay. With "
-            "$\\alpha_t = \\alpha_0\\gamma^t$, $\\gamma \\ge 1/2$ and total travel "
+            head + ": a constant step overshoots back and forth forever, so the steps must "
+            "decay. With $\\alpha_t = \\alpha_0\\gamma^t$, $\\gamma \\ge 1/2$ and total travel "
             "$\\alpha_0\\lVert a\\rVert_1/(1-\\gamma) > |r_0|$, the residual first crosses zero "
             "and from then on $|r_t| \\le \\alpha_{t-1}\\lVert a\\rVert_1$ (each step is at most "
             "twice the next), so $r_t \\to 0$ geometrically. Here $\\alpha_0 = "

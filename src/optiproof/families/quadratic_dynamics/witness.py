@@ -190,7 +190,6 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                     # accuracy above it
                     errs.append(("optimal rate vs scipy minimum",
                                  max(0.0, cr - found - 4e-16, found - cr - accuracy)))
-                    notes.append(f"scipy minimum {found:.12g} (accuracy {accuracy:.1e})")
                     if "optimal step" in ans:
                         # the argmin sits at a kink: bounded Brent locates it to ~1e-7
                         errs.append(("optimal step vs scipy argmin",
