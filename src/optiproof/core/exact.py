@@ -31,6 +31,7 @@ class Name:
     name: str
 
     def __str__(self) -> str:
+        """The display name (how text renderers print it)."""
         return self.name
 
 

@@ -127,12 +127,14 @@ def _unified(exprs: Sequence[Any]) -> list[Any]:
 
 
 def _symbol_named(expr: Any, name: str) -> sympy.Symbol | None:
+    """The free symbol of ``expr`` called ``name``, or None."""
     return next((s for s in getattr(expr, "free_symbols", ()) if s.name == name), None)
 
 
 # --------------------------------------------------------------------------- exact rules
 
 def _scalar(op: Operand, kind: str, where: str) -> Any:
+    """The operand's value, which must be a number or formula (not a vector)."""
     if isinstance(op.expr, sympy.MatrixBase):
         raise BadInput(f"{op.text!r} is a vector or matrix; a {kind} needs numbers or formulas",
                        field=where)
@@ -140,6 +142,7 @@ def _scalar(op: Operand, kind: str, where: str) -> Any:
 
 
 def _same_shape(x: Any, y: Any, kind: str, where: str) -> None:
+    """Both operands are numbers, or vectors and matrices of one shape."""
     shape = [getattr(e, "shape", None) for e in (x, y)]
     if shape[0] != shape[1]:
         raise BadInput(f"a {kind} needs operands of the same shape, got {shape[0] or 'a number'}"
@@ -167,6 +170,7 @@ def norm_value(d: sympy.MatrixBase, norm: str, p: Any) -> Any:
 
 
 def _norm_tex(norm: str, p: Any) -> str:
+    """The subscript of the norm's LaTeX."""
     return {N.L2.key: "2", N.L1.key: "1", N.LINF.key: r"\infty", N.FROBENIUS.key: "F"}.get(
         norm, to_latex(p))
 
@@ -248,6 +252,7 @@ def _dependence(ask: DerivedAsk, op: Operand, here: Solved, where: str
 
 
 def _symbol_of(ask: DerivedAsk, ops: list[Operand], var: Any) -> str:
+    """The LaTeX symbol of the derived answer, in its operands' symbols."""
     if ask.kind in (Q.RATIO.key, Q.SPEEDUP.key):
         return rf"\frac{{{ops[0].symbol}}}{{{ops[1].symbol}}}"
     if ask.kind == Q.DIFFERENCE.key:

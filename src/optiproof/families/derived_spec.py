@@ -120,8 +120,11 @@ class DerivedAsk(BaseModel):
     def _to(cls, v: Any) -> Any:
         if v is None or isinstance(v, (dict, Reference)):
             return v
-        if isinstance(v, str) and not _is_number(v):
-            return Reference.model_validate(v)
+        if isinstance(v, str):
+            try:
+                return check_number(v)
+            except ValueError:
+                return Reference.model_validate(v)
         return _literal(v)
 
     @field_validator("norm", mode="before")
@@ -146,14 +149,6 @@ class DerivedAsk(BaseModel):
         if (self.norm == N.LP.key) != (self.p is not None):
             raise ValueError(f"the {N.LP.key} norm needs p (1 < p < inf), and p needs it")
         return self
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 class Derivable(BaseModel):

@@ -55,6 +55,7 @@ def _measurer(d: Derived) -> Measurer:
 
 
 def _names(*exprs: Any) -> list[str]:
+    """The names of the free symbols of the expressions, sorted."""
     return sorted({s.name for e in exprs for s in getattr(e, "free_symbols", ())})
 
 
@@ -105,6 +106,7 @@ def _value_check(d: Derived) -> tuple[str, float, list[str]]:
 
 
 def _difference(d: Derived, point: Mapping[str, float]) -> Measured:
+    """X - Y measured at ``point``, with the sum of their accuracies."""
     x, y = (_measured(op, point) for op in d.operands)
     return Measured(x.value - y.value, x.accuracy + y.accuracy)
 

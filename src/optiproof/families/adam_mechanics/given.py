@@ -63,6 +63,7 @@ def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskRes
 
 
 def _no_correction(spec: AdamMechanicsSpec, what: str) -> None:
+    """RMSprop has no bias correction: asking for what it corrects is bad input."""
     if spec.entry is O.RMSPROP:
         raise BadInput(f"{spec.entry.name} has no bias correction, so it has no {what}",
                        field="asks", expected=f"optimizer {O.ADAM.key}")

@@ -37,6 +37,7 @@ class AdamMeasurer(Measurer):
         self.Q = quantities(spec)
 
     def _number(self, name: str, point: Mapping[str, float]) -> float:
+        """A hyper-parameter's value: the given number, or its symbol's value at ``point``."""
         value = getattr(self.Q, {"lamda": "lam", "epsilon": "eps"}.get(name, name))
         symbol = next(iter(getattr(value, "free_symbols", ())), None)
         if symbol is None:
@@ -80,7 +81,7 @@ class AdamMeasurer(Measurer):
         return np.array([[point["g_1"]]])
 
     def _run(self, kind: str, answer: Answer, alpha: float, point: Mapping[str, float]
-             ) -> np.ndarray:
+             ) -> np.ndarray | float:
         """The real optimizer on the gradients: the iterate, a step or a corrected moment."""
         b1, b2 = self._number("beta1", point), self._number("beta2", point)
         eps = self._number("epsilon", point) or EPS_ZERO
@@ -99,7 +100,7 @@ class AdamMeasurer(Measurer):
         if kind == Q.V_HAT.key:
             return state["exp_avg_sq"] / (1 - b2 ** T)
         if kind == Q.FIRST_STEP.key and "size" in answer.name:
-            return np.abs(traj[1] - traj[0])[np.asarray(G[0]) != 0][:1]
+            return float(np.abs(traj[1] - traj[0])[np.asarray(G[0]) != 0][0])
         return traj[-1] - traj[0]
 
     def _decay_step(self, inside: bool, alpha: float, point: Mapping[str, float]

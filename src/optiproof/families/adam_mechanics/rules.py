@@ -61,6 +61,7 @@ class ExactRun:
 
     @property
     def T(self) -> int:
+        """The number of steps run."""
         return len(self.steps)
 
     @property

@@ -589,6 +589,7 @@ def _given_gradients(spec: AdamMechanicsSpec) -> np.ndarray:
 
 
 def _theta0(spec: AdamMechanicsSpec, d: int) -> np.ndarray:
+    """The start theta_0 in float64 (zeros when not given; one number fills every entry)."""
     if spec.theta0 is None:
         return np.zeros(d)
     if isinstance(spec.theta0, list):

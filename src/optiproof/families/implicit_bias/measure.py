@@ -67,6 +67,7 @@ class ImplicitBiasMeasurer(Measurer):
         return self.spec.model_copy(update={"method": method.model_copy(update=change)})
 
     def _best_rate(self) -> float:
+        """min over beta of the spectral radius of the momentum maps at alpha = 1/L (scipy)."""
         from scipy.optimize import minimize_scalar
 
         w = np.linalg.eigvalsh(2 * self.c * self.X.T @ self.X)

@@ -901,5 +901,5 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
     return PartSolution(
         label=spec.label, family=KEY, question=spec.question,
         analysis=_analysis(spec, prob, consistent, rank), steps=der.steps, answers=answers,
-        asked=spec.asked, identified_as=ident, interpretation=interp, summary=summary, figures=drawn,
-        diagnostics=diagnostics, facts=facts)
+        asked=spec.asked, identified_as=ident, interpretation=interp, summary=summary,
+        figures=drawn, diagnostics=diagnostics, facts=facts)

@@ -71,6 +71,7 @@ ScheduleKind = Literal["constant", "geometric", "vanishing"]
 
 
 def _power(v: Any) -> Any:
+    """An exponent of vanishing steps, in (0, 1]."""
     n = check_number(v)
     if not 0 < float(n) <= 1:
         raise ValueError(f"power = {v} is outside (0, 1] (a vanishing step lr0/(k+1)^power "

@@ -61,6 +61,7 @@ def _answered(solution: PartSolution, quantity: str) -> Any:
 
 
 def _answer(solution: PartSolution, quantity: str = Q.LIMIT.key) -> np.ndarray:
+    """The value of the first answer of ``quantity`` (the limit by default) in float64."""
     value = _answered(solution, quantity).value
     if value is None:
         raise ValueError("the answer has no numeric value")

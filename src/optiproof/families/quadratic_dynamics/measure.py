@@ -32,6 +32,7 @@ class QuadraticMeasurer(Measurer):
         self.ends = (quad.mu.name, quad.L.name) if spec.symbolic else None
 
     def _lams(self, point: Mapping[str, float]) -> np.ndarray:
+        """The positive spectrum: numpy's of H, or {mu, (mu+L)/2, L} at the point's ends."""
         if self.ends is None:
             return _spectrum(_H(self.spec))[0]
         if not all(e in point for e in self.ends):

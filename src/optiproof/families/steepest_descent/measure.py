@@ -44,6 +44,7 @@ class SteepestDescentMeasurer(Measurer):
         return str(_scalar(getattr(self.spec, self.weight_field), self.weight_field))
 
     def _weight(self, point: Mapping[str, float]) -> float:
+        """alpha (or eta): the given number, or its value at ``point``."""
         given = getattr(self.spec, self.weight_field)
         if not is_number(given):
             if self.weight_symbol not in point:
@@ -52,6 +53,7 @@ class SteepestDescentMeasurer(Measurer):
         return float(given)
 
     def _step(self, norm: NumpyNorm, weight: float) -> np.ndarray:
+        """The step -(w/2)||g||_* s (penalty-squared) or -w s (constraint), s numpy's maximiser."""
         if self.spec.form == "penalty" or norm.degenerate(self.g):
             raise NotMeasurable("the step is 0 or unbounded, or set-valued")
         s = norm.sharp(self.g)
