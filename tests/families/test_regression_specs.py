@@ -1,6 +1,7 @@
 """Specs of the quantities real problems asked and could not state before (``specs/*.yaml``,
-written for these tests): each is solved, every part verified, and the answers equal values
-computed here independently (numpy and plain Python, from the definitions)."""
+written for these tests): each is solved, every formula renders, every part is verified, and
+the answers equal values computed here independently (numpy and plain Python, from the
+definitions)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,16 @@ import sympy as sp
 from optiproof.core.options import SolveOptions
 from optiproof.loading import load_problem
 from optiproof.pipeline import solve_problem
+from optiproof.rendering.latexcheck import validate_latex
+from optiproof.rendering.mathsegments import solution_formulas
 
 SPECS = Path(__file__).parent / "specs"
 
 
 def _solved(name: str):
     solution = solve_problem(load_problem(str(SPECS / name)), SolveOptions(figures=False))
+    for latex, display in solution_formulas(solution):
+        validate_latex(latex, display)
     for part in solution.parts:
         report = [(c.method, c.status, c.detail[:200]) for c in part.checks]
         assert part.verified and all(c.status == "passed" for c in part.checks), (
