@@ -43,9 +43,13 @@ def _run(*args: str, stdin: str | None = None, env: dict | None = None):
 # -- errors and exit codes ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "text", "needles"), [
-    ("bad.yaml", BAD_YAML, ["cannot parse", "bad.yaml", "expected valid YAML or JSON"]),
-    ("norm.yaml", BAD_NORM, ["parts.0.norm", "unknown norm 'lfoo'", "linf"]),
-    ("nan.yaml", NAN_YAML, ["parts.0.gradient", "finite number"]),
+    ("bad.yaml", BAD_YAML, ["cannot parse", "bad.yaml", "at line 3, column 1",
+                            "expected valid YAML"]),
+    ("norm.yaml", BAD_NORM, ["parts[0].norm", "unknown norm 'lfoo'", "linf"]),
+    ("typo.yaml", BAD_NORM.replace("lfoo", "lnf"), ["did you mean 'linf'?"]),
+    ("field.yaml", GOOD.replace("norm:", "nrom:"), ["parts[0].nrom: not a field of this spec",
+                                                    "did you mean 'norm'?"]),
+    ("nan.yaml", NAN_YAML, ["parts[0].gradient", "finite number"]),
     ("nan.json", NAN_JSON, ["NaN is not a number"]),
     ("empty.yaml", "", ["a spec must be a mapping"]),
 ])
@@ -75,6 +79,37 @@ def test_incomplete_problem_text_is_refused_with_an_editable_spec(tmp_path: Path
     assert "norm" in result.stderr and "Traceback" not in result.stderr
     assert spec_out.exists() and "steepest-descent" in spec_out.read_text()
     assert _run("solve", "-", stdin="What is Adam?\n").exit_code == 3
+    unfilled = _run("solve", str(spec_out))
+    assert unfilled.exit_code == 2 and "norm" in unfilled.stderr and "TODO" in unfilled.stderr
+
+
+def test_a_question_not_taken_is_refused_and_its_spec_does_not_solve(tmp_path: Path) -> None:
+    spec_out = tmp_path / "fix-me.yaml"
+    text = ("Let g = (1, 3, -2) and alpha = 1; u = argmin_d g^T d + (1/alpha) ||d||_1^2.\n"
+            "(a) Find u.\n(b) The step moves one coordinate. Which one?\n")
+    result = _run("solve", _file(tmp_path, "q.txt", text), "--write-spec", str(spec_out))
+    assert result.exit_code == 3 and 'Which one?' in result.stderr
+    unfilled = _run("solve", str(spec_out))
+    assert unfilled.exit_code == 2 and "parts[1]" in unfilled.stderr, unfilled.stderr
+
+
+def test_json_carries_the_reading(tmp_path: Path) -> None:
+    text = ("Let g = [3, -1, 2] and alpha = 0.5. Find u = argmin_d g^T d + (1/alpha) "
+            "||d||_2^2. Which optimizer is this?\n")
+    data = json.loads(_run("solve", _file(tmp_path, "q.txt", text), "--format", "json").stdout)
+    assert data["reading_complete"] is True
+    part = data["reading"]["parts"][0]
+    assert part["asked"] == ["update", "identification"] and part["unused_numbers"] == []
+    assert {"name": "alpha", "value": 0.5, "source": "α = 0.5"} in part["inputs"]
+    unused = _run("solve", _file(tmp_path, "r.txt", text.replace("Which", "Use 7 GPUs. Which")),
+                  "--format", "json")
+    assert unused.exit_code == 1
+    data = json.loads(unused.stdout)
+    assert data["reading_complete"] is False and data["parts"][0]["verified"] is False
+    assert data["reading"]["parts"][0]["unused_numbers"] == ["7"]
+    for fmt in ("md", "html", "term"):
+        shown = _run("solve", _file(tmp_path, "s.txt", text), "--format", fmt).stdout
+        assert "What was read" in shown and "α = 0.5" in shown
 
 
 def test_problem_text_solves_end_to_end(tmp_path: Path) -> None:
@@ -98,7 +133,7 @@ def test_read_shows_parameters_with_their_sources(tmp_path: Path) -> None:
 
 def test_stdin_spec_goes_to_spec_loader() -> None:
     result = _run("solve", "-", stdin=BAD_NORM)
-    assert result.exit_code == 2 and "parts.0.norm" in result.stderr
+    assert result.exit_code == 2 and "parts[0].norm" in result.stderr
 
 
 @pytest.mark.parametrize(("text", "is_spec"), [
@@ -111,7 +146,8 @@ def test_looks_like_spec(text: str, is_spec: bool) -> None:
 
 
 def test_load_problem_any_reads_spec_in_txt_file(tmp_path: Path) -> None:
-    problem = cli.load_problem_any(_file(tmp_path, "spec.txt", GOOD))
+    problem, reading = cli.load_problem_any(_file(tmp_path, "spec.txt", GOOD))
+    assert reading is None
     assert problem.title == "Linf step" and problem.parts[0].norm.name == "linf"
     with pytest.raises(NotRecognised):
         cli.load_problem_any(_file(tmp_path, "q.md", "Which optimizer is this?"))
@@ -174,16 +210,63 @@ def test_solve_html_to_file(tmp_path: Path, stub_solver: dict) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<math" in page
 
 
-def test_solve_term_shows_progress_and_panels(tmp_path: Path, stub_solver: dict) -> None:
+def test_solve_term_is_answer_first_and_quiet_when_piped(tmp_path: Path,
+                                                         stub_solver: dict) -> None:
     result = _run("solve", _file(tmp_path, "good.yaml", GOOD))
     assert result.exit_code == 0
-    assert "running witness: cvxpy (Clarabel)" in result.stderr
-    assert "Part (a)" in result.stdout and "Summary" in result.stdout
+    assert result.stderr == ""  # no progress off a terminal
+    out = result.stdout
+    assert out.index("What was read") < out.index("Answers") < out.index("Derivation")
+    brief = _run("solve", _file(tmp_path, "good.yaml", GOOD), "--brief")
+    assert "Answers" in brief.stdout and "Derivation" not in brief.stdout
+    assert "What was read" not in brief.stdout and "\\" not in brief.stdout
 
 
-def test_solve_rejects_unknown_format(tmp_path: Path) -> None:
+def test_solve_rejects_unknown_format_and_accepts_any_case(tmp_path: Path,
+                                                           stub_solver: dict) -> None:
     result = _run("solve", _file(tmp_path, "good.yaml", GOOD), "--format", "xml")
     assert result.exit_code == 2
+    out = tmp_path / "page.html"
+    upper = _run("solve", _file(tmp_path, "good.yaml", GOOD), "--format", "HTML", "-o", str(out))
+    assert upper.exit_code == 0, upper.output
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    assert f"wrote {out}" in upper.stderr
+
+
+def test_markdown_out_writes_figures_beside_and_says_where(tmp_path: Path,
+                                                           stub_solver: dict) -> None:
+    out = tmp_path / "answer.md"
+    result = _run("solve", _file(tmp_path, "good.yaml", GOOD), "-f", "md", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out} and 1 figure(s) beside it" in result.stderr
+    figure = tmp_path / "answer-a-figure-1.png"
+    assert figure.read_bytes().startswith(b"\x89PNG")
+    assert "](answer-a-figure-1.png)" in out.read_text() and "base64" not in out.read_text()
+
+
+def test_open_writes_html_and_opens_it(tmp_path: Path, stub_solver: dict,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    out = tmp_path / "r.html"
+    result = _run("solve", _file(tmp_path, "good.yaml", GOOD), "--open", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert opened == [out.resolve().as_uri()] and out.read_text().startswith("<!DOCTYPE html>")
+    refused = _run("solve", _file(tmp_path, "good.yaml", GOOD), "--open", "-f", "json")
+    assert refused.exit_code == 2 and "--open" in refused.stderr
+
+
+def test_pdf_problem_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n\xff\xfe binary")
+    result = _run("solve", str(pdf))
+    assert result.exit_code == 2
+    assert f"paste the text (e.g. `pdftotext {pdf} -`)" in result.stderr
+
+
+def test_help_says_problem_may_be_text() -> None:
+    text = " ".join(_run("solve", "--help").stdout.split())
+    assert "PROBLEM <str> Problem text" in text and "(any case)" in text
 
 
 def test_schema_prints_json_schema() -> None:

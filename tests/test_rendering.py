@@ -13,15 +13,17 @@ from rich.console import Console
 
 from optiproof.core.solution import Solution
 from optiproof.rendering.html import (
+    FailedProblem,
     HtmlWriter,
     render_html,
     render_html_fragment,
     render_html_report,
 )
 from optiproof.rendering.latexcheck import LatexError, render_math, validate_latex
-from optiproof.rendering.markdown import render_markdown
+from optiproof.rendering.markdown import markdown_latex, markdown_with_figures, render_markdown
 from optiproof.rendering.mathsegments import (display_math, inline_math, solution_formulas,
                                                split_math)
+from tests.markdown_math import markdown_formulas
 from optiproof.rendering.terminal import render_terminal
 
 # -- math segments --------------------------------------------------------------------------
@@ -75,17 +77,10 @@ def test_every_html_formula_renders(mixed_solution: Solution) -> None:
 
 
 def test_every_markdown_formula_renders(mixed_solution: Solution) -> None:
-    md = render_markdown(mixed_solution)
-    count = 0
-    for line in md.splitlines():
-        if line.startswith("|"):
-            line = line.replace("\\|", "|")  # GFM table escaping, undone as a GFM reader does
-        if line.startswith("![") or "data:image" in line:
-            continue
-        for latex, display in [(s, k == "display") for k, s in split_math(line) if k != "text"]:
-            validate_latex(latex, display)
-            count += 1
-    assert count > 30
+    formulas = markdown_formulas(render_markdown(mixed_solution))
+    assert len(formulas) > 30
+    for latex, display in formulas:
+        validate_latex(latex, display)
 
 
 @pytest.mark.parametrize(("latex", "display"), [
@@ -124,41 +119,48 @@ def _sections(md: str) -> dict[str, str]:
     return {c.splitlines()[0]: c for c in chunks}
 
 
-def test_markdown_equations_numbered_in_order(mixed_solution: Solution) -> None:
-    sections = _sections(render_markdown(mixed_solution))
-    for part in mixed_solution.parts:
-        body = sections[f"Part ({part.label})"]
-        numbered = part.numbered_equations()
-        tags = [int(n) for n in re.findall(r"\\tag\{(\d+)\} \$\$", body)]
-        assert tags == [n for n, _ in numbered] == list(range(1, 5))
-        for n, eq in numbered:
-            assert f"$$ {eq.latex} \\tag{{{n}}} $$" in body
-
-
-def test_markdown_structure(verified_solution: Solution) -> None:
-    md = render_markdown(verified_solution)
-    part = verified_solution.parts[0]
-    assert md.startswith("# Penalised steepest descent\n")
-    order = ["## Part (a)", "> Find $u$", "### Analysis", "### Derivation", "### Result",
-             "### Identification", "### Interpretation", "### Figures", "### Verification",
-             "## Summary"]
+def test_markdown_is_answer_first_with_numbered_equations(mixed_solution: Solution) -> None:
+    md = render_markdown(mixed_solution)
+    assert md.startswith("# Mixed &lt;evidence&gt;\n")
+    order = ["## What was read", "## Answers", "## Part (a)", "### Analysis", "### Derivation",
+             "### Identification", "### Figures", "### Verification", "## Part (b)"]
     positions = [md.index(h) for h in order]
     assert positions == sorted(positions)
-    assert "| $g$ | the gradient | $\\mathbb{R}^{3}$ |" in md
-    assert "- $\\alpha > 0$ is a fixed scalar." in md
-    assert "**Step 1. Set the gradient of the objective to $0$**" in md
-    assert f"$$ u = {part.answers[0].latex} $$" in md
-    assert "**gradient descent** \u2014 $u = -\\tfrac{\\alpha}{2} g$" in md
-    assert "| cvxpy (Clarabel) | \u2714 passed | 3.10e-10 | 0.42 s | matches to 1e-9 |" in md
-    assert "NOT VERIFIED" not in md
+    assert "\\tag" not in md
+    sections = _sections(md)
+    for part in mixed_solution.parts:
+        body = sections[f"Part ({part.label})"]
+        numbers = [int(n) for n in re.findall(r"^\*\*\((\d+)\)\*\*$", body, flags=re.M)]
+        assert numbers == [n for n, _ in part.numbered_equations()] == [1, 2, 3, 4]
+        for n, eq in part.numbered_equations():
+            assert f"**({n})**\n\n```math\n{markdown_latex(eq.latex)}\n```" in body
 
 
-def test_markdown_figure_is_embedded_png(verified_solution: Solution) -> None:
-    md = render_markdown(verified_solution)
-    m = re.search(r"!\[Step <b>diagram</b>\]\(data:image/png;base64,([A-Za-z0-9+/=]+)\)", md)
-    assert m is not None
-    assert base64.b64decode(m.group(1)) == verified_solution.parts[0].figures[0].png
-    assert "*Figure: Each arrow is a step.*" in md
+def test_markdown_answer_block(mixed_solution: Solution) -> None:
+    answers = _sections(render_markdown(mixed_solution))["Answers"]
+    assert "**Part (a)** — \u2714 verified" in answers
+    assert "- Step length: $`\\Vert u\\Vert _2 = \\frac{\\sqrt{14} \\alpha}{2}`$" in answers
+    assert "- Identified as: **gradient descent**" in answers
+    assert "- Update: $`u = \\left[\\begin{matrix}- \\frac{3}{2}\\\\0\\\\0\\end{matrix}" \
+           "\\right]`$ ≈ [\u22121.5, 0, 0] *(set-valued" in answers
+    assert answers.count("- **NOT VERIFIED** — ") == 3
+
+
+def test_markdown_user_text_is_escaped_and_math_verbatim(mixed_solution: Solution) -> None:
+    md = render_markdown(mixed_solution)
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    assert "Prices in \\$ are irrelevant." in md
+    assert "| $`g`$ | the gradient | $`\\mathbb{R}^{3}`$ |" in md
+    assert "$$" not in md and "\\left\\|" not in md
+
+
+def test_markdown_figures_are_files_linked_relatively(verified_solution: Solution) -> None:
+    text, files = markdown_with_figures(verified_solution, "answer")
+    assert files == {"answer-a-figure-1.png": verified_solution.parts[0].figures[0].png}
+    assert "![Step &lt;b&gt;diagram&lt;/b&gt;](answer-a-figure-1.png)" in text
+    assert "data:" not in text and "*Figure 1: Each arrow is a step.*" in text
+    bare = render_markdown(verified_solution)
+    assert "data:" not in bare and "--out FILE.md" in bare
 
 
 def test_markdown_not_verified_callouts(mixed_solution: Solution) -> None:
@@ -172,31 +174,10 @@ def test_markdown_not_verified_callouts(mixed_solution: Solution) -> None:
         verification = body[body.index("### Verification"):]
         assert verification.startswith("### Verification\n\n> **NOT VERIFIED** \u2014 ")
         assert reason in verification
-        assert "- solver tolerance was $10^{-9}$" in verification
+        assert "- solver tolerance was $`10^{-9}`$" in verification
     assert "\u2718 FAILED | 2.50e+00" in sections["Part (b)"]
     assert "? inconclusive | \u2014 |" in sections["Part (c)"]
     assert "No checks were run." in sections["Part (d)"]
-
-
-def test_markdown_set_valued_and_unbounded(mixed_solution: Solution) -> None:
-    body = _sections(render_markdown(mixed_solution))["Part (b)"]
-    assert "$$ u = \\left[\\begin{matrix}- \\frac{3}{2}\\\\0\\\\0\\end{matrix}\\right] $$" in body
-    assert "*set-valued: the minimiser is not unique; one representative is shown.* any $u$" \
-        in body
-    assert "Ties among coordinates make the set larger." in body
-    unbounded = mixed_solution.parts[1].answers[1]
-    assert f"$$ \\min = {unbounded.latex} $$" in body
-    assert "*unbounded: the objective is unbounded below, so no minimiser exists.*" in body
-
-
-def test_markdown_summary_table(mixed_solution: Solution) -> None:
-    summary = _sections(render_markdown(mixed_solution))["Summary"]
-    rows = [r for r in summary.splitlines() if r.startswith("| Part (")]
-    assert len(rows) == 4
-    assert rows[0].startswith("| Part (a) | $u = \\left[")
-    assert "$\\\\|u\\\\|_2 = \\frac{\\sqrt{14} \\alpha}{2}$" in rows[0]  # pipes escaped for GFM
-    assert rows[0].endswith("| gradient descent | \u2714 verified |")
-    assert all(r.endswith("| \u2014 | \u2718 NOT VERIFIED |") for r in rows[1:])
 
 
 def test_markdown_main_part_is_headed_solution_not_a_repeated_title(part_maker) -> None:
@@ -248,12 +229,32 @@ def test_html_equation_numbers_and_banners(mixed_solution: Solution, part_maker)
                             page, re.S).group(1)
         nums = [int(n) for n in re.findall(r'<span class="eq-num">\((\d+)\)</span>', section)]
         assert nums == [n for n, _ in part.numbered_equations()]
-        banners = section.count('class="not-verified"')
-        assert banners == (0 if part.verified else 2)
-        badge = "badge ok" if part.verified else "badge bad"
-        assert badge in section
-    assert page.count("\u2718 NOT VERIFIED") == 3 + 3  # one badge + one summary cell each
+        assert section.count('class="not-verified"') == (0 if part.verified else 1)
+        assert ("badge ok" if part.verified else "badge bad") in section
+        assert '<details class="derivation" open>' in section
+        assert '<a class="top" href="#top">' in section
+    answers = page[page.index('<section class="answers">'):page.index('<section class="part"')]
+    assert answers.count('class="not-verified"') == 3 and answers.count("badge bad") == 3
     assert render_html(Solution("ok", [part_maker("a", "verified")])).count("NOT VERIFIED") == 0
+
+
+def test_html_is_answer_first_with_human_labels(mixed_solution: Solution) -> None:
+    page = render_html(mixed_solution)
+    order = ['class="reading"', '<section class="answers">', '<section class="part"']
+    assert [page.index(x) for x in order] == sorted(page.index(x) for x in order)
+    labels = re.findall(r'<div class="answer-label">([^<]*)</div>', page)
+    assert {"Update", "Step length", "Minimum value", "Identified as"} <= set(labels)
+    assert "step-length" not in labels and "min-value" not in labels
+    assert '<span class="approx">\u2248 [\u22121.5, 0, 0]</span>' in page
+    assert "<td class=\"num\">3.10e-10</td>" in page
+
+
+def test_html_report_lists_every_problem_and_closes_details(verified_solution: Solution) -> None:
+    page = render_html_report([verified_solution, FailedProblem("broken.txt", "cannot read it; "
+                               "the whole message is kept, even a long one.")], "Demo")
+    assert '<a href="#s2">broken.txt</a>' in page and "the whole message is kept" in page
+    assert "<details" in page and " open>" not in page
+    assert page.count('href="#top"') == 2 and 'id="top"' in page
 
 
 def test_html_figure_is_data_uri(verified_solution: Solution) -> None:
@@ -274,8 +275,17 @@ def test_html_fragment_and_jupyter_repr(verified_solution: Solution) -> None:
     assert fragment.startswith('<div class="optiproof"><style>')
     assert "<html" not in fragment and "<body" not in fragment
     assert "<math" in fragment
+    answers, derivation = fragment.index('class="answers"'), fragment.index("Derivation")
+    assert answers < derivation and "<details><summary>Part (a)" in fragment
     assert verified_solution._repr_html_() == fragment
     _assert_offline(fragment)
+
+
+def test_repr_is_one_line_per_part(mixed_solution: Solution) -> None:
+    lines = repr(mixed_solution).splitlines()
+    assert lines[0] == "<Solution 'Mixed <evidence>': 4 part(s)>"
+    assert len(lines) == 5 and "\\" not in repr(mixed_solution)
+    assert lines[1].startswith("  Part (a): u = ") and "gradient descent" in lines[1]
 
 
 def test_html_report_has_toc_and_unique_ids(verified_solution: Solution,
@@ -294,30 +304,42 @@ def test_html_report_has_toc_and_unique_ids(verified_solution: Solution,
 
 # -- terminal -------------------------------------------------------------------------------
 
-def _terminal_text(solution: Solution) -> str:
+def _terminal_text(solution: Solution, brief: bool = False) -> str:
     console = Console(file=io.StringIO(), record=True, width=110)
-    render_terminal(solution, console)
+    render_terminal(solution, console, brief=brief)
     return console.export_text()
 
 
-def test_terminal_shows_equations_answers_and_checks(verified_solution: Solution) -> None:
+LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
+
+
+def test_terminal_speaks_math_answer_first(verified_solution: Solution) -> None:
     text = _terminal_text(verified_solution)
-    assert "Part (a)" in text and "\u2714 verified" in text
-    assert "(1) u = \\arg\\min_{d}" in text and "(4) u = " in text
-    assert "\u221a14\u22c5\u03b1" in text  # sympy.pretty of sqrt(14)*alpha/2
-    assert "cvxpy (Clarabel)" in text and "\u2714 passed" in text
-    assert "(figure in HTML/Markdown output)" in text
-    assert "NOT VERIFIED" not in text
+    assert text.index("What was read") < text.index("Answers") < text.index("Analysis")
+    assert "(1) u = arg min_d gᵀd + (1/α)‖d‖₂²" in text
+    assert "Step length" in text and "‖u‖₂ = √14α/2" in text
+    assert "✔ passed  cvxpy (Clarabel)   max error 3.10e-10 · 0.42 s" in text
+    assert "(in the HTML and Markdown output)" in text
+    assert "NOT VERIFIED" not in text and not LATEX_COMMAND.search(text)
+
+
+def test_terminal_brief_is_only_the_answers(mixed_solution: Solution) -> None:
+    brief = _terminal_text(mixed_solution, brief=True)
+    assert "Answers" in brief and "Derivation" not in brief and "What was read" not in brief
+    assert "Identified as  gradient descent" in brief
+    assert "≈ [−1.5, 0, 0]" in brief and brief.count("NOT VERIFIED: ") == 3
+    assert not LATEX_COMMAND.search(brief)
 
 
 def test_terminal_not_verified_panel_and_no_markup_injection(mixed_solution: Solution) -> None:
     mixed_solution.parts[1].question = "Is [bold red]this[/] literal?"
     text = _terminal_text(mixed_solution)
     assert "Is [bold red]this[/] literal?" in text
-    assert text.count("NOT VERIFIED") >= 3 * 3  # title, panel, summary per unverified part
+    assert text.count("NOT VERIFIED") >= 3 * 2  # answer block and panel title per part
     assert "disagreed with this answer" in text
     assert "\u2718 FAILED" in text and "? inconclusive" in text
-    assert mixed_solution.parts[1].answers[1].latex in text
+    assert "min = none: the objective is unbounded below" in text
+    assert not LATEX_COMMAND.search(text)
 
 
 def test_terminal_colours_statuses(mixed_solution: Solution) -> None:
@@ -326,8 +348,8 @@ def test_terminal_colours_statuses(mixed_solution: Solution) -> None:
     render_terminal(mixed_solution, console)
     styled = console.export_html(inline_styles=True)
     assert re.search(r'<span style="[^"]*color: #008000[^"]*font-weight: bold[^"]*">'
-                     r"\u2714 passed", styled)
-    assert re.search(r'<span style="[^"]*background-color: #800000[^"]*">\u2718 FAILED',
+                     r"\s*\u2714 passed", styled)
+    assert re.search(r'<span style="[^"]*background-color: #800000[^"]*">\s*\u2718 FAILED',
                      styled)
 
 
@@ -349,7 +371,9 @@ def _expr_matches(text: str, expr: sp.Basic) -> bool:
 
 def test_json_contract(mixed_solution: Solution) -> None:
     data = json.loads(mixed_solution.to_json())
-    assert set(data) == {"title", "parts"} and data["title"] == "Mixed <evidence>"
+    assert set(data) == {"title", "reading", "reading_complete", "parts"}
+    assert data["title"] == "Mixed <evidence>"
+    assert data["reading"] == {"source": "spec"} and data["reading_complete"] is True
     assert [p["label"] for p in data["parts"]] == ["a", "b", "c", "d"]
     for part, obj in zip(data["parts"], mixed_solution.parts, strict=True):
         assert set(part) == PART_KEYS
@@ -410,5 +434,5 @@ def test_bundled_problem_renders_cleanly(name: str, text: str) -> None:
     for part in solution.parts:
         last = len(part.numbered_equations())
         if last:
-            assert f"\\tag{{{last}}} $$" in md
+            assert f"**({last})**" in md
     assert md.count("NOT VERIFIED") >= len(solution.parts)  # no witnesses were run

@@ -50,12 +50,17 @@ def __getattr__(name: str) -> Any:
 
 
 def solve(spec_or_problem: Any, **opts: Any) -> Solution:
-    """Solve a Problem, dict spec or spec path; ``opts`` are SolveOptions fields."""
+    """Solve a Problem, dict spec, spec path or problem text; ``opts`` are SolveOptions fields.
+    A problem text's reading travels with the solution, so every output shows what was read."""
     from optiproof.core.options import SolveOptions
-    from optiproof.loading import load_problem
+    from optiproof.loading import load_problem_with_reading
     from optiproof.pipeline import solve_problem
 
-    return solve_problem(load_problem(spec_or_problem), SolveOptions(**opts))
+    problem, reading = load_problem_with_reading(spec_or_problem)
+    solution = solve_problem(problem, SolveOptions(**opts))
+    if reading is not None:
+        reading.attach(solution)
+    return solution
 
 
 def steepest_descent(gradient: Any, norm: Any = None, alpha: Any = "alpha",

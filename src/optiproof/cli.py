@@ -41,6 +41,11 @@ class Format(str, Enum):
     json = "json"
 
 
+FORMAT_HELP = "Output format: term, md, html or json (any case)."
+OPEN_HELP = ("Write the report as HTML (to --out, or a temporary file) and open it in the "
+             "default browser.")
+
+
 class Engine(str, Enum):
     """Witness engines: in-process simulators, or real torch.distributed (gloo) runs too."""
 
@@ -50,19 +55,39 @@ class Engine(str, Enum):
 
 # -- reading problems -----------------------------------------------------------------------
 
-def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> Any:
-    """A Problem from a spec file, ``-`` for stdin, or problem text; when the text cannot be
-    read completely, the partial reading is written to ``write_spec`` if given."""
+def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
+                     interactive: bool = False) -> tuple[Any, Any]:
+    """(Problem, Reading or None) from a spec file, ``-`` for stdin, or problem text (only text
+    has a Reading). When the text cannot be read completely: with ``interactive``, a question the
+    reader could not place is asked about on the terminal; otherwise (or if the user declines)
+    the partial reading is written to ``write_spec`` if given, and the refusal stands."""
     from optiproof.reading import ReadingIncomplete, ReadingInvalid
+    from optiproof.reading.interactive import complete, completable
 
     try:
-        return loading.load_problem_any(path_or_dash)
+        return loading.load_problem_and_reading(path_or_dash)
     except (ReadingIncomplete, ReadingInvalid) as err:
+        if interactive and isinstance(err, ReadingIncomplete) and completable(err.reading) \
+                and complete(err.reading, _choose):
+            return err.reading.to_problem(), err.reading
         if write_spec is not None:
             _write(err.reading.to_spec_yaml(), write_spec)
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
         raise
+
+
+def _choose(prompt: str, options: list[str]) -> int | None:
+    """Ask on the terminal which option applies; None for 'something else'."""
+    typer.echo(prompt)
+    for i, option in enumerate(options, 1):
+        typer.echo(f"  [{i}] {option}")
+    typer.echo(f"  [{len(options) + 1}] something else (write a spec)")
+    while True:
+        answer = typer.prompt("choose", default=str(len(options) + 1)).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options) + 1:
+            return None if int(answer) == len(options) + 1 else int(answer) - 1
+        typer.echo(f"please answer a number from 1 to {len(options) + 1}")
 
 
 # -- running, errors and progress -----------------------------------------------------------
@@ -94,21 +119,18 @@ def _guarded(fn: Callable[[], int]) -> int:
 
 
 @contextmanager
-def _progress(spinner: bool, lines: bool, first: str) -> Iterator[Callable[[str], None]]:
-    """A progress sink on stderr: a rich spinner on a TTY, plain lines, or nothing."""
-    if spinner:
-        from rich.console import Console
-
-        with Console(stderr=True).status(first) as status:
-            yield lambda message: status.update(f"running witness: {message}")
-    elif lines:
-        typer.echo(first, err=True)
-        yield lambda message: typer.echo(f"  running witness: {message}", err=True)
-    else:
+def _progress(first: str) -> Iterator[Callable[[str], None]]:
+    """A progress sink: a transient rich spinner on stderr when it is a terminal, else silent."""
+    if not sys.stderr.isatty():
         yield lambda message: None
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(first) as status:
+        yield lambda message: status.update(f"running witness: {message}")
 
 
-def _render(solution: Any, fmt: Format) -> str:
+def _render(solution: Any, fmt: Format, brief: bool) -> str:
     if fmt is Format.json:
         return solution.to_json() + "\n"
     if fmt is Format.md:
@@ -122,27 +144,70 @@ def _render(solution: Any, fmt: Format) -> str:
     from optiproof.rendering.terminal import render_terminal
 
     console = Console(file=io.StringIO(), record=True, width=100)
-    render_terminal(solution, console)
+    render_terminal(solution, console, brief=brief)
     return console.export_text()
 
 
-def _write(text: str, out: Path | None) -> None:
+def _write(text: str | bytes, out: Path | None) -> None:
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(str(text))
         sys.stdout.flush()
         return
     try:
-        out.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            out.write_bytes(text)
+        else:
+            out.write_text(text, encoding="utf-8")
     except OSError as err:
         raise BadInput(f"cannot write {out}: {err.strerror}", field="--out") from None
 
 
-def _print_terminal(solution: Any) -> None:
+def _say_wrote(path: Path, extra: str = "") -> None:
+    """Tell the user (on stderr) where a file was written."""
+    typer.echo(f"wrote {path}{extra}", err=True)
+
+
+def _write_markdown(solution: Any, out: Path) -> None:
+    """``out`` and the figures it links, written beside it."""
+    from optiproof.rendering.markdown import markdown_with_figures
+
+    text, figures = markdown_with_figures(solution, out.stem)
+    _write(text, out)
+    for name, png in figures.items():
+        _write(png, out.parent / name)
+    _say_wrote(out, f" and {len(figures)} figure(s) beside it" if figures else "")
+
+
+def _open_in_browser(path: Path) -> None:
+    """Open an HTML file in the default browser."""
+    import webbrowser
+
+    webbrowser.open(path.resolve().as_uri())
+
+
+def _html_target(out: Path | None, name: str) -> Path:
+    """Where ``--open`` writes an HTML report when no ``--out`` is given."""
+    if out is not None:
+        return out
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="optiproof-")) / name
+
+
+def _print_terminal(solution: Any, brief: bool) -> None:
     from rich.console import Console
 
     from optiproof.rendering.terminal import render_terminal
 
-    render_terminal(solution, Console())
+    render_terminal(solution, Console(), brief=brief)
+
+
+def _open_format(fmt: Format, open_report: bool) -> Format:
+    """The output format: ``--open`` writes HTML (refused with another explicit format)."""
+    if not open_report or fmt in (Format.term, Format.html):
+        return Format.html if open_report else fmt
+    raise BadInput(f"--open opens an HTML report, not {fmt.value}", field="--open",
+                   expected="--format html or no --format")
 
 
 def _not_verified_note(solution: Any) -> None:
@@ -169,11 +234,18 @@ def _root(
 
 @app.command()
 def solve(
-    problem: Annotated[str, typer.Argument(metavar="PROBLEM",
-                                           help="A .yaml/.yml/.json spec file, or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.term,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o",  # noqa: UP045
-                                                help="Write to FILE instead of stdout.")] = None,
+    problem: Annotated[str, typer.Argument(
+        metavar="PROBLEM", help="Problem text (a .txt/.md file), a .yaml/.yml/.json spec file, "
+                                "or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
+                                        help=FORMAT_HELP)] = Format.term,
+    out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--out", "-o", help="Write to FILE instead of stdout (Markdown: its figures are written "
+                            "beside it).")] = None,
+    brief: Annotated[bool, typer.Option("--brief", help="Terminal: print only the answer of "
+                                        "each part (answers, identification, verification).")]
+    = False,
+    open_report: Annotated[bool, typer.Option("--open", help=OPEN_HELP)] = False,
     engine: Annotated[Engine, typer.Option(help="Witness engine.")] = Engine.sim,
     no_witness: Annotated[bool, typer.Option("--no-witness",
                                              help="Skip witnesses (parts stay unverified).")]
@@ -181,25 +253,43 @@ def solve(
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
     = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
+    = False,
 ) -> None:
-    """Solve PROBLEM (a spec file, problem text, or - for stdin), verify it, and write it up."""
+    """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
+    what was read, the answers, then the derivation and the evidence. On a terminal, a question
+    the reader cannot place is asked about, with choices."""
 
     def body() -> int:
-        spec = load_problem_any(problem, write_spec)
+        form = _open_format(fmt, open_report)
+        interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+        spec, reading = load_problem_any(problem, write_spec, interactive)
         from optiproof.core.options import SolveOptions
         from optiproof.pipeline import solve_problem
 
-        spinner = sys.stderr.isatty()
-        with _progress(spinner, fmt is Format.term and not spinner,
-                       "solving exactly...") as progress:
+        with _progress("solving exactly...") as progress:
             options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
-                                   progress=progress, figures=fmt is not Format.json)
+                                   progress=progress,
+                                   figures=form is Format.html or (form is Format.md
+                                                                   and out is not None))
             solution = solve_problem(spec, options)
-        if fmt is Format.term and out is None:
-            _print_terminal(solution)
+        if reading is not None:
+            reading.attach(solution)
+        if open_report:
+            target = _html_target(out, "solution.html")
+            _write(solution.to_html(), target)
+            _say_wrote(target)
+            _open_in_browser(target)
+        elif form is Format.term and out is None:
+            _print_terminal(solution, brief)
+        elif form is Format.md and out is not None:
+            _write_markdown(solution, out)
         else:
-            _write(_render(solution, fmt), out)
-        if fmt is not Format.term or out is not None:
+            _write(_render(solution, form, brief), out)
+            if out is not None:
+                _say_wrote(out)
+        if form is not Format.term or out is not None:
             _not_verified_note(solution)
         return solution.exit_code
 
@@ -237,17 +327,20 @@ DEFAULT_CHECK_DIR = Path("optiproof-check")
 
 @app.command()
 def check(
-    problem: Annotated[str, typer.Argument(metavar="PROBLEM",
-                                           help="The problem: a spec file or problem text.")],
+    problem: Annotated[str, typer.Argument(
+        metavar="PROBLEM", help="The problem: problem text, a spec file, or - for stdin.")],
     answer: Annotated[Path, typer.Argument(metavar="ANSWER",
                                            help="An answer document (.md/.txt), or a folder "
                                                 "of them (batch mode).")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.term,
+    fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
+                                        help=FORMAT_HELP)] = Format.term,
     reveal: Annotated[bool, typer.Option("--reveal", help="Show the verified answers in the "
                                          "report and the hints.")] = False,
     out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--out", "-o", help="Write the report here; in batch mode the folder for summary.json "
-                            "and summary.html (default ./optiproof-check).")] = None,
+        "--out", "-o", help="Write the report here; in batch mode the folder for summary.json, "
+                            "summary.html and one report page per answer (default "
+                            "./optiproof-check).")] = None,
+    open_report: Annotated[bool, typer.Option("--open", help=OPEN_HELP)] = False,
 ) -> None:
     """Check an answer to PROBLEM: a verdict per part, each error with its line, and a hint.
 
@@ -257,6 +350,7 @@ def check(
     def body() -> int:
         from optiproof.checking import decode_answer
 
+        form = _open_format(fmt, open_report)
         batch = answer.is_dir()
         text = ""
         if not batch:
@@ -268,28 +362,40 @@ def check(
             except OSError as err:
                 raise BadInput(f"cannot read {answer}: {err.strerror}", field="ANSWER") from None
             text = decode_answer(raw, str(answer))
-        spec = load_problem_any(problem)
+        spec, _ = load_problem_any(problem)
         from optiproof.core.options import SolveOptions
         from optiproof.pipeline import solve_problem
 
-        solution = solve_problem(spec, SolveOptions(figures=False))
+        with _progress("solving the problem to check against...") as progress:
+            solution = solve_problem(spec, SolveOptions(figures=False, progress=progress))
         if batch:
             from optiproof.checking.batch import check_folder
 
             target = out or DEFAULT_CHECK_DIR
-            summary = check_folder(solution, answer, target, reveal)
+            with _progress("checking answers...") as progress:
+                summary = check_folder(solution, answer, target, reveal, progress=progress)
             typer.echo(f"checked {summary['checked']} of {len(summary['files'])} answers; "
-                       f"mean score {summary['mean_score']}; wrote {target / 'summary.json'} "
-                       f"and {target / 'summary.html'}", err=True)
+                       f"mean score {summary['mean_score']}; wrote {target / 'summary.json'}, "
+                       f"{target / 'summary.html'} and one report page per answer", err=True)
             if not summary["files"]:
                 raise BadInput(f"{answer} has no .md/.txt answer files", field="ANSWER")
+            if open_report:
+                _open_in_browser(target / "summary.html")
             ok = all(e["score"] == 1 for e in summary["files"])
             return 0 if ok else 1
         from optiproof.checking import check_answer
         from optiproof.checking.report import render
 
         report = check_answer(solution, text, reveal=reveal, source=answer.name)
-        _write(render(report, fmt.value), out)
+        if open_report:
+            target = _html_target(out, "check.html")
+            _write(render(report, "html"), target)
+            _say_wrote(target)
+            _open_in_browser(target)
+        else:
+            _write(render(report, form.value), out)
+            if out is not None:
+                _say_wrote(out)
         return report.exit_code
 
     raise typer.Exit(_guarded(body))
@@ -313,10 +419,13 @@ def schema() -> None:
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for report.html and "
-                                      "one .md per problem.")] = DEFAULT_DEMO_DIR,
+                                      "one .md per problem (figures beside it).")]
+    = DEFAULT_DEMO_DIR,
     texts: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--texts", help="Solve every .txt/.md problem text in this folder instead of the "
                         "bundled problems.")] = None,
+    open_report: Annotated[bool, typer.Option("--open", help="Open report.html in the "
+                                              "default browser.")] = False,
 ) -> None:
     """Solve every bundled problem and write an HTML report plus one Markdown file each."""
 
@@ -326,7 +435,10 @@ def demo(
         if not problems:
             where = "optiproof/problems" if texts is None else str(texts)
             raise NotRecognised(f"no problems found in {where}")
-        return _run_demo(problems, out)
+        code = _run_demo(problems, out)
+        if open_report:
+            _open_in_browser(out / "report.html")
+        return code
 
     raise typer.Exit(_guarded(body))
 
@@ -338,31 +450,36 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
 
     from optiproof.core.options import SolveOptions
     from optiproof.pipeline import solve_problem
-    from optiproof.rendering.html import render_html_report
+    from optiproof.rendering.html import FailedProblem, render_html_report
 
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise BadInput(f"cannot create {out}: {err.strerror}", field="--out") from None
-    solutions, rows = [], []
-    spinner = sys.stderr.isatty()
+    entries: list[Any] = []
+    rows, errors = [], []
     for name, text in problems:
         start = time.perf_counter()
-        with _progress(spinner, not spinner, f"solving {name}...") as progress:
+        with _progress(f"solving {name}...") as progress:
             try:
-                solution = solve_problem(loading.load_bundled(name, text),
-                                         SolveOptions(progress=progress))
+                spec, reading = loading.problem_and_reading(text, name)
+                solution = solve_problem(spec, SolveOptions(progress=progress))
             except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
-                rows.append((name, "\u2014", f"error: {' '.join(str(err).split())[:200]}",
-                             time.perf_counter() - start, False))
+                message = " ".join(str(err).split()) or type(err).__name__
+                entries.append(FailedProblem(name, message))
+                errors.append((name, message))
+                rows.append((name, "\u2014", "error (below)", time.perf_counter() - start,
+                             False))
                 continue
-        solutions.append(solution)
-        _write(solution.to_markdown(), out / (Path(name).stem + ".md"))
+        if reading is not None:
+            reading.attach(solution)
+        entries.append(solution)
+        _write_markdown(solution, out / (Path(name).stem + ".md"))
         rows.append((name, str(len(solution.parts)),
                      "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
                      time.perf_counter() - start, solution.verified))
     report = out / "report.html"
-    _write(render_html_report(solutions, "optiproof demo"), report)
+    _write(render_html_report(entries, "optiproof demo"), report)
     table = Table(title="optiproof demo", title_justify="left")
     for col in ("Problem", "Parts", "Status", "Time"):
         table.add_column(col, overflow="fold")
@@ -371,6 +488,9 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
                       f"{seconds:.1f} s")
     console = Console()
     console.print(table)
+    for name, message in errors:
+        console.print(Text.assemble(("error: ", "bold red"), f"{name}: {message}"),
+                      soft_wrap=True)
     console.print(f"report: {report.resolve()}", soft_wrap=True)
     return 0 if all(r[4] for r in rows) else 1
 

@@ -23,11 +23,19 @@ def read_bounded(stream: BinaryIO, source: str) -> str:
     if len(raw) > LIMITS.max_text_bytes:
         raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
                        field="PROBLEM", expected="a smaller problem")
+    return decoded(raw, source)
+
+
+def decoded(raw: bytes, source: str) -> str:
+    """Problem bytes as UTF-8 text; a PDF or other binary file is refused with what to do."""
+    if raw.lstrip().startswith(b"%PDF"):
+        raise BadInput(f"{source} is a PDF; paste the text (e.g. `pdftotext {source} -`)",
+                       field="PROBLEM", expected="problem text or a YAML/JSON spec")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BadInput(f"{source} is not UTF-8 text", field="PROBLEM",
-                       expected="a YAML/JSON spec") from None
+                       expected="problem text or a YAML/JSON spec") from None
 
 
 def looks_like_spec(text: str) -> bool:
@@ -53,10 +61,45 @@ def load_problem_text(text: str, *, source: str = "spec") -> Any:
             data = json.loads(text, parse_constant=_reject_constant)
         else:
             data = yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as err:
-        raise BadInput(f"cannot parse {source}: {str(err).splitlines()[0]}",
-                       expected="valid YAML or JSON") from None
+    except json.JSONDecodeError as err:
+        raise BadInput(f"cannot parse {source} at line {err.lineno}, column {err.colno}: "
+                       f"{err.msg}", expected="valid JSON") from None
+    except yaml.YAMLError as err:
+        raise BadInput(f"cannot parse {source}{_yaml_place(err)}: {_yaml_problem(err)}",
+                       expected="valid YAML") from None
+    todo = _first_todo(data, "")
+    if todo is not None:
+        raise BadInput("this field is still TODO: the spec was written from a problem text that "
+                       "could not be read completely, and a field marked TODO is never solved "
+                       "with a default", field=todo or "spec",
+                       expected="the value the comment above the part describes")
     return make_problem(data)
+
+
+def _yaml_place(err: Any) -> str:
+    """`` at line 3, column 7`` of a YAML error (1-based), or ``''`` when it has no mark."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+
+
+def _yaml_problem(err: Any) -> str:
+    """What the YAML parser found wrong, in its words."""
+    parts = [getattr(err, "context", None), getattr(err, "problem", None)]
+    return "; ".join(p for p in parts if p) or str(err).splitlines()[0]
+
+
+def _first_todo(data: Any, path: str) -> str | None:
+    """The dotted path of the first value written ``TODO`` in a spec, or None (bounded depth)."""
+    stack = [(data, path, 0)]
+    while stack:
+        value, where, depth = stack.pop(0)
+        if isinstance(value, str) and value.strip() == "TODO":
+            return where
+        if depth < 8 and isinstance(value, dict):
+            stack += [(v, f"{where}.{k}" if where else str(k), depth + 1) for k, v in value.items()]
+        elif depth < 8 and isinstance(value, list):
+            stack += [(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)]
+    return None
 
 
 def _reject_constant(name: str) -> Any:
@@ -72,12 +115,7 @@ def load_problem_file(path: str | Path) -> Any:
         raise BadInput(f"cannot read {p}: {err.strerror}", field="PROBLEM") from None
     if len(raw) > LIMITS.max_text_bytes:
         raise BadInput(f"{p} is larger than {LIMITS.max_text_bytes // 1000} kB", field="PROBLEM")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BadInput(f"{p} is not UTF-8 text", field="PROBLEM",
-                       expected="a YAML/JSON spec or problem text") from None
-    return load_problem_text(text, source=str(p))
+    return load_problem_text(decoded(raw, str(p)), source=str(p))
 
 
 def problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
@@ -105,6 +143,25 @@ def load_problem_any(path_or_dash: str) -> Any:
     return load_text(text, source)
 
 
+def load_problem_and_reading(path_or_dash: str) -> tuple[Any, Any]:
+    """(Problem, Reading) of problem text, (Problem, None) of a spec; the reader's refusals
+    carry what was read."""
+    spec_path, text, source = problem_source(path_or_dash)
+    if spec_path is not None:
+        return load_problem_file(spec_path), None
+    return problem_and_reading(text, source)
+
+
+def problem_and_reading(text: str, source: str) -> tuple[Any, Any]:
+    """(Problem, Reading) of problem text, (Problem, None) of spec text."""
+    if looks_like_spec(text):
+        return load_problem_text(text, source=source), None
+    from optiproof.reading import read_report
+
+    reading = read_report(text)
+    return reading.to_problem(), reading
+
+
 def load_text(text: str, source: str) -> Any:
     """A Problem from text: a spec if it opens like one, else problem text for the reader."""
     if looks_like_spec(text):
@@ -116,20 +173,26 @@ def load_text(text: str, source: str) -> Any:
 
 def load_problem(source: Any) -> Any:
     """A Problem from a Problem, a dict spec, a spec file path, spec text, or problem text."""
+    return load_problem_with_reading(source)[0]
+
+
+def load_problem_with_reading(source: Any) -> tuple[Any, Any]:
+    """(Problem, Reading or None) from a Problem, a dict spec, a spec file path, spec text, or
+    problem text (only problem text has a Reading)."""
     from pydantic import BaseModel
 
     from optiproof.families.problem import make_problem
 
     if isinstance(source, BaseModel) and hasattr(source, "parts"):
-        return source
+        return source, None
     if isinstance(source, dict):
-        return make_problem(source)
+        return make_problem(source), None
     if isinstance(source, Path):
-        return load_problem_any(str(source))
+        return load_problem_and_reading(str(source))
     if isinstance(source, str):
         if "\n" not in source and Path(source).suffix.lower() in (*SPEC_SUFFIXES, ".txt", ".md"):
-            return load_problem_any(source)
-        return load_text(source, "text")
+            return load_problem_and_reading(source)
+        return problem_and_reading(source, "text")
     raise TypeError(f"cannot make a Problem from {type(source).__name__}")
 
 

@@ -113,4 +113,6 @@ def test_renderings(solved):
     for fmt in ("term", "md", "html"):
         out = render(report, fmt)
         assert "over-reach" in out and "SignAdam" in out
-    assert render(report, "html").startswith("<!doctype html>")
+    page = render(report, "html")
+    assert page.startswith("<!DOCTYPE html>") and 'class="badge' in page
+    assert "<math" in page and "\\" not in render(report, "term")

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
+from optiproof.core.errors import did_you_mean
+
 
 def normalise_name(text: str) -> str:
     """A name as looked up: lower case, no spaces, underscores or hyphens (``Ring All-Reduce``
@@ -126,8 +128,9 @@ class Registry(Generic[E]):
         """The key of the entry called ``name`` (ValueError naming the known keys otherwise)."""
         got = self.get(name)
         if got is None:
-            raise ValueError(f"unknown {self.kind} {str(name)[:40]!r}; known: "
-                             f"{', '.join(self.keys())}")
+            raise ValueError(f"unknown {self.kind} {str(name)[:40]!r};"
+                             f"{did_you_mean(name, {n: e.key for e in self for n in e.names()})}"
+                             f" known: {', '.join(self.keys())}")
         return got.key
 
     def choose(self, name: Any, allowed: Iterable[E], *, also: Mapping[E, E] | None = None,
@@ -141,8 +144,10 @@ class Registry(Generic[E]):
         if also and got in also:
             got = also[got]
         if got is None or got not in allowed:
-            raise ValueError(f"unknown {what or self.kind} {str(name)[:40]!r}; known: "
-                             f"{', '.join(e.key for e in allowed)}")
+            keys = [e.key for e in allowed]
+            hint = did_you_mean(name, {n: e.key for e in allowed for n in e.names()})
+            raise ValueError(f"unknown {what or self.kind} {str(name)[:40]!r};{hint} known: "
+                             f"{', '.join(keys)}")
         return got.key
 
     def choose_all(self, names: Any, allowed: Iterable[E], *, also: Mapping[E, E] | None = None,

@@ -122,7 +122,7 @@ def check_answer(solution: Any, text: str, *, reveal: bool = False, source: str 
         grade.findings = findings
         reports.append(PartReport(part.label, verdict, claimed, expected, findings,
                                   hint_for(part, grade, verdict, reveal)))
-    return CheckReport(solution.title, reports, reveal=reveal, source=source)
+    return CheckReport(solution.title, reports, reveal=reveal, source=source, document=text)
 
 
 def _asks_optimizer(part: Any) -> bool:

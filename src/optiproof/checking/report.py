@@ -8,7 +8,6 @@ value could not be read; ``incomplete`` when only ``unanswered`` findings stand;
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass, field
 from typing import Literal
@@ -47,6 +46,8 @@ class CheckReport:
     reveal: bool = False
     source: str = ""
     notes: list[str] = field(default_factory=list)
+    document: str = ""
+    """The answer document's text, for the excerpt each finding quotes."""
 
     @property
     def score(self) -> float:
@@ -82,67 +83,102 @@ def _where(f: Finding) -> str:
     return f"line {f.line}" if f.line else "\u2014"
 
 
+def _excerpt(report: CheckReport, f: Finding) -> str:
+    """The line of the answer a finding concerns, trimmed."""
+    lines = report.document.splitlines()
+    if not f.line or not 0 < f.line <= len(lines):
+        return ""
+    line = " ".join(lines[f.line - 1].split())
+    return line if len(line) <= 200 else line[:197] + "..."
+
+
 def render_markdown(report: CheckReport) -> str:
-    out = [f"# Check: {report.title}", ""]
+    from optiproof.rendering.markdown import named_value, quoted_text, text
+
+    out = [f"# Check: {text(report.title)}", ""]
     if report.source:
         out += [f"Answer: `{report.source}`", ""]
-    out += [f"**Score: {report.score:.0%}** of parts correct.", "",
-            "| part | verdict | claimed |", "|---|---|---|"]
+    out += [f"**Score: {report.score:.0%}** of parts correct.", ""]
     for p in report.parts:
-        claimed = "; ".join(p.claimed).replace("|", "\\|") or "\u2014"
-        out.append(f"| ({p.label}) | {VERDICT_MARK[p.verdict]} {p.verdict} | {claimed} |")
+        claimed = "; ".join(named_value(c) for c in p.claimed) or "\u2014"
+        out.append(f"- **({p.label})** {VERDICT_MARK[p.verdict]} {p.verdict} \u2014 claimed: "
+                   f"{claimed}")
     for p in report.parts:
-        out += ["", f"## Part ({p.label}): {p.verdict}"]
+        out += ["", f"## Part ({p.label}): {p.verdict}", ""]
         for f in p.findings:
-            out.append(f"- **{f.kind}** ({_where(f)}): {f.message}")
+            out.append(f"- **{f.kind}** ({_where(f)}): {quoted_text(f.message)}")
+            excerpt = _excerpt(report, f)
+            if excerpt:
+                out.append(f"  > {text(excerpt)}")
         if report.reveal and p.expected:
-            out.append(f"- expected: {'; '.join(p.expected)}")
+            out.append("- expected: " + "; ".join(named_value(e) for e in p.expected))
         if p.hint:
-            out.append(f"\n> Hint: {p.hint}")
+            out += ["", f"> **Hint:** {quoted_text(p.hint)}"]
     return "\n".join(out) + "\n"
 
 
 def render_terminal(report: CheckReport) -> str:
+    from optiproof.rendering.terminal import named_value, quoted_prose, source_line
+
     out = [f"Check: {report.title}" + (f"  [{report.source}]" if report.source else ""),
            f"Score: {report.score:.0%} of parts correct", ""]
     for p in report.parts:
+        claimed = "; ".join(named_value(c) for c in p.claimed)
         out.append(f"({p.label}) {VERDICT_MARK[p.verdict]} {p.verdict.upper()}"
-                   + (f"   claimed: {'; '.join(p.claimed)}" if p.claimed else ""))
+                   + (f"   claimed: {claimed}" if claimed else ""))
         for f in p.findings:
-            out.append(f"    - {f.kind} ({_where(f)}): {f.message}")
+            out.append(f"    - {f.kind} ({_where(f)}): {quoted_prose(f.message)}")
+            excerpt = _excerpt(report, f)
+            if excerpt:
+                out.append(f"        > {source_line(excerpt)}")
         if report.reveal and p.expected:
-            out.append(f"    expected: {'; '.join(p.expected)}")
+            out.append(f"    expected: {'; '.join(named_value(e) for e in p.expected)}")
         if p.hint:
-            out.append(f"    hint: {p.hint}")
+            out.append(f"    hint: {quoted_prose(p.hint)}")
     return "\n".join(out) + "\n"
 
 
-_CSS = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;"
-        "text-align:left;vertical-align:top}.correct{color:#176f2c}.incorrect{color:#b00020}"
-        ".incomplete,.unverifiable{color:#8a5a00}blockquote{border-left:3px solid #ccc;"
-        "margin:.5rem 0;padding-left:.8rem}")
+VERDICT_BADGE = {"correct": "ok", "incorrect": "bad", "incomplete": "warn",
+                 "unverifiable": "warn"}
 
 
 def render_html(report: CheckReport) -> str:
-    e = html.escape
+    """The check report as a page in the look of the solve report."""
+    from optiproof.rendering.html import TOP_LINK, HtmlWriter, anchor, badge, esc, page
+
+    w = HtmlWriter()
     rows = "".join(
-        f"<tr><td>({e(p.label)})</td><td class='{p.verdict}'>{VERDICT_MARK[p.verdict]} "
-        f"{p.verdict}</td><td>{e('; '.join(p.claimed))}</td></tr>" for p in report.parts)
-    body = [f"<h1>Check: {e(report.title)}</h1>",
-            f"<p><strong>Score: {report.score:.0%}</strong> of parts correct.</p>",
-            f"<table><tr><th>part</th><th>verdict</th><th>claimed</th></tr>{rows}</table>"]
+        f'<tr><td><a href="#part-{anchor(p.label)}">({esc(p.label)})</a></td>'
+        f"<td>{badge(VERDICT_BADGE[p.verdict], f'{VERDICT_MARK[p.verdict]} {p.verdict}')}</td>"
+        f"<td>{'<br>'.join(w.named_value(c) for c in p.claimed) or chr(0x2014)}</td></tr>"
+        for p in report.parts)
+    body = [f"<h1>Check: {esc(report.title)}</h1>"]
+    if report.source:
+        body.append(f"<p>Answer: <code>{esc(report.source)}</code></p>")
+    body += [f"<p><strong>Score: {report.score:.0%}</strong> of parts correct.</p>",
+             '<nav class="toc"><h2>Parts</h2><div class="scroll"><table><thead><tr><th>Part</th>'
+             f"<th>Verdict</th><th>Claimed</th></tr></thead><tbody>{rows}</tbody></table></div>"
+             "</nav>"]
     for p in report.parts:
-        body.append(f"<h2>Part ({e(p.label)}): <span class='{p.verdict}'>{p.verdict}</span></h2>")
-        if p.findings:
-            body.append("<ul>" + "".join(f"<li><strong>{e(f.kind)}</strong> ({_where(f)}): "
-                                         f"{e(f.message)}</li>" for f in p.findings) + "</ul>")
+        body.append(f'<section class="part" id="part-{anchor(p.label)}"><h2>Part '
+                    f"({esc(p.label)})"
+                    f"{badge(VERDICT_BADGE[p.verdict], f'{VERDICT_MARK[p.verdict]} {p.verdict}')}"
+                    "</h2>")
+        for f in p.findings:
+            excerpt = _excerpt(report, f)
+            quote = (f'<span class="excerpt">{w.source_line(excerpt)}</span>'
+                     if excerpt else "")
+            body.append(f'<div class="finding"><strong>{esc(f.kind)}</strong> ({_where(f)}): '
+                        f"{w.quoted(f.message)}{quote}</div>")
+        if not p.findings:
+            body.append("<p>No findings.</p>")
         if report.reveal and p.expected:
-            body.append(f"<p>expected: <code>{e('; '.join(p.expected))}</code></p>")
+            items = "".join(f"<li>{w.named_value(e)}</li>" for e in p.expected)
+            body.append(f'<div class="card"><h3>Expected</h3><ul>{items}</ul></div>')
         if p.hint:
-            body.append(f"<blockquote>Hint: {e(p.hint)}</blockquote>")
-    return ("<!doctype html><html><head><meta charset='utf-8'><title>optiproof check</title>"
-            f"<style>{_CSS}</style></head><body>" + "".join(body) + "</body></html>\n")
+            body.append(f'<div class="hint"><strong>Hint.</strong> {w.quoted(p.hint)}</div>')
+        body.append(f"{TOP_LINK}</section>")
+    return page(f"Check: {report.title}", "".join(body))
 
 
 def render(report: CheckReport, fmt: str) -> str:

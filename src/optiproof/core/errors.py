@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
 
 class OptiproofError(Exception):
     """Base class: an error with a clear one-paragraph message and an exit code."""
@@ -34,3 +39,16 @@ class NotRecognised(OptiproofError):
     """The problem (or a part of it) is not one optiproof can read or solve (exit code 3)."""
 
     exit_code = 3
+
+
+def did_you_mean(word: object, choices: Iterable[str] | Mapping[str, str]) -> str:
+    """`` did you mean 'linf'?`` when ``word`` is close to one of ``choices``, else ``''``;
+    a mapping of choices suggests the value of the closest key (an alias's canonical key)."""
+    import difflib
+    from collections.abc import Mapping
+
+    if not isinstance(word, str):
+        return ""
+    lowered = {c.lower(): choices[c] if isinstance(choices, Mapping) else c for c in choices}
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return f" did you mean {lowered[close[0]]!r}?" if close else ""

@@ -15,12 +15,13 @@ the registry changes.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from optiproof.core.errors import BadInput
+from optiproof.core.errors import BadInput, did_you_mean
 from optiproof.families import FAMILIES
 
 
@@ -51,7 +52,8 @@ class _ProblemBase(BaseModel):
                 raise ValueError(f"parts[{i}] has no 'family'; known: {known}")
             family = FAMILIES.get(key) if isinstance(key, str) else None
             if family is None:
-                raise ValueError(f"parts[{i}].family {key!r} is unknown; known: {known}")
+                raise ValueError(f"parts[{i}].family {key!r} is unknown;"
+                                 f"{did_you_mean(key, list(FAMILIES))} known: {known}")
             new = {k: v for k, v in context.items() if k in family.spec().model_fields}
             new.update(part)
             new["family"] = key
@@ -86,13 +88,50 @@ def _problem_model(keys: tuple[str, ...]) -> type[BaseModel]:
     return Problem
 
 
-def validation_message(err: ValidationError) -> str:
-    """One paragraph naming each failing field and what was expected."""
+def written_path(loc: tuple[Any, ...], data: Any) -> str:
+    """The path of a failing field as the spec spells it (``parts[0].asks[1]``): the part of
+    the validator's location that exists in the data, family tags left out."""
+    out, node = "", data
+    for key in loc:
+        if isinstance(key, str) and key in FAMILIES and not (isinstance(node, dict)
+                                                               and key in node):
+            continue
+        if isinstance(node, list) and isinstance(key, int) and key < len(node):
+            out, node = out + f"[{key}]", node[key]
+        elif isinstance(node, dict) and key in node:
+            out, node = out + ("." if out else "") + str(key), node[key]
+        else:
+            return out + ("." if out else "") + str(key) if key == loc[-1] and isinstance(
+                node, dict) else out
+    return out
+
+
+def _suggestion(e: dict[str, Any]) -> str:
+    """A "did you mean" for a misspelled field name or choice."""
+    loc = [x for x in e["loc"] if not (isinstance(x, str) and x in FAMILIES)]
+    if e["type"] == "extra_forbidden":
+        family = next((x for x in e["loc"] if isinstance(x, str) and x in FAMILIES), None)
+        fields = (FAMILIES[family].spec().model_fields if family and len(loc) == 3
+                  else _ProblemBase.model_fields | {"parts": None} if len(loc) == 1 else {})
+        return did_you_mean(loc[-1], list(fields))
+    if e["type"] == "literal_error":
+        return did_you_mean(e.get("input"), re.findall(r"'([^']*)'",
+                                                        str(e.get("ctx", {}).get("expected"))))
+    return ""
+
+
+def validation_message(err: ValidationError, data: Any = None) -> str:
+    """One paragraph naming each failing field (as the spec spells its path), what was
+    expected, and the nearest valid name for a misspelling."""
     lines = []
     for e in err.errors()[:6]:
-        loc = ".".join(str(x) for x in e["loc"] if not (isinstance(x, str) and x in FAMILIES))
+        loc = written_path(e["loc"], data) if data is not None else ".".join(
+            str(x) for x in e["loc"] if not (isinstance(x, str) and x in FAMILIES))
         msg = e["msg"].removeprefix("Value error, ")
-        lines.append(f"{loc or 'spec'}: {msg}")
+        if e["type"] == "extra_forbidden":
+            msg = "not a field of this spec"
+        hint = _suggestion(e)
+        lines.append(f"{loc or 'spec'}: {msg}" + (f";{hint}" if hint else ""))
     more = len(err.errors()) - 6
     if more > 0:
         lines.append(f"... and {more} more")
@@ -110,7 +149,7 @@ def make_problem(data: Any) -> Any:
     try:
         return problem_model().model_validate(data)
     except ValidationError as err:
-        raise BadInput(validation_message(err)) from None
+        raise BadInput(validation_message(err, data)) from None
 
 
 def problem_json_schema() -> dict:

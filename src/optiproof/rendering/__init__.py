@@ -7,6 +7,7 @@ formats say the same thing in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -18,20 +19,41 @@ if TYPE_CHECKING:
 CHECK_MARK = "\u2714"
 
 
+CROSS_MARK = "\u2718"
+_DECIMAL = re.compile(r"(?<![\d.])(\d+\.\d{7,})(?!\d)")
+
+
 def render(solution: Solution, fmt: str) -> str:
-    """A solution written as ``markdown``, ``html`` (a full page) or ``html-fragment``."""
+    """A solution written as ``markdown``, ``html`` (a full page), ``html-fragment`` (the
+    compact Jupyter view) or ``repr`` (one line per part)."""
     if fmt == "markdown":
         from optiproof.rendering.markdown import render_markdown
 
         return render_markdown(solution)
+    if fmt == "repr":
+        from optiproof.rendering.terminal import one_line_per_part
+
+        return one_line_per_part(solution)
     from optiproof.rendering.html import render_html, render_html_fragment
 
     if fmt == "html":
         return render_html(solution)
     if fmt == "html-fragment":
         return render_html_fragment(solution)
-    raise ValueError(f"unknown format {fmt!r}; known: markdown, html, html-fragment")
-CROSS_MARK = "\u2718"
+    raise ValueError(f"unknown format {fmt!r}; known: markdown, html, html-fragment, repr")
+
+
+def round_decimals(text: str, digits: int = 6) -> str:
+    """Long decimals (7+ digits after the point) written with ``digits`` significant digits."""
+    return _DECIMAL.sub(lambda m: f"{float(m.group(1)):.{digits}g}", text)
+
+
+def tidy_latex(latex: str) -> str:
+    """A formula as displayed: norms as ``\\|x\\|`` (no ``\\left\\|`` spacing) and long
+    decimals rounded (the exact digits stay in the JSON)."""
+    if latex.count(r"\left\|") == latex.count(r"\right\|"):
+        latex = latex.replace(r"\left\|", r"\|").replace(r"\right\|", r"\|")
+    return round_decimals(latex)
 
 
 def part_heading(part: PartSolution, title: str) -> str:

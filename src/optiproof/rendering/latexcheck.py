@@ -26,6 +26,7 @@ _HOLES = {0x1D455: 0x210E, 0x1D49D: 0x212C, 0x1D4A0: 0x2130, 0x1D4A1: 0x2131, 0x
           0x1D4BC: 0x210A, 0x1D4C4: 0x2134, 0x1D506: 0x212D, 0x1D50B: 0x210C, 0x1D50C: 0x2111,
           0x1D515: 0x211C, 0x1D51D: 0x2128, 0x1D53A: 0x2102, 0x1D53F: 0x210D, 0x1D545: 0x2115,
           0x1D547: 0x2119, 0x1D548: 0x211A, 0x1D549: 0x211D, 0x1D551: 0x2124}
+_DANGLING_APPLY = re.compile(r"<mo>\u2061</mo>(?=</m(?:sub|sup|subsup|under|over|underover|row)>)")
 _STYLED = re.compile(r'<(mi|mn)([^>]*?) mathvariant="([a-z-]+)"([^>]*)>([^<]*)</\1>')
 _TOKEN = re.compile(r"&[#A-Za-z0-9]+;|.", re.S)
 
@@ -90,9 +91,11 @@ def validate_latex(latex: str, display: bool, *, strict: bool = True) -> None:
 
 @lru_cache(maxsize=4096)
 def render_math(latex: str, display: bool) -> str:
-    """MathML HTML of a formula, or its escaped source in a visible red error box."""
+    """MathML HTML of a formula, or its escaped source in a visible red error box. A function
+    application mark with nothing to apply to (``\\alpha_{\\max}``) is dropped, so the
+    subscript keeps its two children and browsers draw it."""
     try:
-        return _spell_out_variants(_katex(latex, display, "ignore"))
+        return _DANGLING_APPLY.sub("", _spell_out_variants(_katex(latex, display, "ignore")))
     except Exception as err:  # noqa: BLE001 - the page must render even around a bad formula
         tag = "div" if display else "span"
         return (f'<{tag} class="math-error" title="{html.escape(str(err))}">'

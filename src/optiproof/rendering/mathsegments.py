@@ -6,6 +6,7 @@ turns into a formula by accident unless it is closed by a second dollar.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -69,6 +70,31 @@ def split_math(text: str) -> list[Segment]:
             i += 1
     flush()
     return segments
+
+
+_QUOTED_LATEX = re.compile(r"'([^'\n]*\\[A-Za-z][^'\n]*)'")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+|[_^]\{")
+
+
+def looks_like_latex(text: str) -> bool:
+    """True for text written in LaTeX (it has a command such as ``\\frac`` or ``x_{1}``)."""
+    return _LATEX_COMMAND.search(text) is not None
+
+
+def split_quoted_math(text: str) -> list[Segment]:
+    """Like :func:`split_math`, and a quoted formula (``'\\frac{1}{2}'``, as a message quotes
+    an answer) is inline math too."""
+    out: list[Segment] = []
+    for kind, content in split_math(text):
+        if kind != "text":
+            out.append((kind, content))
+            continue
+        pos = 0
+        for m in _QUOTED_LATEX.finditer(content):
+            out += [("text", content[pos:m.start()]), ("inline", m.group(1))]
+            pos = m.end()
+        out.append(("text", content[pos:]))
+    return [(kind, content) for kind, content in out if content]
 
 
 def inline_math(text: str) -> list[str]:

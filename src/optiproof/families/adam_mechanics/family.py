@@ -24,4 +24,4 @@ ADAM_MECHANICS = Family(
              Q.IDENTIFICATION),
     entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD, O.SGD), facts=AdamMechanicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader="optiproof.reading.adam_mechanics", problems=("problems/texts/adam-mechanics.txt",))
+    reader=f"{__package__}.reader", problems=("problems/texts/adam-mechanics.txt",))

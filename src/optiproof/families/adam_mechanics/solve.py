@@ -13,8 +13,8 @@ import sympy
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as asked
 from optiproof.core.exact import inline_latex, to_latex
-from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, PartSolution, Step,
-                                     Tex, Variable)
+from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
+                                     Step, Tex, Variable)
 from optiproof.families.adam_mechanics import given
 from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
 from optiproof.families.adam_mechanics.family import KEY
@@ -565,9 +565,25 @@ def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:
                     + ".")
 
 
+FIGURE_ASKS = (asked.STEP_BOUND.key, asked.BIAS_CORRECTION.key, asked.BIAS_FACTORS.key)
+
+
+def _figures(spec: AdamMechanicsSpec, Q: Quantities) -> tuple[list[Figure], list[str]]:
+    """The mechanics figure when the part asks about the step bound or bias correction and the
+    hyper-parameters are numbers; a figure that cannot be drawn is a diagnostic."""
+    if not set(FIGURE_ASKS) & set(spec.asks) or not Q.numeric("alpha", "beta1", "beta2"):
+        return [], []
+    try:
+        from optiproof.families.adam_mechanics.figures import mechanics_figure
+
+        return [mechanics_figure(float(Q.alpha), float(Q.beta1), float(Q.beta2))], []
+    except Exception as exc:  # noqa: BLE001 - a figure must never break a solved part
+        return [], [f"figure not drawn: {type(exc).__name__}: {exc}"]
+
+
 def solve(spec: AdamMechanicsSpec, *, figures: bool = True) -> PartSolution:
-    """Each ask's derivation and answers, in the order asked (``figures`` is accepted for
-    uniformity with other families; this family draws none)."""
+    """Each ask's derivation and answers, in the order asked, with the mechanics figure when
+    ``figures`` and it applies."""
     Q = quantities(spec)
     der = Derivation()
     answers: list[Answer] = []
@@ -594,8 +610,10 @@ def solve(spec: AdamMechanicsSpec, *, figures: bool = True) -> PartSolution:
     identifications = [identification(identified, spec.optimizer, note)] if identified else []
     if identified is None and asked.UPDATE_RULE.key in spec.asks:
         identified = spec.entry
+    drawn, diagnostics = _figures(spec, Q) if figures else ([], [])
     return PartSolution(
         label=spec.label, family=KEY, question=spec.question, analysis=_analysis(spec, Q),
         steps=der.steps, answers=answers, asked=list(spec.asks), identifications=identifications,
         identified_as=identified.name if identified else None, identification_note=note,
-        interpretation=" ".join(interps), summary=" ".join(summaries), facts=facts)
+        interpretation=" ".join(interps), summary=" ".join(summaries), facts=facts,
+        figures=drawn, diagnostics=diagnostics)

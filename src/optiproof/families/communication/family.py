@@ -22,5 +22,5 @@ COMMUNICATION = Family(
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS, entries=tuple(S.SCHEMES), facts=CommunicationFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader="optiproof.reading.communication",
+    reader=f"{__package__}.reader",
     problems=("problems/texts/distributed-training.txt", "problems/distributed-training.yaml"))

@@ -22,6 +22,6 @@ IMPLICIT_BIAS = Family(
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS, entries=METHODS, facts=ImplicitBiasFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader="optiproof.reading.implicit_bias",
+    reader=f"{__package__}.reader",
     problems=("problems/texts/optimizer-convergence.txt",
               "problems/optimizer-convergence.yaml"))

@@ -24,5 +24,5 @@ QUADRATIC_DYNAMICS = Family(
              Q.EQUIVALENT_MOMENTUM, Q.IDENTIFICATION),
     entries=METHODS, facts=QuadraticDynamicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader="optiproof.reading.quadratic_dynamics",
+    reader=f"{__package__}.reader",
     problems=("problems/texts/quadratic-dynamics.txt",))

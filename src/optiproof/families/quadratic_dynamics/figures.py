@@ -1,35 +1,18 @@
-"""Figures drawn from the data: error vs iteration (log scale) for several step sizes, and the
-(α, β) stability region of momentum with the optimum marked."""
+"""Figures drawn from the data: error vs iteration (log scale) for several step sizes, the
+rate of gradient descent against the step size with the optimum marked, and the (α, β)
+stability region of momentum with the optimum marked."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import numpy as np
 
 from optiproof.catalogue import optimizers as O
+from optiproof.core.plots import error_axis, iteration_axis, png, pyplot
 from optiproof.core.solution import Figure
 
 MAX_STEPS = 200
-
-
-def _png(fig: Any) -> bytes:
-    import matplotlib.pyplot as plt
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return buf.getvalue()
-
-
-def _pyplot() -> Any:
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
-    return plt
 
 
 def _errors(lams: np.ndarray, method: str, a: float, b: float, steps: int) -> np.ndarray:
@@ -54,23 +37,48 @@ def _errors(lams: np.ndarray, method: str, a: float, b: float, steps: int) -> np
 
 def error_figure(lams: np.ndarray, method: str, runs: list[tuple[str, float, float]]) -> Figure:
     """Error norm vs iteration, log scale, one curve per (label, α, β)."""
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(6.0, 3.6))
+    start = 1.0
     for label, a, b in runs:
         e = _errors(lams, method, a, b, MAX_STEPS)
-        ax.semilogy(np.arange(len(e)), np.maximum(e, 1e-300), label=label)
-    ax.set_xlabel("iteration t")
-    ax.set_ylabel("‖e_t‖ (log scale)")
+        start = float(e[0])
+        ax.plot(np.arange(len(e)), e, label=label)
+    iteration_axis(ax)
+    error_axis(ax, start, r"$\|e_t\|$ (log scale)")
     ax.set_title("Error vs iteration")
     ax.legend(fontsize=8)
     return Figure("Error vs iteration", "Norm of the error θ_t − θ* on a log scale for several "
                   "step sizes (e_0 has equal components along every eigenvector); a straight "
-                  "line has slope log ρ.", _png(fig))
+                  "line has slope log ρ; the axis stops at machine precision.", png(fig))
+
+
+def rate_figure(mu: float, L: float) -> Figure:
+    """ρ(α) = max(|1 − αμ|, |1 − αL|) of gradient descent over step sizes, optimum marked."""
+    plt = pyplot()
+    alphas = np.linspace(0.0, 2.2 / L, 400)
+    rho = np.maximum(np.abs(1 - alphas * mu), np.abs(1 - alphas * L))
+    best = 2 / (mu + L)
+    fig, ax = plt.subplots(figsize=(6.0, 3.4))
+    ax.plot(alphas, rho, label=r"$\rho(\alpha) = \max(|1-\alpha\mu|, |1-\alpha L|)$")
+    ax.axhline(1.0, color="0.5", linestyle="--", linewidth=0.8)
+    ax.axvline(2 / L, color="C3", linestyle=":", label=r"$\alpha_{\max} = 2/L$")
+    ax.plot([best], [(L - mu) / (L + mu)], marker="*", color="red", markersize=13,
+            label=r"$\alpha^\star = 2/(\mu+L)$")
+    ax.set_xlabel(r"step size $\alpha$")
+    ax.set_ylabel(r"rate $\rho$")
+    ax.set_ylim(0, 1.2)
+    ax.set_title("Convergence rate against step size")
+    ax.legend(fontsize=8)
+    return Figure("Rate against step size", f"Contraction factor of gradient descent on the "
+                  f"spectrum [{mu:g}, {L:g}]: below the dashed line it converges; the star marks "
+                  "the optimal step, where the two extreme eigendirections contract equally.",
+                  png(fig))
 
 
 def region_figure(method: str, mu: float, L: float, opt: tuple[float, float] | None) -> Figure:
     """Contour of the spectral radius over (αL, β), the stable region ρ < 1 and the optimum."""
-    plt = _pyplot()
+    plt = pyplot()
     h = np.linspace(0.0, 4.2, 220)
     bs = np.linspace(0.0, 0.999, 200)
     A, B = np.meshgrid(h / L, bs)
@@ -91,14 +99,14 @@ def region_figure(method: str, mu: float, L: float, opt: tuple[float, float] | N
     fig.colorbar(cs, ax=ax, label="spectral radius ρ (capped at 1.2)")
     if opt is not None:
         ax.plot([opt[0] * L], [opt[1]], marker="*", color="red", markersize=14,
-                label="optimal (α, β)")
+                label=r"optimal $(\alpha, \beta)$")
         ax.legend(fontsize=8, loc="lower left")
-    ax.set_xlabel("α·L")
-    ax.set_ylabel("β")
-    ax.set_title("Stability region (white: ρ = 1)")
+    ax.set_xlabel(r"$\alpha L$")
+    ax.set_ylabel(r"$\beta$")
+    ax.set_title(r"Stability region (white: $\rho = 1$)")
     return Figure("Stability region in (α, β)", "Worst-case spectral radius of the momentum "
                   f"iteration over the spectrum [{mu:g}, {L:g}]; inside the white curve the "
-                  "method converges; the star marks the optimal tuning.", _png(fig))
+                  "method converges; the star marks the optimal tuning.", png(fig))
 
 
 def figures_for(c: Any) -> list[Figure]:
@@ -115,10 +123,10 @@ def figures_for(c: Any) -> list[Figure]:
     b = float(c.beta) if c.beta is not None else 0.0
     if method == O.GD.key:
         for frac in (0.5, 1.0, 1.05):
-            runs.append((f"α = {frac:g} · 2/L", frac * 2 / L, 0.0))
-        runs.insert(0, ("α* = 2/(μ+L)", 2 / (mu + L), 0.0))
+            runs.append((rf"$\alpha = {frac:g} \cdot 2/L$", frac * 2 / L, 0.0))
+        runs.insert(0, (r"$\alpha^\star = 2/(\mu+L)$", 2 / (mu + L), 0.0))
         if c.alpha is not None and not quad.symbolic:
-            runs.insert(0, (f"α = {float(c.alpha):.4g} (given)", float(c.alpha), 0.0))
+            runs.insert(0, (rf"$\alpha = {float(c.alpha):.4g}$ (given)", float(c.alpha), 0.0))
     else:
         s = np.sqrt(L / mu)
         if method == O.HEAVY_BALL.key:
@@ -126,11 +134,15 @@ def figures_for(c: Any) -> list[Figure]:
         else:
             r = np.sqrt(3 * L / mu + 1)
             oa, ob = 4 / (3 * L + mu), (r - 2) / (r + 2)
-        runs = [("optimal (α, β)", oa, ob), ("α = 1/L, β = 0 (plain GD)", 1 / L, 0.0),
-                ("α = 1/L, β = 0.9", 1 / L, 0.9)]
+        runs = [(r"optimal $(\alpha, \beta)$", oa, ob),
+                (r"$\alpha = 1/L,\ \beta = 0$ (plain GD)", 1 / L, 0.0),
+                (r"$\alpha = 1/L,\ \beta = 0.9$", 1 / L, 0.9)]
         if c.alpha is not None and c.beta is not None and not quad.symbolic:
-            runs.insert(0, (f"given α = {float(c.alpha):.4g}, β = {b:.4g}", float(c.alpha), b))
+            runs.insert(0, (rf"given $\alpha = {float(c.alpha):.4g},\ \beta = {b:.4g}$",
+                            float(c.alpha), b))
     out = [error_figure(lams, method, runs)]
+    if method == O.GD.key:
+        out.append(rate_figure(mu, L))
     if method != O.GD.key:
         out.append(region_figure(method, mu, L, (runs[-3][1], runs[-3][2])))
     return out

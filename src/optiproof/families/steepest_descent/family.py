@@ -21,7 +21,7 @@ STEEPEST_DESCENT = Family(
     answers=ASKS,
     entries=tuple(N.NORMS), facts=SteepestDescentFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader="optiproof.reading.steepest_descent",
+    reader=f"{__package__}.reader",
     problems=("problems/texts/penalized-linear-improvement.txt",
               "problems/penalized-linear-improvement.yaml",
               "problems/steepest-descent-numeric.yaml"))
