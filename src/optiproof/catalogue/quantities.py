@@ -265,11 +265,13 @@ BIAS_CORRECTION = _add(_Q(
 FIRST_MOMENT = _add(_Q(
     "first-moment", "first-moment estimate", "m_t", value_kind="vector",
     aliases=("first moment", "momentum estimate"),
-    phrases=(r"\bfirst[- ]moment (?:estimate|average)s?\b(?! bias)",)))
+    phrases=(r"\bfirst[- ]moment (?:estimate|average)s?\b(?! bias)", r"\braw moments?\b",
+             r"(?<![\w^])m_?\(?\d{1,3}\)?(?![\w(]| ?=)")))
 SECOND_MOMENT = _add(_Q(
     "second-moment", "second-moment estimate", "v_t", value_kind="vector",
     aliases=("second moment",),
-    phrases=(r"\bsecond[- ]moment (?:estimate|average)s?\b(?! bias)",)))
+    phrases=(r"\bsecond[- ]moment (?:estimate|average)s?\b(?! bias)",
+             r"(?<![\w^])v_?\(?\d{1,3}\)?(?![\w(]| ?=)")))
 DISPLACEMENT = _add(_Q(
     "displacement", "total displacement", r"\theta_T - \theta_0", value_kind="vector",
     aliases=("total step", "total update"),
@@ -306,10 +308,12 @@ BIAS_FACTORS = _add(_Q(
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
 M_HAT = _add(_Q(
     "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
-    phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b", r"m̂")))
+    phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b",
+             r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])")))
 V_HAT = _add(_Q(
     "v-hat", "bias-corrected second moment", r"\hat v_t", value_kind="vector",
-    phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b", r"v̂")))
+    phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b",
+             r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])")))
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",)))
@@ -345,10 +349,6 @@ NORM_VALUE = _add(_Q(
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖·)",
              r"\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|what (?:is|are)) ?\[?‖(?!·)[^‖]{1,40}‖")))
-RAW_MOMENTS = _add(_Q(
-    "raw-moments", "moment estimates m_t and v_t (not bias-corrected)", r"m_t, v_t",
-    value_kind="vector",
-    phrases=(r"\braw moments?\b", r"(?<![\w^])(?:m|v)_?\d{1,3}\b(?! ?=)")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"\bunique\b",)))

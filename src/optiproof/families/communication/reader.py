@@ -29,8 +29,9 @@ from optiproof.core.text.match import (
     take_asks,
 )
 from optiproof.core.text.numbers import Num, number_at
+from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.communication.family import KEY
+from optiproof.families.communication.family import COMMUNICATION, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
@@ -117,7 +118,8 @@ class CommunicationReader:
         """``T_ring``, ``T(k)``: a time."""
         return Q.TIME.key if re.match(r"^T(?:_?\w{1,5})?(?:\(.{0,8}\))?$", symbol) else None
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         both = ctx + " " + own
         r = PartReading(part.label, FAMILY)

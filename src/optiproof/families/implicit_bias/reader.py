@@ -39,8 +39,9 @@ from optiproof.core.text.numbers import (
     spec_array,
 )
 from optiproof.core.text.objects import linear_equations
+from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.implicit_bias.family import KEY
+from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
@@ -125,7 +126,8 @@ class ImplicitBiasReader:
         s = symbol.replace(" ", "")
         return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         base = PartReading(part.label, FAMILY)
         d = _read_data(part, base)

@@ -27,8 +27,9 @@ from optiproof.core.text.match import (
 )
 from optiproof.core.text.numbers import Num, array_at, is_matrix, number_at, spec_array
 from optiproof.core.text.objects import extreme_eigenvalues, quadratic_forms
+from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.quadratic_dynamics.family import KEY
+from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
 
 FAMILY = KEY
 F = SimpleNamespace(H="H", eigenvalues="eigenvalues", method="method", alpha="alpha",
@@ -119,7 +120,8 @@ class QuadraticDynamicsReader:
             return Q.OPTIMAL_STEP.key
         return found
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY)
         _read_curvature(own, ctx, r)

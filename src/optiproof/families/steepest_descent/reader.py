@@ -30,8 +30,9 @@ from optiproof.core.text.match import (
     take_asks,
 )
 from optiproof.core.text.numbers import array_text, is_matrix, number_at, row_block, spec_array
+from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.steepest_descent.family import KEY
+from optiproof.families.steepest_descent.family import KEY, STEEPEST_DESCENT
 
 FAMILY = KEY
 F = SimpleNamespace(norm="norm", form="form", gradient="gradient", alpha="alpha", eta="eta",
@@ -115,7 +116,8 @@ class SteepestDescentReader:
         s = symbol.replace(" ", "")
         return Q.UPDATE.key if s and _STEP_SYMBOL.match(s) else None
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY)
         r._previous = previous  # type: ignore[attr-defined]
