@@ -93,9 +93,11 @@ class QuadraticDynamicsReader:
 
     def asked(self, r: PartReading) -> list[str]:
         """The catalogue quantities of the part's asks, in order; the PyTorch convention's
-        answer also names the heavy-ball method it corresponds to."""
+        answer also names the heavy-ball method it corresponds to; a rate asked without a
+        given step is answered by the optimal rate."""
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
         if Q.OPTIMAL_RATE.key in asked and r.value(F.alpha) is None:
+            r.answered_by[Q.RATE.key] = Q.OPTIMAL_RATE.key
             asked.append(Q.RATE.key)
         return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
 

@@ -90,7 +90,10 @@ class SteepestDescentReader:
         norm of the step asked as ‖Δ*‖)."""
         asked = [QUANTITIES.canonical(a["kind"] if isinstance(a, dict) else a)
                  for a in r.value(F.asks) or []]
-        return asked + ([Q.NORM_VALUE.key] if Q.STEP_LENGTH.key in asked else [])
+        if Q.STEP_LENGTH.key not in asked:
+            return asked
+        r.answered_by[Q.NORM_VALUE.key] = Q.STEP_LENGTH.key
+        return asked + [Q.NORM_VALUE.key]
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities that need no further input join the part's asks; the norm of the
