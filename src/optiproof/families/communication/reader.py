@@ -96,7 +96,7 @@ _BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/
 
 class CommunicationReader:
     family = FAMILY
-    answers = tuple(QUANTITIES.canonical(k) for k in QUANTITIES_ASKED)
+    answers = COMMUNICATION.answer_keys
     ask_field = F.quantities
 
     def score(self, flat: str) -> Score:

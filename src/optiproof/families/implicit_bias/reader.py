@@ -15,6 +15,7 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+from optiproof.catalogue import QUANTITIES
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
@@ -26,6 +27,7 @@ from optiproof.core.text.match import (
     negated,
     rx,
     rxc,
+    take_asks,
 )
 from optiproof.core.text.numbers import (
     Num,
@@ -45,7 +47,7 @@ from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
-                    presume_zero_loss="presume_zero_loss")
+                    presume_zero_loss="presume_zero_loss", asks="asks")
 """Spec field names of the implicit-bias family."""
 M = SimpleNamespace(gd=O.GD.key, sgd=O.SGD.key, heavy_ball=O.HEAVY_BALL.key, nesterov=O.NESTEROV.key,
                     preconditioned=O.PRECONDITIONED.key, rescaled=O.RESCALED_SGD.key,
@@ -102,18 +104,25 @@ _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6})?$")
 
 class ImplicitBiasReader:
     family = FAMILY
-    answers = (Q.LIMIT.key,)
-    ask_field = ""
+    answers = IMPLICIT_BIAS.answer_keys
+    ask_field = F.asks
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
     def asked(self, r: PartReading) -> list[str]:
-        """Every part with a method asks for its limit."""
+        """The part's asks in order; without any, a part with a method asks for its limit."""
+        if F.asks in r.fields:
+            return [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
         return [Q.LIMIT.key] if r.value(F.method) is not None else []
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
-        """The limit is the only ask, implied by the method."""
+        """Asked quantities of the family join the part's asks; a part that asks only for the
+        limit keeps the spec's default (the limit, implied by the method)."""
+        mine = [(k, s) for k, s in asks if k in self.answers]
+        if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
+            return
+        take_asks(r, F.asks, mine, self.answers)
 
     def applied(self, r: PartReading) -> set[str]:
         """Rescaling the features and mapping back is the rescaled-SGD method."""

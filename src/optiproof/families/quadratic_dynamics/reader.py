@@ -85,7 +85,7 @@ _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$
 
 class QuadraticDynamicsReader:
     family = FAMILY
-    answers = tuple(QUANTITIES.canonical(k) for k in _ASKS)
+    answers = QUADRATIC_DYNAMICS.answer_keys
     ask_field = F.asks
 
     def score(self, flat: str) -> Score:

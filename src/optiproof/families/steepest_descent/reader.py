@@ -76,11 +76,15 @@ _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
             "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
 
 
+_MEASURED = (Q.STEP_LENGTH, Q.COMPARE)
+"""Asks that need more than their name (the norm a length is measured in, the other norm
+compared with): taken only where the part states it."""
+
+
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
-    answers = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.STEP_LENGTH.key,
-               Q.THRESHOLD.key, Q.COMPARE.key)
+    answers = STEEPEST_DESCENT.answer_keys
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
@@ -98,7 +102,7 @@ class SteepestDescentReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities that need no further input join the part's asks; the norm of the
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
-        simple = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.THRESHOLD.key)
+        simple = tuple(q.key for q in STEEPEST_DESCENT.answers if q not in _MEASURED)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         norm = r.value(F.norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
