@@ -107,6 +107,17 @@ def test_numeric_instance_and_uneven_variant() -> None:
     assert "uneven" in " ".join(part.diagnostics) and part.verified
 
 
+@pytest.mark.parametrize("n, p", [(24, 24 * 40 + 5), (24, 24 * 40 + 23)])
+def test_uneven_ring_verified_when_the_simulator_moves_a_smaller_p(n: int, p: int) -> None:
+    """Regression (n = 512, p = 10^6 was NOT VERIFIED): the simulator moves data at a smaller
+    p of the same remainder mod n, and the busiest-node formula must hold there too."""
+    part = solve_part(part_of(n=n, p=p, chunks="uneven", schemes=["ring-allreduce"],
+                              quantities=["busiest-sent", "message-size"]))
+    sim = next(c for c in part.checks if c.method == "exact simulator")
+    assert sim.passed and f"p = {n * 16 + p % n} instead of {p}" in sim.detail, sim.detail
+    assert part.verified
+
+
 def test_alpha_beta_time_numeric() -> None:
     part = solve_part(part_of(n=8, p=800, schemes=["ring-allreduce", "parameter-server"],
                               quantities=["time"], alpha="0.001", bandwidth=1000))
