@@ -7,7 +7,8 @@ and a second time with the cache the first run left (repeat: a cache hit where t
 cache). With ``--baseline SRC`` the same commands also run from another source tree (e.g. an
 unpacked older commit) with this interpreter, interleaved with the current tree so both see the
 same machine; each row then shows before, after and after/before. All figures come from this
-one run: medians of ``--repeat`` runs. Usage:
+one run: medians of ``--repeat`` runs (wall time; CPU time and peak memory of that same run,
+which read a loaded machine better than wall time does). Usage:
     python benchmarks/bench_cli.py [--repeat N] [--baseline SRC] [--quick]
 """
 
@@ -49,9 +50,11 @@ class Tree:
 
 @dataclass
 class Run:
-    """One finished process: wall seconds, peak resident memory (MB) and exit code."""
+    """One finished process: wall seconds, CPU seconds (its own and its reaped children's),
+    peak resident memory (MB) and exit code."""
 
     seconds: float
+    cpu: float
     peak_mb: float
     code: int
 
@@ -67,7 +70,8 @@ def run_cli(tree: Tree, args: list[str], cache: Path, cwd: Path) -> Run:
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+               proc.returncode)
 
 
 @dataclass
@@ -142,14 +146,15 @@ def median(runs: list[Run]) -> Run:
 def report(rows: list[Row], trees: list[Tree]) -> None:
     """Print each target with the measured values and the ratios."""
     names = [t.name for t in trees]
-    head = f"{'target':<58}{'limit s':>8}" + "".join(f"{n + ' s':>10}{'MB':>6}{'rc':>3}"
-                                                    for n in names)
+    head = f"{'target':<58}{'limit s':>8}" + "".join(
+        f"{n + ' s':>10}{'cpu s':>7}{'MB':>6}{'rc':>3}" for n in names)
     head += f"{'/limit':>8}" + (f"{'after/before':>13}" if len(trees) == 2 else "")
     print(head)
     for row in rows:
         cells = {n: median(row.runs[n]) for n in names}
         line = f"{row.label:<58}{'' if row.limit is None else f'{row.limit:.2f}':>8}"
-        line += "".join(f"{c.seconds:>10.2f}{c.peak_mb:>6.0f}{c.code:>3}" for c in cells.values())
+        line += "".join(f"{c.seconds:>10.2f}{c.cpu:>7.2f}{c.peak_mb:>6.0f}{c.code:>3}"
+                        for c in cells.values())
         last = cells[names[-1]]
         line += f"{'' if row.limit is None else f'{last.seconds / row.limit:.2f}':>8}"
         if len(trees) == 2:

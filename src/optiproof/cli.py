@@ -19,6 +19,7 @@ import typer
 
 from optiproof import loading
 from optiproof.core.errors import BadInput, NotRecognised, OptiproofError
+from optiproof.core.limits import LIMITS
 
 app = typer.Typer(
     name="optiproof",
@@ -30,6 +31,11 @@ app = typer.Typer(
 )
 
 DEFAULT_DEMO_DIR = Path("optiproof-report")
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result "
+                                                          "cache.")]
+cache_app = typer.Typer(help="The result cache (solved and verified problems).",
+                        no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 
 class Format(str, Enum):
@@ -151,6 +157,62 @@ def _not_verified_note(solution: Any) -> None:
         typer.echo(f"warning: NOT VERIFIED: part {', '.join(bad)}", err=True)
 
 
+# -- the result cache -----------------------------------------------------------------------
+
+def _cache(no_cache: bool) -> Any:
+    """The result cache, or None with ``--no-cache``."""
+    if no_cache:
+        return None
+    from optiproof.runtime.cache import ResultCache
+
+    return ResultCache()
+
+
+def _alias(cache: Any, problem: str, options: Any) -> str | None:
+    """The cache's digest of a problem file with ``options`` (None for stdin, no cache, or a
+    file that loading will refuse)."""
+    if cache is None or problem == "-":
+        return None
+    try:
+        with open(problem, "rb") as fh:
+            raw = fh.read(LIMITS.max_text_bytes + 1)
+    except OSError:
+        return None
+    return cache.alias(raw, options) if len(raw) <= LIMITS.max_text_bytes else None
+
+
+def _cached_solved(cache: Any, alias: str | None) -> Any:
+    """The cached solution an input digest leads to, as a ``Solved`` (None on a miss)."""
+    from optiproof.pipeline import Solved
+
+    hit = cache.entry_of_alias(alias) if alias is not None else None
+    solution = cache.solution(hit.key) if hit is not None else None
+    return None if solution is None else Solved(solution, hit.key, hit)
+
+
+def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None) -> Any:
+    """PROBLEM solved: from the cache by its input digest, else read and solved (and cached)."""
+    from optiproof.pipeline import solve_cached
+
+    alias = _alias(cache, problem, options)
+    return _cached_solved(cache, alias) or solve_cached(load_problem_any(problem, write_spec),
+                                                        options, cache, alias)
+
+
+def _marked(text: str, fmt: Format, entry: Any) -> str:
+    """A document served from the cache: JSON gets ``cached`` (when the witnesses ran); every
+    format gets a line on stderr."""
+    typer.echo(f"cached: the witnesses ran at {entry.witnessed_at} (--no-cache runs them "
+               "again)", err=True)
+    if fmt is not Format.json:
+        return text
+    import json
+
+    data = json.loads(text)
+    data["cached"] = {"witnesses_ran_at": entry.witnessed_at}
+    return json.dumps(data, indent=2, allow_nan=False) + "\n"
+
+
 # -- commands -------------------------------------------------------------------------------
 
 def _version(value: bool) -> None:
@@ -181,24 +243,40 @@ def solve(
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
     = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Solve PROBLEM (a spec file, problem text, or - for stdin), verify it, and write it up."""
 
     def body() -> int:
-        spec = load_problem_any(problem, write_spec)
-        from optiproof.core.options import SolveOptions
-        from optiproof.pipeline import solve_problem
+        from dataclasses import replace
 
+        from optiproof.core.options import SolveOptions
+
+        options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
+                               figures=fmt is not Format.json)
+        cache = _cache(no_cache)
+        alias = _alias(cache, problem, options) if fmt is not Format.term else None
+        hit = cache.entry_of_alias(alias) if alias is not None else None
+        text = cache.rendering(hit.key, fmt.value) if hit is not None else None
+        if text is not None:
+            _write(_marked(text, fmt, hit), out)
+            if hit.exit_code:
+                _not_verified_note(cache.solution(hit.key))
+            return hit.exit_code
         spinner = sys.stderr.isatty()
         with _progress(spinner, fmt is Format.term and not spinner,
                        "solving exactly...") as progress:
-            options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
-                                   progress=progress, figures=fmt is not Format.json)
-            solution = solve_problem(spec, options)
+            solved = _solved(problem, replace(options, progress=progress), cache, write_spec)
+        solution = solved.solution
         if fmt is Format.term and out is None:
+            if solved.cached is not None:
+                _marked("", fmt, solved.cached)
             _print_terminal(solution)
         else:
-            _write(_render(solution, fmt), out)
+            text = _render(solution, fmt)
+            if solved.key is not None and fmt is not Format.term:
+                cache.put_rendering(solved.key, fmt.value, text)
+            _write(text if solved.cached is None else _marked(text, fmt, solved.cached), out)
         if fmt is not Format.term or out is not None:
             _not_verified_note(solution)
         return solution.exit_code
@@ -248,6 +326,7 @@ def check(
     out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--out", "-o", help="Write the report here; in batch mode the folder for summary.json "
                             "and summary.html (default ./optiproof-check).")] = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Check an answer to PROBLEM: a verdict per part, each error with its line, and a hint.
 
@@ -268,11 +347,9 @@ def check(
             except OSError as err:
                 raise BadInput(f"cannot read {answer}: {err.strerror}", field="ANSWER") from None
             text = decode_answer(raw, str(answer))
-        spec = load_problem_any(problem)
         from optiproof.core.options import SolveOptions
-        from optiproof.pipeline import solve_problem
 
-        solution = solve_problem(spec, SolveOptions(figures=False))
+        solution = _solved(problem, SolveOptions(figures=False), _cache(no_cache)).solution
         if batch:
             from optiproof.checking.batch import check_folder
 
@@ -317,6 +394,7 @@ def demo(
     texts: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--texts", help="Solve every .txt/.md problem text in this folder instead of the "
                         "bundled problems.")] = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Solve every bundled problem and write an HTML report plus one Markdown file each."""
 
@@ -326,18 +404,17 @@ def demo(
         if not problems:
             where = "optiproof/problems" if texts is None else str(texts)
             raise NotRecognised(f"no problems found in {where}")
-        return _run_demo(problems, out)
+        return _run_demo(problems, out, _cache(no_cache))
 
     raise typer.Exit(_guarded(body))
 
 
-def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
+def _run_demo(problems: list[tuple[str, str]], out: Path, cache: Any) -> int:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from optiproof.core.options import SolveOptions
-    from optiproof.pipeline import solve_problem
     from optiproof.rendering.html import render_html_report
 
     try:
@@ -350,14 +427,19 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
         start = time.perf_counter()
         with _progress(spinner, not spinner, f"solving {name}...") as progress:
             try:
-                solution = solve_problem(loading.load_bundled(name, text),
-                                         SolveOptions(progress=progress))
+                solved = _demo_solved(name, text, SolveOptions(progress=progress), cache)
             except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
                 rows.append((name, "\u2014", f"error: {' '.join(str(err).split())[:200]}",
                              time.perf_counter() - start, False))
                 continue
+        solution = solved.solution
         solutions.append(solution)
-        _write(solution.to_markdown(), out / (Path(name).stem + ".md"))
+        markdown = cache.rendering(solved.key, "md") if solved.key is not None else None
+        if markdown is None:
+            markdown = solution.to_markdown()
+            if solved.key is not None:
+                cache.put_rendering(solved.key, "md", markdown)
+        _write(markdown, out / (Path(name).stem + ".md"))
         rows.append((name, str(len(solution.parts)),
                      "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
                      time.perf_counter() - start, solution.verified))
@@ -373,6 +455,30 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
     console.print(table)
     console.print(f"report: {report.resolve()}", soft_wrap=True)
     return 0 if all(r[4] for r in rows) else 1
+
+
+def _demo_solved(name: str, text: str, options: Any, cache: Any) -> Any:
+    """A bundled problem (or problem text) solved: from the cache by its text, else read and
+    solved (and cached)."""
+    from optiproof.pipeline import solve_cached
+
+    alias = cache.alias(text.encode(), options) if cache is not None else None
+    return _cached_solved(cache, alias) or solve_cached(loading.load_bundled(name, text),
+                                                        options, cache, alias)
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached result."""
+
+    def body() -> int:
+        from optiproof.runtime.cache import ResultCache
+
+        cache = ResultCache()
+        typer.echo(f"deleted {cache.clear()} cached results from {cache.path}", err=True)
+        return 0
+
+    raise typer.Exit(_guarded(body))
 
 
 def main() -> None:

@@ -7,12 +7,16 @@ here, each right after its part is derived.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution, Solution
 from optiproof.families import FAMILIES
 from optiproof.runtime.witnessing import job_arguments, witness_in_worker, witness_part
+
+if TYPE_CHECKING:
+    from optiproof.runtime.cache import Entry, ResultCache
 
 
 def solve_part(spec: Any, options: SolveOptions = SolveOptions()) -> PartSolution:
@@ -46,3 +50,31 @@ def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solut
         except Exception:  # noqa: BLE001 - the worker could not run them: run them here
             solution.checks = witness_part(spec, solution, options)
     return Solution(title=problem.title, parts=parts)
+
+
+@dataclass(frozen=True)
+class Solved:
+    """A solution, its cache key (None: not in the cache), and the cache entry it was served
+    from (None: solved now)."""
+
+    solution: Solution
+    key: str | None
+    cached: Entry | None
+
+
+def solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None,
+                 alias: str | None = None) -> Solved:
+    """The cached solution of ``problem`` if there is one, else ``solve_problem`` (stored);
+    ``alias``, the digest of the input it was read from, is made to lead to it."""
+    if cache is None:
+        return Solved(solve_problem(problem, options), None, None)
+    key = cache.key(problem, options)
+    entry = cache.entry(key)
+    solution = cache.solution(key) if entry is not None else None
+    if solution is not None:
+        if alias is not None:
+            cache.put_alias(alias, key)
+        return Solved(solution, key, entry)
+    solution = solve_problem(problem, options)
+    stored = cache.put(key, solution, alias)
+    return Solved(solution, key if stored is not None else None, None)

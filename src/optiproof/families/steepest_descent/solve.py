@@ -36,6 +36,7 @@ from optiproof.families.steepest_descent.identify import identify
 from optiproof.families.steepest_descent.norms import (
     L1,
     L2,
+    NORM_DINV,
     Frobenius,
     LInf,
     Norm,
@@ -46,7 +47,6 @@ from optiproof.families.steepest_descent.norms import (
     SharpSet,
     Spectral,
     TexSymbol,
-    _norm_function,
     make_norm,
 )
 from optiproof.families.steepest_descent.spec import SteepestDescentSpec
@@ -163,7 +163,7 @@ def _display_number(x: sp.Expr) -> sp.Expr:
 def _symbolic_dual_and_sharp(norm: Norm, g: Any) -> tuple[sp.Expr, None, Any]:
     if isinstance(norm, Quadratic):
         Dinv = norm.inv_D
-        dual = _norm_function("norm_Dinv", "D^{-1}")(g)
+        dual = NORM_DINV(g)
         return dual, None, sp.MatMul(1 / dual, Dinv, g)
     dual = norm.dual().symbolic_value(g)
     return dual, None, norm.symbolic_sharp(g)
