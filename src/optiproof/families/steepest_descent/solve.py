@@ -31,6 +31,7 @@ from optiproof.core.solution import (
     Variable,
 )
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
+from optiproof.families.steepest_descent.float64 import above_exact_limit, solve_float64
 from optiproof.families.steepest_descent.family import KEY
 from optiproof.families.steepest_descent.identify import identify
 from optiproof.families.steepest_descent.norms import (
@@ -120,7 +121,8 @@ def build_instance(spec: SteepestDescentSpec) -> Instance:
         if g.rows * g.cols > LIMITS.exact_max_entries:
             raise BadInput(f"{g.rows * g.cols} entries exceeds the exact-arithmetic limit of "
                            f"{LIMITS.exact_max_entries}", field="gradient",
-                           expected="a smaller gradient, or a symbolic one")
+                           expected="a smaller gradient, a symbolic one, or a norm evaluated "
+                                    "in float64 above the limit (l2, l1, linf, lp, rms)")
         if is_matrix and max(g.shape) > 64:
             raise BadInput(f"a {g.rows}x{g.cols} matrix is too large for the 30-digit SVD",
                            field="gradient", expected="sides up to 64")
@@ -441,6 +443,8 @@ def _symbolic_sharp_length(inst: Instance, measure: Norm) -> sp.Expr:
 def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
     """Derive the update, its value and every asked quantity, with the identification
     (``figures`` is accepted like every family's; this one draws none)."""
+    if above_exact_limit(spec):
+        return solve_float64(spec)
     inst = build_instance(spec)
     t = sp.Symbol("t", nonnegative=True)
     form = spec.form
