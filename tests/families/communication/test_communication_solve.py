@@ -118,6 +118,22 @@ def test_uneven_ring_verified_when_the_simulator_moves_a_smaller_p(n: int, p: in
     assert part.verified
 
 
+def test_simulator_memory_is_bounded_at_a_large_p() -> None:
+    """n = 8, p = 10^6 once peaked at 2 GB: the simulator now moves a smaller p of the same
+    chunk structure at every n, in bounded slices."""
+    import tracemalloc
+
+    spec = part_of(n=8, p=10**6, schemes=["parameter-server", "ring-allreduce"],
+                   quantities=["messages", "busiest-sent"])
+    tracemalloc.start()
+    try:
+        part = solve_part(spec)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert part.verified and peak < 200 * 2**20, peak
+
+
 def test_alpha_beta_time_numeric() -> None:
     part = solve_part(part_of(n=8, p=800, schemes=["ring-allreduce", "parameter-server"],
                               quantities=["time"], alpha="0.001", bandwidth=1000))

@@ -1,6 +1,7 @@
 """Exact message-level simulator: moves real integer arrays along a schedule.
 
-Every worker starts with its own integer gradient (servers start from zeros). Rounds are
+Every worker starts with its own integer gradient (servers start from zeros), in int32 when
+every partial sum fits in it, else int64. Rounds are
 synchronous: all payloads of a round are read from the buffers as they were at the start of the
 round, then delivered (added or copied). Integer arithmetic is exact, so "every worker ends with
 the sum of all gradients" is checked with ``==``; the average is that sum divided by n, an exact
@@ -19,8 +20,8 @@ from optiproof.families.communication.schedules import Round, Schedule
 
 MAX_SIMULATED_ELEMENTS = 1 << 26
 """Largest number of elements the simulator moves in one run (64M int64 moves)."""
-MAX_STATE_ELEMENTS = 1 << 23
-"""Largest buffer state (nodes * p) the simulator allocates (64 MB of int64)."""
+MAX_STATE_BYTES = 1 << 27
+"""Largest buffer state (nodes * p integers) the simulator allocates: 128 MB."""
 SLICE_ELEMENTS = 1 << 20
 """Elements delivered per slice of a round: bounds the index arrays (8 MB each)."""
 
@@ -60,7 +61,7 @@ class SimulationTooLarge(ValueError):
 def simulation_fits(schedule: Schedule) -> bool:
     """True if the schedule is small enough to move real arrays within the memory/time bounds
     (the messages are counted round by round; nothing is moved)."""
-    if schedule.nodes * schedule.p > MAX_STATE_ELEMENTS:
+    if schedule.nodes * schedule.p * _dtype(schedule.n, 1000).itemsize > MAX_STATE_BYTES:
         return False
     volume = 0
     for rnd in schedule.rounds:
@@ -74,14 +75,15 @@ def simulate(schedule: Schedule, *, seed: int = 0, low: int = -1000,
              high: int = 1000) -> SimulationResult:
     """Run ``schedule`` on random integer gradients and check every worker's final buffer."""
     n, p, nodes = schedule.n, schedule.p, schedule.nodes
+    dtype = _dtype(n, max(abs(low), abs(high)))
     too_large = SimulationTooLarge(
         f"{schedule.scheme} with n = {n}, p = {p} is too large to simulate (limits: "
-        f"{MAX_SIMULATED_ELEMENTS} moved elements, {MAX_STATE_ELEMENTS} buffer elements)")
-    if nodes * p > MAX_STATE_ELEMENTS:
+        f"{MAX_SIMULATED_ELEMENTS} moved elements, {MAX_STATE_BYTES >> 20} MB of buffers)")
+    if nodes * p * dtype.itemsize > MAX_STATE_BYTES:
         raise too_large
     rng = np.random.default_rng(seed)
-    state = np.zeros((nodes, p), dtype=np.int64)
-    state[:n] = rng.integers(low, high, size=(n, p), dtype=np.int64)
+    state = np.zeros((nodes, p), dtype=dtype)
+    state[:n] = rng.integers(low, high, size=(n, p), dtype=dtype)
     reference = state[:n].sum(axis=0)
     flat = state.reshape(-1)
     sent = np.zeros(nodes, dtype=np.int64)
@@ -106,11 +108,17 @@ def simulate(schedule: Schedule, *, seed: int = 0, low: int = -1000,
         sent += np.bincount(rnd.src, weights=delivered, minlength=nodes).astype(np.int64)
         received += np.bincount(rnd.dst, weights=delivered, minlength=nodes).astype(np.int64)
     seconds = time.perf_counter() - start_time
-    diff = np.abs(state[:n] - reference[None, :])
-    wrong = tuple(int(w) for w in np.nonzero(diff.max(axis=1) != 0)[0]) if p else ()
+    wrong = tuple(int(w) for w in np.nonzero((state[:n] != reference).any(axis=1))[0]) \
+        if p else ()
+    worst = max((int(np.abs(state[w] - reference).max()) for w in wrong[:10]), default=0)
     return SimulationResult(schedule.scheme, n, p, not wrong, wrong[:10],
-                            int(diff.max()) if diff.size else 0, messages, elements,
+                            worst, messages, elements,
                             size_min or 0, size_max, sent, received, n_rounds, seconds)
+
+
+def _dtype(n: int, bound: int) -> np.dtype:
+    """int32 when every partial sum of n values of size below ``bound`` fits in it, else int64."""
+    return np.dtype(np.int32 if n * bound < 2**31 else np.int64)
 
 
 def _slices(lengths: np.ndarray) -> list[tuple[int, int]]:

@@ -32,7 +32,7 @@ from optiproof.families.communication.spec import CommunicationSpec
 GRID_MAX_N = 64
 SIM_GRID_N = (2, 3, 4, 5, 7, 8, 16)
 SIM_UNITS = 16
-"""The simulator moves at most this many whole units of lcm(n, k) elements, plus p mod lcm."""
+"""The simulator moves at most this many whole units of the chunk structure, plus the rest."""
 TIME_POINTS = ((Fraction(1, 10), Fraction(7)), (Fraction(3), Fraction(1, 2)))
 """(alpha, B) pairs at which a symbolic time formula is compared with the schedule's time."""
 GLOO_SYMBOLIC_N = 4
@@ -313,11 +313,14 @@ def _simulation_instances(spec: CommunicationSpec, facts: CommunicationFacts,
 def simulated_p(scheme: str, n: int, p: int, k: int, sim_fits: Callable[[Any], bool],
                 build: Callable[..., Any]) -> int:
     """The p the simulator moves data at, by one rule at every n: the chunk structure kept
-    (p mod lcm(n, k)) with at most SIM_UNITS whole units of lcm(n, k) elements, fewer (4, 1)
-    where that does not fit the simulator's bounds (the last is returned even then)."""
+    (p mod the unit: n for the schemes that cut the gradient in n chunks, k for sharded
+    servers, their lcm for both, 1 for whole vectors) with at most SIM_UNITS whole units,
+    fewer (4, 1) where that does not fit the simulator's bounds (the last is returned even
+    then)."""
     from math import lcm
 
-    unit = lcm(n, k)
+    unit = lcm(n if scheme in (S.RING.key, S.RABENSEIFNER.key) else 1,
+               k if scheme == S.SHARDED_PS.key else 1)
     for mult in (SIM_UNITS, 4, 1):
         q = unit * min(mult, p // unit) + p % unit
         if sim_fits(build(scheme, n, q, k)):
