@@ -415,36 +415,29 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, cache: Any) -> int:
     from rich.text import Text
 
     from optiproof.core.options import SolveOptions
-    from optiproof.rendering.html import render_html_report
 
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise BadInput(f"cannot create {out}: {err.strerror}", field="--out") from None
-    solutions, rows = [], []
+    items, rows = [], []
     spinner = sys.stderr.isatty()
     for name, text in problems:
         start = time.perf_counter()
         with _progress(spinner, not spinner, f"solving {name}...") as progress:
             try:
-                solved = _demo_solved(name, text, SolveOptions(progress=progress), cache)
+                key, solution, markdown, parts, ok = _demo_problem(
+                    name, text, SolveOptions(progress=progress), cache)
             except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
                 rows.append((name, "\u2014", f"error: {' '.join(str(err).split())[:200]}",
                              time.perf_counter() - start, False))
                 continue
-        solution = solved.solution
-        solutions.append(solution)
-        markdown = cache.rendering(solved.key, "md") if solved.key is not None else None
-        if markdown is None:
-            markdown = solution.to_markdown()
-            if solved.key is not None:
-                cache.put_rendering(solved.key, "md", markdown)
+        items.append((key, solution))
         _write(markdown, out / (Path(name).stem + ".md"))
-        rows.append((name, str(len(solution.parts)),
-                     "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
-                     time.perf_counter() - start, solution.verified))
+        rows.append((name, str(parts), "\u2714 verified" if ok else "\u2718 NOT VERIFIED",
+                     time.perf_counter() - start, ok))
     report = out / "report.html"
-    _write(render_html_report(solutions, "optiproof demo"), report)
+    _write(_demo_report(items, cache), report)
     table = Table(title="optiproof demo", title_justify="left")
     for col in ("Problem", "Parts", "Status", "Time"):
         table.add_column(col, overflow="fold")
@@ -457,14 +450,41 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, cache: Any) -> int:
     return 0 if all(r[4] for r in rows) else 1
 
 
-def _demo_solved(name: str, text: str, options: Any, cache: Any) -> Any:
-    """A bundled problem (or problem text) solved: from the cache by its text, else read and
-    solved (and cached)."""
+def _demo_problem(name: str, text: str, options: Any, cache: Any
+                  ) -> tuple[str | None, Any, str, int, bool]:
+    """A bundled problem (or problem text) solved, or found in the cache by its text: its cache
+    key, its solution (None when its Markdown was cached), its Markdown, number of parts and
+    whether it is verified."""
     from optiproof.pipeline import solve_cached
 
     alias = cache.alias(text.encode(), options) if cache is not None else None
-    return _cached_solved(cache, alias) or solve_cached(loading.load_bundled(name, text),
-                                                        options, cache, alias)
+    hit = cache.entry_of_alias(alias) if alias is not None else None
+    markdown = cache.rendering(hit.key, "md") if hit is not None else None
+    if markdown is not None:
+        return hit.key, None, markdown, hit.parts, hit.exit_code == 0
+    solved = _cached_solved(cache, alias) or solve_cached(loading.load_bundled(name, text),
+                                                          options, cache, alias)
+    markdown = solved.solution.to_markdown()
+    if solved.key is not None:
+        cache.put_rendering(solved.key, "md", markdown)
+    return (solved.key, solved.solution, markdown, len(solved.solution.parts),
+            solved.solution.verified)
+
+
+def _demo_report(items: list[tuple[str | None, Any]], cache: Any) -> str:
+    """The HTML report of the demo's solutions (kept in the cache under their keys)."""
+    from optiproof.rendering.html import render_html_report
+    from optiproof.runtime.cache import combined_key
+
+    keys = [key for key, _ in items]
+    report_key = combined_key(keys) if cache is not None and None not in keys else None
+    html = cache.rendering(report_key, "html") if report_key is not None else None
+    if html is None:
+        solutions = [s if s is not None else cache.solution(key) for key, s in items]
+        html = render_html_report([s for s in solutions if s is not None], "optiproof demo")
+        if report_key is not None:
+            cache.put_rendering(report_key, "html", html)
+    return html
 
 
 @cache_app.command("clear")

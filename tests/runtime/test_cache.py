@@ -113,3 +113,23 @@ def test_parallel_writers_never_corrupt_it(tmp_path):
         assert db.execute("SELECT COUNT(*) FROM solutions").fetchone() == (80,)
     cache = ResultCache(path)
     assert all(cache.solution(f"{w}-19") is not None for w in range(4))
+
+
+def test_demo_a_second_time_is_read_from_the_cache(tmp_path, monkeypatch):
+    from optiproof import pipeline
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "step.txt").write_text("Let g = [3, -1, 2] be the gradient and alpha = 0.5. Find "
+                                    "u = argmin_d g^T d + (1/alpha) ||d||_inf^2. Which "
+                                    "optimizer is this?\n")
+    first = runner.invoke(cli.app, ["demo", "--out", str(tmp_path / "a"), "--texts", str(texts)])
+
+    def not_again(*args):
+        raise AssertionError("solved again")
+
+    monkeypatch.setattr(pipeline, "solve_problem", not_again)
+    second = runner.invoke(cli.app, ["demo", "--out", str(tmp_path / "b"), "--texts", str(texts)])
+    assert first.exit_code == second.exit_code == 0, second.output
+    for name in ("report.html", "step.md"):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text()

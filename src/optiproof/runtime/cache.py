@@ -34,7 +34,8 @@ VERSIONED = ("torch", "cvxpy", "clarabel", "sympy")
 """Distributions whose versions are part of every key (besides optiproof's own)."""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS solutions (key TEXT PRIMARY KEY, witnessed_at TEXT NOT NULL,
-                                      exit_code INTEGER NOT NULL, solution BLOB NOT NULL);
+                                      exit_code INTEGER NOT NULL, parts INTEGER NOT NULL,
+                                      solution BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS renderings (key TEXT NOT NULL, format TEXT NOT NULL,
                                        text TEXT NOT NULL, PRIMARY KEY (key, format));
 CREATE TABLE IF NOT EXISTS inputs (digest TEXT PRIMARY KEY, key TEXT NOT NULL);
@@ -110,11 +111,18 @@ def _storable(solution: Solution) -> Solution:
 
 @dataclass(frozen=True)
 class Entry:
-    """A cached result: its key, when its witnesses ran, and the exit code it earned."""
+    """A cached result: its key, when its witnesses ran, the exit code it earned and its
+    number of parts."""
 
     key: str
     witnessed_at: str
     exit_code: int
+    parts: int
+
+
+def combined_key(keys: list[str]) -> str:
+    """The key of a document rendered from several entries (the demo's report)."""
+    return "combined:" + _digest(keys)
 
 
 class ResultCache:
@@ -151,15 +159,15 @@ class ResultCache:
     def entry(self, key: str) -> Entry | None:
         """The entry of ``key``, if cached."""
         with closing(self._connect()) as db:
-            row = db.execute("SELECT witnessed_at, exit_code FROM solutions WHERE key = ?",
-                             (key,)).fetchone()
-        return None if row is None else Entry(key, row[0], row[1])
+            row = db.execute("SELECT witnessed_at, exit_code, parts FROM solutions "
+                             "WHERE key = ?", (key,)).fetchone()
+        return None if row is None else Entry(key, *row)
 
     def entry_of_alias(self, alias: str) -> Entry | None:
         """The entry an input alias leads to, if cached."""
         with closing(self._connect()) as db:
-            row = db.execute("SELECT s.key, s.witnessed_at, s.exit_code FROM inputs i JOIN "
-                             "solutions s ON s.key = i.key WHERE i.digest = ?",
+            row = db.execute("SELECT s.key, s.witnessed_at, s.exit_code, s.parts FROM inputs i "
+                             "JOIN solutions s ON s.key = i.key WHERE i.digest = ?",
                              (alias,)).fetchone()
         return None if row is None else Entry(*row)
 
@@ -189,10 +197,10 @@ class ResultCache:
         except Exception:  # noqa: BLE001 - not cacheable, not an error
             return None
         entry = Entry(key, datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                      solution.exit_code)
+                      solution.exit_code, len(solution.parts))
         with closing(self._connect()) as db, db:
-            db.execute("INSERT OR REPLACE INTO solutions VALUES (?, ?, ?, ?)",
-                       (key, entry.witnessed_at, entry.exit_code, blob))
+            db.execute("INSERT OR REPLACE INTO solutions VALUES (?, ?, ?, ?, ?)",
+                       (key, entry.witnessed_at, entry.exit_code, entry.parts, blob))
             db.execute("DELETE FROM renderings WHERE key = ?", (key,))
             if alias is not None:
                 db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (alias, key))
