@@ -178,7 +178,9 @@ def _alias(cache: Any, problem: str, options: Any) -> str | None:
             raw = fh.read(LIMITS.max_text_bytes + 1)
     except OSError:
         return None
-    return cache.alias(raw, options) if len(raw) <= LIMITS.max_text_bytes else None
+    if len(raw) > LIMITS.max_text_bytes:
+        return None
+    return cache.alias(raw, Path(problem).suffix.lower(), options)
 
 
 def _cached_solved(cache: Any, alias: str | None) -> Any:
@@ -199,11 +201,16 @@ def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = No
                                                         options, cache, alias)
 
 
-def _marked(text: str, fmt: Format, entry: Any) -> str:
-    """A document served from the cache: JSON gets ``cached`` (when the witnesses ran); every
-    format gets a line on stderr."""
+def _cached_note(entry: Any) -> None:
+    """Say on stderr that the answer comes from the cache, and when its witnesses ran."""
     typer.echo(f"cached: the witnesses ran at {entry.witnessed_at} (--no-cache runs them "
                "again)", err=True)
+
+
+def _marked(text: str, fmt: Format, entry: Any) -> str:
+    """A document served from the cache: JSON gets ``cached`` (when the witnesses ran); every
+    format gets the note on stderr."""
+    _cached_note(entry)
     if fmt is not Format.json:
         return text
     import json
@@ -260,8 +267,9 @@ def solve(
         text = cache.rendering(hit.key, fmt.value) if hit is not None else None
         if text is not None:
             _write(_marked(text, fmt, hit), out)
-            if hit.exit_code:
-                _not_verified_note(cache.solution(hit.key))
+            solution = cache.solution(hit.key) if hit.exit_code else None
+            if solution is not None:
+                _not_verified_note(solution)
             return hit.exit_code
         spinner = sys.stderr.isatty()
         with _progress(spinner, fmt is Format.term and not spinner,
@@ -270,7 +278,7 @@ def solve(
         solution = solved.solution
         if fmt is Format.term and out is None:
             if solved.cached is not None:
-                _marked("", fmt, solved.cached)
+                _cached_note(solved.cached)
             _print_terminal(solution)
         else:
             text = _render(solution, fmt)
@@ -457,7 +465,8 @@ def _demo_problem(name: str, text: str, options: Any, cache: Any
     whether it is verified."""
     from optiproof.pipeline import solve_cached
 
-    alias = cache.alias(text.encode(), options) if cache is not None else None
+    alias = cache.alias(text.encode(), Path(name).suffix.lower(), options) \
+        if cache is not None else None
     hit = cache.entry_of_alias(alias) if alias is not None else None
     markdown = cache.rendering(hit.key, "md") if hit is not None else None
     if markdown is not None:

@@ -44,9 +44,13 @@ def run_path(path: str) -> Any:
 
 def _serve(connection: Any, warm_ups: tuple[str, ...]) -> None:
     """A worker: run the warm-ups (a failing one only costs its time), then every job received
-    until told to stop, answering each with its result or its exception."""
+    until told to stop, answering each with its result or its exception. Interrupts are left
+    to the parent, which ends its workers when it exits."""
+    import signal
+
     global _CONNECTION
     _CONNECTION = connection
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for path in warm_ups:
         try:
             run_path(path)
