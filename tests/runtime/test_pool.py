@@ -59,3 +59,19 @@ def test_pooled_witnesses_equal_those_run_in_process(monkeypatch):
     pooled = solve_problem(problem).parts[0].checks
     assert [(c.method, c.status, c.max_error) for c in pooled] == \
         [(c.method, c.status, c.max_error) for c in local]
+
+
+def test_a_script_without_a_main_guard_runs_once(tmp_path):
+    """Workers are fresh interpreters: they never re-run the caller's script (multiprocessing's
+    spawn would, and there the script's own pool start fails and the run hangs)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text("import optiproof\n"
+                      "sol = optiproof.solve({'family': 'adam-mechanics', 'asks': ['first-step']})\n"
+                      "print('verified', sol.verified)\n")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=280, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["verified", "True"]
