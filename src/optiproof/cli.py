@@ -193,12 +193,20 @@ def _cached_solved(cache: Any, alias: str | None) -> Any:
 
 
 def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None) -> Any:
-    """PROBLEM solved: from the cache by its input digest, else read and solved (and cached)."""
+    """PROBLEM solved: from the cache by its input digest, else read and solved (and cached).
+    Before reading, the witness worker starts, so that whatever it has to import overlaps the
+    reading and the derivation."""
     from optiproof.pipeline import solve_cached
 
     alias = _alias(cache, problem, options)
-    return _cached_solved(cache, alias) or solve_cached(load_problem_any(problem, write_spec),
-                                                        options, cache, alias)
+    cached = _cached_solved(cache, alias)
+    if cached is not None:
+        return cached
+    if options.run_witnesses:
+        from optiproof.runtime.pool import shared_pool
+
+        shared_pool()
+    return solve_cached(load_problem_any(problem, write_spec), options, cache, alias)
 
 
 def _cached_note(entry: Any) -> None:
