@@ -6,6 +6,7 @@ from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
 from optiproof.families.base import Family, imported
+from optiproof.witnesses.torch_start import START_TORCH
 
 KEY = "adam-mechanics"
 OPTIMIZERS = (O.ADAM, O.RMSPROP)
@@ -24,4 +25,5 @@ ADAM_MECHANICS = Family(
              Q.CHANGES, Q.IDENTIFICATION),
     entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD, O.SGD), facts=AdamMechanicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader=f"{__package__}.reader", problems=("problems/texts/adam-mechanics.txt",))
+    reader=f"{__package__}.reader", problems=("problems/texts/adam-mechanics.txt",),
+    warm_up=START_TORCH)
