@@ -118,7 +118,7 @@ class AdamMechanicsReader:
             steps.setdefault(1, next(s for k, s in asks if k == Q.FIRST_STEP.key))
             if F.t not in r.fields:
                 r.set(F.t, 1, next(s for k, s in asks if k == Q.FIRST_STEP.key))
-        if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in mapped):
+        if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in [*asks, *mapped]):
             _run_length(r, steps)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
 
