@@ -53,8 +53,12 @@ def _short(text: str) -> str:
 
 
 def _ask_gap(ask: Ask, quantity: str | None, request: Request, asked: list[str],
-             in_request: set[str], hooks: ReaderHooks) -> str | None:
-    """Why ``ask`` is not taken by the reading, or None when it is."""
+             in_request: set[str], hooks: ReaderHooks,
+             answered_by: dict[str, str] | None = None) -> str | None:
+    """Why ``ask`` is not taken by the reading, or None when it is (an ask the family answers
+    as another asked quantity, ``answered_by``, is taken)."""
+    if quantity is not None and (answered_by or {}).get(quantity) in asked:
+        return None
     if quantity is None:
         return (f"could not place '{ask.phrase}' in the request \"{_short(request.sentence)}\" "
                 f"(expected a quantity such as: {_names(hooks.answers)})")
@@ -93,7 +97,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
         in_request = {q for _, q in resolved if q}
         r.requests[request.sentence] = sorted(in_request)
         for ask, quantity in resolved:
-            gap = _ask_gap(ask, quantity, request, asked, in_request, hooks)
+            gap = _ask_gap(ask, quantity, request, asked, in_request, hooks, r.answered_by)
             if gap:
                 _gap(r, ask.phrase, gap)
             elif quantity == Q.EXPLANATION.key:

@@ -119,10 +119,21 @@ class ImplicitBiasReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
+        asks = [(self._as_asked(r, k, s), s) for k, s in asks]
         mine = [(k, s) for k, s in asks if k in self.answers]
         if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
             return
         take_asks(r, F.asks, mine, self.answers)
+
+    @staticmethod
+    def _as_asked(r: PartReading, key: str, source: str) -> str:
+        """On least squares with many solutions 'the minimum-norm minimiser' is the
+        minimum-norm solution."""
+        if key == Q.MINIMISER.key and rx(r"\bmin(?:imum|imal|\.)?[- ]norm\b").search(
+                source):
+            r.answered_by[key] = Q.MIN_NORM_SOLUTION.key
+            return Q.MIN_NORM_SOLUTION.key
+        return key
 
     def applied(self, r: PartReading) -> set[str]:
         """Rescaling the features and mapping back is the rescaled-SGD method."""
@@ -347,6 +358,11 @@ _ZERO_START = (r"\bstart(?:s|ing)? (?:at|from) (?:the )?(?:origin|zero(?: vector
                r"\binitiali[sz](?:ed|e) (?:at|to|with) (?:the )?(?:origin|zeros?|0)\b|"
                r"\bzero[- ]initiali[sz]|\binitiali[sz]ation (?:at|to) (?:the )?(?:origin|zero)")
 _THETA0 = r"θ_?0|θ\^\(?0\)?|θ\(0\)|θ_init|θ_start|initial (?:point|iterate|parameters?|θ)"
+_STARTED = "|".join(f"(?<={w} {p} )" for w in ("start", "starts", "starting", "started",
+                                                 "initialised", "initialized")
+                    for p in ("at", "from"))
+_THETA0 += rf"|(?:{_STARTED})(?:θ|w)(?= ?=)"
+"""θ₀ also as the parameter set right after 'starting from' ('starting from θ = 0')."""
 
 
 def _read_start(own: str, ctx: str, r: PartReading, d: int | None) -> None:
