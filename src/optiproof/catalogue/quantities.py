@@ -185,7 +185,7 @@ SPEEDUP = _add(_Q(
 MAX_STEP = _add(_Q(
     "max-step", "largest stable step size", r"\alpha_{\max}",
     phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
-             r"(?:step(?: ?size)?|learning rate|α)\b",
+             r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:α|the step size|step sizes|learning "
              r"rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
