@@ -16,7 +16,7 @@ from typing import Any
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
-from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import NORMS, QUANTITIES
 from optiproof.catalogue.norms import by_index
 from optiproof.core.text.match import (
     Score,
@@ -75,15 +75,12 @@ _STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|d|u|U|D)(?:\^?\*|_t)? ?‖")
 _CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
 """The relation that defines the Hölder conjugate q of p."""
 _GRADIENT_NORM = re.compile(r"‖ ?(?:g|G|∇ ?f|∇ ?L)(?:_t)? ?‖(?:_\{?(?P<index>[^\s{}‖,.?;:)]{1,6})\}?)?")
-_DUAL_INDEX = {"l1": ("∞", "inf", "infty", "max"), "linf": ("1",), "l2": ("2",),
-               "frobenius": ("F", "fro"), "spectral": ("nuc", "nuclear", "tr", "S1", "1"),
-               "nuclear": ("op", "2", "2→2", "spec", "∞", "S∞")}
-"""Subscripts that name the dual of a norm (beside ``*`` and ``q``)."""
 
 
 def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
-    """True when a norm-value ask is the norm of the gradient (``‖g‖_q``, ``‖g‖_*``,
-    ``‖g‖_∞`` for the l1 step) measured in the dual of the part's own norm."""
+    """True when a norm-value ask is the norm of the gradient (``‖g‖_q``, ``‖g‖_*``, or a
+    subscript the catalogue gives the dual norm: ``‖g‖_∞`` for the l1 step) measured in the
+    dual of the part's own norm."""
     if norm is None:
         return False
     own = getattr(r, "own_text", "") or ""
@@ -95,13 +92,15 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     if index is None or index in ("*", "∗", "q", "dual"):
         return True
     name = norm.get("name") if isinstance(norm, dict) else norm
-    if name == "lp" and isinstance(norm, dict):
+    if name == N.LP.key and isinstance(norm, dict):
         try:
             p = Fraction(str(norm.get("p")))
             return p > 1 and Fraction(index) == p / (p - 1)
         except (ValueError, ZeroDivisionError):
             return False
-    return index in _DUAL_INDEX.get(name, ())
+    entry = NORMS.get(name) if isinstance(name, str) else None
+    dual = NORMS.get(entry.dual) if entry is not None and entry.dual else None
+    return dual is not None and index in dual.index
 
 
 _STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
