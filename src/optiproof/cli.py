@@ -19,6 +19,7 @@ import typer
 
 from optiproof import loading
 from optiproof.core.errors import BadInput, NotRecognised, OptiproofError
+from optiproof.core.limits import LIMITS
 
 app = typer.Typer(
     name="optiproof",
@@ -30,6 +31,11 @@ app = typer.Typer(
 )
 
 DEFAULT_DEMO_DIR = Path("optiproof-report")
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result "
+                                                          "cache.")]
+cache_app = typer.Typer(help="The result cache (solved and verified problems).",
+                        no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 
 class Format(str, Enum):
@@ -197,6 +203,72 @@ def _not_verified_note(solution: Any) -> None:
         typer.echo(f"warning: NOT VERIFIED: part {', '.join(bad)}", err=True)
 
 
+# -- the result cache -----------------------------------------------------------------------
+
+def _cache(no_cache: bool) -> Any:
+    """The result cache, or None with ``--no-cache``."""
+    if no_cache:
+        return None
+    from optiproof.runtime.cache import ResultCache
+
+    return ResultCache()
+
+
+def _alias(cache: Any, problem: str, options: Any) -> str | None:
+    """The cache's digest of a problem file with ``options`` (None for stdin, no cache, or a
+    file that loading will refuse)."""
+    if cache is None or problem == "-":
+        return None
+    try:
+        with open(problem, "rb") as fh:
+            raw = fh.read(LIMITS.max_text_bytes + 1)
+    except OSError:
+        return None
+    return cache.alias(raw, options) if len(raw) <= LIMITS.max_text_bytes else None
+
+
+def _cached_solved(cache: Any, alias: str | None) -> Any:
+    """The cached solution an input digest leads to, as a ``Solved`` (None on a miss)."""
+    from optiproof.pipeline import Solved
+
+    hit = cache.entry_of_alias(alias) if alias is not None else None
+    solution = cache.solution(hit.key) if hit is not None else None
+    return None if solution is None else Solved(solution, hit.key, hit)
+
+
+def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None) -> Any:
+    """PROBLEM solved: from the cache by its input digest, else read and solved (and cached),
+    with what was read on the solution."""
+    from optiproof.pipeline import solve_cached
+
+    alias = _alias(cache, problem, options)
+    if (hit := _cached_solved(cache, alias)) is not None:
+        return hit
+    spec, reading = load_problem_any(problem, write_spec)
+    return solve_cached(spec, options, cache, alias, reading)
+
+
+def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format | None:
+    """The format whose document the cache keeps for this output (None: not kept)."""
+    if open_report or form is Format.term or (form is Format.md and out is not None):
+        return None
+    return form
+
+
+def _marked(text: str, fmt: Format, entry: Any) -> str:
+    """A document served from the cache: JSON gets ``cached`` (when the witnesses ran); every
+    format gets a line on stderr."""
+    typer.echo(f"cached: the witnesses ran at {entry.witnessed_at} (--no-cache runs them "
+               "again)", err=True)
+    if fmt is not Format.json:
+        return text
+    import json
+
+    data = json.loads(text)
+    data["cached"] = {"witnesses_ran_at": entry.witnessed_at}
+    return json.dumps(data, indent=2, allow_nan=False) + "\n"
+
+
 # -- commands -------------------------------------------------------------------------------
 
 def _version(value: bool) -> None:
@@ -234,24 +306,37 @@ def solve(
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
     = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
     what was read, the answers, then the derivation and the evidence."""
 
     def body() -> int:
-        form = _open_format(fmt, open_report)
-        spec, reading = load_problem_any(problem, write_spec)
-        from optiproof.core.options import SolveOptions
-        from optiproof.pipeline import solve_problem
+        from dataclasses import replace
 
+        from optiproof.core.options import SolveOptions
+
+        form = _open_format(fmt, open_report)
+        options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
+                               figures=form is Format.html or (form is Format.md
+                                                               and out is not None))
+        cache = _cache(no_cache)
+        stored = _stored_format(form, out, open_report)
+        alias = _alias(cache, problem, options) if stored is not None else None
+        hit = cache.entry_of_alias(alias) if alias is not None else None
+        text = cache.rendering(hit.key, stored.value) if hit is not None else None
+        if text is not None:
+            _write(_marked(text, form, hit), out)
+            if out is not None:
+                _say_wrote(out)
+            if hit.exit_code:
+                _not_verified_note(cache.solution(hit.key))
+            return hit.exit_code
         with _progress("solving exactly...") as progress:
-            options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
-                                   progress=progress,
-                                   figures=form is Format.html or (form is Format.md
-                                                                   and out is not None))
-            solution = solve_problem(spec, options)
-        if reading is not None:
-            reading.attach(solution)
+            solved = _solved(problem, replace(options, progress=progress), cache, write_spec)
+        solution = solved.solution
+        if solved.cached is not None and stored is None:
+            _marked("", form, solved.cached)
         if open_report:
             target = _html_target(out, "solution.html")
             _write(solution.to_html(), target)
@@ -262,7 +347,10 @@ def solve(
         elif form is Format.md and out is not None:
             _write_markdown(solution, out)
         else:
-            _write(_render(solution, form, brief), out)
+            text = _render(solution, form, brief)
+            if solved.key is not None and stored is not None:
+                cache.put_rendering(solved.key, stored.value, text)
+            _write(text if solved.cached is None else _marked(text, form, solved.cached), out)
             if out is not None:
                 _say_wrote(out)
         if form is not Format.term or out is not None:
@@ -317,6 +405,7 @@ def check(
                             "summary.html and one report page per answer (default "
                             "./optiproof-check).")] = None,
     open_report: Annotated[bool, typer.Option("--open", help=OPEN_HELP)] = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Check an answer to PROBLEM: a verdict per part, each error with its line, and a hint.
 
@@ -338,12 +427,11 @@ def check(
             except OSError as err:
                 raise BadInput(f"cannot read {answer}: {err.strerror}", field="ANSWER") from None
             text = decode_answer(raw, str(answer))
-        spec, _ = load_problem_any(problem)
         from optiproof.core.options import SolveOptions
-        from optiproof.pipeline import solve_problem
 
         with _progress("solving the problem to check against...") as progress:
-            solution = solve_problem(spec, SolveOptions(figures=False, progress=progress))
+            solution = _solved(problem, SolveOptions(figures=False, progress=progress),
+                               _cache(no_cache)).solution
         if batch:
             from optiproof.checking.batch import check_folder
 
@@ -402,6 +490,7 @@ def demo(
                         "bundled problems.")] = None,
     open_report: Annotated[bool, typer.Option("--open", help="Open report.html in the "
                                               "default browser.")] = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Solve every bundled problem and write an HTML report plus one Markdown file each."""
 
@@ -411,7 +500,7 @@ def demo(
         if not problems:
             where = "optiproof/problems" if texts is None else str(texts)
             raise NotRecognised(f"no problems found in {where}")
-        code = _run_demo(problems, out)
+        code = _run_demo(problems, out, _cache(no_cache))
         if open_report:
             _open_in_browser(out / "report.html")
         return code
@@ -419,27 +508,26 @@ def demo(
     raise typer.Exit(_guarded(body))
 
 
-def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
+def _run_demo(problems: list[tuple[str, str]], out: Path, cache: Any) -> int:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from optiproof.core.options import SolveOptions
-    from optiproof.pipeline import solve_problem
-    from optiproof.rendering.html import FailedProblem, render_html_report
+    from optiproof.rendering.html import FailedProblem
 
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise BadInput(f"cannot create {out}: {err.strerror}", field="--out") from None
     entries: list[Any] = []
+    keys: list[str | None] = []
     rows, errors = [], []
     for name, text in problems:
         start = time.perf_counter()
         with _progress(f"solving {name}...") as progress:
             try:
-                spec, reading = loading.problem_and_reading(text, name)
-                solution = solve_problem(spec, SolveOptions(progress=progress))
+                solved = _demo_problem(name, text, SolveOptions(progress=progress), cache)
             except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
                 message = " ".join(str(err).split()) or type(err).__name__
                 entries.append(FailedProblem(name, message))
@@ -447,15 +535,15 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
                 rows.append((name, "\u2014", "error (below)", time.perf_counter() - start,
                              False))
                 continue
-        if reading is not None:
-            reading.attach(solution)
+        solution = solved.solution
         entries.append(solution)
+        keys.append(solved.key)
         _write_markdown(solution, out / (Path(name).stem + ".md"))
         rows.append((name, str(len(solution.parts)),
                      "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
                      time.perf_counter() - start, solution.verified))
     report = out / "report.html"
-    _write(render_html_report(entries, "optiproof demo"), report)
+    _write(_demo_report(entries, keys, cache), report)
     table = Table(title="optiproof demo", title_justify="left")
     for col in ("Problem", "Parts", "Status", "Time"):
         table.add_column(col, overflow="fold")
@@ -469,6 +557,46 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
                       soft_wrap=True)
     console.print(f"report: {report.resolve()}", soft_wrap=True)
     return 0 if all(r[4] for r in rows) else 1
+
+
+def _demo_problem(name: str, text: str, options: Any, cache: Any) -> Any:
+    """A bundled problem (or problem text) solved, or found in the cache by its text."""
+    from optiproof.pipeline import solve_cached
+
+    alias = cache.alias(text.encode(), options) if cache is not None else None
+    if (hit := _cached_solved(cache, alias)) is not None:
+        return hit
+    spec, reading = loading.problem_and_reading(text, name)
+    return solve_cached(spec, options, cache, alias, reading)
+
+
+def _demo_report(entries: list[Any], keys: list[str | None], cache: Any) -> str:
+    """The HTML report of the demo (kept in the cache when every problem is)."""
+    from optiproof.rendering.html import render_html_report
+    from optiproof.runtime.cache import combined_key
+
+    whole = cache is not None and len(keys) == len(entries) and None not in keys
+    report_key = combined_key([k for k in keys if k is not None]) if whole else None
+    html = cache.rendering(report_key, "html") if report_key is not None else None
+    if html is None:
+        html = render_html_report(entries, "optiproof demo")
+        if report_key is not None:
+            cache.put_rendering(report_key, "html", html)
+    return html
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached result."""
+
+    def body() -> int:
+        from optiproof.runtime.cache import ResultCache
+
+        cache = ResultCache()
+        typer.echo(f"deleted {cache.clear()} cached results from {cache.path}", err=True)
+        return 0
+
+    raise typer.Exit(_guarded(body))
 
 
 def main() -> None:

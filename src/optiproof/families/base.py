@@ -37,6 +37,8 @@ class Family:
     ``facts`` the dataclass the solver fills for the witnesses. ``reader`` is the module of its
     problem-text reader, ``checker`` the module of its claim checks (empty: the generic checker
     suffices), ``problems`` its bundled problems as paths inside the ``optiproof`` package.
+    ``warm_up`` names (``module:function``) what starts its witnesses' heavy libraries: a family
+    that has one runs its witnesses in the worker pool, which calls it while the parts derive.
     """
 
     key: str
@@ -50,6 +52,7 @@ class Family:
     reader: str = ""
     checker: str = ""
     problems: tuple[str, ...] = ()
+    warm_up: str = ""
 
     def solve(self, spec: Any, options: SolveOptions) -> PartSolution:
         """The exact solution of one part, with figures if ``options.figures``."""

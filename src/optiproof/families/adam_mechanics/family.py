@@ -6,6 +6,7 @@ from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
 from optiproof.families.base import Family, imported
+from optiproof.witnesses.torch_start import START_TORCH
 
 KEY = "adam-mechanics"
 OPTIMIZERS = (O.ADAM, O.RMSPROP)
@@ -20,4 +21,5 @@ ADAM_MECHANICS = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS, entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD), facts=AdamMechanicsFacts,
-    reader="optiproof.reading.adam_mechanics", problems=("problems/texts/adam-mechanics.txt",))
+    reader="optiproof.reading.adam_mechanics", problems=("problems/texts/adam-mechanics.txt",),
+    warm_up=START_TORCH)

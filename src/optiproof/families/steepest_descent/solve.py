@@ -31,11 +31,13 @@ from optiproof.core.solution import (
     Variable,
 )
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
+from optiproof.families.steepest_descent.float64 import above_exact_limit, solve_float64
 from optiproof.families.steepest_descent.family import KEY
 from optiproof.families.steepest_descent.identify import identify
 from optiproof.families.steepest_descent.norms import (
     L1,
     L2,
+    NORM_DINV,
     Frobenius,
     LInf,
     Norm,
@@ -46,7 +48,6 @@ from optiproof.families.steepest_descent.norms import (
     SharpSet,
     Spectral,
     TexSymbol,
-    _norm_function,
     make_norm,
 )
 from optiproof.families.steepest_descent.spec import SteepestDescentSpec
@@ -120,7 +121,8 @@ def build_instance(spec: SteepestDescentSpec) -> Instance:
         if g.rows * g.cols > LIMITS.exact_max_entries:
             raise BadInput(f"{g.rows * g.cols} entries exceeds the exact-arithmetic limit of "
                            f"{LIMITS.exact_max_entries}", field="gradient",
-                           expected="a smaller gradient, or a symbolic one")
+                           expected="a smaller gradient, a symbolic one, or a norm evaluated "
+                                    "in float64 above the limit (l2, l1, linf, lp, rms)")
         if is_matrix and max(g.shape) > 64:
             raise BadInput(f"a {g.rows}x{g.cols} matrix is too large for the 30-digit SVD",
                            field="gradient", expected="sides up to 64")
@@ -163,7 +165,7 @@ def _display_number(x: sp.Expr) -> sp.Expr:
 def _symbolic_dual_and_sharp(norm: Norm, g: Any) -> tuple[sp.Expr, None, Any]:
     if isinstance(norm, Quadratic):
         Dinv = norm.inv_D
-        dual = _norm_function("norm_Dinv", "D^{-1}")(g)
+        dual = NORM_DINV(g)
         return dual, None, sp.MatMul(1 / dual, Dinv, g)
     dual = norm.dual().symbolic_value(g)
     return dual, None, norm.symbolic_sharp(g)
@@ -441,6 +443,8 @@ def _symbolic_sharp_length(inst: Instance, measure: Norm) -> sp.Expr:
 def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
     """Derive the update, its value and every asked quantity, with the identification
     (``figures`` is accepted like every family's; this one draws none)."""
+    if above_exact_limit(spec):
+        return solve_float64(spec)
     inst = build_instance(spec)
     t = sp.Symbol("t", nonnegative=True)
     form = spec.form

@@ -1,0 +1,201 @@
+"""The witness worker pool: processes that import what the witnesses need (torch) while the
+main process derives, then run jobs, each with an optional time limit.
+
+Workers are started with ``spawn`` (a fresh interpreter: no inherited threads or locks, so the
+pool is safe inside a threaded server) and inherit the parent's resource limits. One driver
+thread per worker sends it jobs from a shared queue and reads its messages: progress lines, then
+the result or the job's exception. A worker that dies or passes a job's time limit is killed and
+replaced, and that job's future gets :class:`WorkerDied` or :class:`JobTimeout`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+_CONNECTION: Any = None
+"""In a worker: its end of the pipe (progress goes through it); None in the main process."""
+
+
+class WorkerDied(RuntimeError):
+    """The worker process ended while running the job (crash, out of memory, killed)."""
+
+
+class JobTimeout(TimeoutError):
+    """The job ran past its time limit; its worker was killed and replaced."""
+
+
+def report(message: str) -> None:
+    """A progress line from the job running in this worker to the caller's progress sink."""
+    if _CONNECTION is not None:
+        _CONNECTION.send(("progress", message))
+
+
+def run_path(path: str) -> Any:
+    """Call the function named ``module:function``."""
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)()
+
+
+def _serve(connection: Any, warm_ups: tuple[str, ...]) -> None:
+    """A worker: run the warm-ups (a failing one only costs its time), then every job received
+    until told to stop, answering each with its result or its exception."""
+    global _CONNECTION
+    _CONNECTION = connection
+    for path in warm_ups:
+        try:
+            run_path(path)
+        except Exception:  # noqa: BLE001, S110 - a job needing it will raise the real error
+            pass
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        fn, args = job
+        try:
+            outcome = ("done", fn(*args))
+        except Exception as exc:  # noqa: BLE001 - handed back to the caller's future
+            outcome = ("error", exc)
+        try:
+            connection.send(outcome)
+        except Exception as exc:  # noqa: BLE001 - an unpicklable result or exception
+            connection.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+@dataclass
+class _Job:
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    timeout_s: float | None
+    progress: Callable[[str], None]
+    future: Future = field(default_factory=Future)
+
+
+class WorkerPool:
+    """``size`` worker processes running ``warm_ups`` (``module:function`` paths) at start."""
+
+    def __init__(self, size: int = 1, warm_ups: tuple[str, ...] = ()):
+        import multiprocessing
+
+        self._context = multiprocessing.get_context("spawn")
+        self._warm_ups = warm_ups
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._processes: dict[int, Any] = {}
+        self._closing = False
+        self._drivers = [threading.Thread(target=self._drive, args=(i,), daemon=True,
+                                          name=f"optiproof-worker-{i}") for i in range(size)]
+        for driver in self._drivers:
+            driver.start()
+
+    def _start(self, slot: int) -> tuple[Any, Any]:
+        """A new worker process in ``slot`` and the parent's end of its pipe."""
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(child, self._warm_ups),
+                                        daemon=True, name="optiproof-witness-worker")
+        process.start()
+        child.close()
+        self._processes[slot] = process
+        return process, parent
+
+    def submit(self, fn: Callable[..., Any], *args: Any, timeout_s: float | None = None,
+               progress: Callable[[str], None] = lambda message: None) -> Future:
+        """Run ``fn(*args)`` in a worker (``fn`` and ``args`` must pickle); ``progress``
+        receives the job's ``report`` lines in a driver thread."""
+        job = _Job(fn, args, timeout_s, progress)
+        self._jobs.put(job)
+        return job.future
+
+    def _drive(self, slot: int) -> None:
+        """Feed jobs to the worker in ``slot``, replacing it when it dies or a job times out."""
+        process, connection = self._start(slot)
+        while True:
+            job = self._jobs.get()
+            if job is None or self._closing:
+                _stop(process, connection)
+                return
+            if not job.future.set_running_or_notify_cancel():
+                continue
+            try:
+                connection.send((job.fn, job.args))
+                outcome = self._await(job, process, connection)
+            except (EOFError, OSError, BrokenPipeError):
+                outcome = ("error", WorkerDied(f"the witness worker ended (exit code "
+                                               f"{process.exitcode})"))
+            except Exception as exc:  # noqa: BLE001 - e.g. the job's arguments do not pickle
+                outcome = ("error", exc)
+            kind, value = outcome
+            if isinstance(value, (WorkerDied, JobTimeout)):
+                _stop(process, connection)
+                if self._closing:
+                    return
+                process, connection = self._start(slot)
+            if kind == "done":
+                job.future.set_result(value)
+            else:
+                job.future.set_exception(value)
+
+    @staticmethod
+    def _await(job: _Job, process: Any, connection: Any) -> tuple[str, Any]:
+        """The job's outcome, forwarding its progress; a timeout once its limit passes."""
+        import time
+
+        deadline = None if job.timeout_s is None else time.monotonic() + job.timeout_s
+        while True:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not connection.poll(left):
+                return "error", JobTimeout(f"the job ran past its {job.timeout_s:g} s limit")
+            kind, value = connection.recv()
+            if kind != "progress":
+                return kind, value
+            job.progress(value)
+
+    def close(self) -> None:
+        """Stop every worker once the queued jobs are done."""
+        for _ in self._drivers:
+            self._jobs.put(None)
+        for driver in self._drivers:
+            driver.join()
+
+    def kill(self) -> None:
+        """Stop now: end every worker, running or not (at exit, or after an interrupt)."""
+        self._closing = True
+        for process in list(self._processes.values()):
+            if process.is_alive():
+                process.kill()
+        for _ in self._drivers:
+            self._jobs.put(None)
+
+
+def _stop(process: Any, connection: Any) -> None:
+    """Ask a worker to stop; kill it if it does not within a second."""
+    try:
+        connection.send(None)
+    except (OSError, BrokenPipeError):
+        pass
+    process.join(1.0)
+    if process.is_alive():
+        process.kill()
+        process.join()
+    connection.close()
+
+
+_SHARED: list[WorkerPool] = []
+
+
+def shared_pool(warm_ups: tuple[str, ...]) -> WorkerPool:
+    """This process's pool of one worker, started on first use with ``warm_ups`` and reused by
+    every later run (solve, demo, batch check); ended when the process exits."""
+    if not _SHARED:
+        import atexit
+
+        _SHARED.append(WorkerPool(1, warm_ups))
+        atexit.register(_SHARED[0].kill)
+    return _SHARED[0]
