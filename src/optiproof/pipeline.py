@@ -2,7 +2,8 @@
 
 Witnesses of families with a warm-up (those that run torch) go to the worker pool, started
 before the first derivation so that torch's start-up overlaps the SymPy work; the others run
-here, each right after its part is derived.
+here, each right after its part is derived. A solve that is itself a job of a pool worker (the
+server's) runs every witness in that worker.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ def solve_part(spec: Any, options: SolveOptions = SolveOptions()) -> PartSolutio
 
 def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solution:
     """Solve every part of a Problem, in order, the pooled witnesses alongside."""
-    from optiproof.runtime.pool import shared_pool
+    from optiproof.runtime.pool import in_worker, shared_pool
 
     families = [FAMILIES[spec.family] for spec in problem.parts]
     warm_ups = tuple(sorted({f.warm_up for f in families if f.warm_up}))
-    pool = shared_pool(warm_ups) if options.run_witnesses and warm_ups else None
+    pooled = options.run_witnesses and warm_ups and not in_worker()
+    pool = shared_pool(warm_ups) if pooled else None
     parts, pending = [], []
     for spec, family in zip(problem.parts, families, strict=True):
         solution = family.solve(spec, options)

@@ -4,8 +4,9 @@ main process derives, then run jobs, each with an optional time limit.
 Workers are started with ``spawn`` (a fresh interpreter: no inherited threads or locks, so the
 pool is safe inside a threaded server) and inherit the parent's resource limits. One driver
 thread per worker sends it jobs from a shared queue and reads its messages: progress lines, then
-the result or the job's exception. A worker that dies or passes a job's time limit is killed and
-replaced, and that job's future gets :class:`WorkerDied` or :class:`JobTimeout`.
+the result or the job's exception. A worker that dies, passes a job's time limit or runs out of
+memory is killed and replaced, and that job's future gets :class:`WorkerDied`,
+:class:`JobTimeout` or :class:`JobOutOfMemory`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ class WorkerDied(RuntimeError):
 
 class JobTimeout(TimeoutError):
     """The job ran past its time limit; its worker was killed and replaced."""
+
+
+class JobOutOfMemory(MemoryError):
+    """The job ran out of memory (its worker's limit); the worker was replaced."""
+
+
+def in_worker() -> bool:
+    """True inside a pool worker (which runs what its job needs in place)."""
+    return _CONNECTION is not None
 
 
 def report(message: str) -> None:
@@ -62,6 +72,8 @@ def _serve(connection: Any, warm_ups: tuple[str, ...]) -> None:
         fn, args = job
         try:
             outcome = ("done", fn(*args))
+        except MemoryError as exc:
+            outcome = ("error", JobOutOfMemory(str(exc) or "out of memory"))
         except Exception as exc:  # noqa: BLE001 - handed back to the caller's future
             outcome = ("error", exc)
         try:
@@ -132,7 +144,7 @@ class WorkerPool:
             except Exception as exc:  # noqa: BLE001 - e.g. the job's arguments do not pickle
                 outcome = ("error", exc)
             kind, value = outcome
-            if isinstance(value, (WorkerDied, JobTimeout)):
+            if isinstance(value, (WorkerDied, JobTimeout, JobOutOfMemory)):
                 _stop(process, connection)
                 if self._closing:
                     return
