@@ -1,4 +1,4 @@
-"""Command line: ``optiproof solve | read | check | schema | demo``. Heavy libraries are imported inside commands.
+"""Command line: ``optiproof solve | read | check | schema | demo | serve``. Heavy libraries are imported inside commands.
 
 Exit codes (DESIGN.md): 0 solved and verified, 1 some part not verified (or an internal error),
 2 bad input, 3 problem not recognised.
@@ -583,6 +583,39 @@ def _demo_report(entries: list[Any], keys: list[str | None], cache: Any) -> str:
         if report_key is not None:
             cache.put_rendering(report_key, "html", html)
     return html
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; another than loopback makes "
+                                      "the server reachable from the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        min=1, max=64, help="Worker processes solving requests (default: one per CPU core).")]
+    = None,
+    time_limit: Annotated[float, typer.Option(
+        "--time-limit", min=1.0, help="Seconds one request may run (HTTP 504 past it).")] = 60.0,
+    memory_limit: Annotated[int, typer.Option(
+        "--memory-limit", min=512, help="MB of address space the worker running a request may "
+                                        "use (HTTP 504 past it).")] = 4096,
+    cache: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--cache", help="The result cache file (default: results.sqlite3 in the user cache "
+                        "folder).")] = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Serve the solve page, the check page and the JSON API on http://HOST:PORT/."""
+
+    def body() -> int:
+        from optiproof.runtime.cache import default_path
+        from optiproof.server.run import serve as run_server
+        from optiproof.server.settings import ServerSettings, default_workers
+
+        return run_server(ServerSettings(
+            host=host, port=port, workers=workers or default_workers(),
+            time_limit_s=time_limit, memory_limit_mb=memory_limit,
+            cache=None if no_cache else (cache or default_path())))
+
+    raise typer.Exit(_guarded(body))
 
 
 @cache_app.command("clear")

@@ -215,6 +215,22 @@ class ResultCache:
         with closing(self._connect()) as db, db:
             db.execute("INSERT OR REPLACE INTO renderings VALUES (?, ?, ?)", (key, fmt, text))
 
+    def repair(self) -> str | None:
+        """Open the cache; a file that is not a sound database is deleted and the cache rebuilt
+        empty. What was done, or None when the cache was sound."""
+        try:
+            with closing(self._connect()) as db:
+                verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            verdict = str(err)
+        if verdict == "ok":
+            return None
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        with closing(self._connect()):
+            pass
+        return f"the result cache {self.path} was unreadable ({verdict}); rebuilt it empty"
+
     def clear(self) -> int:
         """Delete every entry; the number of solutions deleted."""
         if not self.path.exists():

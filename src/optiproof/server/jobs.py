@@ -1,0 +1,210 @@
+"""What the server's pool workers run: reading, solving and checking one request, under the
+worker's memory limit, with the result cache. Each job answers with an :class:`Outcome` (an HTTP
+status and a JSON body); errors the user can fix are outcomes too (422), never tracebacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from optiproof.core.errors import BadInput, NotRecognised
+
+VIEWS = ("html", "markdown")
+"""Documents a solve request may ask for besides the JSON contract."""
+CACHED_HTML = "html-part"
+"""The cache's name for the report fragment the solve page shows."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A job's answer: the HTTP status and the JSON body; ``cached`` when the solution came
+    from the result cache."""
+
+    status: int
+    body: dict[str, Any]
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class JobLimits:
+    """What a job needs to know of the server: the worker's memory limit and the cache file."""
+
+    memory_bytes: int | None
+    cache: str | None
+
+
+def warm() -> None:
+    """Import what reading, solving, rendering and checking need, ahead of the first job."""
+    from optiproof.checking import check_answer  # noqa: F401
+    from optiproof.pipeline import solve_problem  # noqa: F401
+    from optiproof.reading import read_report
+    from optiproof.rendering.latexcheck import render_math
+
+    read_report("Let g = [1, 2] and alpha = 1. Find argmin_d g^T d + (1/alpha) ||d||_2^2.")
+    render_math(r"\alpha", False)
+
+
+def _limit_memory(limit: int | None) -> None:
+    """Cap this worker's address space (a job past it raises MemoryError)."""
+    if limit is None:
+        return
+    try:
+        import resource
+    except ImportError:  # not on this platform: the time limit still holds
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard < 0 else min(limit, hard), hard))
+
+
+def bad_input(err: BadInput) -> Outcome:
+    return Outcome(422, {"error": "bad input", "message": str(err), "field": err.field,
+                         "expected": err.expected})
+
+
+def run(name: str, request: dict[str, Any], limits: JobLimits) -> Outcome:
+    """Run the job called ``name`` (``read``, ``solve``, ``check``) under the memory limit;
+    what the user can fix becomes a 422 outcome."""
+    from optiproof.reading import ReadingIncomplete, ReadingInvalid
+
+    _limit_memory(limits.memory_bytes)
+    try:
+        return JOBS[name](request, limits)
+    except (ReadingIncomplete, ReadingInvalid) as err:
+        from optiproof.server.form import reading_form
+
+        kind = "not read" if isinstance(err, ReadingIncomplete) else "bad input"
+        return Outcome(422, {"error": kind, "message": str(err),
+                             "not_read": err.reading.unread(),
+                             "form": reading_form(err.reading)})
+    except BadInput as err:
+        return bad_input(err)
+    except NotRecognised as err:
+        return Outcome(422, {"error": "not recognised", "message": str(err)})
+
+
+def _cache(limits: JobLimits) -> Any:
+    if limits.cache is None:
+        return None
+    from optiproof.runtime.cache import ResultCache
+
+    return ResultCache(Path(limits.cache))
+
+
+def read(request: dict[str, Any], limits: JobLimits) -> Outcome:
+    """What was read from a problem text, with the editable form of it."""
+    from optiproof import loading
+    from optiproof.reading import read_report
+    from optiproof.server.form import reading_form
+
+    text = request["problem"]
+    if loading.looks_like_spec(text):
+        problem = loading.load_problem_text(text, source="problem")
+        return Outcome(200, {"spec": True, "complete": True,
+                             "parts": [p.label for p in problem.parts]})
+    reading = read_report(text)
+    return Outcome(200, {"spec": False, "complete": reading.complete,
+                         "reading": reading.to_dict(), "form": reading_form(reading)})
+
+
+def solve_options(request: dict[str, Any]) -> Any:
+    """The solve options a request stands for: figures only when a document is asked."""
+    from optiproof.core.options import SolveOptions
+
+    return SolveOptions(run_witnesses=request.get("witnesses", True),
+                        figures=bool(request.get("views")))
+
+
+def _problem(request: dict[str, Any]) -> tuple[Any, Any]:
+    """(Problem, Reading or None) of a request: its problem text, spec or filled form."""
+    from optiproof import loading
+    from optiproof.families.problem import make_problem
+
+    if request.get("form") is not None:
+        from optiproof.server.form import spec_from_form
+
+        return make_problem(spec_from_form(request["form"])), None
+    if request.get("spec") is not None:
+        return make_problem(request["spec"]), None
+    return loading.problem_and_reading(request["problem"], "problem")
+
+
+def solved(request: dict[str, Any], limits: JobLimits) -> tuple[Any, Any]:
+    """(Solved, cache) of a request: from the cache by its text or spec, else solved now."""
+    from optiproof.pipeline import Solved, solve_cached
+
+    cache = _cache(limits)
+    options = solve_options(request)
+    alias = cache.alias(request["problem"].encode(), options) \
+        if cache is not None and request.get("problem") else None
+    hit = cache.entry_of_alias(alias) if alias is not None else None
+    solution = cache.solution(hit.key) if hit is not None else None
+    if solution is not None:
+        return Solved(solution, hit.key, hit), cache
+    problem, reading = _problem(request)
+    return solve_cached(problem, options, cache, alias, reading), cache
+
+
+def documents(solution: Any, views: list[str]) -> dict[str, str]:
+    """The documents of a solution a request asked for: the report fragment, the Markdown."""
+    from optiproof.rendering.html import HtmlWriter
+
+    out = {}
+    if "html" in views:
+        out["html"] = HtmlWriter(open_details=False, copy_latex=True).solution(solution)
+    if "markdown" in views:
+        out["markdown"] = solution.to_markdown()
+    return out
+
+
+def solve(request: dict[str, Any], limits: JobLimits) -> Outcome:
+    """The JSON contract of a solved problem (and the documents asked for in ``views``)."""
+    done, cache = solved(request, limits)
+    views = [v for v in VIEWS if v in request.get("views", [])]
+    body = done.solution.to_dict()
+    if done.cached is not None:
+        body["cached"] = {"witnesses_ran_at": done.cached.witnessed_at}
+    stored = {v: cache.rendering(done.key, stored_name(v)) for v in views} \
+        if done.key is not None else {}
+    fresh = documents(done.solution, [v for v in views if stored.get(v) is None])
+    if done.key is not None:
+        for view, text in {"json": done.solution.to_json() + "\n", **fresh}.items():
+            cache.put_rendering(done.key, stored_name(view), text)
+    if views:
+        body["views"] = {v: stored.get(v) or fresh[v] for v in views}
+    return Outcome(200, body, cached=done.cached is not None)
+
+
+def stored_name(view: str) -> str:
+    """The cache's format name of a document (``md`` and ``json`` are the command line's
+    too)."""
+    return {"html": CACHED_HTML, "markdown": "md", "json": "json"}[view]
+
+
+def check(request: dict[str, Any], limits: JobLimits) -> Outcome:
+    """Every answer document graded against the verified solution of the problem."""
+    from optiproof.checking import check_answer, decode_answer
+    from optiproof.checking.report import render_html_body
+
+    problem_request = {"problem": request.get("problem"), "spec": request.get("spec"),
+                       "witnesses": True}
+    done, _ = solved(problem_request, limits)
+    reports = []
+    for answer in request["answers"]:
+        name = answer.get("name") or "answer"
+        text = decode_answer(answer["data"], name)
+        report = check_answer(done.solution, text, reveal=request.get("reveal", False),
+                              source=name)
+        entry = {"source": name, **report.to_dict()}
+        if "html" in request.get("views", []):
+            entry["html"] = render_html_body(report)
+        reports.append(entry)
+    return Outcome(200, {"title": done.solution.title, "reports": reports},
+                   cached=done.cached is not None)
+
+
+JOBS: dict[str, Callable[[dict[str, Any], JobLimits], Outcome]] = {
+    "read": read, "solve": solve, "check": check}
+"""The jobs by name: the pool is sent a name and plain data."""
