@@ -8,7 +8,6 @@ Screenshots are kept in ``test-artifacts/server``."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,35 +19,11 @@ from server_load import CORPUS, bundled_texts
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "server"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 LATEX_IN_TEXT = re.compile(r"\\(?:frac|left|right|begin|end|sqrt|mathbb|alpha|theta|hat|Vert"
                            r"|text|operatorname|cdot|top)\b|\$")
 SOLVE_WAIT_MS = 240_000
 NO_START = ("Consider least squares with X = [[1, 2]] and y = [3]. Where does gradient descent "
             "converge?")
-
-
-def _chromium() -> str | None:
-    if Path("/usr/bin/chromium").exists():
-        return "/usr/bin/chromium"
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    exe = _chromium()
-    if exe is None:
-        pytest.skip("chromium not installed: no /usr/bin/chromium and no chromium on PATH "
-                    "(apt-get install -y chromium to run this test)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright not installed (pip install -e .[test])")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Watched:
@@ -84,6 +59,7 @@ class Watched:
 
 @pytest.fixture
 def watched(browser, server) -> Iterator[Watched]:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = Watched(browser, server)
     yield page
     page.close()
