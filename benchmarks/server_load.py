@@ -181,6 +181,7 @@ class LoadReport:
     cache_misses: int
     rss_before_mb: float | None
     rss_after_mb: float | None
+    workers_rss_mb: float | None
     slow: Result | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -210,7 +211,8 @@ class LoadReport:
         return [r for r in self.results if self.slow.started <= r.started < end]
 
     def lines(self) -> list[str]:
-        out = [f"requests: {len(self.results)} in {self.wall_s:.1f} s, throughput "
+        aside = " (the slow one aside)" if self.slow is not None else ""
+        out = [f"requests: {len(self.results)} in {self.wall_s:.1f} s{aside}, throughput "
                f"{self.throughput:.1f} requests/s",
                f"latency: p50 {self.percentile(0.5):.3f} s, p95 {self.percentile(0.95):.3f} s"]
         for kind in ("read", "solve", "check"):
@@ -224,7 +226,8 @@ class LoadReport:
         out.append("status codes: " + ", ".join(f"{c}: {n}" for c, n in sorted(codes.items())))
         if self.rss_before_mb is not None and self.rss_after_mb is not None:
             out.append(f"server RSS: {self.rss_before_mb:.0f} MB before, "
-                       f"{self.rss_after_mb:.0f} MB after")
+                       f"{self.rss_after_mb:.0f} MB after (its workers: "
+                       f"{self.workers_rss_mb or 0:.0f} MB together)")
         if self.slow is not None:
             during = self.during_slow()
             median = statistics.median(r.seconds for r in during) if during else float("nan")
@@ -266,8 +269,8 @@ async def _load(base: str, mix: list[tuple[str, dict]], clients: int, slow: dict
         if slow_task is not None:
             await asyncio.sleep(0.5)
         await asyncio.gather(*(one_client() for _ in range(clients)))
-        slow_result = await slow_task if slow_task is not None else None
         wall = time.perf_counter() - origin
+        slow_result = await slow_task if slow_task is not None else None
     return results, wall, slow_result
 
 
@@ -283,4 +286,5 @@ def run_load(server: Server, count: int = 200, clients: int = 20, slow: bool = F
     return LoadReport(results, wall,
                       after.get("cache hits", 0) - before.get("cache hits", 0),
                       after.get("cache misses", 0) - before.get("cache misses", 0),
-                      rss_before, server.rss_mb(), slow_result)
+                      rss_before, server.rss_mb(),
+                      sum(rss_mb(pid) or 0 for pid in server.worker_pids()), slow_result)
