@@ -69,6 +69,9 @@ def test_a_spec_solves_too(server):
     ({"problem": STEP, "spec": {"parts": []}}, "problem"),
     ({}, "problem"),
     ({"problem": STEP, "views": ["pdf"]}, "views.0"),
+    ({"form": {"parts": [{"label": "a", "fields": {
+        "family": "adam-mechanics", "asks": ["first-step"],
+        "beta1": "__import__('os').getpid()"}}]}}, "beta1"),
 ])
 def test_bad_input_is_422_naming_the_field(server, request_body, field):
     response = post(server, "/api/solve", json=request_body)
