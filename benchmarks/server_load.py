@@ -82,16 +82,16 @@ class Server:
         return rss_mb(self.process.pid)
 
     def worker_pids(self) -> list[int]:
-        """The pool's worker processes (started by multiprocessing's spawn)."""
-        return [pid for pid in children(self.process.pid) if _is_spawned(pid)]
+        """The pool's worker processes."""
+        return [pid for pid in children(self.process.pid) if _is_worker(pid)]
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
 
 
-def _is_spawned(pid: int) -> bool:
+def _is_worker(pid: int) -> bool:
     try:
-        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return b"optiproof.runtime.pool" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
 

@@ -224,7 +224,9 @@ def _alias(cache: Any, problem: str, options: Any) -> str | None:
             raw = fh.read(LIMITS.max_text_bytes + 1)
     except OSError:
         return None
-    return cache.alias(raw, options) if len(raw) <= LIMITS.max_text_bytes else None
+    if len(raw) > LIMITS.max_text_bytes:
+        return None
+    return cache.alias(raw, Path(problem).suffix.lower(), options)
 
 
 def _cached_solved(cache: Any, alias: str | None) -> Any:
@@ -255,11 +257,16 @@ def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format 
     return form
 
 
-def _marked(text: str, fmt: Format, entry: Any) -> str:
-    """A document served from the cache: JSON gets ``cached`` (when the witnesses ran); every
-    format gets a line on stderr."""
+def _cached_note(entry: Any) -> None:
+    """Say on stderr that the answer comes from the cache, and when its witnesses ran."""
     typer.echo(f"cached: the witnesses ran at {entry.witnessed_at} (--no-cache runs them "
                "again)", err=True)
+
+
+def _marked(text: str, fmt: Format, entry: Any) -> str:
+    """A document served from the cache: JSON gets ``cached`` (when the witnesses ran); every
+    format gets the note on stderr."""
+    _cached_note(entry)
     if fmt is not Format.json:
         return text
     import json
@@ -329,14 +336,15 @@ def solve(
             _write(_marked(text, form, hit), out)
             if out is not None:
                 _say_wrote(out)
-            if hit.exit_code:
-                _not_verified_note(cache.solution(hit.key))
+            solution = cache.solution(hit.key) if hit.exit_code else None
+            if solution is not None:
+                _not_verified_note(solution)
             return hit.exit_code
         with _progress("solving exactly...") as progress:
             solved = _solved(problem, replace(options, progress=progress), cache, write_spec)
         solution = solved.solution
         if solved.cached is not None and stored is None:
-            _marked("", form, solved.cached)
+            _cached_note(solved.cached)
         if open_report:
             target = _html_target(out, "solution.html")
             _write(solution.to_html(), target)
@@ -563,7 +571,8 @@ def _demo_problem(name: str, text: str, options: Any, cache: Any) -> Any:
     """A bundled problem (or problem text) solved, or found in the cache by its text."""
     from optiproof.pipeline import solve_cached
 
-    alias = cache.alias(text.encode(), options) if cache is not None else None
+    alias = cache.alias(text.encode(), Path(name).suffix.lower(), options) \
+        if cache is not None else None
     if (hit := _cached_solved(cache, alias)) is not None:
         return hit
     spec, reading = loading.problem_and_reading(text, name)

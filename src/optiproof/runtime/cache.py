@@ -4,8 +4,8 @@ cache folder, so that asking again costs a look-up.
 An entry is keyed by the normalised spec, the options and the versions of optiproof (its
 release and a fingerprint of its files), torch, cvxpy, Clarabel and SymPy; it holds the solution
 and its evidence, the exit code, the time the witnesses ran, and the documents rendered from it
-(by format). An input alias (the digest of the problem file's bytes with the same options and
-versions) leads straight to an entry, so a repeated command skips reading the problem too.
+(by format). An input alias (the digest of the problem file's bytes and suffix with the same options
+and versions) leads straight to an entry, so a repeated command skips reading the problem too.
 The database runs in WAL mode with a busy timeout, so concurrent writers (two command lines, the
 server's workers) wait for each other instead of failing; it lives in a folder only its owner
 can open, and solutions are unpickled with a loader that admits optiproof's, SymPy's, numpy's
@@ -150,10 +150,11 @@ class ResultCache:
         return _digest({"spec": problem.model_dump(mode="json"), "options": _options(options),
                         "versions": self.versions})
 
-    def alias(self, raw: bytes, options: SolveOptions) -> str:
-        """The digest of a problem file's bytes with ``options`` (a shortcut to its key)."""
-        return _digest({"input": hashlib.sha256(raw).hexdigest(), "options": _options(options),
-                        "versions": self.versions})
+    def alias(self, raw: bytes, kind: str, options: SolveOptions) -> str:
+        """The digest of a problem file's bytes and kind (its suffix) with ``options``: a
+        shortcut to its key."""
+        return _digest({"input": hashlib.sha256(raw).hexdigest(), "kind": kind,
+                        "options": _options(options), "versions": self.versions})
 
     def entry(self, key: str) -> Entry | None:
         """The entry of ``key``, if cached."""

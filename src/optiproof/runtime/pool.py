@@ -1,12 +1,13 @@
 """The witness worker pool: processes that import what the witnesses need (torch) while the
 main process derives, then run jobs, each with an optional time limit.
 
-Workers are started with ``spawn`` (a fresh interpreter: no inherited threads or locks, so the
-pool is safe inside a threaded server) and inherit the parent's resource limits. One driver
-thread per worker sends it jobs from a shared queue and reads its messages: progress lines, then
-the result or the job's exception. A worker that dies, passes a job's time limit or runs out of
-memory is killed and replaced, and that job's future gets :class:`WorkerDied`,
-:class:`JobTimeout` or :class:`JobOutOfMemory`.
+A worker is a fresh interpreter (``python -P -m optiproof.runtime.pool``) talking pickles over a
+socket pair: it inherits no threads or locks, so the pool is safe inside a threaded server, it
+never re-runs the caller's main script (as multiprocessing's ``spawn`` would), and it inherits
+the parent's resource limits. One driver thread per worker sends it jobs from a shared queue and
+reads its messages: progress lines, then the result or the job's exception. A worker that dies,
+passes a job's time limit or runs out of memory is killed and replaced, and that job's future
+gets :class:`WorkerDied`, :class:`JobTimeout` or :class:`JobOutOfMemory`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _CONNECTION: Any = None
-"""In a worker: its end of the pipe (progress goes through it); None in the main process."""
+"""In a worker: its end of the socket pair (progress goes through it); None elsewhere."""
 
 
 class WorkerDied(RuntimeError):
@@ -52,11 +53,15 @@ def run_path(path: str) -> Any:
     return getattr(importlib.import_module(module), name)()
 
 
-def _serve(connection: Any, warm_ups: tuple[str, ...]) -> None:
+def _serve(connection: Any, warm_ups: list[str]) -> None:
     """A worker: run the warm-ups (a failing one only costs its time), then every job received
-    until told to stop, answering each with its result or its exception."""
+    until told to stop, answering each with its result or its exception. Interrupts are left
+    to the parent, which ends its workers when it exits."""
+    import signal
+
     global _CONNECTION
     _CONNECTION = connection
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for path in warm_ups:
         try:
             run_path(path)
@@ -91,80 +96,109 @@ class _Job:
     future: Future = field(default_factory=Future)
 
 
+@dataclass
+class _Worker:
+    """A worker process and the parent's end of its socket pair."""
+
+    process: Any
+    connection: Any
+
+    def stop(self) -> None:
+        """Ask the worker to stop; kill it if it does not within a second."""
+        import subprocess
+
+        try:
+            self.connection.send(None)
+        except OSError:
+            pass
+        try:
+            self.process.wait(1.0)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.connection.close()
+
+
 class WorkerPool:
     """``size`` worker processes running ``warm_ups`` (``module:function`` paths) at start."""
 
     def __init__(self, size: int = 1, warm_ups: tuple[str, ...] = ()):
-        import multiprocessing
-
-        self._context = multiprocessing.get_context("spawn")
         self._warm_ups = warm_ups
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
-        self._processes: dict[int, Any] = {}
+        self._workers: dict[int, _Worker] = {}
         self._closing = False
         self._drivers = [threading.Thread(target=self._drive, args=(i,), daemon=True,
                                           name=f"optiproof-worker-{i}") for i in range(size)]
         for driver in self._drivers:
             driver.start()
 
-    def _start(self, slot: int) -> tuple[Any, Any]:
-        """A new worker process in ``slot`` and the parent's end of its pipe."""
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, self._warm_ups),
-                                        daemon=True, name="optiproof-witness-worker")
-        process.start()
-        child.close()
-        self._processes[slot] = process
-        return process, parent
+    def _start(self, slot: int) -> _Worker:
+        """A new worker process in ``slot``."""
+        import socket
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        ours, theirs = socket.socketpair()
+        with theirs:
+            process = subprocess.Popen(
+                [sys.executable, "-P", "-m", __name__, str(theirs.fileno()), *self._warm_ups],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
+        worker = _Worker(process, Connection(ours.detach()))
+        self._workers[slot] = worker
+        return worker
 
     def submit(self, fn: Callable[..., Any], *args: Any, timeout_s: float | None = None,
                progress: Callable[[str], None] = lambda message: None) -> Future:
-        """Run ``fn(*args)`` in a worker (``fn`` and ``args`` must pickle); ``progress``
-        receives the job's ``report`` lines in a driver thread."""
+        """Run ``fn(*args)`` in a worker (``fn`` and ``args`` must pickle and be importable
+        there); ``progress`` receives the job's ``report`` lines in a driver thread."""
         job = _Job(fn, args, timeout_s, progress)
         self._jobs.put(job)
         return job.future
 
     def _drive(self, slot: int) -> None:
         """Feed jobs to the worker in ``slot``, replacing it when it dies or a job times out."""
-        process, connection = self._start(slot)
+        try:
+            worker: _Worker | None = self._start(slot)
+        except OSError:
+            worker = None  # tried again with the first job, which gets the error if it fails
         while True:
             job = self._jobs.get()
             if job is None or self._closing:
-                _stop(process, connection)
+                if worker is not None:
+                    worker.stop()
                 return
             if not job.future.set_running_or_notify_cancel():
                 continue
             try:
-                connection.send((job.fn, job.args))
-                outcome = self._await(job, process, connection)
-            except (EOFError, OSError, BrokenPipeError):
-                outcome = ("error", WorkerDied(f"the witness worker ended (exit code "
-                                               f"{process.exitcode})"))
+                worker = worker or self._start(slot)
+                worker.connection.send((job.fn, job.args))
+                kind, value = self._await(job, worker)
+            except (EOFError, OSError):
+                code = None if worker is None else worker.process.poll()
+                kind, value = "error", WorkerDied(f"the witness worker ended (exit code {code})")
             except Exception as exc:  # noqa: BLE001 - e.g. the job's arguments do not pickle
-                outcome = ("error", exc)
-            kind, value = outcome
-            if isinstance(value, (WorkerDied, JobTimeout, JobOutOfMemory)):
-                _stop(process, connection)
-                if self._closing:
-                    return
-                process, connection = self._start(slot)
+                kind, value = "error", exc
+            replace = isinstance(value, (WorkerDied, JobTimeout, JobOutOfMemory))
+            if replace and worker is not None:
+                worker.stop()
+                worker = None
             if kind == "done":
                 job.future.set_result(value)
             else:
                 job.future.set_exception(value)
 
     @staticmethod
-    def _await(job: _Job, process: Any, connection: Any) -> tuple[str, Any]:
+    def _await(job: _Job, worker: _Worker) -> tuple[str, Any]:
         """The job's outcome, forwarding its progress; a timeout once its limit passes."""
         import time
 
         deadline = None if job.timeout_s is None else time.monotonic() + job.timeout_s
         while True:
             left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            if not connection.poll(left):
+            if not worker.connection.poll(left):
                 return "error", JobTimeout(f"the job ran past its {job.timeout_s:g} s limit")
-            kind, value = connection.recv()
+            kind, value = worker.connection.recv()
             if kind != "progress":
                 return kind, value
             job.progress(value)
@@ -179,24 +213,11 @@ class WorkerPool:
     def kill(self) -> None:
         """Stop now: end every worker, running or not (at exit, or after an interrupt)."""
         self._closing = True
-        for process in list(self._processes.values()):
-            if process.is_alive():
-                process.kill()
+        for worker in list(self._workers.values()):
+            if worker.process.poll() is None:
+                worker.process.kill()
         for _ in self._drivers:
             self._jobs.put(None)
-
-
-def _stop(process: Any, connection: Any) -> None:
-    """Ask a worker to stop; kill it if it does not within a second."""
-    try:
-        connection.send(None)
-    except (OSError, BrokenPipeError):
-        pass
-    process.join(1.0)
-    if process.is_alive():
-        process.kill()
-        process.join()
-    connection.close()
 
 
 _SHARED: list[WorkerPool] = []
@@ -211,3 +232,12 @@ def shared_pool(warm_ups: tuple[str, ...]) -> WorkerPool:
         _SHARED.append(WorkerPool(1, warm_ups))
         atexit.register(_SHARED[0].kill)
     return _SHARED[0]
+
+
+if __name__ == "__main__":
+    import sys
+    from multiprocessing.connection import Connection
+
+    from optiproof.runtime import pool  # the module jobs see (``report``), not this __main__
+
+    pool._serve(Connection(int(sys.argv[1])), sys.argv[2:])

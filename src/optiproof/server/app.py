@@ -158,7 +158,7 @@ def _cached_solve(state: ServerState, request: dict[str, Any]) -> dict[str, Any]
     cache = state.cache
     if cache is None or not request.get("problem"):
         return None
-    alias = cache.alias(request["problem"].encode(), jobs.solve_options(request))
+    alias = cache.alias(request["problem"].encode(), jobs.PASTED, jobs.solve_options(request))
     hit = cache.entry_of_alias(alias)
     contract = cache.rendering(hit.key, "json") if hit is not None else None
     if contract is None:

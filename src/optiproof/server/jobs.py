@@ -16,6 +16,8 @@ VIEWS = ("html", "markdown")
 """Documents a solve request may ask for besides the JSON contract."""
 CACHED_HTML = "html-part"
 """The cache's name for the report fragment the solve page shows."""
+PASTED = ".txt"
+"""The kind of a pasted problem in the cache's input aliases: it is read as a .txt file is."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def solved(request: dict[str, Any], limits: JobLimits) -> tuple[Any, Any]:
 
     cache = _cache(limits)
     options = solve_options(request)
-    alias = cache.alias(request["problem"].encode(), options) \
+    alias = cache.alias(request["problem"].encode(), PASTED, options) \
         if cache is not None and request.get("problem") else None
     hit = cache.entry_of_alias(alias) if alias is not None else None
     solution = cache.solution(hit.key) if hit is not None else None
