@@ -86,6 +86,7 @@ class ServerState:
 
 
 def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
+    """An error answer: what kind of error, the message for a person, and details."""
     return JSONResponse({"error": error, "message": message, **extra}, status_code=status)
 
 
@@ -109,6 +110,7 @@ def _start(state: ServerState) -> None:
 
 
 def _stop(state: ServerState) -> None:
+    """End the workers and remove the upload folder."""
     import shutil
 
     state.pool.kill()
@@ -174,6 +176,7 @@ def _cached_solve(state: ServerState, request: dict[str, Any]) -> dict[str, Any]
 
 
 def _one_problem(request: dict[str, Any], names: tuple[str, ...]) -> JSONResponse | None:
+    """None when exactly one of ``names`` is given, else the 422 that says so."""
     given = [n for n in names if request.get(n) not in (None, "")]
     if len(given) == 1:
         return None
@@ -338,6 +341,7 @@ def create_app(settings: ServerSettings) -> Guard:
 
 
 def _version() -> str:
+    """optiproof's installed version."""
     from importlib import metadata
 
     return metadata.version("optiproof")

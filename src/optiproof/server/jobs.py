@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,11 +62,6 @@ def _limit_memory(limit: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit if hard < 0 else min(limit, hard), hard))
 
 
-def bad_input(err: BadInput) -> Outcome:
-    return Outcome(422, {"error": "bad input", "message": str(err), "field": err.field,
-                         "expected": err.expected})
-
-
 def run(name: str, request: dict[str, Any], limits: JobLimits) -> Outcome:
     """Run the job called ``name`` (``read``, ``solve``, ``check``) under the memory limit;
     what the user can fix becomes a 422 outcome."""
@@ -82,17 +78,23 @@ def run(name: str, request: dict[str, Any], limits: JobLimits) -> Outcome:
                              "not_read": err.reading.unread(),
                              "form": reading_form(err.reading)})
     except BadInput as err:
-        return bad_input(err)
+        return Outcome(422, {"error": "bad input", "message": str(err), "field": err.field,
+                             "expected": err.expected})
     except NotRecognised as err:
         return Outcome(422, {"error": "not recognised", "message": str(err)})
 
 
 def _cache(limits: JobLimits) -> Any:
-    if limits.cache is None:
-        return None
+    """The result cache the server uses, or None."""
+    return None if limits.cache is None else _cache_at(limits.cache)
+
+
+@lru_cache(maxsize=4)
+def _cache_at(path: str) -> Any:
+    """One cache object per file in a worker (it keeps the versions it keys by)."""
     from optiproof.runtime.cache import ResultCache
 
-    return ResultCache(Path(limits.cache))
+    return ResultCache(Path(path))
 
 
 def read(request: dict[str, Any], limits: JobLimits) -> Outcome:
