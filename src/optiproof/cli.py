@@ -240,12 +240,17 @@ def _cached_solved(cache: Any, alias: str | None) -> Any:
 
 def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None) -> Any:
     """PROBLEM solved: from the cache by its input digest, else read and solved (and cached),
-    with what was read on the solution."""
+    with what was read on the solution. Before reading, the witness worker starts, so that
+    whatever it has to import overlaps the reading and the derivation."""
     from optiproof.pipeline import solve_cached
 
     alias = _alias(cache, problem, options)
     if (hit := _cached_solved(cache, alias)) is not None:
         return hit
+    if options.run_witnesses:
+        from optiproof.runtime.pool import shared_pool
+
+        shared_pool()
     spec, reading = load_problem_any(problem, write_spec)
     return solve_cached(spec, options, cache, alias, reading)
 

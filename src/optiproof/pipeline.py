@@ -35,7 +35,9 @@ def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solut
     families = [FAMILIES[spec.family] for spec in problem.parts]
     warm_ups = tuple(sorted({f.warm_up for f in families if f.warm_up}))
     pooled = options.run_witnesses and warm_ups and not in_worker()
-    pool = shared_pool(warm_ups) if pooled else None
+    pool = shared_pool() if pooled else None
+    if pool is not None:
+        pool.warm(warm_ups)
     parts, pending = [], []
     for spec, family in zip(problem.parts, families, strict=True):
         solution = family.solve(spec, options)

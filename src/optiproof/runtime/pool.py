@@ -124,6 +124,7 @@ class WorkerPool:
 
     def __init__(self, size: int = 1, warm_ups: tuple[str, ...] = ()):
         self._warm_ups = warm_ups
+        self._warmed = set(warm_ups)
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._workers: dict[int, _Worker] = {}
         self._closing = False
@@ -155,6 +156,13 @@ class WorkerPool:
         job = _Job(fn, args, timeout_s, progress)
         self._jobs.put(job)
         return job.future
+
+    def warm(self, warm_ups: tuple[str, ...]) -> None:
+        """Queue each warm-up not run yet, ahead of the jobs submitted after it."""
+        for path in warm_ups:
+            if path not in self._warmed:
+                self._warmed.add(path)
+                self.submit(run_path, path)
 
     def _drive(self, slot: int) -> None:
         """Feed jobs to the worker in ``slot``, replacing it when it dies or a job times out."""
@@ -223,13 +231,13 @@ class WorkerPool:
 _SHARED: list[WorkerPool] = []
 
 
-def shared_pool(warm_ups: tuple[str, ...]) -> WorkerPool:
-    """This process's pool of one worker, started on first use with ``warm_ups`` and reused by
-    every later run (solve, demo, batch check); ended when the process exits."""
+def shared_pool() -> WorkerPool:
+    """This process's pool of one worker, started on first use and reused by every later run
+    (solve, demo, batch check); ended when the process exits."""
     if not _SHARED:
         import atexit
 
-        _SHARED.append(WorkerPool(1, warm_ups))
+        _SHARED.append(WorkerPool(1))
         atexit.register(_SHARED[0].kill)
     return _SHARED[0]
 
