@@ -1,6 +1,6 @@
 """Load on a real ``optiproof serve`` (loopback only): 200 read/solve/check requests of the
-bundled problems from 20 concurrent clients, then the same with one deliberately slow request
-(a problem past the time limit) sent first. Prints throughput, p50/p95 latency, the cache hit
+bundled problems from 20 concurrent clients on a fresh cache, again on the warm cache, then again
+with one deliberately slow request (a problem past the time limit) sent first. Prints throughput, p50/p95 latency, the cache hit
 rate, status codes and the server's memory before and after.
 
     .venv/bin/python benchmarks/bench_server.py [--requests 200] [--clients 20]
@@ -34,7 +34,8 @@ def main() -> None:
             running_server(Path(tmp), "--workers", str(args.workers), "--time-limit",
                            str(TIME_LIMIT_S)) as server:
         print(f"server RSS once up: {server.rss_mb():.0f} MB")
-        for title, slow in (("fresh cache", False), ("with one slow request", True)):
+        for title, slow in (("fresh cache", False), ("warm cache", False),
+                            ("warm cache, one slow request sent first", True)):
             report = run_load(server, args.requests, args.clients, slow=slow)
             print(f"\n== {title}")
             print("\n".join(report.lines()))
