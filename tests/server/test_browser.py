@@ -178,3 +178,23 @@ def test_the_api_docs_are_drawn_from_local_assets(watched):
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert {"/api/read", "/api/solve", "/api/check"} <= {p.strip() for p in paths}
     page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
+
+
+def test_a_family_chosen_in_the_form_brings_its_fields_and_solves(watched):
+    page = watched.page
+    page.goto(f"{watched.base}/")
+    page.fill("#problem", "What is the capital of France? Find it.")
+    page.click("#solve-button")
+    page.wait_for_selector(".reading-item.missing select", timeout=SOLVE_WAIT_MS)
+    page.select_option("#field-0-family", "steepest-descent")
+    page.wait_for_selector('.reading-item[data-name="norm"].missing')
+    page.select_option("#field-0-norm", "linf")
+    page.fill("#field-0-gradient", "[3, -1, 2]")
+    page.fill("#field-0-alpha", "0.5")
+    page.locator('.reading-item[data-name="asks"] input[value="update"]').check()
+    page.click("#form-solve-button")
+    page.wait_for_selector("#report .card", timeout=SOLVE_WAIT_MS)
+    _assert_answers_drawn(page)
+    assert "\u22121.5" in page.inner_text("#report .card") or "-1.5" in page.inner_text(
+        "#report .card")
+    page.screenshot(path=str(ARTIFACTS / "reading-form-family-chosen.png"), full_page=True)

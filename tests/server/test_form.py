@@ -75,3 +75,12 @@ def test_a_bad_form_names_the_field(form, field):
     with pytest.raises(BadInput) as err:
         spec_from_form(form)
     assert err.value.field == field
+
+
+def test_a_chosen_family_brings_every_field_of_its_spec_the_required_ones_marked():
+    items = {i["name"]: i for i in reading_form(read_report("What is the capital of "
+                                                            "France?"))["families"]
+             ["steepest-descent"]}
+    assert items["norm"]["missing"] and items["norm"]["kind"] == "choice"
+    assert not items["gradient"]["missing"] and items["asks"]["kind"] == "multi"
+    assert "label" not in items and "family" not in items

@@ -38,6 +38,8 @@ Views = Annotated[list[Literal["html", "markdown"]], Field(max_length=2, descrip
 
 
 class ReadRequest(BaseModel):
+    """A problem text to read."""
+
     problem: Annotated[str, Field(min_length=1, max_length=LIMITS.max_text_bytes)]
 
 
@@ -52,6 +54,8 @@ class SolveRequest(BaseModel):
 
 
 class AnswerText(BaseModel):
+    """An answer document: its name (shown in the report) and its text."""
+
     name: Annotated[str, Field(max_length=200)] = "answer"
     text: str
 

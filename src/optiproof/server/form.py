@@ -107,8 +107,20 @@ def _item(family: str | None, name: str, value: Any, *, source: str = "", reason
             "note": note, "missing": bool(reason), "reason": reason}
 
 
+def family_fields(family: str) -> list[dict[str, Any]]:
+    """Every field of a family's spec as an empty form item (a required one marked missing),
+    for a part whose family is chosen in the form."""
+    from optiproof.families import FAMILIES
+
+    model = FAMILIES[family].spec()
+    return [_item(family, name, None, reason="this family needs it" if info.is_required() else "")
+            for name, info in model.model_fields.items()
+            if name not in ("label", "question", "family")]
+
+
 def reading_form(reading: Any) -> dict[str, Any]:
-    """The reading as the solve page's form: per part its family, fields read and gaps."""
+    """The reading as the solve page's form: per part its family, fields read and gaps; and
+    the fields of every family, for a part whose family is chosen there."""
     parts = []
     for p in reading.parts:
         family_reason = "" if p.family else (p.family_source or "the family was not recognised")
@@ -118,8 +130,11 @@ def reading_form(reading: Any) -> dict[str, Any]:
                   for f in p.fields.values() if f.name not in ("family", "question")]
         items += [_item(p.family, m.name, None, reason=m.reason) for m in p.missing]
         parts.append({"label": p.label, "question": p.question, "items": items})
+    from optiproof.families import FAMILIES
+
     return {"title": reading.title, "complete": reading.complete, "parts": parts,
-            "not_read": reading.unread(), "notes": list(reading.notes)}
+            "not_read": reading.unread(), "notes": list(reading.notes),
+            "families": {key: family_fields(key) for key in FAMILIES}}
 
 
 def _value(name: str, typed: Any) -> Any:

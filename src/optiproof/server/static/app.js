@@ -87,10 +87,33 @@
                               placeholder: item.missing ? "type a value" : "" });
   }
 
+  let familyFields = {};
+
+  function itemRow(item, part) {
+    const row = element("div", { className: "reading-item" + (item.missing ? " missing" : "") });
+    row.dataset.name = item.name;
+    row.dataset.kind = item.kind;
+    const input = control(item, part);
+    row.append(element("label", { htmlFor: input.id, textContent: item.name }), input);
+    if (item.source) row.append(element("span", { className: "source",
+                                                  textContent: `\u2190 \u201c${item.source}\u201d` }));
+    if (item.reason) row.append(element("span", { className: "reason",
+                                                  textContent: `not read: ${item.reason}` }));
+    return row;
+  }
+
+  function addFamilyFields(set, part, family) {
+    const present = new Set([...set.querySelectorAll(".reading-item")].map((r) => r.dataset.name));
+    for (const item of familyFields[family] || []) {
+      if (!present.has(item.name)) set.append(itemRow(item, part));
+    }
+  }
+
   function showForm(form) {
     const parts = $("reading-parts");
     parts.replaceChildren();
     parts.dataset.title = form.title || "";
+    familyFields = form.families || {};
     form.parts.forEach((part, index) => {
       const set = element("fieldset", { className: "reading-part" });
       set.dataset.label = part.label;
@@ -98,18 +121,9 @@
       set.append(element("legend", { textContent: part.label === "main" ? "The problem"
                                                                         : `Part (${part.label})` }));
       if (part.question) set.append(element("p", { className: "question", textContent: part.question }));
-      for (const item of part.items) {
-        const row = element("div", { className: "reading-item" + (item.missing ? " missing" : "") });
-        row.dataset.name = item.name;
-        row.dataset.kind = item.kind;
-        const input = control(item, index);
-        row.append(element("label", { htmlFor: input.id, textContent: item.name }), input);
-        if (item.source) row.append(element("span", { className: "source",
-                                                      textContent: `\u2190 \u201c${item.source}\u201d` }));
-        if (item.reason) row.append(element("span", { className: "reason",
-                                                      textContent: `not read: ${item.reason}` }));
-        set.append(row);
-      }
+      for (const item of part.items) set.append(itemRow(item, index));
+      const family = set.querySelector('[data-name="family"] select');
+      if (family) family.addEventListener("change", () => addFamilyFields(set, index, family.value));
       parts.append(set);
     });
     const gaps = form.not_read.length;
