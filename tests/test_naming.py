@@ -31,20 +31,6 @@ NOT_YET_ON_THE_CATALOGUE: dict[str, set[str]] = {
         "implicit-bias", "parameter server", "rabenseifner", "recursive doubling",
         "ring all-reduce", "sharded parameter server", "steepest-descent"},
     "checking/hints.py": {"communication", "implicit-bias", "steepest-descent"},
-    "reading/adam_mechanics.py": {"adam-mechanics", "rmsprop"},
-    "reading/communication.py": {
-        "all-to-all", "communication", "parameter-server", "rabenseifner", "recursive-doubling",
-        "ring-allreduce", "sharded-parameter-server", "tree-allreduce"},
-    "reading/implicit_bias.py": {
-        "epochwise-adaptive", "gd", "heavy-ball", "implicit-bias", "nesterov", "preconditioned",
-        "rescaled-sgd", "ridge", "sgd", "sign-gd"},
-    "reading/quadratic_dynamics.py": {"gd", "heavy-ball", "nesterov", "quadratic-dynamics"},
-    "reading/registry.py": {
-        "adam-mechanics", "communication", "implicit-bias", "quadratic-dynamics",
-        "steepest-descent"},
-    "reading/steepest_descent.py": {
-        "RMS", "frobenius", "l1", "l2", "linf", "lp", "nuclear", "quadratic", "rms", "rms-rms",
-        "spectral", "steepest-descent"},
 }
 """Literals reading/ and checking/ still spell (file -> literals); the rebuilds empty it."""
 

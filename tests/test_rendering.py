@@ -371,7 +371,9 @@ def _expr_matches(text: str, expr: sp.Basic) -> bool:
 
 def test_json_contract(mixed_solution: Solution) -> None:
     data = json.loads(mixed_solution.to_json())
-    assert set(data) == {"title", "parts"} and data["title"] == "Mixed <evidence>"
+    assert set(data) == {"title", "reading", "reading_complete", "parts"}
+    assert data["title"] == "Mixed <evidence>"
+    assert data["reading"] == {"source": "spec"} and data["reading_complete"] is True
     assert [p["label"] for p in data["parts"]] == ["a", "b", "c", "d"]
     for part, obj in zip(data["parts"], mixed_solution.parts, strict=True):
         assert set(part) == PART_KEYS

@@ -61,20 +61,39 @@ class Engine(str, Enum):
 
 # -- reading problems -----------------------------------------------------------------------
 
-def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> tuple[Any, Any]:
+def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
+                     interactive: bool = False) -> tuple[Any, Any]:
     """(Problem, Reading or None) from a spec file, ``-`` for stdin, or problem text (only text
-    has a Reading); when the text cannot be read completely, the partial reading is written to
-    ``write_spec`` if given."""
+    has a Reading). When the text cannot be read completely: with ``interactive``, a question the
+    reader could not place is asked about on the terminal; otherwise (or if the user declines)
+    the partial reading is written to ``write_spec`` if given, and the refusal stands."""
     from optiproof.reading import ReadingIncomplete, ReadingInvalid
+    from optiproof.reading.interactive import complete, completable
 
     try:
         return loading.load_problem_and_reading(path_or_dash)
     except (ReadingIncomplete, ReadingInvalid) as err:
+        if interactive and isinstance(err, ReadingIncomplete) and completable(err.reading) \
+                and complete(err.reading, _choose):
+            return err.reading.to_problem(), err.reading
         if write_spec is not None:
             _write(err.reading.to_spec_yaml(), write_spec)
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
         raise
+
+
+def _choose(prompt: str, options: list[str]) -> int | None:
+    """Ask on the terminal which option applies; None for 'something else'."""
+    typer.echo(prompt)
+    for i, option in enumerate(options, 1):
+        typer.echo(f"  [{i}] {option}")
+    typer.echo(f"  [{len(options) + 1}] something else (write a spec)")
+    while True:
+        answer = typer.prompt("choose", default=str(len(options) + 1)).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options) + 1:
+            return None if int(answer) == len(options) + 1 else int(answer) - 1
+        typer.echo(f"please answer a number from 1 to {len(options) + 1}")
 
 
 # -- running, errors and progress -----------------------------------------------------------
@@ -238,10 +257,14 @@ def _cached_solved(cache: Any, alias: str | None) -> Any:
     return None if solution is None else Solved(solution, hit.key, hit)
 
 
-def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None) -> Any:
-    """PROBLEM solved: from the cache by its input digest, else read and solved (and cached),
-    with what was read on the solution. Before reading, the witness worker starts, so that
-    whatever it has to import overlaps the reading and the derivation."""
+def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None,
+            interactive: bool = False, doing: str = "solving exactly...") -> Any:
+    """PROBLEM solved: from the cache by its input digest, else read (asking on the terminal
+    with ``interactive``) and solved (and cached) while ``doing`` shows, with what was read on
+    the solution. Before reading, the witness worker starts, so that whatever it has to import
+    overlaps the reading and the derivation."""
+    from dataclasses import replace
+
     from optiproof.pipeline import solve_cached
 
     alias = _alias(cache, problem, options)
@@ -251,8 +274,9 @@ def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = No
         from optiproof.runtime.pool import shared_pool
 
         shared_pool()
-    spec, reading = load_problem_any(problem, write_spec)
-    return solve_cached(spec, options, cache, alias, reading)
+    spec, reading = load_problem_any(problem, write_spec, interactive)
+    with _progress(doing) as progress:
+        return solve_cached(spec, replace(options, progress=progress), cache, alias, reading)
 
 
 def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format | None:
@@ -319,16 +343,19 @@ def solve(
         "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
     = None,
     no_cache: NoCache = False,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
+    = False,
 ) -> None:
     """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
-    what was read, the answers, then the derivation and the evidence."""
+    what was read, the answers, then the derivation and the evidence. On a terminal, a question
+    the reader cannot place is asked about, with choices."""
 
     def body() -> int:
-        from dataclasses import replace
-
         from optiproof.core.options import SolveOptions
 
         form = _open_format(fmt, open_report)
+        interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
         options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
                                figures=form is Format.html or (form is Format.md
                                                                and out is not None))
@@ -345,8 +372,7 @@ def solve(
             if solution is not None:
                 _not_verified_note(solution)
             return hit.exit_code
-        with _progress("solving exactly...") as progress:
-            solved = _solved(problem, replace(options, progress=progress), cache, write_spec)
+        solved = _solved(problem, options, cache, write_spec, interactive)
         solution = solved.solution
         if solved.cached is not None and stored is None:
             _cached_note(solved.cached)
@@ -442,9 +468,8 @@ def check(
             text = decode_answer(raw, str(answer))
         from optiproof.core.options import SolveOptions
 
-        with _progress("solving the problem to check against...") as progress:
-            solution = _solved(problem, SolveOptions(figures=False, progress=progress),
-                               _cache(no_cache)).solution
+        solution = _solved(problem, SolveOptions(figures=False), _cache(no_cache),
+                           doing="solving the problem to check against...").solution
         if batch:
             from optiproof.checking.batch import check_folder
 

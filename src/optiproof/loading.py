@@ -67,6 +67,12 @@ def load_problem_text(text: str, *, source: str = "spec") -> Any:
     except yaml.YAMLError as err:
         raise BadInput(f"cannot parse {source}{_yaml_place(err)}: {_yaml_problem(err)}",
                        expected="valid YAML") from None
+    todo = _first_todo(data, "")
+    if todo is not None:
+        raise BadInput("this field is still TODO: the spec was written from a problem text that "
+                       "could not be read completely, and a field marked TODO is never solved "
+                       "with a default", field=todo or "spec",
+                       expected="the value the comment above the part describes")
     return make_problem(data)
 
 
@@ -80,6 +86,20 @@ def _yaml_problem(err: Any) -> str:
     """What the YAML parser found wrong, in its words."""
     parts = [getattr(err, "context", None), getattr(err, "problem", None)]
     return "; ".join(p for p in parts if p) or str(err).splitlines()[0]
+
+
+def _first_todo(data: Any, path: str) -> str | None:
+    """The dotted path of the first value written ``TODO`` in a spec, or None (bounded depth)."""
+    stack = [(data, path, 0)]
+    while stack:
+        value, where, depth = stack.pop(0)
+        if isinstance(value, str) and value.strip() == "TODO":
+            return where
+        if depth < 8 and isinstance(value, dict):
+            stack += [(v, f"{where}.{k}" if where else str(k), depth + 1) for k, v in value.items()]
+        elif depth < 8 and isinstance(value, list):
+            stack += [(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)]
+    return None
 
 
 def _reject_constant(name: str) -> Any:

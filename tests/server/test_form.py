@@ -42,10 +42,12 @@ def test_a_missing_norm_is_a_choice_among_the_catalogue_norms():
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
-def test_what_a_part_asks_is_chosen_among_the_family_quantities(family):
+def test_what_a_part_asks_is_chosen_among_the_quantities_the_terminal_offers(family):
+    from optiproof.reading.registry import readers
+
     kind, choices = field_options(family, "asks")
     assert kind == "multi"
-    assert [c["value"] for c in choices] == [q.key for q in FAMILIES[family].answers]
+    assert [c["value"] for c in choices] == list(readers()[family].answers)
 
 
 def test_a_method_is_a_choice_of_the_spec_methods():
@@ -84,3 +86,17 @@ def test_a_chosen_family_brings_every_field_of_its_spec_the_required_ones_marked
     assert items["norm"]["missing"] and items["norm"]["kind"] == "choice"
     assert not items["gradient"]["missing"] and items["asks"]["kind"] == "multi"
     assert "label" not in items and "family" not in items
+
+
+UNPLACED = ("Which norm?\n\nLet g = (1, 3, -2) and alpha = 1; u = argmin_d g^T d + (1/alpha) "
+            "||d||_1^2.\n(a) Find u.\n(b) The step moves one coordinate. Which one?\n")
+
+
+def test_an_unplaced_question_is_a_choice_among_the_terminal_completion_quantities():
+    from optiproof.reading.registry import readers
+
+    items = _items(reading_form(read_report(UNPLACED)), "b")
+    asks = items["asks"]
+    assert asks["missing"] and asks["kind"] == "multi" and "Which one?" in asks["reason"]
+    assert [c["value"] for c in asks["choices"]] == list(readers()["steepest-descent"].answers)
+    assert not any(name.startswith("question") for name in items)

@@ -3,7 +3,8 @@
 :func:`reading_form` is the one adapter from the reader's :class:`Reading` to the form the solve
 page draws: per part, every field read (with the phrase it came from) and every gap, each a
 field or a choice. Choices are what the family's spec allows (its enumerations, its methods)
-and, for what a part asks, the family's quantities from the catalogue.
+and, for what a part asks, the quantities the terminal's completion offers
+(``reading.interactive``): a question the reader could not place becomes a choice among them.
 """
 
 from __future__ import annotations
@@ -67,7 +68,10 @@ def field_options(family: str | None, name: str) -> tuple[str, list[dict[str, st
     if fam is None:
         return "text", []
     if name in ASKS:
-        return "multi", [_choice(q.key, QUANTITIES[q.key].name) for q in fam.answers]
+        from optiproof.reading.registry import readers
+
+        keys = readers()[fam.key].answers
+        return "multi", [_choice(key, QUANTITIES[key].name) for key in keys]
     schema = fam.spec().model_json_schema()
     prop = schema.get("properties", {}).get(name)
     if prop is None:
@@ -87,6 +91,8 @@ def _text(value: Any) -> str:
         plain = json.loads(json.dumps(value))
     except (TypeError, ValueError):
         return str(value)
+    if not isinstance(plain, (list, dict)):
+        return json.dumps(plain)
     return yaml.safe_dump(plain, default_flow_style=True, width=10**6).strip()
 
 
@@ -118,9 +124,28 @@ def family_fields(family: str) -> list[dict[str, Any]]:
             if name not in ("label", "question", "family")]
 
 
+def _ask_about(items: list[dict[str, Any]], family: str | None, reason: str) -> None:
+    """Questions the reader could not place: the part's asked-quantities field, marked missing
+    with their reasons (added when the part has none yet)."""
+    from optiproof.families import FAMILIES
+
+    fam = FAMILIES.get(family or "")
+    field = next((f for f in ASKS if fam is not None and f in fam.spec().model_fields), None)
+    if field is None:
+        items.append(_item(family, "question", None, reason=reason))
+        return
+    current = next((i for i in items if i["name"] == field), None)
+    if current is None:
+        items.append(_item(family, field, None, reason=reason))
+    else:
+        current.update(missing=True, reason=reason)
+
+
 def reading_form(reading: Any) -> dict[str, Any]:
     """The reading as the solve page's form: per part its family, fields read and gaps; and
     the fields of every family, for a part whose family is chosen there."""
+    from optiproof.reading.interactive import question_gaps
+
     parts = []
     for p in reading.parts:
         family_reason = "" if p.family else (p.family_source or "the family was not recognised")
@@ -128,7 +153,11 @@ def reading_form(reading: Any) -> dict[str, Any]:
                        reason=family_reason)]
         items += [_item(p.family, f.name, f.value, source=f.source, note=f.note)
                   for f in p.fields.values() if f.name not in ("family", "question")]
-        items += [_item(p.family, m.name, None, reason=m.reason) for m in p.missing]
+        gaps = question_gaps(p)
+        items += [_item(p.family, m.name, None, reason=m.reason) for m in p.missing
+                  if m.reason not in gaps]
+        if gaps:
+            _ask_about(items, p.family, "; ".join(gaps))
         parts.append({"label": p.label, "question": p.question, "items": items})
     from optiproof.families import FAMILIES
 

@@ -19,5 +19,5 @@ COMMUNICATION = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS, entries=tuple(S.SCHEMES), facts=CommunicationFacts,
-    reader="optiproof.reading.communication",
+    reader=f"{__package__}.reader",
     problems=("problems/texts/distributed-training.txt", "problems/distributed-training.yaml"))

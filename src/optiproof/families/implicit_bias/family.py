@@ -19,7 +19,7 @@ IMPLICIT_BIAS = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=(Q.LIMIT, Q.RIDGELESS_LIMIT), entries=METHODS, facts=ImplicitBiasFacts,
-    reader="optiproof.reading.implicit_bias",
+    reader=f"{__package__}.reader",
     problems=("problems/texts/optimizer-convergence.txt",
               "problems/optimizer-convergence.yaml"),
     warm_up=START_TORCH)

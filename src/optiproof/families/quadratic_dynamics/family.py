@@ -21,6 +21,6 @@ QUADRATIC_DYNAMICS = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=(*ASKS, Q.OPTIMAL_MOMENTUM), entries=METHODS, facts=QuadraticDynamicsFacts,
-    reader="optiproof.reading.quadratic_dynamics",
+    reader=f"{__package__}.reader",
     problems=("problems/texts/quadratic-dynamics.txt",),
     warm_up=START_TORCH)
