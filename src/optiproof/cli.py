@@ -13,13 +13,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from optiproof import loading
 from optiproof.core.errors import BadInput, NotRecognised, OptiproofError
 from optiproof.core.limits import LIMITS
+
+if TYPE_CHECKING:
+    from optiproof.core.resources import Budget
 
 app = typer.Typer(
     name="optiproof",
@@ -31,6 +34,13 @@ app = typer.Typer(
 )
 
 DEFAULT_DEMO_DIR = Path("optiproof-report")
+DEMO_MANIFEST = ".optiproof-demo"
+"""The file in a demo folder listing what earlier demos wrote there (those may be replaced)."""
+_WHOLE_PROCESS = False
+"""True when this process is the ``optiproof`` command itself (rlimits may be set)."""
+UNSUPERVISED = ("serve",)
+"""Commands that bound their own work (the server: each request in a pool worker under its
+own limits), so they run without the per-input budget."""
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result "
                                                           "cache.")]
 cache_app = typer.Typer(help="The result cache (solved and verified problems).",
@@ -77,7 +87,8 @@ def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
                 and complete(err.reading, _choose):
             return err.reading.to_problem(), err.reading
         if write_spec is not None:
-            _write(err.reading.to_spec_yaml(), write_spec)
+            _write(err.reading.to_spec_yaml(), write_spec, field="--write-spec",
+                   inputs=_inputs(path_or_dash))
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
         raise
@@ -103,11 +114,21 @@ def _fail(code: int, message: str) -> int:
     return code
 
 
-def _guarded(fn: Callable[[], int]) -> int:
-    """Run a command body, turning errors into their exit code and a message (no traceback)."""
+def _guarded(fn: Callable[[Budget], int], bounded: bool = True) -> int:
+    """Run a command body under the input budget, turning errors into their exit code and a
+    one-paragraph message (no traceback). Exceptions that only bad input can cause - too deep,
+    too many digits, a number out of float range, an output that cannot be written - are exit 2
+    as well; a reader that went away (broken pipe) ends the command quietly."""
+    from optiproof.core.resources import OverBudget, RunBudget, run_budget
+
     try:
-        return fn()
+        if not bounded:
+            return fn(None)  # type: ignore[arg-type]
+        with run_budget(RunBudget(), whole_process=_WHOLE_PROCESS) as budget:
+            return fn(budget)
     except BadInput as err:
+        return _fail(err.exit_code, f"error: bad input: {err}")
+    except OverBudget as err:
         return _fail(err.exit_code, f"error: bad input: {err}")
     except NotRecognised as err:
         return _fail(err.exit_code, f"error: not recognised: {err}")
@@ -115,13 +136,40 @@ def _guarded(fn: Callable[[], int]) -> int:
         return _fail(err.exit_code, f"error: {err}")
     except KeyboardInterrupt:
         return _fail(130, "interrupted")
+    except BrokenPipeError:
+        _silence_stdout()
+        return 2
+    except RecursionError:
+        return _fail(2, "error: bad input: the input is nested too deeply to be read")
+    except ValueError as err:
+        if "integer string conversion" not in str(err):
+            return _internal(err)
+        return _fail(2, "error: bad input: a number has too many digits to be read "
+                        "(expected numbers of at most a few hundred digits)")
+    except OverflowError:
+        return _fail(2, "error: bad input: a number is too large to compute with "
+                        "(expected magnitudes up to 1e300)")
     except Exception as err:  # noqa: BLE001 - the CLI's last line of defence
-        if os.environ.get("OPTIPROOF_DEBUG") == "1":
-            import traceback
+        return _internal(err)
 
-            traceback.print_exc()
-        one_line = " ".join(f"{type(err).__name__}: {err}".split())[:500]
-        return _fail(1, f"internal error: {one_line}")
+
+def _internal(err: Exception) -> int:
+    """Exit 1 with a one-line message (the traceback only with OPTIPROOF_DEBUG=1)."""
+    if os.environ.get("OPTIPROOF_DEBUG") == "1":
+        import traceback
+
+        traceback.print_exc()
+    one_line = " ".join(f"{type(err).__name__}: {err}".split())[:500]
+    return _fail(1, f"internal error: {one_line}")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 @contextmanager
@@ -154,18 +202,43 @@ def _render(solution: Any, fmt: Format, brief: bool) -> str:
     return console.export_text()
 
 
-def _write(text: str | bytes, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(str(text))
-        sys.stdout.flush()
-        return
+def _stdout() -> Any:
+    """Standard output, or BadInput when it is closed."""
+    if sys.stdout is None:
+        raise BadInput("standard output is closed", field="stdout",
+                       expected="an open standard output, or --out FILE")
+    return sys.stdout
+
+
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Turn a failing standard output into BadInput (a broken pipe passes through)."""
     try:
-        if isinstance(text, bytes):
-            out.write_bytes(text)
-        else:
-            out.write_text(text, encoding="utf-8")
+        yield
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as err:
+        bad = err.object[err.start:err.end] if isinstance(err.object, str) else "?"
+        raise BadInput(f"standard output ({err.encoding}) cannot encode {bad!r}",
+                       field="stdout", expected="a UTF-8 output (PYTHONIOENCODING=utf-8) or "
+                                                "--out FILE") from None
     except OSError as err:
-        raise BadInput(f"cannot write {out}: {err.strerror}", field="--out") from None
+        raise BadInput(f"cannot write to standard output: {err.strerror}", field="stdout") \
+            from None
+
+
+def _write(text: str | bytes, out: Path | None, *, field: str = "--out", inputs: tuple = (),
+           replaceable: Callable[[bytes], bool] | None = None, force: bool = False) -> None:
+    """``text`` to stdout, or safely to ``out`` (see :func:`optiproof.core.safeio.write_file`)."""
+    if out is None:
+        with _writing_stdout():
+            stream = _stdout()
+            stream.write(text if isinstance(text, str) else text.decode("utf-8"))
+            stream.flush()
+        return
+    from optiproof.core.safeio import write_file
+
+    write_file(out, text, field=field, inputs=inputs, replaceable=replaceable, force=force)
 
 
 def _say_wrote(path: Path, extra: str = "") -> None:
@@ -173,14 +246,14 @@ def _say_wrote(path: Path, extra: str = "") -> None:
     typer.echo(f"wrote {path}{extra}", err=True)
 
 
-def _write_markdown(solution: Any, out: Path) -> None:
+def _write_markdown(solution: Any, out: Path, inputs: tuple[Path, ...] = ()) -> None:
     """``out`` and the figures it links, written beside it."""
     from optiproof.rendering.markdown import markdown_with_figures
 
     text, figures = markdown_with_figures(solution, out.stem)
-    _write(text, out)
+    _write(text, out, inputs=inputs)
     for name, png in figures.items():
-        _write(png, out.parent / name)
+        _write(png, out.parent / name, inputs=inputs)
     _say_wrote(out, f" and {len(figures)} figure(s) beside it" if figures else "")
 
 
@@ -205,7 +278,13 @@ def _print_terminal(solution: Any, brief: bool) -> None:
 
     from optiproof.rendering.terminal import render_terminal
 
-    render_terminal(solution, Console(), brief=brief)
+    with _writing_stdout():
+        render_terminal(solution, Console(file=_stdout()), brief=brief)
+
+
+def _inputs(*paths: str | Path | None) -> tuple[Path, ...]:
+    """The existing input files of a run (never overwritten by its outputs)."""
+    return tuple(Path(p) for p in paths if p not in (None, "-") and Path(p).is_file())
 
 
 def _open_format(fmt: Format, open_report: bool) -> Format:
@@ -342,16 +421,16 @@ def solve(
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
     = None,
-    no_cache: NoCache = False,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
     = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
     what was read, the answers, then the derivation and the evidence. On a terminal, a question
     the reader cannot place is asked about, with choices."""
 
-    def body() -> int:
+    def body(budget: Budget) -> int:
         from optiproof.core.options import SolveOptions
 
         form = _open_format(fmt, open_report)
@@ -365,7 +444,7 @@ def solve(
         hit = cache.entry_of_alias(alias) if alias is not None else None
         text = cache.rendering(hit.key, stored.value) if hit is not None else None
         if text is not None:
-            _write(_marked(text, form, hit), out)
+            _write(_marked(text, form, hit), out, inputs=_inputs(problem))
             if out is not None:
                 _say_wrote(out)
             solution = cache.solution(hit.key) if hit.exit_code else None
@@ -378,18 +457,19 @@ def solve(
             _cached_note(solved.cached)
         if open_report:
             target = _html_target(out, "solution.html")
-            _write(solution.to_html(), target)
+            _write(solution.to_html(), target, inputs=_inputs(problem))
             _say_wrote(target)
             _open_in_browser(target)
         elif form is Format.term and out is None:
             _print_terminal(solution, brief)
         elif form is Format.md and out is not None:
-            _write_markdown(solution, out)
+            _write_markdown(solution, out, _inputs(problem))
         else:
             text = _render(solution, form, brief)
             if solved.key is not None and stored is not None:
                 cache.put_rendering(solved.key, stored.value, text)
-            _write(text if solved.cached is None else _marked(text, form, solved.cached), out)
+            _write(text if solved.cached is None else _marked(text, form, solved.cached), out,
+                   inputs=_inputs(problem))
             if out is not None:
                 _say_wrote(out)
         if form is not Format.term or out is not None:
@@ -408,7 +488,7 @@ def read(
 ) -> None:
     """Show what was understood from a problem text: parts, families, parameters, sources."""
 
-    def body() -> int:
+    def body(budget: Budget) -> int:
         from optiproof.reading import describe, read_report
 
         spec_path, text, source = loading.problem_source(problem)
@@ -444,6 +524,8 @@ def check(
                             "summary.html and one report page per answer (default "
                             "./optiproof-check).")] = None,
     open_report: Annotated[bool, typer.Option("--open", help=OPEN_HELP)] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file even "
+                                        "if it is not a previous report.")] = False,
     no_cache: NoCache = False,
 ) -> None:
     """Check an answer to PROBLEM: a verdict per part, each error with its line, and a hint.
@@ -451,20 +533,16 @@ def check(
     Exit codes: 0 all parts correct, 1 some part not correct, 2 bad input, 3 problem not
     recognised."""
 
-    def body() -> int:
-        from optiproof.checking import decode_answer
+    def body(budget: Budget) -> int:
+        from optiproof.checking import MAX_ANSWER_BYTES, decode_answer
+        from optiproof.core.safeio import read_bounded
 
         form = _open_format(fmt, open_report)
         batch = answer.is_dir()
         text = ""
         if not batch:
-            try:
-                with answer.open("rb") as fh:
-                    from optiproof.checking import MAX_ANSWER_BYTES
-
-                    raw = fh.read(MAX_ANSWER_BYTES)
-            except OSError as err:
-                raise BadInput(f"cannot read {answer}: {err.strerror}", field="ANSWER") from None
+            raw = read_bounded(answer, MAX_ANSWER_BYTES, field="ANSWER",
+                               expected="a Markdown/LaTeX/plain-text answer document")
             text = decode_answer(raw, str(answer))
         from optiproof.core.options import SolveOptions
 
@@ -475,7 +553,8 @@ def check(
 
             target = out or DEFAULT_CHECK_DIR
             with _progress("checking answers...") as progress:
-                summary = check_folder(solution, answer, target, reveal, progress=progress)
+                summary = check_folder(solution, answer, target, reveal, progress=progress,
+                                       budget=budget, inputs=_inputs(problem), force=force)
             typer.echo(f"checked {summary['checked']} of {len(summary['files'])} answers; "
                        f"mean score {summary['mean_score']}; wrote {target / 'summary.json'}, "
                        f"{target / 'summary.html'} and one report page per answer", err=True)
@@ -486,16 +565,18 @@ def check(
             ok = all(e["score"] == 1 for e in summary["files"])
             return 0 if ok else 1
         from optiproof.checking import check_answer
-        from optiproof.checking.report import render
+        from optiproof.checking.report import is_check_report, render
 
         report = check_answer(solution, text, reveal=reveal, source=answer.name)
         if open_report:
             target = _html_target(out, "check.html")
-            _write(render(report, "html"), target)
+            _write(render(report, "html"), target, inputs=_inputs(problem, answer),
+                   replaceable=is_check_report, force=force)
             _say_wrote(target)
             _open_in_browser(target)
         else:
-            _write(render(report, form.value), out)
+            _write(render(report, form.value), out, inputs=_inputs(problem, answer),
+                   replaceable=is_check_report, force=force)
             if out is not None:
                 _say_wrote(out)
         return report.exit_code
@@ -507,12 +588,12 @@ def check(
 def schema() -> None:
     """Print the JSON Schema of the problem spec format."""
 
-    def body() -> int:
+    def body(budget: Budget) -> int:
         import json
 
         from optiproof.families.problem import problem_json_schema
 
-        typer.echo(json.dumps(problem_json_schema(), indent=2))
+        _write(json.dumps(problem_json_schema(), indent=2) + "\n", None)
         return 0
 
     raise typer.Exit(_guarded(body))
@@ -528,17 +609,19 @@ def demo(
                         "bundled problems.")] = None,
     open_report: Annotated[bool, typer.Option("--open", help="Open report.html in the "
                                               "default browser.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace files in --out that an "
+                                        "earlier demo did not write.")] = False,
     no_cache: NoCache = False,
 ) -> None:
     """Solve every bundled problem and write an HTML report plus one Markdown file each."""
 
-    def body() -> int:
-        problems = (loading.bundled_problems() if texts is None
-                    else loading.problem_texts_in(texts))
+    def body(budget: Budget) -> int:
+        problems, inputs = ((loading.bundled_problems(), ()) if texts is None
+                            else loading.problem_texts_in(texts))
         if not problems:
             where = "optiproof/problems" if texts is None else str(texts)
             raise NotRecognised(f"no problems found in {where}")
-        code = _run_demo(problems, out, _cache(no_cache))
+        code = _run_demo(problems, out, budget, inputs, force, _cache(no_cache))
         if open_report:
             _open_in_browser(out / "report.html")
         return code
@@ -546,27 +629,62 @@ def demo(
     raise typer.Exit(_guarded(body))
 
 
-def _run_demo(problems: list[tuple[str, str]], out: Path, cache: Any) -> int:
+class _DemoFolder:
+    """The demo's output folder: what earlier demos wrote there (listed in DEMO_MANIFEST) may
+    be replaced; anything else only with --force; an input of this run never."""
+
+    def __init__(self, out: Path, inputs: tuple[Path, ...], names: list[str], force: bool):
+        from optiproof.core.safeio import make_folder, read_bounded
+
+        make_folder(out, field="--out")
+        self.out, self.inputs, self.force = out, inputs, force
+        manifest = out / DEMO_MANIFEST
+        self.ours = set(read_bounded(manifest, 65536, field="--out").decode(
+            "utf-8", "replace").split("\n")) if manifest.is_file() else set()
+        for name in names:
+            self._check(out / name)
+
+    def _check(self, path: Path) -> None:
+        if any(path.exists() and path.samefile(p) for p in self.inputs):
+            raise BadInput(f"{path} is an input of this run; refusing to overwrite it",
+                           field="--out", expected="an output folder apart from --texts")
+        if path.is_symlink() or (path.exists() and not self.force
+                                 and path.name not in self.ours):
+            raise BadInput(f"{path} exists and was not written by an earlier demo; refusing "
+                           "to replace it", field="--out", expected="another folder, or --force")
+
+    def write(self, name: str, text: str | bytes) -> None:
+        _write(text, self.out / name, inputs=self.inputs,
+               replaceable=lambda head: name in self.ours, force=self.force)
+        self.ours.add(name)
+        _write("\n".join(sorted(self.ours - {""})) + "\n", self.out / DEMO_MANIFEST,
+               inputs=self.inputs)
+
+
+def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget,
+              inputs: tuple[Path, ...] = (), force: bool = False, cache: Any = None) -> int:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from optiproof.core.options import SolveOptions
+    from optiproof.core.resources import OverBudget
     from optiproof.rendering.html import FailedProblem
+    from optiproof.rendering.markdown import markdown_with_figures
 
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise BadInput(f"cannot create {out}: {err.strerror}", field="--out") from None
+    folder = _DemoFolder(out, inputs, [Path(n).stem + ".md" for n, _ in problems]
+                         + ["report.html"], force)
     entries: list[Any] = []
     keys: list[str | None] = []
     rows, errors = [], []
     for name, text in problems:
+        budget.next_item(name)
         start = time.perf_counter()
         with _progress(f"solving {name}...") as progress:
             try:
                 solved = _demo_problem(name, text, SolveOptions(progress=progress), cache)
-            except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
+            # one broken or too large problem must not stop the demo
+            except (Exception, OverBudget) as err:  # noqa: BLE001
                 message = " ".join(str(err).split()) or type(err).__name__
                 entries.append(FailedProblem(name, message))
                 errors.append((name, message))
@@ -576,24 +694,29 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, cache: Any) -> int:
         solution = solved.solution
         entries.append(solution)
         keys.append(solved.key)
-        _write_markdown(solution, out / (Path(name).stem + ".md"))
+        markdown, figures = markdown_with_figures(solution, Path(name).stem)
+        folder.write(Path(name).stem + ".md", markdown)
+        for figure_name, png in figures.items():
+            folder.write(figure_name, png)
         rows.append((name, str(len(solution.parts)),
                      "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
                      time.perf_counter() - start, solution.verified))
+    budget.next_item("the demo report")
     report = out / "report.html"
-    _write(_demo_report(entries, keys, cache), report)
+    folder.write(report.name, _demo_report(entries, keys, cache))
     table = Table(title="optiproof demo", title_justify="left")
     for col in ("Problem", "Parts", "Status", "Time"):
         table.add_column(col, overflow="fold")
     for name, parts, status, seconds, ok in rows:
         table.add_row(name, parts, Text(status, style="bold green" if ok else "bold red"),
                       f"{seconds:.1f} s")
-    console = Console()
-    console.print(table)
-    for name, message in errors:
-        console.print(Text.assemble(("error: ", "bold red"), f"{name}: {message}"),
-                      soft_wrap=True)
-    console.print(f"report: {report.resolve()}", soft_wrap=True)
+    with _writing_stdout():
+        console = Console(file=_stdout())
+        console.print(table)
+        for name, message in errors:
+            console.print(Text.assemble(("error: ", "bold red"), f"{name}: {message}"),
+                          soft_wrap=True)
+        console.print(f"report: {report.resolve()}", soft_wrap=True)
     return 0 if all(r[4] for r in rows) else 1
 
 
@@ -644,7 +767,7 @@ def serve(
 ) -> None:
     """Serve the solve page, the check page and the JSON API on http://HOST:PORT/."""
 
-    def body() -> int:
+    def body(budget: Budget) -> int:
         from optiproof.runtime.cache import default_path
         from optiproof.server.run import serve as run_server
         from optiproof.server.settings import ServerSettings, default_workers
@@ -654,14 +777,14 @@ def serve(
             time_limit_s=time_limit, memory_limit_mb=memory_limit,
             cache=None if no_cache else (cache or default_path())))
 
-    raise typer.Exit(_guarded(body))
+    raise typer.Exit(_guarded(body, bounded=False))
 
 
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete every cached result."""
 
-    def body() -> int:
+    def body(budget: Budget) -> int:
         from optiproof.runtime.cache import ResultCache
 
         cache = ResultCache()
@@ -672,5 +795,14 @@ def cache_clear() -> None:
 
 
 def main() -> None:
-    """Entry point of the ``optiproof`` script."""
-    app(prog_name="optiproof")
+    """Entry point of the ``optiproof`` script: the command runs in a supervised child process
+    that carries the per-input limits (see :mod:`optiproof.core.resources`), except ``serve``,
+    which bounds every request itself."""
+    from optiproof.core.resources import run_supervised
+
+    global _WHOLE_PROCESS
+    if sys.argv[1:2] and sys.argv[1] in UNSUPERVISED:
+        app(prog_name="optiproof")
+        return
+    _WHOLE_PROCESS = True
+    sys.exit(run_supervised(lambda: app(prog_name="optiproof")))

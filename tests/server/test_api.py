@@ -38,7 +38,7 @@ def test_solve_answers_with_the_command_line_contract_then_from_the_cache(server
     first = post(server, "/api/solve", json={"problem": STEP})
     assert first.status_code == 200, first.text
     body = first.json()
-    assert set(body) == {"title", "parts"}
+    assert {"title", "parts"} <= set(body) and not {"views", "cached"} & set(body)
     part = body["parts"][0]
     assert part["identified_as"] == "sign gradient descent" and part["verified"]
     assert part["answers"][0]["value"] == [-1.5, 1.5, -1.5]

@@ -12,7 +12,7 @@ import time
 import httpx
 import pytest
 
-from server_load import SLOW_PART, running_server
+from server_load import CORPUS, SLOW_PART, running_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -45,8 +45,13 @@ def test_a_worker_killed_mid_request_fails_that_request_and_the_next_succeeds(tm
 
 
 def test_a_request_past_the_memory_limit_is_504_and_its_worker_replaced(tmp_path):
+    """512 MB of address space is less than a worker with torch loaded maps, so the first large
+    request (a 300 kB answer to check) passes it."""
+    answer = (CORPUS / "penalized-linear-improvement" / "correct-plain.txt").read_text()
+    large = {"bundled": "penalized-linear-improvement.txt",
+             "answers": [{"text": (answer + "\n") * (300_000 // len(answer))}]}
     with running_server(tmp_path, "--workers", "1", "--memory-limit", "512") as server:
-        response = _read(server)
+        response = httpx.post(f"{server.base}/api/check", json=large, timeout=300)
         assert response.status_code == 504, response.text
         assert "512 MB memory limit" in response.json()["message"]
         assert server.health()["counts"]["out of memory"] == 1

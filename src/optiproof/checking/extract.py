@@ -7,15 +7,20 @@ The pipeline, one small step each::
          -> tables         (Markdown tables: a row per part or per scheme, header = quantity)
          -> claims         (vectors, matrices, scalar multiples, formulas, "unbounded", names)
 
-Every claim keeps its 1-based line number. Extraction never parses a formula it has not bounded
-first (see :mod:`optiproof.checking.parse`), and every regular expression here is linear in the
-text it scans, so extraction time is bounded by the (already size-capped) document.
+Every claim keeps its 1-based line number. Extraction is O(n log n) in the document: math
+spans are found by one scan over the delimiters (each closer by binary search), what depends on
+a whole line (bold runs, final-answer words, scheme names, sentence ends) is computed once per
+line, regular expressions only ever scan bounded windows, and formulas stop being parsed once
+MAX_CLAIMS claims are found. Every formula goes through the bounded parser of
+:mod:`optiproof.checking.parse`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from optiproof.checking.parse import parse_math
@@ -25,8 +30,12 @@ Source = Literal["body", "table"]
 
 MAX_LINE_CHARS = 4000
 """Longer lines are cut before claims are searched in them."""
-MAX_CLAIMS = 2000
+MAX_LINES = 10_000
+"""Lines beyond this many are not read (a long real answer has a few hundred)."""
+MAX_CLAIMS = 500
 """Claims beyond this many are ignored (a real answer has a few dozen)."""
+MAX_CLAIM_FORMULAS = 4000
+"""Formulas beyond this many are neither searched for claims nor checked by the renderer."""
 
 
 @dataclass(frozen=True)
@@ -133,29 +142,79 @@ def split_sections(lines: list[str], labels: set[str]) -> dict[str, tuple[int, i
 
 # -- math spans -------------------------------------------------------------------------------
 
-_MATH = re.compile(
-    r"\$\$(?P<dd>[^$]{1,8000}?)\$\$"
-    r"|\\\[(?P<db>.{1,8000}?)\\\]"
-    r"|(?<![\\$])\$(?P<i>[^$\n]{1,2000}?)(?<!\\)\$"
-    r"|\\\((?P<ib>[^\n]{1,2000}?)\\\)"
-    r"|(?P<env>\\begin\{(?P<envname>[bpvBV]?matrix|array|pmatrix|bmatrix)\}.{0,8000}?"
-    r"\\end\{(?P=envname)\})", re.S)
+DISPLAY_MAX = 8000
+"""Longest display formula ($$...$$, \\[...\\], a matrix environment)."""
+INLINE_MAX = 2000
+"""Longest inline formula ($...$, \\(...\\)), which also stays on one line."""
+_OPENER = re.compile(r"\$|\\[\[(]|\\begin\{([bpvBV]?matrix|array)\}")
 
 
-def math_spans(text: str, line_starts: list[int]) -> list[tuple[int, int, str, bool]]:
-    """(start, end, latex, display) of every formula in the text, in order."""
-    out = []
-    for m in _MATH.finditer(text):
-        kind = m.lastgroup if m.lastgroup != "envname" else "env"
-        for name in ("dd", "db", "i", "ib", "env"):
-            if m.group(name) is not None:
-                kind = name
-                break
-        latex = m.group(kind).strip()
-        if not latex:
+class _Positions:
+    """Where a fixed string occurs in a text, for "first occurrence at or after i" queries."""
+
+    def __init__(self, text: str, needle: str):
+        self.starts = [m.start() for m in re.finditer(re.escape(needle), text)]
+
+    def first(self, i: int) -> int | None:
+        k = bisect.bisect_left(self.starts, i)
+        return self.starts[k] if k < len(self.starts) else None
+
+
+def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, latex, display) of every formula in the text, in order: ``$$...$$`` and
+    ``\\[...\\]`` (display, up to DISPLAY_MAX), ``$...$`` (not after ``\\`` or ``$``, no ``$``
+    inside, not closed by ``\\$``) and ``\\(...\\)`` (inline, one line, up to INLINE_MAX), and
+    bare matrix environments; left to right, a span never starting inside an earlier one."""
+    dollars, newlines = _Positions(text, "$"), _Positions(text, "\n")
+    closers = {"[": _Positions(text, "\\]"), "(": _Positions(text, "\\)")}
+    env_ends: dict[str, _Positions] = {}
+    out, taken = [], 0
+    for m in _OPENER.finditer(text):
+        p = m.start()
+        if p < taken:
             continue
-        out.append((m.start(), m.end(), latex, kind in ("dd", "db", "env")))
+        span = None
+        if m.group(1):
+            name = m.group(1)
+            closer = f"\\end{{{name}}}"
+            if name not in env_ends:
+                env_ends[name] = _Positions(text, closer)
+            q = env_ends[name].first(m.end())
+            if q is not None and q - m.end() <= DISPLAY_MAX:
+                span = (p, q + len(closer), text[p:q + len(closer)], True)
+        elif text[p] == "$":
+            span = _dollar_span(text, p, dollars, newlines)
+        else:
+            q = closers[text[p + 1]].first(p + 3)
+            limit = DISPLAY_MAX if text[p + 1] == "[" else INLINE_MAX
+            if q is not None and q - (p + 2) <= limit and (
+                    text[p + 1] == "[" or (newlines.first(p + 2) or len(text)) > q):
+                span = (p, q + 2, text[p + 2:q], text[p + 1] == "[")
+        if span is None:
+            continue
+        taken = span[1]
+        latex = span[2].strip()
+        if latex:
+            out.append((span[0], span[1], latex, span[3]))
     return out
+
+
+def _dollar_span(text: str, p: int, dollars: _Positions, newlines: _Positions
+                 ) -> tuple[int, int, str, bool] | None:
+    """The ``$$...$$`` or ``$...$`` formula opening at ``p``, if any."""
+    if text.startswith("$$", p):
+        q = dollars.first(p + 2)
+        if q is not None and q >= p + 3 and q - (p + 2) <= DISPLAY_MAX \
+                and text.startswith("$$", q):
+            return p, q + 2, text[p + 2:q], True
+    if p > 0 and text[p - 1] in "\\$":
+        return None
+    q = dollars.first(p + 1)
+    if q is None or q < p + 2 or q - (p + 1) > INLINE_MAX or text[q - 1] == "\\":
+        return None
+    if (newlines.first(p + 1) or len(text)) < q:
+        return None
+    return p, q + 1, text[p + 1:q], False
 
 
 def line_of(offset: int, line_starts: list[int]) -> int:
@@ -272,18 +331,26 @@ _FINAL_WORDS = re.compile(r"final|answer|converge|limit|therefore|thus|hence|res
                           r"\\infty|∞|\\star|\^\*|recover|is\b|gives|summary|solution", re.I)
 
 
+@lru_cache(maxsize=256)
+def _line_marks(line: str) -> tuple[bool, tuple[tuple[int, int], ...], bool]:
+    """(boxed, bold spans, has a final-answer word) of one line, computed once per line."""
+    bold = tuple(m.span() for m in re.finditer(r"\*\*.+?\*\*", line))
+    return "\\boxed" in line, bold, bool(_FINAL_WORDS.search(line))
+
+
 def _strength(line: str, col: int, before: str = "") -> float:
     """How strongly the text marks the value at ``col`` of ``line`` as a final answer;
     ``before`` is the text leading up to a display formula (the previous lines)."""
-    if "\\boxed" in line:
+    boxed, bold, final = _line_marks(line)
+    if boxed:
         return 3
-    bold = [m.span() for m in re.finditer(r"\*\*.+?\*\*", line)]
-    if any(a <= col < b for a, b in bold):
+    k = bisect.bisect_right(bold, (col, len(line) + 1)) - 1
+    if k >= 0 and bold[k][0] <= col < bold[k][1]:
         return 2
-    lead = (before + " " + line[:col])[-60:]
+    lead = (before + " " + line[max(0, col - 60):col])[-60:]
     if _FINAL_WORDS.search(lead) or lead.rstrip().endswith(":"):
         return 1.5
-    return 1 if _FINAL_WORDS.search(line) else 0
+    return 1 if final else 0
 
 
 # -- optimizer names --------------------------------------------------------------------------
@@ -317,19 +384,23 @@ _NAME_RX = re.compile("|".join(f"(?P<n{i}>{rx})" for i, (rx, _) in enumerate(OPT
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
 
 
-def _sentence_around(line: str, start: int, end: int) -> str:
-    cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line) + 1]
-    a = max(c for c in cuts if c <= start)
-    b = min((c for c in cuts if c > end), default=len(line))
+def _sentence_around(line: str, cuts: list[int], start: int, end: int) -> str:
+    """The sentence of ``line`` around [start, end), given the sentence ``cuts`` of the line."""
+    a = cuts[bisect.bisect_right(cuts, start) - 1]
+    k = bisect.bisect_right(cuts, end)
+    b = cuts[k] if k < len(cuts) else len(line)
     return line[a:b].strip()
 
 
 def optimizer_mentions(line: str, lineno: int, part: str | None) -> list[NameMention]:
     out = []
+    cuts: list[int] | None = None
     for m in _NAME_RX.finditer(line):
+        if cuts is None:
+            cuts = [0] + [e.end() for e in _SENTENCE_END.finditer(line)] + [len(line) + 1]
         idx = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         out.append(NameMention(lineno, m.group(0), OPTIMIZER_NAMES[idx][1], part,
-                               _sentence_around(line, m.start(), m.end())))
+                               _sentence_around(line, cuts, m.start(), m.end())))
     return out
 
 
@@ -397,18 +468,39 @@ class Vocabulary:
     """The label of a one-part problem (its section is the whole document)."""
 
 
-def _scheme_in(text: str, vocab: Vocabulary) -> str | None:
+def _scheme_in(text: str, vocab: Vocabulary, before: int | None = None) -> str | None:
+    """The scheme named first in ``text`` (in ``text[:before]`` when given)."""
     best = None
-    for key, rx in vocab.schemes:
-        m = re.search(rx, text, re.I)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), key)
+    for start, end, key, rx in _scheme_mentions(text, vocab.schemes):
+        if before is not None and end > before:
+            if start >= before:
+                continue
+            m = rx.search(text, 0, before)  # a mention across the cut: read up to it
+            if m is None:
+                continue
+            start = m.start()
+        if best is None or start < best[0]:
+            best = (start, key)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _scheme_mentions(text: str, schemes: tuple[tuple[str, str], ...]
+                     ) -> tuple[tuple[int, int, str, re.Pattern], ...]:
+    """(start, end, key, pattern) of the first mention of each scheme in ``text``, computed
+    once per text."""
+    out = []
+    for key, rx in schemes:
+        pattern = re.compile(rx, re.I)
+        m = pattern.search(text)
+        if m:
+            out.append((m.start(), m.end(), key, pattern))
+    return tuple(out)
 
 
 def extract(text: str, vocab: Vocabulary) -> Extraction:
     """Read every claim of an answer document (see the module docstring)."""
-    lines = [ln[:MAX_LINE_CHARS] for ln in text.splitlines()]
+    lines = [ln[:MAX_LINE_CHARS] for ln in text.splitlines()[:MAX_LINES]]
     doc = "\n".join(lines)
     line_starts = [0]
     for ln in lines[:-1]:
@@ -434,12 +526,11 @@ def extract(text: str, vocab: Vocabulary) -> Extraction:
         if len(ex.claims) < MAX_CLAIMS:
             ex.claims.append(claim)
 
-    covered: list[tuple[int, int]] = []
-    for start, end, latex, display in math_spans(doc, line_starts):
+    spans = math_spans(doc)
+    for start, end, latex, display in spans[:MAX_CLAIM_FORMULAS]:
         lineno = line_of(start, line_starts)
-        covered.append((start, end))
         ex.math.append(MathSpan(latex, display, lineno))
-        if lineno in table_lines:
+        if lineno in table_lines or len(ex.claims) >= MAX_CLAIMS:
             continue
         line = lines[lineno - 1]
         col = start - line_starts[lineno - 1]
@@ -447,18 +538,20 @@ def extract(text: str, vocab: Vocabulary) -> Extraction:
         if display and not line[:col].strip():
             before = " ".join(ln for ln in lines[max(0, lineno - 3):lineno - 1] if ln.strip())
         end_col = end - line_starts[lineno - 1]
-        scheme = _scheme_in(line[:col], vocab) if vocab.schemes else None
+        scheme = _scheme_in(line, vocab, before=col) if vocab.schemes else None
         _claims_from_formula(latex, lineno, ex.part_of_line(lineno), "body",
                              _strength(line, col, before), line, vocab,
                              scheme or heading_scheme.get(lineno), add, ex, pos=start,
-                             qcontext=_quantity_context(line[:col], line[end_col:]))
+                             qcontext=_quantity_context(line[max(0, col - 80):col],
+                                                        line[end_col:end_col + 60]))
 
+    blanked = _without_math(doc, spans)
     for i, ln in enumerate(lines, start=1):
         part = ex.part_of_line(i)
         ex.names.extend(optimizer_mentions(ln, i, part))
-        if i in table_lines:
+        if i in table_lines or len(ex.claims) >= MAX_CLAIMS:
             continue
-        plain = _without_math(ln, i, line_starts, covered)
+        plain = blanked[line_starts[i - 1]:line_starts[i - 1] + len(ln)]
         for m in _UNBOUNDED.finditer(ln):
             add(Claim(i, "unbounded", m.group(0), None, part, "body", _strength(ln, m.start()),
                       ln.lower()))
@@ -469,16 +562,16 @@ def extract(text: str, vocab: Vocabulary) -> Extraction:
     return ex
 
 
-def _without_math(line: str, lineno: int, line_starts: list[int],
-                  covered: list[tuple[int, int]]) -> str:
-    base = line_starts[lineno - 1]
-    chars = list(line)
-    for a, b in covered:
-        if b <= base or a >= base + len(line):
-            continue
-        for k in range(max(a - base, 0), min(b - base, len(line))):
-            chars[k] = " "
-    return "".join(chars)
+def _without_math(doc: str, spans: list[tuple[int, int, str, bool]]) -> str:
+    """``doc`` with every math span blanked out (same length, newlines kept)."""
+    pieces, pos = [], 0
+    for start, end, _, _ in spans:
+        pieces.append(doc[pos:start])
+        math = doc[start:end]
+        pieces.append(re.sub(r"[^\n]", " ", math) if "\n" in math else " " * len(math))
+        pos = end
+    pieces.append(doc[pos:])
+    return "".join(pieces)
 
 
 def _quantity_context(before: str, after: str) -> str:
@@ -572,14 +665,18 @@ def _plain_claims(plain: str, lineno: int, part: str | None, source: Source, str
         kind = "formula" if expr.free_symbols else "number"
         add(Claim(lineno, kind, candidate, expr, part, source,
                   max(strength, _strength(line, m.start())),
-                  _quantity_context(plain[:m.start(1)], plain[m.end(1):]) + " | " + line.lower(),
-                  scheme or _scheme_in(plain[:m.start(1)], vocab), column, pos + m.start(1)))
+                  _quantity_context(plain[max(0, m.start(1) - 80):m.start(1)],
+                                    plain[m.end(1):m.end(1) + 60]) + " | " + line.lower(),
+                  scheme or _scheme_in(plain, vocab, before=m.start(1)), column,
+                  pos + m.start(1)))
 
 
 def _table_claims(lines: list[str], table_lines: set[int], ex: Extraction, vocab: Vocabulary,
                   add: Any) -> None:
     header: list[str] | None = None
     for i, ln in enumerate(lines, start=1):
+        if len(ex.claims) >= MAX_CLAIMS:
+            return
         if i not in table_lines:
             header = None
             continue
@@ -605,9 +702,7 @@ def _table_claims(lines: list[str], table_lines: set[int], ex: Extraction, vocab
 def _cell_claims(cell: str, lineno: int, part: str | None, scheme: str | None, column: str,
                  ex: Extraction, vocab: Vocabulary, add: Any) -> None:
     context = column + " | " + cell
-    spans = [(m.start(), m.end(), (m.group("i") or m.group("dd") or m.group("db")
-                                   or m.group("ib") or m.group("env") or "").strip())
-             for m in _MATH.finditer(cell)]
+    spans = [(start, end, latex) for start, end, latex, _ in math_spans(cell)]
     for _, _, latex in spans:
         if latex:
             _claims_from_formula(latex, lineno, part, "table", 2, context, vocab, scheme, add,

@@ -389,6 +389,10 @@ def check_general_claims(solution: Any, ex: Extraction, grades: dict[str, PartGr
 
 # -- formulas the renderer rejects ---------------------------------------------------------------
 
+MAX_RENDER_CHECKS = 1000
+"""Distinct formulas of one answer given to KaTeX (the first ones, in document order)."""
+
+
 def check_rendering(ex: Extraction, grades: dict[str, PartGrade], default: str) -> None:
     from optiproof.rendering.latexcheck import LatexError, validate_latex
 
@@ -397,6 +401,8 @@ def check_rendering(ex: Extraction, grades: dict[str, PartGrade], default: str) 
         key = (span.line, span.latex)
         if key in seen or len(span.latex) > 20_000:
             continue
+        if len(seen) >= MAX_RENDER_CHECKS:
+            break
         seen.add(key)
         try:
             validate_latex(span.latex, span.display, strict=False)

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from optiproof.core.budget import check_magnitude
 from optiproof.core.errors import BadInput
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def exact_rational(x: Any, *, field: str = "value") -> "sympy.Rational":
     if isinstance(x, bool):
         raise BadInput(f"got a boolean {x!r}", field=field, expected="a number")
     if isinstance(x, int):
-        return sympy.Integer(x)
+        return sympy.Integer(check_magnitude(x, field=field))
     if isinstance(x, sympy.Rational):
         return x
     if isinstance(x, Fraction):

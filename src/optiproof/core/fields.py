@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
+from optiproof.core.budget import MAX_MAGNITUDE_BITS
 from optiproof.core.limits import LIMITS
 
 _SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,24}$")
@@ -24,7 +25,10 @@ def check_number(x: Any) -> float | int | str:
     """A finite real number given as int, float or decimal string."""
     if isinstance(x, bool):
         raise ValueError("expected a number, got a boolean")
-    if isinstance(x, (int,)):
+    if isinstance(x, int):
+        if abs(x).bit_length() > MAX_MAGNITUDE_BITS:
+            raise ValueError(f"an integer of about {abs(x).bit_length() * 0.30103:.0f} digits "
+                             "is out of range (at most 1e300)")
         return x
     if isinstance(x, float):
         if not math.isfinite(x):

@@ -167,7 +167,8 @@ def reading_form(reading: Any) -> dict[str, Any]:
 
 
 def _value(name: str, typed: Any) -> Any:
-    """A form value as spec data: a typed text is read as one YAML value (safe loader)."""
+    """A form value as spec data: a typed text is read as one YAML value by the spec loader
+    (no anchors, aliases or deep nesting)."""
     if isinstance(typed, list):
         return [_value(name, v) for v in typed]
     if not isinstance(typed, str):
@@ -175,12 +176,14 @@ def _value(name: str, typed: Any) -> Any:
     if len(typed) > FIELD_TEXT_MAX:
         raise BadInput(f"the value is {len(typed)} characters long", field=name,
                        expected=f"at most {FIELD_TEXT_MAX}")
+    from optiproof.core.specdata import load_spec_data
+
     try:
-        return yaml.safe_load(typed)
-    except yaml.YAMLError as err:
-        raise BadInput(f"cannot read the value {typed[:80]!r}: {err.__class__.__name__}",
-                       field=name, expected="a number, a symbol, a list such as [3, -1, 2] or "
-                                            "a mapping such as {name: lp, p: 3}") from None
+        return load_spec_data(typed, source="the value")
+    except BadInput as err:
+        raise BadInput(str(err), field=name, expected="a number, a symbol, a list such as "
+                                                      "[3, -1, 2] or a mapping such as "
+                                                      "{name: lp, p: 3}") from None
 
 
 def spec_from_form(form: dict[str, Any]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ status and a JSON body); errors the user can fix are outcomes too (422), never t
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,13 +41,19 @@ class JobLimits:
 
 
 def warm() -> None:
-    """Import what reading, solving, rendering and checking need, ahead of the first job."""
+    """Import what reading, solving, rendering and checking need, ahead of the first job: read
+    a problem into its form and its spec, and draw a formula."""
     from optiproof.checking import check_answer  # noqa: F401
     from optiproof.pipeline import solve_problem  # noqa: F401
     from optiproof.reading import read_report
     from optiproof.rendering.latexcheck import render_math
+    from optiproof.runtime.cache import ResultCache  # noqa: F401
+    from optiproof.server.form import reading_form
 
-    read_report("Let g = [1, 2] and alpha = 1. Find argmin_d g^T d + (1/alpha) ||d||_2^2.")
+    reading = read_report("Let g = [1, 2] and alpha = 1. Find u = argmin_d g^T d + "
+                          "(1/alpha) ||d||_2^2.")
+    reading_form(reading)
+    reading.to_problem()
     render_math(r"\alpha", False)
 
 
@@ -82,6 +89,16 @@ def run(name: str, request: dict[str, Any], limits: JobLimits) -> Outcome:
                              "expected": err.expected})
     except NotRecognised as err:
         return Outcome(422, {"error": "not recognised", "message": str(err)})
+    except (ImportError, OSError) as err:
+        if limits.memory_bytes is None or not _out_of_memory(err):
+            raise
+        raise MemoryError(str(err)) from None
+
+
+def _out_of_memory(err: Exception) -> bool:
+    """True for a failure that only the memory limit causes (a library that cannot be mapped,
+    an allocation the system refused)."""
+    return getattr(err, "errno", None) == errno.ENOMEM or "failed to map segment" in str(err)
 
 
 def _cache(limits: JobLimits) -> Any:
@@ -136,19 +153,31 @@ def _problem(request: dict[str, Any]) -> tuple[Any, Any]:
 
 
 def solved(request: dict[str, Any], limits: JobLimits) -> tuple[Any, Any]:
-    """(Solved, cache) of a request: from the cache by its text or spec, else solved now."""
-    from optiproof.pipeline import Solved, solve_cached
+    """(Solved, cache) of a request: from the cache by its text or spec, else solved now; a
+    cache that fails (a broken file, no memory left for it) is left out."""
+    import sqlite3
 
     cache = _cache(limits)
+    try:
+        return _solved_with(cache, request), cache
+    except sqlite3.Error:
+        if cache is None:
+            raise
+        return _solved_with(None, request), None
+
+
+def _solved_with(cache: Any, request: dict[str, Any]) -> Any:
+    from optiproof.pipeline import Solved, solve_cached
+
     options = solve_options(request)
     alias = cache.alias(request["problem"].encode(), PASTED, options) \
         if cache is not None and request.get("problem") else None
     hit = cache.entry_of_alias(alias) if alias is not None else None
     solution = cache.solution(hit.key) if hit is not None else None
     if solution is not None:
-        return Solved(solution, hit.key, hit), cache
+        return Solved(solution, hit.key, hit)
     problem, reading = _problem(request)
-    return solve_cached(problem, options, cache, alias, reading), cache
+    return solve_cached(problem, options, cache, alias, reading)
 
 
 def documents(solution: Any, views: list[str]) -> dict[str, str]:
@@ -170,15 +199,37 @@ def solve(request: dict[str, Any], limits: JobLimits) -> Outcome:
     body = done.solution.to_dict()
     if done.cached is not None:
         body["cached"] = {"witnesses_ran_at": done.cached.witnessed_at}
-    stored = {v: cache.rendering(done.key, stored_name(v)) for v in views} \
-        if done.key is not None else {}
+    stored = _stored(cache, done.key, views)
     fresh = documents(done.solution, [v for v in views if stored.get(v) is None])
-    if done.key is not None:
-        for view, text in {"json": done.solution.to_json() + "\n", **fresh}.items():
-            cache.put_rendering(done.key, stored_name(view), text)
+    _store(cache, done.key, {"json": done.solution.to_json() + "\n", **fresh})
     if views:
         body["views"] = {v: stored.get(v) or fresh[v] for v in views}
     return Outcome(200, body, cached=done.cached is not None)
+
+
+def _stored(cache: Any, key: str | None, views: list[str]) -> dict[str, str | None]:
+    """The documents of ``key`` the cache holds (none when it has no entry or fails)."""
+    import sqlite3
+
+    if cache is None or key is None:
+        return {}
+    try:
+        return {v: cache.rendering(key, stored_name(v)) for v in views}
+    except sqlite3.Error:
+        return {}
+
+
+def _store(cache: Any, key: str | None, documents: dict[str, str]) -> None:
+    """Keep documents of ``key`` in the cache, if it has the entry and works."""
+    import sqlite3
+
+    if cache is None or key is None:
+        return
+    try:
+        for view, text in documents.items():
+            cache.put_rendering(key, stored_name(view), text)
+    except sqlite3.Error:
+        return
 
 
 def stored_name(view: str) -> str:

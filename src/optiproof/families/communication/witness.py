@@ -459,7 +459,9 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
         MAX_ELEMENTS_PER_RANK,
         MAX_PROCESSES,
         MAX_WORKERS,
+        RUN_MEMORY_BUDGET_MB,
         GlooJob,
+        run_memory_mb,
     )
 
     facts = solution.facts
@@ -492,6 +494,12 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
     if world > MAX_PROCESSES:
         raise BadInput(f"{world} processes (workers plus servers) exceed the gloo limit of "
                        f"{MAX_PROCESSES}", field="servers")
+    need = run_memory_mb(jobs)
+    if need > RUN_MEMORY_BUDGET_MB:
+        raise BadInput(f"the real run of {world} processes with p = {p} would need about "
+                       f"{need:,} MB of memory, over the gloo budget of "
+                       f"{RUN_MEMORY_BUDGET_MB:,} MB", field="p",
+                       expected="a smaller n or p with --engine gloo, or the sim engine")
     return jobs, Instance(n, p, k), note
 
 

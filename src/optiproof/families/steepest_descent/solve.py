@@ -18,6 +18,7 @@ import sympy as sp
 from optiproof.catalogue import OptimizerEntry
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
+from optiproof.core.budget import check_exact_power, rational_digits
 from optiproof.core.errors import BadInput, NotRecognised
 from optiproof.core.exact import exact_rational
 from optiproof.core.limits import LIMITS
@@ -54,6 +55,8 @@ from optiproof.families.steepest_descent.spec import SteepestDescentSpec
 
 LP_EXACT_MAX_ENTRIES = 48
 """Above this many entries, l_p quantities are evaluated to 30 significant digits."""
+LP_MAX_EXPONENT_PART = 64
+"""Largest numerator or denominator of p and q = p/(p-1) for an exact lp norm of numbers."""
 
 
 @dataclass
@@ -84,6 +87,25 @@ def _scalar(value: Any, field: str) -> sp.Expr:
         latex = {"alpha": r"\alpha", "eta": r"\eta", "lr": r"\eta", "lam": r"\lambda"}.get(value)
         return sp.Symbol(latex or value, positive=True)
     return exact_rational(value, field=field)
+
+
+def _check_lp_budget(p: Any, g: Any) -> None:
+    """Refuse an lp norm of a numeric gradient whose exact powers |g_i|^p, |g_i|^q and their
+    roots (q = p/(p-1)) would be huge: exponents with numerator and denominator up to
+    LP_MAX_EXPONENT_PART, and powers within the exact-digit budget."""
+    p_exact = exact_rational(p, field="norm.p")
+    if p_exact <= 1:
+        return
+    widest = max((v for v in g if v != 0), key=rational_digits, default=sp.Integer(1))
+    for exponent, name in ((p_exact, "p"), (p_exact / (p_exact - 1), "q = p/(p-1)")):
+        if max(exponent.p, exponent.q) > LP_MAX_EXPONENT_PART:
+            raise BadInput(f"the exact lp norm with {name} = {exponent} needs roots of order "
+                           f"{max(exponent.p, exponent.q)}, over the limit of "
+                           f"{LP_MAX_EXPONENT_PART}", field="norm.p",
+                           expected="p and p/(p-1) with numerator and denominator up to "
+                                    f"{LP_MAX_EXPONENT_PART} (e.g. 3, 1.5, 1.25)")
+        check_exact_power(widest, exponent.p, field="norm.p",
+                          what=f"the exact lp norm with {name} = {exponent}")
 
 
 def build_instance(spec: SteepestDescentSpec) -> Instance:
@@ -117,12 +139,14 @@ def build_instance(spec: SteepestDescentSpec) -> Instance:
         numeric = False
     else:
         rows = spec.gradient if is_matrix else [[v] for v in spec.gradient]
-        g = sp.Matrix([[exact_rational(v, field="gradient") for v in row] for row in rows])
-        if g.rows * g.cols > LIMITS.exact_max_entries:
-            raise BadInput(f"{g.rows * g.cols} entries exceeds the exact-arithmetic limit of "
-                           f"{LIMITS.exact_max_entries}", field="gradient",
+        if len(rows) * len(rows[0]) > LIMITS.exact_max_entries:
+            raise BadInput(f"{len(rows) * len(rows[0])} entries exceeds the exact-arithmetic "
+                           f"limit of {LIMITS.exact_max_entries}", field="gradient",
                            expected="a smaller gradient, a symbolic one, or a norm evaluated "
                                     "in float64 above the limit (l2, l1, linf, lp, rms)")
+        g = sp.Matrix([[exact_rational(v, field="gradient") for v in row] for row in rows])
+        if spec.norm.name == N.LP.key:
+            _check_lp_budget(spec.norm.p, g)
         if is_matrix and max(g.shape) > 64:
             raise BadInput(f"a {g.rows}x{g.cols} matrix is too large for the 30-digit SVD",
                            field="gradient", expected="sides up to 64")
