@@ -224,6 +224,7 @@ class WorkerPool:
         for worker in list(self._workers.values()):
             if worker.process.poll() is None:
                 worker.process.kill()
+            worker.process.wait()
         for _ in self._drivers:
             self._jobs.put(None)
 

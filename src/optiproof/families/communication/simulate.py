@@ -24,6 +24,8 @@ MAX_STATE_BYTES = 1 << 27
 """Largest buffer state (nodes * p integers) the simulator allocates: 128 MB."""
 SLICE_ELEMENTS = 1 << 20
 """Elements delivered per slice of a round: bounds the index arrays (8 MB each)."""
+VALUE_BOUND = 1000
+"""Gradients are drawn from [-VALUE_BOUND, VALUE_BOUND) unless a run asks otherwise."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class SimulationTooLarge(ValueError):
 def simulation_fits(schedule: Schedule) -> bool:
     """True if the schedule is small enough to move real arrays within the memory/time bounds
     (the messages are counted round by round; nothing is moved)."""
-    if schedule.nodes * schedule.p * _dtype(schedule.n, 1000).itemsize > MAX_STATE_BYTES:
+    if schedule.nodes * schedule.p * _dtype(schedule.n, VALUE_BOUND).itemsize > MAX_STATE_BYTES:
         return False
     volume = 0
     for rnd in schedule.rounds:
@@ -71,8 +73,8 @@ def simulation_fits(schedule: Schedule) -> bool:
     return True
 
 
-def simulate(schedule: Schedule, *, seed: int = 0, low: int = -1000,
-             high: int = 1000) -> SimulationResult:
+def simulate(schedule: Schedule, *, seed: int = 0, low: int = -VALUE_BOUND,
+             high: int = VALUE_BOUND) -> SimulationResult:
     """Run ``schedule`` on random integer gradients and check every worker's final buffer."""
     n, p, nodes = schedule.n, schedule.p, schedule.nodes
     dtype = _dtype(n, max(abs(low), abs(high)))
