@@ -172,3 +172,12 @@ def test_the_openapi_document_lists_the_api(server):
     assert {"/api/read", "/api/solve", "/api/check", "/api/schema", "/api/health"} <= set(paths)
     check = paths["/api/check"]["post"]["requestBody"]["content"]
     assert {"application/json", "multipart/form-data"} <= set(check)
+
+
+def test_a_body_nested_too_deeply_or_an_unknown_path_gets_a_message(server):
+    nested = '{"spec": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    response = post(server, "/api/solve", content=nested,
+                    headers={"content-type": "application/json"})
+    assert response.status_code == 400 and response.json()["error"] == "bad request"
+    missing = httpx.get(f"{server.base}/api/nothing")
+    assert missing.status_code == 404 and missing.json()["error"] == "not found"

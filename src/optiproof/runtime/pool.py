@@ -83,6 +83,8 @@ def _serve(connection: Any, warm_ups: list[str]) -> None:
             outcome = ("error", exc)
         try:
             connection.send(outcome)
+        except OSError:  # the caller has gone (it ended, or stopped waiting): so does this
+            return
         except Exception as exc:  # noqa: BLE001 - an unpicklable result or exception
             connection.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
 
