@@ -301,6 +301,8 @@ def _not_verified_note(solution: Any) -> None:
         typer.echo(f"warning: NOT VERIFIED: part {', '.join(bad)}", err=True)
 
 
+# -- commands -------------------------------------------------------------------------------
+
 # -- the result cache -----------------------------------------------------------------------
 
 def _cache(no_cache: bool) -> Any:
@@ -317,12 +319,11 @@ def _alias(cache: Any, problem: str, options: Any) -> str | None:
     file that loading will refuse)."""
     if cache is None or problem == "-":
         return None
+    from optiproof.core.safeio import read_bounded
+
     try:
-        with open(problem, "rb") as fh:
-            raw = fh.read(LIMITS.max_text_bytes + 1)
-    except OSError:
-        return None
-    if len(raw) > LIMITS.max_text_bytes:
+        raw = read_bounded(Path(problem), LIMITS.max_text_bytes, field="PROBLEM")
+    except BadInput:
         return None
     return cache.alias(raw, Path(problem).suffix.lower(), options)
 
@@ -383,8 +384,6 @@ def _marked(text: str, fmt: Format, entry: Any) -> str:
     data["cached"] = {"witnesses_ran_at": entry.witnessed_at}
     return json.dumps(data, indent=2, allow_nan=False) + "\n"
 
-
-# -- commands -------------------------------------------------------------------------------
 
 def _version(value: bool) -> None:
     if value:
@@ -621,7 +620,7 @@ def demo(
         if not problems:
             where = "optiproof/problems" if texts is None else str(texts)
             raise NotRecognised(f"no problems found in {where}")
-        code = _run_demo(problems, out, budget, inputs, force, _cache(no_cache))
+        code = _run_demo(problems, out, budget, _cache(no_cache), inputs, force)
         if open_report:
             _open_in_browser(out / "report.html")
         return code
@@ -661,8 +660,8 @@ class _DemoFolder:
                inputs=self.inputs)
 
 
-def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget,
-              inputs: tuple[Path, ...] = (), force: bool = False, cache: Any = None) -> int:
+def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget, cache: Any,
+              inputs: tuple[Path, ...] = (), force: bool = False) -> int:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -670,40 +669,35 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget,
     from optiproof.core.options import SolveOptions
     from optiproof.core.resources import OverBudget
     from optiproof.rendering.html import FailedProblem
-    from optiproof.rendering.markdown import markdown_with_figures
 
     folder = _DemoFolder(out, inputs, [Path(n).stem + ".md" for n, _ in problems]
                          + ["report.html"], force)
-    entries: list[Any] = []
-    keys: list[str | None] = []
+    items: list[tuple[str | None, Any]] = []
     rows, errors = [], []
     for name, text in problems:
         budget.next_item(name)
         start = time.perf_counter()
         with _progress(f"solving {name}...") as progress:
             try:
-                solved = _demo_problem(name, text, SolveOptions(progress=progress), cache)
+                key, solution, markdown, figures, parts, ok = _demo_problem(
+                    name, text, SolveOptions(progress=progress), cache)
             # one broken or too large problem must not stop the demo
             except (Exception, OverBudget) as err:  # noqa: BLE001
                 message = " ".join(str(err).split()) or type(err).__name__
-                entries.append(FailedProblem(name, message))
+                items.append((None, FailedProblem(name, message)))
                 errors.append((name, message))
                 rows.append((name, "\u2014", "error (below)", time.perf_counter() - start,
                              False))
                 continue
-        solution = solved.solution
-        entries.append(solution)
-        keys.append(solved.key)
-        markdown, figures = markdown_with_figures(solution, Path(name).stem)
+        items.append((key, solution))
         folder.write(Path(name).stem + ".md", markdown)
         for figure_name, png in figures.items():
             folder.write(figure_name, png)
-        rows.append((name, str(len(solution.parts)),
-                     "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
-                     time.perf_counter() - start, solution.verified))
+        rows.append((name, str(parts), "\u2714 verified" if ok else "\u2718 NOT VERIFIED",
+                     time.perf_counter() - start, ok))
     budget.next_item("the demo report")
     report = out / "report.html"
-    folder.write(report.name, _demo_report(entries, keys, cache))
+    folder.write(report.name, _demo_report(items, cache))
     table = Table(title="optiproof demo", title_justify="left")
     for col in ("Problem", "Parts", "Status", "Time"):
         table.add_column(col, overflow="fold")
@@ -720,28 +714,63 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget,
     return 0 if all(r[4] for r in rows) else 1
 
 
-def _demo_problem(name: str, text: str, options: Any, cache: Any) -> Any:
-    """A bundled problem (or problem text) solved, or found in the cache by its text."""
+def _demo_problem(name: str, text: str, options: Any, cache: Any
+                  ) -> tuple[str | None, Any, str, dict[str, bytes], int, bool]:
+    """A bundled problem (or problem text) solved, or found in the cache by its text: its cache
+    key, its solution (None when its Markdown was cached), its Markdown and the figure files it
+    links, its number of parts and whether it is solved, verified and completely read."""
     from optiproof.pipeline import solve_cached
+    from optiproof.rendering.markdown import markdown_with_figures
 
+    stem = Path(name).stem
     alias = cache.alias(text.encode(), Path(name).suffix.lower(), options) \
         if cache is not None else None
-    if (hit := _cached_solved(cache, alias)) is not None:
-        return hit
-    spec, reading = loading.problem_and_reading(text, name)
-    return solve_cached(spec, options, cache, alias, reading)
+    hit = cache.entry_of_alias(alias) if alias is not None else None
+    bundle = cache.rendering(hit.key, f"md-bundle:{stem}") if hit is not None else None
+    if bundle is not None:
+        markdown, figures = _unbundle(bundle)
+        return hit.key, None, markdown, figures, hit.parts, hit.exit_code == 0
+    solved = _cached_solved(cache, alias)
+    if solved is None:
+        spec, reading = loading.problem_and_reading(text, name)
+        solved = solve_cached(spec, options, cache, alias, reading=reading)
+    markdown, figures = markdown_with_figures(solved.solution, stem)
+    if solved.key is not None:
+        cache.put_rendering(solved.key, f"md-bundle:{stem}", _bundle(markdown, figures))
+    return (solved.key, solved.solution, markdown, figures, len(solved.solution.parts),
+            solved.solution.exit_code == 0)
 
 
-def _demo_report(entries: list[Any], keys: list[str | None], cache: Any) -> str:
-    """The HTML report of the demo (kept in the cache when every problem is)."""
+def _bundle(markdown: str, figures: dict[str, bytes]) -> str:
+    """A Markdown file and its figure files as one cacheable text."""
+    import base64
+    import json
+
+    return json.dumps({"md": markdown, "figures": {k: base64.b64encode(v).decode("ascii")
+                                                   for k, v in figures.items()}})
+
+
+def _unbundle(text: str) -> tuple[str, dict[str, bytes]]:
+    """The Markdown and figure files of :func:`_bundle`."""
+    import base64
+    import json
+
+    data = json.loads(text)
+    return data["md"], {k: base64.b64decode(v) for k, v in data["figures"].items()}
+
+
+def _demo_report(items: list[tuple[str | None, Any]], cache: Any) -> str:
+    """The HTML report of the demo's solutions and failures (kept in the cache under their
+    keys when every problem was solved)."""
     from optiproof.rendering.html import render_html_report
     from optiproof.runtime.cache import combined_key
 
-    whole = cache is not None and len(keys) == len(entries) and None not in keys
-    report_key = combined_key([k for k in keys if k is not None]) if whole else None
+    keys = [key for key, _ in items]
+    report_key = combined_key(keys) if cache is not None and None not in keys else None
     html = cache.rendering(report_key, "html") if report_key is not None else None
     if html is None:
-        html = render_html_report(entries, "optiproof demo")
+        entries = [s if s is not None else cache.solution(key) for key, s in items]
+        html = render_html_report([e for e in entries if e is not None], "optiproof demo")
         if report_key is not None:
             cache.put_rendering(report_key, "html", html)
     return html

@@ -1,35 +1,56 @@
-"""The pipeline: Problem -> family solver (exact) -> witnesses (independent) -> Solution.
+"""The pipeline: Problem -> family solver (exact) -> derived quantities -> witnesses
+(independent) -> Solution.
 
 Witnesses of families with a warm-up (those that run torch) go to the worker pool, started
 before the first derivation so that torch's start-up overlaps the SymPy work; the others run
-here, each right after its part is derived. A solve that is itself a job of a pool worker (the
-server's) runs every witness in that worker.
+here, each right after its part is derived. The witnesses of derived quantities run here, once
+the parts they use are solved. A solve that is itself a job of a pool worker (the server's)
+runs every witness in that worker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from optiproof.core.evidence import run_witness
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution, Solution
 from optiproof.families import FAMILIES
+from optiproof.families.derived import Solved as PartSolved
+from optiproof.families.derived import derive
+from optiproof.families.derived_witness import derived_witnesses
 from optiproof.runtime.witnessing import job_arguments, witness_in_worker, witness_part
 
 if TYPE_CHECKING:
     from optiproof.runtime.cache import Entry, ResultCache
 
 
-def solve_part(spec: Any, options: SolveOptions = SolveOptions()) -> PartSolution:
-    """Solve one part exactly with its family, then attach the checks of its witnesses."""
+def _derived_checks(spec: Any, derived: Any, options: SolveOptions) -> list:
+    """The checks of a part's derived quantities, each witness run under ``run_witness``."""
+    checks = []
+    for method, fn in derived_witnesses(derived):
+        options.progress(f"part ({spec.label}): {method}")
+        checks.append(run_witness(method, fn))
+    return checks
+
+
+def solve_part(spec: Any, options: SolveOptions = SolveOptions(),
+               earlier: Sequence[PartSolved] = ()) -> PartSolution:
+    """Solve one part exactly with its family, add the derived quantities it asks (from its own
+    answers and those of the ``earlier`` parts), then attach the checks of its witnesses."""
     solution = FAMILIES[spec.family].solve(spec, options)
+    derived = derive(spec, solution, earlier)
     if options.run_witnesses:
-        solution.checks = witness_part(spec, solution, options)
+        solution.checks = witness_part(spec, solution, options) + _derived_checks(
+            spec, derived, options)
     return solution
 
 
 def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solution:
-    """Solve every part of a Problem, in order, the pooled witnesses alongside."""
+    """Solve every part of a Problem, in order (a part's derived quantities may use the answers
+    of the parts before it), the pooled witnesses alongside."""
     from optiproof.runtime.pool import in_worker, shared_pool
 
     families = [FAMILIES[spec.family] for spec in problem.parts]
@@ -38,22 +59,28 @@ def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solut
     pool = shared_pool() if pooled else None
     if pool is not None:
         pool.warm(warm_ups)
-    parts, pending = [], []
+    solved: list[PartSolved] = []
+    pending, derived_of = [], []
     for spec, family in zip(problem.parts, families, strict=True):
         solution = family.solve(spec, options)
+        derived_of.append(derive(spec, solution, solved))
         if pool is not None and family.warm_up:
             future = pool.submit(witness_in_worker, *job_arguments(spec, solution, options),
                                  progress=options.progress)
             pending.append((spec, solution, future))
         elif options.run_witnesses:
             solution.checks = witness_part(spec, solution, options)
-        parts.append(solution)
+        solved.append(PartSolved(spec, solution))
     for spec, solution, future in pending:
         try:
             solution.checks = future.result()
         except Exception:  # noqa: BLE001 - the worker could not run them: run them here
             solution.checks = witness_part(spec, solution, options)
-    return Solution(title=problem.title, parts=parts)
+    if options.run_witnesses:
+        for part, derived in zip(solved, derived_of, strict=True):
+            part.solution.checks = part.solution.checks + _derived_checks(part.spec, derived,
+                                                                          options)
+    return Solution(title=problem.title, parts=[s.solution for s in solved])
 
 
 @dataclass(frozen=True)
@@ -68,25 +95,26 @@ class Solved:
 
 def solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None,
                  alias: str | None = None, reading: Any = None) -> Solved:
-    """The cached solution of ``problem`` if there is one, else ``solve_problem`` (stored);
-    ``alias``, the digest of the input it was read from, is made to lead to it, and
-    ``reading``, what was read from that input, goes on the solution (and into the cache)."""
+    """The cached solution of ``problem`` (read as ``reading``, when it came from a problem
+    text) if there is one, else ``solve_problem`` with the reading attached (stored); ``alias``,
+    the digest of the input it was read from, is made to lead to it."""
     if cache is None:
-        return Solved(_read_onto(solve_problem(problem, options), reading), None, None)
-    key = cache.key(problem, options)
+        return Solved(_solved_with(problem, options, reading), None, None)
+    key = cache.key(problem, options, None if reading is None else reading.to_dict())
     entry = cache.entry(key)
     solution = cache.solution(key) if entry is not None else None
     if solution is not None:
         if alias is not None:
             cache.put_alias(alias, key)
-        return Solved(_read_onto(solution, reading), key, entry)
-    solution = _read_onto(solve_problem(problem, options), reading)
+        return Solved(solution, key, entry)
+    solution = _solved_with(problem, options, reading)
     stored = cache.put(key, solution, alias)
     return Solved(solution, key if stored is not None else None, None)
 
 
-def _read_onto(solution: Solution, reading: Any) -> Solution:
-    """``solution`` with ``reading`` (what was read from its problem text, if any) on it."""
+def _solved_with(problem: Any, options: SolveOptions, reading: Any) -> Solution:
+    """``solve_problem``, with the reading it came from (if any) attached."""
+    solution = solve_problem(problem, options)
     if reading is not None:
         reading.attach(solution)
     return solution

@@ -4,6 +4,10 @@ Each quantity has its canonical key (the ``asked`` list and ``Answer.quantity`` 
 display name, a symbol, a unit where it has one, the kind of value it takes, and the question
 phrases that ask for it (regular expressions over normalised prose; the reader matches them
 inside request clauses). Which family answers which quantity is declared by the family.
+
+A *derived* quantity (:data:`DERIVED`) is computed from other answers rather than by a family:
+its ``formula`` says how, in the operands ``X`` (``of``) and ``Y`` (``to``) of a spec's
+``derived`` entry.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ class QuantityEntry(Entry):
 
     unit: str = ""
     value_kind: ValueKind = "scalar"
+    formula: str = ""
+    """For a derived quantity: its definition in the operands X and Y (LaTeX); else empty."""
 
 
 QUANTITIES: Registry[QuantityEntry] = Registry("quantity")
@@ -103,11 +109,17 @@ RIDGELESS_LIMIT = _add(_Q(
     phrases=(r"\b(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 DISTANCE = _add(_Q(
-    "distance", "distance between two points",
+    "distance", "distance between two points", formula=r"\lVert X - Y \rVert",
     phrases=(r"\bdistance (?:between|from|to)\b", r"\bhow far (?:is|from)\b",
              r"\b(?:euclidean )?distance\b", r"\bhow far apart\b")))
 
 # -- communication -----------------------------------------------------------------------------
+MIN_NORM_SOLUTION = _add(_Q(
+    "min-norm-solution", "minimum-norm solution", r"X^{+}y", value_kind="vector",
+    aliases=("minimum-norm point", "pseudo-inverse solution"),
+    phrases=(r"\bminimum[- ]norm (?:point|solution|interpolant)\b",
+             r"\bpseudo-?inverse solution")))
+
 MESSAGES = _add(_Q(
     "messages", "number of messages", aliases=("message count", "number-of-messages",
                                                "messages-sent", "number-of-messages-sent",
@@ -160,12 +172,12 @@ BANDWIDTH_RATIO = _add(_Q(
              r"\bhow far from (?:the )?(?:optimal|lower bound)"),
     relations=(Relation("special-case", "ratio", "a time over the bandwidth lower bound"),)))
 CROSSOVER = _add(_Q(
-    "crossover", "crossover size", aliases=("break-even",),
+    "crossover", "crossover size", aliases=("break-even",), formula=r"x^\star:\ X = Y",
     phrases=(r"\bcrossover\b", r"\bbreak[- ]even\b", r"\bfor which (?:values of )?(?:[\w-]+ )?"
              r"(?:p|n|S|sizes?)\b[^.?]{0,60}\b(?:faster|cheaper|better|slower)",
              r"\bthreshold\b(?! (?:on|for|value of) α)")))
 SPEEDUP = _add(_Q(
-    "speedup", "speed-up ratio", aliases=("speed-up",),
+    "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
     relations=(Relation("special-case", "ratio", "a time over another time"),)))
 
@@ -189,6 +201,11 @@ OPTIMAL_STEP = _add(_Q(
 OPTIMAL_MOMENTUM = _add(_Q(
     "optimal-momentum", "optimal momentum", r"\beta^\star",
     phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*")))
+ITERATION_EIGENVALUES = _add(_Q(
+    "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",
+    value_kind="vector", aliases=("roots of the characteristic polynomial",),
+    phrases=(r"\beigenvalues of (?:the |its )?(?:iteration|update|transition) (?:matrix|map)",
+             r"\broots of the characteristic (?:polynomial|equation)")))
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
@@ -222,6 +239,14 @@ EFFECTIVE_STEP = _add(_Q(
 PYTORCH = _add(_Q(
     "pytorch", "PyTorch SGD convention", value_kind="formula",
     phrases=(r"\bpytorch", r"\btorch\.optim", r"\bdampening")))
+EQUIVALENT_STEP = _add(_Q(
+    "equivalent-step", "equivalent heavy-ball step", r"\alpha_{\mathrm{hb}}",
+    aliases=("heavy-ball step",),
+    phrases=(r"\bequivalent (?:heavy[- ]ball )?(?:step|learning rate)",)))
+EQUIVALENT_MOMENTUM = _add(_Q(
+    "equivalent-momentum", "equivalent heavy-ball momentum", r"\beta_{\mathrm{hb}}",
+    aliases=("heavy-ball momentum coefficient",),
+    phrases=(r"\bequivalent (?:heavy[- ]ball )?momentum",)))
 ZERO_CURVATURE = _add(_Q(
     "zero-curvature", "behaviour along zero-curvature directions", value_kind="explanation",
     phrases=(r"\bzero[- ]curvature", r"\bzero eigenvalues?", r"\bnull ?space",
@@ -237,6 +262,18 @@ BIAS_CORRECTION = _add(_Q(
     "bias-correction", "bias correction", value_kind="formula", aliases=("bias",),
     phrases=(r"\bbias[- ]correction\b", r"\bbias[- ]correct(?:s|ing|ed)?\b", r"\bunbiased\b",
              r"E\[m_?t\]", r"\bexpect\w* (?:value )?of (?:m|v)_?t")))
+FIRST_MOMENT = _add(_Q(
+    "first-moment", "first-moment estimate", "m_t", value_kind="vector",
+    aliases=("first moment", "momentum estimate"),
+    phrases=(r"\bfirst[- ]moment (?:estimate|average)s?\b(?! bias)",)))
+SECOND_MOMENT = _add(_Q(
+    "second-moment", "second-moment estimate", "v_t", value_kind="vector",
+    aliases=("second moment",),
+    phrases=(r"\bsecond[- ]moment (?:estimate|average)s?\b(?! bias)",)))
+DISPLACEMENT = _add(_Q(
+    "displacement", "total displacement", r"\theta_T - \theta_0", value_kind="vector",
+    aliases=("total step", "total update"),
+    phrases=(r"\btotal (?:displacement|change|movement)\b", r"θ_T ?- ?θ_0")))
 FIRST_STEP = _add(_Q(
     "first-step", "first step", r"\theta_1 - \theta_0", aliases=("first-update",),
     phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0"), value_kind="vector"))
@@ -282,14 +319,22 @@ STEP_NO_BIAS_CORRECTION = _add(_Q(
 SGD_LOSS_SCALING = _add(_Q(
     "sgd-loss-scaling", "plain SGD step under loss scaling",
     phrases=(r"\b(?:plain |vanilla )?sgd\b[^.?]{0,40}\bscal",)))
+OPPOSITE_COORDINATES = _add(_Q(
+    "opposite-coordinates", "coordinates that move the other way", "i", value_kind="vector",
+    aliases=("which coordinate moves the other way",),
+    phrases=(r"\bmoves? (?:in )?the (?:other|opposite) (?:way|direction)",
+             r"\bopposite directions?\b")))
 
 # -- derived quantities (any family) -----------------------------------------------------------
-RATIO = _add(_Q("ratio", "ratio of two quantities",
+RATIO = _add(_Q("ratio", "ratio of two quantities", formula=r"X / Y",
                 phrases=(r"\bratio\b", r"\bby what factor\b",
                          r"\bhow many times (?:more|less|larger|smaller|bigger)\b")))
-DIFFERENCE = _add(_Q("difference", "difference of two quantities",
+DIFFERENCE = _add(_Q("difference", "difference of two quantities", formula=r"X - Y",
                      phrases=(r"\bdifference (?:between|of)\b",)))
+SUM = _add(_Q("sum", "sum of two quantities", formula=r"X + Y", aliases=("total of",),
+              phrases=(r"\bsum of\b", r"\bθ_?0 ?\+ ?(?:the )?step\b")))
 DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-no",
+                     formula=r"\partial X / \partial \eta \not\equiv 0",
                      phrases=(r"\bdoes (?:the |it |this )?\w*\s?depend on\b",
                               r"\bindependent of\b")))
 
@@ -365,3 +410,6 @@ VALUES_SENT = _add(_Q(
     "values-sent", "values sent by one worker", unit="values",
     phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
              r"(?:gpu|worker|node|rank) send\b", r"\bvalues sent per (?:gpu|worker|node)\b")))
+
+DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
+"""The derived quantities, computed from other answers by their ``formula``."""

@@ -7,6 +7,7 @@ Numbers from specs become exact rationals through their decimal text (0.1 -> 1/1
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,26 @@ if TYPE_CHECKING:
     import sympy
 
 LATEX_SETTINGS = {"mat_delim": "[", "mat_str": "matrix"}
+TEXT_ESCAPES = {"\\": r"\textbackslash{}", "_": r"\_", "&": r"\&", "%": r"\%", "#": r"\#",
+                "$": r"\$", "{": r"\{", "}": r"\}"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A result that is a named thing (an optimizer, a scheme): its catalogue key and display
+    name. Its LaTeX is the name as text, its expression string the key, its value none."""
+
+    key: str
+    name: str
+
+    def __str__(self) -> str:
+        """The display name (how text renderers print it)."""
+        return self.name
+
+
+def text_latex(words: str) -> str:
+    """``\\text{words}`` with the characters LaTeX treats specially escaped."""
+    return r"\text{" + "".join(TEXT_ESCAPES.get(c, c) for c in words) + "}"
 
 
 def exact_rational(x: Any, *, field: str = "value") -> "sympy.Rational":
@@ -65,6 +86,10 @@ def to_latex(expr: Any) -> str:
     (bracketed matrices); a matrix of more than ``LATEX_MAX_ENTRIES`` entries is elided."""
     import sympy
 
+    if isinstance(expr, Name):
+        return text_latex(expr.name)
+    if isinstance(expr, sympy.logic.boolalg.BooleanAtom):
+        return text_latex("yes" if expr else "no")
     if is_float_array(expr) or (isinstance(expr, sympy.MatrixBase)
                                 and expr.rows * expr.cols > LATEX_MAX_ENTRIES):
         return _elided_latex(expr)
@@ -111,12 +136,15 @@ def inline_latex(expr: Any) -> str:
     return to_latex(expr)
 
 
-def to_value(expr: Any) -> float | list | None:
-    """Numeric JSON value of a SymPy object: number, list, list of lists, or None if symbolic."""
+def to_value(expr: Any) -> float | bool | list | None:
+    """JSON value of a SymPy object: number, list, list of lists, true/false for a yes-no
+    answer, or None if symbolic or a name."""
     import sympy
 
-    if expr is None:
+    if expr is None or isinstance(expr, Name):
         return None
+    if isinstance(expr, sympy.logic.boolalg.BooleanAtom):
+        return bool(expr)
     if isinstance(expr, (int, float)):
         return float(expr)
     if is_float_array(expr):
@@ -147,11 +175,14 @@ def _finite_float(v: Any) -> float | None:
 
 
 def to_expr_string(expr: Any) -> str:
-    """A SymPy-parsable string for an expression (``sympy.sympify`` can read it back)."""
+    """A SymPy-parsable string for an expression (``sympy.sympify`` can read it back); the
+    catalogue key for a name."""
     import sympy
 
     if expr is None:
         return ""
+    if isinstance(expr, Name):
+        return expr.key
     if is_float_array(expr):
         return f"Matrix({[[v] for v in expr.tolist()] if expr.ndim == 1 else expr.tolist()})"
     if isinstance(expr, sympy.MatrixBase):

@@ -163,6 +163,9 @@ class PartSolution:
     """The full answer to one part: analysis, derivation, answers, identification, evidence.
 
     ``asked`` lists the catalogue keys of the quantities the part asks, in the order asked;
+    ``identifications`` are the answers that name what the part's subjects are (quantity
+    ``identification``, one per subject; the JSON lists them after the other answers, the
+    write-ups in the Identification section, summarised by ``identified_as``);
     ``facts`` is the family's typed record of what the solver computed, for its witnesses."""
 
     label: str
@@ -172,6 +175,7 @@ class PartSolution:
     steps: list[Step]
     answers: list[Answer]
     asked: list[str] = field(default_factory=list)
+    identifications: list[Answer] = field(default_factory=list)
     identified_as: str | None = None
     identification_note: str = ""
     interpretation: str = ""
@@ -211,7 +215,7 @@ class PartSolution:
             "asked": list(self.asked),
             "family": self.family,
             "question": self.question,
-            "answers": [a.to_dict() for a in self.answers],
+            "answers": [a.to_dict() for a in [*self.answers, *self.identifications]],
             "identified_as": self.identified_as,
             "verified": self.verified,
             "checks": [c.to_dict() for c in self.checks],

@@ -145,10 +145,11 @@ class ResultCache:
             self._versions = versions()
         return self._versions
 
-    def key(self, problem: Any, options: SolveOptions) -> str:
-        """The key of a problem (its normalised spec) solved with ``options``."""
-        return _digest({"spec": problem.model_dump(mode="json"), "options": _options(options),
-                        "versions": self.versions})
+    def key(self, problem: Any, options: SolveOptions, reading: Any = None) -> str:
+        """The key of a problem (its normalised spec, and the reading of the text it came from,
+        which the answer shows) solved with ``options``."""
+        return _digest({"spec": problem.model_dump(mode="json"), "reading": reading,
+                        "options": _options(options), "versions": self.versions})
 
     def alias(self, raw: bytes, kind: str, options: SolveOptions) -> str:
         """The digest of a problem file's bytes and kind (its suffix) with ``options``: a
