@@ -181,3 +181,13 @@ def test_a_body_nested_too_deeply_or_an_unknown_path_gets_a_message(server):
     assert response.status_code == 400 and response.json()["error"] == "bad request"
     missing = httpx.get(f"{server.base}/api/nothing")
     assert missing.status_code == 404 and missing.json()["error"] == "not found"
+    wrong = httpx.get(f"{server.base}/api/solve")
+    assert wrong.status_code == 405 and wrong.json()["message"] == "Method Not Allowed"
+
+
+def test_a_body_that_is_not_json_is_422_saying_so(server):
+    response = post(server, "/api/solve", content=b"problem: not json",
+                    headers={"content-type": "application/json"})
+    assert response.status_code == 422, response.text
+    body = response.json()
+    assert body["field"] == "body" and body["message"].startswith("the request body is not JSON")

@@ -192,11 +192,21 @@ class WorkerPool:
             replace = isinstance(value, (WorkerDied, JobTimeout, JobOutOfMemory))
             if replace and worker is not None:
                 worker.stop()
-                worker = None
+                worker = self._replacement(slot)
             if kind == "done":
                 job.future.set_result(value)
             else:
                 job.future.set_exception(value)
+
+    def _replacement(self, slot: int) -> _Worker | None:
+        """A new worker for ``slot``, started now so that its warm-ups run before the next job
+        (None when the pool is closing, or it cannot start: the next job tries again)."""
+        if self._closing:
+            return None
+        try:
+            return self._start(slot)
+        except OSError:
+            return None
 
     @staticmethod
     def _await(job: _Job, worker: _Worker) -> tuple[str, Any]:

@@ -238,6 +238,10 @@ def _validation_error(err: Any) -> JSONResponse:
     if not errors:
         return _error(422, "bad input", str(err))
     first = errors[0]
+    if first.get("type") == "json_invalid":
+        why = (first.get("ctx") or {}).get("error")
+        return _error(422, "bad input", "the request body is not JSON"
+                      + (f" ({why})" if why else ""), field="body")
     where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
     return _error(422, "bad input", f"{where or 'body'}: {first.get('msg', 'invalid')}",
                   field=where or None)
