@@ -29,8 +29,10 @@ def test_another_address_than_loopback_is_served_with_a_warning(monkeypatch, cap
     monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: served.append(kwargs))
     assert run.serve(ServerSettings(host="0.0.0.0", port=8123)) == 0
     err = capsys.readouterr().err
-    assert "warning: listening on 0.0.0.0" in err and "http://0.0.0.0:8123/" in err
+    assert "warning: listening on 0.0.0.0" in err and "http://127.0.0.1:8123/" in err
     assert served == [{"host": "0.0.0.0", "port": 8123, "log_level": "warning",
                        "access_log": False, "timeout_graceful_shutdown": 5}]
     run.serve(ServerSettings(port=8124))
-    assert "warning" not in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "warning" not in err and "http://127.0.0.1:8124/" in err
+    assert served[-1]["host"] == "127.0.0.1"

@@ -11,8 +11,10 @@ from optiproof.server.settings import ServerSettings
 
 
 def url_of(settings: ServerSettings) -> str:
-    """The address to open in a browser."""
-    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    """The address to open in a browser (on this machine: loopback, for a server listening on
+    every address)."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(settings.host, settings.host)
+    host = f"[{host}]" if ":" in host else host
     return f"http://{host}:{settings.port}/"
 
 
