@@ -1,7 +1,8 @@
 """Load on a real ``optiproof serve`` (loopback only): 200 read/solve/check requests of the
 bundled problems from 20 concurrent clients on a fresh cache, again on the warm cache, then again
-with one deliberately slow request (a problem past the time limit) sent first. Prints throughput, p50/p95 latency, the cache hit
-rate, status codes and the server's memory before and after.
+with one deliberately slow request (a problem past the time limit) sent first. Prints
+throughput, p50/p95 latency, the cache hit rate, status codes and the server's memory before and
+after.
 
     .venv/bin/python benchmarks/bench_server.py [--requests 200] [--clients 20]
 """
