@@ -83,3 +83,25 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path):
                           timeout=280, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.split() == ["verified", "True"]
+
+
+def test_a_worker_whose_parent_has_gone_ends_quietly():
+    """A parent that exits while its job runs (a refused input, an interrupt) leaves the worker
+    nothing to answer: it ends without a traceback instead of writing one to the user's
+    terminal."""
+    import socket
+    import subprocess
+    import sys
+    from multiprocessing.connection import Connection
+
+    ours, theirs = socket.socketpair()
+    with theirs:
+        worker = subprocess.Popen([sys.executable, "-P", "-m", "optiproof.runtime.pool",
+                                   str(theirs.fileno())], pass_fds=(theirs.fileno(),),
+                                  stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    connection = Connection(ours.detach())
+    connection.send((time.sleep, (1.0,)))
+    connection.close()
+    _, stderr = worker.communicate(timeout=60)
+    assert worker.returncode == 0
+    assert "Traceback" not in stderr, stderr

@@ -83,10 +83,13 @@ def _serve(connection: Any, warm_ups: list[str]) -> None:
             outcome = ("error", exc)
         try:
             connection.send(outcome)
-        except OSError:  # the caller has gone (it ended, or stopped waiting): so does this
+        except OSError:  # the parent has gone (it exited or closed its end): nothing to answer
             return
         except Exception as exc:  # noqa: BLE001 - an unpicklable result or exception
-            connection.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+            try:
+                connection.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+            except OSError:
+                return
 
 
 @dataclass
