@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import struct
 import zlib
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sympy as sp
@@ -26,6 +29,32 @@ from optiproof.core.solution import (
 def _own_result_cache(tmp_path_factory, monkeypatch):
     """Every test (and every process it starts) gets an empty result cache of its own."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def _chromium() -> str | None:
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Chromium driven by Playwright (skipped, with the reason, when either is absent)."""
+    exe = _chromium()
+    if exe is None:
+        pytest.skip("chromium not installed: no /usr/bin/chromium and no chromium on PATH "
+                    "(apt-get install -y chromium to run this test)")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="playwright not installed (pip install -e .[test])")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def tiny_png(width: int = 48, height: int = 24) -> bytes:

@@ -6,8 +6,6 @@ contents lands on its section. Full-page screenshots are kept in ``test-artifact
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,33 +15,10 @@ from optiproof.core.solution import Solution
 pytestmark = pytest.mark.slow
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "browser"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 VIEWPORTS = [(1280, 900), (820, 1000)]
 LATEX_IN_TEXT = re.compile(r"\\(?:frac|left|right|begin|end|sqrt|mathbb|alpha|theta|hat|Vert"
                            r"|text|operatorname)\b|\$\$")
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _chromium() -> str | None:
-    if Path("/usr/bin/chromium").exists():
-        return "/usr/bin/chromium"
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    exe = _chromium()
-    if exe is None:
-        pytest.skip("chromium not installed: no /usr/bin/chromium and no chromium on PATH "
-                    "(apt-get install -y chromium to run this test)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright not installed (pip install -e .[test])")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 WIDE_ELEMENTS = """() => {

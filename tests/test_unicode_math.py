@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from optiproof.rendering.unicode import latex_to_unicode, matrix_text
@@ -57,6 +57,7 @@ LATEX_ALPHABET = st.sampled_from([r"\frac", r"\sqrt", r"\left(", r"\right)", r"\
 
 
 @given(st.lists(LATEX_ALPHABET, max_size=30).map("".join))
+@example(r"{}\frac")
 def test_any_latex_gives_text_without_commands(latex: str) -> None:
     text = latex_to_unicode(latex)
     assert "\\" not in text and not re.search(r"\s{2,}", text)

@@ -1,4 +1,4 @@
-"""Command line: ``optiproof solve | read | check | schema | demo``. Heavy libraries are imported inside commands.
+"""Command line: ``optiproof solve | read | check | schema | demo | serve``. Heavy libraries are imported inside commands.
 
 Exit codes (DESIGN.md): 0 solved and verified, 1 some part not verified (or an internal error),
 2 bad input, 3 problem not recognised.
@@ -38,6 +38,9 @@ DEMO_MANIFEST = ".optiproof-demo"
 """The file in a demo folder listing what earlier demos wrote there (those may be replaced)."""
 _WHOLE_PROCESS = False
 """True when this process is the ``optiproof`` command itself (rlimits may be set)."""
+UNSUPERVISED = ("serve",)
+"""Commands that bound their own work (the server: each request in a pool worker under its
+own limits), so they run without the per-input budget."""
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result "
                                                           "cache.")]
 cache_app = typer.Typer(help="The result cache (solved and verified problems).",
@@ -111,7 +114,7 @@ def _fail(code: int, message: str) -> int:
     return code
 
 
-def _guarded(fn: Callable[[Budget], int]) -> int:
+def _guarded(fn: Callable[[Budget], int], bounded: bool = True) -> int:
     """Run a command body under the input budget, turning errors into their exit code and a
     one-paragraph message (no traceback). Exceptions that only bad input can cause - too deep,
     too many digits, a number out of float range, an output that cannot be written - are exit 2
@@ -119,6 +122,8 @@ def _guarded(fn: Callable[[Budget], int]) -> int:
     from optiproof.core.resources import OverBudget, RunBudget, run_budget
 
     try:
+        if not bounded:
+            return fn(None)  # type: ignore[arg-type]
         with run_budget(RunBudget(), whole_process=_WHOLE_PROCESS) as budget:
             return fn(budget)
     except BadInput as err:
@@ -333,22 +338,32 @@ def _cached_solved(cache: Any, alias: str | None) -> Any:
 
 
 def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None,
-            interactive: bool = False) -> Any:
-    """PROBLEM solved, with its reading attached: from the cache by its input digest, else read
-    and solved (and cached). Before reading, the witness worker starts, so that whatever it has
-    to import overlaps the reading and the derivation."""
+            interactive: bool = False, doing: str = "solving exactly...") -> Any:
+    """PROBLEM solved: from the cache by its input digest, else read (asking on the terminal
+    with ``interactive``) and solved (and cached) while ``doing`` shows, with what was read on
+    the solution. Before reading, the witness worker starts, so that whatever it has to import
+    overlaps the reading and the derivation."""
+    from dataclasses import replace
+
     from optiproof.pipeline import solve_cached
 
     alias = _alias(cache, problem, options)
-    cached = _cached_solved(cache, alias)
-    if cached is not None:
-        return cached
+    if (hit := _cached_solved(cache, alias)) is not None:
+        return hit
     if options.run_witnesses:
         from optiproof.runtime.pool import shared_pool
 
         shared_pool()
     spec, reading = load_problem_any(problem, write_spec, interactive)
-    return solve_cached(spec, options, cache, alias, reading=reading)
+    with _progress(doing) as progress:
+        return solve_cached(spec, replace(options, progress=progress), cache, alias, reading)
+
+
+def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format | None:
+    """The format whose document the cache keeps for this output (None: not kept)."""
+    if open_report or form is Format.term or (form is Format.md and out is not None):
+        return None
+    return form
 
 
 def _cached_note(entry: Any) -> None:
@@ -415,8 +430,6 @@ def solve(
     the reader cannot place is asked about, with choices."""
 
     def body(budget: Budget) -> int:
-        from dataclasses import replace
-
         from optiproof.core.options import SolveOptions
 
         form = _open_format(fmt, open_report)
@@ -425,11 +438,10 @@ def solve(
                                figures=form is Format.html or (form is Format.md
                                                                and out is not None))
         cache = _cache(no_cache)
-        as_text = form is not Format.term and not open_report and not brief and not (
-            form is Format.md and out is not None)
-        alias = _alias(cache, problem, options) if as_text else None
+        stored = _stored_format(form, out, open_report)
+        alias = _alias(cache, problem, options) if stored is not None else None
         hit = cache.entry_of_alias(alias) if alias is not None else None
-        text = cache.rendering(hit.key, form.value) if hit is not None else None
+        text = cache.rendering(hit.key, stored.value) if hit is not None else None
         if text is not None:
             _write(_marked(text, form, hit), out, inputs=_inputs(problem))
             if out is not None:
@@ -438,11 +450,9 @@ def solve(
             if solution is not None:
                 _not_verified_note(solution)
             return hit.exit_code
-        with _progress("solving exactly...") as progress:
-            solved = _solved(problem, replace(options, progress=progress), cache, write_spec,
-                             interactive)
+        solved = _solved(problem, options, cache, write_spec, interactive)
         solution = solved.solution
-        if solved.cached is not None and not as_text:
+        if solved.cached is not None and stored is None:
             _cached_note(solved.cached)
         if open_report:
             target = _html_target(out, "solution.html")
@@ -455,8 +465,8 @@ def solve(
             _write_markdown(solution, out, _inputs(problem))
         else:
             text = _render(solution, form, brief)
-            if solved.key is not None and as_text:
-                cache.put_rendering(solved.key, form.value, text)
+            if solved.key is not None and stored is not None:
+                cache.put_rendering(solved.key, stored.value, text)
             _write(text if solved.cached is None else _marked(text, form, solved.cached), out,
                    inputs=_inputs(problem))
             if out is not None:
@@ -535,9 +545,8 @@ def check(
             text = decode_answer(raw, str(answer))
         from optiproof.core.options import SolveOptions
 
-        with _progress("solving the problem to check against...") as progress:
-            solution = _solved(problem, SolveOptions(figures=False, progress=progress),
-                               _cache(no_cache)).solution
+        solution = _solved(problem, SolveOptions(figures=False), _cache(no_cache),
+                           doing="solving the problem to check against...").solution
         if batch:
             from optiproof.checking.batch import check_folder
 
@@ -767,6 +776,39 @@ def _demo_report(items: list[tuple[str | None, Any]], cache: Any) -> str:
     return html
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; another than loopback makes "
+                                      "the server reachable from the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        min=1, max=64, help="Worker processes solving requests (default: one per CPU core).")]
+    = None,
+    time_limit: Annotated[float, typer.Option(
+        "--time-limit", min=1.0, help="Seconds one request may run (HTTP 504 past it).")] = 60.0,
+    memory_limit: Annotated[int, typer.Option(
+        "--memory-limit", min=512, help="MB of address space the worker running a request may "
+                                        "use (HTTP 504 past it).")] = 4096,
+    cache: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--cache", help="The result cache file (default: results.sqlite3 in the user cache "
+                        "folder).")] = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Serve the solve page, the check page and the JSON API on http://HOST:PORT/."""
+
+    def body(budget: Budget) -> int:
+        from optiproof.runtime.cache import default_path
+        from optiproof.server.run import serve as run_server
+        from optiproof.server.settings import ServerSettings, default_workers
+
+        return run_server(ServerSettings(
+            host=host, port=port, workers=workers or default_workers(),
+            time_limit_s=time_limit, memory_limit_mb=memory_limit,
+            cache=None if no_cache else (cache or default_path())))
+
+    raise typer.Exit(_guarded(body, bounded=False))
+
+
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete every cached result."""
@@ -783,9 +825,13 @@ def cache_clear() -> None:
 
 def main() -> None:
     """Entry point of the ``optiproof`` script: the command runs in a supervised child process
-    that carries the per-input limits (see :mod:`optiproof.core.resources`)."""
+    that carries the per-input limits (see :mod:`optiproof.core.resources`), except ``serve``,
+    which bounds every request itself."""
     from optiproof.core.resources import run_supervised
 
     global _WHOLE_PROCESS
+    if sys.argv[1:2] and sys.argv[1] in UNSUPERVISED:
+        app(prog_name="optiproof")
+        return
     _WHOLE_PROCESS = True
     sys.exit(run_supervised(lambda: app(prog_name="optiproof")))

@@ -4,7 +4,8 @@
 Witnesses of families with a warm-up (those that run torch) go to the worker pool, started
 before the first derivation so that torch's start-up overlaps the SymPy work; the others run
 here, each right after its part is derived. The witnesses of derived quantities run here, once
-the parts they use are solved.
+the parts they use are solved. A solve that is itself a job of a pool worker (the server's)
+runs every witness in that worker.
 """
 
 from __future__ import annotations
@@ -50,11 +51,12 @@ def solve_part(spec: Any, options: SolveOptions = SolveOptions(),
 def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solution:
     """Solve every part of a Problem, in order (a part's derived quantities may use the answers
     of the parts before it), the pooled witnesses alongside."""
-    from optiproof.runtime.pool import shared_pool
+    from optiproof.runtime.pool import in_worker, shared_pool
 
     families = [FAMILIES[spec.family] for spec in problem.parts]
     warm_ups = tuple(sorted({f.warm_up for f in families if f.warm_up}))
-    pool = shared_pool() if options.run_witnesses and warm_ups else None
+    pooled = options.run_witnesses and warm_ups and not in_worker()
+    pool = shared_pool() if pooled else None
     if pool is not None:
         pool.warm(warm_ups)
     solved: list[PartSolved] = []

@@ -54,3 +54,24 @@ def test_vector_over_the_entry_limit_is_refused():
 def test_wrong_type():
     with pytest.raises(BadInput):
         read_problem(12)  # type: ignore[arg-type]
+
+
+SD_TEXT = ("Let g = [3, -1, 2] be the gradient and alpha = {value}. Find "
+           "u = argmin_d g^T d + (1/alpha) ||d||_inf^2.")
+
+
+@pytest.mark.parametrize("value", ["2*3", "5 - 1", "1 - 2", "1 + 2i", "10^(10^10)", "2^(3^2)",
+                                   "1/(2*3)", "2(3)", "1e-99999999", "2 × 3", "0.5^2"])
+def test_a_value_written_as_an_expression_is_refused_not_cut_to_its_first_number(value):
+    with pytest.raises(BadInput, match="written as an expression"):
+        read_problem(SD_TEXT.format(value=value))
+
+
+@pytest.mark.parametrize("value, alpha", [("0.5", "0.5"), ("6", "6"), ("1e-3", "0.001"),
+                                          ("10^-3", "0.001"), ("2×10^-3", "0.002"),
+                                          ("1/4", "0.25"), ("0.5 (the weight)", "0.5")])
+def test_a_value_written_as_one_number_is_read(value, alpha):
+    from fractions import Fraction
+
+    part = read_problem(SD_TEXT.format(value=value)).parts[0]
+    assert Fraction(str(part.alpha)) == Fraction(alpha)

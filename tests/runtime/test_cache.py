@@ -133,3 +133,13 @@ def test_demo_a_second_time_is_read_from_the_cache(tmp_path, monkeypatch):
     assert first.exit_code == second.exit_code == 0, second.output
     for name in ("report.html", "step.md"):
         assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text()
+
+
+def test_a_corrupted_cache_file_is_rebuilt_and_said_so(tmp_path):
+    path = tmp_path / "results.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    cache = ResultCache(path)
+    message = cache.repair()
+    assert message is not None and "rebuilt" in message and str(path) in message
+    assert cache.repair() is None
+    assert cache.entry("no-such-key") is None

@@ -14,7 +14,7 @@ from optiproof.core.options import SolveOptions
 from optiproof.families.problem import make_problem
 from optiproof import pipeline
 from optiproof.pipeline import solve_part, solve_problem
-from optiproof.runtime.pool import JobTimeout, WorkerDied, WorkerPool, report
+from optiproof.runtime.pool import JobOutOfMemory, JobTimeout, WorkerDied, WorkerPool, report
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -59,6 +59,14 @@ def test_pooled_witnesses_equal_those_run_in_process(monkeypatch):
     pooled = solve_problem(problem).parts[0].checks
     assert [(c.method, c.status, c.max_error) for c in pooled] == \
         [(c.method, c.status, c.max_error) for c in local]
+
+
+def test_a_job_out_of_memory_fails_alone_and_its_worker_is_replaced(pool):
+    before = pool.submit(os.getpid).result()
+    with pytest.raises(JobOutOfMemory):
+        pool.submit(bytearray, 1 << 50).result()
+    after = pool.submit(os.getpid).result()
+    assert after != before
 
 
 def test_a_script_without_a_main_guard_runs_once(tmp_path):

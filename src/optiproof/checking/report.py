@@ -144,7 +144,14 @@ VERDICT_BADGE = {"correct": "ok", "incorrect": "bad", "incomplete": "warn",
 
 def render_html(report: CheckReport) -> str:
     """The check report as a page in the look of the solve report."""
-    from optiproof.rendering.html import TOP_LINK, HtmlWriter, anchor, badge, esc, page
+    from optiproof.rendering.html import page
+
+    return page(f"Check: {report.title}", render_html_body(report))
+
+
+def render_html_body(report: CheckReport) -> str:
+    """The check report's HTML without the page around it (for a page that shows several)."""
+    from optiproof.rendering.html import TOP_LINK, HtmlWriter, anchor, badge, esc
 
     w = HtmlWriter()
     rows = "".join(
@@ -178,7 +185,7 @@ def render_html(report: CheckReport) -> str:
         if p.hint:
             body.append(f'<div class="hint"><strong>Hint.</strong> {w.quoted(p.hint)}</div>')
         body.append(f"{TOP_LINK}</section>")
-    return page(f"Check: {report.title}", "".join(body))
+    return "".join(body)
 
 
 def is_check_report(head: bytes) -> bool:

@@ -146,11 +146,13 @@ class HtmlWriter:
     """Writes reports as HTML; records every formula it renders as (latex, display_mode).
 
     ``open_details`` opens each part's derivation and evidence (one problem) or leaves them
-    closed (a report of many)."""
+    closed (a report of many); ``copy_latex`` puts a "Copy LaTeX" button (the formula in its
+    ``data-latex``) beside each answer, for a page whose script copies it."""
 
-    def __init__(self, open_details: bool = True) -> None:
+    def __init__(self, open_details: bool = True, copy_latex: bool = False) -> None:
         self.formulas: list[tuple[str, bool]] = []
         self.open_details = open_details
+        self.copy_latex = copy_latex
 
     def math(self, latex: str, display: bool) -> str:
         latex = tidy_latex(latex)
@@ -258,9 +260,11 @@ class HtmlWriter:
                       if line.status else "")
             label = line.label if line.label != previous else ""
             previous = line.label
+            copy = (f'<button type="button" class="copy-latex" data-latex="{esc(line.latex)}">'
+                    "Copy LaTeX</button>" if self.copy_latex else "")
             out.append(f'<div class="answer-row"><div class="answer-label">{esc(label)}</div>'
                        f'<div class="answer-value">{self.math(line.latex, False)}{approx}'
-                       f"{status}</div></div>")
+                       f"{copy}{status}</div></div>")
         if block.identified_as:
             out.append('<div class="answer-row"><div class="answer-label">Identified as</div>'
                        f"<div><strong>{esc(block.identified_as)}</strong></div></div>")

@@ -399,7 +399,7 @@ def _joined(items: list[_Item]) -> str:
             out.append(text + " ")
         else:
             if prev is not None and prev.kind in ("atom", "frac", "word", "close") \
-                    and item.kind in ("atom", "frac", "word", "open") and out \
+                    and item.kind in ("atom", "frac", "word", "open") and out and out[-1] \
                     and not out[-1].endswith(" "):
                 out.append(_glue(out[-1], prev, item))
             out.append(text)

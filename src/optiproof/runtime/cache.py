@@ -105,7 +105,7 @@ def _storable(solution: Solution) -> Solution:
     """The solution without what only its witnesses used (facts, membership tests)."""
     parts = [replace(p, facts=None, answers=[replace(a, membership=None) for a in p.answers])
              for p in solution.parts]
-    return Solution(solution.title, parts)
+    return Solution(solution.title, parts, solution.reading)
 
 
 @dataclass(frozen=True)
@@ -216,6 +216,22 @@ class ResultCache:
         """Keep the document of ``key`` rendered as ``fmt``."""
         with closing(self._connect()) as db, db:
             db.execute("INSERT OR REPLACE INTO renderings VALUES (?, ?, ?)", (key, fmt, text))
+
+    def repair(self) -> str | None:
+        """Open the cache; a file that is not a sound database is deleted and the cache rebuilt
+        empty. What was done, or None when the cache was sound."""
+        try:
+            with closing(self._connect()) as db:
+                verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            verdict = str(err)
+        if verdict == "ok":
+            return None
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        with closing(self._connect()):
+            pass
+        return f"the result cache {self.path} was unreadable ({verdict}); rebuilt it empty"
 
     def clear(self) -> int:
         """Delete every entry; the number of solutions deleted."""

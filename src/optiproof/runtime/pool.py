@@ -5,9 +5,9 @@ A worker is a fresh interpreter (``python -P -m optiproof.runtime.pool``) talkin
 socket pair: it inherits no threads or locks, so the pool is safe inside a threaded server, it
 never re-runs the caller's main script (as multiprocessing's ``spawn`` would), and it inherits
 the parent's resource limits. One driver thread per worker sends it jobs from a shared queue and
-reads its messages: progress lines, then the result or the job's exception. A worker that dies
-or passes a job's time limit is killed and replaced, and that job's future gets
-:class:`WorkerDied` or :class:`JobTimeout`.
+reads its messages: progress lines, then the result or the job's exception. A worker that dies,
+passes a job's time limit or runs out of memory is killed and replaced, and that job's future
+gets :class:`WorkerDied`, :class:`JobTimeout` or :class:`JobOutOfMemory`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,15 @@ class WorkerDied(RuntimeError):
 
 class JobTimeout(TimeoutError):
     """The job ran past its time limit; its worker was killed and replaced."""
+
+
+class JobOutOfMemory(MemoryError):
+    """The job ran out of memory (its worker's limit); the worker was replaced."""
+
+
+def in_worker() -> bool:
+    """True inside a pool worker (which runs what its job needs in place)."""
+    return _CONNECTION is not None
 
 
 def report(message: str) -> None:
@@ -68,6 +77,8 @@ def _serve(connection: Any, warm_ups: list[str]) -> None:
         fn, args = job
         try:
             outcome = ("done", fn(*args))
+        except MemoryError as exc:
+            outcome = ("error", JobOutOfMemory(str(exc) or "out of memory"))
         except Exception as exc:  # noqa: BLE001 - handed back to the caller's future
             outcome = ("error", exc)
         try:
@@ -181,13 +192,24 @@ class WorkerPool:
                 kind, value = "error", WorkerDied(f"the witness worker ended (exit code {code})")
             except Exception as exc:  # noqa: BLE001 - e.g. the job's arguments do not pickle
                 kind, value = "error", exc
-            if isinstance(value, (WorkerDied, JobTimeout)) and worker is not None:
+            replace = isinstance(value, (WorkerDied, JobTimeout, JobOutOfMemory))
+            if replace and worker is not None:
                 worker.stop()
-                worker = None
+                worker = self._replacement(slot)
             if kind == "done":
                 job.future.set_result(value)
             else:
                 job.future.set_exception(value)
+
+    def _replacement(self, slot: int) -> _Worker | None:
+        """A new worker for ``slot``, started now so that its warm-ups run before the next job
+        (None when the pool is closing, or it cannot start: the next job tries again)."""
+        if self._closing:
+            return None
+        try:
+            return self._start(slot)
+        except OSError:
+            return None
 
     @staticmethod
     def _await(job: _Job, worker: _Worker) -> tuple[str, Any]:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from optiproof.core.errors import BadInput
 from optiproof.core.text.numbers import Num, array_at, number_at
 from optiproof.core.text.record import PartReading, phrase
 
@@ -78,6 +79,11 @@ def assigned_number(text: str, name: str) -> tuple[Num, str] | None:
         got = number_at(text, m.end())
         if got is not None:
             return got[0], phrase(text, m.start(), got[1])
+        if number_at(text, m.end(), standalone=False) is not None:
+            shown = phrase(text, m.start(), min(len(text), m.end() + 24))
+            raise BadInput(f'the value in "{shown}" is written as an expression, which is not '
+                           "read (its first number alone would be a wrong value)",
+                           field="PROBLEM", expected="one number such as 6, 0.5, 1e-3 or 10^-3")
     return None
 
 

@@ -87,17 +87,33 @@ def _to_num(sign: str | None, mant: str, exp: str | None, exp10: str | None,
     return Num(value, text.strip())
 
 
-def number_at(text: str, pos: int) -> tuple[Num, int] | None:
-    """The number starting exactly at ``pos`` (``10^-3`` and ``1/4`` included), and its end."""
+_CONTINUED = re.compile(r"[ ]?(?:\^|[*·×][ ]?[\d(]|[-+][ ]?[\d(]|/[ ]?[\d(])|[ij](?!\w)|\(|"
+                        r"[eE][-+]?\d")
+"""What makes a number the first operand of a larger expression (``2*3``, ``5 - 1``, ``1 + 2i``,
+``10^(10^10)``, ``1/(2*3)``, ``2(3)``, ``1e-99999`` past the exponent limit): read alone, it would be a wrong value."""
+
+
+def number_at(text: str, pos: int, *, standalone: bool = True) -> tuple[Num, int] | None:
+    """The number starting exactly at ``pos`` (``10^-3`` and ``1/4`` included), and its end.
+
+    A ``standalone`` number (a value given to a name) that an arithmetic operator continues is
+    not read (None): the reader then reports the value as unread instead of taking its first
+    operand. Entries of an array (``[1 -2]``) are read with ``standalone=False``."""
     m = _POWER10.match(text, pos)
     if m:
         value = Fraction(10) ** int(m.group(2))
-        return Num(-value if m.group(1) else value, m.group(0)), m.end()
-    m = _NUMBER.match(text, pos)
-    if not m:
+        got = Num(-value if m.group(1) else value, m.group(0)), m.end()
+    else:
+        m = _NUMBER.match(text, pos)
+        if not m:
+            return None
+        num = _to_num(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(0))
+        if num is None:
+            return None
+        got = num, m.end()
+    if standalone and _CONTINUED.match(text, got[1]):
         return None
-    num = _to_num(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(0))
-    return (num, m.end()) if num is not None else None
+    return got
 
 
 def parse_number(text: str) -> Num | None:
@@ -113,7 +129,7 @@ def find_numbers(text: str, limit: int = 64) -> list[tuple[Num, int, int]]:
     """Up to ``limit`` numbers in ``text`` with their spans."""
     out = []
     for m in _NUMBER.finditer(text):
-        got = number_at(text, m.start())
+        got = number_at(text, m.start(), standalone=False)
         if got:
             out.append((got[0], m.start(), got[1]))
             if len(out) >= limit:
@@ -133,7 +149,7 @@ def _flat_list(text: str, pos: int, close: str, allow_space: bool,
     rows: list[list[Num]] = [[]]
     i = _WS.match(text, pos).end()
     while True:
-        got = number_at(text, i)
+        got = number_at(text, i, standalone=False)
         if got is None:
             return None
         num, i = got
