@@ -1,9 +1,9 @@
 """Given table cells: safe parsing of formula strings and the verdict against a derived value.
 
-A formula string is never passed to ``eval`` or ``sympify``: it must pass a character whitelist
-(spec.check_formula_text), may only use the problem's symbol names and a few functions, and is
-then read by ``parse_expr`` with a local dictionary holding exactly those names and a global
-dictionary holding only number constructors. Powers are bounded so no formula can explode.
+A formula string is read by the one math parser (:mod:`optiproof.core.mathparse`: a grammar,
+never ``eval``), after the spec's character check: only the problem's symbol names and the
+functions below are allowed, and powers, depth and size are bounded while parsing, so no
+formula can explode.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import sympy as sp
 
 from optiproof.core.errors import BadInput
 from optiproof.core.exact import to_latex
+from optiproof.core.mathparse import FunctionSpec, ParseLimits, parse_math
 from optiproof.families.communication.formulas import CeilLog2, Log2
 from optiproof.families.communication.spec import (
     FORMULA_FUNCTIONS,
@@ -22,36 +23,28 @@ from optiproof.families.communication.spec import (
     formula_names,
 )
 
-MAX_EXPONENT = 64
 MAX_OPS = 200
+GIVEN_LIMITS = ParseLimits(max_chars=200, max_exponent=64, max_depth=12, max_nodes=400)
+"""Bounds of a given cell's formula."""
 
 
-def _log(x: Any, base: Any = None, **kwargs: Any) -> Any:
+def _log(x: Any, base: Any = None) -> Any:
     """``log`` in these formulas is base 2 (``log(x, b)`` for another base)."""
     if base is None or base == 2:
-        return Log2(x, **kwargs)
-    return sp.Mul(sp.log(x, **kwargs), sp.Pow(sp.log(base, **kwargs), -1), **kwargs)
+        return Log2(x)
+    return sp.log(x) / sp.log(base)
 
 
-def _refuse(*args: Any, **kwargs: Any) -> Any:
-    raise ValueError("unknown name")
-
-
-_FUNCTIONS = {"log": _log, "log2": Log2, "ceiling": sp.ceiling, "floor": sp.floor,
-              "Max": sp.Max, "Min": sp.Min, "max": sp.Max, "min": sp.Min, "sqrt": sp.sqrt}
+_FUNCTIONS = {"log": FunctionSpec(_log, 1, 2), "log2": FunctionSpec(Log2),
+              "ceiling": FunctionSpec(sp.ceiling), "floor": FunctionSpec(sp.floor),
+              "Max": FunctionSpec(sp.Max, 1, 16), "Min": FunctionSpec(sp.Min, 1, 16),
+              "max": FunctionSpec(sp.Max, 1, 16), "min": FunctionSpec(sp.Min, 1, 16),
+              "sqrt": FunctionSpec(sp.sqrt, root=2)}
 assert set(_FUNCTIONS) == set(FORMULA_FUNCTIONS)
 
 
-def parse_formula(text: str, symbols: dict[str, sp.Symbol], *, field: str,
-                  evaluate: bool = True) -> Any:
+def parse_formula(text: str, symbols: dict[str, sp.Symbol], *, field: str) -> Any:
     """Read a formula string over ``symbols`` (name -> Symbol) into a SymPy expression."""
-    from sympy.parsing.sympy_parser import (
-        implicit_application,
-        implicit_multiplication,
-        parse_expr,
-        standard_transformations,
-    )
-
     try:
         text = check_formula_text(str(text))
     except ValueError as err:
@@ -60,43 +53,12 @@ def parse_formula(text: str, symbols: dict[str, sp.Symbol], *, field: str,
     if unknown:
         raise BadInput(f"unknown names {unknown} in {text!r}", field=field,
                        expected=f"a formula in {sorted(symbols)}")
-    local = {**_FUNCTIONS, **symbols}
-    global_dict = {"Integer": sp.Integer, "Float": sp.Float, "Rational": sp.Rational,
-                   "Add": sp.Add, "Mul": sp.Mul, "Pow": sp.Pow,
-                   "Symbol": _refuse, "Function": _refuse, "__builtins__": {}}
-    transformations = standard_transformations + (implicit_multiplication, implicit_application)
-
-    def read(evaluate_now: bool) -> Any:
-        try:
-            return parse_expr(text.replace("^", "**"), local_dict=local, global_dict=global_dict,
-                              transformations=transformations, evaluate=evaluate_now)
-        except Exception as err:  # noqa: BLE001 - any parser failure is bad input
-            raise BadInput(f"cannot read {text!r} as a formula ({type(err).__name__})",
-                           field=field, expected="e.g. 2n, n(n-1), p/n, 2 n log2(n)") from None
-
-    # Bound the powers on the unevaluated tree first, so 9^9^9 is refused before it is computed.
-    raw = read(False)
-    if not isinstance(raw, sp.Basic):
-        raw = sp.Integer(raw) if isinstance(raw, int) else raw
-    if not isinstance(raw, sp.Expr):
-        raise BadInput(f"{text!r} is not a number or formula", field=field)
-    for power in raw.atoms(sp.Pow):
-        exp = power.exp
-        if exp.has(sp.Pow) or (power.base.has(sp.Pow) and exp != -1):
-            raise BadInput(f"nested powers in {text!r}", field=field,
-                           expected="at most one level of powers")
-        if exp.is_number and abs(exp) > MAX_EXPONENT:
-            raise BadInput(f"exponent {exp} in {text!r} is too large", field=field,
-                           expected=f"exponents of at most {MAX_EXPONENT}")
-    expr = raw if not evaluate else read(True)
-    if not isinstance(expr, sp.Expr):
-        expr = sp.Integer(expr) if isinstance(expr, int) else expr
+    expr = parse_math(text, symbols=symbols, functions=_FUNCTIONS, limits=GIVEN_LIMITS,
+                      field=field)
     if not isinstance(expr, sp.Expr):
         raise BadInput(f"{text!r} is not a number or formula", field=field)
     if sp.count_ops(expr) > MAX_OPS:
         raise BadInput(f"{text!r} is too long", field=field)
-    if evaluate and expr.has(sp.Float):
-        expr = sp.nsimplify(expr, rational=True)
     return expr
 
 
