@@ -68,6 +68,7 @@ NOTATIONS = [
     ("‖g‖∞", Norm(g, sp.oo)),
     ("g ⊙ g", g ** 2),
     ("beta1 * m_{t-1}", sp.Symbol("beta1") * sp.Symbol("m_t-1")),
+    ("1e−5", sp.Rational(1, 100000)),
     ("sign(g)", Sign(g)),
     ("sgn g", Sign(g)),
     ("floor(n/2)", sp.floor(n / 2)),

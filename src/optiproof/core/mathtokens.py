@@ -144,7 +144,7 @@ def tokenize(text: str, max_number_digits: int, field: str = "formula", *,
             digits = sum(1 for k in range(i, j) if _is_digit(text[k]))
             if digits > max_number_digits:
                 raise fail(f"a number with more than {max_number_digits} digits", i)
-            add("num", text[i:j], i, j)
+            add("num", text[i:j].replace("−", "-"), i, j)
             i = j
         elif _is_letter(c):
             j = i + 1
@@ -204,7 +204,7 @@ def _number_end(text: str, i: int, exponent: bool) -> int:
             j += 1
     if exponent and j < n and text[j] in "eE":
         k = j + 1
-        if k < n and text[k] in "+-":
+        if k < n and text[k] in "+-−":
             k += 1
         if k < n and _is_digit(text[k]):
             while k < n and _is_digit(text[k]):
