@@ -825,9 +825,11 @@ class _Parser:
     def named(self, base: str, tok: Token) -> _Val:
         """A name with what may follow it: subscript, ``^*`` star; a constant; or a
         declared or plain Symbol."""
+        primes = self.primes()
         sub = self.subscript()
         star = self.star()
-        if sub is None and not star and base in _CONSTANTS and (
+        primes += self.primes()
+        if sub is None and not star and not primes and base in _CONSTANTS and (
                 self.symbols is None or base not in self.symbols):
             const = _CONSTANTS[base]
             val = _Val(None, 1.0 if const.is_finite else 0.0)
@@ -837,8 +839,16 @@ class _Parser:
         if base == "E" and sub is None and not star and self.at("op", "[") \
                 and not self.peek().space:
             return self.expectation(tok)
-        name = base + (f"_{sub}" if sub else "") + ("^*" if star else "")
+        name = base + (f"_{sub}" if sub else "") + ("^*" if star else "") + primes
         return self.symbol_val(name, tok)
+
+    def primes(self) -> str:
+        """Primes written on a name (``θ'``, ``Δθ_t'``): part of the name."""
+        out = ""
+        while self.at("op", "'") and not self.peek().space:
+            self.next()
+            out += "'"
+        return out
 
     def expectation(self, tok: Token) -> _Val:
         """``E[x]``, ``\\mathbb{E}[x]``, ``𝔼[x]``: the expectation of x."""

@@ -163,6 +163,10 @@ def tokenize(text: str, max_number_digits: int, field: str = "formula", *,
             last = toks[-1]
             toks[-1] = Token(last.kind, last.text + _COMBINING[c], last.pos, i + 1, last.space)
             i += 1
+        elif c in "'′" and toks and not space and (
+                toks[-1].kind in ("word", "sym") or toks[-1].text in ("}", "'")):
+            add("op", "'", i, i + 1)
+            i += 1
         elif c == "." and toks and toks[-1].kind in ("word", "sym") and not space \
                 and i + 1 < n and (_is_letter(text[i + 1]) or text[i + 1] in _GREEK_CHARS):
             add("op", ".", i, i + 1)
