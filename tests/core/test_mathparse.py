@@ -70,6 +70,8 @@ NOTATIONS = [
     ("beta1 * m_{t-1}", sp.Symbol("beta1") * sp.Symbol("m_t-1")),
     ("1e−5", sp.Rational(1, 100000)),
     ("θ'", sp.Symbol("theta'")),
+    ("ρ⋆", sp.Symbol("rho^*")),
+    ("2⁄11", sp.Rational(2, 11)),
     ("θ′_t + x''", sp.Symbol("theta_t'") + sp.Symbol("x''")),
     ("sign(g)", Sign(g)),
     ("sgn g", Sign(g)),
