@@ -21,16 +21,6 @@ from optiproof.families import FAMILIES, Family
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "optiproof"
 
 NOT_YET_ON_THE_CATALOGUE: dict[str, set[str]] = {
-    "checking/__init__.py": {"steepest-descent"},
-    "checking/extract.py": {
-        "Adagrad", "Adam", "Lion", "Muon", "Nesterov", "Newton's method", "RMSprop", "SignAdam",
-        "gradient descent", "greedy coordinate descent", "normalized gradient descent",
-        "orthogonalised gradient descent", "sign gradient descent", "sign momentum (Signum)"},
-    "checking/findings.py": {
-        "Rabenseifner", "all-to-all", "binomial-tree reduce + broadcast", "communication",
-        "implicit-bias", "parameter server", "rabenseifner", "recursive doubling",
-        "ring all-reduce", "sharded parameter server", "steepest-descent"},
-    "checking/hints.py": {"communication", "implicit-bias", "steepest-descent"},
     "reading/adam_mechanics.py": {"adam-mechanics", "rmsprop"},
     "reading/communication.py": {
         "all-to-all", "communication", "parameter-server", "rabenseifner", "recursive-doubling",

@@ -306,8 +306,8 @@ def check(
     problem: Annotated[str, typer.Argument(
         metavar="PROBLEM", help="The problem: problem text, a spec file, or - for stdin.")],
     answer: Annotated[Path, typer.Argument(metavar="ANSWER",
-                                           help="An answer document (.md/.txt), or a folder "
-                                                "of them (batch mode).")],
+                                           help="An answer document (.md/.txt/.html), or a "
+                                                "folder of them (batch mode).")],
     fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
                                         help=FORMAT_HELP)] = Format.term,
     reveal: Annotated[bool, typer.Option("--reveal", help="Show the verified answers in the "
@@ -354,7 +354,7 @@ def check(
                        f"mean score {summary['mean_score']}; wrote {target / 'summary.json'}, "
                        f"{target / 'summary.html'} and one report page per answer", err=True)
             if not summary["files"]:
-                raise BadInput(f"{answer} has no .md/.txt answer files", field="ANSWER")
+                raise BadInput(f"{answer} has no .md/.txt/.html answer files", field="ANSWER")
             if open_report:
                 _open_in_browser(target / "summary.html")
             ok = all(e["score"] == 1 for e in summary["files"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from typer.testing import CliRunner
 from optiproof import cli
 
 runner = CliRunner()
-PLI = str(ROOT / "src/optiproof/problems/texts/penalized-linear-improvement.txt")
+PLI_PATH = "src/optiproof/problems/texts/penalized-linear-improvement.txt"
+PLI = str(ROOT / PLI_PATH)
 
 
 def _run(*args: str):
@@ -42,6 +44,25 @@ def test_wrong_answer_exits_1_and_reveal_adds_expected(tmp_path):
     text = out.read_text()
     assert "wrong-answer" in text and "expected:" in text and "\\|g\\|" not in text.split(
         "expected:")[0].split("## Part (b)")[0]
+    assert re.search(r"- graded: update: .* \(line \d+\)", text)
+    assert f"wrote {out}" in res.stderr
+
+
+def test_the_terminal_report_shows_each_graded_claim_with_its_line():
+    res = _run(PLI, str(CORPUS / "penalized-linear-improvement/wrong-update-b.md"))
+    assert res.exit_code == 1
+    assert re.search(r"graded: update: .+ \(line \d+\)", res.stdout)
+    assert "\\frac" not in res.stdout and "expected:" not in res.stdout
+
+
+def test_an_html_answer_is_checked(tmp_path, solved):
+    from optiproof.rendering import render
+
+    page = tmp_path / "answer.html"
+    page.write_text(render(solved(PLI_PATH), "html"), encoding="utf-8")
+    res = _run(PLI, str(page), "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert all(p["verdict"] == "correct" for p in json.loads(res.stdout)["parts"])
 
 
 @pytest.mark.parametrize("content, needle", [

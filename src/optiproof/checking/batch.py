@@ -4,13 +4,12 @@ files x parts, each file linked to its own page)."""
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-ANSWER_SUFFIXES = (".md", ".txt", ".markdown", ".tex")
+ANSWER_SUFFIXES = (".md", ".txt", ".markdown", ".tex", ".html", ".htm")
 
 
 def answer_files(folder: Path) -> list[Path]:

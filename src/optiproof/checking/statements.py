@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from optiproof.checking.concepts import plain
 from optiproof.checking.document import Document, Table
@@ -249,7 +248,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:if (?:we|you|one|the|it|instead)|would(?: be)?
 _HEDGE = re.compile(r"\b(?:can also|could also|may also|might|possibly|alternatively|or perhaps|"
                     r"depending on)\b", re.I)
 REPORTED = re.compile(r"\b(?:rule of thumb|usual (?:statement|claim|bound|estimate)|(?:commonly|"
-                      r"often|usually) (?:quoted|stated|cited|given)|(?:the|adam) paper'?s?\b|"
+                      r"often|usually) (?:quoted|stated|cited|given)|the (?:\w+ )?paper'?s?\b|"
                       r"textbook (?:bound|estimate|statement))\b", re.I)
 """Words that attribute a value to someone else's statement."""
 _SCALING = re.compile(r"\b(?:grows? (?:like|as|with)|scales? (?:like|as|with)|on the order of|"
@@ -327,8 +326,3 @@ def stance(text: str, pos: int, end: int) -> Stance:
     if _HEDGE.search(head[-120:]):
         return Stance("hedge")
     return Stance()
-
-
-def unit_lines(unit: Unit, doc: Document) -> Any:
-    """The line numbers a unit spans."""
-    return range(unit.line, doc.line_of(max(unit.end - 1, unit.start)) + 1)

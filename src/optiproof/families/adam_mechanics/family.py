@@ -20,4 +20,5 @@ ADAM_MECHANICS = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS, entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD), facts=AdamMechanicsFacts,
-    reader="optiproof.reading.adam_mechanics", problems=("problems/texts/adam-mechanics.txt",))
+    reader="optiproof.reading.adam_mechanics", checker=f"{__package__}.check",
+    problems=("problems/texts/adam-mechanics.txt",))

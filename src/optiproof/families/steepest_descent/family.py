@@ -17,7 +17,7 @@ STEEPEST_DESCENT = Family(
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=(Q.UPDATE, Q.IDENTIFICATION, Q.MIN_VALUE, Q.STEP_LENGTH, Q.THRESHOLD, Q.COMPARE),
     entries=tuple(N.NORMS), facts=SteepestDescentFacts,
-    reader="optiproof.reading.steepest_descent",
+    reader="optiproof.reading.steepest_descent", checker=f"{__package__}.check",
     problems=("problems/texts/penalized-linear-improvement.txt",
               "problems/penalized-linear-improvement.yaml",
               "problems/steepest-descent-numeric.yaml"))
