@@ -79,6 +79,37 @@ def test_incomplete_problem_text_is_refused_with_an_editable_spec(tmp_path: Path
     assert "norm" in result.stderr and "Traceback" not in result.stderr
     assert spec_out.exists() and "steepest-descent" in spec_out.read_text()
     assert _run("solve", "-", stdin="What is Adam?\n").exit_code == 3
+    unfilled = _run("solve", str(spec_out))
+    assert unfilled.exit_code == 2 and "norm" in unfilled.stderr and "TODO" in unfilled.stderr
+
+
+def test_a_question_not_taken_is_refused_and_its_spec_does_not_solve(tmp_path: Path) -> None:
+    spec_out = tmp_path / "fix-me.yaml"
+    text = ("Let g = (1, 3, -2) and alpha = 1; u = argmin_d g^T d + (1/alpha) ||d||_1^2.\n"
+            "(a) Find u.\n(b) The step moves one coordinate. Which one?\n")
+    result = _run("solve", _file(tmp_path, "q.txt", text), "--write-spec", str(spec_out))
+    assert result.exit_code == 3 and 'Which one?' in result.stderr
+    unfilled = _run("solve", str(spec_out))
+    assert unfilled.exit_code == 2 and "parts[1]" in unfilled.stderr, unfilled.stderr
+
+
+def test_json_carries_the_reading(tmp_path: Path) -> None:
+    text = ("Let g = [3, -1, 2] and alpha = 0.5. Find u = argmin_d g^T d + (1/alpha) "
+            "||d||_2^2. Which optimizer is this?\n")
+    data = json.loads(_run("solve", _file(tmp_path, "q.txt", text), "--format", "json").stdout)
+    assert data["reading_complete"] is True
+    part = data["reading"]["parts"][0]
+    assert part["asked"] == ["update", "identification"] and part["unused_numbers"] == []
+    assert {"name": "alpha", "value": 0.5, "source": "α = 0.5"} in part["inputs"]
+    unused = _run("solve", _file(tmp_path, "r.txt", text.replace("Which", "Use 7 GPUs. Which")),
+                  "--format", "json")
+    assert unused.exit_code == 1
+    data = json.loads(unused.stdout)
+    assert data["reading_complete"] is False and data["parts"][0]["verified"] is False
+    assert data["reading"]["parts"][0]["unused_numbers"] == ["7"]
+    for fmt in ("md", "html", "term"):
+        shown = _run("solve", _file(tmp_path, "s.txt", text), "--format", fmt).stdout
+        assert "What was read" in shown and "α = 0.5" in shown
 
 
 def test_problem_text_solves_end_to_end(tmp_path: Path) -> None:

@@ -371,7 +371,9 @@ def _expr_matches(text: str, expr: sp.Basic) -> bool:
 
 def test_json_contract(mixed_solution: Solution) -> None:
     data = json.loads(mixed_solution.to_json())
-    assert set(data) == {"title", "parts"} and data["title"] == "Mixed <evidence>"
+    assert set(data) == {"title", "reading", "reading_complete", "parts"}
+    assert data["title"] == "Mixed <evidence>"
+    assert data["reading"] == {"source": "spec"} and data["reading_complete"] is True
     assert [p["label"] for p in data["parts"]] == ["a", "b", "c", "d"]
     for part, obj in zip(data["parts"], mixed_solution.parts, strict=True):
         assert set(part) == PART_KEYS
@@ -434,3 +436,21 @@ def test_bundled_problem_renders_cleanly(name: str, text: str) -> None:
         if last:
             assert f"**({last})**" in md
     assert md.count("NOT VERIFIED") >= len(solution.parts)  # no witnesses were run
+
+
+def test_markdown_keeps_user_html_inert(verified_solution: Solution) -> None:
+    import copy
+
+    from optiproof.checking.report import CheckReport, PartReport, render_markdown
+
+    solution = copy.copy(verified_solution)
+    solution.title = "<script>alert(1)</script>"
+    solution.parts = [copy.copy(p) for p in solution.parts]
+    solution.parts[0].question = "Find u. <img src=x onerror=alert(2)>"
+    md = solution.to_markdown()
+    assert "<script" not in md and "<img" not in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "&lt;img src=x" in md
+    report = CheckReport("<b>t</b>", [PartReport("a", "incorrect", ["u: <svg onload=x()>"],
+                                                 [], [], "<i>hint</i>")], source="<a.md")
+    md = render_markdown(report)
+    assert "<svg" not in md and "<b>" not in md and "<i>" not in md

@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from optiproof import loading
 from optiproof.core.errors import BadInput, NotRecognised, OptiproofError
+
+if TYPE_CHECKING:
+    from optiproof.core.resources import Budget
 
 app = typer.Typer(
     name="optiproof",
@@ -30,6 +33,10 @@ app = typer.Typer(
 )
 
 DEFAULT_DEMO_DIR = Path("optiproof-report")
+DEMO_MANIFEST = ".optiproof-demo"
+"""The file in a demo folder listing what earlier demos wrote there (those may be replaced)."""
+_WHOLE_PROCESS = False
+"""True when this process is the ``optiproof`` command itself (rlimits may be set)."""
 
 
 class Format(str, Enum):
@@ -55,20 +62,40 @@ class Engine(str, Enum):
 
 # -- reading problems -----------------------------------------------------------------------
 
-def load_problem_any(path_or_dash: str, write_spec: Path | None = None) -> tuple[Any, Any]:
+def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
+                     interactive: bool = False) -> tuple[Any, Any]:
     """(Problem, Reading or None) from a spec file, ``-`` for stdin, or problem text (only text
-    has a Reading); when the text cannot be read completely, the partial reading is written to
-    ``write_spec`` if given."""
+    has a Reading). When the text cannot be read completely: with ``interactive``, a question the
+    reader could not place is asked about on the terminal; otherwise (or if the user declines)
+    the partial reading is written to ``write_spec`` if given, and the refusal stands."""
     from optiproof.reading import ReadingIncomplete, ReadingInvalid
+    from optiproof.reading.interactive import complete, completable
 
     try:
         return loading.load_problem_and_reading(path_or_dash)
     except (ReadingIncomplete, ReadingInvalid) as err:
+        if interactive and isinstance(err, ReadingIncomplete) and completable(err.reading) \
+                and complete(err.reading, _choose):
+            return err.reading.to_problem(), err.reading
         if write_spec is not None:
-            _write(err.reading.to_spec_yaml(), write_spec)
+            _write(err.reading.to_spec_yaml(), write_spec, field="--write-spec",
+                   inputs=_inputs(path_or_dash))
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
         raise
+
+
+def _choose(prompt: str, options: list[str]) -> int | None:
+    """Ask on the terminal which option applies; None for 'something else'."""
+    typer.echo(prompt)
+    for i, option in enumerate(options, 1):
+        typer.echo(f"  [{i}] {option}")
+    typer.echo(f"  [{len(options) + 1}] something else (write a spec)")
+    while True:
+        answer = typer.prompt("choose", default=str(len(options) + 1)).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options) + 1:
+            return None if int(answer) == len(options) + 1 else int(answer) - 1
+        typer.echo(f"please answer a number from 1 to {len(options) + 1}")
 
 
 # -- running, errors and progress -----------------------------------------------------------
@@ -78,11 +105,19 @@ def _fail(code: int, message: str) -> int:
     return code
 
 
-def _guarded(fn: Callable[[], int]) -> int:
-    """Run a command body, turning errors into their exit code and a message (no traceback)."""
+def _guarded(fn: Callable[[Budget], int]) -> int:
+    """Run a command body under the input budget, turning errors into their exit code and a
+    one-paragraph message (no traceback). Exceptions that only bad input can cause - too deep,
+    too many digits, a number out of float range, an output that cannot be written - are exit 2
+    as well; a reader that went away (broken pipe) ends the command quietly."""
+    from optiproof.core.resources import OverBudget, RunBudget, run_budget
+
     try:
-        return fn()
+        with run_budget(RunBudget(), whole_process=_WHOLE_PROCESS) as budget:
+            return fn(budget)
     except BadInput as err:
+        return _fail(err.exit_code, f"error: bad input: {err}")
+    except OverBudget as err:
         return _fail(err.exit_code, f"error: bad input: {err}")
     except NotRecognised as err:
         return _fail(err.exit_code, f"error: not recognised: {err}")
@@ -90,13 +125,40 @@ def _guarded(fn: Callable[[], int]) -> int:
         return _fail(err.exit_code, f"error: {err}")
     except KeyboardInterrupt:
         return _fail(130, "interrupted")
+    except BrokenPipeError:
+        _silence_stdout()
+        return 2
+    except RecursionError:
+        return _fail(2, "error: bad input: the input is nested too deeply to be read")
+    except ValueError as err:
+        if "integer string conversion" not in str(err):
+            return _internal(err)
+        return _fail(2, "error: bad input: a number has too many digits to be read "
+                        "(expected numbers of at most a few hundred digits)")
+    except OverflowError:
+        return _fail(2, "error: bad input: a number is too large to compute with "
+                        "(expected magnitudes up to 1e300)")
     except Exception as err:  # noqa: BLE001 - the CLI's last line of defence
-        if os.environ.get("OPTIPROOF_DEBUG") == "1":
-            import traceback
+        return _internal(err)
 
-            traceback.print_exc()
-        one_line = " ".join(f"{type(err).__name__}: {err}".split())[:500]
-        return _fail(1, f"internal error: {one_line}")
+
+def _internal(err: Exception) -> int:
+    """Exit 1 with a one-line message (the traceback only with OPTIPROOF_DEBUG=1)."""
+    if os.environ.get("OPTIPROOF_DEBUG") == "1":
+        import traceback
+
+        traceback.print_exc()
+    one_line = " ".join(f"{type(err).__name__}: {err}".split())[:500]
+    return _fail(1, f"internal error: {one_line}")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 @contextmanager
@@ -129,18 +191,43 @@ def _render(solution: Any, fmt: Format, brief: bool) -> str:
     return console.export_text()
 
 
-def _write(text: str | bytes, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(str(text))
-        sys.stdout.flush()
-        return
+def _stdout() -> Any:
+    """Standard output, or BadInput when it is closed."""
+    if sys.stdout is None:
+        raise BadInput("standard output is closed", field="stdout",
+                       expected="an open standard output, or --out FILE")
+    return sys.stdout
+
+
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Turn a failing standard output into BadInput (a broken pipe passes through)."""
     try:
-        if isinstance(text, bytes):
-            out.write_bytes(text)
-        else:
-            out.write_text(text, encoding="utf-8")
+        yield
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as err:
+        bad = err.object[err.start:err.end] if isinstance(err.object, str) else "?"
+        raise BadInput(f"standard output ({err.encoding}) cannot encode {bad!r}",
+                       field="stdout", expected="a UTF-8 output (PYTHONIOENCODING=utf-8) or "
+                                                "--out FILE") from None
     except OSError as err:
-        raise BadInput(f"cannot write {out}: {err.strerror}", field="--out") from None
+        raise BadInput(f"cannot write to standard output: {err.strerror}", field="stdout") \
+            from None
+
+
+def _write(text: str | bytes, out: Path | None, *, field: str = "--out", inputs: tuple = (),
+           replaceable: Callable[[bytes], bool] | None = None, force: bool = False) -> None:
+    """``text`` to stdout, or safely to ``out`` (see :func:`optiproof.core.safeio.write_file`)."""
+    if out is None:
+        with _writing_stdout():
+            stream = _stdout()
+            stream.write(text if isinstance(text, str) else text.decode("utf-8"))
+            stream.flush()
+        return
+    from optiproof.core.safeio import write_file
+
+    write_file(out, text, field=field, inputs=inputs, replaceable=replaceable, force=force)
 
 
 def _say_wrote(path: Path, extra: str = "") -> None:
@@ -148,14 +235,14 @@ def _say_wrote(path: Path, extra: str = "") -> None:
     typer.echo(f"wrote {path}{extra}", err=True)
 
 
-def _write_markdown(solution: Any, out: Path) -> None:
+def _write_markdown(solution: Any, out: Path, inputs: tuple[Path, ...] = ()) -> None:
     """``out`` and the figures it links, written beside it."""
     from optiproof.rendering.markdown import markdown_with_figures
 
     text, figures = markdown_with_figures(solution, out.stem)
-    _write(text, out)
+    _write(text, out, inputs=inputs)
     for name, png in figures.items():
-        _write(png, out.parent / name)
+        _write(png, out.parent / name, inputs=inputs)
     _say_wrote(out, f" and {len(figures)} figure(s) beside it" if figures else "")
 
 
@@ -180,7 +267,13 @@ def _print_terminal(solution: Any, brief: bool) -> None:
 
     from optiproof.rendering.terminal import render_terminal
 
-    render_terminal(solution, Console(), brief=brief)
+    with _writing_stdout():
+        render_terminal(solution, Console(file=_stdout()), brief=brief)
+
+
+def _inputs(*paths: str | Path | None) -> tuple[Path, ...]:
+    """The existing input files of a run (never overwritten by its outputs)."""
+    return tuple(Path(p) for p in paths if p not in (None, "-") and Path(p).is_file())
 
 
 def _open_format(fmt: Format, open_report: bool) -> Format:
@@ -234,13 +327,18 @@ def solve(
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
     = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
+    = False,
 ) -> None:
     """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
-    what was read, the answers, then the derivation and the evidence."""
+    what was read, the answers, then the derivation and the evidence. On a terminal, a question
+    the reader cannot place is asked about, with choices."""
 
-    def body() -> int:
+    def body(budget: Budget) -> int:
         form = _open_format(fmt, open_report)
-        spec, reading = load_problem_any(problem, write_spec)
+        interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+        spec, reading = load_problem_any(problem, write_spec, interactive)
         from optiproof.core.options import SolveOptions
         from optiproof.pipeline import solve_problem
 
@@ -254,15 +352,15 @@ def solve(
             reading.attach(solution)
         if open_report:
             target = _html_target(out, "solution.html")
-            _write(solution.to_html(), target)
+            _write(solution.to_html(), target, inputs=_inputs(problem))
             _say_wrote(target)
             _open_in_browser(target)
         elif form is Format.term and out is None:
             _print_terminal(solution, brief)
         elif form is Format.md and out is not None:
-            _write_markdown(solution, out)
+            _write_markdown(solution, out, _inputs(problem))
         else:
-            _write(_render(solution, form, brief), out)
+            _write(_render(solution, form, brief), out, inputs=_inputs(problem))
             if out is not None:
                 _say_wrote(out)
         if form is not Format.term or out is not None:
@@ -281,7 +379,7 @@ def read(
 ) -> None:
     """Show what was understood from a problem text: parts, families, parameters, sources."""
 
-    def body() -> int:
+    def body(budget: Budget) -> int:
         from optiproof.reading import describe, read_report
 
         spec_path, text, source = loading.problem_source(problem)
@@ -317,26 +415,24 @@ def check(
                             "summary.html and one report page per answer (default "
                             "./optiproof-check).")] = None,
     open_report: Annotated[bool, typer.Option("--open", help=OPEN_HELP)] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file even "
+                                        "if it is not a previous report.")] = False,
 ) -> None:
     """Check an answer to PROBLEM: a verdict per part, each error with its line, and a hint.
 
     Exit codes: 0 all parts correct, 1 some part not correct, 2 bad input, 3 problem not
     recognised."""
 
-    def body() -> int:
-        from optiproof.checking import decode_answer
+    def body(budget: Budget) -> int:
+        from optiproof.checking import MAX_ANSWER_BYTES, decode_answer
+        from optiproof.core.safeio import read_bounded
 
         form = _open_format(fmt, open_report)
         batch = answer.is_dir()
         text = ""
         if not batch:
-            try:
-                with answer.open("rb") as fh:
-                    from optiproof.checking import MAX_ANSWER_BYTES
-
-                    raw = fh.read(MAX_ANSWER_BYTES)
-            except OSError as err:
-                raise BadInput(f"cannot read {answer}: {err.strerror}", field="ANSWER") from None
+            raw = read_bounded(answer, MAX_ANSWER_BYTES, field="ANSWER",
+                               expected="a Markdown/LaTeX/plain-text answer document")
             text = decode_answer(raw, str(answer))
         spec, _ = load_problem_any(problem)
         from optiproof.core.options import SolveOptions
@@ -349,7 +445,8 @@ def check(
 
             target = out or DEFAULT_CHECK_DIR
             with _progress("checking answers...") as progress:
-                summary = check_folder(solution, answer, target, reveal, progress=progress)
+                summary = check_folder(solution, answer, target, reveal, progress=progress,
+                                       budget=budget, inputs=_inputs(problem), force=force)
             typer.echo(f"checked {summary['checked']} of {len(summary['files'])} answers; "
                        f"mean score {summary['mean_score']}; wrote {target / 'summary.json'}, "
                        f"{target / 'summary.html'} and one report page per answer", err=True)
@@ -360,16 +457,18 @@ def check(
             ok = all(e["score"] == 1 for e in summary["files"])
             return 0 if ok else 1
         from optiproof.checking import check_answer
-        from optiproof.checking.report import render
+        from optiproof.checking.report import is_check_report, render
 
         report = check_answer(solution, text, reveal=reveal, source=answer.name)
         if open_report:
             target = _html_target(out, "check.html")
-            _write(render(report, "html"), target)
+            _write(render(report, "html"), target, inputs=_inputs(problem, answer),
+                   replaceable=is_check_report, force=force)
             _say_wrote(target)
             _open_in_browser(target)
         else:
-            _write(render(report, form.value), out)
+            _write(render(report, form.value), out, inputs=_inputs(problem, answer),
+                   replaceable=is_check_report, force=force)
             if out is not None:
                 _say_wrote(out)
         return report.exit_code
@@ -381,12 +480,12 @@ def check(
 def schema() -> None:
     """Print the JSON Schema of the problem spec format."""
 
-    def body() -> int:
+    def body(budget: Budget) -> int:
         import json
 
         from optiproof.families.problem import problem_json_schema
 
-        typer.echo(json.dumps(problem_json_schema(), indent=2))
+        _write(json.dumps(problem_json_schema(), indent=2) + "\n", None)
         return 0
 
     raise typer.Exit(_guarded(body))
@@ -402,16 +501,18 @@ def demo(
                         "bundled problems.")] = None,
     open_report: Annotated[bool, typer.Option("--open", help="Open report.html in the "
                                               "default browser.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace files in --out that an "
+                                        "earlier demo did not write.")] = False,
 ) -> None:
     """Solve every bundled problem and write an HTML report plus one Markdown file each."""
 
-    def body() -> int:
-        problems = (loading.bundled_problems() if texts is None
-                    else loading.problem_texts_in(texts))
+    def body(budget: Budget) -> int:
+        problems, inputs = ((loading.bundled_problems(), ()) if texts is None
+                            else loading.problem_texts_in(texts))
         if not problems:
             where = "optiproof/problems" if texts is None else str(texts)
             raise NotRecognised(f"no problems found in {where}")
-        code = _run_demo(problems, out)
+        code = _run_demo(problems, out, budget, inputs, force)
         if open_report:
             _open_in_browser(out / "report.html")
         return code
@@ -419,28 +520,63 @@ def demo(
     raise typer.Exit(_guarded(body))
 
 
-def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
+class _DemoFolder:
+    """The demo's output folder: what earlier demos wrote there (listed in DEMO_MANIFEST) may
+    be replaced; anything else only with --force; an input of this run never."""
+
+    def __init__(self, out: Path, inputs: tuple[Path, ...], names: list[str], force: bool):
+        from optiproof.core.safeio import make_folder, read_bounded
+
+        make_folder(out, field="--out")
+        self.out, self.inputs, self.force = out, inputs, force
+        manifest = out / DEMO_MANIFEST
+        self.ours = set(read_bounded(manifest, 65536, field="--out").decode(
+            "utf-8", "replace").split("\n")) if manifest.is_file() else set()
+        for name in names:
+            self._check(out / name)
+
+    def _check(self, path: Path) -> None:
+        if any(path.exists() and path.samefile(p) for p in self.inputs):
+            raise BadInput(f"{path} is an input of this run; refusing to overwrite it",
+                           field="--out", expected="an output folder apart from --texts")
+        if path.is_symlink() or (path.exists() and not self.force
+                                 and path.name not in self.ours):
+            raise BadInput(f"{path} exists and was not written by an earlier demo; refusing "
+                           "to replace it", field="--out", expected="another folder, or --force")
+
+    def write(self, name: str, text: str | bytes) -> None:
+        _write(text, self.out / name, inputs=self.inputs,
+               replaceable=lambda head: name in self.ours, force=self.force)
+        self.ours.add(name)
+        _write("\n".join(sorted(self.ours - {""})) + "\n", self.out / DEMO_MANIFEST,
+               inputs=self.inputs)
+
+
+def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget,
+              inputs: tuple[Path, ...] = (), force: bool = False) -> int:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from optiproof.core.options import SolveOptions
+    from optiproof.core.resources import OverBudget
     from optiproof.pipeline import solve_problem
     from optiproof.rendering.html import FailedProblem, render_html_report
+    from optiproof.rendering.markdown import markdown_with_figures
 
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise BadInput(f"cannot create {out}: {err.strerror}", field="--out") from None
+    folder = _DemoFolder(out, inputs, [Path(n).stem + ".md" for n, _ in problems]
+                         + ["report.html"], force)
     entries: list[Any] = []
     rows, errors = [], []
     for name, text in problems:
+        budget.next_item(name)
         start = time.perf_counter()
         with _progress(f"solving {name}...") as progress:
             try:
                 spec, reading = loading.problem_and_reading(text, name)
                 solution = solve_problem(spec, SolveOptions(progress=progress))
-            except Exception as err:  # noqa: BLE001 - one broken problem must not stop the demo
+            # one broken or too large problem must not stop the demo
+            except (Exception, OverBudget) as err:  # noqa: BLE001
                 message = " ".join(str(err).split()) or type(err).__name__
                 entries.append(FailedProblem(name, message))
                 errors.append((name, message))
@@ -450,27 +586,37 @@ def _run_demo(problems: list[tuple[str, str]], out: Path) -> int:
         if reading is not None:
             reading.attach(solution)
         entries.append(solution)
-        _write_markdown(solution, out / (Path(name).stem + ".md"))
+        markdown, figures = markdown_with_figures(solution, Path(name).stem)
+        folder.write(Path(name).stem + ".md", markdown)
+        for figure_name, png in figures.items():
+            folder.write(figure_name, png)
         rows.append((name, str(len(solution.parts)),
                      "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
                      time.perf_counter() - start, solution.verified))
+    budget.next_item("the demo report")
     report = out / "report.html"
-    _write(render_html_report(entries, "optiproof demo"), report)
+    folder.write(report.name, render_html_report(entries, "optiproof demo"))
     table = Table(title="optiproof demo", title_justify="left")
     for col in ("Problem", "Parts", "Status", "Time"):
         table.add_column(col, overflow="fold")
     for name, parts, status, seconds, ok in rows:
         table.add_row(name, parts, Text(status, style="bold green" if ok else "bold red"),
                       f"{seconds:.1f} s")
-    console = Console()
-    console.print(table)
-    for name, message in errors:
-        console.print(Text.assemble(("error: ", "bold red"), f"{name}: {message}"),
-                      soft_wrap=True)
-    console.print(f"report: {report.resolve()}", soft_wrap=True)
+    with _writing_stdout():
+        console = Console(file=_stdout())
+        console.print(table)
+        for name, message in errors:
+            console.print(Text.assemble(("error: ", "bold red"), f"{name}: {message}"),
+                          soft_wrap=True)
+        console.print(f"report: {report.resolve()}", soft_wrap=True)
     return 0 if all(r[4] for r in rows) else 1
 
 
 def main() -> None:
-    """Entry point of the ``optiproof`` script."""
-    app(prog_name="optiproof")
+    """Entry point of the ``optiproof`` script: the command runs in a supervised child process
+    that carries the per-input limits (see :mod:`optiproof.core.resources`)."""
+    from optiproof.core.resources import run_supervised
+
+    global _WHOLE_PROCESS
+    _WHOLE_PROCESS = True
+    sys.exit(run_supervised(lambda: app(prog_name="optiproof")))

@@ -6,24 +6,14 @@ Every input is size-bounded (``LIMITS.max_text_bytes``) and parsed with safe loa
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from optiproof.core.errors import BadInput
 from optiproof.core.limits import LIMITS
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 SPEC_OPENINGS = ("{", "title:", "parts:", "context:", "family:", "---")
-
-
-def read_bounded(stream: BinaryIO, source: str) -> str:
-    """At most the text limit from a binary stream, as UTF-8."""
-    raw = stream.read(LIMITS.max_text_bytes + 1)
-    if len(raw) > LIMITS.max_text_bytes:
-        raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
-                       field="PROBLEM", expected="a smaller problem")
-    return decoded(raw, source)
 
 
 def decoded(raw: bytes, source: str) -> str:
@@ -48,70 +38,63 @@ def looks_like_spec(text: str) -> bool:
 
 
 def load_problem_text(text: str, *, source: str = "spec") -> Any:
-    """Parse YAML or JSON spec text into a Problem (bounded size; safe loaders only)."""
-    import yaml
-
+    """Parse YAML or JSON spec text into a Problem (bounded size and depth; no aliases,
+    duplicate keys or huge integers: see :mod:`optiproof.core.specdata`)."""
+    from optiproof.core.specdata import load_spec_data
     from optiproof.families.problem import make_problem
 
     if len(text.encode("utf-8", "replace")) > LIMITS.max_text_bytes:
         raise BadInput(f"{source} is larger than {LIMITS.max_text_bytes // 1000} kB",
                        field=source, expected="a smaller file")
-    try:
-        if text.lstrip().startswith("{"):
-            data = json.loads(text, parse_constant=_reject_constant)
-        else:
-            data = yaml.safe_load(text)
-    except json.JSONDecodeError as err:
-        raise BadInput(f"cannot parse {source} at line {err.lineno}, column {err.colno}: "
-                       f"{err.msg}", expected="valid JSON") from None
-    except yaml.YAMLError as err:
-        raise BadInput(f"cannot parse {source}{_yaml_place(err)}: {_yaml_problem(err)}",
-                       expected="valid YAML") from None
+    data = load_spec_data(text, source)
+    todo = _first_todo(data, "")
+    if todo is not None:
+        raise BadInput("this field is still TODO: the spec was written from a problem text that "
+                       "could not be read completely, and a field marked TODO is never solved "
+                       "with a default", field=todo or "spec",
+                       expected="the value the comment above the part describes")
     return make_problem(data)
 
 
-def _yaml_place(err: Any) -> str:
-    """`` at line 3, column 7`` of a YAML error (1-based), or ``''`` when it has no mark."""
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-
-
-def _yaml_problem(err: Any) -> str:
-    """What the YAML parser found wrong, in its words."""
-    parts = [getattr(err, "context", None), getattr(err, "problem", None)]
-    return "; ".join(p for p in parts if p) or str(err).splitlines()[0]
-
-
-def _reject_constant(name: str) -> Any:
-    raise BadInput(f"{name} is not a number here", expected="finite numbers")
+def _first_todo(data: Any, path: str) -> str | None:
+    """The dotted path of the first value written ``TODO`` in a spec, or None (bounded depth)."""
+    stack = [(data, path, 0)]
+    while stack:
+        value, where, depth = stack.pop(0)
+        if isinstance(value, str) and value.strip() == "TODO":
+            return where
+        if depth < 8 and isinstance(value, dict):
+            stack += [(v, f"{where}.{k}" if where else str(k), depth + 1) for k, v in value.items()]
+        elif depth < 8 and isinstance(value, list):
+            stack += [(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)]
+    return None
 
 
 def load_problem_file(path: str | Path) -> Any:
-    """Read a spec file (.yaml, .yml, .json) into a Problem."""
+    """Read a spec file (.yaml, .yml, .json; a regular file, size-bounded) into a Problem."""
+    from optiproof.core.safeio import read_bounded
+
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as err:
-        raise BadInput(f"cannot read {p}: {err.strerror}", field="PROBLEM") from None
-    if len(raw) > LIMITS.max_text_bytes:
-        raise BadInput(f"{p} is larger than {LIMITS.max_text_bytes // 1000} kB", field="PROBLEM")
+    raw = read_bounded(p, LIMITS.max_text_bytes, field="PROBLEM")
     return load_problem_text(decoded(raw, str(p)), source=str(p))
 
 
 def problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
     """(spec path or None, text, source name) of a PROBLEM argument, size-bounded."""
+    from optiproof.core.safeio import read_bounded, read_stream_bounded
+
     if path_or_dash == "-":
         import sys
 
-        return None, read_bounded(sys.stdin.buffer, "stdin"), "stdin"
+        raw = read_stream_bounded(sys.stdin.buffer, LIMITS.max_text_bytes, field="PROBLEM",
+                                  source="stdin")
+        return None, decoded(raw, "stdin"), "stdin"
     path = Path(path_or_dash)
     if path.suffix.lower() in SPEC_SUFFIXES:
         return str(path), "", str(path)
-    try:
-        with path.open("rb") as fh:
-            return None, read_bounded(fh, str(path)), str(path)
-    except OSError as err:
-        raise BadInput(f"cannot read {path}: {err.strerror}", field="PROBLEM") from None
+    raw = read_bounded(path, LIMITS.max_text_bytes, field="PROBLEM",
+                       expected="a smaller problem")
+    return None, decoded(raw, str(path)), str(path)
 
 
 def load_problem_any(path_or_dash: str) -> Any:
@@ -193,16 +176,18 @@ def bundled_problems() -> list[tuple[str, str]]:
     return texts + specs
 
 
-def problem_texts_in(folder: Path) -> list[tuple[str, str]]:
-    """(file name, text) of every .txt/.md problem text in a folder, size-bounded."""
+def problem_texts_in(folder: Path) -> tuple[list[tuple[str, str]], tuple[Path, ...]]:
+    """(file name, text) of every .txt/.md problem text in a folder (regular files, size-
+    bounded, no links out of the folder), and the paths read."""
+    from optiproof.core.safeio import folder_files, read_bounded
+
     if not folder.is_dir():
         raise BadInput(f"{folder} is not a folder", field="--texts")
-    out = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in (".txt", ".md") and path.is_file():
-            with path.open("rb") as fh:
-                out.append((path.stem + ".txt", read_bounded(fh, str(path))))
-    return out
+    files, _ = folder_files(folder, (".txt", ".md"), field="--texts")
+    texts = [(Path(name).stem + ".txt",
+              decoded(read_bounded(path, LIMITS.max_text_bytes, field="--texts", follow=False),
+                      str(path))) for name, path in files]
+    return texts, tuple(path for _, path in files)
 
 
 def load_bundled(name: str, text: str) -> Any:

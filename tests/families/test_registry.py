@@ -35,7 +35,7 @@ def test_answers_name_their_quantity_and_subject(name: str, text: str):
         answered = {q.key for q in family.answers}
         named = {e.key for e in family.entries}
         assert part.asked and set(part.asked) <= answered, (part.label, part.asked)
-        for answer in part.answers:
+        for answer in [*part.answers, *part.identifications]:
             assert answer.quantity in answered, (part.label, answer.name, answer.quantity)
             assert answer.subject is None or answer.subject in named, (answer.name,
                                                                        answer.subject)

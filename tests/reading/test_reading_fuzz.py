@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from optiproof.core.errors import OptiproofError
 from optiproof.reading import read_report
-from optiproof.reading.numbers import iter_arrays
+from optiproof.core.text.numbers import iter_arrays
 from optiproof.reading.normalize import normalize
 
 HANG_GUARD_S = 5.0

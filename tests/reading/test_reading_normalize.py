@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from optiproof.core.errors import BadInput
-from optiproof.reading.numbers import array_text, iter_arrays, parse_number, spec_array
+from optiproof.core.text.numbers import array_text, iter_arrays, parse_number, spec_array
 from optiproof.reading.normalize import normalize
 from optiproof.reading.parts import split_parts
 

@@ -1,6 +1,7 @@
-"""The concept catalogue: every norm, optimizer, collective scheme and askable quantity, declared
-once (``norms``, ``optimizers``, ``schemes``, ``quantities``). Specs, readers, identification,
-witnesses, the checker and the hints look concepts up here.
+"""The concept catalogue: every norm, optimizer, collective scheme, askable quantity and
+transformation, declared once (``norms``, ``optimizers``, ``schemes``, ``quantities``,
+``transforms``). Specs, readers, identification, witnesses, the checker and the hints look
+concepts up here.
 
     >>> from optiproof.catalogue import NORMS, OPTIMIZERS
     >>> NORMS.canonical("max-norm")
@@ -19,9 +20,10 @@ from optiproof.catalogue.norms import NORMS, NormEntry
 from optiproof.catalogue.optimizers import OPTIMIZERS, OptimizerEntry
 from optiproof.catalogue.quantities import QUANTITIES, QuantityEntry
 from optiproof.catalogue.schemes import SCHEMES, SchemeEntry
+from optiproof.catalogue.transforms import TRANSFORMS
 
 KINDS: dict[str, Registry] = {"norm": NORMS, "optimizer": OPTIMIZERS, "scheme": SCHEMES,
-                              "quantity": QUANTITIES}
+                              "quantity": QUANTITIES, "transformation": TRANSFORMS}
 """Every registry, by kind."""
 
 
@@ -38,4 +40,4 @@ def relations_of(key: str) -> list[tuple[Entry, Relation]]:
 
 __all__ = ["Entry", "Mention", "Registry", "Relation", "key_literal", "normalise_name", "NORMS",
            "NormEntry", "OPTIMIZERS", "OptimizerEntry", "QUANTITIES", "QuantityEntry", "SCHEMES",
-           "SchemeEntry", "KINDS", "relations_of"]
+           "SchemeEntry", "TRANSFORMS", "KINDS", "relations_of"]

@@ -151,6 +151,17 @@ class Registry(Generic[E]):
                              f"{', '.join(keys)}")
         return got.key
 
+    def choose_all(self, names: Any, allowed: Iterable[E], *, also: Mapping[E, E] | None = None,
+                   what: str = "") -> list[str]:
+        """The keys of the entries called ``names`` (one name or a list), each chosen as by
+        :meth:`choose`, in order and without repeats."""
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, (list, tuple)):
+            raise ValueError(f"expected a list of {what or self.kind} names")
+        allowed = tuple(allowed)
+        return list(dict.fromkeys(self.choose(n, allowed, also=also, what=what) for n in names))
+
     def mentions(self, text: str) -> list[Mention[E]]:
         """Every place ``text`` denotes an entry of this kind, in text order; where two mentions
         overlap the longer one wins (``ring all-reduce`` over ``ring``)."""

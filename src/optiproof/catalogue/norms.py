@@ -91,6 +91,8 @@ RMS_RMS = _add(NormEntry(
 
 VECTOR = tuple(e for e in NORMS if not e.is_matrix)
 MATRIX = tuple(e for e in NORMS if e.is_matrix)
+LP_FAMILY = (L1, L2, LP, LINF)
+"""The l_p norms, 1 <= p <= oo: each has a Hölder conjugate exponent."""
 
 
 def by_index(subscript: str) -> NormEntry | None:

@@ -6,6 +6,10 @@ phrases that ask for it (regular expressions over normalised prose; the reader m
 inside request clauses) and the labels that name it in an answer (table headers, row labels,
 lead-ins such as "Optimal value:"; the checker matches them). Which family answers which
 quantity is declared by the family.
+
+A *derived* quantity (:data:`DERIVED`) is computed from other answers rather than by a family:
+its ``formula`` says how, in the operands ``X`` (``of``) and ``Y`` (``to``) of a spec's
+``derived`` entry.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from optiproof.catalogue.base import Entry, Registry
+from optiproof.catalogue.base import Entry, Registry, Relation
 
 ValueKind = Literal["scalar", "vector", "matrix", "name", "yes-no", "formula", "explanation"]
 
@@ -25,6 +29,8 @@ class QuantityEntry(Entry):
 
     unit: str = ""
     value_kind: ValueKind = "scalar"
+    formula: str = ""
+    """For a derived quantity: its definition in the operands X and Y (LaTeX); else empty."""
     labels: tuple[str, ...] = ()
     """Regular expressions over lower-cased answer text that name the quantity in an answer."""
     bound: bool = False
@@ -42,10 +48,12 @@ _FIND = r"\b(?:what|find|compute|derive|determine|give|obtain|write down|state|r
 IDENTIFICATION = _add(_Q(
     "identification", "optimizer identification", aliases=("optimizer", "which-optimizer",
                                                              "which-scheme"),
-    phrases=(r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)\b",
-             r"\brecovers?\b", r"\bcorrespond", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
+    phrases=(r"\b(?:which|what)(?: [\w-]{1,20}){0,3} (?:optimi[sz]er|algorithm|method|update "
+             r"rule)\b(?! (?:does not |doesn't )?converge)",
+             r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\bname the (?:optimi[sz]er|algorithm|method)", r"\bknown as\b",
-             r"\bwhat is (?:this|it) called\b"),
+             r"\bwhat is (?:this|it) called\b",
+             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
     value_kind="name",
     labels=(r"\boptimi[sz]er\b", r"\bidentified as\b", r"\balgorithm\b", r"\bmethod\b")))
 
@@ -53,16 +61,21 @@ IDENTIFICATION = _add(_Q(
 UPDATE = _add(_Q(
     "update", "update", "u", aliases=("step", "minimiser", "minimizer", "direction"),
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b",
-             _FIND + r"[^.?]{0,40}?\b(?:u\b|update|step\b|minimi[sz]er|minimi[sz]ing|solution|"
-                     r"direction|Δθ|Δ\*|d\*|argmin)",
-             r"\bwhat is u\b", r"\bclosed[- ]form"),
+             _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
+                     r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
+                     r"minimi[sz]er|"
+                     r"direction|argmin(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound))",
+             _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
+             r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
+             r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
     value_kind="vector",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
 MIN_VALUE = _add(_Q(
     "min-value", "minimum value", r"\min", aliases=("optimal value", "minimum"),
     phrases=(r"\b(?:optimal|minimum|minimal|smallest|least) (?:objective )?value",
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
-             r"\bsmallest value of the objective"),
+             r"\bsmallest value of the objective", r"\bmin_\w{1,3} ?\w{1,4}\(\w{1,3}\)",
+             r"\binfimum\b", r"\bminimum value\b"),
     labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
             r"\bmin\b")))
 STEP_LENGTH = _add(_Q(
@@ -74,19 +87,20 @@ COMPARE = _add(_Q(
     "compare", "length ratio", aliases=("ratio of lengths",),
     phrases=(r"\bhow many times\b", r"\bratio of the (?:lengths|norms|steps)",
              r"\bcompare the (?:lengths|norms|steps)", r"\b(?:longer|shorter|larger) than\b"),
+    relations=(Relation("special-case", "ratio", "the ratio of two step lengths"),),
     labels=(r"\bratio\b", r"\btimes\b", r"\blonger\b", r"\bshorter\b", r"\bcomparison\b",
             r"‖[^‖]{1,12}‖[^/‖]{0,6}/\s*‖")))
 THRESHOLD = _add(_Q(
     "threshold", "threshold on alpha", r"\alpha^\star",
-    phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold",
-             r"\bcritical (?:value of )?α", r"\bat what α", r"\bvalue of α (?:at which|where)",
+    phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold (?:on|for|value of) α",
+             r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α", r"\bvalue of α (?:at which|where)",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
              r"\bchange[sd]? character"),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
 HOLDER_CONJUGATE = _add(_Q(
     "holder-conjugate", "Hölder conjugate exponent", "q", aliases=("conjugate exponent",),
-    phrases=(r"\bh[öo]lder conjugate", r"\bconjugate exponent", r"\bdual exponent")))
+    phrases=(r"\bh(?:ö|o|oe)lder conjugate", r"\bconjugate exponent", r"\bdual exponent")))
 DUAL_NORM = _add(_Q(
     "dual-norm", "dual norm of the gradient", r"\|g\|_*", aliases=("dual-norm-value",),
     phrases=(r"\bdual norm\b",)))
@@ -94,32 +108,43 @@ DUAL_NORM = _add(_Q(
 # -- implicit bias -----------------------------------------------------------------------------
 LIMIT = _add(_Q(
     "limit", "limit point", r"\theta_\infty", aliases=("converged point", "limit point"),
-    phrases=(r"\bwhere does\b[^.?]{0,60}\bconverge", r"\bconverges? to\b",
-             r"\blimit(?:ing)? (?:point|solution|vector)", r"\bwhat (?:vector|point|solution)\b",
+    phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,60}\bconverge", r"\bconverges? to\b",
+             r"\blimit(?:ing)? (?:point|solution|vector)",
+             r"\bwhat (?:\w+ )?(?:vector|point|solution)\b", r"\bfinal solution\b",
              r"\bwhich (?:vector|point|solution)\b", r"\bend up\b", r"\bsettles?\b",
-             r"\bafter training\b"),
+             r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
+             r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b"),
     value_kind="vector",
     labels=(r"\blimit(?: point)?\b", r"\bconverge[sd]? to\b", r"\bend(?:s|ed)? up\b",
             r"\bsolution\b")))
 IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
-    phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",)))
+    phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",
+             r"^is\b[^.?]{0,60}\bminimum[- ](?:[\w-]{1,12}[- ])?norm\b",
+             r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm")))
 RIDGELESS_LIMIT = _add(_Q(
     "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
     phrases=(r"\b(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 DISTANCE = _add(_Q(
-    "distance", "distance between two points",
-    phrases=(r"\bdistance (?:between|from|to)\b", r"\bhow far (?:is|from)\b")))
+    "distance", "distance between two points", formula=r"\lVert X - Y \rVert",
+    phrases=(r"\bdistance (?:between|from|to)\b", r"\bhow far (?:is|from)\b",
+             r"\b(?:euclidean )?distance\b", r"\bhow far apart\b")))
 
 # -- communication -----------------------------------------------------------------------------
+MIN_NORM_SOLUTION = _add(_Q(
+    "min-norm-solution", "minimum-norm solution", r"X^{+}y", value_kind="vector",
+    aliases=("minimum-norm point", "pseudo-inverse solution"),
+    phrases=(r"\bminimum[- ]norm (?:point|solution|interpolant)\b",
+             r"\bpseudo-?inverse solution")))
+
 MESSAGES = _add(_Q(
     "messages", "number of messages", aliases=("message count", "number-of-messages",
                                                "messages-sent", "number-of-messages-sent",
                                                "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
-             r"\bmessage count", r"\b# ?messages"),
+             r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
             r"#")))
 MESSAGE_SIZE = _add(_Q(
@@ -127,6 +152,7 @@ MESSAGE_SIZE = _add(_Q(
     aliases=("size", "size-of-each-message", "message-elements", "values per message"),
     phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", r"\bmessage size(?! in bytes)",
              r"\bhow (?:large|big) is (?:each|a) message", r"\b(?:elements|values|floats) per "
+             r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
              r"message"),
     labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
             r"\bmessage size\b",
@@ -138,7 +164,9 @@ MESSAGE_BYTES = _add(_Q(
 TOTAL_VOLUME = _add(_Q(
     "total-volume", "total volume", unit="values", aliases=("volume", "total-elements"),
     phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
-             r"floats) sent|traffic|communication)",),
+             r"floats) sent|traffic|communication)",
+             r"\btotal (?:floats|values|elements) (?:sent)?",
+             r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
 BUSIEST_SENT = _add(_Q(
     "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),
@@ -148,29 +176,36 @@ BUSIEST_RECEIVED = _add(_Q(
     "busiest-received", "most values received by one node", unit="values",
     aliases=("max-received",),
     phrases=(r"\bmost (?:data|messages|elements) (?:is )?received by",
-             r"\breceived by the busiest", r"\breaches the server\b")))
+             r"\breceived by the busiest", r"\breaches the server\b",
+             r"\bhow many (?:floats|values|elements|parameters) does the server receive\b")))
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
-    phrases=(r"\bnumber of (?:communication )?(?:rounds|steps)", r"\bhow many (?:rounds|steps)",
+    phrases=(r"\bnumber of (?:communication )?(?:rounds|steps)",
+             r"\bhow many (?:communication )?(?:rounds|steps)",
              r"\bsequential (?:rounds|steps)", r"\blatency steps"),
     labels=(r"\brounds?\b", r"\blatency steps\b")))
 TIME = _add(_Q(
     "time", "time in the alpha-beta model", unit="s", aliases=("alpha-beta-time", "alpha-beta"),
     phrases=(r"\b(?:total |communication |wall[- ]clock )?time\b[^.?]{0,40}\b(?:latency|"
              r"bandwidth|α)", r"\bhow long does", r"\bα[- ]β model",
-             r"\blatency[- ]bandwidth model")))
+             r"\blatency[- ]bandwidth model", r"\b(?:compute|give|what is) the (?:total )?time\b",
+             r"\btotal time\b", r"\bT_?(?:ring|rd|rab|tree|ps)\b", r"\bT ?\(k\)",
+             r"\btime per step\b")))
 BANDWIDTH_RATIO = _add(_Q(
     "bandwidth-ratio", "ratio to the bandwidth lower bound",
     aliases=("lower-bound-ratio",),
     phrases=(r"\bratio to the (?:bandwidth )?lower bound",
-             r"\bhow far from (?:the )?(?:optimal|lower bound)")))
+             r"\bhow far from (?:the )?(?:optimal|lower bound)"),
+    relations=(Relation("special-case", "ratio", "a time over the bandwidth lower bound"),)))
 CROSSOVER = _add(_Q(
-    "crossover", "crossover size", aliases=("break-even",),
-    phrases=(r"\bcrossover\b", r"\bbreak[- ]even\b", r"\bfor which (?:p|n|sizes?)\b[^.?]{0,40}"
-             r"\b(?:faster|cheaper|better)")))
+    "crossover", "crossover size", aliases=("break-even",), formula=r"x^\star:\ X = Y",
+    phrases=(r"\bcrossover\b", r"\bbreak[- ]even\b", r"\bfor which (?:values of )?(?:[\w-]+ )?"
+             r"(?:p|n|S|sizes?)\b[^.?]{0,60}\b(?:faster|cheaper|better|slower)",
+             r"\bthreshold\b(?! (?:on|for|value of) α)")))
 SPEEDUP = _add(_Q(
-    "speedup", "speed-up ratio", aliases=("speed-up",),
-    phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b")))
+    "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
+    phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
+    relations=(Relation("special-case", "ratio", "a time over another time"),)))
 
 # -- quadratic dynamics ------------------------------------------------------------------------
 MAX_STEP = _add(_Q(
@@ -179,14 +214,19 @@ MAX_STEP = _add(_Q(
              r"(?:step(?: ?size)?|learning rate|α)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:α|the step size|step sizes|learning "
              r"rates?)\b", r"\bstability (?:condition|region|range|boundary)",
-             r"\brange of (?:α|step sizes|learning rates)"),
+             r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
+             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest|biggest)\b[^|:;]{0,12}\bstep\b",
-            r"\bstab(?:le|ility)\b", r"α_?max\b"), bound=True))
+            r"\bstab(?:le|ility)\b", r"α_?max\b"),
+    bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|α and β|"
-             r"hyper-?parameters|tuning|momentum|choice of)",
-             r"\bbest (?:constant )?(?:step|learning rate|α|\(α, ?β\))", r"\bα\^?\*"),
+             r"hyper-?parameters|tuning|momentum|choice of|pair)",
+             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α|\(α, ?β\))",
+             r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
+             r"\boptimally tuned\b",
+             r"\bα\^?\*"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\b(?:step(?: size)?|α|learning rate|lr)\b",
             r"\bstep(?: size)?\b", r"\blearning rate\b", r"\blr\b",
             r"α\^?[*⋆]")))
@@ -194,6 +234,11 @@ OPTIMAL_MOMENTUM = _add(_Q(
     "optimal-momentum", "optimal momentum", r"\beta^\star",
     phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*"),
     labels=(r"\b(?:optimal |best )?momentum\b", r"β\^?[*⋆]")))
+ITERATION_EIGENVALUES = _add(_Q(
+    "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",
+    value_kind="vector", aliases=("roots of the characteristic polynomial",),
+    phrases=(r"\beigenvalues of (?:the |its )?(?:iteration|update|transition) (?:matrix|map)",
+             r"\broots of the characteristic (?:polynomial|equation)")))
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
@@ -203,7 +248,8 @@ OPTIMAL_RATE = _add(_Q(
 RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
-             r"\bhow fast\b", r"\blinear rate", r"\brate at α"),
+             r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
+             r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b"),
     labels=(r"\b(?:convergence )?rate\b", r"\bcontraction factor\b")))
 CONDITION_NUMBER = _add(_Q(
     "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
@@ -217,7 +263,9 @@ REGIME = _add(_Q(
     phrases=(r"\bregimes?\b", r"\boscillat\w*", r"\bmonoton\w*", r"\bwhat happens\b(?! along)")))
 ITERATION_MATRIX = _add(_Q(
     "iteration-matrix", "iteration matrix", value_kind="matrix",
-    phrases=(r"\biteration matrix", r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
+    phrases=(r"\biteration matrix\b[^.?]{0,60}\band its eigenvalues\b",
+             r"\b2 ?[x×] ?2 (?:iteration )?matrix\b[^.?]{0,60}\band its eigenvalues\b",
+             r"\biteration matrix", r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
              r"\bcharacteristic (?:polynomial|equation)",
              r"\beigenvalues of the (?:iteration|update|transition)")))
 EFFECTIVE_STEP = _add(_Q(
@@ -227,6 +275,14 @@ EFFECTIVE_STEP = _add(_Q(
 PYTORCH = _add(_Q(
     "pytorch", "PyTorch SGD convention", value_kind="formula",
     phrases=(r"\bpytorch", r"\btorch\.optim", r"\bdampening")))
+EQUIVALENT_STEP = _add(_Q(
+    "equivalent-step", "equivalent heavy-ball step", r"\alpha_{\mathrm{hb}}",
+    aliases=("heavy-ball step",),
+    phrases=(r"\bequivalent (?:heavy[- ]ball )?(?:step|learning rate)",)))
+EQUIVALENT_MOMENTUM = _add(_Q(
+    "equivalent-momentum", "equivalent heavy-ball momentum", r"\beta_{\mathrm{hb}}",
+    aliases=("heavy-ball momentum coefficient",),
+    phrases=(r"\bequivalent (?:heavy[- ]ball )?momentum",)))
 ZERO_CURVATURE = _add(_Q(
     "zero-curvature", "behaviour along zero-curvature directions", value_kind="explanation",
     phrases=(r"\bzero[- ]curvature", r"\bzero eigenvalues?", r"\bnull ?space",
@@ -244,6 +300,18 @@ BIAS_CORRECTION = _add(_Q(
     phrases=(r"\bbias[- ]correction\b", r"\bbias[- ]correct(?:s|ing|ed)?\b", r"\bunbiased\b",
              r"E\[m_?t\]", r"\bexpect\w* (?:value )?of (?:m|v)_?t"),
     labels=(r"\bbias[- ]correct\w*", r"\bunbias\w*")))
+FIRST_MOMENT = _add(_Q(
+    "first-moment", "first-moment estimate", "m_t", value_kind="vector",
+    aliases=("first moment", "momentum estimate"),
+    phrases=(r"\bfirst[- ]moment (?:estimate|average)s?\b(?! bias)",)))
+SECOND_MOMENT = _add(_Q(
+    "second-moment", "second-moment estimate", "v_t", value_kind="vector",
+    aliases=("second moment",),
+    phrases=(r"\bsecond[- ]moment (?:estimate|average)s?\b(?! bias)",)))
+DISPLACEMENT = _add(_Q(
+    "displacement", "total displacement", r"\theta_T - \theta_0", value_kind="vector",
+    aliases=("total step", "total update"),
+    phrases=(r"\btotal (?:displacement|change|movement)\b", r"θ_T ?- ?θ_0")))
 FIRST_STEP = _add(_Q(
     "first-step", "first step", r"\theta_1 - \theta_0", aliases=("first-update",),
     phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0"), value_kind="vector",
@@ -258,7 +326,8 @@ LOSS_SCALING = _add(_Q(
             r"\bdoes not change\b", r"\bno change\b")))
 SIGN_LIMIT = _add(_Q(
     "sign-limit", "the beta1 = beta2 = 0 limit", aliases=("sign-descent", "sign"),
-    phrases=(r"β_?1 ?= ?β_?2 ?= ?0", r"β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0")))
+    phrases=(r"β_?1 ?= ?β_?2 ?= ?0", r"β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0",
+             r"\bwhat does the (?:update|step|rule)\b[^.?]{0,40}\breduce to\b")))
 STEP_BOUND = _add(_Q(
     "step-bound", "bound on the per-coordinate step", r"|\Delta\theta_t|", aliases=("bound",),
     phrases=(r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
@@ -267,11 +336,13 @@ STEP_BOUND = _add(_Q(
              r"|adam )*(?:step|update)", r"\b(?:maximum|largest)(?: possible)? (?:step|update)",
              r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)"),
     labels=(r"\b(?:max(?:imum|imal)?|largest)\b[^|:;]{0,25}\bstep\b", r"\bstep bound\b",
-            r"\bbound\b"), bound=True))
+            r"\bbound\b"),
+    bound=True))
 WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay",
     aliases=("l2-vs-weight-decay", "adamw"),
-    phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b"),
+    phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b",
+             r"\beffective (?:per[- ]coordinate )?decay\b"),
     labels=(r"\bweight decay\b", r"\badamw\b", r"\bl2 vs\b", r"\bdecay\b", r"\bshr[iu]nk\w*",
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
@@ -295,16 +366,100 @@ STEP_NO_BIAS_CORRECTION = _add(_Q(
 SGD_LOSS_SCALING = _add(_Q(
     "sgd-loss-scaling", "plain SGD step under loss scaling",
     phrases=(r"\b(?:plain |vanilla )?sgd\b[^.?]{0,40}\bscal",)))
+OPPOSITE_COORDINATES = _add(_Q(
+    "opposite-coordinates", "coordinates that move the other way", "i", value_kind="vector",
+    aliases=("which coordinate moves the other way",),
+    phrases=(r"\bmoves? (?:in )?the (?:other|opposite) (?:way|direction)",
+             r"\bopposite directions?\b")))
 
 # -- derived quantities (any family) -----------------------------------------------------------
-RATIO = _add(_Q("ratio", "ratio of two quantities",
-                phrases=(r"\bratio (?:of|between)\b", r"\bby what factor\b")))
-DIFFERENCE = _add(_Q("difference", "difference of two quantities",
+RATIO = _add(_Q("ratio", "ratio of two quantities", formula=r"X / Y",
+                phrases=(r"\bratio\b", r"\bby what factor\b",
+                         r"\bhow many times (?:more|less|larger|smaller|bigger)\b")))
+DIFFERENCE = _add(_Q("difference", "difference of two quantities", formula=r"X - Y",
                      phrases=(r"\bdifference (?:between|of)\b",)))
+SUM = _add(_Q("sum", "sum of two quantities", formula=r"X + Y", aliases=("total of",),
+              phrases=(r"\bsum of\b", r"\bθ_?0 ?\+ ?(?:the )?step\b")))
 DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-no",
+                     formula=r"\partial X / \partial \eta \not\equiv 0",
                      phrases=(r"\bdoes (?:the |it |this )?\w*\s?depend on\b",
                               r"\bindependent of\b")))
 
+# -- asked in problems, not answered by any family yet (named in refusals) --------------------
+NORM_VALUE = _add(_Q(
+    "norm-value", "norm of a given vector or matrix", r"\|x\|",
+    phrases=(r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
+             r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖·)",
+             r"\beuclidean norms?\b(?! of the (?:step|update))",
+             r"(?:compute|give|evaluate|what (?:is|are)) ?\[?‖(?!·)[^‖]{1,40}‖")))
+RAW_MOMENTS = _add(_Q(
+    "raw-moments", "moment estimates m_t and v_t (not bias-corrected)", r"m_t, v_t",
+    value_kind="vector",
+    phrases=(r"\braw moments?\b", r"(?<![\w^])(?:m|v)_?\d{1,3}\b(?! ?=)")))
+UNIQUENESS = _add(_Q(
+    "uniqueness", "is the minimiser unique", value_kind="yes-no",
+    phrases=(r"\bunique\b",)))
+RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe rank of\b",
+                                                    r"\bwhat is (?:the |its )?rank\b")))
+EIGENVALUES = _add(_Q(
+    "eigenvalues", "eigenvalues of a matrix", r"\lambda_i", value_kind="vector",
+    phrases=(r"\b(?:find|compute|give|what are) the eigenvalues\b",)))
+MINIMISER = _add(_Q(
+    "objective-minimiser", "minimiser of the objective", r"\theta^\star", value_kind="vector",
+    aliases=("minimum-point",),
+    phrases=(r"\b(?:compute|find|give|what is) the minimi[sz]er (?:θ|w|x)\^?\*",
+             r"\bwhat (?:is )?the min(?:imum)?[- ]norm solution\b")))
+CONVERGES = _add(_Q(
+    "converges", "does the iteration converge", value_kind="yes-no",
+    phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b[^.?]{0,70}\bconverge\b(?! to)",
+             r"\bwill it converge\b",
+             r"\bstill converge\b(?! to)")))
+CHANGES = _add(_Q(
+    "changes", "does the result change", value_kind="yes-no",
+    phrases=(r"\bwould\b[^.?]{0,40}\bchange\b", r"\bdoes\b[^.?]{0,50}\bchange\b",
+             r"\bis it different\b", r"\bdifferent from\b")))
+WHICH_COORDINATE = _add(_Q(
+    "which-coordinate", "which coordinate moves", value_kind="name",
+    phrases=(r"\bwhich coordinates?\b",)))
+WHICH_NORM = _add(_Q(
+    "which-norm", "which norm", value_kind="name",
+    phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖·",
+             r"\bone of the standard\b[^.?]{0,20}\bnorms\b")))
+WHICH_SOLUTION = _add(_Q(
+    "which-solution", "which of several answers", value_kind="name",
+    phrases=(r"\bwhich of the (?:two|three|four|solutions|limits|answers)\b",
+             r"\bwhich (?:one )?is (?:smaller|larger|bigger)\b")))
+SAME_AS = _add(_Q(
+    "same-as", "is it the same as another part's answer", value_kind="yes-no",
+    phrases=(r"\bcompare (?:it |this |the result )?with \(?(?:[a-h]|\d)\)",
+             r"\bis (?:it|this|the answer) the same as\b")))
+EXPLANATION = _add(_Q(
+    "explanation", "an explanation", value_kind="explanation",
+    phrases=(r"\bexplain\b", r"\bjustify\b", r"\bwhy\b", r"\bwhat goes wrong\b",
+             r"\bwhat would happen\b", r"\bcompare (?:it |this |them )?with the\b",
+             r"\bcomment on\b", r"\bdiscuss\b", r"\binterpret\b")))
+BYTES_SENT = _add(_Q(
+    "bytes-sent", "bytes sent by one node", unit="bytes",
+    phrases=(r"\bhow many bytes\b[^.?]{0,40}\bsend\b(?! and receive)", r"\bbytes sent per\b")))
+BYTES_RECEIVED = _add(_Q(
+    "bytes-received", "bytes received by one node", unit="bytes",
+    phrases=(r"\bhow many bytes\b[^.?]{0,40}\breceive\b", r"\bbytes received by\b",
+             r"\bhow much data reaches\b")))
+TOTAL_BYTES = _add(_Q(
+    "total-bytes", "total bytes over the network", unit="bytes",
+    phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
+             r"\bhow many bytes in total\b", r"\btotal bytes\b")))
+SENT_PLUS_RECEIVED = _add(_Q(
+    "sent-plus-received", "values sent plus received by one node",
+    phrases=(r"\bsen[dt] and receive[d]? in total\b", r"\bsent \+ received\b",
+             r"\bsent plus received\b")))
+VALUES_SENT = _add(_Q(
+    "values-sent", "values sent by one worker", unit="values",
+    phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
+             r"(?:gpu|worker|node|rank) send\b", r"\bvalues sent per (?:gpu|worker|node)\b")))
+
+DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
+"""The derived quantities, computed from other answers by their ``formula``."""
 
 
 def label_scores(text: str) -> dict[str, int]:

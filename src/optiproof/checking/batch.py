@@ -1,6 +1,11 @@
 """Batch mode: grade every answer file in a folder against one verified solution, then write
 ``summary.json`` (one entry per file), one report page per file and ``summary.html`` (a table:
-files x parts, each file linked to its own page)."""
+files x parts, each file linked to its own page).
+
+Each file is read like a single answer (a regular file, size-bounded; a symbolic link only to a
+file inside the folder) and gets the whole per-input budget; a file that cannot be read, is not
+an answer, or is too large is listed with its error and does not stop the batch.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,13 @@ from typing import Any
 ANSWER_SUFFIXES = (".md", ".txt", ".markdown", ".tex", ".html", ".htm")
 
 
-def answer_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix.lower() in ANSWER_SUFFIXES)
+def is_summary(head: bytes) -> bool:
+    """True when ``head`` (the start of a file) is a summary.json or summary.html of a batch, or
+    an answer's report page."""
+    text = head.decode("utf-8", "replace").lstrip()
+    return text.startswith('{\n  "title": ') or (
+        text[:15].lower().startswith("<!doctype html>")
+        and ("<title>Check summary: " in text[:600] or "<title>Check: " in text[:600]))
 
 
 def report_page(name: str) -> str:
@@ -22,33 +31,46 @@ def report_page(name: str) -> str:
     return f"{Path(name).stem}.check.html"
 
 
-def check_folder(solution: Any, folder: Path, out: Path, reveal: bool = False,
-                 progress: Callable[[str], None] = lambda message: None) -> dict:
+def check_folder(solution: Any, folder: Path, out: Path, reveal: bool = False, *,
+                 progress: Callable[[str], None] = lambda message: None, budget: Any = None,
+                 inputs: tuple[Path, ...] = (), force: bool = False) -> dict:
     """Check each answer in ``folder``; a bad file is listed with its error, not fatal."""
-    from optiproof.checking import check_answer, decode_answer
+    from optiproof.checking import MAX_ANSWER_BYTES, check_answer, decode_answer
     from optiproof.checking.report import render_html
     from optiproof.core.errors import BadInput
+    from optiproof.core.resources import OverBudget
+    from optiproof.core.safeio import folder_files, make_folder, read_bounded, write_file
 
-    out.mkdir(parents=True, exist_ok=True)
-    entries = []
-    files = answer_files(folder)
-    for k, path in enumerate(files, start=1):
-        progress(f"checking {path.name} ({k} of {len(files)})")
+    files, refused = folder_files(folder, ANSWER_SUFFIXES, field="ANSWER")
+    make_folder(out, field="--out")
+    read = inputs + tuple(path for _, path in files)
+
+    def write(name: str, text: str) -> None:
+        write_file(out / name, text, field="--out", inputs=read, replaceable=is_summary,
+                   force=force)
+
+    entries = [{"file": name, "error": reason, "score": None, "parts": []}
+               for name, reason in refused]
+    for k, (name, path) in enumerate(files, start=1):
+        progress(f"checking {name} ({k} of {len(files)})")
+        if budget is not None:
+            budget.next_item(name)
         try:
-            text = decode_answer(path.read_bytes(), path.name)
-            report = check_answer(solution, text, reveal=reveal, source=path.name)
-        except BadInput as err:
-            entries.append({"file": path.name, "error": str(err), "score": None, "parts": []})
+            raw = read_bounded(path, MAX_ANSWER_BYTES, field="ANSWER", follow=False)
+            text = decode_answer(raw, name)
+            report = check_answer(solution, text, reveal=reveal, source=name)
+        except (BadInput, OverBudget) as err:
+            entries.append({"file": name, "error": str(err), "score": None, "parts": []})
             continue
-        (out / report_page(path.name)).write_text(render_html(report), encoding="utf-8")
-        entries.append({"file": path.name, "page": report_page(path.name), **report.to_dict()})
+        write(report_page(name), render_html(report))
+        entries.append({"file": name, "page": report_page(name), **report.to_dict()})
+    entries.sort(key=lambda e: e["file"])
     scores = [e["score"] for e in entries if e["score"] is not None]
     summary = {"title": solution.title, "labels": [p.label for p in solution.parts],
                "files": entries, "checked": len(scores),
                "mean_score": round(sum(scores) / len(scores), 3) if scores else None}
-    (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False),
-                                      encoding="utf-8")
-    (out / "summary.html").write_text(summary_html(summary), encoding="utf-8")
+    write("summary.json", json.dumps(summary, indent=2, ensure_ascii=False))
+    write("summary.html", summary_html(summary))
     return summary
 
 

@@ -152,6 +152,10 @@ def hedged_findings(grade: PartGrade, claims: list[Any], scope: Any) -> None:
                 break
 
 
+MAX_RENDER_CHECKS = 1000
+"""Distinct formulas of one answer given to KaTeX (the first ones, in document order)."""
+
+
 def rendering_findings(doc: Any, lay: Any, grades: dict[str, PartGrade], default: str) -> None:
     """Formulas KaTeX cannot render, each on the part whose line holds it. Inside a table a
     ``\\|`` is the cell's escaped pipe, as GitHub renders it."""
@@ -165,6 +169,8 @@ def rendering_findings(doc: Any, lay: Any, grades: dict[str, PartGrade], default
             latex = latex.replace("\\\\|", "\0").replace("\\|", "|").replace("\0", "\\|")
         if (line, latex) in seen or len(latex) > 20_000:
             continue
+        if len(seen) >= MAX_RENDER_CHECKS:
+            break
         seen.add((line, latex))
         try:
             validate_latex(latex, span.display, strict=False)

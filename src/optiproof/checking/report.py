@@ -244,6 +244,13 @@ def render_html(report: CheckReport) -> str:
     return page(f"Check: {report.title}", "".join(body))
 
 
+def is_check_report(head: bytes) -> bool:
+    """True when ``head`` (the start of a file) is a check report in one of its renderings."""
+    text = head.decode("utf-8", "replace").lstrip()
+    return (text.startswith(("# Check: ", "Check: ", '{\n  "parts": ['))
+            or (text[:15].lower().startswith("<!doctype html>") and "<title>Check: " in text[:600]))
+
+
 def render(report: CheckReport, fmt: str) -> str:
     if fmt == "json":
         return report.to_json() + "\n"

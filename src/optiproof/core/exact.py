@@ -7,16 +7,38 @@ Numbers from specs become exact rationals through their decimal text (0.1 -> 1/1
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from optiproof.core.budget import check_magnitude
 from optiproof.core.errors import BadInput
 
 if TYPE_CHECKING:
     import sympy
 
 LATEX_SETTINGS = {"mat_delim": "[", "mat_str": "matrix"}
+TEXT_ESCAPES = {"\\": r"\textbackslash{}", "_": r"\_", "&": r"\&", "%": r"\%", "#": r"\#",
+                "$": r"\$", "{": r"\{", "}": r"\}"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A result that is a named thing (an optimizer, a scheme): its catalogue key and display
+    name. Its LaTeX is the name as text, its expression string the key, its value none."""
+
+    key: str
+    name: str
+
+    def __str__(self) -> str:
+        """The display name (how text renderers print it)."""
+        return self.name
+
+
+def text_latex(words: str) -> str:
+    """``\\text{words}`` with the characters LaTeX treats specially escaped."""
+    return r"\text{" + "".join(TEXT_ESCAPES.get(c, c) for c in words) + "}"
 
 
 def exact_rational(x: Any, *, field: str = "value") -> "sympy.Rational":
@@ -26,7 +48,7 @@ def exact_rational(x: Any, *, field: str = "value") -> "sympy.Rational":
     if isinstance(x, bool):
         raise BadInput(f"got a boolean {x!r}", field=field, expected="a number")
     if isinstance(x, int):
-        return sympy.Integer(x)
+        return sympy.Integer(check_magnitude(x, field=field))
     if isinstance(x, sympy.Rational):
         return x
     if isinstance(x, Fraction):
@@ -57,6 +79,10 @@ def to_latex(expr: Any) -> str:
     """LaTeX of a SymPy object with optiproof's printer settings (bracketed matrices)."""
     import sympy
 
+    if isinstance(expr, Name):
+        return text_latex(expr.name)
+    if isinstance(expr, sympy.logic.boolalg.BooleanAtom):
+        return text_latex("yes" if expr else "no")
     return sympy.latex(expr, **LATEX_SETTINGS)
 
 
@@ -69,12 +95,15 @@ def inline_latex(expr: Any) -> str:
     return to_latex(expr)
 
 
-def to_value(expr: Any) -> float | list | None:
-    """Numeric JSON value of a SymPy object: number, list, list of lists, or None if symbolic."""
+def to_value(expr: Any) -> float | bool | list | None:
+    """JSON value of a SymPy object: number, list, list of lists, true/false for a yes-no
+    answer, or None if symbolic or a name."""
     import sympy
 
-    if expr is None:
+    if expr is None or isinstance(expr, Name):
         return None
+    if isinstance(expr, sympy.logic.boolalg.BooleanAtom):
+        return bool(expr)
     if isinstance(expr, (int, float)):
         return float(expr)
     if isinstance(expr, sympy.MatrixBase):
@@ -103,11 +132,14 @@ def _finite_float(v: Any) -> float | None:
 
 
 def to_expr_string(expr: Any) -> str:
-    """A SymPy-parsable string for an expression (``sympy.sympify`` can read it back)."""
+    """A SymPy-parsable string for an expression (``sympy.sympify`` can read it back); the
+    catalogue key for a name."""
     import sympy
 
     if expr is None:
         return ""
+    if isinstance(expr, Name):
+        return expr.key
     if isinstance(expr, sympy.MatrixBase):
         return f"Matrix({sympy.sstr(expr.tolist())})"
     return sympy.sstr(expr)

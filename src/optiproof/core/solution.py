@@ -163,6 +163,9 @@ class PartSolution:
     """The full answer to one part: analysis, derivation, answers, identification, evidence.
 
     ``asked`` lists the catalogue keys of the quantities the part asks, in the order asked;
+    ``identifications`` are the answers that name what the part's subjects are (quantity
+    ``identification``, one per subject; the JSON lists them after the other answers, the
+    write-ups in the Identification section, summarised by ``identified_as``);
     ``facts`` is the family's typed record of what the solver computed, for its witnesses."""
 
     label: str
@@ -172,6 +175,7 @@ class PartSolution:
     steps: list[Step]
     answers: list[Answer]
     asked: list[str] = field(default_factory=list)
+    identifications: list[Answer] = field(default_factory=list)
     identified_as: str | None = None
     identification_note: str = ""
     interpretation: str = ""
@@ -180,12 +184,15 @@ class PartSolution:
     figures: list[Figure] = field(default_factory=list)
     diagnostics: list[str] = field(default_factory=list)
     facts: Any = field(default=None, repr=False)
+    unread: list[str] = field(default_factory=list)
+    """What of this part's own text the reading did not use (its numbers); such a part is not
+    stamped verified, since the spec solved may not be the whole question."""
 
     @property
     def verified(self) -> bool:
-        """True only if some witness passed and none failed."""
+        """True only if some witness passed, none failed, and the reading used the part's text."""
         return any(c.passed for c in self.checks) and not any(
-            c.status == "failed" for c in self.checks)
+            c.status == "failed" for c in self.checks) and not self.unread
 
     def numbered_equations(self) -> list[tuple[int, Equation]]:
         """Equations in display order with their stable numbers (1, 2, ...)."""
@@ -208,10 +215,11 @@ class PartSolution:
             "asked": list(self.asked),
             "family": self.family,
             "question": self.question,
-            "answers": [a.to_dict() for a in self.answers],
+            "answers": [a.to_dict() for a in [*self.answers, *self.identifications]],
             "identified_as": self.identified_as,
             "verified": self.verified,
             "checks": [c.to_dict() for c in self.checks],
+            **({"not_verified_because": list(self.unread)} if self.unread else {}),
         }
 
 
@@ -229,11 +237,22 @@ class Solution:
         return all(p.verified for p in self.parts)
 
     @property
+    def reading_complete(self) -> bool:
+        """Every question clause and every number of the text was used by the reading."""
+        if self.reading is None:
+            return True
+        return bool(self.reading.get("complete")) and not self.reading.get("unused_numbers") \
+            and not any(p.get("unused_numbers") for p in self.reading.get("parts", []))
+
+    @property
     def exit_code(self) -> int:
-        return 0 if self.verified else 1
+        return 0 if self.verified and self.reading_complete else 1
 
     def to_dict(self) -> dict:
-        return {"title": self.title, "parts": [p.to_dict() for p in self.parts]}
+        return {"title": self.title,
+                "reading": self.reading if self.reading is not None else {"source": "spec"},
+                "reading_complete": self.reading_complete,
+                "parts": [p.to_dict() for p in self.parts]}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, allow_nan=False)

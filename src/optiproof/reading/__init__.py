@@ -17,20 +17,18 @@ family's validation raises :class:`ReadingInvalid` (a ``BadInput``, exit 2).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from optiproof.reading.report import (
-    Missing,
-    PartReading,
-    Reading,
-    ReadingIncomplete,
-    ReadingInvalid,
-    describe,
-)
+from optiproof.core.text.record import Missing, PartReading
+from optiproof.reading.report import Reading, ReadingIncomplete, ReadingInvalid, describe
 
 __all__ = ["read_problem", "read_report", "describe", "Reading", "PartReading",
            "ReadingIncomplete", "ReadingInvalid"]
 
+MAX_PART_CHARS = 8_000
+"""Longest part (or single-part problem) the reader takes: a real part is a few hundred
+characters; longer ones are refused, which bounds the time spent on any one part."""
 MAX_READ_CHARS = 40_000
 """Largest normalised problem text the family readers take (bounds reading time; a real
 multi-part problem is a few kB). Raw input is bounded separately by LIMITS.max_text_bytes."""
@@ -55,9 +53,13 @@ def read_report(text: str | bytes) -> Reading:
 
     Raises :class:`optiproof.core.errors.BadInput` only for input that is not a problem text at
     all (empty, binary, too large, an array over the entry limit)."""
+    from optiproof.reading.accounting import account_numbers
     from optiproof.reading.normalize import decode_input, flatten, normalize
     from optiproof.reading.parts import sentence_title, split_parts
-    from optiproof.reading.registry import MIN_SCORE, readers, rx
+    from optiproof.reading.questions import read_questions
+    from optiproof.reading.match import choose, tied
+    from optiproof.core.text.match import rx
+    from optiproof.reading.registry import readers
 
     raw = decode_input(text)
     norm = normalize(raw)
@@ -73,52 +75,155 @@ def read_report(text: str | bytes) -> Reading:
     registry = readers()
     whole_scores = {name: rd.score(whole) for name, rd in registry.items()}
     reading = Reading(title=layout.title or sentence_title(norm.text),
-                      title_source=layout.title_line or "", parts=[], removed=norm.removed)
+                      title_source=layout.title_line or "", parts=[], removed=norm.removed,
+                      notes=list(dict.fromkeys(norm.notes)))
     if layout.title is None:
         reading.notes.append("no title line found; the title is made from the first sentence")
     previous: list[PartReading] = []
+    asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
+                      if a.quantity]
     for part in layout.parts:
+        if len(part.flat) > MAX_PART_CHARS:
+            _too_long(part)
+        part = _inherit(part, read_questions(part.flat), layout.parts)
+        questions = read_questions(part.flat)
+        if not questions.requests and part.label != "main":
+            questions = _shared_requests(part, questions)
+        asked = [a.quantity for a in questions.asks if a.quantity]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
-        ranked = sorted(registry, key=lambda n: -(2 * own_scores[n].points
-                                                  + whole_scores[n].points))
-        best = ranked[0]
-        total = 2 * own_scores[best].points + whole_scores[best].points
-        runner = ranked[1] if len(ranked) > 1 else None
+        choice = choose(asked, own_scores, whole_scores, registry, asked_anywhere)
         question = _question(part)
-        if max(own_scores[best].points, whole_scores[best].points) < MIN_SCORE:
+        if not choice.candidates:
             pr = PartReading(part.label, None, question=question)
             topic = next((v for k, v in _UNSUPPORTED.items() if rx(k).search(whole)), None)
-            pr.family_source = ("not recognised as any supported problem family ("
-                                + ", ".join(sorted(registry)) + ")"
+            pr.family_source = (f"not recognised as any supported problem family "
+                                f"({', '.join(sorted(registry))}): {choice.refusal}"
                                 + (f"; it looks like {topic}, which optiproof does not cover"
-                                   if topic else "; no cue words of any family were found"))
+                                   if topic else ""))
             reading.parts.append(pr)
             continue
-        if runner is not None and total == 2 * own_scores[runner].points + \
-                whole_scores[runner].points:
+        tie = tied(choice, asked, own_scores, whole_scores, registry)
+        readings = _read_as(part, choice, questions, registry, previous, tie)
+        if tie and len(readings) > 1 and all(not p.missing for p in readings[0] + readings[1]):
             pr = PartReading(part.label, None, question=question)
-            pr.family_source = (f"ambiguous between {best} and {runner} (equal evidence); "
+            pr.family_source = (f"ambiguous between {choice.candidates[0][0]} and "
+                                f"{choice.candidates[1][0]} (equal evidence, both read it); "
                                 "split the problem or give a spec")
             reading.parts.append(pr)
             continue
-        cues = own_scores[best].cues or whole_scores[best].cues
-        for pr in registry[best].read_part(part, previous):
+        chosen = next((r for r in readings if all(not p.missing for p in r)), readings[0])
+        for pr in chosen:
             pr.question = question
-            pr.family_source = ", ".join(dict.fromkeys(cues[:4]))
             reading.parts.append(pr)
             previous.append(pr)
-    topic = next((v for k, v in _UNSUPPORTED.items() if rx(k).search(whole)), None)
-    if topic and not reading.complete:
-        reading.missing.insert(0, Missing("topic", f"the text looks like {topic}, which "
-                                                   "optiproof does not cover"))
+    account_numbers(reading, {p.label: p.flat for p in layout.parts}, flatten(layout.context),
+                    layout.title_line or "")
     return reading
 
 
+MAX_CANDIDATES = 3
+"""Families tried on one part, best candidate first, until one reads it completely."""
+
+
+def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
+             previous: list[PartReading], tie: bool) -> list[list[PartReading]]:
+    """The part read by the candidate families in turn (best first), questions accounted for,
+    until one reads it completely; on a ``tie`` the runner-up is read as well."""
+    from optiproof.reading.accounting import account_questions
+
+    out = []
+    for i, (family, because) in enumerate(choice.candidates[:MAX_CANDIDATES]):
+        hook = registry[family]
+        prs = hook.read_part(part, previous)
+        for pr in prs:
+            pr.family_source = because
+            account_questions(pr, questions, hook)
+        out.append(prs)
+        if all(not p.missing for p in prs) and not (i == 0 and tie):
+            break
+    return out
+
+
+def _too_long(part: Any) -> None:
+    """Refuse a part over :data:`MAX_PART_CHARS` (BadInput), naming an oversized array first."""
+    from optiproof.core.errors import BadInput
+    from optiproof.core.text.numbers import iter_arrays
+
+    iter_arrays(part.flat)
+    raise BadInput(f"part ({part.label}) is {len(part.flat) // 1000} kB of text; one part of a "
+                   f"problem is read up to {MAX_PART_CHARS // 1000} kB", field="PROBLEM",
+                   expected="a problem split into parts of a few hundred words each")
+
+
+def _shared_requests(part: Any, questions: Any) -> Any:
+    """The questions of a part that asks nothing itself ("(b) the l1 norm") are those the shared
+    text asks of every part ("For each norm below find d* and the optimal value")."""
+    from optiproof.reading.questions import Questions, read_questions
+
+    shared = read_questions(part.flat_context)
+    if not shared.requests:
+        return questions
+    return Questions(shared.requests, questions.transformations, questions.reference)
+
+
+def _function_reference(part: Any, parts: Any) -> str | None:
+    """The label of the earlier part that defines a function this part uses (``min_d phi(d)``
+    after ``phi(d) = g^T d + ‖d‖_1`` in part (c)), or None."""
+    from optiproof.reading.questions import defined_functions, uses_function
+
+    labels = [p.label for p in parts]
+    for earlier in reversed(parts[:labels.index(part.label)]):
+        names = defined_functions(earlier.flat)
+        if names and uses_function(part.flat, names):
+            return earlier.label
+    return None
+
+
+def _inherit(part: Any, questions: Any, parts: Any) -> Any:
+    """A part that refers back ("Repeat (a) with α = 0.1", "same two quantities for the tree")
+    reads as its own text followed by the referenced part's text: what it states comes first
+    and wins; the referenced requests come along only when the part asks nothing itself, and
+    the referenced part's norms, optimizers and schemes only when it names none of that kind."""
+    from optiproof.catalogue import KINDS
+    from optiproof.core.text.record import PartText
+    from optiproof.reading.questions import sentences
+
+    reference = questions.reference or _function_reference(part, parts)
+    if reference is None:
+        return part
+    labels = [p.label for p in parts]
+    here = labels.index(part.label)
+    ref = here - 1 if reference == "previous" else (
+        labels.index(reference) if reference in labels else -1)
+    if not 0 <= ref < here:
+        return part
+    inherited = parts[ref].flat
+    if any(r.asks for r in questions.requests):
+        inherited = " ".join(s for _, s in sentences(inherited) if not _asks_something(s))
+    for kind in ("norm", "optimizer", "scheme"):
+        if KINDS[kind].mentions(part.flat) or (kind == "norm" and _NORM_NOTATION.search(part.flat)):
+            spans = [(m.start, m.end) for m in KINDS[kind].mentions(inherited)]
+            if kind == "norm":
+                spans += [m.span() for m in _NORM_NOTATION.finditer(inherited)]
+            for start, end in sorted(spans, reverse=True):
+                inherited = inherited[:start] + " " * (end - start) + inherited[end:]
+    return PartText(part.label, part.own + "\n" + inherited, part.context, part.start)
+
+
+_NORM_NOTATION = re.compile(r"‖[^‖\n]{1,40}‖_[^\s^,.;:?]{1,8}")
+
+
+def _asks_something(sentence: str) -> bool:
+    """True for a request sentence (it is not inherited by a part that asks for itself)."""
+    from optiproof.reading.questions import is_request
+
+    return is_request(sentence)
+
+
 def _question(part: Any) -> str:
-    from optiproof.reading.registry import question_sentences
+    from optiproof.core.text.match import question_sentences
 
     if part.label == "main":
         return question_sentences(part.flat, 1500)
     q = part.flat
     return q if len(q) <= 1500 else q[:1497] + "..."
-

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from optiproof.core.errors import BadInput
 from optiproof.core.limits import LIMITS
+from optiproof.core.text.record import flatten
 
 # -- decoding and limits ------------------------------------------------------------------
 
@@ -66,7 +67,8 @@ def decode_input(text: str | bytes) -> str:
 
 # -- character maps -----------------------------------------------------------------------
 
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀᵗⁱⁿ", "0123456789+-Ttin", strict=True))
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀᵗⁱⁿᵏʲᵐ", "0123456789+-Ttinkjm",
+                         strict=True))
 _SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋ₜᵢₙₖₚ", "0123456789+-tinkp", strict=True))
 
 _CHAR_MAP = {
@@ -76,7 +78,7 @@ _CHAR_MAP = {
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u22c5": "·", "\u2219": "·",
     "\u2264": "≤", "\u2265": "≥", "\u2190": "←", "\u2192": "→", "\u27f5": "←", "\u27f6": "→",
     "\u03d1": "θ", "\u03f5": "ε", "\u0251": "α", "\u221e": "∞", "\u2207": "∇",
-    "\u2206": "Δ", "\U0001d7ce": "0", "\U0001d7cf": "1",
+    "\u2206": "Δ", "\u01eb": "ε", "\U0001d7ce": "0", "\U0001d7cf": "1",
 }
 
 _LATEX_SYMBOLS = {
@@ -100,12 +102,20 @@ _LATEX_WRAPPERS = ("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "
                    "operatorname", "mbox", "hat", "tilde", "bar", "vec", "widehat", "overline",
                    "section", "subsection", "subsubsection", "paragraph", "title", "underbrace")
 
-_WORD_GREEK = {"alpha": "α", "eta": "η", "theta": "θ", "beta": "β", "gamma": "γ",
+_WORD_GREEK = {"alpha": "α", "eta": "η", "theta": "θ", "beta": "β", "gamma": "γ", "rho": "ρ",
+               "kappa": "κ",
                "lambda": "λ", "Delta": "Δ", "nabla": "∇", "infty": "∞", "sigma": "σ",
                "epsilon": "ε", "mu": "μ", "tau": "τ", "Theta": "θ"}
 
 # -- regular expressions (all bounded) -----------------------------------------------------
 
+_LIST_TOKEN = re.compile(r"\\begin\{(enumerate|itemize|description)\}(\[[^\]\n]{0,60}\])?"
+                         r"|\\end\{(?:enumerate|itemize|description)\}"
+                         r"|\\item\b(?:\[([^\]\n]{0,20})\])?")
+_PREAMBLE = re.compile(r"\\(?:documentclass|usepackage)(?:\[[^\]\n]{0,60}\])?\{[^}\n]{0,200}\}"
+                       r"|\\(?:begin|end)\{document\}")
+_ENV_TITLE = re.compile(r"\\begin\{(?:problem|exercise|question)\}(?:\[([^\]\n]{0,200})\])?")
+_COMMAND_RUN = re.compile(r"(\\[A-Za-z]{1,20})(?=\\[A-Za-z])")
 _MATRIX_ENV = re.compile(r"\\begin\{([bpvBV]?matrix|array)\}(\{[lcr|]{0,64}\})?")
 _FRAC = re.compile(r"\\[dt]?frac\s{0,3}\{([^{}]{0,80})\}\s{0,3}\{([^{}]{0,80})\}")
 _FRAC_DIGITS = re.compile(r"\\[dt]?frac(\d)(\d)")
@@ -148,21 +158,36 @@ _SOURCE_LINE = re.compile(r"^[ \t]{0,8}Source:[^\n]{0,400}$", re.M)
 _PLUS_MINUS_SPACING = re.compile(r"[ \t]{0,4}([=+])[ \t]{0,4}")
 
 
+_SCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+|[" + "".join(_SUBSCRIPTS) + "]+")
+
+
+def _script(m: re.Match) -> str:
+    """A run of superscript (subscript) characters -> ``^`` (``_``) and the plain run:
+    ``10⁻⁴`` -> ``10^-4``, ``θₜ₊₁`` -> ``θ_t+1``."""
+    run = m.group(0)
+    if run[0] in _SUPERSCRIPTS:
+        return "^" + "".join(_SUPERSCRIPTS[c] for c in run)
+    return "_" + "".join(_SUBSCRIPTS[c] for c in run)
+
+
 @dataclass
 class Normalized:
-    """The canonical text, and what normalisation removed (shown by ``optiproof read``)."""
+    """The canonical text, what normalisation removed, and the readings it chose where the text
+    was garbled (``10−3`` read as 10^-3), all shown with the reading."""
 
     text: str
     removed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def normalize(raw: str) -> Normalized:
     """Raw pasted text -> canonical text (see the module docstring for the target form)."""
     removed: list[str] = []
+    notes: list[str] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _flat_exponents(text, notes)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
-    text = "".join("^" + _SUPERSCRIPTS[c] if c in _SUPERSCRIPTS
-                   else "_" + _SUBSCRIPTS[c] if c in _SUBSCRIPTS else c for c in text)
+    text = _SCRIPT_RUN.sub(_script, text)
     text = unicodedata.normalize("NFKC", text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _latex_to_plain(text)
@@ -170,6 +195,7 @@ def normalize(raw: str) -> Normalized:
     text = _MD_HEADING.sub("", text)
     text = _drop_debris(text, removed)
     text = _fix_pdf_garble(text)
+    text = _fix_pdf_symbols(text, notes)
     text = _SLASH_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = _DOUBLE_BAR.sub("‖", text)
     text = _WORD_GREEK_RE.sub(lambda m: _WORD_GREEK[m.group(1)], text)
@@ -177,11 +203,12 @@ def normalize(raw: str) -> Normalized:
     text = _CARET_T.sub("^T", text).replace("^^T", "^T")
     text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)
     text = _fix_norm_indices(text)
+    text = re.sub(r"‖_(\w{1,4}) ?→ (\w{1,4})", r"‖_\1→\2", text)
     text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
-    return Normalized(text.strip(), removed)
+    return Normalized(text.strip(), removed, notes)
 
 
 # -- LaTeX ----------------------------------------------------------------------------------
@@ -191,6 +218,10 @@ def _latex_to_plain(text: str) -> str:
     """LaTeX math -> canonical plain text (matrices, fractions, commands, delimiters)."""
     if "\\" not in text and "$" not in text:
         return _BRACES_TIDY(text)
+    text = _PREAMBLE.sub("", text)
+    text = _ENV_TITLE.sub(lambda m: "\n" + (m.group(1) or "") + "\n", text)
+    text = _latex_lists(text)
+    text = _COMMAND_RUN.sub(r"\1 ", text)
     text = text.replace("$$", " ").replace("$", " ")
     text = _MATH_DELIM.sub(" ", text)
     text = _latex_matrices(text)
@@ -208,6 +239,45 @@ def _latex_to_plain(text: str) -> str:
     text = _COMMAND.sub(_command, text)
     text = text.replace("&", " ")
     return _BRACES_TIDY(text)
+
+
+def _list_label(style: str, n: int) -> str:
+    """The marker of item ``n`` (0-based) of a list whose ``[...]`` option is ``style``."""
+    if "i)" in style or "roman" in style:
+        romans = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+        return f"({romans[n]})" if n < len(romans) else f"{n + 1}."
+    if "a)" in style or "alph" in style:
+        return f"({chr(ord('a') + n)})" if n < 26 else f"{n + 1}."
+    return f"{n + 1}."
+
+
+def _latex_lists(text: str) -> str:
+    """``enumerate``/``itemize`` environments -> one line per item with its marker: ``(a)``,
+    ``1.`` or ``-`` (``\\item[(b)]`` keeps its own label)."""
+    if "\\item" not in text:
+        return text
+    out, pos = [], 0
+    stack: list[list] = []
+    for m in _LIST_TOKEN.finditer(text):
+        out.append(text[pos:m.start()])
+        pos = m.end()
+        token = m.group(0)
+        if token.startswith("\\begin"):
+            stack.append([m.group(1), m.group(2) or "", 0])
+            out.append("\n")
+        elif token.startswith("\\end"):
+            if stack:
+                stack.pop()
+            out.append("\n")
+        elif m.group(3) is not None:
+            out.append("\n" + m.group(3).strip() + " ")
+        elif stack and stack[-1][0] == "enumerate":
+            out.append("\n" + _list_label(stack[-1][1], stack[-1][2]) + " ")
+            stack[-1][2] += 1
+        else:
+            out.append("\n- ")
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _BRACES_TIDY(text: str) -> str:  # noqa: N802 - reads as a step name
@@ -310,6 +380,71 @@ def _fix_pdf_garble(text: str) -> str:
     return text
 
 
+_FLAT_EXPONENT = re.compile(r"(?<![\w.^])(\d{1,3}(?:\.\d{1,6})?)(e|×10|× 10|x10|\*10)"
+                            r"([\u2212\u2013-])(\d{1,3})(?!\d|\.\d|\s?[-+×*/]\s?\d)")
+_SPACED_EXPONENT = re.compile(r"(?<![\w.^])10 ([\u2212-])(\d{1,2})(?!\d|\.\d)(?! ?[-+×*/=] ?\d)")
+_FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?![\d.])")
+
+
+def _flat_exponents(text: str, notes: list[str]) -> str:
+    """Exponents flattened by PDF copy, read with a note: ``10−3`` and ``1e−8`` (a dash where
+    a superscript minus was) and ``10 -3`` are 10^-3, ``4 × 108`` is 4 × 10^8."""
+
+    def exponent(m: re.Match) -> str:
+        mant, base, exp = m.group(1), m.group(2), m.group(4)
+        out = f"{mant}e-{exp}" if base == "e" else f"{mant}×10^-{exp}"
+        notes.append(f"read '{m.group(0)}' as {out} (an exponent flattened onto the line)")
+        return out
+
+    def ten(m: re.Match) -> str:
+        notes.append(f"read '{m.group(0)}' as 10^-{m.group(2)} (an exponent flattened onto the "
+                     "line)")
+        return f"10^-{m.group(2)}"
+
+    def power(m: re.Match) -> str:
+        notes.append(f"read '{m.group(0)}' as {m.group(1)}^{m.group(2)} (an exponent flattened "
+                     "onto the line)")
+        return f"{m.group(1)}^{m.group(2)}"
+
+    text = re.sub(r"(?<![\w.^])10([\u2212\u2013])(\d{1,2})(?!\d|\.\d)", ten, text)
+    text = _FLAT_EXPONENT.sub(exponent, text)
+    text = _SPACED_EXPONENT.sub(ten, text)
+    return _FLAT_POWER.sub(power, text)
+
+
+_GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[ΔδθgdxwuvG∆]k"
+                           r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])")
+_PDF_NORM = re.compile(r"(?<![A-Za-z])k(?=[^\sk])([^k\n]{1,30}?)(?<=\S) ?k(?![a-z])")
+_PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
+_PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ])")
+_STACKED_HALF = re.compile(r"= ?1 ?\n ?2 (?=[‖θxwΘ])")
+_PDF_TRANSPOSE = re.compile(r"(?<=[)\w∆Δθ])>(?=[\s,.;:)∆Δθ(]|$)|(?<=[)\w])⊤")
+
+
+def _pdf_half(text: str, notes: list[str], pattern: re.Pattern) -> str:
+    """``= 1`` over ``2 θ...`` (a fraction ½ flattened by a PDF) -> ``= (1/2) θ...``, noted."""
+    if not pattern.search(text):
+        return text
+    notes.append("read '1' over '2' (a fraction flattened by the PDF) as 1/2")
+    return pattern.sub("= (1/2) ", text)
+
+
+def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
+    """In text copied from a typeset PDF: ``kdk`` -> ``‖d‖``, ``hg, di`` -> ``⟨g, d⟩``,
+    ``g>`` -> ``g^T`` (only when the text shows the garble's signature ``k·k``/``kdk``/``hg, di``)."""
+    if not _GARBLE_SIGNS.search(text):
+        return _pdf_half(text.replace("⊤", "^T"), notes, _STACKED_HALF)
+    notes.append("PDF-garbled symbols read: 'k·k' as norm bars, 'hg, di' as an inner product, "
+                 "'>' after a symbol as a transpose")
+    text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
+    text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k)", "^*", text)
+    text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
+    text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
+    text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
+    text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w.])", r"‖\1‖_\2", text)
+    return _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
+
+
 def _fix_norm_indices(text: str) -> str:
     """After ``‖x‖``, a PDF writes superscript and subscript as loose tokens: ``‖x‖ 2∞`` is
     ``‖x‖_∞^2`` and ``‖x‖ 2\\n2`` is ``‖x‖_2^2``. A lone ``2`` stays as is (ambiguous)."""
@@ -333,8 +468,3 @@ def _fix_norm_indices(text: str) -> str:
             pos = one.end()
     out.append(text[pos:])
     return "".join(out)
-
-
-def flatten(text: str) -> str:
-    """Join lines into one line of single-spaced text (what family readers match against)."""
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()

@@ -1,9 +1,12 @@
-"""Split a normalised problem into a title, shared context and labelled parts (a), (b), ...
+"""Split a normalised problem into a title, shared context and labelled parts.
 
-Part markers are recognised at the start of a line (``(a)``, ``a)``, ``Part a:``, ``Part (a)``,
-``a. Capital...``) or after the end of a sentence (``... above. (b) Now ...``). A marker in the
-middle of a sentence (``as in (a)``) is a reference, not a new part. Labels must be unique; a
-later duplicate is treated as text. Without markers the whole problem is one part, ``main``.
+Part markers are recognised at the start of a line, after an optional bullet (``(a)``, ``a)``,
+``a.``, ``Part a:``, ``Question (b)``; ``(i)``, ``ii)``; ``1.``, ``2)``, ``(3)``, ``Q1:``,
+``Task 2.``, ``Part 2``), and letters also after the end of a sentence (``... above. (b) Now``).
+One marker style is chosen per text: letters, then roman numerals, then numbers, each only when
+it runs from its first value (a, i, 1) through at least two parts. A marker in the middle of a
+sentence (``as in (a)``) is a reference, not a new part; a later duplicate label is text.
+Without markers the whole problem is one part, ``main``.
 """
 
 from __future__ import annotations
@@ -11,40 +14,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from optiproof.reading.normalize import flatten
+from optiproof.core.text.record import PartText
 
-_MARKER = re.compile(
-    r"(?:(?<=\n)|^|(?<=[.?!:)] ))[ \t]{0,4}"
+_BULLET = r"(?:[-*•][ \t]{1,3})?"
+_LETTER = re.compile(
+    r"(?:(?<=\n)|^|(?<=[.?!:)] ))[ \t]{0,4}" + _BULLET +
     r"(?:(?:Part|Question|Q)[ \t]{0,2}\(?([a-h])\)?[ \t]{0,2}[:.)]?"
     r"|\(([a-h])\)"
     r"|([a-h])\)(?=[ \t])"
     r"|([a-h])\.(?=[ \t]{1,3}[A-Z]))", re.I)
+_ROMAN = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}" + _BULLET +
+                    r"(?:\((i{1,3}|iv|vi{0,3}|ix|x)\)|(i{1,3}|iv|vi{0,3}|ix|x)[.)](?=[ \t]))")
+_NUMBER = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}" + _BULLET +
+                     r"(?:(?:Q|Question|Task|Part)[ \t]{0,2}(\d{1,2})[ \t]{0,2}[:.)]?(?=[ \t])"
+                     r"|\((\d{1,2})\)(?=[ \t])|(\d{1,2})[.)](?=[ \t]{1,4}\S))")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _TITLE_NUMBER = re.compile(r"^(?:(?:Problem|Question|Exercise|Q)[ \t]{0,2})?\d{1,3}[.:)]?[ \t]{1,4}"
                            r"|^(?:Problem|Question|Exercise)[ \t]{0,2}\d{0,3}[ \t]{0,2}[:.-][ \t]{0,2}",
                            re.I)
-_ROMAN_PREFIX = re.compile(r"^\((i{1,3}|iv|v|vi{0,3})\)")
-
-
-@dataclass(frozen=True)
-class PartText:
-    """One part's own text (``own``) and the shared context it inherits (``context``)."""
-
-    label: str
-    own: str
-    context: str
-    start: int
-
-    @property
-    def flat(self) -> str:
-        return flatten(self.own)
-
-    @property
-    def flat_context(self) -> str:
-        return flatten(self.context)
 
 
 @dataclass(frozen=True)
 class Layout:
+    """A text cut into its title, the shared context before the first part, and the parts."""
+
     title: str | None
     title_line: str | None
     context: str
@@ -55,17 +48,19 @@ def split_title(text: str) -> tuple[str | None, str | None, str]:
     """(title, the line it came from, the rest): the first line when it reads as a heading."""
     first, _, rest = text.partition("\n")
     line = first.strip()
-    if not line or len(line) > 120 or _MARKER.match(line):
+    number = _NUMBER.match(line)
+    if not line or len(line) > 120 or _LETTER.match(line) or (
+            number and next(g for g in number.groups() if g) == "1"):
         return None, None, text
     words = line.split()
-    heading_question = line.endswith("?") and len(words) <= 8 and rest.startswith("\n")
+    heading_question = line.endswith("?") and len(words) <= 14 and rest.startswith("\n")
     if line.endswith((".", "?", ":", ",")) and not (len(words) <= 10 and line.endswith(":")) \
             and not heading_question:
         if not _TITLE_NUMBER.match(line) or len(words) > 12:
             return None, None, text
-    if len(words) > 14 or any(c in line for c in "=‖[]"):
+    if len(words) > 16 or any(c in line for c in "=‖[]"):
         return None, None, text
-    title = _TITLE_NUMBER.sub("", line).strip().rstrip(":").strip()
+    title = _TITLE_NUMBER.sub("", line).strip().rstrip(":").strip().lstrip("—-–: ").strip()
     if not title or not any(c.isalpha() for c in title):
         return None, None, text
     return title, line, rest
@@ -83,24 +78,53 @@ def sentence_title(text: str) -> str:
     return title if any(c.isalpha() for c in title) else "Untitled problem"
 
 
+def _sequence(found: list[tuple[int, int, str]], order: list[str]) -> list[tuple[int, int, str]]:
+    """The markers that run ``order[0], order[1], ...`` in text order (others are text)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in found:
+        if len(out) < len(order) and label == order[len(out)]:
+            out.append((start, end, label))
+    return out if len(out) >= 2 else []
+
+
+def _letter_markers(body: str) -> list[tuple[int, int, str]]:
+    """Letter markers (a), (b), ...: at a line start any letter in order, inline only the next."""
+    markers: list[tuple[int, int, str]] = []
+    expected = "a"
+    for m in _LETTER.finditer(body):
+        label = next(g for g in m.groups() if g).lower()
+        at_line_start = m.start() == 0 or body[m.start() - 1] == "\n"
+        if label != expected and (not at_line_start or m.group(4)):
+            continue
+        if label in {x[2] for x in markers}:
+            continue
+        markers.append((m.start(), m.end(), label))
+        expected = chr(ord(label) + 1)
+    if not markers or markers[0][2] != "a":
+        return []
+    first = markers[0][0]
+    alone_on_line = first == 0 or body[first - 1] == "\n"
+    return markers if len(markers) >= 2 or alone_on_line else []
+
+
+def _markers(body: str) -> list[tuple[int, int, str]]:
+    """The part markers of ``body``: letters, else roman numerals, else numbers."""
+    letters = _letter_markers(body)
+    if letters:
+        return letters
+    romans = [(m.start(), m.end(), (m.group(1) or m.group(2)).lower()) for m in _ROMAN.finditer(body)]
+    got = _sequence(romans, list(_ROMANS))
+    if got:
+        return got
+    numbers = [(m.start(), m.end(), next(g for g in m.groups() if g).lstrip("0") or "0")
+               for m in _NUMBER.finditer(body)]
+    return _sequence(numbers, [str(i) for i in range(1, 27)])
+
+
 def split_parts(text: str) -> Layout:
     """Title, shared context and parts of a normalised text."""
     title, title_line, body = split_title(text)
-    markers = []
-    used: set[str] = set()
-    expected = "a"
-    for m in _MARKER.finditer(body):
-        label = next(g for g in m.groups() if g).lower()
-        at_line_start = m.start() == 0 or body[m.start() - 1] == "\n"
-        if label in used:
-            continue
-        if not at_line_start and label != expected:
-            continue
-        if m.group(4) and label != expected:
-            continue
-        markers.append((m.start(), m.end(), label))
-        used.add(label)
-        expected = chr(ord(label) + 1)
+    markers = _markers(body)
     if not markers:
         return Layout(title, title_line, "", (PartText("main", body, "", 0),))
     context = body[:markers[0][0]].strip()

@@ -1,185 +1,20 @@
-"""The family-reader registry, and the small matching helpers every reader shares.
+"""The family readers: each family's reader hook, found through its Family object.
 
-A family plugs in its reader by adding one line to :data:`READER_MODULES` (module path); the
-module defines a class with ``family``, ``score(flat) -> Score`` and
-``read_part(part, previous) -> list[PartReading]`` and decorates it with :func:`register`.
-
-    @register
-    class CommunicationReader:
-        family = "communication"
-        def score(self, flat: str) -> Score: ...
-        def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]: ...
-
-Helpers: :func:`cue_score` (weighted cue regexes -> Score), :func:`search` (first match and its
-source phrase), :func:`negated` (is a mention preceded by "without", "instead of", ...),
-:func:`assigned_number` / :func:`assigned_array` (``NAME = value`` in the text).
+A family declares the module of its reader (``Family.reader``); that module defines ``HOOKS``,
+an object with ``family``, ``answers``, ``ask_field``, ``score(flat)``, ``read_part(part,
+previous)``, ``asked(r)``, ``take(r, asks)``, ``applied(r)`` and ``symbol(r, symbol)`` (see
+:class:`optiproof.reading.accounting.ReaderHooks`). Nothing here names a family.
 """
 
 from __future__ import annotations
 
 import importlib
-import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
-
-from optiproof.reading.numbers import Num, array_at, number_at
-from optiproof.reading.report import phrase
-
-if TYPE_CHECKING:
-    from optiproof.reading.parts import PartText
-    from optiproof.reading.report import PartReading
-
-READER_MODULES: dict[str, str] = {
-    "steepest-descent": "optiproof.reading.steepest_descent",
-    "implicit-bias": "optiproof.reading.implicit_bias",
-    "communication": "optiproof.reading.communication",
-    "adam-mechanics": "optiproof.reading.adam_mechanics",
-    "quadratic-dynamics": "optiproof.reading.quadratic_dynamics",
-}
-"""family name -> module defining (and registering) its reader."""
-
-MIN_SCORE = 3.0
-"""Least cue score for a text to count as a family's problem."""
+from typing import Any
 
 
-@dataclass(frozen=True)
-class Score:
-    """How strongly a text looks like a family's problem, and the cue phrases that said so."""
+def readers() -> dict[str, Any]:
+    """Every registered family's reader hooks, by family key (imports them on first use)."""
+    from optiproof.families import FAMILIES
 
-    points: float
-    cues: tuple[str, ...] = ()
-
-
-class FamilyReader(Protocol):
-    family: str
-
-    def score(self, flat: str) -> Score: ...
-
-    def read_part(self, part: "PartText", previous: list["PartReading"]) -> list["PartReading"]:
-        ...
-
-
-_REGISTRY: dict[str, FamilyReader] = {}
-
-
-def register(cls: type) -> type:
-    """Class decorator: instantiate a reader and register it under its ``family``."""
-    _REGISTRY[cls.family] = cls()
-    return cls
-
-
-def readers() -> dict[str, FamilyReader]:
-    """Every registered reader (imports the modules in :data:`READER_MODULES` on first use)."""
-    for module in READER_MODULES.values():
-        importlib.import_module(module)
-    return dict(_REGISTRY)
-
-
-# -- matching helpers -----------------------------------------------------------------------
-
-_CACHE: dict[str, re.Pattern] = {}
-
-
-def rx(pattern: str) -> re.Pattern:
-    """Compiled, cached, case-insensitive pattern."""
-    got = _CACHE.get(pattern)
-    if got is None:
-        got = _CACHE[pattern] = re.compile(pattern, re.I)
-    return got
-
-
-_CACHE_CASE: dict[str, re.Pattern] = {}
-
-
-def rxc(pattern: str) -> re.Pattern:
-    """Compiled, cached, case-sensitive pattern (``G`` is not ``g``)."""
-    got = _CACHE_CASE.get(pattern)
-    if got is None:
-        got = _CACHE_CASE[pattern] = re.compile(pattern)
-    return got
-
-
-def cue_score(flat: str, cues: list[tuple[str, float]]) -> Score:
-    """Sum of the weights of the cue patterns found in ``flat`` (each counted once)."""
-    points, found = 0.0, []
-    for pattern, weight in cues:
-        m = rx(pattern).search(flat)
-        if m:
-            points += weight
-            found.append(m.group(0))
-    return Score(points, tuple(found))
-
-
-def search(pattern: str, text: str, *, pad: int = 0) -> tuple[re.Match | None, str]:
-    """First match of ``pattern`` and its source phrase (widened by ``pad`` characters)."""
-    m = rx(pattern).search(text)
-    if not m:
-        return None, ""
-    return m, phrase(text, m.start(), m.end(), pad=pad)
-
-
-_NEGATORS = re.compile(r"(?:\bwithout|\binstead of|\brather than|\bunlike|\bother than|\bexcept|"
-                       r"\bcompared (?:to|with)|\bbesides)\b[^.;?!]{0,40}$|"
-                       r"(?:\bno|\bnot|\bnor)\b[^.;?!,]{0,12}$", re.I)
-
-
-def negated(text: str, start: int, window: int = 50) -> bool:
-    """True when the mention at ``start`` is negated or contrasted ("without weight decay",
-    "instead of treating the norm as a constraint", "unlike SGD")."""
-    return bool(_NEGATORS.search(text[max(0, start - window):start]))
-
-
-def assigned_number(text: str, name: str) -> tuple[Num, str] | None:
-    """``NAME = number`` (NAME a regex such as ``α|alpha``), its value and phrase."""
-    for m in rx(rf"(?<![\w])(?:{name})[ ]?(?:=|:=|is|of)[ ]?").finditer(text):
-        got = number_at(text, m.end())
-        if got is not None:
-            return got[0], phrase(text, m.start(), got[1])
-    return None
-
-
-def assigned_array(text: str, name: str) -> tuple[list, str, int] | None:
-    """``NAME = [array]`` (or ``NAME = (array)``), its value, phrase and end position."""
-    for m in rx(rf"(?<![\w])(?:{name})[ ]?(?:=|:=|is|be)[ ]?(?:the (?:vector|matrix) )?").finditer(
-            text):
-        got = array_at(text, m.end())
-        if got is not None:
-            return got[0], phrase(text, m.start(), got[1]), got[1]
-    return None
-
-
-def first_of(text: str, patterns: dict[str, str]) -> list[tuple[int, str, str]]:
-    """For each named pattern, its first non-negated match: ``(position, name, phrase)``,
-    sorted by position (the order the text mentions them)."""
-    out = []
-    for name, pattern in patterns.items():
-        for m in rx(pattern).finditer(text):
-            if not negated(text, m.start()):
-                out.append((m.start(), name, phrase(text, m.start(), m.end())))
-                break
-    return sorted(out)
-
-
-def all_of(text: str, patterns: dict[str, str]) -> list[tuple[int, int, str, str]]:
-    """Every non-negated match of every named pattern: ``(start, end, name, phrase)``."""
-    out = []
-    for name, pattern in patterns.items():
-        for m in rx(pattern).finditer(text):
-            if not negated(text, m.start()):
-                out.append((m.start(), m.end(), name, phrase(text, m.start(), m.end())))
-    return sorted(out)
-
-
-def question_sentences(flat: str, limit: int = 1500) -> str:
-    """The sentences that ask something (``?``, "find", "what", "fill in", ...)."""
-    sentences = re.split(r"(?<=[.?!])\s+(?=[A-Z(])", flat)
-    asks = [s for s in sentences if "?" in s or rx(
-        r"^(?:find|compute|derive|determine|give|fill in|show|calculate|state|identify|"
-        r"what|which|how|where|for each)\b").search(s)]
-    text = " ".join(asks) if asks else flat[-600:]
-    return text if len(text) <= limit else text[:limit - 3] + "..."
-
-
-def spec_number(num: Num) -> Any:
-    """A read number as a spec value (ValueError for a non-terminating fraction)."""
-    return num.spec_value()
+    return {key: importlib.import_module(f.reader).HOOKS for key, f in FAMILIES.items()
+            if f.reader}

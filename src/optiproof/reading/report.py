@@ -9,77 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from optiproof.core.errors import BadInput, NotRecognised
-
-PHRASE_MAX = 90
-
-
-def phrase(text: str, start: int, end: int, *, pad: int = 0) -> str:
-    """The source phrase ``text[start:end]`` (optionally widened), single-spaced and short."""
-    lo, hi = max(0, start - pad), min(len(text), end + pad)
-    s = text[lo:hi]
-    if pad and lo > 0 and not text[lo - 1].isspace() and " " in text[lo:start]:
-        s = s.split(" ", 1)[1]
-    if pad and hi < len(text) and not text[hi].isspace() and " " in text[end:hi]:
-        s = s.rsplit(" ", 1)[0]
-    s = " ".join(s.split())
-    return s if len(s) <= PHRASE_MAX else s[:PHRASE_MAX - 3] + "..."
-
-
-@dataclass
-class Field:
-    """One spec field read from the text: its value and the phrase it came from."""
-
-    name: str
-    value: Any
-    source: str
-    note: str = ""
-
-
-@dataclass
-class Missing:
-    """A spec field that could not be read, and why (what was looked for or what conflicted)."""
-
-    name: str
-    reason: str
-
-
-@dataclass
-class PartReading:
-    """One part: label, family, fields read, fields missing, notes on conventions applied."""
-
-    label: str
-    family: str | None
-    question: str = ""
-    fields: dict[str, Field] = field(default_factory=dict)
-    missing: list[Missing] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    family_source: str = ""
-
-    def set(self, name: str, value: Any, source: str, note: str = "") -> None:
-        """Record a field (a later call for the same name replaces it)."""
-        self.fields[name] = Field(name, value, source, note)
-        self.missing = [m for m in self.missing if m.name != name]
-
-    def miss(self, name: str, reason: str) -> None:
-        """Record that ``name`` could not be read, and why."""
-        self.fields.pop(name, None)
-        if not any(m.name == name for m in self.missing):
-            self.missing.append(Missing(name, reason))
-
-    def value(self, name: str, default: Any = None) -> Any:
-        f = self.fields.get(name)
-        return f.value if f is not None else default
-
-    def spec(self) -> dict[str, Any]:
-        """This part as a spec mapping (fields read only)."""
-        out: dict[str, Any] = {"label": self.label}
-        if self.family:
-            out["family"] = self.family
-        if self.question:
-            out["question"] = self.question
-        out.update({name: f.value for name, f in self.fields.items()})
-        return out
-
+from optiproof.core.text.record import TODO, Missing, NumberUse, PartReading, phrase
 
 @dataclass
 class Reading:
@@ -91,32 +21,38 @@ class Reading:
     missing: list[Missing] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    numbers: list[NumberUse] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
+        """True when every part has a family and nothing asked or needed is missing."""
         return not self.missing and all(not p.missing and p.family for p in self.parts)
 
+    @property
+    def unused(self) -> list[str]:
+        """Numbers of the shared context and of every part that no field used."""
+        return [u.text for u in self.numbers if u.status == "unused"] + [
+            x for p in self.parts for x in p.unused]
+
     def to_dict(self) -> dict[str, Any]:
-        """The reading as JSON data: per part its family, inputs with their sources and notes;
-        problem-level notes and ignored text."""
+        """The reading as JSON data: per part its family, asked quantities, inputs with their
+        sources, notes, gaps and unused numbers; problem-level notes and ignored text."""
         return {
             "title": self.title,
             "complete": self.complete,
             "parts": [{
-                "label": p.label, "family": p.family,
+                "label": p.label, "family": p.family, "asked": list(p.asked),
                 "inputs": [{"name": f.name, "value": _plain(f.value), "source": f.source,
                             **({"note": f.note} if f.note else {})} for f in p.fields.values()],
                 "notes": list(p.notes),
-                "not_read": [{"name": m.name, "reason": m.reason} for m in p.missing]}
-                for p in self.parts],
-            "ignored": list(self.removed),
+                "not_read": [{"name": m.name, "reason": m.reason} for m in p.missing],
+                "unused_numbers": p.unused} for p in self.parts],
+            "unused_numbers": [u.text for u in self.numbers if u.status == "unused"],
+            "ignored": [f"{u.text} (label)" for u in self.numbers if u.status == "label"]
+            + list(self.removed),
             "notes": list(self.notes),
             "not_read": self.unread(),
         }
-
-    def attach(self, solution: Any) -> None:
-        """Put this reading on a solution, so every output can show what was read."""
-        solution.reading = self.to_dict()
 
     def unread(self) -> list[str]:
         """Every gap as one line: ``part (b): norm - reason``."""
@@ -128,9 +64,10 @@ class Reading:
             out.extend(f"part ({p.label}): {m.name} - {m.reason}" for m in p.missing)
         return out
 
-    def spec_dict(self) -> dict[str, Any]:
-        """The reading as a spec mapping; fields equal in every part go to ``context``."""
-        parts = [p.spec() for p in self.parts]
+    def spec_dict(self, todo: bool = False) -> dict[str, Any]:
+        """The reading as a spec mapping; fields equal in every part go to ``context``; with
+        ``todo`` the fields still to fill are written ``TODO``."""
+        parts = [p.spec(todo) for p in self.parts]
         context: dict[str, Any] = {}
         if len(parts) > 1 and all(p.family for p in self.parts):
             shared = set(parts[0]) - {"label", "family", "question"}
@@ -157,13 +94,13 @@ class Reading:
             lines.extend(f"#   {g}" for g in gaps)
         else:
             lines.append("# Everything needed was read; check it against the text.")
-        body = yaml.safe_dump(_plain(self.spec_dict()), sort_keys=False, allow_unicode=True,
+        body = yaml.safe_dump(_plain(self.spec_dict(todo=True)), sort_keys=False, allow_unicode=True,
                               width=100, default_flow_style=None)
         out_lines = []
         for line in body.splitlines():
             stripped = line.strip()
-            if stripped.startswith("- label:"):
-                label = stripped.split(":", 1)[1].strip().strip("'\"")
+            if stripped.startswith(("- label:", "- {label:")):
+                label = stripped.split(":", 1)[1].split(",")[0].strip().strip("'\"")
                 part = next((p for p in self.parts if p.label == label), None)
                 indent = line[:len(line) - len(line.lstrip())]
                 if part is not None and not part.family:
@@ -172,6 +109,15 @@ class Reading:
                     out_lines.append(f"{indent}# TODO {m.name}: {m.reason}")
             out_lines.append(line)
         return "\n".join(lines + out_lines) + "\n"
+
+    def attach(self, solution: Any) -> None:
+        """Put this reading on a solution: its JSON data, and on each part the numbers of its
+        own text that were not used (such a part is not stamped verified)."""
+        solution.reading = self.to_dict()
+        unused = {p.label: p.unused for p in self.parts}
+        for part in solution.parts:
+            part.unread = [f"'{x}' in this part's text was not used by the reading"
+                           for x in unused.get(part.label, [])]
 
     def to_problem(self) -> Any:
         """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not."""
@@ -266,10 +212,18 @@ def describe(reading: Reading) -> str:
                 out.append(f"      note: {f.note}")
         for m in p.missing:
             out.append(f"  {m.name} = ???   NOT READ: {m.reason}")
+        if p.asked:
+            out.append(f"  asked: {', '.join(p.asked)}")
         for n in p.notes:
             out.append(f"  note: {n}")
+        if p.unused:
+            out.append(f"  NOT USED: {', '.join(p.unused)} (this part cannot be stamped "
+                       "verified)")
     for n in reading.notes:
         out.append(f"note: {n}")
+    context_unused = [u.text for u in reading.numbers if u.status == "unused"]
+    if context_unused:
+        out.append(f"Numbers of the shared text NOT USED: {', '.join(context_unused)}")
     if reading.removed:
         out.append("")
         out.append("Ignored while reading: " + "; ".join(reading.removed[:12]))

@@ -58,3 +58,18 @@ def _checks_with(spec: Spec, name: str, new_expr) -> list:
 def test_wrong_answer_is_caught(data, name, wrong):
     checks = _checks_with(Spec(**data), name, wrong)
     assert any(c.status == "failed" for c in checks), [(c.method, c.detail) for c in checks]
+
+
+@pytest.mark.parametrize(("gradients", "total"), [
+    ([[0.3, 0.1], [-0.7, 0.3]], [0, -0.2]),
+    ([[0.3, 0.1], [-0.7, -0.3]], [0, 0]),
+], ids=["one-coordinate-cancels", "every-coordinate-cancels"])
+def test_sign_steps_that_cancel_are_verified(gradients, total):
+    """beta1 = beta2 = 0: two steps of -alpha sign(g) that cancel exactly; torch's float steps
+    are alpha (1 + ulp), so their sum is 1e-17, not 0 - which must not fail the exact answer."""
+    part = solve_problem(make_problem({"family": "adam-mechanics", "asks": ["update-rule"],
+                                       "alpha": 0.1, "beta1": 0, "beta2": 0,
+                                       "gradients": gradients})).parts[0]
+    shown = next(a for a in part.answers if a.name == "displacement")
+    assert shown.value == pytest.approx(total, abs=0)
+    assert part.verified, [(c.method, c.status, c.detail) for c in part.checks]

@@ -370,6 +370,25 @@ def test_wrong_step_length_or_ratio_fails(kind, expr, fields):
     assert "tool 3 vs" in check.detail
 
 
+LP3 = {"norm": {"name": "lp", "p": 3}, "form": "penalty-squared", "gradient": [3, -1, 2],
+       "alpha": 0.5}
+LP3_DUAL = (1 + 2 * sp.sqrt(2) + 3 * sp.sqrt(3)) ** sp.Rational(2, 3)
+"""||[3, -1, 2]||_{3/2}."""
+
+
+@pytest.mark.parametrize("kind,right,wrong", [
+    ("holder-conjugate", sp.Rational(3, 2), sp.Integer(3)),
+    ("dual-norm", LP3_DUAL, sp.Integer(6)),  # ||g||_1 instead of ||g||_{3/2}
+])
+def test_dual_norm_and_holder_exponent_right_and_wrong(kind, right, wrong):
+    statuses = []
+    for claim in (right, wrong):
+        spec, sol = fake({**LP3, "asks": ["update", kind]}, update=[0, 0, 0],
+                         value=sp.Integer(0), asked=[_asked(kind, claim)])
+        statuses.append(run_all(spec, sol)["asks"].status)
+    assert statuses == ["passed", "failed"]
+
+
 def test_wrong_threshold_fails():
     spec, sol = fake({"norm": "l1", "form": "penalty", "gradient": [1, -2, 3], "alpha": 0.2,
                       "asks": ["update", "threshold"]}, update=[0, 0, 0], value=sp.S.Zero,

@@ -11,7 +11,8 @@ KEY = "adam-mechanics"
 OPTIMIZERS = (O.ADAM, O.RMSPROP)
 """The catalogue optimizers whose update rule a part may ask about."""
 ASKS = (Q.UPDATE_RULE, Q.BIAS_CORRECTION, Q.FIRST_STEP, Q.LOSS_SCALING, Q.SIGN_LIMIT,
-        Q.STEP_BOUND, Q.WEIGHT_DECAY)
+        Q.STEP_BOUND, Q.WEIGHT_DECAY, Q.THETA_T, Q.LAST_STEP, Q.BIAS_FACTORS, Q.M_HAT, Q.V_HAT,
+        Q.STEP_NO_BIAS_CORRECTION, Q.SGD_LOSS_SCALING)
 """The quantities a part may ask, in the catalogue."""
 
 ADAM_MECHANICS = Family(
@@ -19,6 +20,9 @@ ADAM_MECHANICS = Family(
     spec=imported(f"{__package__}.spec:AdamMechanicsSpec"),
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
-    answers=ASKS, entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD), facts=AdamMechanicsFacts,
-    reader="optiproof.reading.adam_mechanics", checker=f"{__package__}.check",
+    answers=(*ASKS, Q.FIRST_MOMENT, Q.SECOND_MOMENT, Q.DISPLACEMENT, Q.OPPOSITE_COORDINATES,
+             Q.IDENTIFICATION),
+    entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD, O.SGD), facts=AdamMechanicsFacts,
+    measure=imported(f"{__package__}.measure:measure"),
+    reader=f"{__package__}.reader", checker=f"{__package__}.check",
     problems=("problems/texts/adam-mechanics.txt",))

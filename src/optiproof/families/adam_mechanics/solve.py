@@ -6,42 +6,25 @@ concatenation, in the order asked. Conventions (PyTorch's) are in :mod:`.spec`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 import sympy
 
-from optiproof.catalogue import QuantityEntry
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as asked
 from optiproof.core.exact import inline_latex, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
                                      Step, Tex, Variable)
+from optiproof.families.adam_mechanics import given
 from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
 from optiproof.families.adam_mechanics.family import KEY
+from optiproof.families.adam_mechanics.rules import (AskResult, answers_of, exact_run,
+                                                     sequence_of)
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, NU, S_INDEX, V_T,
                                                        VHAT, VHAT_I, Quantities, g,
                                                        geometric_sum, quantities)
-
-EXACT_SEQUENCE_ENTRIES = 64
-"""Largest gradient sequence (steps x entries) evaluated with exact radicals; above, 30 digits."""
-
-
-@dataclass
-class AskResult:
-    """What one ask contributes: its answers and a sentence each for summary and interpretation."""
-
-    answers: list[Answer]
-    summary: str
-    interpretation: str
-
-
-def _answers_of(quantity: QuantityEntry, spec: AdamMechanicsSpec) -> Callable[..., Answer]:
-    """``Answer(...)`` for one ask: its catalogue quantity, about the part's optimizer."""
-    return partial(Answer, quantity=quantity.key, subject=spec.optimizer)
+from optiproof.families.base import identification
 
 
 def _sign(x: Any) -> Any:
@@ -84,7 +67,7 @@ RECURSIONS = (
 def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
                  facts: AdamMechanicsFacts) -> AskResult:
     """The Adam (or RMSprop) update written out, unrolled, and evaluated on given gradients."""
-    answer = _answers_of(asked.UPDATE_RULE, spec)
+    answer = answers_of(asked.UPDATE_RULE, spec)
     rms = spec.entry is O.RMSPROP
     der.add("The moment estimates" if not rms else "The running second moment",
             ("Adam keeps two exponential moving averages per coordinate, started at "
@@ -109,7 +92,8 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
                 "$0$, so the first steps are larger than $\\alpha$ (by $1/\\sqrt{1-\\beta_2}$ at "
                 "$t = 1$).",
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step))
-        answers = [answer("v_t", "v_t", v_unrolled), answer("update", r"\Delta\theta_t", step)]
+        answers = [answer("v_t", "v_t", v_unrolled, quantity=asked.SECOND_MOMENT.key),
+                   answer("update", r"\Delta\theta_t", step)]
     else:
         mhat, vhat = M_T / (1 - b1 ** t), V_T / (1 - b2 ** t)
         step = -alpha * MHAT / (sympy.sqrt(VHAT) + eps)
@@ -127,12 +111,13 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step),
                 Equation.of(Tex(r"\theta_t - \theta_{t-1}"),
                             -alpha * mhat / (sympy.sqrt(vhat) + eps)))
-        answers = [answer("m_t", "m_t", m_unrolled), answer("v_t", "v_t", v_unrolled),
+        answers = [answer("m_t", "m_t", m_unrolled, quantity=asked.FIRST_MOMENT.key),
+                   answer("v_t", "v_t", v_unrolled, quantity=asked.SECOND_MOMENT.key),
                    answer("update", r"\Delta\theta_t", step)]
-    seq = _sequence(spec)
+    seq = sequence_of(spec)
     if seq is not None and Q.numeric("alpha", "beta1", "beta2") and not (
             Q.eps_given and sympy.sympify(eps).free_symbols):
-        answers += _numeric_run(spec, Q, seq, der, facts)
+        answers += _numeric_run(spec, Q, der, facts)
     summary = (f"{spec.entry.name}: $\\theta_t - \\theta_{{t-1}} = {to_latex(step)}$"
                + ("" if rms else r" with $\hat m_t = m_t/(1-\beta_1^t)$, "
                   r"$\hat v_t = v_t/(1-\beta_2^t)$") + ".")
@@ -144,38 +129,13 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
     return AskResult(answers, summary, interp)
 
 
-def _sequence(spec: AdamMechanicsSpec) -> list[list[Any]] | None:
-    if spec.gradients is not None:
-        return spec.gradients
-    if not spec.gradient_is_symbolic:
-        return [spec.gradient]
-    return None
-
-
-def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, seq: list[list[Any]],
-                 der: Derivation, facts: AdamMechanicsFacts) -> list[Answer]:
-    """Evaluate the recursion on the given gradients: exact for small inputs, else 30 digits."""
-    answer = _answers_of(asked.UPDATE_RULE, spec)
-    from optiproof.core.exact import exact_rational
-
+def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
+                 facts: AdamMechanicsFacts) -> list[Answer]:
+    """The recursion on the given gradients: m_T, v_T (and their corrections), theta_T - theta_0."""
+    answer = answers_of(asked.UPDATE_RULE, spec)
     rms = spec.entry is O.RMSPROP
-    eps = Q.eps if Q.eps_given else sympy.Integer(0)
-    T, d = len(seq), len(seq[0])
-    exact = T * d <= EXACT_SEQUENCE_ENTRIES
-    G = [sympy.Matrix([exact_rational(v, field="gradients") for v in row]) for row in seq]
-    m, v = sympy.zeros(d, 1), sympy.zeros(d, 1)
-    total = sympy.zeros(d, 1)
-    for k, gk in enumerate(G, start=1):
-        m = Q.beta1 * m + (1 - Q.beta1) * gk
-        v = Q.beta2 * v + (1 - Q.beta2) * gk.applyfunc(lambda x: x ** 2)
-        if rms:
-            num, den = gk, v.applyfunc(sympy.sqrt)
-        else:
-            num = m / (1 - Q.beta1 ** k)
-            den = (v / (1 - Q.beta2 ** k)).applyfunc(sympy.sqrt)
-        step = sympy.Matrix([-Q.alpha * num[i] / (den[i] + eps) if num[i] != 0 else 0
-                             for i in range(d)])
-        total += step if exact else step.evalf(30)
+    run = exact_run(spec, Q)
+    T, m, v, total = run.T, run.m, run.v, run.total
     mhat = m / (1 - Q.beta1 ** T)
     vhat = v / (1 - Q.beta2 ** T)
     eqs = [] if rms else [Equation.of(Tex(rf"m_{{{T}}}"), m), Equation.of(Tex(rf"\hat m_{{{T}}}"),
@@ -187,12 +147,13 @@ def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, seq: list[list[Any]],
     der.add("On the given gradients",
             f"Running the recursion on the {T} given gradient{'s' if T > 1 else ''} "
             + ("" if Q.eps_given else "with $\\varepsilon = 0$ (not given) ")
-            + ("exactly" if exact else "in 30-digit arithmetic") + " gives:", *eqs)
-    facts.sequence = [[float(x) for x in row] for row in G]
-    facts.eps_used = float(eps)
-    out = [] if rms else [answer("m_T", rf"m_{{{T}}}", m)]
-    out += [answer("v_T", rf"v_{{{T}}}", v),
+            + ("exactly" if run.exact else "in 30-digit arithmetic") + " gives:", *eqs)
+    facts.sequence = [[float(x) for x in row] for row in run.gradients]
+    facts.eps_used = float(run.eps)
+    out = [] if rms else [answer("m_T", rf"m_{{{T}}}", m, quantity=asked.FIRST_MOMENT.key)]
+    out += [answer("v_T", rf"v_{{{T}}}", v, quantity=asked.SECOND_MOMENT.key),
             answer("displacement", rf"\theta_{{{T}}} - \theta_0", total,
+                   quantity=asked.DISPLACEMENT.key,
                    note="" if Q.eps_given else "at epsilon = 0")]
     return out
 
@@ -201,7 +162,7 @@ def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, seq: list[list[Any]],
 
 def _bias_correction(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """E[m_t] = (1 - beta1^t) E[g], E[v_t] = (1 - beta2^t) E[g^2]: a geometric sum."""
-    answer = _answers_of(asked.BIAS_CORRECTION, spec)
+    answer = answers_of(asked.BIAS_CORRECTION, spec)
     b1, b2, t = Q.beta1, Q.beta2, Q.t
     der.add("Unroll the averages",
             "With $m_0 = v_0 = 0$ each average is a weighted sum of the gradients seen so far.",
@@ -259,7 +220,7 @@ def _bias_correction(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) ->
 
 def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """theta_1 - theta_0 = -alpha g_1/(|g_1| + eps) -> -alpha sign(g_1) at eps = 0."""
-    answer = _answers_of(asked.FIRST_STEP, spec)
+    answer = answers_of(asked.FIRST_STEP, spec)
     rms = spec.entry is O.RMSPROP
     gg, alpha, eps, b1, b2 = Q.g, Q.alpha, Q.eps, Q.beta1, Q.beta2
     g1 = gg if isinstance(gg, sympy.MatrixBase) else sympy.Symbol("g_1", real=True, nonzero=True)
@@ -316,7 +277,7 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
 
 def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """Gradients scale by c, m by c, v by c^2: the step is unchanged at eps = 0."""
-    answer = _answers_of(asked.LOSS_SCALING, spec)
+    answer = answers_of(asked.LOSS_SCALING, spec)
     c, alpha, eps = Q.c, Q.alpha, Q.eps
     der.add("Scale the loss",
             "Multiplying the loss by $c > 0$ multiplies every gradient by $c$. The averages are "
@@ -343,6 +304,8 @@ def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
                 "larger.", Equation.of(Tex(r"\Delta\theta_t' / \Delta\theta_t"), ratio))
         answers.append(answer("ratio_eps0", r"\Delta\theta_t' / \Delta\theta_t", ratio,
                               note="at epsilon = 0, every coordinate and step"))
+    if isinstance(Q.g, sympy.MatrixBase) and Q.numeric("alpha", "c", "beta2"):
+        answers += given.scaled_first_step(spec, Q, der)
     summary = ("Scaling the loss by $c > 0$ leaves Adam's update unchanged when $\\varepsilon = 0$ "
                f"(ratio $1$); in general $\\Delta\\theta_t' = {to_latex(simplified)}$, i.e. "
                "$\\varepsilon$ is effectively divided by $c$.")
@@ -358,7 +321,7 @@ def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
 
 def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """beta1 = beta2 = 0, eps = 0: m_t = g_t, v_t = g_t^2, step -alpha sign(g_t)."""
-    answer = _answers_of(asked.SIGN_LIMIT, spec)
+    answer = answers_of(asked.SIGN_LIMIT, spec)
     alpha = Q.alpha
     gt = Q.g if isinstance(Q.g, sympy.MatrixBase) else sympy.Symbol("g_t", real=True,
                                                                      nonzero=True)
@@ -413,7 +376,7 @@ TEXTBOOK_BOUND = Tex(r"\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}}")
 
 def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """The exact worst case of |Delta theta_{t,i}| over all gradient sequences (Cauchy-Schwarz)."""
-    answer = _answers_of(asked.STEP_BOUND, spec)
+    answer = answers_of(asked.STEP_BOUND, spec)
     alpha, b1, b2, t = Q.alpha, Q.beta1, Q.beta2, Q.t
     der.add("The step of one coordinate",
             "$\\varepsilon > 0$ only shrinks the step, so the worst case is $\\varepsilon = 0$. "
@@ -493,7 +456,7 @@ def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
 
 def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """L2 inside Adam: decay alpha lam/(sqrt(vhat_i)+eps); AdamW: alpha lam for every coordinate."""
-    answer = _answers_of(asked.WEIGHT_DECAY, spec)
+    answer = answers_of(asked.WEIGHT_DECAY, spec)
     alpha, lam, eps = Q.alpha, Q.lam, Q.eps
     gi, thi = sympy.Symbol("ghat_i", real=True), sympy.Symbol("theta_i", real=True)
     der.add("L2 regularisation inside Adam",
@@ -527,6 +490,8 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
                answer("decay_AdamW", r"\kappa_i^{\mathrm{W}}", kappa_w, subject=O.ADAMW.key),
                answer("decay_ratio", r"\kappa_i^{\mathrm{L2}} / \kappa_i^{\mathrm{W}}", ratio,
                  subject=None)]
+    if spec.theta0 is not None and isinstance(Q.g, sympy.MatrixBase):
+        answers += given.decay_first_steps(spec, Q, der)
     summary = (f"With L2 inside Adam each coordinate decays at rate $\\kappa_i = "
                f"{to_latex(kappa_l2)}$ per step; with AdamW at ${to_latex(kappa_w)}$ for every "
                "coordinate.")
@@ -542,14 +507,25 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
 
 RULES = {asked.BIAS_CORRECTION.key: _bias_correction, asked.FIRST_STEP.key: _first_step,
          asked.LOSS_SCALING.key: _loss_scaling, asked.SIGN_LIMIT.key: _sign_limit,
-         asked.STEP_BOUND.key: _step_bound, asked.WEIGHT_DECAY.key: _weight_decay}
+         asked.STEP_BOUND.key: _step_bound, asked.WEIGHT_DECAY.key: _weight_decay,
+         asked.THETA_T.key: given.theta_t, asked.LAST_STEP.key: given.last_step,
+         asked.BIAS_FACTORS.key: given.bias_factors, asked.M_HAT.key: given.corrected_moment("m"),
+         asked.V_HAT.key: given.corrected_moment("v"),
+         asked.STEP_NO_BIAS_CORRECTION.key: given.step_no_bias_correction,
+         asked.SGD_LOSS_SCALING.key: given.sgd_loss_scaling}
 """The rule of every ask but the update rule (which also fills the facts)."""
 
 TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "Bias correction",
           asked.FIRST_STEP.key: "The first step", asked.LOSS_SCALING.key: "Rescaling the loss",
           asked.SIGN_LIMIT.key: "The sign-descent limit",
           asked.STEP_BOUND.key: "How large a step can be",
-          asked.WEIGHT_DECAY.key: "L2 regularisation vs decoupled weight decay"}
+          asked.WEIGHT_DECAY.key: "L2 regularisation vs decoupled weight decay",
+          asked.THETA_T.key: "Where the iterate is", asked.LAST_STEP.key: "The last step",
+          asked.BIAS_FACTORS.key: "The bias-correction factors",
+          asked.M_HAT.key: "The corrected first moment",
+          asked.V_HAT.key: "The corrected second moment",
+          asked.STEP_NO_BIAS_CORRECTION.key: "The step without bias correction",
+          asked.SGD_LOSS_SCALING.key: "Plain SGD under a scaled loss"}
 
 
 def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:
@@ -635,12 +611,13 @@ def solve(spec: AdamMechanicsSpec, *, figures: bool = True) -> PartSolution:
             note = ("$\\theta_{t+1} = \\theta_t - \\alpha\\operatorname{sign}(g_t)$: the constraint "
                     "form of $\\ell_\\infty$ steepest descent, $\\arg\\min_{\\lVert d\\rVert_\\infty"
                     " \\le \\eta} g^\\top d$, with $\\eta = \\alpha$.")
+    identifications = [identification(identified, spec.optimizer, note)] if identified else []
     if identified is None and asked.UPDATE_RULE.key in spec.asks:
         identified = spec.entry
     drawn, diagnostics = _figures(spec, Q) if figures else ([], [])
     return PartSolution(
         label=spec.label, family=KEY, question=spec.question, analysis=_analysis(spec, Q),
-        steps=der.steps, answers=answers, asked=list(spec.asks),
+        steps=der.steps, answers=answers, asked=list(spec.asks), identifications=identifications,
         identified_as=identified.name if identified else None, identification_note=note,
         interpretation=" ".join(interps), summary=" ".join(summaries), facts=facts,
         figures=drawn, diagnostics=diagnostics)

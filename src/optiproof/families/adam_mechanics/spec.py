@@ -24,6 +24,7 @@ from optiproof.catalogue import QUANTITIES, OptimizerEntry, key_literal
 from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import check_matrix, check_number, check_symbol_name, check_vector
 from optiproof.core.problem import PartSpec
+from optiproof.families.derived_spec import Derivable
 from optiproof.families.adam_mechanics.family import ASKS, KEY, OPTIMIZERS
 
 MAX_ENTRIES = 4096
@@ -67,7 +68,7 @@ def _unit_interval(v: Any) -> Any:
     return n
 
 
-class AdamMechanicsSpec(PartSpec):
+class AdamMechanicsSpec(PartSpec, Derivable):
     """Questions about the mechanics of Adam / RMSprop / AdamW, one ``ask`` each.
 
     asks: ``update-rule`` (m_t, v_t, bias-corrected estimates, the step), ``bias-correction``
@@ -78,7 +79,7 @@ class AdamMechanicsSpec(PartSpec):
     """
 
     family: Literal[KEY] = KEY
-    asks: list[AskKind] = Field(..., min_length=1, max_length=7,
+    asks: list[AskKind] = Field(..., min_length=1, max_length=len(ASKS),
                                 description="Question kinds, in the order asked.")
     optimizer: OptimizerName = Field(
         OPTIMIZERS[0].key, description="Optimizer whose update rule is asked (adam; rmsprop = "
@@ -96,20 +97,20 @@ class AdamMechanicsSpec(PartSpec):
     gradients: list | None = Field(None, description="A gradient sequence g_1, ..., g_T "
                                                      "(list of lists, or list of numbers for "
                                                      "one coordinate).")
+    theta0: Any = Field(None, description="The start theta_0: a number (every coordinate) or "
+                                          "a list of numbers.")
+
+    @field_validator("theta0", mode="before")
+    @classmethod
+    def _theta0(cls, v: Any) -> Any:
+        if v is None or isinstance(v, (list, tuple)):
+            return None if v is None else check_vector(v)
+        return check_number(v)
 
     @field_validator("asks", mode="before")
     @classmethod
     def _asks(cls, v: Any) -> Any:
-        if isinstance(v, str):
-            v = [v]
-        if not isinstance(v, (list, tuple)):
-            raise ValueError("expected a list of question kinds")
-        out = []
-        for a in v:
-            key = QUANTITIES.choose(str(a), ASKS, also=ASKED_AS, what="ask")
-            if key not in out:
-                out.append(key)
-        return out
+        return QUANTITIES.choose_all(v, ASKS, also=ASKED_AS, what="ask")
 
     @field_validator("optimizer", mode="before")
     @classmethod
@@ -178,11 +179,17 @@ class AdamMechanicsSpec(PartSpec):
                 float(self.beta2) <= 0:
             raise ValueError("beta2: the step bound divides by beta2 (it contains beta1^2/beta2); "
                              "beta2 must be > 0 for this question")
+        _check_numbers(self)
         if self.gradients is not None and not self.gradient_is_symbolic and \
                 len(self.gradient) != len(self.gradients[0]):
             raise ValueError(f"dimension mismatch: gradient has {len(self.gradient)} entries but "
                              f"each of gradients has {len(self.gradients[0])}")
         return self
+
+    @property
+    def has_gradients(self) -> bool:
+        """Numbers to run the recursion on: a gradient sequence or one numeric gradient."""
+        return self.gradients is not None or not self.gradient_is_symbolic
 
     @property
     def gradient_is_symbolic(self) -> bool:
@@ -199,3 +206,26 @@ def _is_symbol(v: Any) -> bool:
 
 
 Spec = AdamMechanicsSpec
+
+
+RUN_ASKS = (Q.THETA_T, Q.LAST_STEP, Q.M_HAT, Q.V_HAT)
+"""Asks about a run on given gradients."""
+
+
+def _check_numbers(spec: AdamMechanicsSpec) -> None:
+    """The asks about a run need gradients, numeric hyper-parameters and (theta_t) a start."""
+    run_asks = [a.key for a in RUN_ASKS if a.key in spec.asks]
+    if not run_asks:
+        return
+    if not spec.has_gradients:
+        raise ValueError(f"asks: {', '.join(run_asks)} need the gradients (gradient: [..] or "
+                         "gradients: [[..], ..])")
+    symbols = [n for n in ("alpha", "beta1", "beta2", "eps") if _is_symbol(getattr(spec, n))]
+    if symbols:
+        raise ValueError(f"asks: {', '.join(run_asks)} need numbers for {', '.join(symbols)}")
+    if Q.THETA_T.key in spec.asks and spec.theta0 is None:
+        raise ValueError(f"asks: '{Q.THETA_T.key}' needs the start theta0")
+    d = len(spec.gradients[0]) if spec.gradients is not None else len(spec.gradient)
+    if isinstance(spec.theta0, list) and len(spec.theta0) != d:
+        raise ValueError(f"dimension mismatch: theta0 has {len(spec.theta0)} entries but each "
+                         f"gradient has {d}")

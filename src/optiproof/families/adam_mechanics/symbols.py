@@ -8,6 +8,7 @@ from typing import Any
 
 import sympy
 
+from optiproof.core.budget import check_exact_power
 from optiproof.core.exact import exact_rational
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 
@@ -71,10 +72,15 @@ def quantities(spec: AdamMechanicsSpec) -> Quantities:
         grad: Any = sympy.Symbol(spec.gradient, real=True, nonzero=True)
     else:
         grad = sympy.Matrix([exact_rational(v, field="gradient") for v in spec.gradient])
+    beta1 = number_or(spec.beta1, "beta1", nonnegative=True)
+    beta2 = number_or(spec.beta2, "beta2", nonnegative=True)
+    if isinstance(t, int):
+        for name, beta in (("beta1", beta1), ("beta2", beta2)):
+            if beta.is_Rational:
+                check_exact_power(beta, t, field="t", what=f"{name}^t with t = {t}")
     return Quantities(
         alpha=number_or(spec.alpha, "alpha", positive=True),
-        beta1=number_or(spec.beta1, "beta1", nonnegative=True),
-        beta2=number_or(spec.beta2, "beta2", nonnegative=True),
+        beta1=beta1, beta2=beta2,
         eps=eps, eps_given=eps_given,
         lam=number_or(spec.lam, "lam", positive=True),
         c=number_or(spec.c, "c", positive=True),

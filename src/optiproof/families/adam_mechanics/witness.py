@@ -24,7 +24,8 @@ from optiproof.catalogue import quantities as asked
 from optiproof.core.evidence import Check
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Answer, PartSolution
-from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
+from optiproof.families.adam_mechanics.given import DECOUPLED_STEP, L2_STEP
+from optiproof.families.adam_mechanics.spec import RUN_ASKS, AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import (MHAT, MU, NU, VHAT, VHAT_I, Quantities,
                                                        g, quantities)
 
@@ -105,10 +106,12 @@ def _sequence_values(expr: Any, values: dict, T: int, G: np.ndarray) -> np.ndarr
     return np.broadcast_to(np.asarray(f(), dtype=np.float64), G.shape[1:]).copy()
 
 
-def _rel(a: np.ndarray, b: np.ndarray) -> float:
+def _rel(a: np.ndarray, b: np.ndarray, scale: Any = 0.0) -> float:
+    """max |a - b| / max(|b|, scale): relative where b is large, absolute against ``scale``
+    (the size of the terms that produced b, entrywise or one number) where b is 0."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return float(np.max(np.abs(a - b) / np.maximum(1e-300, np.maximum(np.abs(b), 1e-12 * max(
-        1e-300, float(np.abs(b).max()))))))
+    floor = np.maximum(np.abs(b), np.maximum(scale, np.finfo(np.float64).tiny))
+    return float(np.max(np.abs(a - b) / floor))
 
 
 def _check(method: str, err: float, tol: float, detail: str, start: float,
@@ -222,7 +225,8 @@ def _w_update_rule(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                                     beta1=c["beta1"], beta2=c["beta2"],
                                     eps=facts.eps_used or EPS_ZERO)
             want = np.array(_answer(sol, "displacement").value, dtype=np.float64)
-            err = _rel(traj[-1] - traj[0], want)
+            # a sum of steps is exact only to the size of its terms (it may cancel to 0)
+            err = _rel(traj[-1] - traj[0], want, np.abs(np.diff(traj, axis=0)).sum(axis=0))
             v_want = np.array(_answer(sol, "v_T").value, dtype=np.float64)
             err = max(err, _rel(state["square_avg" if rms else "exp_avg_sq"], v_want))
             return _check(f"torch.optim.{name} on the given gradients", err, RTOL,
@@ -569,10 +573,221 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
     return [("weight decay: Adam(weight_decay) vs AdamW", decay)]
 
 
+DECAY_STEPS = (L2_STEP, DECOUPLED_STEP)
+"""The symbols of theta_1 with weight decay (not the iterate of the given run)."""
+
+
+def _of(solution: PartSolution, quantity: str) -> list[Answer]:
+    """The answers of ``quantity``, in order."""
+    return [a for a in solution.answers if a.quantity == quantity]
+
+
+def _given_gradients(spec: AdamMechanicsSpec) -> np.ndarray:
+    """The given gradient sequence (T x d) in float64."""
+    rows = spec.gradients if spec.gradients is not None else [spec.gradient]
+    return np.array([[float(x) for x in row] for row in rows], dtype=np.float64)
+
+
+def _theta0(spec: AdamMechanicsSpec, d: int) -> np.ndarray:
+    """The start theta_0 in float64 (zeros when not given; one number fills every entry)."""
+    if spec.theta0 is None:
+        return np.zeros(d)
+    if isinstance(spec.theta0, list):
+        return np.array([float(x) for x in spec.theta0])
+    return np.full(d, float(spec.theta0))
+
+
+def _eps(Q: Quantities) -> float:
+    """The run's eps: the given number, or 0 (run as EPS_ZERO)."""
+    return float(Q.eps) if Q.eps_given and float(Q.eps) > 0 else EPS_ZERO
+
+
+def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                 opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """theta_T, the last step and the corrected moments against one real run from theta0."""
+    name = f"torch.optim.{spec.entry.torch} from theta0 on the given gradients"
+
+    def run() -> Check:
+        start = time.perf_counter()
+        G = _given_gradients(spec)
+        T = G.shape[0]
+        b1, b2 = float(Q.beta1), float(Q.beta2)
+        traj, state = torch_run(spec.entry, G, lr=float(Q.alpha), beta1=b1, beta2=b2,
+                                eps=_eps(Q), theta0=_theta0(spec, G.shape[1]))
+        moved = np.abs(np.diff(traj, axis=0)).sum(axis=0)
+        errs, lines = [], []
+        for answer in _of(sol, asked.THETA_T.key):
+            if answer.symbol in DECAY_STEPS:
+                continue
+            errs.append(_rel(traj[-1], answer.value, moved + np.abs(traj[0])))
+            lines.append(f"theta_{T} measured {np.round(traj[-1], 10).tolist()[:6]}")
+        for answer in _of(sol, asked.LAST_STEP.key):
+            errs.append(_rel(traj[-1] - traj[-2], answer.value))
+            lines.append(f"last step {np.round(traj[-1] - traj[-2], 10).tolist()[:6]}")
+        for quantity, key, beta in ((asked.M_HAT, "exp_avg", b1), (asked.V_HAT, "exp_avg_sq", b2)):
+            for answer in _of(sol, quantity.key):
+                hat = state[key] / (1 - beta ** T)
+                errs.append(_rel(hat, answer.value, moved if key == "exp_avg" else 0.0))
+                lines.append(f"{key}/(1-beta^{T}) {np.round(hat, 10).tolist()[:6]}")
+        return _check(name, max(errs), RTOL, f"{T} steps on {G.shape[1]} coordinates; "
+                      + "; ".join(lines), start, "theta_t, last step, mhat, vhat")
+
+    return [(name, run)]
+
+
+def _w_bias_factors(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                    opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """The factors are 1/exp_avg and 1/exp_avg_sq of a real run on the constant gradient 1."""
+    def factors() -> Check:
+        start = time.perf_counter()
+        f1, f2 = _of(sol, asked.BIAS_FACTORS.key)
+        ts = [int(Q.t)] if not isinstance(Q.t, sympy.Symbol) else [1, 3, 10]
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:3]:
+            for t in ts:
+                if case["beta2"] == 0 and case["beta1"] == 0 and t > 1:
+                    continue
+                _, state = torch_run(O.ADAM, np.ones((t, 1)), lr=1e-3, beta1=case["beta1"],
+                                     beta2=case["beta2"], eps=1e-8)
+                vals = {**_subs(Q, case), **({Q.t: t} if isinstance(Q.t, sympy.Symbol) else {})}
+                got = [1 / float(state["exp_avg"][0]), 1 / float(state["exp_avg_sq"][0])]
+                want = [_evaluate(f1.expr, vals), _evaluate(f2.expr, vals)]
+                worst = max(worst, _rel(np.array(got), np.array(want)))
+                lines.append(f"t={t}, betas=({case['beta1']:g}, {case['beta2']:g}): 1/exp_avg "
+                             f"{got[0]:.10g}, 1/exp_avg_sq {got[1]:.10g}")
+        return _check("torch.optim.Adam on g = 1: 1/exp_avg and 1/exp_avg_sq", worst, RTOL,
+                      "; ".join(lines[:6]), start, "bias-correction factors")
+
+    return [("bias-correction factors (torch.optim.Adam state)", factors)]
+
+
+def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                     opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """Without correction the step is -alpha exp_avg/(sqrt(exp_avg_sq) + eps) of the real run;
+    its ratio to the real (corrected) step at eps = 0 is the claimed factor."""
+    def raw() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 7)
+        answers = _of(sol, asked.STEP_NO_BIAS_CORRECTION.key)
+        errs, lines = [], []
+        if spec.has_gradients and isinstance(answers[0].expr, sympy.MatrixBase):
+            G = _given_gradients(spec)
+            _, state = torch_run(spec.entry, G, lr=float(Q.alpha), beta1=float(Q.beta1),
+                                 beta2=float(Q.beta2), eps=_eps(Q))
+            got = -float(Q.alpha) * state["exp_avg"] / (np.sqrt(state["exp_avg_sq"]) + _eps(Q))
+            errs.append(_rel(got, answers[0].value))
+            lines.append(f"given gradients: {np.round(got, 10).tolist()[:6]}")
+        T = 5 if isinstance(Q.t, sympy.Symbol) else min(int(Q.t), 200)
+        for case in _cases(Q)[:3]:
+            G = _random_gradients(rng, T, 20)
+            traj, state = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
+                                    beta2=case["beta2"], eps=EPS_ZERO)
+            got = (-case["alpha"] * state["exp_avg"] / np.sqrt(state["exp_avg_sq"])) / (
+                traj[-1] - traj[-2])
+            vals = {**_subs(Q, case), **({Q.t: T} if isinstance(Q.t, sympy.Symbol) else {})}
+            errs.append(_rel(got, np.full(got.shape, _evaluate(answers[-1].expr, vals))))
+            lines.append(f"betas=({case['beta1']:g}, {case['beta2']:g}), t={T}: ratio "
+                         f"{float(got[0]):.10g}")
+        return _check("torch.optim.Adam state without the correction vs its real step",
+                      max(errs), RTOL, "; ".join(lines), start, "step without bias correction")
+
+    return [("step without bias correction (torch.optim.Adam state)", raw)]
+
+
+def _w_sgd_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                   opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """torch.optim.SGD's step on c g and on g: the step and their ratio."""
+    def sgd() -> Check:
+        import torch
+
+        start = time.perf_counter()
+        step_answer, factor_answer = _of(sol, asked.SGD_LOSS_SCALING.key)
+        g = np.array([float(x) for x in Q.g]) if isinstance(Q.g, sympy.MatrixBase) else \
+            np.array([0.7, -2.0, 1e-3])
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:2]:
+            c = case["c"]
+            steps = []
+            for scale in (1.0, c):
+                p = torch.zeros(g.size, dtype=torch.float64, requires_grad=True)
+                opt = torch.optim.SGD([p], lr=case["alpha"])
+                p.grad = torch.tensor(scale * g, dtype=torch.float64)
+                opt.step()
+                steps.append(p.detach().numpy().copy())
+            vals = _subs(Q, case)
+            ratio = steps[1][g != 0] / steps[0][g != 0]
+            worst = max(worst, _rel(ratio, np.full(ratio.shape,
+                                                   _evaluate(factor_answer.expr, vals))))
+            if isinstance(Q.g, sympy.MatrixBase):
+                worst = max(worst, _rel(steps[1], _evaluate(step_answer.expr, vals)))
+            lines.append(f"alpha={case['alpha']:g}, c={c:g}: step on c g "
+                         f"{np.round(steps[1], 10).tolist()[:4]}, ratio {float(ratio[0]):.10g}")
+        return _check("torch.optim.SGD on c g and on g", worst, RTOL, "; ".join(lines), start,
+                      "SGD step and factor")
+
+    return [("plain SGD under loss scaling (torch.optim.SGD)", sgd)]
+
+
+def _one_step(kind: OptimizerEntry, g: np.ndarray, theta0: np.ndarray, Q: Quantities,
+              weight_decay: float = 0.0) -> np.ndarray:
+    """theta_1 of the real optimizer from theta0 with gradient g."""
+    traj, _ = torch_run(kind, g[None, :], lr=float(Q.alpha), beta1=_num(Q.beta1, 0.9),
+                        beta2=_num(Q.beta2, 0.999), eps=_eps(Q), weight_decay=weight_decay,
+                        theta0=theta0)
+    return traj[1]
+
+
+def _w_given_first_steps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                         opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """One real step on the given numbers: of Adam on c g (loss scaling), of Adam(weight_decay)
+    and AdamW from theta0, and which coordinates the decay turns around."""
+    out: list[tuple[str, Callable[[], Check]]] = []
+    g = np.array([float(x) for x in Q.g]) if isinstance(Q.g, sympy.MatrixBase) else None
+    scaled = [a for a in _of(sol, asked.LOSS_SCALING.key) if isinstance(a.expr,
+                                                                         sympy.MatrixBase)]
+    if g is not None and scaled:
+        def scaled_step() -> Check:
+            start = time.perf_counter()
+            got = _one_step(spec.entry, float(Q.c) * g, np.zeros(g.size), Q)
+            return _check(f"torch.optim.{spec.entry.torch} first step on c g", _rel(
+                got, scaled[0].value), RTOL, f"measured {np.round(got, 10).tolist()[:6]}",
+                start, "first step on the scaled loss")
+        out.append(("first step on the scaled loss", scaled_step))
+    thetas = [a for a in _of(sol, asked.THETA_T.key) if a.symbol in DECAY_STEPS]
+    if g is not None and thetas:
+        def decay_steps() -> Check:
+            start = time.perf_counter()
+            theta0, lam = _theta0(spec, g.size), float(Q.lam)
+            decoupled = O.ADAMW if spec.entry is O.ADAM else spec.entry
+            l2 = _one_step(spec.entry, g, theta0, Q, weight_decay=lam)
+            if decoupled is O.ADAMW:
+                w = _one_step(O.ADAMW, g, theta0, Q, weight_decay=lam)
+            else:
+                w = (1 - float(Q.alpha) * lam) * theta0 + _one_step(spec.entry, g, 0 * theta0, Q)
+            plain = _one_step(spec.entry, g, theta0, Q) - theta0
+            against = [i + 1 for i in range(g.size) if (l2 - theta0)[i] * plain[i] < 0]
+            claimed = _of(sol, asked.OPPOSITE_COORDINATES.key)[0]
+            named = [] if claimed.value is None else [int(round(x)) for x in claimed.value]
+            claims = {a.symbol: a.value for a in thetas}
+            err = max(_rel(l2, claims[L2_STEP], np.abs(theta0)),
+                      _rel(w, claims[DECOUPLED_STEP], np.abs(theta0)),
+                      0.0 if named == against else 1.0)
+            return _check(f"torch.optim.{spec.entry.torch}(weight_decay) and "
+                          f"{decoupled.torch or 'decoupled decay'}: one step from theta0", err,
+                          RTOL, f"theta_1 with L2 {np.round(l2, 10).tolist()[:6]}; decoupled "
+                          f"{np.round(w, 10).tolist()[:6]}; coordinates against the plain step "
+                          f"{against}", start, "theta_1, coordinates that move the other way")
+        out.append(("one step with weight decay", decay_steps))
+    return out
+
+
 WITNESSES = {asked.UPDATE_RULE.key: _w_update_rule, asked.BIAS_CORRECTION.key: _w_bias,
              asked.FIRST_STEP.key: _w_first_step, asked.LOSS_SCALING.key: _w_scaling,
              asked.SIGN_LIMIT.key: _w_sign, asked.STEP_BOUND.key: _w_bound,
-             asked.WEIGHT_DECAY.key: _w_decay}
+             asked.WEIGHT_DECAY.key: _w_decay, asked.BIAS_FACTORS.key: _w_bias_factors,
+             asked.STEP_NO_BIAS_CORRECTION.key: _w_no_correction,
+             asked.SGD_LOSS_SCALING.key: _w_sgd_scaling}
+"""The checks of each ask (the asks about a run on given gradients share one run)."""
 
 
 def witnesses(spec: AdamMechanicsSpec, solution: PartSolution, options: SolveOptions
@@ -581,5 +796,8 @@ def witnesses(spec: AdamMechanicsSpec, solution: PartSolution, options: SolveOpt
     Q = quantities(spec)
     out: list[tuple[str, Callable[[], Check]]] = []
     for ask in spec.asks:
-        out += WITNESSES[ask](spec, solution, Q, options)
-    return out
+        if ask in WITNESSES:
+            out += WITNESSES[ask](spec, solution, Q, options)
+    if any(a.key in spec.asks for a in RUN_ASKS):
+        out += _w_given_run(spec, solution, Q, options)
+    return out + _w_given_first_steps(spec, solution, Q, options)

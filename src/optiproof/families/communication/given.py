@@ -85,18 +85,20 @@ def compare(given: Any, derived: Any, instances: list[dict[Any, Any]]) -> Verdic
     diff = sp.simplify(_as_log(given) - _as_log(derived))
     if diff == 0:
         return Verdict(True, "equal as formulas")
+    compared = 0
     for inst in instances:
         try:
             g = sp.simplify(_as_log(given).subs(inst))
             d = sp.simplify(_as_log(derived).subs(inst))
             if not (g.is_number and d.is_number):
                 continue
+            compared += 1
             if sp.simplify(g - d) != 0:
                 shown = {str(k): int(v) for k, v in inst.items() if getattr(v, "is_Integer", 0)}
                 return Verdict(False, _reason(given, derived, diff), shown)
         except (TypeError, ValueError, ZeroDivisionError):
             continue
-    if not instances:
+    if not compared:
         return Verdict(False, _reason(given, derived, diff))
     return Verdict(True, "equal on every tested instance (the difference "
                          f"${to_latex(diff)}$ vanishes there)")

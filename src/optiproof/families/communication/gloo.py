@@ -1,8 +1,9 @@
 """Real runs of the message schedules on torch.distributed (gloo backend, loopback).
 
 ``run_gloo(jobs)`` starts one OS process per node on 127.0.0.1. Rank 0 opens the rendezvous
-store on a free port chosen by the kernel (port 0) and reports it, so no port is ever guessed;
-the other ranks then join. Every rank executes the schedule's point-to-point messages with
+store on a socket it binds to 127.0.0.1 itself, on a free port chosen by the kernel (port 0),
+and reports the port, so no port is ever guessed and nothing listens beyond loopback; the other
+ranks then join. Every rank executes the schedule's point-to-point messages with
 ``dist.isend``/``dist.irecv`` (a round's sends all read the buffer as it was at the round's
 start, exactly as in the simulator), counts the messages and elements it sends and receives, and
 compares its final average with ``dist.all_reduce`` of the same gradients.
@@ -11,7 +12,11 @@ Fail-closed: a run that does not start, crashes or exceeds its deadline raises
 :class:`GlooRunError` (the witness reports it; it never passes), and every child process is
 killed and reaped in all cases.
 
-Run as ``python -m optiproof.families.communication.gloo CONFIG_JSON`` it is one child rank.
+Contained: the children run isolated (``python -I``: no environment variables, user site or
+working folder on the import path; the package is imported from its own folder), in one process
+group that the parent kills on every exit, and each child polls its parent and ends itself if
+the parent is gone (even after SIGKILL). A run's memory is estimated from its schedule before
+anything starts (:func:`run_memory_mb`) and refused past RUN_MEMORY_BUDGET_MB.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from __future__ import annotations
 import json
 import os
 import queue
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -37,8 +44,17 @@ MAX_WORKERS = 16
 MAX_ELEMENTS_PER_RANK = 10**7 + 10**6
 """Largest gradient (elements) a real run moves per process."""
 EVENT = "@@optiproof "
+RUN_MEMORY_BUDGET_MB = 4096
+"""Most memory (estimated, private to the processes) one real run may take."""
+PROCESS_BASELINE_MB = 160
+"""Private memory of one rank before its tensors (the interpreter, torch, gloo)."""
+PARENT_POLL_S = 0.5
 
 _MODULE = "optiproof.families.communication.gloo"
+_CHILD_CODE = ("import sys, importlib; root = sys.argv[1]\n"
+               "if root not in sys.path: sys.path.insert(0, root)\n"
+               "sys.exit(importlib.import_module(sys.argv[2])._child_main(sys.argv[2:]))")
+"""What ``python -I -c`` runs in a child: the package from its own folder, then one rank."""
 
 
 class GlooRunError(RuntimeError):
@@ -104,11 +120,34 @@ def _emit(payload: dict) -> None:
 
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
-    src = str(Path(__file__).resolve().parents[3])
-    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env.update({"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "GLOO_SOCKET_IFNAME": "lo",
-                "TORCH_CPP_LOG_LEVEL": "ERROR", "PYTHONUNBUFFERED": "1"})
+                "TORCH_CPP_LOG_LEVEL": "ERROR"})
     return env
+
+
+def _child_command(cfg: str) -> list[str]:
+    """The isolated interpreter command of one rank (unbuffered, -I, package path explicit)."""
+    root = str(Path(__file__).resolve().parents[3])
+    return [sys.executable, "-I", "-u", "-c", _CHILD_CODE, root, _MODULE, cfg]
+
+
+def run_memory_mb(jobs: list[GlooJob]) -> int:
+    """Estimated private memory of a run (MB): per rank its baseline plus float32 tensors -
+    the gradient, the working buffer, the all_reduce reference, and the largest round of
+    incoming chunks - summed over the ranks of the largest job."""
+    from optiproof.families.communication.schedules import build_schedule
+
+    worst = 0
+    for job in jobs:
+        incoming = [0] * job.nodes
+        for rnd in build_schedule(job.scheme, job.n, job.p, job.servers).rounds:
+            per_rank = [0] * job.nodes
+            for d, a, b in zip(rnd.dst, rnd.start, rnd.stop):
+                per_rank[int(d)] += int(b) - int(a)
+            incoming = [max(x, y) for x, y in zip(incoming, per_rank)]
+        tensors = sum(4 * (3 * job.p + inc) for inc in incoming)
+        worst = max(worst, job.nodes * PROCESS_BASELINE_MB + tensors // 2 ** 20)
+    return worst
 
 
 def _reader(rank: int, stream: Any, out: "queue.Queue[tuple[int, Any]]") -> None:
@@ -152,6 +191,10 @@ def validate_jobs(jobs: list[GlooJob]) -> int:
     world = max(job.nodes for job in jobs)
     if world > MAX_PROCESSES:
         raise ValueError(f"{world} processes exceed the limit of {MAX_PROCESSES}")
+    need = run_memory_mb(jobs)
+    if need > RUN_MEMORY_BUDGET_MB:
+        raise ValueError(f"the run would need about {need:,} MB of memory, over the budget of "
+                         f"{RUN_MEMORY_BUDGET_MB:,} MB")
     return world
 
 
@@ -162,7 +205,7 @@ def run_gloo(jobs: list[GlooJob], *, seed: int = 0, timeout_s: float = 120.0,
     deadline = time.monotonic() + timeout_s
     collective_timeout = max(10.0, min(timeout_s, 300.0))
     base = {"world": world, "seed": seed, "timeout_s": collective_timeout,
-            "jobs": [job.__dict__ for job in jobs]}
+            "parent": os.getpid(), "jobs": [job.__dict__ for job in jobs]}
     events: queue.Queue[tuple[int, Any]] = queue.Queue()
     procs: list[subprocess.Popen] = []
     errs: list[Any] = []
@@ -172,9 +215,9 @@ def run_gloo(jobs: list[GlooJob], *, seed: int = 0, timeout_s: float = 120.0,
         err = tempfile.TemporaryFile()
         errs.append(err)
         cfg = json.dumps({**base, "rank": rank, "port": port})
-        proc = subprocess.Popen([sys.executable, "-m", _MODULE, cfg], stdout=subprocess.PIPE,
-                                stderr=err, stdin=subprocess.DEVNULL, env=env, text=True,
-                                start_new_session=True)
+        proc = subprocess.Popen(_child_command(cfg), stdout=subprocess.PIPE, stderr=err,
+                                stdin=subprocess.DEVNULL, env=env, text=True,
+                                process_group=procs[0].pid if procs else 0)
         procs.append(proc)
         threading.Thread(target=_reader, args=(rank, proc.stdout, events), daemon=True).start()
 
@@ -245,6 +288,11 @@ def run_gloo(jobs: list[GlooJob], *, seed: int = 0, timeout_s: float = 120.0,
     except subprocess.TimeoutExpired:
         raise GlooRunError("timeout", "processes did not exit in time") from None
     finally:
+        if procs:
+            try:
+                os.killpg(procs[0].pid, signal.SIGKILL)
+            except OSError:
+                pass
         for proc in procs:
             if proc.poll() is None:
                 proc.kill()
@@ -290,8 +338,10 @@ def _run_child(cfg: dict) -> None:
     rank, world = int(cfg["rank"]), int(cfg["world"])
     timeout = timedelta(seconds=float(cfg["timeout_s"]))
     if rank == 0:
-        store = dist.TCPStore("127.0.0.1", 0, world, True, timeout=timeout,
-                              wait_for_workers=False)
+        listener = loopback_listener()
+        store = dist.TCPStore("127.0.0.1", listener.getsockname()[1], world, True,
+                              timeout=timeout, wait_for_workers=False,
+                              master_listen_fd=listener.fileno())
         _emit({"event": "port", "port": store.port})
     else:
         store = dist.TCPStore("127.0.0.1", int(cfg["port"]), world, False, timeout=timeout)
@@ -360,14 +410,35 @@ def _run_child(cfg: dict) -> None:
     _emit({"event": "done"})
 
 
+def loopback_listener() -> socket.socket:
+    """A TCP socket listening on 127.0.0.1 only, on a port the kernel picks."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(MAX_PROCESSES * 4)
+    return listener
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this process as soon as its parent is gone: at once where the kernel can tell it
+    (Linux), else by polling for the re-parenting."""
+    from optiproof.core.resources import die_with_parent
+
+    die_with_parent()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _child_main(argv: list[str]) -> int:
     try:
-        _run_child(json.loads(argv[1]))
+        cfg = json.loads(argv[1])
+        _exit_with_parent(int(cfg["parent"]))
+        _run_child(cfg)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which fails the run
         _emit({"event": "error", "message": f"{type(exc).__name__}: {exc}"})
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_child_main(sys.argv))

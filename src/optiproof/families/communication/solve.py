@@ -13,9 +13,11 @@ from typing import Any
 import sympy as sp
 
 from optiproof.catalogue import SCHEMES
+from optiproof.catalogue import quantities as Q
 from optiproof.catalogue.schemes import (ALL_TO_ALL, PARAMETER_SERVER, RABENSEIFNER,
                                          RECURSIVE_DOUBLING, RING, SHARDED_PS, TREE)
 from optiproof.core.exact import exact_rational, to_latex
+from optiproof.core.fields import formula_value
 from optiproof.core.solution import (
     Analysis,
     Answer,
@@ -25,6 +27,7 @@ from optiproof.core.solution import (
     Tex,
     Variable,
 )
+from optiproof.families.base import identification
 from optiproof.families.communication.facts import CommunicationFacts
 from optiproof.families.communication.family import KEY
 from optiproof.families.communication.formulas import (
@@ -66,11 +69,11 @@ class Context:
 
     @classmethod
     def of(cls, spec: CommunicationSpec) -> "Context":
-        names = {f: (v if isinstance(v, str) and v[:1].isalpha() else default)
-                 for f, v, default in (("n", spec.n, "n"), ("p", spec.p, "p"),
-                                       ("servers", spec.servers, "k"),
-                                       ("alpha", spec.alpha, "alpha"),
-                                       ("bandwidth", spec.bandwidth, "B"))}
+        """Symbols named as in the problem; its numbers, and its formulas for alpha or the
+        bandwidth (read by the one math parser), substituted at the end."""
+        given = spec.symbol_names()
+        names = {f: given.get(f, default) for f, default in (
+            ("n", "n"), ("p", "p"), ("servers", "k"), ("alpha", "alpha"), ("bandwidth", "B"))}
         sym = CostSymbols.named(names["n"], names["p"], names["servers"], names["alpha"],
                                 names["bandwidth"], spec.bytes_per_element)
         subs: dict[Any, Any] = {}
@@ -78,10 +81,12 @@ class Context:
             v = getattr(spec, field)
             if isinstance(v, int):
                 subs[s] = sp.Integer(v)
+        formulas = spec.formulas()
         for field, s in (("alpha", sym.alpha), ("bandwidth", sym.B)):
-            v = getattr(spec, field)
-            if not (isinstance(v, str) and v[:1].isalpha()):
-                subs[s] = exact_rational(v, field=field)
+            if field in formulas:
+                subs[s] = formula_value(formulas[field], positive=True)
+            elif field not in given:
+                subs[s] = exact_rational(getattr(spec, field), field=field)
         return cls(spec, sym, subs)
 
     def at(self, expr: Any) -> Any:
@@ -289,6 +294,10 @@ def _given(spec: CommunicationSpec, ctx: Context,
     names = {str(x): x for x in (s.n, s.p, s.alpha, s.B)}
     if spec.uses_servers:
         names[str(s.k)] = s.k
+    for value in ctx.subs.values():
+        names.update({str(x): x for x in value.free_symbols})
+    formula_symbols = {x: sp.Rational(2 + i, 3) for i, x in enumerate(
+        sorted({x for v in ctx.subs.values() for x in v.free_symbols}, key=str))}
     out = []
     for i, cell in enumerate(spec.given):
         field = f"given[{i}].value"
@@ -300,7 +309,7 @@ def _given(spec: CommunicationSpec, ctx: Context,
                               max_n=16, p_multiples=(1, 2)):
             grid.append({s.n: sp.Integer(inst.n), s.p: sp.Integer(inst.p),
                          s.k: sp.Integer(inst.k), s.alpha: sp.Rational(1, 10),
-                         s.B: sp.Integer(7)})
+                         s.B: sp.Integer(7), **formula_symbols})
         out.append(GivenResult(i, cell.scheme, cell.quantity, cell.value, expr, shown, derived,
                                compare(expr, derived, grid)))
     return out
@@ -394,13 +403,18 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
                     "After one step every worker must hold the average gradient:")
 
 
+def _asked_costs(spec: CommunicationSpec) -> list[str]:
+    """The asked quantities that are costs (table columns), in the order asked."""
+    return [q for q in spec.quantities if q != Q.IDENTIFICATION.key]
+
+
 def _answers(spec: CommunicationSpec, ctx: Context,
              costs: dict[str, SchemeCosts]) -> list[Answer]:
     answers = []
     for scheme in spec.schemes:
         c = costs[scheme]
         varies = c.sizes_vary
-        for q in spec.quantities:
+        for q in _asked_costs(spec):
             words = QUANTITY_WORDS[q]
             note = ""
             if q == "message-bytes":
@@ -454,7 +468,7 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
     steps: list[Step] = []
     for scheme in spec.schemes:
         steps.append(_counting_step(costs[scheme], ctx))
-        load = _load_step(costs[scheme], ctx, spec.quantities)
+        load = _load_step(costs[scheme], ctx, _asked_costs(spec))
         if load is not None:
             steps.append(load)
     given = _given(spec, ctx, costs) if spec.given else []
@@ -498,6 +512,9 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
         label=spec.label, family=KEY, question=question,
         analysis=_analysis(spec, ctx, costs), steps=steps, answers=answers,
         asked=list(spec.quantities), identified_as=identified,
+        identifications=[identification(SCHEMES[s], s, "the scheme asked about, counted "
+                                        "message by message") for s in spec.schemes]
+        if Q.IDENTIFICATION.key in spec.quantities else [],
         identification_note=("" if identified is None else
                              "the scheme asked about, counted message by message"),
         interpretation=_interpretation(spec, ctx, costs),

@@ -7,6 +7,7 @@ characters and names only; they are parsed (safely) by the solver.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -14,12 +15,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from optiproof.catalogue import QUANTITIES, SCHEMES, key_literal
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import schemes as S
-from optiproof.core.fields import Number, SymbolName, check_number, check_symbol_name
+from optiproof.core.fields import (Formula, Number, SymbolName, check_number,
+                                   check_positive_or_symbolic, is_symbol_name)
 from optiproof.core.problem import PartSpec
-from optiproof.families.communication.family import ASKS, KEY
+from optiproof.families.derived_spec import Derivable
+from optiproof.families.communication.family import ASKS, COSTS, KEY
 
 SchemeName = key_literal(SCHEMES)
-QuantityName = key_literal(ASKS)
+CostName = key_literal(COSTS)
+AskName = key_literal(ASKS)
 POWER_OF_TWO_SCHEMES = tuple(e.key for e in SCHEMES if e.power_of_two)
 CHUNKED_SCHEMES = tuple(e.key for e in SCHEMES if e.chunked)
 ASKED_AS = {Q.RATIO: Q.BANDWIDTH_RATIO}
@@ -49,9 +53,10 @@ def normalise_scheme(v: Any) -> Any:
     return SCHEMES.canonical(v) if isinstance(v, str) else v
 
 
-def normalise_quantity(v: Any) -> Any:
-    """The catalogue key of a quantity of this family named by any of its names."""
-    return QUANTITIES.choose(v, ASKS, also=ASKED_AS) if isinstance(v, str) else v
+def normalise_quantity(v: Any, allowed: Any = ASKS) -> Any:
+    """The catalogue key of a quantity of this family (one of ``allowed``) named by any of its
+    names."""
+    return QUANTITIES.choose(v, allowed, also=ASKED_AS) if isinstance(v, str) else v
 
 
 def check_formula_text(text: str) -> str:
@@ -83,7 +88,7 @@ class GivenCell(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     scheme: SchemeName
-    quantity: QuantityName
+    quantity: CostName
     value: str = Field(..., description="A formula in the spec's symbols, e.g. 'n(2(n - 1))', "
                                         "or a number.")
 
@@ -95,7 +100,7 @@ class GivenCell(BaseModel):
     @field_validator("quantity", mode="before")
     @classmethod
     def _quantity(cls, v: Any) -> Any:
-        return normalise_quantity(v)
+        return normalise_quantity(v, COSTS)
 
     @field_validator("value", mode="before")
     @classmethod
@@ -119,7 +124,7 @@ def uneven_split(p: int, n: int) -> list[int]:
     return [q + 1] * r + [q] * (n - r)
 
 
-class CommunicationSpec(PartSpec):
+class CommunicationSpec(PartSpec, Derivable):
     """One synchronisation step of data-parallel training: n workers average p-entry gradients.
 
     Each scheme is a message schedule; the part asks for quantities (table columns) of each
@@ -136,14 +141,17 @@ class CommunicationSpec(PartSpec):
     schemes: list[SchemeName] = Field(
         default_factory=lambda: [S.ALL_TO_ALL.key, S.PARAMETER_SERVER.key, S.RING.key],
         min_length=1, max_length=len(SCHEMES))
-    quantities: list[QuantityName] = Field(
+    quantities: list[AskName] = Field(
         default_factory=lambda: [Q.MESSAGES.key, Q.MESSAGE_SIZE.key], min_length=1,
         max_length=len(ASKS))
     given: list[GivenCell] = Field(default_factory=list, max_length=64)
     dtype: DtypeName = Field("float32", description="Element type, for message sizes in bytes.")
-    alpha: Number | SymbolName = Field("alpha", description="Latency per message, seconds.")
-    bandwidth: Number | SymbolName = Field("B", description="Bandwidth of a node's link, "
-                                                            "bytes per second.")
+    alpha: Number | SymbolName | Formula = Field(
+        "alpha", description="Latency per message, seconds: a number, a symbol or a formula "
+                             "in other symbols.")
+    bandwidth: Number | SymbolName | Formula = Field(
+        "B", description="Bandwidth of a node's link, bytes per second: a number, a symbol or "
+                         "a formula in other symbols (4/t_w).")
     chunks: Literal["even", "uneven"] = Field(
         "even", description="even: p must be divisible by n (chunks of p/n); uneven: the first "
                             "p mod n chunks get one extra element (ring all-reduce only).")
@@ -182,13 +190,14 @@ class CommunicationSpec(PartSpec):
             v = int(v)
         if isinstance(v, str):
             s = v.strip()
-            if s.isdigit():
-                v = int(s)
-            else:
-                check_symbol_name(s)
+            if is_symbol_name(s):
                 if s in RESERVED_NAMES:
                     raise ValueError(f"{s!r} is a SymPy function name; choose another symbol")
                 return s
+            v = Fraction(check_number(s))
+            if v.denominator != 1:
+                raise ValueError(f"expected an integer, got {s[:30]!r} = {v}")
+            v = int(v)
         if not isinstance(v, int):
             raise ValueError(f"expected an integer or a symbol name, got {type(v).__name__}")
         if name == "n":
@@ -209,25 +218,19 @@ class CommunicationSpec(PartSpec):
     @field_validator("alpha", "bandwidth", mode="before")
     @classmethod
     def _positive(cls, v: Any) -> Any:
-        if isinstance(v, str) and v.strip()[:1].isalpha():
-            s = v.strip()
-            check_symbol_name(s)
-            if s in RESERVED_NAMES:
-                raise ValueError(f"{s!r} is a SymPy function name; choose another symbol")
-            return s
-        x = check_number(v)
-        if float(x) <= 0:
-            raise ValueError(f"must be > 0, got {v}")
-        return x
+        if is_symbol_name(v) and v.strip() in RESERVED_NAMES:
+            raise ValueError(f"{v.strip()!r} is a SymPy function name; choose another symbol")
+        return check_positive_or_symbolic(v)
 
     def symbol_names(self) -> dict[str, str]:
         """Field -> symbol name, for the fields given as symbols."""
-        out = {}
-        for f in ("n", "p", "servers", "alpha", "bandwidth"):
-            v = getattr(self, f)
-            if isinstance(v, str) and v.strip()[:1].isalpha():
-                out[f] = v
-        return out
+        return {f: getattr(self, f) for f in ("n", "p", "servers", "alpha", "bandwidth")
+                if is_symbol_name(getattr(self, f))}
+
+    def formulas(self) -> dict[str, str]:
+        """Field -> formula, for alpha and bandwidth given as formulas in other symbols."""
+        return {f: getattr(self, f) for f in ("alpha", "bandwidth")
+                if isinstance(getattr(self, f), str) and not is_symbol_name(getattr(self, f))}
 
     @property
     def uses_servers(self) -> bool:
@@ -243,6 +246,13 @@ class CommunicationSpec(PartSpec):
             if s in seen:
                 raise ValueError(f"{f} and {seen[s]} use the same symbol {s!r}")
             seen[s] = f
+        taken = {"n": "n", "p": "p", "k": "servers", "alpha": "alpha", "B": "bandwidth"}
+        for f, text in self.formulas().items():
+            for name in sorted(formula_names(text)):
+                if name in seen or name in taken or name in RESERVED_NAMES:
+                    raise ValueError(f"{f}: the formula {text!r} uses {name!r}, which names "
+                                     f"{seen.get(name) or taken.get(name, 'a function')}; "
+                                     "use a new symbol")
         n, p, k = self.n, self.p, self.servers
         if isinstance(n, int):
             for s in self.schemes:
@@ -281,7 +291,8 @@ class CommunicationSpec(PartSpec):
             raise ValueError(f"p = {p} is not divisible by servers = {k}: each server owns a "
                              f"shard of p/k elements; pad p to {k * -(-p // k)} or choose "
                              "servers dividing p")
-        known = set(names.values()) | set(FORMULA_FUNCTIONS)
+        known = set(names.values()) | set(FORMULA_FUNCTIONS) | {
+            name for text in self.formulas().values() for name in formula_names(text)}
         for i, cell in enumerate(self.given):
             if cell.scheme not in self.schemes:
                 raise ValueError(f"given[{i}].scheme {cell.scheme!r} is not among schemes "

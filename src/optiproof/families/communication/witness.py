@@ -33,6 +33,8 @@ GRID_MAX_N = 64
 SIM_GRID_N = (2, 3, 4, 5, 7, 8, 16)
 TIME_POINTS = ((Fraction(1, 10), Fraction(7)), (Fraction(3), Fraction(1, 2)))
 """(alpha, B) pairs at which a symbolic time formula is compared with the schedule's time."""
+FORMULA_SAMPLES = (Fraction(1, 2), Fraction(3))
+"""Values given to the symbols of a formula for alpha or the bandwidth."""
 GLOO_SYMBOLIC_N = 4
 GLOO_SYMBOLIC_P_CHUNK = 6
 GLOO_TIMEOUT_S = 150.0
@@ -101,12 +103,16 @@ def _compile(expr: Any) -> Callable[[dict], Fraction]:
 
 
 class _Evaluator:
-    """Evaluates the solver's expressions at a concrete instance, exactly (None if impossible)."""
+    """Evaluates the solver's expressions at a concrete instance, exactly (None if impossible).
+
+    Where the problem gives alpha or the bandwidth as a formula in other symbols, each time
+    point gives those symbols values and alpha (or B) is the formula's value there."""
 
     def __init__(self, facts: CommunicationFacts):
         self.sym = facts.symbols
         self.subs = facts.subs
         self._cache: dict[Any, Callable[[dict], Fraction] | None] = {}
+        self._symbols_at: dict[tuple[Fraction, Fraction], dict[str, Fraction]] = {}
 
     def at(self, expr: Any, inst: Instance, alpha: Fraction, bandwidth: Fraction
            ) -> Fraction | None:
@@ -120,31 +126,42 @@ class _Evaluator:
             return None
         s = self.sym
         env = {s.n.name: Fraction(inst.n), s.p.name: Fraction(inst.p),
-               s.k.name: Fraction(inst.k), s.alpha.name: alpha, s.B.name: bandwidth}
+               s.k.name: Fraction(inst.k), s.alpha.name: alpha, s.B.name: bandwidth,
+               **self._symbols_at.get((alpha, bandwidth), {})}
         try:
             return fn(env)
         except (_NotRational, KeyError, ZeroDivisionError):
             return None
 
+    def _value(self, symbol: Any, sample: Fraction, i: int, env: dict[str, Fraction]
+               ) -> Fraction:
+        """alpha or B at time point i: free (the sample), the problem's number, or its formula
+        at sample values of the formula's own symbols (recorded in ``env``)."""
+        value = self.subs.get(symbol)
+        if value is None:
+            return sample
+        if value.is_Rational:
+            return Fraction(int(value.p), int(value.q))
+        for j, name in enumerate(sorted(x.name for x in value.free_symbols)):
+            env.setdefault(name, FORMULA_SAMPLES[(i + j) % len(FORMULA_SAMPLES)])
+        return _compile(value)(env)
+
     def time_points(self) -> list[tuple[Fraction, Fraction]]:
+        """(alpha, B) pairs at which time formulas are compared: the problem's values, or
+        samples where they are symbols or formulas."""
         s = self.sym
-
-        def exact(v: Any) -> Fraction:
-            return Fraction(int(v.p), int(v.q))
-
-        if s.alpha in self.subs and s.B in self.subs:
-            return [(exact(self.subs[s.alpha]), exact(self.subs[s.B]))]
+        fixed = all(self.subs.get(x) is not None and self.subs[x].is_Rational
+                    for x in (s.alpha, s.B))
         points = []
-        for a, b in TIME_POINTS:
-            if s.alpha in self.subs:
-                a = exact(self.subs[s.alpha])
-            if s.B in self.subs:
-                b = exact(self.subs[s.B])
-            points.append((a, b))
+        for i, (a, b) in enumerate(TIME_POINTS[:1] if fixed else TIME_POINTS):
+            env: dict[str, Fraction] = {}
+            point = (self._value(s.alpha, a, i, env), self._value(s.B, b, i, env))
+            self._symbols_at[point] = env
+            points.append(point)
         return points
 
 
-def _counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
+def counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
              alpha: Fraction, bandwidth: Fraction) -> Fraction:
     """A quantity as counted from the schedule (never from a formula)."""
     if quantity == "messages":
@@ -222,7 +239,7 @@ def _compare_counts(scheme: str, formulas: dict, grid: list[Instance], ev: "_Eva
         enumerated += 1
         for quantity, expr in formulas.items():
             for alpha, bw in (points if quantity == "time" else points[:1]):
-                want = _counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
+                want = counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
                                 alpha, bw)
                 got = ev.at(expr, inst, alpha, bw)
                 compared += 1
@@ -258,7 +275,9 @@ def schedule_count_check(spec: CommunicationSpec, solution: PartSolution) -> Che
                                      lambda q, s=scheme: f"{s} {q} formula", mismatches)
         compared, enumerated, worst = compared + c, enumerated + e, max(worst, w)
     answers_checked = answer_instances = 0
-    for answer in solution.answers:
+    cells = [a for a in solution.answers if a.subject in facts.costs
+             and a.quantity in facts.costs[a.subject]]
+    for answer in cells:
         scheme = answer.subject
         grid = instances(scheme, inst_n, inst_p, inst_k, max_n=16, p_multiples=(1, 2))
         c, e, sk, w = _compare_counts(scheme, {answer.quantity: answer.expr}, grid, ev, spec,
@@ -421,7 +440,7 @@ def given_cells_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
         for inst in instances(scheme, inst_n, inst_p, inst_k, max_n=32, p_multiples=(1, 5)):
             counts = count_schedule(build_schedule(scheme, inst.n, inst.p, inst.k))
             for alpha, bw in (points if quantity == "time" else points[:1]):
-                want = _counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
+                want = counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
                                 alpha, bw)
                 got = ev.at(expr, inst, alpha, bw)
                 if got != want:
@@ -453,7 +472,9 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
         MAX_ELEMENTS_PER_RANK,
         MAX_PROCESSES,
         MAX_WORKERS,
+        RUN_MEMORY_BUDGET_MB,
         GlooJob,
+        run_memory_mb,
     )
 
     facts = solution.facts
@@ -486,6 +507,12 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
     if world > MAX_PROCESSES:
         raise BadInput(f"{world} processes (workers plus servers) exceed the gloo limit of "
                        f"{MAX_PROCESSES}", field="servers")
+    need = run_memory_mb(jobs)
+    if need > RUN_MEMORY_BUDGET_MB:
+        raise BadInput(f"the real run of {world} processes with p = {p} would need about "
+                       f"{need:,} MB of memory, over the gloo budget of "
+                       f"{RUN_MEMORY_BUDGET_MB:,} MB", field="p",
+                       expected="a smaller n or p with --engine gloo, or the sim engine")
     return jobs, Instance(n, p, k), note
 
 

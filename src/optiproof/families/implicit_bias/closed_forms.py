@@ -175,3 +175,17 @@ def min_norm_solution(prob: Problem) -> sympy.Matrix:
 def exact_float_matrix(v: np.ndarray, digits: int = 15) -> sympy.Matrix:
     """A float64 vector as a SymPy column of Floats (for numerical answers)."""
     return sympy.Matrix([sympy.Float(float(x), digits) for x in v])
+
+
+def row_space_curvature(prob: Problem) -> tuple[Any, Any]:
+    """(mu, L): the smallest and largest nonzero eigenvalue of the Hessian 2c X^T X, i.e. of
+    2c X X^T; exact when X X^T is diagonal or at most 2 x 2, else 15 significant digits."""
+    if prob.exact:
+        G = 2 * prob.c * prob.X * prob.X.T
+        if G.is_diagonal() or G.rows <= 2:
+            eigs = [sympy.radsimp(sympy.nsimplify(v)) for v in G.eigenvals()]
+            positive = sorted((v for v in eigs if v != 0), key=float)
+            return positive[0], positive[-1]
+    w = np.linalg.eigvalsh(2 * float(prob.c) * prob.Xf @ prob.Xf.T)
+    w = w[w > 1e-12 * max(float(w.max()), 1e-300)]
+    return sympy.Float(float(w.min()), 15), sympy.Float(float(w.max()), 15)

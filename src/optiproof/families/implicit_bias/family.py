@@ -11,13 +11,17 @@ KEY = "implicit-bias"
 METHODS = (O.GD, O.SGD, O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED, O.RESCALED_SGD,
            O.EPOCHWISE, O.SIGN_GD, O.ADAM, O.RMSPROP, O.ADAGRAD, O.RIDGE)
 """The catalogue optimizers a part may name."""
+ASKS = (Q.LIMIT, Q.RIDGELESS_LIMIT, Q.MIN_NORM_SOLUTION, Q.IS_MIN_NORM, Q.OPTIMAL_MOMENTUM,
+        Q.OPTIMAL_RATE)
+"""The quantities a part may ask, in the catalogue."""
 
 IMPLICIT_BIAS = Family(
     key=KEY, title="Implicit bias on least squares",
     spec=imported(f"{__package__}.spec:ImplicitBiasSpec"),
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
-    answers=(Q.LIMIT, Q.RIDGELESS_LIMIT), entries=METHODS, facts=ImplicitBiasFacts,
-    reader="optiproof.reading.implicit_bias",
+    answers=ASKS, entries=METHODS, facts=ImplicitBiasFacts,
+    measure=imported(f"{__package__}.measure:measure"),
+    reader=f"{__package__}.reader",
     problems=("problems/texts/optimizer-convergence.txt",
               "problems/optimizer-convergence.yaml"))

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+
+from optiproof.catalogue import optimizers as O
 
 MAX_ITERATIONS = 200_000
 """Hard cap on iterations (steps, or epochs for the epoch-wise method) of any run."""
 MAX_SECONDS = 30.0
 """Wall-time cap of one simulated or witnessed run."""
+VANISHING_MAX_STEPS = 20_000
+"""Steps of a run with vanishing sign steps: they shrink only polynomially, so the run stops
+here and its last step is the accuracy it can claim."""
 
 
 def loss_constant(loss: str, m: int) -> float:
@@ -59,9 +65,77 @@ class Geometric:
     def at(self, k: int) -> float:
         return self.lr0 * self.gamma ** k
 
+    def steps_until(self, size: float) -> int:
+        """The first k with alpha_k <= size (capped)."""
+        if self.lr0 <= size:
+            return 1
+        return min(MAX_ITERATIONS, int(math.log(size / self.lr0) / math.log(self.gamma)) + 5)
+
+
+@dataclass(frozen=True)
+class Constant:
+    """alpha_k = lr0."""
+
+    lr0: float
+
+    def at(self, k: int) -> float:
+        return self.lr0
+
+    def steps_until(self, size: float) -> int:
+        """A constant step never shrinks: the cap."""
+        return MAX_ITERATIONS
+
+
+@dataclass(frozen=True)
+class Vanishing:
+    """alpha_k = lr0 / (k + 1)^power, 0 < power <= 1: sum alpha_k = oo, alpha_k -> 0."""
+
+    lr0: float
+    power: float
+
+    def at(self, k: int) -> float:
+        return self.lr0 / (k + 1) ** self.power
+
+    def steps_until(self, size: float) -> int:
+        """The first k with alpha_k <= size (capped)."""
+        if self.lr0 <= size:
+            return 1
+        return min(MAX_ITERATIONS, int((self.lr0 / size) ** (1 / self.power)) + 1)
+
+
+Schedule = Geometric | Constant | Vanishing
+
+
+def momentum_of(method: Any, X: np.ndarray, c: float) -> float:
+    """The momentum a heavy-ball or Nesterov run uses: as stated, or the best at the step 1/L
+    (float64 from the spectrum of 2c X^T X): Nesterov (sqrt(kappa) - 1)/(sqrt(kappa) + 1),
+    heavy ball (1 - 1/sqrt(kappa))^2."""
+    beta = getattr(method, "beta", 0.0)
+    if beta != "optimal":
+        return float(beta)
+    L, mu = full_batch_curvature(X, c)
+    r = math.sqrt(mu / L)
+    return (1 - r) / (1 + r) if method.entry is O.NESTEROV else (1 - r) ** 2
+
+
+def vanishing_steps_needed(schedule: Vanishing, L: float, mu: float,
+                           accuracy: float = 1e-13) -> int:
+    """Steps until prod_k max(|1 - alpha_k mu|, |1 - alpha_k L|) <= accuracy (capped)."""
+    alphas = schedule.lr0 / np.arange(1, MAX_ITERATIONS + 1) ** schedule.power
+    logs = np.cumsum(np.log(np.maximum(np.abs(1 - alphas * mu), np.abs(1 - alphas * L))))
+    return min(MAX_ITERATIONS, int(np.searchsorted(-logs, -math.log(accuracy))) + 1)
+
+
+def gd_schedule(method: Any, L: float) -> Constant | Vanishing:
+    """Gradient descent's steps: lr0 (1/L if omitted), constant or over (k + 1)^power."""
+    lr0 = 1.0 / L if method.lr0 is None else float(method.lr0)
+    return Vanishing(lr0, float(method.power)) if method.schedule == "vanishing" \
+        else Constant(lr0)
+
 
 def sign_schedule(X: np.ndarray, y: np.ndarray, theta0: np.ndarray, lr0: float | None,
-                  gamma: float | None, *, epochwise: bool) -> Geometric:
+                  gamma: float | None, *, epochwise: bool, kind: str = "geometric",
+                  power: float = 1.0) -> Schedule:
     """Default decaying steps for sign-like methods.
 
     One equation (m = 1): the residual obeys r_{t+1} = r_t - alpha_t ||a||_1 sign(r_t); with
@@ -81,13 +155,29 @@ def sign_schedule(X: np.ndarray, y: np.ndarray, theta0: np.ndarray, lr0: float |
         dist = float(np.abs(sol).max()) or 1e-3
         default_lr0 = dist / m if epochwise else dist / 2
         default_gamma = 0.97 if epochwise else 0.98
-    return Geometric(float(lr0) if lr0 is not None else default_lr0,
-                     float(gamma) if gamma is not None else default_gamma)
+    first = float(lr0) if lr0 is not None else default_lr0
+    if kind == "constant":
+        return Constant(first)
+    if kind == "vanishing":
+        return Vanishing(first, power)
+    return Geometric(first, float(gamma) if gamma is not None else default_gamma)
 
 
-def sign_steps_needed(schedule: Geometric, scale: float, accuracy: float = 1e-13) -> int:
-    """Steps until alpha_k <= accuracy * scale (after which the iterate moves no further)."""
-    if schedule.lr0 <= accuracy * scale:
-        return 1
-    k = math.log(accuracy * scale / schedule.lr0) / math.log(schedule.gamma)
-    return min(MAX_ITERATIONS, int(k) + 5)
+def sign_schedule_of(method: Any, X: np.ndarray, y: np.ndarray, theta0: np.ndarray
+                     ) -> Schedule:
+    """The steps of a sign-like method as its spec states them (defaults from the data)."""
+    return sign_schedule(X, y, theta0, None if method.lr0 is None else float(method.lr0),
+                         None if method.gamma is None else float(method.gamma),
+                         epochwise=method.entry is O.EPOCHWISE, kind=method.schedule,
+                         power=float(getattr(method, "power", 1)))
+
+
+def sign_steps_needed(schedule: Schedule, scale: float, accuracy: float = 1e-13,
+                      travel: float = 0.0) -> int:
+    """Steps until alpha_k <= accuracy * scale (after which the iterate moves no further); a
+    constant step runs until it has covered ``travel`` twice over."""
+    if isinstance(schedule, Constant):
+        return min(MAX_ITERATIONS, int(2 * travel / schedule.lr0) + 10)
+    if isinstance(schedule, Vanishing):
+        return min(VANISHING_MAX_STEPS, schedule.steps_until(accuracy * scale))
+    return schedule.steps_until(accuracy * scale)

@@ -101,15 +101,18 @@ def _finish(data: Data, theta: np.ndarray, t: int, step: float, rec: _Recorder, 
 
 
 def linear_method(data: Data, method: OptimizerEntry, *, beta: float = 0.0,
-                  P: np.ndarray | None = None, lam: float = 0.0) -> Run:
-    """gd, heavy-ball, nesterov, preconditioned and ridge with the curvature step 1/L."""
+                  P: np.ndarray | None = None, lam: float = 0.0,
+                  steps: S.Constant | S.Vanishing | None = None) -> Run:
+    """gd, heavy-ball, nesterov, preconditioned and ridge with the curvature step 1/L (or the
+    given ``steps``)."""
     L, mu = S.full_batch_curvature(data.X, data.c, P)
     L += lam
     mu = lam if lam else mu  # ridge: null-space directions contract at 1 - alpha * lam
-    alpha = 1.0 / L
+    steps = steps or S.Constant(1.0 / L)
+    alpha = steps.lr0
     # momentum: slow modes contract faster than GD's 1 - alpha mu, fast ones at sqrt(beta)
-    rate = max(1 - alpha * mu, beta ** 0.5)
-    total = S.iterations_for(rate)
+    rate = max(abs(1 - alpha * mu), abs(1 - alpha * L), beta ** 0.5)
+    total = S.iterations_for(rate) if isinstance(steps, S.Constant) else S.MAX_ITERATIONS
     rec = _Recorder(total)
     theta = data.theta0.copy()
     v = np.zeros_like(theta)
@@ -118,6 +121,7 @@ def linear_method(data: Data, method: OptimizerEntry, *, beta: float = 0.0,
     t = 0
     for t in range(1, total + 1):
         rec(t - 1, theta)
+        alpha = steps.at(t - 1)
         g = data.grad(theta) + lam * theta
         if method is O.HEAVY_BALL:
             v = beta * v + g
@@ -156,10 +160,13 @@ def cyclic_sgd(data: Data) -> Run:
     return _finish(data, theta, t, alpha, rec)
 
 
-def sign_method(data: Data, schedule: S.Geometric, *, epochwise: bool) -> Run:
-    """Sign descent (full batch) or the epoch-wise diagonal method, steps lr0 gamma^k."""
+def sign_method(data: Data, schedule: S.Schedule, *, epochwise: bool) -> Run:
+    """Sign descent (full batch) or the epoch-wise diagonal method, steps alpha_k of the
+    schedule."""
     scale = max(1.0, float(np.abs(data.theta0).max()), schedule.lr0)
-    total = S.sign_steps_needed(schedule, scale)
+    travel = float(np.abs(np.linalg.lstsq(data.X, data.y - data.X @ data.theta0,
+                                          rcond=None)[0]).max())
+    total = S.sign_steps_needed(schedule, scale, travel=travel)
     rec = _Recorder(total)
     theta = data.theta0.copy()
     start = time.perf_counter()
@@ -220,7 +227,10 @@ def simulate(spec: ImplicitBiasSpec) -> Run:
     meth = spec.method
     method = meth.entry
     if method in (O.GD, O.HEAVY_BALL, O.NESTEROV):
-        return linear_method(data, method, beta=float(getattr(meth, "beta", 0.0)))
+        steps = S.gd_schedule(meth, S.full_batch_curvature(data.X, data.c)[0]) \
+            if method is O.GD else None
+        return linear_method(data, method, beta=S.momentum_of(meth, data.X, data.c),
+                             steps=steps)
     if method is O.PRECONDITIONED:
         P = np.array([[float(v) for v in r] for r in meth.P])
         return linear_method(data, method, P=P)
@@ -239,11 +249,8 @@ def simulate(spec: ImplicitBiasSpec) -> Run:
         return run
     if method in (O.SIGN_GD, O.EPOCHWISE):
         epochwise = method is O.EPOCHWISE
-        sched = S.sign_schedule(data.X, data.y, data.theta0,
-                                None if meth.lr0 is None else float(meth.lr0),
-                                None if meth.gamma is None else float(meth.gamma),
-                                epochwise=epochwise)
-        return sign_method(data, sched, epochwise=epochwise)
+        return sign_method(data, S.sign_schedule_of(meth, data.X, data.y, data.theta0),
+                           epochwise=epochwise)
     kw = dict(lr=float(meth.lr), eps=float(meth.eps), decay=float(meth.decay),
               iterations=meth.iterations)
     if method is O.ADAM:

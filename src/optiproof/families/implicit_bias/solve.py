@@ -218,6 +218,9 @@ def _step_size_step(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem,
              O.NESTEROV.key: r"0 < \alpha \le 1/L"}.get(method.key, r"0 < \alpha < 2/L")
     what = r"2c\,\lambda_{\max}(X P X^\top)" if method is O.PRECONDITIONED else \
         r"2c\,\lambda_{\max}(X X^\top)"
+    if method is O.GD and (spec.method.lr0 is not None or spec.method.schedule != "constant"):
+        _gd_steps(der, spec, what, Lx)
+        return L
     der.add("A step size that converges",
             "The loss is quadratic; along the directions the iterates can move, each eigen-"
             "direction of the Hessian contracts by a factor of modulus below one exactly when "
@@ -225,6 +228,36 @@ def _step_size_step(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem,
             "$\\alpha = 1/L$, inside the range.",
             Equation.of(Tex("L"), Tex(what), Lx))
     return L
+
+
+def _gd_steps(der: Derivation, spec: ImplicitBiasSpec, what: str, Lx: Any) -> None:
+    """The stated steps of gradient descent converge: lr0 < 2/L, and for vanishing steps the
+    factors' product tends to 0 because the steps sum to infinity."""
+    meth = spec.method
+    eqs = [Equation.of(Tex("L"), Tex(what), Lx)]
+    if meth.lr0 is not None:
+        eqs.append(Equation.chain(Tex(r"\alpha_0"), ("=", exact_rational(meth.lr0,
+                                                                          field="method.lr0")),
+                                  ("<", Tex(r"2/L"))))
+    text = ("Along the row space each eigendirection of the Hessian is multiplied by "
+            "$1 - \\alpha_k\\lambda$ per step, of modulus below one while $0 < \\alpha_k < 2/L$"
+            f", where $L = {what}$ is the largest curvature. ")
+    if meth.schedule == "vanishing":
+        lr0 = sympy.Symbol("alpha_0", positive=True) if meth.lr0 is None else \
+            exact_rational(meth.lr0, field="method.lr0")
+        total, squares, rm = _robbins_monro(lr0, exact_rational(meth.power,
+                                                                field="method.power"))
+        text += ("With the vanishing steps $\\alpha_k = \\alpha_0/(k+1)^p$ ($\\alpha_0 = 1/L$ "
+                 "unless given) the product $\\prod_k(1 - \\alpha_k\\lambda)$ tends to $0$ "
+                 "exactly because $\\sum_k\\alpha_k = \\infty$, so the error still vanishes, "
+                 "only more slowly, and the limit is the same point. "
+                 + ("Both Robbins-Monro conditions hold." if rm else
+                    "(Here $\\sum\\alpha_k^2 = \\infty$: the Robbins-Monro condition for noise "
+                    "fails, which full-batch descent does not need.)"))
+        eqs += [total, squares]
+    else:
+        text += "The given constant step is in that range, so the limit does not depend on it."
+    der.add("The given steps converge", text, *eqs)
 
 
 def _confined(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, rank: int
@@ -357,6 +390,73 @@ def _confined(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, rank: i
     return answer, ident, interp, ImplicitBiasFacts("confined", consistent)
 
 
+def _robbins_monro(lr0: Any, power: Any) -> tuple[Equation, Equation, bool]:
+    """sum_k alpha_k and sum_k alpha_k^2 of alpha_k = lr0/(k + 1)^power, summed by SymPy; the
+    Robbins-Monro conditions hold when the first diverges and the second converges."""
+    k = sympy.Symbol("k", integer=True, nonnegative=True)
+    step = lr0 / (k + 1) ** power
+    total = sympy.summation(step, (k, 0, sympy.oo))
+    squares = sympy.summation(step ** 2, (k, 0, sympy.oo))
+    return (Equation.of(Tex(r"\sum_{k \ge 0} \alpha_k"), total),
+            Equation.of(Tex(r"\sum_{k \ge 0} \alpha_k^2"), squares),
+            total == sympy.oo and squares.is_finite is True)
+
+
+def _sign_steps(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem, l1: Any,
+                r0: Any) -> bool:
+    """Whether the residual r_t = a^T theta_t - b of the stated steps tends to 0 (derived per
+    schedule: geometric, vanishing, constant)."""
+    method = spec.method
+    sched = S.sign_schedule_of(method, prob.Xf, prob.yf, prob.theta0f)
+    recursion = Equation.chain(Tex(r"|r_{t+1}|"),
+                               ("=", Tex(r"\bigl||r_t| - \alpha_t\lVert a\rVert_1\bigr|")),
+                               (r"\le", Tex(r"\alpha_t\lVert a\rVert_1")))
+    head = ("Along the line the residual $r_t = a^\\top\\theta_t - b$ obeys $r_{t+1} = r_t - "
+            "\\alpha_t\\lVert a\\rVert_1\\operatorname{sign}(r_t)$")
+    if isinstance(sched, S.Constant):
+        lr0 = exact_rational(method.lr0, field="method.lr0")
+        n = abs(r0) / (lr0 * l1)
+        hits = n.is_integer
+        der.add("A constant step",
+                head + ". With a constant step every move has the same size $\\alpha\\lVert a"
+                "\\rVert_1$, so the residual reaches $0$ exactly when $|r_0|$ is a whole number "
+                "of moves (then $\\operatorname{sign}(0) = 0$ stops it); otherwise it overshoots "
+                "and alternates for ever between two values of opposite sign, and the iterates "
+                "have no limit." + (f" Here $|r_0|/(\\alpha\\lVert a\\rVert_1) = {to_latex(n)}$ "
+                                    "moves: it lands on the solution set." if hits else
+                                    f" Here $|r_0|/(\\alpha\\lVert a\\rVert_1) = {to_latex(n)}$ "
+                                    "is not a whole number: no limit."),
+                Equation.of(Tex(r"\frac{|r_0|}{\alpha\lVert a\rVert_1}"), n))
+        return bool(hits)
+    if isinstance(sched, S.Vanishing):
+        lr0 = sympy.nsimplify(sched.lr0) if method.lr0 is None else exact_rational(
+            method.lr0, field="method.lr0")
+        power = exact_rational(method.power, field="method.power")
+        total, squares, rm = _robbins_monro(lr0, power)
+        der.add("Vanishing steps",
+                head + ". With $\\alpha_t = \\alpha_0/(t+1)^p$, $0 < p \\le 1$, the steps sum to "
+                "infinity, so the residual reaches zero's neighbourhood from any start, and once "
+                "it has changed sign $|r_t| \\le \\alpha_{t-1}\\lVert a\\rVert_1 \\to 0$. "
+                + ("Both Robbins-Monro conditions hold ($\\sum\\alpha_k = \\infty$, "
+                   "$\\sum\\alpha_k^2 < \\infty$)." if rm else
+                   "Only $\\sum\\alpha_k = \\infty$ is needed here (there is no noise), and "
+                   "it holds; $\\sum\\alpha_k^2$ diverges for $p \\le 1/2$."),
+                Equation.of(Tex(r"\alpha_t"), Tex(r"\frac{\alpha_0}{(t+1)^p}")), total, squares,
+                recursion)
+        return True
+    ok = sched.gamma >= 0.5 and sched.lr0 * float(l1) / (1 - sched.gamma) > abs(float(r0))
+    der.add("Step sizes that converge",
+            head + ": a constant step overshoots back and forth forever, so the steps must "
+            "decay. With $\\alpha_t = \\alpha_0\\gamma^t$, $\\gamma \\ge 1/2$ and total travel "
+            "$\\alpha_0\\lVert a\\rVert_1/(1-\\gamma) > |r_0|$, the residual first crosses zero "
+            "and from then on $|r_t| \\le \\alpha_{t-1}\\lVert a\\rVert_1$ (each step is at most "
+            "twice the next), so $r_t \\to 0$ geometrically. Here $\\alpha_0 = "
+            f"{sched.lr0:.6g}$, $\\gamma = {sched.gamma:.6g}$"
+            + (", which satisfies both conditions." if ok else
+               ", which does not satisfy them: see the witness."), recursion)
+    return True
+
+
 # --------------------------------------------------------------------------- sign line
 
 def _sign_line(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
@@ -404,24 +504,7 @@ def _sign_line(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
                         tau))
     der.add("The limit", "Put $\\tau_\\infty$ back into the line.",
             Equation.of(Tex(r"\theta_\infty"), Tex(r"\theta_0 + \tau_\infty s"), limit))
-    sched = S.sign_schedule(prob.Xf, prob.yf, prob.theta0f,
-                            None if spec.method.lr0 is None else float(spec.method.lr0),
-                            None if spec.method.gamma is None else float(spec.method.gamma),
-                            epochwise=method is O.EPOCHWISE)
-    ok = sched.gamma >= 0.5 and sched.lr0 * float(l1) / (1 - sched.gamma) > abs(float(r0))
-    der.add("Step sizes that converge",
-            "Along the line the residual $r_t = a^\\top\\theta_t - b$ obeys $r_{t+1} = r_t - "
-            "\\alpha_t\\lVert a\\rVert_1\\operatorname{sign}(r_t)$: a constant step overshoots "
-            "back and forth forever, so the steps must decay. With $\\alpha_t = \\alpha_0"
-            "\\gamma^t$, $\\gamma \\ge 1/2$ and total travel $\\alpha_0\\lVert a\\rVert_1/(1-"
-            "\\gamma) > |r_0|$, the residual first crosses zero and from then on $|r_t| \\le "
-            "\\alpha_{t-1}\\lVert a\\rVert_1$ (each step is at most twice the next), so $r_t "
-            "\\to 0$ geometrically. Here $\\alpha_0 = " + f"{sched.lr0:.6g}$, $\\gamma = "
-            f"{sched.gamma:.6g}$" + (", which satisfies both conditions." if ok else
-                                     ", which does not satisfy them: see the witness."),
-            Equation.chain(Tex(r"|r_{t+1}|"),
-                           ("=", Tex(r"\bigl||r_t| - \alpha_t\lVert a\rVert_1\bigr|")),
-                           (r"\le", Tex(r"\alpha_t\lVert a\rVert_1"))))
+    converges = _sign_steps(der, spec, prob, l1, r0)
     full = all(v != 0 for v in a)
     der.add("Which solution this is",
             "For any solution $\\theta$, $|b - a^\\top\\theta_0| = |a^\\top(\\theta - \\theta_0)| "
@@ -442,6 +525,12 @@ def _sign_line(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
               "of along $a$: small features get as large an update as big ones. The limit is "
               "therefore where that diagonal line meets the solution set, not the "
               "minimum-norm point.")
+    if not converges:
+        return (Answer("limit", r"\theta_\infty", None, "none", quantity=Q.LIMIT.key,
+                       subject=spec.method.name,
+                       note="no limit: the constant steps overshoot and the iterates "
+                            "alternate for ever"),
+                None, interp, ImplicitBiasFacts("sign-line"))
     return (_answer("limit", r"\theta_\infty", limit, spec,
                     note=r"confined to $\theta_0 + \operatorname{span}(\operatorname{sign}(a))$"),
             ident, interp, ImplicitBiasFacts("sign-line"))
@@ -614,6 +703,102 @@ def _numerical(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, run: R
             ImplicitBiasFacts("numerical"))
 
 
+# --------------------------------------------------------------------------- further asks
+
+def _min_norm(prob: CF.Problem) -> sympy.Matrix:
+    """X^+ y, exactly when the data are small enough, else in float64."""
+    if prob.exact:
+        return CF.min_norm_solution(prob)
+    return _vec(np.linalg.pinv(prob.Xf) @ prob.yf)
+
+
+def _ask_min_norm_solution(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                           limit: Answer) -> list[Answer]:
+    """X^+ y: the point of the solution set closest to the origin."""
+    point = _min_norm(prob)
+    der.add("The minimum-norm solution",
+            "Among all (least-squares) solutions, the one of smallest Euclidean norm lies in the "
+            "row space of $X$: it is the confined limit started from $\\theta_0 = 0$, "
+            "$X^\\top(XX^\\top)^{+}y = X^{+}y$.",
+            Equation.of(Tex(r"\theta_{\min}"), Tex(r"X^{+}y"), point))
+    return [Answer("minimum-norm solution", r"\theta_{\min}", point,
+                   quantity=Q.MIN_NORM_SOLUTION.key)]
+
+
+def _ask_is_min_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                     limit: Answer) -> list[Answer]:
+    """Yes exactly when theta_inf = X^+ y (compared exactly, or to 1e-9 for a simulated
+    limit)."""
+    if limit.expr is None:
+        return [Answer("is the limit the minimum-norm solution", "", None, "none",
+                       quantity=Q.IS_MIN_NORM.key, subject=spec.method.name,
+                       note="there is no limit to compare")]
+    point = _min_norm(prob)
+    gap = limit.expr - point
+    if any(v.has(sympy.Float) for v in gap):
+        scale = max(1.0, float(max(abs(v) for v in point)))
+        same = max(abs(float(v)) for v in gap) <= 1e-9 * scale
+        how = "compared in float64 (the limit is numerical)"
+    else:
+        same = gap.is_zero_matrix
+        how = "compared exactly"
+    der.add("Is it the minimum-norm solution?",
+            "Compare the limit with $X^{+}y$ coordinate by coordinate (" + how + ").",
+            Equation.of(Tex(r"\theta_\infty - X^{+}y"), gap))
+    reason = ("the limit equals $X^{+}y$" if same else
+              f"the limit differs from $X^{{+}}y = {inline_latex(point)}$")
+    return [Answer("is the limit the minimum-norm solution", "", sympy.true if same else
+                   sympy.false, quantity=Q.IS_MIN_NORM.key, subject=spec.method.name,
+                   note=reason)]
+
+
+def _ask_optimal_momentum(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                          limit: Answer) -> list[Answer]:
+    """At alpha = 1/L: Nesterov beta* = (1 - sqrt(mu/L))/(1 + sqrt(mu/L)), heavy ball
+    (1 - sqrt(mu/L))^2; both contract at 1 - sqrt(mu/L) = 1 - 1/sqrt(kappa)."""
+    mu, L = CF.row_space_curvature(prob)
+    r = sympy.radsimp(sympy.sqrtdenest(sympy.sqrt(mu)) / sympy.sqrtdenest(sympy.sqrt(L)))
+    nesterov = spec.method.entry is O.NESTEROV
+    beta = sympy.radsimp(sympy.simplify((1 - r) / (1 + r) if nesterov else (1 - r) ** 2))
+    rate = sympy.radsimp(sympy.simplify(1 - r))
+    der.add("The best momentum at the step 1/L",
+            "Along the row space the loss is a quadratic with curvatures between $\\mu$ and "
+            "$L$, the smallest and largest nonzero eigenvalues of $2cX^\\top X$ (the null "
+            "space never moves). At $\\alpha = 1/L$ the slowest direction has the factor "
+            "$1 - \\mu/L$; the momentum that puts a double root there is the best, and every "
+            "other direction then contracts at least as fast: "
+            + ("$(1 + \\beta)^2(1 - 1/\\kappa) = 4\\beta$ for Nesterov." if nesterov else
+               "$\\beta = (1 - \\sqrt{\\alpha\\mu})^2$ for heavy ball."),
+            Equation.of(Tex(r"(\mu, L)"), sympy.Tuple(mu, L)),
+            Equation.of(Tex(r"\beta^\star"), Tex(r"\frac{\sqrt{\kappa} - 1}{\sqrt{\kappa} + 1}"
+                                                 if nesterov else
+                                                 r"\Bigl(1 - \frac{1}{\sqrt{\kappa}}\Bigr)^2"),
+                        beta),
+            Equation.of(Tex(r"\rho^\star"), Tex(r"1 - \frac{1}{\sqrt{\kappa}}"), rate))
+    method = spec.method.name
+    return [Answer("optimal momentum", r"\beta^\star", beta, quantity=Q.OPTIMAL_MOMENTUM.key,
+                   subject=method, note="at the step 1/L"),
+            Answer("optimal rate", r"\rho^\star", rate, quantity=Q.OPTIMAL_RATE.key,
+                   subject=method, note="per step, along the row space")]
+
+
+ASK_RULES = {Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
+             Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
+             Q.OPTIMAL_RATE.key: _ask_optimal_momentum}
+"""The rule of each ask beyond the limit (the optimal momentum and rate come together)."""
+
+
+def _further_answers(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                     limit: Answer) -> list[Answer]:
+    """The answers of the asks beyond the limit, in the order asked."""
+    out: list[Answer] = []
+    for ask in spec.asked:
+        rule = ASK_RULES.get(ask)
+        if rule is not None and not any(a.quantity == ask for a in out):
+            out += rule(spec, prob, der, limit)
+    return out
+
+
 # --------------------------------------------------------------------------- entry point
 
 class _Skip(Exception):
@@ -675,7 +860,8 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
         run = simulate(spec)
         ans, ident, interp, facts = _numerical(spec, prob, der, run)
         answers = [ans]
-    limit_f = np.array(answers[0].value, dtype=np.float64)
+    limit_f = None if answers[0].value is None else np.array(answers[0].value, dtype=np.float64)
+    answers += _further_answers(spec, prob, der, answers[0])
     if prob.d <= 6 and facts.kind not in ("regularised", "unique"):
         comp = _comparison_exact(prob) if prob.exact and consistent else {
             k: _vec(v) for k, v in _comparison(prob).items()}
@@ -691,7 +877,7 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
 
         if run is None and prob.m * prob.d <= 200_000:
             run = simulate(spec)
-        if run is not None:
+        if run is not None and limit_f is not None:
             drawn.append(trajectory_figure(run.history_steps, run.history, limit_f,
                                              method.name))
             if prob.d in (2, 3):
@@ -709,10 +895,11 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
     summary = (f"{_cap(method.name)} from $\\theta_0$ converges to "
                f"$\\theta_\\infty = "
                f"{inline_latex(answers[0].expr) if prob.d <= SHOW_MAX else '(see answer)'}$"
-               + (" (numerical)." if facts.kind == "numerical" else "."))
-    asked = [Q.LIMIT.key, Q.RIDGELESS_LIMIT.key] if method is O.RIDGE else [Q.LIMIT.key]
+               + (" (numerical)." if facts.kind == "numerical" else ".")
+               if answers[0].expr is not None else
+               f"{_cap(method.name)} from $\\theta_0$ has no limit: {answers[0].note}.")
     return PartSolution(
         label=spec.label, family=KEY, question=spec.question,
         analysis=_analysis(spec, prob, consistent, rank), steps=der.steps, answers=answers,
-        asked=asked, identified_as=ident, interpretation=interp, summary=summary, figures=drawn,
-        diagnostics=diagnostics, facts=facts)
+        asked=spec.asked, identified_as=ident, interpretation=interp, summary=summary,
+        figures=drawn, diagnostics=diagnostics, facts=facts)

@@ -17,13 +17,16 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from optiproof.catalogue import OPTIMIZERS, OptimizerEntry
+from optiproof.catalogue import OPTIMIZERS, QUANTITIES, OptimizerEntry, key_literal
 from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import Matrix, Number, Vector, check_number
 from optiproof.core.limits import LIMITS
 from optiproof.core.problem import PartSpec
-from optiproof.families.implicit_bias.family import KEY, METHODS
+from optiproof.families.derived_spec import Derivable
+from optiproof.families.implicit_bias.family import ASKS, KEY, METHODS
 
+AskName = key_literal(ASKS)
 MAX_DIM = 10_000
 """Largest d (parameters) or m (examples) accepted."""
 
@@ -48,6 +51,13 @@ def _in_unit_interval(v: Any, name: str) -> Any:
     return n
 
 
+def _momentum(v: Any) -> Any:
+    """A momentum in [0, 1), or 'optimal'."""
+    if isinstance(v, str) and v.strip().lower() == OPTIMAL:
+        return OPTIMAL
+    return _in_unit_interval(v, "beta")
+
+
 def _positive(v: Any, name: str) -> Any:
     n = check_number(v)
     if float(n) <= 0:
@@ -55,10 +65,49 @@ def _positive(v: Any, name: str) -> Any:
     return n
 
 
-class GD(_Method):
-    """Full-batch gradient descent with a small constant step."""
+OPTIMAL = "optimal"
+"""``beta: optimal``: the momentum that minimises the rate at the step 1/L."""
+ScheduleKind = Literal["constant", "geometric", "vanishing"]
+
+
+def _power(v: Any) -> Any:
+    """An exponent of vanishing steps, in (0, 1]."""
+    n = check_number(v)
+    if not 0 < float(n) <= 1:
+        raise ValueError(f"power = {v} is outside (0, 1] (a vanishing step lr0/(k+1)^power "
+                         "with sum of steps infinite)")
+    return n
+
+
+class _Stepped(_Method):
+    """A method whose (first) step size lr0 may be stated (derived from the data if omitted)."""
+
+    lr0: Number | None = Field(None, description="The (first) step size (derived if omitted).")
+
+    @field_validator("lr0", mode="before")
+    @classmethod
+    def _lr0(cls, v: Any) -> Any:
+        return None if v is None else _positive(v, "lr0")
+
+
+class _Vanishable(_Stepped):
+    """A method that may take the vanishing steps lr0/(k+1)^power."""
+
+    power: Number = Field(1, description="Exponent of the vanishing schedule, in (0, 1].")
+
+    @field_validator("power", mode="before")
+    @classmethod
+    def _power(cls, v: Any) -> Any:
+        return _power(v)
+
+
+class GD(_Vanishable):
+    """Full-batch gradient descent: a constant step lr0 (1/L if omitted) or the vanishing steps
+    lr0/(k+1)^power."""
 
     name: Literal[O.GD.key] = O.GD.key
+    schedule: Literal["constant", "vanishing"] = Field(
+        "constant", description="constant: alpha_k = lr0; vanishing: alpha_k = lr0/(k+1)^power.")
 
 
 class SGD(_Method):
@@ -71,24 +120,28 @@ class HeavyBall(_Method):
     """Heavy-ball momentum: theta <- theta - alpha grad + beta (theta - theta_prev)."""
 
     name: Literal[O.HEAVY_BALL.key] = O.HEAVY_BALL.key
-    beta: Number = Field(0.9, description="Momentum coefficient, 0 <= beta < 1.")
+    beta: Number | Literal["optimal"] = Field(
+        0.9, description="Momentum coefficient, 0 <= beta < 1, or 'optimal' (the best at the "
+                         "step 1/L).")
 
     @field_validator("beta", mode="before")
     @classmethod
     def _beta(cls, v: Any) -> Any:
-        return _in_unit_interval(v, "beta")
+        return _momentum(v)
 
 
 class Nesterov(_Method):
     """Nesterov momentum (PyTorch's SGD(nesterov=True) form)."""
 
     name: Literal[O.NESTEROV.key] = O.NESTEROV.key
-    beta: Number = Field(0.9, description="Momentum coefficient, 0 <= beta < 1.")
+    beta: Number | Literal["optimal"] = Field(
+        0.9, description="Momentum coefficient, 0 <= beta < 1, or 'optimal' (the best at the "
+                         "step 1/L: (sqrt(kappa) - 1)/(sqrt(kappa) + 1)).")
 
     @field_validator("beta", mode="before")
     @classmethod
     def _beta(cls, v: Any) -> Any:
-        return _in_unit_interval(v, "beta")
+        return _momentum(v)
 
 
 class Preconditioned(_Method):
@@ -134,16 +187,12 @@ class RescaledSGD(_Method):
     name: Literal[O.RESCALED_SGD.key] = O.RESCALED_SGD.key
 
 
-class _Decaying(_Method):
+class _Decaying(_Stepped):
     """A sign-like method: steps alpha_k = lr0 * gamma^k (lr0 derived from the data if omitted)."""
 
-    lr0: Number | None = Field(None, description="First step size (derived if omitted).")
     gamma: Number | None = Field(None, description="Decay factor per step/epoch, in [1/2, 1).")
-
-    @field_validator("lr0", mode="before")
-    @classmethod
-    def _lr0(cls, v: Any) -> Any:
-        return None if v is None else _positive(v, "lr0")
+    schedule: Literal["geometric"] = Field("geometric",
+                                           description="geometric: alpha_k = lr0 gamma^k.")
 
     @field_validator("gamma", mode="before")
     @classmethod
@@ -167,10 +216,13 @@ class EpochwiseAdaptive(_Decaying):
     name: Literal[O.EPOCHWISE.key] = O.EPOCHWISE.key
 
 
-class SignGD(_Decaying):
-    """Sign gradient descent: theta <- theta - alpha_t sign(grad f), alpha_t = lr0 gamma^t."""
+class SignGD(_Decaying, _Vanishable):
+    """Sign gradient descent: theta <- theta - alpha_t sign(grad f), alpha_t = lr0 gamma^t
+    (geometric), lr0 (constant) or lr0/(t+1)^power (vanishing)."""
 
     name: Literal[O.SIGN_GD.key] = O.SIGN_GD.key
+    schedule: ScheduleKind = Field("geometric", description="geometric: lr0 gamma^t; constant: "
+                                                            "lr0; vanishing: lr0/(t+1)^power.")
 
 
 class _TorchAdaptive(_Method):
@@ -319,7 +371,7 @@ def consistency(X: list[list[Any]], y: list[Any]) -> tuple[bool, int]:
     return resid <= 1e-9 * max(1.0, float(np.linalg.norm(b))), r
 
 
-class ImplicitBiasSpec(PartSpec):
+class ImplicitBiasSpec(PartSpec, Derivable):
     """Where does ``method`` converge on least squares ``X theta = y`` started at ``theta0``?"""
 
     family: Literal[KEY] = KEY
@@ -333,6 +385,16 @@ class ImplicitBiasSpec(PartSpec):
     presume_zero_loss: bool = Field(True, description="The question presumes a zero-loss "
                                     "solution exists (an inconsistent system is then an error).")
     method: Method
+    asks: list[AskName] | None = Field(
+        None, max_length=len(ASKS), description="What to compute, in order: limit, "
+        "ridgeless-limit (ridge), min-norm-solution, is-min-norm, optimal-momentum and "
+        "optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
+        "lambda -> 0 limit).")
+
+    @field_validator("asks", mode="before")
+    @classmethod
+    def _asks(cls, v: Any) -> Any:
+        return None if v is None else QUANTITIES.choose_all(v, ASKS, what="ask")
 
     @field_validator("method", mode="before")
     @classmethod
@@ -371,6 +433,8 @@ class ImplicitBiasSpec(PartSpec):
                              f"{len(self.method.P)} but theta has {d} entries")
         if all(float(v) == 0 for row in X for v in row):
             raise ValueError("X (or a) is all zeros: no data to fit")
+        _check_asks(self)
+        _check_schedule(self)
         ok, rank = consistency(X, y)
         if not ok:
             import numpy as np
@@ -395,6 +459,13 @@ class ImplicitBiasSpec(PartSpec):
         return self
 
     @property
+    def asked(self) -> list[str]:
+        """The asked quantities: as given, else the limit (and the ridgeless limit for ridge)."""
+        if self.asks is not None:
+            return list(self.asks)
+        return [Q.LIMIT.key] + ([Q.RIDGELESS_LIMIT.key] if self.method.entry is O.RIDGE else [])
+
+    @property
     def data(self) -> tuple[list[list[Any]], list[Any]]:
         """(X, y) as lists, the single equation read as a 1 x d system."""
         if self.X is not None:
@@ -403,3 +474,39 @@ class ImplicitBiasSpec(PartSpec):
 
 
 Spec = ImplicitBiasSpec
+
+
+MOMENTUM_ASKS = (Q.OPTIMAL_MOMENTUM.key, Q.OPTIMAL_RATE.key)
+
+
+def _check_asks(spec: ImplicitBiasSpec) -> None:
+    """Each ask applies to the part's method."""
+    method = spec.method.entry
+    asked = spec.asked
+    if Q.RIDGELESS_LIMIT.key in asked and method is not O.RIDGE:
+        raise ValueError(f"asks: '{Q.RIDGELESS_LIMIT.key}' is the lambda -> 0 limit of "
+                         f"{O.RIDGE.key}, not of {method.key}")
+    if set(MOMENTUM_ASKS) & set(asked) and method not in (O.HEAVY_BALL, O.NESTEROV):
+        raise ValueError(f"asks: the optimal momentum and rate need method {O.HEAVY_BALL.key} "
+                         f"or {O.NESTEROV.key}, not {method.key}")
+
+
+def _check_schedule(spec: ImplicitBiasSpec) -> None:
+    """The schedules whose limit is known: GD with lr0 < 2/L; sign descent on one equation."""
+    meth = spec.method
+    schedule = getattr(meth, "schedule", "geometric")
+    if meth.entry is O.SIGN_GD and schedule != "geometric" and len(spec.data[0]) > 1:
+        raise ValueError(f"method.schedule: {schedule} sign descent is derived on one equation "
+                         "(a, b); with several equations its limit has no closed form")
+    if meth.entry is O.SIGN_GD and schedule == "constant" and meth.lr0 is None:
+        raise ValueError("method.lr0: a constant sign-descent step needs its size lr0")
+    if meth.entry is O.GD and meth.lr0 is not None:
+        import numpy as np
+
+        from optiproof.families.implicit_bias import schedules
+
+        X = np.array([[float(v) for v in r] for r in spec.data[0]])
+        L, _ = schedules.full_batch_curvature(X, schedules.loss_constant(spec.loss, X.shape[0]))
+        if float(meth.lr0) * L >= 2:
+            raise ValueError(f"method.lr0 = {meth.lr0} is at least 2/L = {2 / L:.6g}: gradient "
+                             "descent does not converge (it needs 0 < lr0 < 2/L)")

@@ -22,11 +22,13 @@ from typing import Any
 import numpy as np
 
 from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
 from optiproof.core.evidence import Check, stopwatch
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution
 from optiproof.families.implicit_bias import schedules as S
 from optiproof.families.implicit_bias.spec import TORCH_ADAPTIVE, ImplicitBiasSpec
+from optiproof.witnesses.momentum import radius
 
 TOLERANCE = 1e-6
 """Pass threshold of a comparison, relative to max(1, ||answer||_inf)."""
@@ -39,6 +41,10 @@ class TorchRun:
     step_at_stop: float
     reason: str
     ok: bool
+    bound: float = 0.0
+    """How far the endpoint may still be from the limit, known from the schedule (0 when the
+    run stopped moving)."""
+    history: list[np.ndarray] | None = None
 
 
 def _data(spec: ImplicitBiasSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -49,8 +55,14 @@ def _data(spec: ImplicitBiasSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray, f
     return X, y, t0, S.loss_constant(spec.loss, X.shape[0])
 
 
-def _answer(solution: PartSolution) -> np.ndarray:
-    value = solution.answers[0].value
+def _answered(solution: PartSolution, quantity: str) -> Any:
+    """The first answer of ``quantity``."""
+    return next(a for a in solution.answers if a.quantity == quantity)
+
+
+def _answer(solution: PartSolution, quantity: str = Q.LIMIT.key) -> np.ndarray:
+    """The value of the first answer of ``quantity`` (the limit by default) in float64."""
+    value = _answered(solution, quantity).value
     if value is None:
         raise ValueError("the answer has no numeric value")
     return np.array(value, dtype=np.float64)
@@ -97,9 +109,14 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
         lam = float(meth.lam) if method is O.RIDGE else 0.0
         L, mu = S.full_batch_curvature(Xn, c, P)
         lr = 1.0 / (L + lam)
-        beta = float(getattr(meth, "beta", 0.0))
+        if method is O.GD:
+            sched = S.gd_schedule(meth, L)
+            lr = sched.lr0
+        beta = S.momentum_of(meth, Xn, c) if method in (O.HEAVY_BALL, O.NESTEROV) else 0.0
         # ridge: null-space directions contract only through the decay, at 1 - lr * lam
-        cap = S.iterations_for(max(1 - lr * (lam if lam else mu), beta ** 0.5), 1e-16) * 2
+        rate = max(abs(1 - lr * (lam if lam else mu)), abs(1 - lr * (L + lam)), beta ** 0.5)
+        cap = S.iterations_for(rate, 1e-16) * 2 if not isinstance(sched, S.Vanishing) \
+            else S.vanishing_steps_needed(sched, L, mu)
         if method is O.PRECONDITIONED:
             from optiproof.families.implicit_bias.optimizers import PreconditionedSGD
 
@@ -117,11 +134,11 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
     elif method in (O.SIGN_GD, O.EPOCHWISE):
         from optiproof.families.implicit_bias.optimizers import EpochwiseDiagonal, SignSGD
 
-        sched = S.sign_schedule(Xn, yn, t0n, None if meth.lr0 is None else float(meth.lr0),
-                                None if meth.gamma is None else float(meth.gamma),
-                                epochwise=method is O.EPOCHWISE)
+        sched = S.sign_schedule_of(meth, Xn, yn, t0n)
         lr = sched.lr0
-        cap = S.sign_steps_needed(sched, max(1.0, float(np.abs(t0n).max()), sched.lr0))
+        travel = float(np.abs(np.linalg.lstsq(Xn, yn - Xn @ t0n, rcond=None)[0]).max())
+        cap = S.sign_steps_needed(sched, max(1.0, float(np.abs(t0n).max()), sched.lr0),
+                                  travel=travel)
         opt = (EpochwiseDiagonal if method is O.EPOCHWISE else SignSGD)([theta], lr=lr)
     else:
         lr = float(meth.lr)
@@ -135,8 +152,9 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
         else:
             opt = torch.optim.Adagrad([theta], lr=lr, eps=float(meth.eps))
     scheduler = None
-    if sched is not None:
-        scheduler = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=sched.gamma)
+    if sched is not None and not isinstance(sched, S.Constant):
+        scheduler = torch.optim.lr_scheduler.LambdaLR(
+            opt, lambda k, s=sched: s.at(k) / s.lr0)
     elif method in TORCH_ADAPTIVE and float(meth.decay) < 1:
         scheduler = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=float(meth.decay))
 
@@ -144,6 +162,7 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
     blowup = 1e12 * max(1.0, float(np.abs(t0n).max()), float(np.abs(yn).max()))
     last = theta.detach().clone()
     reason = f"iteration cap {cap} reached"
+    history = [] if isinstance(sched, S.Constant) and method is O.SIGN_GD else None
     it = 0
     for it in range(1, cap + 1):
         if method is O.EPOCHWISE:
@@ -163,6 +182,8 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
             opt.step()
         if scheduler is not None:
             scheduler.step()
+        if history is not None:
+            history.append(theta.detach().numpy().copy())
         if it % 50 == 0 or it == cap:
             now = theta.detach()
             if not bool(torch.isfinite(now).all()) or float(now.abs().max()) > blowup:
@@ -173,17 +194,36 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
                 reason = f"wall-time cap {seconds:.0f} s reached at iteration {it}"
                 break
             moved = float((now - last).abs().max())
-            if sched is None and method not in TORCH_ADAPTIVE \
-                    and moved <= 1e-15 * max(1.0, float(now.abs().max())):
+            if not isinstance(sched, (S.Geometric, S.Vanishing)) and \
+                    method not in TORCH_ADAPTIVE and \
+                    moved <= 1e-15 * max(1.0, float(now.abs().max())):
                 reason = f"stopped moving after {it} iterations"
                 break
             last = now.clone()
     else:
-        if sched is not None:
+        if sched is not None and not isinstance(sched, S.Constant):
             reason = f"step size decayed to {opt.param_groups[0]['lr']:.3g} after {it} steps"
         elif method in TORCH_ADAPTIVE:
             reason = f"ran the stated {it} iterations"
-    return TorchRun(theta.detach().numpy().copy(), it, opt.param_groups[0]["lr"], reason, True)
+    end = theta.detach().numpy().copy()
+    return TorchRun(end, it, opt.param_groups[0]["lr"], reason, True,
+                    _endpoint_bound(method, sched, Xn, yn, t0n, c, it), history)
+
+
+def _endpoint_bound(method: Any, sched: Any, X: np.ndarray, y: np.ndarray, t0: np.ndarray,
+                    c: float, steps: int) -> float:
+    """How far a run's endpoint may be from its limit, from the schedule alone: vanishing GD
+    steps shrink the row-space error by prod_k max |1 - alpha_k lambda|; a sign step, once the
+    residual has changed sign, leaves the sup-distance at most the last step."""
+    if isinstance(sched, S.Vanishing) and method is O.GD:
+        L, mu = S.full_batch_curvature(X, c)
+        alphas = np.array([sched.at(k) for k in range(steps)])
+        log_factor = np.log(np.maximum(np.abs(1 - alphas * mu), np.abs(1 - alphas * L))).sum()
+        error0 = float(np.linalg.norm(np.linalg.lstsq(X, X @ t0 - y, rcond=None)[0]))
+        return error0 * float(np.exp(log_factor))
+    if isinstance(sched, S.Vanishing):
+        return sched.at(steps - 1)
+    return 0.0
 
 
 def _optimizer_label(spec: ImplicitBiasSpec) -> str:
@@ -204,29 +244,127 @@ def _optimizer_label(spec: ImplicitBiasSpec) -> str:
     }[method.key]
 
 
+def limit_run(spec: ImplicitBiasSpec) -> TorchRun:
+    """The real optimizer run to convergence; rescaled SGD runs on the rescaled features and
+    its endpoint is mapped back."""
+    if spec.method.entry is not O.RESCALED_SGD:
+        return run_torch(spec)
+    X, _, t0, _ = _data(spec)
+    s = np.sqrt((X ** 2).mean(axis=0))
+    s = np.where(s > 0, s, 1.0)
+    run = run_torch(spec, X=X / s, theta0=t0 * s)
+    run.theta = run.theta / s
+    return run
+
+
 def real_optimizer_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """Run the real optimizer to convergence and compare its limit with the answer."""
     method = f"real optimizer: {_optimizer_label(spec)}, float64"
     with stopwatch() as watch:
         target = _answer(solution)
-        if spec.method.entry is O.RESCALED_SGD:
-            X, y, t0, c = _data(spec)
-            s = np.sqrt((X ** 2).mean(axis=0))
-            s = np.where(s > 0, s, 1.0)
-            run = run_torch(spec, X=X / s, theta0=t0 * s)
-            run.theta = run.theta / s
-        else:
-            run = run_torch(spec)
+        run = limit_run(spec)
     if not run.ok:
         return Check(method, "inconclusive", f"{run.reason}; nothing verified",
                      runtime_s=watch.elapsed, compared="limit")
     err = float(np.abs(run.theta - target).max())
-    tol = TOLERANCE * _scale(target)
+    tol = max(TOLERANCE * _scale(target), run.bound)
     status = "passed" if err <= tol else "failed"
     detail = (f"{run.reason}; final step {run.step_at_stop:.3g}; max |theta_torch - answer| = "
-              f"{err:.3g} (tolerance {tol:.1g})")
-    return Check(method, status, detail, max_error=err, runtime_s=watch.elapsed,
-                 compared="limit theta_inf")
+              f"{err:.3g} (tolerance {tol:.1g}"
+              + (", the distance the schedule may still leave)" if run.bound else ")"))
+    if run.bound > 1e-3 * _scale(target):
+        return Check(method, "inconclusive", detail + "; the steps vanish too slowly to pin the "
+                     "limit down in the runs this witness can afford", max_error=err,
+                     runtime_s=watch.elapsed, compared="limit theta_inf")
+    X, y, _, _ = _data(spec)
+    extra, ok = _min_norm_verdict(solution, run.theta, tol, X, y)
+    return Check(method, status if ok else "failed", detail + extra, max_error=err,
+                 runtime_s=watch.elapsed, compared="limit theta_inf")
+
+
+def _min_norm_verdict(solution: PartSolution, theta: np.ndarray, tol: float, X: np.ndarray,
+                      y: np.ndarray) -> tuple[str, bool]:
+    """If asked, whether the measured limit is X^+ y (numpy pinv) agrees with the yes/no."""
+    asked = [a for a in solution.answers if a.quantity == Q.IS_MIN_NORM.key]
+    if not asked or asked[0].value is None:
+        return "", True
+    point = np.linalg.pinv(X) @ y
+    gap = float(np.abs(theta - point).max())
+    measured = gap <= max(tol, 1e-9) * 10
+    return (f"; distance to pinv(X) y {gap:.3g}, so {'' if measured else 'not '}the "
+            f"minimum-norm solution (answer: {'yes' if asked[0].value else 'no'})",
+            measured == asked[0].value)
+
+
+def constant_sign_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """Constant sign steps: the real run lands on the answer at the step where the residual
+    first reaches 0 (within rounding of the steps taken), or, when the answer is 'no limit',
+    its residual alternates in sign for ever without reaching 0."""
+    method = f"real optimizer: {_optimizer_label(spec)}, constant steps, float64"
+    with stopwatch() as watch:
+        run = run_torch(spec)
+        X, y, _, _ = _data(spec)
+        residuals = np.array([float(X[0] @ h - y[0]) for h in run.history or []])
+        limit = _answered(solution, Q.LIMIT.key)
+    size = float(spec.method.lr0) * float(np.abs(X[0]).sum())
+    if limit.value is not None:
+        target = np.array(limit.value, dtype=np.float64)
+        k = int(np.argmin(np.abs(residuals)))
+        err = float(np.abs(run.history[k] - target).max())
+        tol = TOLERANCE * _scale(target)
+        return Check(method, "passed" if err <= tol else "failed",
+                     f"closest approach at step {k + 1}: max |theta - answer| = {err:.3g} "
+                     f"(tolerance {tol:.1g})", max_error=err, runtime_s=watch.elapsed,
+                     compared="limit")
+    tail = residuals[len(residuals) // 2:]
+    alternates = bool(np.all(tail[1:] * tail[:-1] < 0))
+    gap = float(np.abs(tail).min()) if tail.size else 0.0
+    ok = alternates and gap >= 1e-9 * size
+    return Check(method, "passed" if ok else "failed",
+                 f"{len(residuals)} steps of size alpha ||a||_1 = {size:.6g}; the last half of "
+                 f"the residuals {'alternate' if alternates else 'do not alternate'} in sign, "
+                 f"never closer to 0 than {gap:.3g}: no limit", max_error=None if ok else gap,
+                 runtime_s=watch.elapsed, compared="no limit")
+
+
+def min_norm_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """X^+ y by numpy's pseudo-inverse (SVD) against the answer."""
+    method = "minimum-norm solution: numpy pinv(X) y (SVD)"
+    with stopwatch() as watch:
+        X, y, _, _ = _data(spec)
+        target = _answer(solution, Q.MIN_NORM_SOLUTION.key)
+        err = float(np.abs(np.linalg.pinv(X) @ y - target).max())
+    tol = TOLERANCE * _scale(target)
+    return Check(method, "passed" if err <= tol else "failed",
+                 f"max |pinv(X) y - answer| = {err:.3g} (tolerance {tol:.1g})", max_error=err,
+                 runtime_s=watch.elapsed, compared="minimum-norm solution")
+
+
+def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """numpy: the nonzero spectrum of 2c X^T X, the per-direction update maps at (1/L, the
+    claimed beta): their spectral radius is the claimed rate, and no beta does better."""
+    from scipy.optimize import minimize_scalar
+
+    method = "numpy spectra: radius of the momentum maps at alpha = 1/L, search over beta"
+    with stopwatch() as watch:
+        X, _, _, c = _data(spec)
+        w = np.linalg.eigvalsh(2 * c * X.T @ X)
+        lams = w[w > 1e-10 * max(float(w.max()), 1e-300)]
+        a = 1.0 / float(lams.max())
+        key = spec.method.entry.key
+        beta = float(_answered(solution, Q.OPTIMAL_MOMENTUM.key).value)
+        rate = float(_answered(solution, Q.OPTIMAL_RATE.key).value)
+        attained = float(radius(key, lams, a, beta))
+        res = minimize_scalar(lambda b: float(radius(key, lams, a, b)), bounds=(0.0, 0.9999),
+                              method="bounded", options={"xatol": 1e-12})
+        beaten = max(0.0, rate - float(res.fun) - 1e-9)
+    err = max(abs(attained - rate), beaten)
+    # eigenvalues at a double root are accurate to about sqrt(machine eps)
+    return Check(method, "passed" if err <= 1e-6 else "failed",
+                 f"radius at the claimed beta {attained:.10g} vs the claimed rate {rate:.10g}; "
+                 f"the search over beta found {float(res.fun):.10g} at beta = "
+                 f"{float(res.x):.6g}", max_error=err, runtime_s=watch.elapsed,
+                 compared="optimal momentum and rate")
 
 
 # --------------------------------------------------------------------------- certificates
@@ -304,9 +442,9 @@ def ridge_certificate(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
         target = _answer(solution)
         err = float(np.abs(theta - target).max())
         errs = [err]
-        if len(solution.answers) > 1 and solution.answers[1].value is not None:
-            limit0 = np.array(solution.answers[1].value, dtype=np.float64)
-            errs.append(float(np.abs(np.linalg.pinv(X) @ y - limit0).max()))
+        limit0 = _answered(solution, Q.RIDGELESS_LIMIT.key)
+        if limit0.value is not None:
+            errs.append(float(np.abs(np.linalg.pinv(X) @ y - np.array(limit0.value)).max()))
     tol = TOLERANCE * _scale(target)
     status = "passed" if max(errs) <= tol else "failed"
     return Check(method, status, "max errors: ridge solution " + ", lambda -> 0 limit ".join(
@@ -331,10 +469,11 @@ def convergence_diagnostic(spec: ImplicitBiasSpec, solution: PartSolution) -> Ch
     agree = float(np.abs(run.theta - target).max())
     tol = 1e-6 * scale
     ok = resid <= tol and grad <= tol * max(1.0, float(np.abs(X).max())) * 2 * c * X.shape[0]
-    status = "passed" if ok and agree <= TOLERANCE * _scale(target) else "failed"
+    extra, same = _min_norm_verdict(solution, run.theta, TOLERANCE * _scale(target), X, y)
+    status = "passed" if ok and same and agree <= TOLERANCE * _scale(target) else "failed"
     return Check(method, status, f"{run.reason}; step at stop {run.step_at_stop:.3g}; residual "
                  f"||X theta - y|| = {resid:.3g}; ||grad f|| = {grad:.3g}; max |theta_torch - "
-                 f"theta_numpy| = {agree:.3g}", max_error=max(resid, agree),
+                 f"theta_numpy| = {agree:.3g}" + extra, max_error=max(resid, agree),
                  runtime_s=watch.elapsed, compared="residual and simulated limit")
 
 
@@ -342,10 +481,19 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
               options: SolveOptions = SolveOptions()) -> list[tuple[str, Callable[[], Check]]]:
     """The witnesses of this part, as (method, thunk) pairs run by the pipeline."""
     kind = solution.facts.kind
+    asked = {a.quantity for a in solution.answers}
+    extra: list[tuple[str, Callable[[], Check]]] = []
+    if Q.MIN_NORM_SOLUTION.key in asked:
+        extra.append(("minimum-norm solution", lambda: min_norm_check(spec, solution)))
+    if Q.OPTIMAL_MOMENTUM.key in asked:
+        extra.append(("optimal momentum", lambda: optimal_momentum_check(spec, solution)))
     if kind == "numerical":
-        return [("convergence diagnostic", lambda: convergence_diagnostic(spec, solution))]
+        return [("convergence diagnostic", lambda: convergence_diagnostic(spec, solution)),
+                *extra]
+    if getattr(spec.method, "schedule", None) == "constant" and spec.method.entry is O.SIGN_GD:
+        return [("real optimizer", lambda: constant_sign_check(spec, solution)), *extra]
     out: list[tuple[str, Callable[[], Check]]] = [
-        ("real optimizer", lambda: real_optimizer_check(spec, solution))]
+        ("real optimizer", lambda: real_optimizer_check(spec, solution)), *extra]
     X, _, _, _ = _data(spec)
     if X.shape[0] * X.shape[1] > 4_000_000:
         return out

@@ -18,6 +18,8 @@ class QuadraticDynamicsFacts:
     alpha: Any
     beta: Any
     optimal: tuple[Any, Any, Any] | None = None
+    optimal_at_step: bool = False
+    """``optimal`` is the best momentum at the given alpha, not the joint optimum."""
     design_residuals: list[Any] | None = None
     regimes: list[tuple[Any, Any, str]] | None = None
     rate: Any = None

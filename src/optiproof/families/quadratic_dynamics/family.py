@@ -10,8 +10,9 @@ from optiproof.families.quadratic_dynamics.facts import QuadraticDynamicsFacts
 KEY = "quadratic-dynamics"
 METHODS = (O.GD, O.HEAVY_BALL, O.NESTEROV)
 """The catalogue optimizers a part may study."""
-ASKS = (Q.MAX_STEP, Q.OPTIMAL_STEP, Q.OPTIMAL_RATE, Q.CONDITION_NUMBER, Q.RATE, Q.ITERATIONS,
-        Q.REGIME, Q.ITERATION_MATRIX, Q.EFFECTIVE_STEP, Q.PYTORCH, Q.ZERO_CURVATURE)
+ASKS = (Q.MAX_STEP, Q.OPTIMAL_STEP, Q.OPTIMAL_MOMENTUM, Q.OPTIMAL_RATE, Q.CONDITION_NUMBER,
+        Q.RATE, Q.ITERATIONS, Q.REGIME, Q.ITERATION_MATRIX, Q.EFFECTIVE_STEP, Q.PYTORCH,
+        Q.ZERO_CURVATURE)
 """The quantities a part may ask, in the catalogue."""
 
 QUADRATIC_DYNAMICS = Family(
@@ -19,6 +20,9 @@ QUADRATIC_DYNAMICS = Family(
     spec=imported(f"{__package__}.spec:QuadraticDynamicsSpec"),
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
-    answers=(*ASKS, Q.OPTIMAL_MOMENTUM), entries=METHODS, facts=QuadraticDynamicsFacts,
-    reader="optiproof.reading.quadratic_dynamics",
+    answers=(*ASKS, Q.ITERATION_EIGENVALUES, Q.EQUIVALENT_STEP,
+             Q.EQUIVALENT_MOMENTUM, Q.IDENTIFICATION),
+    entries=METHODS, facts=QuadraticDynamicsFacts,
+    measure=imported(f"{__package__}.measure:measure"),
+    reader=f"{__package__}.reader",
     problems=("problems/texts/quadratic-dynamics.txt",))

@@ -20,9 +20,10 @@ import sympy
 
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
-from optiproof.core.exact import exact_rational, to_latex
+from optiproof.core.exact import Name, exact_rational, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
                                      Tex, Variable)
+from optiproof.families.base import identification
 from optiproof.families.quadratic_dynamics.facts import QuadraticDynamicsFacts
 from optiproof.families.quadratic_dynamics.family import KEY
 from optiproof.families.quadratic_dynamics.spec import INVERSE_L, QuadraticDynamicsSpec
@@ -179,6 +180,22 @@ def optimal(quad: Quad, method: str) -> tuple[Any, Any, Any]:
     return _tidy(4 / (3 * L + mu)), _tidy((root - 2) / (root + 2)), _tidy(1 - 2 / root)
 
 
+def momentum_at_step(quad: Quad, method: str, alpha: Any) -> tuple[Any, Any]:
+    """(beta*, rate*) minimising the worst spectral radius over beta at a fixed step alpha.
+
+    Nesterov (alpha <= 1/L): a double root at mu, beta* = (1 - sqrt(alpha mu))/(1 + sqrt(alpha
+    mu)), rate 1 - sqrt(alpha mu). Heavy ball (alpha L < 4): the smallest beta putting both
+    ends in the complex region, beta* = max (1 - sqrt(alpha lambda))^2, rate sqrt(beta*)."""
+    mu, L = quad.mu, quad.L
+    if method == O.NESTEROV.key:
+        s = sympy.sqrt(alpha * mu)
+        return _tidy((1 - s) / (1 + s)), _tidy(1 - s)
+    ends = [_tidy(1 - sympy.sqrt(alpha * lam)) for lam in (mu, L)]
+    worst = ends[0] if sympy.simplify(alpha * L - 1) == 0 else max(
+        ends, key=lambda e: float(abs(e)))
+    return _tidy(worst ** 2), _tidy(sympy.Abs(worst))
+
+
 def _tidy(e: Any) -> Any:
     e = sympy.nsimplify(e) if e.is_number and not e.has(sympy.Float) else e
     if e.is_number:
@@ -333,6 +350,7 @@ class Ctx:
     beta: Any
     facts: QuadraticDynamicsFacts
     answers: list[Answer] = field(default_factory=list)
+    identifications: list[Answer] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     ident: str | None = None
     interp: list[str] = field(default_factory=list)
@@ -346,6 +364,19 @@ class Ctx:
         if self._optimal is None:
             self._optimal = optimal(self.quad, self.method)
         return self._optimal
+
+    @property
+    def fixed_step(self) -> bool:
+        """The optimum is over beta at the given alpha: a momentum part that gives alpha and
+        does not ask for the optimal step."""
+        return self.method != O.GD.key and self.alpha is not None and \
+            Q.OPTIMAL_STEP.key not in self.spec.asks
+
+    def tuning(self) -> tuple[Any, Any, Any]:
+        """(alpha, beta, rate) of the optimal tuning the asks refer to."""
+        if self.fixed_step:
+            return (self.alpha, *momentum_at_step(self.quad, self.method, self.alpha))
+        return self.opt()
 
     def answer(self, quantity: str, name: str, symbol: str, expr: Any, **kw: Any) -> None:
         """Record an answer about the part's method."""
@@ -472,8 +503,59 @@ def _nesterov_residuals(mu: Any, L: Any, a: Any, b: Any, rho: Any) -> list[Any]:
                                         (1 + b) * q / 2 - rho)]
 
 
+def ask_optimal_momentum(c: Ctx) -> None:
+    """beta* at the given alpha (see :func:`momentum_at_step`), or with the optimal alpha."""
+    if not c.fixed_step:
+        if not any(a.quantity == Q.OPTIMAL_MOMENTUM.key for a in c.answers):
+            ask_optimal_step(c)
+        return
+    a, b, rho = c.tuning()
+    if c.method == O.NESTEROV.key:
+        c.der.add("Optimal momentum at the given step",
+                  "At a step $\\alpha \\le 1/L$ every factor $q = 1 - \\alpha\\lambda$ lies in "
+                  "$[0, 1 - \\alpha\\mu]$. The roots of $z^2 - (1 + \\beta)qz + \\beta q$ have "
+                  "product $\\beta q$, so a direction contracts no faster than $\\sqrt{\\beta q}$, "
+                  "and exactly that fast while its roots are complex; the slowest direction is "
+                  "$q = 1 - \\alpha\\mu$. The best momentum puts a double root there, "
+                  "$(1 + \\beta)^2 q = 4\\beta$: a smaller $\\beta$ leaves a larger real root, a "
+                  "larger one a larger modulus, and every other direction then has complex roots "
+                  "of smaller modulus. With $\\alpha = 1/L$ this is $\\beta^\\star = "
+                  "(\\sqrt{\\kappa} - 1)/(\\sqrt{\\kappa} + 1)$.",
+                  Equation.of(Tex(r"(1 + \beta)^2 (1 - \alpha\mu)"), Tex(r"4\beta")),
+                  Equation.of(Tex(r"\beta^\star"), Tex(r"\frac{1 - \sqrt{\alpha\mu}}"
+                                                       r"{1 + \sqrt{\alpha\mu}}"), b),
+                  Equation.of(Tex(r"\rho(\beta^\star)"), Tex(r"1 - \sqrt{\alpha\mu}"), rho))
+    else:
+        c.der.add("Optimal momentum at the given step",
+                  "The roots of $z^2 - (1 + \\beta - \\alpha\\lambda)z + \\beta$ have product "
+                  "$\\beta$, so every direction contracts no faster than $\\sqrt{\\beta}$, and "
+                  "exactly that fast when its roots are complex or double, i.e. when $(1 - "
+                  "\\sqrt{\\alpha\\lambda})^2 \\le \\beta$. The smallest $\\beta$ that does this "
+                  "for both extreme eigenvalues (hence for all between) is the optimum; a "
+                  "smaller one leaves an end with real roots, the larger of which exceeds "
+                  "$|1 - \\sqrt{\\alpha\\lambda}|$.",
+                  Equation.of(Tex(r"\beta^\star"), Tex(r"\max_{\lambda \in \{\mu, L\}} "
+                                                       r"(1 - \sqrt{\alpha\lambda})^2"), b),
+                  Equation.of(Tex(r"\rho(\beta^\star)"), Tex(r"\sqrt{\beta^\star}"), rho))
+    c.answer(Q.OPTIMAL_MOMENTUM.key, "optimal momentum", r"\beta^\star", b,
+             note=f"at the given step alpha = {sympy.sstr(a)}")
+    c.facts.optimal, c.facts.optimal_at_step = (a, b, rho), True
+    c.summary.append(f"$\\beta^\\star = {_num(b)}$ at $\\alpha = {_il(a)}$")
+
+
 def ask_optimal_rate(c: Ctx) -> None:
     """GD (kappa-1)/(kappa+1); heavy ball (sqrt(kappa)-1)/(sqrt(kappa)+1); Nesterov 1-2/sqrt(3kappa+1)."""
+    if c.fixed_step:
+        if c.facts.optimal is None:
+            ask_optimal_momentum(c)
+        a, b, rho = c.tuning()
+        c.der.add("Optimal rate at the given step",
+                  "The rate at the best momentum for this step, as derived above.",
+                  Equation.of(Tex(r"\rho^\star"), rho))
+        c.answer(Q.OPTIMAL_RATE.key, "optimal rate", r"\rho^\star", rho,
+                 note=f"at alpha = {sympy.sstr(a)} with the optimal momentum")
+        c.summary.append(f"optimal rate $\\rho^\\star = {_num(rho)}$")
+        return
     a, b, rho = c.opt()
     gen = {O.GD.key: r"\frac{\kappa - 1}{\kappa + 1}",
            O.HEAVY_BALL.key: r"\frac{\sqrt{\kappa} - 1}{\sqrt{\kappa} + 1}",
@@ -544,6 +626,7 @@ def ask_iterations(c: Ctx) -> None:
         which = "$\\alpha = 1/L$"
     else:
         rho = c.opt()[2]
+        c.facts.optimal = c.facts.optimal or c.opt()
         which = "the optimal tuning"
     if rho.is_number and rho >= 1:
         c.der.add("Iterations to reduce the error",
@@ -602,7 +685,11 @@ def ask_regime(c: Ctx) -> None:
     regime = overall + (", oscillating" if osc else ", monotonically") + \
         f" (worst direction λ = {sympy.sstr(worst[0])}: {worst[2]})"
     c.der.add("Regime of each direction", text, eq)
-    c.answer("regime", "spectral radius", r"\rho", rho, note=regime)
+    c.answer(Q.RATE.key, "spectral radius", r"\rho", rho, note=regime)
+    key = overall.replace(" ", "-") + ("-oscillating" if osc else "-monotone")
+    c.answer(Q.REGIME.key, "regime", "", Name(key, overall + (", oscillating" if osc else
+                                                        ", monotonically")),
+             note=f"worst direction $\\lambda = {to_latex(worst[0])}$: {worst[2]}")
     c.ident = regime
     c.summary.append(f"regime: {overall}" + (" with oscillation" if osc else ""))
 
@@ -628,8 +715,8 @@ def ask_iteration_matrix(c: Ctx) -> None:
               Equation.of(Tex(r"z_{\pm}"), Tex(r"\tfrac{1}{2}\Bigl(\operatorname{tr} T \pm "
                                                r"\sqrt{(\operatorname{tr} T)^2 - 4\det T}"
                                                r"\Bigr)")))
-    c.answer("iteration-matrix", "iteration matrix", r"T(\lambda)", T)
-    c.answer("iteration-matrix", "eigenvalues", r"z_{\pm}", sympy.Matrix(roots))
+    c.answer(Q.ITERATION_MATRIX.key, "iteration matrix", r"T(\lambda)", T)
+    c.answer(Q.ITERATION_EIGENVALUES.key, "eigenvalues", r"z_{\pm}", sympy.Matrix(roots))
 
 
 def ask_effective_step(c: Ctx) -> None:
@@ -675,9 +762,12 @@ def ask_pytorch(c: Ctx) -> None:
               "the same lr takes steps $1/(1 - \\beta)$ times larger.",
               Equation.of(Tex(r"\alpha_{\mathrm{eff}}"), Tex(r"\frac{\mathrm{lr}(1 - d)}{1 - "
                                                              r"\mu}"), eff))
-    c.answer("pytorch", "heavy-ball step", r"\alpha_{\mathrm{hb}}", a_hb)
-    c.answer("pytorch", "heavy-ball momentum", r"\beta_{\mathrm{hb}}", mom)
+    c.answer(Q.EQUIVALENT_STEP.key, "heavy-ball step", r"\alpha_{\mathrm{hb}}", a_hb)
+    c.answer(Q.EQUIVALENT_MOMENTUM.key, "heavy-ball momentum", r"\beta_{\mathrm{hb}}", mom)
     c.answer(Q.EFFECTIVE_STEP.key, "torch effective step", r"\alpha_{\mathrm{eff}}", eff)
+    c.identifications.append(identification(
+        O.HEAVY_BALL, c.spec.method, "PyTorch's SGD(lr, momentum, dampening) is heavy ball "
+        "with step lr(1 - dampening) and the same momentum (after its first step)"))
     c.facts.pytorch = (lr, mom, d, a_hb, eff)
     c.summary.append(f"torch SGD with $\\mathrm{{lr}} = {_il(lr)}$, momentum ${_il(mom)}$, "
                      f"dampening ${_il(d)}$ is heavy ball with $\\alpha = {_il(a_hb)}$, $\\beta = {_il(mom)}$")
@@ -713,6 +803,7 @@ def ask_zero_curvature(c: Ctx) -> None:
 
 ASKS = {"max-step": ask_max_step, "condition-number": ask_condition_number,
         "optimal-step": ask_optimal_step, "optimal-rate": ask_optimal_rate, "rate": ask_rate,
+        "optimal-momentum": ask_optimal_momentum,
         "iterations": ask_iterations, "regime": ask_regime,
         "iteration-matrix": ask_iteration_matrix, "effective-step": ask_effective_step,
         "pytorch": ask_pytorch, "zero-curvature": ask_zero_curvature}
@@ -743,6 +834,7 @@ def solve(spec: QuadraticDynamicsSpec, *, figures: bool = True) -> PartSolution:
     return PartSolution(
         label=spec.label, family=KEY, question=spec.question,
         analysis=_analysis(spec, quad), steps=der.steps, answers=c.answers, asked=asked,
+        identifications=c.identifications,
         identified_as=c.ident or spec.entry.name, interpretation=interp,
         summary=_cap("; ".join(c.summary)) + ".", figures=drawn, diagnostics=diagnostics,
         facts=c.facts)

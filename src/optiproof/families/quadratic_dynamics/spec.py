@@ -20,6 +20,7 @@ from optiproof.catalogue import optimizers as O
 from optiproof.core.fields import Matrix, Vector, check_number, check_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.problem import PartSpec
+from optiproof.families.derived_spec import Derivable
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, METHODS
 
 EXACT_MAX_SIDE = 64
@@ -66,7 +67,7 @@ def psd_status(a: list[list[Fraction]]) -> str:
     return "psd" if singular else "pd"
 
 
-class QuadraticDynamicsSpec(PartSpec):
+class QuadraticDynamicsSpec(PartSpec, Derivable):
     """Gradient descent / heavy ball / Nesterov on f(θ) = ½ θᵀHθ − bᵀθ: the asked quantities."""
 
     family: Literal[KEY] = KEY
@@ -96,10 +97,7 @@ class QuadraticDynamicsSpec(PartSpec):
     @field_validator("asks", mode="before")
     @classmethod
     def _asks(cls, v: Any) -> Any:
-        if isinstance(v, (list, tuple)):
-            return [QUANTITIES.choose(a, ASKS, what="ask") if isinstance(a, str) else a
-                    for a in v]
-        return v
+        return QUANTITIES.choose_all(v, ASKS, what="ask")
 
     @field_validator("eigenvalues", mode="before")
     @classmethod
@@ -203,6 +201,12 @@ class QuadraticDynamicsSpec(PartSpec):
                 raise ValueError(f"asks: '{ask}' for {self.method} with symbolic eigenvalues is "
                                  "derived at the optimal (alpha, beta) only; give numeric "
                                  "eigenvalues for a given alpha, beta")
+        fixed_step = momentum and self.alpha is not None and "optimal-step" not in self.asks
+        if "optimal-momentum" in self.asks and not momentum:
+            raise ValueError("asks: 'optimal-momentum' needs a momentum method (heavy-ball or "
+                             "nesterov); gradient descent has no momentum")
+        if fixed_step and {"optimal-momentum", "optimal-rate"} & set(self.asks):
+            _check_fixed_step(self)
         if self.dampening not in (0, None) and "pytorch" not in self.asks:
             raise ValueError("dampening only enters the 'pytorch' ask")
         return self
@@ -264,6 +268,29 @@ def _check_H(rows: list[list[Any]]) -> None:
     if float(np.linalg.eigvalsh(arr).min()) < -1e-10 * scale:
         raise ValueError("H is indefinite (it has a negative eigenvalue), so f has no minimum "
                          "(expected H positive semidefinite)")
+
+
+def _check_fixed_step(spec: QuadraticDynamicsSpec) -> None:
+    """The best momentum at a given step is derived for alpha <= 1/L (Nesterov) and
+    alpha L < 4 (heavy ball); with symbolic eigenvalues only at alpha = 1/L."""
+    if spec.alpha == INVERSE_L:
+        return
+    if spec.symbolic:
+        raise ValueError("the optimal momentum at a given step with symbolic eigenvalues is "
+                         "derived at alpha = 1/L; give alpha: 1/L or numeric eigenvalues")
+    top = max(spec.eigen_fractions()) if spec.H is None or spec.H_is_diagonal else None
+    if top is None:
+        import numpy as np
+
+        top = Fraction(float(np.linalg.eigvalsh(np.array([[float(x) for x in r]
+                                                         for r in spec.H or []])).max()))
+    product = fraction(spec.alpha) * top
+    if spec.method == O.NESTEROV.key and product > 1:
+        raise ValueError(f"alpha L = {float(product):.6g} > 1: Nesterov's optimal momentum at "
+                         "a given step is derived for alpha <= 1/L")
+    if spec.method == O.HEAVY_BALL.key and product >= 4:
+        raise ValueError(f"alpha L = {float(product):.6g} >= 4: no momentum beta < 1 makes heavy "
+                         "ball converge at this step")
 
 
 def _check_b_in_range(spec: QuadraticDynamicsSpec) -> None:

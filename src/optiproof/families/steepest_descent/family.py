@@ -9,15 +9,19 @@ from optiproof.families.base import Family, imported
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
 
 KEY = "steepest-descent"
+ASKS = (Q.UPDATE, Q.IDENTIFICATION, Q.MIN_VALUE, Q.STEP_LENGTH, Q.THRESHOLD, Q.COMPARE,
+        Q.HOLDER_CONJUGATE, Q.DUAL_NORM)
+"""The quantities a steepest-descent part may ask, in the catalogue."""
 
 STEEPEST_DESCENT = Family(
     key=KEY, title="Steepest descent under a norm",
     spec=imported(f"{__package__}.spec:SteepestDescentSpec"),
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
-    answers=(Q.UPDATE, Q.IDENTIFICATION, Q.MIN_VALUE, Q.STEP_LENGTH, Q.THRESHOLD, Q.COMPARE),
+    answers=ASKS,
     entries=tuple(N.NORMS), facts=SteepestDescentFacts,
-    reader="optiproof.reading.steepest_descent", checker=f"{__package__}.check",
+    measure=imported(f"{__package__}.measure:measure"),
+    reader=f"{__package__}.reader", checker=f"{__package__}.check",
     problems=("problems/texts/penalized-linear-improvement.txt",
               "problems/penalized-linear-improvement.yaml",
               "problems/steepest-descent-numeric.yaml"))

@@ -131,6 +131,8 @@ class Norm(ABC):
     """The catalogue norm (None for the dual of a scaled norm, which has no entry of its own)."""
     title: str
     is_matrix: bool = False
+    exponent: sp.Expr | None = None
+    """p for the l_p norms (1, 2, p, oo); None for norms outside that family."""
 
     @abstractmethod
     def latex(self, arg: str) -> str:
@@ -177,6 +179,7 @@ class Norm(ABC):
 
 class L2(Norm):
     entry, title = N.L2, r"Euclidean ($\ell_2$) norm"
+    exponent = sp.Integer(2)
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{2}}"
@@ -209,6 +212,7 @@ class L2(Norm):
 
 class L1(Norm):
     entry, title = N.L1, r"$\ell_1$ norm"
+    exponent = sp.Integer(1)
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{1}}"
@@ -264,6 +268,7 @@ class L1(Norm):
 
 class LInf(Norm):
     entry, title = N.LINF, r"$\ell_\infty$ (max) norm"
+    exponent = sp.oo
 
     def latex(self, arg: str) -> str:
         return rf"\left\|{arg}\right\|_{{\infty}}"
@@ -319,6 +324,7 @@ class Lp(Norm):
         if not self.p > 1:
             raise BadInput(f"p = {p} must be > 1", field="norm.p", expected="1 < p < inf")
         self.q = self.p / (self.p - 1)
+        self.exponent = self.p
         self.title = rf"$\ell_{{{sp.latex(self.p)}}}$ norm"
 
     def latex(self, arg: str) -> str:
@@ -646,6 +652,15 @@ def rms_to_rms(shape: tuple[Any, Any]) -> Norm:
     return Scaled(Spectral(), sp.sqrt(sp.sympify(d_in) / sp.sympify(d_out)), N.RMS_RMS,
                   r"RMS$\to$RMS operator norm",
                   lambda arg: rf"\left\|{arg}\right\|_{{\mathrm{{RMS}}\to\mathrm{{RMS}}}}")
+
+
+def holder_conjugate(p: sp.Expr) -> sp.Expr:
+    """q with 1/p + 1/q = 1: p/(p - 1), with 1 <-> oo."""
+    if p == sp.oo:
+        return sp.Integer(1)
+    if p == 1:
+        return sp.oo
+    return sp.nsimplify(p / (p - 1))
 
 
 def make_norm(spec: Any, *, dim: Any = None, shape: tuple[Any, Any] | None = None) -> Norm:

@@ -18,8 +18,10 @@ import sympy as sp
 from optiproof.catalogue import OptimizerEntry
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
+from optiproof.core.budget import check_exact_power, rational_digits
 from optiproof.core.errors import BadInput, NotRecognised
 from optiproof.core.exact import exact_rational
+from optiproof.core.fields import formula_value, is_number, is_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.solution import (
     Analysis,
@@ -30,6 +32,7 @@ from optiproof.core.solution import (
     Tex,
     Variable,
 )
+from optiproof.families.base import identification
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
 from optiproof.families.steepest_descent.family import KEY
 from optiproof.families.steepest_descent.identify import identify
@@ -47,12 +50,15 @@ from optiproof.families.steepest_descent.norms import (
     Spectral,
     TexSymbol,
     _norm_function,
+    holder_conjugate,
     make_norm,
 )
 from optiproof.families.steepest_descent.spec import SteepestDescentSpec
 
 LP_EXACT_MAX_ENTRIES = 48
 """Above this many entries, l_p quantities are evaluated to 30 significant digits."""
+LP_MAX_EXPONENT_PART = 64
+"""Largest numerator or denominator of p and q = p/(p-1) for an exact lp norm of numbers."""
 
 
 @dataclass
@@ -79,10 +85,33 @@ class Instance:
 
 
 def _scalar(value: Any, field: str) -> sp.Expr:
-    if isinstance(value, str) and value[:1].isalpha():
+    """alpha or eta: a number made exact, a positive symbol (alpha prints as \\alpha), or a
+    formula read by the one math parser with positive symbols."""
+    if is_symbol_name(value):
         latex = {"alpha": r"\alpha", "eta": r"\eta", "lr": r"\eta", "lam": r"\lambda"}.get(value)
         return sp.Symbol(latex or value, positive=True)
-    return exact_rational(value, field=field)
+    if is_number(value):
+        return exact_rational(value, field=field)
+    return formula_value(value, positive=True)
+
+
+def _check_lp_budget(p: Any, g: Any) -> None:
+    """Refuse an lp norm of a numeric gradient whose exact powers |g_i|^p, |g_i|^q and their
+    roots (q = p/(p-1)) would be huge: exponents with numerator and denominator up to
+    LP_MAX_EXPONENT_PART, and powers within the exact-digit budget."""
+    p_exact = exact_rational(p, field="norm.p")
+    if p_exact <= 1:
+        return
+    widest = max((v for v in g if v != 0), key=rational_digits, default=sp.Integer(1))
+    for exponent, name in ((p_exact, "p"), (p_exact / (p_exact - 1), "q = p/(p-1)")):
+        if max(exponent.p, exponent.q) > LP_MAX_EXPONENT_PART:
+            raise BadInput(f"the exact lp norm with {name} = {exponent} needs roots of order "
+                           f"{max(exponent.p, exponent.q)}, over the limit of "
+                           f"{LP_MAX_EXPONENT_PART}", field="norm.p",
+                           expected="p and p/(p-1) with numerator and denominator up to "
+                                    f"{LP_MAX_EXPONENT_PART} (e.g. 3, 1.5, 1.25)")
+        check_exact_power(widest, exponent.p, field="norm.p",
+                          what=f"the exact lp norm with {name} = {exponent}")
 
 
 def build_instance(spec: SteepestDescentSpec) -> Instance:
@@ -116,11 +145,13 @@ def build_instance(spec: SteepestDescentSpec) -> Instance:
         numeric = False
     else:
         rows = spec.gradient if is_matrix else [[v] for v in spec.gradient]
-        g = sp.Matrix([[exact_rational(v, field="gradient") for v in row] for row in rows])
-        if g.rows * g.cols > LIMITS.exact_max_entries:
-            raise BadInput(f"{g.rows * g.cols} entries exceeds the exact-arithmetic limit of "
-                           f"{LIMITS.exact_max_entries}", field="gradient",
+        if len(rows) * len(rows[0]) > LIMITS.exact_max_entries:
+            raise BadInput(f"{len(rows) * len(rows[0])} entries exceeds the exact-arithmetic "
+                           f"limit of {LIMITS.exact_max_entries}", field="gradient",
                            expected="a smaller gradient, or a symbolic one")
+        g = sp.Matrix([[exact_rational(v, field="gradient") for v in row] for row in rows])
+        if spec.norm.name == N.LP.key:
+            _check_lp_budget(spec.norm.p, g)
         if is_matrix and max(g.shape) > 64:
             raise BadInput(f"a {g.rows}x{g.cols} matrix is too large for the 30-digit SVD",
                            field="gradient", expected="sides up to 64")
@@ -556,6 +587,15 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = _compare(spec, inst, u, t_star, ask)
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind in (Q.HOLDER_CONJUGATE.key, Q.DUAL_NORM.key):
+            norm = inst.norm if ask.measure is None else make_norm(
+                ask.measure, dim=inst.g.shape[0], shape=inst.g.shape)
+            name = spec.norm.name if ask.measure is None else ask.measure.name
+            rule = _holder_conjugate if ask.kind == Q.HOLDER_CONJUGATE.key else _dual_norm
+            step, a = rule(inst, norm, name)
+            steps.append(step)
+            answers.append(a)
+            facts.asked.append((ask, a))
     if form == "penalty" and not any(a.kind == Q.MIN_VALUE.key for a in spec.asks):
         answers.append(_min_value(value, subject))
     interp = interpretation(inst)
@@ -564,8 +604,50 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
         label=spec.label, family=KEY, question=spec.question or _default_question(spec),
         analysis=_analysis(inst), steps=steps, answers=answers,
         asked=list(dict.fromkeys(a.kind for a in spec.asks)),
+        identifications=[identification(ident, subject, ident_note)] if ident and any(
+            a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
         identified_as=ident.name if ident else None, identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+def _holder_conjugate(inst: Instance, norm: Norm, subject: str) -> tuple[Step, Answer]:
+    """q = p/(p - 1) (1 <-> oo): the exponent of the dual norm of the l_p norm ``norm``."""
+    p = norm.exponent
+    if p is None:
+        raise BadInput(f"the {subject} norm is not an l_p norm, so it has no Hölder conjugate "
+                       "exponent", field="asks", expected="the l1, l2, linf or lp norm")
+    q = holder_conjugate(p)
+    rule = (Equation.of(Tex("q"), Tex(r"\frac{p}{p - 1}"), q) if p.is_finite and p != 1
+            else Equation.of(Tex("q"), q))
+    step = Step("Hölder conjugate exponent",
+                "Hölder's inequality $\\langle g, s\\rangle \\le \\|g\\|_q \\|s\\|_p$ holds for "
+                "$1/p + 1/q = 1$ and is tight, so the dual of the $\\ell_p$ norm is the "
+                "$\\ell_q$ norm ($p = 1$ and $q = \\infty$ pair with each other).",
+                (Equation.of(Tex(r"\frac{1}{p} + \frac{1}{q}"), sp.Integer(1)),
+                 Equation.of(Tex("p"), p), rule))
+    return step, Answer("Hölder conjugate exponent", "q", q, quantity=Q.HOLDER_CONJUGATE.key,
+                        subject=subject)
+
+
+def _dual_norm(inst: Instance, norm: Norm, subject: str) -> tuple[Step, Answer]:
+    """||g||_* = max_{||s|| <= 1} <g, s> of the given gradient in the dual of ``norm``."""
+    if norm.entry is inst.norm.entry and norm.exponent == inst.norm.exponent:
+        value = inst.dual_value
+    elif inst.numeric:
+        value = tidy(norm.dual().value(inst.g))
+    else:
+        value = _symbolic_dual_and_sharp(norm, inst.g)[0]
+    dual_tex = norm.dual().latex(inst.gname)
+    sides: list[Any] = [Tex(dual_tex), Tex(rf"\max_{{{norm.latex('s')} \le 1}} "
+                                           rf"\langle {inst.gname}, s\rangle")]
+    if inst.numeric:
+        sides.append(value)
+    step = Step("Dual norm of the gradient",
+                "The dual norm measures the gradient by the largest first-order decrease it "
+                "offers along a direction of unit size in the primal norm.",
+                (Equation.of(*sides),))
+    return step, Answer("dual norm of the gradient", dual_tex, value,
+                        quantity=Q.DUAL_NORM.key, subject=subject)
 
 
 def _min_value(value: Any, subject: str) -> Answer:

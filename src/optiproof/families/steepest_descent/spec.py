@@ -9,13 +9,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from optiproof.catalogue import NORMS, QUANTITIES, NormEntry, key_literal
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
-from optiproof.core.fields import Matrix, Number, SymbolName, check_matrix, check_vector
+from optiproof.core.fields import (Formula, Matrix, Number, SymbolName, check_matrix,
+                                   check_positive_or_symbolic, check_vector)
 from optiproof.core.problem import PartSpec
-from optiproof.families.steepest_descent.family import KEY
+from optiproof.families.derived_spec import Derivable
+from optiproof.families.steepest_descent.family import ASKS, KEY
 
 NormName = key_literal(NORMS)
-ASKS = (Q.UPDATE, Q.IDENTIFICATION, Q.MIN_VALUE, Q.STEP_LENGTH, Q.THRESHOLD, Q.COMPARE)
-"""The quantities a steepest-descent part may ask, in the catalogue."""
 AskKind = key_literal(ASKS)
 
 
@@ -78,7 +78,8 @@ class Ask(BaseModel):
     ``optimizer``), ``min-value`` (the optimal objective value), ``step-length`` (||u|| in
     ``measure``), ``threshold`` (the alpha where the plain-norm penalty switches from 0 to
     unbounded), ``compare`` (||u|| / ||u_other|| in ``measure``, u_other the step under
-    ``other``).
+    ``other``), ``holder-conjugate`` (q with 1/p + 1/q = 1 for the l_p norm, or for
+    ``measure``), ``dual-norm`` (||g||_* in the dual of the norm, or of ``measure``).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -109,7 +110,7 @@ class Ask(BaseModel):
 Gradient = Union[SymbolName, Matrix, list]
 
 
-class SteepestDescentSpec(PartSpec):
+class SteepestDescentSpec(PartSpec, Derivable):
     """u = argmin_d g^T d + (1/alpha) ||d||^2 (penalty-squared), + (1/alpha) ||d|| (penalty),
     or argmin g^T d s.t. ||d|| <= eta (constraint)."""
 
@@ -123,8 +124,10 @@ class SteepestDescentSpec(PartSpec):
     shape: tuple[Annotated[int, Field(ge=1, le=4096)],
                  Annotated[int, Field(ge=1, le=4096)]] | None = Field(
         None, description="(rows, cols) for a symbolic matrix gradient.")
-    alpha: Number | SymbolName = "alpha"
-    eta: Number | SymbolName = "eta"
+    alpha: Number | SymbolName | Formula = Field(
+        "alpha", description="alpha > 0: a number, a symbol or a formula (2*eta0).")
+    eta: Number | SymbolName | Formula = Field(
+        "eta", description="eta > 0: a number, a symbol or a formula.")
     asks: list[Ask] = Field(default_factory=lambda: [Ask(kind=Q.UPDATE.key),
                                                      Ask(kind=Q.IDENTIFICATION.key)],
                             min_length=1, max_length=12)
@@ -145,14 +148,7 @@ class SteepestDescentSpec(PartSpec):
     @field_validator("alpha", "eta", mode="before")
     @classmethod
     def _positive(cls, v: Any) -> Any:
-        if isinstance(v, str) and v.strip()[:1].isalpha():
-            return v.strip()
-        from optiproof.core.fields import check_number
-
-        n = check_number(v)
-        if float(n) <= 0:
-            raise ValueError(f"must be > 0, got {v}")
-        return n
+        return check_positive_or_symbolic(v)
 
     @property
     def gradient_is_symbolic(self) -> bool:
@@ -182,6 +178,12 @@ class SteepestDescentSpec(PartSpec):
                     raise ValueError("D must be square")
                 if size != d:
                     raise ValueError(f"D is {size}x{size} but the gradient has {d} entries")
+        for a in self.asks:
+            norm = a.measure or n
+            if a.kind == Q.HOLDER_CONJUGATE.key and norm.entry not in N.LP_FAMILY:
+                raise ValueError(f"the {norm.name} norm has no Hölder conjugate exponent "
+                                 "(it is not an l_p norm); ask it of "
+                                 + "/".join(e.key for e in N.LP_FAMILY))
         if self.form != "penalty" and any(a.kind == Q.THRESHOLD.key for a in self.asks):
             raise ValueError("a threshold ask only applies to the plain-norm penalty form")
         for a in self.asks:

@@ -42,6 +42,7 @@ from optiproof.catalogue import NormEntry
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.evidence import Check, stopwatch
+from optiproof.core.fields import is_number
 from optiproof.core.limits import LIMITS
 from optiproof.core.options import SolveOptions
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
@@ -402,7 +403,8 @@ def _float(v: Any) -> float:
 
 
 def _is_symbol(x: Any) -> bool:
-    return isinstance(x, str) and x[:1].isalpha()
+    """A symbol or a formula in symbols (not a number)."""
+    return not is_number(x)
 
 
 @dataclass
@@ -995,6 +997,12 @@ def asks_verdict(inst: Instance) -> Verdict:
         claimed = _answer_float(answer)
         if ask.kind == Q.THRESHOLD.key:
             v, line = _threshold_verdict(inst, claimed)
+        elif ask.kind == Q.DUAL_NORM.key and claimed is not None:
+            v, line, err = _dual_norm_verdict(inst, ask.measure or inst.spec.norm, claimed)
+            errors.append(err)
+        elif ask.kind == Q.HOLDER_CONJUGATE.key and claimed is not None:
+            v, line, err = _holder_verdict(inst, ask.measure or inst.spec.norm, claimed)
+            errors.append(err)
         elif claimed is None or inst.update is None:
             v, line = "inconclusive", f"{ask.kind}: no numeric answer to check"
         elif ask.kind == Q.STEP_LENGTH.key:
@@ -1031,6 +1039,59 @@ def asks_verdict(inst: Instance) -> Verdict:
                    max(errors) if errors else None)
 
 
+def _ball_maximum(inst: Instance, norm_spec: Any) -> tuple[float | None, str]:
+    """max <g, s> over the unit ball of ``norm_spec``, by cvxpy (None when not solved)."""
+    why_not = _solver_size_problem(norm_spec, inst.g.shape)
+    if why_not:
+        return None, f"solver skipped: {why_not}"
+    scaled = _normalise("constraint", inst.g, 1.0)
+    problem, x = build_problem("constraint", norm_spec, scaled.g, scaled.weight)
+    run = solve_convex(problem, x, SOLVER)
+    if run.outcome != "optimal":
+        return None, f"solver: {run.status}"
+    return -run.value * scaled.value_scale, f"cvxpy ({run.solver.title()})"
+
+
+def _dual_norm_verdict(inst: Instance, norm_spec: Any, claimed: float
+                       ) -> tuple[Status, str, float]:
+    """||g||_* against numpy's dual norm and against cvxpy's maximum over the unit ball."""
+    ours = NumpyNorm.of(norm_spec, inst.g.shape).dual(inst.g)
+    err = relative_error(claimed, ours, floor=1e-300)
+    line = (f"dual norm of the {norm_spec.name} norm: tool {claimed:.10g} vs numpy {ours:.10g} "
+            f"(rel. error {err:.1e})")
+    solved, how = _ball_maximum(inst, norm_spec)
+    if solved is None:
+        return ("passed" if err <= TOL.ask else "failed"), line + f"; {how}", err
+    solver_err = relative_error(claimed, solved, floor=1e-300)
+    line += f"; max over the unit ball by {how} {solved:.10g} (rel. error {solver_err:.1e})"
+    ok = err <= TOL.ask and solver_err <= TOL.solver_value
+    return ("passed" if ok else "failed"), line, max(err, solver_err)
+
+
+def _holder_verdict(inst: Instance, norm_spec: Any, claimed: float
+                    ) -> tuple[Status, str, float]:
+    """1/p + 1/q = 1 in floats, and Hölder's duality: ||g||_q (numpy, with the claimed q)
+    equals cvxpy's maximum of <g, s> over the unit l_p ball."""
+    p = {N.L1: 1.0, N.L2: 2.0, N.LINF: math.inf}.get(norm_spec.entry)
+    p = float(norm_spec.p) if p is None else p
+    identity = abs(1 / p + (0.0 if math.isinf(claimed) else 1 / claimed) - 1.0)
+    line = f"Hölder exponent: 1/p + 1/q - 1 = {identity:.1e} with p = {p:g}, q = {claimed:g}"
+    if math.isinf(claimed):
+        dual = float(np.max(np.abs(inst.g)))
+    elif claimed < 1:
+        return "failed", line + "; q < 1 is not a norm exponent", math.inf
+    else:
+        dual = float(_stable_lp(inst.g.ravel(), claimed))
+    solved, how = _ball_maximum(inst, norm_spec)
+    if solved is None:
+        return ("passed" if identity <= 1e-12 else "failed"), line + f"; {how}", identity
+    err = relative_error(dual, solved, floor=1e-300)
+    line += (f"; ||g||_q = {dual:.10g} vs the maximum over the unit l_p ball by {how} "
+             f"{solved:.10g} (rel. error {err:.1e})")
+    ok = identity <= 1e-12 and err <= TOL.solver_value
+    return ("passed" if ok else "failed"), line, max(identity, err)
+
+
 def _threshold_verdict(inst: Instance, claimed: float | None) -> tuple[Status, str]:
     """α* = 1/||g||_* by numpy; cvxpy: bounded with value 0 at 0.9 α*, unbounded at 1.1 α*."""
     if claimed is None:
@@ -1065,8 +1126,8 @@ def asks_check(get: Callable[[], list[Instance]], symbolic: bool) -> Check:
     with stopwatch() as watch:
         verdicts = [asks_verdict(inst) for inst in get()]
     return _combine(ASKS_METHOD,
-                    "step lengths, ratios of step lengths, threshold", verdicts, watch.elapsed,
-                    symbolic)
+                    "step lengths, ratios of step lengths, threshold, dual norm, Hölder exponent",
+                    verdicts, watch.elapsed, symbolic)
 
 
 # ============================================================================ 4. Newton-Schulz
@@ -1190,7 +1251,8 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
         (convex_method(), lambda: convex_check(get, symbolic)),
         (CERTIFICATE_METHOD, lambda: certificate_check(get, symbolic, options.seed)),
     ]
-    numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key)
+    numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
+                    Q.HOLDER_CONJUGATE.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":

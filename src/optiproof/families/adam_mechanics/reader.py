@@ -12,16 +12,28 @@ Spec field names live in :data:`F`.
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
-from optiproof.reading.numbers import number_at, spec_array
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import (Score, assigned_array, assigned_number, cue_score, negated,
-                                        register, rx)
-from optiproof.reading.report import PartReading, phrase
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import transforms as T
+from optiproof.catalogue import QUANTITIES
+from optiproof.core.text.match import (
+    Score,
+    assigned_array,
+    assigned_number,
+    cue_score,
+    negated,
+    rx,
+    take_asks,
+)
+from optiproof.core.text.numbers import number_at, spec_array
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.adam_mechanics.family import KEY
 
-FAMILY = "adam-mechanics"
+FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient")
 """Spec field names of the adam-mechanics family."""
@@ -63,9 +75,32 @@ _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the
              r"\bwithout ε|\bε (?:is )?negligible|\bε-free")
 
 
-@register
 class AdamMechanicsReader:
     family = FAMILY
+    answers = tuple(QUANTITIES.canonical(k) for k in ASKS)
+    ask_field = F.asks
+
+    def asked(self, r: PartReading) -> list[str]:
+        """The catalogue quantities of the part's asks, in order, with what their answers also
+        say: the β = 0 limit names the optimizer, loss scaling says whether the step changes."""
+        asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
+        implied = {Q.SIGN_LIMIT.key: Q.IDENTIFICATION.key, Q.LOSS_SCALING.key: Q.CHANGES.key}
+        return asked + [implied[k] for k in asked if k in implied]
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """Asked quantities the reader's own tables missed join the part's asks."""
+        take_asks(r, F.asks, asks, self.answers)
+
+    def applied(self, r: PartReading) -> set[str]:
+        """Scaling the loss and adding weight decay are what those asks are about."""
+        asked = set(self.asked(r))
+        return ({T.SCALE_LOSS.key} if Q.LOSS_SCALING.key in asked else set()) | (
+            {T.ADD_WEIGHT_DECAY.key} if Q.WEIGHT_DECAY.key in asked else set()) | (
+            {T.AFTER_STEPS.key} if F.t in r.fields else set())
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """Δθ_1 (θ_1 - θ_0) is the first step."""
+        return Q.FIRST_STEP.key if re.match(r"^Δθ_?1$", symbol.replace(" ", "")) else None
 
     def score(self, flat: str) -> Score:
         if not rx(_NAMED).search(flat):
@@ -106,7 +141,7 @@ def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
         rms = rx(r"\brmsprop\b").search(text)
         adam = rx(r"\badam(?:w)?\b").search(text)
         if rms and not adam and not negated(text, rms.start()):
-            r.set(F.optimizer, "rmsprop", phrase(text, rms.start(), rms.end()))
+            r.set(F.optimizer, O.RMSPROP.key, phrase(text, rms.start(), rms.end()))
             return
         if adam:
             return
@@ -195,3 +230,7 @@ def _read_hyper(own: str, ctx: str, r: PartReading) -> None:
             except ValueError as err:
                 r.miss(F.gradient, str(err))
             break
+
+
+HOOKS = AdamMechanicsReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""

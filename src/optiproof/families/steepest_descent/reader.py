@@ -12,23 +12,28 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
-from optiproof.reading.numbers import array_text, is_matrix, number_at, row_block, spec_array
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import (
+from optiproof.catalogue import norms as N
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import transforms as T
+from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue.norms import by_index
+from optiproof.core.text.match import (
     Score,
     all_of,
     assigned_array,
     assigned_number,
     cue_score,
     negated,
-    register,
     rx,
     rxc,
     search,
+    take_asks,
 )
-from optiproof.reading.report import PartReading, phrase
+from optiproof.core.text.numbers import array_text, is_matrix, number_at, row_block, spec_array
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.steepest_descent.family import KEY
 
-FAMILY = "steepest-descent"
+FAMILY = KEY
 F = SimpleNamespace(norm="norm", form="form", gradient="gradient", alpha="alpha", eta="eta",
                     asks="asks", shape="shape", dim="dim")
 """Spec field names of the steepest-descent family."""
@@ -46,39 +51,74 @@ CUES = [
 
 # Norm words -> catalogue name (lp carries its p in the match when written as l3, 3-norm, ...).
 NORM_WORDS = {
-    "rms-rms": r"\brms[ -]?(?:→|to|->)[ -]?rms\b|\brms operator norm",
-    "spectral": r"\bspectral\b|\boperator[ -]norm|\binduced 2[- ]norm|\bschatten[- ]?∞",
-    "nuclear": r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
-    "frobenius": r"\bfrobenius\b",
-    "rms": r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
-    "l2": r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2",
-    "linf": r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
+    N.RMS_RMS.key: r"\brms[ -]?(?:→|to|->)[ -]?rms\b|\brms operator norm",
+    N.SPECTRAL.key: r"\bspectral\b|\boperator[ -]norm|\binduced 2[- ]norm|\bschatten[- ]?∞",
+    N.NUCLEAR.key: r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
+    N.FROBENIUS.key: r"\bfrobenius\b",
+    N.RMS.key: r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
+    N.L2.key: r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2",
+    N.LINF.key: r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
             r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm",
-    "l1": r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b",
-    "lp": r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
+    N.L1.key: r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b",
+    N.LP.key: r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
           r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
 }
 _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[_^][^\s_^.,;:()/‖?]{1,12}){0,2})")
-_INDEX = {"2": "l2", "1": "l1", "∞": "linf", "inf": "linf", "F": "frobenius", "fro": "frobenius",
-          "*": "nuclear", "nuc": "nuclear", "tr": "nuclear", "S1": "nuclear", "S_1": "nuclear",
-          "op": "spectral", "2→2": "spectral", "S∞": "spectral", "S_∞": "spectral",
-          "rms": "rms", "RMS": "rms", "RMS→RMS": "rms-rms", "rms→rms": "rms-rms",
-          "p": "lp"}
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
-_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|ΔW|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
+_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
+_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
-@register
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
+_APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
+            "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
+
+
 class SteepestDescentReader:
     family = FAMILY
+    ask_field = F.asks
+    answers = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.STEP_LENGTH.key,
+               Q.THRESHOLD.key, Q.COMPARE.key)
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
+    def asked(self, r: PartReading) -> list[str]:
+        """The catalogue quantities of the part's asks, in order (a step length is also the
+        norm of the step asked as ‖Δ*‖)."""
+        asked = [QUANTITIES.canonical(a["kind"] if isinstance(a, dict) else a)
+                 for a in r.value(F.asks) or []]
+        return asked + ([Q.NORM_VALUE.key] if Q.STEP_LENGTH.key in asked else [])
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """Asked quantities that need no further input join the part's asks; the norm of the
+        step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
+        simple = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.THRESHOLD.key)
+        take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
+        norm = r.value(F.norm)
+        lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
+        have = [a for a in r.value(F.asks) or [] if isinstance(a, dict)
+                and a.get("kind") == Q.STEP_LENGTH.key]
+        if lengths and norm is not None and not have:
+            old = r.fields[F.asks].source if F.asks in r.fields else ""
+            r.set(F.asks, [*(r.value(F.asks) or []), {"kind": Q.STEP_LENGTH.key, "measure": norm}],
+                  " | ".join(x for x in (old, *lengths) if x),
+                  note="the norm of the step, measured in the part's own norm")
+
+    def applied(self, r: PartReading) -> set[str]:
+        """Transformations the part's form expresses (the plain penalty drops the square)."""
+        return set(_APPLIED.get(r.value(F.form), set()))
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """A bare step symbol (u, d*, Δ*, ΔW^*) asks for the update."""
+        s = symbol.replace(" ", "")
+        return Q.UPDATE.key if s and _STEP_SYMBOL.match(s) else None
+
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY)
+        r._previous = previous  # type: ignore[attr-defined]
         matrix = _matrix_gradient(part, r)
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
@@ -93,7 +133,8 @@ def _matrix_gradient(part: PartText, r: PartReading) -> bool:
     """Read the gradient (numbers or a symbol); True when it is a matrix."""
     for text in (part.own, part.context):
         flat = " ".join(text.split())
-        got = assigned_array(flat, r"g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?")
+        got = assigned_array(flat, r"(?:g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?)"
+                                   r"(?: ?= ?∇[^=\[\]]{1,30})?")
         if got is not None:
             value, src, _ = got
             try:
@@ -147,6 +188,9 @@ def _row_block_after(text: str, head: str) -> tuple[list, str] | None:
 
 # -- norm ------------------------------------------------------------------------------------
 
+_DEFINED_BEFORE = re.compile(r"‖_[^\s=]{1,8} ?= ?$")
+
+
 def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
     """``‖x‖_k^2`` mentions: (position, norm name or '', inside, squared, phrase)."""
     out = []
@@ -158,7 +202,8 @@ def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
                 index = tok[1:]
             else:
                 power = tok[1:]
-        name = _INDEX.get(index, "")
+        entry = by_index(index) if index else None
+        name = entry.key if entry else ""
         if not name and re.fullmatch(r"\d{1,2}(?:\.\d{1,3})?", index):
             name = "lp:" + index
         if index and not name:
@@ -171,8 +216,8 @@ def _word_norms(flat: str) -> list[tuple[int, int, str, str]]:
     """Norm words not negated: (start, end, name, phrase); lp carries ``lp:3`` when given."""
     out = []
     for start, end, name, src in all_of(flat, NORM_WORDS):
-        if name == "lp":
-            m = rx(NORM_WORDS["lp"]).match(flat, start)
+        if name == N.LP.key:
+            m = rx(NORM_WORDS[N.LP.key]).match(flat, start)
             if m and (m.group(1) or m.group(2)):
                 name = "lp:" + (m.group(1) or m.group(2))
         out.append((start, end, name, src))
@@ -200,25 +245,41 @@ def _norm_value(name: str, own: str, ctx: str, r: PartReading) -> Any:
     """Catalogue name (``lp:3`` -> {name: lp, p: 3}) to a spec norm value, or None."""
     if name.startswith("lp:"):
         p = name[3:]
-        return {"1": "l1", "2": "l2"}.get(p) or {"name": "lp", "p": _num(p)}
-    if name == "lp":
+        return {"1": N.L1.key, "2": N.L2.key}.get(p) or {"name": N.LP.key, "p": _num(p)}
+    if name == N.LP.key:
         got = assigned_number(own, r"p") or assigned_number(ctx, r"p")
         if got is None:
             r.miss(F.norm, "an lp norm without a value of p (write e.g. p = 3)")
             return None
         num, src = got
         if num.value == 1:
-            return "l1"
+            return N.L1.key
         if num.value == 2:
-            return "l2"
-        return {"name": "lp", "p": num.spec_value()}
-    if name == "quadratic":
-        r.miss(F.norm, "a weighted/quadratic norm needs its matrix D; give D in a spec")
-        return None
+            return N.L2.key
+        return {"name": N.LP.key, "p": num.spec_value()}
+    if name == N.QUADRATIC.key:
+        return _weighted_norm(own, ctx, r)
     if name.startswith("?"):
         r.miss(F.norm, f"unknown norm index {name[1:]!r}")
         return None
     return name
+
+
+def _weighted_norm(own: str, ctx: str, r: PartReading) -> Any:
+    """The weighted norm sqrt(d^T D d) with its matrix: ``D = diag(4, 1, 2)`` or ``D = [[..]]``."""
+    names = "|".join(N.QUADRATIC.index)
+    for text in (own, ctx):
+        got = assigned_array(text.replace("diag", ""), rf"(?:{names})(?= ?=)")
+        if got is not None:
+            value, src, _ = got
+            try:
+                return {"name": N.QUADRATIC.key, "D": spec_array(value)}
+            except ValueError as err:
+                r.miss(F.norm, f"{err} (in \"{src}\")")
+                return None
+    r.miss(F.norm, "a weighted norm ‖d‖_D needs its matrix (expected e.g. 'D = diag(4, 1, 2)' "
+                   "or 'D = [[2, 1], [1, 2]]')")
+    return None
 
 
 def _num(text: str) -> Any:
@@ -232,8 +293,8 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
     for start, name, inside, _sq, src in _symbol_norms(flat):
         if not name:
             continue
-        if matrix and name == "l2":
-            name = "spectral"
+        if matrix and name == N.L2.key:
+            name = N.SPECTRAL.key
         base = inside.split("_")[0].strip()
         if base in ("g", "G", "∇f", "∇ f", "∇L") or base.startswith("∇"):
             continue
@@ -241,16 +302,32 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
             measure.append((name, src))
             continue
         role = _role(flat, start)
-        if _DECISION_VARS.match(base) or role == "primary":
+        if _DEFINED_BEFORE.search(flat[max(0, start - 30):start]):
+            continue  # the right side of a definition: ‖d‖_RMS = ‖d‖_2/√3
+        if _DECISION_VARS.match(base) or role in ("primary", "measure") or base == "·":
             (primary if role == "primary" else measure if role == "measure" else other).append(
                 (name, src))
     for start, _end, name, src in _word_norms(flat):
         role = _role(flat, start)
-        if matrix and name == "l2" and "euclidean" not in src.lower():
-            name = "spectral"
+        if matrix and name == N.L2.key and "euclidean" not in src.lower():
+            name = N.SPECTRAL.key
         (primary if role == "primary" else measure if role == "measure" else other).append(
             (name, src))
     return primary, measure, other
+
+
+_STEP_OF = re.compile(r"\bstep (?:from|of|in) (?:part )?\(([a-h])\)[^.?]{0,40}?\b(?:longer|"
+                      r"shorter|larger|smaller) than\b")
+
+
+def _referenced_norm(own: str, r: PartReading) -> list[tuple[str, str]]:
+    """"the step from (b) is longer than ...": the norm of the part referred to."""
+    m = _STEP_OF.search(own)
+    earlier = getattr(r, "_previous", [])
+    part = next((p for p in earlier if m and p.label == m.group(1)), None)
+    if part is None or not isinstance(part.value(F.norm), str):
+        return []
+    return [(part.value(F.norm), f"the step from ({part.label})")]
 
 
 def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
@@ -261,6 +338,8 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     if not primary:
         primary, _, _ = _primary_norms(ctx, matrix)
         where = " (shared context)"
+    if not primary:
+        primary = _referenced_norm(own, r)
     names = []
     for name, _src in primary:
         if name not in names:
@@ -276,7 +355,7 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     value = _norm_value(names[0], own, ctx, r)
     if value is None:
         return
-    if matrix and names[0] == "l2":
+    if matrix and names[0] == N.L2.key:
         r.miss(F.norm, "'Euclidean' for a matrix gradient is ambiguous: say 'Frobenius' (entry-"
                        "wise) or 'spectral' (operator)")
         return
@@ -290,7 +369,8 @@ _CONSTRAINT = (r"\bsubject to\b|\bs\.t\.|\bconstrain(?:t|ed)\b|\bnorm[- ]ball\b|
                r"\bunit ball\b|‖[^‖]{1,20}‖(?:_\S{1,6})? ?≤|\bat most η|\bwithin a ball")
 _SQUARED = (r"\bsquared\b[^.,;?]{0,30}\bnorm|\bnorm squared|\bsquare of the\b[^.]{0,20}norm|"
             r"\bsquared (?:l|ℓ|euclidean|max|infinity|∞|spectral|nuclear|frobenius|rms)")
-_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bplain\b[^.]{0,20}\bnorm|"
+_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bdrop the square\b|"
+          r"\bplain\b[^.]{0,20}\bnorm|"
           r"\bnorm itself|\bnot its square|\bwithout (?:the )?square")
 
 
@@ -306,7 +386,7 @@ def _form_in(flat: str) -> tuple[str, str] | None:
     for m in rx(_SQUARED).finditer(flat):
         if not negated(flat, m.start()):
             return "penalty-squared", phrase(flat, m.start(), m.end())
-    if penalty_syms and rx(r"\+ ?\(?1/α\)? ?‖|\+ ?\(?1/α\)?[ ·*]?‖").search(flat):
+    if penalty_syms and rx(r"\+ ?\(?1/α\)? ?(?:[·*] ?)?‖").search(flat):
         return "penalty", penalty_syms[0][1]
     return None
 
@@ -457,3 +537,7 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
         else:
             asks.append(kind)
     r.set(F.asks, asks, " | ".join(sources))
+
+
+HOOKS = SteepestDescentReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""

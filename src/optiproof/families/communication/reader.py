@@ -14,22 +14,25 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
-from optiproof.reading.numbers import Num, number_at
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import (
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import schemes as S
+from optiproof.catalogue import QUANTITIES
+from optiproof.core.text.match import (
     Score,
     assigned_number,
     cue_score,
     first_of,
     negated,
     question_sentences,
-    register,
     rx,
     rxc,
+    take_asks,
 )
-from optiproof.reading.report import PartReading, phrase
+from optiproof.core.text.numbers import Num, number_at
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.communication.family import KEY
 
-FAMILY = "communication"
+FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
                     given="given", dtype="dtype", alpha="alpha", bandwidth="bandwidth",
                     chunks="chunks", given_scheme="scheme", given_quantity="quantity",
@@ -43,17 +46,17 @@ CUES = [
 ]
 
 SCHEMES = {
-    "sharded-parameter-server": r"\bsharded parameter[- ]servers?|\b(?:\d{1,4}|k) (?:parameter )?"
+    S.SHARDED_PS.key: r"\bsharded parameter[- ]servers?|\b(?:\d{1,4}|k) (?:parameter )?"
                                 r"server shards|\bsharded (?:ps|server)",
-    "all-to-all": r"\ball[- ]?to[- ]?all\b|\ball2all\b",
-    "parameter-server": r"\bparameter[- ]server\b(?! shard)",
-    "ring-allreduce": r"\bring[- ]?all[- ]?reduce\b|\bring\b",
-    "tree-allreduce": r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial) tree\b|"
+    S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b",
+    S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)",
+    S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b",
+    S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial) tree\b|"
                       r"\breduce[- ](?:then[- ]|and[- ])?broadcast\b",
-    "recursive-doubling": r"\brecursive[- ]doubling\b|\bbutterfly\b",
-    "rabenseifner": r"\brabenseifner\b|\brecursive[- ]halving\b",
+    S.RECURSIVE_DOUBLING.key: r"\brecursive[- ]doubling\b|\bbutterfly\b",
+    S.RABENSEIFNER.key: r"\brabenseifner\b|\brecursive[- ]halving\b",
 }
-QUANTITIES = {
+QUANTITIES_ASKED = {
     "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages|\bmessage count|"
                 r"\b# ?messages",
     "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)|\bhow (?:large|big) is "
@@ -90,12 +93,29 @@ _BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/
              "bytes/s": 1, "gbit/s": 125_000_000, "gbps": 125_000_000, "mbit/s": 125_000}
 
 
-@register
 class CommunicationReader:
     family = FAMILY
+    answers = tuple(QUANTITIES.canonical(k) for k in QUANTITIES_ASKED)
+    ask_field = F.quantities
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
+
+    def asked(self, r: PartReading) -> list[str]:
+        """The catalogue quantities (table columns) the part asks."""
+        return [QUANTITIES.canonical(k) for k in r.value(F.quantities) or []]
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """Asked quantities the reader's own tables missed join the table's columns."""
+        take_asks(r, F.quantities, asks, self.answers)
+
+    def applied(self, r: PartReading) -> set[str]:
+        """No transformation is expressed by a communication spec."""
+        return set()
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """``T_ring``, ``T(k)``: a time."""
+        return Q.TIME.key if re.match(r"^T(?:_?\w{1,5})?(?:\(.{0,8}\))?$", symbol) else None
 
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
@@ -192,13 +212,13 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
         listed = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]
     names = []
     for n, _ in listed:
-        if n == "ring-allreduce" and n in names:
+        if n == S.RING.key and n in names:
             continue
         if n not in names:
             names.append(n)
-    if "sharded-parameter-server" in names and "parameter-server" in names:
+    if S.SHARDED_PS.key in names and S.PARAMETER_SERVER.key in names:
         if not rx(r"\b(?:unsharded|single|plain) parameter[- ]server").search(own + " " + ctx):
-            names.remove("parameter-server")
+            names.remove(S.PARAMETER_SERVER.key)
     if not names:
         r.miss(F.schemes, "no communication scheme named (expected all-to-all, parameter server, "
                           "ring all-reduce, tree all-reduce, recursive doubling, rabenseifner)")
@@ -209,10 +229,10 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
 
 def _read_quantities(own: str, ctx: str, r: PartReading) -> None:
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six) columns?"
-                                            r"\b[^:]{0,20}:|\bcolumns?:", QUANTITIES)
+                                            r"\b[^:]{0,20}:|\bcolumns?:", QUANTITIES_ASKED)
     if not listed:
         asked = question_sentences(own) + " " + question_sentences(ctx)
-        listed = [(n, s) for _, n, s in first_of(asked, QUANTITIES)]
+        listed = [(n, s) for _, n, s in first_of(asked, QUANTITIES_ASKED)]
     names = list(dict.fromkeys(n for n, _ in listed))
     if not names:
         r.miss(F.quantities, "no quantity asked (expected 'number of messages', 'size of each "
@@ -233,7 +253,7 @@ def _read_given(text: str, r: PartReading, schemes: list[str]) -> None:
     for m in _GIVEN_LINE.finditer(text):
         head = m.group("a")
         found_s = first_of(head, SCHEMES)
-        found_q = first_of(head, QUANTITIES)
+        found_q = first_of(head, QUANTITIES_ASKED)
         if len(found_s) != 1 or len(found_q) != 1:
             continue
         value = _formula(m.group("v"))
@@ -280,7 +300,7 @@ def _read_extras(both: str, r: PartReading) -> None:
     m = rx(r"\bnot (?:necessarily )?divisible|\buneven(?:ly)?\b|\bremainder\b").search(both)
     if m:
         r.set(F.chunks, "uneven", phrase(both, m.start(), m.end(), pad=20))
-    if "sharded-parameter-server" in (r.value(F.schemes) or []):
+    if S.SHARDED_PS.key in (r.value(F.schemes) or []):
         got = assigned_number(both, r"k|servers|shards")
         m = rx(r"(?<![\w.])(\d{1,4}) (?:parameter )?(?:servers|shards)\b").search(both)
         if got is not None and got[0].value.denominator == 1:
@@ -309,7 +329,8 @@ def _read_cost_model(both: str, r: PartReading) -> None:
     elif rx(r"\blatency\b|\bα\b").search(both):
         r.set(F.alpha, "alpha", "latency α per message")
     else:
-        r.miss(F.alpha, "time is asked but no latency per message is stated")
+        r.miss(F.alpha, "time is asked but no latency per message is stated (expected e.g. "
+                        "'latency α = 10 µs' or a symbol α)")
     bw = rx(r"\bbandwidth(?: of| is| B)?(?: ?= ?| )").search(both)
     got_bw = number_at(both, bw.end()) if bw else None
     if got_bw:
@@ -323,10 +344,15 @@ def _read_cost_model(both: str, r: PartReading) -> None:
     elif rx(r"\bbandwidth\b").search(both):
         r.set(F.bandwidth, "B", "bandwidth B")
     else:
-        r.miss(F.bandwidth, "time is asked but no bandwidth is stated")
+        r.miss(F.bandwidth, "time is asked but no bandwidth is stated (expected e.g. "
+                            "'bandwidth 10 GB/s' or a symbol B)")
 
 
 def _scaled(num: Num, factor: Any) -> Any:
     from fractions import Fraction
 
     return Num(num.value * Fraction(str(factor)), num.text).spec_value()
+
+
+HOOKS = CommunicationReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""

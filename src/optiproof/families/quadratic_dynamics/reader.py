@@ -8,16 +8,29 @@ error factor ε, and the asks in the order the text asks them. Spec field names 
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
-from optiproof.reading.numbers import array_at, is_matrix, number_at, spec_array
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import Score, assigned_array, assigned_number, cue_score, \
-    negated, register, rx, rxc
-from optiproof.reading.report import PartReading, phrase
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import OPTIMIZERS, QUANTITIES
+from optiproof.core.text.match import (
+    Score,
+    assigned_array,
+    assigned_number,
+    cue_score,
+    negated,
+    rx,
+    rxc,
+    take_asks,
+)
+from optiproof.core.text.numbers import Num, array_at, is_matrix, number_at, spec_array
+from optiproof.core.text.objects import extreme_eigenvalues, quadratic_forms
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.quadratic_dynamics.family import KEY
 
-FAMILY = "quadratic-dynamics"
+FAMILY = KEY
 F = SimpleNamespace(H="H", eigenvalues="eigenvalues", method="method", alpha="alpha",
                     beta="beta", dampening="dampening", epsilon="epsilon", asks="asks")
 """Spec field names of the quadratic-dynamics family."""
@@ -60,17 +73,51 @@ _ASKS = {
     "zero-curvature": r"\bzero[- ]curvature|\bzero eigenvalues?|\bnull ?space|\bflat "
                       r"directions?|\bwhat happens along",
 }
-_METHODS = {"nesterov": r"\bnesterov", "heavy-ball": r"\bheavy[- ]ball|\bpolyak|\bmomentum\b"}
+_METHODS = {O.NESTEROV.key: r"\bnesterov", O.HEAVY_BALL.key: r"\bheavy[- ]ball|\bpolyak|\bmomentum\b"}
 _SYMBOLS = {"μ": "mu", "m": "m", "L": "L", "M": "M", "λ_min": "lambda_min",
             "λ_max": "lambda_max"}
 
 
-@register
+_SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$": Q.CONDITION_NUMBER.key,
+                  r"^ρ(?:\(α\))?$": Q.RATE.key, r"^ρ(?:\^?\*|_opt)$": Q.OPTIMAL_RATE.key}
+
+
 class QuadraticDynamicsReader:
     family = FAMILY
+    answers = tuple(QUANTITIES.canonical(k) for k in _ASKS)
+    ask_field = F.asks
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
+
+    def asked(self, r: PartReading) -> list[str]:
+        """The catalogue quantities of the part's asks, in order; the PyTorch convention's
+        answer also names the heavy-ball method it corresponds to."""
+        asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
+        if Q.OPTIMAL_RATE.key in asked and r.value(F.alpha) is None:
+            asked.append(Q.RATE.key)
+        return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """Asked quantities the reader's own tables missed join the part's asks; a rate asked
+        without a given step is the rate at the optimal step."""
+        if r.value(F.alpha) is None:
+            asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
+        take_asks(r, F.asks, asks, self.answers)
+
+    def applied(self, r: PartReading) -> set[str]:
+        """No transformation is expressed by a quadratic-dynamics spec."""
+        return set()
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
+        momentum symbol (γ, μ) in a part that asks for the optimal tuning is part of it."""
+        s = symbol.replace(" ", "")
+        found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
+        if found is None and re.fullmatch(r"α|η|γ|β|μ|lr", s) and \
+                Q.OPTIMAL_STEP.key in self.asked(r):
+            return Q.OPTIMAL_STEP.key
+        return found
 
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
@@ -83,7 +130,10 @@ class QuadraticDynamicsReader:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
             else:
-                r.set(F.method, "gd", "", note="no momentum mentioned: plain gradient descent")
+                gd = next((m for m in OPTIMIZERS.mentions(own + " " + ctx)
+                           if m.entry is O.GD), None)
+                r.set(F.method, O.GD.key, gd.phrase if gd else "",
+                      note="no momentum mentioned: plain gradient descent")
             return [r]
         out = []
         for i, (name, src) in enumerate(methods, 1):
@@ -167,8 +217,34 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.eigenvalues, [_SYMBOLS.get(lo, "mu"), _SYMBOLS.get(hi, "L")], src,
                       note="symbolic spectrum: the eigenvalues lie in [μ, L], both ends attained")
             return
+    if _curvature_objects(own, r) or _curvature_objects(ctx, r):
+        return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+def _curvature_objects(text: str, r: PartReading) -> bool:
+    """H from a function written out (``f(x, y) = x² + 9y²`` -> H = diag(2, 18), by
+    differentiation), or the two extreme eigenvalues given as numbers; True when found."""
+    forms = quadratic_forms(text)
+    if forms:
+        form = forms[0]
+        try:
+            rows = [[Num(v, str(v)).spec_value() for v in row] for row in form.H]
+        except ValueError as err:
+            r.miss(F.H, str(err))
+            return True
+        r.set(F.H, rows, form.source, note="the Hessian of the function, by differentiation")
+        return True
+    extremes = extreme_eigenvalues(text)
+    if extremes is not None:
+        lo, hi, src = extremes
+        _set_eigs(r, [Num(lo, str(lo)), Num(hi, str(hi))], src)
+        if F.eigenvalues in r.fields:
+            r.fields[F.eigenvalues].note = ("the smallest and largest eigenvalues; the rates "
+                                            "depend on these two only")
+        return True
+    return False
 
 
 def rx_escape(name: str) -> str:
@@ -188,13 +264,19 @@ def _set_eigs(r: PartReading, nums: list, src: str) -> None:
 # -- method and scalars ----------------------------------------------------------------------
 
 def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
+    """The methods a part studies: momentum methods named in its own text, else plain gradient
+    descent when its own text names it, else those of the shared context."""
     for text in (own, ctx):
+        if text is ctx:
+            gd = next((m for m in OPTIMIZERS.mentions(own) if m.entry is O.GD), None)
+            if gd is not None:
+                return [(O.GD.key, gd.phrase)]
         found = []
         for name, pattern in _METHODS.items():
             for m in rx(pattern).finditer(text):
                 if negated(text, m.start()):
                     continue
-                if name == "heavy-ball" and rx(r"\bnesterov(?:'s)? $").search(
+                if name == O.HEAVY_BALL.key and rx(r"\bnesterov(?:'s)? $").search(
                         text[max(0, m.start() - 12):m.start()]):
                     continue
                 found.append((m.start(), name, phrase(text, m.start(), m.end())))
@@ -240,20 +322,65 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
                 _set_number(r, field, got)
                 break
     for text in (own, ctx):
-        got = _scalar(text, r"ε|epsilon|eps") or _factor(text)
+        got = _scalar(text, r"ε|epsilon|eps")
         if got is not None:
             _set_number(r, F.epsilon, got)
+            break
+        factor, bound = _factor(text), _bound(text)
+        got = factor or bound
+        if got is not None:
+            if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
+                got = (factor[0], f"{factor[1]}; {bound[1]}")
+            _set_ratio(r, got)
             break
 
 
 def _factor(text: str) -> tuple[Any, str] | None:
-    m = rx(r"\b(?:reduce|shrink|decrease|drop)\w{0,2}\b[^.?]{0,40}?\b(?:by|to)(?: a factor(?: "
-           r"of)?)? ").search(text)
+    """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
+    reduction": the factor."""
+    for verb in rx(r"\b(?:reduc|shrink|decreas|drop)\w{0,4}\b").finditer(text):
+        window = text[verb.end():verb.end() + 60]
+        for m in rx(r"\b(?:by|to)(?: a factor(?: of)?)? ").finditer(window):
+            num = number_at(text, verb.end() + m.end())
+            if num is not None:
+                return num[0], phrase(text, verb.start(), num[1])
+    for m in rx(r"\b(?:the same )?(?=\d[\d^.e-]{0,8}[ ]?(?:x )?(?:reduction|decrease)\b)"
+                ).finditer(text):
+        num = number_at(text, m.end())
+        if num is not None:
+            return num[0], phrase(text, m.start(), num[1] + 10)
+    return None
+
+
+def _as_ratio(value: Any) -> Any:
+    """A reduction factor as the fraction the error shrinks to (10^3 and 10^-3 both -> 1/1000)."""
+    return 1 / value if value > 1 else value
+
+
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|‖[^‖]{1,20}‖ ?(?:≤|<=) ?(?=[\d.]"
+                    r"[^‖]{0,14}‖)")
+
+
+def _bound(text: str) -> tuple[Any, str] | None:
+    """``ρ^k ≤ 10^-4`` or ``‖θ_t − θ*‖ ≤ 10^-3 ‖θ_0 − θ*‖``: the factor the error must reach."""
+    m = _BOUND.search(text)
     if m:
         num = number_at(text, m.end())
         if num is not None:
             return num[0], phrase(text, m.start(), num[1])
     return None
+
+
+def _set_ratio(r: PartReading, got: tuple[Any, str]) -> None:
+    """"Reduce the error by a factor of 10^3" is the ratio 10^3: the error must shrink to
+    ε = 10^-3 of its start (a factor below 1 is that fraction itself)."""
+    num, src = got
+    if num.value <= 0:
+        r.miss(F.epsilon, f"the reduction factor must be positive (read {num.text} from \"{src}\")")
+        return
+    _set_number(r, F.epsilon, (Num(_as_ratio(num.value), num.text), src))
+    if num.value > 1:
+        r.fields[F.epsilon].note = f"a factor of {num.text} is a ratio: the error shrinks to 1/{num.text}"
 
 
 def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:
@@ -300,4 +427,7 @@ def _read_asks(own: str, r: PartReading) -> None:
     r.set(F.asks, asks, " | ".join(dict.fromkeys(s for _, _, s in found)))
 
 
-__all__ = ["QuadraticDynamicsReader", "rxc"]
+
+
+HOOKS = QuadraticDynamicsReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""

@@ -11,10 +11,24 @@ Spec field names live in :data:`F`; method names in :data:`M`.
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
-from optiproof.reading.numbers import (
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import transforms as T
+from optiproof.core.text.match import (
+    Score,
+    assigned_array,
+    assigned_number,
+    cue_score,
+    negated,
+    rx,
+    rxc,
+)
+from optiproof.core.text.numbers import (
+    Num,
     array_at,
     array_text,
     is_matrix,
@@ -24,27 +38,18 @@ from optiproof.reading.numbers import (
     row_block,
     spec_array,
 )
-from optiproof.reading.parts import PartText
-from optiproof.reading.registry import (
-    Score,
-    assigned_array,
-    assigned_number,
-    cue_score,
-    negated,
-    register,
-    rx,
-    rxc,
-)
-from optiproof.reading.report import PartReading, phrase
+from optiproof.core.text.objects import linear_equations
+from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.implicit_bias.family import KEY
 
-FAMILY = "implicit-bias"
+FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
                     presume_zero_loss="presume_zero_loss")
 """Spec field names of the implicit-bias family."""
-M = SimpleNamespace(gd="gd", sgd="sgd", heavy_ball="heavy-ball", nesterov="nesterov",
-                    preconditioned="preconditioned", rescaled="rescaled-sgd",
-                    epochwise="epochwise-adaptive", sign="sign-gd", adam="torch-adam",
-                    rmsprop="torch-rmsprop", adagrad="torch-adagrad", ridge="ridge")
+M = SimpleNamespace(gd=O.GD.key, sgd=O.SGD.key, heavy_ball=O.HEAVY_BALL.key, nesterov=O.NESTEROV.key,
+                    preconditioned=O.PRECONDITIONED.key, rescaled=O.RESCALED_SGD.key,
+                    epochwise=O.EPOCHWISE.key, sign=O.SIGN_GD.key, adam="torch-adam",
+                    rmsprop="torch-rmsprop", adagrad="torch-adagrad", ridge=O.RIDGE.key)
 """Method names of the implicit-bias family."""
 
 CUES = [
@@ -91,12 +96,34 @@ _SUBSUMES = {
 }
 
 
-@register
+_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6})?$")
+
+
 class ImplicitBiasReader:
     family = FAMILY
+    answers = (Q.LIMIT.key,)
+    ask_field = ""
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
+
+    def asked(self, r: PartReading) -> list[str]:
+        """Every part with a method asks for its limit."""
+        return [Q.LIMIT.key] if r.value(F.method) is not None else []
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
+        """The limit is the only ask, implied by the method."""
+
+    def applied(self, r: PartReading) -> set[str]:
+        """Rescaling the features and mapping back is the rescaled-SGD method."""
+        method = r.value(F.method)
+        name = method.get("name") if isinstance(method, dict) else method
+        return {T.RESCALE_FEATURES.key, T.MAP_BACK.key} if name == M.rescaled else set()
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """θ, w, θ_∞ (the trained weights) ask for the limit."""
+        s = symbol.replace(" ", "")
+        return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
     def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
@@ -221,6 +248,8 @@ def _read_data(part: PartText, r: PartReading) -> int | None:
             b = got.get("b#") or got["y#"]
             readings.append(("ab", got["a"][0], b[0], got["a"][1] + "; " + b[1]))
     if not readings:
+        readings = _equation_objects(own) or _equation_objects(ctx)
+    if not readings:
         r.miss("data", "no least-squares data found (expected an equation like "
                        "[1, 0.1, 0.01]θ = 1, a loss (1 - [..]θ)^2, or X = [[..]] and y = [..])")
         return None
@@ -245,6 +274,22 @@ def _read_data(part: PartText, r: PartReading) -> int | None:
         return None
     _check_sizes(own + " " + ctx, r, d, m)
     return d
+
+
+def _equation_objects(flat: str) -> list[tuple[str, Any, Any, str]]:
+    """Data from equations in indexed unknowns (``2θ_1 + θ_2 + 2θ_3 = 3``) or squared
+    residuals (``(2θ_1 + θ_2 - 5)^2``): one row is a, b; several rows of one length are X, y."""
+    rows = linear_equations(flat)
+    unique = list({(e.a, e.b): e for e in rows}.values())
+    if not unique or len({len(e.a) for e in unique}) != 1:
+        return []
+    def nums(values: tuple) -> list[Num]:
+        return [Num(v, str(v)) for v in values]
+    if len(unique) == 1:
+        e = unique[0]
+        return [("ab", nums(e.a), Num(e.b, str(e.b)), e.source)]
+    return [("Xy", [nums(e.a) for e in unique], nums(tuple(e.b for e in unique)),
+             "; ".join(e.source for e in unique))]
 
 
 def _from_equations(eqs: list) -> list[tuple[str, Any, Any, str]]:
@@ -311,7 +356,8 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None) -> None:
         src = num[1] if num else (phrase(text, zero.start(), zero.end()) if zero else "")
         if (num and num[0].value == 0) or zero:
             if d is None:
-                r.miss(F.theta0, "starts at zero, but its size is unknown without data")
+                r.miss(F.theta0, f"starts at zero (\"{src}\"), but its number of entries is "
+                                 "unknown because no data was read")
             else:
                 r.set(F.theta0, [0] * d, src)
             return
@@ -376,7 +422,22 @@ def _epochwise_in(flat: str) -> bool:
 
 
 def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
-    """The method(s) a part asks about, as spec values with source phrases."""
+    """The method(s) a part asks about, as spec values with source phrases: those its own text
+    names, else the one method the shared text names."""
+    chosen = _methods_in(own, ctx, r)
+    if not chosen and not r.missing:
+        shared = _methods_in(ctx, "", r)
+        if len(shared) == 1:
+            chosen = [(shared[0][0], shared[0][1] + " (shared context)")]
+    if not chosen and not any(m.name == F.method for m in r.missing):
+        r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
+                         "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
+                         "'rescale each feature to unit second moment, then SGD')")
+    return chosen
+
+
+def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
+    """The method(s) ``own`` names (``ctx`` may define a named method), as spec values."""
     found: list[tuple[int, int, str, str]] = []
     definitions = _definitions(ctx)
     names = _definition_names(ctx)
@@ -419,12 +480,8 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     chosen = []
     for start, end, value, src in sorted(found):
         if value in names_found and value not in [c[0] for c in chosen]:
-            chosen.append((value, src))
-    if not chosen:
-        r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
-                         "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
-                         "'rescale each feature to unit second moment, then SGD')")
-        return []
+            subsumed = [s for _, _, v, s in found if v in _SUBSUMES.get(value, ())]
+            chosen.append((value, "; ".join([src, *subsumed])))
     return [(_method_value(v, own, r), src) for v, src in chosen]
 
 
@@ -475,3 +532,7 @@ def parse_scalar(text: str) -> Any:
     """A scalar from text as a spec value (helper for callers and tests)."""
     num = parse_number(text)
     return None if num is None else num.spec_value()
+
+
+HOOKS = ImplicitBiasReader()
+"""This family's reader hooks (see optiproof.reading.registry)."""

@@ -1,0 +1,59 @@
+"""Transformations a part applies to the problem before asking: each declared once.
+
+A part that rescales the features, drops a constraint, switches bias correction off or asks
+"after 10 steps" asks about a different problem than the one stated before it. The reader must
+consume every transformation it finds (a family's reader hook turns it into a spec field) or
+refuse naming it; it never solves the untransformed problem instead.
+"""
+
+from __future__ import annotations
+
+from optiproof.catalogue.base import Entry, Registry
+
+TRANSFORMS: Registry[Entry] = Registry("transformation")
+_add = TRANSFORMS.add
+
+RESCALE_FEATURES = _add(Entry(
+    "rescale-features", "rescale the features",
+    phrases=(r"\b(?:re)?scal\w*\b[^.?;]{0,40}\b(?:input |every |each |all )?features?\b",
+             r"\bmultipl\w* (?:the |every |each |all )?(?:\w+ )?(?:input )?features?\b",
+             r"\bstandardi[sz]\w*", r"\bdivide every feature", r"\bunit second moment")))
+MAP_BACK = _add(Entry(
+    "map-back", "map the weights back to the original units",
+    phrases=(r"\bmap\w* (?:the \w+ |it |them )?back\b", r"\bconvert\w* back\b",
+             r"\boriginal (?:units|coordinates|scale)\b")))
+DROP_CONSTRAINT = _add(Entry(
+    "drop-constraint", "replace the constraint by a penalty",
+    phrases=(r"\bdrop (?:the )?constraint", r"\binstead of (?:the )?constraint",
+             r"\breplace the constraint\b")))
+TO_CONSTRAINT = _add(Entry(
+    "to-constraint", "replace the penalty by a constraint",
+    phrases=(r"\bconstrain\w* instead of penali[sz]", r"\breplace the penalty by the constraint",
+             r"\binstead of penali[sz]")))
+DROP_SQUARE = _add(Entry(
+    "drop-square", "use the norm itself instead of its square",
+    phrases=(r"\bdrop (?:the )?square\b", r"\bnon-?squared\b", r"\bnot squared\b",
+             r"\bpenalty isn'?t squared\b")))
+NO_BIAS_CORRECTION = _add(Entry(
+    "no-bias-correction", "switch bias correction off",
+    phrases=(r"\bwithout (?:the )?(?:proper )?bias[- ]correction", r"\bno bias[- ]correction",
+             r"\bbias[- ]correction (?:is )?(?:switched |turned )?off\b",
+             r"\bswitch bias correction off\b", r"\bforgot the bias correction\b")))
+ADD_WEIGHT_DECAY = _add(Entry(
+    "add-weight-decay", "add weight decay",
+    phrases=(r"\badd weight decay\b", r"\bwe now add weight decay\b",
+             r"\+ ?\(?λ/2\)? ?‖w‖")))
+SCALE_LOSS = _add(Entry(
+    "scale-loss", "multiply the loss by a constant",
+    phrases=(r"\bloss (?:is |was |had been |were )?multiplied\b",
+             r"\bmultipl\w* (?:the |my )?(?:training |data )?loss\b",
+             r"\bscaled gradient\b")))
+AFTER_STEPS = _add(Entry(
+    "after-steps", "after a given number of steps",
+    phrases=(r"\bafter (?:\d{1,6}|one|two|three|four|five|ten|\w+ more) (?:steps|updates|"
+             r"iterations)\b", r"\bat (?:step|t ?=) ?\d{1,6}\b")))
+BACK_REFERENCE = _add(Entry(
+    "back-reference", "repeat another part with changes",
+    phrases=(r"\brepeat\b", r"\bsame (?:question|two quantities|quantities|two|three)\b",
+             r"\byour answer to \(?(?:[a-h]|\d)\)",
+             r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b")))

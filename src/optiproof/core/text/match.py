@@ -1,0 +1,150 @@
+"""Matching helpers the family readers share: cached patterns, cue scores, the first match and
+its phrase, negated mentions, ``NAME = value`` assignments, and asks taken from the questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from optiproof.core.text.numbers import Num, array_at, number_at
+from optiproof.core.text.record import PartReading, phrase
+
+
+@dataclass(frozen=True)
+class Score:
+    """How strongly a text looks like a family's problem, and the cue phrases that said so."""
+
+    points: float
+    cues: tuple[str, ...] = ()
+
+
+_CACHE: dict[str, re.Pattern] = {}
+
+
+def rx(pattern: str) -> re.Pattern:
+    """Compiled, cached, case-insensitive pattern."""
+    got = _CACHE.get(pattern)
+    if got is None:
+        got = _CACHE[pattern] = re.compile(pattern, re.I)
+    return got
+
+
+_CACHE_CASE: dict[str, re.Pattern] = {}
+
+
+def rxc(pattern: str) -> re.Pattern:
+    """Compiled, cached, case-sensitive pattern (``G`` is not ``g``)."""
+    got = _CACHE_CASE.get(pattern)
+    if got is None:
+        got = _CACHE_CASE[pattern] = re.compile(pattern)
+    return got
+
+
+def cue_score(flat: str, cues: list[tuple[str, float]]) -> Score:
+    """Sum of the weights of the cue patterns found in ``flat`` (each counted once)."""
+    points, found = 0.0, []
+    for pattern, weight in cues:
+        m = rx(pattern).search(flat)
+        if m:
+            points += weight
+            found.append(m.group(0))
+    return Score(points, tuple(found))
+
+
+def search(pattern: str, text: str, *, pad: int = 0) -> tuple[re.Match | None, str]:
+    """First match of ``pattern`` and its source phrase (widened by ``pad`` characters)."""
+    m = rx(pattern).search(text)
+    if not m:
+        return None, ""
+    return m, phrase(text, m.start(), m.end(), pad=pad)
+
+
+_NEGATORS = re.compile(r"(?:\bwithout|\binstead of|\brather than|\bunlike|\bother than|\bexcept|"
+                       r"\bcompared (?:to|with)|\bbesides)\b[^.;?!]{0,40}$|"
+                       r"(?:\bno|\bnot|\bnor)\b[^.;?!,]{0,12}$", re.I)
+
+
+def negated(text: str, start: int, window: int = 50) -> bool:
+    """True when the mention at ``start`` is negated or contrasted ("without weight decay",
+    "instead of treating the norm as a constraint", "unlike SGD")."""
+    return bool(_NEGATORS.search(text[max(0, start - window):start]))
+
+
+def assigned_number(text: str, name: str) -> tuple[Num, str] | None:
+    """``NAME = number`` (NAME a regex such as ``α|alpha``), its value and phrase."""
+    for m in rx(rf"(?<![\w])(?:{name})[ ]?(?:=|:=|is|of)[ ]?").finditer(text):
+        got = number_at(text, m.end())
+        if got is not None:
+            return got[0], phrase(text, m.start(), got[1])
+    return None
+
+
+def assigned_array(text: str, name: str) -> tuple[list, str, int] | None:
+    """``NAME = [array]`` (or ``NAME = (array)``), its value, phrase and end position."""
+    for m in rx(rf"(?<![\w])(?:{name})[ ]?(?:=|:=|is|be)[ ]?(?:the (?:vector|matrix) )?").finditer(
+            text):
+        got = array_at(text, m.end())
+        if got is not None:
+            return got[0], phrase(text, m.start(), got[1]), got[1]
+    return None
+
+
+def first_of(text: str, patterns: dict[str, str]) -> list[tuple[int, str, str]]:
+    """For each named pattern, its first non-negated match: ``(position, name, phrase)``,
+    sorted by position (the order the text mentions them)."""
+    out = []
+    for name, pattern in patterns.items():
+        for m in rx(pattern).finditer(text):
+            if not negated(text, m.start()):
+                out.append((m.start(), name, phrase(text, m.start(), m.end())))
+                break
+    return sorted(out)
+
+
+def all_of(text: str, patterns: dict[str, str]) -> list[tuple[int, int, str, str]]:
+    """Every non-negated match of every named pattern: ``(start, end, name, phrase)``."""
+    out = []
+    for name, pattern in patterns.items():
+        for m in rx(pattern).finditer(text):
+            if not negated(text, m.start()):
+                out.append((m.start(), m.end(), name, phrase(text, m.start(), m.end())))
+    return sorted(out)
+
+
+def question_sentences(flat: str, limit: int = 1500) -> str:
+    """The sentences that ask something (``?``, "find", "what", "fill in", ...)."""
+    sentences = re.split(r"(?<=[.?!])\s+(?=[A-Z(])", flat)
+    asks = [s for s in sentences if "?" in s or rx(
+        r"^(?:find|compute|derive|determine|give|fill in|show|calculate|state|identify|"
+        r"what|which|how|where|for each)\b").search(s)]
+    text = " ".join(asks) if asks else flat[-600:]
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def take_asks(r: PartReading, field: str, asks: list[tuple[str, str]],
+              answers: tuple[str, ...], spelled: dict[str, str] | None = None) -> None:
+    """Append to the list field ``field`` every asked quantity (``(key, phrase)``, from the
+    questions) that the family answers and the field lacks, spelled as the spec spells it, and
+    put the field in the order the questions ask."""
+    spelled = spelled or {}
+    have = list(r.value(field) or [])
+    kinds = {a["kind"] if isinstance(a, dict) else a for a in have}
+    added = []
+    for key, source in asks:
+        value = spelled.get(key, key)
+        if key in answers and value not in kinds:
+            have.append(value)
+            kinds.add(value)
+            added.append(source)
+    order = list(dict.fromkeys(spelled.get(k, k) for k, _ in asks))
+    ranked = sorted(have, key=lambda a: order.index(_kind(a)) if _kind(a) in order else len(order))
+    if added or ranked != have:
+        old = r.fields[field].source if field in r.fields else ""
+        r.set(field, ranked, " | ".join(x for x in (old, *added) if x))
+
+
+def _kind(ask: Any) -> str:
+    """The kind of an ask written as a string or as ``{kind: ...}``."""
+    return ask["kind"] if isinstance(ask, dict) else ask

@@ -1,0 +1,167 @@
+"""Math objects found in a part's text, built with the one safe parser (core/mathparse).
+
+- :func:`quadratic_forms`: a function written out, ``f(x, y) = x² + 9y²`` or ``f(w) = 0.5*(w1^2
+  + 20*w2^2)``, is a quadratic ``½θᵀHθ - bᵀθ + c``; its Hessian H and linear term b come from
+  differentiating it (so ``x² + 9y²`` has H = diag(2, 18), not diag(1, 9)).
+- :func:`linear_equations`: an equation in indexed unknowns, ``2θ₁ + θ₂ + 2θ₃ = 3``, or a squared
+  residual ``(2θ₁ + θ₂ − 5)²``, is a data row ``aᵀθ = b``.
+- :func:`extreme_eigenvalues`: "smallest eigenvalue μ = 1 and largest eigenvalue L = 100",
+  "λ_min(Q) = 1, λ_max(Q) = 25".
+
+Each object keeps the phrase it was read from. Text that does not parse is not an object (the
+parser refuses it; nothing is guessed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+_FUNCTION = re.compile(r"(?<![\w])(?:[fFLJ]|loss|Loss)\s?\(\s?([^()=]{1,30}?)\s?\)\s?=\s?"
+                       r"([^=;?]{1,140}?)(?=[.;,?](?:\s|$)|\s(?:and|with|where|for|on|in)\s|$)")
+_RESIDUAL = re.compile(r"\(\s?([^()]{3,80}?)\s?\)\s?\^\s?2")
+_EQUATION = re.compile(r"(?<![\w=])((?:[-+]?\s?\d{0,6}(?:\.\d{1,6})?\s?(?:θ|w|x)_?\d\s?){2,12})=\s?"
+                       r"(-?\d{1,6}(?:\.\d{1,6})?)(?![\d.])")
+_MIN = (r"(?:smallest eigenvalue|λ_?min(?:\s?\(\w\))?|lambda_?min|minimum eigenvalue)"
+        r"(?: (?:is|of))?(?: (?:μ|mu|m))?\s?=\s?")
+_MAX = (r"(?:largest eigenvalue|λ_?max(?:\s?\(\w\))?|lambda_?max|maximum eigenvalue)"
+        r"(?: (?:is|of))?(?: L)?\s?=\s?")
+MAX_CANDIDATES = 12
+"""Candidate formulas of each kind parsed per text (a real part has one or two; bounds time)."""
+_NUMBER = r"(\d{1,6}(?:\.\d{1,6})?(?:e-?\d{1,3}|\^-?\d{1,3})?)"
+
+
+@dataclass(frozen=True)
+class QuadraticForm:
+    """``f = ½θᵀHθ − bᵀθ + c`` in the named variables, and the phrase it came from."""
+
+    variables: tuple[str, ...]
+    H: tuple[tuple[Fraction, ...], ...]
+    b: tuple[Fraction, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class LinearEquation:
+    """One data row ``a·θ = b`` over indexed unknowns, and the phrase it came from."""
+
+    a: tuple[Fraction, ...]
+    b: Fraction
+    source: str
+
+
+def _fraction(value: object) -> Fraction | None:
+    """An exact rational SymPy number as a Fraction, else None."""
+    import sympy
+
+    v = sympy.nsimplify(value) if not isinstance(value, sympy.Basic) else value
+    if not getattr(v, "is_Rational", False):
+        return None
+    return Fraction(int(v.p), int(v.q))
+
+
+def _unknowns(expr: object, signature: str) -> list[object] | None:
+    """The unknowns of a function ``f(signature) = expr``: the listed ones (``x, y``), or the
+    indexed names of one vector argument (``w`` -> w1, w2 or w_1, w_2), in index order."""
+    names = [s.strip() for s in signature.split(",") if s.strip()]
+    symbols = sorted(expr.free_symbols, key=str)  # type: ignore[attr-defined]
+    if len(names) > 1:
+        by_name = {str(s): s for s in symbols}
+        return [by_name[n] for n in names if n in by_name] if all(n in by_name for n in names) \
+            else None
+    base = re.escape(names[0]) if names else ""
+    indexed = [s for s in symbols if re.fullmatch(rf"{base}_?\d{{1,2}}", str(s))]
+    indexed.sort(key=lambda s: int(re.sub(r"\D", "", str(s))))
+    if indexed:
+        return indexed
+    plain = [s for s in symbols if str(s) == names[0]] if names else []
+    return plain or None
+
+
+def quadratic_forms(flat: str) -> list[QuadraticForm]:
+    """Every function written as an explicit quadratic polynomial in its unknowns."""
+    import sympy
+
+    from optiproof.core.mathparse import try_parse_math
+
+    out = []
+    for m in list(_FUNCTION.finditer(flat))[:MAX_CANDIDATES]:
+        expr = try_parse_math(m.group(2))
+        if expr is None or isinstance(expr, sympy.MatrixBase):
+            continue
+        unknowns = _unknowns(expr, m.group(1))
+        if not unknowns:
+            continue
+        try:
+            poly = sympy.Poly(sympy.expand(expr), *unknowns)
+        except sympy.PolynomialError:
+            continue
+        if poly.total_degree() != 2 or any(s not in unknowns for s in expr.free_symbols):
+            continue
+        hess = [[_fraction(sympy.diff(expr, u, v)) for v in unknowns] for u in unknowns]
+        grad0 = [_fraction(-sympy.diff(expr, u).subs({v: 0 for v in unknowns})) for u in unknowns]
+        if any(x is None for row in hess for x in row) or any(x is None for x in grad0):
+            continue
+        out.append(QuadraticForm(tuple(str(u) for u in unknowns),
+                                 tuple(tuple(r) for r in hess), tuple(grad0),  # type: ignore[arg-type]
+                                 m.group(0).strip()))
+    return out
+
+
+def _row(text: str) -> tuple[list[Fraction], Fraction] | None:
+    """``2θ_1 + θ_2 - 5`` (a linear form in indexed unknowns minus a constant) as (a, -const);
+    an index flattened onto the line (``θ1``) is read as a subscript."""
+    import sympy
+
+    from optiproof.core.mathparse import try_parse_math
+
+    expr = try_parse_math(re.sub(r"(?<![\w])([θwx])(\d)", r"\1_\2", text))
+    if expr is None or isinstance(expr, sympy.MatrixBase):
+        return None
+    unknowns = [s for s in expr.free_symbols if re.fullmatch(r"(?:theta|w|x)_?\d{1,2}", str(s))]
+    if len(unknowns) < 2 or len(unknowns) != len(expr.free_symbols):
+        return None
+    unknowns.sort(key=lambda s: int(re.sub(r"\D", "", str(s))))
+    indices = [int(re.sub(r"\D", "", str(s))) for s in unknowns]
+    if indices != list(range(indices[0], indices[0] + len(indices))):
+        return None
+    try:
+        poly = sympy.Poly(sympy.expand(expr), *unknowns)
+    except sympy.PolynomialError:
+        return None
+    if poly.total_degree() != 1:
+        return None
+    a = [_fraction(poly.coeff_monomial(u)) for u in unknowns]
+    const = _fraction(poly.coeff_monomial(1))
+    if any(x is None for x in a) or const is None:
+        return None
+    return a, -const  # type: ignore[return-value]
+
+
+def linear_equations(flat: str) -> list[LinearEquation]:
+    """Data rows from equations ``2θ_1 + θ_2 + 2θ_3 = 3`` and squared residuals ``(…)^2``."""
+    out = []
+    for m in list(_EQUATION.finditer(flat))[:MAX_CANDIDATES]:
+        got = _row(f"{m.group(1)} - ({m.group(2)})")
+        if got is not None:
+            out.append(LinearEquation(tuple(got[0]), got[1], m.group(0).strip()))
+    for m in list(_RESIDUAL.finditer(flat))[:MAX_CANDIDATES]:
+        got = _row(m.group(1))
+        if got is not None:
+            out.append(LinearEquation(tuple(got[0]), got[1], m.group(0).strip()))
+    return out
+
+
+def extreme_eigenvalues(flat: str) -> tuple[Fraction, Fraction, str] | None:
+    """(smallest, largest, phrase) when the text gives both extreme eigenvalues as numbers."""
+    from optiproof.core.text.numbers import parse_number
+
+    lo = re.search(_MIN + _NUMBER, flat, re.I)
+    hi = re.search(_MAX + _NUMBER, flat, re.I)
+    if not lo or not hi:
+        return None
+    a, b = parse_number(lo.group(1)), parse_number(hi.group(1))
+    if a is None or b is None:
+        return None
+    return a.value, b.value, f"{lo.group(0)}; {hi.group(0)}"

@@ -1,0 +1,135 @@
+"""What a reader records about one part: the part's text, each spec field it read with the
+phrase it came from, what it could not read, and what became of each number of the text.
+
+These plain records are shared by the reading layer and by the families' reader hooks, which map
+what a text says onto their spec fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+TODO = "TODO"
+"""The value of a spec field still to fill in a spec written from an incomplete reading."""
+_SPACES = re.compile(r"[ \t\f\v]{2,}")
+
+
+def flatten(text: str) -> str:
+    """Join lines into one line of single-spaced text (what family readers match against)."""
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+@dataclass(frozen=True)
+class PartText:
+    """One part's own text (``own``) and the shared context it inherits (``context``)."""
+
+    label: str
+    own: str
+    context: str
+    start: int
+
+    @property
+    def flat(self) -> str:
+        return flatten(self.own)
+
+    @property
+    def flat_context(self) -> str:
+        return flatten(self.context)
+
+
+@dataclass(frozen=True)
+class NumberUse:
+    """One number of a text and what the reading did with it: ``used`` (with the source phrase
+    of the field it went into), ``label`` (a heading or page number), ``structure`` (part of a
+    formula) or ``unused``."""
+
+    text: str
+    start: int
+    status: str
+    source: str = ""
+
+
+PHRASE_MAX = 90
+
+
+def phrase(text: str, start: int, end: int, *, pad: int = 0) -> str:
+    """The source phrase ``text[start:end]`` (optionally widened), single-spaced and short."""
+    lo, hi = max(0, start - pad), min(len(text), end + pad)
+    s = text[lo:hi]
+    if pad and lo > 0 and not text[lo - 1].isspace() and " " in text[lo:start]:
+        s = s.split(" ", 1)[1]
+    if pad and hi < len(text) and not text[hi].isspace() and " " in text[end:hi]:
+        s = s.rsplit(" ", 1)[0]
+    s = " ".join(s.split())
+    return s if len(s) <= PHRASE_MAX else s[:PHRASE_MAX - 3] + "..."
+
+
+@dataclass
+class Field:
+    """One spec field read from the text: its value and the phrase it came from."""
+
+    name: str
+    value: Any
+    source: str
+    note: str = ""
+
+
+@dataclass
+class Missing:
+    """A spec field that could not be read, and why (what was looked for or what conflicted)."""
+
+    name: str
+    reason: str
+
+
+@dataclass
+class PartReading:
+    """One part: label, family, fields read, fields missing, notes on conventions applied."""
+
+    label: str
+    family: str | None
+    question: str = ""
+    fields: dict[str, Field] = field(default_factory=dict)
+    missing: list[Missing] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    family_source: str = ""
+    asked: list[str] = field(default_factory=list)
+    numbers: list[NumberUse] = field(default_factory=list)
+    requests: dict[str, list[str]] = field(default_factory=dict)
+    """Each request sentence of the part and the quantities its asks denote."""
+
+    @property
+    def unused(self) -> list[str]:
+        """The numbers of this part's own text that no field of the reading used."""
+        return [u.text for u in self.numbers if u.status == "unused"]
+
+    def set(self, name: str, value: Any, source: str, note: str = "") -> None:
+        """Record a field (a later call for the same name replaces it)."""
+        self.fields[name] = Field(name, value, source, note)
+        self.missing = [m for m in self.missing if m.name != name]
+
+    def miss(self, name: str, reason: str) -> None:
+        """Record that ``name`` could not be read, and why."""
+        self.fields.pop(name, None)
+        if not any(m.name == name for m in self.missing):
+            self.missing.append(Missing(name, reason))
+
+    def value(self, name: str, default: Any = None) -> Any:
+        f = self.fields.get(name)
+        return f.value if f is not None else default
+
+    def spec(self, todo: bool = False) -> dict[str, Any]:
+        """This part as a spec mapping (fields read only); with ``todo``, every field still to
+        fill is written ``TODO`` (a spec with a TODO left in it does not load)."""
+        out: dict[str, Any] = {"label": self.label}
+        if self.family or todo:
+            out["family"] = self.family or TODO
+        if self.question:
+            out["question"] = self.question
+        out.update({name: f.value for name, f in self.fields.items()})
+        if todo:
+            for m in self.missing:
+                out[m.name if m.name.isidentifier() else "question"] = TODO
+        return out

@@ -1,0 +1,223 @@
+"""Asks answered from given numbers or step indices: where the iterate is after the given
+gradients, the bias-correction factors and corrected moments, the last step, the step without
+bias correction, and plain SGD under a scaled loss.
+
+Each rule is ``(spec, Q, Derivation) -> AskResult`` like the rules of :mod:`.solve`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as asked
+from optiproof.core.errors import BadInput
+from optiproof.core.exact import inline_latex, to_latex
+from optiproof.core.solution import Derivation, Equation, Tex
+from optiproof.families.adam_mechanics.rules import (AskResult, answers_of, exact_run,
+                                                     theta0_of)
+from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
+from optiproof.families.adam_mechanics.symbols import M_T, V_T, Quantities
+
+
+def _steps_equations(run: Any) -> list[Equation]:
+    """theta_k - theta_{k-1} for each given gradient (the first few)."""
+    return [Equation.of(Tex(rf"\theta_{{{k}}} - \theta_{{{k - 1}}}"), step)
+            for k, step in enumerate(run.steps[:6], start=1)]
+
+
+def theta_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """theta_T = theta_0 + sum_k (theta_k - theta_{k-1}) over the given gradients."""
+    run = exact_run(spec, Q)
+    theta0 = theta0_of(spec, run.m.rows)
+    theta = theta0 + run.total
+    der.add("The iterate after the given gradients",
+            f"Each of the {run.T} steps is the update rule evaluated on its gradient (at "
+            + ("the given $\\varepsilon$" if Q.eps_given else "$\\varepsilon = 0$") + "); "
+            "the iterate is the start plus their sum.",
+            Equation.of(Tex(r"\theta_0"), theta0), *_steps_equations(run),
+            Equation.of(Tex(rf"\theta_{{{run.T}}}"), Tex(r"\theta_0 + \sum_k (\theta_k - "
+                                                       r"\theta_{k-1})"), theta))
+    answer = answers_of(asked.THETA_T, spec)
+    return AskResult([answer(f"theta_{run.T}", rf"\theta_{{{run.T}}}", theta)],
+                     f"After the {run.T} given gradients $\\theta_{{{run.T}}} = "
+                     f"{inline_latex(theta)}$.",
+                     "Adam moves each coordinate by about $\\alpha$ per step whatever the "
+                     "gradient's size, so after $T$ steps the iterate has moved at most about "
+                     "$T\\alpha$ per coordinate.")
+
+
+def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """theta_T - theta_{T-1}: the update rule at the last given gradient."""
+    run = exact_run(spec, Q)
+    der.add("The last step",
+            "The step at the last given gradient uses the moments accumulated over the whole "
+            "sequence.", *_steps_equations(run)[:-1],
+            Equation.of(Tex(rf"\theta_{{{run.T}}} - \theta_{{{run.T - 1}}}"), run.steps[-1]))
+    answer = answers_of(asked.LAST_STEP, spec)
+    return AskResult([answer("last step", rf"\theta_{{{run.T}}} - \theta_{{{run.T - 1}}}",
+                             run.steps[-1])],
+                     f"The last step is ${inline_latex(run.steps[-1])}$.", "")
+
+
+def _no_correction(spec: AdamMechanicsSpec, what: str) -> None:
+    """RMSprop has no bias correction: asking for what it corrects is bad input."""
+    if spec.entry is O.RMSPROP:
+        raise BadInput(f"{spec.entry.name} has no bias correction, so it has no {what}",
+                       field="asks", expected=f"optimizer {O.ADAM.key}")
+
+
+def bias_factors(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """1/(1 - beta1^t) and 1/(1 - beta2^t): what the bias correction multiplies m_t, v_t by."""
+    _no_correction(spec, "bias-correction factors")
+    f1 = sympy.simplify(1 / (1 - Q.beta1 ** Q.t))
+    f2 = sympy.simplify(1 / (1 - Q.beta2 ** Q.t))
+    der.add("The bias-correction factors",
+            "The averages put total weight $1 - \\beta^t$ on the gradients seen so far, so the "
+            "correction multiplies them by the reciprocal.",
+            Equation.of(Tex(r"\frac{1}{1 - \beta_1^t}"), f1),
+            Equation.of(Tex(r"\frac{1}{1 - \beta_2^t}"), f2))
+    answer = answers_of(asked.BIAS_FACTORS, spec)
+    return AskResult([answer("first-moment correction factor", r"\frac{1}{1-\beta_1^t}", f1),
+                      answer("second-moment correction factor", r"\frac{1}{1-\beta_2^t}", f2)],
+                     f"Bias-correction factors ${to_latex(f1)}$ and ${to_latex(f2)}$.",
+                     "The factors are largest at $t = 1$ and tend to $1$ as $t$ grows.")
+
+
+def corrected_moment(which: str) -> Any:
+    """The rule of m-hat (``which = 'm'``) or v-hat (``'v'``) after the given gradients."""
+
+    def rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+        """mhat_T = m_T/(1 - beta1^T), vhat_T = v_T/(1 - beta2^T) on the given gradients."""
+        first = which == "m"
+        _no_correction(spec, "bias-corrected moments")
+        run = exact_run(spec, Q)
+        raw, beta = (run.m, Q.beta1) if first else (run.v, Q.beta2)
+        hat = raw / (1 - beta ** run.T)
+        sym, index = ("m", "1") if first else ("v", "2")
+        der.add(f"The bias-corrected {'first' if first else 'second'} moment",
+                f"Run the average over the {run.T} given gradients and divide by the weight "
+                "it has put on them.",
+                Equation.of(Tex(rf"{sym}_{{{run.T}}}"), raw),
+                Equation.of(Tex(rf"\hat {sym}_{{{run.T}}}"),
+                            Tex(rf"\frac{{{sym}_{{{run.T}}}}}{{1 - \beta_{index}^{{{run.T}}}}}"),
+                            hat))
+        quantity = asked.M_HAT if first else asked.V_HAT
+        return AskResult([answers_of(quantity, spec)(f"{sym}hat_{run.T}",
+                                                     rf"\hat {sym}_{{{run.T}}}", hat)],
+                         f"$\\hat {sym}_{{{run.T}}} = {inline_latex(hat)}$.", "")
+
+    return rule
+
+
+def step_no_bias_correction(spec: AdamMechanicsSpec, Q: Quantities,
+                            der: Derivation) -> AskResult:
+    """-alpha m_T/(sqrt(v_T) + eps) on the given gradients; symbolically, the step without
+    correction is (1 - beta1^t)/sqrt(1 - beta2^t) times the corrected one at eps = 0."""
+    _no_correction(spec, "step without it")
+    answer = answers_of(asked.STEP_NO_BIAS_CORRECTION, spec)
+    ratio = sympy.simplify((1 - Q.beta1 ** Q.t) / sympy.sqrt(1 - Q.beta2 ** Q.t))
+    formula = -Q.alpha * M_T / (sympy.sqrt(V_T) + Q.eps)
+    eqs = [Equation.of(Tex(r"\Delta\theta_t^{\mathrm{raw}}"), formula),
+           Equation.chain(Tex(r"\frac{\Delta\theta_t^{\mathrm{raw}}}{\Delta\theta_t}"),
+                          ("=", Tex(r"\frac{1 - \beta_1^t}{\sqrt{1 - \beta_2^t}}")),
+                          ("=", ratio), (r"\quad\text{at}\quad", Tex(r"\varepsilon = 0")))]
+    answers = [answer("step without bias correction", r"\Delta\theta_t^{\mathrm{raw}}", formula),
+               answer("ratio to the corrected step", r"\Delta\theta_t^{\mathrm{raw}} / "
+                      r"\Delta\theta_t", ratio, note="at epsilon = 0")]
+    if spec.gradients is not None or not spec.gradient_is_symbolic:
+        run = exact_run(spec, Q)
+        raw = sympy.Matrix([-Q.alpha * run.m[i] / (sympy.sqrt(run.v[i]) + run.eps)
+                            if run.m[i] != 0 else 0 for i in range(run.m.rows)])
+        eqs.append(Equation.of(Tex(rf"\Delta\theta_{{{run.T}}}^{{\mathrm{{raw}}}}"), raw))
+        answers = [answer(f"step {run.T} without bias correction",
+                          rf"\Delta\theta_{{{run.T}}}^{{\mathrm{{raw}}}}", raw,
+                          note="" if Q.eps_given else "at epsilon = 0"), answers[1]]
+    der.add("Without bias correction",
+            "Dropping the correction divides $m_t$ and $v_t$ by nothing: the numerator is "
+            "smaller by $1 - \\beta_1^t$ and the denominator by $\\sqrt{1 - \\beta_2^t}$, so at "
+            "$\\varepsilon = 0$ the step changes by their ratio (early on, for $\\beta_2$ close "
+            "to 1, a much larger step).", *eqs)
+    return AskResult(answers, f"Without bias correction the step is ${to_latex(ratio)}$ times "
+                              "the corrected one (at $\\varepsilon = 0$).", "")
+
+
+def sgd_loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """Plain SGD on c f: theta <- theta - alpha c g, c times its step on f."""
+    g = Q.g
+    step = -Q.alpha * Q.c * g
+    der.add("Plain SGD under the scaled loss",
+            "SGD's step is the learning rate times the gradient, and the gradient of $c f$ is "
+            "$c\\,g$: the step grows by the factor $c$, unlike Adam's.",
+            Equation.of(Tex(r"\Delta\theta^{\mathrm{SGD}}"), Tex(r"-\alpha\,c\,g"), step),
+            Equation.of(Tex(r"\Delta\theta^{\mathrm{SGD}}_c / \Delta\theta^{\mathrm{SGD}}_1"),
+                        Q.c))
+    sgd = O.SGD.key
+    return AskResult([answers_of(asked.SGD_LOSS_SCALING, spec)(
+                          "SGD step on the scaled loss", r"\Delta\theta^{\mathrm{SGD}}", step,
+                          subject=sgd),
+                      answers_of(asked.SGD_LOSS_SCALING, spec)(
+                          "SGD factor", r"\Delta\theta^{\mathrm{SGD}}_c / "
+                          r"\Delta\theta^{\mathrm{SGD}}_1", Q.c, subject=sgd)],
+                     f"Plain SGD's step on the scaled loss is ${inline_latex(step)}$, $c$ times "
+                     "larger.", "")
+
+
+L2_STEP = r"\theta_1^{\mathrm{L2}}"
+"""The symbol of theta_1 with L2 regularisation inside the optimizer."""
+DECOUPLED_STEP = r"\theta_1^{\mathrm{W}}"
+"""The symbol of theta_1 with decoupled weight decay."""
+
+
+def first_step_on(spec: AdamMechanicsSpec, Q: Quantities, g: sympy.Matrix) -> sympy.Matrix:
+    """The first step on the gradient g: -alpha g_i/(|g_i| + eps) for Adam (the moments are
+    exactly g and g^2 after correction), -alpha g_i/(sqrt(1-beta2)|g_i| + eps) for RMSprop;
+    0 where g_i = 0 (eps = 0 when not given)."""
+    eps = Q.eps if Q.eps_given else sympy.Integer(0)
+    scale = sympy.sqrt(1 - Q.beta2) if spec.entry is O.RMSPROP else sympy.Integer(1)
+    return g.applyfunc(lambda x: -Q.alpha * x / (scale * abs(x) + eps) if x != 0 else 0)
+
+
+def scaled_first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> list:
+    """The first step on the given gradient of the scaled loss, c g."""
+    step = first_step_on(spec, Q, Q.c * Q.g)
+    der.add("On the given gradient",
+            "The first step on the scaled gradient $c\\,g$, coordinate by coordinate.",
+            Equation.of(Tex(r"\theta_1' - \theta_0"), step))
+    return [answers_of(asked.LOSS_SCALING, spec)("first step on the scaled loss",
+                                                 r"\theta_1' - \theta_0", step,
+                                                 note="" if Q.eps_given else "at epsilon = 0")]
+
+
+def decay_first_steps(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> list:
+    """theta_1 with L2 inside the optimizer (first step on g + lam theta0) and with decoupled
+    decay ((1 - alpha lam) theta0 plus the first step on g), and the coordinates whose L2 step
+    goes against the plain step on g."""
+    theta0 = theta0_of(spec, Q.g.rows)
+    plain = first_step_on(spec, Q, Q.g)
+    l2 = theta0 + first_step_on(spec, Q, Q.g + Q.lam * theta0)
+    decoupled = (1 - Q.alpha * Q.lam) * theta0 + plain
+    against = [i + 1 for i in range(Q.g.rows)
+               if sympy.sign((l2 - theta0)[i]) * sympy.sign(plain[i]) < 0]
+    der.add("One step from the given numbers",
+            "With L2 inside the optimizer the first step is taken on $g + \\lambda\\theta_0$; "
+            "with decoupled decay the weights shrink by $1 - \\alpha\\lambda$ and the step is "
+            "taken on $g$ alone. A coordinate whose decay term outweighs its gradient moves the "
+            "other way under L2.",
+            Equation.of(Tex(r"g + \lambda\theta_0"), Q.g + Q.lam * theta0),
+            Equation.of(Tex(r"\theta_1^{\mathrm{L2}}"), l2),
+            Equation.of(Tex(r"\theta_1^{\mathrm{W}}"), Tex(r"(1 - \alpha\lambda)\theta_0 - "
+                                                           r"\alpha\frac{g}{|g| + \varepsilon}"),
+                        decoupled))
+    theta = answers_of(asked.THETA_T, spec)
+    opposite = answers_of(asked.OPPOSITE_COORDINATES, spec)
+    return [theta("theta_1 with L2", L2_STEP, l2),
+            theta("theta_1 with decoupled weight decay", DECOUPLED_STEP, decoupled,
+                  subject=O.ADAMW.key if spec.entry is O.ADAM else spec.optimizer),
+            opposite("coordinates moving the other way under L2", "i",
+                     sympy.Matrix(against) if against else None,
+                     "unique" if against else "none",
+                     note="1-based indices whose L2 step has the opposite sign of the plain "
+                          "step on g" if against else "every coordinate moves as on g alone")]

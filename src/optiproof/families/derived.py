@@ -1,0 +1,307 @@
+"""Derived quantities: computed exactly from the solved answers they name, written as a
+derivation step of their part, and verified by recomputing them from the numbers the
+referenced parts' witnesses measure (:class:`~optiproof.families.base.Measurer`), an
+independent path.
+
+    ratio, speedup   X / Y          difference   X - Y        sum   X + Y
+    distance         ||X - Y||      crossover    x*: X(x*) = Y(x*)  (SymPy solve)
+    depends-on       yes iff dX/d(eta) is not identically 0  (SymPy diff, simplified)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+
+from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import norms as N
+from optiproof.catalogue import quantities as Q
+from optiproof.core.errors import BadInput
+from optiproof.core.exact import Name, exact_rational, to_latex
+from optiproof.core.solution import Answer, Equation, PartSolution, Step, Tex
+from optiproof.families.base import Measurer, NotMeasurable
+from optiproof.families.derived_spec import DerivedAsk, Reference
+
+ROUNDING = 1e-12
+"""Relative float64 rounding allowed on top of the measurements' own accuracy."""
+
+
+@dataclass
+class Solved:
+    """A part as solved: its spec and solution (and, once asked for, its measurer)."""
+
+    spec: Any
+    solution: PartSolution
+    _measurer: Any = field(default=None, repr=False)
+
+    def measurer(self) -> Measurer:
+        """The family's measurer of this part (NotMeasurable when the family has none)."""
+        if self._measurer is None:
+            from optiproof.families import FAMILIES
+
+            family = FAMILIES[self.spec.family]
+            if family.measure is None:
+                raise NotMeasurable(f"the {family.title.lower()} family measures nothing")
+            self._measurer = family.measure()(self.spec, self.solution)
+        return self._measurer
+
+
+@dataclass(frozen=True)
+class Operand:
+    """One operand: the answer it refers to (and its part), or a literal value."""
+
+    text: str
+    expr: Any
+    symbol: str
+    answer: Answer | None = None
+    part: Solved | None = None
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A derived quantity as computed: its ask, operands and answer."""
+
+    ask: DerivedAsk
+    operands: tuple[Operand, ...]
+    answer: Answer
+    solved_for: Any = None
+
+
+# --------------------------------------------------------------------------- operands
+
+def _referenced(ref: Reference, here: Solved, earlier: dict[str, Solved], where: str
+                ) -> tuple[Answer, Solved]:
+    """The one answer ``ref`` names, in this part or an earlier one."""
+    part = here if ref.part in (None, here.solution.label) else earlier.get(ref.part)
+    if part is None:
+        raise BadInput(f"refers to part {ref.part!r}, which is not an earlier part",
+                       field=where, expected="the label of this part or of an earlier one")
+    found = [a for a in part.solution.answers if a.quantity == ref.quantity
+             and (ref.subject is None or a.subject == ref.subject)
+             and (ref.name is None or a.name == ref.name)]
+    if not found:
+        offered = sorted({f"{a.quantity}[{a.subject}]" if a.subject else a.quantity
+                          for a in part.solution.answers})
+        raise BadInput(f"part ({part.solution.label}) has no answer {str(ref)!r}", field=where,
+                       expected="one of " + ", ".join(offered))
+    if len(found) > 1:
+        names = ", ".join(repr(a.name) for a in found)
+        raise BadInput(f"{str(ref)!r} names {len(found)} answers of part "
+                       f"({part.solution.label}): {names}", field=where,
+                       expected="a subject or an answer name that picks one")
+    return found[0], part
+
+
+def _operand(value: Any, here: Solved, earlier: dict[str, Solved], where: str) -> Operand:
+    """A reference resolved to its answer, or a literal made exact (a list is a column)."""
+    if isinstance(value, Reference):
+        answer, part = _referenced(value, here, earlier, where)
+        if answer.expr is None or isinstance(answer.expr, (Name, sympy.logic.boolalg.Boolean)):
+            raise BadInput(f"{str(value)!r} has no value to compute with ({answer.status})",
+                           field=where, expected="an answer that is a number, vector or formula")
+        symbol = answer.symbol or to_latex(answer.expr)
+        if part is not here:
+            symbol = f"{{{symbol}}}^{{({part.solution.label})}}"
+        return Operand(str(value), answer.expr, symbol, answer, part)
+    if isinstance(value, list):
+        expr = sympy.Matrix([exact_rational(v, field=where) for v in value])
+    else:
+        expr = exact_rational(value, field=where)
+    return Operand(str(value), expr, to_latex(expr))
+
+
+def _unified(exprs: Sequence[Any]) -> list[Any]:
+    """The expressions with every free symbol of one name made the same symbol (the first)."""
+    by_name: dict[str, sympy.Symbol] = {}
+    for e in exprs:
+        for s in sorted(getattr(e, "free_symbols", ()), key=str):
+            by_name.setdefault(s.name, s)
+    out = []
+    for e in exprs:
+        swap = {s: by_name[s.name] for s in getattr(e, "free_symbols", ()) if s.name in by_name}
+        out.append(e.xreplace(swap) if swap else e)
+    return out
+
+
+def _symbol_named(expr: Any, name: str) -> sympy.Symbol | None:
+    """The free symbol of ``expr`` called ``name``, or None."""
+    return next((s for s in getattr(expr, "free_symbols", ()) if s.name == name), None)
+
+
+# --------------------------------------------------------------------------- exact rules
+
+def _scalar(op: Operand, kind: str, where: str) -> Any:
+    """The operand's value, which must be a number or formula (not a vector)."""
+    if isinstance(op.expr, sympy.MatrixBase):
+        raise BadInput(f"{op.text!r} is a vector or matrix; a {kind} needs numbers or formulas",
+                       field=where)
+    return op.expr
+
+
+def _same_shape(x: Any, y: Any, kind: str, where: str) -> None:
+    """Both operands are numbers, or vectors and matrices of one shape."""
+    shape = [getattr(e, "shape", None) for e in (x, y)]
+    if shape[0] != shape[1]:
+        raise BadInput(f"a {kind} needs operands of the same shape, got {shape[0] or 'a number'}"
+                       f" and {shape[1] or 'a number'}", field=where)
+
+
+def _tidy(e: Any) -> Any:
+    """Simplified entrywise (SymPy), exact numbers kept as they are."""
+    if isinstance(e, sympy.MatrixBase):
+        return e.applyfunc(_tidy)
+    return sympy.simplify(e) if getattr(e, "free_symbols", None) or not e.is_Rational else e
+
+
+def norm_value(d: sympy.MatrixBase, norm: str, p: Any) -> Any:
+    """||d|| exactly: l2 and frobenius sqrt(sum d^2), l1 sum |d|, linf max |d|, lp
+    (sum |d|^p)^(1/p)."""
+    entries = list(d)
+    if norm in (N.L2.key, N.FROBENIUS.key):
+        return sympy.sqrt(sum((e ** 2 for e in entries), sympy.Integer(0)))
+    if norm == N.L1.key:
+        return sum((sympy.Abs(e) for e in entries), sympy.Integer(0))
+    if norm == N.LINF.key:
+        return sympy.Max(*[sympy.Abs(e) for e in entries])
+    return sum((sympy.Abs(e) ** p for e in entries), sympy.Integer(0)) ** (1 / p)
+
+
+def _norm_tex(norm: str, p: Any) -> str:
+    """The subscript of the norm's LaTeX."""
+    return {N.L2.key: "2", N.L1.key: "1", N.LINF.key: r"\infty", N.FROBENIUS.key: "F"}.get(
+        norm, to_latex(p))
+
+
+def _compute(ask: DerivedAsk, ops: list[Operand], here: Solved, where: str
+             ) -> tuple[Any, str, str, list[Equation], Any]:
+    """(value, status, note, equations, the symbol solved for) of one derived quantity."""
+    kind = ask.kind
+    X = ops[0].expr
+    Y = ops[1].expr if len(ops) > 1 else None
+    sx, sy = ops[0].symbol, (ops[1].symbol if len(ops) > 1 else "")
+    if kind in (Q.RATIO.key, Q.SPEEDUP.key):
+        x, y = _scalar(ops[0], kind, where), _scalar(ops[1], kind, where)
+        if sympy.simplify(y) == 0:
+            raise BadInput(f"{ops[1].text!r} is 0: no ratio", field=where)
+        value = _tidy(x / y)
+        return value, "unique", "", [Equation.of(Tex(rf"\frac{{{sx}}}{{{sy}}}"), value)], None
+    if kind in (Q.DIFFERENCE.key, Q.SUM.key):
+        _same_shape(X, Y, kind, where)
+        value = _tidy(X - Y if kind == Q.DIFFERENCE.key else X + Y)
+        sign = "-" if kind == Q.DIFFERENCE.key else "+"
+        return value, "unique", "", [Equation.of(Tex(f"{sx} {sign} {sy}"), value)], None
+    if kind == Q.DISTANCE.key:
+        _same_shape(X, Y, kind, where)
+        norm = ask.norm or N.L2.key
+        p = exact_rational(ask.p, field=f"{where}.p") if ask.p is not None else None
+        gap = X - Y if isinstance(X, sympy.MatrixBase) else sympy.Matrix([X - Y])
+        value = _tidy(norm_value(gap, norm, p))
+        sub = _norm_tex(norm, p)
+        return value, "unique", "", [
+            Equation.of(Tex(f"{sx} - {sy}"), _tidy(gap)),
+            Equation.of(Tex(rf"\left\lVert {sx} - {sy} \right\rVert_{{{sub}}}"), value)], None
+    if kind == Q.CROSSOVER.key:
+        return _crossover(ask, ops, where)
+    return _dependence(ask, ops[0], here, where)
+
+
+def _crossover(ask: DerivedAsk, ops: list[Operand], where: str
+               ) -> tuple[Any, str, str, list[Equation], Any]:
+    """The admissible solutions x of X(x) = Y(x), by SymPy's solve."""
+    x, y = _scalar(ops[0], ask.kind, where), _scalar(ops[1], ask.kind, where)
+    var = _symbol_named(x, ask.solve_for) or _symbol_named(y, ask.solve_for)
+    if var is None:
+        raise BadInput(f"neither operand contains the symbol {ask.solve_for!r}", field=where,
+                       expected="a symbol of the operands' formulas")
+    # solved over the reals (a crossover size need not be an integer, even when p is)
+    real = sympy.Dummy(var.name, positive=True) if var.is_positive else sympy.Dummy(var.name,
+                                                                                    real=True)
+    roots = [r for r in sympy.solve(sympy.Eq(x, y).xreplace({var: real}), real)
+             if r.is_real is not False]
+    eq = Equation.of(Tex(ops[0].symbol), Tex(ops[1].symbol))
+    if not roots:
+        return None, "none", f"the two never meet for admissible {ask.solve_for}", [eq], var
+    value = _tidy(roots[0]) if len(roots) == 1 else sympy.Matrix([_tidy(r) for r in roots])
+    return value, "unique", "", [eq, Equation.of(Tex(rf"{to_latex(var)}^\star"), value)], var
+
+
+def _dependence(ask: DerivedAsk, op: Operand, here: Solved, where: str
+                ) -> tuple[Any, str, str, list[Equation], Any]:
+    """Yes iff the derivative of X in the parameter is not identically 0."""
+    try:
+        name = op.part.measurer().parameter(ask.parameter, op.answer)
+    except NotMeasurable:
+        name = ask.parameter
+    var = _symbol_named(op.expr, name)
+    wrt = ask.parameter
+    if var is None:
+        return (sympy.false, "unique", f"the solved ${op.symbol}$ contains no {wrt}: it is the "
+                "same for every value", [Equation.of(
+                    Tex(rf"\frac{{\partial {op.symbol}}}{{\partial {wrt}}}"), 0)], None)
+    derivative = _tidy(sympy.diff(op.expr, var))
+    zero = (derivative.is_zero_matrix if isinstance(derivative, sympy.MatrixBase)
+            else derivative == 0)
+    note = f"its derivative in {wrt} " + ("simplifies to 0" if zero else
+                                           "is not identically 0")
+    return (sympy.false if zero else sympy.true, "unique", note,
+            [Equation.of(Tex(rf"\frac{{\partial {op.symbol}}}{{\partial {to_latex(var)}}}"),
+                         derivative)], var)
+
+
+def _symbol_of(ask: DerivedAsk, ops: list[Operand], var: Any) -> str:
+    """The LaTeX symbol of the derived answer, in its operands' symbols."""
+    if ask.kind in (Q.RATIO.key, Q.SPEEDUP.key):
+        return rf"\frac{{{ops[0].symbol}}}{{{ops[1].symbol}}}"
+    if ask.kind == Q.DIFFERENCE.key:
+        return f"{ops[0].symbol} - {ops[1].symbol}"
+    if ask.kind == Q.SUM.key:
+        return f"{ops[0].symbol} + {ops[1].symbol}"
+    if ask.kind == Q.DISTANCE.key:
+        return rf"\left\lVert {ops[0].symbol} - {ops[1].symbol} \right\rVert"
+    if ask.kind == Q.CROSSOVER.key:
+        return rf"{to_latex(var) if var is not None else ask.solve_for}^\star"
+    return ""
+
+
+def _in_words(ask: DerivedAsk, ops: list[Operand]) -> str:
+    """The derived quantity in the spec's own terms (``time[tree] / time[ring]``)."""
+    x = ops[0].text
+    y = ops[1].text if len(ops) > 1 else ""
+    return {Q.RATIO.key: f"{x} / {y}", Q.SPEEDUP.key: f"{x} / {y}",
+            Q.DIFFERENCE.key: f"{x} - {y}", Q.SUM.key: f"{x} + {y}",
+            Q.DISTANCE.key: f"||{x} - {y}||", Q.CROSSOVER.key: f"{x} = {y}"}.get(
+        ask.kind, f"does {x} depend on {ask.parameter}")
+
+
+def derive(spec: Any, solution: PartSolution, earlier: Sequence[Solved]) -> list[Derived]:
+    """Compute the part's derived quantities exactly; add their answers, derivation steps and
+    asked keys to ``solution``; return them for their witnesses."""
+    here = Solved(spec, solution)
+    by_label = {s.solution.label: s for s in earlier}
+    out = []
+    for j, ask in enumerate(getattr(spec, "derived", ())):
+        where = f"derived[{j}]"
+        raw = [_operand(ask.of, here, by_label, f"{where}.of")]
+        if ask.to is not None:
+            raw.append(_operand(ask.to, here, by_label, f"{where}.to"))
+        exprs = _unified([op.expr for op in raw])
+        ops = [Operand(op.text, e, op.symbol, op.answer, op.part) for op, e in zip(raw, exprs)]
+        value, status, note, eqs, var = _compute(ask, ops, here, where)
+        entry = QUANTITIES[ask.kind]
+        what = ask.label or f"{entry.name}: {_in_words(ask, ops)}"
+        solution.steps.append(Step(
+            f"{entry.name[:1].upper()}{entry.name[1:]}",
+            f"Computed exactly from the solved answers ({entry.name}, ${entry.formula}$ with "
+            f"$X = {ops[0].symbol}$" + (f", $Y = {ops[1].symbol}$" if len(ops) > 1 else "")
+            + ")." + (f" Answer: {note}." if note else ""), tuple(eqs)))
+        subjects = {op.answer.subject for op in ops if op.answer is not None}
+        answer = Answer(what, _symbol_of(ask, ops, var), value, status, note=note,
+                        quantity=ask.kind, subject=subjects.pop() if len(subjects) == 1 else None)
+        solution.answers.append(answer)
+        if ask.kind not in solution.asked:
+            solution.asked.append(ask.kind)
+        out.append(Derived(ask, tuple(ops), answer, var))
+    return out

@@ -1,0 +1,160 @@
+"""Spec of derived quantities: answers computed from other answers of the problem.
+
+A part lists them under ``derived``; each names a derived quantity of the catalogue
+(:data:`~optiproof.catalogue.quantities.DERIVED`) and its operands::
+
+    derived:
+      - {kind: ratio, of: b.time[ring-allreduce], to: b.time[tree-allreduce]}   # X / Y
+      - {kind: speedup, of: time[tree], to: time[ring]}                          # X / Y
+      - {kind: difference, of: a.limit, to: b.limit}                             # X - Y
+      - {kind: sum, of: busiest-sent[ring], to: busiest-received[ring]}          # X + Y
+      - {kind: sum, of: a.first-step, to: [1, 0.5, -2]}                          # theta0 + step
+      - {kind: distance, of: a.limit, to: a.min-norm-solution, norm: l2}         # ||X - Y||
+      - {kind: crossover, of: time[tree], to: time[ring], solve_for: p}          # x*: X = Y
+      - {kind: depends-on, of: a.limit, parameter: lr}                          # dX/d(lr) != 0?
+
+An operand is a reference ``[part.]quantity[subject]`` to an answer of this part or of an
+earlier one (the part label, a catalogue quantity by any of its names, and the subject - norm,
+optimizer or scheme - when the part answers the quantity for several), the same as a mapping
+``{part, quantity, subject, name}`` (``name`` picks one answer by its name), or a number or a
+list of numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from optiproof.catalogue import KINDS, NORMS, QUANTITIES, key_literal
+from optiproof.catalogue import norms as N
+from optiproof.catalogue import quantities as Q
+from optiproof.core.fields import Number, SymbolName, check_number, check_vector
+
+DerivedKind = key_literal(Q.DERIVED)
+DISTANCE_NORMS = (N.L2, N.L1, N.LINF, N.LP, N.FROBENIUS)
+"""The norms a distance may be measured in."""
+_REFERENCE = re.compile(r"^\s*(?:(?P<part>[A-Za-z0-9_]{1,20})\.)?(?P<quantity>[A-Za-z][\w \-]*?)"
+                        r"\s*(?:\[(?P<subject>[^\]]{1,60})\])?\s*$")
+
+
+def subject_key(name: str) -> str:
+    """The catalogue key of a norm, optimizer or scheme named by any of its names."""
+    for kind in ("norm", "optimizer", "scheme"):
+        entry = KINDS[kind].get(name)
+        if entry is not None:
+            return entry.key
+    raise ValueError(f"unknown subject {name[:40]!r}: name a norm, optimizer or scheme")
+
+
+class Reference(BaseModel):
+    """An answer of this part (``part`` omitted) or of an earlier one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    part: str | None = Field(None, max_length=20, description="Label of the part (default: "
+                                                              "this part).")
+    quantity: str = Field(..., description="The answer's catalogue quantity (any name).")
+    subject: str | None = Field(None, description="Its norm, optimizer or scheme (any name).")
+    name: str | None = Field(None, max_length=80, description="The answer's name, to pick one "
+                                                              "of several.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        if not isinstance(data, str):
+            return data
+        found = _REFERENCE.match(data)
+        if found is None:
+            raise ValueError(f"{data[:60]!r} is not a reference: write [part.]quantity[subject], "
+                             "e.g. b.time[ring-allreduce]")
+        return {k: v for k, v in found.groupdict().items() if v is not None}
+
+    @field_validator("quantity")
+    @classmethod
+    def _quantity(cls, v: str) -> str:
+        return QUANTITIES.canonical(v.strip())
+
+    @field_validator("subject")
+    @classmethod
+    def _subject(cls, v: str | None) -> str | None:
+        return None if v is None else subject_key(v.strip())
+
+    def __str__(self) -> str:
+        where = f"{self.part}." if self.part else ""
+        return where + self.quantity + (f"[{self.subject}]" if self.subject else "")
+
+
+def _literal(v: Any) -> Any:
+    """A number or a list of numbers given as an operand."""
+    if isinstance(v, (list, tuple)):
+        return check_vector(v)
+    return check_number(v)
+
+
+class DerivedAsk(BaseModel):
+    """A derived quantity of the catalogue and its operands ``of`` (X) and ``to`` (Y)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: DerivedKind
+    of: Reference
+    to: Reference | Number | list | None = Field(
+        None, description="The second operand: a reference, a number or a list of numbers "
+                          "(not for depends-on).")
+    norm: Literal[tuple(e.key for e in DISTANCE_NORMS)] | None = Field(  # type: ignore[valid-type]
+        None, description="distance: the norm to measure in (default l2).")
+    p: Number | None = Field(None, description="distance in the lp norm: its exponent p > 1.")
+    solve_for: SymbolName | None = Field(None, description="crossover: the symbol to solve for.")
+    parameter: SymbolName | None = Field(None, description="depends-on: the parameter.")
+    label: str | None = Field(None, max_length=80, description="A name for the answer.")
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, v: Any) -> Any:
+        return QUANTITIES.choose(v, Q.DERIVED, what="derived quantity")
+
+    @field_validator("to", mode="before")
+    @classmethod
+    def _to(cls, v: Any) -> Any:
+        if v is None or isinstance(v, (dict, Reference)):
+            return v
+        if isinstance(v, str):
+            try:
+                return check_number(v)
+            except ValueError:
+                return Reference.model_validate(v)
+        return _literal(v)
+
+    @field_validator("norm", mode="before")
+    @classmethod
+    def _norm(cls, v: Any) -> Any:
+        return None if v is None else NORMS.choose(v, DISTANCE_NORMS, what="distance norm")
+
+    @model_validator(mode="after")
+    def _operands(self) -> "DerivedAsk":
+        binary = self.kind != Q.DEPENDS_ON.key
+        if binary and self.to is None:
+            raise ValueError(f"a {self.kind} needs a second operand 'to'")
+        if not binary and self.to is not None:
+            raise ValueError("depends-on has one operand, 'of', and a 'parameter'")
+        if (self.kind == Q.CROSSOVER.key) != (self.solve_for is not None):
+            raise ValueError("'solve_for' (the symbol to solve for) goes with a crossover, "
+                             "and a crossover needs it")
+        if (self.kind == Q.DEPENDS_ON.key) != (self.parameter is not None):
+            raise ValueError("'parameter' goes with depends-on, and depends-on needs it")
+        if self.kind != Q.DISTANCE.key and (self.norm or self.p is not None):
+            raise ValueError("'norm' and 'p' only go with a distance")
+        if (self.norm == N.LP.key) != (self.p is not None):
+            raise ValueError(f"the {N.LP.key} norm needs p (1 < p < inf), and p needs it")
+        return self
+
+
+class Derivable(BaseModel):
+    """The ``derived`` field every family's part spec has."""
+
+    derived: list[DerivedAsk] = Field(
+        default_factory=list, max_length=12,
+        description="Quantities computed from answers of this part or earlier parts: "
+                    "ratio, speedup, difference, sum, distance, crossover, depends-on.")

@@ -1,0 +1,177 @@
+"""Accounting: nothing the text asks or states is dropped silently.
+
+For each part read by a family, every ask of every request sentence must be taken by the
+reading (it is in the part's asked quantities), every transformation must be applied (the
+family's reader hook says which ones its spec fields express), and every request must ask
+something; each failure becomes a gap naming the phrase and what was expected, so the part is
+refused, never answered as a different question. Every number is used (inside a field's source
+phrase), a label, part of a formula's structure, or listed as not used.
+
+The reader hook of a family (see :class:`ReaderHooks`) answers four questions: which catalogue
+quantities the family can answer, which ones a part's reading asks, which transformations its
+fields apply, and which quantity a bare symbol ("compute Δ*") denotes.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from optiproof.catalogue import QUANTITIES, TRANSFORMS, relations_of
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import transforms as T
+from optiproof.reading.coverage import NumberUse, account, account_terms, source_spans
+from optiproof.reading.questions import Ask, Questions, Request
+from optiproof.core.text.record import PartReading, phrase
+from optiproof.reading.report import Reading
+
+
+class ReaderHooks(Protocol):
+    """What accounting needs from a family's reader."""
+
+    answers: tuple[str, ...]
+    ask_field: str
+
+    def asked(self, r: PartReading) -> list[str]: ...
+
+    def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None: ...
+
+    def applied(self, r: PartReading) -> set[str]: ...
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None: ...
+
+
+def _related(a: str, b: str) -> bool:
+    """True when quantity ``a`` is a special case of ``b`` or the other way round."""
+    return any(rel.kind == "special-case" and {entry.key, rel.other} == {a, b}
+               for entry, rel in relations_of(a))
+
+
+def _short(text: str) -> str:
+    return phrase(text, 0, len(text))
+
+
+def _ask_gap(ask: Ask, quantity: str | None, request: Request, asked: list[str],
+             in_request: set[str], hooks: ReaderHooks) -> str | None:
+    """Why ``ask`` is not taken by the reading, or None when it is."""
+    if quantity is None:
+        return (f"could not place '{ask.phrase}' in the request \"{_short(request.sentence)}\" "
+                f"(expected a quantity such as: {_names(hooks.answers)})")
+    if quantity == Q.EXPLANATION.key or quantity in asked:
+        return None
+    if any(_related(quantity, other) and other in asked for other in in_request):
+        return None
+    name = QUANTITIES[quantity].name
+    if quantity not in hooks.answers:
+        return (f"asks for the {name} (\"{ask.phrase}\"), which optiproof cannot answer yet "
+                "for this kind of problem")
+    return (f"asks for the {name} (\"{ask.phrase}\"), but the reading did not take it "
+            "(it could not read what that quantity needs)")
+
+
+def _names(keys: tuple[str, ...]) -> str:
+    return ", ".join(QUANTITIES[k].name for k in keys)
+
+
+def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) -> None:
+    """Record every request, ask and transformation of a part that its reading did not take
+    as a gap of ``r`` (so the part is refused), and the asked quantities in ``r.asked``."""
+    resolved = [(a.quantity or hooks.symbol(r, a.phrase), a.phrase) for a in questions.asks]
+    hooks.take(r, [(q, phrase) for q, phrase in resolved if q])
+    asked = hooks.asked(r)
+    r.asked = list(asked)
+    for request in questions.requests:
+        if not request.asks and questions.reference and _refers(request):
+            continue
+        if not request.asks:
+            what = "a proof" if request.proof else "a request"
+            _gap(r, request.sentence, f"could not place {what} \"{_short(request.sentence)}\" "
+                                      f"(expected a question for: {_names(hooks.answers)})")
+            continue
+        resolved = [(ask, ask.quantity or hooks.symbol(r, ask.phrase)) for ask in request.asks]
+        in_request = {q for _, q in resolved if q}
+        r.requests[request.sentence] = sorted(in_request)
+        for ask, quantity in resolved:
+            gap = _ask_gap(ask, quantity, request, asked, in_request, hooks)
+            if gap:
+                _gap(r, ask.phrase, gap)
+            elif quantity == Q.EXPLANATION.key:
+                r.notes.append(f"\"{ask.phrase}\": the explanation is the derivation's prose")
+        for item in request.unplaced:
+            _gap(r, item, f"could not place \"{_short(item)}\" in the request "
+                          f"\"{_short(request.sentence)}\" (expected a question for: "
+                          f"{_names(hooks.answers)})")
+        if request.proof:
+            r.notes.append(f"\"{_short(request.sentence)}\": the stated relation is what the "
+                           "derivation shows; it is not checked separately")
+    applied = hooks.applied(r)
+    for t in questions.transformations:
+        if t.key != T.BACK_REFERENCE.key and t.key not in applied:
+            _gap(r, t.phrase, f"says \"{t.phrase}\" ({TRANSFORMS[t.key].name}), which the "
+                              "reading could not apply to the problem")
+    if hooks.ask_field and any(m.name.startswith("question") for m in r.missing):
+        r.missing = [m for m in r.missing if m.name != hooks.ask_field]
+
+
+def _refers(request: Request) -> bool:
+    """True when the request is a back-reference ("Repeat (a) with α = 0.1"), which the
+    reading resolves by inheriting the referenced part."""
+    return any(m.entry.key == T.BACK_REFERENCE.key for m in TRANSFORMS.mentions(request.sentence))
+
+
+def _gap(r: PartReading, where: str, reason: str) -> None:
+    r.miss(f"question \"{_short(where)[:40]}\"", reason)
+
+
+def _restated(flat: str, r: PartReading) -> list[tuple[int, int, str]]:
+    """Spans of the vectors in ``flat`` that restate a list field of the part (``λ ∈ [1, 25]``
+    when the eigenvalues read are [1, 25])."""
+    from fractions import Fraction
+
+    from optiproof.core.text.numbers import iter_arrays
+
+    lists = {}
+    for f in r.fields.values():
+        if isinstance(f.value, list) and f.value and all(
+                isinstance(x, (int, float, str)) and not isinstance(x, bool) for x in f.value):
+            try:
+                lists[tuple(Fraction(str(x)) for x in f.value)] = f.name
+            except ValueError:
+                continue
+    out = []
+    for start, end, value in iter_arrays(flat):
+        if value and not isinstance(value[0], list):
+            key = tuple(x.value for x in value)
+            if key in lists:
+                out.append((start, end, f"restates {lists[key]}"))
+    return out
+
+
+def _entry_keys(r: PartReading) -> set[str]:
+    """Catalogue keys of the norms, optimizers and schemes a part's fields name."""
+    from optiproof.catalogue import KINDS
+
+    values: list = [f.value for f in r.fields.values()]
+    keys = set()
+    while values:
+        value = values.pop()
+        if isinstance(value, dict):
+            values.extend(value.values())
+        elif isinstance(value, list):
+            values.extend(value)
+        elif isinstance(value, str):
+            keys.update(e.key for kind in ("norm", "optimizer", "scheme")
+                        if (e := KINDS[kind].get(value)) is not None)
+    return keys
+
+
+def account_numbers(reading: Reading, own: dict[str, str], context: str, title: str) -> None:
+    """Give every part (``own``: label -> its flat text) and the shared context their
+    :class:`NumberUse` lists; sources are the fields of every part."""
+    sources = [f.source for p in reading.parts for f in p.fields.values() if f.source]
+    for p in reading.parts:
+        text = own.get(p.label.split(".")[0], "")
+        mine = [f.source for f in p.fields.values() if f.source]
+        spans = source_spans(text, mine + sources) + _restated(text, p)
+        p.numbers = account(text, spans) + account_terms(text, spans, _entry_keys(p))
+    reading.numbers = account(context, source_spans(context, sources))
+    reading.numbers += [NumberUse(u.text, u.start, "label") for u in account(title, [])]

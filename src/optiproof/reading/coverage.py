@@ -1,0 +1,166 @@
+"""Coverage: every number of the text is used by the reading (with its source) or reported.
+
+A number is *data* unless it only labels the text (a heading "Exercise 4.2", "(15 points)",
+"page 3", a lone page number) or is part of a formula's structure (the 1 of ``1 − β₁``, the 2
+of ``x²`` written ``^2``, the ``1/2`` of ``½‖x‖²``, an index range ``t = 1, 2, …``). A data
+number is *used* when it lies inside the source phrase of a spec field the reading filled;
+otherwise it is listed as not used. Labels are listed as ignored, never silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from optiproof.core.text.record import NumberUse
+
+_NUMBER = re.compile(r"(?<![\w.^_])-?(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,18}(?:\.\d{1,18})?"
+                     r"|\.\d{1,18})"
+                     r"(?:[eE][-+]?\d{1,3}|[ ]?[×x*·][ ]?10\^\(?[-+]?\d{1,3}\)?|\^-?\d{1,3})?"
+                     r"(?:/\d{1,12})?(?!\.?\d)")
+_LABEL_BEFORE = re.compile(r"(?:\b(?:exercise|problem|question|task|part|hw|homework|week|lecture|"
+                           r"tutorial|sheet|set|page|chapter|section|cs|q|lecture|step|round|"
+                           r"figure|fig\.|eq\.|equation|of|ranks?)[ .]{0,2}|\bpage \d{1,3} of |"
+                           r"[#§])$", re.I)
+_LABEL_AFTER = re.compile(r"^(?:[ ]?points?\b|[ ]?pts\b|[ ]?marks?\b|\)\s*$)", re.I)
+_STRUCTURAL_BEFORE = re.compile(r"[A-Za-zα-ωΔθ∇]$")
+_OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·×]|sqrt\() ?$")
+_STRUCTURAL_AFTER = re.compile(r"^(?:[ ]?[-+/^*·)]|[A-Za-zα-ωΔθ∇‖(√])")
+_INDEX_ARITHMETIC = re.compile(r"_\(?\w{1,3}[-+]$")
+_ZERO_CONDITION = re.compile(r"(?<![\w])[dux] ?= ?$")
+_COMPARED = re.compile(r"[<>≤≥] ?$")
+_OPERATOR_AFTER = re.compile(r" ?[/*^·]")
+_JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
+_RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)")
+_SMALL = {"0", "1", "2", "1/2", "3", "4"}
+
+
+def numbers(flat: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of every number written in digits in ``flat``."""
+    return [(m.start(), m.end(), m.group(0)) for m in _NUMBER.finditer(flat)]
+
+
+def _is_label(flat: str, start: int, end: int) -> bool:
+    """A number that labels the text: after 'Exercise', 'page', '#', before 'points'."""
+    before = flat[max(0, start - 14):start]
+    after = flat[end:end + 8]
+    return bool(_LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after))
+
+
+_HINT = re.compile(r"\((?:you may use|hint:|use that)[^()]{0,160}\)|\bhint:[^.]{0,200}\.", re.I)
+
+
+def _in_hint(flat: str, start: int) -> bool:
+    """True when the number is in a hint the text gives the reader ("(you may use that GᵀG
+    has eigenvalues 45 and 5)"): it helps a person, no spec field needs it."""
+    lo = max(0, start - 200)
+    return any(lo + m.start() <= start < lo + m.end() for m in _HINT.finditer(flat[lo:start + 60]))
+
+
+def _in_range(flat: str, start: int) -> bool:
+    """True when the number at ``start`` is in an index range such as ``t = 1, 2, …``."""
+    lo = max(0, start - 40)
+    return any(lo + m.start() <= start < lo + m.end()
+               for m in _RANGE.finditer(flat[lo:start + 20]))
+
+
+def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
+    """A small integer inside a formula (``1 - β_1``, ``(1/2)``, ``x^2``) or an index range."""
+    if _in_range(flat, start):
+        return True
+    if text.lstrip("-") not in _SMALL:
+        return False
+    before = flat[max(0, start - 4):start]
+    if _JUXTAPOSED.match(flat[end:end + 2]) or _INDEX_ARITHMETIC.search(before) or \
+            _COMPARED.search(before) or _OPERATOR_AFTER.match(flat[end:end + 3]):
+        return True
+    if text == "0" and _ZERO_CONDITION.search(flat[max(0, start - 8):start]):
+        return True
+    if before.rstrip(" ").endswith(("=", ",")) or flat[end:end + 2].lstrip(" ").startswith(","):
+        return False
+    return bool(_STRUCTURAL_BEFORE.search(before.rstrip(" ")) and not before.endswith(" ")
+                or _OPERATOR_BEFORE.search(before) or _STRUCTURAL_AFTER.match(flat[end:end + 3]))
+
+
+def source_spans(flat: str, sources: Iterable[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, source)`` of every occurrence in ``flat`` of the fields' source phrases."""
+    spans = []
+    for source in sources:
+        for piece in re.split(r"; | \| | -> defined as: ", source):
+            piece = piece.strip().removesuffix("...").strip()
+            if len(piece) < 2:
+                continue
+            at = flat.find(piece)
+            while at >= 0:
+                spans.append((at, at + len(piece), source))
+                at = flat.find(piece, at + 1)
+    return spans
+
+
+_NORM_TERM = re.compile(r"‖[^‖\n]{1,40}‖_[^\s^,.;:?)]{1,8}")
+
+
+def terms(flat: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of every norm, optimizer and scheme the text names (in words or
+    as an indexed norm ``‖x‖_2``)."""
+    from optiproof.catalogue import KINDS
+
+    found = [(m.start, m.end, m.phrase) for kind in ("norm", "optimizer", "scheme")
+             for m in KINDS[kind].mentions(flat)]
+    found += [(m.start(), m.end(), m.group(0)) for m in _NORM_TERM.finditer(flat)]
+    return sorted(found)
+
+
+def _entry_key(text: str) -> str | None:
+    """The catalogue key a named term denotes (a norm by its index for ``‖x‖_2``)."""
+    from optiproof.catalogue import KINDS
+    from optiproof.catalogue.norms import by_index
+
+    m = _NORM_TERM.fullmatch(text)
+    if m:
+        entry = by_index(text.rsplit("‖_", 1)[1])
+        return entry.key if entry else None
+    for kind in ("norm", "optimizer", "scheme"):
+        found = KINDS[kind].mentions(text)
+        if found:
+            return found[0].entry.key
+    return None
+
+
+def account_terms(flat: str, spans: list[tuple[int, int, str]], used: set[str]
+                  ) -> list[NumberUse]:
+    """Every named norm, optimizer and scheme of ``flat``: used when inside (or overlapping) a
+    field's source or when a field's value is that entry (``used``: catalogue keys), else
+    unused."""
+    out = []
+    for start, end, text in terms(flat):
+        covering = next((s for s in spans if s[0] < end and start < s[1]), None)
+        if covering is None and _entry_key(text) in used:
+            covering = (start, end, f"{_entry_key(text)} (a field's value)")
+        out.append(NumberUse(text, start, "used" if covering else "unused",
+                             covering[2] if covering else ""))
+    return out
+
+
+MAX_CLASSIFIED = 1000
+"""Numbers classified one by one; beyond this many (no real problem has them) every further
+number is reported not used without looking at its neighbours (bounds reading time)."""
+
+
+def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
+    """Every number of ``flat`` with its status against the used source ``spans``."""
+    out = []
+    for i, (start, end, text) in enumerate(numbers(flat)):
+        if i >= MAX_CLASSIFIED:
+            out.append(NumberUse(text, start, "unused"))
+            continue
+        covering = next((s for s in spans if s[0] <= start and end <= s[1]), None)
+        if covering is not None:
+            out.append(NumberUse(text, start, "used", covering[2]))
+        elif _is_label(flat, start, end) or _in_hint(flat, start):
+            out.append(NumberUse(text, start, "label"))
+        elif _is_structure(flat, start, end, text):
+            out.append(NumberUse(text, start, "structure"))
+        else:
+            out.append(NumberUse(text, start, "unused"))
+    return out

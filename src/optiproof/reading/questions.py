@@ -1,0 +1,271 @@
+"""Questions: what a part asks, read from its request sentences with the catalogue's phrases.
+
+A part's text is cut into sentences; a sentence is a *request* when it asks (a question mark,
+an imperative such as "find", "compute", "give", a leading "what"/"which"/"how many", or "what I
+need is ..."). In each request every quantity the catalogue names is an :class:`Ask` with its
+phrase; a symbol right after a request verb ("compute θ₁", "evaluate Δ*") is an ask whose
+quantity the family's reader hook resolves. A request with no ask at all is kept as it is: the
+coverage step refuses it, naming the sentence. Transformations ("rescale the features", "without
+bias correction", "drop the square") and back-references ("repeat (a) with α = 0.1", "same two
+quantities for the tree") are found anywhere in the part's own text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from optiproof.catalogue import QUANTITIES, TRANSFORMS
+from optiproof.catalogue import transforms as T
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])[ \n]+(?=[^ \n])|(?<=\?)(?=[^ \n?!)])|(?<=[:;])[ \n]+-[ ]"
+                           r"(?=[a-zA-Z])")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|vs|cf|approx|resp|etc|Fig|Eq|eq|No)\.$")
+_VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|write(?: down| out)?|"
+          r"express|obtain|show|prove|verify|identify|name|explain|justify|compare|repeat|"
+          r"recompute|deduce|estimate|work out|solve|count|list|plot|sketch|describe|check|"
+          r"fill in|complete|tabulate")
+_LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:and|then|now|also|finally|so|hence|" \
+        r"please|bonus|next|lastly),? )*"
+_IMPERATIVE = re.compile(_LEAD + rf"(?:[^,.?:]{{0,60}}[,:] )?(?:please )?(?:{_VERBS})\b", re.I)
+_WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
+                       r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
+                       r"will|should|has|have)\b", re.I)
+_WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|long|far|"
+                        r"large|big|fast))\b|\b(?:i need|i'?d like|i would like|i want|"
+                        r"we want|want to know|tell me|can someone tell|would like to know)\b",
+                        re.I)
+_PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [^.?]{0,40}=)",
+                    re.I)
+_SYMBOL_ASK = re.compile(
+    r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|what is|"
+    r"what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) of)?) "
+    r"((?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|')*)"
+    r"(?=[ ,.?;:)]|$)")
+_ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
+                      r"to|up|us|we)$")
+_META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
+                   r"is that|what i'?d like to know|my numbers|off by|too (?:few|many|small|"
+                   r"large|big))\b|:$", re.I)
+_REFERENCE = re.compile(r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
+                        r"\(?([a-h]|\d{1,2})\)|\b(?:same|as in|like in|as for)\b[^.?]{0,30}?"
+                        r"\(([a-h]|\d{1,2})\)|\b(?:question|part|task) (\d{1,2}|[a-h])\b|"
+                        r"\banswer to \(([a-h]|\d{1,2})\)", re.I)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing a request asks for: a catalogue quantity (``quantity``) or, for a bare symbol
+    after a request verb, ``quantity = None`` and the symbol in ``phrase``."""
+
+    quantity: str | None
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Request:
+    """A sentence that asks something, the asks found in it, whether it asks for a proof, and
+    its coordinated items ("the optimal pair (α, β)" in "give the optimal pair (α, β) and the
+    rate") that name something asked but hold no ask the catalogue knows."""
+
+    sentence: str
+    start: int
+    asks: tuple[Ask, ...]
+    proof: bool
+    unplaced: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Transformation:
+    """A change the part applies to the problem ("rescale the features", "drop the square")."""
+
+    key: str
+    phrase: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Questions:
+    """Everything a part asks: its requests, its transformations, and the part it refers back
+    to (a label, ``previous`` for "repeat with ...", or None)."""
+
+    requests: tuple[Request, ...]
+    transformations: tuple[Transformation, ...]
+    reference: str | None
+
+    @property
+    def asks(self) -> tuple[Ask, ...]:
+        """Every ask of every request, in text order."""
+        return tuple(a for r in self.requests for a in r.asks)
+
+
+def sentences(flat: str) -> list[tuple[int, str]]:
+    """``(start, sentence)`` pieces of a single-line text, cut after ``. ? !`` and at bullets."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(flat):
+        piece = flat[start:m.start()]
+        if _ABBREVIATIONS.search(piece):
+            continue
+        if piece.strip():
+            out.append((start, piece.strip()))
+        start = m.end()
+    if flat[start:].strip():
+        out.append((start, flat[start:].strip()))
+    return out
+
+
+_QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$", re.I)
+_REMARK = re.compile(r"^(?:hint|note|recall|reminder|remark|remember)\b", re.I)
+
+
+def is_request(sentence: str) -> bool:
+    """True when the sentence asks for something (see the module docstring)."""
+    s = sentence.strip()
+    if _REMARK.match(s):
+        return False
+    if s.endswith("?") or "?" in s:
+        return True
+    return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or
+                (_WH_START.match(s) and _WH_START.match(s).group(0).split()[-1].lower() in
+                 ("what", "which", "how", "where")))
+
+
+def _symbol_asks(sentence: str, offset: int, taken: list[tuple[int, int]]) -> list[Ask]:
+    """Bare symbols right after a request verb ("compute θ_1", "evaluate Δ^*")."""
+    out = []
+    for m in _SYMBOL_ASK.finditer(sentence):
+        sym = m.group(1)
+        if _ENGLISH.search(sym) or sym.lower() in {"it", "this", "that", "the", "an"}:
+            continue
+        start, end = offset + m.start(1), offset + m.end(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append(Ask(None, sym, start, end))
+    return out
+
+
+def read_questions(flat: str) -> Questions:
+    """The requests, transformations and back-reference of one part's own (flattened) text."""
+    pieces = sentences(flat)
+    requests = [_request(start, sentence) for start, sentence in pieces if is_request(sentence)]
+    requests = [r for r in requests if r.asks or not _META.search(r.sentence)]
+    if not requests:
+        requests = [r for r in (_request(start, sentence) for start, sentence in pieces)
+                    if any(a.quantity for a in r.asks)]
+    transformations = tuple(Transformation(m.entry.key, m.phrase, m.start)
+                            for m in TRANSFORMS.mentions(flat))
+    return Questions(tuple(requests), transformations, _reference(flat, transformations))
+
+
+MAX_SENTENCE = 800
+"""Longest stretch of one sentence searched for asks (a longer 'sentence' is not prose; what
+is beyond this is not read as asking anything, and an ask-less request is refused)."""
+
+
+def _request(start: int, sentence: str) -> Request:
+    """The request ``sentence`` (at ``start``) with its asks; asks inside parentheses are
+    clarifications and dropped when the sentence asks something outside them."""
+    sentence = sentence[:MAX_SENTENCE]
+    asks = [Ask(m.entry.key, m.phrase, start + m.start, start + m.end)
+            for m in QUANTITIES.mentions(sentence)]
+    asks += _symbol_asks(sentence, start, [(a.start, a.end) for a in asks])
+    asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
+                                                                a.start - start])]
+    inside = _parenthesised(sentence)
+    outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
+    if outer:
+        asks = outer
+    asks.sort(key=lambda a: a.start)
+    unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks]) \
+        if asks else ()
+    return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_ITEM_SPLIT = re.compile(r",? and (?:also )?|, (?=(?:the|its|a|an|how|what|which|and) )|; ")
+_ASKED_NOUN = re.compile(r"\b(?:pair|values?|sizes?|rates?|steps?|numbers?|norms?|points?|"
+                         r"vectors?|matri(?:x|ces)|bounds?|factors?|distances?|ratios?|limits?|"
+                         r"times?|moments?|minimi[sz]ers?|solutions?|updates?|iterates?|"
+                         r"eigenvalues?|thresholds?|volumes?|bytes|messages|rounds|directions?|"
+                         r"parameters?|weights|coefficients?|estimates?|range|names?|"
+                         r"multiples?|methods?|optimi[sz]ers?|algorithms?)\b", re.I)
+
+
+def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Coordinated items of a request that name something asked (a noun such as 'pair',
+    'value', 'norm') but hold no ask; items that are only symbols continue the item before."""
+    items, depth, start = [], 0, 0
+    for m in _ITEM_SPLIT.finditer(sentence):
+        depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
+        if depth == 0:
+            items.append((start, m.start()))
+            start = m.end()
+    items.append((start, len(sentence)))
+    out = []
+    for lo, hi in items:
+        if any(lo <= s < hi or lo < e <= hi for s, e in taken):
+            continue
+        text = _strip_named(_strip_parentheses(sentence[lo:hi]))
+        setting = _SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)
+        if _ASKED_NOUN.search(text) and not setting:
+            out.append(sentence[lo:hi].strip())
+    return tuple(out)
+
+
+_SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at)\b|=\s?[-\d.(\[]", re.I)
+
+
+def _strip_named(text: str) -> str:
+    """The text without the norms, optimizers and schemes it names ("parameter server")."""
+    from optiproof.catalogue import KINDS
+
+    for kind in ("norm", "optimizer", "scheme"):
+        for m in reversed(KINDS[kind].mentions(text)):
+            text = text[:m.start] + " " + text[m.end:]
+    return text
+
+
+def _strip_parentheses(text: str) -> str:
+    """The text without its parenthesised clarifications."""
+    return re.sub(r"\([^()]{0,80}\)", " ", text)
+
+
+def _parenthesised(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the top-level parenthesised groups of a sentence."""
+    spans, depth, open_at = [], 0, 0
+    for i, c in enumerate(sentence):
+        if c == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, i + 1))
+    return spans
+
+
+_DEFINITION = re.compile(r"(?<![\w])([A-Za-zφψΦΨ]\w{0,5}) ?\( ?\w{1,3} ?\) ?=(?!=)")
+
+
+def defined_functions(flat: str) -> set[str]:
+    """Names of the functions a text defines (``phi(d) = ...``), which a later part may use."""
+    return {m.group(1) for m in _DEFINITION.finditer(flat)} - {"f", "L"}
+
+
+def uses_function(flat: str, names: set[str]) -> bool:
+    """True when the text uses (without defining) one of the named functions: ``min_d phi(d)``."""
+    used = {m.group(1) for m in re.finditer(r"(?<![\w])([A-Za-zφψΦΨ]\w{0,5}) ?\(", flat)}
+    return bool(used & (names - defined_functions(flat)))
+
+
+def _reference(flat: str, transformations: tuple[Transformation, ...]) -> str | None:
+    """The part a back-reference names: its label, ``previous``, or None when there is none."""
+    if not any(t.key == T.BACK_REFERENCE.key for t in transformations):
+        return None
+    m = _REFERENCE.search(flat)
+    if m:
+        return next(g for g in m.groups() if g).lower()
+    return "previous"

@@ -1,0 +1,83 @@
+"""The run budget: an input that passes its time or memory ends as OverBudget (exit 2), in
+the process itself or, when stuck in one C call, by its supervising parent."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from optiproof.core.resources import OverBudget, RunBudget, run_budget
+
+
+@pytest.mark.timeout(60)
+def test_a_wait_past_the_deadline_is_stopped() -> None:
+    start = time.monotonic()
+    with pytest.raises(OverBudget, match="time budget") as err:
+        with run_budget(RunBudget(wall_s=0.3)):
+            time.sleep(30)
+    assert time.monotonic() - start < 5 and err.value.exit_code == 2
+
+
+@pytest.mark.timeout(60)
+def test_a_computation_past_the_deadline_is_stopped_and_not_swallowed() -> None:
+    def busy() -> None:
+        while True:
+            try:
+                sum(range(10_000))
+            except Exception:  # noqa: BLE001 - a solver's broad except must not swallow it
+                pass
+
+    with pytest.raises(OverBudget):
+        with run_budget(RunBudget(wall_s=0.3)):
+            busy()
+
+
+@pytest.mark.timeout(60)
+def test_each_item_gets_the_whole_budget() -> None:
+    with run_budget(RunBudget(wall_s=0.6)) as budget:
+        for k in range(3):
+            budget.next_item(f"item {k}")
+            time.sleep(0.4)
+
+
+SCRIPT = textwrap.dedent("""
+    import sys, time
+    from optiproof.core.resources import OverBudget, RunBudget, run_budget, run_supervised
+
+    LIMITS = RunBudget(wall_s=float(sys.argv[2]), memory_mb=300, grace_s=1)
+
+    def command():
+        try:
+            with run_budget(LIMITS, whole_process=True) as budget:
+                budget.next_item("the test input")
+                if sys.argv[1] == "allocate":
+                    blocks = [bytearray(50 * 2**20) for _ in range(40)]
+                elif sys.argv[1] == "stuck-in-c":
+                    3 ** (10 ** 9)
+                else:
+                    time.sleep(60)
+        except OverBudget as err:
+            print("error: bad input:", err, file=sys.stderr)
+            return err.exit_code
+        return 0
+
+    sys.exit(run_supervised(command, LIMITS))
+""")
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("what,wall_s,needle", [("allocate", 15, "memory budget"),
+                                                ("stuck-in-c", 1, "time budget"),
+                                                ("sleep", 1, "time budget")])
+def test_a_supervised_command_ends_with_exit_2(what: str, wall_s: int, needle: str) -> None:
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", SCRIPT, what, str(wall_s)],
+                          capture_output=True, text=True, timeout=100)
+    assert proc.returncode == 2, proc.stderr[-500:]
+    assert needle in proc.stderr and "too large: the run on the test input" in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert time.monotonic() - start < 30

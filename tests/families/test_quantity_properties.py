@@ -1,0 +1,252 @@
+"""Every quantity a family answers, on random instances (hypothesis): the exact answer and an
+independent numeric computation agree.
+
+For each family a strategy draws specs that ask every quantity the family answers. The exact
+answers are compared with the witnesses run on them (the real optimizers, schedule counts,
+numpy spectra and norms, convex solvers - never the solver's code) and with the family's
+Measurer wherever it measures the answer; names (identifications) are checked against what
+the computed step does numerically. A meta-test keeps the strategies complete: a quantity a
+family declares and no strategy asks fails it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, find, given, settings
+from hypothesis import strategies as st
+
+from optiproof.catalogue import quantities as Q
+from optiproof.core.options import SolveOptions
+from optiproof.families import FAMILIES
+from optiproof.families.base import NotMeasurable
+from optiproof.families.derived import Solved
+from optiproof.families.problem import make_problem
+from optiproof.pipeline import solve_part
+
+SETTINGS = settings(max_examples=4, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+small = st.integers(-3, 3)
+nonzero = st.sampled_from([-3, -2, -1, 1, 2, 3])
+
+
+# --------------------------------------------------------------------------- strategies
+
+@st.composite
+def steepest_descent(draw):
+    """A numeric gradient, an l_p-family norm, and every ask of the family."""
+    norm = draw(st.sampled_from(["l1", "l2", "linf", {"name": "lp", "p": 3}]))
+    form = draw(st.sampled_from(["penalty-squared", "constraint"]))
+    grad = [draw(nonzero) for _ in range(draw(st.integers(2, 4)))]
+    weight = draw(st.sampled_from([0.5, 1.25, 2]))
+    asks = ["update", "identification", "min-value", "dual-norm", "holder-conjugate",
+            {"kind": "step-length", "measure": "l2"}, {"kind": "compare", "other": "l2"}]
+    return {"family": "steepest-descent", "norm": norm, "form": form, "gradient": grad,
+            "alpha": weight, "eta": weight, "asks": asks}
+
+
+@st.composite
+def steepest_threshold(draw):
+    """The plain-norm penalty, whose asks include the threshold on alpha."""
+    grad = [draw(nonzero) for _ in range(3)]
+    return {"family": "steepest-descent", "norm": draw(st.sampled_from(["l1", "l2"])),
+            "form": "penalty", "gradient": grad, "alpha": 0.05, "asks": ["update", "threshold"]}
+
+
+@st.composite
+def implicit_bias(draw):
+    """An underdetermined full-row-rank system and a momentum method at its optimal beta."""
+    d = draw(st.integers(2, 4))
+    a = [draw(nonzero)] + [draw(small) for _ in range(d - 1)]
+    return {"family": "implicit-bias", "a": a, "b": draw(nonzero),
+            "theta0": [draw(small) for _ in range(d)],
+            "method": {"name": draw(st.sampled_from(["heavy-ball", "nesterov"])),
+                       "beta": "optimal"},
+            "asks": ["limit", "min-norm-solution", "is-min-norm", "optimal-momentum",
+                     "optimal-rate"]}
+
+
+@st.composite
+def implicit_ridge(draw):
+    """Weight decay on a random system: the limit and its lambda -> 0 limit."""
+    d = draw(st.integers(2, 4))
+    return {"family": "implicit-bias", "a": [draw(nonzero) for _ in range(d)],
+            "b": draw(nonzero), "method": {"name": "ridge", "lam": draw(
+                st.sampled_from([0.1, 1, 3]))}, "asks": ["limit", "ridgeless-limit"]}
+
+
+@st.composite
+def communication(draw):
+    """Numeric n, p and two schemes, every cost and the identification."""
+    n = draw(st.sampled_from([2, 4, 8]))
+    schemes = draw(st.lists(st.sampled_from(["ring", "tree", "all-to-all", "parameter-server",
+                                             "recursive-doubling", "rabenseifner"]),
+                            min_size=1, max_size=2, unique=True))
+    return {"family": "communication", "n": n, "p": n * draw(st.integers(1, 6)),
+            "schemes": schemes, "alpha": draw(st.sampled_from([0.001, 2])),
+            "bandwidth": draw(st.sampled_from([1, 1000])),
+            "quantities": ["messages", "message-size", "message-bytes", "total-volume",
+                           "busiest-sent", "busiest-received", "rounds", "time",
+                           "bandwidth-ratio", "identification"]}
+
+
+@st.composite
+def quadratic(draw):
+    """A diagonal spectrum, a method, the step and momentum questions."""
+    eigs = sorted({draw(st.integers(1, 12)) for _ in range(draw(st.integers(2, 3)))} | {1})
+    method = draw(st.sampled_from(["gd", "heavy-ball", "nesterov"]))
+    asks = ["max-step", "optimal-step", "optimal-rate", "condition-number", "iteration-matrix"]
+    if method != "gd":
+        asks.append("optimal-momentum")
+    return {"family": "quadratic-dynamics", "eigenvalues": eigs, "method": method,
+            "asks": asks, **({} if method == "gd" else {"beta": 0.5})}
+
+
+@st.composite
+def quadratic_given_step(draw):
+    """A given step and momentum: rate, regime, iterations, zero curvature, PyTorch."""
+    L = draw(st.integers(2, 10))
+    return {"family": "quadratic-dynamics", "H": [[L, 0, 0], [0, 1, 0], [0, 0, 0]],
+            "method": "heavy-ball", "alpha": round(draw(st.floats(0.2, 1.5)) / L, 4),
+            "beta": draw(st.sampled_from([0.3, 0.6])), "epsilon": 1e-4,
+            "asks": ["rate", "regime", "iterations", "zero-curvature", "pytorch",
+                     "effective-step"]}
+
+
+@st.composite
+def adam(draw):
+    """Given gradients, a start, numeric hyper-parameters, and every ask of the family."""
+    d = draw(st.integers(1, 3))
+    grads = [[draw(nonzero) * draw(st.sampled_from([0.1, 1, 10])) for _ in range(d)]
+             for _ in range(draw(st.integers(1, 3)))]
+    return {"family": "adam-mechanics", "alpha": draw(st.sampled_from([0.001, 0.1])),
+            "beta1": draw(st.sampled_from([0, 0.5, 0.9])),
+            "beta2": draw(st.sampled_from([0.5, 0.999])), "lam": 0.1, "c": 5, "t": 3,
+            "gradients": grads, "gradient": grads[0], "theta0": [draw(small) for _ in range(d)],
+            "asks": ["update-rule", "bias-correction", "first-step", "loss-scaling",
+                     "sign-limit", "step-bound", "weight-decay", "theta-t", "last-step",
+                     "bias-factors", "m-hat", "v-hat", "step-no-bias-correction",
+                     "sgd-loss-scaling"]}
+
+
+@st.composite
+def derived(draw):
+    """Two collectives' costs and every derived quantity between them."""
+    n = draw(st.sampled_from([4, 8]))
+    return {"family": "communication", "n": n, "p": n * draw(st.integers(1, 5)),
+            "alpha": "alpha", "bandwidth": draw(st.sampled_from([1, 100])),
+            "schemes": ["ring", "tree"], "quantities": ["time", "busiest-sent",
+                                                        "busiest-received"],
+            "derived": [{"kind": "ratio", "of": "time[tree]", "to": "time[ring]"},
+                        {"kind": "speedup", "of": "time[ring]", "to": "time[tree]"},
+                        {"kind": "difference", "of": "time[tree]", "to": "time[ring]"},
+                        {"kind": "sum", "of": "busiest-sent[ring]",
+                         "to": "busiest-received[ring]"},
+                        {"kind": "distance", "of": "busiest-sent[tree]",
+                         "to": "busiest-sent[ring]", "norm": "l1"},
+                        {"kind": "crossover", "of": "time[tree]", "to": "time[ring]",
+                         "solve_for": "alpha"},
+                        {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"}]}
+
+
+STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold],
+              "implicit-bias": [implicit_bias, implicit_ridge],
+              "communication": [communication], "quadratic-dynamics": [quadratic,
+                                                                       quadratic_given_step],
+              "adam-mechanics": [adam], "derived": [derived]}
+"""The strategies of each family (``derived``: the quantities computed from answers)."""
+
+
+# --------------------------------------------------------------------------- the checks
+
+def _solved(data: dict, *, witnesses: bool = True) -> Solved:
+    spec = make_problem({"parts": [data]}).parts[0]
+    return Solved(spec, solve_part(spec, SolveOptions(figures=False, run_witnesses=witnesses)))
+
+
+def _agrees_with_measurement(solved: Solved) -> list[str]:
+    """Exact answers against the family's Measurer at the given numbers, where it measures."""
+    family = FAMILIES[solved.spec.family]
+    measurer = family.measure()(solved.spec, solved.solution)
+    problems = []
+    for answer in solved.solution.answers:
+        if answer.value is None or isinstance(answer.value, bool):
+            continue
+        try:
+            got = measurer.value(answer, {})
+        except NotMeasurable:
+            continue
+        exact = np.asarray(answer.value, dtype=float).reshape(-1)
+        measured = np.asarray(got.value, dtype=float).reshape(-1)
+        err = float(np.max(np.abs(exact - measured)))
+        if err > got.accuracy + 1e-12 * (1 + float(np.max(np.abs(exact)))):
+            problems.append(f"{answer.name}: exact {exact}, measured {measured}")
+    return problems
+
+
+def _identification_matches_the_step(solved: Solved) -> list[str]:
+    """The named optimizer's rule, applied to the gradient in numpy, is the computed step."""
+    spec = solved.spec
+    if spec.family != "steepest-descent" or not solved.solution.identifications:
+        return []
+    g = np.array([float(v) for v in spec.gradient])
+    u = np.array(next(a for a in solved.solution.answers if a.quantity == Q.UPDATE.key).value)
+    key = solved.solution.identifications[0].expr.key
+    direction = {"gd": -g, "normalized-gd": -g, "sign-gd": -np.sign(g)}.get(key)
+    if key == "coordinate-descent":
+        return [] if np.count_nonzero(u) == 1 else [f"{key}: {u} moves several coordinates"]
+    if key == "lp-descent":
+        direction = -np.sign(g) * np.abs(g) ** (1 / (3 - 1))  # q - 1 = 1/2 for p = 3
+    scale = float(u @ direction) / float(direction @ direction)
+    return [] if np.allclose(u, scale * direction, atol=1e-12) and scale > 0 else [
+        f"{key}: the step {u} is not along {direction}"]
+
+
+def _check_random_instance(data: dict) -> None:
+    solved = _solved(data)
+    part = solved.solution
+    report = [(c.method, c.status, c.detail[:200]) for c in part.checks]
+    assert part.verified and not any(c.status == "failed" for c in part.checks), report
+    problems = _agrees_with_measurement(solved) + _identification_matches_the_step(solved)
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("strategy", [s for group in STRATEGIES.values() for s in group],
+                         ids=lambda s: s.__name__)
+def test_exact_answers_agree_with_independent_numbers_on_random_instances(strategy):
+    @SETTINGS
+    @given(strategy())
+    def check(data: dict) -> None:
+        _check_random_instance(data)
+
+    check()
+
+
+BRANCHES = {quadratic: lambda d: d["method"] == "heavy-ball",
+            steepest_descent: lambda d: d["norm"] == "linf"}
+"""Which example of a strategy the meta-test solves (the simplest one otherwise)."""
+
+
+def test_the_strategies_ask_every_quantity_each_family_answers():
+    """Every quantity a family declares is asked, or carried by an answer, in an example."""
+    for key, family in FAMILIES.items():
+        seen: set[str] = set()
+        for strategy in STRATEGIES[key]:
+            example = find(strategy(), BRANCHES.get(strategy, lambda d: True),
+                           settings=settings(database=None))
+            part = _solved(example, witnesses=False).solution
+            seen |= set(part.asked) | {a.quantity for a in [*part.answers,
+                                                            *part.identifications]}
+        missing = {q.key for q in family.answers} - seen
+        assert not missing, (key, sorted(missing))
+    example = find(derived(), lambda d: True, settings=settings(database=None))
+    assert {q.key for q in Q.DERIVED} <= set(_solved(example, witnesses=False).solution.asked)
+
+
+def test_a_wrong_exact_answer_is_caught_by_the_same_comparison():
+    """The comparison can fail: a step scaled by 2 disagrees with the measurement."""
+    solved = _solved({"family": "steepest-descent", "norm": "l2", "gradient": [3, -1, 2],
+                      "alpha": 0.5}, witnesses=False)
+    update = solved.solution.answers[0]
+    solved.solution.answers[0] = type(update)(**{**vars(update), "expr": 2 * update.expr})
+    assert _agrees_with_measurement(solved)

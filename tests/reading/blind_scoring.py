@@ -1,0 +1,148 @@
+"""The blind batch's scoring rules, on a solution's JSON data: is every expected value there?
+
+The same comparisons as the batch's scorer (``score.py`` of the blind-set brief): a named answer
+(an optimizer, a scheme) matches ``identified_as`` or an identification answer through the
+catalogue; a value matches an answer's numeric value (relative 1e-4) or, when symbolic, its
+expression at three random points. Expected values are parsed with the project's own safe
+parser. A list expected for one question may also be answered as consecutive answers, one per
+entry, in the order asked (each quantity its own answer, as the JSON contract asks).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import sympy
+
+from optiproof.catalogue import OPTIMIZERS, SCHEMES
+from optiproof.core.mathparse import try_parse_math
+
+
+def _parse(text: str) -> Any:
+    """An expected value or an answer's expression as SymPy (None if it does not parse)."""
+    t = str(text).strip()
+    if t.startswith("Matrix(") and t.endswith(")"):
+        t = t[len("Matrix("):-1]
+    return try_parse_math(t)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 + 1e-4 * max(abs(a), abs(b))
+
+
+def _flat(value: Any) -> list[float] | None:
+    """Numbers of a JSON value (number, list, list of lists), flattened; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return [float(value)]
+    if isinstance(value, list):
+        out: list[float] = []
+        for x in value:
+            sub = _flat(x)
+            if sub is None:
+                return None
+            out += sub
+        return out
+    return None
+
+
+def _values(expr: Any, env: dict) -> list[float]:
+    """Real values of an expression or matrix at ``env`` (ValueError if complex)."""
+    items = list(expr) if isinstance(expr, sympy.MatrixBase) else [expr]
+    vals = [complex(sympy.N(sympy.sympify(x).subs(env))) for x in items]
+    if any(abs(v.imag) > 1e-9 for v in vals):
+        raise ValueError("complex value")
+    return [v.real for v in vals]
+
+
+def value_matches(expected: str, answer: dict) -> bool:
+    """True when one answer's value (or expression) equals the expected value."""
+    want = _parse(expected)
+    if want is None:
+        return False
+    free = sorted(getattr(want, "free_symbols", set()), key=str)
+    got = _flat(answer.get("value"))
+    if not free and got is not None:
+        try:
+            w = _values(want, {})
+        except (TypeError, ValueError):
+            return False
+        return len(got) == len(w) and all(_close(a, b) for a, b in zip(got, w))
+    ours = _parse(answer.get("expr") or "")
+    if ours is None:
+        return False
+    names = {str(s) for s in free} | {str(s) for s in getattr(ours, "free_symbols", set())}
+    rnd = random.Random(0)
+    for _ in range(3):
+        env = {sympy.Symbol(n): rnd.uniform(1.5, 3.5) for n in names}
+        try:
+            a, b = _values(want, env), _values(ours, env)
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+        if len(a) != len(b) or not all(_close(x, y) for x, y in zip(a, b)):
+            return False
+    return True
+
+
+def _list_as_answers(expected: str, answers: list[dict]) -> bool:
+    """A list ``[a, b, c]`` answered as consecutive answers a, b, c."""
+    want = _parse(expected)
+    if not isinstance(want, sympy.MatrixBase) or want.shape[1] != 1 or want.shape[0] < 2:
+        return False
+    items = [str(x) for x in want]
+    return any(all(value_matches(e, a) for e, a in zip(items, answers[i:i + len(items)]))
+               for i in range(len(answers) - len(items) + 1))
+
+
+def name_matches(expected: str, alternatives: list[str], part: dict) -> bool:
+    """True when the part identifies the expected optimizer or scheme (any of its names)."""
+    candidates = [part.get("identified_as") or ""] + [
+        a.get("expr", "") for a in part.get("answers", []) if a.get("quantity") == "identification"]
+    wants = [expected, *alternatives]
+    for registry in (OPTIMIZERS, SCHEMES):
+        entries = {registry.get(w) for w in wants} - {None}
+        if any(registry.get(c) in entries for c in candidates if c):
+            return True
+    letters = lambda s: re.sub(r"[^a-z]", "", s.lower())  # noqa: E731
+    return any(letters(c) and letters(c) == letters(w) for c in candidates for w in wants)
+
+
+def _is_name(value: str) -> bool:
+    """An expected name (an optimizer or scheme), not a formula: several words, or one word the
+    catalogue knows ("Muon"; the batch scorer read it as a symbol and could never match it)."""
+    if OPTIMIZERS.get(value) is not None or SCHEMES.get(value) is not None:
+        return True
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z \-'()]*", value)) and value not in ("yes", "no") \
+        and not re.fullmatch(r"[a-zA-Z_]\w*", value)
+
+
+def missing_values(expected: dict, data: dict) -> list[str]:
+    """Each expected value the solution's JSON does not contain, as a short line."""
+    parts = data["parts"]
+    out = []
+    for i, ep in enumerate(expected["parts"]):
+        if ep.get("explanation"):
+            continue
+        label = str(ep["label"]).strip("() ").lower()
+        part = next((p for p in parts if p["label"] == label), None)
+        if part is None and len(parts) == len(expected["parts"]):
+            part = parts[i]
+        if part is None and len(parts) == 1:
+            part = parts[0]
+        if part is None:
+            out.append(f"part {label} missing")
+            continue
+        for item in ep.get("expected", []):
+            value = str(item["value"])
+            alternatives = [str(a) for a in item.get("also_accept") or []]
+            if _is_name(value):
+                ok = name_matches(value, alternatives, part)
+            else:
+                ok = any(value_matches(c, a) for c in [value, *alternatives]
+                         for a in part["answers"]) or _list_as_answers(value, part["answers"])
+            if not ok:
+                out.append(f"({label}) {item.get('quantity')} = {value}")
+    return out

@@ -1,0 +1,61 @@
+"""Blind batch A as regression data: each text is answered right (solved, verified, every expected
+value present) or refused naming what could not be read; none is answered silently wrong.
+
+The texts and their independently computed answers were written by someone who had not seen the
+reader; ``outcomes.yaml`` records the outcome each text has now. A text that moves from refused
+to right is progress: record it there.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from optiproof.core.errors import BadInput
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import ReadingIncomplete, read_report
+
+from blind_scoring import missing_values
+from reading_helpers import CORPUS
+
+BLIND = CORPUS / "blind-a"
+OUTCOMES = yaml.safe_load((BLIND / "outcomes.yaml").read_text(encoding="utf-8"))
+TEXTS = {p.name.split(".")[0]: p for p in BLIND.iterdir()
+         if p.name[:3].isdigit() and not p.name.endswith(".expected.yaml")}
+
+
+def outcome(stem: str) -> tuple[str, str]:
+    """(``right`` | ``refused`` | ``unverified`` | ``SILENTLY-WRONG``, detail) of one text."""
+    text = TEXTS[stem].read_text(encoding="utf-8")
+    expected = yaml.safe_load((BLIND / f"{stem}.expected.yaml").read_text(encoding="utf-8"))
+    reading = read_report(text)
+    try:
+        problem = reading.to_problem()
+    except ReadingIncomplete:
+        return "refused", "\n".join(reading.unread())
+    except BadInput as err:
+        return "refused", str(err)
+    solution = solve_problem(problem, SolveOptions(figures=False))
+    reading.attach(solution)
+    missing = missing_values(expected, solution.to_dict())
+    if solution.exit_code != 0:
+        return "unverified", "; ".join(missing)
+    return ("SILENTLY-WRONG", "; ".join(missing)) if missing else ("right", "")
+
+
+def test_every_text_has_a_recorded_outcome():
+    assert set(OUTCOMES) == set(TEXTS)
+    assert set(OUTCOMES.values()) <= {"right", "refused", "unverified"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", sorted(TEXTS))
+def test_blind_text_is_right_or_refused_with_reasons(stem: str):
+    got, detail = outcome(stem)
+    assert got != "SILENTLY-WRONG", f"{stem}: exit 0 but missing {detail}"
+    if got == "refused":
+        for line in detail.splitlines():
+            assert '"' in line or "'" in line or "expected" in line, \
+                f"{stem}: a refusal that names neither a phrase nor what was expected: {line}"
+    assert got == OUTCOMES[stem], f"{stem}: {got} (recorded {OUTCOMES[stem]}): {detail[:600]}"

@@ -1,0 +1,70 @@
+"""Coverage (issue 12): a transformed, multi-quantity or not-yet-answerable question is read right
+or refused naming its clause; every number of every corpus text is used, a label, formula
+structure or listed as not used; every request sentence is asked or refused."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from optiproof.reading import read_report
+from optiproof.reading.coverage import numbers
+from optiproof.reading.normalize import normalize
+from optiproof.reading.parts import split_parts
+from optiproof.reading.questions import read_questions
+
+from reading_helpers import BUNDLED, CORPUS
+
+CASES = yaml.safe_load((CORPUS / "coverage" / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def _read(name: str):
+    return read_report((CORPUS / "coverage" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_failure_shape_is_read_right_or_refused_naming_the_clause(name: str):
+    want, reading = CASES[name], _read(name)
+    if "refused" in want:
+        assert not reading.complete
+        message = "\n".join(reading.unread())
+        for phrase in want["refused"]:
+            assert phrase in message, message
+        return
+    assert reading.complete, "\n".join(reading.unread())
+    part = reading.parts[-1]
+    for field, value in want["reads"].items():
+        got = part.asked if field == "asked" else part.value(field)
+        got = got.get("name") if isinstance(got, dict) else got
+        assert got == value, (field, got)
+    if "note" in want:
+        assert any(want["note"] in n for n in reading.notes), reading.notes
+
+
+def _corpus_texts() -> list:
+    folders = [CORPUS / "read", CORPUS / "blind-a", CORPUS / "coverage", BUNDLED / "texts"]
+    return sorted(p for folder in folders for p in folder.iterdir()
+                  if p.suffix in (".txt", ".md", ".tex"))
+
+
+@pytest.mark.parametrize("path", _corpus_texts(), ids=lambda p: p.name)
+def test_every_number_and_request_is_accounted_for(path):
+    text = path.read_text(encoding="utf-8")
+    reading = read_report(text)
+    layout = split_parts(normalize(text).text)
+    own = {p.label: p.flat for p in layout.parts}
+    for part in reading.parts:
+        flat = own[part.label.split(".")[0]]
+        accounted = {u.start for u in part.numbers}
+        for start, _end, number in numbers(flat):
+            assert start in accounted, f"part ({part.label}): {number} at {start} unaccounted"
+        assert all(u.status != "used" or u.source for u in part.numbers)
+        if not part.family:
+            continue
+        for request in read_questions(flat).requests:
+            quantities = part.requests.get(request.sentence, [])
+            taken = any(q in part.asked for q in quantities)
+            refused = bool(part.missing)
+            assert taken or refused or not request.asks and "epeat" in request.sentence or \
+                quantities == ["explanation"], \
+                f"part ({part.label}): request {request.sentence!r} neither asked nor refused"
