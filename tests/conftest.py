@@ -22,6 +22,12 @@ from optiproof.core.solution import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _own_result_cache(tmp_path_factory, monkeypatch):
+    """Every test (and every process it starts) gets an empty result cache of its own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 def tiny_png(width: int = 48, height: int = 24) -> bytes:
     """A real RGB gradient PNG, written by hand (no plotting library needed)."""
     rows = b"".join(b"\x00" + bytes(v for x in range(width)

@@ -19,6 +19,7 @@ import typer
 
 from optiproof import loading
 from optiproof.core.errors import BadInput, NotRecognised, OptiproofError
+from optiproof.core.limits import LIMITS
 
 if TYPE_CHECKING:
     from optiproof.core.resources import Budget
@@ -37,6 +38,11 @@ DEMO_MANIFEST = ".optiproof-demo"
 """The file in a demo folder listing what earlier demos wrote there (those may be replaced)."""
 _WHOLE_PROCESS = False
 """True when this process is the ``optiproof`` command itself (rlimits may be set)."""
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result "
+                                                          "cache.")]
+cache_app = typer.Typer(help="The result cache (solved and verified problems).",
+                        no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 
 class Format(str, Enum):
@@ -292,6 +298,78 @@ def _not_verified_note(solution: Any) -> None:
 
 # -- commands -------------------------------------------------------------------------------
 
+# -- the result cache -----------------------------------------------------------------------
+
+def _cache(no_cache: bool) -> Any:
+    """The result cache, or None with ``--no-cache``."""
+    if no_cache:
+        return None
+    from optiproof.runtime.cache import ResultCache
+
+    return ResultCache()
+
+
+def _alias(cache: Any, problem: str, options: Any) -> str | None:
+    """The cache's digest of a problem file with ``options`` (None for stdin, no cache, or a
+    file that loading will refuse)."""
+    if cache is None or problem == "-":
+        return None
+    from optiproof.core.safeio import read_bounded
+
+    try:
+        raw = read_bounded(Path(problem), LIMITS.max_text_bytes, field="PROBLEM")
+    except BadInput:
+        return None
+    return cache.alias(raw, Path(problem).suffix.lower(), options)
+
+
+def _cached_solved(cache: Any, alias: str | None) -> Any:
+    """The cached solution an input digest leads to, as a ``Solved`` (None on a miss)."""
+    from optiproof.pipeline import Solved
+
+    hit = cache.entry_of_alias(alias) if alias is not None else None
+    solution = cache.solution(hit.key) if hit is not None else None
+    return None if solution is None else Solved(solution, hit.key, hit)
+
+
+def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None,
+            interactive: bool = False) -> Any:
+    """PROBLEM solved, with its reading attached: from the cache by its input digest, else read
+    and solved (and cached). Before reading, the witness worker starts, so that whatever it has
+    to import overlaps the reading and the derivation."""
+    from optiproof.pipeline import solve_cached
+
+    alias = _alias(cache, problem, options)
+    cached = _cached_solved(cache, alias)
+    if cached is not None:
+        return cached
+    if options.run_witnesses:
+        from optiproof.runtime.pool import shared_pool
+
+        shared_pool()
+    spec, reading = load_problem_any(problem, write_spec, interactive)
+    return solve_cached(spec, options, cache, alias, reading=reading)
+
+
+def _cached_note(entry: Any) -> None:
+    """Say on stderr that the answer comes from the cache, and when its witnesses ran."""
+    typer.echo(f"cached: the witnesses ran at {entry.witnessed_at} (--no-cache runs them "
+               "again)", err=True)
+
+
+def _marked(text: str, fmt: Format, entry: Any) -> str:
+    """A document served from the cache: JSON gets ``cached`` (when the witnesses ran); every
+    format gets the note on stderr."""
+    _cached_note(entry)
+    if fmt is not Format.json:
+        return text
+    import json
+
+    data = json.loads(text)
+    data["cached"] = {"witnesses_ran_at": entry.witnessed_at}
+    return json.dumps(data, indent=2, allow_nan=False) + "\n"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo("optiproof 0.1.0")
@@ -330,26 +408,42 @@ def solve(
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
     = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
     what was read, the answers, then the derivation and the evidence. On a terminal, a question
     the reader cannot place is asked about, with choices."""
 
     def body(budget: Budget) -> int:
+        from dataclasses import replace
+
+        from optiproof.core.options import SolveOptions
+
         form = _open_format(fmt, open_report)
         interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
-        spec, reading = load_problem_any(problem, write_spec, interactive)
-        from optiproof.core.options import SolveOptions
-        from optiproof.pipeline import solve_problem
-
+        options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
+                               figures=form is Format.html or (form is Format.md
+                                                               and out is not None))
+        cache = _cache(no_cache)
+        as_text = form is not Format.term and not open_report and not brief and not (
+            form is Format.md and out is not None)
+        alias = _alias(cache, problem, options) if as_text else None
+        hit = cache.entry_of_alias(alias) if alias is not None else None
+        text = cache.rendering(hit.key, form.value) if hit is not None else None
+        if text is not None:
+            _write(_marked(text, form, hit), out, inputs=_inputs(problem))
+            if out is not None:
+                _say_wrote(out)
+            solution = cache.solution(hit.key) if hit.exit_code else None
+            if solution is not None:
+                _not_verified_note(solution)
+            return hit.exit_code
         with _progress("solving exactly...") as progress:
-            options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
-                                   progress=progress,
-                                   figures=form is Format.html or (form is Format.md
-                                                                   and out is not None))
-            solution = solve_problem(spec, options)
-        if reading is not None:
-            reading.attach(solution)
+            solved = _solved(problem, replace(options, progress=progress), cache, write_spec,
+                             interactive)
+        solution = solved.solution
+        if solved.cached is not None and not as_text:
+            _cached_note(solved.cached)
         if open_report:
             target = _html_target(out, "solution.html")
             _write(solution.to_html(), target, inputs=_inputs(problem))
@@ -360,7 +454,11 @@ def solve(
         elif form is Format.md and out is not None:
             _write_markdown(solution, out, _inputs(problem))
         else:
-            _write(_render(solution, form, brief), out, inputs=_inputs(problem))
+            text = _render(solution, form, brief)
+            if solved.key is not None and as_text:
+                cache.put_rendering(solved.key, form.value, text)
+            _write(text if solved.cached is None else _marked(text, form, solved.cached), out,
+                   inputs=_inputs(problem))
             if out is not None:
                 _say_wrote(out)
         if form is not Format.term or out is not None:
@@ -417,6 +515,7 @@ def check(
     open_report: Annotated[bool, typer.Option("--open", help=OPEN_HELP)] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file even "
                                         "if it is not a previous report.")] = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Check an answer to PROBLEM: a verdict per part, each error with its line, and a hint.
 
@@ -434,12 +533,11 @@ def check(
             raw = read_bounded(answer, MAX_ANSWER_BYTES, field="ANSWER",
                                expected="a Markdown/LaTeX/plain-text answer document")
             text = decode_answer(raw, str(answer))
-        spec, _ = load_problem_any(problem)
         from optiproof.core.options import SolveOptions
-        from optiproof.pipeline import solve_problem
 
         with _progress("solving the problem to check against...") as progress:
-            solution = solve_problem(spec, SolveOptions(figures=False, progress=progress))
+            solution = _solved(problem, SolveOptions(figures=False, progress=progress),
+                               _cache(no_cache)).solution
         if batch:
             from optiproof.checking.batch import check_folder
 
@@ -503,6 +601,7 @@ def demo(
                                               "default browser.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace files in --out that an "
                                         "earlier demo did not write.")] = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Solve every bundled problem and write an HTML report plus one Markdown file each."""
 
@@ -512,7 +611,7 @@ def demo(
         if not problems:
             where = "optiproof/problems" if texts is None else str(texts)
             raise NotRecognised(f"no problems found in {where}")
-        code = _run_demo(problems, out, budget, inputs, force)
+        code = _run_demo(problems, out, budget, _cache(no_cache), inputs, force)
         if open_report:
             _open_in_browser(out / "report.html")
         return code
@@ -552,7 +651,7 @@ class _DemoFolder:
                inputs=self.inputs)
 
 
-def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget,
+def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget, cache: Any,
               inputs: tuple[Path, ...] = (), force: bool = False) -> int:
     from rich.console import Console
     from rich.table import Table
@@ -560,42 +659,36 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget,
 
     from optiproof.core.options import SolveOptions
     from optiproof.core.resources import OverBudget
-    from optiproof.pipeline import solve_problem
-    from optiproof.rendering.html import FailedProblem, render_html_report
-    from optiproof.rendering.markdown import markdown_with_figures
+    from optiproof.rendering.html import FailedProblem
 
     folder = _DemoFolder(out, inputs, [Path(n).stem + ".md" for n, _ in problems]
                          + ["report.html"], force)
-    entries: list[Any] = []
+    items: list[tuple[str | None, Any]] = []
     rows, errors = [], []
     for name, text in problems:
         budget.next_item(name)
         start = time.perf_counter()
         with _progress(f"solving {name}...") as progress:
             try:
-                spec, reading = loading.problem_and_reading(text, name)
-                solution = solve_problem(spec, SolveOptions(progress=progress))
+                key, solution, markdown, figures, parts, ok = _demo_problem(
+                    name, text, SolveOptions(progress=progress), cache)
             # one broken or too large problem must not stop the demo
             except (Exception, OverBudget) as err:  # noqa: BLE001
                 message = " ".join(str(err).split()) or type(err).__name__
-                entries.append(FailedProblem(name, message))
+                items.append((None, FailedProblem(name, message)))
                 errors.append((name, message))
                 rows.append((name, "\u2014", "error (below)", time.perf_counter() - start,
                              False))
                 continue
-        if reading is not None:
-            reading.attach(solution)
-        entries.append(solution)
-        markdown, figures = markdown_with_figures(solution, Path(name).stem)
+        items.append((key, solution))
         folder.write(Path(name).stem + ".md", markdown)
         for figure_name, png in figures.items():
             folder.write(figure_name, png)
-        rows.append((name, str(len(solution.parts)),
-                     "\u2714 verified" if solution.verified else "\u2718 NOT VERIFIED",
-                     time.perf_counter() - start, solution.verified))
+        rows.append((name, str(parts), "\u2714 verified" if ok else "\u2718 NOT VERIFIED",
+                     time.perf_counter() - start, ok))
     budget.next_item("the demo report")
     report = out / "report.html"
-    folder.write(report.name, render_html_report(entries, "optiproof demo"))
+    folder.write(report.name, _demo_report(items, cache))
     table = Table(title="optiproof demo", title_justify="left")
     for col in ("Problem", "Parts", "Status", "Time"):
         table.add_column(col, overflow="fold")
@@ -610,6 +703,82 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget,
                           soft_wrap=True)
         console.print(f"report: {report.resolve()}", soft_wrap=True)
     return 0 if all(r[4] for r in rows) else 1
+
+
+def _demo_problem(name: str, text: str, options: Any, cache: Any
+                  ) -> tuple[str | None, Any, str, dict[str, bytes], int, bool]:
+    """A bundled problem (or problem text) solved, or found in the cache by its text: its cache
+    key, its solution (None when its Markdown was cached), its Markdown and the figure files it
+    links, its number of parts and whether it is solved, verified and completely read."""
+    from optiproof.pipeline import solve_cached
+    from optiproof.rendering.markdown import markdown_with_figures
+
+    stem = Path(name).stem
+    alias = cache.alias(text.encode(), Path(name).suffix.lower(), options) \
+        if cache is not None else None
+    hit = cache.entry_of_alias(alias) if alias is not None else None
+    bundle = cache.rendering(hit.key, f"md-bundle:{stem}") if hit is not None else None
+    if bundle is not None:
+        markdown, figures = _unbundle(bundle)
+        return hit.key, None, markdown, figures, hit.parts, hit.exit_code == 0
+    solved = _cached_solved(cache, alias)
+    if solved is None:
+        spec, reading = loading.problem_and_reading(text, name)
+        solved = solve_cached(spec, options, cache, alias, reading=reading)
+    markdown, figures = markdown_with_figures(solved.solution, stem)
+    if solved.key is not None:
+        cache.put_rendering(solved.key, f"md-bundle:{stem}", _bundle(markdown, figures))
+    return (solved.key, solved.solution, markdown, figures, len(solved.solution.parts),
+            solved.solution.exit_code == 0)
+
+
+def _bundle(markdown: str, figures: dict[str, bytes]) -> str:
+    """A Markdown file and its figure files as one cacheable text."""
+    import base64
+    import json
+
+    return json.dumps({"md": markdown, "figures": {k: base64.b64encode(v).decode("ascii")
+                                                   for k, v in figures.items()}})
+
+
+def _unbundle(text: str) -> tuple[str, dict[str, bytes]]:
+    """The Markdown and figure files of :func:`_bundle`."""
+    import base64
+    import json
+
+    data = json.loads(text)
+    return data["md"], {k: base64.b64decode(v) for k, v in data["figures"].items()}
+
+
+def _demo_report(items: list[tuple[str | None, Any]], cache: Any) -> str:
+    """The HTML report of the demo's solutions and failures (kept in the cache under their
+    keys when every problem was solved)."""
+    from optiproof.rendering.html import render_html_report
+    from optiproof.runtime.cache import combined_key
+
+    keys = [key for key, _ in items]
+    report_key = combined_key(keys) if cache is not None and None not in keys else None
+    html = cache.rendering(report_key, "html") if report_key is not None else None
+    if html is None:
+        entries = [s if s is not None else cache.solution(key) for key, s in items]
+        html = render_html_report([e for e in entries if e is not None], "optiproof demo")
+        if report_key is not None:
+            cache.put_rendering(report_key, "html", html)
+    return html
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached result."""
+
+    def body(budget: Budget) -> int:
+        from optiproof.runtime.cache import ResultCache
+
+        cache = ResultCache()
+        typer.echo(f"deleted {cache.clear()} cached results from {cache.path}", err=True)
+        return 0
+
+    raise typer.Exit(_guarded(body))
 
 
 def main() -> None:

@@ -1,40 +1,118 @@
 """The pipeline: Problem -> family solver (exact) -> derived quantities -> witnesses
-(independent) -> Solution."""
+(independent) -> Solution.
+
+Witnesses of families with a warm-up (those that run torch) go to the worker pool, started
+before the first derivation so that torch's start-up overlaps the SymPy work; the others run
+here, each right after its part is derived. The witnesses of derived quantities run here, once
+the parts they use are solved.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from optiproof.core.evidence import run_witness
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution, Solution
 from optiproof.families import FAMILIES
-from optiproof.families.derived import Solved, derive
+from optiproof.families.derived import Solved as PartSolved
+from optiproof.families.derived import derive
 from optiproof.families.derived_witness import derived_witnesses
+from optiproof.runtime.witnessing import job_arguments, witness_in_worker, witness_part
+
+if TYPE_CHECKING:
+    from optiproof.runtime.cache import Entry, ResultCache
+
+
+def _derived_checks(spec: Any, derived: Any, options: SolveOptions) -> list:
+    """The checks of a part's derived quantities, each witness run under ``run_witness``."""
+    checks = []
+    for method, fn in derived_witnesses(derived):
+        options.progress(f"part ({spec.label}): {method}")
+        checks.append(run_witness(method, fn))
+    return checks
 
 
 def solve_part(spec: Any, options: SolveOptions = SolveOptions(),
-               earlier: Sequence[Solved] = ()) -> PartSolution:
+               earlier: Sequence[PartSolved] = ()) -> PartSolution:
     """Solve one part exactly with its family, add the derived quantities it asks (from its own
     answers and those of the ``earlier`` parts), then attach the checks of its witnesses."""
-    family = FAMILIES[spec.family]
-    solution = family.solve(spec, options)
+    solution = FAMILIES[spec.family].solve(spec, options)
     derived = derive(spec, solution, earlier)
     if options.run_witnesses:
-        checks = []
-        for method, fn in [*family.witnesses(spec, solution, options),
-                           *derived_witnesses(derived)]:
-            options.progress(f"part ({spec.label}): {method}")
-            checks.append(run_witness(method, fn))
-        solution.checks = checks
+        solution.checks = witness_part(spec, solution, options) + _derived_checks(
+            spec, derived, options)
     return solution
 
 
 def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solution:
     """Solve every part of a Problem, in order (a part's derived quantities may use the answers
-    of the parts before it)."""
-    solved: list[Solved] = []
-    for spec in problem.parts:
-        solved.append(Solved(spec, solve_part(spec, options, solved)))
+    of the parts before it), the pooled witnesses alongside."""
+    from optiproof.runtime.pool import shared_pool
+
+    families = [FAMILIES[spec.family] for spec in problem.parts]
+    warm_ups = tuple(sorted({f.warm_up for f in families if f.warm_up}))
+    pool = shared_pool() if options.run_witnesses and warm_ups else None
+    if pool is not None:
+        pool.warm(warm_ups)
+    solved: list[PartSolved] = []
+    pending, derived_of = [], []
+    for spec, family in zip(problem.parts, families, strict=True):
+        solution = family.solve(spec, options)
+        derived_of.append(derive(spec, solution, solved))
+        if pool is not None and family.warm_up:
+            future = pool.submit(witness_in_worker, *job_arguments(spec, solution, options),
+                                 progress=options.progress)
+            pending.append((spec, solution, future))
+        elif options.run_witnesses:
+            solution.checks = witness_part(spec, solution, options)
+        solved.append(PartSolved(spec, solution))
+    for spec, solution, future in pending:
+        try:
+            solution.checks = future.result()
+        except Exception:  # noqa: BLE001 - the worker could not run them: run them here
+            solution.checks = witness_part(spec, solution, options)
+    if options.run_witnesses:
+        for part, derived in zip(solved, derived_of, strict=True):
+            part.solution.checks = part.solution.checks + _derived_checks(part.spec, derived,
+                                                                          options)
     return Solution(title=problem.title, parts=[s.solution for s in solved])
+
+
+@dataclass(frozen=True)
+class Solved:
+    """A solution, its cache key (None: not in the cache), and the cache entry it was served
+    from (None: solved now)."""
+
+    solution: Solution
+    key: str | None
+    cached: Entry | None
+
+
+def solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None,
+                 alias: str | None = None, reading: Any = None) -> Solved:
+    """The cached solution of ``problem`` (read as ``reading``, when it came from a problem
+    text) if there is one, else ``solve_problem`` with the reading attached (stored); ``alias``,
+    the digest of the input it was read from, is made to lead to it."""
+    if cache is None:
+        return Solved(_solved_with(problem, options, reading), None, None)
+    key = cache.key(problem, options, None if reading is None else reading.to_dict())
+    entry = cache.entry(key)
+    solution = cache.solution(key) if entry is not None else None
+    if solution is not None:
+        if alias is not None:
+            cache.put_alias(alias, key)
+        return Solved(solution, key, entry)
+    solution = _solved_with(problem, options, reading)
+    stored = cache.put(key, solution, alias)
+    return Solved(solution, key if stored is not None else None, None)
+
+
+def _solved_with(problem: Any, options: SolveOptions, reading: Any) -> Solution:
+    """``solve_problem``, with the reading it came from (if any) attached."""
+    solution = solve_problem(problem, options)
+    if reading is not None:
+        reading.attach(solution)
+    return solution

@@ -13,15 +13,15 @@ CASES = {
     "sd-linf-zero-coordinates": (
         {"family": "steepest-descent", "norm": "linf", "gradient": [0, -2, 0, 1], "alpha": 0.5,
          "asks": ["update", "min-value", "dual-norm", {"kind": "step-length", "measure": "l2"}]},
-        ["cvxpy", "Hölder certificate", "asked quantities"]),
+        ["Clarabel", "Hölder certificate", "asked quantities"]),
     "sd-l1-tie": (
         {"family": "steepest-descent", "norm": "l1", "gradient": [3, -3, 1], "form": "constraint",
          "eta": 2, "asks": ["update", "min-value", "holder-conjugate", "dual-norm"]},
-        ["cvxpy", "Hölder certificate", "asked quantities"]),
+        ["Clarabel", "Hölder certificate", "asked quantities"]),
     "sd-zero-gradient": (
         {"family": "steepest-descent", "norm": "l2", "gradient": [0, 0, 0], "alpha": 1,
          "asks": ["update", "min-value", "dual-norm"]},
-        ["cvxpy", "Hölder certificate", "asked quantities"]),
+        ["Clarabel", "Hölder certificate", "asked quantities"]),
     "sd-spectral-repeated-singular-values": (
         {"family": "steepest-descent", "norm": "spectral", "gradient": [[2, 0], [0, 2]],
          "form": "constraint", "eta": 1, "asks": ["update", "dual-norm"]},

@@ -75,15 +75,56 @@ def exact_rational(x: Any, *, field: str = "value") -> "sympy.Rational":
     return sympy.Rational(frac.numerator, frac.denominator)
 
 
+LATEX_MAX_ENTRIES = 64
+"""Matrices with more entries are written elided: their first and last rows and columns."""
+LATEX_SHOWN = 4
+"""Rows (and columns) shown at the start of an elided matrix; one more is shown at the end."""
+
+
 def to_latex(expr: Any) -> str:
-    """LaTeX of a SymPy object with optiproof's printer settings (bracketed matrices)."""
+    """LaTeX of a SymPy object (or a float64 array) with optiproof's printer settings
+    (bracketed matrices); a matrix of more than ``LATEX_MAX_ENTRIES`` entries is elided."""
     import sympy
 
     if isinstance(expr, Name):
         return text_latex(expr.name)
     if isinstance(expr, sympy.logic.boolalg.BooleanAtom):
         return text_latex("yes" if expr else "no")
+    if is_float_array(expr) or (isinstance(expr, sympy.MatrixBase)
+                                and expr.rows * expr.cols > LATEX_MAX_ENTRIES):
+        return _elided_latex(expr)
     return sympy.latex(expr, **LATEX_SETTINGS)
+
+
+def is_float_array(expr: Any) -> bool:
+    """Whether ``expr`` is a numpy array: the answer of a float64 evaluation (large inputs)."""
+    return type(expr).__module__ == "numpy" and type(expr).__name__ == "ndarray"
+
+
+def _elided_latex(m: Any) -> str:
+    """A bracketed matrix showing its first ``LATEX_SHOWN`` and last rows and columns, with
+    dots between (a float64 array's entries to 6 significant digits)."""
+    import sympy
+
+    rows, cols = (m.shape[0], 1) if len(m.shape) == 1 else m.shape
+    grid = m.reshape(rows, cols) if is_float_array(m) else m
+
+    def cell(i: int, j: int) -> str:
+        v = grid[i, j]
+        if is_float_array(m):
+            v = sympy.Float(float(v), 6)
+        return sympy.latex(v, **LATEX_SETTINGS)
+
+    def keep(n: int) -> list[int | None]:
+        return list(range(n)) if n <= LATEX_SHOWN + 2 else [*range(LATEX_SHOWN), None, n - 1]
+
+    def row(i: int | None) -> list[str]:
+        if i is None:
+            return [r"\ddots" if j is None else r"\vdots" for j in keep(cols)]
+        return [r"\cdots" if j is None else cell(i, j) for j in keep(cols)]
+
+    body = r"\\".join(" & ".join(row(i)) for i in keep(rows))
+    return rf"\left[\begin{{matrix}}{body}\end{{matrix}}\right]"
 
 
 def inline_latex(expr: Any) -> str:
@@ -106,6 +147,8 @@ def to_value(expr: Any) -> float | bool | list | None:
         return bool(expr)
     if isinstance(expr, (int, float)):
         return float(expr)
+    if is_float_array(expr):
+        return expr.tolist() if bool(abs(expr).max() < math.inf) else None
     if isinstance(expr, sympy.MatrixBase):
         if expr.free_symbols:
             return None
@@ -140,6 +183,8 @@ def to_expr_string(expr: Any) -> str:
         return ""
     if isinstance(expr, Name):
         return expr.key
+    if is_float_array(expr):
+        return f"Matrix({[[v] for v in expr.tolist()] if expr.ndim == 1 else expr.tolist()})"
     if isinstance(expr, sympy.MatrixBase):
         return f"Matrix({sympy.sstr(expr.tolist())})"
     return sympy.sstr(expr)

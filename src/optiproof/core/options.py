@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 
-def _silent(message: str) -> None:
+def silent(message: str) -> None:
     """Default progress sink: print nothing."""
 
 
@@ -23,5 +23,5 @@ class SolveOptions:
     engine: Literal["sim", "gloo"] = "sim"
     run_witnesses: bool = True
     seed: int = 0
-    progress: Callable[[str], None] = _silent
+    progress: Callable[[str], None] = silent
     figures: bool = True

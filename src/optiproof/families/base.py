@@ -82,6 +82,8 @@ class Family:
     derived from its answers stay unverified). ``reader`` is the module of its
     problem-text reader, ``checker`` the module of its claim checks (empty: the generic checker
     suffices), ``problems`` its bundled problems as paths inside the ``optiproof`` package.
+    ``warm_up`` names (``module:function``) what starts its witnesses' heavy libraries: a family
+    that has one runs its witnesses in the worker pool, which calls it while the parts derive.
     """
 
     key: str
@@ -96,6 +98,7 @@ class Family:
     checker: str = ""
     problems: tuple[str, ...] = ()
     measure: Callable[[], Callable[..., Measurer]] | None = None
+    warm_up: str = ""
 
     def solve(self, spec: Any, options: SolveOptions) -> PartSolution:
         """The exact solution of one part, with figures if ``options.figures``."""

@@ -73,3 +73,16 @@ def test_sign_steps_that_cancel_are_verified(gradients, total):
     shown = next(a for a in part.answers if a.name == "displacement")
     assert shown.value == pytest.approx(total, abs=0)
     assert part.verified, [(c.method, c.status, c.detail) for c in part.checks]
+
+
+@pytest.mark.parametrize("b1, b2", [(0.9, 0.999), (0.5, 0.9), (0.0, 0.99)])
+def test_long_run_limit_confirmed_and_a_limit_off_by_1e_6_caught(b1, b2):
+    spec = Spec(asks=["step-bound"], beta1=b1, beta2=b2)
+
+    def long_run(scale: float):
+        checks = _checks_with(spec, "bound_limit", lambda e: e * scale)
+        return next(c for c in checks if c.method == "long-run step vs lim B_t")
+
+    right, wrong = long_run(1.0), long_run(1 + 1e-6)
+    assert right.passed, right.detail
+    assert wrong.status == "failed", wrong.detail

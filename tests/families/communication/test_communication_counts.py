@@ -9,7 +9,11 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optiproof.families.communication.formulas import CostSymbols, scheme_costs
+from optiproof.families.communication.formulas import (
+    CostSymbols,
+    ring_allreduce_uneven_costs,
+    scheme_costs,
+)
 from optiproof.families.communication.schedules import (
     Schedule,
     build_schedule,
@@ -76,6 +80,22 @@ def test_formulas_equal_schedule_counts_powers_of_two(scheme: str, n: int) -> No
 @given(n=st.integers(2, 24), k=st.integers(1, 12), m=st.integers(1, 6))
 def test_sharded_server_formulas_equal_schedule_counts(n: int, k: int, m: int) -> None:
     assert_same("sharded-parameter-server", n, k * m, k)
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(2, 40), data=st.data())
+def test_uneven_ring_formulas_hold_at_every_p_of_the_same_remainder(n: int, data) -> None:
+    """The uneven-chunk formulas are built at one p and must hold at every p' = p mod n (the
+    simulator evaluates them at a smaller p'): n = 512, p = 10^6 once said 2p' - 3906."""
+    r = data.draw(st.integers(1, n - 1), label="p mod n")
+    p, p2 = data.draw(st.integers(1, 60)) * n + r, data.draw(st.integers(1, 60)) * n + r
+    costs = ring_allreduce_uneven_costs(SYM, n, p)
+    subs = {SYM.n: n, SYM.p: p2}
+    want = counted("ring-allreduce", n, p2)
+    for q in ("messages", "message-size", "total-volume", "busiest-sent", "busiest-received"):
+        got = costs.values[q].subs(subs)
+        assert got == want[q], f"n={n}, built at p={p}, at p={p2}: {q} {got} vs {want[q]}"
+    assert costs.size_min.subs(subs) == want["size-min"]
 
 
 def test_seed_counts_from_schedules() -> None:

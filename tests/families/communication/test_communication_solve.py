@@ -107,6 +107,33 @@ def test_numeric_instance_and_uneven_variant() -> None:
     assert "uneven" in " ".join(part.diagnostics) and part.verified
 
 
+@pytest.mark.parametrize("n, p", [(24, 24 * 40 + 5), (24, 24 * 40 + 23)])
+def test_uneven_ring_verified_when_the_simulator_moves_a_smaller_p(n: int, p: int) -> None:
+    """Regression (n = 512, p = 10^6 was NOT VERIFIED): the simulator moves data at a smaller
+    p of the same remainder mod n, and the busiest-node formula must hold there too."""
+    part = solve_part(part_of(n=n, p=p, chunks="uneven", schemes=["ring-allreduce"],
+                              quantities=["busiest-sent", "message-size"]))
+    sim = next(c for c in part.checks if c.method == "exact simulator")
+    assert sim.passed and f"p = {n * 16 + p % n} instead of {p}" in sim.detail, sim.detail
+    assert part.verified
+
+
+def test_simulator_memory_is_bounded_at_a_large_p() -> None:
+    """n = 8, p = 10^6 once peaked at 2 GB: the simulator now moves a smaller p of the same
+    chunk structure at every n, in bounded slices."""
+    import tracemalloc
+
+    spec = part_of(n=8, p=10**6, schemes=["parameter-server", "ring-allreduce"],
+                   quantities=["messages", "busiest-sent"])
+    tracemalloc.start()
+    try:
+        part = solve_part(spec)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert part.verified and peak < 200 * 2**20, peak
+
+
 def test_alpha_beta_time_numeric() -> None:
     part = solve_part(part_of(n=8, p=800, schemes=["ring-allreduce", "parameter-server"],
                               quantities=["time"], alpha="0.001", bandwidth=1000))

@@ -59,7 +59,8 @@ def run_all(spec, sol, options=SolveOptions()) -> dict[str, Check]:
     """Run every witness as the pipeline does; key by a short name."""
     out = {}
     for method, fn in W.witnesses(spec, sol, options):
-        key = ("convex" if method.startswith("cvxpy") else "certificate" if "certificate" in method
+        key = ("convex" if method.startswith(("cvxpy", "Clarabel")) else "certificate"
+               if "certificate" in method
                else "asks" if method.startswith("asked") else "newton-schulz")
         out[key] = run_witness(method, fn)
     return out
@@ -218,11 +219,11 @@ def test_clarabel_on_the_same_instance_passes():
 @pytest.mark.parametrize("status", ["optimal_inaccurate", "user_limit", "solver_error",
                                     "infeasible", "unbounded_inaccurate"])
 def test_any_unproven_status_is_inconclusive(monkeypatch, status):
-    def fake_solve(problem, variable=None, solver=None):
+    def fake_solve(form, norm_spec, g, weight, solver):
         return ConvexRun("CLARABEL", status, -123.0 if "optimal" in status else None,
-                         np.zeros(variable.shape), 0.01, error="forced")
+                         np.zeros(g.shape), 0.01, error="forced")
 
-    monkeypatch.setattr(W, "solve_convex", fake_solve)
+    monkeypatch.setattr(W, "solve_program", fake_solve)
     for update, value in (([-1.5, 1.5, -1.5], sp.Rational(-9, 2)), ([9, 9, 9], sp.Integer(7))):
         spec, sol = fake(LINF, update=update, value=value)
         check = run_all(spec, sol)["convex"]
@@ -231,10 +232,10 @@ def test_any_unproven_status_is_inconclusive(monkeypatch, status):
 
 
 def _solver_returning(point, form, g, step):
-    """A fake solve_convex proving optimality of ``point`` (given in original units)."""
+    """A fake solve_program proving optimality of ``point`` (given in original units)."""
     scaled = W._normalise(form, np.asarray(g, float), step)
 
-    def fake_solve(problem, variable=None, solver=None):
+    def fake_solve(form_, norm_spec, g_, weight, solver):
         x = np.asarray(point, float) / scaled.point_scale
         value = _objective_linf(g, point, step) / scaled.value_scale
         return ConvexRun("CLARABEL", "optimal", value, x, 0.01)
@@ -252,7 +253,7 @@ def test_minimiser_differing_only_along_a_flat_direction_is_inconclusive(monkeyp
     t = alpha / 2 * sum(abs(v) for v in g)
     u = [-t, -t, -t]
     solver_point = [-t, 0.3 * t, -t]
-    monkeypatch.setattr(W, "solve_convex", _solver_returning(solver_point, "penalty-squared",
+    monkeypatch.setattr(W, "solve_program", _solver_returning(solver_point, "penalty-squared",
                                                              g, alpha))
     value = sp.Float(-alpha / 4 * (2 * t / alpha) ** 2, 20)  # -(alpha/4) ||g||_1^2
     spec, sol = fake({**LINF, "gradient": g}, update=u, value=value)
@@ -265,7 +266,8 @@ def test_minimiser_differing_along_a_steep_direction_fails(monkeypatch):
     g, alpha = [3.0, -1.0, 2.0], 0.5
     right = [-1.5, 1.5, -1.5]
     claimed = [-1.5, 0.5, -1.5]  # f is 1 worse here; the claimed value is the true optimum
-    monkeypatch.setattr(W, "solve_convex", _solver_returning(right, "penalty-squared", g, alpha))
+    monkeypatch.setattr(W, "solve_program", _solver_returning(right, "penalty-squared", g,
+                                                              alpha))
     spec, sol = fake(LINF, update=claimed, value=sp.Rational(-9, 2))
     check = run_all(spec, sol)["convex"]
     assert check.status == "failed", check.detail
@@ -275,7 +277,7 @@ def test_crashing_solver_is_inconclusive(monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("solver exploded")
 
-    monkeypatch.setattr(W, "solve_convex", boom)
+    monkeypatch.setattr(W, "solve_program", boom)
     spec, sol = fake(LINF, update=[-1.5, 1.5, -1.5], value=sp.Rational(-9, 2))
     check = run_all(spec, sol)["convex"]
     assert check.status == "inconclusive"
@@ -346,7 +348,7 @@ def test_step_length_compare_and_threshold_right():
                      update=[-1.5, 1.5, -1.5], value=sp.Rational(-9, 2), asked=asked)
     check = run_all(spec, sol)["asks"]
     assert check.status == "passed", check.detail
-    assert "cvxpy (Clarabel)" in check.detail
+    assert "Clarabel on the conic form" in check.detail
 
     th = [_asked("threshold", sp.Rational(1, 3))]
     spec, sol = fake({"norm": "l1", "form": "penalty", "gradient": [1, -2, 3], "alpha": 0.2,
@@ -567,6 +569,27 @@ def test_value_agreement_is_within_1e6(data):
     assume(problem.status == "optimal")
     scale = max(abs(inst.value), 1e-3 * float(np.abs(inst.g).max()))
     assert abs(problem.value - inst.value) <= 1e-6 * scale, (problem.value, inst.value)
+
+
+@pytest.mark.parametrize("norm_name", VECTOR_NORMS + ["frobenius"])
+@PROPERTY
+@given(data=st.data())
+def test_direct_conic_form_agrees_with_cvxpy(norm_name, data):
+    """Cross-check: Clarabel on the hand-built conic form and Clarabel through cvxpy's atoms
+    reach the same status, value and minimiser on the same program."""
+    spec = SteepestDescentSpec.model_validate(data.draw(instances(norm_name)))
+    g = W._spec_gradient(spec)
+    scaled = W._normalise(spec.form, g, W._spec_step(spec))
+    direct = W.solve_program(spec.form, spec.norm, scaled.g, scaled.weight, W.SOLVER)
+    problem, x = W.build_problem(spec.form, spec.norm, scaled.g, scaled.weight)
+    via_cvxpy = W.solve_convex(problem, x, W.SOLVER)
+    assume(via_cvxpy.outcome != "unsolved")
+    assert direct.outcome == via_cvxpy.outcome, (direct.describe(), via_cvxpy.describe())
+    if direct.outcome == "optimal":
+        assert abs(direct.value - via_cvxpy.value) <= 1e-7 * max(1.0, abs(direct.value))
+        assert direct.x.shape == g.shape
+        f = [float(np.sum(scaled.g * p)) for p in (direct.x, via_cvxpy.x)]
+        assert abs(f[0] - f[1]) <= 1e-6 * max(1.0, abs(f[1]))
 
 
 @PROPERTY

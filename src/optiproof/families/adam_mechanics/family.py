@@ -6,6 +6,7 @@ from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.families.adam_mechanics.facts import AdamMechanicsFacts
 from optiproof.families.base import Family, imported
+from optiproof.witnesses.torch_start import START_TORCH
 
 KEY = "adam-mechanics"
 OPTIMIZERS = (O.ADAM, O.RMSPROP)
@@ -25,4 +26,4 @@ ADAM_MECHANICS = Family(
     entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD, O.SGD), facts=AdamMechanicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
     reader=f"{__package__}.reader", checker=f"{__package__}.check",
-    problems=("problems/texts/adam-mechanics.txt",))
+    problems=("problems/texts/adam-mechanics.txt",), warm_up=START_TORCH)

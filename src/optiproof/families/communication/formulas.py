@@ -21,7 +21,6 @@ from typing import Any
 import sympy as sp
 
 from optiproof.catalogue import schemes as S
-from optiproof.families.communication.spec import uneven_split
 
 
 class Log2(sp.Function):
@@ -243,12 +242,12 @@ def ring_allreduce_costs(s: CostSymbols) -> SchemeCosts:
 def ring_allreduce_uneven_costs(s: CostSymbols, n_value: int, p_value: int) -> SchemeCosts:
     """Ring all-reduce when n does not divide p: chunk sizes floor/ceil(p/n), the first
     p mod n chunks being the larger. Worker i sends every chunk except i+1 (reduce-scatter) and
-    except i+2 (all-gather), so its traffic is 2p minus two cyclically adjacent chunks."""
-    sizes = uneven_split(p_value, n_value)
+    except i+2 (all-gather), so its traffic is 2p minus two cyclically adjacent chunks. The
+    smallest adjacent pair is two floor(p/n) chunks, or one of each when p mod n = n - 1, that
+    is floor(p/n) + floor((p+1)/n): an expression in p, right at every p, not only this one."""
     n, p = s.n, s.p
     big, small = sp.ceiling(p / n), sp.floor(p / n)
-    min_pair = min(sizes[i] + sizes[(i + 1) % n_value] for i in range(n_value))
-    per_node = 2 * p - min_pair
+    per_node = 2 * p - small - sp.floor((p + 1) / n)
     phases = (Phase("reduce-scatter", n - 1, n, big), Phase("all-gather", n - 1, n, big))
     c = SchemeCosts(S.RING.key, f"{S.RING.name} (uneven chunks)", r"\text{ring}",
                     phases, per_node, per_node,

@@ -13,10 +13,11 @@ Numpy only (no torch, no sympy): the gloo child processes import this module.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -102,10 +103,11 @@ class ScheduleCounts:
 
     def time(self, alpha: Fraction, seconds_per_element: Fraction) -> Fraction:
         """Alpha-beta time: each round lasts as long as its busiest node port direction,
-        ``alpha * messages + seconds_per_element * elements``; rounds run one after another."""
+        ``alpha * messages + seconds_per_element * elements``; rounds run one after another
+        (rounds with the same loads last as long: each distinct one is computed once)."""
         total = Fraction(0)
-        for loads in self.round_port_loads:
-            total += max(alpha * c + seconds_per_element * e for c, e in loads)
+        for loads, rounds in Counter(self.round_port_loads).items():
+            total += rounds * max(alpha * c + seconds_per_element * e for c, e in loads)
         return total
 
 
@@ -114,10 +116,16 @@ def _round(phase: str, op: Literal["add", "copy"], src: np.ndarray, dst: np.ndar
     src = np.asarray(src, dtype=np.int64)
     if chunk is None:
         chunk = np.full(src.shape, -1, dtype=np.int64)
-    return Round(phase, op, src, np.asarray(dst, dtype=np.int64),
-                 np.broadcast_to(np.asarray(start, dtype=np.int64), src.shape).copy(),
-                 np.broadcast_to(np.asarray(stop, dtype=np.int64), src.shape).copy(),
-                 np.asarray(chunk, dtype=np.int64))
+    return Round(phase, op, src, np.asarray(dst, dtype=np.int64), _per_message(start, src.shape),
+                 _per_message(stop, src.shape), np.asarray(chunk, dtype=np.int64))
+
+
+def _per_message(x: Any, shape: tuple[int, ...]) -> np.ndarray:
+    """A bound of every message: one value repeated, or an array copied (broadcast if need be)."""
+    x = np.asarray(x, dtype=np.int64)
+    if x.shape == shape:
+        return x.copy()
+    return np.full(shape, int(x)) if x.ndim == 0 else np.broadcast_to(x, shape).copy()
 
 
 def chunk_bounds(p: int, parts: int) -> np.ndarray:

@@ -1,6 +1,7 @@
 """Exact message-level simulator: moves real integer arrays along a schedule.
 
-Every worker starts with its own integer gradient (servers start from zeros). Rounds are
+Every worker starts with its own integer gradient (servers start from zeros), in int32 when
+every partial sum fits in it, else int64. Rounds are
 synchronous: all payloads of a round are read from the buffers as they were at the start of the
 round, then delivered (added or copied). Integer arithmetic is exact, so "every worker ends with
 the sum of all gradients" is checked with ``==``; the average is that sum divided by n, an exact
@@ -15,12 +16,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from optiproof.families.communication.schedules import Schedule
+from optiproof.families.communication.schedules import Round, Schedule
 
 MAX_SIMULATED_ELEMENTS = 1 << 26
 """Largest number of elements the simulator moves in one run (64M int64 moves)."""
-MAX_STATE_ELEMENTS = 1 << 25
-"""Largest buffer state (nodes * p) the simulator allocates (256 MB of int64)."""
+MAX_STATE_BYTES = 1 << 27
+"""Largest buffer state (nodes * p integers) the simulator allocates: 128 MB."""
+SLICE_ELEMENTS = 1 << 20
+"""Elements delivered per slice of a round: bounds the index arrays (8 MB each)."""
+VALUE_BOUND = 1000
+"""Gradients are drawn from [-VALUE_BOUND, VALUE_BOUND) unless a run asks otherwise."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class SimulationTooLarge(ValueError):
 def simulation_fits(schedule: Schedule) -> bool:
     """True if the schedule is small enough to move real arrays within the memory/time bounds
     (the messages are counted round by round; nothing is moved)."""
-    if schedule.nodes * schedule.p > MAX_STATE_ELEMENTS:
+    if schedule.nodes * schedule.p * _dtype(schedule.n, VALUE_BOUND).itemsize > MAX_STATE_BYTES:
         return False
     volume = 0
     for rnd in schedule.rounds:
@@ -68,18 +73,19 @@ def simulation_fits(schedule: Schedule) -> bool:
     return True
 
 
-def simulate(schedule: Schedule, *, seed: int = 0, low: int = -1000,
-             high: int = 1000) -> SimulationResult:
+def simulate(schedule: Schedule, *, seed: int = 0, low: int = -VALUE_BOUND,
+             high: int = VALUE_BOUND) -> SimulationResult:
     """Run ``schedule`` on random integer gradients and check every worker's final buffer."""
     n, p, nodes = schedule.n, schedule.p, schedule.nodes
+    dtype = _dtype(n, max(abs(low), abs(high)))
     too_large = SimulationTooLarge(
         f"{schedule.scheme} with n = {n}, p = {p} is too large to simulate (limits: "
-        f"{MAX_SIMULATED_ELEMENTS} moved elements, {MAX_STATE_ELEMENTS} buffer elements)")
-    if nodes * p > MAX_STATE_ELEMENTS:
+        f"{MAX_SIMULATED_ELEMENTS} moved elements, {MAX_STATE_BYTES >> 20} MB of buffers)")
+    if nodes * p * dtype.itemsize > MAX_STATE_BYTES:
         raise too_large
     rng = np.random.default_rng(seed)
-    state = np.zeros((nodes, p), dtype=np.int64)
-    state[:n] = rng.integers(low, high, size=(n, p), dtype=np.int64)
+    state = np.zeros((nodes, p), dtype=dtype)
+    state[:n] = rng.integers(low, high, size=(n, p), dtype=dtype)
     reference = state[:n].sum(axis=0)
     flat = state.reshape(-1)
     sent = np.zeros(nodes, dtype=np.int64)
@@ -94,35 +100,74 @@ def simulate(schedule: Schedule, *, seed: int = 0, low: int = -1000,
         total = int(lengths.sum())
         if elements + total > MAX_SIMULATED_ELEMENTS:
             raise too_large
-        if lengths.size and (lengths == lengths[0]).all():  # equal sizes: a 2-D index
-            width = int(lengths[0])
-            msg_of_element = np.repeat(np.arange(len(rnd)), width)
-            element = (rnd.start[:, None] + np.arange(width)[None, :]).reshape(-1)
-            delivered = lengths
-        else:
-            msg_of_element = np.repeat(np.arange(len(rnd)), lengths)
-            offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-            element = rnd.start[msg_of_element] + offsets
-            delivered = np.bincount(msg_of_element, minlength=len(rnd))
-        payload = flat[rnd.src[msg_of_element] * p + element]  # a copy: start-of-round values
-        target = rnd.dst[msg_of_element] * p + element
-        if rnd.op == "add":
-            if np.bincount(rnd.dst).max() <= 1:  # one message per receiver: no collisions
-                flat[target] += payload
-            else:
-                np.add.at(flat, target, payload)
-        else:
-            flat[target] = payload
+        delivered = _deliver(rnd, lengths, total, flat, p)
         messages += len(rnd)
-        elements += int(payload.size)
-        size_min = int(delivered.min()) if size_min is None else min(size_min,
-                                                                     int(delivered.min()))
-        size_max = max(size_max, int(delivered.max()))
+        elements += int(delivered.sum())
+        if len(rnd):
+            size_min = int(delivered.min()) if size_min is None else min(size_min,
+                                                                         int(delivered.min()))
+            size_max = max(size_max, int(delivered.max()))
         sent += np.bincount(rnd.src, weights=delivered, minlength=nodes).astype(np.int64)
         received += np.bincount(rnd.dst, weights=delivered, minlength=nodes).astype(np.int64)
     seconds = time.perf_counter() - start_time
-    diff = np.abs(state[:n] - reference[None, :])
-    wrong = tuple(int(w) for w in np.nonzero(diff.max(axis=1) != 0)[0]) if p else ()
+    wrong = tuple(int(w) for w in np.nonzero((state[:n] != reference).any(axis=1))[0]) \
+        if p else ()
+    worst = max((int(np.abs(state[w] - reference).max()) for w in wrong[:10]), default=0)
     return SimulationResult(schedule.scheme, n, p, not wrong, wrong[:10],
-                            int(diff.max()) if diff.size else 0, messages, elements,
+                            worst, messages, elements,
                             size_min or 0, size_max, sent, received, n_rounds, seconds)
+
+
+def _dtype(n: int, bound: int) -> np.dtype:
+    """int32 when every partial sum of n values of size below ``bound`` fits in it, else int64."""
+    return np.dtype(np.int32 if n * bound < 2**31 else np.int64)
+
+
+def _slices(lengths: np.ndarray) -> list[tuple[int, int]]:
+    """Consecutive message ranges [a, b) of a round, each at most ``SLICE_ELEMENTS`` elements
+    (a longer single message is a slice of its own)."""
+    ends = np.cumsum(lengths)
+    out, a = [], 0
+    while a < len(lengths):
+        base = int(ends[a - 1]) if a else 0
+        b = max(a + 1, int(np.searchsorted(ends, base + SLICE_ELEMENTS, side="right")))
+        out.append((a, b))
+        a = b
+    return out
+
+
+def _indices(rnd: Round, lengths: np.ndarray, a: int, b: int, p: int
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Message, flat source index and flat target index of every element of messages a..b-1."""
+    part = lengths[a:b]
+    msg = np.repeat(np.arange(a, b), part)
+    offsets = np.arange(msg.size) - np.repeat(np.cumsum(part) - part, part)
+    element = rnd.start[msg] + offsets
+    return msg, rnd.src[msg] * p + element, rnd.dst[msg] * p + element
+
+
+def _deliver(rnd: Round, lengths: np.ndarray, total: int, flat: np.ndarray, p: int
+             ) -> np.ndarray:
+    """Deliver one synchronous round in bounded slices and count the elements each message
+    delivered: every payload is read as the buffers were at the start of the round (gathered
+    first, or read from a snapshot when the round moves more than the buffers hold)."""
+    slices = _slices(lengths)
+    source = flat.copy() if total > flat.size and len(slices) > 1 else flat
+    payloads = [] if source is flat else None
+    if payloads is not None:
+        for a, b in slices:
+            payloads.append(flat[_indices(rnd, lengths, a, b, p)[1]])
+    collisions = np.bincount(rnd.dst).max() > 1 if len(rnd) else False
+    delivered = np.zeros(len(rnd), dtype=np.int64)
+    for i, (a, b) in enumerate(slices):
+        msg, src, target = _indices(rnd, lengths, a, b, p)
+        delivered += np.bincount(msg, minlength=len(rnd))
+        payload = payloads[i] if payloads is not None else source[src]
+        if rnd.op == "add":
+            if collisions:
+                np.add.at(flat, target, payload)
+            else:
+                flat[target] += payload
+        else:
+            flat[target] = payload
+    return delivered

@@ -31,6 +31,8 @@ from optiproof.families.communication.spec import CommunicationSpec
 
 GRID_MAX_N = 64
 SIM_GRID_N = (2, 3, 4, 5, 7, 8, 16)
+SIM_UNITS = 16
+"""The simulator moves at most this many whole units of the chunk structure, plus the rest."""
 TIME_POINTS = ((Fraction(1, 10), Fraction(7)), (Fraction(3), Fraction(1, 2)))
 """(alpha, B) pairs at which a symbolic time formula is compared with the schedule's time."""
 FORMULA_SAMPLES = (Fraction(1, 2), Fraction(3))
@@ -327,17 +329,22 @@ def _simulation_instances(spec: CommunicationSpec, facts: CommunicationFacts,
     return grid
 
 
-def _reduced_p(scheme: str, n: int, p: int, k: int, sim_fits: Callable[[Any], bool],
-               build: Callable[..., Any]) -> int:
-    """A smaller p with the same chunk structure (p mod n, p mod k kept) that fits the sim."""
+def simulated_p(scheme: str, n: int, p: int, k: int, sim_fits: Callable[[Any], bool],
+                build: Callable[..., Any]) -> int:
+    """The p the simulator moves data at, by one rule at every n: the chunk structure kept
+    (p mod the unit: n for the schemes that cut the gradient in n chunks, k for sharded
+    servers, their lcm for both, 1 for whole vectors) with at most SIM_UNITS whole units,
+    fewer (4, 1) where that does not fit the simulator's bounds (the last is returned even
+    then)."""
     from math import lcm
 
-    unit = lcm(n, k)
-    for mult in (64, 16, 4, 1):
-        q = unit * mult + p % unit
-        if q <= p and sim_fits(build(scheme, n, q, k)):
-            return q
-    return p
+    unit = lcm(n if scheme in (S.RING.key, S.RABENSEIFNER.key) else 1,
+               k if scheme == S.SHARDED_PS.key else 1)
+    for mult in (SIM_UNITS, 4, 1):
+        q = unit * min(mult, p // unit) + p % unit
+        if sim_fits(build(scheme, n, q, k)):
+            break
+    return q
 
 
 def simulator_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
@@ -364,10 +371,9 @@ def simulator_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
             except ScheduleTooLarge as err:
                 problems.append(f"{scheme}: {err} (too large)")
                 continue
-            p_sim = inst.p
-            if not simulation_fits(schedule):
-                p_sim = _reduced_p(scheme, inst.n, inst.p, inst.k, simulation_fits,
-                                   build_schedule)
+            p_sim = simulated_p(scheme, inst.n, inst.p, inst.k, simulation_fits,
+                                build_schedule)
+            if p_sim != inst.p:
                 schedule = build_schedule(scheme, inst.n, p_sim, inst.k)
                 if not simulation_fits(schedule):
                     problems.append(f"{scheme} n={inst.n}: too large to simulate")

@@ -6,6 +6,7 @@ from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.families.base import Family, imported
 from optiproof.families.implicit_bias.facts import ImplicitBiasFacts
+from optiproof.witnesses.torch_start import START_TORCH
 
 KEY = "implicit-bias"
 METHODS = (O.GD, O.SGD, O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED, O.RESCALED_SGD,
@@ -24,4 +25,5 @@ IMPLICIT_BIAS = Family(
     measure=imported(f"{__package__}.measure:measure"),
     reader=f"{__package__}.reader",
     problems=("problems/texts/optimizer-convergence.txt",
-              "problems/optimizer-convergence.yaml"))
+              "problems/optimizer-convergence.yaml"),
+    warm_up=START_TORCH)

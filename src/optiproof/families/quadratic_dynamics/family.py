@@ -6,6 +6,7 @@ from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.families.base import Family, imported
 from optiproof.families.quadratic_dynamics.facts import QuadraticDynamicsFacts
+from optiproof.witnesses.torch_start import START_TORCH
 
 KEY = "quadratic-dynamics"
 METHODS = (O.GD, O.HEAVY_BALL, O.NESTEROV)
@@ -25,4 +26,5 @@ QUADRATIC_DYNAMICS = Family(
     entries=METHODS, facts=QuadraticDynamicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
     reader=f"{__package__}.reader",
-    problems=("problems/texts/quadratic-dynamics.txt",))
+    problems=("problems/texts/quadratic-dynamics.txt",),
+    warm_up=START_TORCH)

@@ -34,7 +34,10 @@ QUADRATIC_MAX_DIM = 256
 # ----------------------------------------------------------------------------- symbolic norms
 def _norm_function(name: str, subscript: str | None, *, left: str = r"\left\|",
                    right: str = r"\right\|") -> type[sp.Function]:
-    """A SymPy function ``name(x)`` that prints as ``\\|x\\|_{subscript}``."""
+    """A SymPy function ``name(x)`` that prints as ``\\|x\\|_{subscript}``: one class per name,
+    kept in this module so that solutions holding it pickle (see ``__getattr__``)."""
+    if name in globals():
+        return globals()[name]
 
     def _latex(self: Any, printer: Any, exp: Any = None) -> str:
         body = f"{left}{printer._print(self.args[0])}{right}"
@@ -44,8 +47,10 @@ def _norm_function(name: str, subscript: str | None, *, left: str = r"\left\|",
             body = "{" + body + "}^{" + str(exp) + "}"
         return body
 
-    return type(name, (sp.Function,), {"nargs": 1, "_latex": _latex,
-                                       "is_extended_nonnegative": True, "is_real": True})
+    cls = type(name, (sp.Function,), {"nargs": 1, "_latex": _latex, "__module__": __name__,
+                                      "is_extended_nonnegative": True, "is_real": True})
+    globals()[name] = cls
+    return cls
 
 
 NORM_FUNCTIONS: dict[NormEntry, type[sp.Function]] = {
@@ -57,6 +62,8 @@ NORM_FUNCTIONS: dict[NormEntry, type[sp.Function]] = {
     N.NUCLEAR: _norm_function("norm_nuc", r"*"),
 }
 """Symbolic norms of a symbolic argument, by catalogue norm."""
+NORM_DINV = _norm_function("norm_Dinv", "D^{-1}")
+"""The dual of the quadratic norm, ||g||_{D^{-1}} = sqrt(g^T D^{-1} g), of a symbolic g."""
 sign_of = sp.Function("sign")
 
 
@@ -93,7 +100,17 @@ class TexSymbol(sp.Symbol):
 
 
 def lp_norm_function(p: sp.Expr) -> type[sp.Function]:
-    return _norm_function(f"norm_p{str(p).replace('/', '_')}", sp.latex(p))
+    return _norm_function(f"{LP_PREFIX}{str(p).replace('/', '_')}", sp.latex(p))
+
+
+LP_PREFIX = "norm_p"
+
+
+def __getattr__(name: str) -> Any:
+    """The l_p norm functions, made on first use (so a pickled ``norm_p3`` loads anywhere)."""
+    if name.startswith(LP_PREFIX) and name[len(LP_PREFIX):].replace("_", "").isdigit():
+        return lp_norm_function(sp.Rational(name[len(LP_PREFIX):].replace("_", "/")))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ----------------------------------------------------------------------------- sharp sets

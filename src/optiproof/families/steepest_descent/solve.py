@@ -34,11 +34,13 @@ from optiproof.core.solution import (
 )
 from optiproof.families.base import identification
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
+from optiproof.families.steepest_descent.float64 import above_exact_limit, solve_float64
 from optiproof.families.steepest_descent.family import KEY
 from optiproof.families.steepest_descent.identify import identify
 from optiproof.families.steepest_descent.norms import (
     L1,
     L2,
+    NORM_DINV,
     Frobenius,
     LInf,
     Norm,
@@ -148,7 +150,8 @@ def build_instance(spec: SteepestDescentSpec) -> Instance:
         if len(rows) * len(rows[0]) > LIMITS.exact_max_entries:
             raise BadInput(f"{len(rows) * len(rows[0])} entries exceeds the exact-arithmetic "
                            f"limit of {LIMITS.exact_max_entries}", field="gradient",
-                           expected="a smaller gradient, or a symbolic one")
+                           expected="a smaller gradient, a symbolic one, or a norm evaluated "
+                                    "in float64 above the limit (l2, l1, linf, lp, rms)")
         g = sp.Matrix([[exact_rational(v, field="gradient") for v in row] for row in rows])
         if spec.norm.name == N.LP.key:
             _check_lp_budget(spec.norm.p, g)
@@ -194,7 +197,7 @@ def _display_number(x: sp.Expr) -> sp.Expr:
 def _symbolic_dual_and_sharp(norm: Norm, g: Any) -> tuple[sp.Expr, None, Any]:
     if isinstance(norm, Quadratic):
         Dinv = norm.inv_D
-        dual = _norm_function("norm_Dinv", "D^{-1}")(g)
+        dual = NORM_DINV(g)
         return dual, None, sp.MatMul(1 / dual, Dinv, g)
     dual = norm.dual().symbolic_value(g)
     return dual, None, norm.symbolic_sharp(g)
@@ -472,6 +475,8 @@ def _symbolic_sharp_length(inst: Instance, measure: Norm) -> sp.Expr:
 def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
     """Derive the update, its value and every asked quantity, with the identification
     (``figures`` is accepted like every family's; this one draws none)."""
+    if above_exact_limit(spec):
+        return solve_float64(spec)
     inst = build_instance(spec)
     t = sp.Symbol("t", nonnegative=True)
     form = spec.form

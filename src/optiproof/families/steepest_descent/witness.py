@@ -1,12 +1,13 @@
 """Independent witnesses of the steepest-descent family.
 
-Every witness rebuilds the problem from the *spec* with its own code - the numpy norms below and
-cvxpy atoms - and never calls the family's norm objects, so a wrong closed form cannot verify
+Every witness rebuilds the problem from the *spec* with its own code - the numpy norms below,
+conic forms and cvxpy atoms - and never calls the family's norm objects, so a wrong closed form cannot verify
 itself. For a symbolic problem (symbolic g, alpha or eta) the witnesses check random numeric
 instances solved by the family's ``solve`` (the claim under test), drawn by ``_draw_instances``.
 
-1. ``cvxpy (Clarabel)``: the same convex program, solved by an interior-point solver pinned by
-   name with a time limit. Only a proof (status ``optimal`` or ``unbounded``) counts; anything
+1. ``Clarabel``: the same convex program, solved by an interior-point solver pinned by name with
+   a time limit - given to Clarabel directly as a conic program built from the norm's definition
+   (conic.py), or through cvxpy for the norms that need a semidefinite program. Only a proof (status ``optimal`` or ``unbounded``) counts; anything
    else is *inconclusive*, never passed and never failed. Optimal values are always compared,
    minimisers when the tool says "unique", and the tool's membership test is applied to the
    solver's point when the tool says "set-valued".
@@ -21,7 +22,7 @@ instances solved by the family's ``solve`` (the claim under test), drawn by ``_d
    then confirm no nearby point does better, and a numpy construction of an optimal point checks
    the minimiser (equal to u when unique, inside the tool's set when set-valued).
 3. ``asked quantities``: step lengths with numpy norms of the update, ratios against the other
-   norm's step solved by cvxpy, the plain-penalty threshold by solving at 0.9 and 1.1 times it.
+   norm's step solved by the convex solver, the plain-penalty threshold by solving at 0.9 and 1.1 times it.
 4. ``Newton-Schulz``: for spectral / RMS->RMS steps, a convergent cubic Newton-Schulz iteration
    computes U V^T and ||G||_nuc without an SVD; Muon's 5-step quintic iteration is reported for
    contrast (deliberately inexact: singular values land in about [0.5, 1.5]).
@@ -45,12 +46,15 @@ from optiproof.core.evidence import Check, stopwatch
 from optiproof.core.fields import is_number
 from optiproof.core.limits import LIMITS
 from optiproof.core.options import SolveOptions
+from optiproof.families.steepest_descent.conic import CONIC_NORMS, conic_program
 from optiproof.families.steepest_descent.facts import SteepestDescentFacts
 from optiproof.witnesses.convex import (
     CLARABEL,
     ConicSolver,
+    ConvexRun,
     max_abs_relative_error,
     relative_error,
+    solve_conic,
     solve_convex,
 )
 
@@ -96,7 +100,8 @@ QUINTIC = (3.4445, -4.7750, 2.0315)
 
 SDP_NORMS = (N.SPECTRAL, N.NUCLEAR, N.RMS_RMS)
 CERTIFICATE_METHOD = "Hölder certificate + random perturbations (numpy, no solver)"
-ASKS_METHOD = "asked quantities (numpy norms; cvxpy for the other norm and the threshold)"
+ASKS_METHOD = "asked quantities (numpy norms; the convex solver for the other norm and the " \
+    "threshold)"
 NEWTON_SCHULZ_METHOD = ("Newton-Schulz: convergent cubic iteration vs the tool's U V^T step "
                         "(Muon's quintic shown for contrast)")
 CONVEX_BUDGET_S = 2 * LIMITS.solver_time_s
@@ -358,6 +363,34 @@ def _normalise(form: str, g: np.ndarray, step: float) -> Normalised:
     if form == "constraint":
         return Normalised(gt, 1.0, c * step, step)
     return Normalised(gt, c * step, c, 1.0)
+
+
+def direct(norm_spec: Any, solver: ConicSolver) -> bool:
+    """Whether the program goes to Clarabel directly (vector norms) rather than through cvxpy
+    (the SDP norms, or another solver)."""
+    return solver.name == "CLARABEL" and norm_spec.entry in CONIC_NORMS
+
+
+def solve_program(form: str, norm_spec: Any, g: np.ndarray, weight: float,
+                  solver: ConicSolver) -> ConvexRun:
+    """The program of ``form`` with gradient g and alpha (or eta) = weight, solved by
+    ``solver``: on its conic form when ``direct``, else as a cvxpy problem. On the conic form
+    the penalty forms' value is the objective at the solver's point (numpy norm): the epigraph
+    variable t >= ||x|| keeps the interior point's slack, which matters when the optimum is 0."""
+    if direct(norm_spec, solver):
+        program = conic_program(form, norm_spec, g, weight)
+        run = solve_conic(program.P, program.q, program.A, program.b, program.cones,
+                          program.size, solver)
+        if run.x is None:
+            return run
+        x = run.x.reshape(g.shape)
+        if form == "constraint":
+            return replace(run, x=x)
+        size = NumpyNorm.of(norm_spec, g.shape).value(x)
+        value = float(np.sum(g * x)) + (size**2 if form == "penalty-squared" else size) / weight
+        return replace(run, x=x, value=value)
+    problem, x = build_problem(form, norm_spec, g, weight)
+    return solve_convex(problem, x, solver)
 
 
 def build_problem(form: str, norm_spec: Any, g: np.ndarray, weight: float) -> tuple[Any, Any]:
@@ -634,8 +667,7 @@ def convex_verdict(inst: Instance, solver: ConicSolver | None = None) -> Verdict
     if why_not:
         return Verdict("inconclusive", f"{inst.label}: solver skipped: {why_not}")
     scaled = _normalise(inst.form, inst.g, inst.step)
-    problem, x = build_problem(inst.form, inst.spec.norm, scaled.g, scaled.weight)
-    run = solve_convex(problem, x, solver)
+    run = solve_program(inst.form, inst.spec.norm, scaled.g, scaled.weight, solver)
     head = f"{inst.describe()}: {run.describe(scaled.value_scale)}"
     claimed_unbounded = inst.status == "unbounded" or inst.value == -math.inf
     at_boundary = inst.form == "penalty" and abs(inst.step * inst.dual - 1) <= TOL.boundary
@@ -723,11 +755,14 @@ def _near_tie(inst: Instance) -> bool:
         a[1] != a[0]
 
 
-def convex_method() -> str:
+def convex_method(norm_spec: Any) -> str:
+    """The convex witness's name: Clarabel on the conic form, or cvxpy with its solver."""
+    if direct(norm_spec, SOLVER):
+        return f"{SOLVER.name.title()} on the conic form of the same problem"
     return f"cvxpy ({SOLVER.name.title()}) on the same problem"
 
 
-def convex_check(get: Callable[[], list[Instance]], symbolic: bool) -> Check:
+def convex_check(get: Callable[[], list[Instance]], symbolic: bool, norm_spec: Any) -> Check:
     """Every instance, within a total budget of CONVEX_BUDGET_S (each run gets what is left,
     at most the solver's own limit); instances past the budget are inconclusive."""
     verdicts = []
@@ -741,7 +776,7 @@ def convex_check(get: Callable[[], list[Instance]], symbolic: bool) -> Check:
                 continue
             limit = min(SOLVER.time_limit_s or left, left)
             verdicts.append(convex_verdict(inst, replace(SOLVER, time_limit_s=limit)))
-    return _combine(convex_method(),
+    return _combine(convex_method(norm_spec),
                     "optimal value; minimiser (unique) or membership (set-valued); "
                     "unboundedness", verdicts, watch.elapsed, symbolic)
 
@@ -972,8 +1007,7 @@ def _other_update(inst: Instance, other_spec: Any) -> tuple[np.ndarray | None, s
     if _solver_size_problem(other_spec, inst.g.shape):
         return closed, note + " (solver skipped: too large)"
     scaled = _normalise(inst.form, inst.g, inst.step)
-    problem, x = build_problem(inst.form, other_spec, scaled.g, scaled.weight)
-    run = solve_convex(problem, x, SOLVER)
+    run = solve_program(inst.form, other_spec, scaled.g, scaled.weight, SOLVER)
     if run.outcome != "optimal" or run.x is None:
         return closed, note + f" (solver: {run.status})"
     point = run.x * scaled.point_scale
@@ -983,7 +1017,7 @@ def _other_update(inst: Instance, other_spec: Any) -> tuple[np.ndarray | None, s
     if err > TOL.solver_point:
         raise RuntimeError(f"cvxpy and numpy disagree on the {other_spec.name} step "
                            f"({err:.1e}); no verdict")
-    return point, f"cvxpy ({run.solver.title()}), agrees with numpy to {err:.1e}"
+    return point, f"{convex_method(other_spec)}, agrees with numpy to {err:.1e}"
 
 
 def asks_verdict(inst: Instance) -> Verdict:
@@ -1109,8 +1143,7 @@ def _threshold_verdict(inst: Instance, claimed: float | None) -> tuple[Status, s
     outcomes = []
     for factor, expect in ((0.9, "optimal"), (1.1, "unbounded")):
         scaled = _normalise("penalty", inst.g, factor * claimed)
-        problem, x = build_problem("penalty", inst.spec.norm, scaled.g, scaled.weight)
-        run = solve_convex(problem, x, SOLVER)
+        run = solve_program("penalty", inst.spec.norm, scaled.g, scaled.weight, SOLVER)
         if run.outcome == "unsolved":
             return "inconclusive", line + f"; at {factor} α*: {run.describe(scaled.value_scale)}"
         good = run.outcome == expect and (expect != "optimal" or abs(run.value) <= 1e-6)
@@ -1248,7 +1281,7 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
     symbolic = not solution.facts.numeric
     get = _lazy(lambda: instances_of(spec, solution, options))
     out: list[tuple[str, Callable[[], Check]]] = [
-        (convex_method(), lambda: convex_check(get, symbolic)),
+        (convex_method(spec.norm), lambda: convex_check(get, symbolic, spec.norm)),
         (CERTIFICATE_METHOD, lambda: certificate_check(get, symbolic, options.seed)),
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,

@@ -1,0 +1,1 @@
+"""What runs around the pipeline: the witness worker pool and the result cache."""

@@ -1,0 +1,228 @@
+"""The result cache: solved and witnessed problems in SQLite (standard library), in the user's
+cache folder, so that asking again costs a look-up.
+
+An entry is keyed by the normalised spec, the options and the versions of optiproof (its
+release and a fingerprint of its files), torch, cvxpy, Clarabel and SymPy; it holds the solution
+and its evidence, the exit code, the time the witnesses ran, and the documents rendered from it
+(by format). An input alias (the digest of the problem file's bytes and suffix with the same options
+and versions) leads straight to an entry, so a repeated command skips reading the problem too.
+The database runs in WAL mode with a busy timeout, so concurrent writers (two command lines, the
+server's workers) wait for each other instead of failing; it lives in a folder only its owner
+can open, and solutions are unpickled with a loader that admits optiproof's, SymPy's, numpy's
+and a few builtin types only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+import sqlite3
+import sys
+from contextlib import closing
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from optiproof.core.options import SolveOptions
+from optiproof.core.solution import Solution
+
+VERSIONED = ("torch", "cvxpy", "clarabel", "sympy")
+"""Distributions whose versions are part of every key (besides optiproof's own)."""
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS solutions (key TEXT PRIMARY KEY, witnessed_at TEXT NOT NULL,
+                                      exit_code INTEGER NOT NULL, parts INTEGER NOT NULL,
+                                      solution BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS renderings (key TEXT NOT NULL, format TEXT NOT NULL,
+                                       text TEXT NOT NULL, PRIMARY KEY (key, format));
+CREATE TABLE IF NOT EXISTS inputs (digest TEXT PRIMARY KEY, key TEXT NOT NULL);
+"""
+SAFE_MODULES = ("optiproof.", "sympy.", "numpy.", "mpmath.")
+SAFE_BUILTINS = frozenset({"set", "frozenset", "complex", "slice", "range", "bytearray",
+                           "object", "int", "float", "str", "bytes", "list", "dict", "tuple",
+                           "bool"})
+SAFE_GLOBALS = frozenset({("copyreg", "_reconstructor"), ("fractions", "Fraction"),
+                          ("decimal", "Decimal"), ("collections", "OrderedDict")})
+
+
+def default_path() -> Path:
+    """``results.sqlite3`` in the user cache folder: $XDG_CACHE_HOME or ~/.cache on Linux,
+    ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows; ``optiproof`` below it."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "optiproof" / "results.sqlite3"
+
+
+def versions() -> dict[str, str]:
+    """optiproof's release and file fingerprint, and the versions in ``VERSIONED``."""
+    from importlib import metadata
+
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".txt", ".json"):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    out = {}
+    for name in ("optiproof", *VERSIONED):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "absent"
+    out["optiproof"] += f"+{digest.hexdigest()[:16]}"
+    return out
+
+
+def _options(options: SolveOptions) -> dict[str, Any]:
+    """The options that change a solution (not where progress goes)."""
+    return {"engine": options.engine, "run_witnesses": options.run_witnesses,
+            "seed": options.seed, "figures": options.figures}
+
+
+def _digest(payload: Any) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Admits optiproof's, SymPy's, numpy's and mpmath's types and a few builtins only."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module.startswith(SAFE_MODULES) or module in ("numpy", "sympy", "mpmath")
+                or (module == "builtins" and name in SAFE_BUILTINS)
+                or (module, name) in SAFE_GLOBALS):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the result cache")
+
+
+def _storable(solution: Solution) -> Solution:
+    """The solution without what only its witnesses used (facts, membership tests)."""
+    parts = [replace(p, facts=None, answers=[replace(a, membership=None) for a in p.answers])
+             for p in solution.parts]
+    return Solution(solution.title, parts)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A cached result: its key, when its witnesses ran, the exit code it earned and its
+    number of parts."""
+
+    key: str
+    witnessed_at: str
+    exit_code: int
+    parts: int
+
+
+def combined_key(keys: list[str]) -> str:
+    """The key of a document rendered from several entries (the demo's report)."""
+    return "combined:" + _digest(keys)
+
+
+class ResultCache:
+    """The SQLite result cache at ``path`` (the user cache folder by default)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or default_path()
+        self._versions: dict[str, str] | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=30.0)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.executescript(SCHEMA)
+        os.chmod(self.path, 0o600)
+        return connection
+
+    @property
+    def versions(self) -> dict[str, str]:
+        if self._versions is None:
+            self._versions = versions()
+        return self._versions
+
+    def key(self, problem: Any, options: SolveOptions, reading: Any = None) -> str:
+        """The key of a problem (its normalised spec, and the reading of the text it came from,
+        which the answer shows) solved with ``options``."""
+        return _digest({"spec": problem.model_dump(mode="json"), "reading": reading,
+                        "options": _options(options), "versions": self.versions})
+
+    def alias(self, raw: bytes, kind: str, options: SolveOptions) -> str:
+        """The digest of a problem file's bytes and kind (its suffix) with ``options``: a
+        shortcut to its key."""
+        return _digest({"input": hashlib.sha256(raw).hexdigest(), "kind": kind,
+                        "options": _options(options), "versions": self.versions})
+
+    def entry(self, key: str) -> Entry | None:
+        """The entry of ``key``, if cached."""
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT witnessed_at, exit_code, parts FROM solutions "
+                             "WHERE key = ?", (key,)).fetchone()
+        return None if row is None else Entry(key, *row)
+
+    def entry_of_alias(self, alias: str) -> Entry | None:
+        """The entry an input alias leads to, if cached."""
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT s.key, s.witnessed_at, s.exit_code, s.parts FROM inputs i "
+                             "JOIN solutions s ON s.key = i.key WHERE i.digest = ?",
+                             (alias,)).fetchone()
+        return None if row is None else Entry(*row)
+
+    def solution(self, key: str) -> Solution | None:
+        """The cached solution of ``key`` (None if absent or unreadable)."""
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT solution FROM solutions WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return _SafeUnpickler(io.BytesIO(row[0])).load()
+        except Exception:  # noqa: BLE001 - a stale or foreign entry is a miss
+            return None
+
+    def rendering(self, key: str, fmt: str) -> str | None:
+        """The document of ``key`` rendered as ``fmt``, if cached."""
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT text FROM renderings WHERE key = ? AND format = ?",
+                             (key, fmt)).fetchone()
+        return None if row is None else row[0]
+
+    def put(self, key: str, solution: Solution, alias: str | None = None) -> Entry | None:
+        """Store a solved problem now (the time its witnesses ran); None if it cannot be
+        stored (a part's data does not pickle)."""
+        try:
+            blob = pickle.dumps(_storable(solution), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - not cacheable, not an error
+            return None
+        entry = Entry(key, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                      solution.exit_code, len(solution.parts))
+        with closing(self._connect()) as db, db:
+            db.execute("INSERT OR REPLACE INTO solutions VALUES (?, ?, ?, ?, ?)",
+                       (key, entry.witnessed_at, entry.exit_code, entry.parts, blob))
+            db.execute("DELETE FROM renderings WHERE key = ?", (key,))
+            if alias is not None:
+                db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (alias, key))
+        return entry
+
+    def put_alias(self, alias: str, key: str) -> None:
+        """Let an input alias lead to ``key``."""
+        with closing(self._connect()) as db, db:
+            db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (alias, key))
+
+    def put_rendering(self, key: str, fmt: str, text: str) -> None:
+        """Keep the document of ``key`` rendered as ``fmt``."""
+        with closing(self._connect()) as db, db:
+            db.execute("INSERT OR REPLACE INTO renderings VALUES (?, ?, ?)", (key, fmt, text))
+
+    def clear(self) -> int:
+        """Delete every entry; the number of solutions deleted."""
+        if not self.path.exists():
+            return 0
+        with closing(self._connect()) as db, db:
+            count = db.execute("SELECT COUNT(*) FROM solutions").fetchone()[0]
+            db.executescript("DELETE FROM solutions; DELETE FROM renderings; "
+                             "DELETE FROM inputs;")
+        return count
