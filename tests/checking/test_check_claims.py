@@ -111,3 +111,11 @@ def test_summary_of_a_single_part_problem_is_read_by_rows(solved):
     ring = [c for c in claims if c.line == 4]
     assert {c.row for c in ring} == {"ring all-reduce"}
     assert {c.column for c in ring} == {"messages", "size"}
+
+
+def test_unicode_sub_and_superscripts_stay_inside_one_formula():
+    from optiproof.checking.claims import plain_runs
+
+    text = "Second-moment estimate  vₜ = (Σₛ₌₁ᵗ(999/1000)⁻ˢ⁺ᵗgₛ²)/1000"
+    runs = [text[a:b] for a, b in plain_runs(text)]
+    assert "vₜ = (Σₛ₌₁ᵗ(999/1000)⁻ˢ⁺ᵗgₛ²)/1000" in runs

@@ -57,6 +57,32 @@ def test_a_recurrence_states_the_update_it_unrolls_to(solved):
     assert {c.name for c in part.claimed} >= {"m_t", "v_t"}
 
 
+@pytest.mark.parametrize("text", [
+    "(a) θ_t = θ_{t-1} - α m̂_t/(√v̂_t + ε) with the moments m_t, v_t bias-corrected.",
+    "(a)\n    (1) m_t = beta1 * m_{t-1} + (1 - beta1) * g_t\n"
+    "    (2) v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2\n"
+    "    (3) theta_t = theta_{t-1} - alpha * mhat_t / (sqrt(vhat_t) + eps)\n",
+])
+def test_a_recurrence_of_the_parameters_states_the_update(solved, text):
+    part = _part(solved, ADAM, text, "a")
+    assert "update" in {c.name for c in part.claimed}, part.findings
+    assert "wrong-answer" not in _kinds(part)
+
+
+@pytest.mark.parametrize("mention", [
+    "$\\sqrt{v}$ = per-coordinate normalisation",
+    "per-coordinate normalisation by $\\sqrt{\\hat v}$",
+    "EMA of $g$ and $g^2$",
+])
+def test_a_formula_mentioned_in_words_is_not_an_answer(solved, mention):
+    text = ("(a) $\\theta_t = \\theta_{t-1} - \\alpha\\hat m_t/(\\sqrt{\\hat v_t}+\\epsilon)$\n\n"
+            f"| Part | Result |\n|---|---|\n| (a) update | {mention} |\n")
+    part = _part(solved, ADAM, text, "a")
+    assert not [f for f in part.findings if f.answer == "update"], part.findings
+    wrong = text.replace("\\sqrt{\\hat v_t}", "\\hat v_t")
+    assert "wrong-answer" in _kinds(_part(solved, ADAM, wrong, "a"))
+
+
 def test_the_textbook_step_bound_is_accepted_with_a_note(solved):
     text = "(d) $$|\\Delta\\theta_j| \\le \\alpha\\frac{1-\\beta_1}{\\sqrt{1-\\beta_2}} " \
            "\\approx 3.16\\times 10^{-3}$$"

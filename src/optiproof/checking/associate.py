@@ -103,16 +103,20 @@ def names_other(claim: Claim, quantities: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _quantity_symbols() -> dict[str, str]:
-    """Symbol key -> the catalogue quantity whose symbol it is (``min`` -> the minimum value)."""
-    from optiproof.catalogue import QUANTITIES
+    """Symbol key -> the quantity a family answers whose symbol it is (``min`` -> the minimum
+    value); quantities no family answers name nothing an answer could state."""
     from optiproof.checking.formula import symbol_key
+    from optiproof.families import FAMILIES
 
-    return {symbol_key(q.latex): q.key for q in QUANTITIES if q.latex}
+    answered = {q.key: q for family in FAMILIES.values() for q in family.answers}
+    return {symbol_key(q.latex): q.key for q in answered.values() if q.latex}
 
 
 def symbol_names_other(subject: str, quantities: frozenset[str], own: set[str]) -> bool:
     """The claim's subject is the symbol of a quantity the part does not ask (``min = -9/2``
-    in a part that asks for the step and a length ratio)."""
+    in a part that asks for the step and a length ratio). A recurrence of that symbol still
+    states the part's update map (``θ_t = θ_{t-1} - ...`` states ``Δθ_t``), and the letter of
+    an answer's own symbol still names it (``θ*`` for ``θ_∞``)."""
     other = _quantity_symbols().get(subject)
     return other is not None and other not in quantities and subject not in own
 
@@ -203,6 +207,11 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     return out
 
 
+_MENTIONED = re.compile(r"\b(?:by|of|with|over|from|via|into)(?:\s[^,;=]{0,30}\band)?\s*$")
+"""Before a formula with nothing naming it: it is the object of a phrase (``normalisation by
+$\\sqrt{\\hat v}$``, ``EMA of $g$ and $g^2$``), mentioned rather than stated as an answer."""
+
+
 def _conditions(givens: dict[str, Any]) -> list[str]:
     """The given assignments as an answer writes them in words (``α=0.5``)."""
     from optiproof.checking.concepts import plain
@@ -238,10 +247,13 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                 claim.subject in givens and not any(symbol_score(claim.subject, e)
                                                     for e in gradable)):
             continue
-        if names_other(claim, quantities) or symbol_names_other(claim.subject, quantities,
-                                                                 context["own"]):
+        if names_other(claim, quantities) or (
+                not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
             continue
         best = sorted(_candidates(claim, piece, value, gradable, context), key=lambda x: -x[0])
+        if symbol_names_other(claim.subject, quantities, context["own"]) and not any(
+                read is not value or symbol_score(claim.subject, e) for _, e, read in best):
+            continue
         if claim.words == UNBOUNDED:
             for evidence, e, read in best:
                 out[e.name].append(Statement(claim, piece, read, evidence))

@@ -13,7 +13,9 @@ answers; :mod:`optiproof.checking.associate` ties claims to them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any, Literal
 
 from optiproof.checking.concepts import concepts, plain
@@ -281,16 +283,16 @@ _MATH_WORDS = frozenset(
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
     r"|(?P<id>[A-Za-zΑ-Ωα-ω𝔼](?:[A-Za-zΑ-Ωα-ω0-9]|\u0302)*'*"
-    r"(?:[_^](?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*]+)|[₀-₉₊₋ₐ-ₜᵢⱼ⁰¹²³⁴-⁹⁺⁻ⁿᵗⁱᵀ*⋆])*)"
+    r"(?:[_^](?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*]+)|[₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ*⋆])*)"
     r"|(?P<op><=>|<=|>=|=>|->|\|\||\*\*|_(?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*∞]+)"
-    r"|[-+*/⁄∕^·×⋆−–=≈~<>≤≥→⇒⟹⇔∈√‖|()\[\]{},;:!.∞∑Σ∇⊙%]|[⁰¹²³⁴-⁹⁺⁻ⁿᵗⁱᵀᴸᵂ₀-₉₊₋ₐ-ₜᵢⱼ]+)"
+    r"|[-+*/⁄∕^·×⋆−–=≈~<>≤≥→⇒⟹⇔∈√‖|()\[\]{},;:!.∞∑Σ∇⊙%]|[⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ₀-₎ₐ-ₜᵢ-ᵪⱼ]+)"
     r"|(?P<space>\s+)|(?P<other>.)")
 _RUN_END = frozenset(";:")
 
 
 def _is_math_id(word: str) -> bool:
     core = re.sub(r"[\u0302'*⋆]", "", word)
-    base = re.split(r"[_^₀-₉₊₋ₐ-ₜᵢⱼ⁰¹²³⁴-⁹⁺⁻ⁿᵗⁱᵀ]", core)[0]
+    base = re.split(r"[_^₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ]", core)[0]
     return (len(base) == 1 or base.lower() in _MATH_WORDS or base != core
             or bool(re.fullmatch(r"[A-Za-zα-ω]+\d+", base)) or bool(re.search("[Α-Ωα-ω]", base)))
 
@@ -363,6 +365,8 @@ _ENUMERATOR = re.compile(r"\b(?:step|part|case|phase|stage|eq(?:uation)?\.?|line
                          r"table|example|round)\s*\(?\d+\)?|^\s*\*{0,2}\(\d+\)\*{0,2}\s*$",
                          re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+_EQUATION_NUMBER = re.compile(r"^[^\S\n]*\(\d{1,3}\)(?=\s)", re.M)
+"""An equation's number at the start of its line (``(2) vₜ = β₂vₜ₋₁ + ...``)."""
 _LABEL_TOKEN = re.compile(r"(?<![\w)])\([a-h]\)(?=[\s,:.;]|$)")
 
 # -- words -------------------------------------------------------------------------------------
@@ -378,6 +382,9 @@ _UNBOUNDED = re.compile(r"\bunbounded(?: below)?\b|\bno (?:finite )?minimi[sz]er
 
 _WORDS = (("unbounded", _UNBOUNDED), ("unchanged", _UNCHANGED))
 """Statements made in words: what they state about a value."""
+_NAMED_IN_WORDS = re.compile(r"\s*(?:=|:=|≡)\s*(?:an?\s+|the\s+)?[A-Za-z][a-z]+[- ][a-z]{3,}")
+"""After a lone formula: it is given a meaning in words (``$\\sqrt{v}$ = per-coordinate
+normalisation``), so the formula is what is described, not a value claimed."""
 
 
 def _unchanged_value() -> Any:
@@ -456,8 +463,8 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
                  tier, cue, unit.column, unit.row, about, why.reason, unit)
 
 
-def _unit_claims(unit: Unit, doc: Document) -> list[Claim]:
-    out: list[Claim] = []
+def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
+    """The claims of one unit, one at a time (a reader stops at :data:`MAX_CLAIMS`)."""
     spans = doc.math_in(unit.start, unit.end)
     covered = [(s.start, s.end) for s in spans]
     for span in spans:
@@ -466,8 +473,11 @@ def _unit_claims(unit: Unit, doc: Document) -> list[Claim]:
         for chain, said in _latex_chains(latex, inner):
             lead = doc.text[max(unit.start, span.start - 40):span.start]
             claim = _claims_of_chain(unit, chain, True, doc.text, said, lead)
+            if claim is not None and not claim.subject and len(chain) == 1 \
+                    and _NAMED_IN_WORDS.match(doc.text, span.end, unit.end):
+                claim = replace(claim, excluded=claim.excluded or "described in words")
             if claim is not None:
-                out.append(claim)
+                yield claim
     text = doc.text[unit.start:unit.end]
     masked = list(text)
     for a, b in covered:
@@ -476,6 +486,7 @@ def _unit_claims(unit: Unit, doc: Document) -> list[Claim]:
     bare = _LABEL_TOKEN.sub(lambda m: " " * len(m.group(0)), "".join(masked))
     bare = _BULLET.sub(lambda m: " " * len(m.group(0)), bare)
     bare = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), bare)
+    bare = _EQUATION_NUMBER.sub(lambda m: " " * len(m.group(0)), bare)
     for a, b in plain_runs(bare):
         run = bare[a:b]
         lead = bare[max(0, a - 40):a]
@@ -486,18 +497,17 @@ def _unit_claims(unit: Unit, doc: Document) -> list[Claim]:
             pieces = [(rel, unit.start + a + pos, piece, False) for rel, pos, piece in chain]
             claim = _claims_of_chain(unit, pieces, False, doc.text, "", lead)
             if claim is not None:
-                out.append(claim)
+                yield claim
     for words, pattern in _WORDS:
         for m in pattern.finditer(bare if covered else text):
             pos = unit.start + m.start()
             masked_text = unit.text[:m.start()] + " " * (m.end() - m.start()) + unit.text[m.end():]
             why = stance(masked_text, m.start(), m.end())
             tier = max(unit.tier, TIER_BOLD) if in_bold(unit.text, m.start()) else unit.tier
-            out.append(Claim(unit.part, unit.role, unit.line, pos, "", "",
+            yield Claim(unit.part, unit.role, unit.line, pos, "", "",
                              (Piece(m.group(0), _WORD_VALUES[words](), "=", pos),), tier,
                              _words_near(unit.text, m.start(), m.end()) + " " + plain(m.group(0)),
-                             unit.column, unit.row, frozenset(), why.reason, unit, words=words))
-    return out
+                             unit.column, unit.row, frozenset(), why.reason, unit, words=words)
 
 
 def read_claims(doc: Document, lay: Layout) -> list[Claim]:
@@ -506,7 +516,7 @@ def read_claims(doc: Document, lay: Layout) -> list[Claim]:
     for unit in units_of(doc, lay):
         if unit.role in EXCLUDED:
             continue
-        out.extend(_unit_claims(unit, doc))
+        out.extend(islice(_unit_claims(unit, doc), MAX_CLAIMS - len(out)))
         if len(out) >= MAX_CLAIMS:
             break
     return sorted(out[:MAX_CLAIMS], key=lambda c: c.pos)

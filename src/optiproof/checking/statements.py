@@ -284,8 +284,22 @@ def _in_parenthesis(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+WINDOW = 600
+"""Characters either side of a value that decide its stance (a clause or a parenthesis longer
+than this is not prose), so that reading a long unit stays linear."""
+
+
+def _near(text: str, pos: int, end: int) -> tuple[str, int]:
+    """``text`` cut to :data:`WINDOW` characters either side of ``text[pos:end]``, and the
+    offset of the cut."""
+    start = max(0, pos - WINDOW)
+    return text[start:end + WINDOW], start
+
+
 def aside(text: str, pos: int) -> bool:
     """Is offset ``pos`` inside a parenthetical remark (brackets holding words)?"""
+    text, cut = _near(text, pos, pos)
+    pos -= cut
     paren = _in_parenthesis(text, pos)
     return paren is not None and len(re.findall(r"[A-Za-z]{3,}", text[paren[0]:paren[1]])) >= 2
 
@@ -304,6 +318,10 @@ def stance(text: str, pos: int, end: int) -> Stance:
     """Is the value at ``text[pos:end]`` negated, hypothetical, a scaling remark, or in a
     question or offer? Negation reaches the clause that holds it and, for ``X, v, is not``,
     the apposition before; parentheses are their own scope."""
+    if _OFFER.match(text) or text.rstrip().endswith("?"):
+        return Stance("question")
+    text, cut = _near(text, pos, end)
+    pos, end = pos - cut, end - cut
     scope_text, offset = text, 0
     paren = _in_parenthesis(text, pos)
     if paren is not None:
@@ -311,8 +329,6 @@ def stance(text: str, pos: int, end: int) -> Stance:
     rel = pos - offset
     here, before = clause_around(scope_text, rel)
     head = scope_text[max(0, rel - 120):rel]
-    if _OFFER.match(text) or text.rstrip().endswith("?"):
-        return Stance("question")
     if _NEGATION.search(here) or (re.match(r"\s*(?:is|are|was)\s+(?:\*+)?not\b", here)
                                   and before) or re.search(
             r"\b(?:is|are)\s+(?:\*+)?not\b[^,;.]*$", head):
