@@ -351,6 +351,34 @@ def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = No
     return solve_cached(spec, options, cache, alias, reading=reading)
 
 
+def _checkable(problem: str, solved: Any) -> Any:
+    """The solution an answer is graded against. One served from the cache lacks what only
+    the solver keeps (a part's facts, a set-valued answer's membership test), which the
+    checker's family hooks use; they are derived again, exactly and without witnesses, and set
+    beside the cached evidence of every part whose answers come out the same."""
+    solution = solved.solution
+    if solved.cached is None:
+        return solution
+    from dataclasses import replace
+
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    spec, _ = load_problem_any(problem)
+    fresh = {p.label: p for p in solve_problem(
+        spec, SolveOptions(figures=False, run_witnesses=False)).parts}
+    parts = []
+    for part in solution.parts:
+        again = fresh.get(part.label)
+        if again is not None and [a.latex for a in again.answers] == [
+                a.latex for a in part.answers]:
+            part = replace(part, facts=again.facts, answers=[
+                replace(a, membership=b.membership)
+                for a, b in zip(part.answers, again.answers, strict=True)])
+        parts.append(part)
+    return replace(solution, parts=parts)
+
+
 def _cached_note(entry: Any) -> None:
     """Say on stderr that the answer comes from the cache, and when its witnesses ran."""
     typer.echo(f"cached: the witnesses ran at {entry.witnessed_at} (--no-cache runs them "
@@ -536,8 +564,8 @@ def check(
         from optiproof.core.options import SolveOptions
 
         with _progress("solving the problem to check against...") as progress:
-            solution = _solved(problem, SolveOptions(figures=False, progress=progress),
-                               _cache(no_cache)).solution
+            solution = _checkable(problem, _solved(
+                problem, SolveOptions(figures=False, progress=progress), _cache(no_cache)))
         if batch:
             from optiproof.checking.batch import check_folder
 

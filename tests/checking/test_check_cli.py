@@ -150,3 +150,20 @@ def test_batch_over_the_whole_corpus(solved, tmp_path):
 def test_help_lists_check():
     res = runner.invoke(cli.app, ["check", "--help"])
     assert res.exit_code == 0 and "--reveal" in res.output
+
+
+def test_a_check_served_from_the_cache_grades_as_a_fresh_one(tmp_path, monkeypatch):
+    """The cached solution keeps no solver facts or membership tests; the family's checks
+    that use them (a number claimed for every gradient, re-solved on another) still run."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    problem = str(ROOT / "src/optiproof/problems/steepest-descent-numeric.yaml")
+    answer = str(CORPUS / "blind-a/steepest-descent-numeric/overreach-e.md")
+    runs = []
+    for _ in range(2):
+        res = _run(problem, answer, "--format", "json")
+        _no_traceback(res)
+        runs.append({p["label"]: sorted(f["kind"] for f in p["findings"])
+                     for p in json.loads(res.stdout)["parts"]})
+    assert list((tmp_path / "cache").rglob("*.sqlite3")), "the first run was not cached"
+    assert runs[0] == runs[1]
+    assert runs[1]["b"] == ["false-claim"]
