@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _COMMANDS = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "eta": "η",
@@ -47,8 +48,10 @@ class Concepts:
     quantities: dict[str, int]
 
 
+@lru_cache(maxsize=4096)
 def concepts(text: str) -> Concepts:
-    """The catalogue concepts ``text`` names (see :class:`Concepts`)."""
+    """The catalogue concepts ``text`` names (see :class:`Concepts`; remembered for the texts
+    met last: an answer repeats its row labels and lead-ins). Treat the result as read-only."""
     from optiproof.catalogue import NORMS, OPTIMIZERS, SCHEMES
     from optiproof.catalogue.norms import by_index
     from optiproof.catalogue.quantities import label_scores

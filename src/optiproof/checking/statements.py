@@ -221,8 +221,22 @@ def _topics(doc: Document, lay: Layout) -> dict[int, tuple[frozenset[str], bool]
     return out
 
 
+_LAST_UNITS: list[tuple[Document, Layout, list[Unit]]] = []
+"""The units of the document read last (every step of one check asks for them)."""
+
+
 def units_of(doc: Document, lay: Layout) -> list[Unit]:
-    """Every unit of the answer in document order."""
+    """Every unit of the answer in document order (computed once per document and layout;
+    the list is shared, so callers only read it)."""
+    last = _LAST_UNITS[0] if _LAST_UNITS else None
+    if last is not None and last[0] is doc and last[1] is lay:
+        return last[2]
+    units = _units_of(doc, lay)
+    _LAST_UNITS[:] = [(doc, lay, units)]
+    return units
+
+
+def _units_of(doc: Document, lay: Layout) -> list[Unit]:
     from dataclasses import replace
 
     lines, lead = _line_units(doc, lay)
