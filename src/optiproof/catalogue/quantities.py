@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from optiproof.catalogue.base import Entry, Registry, Relation
@@ -465,12 +466,17 @@ DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
 def label_scores(text: str) -> dict[str, int]:
     """Quantity key -> length of the longest label of that quantity found in lower-cased
     answer ``text`` (a longer label is a more specific naming)."""
+    return dict(_label_scores(text))
+
+
+@lru_cache(maxsize=8192)
+def _label_scores(text: str) -> tuple[tuple[str, int], ...]:
     out: dict[str, int] = {}
     for entry in QUANTITIES:
         for pattern in _label_patterns(entry):
             for m in pattern.finditer(text):
                 out[entry.key] = max(out.get(entry.key, 0), m.end() - m.start())
-    return out
+    return tuple(out.items())
 
 
 _LABELS: dict[str, tuple[re.Pattern, ...]] = {}
