@@ -366,6 +366,34 @@ def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format 
     return form
 
 
+def _checkable(problem: str, solved: Any) -> Any:
+    """The solution an answer is graded against. One served from the cache lacks what only
+    the solver keeps (a part's facts, a set-valued answer's membership test), which the
+    checker's family hooks use; they are derived again, exactly and without witnesses, and set
+    beside the cached evidence of every part whose answers come out the same."""
+    solution = solved.solution
+    if solved.cached is None:
+        return solution
+    from dataclasses import replace
+
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    spec, _ = load_problem_any(problem)
+    fresh = {p.label: p for p in solve_problem(
+        spec, SolveOptions(figures=False, run_witnesses=False)).parts}
+    parts = []
+    for part in solution.parts:
+        again = fresh.get(part.label)
+        if again is not None and [a.latex for a in again.answers] == [
+                a.latex for a in part.answers]:
+            part = replace(part, facts=again.facts, answers=[
+                replace(a, membership=b.membership)
+                for a, b in zip(part.answers, again.answers, strict=True)])
+        parts.append(part)
+    return replace(solution, parts=parts)
+
+
 def _cached_note(entry: Any) -> None:
     """Say on stderr that the answer comes from the cache, and when its witnesses ran."""
     typer.echo(f"cached: the witnesses ran at {entry.witnessed_at} (--no-cache runs them "
@@ -512,8 +540,8 @@ def check(
     problem: Annotated[str, typer.Argument(
         metavar="PROBLEM", help="The problem: problem text, a spec file, or - for stdin.")],
     answer: Annotated[Path, typer.Argument(metavar="ANSWER",
-                                           help="An answer document (.md/.txt), or a folder "
-                                                "of them (batch mode).")],
+                                           help="An answer document (.md/.txt/.html), or a "
+                                                "folder of them (batch mode).")],
     fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
                                         help=FORMAT_HELP)] = Format.term,
     reveal: Annotated[bool, typer.Option("--reveal", help="Show the verified answers in the "
@@ -545,8 +573,9 @@ def check(
             text = decode_answer(raw, str(answer))
         from optiproof.core.options import SolveOptions
 
-        solution = _solved(problem, SolveOptions(figures=False), _cache(no_cache),
-                           doing="solving the problem to check against...").solution
+        solution = _checkable(problem, _solved(
+            problem, SolveOptions(figures=False), _cache(no_cache),
+            doing="solving the problem to check against..."))
         if batch:
             from optiproof.checking.batch import check_folder
 
@@ -558,7 +587,7 @@ def check(
                        f"mean score {summary['mean_score']}; wrote {target / 'summary.json'}, "
                        f"{target / 'summary.html'} and one report page per answer", err=True)
             if not summary["files"]:
-                raise BadInput(f"{answer} has no .md/.txt answer files", field="ANSWER")
+                raise BadInput(f"{answer} has no .md/.txt/.html answer files", field="ANSWER")
             if open_report:
                 _open_in_browser(target / "summary.html")
             ok = all(e["score"] == 1 for e in summary["files"])

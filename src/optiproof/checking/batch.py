@@ -9,13 +9,12 @@ an answer, or is too large is listed with its error and does not stop the batch.
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-ANSWER_SUFFIXES = (".md", ".txt", ".markdown", ".tex")
+ANSWER_SUFFIXES = (".md", ".txt", ".markdown", ".tex", ".html", ".htm")
 
 
 def is_summary(head: bytes) -> bool:
