@@ -8,8 +8,9 @@ and its evidence, the exit code, the time the witnesses ran, and the documents r
 and versions) leads straight to an entry, so a repeated command skips reading the problem too.
 The database runs in WAL mode with a busy timeout, so concurrent writers (two command lines, the
 server's workers) wait for each other instead of failing; it lives in a folder only its owner
-can open, and solutions are unpickled with a loader that admits optiproof's, SymPy's, numpy's
-and a few builtin types only.
+can open, and solutions are unpickled with a loader that admits only the types and reconstructors
+a cached solution is made of (never a function that parses or evaluates text); a row it refuses
+is a miss.
 """
 
 from __future__ import annotations
@@ -40,13 +41,21 @@ CREATE TABLE IF NOT EXISTS renderings (key TEXT NOT NULL, format TEXT NOT NULL,
                                        text TEXT NOT NULL, PRIMARY KEY (key, format));
 CREATE TABLE IF NOT EXISTS inputs (digest TEXT PRIMARY KEY, key TEXT NOT NULL);
 """
-SAFE_MODULES = ("optiproof.", "sympy.", "numpy.", "mpmath.")
 SAFE_BUILTINS = frozenset({"set", "frozenset", "complex", "slice", "range", "bytearray",
                            "object", "int", "float", "str", "bytes", "list", "dict", "tuple",
                            "bool"})
-SAFE_GLOBALS = frozenset({("copyreg", "_reconstructor"), ("fractions", "Fraction"),
-                          ("decimal", "Decimal"), ("collections", "OrderedDict")})
-
+"""Builtin types a cached solution may hold (types only: never getattr, eval, exec, ...)."""
+SAFE_FUNCTIONS = frozenset({
+    ("copyreg", "_reconstructor"),
+    ("numpy._core.multiarray", "_reconstruct"), ("numpy.core.multiarray", "_reconstruct"),
+    ("numpy._core.multiarray", "scalar"), ("numpy.core.multiarray", "scalar"),
+    ("sympy.core.function", "_rebuild_undef"),
+})
+"""The reconstructors (not types) a cached solution needs; none parses or evaluates text."""
+NAMED_ARGUMENT_TYPES = ("Symbol", "Str", "Float", "Rational", "Integer", "MatrixSymbol")
+"""SymPy classes that take a name or a number as text (and never parse it as an expression);
+every other SymPy class is rebuilt from SymPy objects and numbers only, because many of them
+pass their arguments to ``sympify``, which evaluates text."""
 
 def default_path() -> Path:
     """``results.sqlite3`` in the user cache folder: $XDG_CACHE_HOME or ~/.cache on Linux,
@@ -90,16 +99,147 @@ def _digest(payload: Any) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
-class _SafeUnpickler(pickle.Unpickler):
-    """Admits optiproof's, SymPy's, numpy's and mpmath's types and a few builtins only."""
+def _allowed_type(obj: Any) -> bool:
+    """A class the cache may rebuild: SymPy expressions and their polynomial domains and
+    matrices, numpy's arrays and dtypes, and optiproof's own data classes (dataclasses,
+    enumerations, pydantic models, text and SymPy subclasses) -- never a class that does work when built
+    (a process pool, a memory map, a file)."""
+    import dataclasses
+    import enum
+
+    import numpy
+    import sympy
+    from sympy.external.pythonmpq import PythonMPQ
+    from sympy.matrices import MatrixBase
+    from sympy.polys.domains.domain import Domain
+    from sympy.polys.matrices import DomainMatrix
+
+    if not isinstance(obj, type):
+        return False
+    module = getattr(obj, "__module__", "") or ""
+    if module.startswith("sympy."):
+        return issubclass(obj, (sympy.Basic, MatrixBase, Domain, DomainMatrix, PythonMPQ))
+    if module == "numpy" or module.startswith("numpy."):
+        return obj in (numpy.ndarray, numpy.dtype) or issubclass(obj, (numpy.dtype,
+                                                                       numpy.generic))
+    if module.startswith("optiproof."):
+        from pydantic import BaseModel
+
+        return (dataclasses.is_dataclass(obj)
+                or issubclass(obj, (str, enum.Enum, BaseModel, sympy.Basic)))
+    return False
+
+
+def _plain_arguments(value: Any, text_allowed: bool, depth: int = 0) -> bool:
+    """True if ``value`` holds only SymPy objects, numbers and containers of them (and text
+    where ``text_allowed``): what a SymPy constructor may receive without parsing anything."""
+    import sympy
+    from sympy.external.pythonmpq import PythonMPQ
+    from sympy.polys.domains.domain import Domain
+
+    if depth > 200:
+        return False
+    if value is None or isinstance(value, (bool, int, float, complex, sympy.Basic, Domain,
+                                           PythonMPQ)):
+        return True
+    if isinstance(value, str):
+        return text_allowed
+    if isinstance(value, (tuple, list, set, frozenset)):
+        return all(_plain_arguments(v, text_allowed, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return all(_plain_arguments(k, text_allowed, depth + 1)
+                   and _plain_arguments(v, text_allowed, depth + 1) for k, v in value.items())
+    return False
+
+
+def _check_call(target: Any, args: Any, kwargs: Any = None) -> None:
+    """Refuse to rebuild a SymPy object (or an undefined function) from anything but SymPy
+    objects, numbers and, for names and numbers written as text, strings."""
+    import copyreg
+
+    import sympy
+
+    if target is copyreg._reconstructor:
+        if len(args) != 3 or args[1] not in (object, *_builtin_types()):
+            raise pickle.UnpicklingError("copyreg._reconstructor with a disallowed base")
+        return
+    sympy_target = (target is _REBUILD_UNDEF
+                    or (isinstance(target, type) and (target.__module__ or "").startswith("sympy.")))
+    if not sympy_target and not (isinstance(target, type) and issubclass(target, sympy.Basic)):
+        return
+    if target is _REBUILD_UNDEF:
+        ok = (len(args) == 2 and isinstance(args[0], str) and isinstance(args[1], dict)
+              and all(isinstance(k, str) and not k.startswith("_")
+                      and isinstance(v, (bool, type(None))) for k, v in args[1].items()))
+    else:
+        named = any(c.__name__ in NAMED_ARGUMENT_TYPES and c.__module__.startswith("sympy.")
+                    for c in target.__mro__)
+        ok = _plain_arguments(args, named) and _plain_arguments(kwargs or {}, named)
+    if not ok:
+        raise pickle.UnpicklingError(f"{target.__name__} rebuilt from disallowed arguments")
+
+
+def _builtin_types() -> tuple[type, ...]:
+    import builtins
+
+    return tuple(getattr(builtins, name) for name in SAFE_BUILTINS)
+
+
+try:
+    from sympy.core.function import _rebuild_undef as _REBUILD_UNDEF
+except ImportError:  # pragma: no cover - another SymPy
+    _REBUILD_UNDEF = None
+
+
+class _SafeUnpickler(pickle._Unpickler):  # type: ignore[name-defined]
+    """Admits exactly the types (``_allowed_type``) and reconstructors (``SAFE_FUNCTIONS``) a
+    cached solution is made of; no dotted names, no function that parses or evaluates text,
+    and SymPy objects only from SymPy objects and numbers (``_check_call``). Anything else
+    makes the row unreadable, which is a cache miss."""
+
+    dispatch = dict(pickle._Unpickler.dispatch)  # type: ignore[attr-defined]
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module.startswith(SAFE_MODULES) or module in ("numpy", "sympy", "mpmath")
-                or (module == "builtins" and name in SAFE_BUILTINS)
-                or (module, name) in SAFE_GLOBALS):
+        refused = pickle.UnpicklingError(f"{module}.{name} is not allowed in the result cache")
+        if not name.isidentifier() or name.startswith("__"):
+            raise refused
+        if module == "builtins":
+            if name in SAFE_BUILTINS:
+                return super().find_class(module, name)
+            raise refused
+        if (module, name) in SAFE_FUNCTIONS:
             return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the result cache")
+        if not module.startswith(("optiproof.", "sympy.", "numpy.")) and module != "numpy":
+            raise refused
+        obj = super().find_class(module, name)
+        if not _allowed_type(obj):
+            raise refused
+        return obj
 
+    def load_reduce(self) -> None:
+        args = self.stack[-1]
+        func = self.stack[-2]
+        _check_call(func, args)
+        super().load_reduce()
+
+    def load_newobj(self) -> None:
+        _check_call(self.stack[-2], self.stack[-1])
+        super().load_newobj()
+
+    def load_newobj_ex(self) -> None:
+        _check_call(self.stack[-3], self.stack[-2], self.stack[-1])
+        super().load_newobj_ex()
+
+    def _refused(self) -> None:
+        raise pickle.UnpicklingError("this pickle opcode is not allowed in the result cache")
+
+    dispatch[pickle.REDUCE[0]] = load_reduce
+    dispatch[pickle.NEWOBJ[0]] = load_newobj
+    dispatch[pickle.NEWOBJ_EX[0]] = load_newobj_ex
+    for _code in (pickle.INST, pickle.OBJ, pickle.EXT1, pickle.EXT2, pickle.EXT4,
+                  pickle.PERSID, pickle.BINPERSID):
+        dispatch[_code[0]] = _refused
+    del _code
 
 def _storable(solution: Solution) -> Solution:
     """The solution without what only its witnesses used (facts, membership tests)."""
@@ -179,9 +319,10 @@ class ResultCache:
         if row is None:
             return None
         try:
-            return _SafeUnpickler(io.BytesIO(row[0])).load()
-        except Exception:  # noqa: BLE001 - a stale or foreign entry is a miss
+            loaded = _SafeUnpickler(io.BytesIO(row[0])).load()
+        except Exception:  # noqa: BLE001 - a stale, foreign or poisoned entry is a miss
             return None
+        return loaded if isinstance(loaded, Solution) else None
 
     def rendering(self, key: str, fmt: str) -> str | None:
         """The document of ``key`` rendered as ``fmt``, if cached."""
