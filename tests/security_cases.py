@@ -60,6 +60,8 @@ class Case:
     """Extra condition on the folder and outcome after the run: None if met, else why not."""
     stdout: str = "pipe"
     """pipe, closed (fd 1 closed), broken (reader gone), or file."""
+    streams: str = ""
+    """Also: closed-stdin (fd 0 closed), closed-stderr (fd 2 closed), full-stderr (/dev/full)."""
     env: dict[str, str] = field(default_factory=dict)
     slow: bool = False
 
@@ -140,17 +142,32 @@ def run(case: Case, folder: Path, deadline_s: float = 2 * DEADLINE_S) -> Outcome
         read_end, stdout_target = os.pipe()
         os.close(read_end)
     peak_file = folder / "_peak_kb.txt"
+    stderr_target: Any = subprocess.PIPE
+    if case.streams == "full-stderr":
+        stderr_target = open("/dev/full", "wb")  # noqa: SIM115 - closed below
+    closing = {"closed-stdin": 0, "closed-stderr": 2}.get(case.streams)
+    if case.stdout == "closed":
+        closing = 1
+
+    def prepare() -> None:
+        if closing is not None:
+            os.close(closing)
+
     start = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(peak_file), *command(), *args],
                             cwd=folder, env=env,
                             stdin=subprocess.DEVNULL, stdout=stdout_target,
-                            stderr=subprocess.PIPE, start_new_session=True,
-                            preexec_fn=(lambda: os.close(1)) if case.stdout == "closed" else None)
+                            stderr=stderr_target, start_new_session=True,
+                            preexec_fn=prepare if closing is not None else None)
+    if case.streams == "full-stderr":
+        stderr_target.close()
     if case.stdout == "broken":
         os.close(stdout_target)
     outs: list[bytes] = []
     errs: list[bytes] = []
-    readers = [_drain(proc.stdout, outs), _drain(proc.stderr, errs)]
+    readers = [_drain(proc.stdout, outs)]
+    if proc.stderr is not None:
+        readers.append(_drain(proc.stderr, errs))
     timed_out = False
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -397,6 +414,44 @@ def solved_spec(folder: Path) -> list[str]:
     return ["solve", "ok.yaml", "--format", "md"]
 
 
+def solved_problem(folder: Path) -> list[str]:
+    return ["solve", _problem(folder), "--brief"]
+
+
+def problem_on_stdin(folder: Path) -> list[str]:
+    return ["solve", "-"]
+
+
+def cache_location(kind: str) -> Callable[[Path], list[str]]:
+    """A problem solved with the cache folder (XDG_CACHE_HOME=cache) made unusable: a regular
+    file, a FIFO, a folder or garbage where the database should be."""
+    def build(folder: Path) -> list[str]:
+        db = folder / "cache" / "optiproof" / "results.sqlite3"
+        if kind == "file":
+            _write(folder, "cache", "not a folder")
+        elif kind == "fifo":
+            db.parent.mkdir(parents=True)
+            os.mkfifo(db)
+        elif kind == "folder":
+            db.mkdir(parents=True)
+        elif kind == "garbage":
+            _write(folder, "cache/optiproof/results.sqlite3", "garbage " * 2000)
+        return solved_problem(folder)
+    return build
+
+
+def one_cache_warning(folder: Path, out: Outcome) -> str | None:
+    count = out.stderr.count("warning: the result cache")
+    return None if count == 1 else f"expected one warning about the cache, saw {count}"
+
+
+def cache_clear_in(kind: str) -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        cache_location(kind)(folder)
+        return ["cache", "clear"]
+    return build
+
+
 CASES: list[Case] = [
     Case("1", "plain-text formula lines in check", check_single(_answer_lines, "answer.md"),
          exits=(0, 1)),
@@ -452,6 +507,31 @@ CASES: list[Case] = [
     Case("7", "non-UTF-8 stdout", solved_spec, env={"PYTHONIOENCODING": "ascii"}),
     Case("7", "closed stdout", solved_spec, stdout="closed"),
     Case("7", "stdout reader gone (broken pipe)", solved_spec, stdout="broken"),
+    Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
+    Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),
+    Case("7", "stderr is /dev/full (a 'wrote' line to say)",
+         lambda f: ["solve", _problem(f), "-f", "json", "--out", "out.json"], exits=(0,),
+         streams="full-stderr"),
+    Case("7", "broken pipe on the terminal rendering",
+         lambda f: ["solve", _problem(f)], stdout="broken"),
+    Case("7", "XDG_CACHE_HOME is a regular file", cache_location("file"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "XDG_CACHE_HOME is /dev/null", solved_problem, exits=(0,),
+         env={"XDG_CACHE_HOME": "/dev/null"}, check=one_cache_warning),
+    Case("7", "XDG_CACHE_HOME is /proc", solved_problem, exits=(0,),
+         env={"XDG_CACHE_HOME": "/proc"}, check=one_cache_warning),
+    Case("7", "HOME is /dev/null", solved_problem, exits=(0,),
+         env={"XDG_CACHE_HOME": "", "HOME": "/dev/null"}, check=one_cache_warning),
+    Case("7", "the cache database is a FIFO", cache_location("fifo"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "the cache database is a folder", cache_location("folder"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "the cache database is garbage", cache_location("garbage"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "cache clear on a garbage database", cache_clear_in("garbage"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "cache clear on a FIFO database", cache_clear_in("fifo"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
     Case("7", "<script> in the Markdown title and question", markdown_script, exits=(0,),
          check=no_raw_html),
 ]

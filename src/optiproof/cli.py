@@ -1,7 +1,9 @@
 """Command line: ``optiproof solve | read | check | schema | demo``. Heavy libraries are imported inside commands.
 
 Exit codes (DESIGN.md): 0 solved and verified, 1 some part not verified (or an internal error),
-2 bad input, 3 problem not recognised.
+2 bad input, 3 problem not recognised. A reader of standard output that goes away before
+the end (``| head``) ends the command quietly with exit 2. Closed standard streams are not
+errors: a closed stderr silences messages, a closed stdin is bad input only when PROBLEM is -.
 """
 
 from __future__ import annotations
@@ -167,10 +169,29 @@ def _silence_stdout() -> None:
         pass
 
 
+def _isatty(stream: Any) -> bool:
+    """Whether ``stream`` is an open terminal (a closed or missing stream is not)."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _console(**kwargs: Any) -> Any:
+    """A rich Console whose broken pipe is ours to handle (rich's own exits with code 1)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _Console(**kwargs)
+
+
 @contextmanager
 def _progress(first: str) -> Iterator[Callable[[str], None]]:
     """A progress sink: a transient rich spinner on stderr when it is a terminal, else silent."""
-    if not sys.stderr.isatty():
+    if not _isatty(sys.stderr):
         yield lambda message: None
         return
     from rich.console import Console
@@ -269,12 +290,10 @@ def _html_target(out: Path | None, name: str) -> Path:
 
 
 def _print_terminal(solution: Any, brief: bool) -> None:
-    from rich.console import Console
-
     from optiproof.rendering.terminal import render_terminal
 
     with _writing_stdout():
-        render_terminal(solution, Console(file=_stdout()), brief=brief)
+        render_terminal(solution, _console(file=_stdout()), brief=brief)
 
 
 def _inputs(*paths: str | Path | None) -> tuple[Path, ...]:
@@ -420,7 +439,7 @@ def solve(
         from optiproof.core.options import SolveOptions
 
         form = _open_format(fmt, open_report)
-        interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+        interactive = not no_input and _isatty(sys.stdin) and _isatty(sys.stdout)
         options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
                                figures=form is Format.html or (form is Format.md
                                                                and out is not None))
@@ -653,7 +672,6 @@ class _DemoFolder:
 
 def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget, cache: Any,
               inputs: tuple[Path, ...] = (), force: bool = False) -> int:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -696,7 +714,7 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget, cache:
         table.add_row(name, parts, Text(status, style="bold green" if ok else "bold red"),
                       f"{seconds:.1f} s")
     with _writing_stdout():
-        console = Console(file=_stdout())
+        console = _console(file=_stdout())
         console.print(table)
         for name, message in errors:
             console.print(Text.assemble(("error: ", "bold red"), f"{name}: {message}"),
@@ -781,6 +799,29 @@ def cache_clear() -> None:
     raise typer.Exit(_guarded(body))
 
 
+class _TolerantStream:
+    """A standard stream whose failing writes are dropped: messages to a full or closed stderr
+    (``2>/dev/full``) must not turn a run into a failure."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Entry point of the ``optiproof`` script: the command runs in a supervised child process
     that carries the per-input limits (see :mod:`optiproof.core.resources`)."""
@@ -788,4 +829,6 @@ def main() -> None:
 
     global _WHOLE_PROCESS
     _WHOLE_PROCESS = True
+    if sys.stderr is not None:
+        sys.stderr = _TolerantStream(sys.stderr)  # type: ignore[assignment]
     sys.exit(run_supervised(lambda: app(prog_name="optiproof")))

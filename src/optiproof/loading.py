@@ -86,6 +86,9 @@ def problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
     if path_or_dash == "-":
         import sys
 
+        if sys.stdin is None:
+            raise BadInput("standard input is closed", field="PROBLEM",
+                           expected="a problem on standard input, or a file name")
         raw = read_stream_bounded(sys.stdin.buffer, LIMITS.max_text_bytes, field="PROBLEM",
                                   source="stdin")
         return None, decoded(raw, "stdin"), "stdin"

@@ -21,7 +21,9 @@ import json
 import os
 import pickle
 import sqlite3
+import stat
 import sys
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -264,21 +266,68 @@ def combined_key(keys: list[str]) -> str:
     return "combined:" + _digest(keys)
 
 
+class CacheUnavailable(Exception):
+    """The cache database cannot be opened or used (its folder is a file, it is a FIFO or a
+    folder, it is not a database, the disk refuses it)."""
+
+
+def _warn(message: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
 class ResultCache:
-    """The SQLite result cache at ``path`` (the user cache folder by default)."""
+    """The SQLite result cache at ``path`` (the user cache folder by default). A cache that
+    cannot be opened or read is not an error: the run goes on without it, after one warning
+    line, and every look-up is a miss."""
 
     def __init__(self, path: Path | None = None):
-        self.path = path or default_path()
         self._versions: dict[str, str] | None = None
+        self.unavailable: str | None = None
+        if path is None:
+            try:
+                path = default_path()
+            except (RuntimeError, KeyError, OSError):  # no home folder to find
+                path = Path(os.devnull) / "optiproof" / "results.sqlite3"
+        self.path = path
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            mode = os.lstat(self.path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            raise CacheUnavailable("it is not a regular file")
         connection = sqlite3.connect(self.path, timeout=30.0)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(SCHEMA)
-        os.chmod(self.path, 0o600)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(SCHEMA)
+            os.chmod(self.path, 0o600)
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
+    def _use(self, work: Callable[[sqlite3.Connection], Any], default: Any = None) -> Any:
+        """``work(db)`` on an open database, or ``default`` (after one warning) when the cache
+        cannot be used."""
+        if self.unavailable is not None:
+            return default
+        try:
+            with closing(self._connect()) as db:
+                return work(db)
+        except (CacheUnavailable, sqlite3.Error, OSError, ValueError) as err:
+            reason = (err.strerror if isinstance(err, OSError) and err.strerror else str(err))
+            self.unavailable = " ".join(reason.split())[:200] or type(err).__name__
+            _warn(f"warning: the result cache {self.path} cannot be used "
+                  f"({self.unavailable}); running without it")
+            return default
     @property
     def versions(self) -> dict[str, str]:
         if self._versions is None:
@@ -299,23 +348,21 @@ class ResultCache:
 
     def entry(self, key: str) -> Entry | None:
         """The entry of ``key``, if cached."""
-        with closing(self._connect()) as db:
-            row = db.execute("SELECT witnessed_at, exit_code, parts FROM solutions "
-                             "WHERE key = ?", (key,)).fetchone()
+        row = self._use(lambda db: db.execute("SELECT witnessed_at, exit_code, parts FROM "
+                                              "solutions WHERE key = ?", (key,)).fetchone())
         return None if row is None else Entry(key, *row)
 
     def entry_of_alias(self, alias: str) -> Entry | None:
         """The entry an input alias leads to, if cached."""
-        with closing(self._connect()) as db:
-            row = db.execute("SELECT s.key, s.witnessed_at, s.exit_code, s.parts FROM inputs i "
-                             "JOIN solutions s ON s.key = i.key WHERE i.digest = ?",
-                             (alias,)).fetchone()
+        row = self._use(lambda db: db.execute(
+            "SELECT s.key, s.witnessed_at, s.exit_code, s.parts FROM inputs i "
+            "JOIN solutions s ON s.key = i.key WHERE i.digest = ?", (alias,)).fetchone())
         return None if row is None else Entry(*row)
 
     def solution(self, key: str) -> Solution | None:
         """The cached solution of ``key`` (None if absent or unreadable)."""
-        with closing(self._connect()) as db:
-            row = db.execute("SELECT solution FROM solutions WHERE key = ?", (key,)).fetchone()
+        row = self._use(lambda db: db.execute("SELECT solution FROM solutions WHERE key = ?",
+                                              (key,)).fetchone())
         if row is None:
             return None
         try:
@@ -326,9 +373,8 @@ class ResultCache:
 
     def rendering(self, key: str, fmt: str) -> str | None:
         """The document of ``key`` rendered as ``fmt``, if cached."""
-        with closing(self._connect()) as db:
-            row = db.execute("SELECT text FROM renderings WHERE key = ? AND format = ?",
-                             (key, fmt)).fetchone()
+        row = self._use(lambda db: db.execute("SELECT text FROM renderings WHERE key = ? AND "
+                                              "format = ?", (key, fmt)).fetchone())
         return None if row is None else row[0]
 
     def put(self, key: str, solution: Solution, alias: str | None = None) -> Entry | None:
@@ -340,30 +386,47 @@ class ResultCache:
             return None
         entry = Entry(key, datetime.now(timezone.utc).isoformat(timespec="seconds"),
                       solution.exit_code, len(solution.parts))
-        with closing(self._connect()) as db, db:
-            db.execute("INSERT OR REPLACE INTO solutions VALUES (?, ?, ?, ?, ?)",
-                       (key, entry.witnessed_at, entry.exit_code, entry.parts, blob))
-            db.execute("DELETE FROM renderings WHERE key = ?", (key,))
-            if alias is not None:
-                db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (alias, key))
-        return entry
+        def store(db: sqlite3.Connection) -> Entry:
+            with db:
+                db.execute("INSERT OR REPLACE INTO solutions VALUES (?, ?, ?, ?, ?)",
+                           (key, entry.witnessed_at, entry.exit_code, entry.parts, blob))
+                db.execute("DELETE FROM renderings WHERE key = ?", (key,))
+                if alias is not None:
+                    db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (alias, key))
+            return entry
+
+        return self._use(store)
 
     def put_alias(self, alias: str, key: str) -> None:
         """Let an input alias lead to ``key``."""
-        with closing(self._connect()) as db, db:
-            db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (alias, key))
+        def store(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (alias, key))
+
+        self._use(store)
 
     def put_rendering(self, key: str, fmt: str, text: str) -> None:
         """Keep the document of ``key`` rendered as ``fmt``."""
-        with closing(self._connect()) as db, db:
-            db.execute("INSERT OR REPLACE INTO renderings VALUES (?, ?, ?)", (key, fmt, text))
+        def store(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("INSERT OR REPLACE INTO renderings VALUES (?, ?, ?)",
+                           (key, fmt, text))
+
+        self._use(store)
 
     def clear(self) -> int:
-        """Delete every entry; the number of solutions deleted."""
-        if not self.path.exists():
+        """Delete every entry; the number of solutions deleted (0, after a warning, when the
+        cache cannot be used)."""
+        try:
+            os.lstat(self.path)
+        except OSError:
             return 0
-        with closing(self._connect()) as db, db:
-            count = db.execute("SELECT COUNT(*) FROM solutions").fetchone()[0]
-            db.executescript("DELETE FROM solutions; DELETE FROM renderings; "
-                             "DELETE FROM inputs;")
-        return count
+
+        def delete(db: sqlite3.Connection) -> int:
+            with db:
+                count = db.execute("SELECT COUNT(*) FROM solutions").fetchone()[0]
+                db.executescript("DELETE FROM solutions; DELETE FROM renderings; "
+                                 "DELETE FROM inputs;")
+            return int(count)
+
+        return int(self._use(delete, 0))
