@@ -452,6 +452,14 @@ def cache_clear_in(kind: str) -> Callable[[Path], list[str]]:
     return build
 
 
+CROSSOVER_IN_N = json.dumps({"title": "t", "parts": [{
+    "label": "a", "family": "communication", "n": "n", "p": "p",
+    "schemes": ["ring-allreduce", "tree-allreduce"], "quantities": ["time"], "alpha": "a",
+    "bandwidth": "B", "derived": [{"kind": "crossover", "of": "time[tree-allreduce]",
+                                   "to": "time[ring-allreduce]", "solve_for": "n"}]}]})
+"""A crossover in n: ceiling(log2 n) against n, which SymPy's solve cannot do."""
+
+
 CASES: list[Case] = [
     Case("1", "plain-text formula lines in check", check_single(_answer_lines, "answer.md"),
          exits=(0, 1)),
@@ -507,6 +515,7 @@ CASES: list[Case] = [
     Case("7", "non-UTF-8 stdout", solved_spec, env={"PYTHONIOENCODING": "ascii"}),
     Case("7", "closed stdout", solved_spec, stdout="closed"),
     Case("7", "stdout reader gone (broken pipe)", solved_spec, stdout="broken"),
+    Case("7", "crossover SymPy cannot solve", spec_file("crossover.json", CROSSOVER_IN_N)),
     Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
     Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),
     Case("7", "stderr is /dev/full (a 'wrote' line to say)",

@@ -219,8 +219,15 @@ def _crossover(ask: DerivedAsk, ops: list[Operand], where: str
     # solved over the reals (a crossover size need not be an integer, even when p is)
     real = sympy.Dummy(var.name, positive=True) if var.is_positive else sympy.Dummy(var.name,
                                                                                     real=True)
-    roots = [r for r in sympy.solve(sympy.Eq(x, y).xreplace({var: real}), real)
-             if r.is_real is not False]
+    try:
+        solved = sympy.solve(sympy.Eq(x, y).xreplace({var: real}), real)
+    except NotImplementedError:
+        raise BadInput(f"the crossover {ops[0].symbol} = {ops[1].symbol} in {ask.solve_for} has "
+                       f"no closed form (the equation mixes {ask.solve_for} with functions of it "
+                       "such as a ceiling or a logarithm)", field=where,
+                       expected="a crossover in a symbol the two formulas are algebraic in "
+                                "(e.g. the message size p)") from None
+    roots = [r for r in solved if r.is_real is not False]
     eq = Equation.of(Tex(ops[0].symbol), Tex(ops[1].symbol))
     if not roots:
         return None, "none", f"the two never meet for admissible {ask.solve_for}", [eq], var
