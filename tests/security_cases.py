@@ -452,6 +452,48 @@ def cache_clear_in(kind: str) -> Callable[[Path], list[str]]:
     return build
 
 
+def write_spec_onto_input(folder: Path) -> list[str]:
+    _write(folder, "incomplete.txt", "Steepest descent.\n\nFind the update u for some norm.\n")
+    return ["read", "incomplete.txt", "--write-spec", "incomplete.txt"]
+
+
+def input_intact(folder: Path, out: Outcome) -> str | None:
+    text = (folder / "incomplete.txt").read_text()
+    return None if text.startswith("Steepest descent.") else "the input was overwritten"
+
+
+def solve_out_foreign(folder: Path) -> list[str]:
+    _write(folder, "thesis.tex", "my thesis\n")
+    return ["solve", _problem(folder), "-f", "json", "--out", "thesis.tex"]
+
+
+def thesis_intact(folder: Path, out: Outcome) -> str | None:
+    return None if (folder / "thesis.tex").read_text() == "my thesis\n" else "replaced"
+
+
+def write_spec_foreign(folder: Path) -> list[str]:
+    _write(folder, "thesis.tex", "my thesis\n")
+    return ["read", _problem(folder), "--write-spec", "thesis.tex"]
+
+
+def figures_over_files(folder: Path) -> list[str]:
+    _write(folder, "dynamics.txt", bundled_text("quadratic-dynamics.txt"))
+    _write(folder, "q-a-figure-1.png", "my photo\n")
+    _write(folder, "victim.txt", "victim\n")
+    (folder / "q-a-figure-2.png").symlink_to("victim.txt")
+    return ["solve", "dynamics.txt", "-f", "md", "--out", "q.md"]
+
+
+def nothing_written(folder: Path, out: Outcome) -> str | None:
+    if (folder / "q.md").exists():
+        return "q.md was written before the refusal"
+    if (folder / "q-a-figure-1.png").read_text() != "my photo\n":
+        return "an existing file was replaced by a figure"
+    if (folder / "victim.txt").read_text() != "victim\n":
+        return "a figure was written through a symbolic link"
+    return None
+
+
 CROSSOVER_IN_N = json.dumps({"title": "t", "parts": [{
     "label": "a", "family": "communication", "n": "n", "p": "p",
     "schemes": ["ring-allreduce", "tree-allreduce"], "quantities": ["time"], "alpha": "a",
@@ -515,6 +557,14 @@ CASES: list[Case] = [
     Case("7", "non-UTF-8 stdout", solved_spec, env={"PYTHONIOENCODING": "ascii"}),
     Case("7", "closed stdout", solved_spec, stdout="closed"),
     Case("7", "stdout reader gone (broken pipe)", solved_spec, stdout="broken"),
+    Case("6", "read --write-spec onto its own input", write_spec_onto_input,
+         check=input_intact),
+    Case("6", "solve --out onto a file that is not a report", solve_out_foreign,
+         check=thesis_intact),
+    Case("6", "read --write-spec onto a file that is not a spec", write_spec_foreign,
+         check=thesis_intact),
+    Case("6", "Markdown figures over a file and a planted link", figures_over_files,
+         check=nothing_written),
     Case("7", "crossover SymPy cannot solve", spec_file("crossover.json", CROSSOVER_IN_N)),
     Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
     Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),

@@ -15,6 +15,7 @@ from security_cases import (
     MEMORY_BUDGET_MB,
     START_MARGIN_S,
     Case,
+    bundled_text,
     run,
 )
 
@@ -90,3 +91,37 @@ def test_a_poisoned_cache_row_is_a_clean_miss(gadget: str, tmp_path: Path) -> No
     again = solve_cached(problem, options, cache)
     assert again.cached is None and again.solution.to_json() == solved.solution.to_json()
     assert not marker.exists(), f"the {gadget} gadget ran"
+
+
+@pytest.mark.parametrize("args", [["-f", "json"], ["-f", "html"], ["--brief"], ["-f", "md"]])
+def test_solve_out_replaces_its_own_previous_output(args: list[str], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """What --out refuses to replace (a file that is not a report) must not include the
+    command's own previous output, nor the figures that output links."""
+    from typer.testing import CliRunner
+
+    from optiproof import cli
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    problem = tmp_path / "dynamics.txt"
+    problem.write_text(bundled_text("quadratic-dynamics.txt"), encoding="utf-8")
+    out = tmp_path / "q.out"
+    for _ in range(2):
+        result = CliRunner().invoke(cli.app, ["solve", str(problem), *args, "--out", str(out)])
+        assert result.exit_code in (0, 1), result.output
+    if args == ["-f", "md"]:
+        assert (tmp_path / "q-a-figure-1.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_write_spec_replaces_its_own_previous_spec(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from optiproof import cli
+
+    problem = tmp_path / "p.txt"
+    problem.write_text(bundled_text("penalized-linear-improvement.txt"), encoding="utf-8")
+    for _ in range(2):
+        result = CliRunner().invoke(cli.app, ["read", str(problem), "--write-spec",
+                                              str(tmp_path / "p.yaml")])
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "p.yaml").read_text().startswith("# Spec written by `optiproof read`")

@@ -71,7 +71,7 @@ class Engine(str, Enum):
 # -- reading problems -----------------------------------------------------------------------
 
 def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
-                     interactive: bool = False) -> tuple[Any, Any]:
+                     interactive: bool = False, force: bool = False) -> tuple[Any, Any]:
     """(Problem, Reading or None) from a spec file, ``-`` for stdin, or problem text (only text
     has a Reading). When the text cannot be read completely: with ``interactive``, a question the
     reader could not place is asked about on the terminal; otherwise (or if the user declines)
@@ -86,8 +86,7 @@ def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
                 and complete(err.reading, _choose):
             return err.reading.to_problem(), err.reading
         if write_spec is not None:
-            _write(err.reading.to_spec_yaml(), write_spec, field="--write-spec",
-                   inputs=_inputs(path_or_dash))
+            _write_spec(err.reading, write_spec, path_or_dash, force)
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
         raise
@@ -105,6 +104,18 @@ def _choose(prompt: str, options: list[str]) -> int | None:
             return None if int(answer) == len(options) + 1 else int(answer) - 1
         typer.echo(f"please answer a number from 1 to {len(options) + 1}")
 
+
+def _write_spec(reading: Any, write_spec: Path, problem: str, force: bool) -> None:
+    """The reading as an editable spec at ``write_spec``: never over an input of the run, and
+    over an existing file only if it is a spec written this way (or with --force)."""
+    from optiproof.reading.report import is_written_spec
+
+    _write(reading.to_spec_yaml(), write_spec, field="--write-spec", inputs=_inputs(problem),
+           replaceable=is_written_spec, force=force)
+
+
+FORCE_HELP = ("Replace an existing output file even when it is not a previous optiproof output "
+              "(an input of the run never).")
 
 # -- running, errors and progress -----------------------------------------------------------
 
@@ -262,14 +273,23 @@ def _say_wrote(path: Path, extra: str = "") -> None:
     typer.echo(f"wrote {path}{extra}", err=True)
 
 
-def _write_markdown(solution: Any, out: Path, inputs: tuple[Path, ...] = ()) -> None:
-    """``out`` and the figures it links, written beside it."""
+def _write_markdown(solution: Any, out: Path, inputs: tuple[Path, ...] = (),
+                    force: bool = False) -> None:
+    """``out`` and the figures it links, written beside it: every destination is checked
+    before anything is written. An existing ``out`` is replaced only if it is a previous
+    solution, and an existing figure file only if that previous solution links it (else
+    --force)."""
+    from optiproof.core.safeio import existing_head, write_files
+    from optiproof.rendering import is_solution_output
     from optiproof.rendering.markdown import markdown_with_figures
 
     text, figures = markdown_with_figures(solution, out.stem)
-    _write(text, out, inputs=inputs)
-    for name, png in figures.items():
-        _write(png, out.parent / name, inputs=inputs)
+    previous = existing_head(out)
+    linked = previous.decode("utf-8", "replace") if is_solution_output(previous) else ""
+    files: list[tuple[Path, str | bytes, Any]] = [(out, text, is_solution_output)]
+    files += [(out.parent / name, png, lambda head, name=name: f"]({name})" in linked)
+              for name, png in figures.items()]
+    write_files(files, field="--out", inputs=inputs, force=force)
     _say_wrote(out, f" and {len(figures)} figure(s) beside it" if figures else "")
 
 
@@ -352,7 +372,7 @@ def _cached_solved(cache: Any, alias: str | None) -> Any:
 
 
 def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None,
-            interactive: bool = False) -> Any:
+            interactive: bool = False, force: bool = False) -> Any:
     """PROBLEM solved, with its reading attached: from the cache by its input digest, else read
     and solved (and cached). Before reading, the witness worker starts, so that whatever it has
     to import overlaps the reading and the derivation."""
@@ -366,7 +386,7 @@ def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = No
         from optiproof.runtime.pool import shared_pool
 
         shared_pool()
-    spec, reading = load_problem_any(problem, write_spec, interactive)
+    spec, reading = load_problem_any(problem, write_spec, interactive, force)
     return solve_cached(spec, options, cache, alias, reading=reading)
 
 
@@ -428,6 +448,7 @@ def solve(
         "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
     = False,
     no_cache: NoCache = False,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
     what was read, the answers, then the derivation and the evidence. On a terminal, a question
@@ -437,6 +458,11 @@ def solve(
         from dataclasses import replace
 
         from optiproof.core.options import SolveOptions
+        from optiproof.rendering import is_solution_output
+
+        def put(text: str, target: Path | None) -> None:
+            _write(text, target, inputs=_inputs(problem), replaceable=is_solution_output,
+                   force=force)
 
         form = _open_format(fmt, open_report)
         interactive = not no_input and _isatty(sys.stdin) and _isatty(sys.stdout)
@@ -450,7 +476,7 @@ def solve(
         hit = cache.entry_of_alias(alias) if alias is not None else None
         text = cache.rendering(hit.key, form.value) if hit is not None else None
         if text is not None:
-            _write(_marked(text, form, hit), out, inputs=_inputs(problem))
+            put(_marked(text, form, hit), out)
             if out is not None:
                 _say_wrote(out)
             solution = cache.solution(hit.key) if hit.exit_code else None
@@ -459,25 +485,24 @@ def solve(
             return hit.exit_code
         with _progress("solving exactly...") as progress:
             solved = _solved(problem, replace(options, progress=progress), cache, write_spec,
-                             interactive)
+                             interactive, force)
         solution = solved.solution
         if solved.cached is not None and not as_text:
             _cached_note(solved.cached)
         if open_report:
             target = _html_target(out, "solution.html")
-            _write(solution.to_html(), target, inputs=_inputs(problem))
+            put(solution.to_html(), target)
             _say_wrote(target)
             _open_in_browser(target)
         elif form is Format.term and out is None:
             _print_terminal(solution, brief)
         elif form is Format.md and out is not None:
-            _write_markdown(solution, out, _inputs(problem))
+            _write_markdown(solution, out, _inputs(problem), force)
         else:
             text = _render(solution, form, brief)
             if solved.key is not None and as_text:
                 cache.put_rendering(solved.key, form.value, text)
-            _write(text if solved.cached is None else _marked(text, form, solved.cached), out,
-                   inputs=_inputs(problem))
+            put(text if solved.cached is None else _marked(text, form, solved.cached), out)
             if out is not None:
                 _say_wrote(out)
         if form is not Format.term or out is not None:
@@ -493,6 +518,7 @@ def read(
                                            help="Problem text file, or - for stdin.")],
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--write-spec", help="Write what was read as an editable spec file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Show what was understood from a problem text: parts, families, parameters, sources."""
 
@@ -506,7 +532,7 @@ def read(
         reading = read_report(text)
         typer.echo(describe(reading))
         if write_spec is not None:
-            _write(reading.to_spec_yaml(), write_spec)
+            _write_spec(reading, write_spec, problem, force)
             typer.echo(f"wrote {write_spec}", err=True)
         return 0 if reading.complete else 3
 
