@@ -404,8 +404,24 @@ def markdown_script(folder: Path) -> list[str]:
     return ["solve", "xss.yaml", "--format", "md"]
 
 
+LABELLED_XSS = ("title: t\nparts:\n  - label: \"<svg onload=alert()>\"\n"
+                "    family: steepest-descent\n    norm: l2\n    gradient: [3, -1, 2]\n"
+                "    alpha: 0.5\n    asks: [update]\n")
+
+
+def markdown_label(folder: Path) -> list[str]:
+    _write(folder, "label.yaml", LABELLED_XSS)
+    return ["solve", "label.yaml", "--format", "md"]
+
+
+def check_markdown_label(folder: Path) -> list[str]:
+    _write(folder, "label.yaml", LABELLED_XSS)
+    _write(folder, "answer.md", "(<svg onload=alert()>) u = -(α/2) g, gradient descent\n")
+    return ["check", "label.yaml", "answer.md", "--format", "md"]
+
+
 def no_raw_html(folder: Path, out: Outcome) -> str | None:
-    bad = [t for t in ("<script", "<img") if t in out.stdout]
+    bad = [t for t in ("<script", "<img", "<svg") if t in out.stdout]
     return f"raw HTML in the Markdown: {bad}" if bad else None
 
 
@@ -591,6 +607,10 @@ CASES: list[Case] = [
          env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
     Case("7", "cache clear on a FIFO database", cache_clear_in("fifo"), exits=(0,),
          env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "<svg> in a part label, solve Markdown", markdown_label, exits=(0,),
+         check=no_raw_html),
+    Case("7", "<svg> in a part label, check Markdown", check_markdown_label, exits=(0, 1),
+         check=no_raw_html),
     Case("7", "<script> in the Markdown title and question", markdown_script, exits=(0,),
          check=no_raw_html),
 ]

@@ -97,14 +97,15 @@ def render_markdown(report: CheckReport) -> str:
 
     out = [f"# Check: {text(report.title)}", ""]
     if report.source:
-        out += [f"Answer: `{report.source}`", ""]
+        out += [f"Answer: `{report.source}`" if "`" not in report.source
+                else f"Answer: {text(report.source)}", ""]
     out += [f"**Score: {report.score:.0%}** of parts correct.", ""]
     for p in report.parts:
         claimed = "; ".join(named_value(c) for c in p.claimed) or "\u2014"
-        out.append(f"- **({p.label})** {VERDICT_MARK[p.verdict]} {p.verdict} \u2014 claimed: "
+        out.append(f"- **({text(p.label)})** {VERDICT_MARK[p.verdict]} {p.verdict} \u2014 claimed: "
                    f"{claimed}")
     for p in report.parts:
-        out += ["", f"## Part ({p.label}): {p.verdict}", ""]
+        out += ["", f"## Part ({text(p.label)}): {p.verdict}", ""]
         for f in p.findings:
             out.append(f"- **{f.kind}** ({_where(f)}): {quoted_text(f.message)}")
             excerpt = _excerpt(report, f)
