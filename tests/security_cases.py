@@ -245,6 +245,30 @@ def check_batch(folder: Path) -> list[str]:
     return ["check", _problem(folder), "class", "--out", "report"]
 
 
+BATCH_NAMES = ("javascript:alert(1);x.md", "a#b?c.md", "a.md", "a.txt")
+
+
+def batch_names(folder: Path) -> list[str]:
+    right = "(a) u = -(α/2) g, gradient descent\n(b) u = -(α/2)‖g‖₁ sign(g), sign descent\n"
+    for name in BATCH_NAMES:
+        _write(folder, f"class/{name}", right if name != "a.txt" else "(a) u = g\n")
+    return ["check", _problem(folder), "class", "--out", "report"]
+
+
+def links_safe_and_pages_unique(folder: Path, out: Outcome) -> str | None:
+    import re
+
+    summary = json.loads((folder / "report" / "summary.json").read_text())
+    pages = [f.get("page") for f in summary["files"]]
+    if len(set(pages)) != len(BATCH_NAMES) or None in pages:
+        return f"report pages not one per answer: {pages}"
+    html = (folder / "report" / "summary.html").read_text()
+    links = re.findall(r'href="([^"]*)"', html)
+    bad = [link for link in links if not link.startswith("./") or any(c in link[2:]
+                                                                         for c in ":#?")]
+    return f"unsafe links {bad}" if bad or len(links) != len(BATCH_NAMES) else None
+
+
 def spec_file(name: str, text: str) -> Callable[[Path], list[str]]:
     def build(folder: Path) -> list[str]:
         _write(folder, name, text)
@@ -607,6 +631,8 @@ CASES: list[Case] = [
          env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
     Case("7", "cache clear on a FIFO database", cache_clear_in("fifo"), exits=(0,),
          env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("6", "batch file names as link schemes, fragments and page collisions", batch_names,
+         exits=(0, 1), check=links_safe_and_pages_unique),
     Case("7", "<svg> in a part label, solve Markdown", markdown_label, exits=(0,),
          check=no_raw_html),
     Case("7", "<svg> in a part label, check Markdown", check_markdown_label, exits=(0, 1),
