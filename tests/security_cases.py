@@ -30,6 +30,8 @@ DEADLINE_S = 30.0
 START_MARGIN_S = 3.0
 """Interpreter start and exit around the command, on a loaded machine."""
 MEMORY_BUDGET_MB = 1024
+LEFTOVER_GRACE_S = 0.5
+"""What the command's processes may take to end after it has exited."""
 
 
 def bundled_text(name: str) -> str:
@@ -181,13 +183,13 @@ def run(case: Case, folder: Path, deadline_s: float = 2 * DEADLINE_S) -> Outcome
         time.sleep(0.02)
     seconds = time.monotonic() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    for reader in readers:
+    time.sleep(LEFTOVER_GRACE_S)
+    leftover = tagged_processes(tag_value)  # before the pipes drain: a process that holds
+    for reader in readers:                  # them would otherwise be waited for
         reader.join(timeout=5)
     if case.stdout == "file":
         stdout_target.close()
         outs = [(folder / "_stdout.txt").read_bytes()]
-    time.sleep(0.3)
-    leftover = tagged_processes(tag_value)
     kill_tagged(tag_value)
     peak_kb = float(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss
     return Outcome(proc.returncode, seconds, peak_kb / 1024,
@@ -534,6 +536,13 @@ def nothing_written(folder: Path, out: Outcome) -> str | None:
     return None
 
 
+ADAM_BIG_T = json.dumps({"title": "t", "parts": [{
+    "label": "a", "family": "adam-mechanics", "asks": ["bias-factors", "step-bound"],
+    "t": 999999, "alpha": "1/1000", "beta1": "999999/1000000", "beta2": "9999999/10000000"}]})
+"""Refused quickly (exit 2) while the witness worker is still importing: it must end with the
+command, not seconds later."""
+
+
 CROSSOVER_IN_N = json.dumps({"title": "t", "parts": [{
     "label": "a", "family": "communication", "n": "n", "p": "p",
     "schemes": ["ring-allreduce", "tree-allreduce"], "quantities": ["time"], "alpha": "a",
@@ -605,6 +614,7 @@ CASES: list[Case] = [
          check=thesis_intact),
     Case("6", "Markdown figures over a file and a planted link", figures_over_files,
          check=nothing_written),
+    Case("5", "a refusal while the witness worker starts", spec_file("adam.json", ADAM_BIG_T)),
     Case("7", "crossover SymPy cannot solve", spec_file("crossover.json", CROSSOVER_IN_N)),
     Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
     Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),
