@@ -543,6 +543,37 @@ ADAM_BIG_T = json.dumps({"title": "t", "parts": [{
 command, not seconds later."""
 
 
+ANSI_TITLE = "Title \x1b]0;PWNED\x07 \x1b[2J\x1b[31mred\x9b1A\r"
+
+
+def ansi_text(command: str) -> Callable[[Path], list[str]]:
+    """Terminal controls (retitle, clear, colour, cursor moves) in a problem text's title."""
+    def build(folder: Path) -> list[str]:
+        _write(folder, "ansi.txt", ANSI_TITLE + "\n" + bundled_text(
+            "penalized-linear-improvement.txt").split("\n", 1)[1])
+        return [command, "ansi.txt"] + (["--brief", "--no-input"] if command == "solve" else [])
+    return build
+
+
+def ansi_spec(folder: Path) -> list[str]:
+    _write(folder, "ansi.yaml", 'title: "evil \\e]0;PWNED\\a \\e[31mRED\\e[0m"\nparts:\n'
+                                '  - {label: a, family: steepest-descent, norm: l2, '
+                                'gradient: [3, -1, 2], alpha: 0.5, asks: [update], '
+                                'question: "q \\e[2J \\x9b31m"}\n')
+    return ["solve", "ansi.yaml"]
+
+
+def ansi_answer(folder: Path) -> list[str]:
+    _write(folder, "answer.md", "(a) \x1b[2J u = -(α/2) g \x1b]0;PWNED\x07 gradient descent\n"
+                                "(b) \x1b[31m u = g\n")
+    return ["check", _problem(folder), "answer.md"]
+
+
+def no_controls(folder: Path, out: Outcome) -> str | None:
+    bad = sorted({c for c in out.stdout + out.stderr if c in "\x1b\x07\x9b\r"})
+    return f"control characters reach the terminal: {bad}" if bad else None
+
+
 CROSSOVER_IN_N = json.dumps({"title": "t", "parts": [{
     "label": "a", "family": "communication", "n": "n", "p": "p",
     "schemes": ["ring-allreduce", "tree-allreduce"], "quantities": ["time"], "alpha": "a",
@@ -615,6 +646,14 @@ CASES: list[Case] = [
     Case("6", "Markdown figures over a file and a planted link", figures_over_files,
          check=nothing_written),
     Case("5", "a refusal while the witness worker starts", spec_file("adam.json", ADAM_BIG_T)),
+    Case("7", "terminal controls in a problem title (solve)", ansi_text("solve"),
+         exits=(0, 1, 3), check=no_controls),
+    Case("7", "terminal controls in a problem title (read)", ansi_text("read"),
+         exits=(0, 3), check=no_controls),
+    Case("7", "terminal controls in a spec's title and question", ansi_spec, exits=(0, 2),
+         check=no_controls),
+    Case("7", "terminal controls in an answer", ansi_answer, exits=(0, 1, 2),
+         check=no_controls),
     Case("7", "crossover SymPy cannot solve", spec_file("crossover.json", CROSSOVER_IN_N)),
     Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
     Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),

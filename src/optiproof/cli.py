@@ -120,7 +120,9 @@ FORCE_HELP = ("Replace an existing output file even when it is not a previous op
 # -- running, errors and progress -----------------------------------------------------------
 
 def _fail(code: int, message: str) -> int:
-    typer.echo(message, err=True)
+    from optiproof.core.safeio import printable
+
+    typer.echo(printable(message), err=True)
     return code
 
 

@@ -21,8 +21,10 @@ def decoded(raw: bytes, source: str) -> str:
     if raw.lstrip().startswith(b"%PDF"):
         raise BadInput(f"{source} is a PDF; paste the text (e.g. `pdftotext {source} -`)",
                        field="PROBLEM", expected="problem text or a YAML/JSON spec")
+    from optiproof.core.safeio import printable
+
     try:
-        return raw.decode("utf-8")
+        return printable(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise BadInput(f"{source} is not UTF-8 text", field="PROBLEM",
                        expected="problem text or a YAML/JSON spec") from None

@@ -121,7 +121,10 @@ def render_markdown(report: CheckReport) -> str:
 def render_terminal(report: CheckReport) -> str:
     from optiproof.rendering.terminal import named_value, quoted_prose, source_line
 
-    out = [f"Check: {report.title}" + (f"  [{report.source}]" if report.source else ""),
+    from optiproof.core.safeio import printable
+
+    out = [f"Check: {report.title}" + (f"  [{printable(report.source)}]" if report.source
+                                       else ""),
            f"Score: {report.score:.0%} of parts correct", ""]
     for p in report.parts:
         claimed = "; ".join(named_value(c) for c in p.claimed)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -76,6 +77,15 @@ def read_stream_bounded(stream: object, limit: int, *, field: str, source: str) 
         raise BadInput(f"{source} is larger than {_size(limit)}", field=field,
                        expected="a smaller input")
     return raw
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without C0/C1 control characters (tab and newline kept, CR LF made LF): what
+    is read from a document or spec can never move the cursor, retitle or clear a terminal."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n")) if _CONTROLS.search(text) else text
 
 
 def _size(limit: int) -> str:
