@@ -574,6 +574,47 @@ def no_controls(folder: Path, out: Outcome) -> str | None:
     return f"control characters reach the terminal: {bad}" if bad else None
 
 
+TOWER_CELL = ("| scheme | messages | size |\n|---|---|---|\n"
+              "| all-to-all | n(n-1)^(n^(n^n)) | p |\n| parameter server | 2n | p |\n"
+              "| ring all-reduce | 2n(n-1) | p/n |\n")
+"""A 16-character answer cell that used to take the whole time budget."""
+QUICK_S = 12.0
+"""What a refusal of an oversized formula may take (start-up and the problem's own solve)."""
+
+
+def tower_cell(folder: Path) -> list[str]:
+    _write(folder, "dist.txt", bundled_text("distributed-training.txt"))
+    _write(folder, "tower.md", TOWER_CELL)
+    return ["check", "dist.txt", "tower.md"]
+
+
+def tower_in_batch(folder: Path) -> list[str]:
+    _write(folder, "dist.txt", bundled_text("distributed-training.txt"))
+    _write(folder, "class/s1.md", TOWER_CELL)
+    _write(folder, "class/s2.md", TOWER_CELL.replace("n(n-1)^(n^(n^n))", "n(n-1)"))
+    return ["check", "dist.txt", "class", "--out", "report"]
+
+
+def quick(folder: Path, out: Outcome) -> str | None:
+    return None if out.seconds <= QUICK_S else f"took {out.seconds:.1f} s (> {QUICK_S} s)"
+
+
+def quick_and_summarised(folder: Path, out: Outcome) -> str | None:
+    summary = folder / "report" / "summary.json"
+    if not summary.exists():
+        return "no summary.json"
+    files = [f["file"] for f in json.loads(summary.read_text())["files"]]
+    return quick(folder, out) or (None if files == ["s1.md", "s2.md"] else f"files {files}")
+
+
+def distance_p(p: str) -> Callable[[Path], list[str]]:
+    spec = {"title": "t", "parts": [{"label": "a", "family": "steepest-descent", "norm": "l1",
+                                     "gradient": [3, -1, 2], "alpha": 0.5, "asks": ["update"],
+                                     "derived": [{"kind": "distance", "of": "update",
+                                                  "to": [1, 2, 3], "norm": "lp", "p": p}]}]}
+    return spec_file("distance.json", json.dumps(spec))
+
+
 CROSSOVER_IN_N = json.dumps({"title": "t", "parts": [{
     "label": "a", "family": "communication", "n": "n", "p": "p",
     "schemes": ["ring-allreduce", "tree-allreduce"], "quantities": ["time"], "alpha": "a",
@@ -654,6 +695,12 @@ CASES: list[Case] = [
          check=no_controls),
     Case("7", "terminal controls in an answer", ansi_answer, exits=(0, 1, 2),
          check=no_controls),
+    Case("2", "power tower n(n-1)^(n^(n^n)) in an answer cell", tower_cell,
+         exits=(0, 1, 2), check=quick),
+    Case("2", "power tower cell in batch mode", tower_in_batch, exits=(0, 1),
+         check=quick_and_summarised),
+    Case("2", "derived lp distance with p = 10^64", distance_p("10^64"), check=quick),
+    Case("2", "derived lp distance with p = 1.0000001", distance_p("1.0000001"), check=quick),
     Case("7", "crossover SymPy cannot solve", spec_file("crossover.json", CROSSOVER_IN_N)),
     Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
     Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),
