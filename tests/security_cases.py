@@ -345,6 +345,19 @@ def planted_json(folder: Path) -> list[str]:
     return ["solve", "comm.yaml", "--engine", "gloo", "--format", "json"]
 
 
+def gloo_many_ranks(folder: Path) -> list[str]:
+    _write(folder, "comm.yaml", "title: s\nparts:\n  - family: communication\n    n: 16\n"
+                                "    p: 16\n    schemes: [ring-allreduce, parameter-server]\n"
+                                "    quantities: [messages, message-size]\n")
+    return ["solve", "comm.yaml", "--engine", "gloo", "--format", "json"]
+
+
+def names_largest_n(folder: Path, out: Outcome) -> str | None:
+    if "at most n = 4" not in out.stderr or "--engine sim" not in out.stderr:
+        return "the refusal names neither the largest n nor the simulator engine"
+    return quick(folder, out)
+
+
 def gloo_too_big(folder: Path) -> list[str]:
     _write(folder, "comm.yaml", "title: comm\nparts:\n  - family: communication\n    n: 16\n"
                                 "    p: 10000000\n    schemes: [all-to-all]\n"
@@ -701,6 +714,8 @@ CASES: list[Case] = [
          check=quick_and_summarised),
     Case("2", "derived lp distance with p = 10^64", distance_p("10^64"), check=quick),
     Case("2", "derived lp distance with p = 1.0000001", distance_p("1.0000001"), check=quick),
+    Case("5", "gloo with n = 16 and a tiny p (17 ranks importing torch)", gloo_many_ranks,
+         check=names_largest_n),
     Case("7", "crossover SymPy cannot solve", spec_file("crossover.json", CROSSOVER_IN_N)),
     Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
     Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),
