@@ -478,6 +478,7 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
         MAX_ELEMENTS_PER_RANK,
         MAX_PROCESSES,
         MAX_WORKERS,
+        COMMAND_BASELINE_MB,
         PROCESS_BASELINE_MB,
         RUN_MEMORY_BUDGET_MB,
         GlooJob,
@@ -490,7 +491,11 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
     note = ""
     n = inst_n
     if n is None:
-        n = GLOO_SYMBOLIC_N
+        # a stand-in n small enough that the ranks, servers included, fit the memory budget
+        k_guess = (inst_k if inst_k is not None else 2) if spec.uses_servers else 1
+        servers = k_guess if spec.uses_servers else int(S.PARAMETER_SERVER.key in spec.schemes)
+        n = max(2, min(GLOO_SYMBOLIC_N, (RUN_MEMORY_BUDGET_MB - COMMAND_BASELINE_MB)
+                       // PROCESS_BASELINE_MB - servers))
         note = f"n is symbolic: run with n = {n}"
     if n > MAX_WORKERS:
         raise BadInput(f"n = {n} workers is more than the {MAX_WORKERS} real processes "
