@@ -628,6 +628,17 @@ def distance_p(p: str) -> Callable[[Path], list[str]]:
     return spec_file("distance.json", json.dumps(spec))
 
 
+RIDGE_TINY_LAMBDA = json.dumps({"title": "t", "parts": [{
+    "label": "a", "family": "implicit-bias", "X": [[1, 2, 3], [4, 5, 6]], "y": [1, 2],
+    "method": {"name": "ridge", "lam": "1/10^64"}, "asks": ["limit", "ridgeless-limit"]}]})
+"""An ill-conditioned ridge solve: SciPy warns (LinAlgWarning)."""
+
+
+def no_python_warning(folder: Path, out: Outcome) -> str | None:
+    raw = [t for t in ("Warning:", ".py:", "warnings.warn") if t in out.stderr]
+    return f"a raw Python warning reached the user: {raw}" if raw else None
+
+
 CROSSOVER_IN_N = json.dumps({"title": "t", "parts": [{
     "label": "a", "family": "communication", "n": "n", "p": "p",
     "schemes": ["ring-allreduce", "tree-allreduce"], "quantities": ["time"], "alpha": "a",
@@ -716,6 +727,8 @@ CASES: list[Case] = [
     Case("2", "derived lp distance with p = 1.0000001", distance_p("1.0000001"), check=quick),
     Case("5", "gloo with n = 16 and a tiny p (17 ranks importing torch)", gloo_many_ranks,
          check=names_largest_n),
+    Case("7", "a library warning (ill-conditioned ridge solve)",
+         spec_file("ridge.json", RIDGE_TINY_LAMBDA), exits=(0, 1), check=no_python_warning),
     Case("7", "crossover SymPy cannot solve", spec_file("crossover.json", CROSSOVER_IN_N)),
     Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
     Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),

@@ -125,3 +125,19 @@ def test_write_spec_replaces_its_own_previous_spec(tmp_path: Path) -> None:
                                               str(tmp_path / "p.yaml")])
         assert result.exit_code == 0, result.output
     assert (tmp_path / "p.yaml").read_text().startswith("# Spec written by `optiproof read`")
+
+
+def test_a_warning_is_one_line_of_our_own(capsys: pytest.CaptureFixture[str]) -> None:
+    import warnings
+
+    from optiproof.core.errors import warnings_as_notes
+
+    saved = warnings.showwarning, warnings.filters[:]
+    try:
+        warnings_as_notes()
+        for _ in range(2):
+            warnings.warn("An ill-conditioned matrix\n  detected", RuntimeWarning, stacklevel=1)
+    finally:
+        warnings.showwarning, warnings.filters[:] = saved[0], saved[1]
+    assert capsys.readouterr().err == ("note: a numerical routine warned: An ill-conditioned "
+                                       "matrix detected\n")

@@ -859,4 +859,7 @@ def main() -> None:
     _WHOLE_PROCESS = True
     if sys.stderr is not None:
         sys.stderr = _TolerantStream(sys.stderr)  # type: ignore[assignment]
+    from optiproof.core.errors import warnings_as_notes
+
+    warnings_as_notes()
     sys.exit(run_supervised(lambda: app(prog_name="optiproof")))
