@@ -150,12 +150,13 @@ def render_markdown(report: CheckReport) -> str:
 
     out = [f"# Check: {text(report.title)}", ""]
     if report.source:
-        out += [f"Answer: `{report.source}`", ""]
+        out += [f"Answer: `{report.source}`" if "`" not in report.source
+                else f"Answer: {text(report.source)}", ""]
     out += [f"**Score: {report.score:.0%}** of parts correct.", ""]
     for p in report.parts:
-        out.append(f"- **({p.label})** {VERDICT_MARK[p.verdict]} {p.verdict}")
+        out.append(f"- **({text(p.label)})** {VERDICT_MARK[p.verdict]} {p.verdict}")
     for p in report.parts:
-        out += ["", f"## Part ({p.label}): {p.verdict}", ""]
+        out += ["", f"## Part ({text(p.label)}): {p.verdict}", ""]
         for c in p.claimed:
             out.append(f"- graded: {named_value(c.named)} (line {c.line})")
         for note in p.notes:
@@ -175,7 +176,10 @@ def render_markdown(report: CheckReport) -> str:
 def render_terminal(report: CheckReport) -> str:
     from optiproof.rendering.terminal import named_value, quoted_prose, source_line
 
-    out = [f"Check: {report.title}" + (f"  [{report.source}]" if report.source else ""),
+    from optiproof.core.safeio import printable
+
+    out = [f"Check: {report.title}" + (f"  [{printable(report.source)}]" if report.source
+                                       else ""),
            f"Score: {report.score:.0%} of parts correct", ""]
     for p in report.parts:
         out.append(f"({p.label}) {VERDICT_MARK[p.verdict]} {p.verdict.upper()}")

@@ -685,6 +685,10 @@ class _Parser:
                                 f"{lim.max_root_digits} digits", tok)
             val = _Val(None, base.digits * bound, base.degree * bound, base.terms)
         else:
+            if any(p.exp.free_symbols for p in exp.expr.atoms(sympy.Pow)):
+                raise self.fail("too large: a tower of powers with symbols in the exponents "
+                                "(like n^(n^n)) grows past any budget at the values it is "
+                                "compared at", tok)
             val = _Val(None, base.digits + exp.digits, base.degree + exp.degree, 0.0)
         if base.is_matrix:
             return self.matrix_power(base, exp, val, tok)
