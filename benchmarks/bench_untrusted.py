@@ -1,8 +1,9 @@
 """Benchmark of untrusted input at the size limits (a script, not a test).
 
 1. Answer documents of 400 kB in adversarial shapes (short lines of math, unclosed display
-   math, one long line, tables, bare formulas, nested environments, optimizer names): the time
-   of the extractor alone and of the whole check against a solved problem. Target: <= 2 s each.
+   math, one long line, tables, bare formulas, nested environments, optimizer names, terminal
+   panels, HTML): the time of reading the claims alone and of the whole check against a solved
+   problem. Target: <= 2 s each.
 2. Problem texts in adversarial shapes at the reader's limits: just under 40 kB of clean text (read
    in full), just under the 200 kB input limit (cleaned, then refused as more than one problem),
    and 400 kB (refused at once). Target: <= 2 s each.
@@ -20,8 +21,9 @@ from collections.abc import Callable
 from importlib import resources
 
 from optiproof.checking import check_answer
-from optiproof.checking.extract import Vocabulary, extract
-from optiproof.checking.findings import vocabulary
+from optiproof.checking.claims import read_claims
+from optiproof.checking.document import read_document
+from optiproof.checking.segment import lay_out
 from optiproof.core.errors import BadInput
 from optiproof.core.mathparse import MathParseError, parse_math
 
@@ -53,6 +55,12 @@ ANSWERS: dict[str, Callable[[int], str]] = {
                                                 "gradient descent **converges**. " * 30 + "\n", n),
     "brackets without commas": lambda n: _fill("$(" * 1000 + "$\n", n),
     "headings": lambda n: _fill("(a)\n**(b)**\nPart c\n", n),
+    "terminal panels": lambda n: _fill("│   Number of messages (ring   M = 2n(n − 1) (  │\n"
+                                       "│                              all-reduce)       │\n", n,
+                                       "╭─ Part (a) ─╮\n"),
+    "HTML formulas": lambda n: _fill('<span class="katex"><math><annotation encoding="applicatio'
+                                     'n/x-tex">u = -\\frac{\\alpha}{2} g</annotation></math>'
+                                     "</span> and ", n, "<!DOCTYPE html><html><body>"),
 }
 
 PROBLEMS: dict[str, Callable[[int], str]] = {
@@ -78,24 +86,28 @@ def timed(fn: Callable[[], object]) -> tuple[float, str]:
 
 
 def bench_answers(size: int) -> list[float]:
-    from optiproof.cli import load_problem_any
     from optiproof.core.options import SolveOptions
+    from optiproof.loading import load_problem_any
     from optiproof.pipeline import solve_problem
 
     text = resources.files("optiproof").joinpath("problems", "texts",
                                                  "penalized-linear-improvement.txt")
     solution = solve_problem(load_problem_any(str(text)), SolveOptions(figures=False))
-    vocab: Vocabulary = vocabulary(solution)
-    print(f"== answer documents of {size // 1000} kB: extraction, then the whole check")
-    print(f"{'shape':<30}{'extract s':>11}{'check s':>10}  outcome")
-    extract("(a) warm-up $x$", vocab)
+
+    def claims(doc: str) -> object:
+        document = read_document(doc)
+        return read_claims(document, lay_out(document, solution))
+
+    print(f"== answer documents of {size // 1000} kB: reading the claims, then the whole check")
+    print(f"{'shape':<30}{'claims s':>11}{'check s':>10}  outcome")
+    claims("(a) warm-up $x$")
     times = []
     for name, make in ANSWERS.items():
         doc = make(size)
-        t_extract, _ = timed(lambda: extract(doc, vocab))
+        t_claims, _ = timed(lambda: claims(doc))
         t_check, outcome = timed(lambda: check_answer(solution, doc, strict_problem=False))
         times.append(t_check)
-        print(f"{name:<30}{t_extract:>11.2f}{t_check:>10.2f}  {outcome}")
+        print(f"{name:<30}{t_claims:>11.2f}{t_check:>10.2f}  {outcome}")
     return times
 
 

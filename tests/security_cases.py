@@ -30,6 +30,8 @@ DEADLINE_S = 30.0
 START_MARGIN_S = 3.0
 """Interpreter start and exit around the command, on a loaded machine."""
 MEMORY_BUDGET_MB = 1024
+LEFTOVER_GRACE_S = 0.5
+"""What the command's processes may take to end after it has exited."""
 
 
 def bundled_text(name: str) -> str:
@@ -60,6 +62,8 @@ class Case:
     """Extra condition on the folder and outcome after the run: None if met, else why not."""
     stdout: str = "pipe"
     """pipe, closed (fd 1 closed), broken (reader gone), or file."""
+    streams: str = ""
+    """Also: closed-stdin (fd 0 closed), closed-stderr (fd 2 closed), full-stderr (/dev/full)."""
     env: dict[str, str] = field(default_factory=dict)
     slow: bool = False
 
@@ -140,17 +144,32 @@ def run(case: Case, folder: Path, deadline_s: float = 2 * DEADLINE_S) -> Outcome
         read_end, stdout_target = os.pipe()
         os.close(read_end)
     peak_file = folder / "_peak_kb.txt"
+    stderr_target: Any = subprocess.PIPE
+    if case.streams == "full-stderr":
+        stderr_target = open("/dev/full", "wb")  # noqa: SIM115 - closed below
+    closing = {"closed-stdin": 0, "closed-stderr": 2}.get(case.streams)
+    if case.stdout == "closed":
+        closing = 1
+
+    def prepare() -> None:
+        if closing is not None:
+            os.close(closing)
+
     start = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(peak_file), *command(), *args],
                             cwd=folder, env=env,
                             stdin=subprocess.DEVNULL, stdout=stdout_target,
-                            stderr=subprocess.PIPE, start_new_session=True,
-                            preexec_fn=(lambda: os.close(1)) if case.stdout == "closed" else None)
+                            stderr=stderr_target, start_new_session=True,
+                            preexec_fn=prepare if closing is not None else None)
+    if case.streams == "full-stderr":
+        stderr_target.close()
     if case.stdout == "broken":
         os.close(stdout_target)
     outs: list[bytes] = []
     errs: list[bytes] = []
-    readers = [_drain(proc.stdout, outs), _drain(proc.stderr, errs)]
+    readers = [_drain(proc.stdout, outs)]
+    if proc.stderr is not None:
+        readers.append(_drain(proc.stderr, errs))
     timed_out = False
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -164,13 +183,13 @@ def run(case: Case, folder: Path, deadline_s: float = 2 * DEADLINE_S) -> Outcome
         time.sleep(0.02)
     seconds = time.monotonic() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    for reader in readers:
+    time.sleep(LEFTOVER_GRACE_S)
+    leftover = tagged_processes(tag_value)  # before the pipes drain: a process that holds
+    for reader in readers:                  # them would otherwise be waited for
         reader.join(timeout=5)
     if case.stdout == "file":
         stdout_target.close()
         outs = [(folder / "_stdout.txt").read_bytes()]
-    time.sleep(0.3)
-    leftover = tagged_processes(tag_value)
     kill_tagged(tag_value)
     peak_kb = float(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss
     return Outcome(proc.returncode, seconds, peak_kb / 1024,
@@ -226,6 +245,30 @@ def check_batch(folder: Path) -> list[str]:
     _write(folder, "class/bob.md", _answer_table(folder))
     _write(folder, "class/carol.txt", _answer_parens(folder))
     return ["check", _problem(folder), "class", "--out", "report"]
+
+
+BATCH_NAMES = ("javascript:alert(1);x.md", "a#b?c.md", "a.md", "a.txt")
+
+
+def batch_names(folder: Path) -> list[str]:
+    right = "(a) u = -(α/2) g, gradient descent\n(b) u = -(α/2)‖g‖₁ sign(g), sign descent\n"
+    for name in BATCH_NAMES:
+        _write(folder, f"class/{name}", right if name != "a.txt" else "(a) u = g\n")
+    return ["check", _problem(folder), "class", "--out", "report"]
+
+
+def links_safe_and_pages_unique(folder: Path, out: Outcome) -> str | None:
+    import re
+
+    summary = json.loads((folder / "report" / "summary.json").read_text())
+    pages = [f.get("page") for f in summary["files"]]
+    if len(set(pages)) != len(BATCH_NAMES) or None in pages:
+        return f"report pages not one per answer: {pages}"
+    html = (folder / "report" / "summary.html").read_text()
+    links = re.findall(r'href="([^"]*)"', html)
+    bad = [link for link in links if not link.startswith("./") or any(c in link[2:]
+                                                                         for c in ":#?")]
+    return f"unsafe links {bad}" if bad or len(links) != len(BATCH_NAMES) else None
 
 
 def spec_file(name: str, text: str) -> Callable[[Path], list[str]]:
@@ -300,6 +343,19 @@ def planted_json(folder: Path) -> list[str]:
                                 "    p: 8\n    schemes: [ring-allreduce]\n"
                                 "    quantities: [messages]\n")
     return ["solve", "comm.yaml", "--engine", "gloo", "--format", "json"]
+
+
+def gloo_many_ranks(folder: Path) -> list[str]:
+    _write(folder, "comm.yaml", "title: s\nparts:\n  - family: communication\n    n: 16\n"
+                                "    p: 16\n    schemes: [ring-allreduce, parameter-server]\n"
+                                "    quantities: [messages, message-size]\n")
+    return ["solve", "comm.yaml", "--engine", "gloo", "--format", "json"]
+
+
+def names_largest_n(folder: Path, out: Outcome) -> str | None:
+    if "at most n = 4" not in out.stderr or "--engine sim" not in out.stderr:
+        return "the refusal names neither the largest n nor the simulator engine"
+    return quick(folder, out)
 
 
 def gloo_too_big(folder: Path) -> list[str]:
@@ -387,14 +443,208 @@ def markdown_script(folder: Path) -> list[str]:
     return ["solve", "xss.yaml", "--format", "md"]
 
 
+LABELLED_XSS = ("title: t\nparts:\n  - label: \"<svg onload=alert()>\"\n"
+                "    family: steepest-descent\n    norm: l2\n    gradient: [3, -1, 2]\n"
+                "    alpha: 0.5\n    asks: [update]\n")
+
+
+def markdown_label(folder: Path) -> list[str]:
+    _write(folder, "label.yaml", LABELLED_XSS)
+    return ["solve", "label.yaml", "--format", "md"]
+
+
+def check_markdown_label(folder: Path) -> list[str]:
+    _write(folder, "label.yaml", LABELLED_XSS)
+    _write(folder, "answer.md", "u = [-0.75, 0.25, -0.5], gradient descent\n")
+    return ["check", "label.yaml", "answer.md", "--format", "md"]
+
+
 def no_raw_html(folder: Path, out: Outcome) -> str | None:
-    bad = [t for t in ("<script", "<img") if t in out.stdout]
+    bad = [t for t in ("<script", "<img", "<svg") if t in out.stdout]
     return f"raw HTML in the Markdown: {bad}" if bad else None
 
 
 def solved_spec(folder: Path) -> list[str]:
     _write(folder, "ok.yaml", _steepest("l2", "[3, -1, 2]"))
     return ["solve", "ok.yaml", "--format", "md"]
+
+
+def solved_problem(folder: Path) -> list[str]:
+    return ["solve", _problem(folder), "--brief"]
+
+
+def problem_on_stdin(folder: Path) -> list[str]:
+    return ["solve", "-"]
+
+
+def cache_location(kind: str) -> Callable[[Path], list[str]]:
+    """A problem solved with the cache folder (XDG_CACHE_HOME=cache) made unusable: a regular
+    file, a FIFO, a folder or garbage where the database should be."""
+    def build(folder: Path) -> list[str]:
+        db = folder / "cache" / "optiproof" / "results.sqlite3"
+        if kind == "file":
+            _write(folder, "cache", "not a folder")
+        elif kind == "fifo":
+            db.parent.mkdir(parents=True)
+            os.mkfifo(db)
+        elif kind == "folder":
+            db.mkdir(parents=True)
+        elif kind == "garbage":
+            _write(folder, "cache/optiproof/results.sqlite3", "garbage " * 2000)
+        return solved_problem(folder)
+    return build
+
+
+def one_cache_warning(folder: Path, out: Outcome) -> str | None:
+    count = out.stderr.count("warning: the result cache")
+    return None if count == 1 else f"expected one warning about the cache, saw {count}"
+
+
+def cache_clear_in(kind: str) -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        cache_location(kind)(folder)
+        return ["cache", "clear"]
+    return build
+
+
+def write_spec_onto_input(folder: Path) -> list[str]:
+    _write(folder, "incomplete.txt", "Steepest descent.\n\nFind the update u for some norm.\n")
+    return ["read", "incomplete.txt", "--write-spec", "incomplete.txt"]
+
+
+def input_intact(folder: Path, out: Outcome) -> str | None:
+    text = (folder / "incomplete.txt").read_text()
+    return None if text.startswith("Steepest descent.") else "the input was overwritten"
+
+
+def solve_out_foreign(folder: Path) -> list[str]:
+    _write(folder, "thesis.tex", "my thesis\n")
+    return ["solve", _problem(folder), "-f", "json", "--out", "thesis.tex"]
+
+
+def thesis_intact(folder: Path, out: Outcome) -> str | None:
+    return None if (folder / "thesis.tex").read_text() == "my thesis\n" else "replaced"
+
+
+def write_spec_foreign(folder: Path) -> list[str]:
+    _write(folder, "thesis.tex", "my thesis\n")
+    return ["read", _problem(folder), "--write-spec", "thesis.tex"]
+
+
+def figures_over_files(folder: Path) -> list[str]:
+    _write(folder, "dynamics.txt", bundled_text("quadratic-dynamics.txt"))
+    _write(folder, "q-a-figure-1.png", "my photo\n")
+    _write(folder, "victim.txt", "victim\n")
+    (folder / "q-a-figure-2.png").symlink_to("victim.txt")
+    return ["solve", "dynamics.txt", "-f", "md", "--out", "q.md"]
+
+
+def nothing_written(folder: Path, out: Outcome) -> str | None:
+    if (folder / "q.md").exists():
+        return "q.md was written before the refusal"
+    if (folder / "q-a-figure-1.png").read_text() != "my photo\n":
+        return "an existing file was replaced by a figure"
+    if (folder / "victim.txt").read_text() != "victim\n":
+        return "a figure was written through a symbolic link"
+    return None
+
+
+ADAM_BIG_T = json.dumps({"title": "t", "parts": [{
+    "label": "a", "family": "adam-mechanics", "asks": ["bias-factors", "step-bound"],
+    "t": 999999, "alpha": "1/1000", "beta1": "999999/1000000", "beta2": "9999999/10000000"}]})
+"""Refused quickly (exit 2) while the witness worker is still importing: it must end with the
+command, not seconds later."""
+
+
+ANSI_TITLE = "Title \x1b]0;PWNED\x07 \x1b[2J\x1b[31mred\x9b1A\r"
+
+
+def ansi_text(command: str) -> Callable[[Path], list[str]]:
+    """Terminal controls (retitle, clear, colour, cursor moves) in a problem text's title."""
+    def build(folder: Path) -> list[str]:
+        _write(folder, "ansi.txt", ANSI_TITLE + "\n" + bundled_text(
+            "penalized-linear-improvement.txt").split("\n", 1)[1])
+        return [command, "ansi.txt"] + (["--brief", "--no-input"] if command == "solve" else [])
+    return build
+
+
+def ansi_spec(folder: Path) -> list[str]:
+    _write(folder, "ansi.yaml", 'title: "evil \\e]0;PWNED\\a \\e[31mRED\\e[0m"\nparts:\n'
+                                '  - {label: a, family: steepest-descent, norm: l2, '
+                                'gradient: [3, -1, 2], alpha: 0.5, asks: [update], '
+                                'question: "q \\e[2J \\x9b31m"}\n')
+    return ["solve", "ansi.yaml"]
+
+
+def ansi_answer(folder: Path) -> list[str]:
+    _write(folder, "answer.md", "(a) \x1b[2J u = -(α/2) g \x1b]0;PWNED\x07 gradient descent\n"
+                                "(b) \x1b[31m u = g\n")
+    return ["check", _problem(folder), "answer.md"]
+
+
+def no_controls(folder: Path, out: Outcome) -> str | None:
+    bad = sorted({c for c in out.stdout + out.stderr if c in "\x1b\x07\x9b\r"})
+    return f"control characters reach the terminal: {bad}" if bad else None
+
+
+TOWER_CELL = ("| scheme | messages | size |\n|---|---|---|\n"
+              "| all-to-all | n(n-1)^(n^(n^n)) | p |\n| parameter server | 2n | p |\n"
+              "| ring all-reduce | 2n(n-1) | p/n |\n")
+"""A 16-character answer cell that used to take the whole time budget."""
+QUICK_S = 12.0
+"""What a refusal of an oversized formula may take (start-up and the problem's own solve)."""
+
+
+def tower_cell(folder: Path) -> list[str]:
+    _write(folder, "dist.txt", bundled_text("distributed-training.txt"))
+    _write(folder, "tower.md", TOWER_CELL)
+    return ["check", "dist.txt", "tower.md"]
+
+
+def tower_in_batch(folder: Path) -> list[str]:
+    _write(folder, "dist.txt", bundled_text("distributed-training.txt"))
+    _write(folder, "class/s1.md", TOWER_CELL)
+    _write(folder, "class/s2.md", TOWER_CELL.replace("n(n-1)^(n^(n^n))", "n(n-1)"))
+    return ["check", "dist.txt", "class", "--out", "report"]
+
+
+def quick(folder: Path, out: Outcome) -> str | None:
+    return None if out.seconds <= QUICK_S else f"took {out.seconds:.1f} s (> {QUICK_S} s)"
+
+
+def quick_and_summarised(folder: Path, out: Outcome) -> str | None:
+    summary = folder / "report" / "summary.json"
+    if not summary.exists():
+        return "no summary.json"
+    files = [f["file"] for f in json.loads(summary.read_text())["files"]]
+    return quick(folder, out) or (None if files == ["s1.md", "s2.md"] else f"files {files}")
+
+
+def distance_p(p: str) -> Callable[[Path], list[str]]:
+    spec = {"title": "t", "parts": [{"label": "a", "family": "steepest-descent", "norm": "l1",
+                                     "gradient": [3, -1, 2], "alpha": 0.5, "asks": ["update"],
+                                     "derived": [{"kind": "distance", "of": "update",
+                                                  "to": [1, 2, 3], "norm": "lp", "p": p}]}]}
+    return spec_file("distance.json", json.dumps(spec))
+
+
+RIDGE_TINY_LAMBDA = json.dumps({"title": "t", "parts": [{
+    "label": "a", "family": "implicit-bias", "X": [[1, 2, 3], [4, 5, 6]], "y": [1, 2],
+    "method": {"name": "ridge", "lam": "1/10^64"}, "asks": ["limit", "ridgeless-limit"]}]})
+"""An ill-conditioned ridge solve: SciPy warns (LinAlgWarning)."""
+
+
+def no_python_warning(folder: Path, out: Outcome) -> str | None:
+    raw = [t for t in ("Warning:", ".py:", "warnings.warn") if t in out.stderr]
+    return f"a raw Python warning reached the user: {raw}" if raw else None
+
+
+CROSSOVER_IN_N = json.dumps({"title": "t", "parts": [{
+    "label": "a", "family": "communication", "n": "n", "p": "p",
+    "schemes": ["ring-allreduce", "tree-allreduce"], "quantities": ["time"], "alpha": "a",
+    "bandwidth": "B", "derived": [{"kind": "crossover", "of": "time[tree-allreduce]",
+                                   "to": "time[ring-allreduce]", "solve_for": "n"}]}]})
+"""A crossover in n: ceiling(log2 n) against n, which SymPy's solve cannot do."""
 
 
 CASES: list[Case] = [
@@ -452,6 +702,65 @@ CASES: list[Case] = [
     Case("7", "non-UTF-8 stdout", solved_spec, env={"PYTHONIOENCODING": "ascii"}),
     Case("7", "closed stdout", solved_spec, stdout="closed"),
     Case("7", "stdout reader gone (broken pipe)", solved_spec, stdout="broken"),
+    Case("6", "read --write-spec onto its own input", write_spec_onto_input,
+         check=input_intact),
+    Case("6", "solve --out onto a file that is not a report", solve_out_foreign,
+         check=thesis_intact),
+    Case("6", "read --write-spec onto a file that is not a spec", write_spec_foreign,
+         check=thesis_intact),
+    Case("6", "Markdown figures over a file and a planted link", figures_over_files,
+         check=nothing_written),
+    Case("5", "a refusal while the witness worker starts", spec_file("adam.json", ADAM_BIG_T)),
+    Case("7", "terminal controls in a problem title (solve)", ansi_text("solve"),
+         exits=(0, 1, 3), check=no_controls),
+    Case("7", "terminal controls in a problem title (read)", ansi_text("read"),
+         exits=(0, 3), check=no_controls),
+    Case("7", "terminal controls in a spec's title and question", ansi_spec, exits=(0, 2),
+         check=no_controls),
+    Case("7", "terminal controls in an answer", ansi_answer, exits=(0, 1, 2),
+         check=no_controls),
+    Case("2", "power tower n(n-1)^(n^(n^n)) in an answer cell", tower_cell,
+         exits=(0, 1, 2), check=quick),
+    Case("2", "power tower cell in batch mode", tower_in_batch, exits=(0, 1),
+         check=quick_and_summarised),
+    Case("2", "derived lp distance with p = 10^64", distance_p("10^64"), check=quick),
+    Case("2", "derived lp distance with p = 1.0000001", distance_p("1.0000001"), check=quick),
+    Case("5", "gloo with n = 16 and a tiny p (17 ranks importing torch)", gloo_many_ranks,
+         check=names_largest_n),
+    Case("7", "a library warning (ill-conditioned ridge solve)",
+         spec_file("ridge.json", RIDGE_TINY_LAMBDA), exits=(0, 1), check=no_python_warning),
+    Case("7", "crossover SymPy cannot solve", spec_file("crossover.json", CROSSOVER_IN_N)),
+    Case("7", "closed stdin with PROBLEM -", problem_on_stdin, streams="closed-stdin"),
+    Case("7", "closed stderr", solved_problem, exits=(0,), streams="closed-stderr"),
+    Case("7", "stderr is /dev/full (a 'wrote' line to say)",
+         lambda f: ["solve", _problem(f), "-f", "json", "--out", "out.json"], exits=(0,),
+         streams="full-stderr"),
+    Case("7", "broken pipe on the terminal rendering",
+         lambda f: ["solve", _problem(f)], stdout="broken"),
+    Case("7", "XDG_CACHE_HOME is a regular file", cache_location("file"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "XDG_CACHE_HOME is /dev/null", solved_problem, exits=(0,),
+         env={"XDG_CACHE_HOME": "/dev/null"}, check=one_cache_warning),
+    Case("7", "XDG_CACHE_HOME is /proc", solved_problem, exits=(0,),
+         env={"XDG_CACHE_HOME": "/proc"}, check=one_cache_warning),
+    Case("7", "HOME is /dev/null", solved_problem, exits=(0,),
+         env={"XDG_CACHE_HOME": "", "HOME": "/dev/null"}, check=one_cache_warning),
+    Case("7", "the cache database is a FIFO", cache_location("fifo"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "the cache database is a folder", cache_location("folder"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "the cache database is garbage", cache_location("garbage"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "cache clear on a garbage database", cache_clear_in("garbage"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("7", "cache clear on a FIFO database", cache_clear_in("fifo"), exits=(0,),
+         env={"XDG_CACHE_HOME": "cache"}, check=one_cache_warning),
+    Case("6", "batch file names as link schemes, fragments and page collisions", batch_names,
+         exits=(0, 1), check=links_safe_and_pages_unique),
+    Case("7", "<svg> in a part label, solve Markdown", markdown_label, exits=(0,),
+         check=no_raw_html),
+    Case("7", "<svg> in a part label, check Markdown", check_markdown_label, exits=(0, 1),
+         check=no_raw_html),
     Case("7", "<script> in the Markdown title and question", markdown_script, exits=(0,),
          check=no_raw_html),
 ]

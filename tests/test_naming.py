@@ -1,10 +1,6 @@
 """One vocabulary: no module outside the catalogue spells the canonical key or the display name
 of a norm, optimizer or collective scheme, and no module outside a family spells that family's
 key. Every string literal of every module is read from its syntax tree (f-string parts too).
-
-reading/ and checking/ are being rebuilt on the catalogue; until then the literals they still
-spell are listed, file by file, in :data:`NOT_YET_ON_THE_CATALOGUE`. The list may only shrink:
-an entry that no longer occurs fails the test until it is removed.
 """
 
 from __future__ import annotations
@@ -19,20 +15,6 @@ from optiproof.catalogue import NORMS, OPTIMIZERS, SCHEMES
 from optiproof.families import FAMILIES, Family
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "optiproof"
-
-NOT_YET_ON_THE_CATALOGUE: dict[str, set[str]] = {
-    "checking/__init__.py": {"steepest-descent"},
-    "checking/extract.py": {
-        "Adagrad", "Adam", "Lion", "Muon", "Nesterov", "Newton's method", "RMSprop", "SignAdam",
-        "gradient descent", "greedy coordinate descent", "normalized gradient descent",
-        "orthogonalised gradient descent", "sign gradient descent", "sign momentum (Signum)"},
-    "checking/findings.py": {
-        "Rabenseifner", "all-to-all", "binomial-tree reduce + broadcast", "communication",
-        "implicit-bias", "parameter server", "rabenseifner", "recursive doubling",
-        "ring all-reduce", "sharded parameter server", "steepest-descent"},
-    "checking/hints.py": {"communication", "implicit-bias", "steepest-descent"},
-}
-"""Literals reading/ and checking/ still spell (file -> literals); the rebuilds empty it."""
 
 CANONICAL = {name.lower(): f"{registry.kind} {entry.key!r}"
              for registry in (NORMS, OPTIMIZERS, SCHEMES) for entry in registry
@@ -81,19 +63,9 @@ def test_every_registered_family_has_a_folder():
 
 @pytest.mark.parametrize("rel", sorted(MODULES))
 def test_no_module_spells_a_name_it_does_not_own(rel: str):
-    allowed = NOT_YET_ON_THE_CATALOGUE.get(rel, set())
     found = [f"line {line}: {name!r} ({why})"
-             for line, name, why in spelled_names(rel, MODULES[rel].read_text(encoding="utf-8"))
-             if name not in allowed]
+             for line, name, why in spelled_names(rel, MODULES[rel].read_text(encoding="utf-8"))]
     assert not found, f"{rel} spells names owned by the catalogue or a family: {found}"
-
-
-@pytest.mark.parametrize("rel", sorted(NOT_YET_ON_THE_CATALOGUE))
-def test_the_allowlist_only_shrinks(rel: str):
-    assert rel.startswith(("reading/", "checking/")), rel
-    spelled = {name for _, name, _ in spelled_names(rel, MODULES[rel].read_text("utf-8"))}
-    gone = NOT_YET_ON_THE_CATALOGUE[rel] - spelled
-    assert not gone, f"{rel} no longer spells {sorted(gone)}: remove them from the allowlist"
 
 
 def test_the_scan_finds_a_spelled_name():

@@ -441,7 +441,7 @@ def test_bundled_problem_renders_cleanly(name: str, text: str) -> None:
 def test_markdown_keeps_user_html_inert(verified_solution: Solution) -> None:
     import copy
 
-    from optiproof.checking.report import CheckReport, PartReport, render_markdown
+    from optiproof.checking.report import Claimed, CheckReport, PartReport, render_markdown
 
     solution = copy.copy(verified_solution)
     solution.title = "<script>alert(1)</script>"
@@ -450,7 +450,8 @@ def test_markdown_keeps_user_html_inert(verified_solution: Solution) -> None:
     md = solution.to_markdown()
     assert "<script" not in md and "<img" not in md
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "&lt;img src=x" in md
-    report = CheckReport("<b>t</b>", [PartReport("a", "incorrect", ["u: <svg onload=x()>"],
+    report = CheckReport("<b>t</b>", [PartReport("a", "incorrect",
+                                                 [Claimed("u", "<svg onload=x()>", 3)],
                                                  [], [], "<i>hint</i>")], source="<a.md")
     md = render_markdown(report)
     assert "<svg" not in md and "<b>" not in md and "<i>" not in md

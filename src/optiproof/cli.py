@@ -1,7 +1,9 @@
 """Command line: ``optiproof solve | read | check | schema | demo | serve``. Heavy libraries are imported inside commands.
 
 Exit codes (DESIGN.md): 0 solved and verified, 1 some part not verified (or an internal error),
-2 bad input, 3 problem not recognised.
+2 bad input, 3 problem not recognised. A reader of standard output that goes away before
+the end (``| head``) ends the command quietly with exit 2. Closed standard streams are not
+errors: a closed stderr silences messages, a closed stdin is bad input only when PROBLEM is -.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ class Engine(str, Enum):
 # -- reading problems -----------------------------------------------------------------------
 
 def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
-                     interactive: bool = False) -> tuple[Any, Any]:
+                     interactive: bool = False, force: bool = False) -> tuple[Any, Any]:
     """(Problem, Reading or None) from a spec file, ``-`` for stdin, or problem text (only text
     has a Reading). When the text cannot be read completely: with ``interactive``, a question the
     reader could not place is asked about on the terminal; otherwise (or if the user declines)
@@ -87,8 +89,7 @@ def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
                 and complete(err.reading, _choose):
             return err.reading.to_problem(), err.reading
         if write_spec is not None:
-            _write(err.reading.to_spec_yaml(), write_spec, field="--write-spec",
-                   inputs=_inputs(path_or_dash))
+            _write_spec(err.reading, write_spec, path_or_dash, force)
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
         raise
@@ -107,10 +108,24 @@ def _choose(prompt: str, options: list[str]) -> int | None:
         typer.echo(f"please answer a number from 1 to {len(options) + 1}")
 
 
+def _write_spec(reading: Any, write_spec: Path, problem: str, force: bool) -> None:
+    """The reading as an editable spec at ``write_spec``: never over an input of the run, and
+    over an existing file only if it is a spec written this way (or with --force)."""
+    from optiproof.reading.report import is_written_spec
+
+    _write(reading.to_spec_yaml(), write_spec, field="--write-spec", inputs=_inputs(problem),
+           replaceable=is_written_spec, force=force)
+
+
+FORCE_HELP = ("Replace an existing output file even when it is not a previous optiproof output "
+              "(an input of the run never).")
+
 # -- running, errors and progress -----------------------------------------------------------
 
 def _fail(code: int, message: str) -> int:
-    typer.echo(message, err=True)
+    from optiproof.core.safeio import printable
+
+    typer.echo(printable(message), err=True)
     return code
 
 
@@ -172,10 +187,29 @@ def _silence_stdout() -> None:
         pass
 
 
+def _isatty(stream: Any) -> bool:
+    """Whether ``stream`` is an open terminal (a closed or missing stream is not)."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _console(**kwargs: Any) -> Any:
+    """A rich Console whose broken pipe is ours to handle (rich's own exits with code 1)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _Console(**kwargs)
+
+
 @contextmanager
 def _progress(first: str) -> Iterator[Callable[[str], None]]:
     """A progress sink: a transient rich spinner on stderr when it is a terminal, else silent."""
-    if not sys.stderr.isatty():
+    if not _isatty(sys.stderr):
         yield lambda message: None
         return
     from rich.console import Console
@@ -246,14 +280,23 @@ def _say_wrote(path: Path, extra: str = "") -> None:
     typer.echo(f"wrote {path}{extra}", err=True)
 
 
-def _write_markdown(solution: Any, out: Path, inputs: tuple[Path, ...] = ()) -> None:
-    """``out`` and the figures it links, written beside it."""
+def _write_markdown(solution: Any, out: Path, inputs: tuple[Path, ...] = (),
+                    force: bool = False) -> None:
+    """``out`` and the figures it links, written beside it: every destination is checked
+    before anything is written. An existing ``out`` is replaced only if it is a previous
+    solution, and an existing figure file only if that previous solution links it (else
+    --force)."""
+    from optiproof.core.safeio import existing_head, write_files
+    from optiproof.rendering import is_solution_output
     from optiproof.rendering.markdown import markdown_with_figures
 
     text, figures = markdown_with_figures(solution, out.stem)
-    _write(text, out, inputs=inputs)
-    for name, png in figures.items():
-        _write(png, out.parent / name, inputs=inputs)
+    previous = existing_head(out)
+    linked = previous.decode("utf-8", "replace") if is_solution_output(previous) else ""
+    files: list[tuple[Path, str | bytes, Any]] = [(out, text, is_solution_output)]
+    files += [(out.parent / name, png, lambda head, name=name: f"]({name})" in linked)
+              for name, png in figures.items()]
+    write_files(files, field="--out", inputs=inputs, force=force)
     _say_wrote(out, f" and {len(figures)} figure(s) beside it" if figures else "")
 
 
@@ -274,12 +317,10 @@ def _html_target(out: Path | None, name: str) -> Path:
 
 
 def _print_terminal(solution: Any, brief: bool) -> None:
-    from rich.console import Console
-
     from optiproof.rendering.terminal import render_terminal
 
     with _writing_stdout():
-        render_terminal(solution, Console(file=_stdout()), brief=brief)
+        render_terminal(solution, _console(file=_stdout()), brief=brief)
 
 
 def _inputs(*paths: str | Path | None) -> tuple[Path, ...]:
@@ -338,11 +379,12 @@ def _cached_solved(cache: Any, alias: str | None) -> Any:
 
 
 def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None,
-            interactive: bool = False, doing: str = "solving exactly...") -> Any:
+            interactive: bool = False, force: bool = False,
+            doing: str = "solving exactly...") -> Any:
     """PROBLEM solved: from the cache by its input digest, else read (asking on the terminal
-    with ``interactive``) and solved (and cached) while ``doing`` shows, with what was read on
-    the solution. Before reading, the witness worker starts, so that whatever it has to import
-    overlaps the reading and the derivation."""
+    with ``interactive``; ``force`` lets ``write_spec`` replace a file) and solved (and cached)
+    while ``doing`` shows, with what was read on the solution. Before reading, the witness
+    worker starts, so that whatever it has to import overlaps the reading and the derivation."""
     from dataclasses import replace
 
     from optiproof.pipeline import solve_cached
@@ -354,7 +396,7 @@ def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = No
         from optiproof.runtime.pool import shared_pool
 
         shared_pool()
-    spec, reading = load_problem_any(problem, write_spec, interactive)
+    spec, reading = load_problem_any(problem, write_spec, interactive, force)
     with _progress(doing) as progress:
         return solve_cached(spec, replace(options, progress=progress), cache, alias, reading)
 
@@ -364,6 +406,34 @@ def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format 
     if open_report or form is Format.term or (form is Format.md and out is not None):
         return None
     return form
+
+
+def _checkable(problem: str, solved: Any) -> Any:
+    """The solution an answer is graded against. One served from the cache lacks what only
+    the solver keeps (a part's facts, a set-valued answer's membership test), which the
+    checker's family hooks use; they are derived again, exactly and without witnesses, and set
+    beside the cached evidence of every part whose answers come out the same."""
+    solution = solved.solution
+    if solved.cached is None:
+        return solution
+    from dataclasses import replace
+
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    spec, _ = load_problem_any(problem)
+    fresh = {p.label: p for p in solve_problem(
+        spec, SolveOptions(figures=False, run_witnesses=False)).parts}
+    parts = []
+    for part in solution.parts:
+        again = fresh.get(part.label)
+        if again is not None and [a.latex for a in again.answers] == [
+                a.latex for a in part.answers]:
+            part = replace(part, facts=again.facts, answers=[
+                replace(a, membership=b.membership)
+                for a, b in zip(part.answers, again.answers, strict=True)])
+        parts.append(part)
+    return replace(solution, parts=parts)
 
 
 def _cached_note(entry: Any) -> None:
@@ -424,6 +494,7 @@ def solve(
         "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
     = False,
     no_cache: NoCache = False,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
     what was read, the answers, then the derivation and the evidence. On a terminal, a question
@@ -431,9 +502,14 @@ def solve(
 
     def body(budget: Budget) -> int:
         from optiproof.core.options import SolveOptions
+        from optiproof.rendering import is_solution_output
+
+        def put(text: str, target: Path | None) -> None:
+            _write(text, target, inputs=_inputs(problem), replaceable=is_solution_output,
+                   force=force)
 
         form = _open_format(fmt, open_report)
-        interactive = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+        interactive = not no_input and _isatty(sys.stdin) and _isatty(sys.stdout)
         options = SolveOptions(engine=engine.value, run_witnesses=not no_witness,
                                figures=form is Format.html or (form is Format.md
                                                                and out is not None))
@@ -443,32 +519,31 @@ def solve(
         hit = cache.entry_of_alias(alias) if alias is not None else None
         text = cache.rendering(hit.key, stored.value) if hit is not None else None
         if text is not None:
-            _write(_marked(text, form, hit), out, inputs=_inputs(problem))
+            put(_marked(text, form, hit), out)
             if out is not None:
                 _say_wrote(out)
             solution = cache.solution(hit.key) if hit.exit_code else None
             if solution is not None:
                 _not_verified_note(solution)
             return hit.exit_code
-        solved = _solved(problem, options, cache, write_spec, interactive)
+        solved = _solved(problem, options, cache, write_spec, interactive, force)
         solution = solved.solution
         if solved.cached is not None and stored is None:
             _cached_note(solved.cached)
         if open_report:
             target = _html_target(out, "solution.html")
-            _write(solution.to_html(), target, inputs=_inputs(problem))
+            put(solution.to_html(), target)
             _say_wrote(target)
             _open_in_browser(target)
         elif form is Format.term and out is None:
             _print_terminal(solution, brief)
         elif form is Format.md and out is not None:
-            _write_markdown(solution, out, _inputs(problem))
+            _write_markdown(solution, out, _inputs(problem), force)
         else:
             text = _render(solution, form, brief)
             if solved.key is not None and stored is not None:
                 cache.put_rendering(solved.key, stored.value, text)
-            _write(text if solved.cached is None else _marked(text, form, solved.cached), out,
-                   inputs=_inputs(problem))
+            put(text if solved.cached is None else _marked(text, form, solved.cached), out)
             if out is not None:
                 _say_wrote(out)
         if form is not Format.term or out is not None:
@@ -484,6 +559,7 @@ def read(
                                            help="Problem text file, or - for stdin.")],
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--write-spec", help="Write what was read as an editable spec file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Show what was understood from a problem text: parts, families, parameters, sources."""
 
@@ -497,7 +573,7 @@ def read(
         reading = read_report(text)
         typer.echo(describe(reading))
         if write_spec is not None:
-            _write(reading.to_spec_yaml(), write_spec)
+            _write_spec(reading, write_spec, problem, force)
             typer.echo(f"wrote {write_spec}", err=True)
         return 0 if reading.complete else 3
 
@@ -512,8 +588,8 @@ def check(
     problem: Annotated[str, typer.Argument(
         metavar="PROBLEM", help="The problem: problem text, a spec file, or - for stdin.")],
     answer: Annotated[Path, typer.Argument(metavar="ANSWER",
-                                           help="An answer document (.md/.txt), or a folder "
-                                                "of them (batch mode).")],
+                                           help="An answer document (.md/.txt/.html), or a "
+                                                "folder of them (batch mode).")],
     fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
                                         help=FORMAT_HELP)] = Format.term,
     reveal: Annotated[bool, typer.Option("--reveal", help="Show the verified answers in the "
@@ -545,8 +621,9 @@ def check(
             text = decode_answer(raw, str(answer))
         from optiproof.core.options import SolveOptions
 
-        solution = _solved(problem, SolveOptions(figures=False), _cache(no_cache),
-                           doing="solving the problem to check against...").solution
+        solution = _checkable(problem, _solved(
+            problem, SolveOptions(figures=False), _cache(no_cache),
+            doing="solving the problem to check against..."))
         if batch:
             from optiproof.checking.batch import check_folder
 
@@ -558,7 +635,7 @@ def check(
                        f"mean score {summary['mean_score']}; wrote {target / 'summary.json'}, "
                        f"{target / 'summary.html'} and one report page per answer", err=True)
             if not summary["files"]:
-                raise BadInput(f"{answer} has no .md/.txt answer files", field="ANSWER")
+                raise BadInput(f"{answer} has no .md/.txt/.html answer files", field="ANSWER")
             if open_report:
                 _open_in_browser(target / "summary.html")
             ok = all(e["score"] == 1 for e in summary["files"])
@@ -662,7 +739,6 @@ class _DemoFolder:
 
 def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget, cache: Any,
               inputs: tuple[Path, ...] = (), force: bool = False) -> int:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -705,7 +781,7 @@ def _run_demo(problems: list[tuple[str, str]], out: Path, budget: Budget, cache:
         table.add_row(name, parts, Text(status, style="bold green" if ok else "bold red"),
                       f"{seconds:.1f} s")
     with _writing_stdout():
-        console = Console(file=_stdout())
+        console = _console(file=_stdout())
         console.print(table)
         for name, message in errors:
             console.print(Text.assemble(("error: ", "bold red"), f"{name}: {message}"),
@@ -823,6 +899,29 @@ def cache_clear() -> None:
     raise typer.Exit(_guarded(body))
 
 
+class _TolerantStream:
+    """A standard stream whose failing writes are dropped: messages to a full or closed stderr
+    (``2>/dev/full``) must not turn a run into a failure."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Entry point of the ``optiproof`` script: the command runs in a supervised child process
     that carries the per-input limits (see :mod:`optiproof.core.resources`), except ``serve``,
@@ -834,4 +933,9 @@ def main() -> None:
         app(prog_name="optiproof")
         return
     _WHOLE_PROCESS = True
+    if sys.stderr is not None:
+        sys.stderr = _TolerantStream(sys.stderr)  # type: ignore[assignment]
+    from optiproof.core.errors import warnings_as_notes
+
+    warnings_as_notes()
     sys.exit(run_supervised(lambda: app(prog_name="optiproof")))

@@ -21,8 +21,10 @@ def decoded(raw: bytes, source: str) -> str:
     if raw.lstrip().startswith(b"%PDF"):
         raise BadInput(f"{source} is a PDF; paste the text (e.g. `pdftotext {source} -`)",
                        field="PROBLEM", expected="problem text or a YAML/JSON spec")
+    from optiproof.core.safeio import printable
+
     try:
-        return raw.decode("utf-8")
+        return printable(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise BadInput(f"{source} is not UTF-8 text", field="PROBLEM",
                        expected="problem text or a YAML/JSON spec") from None
@@ -86,6 +88,9 @@ def problem_source(path_or_dash: str) -> tuple[str | None, str, str]:
     if path_or_dash == "-":
         import sys
 
+        if sys.stdin is None:
+            raise BadInput("standard input is closed", field="PROBLEM",
+                           expected="a problem on standard input, or a file name")
         raw = read_stream_bounded(sys.stdin.buffer, LIMITS.max_text_bytes, field="PROBLEM",
                                   source="stdin")
         return None, decoded(raw, "stdin"), "stdin"

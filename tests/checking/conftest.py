@@ -13,8 +13,25 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
+BLIND_A = CORPUS / "blind-a"
+"""Answers written blind to the checker (batch A), with the author's expected verdicts and
+planted findings; the problem is named by its bundled file."""
+
+
 def corpus_table() -> dict[str, dict]:
     return yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def blind_table() -> dict[str, dict]:
+    return yaml.safe_load((BLIND_A / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def bundled_problem(name: str) -> str:
+    """The repository path of a bundled problem named as in the blind table: its text, else
+    its spec."""
+    text = Path("src/optiproof/problems/texts") / name
+    spec = Path("src/optiproof/problems") / f"{Path(name).stem}.yaml"
+    return str(text if (ROOT / text).exists() else spec)
 
 
 @lru_cache(maxsize=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from typer.testing import CliRunner
 from optiproof import cli
 
 runner = CliRunner()
-PLI = str(ROOT / "src/optiproof/problems/texts/penalized-linear-improvement.txt")
+PLI_PATH = "src/optiproof/problems/texts/penalized-linear-improvement.txt"
+PLI = str(ROOT / PLI_PATH)
 
 
 def _run(*args: str):
@@ -42,6 +44,25 @@ def test_wrong_answer_exits_1_and_reveal_adds_expected(tmp_path):
     text = out.read_text()
     assert "wrong-answer" in text and "expected:" in text and "\\|g\\|" not in text.split(
         "expected:")[0].split("## Part (b)")[0]
+    assert re.search(r"- graded: update: .* \(line \d+\)", text)
+    assert f"wrote {out}" in res.stderr
+
+
+def test_the_terminal_report_shows_each_graded_claim_with_its_line():
+    res = _run(PLI, str(CORPUS / "penalized-linear-improvement/wrong-update-b.md"))
+    assert res.exit_code == 1
+    assert re.search(r"graded: update: .+ \(line \d+\)", res.stdout)
+    assert "\\frac" not in res.stdout and "expected:" not in res.stdout
+
+
+def test_an_html_answer_is_checked(tmp_path, solved):
+    from optiproof.rendering import render
+
+    page = tmp_path / "answer.html"
+    page.write_text(render(solved(PLI_PATH), "html"), encoding="utf-8")
+    res = _run(PLI, str(page), "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert all(p["verdict"] == "correct" for p in json.loads(res.stdout)["parts"])
 
 
 @pytest.mark.parametrize("content, needle", [
@@ -129,3 +150,20 @@ def test_batch_over_the_whole_corpus(solved, tmp_path):
 def test_help_lists_check():
     res = runner.invoke(cli.app, ["check", "--help"])
     assert res.exit_code == 0 and "--reveal" in res.output
+
+
+def test_a_check_served_from_the_cache_grades_as_a_fresh_one(tmp_path, monkeypatch):
+    """The cached solution keeps no solver facts or membership tests; the family's checks
+    that use them (a number claimed for every gradient, re-solved on another) still run."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    problem = str(ROOT / "src/optiproof/problems/steepest-descent-numeric.yaml")
+    answer = str(CORPUS / "blind-a/steepest-descent-numeric/overreach-e.md")
+    runs = []
+    for _ in range(2):
+        res = _run(problem, answer, "--format", "json")
+        _no_traceback(res)
+        runs.append({p["label"]: sorted(f["kind"] for f in p["findings"])
+                     for p in json.loads(res.stdout)["parts"]})
+    assert list((tmp_path / "cache").rglob("*.sqlite3")), "the first run was not cached"
+    assert runs[0] == runs[1]
+    assert runs[1]["b"] == ["false-claim"]

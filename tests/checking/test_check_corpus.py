@@ -9,7 +9,8 @@ import pytest
 from conftest import CORPUS, corpus_table
 
 from optiproof.checking import check_answer
-from optiproof.checking.findings import FINDING_KINDS, expected_answers
+from optiproof.checking.expect import expectations
+from optiproof.checking.findings import FINDING_KINDS
 from optiproof.checking.hints import leaks, value_forms
 
 TABLE = corpus_table()
@@ -58,7 +59,7 @@ def test_hints_hide_the_answer_unless_revealed(solved, name):
     solution, report = _check(solved, name)
     _, revealed = _check(solved, name, reveal=True)
     for part, rep, rev in zip(solution.parts, report.parts, revealed.parts, strict=True):
-        exp = expected_answers(part)
+        exp = expectations(part)
         if rep.verdict in ("incorrect", "incomplete"):
             assert rep.hint, f"{name} ({rep.label}): no hint"
         assert not leaks(rep.hint, exp), f"{name} ({rep.label}) hint leaks: {rep.hint}"
@@ -83,6 +84,8 @@ def test_json_contract(solved):
     assert set(data) == {"parts", "score"}
     for p in data["parts"]:
         assert set(p) == {"label", "verdict", "claimed", "findings", "hint"}
+        for c in p["claimed"]:
+            assert set(c) == {"name", "value", "line"} and c["line"] >= 1
         for f in p["findings"]:
             assert set(f) == {"kind", "line", "message"}
     _, revealed = _check(solved, "optimizer-convergence/wrong-table-inconsistent.md", True)

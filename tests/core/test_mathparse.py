@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from optiproof.core.errors import BadInput
-from optiproof.core.mathatoms import AbsValue, Grad, Inner, Norm, Sign, Transposed
+from optiproof.core.mathatoms import AbsValue, Expectation, Grad, Inner, Norm, Sign, Transposed
 from optiproof.core.mathparse import (
     MathParseError,
     ParseLimits,
@@ -58,6 +58,21 @@ NOTATIONS = [
     ("min(1, x)", sp.Min(1, x)),
     ("sqrt 2 n", sp.sqrt(2) * n),
     ("abs(x)", AbsValue(x)),
+    ("x.theta", Inner(x, theta)),
+    ("α* ", sp.Symbol("alpha^*")),
+    ("(α*, 2)", col(sp.Symbol("alpha^*"), 2)),
+    ("a*b", a * b),
+    ("E[g]", Expectation(g)),
+    ("𝔼[g²]", Expectation(g ** 2)),
+    ("m̂ₜ", sp.Symbol("mhat_t")),
+    ("‖g‖∞", Norm(g, sp.oo)),
+    ("g ⊙ g", g ** 2),
+    ("beta1 * m_{t-1}", sp.Symbol("beta1") * sp.Symbol("m_t-1")),
+    ("1e−5", sp.Rational(1, 100000)),
+    ("θ'", sp.Symbol("theta'")),
+    ("ρ⋆", sp.Symbol("rho^*")),
+    ("2⁄11", sp.Rational(2, 11)),
+    ("θ′_t + x''", sp.Symbol("theta_t'") + sp.Symbol("x''")),
     ("sign(g)", Sign(g)),
     ("sgn g", Sign(g)),
     ("floor(n/2)", sp.floor(n / 2)),
@@ -92,6 +107,8 @@ NOTATIONS = [
     ("gᵀ", Transposed(g)),
     # LaTeX
     (r"\frac{1}{2}", sp.Rational(1, 2)),
+    (r"\mathbb{E}[\hat m_t]", Expectation(sp.Symbol("mhat_t"))),
+    (r"g_t \odot g_t", sp.Symbol("g_t") ** 2),
     (r"\dfrac{\alpha}{2}\|g\|_1", alpha * Norm(g, 1) / 2),
     (r"\tfrac{p}{n}", p / n),
     (r"\frac12", sp.Rational(1, 2)),
@@ -134,6 +151,7 @@ NOTATIONS = [
     (r"\langle g, d \rangle", Inner(g, d)),
     (r"\boxed{3}", sp.Integer(3)),
     (r"\hat{m}_t", sp.Symbol("mhat_t")),
+    (r"\Delta\theta_t'", sp.Symbol("Delta") * sp.Symbol("theta_t'")),
     (r"\bar{x}", sp.Symbol("xbar")),
     (r"\theta^*", sp.Symbol("theta^*")),
     (r"\theta^{\star}", sp.Symbol("theta^*")),

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from optiproof.checking.parse import parse_math as checker_parse
+from optiproof.checking.formula import parse_value as checker_parse
 from optiproof.core.errors import BadInput
 from optiproof.core.mathparse import MathParseError, parse_math, parse_relation
 

@@ -30,7 +30,8 @@ class Relation:
 
     Kinds: ``special-case`` (subject = other under the condition), ``reduces-to`` (other becomes
     subject under the condition), ``constrained-form`` (subject is the constraint form of other's
-    step), ``approximates``, ``applied-to-momentum``."""
+    step), ``same-update`` (subject takes other's step, on other data: naming one names the
+    other), ``approximates``, ``applied-to-momentum``."""
 
     kind: str
     other: str

@@ -14,9 +14,12 @@ from optiproof.catalogue.base import Entry, Registry, Relation
 
 @dataclass(frozen=True)
 class OptimizerEntry(Entry):
-    """An optimizer or update rule; ``torch`` names its ``torch.optim`` class where one exists."""
+    """An optimizer or update rule; ``torch`` names its ``torch.optim`` class where one exists;
+    ``named`` is False for a description of a method (preconditioned gradient descent) rather
+    than a named algorithm (Adam, Lion)."""
 
     torch: str = ""
+    named: bool = True
 
 
 OPTIMIZERS: Registry[OptimizerEntry] = Registry("optimizer")
@@ -33,7 +36,7 @@ SGD = _add(OptimizerEntry(
     "sgd", "stochastic gradient descent", r"\theta \leftarrow \theta - \alpha \nabla f_i(\theta)",
     aliases=("stochastic-gradient-descent", "vanilla sgd"),
     phrases=(r"\bsgd\b(?! with momentum)", r"\bstochastic gradient descent"),
-    relations=(Relation("special-case", "gd", "one example per step"),),
+    relations=(Relation("same-update", "gd", "the same step on a stochastic gradient"),),
     torch="SGD"))
 NORMALIZED_GD = _add(OptimizerEntry(
     "normalized-gd", "normalized gradient descent",
@@ -60,15 +63,15 @@ COORDINATE_DESCENT = _add(OptimizerEntry(
 LP_DESCENT = _add(OptimizerEntry(
     "lp-descent", "steepest descent in the l_p norm",
     aliases=("lp steepest descent", "l_p steepest descent"),
-    phrases=(r"\bsteepest descent in (?:the )?l_?p\b",)))
+    phrases=(r"\bsteepest descent in (?:the )?l_?p\b",), named=False))
 DIAG_PRECONDITIONED = _add(OptimizerEntry(
     "diag-preconditioned-gd", "diagonally preconditioned gradient descent",
     aliases=("diagonal preconditioning", "diagonally-preconditioned-gd"),
-    phrases=(r"\bdiagonal(?:ly)? precondition\w*",)))
+    phrases=(r"\bdiagonal(?:ly)? precondition\w*",), named=False))
 PRECONDITIONED = _add(OptimizerEntry(
     "preconditioned", "preconditioned (Newton-like) gradient descent",
     aliases=("preconditioned gradient descent", "preconditioned-gd", "newton-like"),
-    phrases=(r"\bpreconditioned(?: gradient descent| gd)?\b", r"\bpreconditioner\b")))
+    phrases=(r"\bpreconditioned(?: gradient descent| gd)?\b", r"\bpreconditioner\b"), named=False))
 ORTHOGONALIZED = _add(OptimizerEntry(
     "orthogonalized-gd", "orthogonalised gradient descent",
     aliases=("orthogonalized gradient descent", "orthogonalised-gd", "spectral descent",
@@ -86,7 +89,7 @@ MUON = _add(OptimizerEntry(
 TOP_SINGULAR = _add(OptimizerEntry(
     "top-singular", "rank-one top-singular-pair update",
     aliases=("rank-one update", "top singular pair"),
-    phrases=(r"\brank[- ]one (?:top[- ]singular|update)",)))
+    phrases=(r"\brank[- ]one (?:top[- ]singular|update)",), named=False))
 HEAVY_BALL = _add(OptimizerEntry(
     "heavy-ball", "heavy-ball (Polyak) momentum",
     r"\theta_{k+1} = \theta_k - \alpha \nabla f(\theta_k) + \beta(\theta_k - \theta_{k-1})",
@@ -104,12 +107,14 @@ RESCALED_SGD = _add(OptimizerEntry(
     "rescaled-sgd", "SGD on rescaled features",
     aliases=("rescaled sgd", "feature rescaling", "SGD on rescaled features, mapped back"),
     phrases=(r"\brescal\w* (?:the |every |each |all )?(?:input )?features?",
-             r"\bstandardi[sz]\w* (?:the )?features?")))
+             r"\bstandardi[sz]\w* (?:the )?features?",
+             r"\brescal\w*(?: features?)?(?: ?\+ ?| then | and | ?→ ?| ?-> ?)(?:sgd|gd)\b",
+             r"\brescaled (?:sgd|gd)\b"), named=False))
 EPOCHWISE = _add(OptimizerEntry(
     "epochwise-adaptive", "SGD with epoch-wise diagonal (Adam-like) scaling",
     aliases=("epochwise", "epoch-wise adaptive", "simplified adam",
              "epoch-wise diagonally scaled method", "epoch-wise diagonal (Adam-like) method"),
-    phrases=(r"\bsimplified adam\b", r"\badam[- ](?:like|style|type)\b")))
+    phrases=(r"\bsimplified adam\b", r"\badam[- ](?:like|style|type)\b"), named=False))
 ADAM = _add(OptimizerEntry(
     "adam", "Adam", aliases=("torch-adam",),
     phrases=(r"\badam\b(?![- ](?:style|like|type)|w)",), torch="Adam"))
@@ -126,11 +131,13 @@ ADAGRAD = _add(OptimizerEntry(
     torch="Adagrad"))
 AMSGRAD = _add(OptimizerEntry("amsgrad", "AMSGrad", phrases=(r"\bamsgrad\b",)))
 LION = _add(OptimizerEntry("lion", "Lion", phrases=(r"\blion\b",)))
+SHAMPOO = _add(OptimizerEntry("shampoo", "Shampoo", phrases=(r"\bshampoo\b",)))
+ADAFACTOR = _add(OptimizerEntry("adafactor", "Adafactor", phrases=(r"\badafactor\b",)))
 SIGN_ADAM = _add(OptimizerEntry("signadam", "SignAdam", phrases=(r"\bsign[- ]?adam\b",)))
 RIDGE = _add(OptimizerEntry(
     "ridge", "gradient descent with weight decay",
     aliases=("tikhonov", "ridge regression", "l2-regularised least squares", "weight decay",
              "ridge regression (lambda -> 0)"),
-    phrases=(r"\bridge(?: regression)?\b", r"\btikhonov\b")))
+    phrases=(r"\bridge(?: regression)?\b", r"\btikhonov\b"), named=False))
 NEWTON = _add(OptimizerEntry("newton", "Newton's method", aliases=("newton-method",),
                              phrases=(r"\bnewton'?s method\b", r"\bnewton step\b")))

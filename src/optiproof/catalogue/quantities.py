@@ -1,9 +1,11 @@
 """Askable quantities: everything a part may ask for, declared once.
 
 Each quantity has its canonical key (the ``asked`` list and ``Answer.quantity`` of the JSON), a
-display name, a symbol, a unit where it has one, the kind of value it takes, and the question
+display name, a symbol, a unit where it has one, the kind of value it takes, the question
 phrases that ask for it (regular expressions over normalised prose; the reader matches them
-inside request clauses). Which family answers which quantity is declared by the family.
+inside request clauses) and the labels that name it in an answer (table headers, row labels,
+lead-ins such as "Optimal value:"; the checker matches them). Which family answers which
+quantity is declared by the family.
 
 A *derived* quantity (:data:`DERIVED`) is computed from other answers rather than by a family:
 its ``formula`` says how, in the operands ``X`` (``of``) and ``Y`` (``to``) of a spec's
@@ -12,7 +14,9 @@ its ``formula`` says how, in the operands ``X`` (``of``) and ``Y`` (``to``) of a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from optiproof.catalogue.base import Entry, Registry, Relation
@@ -28,6 +32,11 @@ class QuantityEntry(Entry):
     value_kind: ValueKind = "scalar"
     formula: str = ""
     """For a derived quantity: its definition in the operands X and Y (LaTeX); else empty."""
+    labels: tuple[str, ...] = ()
+    """Regular expressions over lower-cased answer text that name the quantity in an answer."""
+    bound: bool = False
+    """The value is a supremum or threshold, so answers state it as an inequality
+    (``α < 0.2``, ``|Δθ| ≤ 3.16·10⁻³``)."""
 
 
 QUANTITIES: Registry[QuantityEntry] = Registry("quantity")
@@ -46,7 +55,8 @@ IDENTIFICATION = _add(_Q(
              r"\bname the (?:optimi[sz]er|algorithm|method)", r"\bknown as\b",
              r"\bwhat is (?:this|it) called\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
-    value_kind="name"))
+    value_kind="name",
+    labels=(r"\boptimi[sz]er\b", r"\bidentified as\b", r"\balgorithm\b", r"\bmethod\b")))
 
 # -- steepest descent --------------------------------------------------------------------------
 UPDATE = _add(_Q(
@@ -59,28 +69,36 @@ UPDATE = _add(_Q(
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
-    value_kind="vector"))
+    value_kind="vector",
+    labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
 MIN_VALUE = _add(_Q(
     "min-value", "minimum value", r"\min", aliases=("optimal value", "minimum"),
     phrases=(r"\b(?:optimal|minimum|minimal|smallest|least) (?:objective )?value",
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
              r"\bsmallest value of the objective", r"\bmin_\w{1,3} ?\w{1,4}\(\w{1,3}\)",
-             r"\binfimum\b", r"\bminimum value\b")))
+             r"\binfimum\b", r"\bminimum value\b"),
+    labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
+            r"\bmin\b")))
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
-             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_")))
+             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_"),
+    labels=(r"\blength\b", r"\bnorm of the (?:step|update)\b")))
 COMPARE = _add(_Q(
     "compare", "length ratio", aliases=("ratio of lengths",),
     phrases=(r"\bhow many times\b", r"\bratio of the (?:lengths|norms|steps)",
              r"\bcompare the (?:lengths|norms|steps)", r"\b(?:longer|shorter|larger) than\b"),
-    relations=(Relation("special-case", "ratio", "the ratio of two step lengths"),)))
+    relations=(Relation("special-case", "ratio", "the ratio of two step lengths"),),
+    labels=(r"\bratio\b", r"\btimes\b", r"\blonger\b", r"\bshorter\b", r"\bcomparison\b",
+            r"‖[^‖]{1,12}‖[^/‖]{0,6}/\s*‖")))
 THRESHOLD = _add(_Q(
     "threshold", "threshold on alpha", r"\alpha^\star",
     phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold (?:on|for|value of) α",
              r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α", r"\bvalue of α (?:at which|where)",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
-             r"\bchange[sd]? character")))
+             r"\bchange[sd]? character"),
+    labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
+    bound=True))
 HOLDER_CONJUGATE = _add(_Q(
     "holder-conjugate", "Hölder conjugate exponent", "q", aliases=("conjugate exponent",),
     phrases=(r"\bh(?:ö|o|oe)lder conjugate", r"\bconjugate exponent", r"\bdual exponent")))
@@ -97,7 +115,9 @@ LIMIT = _add(_Q(
              r"\bwhich (?:vector|point|solution)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
              r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b"),
-    value_kind="vector"))
+    value_kind="vector",
+    labels=(r"\blimit(?: point)?\b", r"\bconverge[sd]? to\b", r"\bend(?:s|ed)? up\b",
+            r"\bsolution\b")))
 IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
     phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",
@@ -125,14 +145,19 @@ MESSAGES = _add(_Q(
                                                "messages-sent", "number-of-messages-sent",
                                                "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
-             r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b")))
+             r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b"),
+    labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
+            r"#")))
 MESSAGE_SIZE = _add(_Q(
     "message-size", "size of each message", unit="values",
     aliases=("size", "size-of-each-message", "message-elements", "values per message"),
     phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", r"\bmessage size(?! in bytes)",
              r"\bhow (?:large|big) is (?:each|a) message", r"\b(?:elements|values|floats) per "
              r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
-             r"message")))
+             r"message"),
+    labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
+            r"\bmessage size\b",
+            r"\bsize of (?:each|a|one|every) message\b")))
 MESSAGE_BYTES = _add(_Q(
     "message-bytes", "size of each message in bytes", unit="bytes",
     aliases=("bytes", "bytes per message"),
@@ -142,7 +167,8 @@ TOTAL_VOLUME = _add(_Q(
     phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
              r"floats) sent|traffic|communication)",
              r"\btotal (?:floats|values|elements) (?:sent)?",
-             r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b")))
+             r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
+    labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
 BUSIEST_SENT = _add(_Q(
     "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),
     phrases=(r"\bbusiest (?:node|worker)", r"\bbottleneck (?:node|link)",
@@ -157,7 +183,8 @@ ROUNDS = _add(_Q(
     "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
     phrases=(r"\bnumber of (?:communication )?(?:rounds|steps)",
              r"\bhow many (?:communication )?(?:rounds|steps)",
-             r"\bsequential (?:rounds|steps)", r"\blatency steps")))
+             r"\bsequential (?:rounds|steps)", r"\blatency steps"),
+    labels=(r"\brounds?\b", r"\blatency steps\b")))
 TIME = _add(_Q(
     "time", "time in the alpha-beta model", unit="s", aliases=("alpha-beta-time", "alpha-beta"),
     phrases=(r"\b(?:total |communication |wall[- ]clock )?time\b[^.?]{0,40}\b(?:latency|"
@@ -189,7 +216,10 @@ MAX_STEP = _add(_Q(
              r"\bfor (?:which|what) (?:values? of )?(?:α|the step size|step sizes|learning "
              r"rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
-             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b")))
+             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b"),
+    labels=(r"\b(?:max(?:imum|imal)?|largest|biggest)\b[^|:;]{0,12}\bstep\b",
+            r"\bstab(?:le|ility)\b", r"α_?max\b"),
+    bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|"
@@ -197,11 +227,15 @@ OPTIMAL_STEP = _add(_Q(
              r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α\b|\(α, ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\boptimally tuned\b",
-             r"\bα\^?\*")))
+             r"\bα\^?\*"),
+    labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\b(?:step(?: size)?|α|learning rate|lr)\b",
+            r"\bstep(?: size)?\b", r"\blearning rate\b", r"\blr\b",
+            r"α\^?[*⋆]")))
 OPTIMAL_MOMENTUM = _add(_Q(
     "optimal-momentum", "optimal momentum", r"\beta^\star",
     phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*",
-             r"(?:(?<=optimal α)|(?<=best α)) and β\b")))
+             r"(?:(?<=optimal α)|(?<=best α)) and β\b"),
+    labels=(r"\b(?:optimal |best )?momentum\b", r"β\^?[*⋆]")))
 ITERATION_EIGENVALUES = _add(_Q(
     "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",
     value_kind="vector", aliases=("roots of the characteristic polynomial",),
@@ -211,18 +245,21 @@ OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
-             r"\brate (?:does it|it) achieve", r"\bwhat rate\b")))
+             r"\brate (?:does it|it) achieve", r"\bwhat rate\b"),
+    labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]")))
 RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
-             r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b")))
+             r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b"),
+    labels=(r"\b(?:convergence )?rate\b", r"\bcontraction factor\b")))
 CONDITION_NUMBER = _add(_Q(
     "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
 ITERATIONS = _add(_Q(
     "iterations", "iterations to reach the tolerance", "k",
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
-             r"\biterations? (?:are )?(?:needed|required)")))
+             r"\biterations? (?:are )?(?:needed|required)"),
+    labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b")))
 REGIME = _add(_Q(
     "regime", "behaviour regime", value_kind="explanation",
     phrases=(r"\bregimes?\b", r"\boscillat\w*", r"\bmonoton\w*", r"\bwhat happens\b(?! along)")))
@@ -258,11 +295,13 @@ UPDATE_RULE = _add(_Q(
     "update-rule", "update rule", value_kind="formula", aliases=("rule",),
     phrases=(r"\bupdate rule", r"\bupdate equations?", r"\bwrite (?:out|down) (?:the )?(?:full )?"
              r"(?:adam|rmsprop)", r"\bdivid\w* by (?:the )?(?:square root|sqrt)",
-             r"\b(?:state|give) (?:the )?(?:adam|rmsprop) update")))
+             r"\b(?:state|give) (?:the )?(?:adam|rmsprop) update"),
+    labels=(r"\bupdate(?: rule)?\b", r"\brule\b")))
 BIAS_CORRECTION = _add(_Q(
     "bias-correction", "bias correction", value_kind="formula", aliases=("bias",),
     phrases=(r"\bbias[- ]correction\b", r"\bbias[- ]correct(?:s|ing|ed)?\b", r"\bunbiased\b",
-             r"E\[m_?t\]", r"\bexpect\w* (?:value )?of (?:m|v)_?t")))
+             r"E\[m_?t\]", r"\bexpect\w* (?:value )?of (?:m|v)_?t"),
+    labels=(r"\bbias[- ]correct\w*", r"\bunbias\w*")))
 FIRST_MOMENT = _add(_Q(
     "first-moment", "first-moment estimate", "m_t", value_kind="vector",
     aliases=("first moment", "momentum estimate"),
@@ -279,28 +318,37 @@ DISPLACEMENT = _add(_Q(
     phrases=(r"\btotal (?:displacement|change|movement)\b", r"θ_T ?- ?θ_0")))
 FIRST_STEP = _add(_Q(
     "first-step", "first step", r"\theta_1 - \theta_0", aliases=("first-update",),
-    phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0"), value_kind="vector"))
+    phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0"), value_kind="vector",
+    labels=(r"\bfirst (?:step|update)\b", r"θ_?1 ?[-−] ?θ_?0")))
 LOSS_SCALING = _add(_Q(
     "loss-scaling", "effect of scaling the loss", aliases=("scaling", "scale-invariance"),
     phrases=(r"\b(?:re)?scal\w* (?:the )?loss", r"\bloss (?:is |gets )?(?:re)?scaled",
              r"\bmultipl\w* (?:the |my )?loss", r"\binvarian\w* to (?:re)?scal",
-             r"\bscale[- ]invarian")))
+             r"\bscale[- ]invarian"),
+    labels=(r"\bloss scal\w*", r"scal\w* (?:the |of the )?loss\b", r"\bmultipl\w* (?:the )?loss\b",
+            r"\bscale[- ]invarian\w*", r"\binvarian\w*", r"\bunchanged\b",
+            r"\bdoes not change\b", r"\bno change\b")))
 SIGN_LIMIT = _add(_Q(
     "sign-limit", "the beta1 = beta2 = 0 limit", aliases=("sign-descent", "sign"),
     phrases=(r"β_?1 ?= ?β_?2 ?= ?0", r"β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0",
              r"\bwhat does the (?:update|step|rule)\b[^.?]{0,40}\breduce to\b")))
 STEP_BOUND = _add(_Q(
-    "step-bound", "bound on the per-coordinate step", aliases=("bound",),
+    "step-bound", "bound on the per-coordinate step", r"|\Delta\theta_t|", aliases=("bound",),
     phrases=(r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
              r"(?:step|update)", r"\bstep[- ]size bound",
              r"\bhow large (?:can|may|is|could) (?:a |the |each |one )?(?:single |per[- ]coordinate "
              r"|adam )*(?:step|update)", r"\b(?:maximum|largest)(?: possible)? (?:step|update)",
-             r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)")))
+             r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)"),
+    labels=(r"\b(?:max(?:imum|imal)?|largest)\b[^|:;]{0,25}\bstep\b", r"\bstep bound\b",
+            r"\bbound\b"),
+    bound=True))
 WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay",
     aliases=("l2-vs-weight-decay", "adamw"),
     phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b",
-             r"\beffective (?:per[- ]coordinate )?decay\b")))
+             r"\beffective (?:per[- ]coordinate )?decay\b"),
+    labels=(r"\bweight decay\b", r"\badamw\b", r"\bl2 vs\b", r"\bdecay\b", r"\bshr[iu]nk\w*",
+            r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
     phrases=(r"\bwhere is the iterate\b", r"\bθ_\d+\b(?! ?- ?θ)", r"\bparameters? after\b")))
@@ -414,3 +462,29 @@ VALUES_SENT = _add(_Q(
 
 DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
 """The derived quantities, computed from other answers by their ``formula``."""
+
+
+def label_scores(text: str) -> dict[str, int]:
+    """Quantity key -> length of the longest label of that quantity found in lower-cased
+    answer ``text`` (a longer label is a more specific naming)."""
+    return dict(_label_scores(text))
+
+
+@lru_cache(maxsize=8192)
+def _label_scores(text: str) -> tuple[tuple[str, int], ...]:
+    out: dict[str, int] = {}
+    for entry in QUANTITIES:
+        for pattern in _label_patterns(entry):
+            for m in pattern.finditer(text):
+                out[entry.key] = max(out.get(entry.key, 0), m.end() - m.start())
+    return tuple(out.items())
+
+
+_LABELS: dict[str, tuple[re.Pattern, ...]] = {}
+
+
+def _label_patterns(entry: QuantityEntry) -> tuple[re.Pattern, ...]:
+    got = _LABELS.get(entry.key)
+    if got is None:
+        got = _LABELS[entry.key] = tuple(re.compile(p) for p in entry.labels)
+    return got

@@ -1,13 +1,16 @@
-"""Checking: an answer document + a verified solution -> verdicts per part, findings, hints.
+"""Checking: an answer document + a verified solution -> a verdict per part, findings, hints.
 
 The pipeline, one small step each::
 
     answer bytes -> decode_answer (BadInput: empty, binary, not UTF-8, over the size limit)
-                 -> extract       (sections, formulas, tables -> located claims and names)
-                 -> findings      (claims vs the verified answers, identifications, general
-                                   claims, formulas KaTeX rejects)
-                 -> verdicts      (correct / incorrect / incomplete / unverifiable) and hints
-                 -> report        (terminal, Markdown, HTML, JSON)
+                 -> htmltext   (an HTML page as text, formulas as their TeX)
+                 -> document   (lines, formulas, tables)
+                 -> segment    (the part and role of every line; summary rows to their parts)
+                 -> claims     (chains ``subject rel value``, tiered, with why one would not count)
+                 -> associate  (each claim to the verified answer it states)
+                 -> findings   (final claims compared; identifications; general statements;
+                                formulas KaTeX rejects; the family's own checks)
+                 -> hints and report (terminal, Markdown, HTML, JSON)
 
 The solution must be solved with its witnesses: a part that is NOT VERIFIED is graded
 ``unverifiable``, never ``correct``. Solve once, check many (``check_answer(solution, text)``).
@@ -24,7 +27,8 @@ __all__ = ["check_answer", "decode_answer", "CheckReport", "MAX_ANSWER_BYTES"]
 MAX_ANSWER_BYTES = 10_000_000
 """Answer files at or above this size are refused (exit 2)."""
 MAX_CHECK_CHARS = 400_000
-"""Longest decoded answer text the extractor reads."""
+"""Longest decoded answer text the checker reads."""
+_EXPECTED = "a Markdown/LaTeX/plain-text answer document"
 
 
 def decode_answer(raw: bytes, source: str = "ANSWER") -> str:
@@ -33,23 +37,20 @@ def decode_answer(raw: bytes, source: str = "ANSWER") -> str:
 
     if len(raw) >= MAX_ANSWER_BYTES:
         raise BadInput(f"{source} is {len(raw) // 1_000_000} MB; answers are checked up to "
-                       f"{MAX_ANSWER_BYTES // 1_000_000} MB", field="ANSWER",
-                       expected="a Markdown/LaTeX/plain-text answer document")
+                       f"{MAX_ANSWER_BYTES // 1_000_000} MB", field="ANSWER", expected=_EXPECTED)
     if not raw.strip():
-        raise BadInput(f"{source} is empty", field="ANSWER",
-                       expected="a Markdown/LaTeX/plain-text answer document")
+        raise BadInput(f"{source} is empty", field="ANSWER", expected=_EXPECTED)
     if b"\x00" in raw[:65536]:
-        raise BadInput(f"{source} is a binary file", field="ANSWER",
-                       expected="a Markdown/LaTeX/plain-text answer document")
+        raise BadInput(f"{source} is a binary file", field="ANSWER", expected=_EXPECTED)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadInput(f"{source} is not UTF-8 text", field="ANSWER",
-                       expected="a Markdown/LaTeX/plain-text answer document") from None
+                       expected=_EXPECTED) from None
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 65536):
         raise BadInput(f"{source} looks binary (control characters)", field="ANSWER",
-                       expected="a Markdown/LaTeX/plain-text answer document")
+                       expected=_EXPECTED)
     if len(text) > MAX_CHECK_CHARS:
         raise BadInput(f"{source} has {len(text) // 1000} k characters; the checker reads "
                        f"answers of at most {MAX_CHECK_CHARS // 1000} k", field="ANSWER",
@@ -62,69 +63,19 @@ def check_answer(solution: Any, text: str, *, reveal: bool = False, source: str 
     """Grade an answer document against a solved (and witnessed) Solution.
 
     Raises :class:`BadInput` when nothing in the answer belongs to this problem (no part
-    heading and no value that fits any part), if ``strict_problem``.
+    label and no statement of any verified answer), if ``strict_problem``.
     """
-    from optiproof.checking.extract import extract
-    from optiproof.checking.findings import (
-        PartGrade,
-        check_general_claims,
-        check_identification,
-        check_rendering,
-        expected_answers,
-        grade_answers,
-        vocabulary,
-    )
-    from optiproof.checking.hints import hint_for
-    from optiproof.checking.report import PartReport, verdict_of
+    from optiproof.checking.grade import grade_document
+    from optiproof.checking.htmltext import html_to_text, looks_like_html
+    from optiproof.checking.report import part_reports
     from optiproof.core.errors import BadInput
 
-    vocab = vocabulary(solution)
-    ex = extract(text, vocab)
-    grades: dict[str, PartGrade] = {}
-    fitted = False
-    for part in solution.parts:
-        grade = PartGrade(part.label, part.verified, expected_answers(part))
-        grades[part.label] = grade
-        claims = [c for c in ex.claims if c.part == part.label]
-        fitted |= grade_answers(part.label, grade.expected, claims, grade)
-        spec_asks = _asks_optimizer(part)
-        present = part.label in ex.sections
-        check_identification(part, ex, grade, spec_asks, present)
-        if any(m.part == part.label and m.canonical == part.identified_as for m in ex.names):
-            fitted = True
-        if any(u[2] == part.label for u in ex.unparsed) and any(
-                f.kind == "unanswered" and f.answer for f in grade.findings):
-            grade.unparsed = True
-    headed = bool(ex.sections) and vocab.single_part is None
-    if strict_problem and not fitted and not (headed and not ex.claims):
-        raise BadInput("the answer does not match this problem: none of its "
-                       f"{len(ex.claims)} values or names fits any part of "
-                       f"'{solution.title}'", field="ANSWER",
+    if looks_like_html(text):
+        text = html_to_text(text)
+    graded = grade_document(solution, text)
+    if strict_problem and not graded.fits:
+        raise BadInput("the answer does not match this problem: none of its statements fits "
+                       f"a part of '{solution.title}'", field="ANSWER",
                        expected="an answer to the given problem")
-    check_general_claims(solution, ex, grades)
-    check_rendering(ex, grades, solution.parts[0].label)
-    reports = []
-    for part in solution.parts:
-        grade = grades[part.label]
-        findings = sorted(grade.findings, key=lambda f: (f.line or 10**9, f.kind))
-        if not part.verified:
-            findings = [f for f in findings if f.kind == "unrenderable-formula"]
-        verdict = verdict_of(part.verified, findings, grade.unparsed)
-        claimed = [f"{e.name}: {' '.join(grade.chosen[e.name].text.split())[:120]}"
-                   for e in grade.expected if e.name in grade.chosen]
-        if part.family == "steepest-descent":
-            names = sorted({m.name for m in ex.names if m.part == part.label})
-            if names:
-                claimed.append("optimizer: " + ", ".join(names))
-        expected = [f"{e.name}: {e.latex}" for e in grade.expected if e.kind != "none"]
-        if part.identified_as:
-            expected.append(f"identified as: {part.identified_as}")
-        grade.findings = findings
-        reports.append(PartReport(part.label, verdict, claimed, expected, findings,
-                                  hint_for(part, grade, verdict, reveal)))
-    return CheckReport(solution.title, reports, reveal=reveal, source=source, document=text)
-
-
-def _asks_optimizer(part: Any) -> bool:
-    q = (part.question or "").lower()
-    return any(w in q for w in ("optimizer", "optimiser", "recover", "correspond"))
+    return CheckReport(solution.title, part_reports(solution, graded, reveal), reveal=reveal,
+                       source=source, document=text)

@@ -9,13 +9,12 @@ an answer, or is too large is listed with its error and does not stop the batch.
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-ANSWER_SUFFIXES = (".md", ".txt", ".markdown", ".tex")
+ANSWER_SUFFIXES = (".md", ".txt", ".markdown", ".tex", ".html", ".htm")
 
 
 def is_summary(head: bytes) -> bool:
@@ -27,9 +26,23 @@ def is_summary(head: bytes) -> bool:
         and ("<title>Check summary: " in text[:600] or "<title>Check: " in text[:600]))
 
 
-def report_page(name: str) -> str:
-    """The file name of an answer's own report page in the batch folder."""
-    return f"{Path(name).stem}.check.html"
+def report_page(name: str, taken: set[str] | None = None) -> str:
+    """The file name of an answer's own report page in the batch folder: ``STEM.check.html``,
+    or, when another answer has that page already (``a.md`` and ``a.txt``; ``taken`` holds the
+    pages given so far, in lower case), ``NAME.check.html`` and then ``NAME-2.check.html``..."""
+    taken = set() if taken is None else taken
+    candidates = [Path(name).stem, name] + [f"{name}-{k}" for k in range(2, len(taken) + 3)]
+    page = next(f"{c}.check.html" for c in candidates if f"{c}.check.html".lower() not in taken)
+    taken.add(page.lower())
+    return page
+
+
+def page_link(page: str) -> str:
+    """A relative link to a page in the same folder (URL-quoted, so a name never reads as a
+    scheme such as ``javascript:``, a fragment or a query)."""
+    from urllib.parse import quote
+
+    return "./" + quote(page, safe="")
 
 
 def check_folder(solution: Any, folder: Path, out: Path, reveal: bool = False, *,
@@ -52,6 +65,7 @@ def check_folder(solution: Any, folder: Path, out: Path, reveal: bool = False, *
 
     entries = [{"file": name, "error": reason, "score": None, "parts": []}
                for name, reason in refused]
+    pages: set[str] = {"summary.json", "summary.html"}
     for k, (name, path) in enumerate(files, start=1):
         progress(f"checking {name} ({k} of {len(files)})")
         if budget is not None:
@@ -63,8 +77,9 @@ def check_folder(solution: Any, folder: Path, out: Path, reveal: bool = False, *
         except (BadInput, OverBudget) as err:
             entries.append({"file": name, "error": str(err), "score": None, "parts": []})
             continue
-        write(report_page(name), render_html(report))
-        entries.append({"file": name, "page": report_page(name), **report.to_dict()})
+        page = report_page(name, pages)
+        write(page, render_html(report))
+        entries.append({"file": name, "page": page, **report.to_dict()})
     entries.sort(key=lambda e: e["file"])
     scores = [e["score"] for e in entries if e["score"] is not None]
     summary = {"title": solution.title, "labels": [p.label for p in solution.parts],
@@ -94,7 +109,7 @@ def summary_html(summary: dict) -> str:
             f"{badge(VERDICT_BADGE[v], f'{VERDICT_MARK[v]} {v}')}</td>"
             for label in labels if label in verdicts
             for v in [verdicts[label]["verdict"]])
-        rows.append(f"<tr><td><a href=\"{esc(entry['page'])}\">{esc(entry['file'])}</a></td>"
+        rows.append(f"<tr><td><a href=\"{esc(page_link(entry['page']))}\">{esc(entry['file'])}</a></td>"
                     f"{cells}<td class=\"num\">{entry['score']:.0%}</td></tr>")
     mean = summary["mean_score"]
     body = (f"<h1>{esc(summary['title'])}</h1><p>{summary['checked']} answers checked; "

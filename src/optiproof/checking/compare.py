@@ -1,8 +1,9 @@
-"""Claimed value vs verified answer: numeric with a tolerance the claim's own precision sets,
-symbolic by exact expansion then random substitution, set-valued by membership.
+"""Is a claimed value the verified one? Numbers at the precision they are written with
+(``0.990`` is ``10000/10101`` to three digits), vectors and matrices entry by entry, formulas
+exactly when they can be, else at random points, set-valued answers by membership.
 
-A comparison answers True (same), False (different) or None (cannot tell): None never counts
-as correct.
+Every comparison answers True (same), False (different) or None (cannot tell); None never
+counts as correct.
 """
 
 from __future__ import annotations
@@ -10,201 +11,238 @@ from __future__ import annotations
 import math
 import random
 import re
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
-ExpectedKind = Literal["vector", "matrix", "formula", "number", "unbounded", "none"]
+from optiproof.checking.expect import Expectation
 
 
 @dataclass(frozen=True)
 class Tolerance:
     """How close a claimed number must be: exact for integers and fractions, to its own stated
-    precision for decimals (0.99 stands for 0.990001), never looser than ``max_rel``."""
+    precision for decimals (one unit of the last digit written), never looser than
+    ``max_rel``."""
 
     exact_rel: float = 1e-9
-    max_rel: float = 1e-2
-    substitutions: int = 4
+    max_rel: float = 5e-2
+    points: int = 4
 
 
 TOL = Tolerance()
 
-
-@dataclass(frozen=True)
-class Expected:
-    """One verified final answer of a part, in the form claims are compared with."""
-
-    part: str
-    name: str
-    kind: ExpectedKind
-    expr: Any
-    latex: str
-    status: str
-    membership: Any = field(default=None, compare=False)
-    scheme: str | None = None
-    quantity: str | None = None
-    cues: str | None = None
-    """Regex of words that tie a scalar claim to this answer (min value, ratio, threshold)."""
-
-    @property
-    def shape(self) -> tuple[int, int] | None:
-        import sympy
-
-        return tuple(self.expr.shape) if isinstance(self.expr, sympy.MatrixBase) else None
-
-    @property
-    def length(self) -> int:
-        return len(self.expr) if self.shape else 0
-
-
-# -- symbols ------------------------------------------------------------------------------------
-
-def symbol_key(name: str) -> str:
-    """``\\alpha`` -> ``alpha``, ``Omega_{1}`` -> ``Omega_1``: one spelling per symbol."""
-    return re.sub(r"[\\{} ]", "", name)
-
-
-def canonical(expr: Any) -> Any:
-    """Rename symbols to their keys and replace ``norm_k(g)`` / ``sign(g)`` by the parser's
-    placeholder symbols, so a verified expression and a parsed claim meet in one vocabulary."""
-    import sympy
-
-    from optiproof.checking.parse import PLACEHOLDER_NORM, PLACEHOLDER_SIGN
-
-    if expr is None:
-        return None
-    repl: dict[Any, Any] = {}
-    for f in expr.atoms(sympy.Function) if hasattr(expr, "atoms") else ():
-        name = type(f).__name__
-        if name.startswith("norm_"):
-            repl[f] = sympy.Symbol(f"{PLACEHOLDER_NORM}_{name[5:].replace('oo', 'inf')}")
-        elif isinstance(f, sympy.sign) or name in ("sign", "sgn"):
-            repl[f] = sympy.Symbol(PLACEHOLDER_SIGN)
-    if repl:
-        expr = expr.xreplace(repl)
-    syms = expr.free_symbols if hasattr(expr, "free_symbols") else set()
-    return expr.xreplace({s: sympy.Symbol(symbol_key(s.name)) for s in syms})
-
-
-def symbols_of(expr: Any) -> set[str]:
-    return {symbol_key(s.name) for s in getattr(expr, "free_symbols", set())}
-
-
-# -- tolerance from the claim's text --------------------------------------------------------------
-
 _DECIMAL = re.compile(r"(?<![\d.])(\d*)\.(\d+)")
 
 
-def claimed_rel_tol(text: str) -> float:
-    """Relative tolerance a claim's decimals imply: ``0.99`` (2 significant digits) -> 1e-2."""
-    digits = []
+def written_precision(text: str) -> float:
+    """Relative tolerance the decimals of ``text`` imply: one unit of the last digit written
+    relative to the number (``0.81`` -> 0.01/0.8), for the coarsest decimal; no decimals ->
+    exact."""
+    rels = []
     for m in _DECIMAL.finditer(text):
         whole, frac = m.group(1).lstrip("0"), m.group(2)
-        sig = len(whole) + len(frac) if whole else len(frac.lstrip("0"))
-        digits.append(max(sig, 1))
-    if not digits:
+        significant = (whole + frac) if whole else frac.lstrip("0")
+        if not significant:
+            continue
+        rels.append(10.0 ** (1 - len(significant)) / max(int(significant[0]), 1))
+    if not rels:
         return TOL.exact_rel
-    return min(10.0 ** (1 - min(digits)), TOL.max_rel)
+    return min(max(rels), TOL.max_rel)
 
 
-def _close(a: float, b: float, rel: float, scale: float) -> bool:
-    return abs(a - b) <= rel * max(abs(b), scale * 1e-3) + 1e-12
-
-
-# -- comparisons ---------------------------------------------------------------------------------
-
-def numbers(values: Any) -> list[float] | None:
-    """Flatten a SymPy number/Matrix to floats (None if anything is symbolic)."""
+def as_float(value: Any) -> float | None:
+    """A closed real number as a float (None if symbolic, complex or not finite)."""
     import sympy
 
-    from optiproof.checking.parse import to_number
-
-    items = list(values) if isinstance(values, sympy.MatrixBase) else [values]
-    out = []
-    for v in items:
-        f = to_number(sympy.sympify(v)) if not isinstance(v, (int, float)) else float(v)
-        if f is None:
-            return None
-        out.append(f)
-    return out
-
-
-def same_numbers(claimed: list[float], expected: list[float], rel: float) -> bool:
-    if len(claimed) != len(expected):
-        return False
-    scale = max((abs(x) for x in expected), default=1.0) or 1.0
-    return all(_close(c, e, rel, scale) for c, e in zip(claimed, expected, strict=True))
-
-
-def same_formula(claimed: Any, expected: Any, rel: float, seed: int = 0) -> bool | None:
-    """Exact expansion of the difference, else agreement at random points (None: can't tell)."""
-    import sympy
-
-    a, b = canonical(claimed), canonical(expected)
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, (sympy.Integer, sympy.Rational, sympy.Float)):
+        return float(value)
+    if not isinstance(value, sympy.Basic) or value.free_symbols:
+        return None
     try:
-        if rel <= TOL.exact_rel and sympy.expand(a - b) == 0:
-            return True
-    except Exception:  # noqa: BLE001 - fall through to substitution
-        pass
-    syms = sorted(a.free_symbols | b.free_symbols, key=lambda s: s.name)
+        z = complex(value.evalf(17))
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        return None
+    if not (math.isfinite(z.real) and math.isfinite(z.imag)) or abs(z.imag) > 1e-12:
+        return None
+    return z.real
+
+
+def floats(value: Any) -> list[float] | None:
+    """Entries of a number, vector or matrix as floats (None if any is symbolic)."""
+    import sympy
+
+    items = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+    out = [as_float(x) for x in items]
+    return None if any(x is None for x in out) else out  # type: ignore[misc]
+
+
+def same_floats(got: list[float], want: list[float], rel: float) -> bool:
+    if len(got) != len(want):
+        return False
+    scale = max((abs(x) for x in want), default=1.0) or 1.0
+    return all(abs(a - b) <= rel * max(abs(b), 1e-3 * scale) + 1e-12
+               for a, b in zip(got, want, strict=True))
+
+
+def same_formula(a: Any, b: Any, rel: float, seed: int = 0) -> bool | None:
+    """Agreement at random points (to the written precision ``rel``); exact cancellation of
+    the difference decides a formula that cannot be evaluated there."""
+    import sympy
+
+    syms = sorted(getattr(a, "free_symbols", set()) | getattr(b, "free_symbols", set()),
+                  key=lambda s: s.name)
     rng = random.Random(seed)
     agreed = 0
-    for _ in range(TOL.substitutions):
-        point = {s: sympy.Float(rng.uniform(2.0, 9.0)) for s in syms}
+    for _ in range(TOL.points if syms else 1):
+        point = {s: sympy.Float(rng.uniform(0.3, 3.0)) for s in syms}
         try:
-            va = complex(a.evalf(15, subs=point))
-            vb = complex(b.evalf(15, subs=point))
-        except (TypeError, ValueError, ZeroDivisionError, OverflowError):
-            return None
+            va = complex((a.xreplace(point) if hasattr(a, "xreplace") else a).evalf(15))
+            vb = complex((b.xreplace(point) if hasattr(b, "xreplace") else b).evalf(15))
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError):
+            return _cancels(a, b)
         if not all(math.isfinite(x) for x in (va.real, va.imag, vb.real, vb.imag)):
             continue
         if abs(va - vb) > max(rel, 1e-9) * max(abs(vb), 1.0):
             return False
         agreed += 1
-    return True if agreed else None
+    return True if agreed else _cancels(a, b)
 
 
-def matches(claim_value: Any, claim_text: str, exp: Expected) -> bool | None:
-    """Does a claimed value equal the verified answer? True / False / None (cannot tell)."""
+def _cancels(a: Any, b: Any) -> bool | None:
+    """True when ``a - b`` expands to zero; None when it cannot be told."""
+    try:
+        return True if (a - b).expand() == 0 else None
+    except Exception:  # noqa: BLE001 - any SymPy failure means "cannot tell"
+        return None
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """``x_t = rule(x_{t-1}, g_t, t)`` as claimed, compared with a closed form by unrolling
+    it from ``x_0 = 0`` over the first steps."""
+
+    rule: Any
+    symbol: str
+    previous: str
+
+
+UNROLL_STEPS = 4
+"""Steps over which a claimed recurrence is unrolled and compared with the closed form."""
+
+
+def same_recurrence(rec: Recurrence, closed: Any) -> bool | None:
+    """Does unrolling ``rec`` give ``closed`` (a formula in ``t``, sums over ``g(s)``) at
+    ``t = 1 .. UNROLL_STEPS``?"""
+    import sympy
+
+    base, _, index = rec.symbol.partition("_")
+    t = sympy.Symbol(index)
+    x: Any = sympy.Integer(0)
+    for k in range(1, UNROLL_STEPS + 1):
+        step = {s: sympy.Symbol(s.name[:-len(index)] + str(k)) for s in rec.rule.free_symbols
+                if s.name.endswith("_" + index) and s.name != rec.previous}
+        step.update({sympy.Symbol(rec.previous): x, t: k})
+        x = sympy.expand(rec.rule.xreplace(step))
+        want = closed.subs(sympy.Symbol(index), k).doit()
+        want = want.replace(lambda e: isinstance(e, sympy.Function) and len(e.args) == 1
+                            and e.args[0].is_Integer,
+                            lambda e: sympy.Symbol(f"{type(e).__name__}_{e.args[0]}"))
+        same = same_formula(x, sympy.expand(want), TOL.exact_rel)
+        if same is not True:
+            return same
+    return True
+
+
+UNBOUNDED = "unbounded"
+"""The value of a claim stated in words: no minimiser, the objective unbounded below."""
+
+
+def is_unbounded(value: Any) -> bool:
+    import sympy
+
+    return value == UNBOUNDED or (isinstance(value, sympy.Basic) and value.is_infinite is True
+                                  and not isinstance(value, sympy.MatrixBase))
+
+
+def kind_of(value: Any) -> str | None:
+    """``vector``, ``matrix``, ``number``, ``formula`` or ``unbounded`` (None: unreadable)."""
+    import sympy
+
+    if value is None:
+        return None
+    if isinstance(value, Recurrence):
+        return "formula"
+    if is_unbounded(value):
+        return "unbounded"
+    if isinstance(value, sympy.MatrixBase):
+        return "vector" if 1 in value.shape else "matrix"
+    if not isinstance(value, sympy.Basic):
+        return None
+    return "formula" if value.free_symbols else "number"
+
+
+def compatible(value: Any, exp: Expectation, finite_for_unbounded: bool = False) -> bool:
+    """Could ``value`` be a statement of ``exp`` (same kind, and same shape for arrays)? A
+    finite value states an unbounded answer (wrongly) only when ``finite_for_unbounded``."""
+    kind = kind_of(value)
+    if exp.kind == "unbounded":
+        return kind == "unbounded" or (finite_for_unbounded and kind is not None)
+    if exp.kind in ("vector", "matrix"):
+        return kind == exp.kind and len(value) == len(exp.value) and (
+            exp.kind == "vector" or tuple(value.shape) == exp.shape) and (
+            bool(exp.value.free_symbols) or not value.free_symbols)
+    if exp.kind == "number":
+        return kind == "number"
+    if exp.kind == "formula":
+        if isinstance(value, Recurrence):
+            return True
+        names = {s.name for s in getattr(value, "free_symbols", set())}
+        return kind == "formula" and (not exp.carriers or bool(names & exp.carriers))
+    return False
+
+
+def matches(value: Any, text: str, exp: Expectation) -> bool | None:
+    """Does a (compatible) claimed value state the verified answer? True, False or None."""
     import numpy as np
     import sympy
 
     if exp.kind == "unbounded":
-        return claim_value is None
-    if claim_value is None:
-        return False
-    rel = claimed_rel_tol(claim_text)
+        return is_unbounded(value)
+    rel = written_precision(text)
     if exp.kind in ("vector", "matrix", "number"):
-        got = numbers(claim_value)
-        want = numbers(exp.expr)
+        got, want = floats(value), floats(exp.value)
         if got is None or want is None:
             return None
         if exp.status == "set-valued" and exp.membership is not None:
             try:
-                arr = np.array(got, dtype=float).reshape(np.array(want).shape)
+                arr = np.array(got, dtype=float).reshape(np.array(exp.value, dtype=float).shape)
                 return bool(exp.membership(arr, max(rel, 1e-9) * max(map(abs, want))))
             except Exception:  # noqa: BLE001 - fall back to the representative
                 pass
-        return same_numbers(got, want, rel)
+        return same_floats(got, want, rel)
     if exp.kind == "formula":
-        if isinstance(claim_value, sympy.MatrixBase):
+        if isinstance(value, Recurrence):
+            return same_recurrence(value, exp.value)
+        if isinstance(value, sympy.MatrixBase):
             return False
-        return same_formula(claim_value, exp.expr, rel)
+        return same_formula(value, exp.value, rel)
     return None
 
 
-def values_agree(a: Any, a_text: str, b: Any, b_text: str, exp: Expected) -> bool | None:
-    """Do two claims for the same answer state the same value? (for inconsistencies)"""
-    ma, mb = matches(a, a_text, exp), matches(b, b_text, exp)
-    if ma is True and mb is True:
-        return True
-    if (ma is True) != (mb is True) and ma is not None and mb is not None:
-        return False
-    if a is None or b is None:
-        return (a is None) == (b is None)
-    rel = max(claimed_rel_tol(a_text), claimed_rel_tol(b_text))
-    if exp.kind == "formula":
-        return same_formula(a, b, rel)
-    na, nb = numbers(a), numbers(b)
-    if na is None or nb is None:
+def agree(a: Any, a_text: str, b: Any, b_text: str) -> bool | None:
+    """Do two claimed values state the same thing (for body-versus-summary consistency)?"""
+    import sympy
+
+    ka, kb = kind_of(a), kind_of(b)
+    if ka is None or kb is None or isinstance(a, Recurrence) or isinstance(b, Recurrence):
         return None
-    return same_numbers(na, nb, rel)
+    if "unbounded" in (ka, kb):
+        return ka == kb
+    rel = max(written_precision(a_text), written_precision(b_text))
+    fa, fb = floats(a), floats(b)
+    if fa is not None and fb is not None:
+        return same_floats(fa, fb, rel)
+    if isinstance(a, sympy.MatrixBase) or isinstance(b, sympy.MatrixBase):
+        return None
+    return same_formula(a, b, rel)

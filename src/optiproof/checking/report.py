@@ -9,8 +9,9 @@ value could not be read; ``incomplete`` when only ``unanswered`` findings stand;
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from optiproof.checking.findings import Finding
 
@@ -19,21 +20,44 @@ VERDICT_MARK = {"correct": "\u2714", "incorrect": "\u2718", "incomplete": "\u202
                 "unverifiable": "?"}
 
 
+@dataclass(frozen=True)
+class Claimed:
+    """The statement a verified answer was graded on: the answer's name, the value as the
+    answer writes it, and its line."""
+
+    name: str
+    value: str
+    line: int
+
+    @property
+    def named(self) -> str:
+        """``name: value``, the form the renderers typeset."""
+        return f"{self.name}: {self.value}"
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "value": self.value, "line": self.line}
+
+
 @dataclass
 class PartReport:
     label: str
     verdict: Verdict
-    claimed: list[str]
+    claimed: list[Claimed]
     expected: list[str]
     findings: list[Finding]
     hint: str
+    notes: list[str] = field(default_factory=list)
+    """What the grading accepted with a reservation (a textbook approximation, say)."""
 
     def to_dict(self, reveal: bool) -> dict:
-        out: dict = {"label": self.label, "verdict": self.verdict, "claimed": self.claimed}
+        out: dict = {"label": self.label, "verdict": self.verdict,
+                     "claimed": [c.to_dict() for c in self.claimed]}
         if reveal:
             out["expected"] = self.expected
         out["findings"] = [f.to_dict() for f in self.findings]
         out["hint"] = self.hint
+        if self.notes:
+            out["notes"] = self.notes
         return out
 
 
@@ -45,7 +69,6 @@ class CheckReport:
     parts: list[PartReport]
     reveal: bool = False
     source: str = ""
-    notes: list[str] = field(default_factory=list)
     document: str = ""
     """The answer document's text, for the excerpt each finding quotes."""
 
@@ -64,6 +87,36 @@ class CheckReport:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def part_reports(solution: Any, graded: Any, reveal: bool) -> list[PartReport]:
+    """A report per part from the graded document."""
+    from optiproof.checking.hints import hint_for
+
+    out = []
+    for part in solution.parts:
+        grade = graded.grades[part.label]
+        findings = sorted(grade.findings, key=lambda f: (f.line or 10**9, f.kind))
+        if not part.verified:
+            findings = [f for f in findings if f.kind == "unrenderable-formula"]
+        verdict = verdict_of(part.verified, findings, grade.undecided)
+        claimed = [Claimed(name, _as_written(st.piece.text), st.claim.line)
+                   for name, st in grade.graded.items()]
+        expected = [f"{e.name}: {e.latex}" for e in grade.expected if e.kind != "none"]
+        if part.identified_as:
+            expected.append(f"identified as: {part.identified_as}")
+        grade.findings = findings
+        out.append(PartReport(part.label, verdict, claimed, expected, findings,
+                              hint_for(part, grade, verdict, reveal,
+                                       [p for p in solution.parts if p is not part]),
+                              list(grade.notes)))
+    return out
+
+
+def _as_written(text: str) -> str:
+    """A claimed value as written, on one line, without the punctuation that closed it."""
+    spaced = re.sub(r"\\(?:[,;:! ]|q?quad\b)", " ", text)
+    return re.sub(r"[\s,.;:]+$", "", " ".join(spaced.split()))[:160]
 
 
 def verdict_of(verified: bool, findings: list[Finding], unparsed: bool) -> Verdict:
@@ -97,14 +150,17 @@ def render_markdown(report: CheckReport) -> str:
 
     out = [f"# Check: {text(report.title)}", ""]
     if report.source:
-        out += [f"Answer: `{report.source}`", ""]
+        out += [f"Answer: `{report.source}`" if "`" not in report.source
+                else f"Answer: {text(report.source)}", ""]
     out += [f"**Score: {report.score:.0%}** of parts correct.", ""]
     for p in report.parts:
-        claimed = "; ".join(named_value(c) for c in p.claimed) or "\u2014"
-        out.append(f"- **({p.label})** {VERDICT_MARK[p.verdict]} {p.verdict} \u2014 claimed: "
-                   f"{claimed}")
+        out.append(f"- **({text(p.label)})** {VERDICT_MARK[p.verdict]} {p.verdict}")
     for p in report.parts:
-        out += ["", f"## Part ({p.label}): {p.verdict}", ""]
+        out += ["", f"## Part ({text(p.label)}): {p.verdict}", ""]
+        for c in p.claimed:
+            out.append(f"- graded: {named_value(c.named)} (line {c.line})")
+        for note in p.notes:
+            out.append(f"- note: {quoted_text(note)}")
         for f in p.findings:
             out.append(f"- **{f.kind}** ({_where(f)}): {quoted_text(f.message)}")
             excerpt = _excerpt(report, f)
@@ -120,12 +176,17 @@ def render_markdown(report: CheckReport) -> str:
 def render_terminal(report: CheckReport) -> str:
     from optiproof.rendering.terminal import named_value, quoted_prose, source_line
 
-    out = [f"Check: {report.title}" + (f"  [{report.source}]" if report.source else ""),
+    from optiproof.core.safeio import printable
+
+    out = [f"Check: {report.title}" + (f"  [{printable(report.source)}]" if report.source
+                                       else ""),
            f"Score: {report.score:.0%} of parts correct", ""]
     for p in report.parts:
-        claimed = "; ".join(named_value(c) for c in p.claimed)
-        out.append(f"({p.label}) {VERDICT_MARK[p.verdict]} {p.verdict.upper()}"
-                   + (f"   claimed: {claimed}" if claimed else ""))
+        out.append(f"({p.label}) {VERDICT_MARK[p.verdict]} {p.verdict.upper()}")
+        for c in p.claimed:
+            out.append(f"    graded: {named_value(c.named)}  (line {c.line})")
+        for note in p.notes:
+            out.append(f"    note: {quoted_prose(note)}")
         for f in p.findings:
             out.append(f"    - {f.kind} ({_where(f)}): {quoted_prose(f.message)}")
             excerpt = _excerpt(report, f)
@@ -157,7 +218,7 @@ def render_html_body(report: CheckReport) -> str:
     rows = "".join(
         f'<tr><td><a href="#part-{anchor(p.label)}">({esc(p.label)})</a></td>'
         f"<td>{badge(VERDICT_BADGE[p.verdict], f'{VERDICT_MARK[p.verdict]} {p.verdict}')}</td>"
-        f"<td>{'<br>'.join(w.named_value(c) for c in p.claimed) or chr(0x2014)}</td></tr>"
+        f"<td>{'<br>'.join(w.named_value(c.named) for c in p.claimed) or chr(0x2014)}</td></tr>"
         for p in report.parts)
     body = [f"<h1>Check: {esc(report.title)}</h1>"]
     if report.source:
@@ -171,6 +232,12 @@ def render_html_body(report: CheckReport) -> str:
                     f"({esc(p.label)})"
                     f"{badge(VERDICT_BADGE[p.verdict], f'{VERDICT_MARK[p.verdict]} {p.verdict}')}"
                     "</h2>")
+        if p.claimed:
+            items = "".join(f"<li>{w.named_value(c.named)} (line {c.line})</li>"
+                            for c in p.claimed)
+            body.append(f'<div class="card"><h3>Graded</h3><ul>{items}</ul></div>')
+        for note in p.notes:
+            body.append(f'<div class="finding"><strong>note</strong>: {w.quoted(note)}</div>')
         for f in p.findings:
             excerpt = _excerpt(report, f)
             quote = (f'<span class="excerpt">{w.source_line(excerpt)}</span>'

@@ -52,3 +52,28 @@ def did_you_mean(word: object, choices: Iterable[str] | Mapping[str, str]) -> st
     lowered = {c.lower(): choices[c] if isinstance(choices, Mapping) else c for c in choices}
     close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return f" did you mean {lowered[close[0]]!r}?" if close else ""
+
+
+def warnings_as_notes() -> None:
+    """Show a Python warning from a library (SciPy's ill-conditioned solve, NumPy's overflow)
+    as one line of optiproof's own, once per message: ``note: a numerical routine warned:
+    ...``, never a file path, line of source or class name."""
+    import sys
+    import warnings
+
+    seen: set[str] = set()
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: object = None, line: str | None = None) -> None:
+        text = " ".join(str(message).split())[:300]
+        if text in seen:
+            return
+        seen.add(text)
+        try:
+            if sys.stderr is not None:
+                sys.stderr.write(f"note: a numerical routine warned: {text}\n")
+        except (OSError, ValueError):
+            pass
+
+    warnings.showwarning = show  # type: ignore[assignment]
+    warnings.simplefilter("default")

@@ -1,5 +1,5 @@
 """Unevaluated SymPy atoms for the notation SymPy has no neutral object for: norms, absolute
-values, signs, transposes, inner products and gradients.
+values, signs, transposes, inner products, gradients and expectations.
 
 The math parser (:mod:`optiproof.core.mathparse`) builds these so that later layers can map
 them onto catalogue entries (which norm, which update rule) instead of guessing from text. On
@@ -172,5 +172,15 @@ class Grad(sympy.Function):
         return _raised(body, exp)
 
 
-ATOMS = (Norm, AbsValue, Sign, Transposed, Inner, Grad)
+class Expectation(sympy.Function):
+    """E[x], the expected value of x (a scalar)."""
+
+    nargs = 1
+    is_commutative = True
+
+    def _latex(self, printer: Any, exp: str | None = None) -> str:
+        return _raised(r"\mathbb{E}\left[" + printer._print(self.args[0]) + r"\right]", exp)
+
+
+ATOMS = (Norm, AbsValue, Sign, Transposed, Inner, Grad, Expectation)
 """Every atom class the parser can build."""

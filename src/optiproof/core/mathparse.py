@@ -29,7 +29,8 @@ What is read, and into what:
   a star kept (``θ^*`` -> ``theta^*``); ``\\mathbf``/``\\boldsymbol`` styling is dropped. ``π``,
   ``pi`` are pi, ``e`` is Euler's number, ``∞``/``\\infty``/``inf`` are oo. Given a ``symbols``
   table, only its names are allowed (an undeclared run such as ``np`` is split into declared
-  names, n*p, or refused). In LaTeX (text with ``\\`` or ``{``) an undeclared letter run is a
+  names, n*p, or refused). In LaTeX (text with ``\\`` or a ``{`` that does not open a sub- or
+  superscript: ``m_{t-1}`` in plain text stays plain) an undeclared letter run is a
   product of letters, as TeX sets it (``np`` -> n*p); in plain text it is one name.
 - Juxtaposition multiplies (``2n``, ``n(n-1)``, ``2\\sqrt{3}``) unless the name is a function
   of the table; a multi-letter name that is neither followed by ``(`` is an unknown function and
@@ -59,6 +60,7 @@ written                                     built
 ``gᵀd``, ``g^\\top H d``, ``⟨g, d⟩``             ``Inner(g, d)``, ``Inner(g, H*d)`` (a transpose
                                             takes the rest of its product as the other side)
 ``∇f``, ``\\nabla f(\\theta_t)``                 ``Grad(f)``, ``Grad(f, theta_t)``
+``E[g]``, ``\\mathbb{E}[g^2]``, ``𝔼[m̂ₜ]``        ``Expectation(g)``, ``Expectation(g**2)``
 ==========================================  ==============================================
 
 On concrete numbers these evaluate (``‖(3, 4)‖ = 5``, ``sign(-2) = -1``, ``[1, 2]ᵀ[3, 4] = 11``).
@@ -73,6 +75,7 @@ and the number of terms it expands to - so ``10^(64^5)``, ``9**9**9``, ``(10^60)
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -81,7 +84,7 @@ from typing import Any
 import sympy
 from sympy.polys.polyerrors import BasePolynomialError
 
-from optiproof.core.mathatoms import AbsValue, Grad, Inner, Norm, Sign, Transposed
+from optiproof.core.mathatoms import AbsValue, Expectation, Grad, Inner, Norm, Sign, Transposed
 from optiproof.core.mathtokens import GREEK, MathParseError, Token, tokenize
 
 __all__ = ["FUNCTIONS", "LIMITS", "FunctionSpec", "MathParseError", "ParseLimits", "Relation",
@@ -262,7 +265,7 @@ class _Parser:
                                  text[:200], field)
         self.text, self.symbols, self.functions = text, symbols, functions
         self.limits, self.field = limits, field
-        self.latex = "\\" in text or "{" in text
+        self.latex = "\\" in text or bool(re.search(r"(?<![_^])\{", text))
         self.toks = tokenize(text, limits.max_number_digits, field, latex=self.latex)
         self.i = 0
         self.nodes = 0
@@ -463,6 +466,13 @@ class _Parser:
             if tok.kind == "op" and tok.text in ("*", "/"):
                 self.next()
                 factors.append((tok.text, self.signed_power(), tok))
+            elif tok.kind == "op" and tok.text == ".":
+                if self.symbols is not None:
+                    raise self.fail("a dot between names is not read where names are declared",
+                                    tok)
+                self.next()
+                last = factors.pop()
+                factors.append(("*", self.inner(last[1], self.power(), tok), last[2]))
             elif self.starts_operand(tok):
                 if self.space_split and tok.space:
                     break
@@ -675,6 +685,10 @@ class _Parser:
                                 f"{lim.max_root_digits} digits", tok)
             val = _Val(None, base.digits * bound, base.degree * bound, base.terms)
         else:
+            if any(p.exp.free_symbols for p in exp.expr.atoms(sympy.Pow)):
+                raise self.fail("too large: a tower of powers with symbols in the exponents "
+                                "(like n^(n^n)) grows past any budget at the values it is "
+                                "compared at", tok)
             val = _Val(None, base.digits + exp.digits, base.degree + exp.degree, 0.0)
         if base.is_matrix:
             return self.matrix_power(base, exp, val, tok)
@@ -815,17 +829,39 @@ class _Parser:
     def named(self, base: str, tok: Token) -> _Val:
         """A name with what may follow it: subscript, ``^*`` star; a constant; or a
         declared or plain Symbol."""
+        primes = self.primes()
         sub = self.subscript()
         star = self.star()
-        if sub is None and not star and base in _CONSTANTS and (
+        primes += self.primes()
+        if sub is None and not star and not primes and base in _CONSTANTS and (
                 self.symbols is None or base not in self.symbols):
             const = _CONSTANTS[base]
             val = _Val(None, 1.0 if const.is_finite else 0.0)
             self.node(val, tok)
             val.expr = const
             return val
-        name = base + (f"_{sub}" if sub else "") + ("^*" if star else "")
+        if base == "E" and sub is None and not star and self.at("op", "[") \
+                and not self.peek().space:
+            return self.expectation(tok)
+        name = base + (f"_{sub}" if sub else "") + ("^*" if star else "") + primes
         return self.symbol_val(name, tok)
+
+    def primes(self) -> str:
+        """Primes written on a name (``θ'``, ``Δθ_t'``): part of the name."""
+        out = ""
+        while self.at("op", "'") and not self.peek().space:
+            self.next()
+            out += "'"
+        return out
+
+    def expectation(self, tok: Token) -> _Val:
+        """``E[x]``, ``\\mathbb{E}[x]``, ``𝔼[x]``: the expectation of x."""
+        self.next()
+        inner = self.closed(self.sum_in("["), "]", "a closing ] after E[...")
+        val = replace(inner, listed=False, transposed=None, const=None)
+        self.node(val, tok)
+        val.expr = self.build(tok, Expectation, inner.expr)
+        return val
 
     def symbol_val(self, name: str, tok: Token) -> _Val:
         if self.symbols is not None:
@@ -844,7 +880,12 @@ class _Parser:
         return self.symbol_val(text, tok) if text not in _CONSTANTS else self.named(text, tok)
 
     def star(self) -> bool:
-        """``^*``, ``^{*}``, ``^\\star`` right after a name (θ^* is a name, not a power)."""
+        """``^*``, ``^{*}``, ``^\\star`` right after a name (θ^* is a name, not a power), or a
+        bare ``*`` that nothing multiplies (``α* = 2/11``)."""
+        if self.at("op", "*") and not self.peek().space and (
+                self.at("end", None, 1) or self.peek(1).text in RELATIONS | {")", "]", ",", ";"}):
+            self.i += 1
+            return True
         if not self.at("op", "^"):
             return False
         if self.at("op", "*", 1):
@@ -1200,6 +1241,9 @@ class _Parser:
         index = None
         if self.at("sub") or self.at("op", "_"):
             index = self.norm_index()
+        elif self.at("cmd", "infty") and not self.peek().space:
+            self.next()
+            index = sympy.oo
         cost = replace(inner, listed=False, transposed=None, const=None)
         self.node(cost, tok)
         args = [inner.expr] + ([index] if index is not None else [])

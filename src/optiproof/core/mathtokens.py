@@ -8,8 +8,9 @@ Every character is either mapped to a token from fixed tables or refused with a
 - ``word``: an ASCII letter run with digits (``alpha``, ``n``, ``x2``);
 - ``sym``: a Greek letter or ``\\ell`` by name (``α`` and ``\\alpha`` -> ``alpha``);
 - ``cmd``: a LaTeX command by name (``\\frac`` -> ``frac``; ``√`` -> ``sqrt``, ``∞`` -> ``infty``);
-- ``op``: an operator, bracket or relation in one spelling (``−``, ``\\cdot`` and ``×`` -> ``-``,
-  ``*``, ``*``; ``\\|`` and ``‖`` -> ``‖``; ``≤`` and ``\\leq`` -> ``<=``; ``**`` -> ``^``);
+- ``op``: an operator, bracket or relation in one spelling (``−``, ``\\cdot``, ``×`` and ``⊙`` ->
+  ``-``, ``*``, ``*``, ``*``; ``\\|`` and ``‖`` -> ``‖``; ``≤`` and ``\\leq`` -> ``<=``; ``**`` ->
+  ``^``; a ``.`` between two names, ``x.theta``, is the dot of a dot product);
 - ``sup``/``sub``: a run of Unicode super- or subscript characters (``⁻¹`` -> ``-1``, ``₀`` -> ``0``);
 - ``end``: the end of the text.
 
@@ -77,16 +78,19 @@ _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "�
            "⅗": "3/5", "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8",
            "⅞": "7/8"}
 _UNICODE_OPS = {"−": "-", "–": "-", "‐": "-", "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*",
-                "÷": "/", "≤": "<=", "⩽": "<=", "≥": ">=", "⩾": ">=", "≠": "!=", "≈": "~=",
+                "⋆": "*", "÷": "/", "⁄": "/", "∕": "/", "⊙": "*", "≤": "<=", "⩽": "<=", "≥": ">=",
+                "⩾": ">=", "≠": "!=", "≈": "~=",
                 "≃": "~=", "≅": "~=", "≡": "=", "→": "->", "⟶": "->", "⇒": "=>", "⟹": "=>",
                 "‖": "‖", "∥": "‖", "∣": "|", "⟨": "⟨", "〈": "⟨", "⟩": "⟩", "〉": "⟩"}
 _UNICODE_CMDS = {"√": "sqrt", "∛": "cbrt", "∞": "infty", "∇": "nabla", "±": "pm", "∓": "pm",
                  "⊤": "top", "⊺": "top", "∑": "sum", "∏": "prod", "∫": "int", "∂": "partial",
                  "…": "dots", "⋯": "dots"}
+_COMBINING = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar", "\u0303": "tilde"}
+"""Combining accents: ``m̂`` is the name ``mhat``, as ``\\hat{m}`` is."""
 _ONE_CHARACTER = (("sym", _GREEK_CHARS), ("op", _UNICODE_OPS), ("cmd", _UNICODE_CMDS),
-                  ("vulgar", _VULGAR))
+                  ("vulgar", _VULGAR), ("word", {"𝔼": "E"}))
 """Unicode characters that are one token each: (kind, character -> token text)."""
-_CMD_OPS = {"cdot": "*", "times": "*", "ast": "*", "star": "*", "div": "/", "|": "‖",
+_CMD_OPS = {"cdot": "*", "times": "*", "odot": "*", "ast": "*", "star": "*", "div": "/", "|": "‖",
             "Vert": "‖", "lVert": "‖", "rVert": "‖", "vert": "|", "lvert": "|", "rvert": "|",
             "mid": "|", "langle": "⟨", "rangle": "⟩", "lbrack": "[", "rbrack": "]",
             "leq": "<=", "le": "<=", "leqslant": "<=", "geq": ">=", "ge": ">=",
@@ -141,7 +145,7 @@ def tokenize(text: str, max_number_digits: int, field: str = "formula", *,
             digits = sum(1 for k in range(i, j) if _is_digit(text[k]))
             if digits > max_number_digits:
                 raise fail(f"a number with more than {max_number_digits} digits", i)
-            add("num", text[i:j], i, j)
+            add("num", text[i:j].replace("−", "-"), i, j)
             i = j
         elif _is_letter(c):
             j = i + 1
@@ -156,6 +160,18 @@ def tokenize(text: str, max_number_digits: int, field: str = "formula", *,
             elif kind is not None:
                 add(kind, value, i, j)
             i = j
+        elif c in _COMBINING and toks and toks[-1].kind in ("word", "sym") and not space:
+            last = toks[-1]
+            toks[-1] = Token(last.kind, last.text + _COMBINING[c], last.pos, i + 1, last.space)
+            i += 1
+        elif c in "'′" and toks and not space and (
+                toks[-1].kind in ("word", "sym") or toks[-1].text in ("}", "'")):
+            add("op", "'", i, i + 1)
+            i += 1
+        elif c == "." and toks and toks[-1].kind in ("word", "sym") and not space \
+                and i + 1 < n and (_is_letter(text[i + 1]) or text[i + 1] in _GREEK_CHARS):
+            add("op", ".", i, i + 1)
+            i += 1
         elif text[i:i + 2] in _ASCII_OPS2:
             add("op", _ASCII_OPS2[text[i:i + 2]], i, i + 2)
             i += 2
@@ -193,7 +209,7 @@ def _number_end(text: str, i: int, exponent: bool) -> int:
             j += 1
     if exponent and j < n and text[j] in "eE":
         k = j + 1
-        if k < n and text[k] in "+-":
+        if k < n and text[k] in "+-−":
             k += 1
         if k < n and _is_digit(text[k]):
             while k < n and _is_digit(text[k]):

@@ -216,6 +216,7 @@ def _run_child(command: Callable[[], int], pipe: int) -> None:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
+        _run_exit_handlers()
         for stream in (sys.stdout, sys.stderr):
             try:
                 if stream is not None:
@@ -223,6 +224,17 @@ def _run_child(command: Callable[[], int], pipe: int) -> None:
             except (OSError, ValueError):
                 pass
         os._exit(code)
+
+
+def _run_exit_handlers() -> None:
+    """The ``atexit`` handlers of the command (``os._exit`` skips them): they end what the
+    command started, such as the witness worker, now rather than when it notices."""
+    import atexit
+
+    try:
+        atexit._run_exitfuncs()
+    except BaseException:  # noqa: BLE001, S110 - exiting anyway
+        pass
 
 
 def die_with_parent() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -78,6 +79,15 @@ def read_stream_bounded(stream: object, limit: int, *, field: str, source: str) 
     return raw
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without C0/C1 control characters (tab and newline kept, CR LF made LF): what
+    is read from a document or spec can never move the cursor, retitle or clear a terminal."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n")) if _CONTROLS.search(text) else text
+
+
 def _size(limit: int) -> str:
     return f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1000} kB"
 
@@ -125,7 +135,14 @@ def make_folder(path: Path, *, field: str) -> None:
         raise BadInput(f"cannot create {path}: {err.strerror}", field=field) from None
 
 
-def _existing_head(path: Path) -> bytes:
+def existing_head(path: Path) -> bytes:
+    """The first HEAD_BYTES of the regular file at ``path`` (never through a link); empty
+    when there is none."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return b""
+    except OSError:
+        return b""
     try:
         with path.open("rb") as fh:
             return fh.read(HEAD_BYTES)
@@ -133,11 +150,11 @@ def _existing_head(path: Path) -> bytes:
         return b""
 
 
-def write_file(path: Path, data: str | bytes, *, field: str, inputs: Iterable[Path] = (),
-               replaceable: Callable[[bytes], bool] | None = None, force: bool = False) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename (see the module
-    docstring); ``replaceable(head of the existing file)`` decides whether a file already there
-    may be replaced, unless ``force``."""
+def check_target(path: Path, *, field: str, inputs: Iterable[Path] = (),
+                 replaceable: Callable[[bytes], bool] | None = None, force: bool = False
+                 ) -> os.stat_result | None:
+    """BadInput unless ``path`` may be written (see :func:`write_file`); the status of the file
+    there, if any. Nothing is written."""
     path = Path(path)
     try:
         st = os.lstat(path)
@@ -160,9 +177,36 @@ def write_file(path: Path, data: str | bytes, *, field: str, inputs: Iterable[Pa
             if same:
                 raise BadInput(f"{path} is an input of this run; refusing to overwrite it",
                                field=field, expected="another output path")
-        if replaceable is not None and not force and not replaceable(_existing_head(path)):
+        if replaceable is not None and not force and not replaceable(existing_head(path)):
             raise BadInput(f"{path} exists and is not a previous report; refusing to replace "
                            "it", field=field, expected="another path, or --force")
+    return st
+
+
+def write_file(path: Path, data: str | bytes, *, field: str, inputs: Iterable[Path] = (),
+               replaceable: Callable[[bytes], bool] | None = None, force: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename (see the module
+    docstring); ``replaceable(head of the existing file)`` decides whether a file already there
+    may be replaced, unless ``force``."""
+    path = Path(path)
+    st = check_target(path, field=field, inputs=inputs, replaceable=replaceable, force=force)
+    _write_checked(path, data, st, field)
+
+
+def write_files(files: list[tuple[Path, str | bytes, Callable[[bytes], bool] | None]], *,
+                field: str, inputs: Iterable[Path] = (), force: bool = False) -> None:
+    """Write several files (path, data, replaceable) as :func:`write_file` does, after checking
+    every destination first: one refused destination means nothing is written."""
+    inputs = tuple(inputs)
+    checked = [(Path(path), data, check_target(Path(path), field=field, inputs=inputs,
+                                               replaceable=replaceable, force=force))
+               for path, data, replaceable in files]
+    for path, data, st in checked:
+        _write_checked(path, data, st, field)
+
+
+def _write_checked(path: Path, data: str | bytes, st: os.stat_result | None,
+                   field: str) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     mode = (st.st_mode & 0o777) if st is not None else 0o644
     try:

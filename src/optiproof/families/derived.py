@@ -169,6 +169,24 @@ def norm_value(d: sympy.MatrixBase, norm: str, p: Any) -> Any:
     return sum((sympy.Abs(e) ** p for e in entries), sympy.Integer(0)) ** (1 / p)
 
 
+def _check_distance_p(p: Any, gap: Any, field: str) -> None:
+    """Refuse an lp distance whose exact powers |d_i|^p and root of order p would be huge:
+    p with numerator and denominator up to LP_MAX_EXPONENT_PART, |d_i|^p within the
+    exact-digit budget -- before anything is computed."""
+    from optiproof.core.budget import check_exact_power, rational_digits
+    from optiproof.families.steepest_descent.solve import LP_MAX_EXPONENT_PART
+
+    if max(abs(p.p), p.q) > LP_MAX_EXPONENT_PART:
+        raise BadInput(f"the exact lp distance with p = {p} needs powers and roots of order "
+                       f"{max(abs(p.p), p.q)}, over the limit of {LP_MAX_EXPONENT_PART}",
+                       field=field, expected="p with numerator and denominator up to "
+                                             f"{LP_MAX_EXPONENT_PART} (e.g. 3, 1.5)")
+    numbers = [e for e in gap if e.is_Rational and e != 0]
+    if numbers:
+        widest = max(numbers, key=rational_digits)
+        check_exact_power(widest, p.p, field=field, what=f"the exact lp distance with p = {p}")
+
+
 def _norm_tex(norm: str, p: Any) -> str:
     """The subscript of the norm's LaTeX."""
     return {N.L2.key: "2", N.L1.key: "1", N.LINF.key: r"\infty", N.FROBENIUS.key: "F"}.get(
@@ -198,6 +216,8 @@ def _compute(ask: DerivedAsk, ops: list[Operand], here: Solved, where: str
         norm = ask.norm or N.L2.key
         p = exact_rational(ask.p, field=f"{where}.p") if ask.p is not None else None
         gap = X - Y if isinstance(X, sympy.MatrixBase) else sympy.Matrix([X - Y])
+        if p is not None:
+            _check_distance_p(p, gap, f"{where}.p")
         value = _tidy(norm_value(gap, norm, p))
         sub = _norm_tex(norm, p)
         return value, "unique", "", [
@@ -219,8 +239,15 @@ def _crossover(ask: DerivedAsk, ops: list[Operand], where: str
     # solved over the reals (a crossover size need not be an integer, even when p is)
     real = sympy.Dummy(var.name, positive=True) if var.is_positive else sympy.Dummy(var.name,
                                                                                     real=True)
-    roots = [r for r in sympy.solve(sympy.Eq(x, y).xreplace({var: real}), real)
-             if r.is_real is not False]
+    try:
+        solved = sympy.solve(sympy.Eq(x, y).xreplace({var: real}), real)
+    except NotImplementedError:
+        raise BadInput(f"the crossover {ops[0].symbol} = {ops[1].symbol} in {ask.solve_for} has "
+                       f"no closed form (the equation mixes {ask.solve_for} with functions of it "
+                       "such as a ceiling or a logarithm)", field=where,
+                       expected="a crossover in a symbol the two formulas are algebraic in "
+                                "(e.g. the message size p)") from None
+    roots = [r for r in solved if r.is_real is not False]
     eq = Equation.of(Tex(ops[0].symbol), Tex(ops[1].symbol))
     if not roots:
         return None, "none", f"the two never meet for admissible {ask.solve_for}", [eq], var

@@ -11,6 +11,15 @@ from typing import Any
 from optiproof.core.errors import BadInput, NotRecognised
 from optiproof.core.text.record import TODO, Missing, NumberUse, PartReading, phrase
 
+SPEC_HEADER = "# Spec written by `optiproof read` from the problem text."
+
+
+def is_written_spec(head: bytes) -> bool:
+    """True when ``head`` (the start of a file) is a spec ``--write-spec`` wrote: what it may
+    replace without --force."""
+    return head.decode("utf-8", "replace").startswith(SPEC_HEADER)
+
+
 @dataclass
 class Reading:
     """The whole reading: title, parts, what normalisation removed, problem-level gaps."""
@@ -89,7 +98,7 @@ class Reading:
         """A ready-to-edit spec: what was read, with a comment on every field still to fill."""
         import yaml
 
-        lines = ["# Spec written by `optiproof read` from the problem text."]
+        lines = [SPEC_HEADER]
         gaps = self.unread()
         if gaps:
             lines.append("# Not read - fill these in before solving:")

@@ -23,6 +23,21 @@ CROSS_MARK = "\u2718"
 _DECIMAL = re.compile(r"(?<![\d.])(\d+\.\d{7,})(?!\d)")
 
 
+def is_solution_output(head: bytes) -> bool:
+    """True when ``head`` (the start of a file) is a solution as ``optiproof solve`` writes it
+    (JSON, Markdown, HTML or terminal text): what ``solve --out`` may replace without --force."""
+    text = head.decode("utf-8", "replace").lstrip()
+    if text[:15].lower().startswith("<!doctype html>"):
+        from optiproof.rendering.html import CSP
+
+        return f'content="{CSP}"' in text[:2000]
+    if text.startswith("{"):
+        return text.startswith('{\n  "title": ') and '\n  "parts": [' in text
+    start = text[:4000]
+    return any(mark in start for mark in ("\nWhat was read\n", "\n## What was read\n",
+                                          "\nAnswers\n  Part ("))
+
+
 def render(solution: Solution, fmt: str) -> str:
     """A solution written as ``markdown``, ``html`` (a full page), ``html-fragment`` (the
     compact Jupyter view) or ``repr`` (one line per part)."""

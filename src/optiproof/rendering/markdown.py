@@ -94,7 +94,7 @@ def _reading(solution: Solution) -> list[str]:
         return out + [SPEC_NOTE, ""]
     for part in view.parts:
         asks = f" · asks: {text(', '.join(part.asked))}" if part.asked else ""
-        out.append(f"- **({part.label})** {text(part.family)}{asks}")
+        out.append(f"- **({_literal(part.label)})** {text(part.family)}{asks}")
         for item in part.inputs:
             source = f" ← “{text(item.source)}”" if item.source else ""
             out.append(f"  - {text(item.name)} = {text(item.value)}{source}")
@@ -111,7 +111,7 @@ def _answers(solution: Solution) -> list[str]:
     out = ["## Answers", ""]
     for part in solution.parts:
         block = part_answer(part)
-        out += [f"**{block.heading}** — {block.badge}", ""]
+        out += [f"**{_literal(block.heading)}** — {block.badge}", ""]
         for line in block.lines:
             approx = f" {line.approx}" if line.approx else ""
             status = f" *({line.status})*" if line.status else ""
@@ -203,7 +203,7 @@ def _verification(part: PartSolution, out: list[str]) -> None:
 
 def render_part_markdown(part: PartSolution, link: FigureLink | None = None) -> list[str]:
     """Markdown lines of one part's full write-up."""
-    out = [f"## {part_heading(part, '')}", ""]
+    out = [f"## {_literal(part_heading(part, ''))}", ""]
     if part.question:
         out += [f"> {line}".rstrip() for line in text(part.question).strip().splitlines()]
         out.append("")

@@ -51,7 +51,11 @@ def quoted_prose(text: str) -> str:
 
 
 def source_line(line: str) -> str:
-    """A line quoted from someone's document, its math (``$...$`` or bare LaTeX) as Unicode."""
+    """A line quoted from someone's document, its math (``$...$`` or bare LaTeX) as Unicode;
+    control characters dropped."""
+    from optiproof.core.safeio import printable
+
+    line = printable(line)
     if "$" in line:
         return prose(line)
     return latex_to_unicode(line) if looks_like_latex(line) else line
@@ -59,6 +63,9 @@ def source_line(line: str) -> str:
 
 def named_value(item: str) -> str:
     """``name: value`` with a LaTeX value written as Unicode."""
+    from optiproof.core.safeio import printable
+
+    item = printable(item)
     name, sep, value = item.partition(": ")
     if not sep:
         return latex_to_unicode(item) if looks_like_latex(item) else item

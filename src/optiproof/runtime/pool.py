@@ -262,6 +262,10 @@ if __name__ == "__main__":
     import sys
     from multiprocessing.connection import Connection
 
+    from optiproof.core.errors import warnings_as_notes
+    from optiproof.core.resources import die_with_parent
     from optiproof.runtime import pool  # the module jobs see (``report``), not this __main__
 
+    die_with_parent()
+    warnings_as_notes()
     pool._serve(Connection(int(sys.argv[1])), sys.argv[2:])

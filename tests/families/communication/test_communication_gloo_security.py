@@ -109,6 +109,7 @@ def test_gloo_run_memory_is_bounded_before_start() -> None:
     from optiproof.families.communication.gloo import (
         RUN_MEMORY_BUDGET_MB,
         GlooJob,
+        largest_n,
         run_memory_mb,
         validate_jobs,
     )
@@ -119,3 +120,7 @@ def test_gloo_run_memory_is_bounded_before_start() -> None:
         [GlooJob("ring-allreduce", 16, 10**6)])
     with pytest.raises(ValueError, match="MB of memory"):
         validate_jobs([big])
+    # the ranks import torch: past 5 processes the run passes the 1 GB budget of one input
+    with pytest.raises(ValueError, match="MB of memory"):
+        validate_jobs([GlooJob("ring-allreduce", 16, 16)])
+    assert RUN_MEMORY_BUDGET_MB == 1024 and largest_n([GlooJob("ring-allreduce", 16, 16)]) == 5

@@ -25,5 +25,5 @@ ADAM_MECHANICS = Family(
              Q.CHANGES, Q.IDENTIFICATION),
     entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD, O.SGD), facts=AdamMechanicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader=f"{__package__}.reader", problems=("problems/texts/adam-mechanics.txt",),
-    warm_up=START_TORCH)
+    reader=f"{__package__}.reader", checker=f"{__package__}.check",
+    problems=("problems/texts/adam-mechanics.txt",), warm_up=START_TORCH)

@@ -373,6 +373,10 @@ def step_bound_expr(alpha: Any, b1: Any, b2: Any, t: Any) -> Any:
             * sympy.sqrt(closed))
 
 
+TEXTBOOK_BOUND = Tex(r"\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}}")
+"""The Adam paper's rule-of-thumb step bound, shown beside the exact worst case."""
+
+
 def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """The exact worst case of |Delta theta_{t,i}| over all gradient sequences (Cauchy-Schwarz)."""
     answer = answers_of(asked.STEP_BOUND, spec)
@@ -434,7 +438,7 @@ def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             "the typical-case statement: for stationary gradients $\\mathbb{E}[\\hat m]^2 = \\mu^2 "
             "\\le \\nu = \\mathbb{E}[\\hat v]$, so the ratio of expectations is at most $1$ and "
             "steps are $\\lesssim \\alpha$ on average.",
-            Equation.of(Tex(r"\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}}"), kb))
+            Equation.of(TEXTBOOK_BOUND, kb))
     num = Q.numeric("alpha", "beta1", "beta2")
     example = ""
     if num and Binf is not sympy.oo:

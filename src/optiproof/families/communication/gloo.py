@@ -44,10 +44,14 @@ MAX_WORKERS = 16
 MAX_ELEMENTS_PER_RANK = 10**7 + 10**6
 """Largest gradient (elements) a real run moves per process."""
 EVENT = "@@optiproof "
-RUN_MEMORY_BUDGET_MB = 4096
-"""Most memory (estimated, private to the processes) one real run may take."""
+RUN_MEMORY_BUDGET_MB = 1024
+"""Most memory one input may take (the per-input budget of every command): the command, its
+witness worker and every rank of the real run together."""
 PROCESS_BASELINE_MB = 160
-"""Private memory of one rank before its tensors (the interpreter, torch, gloo)."""
+"""Memory of one rank before its tensors (the interpreter, torch, gloo): about 167 MB of
+proportional set size measured per rank."""
+COMMAND_BASELINE_MB = 120
+"""Memory of the command and its witness worker beside the ranks (about 90 MB measured)."""
 PARENT_POLL_S = 0.5
 
 _MODULE = "optiproof.families.communication.gloo"
@@ -132,9 +136,9 @@ def _child_command(cfg: str) -> list[str]:
 
 
 def run_memory_mb(jobs: list[GlooJob]) -> int:
-    """Estimated private memory of a run (MB): per rank its baseline plus float32 tensors -
-    the gradient, the working buffer, the all_reduce reference, and the largest round of
-    incoming chunks - summed over the ranks of the largest job."""
+    """Estimated memory of a run (MB): the command's own, and per rank its baseline plus
+    float32 tensors - the gradient, the working buffer, the all_reduce reference, and the
+    largest round of incoming chunks - summed over the ranks of the largest job."""
     from optiproof.families.communication.schedules import build_schedule
 
     worst = 0
@@ -147,7 +151,21 @@ def run_memory_mb(jobs: list[GlooJob]) -> int:
             incoming = [max(x, y) for x, y in zip(incoming, per_rank)]
         tensors = sum(4 * (3 * job.p + inc) for inc in incoming)
         worst = max(worst, job.nodes * PROCESS_BASELINE_MB + tensors // 2 ** 20)
-    return worst
+    return COMMAND_BASELINE_MB + worst
+
+
+def largest_n(jobs: list[GlooJob]) -> int:
+    """The largest number of workers (at most the jobs' own n) whose run of the same schemes
+    and p fits RUN_MEMORY_BUDGET_MB; 1 when none does."""
+    from dataclasses import replace
+
+    for n in range(max(job.n for job in jobs), 1, -1):
+        try:
+            if run_memory_mb([replace(job, n=n) for job in jobs]) <= RUN_MEMORY_BUDGET_MB:
+                return n
+        except ValueError:  # p does not split over this n
+            continue
+    return 1
 
 
 def _reader(rank: int, stream: Any, out: "queue.Queue[tuple[int, Any]]") -> None:

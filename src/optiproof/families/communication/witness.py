@@ -478,8 +478,11 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
         MAX_ELEMENTS_PER_RANK,
         MAX_PROCESSES,
         MAX_WORKERS,
+        COMMAND_BASELINE_MB,
+        PROCESS_BASELINE_MB,
         RUN_MEMORY_BUDGET_MB,
         GlooJob,
+        largest_n,
         run_memory_mb,
     )
 
@@ -488,7 +491,11 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
     note = ""
     n = inst_n
     if n is None:
-        n = GLOO_SYMBOLIC_N
+        # a stand-in n small enough that the ranks, servers included, fit the memory budget
+        k_guess = (inst_k if inst_k is not None else 2) if spec.uses_servers else 1
+        servers = k_guess if spec.uses_servers else int(S.PARAMETER_SERVER.key in spec.schemes)
+        n = max(2, min(GLOO_SYMBOLIC_N, (RUN_MEMORY_BUDGET_MB - COMMAND_BASELINE_MB)
+                       // PROCESS_BASELINE_MB - servers))
         note = f"n is symbolic: run with n = {n}"
     if n > MAX_WORKERS:
         raise BadInput(f"n = {n} workers is more than the {MAX_WORKERS} real processes "
@@ -515,10 +522,16 @@ def gloo_jobs(spec: CommunicationSpec, solution: PartSolution) -> tuple[list[Any
                        f"{MAX_PROCESSES}", field="servers")
     need = run_memory_mb(jobs)
     if need > RUN_MEMORY_BUDGET_MB:
-        raise BadInput(f"the real run of {world} processes with p = {p} would need about "
-                       f"{need:,} MB of memory, over the gloo budget of "
-                       f"{RUN_MEMORY_BUDGET_MB:,} MB", field="p",
-                       expected="a smaller n or p with --engine gloo, or the sim engine")
+        most = largest_n(jobs)
+        fits = (f"with p = {p}, the gloo engine runs at most n = {most} workers here"
+                if most >= 2 else f"p = {p} is too large for any n")
+        raise BadInput(f"the real run of {world} processes (each imports torch: about "
+                       f"{PROCESS_BASELINE_MB} MB apiece) would need about {need:,} MB of "
+                       f"memory, over the {RUN_MEMORY_BUDGET_MB:,} MB budget of one input; "
+                       f"{fits}", field="n" if most >= 2 else "p",
+                       expected=(f"n <= {most} with --engine gloo" if most >= 2 else
+                                 "a smaller p with --engine gloo")
+                       + ", or the default simulator engine (--engine sim) for larger runs")
     return jobs, Instance(n, p, k), note
 
 

@@ -26,3 +26,5 @@ class SteepestDescentFacts:
     min_value: Any = None
     membership: Callable[[Any, float], bool] | None = field(default=None, repr=False)
     asked: list[tuple[Any, Any]] = field(default_factory=list)
+    spec: Any = field(default=None, repr=False)
+    """The part's spec, for checks that solve it again with other data."""

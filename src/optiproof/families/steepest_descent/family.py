@@ -21,7 +21,7 @@ STEEPEST_DESCENT = Family(
     answers=ASKS,
     entries=tuple(N.NORMS), facts=SteepestDescentFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader=f"{__package__}.reader",
+    reader=f"{__package__}.reader", checker=f"{__package__}.check",
     problems=("problems/texts/penalized-linear-improvement.txt",
               "problems/penalized-linear-improvement.yaml",
               "problems/steepest-descent-numeric.yaml"))

@@ -483,7 +483,7 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
     steps: list[Step] = []
     facts = SteepestDescentFacts(numeric=inst.numeric and not inst.weight.free_symbols,
                                  g=inst.g, alpha=inst.alpha, eta=inst.eta,
-                                 dual_value=inst.dual_value)
+                                 dual_value=inst.dual_value, spec=spec)
     subject = spec.norm.name
     answers: list[Answer] = []
     u: Any = None

@@ -1,0 +1,268 @@
+"""Which verified answer each claim is about.
+
+A claim is a statement of an expectation when its value has the right kind and shape and the
+answer says what it is about: its subject symbol (``α* = 2/11``, ``k = 86``), the quantity its
+words, column or row name (``rate 0.85``, a "Momentum" column), the method or scheme its row or
+clause names (a "Ring all-reduce" row). Values that restate the problem's data (``ε = 0``,
+``α = 0.15``) and definitions of other symbols are not statements of any answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from optiproof.checking.claims import Claim, Piece
+from optiproof.checking.compare import (UNBOUNDED, Recurrence, agree, compatible, floats,
+                                        kind_of, same_floats)
+from optiproof.checking.definitions import Scope
+from optiproof.checking.expect import Expectation
+from optiproof.checking.formula import base_and_index
+from optiproof.checking.statements import TIER_CONCLUSION
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A claim read as a statement of one expectation: the piece graded, its value with the
+    answer's definitions substituted, and how surely it is about that expectation."""
+
+    claim: Claim
+    piece: Piece
+    value: Any
+    evidence: float
+
+    @property
+    def strong(self) -> bool:
+        """Marked as final (a conclusion, bold, displayed, boxed, a summary) or named by its
+        symbol and its words: a statement that can contradict another."""
+        return (self.claim.tier_of_final >= TIER_CONCLUSION or self.evidence >= 6
+                or (bool(self.claim.subject) and self.evidence >= 4))
+
+    @property
+    def rank(self) -> tuple[float, int]:
+        """Most final first: a higher tier, then later in the answer."""
+        return self.claim.tier_of_final, self.claim.pos
+
+
+def _base(key: str) -> str:
+    """The letter a key names, without its star, prime or absolute-value bars (``alpha^*`` ->
+    ``alpha``, ``|Deltatheta_j|`` -> ``Deltatheta``); a bare ``Δ`` is the parameters' step."""
+    base = re.sub(r"(?:\^?\*|')+$", "", base_and_index(re.sub(r"^\|(.+)\|$", r"\1", key))[0])
+    return "Deltatheta" if base == "Delta" else base
+
+
+def symbol_score(subject: str, exp: Expectation) -> float:
+    """4 for the answer's own symbol, 2 for the same letter decorated differently
+    (``α`` for ``α*``, ``u_b`` for ``u``), 0 otherwise."""
+    if not subject:
+        return 0.0
+    if subject in exp.symbols:
+        return 4.0
+    return 2.0 if any(_base(subject) == _base(s) for s in exp.symbols) else 0.0
+
+
+def label_score(claim: Claim, exp: Expectation, quantities: frozenset[str]) -> float:
+    """How plainly the claim's words, column and row name the expectation's quantity among the
+    part's quantities: 2 for the most specific label, 1 for a weaker one. The claim's own
+    clause speaks first; the column and row label only when the clause names none."""
+    mine = {q: s for q, s in _labels(claim, own=True).items() if q in quantities} or {
+        q: s for q, s in _labels(claim).items() if q in quantities}
+    if exp.quantity not in mine:
+        return 0.0
+    return 2.0 if mine[exp.quantity] == max(mine.values()) else 1.0
+
+
+def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
+    """Quantity labels of the claim's clause (before the value, else the words right after
+    it: ``86 iterations``), or with ``own`` False also its column and row label."""
+    from optiproof.catalogue.quantities import label_scores
+
+    head, _, after = claim.cue.partition("@")
+    prior, _, before = head.rpartition("¦")
+    after = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;]",
+                     after)[0].split()[:3]
+    found = label_scores(before[-70:])
+    for q, n in label_scores(" ".join(after)).items():
+        found[q] = max(found.get(q, 0), n)
+    found = found or label_scores(prior[-50:])
+    if own:
+        return found
+    return {**label_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+def names_other(claim: Claim, quantities: frozenset[str]) -> bool:
+    """The claim's words plainly name a quantity the part does not ask, and none it asks
+    (``learning rate 0.25`` in a part that asks for the step and the optimal value)."""
+    scores = _labels(claim, own=True)
+    outside = max((s for q, s in scores.items() if q not in quantities), default=0)
+    inside = max((s for q, s in scores.items() if q in quantities), default=0)
+    return outside >= 8 and not inside
+
+
+@lru_cache(maxsize=1)
+def _quantity_symbols() -> dict[str, str]:
+    """Symbol key -> the quantity a family answers whose symbol it is (``min`` -> the minimum
+    value); quantities no family answers name nothing an answer could state."""
+    from optiproof.checking.formula import symbol_key
+    from optiproof.families import FAMILIES
+
+    answered = {q.key: q for family in FAMILIES.values() for q in family.answers}
+    return {symbol_key(q.latex): q.key for q in answered.values() if q.latex}
+
+
+def symbol_names_other(subject: str, quantities: frozenset[str], own: set[str]) -> bool:
+    """The claim's subject is the symbol of a quantity the part does not ask (``min = -9/2``
+    in a part that asks for the step and a length ratio). A recurrence of that symbol still
+    states the part's update map (``θ_t = θ_{t-1} - ...`` states ``Δθ_t``), and the letter of
+    an answer's own symbol still names it (``θ*`` for ``θ_∞``)."""
+    other = _quantity_symbols().get(subject)
+    return other is not None and other not in quantities and subject not in own
+
+
+def about_score(claim: Claim, exp: Expectation, subjects: frozenset[str]) -> float:
+    """+2 when the claim's row or clause names the expectation's subject, -3 when it names
+    another subject of the part instead (0 when the part's answers share one subject)."""
+    named = claim.about & subjects
+    if not named or exp.subject is None or len(subjects) < 2:
+        return 0.0
+    return 2.0 if exp.subject in named else -3.0
+
+
+def _drop_index(value: Any, subject: str) -> Any:
+    """``u_i = -(α‖g‖₁/2) sign(g_i)`` is read index-free: ``g_i`` -> ``g``."""
+    import sympy
+
+    _, index = base_and_index(subject)
+    if index not in ("i", "j") or not hasattr(value, "free_symbols"):
+        return value
+    repl = {s: sympy.Symbol(s.name[:-len(index) - 1]) for s in value.free_symbols
+            if s.name.endswith("_" + index)}
+    return value.xreplace(repl) if repl else value
+
+
+def restates_given(claim: Claim, value: Any, givens: dict[str, Any], numbers: list[Any]) -> bool:
+    """``ε = 0``, ``α = 0.15``, ``g_1 = [3, -0.5, 2]``: the problem's data, not an answer."""
+    if claim.subject in givens:
+        return agree(value, claim.final.text if claim.final else "", givens[claim.subject],
+                     "") is not False
+    if claim.subject or kind_of(value) != "number":
+        return False
+    got = floats(value)
+    return bool(got) and any(floats(g) is not None and same_floats(got, floats(g), 1e-9)
+                             for g in numbers)
+
+
+def _recurrence(subject: str, value: Any) -> str | None:
+    """``x_t = f(x_{t-1}, ...)`` states a recurrence: the key of ``x_{t-1}``, else None."""
+    base, index = base_and_index(subject)
+    if index != "t" or not hasattr(value, "free_symbols"):
+        return None
+    previous = f"{base}_t-1"
+    return previous if previous in {s.name for s in value.free_symbols} else None
+
+
+def _as_recurrence(claim: Claim, value: Any, exp: Expectation) -> Any:
+    """A recurrence read as a statement of ``exp``: its update map ``x_t - x_{t-1}`` for an
+    update ``Δx_t``, the recurrence itself for ``x_t``; None when it states neither."""
+    import sympy
+
+    previous = _recurrence(claim.subject, value)
+    if previous is None:
+        return None
+    base = base_and_index(claim.subject)[0]
+    if any(_base(s) == f"Delta{base}" for s in exp.symbols):
+        return value - sympy.Symbol(previous)
+    if claim.subject in exp.symbols:
+        return Recurrence(value, claim.subject, previous)
+    return None
+
+
+def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
+                context: dict[str, Any]) -> list[tuple[float, Expectation, Any]]:
+    """(evidence, expectation, value as read for it) for every expectation the claim could
+    state."""
+    quantities, subjects, own = context["quantities"], context["subjects"], context["own"]
+    named = set(_labels(claim, own=True)) or set(_labels(claim))
+    if claim.words == UNBOUNDED or any(symbol_score(claim.subject, e) >= 4 for e in gradable):
+        named = set()
+    out = []
+    for e in gradable:
+        read = _as_recurrence(claim, value, e) if _recurrence(claim.subject, value) else value
+        at_given = symbol_score(claim.subject, e) >= 4 and any(
+            g in claim.cue.replace(" ", "") for g in context["conditions"])
+        if read is None or not compatible(read, e, at_given) or piece.relation == "in" or (
+                piece.relation in ("<", ">") and not e.bound) or (
+                named and e.quantity not in named):
+            continue
+        evidence = (symbol_score(claim.subject, e) + label_score(claim, e, quantities)
+                    + about_score(claim, e, subjects)
+                    + (3.0 if e.kind in ("vector", "matrix", "unbounded") else 0.0))
+        if isinstance(read, Recurrence) or read is not value:
+            evidence = max(evidence, 4.0)
+        elif claim.subject and claim.subject in own and not symbol_score(claim.subject, e):
+            evidence -= 4.0
+        out.append((evidence, e, read))
+    return out
+
+
+_MENTIONED = re.compile(r"\b(?:by|of|with|over|from|via|into)(?:\s[^,;=]{0,30}\band)?\s*$")
+"""Before a formula with nothing naming it: it is the object of a phrase (``normalisation by
+$\\sqrt{\\hat v}$``, ``EMA of $g$ and $g^2$``), mentioned rather than stated as an answer."""
+
+
+def _conditions(givens: dict[str, Any]) -> list[str]:
+    """The given assignments as an answer writes them in words (``α=0.5``)."""
+    from optiproof.checking.concepts import plain
+    from optiproof.core.mathtokens import GREEK
+
+    out = []
+    for key, value in givens.items():
+        number = floats(value)
+        if number and len(number) == 1:
+            base, _, index = key.partition("_")
+            name = ("\\" + base if base in GREEK else base) + (f"_{index}" if index else "")
+            out.append(plain(f"{name}={number[0]:g}").replace(" ", ""))
+    return out
+
+
+def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
+                  givens: dict[str, Any], numbers: list[Any]) -> dict[str, list[Statement]]:
+    """Expectation name -> the claims that state it (each claim states at most one, except a
+    statement in words such as "unbounded below", which states every answer it fits)."""
+    out: dict[str, list[Statement]] = {e.name: [] for e in expected}
+    gradable = [e for e in expected if e.kind != "none"]
+    quantities = frozenset(e.quantity for e in gradable)
+    context = {"quantities": quantities, "own": {s for e in gradable for s in e.symbols},
+               "subjects": frozenset(e.subject for e in gradable if e.subject),
+               "conditions": _conditions(givens)}
+    for claim in claims:
+        piece = claim.final if not claim.words else claim.pieces[0]
+        if claim.excluded or piece is None:
+            continue
+        value = UNBOUNDED if claim.words == UNBOUNDED else _drop_index(
+            scope.evaluate(piece.value, claim.pos), claim.subject)
+        if value is None or restates_given(claim, value, givens, numbers) or (
+                claim.subject in givens and not any(symbol_score(claim.subject, e)
+                                                    for e in gradable)):
+            continue
+        if names_other(claim, quantities) or (
+                not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
+            continue
+        best = sorted(_candidates(claim, piece, value, gradable, context), key=lambda x: -x[0])
+        if symbol_names_other(claim.subject, quantities, context["own"]) and not any(
+                read is not value or symbol_score(claim.subject, e) for _, e, read in best):
+            continue
+        if claim.words == UNBOUNDED:
+            for evidence, e, read in best:
+                out[e.name].append(Statement(claim, piece, read, evidence))
+            continue
+        if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+            continue
+        top, exp, read = best[0]
+        if top < 2 and not (len(best) == 1 and top >= 0 and not claim.subject and (
+                claim.unit.kind == "display" or claim.role == "summary")):
+            continue
+        out[exp.name].append(Statement(claim, piece, read, top))
+    return out

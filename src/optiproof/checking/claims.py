@@ -1,0 +1,522 @@
+"""Claims: what each statement of an answer asserts, as chains ``subject rel value rel value``.
+
+A formula (``$|\\Delta\\theta_j| \\le \\alpha\\frac{1-\\beta_1}{\\sqrt{1-\\beta_2}} \\approx
+3.16\\times 10^{-3}$``) or a run of plain math in prose (``u = -(alpha/2) g``, ``θ₁ − θ₀ =
+[−0.001, …]``) is split at its top-level relations into pieces; the first piece is the
+*subject* when it names something (a symbol, ``|Δθ_j|``, ``θ_1 − θ_0``), and every other piece
+is a value related to it (``=``, an upper or lower bound, or membership). A claim keeps its
+words (the clause around it, the table header and row label), its tier, and why it would not
+count (negated, hypothetical, a scaling remark, a question). Nothing here knows the expected
+answers; :mod:`optiproof.checking.associate` ties claims to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Any, Literal
+
+from optiproof.checking.concepts import concepts, plain
+from optiproof.checking.document import Document
+from optiproof.checking.formula import parse_value, symbol_key
+from optiproof.checking.segment import EXCLUDED, Layout, Role
+from optiproof.checking.statements import (REPORTED, TIER_BOLD, TIER_BOXED, TIER_CONCLUSION,
+                                           TIER_PROSE, Unit, aside, in_bold, stance, units_of)
+
+Relation = Literal["=", "<", ">", "in"]
+MAX_CLAIMS = 3000
+"""Claims beyond this many are not read (a long answer has a few hundred)."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One side of a chain: the text as written, its value (None: unreadable), its relation
+    to the chain's subject, its offset in the document, and whether it is boxed."""
+
+    text: str
+    value: Any
+    relation: Relation
+    pos: int
+    boxed: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A chain stated in the answer, with where it stands and what surrounds it."""
+
+    part: str | None
+    role: Role
+    line: int
+    pos: int
+    subject: str
+    """Symbol key of the chain's subject (``""`` when the chain starts with a value)."""
+    subject_text: str
+    pieces: tuple[Piece, ...]
+    tier: float
+    cue: str
+    """Plain words of the clause around the chain (before ``@``, after it)."""
+    column: str
+    row: str
+    about: frozenset[str]
+    """Catalogue subjects (norm, method, scheme) named by the row label or the clause."""
+    excluded: str
+    """Why it does not count as a claim (``negated``, ``hypothetical``, ...), or ``""``."""
+    unit: Unit
+    words: str = ""
+    """For claims made in words only: what they state (``unbounded``)."""
+
+    @property
+    def final(self) -> Piece | None:
+        """What the chain finally asserts: its last boxed readable value, else its last
+        readable value."""
+        readable = [p for p in self.pieces if p.value is not None]
+        boxed = [p for p in readable if p.boxed]
+        return (boxed or readable or [None])[-1]
+
+    @property
+    def tier_of_final(self) -> float:
+        final = self.final
+        return TIER_BOXED if final is not None and final.boxed else self.tier
+
+
+# -- relations ---------------------------------------------------------------------------------
+
+_LATEX_REL = re.compile(
+    r"(?P<break>\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow|"
+    r"quad|qquad)\b|\\\\|\\text\s*\{\s*(?:and|so|hence|thus|i\.e\.|where|giving|or)\b[^{}]*\})"
+    r"|(?P<eq>:=|=|\\approx|\\simeq|\\sim\b|\\equiv|\\to\b|\\rightarrow|\\longrightarrow)"
+    r"|(?P<le>\\le(?:q|qslant)?\b|\\lt\b|<|\\lesssim)"
+    r"|(?P<ge>\\ge(?:q|qslant)?\b|\\gt\b|>|\\gtrsim)"
+    r"|(?P<in>\\in\b)")
+_PLAIN_REL = re.compile(
+    r"(?P<break><=>|⇔|⟺|⇒|⟹|=>|\biff\b)"
+    r"|(?P<le><=|≤|≲|<)|(?P<ge>>=|≥|≳|(?<!-)>)"
+    r"|(?P<eq>:=|=|≈|≃|≅|\s~\s|~(?=\s*[\d(\[−-])|->|→|⟶)"
+    r"|(?P<in>∈)")
+_COMPARATIVE = re.compile(r"\b(?:at most|no more than|no larger than|up to|bounded by|"
+                          r"less than|below|smaller than)\s*$", re.I)
+_LOWER = re.compile(r"\b(?:at least|no less than|more than|greater than|above|exceeds?)\s*$",
+                    re.I)
+_CONDITION = re.compile(r"\\text\s*\{\s*(?:for|if|when|whenever|with|where|since|because|as)\b"
+                        r"|\\(?:forall|quad\\text\{for)")
+
+
+def _depth_map(text: str) -> list[int]:
+    depth, out = 0, []
+    for c in text:
+        if c in "([{":
+            depth += 1
+        out.append(depth)
+        if c in ")]}":
+            depth = max(depth - 1, 0)
+    return out
+
+
+_ENVIRONMENT = re.compile(r"\\begin\{([bpvBV]?matrix|array|cases)\}.*?\\end\{\1\}", re.S)
+_ALIGNMENT = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|gathered|gather\*?|split|"
+                        r"equation\*?)\}")
+
+
+def _split_chain(text: str, pattern: re.Pattern) -> list[list[tuple[str, int, str]]]:
+    """Chains of (relation, offset, piece) split at top-level relations; ``break`` tokens and
+    top-level ``, `` start a new chain. Matrix environments are never split."""
+    depth = _depth_map(text)
+    for env in _ENVIRONMENT.finditer(text):
+        depth[env.start():env.end()] = [1] * (env.end() - env.start())
+    chains: list[list[tuple[str, int, str]]] = [[]]
+    rel, start = "", 0
+    for m in pattern.finditer(text):
+        if depth[m.start()] > 0:
+            continue
+        kind = m.lastgroup or "eq"
+        if m.group(0).strip() in ("->", "→", "⟶") and not re.fullmatch(
+                r"\s*[A-Za-zΑ-Ωα-ω][\w₀-₉ₜ\u0302*^]*\s*", text[start:m.start()]):
+            kind = "break"
+        chains[-1].append((rel, start, text[start:m.start()]))
+        if kind == "break":
+            chains.append([])
+            rel = ""
+        else:
+            rel = kind
+        start = m.end()
+    chains[-1].append((rel, start, text[start:]))
+    out = []
+    for chain in chains:
+        split: list[tuple[str, int, str]] = []
+        for rel, pos, piece in chain:
+            parts = _split_commas(piece)
+            if len(parts) > 1 and rel:
+                split.append((rel, pos, parts[0][1]))
+                out.append(split)
+                split = [("", pos + p, s) for p, s in parts[1:2]]
+                for p, s in parts[2:]:
+                    out.append(split)
+                    split = [("", pos + p, s)]
+            else:
+                split.append((rel, pos, piece))
+        out.append(split)
+    return [c for c in out if c]
+
+
+def _split_commas(piece: str) -> list[tuple[int, str]]:
+    """A piece cut at top-level ``, `` (``a = 1, b = 2`` is two statements)."""
+    depth = _depth_map(piece)
+    cuts = [m.start() for m in re.finditer(r"(?<!\\),(?:\s|\\[,;: ]|\\quad|\\qquad)", piece)
+            if depth[m.start()] == 0]
+    if not cuts:
+        return [(0, piece)]
+    bounds = [0] + [c + 1 for c in cuts]
+    ends = cuts + [len(piece)]
+    return [(a, piece[a:b]) for a, b in zip(bounds, ends, strict=True)]
+
+
+def _compose(rels: list[str]) -> list[Relation | None]:
+    """The relation of each value piece to the subject along ``a = b < c = d``."""
+    out: list[Relation | None] = []
+    current: Relation = "="
+    for rel in rels:
+        step = {"eq": "=", "le": "<", "ge": ">", "in": "in"}.get(rel, "=")
+        if current == "=":
+            current = step  # type: ignore[assignment]
+        elif step not in ("=", current):
+            out.append(None)
+            continue
+        out.append(current)
+    return out
+
+
+# -- subjects ----------------------------------------------------------------------------------
+
+def _is_name(value: Any) -> bool:
+    """A subject names something: symbols combined without numbers (``θ_1 - θ_0``,
+    ``|Δθ_j|``, ``E[m_t]``), not a value such as ``x / 1.0101``."""
+    import sympy
+
+    if value is None or isinstance(value, sympy.MatrixBase) or not hasattr(value, "atoms"):
+        return False
+    if not value.free_symbols:
+        return False
+    numbers = [a for a in value.atoms(sympy.Number) if abs(a) != 1]
+    return not numbers and sympy.count_ops(value) <= 4
+
+
+_OPERATOR = re.compile(r"^\s*\\?(?:min|max|inf|sup)\s*$")
+"""A bare operator name as a subject: ``\\min = -7/4`` states the minimum value."""
+_SET = re.compile(r"^\s*(?:\\\{|\\left\\\{|\{)(.*)(?:\\\}|\\right\\\}|\})\s*$", re.S)
+
+
+def _value(text: str, latex: bool) -> Any:
+    """A piece's value; a braced list of two or more values is a tuple of them (a set of
+    candidate answers)."""
+    m = _SET.match(text.replace("**", " "))
+    if m:
+        from optiproof.checking.formula import split_top
+
+        items = [parse_value(x, latex) for x in split_top(m.group(1), ",;")]
+        if len(items) >= 2 and all(v is not None for v in items):
+            return tuple(items)
+    return parse_value(text, latex)
+
+
+# -- reading chains out of a unit ---------------------------------------------------------------
+
+_BOXED = re.compile(r"\\boxed\s*\{")
+
+
+def _unbox(latex: str) -> tuple[str, list[tuple[int, int]]]:
+    """``\\boxed{X}`` -> ``X`` (brace-matched), with the ranges that were boxed."""
+    out, spans, i = [], [], 0
+    for m in _BOXED.finditer(latex):
+        if m.start() < i:
+            continue
+        depth, j = 1, m.end()
+        while j < len(latex) and depth:
+            depth += {"{": 1, "}": -1}.get(latex[j], 0) if latex[j - 1] != "\\" else 0
+            j += 1
+        if depth:
+            continue
+        out.append(latex[i:m.start()])
+        begin = sum(len(x) for x in out)
+        out.append(latex[m.end():j - 1])
+        spans.append((begin, begin + j - 1 - m.end()))
+        i = j
+    out.append(latex[i:])
+    return "".join(out), spans
+
+
+def _strip_text(piece: str) -> tuple[str, str]:
+    """A LaTeX piece without its ``\\text{...}`` words (returned separately as cue words),
+    cut before a condition (``\\text{for } t \\ge 1``)."""
+    cond = _CONDITION.search(piece)
+    if cond:
+        piece = piece[:cond.start()]
+    piece = re.sub(r"_\s*\{\s*\\text\s*\{([^{}]*)\}\s*\}", r"_{\1}", piece)
+    piece = re.sub(r"(?:\\times|\\cdot)\s*$", "", piece.rstrip())
+    words = " ".join(re.findall(r"\\text\s*\{([^{}]*)\}", piece))
+    return re.sub(r"\\text\s*\{[^{}]*\}", " ", piece), words
+
+
+def _latex_chains(latex: str, offset: int) -> list[tuple[list[tuple[str, int, str, bool]], str]]:
+    text, boxes = _unbox(_ALIGNMENT.sub(lambda m: " " * len(m.group(0)), latex))
+    kept = [(m.start(), m.end()) for m in _ENVIRONMENT.finditer(text)]
+    text = "".join(" " if c == "&" and not any(a <= i < b for a, b in kept) else c
+                   for i, c in enumerate(text))
+    out = []
+    for chain in _split_chain(text, _LATEX_REL):
+        pieces, words = [], []
+        for rel, pos, piece in chain:
+            bare, said = _strip_text(piece)
+            words.append(said)
+            boxed = any(a <= pos + len(piece) and pos <= b for a, b in boxes) if boxes else False
+            pieces.append((rel, offset + pos, bare, boxed))
+        out.append((pieces, " ".join(w for w in words if w)))
+    return out
+
+
+# -- plain math inside prose ---------------------------------------------------------------------
+
+_MATH_WORDS = frozenset(
+    "sqrt sign sgn ln log exp max min diag argmin argmax alpha beta gamma delta eta theta lambda "
+    "mu nu rho sigma kappa tau epsilon eps grad mhat vhat inf infty sum lr var tr det".split())
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
+    r"|(?P<id>[A-Za-zΑ-Ωα-ω𝔼](?:[A-Za-zΑ-Ωα-ω0-9]|\u0302)*'*"
+    r"(?:[_^](?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*]+)|[₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ*⋆])*)"
+    r"|(?P<op><=>|<=|>=|=>|->|\|\||\*\*|_(?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*∞]+)"
+    r"|[-+*/⁄∕^·×⋆−–=≈~<>≤≥→⇒⟹⇔∈√‖|()\[\]{},;:!.∞∑Σ∇⊙%]|[⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ₀-₎ₐ-ₜᵢ-ᵪⱼ]+)"
+    r"|(?P<space>\s+)|(?P<other>.)")
+_RUN_END = frozenset(";:")
+
+
+def _is_math_id(word: str) -> bool:
+    core = re.sub(r"[\u0302'*⋆]", "", word)
+    base = re.split(r"[_^₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ]", core)[0]
+    return (len(base) == 1 or base.lower() in _MATH_WORDS or base != core
+            or bool(re.fullmatch(r"[A-Za-zα-ω]+\d+", base)) or bool(re.search("[Α-Ωα-ω]", base)))
+
+
+def plain_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are plain-text math: numbers, symbols, operators and brackets,
+    with English words (two letters or more, not a math name) breaking them."""
+    runs: list[tuple[int, int]] = []
+    start = end = None
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        tok = m.group(0)
+        mathy = kind in ("num", "op") or (kind == "id" and _is_math_id(tok))
+        if kind == "op" and tok in _RUN_END and depth == 0:
+            mathy = False
+        if kind == "op" and tok == "." and not re.match(r"\.\d", text[m.start():m.start() + 2]):
+            mathy = bool(re.match(r"[\w)]\.[A-Za-z(]", text[m.start() - 1:m.start() + 2]))
+        if kind == "op" and tok == "," and depth == 0:
+            nxt = text[m.end():m.end() + 1]
+            mathy = not nxt.isspace() and nxt != ""
+        if mathy and start is None and tok in ")]},.;":
+            mathy = False
+        if mathy:
+            if start is None:
+                start, depth = m.start(), 0
+            depth += tok in "([{" and 1 or 0
+            depth -= tok in ")]}" and 1 or 0
+            end = m.end()
+        elif kind == "space" and start is not None:
+            continue
+        elif start is not None:
+            runs.append((start, end))
+            start = None
+    if start is not None:
+        runs.append((start, end))
+    return [_balanced(text, a, b) for a, b in runs]
+
+
+def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim unmatched brackets, closing punctuation and bold markers off the ends of a run."""
+    while a < b:
+        run = text[a:b]
+        opens = sum(run.count(c) for c in "([{")
+        closes = sum(run.count(c) for c in ")]}")
+        if closes > opens and run[-1] in ")]}":
+            b -= 1
+        elif opens > closes and run[0] in "([{":
+            a += 1
+        elif run[-1] in ".,":
+            b -= 1
+        elif run.endswith("**"):
+            b -= 2
+        elif run.startswith("**"):
+            a += 2
+        else:
+            break
+    return a, b
+
+
+def _worth_reading(run: str) -> bool:
+    """A run states something: a relation, a number, or a bracketed list (``L2`` and
+    ``beta1`` are names, not numbers)."""
+    return bool(re.search(r"(?<![A-Za-z_])\d|[=≈≤≥<>→∈~]|->|\[|\(.*,", run))
+
+
+_CONCLUDES = re.compile(r"(?:^|\s)(?:so|therefore|thus|hence|giving|we get|which gives|this gives)"
+                        r"\s*(?:[^\s]+\s*){0,8}$", re.I)
+_ENUMERATOR = re.compile(r"\b(?:step|part|case|phase|stage|eq(?:uation)?\.?|line|section|figure|"
+                         r"table|example|round)\s*\(?\d+\)?|^\s*\*{0,2}\(\d+\)\*{0,2}\s*$",
+                         re.I)
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+_EQUATION_NUMBER = re.compile(r"^[^\S\n]*\(\d{1,3}\)(?=\s)", re.M)
+"""An equation's number at the start of its line (``(2) vₜ = β₂vₜ₋₁ + ...``)."""
+_LABEL_TOKEN = re.compile(r"(?<![\w)])\([a-h]\)(?=[\s,:.;]|$)")
+
+# -- words -------------------------------------------------------------------------------------
+
+_UNCHANGED = re.compile(r"\b(?:does not change|doesn't change|do not change|is not changed|"
+                        r"unchanged|(?:is |scale[- ])?invariant|no change|stays? the same|"
+                        r"remains? the same|is exactly the same)\b", re.I)
+_UNBOUNDED = re.compile(r"\bunbounded(?: below)?\b|\bno (?:finite )?minimi[sz]er\b|"
+                        r"\b(?:minimi[sz]er|minimum) does not exist\b|\bno minimum\b|"
+                        r"\bdiverges? to\s*(?:−|-)\s*(?:∞|\\infty|infinity)|"
+                        r"\bruns? off to infinity\b|\bgoes to (?:−|-)\s*(?:∞|infinity)", re.I)
+
+
+_WORDS = (("unbounded", _UNBOUNDED), ("unchanged", _UNCHANGED))
+"""Statements made in words: what they state about a value."""
+_NAMED_IN_WORDS = re.compile(r"\s*(?:=|:=|≡)\s*(?:an?\s+|the\s+)?[A-Za-z][a-z]+[- ][a-z]{3,}")
+"""After a lone formula: it is given a meaning in words (``$\\sqrt{v}$ = per-coordinate
+normalisation``), so the formula is what is described, not a value claimed."""
+
+
+def _unchanged_value() -> Any:
+    import sympy
+
+    return sympy.Integer(1)
+
+
+_WORD_VALUES = {"unbounded": lambda: None, "unchanged": _unchanged_value}
+"""The value a statement in words gives: ``unchanged`` is a ratio of 1."""
+
+
+# -- the claims of a unit ----------------------------------------------------------------------
+
+def _words_near(text: str, a: int, b: int) -> str:
+    """Plain words around ``text[a:b]``: ``prior ¦ before @ after`` -- the clause before the
+    one holding it, the part of its own clause before it, and the rest of its clause."""
+    window = re.sub(r"\([^()]{0,4}\)", lambda m: " " * len(m.group(0)), text[max(0, a - 160):a])
+    clauses = re.split(r"[;.!?:]\s|,\s|\n\n|\(|\)|—|\\\\|&&|\\q?quad", window)
+    prior = clauses[-2] if len(clauses) > 1 else ""
+    after = re.split(r"[;.!?](?:\s|$)|,\s|\(|—", text[b:b + 80])[0]
+    return f"{plain(prior)} ¦ {plain(clauses[-1])} @ {plain(after)}"
+
+
+def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex: bool,
+                     doc_text: str, said: str, lead: str) -> Claim | None:
+    texts = [p for _, _, p, _ in chain]
+    if len(chain) == 1 and not texts[0].strip():
+        return None
+    values = [_value(t, latex) if t.strip() else None for t in texts]
+    first_pos = chain[0][1]
+    has_subject = len(chain) > 1 and (_is_name(values[0]) or bool(_OPERATOR.match(texts[0]))) \
+        and not _COMPARATIVE.search(lead)
+    if has_subject:
+        subject_text, rels = texts[0], [r for r, _, _, _ in chain[1:]]
+        value_items = list(zip(chain[1:], values[1:], strict=True))
+    else:
+        subject_text = ""
+        rels = ["eq"] + [r for r, _, _, _ in chain[1:]]
+        value_items = list(zip(chain, values, strict=True))
+        if not texts[0].strip():
+            value_items = value_items[1:]
+            rels = [chain[1][0]] + rels[2:] if len(chain) > 1 else []
+    relations = _compose(rels)
+    if not has_subject and _COMPARATIVE.search(lead):
+        relations = ["<" if r == "=" else r for r in relations]
+    elif not has_subject and _LOWER.search(lead):
+        relations = [">" if r == "=" else r for r in relations]
+    pieces = tuple(Piece(t.strip(), v, rel, pos, boxed)
+                   for ((_, pos, t, boxed), v), rel in zip(value_items, relations, strict=False)
+                   if rel is not None and t.strip())
+    if not pieces:
+        return None
+    key = symbol_key(subject_text) if has_subject else ""
+    if has_subject and values[0] is not None and hasattr(values[0], "free_symbols") \
+            and len(values[0].free_symbols) == 1 and values[0].is_Symbol:
+        key = next(iter(values[0].free_symbols)).name
+    end = pieces[-1].pos + len(pieces[-1].text)
+    rel_start, rel_end = first_pos - unit.start, end - unit.start
+    why = stance(unit.text, max(rel_start, 0), max(rel_end, 0))
+    cue = _words_near(unit.text, max(rel_start, 0), max(rel_end, 0))
+    if unit.kind == "display" and not re.search(r"[a-zα-ω]{2}", cue.split("@")[0]):
+        cue = f"{plain(unit.lead[-100:])} {cue}"
+    if subject_text.strip():
+        cue = cue.replace("@", f"{plain(subject_text)} @", 1)
+    if said:
+        cue = f"{cue} {plain(said)}"
+    about = concepts(f"{unit.row} {cue.split('@')[0][-80:]}").subjects or unit.topic
+    tier = max(unit.tier, TIER_BOLD) if in_bold(unit.text, max(rel_end - 1, 0)) else unit.tier
+    if aside(unit.text, max(rel_start, 0)) or unit.reported or REPORTED.search(
+            unit.text[max(rel_start - 120, 0):max(rel_start, 0)]):
+        tier = min(tier, TIER_PROSE)
+    elif _CONCLUDES.search(cue.split("@")[0]):
+        tier = max(tier, TIER_CONCLUSION)
+    return Claim(unit.part, unit.role, unit.line, first_pos, key, subject_text.strip(), pieces,
+                 tier, cue, unit.column, unit.row, about, why.reason, unit)
+
+
+def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
+    """The claims of one unit, one at a time (a reader stops at :data:`MAX_CLAIMS`)."""
+    spans = doc.math_in(unit.start, unit.end)
+    covered = [(s.start, s.end) for s in spans]
+    for span in spans:
+        inner = span.start + doc.text[span.start:span.end].find(span.latex)
+        latex = span.latex.replace("\\\\|", "\\|") if unit.kind == "cell" else span.latex
+        for chain, said in _latex_chains(latex, inner):
+            lead = doc.text[max(unit.start, span.start - 40):span.start]
+            claim = _claims_of_chain(unit, chain, True, doc.text, said, lead)
+            if claim is not None and not claim.subject and len(chain) == 1 \
+                    and _NAMED_IN_WORDS.match(doc.text, span.end, unit.end):
+                claim = replace(claim, excluded=claim.excluded or "described in words")
+            if claim is not None:
+                yield claim
+    text = doc.text[unit.start:unit.end]
+    masked = list(text)
+    for a, b in covered:
+        for k in range(max(a - unit.start, 0), min(b - unit.start, len(text))):
+            masked[k] = " "
+    bare = _LABEL_TOKEN.sub(lambda m: " " * len(m.group(0)), "".join(masked))
+    bare = _BULLET.sub(lambda m: " " * len(m.group(0)), bare)
+    bare = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), bare)
+    bare = _EQUATION_NUMBER.sub(lambda m: " " * len(m.group(0)), bare)
+    for a, b in plain_runs(bare):
+        run = bare[a:b]
+        lead = bare[max(0, a - 40):a]
+        alone = run.strip() == bare.strip() or lead.rstrip().endswith(":")
+        if not (_worth_reading(run) or alone):
+            continue
+        for chain in _split_chain(run, _PLAIN_REL):
+            pieces = [(rel, unit.start + a + pos, piece, False) for rel, pos, piece in chain]
+            claim = _claims_of_chain(unit, pieces, False, doc.text, "", lead)
+            if claim is not None:
+                yield claim
+    for words, pattern in _WORDS:
+        for m in pattern.finditer(bare if covered else text):
+            pos = unit.start + m.start()
+            masked_text = unit.text[:m.start()] + " " * (m.end() - m.start()) + unit.text[m.end():]
+            why = stance(masked_text, m.start(), m.end())
+            tier = max(unit.tier, TIER_BOLD) if in_bold(unit.text, m.start()) else unit.tier
+            yield Claim(unit.part, unit.role, unit.line, pos, "", "",
+                             (Piece(m.group(0), _WORD_VALUES[words](), "=", pos),), tier,
+                             _words_near(unit.text, m.start(), m.end()) + " " + plain(m.group(0)),
+                             unit.column, unit.row, frozenset(), why.reason, unit, words=words)
+
+
+def read_claims(doc: Document, lay: Layout) -> list[Claim]:
+    """Every claim of the answer in document order (at most :data:`MAX_CLAIMS`)."""
+    out: list[Claim] = []
+    for unit in units_of(doc, lay):
+        if unit.role in EXCLUDED:
+            continue
+        out.extend(islice(_unit_claims(unit, doc), MAX_CLAIMS - len(out)))
+        if len(out) >= MAX_CLAIMS:
+            break
+    return sorted(out[:MAX_CLAIMS], key=lambda c: c.pos)

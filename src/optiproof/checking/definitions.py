@@ -1,0 +1,181 @@
+"""What the symbols of an answer stand for at each point: the problem's given values and the
+answer's own definitions (``η = α/2``, ``κ = L/μ = 10``, ``‖g‖₁ = 6``), in document order.
+
+A claim is compared after substituting the definitions in force where it stands, so
+``u = -ηg`` is read as ``-(α/2)g`` and, with ``α = 0.5, g = (3, -1, 2)``, as a vector. Symbols
+the verified answers are written in are never redefined (``t`` stays the step counter).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from optiproof.checking.formula import norm_atom, parse_value, sign_atom, symbol_key
+
+MAX_PASSES = 3
+"""Rounds of substitution (a definition may use an earlier one)."""
+
+_ASSIGN = re.compile(r"([A-Za-zΑ-Ωα-ω][\w₀-₉]*(?:_\{?\w+\}?)?)\s*=\s*")
+
+
+def _balanced_end(text: str, start: int) -> int:
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return start
+
+
+def given_numbers(question: str) -> list[Any]:
+    """Every number a question states (``0.15``, ``10^-6``, ``0.01``)."""
+    out = []
+    for m in re.finditer(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE]-?\d+|\^-?\d+|\^\(-?\d+\))?", question):
+        value = parse_value(m.group(0), latex=False)
+        if value is not None and not getattr(value, "free_symbols", set()):
+            out.append(value)
+    return out
+
+
+def givens_of(question: str) -> dict[str, Any]:
+    """``symbol = value`` assignments a question states (``α = 0.15``, ``g = (3, -1, 2)``,
+    ``G = [[1, 2], [3, 4], [0, 1]]``)."""
+    out: dict[str, Any] = {}
+    for m in _ASSIGN.finditer(question):
+        rest = question[m.end():]
+        if rest[:1] in "([":
+            text = rest[:_balanced_end(rest, 0)]
+        else:
+            num = re.match(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?(?:\^-?\d+)?", rest)
+            text = num.group(0) if num else ""
+        value = parse_value(text, latex=False) if text else None
+        if value is not None and not getattr(value, "free_symbols", set()):
+            out[symbol_key(m.group(1))] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``key := value`` stated at offset ``pos``; ``back`` is where its statement starts when
+    it explains a symbol used before it (``ρ = (κ-1)/(κ+1) with κ = 10``)."""
+
+    pos: int
+    key: str
+    value: Any
+    back: int | None = None
+
+
+class Scope:
+    """Definitions in document order over a base of given values."""
+
+    def __init__(self, givens: dict[str, Any], definitions: list[Definition],
+                 protected: frozenset[str]):
+        self.givens = {k: v for k, v in givens.items() if k not in protected}
+        self.definitions = sorted((d for d in definitions if d.key not in protected),
+                                  key=lambda d: d.pos)
+        self._positions = [d.pos for d in self.definitions]
+
+    def at(self, pos: int) -> dict[str, Any]:
+        """Symbol key -> value in force at offset ``pos`` (a definition later in the same
+        statement does not count)."""
+        env = dict(self.givens)
+        for d in self.definitions[:bisect.bisect_right(self._positions, pos)]:
+            env[d.key] = d.value
+        for d in self.definitions[bisect.bisect_right(self._positions, pos):]:
+            if d.back is not None and d.back <= pos:
+                env.setdefault(d.key, d.value)
+        return env
+
+    def evaluate(self, value: Any, pos: int) -> Any:
+        """``value`` with the definitions in force at ``pos`` substituted."""
+        return substitute(value, self.at(pos))
+
+
+def _vector_atoms(env: dict[str, Any]) -> dict[str, Any]:
+    """Norm and sign atoms of every vector-valued symbol (``‖g‖_1``, ``sign(g)``)."""
+    import sympy
+
+    out: dict[str, Any] = {}
+    for key, value in env.items():
+        if not isinstance(value, sympy.MatrixBase) or 1 not in value.shape or any(
+                not x.is_number for x in value):
+            continue
+        entries = list(value)
+        out[norm_atom(key, "1")] = sum(abs(x) for x in entries)
+        out[norm_atom(key, "2")] = sympy.sqrt(sum(x ** 2 for x in entries))
+        out[norm_atom(key, "max")] = max(abs(x) for x in entries)
+        out[sign_atom(key)] = value.applyfunc(sympy.sign)
+    return out
+
+
+def substitute(value: Any, env: dict[str, Any]) -> Any:
+    """Substitute ``env`` (symbol key -> value) into ``value`` until nothing changes."""
+    import sympy
+
+    if value is None or not env or not hasattr(value, "free_symbols"):
+        return value
+    full = {**_vector_atoms(env), **env}
+    for _ in range(MAX_PASSES):
+        names = {s.name: s for s in value.free_symbols}
+        hits = {names[k]: v for k, v in full.items() if k in names}
+        if not hits:
+            break
+        try:
+            if isinstance(value, sympy.MatrixBase):
+                value = value.applyfunc(lambda x: x.subs(hits))
+            else:
+                value = value.subs(hits)
+        except (TypeError, ValueError, AttributeError, sympy.SympifyError):
+            return None
+    return value
+
+
+def definitions_of(claims: list[Any]) -> list[Definition]:
+    """The claims that define a symbol: a named subject, ``=`` to a readable value that does
+    not use the symbol itself and is more than another name (``g_t = ∇f(θ)`` is notation),
+    stated (not negated, hypothetical or conditional), and never given two different
+    values."""
+    from optiproof.checking.compare import agree
+
+    out = []
+    for c in claims:
+        if not c.subject or c.excluded or _CONDITIONAL.search(
+                c.cue.partition("@")[0].rpartition("¦")[2]):
+            continue
+        piece = next((p for p in c.pieces if p.value is not None), None)
+        if piece is None or piece.relation != "=":
+            continue
+        value = c.final.value if c.final is not None else piece.value
+        if hasattr(value, "free_symbols") and c.subject in {s.name for s in value.free_symbols}:
+            continue
+        if _calls_unknown(value) or getattr(value, "is_Symbol", False):
+            continue
+        clause = c.cue.partition("@")[0].rpartition("¦")[2]
+        out.append(Definition(c.pos, c.subject, value,
+                              c.unit.start if _EXPLAINS.search(clause) else None))
+    by_key: dict[str, list[Definition]] = {}
+    for d in out:
+        by_key.setdefault(d.key, []).append(d)
+    clashing = {k for k, ds in by_key.items()
+                if any(agree(ds[0].value, "", d.value, "") is False for d in ds[1:])}
+    return [d for d in out if d.key not in clashing]
+
+
+def _calls_unknown(value: Any) -> bool:
+    """Does ``value`` apply a function SymPy does not know (``∇f(θ)`` read as ``g(θ)``)?"""
+    import sympy
+    from sympy.core.function import AppliedUndef
+
+    return isinstance(value, sympy.Basic) and bool(value.atoms(AppliedUndef))
+
+
+_EXPLAINS = re.compile(r"\b(?:where|with|here)\s+[^=]{1,40}$", re.I)
+"""A definition that explains a symbol the statement used before it."""
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|suppose|for all|for any|at)\b[^.;]*$",
+                          re.I)

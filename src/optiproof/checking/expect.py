@@ -1,0 +1,137 @@
+"""What an answer to a part must state: one :class:`Expectation` per verified answer, typed for
+comparison, grouped by what the part asks (its catalogue quantity and subject).
+
+A part is answered when every group has a claim; a group holds the answers that are forms of
+one asked thing (Adam's first step as a vector and as a per-coordinate size). A family whose
+answers need its own judgement supplies a checker (``Family.checker``, see
+:mod:`optiproof.checking.hooks`) that may reshape the expectations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from optiproof.checking.formula import canonical, symbol_key
+
+Kind = Literal["vector", "matrix", "number", "formula", "unbounded", "none"]
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One verified answer of a part, as a claim about it will be compared."""
+
+    part: str
+    name: str
+    quantity: str
+    subject: str | None
+    symbols: frozenset[str]
+    """Symbol keys that name it: the answer's symbol and its quantity's symbol."""
+    value: Any
+    kind: Kind
+    latex: str
+    status: str = "unique"
+    bound: bool = False
+    """The value is a supremum or threshold: an inequality claims it."""
+    group: str = ""
+    required: bool = True
+    membership: Any = field(default=None, compare=False, repr=False)
+    carriers: frozenset[str] = frozenset()
+    """Symbols of the value that stand for vectors or matrices (``g``, ``sign(g)``): a
+    formula that states this answer has at least one of them."""
+
+    @property
+    def shape(self) -> tuple[int, int] | None:
+        return tuple(self.value.shape) if self.kind in ("vector", "matrix") else None
+
+
+def _kind(answer: Any) -> Kind:
+    import sympy
+
+    if answer.status == "unbounded":
+        return "unbounded"
+    expr = answer.expr
+    if expr is None:
+        return "none"
+    if isinstance(expr, sympy.MatrixBase):
+        return "vector" if 1 in expr.shape else "matrix"
+    if expr.is_infinite:
+        return "unbounded"
+    return "formula" if expr.free_symbols else "number"
+
+
+def array_symbols(part: Any) -> frozenset[str]:
+    """Keys of the part's variables that live in a vector or matrix space (``R^d``)."""
+    import re
+
+    return frozenset(symbol_key(v.symbol) for v in part.analysis.variables
+                     if re.search(r"\^\s*\{?\s*[\w\s\\]+\}?", v.space or ""))
+
+
+def _carriers(value: Any, arrays: frozenset[str]) -> frozenset[str]:
+    from optiproof.checking.formula import sign_atom
+
+    names = {s.name for s in getattr(value, "free_symbols", set())}
+    return frozenset(n for n in names if n in arrays or n in {sign_atom(a) for a in arrays})
+
+
+def expectations(part: Any) -> list[Expectation]:
+    """The expectations of a solved part (reshaped by its family's checker, if any)."""
+    import sympy
+
+    from optiproof.catalogue import QUANTITIES
+    from optiproof.checking.hooks import checker_of
+
+    arrays = array_symbols(part)
+    out = []
+    for a in part.answers:
+        entry = QUANTITIES.get(a.quantity)
+        symbols = {symbol_key(a.symbol)}
+        if entry is not None and entry.latex:
+            symbols.add(symbol_key(entry.latex))
+        value = canonical(a.expr) if a.expr is not None else None
+        if isinstance(value, sympy.MatrixBase) and 1 in value.shape:
+            value = value.reshape(len(value), 1)
+        out.append(Expectation(
+            part.label, a.name, a.quantity, a.subject, frozenset(symbols - {""}), value,
+            _kind(a), a.latex, a.status, bool(entry and entry.bound),
+            f"{a.quantity}|{a.subject or ''}", _kind(a) != "none", a.membership,
+            _carriers(value, arrays)))
+    hook = checker_of(part)
+    if hook is not None and hasattr(hook, "expectations"):
+        out = hook.expectations(part, out)
+    return out
+
+
+def notation(part: Any) -> dict[str, Any]:
+    """The part's own notation: a variable the analysis defines as a formula (``μ`` is
+    ``E[g_t]``) stands for it, so an answer writing ``E[g]`` means ``μ``; a variable the
+    analysis marks "(given: $v$)" has the value v."""
+    import re
+
+    import sympy
+
+    from optiproof.checking.formula import parse_value
+
+    out: dict[str, Any] = {}
+    for v in part.analysis.variables:
+        m = re.match(r"\s*\$([^$]+)\$", v.meaning or "")
+        value = parse_value(m.group(1), latex=True) if m else None
+        if isinstance(value, sympy.Symbol) and value.name != symbol_key(v.symbol):
+            out[value.name] = sympy.Symbol(symbol_key(v.symbol))
+        given = re.search(r"\(given:\s*\$([^$]+)\$\)", v.meaning or "")
+        value = parse_value(given.group(1), latex=True) if given else None
+        if value is not None and not getattr(value, "free_symbols", True):
+            out[symbol_key(v.symbol)] = value
+    return out
+
+
+def given_symbols(part: Any, expected: list[Expectation]) -> frozenset[str]:
+    """Symbols a document may not redefine for this part: those the verified answers are
+    written in (``t``, ``g``, ``alpha`` when symbolic) and the answers' own symbols."""
+    names: set[str] = set()
+    for e in expected:
+        names |= e.symbols
+        if e.value is not None and hasattr(e.value, "free_symbols"):
+            names |= {s.name for s in e.value.free_symbols}
+    return frozenset(names)

@@ -1,0 +1,82 @@
+"""One answer document graded against a solution: the whole pipeline, part by part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from optiproof.checking.claims import Claim, read_claims
+from optiproof.checking.document import Document, read_document
+from optiproof.checking.findings import (PartGrade, grade_statements, hedged_findings,
+                                         rendering_findings)
+from optiproof.checking.segment import EXCLUDED, Layout, lay_out
+
+
+@dataclass
+class GradedDocument:
+    """Everything the checker established about one answer."""
+
+    doc: Document
+    layout: Layout
+    claims: list[Claim]
+    grades: dict[str, PartGrade]
+    fits: bool
+    """Something in the answer belongs to the problem (a part label or a stated answer)."""
+
+
+def _givens(solution: Any) -> dict[str, dict[str, Any]]:
+    """Part label -> the values its question gives, with the values every part agrees on."""
+    from optiproof.checking.compare import agree
+    from optiproof.checking.definitions import givens_of
+
+    own = {p.label: givens_of(p.question or "") for p in solution.parts}
+    shared: dict[str, Any] = {}
+    clashes: set[str] = set()
+    for values in own.values():
+        for key, value in values.items():
+            if key in shared and agree(shared[key], "", value, "") is False:
+                clashes.add(key)
+            shared.setdefault(key, value)
+    common = {k: v for k, v in shared.items() if k not in clashes}
+    return {label: {**common, **values} for label, values in own.items()}
+
+
+def grade_document(solution: Any, text: str) -> GradedDocument:
+    """Read ``text`` and grade every part of ``solution`` (see :mod:`optiproof.checking`)."""
+    from optiproof.checking.associate import statements_of
+    from optiproof.checking.definitions import Scope, definitions_of, given_numbers
+    from optiproof.checking.expect import expectations, given_symbols, notation
+    from optiproof.checking.general import general_findings
+    from optiproof.checking.hooks import checker_of, statement_findings
+    from optiproof.checking.identify import identification_findings
+    from optiproof.checking.statements import units_of
+
+    doc = read_document(text)
+    lay = lay_out(doc, solution)
+    claims = read_claims(doc, lay)
+    givens = _givens(solution)
+    numbers = [n for p in solution.parts for n in given_numbers(p.question or "")]
+    definitions = definitions_of(claims)
+    grades: dict[str, PartGrade] = {}
+    fits = bool(lay.opened)
+    units = [u for u in units_of(doc, lay) if u.role not in EXCLUDED]
+    for part in solution.parts:
+        expected = expectations(part)
+        protected = given_symbols(part, expected)
+        scope = Scope({**notation(part), **givens[part.label]}, definitions, protected)
+        mine = [c for c in claims if c.part == part.label]
+        statements = statements_of(mine, expected, scope, givens[part.label], numbers)
+        grade = PartGrade(part.label, part.verified, expected)
+        hook = checker_of(part)
+        grade_statements(part, grade, statements, hook)
+        hedged_findings(grade, mine, scope)
+        fits |= bool(grade.graded)
+        if hook is not None:
+            own = [u for u in units if u.part == part.label]
+            for finding in statement_findings(part, own, mine, expected, hook):
+                grade.add(finding)
+        grades[part.label] = grade
+    identification_findings(solution, doc, lay, claims, grades)
+    general_findings(solution, doc, lay, claims, grades)
+    rendering_findings(doc, lay, grades, solution.parts[0].label)
+    return GradedDocument(doc, lay, claims, grades, fits)

@@ -1,0 +1,108 @@
+"""The seam between the generic checker and what a family knows about its own answers.
+
+A family declares a checker module (``Family.checker``). It takes and returns plain values --
+parts, names, SymPy values, patterns, strings -- and imports nothing from the checker, which
+does all the reading and comparing. It may define any of
+
+- ``expectations(part, expected) -> list``: reshape what the part must state (mark a form
+  optional, add another form of one answer), with ``dataclasses.replace``;
+- ``normalise(part, name, value) -> value | None``: a claimed (and the verified) value of the
+  answer ``name`` in the form to compare (None: the claim states another answer);
+- ``accepted(part, name) -> list[(value, note)]``: other values that state the answer
+  acceptably, with the note shown beside the verdict (``{claim}`` is the claim as written);
+- ``false_statements(part) -> list[(pattern, message)]``: statements the verified answers
+  refute, found wherever the answer makes them (not negated, not hypothetical);
+- ``UNIVERSAL`` (a pattern) and ``other_instance(part) -> (name, {answer: value}) | None``:
+  a claim that a number holds for every instance, tested on another instance;
+- ``hint_question(part) -> str``: the question a hint asks about the part's derivation.
+
+Nothing outside a family names it: the checker module is found through the registry.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+NOT_STATED = "not a statement of this answer"
+"""A verdict meaning the claim is about something else: it is left out of the grading."""
+
+
+@lru_cache(maxsize=None)
+def _module(path: str) -> Any:
+    return importlib.import_module(path)
+
+
+def checker_of(part: Any) -> Any:
+    """The checker module of the part's family, or None when the generic checker suffices."""
+    from optiproof.families import FAMILIES
+
+    family = FAMILIES.get(part.family)
+    if family is None or not family.checker:
+        return None
+    return _module(family.checker)
+
+
+def judge(part: Any, exp: Any, value: Any, text: str, hook: Any) -> tuple[Any, str]:
+    """Does a claimed value state the verified answer ``exp``? True, False, None (cannot
+    tell) or :data:`NOT_STATED`, with the family's note when it accepts another form."""
+    from optiproof.checking.compare import kind_of, matches
+
+    if hook is not None and hasattr(hook, "normalise"):
+        value = hook.normalise(part, exp.name, value)
+        if value is None:
+            return NOT_STATED, ""
+        target = hook.normalise(part, exp.name, exp.value)
+        if target is not None and target is not exp.value:
+            exp = replace(exp, value=target, kind=kind_of(target))
+    verdict = matches(value, text, exp)
+    if verdict is not True and hook is not None and hasattr(hook, "accepted"):
+        for other, note in hook.accepted(part, exp.name):
+            if matches(value, text, replace(exp, value=other, kind=kind_of(other))):
+                shown = f"${text}$" if "\\" in text else text
+                return True, note.replace("{claim}", shown)
+    if verdict is False and not exp.required:
+        return NOT_STATED, ""
+    return verdict, ""
+
+
+def statement_findings(part: Any, units: list[Any], claims: list[Any],
+                       expected: list[Any], hook: Any) -> list[Any]:
+    """The family's refutations: statements it knows to be false, and claims that a number
+    holds for every instance when another instance gives another number."""
+    from optiproof.checking.compare import matches
+    from optiproof.checking.concepts import plain
+    from optiproof.checking.findings import Finding
+    from optiproof.checking.statements import stance
+
+    out: list[Finding] = []
+    patterns = hook.false_statements(part) if hasattr(hook, "false_statements") else []
+    universal = getattr(hook, "UNIVERSAL", None)
+    numbers = [e for e in expected if e.kind == "number"]
+    for unit in units:
+        words = plain(unit.text)
+        for pattern, message in patterns:
+            m = pattern.search(words)
+            if m and not stance(words, m.start(), m.end()) and not any(
+                    f.line == unit.line for f in out):
+                out.append(Finding("false-claim", part.label, unit.line, message,
+                                   excerpt=m.group(0)))
+        m = universal.search(words) if universal is not None else None
+        if m is None or stance(words, m.start(), m.end()):
+            continue
+        stated = [e for e in numbers for c in claims if unit.start <= c.pos < unit.end
+                  and c.final is not None and matches(c.final.value, c.final.text, e)]
+        other = hook.other_instance(part) if stated else None
+        if other is None:
+            continue
+        instance, answers = other
+        exp = stated[0]
+        if exp.name in answers and not matches(answers[exp.name], "", exp):
+            out.append(Finding(
+                "false-claim", part.label, unit.line,
+                f"says the {exp.name} holds in general, but {instance} it is "
+                f"{float(answers[exp.name]):.4g}, not {float(exp.value):.4g}",
+                excerpt=m.group(0)))
+    return out

@@ -1,0 +1,107 @@
+"""Plain-text layouts made plain: panel frames, title lines and formulas wrapped in a grid.
+
+Terminal output (optiproof's own ``--format term`` written to a file, a pasted console) draws
+each part in a box-drawn panel and lays the answers out in an aligned grid whose long formulas
+wrap onto the next line. :func:`unframe` turns a panel's top border into a heading and drops its
+sides; :func:`unwrap` joins a formula whose brackets a wrap left open with its continuation.
+Both keep every line where it was, so line numbers still point into the answer as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOP = re.compile(r"^\s*[╭┌]─+\s*(.*?)\s*─*[╮┐]\s*$")
+_BOTTOM = re.compile(r"^\s*[╰└][─┴]*[╯┘]\s*$")
+_SIDE = re.compile(r"^(\s*)[│┃](.*?)(?:[│┃]\s*)?$")
+_TITLE = re.compile(r"^[A-Z][A-Za-z'’-]*(?: [A-Za-z'’-]+){0,3}$")
+_OPEN, _CLOSE = "([{", ")]}"
+_TRAILING = ("−", "-", "+", "=", "×", "·", "/", "*")
+_GRID = re.compile(r"^( {2,})([A-Z][^ ].*?[^ ])( {2,})(\S.*)$")
+"""A row of an aligned grid: an indented label that opens with a capital, two spaces or more,
+then its value."""
+
+
+def unframe(text: str) -> str:
+    """Box-drawn panels as plain lines: the top border's title as a ``##`` heading, the
+    sides and the bottom border as blanks."""
+    if "│" not in text and "┃" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if m := _TOP.match(line):
+            out.append(f"## {m.group(1)}" if m.group(1) else "")
+        elif _BOTTOM.match(line):
+            out.append("")
+        elif m := _SIDE.match(line):
+            out.append((m.group(1) + " " + m.group(2)).rstrip())
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _depth(text: str) -> int:
+    return sum(c in _OPEN for c in text) - sum(c in _CLOSE for c in text)
+
+
+def _open(text: str) -> bool:
+    """A formula cut short: brackets left open or a trailing operator."""
+    return _depth(text) > 0 or text.rstrip().endswith(_TRAILING)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _grid_row(lines: list[str], k: int) -> int:
+    """Join the wrapped label and value of the grid row on line ``k`` (``label  value``):
+    a continuation in the label's column extends the label, one in the value's column extends
+    a value left open. Returns the line after the row."""
+    m = _GRID.match(lines[k])
+    assert m is not None
+    indent, label, value = m.group(1), m.group(2), m.group(4).rstrip()
+    label_at, value_at = len(indent), m.start(4)
+    j = k + 1
+    while j < len(lines) and lines[j].strip():
+        at, text = _indent(lines[j]), lines[j].strip()
+        if at == label_at and at + len(text) < value_at:
+            label += " " + text
+        elif at == value_at and _open(value):
+            value += " " + text
+        else:
+            break
+        j += 1
+    if j > k + 1:
+        lines[k] = f"{indent}{label}  {value}"
+        lines[k + 1:j] = [""] * (j - k - 1)
+    return j
+
+
+def unwrap(text: str) -> str:
+    """Rows of an aligned grid and indented formulas that a line width wrapped become one
+    line each (their continuation lines left blank)."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines) - 1:
+        if _GRID.match(lines[k]):
+            k = _grid_row(lines, k)
+            continue
+        if not (lines[k].startswith("    ") and _open(lines[k])):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and j <= k + 3 and _indent(lines[j]) >= 4 and _open(
+                " ".join(lines[k:j])):
+            j += 1
+        lines[k] = " ".join([lines[k].rstrip()] + [x.strip() for x in lines[k + 1:j]])
+        lines[k + 1:j] = [""] * (j - k - 1)
+        k = j
+    return "\n".join(lines)
+
+
+def is_title(line: str, previous: str | None, following: str | None) -> bool:
+    """A short capitalised line of words standing alone above its content (``Result``,
+    ``What was read``): a heading in plain text."""
+    s = line.strip()
+    return bool(_TITLE.match(s)) and bool(following and following.strip()) and (
+        previous is None or not previous.strip())

@@ -1,0 +1,358 @@
+"""The units claims are read from: sentences of prose, display formulas, table cells and
+summary lines, each with its part, role, rank (tier) and the words around it.
+
+A unit's *tier* ranks how final what it states is: a boxed formula, an "Answer:" line or a
+"Result" section (4) > a summary-table cell or summary line (3) > a bold or displayed
+conclusion (2-2.5) > prose (1). Its *context* is the lead-in that introduces it (the sentence
+before a display formula, the header and row label of a cell).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from optiproof.checking.concepts import plain
+from optiproof.checking.document import Document, Table
+from optiproof.checking.segment import EXCLUDED, Layout, Role
+
+TIER_BOXED = 4.0
+TIER_SUMMARY = 3.0
+TIER_BOLD = 2.5
+TIER_DISPLAY = 2.0
+TIER_CONCLUSION = 1.5
+TIER_PROSE = 1.0
+
+_ANSWER_LEAD = re.compile(r"^[\s>*_#-]*(?:final answer|answer|result|in short|short answer)"
+                          r"\s*[:.]", re.I)
+_CONCLUSION = re.compile(r"^\s*(?:so|therefore|thus|hence|which gives|giving|we get|this gives|"
+                         r"i\.e\.|=>|⇒|⟹|→|->)\b|(?:^|\s)(?:=>|⇒|⟹)\s", re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch of the answer read as one statement."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    part: str | None
+    role: Role
+    tier: float
+    kind: str
+    """``sentence``, ``display``, ``cell`` or ``line``."""
+    lead: str = ""
+    """Plain words introducing it (the previous sentence for a display; header for a cell)."""
+    row: str = ""
+    """Plain row label of a table cell or summary line."""
+    column: str = ""
+    """Plain column header of a table cell."""
+    topic: frozenset[str] = frozenset()
+    """Catalogue subjects of the heading or lead-in it stands under (``### Ring all-reduce``,
+    ``**Parameter server.**``)."""
+    reported: bool = False
+    """It stands under a heading or lead-in that attributes what follows to someone else (a
+    paper's rule of thumb, the usual statement): a comparison, not the answer's conclusion."""
+
+
+_ABBREV = re.compile(r"(?:\b(?:i\.e|e\.g|vs|cf|etc|approx|resp|eq|fig|no)|\d)\.$", re.I)
+
+
+def _sentence_ends(text: str, math: list[tuple[int, int]]) -> list[int]:
+    """Offsets where sentences of ``text`` end (after ``.``, ``!``, ``?`` outside formulas)."""
+    ends = []
+    for m in re.finditer(r"[.!?](?=\s+|$)", text):
+        i = m.end()
+        if any(a <= m.start() < b for a, b in math):
+            continue
+        if m.group(0) == "." and _ABBREV.search(text[max(0, m.start() - 6):i]):
+            continue
+        ends.append(i)
+    return ends
+
+
+def _tier_of_text(text: str, line_text: str, in_result: bool) -> float:
+    """The tier of a sentence (bold and boxed parts of it are ranked claim by claim)."""
+    if in_result or _ANSWER_LEAD.match(line_text):
+        return TIER_BOXED
+    if _CONCLUSION.search(text.strip()):
+        return TIER_CONCLUSION
+    return TIER_PROSE
+
+
+def in_bold(text: str, pos: int) -> bool:
+    """Is offset ``pos`` of ``text`` inside a ``**bold**`` span?"""
+    return any(m.start() <= pos < m.end() for m in re.finditer(r"\*\*[^*]{1,300}?\*\*", text))
+
+
+_STARTS_STATEMENT = re.compile(
+    r"^\s*(?:[A-Z][\w ,+/'()-]{1,40}:\s|\(?[a-h]\)\s|[A-Za-z]\w{0,20}\s*=)")
+"""A line that opens a statement of its own (``Size: p``, ``(b) ...``, ``u = ...``) even
+without a blank line before it."""
+
+
+def _paragraphs(doc: Document, lay: Layout) -> list[list[int]]:
+    """Groups of line numbers read together: consecutive prose lines of one part and role."""
+    groups: list[list[int]] = []
+    for ln in doc.lines:
+        if ln.kind in ("blank", "table", "rule", "code") or lay.role.get(ln.number) in EXCLUDED:
+            continue
+        prev = groups[-1][-1] if groups else None
+        if (prev == ln.number - 1 and ln.kind == "text" and doc.lines[prev - 1].kind == "text"
+                and lay.part.get(prev) == lay.part.get(ln.number)
+                and lay.role.get(prev) == lay.role.get(ln.number)
+                and not _STARTS_STATEMENT.match(ln.text)
+                and not doc.lines[prev - 1].text.rstrip().endswith(":")):
+            groups[-1].append(ln.number)
+        else:
+            groups.append([ln.number])
+    return groups
+
+
+def _display_units(doc: Document, lay: Layout, lead: dict[int, str]) -> list[Unit]:
+    out = []
+    for span in doc.math:
+        first = doc.line_of(span.start)
+        line = doc.lines[first - 1]
+        if not span.display or line.kind != "display" or lay.role.get(first) in EXCLUDED:
+            continue
+        boxed = "\\boxed" in span.latex
+        tier = TIER_BOXED if boxed or first in lay.result else (
+            TIER_SUMMARY if lay.role.get(first) == "summary" else TIER_DISPLAY)
+        out.append(Unit(span.start, span.end, doc.text[span.start:span.end], first,
+                        lay.part.get(first), lay.role.get(first, "body"), tier, "display",
+                        lead.get(first, "")))
+    return out
+
+
+def _line_units(doc: Document, lay: Layout) -> tuple[list[Unit], dict[int, str]]:
+    """Sentences of prose paragraphs and single lines (list items, headings, indented
+    displays); ``lead`` maps a display's first line to the sentence just before it."""
+    units: list[Unit] = []
+    lead: dict[int, str] = {}
+    last_sentence = ""
+    formula_lines = {n: doc.line_of(s.start) for s in doc.math if s.display
+                     for n in range(doc.line_of(s.start), doc.line_of(max(s.end - 1, 0)) + 1)}
+    for group in _paragraphs(doc, lay):
+        first = doc.lines[group[0] - 1]
+        if first.kind == "display" and first.number in formula_lines:
+            lead.setdefault(formula_lines[first.number], last_sentence)
+            continue
+        start = first.start
+        end = doc.lines[group[-1] - 1].start + len(doc.lines[group[-1] - 1].text)
+        text = doc.text[start:end]
+        spans = doc.math_in(start, end)
+        ends = _sentence_ends(text, [(s.start - start, s.end - start) for s in spans])
+        cuts = [0] + [e for e in ends if e < len(text)] + [len(text)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            piece = text[a:b]
+            if not piece.strip():
+                continue
+            s_start = start + a + (len(piece) - len(piece.lstrip()))
+            n = doc.line_of(s_start)
+            line_text = doc.lines[n - 1].text
+            role = lay.role.get(n, "body")
+            tier = _tier_of_text(piece, line_text if a == 0 else piece, n in lay.result)
+            if first.kind == "display":
+                tier = max(tier, TIER_DISPLAY)
+            if role == "summary":
+                tier = max(tier, TIER_SUMMARY)
+            kind = "line" if first.kind in ("list", "display", "heading", "quote") else \
+                "sentence"
+            units.append(Unit(s_start, start + b, piece.strip(), n, lay.part.get(n), role, tier,
+                              kind, last_sentence if a == 0 else "",
+                              _row_label(piece) if role == "summary" else ""))
+            last_sentence = plain(piece)[-160:]
+    return units, lead
+
+
+_ROW_LEAD = re.compile(r"^\s*(.{2,60}?)(?:\s*:\s|\s*(?:->|→|=>)\s|\s{2,})")
+
+
+def _row_label(text: str) -> str:
+    m = _ROW_LEAD.match(text)
+    return plain(m.group(1)) if m else ""
+
+
+def _cell_units(doc: Document, table: Table, lay: Layout) -> list[Unit]:
+    out = []
+    for row in table.rows:
+        role = lay.role.get(row.line, "body")
+        if role in EXCLUDED or not row.cells:
+            continue
+        label = plain(row.cells[0].text)
+        for j, cell in enumerate(row.cells[1:], start=1):
+            part = lay.column_part.get((table.first, j), lay.row_part.get(row.line))
+            if (table.first, j) not in lay.column_part and any(
+                    key[0] == table.first for key in lay.column_part):
+                part = None
+            if part is None or not cell.text.strip():
+                continue
+            header = plain(table.header[j]) if j < len(table.header) else ""
+            out.append(Unit(cell.start, cell.start + len(cell.text), cell.text, row.line, part,
+                            role, TIER_SUMMARY if role == "summary" else TIER_BOLD, "cell",
+                            header, label, header))
+    return out
+
+
+_LEAD_IN = re.compile(r"^[\s>*_-]*\*\*([^*]{2,80})\*\*|^([A-Z][\w ,+/'-]{2,60})(?::|$)")
+
+
+def _topics(doc: Document, lay: Layout) -> dict[int, tuple[frozenset[str], bool]]:
+    """Line -> subjects of the latest heading, bold lead-in or title line above it in the
+    same part, and whether that heading attributes what follows to someone else."""
+    from optiproof.checking.concepts import concepts
+
+    out: dict[int, tuple[frozenset[str], bool]] = {}
+    current: frozenset[str] = frozenset()
+    reported = False
+    owner: str | None = None
+    for ln in doc.lines:
+        part = lay.part.get(ln.number)
+        if part != owner:
+            current, reported, owner = frozenset(), False, part
+        lead = _LEAD_IN.match(ln.text)
+        if ln.kind == "heading" and re.search(r"[A-Za-z]{2}", ln.text):
+            current, reported = concepts(ln.text).subjects, bool(REPORTED.search(ln.text))
+        elif lead and ln.kind in ("text", "list"):
+            current = concepts(next(g for g in lead.groups() if g)).subjects or current
+        out[ln.number] = (current, reported)
+    return out
+
+
+_LAST_UNITS: list[tuple[Document, Layout, list[Unit]]] = []
+"""The units of the document read last (every step of one check asks for them)."""
+
+
+def units_of(doc: Document, lay: Layout) -> list[Unit]:
+    """Every unit of the answer in document order (computed once per document and layout;
+    the list is shared, so callers only read it)."""
+    last = _LAST_UNITS[0] if _LAST_UNITS else None
+    if last is not None and last[0] is doc and last[1] is lay:
+        return last[2]
+    units = _units_of(doc, lay)
+    _LAST_UNITS[:] = [(doc, lay, units)]
+    return units
+
+
+def _units_of(doc: Document, lay: Layout) -> list[Unit]:
+    from dataclasses import replace
+
+    lines, lead = _line_units(doc, lay)
+    units = lines + _display_units(doc, lay, lead)
+    for table in doc.tables:
+        units.extend(_cell_units(doc, table, lay))
+    topics = _topics(doc, lay)
+    return sorted((replace(u, topic=topics.get(u.line, (frozenset(), False))[0],
+                           reported=topics.get(u.line, (frozenset(), False))[1]
+                           or (u.kind == "display" and bool(REPORTED.search(u.lead))))
+                   for u in units), key=lambda u: u.start)
+
+
+# -- what a stretch of text is doing ------------------------------------------------------------
+
+_NEGATION = re.compile(r"\b(?:not|never|no longer|instead of|rather than|unlike|as opposed to)\b"
+                       r"|n't\b|\bNOT\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:if (?:we|you|one|the|it|instead)|would(?: be)?|were|suppose|"
+                           r"otherwise|in the opposite case|for comparison|"
+                           r"compared? (?:with|to)|while|"
+                           r"for example|e\.g\.|for instance|whereas|versus|vs\.?|"
+                           r"instead|by contrast|contrast)\b", re.I)
+_HEDGE = re.compile(r"\b(?:can also|could also|may also|might|possibly|alternatively|or perhaps|"
+                    r"depending on)\b", re.I)
+REPORTED = re.compile(r"\b(?:rule of thumb|usual (?:statement|claim|bound|estimate)|(?:commonly|"
+                      r"often|usually) (?:quoted|stated|cited|given)|the (?:\w+ )?paper'?s?\b|"
+                      r"textbook (?:bound|estimate|statement))\b", re.I)
+"""Words that attribute a value to someone else's statement."""
+_SCALING = re.compile(r"\b(?:grows? (?:like|as|with)|scales? (?:like|as|with)|on the order of|"
+                      r"order of|proportional to|asymptotically)\b|\bO\s*\(|∝|\\propto|"
+                      r"\\mathcal\{O\}", re.I)
+_OFFER = re.compile(r"^\s*(?:would you like|do you want|want me to|shall i|should i|let me know|"
+                    r"if you(?:'d| would)? like|i can also|happy to)", re.I)
+_CLAUSE = re.compile(r"[;:()—–]|,\s|\s-\s|\s--\s")
+
+
+def clause_around(text: str, pos: int) -> tuple[str, str]:
+    """The clause of ``text`` holding offset ``pos`` (between ``;`` ``:`` ``,`` brackets and
+    dashes), and the clause before it."""
+    cuts = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
+    k = max(i for i, c in enumerate(cuts) if c <= pos)
+    here = text[cuts[k]:cuts[k + 1] - 1] if k + 1 < len(cuts) else text[cuts[k]:]
+    before = text[cuts[k - 1]:cuts[k] - 1] if k > 0 else ""
+    return here, before
+
+
+def _in_parenthesis(text: str, pos: int) -> tuple[int, int] | None:
+    depth, start = 0, None
+    for i, c in enumerate(text[:pos]):
+        if c == "(":
+            depth += 1
+            if depth == 1:
+                start = i
+        elif c == ")":
+            depth = max(depth - 1, 0)
+    if depth and start is not None:
+        close = text.find(")", pos)
+        return start, close if close >= 0 else len(text)
+    return None
+
+
+WINDOW = 600
+"""Characters either side of a value that decide its stance (a clause or a parenthesis longer
+than this is not prose), so that reading a long unit stays linear."""
+
+
+def _near(text: str, pos: int, end: int) -> tuple[str, int]:
+    """``text`` cut to :data:`WINDOW` characters either side of ``text[pos:end]``, and the
+    offset of the cut."""
+    start = max(0, pos - WINDOW)
+    return text[start:end + WINDOW], start
+
+
+def aside(text: str, pos: int) -> bool:
+    """Is offset ``pos`` inside a parenthetical remark (brackets holding words)?"""
+    text, cut = _near(text, pos, pos)
+    pos -= cut
+    paren = _in_parenthesis(text, pos)
+    return paren is not None and len(re.findall(r"[A-Za-z]{3,}", text[paren[0]:paren[1]])) >= 2
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Why a value in a statement is not a claim of it (empty: it is)."""
+
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.reason)
+
+
+def stance(text: str, pos: int, end: int) -> Stance:
+    """Is the value at ``text[pos:end]`` negated, hypothetical, a scaling remark, or in a
+    question or offer? Negation reaches the clause that holds it and, for ``X, v, is not``,
+    the apposition before; parentheses are their own scope."""
+    if _OFFER.match(text) or text.rstrip().endswith("?"):
+        return Stance("question")
+    text, cut = _near(text, pos, end)
+    pos, end = pos - cut, end - cut
+    scope_text, offset = text, 0
+    paren = _in_parenthesis(text, pos)
+    if paren is not None:
+        scope_text, offset = text[paren[0] + 1:paren[1]], paren[0] + 1
+    rel = pos - offset
+    here, before = clause_around(scope_text, rel)
+    head = scope_text[max(0, rel - 120):rel]
+    if _NEGATION.search(here) or (re.match(r"\s*(?:is|are|was)\s+(?:\*+)?not\b", here)
+                                  and before) or re.search(
+            r"\b(?:is|are)\s+(?:\*+)?not\b[^,;.]*$", head):
+        return Stance("negated")
+    if re.match(r"\s*,?\s*(?:is|are)\s+(?:\*+)?not\b", scope_text[end - offset:]):
+        return Stance("negated")
+    if _HYPOTHETICAL.search(here) or _HYPOTHETICAL.search(head[-60:]):
+        return Stance("hypothetical")
+    if _SCALING.search(here) or _SCALING.search(head[-30:]):
+        return Stance("scaling")
+    if _HEDGE.search(head[-120:]):
+        return Stance("hedge")
+    return Stance()

@@ -1,0 +1,144 @@
+"""What only this family can judge in an answer about Adam's mechanics.
+
+- The step bound: the question asks for the largest step over all gradient sequences, so the
+  supremum ``B_∞`` is the answer (``B_1 = α`` is only the first step). The Adam paper's
+  ``α(1-β₁)/√(1-β₂)`` is the textbook answer and is accepted, with a note that it is a rule of
+  thumb for a gradient that jumps after a long stretch of zeros, not the worst case.
+- The weight-decay answers may be stated as the shrink factor ``1 - αλ`` or per weight
+  (``αλθ``) as well as the decay rate ``αλ``; AdamW's is what the part must state.
+- The raw moment estimates are biased toward zero (their expectation is ``(1 - β^t)`` times
+  the true moment); calling them biased upward is a false claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+_SUPREMUM = "bound_limit"
+_STEPS = ("bound", "bound_t1")
+_DECAY = "decay_AdamW"
+_PER_WEIGHT = "decay_AdamW per weight"
+_PRECONDITIONED = ("decay_L2", "decay_ratio")
+_UPWARD = re.compile(r"\bbiased (?:upwards?|high|positively|away from zero)\b|\bover-?estimat\w*"
+                     r"|\btoo (?:large|big|high)\b|\blarger than the true\b", re.I)
+
+
+def expectations(part: Any, expected: list[Any]) -> list[Any]:
+    """The supremum is the step bound's answer (its per-step forms are not asked); AdamW's
+    decay is the weight-decay answer, the preconditioned forms are graded when stated."""
+    import sympy
+
+    names = {e.name for e in expected}
+    out = []
+    for e in expected:
+        if e.name in _STEPS and _SUPREMUM in names:
+            continue
+        if e.name in _PRECONDITIONED:
+            e = replace(e, required=False, group=e.name)
+        out.append(e)
+        if e.name == _DECAY:
+            out.append(replace(e, name=_PER_WEIGHT, kind="formula",
+                               value=e.value * sympy.Symbol("theta")))
+    return out
+
+
+def _textbook_bound(part: Any) -> Any:
+    from optiproof.families.adam_mechanics.solve import TEXTBOOK_BOUND
+
+    for step in part.steps:
+        for eq in step.equations:
+            if eq.sides[0] == TEXTBOOK_BOUND:
+                return eq.sides[-1]
+    return None
+
+
+def _per_weight(value: Any) -> Any:
+    """``αλθ_j / √v̂_j`` -> ``αλ / √v̂``: the decay of one weight, without the weight; every
+    spelling of the second moment of a coordinate is one symbol and ``ε`` is 0."""
+    import sympy
+
+    if not isinstance(value, sympy.Basic):
+        return value
+    repl = {}
+    for s in value.free_symbols:
+        if s.name.startswith("theta"):
+            repl[s] = sympy.Integer(1)
+        elif s.name.startswith("vhat"):
+            repl[s] = sympy.Symbol("vhat")
+        elif s.name.startswith("epsilon"):
+            repl[s] = sympy.Integer(0)
+    return value.xreplace(repl)
+
+
+def normalise(part: Any, name: str, value: Any) -> Any:
+    """The weight-decay answers compared per weight (the weight itself, ``ε`` and the
+    coordinate's index dropped); a decay rate still holding a symbol then states another
+    answer (None)."""
+    if name in (_DECAY, _PER_WEIGHT):
+        rate = _per_weight(value)
+        return None if getattr(rate, "free_symbols", None) else rate
+    if name in _PRECONDITIONED:
+        return _per_weight(value)
+    return value
+
+
+def accepted(part: Any, name: str) -> list[tuple[Any, str]]:
+    """Other values that state an answer acceptably, each with the note shown beside it: the
+    textbook step bound, and AdamW's decay written as the shrink factor ``1 - αλ``."""
+    if name == _SUPREMUM:
+        textbook = _textbook_bound(part)
+        limit = next((a.expr for a in part.answers if a.name == _SUPREMUM), None)
+        if textbook is None or limit is None:
+            return []
+        return [(textbook, (
+            "{claim} is the Adam paper's rule of thumb α(1−β₁)/√(1−β₂) for a coordinate whose "
+            "gradient jumps after a long stretch of zeros; it is accepted as the textbook "
+            "answer, but it is not the worst case: adversarial gradient sequences reach "
+            f"B_t → {float(limit):.4g} as t grows."))]
+    if name in (_DECAY, _PER_WEIGHT):
+        rate = next((a.expr for a in part.answers if a.name == _DECAY), None)
+        return [] if rate is None else [(1 - rate, "")]
+    return []
+
+
+def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
+    """A claim that the uncorrected moment estimates are biased upward, refuted by the verified
+    expectation ``E[m_t] = (1 - β₁^t) E[g]`` (a factor below one)."""
+    import sympy
+
+    from optiproof.core.exact import to_latex
+
+    raw = [a for a in part.answers if a.name == "E_m_t"]
+    true = [a for a in part.answers if a.name == "E_mhat_t"]
+    if not raw or not true or true[0].expr == 0:
+        return []
+    factor = sympy.powsimp(sympy.simplify(raw[0].expr / true[0].expr), combine="base",
+                           force=True)
+    at_one = factor.subs({s: 1 for s in factor.free_symbols})
+    if not 0 < at_one < 1:
+        return []
+    return [(_UPWARD, "says the uncorrected moment estimates are biased upward, but the "
+                      f"verified expectation is ${to_latex(factor)}$ times the true moment "
+                      f"(${to_latex(at_one)}$ at the first step): they are biased toward "
+                      "zero")]
+
+
+_QUESTIONS = {
+    "update-rule": "which quantities are bias-corrected, and where does ε enter the step?",
+    "bias-correction": "what do the moment estimates start from, and what does each factor "
+                       "divide out?",
+    "first-step": "what are m̂₁ and v̂₁ for any first gradient, and what is their ratio?",
+    "loss-scaling": "how do m̂ₜ and √v̂ₜ change when every gradient is multiplied by c?",
+    "step-bound": "which gradient sequence makes |m̂ₜ|/√v̂ₜ largest: is one jump after a long "
+                  "run of zeros really the worst case?",
+    "weight-decay": "does the decay term pass through the moment estimates (and the division "
+                    "by √v̂ₜ), or act on the weights directly?",
+}
+
+
+def hint_question(part: Any) -> str:
+    """The question a student should ask about this part's derivation."""
+    asked = [a.quantity for a in part.answers] + list(part.asked)
+    return next((_QUESTIONS[q] for q in asked if q in _QUESTIONS), _QUESTIONS["update-rule"])

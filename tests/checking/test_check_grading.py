@@ -1,0 +1,151 @@
+"""Grading by mathematics and findings with the right scope, on short answers to the bundled
+problems: each test states what a reader of the answer would conclude."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.checking import check_answer
+
+QD = "src/optiproof/problems/texts/quadratic-dynamics.txt"
+PLI = "src/optiproof/problems/texts/penalized-linear-improvement.txt"
+OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
+DT = "src/optiproof/problems/texts/distributed-training.txt"
+ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
+SD = "src/optiproof/problems/steepest-descent-numeric.yaml"
+
+
+def _part(solved, problem: str, text: str, label: str):
+    report = check_answer(solved(problem), text, strict_problem=False)
+    return next(p for p in report.parts if p.label == label)
+
+
+def _kinds(part) -> list[str]:
+    return sorted(f.kind for f in part.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "(b) With λ_min = 1 and λ_max = 10, α* = 2/(λ_min + λ_max) and ρ* = (κ-1)/(κ+1) with "
+    "κ = λ_max/λ_min.",
+    "(b) $$\\alpha^\\star = \\frac{2}{11}, \\qquad \\rho^\\star = \\frac{9}{11}$$",
+    "(b) alpha* = 2/11 ≈ 0.1818 and the optimal rate is rho* = 0.818",
+    "(b) α⋆ = 2⁄11 ≈ 0.18, ρ⋆ = 9/11 ≈ 0.82",
+])
+def test_answers_agree_by_mathematics_not_by_spelling(solved, text):
+    part = _part(solved, QD, text, "b")
+    assert part.verdict == "correct", part.findings
+
+
+def test_numbers_are_read_at_the_precision_written(solved):
+    assert _part(solved, QD, "(c) The rate is ρ ≈ 0.85 and k = 86.", "c").verdict == "correct"
+    wrong = _part(solved, QD, "(c) The rate is ρ ≈ 0.81 and k = 86.", "c")
+    assert _kinds(wrong) == ["wrong-answer"]
+
+
+def test_a_slip_in_a_middle_step_with_the_right_final_answer_is_not_a_wrong_answer(solved):
+    text = ("(c) The factor per step is 1 - 0.15·1 = 0.8 for λ = 1 and |1 - 1.5| = 0.5 for "
+            "λ = 10, so the worst is 0.85.\n\n**Answer: ρ = 0.85, k = 86 iterations.**")
+    assert _part(solved, QD, text, "c").verdict == "correct"
+
+
+def test_a_recurrence_states_the_update_it_unrolls_to(solved):
+    text = ("(a) $m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$, $v_t = \\beta_2 v_{t-1} + "
+            "(1-\\beta_2) g_t^2$ and $\\Delta\\theta_t = -\\alpha \\hat m_t/(\\sqrt{\\hat v_t}"
+            "+\\epsilon)$: the update of Adam.")
+    part = _part(solved, ADAM, text, "a")
+    assert part.verdict == "correct", part.findings
+    assert {c.name for c in part.claimed} >= {"m_t", "v_t"}
+
+
+@pytest.mark.parametrize("text", [
+    "(a) θ_t = θ_{t-1} - α m̂_t/(√v̂_t + ε) with the moments m_t, v_t bias-corrected.",
+    "(a)\n    (1) m_t = beta1 * m_{t-1} + (1 - beta1) * g_t\n"
+    "    (2) v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2\n"
+    "    (3) theta_t = theta_{t-1} - alpha * mhat_t / (sqrt(vhat_t) + eps)\n",
+])
+def test_a_recurrence_of_the_parameters_states_the_update(solved, text):
+    part = _part(solved, ADAM, text, "a")
+    assert "update" in {c.name for c in part.claimed}, part.findings
+    assert "wrong-answer" not in _kinds(part)
+
+
+@pytest.mark.parametrize("mention", [
+    "$\\sqrt{v}$ = per-coordinate normalisation",
+    "per-coordinate normalisation by $\\sqrt{\\hat v}$",
+    "EMA of $g$ and $g^2$",
+])
+def test_a_formula_mentioned_in_words_is_not_an_answer(solved, mention):
+    text = ("(a) $\\theta_t = \\theta_{t-1} - \\alpha\\hat m_t/(\\sqrt{\\hat v_t}+\\epsilon)$\n\n"
+            f"| Part | Result |\n|---|---|\n| (a) update | {mention} |\n")
+    part = _part(solved, ADAM, text, "a")
+    assert not [f for f in part.findings if f.answer == "update"], part.findings
+    wrong = text.replace("\\sqrt{\\hat v_t}", "\\hat v_t")
+    assert "wrong-answer" in _kinds(_part(solved, ADAM, wrong, "a"))
+
+
+def test_the_textbook_step_bound_is_accepted_with_a_note(solved):
+    text = "(d) $$|\\Delta\\theta_j| \\le \\alpha\\frac{1-\\beta_1}{\\sqrt{1-\\beta_2}} " \
+           "\\approx 3.16\\times 10^{-3}$$"
+    part = _part(solved, ADAM, text, "d")
+    assert part.verdict == "correct" and not part.findings
+    assert part.notes and "not the worst case" in part.notes[0]
+    assert _kinds(_part(solved, ADAM, "(d)\n$$|\\Delta\\theta_j| \\le \\alpha = 10^{-3}$$",
+                        "d")) == ["wrong-answer"]
+
+
+def test_body_and_summary_that_disagree_are_an_inconsistency(solved):
+    text = ("(c) So the rate is **ρ = 0.85** and 86 iterations are needed.\n\n"
+            "## Summary\n| part | rate | iterations |\n|---|---|---|\n| (c) | 0.58 | 86 |\n")
+    assert _kinds(_part(solved, QD, text, "c")) == ["inconsistency"]
+
+
+def test_a_part_left_out_is_unanswered(solved):
+    part = _part(solved, QD, "(c) The rate is 0.85.", "c")
+    assert part.verdict == "incomplete" and _kinds(part) == ["unanswered"]
+
+
+def test_over_reach_lives_in_identification_statements(solved):
+    named = "(b) $u = -\\frac{\\alpha}{2}\\lVert g\\rVert_1 \\operatorname{sign}(g)$"
+    assert _part(solved, PLI, named + ": sign descent.", "b").verdict == "correct"
+    assert _kinds(_part(solved, PLI, named + ": sign descent, i.e. Adam.", "b")) == [
+        "over-reach"]
+    with_condition = named + ": sign descent (Adam with β1 = β2 = 0 and ε = 0)."
+    assert _part(solved, PLI, with_condition, "b").verdict == "correct"
+
+
+def test_a_false_general_claim_is_refuted_by_the_verified_answers(solved):
+    text = ("(a) θ = [0.990, 0.099, 0.0099].\n\n(b) All these methods converge to the same "
+            "point, θ = [0.990, 0.099, 0.0099].\n\n(c) θ = [1/3, 10/3, 100/3].")
+    assert "false-claim" in _kinds(_part(solved, OC, text, "b"))
+    honest = text.replace("All these methods converge to the same point", "It converges to")
+    assert "false-claim" not in _kinds(_part(solved, OC, honest, "b"))
+
+
+def test_a_comparison_the_formulas_contradict_is_a_false_claim(solved):
+    table = ("| scheme | messages | size |\n|---|---|---|\n| all-to-all | n(n-1) | p |\n"
+             "| parameter server | 2n | p |\n| ring all-reduce | 2n(n-1) | p/n |\n")
+    part = _part(solved, DT, table, "main")
+    assert part.verdict == "correct", part.findings
+    boast = table + "\nRing all-reduce sends fewer messages than the parameter server.\n"
+    assert _kinds(_part(solved, DT, boast, "main")) == ["false-claim"]
+
+
+def test_a_number_claimed_for_every_gradient_is_tested_on_another(solved):
+    text = ("(b) The ℓ∞ step is 3√42/7 ≈ 2.777 times longer than the ℓ2 step, a general "
+            "constant for any gradient.")
+    assert "false-claim" in _kinds(_part(solved, SD, text, "b"))
+
+
+def test_an_answer_to_another_problem_is_bad_input(solved):
+    from optiproof.core.errors import BadInput
+
+    with pytest.raises(BadInput):
+        check_answer(solved(QD), "The ring all-reduce sends 2n(n-1) messages of size p/n.")
+
+
+def test_an_html_answer_is_read_with_its_formulas(solved):
+    page = ("<!DOCTYPE html><html><body><h2>(c)</h2><p>Rate <span class=\"katex\"><math>"
+            "<semantics><mi>ρ</mi><annotation encoding=\"application/x-tex\">\\rho = "
+            "\\frac{17}{20}</annotation></semantics></math></span> and 86 iterations.</p>"
+            "</body></html>")
+    assert _part(solved, QD, page, "c").verdict == "correct"
