@@ -40,8 +40,10 @@ def test_an_unplaced_question_is_asked_and_then_solved(tmp_path: Path):
 @pytest.mark.slow
 def test_something_else_and_no_input_keep_the_refusal(tmp_path: Path):
     child = _spawn(tmp_path)
+    child.expect(r"\[(\d+)\] something else")
+    other = child.match.group(1)
     child.expect("choose")
-    child.sendline("7")
+    child.sendline(other)
     child.expect("not recognised")
     child.expect(pexpect.EOF)
     child.close()

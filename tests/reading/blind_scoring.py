@@ -59,7 +59,11 @@ def _values(expr: Any, env: dict) -> list[float]:
 
 
 def value_matches(expected: str, answer: dict) -> bool:
-    """True when one answer's value (or expression) equals the expected value."""
+    """True when one answer's value (or expression) equals the expected value; an expected
+    yes/no is a yes-no answer's JSON true/false."""
+    if expected.strip().lower() in ("yes", "no"):
+        return isinstance(answer.get("value"), bool) and \
+            answer["value"] == (expected.strip().lower() == "yes")
     want = _parse(expected)
     if want is None:
         return False

@@ -65,7 +65,7 @@ UPDATE = _add(_Q(
              _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
                      r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
                      r"minimi[sz]er|"
-                     r"direction|argmin(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound))",
+                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
@@ -212,7 +212,7 @@ SPEEDUP = _add(_Q(
 MAX_STEP = _add(_Q(
     "max-step", "largest stable step size", r"\alpha_{\max}",
     phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
-             r"(?:step(?: ?size)?|learning rate|α)\b",
+             r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:α|the step size|step sizes|learning "
              r"rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
@@ -222,9 +222,9 @@ MAX_STEP = _add(_Q(
     bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
-    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|α and β|"
+    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
-             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α|\(α, ?β\))",
+             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α\b|\(α, ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\boptimally tuned\b",
              r"\bα\^?\*"),
@@ -233,7 +233,8 @@ OPTIMAL_STEP = _add(_Q(
             r"α\^?[*⋆]")))
 OPTIMAL_MOMENTUM = _add(_Q(
     "optimal-momentum", "optimal momentum", r"\beta^\star",
-    phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*"),
+    phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*",
+             r"(?:(?<=optimal α)|(?<=best α)) and β\b"),
     labels=(r"\b(?:optimal |best )?momentum\b", r"β\^?[*⋆]")))
 ITERATION_EIGENVALUES = _add(_Q(
     "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",
@@ -304,11 +305,13 @@ BIAS_CORRECTION = _add(_Q(
 FIRST_MOMENT = _add(_Q(
     "first-moment", "first-moment estimate", "m_t", value_kind="vector",
     aliases=("first moment", "momentum estimate"),
-    phrases=(r"\bfirst[- ]moment (?:estimate|average)s?\b(?! bias)",)))
+    phrases=(r"\bfirst[- ]moment (?:estimate|average)s?\b(?! bias)", r"\braw moments?\b",
+             r"(?<![\w^])m_?\(?\d{1,3}\)?(?![\w(]| ?=)")))
 SECOND_MOMENT = _add(_Q(
     "second-moment", "second-moment estimate", "v_t", value_kind="vector",
     aliases=("second moment",),
-    phrases=(r"\bsecond[- ]moment (?:estimate|average)s?\b(?! bias)",)))
+    phrases=(r"\bsecond[- ]moment (?:estimate|average)s?\b(?! bias)",
+             r"(?<![\w^])v_?\(?\d{1,3}\)?(?![\w(]| ?=)")))
 DISPLACEMENT = _add(_Q(
     "displacement", "total displacement", r"\theta_T - \theta_0", value_kind="vector",
     aliases=("total step", "total update"),
@@ -354,10 +357,12 @@ BIAS_FACTORS = _add(_Q(
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
 M_HAT = _add(_Q(
     "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
-    phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b", r"m̂")))
+    phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b",
+             r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])")))
 V_HAT = _add(_Q(
     "v-hat", "bias-corrected second moment", r"\hat v_t", value_kind="vector",
-    phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b", r"v̂")))
+    phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b",
+             r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])")))
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",)))
@@ -393,10 +398,6 @@ NORM_VALUE = _add(_Q(
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖·)",
              r"\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|what (?:is|are)) ?\[?‖(?!·)[^‖]{1,40}‖")))
-RAW_MOMENTS = _add(_Q(
-    "raw-moments", "moment estimates m_t and v_t (not bias-corrected)", r"m_t, v_t",
-    value_kind="vector",
-    phrases=(r"\braw moments?\b", r"(?<![\w^])(?:m|v)_?\d{1,3}\b(?! ?=)")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"\bunique\b",)))

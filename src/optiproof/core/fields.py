@@ -56,6 +56,8 @@ def check_number(x: Any) -> float | int | str | Fraction:
                              "is out of range (at most 1e300)")
         return x
     if isinstance(x, Fraction):
+        if max(abs(x.numerator), x.denominator).bit_length() > MAX_MAGNITUDE_BITS:
+            raise ValueError("a fraction with over 300 digits is out of range")
         return x
     if isinstance(x, float):
         if not math.isfinite(x):

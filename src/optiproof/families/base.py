@@ -100,6 +100,12 @@ class Family:
     measure: Callable[[], Callable[..., Measurer]] | None = None
     warm_up: str = ""
 
+    @property
+    def answer_keys(self) -> tuple[str, ...]:
+        """The keys of the catalogue quantities its answers carry (what its reader may take
+        as asked)."""
+        return tuple(q.key for q in self.answers)
+
     def solve(self, spec: Any, options: SolveOptions) -> PartSolution:
         """The exact solution of one part, with figures if ``options.figures``."""
         return self.solver()(spec, figures=options.figures)

@@ -6,6 +6,7 @@ The pipeline, one small step each::
          -> normalize      (Unicode/ASCII/LaTeX/Markdown/PDF garble -> one canonical form)
          -> split_parts    (title, shared context, parts (a), (b), ...)
          -> family choice  (each registered reader scores the part and the whole text)
+         -> objects        (relations, assignments, counts: core.text.mathobjects, once per text)
          -> read_part      (the family's reader: spec fields + the phrase each came from)
          -> Reading        (describe(), to_spec_yaml(), to_problem())
 
@@ -131,10 +132,13 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
     until one reads it completely; on a ``tie`` the runner-up is read as well."""
     from optiproof.reading.accounting import account_questions
 
+    from optiproof.core.text.mathobjects import part_objects
+
+    objects = part_objects(part.flat, part.flat_context)
     out = []
     for i, (family, because) in enumerate(choice.candidates[:MAX_CANDIDATES]):
         hook = registry[family]
-        prs = hook.read_part(part, previous)
+        prs = hook.read_part(part, objects, previous)
         for pr in prs:
             pr.family_source = because
             account_questions(pr, questions, hook)

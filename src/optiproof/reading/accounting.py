@@ -14,6 +14,8 @@ fields apply, and which quantity a bare symbol ("compute Δ*") denotes.
 
 from __future__ import annotations
 
+import re
+
 from typing import Protocol
 
 from optiproof.catalogue import QUANTITIES, TRANSFORMS, relations_of
@@ -51,8 +53,12 @@ def _short(text: str) -> str:
 
 
 def _ask_gap(ask: Ask, quantity: str | None, request: Request, asked: list[str],
-             in_request: set[str], hooks: ReaderHooks) -> str | None:
-    """Why ``ask`` is not taken by the reading, or None when it is."""
+             in_request: set[str], hooks: ReaderHooks,
+             answered_by: dict[str, str] | None = None) -> str | None:
+    """Why ``ask`` is not taken by the reading, or None when it is (an ask the family answers
+    as another asked quantity, ``answered_by``, is taken)."""
+    if quantity is not None and (answered_by or {}).get(quantity) in asked:
+        return None
     if quantity is None:
         return (f"could not place '{ask.phrase}' in the request \"{_short(request.sentence)}\" "
                 f"(expected a quantity such as: {_names(hooks.answers)})")
@@ -91,7 +97,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
         in_request = {q for _, q in resolved if q}
         r.requests[request.sentence] = sorted(in_request)
         for ask, quantity in resolved:
-            gap = _ask_gap(ask, quantity, request, asked, in_request, hooks)
+            gap = _ask_gap(ask, quantity, request, asked, in_request, hooks, r.answered_by)
             if gap:
                 _gap(r, ask.phrase, gap)
             elif quantity == Q.EXPLANATION.key:
@@ -143,6 +149,26 @@ def _restated(flat: str, r: PartReading) -> list[tuple[int, int, str]]:
             key = tuple(x.value for x in value)
             if key in lists:
                 out.append((start, end, f"restates {lists[key]}"))
+    return out + _restated_in_brackets(flat, r)
+
+
+def _restated_in_brackets(flat: str, r: PartReading) -> list[tuple[int, int, str]]:
+    """Spans of the numbers inside a parenthetical remark that equal a scalar field of the
+    part ("multiplied by 100 (so both gradients are 100 times larger)")."""
+    from fractions import Fraction
+
+    from optiproof.core.text.numbers import find_numbers
+
+    scalars = {}
+    for f in r.fields.values():
+        if isinstance(f.value, (int, float)) and not isinstance(f.value, bool):
+            scalars[Fraction(str(f.value))] = f.name
+    out = []
+    for m in re.finditer(r"\([^()]{1,120}\)", flat):
+        for num, start, end in find_numbers(m.group(0), 8):
+            if num.value in scalars and num.value not in (0, 1):
+                out.append((m.start() + start, m.start() + end,
+                            f"restates {scalars[num.value]}"))
     return out
 
 
@@ -167,10 +193,10 @@ def _entry_keys(r: PartReading) -> set[str]:
 def account_numbers(reading: Reading, own: dict[str, str], context: str, title: str) -> None:
     """Give every part (``own``: label -> its flat text) and the shared context their
     :class:`NumberUse` lists; sources are the fields of every part."""
-    sources = [f.source for p in reading.parts for f in p.fields.values() if f.source]
+    sources = [x for p in reading.parts for x in p.sources()]
     for p in reading.parts:
         text = own.get(p.label.split(".")[0], "")
-        mine = [f.source for f in p.fields.values() if f.source]
+        mine = p.sources()
         spans = source_spans(text, mine + sources) + _restated(text, p)
         p.numbers = account(text, spans) + account_terms(text, spans, _entry_keys(p))
     reading.numbers = account(context, source_spans(context, sources))

@@ -22,7 +22,9 @@ _LABEL_BEFORE = re.compile(r"(?:\b(?:exercise|problem|question|task|part|hw|home
                            r"tutorial|sheet|set|page|chapter|section|cs|q|lecture|step|round|"
                            r"figure|fig\.|eq\.|equation|of|ranks?)[ .]{0,2}|\bpage \d{1,3} of |"
                            r"[#§])$", re.I)
-_LABEL_AFTER = re.compile(r"^(?:[ ]?points?\b|[ ]?pts\b|[ ]?marks?\b|\)\s*$)", re.I)
+_LABEL_AFTER = re.compile(r"^(?:[ ]?points?\b|[ ]?pts\b|[ ]?marks?\b|\)\s*$|[ ]?(?:decimals?|"
+                         r"decimal places|significant (?:digits|figures)|sig\. ?figs?|d\.p\.)\b)",
+                         re.I)
 _STRUCTURAL_BEFORE = re.compile(r"[A-Za-zα-ωΔθ∇]$")
 _OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·×]|sqrt\() ?$")
 _STRUCTURAL_AFTER = re.compile(r"^(?:[ ]?[-+/^*·)]|[A-Za-zα-ωΔθ∇‖(√])")

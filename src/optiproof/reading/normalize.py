@@ -132,7 +132,7 @@ _DOUBLE_BAR = re.compile(r"\|\|")
 _WORD_GREEK_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_WORD_GREEK) + r")(?![A-Za-z])")
 _INF_INDEX = re.compile(r"(?<=[_lL∞\-\s])inf(?:inity|ty)?\b")
 _GT_TRANSPOSE = re.compile(r"\b([gGaAxX])T(?=[ \t(Δθ])")
-_CARET_T = re.compile(r"\^\s{0,2}\{?\s{0,2}(?:T|\\top|⊤)\s{0,2}\}?")
+_CARET_T = re.compile(r"\^\s{0,2}(?:\{\s{0,2}(?:T|\\top|⊤)\s{0,2}\}|(?:T|\\top|⊤)(?![A-Za-z]))")
 _ALPHA_T = re.compile(r"(?<![A-Za-z])αt\b")
 _A_SUB_T = re.compile(r"\ba_t\s{0,3}=\s{0,3}a\b")
 _AT_POSITIVE = re.compile(r"\bat\s{0,2}>\s{0,2}0")
@@ -158,6 +158,8 @@ _SOURCE_LINE = re.compile(r"^[ \t]{0,8}Source:[^\n]{0,400}$", re.M)
 _PLUS_MINUS_SPACING = re.compile(r"[ \t]{0,4}([=+])[ \t]{0,4}")
 
 
+_GARBLED_HAT = re.compile(r"\u02c6([A-Za-z])")
+_HAT_COMMAND = re.compile(r"\\(?:wide)?hat(?:\s{1,3}|\s{0,3}\{\s{0,3})([A-Za-z])\s{0,3}\}?")
 _SCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+|[" + "".join(_SUBSCRIPTS) + "]+")
 
 
@@ -186,6 +188,7 @@ def normalize(raw: str) -> Normalized:
     notes: list[str] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _flat_exponents(text, notes)
+    text = _GARBLED_HAT.sub("\\1\u0302", text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _SCRIPT_RUN.sub(_script, text)
     text = unicodedata.normalize("NFKC", text)
@@ -228,7 +231,8 @@ def _latex_to_plain(text: str) -> str:
     text = _ESCAPED_BAR.sub("‖", text)
     text = _SPACING.sub(" ", text)
     for _ in range(3):
-        new = _WRAPPER.sub(lambda m: m.group(2), text)
+        new = _HAT_COMMAND.sub("\\1\u0302", text)
+        new = _WRAPPER.sub(lambda m: m.group(2), new)
         new = _FRAC.sub(_frac, new)
         new = _FRAC_DIGITS.sub(r"(\1)/(\2)", new)
         new = _SQRT.sub(lambda m: "sqrt(" + m.group(1) + ")", new)

@@ -37,11 +37,16 @@ _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|
                         re.I)
 _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [^.?]{0,40}=)",
                     re.I)
+_SYMBOL = (r"(?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
+           r"|̂)*")
+_NOT_SET = r"(?! ?[=≤<≥>](?! ?(?:arg ?min|arg ?max)))"
+"""A symbol that is set (``with α = 0.1``) is not asked; one defined as an argmin is."""
 _SYMBOL_ASK = re.compile(
-    r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|what is|"
-    r"what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) of)?) "
-    r"((?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|')*)"
-    r"(?=[ ,.?;:)]|$)")
+    r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
+    r"recompute|what is|what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
+    r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or)\b)[a-z][a-z-]{2,20}){0,3}) "
+    rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
+_SYMBOL_NEXT = re.compile(rf"(?:,|,? and|, then) ({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
                       r"to|up|us|we)$")
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
@@ -117,7 +122,9 @@ def sentences(flat: str) -> list[tuple[int, str]]:
     return out
 
 
-_QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$", re.I)
+_QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"
+                        r"\bwith (?:(?:the |its )(?:proper |full |usual |standard )?|(?:proper |full |usual |"
+                        r"standard ))$", re.I)
 _REMARK = re.compile(r"^(?:hint|note|recall|reminder|remark|remember)\b", re.I)
 
 
@@ -130,20 +137,26 @@ def is_request(sentence: str) -> bool:
         return True
     return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or
                 (_WH_START.match(s) and _WH_START.match(s).group(0).split()[-1].lower() in
-                 ("what", "which", "how", "where")))
+                 ("what", "which", "how", "where", "why")))
 
 
 def _symbol_asks(sentence: str, offset: int, taken: list[tuple[int, int]]) -> list[Ask]:
     """Bare symbols right after a request verb ("compute θ_1", "evaluate Δ^*")."""
     out = []
     for m in _SYMBOL_ASK.finditer(sentence):
-        sym = m.group(1)
-        if _ENGLISH.search(sym) or sym.lower() in {"it", "this", "that", "the", "an"}:
-            continue
-        start, end = offset + m.start(1), offset + m.end(1)
-        if any(s < end and start < e for s, e in taken):
-            continue
-        out.append(Ask(None, sym, start, end))
+        spans = [(m.start(1), m.end(1))]
+        nxt = _SYMBOL_NEXT.match(sentence, m.end(1))
+        while nxt is not None and len(spans) < 8:
+            spans.append((nxt.start(1), nxt.end(1)))
+            nxt = _SYMBOL_NEXT.match(sentence, nxt.end(1))
+        for lo, hi in spans:
+            sym = sentence[lo:hi]
+            if _ENGLISH.search(sym.split("_")[0].split("^")[0]) or sym.lower() in {"it", "this", "that", "the", "an"}:
+                continue
+            start, end = offset + lo, offset + hi
+            if any(s < end and start < e for s, e in taken):
+                continue
+            out.append(Ask(None, sym, start, end))
     return out
 
 
@@ -171,7 +184,9 @@ def _request(start: int, sentence: str) -> Request:
     sentence = sentence[:MAX_SENTENCE]
     asks = [Ask(m.entry.key, m.phrase, start + m.start, start + m.end)
             for m in QUANTITIES.mentions(sentence)]
-    asks += _symbol_asks(sentence, start, [(a.start, a.end) for a in asks])
+    named = [(a.start, a.end) for a in asks]
+    asks += [a for a in _symbol_asks(sentence, start, named)
+             if not any(0 <= a.start - e <= 2 for _, e in named)]
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
     inside = _parenthesised(sentence)

@@ -2,7 +2,7 @@
 
 A family declares the module of its reader (``Family.reader``); that module defines ``HOOKS``,
 an object with ``family``, ``answers``, ``ask_field``, ``score(flat)``, ``read_part(part,
-previous)``, ``asked(r)``, ``take(r, asks)``, ``applied(r)`` and ``symbol(r, symbol)`` (see
+objects, previous)``, ``asked(r)``, ``take(r, asks)``, ``applied(r)`` and ``symbol(r, symbol)`` (see
 :class:`optiproof.reading.accounting.ReaderHooks`). Nothing here names a family.
 """
 

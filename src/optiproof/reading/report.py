@@ -53,6 +53,8 @@ class Reading:
                 "label": p.label, "family": p.family, "asked": list(p.asked),
                 "inputs": [{"name": f.name, "value": _plain(f.value), "source": f.source,
                             **({"note": f.note} if f.note else {})} for f in p.fields.values()],
+                "conventions": [{"name": c.name, "source": c.source, "note": c.note}
+                                for c in p.conventions],
                 "notes": list(p.notes),
                 "not_read": [{"name": m.name, "reason": m.reason} for m in p.missing],
                 "unused_numbers": p.unused} for p in self.parts],
@@ -124,9 +126,12 @@ class Reading:
         own text that were not used (such a part is not stamped verified)."""
         solution.reading = self.to_dict()
         unused = {p.label: p.unused for p in self.parts}
+        readings = {p.label: p for p in self.parts}
         for part in solution.parts:
             part.unread = [f"'{x}' in this part's text was not used by the reading"
                            for x in unused.get(part.label, [])]
+            if part.label in readings:
+                part.unread += _unanswered(readings[part.label], part)
 
     def to_problem(self) -> Any:
         """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not."""
@@ -138,6 +143,24 @@ class Reading:
             return make_problem(self.spec_dict())
         except BadInput as err:
             raise ReadingInvalid(self, str(err)) from None
+
+
+def _unanswered(reading: PartReading, part: Any) -> list[str]:
+    """Each quantity the reading says the part asks that no answer of the solved part gives
+    (such a part is not stamped verified)."""
+    from optiproof.catalogue import QUANTITIES
+    from optiproof.catalogue import quantities as Q
+
+    given = {a.quantity for a in [*part.answers, *part.identifications]}
+    if part.identified_as:
+        given.add(Q.IDENTIFICATION.key)
+    out = []
+    for key in reading.asked:
+        if key in given or key == Q.EXPLANATION.key or reading.answered_by.get(key) in given:
+            continue
+        name = QUANTITIES[key].name if QUANTITIES.get(key) else key
+        out.append(f"the question asks for the {name}, which no answer of this part gives")
+    return out
 
 
 def _families() -> list[str]:
@@ -219,6 +242,8 @@ def describe(reading: Reading) -> str:
             out.append(f"  {f.name} = {_display(f.value)}{src}")
             if f.note:
                 out.append(f"      note: {f.note}")
+        for c in p.conventions:
+            out.append(f"  stated: {c.note}   <- \"{c.source}\"")
         for m in p.missing:
             out.append(f"  {m.name} = ???   NOT READ: {m.reason}")
         if p.asked:

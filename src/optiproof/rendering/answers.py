@@ -98,9 +98,10 @@ def format_value(value: Any) -> str:
 
 
 def decimal_of(answer: Answer) -> str:
-    """``≈ 0.230886`` beside an exact value that is not already a plain decimal or integer."""
+    """``≈ 0.230886`` beside an exact value that is not already a plain decimal or integer (a
+    yes/no has none)."""
     value = answer.value
-    if value is None or answer.expr is None:
+    if value is None or answer.expr is None or isinstance(value, bool):
         return ""
     text = format_value(value)
     exact = re.sub(r"\s+", "", answer.latex)

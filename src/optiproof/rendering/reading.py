@@ -79,6 +79,8 @@ def reading_view(solution: Solution) -> ReadingView:
         inputs = tuple(ReadInput(i["name"], _value_text(i["value"]), i.get("source", ""),
                                  i.get("note", "")) for i in p.get("inputs", [])
                        if i["name"] not in ("asks", "question"))
+        inputs += tuple(ReadInput(c["name"], c["note"], c.get("source", ""), "")
+                        for c in p.get("conventions", []))
         parts.append(ReadPart(p["label"], _family_title(p.get("family")),
                               tuple(capitalised(entry_name(k)) for k in keys), inputs,
                               tuple(p.get("notes", [])), tuple(p.get("unused_numbers", []))))

@@ -99,6 +99,26 @@ class PartReading:
     numbers: list[NumberUse] = field(default_factory=list)
     requests: dict[str, list[str]] = field(default_factory=dict)
     """Each request sentence of the part and the quantities its asks denote."""
+    objects: Any = None
+    """The math objects the part was read from (its own text and the shared text)."""
+    own_text: str = ""
+    """The part's own text, single-line."""
+    found: dict[str, Any] = field(default_factory=dict)
+    """What the reader found but places only once the questions are known."""
+    answered_by: dict[str, str] = field(default_factory=dict)
+    """Asked quantities whose answer is another quantity's (quantity -> the one answering it:
+    the first step without bias correction is the step without it at t = 1)."""
+    conventions: list[Field] = field(default_factory=list)
+    """Statements of a convention the spec already follows (Adam's ``m_0 = v_0 = 0``): read,
+    with their source, though no field takes them."""
+
+    def sources(self) -> list[str]:
+        """The source phrases of every field and convention read."""
+        return [f.source for f in [*self.fields.values(), *self.conventions] if f.source]
+
+    def convention(self, name: str, source: str, note: str) -> None:
+        """Record that ``source`` states a convention the spec follows anyway."""
+        self.conventions.append(Field(name, None, source, note))
 
     @property
     def unused(self) -> list[str]:

@@ -22,7 +22,7 @@ ADAM_MECHANICS = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=(*ASKS, Q.FIRST_MOMENT, Q.SECOND_MOMENT, Q.DISPLACEMENT, Q.OPPOSITE_COORDINATES,
-             Q.IDENTIFICATION),
+             Q.CHANGES, Q.IDENTIFICATION),
     entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD, O.SGD), facts=AdamMechanicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
     reader=f"{__package__}.reader", checker=f"{__package__}.check",

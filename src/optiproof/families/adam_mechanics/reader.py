@@ -1,13 +1,14 @@
-"""Reader for Adam-mechanics parts: questions about how Adam / RMSprop / AdamW work.
+"""Reader for Adam-mechanics parts: maps the math objects of a part onto the spec's fields.
 
-Reads the asks, in the order the text asks them ("write out the Adam update", "why divide by the
-square root of v", "bias correction", "first step", "rescale the loss by a constant c",
-"β1 = β2 = 0", "how large can a step be", "AdamW", "L2 regularisation vs weight decay"), the
-optimizer (Adam, or RMSprop when only RMSprop is named) and whatever hyper-parameters are stated
-(α / learning rate, β1, β2 or ``betas=(..)``, ε, λ / weight decay, c, t, a gradient vector);
-anything not stated stays a symbol. A text counts as this family only if it names Adam, AdamW or
-RMSprop; questions about where Adam *converges* on data belong to the implicit-bias reader.
-Spec field names live in :data:`F`.
+The optimizer is the one the text names (Adam, or RMSprop when only RMSprop is named); the
+hyper-parameters are the assignments to the symbols that denote them (``α``, ``lr``, ``η`` the
+learning rate; ``β₁``, ``β₂`` or ``betas = (..)``; ``ρ`` RMSprop's smoothing constant; ``ε``;
+``λ``/``weight_decay``; ``c`` the loss scale); the gradients are the indexed assignments
+``g₁ = (..)``, ``g₂ = (..)`` (or one ``g``, or ``∇L(θ₀) = (..)``), the start the assignment to
+the parameter at index 0 (``θ₀``, ``w_0``). What a part asks comes from its questions: a
+quantity of the catalogue, or a symbol (``θ_2``, ``m̂_3``, ``v_1``, ``w_2``) whose index says
+how many of the given gradients the run takes. A text counts as this family only if it names
+Adam, AdamW or RMSprop. Spec field names live in :data:`F`.
 """
 
 from __future__ import annotations
@@ -16,26 +17,24 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+import sympy
+
+from optiproof.catalogue import OPTIMIZERS, QUANTITIES
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
-from optiproof.catalogue import QUANTITIES
-from optiproof.core.text.match import (
-    Score,
-    assigned_array,
-    assigned_number,
-    cue_score,
-    negated,
-    rx,
-    take_asks,
-)
-from optiproof.core.text.numbers import number_at, spec_array
+from optiproof.core.mathatoms import Grad
+from optiproof.core.text.match import Score, cue_score, negated, rx, take_asks
+from optiproof.core.text.mathobjects import (Assignment, PartObjects, is_numeric, spec_array,
+                                             spec_number)
+from optiproof.core.text.numbers import number_at
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.adam_mechanics.family import KEY
+from optiproof.families.adam_mechanics.family import ADAM_MECHANICS, ASKS, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
-                    beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient")
+                    beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
+                    gradients="gradients", theta0="theta0")
 """Spec field names of the adam-mechanics family."""
 
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b"
@@ -51,134 +50,217 @@ CUES = [
     (_NAMED, 1.5),
 ]
 
-ASKS = {
-    "update-rule": r"\bupdate rule|\bupdate equations?|\bwrite (?:out|down) (?:the )?(?:full )?"
-                   r"(?:adam|rmsprop)|\bwhy (?:does (?:adam|rmsprop|it) )?divid\w* by (?:the )?"
-                   r"(?:square root|sqrt)|\bdivid\w* by (?:the )?(?:square root|sqrt)|"
-                   r"\b(?:state|give) (?:the )?(?:adam|rmsprop) update",
-    "bias-correction": r"\bbias[- ]correction\b|\bbias[- ]correct(?:s|ing)?\b|\bunbiased\b|"
-                       r"E\[m_?t\]|\bexpect\w* (?:value )?of (?:m|v)_?t",
-    "first-step": r"\bfirst (?:step|update|iteration)\b|θ_1 ?- ?θ_0",
-    "loss-scaling": r"\b(?:re)?scal\w* (?:the )?loss|\bloss (?:is |gets )?(?:re)?scaled|"
-                    r"\bmultipl\w* (?:the )?loss|\binvarian\w* to (?:re)?scal|\bscale[- ]invarian",
-    "sign-limit": r"β_?1 ?= ?β_?2 ?= ?0|β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0|\bsign (?:gradient )?"
-                  r"descent|\bsignsgd\b",
-    "step-bound": r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
-                  r"(?:step|update)|\bstep[- ]size bound|\bhow large (?:can|may|is|could) "
-                  r"(?:a |the |each |one )?(?:single |per[- ]coordinate |adam )*(?:step|update)|\b(?:maximum|largest)"
-                  r"(?: possible)? (?:step|update)|\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)",
-    "weight-decay": r"\badamw\b|\bdecoupled weight decay|\bl2[- ]regulari[sz]\w*|"
-                    r"\bweight decay\b",
-}
+SYMBOLS = {F.alpha: ("alpha", "eta", "lr", "learning_rate", "step_size"),
+           F.beta1: ("beta_1", "b_1"), F.beta2: ("beta_2", "b_2", "rho"),
+           F.eps: ("epsilon", "eps"), F.lam: ("lambda", "lam", "weight_decay", "wd"),
+           F.c: ("c",)}
+"""Each hyper-parameter field and the symbols that denote it."""
+_PARAMETER = ("theta", "w", "x", "Theta", "W")
+"""Bases a parameter vector is written with (its start has index 0)."""
+_RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key,
+        Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.STEP_NO_BIAS_CORRECTION.key}
+"""Asks about a run on given gradients: their index says how many gradients it takes."""
+_BY_RUN = {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key}
+"""Answers of the update rule's run on given gradients (asked as the update rule)."""
 _SIGN_PREMISE = r"β_?1 ?= ?β_?2 ?= ?0|β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0"
 _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the )?ε|"
-             r"\bwithout ε|\bε (?:is )?negligible|\bε-free")
+             r"\bwithout ε|\bε (?:is )?negligible|\bε-free|\bignoring eps\b|\beps (?:set )?to 0")
+_LR_WORDS = r"\b(?:learning rate|step size|lr)\b(?: (?:α|η))? ?(?:=|:|of|is)? ?(?=[\d.])"
+_CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
+                      r"\bgradient is (?:the same|constant)|\bconstant gradient\b|"
+                      r"\bg_t ?= ?g\b")
+_STEPS = r"\bafter (\d{1,4}) (?:steps|updates|iterations)\b|\bat (?:step|t ?=) ?(\d{1,4})\b"
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL_STEP = (r"\b(?:after|at) the (" + "|".join(_ORDINALS) + r") (?:step|update|iteration)\b")
+_DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l2\b|\bl2[- ]regulari[sz]\w*|\bdecoupled weight "
+                  r"decay\b|\bweight decay\b")
+_SCALED_LOSS = (r"\bloss (?:is |was |had been |were )?(?:multiplied|scaled)\b|"
+                r"\bmultipl\w* (?:the |my )?(?:training |data )?loss\b")
+_GRADIENT_WORDS = r"\bgradient(?: of the (?:data |training )?loss)?(?: is| =| of)? (?=[(\[])"
+_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
+                         r"|\^)?_?\(?(?P<index>\d{1,3}|t|T)?\)?$", re.I)
 
 
 class AdamMechanicsReader:
     family = FAMILY
-    answers = tuple(QUANTITIES.canonical(k) for k in ASKS)
+    answers = ADAM_MECHANICS.answer_keys
     ask_field = F.asks
 
     def asked(self, r: PartReading) -> list[str]:
         """The catalogue quantities of the part's asks, in order, with what their answers also
-        say: the β = 0 limit names the optimizer, loss scaling says whether the step changes."""
+        say: the β = 0 limit names the optimizer, the update rule run on given gradients gives
+        the moments and the displacement, loss scaling says whether the updates change, the
+        step without bias correction its ratio to the corrected one, weight decay from given
+        numbers the iterate θ_1 of both variants."""
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
-        implied = {Q.SIGN_LIMIT.key: Q.IDENTIFICATION.key, Q.LOSS_SCALING.key: Q.CHANGES.key}
-        return asked + [implied[k] for k in asked if k in implied]
+        implied = [Q.IDENTIFICATION.key] if Q.SIGN_LIMIT.key in asked else []
+        if Q.UPDATE_RULE.key in asked and _has_run(r):
+            implied += [Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key]
+        if Q.LOSS_SCALING.key in asked and r.value(F.eps) in (0, None):
+            implied.append(Q.CHANGES.key)
+        if Q.STEP_NO_BIAS_CORRECTION.key in asked:
+            r.answered_by[Q.RATIO.key] = Q.STEP_NO_BIAS_CORRECTION.key
+            implied += [Q.RATIO.key, *r.found.get("covered", [])]
+        if Q.WEIGHT_DECAY.key in asked and F.theta0 in r.fields and _has_run(r):
+            implied.append(Q.THETA_T.key)
+        return list(dict.fromkeys(asked + implied))
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
-        """Asked quantities the reader's own tables missed join the part's asks."""
-        take_asks(r, F.asks, asks, self.answers)
+        """Asked quantities join the part's asks, as this family asks them (see
+        :func:`_as_asked`); a symbol's index (θ_2, m̂_3) or a stated step says how many of the
+        given gradients the run takes."""
+        asks = [(k, s) for k, s in asks if k != Q.EXPLANATION.key]
+        steps = {_index(s): s for k, s in asks if k in _RUN and _index(s) is not None}
+        mapped = _as_asked(r, asks)
+        if any(k == Q.FIRST_STEP.key for k, _ in asks) and any(
+                k == Q.STEP_NO_BIAS_CORRECTION.key for k, _ in mapped):
+            steps.setdefault(1, next(s for k, s in asks if k == Q.FIRST_STEP.key))
+            if F.t not in r.fields:
+                r.set(F.t, 1, next(s for k, s in asks if k == Q.FIRST_STEP.key))
+        if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in [*asks, *mapped]):
+            _run_length(r, steps)
+        take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
 
     def applied(self, r: PartReading) -> set[str]:
-        """Scaling the loss and adding weight decay are what those asks are about."""
+        """Scaling the loss, adding weight decay, dropping bias correction and running a number
+        of steps are what those asks are about; a part that states its own (scaled) gradient
+        has applied the scaling itself."""
         asked = set(self.asked(r))
-        return ({T.SCALE_LOSS.key} if Q.LOSS_SCALING.key in asked else set()) | (
-            {T.ADD_WEIGHT_DECAY.key} if Q.WEIGHT_DECAY.key in asked else set()) | (
-            {T.AFTER_STEPS.key} if F.t in r.fields else set())
+        out = set()
+        if asked & {Q.LOSS_SCALING.key, Q.SGD_LOSS_SCALING.key} or r.found.get("own gradient"):
+            out.add(T.SCALE_LOSS.key)
+        if Q.WEIGHT_DECAY.key in asked:
+            out.add(T.ADD_WEIGHT_DECAY.key)
+        if Q.STEP_NO_BIAS_CORRECTION.key in asked:
+            out.add(T.NO_BIAS_CORRECTION.key)
+        if F.t in r.fields or _has_run(r):
+            out.add(T.AFTER_STEPS.key)
+        return out
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
-        """Δθ_1 (θ_1 - θ_0) is the first step."""
-        return Q.FIRST_STEP.key if re.match(r"^Δθ_?1$", symbol.replace(" ", "")) else None
+        """θ_k, w_k (the parameters after k steps), m_k, v_k (the moments), m̂_k, v̂_k (their
+        corrections), Δθ_1 (the first step)."""
+        m = _SYMBOL_ASK.match(symbol.replace(" ", ""))
+        if not m:
+            return None
+        base, hat = m.group("base").lower(), m.group("hat")
+        if m.group("delta"):
+            return Q.FIRST_STEP.key if m.group("index") == "1" else Q.LAST_STEP.key
+        if base in ("m", "v"):
+            if hat:
+                return Q.M_HAT.key if base == "m" else Q.V_HAT.key
+            return Q.FIRST_MOMENT.key if base == "m" else Q.SECOND_MOMENT.key
+        return Q.THETA_T.key if m.group("index") not in (None, "0") else None
 
     def score(self, flat: str) -> Score:
         if not rx(_NAMED).search(flat):
             return Score(0.0)
         return cue_score(flat, CUES)
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
-        r = PartReading(part.label, FAMILY)
-        _read_asks(own, r)
+        r = PartReading(part.label, FAMILY, objects=objects, own_text=own)
+        r.miss(F.asks, "no question about Adam's mechanics recognised (expected e.g. 'write out "
+                       "the update rule', 'bias correction', 'the first step', 'rescale the loss "
+                       "by c', 'β1 = β2 = 0', 'how large can a step be', 'AdamW vs L2', 'θ_2')")
         _read_optimizer(own, ctx, r)
-        _read_hyper(own, ctx, r)
+        _read_hyper(own, ctx, objects, r)
+        _read_start(objects, r)
+        _read_gradients(own, ctx, objects, r)
+        _read_conventions(objects, r)
         return [r]
 
 
-def _read_asks(own: str, r: PartReading) -> None:
-    found = []
-    for kind, pattern in ASKS.items():
-        for m in rx(pattern).finditer(own):
-            if kind != "weight-decay" and negated(own, m.start()):
-                continue
-            if kind == "bias-correction" and rx(r"\b(?:including|with|and) (?:the |its )?$").search(
-                    own[max(0, m.start() - 20):m.start()]):
-                continue  # "the update rule including bias correction" is one question
-            found.append((m.start(), kind, phrase(own, m.start(), m.end())))
-            break
-    if not found:
-        r.miss(F.asks, "no question about Adam's mechanics recognised (expected e.g. 'write out "
-                       "the update rule', 'bias correction', 'the first step', 'rescale the loss "
-                       "by c', 'β1 = β2 = 0', 'how large can a step be', 'AdamW vs L2')")
-        return
-    found.sort()
-    r.set(F.asks, [k for _, k, _ in found], " | ".join(s for *_, s in found))
+def _index(phrase_: str) -> int | None:
+    """The step index of a symbol ask (``θ_2`` -> 2, ``m̂_3`` -> 3), or None."""
+    m = re.search(r"(\d{1,3})\)?$", phrase_.replace(" ", ""))
+    return int(m.group(1)) if m else None
+
+
+def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The asks as this family's spec asks them: the update (Δθ) of a part that sets
+    β₁ = β₂ = 0 is the sign limit, else the update rule; 'which optimizer' after β₁ = β₂ = 0 is
+    the sign limit; the run's moments are the update rule's; 'does it change' about a scaled
+    loss is loss scaling; θ_1 of a part that names AdamW or L2 regularisation is the weight
+    decay comparison; the first step without bias correction is the step without it."""
+    own = r.own_text
+    premise = rx(_SIGN_PREMISE).search(own)
+    keys = {k for k, _ in asks}
+    variant = rx(_DECAY_VARIANT).search(own)
+    out = []
+    for key, source in asks:
+        if key in (Q.UPDATE.key, Q.IDENTIFICATION.key) and premise:
+            key, source = Q.SIGN_LIMIT.key, f"{source}; {premise.group(0)}"
+        elif key == Q.UPDATE.key:
+            key = Q.UPDATE_RULE.key
+        elif key in _BY_RUN:
+            key = Q.UPDATE_RULE.key
+        elif key == Q.CHANGES.key and (Q.LOSS_SCALING.key in keys or
+                                       rx(_SCALED_LOSS).search(own)):
+            key = Q.LOSS_SCALING.key
+        elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
+            key, source = Q.WEIGHT_DECAY.key, f"{source}; {variant.group(0)}"
+        elif key in (Q.FIRST_STEP.key, Q.RATIO.key) and Q.STEP_NO_BIAS_CORRECTION.key in keys:
+            r.found.setdefault("covered", []).append(key)
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
+            continue
+        out.append((key, source))
+    return out
+
+
+def _has_run(r: PartReading) -> bool:
+    return F.gradients in r.fields or isinstance(r.value(F.gradient), list)
 
 
 def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
+    """The optimizer the part (else the shared text) names: RMSprop when it names only RMSprop,
+    else Adam (AdamW is Adam's update with decoupled decay, asked as the weight-decay
+    comparison)."""
     for text in (own, ctx):
-        rms = rx(r"\brmsprop\b").search(text)
-        adam = rx(r"\badam(?:w)?\b").search(text)
-        if rms and not adam and not negated(text, rms.start()):
-            r.set(F.optimizer, O.RMSPROP.key, phrase(text, rms.start(), rms.end()))
+        named = [m for m in OPTIMIZERS.mentions(text) if m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
+                 and not negated(text, m.start)]
+        if named:
+            rms = all(m.entry is O.RMSPROP for m in named)
+            chosen = [m for m in named if (m.entry is O.RMSPROP) == rms]
+            r.set(F.optimizer, O.RMSPROP.key if rms else O.ADAM.key,
+                  "; ".join(dict.fromkeys(m.phrase for m in chosen)))
             return
-        if adam:
-            return
 
 
-def _without_sign_premise(text: str) -> str:
-    """The text with "β1 = β2 = 0" blanked out (it is the sign-limit premise, not a setting)."""
-    return rx(_SIGN_PREMISE).sub(" ", text)
-
-
-def _set_number(r: PartReading, name: str, got: tuple[Any, str] | None) -> bool:
-    if got is None:
-        return False
+def _set(r: PartReading, field: str, a: Assignment) -> None:
+    """A numeric assignment into a spec field (its value as a spec number)."""
     try:
-        r.set(name, got[0].spec_value(), got[1])
+        r.set(field, spec_number(a.value), a.source)
     except ValueError as err:
-        r.miss(name, str(err))
-    return True
+        r.miss(field, f"{err} (\"{a.source}\")")
 
 
-def _read_hyper(own: str, ctx: str, r: PartReading) -> None:
-    for text in (own, ctx):
-        m = rx(r"\b(?:learning rate|step size|lr)\b(?: (?:α|η))? ?(?:=|:|of|is)? ?(?=[\d.])"
-               ).search(text)
-        got = number_at(text, m.end()) if m else None
-        if got is not None:
-            _set_number(r, F.alpha, (got[0], phrase(text, m.start(), got[1])))
+def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
+    """The hyper-parameters: assignments to their symbols (own text first), ``betas = (..)``,
+    'learning rate 0.01', 'ε → 0'."""
+    premise = rx(_SIGN_PREMISE)
+    for field, keys in SYMBOLS.items():
+        for objs in (objects.own, objects.context):
+            found = [a for a in objs.all_assigned(*keys, numeric=True)
+                     if not (field in (F.beta1, F.beta2) and premise.search(a.source))]
+            if found:
+                _set(r, field, found[0])
+                break
+    for objs in (objects.own, objects.context):
+        betas = objs.assigned("betas", numeric=True)
+        if betas is not None and isinstance(betas.value, sympy.MatrixBase) and \
+                len(betas.value) == 2:
+            for field, x in zip((F.beta1, F.beta2), betas.value):
+                r.set(field, spec_number(x), betas.source)
             break
-    for field, pattern in (
-            (F.alpha, r"α|η"),
-            (F.lam, r"λ|weight[_ ]decay(?: coefficient| parameter| factor)?|"
-                    r"l2 (?:coefficient|strength)"),
-            (F.eps, r"ε|eps(?:ilon)?")):
-        if field in r.fields:
-            continue
+    if F.alpha not in r.fields:
         for text in (own, ctx):
-            if _set_number(r, field, assigned_number(text, pattern)):
+            m = rx(_LR_WORDS).search(text)
+            got = number_at(text, m.end()) if m else None
+            if got is not None:
+                r.set(F.alpha, got[0].spec_value(), phrase(text, m.start(), got[1]))
                 break
     if F.eps not in r.fields:
         for text in (own, ctx):
@@ -187,49 +269,142 @@ def _read_hyper(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.eps, 0, phrase(text, m.start(), m.end()))
                 break
     for text in (own, ctx):
-        clean = _without_sign_premise(text)
-        m = rx(r"\bbetas ?= ?\( ?").search(clean)
-        if m:
-            first = number_at(clean, m.end())
-            if first is not None:
-                sep = rx(r" ?, ?").match(clean, first[1])
-                second = number_at(clean, sep.end()) if sep else None
-                if second is not None:
-                    src = phrase(clean, m.start(), second[1] + 1)
-                    _set_number(r, F.beta1, (first[0], src))
-                    _set_number(r, F.beta2, (second[0], src))
-                    break
-        got1 = assigned_number(clean, r"β_?1|beta_?1")
-        got2 = assigned_number(clean, r"β_?2|beta_?2|ρ|smoothing constant|decay rate")
-        if got1 or got2:
-            _set_number(r, F.beta1, got1)
-            _set_number(r, F.beta2, got2)
-            break
-    for text in (own, ctx):
         m = rx(r"\b(?:by|of) (?:a (?:constant|factor|positive constant) )?(?:(?:of )?c ?= ?)?"
                r"(?=[\d.])").search(text)
-        if m and rx(r"loss").search(text[max(0, m.start() - 60):m.start()]):
+        if F.c not in r.fields and m and rx(r"loss").search(text[max(0, m.start() - 60):m.start()]):
             got = number_at(text, m.end())
             if got is not None:
-                _set_number(r, F.c, (got[0], phrase(text, m.start(), got[1])))
-                break
-        if _set_number(r, F.c, assigned_number(text, r"(?<![\w])c")):
-            break
+                r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
     for text in (own, ctx):
-        m = rx(r"(?<![\w])t ?= ?(?=\d)|\bafter (?=\d{1,7} steps?)|\bat step (?=\d)").search(text)
+        m = rx(_STEPS).search(text)
         if m:
-            got = number_at(text, m.end())
-            if got is not None:
-                _set_number(r, F.t, (got[0], phrase(text, m.start(), got[1])))
-                break
-    for text in (own, ctx):
-        got = assigned_array(text, r"g_?1|g|the (?:first )?gradient")
-        if got is not None:
-            try:
-                r.set(F.gradient, spec_array(got[0]), got[1])
-            except ValueError as err:
-                r.miss(F.gradient, str(err))
+            r.set(F.t, int(m.group(1) or m.group(2)), phrase(text, m.start(), m.end()))
             break
+        m = rx(_ORDINAL_STEP).search(text)
+        if m:
+            r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
+            break
+
+
+def _read_start(objects: PartObjects, r: PartReading) -> None:
+    """θ₀ (or w_0, x_0): a number or a vector."""
+    for objs in (objects.own, objects.context):
+        a = objs.assigned(*(f"{b}_0" for b in _PARAMETER), numeric=True)
+        if a is not None:
+            try:
+                value = spec_array(a.value) if isinstance(a.value, sympy.MatrixBase) \
+                    else spec_number(a.value)
+            except ValueError as err:
+                r.miss(F.theta0, f"{err} (\"{a.source}\")")
+                return
+            r.set(F.theta0, value, a.source)
+            return
+
+
+def _read_conventions(objects: PartObjects, r: PartReading) -> None:
+    """``m_0 = v_0 = 0``: the zero start of the moments, which the spec always uses."""
+    for objs in (objects.own, objects.context):
+        for a in objs.all_assigned("m_0", "v_0", numeric=True):
+            if a.value == 0:
+                r.convention("moments start", a.source, "the moments start at 0 (m_0 = v_0 = 0)")
+
+
+def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tuple[Any, str]]]:
+    """Indexed gradients ``g_k = ..`` (k -> (value, source)) and unindexed ones (``g = ..``,
+    ``∇L(θ₀) = ..``, 'the gradient of the data loss (0.2, 0.4)') of one text."""
+    indexed: dict[int, Any] = {}
+    plain = []
+    for a in objs.assignments:
+        if a.base in ("g", "G") and a.numeric and not a.formula.remark:
+            if a.index.isdigit():
+                indexed.setdefault(int(a.index), (a.value, a.source))
+            elif a.index in ("", "t"):
+                plain.append((a.value, a.source))
+    for f in objs.formulas:
+        if f.ops[0] == "=" and isinstance(f.exprs[0], Grad):
+            value = next((e for e in f.exprs[1:] if e is not None and is_numeric(e)), None)
+            if value is not None:
+                plain.append((value, f.source))
+    if not indexed and not plain:
+        from optiproof.core.text.formulas import parse_side
+        from optiproof.core.text.numbers import array_at
+
+        m = rx(_GRADIENT_WORDS).search(flat)
+        got = array_at(flat, m.end()) if m else None
+        value = parse_side(flat[m.end():got[1]]) if got else None
+        if value is not None and is_numeric(value):
+            plain.append((value, phrase(flat, m.start(), got[1])))
+    return indexed, plain
+
+
+def _vector(value: Any) -> list:
+    """A gradient as a list of spec numbers (a scalar is one coordinate)."""
+    if isinstance(value, sympy.MatrixBase):
+        return spec_array(value)
+    return [spec_number(value)]
+
+
+def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
+    """The gradients: the sequence g_1, g_2, .. (the part's own override the shared ones), or
+    one gradient; a gradient written 0 is the zero vector of θ₀'s size. The whole sequence is
+    kept until the questions say how much of it a run takes (:func:`_run_length`)."""
+    shared, shared_plain = _gradient_assignments(objects.context, ctx)
+    mine, my_plain = _gradient_assignments(objects.own, own)
+    r.found["own gradient"] = bool(mine or my_plain)
+    indexed = {**shared, **mine}
+    plain = my_plain or shared_plain
+    theta0 = r.value(F.theta0)
+    try:
+        if indexed and sorted(indexed) == list(range(1, len(indexed) + 1)):
+            r.found["sequence"] = [(_vector(indexed[k][0]), indexed[k][1])
+                                   for k in sorted(indexed)]
+        elif plain:
+            value, source = plain[0]
+            vec = _vector(value)
+            if vec == [0] and isinstance(theta0, list):
+                vec = [0] * len(theta0)
+            r.found["sequence"] = [(vec, source)]
+            r.found["constant"] = bool(rx(_CONSTANT_GRADIENT).search(own + " " + ctx))
+        else:
+            return
+    except ValueError as err:
+        r.miss(F.gradient, str(err))
+        return
+    first, source = r.found["sequence"][0]
+    r.set(F.gradient, first, source)
+
+
+def _run_length(r: PartReading, steps: dict[int, str]) -> None:
+    """The gradients the part's run takes: as many as the asked index (θ_2: g_1, g_2), or the
+    number of steps stated; a constant gradient repeats."""
+    sequence = r.found.get("sequence")
+    if not sequence:
+        return
+    if len(steps) > 1:
+        listed = ", ".join(f"'{s}'" for s in steps.values())
+        r.miss(F.gradients, f"the part asks about several steps ({listed}) in one question "
+                            "(expected one step index per part)")
+        return
+    count = next(iter(steps)) if steps else r.value(F.t) if isinstance(r.value(F.t), int) \
+        else None
+    if count is None:
+        count = len(sequence)
+        if count > 1:
+            r.notes.append(f"no step index asked: the run takes all {count} given gradients")
+    if r.found.get("constant"):
+        rows = [sequence[0]] * count
+    elif count <= len(sequence):
+        rows = sequence[:count]
+    else:
+        asked = steps.get(count, f"step {count}")
+        r.miss(F.gradients, f"'{asked}' is the iterate after {count} steps but the text gives "
+                            f"{len(sequence)} gradient(s) (expected g_1, ..., g_{count})")
+        return
+    if count == 1:
+        r.set(F.gradient, rows[0][0], rows[0][1])
+        return
+    r.set(F.gradients, [v for v, _ in rows], "; ".join(dict.fromkeys(s for _, s in rows)))
+    r.fields.pop(F.gradient, None)
 
 
 HOOKS = AdamMechanicsReader()

@@ -304,6 +304,9 @@ def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
                 "larger.", Equation.of(Tex(r"\Delta\theta_t' / \Delta\theta_t"), ratio))
         answers.append(answer("ratio_eps0", r"\Delta\theta_t' / \Delta\theta_t", ratio,
                               note="at epsilon = 0, every coordinate and step"))
+        answers.append(answer("the updates change", r"\Delta\theta_t' \ne \Delta\theta_t",
+                              sympy.true if ratio != 1 else sympy.false,
+                              quantity=asked.CHANGES.key, note="at epsilon = 0"))
     if isinstance(Q.g, sympy.MatrixBase) and Q.numeric("alpha", "c", "beta2"):
         answers += given.scaled_first_step(spec, Q, der)
     summary = ("Scaling the loss by $c > 0$ leaves Adam's update unchanged when $\\varepsilon = 0$ "

@@ -210,6 +210,11 @@ Spec = AdamMechanicsSpec
 
 RUN_ASKS = (Q.THETA_T, Q.LAST_STEP, Q.M_HAT, Q.V_HAT)
 """Asks about a run on given gradients."""
+_STEP_NEEDS = frozenset({"alpha", "beta1", "beta2", "eps"})
+_RUN_NEEDS = {Q.THETA_T.key: _STEP_NEEDS, Q.LAST_STEP.key: _STEP_NEEDS,
+              Q.M_HAT.key: frozenset({"beta1"}), Q.V_HAT.key: frozenset({"beta2"})}
+"""The hyper-parameters each run ask needs as numbers (a corrected moment needs only its
+decay)."""
 
 
 def _check_numbers(spec: AdamMechanicsSpec) -> None:
@@ -220,7 +225,9 @@ def _check_numbers(spec: AdamMechanicsSpec) -> None:
     if not spec.has_gradients:
         raise ValueError(f"asks: {', '.join(run_asks)} need the gradients (gradient: [..] or "
                          "gradients: [[..], ..])")
-    symbols = [n for n in ("alpha", "beta1", "beta2", "eps") if _is_symbol(getattr(spec, n))]
+    needed = set().union(*(_RUN_NEEDS[a] for a in run_asks))
+    symbols = [n for n in ("alpha", "beta1", "beta2", "eps")
+               if n in needed and _is_symbol(getattr(spec, n))]
     if symbols:
         raise ValueError(f"asks: {', '.join(run_asks)} need numbers for {', '.join(symbols)}")
     if Q.THETA_T.key in spec.asks and spec.theta0 is None:

@@ -613,6 +613,12 @@ def _eps(Q: Quantities) -> float:
     return float(Q.eps) if Q.eps_given and float(Q.eps) > 0 else EPS_ZERO
 
 
+def _number_or(x: Any, stand_in: float) -> float:
+    """A hyper-parameter as a float, or a stand-in where the spec leaves it a symbol (only the
+    asks that do not depend on it are run then: a corrected moment needs only its decay)."""
+    return float(x) if getattr(x, "is_number", False) else stand_in
+
+
 def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                  opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
     """theta_T, the last step and the corrected moments against one real run from theta0."""
@@ -622,8 +628,8 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         start = time.perf_counter()
         G = _given_gradients(spec)
         T = G.shape[0]
-        b1, b2 = float(Q.beta1), float(Q.beta2)
-        traj, state = torch_run(spec.entry, G, lr=float(Q.alpha), beta1=b1, beta2=b2,
+        b1, b2 = _number_or(Q.beta1, 0.9), _number_or(Q.beta2, 0.999)
+        traj, state = torch_run(spec.entry, G, lr=_number_or(Q.alpha, 1e-3), beta1=b1, beta2=b2,
                                 eps=_eps(Q), theta0=_theta0(spec, G.shape[1]))
         moved = np.abs(np.diff(traj, axis=0)).sum(axis=0)
         errs, lines = [], []

@@ -29,8 +29,9 @@ from optiproof.core.text.match import (
     take_asks,
 )
 from optiproof.core.text.numbers import Num, number_at
+from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.communication.family import KEY
+from optiproof.families.communication.family import COMMUNICATION, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
@@ -95,7 +96,7 @@ _BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/
 
 class CommunicationReader:
     family = FAMILY
-    answers = tuple(QUANTITIES.canonical(k) for k in QUANTITIES_ASKED)
+    answers = COMMUNICATION.answer_keys
     ask_field = F.quantities
 
     def score(self, flat: str) -> Score:
@@ -117,7 +118,8 @@ class CommunicationReader:
         """``T_ring``, ``T(k)``: a time."""
         return Q.TIME.key if re.match(r"^T(?:_?\w{1,5})?(?:\(.{0,8}\))?$", symbol) else None
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         both = ctx + " " + own
         r = PartReading(part.label, FAMILY)
@@ -128,7 +130,36 @@ class CommunicationReader:
         _read_quantities(own, ctx, r)
         _read_given(part.own + "\n" + part.context, r, schemes)
         _read_extras(both, r)
+        _read_table_shape(objects, r)
         return [r]
+
+
+_ROWS = rx(r"rows?|lines?|schemes?|methods?|strategies|algorithms?")
+_COLUMNS = rx(r"columns?|quantities|entries|metrics?|costs?")
+
+
+def _table_shape(count: Any, r: PartReading) -> str | None:
+    """What a counted noun of the table ('3 rows', 'two columns') restates: the number of
+    schemes (rows) or of asked quantities (columns) read, or None when it matches neither."""
+    if count.value is None:
+        return None
+    for nouns, field, what in ((_ROWS, F.schemes, "schemes"), (_COLUMNS, F.quantities,
+                                                               "quantities")):
+        listed = r.value(field)
+        if nouns.fullmatch(count.noun) and isinstance(listed, list) and \
+                count.value == len(listed):
+            return f"the table has one {count.noun.rstrip('s')} per {what[:-1]} ({len(listed)})"
+    return None
+
+
+def _read_table_shape(objects: PartObjects, r: PartReading) -> None:
+    """'a table with 3 rows ... and 2 columns': counts that restate how many schemes and
+    quantities were read, recorded with their source (a count that disagrees stays unused)."""
+    for objs in (objects.own, objects.context):
+        for count in objs.counts:
+            note = _table_shape(count, r)
+            if note:
+                r.convention("table shape", count.source, note)
 
 
 # -- n and p ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+from optiproof.catalogue import QUANTITIES
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
@@ -26,6 +27,7 @@ from optiproof.core.text.match import (
     negated,
     rx,
     rxc,
+    take_asks,
 )
 from optiproof.core.text.numbers import (
     Num,
@@ -39,12 +41,13 @@ from optiproof.core.text.numbers import (
     spec_array,
 )
 from optiproof.core.text.objects import linear_equations
+from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.implicit_bias.family import KEY
+from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
-                    presume_zero_loss="presume_zero_loss")
+                    presume_zero_loss="presume_zero_loss", asks="asks")
 """Spec field names of the implicit-bias family."""
 M = SimpleNamespace(gd=O.GD.key, sgd=O.SGD.key, heavy_ball=O.HEAVY_BALL.key, nesterov=O.NESTEROV.key,
                     preconditioned=O.PRECONDITIONED.key, rescaled=O.RESCALED_SGD.key,
@@ -101,18 +104,36 @@ _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6})?$")
 
 class ImplicitBiasReader:
     family = FAMILY
-    answers = (Q.LIMIT.key,)
-    ask_field = ""
+    answers = IMPLICIT_BIAS.answer_keys
+    ask_field = F.asks
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
     def asked(self, r: PartReading) -> list[str]:
-        """Every part with a method asks for its limit."""
+        """The part's asks in order; without any, a part with a method asks for its limit."""
+        if F.asks in r.fields:
+            return [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
         return [Q.LIMIT.key] if r.value(F.method) is not None else []
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
-        """The limit is the only ask, implied by the method."""
+        """Asked quantities of the family join the part's asks; a part that asks only for the
+        limit keeps the spec's default (the limit, implied by the method)."""
+        asks = [(self._as_asked(r, k, s), s) for k, s in asks]
+        mine = [(k, s) for k, s in asks if k in self.answers]
+        if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
+            return
+        take_asks(r, F.asks, mine, self.answers)
+
+    @staticmethod
+    def _as_asked(r: PartReading, key: str, source: str) -> str:
+        """On least squares with many solutions 'the minimum-norm minimiser' is the
+        minimum-norm solution."""
+        if key == Q.MINIMISER.key and rx(r"\bmin(?:imum|imal|\.)?[- ]norm\b").search(
+                source):
+            r.answered_by[key] = Q.MIN_NORM_SOLUTION.key
+            return Q.MIN_NORM_SOLUTION.key
+        return key
 
     def applied(self, r: PartReading) -> set[str]:
         """Rescaling the features and mapping back is the rescaled-SGD method."""
@@ -125,7 +146,8 @@ class ImplicitBiasReader:
         s = symbol.replace(" ", "")
         return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         base = PartReading(part.label, FAMILY)
         d = _read_data(part, base)
@@ -336,6 +358,11 @@ _ZERO_START = (r"\bstart(?:s|ing)? (?:at|from) (?:the )?(?:origin|zero(?: vector
                r"\binitiali[sz](?:ed|e) (?:at|to|with) (?:the )?(?:origin|zeros?|0)\b|"
                r"\bzero[- ]initiali[sz]|\binitiali[sz]ation (?:at|to) (?:the )?(?:origin|zero)")
 _THETA0 = r"θ_?0|θ\^\(?0\)?|θ\(0\)|θ_init|θ_start|initial (?:point|iterate|parameters?|θ)"
+_STARTED = "|".join(f"(?<={w} {p} )" for w in ("start", "starts", "starting", "started",
+                                                 "initialised", "initialized")
+                    for p in ("at", "from"))
+_THETA0 += rf"|(?:{_STARTED})(?:θ|w)(?= ?=)"
+"""θ₀ also as the parameter set right after 'starting from' ('starting from θ = 0')."""
 
 
 def _read_start(own: str, ctx: str, r: PartReading, d: int | None) -> None:

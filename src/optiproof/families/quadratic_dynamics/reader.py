@@ -12,6 +12,8 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+import sympy
+
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import OPTIMIZERS, QUANTITIES
@@ -27,8 +29,9 @@ from optiproof.core.text.match import (
 )
 from optiproof.core.text.numbers import Num, array_at, is_matrix, number_at, spec_array
 from optiproof.core.text.objects import extreme_eigenvalues, quadratic_forms
+from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.quadratic_dynamics.family import KEY
+from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
 
 FAMILY = KEY
 F = SimpleNamespace(H="H", eigenvalues="eigenvalues", method="method", alpha="alpha",
@@ -55,6 +58,9 @@ _ASKS = {
     "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
                     r"(?:step|learning rate|α|\(α, ?β\))|\bα\^?\*",
+    "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\(α, ?β\)|α and β|"
+                        r"(?:step(?: ?size)?|learning rate) and momentum)|"
+                        r"\bbest (?:momentum|β|\(α, ?β\))|\bβ\^?\*",
     "optimal-rate": r"\boptimal (?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
                     r"achieve|\bwhat rate\b",
@@ -84,7 +90,7 @@ _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$
 
 class QuadraticDynamicsReader:
     family = FAMILY
-    answers = tuple(QUANTITIES.canonical(k) for k in _ASKS)
+    answers = QUADRATIC_DYNAMICS.answer_keys
     ask_field = F.asks
 
     def score(self, flat: str) -> Score:
@@ -92,18 +98,23 @@ class QuadraticDynamicsReader:
 
     def asked(self, r: PartReading) -> list[str]:
         """The catalogue quantities of the part's asks, in order; the PyTorch convention's
-        answer also names the heavy-ball method it corresponds to."""
+        answer also names the heavy-ball method it corresponds to; a rate asked without a
+        given step is answered by the optimal rate."""
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
         if Q.OPTIMAL_RATE.key in asked and r.value(F.alpha) is None:
+            r.answered_by[Q.RATE.key] = Q.OPTIMAL_RATE.key
             asked.append(Q.RATE.key)
         return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
-        without a given step is the rate at the optimal step."""
+        without a given step is the rate at the optimal step; the optimal pair (α, β) asks for
+        the optimal momentum too."""
         if r.value(F.alpha) is None:
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
-        take_asks(r, F.asks, asks, self.answers)
+        asks = [x for k, s in asks for x in [(k, s)] + (
+            [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
+        take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
 
     def applied(self, r: PartReading) -> set[str]:
         """No transformation is expressed by a quadratic-dynamics spec."""
@@ -119,10 +130,12 @@ class QuadraticDynamicsReader:
             return Q.OPTIMAL_STEP.key
         return found
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY)
         _read_curvature(own, ctx, r)
+        _read_form(objects, r)
         methods = _read_methods(own, ctx)
         _read_scalars(own, ctx, r)
         _read_asks(own, r)
@@ -178,6 +191,36 @@ def _number_list(flat: str, pos: int) -> tuple[list, int] | None:
 
 _EIG_HEAD = (r"\beigenvalues?(?: of H| of the Hessian)?(?: are| is| equal to|:| λ_i ?=| λ ?=| "
              r"=)? ?(?:λ_?i? ?= ?|λ_1, ?λ_2 ?= ?)?")
+
+
+def _family_form(expr: Any) -> bool:
+    """True when ``expr`` is the family's objective with a named curvature matrix: a term
+    ½⟨θ, Hθ⟩ (H a symbol), whatever the linear and constant terms."""
+    from optiproof.core.mathatoms import Inner
+
+    try:
+        terms = sympy.Add.make_args(sympy.expand(expr))
+    except (TypeError, ValueError, AttributeError):
+        return False
+    for term in terms:
+        coeff, rest = term.as_coeff_Mul()
+        if coeff == sympy.Rational(1, 2) and isinstance(rest, Inner) and \
+                any(isinstance(a, sympy.Mul) and any(isinstance(x, sympy.Symbol) and
+                                                      x.name[:1].isupper() for x in a.args)
+                    for a in rest.args):
+            return True
+    return False
+
+
+def _read_form(objects: PartObjects, r: PartReading) -> None:
+    """'f(θ) = ½ θᵀHθ − bᵀθ': the statement of the family's own objective (its ½ is the
+    convention the solver uses), recorded with its source."""
+    for objs in (objects.own, objects.context):
+        for f in objs.formulas:
+            if any(e is not None and _family_form(e) for e in f.exprs[1:]):
+                r.convention("objective", f.source,
+                             "the objective is ½ θᵀHθ − bᵀθ, the form every part is solved in")
+                return
 
 
 def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
@@ -402,7 +445,8 @@ def _read_asks(own: str, r: PartReading) -> None:
                 continue
             found.append((m.start(), kind, phrase(own, m.start(), m.end())))
             break
-    found.sort()
+    order = list(_ASKS)
+    found.sort(key=lambda f: (f[0], order.index(f[1])))
     kinds = [k for _, k, _ in found]
     if "rate" in kinds and ("optimal-rate" in kinds or r.value(F.alpha) is None):
         if "optimal-rate" not in kinds:

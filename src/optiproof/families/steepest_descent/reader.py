@@ -9,13 +9,14 @@ text asks them. Spec field names live in :data:`F` (a spec rename is a one-line 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
-from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import NORMS, QUANTITIES
 from optiproof.catalogue.norms import by_index
 from optiproof.core.text.match import (
     Score,
@@ -30,8 +31,9 @@ from optiproof.core.text.match import (
     take_asks,
 )
 from optiproof.core.text.numbers import array_text, is_matrix, number_at, row_block, spec_array
+from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.steepest_descent.family import KEY
+from optiproof.families.steepest_descent.family import KEY, STEEPEST_DESCENT
 
 FAMILY = KEY
 F = SimpleNamespace(norm="norm", form="form", gradient="gradient", alpha="alpha", eta="eta",
@@ -70,31 +72,71 @@ _DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_
 _STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
+_CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
+"""The relation that defines the Hölder conjugate q of p."""
+_GRADIENT_NORM = re.compile(r"‖ ?(?:g|G|∇ ?f|∇ ?L)(?:_t)? ?‖(?:_\{?(?P<index>[^\s{}‖,.?;:)]{1,6})\}?)?")
+
+
+def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
+    """True when a norm-value ask is the norm of the gradient (``‖g‖_q``, ``‖g‖_*``, or a
+    subscript the catalogue gives the dual norm: ``‖g‖_∞`` for the l1 step) measured in the
+    dual of the part's own norm."""
+    if norm is None:
+        return False
+    own = getattr(r, "own_text", "") or ""
+    at = own.find(phrase_)
+    m = _GRADIENT_NORM.search(own, max(at, 0)) if at >= 0 else None
+    if m is None or m.start() > at + len(phrase_):
+        return False
+    index = m.group("index")
+    if index is None or index in ("*", "∗", "q", "dual"):
+        return True
+    name = norm.get("name") if isinstance(norm, dict) else norm
+    if name == N.LP.key and isinstance(norm, dict):
+        try:
+            p = Fraction(str(norm.get("p")))
+            return p > 1 and Fraction(index) == p / (p - 1)
+        except (ValueError, ZeroDivisionError):
+            return False
+    entry = NORMS.get(name) if isinstance(name, str) else None
+    dual = NORMS.get(entry.dual) if entry is not None and entry.dual else None
+    return dual is not None and index in dual.index
+
+
 _STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
             "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
 
 
+_MEASURED = (Q.STEP_LENGTH, Q.COMPARE)
+"""Asks that need more than their name (the norm a length is measured in, the other norm
+compared with): taken only where the part states it."""
+
+
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
-    answers = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.STEP_LENGTH.key,
-               Q.THRESHOLD.key, Q.COMPARE.key)
+    answers = STEEPEST_DESCENT.answer_keys
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
     def asked(self, r: PartReading) -> list[str]:
         """The catalogue quantities of the part's asks, in order (a step length is also the
-        norm of the step asked as ‖Δ*‖)."""
+        norm of the step asked as ‖Δ*‖, the dual norm the norm of the gradient asked as
+        ‖g‖_q)."""
         asked = [QUANTITIES.canonical(a["kind"] if isinstance(a, dict) else a)
                  for a in r.value(F.asks) or []]
-        return asked + ([Q.NORM_VALUE.key] if Q.STEP_LENGTH.key in asked else [])
+        if Q.STEP_LENGTH.key in asked:
+            r.answered_by.setdefault(Q.NORM_VALUE.key, Q.STEP_LENGTH.key)
+        elif Q.NORM_VALUE.key not in r.answered_by:
+            return asked
+        return asked + [Q.NORM_VALUE.key]
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities that need no further input join the part's asks; the norm of the
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
-        simple = (Q.UPDATE.key, Q.IDENTIFICATION.key, Q.MIN_VALUE.key, Q.THRESHOLD.key)
+        simple = tuple(q.key for q in STEEPEST_DESCENT.answers if q not in _MEASURED)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         norm = r.value(F.norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
@@ -105,6 +147,13 @@ class SteepestDescentReader:
             r.set(F.asks, [*(r.value(F.asks) or []), {"kind": Q.STEP_LENGTH.key, "measure": norm}],
                   " | ".join(x for x in (old, *lengths) if x),
                   note="the norm of the step, measured in the part's own norm")
+        duals = [s for k, s in asks if k == Q.NORM_VALUE.key and _dual_of_gradient(r, s, norm)]
+        if duals and Q.DUAL_NORM.key not in (r.value(F.asks) or []):
+            old = r.fields[F.asks].source if F.asks in r.fields else ""
+            r.set(F.asks, [*(r.value(F.asks) or []), Q.DUAL_NORM.key],
+                  " | ".join(x for x in (old, *duals) if x),
+                  note="the norm of the gradient in the dual of the part's norm")
+            r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
 
     def applied(self, r: PartReading) -> set[str]:
         """Transformations the part's form expresses (the plain penalty drops the square)."""
@@ -115,10 +164,17 @@ class SteepestDescentReader:
         s = symbol.replace(" ", "")
         return Q.UPDATE.key if s and _STEP_SYMBOL.match(s) else None
 
-    def read_part(self, part: PartText, previous: list[PartReading]) -> list[PartReading]:
+    def read_part(self, part: PartText, objects: PartObjects,
+                  previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
-        r = PartReading(part.label, FAMILY)
+        r = PartReading(part.label, FAMILY, own_text=own)
         r._previous = previous  # type: ignore[attr-defined]
+        for text in (own, ctx):
+            m = _CONJUGATE.search(text)
+            if m:
+                r.convention("Hölder conjugate", phrase(text, m.start(), m.end()),
+                             "q is the Hölder conjugate of p (1/p + 1/q = 1)")
+                break
         matrix = _matrix_gradient(part, r)
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
@@ -252,6 +308,7 @@ def _norm_value(name: str, own: str, ctx: str, r: PartReading) -> Any:
             r.miss(F.norm, "an lp norm without a value of p (write e.g. p = 3)")
             return None
         num, src = got
+        r.found.setdefault("norm sources", []).append(src)
         if num.value == 1:
             return N.L1.key
         if num.value == 2:
@@ -359,7 +416,8 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
         r.miss(F.norm, "'Euclidean' for a matrix gradient is ambiguous: say 'Frobenius' (entry-"
                        "wise) or 'spectral' (operator)")
         return
-    sources = "; ".join(dict.fromkeys(s for _n, s in primary))
+    sources = "; ".join(dict.fromkeys([*(s for _n, s in primary),
+                                       *r.found.get("norm sources", [])]))
     r.set(F.norm, value, sources + where)
 
 
