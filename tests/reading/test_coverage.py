@@ -68,3 +68,24 @@ def test_every_number_and_request_is_accounted_for(path):
             assert taken or refused or not request.asks and "epeat" in request.sentence or \
                 quantities == ["explanation"], \
                 f"part ({part.label}): request {request.sentence!r} neither asked nor refused"
+
+
+@pytest.mark.parametrize("given", ["(α ≈ 0.25)", "(the weight α is about 0.25)",
+                                  "(η, i.e. 0.3, is not the radius here)"])
+def test_a_number_beside_a_symbol_left_symbolic_is_reported_unused(given: str):
+    """A weight left as the symbol α has the symbol as its source, not the words around it: a
+    number written next to it that the reading did not take is listed as unused, and the part
+    is not stamped verified, with a reason that points at the reading."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+    from optiproof.rendering import not_verified_reason
+
+    text = f"Find u = argmin_d g^T d + (1/α)‖d‖_2^2 {given} where g = [3, -1, 2]."
+    reading = read_report(text)
+    number = next(n for n in ("0.25", "0.3") if n in given)
+    assert number in reading.parts[0].unused
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    reading.attach(solution)
+    part = solution.parts[0]
+    assert not part.verified
+    assert "reading" in not_verified_reason(part)

@@ -131,6 +131,10 @@ def not_verified_reason(part: PartSolution) -> str:
     if failed:
         return ("an independent witness disagreed with this answer (" + ", ".join(failed)
                 + "); do not rely on it.")
+    if part.checks and all(c.status == "passed" for c in part.checks):
+        return ("the witnesses confirm this answer to the problem as read, but the reading left "
+                "part of the text unused (see the reading), so it may not answer the question "
+                "as asked; check the reading.")
     if part.checks:
         return ("no independent witness could confirm this answer (every check was "
                 "inconclusive); treat it as unchecked.")

@@ -208,7 +208,7 @@ def _matrix_gradient(part: PartText, r: PartReading) -> bool:
     matrix = bool(rxc(_MATRIX_GRADIENT).search(own_and_ctx))
     m = rxc(r"\bG\b(?! ?=)").search(part.flat)
     if matrix or (m and not rxc(r"\bg\b").search(part.flat)):
-        r.set(F.gradient, "G", phrase(part.flat, m.start(), m.end(), pad=20) if m
+        r.set(F.gradient, "G", phrase(part.flat, m.start(), m.end()) if m
               else "matrix gradient")
         shape = rxc(r"\bG ∈ R\^?(\d{1,4}) ?[×x] ?(\d{1,4})\b").search(own_and_ctx)
         if shape:
@@ -216,7 +216,7 @@ def _matrix_gradient(part: PartText, r: PartReading) -> bool:
         return True
     m = rxc(r"\bg\^T|⟨ ?g\b|\bg ?= ?∇|\bgradient g\b|\bg\b").search(own_and_ctx)
     if m:
-        r.set(F.gradient, "g", phrase(own_and_ctx, m.start(), m.end(), pad=12))
+        r.set(F.gradient, "g", phrase(own_and_ctx, m.start(), m.end()))
         dim = rxc(r"\bg ∈ R\^?([A-Za-z]|\d{1,4})\b").search(own_and_ctx)
         if dim:
             d = dim.group(1)
@@ -483,7 +483,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
                 _set_positive(r, F.alpha, got)
             elif "α" in both:
                 m = rx(r"α").search(both)
-                r.set(F.alpha, "alpha", phrase(both, m.start(), m.end(), pad=25))
+                r.set(F.alpha, "alpha", phrase(both, m.start(), m.end()))
             elif form is not None:
                 r.miss(F.alpha, "the penalty weight 1/α is not written (expected α or α = 0.5)")
     if form == "constraint":
@@ -493,7 +493,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
             _set_positive(r, F.eta, got)
         elif "η" in both:
             m = rx(r"η").search(both)
-            r.set(F.eta, "eta", phrase(both, m.start(), m.end(), pad=25))
+            r.set(F.eta, "eta", phrase(both, m.start(), m.end()))
         else:
             r.miss(F.eta, "the radius of the norm ball is not given (expected ‖d‖ ≤ η or a "
                           "number)")
