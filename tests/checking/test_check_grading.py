@@ -149,3 +149,15 @@ def test_an_html_answer_is_read_with_its_formulas(solved):
             "\\frac{17}{20}</annotation></semantics></math></span> and 86 iterations.</p>"
             "</body></html>")
     assert _part(solved, QD, page, "c").verdict == "correct"
+
+
+def test_a_yes_no_answer_is_no_number():
+    """A verified yes/no answer (a SymPy Boolean) is compared as an answer, never turned into a
+    float: the hint's leak test and the numeric comparison skip it instead of failing."""
+    import sympy
+
+    from optiproof.checking.compare import as_float, floats
+
+    assert as_float(sympy.false) is None and as_float(sympy.true) is None
+    assert floats(sympy.false) is None
+    assert as_float(sympy.Rational(1, 4)) == 0.25

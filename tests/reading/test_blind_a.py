@@ -1,9 +1,10 @@
-"""Blind batch A as regression data: each text is answered right (solved, verified, every expected
-value present) or refused naming what could not be read; none is answered silently wrong.
+"""Blind batches A and B as regression data: each text is answered right (solved, verified, every
+expected value present) or refused naming what could not be read; none is answered silently
+wrong.
 
 The texts and their independently computed answers were written by someone who had not seen the
-reader; ``outcomes.yaml`` records the outcome each text has now. A text that moves from refused
-to right is progress: record it there.
+reader; each batch's ``outcomes.yaml`` records the outcome each text has now. A text that moves
+from refused to right is progress: record it there.
 """
 
 from __future__ import annotations
@@ -19,16 +20,17 @@ from optiproof.reading import ReadingIncomplete, read_report
 from blind_scoring import missing_values
 from reading_helpers import CORPUS
 
-BLIND = CORPUS / "blind-a"
-OUTCOMES = yaml.safe_load((BLIND / "outcomes.yaml").read_text(encoding="utf-8"))
-TEXTS = {p.name.split(".")[0]: p for p in BLIND.iterdir()
+BATCHES = [CORPUS / "blind-a", CORPUS / "blind-b"]
+OUTCOMES = {stem: got for batch in BATCHES
+            for stem, got in yaml.safe_load((batch / "outcomes.yaml").read_text("utf-8")).items()}
+TEXTS = {p.name.split(".")[0]: p for batch in BATCHES for p in batch.iterdir()
          if p.name[:3].isdigit() and not p.name.endswith(".expected.yaml")}
 
 
 def outcome(stem: str) -> tuple[str, str]:
     """(``right`` | ``refused`` | ``unverified`` | ``SILENTLY-WRONG``, detail) of one text."""
     text = TEXTS[stem].read_text(encoding="utf-8")
-    expected = yaml.safe_load((BLIND / f"{stem}.expected.yaml").read_text(encoding="utf-8"))
+    expected = yaml.safe_load((TEXTS[stem].parent / f"{stem}.expected.yaml").read_text("utf-8"))
     reading = read_report(text)
     try:
         problem = reading.to_problem()

@@ -57,8 +57,8 @@ def as_float(value: Any) -> float | None:
         return float(value)
     if isinstance(value, (sympy.Integer, sympy.Rational, sympy.Float)):
         return float(value)
-    if not isinstance(value, sympy.Basic) or value.free_symbols:
-        return None
+    if not isinstance(value, sympy.Expr) or value.free_symbols:
+        return None  # symbolic, or not a number at all (a yes/no answer is a Boolean)
     try:
         z = complex(value.evalf(17))
     except (TypeError, ValueError, OverflowError, ZeroDivisionError):

@@ -209,7 +209,8 @@ def _read_count(text: str, r: PartReading, name: str, nouns: str, word: str,
     if distinct:
         value = distinct[0]
         if value < minimum:
-            r.miss(name, f"{value} {word} is too few (at least {minimum})")
+            r.miss(name, f'"{numbers[0][1]}" reads as {value} {word}, too few (expected at '
+                         f"least {minimum})")
             return
         r.set(name, value, numbers[0][1])
         return
