@@ -49,3 +49,15 @@ def verified_solution(problem: str) -> Any:
 @pytest.fixture(scope="session")
 def solved():
     return verified_solution
+
+
+def assert_graded_as_expected(report: Any, entry: dict, name: str) -> None:
+    """The report of a blind answer agrees with its author's table: every planted finding
+    found with its kind on its part, each part's verdict, no finding on a correct part."""
+    parts = {p.label: p for p in report.parts}
+    found = {f"{f.kind} {p.label}" for p in report.parts for f in p.findings}
+    assert not set(entry["findings"]) - found, f"{name}: missed; found {sorted(found)}"
+    for label, verdict in entry["verdicts"].items():
+        assert parts[label].verdict == verdict, f"{name} ({label}): {parts[label].findings}"
+        if verdict == "correct":
+            assert not parts[label].findings, f"{name} ({label}): false alarm"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import CORPUS, bundled_problem
+from conftest import assert_graded_as_expected, CORPUS, bundled_problem
 
 from optiproof.checking import check_answer
 
@@ -30,10 +30,4 @@ def test_blind_answer_is_graded_as_its_author_expects(solved, name):
     entry = TABLE[name]
     report = check_answer(solved(bundled_problem(entry["problem"])),
                           (BLIND_B / name).read_text(encoding="utf-8"), source=name)
-    parts = {p.label: p for p in report.parts}
-    found = {f"{f.kind} {p.label}" for p in report.parts for f in p.findings}
-    assert not set(entry["findings"]) - found, f"{name}: missed; found {sorted(found)}"
-    for label, verdict in entry["verdicts"].items():
-        assert parts[label].verdict == verdict, f"{name} ({label}): {parts[label].findings}"
-        if verdict == "correct":
-            assert not parts[label].findings, f"{name} ({label}): false alarm"
+    assert_graded_as_expected(report, entry, name)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from optiproof.checking.formula import canonical, symbol_key
 
-Kind = Literal["vector", "matrix", "number", "formula", "unbounded", "none"]
+Kind = Literal["vector", "matrix", "number", "formula", "unbounded", "yes-no", "none"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ def _kind(answer: Any) -> Kind:
         return "none"
     if isinstance(expr, sympy.MatrixBase):
         return "vector" if 1 in expr.shape else "matrix"
+    if isinstance(expr, sympy.logic.boolalg.BooleanAtom):
+        return "yes-no"
     if expr.is_infinite:
         return "unbounded"
     return "formula" if expr.free_symbols else "number"
@@ -95,7 +97,7 @@ def expectations(part: Any) -> list[Expectation]:
         out.append(Expectation(
             part.label, a.name, a.quantity, a.subject, frozenset(symbols - {""}), value,
             _kind(a), a.latex, a.status, bool(entry and entry.bound),
-            f"{a.quantity}|{a.subject or ''}", _kind(a) != "none", a.membership,
+            f"{a.quantity}|{a.subject or ''}", _kind(a) not in ("none", "yes-no"), a.membership,
             _carriers(value, arrays)))
     hook = checker_of(part)
     if hook is not None and hasattr(hook, "expectations"):

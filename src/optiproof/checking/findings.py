@@ -81,6 +81,14 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
     groups of answers nothing states."""
     answered: set[str] = set()
     for exp in grade.expected:
+        if exp.kind == "yes-no":
+            from optiproof.catalogue import QUANTITIES
+
+            entry = QUANTITIES.get(exp.quantity)
+            asked = entry.name if entry is not None else exp.name
+            grade.notes.append(f"the yes/no answer to \u201c{asked}?\u201d is not graded from the "
+                               "text; compare it with the verified solution")
+            continue
         found = [s for s in statements.get(exp.name, [])
                  if _judge(part, exp, s, hook)[0] is not NOT_STATED]
         if not found:
