@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Literal
 
 from optiproof.catalogue.base import Entry, Registry, Relation
+from optiproof.catalogue.transforms import NO_BIAS_CORRECTION_PHRASES
 
 ValueKind = Literal["scalar", "vector", "matrix", "name", "yes-no", "formula", "explanation"]
 
@@ -52,16 +53,22 @@ IDENTIFICATION = _add(_Q(
     phrases=(r"\b(?:which|what)(?: [\w-]{1,20}){0,3} (?:optimi[sz]er|algorithm|method|update "
              r"rule)\b(?! (?:does not |doesn't )?converge)",
              r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
-             r"\bname the (?:optimi[sz]er|algorithm|method)", r"\bknown as\b",
+             r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
+             r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat is (?:this|it) called\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
     value_kind="name",
     labels=(r"\boptimi[sz]er\b", r"\bidentified as\b", r"\balgorithm\b", r"\bmethod\b")))
 
 # -- steepest descent --------------------------------------------------------------------------
+_ITERATE = r"(?:θ|theta|w|x|W)"
+_CONSECUTIVE = (rf"(?<!\w){_ITERATE}_?\{{?\(?(?P<i>[tkT])(?: ?\+ ?1)?\)?\}}? ?[-−] ?{_ITERATE}_?\{{?\(?"
+                r"(?P=i)(?: ?[-−] ?1)?\)?\}?(?![\w+])")
+"""The difference of two consecutive iterates, ``θ_t − θ_{t−1}`` or ``w_{k+1} − w_k``: the
+update (a step index given as a number is the first or a given step, asked elsewhere)."""
 UPDATE = _add(_Q(
     "update", "update", "u", aliases=("step", "minimiser", "minimizer", "direction"),
-    phrases=(r"\bsolution for u\b", r"\bsolve for u\b",
+    phrases=(r"\bsolution for u\b", r"\bsolve for u\b", _CONSECUTIVE,
              _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
                      r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
                      r"minimi[sz]er|"
@@ -368,7 +375,7 @@ LAST_STEP = _add(_Q(
     phrases=(r"\blast (?:step|update)\b",)))
 STEP_NO_BIAS_CORRECTION = _add(_Q(
     "step-no-bias-correction", "step without bias correction", value_kind="vector",
-    phrases=(r"\bwithout bias[- ]correction\b", r"\bno bias[- ]correction\b")))
+    phrases=NO_BIAS_CORRECTION_PHRASES))
 SGD_LOSS_SCALING = _add(_Q(
     "sgd-loss-scaling", "plain SGD step under loss scaling",
     phrases=(r"\b(?:plain |vanilla )?sgd\b[^.?]{0,40}\bscal",)))

@@ -34,11 +34,20 @@ DROP_SQUARE = _add(Entry(
     "drop-square", "use the norm itself instead of its square",
     phrases=(r"\bdrop (?:the )?square\b", r"\bnon-?squared\b", r"\bnot squared\b",
              r"\bpenalty isn'?t squared\b")))
+_BC = r"bias[- _]?correct(?:ion|ed|ing)?"
+_OFF_VERB = (r"(?:turn\w*|switch\w*|shut\w*|toggl\w*) off|disabl\w*|skip\w*|omit\w*|remov\w*|"
+             r"drop\w*|ignor\w*|forg[eo]t\w*|leav\w* out|left out|without|w/o|no|"
+             r"(?:do|does|did)(?:n'?t| not) (?:use|apply|do)|not (?:using|applying)")
+NO_BIAS_CORRECTION_PHRASES = (
+    rf"\b(?:{_OFF_VERB}) (?:the |any |Adam'?s |its )?(?:proper )?{_BC}",
+    rf"\b{_BC} (?:step |terms? |factors? )?(?:is |was |are |were |gets |got |being )?"
+    r"(?:(?:switched|turned|shut) off|disabled|skipped|omitted|removed|dropped|ignored|"
+    r"left out|not (?:applied|used|done)|forgotten|missing)\b",
+    rf"\b{_BC} (?:switched |turned )?off\b", r"\bswitch bias correction off\b",
+    r"\buncorrected (?:moments?|estimates?|m|v)\b", r"\bbias_correction ?= ?false\b",
+    r"m̂ ?= ?m ?, ?v̂ ?= ?v\b", r"\bm_?\(?1\)? ?/ ?(?:√|sqrt) ?\(? ?v_?\(?1\)?\)? directly\b")
 NO_BIAS_CORRECTION = _add(Entry(
-    "no-bias-correction", "switch bias correction off",
-    phrases=(r"\bwithout (?:the )?(?:proper )?bias[- ]correction", r"\bno bias[- ]correction",
-             r"\bbias[- ]correction (?:is )?(?:switched |turned )?off\b",
-             r"\bswitch bias correction off\b", r"\bforgot the bias correction\b")))
+    "no-bias-correction", "switch bias correction off", phrases=NO_BIAS_CORRECTION_PHRASES))
 ADD_WEIGHT_DECAY = _add(Entry(
     "add-weight-decay", "add weight decay",
     phrases=(r"\badd weight decay\b", r"\bwe now add weight decay\b",
@@ -56,4 +65,8 @@ BACK_REFERENCE = _add(Entry(
     "back-reference", "repeat another part with changes",
     phrases=(r"\brepeat\b", r"\bsame (?:question|two quantities|quantities|two|three)\b",
              r"\byour answer to \(?(?:[a-h]|\d)\)",
-             r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b")))
+             r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b",
+             r"\bsame as (?:in )?(?:part |question )?\(?(?:[a-h]|\d{1,2})\)",
+             r"\b(?:as|like) in (?:part|question) \(?(?:[a-h]|\d{1,2})\b",
+             r"\bsame (?:setting|setup|set-up|data|numbers|problem) as (?:in )?(?:part |question )?"
+             r"\(?(?:[a-h]|\d{1,2})\b")))

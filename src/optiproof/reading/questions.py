@@ -52,7 +52,8 @@ _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
                    r"is that|what i'?d like to know|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
-_REFERENCE = re.compile(r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
+_REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
+                        r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
                         r"\(?([a-h]|\d{1,2})\)|\b(?:same|as in|like in|as for)\b[^.?]{0,30}?"
                         r"\(([a-h]|\d{1,2})\)|\b(?:question|part|task) (\d{1,2}|[a-h])\b|"
                         r"\banswer to \(([a-h]|\d{1,2})\)", re.I)
@@ -224,11 +225,16 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
             continue
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
         setting = _SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)
-        if _ASKED_NOUN.search(text) and not setting:
+        if _ASKED_NOUN.search(text) and not setting and not _PRESENTATION.match(text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
 
 
+_PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |the )?(?:number|"
+                           r"numbers|multiple|fraction|decimal|closed form|exact (?:form|value)|"
+                           r"terms of|units of|percentage|function of|scientific notation)|"
+                           r"(?:numerically|exactly|symbolically)\b)", re.I)
+"""An item that says how to write the answer ("as a multiple of α and as a number"), not what."""
 _SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at)\b|=\s?[-\d.(\[]", re.I)
 
 

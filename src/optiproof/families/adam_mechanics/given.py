@@ -19,7 +19,7 @@ from optiproof.core.solution import Derivation, Equation, Tex
 from optiproof.families.adam_mechanics.rules import (AskResult, answers_of, exact_run,
                                                      theta0_of)
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
-from optiproof.families.adam_mechanics.symbols import M_T, V_T, Quantities
+from optiproof.families.adam_mechanics.symbols import ALPHA, M_T, V_T, Quantities
 
 
 def _steps_equations(run: Any) -> list[Equation]:
@@ -132,9 +132,21 @@ def step_no_bias_correction(spec: AdamMechanicsSpec, Q: Quantities,
         raw = sympy.Matrix([-Q.alpha * run.m[i] / (sympy.sqrt(run.v[i]) + run.eps)
                             if run.m[i] != 0 else 0 for i in range(run.m.rows)])
         eqs.append(Equation.of(Tex(rf"\Delta\theta_{{{run.T}}}^{{\mathrm{{raw}}}}"), raw))
+        sizes = {sympy.Abs(x) for x in raw if x != 0}
+        size = []
+        if len(sizes) == 1:
+            one = sizes.pop()
+            size.append(answer(f"size of each coordinate's step {run.T} without bias correction",
+                               rf"|\Delta\theta_{{{run.T},i}}^{{\mathrm{{raw}}}}|", one,
+                               note="every coordinate with a non-zero gradient"))
+            if Q.alpha.is_number and Q.alpha != 0:
+                size.append(answer(f"size of each coordinate's step {run.T} as a multiple of alpha",
+                                   rf"|\Delta\theta_{{{run.T},i}}^{{\mathrm{{raw}}}}|",
+                                   sympy.nsimplify(one / Q.alpha) * ALPHA,
+                                   note="every coordinate with a non-zero gradient"))
         answers = [answer(f"step {run.T} without bias correction",
                           rf"\Delta\theta_{{{run.T}}}^{{\mathrm{{raw}}}}", raw,
-                          note="" if Q.eps_given else "at epsilon = 0"), answers[1]]
+                          note="" if Q.eps_given else "at epsilon = 0"), *size, answers[1]]
     der.add("Without bias correction",
             "Dropping the correction divides $m_t$ and $v_t$ by nothing: the numerator is "
             "smaller by $1 - \\beta_1^t$ and the denominator by $\\sqrt{1 - \\beta_2^t}$, so at "

@@ -19,7 +19,7 @@ from typing import Any
 
 import sympy
 
-from optiproof.catalogue import OPTIMIZERS, QUANTITIES
+from optiproof.catalogue import OPTIMIZERS, QUANTITIES, TRANSFORMS
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
@@ -62,6 +62,9 @@ _RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.FIRST_MOMENT.key, Q.SECOND_MO
 """Asks about a run on given gradients: their index says how many gradients it takes."""
 _BY_RUN = {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key}
 """Answers of the update rule's run on given gradients (asked as the update rule)."""
+_STEP_ASKS = {Q.FIRST_STEP.key, Q.LAST_STEP.key, Q.THETA_T.key, Q.STEP_NO_BIAS_CORRECTION.key,
+              Q.DISPLACEMENT.key, Q.UPDATE_RULE.key}
+"""Asks whose answer is computed from the given gradients (scaled with the loss)."""
 _SIGN_PREMISE = r"β_?1 ?= ?β_?2 ?= ?0|β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0"
 _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the )?ε|"
              r"\bwithout ε|\bε (?:is )?negligible|\bε-free|\bignoring eps\b|\beps (?:set )?to 0")
@@ -118,6 +121,10 @@ class AdamMechanicsReader:
             steps.setdefault(1, next(s for k, s in asks if k == Q.FIRST_STEP.key))
             if F.t not in r.fields:
                 r.set(F.t, 1, next(s for k, s in asks if k == Q.FIRST_STEP.key))
+        if any(k == Q.FIRST_STEP.key for k, _ in mapped) and F.t not in r.fields:
+            _first_step_index(r)
+        if any(k in _STEP_ASKS for k, _ in mapped):
+            _scale_gradients(r)
         if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in [*asks, *mapped]):
             _run_length(r, steps)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
@@ -189,10 +196,18 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     premise = rx(_SIGN_PREMISE).search(own)
     keys = {k for k, _ in asks}
     variant = rx(_DECAY_VARIANT).search(own)
+    off = next((m for m in TRANSFORMS.mentions(own) if m.entry.key == T.NO_BIAS_CORRECTION.key),
+               None)
     out = []
     for key, source in asks:
         if key in (Q.UPDATE.key, Q.IDENTIFICATION.key) and premise:
+            r.answered_by[key] = Q.SIGN_LIMIT.key
             key, source = Q.SIGN_LIMIT.key, f"{source}; {premise.group(0)}"
+        elif key == Q.UPDATE.key and keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
+            first = Q.FIRST_STEP.key if Q.FIRST_STEP.key in keys else \
+                Q.STEP_NO_BIAS_CORRECTION.key
+            r.answered_by[key] = first     # "what is the update θ_1 − θ_0?" asks one thing
+            continue
         elif key == Q.UPDATE.key:
             key = Q.UPDATE_RULE.key
         elif key in _BY_RUN:
@@ -202,12 +217,57 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             key = Q.LOSS_SCALING.key
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
             key, source = Q.WEIGHT_DECAY.key, f"{source}; {variant.group(0)}"
+        elif key == Q.FIRST_STEP.key and off and Q.STEP_NO_BIAS_CORRECTION.key not in keys:
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
+            key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
+            keys.add(key)
         elif key in (Q.FIRST_STEP.key, Q.RATIO.key) and Q.STEP_NO_BIAS_CORRECTION.key in keys:
             r.found.setdefault("covered", []).append(key)
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             continue
         out.append((key, source))
     return out
+
+
+def _first_step_index(r: PartReading) -> None:
+    """A part asking for the first step that also sets ``t = 1`` states the step it asks
+    about (a convention, read); any other ``t`` contradicts the question and is refused."""
+    a = r.objects.own.assigned("t", numeric=True) if r.objects is not None else None
+    if a is None:
+        return
+    if a.value == 1:
+        r.convention(F.t, a.source, "the first step is step t = 1")
+    else:
+        r.miss(F.t, f"the part sets \"{a.source}\" but asks for the first step θ_1 − θ_0 "
+                    "(expected t = 1, or a question about step t)")
+
+
+def _scale_gradients(r: PartReading) -> None:
+    """A part that multiplies the loss by a stated number c and asks for a step, given the
+    unscaled gradients, runs on c times those gradients (the gradient of c·L is c·g)."""
+    scaling = next((m for m in TRANSFORMS.mentions(r.own_text)
+                    if m.entry.key == T.SCALE_LOSS.key), None)
+    c = r.value(F.c)
+    sequence = r.found.get("sequence")
+    if scaling is None or not sequence or not isinstance(c, (int, float, str)):
+        return
+    stated_at = r.own_text.find(sequence[0][1]) if r.found.get("own gradient") else -1
+    if stated_at > scaling.start:      # the gradient stated after the scaling is the scaled one
+        return
+    try:
+        factor = sympy.Rational(str(c))
+        scaled = [([spec_number(factor * sympy.Rational(str(x))) for x in vec],
+                   f"{source}; {scaling.phrase}; {r.fields[F.c].source}") for vec, source in sequence]
+    except (ValueError, TypeError, SyntaxError):
+        return
+    c_text = re.escape(str(c))
+    restated = re.search(rf"(?<![\w.]){c_text} ?[·*×]? ?(?:g|∇ ?L|∇)(?:_?\(?\w{{1,3}}\)?)?(?!\w)",
+                         r.own_text)
+    if restated:
+        scaled = [(vec, f"{source}; {restated.group(0)}") for vec, source in scaled]
+    r.found["sequence"] = scaled
+    r.found["own gradient"] = True
+    r.set(F.gradient, scaled[0][0], scaled[0][1])
 
 
 def _has_run(r: PartReading) -> bool:

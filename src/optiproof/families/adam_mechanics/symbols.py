@@ -30,6 +30,8 @@ NU = sympy.Symbol("nu", nonnegative=True)
 M_T, V_T = sympy.Symbol("m_t", real=True), sympy.Symbol("v_t", nonnegative=True)
 MHAT, VHAT = sympy.Symbol("mhat_t", real=True), sympy.Symbol("vhat_t", nonnegative=True)
 VHAT_I = sympy.Symbol("vhat_i", nonnegative=True)
+ALPHA = sympy.Symbol("alpha", positive=True)
+"""The learning rate as a symbol, for an answer asked as a multiple of a given alpha."""
 
 
 def _name(name: str) -> str:

@@ -27,7 +27,7 @@ from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Answer, PartSolution
 from optiproof.families.adam_mechanics.given import DECOUPLED_STEP, L2_STEP
 from optiproof.families.adam_mechanics.spec import RUN_ASKS, AdamMechanicsSpec
-from optiproof.families.adam_mechanics.symbols import (MHAT, MU, NU, VHAT, VHAT_I, Quantities,
+from optiproof.families.adam_mechanics.symbols import (ALPHA, MHAT, MU, NU, VHAT, VHAT_I, Quantities,
                                                        g, quantities)
 
 RTOL = 1e-9
@@ -694,6 +694,13 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             got = -float(Q.alpha) * state["exp_avg"] / (np.sqrt(state["exp_avg_sq"]) + _eps(Q))
             errs.append(_rel(got, answers[0].value))
             lines.append(f"given gradients: {np.round(got, 10).tolist()[:6]}")
+            moving = np.abs(got[np.abs(got) > 0])
+            for a in answers[1:-1]:     # the one size every moving coordinate's step has
+                size = float(a.expr.subs(ALPHA, Q.alpha)) if a.value is None else float(a.value)
+                errs.append(_rel(moving, np.full(moving.shape, size)))
+            if len(answers) > 2:
+                lines.append(f"|step| of the moving coordinates in [{moving.min():.10g}, "
+                             f"{moving.max():.10g}]")
         T = 5 if isinstance(Q.t, sympy.Symbol) else min(int(Q.t), 200)
         for case in _cases(Q)[:3]:
             G = _random_gradients(rng, T, 20)

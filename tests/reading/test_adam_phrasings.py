@@ -1,0 +1,84 @@
+"""Adam texts phrased in ways the bundled problems do not use: bias correction switched off in
+other words, the update written as a difference of consecutive iterates, a loss multiplied by a
+stated number, a back-reference "same as (b)", and how-to-write items ("as a number")."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.catalogue import TRANSFORMS
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import ReadingIncomplete, read_report
+
+SETUP = ("Adam with learning rate α = 0.01, β₁ = 0.9, β₂ = 0.999 and ε = 0; m₀ = v₀ = 0. "
+         "The first gradient is g₁ = (4, -1).\n\n")
+
+
+@pytest.mark.parametrize("phrase", [
+    "Disable the bias correction.", "Suppose we skip bias correction entirely.",
+    "The bias-correction step is omitted.", "Now the bias correction is turned off.",
+    "Run it w/o bias correction.", "Use the uncorrected moments.",
+    "An implementation that does not apply bias correction."])
+def test_bias_correction_off_in_other_words_is_a_transformation(phrase):
+    assert any(m.entry.key == "no-bias-correction" for m in TRANSFORMS.mentions(phrase))
+
+
+@pytest.mark.parametrize("phrase", ["Bias correction is on.", "Recall the bias correction."])
+def test_bias_correction_named_without_switching_it_off_is_not(phrase):
+    assert not any(m.entry.key == "no-bias-correction" for m in TRANSFORMS.mentions(phrase))
+
+
+def _part(text: str, label: str = "main"):
+    reading = read_report(text)
+    return next(p for p in reading.parts if p.label == label), reading
+
+
+@pytest.mark.slow
+def test_first_step_with_bias_correction_disabled_is_the_uncorrected_step():
+    part, reading = _part(SETUP + "Disable the bias correction. What is θ₁ − θ₀?")
+    assert part.value("asks") == ["step-no-bias-correction"]
+    data = solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+    step = data["parts"][0]["answers"][0]["value"]
+    # m1 = 0.1 g, v1 = 0.001 g^2 -> step = -alpha * 0.1 g / (sqrt(0.001) |g|) = -alpha sqrt(10) sign(g)
+    assert step == pytest.approx([-0.01 * 10 ** 0.5, 0.01 * 10 ** 0.5])
+    assert data["parts"][0]["verified"]
+
+
+def test_a_step_written_as_consecutive_iterates_is_the_update_of_the_sign_limit():
+    text = SETUP.replace("β₁ = 0.9, β₂ = 0.999", "β₁ = β₂ = 0") + \
+        "Write w_{k+1} − w_k and name the algorithm this gives."
+    text = text.replace("Adam with", "Adam (w are the weights) with")
+    part, _ = _part(text)
+    assert part.value("asks") == ["sign-limit"]
+
+
+@pytest.mark.slow
+def test_a_loss_multiplied_by_a_number_runs_on_the_scaled_gradient():
+    part, reading = _part(SETUP + "The loss is multiplied by 250 before backward(). "
+                                  "Give θ₁ − θ₀ now.")
+    assert part.value("gradient") == [1000, -250]
+    data = solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+    assert data["parts"][0]["answers"][0]["value"] == pytest.approx([-0.01, 0.01])
+
+
+def test_same_as_another_part_inherits_its_numbers():
+    text = ("Adam, ε = 0, m₀ = v₀ = 0, gradient g = (2, -3).\n"
+            "(a) With α = 0.5, β₁ = 0.8 and β₂ = 0.99, give θ₁ − θ₀.\n"
+            "(b) Same as (a), but bias correction is switched off. Give θ₁ − θ₀.\n")
+    part, _ = _part(text, "b")
+    assert (part.value("beta1"), part.value("beta2"), part.value("alpha")) == (0.8, 0.99, 0.5)
+
+
+def test_how_to_write_the_answer_is_not_a_second_question():
+    text = SETUP + "Give |θ₁ − θ₀| per coordinate, in terms of α and also as a decimal number."
+    try:
+        part, _ = _part(text)
+    except ReadingIncomplete:  # pragma: no cover - the assertion below names what failed
+        pytest.fail("refused")
+    assert not part.missing, [m.reason for m in part.missing]
+
+
+def test_a_stated_t_other_than_one_contradicts_the_first_step():
+    part, _ = _part(SETUP + "Take t = 3. Give θ₁ − θ₀.")
+    assert any(m.name == "t" for m in part.missing)
