@@ -82,3 +82,20 @@ def test_how_to_write_the_answer_is_not_a_second_question():
 def test_a_stated_t_other_than_one_contradicts_the_first_step():
     part, _ = _part(SETUP + "Take t = 3. Give θ₁ − θ₀.")
     assert any(m.name == "t" for m in part.missing)
+
+
+@pytest.mark.parametrize("asked, quantity", [
+    ("Give w_3 − w_2.", "last-step"), ("Give θ₂ − θ₀.", "update-rule"),
+    ("Give θ₁ − θ₀.", "first-step")])
+def test_a_difference_of_numbered_iterates_is_one_ask(asked, quantity):
+    text = ("Adam with α = 0.1, β₁ = 0.5, β₂ = 0.75, ε = 0, m₀ = v₀ = 0 and the gradients "
+            "g₁ = (1, 2), g₂ = (3, -1), g₃ = (2, 2).\n\n" + asked)
+    part, _ = _part(text)
+    assert part.value("asks") == [quantity], [m.reason for m in part.missing]
+
+
+def test_a_difference_of_iterates_two_steps_apart_is_refused_naming_it():
+    text = ("Adam with α = 0.1, β₁ = 0.5, β₂ = 0.75, ε = 0, m₀ = v₀ = 0 and the gradients "
+            "g₁ = (1, 2), g₂ = (3, -1), g₃ = (2, 2).\n\nGive θ₃ − θ₁.")
+    part, _ = _part(text)
+    assert any("θ_3 - θ_1" in m.reason or "θ_3-θ_1" in m.reason for m in part.missing)

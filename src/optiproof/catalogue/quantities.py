@@ -358,7 +358,7 @@ WEIGHT_DECAY = _add(_Q(
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
-    phrases=(r"\bwhere is the iterate\b", r"\bθ_\d+\b(?! ?- ?θ)", r"\bparameters? after\b")))
+    phrases=(r"\bwhere is the iterate\b", r"(?<![-−] )(?<![-−])\bθ_\d+\b(?! ?[-−] ?θ)", r"\bparameters? after\b")))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))

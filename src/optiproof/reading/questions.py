@@ -40,6 +40,10 @@ _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [
 _SYMBOL = (r"(?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
            r"|̂)*")
 _NOT_SET = r"(?! ?[=≤<≥>](?! ?(?:arg ?min|arg ?max)))"
+_DIFFERENCE = re.compile(r"(?<![\w])(?P<b>θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?P=b)_?\{?\(?"
+                         r"\d{1,3}\)?\}?(?![\w(])" + _NOT_SET)
+"""The difference of two numbered iterates (``θ_2 − θ_1``, ``w_3 − w_0``): one ask, the
+family's reader says which (a step, a displacement)."""
 """A symbol that is set (``with α = 0.1``) is not asked; one defined as an argmin is."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
@@ -186,6 +190,11 @@ def _request(start: int, sentence: str) -> Request:
     asks = [Ask(m.entry.key, m.phrase, start + m.start, start + m.end)
             for m in QUANTITIES.mentions(sentence)]
     named = [(a.start, a.end) for a in asks]
+    for m in _DIFFERENCE.finditer(sentence):
+        lo, hi = start + m.start(), start + m.end()
+        if not any(s < hi and lo < e for s, e in named):
+            asks.append(Ask(None, m.group(0), lo, hi))
+            named.append((lo, hi))
     asks += [a for a in _symbol_asks(sentence, start, named)
              if not any(0 <= a.start - e <= 2 for _, e in named)]
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):

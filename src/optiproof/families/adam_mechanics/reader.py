@@ -148,6 +148,14 @@ class AdamMechanicsReader:
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """θ_k, w_k (the parameters after k steps), m_k, v_k (the moments), m̂_k, v̂_k (their
         corrections), Δθ_1 (the first step)."""
+        d = _ITERATE_DIFFERENCE.fullmatch(symbol.replace(" ", ""))
+        if d:
+            later, earlier = int(d.group(1)), int(d.group(2))
+            if earlier == 0 and later == 1:
+                return Q.FIRST_STEP.key
+            if earlier == 0 and later > 1:
+                return Q.DISPLACEMENT.key
+            return Q.LAST_STEP.key if later == earlier + 1 else None
         m = _SYMBOL_ASK.match(symbol.replace(" ", ""))
         if not m:
             return None
@@ -180,8 +188,17 @@ class AdamMechanicsReader:
         return [r]
 
 
+_ITERATE_DIFFERENCE = re.compile(r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?[-−]"
+                                 r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?")
+"""θ_k − θ_j as asked (spaces removed): the later and the earlier index."""
+
+
 def _index(phrase_: str) -> int | None:
-    """The step index of a symbol ask (``θ_2`` -> 2, ``m̂_3`` -> 3), or None."""
+    """The step index of a symbol ask (``θ_2`` -> 2, ``m̂_3`` -> 3, ``θ_2 − θ_0`` -> 2), or
+    None."""
+    d = _ITERATE_DIFFERENCE.fullmatch(phrase_.replace(" ", "").split(";")[0])
+    if d:
+        return int(d.group(1))
     m = re.search(r"(\d{1,3})\)?$", phrase_.replace(" ", ""))
     return int(m.group(1)) if m else None
 
