@@ -126,7 +126,7 @@ def adam(draw):
             "asks": ["update-rule", "bias-correction", "first-step", "loss-scaling",
                      "sign-limit", "step-bound", "weight-decay", "theta-t", "last-step",
                      "bias-factors", "m-hat", "v-hat", "step-no-bias-correction",
-                     "sgd-loss-scaling"]}
+                     "sgd-loss-scaling", "equivalent-eps"]}
 
 
 @st.composite

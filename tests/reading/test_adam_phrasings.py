@@ -99,3 +99,36 @@ def test_a_difference_of_iterates_two_steps_apart_is_refused_naming_it():
             "g₁ = (1, 2), g₂ = (3, -1), g₃ = (2, 2).\n\nGive θ₃ − θ₁.")
     part, _ = _part(text)
     assert any("θ_3 - θ_1" in m.reason or "θ_3-θ_1" in m.reason for m in part.missing)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, want", [
+    ("Adam is run on the loss c·L (c > 0) with ε > 0. Which ε' makes Adam on L produce "
+     "exactly the same iterates?", None),
+    ("Adam with ε = 10^-8. I scale my loss by 4. What epsilon would I need on the unscaled "
+     "loss to get the same iterates?", 2.5e-9)])
+def test_the_equivalent_epsilon_is_read_solved_and_checked_by_torch(text, want):
+    part, reading = _part(text)
+    assert part.value("asks")[-1] == "equivalent-eps"
+    data = solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+    got = next(a for a in data["parts"][0]["answers"] if a["name"] == "equivalent epsilon")
+    if want is None:
+        assert got["expr"] == "epsilon/c"
+    else:
+        assert got["value"] == pytest.approx(want)
+    assert data["parts"][0]["verified"]
+
+
+def test_an_equivalent_epsilon_asked_where_epsilon_is_zero_is_refused():
+    part, _ = _part("Adam with eps = 0. If I multiply my loss by 10, which eps gives the same "
+                    "run on the original loss?")
+    assert any(m.name == "eps" for m in part.missing)
+
+
+@pytest.mark.parametrize("question", [
+    "Is the trajectory the same as for the unscaled loss?",
+    "Do the updates stay the same?", "Would the iterates change?"])
+def test_does_the_run_change_under_a_scaled_loss_is_the_loss_scaling_question(question):
+    part, _ = _part("Adam with ε = 0 and m₀ = v₀ = 0. The training loss is multiplied by 50. "
+                    + question)
+    assert part.value("asks") == ["loss-scaling"], [m.reason for m in part.missing]

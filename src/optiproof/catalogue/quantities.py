@@ -325,12 +325,14 @@ DISPLACEMENT = _add(_Q(
     phrases=(r"\btotal (?:displacement|change|movement)\b", r"θ_T ?- ?θ_0")))
 FIRST_STEP = _add(_Q(
     "first-step", "first step", r"\theta_1 - \theta_0", aliases=("first-update",),
-    phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0"), value_kind="vector",
+    phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0", r"Δ ?θ_?\(?1\)?(?![\w.])"),
+    value_kind="vector",
     labels=(r"\bfirst (?:step|update)\b", r"θ_?1 ?[-−] ?θ_?0")))
 LOSS_SCALING = _add(_Q(
     "loss-scaling", "effect of scaling the loss", aliases=("scaling", "scale-invariance"),
-    phrases=(r"\b(?:re)?scal\w* (?:the )?loss", r"\bloss (?:is |gets )?(?:re)?scaled",
-             r"\bmultipl\w* (?:the |my )?loss", r"\binvarian\w* to (?:re)?scal",
+    phrases=(r"\b(?:re)?scal\w* (?:the |my |our |your |a )?(?:training |data )?loss",
+             r"\bloss (?:is |gets |was )?(?:re)?scaled",
+             r"\bmultipl\w* (?:the |my |our |your )?(?:training |data )?loss", r"\binvarian\w* to (?:re)?scal",
              r"\bscale[- ]invarian"),
     labels=(r"\bloss scal\w*", r"scal\w* (?:the |of the )?loss\b", r"\bmultipl\w* (?:the )?loss\b",
             r"\bscale[- ]invarian\w*", r"\binvarian\w*", r"\bunchanged\b",
@@ -358,7 +360,7 @@ WEIGHT_DECAY = _add(_Q(
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
-    phrases=(r"\bwhere is the iterate\b", r"(?<![-−] )(?<![-−])\bθ_\d+\b(?! ?[-−] ?θ)", r"\bparameters? after\b")))
+    phrases=(r"\bwhere is the iterate\b", r"(?<![-−Δ] )(?<![-−Δ])\bθ_\d+\b(?! ?[-−] ?θ)", r"\bparameters? after\b")))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
@@ -376,6 +378,12 @@ LAST_STEP = _add(_Q(
 STEP_NO_BIAS_CORRECTION = _add(_Q(
     "step-no-bias-correction", "step without bias correction", value_kind="vector",
     phrases=NO_BIAS_CORRECTION_PHRASES))
+_EPS = r"(?:ε|ϵ|eps|epsilon)"
+EQUIVALENT_EPS = _add(_Q(
+    "equivalent-eps", "equivalent epsilon", r"\varepsilon'", aliases=("eps-prime",),
+    phrases=(rf"\b(?:which|what|a different|another|new) (?:constant |value of |value )?{_EPS}"
+             r"(?! ?=)", rf"(?<!\w){_EPS} ?'|{_EPS}_?(?:prime|new|eff)\b",
+             rf"\b(?:equivalent|effective) {_EPS}\b")))
 SGD_LOSS_SCALING = _add(_Q(
     "sgd-loss-scaling", "plain SGD step under loss scaling",
     phrases=(r"\b(?:plain |vanilla )?sgd\b[^.?]{0,40}\bscal",)))
@@ -426,7 +434,10 @@ CONVERGES = _add(_Q(
 CHANGES = _add(_Q(
     "changes", "does the result change", value_kind="yes-no",
     phrases=(r"\bwould\b[^.?]{0,40}\bchange\b", r"\bdoes\b[^.?]{0,50}\bchange\b",
-             r"\bis it different\b", r"\bdifferent from\b")))
+             r"\bis it different\b", r"\bdifferent from\b",
+             r"\b(?:is|are) (?:the |this |that )?(?:sequence|iterates?|trajectory|updates?|steps?|"
+             r"result|answer|run)\b[^.?]{0,40}\b(?:the same|identical|unchanged)\b",
+             r"\b(?:stays?|remains?) (?:the same|unchanged)\b")))
 WHICH_COORDINATE = _add(_Q(
     "which-coordinate", "which coordinate moves", value_kind="name",
     phrases=(r"\bwhich coordinates?\b",)))

@@ -125,11 +125,13 @@ class Reading:
         """Put this reading on a solution: its JSON data, and on each part the numbers of its
         own text that were not used (such a part is not stamped verified)."""
         solution.reading = self.to_dict()
-        unused = {p.label: p.unused for p in self.parts}
         readings = {p.label: p for p in self.parts}
         for part in solution.parts:
+            reading = readings.get(part.label)
+            unused = [u.text for u in reading.numbers if u.status == "unused" and
+                      not _named_by_answer(u.text, part)] if reading is not None else []
             part.unread = [f"'{x}' in this part's text was not used by the reading"
-                           for x in unused.get(part.label, [])]
+                           for x in unused]
             if part.label in readings:
                 part.unread += _unanswered(readings[part.label], part)
 
@@ -143,6 +145,16 @@ class Reading:
             return make_problem(self.spec_dict())
         except BadInput as err:
             raise ReadingInvalid(self, str(err)) from None
+
+
+def _named_by_answer(text: str, part: Any) -> bool:
+    """True when an unused term names the optimizer the solved part identifies ("show that it
+    becomes sign descent": the identification answers, and its witness checks, that claim)."""
+    from optiproof.catalogue import OPTIMIZERS
+    from optiproof.reading.coverage import _entry_key
+
+    named = OPTIMIZERS.get(part.identified_as) if getattr(part, "identified_as", None) else None
+    return named is not None and _entry_key(text) == named.key
 
 
 def _unanswered(reading: PartReading, part: Any) -> list[str]:

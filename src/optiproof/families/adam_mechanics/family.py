@@ -13,7 +13,7 @@ OPTIMIZERS = (O.ADAM, O.RMSPROP)
 """The catalogue optimizers whose update rule a part may ask about."""
 ASKS = (Q.UPDATE_RULE, Q.BIAS_CORRECTION, Q.FIRST_STEP, Q.LOSS_SCALING, Q.SIGN_LIMIT,
         Q.STEP_BOUND, Q.WEIGHT_DECAY, Q.THETA_T, Q.LAST_STEP, Q.BIAS_FACTORS, Q.M_HAT, Q.V_HAT,
-        Q.STEP_NO_BIAS_CORRECTION, Q.SGD_LOSS_SCALING)
+        Q.STEP_NO_BIAS_CORRECTION, Q.SGD_LOSS_SCALING, Q.EQUIVALENT_EPS)
 """The quantities a part may ask, in the catalogue."""
 
 ADAM_MECHANICS = Family(

@@ -78,8 +78,9 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _ORDINAL_STEP = (r"\b(?:after|at) the (" + "|".join(_ORDINALS) + r") (?:step|update|iteration)\b")
 _DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l2\b|\bl2[- ]regulari[sz]\w*|\bdecoupled weight "
                   r"decay\b|\bweight decay\b")
-_SCALED_LOSS = (r"\bloss (?:is |was |had been |were )?(?:multiplied|scaled)\b|"
-                r"\bmultipl\w* (?:the |my )?(?:training |data )?loss\b")
+_SCALED_LOSS = (r"\bloss (?:is |was |had been |were |gets )?(?:multiplied|scaled|rescaled)\b|"
+                r"\b(?:multipl|(?:re)?scal)\w* (?:the |my |our |your |a )?(?:training |data )?"
+                r"loss\b|\b(?:un)?scaled loss\b")
 _GRADIENT_WORDS = r"\bgradient(?: of the (?:data |training )?loss)?(?: is| =| of)? (?=[(\[])"
 _SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
                          r"|\^)?_?\(?(?P<index>\d{1,3}|t|T)?\)?$", re.I)
@@ -121,6 +122,10 @@ class AdamMechanicsReader:
             steps.setdefault(1, next(s for k, s in asks if k == Q.FIRST_STEP.key))
             if F.t not in r.fields:
                 r.set(F.t, 1, next(s for k, s in asks if k == Q.FIRST_STEP.key))
+        if any(k == Q.EQUIVALENT_EPS.key for k, _ in mapped) and r.value(F.eps) == 0:
+            r.miss(F.eps, f"the part asks for the ε that gives the same run but also sets "
+                          f"\"{r.fields[F.eps].source}\" (expected ε > 0 or a symbol ε for that "
+                          "question; ask it in a part of its own)")
         if any(k == Q.FIRST_STEP.key for k, _ in mapped) and F.t not in r.fields:
             _first_step_index(r)
         if any(k in _STEP_ASKS for k, _ in mapped):

@@ -320,6 +320,29 @@ def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
     return AskResult(answers, summary, interp)
 
 
+def _equivalent_eps(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """Adam on c L with eps runs exactly as Adam on L with eps/c (same alpha and betas)."""
+    answer = answers_of(asked.EQUIVALENT_EPS, spec)
+    c, alpha, eps = Q.c, Q.alpha, Q.eps
+    scaled = -alpha * c * MHAT / (sympy.sqrt(c ** 2 * VHAT) + eps)
+    equivalent = sympy.simplify(eps / c)
+    der.add("The same run with another epsilon",
+            "On $cL$ every gradient is $c\\,g_t$, so $\\hat m_t' = c\\hat m_t$ and "
+            "$\\sqrt{\\hat v_t'} = c\\sqrt{\\hat v_t}$ ($c > 0$). Dividing numerator and "
+            "denominator by $c$ gives Adam's step on $L$ with $\\varepsilon$ replaced by "
+            "$\\varepsilon/c$, at every step, so the two runs are the same.",
+            Equation.of(Tex(r"\Delta\theta_t'"), scaled,
+                        -alpha * MHAT / (sympy.sqrt(VHAT) + equivalent)),
+            Equation.of(Tex(r"\varepsilon'"), equivalent))
+    answers = [answer("equivalent epsilon", r"\varepsilon'", equivalent,
+                      note="Adam on L with this epsilon runs exactly as Adam on cL")]
+    summary = ("Running Adam on $cL$ equals running it on $L$ with "
+               f"$\\varepsilon' = {to_latex(equivalent)}$.")
+    interp = ("Loss scaling is invisible to Adam except through $\\varepsilon$: a larger loss "
+              "makes $\\varepsilon$ relatively smaller, exactly as dividing it by $c$.")
+    return AskResult(answers, summary, interp)
+
+
 # --------------------------------------------------------------------------- sign limit
 
 def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
@@ -515,7 +538,8 @@ RULES = {asked.BIAS_CORRECTION.key: _bias_correction, asked.FIRST_STEP.key: _fir
          asked.BIAS_FACTORS.key: given.bias_factors, asked.M_HAT.key: given.corrected_moment("m"),
          asked.V_HAT.key: given.corrected_moment("v"),
          asked.STEP_NO_BIAS_CORRECTION.key: given.step_no_bias_correction,
-         asked.SGD_LOSS_SCALING.key: given.sgd_loss_scaling}
+         asked.SGD_LOSS_SCALING.key: given.sgd_loss_scaling,
+         asked.EQUIVALENT_EPS.key: _equivalent_eps}
 """The rule of every ask but the update rule (which also fills the facts)."""
 
 TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "Bias correction",
@@ -528,7 +552,8 @@ TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "
           asked.M_HAT.key: "The corrected first moment",
           asked.V_HAT.key: "The corrected second moment",
           asked.STEP_NO_BIAS_CORRECTION.key: "The step without bias correction",
-          asked.SGD_LOSS_SCALING.key: "Plain SGD under a scaled loss"}
+          asked.SGD_LOSS_SCALING.key: "Plain SGD under a scaled loss",
+          asked.EQUIVALENT_EPS.key: "The equivalent epsilon"}
 
 
 def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:

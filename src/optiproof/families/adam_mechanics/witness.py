@@ -805,12 +805,43 @@ def _w_given_first_steps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantiti
     return out
 
 
+def _w_equivalent_eps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                      opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """torch.optim.Adam on c*g with eps and on g with the answered eps': the same iterates."""
+    def same_runs() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 11)
+        answer = _answer(sol, "equivalent epsilon")
+        cs = [_num(Q.c, 0)] if not Q.c.free_symbols else [1e-2, 7.5, 1e3]
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:2]:
+            eps = case["eps"] if case["eps"] > 0 else 1e-3
+            G = _random_gradients(rng, 20, 30) * 1e-4      # small, so eps matters
+            for c in cs:
+                vals = {**_subs(Q, case), **({Q.c: c} if Q.c.free_symbols else {}),
+                        **({Q.eps: eps} if isinstance(Q.eps, sympy.Symbol) else {})}
+                eps_new = _evaluate(answer.expr, vals)
+                scaled, _ = torch_run(O.ADAM, c * G, lr=case["alpha"], beta1=case["beta1"],
+                                      beta2=case["beta2"], eps=eps)
+                plain, _ = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
+                                     beta2=case["beta2"], eps=eps_new)
+                steps_scaled, steps_plain = np.diff(scaled, axis=0), np.diff(plain, axis=0)
+                worst = max(worst, _rel(steps_plain, steps_scaled))
+                lines.append(f"c={c:g}, eps={eps:g}: eps'={eps_new:.6g}")
+        return _check("torch.optim.Adam on c*g with eps vs on g with the answered eps'", worst,
+                      1e-8, "20 steps x 30 coordinates, gradients ~1e-4 so eps matters; every "
+                      "step; " + "; ".join(lines), start, "equivalent epsilon")
+
+    return [("torch.optim.Adam with the equivalent epsilon", same_runs)]
+
+
 WITNESSES = {asked.UPDATE_RULE.key: _w_update_rule, asked.BIAS_CORRECTION.key: _w_bias,
              asked.FIRST_STEP.key: _w_first_step, asked.LOSS_SCALING.key: _w_scaling,
              asked.SIGN_LIMIT.key: _w_sign, asked.STEP_BOUND.key: _w_bound,
              asked.WEIGHT_DECAY.key: _w_decay, asked.BIAS_FACTORS.key: _w_bias_factors,
              asked.STEP_NO_BIAS_CORRECTION.key: _w_no_correction,
-             asked.SGD_LOSS_SCALING.key: _w_sgd_scaling}
+             asked.SGD_LOSS_SCALING.key: _w_sgd_scaling,
+             asked.EQUIVALENT_EPS.key: _w_equivalent_eps}
 """The checks of each ask (the asks about a run on given gradients share one run)."""
 
 
