@@ -132,3 +132,12 @@ def test_does_the_run_change_under_a_scaled_loss_is_the_loss_scaling_question(qu
     part, _ = _part("Adam with ε = 0 and m₀ = v₀ = 0. The training loss is multiplied by 50. "
                     + question)
     assert part.value("asks") == ["loss-scaling"], [m.reason for m in part.missing]
+
+
+@pytest.mark.parametrize("question", [
+    "What is the largest possible per-coordinate step |Δθ_t| at t = 1, in units of α?",
+    "What is the worst-case step of a single coordinate?",
+    "How big can the biggest coordinate-wise update be?"])
+def test_the_largest_step_in_other_words_is_the_step_bound(question):
+    part, _ = _part("Adam with β₁ = 0.9, β₂ = 0.999 and ε = 0.\n\n" + question)
+    assert part.value("asks") == ["step-bound"], [m.reason for m in part.missing]

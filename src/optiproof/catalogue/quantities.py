@@ -346,7 +346,8 @@ STEP_BOUND = _add(_Q(
     phrases=(r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
              r"(?:step|update)", r"\bstep[- ]size bound",
              r"\bhow large (?:can|may|is|could) (?:a |the |each |one )?(?:single |per[- ]coordinate "
-             r"|adam )*(?:step|update)", r"\b(?:maximum|largest)(?: possible)? (?:step|update)",
+             r"|adam )*(?:step|update)", r"\b(?:maximum|largest|biggest|worst[- ]case)(?: possible)? (?:per[- ]coordinate |"
+             r"single |adam |coordinate-?wise )*(?:step|update)",
              r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)"),
     labels=(r"\b(?:max(?:imum|imal)?|largest)\b[^|:;]{0,25}\bstep\b", r"\bstep bound\b",
             r"\bbound\b"),
