@@ -141,3 +141,54 @@ def test_does_the_run_change_under_a_scaled_loss_is_the_loss_scaling_question(qu
 def test_the_largest_step_in_other_words_is_the_step_bound(question):
     part, _ = _part("Adam with β₁ = 0.9, β₂ = 0.999 and ε = 0.\n\n" + question)
     assert part.value("asks") == ["step-bound"], [m.reason for m in part.missing]
+
+
+GARBLED = """Problem 4 (Adam)
+Adam keeps mt = β1mt−1 + (1 − β1)gt and vt = β2vt−1 + (1 − β2)g2t , with bias-corrected
+m̂t = mt/(1 − βt1), v̂t = vt/(1 − βt2) and update θt = θt−1 − η m̂t/(√v̂t + ϵ).
+Let η = 0.01, β1 = 0.9, β2 = 0.99, ϵ = 0, m0 = v0 = 0.
+(a) The gradients are g1 = (1, −2) and g2 = (3, 2). Compute m̂2 and v̂2.
+(b) Compute θ2 − θ1.
+{page}
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["12", "- 3 -", "Page 2", "2/5"])
+def test_a_later_part_runs_on_the_gradients_an_earlier_part_states_past_a_page_number(page):
+    reading = read_report(GARBLED.format(page=page))
+    assert reading.parts[1].value("gradients") == [[1, -2], [3, 2]]
+    data = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    reading.attach(data)
+    out = data.to_dict()
+    m, v, steps = [0.0, 0.0], [0.0, 0.0], []
+    for t, g in enumerate([(1, -2), (3, 2)], 1):      # the recursion, by hand
+        m = [0.9 * a + 0.1 * x for a, x in zip(m, g)]
+        v = [0.99 * a + 0.01 * x * x for a, x in zip(v, g)]
+        steps.append([-0.01 * (a / (1 - 0.9 ** t)) / (b / (1 - 0.99 ** t)) ** 0.5
+                      for a, b in zip(m, v)])
+    assert out["parts"][1]["answers"][0]["value"] == pytest.approx(steps[1])
+    assert out["parts"][1]["verified"], out["parts"][1].get("not_verified_because")
+
+
+def test_a_lone_number_inside_a_sentence_is_data_not_a_page_number():
+    reading = read_report("Adam with ε = 0, m₀ = v₀ = 0, β₁ = 0.9, β₂ = 0.999 and a learning "
+                          "rate of\n3\n(a) For the gradient g = (1, -1), give θ₁ − θ₀.")
+    assert not any("page number" in r for r in reading.removed)
+
+
+@pytest.mark.slow
+def test_rmsprop_named_alone_is_read_and_run_on_its_gradients():
+    reading = read_report("For RMSprop with decay rho = 0.9 (no momentum, eps = 0, v_0 = 0), "
+                          "lr = 0.001, and gradients g_1 = (1, 1), g_2 = (1, 3), what is "
+                          "theta_2 - theta_0?")
+    data = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    reading.attach(data)
+    part = data.to_dict()["parts"][0]
+    v, theta = [0.0, 0.0], [0.0, 0.0]
+    for g in [(1, 1), (1, 3)]:
+        v = [0.9 * a + 0.1 * x * x for a, x in zip(v, g)]
+        theta = [th - 0.001 * x / a ** 0.5 for th, x, a in zip(theta, g, v)]
+    got = next(a for a in part["answers"] if a["quantity"] == "displacement")
+    assert got["value"] == pytest.approx(theta)
+    assert part["verified"], part.get("not_verified_because")

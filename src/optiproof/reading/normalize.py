@@ -359,6 +359,7 @@ def _drop_debris(text: str, removed: list[str]) -> str:
             removed.append(f"underbrace label {stripped!r}")
             continue
         keep.append(line)
+    keep = _drop_page_numbers(keep, removed)
     text = "\n".join(keep)
     text = _EQ_NUMBER_LINE.sub("", text)
 
@@ -368,6 +369,32 @@ def _drop_debris(text: str, removed: list[str]) -> str:
 
     text = _FIGURE_CAPTION.sub(caption, text)
     return _SOURCE_LINE.sub(caption, text)
+
+
+_PAGE_LINE = re.compile(r"^[ \t]{0,8}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
+                        r"(?:/|of)[ \t]{0,2}\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
+_SENTENCE_END_LINE = re.compile(r"[.?!:)]\s*$|^\s*$")
+_NEW_BLOCK = re.compile(r"^\s*(?:\(?[a-hA-H1-9]\)|\(?(?:i|ii|iii|iv|v)\)|[A-Z§#])")
+
+
+def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
+    """Lone page numbers of PDF copy ("12", "- 3 -", "Page 2", "2/5"): a line holding only one,
+    where a page could end — the text's last line, or between a finished sentence (or a blank
+    line) and the start of a new block (a capital, a heading, a part label)."""
+    out = []
+    for i, line in enumerate(lines):
+        if _PAGE_LINE.match(line):
+            before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+            after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+            last = after is None
+            first = not before
+            boundary = bool(_SENTENCE_END_LINE.search(before)) and (
+                after is None or bool(_NEW_BLOCK.match(after)))
+            if (last and not first) or boundary:
+                removed.append(f"page number {line.strip()!r}")
+                continue
+        out.append(line)
+    return out
 
 
 def _fix_pdf_garble(text: str) -> str:

@@ -47,7 +47,7 @@ CUES = [
     (r"\bhat [mv]\b|\b[mv]_t\b|\bmoment estimates?", 1.5),
     (r"\bsign (?:gradient )?descent|\bsignsgd", 1),
     (r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:step|update)|\bhow large\b", 2),
-    (_NAMED, 1.5),
+    (_NAMED, 3),
 ]
 
 SYMBOLS = {F.alpha: ("alpha", "eta", "lr", "learning_rate", "step_size"),
@@ -100,7 +100,8 @@ class AdamMechanicsReader:
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
         implied = [Q.IDENTIFICATION.key] if Q.SIGN_LIMIT.key in asked else []
         if Q.UPDATE_RULE.key in asked and _has_run(r):
-            implied += [Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key]
+            implied += [*([] if r.value(F.optimizer) == O.RMSPROP.key else
+                          [Q.FIRST_MOMENT.key]), Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key]
         if Q.LOSS_SCALING.key in asked and r.value(F.eps) in (0, None):
             implied.append(Q.CHANGES.key)
         if Q.STEP_NO_BIAS_CORRECTION.key in asked:
@@ -128,6 +129,8 @@ class AdamMechanicsReader:
                           "question; ask it in a part of its own)")
         if any(k == Q.FIRST_STEP.key for k, _ in mapped) and F.t not in r.fields:
             _first_step_index(r)
+        if any(k in _STEP_ASKS or k in _RUN or k == Q.FIRST_STEP.key for k, _ in mapped):
+            _earlier_gradients(r)
         if any(k in _STEP_ASKS for k, _ in mapped):
             _scale_gradients(r)
         if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in [*asks, *mapped]):
@@ -190,6 +193,7 @@ class AdamMechanicsReader:
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
         _read_conventions(objects, r)
+        r.found["earlier"] = [p for p in previous if p.family == FAMILY and p.found.get("sequence")]
         return [r]
 
 
@@ -251,6 +255,19 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     return out
 
 
+def _earlier_gradients(r: PartReading) -> None:
+    """A part that asks about a run but states no gradients uses those an earlier part stated
+    ("(a) The gradients are g1 = .., g2 = ... (b) Compute θ2 − θ1")."""
+    earlier = r.found.get("earlier") or []
+    if r.found.get("sequence") or not earlier:
+        return
+    source = earlier[-1]
+    r.found["sequence"] = list(source.found["sequence"])
+    r.found["constant"] = source.found.get("constant", False)
+    first, phrase_ = r.found["sequence"][0]
+    r.set(F.gradient, first, phrase_, note=f"stated in part ({source.label})")
+
+
 def _first_step_index(r: PartReading) -> None:
     """A part asking for the first step that also sets ``t = 1`` states the step it asks
     about (a convention, read); any other ``t`` contradicts the question and is refused."""
@@ -308,6 +325,9 @@ def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
             chosen = [m for m in named if (m.entry is O.RMSPROP) == rms]
             r.set(F.optimizer, O.RMSPROP.key if rms else O.ADAM.key,
                   "; ".join(dict.fromkeys(m.phrase for m in chosen)))
+            plain = rx(r"\b(?:no|without(?: any)?|zero) momentum\b|\bmomentum ?= ?0\b").search(text)
+            if rms and plain:
+                r.convention("momentum", plain.group(0), "RMSprop as given has no momentum term")
             return
 
 

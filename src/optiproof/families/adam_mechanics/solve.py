@@ -115,7 +115,7 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
                    answer("v_t", "v_t", v_unrolled, quantity=asked.SECOND_MOMENT.key),
                    answer("update", r"\Delta\theta_t", step)]
     seq = sequence_of(spec)
-    if seq is not None and Q.numeric("alpha", "beta1", "beta2") and not (
+    if seq is not None and Q.numeric("alpha", "beta2", *(() if rms else ("beta1",))) and not (
             Q.eps_given and sympy.sympify(eps).free_symbols):
         answers += _numeric_run(spec, Q, der, facts)
     summary = (f"{spec.entry.name}: $\\theta_t - \\theta_{{t-1}} = {to_latex(step)}$"
