@@ -192,3 +192,29 @@ def test_rmsprop_named_alone_is_read_and_run_on_its_gradients():
     got = next(a for a in part["answers"] if a["quantity"] == "displacement")
     assert got["value"] == pytest.approx(theta)
     assert part["verified"], part.get("not_verified_because")
+
+
+@pytest.mark.parametrize("setting, want", [
+    ("Adam (lr 1e-3, betas 0.9/0.999, eps 1e-8)", (0.001, 0.9, 0.999, 1e-8)),
+    ("Adam with lr: 0.01, betas (0.5, 0.75), epsilon 0", (0.01, 0.5, 0.75, 0)),
+    ("Adam, betas: 0.8, 0.9, eps of 1e-6, learning rate 0.1", (0.1, 0.8, 0.9, 1e-6))])
+def test_forum_style_hyper_parameters_without_equals_signs(setting, want):
+    part, _ = _part(setting + ". The gradient of one weight is 0.5. How large is its first "
+                              "update?")
+    got = tuple(part.value(f) for f in ("alpha", "beta1", "beta2", "eps"))
+    assert got == pytest.approx(want)
+    assert part.value("gradient") == [0.5]
+    assert not part.unused, part.unused
+
+
+@pytest.mark.slow
+def test_a_tiny_gradient_of_one_weight_gets_the_eps_damped_first_step():
+    part, reading = _part("Adam (lr 1e-3, betas 0.9/0.999, eps 1e-8) on a model; the first "
+                          "gradient of one weight is 1e-9. How large is that weight's first "
+                          "update?")
+    data = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    reading.attach(data)
+    out = data.to_dict()["parts"][0]
+    # m̂1 = g, √v̂1 = |g|: the step is lr·g/(|g| + eps), by hand
+    assert out["answers"][0]["value"] == pytest.approx([-1e-3 * 1e-9 / (1e-9 + 1e-8)])
+    assert out["verified"], out.get("not_verified_because")

@@ -69,6 +69,12 @@ _SIGN_PREMISE = r"β_?1 ?= ?β_?2 ?= ?0|β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0"
 _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the )?ε|"
              r"\bwithout ε|\bε (?:is )?negligible|\bε-free|\bignoring eps\b|\beps (?:set )?to 0")
 _LR_WORDS = r"\b(?:learning rate|step size|lr)\b(?: (?:α|η))? ?(?:=|:|of|is)? ?(?=[\d.])"
+_SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|for|on|at) (?:one|a single|"
+                    r"that|this|the|a) (?:weight|parameter|coordinate|scalar parameter) "
+                    r"(?:is|=|equals) (?=[-\d.])")
+"""A gradient given as one number for one weight ('the gradient of one weight is 1e-9')."""
+_EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
+_BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
                       r"\bgradient is (?:the same|constant)|\bconstant gradient\b|"
                       r"\bg_t ?= ?g\b")
@@ -255,6 +261,21 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     return out
 
 
+def _read_betas_pair(own: str, ctx: str, r: PartReading) -> None:
+    """'betas 0.9/0.999', 'betas (0.9, 0.999)', 'betas: 0.9, 0.999' -> β₁, β₂."""
+    for text in (own, ctx):
+        m = rx(_BETAS_PAIR).search(text)
+        if m is None:
+            continue
+        pair = re.match(r"(0?\.\d{1,12}|0|1) ?[/,] ?(0?\.\d{1,12}|0|1)(?![\d.])", text[m.end():])
+        if pair is None:
+            continue
+        source = phrase(text, m.start(), m.end() + pair.end())
+        for field, x in zip((F.beta1, F.beta2), pair.groups()):
+            r.set(field, spec_number(sympy.Rational(x)), source)
+        return
+
+
 def _earlier_gradients(r: PartReading) -> None:
     """A part that asks about a run but states no gradients uses those an earlier part stated
     ("(a) The gradients are g1 = .., g2 = ... (b) Compute θ2 − θ1")."""
@@ -357,12 +378,14 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             for field, x in zip((F.beta1, F.beta2), betas.value):
                 r.set(field, spec_number(x), betas.source)
             break
-    if F.alpha not in r.fields:
-        for text in (own, ctx):
-            m = rx(_LR_WORDS).search(text)
+    if F.beta1 not in r.fields and F.beta2 not in r.fields:
+        _read_betas_pair(own, ctx, r)
+    for field, words in ((F.eps, _EPS_WORDS), (F.alpha, _LR_WORDS)):
+        for text in (own, ctx) if field not in r.fields else ():
+            m = rx(words).search(text)
             got = number_at(text, m.end()) if m else None
             if got is not None:
-                r.set(F.alpha, got[0].spec_value(), phrase(text, m.start(), got[1]))
+                r.set(field, got[0].spec_value(), phrase(text, m.start(), got[1]))
                 break
     if F.eps not in r.fields:
         for text in (own, ctx):
@@ -436,6 +459,12 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
         value = parse_side(flat[m.end():got[1]]) if got else None
         if value is not None and is_numeric(value):
             plain.append((value, phrase(flat, m.start(), got[1])))
+    if not indexed and not plain:
+        m = rx(_SCALAR_GRADIENT).search(flat)
+        got = number_at(flat, m.end()) if m else None
+        if got is not None:
+            plain.append((sympy.Rational(got[0].value.numerator, got[0].value.denominator),
+                          phrase(flat, m.start(), got[1])))
     return indexed, plain
 
 
