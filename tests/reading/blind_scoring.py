@@ -139,14 +139,45 @@ def missing_values(expected: dict, data: dict) -> list[str]:
         if part is None:
             out.append(f"part {label} missing")
             continue
+        aliases = {**_ALIASES, **(_RATE_ALIASES if expected.get("family") in _RATE_FAMILIES else {})}
         for item in ep.get("expected", []):
             value = str(item["value"])
             alternatives = [str(a) for a in item.get("also_accept") or []]
             if _is_name(value):
                 ok = name_matches(value, alternatives, part)
+            elif value.strip().lower() in ("yes", "no") and _SAME.search(str(item.get("quantity"))):
+                flipped = "no" if value.strip().lower() == "yes" else "yes"   # "same?" = not "changes?"
+                ok = any(value_matches(flipped, a) for a in part["answers"]
+                         if a.get("quantity") == "changes")
             else:
-                ok = any(value_matches(c, a) for c in [value, *alternatives]
-                         for a in part["answers"]) or _list_as_answers(value, part["answers"])
+                wants = [_aliased(c, aliases) for c in [value, *alternatives]]
+                answers = [_magnitude(a) if _SIZE.search(str(item.get("quantity"))) else a
+                           for a in part["answers"]]
+                ok = any(value_matches(c, a) for c in wants for a in answers) or \
+                    _list_as_answers(wants[0], answers)
             if not ok:
                 out.append(f"({label}) {item.get('quantity')} = {value}")
     return out
+
+
+_ALIASES = {"eps": "epsilon"}
+"""One symbol the authors and the solutions spell differently (ε is 'eps' or 'epsilon')."""
+_RATE_FAMILIES = ("adam-mechanics", "quadratic-dynamics")
+_RATE_ALIASES = {"eta": "alpha", "lr": "alpha", "gamma": "alpha"}
+"""Where η, lr, γ and α all name the learning rate (not in steepest descent, where α is the
+penalty weight and η a radius)."""
+_SAME = re.compile(r"\b(?:same|unchanged|identical|invarian)", re.I)
+_SIZE = re.compile(r"\b(?:magnitude|size)\b|\|", re.I)
+
+
+def _aliased(expected: str, aliases: dict[str, str]) -> str:
+    """An expected formula with the authors' spellings of shared symbols replaced."""
+    return re.sub(r"[A-Za-z_]\w*", lambda m: aliases.get(m.group(0), m.group(0)), expected)
+
+
+def _magnitude(answer: dict) -> dict:
+    """An answer's absolute value (an expected magnitude compared with a signed step)."""
+    got = _flat(answer.get("value"))
+    if got is None:
+        return answer
+    return {**answer, "value": [abs(x) for x in got] if len(got) > 1 else abs(got[0])}

@@ -69,6 +69,8 @@ update (a step index given as a number is the first or a given step, asked elsew
 UPDATE = _add(_Q(
     "update", "update", "u", aliases=("step", "minimiser", "minimizer", "direction"),
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b", _CONSECUTIVE,
+             r"\b(?:show|prove|verify|check|confirm) that (?:the |its |this |each |every |the "
+             r"resulting |Adam's )?(?:update|step)\b(?! (?:size|length|bound|rule))",
              _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
                      r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
                      r"minimi[sz]er|"
@@ -387,7 +389,9 @@ EQUIVALENT_EPS = _add(_Q(
              rf"\b(?:equivalent|effective) {_EPS}\b")))
 SGD_LOSS_SCALING = _add(_Q(
     "sgd-loss-scaling", "plain SGD step under loss scaling",
-    phrases=(r"\b(?:plain |vanilla )?sgd\b[^.?]{0,40}\bscal",)))
+    phrases=(r"\b(?:plain |vanilla )?sgd\b[^.?]{0,40}\bscal",
+             r"\b(?:plain |vanilla )?sgd\b[^.?]{0,60}\b(?:on|with|of) (?:the loss )?c ?[·*]? ?L\b"
+             r"[^.?]{0,60}\b(?:step|learning rate|lr)\b")))
 OPPOSITE_COORDINATES = _add(_Q(
     "opposite-coordinates", "coordinates that move the other way", "i", value_kind="vector",
     aliases=("which coordinate moves the other way",),

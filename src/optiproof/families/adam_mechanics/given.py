@@ -165,14 +165,19 @@ def sgd_loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) ->
             "$c\\,g$: the step grows by the factor $c$, unlike Adam's.",
             Equation.of(Tex(r"\Delta\theta^{\mathrm{SGD}}"), Tex(r"-\alpha\,c\,g"), step),
             Equation.of(Tex(r"\Delta\theta^{\mathrm{SGD}}_c / \Delta\theta^{\mathrm{SGD}}_1"),
-                        Q.c))
+                        Q.c),
+            Equation.of(Tex(r"\alpha'"), Q.c * Q.alpha))
     sgd = O.SGD.key
     return AskResult([answers_of(asked.SGD_LOSS_SCALING, spec)(
                           "SGD step on the scaled loss", r"\Delta\theta^{\mathrm{SGD}}", step,
                           subject=sgd),
                       answers_of(asked.SGD_LOSS_SCALING, spec)(
                           "SGD factor", r"\Delta\theta^{\mathrm{SGD}}_c / "
-                          r"\Delta\theta^{\mathrm{SGD}}_1", Q.c, subject=sgd)],
+                          r"\Delta\theta^{\mathrm{SGD}}_1", Q.c, subject=sgd),
+                      answers_of(asked.SGD_LOSS_SCALING, spec)(
+                          "equivalent SGD learning rate", r"\alpha'", Q.c * Q.alpha, subject=sgd,
+                          note="SGD on the unscaled loss with this learning rate takes the "
+                               "same steps")],
                      f"Plain SGD's step on the scaled loss is ${inline_latex(step)}$, $c$ times "
                      "larger.", "")
 

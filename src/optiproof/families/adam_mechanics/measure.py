@@ -61,7 +61,8 @@ class AdamMeasurer(Measurer):
         alpha = self._number("alpha", point)
         if kind == Q.SGD_LOSS_SCALING.key:
             c = self._number("c", point)
-            got = c if "factor" in answer.name else -alpha * c * self._gradient(point)[0]
+            got = c if "factor" in answer.name else alpha * c if "learning rate" in \
+                answer.name else -alpha * c * self._gradient(point)[0]
         elif answer.symbol in (L2_STEP, DECOUPLED_STEP):
             got = self._decay_step(answer.symbol == L2_STEP, alpha, point)
         elif kind in (Q.FIRST_STEP.key, Q.DISPLACEMENT.key, Q.THETA_T.key, Q.LAST_STEP.key,

@@ -287,6 +287,10 @@ def _earlier_gradients(r: PartReading) -> None:
     r.found["constant"] = source.found.get("constant", False)
     first, phrase_ = r.found["sequence"][0]
     r.set(F.gradient, first, phrase_, note=f"stated in part ({source.label})")
+    for field in (F.alpha, F.beta1, F.beta2, F.eps):   # the setting those gradients came with
+        if field not in r.fields and field in source.fields:
+            was = source.fields[field]
+            r.set(field, was.value, was.source, note=f"stated in part ({source.label})")
 
 
 def _first_step_index(r: PartReading) -> None:

@@ -725,7 +725,7 @@ def _w_sgd_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         import torch
 
         start = time.perf_counter()
-        step_answer, factor_answer = _of(sol, asked.SGD_LOSS_SCALING.key)
+        step_answer, factor_answer, rate_answer = _of(sol, asked.SGD_LOSS_SCALING.key)
         g = np.array([float(x) for x in Q.g]) if isinstance(Q.g, sympy.MatrixBase) else \
             np.array([0.7, -2.0, 1e-3])
         worst, lines = 0.0, []
@@ -738,7 +738,12 @@ def _w_sgd_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 p.grad = torch.tensor(scale * g, dtype=torch.float64)
                 opt.step()
                 steps.append(p.detach().numpy().copy())
+            p = torch.zeros(g.size, dtype=torch.float64, requires_grad=True)
             vals = _subs(Q, case)
+            opt = torch.optim.SGD([p], lr=_evaluate(rate_answer.expr, vals))
+            p.grad = torch.tensor(g, dtype=torch.float64)
+            opt.step()
+            worst = max(worst, _rel(p.detach().numpy(), steps[1]))   # same step, unscaled loss
             ratio = steps[1][g != 0] / steps[0][g != 0]
             worst = max(worst, _rel(ratio, np.full(ratio.shape,
                                                    _evaluate(factor_answer.expr, vals))))
@@ -746,8 +751,8 @@ def _w_sgd_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 worst = max(worst, _rel(steps[1], _evaluate(step_answer.expr, vals)))
             lines.append(f"alpha={case['alpha']:g}, c={c:g}: step on c g "
                          f"{np.round(steps[1], 10).tolist()[:4]}, ratio {float(ratio[0]):.10g}")
-        return _check("torch.optim.SGD on c g and on g", worst, RTOL, "; ".join(lines), start,
-                      "SGD step and factor")
+        return _check("torch.optim.SGD on c g, on g, and on g with the equivalent rate", worst,
+                      RTOL, "; ".join(lines), start, "SGD step, factor and equivalent rate")
 
     return [("plain SGD under loss scaling (torch.optim.SGD)", sgd)]
 
