@@ -91,6 +91,20 @@ def value_matches(expected: str, answer: dict) -> bool:
     return True
 
 
+_RANGE = re.compile(r"^\s*(?:0\s*<\s*)?[A-Za-zα-ωη_]\w*\s*<\s*(?P<hi>[^<>=]+?)\s*$")
+
+
+def range_matches(expected: str, answer: dict) -> bool:
+    """An expected open range of steps ``0 < eta < 1/3`` (or ``eta < 1/3``) is the answer of a
+    *bound* quantity (the largest stable step: "converges iff 0 < α < α_max") equal to its upper
+    end."""
+    from optiproof.catalogue import QUANTITIES
+
+    m = _RANGE.match(expected)
+    entry = QUANTITIES.get(answer.get("quantity") or "")
+    return bool(m and entry is not None and entry.bound and value_matches(m.group("hi"), answer))
+
+
 def _list_as_answers(expected: str, answers: list[dict]) -> bool:
     """A list ``[a, b, c]`` answered as consecutive answers a, b, c."""
     want = _parse(expected)
@@ -145,7 +159,7 @@ def missing_values(expected: dict, data: dict) -> list[str]:
             if _is_name(value):
                 ok = name_matches(value, alternatives, part)
             else:
-                ok = any(value_matches(c, a) for c in [value, *alternatives]
+                ok = any(value_matches(c, a) or range_matches(c, a) for c in [value, *alternatives]
                          for a in part["answers"]) or _list_as_answers(value, part["answers"])
             if not ok:
                 out.append(f"({label}) {item.get('quantity')} = {value}")

@@ -213,8 +213,8 @@ MAX_STEP = _add(_Q(
     "max-step", "largest stable step size", r"\alpha_{\max}",
     phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
-             r"\bfor (?:which|what) (?:values? of )?(?:α|the step size|step sizes|learning "
-             r"rates?)\b", r"\bstability (?:condition|region|range|boundary)",
+             r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|"
+             r"learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
              r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest|biggest)\b[^|:;]{0,12}\bstep\b",
@@ -226,6 +226,8 @@ OPTIMAL_STEP = _add(_Q(
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
              r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α\b|\(α, ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
+             r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
+             r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
              r"\bα\^?\*"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\b(?:step(?: size)?|α|learning rate|lr)\b",
@@ -251,14 +253,23 @@ RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
-             r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b"),
+             r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
+             r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
+             r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
+             r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
+             r"convergence ){1,2}rate\b", r"\bcorresponding rate\b", r"\band the rate\b(?! of)",
+             r"\bspectral radius\b",
+             r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
+             r"(?:contraction )?factor\b"),
     labels=(r"\b(?:convergence )?rate\b", r"\bcontraction factor\b")))
 CONDITION_NUMBER = _add(_Q(
     "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
 ITERATIONS = _add(_Q(
     "iterations", "iterations to reach the tolerance", "k",
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
-             r"\biterations? (?:are )?(?:needed|required)"),
+             r"\biterations? (?:are )?(?:needed|required)",
+             r"\bsmallest (?:number of (?:iterations|steps) )?[kt]\b(?= (?:that|such that|with|"
+             r"for which|so that)\b)"),
     labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b")))
 REGIME = _add(_Q(
     "regime", "behaviour regime", value_kind="explanation",
@@ -267,7 +278,8 @@ ITERATION_MATRIX = _add(_Q(
     "iteration-matrix", "iteration matrix", value_kind="matrix",
     phrases=(r"\biteration matrix\b[^.?]{0,60}\band its eigenvalues\b",
              r"\b2 ?[x×] ?2 (?:iteration )?matrix\b[^.?]{0,60}\band its eigenvalues\b",
-             r"\biteration matrix", r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
+             r"(?<!radius of its )(?<!radius of the )\biteration matrix",
+             r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
              r"\bcharacteristic (?:polynomial|equation)",
              r"\beigenvalues of the (?:iteration|update|transition)")))
 EFFECTIVE_STEP = _add(_Q(
@@ -351,7 +363,9 @@ WEIGHT_DECAY = _add(_Q(
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
-    phrases=(r"\bwhere is the iterate\b", r"\bθ_\d+\b(?! ?- ?θ)", r"\bparameters? after\b")))
+    phrases=(r"\bwhere is the iterate\b",
+             r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )\bθ_\d+\b(?! ?- ?θ)",
+             r"\bparameters? after\b")))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
@@ -405,7 +419,14 @@ RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe ran
                                                     r"\bwhat is (?:the |its )?rank\b")))
 EIGENVALUES = _add(_Q(
     "eigenvalues", "eigenvalues of a matrix", r"\lambda_i", value_kind="vector",
-    phrases=(r"\b(?:find|compute|give|what are) the eigenvalues\b",)))
+    phrases=(r"\b(?:find|compute|give|state|list|write down|what are) (?:the |all )?eigenvalues\b"
+             r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))",)))
+HESSIAN = _add(_Q(
+    "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",
+    phrases=(r"\b(?:write down|compute|find|give|state|determine|derive|what is|what's) (?:the |"
+             r"its )?hessian(?: matrix)?\b", r"(?:\band|,) (?:the |its )hessian(?: matrix)?\b"
+             r"(?! (?:has|is|of the iteration))"),
+    labels=(r"\bhessian\b", r"∇²f")))
 MINIMISER = _add(_Q(
     "objective-minimiser", "minimiser of the objective", r"\theta^\star", value_kind="vector",
     aliases=("minimum-point",),

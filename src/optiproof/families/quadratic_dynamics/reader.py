@@ -16,6 +16,7 @@ import sympy
 
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import transforms as T
 from optiproof.catalogue import OPTIMIZERS, QUANTITIES
 from optiproof.core.text.match import (
     Score,
@@ -27,14 +28,18 @@ from optiproof.core.text.match import (
     rxc,
     take_asks,
 )
-from optiproof.core.text.numbers import Num, array_at, is_matrix, number_at, spec_array
-from optiproof.core.text.objects import extreme_eigenvalues, quadratic_forms
+from optiproof.core.text.numbers import (Num, array_at, find_numbers, is_matrix, number_at,
+                                         spec_array)
+from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_forms,
+                                         quadratic_forms, quadratic_of_matrices)
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
+from optiproof.families.quadratic_dynamics.spec import fraction
 
 FAMILY = KEY
-F = SimpleNamespace(H="H", eigenvalues="eigenvalues", method="method", alpha="alpha",
+F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
+                    eigenvalues="eigenvalues", method="method", alpha="alpha",
                     beta="beta", dampening="dampening", epsilon="epsilon", asks="asks")
 """Spec field names of the quadratic-dynamics family."""
 
@@ -70,7 +75,8 @@ _ASKS = {
     "iterations": r"\bhow many (?:iterations|steps)|\bnumber of (?:iterations|steps)|"
                   r"\biterations? (?:are )?(?:needed|required)",
     "regime": r"\bregimes?\b|\boscillat\w*|\bmonoton\w*|\bwhat happens\b(?! along)",
-    "iteration-matrix": r"\biteration matrix|\b2 ?[x×] ?2 (?:matrix|system|iteration)|"
+    "iteration-matrix": r"(?<!radius of its )(?<!radius of the )\biteration matrix|"
+                        r"\b2 ?[x×] ?2 (?:matrix|system|iteration)|"
                         r"\bcharacteristic (?:polynomial|equation)|\beigenvalues of the "
                         r"(?:iteration|update|transition)",
     "effective-step": r"\beffective (?:step|learning rate)|\bexponential moving average|"
@@ -85,6 +91,7 @@ _SYMBOLS = {"μ": "mu", "m": "m", "L": "L", "M": "M", "λ_min": "lambda_min",
 
 
 _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$": Q.CONDITION_NUMBER.key,
+                  r"^[kt]$": Q.ITERATIONS.key,
                   r"^ρ(?:\(α\))?$": Q.RATE.key, r"^ρ(?:\^?\*|_opt)$": Q.OPTIMAL_RATE.key}
 
 
@@ -115,10 +122,23 @@ class QuadraticDynamicsReader:
         asks = [x for k, s in asks for x in [(k, s)] + (
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
+        taken = r.value(F.asks) or []
+        if Q.ITERATIONS.key in taken and r.value(F.epsilon) is None and \
+                not any(m.name == F.epsilon for m in r.missing):
+            r.miss(F.epsilon, "the question 'iterations' needs epsilon (the factor the error "
+                              "must shrink by), which the text does not state")
+        if Q.HESSIAN.key in taken and r.value(F.function) is None and \
+                not any(m.name == F.function for m in r.missing):
+            r.miss(F.function, "the Hessian is asked, but no function written out in its "
+                               "variables gives it (expected e.g. 'f(x, y) = x^2 + 9y^2')")
+        if Q.CONVERGES.key in taken and r.value(F.alpha) is None and \
+                not any(m.name == F.alpha for m in r.missing):
+            r.miss(F.alpha, "the question whether the iteration converges needs the step size, "
+                            "which this part does not state (expected e.g. 'α = 0.1')")
 
     def applied(self, r: PartReading) -> set[str]:
-        """No transformation is expressed by a quadratic-dynamics spec."""
-        return set()
+        """A loss multiplied by a constant is applied to the curvature (H -> cH)."""
+        return {T.SCALE_LOSS.key} if any(c.name == "loss scale" for c in r.conventions) else set()
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
@@ -135,7 +155,10 @@ class QuadraticDynamicsReader:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY)
         _read_curvature(own, ctx, r)
+        _read_scale(own, r)
         _read_form(objects, r)
+        _read_error_norm(own, ctx, r)
+        _read_minimiser(own, ctx, r)
         methods = _read_methods(own, ctx)
         _read_scalars(own, ctx, r)
         _read_asks(own, r)
@@ -260,10 +283,48 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.eigenvalues, [_SYMBOLS.get(lo, "mu"), _SYMBOLS.get(hi, "L")], src,
                       note="symbolic spectrum: the eigenvalues lie in [μ, L], both ends attained")
             return
-    if _curvature_objects(own, r) or _curvature_objects(ctx, r):
+    unassigned = _matrix_form(own, ctx, r)
+    if unassigned is None or _curvature_objects(own, r) or _curvature_objects(ctx, r):
+        return
+    if unassigned:
+        r.miss(F.H, unassigned)
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+def _matrix_form(own: str, ctx: str, r: PartReading) -> str | None:
+    """H (and b) of ``f(w) = ½ wᵀAw − cᵀw`` with ``A = [[5, 3], [3, 5]]`` (and ``c = [2, -2]``)
+    stated in the text, by differentiation. None when read (or refused with a reason); else why
+    a written function gave no curvature (its matrix is not given as a matrix: the spectrum may
+    still be stated another way), or "" when no such function is written."""
+    for text in (own, ctx):
+        for form in matrix_quadratic_forms(text):
+            found = [assigned_array(t, re.escape(form.matrix)) for t in (own, ctx)]
+            got = next((a for a in found if a is not None), None)
+            if got is None or not is_matrix(got[0]):
+                return (f"the matrix {form.matrix} of \"{form.source}\" is not given as a "
+                        f"matrix (expected {form.matrix} = [[2, 1], [1, 2]] or a bmatrix)")
+            vec = None
+            if form.vector:
+                vgot = next((a for a in (assigned_array(t, re.escape(form.vector))
+                                         for t in (own, ctx)) if a is not None), None)
+                if vgot is not None and not is_matrix(vgot[0]):
+                    vec = vgot
+            try:
+                H, b = quadratic_of_matrices(form, [[n.value for n in row] for row in got[0]],
+                                             [n.value for n in vec[0]] if vec else None)
+                rows = [[Num(v, str(v)).spec_value() for v in row] for row in H]
+                r.set(F.H, rows, f"{form.source}; {got[1]}",
+                      note="the Hessian of the function, by differentiation")
+                if vec is not None:
+                    r.set(F.b, [Num(v, str(v)).spec_value() for v in b], vec[1],
+                          note="the linear term of the function (it moves the minimiser, not "
+                               "the error dynamics)")
+            except ValueError as err:
+                r.miss(F.H, str(err))
+            return None
+    return ""
 
 
 def _curvature_objects(text: str, r: PartReading) -> bool:
@@ -278,6 +339,15 @@ def _curvature_objects(text: str, r: PartReading) -> bool:
             r.miss(F.H, str(err))
             return True
         r.set(F.H, rows, form.source, note="the Hessian of the function, by differentiation")
+        if form.expression:
+            r.set(F.function, form.expression, form.source)
+            r.set(F.variables, list(form.variables), form.source)
+        if any(form.b):
+            try:
+                r.set(F.b, [Num(v, str(v)).spec_value() for v in form.b], form.source,
+                      note="the linear term, -∇f(0)")
+            except ValueError as err:
+                r.miss(F.b, str(err))
         return True
     extremes = extreme_eigenvalues(text)
     if extremes is not None:
@@ -302,6 +372,100 @@ def _set_eigs(r: PartReading, nums: list, src: str) -> None:
         r.set(F.eigenvalues, spec_array(nums), src)
     except ValueError as err:
         r.miss(F.eigenvalues, str(err))
+
+
+_SCALE = re.compile(
+    r"\b(?:(?:changes?|changed|replaces?|replaced|sets?) (?:the |its |his |her |my |our )?"
+    r"(?:loss|objective)(?: function)? (?:to|by|with) |(?:loss|objective)(?: function)? "
+    r"(?:becomes|is now|is replaced by) )(?=[\d.])|\bmultipl\w* (?:the |its |his |her |my |"
+    r"our )?(?:training )?(?:loss|objective|f)(?: function)? by (?=[\d.])|"
+    r"\b(?:loss|objective) (?:is |was |were )?multiplied by (?=[\d.])")
+
+
+def _read_scale(own: str, r: PartReading) -> None:
+    """"changes the loss to 10 f", "multiplies the loss by 1000": the curvature of c·f is c·H
+    (every eigenvalue times c); applied to the part's curvature with the phrase as source."""
+    m = _SCALE.search(own)
+    if m is None:
+        return
+    num = number_at(own, m.end())
+    if num is None or num[0].value <= 0:
+        r.miss(F.H, f"could not read the positive factor the loss is multiplied by in "
+                    f"\"{phrase(own, m.start(), min(len(own), m.end() + 12))}\"")
+        return
+    c, end = num[0].value, num[1]
+    tail = re.match(r" ?(?:·|\*|×)? ?(?:f|L|the (?:loss|objective))\b", own[end:])
+    end += tail.end() if tail else 0
+    why = re.match(r" ?\([^()]{0,80}\)", own[end:])
+    if why and any(n.value == c for n, _, _ in find_numbers(why.group(0))):
+        end += why.end()  # "(summing over 10 items instead of averaging)" says why
+    src = phrase(own, m.start(), end)
+    for field in (F.H, F.eigenvalues):
+        got = r.fields.get(field)
+        if got is None or not isinstance(got.value, list) or \
+                any(isinstance(x, str) and x[:1].isalpha() for x in got.value):
+            continue
+        try:
+            def scaled(x: Any) -> Any:
+                return Num(fraction(x) * c, str(fraction(x) * c)).spec_value()
+            value = [[scaled(x) for x in row] for row in got.value] if field == F.H else \
+                [scaled(x) for x in got.value]
+        except ValueError as err:
+            r.miss(field, str(err))
+            return
+        r.set(field, value, f"{got.source}; {src}",
+              note=f"the loss is multiplied by {num[0].text}: its Hessian is {num[0].text} times "
+                   "the original one")
+        r.convention("loss scale", src, f"the curvature is scaled by {num[0].text}")
+        return
+    r.miss(F.H, f"\"{src}\" multiplies the loss, but the curvature it scales is not given as "
+                "numbers")
+
+
+_ERROR_NORM = re.compile(r"‖ ?\(?[θxwe][^‖]{0,28}‖(?:_(\{?\w{1,3}\}?|∞))?")
+
+
+def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
+    """The norm the error is measured in (``‖θ_t − θ*‖_2``): the Euclidean norm (index 2 or none)
+    is the one the rates and counts are worst-case exact for; another norm is refused."""
+    found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)]
+    if not found:
+        return
+    odd = [m for m in found if m.group(1) and m.group(1).strip("{}") not in ("2",)]
+    if odd:
+        r.miss("norm", f"the error is measured in \"{odd[0].group(0)}\"; the rates and counts "
+                       "here are for the Euclidean norm ‖·‖_2")
+        return
+    r.convention("error norm", "; ".join(dict.fromkeys(m.group(0) for m in found)),
+                 "the error is measured in the Euclidean norm, the one the rates are for")
+
+
+_MINIMISER = re.compile(r"\b(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|x|w)\^?\*| "
+                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at) ?(?=[(\[])")
+
+
+def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
+    """"The minimiser is (0, 0)": checked against H and b (H θ* = b); a stated minimiser that
+    agrees is a convention with its source, one that does not is reported."""
+    for text in (own, ctx):
+        m = _MINIMISER.search(text)
+        if m is None:
+            continue
+        got = array_at(text, m.end())
+        H = r.value(F.H)
+        if got is None or is_matrix(got[0]) or H is None or len(got[0]) != len(H):
+            return
+        b = r.value(F.b) or [0] * len(H)
+        x = [n.value for n in got[0]]
+        ok = all(sum(fraction(H[i][j]) * x[j] for j in range(len(x))) == fraction(b[i])
+                 for i in range(len(x)))
+        src = phrase(text, m.start(), got[1])
+        if ok:
+            r.convention("minimiser", src, "the stated minimiser solves Hθ = b")
+        else:
+            r.miss(F.H, f"the stated minimiser (\"{src}\") does not solve Hθ = b for the "
+                        "H and b read")
+        return
 
 
 # -- method and scalars ----------------------------------------------------------------------
@@ -347,13 +511,35 @@ def _scalar(text: str, names: str) -> tuple[Any, str] | None:
     return None
 
 
+_STEP_VALUE = re.compile(r"\b(?:(?:with|using|at|take|and) (?:a |the )?(?:constant |fixed )?step"
+                         r"(?:[- ]?size)?(?: of)? (?=[-.\d])|step(?:[- ]?size)?(?: of)? (?=0?\.\d|"
+                         r"\d{1,6}/\d))", re.I)
+
+
+def _number_after(pattern: re.Pattern, text: str) -> tuple[Any, str] | None:
+    """The number right after the first match of ``pattern``, and the phrase up to it."""
+    m = pattern.search(text)
+    if m:
+        num = number_at(text, m.end())
+        if num is not None:
+            return num[0], phrase(text, m.start(), num[1])
+    return None
+
+
+def _step_value(text: str) -> tuple[Any, str] | None:
+    """"with step 0.25", "using a constant step of 1/8", "step 0.1": the step size (a bare
+    "step 3" is a counter, not read)."""
+    return _number_after(_STEP_VALUE, text)
+
+
 def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
     for text in (own, ctx):
         m = rx(r"(?:α|alpha|step size|learning rate|lr|η) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
         if m:
             r.set(F.alpha, "1/L", phrase(text, m.start(), m.end()))
             break
-        got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η")
+        got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η") or \
+            _step_value(text)
         if got is not None:
             _set_number(r, F.alpha, got)
             break
@@ -400,18 +586,13 @@ def _as_ratio(value: Any) -> Any:
     return 1 / value if value > 1 else value
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|‖[^‖]{1,20}‖ ?(?:≤|<=) ?(?=[\d.]"
-                    r"[^‖]{0,14}‖)")
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|"
+                    r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=) ?(?=[\d.][^‖]{0,14}‖)")
 
 
 def _bound(text: str) -> tuple[Any, str] | None:
     """``ρ^k ≤ 10^-4`` or ``‖θ_t − θ*‖ ≤ 10^-3 ‖θ_0 − θ*‖``: the factor the error must reach."""
-    m = _BOUND.search(text)
-    if m:
-        num = number_at(text, m.end())
-        if num is not None:
-            return num[0], phrase(text, m.start(), num[1])
-    return None
+    return _number_after(_BOUND, text)
 
 
 def _set_ratio(r: PartReading, got: tuple[Any, str]) -> None:
