@@ -222,10 +222,12 @@ MAX_STEP = _add(_Q(
     bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
-    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|"
+    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|[αηγ]\b|\(α, ?β\)|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
              r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α\b|\(α, ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
+             r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
+             r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
@@ -257,7 +259,8 @@ RATE = _add(_Q(
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
-             r"convergence ){1,2}rate\b", r"\bcorresponding rate\b", r"\band the rate\b(?! of)",
+             r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
+             r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
              r"\bspectral radius\b",
              r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
              r"(?:contraction )?factor\b"),

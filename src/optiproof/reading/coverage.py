@@ -54,7 +54,9 @@ def _is_label(flat: str, start: int, end: int) -> bool:
 _VALUE_AFTER_WORD = re.compile(r"\b(?:step|round)[ .]{0,2}$", re.I)
 
 
-_HINT = re.compile(r"\((?:you may use|hint:|use that)[^()]{0,160}\)|\bhint:[^.]{0,200}\.", re.I)
+_HINT = re.compile(r"\((?:you may use|hint:|use that)[^()]{0,160}\)|\bhint:[^.]{0,200}\.|"
+                   r"\(in terms of [^()]{1,30}\)", re.I)
+"""Hints to the reader, and the form asked for an answer ("exactly (in terms of √6)")."""
 
 
 def _in_hint(flat: str, start: int) -> bool:

@@ -132,6 +132,18 @@ def test_does_it_converge_with_given_momentum():
      "shrinks per step of gradient descent?", "‖_1"),
     ("Let f(x, y) = x^2 + 4y^2. The minimiser is (1, 0). What is the largest stable step size "
      "of gradient descent?", "minimiser"),
+    ("H = [[2, 1], [1, 3]]. What is the Hessian? Give the optimal step size of "
+     "gradient descent.",
+     "Hessian"),
+    ("H = diag(1, 9). How many iterations does each method need to reduce the "
+     "error by a factor 100, with α = 0.1?",
+     "each method"),
+    ("Let f(x) = xᵀHx − bᵀx with H = [[2, 0], [0, 5]] and b = [1, 1]. What is the "
+     "largest stable step size of gradient descent?",
+     "2H"),
+    ("The Hessian has smallest eigenvalue 1 and largest eigenvalue 16. List the "
+     "eigenvalues of the Hessian and give the condition number.",
+     "only the smallest and the largest"),
 ])
 def test_refused_naming_the_phrase(text, named):
     assert named in _unread(text)
@@ -155,7 +167,39 @@ def test_hessian_of_a_written_function_is_answered_and_checked():
     assert abs(float(got["b"]["optimal step"]) - 2 / (lam[0] + lam[-1])) < 1e-12
 
 
-def test_hessian_asked_with_h_given_directly_is_refused():
-    why = _unread("H = [[2, 1], [1, 3]]. What is the Hessian? Give the optimal step size of "
-                  "gradient descent.")
-    assert "Hessian" in why
+def test_l2_penalty_adds_to_the_hessian():
+    got = _solved("Let f(x) = ½ xᵀPx with P = [[4, 0], [0, 1]].\n"
+                  "(a) Give the optimal η and the resulting rate of gradient descent.\n"
+                  "(b) Now minimise f(x) + (c/2)‖x‖^2 with c = 2 instead. Give the optimal "
+                  "step size and the rate.\n")
+    # P + 2I = diag(6, 3): step 2/9, rate (6 - 3)/(6 + 3)
+    assert float(got["b"]["optimal step"]) == pytest.approx(2 / 9)
+    assert float(got["b"]["optimal rate"]) == pytest.approx(1 / 3)
+    assert float(got["a"]["optimal step"]) == pytest.approx(2 / 5)
+
+
+def test_each_of_the_methods_of_earlier_parts():
+    got = _solved("The Hessian has smallest eigenvalue 1 and largest eigenvalue 16.\n"
+                  "(a) Give the step size that minimises the asymptotic rate of plain gradient "
+                  "descent, and the resulting rate.\n"
+                  "(b) For Polyak's heavy ball, give the optimal α, β and the rate.\n"
+                  "(c) How many iterations do both methods (tuned as in (a), (b)) need to reduce "
+                  "the error by a factor 10^-3?\n")
+    gd, hb = got["c.1"]["iterations"], got["c.2"]["iterations"]
+    # independent: rates (16 - 1)/(16 + 1) and (4 - 1)/(4 + 1); k = ceil(log 1e-3 / log rho)
+    assert int(gd) == int(np.ceil(np.log(1e-3) / np.log(15 / 17)))
+    assert int(hb) == int(np.ceil(np.log(1e-3) / np.log(3 / 5)))
+
+
+def test_minimiser_without_linear_term_is_zero():
+    got = _solved("f(x, y) = 2x^2 + x*y + y^2. Find the minimiser x* of f.")
+    assert [float(v) for v in got["main"]["minimiser"]] == [0.0, 0.0]
+
+
+def test_minimiser_of_the_stated_function():
+    got = _solved("Let f(θ) = ½ θᵀHθ − bᵀθ with H = [[2, 1], [1, 2]] and b = [3, 0].\n"
+                  "(a) Find the minimiser θ*.\n(b) With which step size does gradient descent "
+                  "converge fastest, and what is the best rate?\n")
+    theta = np.array([float(v) for v in got["a"]["minimiser"]])
+    assert np.allclose(np.linalg.solve([[2, 1], [1, 2]], [3, 0]), theta)
+    assert float(got["b"]["optimal step"]) == pytest.approx(2 / 4)

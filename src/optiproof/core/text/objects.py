@@ -38,9 +38,10 @@ MAX_CANDIDATES = 12
 """Candidate formulas of each kind parsed per text (a real part has one or two; bounds time)."""
 _NUMBER = r"(\d{1,6}(?:\.\d{1,6})?(?:e-?\d{1,3}|\^-?\d{1,3})?)"
 _EXTREMES_SPOKEN = re.compile(
-    r"\beigenvalues?\b[^.?;]{0,60}?\b(?:smallest|minimum|minimal)(?: one| eigenvalue)?(?: is|:| =|"
-    r" equals)? ?" + _NUMBER + r"[^.?;]{0,30}?\b(?:largest|maximum|maximal)(?: one| eigenvalue)?"
-    r"(?: is|:| =| equals)? ?" + _NUMBER + r"(?!\d|\.\d)", re.I)
+    r"(?:\beigenvalues?\b[^.?;]{0,60}?\b(?:smallest|minimum|minimal)(?: one| eigenvalue)?|"
+    r"\b(?:smallest|minimum|minimal) eigenvalue)(?: is|:| =| equals| of)? ?" + _NUMBER +
+    r"[^.?;]{0,30}?\b(?:largest|maximum|maximal)(?: one| eigenvalue)?"
+    r"(?: is|:| =| equals| of)? ?" + _NUMBER + r"(?!\d|\.\d)", re.I)
 """Both extremes spoken after the word eigenvalue: "the eigenvalues of H: smallest is 0.1,
 largest is 10"."""
 

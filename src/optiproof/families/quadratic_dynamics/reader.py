@@ -9,6 +9,7 @@ error factor ε, and the asks in the order the text asks them. Spec field names 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
@@ -60,9 +61,10 @@ _ASKS = {
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
                 r"range|boundary)|\brange of (?:α|step sizes|learning rates)",
-    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|"
+    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|[αηγ]\b|\(α, ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
-                    r"(?:step|learning rate|α|\(α, ?β\))|\bα\^?\*",
+                    r"(?:step|learning rate|α|\(α, ?β\))|\bα\^?\*|\b(?:that|which) minimi[sz]es? "
+                    r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|\bwith which (?:step(?: size)?|learning rate)\b",
     "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\(α, ?β\)|α and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\(α, ?β\))|\bβ\^?\*",
@@ -131,14 +133,31 @@ class QuadraticDynamicsReader:
                 not any(m.name == F.function for m in r.missing):
             r.miss(F.function, "the Hessian is asked, but no function written out in its "
                                "variables gives it (expected e.g. 'f(x, y) = x^2 + 9y^2')")
+        eigs = r.fields.get(F.eigenvalues)
+        if Q.EIGENVALUES.key in taken and eigs is not None and "smallest and largest" in eigs.note:
+            r.miss(F.eigenvalues, f"the eigenvalues of H are asked, but \"{eigs.source}\" gives "
+                                  "only the smallest and the largest (expected every eigenvalue, "
+                                  "or H itself)")
+        if Q.MINIMISER.key in taken and r.value(F.b) is None and r.value(F.H) is not None and \
+                any(c.name == "no linear term" for c in r.conventions):
+            r.set(F.b, [0] * len(r.value(F.H)), next(
+                c.source for c in r.conventions if c.name == "no linear term"),
+                note="no linear term: b = 0")
+        if Q.MINIMISER.key in taken and r.value(F.b) is None and \
+                not any(m.name == F.b for m in r.missing):
+            r.miss(F.b, "the minimiser is asked, but the linear term b of f = ½θᵀHθ − bᵀθ is "
+                        "not given (expected e.g. 'b = [1, 2]')")
         if Q.CONVERGES.key in taken and r.value(F.alpha) is None and \
                 not any(m.name == F.alpha for m in r.missing):
             r.miss(F.alpha, "the question whether the iteration converges needs the step size, "
                             "which this part does not state (expected e.g. 'α = 0.1')")
 
     def applied(self, r: PartReading) -> set[str]:
-        """A loss multiplied by a constant is applied to the curvature (H -> cH)."""
-        return {T.SCALE_LOSS.key} if any(c.name == "loss scale" for c in r.conventions) else set()
+        """A loss multiplied by a constant (H -> cH) and an L2 penalty (H -> H + λI) are applied
+        to the curvature."""
+        names = {c.name for c in r.conventions}
+        return ({T.SCALE_LOSS.key} if "loss scale" in names else set()) | \
+            ({T.ADD_WEIGHT_DECAY.key} if "weight decay" in names else set())
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
@@ -156,12 +175,14 @@ class QuadraticDynamicsReader:
         r = PartReading(part.label, FAMILY)
         _read_curvature(own, ctx, r)
         _read_scale(own, r)
+        _read_decay(own, r)
         _read_form(objects, r)
         _read_error_norm(own, ctx, r)
         _read_minimiser(own, ctx, r)
         methods = _read_methods(own, ctx)
         _read_scalars(own, ctx, r)
         _read_asks(own, r)
+        methods = _each_method(own, part.label, previous, methods, r)
         if len(methods) <= 1:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
@@ -174,7 +195,8 @@ class QuadraticDynamicsReader:
         out = []
         for i, (name, src) in enumerate(methods, 1):
             sub = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(r.fields),
-                              missing=list(r.missing), notes=list(r.notes))
+                              missing=list(r.missing), notes=list(r.notes),
+                              conventions=list(r.conventions))
             sub.set(F.method, name, src)
             out.append(sub)
         return out
@@ -258,11 +280,15 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.H, spec_array(arr[0]), arr[1])
             except ValueError as err:
                 r.miss(F.H, str(err))
+            _linear_term(own, ctx, r)
             return
         if arr is not None:
             r.miss(F.H, f"H is written as a vector (\"{arr[1]}\"); write diag(...) or a matrix")
             return
         for m in rx(_EIG_HEAD).finditer(text):
+            if rx(r"\b(?:smallest|largest|minimum|maximum|minimal|maximal|extreme|min|max|"
+                  r"smaller|larger|one|an) $").search(text[max(0, m.start() - 12):m.start()]):
+                continue  # one extreme eigenvalue is not the spectrum
             got2 = _number_list(text, m.end())
             if got2 is not None and len(got2[0]) >= 1:
                 _set_eigs(r, got2[0], phrase(text, m.start(), got2[1]))
@@ -293,6 +319,33 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
 
 
+def _linear_term(own: str, ctx: str, r: PartReading) -> None:
+    """With H given directly: b of ``f(θ) = ½ θᵀHθ − bᵀθ`` when the function names it and the
+    text states it (0 when the function has no linear term); a function without the ½ (whose
+    Hessian is 2H, not H) is refused."""
+    for text in (own, ctx):
+        for form in matrix_quadratic_forms(text):
+            if form.matrix != "H":
+                continue
+            if form.scale != 1:
+                r.miss(F.H, f"\"{form.source}\" has no ½, so its Hessian is 2H, not H (expected "
+                            "f = ½ θᵀHθ − bᵀθ, or the Hessian itself)")
+                return
+            if form.vector is None:
+                r.convention("no linear term", form.source, "no linear term: b = 0")
+                return
+            got = next((a for a in (assigned_array(t, re.escape(form.vector)) for t in (own, ctx))
+                        if a is not None and not is_matrix(a[0])), None)
+            if got is not None:
+                try:
+                    r.set(F.b, [Num(form.sign * n.value, n.text).spec_value() for n in got[0]],
+                          got[1], note="the linear term of f (it moves the minimiser, not the "
+                                       "error dynamics)")
+                except ValueError as err:
+                    r.miss(F.b, str(err))
+            return
+
+
 def _matrix_form(own: str, ctx: str, r: PartReading) -> str | None:
     """H (and b) of ``f(w) = ½ wᵀAw − cᵀw`` with ``A = [[5, 3], [3, 5]]`` (and ``c = [2, -2]``)
     stated in the text, by differentiation. None when read (or refused with a reason); else why
@@ -321,6 +374,8 @@ def _matrix_form(own: str, ctx: str, r: PartReading) -> str | None:
                     r.set(F.b, [Num(v, str(v)).spec_value() for v in b], vec[1],
                           note="the linear term of the function (it moves the minimiser, not "
                                "the error dynamics)")
+                elif not form.vector:
+                    r.convention("no linear term", form.source, "no linear term: b = 0")
             except ValueError as err:
                 r.miss(F.H, str(err))
             return None
@@ -342,7 +397,9 @@ def _curvature_objects(text: str, r: PartReading) -> bool:
         if form.expression:
             r.set(F.function, form.expression, form.source)
             r.set(F.variables, list(form.variables), form.source)
-        if any(form.b):
+        if not any(form.b):
+            r.convention("no linear term", form.source, "no linear term: b = 0")
+        else:
             try:
                 r.set(F.b, [Num(v, str(v)).spec_value() for v in form.b], form.source,
                       note="the linear term, -∇f(0)")
@@ -400,26 +457,66 @@ def _read_scale(own: str, r: PartReading) -> None:
     if why and any(n.value == c for n, _, _ in find_numbers(why.group(0))):
         end += why.end()  # "(summing over 10 items instead of averaging)" says why
     src = phrase(own, m.start(), end)
+    _change_curvature(r, lambda x, diagonal: x * c, src, "loss scale",
+                      f"the loss is multiplied by {num[0].text}: its Hessian is {num[0].text} "
+                      "times the original one")
+
+
+def _change_curvature(r: PartReading, change: Any, src: str, name: str, note: str) -> None:
+    """Apply ``change(entry, on_diagonal)`` to every entry of the numeric H (or to every
+    eigenvalue), with ``src`` joined to the field's source and recorded as convention ``name``;
+    a curvature not given as numbers is refused."""
     for field in (F.H, F.eigenvalues):
         got = r.fields.get(field)
         if got is None or not isinstance(got.value, list) or \
                 any(isinstance(x, str) and x[:1].isalpha() for x in got.value):
             continue
         try:
-            def scaled(x: Any) -> Any:
-                return Num(fraction(x) * c, str(fraction(x) * c)).spec_value()
-            value = [[scaled(x) for x in row] for row in got.value] if field == F.H else \
-                [scaled(x) for x in got.value]
+            def new(x: Any, diagonal: bool) -> Any:
+                v = change(fraction(x), diagonal)
+                return Num(v, str(v)).spec_value()
+            value = [[new(x, i == j) for j, x in enumerate(row)] for i, row in
+                     enumerate(got.value)] if field == F.H else [new(x, True) for x in got.value]
         except ValueError as err:
             r.miss(field, str(err))
             return
-        r.set(field, value, f"{got.source}; {src}",
-              note=f"the loss is multiplied by {num[0].text}: its Hessian is {num[0].text} times "
-                   "the original one")
-        r.convention("loss scale", src, f"the curvature is scaled by {num[0].text}")
+        r.set(field, value, f"{got.source}; {src}", note=note)
+        r.convention(name, src, note)
         return
-    r.miss(F.H, f"\"{src}\" multiplies the loss, but the curvature it scales is not given as "
+    r.miss(F.H, f"\"{src}\" changes the loss, but the curvature it changes is not given as "
                 "numbers")
+
+
+_DECAY = re.compile(r"\+ ?(?:\(? ?(?P<name>λ|lambda|μ|c|wd)(?P<half> ?/ ?2)? ?\)?|(?P<num>[\d.]{1,8})"
+                    r"(?P<half2> ?/ ?2)?|(?:1 ?/ ?2|½|\(1/2\)) ?(?P<name2>λ|lambda|μ|c|wd)?) ?·? ?"
+                    r"‖ ?[wθx] ?‖(?:_2)?\^2")
+
+
+def _read_decay(own: str, r: PartReading) -> None:
+    """"minimise L(w) + (λ/2)‖w‖² with λ = 1": an L2 penalty adds its curvature to H
+    (λ/2‖w‖² adds λI, λ‖w‖² adds 2λI); only the penalty written as a formula is read."""
+    m = _DECAY.search(own)
+    if m is None:
+        return
+    src = phrase(own, m.start(), m.end())
+    name = m.group("name") or m.group("name2")
+    half = bool(m.group("half") or m.group("half2")) or (m.group("name2") is not None) or \
+        (m.group("name") is None and m.group("num") is None)
+    if name:
+        got = assigned_number(own, re.escape(name))
+        if got is None:
+            r.miss(F.H, f"the penalty \"{src}\" needs the value of {name} (expected e.g. "
+                        f"'{name} = 0.1')")
+            return
+        lam, src = got[0].value, f"{src}; {got[1]}"
+    elif m.group("num"):
+        num = number_at(own, m.start(1) if m.group(1) else m.start("num"))
+        lam = num[0].value if num else Fraction(m.group("num"))
+    else:
+        lam = Fraction(1)
+    add = lam if half else 2 * lam
+    _change_curvature(r, lambda x, diagonal: x + add if diagonal else x, src, "weight decay",
+                      f"the penalty {src} adds {add}·I to the Hessian")
 
 
 _ERROR_NORM = re.compile(r"‖ ?\(?[θxwe][^‖]{0,28}‖(?:_(\{?\w{1,3}\}?|∞))?")
@@ -428,7 +525,8 @@ _ERROR_NORM = re.compile(r"‖ ?\(?[θxwe][^‖]{0,28}‖(?:_(\{?\w{1,3}\}?|∞)
 def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
     """The norm the error is measured in (``‖θ_t − θ*‖_2``): the Euclidean norm (index 2 or none)
     is the one the rates and counts are worst-case exact for; another norm is refused."""
-    found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)]
+    found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)
+             if re.search(r"[-_]", m.group(0).split("‖")[1])]  # an iterate or an error
     if not found:
         return
     odd = [m for m in found if m.group(1) and m.group(1).strip("{}") not in ("2",)]
@@ -497,6 +595,37 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     out.append((name, src))
             return out
     return []
+
+
+_EACH = re.compile(r"\b(?:each of the (?:two|three|\d) (?:methods|algorithms|optimi[sz]ers)|both "
+                   r"(?:methods|algorithms|optimi[sz]ers)|each (?:method|algorithm|optimi[sz]er)|"
+                   r"the two (?:methods|algorithms|optimi[sz]ers))\b", re.I)
+
+
+def _each_method(own: str, label: str, previous: list[PartReading],
+                 methods: list[tuple[str, str]], r: PartReading) -> list[tuple[str, str]]:
+    """"each of the two methods (tuned as in (b), (c))": the methods of the parts referred to,
+    one reading each; a part that asks about several methods but names fewer is refused."""
+    m = _EACH.search(own)
+    if m is None or len(methods) >= 2:
+        return methods
+    refs = [x.lower() for x in re.findall(r"\(([a-hA-H]|\d{1,2}|i{1,3}|iv|v)\)", own)
+            if x.lower() != label.lower()]
+    found: list[tuple[str, str]] = []
+    for ref in refs:
+        for p in previous:
+            method = p.value(F.method)
+            if p.label.split(".")[0].lower() == ref and method and \
+                    method not in [k for k, _ in found]:
+                found.append((method, f"{phrase(own, m.start(), m.end())}; ({ref})"))
+    if len(found) >= 2:
+        r.notes.append(f"\"{m.group(0)}\": the methods of parts "
+                       f"{', '.join('(' + x + ')' for x in refs)}, one answer each")
+        return found
+    r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\" asks about several methods, but the part names "
+                     f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
+                     "'for gradient descent and for heavy ball')")
+    return methods
 
 
 def _scalar(text: str, names: str) -> tuple[Any, str] | None:

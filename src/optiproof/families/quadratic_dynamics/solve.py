@@ -880,7 +880,30 @@ def ask_hessian(c: Ctx) -> None:
         c.summary.append(f"$\\nabla^2 f = {to_latex(hess)}$")
 
 
-ASKS = {"hessian": ask_hessian, "converges": ask_converges, "eigenvalues": ask_eigenvalues,
+def ask_minimiser(c: Ctx) -> None:
+    """θ* solves Hθ = b; a singular H (b in its range) has a line of minimisers, of which the
+    one of least norm, H⁺b, is given."""
+    q = c.quad
+    Hm = q.H if q.H is not None else sympy.diag(*q.eigs)
+    b = sympy.Matrix([exact_rational(x, field="b") for x in c.spec.b or []])
+    if q.zeros:
+        theta = Hm.pinv() * b
+        how = ("$H$ is singular: every $\\theta$ with $H\\theta = b$ minimises $f$; the one of "
+               "least norm is $H^{+}b$.")
+    else:
+        theta = Hm.LUsolve(b)
+        how = "$H$ is positive definite, so the gradient vanishes at exactly one point."
+    theta = theta.applyfunc(sympy.nsimplify)
+    c.der.add("Minimiser", "Set the gradient $\\nabla f(\\theta) = H\\theta - b$ to zero. " + how,
+              Equation.of(Tex(r"\theta^\star"), Tex(r"H^{-1}b" if not q.zeros else r"H^{+}b"),
+                          theta))
+    c.answer(Q.MINIMISER.key, "minimiser", r"\theta^\star", theta,
+             note="least-norm minimiser" if q.zeros else "unique")
+    if q.n <= SHOW_MAX:
+        c.summary.append(f"$\\theta^\\star = {to_latex(theta.T)}^\\top$")
+
+
+ASKS = {"objective-minimiser": ask_minimiser, "hessian": ask_hessian, "converges": ask_converges, "eigenvalues": ask_eigenvalues,
         "max-step": ask_max_step, "condition-number": ask_condition_number,
         "optimal-step": ask_optimal_step, "optimal-rate": ask_optimal_rate, "rate": ask_rate,
         "optimal-momentum": ask_optimal_momentum,

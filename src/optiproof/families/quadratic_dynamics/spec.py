@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from optiproof.catalogue import OPTIMIZERS, QUANTITIES, OptimizerEntry, key_literal
 from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import Matrix, Vector, check_number, check_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.problem import PartSpec
@@ -189,6 +190,8 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
                                  f"{len(self.variables)} x {len(self.variables)}")
             for v in self.variables:
                 check_symbol_name(v)
+        if Q.MINIMISER.key in self.asks and (self.b is None or self.symbolic):
+            raise ValueError("asks: the minimiser needs b and a numeric H (f = ½θᵀHθ − bᵀθ)")
         if "hessian" in self.asks and self.function is None:
             raise ValueError("asks: 'hessian' needs the function H is the Hessian of "
                              "(function, variables)")

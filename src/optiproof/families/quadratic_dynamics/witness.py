@@ -156,6 +156,12 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                 full = np.sort(np.linalg.eigvalsh(H))
                 errs.append(("eigenvalues of H", 1.0 if len(claim) != len(full) else
                              max(_rel(x, float(y)) for x, y in zip(claim, full))))
+            if "minimiser" in ans and spec.b is not None and not spec.symbolic:
+                x = np.array([_value(v, subs) for v in ans["minimiser"].expr])
+                bb = np.array([float(v) for v in spec.b])
+                ref = np.linalg.lstsq(H, bb, rcond=None)[0]
+                errs.append(("minimiser (numpy lstsq)", float(np.abs(x - ref).max())
+                             / max(1.0, float(np.abs(ref).max()))))
             if "converges" in ans and a is not None:
                 rho = float(radius(m, lams, a, b or 0.0))
                 claim = bool(ans["converges"].expr)
@@ -608,7 +614,7 @@ def hessian_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
                  max_error=worst, runtime_s=watch.elapsed, compared="Hessian")
 
 
-SPECTRAL_ANSWERS = {"converges", "eigenvalues of H",
+SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H",
                     "condition number", "max stable step", "optimal step", "optimal rate", "rate",
                     "spectral radius", "iterations", "iteration matrix", "per-direction factor",
                     "zero-curvature directions"}
