@@ -65,7 +65,8 @@ UPDATE = _add(_Q(
              _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
                      r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
                      r"minimi[sz]er|"
-                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound))",
+                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
+                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
@@ -216,7 +217,8 @@ MAX_STEP = _add(_Q(
              r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|"
              r"learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
-             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b"),
+             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
+             r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest|biggest)\b[^|:;]{0,12}\bstep\b",
             r"\bstab(?:le|ility)\b", r"α_?max\b"),
     bound=True))
@@ -271,6 +273,8 @@ ITERATIONS = _add(_Q(
     "iterations", "iterations to reach the tolerance", "k",
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
              r"\biterations? (?:are )?(?:needed|required)",
+             r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
+             r"reduce (?:the |its )?(?:error|distance|gap|suboptimality))",
              r"\bsmallest (?:number of (?:iterations|steps) )?[kt]\b(?= (?:that|such that|with|"
              r"for which|so that)\b)"),
     labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b")))

@@ -203,3 +203,20 @@ def test_minimiser_of_the_stated_function():
     theta = np.array([float(v) for v in got["a"]["minimiser"]])
     assert np.allclose(np.linalg.solve([[2, 1], [1, 2]], [3, 0]), theta)
     assert float(got["b"]["optimal step"]) == pytest.approx(2 / 4)
+
+
+def test_range_end_operator_norm_steps_and_distance_wordings():
+    got = _solved("The matrix A = [[3, 0], [0, 12]] is the Hessian of the loss; gradient descent "
+                  "uses a constant step α.\n"
+                  "(a) Deduce the range of α for which the iteration converges. State the upper "
+                  "end of the range.\n"
+                  "(b) Give the rate ρ(α) = ‖I − αA‖_2 for α = 0.1.\n"
+                  "(c) Find the step α* minimising ρ(α).\n"
+                  "(d) For gradient descent with α = 0.1, how many steps shrink the distance to "
+                  "the minimiser by 1000x?\n")
+    assert float(got["a"]["max stable step"]) == pytest.approx(2 / 12)
+    # ‖I − 0.1 A‖_2 = max(|1 − 0.3|, |1 − 1.2|), by numpy
+    assert float(got["b"]["rate"]) == pytest.approx(np.linalg.norm(np.eye(2) - 0.1 * np.diag(
+        [3, 12]), 2))
+    assert float(got["c"]["optimal step"]) == pytest.approx(2 / 15)
+    assert int(got["d"]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(0.7)))

@@ -64,7 +64,8 @@ _ASKS = {
     "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|[αηγ]\b|\(α, ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
                     r"(?:step|learning rate|α|\(α, ?β\))|\bα\^?\*|\b(?:that|which) minimi[sz]es? "
-                    r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|\bwith which (?:step(?: size)?|learning rate)\b",
+                    r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
+                    r"\bwith which (?:step(?: size)?|learning rate)\b",
     "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\(α, ?β\)|α and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\(α, ?β\))|\bβ\^?\*",
@@ -121,6 +122,15 @@ class QuadraticDynamicsReader:
         the optimal momentum too."""
         if r.value(F.alpha) is None:
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
+        keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
+        for k, s in asks:
+            if k == Q.UPDATE.key and re.search(r"\bstep\b", s) and Q.OPTIMAL_STEP.key in keys:
+                r.answered_by[k] = Q.OPTIMAL_STEP.key  # "find the step α* minimising ρ(α)"
+            elif k == Q.ROUNDS.key and Q.ITERATIONS.key in keys:
+                r.answered_by[k] = Q.ITERATIONS.key  # "how many steps" of an iteration
+            elif k == Q.DISTANCE.key and F.epsilon in r.fields and \
+                    s in r.fields[F.epsilon].source:
+                r.answered_by[k] = Q.ITERATIONS.key  # "shrink the distance to θ* by 1000x"
         asks = [x for k, s in asks for x in [(k, s)] + (
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
@@ -274,7 +284,7 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             _set_eigs(r, got[0], got[1])
             return
-        arr = assigned_array(text, r"H|the Hessian|Hessian H")
+        arr = assigned_array(text, r"H|the Hessian|Hessian H" + _hessian_letter(text))
         if arr is not None and is_matrix(arr[0]):
             try:
                 r.set(F.H, spec_array(arr[0]), arr[1])
@@ -317,6 +327,17 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+_HESSIAN_NAMED = re.compile(r"\b(?:the )?Hessian (?:matrix )?([A-GI-Z])\b|(?<![\w])([A-GI-Z]) ?= ?"
+                            r"[^.;?=]{1,120}?\b(?:is|be) (?:the|its) Hessian\b")
+
+
+def _hessian_letter(text: str) -> str:
+    """``|A`` when the text names the Hessian by another letter ("the Hessian Q", "A = [[..]]
+    is the Hessian of the loss"), else ""."""
+    m = _HESSIAN_NAMED.search(text)
+    return "|" + (m.group(1) or m.group(2)) if m else ""
 
 
 def _linear_term(own: str, ctx: str, r: PartReading) -> None:
@@ -487,9 +508,9 @@ def _change_curvature(r: PartReading, change: Any, src: str, name: str, note: st
                 "numbers")
 
 
-_DECAY = re.compile(r"\+ ?(?:\(? ?(?P<name>λ|lambda|μ|c|wd)(?P<half> ?/ ?2)? ?\)?|(?P<num>[\d.]{1,8})"
-                    r"(?P<half2> ?/ ?2)?|(?:1 ?/ ?2|½|\(1/2\)) ?(?P<name2>λ|lambda|μ|c|wd)?) ?·? ?"
-                    r"‖ ?[wθx] ?‖(?:_2)?\^2")
+_DECAY = re.compile(r"\+ ?(?:\(? ?(?P<name>λ|lambda|μ|c|wd)(?P<half> ?/ ?2)? ?\)?|"
+                    r"(?P<num>[\d.]{1,8})(?P<half2> ?/ ?2)?|(?:1 ?/ ?2|½|\(1/2\)) ?"
+                    r"(?P<name2>λ|lambda|μ|c|wd)?) ?·? ?‖ ?[wθx] ?‖(?:_2)?\^2")
 
 
 def _read_decay(own: str, r: PartReading) -> None:
@@ -519,12 +540,21 @@ def _read_decay(own: str, r: PartReading) -> None:
                       f"the penalty {src} adds {add}·I to the Hessian")
 
 
+_OPERATOR_NORM = re.compile(r"‖ ?I ?- ?[αηγ] ?[AHQ] ?‖_2")
+"""``ρ(α) = ‖I − αA‖_2``: for a symmetric A, the spectral norm is the spectral radius."""
+
+
 _ERROR_NORM = re.compile(r"‖ ?\(?[θxwe][^‖]{0,28}‖(?:_(\{?\w{1,3}\}?|∞))?")
 
 
 def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
     """The norm the error is measured in (``‖θ_t − θ*‖_2``): the Euclidean norm (index 2 or none)
     is the one the rates and counts are worst-case exact for; another norm is refused."""
+    for text in (own, ctx):
+        op = _OPERATOR_NORM.search(text)
+        if op:
+            r.convention("operator norm", op.group(0), "the spectral norm of the symmetric "
+                                                       "I − αH is its spectral radius, the rate")
     found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)
              if re.search(r"[-_]", m.group(0).split("‖")[1])]  # an iterate or an error
     if not found:
@@ -622,9 +652,10 @@ def _each_method(own: str, label: str, previous: list[PartReading],
         r.notes.append(f"\"{m.group(0)}\": the methods of parts "
                        f"{', '.join('(' + x + ')' for x in refs)}, one answer each")
         return found
-    r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\" asks about several methods, but the part names "
-                     f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
-                     "'for gradient descent and for heavy ball')")
+    r.miss(f"question \"{m.group(0)}\"",
+           f"\"{m.group(0)}\" asks about several methods, but the part names "
+           f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
+           "'for gradient descent and for heavy ball')")
     return methods
 
 

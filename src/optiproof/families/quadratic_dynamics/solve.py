@@ -903,7 +903,8 @@ def ask_minimiser(c: Ctx) -> None:
         c.summary.append(f"$\\theta^\\star = {to_latex(theta.T)}^\\top$")
 
 
-ASKS = {"objective-minimiser": ask_minimiser, "hessian": ask_hessian, "converges": ask_converges, "eigenvalues": ask_eigenvalues,
+ASKS = {"objective-minimiser": ask_minimiser, "hessian": ask_hessian, "converges": ask_converges,
+        "eigenvalues": ask_eigenvalues,
         "max-step": ask_max_step, "condition-number": ask_condition_number,
         "optimal-step": ask_optimal_step, "optimal-rate": ask_optimal_rate, "rate": ask_rate,
         "optimal-momentum": ask_optimal_momentum,
