@@ -129,10 +129,15 @@ RIDGELESS_LIMIT = _add(_Q(
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
     phrases=(r"\b(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
+_SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minimum|θ\^?\*|x\^?\*|"
+              r"w\^?\*)\b[^.?]{0,40}\b(?:shrinks?|decreases?|contracts?|is multiplied|is reduced|"
+              r"by a factor|by exactly))")
+"""The distance to the minimiser that shrinks by a factor is the error of an iteration (a
+statement of its rate), not a distance asked for."""
 DISTANCE = _add(_Q(
     "distance", "distance between two points", formula=r"\lVert X - Y \rVert",
-    phrases=(r"\bdistance (?:between|from|to)\b", r"\bhow far (?:is|from)\b",
-             r"\b(?:euclidean )?distance\b", r"\bhow far apart\b")))
+    phrases=(r"\bdistance (?:between|from|to)\b" + _SHRINKING, r"\bhow far (?:is|from)\b",
+             r"\b(?:euclidean )?distance\b" + _SHRINKING, r"\bhow far apart\b")))
 
 # -- communication -----------------------------------------------------------------------------
 MIN_NORM_SOLUTION = _add(_Q(

@@ -123,6 +123,14 @@ def quadratic_forms(flat: str) -> list[QuadraticForm]:
     return out
 
 
+def unread_functions(flat: str) -> list[str]:
+    """The functions written out (``f(x, y) = …``) that are not read as a quadratic with numeric
+    coefficients (a flattened exponent ``x2 + 9y2``, a non-quadratic term, …), as written."""
+    read = {q.source for q in quadratic_forms(flat)}
+    return [m.group(0).strip() for m in list(_FUNCTION.finditer(flat))[:MAX_CANDIDATES]
+            if m.group(0).strip() not in read and "^T" not in m.group(2)]
+
+
 def hessian_and_linear(expr: object, unknowns: list[object]
                        ) -> tuple[tuple[tuple[Fraction, ...], ...], tuple[Fraction, ...]] | None:
     """(H, b) of a quadratic ``expr = ½θᵀHθ − bᵀθ + c`` in ``unknowns``, by differentiation:

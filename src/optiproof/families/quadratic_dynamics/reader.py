@@ -32,7 +32,8 @@ from optiproof.core.text.match import (
 from optiproof.core.text.numbers import (Num, array_at, find_numbers, is_matrix, number_at,
                                          spec_array)
 from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_forms,
-                                         quadratic_forms, quadratic_of_matrices)
+                                         quadratic_forms, quadratic_of_matrices,
+                                         unread_functions)
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
@@ -324,6 +325,12 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         return
     if unassigned:
         r.miss(F.H, unassigned)
+        return
+    garbled = unread_functions(own) or unread_functions(ctx)
+    if garbled:
+        r.miss(F.H, f"could not read \"{garbled[0]}\" as a quadratic with numeric coefficients "
+                    "(expected e.g. f(x, y) = x^2 + 9y^2; a flattened exponent such as 'x2' is "
+                    "not guessed)")
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
