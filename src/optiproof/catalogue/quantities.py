@@ -229,7 +229,7 @@ MAX_STEP = _add(_Q(
     bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
-    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|[αηγ]\b|\(α, ?β\)|"
+    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\(α, ?β\)|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
              r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α\b|\(α, ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
@@ -279,7 +279,8 @@ ITERATIONS = _add(_Q(
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
              r"\biterations? (?:are )?(?:needed|required)",
              r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
-             r"reduce (?:the |its )?(?:error|distance|gap|suboptimality))",
+             r"reduce (?:the |its )?(?:error|distance|gap|suboptimality)|(?:until|before|to get) "
+             r"(?:the |my |its )?(?:error|distance|gap|suboptimality))",
              r"\bsmallest (?:number of (?:iterations|steps) )?[kt]\b(?= (?:that|such that|with|"
              r"for which|so that)\b)"),
     labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b")))

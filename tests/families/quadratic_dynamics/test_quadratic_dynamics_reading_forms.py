@@ -222,3 +222,13 @@ def test_range_end_operator_norm_steps_and_distance_wordings():
         [3, 12]), 2))
     assert float(got["c"]["optimal step"]) == pytest.approx(2 / 15)
     assert int(got["d"]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(0.7)))
+
+
+def test_forum_wordings_optimal_lr_and_steps_until_down_by():
+    got = _solved("my loss is f(a, b) = 2a^2 + b^2/2, plain GD.\n"
+                  "1. with lr 0.2, how many steps until the error is down by 1e-3?\n"
+                  "2. Optimal lr and the corresponding rate?\n")
+    # factors |1 - 0.8| = 0.2 and |1 - 0.2| = 0.8: 0.8^k <= 1e-3 -> k = 31
+    assert int(got["1"]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(0.8)))
+    assert float(got["2"]["optimal step"]) == pytest.approx(2 / (4 + 1))
+    assert float(got["2"]["optimal rate"]) == pytest.approx(3 / 5)

@@ -62,7 +62,8 @@ _ASKS = {
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
                 r"range|boundary)|\brange of (?:α|step sizes|learning rates)",
-    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|[αηγ]\b|\(α, ?β\)|"
+    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
+                    r"\(α, ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
                     r"(?:step|learning rate|α|\(α, ?β\))|\bα\^?\*|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
@@ -734,7 +735,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
 def _factor(text: str) -> tuple[Any, str] | None:
     """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
     reduction": the factor."""
-    for verb in rx(r"\b(?:reduc|shrink|decreas|drop)\w{0,4}\b").finditer(text):
+    for verb in rx(r"\b(?:reduc|shrink|decreas|drop)\w{0,4}\b|\bdown(?= by\b)").finditer(text):
         window = text[verb.end():verb.end() + 60]
         for m in rx(r"\b(?:by|to)(?: a factor(?: of)?)? ").finditer(window):
             num = number_at(text, verb.end() + m.end())
