@@ -231,7 +231,7 @@ OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\(α, ?β\)|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
-             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α\b|\(α, ?β\))",
+             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\(α, ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
              r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",

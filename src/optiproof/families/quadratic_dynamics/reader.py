@@ -65,7 +65,7 @@ _ASKS = {
     "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\(α, ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
-                    r"(?:step|learning rate|α|\(α, ?β\))|\bα\^?\*|\b(?:that|which) minimi[sz]es? "
+                    r"(?:step|learning rate|lr\b|[αηγ]|\(α, ?β\))|\bα\^?\*|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
                     r"\bwith which (?:step(?: size)?|learning rate)\b",
     "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\(α, ?β\)|α and β|"
