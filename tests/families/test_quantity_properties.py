@@ -114,6 +114,19 @@ def quadratic_given_step(draw):
 
 
 @st.composite
+def quadratic_function(draw):
+    """A function written out: its Hessian, eigenvalues, minimiser, and convergence at a step."""
+    a, d = draw(st.integers(2, 9)), draw(st.integers(2, 9))
+    c = draw(st.integers(-1, 1))
+    b1, b2 = draw(st.integers(-3, 3)), draw(st.integers(-3, 3))
+    return {"family": "quadratic-dynamics", "H": [[a, c], [c, d]], "b": [b1, b2],
+            "function": f"{a}/2*x^2 + ({c})*x*y + {d}/2*y^2 - ({b1})*x - ({b2})*y",
+            "variables": ["x", "y"], "method": "gd",
+            "alpha": draw(st.sampled_from([0.05, 0.1, 0.3])),  # never on |1 - αλ| = 1
+            "asks": ["hessian", "eigenvalues", "objective-minimiser", "converges"]}
+
+
+@st.composite
 def adam(draw):
     """Given gradients, a start, numeric hyper-parameters, and every ask of the family."""
     d = draw(st.integers(1, 3))
@@ -152,7 +165,8 @@ def derived(draw):
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold],
               "implicit-bias": [implicit_bias, implicit_ridge],
               "communication": [communication], "quadratic-dynamics": [quadratic,
-                                                                       quadratic_given_step],
+                                                                       quadratic_given_step,
+                                                                       quadratic_function],
               "adam-mechanics": [adam], "derived": [derived]}
 """The strategies of each family (``derived``: the quantities computed from answers)."""
 

@@ -91,6 +91,20 @@ def value_matches(expected: str, answer: dict) -> bool:
     return True
 
 
+_RANGE = re.compile(r"^\s*(?:0\s*<\s*)?[A-Za-zα-ωη_]\w*\s*<\s*(?P<hi>[^<>=]+?)\s*$")
+
+
+def range_matches(expected: str, answer: dict) -> bool:
+    """An expected open range of steps ``0 < eta < 1/3`` (or ``eta < 1/3``) is the answer of a
+    *bound* quantity (the largest stable step: "converges iff 0 < α < α_max") equal to its upper
+    end."""
+    from optiproof.catalogue import QUANTITIES
+
+    m = _RANGE.match(expected)
+    entry = QUANTITIES.get(answer.get("quantity") or "")
+    return bool(m and entry is not None and entry.bound and value_matches(m.group("hi"), answer))
+
+
 def _list_as_answers(expected: str, answers: list[dict]) -> bool:
     """A list ``[a, b, c]`` answered as consecutive answers a, b, c."""
     want = _parse(expected)
@@ -136,6 +150,9 @@ def missing_values(expected: dict, data: dict) -> list[str]:
             part = parts[i]
         if part is None and len(parts) == 1:
             part = parts[0]
+        subparts = [p for p in parts if p["label"].startswith(f"{label}.")]
+        if part is None and subparts:  # one reading per method: the sub-parts answer together
+            part = {**subparts[0], "answers": [a for p in subparts for a in p["answers"]]}
         if part is None:
             out.append(f"part {label} missing")
             continue
@@ -153,8 +170,8 @@ def missing_values(expected: dict, data: dict) -> list[str]:
                 wants = [_aliased(c, aliases) for c in [value, *alternatives]]
                 answers = [_magnitude(a) if _SIZE.search(str(item.get("quantity"))) else a
                            for a in part["answers"]]
-                ok = any(value_matches(c, a) for c in wants for a in answers) or \
-                    _list_as_answers(wants[0], answers)
+                ok = any(value_matches(c, a) or range_matches(c, a) for c in wants
+                         for a in answers) or _list_as_answers(wants[0], answers)
             if not ok:
                 out.append(f"({label}) {item.get('quantity')} = {value}")
     return out

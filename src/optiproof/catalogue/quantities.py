@@ -74,7 +74,8 @@ UPDATE = _add(_Q(
              _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
                      r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
                      r"minimi[sz]er|"
-                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound))",
+                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
+                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
@@ -137,10 +138,15 @@ RIDGELESS_LIMIT = _add(_Q(
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
     phrases=(r"\b(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
+_SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minimum|θ\^?\*|x\^?\*|"
+              r"w\^?\*)\b[^.?]{0,40}\b(?:shrinks?|decreases?|contracts?|is multiplied|is reduced|"
+              r"by a factor|by exactly))")
+"""The distance to the minimiser that shrinks by a factor is the error of an iteration (a
+statement of its rate), not a distance asked for."""
 DISTANCE = _add(_Q(
     "distance", "distance between two points", formula=r"\lVert X - Y \rVert",
-    phrases=(r"\bdistance (?:between|from|to)\b", r"\bhow far (?:is|from)\b",
-             r"\b(?:euclidean )?distance\b", r"\bhow far apart\b")))
+    phrases=(r"\bdistance (?:between|from|to)\b" + _SHRINKING, r"\bhow far (?:is|from)\b",
+             r"\b(?:euclidean )?distance\b" + _SHRINKING, r"\bhow far apart\b")))
 
 # -- communication -----------------------------------------------------------------------------
 MIN_NORM_SOLUTION = _add(_Q(
@@ -222,19 +228,24 @@ MAX_STEP = _add(_Q(
     "max-step", "largest stable step size", r"\alpha_{\max}",
     phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
-             r"\bfor (?:which|what) (?:values? of )?(?:α|the step size|step sizes|learning "
-             r"rates?)\b", r"\bstability (?:condition|region|range|boundary)",
+             r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|"
+             r"learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
-             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b"),
+             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
+             r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest|biggest)\b[^|:;]{0,12}\bstep\b",
             r"\bstab(?:le|ility)\b", r"α_?max\b"),
     bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
-    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|"
+    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\(α, ?β\)|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
-             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|α\b|\(α, ?β\))",
+             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\(α, ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
+             r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
+             r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
+             r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
+             r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
              r"\bα\^?\*"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\b(?:step(?: size)?|α|learning rate|lr)\b",
@@ -260,14 +271,27 @@ RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
-             r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b"),
+             r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
+             r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
+             r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
+             r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
+             r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
+             r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
+             r"\bspectral radius\b",
+             r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
+             r"(?:contraction )?factor\b"),
     labels=(r"\b(?:convergence )?rate\b", r"\bcontraction factor\b")))
 CONDITION_NUMBER = _add(_Q(
     "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
 ITERATIONS = _add(_Q(
     "iterations", "iterations to reach the tolerance", "k",
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
-             r"\biterations? (?:are )?(?:needed|required)"),
+             r"\biterations? (?:are )?(?:needed|required)",
+             r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
+             r"reduce (?:the |its )?(?:error|distance|gap|suboptimality)|(?:until|before|to get) "
+             r"(?:the |my |its )?(?:error|distance|gap|suboptimality))",
+             r"\bsmallest (?:number of (?:iterations|steps) )?[kt]\b(?= (?:that|such that|with|"
+             r"for which|so that)\b)"),
     labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b")))
 REGIME = _add(_Q(
     "regime", "behaviour regime", value_kind="explanation",
@@ -276,7 +300,8 @@ ITERATION_MATRIX = _add(_Q(
     "iteration-matrix", "iteration matrix", value_kind="matrix",
     phrases=(r"\biteration matrix\b[^.?]{0,60}\band its eigenvalues\b",
              r"\b2 ?[x×] ?2 (?:iteration )?matrix\b[^.?]{0,60}\band its eigenvalues\b",
-             r"\biteration matrix", r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
+             r"(?<!radius of its )(?<!radius of the )\biteration matrix",
+             r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
              r"\bcharacteristic (?:polynomial|equation)",
              r"\beigenvalues of the (?:iteration|update|transition)")))
 EFFECTIVE_STEP = _add(_Q(
@@ -363,7 +388,10 @@ WEIGHT_DECAY = _add(_Q(
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
-    phrases=(r"\bwhere is the iterate\b", r"(?<![-−Δ] )(?<![-−Δ])\bθ_\d+\b(?! ?[-−] ?θ)", r"\bparameters? after\b")))
+    phrases=(r"\bwhere is the iterate\b",
+             r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
+             r"\bθ_\d+\b(?! ?[-−] ?θ)",
+             r"\bparameters? after\b")))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
@@ -425,7 +453,14 @@ RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe ran
                                                     r"\bwhat is (?:the |its )?rank\b")))
 EIGENVALUES = _add(_Q(
     "eigenvalues", "eigenvalues of a matrix", r"\lambda_i", value_kind="vector",
-    phrases=(r"\b(?:find|compute|give|what are) the eigenvalues\b",)))
+    phrases=(r"\b(?:find|compute|give|state|list|write down|what are) (?:the |all )?eigenvalues\b"
+             r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))",)))
+HESSIAN = _add(_Q(
+    "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",
+    phrases=(r"\b(?:write down|compute|find|give|state|determine|derive|what is|what's) (?:the |"
+             r"its )?hessian(?: matrix)?\b", r"(?:\band|,) (?:the |its )hessian(?: matrix)?\b"
+             r"(?! (?:has|is|of the iteration))"),
+    labels=(r"\bhessian\b", r"∇²f")))
 MINIMISER = _add(_Q(
     "objective-minimiser", "minimiser of the objective", r"\theta^\star", value_kind="vector",
     aliases=("minimum-point",),

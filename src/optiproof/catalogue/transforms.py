@@ -56,7 +56,9 @@ SCALE_LOSS = _add(Entry(
     "scale-loss", "multiply the loss by a constant",
     phrases=(r"\bloss (?:is |was |had been |were )?multiplied\b",
              r"\bmultipl\w* (?:the |my )?(?:training |data )?loss\b",
-             r"\bscaled gradient\b")))
+             r"\bscaled gradient\b",
+             r"\b(?:changes?|changed|replaces?|replaced) (?:the |its |his |her |my |our )?"
+             r"(?:loss|objective)(?: function)? (?:to|by) [\d.]{1,12} ?(?:·|\*|×)? ?(?:f|L)\b")))
 AFTER_STEPS = _add(Entry(
     "after-steps", "after a given number of steps",
     phrases=(r"\bafter (?:\d{1,6}|one|two|three|four|five|ten|\w+ more) (?:steps|updates|"

@@ -46,10 +46,17 @@ def _is_label(flat: str, start: int, end: int) -> bool:
     """A number that labels the text: after 'Exercise', 'page', '#', before 'points'."""
     before = flat[max(0, start - 14):start]
     after = flat[end:end + 8]
+    if _VALUE_AFTER_WORD.search(before) and not flat[start:end].lstrip("-").isdigit():
+        return False  # "step 0.25", "round 1/2": a value, not a counter
     return bool(_LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after))
 
 
-_HINT = re.compile(r"\((?:you may use|hint:|use that)[^()]{0,160}\)|\bhint:[^.]{0,200}\.", re.I)
+_VALUE_AFTER_WORD = re.compile(r"\b(?:step|round)[ .]{0,2}$", re.I)
+
+
+_HINT = re.compile(r"\((?:you may use|hint:|use that)[^()]{0,160}\)|\bhint:[^.]{0,200}\.|"
+                   r"\(in terms of [^()]{1,30}\)", re.I)
+"""Hints to the reader, and the form asked for an answer ("exactly (in terms of √6)")."""
 
 
 def _in_hint(flat: str, start: int) -> bool:

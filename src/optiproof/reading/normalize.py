@@ -86,7 +86,8 @@ _LATEX_SYMBOLS = {
     "theta": "θ", "vartheta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "Sigma": "Σ",
     "epsilon": "ε", "varepsilon": "ε", "tau": "τ", "rho": "ρ", "nabla": "∇", "infty": "∞",
     "partial": "∂", "top": "^T", "intercal": "^T", "cdot": "·", "times": "×", "le": "≤",
-    "leq": "≤", "ge": "≥", "geq": "≥", "in": "∈", "to": "→", "rightarrow": "→", "mapsto": "→",
+    "leq": "≤", "ge": "≥", "geq": "≥", "preceq": "⪯", "succeq": "⪰", "in": "∈", "to": "→",
+    "rightarrow": "→", "mapsto": "→",
     "leftarrow": "←", "gets": "←", "approx": "≈", "ne": "≠", "neq": "≠", "sum": "Σ",
     "ell": "l", "ldots": "...", "cdots": "...", "dots": "...", "prime": "'", "star": "*",
     "ast": "*", "mid": "|", "vert": "|", "lvert": "|", "rvert": "|", "Vert": "‖",
@@ -187,6 +188,7 @@ def normalize(raw: str) -> Normalized:
     removed: list[str] = []
     notes: list[str] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _bracket_pieces(text)
     text = _flat_exponents(text, notes)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
@@ -212,6 +214,70 @@ def normalize(raw: str) -> Normalized:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
+
+
+_PIECES = {"⎡": ("⎤", "top"), "⎢": ("⎥", "mid"), "⎣": ("⎦", "bottom"),
+           "⎛": ("⎞", "top"), "⎜": ("⎟", "mid"), "⎝": ("⎠", "bottom")}
+_PIECE_ROW = re.compile(r"^(?P<pre>[^⎡⎢⎣⎛⎜⎝⎤⎥⎦⎞⎟⎠]{0,60})(?P<open>[⎡⎢⎣⎛⎜⎝])"
+                        r"(?P<cells>[-+\d.,/ \t]{1,200})(?P<close>[⎤⎥⎦⎞⎟⎠])"
+                        r"(?P<post>[^⎡⎢⎣⎛⎜⎝⎤⎥⎦⎞⎟⎠]{0,60})$")
+_CELL = re.compile(r"-?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?")
+
+
+def _bracket_pieces(text: str) -> str:
+    """A matrix drawn with bracket pieces over several lines (``⎡ 3 1 ⎤`` above ``A = ⎣ 1 3 ⎦``,
+    as pretty-printers write it) -> one line ``A = [[3, 1], [1, 3]]``. Only a run from a top
+    piece to a bottom piece, every row the same number of plain numbers, and at most one line
+    carrying text before (the name) and after the brackets is rewritten; anything else is left
+    as written."""
+    if "⎡" not in text and "⎛" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        block = _piece_block(lines, i)
+        if block is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(block[0])
+        i = block[1]
+    return "\n".join(out)
+
+
+def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
+    """The one-line form of a bracket-piece matrix starting at ``lines[start]`` and the index
+    after it, or None."""
+    rows, pre, post = [], [], []
+    i = start
+    while i < len(lines) and i - start <= 64:
+        m = _PIECE_ROW.match(lines[i])
+        if m is None:
+            return None
+        close, where = _PIECES[m.group("open")]
+        if m.group("close") != close or (where == "top") != (i == start):
+            return None
+        cells = [c for c in re.split(r"[ \t,]{1,20}", m.group("cells").strip()) if c]
+        if not cells or not all(_CELL.fullmatch(c) for c in cells):
+            return None
+        rows.append(cells)
+        pre.append(m.group("pre").strip())
+        post.append(m.group("post").strip())
+        i += 1
+        if where == "bottom":
+            break
+    else:
+        return None
+    if len(rows) < 2 or len({len(r) for r in rows}) != 1 or \
+            sum(1 for p in pre if p) > 1 or sum(1 for p in post if p) > 1:
+        return None
+    body = ("[" + ", ".join(r[0] for r in rows) + "]" if len(rows[0]) == 1 else
+            "[" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]")
+    name = next((p for p in pre if p), "")
+    tail = next((p for p in post if p), "")
+    indent = lines[start][:len(lines[start]) - len(lines[start].lstrip())]
+    return f"{indent}{name} {body} {tail}".rstrip().replace(f"{indent} ", indent, 1), i
 
 
 # -- LaTeX ----------------------------------------------------------------------------------

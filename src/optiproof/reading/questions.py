@@ -158,11 +158,22 @@ def _symbol_asks(sentence: str, offset: int, taken: list[tuple[int, int]]) -> li
             sym = sentence[lo:hi]
             if _ENGLISH.search(sym.split("_")[0].split("^")[0]) or sym.lower() in {"it", "this", "that", "the", "an"}:
                 continue
+            if _names_method(sym):
+                continue
             start, end = offset + lo, offset + hi
             if any(s < end and start < e for s, e in taken):
                 continue
             out.append(Ask(None, sym, start, end))
     return out
+
+
+def _names_method(sym: str) -> bool:
+    """True when a would-be symbol is an optimizer or scheme the catalogue names ("GD", "SGD"):
+    the method the request is about, not a quantity it asks for."""
+    from optiproof.catalogue import KINDS
+
+    return any(m.start == 0 and m.end == len(sym)
+               for kind in ("optimizer", "scheme") for m in KINDS[kind].mentions(sym))
 
 
 def read_questions(flat: str) -> Questions:
@@ -213,7 +224,8 @@ _ITEM_SPLIT = re.compile(r",? and (?:also )?|, (?=(?:the|its|a|an|how|what|which
 _ASKED_NOUN = re.compile(r"\b(?:pair|values?|sizes?|rates?|steps?|numbers?|norms?|points?|"
                          r"vectors?|matri(?:x|ces)|bounds?|factors?|distances?|ratios?|limits?|"
                          r"times?|moments?|minimi[sz]ers?|solutions?|updates?|iterates?|"
-                         r"eigenvalues?|thresholds?|volumes?|bytes|messages|rounds|directions?|"
+                         r"eigenvalues?|hessians?|"
+                         r"thresholds?|volumes?|bytes|messages|rounds|directions?|"
                          r"parameters?|weights|coefficients?|estimates?|range|names?|"
                          r"multiples?|methods?|optimi[sz]ers?|algorithms?)\b", re.I)
 

@@ -3,6 +3,9 @@
 - :func:`quadratic_forms`: a function written out, ``f(x, y) = x² + 9y²`` or ``f(w) = 0.5*(w1^2
   + 20*w2^2)``, is a quadratic ``½θᵀHθ - bᵀθ + c``; its Hessian H and linear term b come from
   differentiating it (so ``x² + 9y²`` has H = diag(2, 18), not diag(1, 9)).
+- :func:`matrix_quadratic_forms`: ``f(x) = ½ xᵀAx − bᵀx`` with A and b named; their values
+  (assignments elsewhere) give H and b by :func:`quadratic_of_matrices`, again by
+  differentiation (and A must be symmetric).
 - :func:`linear_equations`: an equation in indexed unknowns, ``2θ₁ + θ₂ + 2θ₃ = 3``, or a squared
   residual ``(2θ₁ + θ₂ − 5)²``, is a data row ``aᵀθ = b``.
 - :func:`extreme_eigenvalues`: "smallest eigenvalue μ = 1 and largest eigenvalue L = 100",
@@ -19,7 +22,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 _FUNCTION = re.compile(r"(?<![\w])(?:[fFLJ]|loss|Loss)\s?\(\s?([^()=]{1,30}?)\s?\)\s?=\s?"
-                       r"([^=;?]{1,140}?)(?=[.;,?](?:\s|$)|\s(?:and|with|where|for|on|in)\s|$)")
+                       r"([^=;?]{1,140}?)(?=[.;,?](?:\s|$)|\s(?:and|with|where|for|on|in|is|as|"
+                       r"at|to|of|by|be)\s|$|"
+                       r"\s(?!(?:sqrt|exp|log|diag|sin|cos|max|min|frac)\b)[a-z]{3,}\b)")
+"""A function written out; the formula ends at punctuation, a joining word or the first word of
+prose after it ("f(x, y) = x^2 + y^2 starting from (1, 1)")."""
 _RESIDUAL = re.compile(r"\(\s?([^()]{3,80}?)\s?\)\s?\^\s?2")
 _EQUATION = re.compile(r"(?<![\w=])((?:[-+]?\s?\d{0,6}(?:\.\d{1,6})?\s?(?:θ|w|x)_?\d\s?){2,12})=\s?"
                        r"(-?\d{1,6}(?:\.\d{1,6})?)(?![\d.])")
@@ -30,6 +37,13 @@ _MAX = (r"(?:largest eigenvalue|λ_?max(?:\s?\(\w\))?|lambda_?max|maximum eigenv
 MAX_CANDIDATES = 12
 """Candidate formulas of each kind parsed per text (a real part has one or two; bounds time)."""
 _NUMBER = r"(\d{1,6}(?:\.\d{1,6})?(?:e-?\d{1,3}|\^-?\d{1,3})?)"
+_EXTREMES_SPOKEN = re.compile(
+    r"(?:\beigenvalues?\b[^.?;]{0,60}?\b(?:smallest|minimum|minimal)(?: one| eigenvalue)?|"
+    r"\b(?:smallest|minimum|minimal) eigenvalue)(?: is|:| =| equals| of)? ?" + _NUMBER +
+    r"[^.?;]{0,30}?\b(?:largest|maximum|maximal)(?: one| eigenvalue)?"
+    r"(?: is|:| =| equals| of)? ?" + _NUMBER + r"(?!\d|\.\d)", re.I)
+"""Both extremes spoken after the word eigenvalue: "the eigenvalues of H: smallest is 0.1,
+largest is 10"."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +54,8 @@ class QuadraticForm:
     H: tuple[tuple[Fraction, ...], ...]
     b: tuple[Fraction, ...]
     source: str
+    expression: str = ""
+    """The function's right-hand side as written (what was parsed)."""
 
 
 @dataclass(frozen=True)
@@ -99,14 +115,104 @@ def quadratic_forms(flat: str) -> list[QuadraticForm]:
             continue
         if poly.total_degree() != 2 or any(s not in unknowns for s in expr.free_symbols):
             continue
-        hess = [[_fraction(sympy.diff(expr, u, v)) for v in unknowns] for u in unknowns]
-        grad0 = [_fraction(-sympy.diff(expr, u).subs({v: 0 for v in unknowns})) for u in unknowns]
-        if any(x is None for row in hess for x in row) or any(x is None for x in grad0):
+        got = hessian_and_linear(expr, unknowns)
+        if got is None:
             continue
-        out.append(QuadraticForm(tuple(str(u) for u in unknowns),
-                                 tuple(tuple(r) for r in hess), tuple(grad0),  # type: ignore[arg-type]
-                                 m.group(0).strip()))
+        out.append(QuadraticForm(tuple(str(u) for u in unknowns), got[0], got[1],
+                                 m.group(0).strip(), m.group(2).strip()))
     return out
+
+
+def unread_functions(flat: str) -> list[str]:
+    """The functions written out (``f(x, y) = …``) that are not read as a quadratic with numeric
+    coefficients (a flattened exponent ``x2 + 9y2``, a non-quadratic term, …), as written."""
+    read = {q.source for q in quadratic_forms(flat)}
+    return [m.group(0).strip() for m in list(_FUNCTION.finditer(flat))[:MAX_CANDIDATES]
+            if m.group(0).strip() not in read and "^T" not in m.group(2)]
+
+
+def hessian_and_linear(expr: object, unknowns: list[object]
+                       ) -> tuple[tuple[tuple[Fraction, ...], ...], tuple[Fraction, ...]] | None:
+    """(H, b) of a quadratic ``expr = ½θᵀHθ − bᵀθ + c`` in ``unknowns``, by differentiation:
+    H the (constant, rational) Hessian, b = −∇f(0); None when the Hessian is not constant and
+    rational (the expression is not a quadratic with numeric coefficients)."""
+    import sympy
+
+    hess_expr = [[sympy.diff(expr, u, v) for v in unknowns] for u in unknowns]
+    if any(getattr(x, "free_symbols", set()) for row in hess_expr for x in row):
+        return None
+    hess = [[_fraction(x) for x in row] for row in hess_expr]
+    grad0 = [_fraction(-sympy.diff(expr, u).subs({v: 0 for v in unknowns})) for u in unknowns]
+    if any(x is None for row in hess for x in row) or any(x is None for x in grad0):
+        return None
+    return tuple(tuple(r) for r in hess), tuple(grad0)  # type: ignore[arg-type]
+
+
+_MATRIX_FORM = re.compile(
+    r"(?<![\w])(?:[fFLJ]|loss|Loss)\s?\(\s?(?P<v>[A-Za-zθ]\w{0,3})\s?\)\s?=\s?"
+    r"(?P<half>½|1/2|\(1/2\)|\(1\)/\(2\)|0\.5)?\s?(?:·|\*)?\s?"
+    r"(?P=v)\s?\^\s?(?:T|⊤)\s?(?P<m>[A-Z])\s?(?P=v)"
+    r"(?:\s?(?P<sign>[-+−])\s?(?P<b>[a-z])\s?\^\s?(?:T|⊤)\s?(?P=v))?"
+    r"(?=\s?(?:[,.;:]|\)|$|\s(?:with|where|and|for|on|in|subject|over|defined)\b))")
+"""``f(x) = ½ xᵀAx − bᵀx`` (or without the ½) with the matrix and vector named by a letter;
+nothing may follow the last term but punctuation or a joining word."""
+
+
+@dataclass(frozen=True)
+class MatrixQuadratic:
+    """``f(v) = c·vᵀMv ∓ bᵀv`` with M (and b) named: the names, the Hessian's multiple of M
+    (1 after a ½, else 2), the sign of the linear term (+1 for ``− bᵀv``), and the phrase."""
+
+    variable: str
+    matrix: str
+    scale: Fraction
+    vector: str | None
+    sign: int
+    source: str
+
+
+def matrix_quadratic_forms(flat: str) -> list[MatrixQuadratic]:
+    """Every function written as ``½ vᵀMv − bᵀv`` with M and b named by letters (their values
+    are assignments elsewhere in the text: :func:`quadratic_of_matrices`)."""
+    out = []
+    for m in list(_MATRIX_FORM.finditer(flat))[:MAX_CANDIDATES]:
+        out.append(MatrixQuadratic(m.group("v"), m.group("m"),
+                                   Fraction(1) if m.group("half") else Fraction(2),
+                                   m.group("b"), -1 if m.group("sign") == "+" else 1,
+                                   m.group(0).strip()))
+    return out
+
+
+def quadratic_of_matrices(form: MatrixQuadratic, matrix: list[list[Fraction]],
+                          vector: list[Fraction] | None = None
+                          ) -> tuple[tuple[tuple[Fraction, ...], ...], tuple[Fraction, ...]]:
+    """(H, b) of ``form`` with its matrix (and vector) values, by differentiating the written
+    polynomial; ValueError when the matrix is not square and symmetric (the Hessian of
+    ``½vᵀMv`` is (M + Mᵀ)/2, not M, so a non-symmetric M is refused, not symmetrised), or the
+    vector's size does not match."""
+    import sympy
+
+    n = len(matrix)
+    if n == 0 or any(len(row) != n for row in matrix):
+        raise ValueError(f"{form.matrix} is not a square matrix")
+    if any(matrix[i][j] != matrix[j][i] for i in range(n) for j in range(n)):
+        raise ValueError(f"{form.matrix} is not symmetric, so the Hessian of "
+                         f"\"{form.source}\" is ({form.matrix} + {form.matrix}ᵀ)/2, not "
+                         f"{form.matrix}; write the symmetric matrix")
+    if vector is not None and len(vector) != n:
+        raise ValueError(f"{form.vector} has {len(vector)} entries but {form.matrix} is {n} x {n}")
+    v = sympy.symbols(f"v0:{n}")
+    M = sympy.Matrix(n, n, lambda i, j: sympy.Rational(matrix[i][j].numerator,
+                                                       matrix[i][j].denominator))
+    x = sympy.Matrix(v)
+    expr = (sympy.Rational(form.scale.numerator, form.scale.denominator) / 2 * (x.T * M * x))[0]
+    if vector is not None:
+        b = sympy.Matrix([sympy.Rational(c.numerator, c.denominator) for c in vector])
+        expr -= form.sign * (b.T * x)[0]
+    got = hessian_and_linear(expr, list(v))
+    if got is None:
+        raise ValueError(f"\"{form.source}\" is not a quadratic with numeric coefficients")
+    return got
 
 
 def _row(text: str) -> tuple[list[Fraction], Fraction] | None:
@@ -160,7 +266,13 @@ def extreme_eigenvalues(flat: str) -> tuple[Fraction, Fraction, str] | None:
     lo = re.search(_MIN + _NUMBER, flat, re.I)
     hi = re.search(_MAX + _NUMBER, flat, re.I)
     if not lo or not hi:
-        return None
+        spoken = _EXTREMES_SPOKEN.search(flat)
+        if spoken is None:
+            return None
+        a, b = parse_number(spoken.group(1)), parse_number(spoken.group(2))
+        if a is None or b is None or a.value > b.value:
+            return None
+        return a.value, b.value, spoken.group(0)
     a, b = parse_number(lo.group(1)), parse_number(hi.group(1))
     if a is None or b is None:
         return None

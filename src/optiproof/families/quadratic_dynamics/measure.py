@@ -53,6 +53,8 @@ class QuadraticMeasurer(Measurer):
         m = self.spec.method
         kind = answer.quantity
         L = float(lams.max())
+        if kind == Q.EIGENVALUES.key and self.ends is None:
+            return Measured(np.sort(np.linalg.eigvalsh(_H(self.spec))), 1e-12 * L)
         if kind == Q.CONDITION_NUMBER.key:
             return Measured(L / float(lams.min()), 1e-12 * L / float(lams.min()))
         if kind == Q.MAX_STEP.key:

@@ -9,6 +9,7 @@ error factor ε, and the asks in the order the text asks them. Spec field names 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
@@ -16,6 +17,7 @@ import sympy
 
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import transforms as T
 from optiproof.catalogue import OPTIMIZERS, QUANTITIES
 from optiproof.core.text.match import (
     Score,
@@ -27,14 +29,19 @@ from optiproof.core.text.match import (
     rxc,
     take_asks,
 )
-from optiproof.core.text.numbers import Num, array_at, is_matrix, number_at, spec_array
-from optiproof.core.text.objects import extreme_eigenvalues, quadratic_forms
+from optiproof.core.text.numbers import (Num, array_at, find_numbers, is_matrix, number_at,
+                                         spec_array)
+from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_forms,
+                                         quadratic_forms, quadratic_of_matrices,
+                                         unread_functions)
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
+from optiproof.families.quadratic_dynamics.spec import fraction
 
 FAMILY = KEY
-F = SimpleNamespace(H="H", eigenvalues="eigenvalues", method="method", alpha="alpha",
+F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
+                    eigenvalues="eigenvalues", method="method", alpha="alpha",
                     beta="beta", dampening="dampening", epsilon="epsilon", asks="asks")
 """Spec field names of the quadratic-dynamics family."""
 
@@ -55,9 +62,12 @@ _ASKS = {
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
                 r"range|boundary)|\brange of (?:α|step sizes|learning rates)",
-    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|α\b|\(α, ?β\)|"
+    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
+                    r"\(α, ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
-                    r"(?:step|learning rate|α|\(α, ?β\))|\bα\^?\*",
+                    r"(?:step|learning rate|lr\b|[αηγ]|\(α, ?β\))|\bα\^?\*|\b(?:that|which) minimi[sz]es? "
+                    r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
+                    r"\bwith which (?:step(?: size)?|learning rate)\b",
     "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\(α, ?β\)|α and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\(α, ?β\))|\bβ\^?\*",
@@ -70,7 +80,8 @@ _ASKS = {
     "iterations": r"\bhow many (?:iterations|steps)|\bnumber of (?:iterations|steps)|"
                   r"\biterations? (?:are )?(?:needed|required)",
     "regime": r"\bregimes?\b|\boscillat\w*|\bmonoton\w*|\bwhat happens\b(?! along)",
-    "iteration-matrix": r"\biteration matrix|\b2 ?[x×] ?2 (?:matrix|system|iteration)|"
+    "iteration-matrix": r"(?<!radius of its )(?<!radius of the )\biteration matrix|"
+                        r"\b2 ?[x×] ?2 (?:matrix|system|iteration)|"
                         r"\bcharacteristic (?:polynomial|equation)|\beigenvalues of the "
                         r"(?:iteration|update|transition)",
     "effective-step": r"\beffective (?:step|learning rate)|\bexponential moving average|"
@@ -85,6 +96,7 @@ _SYMBOLS = {"μ": "mu", "m": "m", "L": "L", "M": "M", "λ_min": "lambda_min",
 
 
 _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$": Q.CONDITION_NUMBER.key,
+                  r"^[kt]$": Q.ITERATIONS.key,
                   r"^ρ(?:\(α\))?$": Q.RATE.key, r"^ρ(?:\^?\*|_opt)$": Q.OPTIMAL_RATE.key}
 
 
@@ -112,13 +124,52 @@ class QuadraticDynamicsReader:
         the optimal momentum too."""
         if r.value(F.alpha) is None:
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
+        keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
+        for k, s in asks:
+            if k == Q.UPDATE.key and re.search(r"\bstep\b", s) and Q.OPTIMAL_STEP.key in keys:
+                r.answered_by[k] = Q.OPTIMAL_STEP.key  # "find the step α* minimising ρ(α)"
+            elif k == Q.ROUNDS.key and Q.ITERATIONS.key in keys:
+                r.answered_by[k] = Q.ITERATIONS.key  # "how many steps" of an iteration
+            elif k == Q.DISTANCE.key and F.epsilon in r.fields and \
+                    s in r.fields[F.epsilon].source:
+                r.answered_by[k] = Q.ITERATIONS.key  # "shrink the distance to θ* by 1000x"
         asks = [x for k, s in asks for x in [(k, s)] + (
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
+        taken = r.value(F.asks) or []
+        if Q.ITERATIONS.key in taken and r.value(F.epsilon) is None and \
+                not any(m.name == F.epsilon for m in r.missing):
+            r.miss(F.epsilon, "the question 'iterations' needs epsilon (the factor the error "
+                              "must shrink by), which the text does not state")
+        if Q.HESSIAN.key in taken and r.value(F.function) is None and \
+                not any(m.name == F.function for m in r.missing):
+            r.miss(F.function, "the Hessian is asked, but no function written out in its "
+                               "variables gives it (expected e.g. 'f(x, y) = x^2 + 9y^2')")
+        eigs = r.fields.get(F.eigenvalues)
+        if Q.EIGENVALUES.key in taken and eigs is not None and "smallest and largest" in eigs.note:
+            r.miss(F.eigenvalues, f"the eigenvalues of H are asked, but \"{eigs.source}\" gives "
+                                  "only the smallest and the largest (expected every eigenvalue, "
+                                  "or H itself)")
+        if Q.MINIMISER.key in taken and r.value(F.b) is None and r.value(F.H) is not None and \
+                any(c.name == "no linear term" for c in r.conventions):
+            r.set(F.b, [0] * len(r.value(F.H)), next(
+                c.source for c in r.conventions if c.name == "no linear term"),
+                note="no linear term: b = 0")
+        if Q.MINIMISER.key in taken and r.value(F.b) is None and \
+                not any(m.name == F.b for m in r.missing):
+            r.miss(F.b, "the minimiser is asked, but the linear term b of f = ½θᵀHθ − bᵀθ is "
+                        "not given (expected e.g. 'b = [1, 2]')")
+        if Q.CONVERGES.key in taken and r.value(F.alpha) is None and \
+                not any(m.name == F.alpha for m in r.missing):
+            r.miss(F.alpha, "the question whether the iteration converges needs the step size, "
+                            "which this part does not state (expected e.g. 'α = 0.1')")
 
     def applied(self, r: PartReading) -> set[str]:
-        """No transformation is expressed by a quadratic-dynamics spec."""
-        return set()
+        """A loss multiplied by a constant (H -> cH) and an L2 penalty (H -> H + λI) are applied
+        to the curvature."""
+        names = {c.name for c in r.conventions}
+        return ({T.SCALE_LOSS.key} if "loss scale" in names else set()) | \
+            ({T.ADD_WEIGHT_DECAY.key} if "weight decay" in names else set())
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
@@ -135,10 +186,15 @@ class QuadraticDynamicsReader:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY)
         _read_curvature(own, ctx, r)
+        _read_scale(own, r)
+        _read_decay(own, r)
         _read_form(objects, r)
+        _read_error_norm(own, ctx, r)
+        _read_minimiser(own, ctx, r)
         methods = _read_methods(own, ctx)
         _read_scalars(own, ctx, r)
         _read_asks(own, r)
+        methods = _each_method(own, part.label, previous, methods, r)
         if len(methods) <= 1:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
@@ -151,7 +207,8 @@ class QuadraticDynamicsReader:
         out = []
         for i, (name, src) in enumerate(methods, 1):
             sub = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(r.fields),
-                              missing=list(r.missing), notes=list(r.notes))
+                              missing=list(r.missing), notes=list(r.notes),
+                              conventions=list(r.conventions))
             sub.set(F.method, name, src)
             out.append(sub)
         return out
@@ -229,17 +286,21 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             _set_eigs(r, got[0], got[1])
             return
-        arr = assigned_array(text, r"H|the Hessian|Hessian H")
+        arr = assigned_array(text, r"H|the Hessian|Hessian H" + _hessian_letter(text))
         if arr is not None and is_matrix(arr[0]):
             try:
                 r.set(F.H, spec_array(arr[0]), arr[1])
             except ValueError as err:
                 r.miss(F.H, str(err))
+            _linear_term(own, ctx, r)
             return
         if arr is not None:
             r.miss(F.H, f"H is written as a vector (\"{arr[1]}\"); write diag(...) or a matrix")
             return
         for m in rx(_EIG_HEAD).finditer(text):
+            if rx(r"\b(?:smallest|largest|minimum|maximum|minimal|maximal|extreme|min|max|"
+                  r"smaller|larger|one|an) $").search(text[max(0, m.start() - 12):m.start()]):
+                continue  # one extreme eigenvalue is not the spectrum
             got2 = _number_list(text, m.end())
             if got2 is not None and len(got2[0]) >= 1:
                 _set_eigs(r, got2[0], phrase(text, m.start(), got2[1]))
@@ -260,10 +321,94 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.eigenvalues, [_SYMBOLS.get(lo, "mu"), _SYMBOLS.get(hi, "L")], src,
                       note="symbolic spectrum: the eigenvalues lie in [μ, L], both ends attained")
             return
-    if _curvature_objects(own, r) or _curvature_objects(ctx, r):
+    unassigned = _matrix_form(own, ctx, r)
+    if unassigned is None or _curvature_objects(own, r) or _curvature_objects(ctx, r):
+        return
+    if unassigned:
+        r.miss(F.H, unassigned)
+        return
+    garbled = unread_functions(own) or unread_functions(ctx)
+    if garbled:
+        r.miss(F.H, f"could not read \"{garbled[0]}\" as a quadratic with numeric coefficients "
+                    "(expected e.g. f(x, y) = x^2 + 9y^2; a flattened exponent such as 'x2' is "
+                    "not guessed)")
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+_HESSIAN_NAMED = re.compile(r"\b(?:the )?Hessian (?:matrix )?([A-GI-Z])\b|(?<![\w])([A-GI-Z]) ?= ?"
+                            r"[^.;?=]{1,120}?\b(?:is|be) (?:the|its) Hessian\b")
+
+
+def _hessian_letter(text: str) -> str:
+    """``|A`` when the text names the Hessian by another letter ("the Hessian Q", "A = [[..]]
+    is the Hessian of the loss"), else ""."""
+    m = _HESSIAN_NAMED.search(text)
+    return "|" + (m.group(1) or m.group(2)) if m else ""
+
+
+def _linear_term(own: str, ctx: str, r: PartReading) -> None:
+    """With H given directly: b of ``f(θ) = ½ θᵀHθ − bᵀθ`` when the function names it and the
+    text states it (0 when the function has no linear term); a function without the ½ (whose
+    Hessian is 2H, not H) is refused."""
+    for text in (own, ctx):
+        for form in matrix_quadratic_forms(text):
+            if form.matrix != "H":
+                continue
+            if form.scale != 1:
+                r.miss(F.H, f"\"{form.source}\" has no ½, so its Hessian is 2H, not H (expected "
+                            "f = ½ θᵀHθ − bᵀθ, or the Hessian itself)")
+                return
+            if form.vector is None:
+                r.convention("no linear term", form.source, "no linear term: b = 0")
+                return
+            got = next((a for a in (assigned_array(t, re.escape(form.vector)) for t in (own, ctx))
+                        if a is not None and not is_matrix(a[0])), None)
+            if got is not None:
+                try:
+                    r.set(F.b, [Num(form.sign * n.value, n.text).spec_value() for n in got[0]],
+                          got[1], note="the linear term of f (it moves the minimiser, not the "
+                                       "error dynamics)")
+                except ValueError as err:
+                    r.miss(F.b, str(err))
+            return
+
+
+def _matrix_form(own: str, ctx: str, r: PartReading) -> str | None:
+    """H (and b) of ``f(w) = ½ wᵀAw − cᵀw`` with ``A = [[5, 3], [3, 5]]`` (and ``c = [2, -2]``)
+    stated in the text, by differentiation. None when read (or refused with a reason); else why
+    a written function gave no curvature (its matrix is not given as a matrix: the spectrum may
+    still be stated another way), or "" when no such function is written."""
+    for text in (own, ctx):
+        for form in matrix_quadratic_forms(text):
+            found = [assigned_array(t, re.escape(form.matrix)) for t in (own, ctx)]
+            got = next((a for a in found if a is not None), None)
+            if got is None or not is_matrix(got[0]):
+                return (f"the matrix {form.matrix} of \"{form.source}\" is not given as a "
+                        f"matrix (expected {form.matrix} = [[2, 1], [1, 2]] or a bmatrix)")
+            vec = None
+            if form.vector:
+                vgot = next((a for a in (assigned_array(t, re.escape(form.vector))
+                                         for t in (own, ctx)) if a is not None), None)
+                if vgot is not None and not is_matrix(vgot[0]):
+                    vec = vgot
+            try:
+                H, b = quadratic_of_matrices(form, [[n.value for n in row] for row in got[0]],
+                                             [n.value for n in vec[0]] if vec else None)
+                rows = [[Num(v, str(v)).spec_value() for v in row] for row in H]
+                r.set(F.H, rows, f"{form.source}; {got[1]}",
+                      note="the Hessian of the function, by differentiation")
+                if vec is not None:
+                    r.set(F.b, [Num(v, str(v)).spec_value() for v in b], vec[1],
+                          note="the linear term of the function (it moves the minimiser, not "
+                               "the error dynamics)")
+                elif not form.vector:
+                    r.convention("no linear term", form.source, "no linear term: b = 0")
+            except ValueError as err:
+                r.miss(F.H, str(err))
+            return None
+    return ""
 
 
 def _curvature_objects(text: str, r: PartReading) -> bool:
@@ -278,6 +423,17 @@ def _curvature_objects(text: str, r: PartReading) -> bool:
             r.miss(F.H, str(err))
             return True
         r.set(F.H, rows, form.source, note="the Hessian of the function, by differentiation")
+        if form.expression:
+            r.set(F.function, form.expression, form.source)
+            r.set(F.variables, list(form.variables), form.source)
+        if not any(form.b):
+            r.convention("no linear term", form.source, "no linear term: b = 0")
+        else:
+            try:
+                r.set(F.b, [Num(v, str(v)).spec_value() for v in form.b], form.source,
+                      note="the linear term, -∇f(0)")
+            except ValueError as err:
+                r.miss(F.b, str(err))
         return True
     extremes = extreme_eigenvalues(text)
     if extremes is not None:
@@ -302,6 +458,150 @@ def _set_eigs(r: PartReading, nums: list, src: str) -> None:
         r.set(F.eigenvalues, spec_array(nums), src)
     except ValueError as err:
         r.miss(F.eigenvalues, str(err))
+
+
+_SCALE = re.compile(
+    r"\b(?:(?:changes?|changed|replaces?|replaced|sets?) (?:the |its |his |her |my |our )?"
+    r"(?:loss|objective)(?: function)? (?:to|by|with) |(?:loss|objective)(?: function)? "
+    r"(?:becomes|is now|is replaced by) )(?=[\d.])|\bmultipl\w* (?:the |its |his |her |my |"
+    r"our )?(?:training )?(?:loss|objective|f)(?: function)? by (?=[\d.])|"
+    r"\b(?:loss|objective) (?:is |was |were )?multiplied by (?=[\d.])")
+
+
+def _read_scale(own: str, r: PartReading) -> None:
+    """"changes the loss to 10 f", "multiplies the loss by 1000": the curvature of c·f is c·H
+    (every eigenvalue times c); applied to the part's curvature with the phrase as source."""
+    m = _SCALE.search(own)
+    if m is None:
+        return
+    num = number_at(own, m.end())
+    if num is None or num[0].value <= 0:
+        r.miss(F.H, f"could not read the positive factor the loss is multiplied by in "
+                    f"\"{phrase(own, m.start(), min(len(own), m.end() + 12))}\"")
+        return
+    c, end = num[0].value, num[1]
+    tail = re.match(r" ?(?:·|\*|×)? ?(?:f|L|the (?:loss|objective))\b", own[end:])
+    end += tail.end() if tail else 0
+    why = re.match(r" ?\([^()]{0,80}\)", own[end:])
+    if why and any(n.value == c for n, _, _ in find_numbers(why.group(0))):
+        end += why.end()  # "(summing over 10 items instead of averaging)" says why
+    src = phrase(own, m.start(), end)
+    _change_curvature(r, lambda x, diagonal: x * c, src, "loss scale",
+                      f"the loss is multiplied by {num[0].text}: its Hessian is {num[0].text} "
+                      "times the original one")
+
+
+def _change_curvature(r: PartReading, change: Any, src: str, name: str, note: str) -> None:
+    """Apply ``change(entry, on_diagonal)`` to every entry of the numeric H (or to every
+    eigenvalue), with ``src`` joined to the field's source and recorded as convention ``name``;
+    a curvature not given as numbers is refused."""
+    for field in (F.H, F.eigenvalues):
+        got = r.fields.get(field)
+        if got is None or not isinstance(got.value, list) or \
+                any(isinstance(x, str) and x[:1].isalpha() for x in got.value):
+            continue
+        try:
+            def new(x: Any, diagonal: bool) -> Any:
+                v = change(fraction(x), diagonal)
+                return Num(v, str(v)).spec_value()
+            value = [[new(x, i == j) for j, x in enumerate(row)] for i, row in
+                     enumerate(got.value)] if field == F.H else [new(x, True) for x in got.value]
+        except ValueError as err:
+            r.miss(field, str(err))
+            return
+        r.set(field, value, f"{got.source}; {src}", note=note)
+        r.convention(name, src, note)
+        return
+    r.miss(F.H, f"\"{src}\" changes the loss, but the curvature it changes is not given as "
+                "numbers")
+
+
+_DECAY = re.compile(r"\+ ?(?:\(? ?(?P<name>λ|lambda|μ|c|wd)(?P<half> ?/ ?2)? ?\)?|"
+                    r"(?P<num>[\d.]{1,8})(?P<half2> ?/ ?2)?|(?:1 ?/ ?2|½|\(1/2\)) ?"
+                    r"(?P<name2>λ|lambda|μ|c|wd)?) ?·? ?‖ ?[wθx] ?‖(?:_2)?\^2")
+
+
+def _read_decay(own: str, r: PartReading) -> None:
+    """"minimise L(w) + (λ/2)‖w‖² with λ = 1": an L2 penalty adds its curvature to H
+    (λ/2‖w‖² adds λI, λ‖w‖² adds 2λI); only the penalty written as a formula is read."""
+    m = _DECAY.search(own)
+    if m is None:
+        return
+    src = phrase(own, m.start(), m.end())
+    name = m.group("name") or m.group("name2")
+    half = bool(m.group("half") or m.group("half2")) or (m.group("name2") is not None) or \
+        (m.group("name") is None and m.group("num") is None)
+    if name:
+        got = assigned_number(own, re.escape(name))
+        if got is None:
+            r.miss(F.H, f"the penalty \"{src}\" needs the value of {name} (expected e.g. "
+                        f"'{name} = 0.1')")
+            return
+        lam, src = got[0].value, f"{src}; {got[1]}"
+    elif m.group("num"):
+        num = number_at(own, m.start(1) if m.group(1) else m.start("num"))
+        lam = num[0].value if num else Fraction(m.group("num"))
+    else:
+        lam = Fraction(1)
+    add = lam if half else 2 * lam
+    _change_curvature(r, lambda x, diagonal: x + add if diagonal else x, src, "weight decay",
+                      f"the penalty {src} adds {add}·I to the Hessian")
+
+
+_OPERATOR_NORM = re.compile(r"‖ ?I ?- ?[αηγ] ?[AHQ] ?‖_2")
+"""``ρ(α) = ‖I − αA‖_2``: for a symmetric A, the spectral norm is the spectral radius."""
+
+
+_ERROR_NORM = re.compile(r"‖ ?\(?[θxwe][^‖]{0,28}‖(?:_(\{?\w{1,3}\}?|∞))?")
+
+
+def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
+    """The norm the error is measured in (``‖θ_t − θ*‖_2``): the Euclidean norm (index 2 or none)
+    is the one the rates and counts are worst-case exact for; another norm is refused."""
+    for text in (own, ctx):
+        op = _OPERATOR_NORM.search(text)
+        if op:
+            r.convention("operator norm", op.group(0), "the spectral norm of the symmetric "
+                                                       "I − αH is its spectral radius, the rate")
+    found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)
+             if re.search(r"[-_]", m.group(0).split("‖")[1])]  # an iterate or an error
+    if not found:
+        return
+    odd = [m for m in found if m.group(1) and m.group(1).strip("{}") not in ("2",)]
+    if odd:
+        r.miss("norm", f"the error is measured in \"{odd[0].group(0)}\"; the rates and counts "
+                       "here are for the Euclidean norm ‖·‖_2")
+        return
+    r.convention("error norm", "; ".join(dict.fromkeys(m.group(0) for m in found)),
+                 "the error is measured in the Euclidean norm, the one the rates are for")
+
+
+_MINIMISER = re.compile(r"\b(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|x|w)\^?\*| "
+                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at) ?(?=[(\[])")
+
+
+def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
+    """"The minimiser is (0, 0)": checked against H and b (H θ* = b); a stated minimiser that
+    agrees is a convention with its source, one that does not is reported."""
+    for text in (own, ctx):
+        m = _MINIMISER.search(text)
+        if m is None:
+            continue
+        got = array_at(text, m.end())
+        H = r.value(F.H)
+        if got is None or is_matrix(got[0]) or H is None or len(got[0]) != len(H):
+            return
+        b = r.value(F.b) or [0] * len(H)
+        x = [n.value for n in got[0]]
+        ok = all(sum(fraction(H[i][j]) * x[j] for j in range(len(x))) == fraction(b[i])
+                 for i in range(len(x)))
+        src = phrase(text, m.start(), got[1])
+        if ok:
+            r.convention("minimiser", src, "the stated minimiser solves Hθ = b")
+        else:
+            r.miss(F.H, f"the stated minimiser (\"{src}\") does not solve Hθ = b for the "
+                        "H and b read")
+        return
 
 
 # -- method and scalars ----------------------------------------------------------------------
@@ -335,6 +635,38 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
     return []
 
 
+_EACH = re.compile(r"\b(?:each of the (?:two|three|\d) (?:methods|algorithms|optimi[sz]ers)|both "
+                   r"(?:methods|algorithms|optimi[sz]ers)|each (?:method|algorithm|optimi[sz]er)|"
+                   r"the two (?:methods|algorithms|optimi[sz]ers))\b", re.I)
+
+
+def _each_method(own: str, label: str, previous: list[PartReading],
+                 methods: list[tuple[str, str]], r: PartReading) -> list[tuple[str, str]]:
+    """"each of the two methods (tuned as in (b), (c))": the methods of the parts referred to,
+    one reading each; a part that asks about several methods but names fewer is refused."""
+    m = _EACH.search(own)
+    if m is None or len(methods) >= 2:
+        return methods
+    refs = [x.lower() for x in re.findall(r"\(([a-hA-H]|\d{1,2}|i{1,3}|iv|v)\)", own)
+            if x.lower() != label.lower()]
+    found: list[tuple[str, str]] = []
+    for ref in refs:
+        for p in previous:
+            method = p.value(F.method)
+            if p.label.split(".")[0].lower() == ref and method and \
+                    method not in [k for k, _ in found]:
+                found.append((method, f"{phrase(own, m.start(), m.end())}; ({ref})"))
+    if len(found) >= 2:
+        r.notes.append(f"\"{m.group(0)}\": the methods of parts "
+                       f"{', '.join('(' + x + ')' for x in refs)}, one answer each")
+        return found
+    r.miss(f"question \"{m.group(0)}\"",
+           f"\"{m.group(0)}\" asks about several methods, but the part names "
+           f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
+           "'for gradient descent and for heavy ball')")
+    return methods
+
+
 def _scalar(text: str, names: str) -> tuple[Any, str] | None:
     got = assigned_number(text, names)
     if got is not None:
@@ -347,13 +679,35 @@ def _scalar(text: str, names: str) -> tuple[Any, str] | None:
     return None
 
 
+_STEP_VALUE = re.compile(r"\b(?:(?:with|using|at|take|and) (?:a |the )?(?:constant |fixed )?step"
+                         r"(?:[- ]?size)?(?: of)? (?=[-.\d])|step(?:[- ]?size)?(?: of)? (?=0?\.\d|"
+                         r"\d{1,6}/\d))", re.I)
+
+
+def _number_after(pattern: re.Pattern, text: str) -> tuple[Any, str] | None:
+    """The number right after the first match of ``pattern``, and the phrase up to it."""
+    m = pattern.search(text)
+    if m:
+        num = number_at(text, m.end())
+        if num is not None:
+            return num[0], phrase(text, m.start(), num[1])
+    return None
+
+
+def _step_value(text: str) -> tuple[Any, str] | None:
+    """"with step 0.25", "using a constant step of 1/8", "step 0.1": the step size (a bare
+    "step 3" is a counter, not read)."""
+    return _number_after(_STEP_VALUE, text)
+
+
 def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
     for text in (own, ctx):
         m = rx(r"(?:α|alpha|step size|learning rate|lr|η) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
         if m:
             r.set(F.alpha, "1/L", phrase(text, m.start(), m.end()))
             break
-        got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η")
+        got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η") or \
+            _step_value(text)
         if got is not None:
             _set_number(r, F.alpha, got)
             break
@@ -381,7 +735,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
 def _factor(text: str) -> tuple[Any, str] | None:
     """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
     reduction": the factor."""
-    for verb in rx(r"\b(?:reduc|shrink|decreas|drop)\w{0,4}\b").finditer(text):
+    for verb in rx(r"\b(?:reduc|shrink|decreas|drop)\w{0,4}\b|\bdown(?= by\b)").finditer(text):
         window = text[verb.end():verb.end() + 60]
         for m in rx(r"\b(?:by|to)(?: a factor(?: of)?)? ").finditer(window):
             num = number_at(text, verb.end() + m.end())
@@ -400,18 +754,13 @@ def _as_ratio(value: Any) -> Any:
     return 1 / value if value > 1 else value
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|‖[^‖]{1,20}‖ ?(?:≤|<=) ?(?=[\d.]"
-                    r"[^‖]{0,14}‖)")
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|"
+                    r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=) ?(?=[\d.][^‖]{0,14}‖)")
 
 
 def _bound(text: str) -> tuple[Any, str] | None:
     """``ρ^k ≤ 10^-4`` or ``‖θ_t − θ*‖ ≤ 10^-3 ‖θ_0 − θ*‖``: the factor the error must reach."""
-    m = _BOUND.search(text)
-    if m:
-        num = number_at(text, m.end())
-        if num is not None:
-            return num[0], phrase(text, m.start(), num[1])
-    return None
+    return _number_after(_BOUND, text)
 
 
 def _set_ratio(r: PartReading, got: tuple[Any, str]) -> None:

@@ -801,7 +801,111 @@ def ask_zero_curvature(c: Ctx) -> None:
     c.summary.append(f"{k} zero-curvature direction(s)" + (" (frozen)" if k else ""))
 
 
-ASKS = {"max-step": ask_max_step, "condition-number": ask_condition_number,
+def ask_eigenvalues(c: Ctx) -> None:
+    """The eigenvalues of H (with multiplicity, ascending): given, off the diagonal, or the roots
+    of the characteristic polynomial; a spectrum known only as [μ, L] has no list to give."""
+    q = c.quad
+    if q.symbolic:
+        c.der.add("Eigenvalues of H",
+                  "Only the interval $[\\mu, L]$ holding the spectrum is given (both ends are "
+                  "eigenvalues); the other eigenvalues are not determined.")
+        c.answer(Q.EIGENVALUES.key, "eigenvalues of H", r"\lambda_i", None, status="none",
+                 note="not determined: only the extreme eigenvalues mu and L are given")
+        return
+    eigs = sympy.Matrix(q.eigs)
+    how = ("read off the diagonal" if c.spec.H_is_diagonal else
+           "the roots of $\\det(H - \\lambda I) = 0$" if q.exact else
+           "computed in floating point ($n > 2$, not diagonal)")
+    c.der.add("Eigenvalues of H", f"The eigenvalues of $H$, {how}.",
+              Equation.of(Tex(r"\lambda_i(H)"), eigs))
+    c.answer(Q.EIGENVALUES.key, "eigenvalues of H", r"\lambda_i", eigs,
+             note="ascending, with multiplicity")
+    if q.n <= SHOW_MAX:
+        c.summary.append(f"$\\lambda(H) = {_il(eigs.T)}$")
+
+
+def ask_converges(c: Ctx) -> None:
+    """Converges from every start iff the rate at the given (alpha, beta) is below 1."""
+    if c.quad.symbolic:  # GD at alpha = 1/L: every factor 1 - lambda/L lies in [0, 1)
+        rho = _tidy(1 - c.quad.mu / c.quad.L)
+        yes = True
+    else:
+        rho = rate_at(c.quad, c.method, c.alpha, c.beta)[0]
+        yes = bool(rho < 1)
+    c.der.add("Does the iteration converge?",
+              "From every start the error tends to 0 exactly when every per-direction factor "
+              "has modulus below 1, i.e. when the rate is below 1: here "
+              f"$\\rho = {_il(rho)}$" + (" < 1." if yes else " \\ge 1."),
+              Equation.of(Tex(r"\rho"), rho))
+    c.answer(Q.CONVERGES.key, "converges", "", sympy.true if yes else sympy.false,
+             note=f"rate {sympy.sstr(rho)}")
+    c.facts.rate = c.facts.rate if c.facts.rate is not None else rho
+    c.summary.append("converges" if yes else "does not converge")
+
+
+def function_of(spec: QuadraticDynamicsSpec) -> tuple[Any, list[Any]]:
+    """The spec's function (parsed by the one safe parser) and its variables as symbols."""
+    from optiproof.core.errors import BadInput
+    from optiproof.core.mathparse import try_parse_math
+
+    expr = try_parse_math(spec.function or "")
+    if expr is None or isinstance(expr, sympy.MatrixBase):
+        raise BadInput(f"function {spec.function!r} is not a readable formula", field="function")
+    by_name = {str(x): x for x in expr.free_symbols}
+    names = spec.variables or []
+    if set(by_name) - set(names):
+        raise BadInput(f"function {spec.function!r} has symbols other than its variables "
+                       f"{names}", field="function")
+    return expr, [by_name.get(v, sympy.Symbol(v)) for v in names]
+
+
+def ask_hessian(c: Ctx) -> None:
+    """The Hessian of the stated function, by differentiation; it must be the spec's H."""
+    from optiproof.core.errors import BadInput
+
+    expr, xs = function_of(c.spec)
+    hess = sympy.hessian(expr, xs)
+    Hm = sympy.Matrix([[exact_rational(x, field="H") for x in row] for row in c.spec.H or []])
+    if hess.free_symbols or hess != Hm:
+        raise BadInput(f"the Hessian of {c.spec.function} is {hess.tolist()}, not H = "
+                       f"{Hm.tolist()}", field="H")
+    c.der.add("Hessian of the function",
+              "Differentiate the function twice; for a quadratic every second derivative is a "
+              "constant, so the Hessian is the same matrix everywhere.",
+              Equation.of(Tex(r"\nabla^2 f"), Tex(r"\left[\frac{\partial^2 f}{\partial x_i "
+                                                   r"\partial x_j}\right]"), hess))
+    c.answer(Q.HESSIAN.key, "Hessian", r"\nabla^2 f", hess,
+             note=f"of f = {c.spec.function}, variables {', '.join(c.spec.variables or [])}")
+    if c.quad.n <= SHOW_MAX:
+        c.summary.append(f"$\\nabla^2 f = {to_latex(hess)}$")
+
+
+def ask_minimiser(c: Ctx) -> None:
+    """θ* solves Hθ = b; a singular H (b in its range) has a line of minimisers, of which the
+    one of least norm, H⁺b, is given."""
+    q = c.quad
+    Hm = q.H if q.H is not None else sympy.diag(*q.eigs)
+    b = sympy.Matrix([exact_rational(x, field="b") for x in c.spec.b or []])
+    if q.zeros:
+        theta = Hm.pinv() * b
+        how = ("$H$ is singular: every $\\theta$ with $H\\theta = b$ minimises $f$; the one of "
+               "least norm is $H^{+}b$.")
+    else:
+        theta = Hm.LUsolve(b)
+        how = "$H$ is positive definite, so the gradient vanishes at exactly one point."
+    theta = theta.applyfunc(sympy.nsimplify)
+    c.der.add("Minimiser", "Set the gradient $\\nabla f(\\theta) = H\\theta - b$ to zero. " + how,
+              Equation.of(Tex(r"\theta^\star"), Tex(r"H^{-1}b" if not q.zeros else r"H^{+}b"),
+                          theta))
+    c.answer(Q.MINIMISER.key, "minimiser", r"\theta^\star", theta,
+             note="least-norm minimiser" if q.zeros else "unique")
+    if q.n <= SHOW_MAX:
+        c.summary.append(f"$\\theta^\\star = {to_latex(theta.T)}^\\top$")
+
+
+ASKS = {"objective-minimiser": ask_minimiser, "hessian": ask_hessian, "converges": ask_converges,
+        "eigenvalues": ask_eigenvalues,
+        "max-step": ask_max_step, "condition-number": ask_condition_number,
         "optimal-step": ask_optimal_step, "optimal-rate": ask_optimal_rate, "rate": ask_rate,
         "optimal-momentum": ask_optimal_momentum,
         "iterations": ask_iterations, "regime": ask_regime,

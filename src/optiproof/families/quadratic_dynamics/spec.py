@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from optiproof.catalogue import OPTIMIZERS, QUANTITIES, OptimizerEntry, key_literal
 from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import Matrix, Vector, check_number, check_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.problem import PartSpec
@@ -77,6 +78,11 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
                           "smallest and largest eigenvalue.")
     b: Vector | None = Field(None, description="Linear term (optional; it moves the minimiser "
                                                "but not the dynamics of the error).")
+    function: str | None = Field(
+        None, max_length=400, description="The objective as written (e.g. '2x^2 + 8y^2'), whose "
+                                          "Hessian is H: needed when the Hessian is asked.")
+    variables: list[str] | None = Field(
+        None, max_length=64, description="The unknowns of `function`, in the order of H's rows.")
     method: Method = Field(O.GD.key, description="gd, heavy-ball or nesterov.")
     alpha: Any = Field(None, description="Step size > 0, or '1/L' (one over the largest "
                                          "eigenvalue).")
@@ -176,6 +182,19 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
         if not self.symbolic and max(self.eigen_fractions()) == 0:
             raise ValueError("H = 0 has no curvature: nothing converges or diverges "
                              "(expected at least one positive eigenvalue)")
+        if (self.function is None) != (self.variables is None):
+            raise ValueError("give function and variables together")
+        if self.variables is not None:
+            if self.H is None or len(self.variables) != n:
+                raise ValueError(f"function: its {len(self.variables)} variables need H "
+                                 f"{len(self.variables)} x {len(self.variables)}")
+            for v in self.variables:
+                check_symbol_name(v)
+        if Q.MINIMISER.key in self.asks and (self.b is None or self.symbolic):
+            raise ValueError("asks: the minimiser needs b and a numeric H (f = ½θᵀHθ − bᵀθ)")
+        if "hessian" in self.asks and self.function is None:
+            raise ValueError("asks: 'hessian' needs the function H is the Hessian of "
+                             "(function, variables)")
         momentum = self.method != O.GD.key
         for ask in self.asks:
             if ask in ("rate", "regime", "pytorch") and self.alpha is None:

@@ -150,6 +150,25 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
             L, mu = float(lams.max()), float(lams.min())
             a, b = _alpha_beta(spec, solution, subs, lams)
             betas = [b] if b is not None else BETA_SAMPLES
+            if "eigenvalues of H" in ans and ans["eigenvalues of H"].expr is not None and \
+                    not spec.symbolic:
+                claim = sorted(_value(x, subs) for x in ans["eigenvalues of H"].expr)
+                full = np.sort(np.linalg.eigvalsh(H))
+                errs.append(("eigenvalues of H", 1.0 if len(claim) != len(full) else
+                             max(_rel(x, float(y)) for x, y in zip(claim, full))))
+            if "minimiser" in ans and spec.b is not None and not spec.symbolic:
+                x = np.array([_value(v, subs) for v in ans["minimiser"].expr])
+                bb = np.array([float(v) for v in spec.b])
+                ref = np.linalg.lstsq(H, bb, rcond=None)[0]
+                errs.append(("minimiser (numpy lstsq)", float(np.abs(x - ref).max())
+                             / max(1.0, float(np.abs(ref).max()))))
+            if "converges" in ans and a is not None:
+                rho = float(radius(m, lams, a, b or 0.0))
+                claim = bool(ans["converges"].expr)
+                # a radius within 1e-9 of 1 cannot be told apart numerically: not confirmed
+                errs.append(("converges", 0.0 if abs(rho - 1) > 1e-9 and (rho < 1) == claim
+                             else 1.0))
+                notes.append(f"numpy radius at the given step {rho:.8g}")
             if "condition number" in ans:
                 errs.append(("kappa", _rel(_value(ans["condition number"].expr, subs), L / mu)))
             if "max stable step" in ans:
@@ -568,7 +587,35 @@ def null_space_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Che
                  max_error=drift, runtime_s=watch.elapsed, compared="zero-curvature factor 1")
 
 
-SPECTRAL_ANSWERS = {"condition number", "max stable step", "optimal step", "optimal rate", "rate",
+def hessian_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
+    """The Hessian answer against central second differences of the stated function evaluated
+    in float64 at random points (no symbolic differentiation)."""
+    from optiproof.families.quadratic_dynamics.solve import function_of
+
+    method = "finite differences: central second differences of the function at 3 random points"
+    with stopwatch() as watch:
+        expr, xs = function_of(spec)
+        f = sympy.lambdify(xs, expr, "numpy")
+        claim = np.array([[float(v) for v in row]
+                          for row in _answers(solution)["Hessian"].expr.tolist()])
+        n, h = len(xs), 1e-2
+        rng = np.random.default_rng(3)
+        worst = 0.0
+        for _ in range(3):
+            x0 = rng.uniform(-2.0, 2.0, n)
+            E = np.eye(n) * h
+            num = np.array([[(f(*(x0 + E[i] + E[j])) - f(*(x0 + E[i] - E[j]))
+                              - f(*(x0 - E[i] + E[j])) + f(*(x0 - E[i] - E[j]))) / (4 * h * h)
+                             for j in range(n)] for i in range(n)])
+            worst = max(worst, float(np.abs(num - claim).max()) / max(1.0, float(np.abs(
+                claim).max())))
+    ok = worst <= 1e-6
+    return Check(method, "passed" if ok else "failed", f"max relative difference {worst:.2g}",
+                 max_error=worst, runtime_s=watch.elapsed, compared="Hessian")
+
+
+SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H",
+                    "condition number", "max stable step", "optimal step", "optimal rate", "rate",
                     "spectral radius", "iterations", "iteration matrix", "per-direction factor",
                     "zero-curvature directions"}
 """Answers the numpy spectral check covers (momentum-buffer answers have their own witness)."""
@@ -579,6 +626,8 @@ def witnesses(spec: QuadraticDynamicsSpec, solution: PartSolution,
     """The witnesses that apply to this part's asks, as (method, thunk) pairs."""
     ans = _answers(solution)
     out: list[tuple[str, Callable[[], Check]]] = []
+    if "Hessian" in ans and spec.function is not None:
+        out.append(("finite-difference Hessian", lambda: hessian_check(spec, solution)))
     if set(ans) & SPECTRAL_ANSWERS:
         out.append(("numpy spectra", lambda: spectral_check(spec, solution)))
     big = spec.n > 512

@@ -1,0 +1,234 @@
+"""Quadratic-dynamics texts that give the curvature as a function, ask in the wording of
+exercises written elsewhere, or rescale the loss: read, solved and verified, or refused naming
+the phrase. Phrasings are our own; the mathematical values are checked independently (numpy)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from optiproof.core.options import SolveOptions
+from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_forms,
+                                         quadratic_forms, quadratic_of_matrices)
+from optiproof.pipeline import solve_problem
+from optiproof.reading import ReadingIncomplete, read_report
+from optiproof.reading.normalize import normalize
+
+
+def _solved(text: str) -> dict:
+    reading = read_report(text)
+    problem = reading.to_problem()
+    solution = solve_problem(problem, SolveOptions(figures=False))
+    for part in solution.parts:
+        assert part.verified, [(c.method, c.status, c.detail) for c in part.checks]
+    return {p.label: {a.name: a.expr for a in p.answers} for p in solution.parts}
+
+
+def _unread(text: str) -> str:
+    reading = read_report(text)
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+    return "\n".join(reading.unread())
+
+
+# -- the shared helpers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, H", [
+    ("Take f(a, b) = 3a^2 + 2a*b + b^2 started at (2, 2), step 0.1.", [[6, 2], [2, 2]]),
+    ("The loss L(w) = (w1^2 + 4 w2^2)/2 is minimised.", [[1, 0], [0, 4]]),
+    ("f(u) = 0.5*(u_1^2 + 9*u_2^2) + u_1 with gradient descent", [[1, 0], [0, 9]]),
+])
+def test_function_hessian_by_differentiation(text, H):
+    forms = quadratic_forms(text)
+    assert forms and [list(map(int, row)) for row in forms[0].H] == H
+
+
+@pytest.mark.parametrize("text", ["f(x, y) = x2 + 9y2.", "f(x) = x2 1 + 4x2 2 for x in R^2",
+                                  "f(x, y) = x^3 + y^2."])
+def test_ambiguous_or_non_quadratic_function_is_no_object(text):
+    assert quadratic_forms(text) == []
+
+
+def test_matrix_form_gives_h_and_b_by_differentiation():
+    form = matrix_quadratic_forms("Let f(x) = x^T Q x - p^T x, with Q = [[4, 1], [1, 3]].")[0]
+    assert (form.matrix, form.vector, form.scale) == ("Q", "p", 2)  # no ½: H = 2Q
+    H, b = quadratic_of_matrices(form, [[Fraction(4), Fraction(1)], [Fraction(1), Fraction(3)]],
+                                 [Fraction(1), Fraction(-1)])
+    # independent check: numeric second differences of x^T Q x - p^T x
+    Q, p = np.array([[4.0, 1.0], [1.0, 3.0]]), np.array([1.0, -1.0])
+    f = lambda x: x @ Q @ x - p @ x  # noqa: E731
+    h = 1e-3
+    num = np.array([[(f(h * (np.eye(2)[i] + np.eye(2)[j])) - f(h * np.eye(2)[i])
+                      - f(h * np.eye(2)[j]) + f(np.zeros(2))) / h ** 2 for j in range(2)]
+                    for i in range(2)])
+    assert np.allclose(np.array(H, dtype=float), num, atol=1e-6)
+    assert [float(x) for x in b] == [1.0, -1.0]
+
+
+def test_matrix_form_with_more_terms_is_not_read_as_plain_quadratic():
+    assert matrix_quadratic_forms("f(x) = 1/2 x^T A x + lam ||x||^2") == []
+
+
+def test_non_symmetric_matrix_is_refused():
+    form = matrix_quadratic_forms("g(z) is not it; f(z) = ½ z^T M z, with M given")[0]
+    with pytest.raises(ValueError, match="not symmetric"):
+        quadratic_of_matrices(form, [[Fraction(1), Fraction(2)], [Fraction(0), Fraction(1)]])
+
+
+def test_spoken_extreme_eigenvalues():
+    got = extreme_eigenvalues("the Hessian's eigenvalues are known: the smallest one is 0.5 "
+                              "and the largest is 8.")
+    assert got is not None and got[:2] == (Fraction(1, 2), Fraction(8))
+
+
+def test_bracket_piece_matrix_is_one_line():
+    text = normalize("Take\n      ⎡ 2  -1 ⎤\n  B = ⎢-1   2 ⎥\n      ⎣ 0   1 ⎦ .\nDone").text
+    assert "B = [[2, -1], [-1, 2], [0, 1]]" in text
+
+
+# -- end to end -----------------------------------------------------------------------------
+
+def test_named_matrix_function_reads_h_and_asks_eigenvalues():
+    got = _solved("Consider the objective f(x) = ½ xᵀQx − qᵀx where Q = [[3, 1], [1, 3]] and "
+                  "q = [1, 1], minimised by gradient descent.\n"
+                  "(a) List the eigenvalues of Q and compute its condition number.\n"
+                  "(b) For which γ > 0 does GD converge from any initial point?\n")
+    assert [float(x) for x in got["a"]["eigenvalues of H"]] == [2.0, 4.0]
+    assert np.allclose(sorted(np.linalg.eigvalsh([[3, 1], [1, 3]])), [2.0, 4.0])
+    assert float(got["a"]["condition number"]) == 2.0
+    assert float(got["b"]["max stable step"]) == 0.5
+
+
+def test_per_step_factor_and_smallest_k_and_rescaled_loss():
+    got = _solved("The Hessian H has eigenvalues 1, 4 and 5; we run plain gradient descent.\n"
+                  "(a) With step 0.25, what is the worst-case factor by which ‖x_k − x*‖_2 "
+                  "shrinks per iteration?\n"
+                  "(b) Still with step 0.25, find the smallest k such that ‖x_k − x*‖_2 ≤ "
+                  "10^-2 ‖x_0 − x*‖_2 for every start.\n"
+                  "(c) Someone multiplies the loss by 4. What is now the largest stable step "
+                  "size?\n")
+    assert float(got["a"]["rate"]) == 0.75  # max(|1 - 0.25|, |1 - 1|, |1 - 1.25|)
+    assert int(got["b"]["iterations"]) == 17  # 0.75^k <= 0.01 -> k >= 16.008
+    assert float(got["c"]["max stable step"]) == 0.1  # 2 / (4 * 5)
+
+
+def test_does_it_converge_with_given_momentum():
+    got = _solved("Let f(w) = ½ wᵀAw with A = [[2, 0], [0, 8]] and heavy-ball momentum.\n"
+                  "(a) Take α = 0.3 and β = 0.1. Does heavy ball converge? Give the spectral "
+                  "radius of its iteration matrix.\n")
+    ans = got["a"]
+    assert bool(ans["converges"]) is False  # αλ = 2.4 > 2(1 + β) = 2.2 at λ = 8
+    lam, a, b = 8.0, 0.3, 0.1
+    radius = max(abs(np.roots([1, -(1 + b - a * lam), b])))
+    assert abs(float(ans["rate"]) - radius) < 1e-12
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Let f(x) = ½ xᵀMx with M a symmetric matrix. What is the optimal step size of gradient "
+     "descent?", "the matrix M"),
+    ("H = diag(1, 3). With step 0.5, what is the worst-case factor by which ‖x_k − x*‖_1 "
+     "shrinks per step of gradient descent?", "‖_1"),
+    ("Let f(x, y) = x2 + 16y2. What is the largest stable step size of gradient descent?",
+     "f(x, y) = x2 + 16y2"),
+    ("Let f(x, y) = x^2 + 4y^2. The minimiser is (1, 0). What is the largest stable step size "
+     "of gradient descent?", "minimiser"),
+    ("H = [[2, 1], [1, 3]]. What is the Hessian? Give the optimal step size of "
+     "gradient descent.",
+     "Hessian"),
+    ("H = diag(1, 9). How many iterations does each method need to reduce the "
+     "error by a factor 100, with α = 0.1?",
+     "each method"),
+    ("Let f(x) = xᵀHx − bᵀx with H = [[2, 0], [0, 5]] and b = [1, 1]. What is the "
+     "largest stable step size of gradient descent?",
+     "2H"),
+    ("The Hessian has smallest eigenvalue 1 and largest eigenvalue 16. List the "
+     "eigenvalues of the Hessian and give the condition number.",
+     "only the smallest and the largest"),
+])
+def test_refused_naming_the_phrase(text, named):
+    assert named in _unread(text)
+
+
+def test_hessian_request_is_answered():
+    got = _solved("Let f(x, y) = x^2 + 4y^2. Give the optimal step size of gradient descent "
+                  "and the Hessian.")
+    assert np.array_equal(np.array(got["main"]["Hessian"].tolist(), dtype=float),
+                          [[2.0, 0.0], [0.0, 8.0]])
+
+
+def test_hessian_of_a_written_function_is_answered_and_checked():
+    got = _solved("Let f(p, q) = 3p^2 + 2p*q + q^2 - 4q, minimised by gradient descent.\n"
+                  "(a) Compute the Hessian of f.\n"
+                  "(b) What is the optimal step size?\n")
+    hess = np.array(got["a"]["Hessian"].tolist(), dtype=float)
+    # by hand: f_pp = 6, f_pq = 2, f_qq = 2
+    assert np.array_equal(hess, [[6.0, 2.0], [2.0, 2.0]])
+    lam = np.linalg.eigvalsh(hess)
+    assert abs(float(got["b"]["optimal step"]) - 2 / (lam[0] + lam[-1])) < 1e-12
+
+
+def test_l2_penalty_adds_to_the_hessian():
+    got = _solved("Let f(x) = ½ xᵀPx with P = [[4, 0], [0, 1]].\n"
+                  "(a) Give the optimal η and the resulting rate of gradient descent.\n"
+                  "(b) Now minimise f(x) + (c/2)‖x‖^2 with c = 2 instead. Give the optimal "
+                  "step size and the rate.\n")
+    # P + 2I = diag(6, 3): step 2/9, rate (6 - 3)/(6 + 3)
+    assert float(got["b"]["optimal step"]) == pytest.approx(2 / 9)
+    assert float(got["b"]["optimal rate"]) == pytest.approx(1 / 3)
+    assert float(got["a"]["optimal step"]) == pytest.approx(2 / 5)
+
+
+def test_each_of_the_methods_of_earlier_parts():
+    got = _solved("The Hessian has smallest eigenvalue 1 and largest eigenvalue 16.\n"
+                  "(a) Give the step size that minimises the asymptotic rate of plain gradient "
+                  "descent, and the resulting rate.\n"
+                  "(b) For Polyak's heavy ball, give the optimal α, β and the rate.\n"
+                  "(c) How many iterations do both methods (tuned as in (a), (b)) need to reduce "
+                  "the error by a factor 10^-3?\n")
+    gd, hb = got["c.1"]["iterations"], got["c.2"]["iterations"]
+    # independent: rates (16 - 1)/(16 + 1) and (4 - 1)/(4 + 1); k = ceil(log 1e-3 / log rho)
+    assert int(gd) == int(np.ceil(np.log(1e-3) / np.log(15 / 17)))
+    assert int(hb) == int(np.ceil(np.log(1e-3) / np.log(3 / 5)))
+
+
+def test_minimiser_without_linear_term_is_zero():
+    got = _solved("f(x, y) = 2x^2 + x*y + y^2. Find the minimiser x* of f.")
+    assert [float(v) for v in got["main"]["minimiser"]] == [0.0, 0.0]
+
+
+def test_minimiser_of_the_stated_function():
+    got = _solved("Let f(θ) = ½ θᵀHθ − bᵀθ with H = [[2, 1], [1, 2]] and b = [3, 0].\n"
+                  "(a) Find the minimiser θ*.\n(b) With which step size does gradient descent "
+                  "converge fastest, and what is the best rate?\n")
+    theta = np.array([float(v) for v in got["a"]["minimiser"]])
+    assert np.allclose(np.linalg.solve([[2, 1], [1, 2]], [3, 0]), theta)
+    assert float(got["b"]["optimal step"]) == pytest.approx(2 / 4)
+
+
+def test_range_end_operator_norm_steps_and_distance_wordings():
+    got = _solved("The matrix A = [[3, 0], [0, 12]] is the Hessian of the loss; gradient descent "
+                  "uses a constant step α.\n"
+                  "(a) Deduce the range of α for which the iteration converges. State the upper "
+                  "end of the range.\n"
+                  "(b) Give the rate ρ(α) = ‖I − αA‖_2 for α = 0.1.\n"
+                  "(c) Find the step α* minimising ρ(α).\n"
+                  "(d) For gradient descent with α = 0.1, how many steps shrink the distance to "
+                  "the minimiser by 1000x?\n")
+    assert float(got["a"]["max stable step"]) == pytest.approx(2 / 12)
+    # ‖I − 0.1 A‖_2 = max(|1 − 0.3|, |1 − 1.2|), by numpy
+    assert float(got["b"]["rate"]) == pytest.approx(np.linalg.norm(np.eye(2) - 0.1 * np.diag(
+        [3, 12]), 2))
+    assert float(got["c"]["optimal step"]) == pytest.approx(2 / 15)
+    assert int(got["d"]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(0.7)))
+
+
+def test_forum_wordings_optimal_lr_and_steps_until_down_by():
+    got = _solved("my loss is f(a, b) = 2a^2 + b^2/2, plain GD.\n"
+                  "1. with lr 0.2, how many steps until the error is down by 1e-3?\n"
+                  "2. Optimal lr and the corresponding rate?\n")
+    # factors |1 - 0.8| = 0.2 and |1 - 0.2| = 0.8: 0.8^k <= 1e-3 -> k = 31
+    assert int(got["1"]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(0.8)))
+    assert float(got["2"]["optimal step"]) == pytest.approx(2 / (4 + 1))
+    assert float(got["2"]["optimal rate"]) == pytest.approx(3 / 5)
