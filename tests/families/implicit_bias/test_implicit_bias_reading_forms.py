@@ -1,0 +1,190 @@
+"""Reading least-squares problems written in the common forms: data (arrays, data points, one
+equation, a loss as a sum of squared residuals, a table, a PDF copy), the start, the optimizer and
+the question. Each form has several phrasings of our own; a form that cannot be read is refused
+naming its phrase, never guessed."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import pytest
+
+from optiproof.families.implicit_bias import datatext
+from optiproof.reading import read_report
+
+
+def _part(text: str, index: int = 0):
+    reading = read_report(text)
+    return reading, reading.parts[index]
+
+
+def _values(part) -> dict:
+    return {k: f.value for k, f in part.fields.items()}
+
+
+X2 = [[1, 0, 2], [0, 1, 1]]
+Y2 = [1, 2]
+DATA_FORMS = [
+    "Least squares with X = [[1, 0, 2], [0, 1, 1]] and y = [1, 2].",
+    "Least-squares data X = [1, 0, 2; 0, 1, 1], y = [1; 2].",
+    "Let $X = \\begin{pmatrix} 1 & 0 & 2 \\\\ 0 & 1 & 1 \\end{pmatrix}$ and "
+    "$y = \\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}$, with squared loss.",
+    "Training data: x₁ = (1, 0, 2), y₁ = 1; x₂ = (0, 1, 1), y₂ = 2. Squared loss.",
+    "Data points x_1 = (1, 0, 2) with y_1 = 1 and x_2 = (0, 1, 1) with y_2 = 2, squared loss.",
+    "We fit L(w) = (w1 + 2 w3 - 1)^2 + (w2 + w3 - 2)^2.",
+    "Minimise f(θ) = ½(θ₁ + 2θ₃ − 1)² + ½(θ₂ + θ₃ − 2)².",
+    "Two equations, θ₁ + 2θ₃ = 1 and θ₂ + θ₃ = 2, fitted in the least-squares sense.",
+    "Two training points:\n\n| | x_1 | x_2 | x_3 | y |\n|---|---|---|---|---|\n| point 1 | 1 | 0 | 2 | 1 |\n"
+    "| point 2 | 0 | 1 | 1 | 2 |\n\nSquared loss.",
+]
+
+
+@pytest.mark.parametrize("data", DATA_FORMS)
+def test_two_row_data_in_every_form(data):
+    reading, part = _part(data + " Gradient descent starts at the origin. Where does it converge?")
+    assert reading.complete, [m.reason for m in part.missing]
+    assert _values(part)["X"] == X2 and _values(part)["y"] == Y2
+
+
+ONE_ROW = [
+    ("w1 + 2 w2 + 3 w3 = 6. Run GD from zero. Where does it end up?", [1, 2, 3], 6),
+    ("One equation 4θ₁ + 2θ₂ = 5; SGD starting at zero. What is the limit of the iterates?",
+     [4, 2], 5),
+    ("Minimise (3θ₁ − θ₂ − 4)² by gradient descent starting from the origin. Where does it go?",
+     [3, -1], 4),
+    ("Fit aᵀθ = 4 with a = (1, 1, 2)ᵀ by plain GD from θ^(0) = (1, 0, 0)ᵀ. Where exactly does it "
+     "end up?", [1, 1, 2], 4),
+    ("One point x = (2, -1) with target y = 3, squared loss, GD from w_0 = 0. Find w_∞.",
+     [2, -1], 3),
+]
+
+
+@pytest.mark.parametrize("text, a, b", ONE_ROW)
+def test_one_equation_in_every_form(text, a, b):
+    reading, part = _part(text)
+    assert reading.complete, [m.reason for m in part.missing]
+    assert _values(part)["a"] == a and _values(part)["b"] == b
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("L(w) = (w1 + w2 - 1)^2 + (w2*w3 - 2)^2. GD from zero. Where does it converge?", "w2*w3"),
+    ("Minimise (θ₁² + θ₂ − 1)² by gradient descent from the origin. Where does it converge?",
+     "not linear"),
+    ("Loss f(x) = 0.5*(a1*x1 + a2*x2 - b)^2, gradient descent from x_0 = (0, 0). Limit?",
+     "a1, a2, b"),
+])
+def test_a_residual_that_is_not_a_data_row_is_refused_naming_it(text, phrase):
+    reading, part = _part(text)
+    assert not reading.complete
+    data = [m.reason for m in part.missing if m.name == "data"]
+    assert data and phrase in data[0], data
+
+
+def test_a_loss_splits_into_its_rows_exactly():
+    """Independent check: the rows read from a written-out loss are the rows it was written
+    from (random rational data, shuffled signs and a common factor)."""
+    rng = random.Random(7)
+    for _ in range(20):
+        m, d = rng.randint(1, 3), rng.randint(2, 4)
+        X = [[Fraction(rng.randint(-5, 5), rng.choice([1, 2])) for _ in range(d)] for _ in range(m)]
+        for row in X:
+            row[rng.randrange(d)] = Fraction(rng.randint(1, 5))
+        y = [Fraction(rng.randint(-9, 9)) for _ in range(m)]
+        terms = []
+        for row, t in zip(X, y):
+            lin = " + ".join(f"({c})*w{j + 1}" for j, c in enumerate(row))
+            terms.append(f"({lin} - ({t}))^2")
+        got = datatext.loss_rows("L(w) = 1/2*(" + " + ".join(terms) + ").")
+        assert isinstance(got, datatext.Rows), got
+        rows = {(tuple(r), t) for r, t in zip(got.X, got.y)}
+        assert rows == {(tuple(r), t) for r, t in zip(X, y)}
+        assert got.factor == Fraction(1, 2)
+        # the loss value at a random point agrees
+        w = [Fraction(rng.randint(-3, 3)) for _ in range(d)]
+        want = sum((sum(c * v for c, v in zip(r, w)) - t) ** 2 for r, t in zip(X, y)) / 2
+        have = sum((sum(c * v for c, v in zip(r, w)) - t) ** 2 for r, t in zip(got.X, got.y)) / 2
+        assert want == have
+
+
+def test_a_pdf_copy_of_x_and_y_side_by_side():
+    text = ("Let\n   3 1 0      4\nX=          ,  y=    ,\n   0 2 -1     5\nand f(w) = ½‖Xw − y‖². "
+            "Gradient descent from w_0 = 0. Where does it converge?")
+    reading, part = _part(text)
+    assert reading.complete, [m.reason for m in part.missing]
+    assert _values(part)["X"] == [[3, 1, 0], [0, 2, -1]] and _values(part)["y"] == [4, 5]
+
+
+D = "Least squares with X = [[1, 0, 2], [0, 1, 1]], y = [1, 2]. "
+
+
+@pytest.mark.parametrize("start, theta0", [
+    ("We run gradient descent with step size η = 0.1, initialised at w₀ = 0.", [0, 0, 0]),
+    ("Plain GD, starting from the origin.", [0, 0, 0]),
+    ("GD with a small step from θ^(0) = (1, 0, 0)ᵀ.", [1, 0, 0]),
+    ("Plain GD, w_0 = 0.", [0, 0, 0]),
+    ("GD with zero initialization.", [0, 0, 0]),
+    ("Gradient descent; init w = 0.", [0, 0, 0]),
+    ("Gradient descent; all weights start at 0.", [0, 0, 0]),
+    ("Gradient descent from $\\mathbf{w}_0 = \\mathbf{0}$.", [0, 0, 0]),
+    ("Gradient descent from x^{(0)} = (0, 1, 0).", [0, 1, 0]),
+    ("GD started at θ = (1, 1, 1).", [1, 1, 1]),
+])
+def test_the_start_in_every_form(start, theta0):
+    reading, part = _part(D + start + " Where does it converge?")
+    assert reading.complete, [m.reason for m in part.missing]
+    assert _values(part)["theta0"] == theta0
+
+
+def test_a_stated_gd_step_is_read_and_checked():
+    reading, part = _part(D + "Gradient descent with learning rate 0.05 from zero. Limit?")
+    assert reading.complete
+    assert _values(part)["method"] == {"name": "gd", "lr0": 0.05}
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Where does it end up?", ["limit"]),
+    ("Where exactly does it go?", ["limit"]),
+    ("Determine w∞ = lim_{t→∞} w_t.", ["limit"]),
+    ("What is w_∞ = lim w_t ?", ["limit"]),
+    ("Find w_∞.", ["limit"]),
+    ("Show that the iterates converge and find the limit.", ["limit"]),
+    ("Is the limit the min-norm solution?", ["is-min-norm"]),
+    ("Is it the minimum-norm solution?", ["is-min-norm"]),
+    ("Where do the iterates converge, and is that the minimum-norm interpolant?",
+     ["limit", "is-min-norm"]),
+])
+def test_questions_by_meaning(question, asks):
+    reading, part = _part(D + "Gradient descent from w_0 = 0. " + question)
+    assert reading.complete, [m.reason for m in part.missing]
+    assert part.asked == asks
+
+
+def test_an_unsupported_question_is_refused_naming_it():
+    reading, part = _part(D + "Gradient descent from w_0 = 0. Is there a norm it minimises "
+                              "instead?")
+    assert not reading.complete
+    assert any("norm it minimis" in m.name for m in part.missing)
+
+
+def test_a_part_about_an_earlier_result_uses_its_method_and_start():
+    text = (D + "(a) Heavy-ball momentum with β = 0.5 from θ_0 = (1, 0, 0). Where does it "
+                "converge? (b) Is this limit the minimum-norm solution? (c) Plain GD from zero: "
+                "where does it converge? (d) Is the answer to (a) the minimum-norm solution?")
+    reading = read_report(text)
+    assert reading.complete, [(p.label, m.reason) for p in reading.parts for m in p.missing]
+    b, d = reading.parts[1], reading.parts[3]
+    for part in (b, d):
+        assert part.fields["method"].value == {"name": "heavy-ball", "beta": 0.5}
+        assert part.fields["theta0"].value == [1, 0, 0]
+        assert part.asked == ["is-min-norm"]
+
+
+def test_ridge_named_in_the_shared_text_with_lambda_in_the_part():
+    text = ("X = [1 1 0; 0 1 1], y = [2; 3]. Ridge regression: w(λ) = argmin 0.5*||X*w - y||^2 "
+            "+ (λ/2)*||w||^2. (a) Compute lim_{λ -> 0+} w(λ). (b) Compute w(λ) for λ = 2.")
+    reading = read_report(text)
+    assert reading.complete, [(p.label, m.reason) for p in reading.parts for m in p.missing]
+    a, b = reading.parts
+    assert a.asked == ["ridgeless-limit"]
+    assert b.fields["method"].value == {"name": "ridge", "lam": 2} and b.asked == ["limit"]
