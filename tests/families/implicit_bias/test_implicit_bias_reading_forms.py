@@ -188,3 +188,61 @@ def test_ridge_named_in_the_shared_text_with_lambda_in_the_part():
     a, b = reading.parts
     assert a.asked == ["ridgeless-limit"]
     assert b.fields["method"].value == {"name": "ridge", "lam": 2} and b.asked == ["limit"]
+
+
+@pytest.mark.parametrize("method, beta", [("heavy-ball", 0.5), ("nesterov", 0.5),
+                                          ("heavy-ball", 0.0), ("nesterov", 0.9)])
+def test_the_momentum_step_bound_matches_a_run(method, beta):
+    """Independent check of the stated-step bound: iterate each method on a 1-d quadratic just
+    below and just above alpha L = bound and watch it converge or blow up."""
+    from optiproof.families.implicit_bias import schedules as S
+
+    bound = S.step_bound(method, beta)
+    for factor, converges in ((0.98, True), (1.02, False)):
+        h = factor * bound  # alpha * L with L = 1
+        theta, prev, v = 1.0, 1.0, 0.0
+        for _ in range(4000):
+            if method == "heavy-ball":
+                theta, prev = theta - h * theta + beta * (theta - prev), theta
+            else:  # PyTorch's Nesterov: v <- beta v + g, theta <- theta - alpha (g + beta v)
+                g = theta
+                v = beta * v + g
+                theta = theta - h * (g + beta * v)
+        assert (abs(theta) < 1e-3) is converges, (method, beta, factor, theta)
+
+
+@pytest.mark.parametrize("text, lr0", [
+    ("(a) Heavy ball θ_{t+1} = θ_t − η∇L(θ_t) + β(θ_t − θ_{t−1}) with η = 0.2 and β = 0.5. "
+     "Where does it converge?", 0.2),
+    ("(a) Nesterov momentum with step size 0.1 and β = 0.9. Determine the limit.", 0.1),
+    ("(a) Preconditioned GD with P = diag(1, 2, 1) and learning rate 0.05. Where does it end up?",
+     0.05),
+])
+def test_a_stated_momentum_or_preconditioned_step_is_read(text, lr0):
+    reading = read_report(D + "Start from w_0 = 0. " + text)
+    assert reading.complete, [(p.label, m.reason) for p in reading.parts for m in p.missing]
+    assert reading.parts[0].fields["method"].value["lr0"] == lr0
+    problem = reading.to_problem()
+    assert problem.parts[0].method.lr0 is not None
+
+
+def test_a_momentum_step_that_diverges_is_refused():
+    from optiproof.families.problem import make_problem
+
+    with pytest.raises(Exception, match="does not converge"):
+        make_problem({"title": "t", "parts": [{
+            "label": "a", "family": "implicit-bias", "X": X2, "y": Y2, "loss": "half-sum",
+            "method": {"name": "heavy-ball", "beta": 0.5, "lr0": 1}}]})
+
+
+def test_a_stated_momentum_step_is_run_and_verified():
+    """End to end: the witnesses run the stated step and agree with the exact limit
+    (θ0 + X^+(y - X θ0), here (5/9, 17/9, -1/9))."""
+    from optiproof.pipeline import solve_problem
+
+    text = ("X = [[2, 0, 1], [0, 1, -1]], y = [1, 2], L(θ) = ½‖Xθ − y‖², θ_0 = (1, 1, 1). "
+            "Heavy ball with η = 0.1 and β = 0.5: where does it converge?")
+    solution = solve_problem(read_report(text).to_problem())
+    part = solution.parts[0]
+    assert part.verified, [c.to_dict() for c in part.checks]
+    assert [str(v) for v in part.answers[0].expr] == ["5/9", "17/9", "-1/9"]

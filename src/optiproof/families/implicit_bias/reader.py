@@ -696,12 +696,17 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         return name
     if name in (M.heavy_ball, M.nesterov):
         got = assigned_number(own, r"β|beta|momentum(?: coefficient| parameter)?")
+        step = _step_size(own)
+        out = {"name": name}
+        if step is not None:
+            used.append(step[1])
+            out["lr0"] = step[0].spec_value()
         if got is None:
             r.notes.append(f"{name}: β not stated; the limit does not depend on it (β = 0.9 used "
                            "for the run)")
-            return name
+            return out if len(out) > 1 else name
         used.append(got[1])
-        return {"name": name, "beta": got[0].spec_value()}
+        return {**out, "beta": got[0].spec_value()}
     if name == M.ridge:
         got = assigned_number(own, _LAMBDA)
         if got is None:
@@ -718,6 +723,10 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
             return name
         diag = rx(r"\bP ?= ?diag ?\([^()]{1,80}\)").search(own)
         used.append(got[1] if got[1] in own or diag is None else diag.group(0))
+        step = _step_size(own)
+        if step is not None:
+            used.append(step[1])
+            return {"name": name, "P": spec_array(got[0]), "lr0": step[0].spec_value()}
         return {"name": name, "P": spec_array(got[0])}
     if name in (M.adam, M.rmsprop, M.adagrad):
         out: dict[str, Any] = {"name": name}

@@ -221,6 +221,23 @@ def _step_size_step(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem,
     if method is O.GD and (spec.method.lr0 is not None or spec.method.schedule != "constant"):
         _gd_steps(der, spec, what, Lx)
         return L
+    lr0 = getattr(spec.method, "lr0", None)
+    if lr0 is not None:
+        beta = S.momentum_of(spec.method, prob.Xf, c)
+        limit = S.step_bound(method.key, beta) / L
+        bound = {O.HEAVY_BALL.key: r"0 < \alpha < 2(1+\beta)/L",
+                 O.NESTEROV.key: r"0 < \alpha < 2(1+\beta)/((1+2\beta)L)"}.get(
+                     method.key, r"0 < \alpha < 2/L")
+        der.add("The given step converges",
+                "The loss is quadratic; along the directions the iterates can move, each eigen-"
+                "direction of the Hessian contracts by a factor of modulus below one exactly when "
+                f"${bound}$ (Jury's test on each mode's characteristic polynomial), where "
+                f"$L = {what}$ is the largest curvature. The given step is in that range, so the "
+                "limit does not depend on it; the witness runs it.",
+                Equation.of(Tex("L"), Tex(what), Lx),
+                Equation.chain(Tex(r"\alpha"), ("=", exact_rational(lr0, field="method.lr0")),
+                               ("<", sympy.Float(limit, 8))))
+        return L
     der.add("A step size that converges",
             "The loss is quadratic; along the directions the iterates can move, each eigen-"
             "direction of the Hessian contracts by a factor of modulus below one exactly when "

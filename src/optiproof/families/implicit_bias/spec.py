@@ -116,7 +116,7 @@ class SGD(_Method):
     name: Literal[O.SGD.key] = O.SGD.key
 
 
-class HeavyBall(_Method):
+class HeavyBall(_Stepped):
     """Heavy-ball momentum: theta <- theta - alpha grad + beta (theta - theta_prev)."""
 
     name: Literal[O.HEAVY_BALL.key] = O.HEAVY_BALL.key
@@ -130,7 +130,7 @@ class HeavyBall(_Method):
         return _momentum(v)
 
 
-class Nesterov(_Method):
+class Nesterov(_Stepped):
     """Nesterov momentum (PyTorch's SGD(nesterov=True) form)."""
 
     name: Literal[O.NESTEROV.key] = O.NESTEROV.key
@@ -144,7 +144,7 @@ class Nesterov(_Method):
         return _momentum(v)
 
 
-class Preconditioned(_Method):
+class Preconditioned(_Stepped):
     """Gradient descent with a fixed SPD preconditioner: theta <- theta - alpha P grad."""
 
     name: Literal[O.PRECONDITIONED.key] = O.PRECONDITIONED.key
@@ -500,6 +500,8 @@ def _check_schedule(spec: ImplicitBiasSpec) -> None:
                          "(a, b); with several equations its limit has no closed form")
     if meth.entry is O.SIGN_GD and schedule == "constant" and meth.lr0 is None:
         raise ValueError("method.lr0: a constant sign-descent step needs its size lr0")
+    if meth.entry in (O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED) and meth.lr0 is not None:
+        _check_linear_step(spec)
     if meth.entry is O.GD and meth.lr0 is not None:
         import numpy as np
 
@@ -510,3 +512,26 @@ def _check_schedule(spec: ImplicitBiasSpec) -> None:
         if float(meth.lr0) * L >= 2:
             raise ValueError(f"method.lr0 = {meth.lr0} is at least 2/L = {2 / L:.6g}: gradient "
                              "descent does not converge (it needs 0 < lr0 < 2/L)")
+
+
+def _check_linear_step(spec: ImplicitBiasSpec) -> None:
+    """A stated step of heavy ball, Nesterov or preconditioned descent must converge:
+    lr0 * L below 2(1 + beta), 2(1 + beta)/(1 + 2 beta) or 2 (L the largest curvature)."""
+    import numpy as np
+
+    from optiproof.families.implicit_bias import schedules
+
+    meth = spec.method
+    beta = getattr(meth, "beta", 0)
+    if beta == OPTIMAL:
+        raise ValueError("method.beta: 'optimal' is the best momentum at the step 1/L; with a "
+                         "stated step lr0 give beta as a number")
+    X = np.array([[float(v) for v in r] for r in spec.data[0]])
+    P = np.array([[float(v) for v in r] for r in meth.P]) if meth.entry is O.PRECONDITIONED \
+        else None
+    L, _ = schedules.full_batch_curvature(X, schedules.loss_constant(spec.loss, X.shape[0]), P)
+    bound = schedules.step_bound(meth.entry.key, float(beta))
+    if float(meth.lr0) * L >= bound:
+        raise ValueError(f"method.lr0 = {meth.lr0} is at least {bound / L:.6g}, the largest step "
+                         f"at which {meth.entry.key} converges here (lr0 L < {bound:.6g}, L = "
+                         f"{L:.6g}): it does not converge")

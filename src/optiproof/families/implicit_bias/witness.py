@@ -116,6 +116,9 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
         beta = S.momentum_of(meth, Xn, c) if method in (O.HEAVY_BALL, O.NESTEROV) else 0.0
         # ridge: null-space directions contract only through the decay, at 1 - lr * lam
         rate = max(abs(1 - lr * (lam if lam else mu)), abs(1 - lr * (L + lam)), beta ** 0.5)
+        if method is not O.GD and getattr(meth, "lr0", None) is not None:
+            lr = float(meth.lr0)
+            rate = S.linear_rate(method.key, lr, beta, mu, L)
         cap = S.iterations_for(rate, 1e-16) * 2 if not isinstance(sched, S.Vanishing) \
             else S.vanishing_steps_needed(sched, L, mu)
         if method is O.PRECONDITIONED:
