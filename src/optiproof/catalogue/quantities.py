@@ -115,6 +115,7 @@ LIMIT = _add(_Q(
              r"\bwhich (?:vector|point|solution)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
              r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b",
+             r"^where (?:exactly|precisely)\b ?\??$",
              r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
              r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
              r"\blim(?![a-su-z])(?!\S{0,16}(?:λ|lambda))(?:_?\S{0,16})? ?(?:θ|w|x|β)",
@@ -148,6 +149,11 @@ MIN_NORM_SOLUTION = _add(_Q(
              r"\bmin(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm (?:point|solution|interpolant|"
              r"interpolating solution|minimi[sz]er)\b",
              r"\bpseudo-?inverse solution")))
+DISTANCE_TO_MIN_NORM = _add(_Q(
+    "distance-to-min-norm", "distance from the limit to the minimum-norm solution",
+    r"\lVert \theta_\infty - X^{+}y \rVert_2", aliases=("limit-to-min-norm-distance",),
+    phrases=(r"\bdistance (?:from|between) (?:the |its )?limit (?:and|to) the minimum[- ]norm "
+             r"(?:solution|point|interpolant)\b",)))
 
 MESSAGES = _add(_Q(
     "messages", "number of messages", aliases=("message count", "number-of-messages",

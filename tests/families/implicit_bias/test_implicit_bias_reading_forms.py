@@ -246,3 +246,44 @@ def test_a_stated_momentum_step_is_run_and_verified():
     part = solution.parts[0]
     assert part.verified, [c.to_dict() for c in part.checks]
     assert [str(v) for v in part.answers[0].expr] == ["5/9", "17/9", "-1/9"]
+
+
+DISTANCE_TEXTS = [
+    # (text, label of the distance part, expected distance)
+    ("One equation θ₁ + 2θ₂ + 2θ₃ = 3, L(θ) = ½(θ₁ + 2θ₂ + 2θ₃ − 3)², start θ₀ = (1, 0, −1).\n"
+     "(a) Where does gradient descent converge? Call the limit θ_∞.\n"
+     "(b) Give the minimum-norm solution θ̂.\n(c) Compute ‖θ_∞ − θ̂‖₂.", "c", "sqrt(17)/3"),
+    ("X = [[1, 0, 1], [0, 1, 1]], y = [1, 2], f(w) = ½‖Xw − y‖².\n"
+     "(a) Plain GD from w_0 = (1, 1, 1): what is w_inf = lim w_t ?\n"
+     "(b) Compute lim_{λ → 0+} argmin f(w) + (λ/2)‖w‖².\n"
+     "(c) Compute ‖w_inf − w_r‖_2, where w_r is your answer to (b).", "c", "sqrt(3)/3"),
+]
+
+
+@pytest.mark.parametrize("text, label, want", DISTANCE_TEXTS)
+def test_the_distance_between_a_limit_and_the_minimum_norm_solution(text, label, want):
+    """Independent check: the exact distance equals the norm of (limit - pinv(X) y) computed
+    here by hand from the closed forms, and the witnesses (real optimizer, numpy pinv) pass."""
+    import sympy
+
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    reading = read_report(text)
+    assert reading.complete, [(p.label, m.reason) for p in reading.parts for m in p.missing]
+    part = next(p for p in reading.parts if p.label == label)
+    assert part.asked == ["distance-to-min-norm"]
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    got = next(a for p in solution.parts if p.label == label for a in p.answers
+               if a.quantity == "distance-to-min-norm")
+    assert sympy.simplify(got.expr - sympy.sympify(want)) == 0
+
+
+def test_a_difference_of_two_limits_is_not_read_as_a_distance_to_the_min_norm_solution():
+    text = ("X = [[1, 0, 1], [0, 1, 1]], y = [1, 2], f(w) = ½‖Xw − y‖², w_0 = (1, 1, 1).\n"
+            "(a) Where does GD converge? Call it w_GD.\n(b) Where does heavy-ball momentum with "
+            "β = 0.9 converge? Call it w_HB.\n(c) Compute ‖w_GD − w_HB‖_2.")
+    reading = read_report(text)
+    assert not reading.complete
+    assert reading.parts[2].missing

@@ -12,6 +12,7 @@ Spec field names live in :data:`F`; method names in :data:`M`.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
@@ -133,7 +134,11 @@ class ImplicitBiasReader:
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
         """On least squares with many solutions 'the minimum-norm minimiser' is the
-        minimum-norm solution."""
+        minimum-norm solution; the norm of the difference between a limit and the minimum-norm
+        solution (read by the part) is their distance."""
+        if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("distance"):
+            r.answered_by[key] = Q.DISTANCE_TO_MIN_NORM.key
+            return Q.DISTANCE_TO_MIN_NORM.key
         if key == Q.MINIMISER.key and rx(r"\bmin(?:imum|imal|\.)?[- ]norm\b").search(
                 source):
             r.answered_by[key] = Q.MIN_NORM_SOLUTION.key
@@ -150,8 +155,11 @@ class ImplicitBiasReader:
         return {T.RESCALE_FEATURES.key, T.MAP_BACK.key} if name == M.rescaled else set()
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
-        """θ, w, θ_∞ (the trained weights) ask for the limit."""
+        """θ, w, θ_∞ (the trained weights) ask for the limit; a symbol of a distance the part
+        read (``kθ∞ - θ† k2``) asks for that distance."""
         s = symbol.replace(" ", "")
+        if r.found.get("distance") and s in r.found["distance"].replace(" ", ""):
+            return Q.DISTANCE_TO_MIN_NORM.key
         return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
     def read_part(self, part: PartText, objects: PartObjects,
@@ -160,10 +168,14 @@ class ImplicitBiasReader:
         base = PartReading(part.label, FAMILY, own_text=own)
         d = _read_data(part, base, objects)
         _read_loss(own, ctx, base)
-        methods = _read_methods(own, ctx, base)
         ref = None
+        diff = _DIFFERENCE.search(own)
+        if diff and not _methods_in(own.replace(diff.group(1), " ").replace(diff.group(2), " "),
+                                    ctx, PartReading(part.label, FAMILY)):
+            ref = _distance_reference(own, previous, base)
+        methods = _read_methods(own, ctx, base) if ref is None else []
         if not methods:
-            ref = _referenced(own, previous)
+            ref = ref or _referenced(own, previous)
             if ref is not None:
                 field = ref.fields[F.method]
                 base.missing = [m for m in base.missing if m.name != F.method]
@@ -172,6 +184,8 @@ class ImplicitBiasReader:
                                   "method and start are used")
         if len(methods) == 1 and methods[0][0] == M.ridge:
             methods = [_ridge_in_part(own, methods[0][1], base)]
+        if len(methods) == 1:
+            methods = [_ridge_form(own, ctx, methods[0], base)]
         _read_start(own, ctx, base, d, ref, methods[0][0] if len(methods) == 1 else None)
         if len(methods) <= 1:
             if methods:
@@ -444,7 +458,7 @@ _LAMBDA = r"λ|lambda|lam|weight decay(?: coefficient)?"
 
 def _ridge_in_part(own: str, src: str, r: PartReading) -> tuple[Any, str]:
     """Ridge named without λ (in the shared text): λ from the part's own text; a part that asks
-    only for the λ -> 0 limit needs no λ (the limit does not depend on it; λ = 1 is the run's)."""
+    only for the λ -> 0 limit needs no λ (the limit does not depend on it)."""
     got = assigned_number(own, _LAMBDA)
     if got is not None:
         r.missing = [m for m in r.missing if m.name != F.method]
@@ -453,10 +467,89 @@ def _ridge_in_part(own: str, src: str, r: PartReading) -> tuple[Any, str]:
     limit = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.LIMIT.key]
     if ridgeless and not limit:
         r.missing = [m for m in r.missing if m.name != F.method]
-        r.notes.append("λ is not stated and only its λ -> 0 limit is asked, which does not depend "
-                       "on it (λ = 1 is used for the run)")
-        return {"name": M.ridge, "lam": 1}, src
+        r.notes.append("λ is not stated; only its λ -> 0 limit is asked, which does not depend "
+                       "on it")
+        return {"name": M.ridge}, src
     return M.ridge, src
+
+
+_BAR = r"(?:‖|\|\||\\\||k(?=[θw]))"
+_DIFFERENCE = re.compile(rf"{_BAR} ?([^‖|\s-]{{1,16}}) ?- ?([^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)(?:_ ?2|_\{{2\}}|2)?")
+_ANSWER_OF = r"(?:your |the )?(?:answer|result|limit|point|solution) (?:to|of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
+_MIN_NORM_ASKS = {Q.MIN_NORM_SOLUTION.key, Q.RIDGELESS_LIMIT.key}
+
+
+def _defining_part(symbol: str, own: str, previous: list[PartReading]) -> PartReading | None:
+    """The earlier part a symbol names: 'where B is your answer to (c)', a ``w(0+)`` for the
+    part asking the λ -> 0 limit, else the first earlier part whose text writes the symbol."""
+    m = rxc(rf"{re.escape(symbol)} (?:is|denotes|=) {_ANSWER_OF}").search(own)
+    if m:
+        hits = [p for p in previous if p.label == m.group(1)]
+        return hits[0] if len(hits) == 1 else None
+    if rx(r"^\w{1,3}\(0\+?\)$").match(symbol):
+        hits = [p for p in previous if Q.RIDGELESS_LIMIT.key in p.asked]
+        return hits[0] if len(hits) == 1 else None
+    pat = rxc(rf"(?<![\w]){re.escape(symbol)}(?![\w^])")
+    return next((p for p in previous if pat.search(p.own_text or "")), None)
+
+
+def _distance_reference(own: str, previous: list[PartReading],
+                        r: PartReading) -> PartReading | None:
+    """``‖θ_∞ - θ†‖_2`` between the limit of an earlier part and the minimum-norm solution of
+    another (asked there as X^+y or as the λ -> 0 limit): the part whose limit it is (its method
+    and start), with the distance to the minimum-norm solution asked."""
+    m = _DIFFERENCE.search(own)
+    if m is None:
+        return None
+    parts = [_defining_part(sym, own, previous) for sym in (m.group(1), m.group(2))]
+    if any(p is None or p.family != FAMILY for p in parts):
+        return None
+    kinds = ["min-norm" if set(p.asked) & _MIN_NORM_ASKS else
+             "limit" if Q.LIMIT.key in p.asked and F.method in p.fields else None
+             for p in parts]
+    if sorted(k or "" for k in kinds) != ["limit", "min-norm"]:
+        return None
+    limit = parts[kinds.index("limit")]
+    r.found["distance"] = m.group(0)
+    r.convention("distance", m.group(0), f"the distance from the limit of part ({limit.label}) "
+                                         "to the minimum-norm solution")
+    for sym in (m.group(1), m.group(2)):
+        named = rxc(rf"{re.escape(sym)} (?:is|denotes|=) {_ANSWER_OF}").search(own)
+        if named:
+            r.convention("distance", named.group(0), "names the point of that part")
+    return limit
+
+
+_PENALTY_HALF = (r"\+ ?(?:\(?(?:λ|lambda|lam) ?/ ?2\)?|\(1\)/\(2\) ?(?:λ|lambda)|\((?:λ|lambda)\)/\(2\)|"
+                 r"1/2 ?(?:λ|lambda)|½ ?(?:λ|lambda)) ?\*? ?(?:‖|\|\||k(?=θ|w))")
+_PENALTY_FULL = r"\+ ?(?:λ|lambda|lam) ?\*? ?(?:‖|\|\||k(?=θ|w))"
+
+
+def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> tuple[Any, str]:
+    """A finite weight decay needs the penalty's form and the loss constant as written: the spec
+    is c‖Xθ - y‖² + (λ/2)‖θ‖²; a penalty λ‖θ‖² is λ_spec = 2λ; an unwritten loss constant is
+    refused (the weight-decay limit depends on it)."""
+    value, src = method
+    if not (isinstance(value, dict) and value.get("name") == M.ridge and "lam" in value):
+        return method
+    for text in (own, ctx):
+        half = rx(_PENALTY_HALF).search(text)
+        full = rx(_PENALTY_FULL).search(text)
+        if half:
+            src += "; " + phrase(text, half.start(), half.end())
+            break
+        if full:
+            lam = Fraction(str(value["lam"])) * 2
+            r.notes.append(f"the penalty is written λ‖θ‖² (\"{full.group(0)}\"): it is "
+                           "(λ'/2)‖θ‖² with λ' = 2λ")
+            value = {**value, "lam": Num(lam, str(lam)).spec_value()}
+            src += "; " + phrase(text, full.start(), full.end())
+            break
+    loss = r.fields.get(F.loss)
+    if loss is not None and not loss.source:
+        r.miss(F.loss, "the weight-decay limit depends on the constant in front of the squared "
+                       "loss, which is not written (expected e.g. ½‖Xθ - y‖² + (λ/2)‖θ‖²)")
+    return value, src
 
 
 _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method)s? (?:to|of|from|in) (?:part )?"
@@ -470,7 +563,8 @@ _REF_PREVIOUS = (r"\b(?:this|that|the above|the previous) (?:limit|point|solutio
 
 def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     """The earlier part whose result a method-less part asks about: named ("the answer to 2",
-    "the point from (c)"), or the part just before ("Is this limit the minimum-norm ...")."""
+    "the point from (c)"), or the part just before ("Is this limit the minimum-norm ..."); a
+    part asking only for the minimum-norm solution (which no method changes) takes the last."""
     mine = [p for p in previous if p.family == FAMILY and F.method in p.fields]
     m = rx(_REF_LABEL).search(own)
     if m:
@@ -490,6 +584,9 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
         return hits[0] if len(labels) == 1 and len(hits) == 1 else None
     if previous and previous[-1] in mine and rx(_REF_PREVIOUS).search(own):
         return previous[-1]
+    asks = {m.entry.key for m in QUANTITIES.mentions(own)}
+    if mine and asks == {Q.MIN_NORM_SOLUTION.key}:
+        return mine[-1]  # X^+ y does not depend on the method
     return None
 
 
@@ -536,7 +633,7 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
 
 
 _LOSS_DEF = (r"(?:\b[fLJ](?:_t|_i)? ?\((?:θ|w|x|β)\)|\bloss)(?! ?\()[^=.]{0,20}=[ ]?|"
-             r"\b(?:minimi[sz](?:e|es|ing)|on|of|loss|objective) (?=(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½) ?\*? ?"
+             r"\b(?:minimi[sz](?:e|es|ing)|on|of|loss|objective|arg ?min(?:_\S{1,8})?) (?=(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½) ?\*? ?"
              r"(?:‖|\|\||\(|Σ|sum))")
 
 

@@ -291,12 +291,14 @@ class Ridge(_Method):
     """Gradient descent on f(theta) + (lam/2) ||theta||^2 (weight decay lam)."""
 
     name: Literal[O.RIDGE.key] = O.RIDGE.key
-    lam: Number = Field(..., description="Weight-decay coefficient lambda > 0.")
+    lam: Number | None = Field(None, description="Weight-decay coefficient lambda > 0 (omitted: "
+                               "only the lambda -> 0 limit is asked, which does not depend on "
+                               "it).")
 
     @field_validator("lam", mode="before")
     @classmethod
     def _lam(cls, v: Any) -> Any:
-        return _positive(v, "lam")
+        return None if v is None else _positive(v, "lam")
 
 
 Method = Annotated[Union[GD, SGD, HeavyBall, Nesterov, Preconditioned,  # noqa: UP007
@@ -387,8 +389,8 @@ class ImplicitBiasSpec(PartSpec, Derivable):
     method: Method
     asks: list[AskName] | None = Field(
         None, max_length=len(ASKS), description="What to compute, in order: limit, "
-        "ridgeless-limit (ridge), min-norm-solution, is-min-norm, optimal-momentum and "
-        "optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
+        "ridgeless-limit (ridge), min-norm-solution, is-min-norm, distance-to-min-norm, "
+        "optimal-momentum and optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
         "lambda -> 0 limit).")
 
     @field_validator("asks", mode="before")
@@ -463,6 +465,8 @@ class ImplicitBiasSpec(PartSpec, Derivable):
         """The asked quantities: as given, else the limit (and the ridgeless limit for ridge)."""
         if self.asks is not None:
             return list(self.asks)
+        if self.method.entry is O.RIDGE and self.method.lam is None:
+            return [Q.RIDGELESS_LIMIT.key]
         return [Q.LIMIT.key] + ([Q.RIDGELESS_LIMIT.key] if self.method.entry is O.RIDGE else [])
 
     @property
@@ -486,6 +490,11 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
     if Q.RIDGELESS_LIMIT.key in asked and method is not O.RIDGE:
         raise ValueError(f"asks: '{Q.RIDGELESS_LIMIT.key}' is the lambda -> 0 limit of "
                          f"{O.RIDGE.key}, not of {method.key}")
+    if method is O.RIDGE and spec.method.lam is None and \
+            set(asked) - {Q.RIDGELESS_LIMIT.key, Q.MIN_NORM_SOLUTION.key}:
+        raise ValueError("method.lam: the weight decay lambda is needed for "
+                         f"{', '.join(sorted(set(asked) - {Q.RIDGELESS_LIMIT.key}))} (only the "
+                         "lambda -> 0 limit does not depend on it)")
     if set(MOMENTUM_ASKS) & set(asked) and method not in (O.HEAVY_BALL, O.NESTEROV):
         raise ValueError(f"asks: the optimal momentum and rate need method {O.HEAVY_BALL.key} "
                          f"or {O.NESTEROV.key}, not {method.key}")
