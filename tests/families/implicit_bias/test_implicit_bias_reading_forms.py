@@ -287,3 +287,27 @@ def test_a_difference_of_two_limits_is_not_read_as_a_distance_to_the_min_norm_so
     reading = read_report(text)
     assert not reading.complete
     assert reading.parts[2].missing
+
+
+def test_a_part_about_a_result_of_several_methods_is_not_given_one_of_them():
+    text = (D + "(a) Run GD and heavy-ball momentum (β = 0.5) from w_0 = (1, 0, 0). Where do they "
+                "converge? (b) Is this limit the minimum-norm solution?")
+    reading = read_report(text)
+    b = [p for p in reading.parts if p.label.startswith("b")]
+    assert b and all(p.missing for p in b)
+
+
+@pytest.mark.parametrize("text, methods", [
+    ("Run GD and heavy-ball momentum (β = 0.5) from zero. Where do they converge?",
+     ["gd", "heavy-ball"]),
+    ("Compare plain gradient descent vs Nesterov momentum (β = 0.9), both from the origin: "
+     "where do they end up?", ["gd", "nesterov"]),
+    ("Run SGD with momentum 0.9 from zero. Where does it converge?", ["heavy-ball"]),
+    ("Gradient descent with momentum β = 0.9 starting at zero: where does it converge?",
+     ["heavy-ball"]),
+])
+def test_methods_named_side_by_side_are_each_answered(text, methods):
+    reading = read_report(D + text)
+    assert reading.complete, [(p.label, m.reason) for p in reading.parts for m in p.missing]
+    got = [p.fields["method"].value for p in reading.parts]
+    assert [v if isinstance(v, str) else v["name"] for v in got] == methods

@@ -502,7 +502,7 @@ def _distance_reference(own: str, previous: list[PartReading],
     if m is None:
         return None
     parts = [_defining_part(sym, own, previous) for sym in (m.group(1), m.group(2))]
-    if any(p is None or p.family != FAMILY for p in parts):
+    if any(p is None or p.family != FAMILY or "." in p.label for p in parts):
         return None
     kinds = ["min-norm" if set(p.asked) & _MIN_NORM_ASKS else
              "limit" if Q.LIMIT.key in p.asked and F.method in p.fields else None
@@ -577,12 +577,13 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
         for tok in named:
             pat = rxc(rf"(?:θ|w|x)_\(?{re.escape(tok)}\b")
             first = next((p for p in previous if pat.search(p.own_text or "")), None)
-            if first is None:
+            if first is None or "." in first.label:
                 return None
             labels.add(first.label)
         hits = [p for p in mine if p.label in labels]
         return hits[0] if len(labels) == 1 and len(hits) == 1 else None
-    if previous and previous[-1] in mine and rx(_REF_PREVIOUS).search(own):
+    if previous and previous[-1] in mine and "." not in previous[-1].label and \
+            rx(_REF_PREVIOUS).search(own):
         return previous[-1]
     asks = {m.entry.key for m in QUANTITIES.mentions(own)}
     if mine and asks == {Q.MIN_NORM_SOLUTION.key}:
@@ -742,7 +743,7 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     names_found = {v if isinstance(v, str) else v["name"] for _, _, v, _ in found}
     for big, small in _SUBSUMES.items():
         if big in names_found:
-            names_found -= small
+            names_found -= small - _coordinated(own, found, big)
     chosen = []
     for start, end, value, src in sorted(found):
         if value in names_found and value not in [c[0] for c in chosen]:
@@ -772,6 +773,26 @@ def _step_size(text: str) -> tuple[Num, str] | None:
     return None
 
 
+_AND = (r"^(?![^.;?]{0,30}\b(?:then|first|finally|after|before|followed)\b)[^.;?]{0,30}?"
+        r"(?:\band\b|\bor\b|\bvs\.?|\bversus\b|\bcompared? (?:to|with)\b)")
+
+
+def _coordinated(own: str, found: list, big: str) -> set[str]:
+    """The methods named beside ``big`` as another method ("GD and heavy-ball momentum",
+    "SGD vs Adam"), which ``big`` does not subsume."""
+    def name(v: Any) -> str:
+        return v if isinstance(v, str) else v["name"]
+    bigs = [(s, e) for s, e, v, _ in found if name(v) == big]
+    out = set()
+    for other in {name(v) for _, _, v, _ in found} - {big}:
+        for m in rx(METHODS.get(other, r"(?!)")).finditer(own):
+            for bs, be in bigs:
+                between = own[m.end():bs] if m.end() <= bs else own[be:m.start()]
+                if len(between) <= 30 and rx(_AND).search(between):
+                    out.add(other)
+    return out
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -793,6 +814,10 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         return name
     if name in (M.heavy_ball, M.nesterov):
         got = assigned_number(own, r"β|beta|momentum(?: coefficient| parameter)?")
+        if got is None:
+            m = rx(r"\bmomentum (?:coefficient |parameter )?(?:of )?(?=\d|0?\.\d)").search(own)
+            num = number_at(own, m.end()) if m else None
+            got = (num[0], phrase(own, m.start(), num[1])) if num and m else None
         step = _step_size(own)
         out = {"name": name}
         if step is not None:
