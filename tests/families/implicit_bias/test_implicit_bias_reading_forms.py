@@ -311,3 +311,20 @@ def test_methods_named_side_by_side_are_each_answered(text, methods):
     assert reading.complete, [(p.label, m.reason) for p in reading.parts for m in p.missing]
     got = [p.fields["method"].value for p in reading.parts]
     assert [v if isinstance(v, str) else v["name"] for v in got] == methods
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("toy problem: X = [[1, 2, 0], [0, 1, 1]], y = [3, 2], loss = ||Xw - y||^2 / 2, w starts at "
+     "all zeros, vanilla GD w/ lr 0.05. where does w end up exactly?", "loss", "half-sum"),
+    ("Let $A = \\begin{bmatrix} 1 & 1 & 0 \\\\ 0 & 1 & 1 \\end{bmatrix}$, $b = \\begin{bmatrix} "
+     "2 \\\\ 1 \\end{bmatrix}$ and run gradient descent on $\\tfrac12\\|Ax - b\\|_2^2$ from "
+     "$x_0 = 0$. Determine $\\lim_{k\\to\\infty} x_k$.", "X", [[1, 1, 0], [0, 1, 1]]),
+    ("Two samples: x1 = (1, 2), y1 = 5 and x2 = (2, 4), y2 = 10. We fit w by GD from w = 0 on "
+     "the squared loss. Which w do we get?", "theta0", [0, 0]),
+    ("GD is run on L(θ) = (θ1 + θ2 + θ3 − 3)². The initial point is θ(0) = (1, 2, 3). Where do "
+     "the iterates converge?", "a", [1, 1, 1]),
+])
+def test_more_phrasings(text, field, value):
+    reading = read_report(text)
+    assert reading.complete, [(p.label, m.reason) for p in reading.parts for m in p.missing]
+    assert reading.parts[0].fields[field].value == value

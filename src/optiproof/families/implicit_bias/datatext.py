@@ -52,6 +52,17 @@ class Refusal:
     reason: str
 
 
+_GREEK_INDEX = re.compile(r"(?<![\w])(θ|β)(\d{1,2})(?![\d.])")
+
+
+def _parse(text: str) -> Any:
+    """The safe parser on a formula, with ``θ1`` flattened onto the line read as ``θ_1`` (the
+    parser refuses a Greek letter followed by a number)."""
+    from optiproof.core.mathparse import try_parse_math
+
+    return try_parse_math(_GREEK_INDEX.sub(r"\1_\2", text))
+
+
 def _fraction(v: Any) -> Fraction | None:
     if not getattr(v, "is_Rational", False):
         return None
@@ -129,8 +140,6 @@ def _assemble(rows: list[tuple[dict[int, Fraction], Fraction, str]], sources: li
 
 def residual_rows(flat: str) -> Rows | Refusal | None:
     """Rows from equations ``2θ_1 + θ_2 = 5`` and squared residuals ``(2θ_1 + θ_2 - 5)^2``."""
-    from optiproof.core.mathparse import try_parse_math
-
     text = flat
     rows: list[tuple[dict[int, Fraction], Fraction, str]] = []
     sources: list[str] = []
@@ -138,7 +147,7 @@ def residual_rows(flat: str) -> Rows | Refusal | None:
              for m in list(_EQUATION.finditer(text))[:MAX_CANDIDATES]]
     found += [(m, m.group(1)) for m in list(_SQUARED.finditer(text))[:MAX_CANDIDATES]]
     for m, written in found:
-        expr = try_parse_math(written)
+        expr = _parse(written)
         if expr is None or not hasattr(expr, "free_symbols") or not _unknowns(expr)[0]:
             continue
         got = _linear(expr, m.group(0).strip())
@@ -153,12 +162,10 @@ def loss_rows(flat: str) -> Rows | Refusal | None:
     """Rows of a loss written as a sum of squared residuals in indexed weights."""
     import sympy
 
-    from optiproof.core.mathparse import try_parse_math
-
     text = flat
     for m in list(_LOSS.finditer(text))[:MAX_CANDIDATES]:
         phrase = m.group(0).strip()
-        expr = try_parse_math(m.group(2))
+        expr = _parse(m.group(2))
         if expr is None or isinstance(expr, sympy.MatrixBase):
             continue
         unknowns, _ = _unknowns(expr)

@@ -62,7 +62,7 @@ CUES = [
     (r"\btraining (?:point|example|data)|\bdata points?", 1),
     (r"θ_0|θ_init|\binitiali[sz]|\bstart(?:s|ing)? (?:at|from)|\bthe origin", 1),
     (r"\bsgd\b|\badam\b|\bmomentum\b|\bgradient descent|\brmsprop|\badagrad|\bgd\b", 1.5),
-    (r"‖ ?X ?(?:θ|w|β|x)\b ?- ?y ?‖|\bX ?(?:w|β)\b ?= ?y\b", 2),
+    (r"‖ ?[XA] ?(?:θ|w|β|x)\b ?- ?[yb] ?‖|\bX ?(?:w|β)\b ?= ?y\b", 2),
     (r"\((?:[^()]{0,40}?(?:θ|w|x)_?\d){2}[^()]{0,40}\) ?\^ ?2", 3),
     (r"(?:θ|w|x)_?\d ?[-+] ?(?:\d{1,6}(?:\.\d{1,6})? ?[*·]? ?)?(?:θ|w|x)_?\d\b[^=]{0,40}= ?-?\d", 2),
     (r"\b(?:θ|w|x)_?(?:∞|\{?\\infty\}?|inf)\b|\blim_?\b", 1),
@@ -252,7 +252,7 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
     out = []
     for text in (part.own, part.context):
         flat = " ".join(text.split())
-        for key, name in (("X", r"X"), ("y", r"y|Y"), ("a", r"a|x")):
+        for key, name in (("X", r"X|A"), ("y", r"y|Y|b"), ("a", r"a|x")):
             got = _assigned_array_cs(flat, name)
             if got is not None:
                 out.append((key, got[0], got[1]))
@@ -440,8 +440,8 @@ _ZERO = r"(?:the )?(?:origin|zeros?(?: vector)?|0|\\mathbf\{0\}|\\boldsymbol\{0\
 _ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at|from|to|with|in) "
                rf"{_ZERO}\b|\bfrom (?:the )?(?:origin|zero(?: vector)?)\b(?! to\b)|"
                r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bzero[- ]init\b|"
-               rf"\b(?:weights|parameters) (?:all )?(?:start|are initiali[sz]ed|initiali[sz]ed)\w* "
-               rf"(?:at|to|from) (?:0|zero)\b")
+               rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
+               rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
 _VAR = r"(?:θ|w|x|β|theta|beta|W)"
 _THETA0 = (rf"{_VAR} ?(?:_ ?\{{?\(?0\)?\}}?|0|\^ ?\{{?\(0\)\}}?|\(0\)|_\{{?(?:init|start)\}}?)|"
            rf"\btilde {_VAR}_?0|initial (?:point|iterate|weights?|parameters?|θ|w)|"
@@ -449,7 +449,7 @@ _THETA0 = (rf"{_VAR} ?(?:_ ?\{{?\(?0\)?\}}?|0|\^ ?\{{?\(0\)\}}?|\(0\)|_\{{?(?:in
 _STARTED = "|".join(f"(?<={w} {p} )" for w in ("start", "starts", "starting", "started",
                                                  "initialised", "initialized", "begin", "beginning")
                     for p in ("at", "from"))
-_THETA0 += rf"|(?:{_STARTED}){_VAR}(?= ?=)"
+_THETA0 += rf"|(?:{_STARTED}|(?<=\bfrom )){_VAR}(?= ?=)"
 """θ₀ also as the parameter set right after 'starting from' ('starting from θ = 0')."""
 
 
@@ -649,6 +649,8 @@ def _read_loss(own: str, ctx: str, r: PartReading) -> None:
             elif rx(r"^(?:1/[mnN]\b|\(1/[mnN]\))").match(rhs):
                 r.set(F.loss, "mean", src)
             elif rx(r"^(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½)").match(rhs):
+                r.set(F.loss, "half-sum", src)
+            elif rx(r"^(?:‖|\|\|)[^‖|]{1,30}(?:‖|\|\|)(?:_ ?2)?\^ ?2 ?/ ?2\b").match(rhs):
                 r.set(F.loss, "half-sum", src)
             elif rx(r"^(?:Σ|\(|‖|\[)").match(rhs):
                 r.set(F.loss, "sum", src)
