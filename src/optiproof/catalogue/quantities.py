@@ -112,7 +112,9 @@ LIMIT = _add(_Q(
     phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,60}\bconverge", r"\bconverges? to\b",
              r"\blimit(?:ing)? (?:point|solution|vector)",
              r"\bwhat (?:\w+ )?(?:vector|point|solution)\b", r"\bfinal solution\b",
-             r"\bwhich (?:vector|point|solution)\b", r"\bend up\b", r"\bsettles?\b",
+             r"\bwhich (?:vector|point|solution)\b", r"\bfinal (?:iterate|point|weights)\b",
+             r"\bwhich (?:[\w-]+ )?(?:solution|point|minimi[sz]er|interpolant) (?:is|gets?) "
+             r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
              r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b",
              r"^where (?:exactly|precisely)\b ?\??$",
@@ -120,7 +122,7 @@ LIMIT = _add(_Q(
              r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
              r"\blim(?![a-su-z])(?!\S{0,16}(?:λ|lambda))(?:_?\S{0,16}(?: ∞)?)? ?(?:θ|w|x|β)",
              r"\b(?:show|prove|verify|argue) that (?:the )?(?:iterates|iteration|sequence|method|"
-             r"algorithm|it|they|[\w-]+ descent|gd|sgd)\b[^.?]{0,30}?\bconverges?\b"),
+             r"algorithm|it|they|[\w-]+ descent|gd|sgd)\b[^.?]{0,30}?\bconverges?\b(?! to\b)"),
     value_kind="vector",
     labels=(r"\blimit(?: point)?\b", r"\bconverge[sd]? to\b", r"\bend(?:s|ed)? up\b",
             r"\bsolution\b")))
@@ -130,7 +132,9 @@ IS_MIN_NORM = _add(_Q(
              r"^is\b[^.?]{0,60}\bminimum[- ](?:[\w-]{1,12}[- ])?norm\b",
              r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm",
              r"\b(?:is|equal to|same as|coincides? with|agrees? with)\b[^.?,;]{0,40}?\bthe "
-             r"min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b")))
+             r"min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b",
+             r"\bconverges? to the min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm "
+             r"(?:solution|point|interpolant)\b")))
 RIDGELESS_LIMIT = _add(_Q(
     "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",

@@ -153,6 +153,12 @@ def test_a_stated_gd_step_is_read_and_checked():
     ("Is it the minimum-norm solution?", ["is-min-norm"]),
     ("Where do the iterates converge, and is that the minimum-norm interpolant?",
      ["limit", "is-min-norm"]),
+    ("Prove that GD converges to the minimum-norm solution.", ["is-min-norm"]),
+    ("Compute the minimum-ℓ2-norm solution and say whether GD reaches it.",
+     ["min-norm-solution", "is-min-norm"]),
+    ("Which interpolating solution is selected?", ["limit"]),
+    ("Give the final iterate (t → ∞).", ["limit"]),
+    ("Determine $\\lim_{k\\to\\infty} w_k$.", ["limit"]),
 ])
 def test_questions_by_meaning(question, asks):
     reading, part = _part(D + "Gradient descent from w_0 = 0. " + question)

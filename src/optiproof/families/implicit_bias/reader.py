@@ -105,6 +105,9 @@ _SUBSUMES = {
 }
 
 
+_WHETHER_REACHED = (r"\bwhether (?:or not )?[^.?]{0,30}?\b(?:reach(?:es)?|finds?|converges? to|"
+                    r"ends? up at|attains?|lands? on|gets?) (?:it|this|that)\b")
+"""'... the minimum-norm solution and say whether GD reaches it': is it the minimum-norm one?"""
 _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?$")
 
 
@@ -126,6 +129,9 @@ class ImplicitBiasReader:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
+        whether = rx(_WHETHER_REACHED).search(r.own_text or "")
+        if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
+            asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
         mine = [(k, s) for k, s in asks if k in self.answers]
         if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
             return
