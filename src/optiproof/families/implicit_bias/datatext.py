@@ -11,7 +11,8 @@ or a :class:`Refusal` naming the phrase it could not take:
   loss is refused naming the term;
 - :func:`point_rows`: data points ``x_1 = (1, 0, 1), y_1 = 1; x_2 = ...``;
 - :func:`table_rows`: a Markdown table whose header names the features ``x_1 .. x_d`` and a
-  target ``y``.
+  target ``y``;
+- :func:`garbled_rows`: X and y typeset side by side and copied out of a PDF line by line.
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
 """Reader for implicit-bias parts: where does an optimizer converge on least squares?
 
-Reads the data (an equation ``[1, 0.1, 0.01]θ = 1``, a loss ``(1 - [..]θ)^2``, or ``X`` and
-``y``), the start θ0 (``θ_0 = 0``, bold zero, "start at the origin", a vector), the loss
-constant, and one method per part, described by name or in words (vanilla SGD, momentum with β,
-Nesterov, the epoch-wise diagonal Adam-like method, feature rescaling then SGD then mapping
-back, Adam/RMSprop/Adagrad, sign descent, ridge, a preconditioner). A method defined in the
+Reads the data (an equation ``[1, 0.1, 0.01]θ = 1`` or ``2θ_1 + θ_2 = 5``, a loss ``(1 -
+[..]θ)^2`` or ``L(w) = (w1 + w2 - 1)^2 + ...``, data points, a table, ``X`` and ``y`` in any
+notation: see :mod:`.datatext`), the start θ0 (``θ_0 = 0``, ``w^(0)``, bold zero, "start at the
+origin", a vector), the loss constant, a stated step, and one method per part, described by
+name or in words (vanilla SGD, momentum with β, Nesterov, the epoch-wise diagonal Adam-like
+method, feature rescaling then SGD then mapping back, Adam/RMSprop/Adagrad, sign descent, ridge,
+a preconditioner). A method defined in the
 shared context under a name ("Consider O: ...") is found again when a part refers to it.
 Spec field names live in :data:`F`; method names in :data:`M`.
 """
