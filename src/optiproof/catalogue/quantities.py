@@ -150,7 +150,7 @@ MIN_NORM_SOLUTION = _add(_Q(
     "min-norm-solution", "minimum-norm solution", r"X^{+}y", value_kind="vector",
     aliases=("minimum-norm point", "pseudo-inverse solution"),
     phrases=(r"\bminimum[- ]norm (?:point|solution|interpolant)\b",
-             r"\bmin(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm (?:point|solution|interpolant|"
+             r"\bmin(?:imum|imal|\.)?[- ] ?(?:[\w-]{1,12} ?[- ])?norm (?:point|solution|interpolant|"
              r"interpolating solution|minimi[sz]er)\b",
              r"\bpseudo-?inverse solution")))
 DISTANCE_TO_MIN_NORM = _add(_Q(

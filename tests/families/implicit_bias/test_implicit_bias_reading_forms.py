@@ -157,6 +157,7 @@ def test_a_stated_gd_step_is_read_and_checked():
     ("Compute the minimum-ℓ2-norm solution and say whether GD reaches it.",
      ["min-norm-solution", "is-min-norm"]),
     ("Which interpolating solution is selected?", ["limit"]),
+    ("Find the minimum-$\\ell_2$-norm interpolating solution.", ["min-norm-solution"]),
     ("Give the final iterate (t → ∞).", ["limit"]),
     ("Determine $\\lim_{k\\to\\infty} w_k$.", ["limit"]),
 ])
