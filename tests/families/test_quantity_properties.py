@@ -63,7 +63,7 @@ def implicit_bias(draw):
             "method": {"name": draw(st.sampled_from(["heavy-ball", "nesterov"])),
                        "beta": "optimal"},
             "asks": ["limit", "min-norm-solution", "is-min-norm", "optimal-momentum",
-                     "optimal-rate"]}
+                     "optimal-rate", "distance-to-min-norm"]}
 
 
 @st.composite

@@ -122,9 +122,17 @@ LIMIT = _add(_Q(
     phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,60}\bconverge", r"\bconverges? to\b",
              r"\blimit(?:ing)? (?:point|solution|vector)",
              r"\bwhat (?:\w+ )?(?:vector|point|solution)\b", r"\bfinal solution\b",
-             r"\bwhich (?:vector|point|solution)\b", r"\bend up\b", r"\bsettles?\b",
+             r"\bwhich (?:vector|point|solution)\b", r"\bfinal (?:iterate|point|weights)\b",
+             r"\bwhich (?:[\w-]+ )?(?:solution|point|minimi[sz]er|interpolant) (?:is|gets?) "
+             r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
-             r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b"),
+             r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b",
+             r"^where (?:exactly|precisely)\b ?\??$",
+             r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
+             r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
+             r"\blim(?![a-su-z])(?!\S{0,16}(?:λ|lambda))(?:_?\S{0,16}(?: ∞)?)? ?(?:θ|w|x|β)",
+             r"\b(?:show|prove|verify|argue) that (?:the )?(?:iterates|iteration|sequence|method|"
+             r"algorithm|it|they|[\w-]+ descent|gd|sgd)\b[^.?]{0,30}?\bconverges?\b(?! to\b)"),
     value_kind="vector",
     labels=(r"\blimit(?: point)?\b", r"\bconverge[sd]? to\b", r"\bend(?:s|ed)? up\b",
             r"\bsolution\b")))
@@ -132,11 +140,15 @@ IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
     phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",
              r"^is\b[^.?]{0,60}\bminimum[- ](?:[\w-]{1,12}[- ])?norm\b",
-             r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm")))
+             r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm",
+             r"\b(?:is|equal to|same as|coincides? with|agrees? with)\b[^.?,;]{0,40}?\bthe "
+             r"min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b",
+             r"\bconverges? to the min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm "
+             r"(?:solution|point|interpolant)\b")))
 RIDGELESS_LIMIT = _add(_Q(
     "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
-    phrases=(r"\b(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
+    phrases=(r"(?:\b|(?<=_))(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 _SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minimum|θ\^?\*|x\^?\*|"
               r"w\^?\*)\b[^.?]{0,40}\b(?:shrinks?|decreases?|contracts?|is multiplied|is reduced|"
@@ -153,7 +165,14 @@ MIN_NORM_SOLUTION = _add(_Q(
     "min-norm-solution", "minimum-norm solution", r"X^{+}y", value_kind="vector",
     aliases=("minimum-norm point", "pseudo-inverse solution"),
     phrases=(r"\bminimum[- ]norm (?:point|solution|interpolant)\b",
+             r"\bmin(?:imum|imal|\.)?[- ] ?(?:[\w-]{1,12} ?[- ])?norm (?:point|solution|interpolant|"
+             r"interpolating solution|minimi[sz]er)\b",
              r"\bpseudo-?inverse solution")))
+DISTANCE_TO_MIN_NORM = _add(_Q(
+    "distance-to-min-norm", "distance from the limit to the minimum-norm solution",
+    r"\lVert \theta_\infty - X^{+}y \rVert_2", aliases=("limit-to-min-norm-distance",),
+    phrases=(r"\bdistance (?:from|between) (?:the |its )?limit (?:and|to) the minimum[- ]norm "
+             r"(?:solution|point|interpolant)\b",)))
 
 MESSAGES = _add(_Q(
     "messages", "number of messages", aliases=("message count", "number-of-messages",
@@ -484,7 +503,9 @@ WHICH_COORDINATE = _add(_Q(
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
     phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖·",
-             r"\bone of the standard\b[^.?]{0,20}\bnorms\b")))
+             r"\bone of the standard\b[^.?]{0,20}\bnorms\b",
+             r"\b(?:is there|what) (?:a |another |some )?(?:different )?norm\b[^.?]{0,30}"
+             r"\bminimi[sz]",)))
 WHICH_SOLUTION = _add(_Q(
     "which-solution", "which of several answers", value_kind="name",
     phrases=(r"\bwhich of the (?:two|three|four|solutions|limits|answers)\b",

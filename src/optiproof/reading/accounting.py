@@ -95,7 +95,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
             continue
         resolved = [(ask, ask.quantity or hooks.symbol(r, ask.phrase)) for ask in request.asks]
         in_request = {q for _, q in resolved if q}
-        r.requests[request.sentence] = sorted(in_request)
+        r.requests[request.sentence] = sorted(in_request | {
+            r.answered_by[q] for q in in_request if q in r.answered_by})
         for ask, quantity in resolved:
             gap = _ask_gap(ask, quantity, request, asked, in_request, hooks, r.answered_by)
             if gap:

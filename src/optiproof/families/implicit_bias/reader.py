@@ -1,10 +1,12 @@
 """Reader for implicit-bias parts: where does an optimizer converge on least squares?
 
-Reads the data (an equation ``[1, 0.1, 0.01]θ = 1``, a loss ``(1 - [..]θ)^2``, or ``X`` and
-``y``), the start θ0 (``θ_0 = 0``, bold zero, "start at the origin", a vector), the loss
-constant, and one method per part, described by name or in words (vanilla SGD, momentum with β,
-Nesterov, the epoch-wise diagonal Adam-like method, feature rescaling then SGD then mapping
-back, Adam/RMSprop/Adagrad, sign descent, ridge, a preconditioner). A method defined in the
+Reads the data (an equation ``[1, 0.1, 0.01]θ = 1`` or ``2θ_1 + θ_2 = 5``, a loss ``(1 -
+[..]θ)^2`` or ``L(w) = (w1 + w2 - 1)^2 + ...``, data points, a table, ``X`` and ``y`` in any
+notation: see :mod:`.datatext`), the start θ0 (``θ_0 = 0``, ``w^(0)``, bold zero, "start at the
+origin", a vector), the loss constant, a stated step, and one method per part, described by
+name or in words (vanilla SGD, momentum with β, Nesterov, the epoch-wise diagonal Adam-like
+method, feature rescaling then SGD then mapping back, Adam/RMSprop/Adagrad, sign descent, ridge,
+a preconditioner). A method defined in the
 shared context under a name ("Consider O: ...") is found again when a part refers to it.
 Spec field names live in :data:`F`; method names in :data:`M`.
 """
@@ -12,6 +14,7 @@ Spec field names live in :data:`F`; method names in :data:`M`.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
@@ -40,9 +43,9 @@ from optiproof.core.text.numbers import (
     row_block,
     spec_array,
 )
-from optiproof.core.text.objects import linear_equations
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.families.implicit_bias import datatext
 from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
@@ -60,7 +63,11 @@ CUES = [
     (r"\bX ?=|‖ ?X ?θ|\bX ?θ\b", 1),
     (r"\btraining (?:point|example|data)|\bdata points?", 1),
     (r"θ_0|θ_init|\binitiali[sz]|\bstart(?:s|ing)? (?:at|from)|\bthe origin", 1),
-    (r"\bsgd\b|\badam\b|\bmomentum\b|\bgradient descent|\brmsprop|\badagrad", 1.5),
+    (r"\bsgd\b|\badam\b|\bmomentum\b|\bgradient descent|\brmsprop|\badagrad|\bgd\b", 1.5),
+    (r"‖ ?[XA] ?(?:θ|w|β|x)\b ?- ?[yb] ?‖|\bX ?(?:w|β)\b ?= ?y\b", 2),
+    (r"\((?:[^()]{0,40}?(?:θ|w|x)_?\d){2}[^()]{0,40}\) ?\^ ?2", 3),
+    (r"(?:θ|w|x)_?\d ?[-+] ?(?:\d{1,6}(?:\.\d{1,6})? ?[*·]? ?)?(?:θ|w|x)_?\d\b[^=]{0,40}= ?-?\d", 2),
+    (r"\b(?:θ|w|x)_?(?:∞|\{?\\infty\}?|inf)\b|\blim_?\b", 1),
     (r"\bimplicit (?:bias|regulari[sz])", 3), (r"\bminimum[- ]norm", 1),
     (r"[\])]\s?(?:\^T)?\s?θ ?= ?-?\d", 3), (r"\bX ?θ ?= ?y\b", 2),
 ]
@@ -75,7 +82,8 @@ METHODS = {
     M.rmsprop: r"\brmsprop\b",
     M.adagrad: r"\badagrad\b",
     M.adam: r"\badam\b(?![- ](?:style|like|type))",
-    M.ridge: r"\bridge(?: regression)?\b|\bweight decay\b|\bl2[- ]regulari[sz]|\btikhonov",
+    M.ridge: r"\bridge(?: regression)?\b|\bweight decay\b|\bl2[- ]regulari[sz]|\btikhonov|"
+             r"\+ ?\(?(?:λ|lambda|lam)(?: ?/ ?2|2)?\)? ?\*? ?(?:‖|\|\||k(?=θ|w))",
     M.preconditioned: r"\bpreconditioned(?: gradient descent)?|\bpreconditioner",
     M.sgd: r"\bsgd\b|\bstochastic gradient descent",
     M.gd: r"\b(?:full[- ]batch |plain |vanilla |ordinary )?gradient descent\b|\bgd\b",
@@ -99,7 +107,10 @@ _SUBSUMES = {
 }
 
 
-_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6})?$")
+_WHETHER_REACHED = (r"\bwhether (?:or not )?[^.?]{0,30}?\b(?:reach(?:es)?|finds?|converges? to|"
+                    r"ends? up at|attains?|lands? on|gets?) (?:it|this|that)\b")
+"""'... the minimum-norm solution and say whether GD reaches it': is it the minimum-norm one?"""
+_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?$")
 
 
 class ImplicitBiasReader:
@@ -120,6 +131,9 @@ class ImplicitBiasReader:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
+        whether = rx(_WHETHER_REACHED).search(r.own_text or "")
+        if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
+            asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
         mine = [(k, s) for k, s in asks if k in self.answers]
         if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
             return
@@ -128,7 +142,11 @@ class ImplicitBiasReader:
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
         """On least squares with many solutions 'the minimum-norm minimiser' is the
-        minimum-norm solution."""
+        minimum-norm solution; the norm of the difference between a limit and the minimum-norm
+        solution (read by the part) is their distance."""
+        if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("distance"):
+            r.answered_by[key] = Q.DISTANCE_TO_MIN_NORM.key
+            return Q.DISTANCE_TO_MIN_NORM.key
         if key == Q.MINIMISER.key and rx(r"\bmin(?:imum|imal|\.)?[- ]norm\b").search(
                 source):
             r.answered_by[key] = Q.MIN_NORM_SOLUTION.key
@@ -136,24 +154,47 @@ class ImplicitBiasReader:
         return key
 
     def applied(self, r: PartReading) -> set[str]:
-        """Rescaling the features and mapping back is the rescaled-SGD method."""
+        """Rescaling the features and mapping back is the rescaled-SGD method; adding weight
+        decay is the ridge method."""
         method = r.value(F.method)
         name = method.get("name") if isinstance(method, dict) else method
+        if name == M.ridge:
+            return {T.ADD_WEIGHT_DECAY.key}
         return {T.RESCALE_FEATURES.key, T.MAP_BACK.key} if name == M.rescaled else set()
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
-        """θ, w, θ_∞ (the trained weights) ask for the limit."""
+        """θ, w, θ_∞ (the trained weights) ask for the limit; a symbol of a distance the part
+        read (``kθ∞ - θ† k2``) asks for that distance."""
         s = symbol.replace(" ", "")
+        if r.found.get("distance") and s in r.found["distance"].replace(" ", ""):
+            return Q.DISTANCE_TO_MIN_NORM.key
         return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
-        base = PartReading(part.label, FAMILY)
-        d = _read_data(part, base)
-        _read_start(own, ctx, base, d)
+        base = PartReading(part.label, FAMILY, own_text=own)
+        d = _read_data(part, base, objects)
         _read_loss(own, ctx, base)
-        methods = _read_methods(own, ctx, base)
+        ref = None
+        diff = _DIFFERENCE.search(own)
+        if diff and not _methods_in(own.replace(diff.group(1), " ").replace(diff.group(2), " "),
+                                    ctx, PartReading(part.label, FAMILY)):
+            ref = _distance_reference(own, previous, base)
+        methods = _read_methods(own, ctx, base) if ref is None else []
+        if not methods:
+            ref = ref or _referenced(own, previous)
+            if ref is not None:
+                field = ref.fields[F.method]
+                base.missing = [m for m in base.missing if m.name != F.method]
+                methods = [(field.value, f"{field.source} (the method of part ({ref.label}))")]
+                base.notes.append(f"the part asks about the result of part ({ref.label}); its "
+                                  "method and start are used")
+        if len(methods) == 1 and methods[0][0] == M.ridge:
+            methods = [_ridge_in_part(own, methods[0][1], base)]
+        if len(methods) == 1:
+            methods = [_ridge_form(own, ctx, methods[0], base)]
+        _read_start(own, ctx, base, d, ref, methods[0][0] if len(methods) == 1 else None)
         if len(methods) <= 1:
             if methods:
                 base.set(F.method, methods[0][0], methods[0][1])
@@ -161,7 +202,8 @@ class ImplicitBiasReader:
         out = []
         for i, (value, src) in enumerate(methods, 1):
             r = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(base.fields),
-                            missing=list(base.missing), notes=list(base.notes))
+                            missing=list(base.missing), notes=list(base.notes),
+                            conventions=list(base.conventions), own_text=own)
             r.set(F.method, value, src)
             r.notes.append(f"part ({part.label}) asks about {len(methods)} methods; this is "
                            f"method {i}")
@@ -218,7 +260,7 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
     out = []
     for text in (part.own, part.context):
         flat = " ".join(text.split())
-        for key, name in (("X", r"X"), ("y", r"y|Y"), ("a", r"a|x")):
+        for key, name in (("X", r"X|A"), ("y", r"y|Y|b"), ("a", r"a|x")):
             got = _assigned_array_cs(flat, name)
             if got is not None:
                 out.append((key, got[0], got[1]))
@@ -247,16 +289,32 @@ def _assigned_array_cs(flat: str, name: str) -> tuple[list, str] | None:
     return None
 
 
-def _read_data(part: PartText, r: PartReading) -> int | None:
-    """Fill a/b or X/y; returns the dimension d of θ (None when no data was read)."""
+def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = None
+               ) -> int | None:
+    """Fill a/b or X/y; returns the dimension d of θ (None when no data was read).
+
+    The part's own text is read first, then the shared text; within one text every form found
+    (arrays, named X and y, equations, a loss, data points, a table) must state the same data."""
     own, ctx = part.flat, part.flat_context
     readings: list[tuple[str, Any, Any, str]] = []
-    for text in (own, ctx):
-        eqs = _equations(text)
+    sides = ((own, part.own, objects.own if objects else None),
+             (ctx, part.context, objects.context if objects else None))
+    for flat, raw, objs in sides:
+        eqs = _equations(flat)
         if eqs:
             readings.extend(_from_equations(eqs))
-        for lhs, rhs, src in _loss_data(text):
+        for lhs, rhs, src in _loss_data(flat):
             readings.append(("ab", lhs, rhs, src))
+        found = [datatext.loss_rows(flat), datatext.residual_rows(flat),
+                 datatext.table_rows(raw), datatext.garbled_rows(raw)]
+        if objs is not None:
+            found.append(datatext.point_rows(list(objs.assignments)))
+        refused = next((f for f in found if isinstance(f, datatext.Refusal)), None)
+        if refused is not None:
+            r.miss("data", f"\"{refused.phrase}\": {refused.reason}")
+            return None
+        readings.extend(_from_rows(f) for f in found if f is not None)
+        readings.extend(_inner_equations(flat, own + " " + ctx))
         if readings:
             break
     if not readings:
@@ -270,12 +328,12 @@ def _read_data(part: PartText, r: PartReading) -> int | None:
             b = got.get("b#") or got["y#"]
             readings.append(("ab", got["a"][0], b[0], got["a"][1] + "; " + b[1]))
     if not readings:
-        readings = _equation_objects(own) or _equation_objects(ctx)
-    if not readings:
         r.miss("data", "no least-squares data found (expected an equation like "
-                       "[1, 0.1, 0.01]θ = 1, a loss (1 - [..]θ)^2, or X = [[..]] and y = [..])")
+                       "[1, 0.1, 0.01]θ = 1 or 2θ_1 + θ_2 = 5, a loss (2θ_1 + θ_2 - 5)^2 or "
+                       "L(w) = (w1 + w2 - 1)^2 + ..., data points x_1 = (..), y_1 = .., or "
+                       "X = [[..]] and y = [..])")
         return None
-    kinds = {(k, _key(lhs), _key(rhs)) for k, lhs, rhs, _ in readings}
+    kinds = {_rows_key(k, lhs, rhs) for k, lhs, rhs, _ in readings}
     if len(kinds) > 1:
         listed = "; ".join(f'"{s}"' for *_, s in readings)
         r.miss("data", f"the text states different data: {listed}")
@@ -298,20 +356,38 @@ def _read_data(part: PartText, r: PartReading) -> int | None:
     return d
 
 
-def _equation_objects(flat: str) -> list[tuple[str, Any, Any, str]]:
-    """Data from equations in indexed unknowns (``2θ_1 + θ_2 + 2θ_3 = 3``) or squared
-    residuals (``(2θ_1 + θ_2 - 5)^2``): one row is a, b; several rows of one length are X, y."""
-    rows = linear_equations(flat)
-    unique = list({(e.a, e.b): e for e in rows}.values())
-    if not unique or len({len(e.a) for e in unique}) != 1:
-        return []
+def _from_rows(rows: datatext.Rows) -> tuple[str, Any, Any, str]:
+    """Rows as a reading: one row is a, b; several are X, y."""
     def nums(values: tuple) -> list[Num]:
         return [Num(v, str(v)) for v in values]
-    if len(unique) == 1:
-        e = unique[0]
-        return [("ab", nums(e.a), Num(e.b, str(e.b)), e.source)]
-    return [("Xy", [nums(e.a) for e in unique], nums(tuple(e.b for e in unique)),
-             "; ".join(e.source for e in unique))]
+    if len(rows.X) == 1:
+        return ("ab", nums(rows.X[0]), Num(rows.y[0], str(rows.y[0])), rows.source)
+    return ("Xy", [nums(row) for row in rows.X], nums(rows.y), rows.source)
+
+
+def _rows_key(kind: str, lhs: Any, rhs: Any) -> Any:
+    """The data as (rows, targets), one equation a, b as a one-row X, y."""
+    if kind == "ab":
+        return ((_key(lhs),), (_key(rhs),))
+    return (_key(lhs), _key(rhs))
+
+
+_INNER = re.compile(r"(?<![\w])([a-zA-Z])\s?(?:\^T|\^⊤|ᵀ|\^top|>)?\s?[·*]?\s?(?:θ|w|x)\b\s?=\s?")
+
+
+def _inner_equations(flat: str, names: str) -> list[tuple[str, Any, Any, str]]:
+    """``aᵀθ = 3`` (or ``x·w = 14``) with the vector named elsewhere (``a = (1, 2, 2)ᵀ``)."""
+    out = []
+    for m in list(_INNER.finditer(flat))[:8]:
+        name = m.group(1)
+        if name in ("θ", "w", "x") and not flat[m.start():m.end()].count("^"):
+            continue
+        num = number_at(flat, m.end())
+        got = _assigned_array_cs(names, re.escape(name))
+        if num is None or got is None or is_matrix(got[0]):
+            continue
+        out.append(("ab", got[0], num[0], phrase(flat, m.start(), num[1]) + "; " + got[1]))
+    return out
 
 
 def _from_equations(eqs: list) -> list[tuple[str, Any, Any, str]]:
@@ -336,36 +412,202 @@ def _key(v: Any) -> Any:
     return getattr(v, "value", v)
 
 
+_WORDS = {"one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = r"(\d{1,5}|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
+_DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
+        r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b")
+_ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
+         rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
+         r"equations?)\b")
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _WORDS[text.lower()]
+
+
 def _check_sizes(flat: str, r: PartReading, d: int, m: int) -> None:
-    """Stated dimensions ("3-dimensional", "θ ∈ R^3", "n = 1 training point") must agree."""
-    dim = (rx(r"\b(\d{1,5})[- ]dimensional\b").search(flat)
-           or rxc(r"θ ∈ R\^?(\d{1,5})\b").search(flat))
-    if dim and int(dim.group(1)) != d:
-        r.miss("data", f"the text says θ has {dim.group(1)} entries (\"{dim.group(0)}\") but the "
-                       f"data has {d} columns")
-    count = rx(r"\b(?:n|m) ?= ?(\d{1,5}) training (?:point|example|sample)s?\b|"
-               r"\b(\d{1,5}) training (?:point|example|sample)s?\b").search(flat)
-    if count:
-        k = int(count.group(1) or count.group(2))
-        if k != m:
-            r.miss("data", f"the text says {k} training point(s) (\"{count.group(0)}\") but the "
-                           f"data has {m} equation(s)")
+    """Stated sizes ("3-dimensional", "θ ∈ R^3", "4 features", "two training points", "one
+    equation") must agree with the data; a stated size that agrees is read (its number used)."""
+    for pattern, size, what, unit in ((_DIM, d, "θ has {} entries", "columns"),
+                                      (_ROWS, m, "{} data rows", "equation(s)")):
+        got = rx(pattern).search(flat)
+        if got is None:
+            continue
+        k = _count(next(g for g in got.groups() if g))
+        if k != size:
+            r.miss("data", f"the text says {what.format(k)} (\"{got.group(0)}\") but the data "
+                           f"has {size} {unit}")
+        else:
+            r.convention("size", got.group(0), "the stated size agrees with the data")
 
 
 # -- start and loss --------------------------------------------------------------------------
 
-_ZERO_START = (r"\bstart(?:s|ing)? (?:at|from) (?:the )?(?:origin|zero(?: vector)?|0)\b|"
-               r"\binitiali[sz](?:ed|e) (?:at|to|with) (?:the )?(?:origin|zeros?|0)\b|"
-               r"\bzero[- ]initiali[sz]|\binitiali[sz]ation (?:at|to) (?:the )?(?:origin|zero)")
-_THETA0 = r"θ_?0|θ\^\(?0\)?|θ\(0\)|θ_init|θ_start|initial (?:point|iterate|parameters?|θ)"
+_ZERO = r"(?:the )?(?:origin|zeros?(?: vector)?|0|\\mathbf\{0\}|\\boldsymbol\{0\}|\\vec\{0\})(?![\d.,]\d)"
+_ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at|from|to|with|in) "
+               rf"{_ZERO}\b|\bfrom (?:the )?(?:origin|zero(?: vector)?)\b(?! to\b)|"
+               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bzero[- ]init\b|"
+               rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
+               rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
+_VAR = r"(?:θ|w|x|β|theta|beta|W)"
+_THETA0 = (rf"{_VAR} ?(?:_ ?\{{?\(?0\)?\}}?|0|\^ ?\{{?\(0\)\}}?|\(0\)|_\{{?(?:init|start)\}}?)|"
+           rf"\btilde {_VAR}_?0|initial (?:point|iterate|weights?|parameters?|θ|w)|"
+           rf"\binit(?:ial(?:i[sz]ation|i[sz]ed)?)? (?:{_VAR}|at {_VAR}|from {_VAR})")
 _STARTED = "|".join(f"(?<={w} {p} )" for w in ("start", "starts", "starting", "started",
-                                                 "initialised", "initialized")
+                                                 "initialised", "initialized", "begin", "beginning")
                     for p in ("at", "from"))
-_THETA0 += rf"|(?:{_STARTED})(?:θ|w)(?= ?=)"
+_THETA0 += rf"|(?:{_STARTED}|(?<=\bfrom )){_VAR}(?= ?=)"
 """θ₀ also as the parameter set right after 'starting from' ('starting from θ = 0')."""
 
 
-def _read_start(own: str, ctx: str, r: PartReading, d: int | None) -> None:
+_LAMBDA = r"λ|lambda|lam|weight decay(?: coefficient)?"
+
+
+def _ridge_in_part(own: str, src: str, r: PartReading) -> tuple[Any, str]:
+    """Ridge named without λ (in the shared text): λ from the part's own text; a part that asks
+    only for the λ -> 0 limit needs no λ (the limit does not depend on it)."""
+    got = assigned_number(own, _LAMBDA)
+    if got is not None:
+        r.missing = [m for m in r.missing if m.name != F.method]
+        return {"name": M.ridge, "lam": got[0].spec_value()}, f"{src}; {got[1]}"
+    ridgeless = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.RIDGELESS_LIMIT.key]
+    limit = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.LIMIT.key]
+    if ridgeless and not limit:
+        r.missing = [m for m in r.missing if m.name != F.method]
+        r.notes.append("λ is not stated; only its λ -> 0 limit is asked, which does not depend "
+                       "on it")
+        return {"name": M.ridge}, src
+    return M.ridge, src
+
+
+_BAR = r"(?:‖|\|\||\\\||k(?=[θw]))"
+_DIFFERENCE = re.compile(rf"{_BAR} ?([^‖|\s-]{{1,16}}) ?- ?([^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)(?:_ ?2|_\{{2\}}|2)?")
+_ANSWER_OF = r"(?:your |the )?(?:answer|result|limit|point|solution) (?:to|of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
+_MIN_NORM_ASKS = {Q.MIN_NORM_SOLUTION.key, Q.RIDGELESS_LIMIT.key}
+
+
+def _defining_part(symbol: str, own: str, previous: list[PartReading]) -> PartReading | None:
+    """The earlier part a symbol names: 'where B is your answer to (c)', a ``w(0+)`` for the
+    part asking the λ -> 0 limit, else the first earlier part whose text writes the symbol."""
+    m = rxc(rf"{re.escape(symbol)} (?:is|denotes|=) {_ANSWER_OF}").search(own)
+    if m:
+        hits = [p for p in previous if p.label == m.group(1)]
+        return hits[0] if len(hits) == 1 else None
+    if rx(r"^\w{1,3}\(0\+?\)$").match(symbol):
+        hits = [p for p in previous if Q.RIDGELESS_LIMIT.key in p.asked]
+        return hits[0] if len(hits) == 1 else None
+    pat = rxc(rf"(?<![\w]){re.escape(symbol)}(?![\w^])")
+    return next((p for p in previous if pat.search(p.own_text or "")), None)
+
+
+def _distance_reference(own: str, previous: list[PartReading],
+                        r: PartReading) -> PartReading | None:
+    """``‖θ_∞ - θ†‖_2`` between the limit of an earlier part and the minimum-norm solution of
+    another (asked there as X^+y or as the λ -> 0 limit): the part whose limit it is (its method
+    and start), with the distance to the minimum-norm solution asked."""
+    m = _DIFFERENCE.search(own)
+    if m is None:
+        return None
+    parts = [_defining_part(sym, own, previous) for sym in (m.group(1), m.group(2))]
+    if any(p is None or p.family != FAMILY or "." in p.label for p in parts):
+        return None
+    kinds = ["min-norm" if set(p.asked) & _MIN_NORM_ASKS else
+             "limit" if Q.LIMIT.key in p.asked and F.method in p.fields else None
+             for p in parts]
+    if sorted(k or "" for k in kinds) != ["limit", "min-norm"]:
+        return None
+    limit = parts[kinds.index("limit")]
+    r.found["distance"] = m.group(0)
+    r.convention("distance", m.group(0), f"the distance from the limit of part ({limit.label}) "
+                                         "to the minimum-norm solution")
+    for sym in (m.group(1), m.group(2)):
+        named = rxc(rf"{re.escape(sym)} (?:is|denotes|=) {_ANSWER_OF}").search(own)
+        if named:
+            r.convention("distance", named.group(0), "names the point of that part")
+    return limit
+
+
+_PENALTY_HALF = (r"\+ ?(?:\(?(?:λ|lambda|lam) ?/ ?2\)?|\(1\)/\(2\) ?(?:λ|lambda)|\((?:λ|lambda)\)/\(2\)|"
+                 r"1/2 ?(?:λ|lambda)|½ ?(?:λ|lambda)) ?\*? ?(?:‖|\|\||k(?=θ|w))")
+_PENALTY_FULL = r"\+ ?(?:λ|lambda|lam) ?\*? ?(?:‖|\|\||k(?=θ|w))"
+
+
+def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> tuple[Any, str]:
+    """A finite weight decay needs the penalty's form and the loss constant as written: the spec
+    is c‖Xθ - y‖² + (λ/2)‖θ‖²; a penalty λ‖θ‖² is λ_spec = 2λ; an unwritten loss constant is
+    refused (the weight-decay limit depends on it)."""
+    value, src = method
+    if not (isinstance(value, dict) and value.get("name") == M.ridge and "lam" in value):
+        return method
+    for text in (own, ctx):
+        half = rx(_PENALTY_HALF).search(text)
+        full = rx(_PENALTY_FULL).search(text)
+        if half:
+            src += "; " + phrase(text, half.start(), half.end())
+            break
+        if full:
+            lam = Fraction(str(value["lam"])) * 2
+            r.notes.append(f"the penalty is written λ‖θ‖² (\"{full.group(0)}\"): it is "
+                           "(λ'/2)‖θ‖² with λ' = 2λ")
+            value = {**value, "lam": Num(lam, str(lam)).spec_value()}
+            src += "; " + phrase(text, full.start(), full.end())
+            break
+    loss = r.fields.get(F.loss)
+    if loss is not None and not loss.source:
+        r.miss(F.loss, "the weight-decay limit depends on the constant in front of the squared "
+                       "loss, which is not written (expected e.g. ½‖Xθ - y‖² + (λ/2)‖θ‖²)")
+    return value, src
+
+
+_REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method)s? (?:to|of|from|in) (?:part )?"
+              r"\(?([a-h]|\d{1,2})\)?(?![\w.])|\bpart \(?([a-h]|\d{1,2})\)|"
+              r"(?:θ|w)_?\(([a-h])\)")
+_NAMED_RESULT = r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf)\b)([A-Za-z]{2,9})\b"
+"""A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw")."""
+_REF_PREVIOUS = (r"\b(?:this|that|the above|the previous) (?:limit|point|solution|iterate|answer)\b|"
+                 r"^(?:is|does|would) (?:it|this|that)\b")
+
+
+def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
+    """The earlier part whose result a method-less part asks about: named ("the answer to 2",
+    "the point from (c)"), or the part just before ("Is this limit the minimum-norm ..."); a
+    part asking only for the minimum-norm solution (which no method changes) takes the last."""
+    mine = [p for p in previous if p.family == FAMILY and F.method in p.fields]
+    m = rx(_REF_LABEL).search(own)
+    if m:
+        label = next(g for g in m.groups() if g)
+        hits = [p for p in mine if p.label == label or p.label.startswith(label + ".")]
+        return hits[0] if len(hits) == 1 else None
+    named = {tok for tok in rxc(_NAMED_RESULT).findall(own)}
+    if named:
+        labels = set()
+        for tok in named:
+            pat = rxc(rf"(?:θ|w|x)_\(?{re.escape(tok)}\b")
+            first = next((p for p in previous if pat.search(p.own_text or "")), None)
+            if first is None or "." in first.label:
+                return None
+            labels.add(first.label)
+        hits = [p for p in mine if p.label in labels]
+        return hits[0] if len(labels) == 1 and len(hits) == 1 else None
+    if previous and previous[-1] in mine and "." not in previous[-1].label and \
+            rx(_REF_PREVIOUS).search(own):
+        return previous[-1]
+    asks = {m.entry.key for m in QUANTITIES.mentions(own)}
+    if mine and asks == {Q.MIN_NORM_SOLUTION.key}:
+        return mine[-1]  # X^+ y does not depend on the method
+    return None
+
+
+def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
+                ref: PartReading | None = None, method: Any = None) -> None:
+    name = method.get("name") if isinstance(method, dict) else method
+    if ref is not None and F.theta0 in ref.fields and not (
+            assigned_array(own, _THETA0) or assigned_number(own, _THETA0)
+            or rx(_ZERO_START).search(own)):
+        field = ref.fields[F.theta0]
+        r.set(F.theta0, field.value, field.source)
+        return
     for text in (own, ctx):
         got = assigned_array(text, _THETA0)
         if got is not None:
@@ -391,11 +633,17 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None) -> None:
         if num:
             r.miss(F.theta0, f"θ0 is the scalar {num[0].text}; give a vector (or 0)")
             return
+    if name == M.ridge and d is not None:
+        r.set(F.theta0, [0] * d, "", note="the start is not stated; the weight-decay limit is "
+                                         "the unique minimiser, whatever the start")
+        return
     r.miss(F.theta0, "the start is not stated, and the limit depends on it (expected θ_0 = 0, "
                      "'start at the origin' or θ_0 = (..))")
 
 
-_LOSS_DEF = r"(?:\bf(?:_t|_i)?\(θ\)|\bL\(θ\)|\bloss)[^=.]{0,20}=[ ]?"
+_LOSS_DEF = (r"(?:\b[fLJ](?:_t|_i)? ?\((?:θ|w|x|β)\)|\bloss)(?! ?\()[^=.]{0,20}=[ ]?|"
+             r"\b(?:minimi[sz](?:e|es|ing)|on|of|loss|objective|arg ?min(?:_\S{1,8})?) (?=(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½) ?\*? ?"
+             r"(?:‖|\|\||\(|Σ|sum))")
 
 
 def _read_loss(own: str, ctx: str, r: PartReading) -> None:
@@ -408,7 +656,9 @@ def _read_loss(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.loss, "half-mean", src)
             elif rx(r"^(?:1/[mnN]\b|\(1/[mnN]\))").match(rhs):
                 r.set(F.loss, "mean", src)
-            elif rx(r"^(?:1/2|\(1/2\)|0\.5|½)").match(rhs):
+            elif rx(r"^(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½)").match(rhs):
+                r.set(F.loss, "half-sum", src)
+            elif rx(r"^(?:‖|\|\|)[^‖|]{1,30}(?:‖|\|\|)(?:_ ?2)?\^ ?2 ?/ ?2\b").match(rhs):
                 r.set(F.loss, "half-sum", src)
             elif rx(r"^(?:Σ|\(|‖|\[)").match(rhs):
                 r.set(F.loss, "sum", src)
@@ -503,29 +753,98 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     names_found = {v if isinstance(v, str) else v["name"] for _, _, v, _ in found}
     for big, small in _SUBSUMES.items():
         if big in names_found:
-            names_found -= small
+            names_found -= small - _coordinated(own, found, big)
     chosen = []
     for start, end, value, src in sorted(found):
         if value in names_found and value not in [c[0] for c in chosen]:
             subsumed = [s for _, _, v, s in found if v in _SUBSUMES.get(value, ())]
             chosen.append((value, "; ".join([src, *subsumed])))
-    return [(_method_value(v, own, r), src) for v, src in chosen]
+    out = []
+    for v, src in chosen:
+        used: list[str] = []
+        value = _method_value(v, own, r, ctx, used)
+        out.append((value, "; ".join([src, *used])))
+    return out
 
 
-def _method_value(name: str, own: str, r: PartReading) -> Any:
-    """A method name plus the hyper-parameters the part states."""
+_STEP = (r"(?:(?:constant |fixed )?(?:step[- ]?size|learning[- ]rate|stepsize)(?: (?:η|α|γ|eta|alpha|lr))?"
+         r"|lr|η|eta)")
+
+
+def _step_size(text: str) -> tuple[Num, str] | None:
+    """A stated step size: ``η = 0.1``, ``step size 0.05``, ``learning rate: 0.01``."""
+    got = assigned_number(text, _STEP)
+    if got is not None:
+        return got
+    for m in rx(rf"\b(?:{_STEP})[ ]?:?[ ]?(?:of )?").finditer(text):
+        num = number_at(text, m.end())
+        if num is not None:
+            return num[0], phrase(text, m.start(), num[1])
+    return None
+
+
+_AND = (r"^(?![^.;?]{0,30}\b(?:then|first|finally|after|before|followed)\b)[^.;?]{0,30}?"
+        r"(?:\band\b|\bor\b|\bvs\.?|\bversus\b|\bcompared? (?:to|with)\b)")
+
+
+def _coordinated(own: str, found: list, big: str) -> set[str]:
+    """The methods named beside ``big`` as another method ("GD and heavy-ball momentum",
+    "SGD vs Adam"), which ``big`` does not subsume."""
+    def name(v: Any) -> str:
+        return v if isinstance(v, str) else v["name"]
+    bigs = [(s, e) for s, e, v, _ in found if name(v) == big]
+    out = set()
+    for other in {name(v) for _, _, v, _ in found} - {big}:
+        for m in rx(METHODS.get(other, r"(?!)")).finditer(own):
+            for bs, be in bigs:
+                between = own[m.end():bs] if m.end() <= bs else own[be:m.start()]
+                if len(between) <= 30 and rx(_AND).search(between):
+                    out.add(other)
+    return out
+
+
+def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
+                  used: list[str] | None = None) -> Any:
+    """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
+    used = [] if used is None else used
+    if name == M.gd:
+        for text in (own, ctx):
+            got = _step_size(text)
+            if got is not None:
+                used.append(got[1])
+                return {"name": name, "lr0": got[0].spec_value()}
+        return name
+    if name == M.sign:
+        for text in (own, ctx):
+            got = rx(r"(?:η|α|γ|lr|step[- ]?sizes?)(?:_ ?t|_ ?k|t\b)? ?(?:→|->|tends to|goes to) ?0\b"
+                     r"(?! ?\+)").search(text)
+            if got:
+                used.append(phrase(text, got.start(), got.end()))
+                return {"name": name, "schedule": "vanishing"}
+        return name
     if name in (M.heavy_ball, M.nesterov):
         got = assigned_number(own, r"β|beta|momentum(?: coefficient| parameter)?")
         if got is None:
+            m = rx(r"\bmomentum (?:coefficient |parameter )?(?:of )?(?=\d|0?\.\d)").search(own)
+            num = number_at(own, m.end()) if m else None
+            got = (num[0], phrase(own, m.start(), num[1])) if num and m else None
+        step = _step_size(own)
+        out = {"name": name}
+        if step is not None:
+            used.append(step[1])
+            out["lr0"] = step[0].spec_value()
+        if got is None:
             r.notes.append(f"{name}: β not stated; the limit does not depend on it (β = 0.9 used "
                            "for the run)")
-            return name
-        return {"name": name, "beta": got[0].spec_value()}
+            return out if len(out) > 1 else name
+        used.append(got[1])
+        return {**out, "beta": got[0].spec_value()}
     if name == M.ridge:
-        got = assigned_number(own, r"λ|lambda|weight decay(?: coefficient)?")
+        got = assigned_number(own, _LAMBDA)
         if got is None:
             r.miss(F.method, "ridge/weight decay without its coefficient λ (expected λ = 0.1)")
             return name
+        used.append(got[1])
         return {"name": name, "lam": got[0].spec_value()}
     if name == M.preconditioned:
         got = assigned_array(own, r"P|the preconditioner|P ?= ?diag") or \
@@ -534,20 +853,29 @@ def _method_value(name: str, own: str, r: PartReading) -> Any:
             r.miss(F.method, "a preconditioned method without its matrix P (expected P = "
                              "diag(1, 2, 3) or P = [[..]])")
             return name
+        diag = rx(r"\bP ?= ?diag ?\([^()]{1,80}\)").search(own)
+        used.append(got[1] if got[1] in own or diag is None else diag.group(0))
+        step = _step_size(own)
+        if step is not None:
+            used.append(step[1])
+            return {"name": name, "P": spec_array(got[0]), "lr0": step[0].spec_value()}
         return {"name": name, "P": spec_array(got[0])}
     if name in (M.adam, M.rmsprop, M.adagrad):
         out: dict[str, Any] = {"name": name}
         lr = assigned_number(own, r"learning rate|lr|step size|α")
         if lr is not None:
             out["lr"] = lr[0].spec_value()
+            used.append(lr[1])
         if name == M.adam:
             for field, pat in (("beta1", r"β_?1|beta1"), ("beta2", r"β_?2|beta2")):
                 got = assigned_number(own, pat)
                 if got is not None:
                     out[field] = got[0].spec_value()
+                    used.append(got[1])
         eps = assigned_number(own, r"ε|epsilon|eps")
         if eps is not None:
             out["eps"] = eps[0].spec_value()
+            used.append(eps[1])
         if len(out) == 1:
             r.notes.append(f"{name}: hyper-parameters not stated; PyTorch-style defaults used")
             return name

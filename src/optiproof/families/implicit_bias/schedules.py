@@ -106,6 +106,34 @@ class Vanishing:
 Schedule = Geometric | Constant | Vanishing
 
 
+def step_bound(key: str, beta: float) -> float:
+    """The largest alpha*L at which a full-batch linear method still converges on a quadratic
+    (Jury's test on each mode's characteristic polynomial): 2 for gradient descent and its
+    preconditioned form, 2(1 + beta) for heavy ball, 2(1 + beta)/(1 + 2 beta) for Nesterov."""
+    if key == O.HEAVY_BALL.key:
+        return 2 * (1 + beta)
+    if key == O.NESTEROV.key:
+        return 2 * (1 + beta) / (1 + 2 * beta)
+    return 2.0
+
+
+def linear_rate(key: str, alpha: float, beta: float, mu: float, L: float) -> float:
+    """Contraction per step of a full-batch linear method at step ``alpha`` on curvatures in
+    [mu, L]: the largest root modulus of the modes' characteristic polynomials (extreme modes;
+    between them a complex pair has modulus sqrt(beta))."""
+    rates = [math.sqrt(beta)] if beta > 0 else []
+    for lam in (mu, L):
+        h = alpha * lam
+        if key == O.HEAVY_BALL.key:
+            poly = [1.0, -(1 + beta - h), beta]
+        elif key == O.NESTEROV.key:
+            poly = [1.0, -(1 + beta) * (1 - h), beta * (1 - h)]
+        else:
+            poly = [1.0, -(1 - h)]
+        rates.append(float(np.abs(np.roots(poly)).max()))
+    return max(rates)
+
+
 def momentum_of(method: Any, X: np.ndarray, c: float) -> float:
     """The momentum a heavy-ball or Nesterov run uses: as stated, or the best at the step 1/L
     (float64 from the spectrum of 2c X^T X): Nesterov (sqrt(kappa) - 1)/(sqrt(kappa) + 1),

@@ -5,6 +5,8 @@ PyTorch optimizers, so this code is checked against independent code, never agai
 
 from __future__ import annotations
 
+from typing import Any
+
 import time
 from dataclasses import dataclass, field
 
@@ -106,12 +108,15 @@ def linear_method(data: Data, method: OptimizerEntry, *, beta: float = 0.0,
     """gd, heavy-ball, nesterov, preconditioned and ridge with the curvature step 1/L (or the
     given ``steps``)."""
     L, mu = S.full_batch_curvature(data.X, data.c, P)
+    stated = steps is not None and method is not O.GD
     L += lam
     mu = lam if lam else mu  # ridge: null-space directions contract at 1 - alpha * lam
     steps = steps or S.Constant(1.0 / L)
     alpha = steps.lr0
     # momentum: slow modes contract faster than GD's 1 - alpha mu, fast ones at sqrt(beta)
     rate = max(abs(1 - alpha * mu), abs(1 - alpha * L), beta ** 0.5)
+    if stated:
+        rate = S.linear_rate(method.key, alpha, beta, mu, L)
     total = S.iterations_for(rate) if isinstance(steps, S.Constant) else S.MAX_ITERATIONS
     rec = _Recorder(total)
     theta = data.theta0.copy()
@@ -221,6 +226,12 @@ def adaptive_method(data: Data, method: OptimizerEntry, *, lr: float, eps: float
     return _finish(data, theta, t, lr_t, rec, tol=1e-7)
 
 
+def _stated(meth: Any) -> S.Constant | None:
+    """The stated constant step of a method (None: the curvature step 1/L)."""
+    lr0 = getattr(meth, "lr0", None)
+    return None if lr0 is None else S.Constant(float(lr0))
+
+
 def simulate(spec: ImplicitBiasSpec) -> Run:
     """Run the part's method in float64 numpy and return the limit with diagnostics."""
     data = data_of(spec)
@@ -228,12 +239,12 @@ def simulate(spec: ImplicitBiasSpec) -> Run:
     method = meth.entry
     if method in (O.GD, O.HEAVY_BALL, O.NESTEROV):
         steps = S.gd_schedule(meth, S.full_batch_curvature(data.X, data.c)[0]) \
-            if method is O.GD else None
+            if method is O.GD else _stated(meth)
         return linear_method(data, method, beta=S.momentum_of(meth, data.X, data.c),
                              steps=steps)
     if method is O.PRECONDITIONED:
         P = np.array([[float(v) for v in r] for r in meth.P])
-        return linear_method(data, method, P=P)
+        return linear_method(data, method, P=P, steps=_stated(meth))
     if method is O.RIDGE:
         return linear_method(data, method, lam=float(meth.lam))
     if method is O.SGD:

@@ -221,6 +221,23 @@ def _step_size_step(der: Derivation, spec: ImplicitBiasSpec, prob: CF.Problem,
     if method is O.GD and (spec.method.lr0 is not None or spec.method.schedule != "constant"):
         _gd_steps(der, spec, what, Lx)
         return L
+    lr0 = getattr(spec.method, "lr0", None)
+    if lr0 is not None:
+        beta = S.momentum_of(spec.method, prob.Xf, c)
+        limit = S.step_bound(method.key, beta) / L
+        bound = {O.HEAVY_BALL.key: r"0 < \alpha < 2(1+\beta)/L",
+                 O.NESTEROV.key: r"0 < \alpha < 2(1+\beta)/((1+2\beta)L)"}.get(
+                     method.key, r"0 < \alpha < 2/L")
+        der.add("The given step converges",
+                "The loss is quadratic; along the directions the iterates can move, each eigen-"
+                "direction of the Hessian contracts by a factor of modulus below one exactly when "
+                f"${bound}$ (Jury's test on each mode's characteristic polynomial), where "
+                f"$L = {what}$ is the largest curvature. The given step is in that range, so the "
+                "limit does not depend on it; the witness runs it.",
+                Equation.of(Tex("L"), Tex(what), Lx),
+                Equation.chain(Tex(r"\alpha"), ("=", exact_rational(lr0, field="method.lr0")),
+                               ("<", sympy.Float(limit, 8))))
+        return L
     der.add("A step size that converges",
             "The loss is quadratic; along the directions the iterates can move, each eigen-"
             "direction of the Hessian contracts by a factor of modulus below one exactly when "
@@ -573,6 +590,8 @@ def _unique(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation, consisten
 def _ridge(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
            ) -> tuple[list[Answer], str, str, ImplicitBiasFacts]:
     """argmin f + (lam/2)||theta||^2 = X^T (X X^T + lam/(2c) I)^{-1} y, and its lam -> 0 limit."""
+    if spec.method.lam is None:
+        return _ridgeless(spec, prob, der)
     lam_val = exact_rational(spec.method.lam, field="method.lam")
     _gradient_step(der, prob, per_example=False)
     der.add("The regularised objective",
@@ -624,6 +643,30 @@ def _ridge(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
               "$\\theta_\\lambda$, and the start is forgotten. The price is a nonzero residual "
               "for every $\\lambda > 0$.")
     return answers, ident, interp, ImplicitBiasFacts("regularised")
+
+
+def _ridgeless(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
+               ) -> tuple[list[Answer], str, str, ImplicitBiasFacts]:
+    """Only lim_{lam -> 0} argmin f + (lam/2)||theta||^2 is asked: X^+ y (no lambda needed)."""
+    der.add("The regularised minimiser",
+            "For every $\\lambda > 0$ the objective $F = c\\lVert X\\theta - y\\rVert^2 + "
+            "\\tfrac{\\lambda}{2}\\lVert\\theta\\rVert^2$ is strongly convex; setting its "
+            "gradient to zero and using the push-through identity gives its one minimiser, in "
+            "the row space of $X$.",
+            Equation.of(Tex(r"\theta_\lambda"), Tex(r"X^\top\bigl(XX^\top + "
+                                                    r"\tfrac{\lambda}{2c}I\bigr)^{-1}y")))
+    lim0 = CF.min_norm_solution(prob) if prob.exact else _vec(np.linalg.pinv(prob.Xf) @ prob.yf)
+    der.add("Vanishing weight decay",
+            "As $\\lambda \\to 0$ the formula tends to $X^\\top(XX^\\top)^{+}y = X^{+}y$, the "
+            "minimum-norm solution measured from the origin, whatever the constant $c$ and the "
+            "start: the value of $\\lambda$ does not enter.",
+            Equation.of(Tex(r"\lim_{\lambda\to 0}\theta_\lambda"), Tex(r"X^{+}y"), lim0))
+    answer = _answer("limit_lambda_to_0", r"\lim_{\lambda\to 0}\theta_\lambda", lim0, spec,
+                     quantity=Q.RIDGELESS_LIMIT.key)
+    ident = "the λ → 0 limit of ridge regression: the minimum-norm solution X^+ y"
+    interp = ("A vanishing penalty still selects one solution among the many: the one closest "
+              "to the origin, whatever the start.")
+    return [answer], ident, interp, ImplicitBiasFacts("regularised")
 
 
 # --------------------------------------------------------------------------- numerical
@@ -752,6 +795,32 @@ def _ask_is_min_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
                    note=reason)]
 
 
+DISTANCE_TEXT = (r"Subtract the minimum-norm solution $X^{+}y$ from the limit and take the "
+                 r"Euclidean norm. (Both solve the system; the difference lies in the null space "
+                 r"of $X$: the part of $\theta_0$, or of a preconditioned path, that the updates "
+                 r"never change.)")
+
+
+def _ask_distance_to_min_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                              limit: Answer) -> list[Answer]:
+    """||theta_inf - X^+ y||_2: how far the limit is from the minimum-norm solution."""
+    if limit.expr is None:
+        return [Answer("distance from the limit to the minimum-norm solution", "", None, "none",
+                       quantity=Q.DISTANCE_TO_MIN_NORM.key, subject=spec.method.name,
+                       note="there is no limit to measure from")]
+    point = _min_norm(prob)
+    gap = sympy.Matrix(limit.expr) - point
+    dist = sympy.sqrt(sum((v ** 2 for v in gap), sympy.Integer(0)))
+    if not any(v.has(sympy.Float) for v in gap):
+        dist = sympy.radsimp(sympy.nsimplify(dist))
+    norm = Tex(r"\lVert \theta_\infty - X^{+}y \rVert_2")
+    der.add("Distance from the limit to the minimum-norm solution", DISTANCE_TEXT,
+            Equation.of(Tex(r"\theta_\infty - X^{+}y"), gap), Equation.of(norm, dist))
+    return [Answer("distance from the limit to the minimum-norm solution",
+                   r"\lVert \theta_\infty - X^{+}y \rVert_2", dist,
+                   quantity=Q.DISTANCE_TO_MIN_NORM.key, subject=spec.method.name)]
+
+
 def _ask_optimal_momentum(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
                           limit: Answer) -> list[Answer]:
     """At alpha = 1/L: Nesterov beta* = (1 - sqrt(mu/L))/(1 + sqrt(mu/L)), heavy ball
@@ -784,6 +853,7 @@ def _ask_optimal_momentum(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivat
 
 ASK_RULES = {Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
              Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
+             Q.DISTANCE_TO_MIN_NORM.key: _ask_distance_to_min_norm,
              Q.OPTIMAL_RATE.key: _ask_optimal_momentum}
 """The rule of each ask beyond the limit (the optimal momentum and rate come together)."""
 
@@ -875,6 +945,8 @@ def solve(spec: ImplicitBiasSpec, *, figures: bool = True) -> PartSolution:
         from optiproof.families.implicit_bias.figures import (solution_set_figure,
                                                               trajectory_figure)
 
+        if method is O.RIDGE and spec.method.lam is None:
+            raise _Skip
         if run is None and prob.m * prob.d <= 200_000:
             run = simulate(spec)
         if run is not None and limit_f is not None:

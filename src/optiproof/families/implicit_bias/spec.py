@@ -116,7 +116,7 @@ class SGD(_Method):
     name: Literal[O.SGD.key] = O.SGD.key
 
 
-class HeavyBall(_Method):
+class HeavyBall(_Stepped):
     """Heavy-ball momentum: theta <- theta - alpha grad + beta (theta - theta_prev)."""
 
     name: Literal[O.HEAVY_BALL.key] = O.HEAVY_BALL.key
@@ -130,7 +130,7 @@ class HeavyBall(_Method):
         return _momentum(v)
 
 
-class Nesterov(_Method):
+class Nesterov(_Stepped):
     """Nesterov momentum (PyTorch's SGD(nesterov=True) form)."""
 
     name: Literal[O.NESTEROV.key] = O.NESTEROV.key
@@ -144,7 +144,7 @@ class Nesterov(_Method):
         return _momentum(v)
 
 
-class Preconditioned(_Method):
+class Preconditioned(_Stepped):
     """Gradient descent with a fixed SPD preconditioner: theta <- theta - alpha P grad."""
 
     name: Literal[O.PRECONDITIONED.key] = O.PRECONDITIONED.key
@@ -291,12 +291,14 @@ class Ridge(_Method):
     """Gradient descent on f(theta) + (lam/2) ||theta||^2 (weight decay lam)."""
 
     name: Literal[O.RIDGE.key] = O.RIDGE.key
-    lam: Number = Field(..., description="Weight-decay coefficient lambda > 0.")
+    lam: Number | None = Field(None, description="Weight-decay coefficient lambda > 0 (omitted: "
+                               "only the lambda -> 0 limit is asked, which does not depend on "
+                               "it).")
 
     @field_validator("lam", mode="before")
     @classmethod
     def _lam(cls, v: Any) -> Any:
-        return _positive(v, "lam")
+        return None if v is None else _positive(v, "lam")
 
 
 Method = Annotated[Union[GD, SGD, HeavyBall, Nesterov, Preconditioned,  # noqa: UP007
@@ -387,8 +389,8 @@ class ImplicitBiasSpec(PartSpec, Derivable):
     method: Method
     asks: list[AskName] | None = Field(
         None, max_length=len(ASKS), description="What to compute, in order: limit, "
-        "ridgeless-limit (ridge), min-norm-solution, is-min-norm, optimal-momentum and "
-        "optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
+        "ridgeless-limit (ridge), min-norm-solution, is-min-norm, distance-to-min-norm, "
+        "optimal-momentum and optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
         "lambda -> 0 limit).")
 
     @field_validator("asks", mode="before")
@@ -463,6 +465,8 @@ class ImplicitBiasSpec(PartSpec, Derivable):
         """The asked quantities: as given, else the limit (and the ridgeless limit for ridge)."""
         if self.asks is not None:
             return list(self.asks)
+        if self.method.entry is O.RIDGE and self.method.lam is None:
+            return [Q.RIDGELESS_LIMIT.key]
         return [Q.LIMIT.key] + ([Q.RIDGELESS_LIMIT.key] if self.method.entry is O.RIDGE else [])
 
     @property
@@ -486,6 +490,11 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
     if Q.RIDGELESS_LIMIT.key in asked and method is not O.RIDGE:
         raise ValueError(f"asks: '{Q.RIDGELESS_LIMIT.key}' is the lambda -> 0 limit of "
                          f"{O.RIDGE.key}, not of {method.key}")
+    if method is O.RIDGE and spec.method.lam is None and \
+            set(asked) - {Q.RIDGELESS_LIMIT.key, Q.MIN_NORM_SOLUTION.key}:
+        raise ValueError("method.lam: the weight decay lambda is needed for "
+                         f"{', '.join(sorted(set(asked) - {Q.RIDGELESS_LIMIT.key}))} (only the "
+                         "lambda -> 0 limit does not depend on it)")
     if set(MOMENTUM_ASKS) & set(asked) and method not in (O.HEAVY_BALL, O.NESTEROV):
         raise ValueError(f"asks: the optimal momentum and rate need method {O.HEAVY_BALL.key} "
                          f"or {O.NESTEROV.key}, not {method.key}")
@@ -500,6 +509,8 @@ def _check_schedule(spec: ImplicitBiasSpec) -> None:
                          "(a, b); with several equations its limit has no closed form")
     if meth.entry is O.SIGN_GD and schedule == "constant" and meth.lr0 is None:
         raise ValueError("method.lr0: a constant sign-descent step needs its size lr0")
+    if meth.entry in (O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED) and meth.lr0 is not None:
+        _check_linear_step(spec)
     if meth.entry is O.GD and meth.lr0 is not None:
         import numpy as np
 
@@ -510,3 +521,26 @@ def _check_schedule(spec: ImplicitBiasSpec) -> None:
         if float(meth.lr0) * L >= 2:
             raise ValueError(f"method.lr0 = {meth.lr0} is at least 2/L = {2 / L:.6g}: gradient "
                              "descent does not converge (it needs 0 < lr0 < 2/L)")
+
+
+def _check_linear_step(spec: ImplicitBiasSpec) -> None:
+    """A stated step of heavy ball, Nesterov or preconditioned descent must converge:
+    lr0 * L below 2(1 + beta), 2(1 + beta)/(1 + 2 beta) or 2 (L the largest curvature)."""
+    import numpy as np
+
+    from optiproof.families.implicit_bias import schedules
+
+    meth = spec.method
+    beta = getattr(meth, "beta", 0)
+    if beta == OPTIMAL:
+        raise ValueError("method.beta: 'optimal' is the best momentum at the step 1/L; with a "
+                         "stated step lr0 give beta as a number")
+    X = np.array([[float(v) for v in r] for r in spec.data[0]])
+    P = np.array([[float(v) for v in r] for r in meth.P]) if meth.entry is O.PRECONDITIONED \
+        else None
+    L, _ = schedules.full_batch_curvature(X, schedules.loss_constant(spec.loss, X.shape[0]), P)
+    bound = schedules.step_bound(meth.entry.key, float(beta))
+    if float(meth.lr0) * L >= bound:
+        raise ValueError(f"method.lr0 = {meth.lr0} is at least {bound / L:.6g}, the largest step "
+                         f"at which {meth.entry.key} converges here (lr0 L < {bound:.6g}, L = "
+                         f"{L:.6g}): it does not converge")

@@ -116,6 +116,9 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
         beta = S.momentum_of(meth, Xn, c) if method in (O.HEAVY_BALL, O.NESTEROV) else 0.0
         # ridge: null-space directions contract only through the decay, at 1 - lr * lam
         rate = max(abs(1 - lr * (lam if lam else mu)), abs(1 - lr * (L + lam)), beta ** 0.5)
+        if method is not O.GD and getattr(meth, "lr0", None) is not None:
+            lr = float(meth.lr0)
+            rate = S.linear_rate(method.key, lr, beta, mu, L)
         cap = S.iterations_for(rate, 1e-16) * 2 if not isinstance(sched, S.Vanishing) \
             else S.vanishing_steps_needed(sched, L, mu)
         if method is O.PRECONDITIONED:
@@ -341,6 +344,26 @@ def min_norm_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
                  runtime_s=watch.elapsed, compared="minimum-norm solution")
 
 
+def distance_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The real optimizer's endpoint minus numpy's pinv(X) y, its Euclidean norm, against the
+    answered distance (neither side uses the solver's code)."""
+    method = f"distance: real optimizer ({_optimizer_label(spec)}) endpoint - pinv(X) y"
+    with stopwatch() as watch:
+        X, y, _, _ = _data(spec)
+        target = float(_answer(solution, Q.DISTANCE_TO_MIN_NORM.key))
+        run = limit_run(spec)
+    if not run.ok:
+        return Check(method, "inconclusive", f"{run.reason}; nothing verified",
+                     runtime_s=watch.elapsed, compared="distance to the minimum-norm solution")
+    dist = float(np.linalg.norm(run.theta - np.linalg.pinv(X) @ y))
+    err = abs(dist - target)
+    tol = max(TOLERANCE * max(1.0, abs(target)), 10 * run.bound)
+    return Check(method, "passed" if err <= tol else "failed",
+                 f"{run.reason}; ||theta_torch - pinv(X) y|| = {dist:.12g}, answer {target:.12g} "
+                 f"(|difference| {err:.3g}, tolerance {tol:.1g})", max_error=err,
+                 runtime_s=watch.elapsed, compared="distance to the minimum-norm solution")
+
+
 def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """numpy: the nonzero spectrum of 2c X^T X, the per-direction update maps at (1/L, the
     claimed beta): their spectral radius is the claimed rate, and no beta does better."""
@@ -455,6 +478,32 @@ def ridge_certificate(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
                  compared="limit vs normal equations")
 
 
+def ridgeless_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The ridge normal equations solved by scipy at lambda = 1e-4, 1e-6, 1e-8 approach the
+    answered lambda -> 0 limit (errors shrinking with lambda), and numpy's pinv(X) y is it."""
+    import scipy.linalg
+
+    method = "ridge normal equations at lambda = 1e-4, 1e-6, 1e-8 (scipy) and pinv(X) y (numpy)"
+    with stopwatch() as watch:
+        X, y, _, c = _data(spec)
+        target = _answer(solution, Q.RIDGELESS_LIMIT.key)
+        d = X.shape[1]
+        errs = []
+        for lam in (1e-4, 1e-6, 1e-8):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", scipy.linalg.LinAlgWarning)
+                theta = scipy.linalg.solve(2 * c * X.T @ X + lam * np.eye(d), 2 * c * X.T @ y,
+                                           assume_a="pos")
+            errs.append(float(np.abs(theta - target).max()))
+        pinv = float(np.abs(np.linalg.pinv(X) @ y - target).max())
+    tol = TOLERANCE * _scale(target)
+    ok = pinv <= tol and errs[-1] <= max(tol, 1e-3) and errs[0] >= errs[-1] - tol
+    return Check(method, "passed" if ok else "failed",
+                 "max errors at lambda = 1e-4, 1e-6, 1e-8: " + ", ".join(f"{e:.3g}" for e in errs)
+                 + f"; pinv: {pinv:.3g}", max_error=max(pinv, errs[-1]),
+                 runtime_s=watch.elapsed, compared="lambda -> 0 limit")
+
+
 def convergence_diagnostic(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """No closed form: the real optimizer's endpoint must have zero loss and zero gradient, and
     match the float64 numpy simulation that produced the reported limit."""
@@ -490,8 +539,13 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("minimum-norm solution", lambda: min_norm_check(spec, solution)))
     if Q.OPTIMAL_MOMENTUM.key in asked:
         extra.append(("optimal momentum", lambda: optimal_momentum_check(spec, solution)))
+    if Q.DISTANCE_TO_MIN_NORM.key in asked:
+        extra.append(("distance", lambda: distance_check(spec, solution)))
     if kind == "numerical":
         return [("convergence diagnostic", lambda: convergence_diagnostic(spec, solution)),
+                *extra]
+    if spec.method.entry is O.RIDGE and spec.method.lam is None:
+        return [("ridge at vanishing weight decay", lambda: ridgeless_check(spec, solution)),
                 *extra]
     if getattr(spec.method, "schedule", None) == "constant" and spec.method.entry is O.SIGN_GD:
         return [("real optimizer", lambda: constant_sign_check(spec, solution)), *extra]
