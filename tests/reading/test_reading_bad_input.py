@@ -75,3 +75,16 @@ def test_a_value_written_as_one_number_is_read(value, alpha):
 
     part = read_problem(SD_TEXT.format(value=value)).parts[0]
     assert Fraction(str(part.alpha)) == Fraction(alpha)
+
+
+def test_a_penalty_whose_weight_is_not_a_number_is_refused_not_a_crash():
+    from optiproof.reading.normalize import normalize
+    from optiproof.reading.parts import split_parts
+    from optiproof.families.quadratic_dynamics import reader as quad
+    from optiproof.core.text.record import PartReading
+
+    flat = "minimise L(w) + .‖w‖^2 with gradient descent; largest stable step?"
+    r = PartReading("main", "quadratic-dynamics", own_text=flat)
+    quad._read_decay(flat, r)
+    assert any("penalty" in m.reason for m in r.missing)
+    assert split_parts(normalize(flat).text).parts   # and the whole text reads without error

@@ -540,7 +540,11 @@ def _read_decay(own: str, r: PartReading) -> None:
         lam, src = got[0].value, f"{src}; {got[1]}"
     elif m.group("num"):
         num = number_at(own, m.start(1) if m.group(1) else m.start("num"))
-        lam = num[0].value if num else Fraction(m.group("num"))
+        if num is None:
+            r.miss(F.H, f"could not read the weight of the penalty \"{src}\" (expected e.g. "
+                        "'+ 0.1‖w‖²' or '+ (λ/2)‖w‖² with λ = 0.1')")
+            return
+        lam = num[0].value
     else:
         lam = Fraction(1)
     add = lam if half else 2 * lam
