@@ -82,7 +82,9 @@ MIN_VALUE = _add(_Q(
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
-             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_"),
+             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_",
+             r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
+             r"(?![^.?]{0,40}\bthan\b)"),
     labels=(r"\blength\b", r"\bnorm of the (?:step|update)\b")))
 COMPARE = _add(_Q(
     "compare", "length ratio", aliases=("ratio of lengths",),

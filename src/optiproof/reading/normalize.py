@@ -148,6 +148,8 @@ _GARBLED_INDEX_ONE = re.compile(r"[ \t]{0,4}(∞|F)(?!\w)")
 _EQ_NUMBER_LINE = re.compile(r"^[ \t]{0,8}\(\d{1,3}\)[ \t]{0,8}[.,]?[ \t]{0,8}$", re.M)
 _DEBRIS_LINE = re.compile(r"^[ \t]{0,8}(?:\{z[ \t]{0,4}\}?|\}|\{|\||l|z|\|\{z\}|Print Image)"
                           r"[ \t]{0,8}$", re.M | re.I)
+_PAGE_FOOTER = re.compile(r"^[ \t]{12,}\d{1,3}[ \t]*$")
+"""The last line of a page copied from a PDF: a page number alone, far to the right."""
 _BRACES = re.compile(r"[{}]")
 _SPACES = re.compile(r"[ \t\f\v]{2,}")
 _BLANKS = re.compile(r"\n[ \t]{0,80}\n(?:[ \t]{0,80}\n){1,}")
@@ -359,6 +361,10 @@ def _drop_debris(text: str, removed: list[str]) -> str:
             removed.append(f"underbrace label {stripped!r}")
             continue
         keep.append(line)
+    while keep and not keep[-1].strip():
+        keep.pop()
+    if len(keep) > 2 and _PAGE_FOOTER.match(keep[-1]) and not keep[-2].strip():
+        removed.append(f"page number {keep.pop().strip()!r}")
     text = "\n".join(keep)
     text = _EQ_NUMBER_LINE.sub("", text)
 
@@ -442,10 +448,12 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
                  "'>' after a symbol as a transpose")
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
     text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k)", "^*", text)
+    text = re.sub(r"(?<=[k⟨(\s,‖][du])\?(?=\s?(?:[k‖)=,.⟩]|[a-z]))", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w.])", r"‖\1‖_\2", text)
+    text = re.sub(r"‖([^‖\n]{1,30})‖(RMS|op|nuc|tr|max)(?![A-Za-z])", r"‖\1‖_\2", text)
     return _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
 
 

@@ -113,6 +113,31 @@ _MEASURED = (Q.STEP_LENGTH, Q.COMPARE)
 compared with): taken only where the part states it."""
 
 
+def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
+    """A step length the questions ask ("the Euclidean length ‖d*‖_2") that the part's asks do
+    not hold yet: measured in the norm the part names for measuring, else in its own norm."""
+    have = [a for a in r.value(F.asks) or [] if isinstance(a, dict)
+            and a.get("kind") == Q.STEP_LENGTH.key]
+    if not phrases or have:
+        return
+    measures = getattr(r, "_measure", [])
+    measure, used, note = norm, [], "measured in the part's own norm (no other norm named)"
+    if measures:
+        names = list(dict.fromkeys(n for n, _ in measures))
+        if len(names) > 1:
+            r.miss(F.asks, "a step length asked in several norms: " + ", ".join(
+                f"{n} (from \"{src}\")" for n, src in measures) + "; cannot tell which")
+            return
+        measure = _norm_value(names[0], r.own_text or "", getattr(r, "_ctx", ""), r)
+        used = [src for _, src in measures]
+        note = f"measured in the norm the part names ({names[0]})"
+    if measure is None:
+        return
+    old = r.fields[F.asks].source if F.asks in r.fields else ""
+    r.set(F.asks, [*(r.value(F.asks) or []), {"kind": Q.STEP_LENGTH.key, "measure": measure}],
+          " | ".join(x for x in (old, *phrases, *used) if x), note=f"the step length, {note}")
+
+
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
@@ -139,14 +164,10 @@ class SteepestDescentReader:
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers if q not in _MEASURED)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         norm = r.value(F.norm)
+        _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
-        have = [a for a in r.value(F.asks) or [] if isinstance(a, dict)
-                and a.get("kind") == Q.STEP_LENGTH.key]
-        if lengths and norm is not None and not have:
-            old = r.fields[F.asks].source if F.asks in r.fields else ""
-            r.set(F.asks, [*(r.value(F.asks) or []), {"kind": Q.STEP_LENGTH.key, "measure": norm}],
-                  " | ".join(x for x in (old, *lengths) if x),
-                  note="the norm of the step, measured in the part's own norm")
+        if lengths and norm is not None:
+            _take_step_length(r, lengths, norm)
         duals = [s for k, s in asks if k == Q.NORM_VALUE.key and _dual_of_gradient(r, s, norm)]
         if duals and Q.DUAL_NORM.key not in (r.value(F.asks) or []):
             old = r.fields[F.asks].source if F.asks in r.fields else ""
@@ -154,6 +175,12 @@ class SteepestDescentReader:
                   " | ".join(x for x in (old, *duals) if x),
                   note="the norm of the gradient in the dual of the part's norm")
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
+        if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
+            own = r.own_text or ""
+            m = _GRADIENT_NORM.search(own)
+            if m and _dual_of_gradient(r, m.group(0), norm):
+                got = r.fields[F.asks]
+                r.set(F.asks, got.value, f"{got.source} | {m.group(0)}", note=got.note)
 
     def applied(self, r: PartReading) -> set[str]:
         """Transformations the part's form expresses (the plain penalty drops the square)."""
@@ -162,6 +189,8 @@ class SteepestDescentReader:
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """A bare step symbol (u, d*, Δ*, ΔW^*) asks for the update."""
         s = symbol.replace(" ", "")
+        if s == "q" and any(c.name == "Hölder conjugate" for c in r.conventions):
+            return Q.HOLDER_CONJUGATE.key
         return Q.UPDATE.key if s and _STEP_SYMBOL.match(s) else None
 
     def read_part(self, part: PartText, objects: PartObjects,
@@ -169,6 +198,7 @@ class SteepestDescentReader:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY, own_text=own)
         r._previous = previous  # type: ignore[attr-defined]
+        r._ctx = ctx  # type: ignore[attr-defined]
         for text in (own, ctx):
             m = _CONJUGATE.search(text)
             if m:
@@ -287,10 +317,24 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
-def _role(flat: str, start: int) -> str:
-    """'measure' (``longer in the l2 norm``), 'other' (``than the l2 step``) or 'primary'."""
+_MEASURE_AFTER = re.compile(r"^ ?(?:length|size|magnitude|distance)\b", re.I)
+_ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|evaluate|determine|"
+                           r"report|calculate|obtain|state)(?: (?:the|its|their))?"
+                           r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?$",
+                           re.I)
+_BOUND_AFTER = re.compile(r"^(?:\^\S{1,3})? ?(?:≤|<=|<|=)")
+
+
+def _role(flat: str, start: int, end: int | None = None, step: bool = False) -> str:
+    """'measure' (``longer in the l2 norm``, ``the Euclidean length``, ``what is ‖d*‖_2?``),
+    'other' (``than the l2 step``) or 'primary'."""
     before = flat[max(0, start - 70):start]
     if _MEASURE_BEFORE.search(before):
+        return "measure"
+    if end is not None and _MEASURE_AFTER.match(flat[end:end + 20]):
+        return "measure"
+    if step and end is not None and _ASKED_BEFORE.search(before) and \
+            not _BOUND_AFTER.match(flat[end:end + 8]):
         return "measure"
     if _OTHER_BEFORE.search(before):
         return "other"
@@ -329,6 +373,9 @@ def _weighted_norm(own: str, ctx: str, r: PartReading) -> Any:
         got = assigned_array(text.replace("diag", ""), rf"(?:{names})(?= ?=)")
         if got is not None:
             value, src, _ = got
+            diag = rx(rf"(?:{names}) ?= ?diag ?\([^()]{{1,120}}\)").search(text)
+            r.found.setdefault("norm sources", []).append(
+                phrase(text, diag.start(), diag.end()) if diag else src)
             try:
                 return {"name": N.QUADRATIC.key, "D": spec_array(value)}
             except ValueError as err:
@@ -358,14 +405,16 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
         if base.startswith("u") and len(base) <= 4:
             measure.append((name, src))
             continue
-        role = _role(flat, start)
+        stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
+        role = _role(flat, start, _NORM_SYMBOL.match(flat, start).end(),
+                     step=bool(_DECISION_VARS.match(stem)) and not _sq)
         if _DEFINED_BEFORE.search(flat[max(0, start - 30):start]):
             continue  # the right side of a definition: ‖d‖_RMS = ‖d‖_2/√3
         if _DECISION_VARS.match(base) or role in ("primary", "measure") or base == "·":
             (primary if role == "primary" else measure if role == "measure" else other).append(
                 (name, src))
-    for start, _end, name, src in _word_norms(flat):
-        role = _role(flat, start)
+    for start, end, name, src in _word_norms(flat):
+        role = _role(flat, start, end)
         if matrix and name == N.L2.key and "euclidean" not in src.lower():
             name = N.SPECTRAL.key
         (primary if role == "primary" else measure if role == "measure" else other).append(
@@ -374,14 +423,17 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
 
 
 _STEP_OF = re.compile(r"\bstep (?:from|of|in) (?:part )?\(([a-h])\)[^.?]{0,40}?\b(?:longer|"
-                      r"shorter|larger|smaller) than\b")
+                      r"shorter|larger|smaller) than\b|\b(?:your |the )?(?:answer|result|step|"
+                      r"update|minimi[sz]er|solution) (?:to|from|of|in) (?:part )?\(([a-h]|[ivx]{1,4}|"
+                      r"\d{1,2})\)")
 
 
 def _referenced_norm(own: str, r: PartReading) -> list[tuple[str, str]]:
     """"the step from (b) is longer than ...": the norm of the part referred to."""
     m = _STEP_OF.search(own)
     earlier = getattr(r, "_previous", [])
-    part = next((p for p in earlier if m and p.label == m.group(1)), None)
+    label = m and (m.group(1) or m.group(2))
+    part = next((p for p in earlier if label and p.label == label), None)
     if part is None or not isinstance(part.value(F.norm), str):
         return []
     return [(part.value(F.norm), f"the step from ({part.label})")]
@@ -416,9 +468,44 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
         r.miss(F.norm, "'Euclidean' for a matrix gradient is ambiguous: say 'Frobenius' (entry-"
                        "wise) or 'spectral' (operator)")
         return
+    if value == N.RMS.key and not _rms_definition(own + " " + ctx, r):
+        return
     sources = "; ".join(dict.fromkeys([*(s for _n, s in primary),
                                        *r.found.get("norm sources", [])]))
-    r.set(F.norm, value, sources + where)
+    r.set(F.norm, value, sources + (";" + where if where else ""))
+
+
+_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_RMS ?(?:=|:=|is) ?‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
+                          r"(\w{1,4}) ?\)?")
+
+
+def _rms_definition(text: str, r: PartReading) -> bool:
+    """A written definition ``‖d‖_RMS = ‖d‖_2/√n`` is the catalogue's RMS norm when n is the
+    gradient's size (a number, or a letter given a value); it then joins the norm's sources.
+    False (recorded as missing) when n is another size."""
+    m = _RMS_DEFINED.search(text)
+    if m is None:
+        return True
+    n_text, src = m.group(2), phrase(text, m.start(), m.end())
+    sources = [src]
+    if n_text.isdigit():
+        n = int(n_text)
+    else:
+        got = assigned_number(text, re.escape(n_text))
+        if got is None:
+            r.found.setdefault("norm sources", []).append(src)
+            return True
+        n, _ = int(got[0].value) if got[0].value.denominator == 1 else -1, None
+        sources.append(got[1])
+    g = r.value(F.gradient)
+    size = len(g) * (len(g[0]) if g and isinstance(g[0], list) else 1) \
+        if isinstance(g, list) else None
+    if size is not None and n != size:
+        r.miss(F.norm, f"the RMS norm is defined with √{n} in \"{src}\", but the gradient has "
+                       f"{size} entries (the RMS norm divides by the square root of the size)")
+        return False
+    r.found.setdefault("norm sources", []).extend(sources)
+    return True
 
 
 # -- form ------------------------------------------------------------------------------------
@@ -464,19 +551,125 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
 
 # -- alpha, eta ------------------------------------------------------------------------------
 
-_ODD_WEIGHT = (r"1/\(?2 ?α\)?|\(1/2\) ?\(?1/α|α/2 ?‖|\bλ ?/ ?2 ?‖|\+ ?λ ?‖|\+ ?\(?λ/2\)? ?‖|"
-               r"\+ ?β ?‖|\+ ?\(?1/η\)? ?‖")
+_WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "lr": "lr",
+                   "γ": "gamma", "gamma": "gamma", "λ": "lam", "lambda": "lam", "τ": "tau",
+                   "tau": "tau", "β": "beta", "beta": "beta", "μ": "mu", "ρ": "rho", "σ": "sigma",
+                   "t": "t"}
+"""Letters a penalty weight is written in, and the spec symbol each becomes."""
+_WSYM = r"(?:alpha|eta|lambda|gamma|beta|tau|lr|[αηγλτβμρσ]|t)"
+_WNUM = r"\d{1,3}(?:\.\d{1,3})?"
+_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x)(?:_t)? ?‖")
+MAX_COEFFICIENT = 40
+"""Longest weight read in front of the penalty norm (characters)."""
+
+
+def _coefficient_before(flat: str, at: int) -> tuple[int, str] | None:
+    """The factor written between the ``+`` of the objective and the norm at ``at``: (start of
+    the ``+``, factor text), parentheses kept whole ("+ 1/(α+1) ‖d‖" gives "1/(α+1)"); None
+    when no ``+`` starts the term within :data:`MAX_COEFFICIENT` characters."""
+    depth, i = 0, at - 1
+    while i >= 0 and at - i <= MAX_COEFFICIENT:
+        c = flat[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and c == "+":
+            return i, flat[i + 1:at]
+        elif depth == 0 and c in "=,;:‖⟩" or c == "\n":
+            return None
+        i -= 1
+    return None
+_COEFFICIENTS = [
+    # 1/α, (1/(2η)), 1/(2*lr), (1/2γ) (LaTeX \frac{1}{2\gamma} flattened): weight 1/(c·s)
+    ("inverse", re.compile(rf"\(?1 ?/ ?\(? ?(?:(?P<c>{_WNUM}) ?[*·]? ?)?(?P<s>{_WSYM}) ?\)? ?\)?")),
+    # λ/2, (η/2): weight s/c
+    ("over", re.compile(rf"\(?(?P<s>{_WSYM}) ?/ ?(?P<c>{_WNUM}) ?\)?")),
+    # (1/2)·λ, ½λ: weight s/c
+    ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WSYM})")),
+    # λ, 5, 1/4: weight s (or the number)
+    ("times", re.compile(rf"(?P<s>{_WSYM})")),
+    ("number", re.compile(rf"\(?(?P<c>{_WNUM}(?: ?/ ?{_WNUM})?) ?\)?")),
+]
+
+
+def _penalty_weight(flat: str) -> tuple[str, str, str, str] | None:
+    """The weight written in front of the penalty norm: (kind, constant, symbol, phrase) with
+    kind ``inverse`` (1/(c·s)), ``over`` (s/c), ``times`` (s), ``number`` (c), ``unread``
+    (something else is written there) — or None when the norm term has no coefficient."""
+    for m in _PENALTY_NORM.finditer(flat):
+        got = _coefficient_before(flat, m.start())
+        if got is None:
+            continue
+        start, coef = got
+        coef = coef.strip().rstrip("·*").strip()
+        if not coef:
+            continue
+        src = phrase(flat, start, m.end())
+        for kind, pattern in _COEFFICIENTS:
+            c = pattern.fullmatch(coef)
+            if c:
+                d = c.groupdict()
+                return kind, d.get("c") or "", d.get("s") or "", src
+        return "unread", "", "", src
+    return None
+
+
+def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
+    """Set alpha from a weight written other than 1/α (1/(2η) means α = 2η, λ/2 means α = 2/λ,
+    lr named for η); True when the weight was handled (read, or refused naming it)."""
+    got = _penalty_weight(own) or _penalty_weight(ctx)
+    if got is None:
+        return False
+    kind, const, sym, src = got
+    if kind == "unread":
+        r.miss(F.alpha, f"could not read the penalty weight in \"{src}\" (expected 1/α, "
+                        "1/(2η), λ/2 or a number in front of the norm)")
+        return True
+    c = Fraction(const.replace(" ", "")) if const else Fraction(1)
+    if kind == "number":
+        if c <= 0:
+            r.miss(F.alpha, f"the penalty weight in \"{src}\" must be > 0")
+            return True
+        r.set(F.alpha, _exact_text(1 / c), src, note=f"weight {const} written as 1/α: α = 1/{const}")
+        return True
+    name = _WEIGHT_SYMBOLS[sym.lower() if len(sym) > 1 else sym]
+    if kind == "inverse" and c == 1 and name == "alpha":
+        return False  # the spec's own form, read below
+    letter = rf"{re.escape(sym)}|{name}" if name != sym else re.escape(sym)
+    value = assigned_number(own, letter) or assigned_number(ctx, letter)
+    # alpha as a function of the symbol s: inverse c*s, over c/s, times 1/s
+    if value is not None:
+        num, vsrc = value
+        if num.value <= 0:
+            r.miss(F.alpha, f"{sym} must be > 0 (read {num.text} from \"{vsrc}\")")
+            return True
+        v = num.value
+        alpha = c * v if kind == "inverse" else (c / v if kind == "over" else 1 / v)
+        r.set(F.alpha, _exact_text(alpha), f"{src}; {vsrc}",
+              note=f"the penalty weight written in {sym}: the spec's 1/α with α = {alpha}")
+        return True
+    ctext = _exact_text(c)
+    formula = {"inverse": f"{ctext}*{name}" if c != 1 else name,
+               "over": f"{ctext}/{name}", "times": f"1/{name}"}[kind]
+    r.set(F.alpha, formula, src, note=f"the penalty weight written in {sym}: the spec's 1/α with "
+                                      f"α = {formula}")
+    return True
+
+
+def _exact_text(v: Fraction) -> Any:
+    """An exact number as a spec value: an int, or the fraction as text (``1/5``)."""
+    return int(v) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
 
 
 def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
     form = r.value(F.form)
     both = own + " " + ctx
     if form in ("penalty-squared", "penalty", None):
-        odd = rx(_ODD_WEIGHT).search(own) or rx(_ODD_WEIGHT).search(ctx)
-        if odd and form is not None:
-            r.miss(F.alpha, f"the penalty weight is written {odd.group(0).strip()!r}; the spec's "
-                            "form is g^T d + (1/α)·penalty, so rewrite it with α (e.g. 1/(2α) "
-                            "means α' = 2α)")
+        if form is not None and _alpha_from_weight(own, ctx, r, form):
+            pass
         else:
             got = assigned_number(own, r"α|alpha") or assigned_number(ctx, r"α|alpha")
             if got is not None:
@@ -487,8 +680,8 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
             elif form is not None:
                 r.miss(F.alpha, "the penalty weight 1/α is not written (expected α or α = 0.5)")
     if form == "constraint":
-        got = (assigned_number(own, r"η|eta|radius|ε") or assigned_number(ctx, r"η|eta|radius")
-               or _bound_number(own) or _bound_number(ctx))
+        got = (assigned_number(own, r"η|eta|radius|ε") or _bound_number(own)
+               or assigned_number(ctx, r"η|eta|radius") or _bound_number(ctx))
         if got is not None:
             _set_positive(r, F.eta, got)
         elif "η" in both:

@@ -1,0 +1,152 @@
+"""Steepest-descent reading: the penalty weight in other notations, step lengths measured in a
+named norm, "which one?" after an identification context, the Hölder conjugate asked as "q",
+answer-format and setting sentences, the RMS norm with its written definition, PDF garble."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import ReadingIncomplete, read_report
+from optiproof.reading.questions import read_questions
+
+
+def _complete(text: str):
+    """The reading of ``text``, which must be complete."""
+    reading = read_report(text)
+    assert reading.complete, "\n".join(reading.unread())
+    return reading
+
+
+def _alpha(text: str):
+    return [p.value("alpha") for p in _complete(text).parts]
+
+
+@pytest.mark.parametrize("text, alpha", [
+    ("Let g = (1, -2). Find u = argmin_d g^T d + 1/(2*eta) * ||d||_2^2 with eta = 0.25.", "1/2"),
+    ("Let g = (1, -2). Find u = argmin_d g^T d + (1/(2η))·‖d‖_2^2, where η = 0.4.", "4/5"),
+    ("Let g = (1, -2). Compute u = argmin_d g^T d + (λ/2) ‖d‖_2^2 with λ = 4.", "1/2"),
+    ("Let g = (1, -2). Compute u = argmin_d g^T d + 1/(2 lr) ‖d‖_2^2 where lr = 0.05.", "1/10"),
+    ("Let g = (1, -2). Compute u = argmin_d g^T d + 5 ‖d‖_2^2.", "1/5"),
+])
+def test_penalty_weight_written_otherwise_becomes_alpha(text, alpha):
+    got = _alpha(text)
+    assert all(Fraction(str(a)) == Fraction(alpha) for a in got), got
+
+
+@pytest.mark.parametrize("text, formula", [
+    ("Let g be the gradient. Find u = argmin_d g^T d + 1/(2η) ‖d‖_2^2 as a function of η.",
+     "2*eta"),
+    ("Let g be the gradient. Find u = argmin_d g^T d + (γ/2)‖d‖_∞^2 in terms of γ.", "2/gamma"),
+    ("Let g be the gradient. Find u = argmin_d g^T d + 1/(2α) ‖d‖_1^2.", "2*alpha"),
+])
+def test_symbolic_weight_becomes_a_formula_in_alpha(text, formula):
+    assert _alpha(text) == [formula]
+
+
+@pytest.mark.parametrize("weight", ["1/(α+1)", "α^2", "exp(α)"])
+def test_unreadable_weight_is_refused_naming_it(weight):
+    reading = read_report(f"Let g be the gradient. Find u = argmin_d g^T d + {weight} "
+                          "‖d‖_2^2.")
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+    assert any("alpha" in line for line in reading.unread())
+
+
+def test_weight_in_eta_solves_to_minus_eta_g():
+    """Independent check: g^T d + ‖d‖²/(2η) is minimised where g + d/η = 0, i.e. d = -η g."""
+    g, eta = np.array([3.0, -1.0, 2.0]), 0.2
+    text = ("Let g = (3, -1, 2) be the gradient. Compute d* = argmin_d g^T d + "
+            "1/(2*eta) * ||d||_2^2 with eta = 0.2.")
+    solution = solve_problem(read_report(text).to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    answer = next(a for p in solution.to_dict()["parts"] for a in p["answers"]
+                  if a["quantity"] == "update")
+    assert np.allclose(answer["value"], -eta * g)
+
+
+@pytest.mark.parametrize("question, measure", [
+    ("What is the Euclidean length ‖d*‖_2 of this step?", "l2"),
+    ("Compute the l1 length of the step.", "l1"),
+    ("What is ‖Δθ‖_1?", "l1"),
+])
+def test_length_asked_in_another_norm_keeps_the_objective_norm(question, measure):
+    text = ("Let g = (4, -1, 2) and α = 1. The step is Δθ = argmin_d g^T d + (1/α)‖d‖_∞^2.\n"
+            f"(a) Find Δθ.\n(b) {question}")
+    reading = _complete(text)
+    b = reading.parts[1]
+    assert b.value("norm") == "linf"
+    lengths = [a for a in b.value("asks") if isinstance(a, dict)]
+    assert lengths and lengths[0]["measure"] == measure
+
+
+@pytest.mark.parametrize("text", [
+    "The direction is, up to scale, that of a classic optimizer. Which one?",
+    "People say this reduces to some well-known method - which one?",
+    "Up to a constant this is a famous algorithm. Which?",
+])
+def test_which_one_takes_the_noun_before_it(text):
+    asks = [a.quantity for a in read_questions(text).asks]
+    assert asks == ["identification"]
+
+
+def test_which_one_without_an_antecedent_stays_unplaced():
+    q = read_questions("Two steps were computed above. Which one?")
+    assert [r.asks for r in q.requests] == [()]
+
+
+@pytest.mark.parametrize("sentence", ["Give the number.", "(just the two numbers is fine)",
+                                      "Only the numbers, please."])
+def test_answer_format_sentences_are_not_requests(sentence):
+    q = read_questions(f"What is the optimal value? {sentence}")
+    assert len(q.requests) == 1 and q.requests[0].asks
+
+
+def test_setting_sentence_beside_a_question_is_not_a_request():
+    q = read_questions("Now solve the same problem with the l1 ball of radius 2 instead. "
+                       "What is the optimal value?")
+    assert len(q.requests) == 1
+
+
+def test_setting_sentence_alone_stays_a_request():
+    q = read_questions("Now solve the same problem with the l1 ball of radius 2 instead.")
+    assert len(q.requests) == 1 and not q.requests[0].asks
+
+
+def test_q_asks_the_hoelder_conjugate_once_defined():
+    text = ("Let p = 4 and let q satisfy 1/p + 1/q = 1. Let g = (1, 2) and the step "
+            "u = argmin_d g^T d + (1/α)‖d‖_p^2 with α = 1.\n(a) What is q?\n(b) Find u.")
+    reading = _complete(text)
+    assert reading.parts[0].value("asks") == ["holder-conjugate"]
+
+
+def test_part_radius_wins_over_the_shared_one():
+    text = ("Let g = (3, 4) and η = 0.1. Take d* = argmin_d g^T d subject to ‖d‖_2 ≤ η.\n"
+            "(a) Find d*.\n(b) Constrained version with a larger ball: minimise g^T d subject "
+            "to ‖d‖_2 ≤ 2. Give the minimiser.")
+    reading = _complete(text)
+    assert [Fraction(str(p.value("eta"))) for p in reading.parts] == [Fraction(1, 10), 2]
+
+
+def test_rms_definition_is_checked_against_the_gradient_size():
+    ok = ("The RMS norm is ‖d‖_RMS = ‖d‖_2/√n with n = 3. Let g = (1, 2, 2). Find "
+          "d* = argmin_d g^T d subject to ‖d‖_RMS ≤ 0.5.")
+    reading = _complete(ok)
+    assert reading.parts[0].value("norm") == "rms"
+    bad = ok.replace("n = 3", "n = 5")
+    reading = read_report(bad)
+    assert not reading.complete
+    assert any("√5" in line for line in reading.unread())
+
+
+def test_pdf_star_and_rms_index_are_read():
+    text = ("For d ∈ Rn let kdkRMS = kdk2 /√n and n = 2. Let g = (3, −4)> . Consider\n"
+            "d? = arg min hg, di subject to kdkRMS ≤ 1.\n(a) Compute d? explicitly.\n"
+            "(b) Compute the Euclidean length kd? k2 .\n\n\n                        7\n")
+    reading = _complete(text)
+    assert [p.value("norm") for p in reading.parts] == ["rms", "rms"]
+    assert any("page number" in r for r in reading.removed)
