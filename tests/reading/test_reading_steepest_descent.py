@@ -150,3 +150,47 @@ def test_pdf_star_and_rms_index_are_read():
     reading = _complete(text)
     assert [p.value("norm") for p in reading.parts] == ["rms", "rms"]
     assert any("page number" in r for r in reading.removed)
+
+
+def test_replaced_norm_is_consumed_not_a_candidate():
+    text = ("Let g = (1, -2, 2) and α = 2. The step is u = argmin_d g^T d + (1/α)‖d‖_2^2.\n"
+            "(a) Find u.\n(b) Find u again with ‖d‖_2^2 replaced by ‖d‖_1^2.\n"
+            "(c) Replace the Euclidean norm by the max norm. Compute u.")
+    reading = _complete(text)
+    assert [p.value("norm") for p in reading.parts] == ["l2", "l1", "linf"]
+
+
+@pytest.mark.parametrize("question", [
+    "What is the largest α for which d = 0 is a minimiser?",
+    "Find the biggest α such that the minimiser is zero.",
+])
+def test_largest_alpha_with_zero_step_is_the_threshold(question):
+    text = ("Let g = (3, 4). Consider the plain penalty g^T d + (1/α)‖d‖_2 (not squared). "
+            + question)
+    reading = _complete(text)
+    assert "threshold" in reading.parts[0].value("asks")
+
+
+def test_roman_back_reference_and_closing_remark():
+    text = ("Let g = (1, -1) and α > 0. Let u = argmin_d g^T d + (1/α)‖d‖_2^2.\n"
+            "(i) compute u as a function of α.\n(ii) the optimal value.\n"
+            "(iii) Repeat (i) with ‖d‖_2^2 replaced by ‖d‖_∞^2.\n\n"
+            "Remark. In (iii) the direction is the sign of the gradient, as in sign descent.\n")
+    reading = _complete(text)
+    assert [p.value("asks") for p in reading.parts][2] == ["update"]
+    assert any("closing remark" in r for r in reading.removed)
+
+
+def test_remark_with_data_stays_in_the_part():
+    text = ("Let g = (1, -1) and α > 0. Let u = argmin_d g^T d + (1/α)‖d‖_2^2.\n"
+            "(a) compute u.\n(b) the optimal value.\n\nRemark: use α = 2 in (b).\n")
+    reading = read_report(text)
+    assert not any("closing remark" in r for r in reading.removed)
+
+
+def test_pdf_inline_inverse_weight():
+    text = ("Let g = (3, 4)> . For the plain penalty g> d + α1 kdk2 , find the largest α for "
+            "which d = 0 is a minimiser.")
+    reading = _complete(text)
+    assert reading.parts[0].value("form") == "penalty"
+    assert reading.parts[0].value("alpha") == "alpha"

@@ -98,7 +98,10 @@ THRESHOLD = _add(_Q(
     phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold (?:on|for|value of) α",
              r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α", r"\bvalue of α (?:at which|where)",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
-             r"\bchange[sd]? character"),
+             r"\bchange[sd]? character",
+             r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?α (?:for which|"
+             r"such that|at which|where|so that)[^.?]{0,40}?\b(?:d|u|Δθ?|the (?:step|update|"
+             r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b"),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
 HOLDER_CONJUGATE = _add(_Q(

@@ -73,6 +73,8 @@ def read_report(text: str | bytes) -> Reading:
                                                          "sheet into its problems)")
     layout = split_parts(norm.text)
     whole = flatten(norm.text)
+    norm.removed.extend(f"closing remark {r[:70]!r} (commentary: no data, no question)"
+                        for r in layout.remarks)
     registry = readers()
     whole_scores = {name: rd.score(whole) for name, rd in registry.items()}
     reading = Reading(title=layout.title or sentence_title(norm.text),

@@ -148,6 +148,8 @@ _GARBLED_INDEX_ONE = re.compile(r"[ \t]{0,4}(∞|F)(?!\w)")
 _EQ_NUMBER_LINE = re.compile(r"^[ \t]{0,8}\(\d{1,3}\)[ \t]{0,8}[.,]?[ \t]{0,8}$", re.M)
 _DEBRIS_LINE = re.compile(r"^[ \t]{0,8}(?:\{z[ \t]{0,4}\}?|\}|\{|\||l|z|\|\{z\}|Print Image)"
                           r"[ \t]{0,8}$", re.M | re.I)
+_PDF_INVERSE_WEIGHT = re.compile(r"(?<=\+ )([αηλγ])1 (?=k)")
+"""``+ α1 kdk``: the inline fraction 1/α of a PDF, its denominator printed first."""
 _PAGE_FOOTER = re.compile(r"^[ \t]{12,}\d{1,3}[ \t]*$")
 """The last line of a page copied from a PDF: a page number alone, far to the right."""
 _BRACES = re.compile(r"[{}]")
@@ -448,6 +450,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
                  "'>' after a symbol as a transpose")
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
     text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k)", "^*", text)
+    text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
     text = re.sub(r"(?<=[k⟨(\s,‖][du])\?(?=\s?(?:[k‖)=,.⟩]|[a-z]))", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)

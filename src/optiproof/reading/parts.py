@@ -42,6 +42,8 @@ class Layout:
     title_line: str | None
     context: str
     parts: tuple[PartText, ...]
+    remarks: tuple[str, ...] = ()
+    """Closing remarks cut from the last part (commentary that states no data, asks nothing)."""
 
 
 def split_title(text: str) -> tuple[str | None, str | None, str]:
@@ -129,7 +131,26 @@ def split_parts(text: str) -> Layout:
         return Layout(title, title_line, "", (PartText("main", body, "", 0),))
     context = body[:markers[0][0]].strip()
     parts = []
+    remarks: list[str] = []
     for i, (start, end, label) in enumerate(markers):
         stop = markers[i + 1][0] if i + 1 < len(markers) else len(body)
+        if i + 1 == len(markers):
+            remark = _CLOSING_REMARK.search(body, end, stop)
+            if remark and _is_commentary(body[remark.start():stop]):
+                remarks.append(" ".join(body[remark.start():stop].split()))
+                stop = remark.start()
         parts.append(PartText(label, body[end:stop].strip(), context, start))
-    return Layout(title, title_line, context, tuple(parts))
+    return Layout(title, title_line, context, tuple(parts), tuple(remarks))
+
+
+_CLOSING_REMARK = re.compile(r"\n[ \t]*\n[ \t]*(?:remarks?|comments?|discussion)(?: \d{1,3}(?:\.\d{1,3})?)?"
+                             r"[.:] ", re.I)
+_COMMENTARY_LABEL = re.compile(r"^\s*\w+(?: \d{1,3}(?:\.\d{1,3})?)?[.:]")
+
+
+def _is_commentary(text: str) -> bool:
+    """A closing remark that states no value and asks nothing: no digit after its label, no
+    '=', no question mark, no request verb at a sentence start."""
+    rest = _COMMENTARY_LABEL.sub("", text, count=1)
+    return not re.search(r"[\d=?]|(?:^|[.!] )(?:find|compute|give|show|prove|determine|use|"
+                         r"assume|take|let)\b", rest, re.I)

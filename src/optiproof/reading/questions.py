@@ -53,7 +53,7 @@ _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thank
                    r"is that|what i'?d like to know|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
 _REFERENCE = re.compile(r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
-                        r"\(?([a-h]|\d{1,2})\)|\b(?:same|as in|like in|as for)\b[^.?]{0,30}?"
+                        r"\(?([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|\b(?:same|as in|like in|as for)\b[^.?]{0,30}?"
                         r"\(([a-h]|\d{1,2})\)|\b(?:question|part|task) (\d{1,2}|[a-h])\b|"
                         r"\banswer to \(([a-h]|\d{1,2})\)", re.I)
 

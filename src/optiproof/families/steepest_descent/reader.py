@@ -391,11 +391,26 @@ def _num(text: str) -> Any:
     return got[0].spec_value() if got else text
 
 
+_REPLACED = re.compile(
+    r"\b(?:replac(?:e|ing)|instead of|rather than|in place of) (?:the |a |an )?(?:[\w-]{1,20} )"
+    r"{0,2}?(?:norm|penalty|ball|constraint)\b|\b(?:replac(?:e|ing)|instead of|rather than|"
+    r"in place of) (?:the |a |an )?‖[^‖]{1,20}‖(?:[_^][^\s_^]{1,8}){0,2}|‖[^‖]{1,20}‖(?:[_^][^\s_^]"
+    r"{1,8}){0,2} (?:is |are )?replaced (?:by|with)\b", re.I)
+"""A norm the part replaces ("replace the weighted norm by", "‖d‖_2^2 replaced by"): the part's
+step uses the other one; the replaced one is read (consumed), never a candidate."""
+
+
+def _replaced(flat: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), phrase(flat, m.start(), m.end())) for m in _REPLACED.finditer(flat)]
+
+
 def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list, list]:
-    """(primary candidates, measure mentions, other mentions), each as (name, phrase)."""
+    """(primary candidates, measure mentions, other mentions), each as (name, phrase); a norm
+    the text says it replaces is none of them."""
     primary, measure, other = [], [], []
+    replaced = _replaced(flat)
     for start, name, inside, _sq, src in _symbol_norms(flat):
-        if not name:
+        if not name or any(lo <= start < hi for lo, hi, _ in replaced):
             continue
         if matrix and name == N.L2.key:
             name = N.SPECTRAL.key
@@ -414,6 +429,8 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
             (primary if role == "primary" else measure if role == "measure" else other).append(
                 (name, src))
     for start, end, name, src in _word_norms(flat):
+        if any(lo <= start < hi for lo, hi, _ in replaced):
+            continue
         role = _role(flat, start, end)
         if matrix and name == N.L2.key and "euclidean" not in src.lower():
             name = N.SPECTRAL.key
@@ -471,7 +488,8 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     if value == N.RMS.key and not _rms_definition(own + " " + ctx, r):
         return
     sources = "; ".join(dict.fromkeys([*(s for _n, s in primary),
-                                       *r.found.get("norm sources", [])]))
+                                       *r.found.get("norm sources", []),
+                                       *(src for _lo, _hi, src in _replaced(own))]))
     r.set(F.norm, value, sources + (";" + where if where else ""))
 
 
