@@ -50,7 +50,8 @@ def steepest_threshold(draw):
     """The plain-norm penalty, whose asks include the threshold on alpha."""
     grad = [draw(nonzero) for _ in range(3)]
     return {"family": "steepest-descent", "norm": draw(st.sampled_from(["l1", "l2"])),
-            "form": "penalty", "gradient": grad, "alpha": 0.05, "asks": ["update", "threshold"]}
+            "form": "penalty", "gradient": grad, "alpha": 0.05,
+            "asks": ["update", "threshold", "uniqueness"]}
 
 
 @st.composite

@@ -143,7 +143,7 @@ def split_parts(text: str) -> Layout:
     return Layout(title, title_line, context, tuple(parts), tuple(remarks))
 
 
-_CLOSING_REMARK = re.compile(r"\n[ \t]*\n[ \t]*(?:remarks?|comments?|discussion)(?: \d{1,3}(?:\.\d{1,3})?)?"
+_CLOSING_REMARK = re.compile(r"\n[ \t]*\n[ \t]*(?:remarks?|comments?|discussion|hints?|notes?)(?: \d{1,3}(?:\.\d{1,3})?)?"
                              r"[.:] ", re.I)
 _COMMENTARY_LABEL = re.compile(r"^\s*\w+(?: \d{1,3}(?:\.\d{1,3})?)?[.:]")
 

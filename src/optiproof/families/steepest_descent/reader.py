@@ -465,7 +465,7 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
         primary, _, _ = _primary_norms(ctx, matrix)
         where = " (shared context)"
     if not primary:
-        primary = _referenced_norm(own, r)
+        primary, where = _referenced_norm(own, r), ""
     names = []
     for name, _src in primary:
         if name not in names:

@@ -592,6 +592,10 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = _compare(spec, inst, u, t_star, ask)
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.UNIQUENESS.key:
+            a = _uniqueness(inst, status, set_words, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind in (Q.HOLDER_CONJUGATE.key, Q.DUAL_NORM.key):
             norm = inst.norm if ask.measure is None else make_norm(
                 ask.measure, dim=inst.g.shape[0], shape=inst.g.shape)
@@ -613,6 +617,26 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
         identified_as=ident.name if ident else None, identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+def _uniqueness(inst: Instance, status: str, set_words: str, subject: str) -> Answer:
+    """Whether the minimiser is unique: yes when the update is one point, no when it is a set
+    (ties, zero entries, rank), none when the objective is unbounded below. Answered for a
+    numeric gradient and weight only (uniqueness depends on the entries)."""
+    if not inst.numeric or inst.weight.free_symbols:
+        raise BadInput("whether the minimiser is unique depends on the gradient's entries and "
+                       "the weight; it is answered for numbers only", field="asks",
+                       expected="a numeric gradient and a numeric α or η")
+    name = "is the minimiser unique"
+    if status == "unbounded":
+        return Answer(name, r"\text{unique?}", None, "none",
+                      note="no minimiser exists: the objective is unbounded below",
+                      quantity=Q.UNIQUENESS.key, subject=subject)
+    unique = status == "unique"
+    note = ("the minimiser is a single point" if unique else
+            "several points attain the minimum" + (f": {set_words}" if set_words else ""))
+    return Answer(name, r"\text{unique?}", sp.true if unique else sp.false, note=note,
+                  quantity=Q.UNIQUENESS.key, subject=subject)
 
 
 def _holder_conjugate(inst: Instance, norm: Norm, subject: str) -> tuple[Step, Answer]:
