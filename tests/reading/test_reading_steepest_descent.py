@@ -152,12 +152,20 @@ def test_pdf_star_and_rms_index_are_read():
     assert any("page number" in r for r in reading.removed)
 
 
-def test_replaced_norm_is_consumed_not_a_candidate():
-    text = ("Let g = (1, -2, 2) and α = 2. The step is u = argmin_d g^T d + (1/α)‖d‖_2^2.\n"
-            "(a) Find u.\n(b) Find u again with ‖d‖_2^2 replaced by ‖d‖_1^2.\n"
-            "(c) Replace the Euclidean norm by the max norm. Compute u.")
+@pytest.mark.parametrize("text, asks", [
+    # a norm the part replaces is consumed, never a candidate
+    ("Let g = (1, -2, 2) and α = 2. The step is u = argmin_d g^T d + (1/α)‖d‖_2^2.\n"
+     "(a) Find u.\n(b) Find u again with ‖d‖_2^2 replaced by ‖d‖_1^2.\n"
+     "(c) Replace the Euclidean norm by the max norm. Compute u.", ["update"]),
+    # "Same for ..." parts inherit the request, also from a part that inherited it
+    ("Let g = (1, -4, 2) and η > 0. Consider d* = argmin_d g^T d s.t. ‖d‖ ≤ η.\n"
+     "(a) Find d* and the optimal value for the l2 norm.\n(b) Same for the l1 norm.\n"
+     "(c) Same for the max norm.", ["update", "min-value"]),
+])
+def test_each_part_takes_its_own_norm(text, asks):
     reading = _complete(text)
     assert [p.value("norm") for p in reading.parts] == ["l2", "l1", "linf"]
+    assert all(p.value("asks") == asks for p in reading.parts)
 
 
 @pytest.mark.parametrize("question", [
@@ -194,3 +202,30 @@ def test_pdf_inline_inverse_weight():
     reading = _complete(text)
     assert reading.parts[0].value("form") == "penalty"
     assert reading.parts[0].value("alpha") == "alpha"
+
+
+
+
+@pytest.mark.parametrize("written, entries", [
+    ("G = (1/5) [[5, -10], [0, 15]]", [[1, -2], [0, 3]]),
+    ("G = 2 [[1, 0], [0, 0.5]]", [[2, 0], [0, 1]]),
+    ("G = (1)/(4) [[2, 6], [-2, 4]]", [[0.5, 1.5], [-0.5, 1]]),
+])
+def test_gradient_matrix_with_a_scalar_factor(written, entries):
+    text = (f"The gradient of a weight matrix is {written}. Find ΔW = argmin_Δ ⟨G, Δ⟩ subject "
+            "to ‖Δ‖_op ≤ 0.1.")
+    reading = _complete(text)
+    got = reading.parts[0].value("gradient")
+    assert [[Fraction(str(x)) for x in row] for row in got] == \
+        [[Fraction(str(x)) for x in row] for row in entries]
+
+
+def test_stated_svd_is_checked_and_consumed():
+    base = ("The gradient is G = [[3, 0], [0, 2]] = U Σ V^T with U = [[1, 0], [0, 1]], "
+            "Σ = [[3, 0], [0, {s}]], V = [[1, 0], [0, 1]]. Find ΔW = argmin_Δ ⟨G, Δ⟩ subject "
+            "to ‖Δ‖_2→2≤ 0.5.")
+    reading = _complete(base.format(s=2))
+    assert reading.parts[0].value("norm") == "spectral"
+    wrong = read_report(base.format(s=5))
+    assert not wrong.complete
+    assert any("does not multiply out" in line for line in wrong.unread())

@@ -56,4 +56,6 @@ BACK_REFERENCE = _add(Entry(
     "back-reference", "repeat another part with changes",
     phrases=(r"\brepeat\b", r"\bsame (?:question|two quantities|quantities|two|three)\b",
              r"\byour answer to \(?(?:[a-h]|\d)\)",
-             r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b")))
+             r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b",
+             r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:the )?same,? (?:for|with|but|again|as before|"
+             r"under|in)\b")))

@@ -85,10 +85,11 @@ def read_report(text: str | bytes) -> Reading:
     previous: list[PartReading] = []
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
                       if a.quantity]
-    for part in layout.parts:
+    resolved = list(layout.parts)
+    for i, part in enumerate(layout.parts):
         if len(part.flat) > MAX_PART_CHARS:
             _too_long(part)
-        part = _inherit(part, read_questions(part.flat), layout.parts)
+        part = resolved[i] = _inherit(part, read_questions(part.flat), resolved)
         questions = read_questions(part.flat)
         if not questions.requests and part.label != "main":
             questions = _shared_requests(part, questions)

@@ -30,7 +30,8 @@ from optiproof.core.text.match import (
     search,
     take_asks,
 )
-from optiproof.core.text.numbers import array_text, is_matrix, number_at, row_block, spec_array
+from optiproof.core.text.numbers import (Num, array_at, array_text, is_matrix, number_at,
+                                         row_block, spec_array)
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.steepest_descent.family import KEY, STEEPEST_DESCENT
@@ -65,7 +66,7 @@ NORM_WORDS = {
     N.LP.key: r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
           r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
 }
-_NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[_^][^\s_^.,;:()/‖?]{1,12}){0,2})")
+_NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[_^][^\s_^.,;:()/‖?≤≥<>=]{1,12}){0,2})")
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
 _DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
@@ -206,6 +207,8 @@ class SteepestDescentReader:
                              "q is the Hölder conjugate of p (1/p + 1/q = 1)")
                 break
         matrix = _matrix_gradient(part, r)
+        if matrix and F.gradient in r.fields:
+            _given_svd(part.flat + " " + part.flat_context, r)
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
@@ -215,12 +218,73 @@ class SteepestDescentReader:
 
 # -- gradient --------------------------------------------------------------------------------
 
+_SCALE = re.compile(r" ?(?:\(?(\d{1,4})\)? ?/ ?\(?(\d{1,4})\)?|(\d{1,4}(?:\.\d{1,4})?)) ?[·*]? ?(?=[\[(])")
+_GRADIENT_NAME = (r"(?:g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?)"
+                  r"(?: ?= ?∇[^=\[\]]{1,30})?")
+
+
+def scaled_array(text: str, name: str) -> tuple[list, str, int] | None:
+    """``NAME = c·[array]`` with a number or fraction c in front (``G = (1/5) [[27, -14], ...]``,
+    ``U = (1)/(3) [[2, 1], ...]``): the entries multiplied out, the phrase and its end."""
+    for m in rx(rf"(?<![\w])(?:{name}) ?= ?").finditer(text):
+        sc = _SCALE.match(text, m.end())
+        if sc is None:
+            continue
+        got = array_at(text, sc.end())
+        if got is None:
+            continue
+        num, den, plain = sc.groups()
+        c = Fraction(plain) if plain else Fraction(int(num), int(den))
+        value, end = got
+        scale = (lambda x: Num(x.value * c, f"{x.text}·{sc.group(0).strip()}"))
+        scaled = ([[scale(x) for x in row] for row in value] if is_matrix(value)
+                  else [scale(x) for x in value])
+        return scaled, phrase(text, m.start(), end), end
+    return None
+
+
+_SVD_STATED = re.compile(r"= ?U ?(?:Σ|S|Λ) ?V ?\^ ?(?:T|⊤|\*)")
+
+
+def _factor(text: str, name: str) -> tuple[list[list[Fraction]], str] | None:
+    got = assigned_array(text, name) or scaled_array(text, name)
+    if got is None or not is_matrix(got[0]):
+        return None
+    return [[x.value for x in row] for row in got[0]], got[1]
+
+
+def _given_svd(text: str, r: PartReading) -> None:
+    """A gradient stated with its decomposition ``G = UΣV^T, U = ..., Σ = ..., V = ...``: the
+    product must give G exactly; the factors then count as read (the solver recomputes them)."""
+    g = r.value(F.gradient)
+    if not _SVD_STATED.search(text) or not (isinstance(g, list) and is_matrix(g)):
+        return
+    factors = [_factor(text, n) for n in ("U", "Σ|S|Λ", "V")]
+    if any(f is None for f in factors):
+        return
+    (U, su), (S, ss), (V, sv) = factors  # type: ignore[misc]
+    try:
+        US = [[sum(U[i][k] * S[k][j] for k in range(len(S))) for j in range(len(S[0]))]
+              for i in range(len(U))]
+        prod = [[sum(US[i][k] * V[j][k] for k in range(len(V[0]))) for j in range(len(V))]
+                for i in range(len(US))]
+    except IndexError:
+        prod = None
+    want = [[Fraction(str(x)) for x in row] for row in g]
+    field = r.fields[F.gradient]
+    if prod != want:
+        r.miss(F.gradient, f"the stated decomposition U Σ V^T (\"{su}\", \"{ss}\", \"{sv}\") "
+                           f"does not multiply out to the gradient \"{field.source}\"")
+        return
+    r.set(F.gradient, g, "; ".join((field.source, su, ss, sv)),
+          note="the stated U Σ V^T multiplies out to G exactly")
+
+
 def _matrix_gradient(part: PartText, r: PartReading) -> bool:
     """Read the gradient (numbers or a symbol); True when it is a matrix."""
     for text in (part.own, part.context):
         flat = " ".join(text.split())
-        got = assigned_array(flat, r"(?:g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?)"
-                                   r"(?: ?= ?∇[^=\[\]]{1,30})?")
+        got = assigned_array(flat, _GRADIENT_NAME) or scaled_array(flat, _GRADIENT_NAME)
         if got is not None:
             value, src, _ = got
             try:
