@@ -229,3 +229,16 @@ def test_stated_svd_is_checked_and_consumed():
     wrong = read_report(base.format(s=5))
     assert not wrong.complete
     assert any("does not multiply out" in line for line in wrong.unread())
+
+
+def test_stacked_bracket_rows_and_a_starred_nuclear_norm():
+    text = ("Suppose the gradient of a weight matrix is\n\n"
+            "    G = ∇L = [ 1.5  0   -2 ]\n"
+            "             [ 0    0.5  1 ]\n\n"
+            "and ΔW = argmin_Δ ⟨G, Δ⟩ + (1/(2η))·‖Δ‖*², where ‖·‖* is the nuclear norm, η = 0.5.\n"
+            "Compute ΔW.")
+    reading = _complete(text)
+    part = reading.parts[0]
+    assert part.value("gradient") == [[1.5, 0, -2], [0, 0.5, 1]]
+    assert (part.value("norm"), part.value("form")) == ("nuclear", "penalty-squared")
+    assert Fraction(str(part.value("alpha"))) == 1

@@ -66,7 +66,9 @@ NORM_WORDS = {
     N.LP.key: r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
           r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
 }
-_NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[_^][^\s_^.,;:()/‖?≤≥<>=]{1,12}){0,2})")
+_NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))?"
+                          r"(?:[_^][^\s_^.,;:()/‖?≤≥<>=]{1,12}){0,2})")
+"""``‖x‖_k^p``; a bare star right after the bars (``‖Δ‖*^2``) is the index ``*``."""
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
 _DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
@@ -280,9 +282,46 @@ def _given_svd(text: str, r: PartReading) -> None:
           note="the stated U Σ V^T multiplies out to G exactly")
 
 
+_STACKED_FIRST = re.compile(r"^([ \t]*(?:G|g|the gradient(?: G| g)?)[ \t]*(?:=[^=\n\[]{0,30})?="
+                            r"[ \t]*)(\[[^\]\n]{1,200}\])[ \t]*$", re.M)
+
+
+_BRACKET_ROW = re.compile(r"[ \t]*\[([^\]\n]{1,200})\][ \t]*")
+
+
+def _stacked_rows(text: str) -> tuple[list, str] | None:
+    """A matrix written as bracketed rows on consecutive lines, the first after ``G = ...``::
+
+        G = ∇L = [ -0.4  1.6  4.0 ]
+                 [  2.8  3.8  2.0 ]
+    """
+    m = _STACKED_FIRST.search(text)
+    if m is None:
+        return None
+    rows, end = [m.group(2)[1:-1]], m.end()
+    for line in text[m.end():].split("\n")[1:]:
+        row = _BRACKET_ROW.fullmatch(line)
+        if row is None:
+            break
+        rows.append(row.group(1))
+        end += 1 + len(line)
+    got = row_block(rows, 0) if len(rows) > 1 else None
+    if got is None or not is_matrix(got[0]):
+        return None
+    return got[0], " ".join(text[m.start():end].split())
+
+
 def _matrix_gradient(part: PartText, r: PartReading) -> bool:
     """Read the gradient (numbers or a symbol); True when it is a matrix."""
     for text in (part.own, part.context):
+        stacked = _stacked_rows(text)
+        if stacked is not None:
+            value, src = stacked
+            try:
+                r.set(F.gradient, spec_array(value), src)
+            except ValueError as err:
+                r.miss(F.gradient, str(err))
+            return True
         flat = " ".join(text.split())
         got = assigned_array(flat, _GRADIENT_NAME) or scaled_array(flat, _GRADIENT_NAME)
         if got is not None:
@@ -347,6 +386,8 @@ def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
     for m in _NORM_SYMBOL.finditer(flat):
         inside, suffix = m.group(1).strip(), m.group(2)
         index, power = "", ""
+        if suffix[:1] in ("*", "∗"):
+            suffix = "_*" + suffix[1:]
         for tok in re.findall(r"[_^][^_^]{1,12}", suffix):
             if tok[0] == "_":
                 index = tok[1:]
