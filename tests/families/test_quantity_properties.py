@@ -55,6 +55,15 @@ def steepest_threshold(draw):
 
 
 @st.composite
+def steepest_l1_coordinate(draw):
+    """The l1 ball with one largest |g_i|, whose step moves that one coordinate."""
+    grad = [draw(st.sampled_from([-1, 1])) for _ in range(3)]
+    grad[draw(st.integers(0, 2))] = draw(st.sampled_from([-3, 3]))
+    return {"family": "steepest-descent", "norm": "l1", "form": "constraint", "gradient": grad,
+            "eta": 0.5, "asks": ["update", "which-coordinate", "uniqueness"]}
+
+
+@st.composite
 def implicit_bias(draw):
     """An underdetermined full-row-rank system and a momentum method at its optimal beta."""
     d = draw(st.integers(2, 4))
@@ -150,7 +159,7 @@ def derived(draw):
                         {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"}]}
 
 
-STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold],
+STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate],
               "implicit-bias": [implicit_bias, implicit_ridge],
               "communication": [communication], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step],

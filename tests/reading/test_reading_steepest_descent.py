@@ -242,3 +242,23 @@ def test_stacked_bracket_rows_and_a_starred_nuclear_norm():
     assert part.value("gradient") == [[1.5, 0, -2], [0, 0.5, 1]]
     assert (part.value("norm"), part.value("form")) == ("nuclear", "penalty-squared")
     assert Fraction(str(part.value("alpha"))) == 1
+
+
+def test_for_each_request_joins_a_part_that_asks_more():
+    text = ("Let g = (2, -5, 1). For each norm below, find d* = argmin_{‖d‖ ≤ 2} g^T d and the "
+            "optimal value.\n(a) the l2 norm\n(b) the l1 norm. Which coordinate moves?\n")
+    reading = _complete(text)
+    assert reading.parts[1].value("asks") == ["update", "min-value", "which-coordinate"]
+
+
+@pytest.mark.parametrize("question, top, bottom", [
+    ("(c) What is ‖d^*_(b)‖_2 / ‖d^*_(a)‖_2?", "l1", "l2"),
+    ("(c) Let d_1 and d_∞ be the steps for the l1 and max norms. Compute ‖d_∞‖_2/‖d_1‖_2.",
+     "linf", "l1"),
+])
+def test_ratio_of_two_parts_steps(question, top, bottom):
+    text = ("Let g = (2, -5, 1) and d* = argmin g^T d subject to ‖d‖ ≤ 0.1.\n"
+            f"(a) Use the l2 norm. Find d*.\n(b) Use the l1 norm. Find d*.\n{question}")
+    part = _complete(text).parts[2]
+    assert part.value("norm") == top
+    assert part.value("asks") == [{"kind": "compare", "other": bottom, "measure": "l2"}]

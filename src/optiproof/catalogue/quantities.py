@@ -426,7 +426,7 @@ CHANGES = _add(_Q(
     phrases=(r"\bwould\b[^.?]{0,40}\bchange\b", r"\bdoes\b[^.?]{0,50}\bchange\b",
              r"\bis it different\b", r"\bdifferent from\b")))
 WHICH_COORDINATE = _add(_Q(
-    "which-coordinate", "which coordinate moves", value_kind="name",
+    "which-coordinate", "which coordinate moves", value_kind="scalar",
     phrases=(r"\bwhich coordinates?\b",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",

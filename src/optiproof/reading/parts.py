@@ -143,9 +143,9 @@ def split_parts(text: str) -> Layout:
     return Layout(title, title_line, context, tuple(parts), tuple(remarks))
 
 
-_CLOSING_REMARK = re.compile(r"\n[ \t]*\n[ \t]*(?:remarks?|comments?|discussion|hints?|notes?)(?: \d{1,3}(?:\.\d{1,3})?)?"
-                             r"[.:] ", re.I)
-_COMMENTARY_LABEL = re.compile(r"^\s*\w+(?: \d{1,3}(?:\.\d{1,3})?)?[.:]")
+_CLOSING_REMARK = re.compile(r"\n[ \t]*\n[ \t]*[*_]{0,2}(?:remarks?|comments?|discussion|hints?|notes?|"
+                             r"reminders?)(?: \d{1,3}(?:\.\d{1,3})?)?[.:][*_]{0,2} ", re.I)
+_COMMENTARY_LABEL = re.compile(r"^\s*[*_]{0,2}\w+(?: \d{1,3}(?:\.\d{1,3})?)?[.:][*_]{0,2}")
 
 
 def _is_commentary(text: str) -> bool:

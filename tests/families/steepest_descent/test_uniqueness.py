@@ -70,3 +70,21 @@ def test_uniqueness_of_a_symbolic_gradient_is_refused():
                                asks=["uniqueness"])
     with pytest.raises(BadInput, match="numbers only"):
         solve(spec)
+
+
+@pytest.mark.parametrize("g, index", [([1, 2, -2, 4], 4), ([-7, 2, 3], 1)])
+def test_moving_coordinate_of_the_l1_step(g, index):
+    spec = _spec("constraint", "l1", g, 1, asks=("update", "which-coordinate"))
+    solution = solve(spec)
+    answer = next(a for a in solution.answers if a.quantity == "which-coordinate")
+    assert answer.value == index
+    assert _asks_check(spec, solution).status == "passed"
+    for i, (ask, a) in enumerate(solution.facts.asked):
+        solution.facts.asked[i] = (ask, dataclasses.replace(a, expr=sp.Integer(index % len(g) + 1)))
+    assert _asks_check(spec, solution).status == "failed"
+
+
+@pytest.mark.parametrize("norm, g", [("l1", [3, -3, 1]), ("linf", [1, 2, 3])])
+def test_moving_coordinate_is_refused_unless_one_coordinate_moves(norm, g):
+    with pytest.raises(BadInput):
+        solve(_spec("constraint", norm, g, 1, asks=("which-coordinate",)))

@@ -214,7 +214,8 @@ class SteepestDescentReader:
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
-        _read_asks(own, r, previous, matrix)
+        if not _cross_ratio(own, r, previous):
+            _read_asks(own, r, previous, matrix)
         return [r]
 
 
@@ -853,6 +854,56 @@ ASKS = {
                  r"\bat what α|\bvalue of α (?:at which|where)|\bstops? being zero|"
                  r"\bbecomes? (?:unbounded|non-?zero)",
 }
+
+
+_CROSS_RATIO = re.compile(r"‖ ?(?P<a>[dΔu][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?]{1,6}) ?/ ?"
+                          r"‖ ?(?P<b>[dΔu][^‖\s]{0,14}) ?‖_(?P=m)(?![\w^])")
+_STEP_LABEL = re.compile(r"_\(([a-h]|[ivx]{1,4}|\d{1,2})\)$")
+_STEP_INDEX = re.compile(r"_([^\s_^()]{1,4})$")
+
+
+def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tuple[Any, str]:
+    """The norm of the step a symbol names: ``d^*_(c)`` the step of part (c), ``d_∞`` the step
+    under the norm its subscript names; (None, why) otherwise."""
+    s = symbol.replace(" ", "")
+    m = _STEP_LABEL.search(s)
+    if m:
+        part = next((p for p in previous if p.label == m.group(1)), None)
+        if part is None or part.value(F.norm) is None:
+            return None, f"part ({m.group(1)}) has no norm read"
+        same = all(part.value(k) == r.value(k) for k in (F.form, F.gradient, F.alpha, F.eta))
+        if not same:
+            return None, f"part ({m.group(1)}) solves a different problem (form, g or weight)"
+        return part.value(F.norm), ""
+    m = _STEP_INDEX.search(s)
+    entry = by_index(m.group(1)) if m else None
+    if entry is None or entry is N.LP:
+        return None, f"cannot tell which step '{symbol}' is"
+    return entry.key, ""
+
+
+def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
+    """``‖d*_(c)‖_2 / ‖d*_(b)‖_2`` or ``‖d_∞‖_2/‖d_2‖_2``: the ratio of the lengths of two steps
+    of the same problem under two norms, measured in one norm, asked as the length ratio (the
+    part's norm becomes the numerator's). True when the part asks it (read or refused)."""
+    m = _CROSS_RATIO.search(own)
+    if m is None:
+        return False
+    src = phrase(own, m.start(), m.end())
+    top, why_top = _step_norm(m.group("a"), r, previous)
+    bottom, why_bottom = _step_norm(m.group("b"), r, previous)
+    measure = by_index(m.group("m"))
+    if top is None or bottom is None or measure is None or measure is N.LP:
+        why = why_top or why_bottom or f"unknown norm index '{m.group('m')}'"
+        r.miss(F.asks, f"the ratio \"{src}\": {why}")
+        return True
+    matrix = isinstance(r.value(F.gradient), str) and r.value(F.gradient) == "G"
+    r.set(F.norm, top, src, note="the numerator's step")
+    r.set(F.asks, [{"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}], src,
+          note=f"‖u_{top}‖ / ‖u_{bottom}‖ measured in the {measure.key} norm"
+               + (" (matrix)" if matrix else ""))
+    r.answered_by[Q.NORM_VALUE.key] = Q.COMPARE.key
+    return True
 
 
 def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bool) -> None:

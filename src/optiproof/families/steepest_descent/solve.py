@@ -592,6 +592,10 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = _compare(spec, inst, u, t_star, ask)
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.WHICH_COORDINATE.key:
+            a = _moving_coordinate(inst, u, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind == Q.UNIQUENESS.key:
             a = _uniqueness(inst, status, set_words, subject)
             answers.append(a)
@@ -617,6 +621,22 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
         identified_as=ident.name if ident else None, identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+def _moving_coordinate(inst: Instance, u: Any, status: str, subject: str) -> Answer:
+    """The one coordinate the step moves (counting from 1), for a numeric vector gradient whose
+    unique minimiser has exactly one non-zero entry (the l1 geometry); refused otherwise."""
+    if not inst.numeric or inst.is_matrix or u is None or status != "unique":
+        raise BadInput("'which coordinate moves' is answered for a numeric vector gradient "
+                       "whose minimiser is one point", field="asks",
+                       expected="numbers for g (and α or η) with a unique minimiser")
+    moving = [i for i, x in enumerate(list(u)) if x != 0]
+    if len(moving) != 1:
+        raise BadInput(f"the step moves {len(moving)} coordinates, not one", field="asks",
+                       expected="a question about the step's entries instead")
+    return Answer("coordinate that moves", "i", sp.Integer(moving[0] + 1),
+                  note="counting from 1; every other coordinate of the step is 0",
+                  quantity=Q.WHICH_COORDINATE.key, subject=subject)
 
 
 def _uniqueness(inst: Instance, status: str, set_words: str, subject: str) -> Answer:

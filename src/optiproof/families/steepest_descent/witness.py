@@ -1039,6 +1039,8 @@ def asks_verdict(inst: Instance) -> Verdict:
             errors.append(err)
         elif ask.kind == Q.UNIQUENESS.key:
             v, line = _uniqueness_verdict(inst, answer)
+        elif ask.kind == Q.WHICH_COORDINATE.key and claimed is not None:
+            v, line = _coordinate_verdict(inst, claimed)
         elif claimed is None or inst.update is None:
             v, line = "inconclusive", f"{ask.kind}: no numeric answer to check"
         elif ask.kind == Q.STEP_LENGTH.key:
@@ -1117,6 +1119,18 @@ def _optimal_face_spread(inst: Instance) -> tuple[float | None, float, str]:
             points.append(got.x)
     spread = max(float(np.max(np.abs(a - b))) for a in points for b in points)
     return spread, scale, f"cvxpy ({run.solver.title()}) on the optimal face"
+
+
+def _coordinate_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
+    """The claimed moving coordinate (from 1) against the support of numpy's steepest
+    direction and of the solver's minimiser."""
+    s = inst.norm.sharp(inst.g).ravel()
+    support = [i + 1 for i in np.flatnonzero(np.abs(s) > 1e-12 * max(1.0, np.max(np.abs(s))))]
+    line = f"moving coordinate: tool {claimed:.0f} vs numpy's steepest direction {support}"
+    ok = support == [round(claimed)] and abs(claimed - round(claimed)) < 1e-12
+    if ok and inst.norm.degenerate(inst.g):
+        return "failed", line + " - but numpy sees a tie, so no single coordinate moves"
+    return ("passed" if ok else "failed"), line
 
 
 def _uniqueness_verdict(inst: Instance, answer: Any) -> tuple[Status, str]:
@@ -1355,7 +1369,7 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
         (CERTIFICATE_METHOD, lambda: certificate_check(get, symbolic, options.seed)),
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
-                    Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key)
+                    Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
