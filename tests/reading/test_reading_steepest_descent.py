@@ -262,3 +262,10 @@ def test_ratio_of_two_parts_steps(question, top, bottom):
     part = _complete(text).parts[2]
     assert part.value("norm") == top
     assert part.value("asks") == [{"kind": "compare", "other": bottom, "measure": "l2"}]
+
+
+def test_norm_that_names_the_step_is_not_taken_as_its_measure():
+    text = ("Let g = (3, -1, 2) and α = 1, u = argmin_d g^T d + (1/α)‖d‖_2^2.\n(a) Find u.\n"
+            "(b) Compute the ‖d‖_1-steepest descent step.")
+    reading = read_report(text)
+    assert reading.parts[1].value("norm") is None and not reading.complete

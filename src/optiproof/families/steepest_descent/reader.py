@@ -428,6 +428,10 @@ _ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|eval
                            r"report|calculate|obtain|state)(?: (?:the|its|their))?"
                            r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?$",
                            re.I)
+_ASKED_AFTER = re.compile(r"^ ?(?:[?.,;:/)]|$|and\b|of\b|for (?:this|that|the|your)\b|in\b|"
+                          r"now\b|here\b|then\b)")
+"""What may follow a norm of the step that is asked ("what is ‖d*‖_2 ?"), unlike a norm that
+names the step ("compute ‖d‖_1-steepest descent")."""
 _BOUND_AFTER = re.compile(r"^(?:\^\S{1,3})? ?(?:≤|<=|<|=)")
 
 
@@ -440,7 +444,7 @@ def _role(flat: str, start: int, end: int | None = None, step: bool = False) -> 
     if end is not None and _MEASURE_AFTER.match(flat[end:end + 20]):
         return "measure"
     if step and end is not None and _ASKED_BEFORE.search(before) and \
-            not _BOUND_AFTER.match(flat[end:end + 8]):
+            _ASKED_AFTER.match(flat[end:end + 12]) and not _BOUND_AFTER.match(flat[end:end + 8]):
         return "measure"
     if _OTHER_BEFORE.search(before):
         return "other"
