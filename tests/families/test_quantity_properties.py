@@ -64,6 +64,14 @@ def steepest_l1_coordinate(draw):
 
 
 @st.composite
+def steepest_matrix_rank(draw):
+    """A diagonal matrix gradient with distinct entries under the nuclear norm: a rank-1 step."""
+    a, b = draw(st.sampled_from([(3, 1), (2, -1), (-4, 2)]))
+    return {"family": "steepest-descent", "norm": "nuclear", "form": "penalty-squared",
+            "gradient": [[a, 0], [0, b]], "alpha": 0.5, "asks": ["update", "rank"]}
+
+
+@st.composite
 def implicit_bias(draw):
     """An underdetermined full-row-rank system and a momentum method at its optimal beta."""
     d = draw(st.integers(2, 4))
@@ -159,7 +167,8 @@ def derived(draw):
                         {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"}]}
 
 
-STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate],
+STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,
+                                   steepest_matrix_rank],
               "implicit-bias": [implicit_bias, implicit_ridge],
               "communication": [communication], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step],

@@ -255,9 +255,10 @@ def test_for_each_request_joins_a_part_that_asks_more():
     ("(c) What is ‖d^*_(b)‖_2 / ‖d^*_(a)‖_2?", "l1", "l2"),
     ("(c) Let d_1 and d_∞ be the steps for the l1 and max norms. Compute ‖d_∞‖_2/‖d_1‖_2.",
      "linf", "l1"),
+    ("(c) With d_2 the Euclidean step, compute the ratio ‖d*‖_2 / ‖d_2‖_2.", "linf", "l2"),
 ])
 def test_ratio_of_two_parts_steps(question, top, bottom):
-    text = ("Let g = (2, -5, 1) and d* = argmin g^T d subject to ‖d‖ ≤ 0.1.\n"
+    text = ("Let g = (2, -5, 1) and d* = argmin g^T d subject to ‖d‖_∞ ≤ 0.1.\n"
             f"(a) Use the l2 norm. Find d*.\n(b) Use the l1 norm. Find d*.\n{question}")
     part = _complete(text).parts[2]
     assert part.value("norm") == top

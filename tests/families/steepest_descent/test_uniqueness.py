@@ -88,3 +88,19 @@ def test_moving_coordinate_of_the_l1_step(g, index):
 def test_moving_coordinate_is_refused_unless_one_coordinate_moves(norm, g):
     with pytest.raises(BadInput):
         solve(_spec("constraint", norm, g, 1, asks=("which-coordinate",)))
+
+
+@pytest.mark.parametrize("form, norm, G, rank", [
+    ("penalty-squared", "nuclear", [[-0.4, 1.6, 4], [2.8, 3.8, 2]], 1),
+    ("constraint", "spectral", [[2, 1], [1, 2]], 2),
+    ("constraint", "frobenius", [[1, 2], [2, 4]], 1),
+])
+def test_rank_of_the_matrix_step(form, norm, G, rank):
+    spec = _spec(form, norm, G, 0.5, asks=("update", "rank"))
+    solution = solve(spec)
+    answer = next(a for a in solution.answers if a.quantity == "rank")
+    assert answer.value == rank
+    assert _asks_check(spec, solution).status == "passed"
+    for i, (ask, a) in enumerate(solution.facts.asked):
+        solution.facts.asked[i] = (ask, dataclasses.replace(a, expr=sp.Integer(3 - rank)))
+    assert _asks_check(spec, solution).status == "failed"

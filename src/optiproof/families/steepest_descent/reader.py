@@ -881,6 +881,14 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
         return part.value(F.norm), ""
     m = _STEP_INDEX.search(s)
     entry = by_index(m.group(1)) if m else None
+    if m is None and _DECISION_VARS.match(re.sub(r"(?:\^?\*|\^⋆)$", "", s)):
+        shared, _, _ = _primary_norms(getattr(r, "_ctx", ""), isinstance(r.value(F.gradient),
+                                                                         list) and is_matrix(
+            r.value(F.gradient)))
+        names = list(dict.fromkeys(n for n, _ in shared))
+        if len(names) == 1 and not names[0].startswith(("?", "lp")) and names[0] != N.QUADRATIC.key:
+            return names[0], ""
+        return None, f"'{symbol}' is the problem's step, but its norm is not one named norm"
     if entry is None or entry is N.LP:
         return None, f"cannot tell which step '{symbol}' is"
     return entry.key, ""
@@ -907,6 +915,7 @@ def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
           note=f"‖u_{top}‖ / ‖u_{bottom}‖ measured in the {measure.key} norm"
                + (" (matrix)" if matrix else ""))
     r.answered_by[Q.NORM_VALUE.key] = Q.COMPARE.key
+    r.answered_by[Q.RATIO.key] = Q.COMPARE.key
     return True
 
 

@@ -592,6 +592,10 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = _compare(spec, inst, u, t_star, ask)
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.RANK.key:
+            a = _step_rank(inst, u, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind == Q.WHICH_COORDINATE.key:
             a = _moving_coordinate(inst, u, status, subject)
             answers.append(a)
@@ -621,6 +625,17 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
         identified_as=ident.name if ident else None, identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+def _step_rank(inst: Instance, u: Any, status: str, subject: str) -> Answer:
+    """The rank of the (unique, numeric) matrix step: exact, from SymPy's row reduction."""
+    if not inst.numeric or not inst.is_matrix or u is None or status != "unique":
+        raise BadInput("the rank is answered for the unique step of a numeric matrix gradient",
+                       field="asks", expected="numbers for G (and α or η) with a unique "
+                                              "minimiser")
+    rank = sp.Matrix(u).rank(simplify=True)
+    return Answer("rank of the step", r"\operatorname{rank} u", sp.Integer(rank),
+                  quantity=Q.RANK.key, subject=subject)
 
 
 def _moving_coordinate(inst: Instance, u: Any, status: str, subject: str) -> Answer:

@@ -1039,6 +1039,8 @@ def asks_verdict(inst: Instance) -> Verdict:
             errors.append(err)
         elif ask.kind == Q.UNIQUENESS.key:
             v, line = _uniqueness_verdict(inst, answer)
+        elif ask.kind == Q.RANK.key and claimed is not None:
+            v, line = _rank_verdict(inst, claimed)
         elif ask.kind == Q.WHICH_COORDINATE.key and claimed is not None:
             v, line = _coordinate_verdict(inst, claimed)
         elif claimed is None or inst.update is None:
@@ -1119,6 +1121,18 @@ def _optimal_face_spread(inst: Instance) -> tuple[float | None, float, str]:
             points.append(got.x)
     spread = max(float(np.max(np.abs(a - b))) for a in points for b in points)
     return spread, scale, f"cvxpy ({run.solver.title()}) on the optimal face"
+
+
+def _rank_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
+    """The claimed rank of the step against numpy's rank of its own steepest direction (the
+    step is a positive multiple of it) and of the tool's step."""
+    ours = int(np.linalg.matrix_rank(inst.norm.sharp(inst.g)))
+    tools = int(np.linalg.matrix_rank(inst.update)) if inst.update is not None else -1
+    line = (f"rank: tool {claimed:.0f} vs numpy {ours} (numpy's steepest direction), "
+            f"{tools} (the tool's step)")
+    if inst.norm.degenerate(inst.g):
+        return "inconclusive", line + " - numpy sees a tie, so the step is not one matrix"
+    return ("passed" if claimed == ours == tools else "failed"), line
 
 
 def _coordinate_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
@@ -1369,7 +1383,8 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
         (CERTIFICATE_METHOD, lambda: certificate_check(get, symbolic, options.seed)),
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
-                    Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key)
+                    Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
+                    Q.RANK.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
