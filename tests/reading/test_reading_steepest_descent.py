@@ -270,3 +270,32 @@ def test_norm_that_names_the_step_is_not_taken_as_its_measure():
             "(b) Compute the ‖d‖_1-steepest descent step.")
     reading = read_report(text)
     assert reading.parts[1].value("norm") is None and not reading.complete
+
+
+def test_forum_title_line_and_this_threshold():
+    text = ("Title: plain l2 penalty = zero step?? help\n\n"
+            "My gradient is g = (3, 4) and I minimise g^T d + (1/α)‖d‖_2 (not squared). For which α "
+            "is d = 0 a minimiser? Is this threshold 1/‖g‖?\n")
+    reading = read_report(text)
+    assert reading.title.startswith("plain l2 penalty")
+    assert "threshold" in reading.parts[0].value("asks")
+    assert not any("crossover" in line for line in reading.unread())
+
+
+@pytest.mark.parametrize("second", [
+    "Then, if I drop the square and use g^T d + (1/α)‖d‖_1, for which α is d = 0 optimal?",
+    "Next the sheet imposes the constraint ‖d‖_1 ≤ 0.5 instead. What is the minimiser then?",
+])
+def test_one_part_with_two_forms_is_refused(second):
+    text = ("My gradient is g = (1, -3) and α = 1. With the squared penalty, "
+            "argmin_d g^T d + (1/α)‖d‖_1^2 gives what step d? " + second)
+    reading = read_report(text)
+    assert not reading.complete
+    assert any("two problems" in line for line in reading.unread())
+
+
+def test_a_squared_penalty_the_part_replaces_is_not_a_second_form():
+    text = ("Let g = (1, -3). Instead of the squared penalty g^T d + (1/α)‖d‖_2^2, use the "
+            "constraint ‖d‖_2 ≤ 0.5. Find the minimiser.")
+    reading = _complete(text)
+    assert reading.parts[0].value("form") == "constraint"

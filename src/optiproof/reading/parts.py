@@ -46,10 +46,17 @@ class Layout:
     """Closing remarks cut from the last part (commentary that states no data, asks nothing)."""
 
 
+_FORUM_TITLE = re.compile(r"^(?:title|subject|topic|re)\s?:\s?", re.I)
+"""A post's first line "Title: ..." / "Subject: ...": the title, whatever it contains."""
+
+
 def split_title(text: str) -> tuple[str | None, str | None, str]:
     """(title, the line it came from, the rest): the first line when it reads as a heading."""
     first, _, rest = text.partition("\n")
     line = first.strip()
+    forum = _FORUM_TITLE.match(line)
+    if forum and len(line) <= 200 and any(c.isalpha() for c in line[forum.end():]):
+        return line[forum.end():].strip(), line, rest
     number = _NUMBER.match(line)
     if not line or len(line) > 120 or _LETTER.match(line) or (
             number and next(g for g in number.groups() if g) == "1"):

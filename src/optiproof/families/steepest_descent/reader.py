@@ -167,6 +167,8 @@ class SteepestDescentReader:
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers if q not in _MEASURED)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         norm = r.value(F.norm)
+        if Q.THRESHOLD.key in (r.value(F.asks) or []):
+            r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
         if lengths and norm is not None:
@@ -664,8 +666,29 @@ def _form_in(flat: str) -> tuple[str, str] | None:
     return None
 
 
+def _squared_term(flat: str) -> str | None:
+    """A squared penalty written in an objective (``+ (1/α)‖d‖_1^2``), not negated or replaced,
+    as its phrase; None when there is none."""
+    replaced = _replaced(flat)
+    for m in _PENALTY_NORM.finditer(flat):
+        got = _coefficient_before(flat, m.start())
+        power = flat[m.end():m.end() + 6]
+        if got is None or not re.match(r"(?:_[^\s_^]{1,8})?\^2", power):
+            continue
+        if negated(flat, got[0]) or any(lo <= m.start() < hi for lo, hi, _ in replaced):
+            continue
+        return phrase(flat, got[0], m.end() + len(power.split(" ")[0]))
+    return None
+
+
 def _read_form(own: str, ctx: str, r: PartReading) -> None:
     got = _form_in(own)
+    squared = _squared_term(own)
+    if got is not None and got[0] != "penalty-squared" and squared is not None:
+        r.miss(F.form, f"the part states two problems: a squared penalty (\"{squared}\") and "
+                       f"the {'constraint' if got[0] == 'constraint' else 'plain-norm penalty'} "
+                       f"(\"{got[1]}\"); split it into one part per problem")
+        return
     where = ""
     if got is None:
         got = _form_in(ctx)
