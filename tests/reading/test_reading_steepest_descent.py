@@ -32,6 +32,10 @@ def _alpha(text: str):
     ("Let g = (1, -2). Compute u = argmin_d g^T d + (λ/2) ‖d‖_2^2 with λ = 4.", "1/2"),
     ("Let g = (1, -2). Compute u = argmin_d g^T d + 1/(2 lr) ‖d‖_2^2 where lr = 0.05.", "1/10"),
     ("Let g = (1, -2). Compute u = argmin_d g^T d + 5 ‖d‖_2^2.", "1/5"),
+    ("Let g = (1, -2) and α = 0.3. Compute u = argmin_d g^T d + ‖d‖_2^2/(2α).", "3/5"),
+    ("Let g = (1, -2). Compute u = argmin_d g^T d + ‖d‖_2^2 / 4.", "4"),
+    (r"Let $g = (1, -2)$ and $\eta = 0.1$. Find $u = \arg\min_d g^\top d + "
+     r"\frac{\|d\|_2^2}{2\eta}$.", "1/5"),
 ])
 def test_penalty_weight_written_otherwise_becomes_alpha(text, alpha):
     got = _alpha(text)
@@ -48,10 +52,10 @@ def test_symbolic_weight_becomes_a_formula_in_alpha(text, formula):
     assert _alpha(text) == [formula]
 
 
-@pytest.mark.parametrize("weight", ["1/(α+1)", "α^2", "exp(α)"])
-def test_unreadable_weight_is_refused_naming_it(weight):
-    reading = read_report(f"Let g be the gradient. Find u = argmin_d g^T d + {weight} "
-                          "‖d‖_2^2.")
+@pytest.mark.parametrize("term", ["1/(α+1) ‖d‖_2^2", "α^2 ‖d‖_2^2", "exp(α) ‖d‖_2^2",
+                                  "(1/2)‖d‖_2^2/α", "‖d‖_2^2/(α+1)"])
+def test_unreadable_weight_is_refused_naming_it(term):
+    reading = read_report(f"Let g be the gradient. Find u = argmin_d g^T d + {term}.")
     with pytest.raises(ReadingIncomplete):
         reading.to_problem()
     assert any("alpha" in line for line in reading.unread())

@@ -746,19 +746,46 @@ _COEFFICIENTS = [
 ]
 
 
+_DIVISOR = r"(\([^()\n]{1,16}\)|[^\s/+\-,;.()]{1,12})"
+"""The divisor of a weight: a parenthesised group whole (``(α+1)`` is not ``(α``), or one
+token."""
+_DIVISOR_AFTER = re.compile(r"(?:_[^\s_^/]{1,8})?(?:\^\S{1,3})? ?/ ?" + _DIVISOR)
+"""A weight written after the norm as a divisor: ``‖d‖_2^2/(2η)``, ``‖d‖^2 / α``."""
+
+
+_OPEN_BEFORE = re.compile(r"\+ ?(?:\( ?){1,2}$")
+_CLOSED_DIVISOR = re.compile(r"(?:_[^\s_^/)]{1,8})?(?:\^[^\s)/]{1,3})? ?\) ?/ ?" + _DIVISOR)
+
+
 def _penalty_weight(flat: str) -> tuple[str, str, str, str] | None:
     """The weight written in front of the penalty norm: (kind, constant, symbol, phrase) with
     kind ``inverse`` (1/(c·s)), ``over`` (s/c), ``times`` (s), ``number`` (c), ``unread``
     (something else is written there) — or None when the norm term has no coefficient."""
     for m in _PENALTY_NORM.finditer(flat):
+        opened = _OPEN_BEFORE.search(flat, max(0, m.start() - 6), m.start())
+        if opened is not None:  # + (‖d‖^2)/(2η): a fraction with the norm on top
+            closed = _CLOSED_DIVISOR.match(flat, m.end())
+            src = phrase(flat, opened.start(), closed.end() if closed else m.end())
+            if closed is None:
+                return "unread", "", "", src
+            c = _COEFFICIENTS[0][1].fullmatch("1/" + closed.group(1).strip())
+            if c is None:
+                return "unread", "", "", src
+            return "inverse", c.group("c") or "", c.group("s"), src
         got = _coefficient_before(flat, m.start())
         if got is None:
             continue
         start, coef = got
         coef = coef.strip().rstrip("·*").strip()
+        divisor = _DIVISOR_AFTER.match(flat, m.end())
+        if divisor:
+            src = phrase(flat, start, divisor.end())
+            if coef:
+                return "unread", "", "", src
+            coef = "1/" + divisor.group(1).strip()
         if not coef:
             continue
-        src = phrase(flat, start, m.end())
+        src = phrase(flat, start, divisor.end() if divisor else m.end())
         for kind, pattern in _COEFFICIENTS:
             c = pattern.fullmatch(coef)
             if c:
