@@ -303,3 +303,23 @@ def test_a_squared_penalty_the_part_replaces_is_not_a_second_form():
             "constraint ‖d‖_2 ≤ 0.5. Find the minimiser.")
     reading = _complete(text)
     assert reading.parts[0].value("form") == "constraint"
+
+
+def test_penalty_without_a_weight_is_not_given_an_alpha_from_elsewhere():
+    reading = read_report("Let g = (1, -2) and α = 0.5 be the step size. Find "
+                          "u = argmin_d g^T d + ‖d‖_2^2, then θ + α u.")
+    assert not reading.complete
+    assert any("‖d‖_2^2" in line for line in reading.unread())
+
+
+PDF_STACKED_WEIGHT = """Let g = (0.3, −0.4)> and α > 0. For the step
+                                     1
+               u = arg min g> d +          kdk22 ,
+                      d∈R2              α
+compute u as a function of α.
+"""
+
+
+def test_pdf_flattened_inverse_weight_below_the_norm():
+    alpha = _complete(PDF_STACKED_WEIGHT).parts[0].fields["alpha"]
+    assert alpha.value == "alpha" and "flattened" in alpha.note

@@ -753,6 +753,10 @@ _DIVISOR_AFTER = re.compile(r"(?:_[^\s_^/]{1,8})?(?:\^\S{1,3})? ?/ ?" + _DIVISOR
 """A weight written after the norm as a divisor: ``‖d‖_2^2/(2η)``, ``‖d‖^2 / α``."""
 
 
+_FLATTENED_DENOMINATOR = re.compile(r"(?:_[^\s_^]{1,8})?(?:\^\S{1,3})? ?,? ?(?:[a-zA-Z]∈ ?R\^?\w{1,3} )?"
+                                    r"([αη])(?![\w=])")
+"""A penalty norm with nothing in front but α right after it and its domain: the 1/α of a
+stacked fraction that a PDF copy flattened onto two lines."""
 _OPEN_BEFORE = re.compile(r"\+ ?(?:\( ?){1,2}$")
 _CLOSED_DIVISOR = re.compile(r"(?:_[^\s_^/)]{1,8})?(?:\^[^\s)/]{1,3})? ?\) ?/ ?" + _DIVISOR)
 
@@ -784,7 +788,11 @@ def _penalty_weight(flat: str) -> tuple[str, str, str, str] | None:
                 return "unread", "", "", src
             coef = "1/" + divisor.group(1).strip()
         if not coef:
-            continue
+            below = _FLATTENED_DENOMINATOR.match(flat, m.end())
+            if below is not None:  # "+ ‖d‖_2^2 , d∈R3 α": 1/α stacked, flattened by the PDF
+                return "flattened", "", below.group(1), phrase(flat, start, below.end())
+            tail = re.match(r"(?:_[^\s_^,]{1,8})?(?:\^[^\s,]{1,3})?", flat[m.end():])
+            return "unread", "", "", phrase(flat, start, m.end() + tail.end())
         src = phrase(flat, start, divisor.end() if divisor else m.end())
         for kind, pattern in _COEFFICIENTS:
             c = pattern.fullmatch(coef)
@@ -802,9 +810,16 @@ def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
     if got is None:
         return False
     kind, const, sym, src = got
+    if kind == "flattened":
+        name = _WEIGHT_SYMBOLS[sym]
+        r.set(F.alpha, name, src, note=f"read as (1/{sym})·penalty: a fraction the PDF copy "
+                                       f"flattened ('1' above, '{sym}' below the norm)")
+        r.notes.append(f"read \"{src}\" as the penalty weight 1/{sym} (a flattened fraction)")
+        return True
     if kind == "unread":
         r.miss(F.alpha, f"could not read the penalty weight in \"{src}\" (expected 1/α, "
-                        "1/(2η), λ/2 or a number in front of the norm)")
+                        "1/(2η), λ/2 or a number in front of the norm; with none written the "
+                        "weight is not assumed)")
         return True
     c = Fraction(const.replace(" ", "")) if const else Fraction(1)
     if kind == "number":
