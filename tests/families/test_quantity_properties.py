@@ -50,7 +50,25 @@ def steepest_threshold(draw):
     """The plain-norm penalty, whose asks include the threshold on alpha."""
     grad = [draw(nonzero) for _ in range(3)]
     return {"family": "steepest-descent", "norm": draw(st.sampled_from(["l1", "l2"])),
-            "form": "penalty", "gradient": grad, "alpha": 0.05, "asks": ["update", "threshold"]}
+            "form": "penalty", "gradient": grad, "alpha": 0.05,
+            "asks": ["update", "threshold", "uniqueness"]}
+
+
+@st.composite
+def steepest_l1_coordinate(draw):
+    """The l1 ball with one largest |g_i|, whose step moves that one coordinate."""
+    grad = [draw(st.sampled_from([-1, 1])) for _ in range(3)]
+    grad[draw(st.integers(0, 2))] = draw(st.sampled_from([-3, 3]))
+    return {"family": "steepest-descent", "norm": "l1", "form": "constraint", "gradient": grad,
+            "eta": 0.5, "asks": ["update", "which-coordinate", "uniqueness"]}
+
+
+@st.composite
+def steepest_matrix_rank(draw):
+    """A diagonal matrix gradient with distinct entries under the nuclear norm: a rank-1 step."""
+    a, b = draw(st.sampled_from([(3, 1), (2, -1), (-4, 2)]))
+    return {"family": "steepest-descent", "norm": "nuclear", "form": "penalty-squared",
+            "gradient": [[a, 0], [0, b]], "alpha": 0.5, "asks": ["update", "rank"]}
 
 
 @st.composite
@@ -162,7 +180,8 @@ def derived(draw):
                         {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"}]}
 
 
-STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold],
+STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,
+                                   steepest_matrix_rank],
               "implicit-bias": [implicit_bias, implicit_ridge],
               "communication": [communication], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step,

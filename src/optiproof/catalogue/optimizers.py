@@ -66,7 +66,8 @@ LP_DESCENT = _add(OptimizerEntry(
     phrases=(r"\bsteepest descent in (?:the )?l_?p\b",), named=False))
 DIAG_PRECONDITIONED = _add(OptimizerEntry(
     "diag-preconditioned-gd", "diagonally preconditioned gradient descent",
-    aliases=("diagonal preconditioning", "diagonally-preconditioned-gd"),
+    aliases=("diagonal preconditioning", "diagonally-preconditioned-gd",
+             "diagonally preconditioned gd", "diagonally preconditioned sgd"),
     phrases=(r"\bdiagonal(?:ly)? precondition\w*",), named=False))
 PRECONDITIONED = _add(OptimizerEntry(
     "preconditioned", "preconditioned (Newton-like) gradient descent",

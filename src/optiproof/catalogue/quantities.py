@@ -92,7 +92,9 @@ MIN_VALUE = _add(_Q(
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
-             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_"),
+             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_",
+             r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
+             r"(?![^.?]{0,40}\bthan\b)"),
     labels=(r"\blength\b", r"\bnorm of the (?:step|update)\b")))
 COMPARE = _add(_Q(
     "compare", "length ratio", aliases=("ratio of lengths",),
@@ -106,7 +108,10 @@ THRESHOLD = _add(_Q(
     phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold (?:on|for|value of) α",
              r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α", r"\bvalue of α (?:at which|where)",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
-             r"\bchange[sd]? character"),
+             r"\bchange[sd]? character",
+             r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?α (?:for which|"
+             r"such that|at which|where|so that)[^.?]{0,40}?\b(?:d|u|Δθ?|the (?:step|update|"
+             r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b"),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
 HOLDER_CONJUGATE = _add(_Q(
@@ -498,7 +503,7 @@ CHANGES = _add(_Q(
              r"result|answer|run)\b[^.?]{0,40}\b(?:the same|identical|unchanged)\b",
              r"\b(?:stays?|remains?) (?:the same|unchanged)\b")))
 WHICH_COORDINATE = _add(_Q(
-    "which-coordinate", "which coordinate moves", value_kind="name",
+    "which-coordinate", "which coordinate moves", value_kind="scalar",
     phrases=(r"\bwhich coordinates?\b",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",

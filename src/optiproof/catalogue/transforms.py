@@ -71,4 +71,6 @@ BACK_REFERENCE = _add(Entry(
              r"\bsame as (?:in )?(?:part |question )?\(?(?:[a-h]|\d{1,2})\)",
              r"\b(?:as|like) in (?:part|question) \(?(?:[a-h]|\d{1,2})\b",
              r"\bsame (?:setting|setup|set-up|data|numbers|problem) as (?:in )?(?:part |question )?"
-             r"\(?(?:[a-h]|\d{1,2})\b")))
+             r"\(?(?:[a-h]|\d{1,2})\b",
+             r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:the )?same,? (?:for|with|but|again|as before|"
+             r"under|in)\b")))

@@ -73,6 +73,8 @@ def read_report(text: str | bytes) -> Reading:
                                                          "sheet into its problems)")
     layout = split_parts(norm.text)
     whole = flatten(norm.text)
+    norm.removed.extend(f"closing remark {r[:70]!r} (commentary: no data, no question)"
+                        for r in layout.remarks)
     registry = readers()
     whole_scores = {name: rd.score(whole) for name, rd in registry.items()}
     reading = Reading(title=layout.title or sentence_title(norm.text),
@@ -83,13 +85,16 @@ def read_report(text: str | bytes) -> Reading:
     previous: list[PartReading] = []
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
                       if a.quantity]
-    for part in layout.parts:
+    resolved = list(layout.parts)
+    for i, part in enumerate(layout.parts):
         if len(part.flat) > MAX_PART_CHARS:
             _too_long(part)
-        part = _inherit(part, read_questions(part.flat), layout.parts)
+        part = resolved[i] = _inherit(part, read_questions(part.flat), resolved)
         questions = read_questions(part.flat)
         if not questions.requests and part.label != "main":
             questions = _shared_requests(part, questions)
+        elif part.label != "main":
+            questions = _each_requests(part, questions)
         asked = [a.quantity for a in questions.asks if a.quantity]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
         choice = choose(asked, own_scores, whole_scores, registry, asked_anywhere)
@@ -168,6 +173,24 @@ def _shared_requests(part: Any, questions: Any) -> Any:
     if not shared.requests:
         return questions
     return Questions(shared.requests, questions.transformations, questions.reference)
+
+
+_FOR_EACH = re.compile(r"\b(?:for|in) (?:each|every|all)(?: of the)? (?:[\w-]+ ){0,2}?(?:below|"
+                       r"that follow|listed|in turn)\b|\bin each (?:part|case)\b", re.I)
+
+
+def _each_requests(part: Any, questions: Any) -> Any:
+    """A part that asks something itself still gets what the shared text asks of every part
+    ("For each norm below find d* and the optimal value" before "(b) the l1 norm - which
+    coordinate moves?"): those shared requests come first, the part's own after them."""
+    from optiproof.reading.questions import Questions, read_questions
+
+    shared = [r for r in read_questions(part.flat_context).requests
+              if r.asks and _FOR_EACH.search(r.sentence)]
+    if not shared:
+        return questions
+    return Questions((*shared, *questions.requests), questions.transformations,
+                     questions.reference)
 
 
 def _function_reference(part: Any, parts: Any) -> str | None:

@@ -149,6 +149,9 @@ _GARBLED_INDEX_ONE = re.compile(r"[ \t]{0,4}(∞|F)(?!\w)")
 _EQ_NUMBER_LINE = re.compile(r"^[ \t]{0,8}\(\d{1,3}\)[ \t]{0,8}[.,]?[ \t]{0,8}$", re.M)
 _DEBRIS_LINE = re.compile(r"^[ \t]{0,8}(?:\{z[ \t]{0,4}\}?|\}|\{|\||l|z|\|\{z\}|Print Image)"
                           r"[ \t]{0,8}$", re.M | re.I)
+_PDF_INVERSE_WEIGHT = re.compile(r"(?<=\+ )([αηλγ])1 (?=k)")
+"""``+ α1 kdk``: the inline fraction 1/α of a PDF, its denominator printed first."""
+"""The last line of a page copied from a PDF: a page number alone, far to the right."""
 _BRACES = re.compile(r"[{}]")
 _SPACES = re.compile(r"[ \t\f\v]{2,}")
 _BLANKS = re.compile(r"\n[ \t]{0,80}\n(?:[ \t]{0,80}\n){1,}")
@@ -437,7 +440,7 @@ def _drop_debris(text: str, removed: list[str]) -> str:
     return _SOURCE_LINE.sub(caption, text)
 
 
-_PAGE_LINE = re.compile(r"^[ \t]{0,8}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
+_PAGE_LINE = re.compile(r"^[ \t]{0,60}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
                         r"(?:/|of)[ \t]{0,2}\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
 _SENTENCE_END_LINE = re.compile(r"[.?!:)]\s*$|^\s*$")
 _NEW_BLOCK = re.compile(r"^\s*(?:\(?[a-hA-H1-9]\)|\(?(?:i|ii|iii|iv|v)\)|[A-Z§#])")
@@ -535,10 +538,13 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
                  "'>' after a symbol as a transpose")
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
     text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k)", "^*", text)
+    text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
+    text = re.sub(r"(?<=[k⟨(\s,‖][du])\?(?=\s?(?:[k‖)=,.⟩]|[a-z]))", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w.])", r"‖\1‖_\2", text)
+    text = re.sub(r"‖([^‖\n]{1,30})‖(RMS|op|nuc|tr|max)(?![A-Za-z])", r"‖\1‖_\2", text)
     return _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
 
 

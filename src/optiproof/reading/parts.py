@@ -42,12 +42,21 @@ class Layout:
     title_line: str | None
     context: str
     parts: tuple[PartText, ...]
+    remarks: tuple[str, ...] = ()
+    """Closing remarks cut from the last part (commentary that states no data, asks nothing)."""
+
+
+_FORUM_TITLE = re.compile(r"^(?:title|subject|topic|re)\s?:\s?", re.I)
+"""A post's first line "Title: ..." / "Subject: ...": the title, whatever it contains."""
 
 
 def split_title(text: str) -> tuple[str | None, str | None, str]:
     """(title, the line it came from, the rest): the first line when it reads as a heading."""
     first, _, rest = text.partition("\n")
     line = first.strip()
+    forum = _FORUM_TITLE.match(line)
+    if forum and len(line) <= 200 and any(c.isalpha() for c in line[forum.end():]):
+        return line[forum.end():].strip(), line, rest
     number = _NUMBER.match(line)
     if not line or len(line) > 120 or _LETTER.match(line) or (
             number and next(g for g in number.groups() if g) == "1"):
@@ -129,7 +138,26 @@ def split_parts(text: str) -> Layout:
         return Layout(title, title_line, "", (PartText("main", body, "", 0),))
     context = body[:markers[0][0]].strip()
     parts = []
+    remarks: list[str] = []
     for i, (start, end, label) in enumerate(markers):
         stop = markers[i + 1][0] if i + 1 < len(markers) else len(body)
+        if i + 1 == len(markers):
+            remark = _CLOSING_REMARK.search(body, end, stop)
+            if remark and _is_commentary(body[remark.start():stop]):
+                remarks.append(" ".join(body[remark.start():stop].split()))
+                stop = remark.start()
         parts.append(PartText(label, body[end:stop].strip(), context, start))
-    return Layout(title, title_line, context, tuple(parts))
+    return Layout(title, title_line, context, tuple(parts), tuple(remarks))
+
+
+_CLOSING_REMARK = re.compile(r"\n[ \t]*\n[ \t]*[*_]{0,2}(?:remarks?|comments?|discussion|hints?|notes?|"
+                             r"reminders?)(?: \d{1,3}(?:\.\d{1,3})?)?[.:][*_]{0,2} ", re.I)
+_COMMENTARY_LABEL = re.compile(r"^\s*[*_]{0,2}\w+(?: \d{1,3}(?:\.\d{1,3})?)?[.:][*_]{0,2}")
+
+
+def _is_commentary(text: str) -> bool:
+    """A closing remark that states no value and asks nothing: no digit after its label, no
+    '=', no question mark, no request verb at a sentence start."""
+    rest = _COMMENTARY_LABEL.sub("", text, count=1)
+    return not re.search(r"[\d=?]|(?:^|[.!] )(?:find|compute|give|show|prove|determine|use|"
+                         r"assume|take|let)\b", rest, re.I)

@@ -58,7 +58,8 @@ _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thank
                    r"large|big))\b|:$", re.I)
 _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
                         r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
-                        r"\(?([a-h]|\d{1,2})\)|\b(?:same|as in|like in|as for)\b[^.?]{0,30}?"
+                        r"\(?([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|\b(?:same|as in|like in|as for)\b"
+                        r"[^.?]{0,30}?"
                         r"\(([a-h]|\d{1,2})\)|\b(?:question|part|task) (\d{1,2}|[a-h])\b|"
                         r"\banswer to \(([a-h]|\d{1,2})\)", re.I)
 
@@ -180,13 +181,57 @@ def read_questions(flat: str) -> Questions:
     """The requests, transformations and back-reference of one part's own (flattened) text."""
     pieces = sentences(flat)
     requests = [_request(start, sentence) for start, sentence in pieces if is_request(sentence)]
-    requests = [r for r in requests if r.asks or not _META.search(r.sentence)]
+    requests = [_which_one(r, flat) if not r.asks else r for r in requests]
+    requests = [r for r in requests if r.asks or not (_META.search(r.sentence)
+                                                      or _FORMAT.match(r.sentence))]
+    if any(r.asks for r in requests):
+        requests = [r for r in requests if r.asks or not _SETTING_CLAUSE.match(r.sentence)]
     if not requests:
         requests = [r for r in (_request(start, sentence) for start, sentence in pieces)
                     if any(a.quantity for a in r.asks)]
     transformations = tuple(Transformation(m.entry.key, m.phrase, m.start)
                             for m in TRANSFORMS.mentions(flat))
     return Questions(tuple(requests), transformations, _reference(flat, transformations))
+
+
+_FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(?: me)? (?:the |a |your |"
+                     r"its |each )?|just |only )(?:two |three |final )?(?:numbers?|numeric(?:al)? "
+                     r"values?|decimals?|digits|fractions?|exact values?)(?: (?:is|are) "
+                     r"(?:fine|enough|ok|okay))?(?: please)?[.!)]*$", re.I)
+"""An ask-less sentence that only says how to write the answer ("Give the number.", "(just the
+two numbers is fine)"): not a request of its own."""
+_SETTING_CLAUSE = re.compile(
+    r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|for comparison|instead|then|finally|alternatively),? )*"
+    r"(?:solve|consider|redo|take|use|pose) (?:the same|this|that|it|the) ?(?:problem|step|"
+    r"question|exercise|objective)?[^?]{0,80}?\b(?:with|for|under|using|but)\b[^?]{0,80}$", re.I)
+"""An ask-less imperative that only changes the setting ("For comparison, solve the same problem
+with the constraint ‖d‖_∞ ≤ η instead."), in a part whose other sentences ask: what it states is
+read as the part's setting; it is not a request of its own."""
+_WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b|^which\?$|\bname (?:it|them)\b", re.I)
+_ANTECEDENT = re.compile(r"\b(?:optimi[sz]ers?|algorithms?|methods?|update rules?|norms?|schemes?)"
+                         r"\b", re.I)
+
+
+def _which_one(request: Request, flat: str) -> Request:
+    """A request "Which one?" (or "... some classic algorithm - which one?") asks for what the
+    noun before it names ("a well-known optimizer. Which one?" asks which optimizer): its asks
+    are those of "which <noun>", with "which one" as their phrase. Unchanged when there is no
+    such noun in the request or the sentence before it."""
+    m = _WHICH_ONE.search(request.sentence)
+    if m is None:
+        return request
+    before = flat[max(0, request.start - 240):request.start + m.start()]
+    cut = max(before.rfind(". ", 0, max(0, len(before) - (m.start() + 1))), 0)
+    nouns = list(_ANTECEDENT.finditer(before, cut))
+    if not nouns:
+        return request
+    probe = f"which {nouns[-1].group(0)}"
+    start = request.start + m.start()
+    asks = tuple(Ask(x.entry.key, m.group(0), start, request.start + m.end())
+                 for x in QUANTITIES.mentions(probe))
+    if not asks:
+        return request
+    return Request(request.sentence, request.start, asks, request.proof, request.unplaced)
 
 
 MAX_SENTENCE = 800

@@ -30,7 +30,8 @@ from optiproof.core.text.match import (
     search,
     take_asks,
 )
-from optiproof.core.text.numbers import array_text, is_matrix, number_at, row_block, spec_array
+from optiproof.core.text.numbers import (Num, array_at, array_text, is_matrix, number_at,
+                                         row_block, spec_array)
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.steepest_descent.family import KEY, STEEPEST_DESCENT
@@ -65,7 +66,9 @@ NORM_WORDS = {
     N.LP.key: r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
           r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
 }
-_NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[_^][^\s_^.,;:()/‖?]{1,12}){0,2})")
+_NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))?"
+                          r"(?:[_^][^\s_^.,;:()/‖?≤≥<>=]{1,12}){0,2})")
+"""``‖x‖_k^p``; a bare star right after the bars (``‖Δ‖*^2``) is the index ``*``."""
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
 _DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
@@ -113,6 +116,31 @@ _MEASURED = (Q.STEP_LENGTH, Q.COMPARE)
 compared with): taken only where the part states it."""
 
 
+def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
+    """A step length the questions ask ("the Euclidean length ‖d*‖_2") that the part's asks do
+    not hold yet: measured in the norm the part names for measuring, else in its own norm."""
+    have = [a for a in r.value(F.asks) or [] if isinstance(a, dict)
+            and a.get("kind") == Q.STEP_LENGTH.key]
+    if not phrases or have:
+        return
+    measures = getattr(r, "_measure", [])
+    measure, used, note = norm, [], "measured in the part's own norm (no other norm named)"
+    if measures:
+        names = list(dict.fromkeys(n for n, _ in measures))
+        if len(names) > 1:
+            r.miss(F.asks, "a step length asked in several norms: " + ", ".join(
+                f"{n} (from \"{src}\")" for n, src in measures) + "; cannot tell which")
+            return
+        measure = _norm_value(names[0], r.own_text or "", getattr(r, "_ctx", ""), r)
+        used = [src for _, src in measures]
+        note = f"measured in the norm the part names ({names[0]})"
+    if measure is None:
+        return
+    old = r.fields[F.asks].source if F.asks in r.fields else ""
+    r.set(F.asks, [*(r.value(F.asks) or []), {"kind": Q.STEP_LENGTH.key, "measure": measure}],
+          " | ".join(x for x in (old, *phrases, *used) if x), note=f"the step length, {note}")
+
+
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
@@ -139,14 +167,12 @@ class SteepestDescentReader:
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers if q not in _MEASURED)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         norm = r.value(F.norm)
+        if Q.THRESHOLD.key in (r.value(F.asks) or []):
+            r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
+        _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
-        have = [a for a in r.value(F.asks) or [] if isinstance(a, dict)
-                and a.get("kind") == Q.STEP_LENGTH.key]
-        if lengths and norm is not None and not have:
-            old = r.fields[F.asks].source if F.asks in r.fields else ""
-            r.set(F.asks, [*(r.value(F.asks) or []), {"kind": Q.STEP_LENGTH.key, "measure": norm}],
-                  " | ".join(x for x in (old, *lengths) if x),
-                  note="the norm of the step, measured in the part's own norm")
+        if lengths and norm is not None:
+            _take_step_length(r, lengths, norm)
         duals = [s for k, s in asks if k == Q.NORM_VALUE.key and _dual_of_gradient(r, s, norm)]
         if duals and Q.DUAL_NORM.key not in (r.value(F.asks) or []):
             old = r.fields[F.asks].source if F.asks in r.fields else ""
@@ -154,6 +180,12 @@ class SteepestDescentReader:
                   " | ".join(x for x in (old, *duals) if x),
                   note="the norm of the gradient in the dual of the part's norm")
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
+        if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
+            own = r.own_text or ""
+            m = _GRADIENT_NORM.search(own)
+            if m and _dual_of_gradient(r, m.group(0), norm):
+                got = r.fields[F.asks]
+                r.set(F.asks, got.value, f"{got.source} | {m.group(0)}", note=got.note)
 
     def applied(self, r: PartReading) -> set[str]:
         """Transformations the part's form expresses (the plain penalty drops the square)."""
@@ -162,6 +194,8 @@ class SteepestDescentReader:
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """A bare step symbol (u, d*, Δ*, ΔW^*) asks for the update."""
         s = symbol.replace(" ", "")
+        if s == "q" and any(c.name == "Hölder conjugate" for c in r.conventions):
+            return Q.HOLDER_CONJUGATE.key
         return Q.UPDATE.key if s and _STEP_SYMBOL.match(s) else None
 
     def read_part(self, part: PartText, objects: PartObjects,
@@ -169,6 +203,7 @@ class SteepestDescentReader:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY, own_text=own)
         r._previous = previous  # type: ignore[attr-defined]
+        r._ctx = ctx  # type: ignore[attr-defined]
         for text in (own, ctx):
             m = _CONJUGATE.search(text)
             if m:
@@ -176,21 +211,122 @@ class SteepestDescentReader:
                              "q is the Hölder conjugate of p (1/p + 1/q = 1)")
                 break
         matrix = _matrix_gradient(part, r)
+        if matrix and F.gradient in r.fields:
+            _given_svd(part.flat + " " + part.flat_context, r)
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
-        _read_asks(own, r, previous, matrix)
+        if not _cross_ratio(own, r, previous):
+            _read_asks(own, r, previous, matrix)
         return [r]
 
 
 # -- gradient --------------------------------------------------------------------------------
 
+_SCALE = re.compile(r" ?(?:\(?(\d{1,4})\)? ?/ ?\(?(\d{1,4})\)?|(\d{1,4}(?:\.\d{1,4})?)) ?[·*]? ?(?=[\[(])")
+_GRADIENT_NAME = (r"(?:g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?)"
+                  r"(?: ?= ?∇[^=\[\]]{1,30})?")
+
+
+def scaled_array(text: str, name: str) -> tuple[list, str, int] | None:
+    """``NAME = c·[array]`` with a number or fraction c in front (``G = (1/5) [[27, -14], ...]``,
+    ``U = (1)/(3) [[2, 1], ...]``): the entries multiplied out, the phrase and its end."""
+    for m in rx(rf"(?<![\w])(?:{name}) ?= ?").finditer(text):
+        sc = _SCALE.match(text, m.end())
+        if sc is None:
+            continue
+        got = array_at(text, sc.end())
+        if got is None:
+            continue
+        num, den, plain = sc.groups()
+        c = Fraction(plain) if plain else Fraction(int(num), int(den))
+        value, end = got
+        scale = (lambda x: Num(x.value * c, f"{x.text}·{sc.group(0).strip()}"))
+        scaled = ([[scale(x) for x in row] for row in value] if is_matrix(value)
+                  else [scale(x) for x in value])
+        return scaled, phrase(text, m.start(), end), end
+    return None
+
+
+_SVD_STATED = re.compile(r"= ?U ?(?:Σ|S|Λ) ?V ?\^ ?(?:T|⊤|\*)")
+
+
+def _factor(text: str, name: str) -> tuple[list[list[Fraction]], str] | None:
+    got = assigned_array(text, name) or scaled_array(text, name)
+    if got is None or not is_matrix(got[0]):
+        return None
+    return [[x.value for x in row] for row in got[0]], got[1]
+
+
+def _given_svd(text: str, r: PartReading) -> None:
+    """A gradient stated with its decomposition ``G = UΣV^T, U = ..., Σ = ..., V = ...``: the
+    product must give G exactly; the factors then count as read (the solver recomputes them)."""
+    g = r.value(F.gradient)
+    if not _SVD_STATED.search(text) or not (isinstance(g, list) and is_matrix(g)):
+        return
+    factors = [_factor(text, n) for n in ("U", "Σ|S|Λ", "V")]
+    if any(f is None for f in factors):
+        return
+    (U, su), (S, ss), (V, sv) = factors  # type: ignore[misc]
+    try:
+        US = [[sum(U[i][k] * S[k][j] for k in range(len(S))) for j in range(len(S[0]))]
+              for i in range(len(U))]
+        prod = [[sum(US[i][k] * V[j][k] for k in range(len(V[0]))) for j in range(len(V))]
+                for i in range(len(US))]
+    except IndexError:
+        prod = None
+    want = [[Fraction(str(x)) for x in row] for row in g]
+    field = r.fields[F.gradient]
+    if prod != want:
+        r.miss(F.gradient, f"the stated decomposition U Σ V^T (\"{su}\", \"{ss}\", \"{sv}\") "
+                           f"does not multiply out to the gradient \"{field.source}\"")
+        return
+    r.set(F.gradient, g, "; ".join((field.source, su, ss, sv)),
+          note="the stated U Σ V^T multiplies out to G exactly")
+
+
+_STACKED_FIRST = re.compile(r"^([ \t]*(?:G|g|the gradient(?: G| g)?)[ \t]*(?:=[^=\n\[]{0,30})?="
+                            r"[ \t]*)(\[[^\]\n]{1,200}\])[ \t]*$", re.M)
+
+
+_BRACKET_ROW = re.compile(r"[ \t]*\[([^\]\n]{1,200})\][ \t]*")
+
+
+def _stacked_rows(text: str) -> tuple[list, str] | None:
+    """A matrix written as bracketed rows on consecutive lines, the first after ``G = ...``::
+
+        G = ∇L = [ -0.4  1.6  4.0 ]
+                 [  2.8  3.8  2.0 ]
+    """
+    m = _STACKED_FIRST.search(text)
+    if m is None:
+        return None
+    rows, end = [m.group(2)[1:-1]], m.end()
+    for line in text[m.end():].split("\n")[1:]:
+        row = _BRACKET_ROW.fullmatch(line)
+        if row is None:
+            break
+        rows.append(row.group(1))
+        end += 1 + len(line)
+    got = row_block(rows, 0) if len(rows) > 1 else None
+    if got is None or not is_matrix(got[0]):
+        return None
+    return got[0], " ".join(text[m.start():end].split())
+
+
 def _matrix_gradient(part: PartText, r: PartReading) -> bool:
     """Read the gradient (numbers or a symbol); True when it is a matrix."""
     for text in (part.own, part.context):
+        stacked = _stacked_rows(text)
+        if stacked is not None:
+            value, src = stacked
+            try:
+                r.set(F.gradient, spec_array(value), src)
+            except ValueError as err:
+                r.miss(F.gradient, str(err))
+            return True
         flat = " ".join(text.split())
-        got = assigned_array(flat, r"(?:g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?)"
-                                   r"(?: ?= ?∇[^=\[\]]{1,30})?")
+        got = assigned_array(flat, _GRADIENT_NAME) or scaled_array(flat, _GRADIENT_NAME)
         if got is not None:
             value, src, _ = got
             try:
@@ -253,6 +389,8 @@ def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
     for m in _NORM_SYMBOL.finditer(flat):
         inside, suffix = m.group(1).strip(), m.group(2)
         index, power = "", ""
+        if suffix[:1] in ("*", "∗"):
+            suffix = "_*" + suffix[1:]
         for tok in re.findall(r"[_^][^_^]{1,12}", suffix):
             if tok[0] == "_":
                 index = tok[1:]
@@ -287,10 +425,28 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
-def _role(flat: str, start: int) -> str:
-    """'measure' (``longer in the l2 norm``), 'other' (``than the l2 step``) or 'primary'."""
+_MEASURE_AFTER = re.compile(r"^ ?(?:length|size|magnitude|distance)\b", re.I)
+_ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|evaluate|determine|"
+                           r"report|calculate|obtain|state)(?: (?:the|its|their))?"
+                           r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?$",
+                           re.I)
+_ASKED_AFTER = re.compile(r"^ ?(?:[?.,;:/)]|$|and\b|of\b|for (?:this|that|the|your)\b|in\b|"
+                          r"now\b|here\b|then\b)")
+"""What may follow a norm of the step that is asked ("what is ‖d*‖_2 ?"), unlike a norm that
+names the step ("compute ‖d‖_1-steepest descent")."""
+_BOUND_AFTER = re.compile(r"^(?:\^\S{1,3})? ?(?:≤|<=|<|=)")
+
+
+def _role(flat: str, start: int, end: int | None = None, step: bool = False) -> str:
+    """'measure' (``longer in the l2 norm``, ``the Euclidean length``, ``what is ‖d*‖_2?``),
+    'other' (``than the l2 step``) or 'primary'."""
     before = flat[max(0, start - 70):start]
     if _MEASURE_BEFORE.search(before):
+        return "measure"
+    if end is not None and _MEASURE_AFTER.match(flat[end:end + 20]):
+        return "measure"
+    if step and end is not None and _ASKED_BEFORE.search(before) and \
+            _ASKED_AFTER.match(flat[end:end + 12]) and not _BOUND_AFTER.match(flat[end:end + 8]):
         return "measure"
     if _OTHER_BEFORE.search(before):
         return "other"
@@ -329,6 +485,9 @@ def _weighted_norm(own: str, ctx: str, r: PartReading) -> Any:
         got = assigned_array(text.replace("diag", ""), rf"(?:{names})(?= ?=)")
         if got is not None:
             value, src, _ = got
+            diag = rx(rf"(?:{names}) ?= ?diag ?\([^()]{{1,120}}\)").search(text)
+            r.found.setdefault("norm sources", []).append(
+                phrase(text, diag.start(), diag.end()) if diag else src)
             try:
                 return {"name": N.QUADRATIC.key, "D": spec_array(value)}
             except ValueError as err:
@@ -344,11 +503,26 @@ def _num(text: str) -> Any:
     return got[0].spec_value() if got else text
 
 
+_REPLACED = re.compile(
+    r"\b(?:replac(?:e|ing)|instead of|rather than|in place of) (?:the |a |an )?(?:[\w-]{1,20} )"
+    r"{0,2}?(?:norm|penalty|ball|constraint)\b|\b(?:replac(?:e|ing)|instead of|rather than|"
+    r"in place of) (?:the |a |an )?‖[^‖]{1,20}‖(?:[_^][^\s_^]{1,8}){0,2}|‖[^‖]{1,20}‖(?:[_^][^\s_^]"
+    r"{1,8}){0,2} (?:is |are )?replaced (?:by|with)\b", re.I)
+"""A norm the part replaces ("replace the weighted norm by", "‖d‖_2^2 replaced by"): the part's
+step uses the other one; the replaced one is read (consumed), never a candidate."""
+
+
+def _replaced(flat: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), phrase(flat, m.start(), m.end())) for m in _REPLACED.finditer(flat)]
+
+
 def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list, list]:
-    """(primary candidates, measure mentions, other mentions), each as (name, phrase)."""
+    """(primary candidates, measure mentions, other mentions), each as (name, phrase); a norm
+    the text says it replaces is none of them."""
     primary, measure, other = [], [], []
+    replaced = _replaced(flat)
     for start, name, inside, _sq, src in _symbol_norms(flat):
-        if not name:
+        if not name or any(lo <= start < hi for lo, hi, _ in replaced):
             continue
         if matrix and name == N.L2.key:
             name = N.SPECTRAL.key
@@ -358,14 +532,18 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
         if base.startswith("u") and len(base) <= 4:
             measure.append((name, src))
             continue
-        role = _role(flat, start)
+        stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
+        role = _role(flat, start, _NORM_SYMBOL.match(flat, start).end(),
+                     step=bool(_DECISION_VARS.match(stem)) and not _sq)
         if _DEFINED_BEFORE.search(flat[max(0, start - 30):start]):
             continue  # the right side of a definition: ‖d‖_RMS = ‖d‖_2/√3
         if _DECISION_VARS.match(base) or role in ("primary", "measure") or base == "·":
             (primary if role == "primary" else measure if role == "measure" else other).append(
                 (name, src))
-    for start, _end, name, src in _word_norms(flat):
-        role = _role(flat, start)
+    for start, end, name, src in _word_norms(flat):
+        if any(lo <= start < hi for lo, hi, _ in replaced):
+            continue
+        role = _role(flat, start, end)
         if matrix and name == N.L2.key and "euclidean" not in src.lower():
             name = N.SPECTRAL.key
         (primary if role == "primary" else measure if role == "measure" else other).append(
@@ -374,14 +552,17 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
 
 
 _STEP_OF = re.compile(r"\bstep (?:from|of|in) (?:part )?\(([a-h])\)[^.?]{0,40}?\b(?:longer|"
-                      r"shorter|larger|smaller) than\b")
+                      r"shorter|larger|smaller) than\b|\b(?:your |the )?(?:answer|result|step|"
+                      r"update|minimi[sz]er|solution) (?:to|from|of|in) (?:part )?\(([a-h]|[ivx]{1,4}|"
+                      r"\d{1,2})\)")
 
 
 def _referenced_norm(own: str, r: PartReading) -> list[tuple[str, str]]:
     """"the step from (b) is longer than ...": the norm of the part referred to."""
     m = _STEP_OF.search(own)
     earlier = getattr(r, "_previous", [])
-    part = next((p for p in earlier if m and p.label == m.group(1)), None)
+    label = m and (m.group(1) or m.group(2))
+    part = next((p for p in earlier if label and p.label == label), None)
     if part is None or not isinstance(part.value(F.norm), str):
         return []
     return [(part.value(F.norm), f"the step from ({part.label})")]
@@ -396,7 +577,7 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
         primary, _, _ = _primary_norms(ctx, matrix)
         where = " (shared context)"
     if not primary:
-        primary = _referenced_norm(own, r)
+        primary, where = _referenced_norm(own, r), ""
     names = []
     for name, _src in primary:
         if name not in names:
@@ -416,9 +597,45 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
         r.miss(F.norm, "'Euclidean' for a matrix gradient is ambiguous: say 'Frobenius' (entry-"
                        "wise) or 'spectral' (operator)")
         return
+    if value == N.RMS.key and not _rms_definition(own + " " + ctx, r):
+        return
     sources = "; ".join(dict.fromkeys([*(s for _n, s in primary),
-                                       *r.found.get("norm sources", [])]))
-    r.set(F.norm, value, sources + where)
+                                       *r.found.get("norm sources", []),
+                                       *(src for _lo, _hi, src in _replaced(own))]))
+    r.set(F.norm, value, sources + (";" + where if where else ""))
+
+
+_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_RMS ?(?:=|:=|is) ?‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
+                          r"(\w{1,4}) ?\)?")
+
+
+def _rms_definition(text: str, r: PartReading) -> bool:
+    """A written definition ``‖d‖_RMS = ‖d‖_2/√n`` is the catalogue's RMS norm when n is the
+    gradient's size (a number, or a letter given a value); it then joins the norm's sources.
+    False (recorded as missing) when n is another size."""
+    m = _RMS_DEFINED.search(text)
+    if m is None:
+        return True
+    n_text, src = m.group(2), phrase(text, m.start(), m.end())
+    sources = [src]
+    if n_text.isdigit():
+        n = int(n_text)
+    else:
+        got = assigned_number(text, re.escape(n_text))
+        if got is None:
+            r.found.setdefault("norm sources", []).append(src)
+            return True
+        n, _ = int(got[0].value) if got[0].value.denominator == 1 else -1, None
+        sources.append(got[1])
+    g = r.value(F.gradient)
+    size = len(g) * (len(g[0]) if g and isinstance(g[0], list) else 1) \
+        if isinstance(g, list) else None
+    if size is not None and n != size:
+        r.miss(F.norm, f"the RMS norm is defined with √{n} in \"{src}\", but the gradient has "
+                       f"{size} entries (the RMS norm divides by the square root of the size)")
+        return False
+    r.found.setdefault("norm sources", []).extend(sources)
+    return True
 
 
 # -- form ------------------------------------------------------------------------------------
@@ -449,8 +666,29 @@ def _form_in(flat: str) -> tuple[str, str] | None:
     return None
 
 
+def _squared_term(flat: str) -> str | None:
+    """A squared penalty written in an objective (``+ (1/α)‖d‖_1^2``), not negated or replaced,
+    as its phrase; None when there is none."""
+    replaced = _replaced(flat)
+    for m in _PENALTY_NORM.finditer(flat):
+        got = _coefficient_before(flat, m.start())
+        power = flat[m.end():m.end() + 6]
+        if got is None or not re.match(r"(?:_[^\s_^]{1,8})?\^2", power):
+            continue
+        if negated(flat, got[0]) or any(lo <= m.start() < hi for lo, hi, _ in replaced):
+            continue
+        return phrase(flat, got[0], m.end() + len(power.split(" ")[0]))
+    return None
+
+
 def _read_form(own: str, ctx: str, r: PartReading) -> None:
     got = _form_in(own)
+    squared = _squared_term(own)
+    if got is not None and got[0] != "penalty-squared" and squared is not None:
+        r.miss(F.form, f"the part states two problems: a squared penalty (\"{squared}\") and "
+                       f"the {'constraint' if got[0] == 'constraint' else 'plain-norm penalty'} "
+                       f"(\"{got[1]}\"); split it into one part per problem")
+        return
     where = ""
     if got is None:
         got = _form_in(ctx)
@@ -464,19 +702,167 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
 
 # -- alpha, eta ------------------------------------------------------------------------------
 
-_ODD_WEIGHT = (r"1/\(?2 ?α\)?|\(1/2\) ?\(?1/α|α/2 ?‖|\bλ ?/ ?2 ?‖|\+ ?λ ?‖|\+ ?\(?λ/2\)? ?‖|"
-               r"\+ ?β ?‖|\+ ?\(?1/η\)? ?‖")
+_WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "lr": "lr",
+                   "γ": "gamma", "gamma": "gamma", "λ": "lam", "lambda": "lam", "τ": "tau",
+                   "tau": "tau", "β": "beta", "beta": "beta", "μ": "mu", "ρ": "rho", "σ": "sigma",
+                   "t": "t"}
+"""Letters a penalty weight is written in, and the spec symbol each becomes."""
+_WSYM = r"(?:alpha|eta|lambda|gamma|beta|tau|lr|[αηγλτβμρσ]|t)"
+_WNUM = r"\d{1,3}(?:\.\d{1,3})?"
+_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x)(?:_t)? ?‖")
+MAX_COEFFICIENT = 40
+"""Longest weight read in front of the penalty norm (characters)."""
+
+
+def _coefficient_before(flat: str, at: int) -> tuple[int, str] | None:
+    """The factor written between the ``+`` of the objective and the norm at ``at``: (start of
+    the ``+``, factor text), parentheses kept whole ("+ 1/(α+1) ‖d‖" gives "1/(α+1)"); None
+    when no ``+`` starts the term within :data:`MAX_COEFFICIENT` characters."""
+    depth, i = 0, at - 1
+    while i >= 0 and at - i <= MAX_COEFFICIENT:
+        c = flat[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and c == "+":
+            return i, flat[i + 1:at]
+        elif depth == 0 and c in "=,;:‖⟩" or c == "\n":
+            return None
+        i -= 1
+    return None
+_COEFFICIENTS = [
+    # 1/α, (1/(2η)), 1/(2*lr), (1/2γ) (LaTeX \frac{1}{2\gamma} flattened): weight 1/(c·s)
+    ("inverse", re.compile(rf"\(?1 ?/ ?\(? ?(?:(?P<c>{_WNUM}) ?[*·]? ?)?(?P<s>{_WSYM}) ?\)? ?\)?")),
+    # λ/2, (η/2): weight s/c
+    ("over", re.compile(rf"\(?(?P<s>{_WSYM}) ?/ ?(?P<c>{_WNUM}) ?\)?")),
+    # (1/2)·λ, ½λ: weight s/c
+    ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WSYM})")),
+    # λ, 5, 1/4: weight s (or the number)
+    ("times", re.compile(rf"(?P<s>{_WSYM})")),
+    ("number", re.compile(rf"\(?(?P<c>{_WNUM}(?: ?/ ?{_WNUM})?) ?\)?")),
+]
+
+
+_DIVISOR = r"(\([^()\n]{1,16}\)|[^\s/+\-,;.()]{1,12})"
+"""The divisor of a weight: a parenthesised group whole (``(α+1)`` is not ``(α``), or one
+token."""
+_DIVISOR_AFTER = re.compile(r"(?:_[^\s_^/]{1,8})?(?:\^\S{1,3})? ?/ ?" + _DIVISOR)
+"""A weight written after the norm as a divisor: ``‖d‖_2^2/(2η)``, ``‖d‖^2 / α``."""
+
+
+_FLATTENED_DENOMINATOR = re.compile(r"(?:_[^\s_^]{1,8})?(?:\^\S{1,3})? ?,? ?(?:[a-zA-Z]∈ ?R\^?\w{1,3} )?"
+                                    r"([αη])(?![\w=])")
+"""A penalty norm with nothing in front but α right after it and its domain: the 1/α of a
+stacked fraction that a PDF copy flattened onto two lines."""
+_OPEN_BEFORE = re.compile(r"\+ ?(?:\( ?){1,2}$")
+_CLOSED_DIVISOR = re.compile(r"(?:_[^\s_^/)]{1,8})?(?:\^[^\s)/]{1,3})? ?\) ?/ ?" + _DIVISOR)
+
+
+def _penalty_weight(flat: str) -> tuple[str, str, str, str] | None:
+    """The weight written in front of the penalty norm: (kind, constant, symbol, phrase) with
+    kind ``inverse`` (1/(c·s)), ``over`` (s/c), ``times`` (s), ``number`` (c), ``unread``
+    (something else is written there) — or None when the norm term has no coefficient."""
+    for m in _PENALTY_NORM.finditer(flat):
+        opened = _OPEN_BEFORE.search(flat, max(0, m.start() - 6), m.start())
+        if opened is not None:  # + (‖d‖^2)/(2η): a fraction with the norm on top
+            closed = _CLOSED_DIVISOR.match(flat, m.end())
+            src = phrase(flat, opened.start(), closed.end() if closed else m.end())
+            if closed is None:
+                return "unread", "", "", src
+            c = _COEFFICIENTS[0][1].fullmatch("1/" + closed.group(1).strip())
+            if c is None:
+                return "unread", "", "", src
+            return "inverse", c.group("c") or "", c.group("s"), src
+        got = _coefficient_before(flat, m.start())
+        if got is None:
+            continue
+        start, coef = got
+        coef = coef.strip().rstrip("·*").strip()
+        divisor = _DIVISOR_AFTER.match(flat, m.end())
+        if divisor:
+            src = phrase(flat, start, divisor.end())
+            if coef:
+                return "unread", "", "", src
+            coef = "1/" + divisor.group(1).strip()
+        if not coef:
+            below = _FLATTENED_DENOMINATOR.match(flat, m.end())
+            if below is not None:  # "+ ‖d‖_2^2 , d∈R3 α": 1/α stacked, flattened by the PDF
+                return "flattened", "", below.group(1), phrase(flat, start, below.end())
+            tail = re.match(r"(?:_[^\s_^,]{1,8})?(?:\^[^\s,]{1,3})?", flat[m.end():])
+            return "unread", "", "", phrase(flat, start, m.end() + tail.end())
+        src = phrase(flat, start, divisor.end() if divisor else m.end())
+        for kind, pattern in _COEFFICIENTS:
+            c = pattern.fullmatch(coef)
+            if c:
+                d = c.groupdict()
+                return kind, d.get("c") or "", d.get("s") or "", src
+        return "unread", "", "", src
+    return None
+
+
+def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
+    """Set alpha from a weight written other than 1/α (1/(2η) means α = 2η, λ/2 means α = 2/λ,
+    lr named for η); True when the weight was handled (read, or refused naming it)."""
+    got = _penalty_weight(own) or _penalty_weight(ctx)
+    if got is None:
+        return False
+    kind, const, sym, src = got
+    if kind == "flattened":
+        name = _WEIGHT_SYMBOLS[sym]
+        r.set(F.alpha, name, src, note=f"read as (1/{sym})·penalty: a fraction the PDF copy "
+                                       f"flattened ('1' above, '{sym}' below the norm)")
+        r.notes.append(f"read \"{src}\" as the penalty weight 1/{sym} (a flattened fraction)")
+        return True
+    if kind == "unread":
+        r.miss(F.alpha, f"could not read the penalty weight in \"{src}\" (expected 1/α, "
+                        "1/(2η), λ/2 or a number in front of the norm; with none written the "
+                        "weight is not assumed)")
+        return True
+    c = Fraction(const.replace(" ", "")) if const else Fraction(1)
+    if kind == "number":
+        if c <= 0:
+            r.miss(F.alpha, f"the penalty weight in \"{src}\" must be > 0")
+            return True
+        r.set(F.alpha, _exact_text(1 / c), src, note=f"weight {const} written as 1/α: α = 1/{const}")
+        return True
+    name = _WEIGHT_SYMBOLS[sym.lower() if len(sym) > 1 else sym]
+    if kind == "inverse" and c == 1 and name == "alpha":
+        return False  # the spec's own form, read below
+    letter = rf"{re.escape(sym)}|{name}" if name != sym else re.escape(sym)
+    value = assigned_number(own, letter) or assigned_number(ctx, letter)
+    # alpha as a function of the symbol s: inverse c*s, over c/s, times 1/s
+    if value is not None:
+        num, vsrc = value
+        if num.value <= 0:
+            r.miss(F.alpha, f"{sym} must be > 0 (read {num.text} from \"{vsrc}\")")
+            return True
+        v = num.value
+        alpha = c * v if kind == "inverse" else (c / v if kind == "over" else 1 / v)
+        r.set(F.alpha, _exact_text(alpha), f"{src}; {vsrc}",
+              note=f"the penalty weight written in {sym}: the spec's 1/α with α = {alpha}")
+        return True
+    ctext = _exact_text(c)
+    formula = {"inverse": f"{ctext}*{name}" if c != 1 else name,
+               "over": f"{ctext}/{name}", "times": f"1/{name}"}[kind]
+    r.set(F.alpha, formula, src, note=f"the penalty weight written in {sym}: the spec's 1/α with "
+                                      f"α = {formula}")
+    return True
+
+
+def _exact_text(v: Fraction) -> Any:
+    """An exact number as a spec value: an int, or the fraction as text (``1/5``)."""
+    return int(v) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
 
 
 def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
     form = r.value(F.form)
     both = own + " " + ctx
     if form in ("penalty-squared", "penalty", None):
-        odd = rx(_ODD_WEIGHT).search(own) or rx(_ODD_WEIGHT).search(ctx)
-        if odd and form is not None:
-            r.miss(F.alpha, f"the penalty weight is written {odd.group(0).strip()!r}; the spec's "
-                            "form is g^T d + (1/α)·penalty, so rewrite it with α (e.g. 1/(2α) "
-                            "means α' = 2α)")
+        if form is not None and _alpha_from_weight(own, ctx, r, form):
+            pass
         else:
             got = assigned_number(own, r"α|alpha") or assigned_number(ctx, r"α|alpha")
             if got is not None:
@@ -487,8 +873,8 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
             elif form is not None:
                 r.miss(F.alpha, "the penalty weight 1/α is not written (expected α or α = 0.5)")
     if form == "constraint":
-        got = (assigned_number(own, r"η|eta|radius|ε") or assigned_number(ctx, r"η|eta|radius")
-               or _bound_number(own) or _bound_number(ctx))
+        got = (assigned_number(own, r"η|eta|radius|ε") or _bound_number(own)
+               or assigned_number(ctx, r"η|eta|radius") or _bound_number(ctx))
         if got is not None:
             _set_positive(r, F.eta, got)
         elif "η" in both:
@@ -537,6 +923,65 @@ ASKS = {
                  r"\bat what α|\bvalue of α (?:at which|where)|\bstops? being zero|"
                  r"\bbecomes? (?:unbounded|non-?zero)",
 }
+
+
+_CROSS_RATIO = re.compile(r"‖ ?(?P<a>[dΔu][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?]{1,6}) ?/ ?"
+                          r"‖ ?(?P<b>[dΔu][^‖\s]{0,14}) ?‖_(?P=m)(?![\w^])")
+_STEP_LABEL = re.compile(r"_\(([a-h]|[ivx]{1,4}|\d{1,2})\)$")
+_STEP_INDEX = re.compile(r"_([^\s_^()]{1,4})$")
+
+
+def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tuple[Any, str]:
+    """The norm of the step a symbol names: ``d^*_(c)`` the step of part (c), ``d_∞`` the step
+    under the norm its subscript names; (None, why) otherwise."""
+    s = symbol.replace(" ", "")
+    m = _STEP_LABEL.search(s)
+    if m:
+        part = next((p for p in previous if p.label == m.group(1)), None)
+        if part is None or part.value(F.norm) is None:
+            return None, f"part ({m.group(1)}) has no norm read"
+        same = all(part.value(k) == r.value(k) for k in (F.form, F.gradient, F.alpha, F.eta))
+        if not same:
+            return None, f"part ({m.group(1)}) solves a different problem (form, g or weight)"
+        return part.value(F.norm), ""
+    m = _STEP_INDEX.search(s)
+    entry = by_index(m.group(1)) if m else None
+    if m is None and _DECISION_VARS.match(re.sub(r"(?:\^?\*|\^⋆)$", "", s)):
+        shared, _, _ = _primary_norms(getattr(r, "_ctx", ""), isinstance(r.value(F.gradient),
+                                                                         list) and is_matrix(
+            r.value(F.gradient)))
+        names = list(dict.fromkeys(n for n, _ in shared))
+        if len(names) == 1 and not names[0].startswith(("?", "lp")) and names[0] != N.QUADRATIC.key:
+            return names[0], ""
+        return None, f"'{symbol}' is the problem's step, but its norm is not one named norm"
+    if entry is None or entry is N.LP:
+        return None, f"cannot tell which step '{symbol}' is"
+    return entry.key, ""
+
+
+def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
+    """``‖d*_(c)‖_2 / ‖d*_(b)‖_2`` or ``‖d_∞‖_2/‖d_2‖_2``: the ratio of the lengths of two steps
+    of the same problem under two norms, measured in one norm, asked as the length ratio (the
+    part's norm becomes the numerator's). True when the part asks it (read or refused)."""
+    m = _CROSS_RATIO.search(own)
+    if m is None:
+        return False
+    src = phrase(own, m.start(), m.end())
+    top, why_top = _step_norm(m.group("a"), r, previous)
+    bottom, why_bottom = _step_norm(m.group("b"), r, previous)
+    measure = by_index(m.group("m"))
+    if top is None or bottom is None or measure is None or measure is N.LP:
+        why = why_top or why_bottom or f"unknown norm index '{m.group('m')}'"
+        r.miss(F.asks, f"the ratio \"{src}\": {why}")
+        return True
+    matrix = isinstance(r.value(F.gradient), str) and r.value(F.gradient) == "G"
+    r.set(F.norm, top, src, note="the numerator's step")
+    r.set(F.asks, [{"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}], src,
+          note=f"‖u_{top}‖ / ‖u_{bottom}‖ measured in the {measure.key} norm"
+               + (" (matrix)" if matrix else ""))
+    r.answered_by[Q.NORM_VALUE.key] = Q.COMPARE.key
+    r.answered_by[Q.RATIO.key] = Q.COMPARE.key
+    return True
 
 
 def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bool) -> None:

@@ -592,6 +592,18 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = _compare(spec, inst, u, t_star, ask)
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.RANK.key:
+            a = _step_rank(inst, u, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.WHICH_COORDINATE.key:
+            a = _moving_coordinate(inst, u, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.UNIQUENESS.key:
+            a = _uniqueness(inst, status, set_words, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind in (Q.HOLDER_CONJUGATE.key, Q.DUAL_NORM.key):
             norm = inst.norm if ask.measure is None else make_norm(
                 ask.measure, dim=inst.g.shape[0], shape=inst.g.shape)
@@ -613,6 +625,53 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
         identified_as=ident.name if ident else None, identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+def _step_rank(inst: Instance, u: Any, status: str, subject: str) -> Answer:
+    """The rank of the (unique, numeric) matrix step: exact, from SymPy's row reduction."""
+    if not inst.numeric or not inst.is_matrix or u is None or status != "unique":
+        raise BadInput("the rank is answered for the unique step of a numeric matrix gradient",
+                       field="asks", expected="numbers for G (and α or η) with a unique "
+                                              "minimiser")
+    rank = sp.Matrix(u).rank(simplify=True)
+    return Answer("rank of the step", r"\operatorname{rank} u", sp.Integer(rank),
+                  quantity=Q.RANK.key, subject=subject)
+
+
+def _moving_coordinate(inst: Instance, u: Any, status: str, subject: str) -> Answer:
+    """The one coordinate the step moves (counting from 1), for a numeric vector gradient whose
+    unique minimiser has exactly one non-zero entry (the l1 geometry); refused otherwise."""
+    if not inst.numeric or inst.is_matrix or u is None or status != "unique":
+        raise BadInput("'which coordinate moves' is answered for a numeric vector gradient "
+                       "whose minimiser is one point", field="asks",
+                       expected="numbers for g (and α or η) with a unique minimiser")
+    moving = [i for i, x in enumerate(list(u)) if x != 0]
+    if len(moving) != 1:
+        raise BadInput(f"the step moves {len(moving)} coordinates, not one", field="asks",
+                       expected="a question about the step's entries instead")
+    return Answer("coordinate that moves", "i", sp.Integer(moving[0] + 1),
+                  note="counting from 1; every other coordinate of the step is 0",
+                  quantity=Q.WHICH_COORDINATE.key, subject=subject)
+
+
+def _uniqueness(inst: Instance, status: str, set_words: str, subject: str) -> Answer:
+    """Whether the minimiser is unique: yes when the update is one point, no when it is a set
+    (ties, zero entries, rank), none when the objective is unbounded below. Answered for a
+    numeric gradient and weight only (uniqueness depends on the entries)."""
+    if not inst.numeric or inst.weight.free_symbols:
+        raise BadInput("whether the minimiser is unique depends on the gradient's entries and "
+                       "the weight; it is answered for numbers only", field="asks",
+                       expected="a numeric gradient and a numeric α or η")
+    name = "is the minimiser unique"
+    if status == "unbounded":
+        return Answer(name, r"\text{unique?}", None, "none",
+                      note="no minimiser exists: the objective is unbounded below",
+                      quantity=Q.UNIQUENESS.key, subject=subject)
+    unique = status == "unique"
+    note = ("the minimiser is a single point" if unique else
+            "several points attain the minimum" + (f": {set_words}" if set_words else ""))
+    return Answer(name, r"\text{unique?}", sp.true if unique else sp.false, note=note,
+                  quantity=Q.UNIQUENESS.key, subject=subject)
 
 
 def _holder_conjugate(inst: Instance, norm: Norm, subject: str) -> tuple[Step, Answer]:

@@ -1028,7 +1028,7 @@ def asks_verdict(inst: Instance) -> Verdict:
     if not asked:
         return Verdict("inconclusive", f"{inst.label}: the tool reported no asked quantities")
     for ask, answer in asked:
-        claimed = _answer_float(answer)
+        claimed = None if ask.kind == Q.UNIQUENESS.key else _answer_float(answer)
         if ask.kind == Q.THRESHOLD.key:
             v, line = _threshold_verdict(inst, claimed)
         elif ask.kind == Q.DUAL_NORM.key and claimed is not None:
@@ -1037,6 +1037,12 @@ def asks_verdict(inst: Instance) -> Verdict:
         elif ask.kind == Q.HOLDER_CONJUGATE.key and claimed is not None:
             v, line, err = _holder_verdict(inst, ask.measure or inst.spec.norm, claimed)
             errors.append(err)
+        elif ask.kind == Q.UNIQUENESS.key:
+            v, line = _uniqueness_verdict(inst, answer)
+        elif ask.kind == Q.RANK.key and claimed is not None:
+            v, line = _rank_verdict(inst, claimed)
+        elif ask.kind == Q.WHICH_COORDINATE.key and claimed is not None:
+            v, line = _coordinate_verdict(inst, claimed)
         elif claimed is None or inst.update is None:
             v, line = "inconclusive", f"{ask.kind}: no numeric answer to check"
         elif ask.kind == Q.STEP_LENGTH.key:
@@ -1071,6 +1077,98 @@ def asks_verdict(inst: Instance) -> Verdict:
             status = "inconclusive"
     return Verdict(status, f"{inst.describe()}: " + "; ".join(lines),
                    max(errors) if errors else None)
+
+
+FACE_VALUE_TOL = 1e-5
+"""Slack on the optimal value (relative to it; absolute on the normalised program when it is
+0) defining the optimal face whose spread decides uniqueness: a strictly convex program's face
+then spreads about 2·sqrt(FACE_VALUE_TOL) of the step whatever the weight."""
+FACE_DIRECTIONS = 3
+"""Random directions along which the optimal face is explored (both ways each)."""
+
+
+def _optimal_face_spread(inst: Instance) -> tuple[float | None, float, str]:
+    """How far apart points of the optimal face lie: the program is solved, then c·x is
+    minimised and maximised over {x : f(x) <= f* + slack} for random c. Returns (spread, size
+    of the optimal point's scale, how); spread is inf when the face is unbounded, None when a
+    solver run gave no verdict."""
+    import cvxpy as cp
+
+    why_not = _solver_size_problem(inst.spec.norm, inst.g.shape)
+    if why_not:
+        return None, 0.0, f"solver skipped: {why_not}"
+    scaled = _normalise(inst.form, inst.g, inst.step)
+    problem, x = build_problem(inst.form, inst.spec.norm, scaled.g, scaled.weight)
+    run = solve_convex(problem, x, SOLVER)
+    if run.outcome != "optimal" or run.x is None:
+        return None, 0.0, f"solver: {run.status}"
+    scale = scaled.weight if inst.form != "penalty-squared" else max(
+        float(np.max(np.abs(run.x))), scaled.weight * 1e-3)
+    slack = FACE_VALUE_TOL * (abs(run.value) if abs(run.value) > 1e-12 else 1.0)
+    rng = np.random.default_rng(7)
+    points = [run.x]
+    for _ in range(FACE_DIRECTIONS):
+        c = rng.standard_normal(inst.g.shape)
+        for sign in (1.0, -1.0):
+            face = cp.Problem(cp.Minimize(cp.sum(cp.multiply(sign * c, x))),
+                              [*problem.constraints, problem.objective.expr <= run.value + slack])
+            got = solve_convex(face, x, SOLVER)
+            if got.outcome == "unbounded":
+                return math.inf, scale, f"cvxpy ({run.solver.title()}): the optimal set is unbounded"
+            usable = got.outcome == "optimal" or got.status == "optimal_inaccurate"
+            if not usable or got.x is None:
+                return None, scale, f"solver on the optimal face: {got.status}"
+            points.append(got.x)
+    spread = max(float(np.max(np.abs(a - b))) for a in points for b in points)
+    return spread, scale, f"cvxpy ({run.solver.title()}) on the optimal face"
+
+
+def _rank_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
+    """The claimed rank of the step against numpy's rank of its own steepest direction (the
+    step is a positive multiple of it) and of the tool's step."""
+    ours = int(np.linalg.matrix_rank(inst.norm.sharp(inst.g)))
+    tools = int(np.linalg.matrix_rank(inst.update)) if inst.update is not None else -1
+    line = (f"rank: tool {claimed:.0f} vs numpy {ours} (numpy's steepest direction), "
+            f"{tools} (the tool's step)")
+    if inst.norm.degenerate(inst.g):
+        return "inconclusive", line + " - numpy sees a tie, so the step is not one matrix"
+    return ("passed" if claimed == ours == tools else "failed"), line
+
+
+def _coordinate_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
+    """The claimed moving coordinate (from 1) against the support of numpy's steepest
+    direction and of the solver's minimiser."""
+    s = inst.norm.sharp(inst.g).ravel()
+    support = [i + 1 for i in np.flatnonzero(np.abs(s) > 1e-12 * max(1.0, np.max(np.abs(s))))]
+    line = f"moving coordinate: tool {claimed:.0f} vs numpy's steepest direction {support}"
+    ok = support == [round(claimed)] and abs(claimed - round(claimed)) < 1e-12
+    if ok and inst.norm.degenerate(inst.g):
+        return "failed", line + " - but numpy sees a tie, so no single coordinate moves"
+    return ("passed" if ok else "failed"), line
+
+
+def _uniqueness_verdict(inst: Instance, answer: Any) -> tuple[Status, str]:
+    """The tool's yes/no on uniqueness against the spread of the optimal face (a point: yes;
+    a segment, a polytope or a ray: no)."""
+    if answer.expr is None:
+        ok = inst.status == "unbounded"
+        return ("passed" if ok else "failed"), ("uniqueness: the tool says no minimiser exists"
+                                                 + ("" if ok else " but its update has one"))
+    claimed = bool(answer.expr)
+    spread, scale, how = _optimal_face_spread(inst)
+    if spread is None:
+        return "inconclusive", f"uniqueness: {how}"
+    rel = spread / scale if scale > 0 else math.inf
+    if rel <= 0.05:
+        found = True
+    elif rel >= 0.2:
+        found = False
+    else:
+        return "inconclusive", (f"uniqueness: the optimal face spreads {rel:.2g} of the step "
+                                f"({how}), too close to call")
+    line = (f"unique: tool {'yes' if claimed else 'no'} vs {how}: spread {rel:.2g} of the step "
+            f"-> {'yes' if found else 'no'}")
+    return ("passed" if found == claimed else "failed"), line
 
 
 def _ball_maximum(inst: Instance, norm_spec: Any) -> tuple[float | None, str]:
@@ -1285,7 +1383,8 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
         (CERTIFICATE_METHOD, lambda: certificate_check(get, symbolic, options.seed)),
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
-                    Q.HOLDER_CONJUGATE.key)
+                    Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
+                    Q.RANK.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":

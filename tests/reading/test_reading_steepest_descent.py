@@ -1,0 +1,325 @@
+"""Steepest-descent reading: the penalty weight in other notations, step lengths measured in a
+named norm, "which one?" after an identification context, the Hölder conjugate asked as "q",
+answer-format and setting sentences, the RMS norm with its written definition, PDF garble."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import ReadingIncomplete, read_report
+from optiproof.reading.questions import read_questions
+
+
+def _complete(text: str):
+    """The reading of ``text``, which must be complete."""
+    reading = read_report(text)
+    assert reading.complete, "\n".join(reading.unread())
+    return reading
+
+
+def _alpha(text: str):
+    return [p.value("alpha") for p in _complete(text).parts]
+
+
+@pytest.mark.parametrize("text, alpha", [
+    ("Let g = (1, -2). Find u = argmin_d g^T d + 1/(2*eta) * ||d||_2^2 with eta = 0.25.", "1/2"),
+    ("Let g = (1, -2). Find u = argmin_d g^T d + (1/(2η))·‖d‖_2^2, where η = 0.4.", "4/5"),
+    ("Let g = (1, -2). Compute u = argmin_d g^T d + (λ/2) ‖d‖_2^2 with λ = 4.", "1/2"),
+    ("Let g = (1, -2). Compute u = argmin_d g^T d + 1/(2 lr) ‖d‖_2^2 where lr = 0.05.", "1/10"),
+    ("Let g = (1, -2). Compute u = argmin_d g^T d + 5 ‖d‖_2^2.", "1/5"),
+    ("Let g = (1, -2) and α = 0.3. Compute u = argmin_d g^T d + ‖d‖_2^2/(2α).", "3/5"),
+    ("Let g = (1, -2). Compute u = argmin_d g^T d + ‖d‖_2^2 / 4.", "4"),
+    (r"Let $g = (1, -2)$ and $\eta = 0.1$. Find $u = \arg\min_d g^\top d + "
+     r"\frac{\|d\|_2^2}{2\eta}$.", "1/5"),
+])
+def test_penalty_weight_written_otherwise_becomes_alpha(text, alpha):
+    got = _alpha(text)
+    assert all(Fraction(str(a)) == Fraction(alpha) for a in got), got
+
+
+@pytest.mark.parametrize("text, formula", [
+    ("Let g be the gradient. Find u = argmin_d g^T d + 1/(2η) ‖d‖_2^2 as a function of η.",
+     "2*eta"),
+    ("Let g be the gradient. Find u = argmin_d g^T d + (γ/2)‖d‖_∞^2 in terms of γ.", "2/gamma"),
+    ("Let g be the gradient. Find u = argmin_d g^T d + 1/(2α) ‖d‖_1^2.", "2*alpha"),
+])
+def test_symbolic_weight_becomes_a_formula_in_alpha(text, formula):
+    assert _alpha(text) == [formula]
+
+
+@pytest.mark.parametrize("term", ["1/(α+1) ‖d‖_2^2", "α^2 ‖d‖_2^2", "exp(α) ‖d‖_2^2",
+                                  "(1/2)‖d‖_2^2/α", "‖d‖_2^2/(α+1)"])
+def test_unreadable_weight_is_refused_naming_it(term):
+    reading = read_report(f"Let g be the gradient. Find u = argmin_d g^T d + {term}.")
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+    assert any("alpha" in line for line in reading.unread())
+
+
+def test_weight_in_eta_solves_to_minus_eta_g():
+    """Independent check: g^T d + ‖d‖²/(2η) is minimised where g + d/η = 0, i.e. d = -η g."""
+    g, eta = np.array([3.0, -1.0, 2.0]), 0.2
+    text = ("Let g = (3, -1, 2) be the gradient. Compute d* = argmin_d g^T d + "
+            "1/(2*eta) * ||d||_2^2 with eta = 0.2.")
+    solution = solve_problem(read_report(text).to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    answer = next(a for p in solution.to_dict()["parts"] for a in p["answers"]
+                  if a["quantity"] == "update")
+    assert np.allclose(answer["value"], -eta * g)
+
+
+@pytest.mark.parametrize("question, measure", [
+    ("What is the Euclidean length ‖d*‖_2 of this step?", "l2"),
+    ("Compute the l1 length of the step.", "l1"),
+    ("What is ‖Δθ‖_1?", "l1"),
+])
+def test_length_asked_in_another_norm_keeps_the_objective_norm(question, measure):
+    text = ("Let g = (4, -1, 2) and α = 1. The step is Δθ = argmin_d g^T d + (1/α)‖d‖_∞^2.\n"
+            f"(a) Find Δθ.\n(b) {question}")
+    reading = _complete(text)
+    b = reading.parts[1]
+    assert b.value("norm") == "linf"
+    lengths = [a for a in b.value("asks") if isinstance(a, dict)]
+    assert lengths and lengths[0]["measure"] == measure
+
+
+@pytest.mark.parametrize("text", [
+    "The direction is, up to scale, that of a classic optimizer. Which one?",
+    "People say this reduces to some well-known method - which one?",
+    "Up to a constant this is a famous algorithm. Which?",
+])
+def test_which_one_takes_the_noun_before_it(text):
+    asks = [a.quantity for a in read_questions(text).asks]
+    assert asks == ["identification"]
+
+
+def test_which_one_without_an_antecedent_stays_unplaced():
+    q = read_questions("Two steps were computed above. Which one?")
+    assert [r.asks for r in q.requests] == [()]
+
+
+@pytest.mark.parametrize("sentence", ["Give the number.", "(just the two numbers is fine)",
+                                      "Only the numbers, please."])
+def test_answer_format_sentences_are_not_requests(sentence):
+    q = read_questions(f"What is the optimal value? {sentence}")
+    assert len(q.requests) == 1 and q.requests[0].asks
+
+
+def test_setting_sentence_beside_a_question_is_not_a_request():
+    q = read_questions("Now solve the same problem with the l1 ball of radius 2 instead. "
+                       "What is the optimal value?")
+    assert len(q.requests) == 1
+
+
+def test_setting_sentence_alone_stays_a_request():
+    q = read_questions("Now solve the same problem with the l1 ball of radius 2 instead.")
+    assert len(q.requests) == 1 and not q.requests[0].asks
+
+
+def test_q_asks_the_hoelder_conjugate_once_defined():
+    text = ("Let p = 4 and let q satisfy 1/p + 1/q = 1. Let g = (1, 2) and the step "
+            "u = argmin_d g^T d + (1/α)‖d‖_p^2 with α = 1.\n(a) What is q?\n(b) Find u.")
+    reading = _complete(text)
+    assert reading.parts[0].value("asks") == ["holder-conjugate"]
+
+
+def test_part_radius_wins_over_the_shared_one():
+    text = ("Let g = (3, 4) and η = 0.1. Take d* = argmin_d g^T d subject to ‖d‖_2 ≤ η.\n"
+            "(a) Find d*.\n(b) Constrained version with a larger ball: minimise g^T d subject "
+            "to ‖d‖_2 ≤ 2. Give the minimiser.")
+    reading = _complete(text)
+    assert [Fraction(str(p.value("eta"))) for p in reading.parts] == [Fraction(1, 10), 2]
+
+
+def test_rms_definition_is_checked_against_the_gradient_size():
+    ok = ("The RMS norm is ‖d‖_RMS = ‖d‖_2/√n with n = 3. Let g = (1, 2, 2). Find "
+          "d* = argmin_d g^T d subject to ‖d‖_RMS ≤ 0.5.")
+    reading = _complete(ok)
+    assert reading.parts[0].value("norm") == "rms"
+    bad = ok.replace("n = 3", "n = 5")
+    reading = read_report(bad)
+    assert not reading.complete
+    assert any("√5" in line for line in reading.unread())
+
+
+def test_pdf_star_and_rms_index_are_read():
+    text = ("For d ∈ Rn let kdkRMS = kdk2 /√n and n = 2. Let g = (3, −4)> . Consider\n"
+            "d? = arg min hg, di subject to kdkRMS ≤ 1.\n(a) Compute d? explicitly.\n"
+            "(b) Compute the Euclidean length kd? k2 .\n\n\n                        7\n")
+    reading = _complete(text)
+    assert [p.value("norm") for p in reading.parts] == ["rms", "rms"]
+    assert any("page number" in r for r in reading.removed)
+
+
+@pytest.mark.parametrize("text, asks", [
+    # a norm the part replaces is consumed, never a candidate
+    ("Let g = (1, -2, 2) and α = 2. The step is u = argmin_d g^T d + (1/α)‖d‖_2^2.\n"
+     "(a) Find u.\n(b) Find u again with ‖d‖_2^2 replaced by ‖d‖_1^2.\n"
+     "(c) Replace the Euclidean norm by the max norm. Compute u.", ["update"]),
+    # "Same for ..." parts inherit the request, also from a part that inherited it
+    ("Let g = (1, -4, 2) and η > 0. Consider d* = argmin_d g^T d s.t. ‖d‖ ≤ η.\n"
+     "(a) Find d* and the optimal value for the l2 norm.\n(b) Same for the l1 norm.\n"
+     "(c) Same for the max norm.", ["update", "min-value"]),
+])
+def test_each_part_takes_its_own_norm(text, asks):
+    reading = _complete(text)
+    assert [p.value("norm") for p in reading.parts] == ["l2", "l1", "linf"]
+    assert all(p.value("asks") == asks for p in reading.parts)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the largest α for which d = 0 is a minimiser?",
+    "Find the biggest α such that the minimiser is zero.",
+])
+def test_largest_alpha_with_zero_step_is_the_threshold(question):
+    text = ("Let g = (3, 4). Consider the plain penalty g^T d + (1/α)‖d‖_2 (not squared). "
+            + question)
+    reading = _complete(text)
+    assert "threshold" in reading.parts[0].value("asks")
+
+
+def test_roman_back_reference_and_closing_remark():
+    text = ("Let g = (1, -1) and α > 0. Let u = argmin_d g^T d + (1/α)‖d‖_2^2.\n"
+            "(i) compute u as a function of α.\n(ii) the optimal value.\n"
+            "(iii) Repeat (i) with ‖d‖_2^2 replaced by ‖d‖_∞^2.\n\n"
+            "Remark. In (iii) the direction is the sign of the gradient, as in sign descent.\n")
+    reading = _complete(text)
+    assert [p.value("asks") for p in reading.parts][2] == ["update"]
+    assert any("closing remark" in r for r in reading.removed)
+
+
+def test_remark_with_data_stays_in_the_part():
+    text = ("Let g = (1, -1) and α > 0. Let u = argmin_d g^T d + (1/α)‖d‖_2^2.\n"
+            "(a) compute u.\n(b) the optimal value.\n\nRemark: use α = 2 in (b).\n")
+    reading = read_report(text)
+    assert not any("closing remark" in r for r in reading.removed)
+
+
+def test_pdf_inline_inverse_weight():
+    text = ("Let g = (3, 4)> . For the plain penalty g> d + α1 kdk2 , find the largest α for "
+            "which d = 0 is a minimiser.")
+    reading = _complete(text)
+    assert reading.parts[0].value("form") == "penalty"
+    assert reading.parts[0].value("alpha") == "alpha"
+
+
+
+
+@pytest.mark.parametrize("written, entries", [
+    ("G = (1/5) [[5, -10], [0, 15]]", [[1, -2], [0, 3]]),
+    ("G = 2 [[1, 0], [0, 0.5]]", [[2, 0], [0, 1]]),
+    ("G = (1)/(4) [[2, 6], [-2, 4]]", [[0.5, 1.5], [-0.5, 1]]),
+])
+def test_gradient_matrix_with_a_scalar_factor(written, entries):
+    text = (f"The gradient of a weight matrix is {written}. Find ΔW = argmin_Δ ⟨G, Δ⟩ subject "
+            "to ‖Δ‖_op ≤ 0.1.")
+    reading = _complete(text)
+    got = reading.parts[0].value("gradient")
+    assert [[Fraction(str(x)) for x in row] for row in got] == \
+        [[Fraction(str(x)) for x in row] for row in entries]
+
+
+def test_stated_svd_is_checked_and_consumed():
+    base = ("The gradient is G = [[3, 0], [0, 2]] = U Σ V^T with U = [[1, 0], [0, 1]], "
+            "Σ = [[3, 0], [0, {s}]], V = [[1, 0], [0, 1]]. Find ΔW = argmin_Δ ⟨G, Δ⟩ subject "
+            "to ‖Δ‖_2→2≤ 0.5.")
+    reading = _complete(base.format(s=2))
+    assert reading.parts[0].value("norm") == "spectral"
+    wrong = read_report(base.format(s=5))
+    assert not wrong.complete
+    assert any("does not multiply out" in line for line in wrong.unread())
+
+
+def test_stacked_bracket_rows_and_a_starred_nuclear_norm():
+    text = ("Suppose the gradient of a weight matrix is\n\n"
+            "    G = ∇L = [ 1.5  0   -2 ]\n"
+            "             [ 0    0.5  1 ]\n\n"
+            "and ΔW = argmin_Δ ⟨G, Δ⟩ + (1/(2η))·‖Δ‖*², where ‖·‖* is the nuclear norm, η = 0.5.\n"
+            "Compute ΔW.")
+    reading = _complete(text)
+    part = reading.parts[0]
+    assert part.value("gradient") == [[1.5, 0, -2], [0, 0.5, 1]]
+    assert (part.value("norm"), part.value("form")) == ("nuclear", "penalty-squared")
+    assert Fraction(str(part.value("alpha"))) == 1
+
+
+def test_for_each_request_joins_a_part_that_asks_more():
+    text = ("Let g = (2, -5, 1). For each norm below, find d* = argmin_{‖d‖ ≤ 2} g^T d and the "
+            "optimal value.\n(a) the l2 norm\n(b) the l1 norm. Which coordinate moves?\n")
+    reading = _complete(text)
+    assert reading.parts[1].value("asks") == ["update", "min-value", "which-coordinate"]
+
+
+@pytest.mark.parametrize("question, top, bottom", [
+    ("(c) What is ‖d^*_(b)‖_2 / ‖d^*_(a)‖_2?", "l1", "l2"),
+    ("(c) Let d_1 and d_∞ be the steps for the l1 and max norms. Compute ‖d_∞‖_2/‖d_1‖_2.",
+     "linf", "l1"),
+    ("(c) With d_2 the Euclidean step, compute the ratio ‖d*‖_2 / ‖d_2‖_2.", "linf", "l2"),
+])
+def test_ratio_of_two_parts_steps(question, top, bottom):
+    text = ("Let g = (2, -5, 1) and d* = argmin g^T d subject to ‖d‖_∞ ≤ 0.1.\n"
+            f"(a) Use the l2 norm. Find d*.\n(b) Use the l1 norm. Find d*.\n{question}")
+    part = _complete(text).parts[2]
+    assert part.value("norm") == top
+    assert part.value("asks") == [{"kind": "compare", "other": bottom, "measure": "l2"}]
+
+
+def test_norm_that_names_the_step_is_not_taken_as_its_measure():
+    text = ("Let g = (3, -1, 2) and α = 1, u = argmin_d g^T d + (1/α)‖d‖_2^2.\n(a) Find u.\n"
+            "(b) Compute the ‖d‖_1-steepest descent step.")
+    reading = read_report(text)
+    assert reading.parts[1].value("norm") is None and not reading.complete
+
+
+def test_forum_title_line_and_this_threshold():
+    text = ("Title: plain l2 penalty = zero step?? help\n\n"
+            "My gradient is g = (3, 4) and I minimise g^T d + (1/α)‖d‖_2 (not squared). For which α "
+            "is d = 0 a minimiser? Is this threshold 1/‖g‖?\n")
+    reading = read_report(text)
+    assert reading.title.startswith("plain l2 penalty")
+    assert "threshold" in reading.parts[0].value("asks")
+    assert not any("crossover" in line for line in reading.unread())
+
+
+@pytest.mark.parametrize("second", [
+    "Then, if I drop the square and use g^T d + (1/α)‖d‖_1, for which α is d = 0 optimal?",
+    "Next the sheet imposes the constraint ‖d‖_1 ≤ 0.5 instead. What is the minimiser then?",
+])
+def test_one_part_with_two_forms_is_refused(second):
+    text = ("My gradient is g = (1, -3) and α = 1. With the squared penalty, "
+            "argmin_d g^T d + (1/α)‖d‖_1^2 gives what step d? " + second)
+    reading = read_report(text)
+    assert not reading.complete
+    assert any("two problems" in line for line in reading.unread())
+
+
+def test_a_squared_penalty_the_part_replaces_is_not_a_second_form():
+    text = ("Let g = (1, -3). Instead of the squared penalty g^T d + (1/α)‖d‖_2^2, use the "
+            "constraint ‖d‖_2 ≤ 0.5. Find the minimiser.")
+    reading = _complete(text)
+    assert reading.parts[0].value("form") == "constraint"
+
+
+def test_penalty_without_a_weight_is_not_given_an_alpha_from_elsewhere():
+    reading = read_report("Let g = (1, -2) and α = 0.5 be the step size. Find "
+                          "u = argmin_d g^T d + ‖d‖_2^2, then θ + α u.")
+    assert not reading.complete
+    assert any("‖d‖_2^2" in line for line in reading.unread())
+
+
+PDF_STACKED_WEIGHT = """Let g = (0.3, −0.4)> and α > 0. For the step
+                                     1
+               u = arg min g> d +          kdk22 ,
+                      d∈R2              α
+compute u as a function of α.
+"""
+
+
+def test_pdf_flattened_inverse_weight_below_the_norm():
+    alpha = _complete(PDF_STACKED_WEIGHT).parts[0].fields["alpha"]
+    assert alpha.value == "alpha" and "flattened" in alpha.note
