@@ -440,7 +440,7 @@ def _drop_debris(text: str, removed: list[str]) -> str:
     return _SOURCE_LINE.sub(caption, text)
 
 
-_PAGE_LINE = re.compile(r"^[ \t]{0,60}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
+_PAGE_LINE = re.compile(r"^[ \t]{0,200}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
                         r"(?:/|of)[ \t]{0,2}\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
 _SENTENCE_END_LINE = re.compile(r"[.?!:)]\s*$|^\s*$")
 _NEW_BLOCK = re.compile(r"^\s*(?:\(?[a-hA-H1-9]\)|\(?(?:i|ii|iii|iv|v)\)|[A-Z§#])")
