@@ -161,3 +161,74 @@ def test_a_yes_no_answer_is_no_number():
     assert as_float(sympy.false) is None and as_float(sympy.true) is None
     assert floats(sympy.false) is None
     assert as_float(sympy.Rational(1, 4)) == 0.25
+
+
+def test_plain_formulas_on_consecutive_lines_are_separate_statements(solved):
+    text = ("(a) Adam keeps two averages:\n"
+            "m_t = β₁ m_{t−1} + (1 − β₁) g_t\n"
+            "v_t = β₂ v_{t−1} + (1 − β₂) g_t²\n"
+            "m̂_t = m_t/(1 − β₁ᵗ)\n"
+            "v̂_t = v_t/(1 − β₂ᵗ)\n"
+            "θ_t = θ_{t−1} − α m̂_t/(√v̂_t + ε)\n")
+    part = _part(solved, ADAM, text, "a")
+    assert part.verdict == "correct", part.findings
+
+
+
+@pytest.mark.parametrize("text", [
+    "(c) $\\theta_1 - \\theta_0 = [-0.001, 0.001, -0.001]$.\n\n**Rescaling the loss by $c>0$:** "
+    "then $\\hat m \\to c\\,\\hat m$ and $\\hat v \\to c^2\\hat v$, so the update does not "
+    "change, for every step.",
+    "(c) θ₁ − θ₀ = [−0.001, 0.001, −0.001]\n\nRescaling the loss by c > 0: m and √v both grow "
+    "by c ⇒ no change.",
+])
+def test_how_an_ingredient_of_the_answer_transforms_is_not_the_answer(solved, text):
+    part = _part(solved, ADAM, text, "c")
+    assert part.verdict == "correct", part.findings
+
+
+def test_a_symbol_defined_in_a_notation_table_is_substituted(solved):
+    text = ("| symbol | meaning |\n|---|---|\n"
+            "| $d_t$ | the step direction $\\hat m_t/(\\sqrt{\\hat v_t}+\\epsilon)$ |\n"
+            "| $b_1(t),\\ b_2(t)$ | the factors $1-\\beta_1^t$ and $1-\\beta_2^t$ |\n\n"
+            "## (a)\n\n$m_t = \\beta_1 m_{t-1} + (1-\\beta_1)g_t$, "
+            "$v_t = \\beta_2 v_{t-1} + (1-\\beta_2)g_t^2$, $\\theta_t = \\theta_{t-1} - \\alpha d_t$"
+            "\n\n## (b)\n\n$\\mathbb{E}[m_t] = b_1(t)\\,\\mathbb{E}[g]$ and "
+            "$\\mathbb{E}[v_t] = b_2(t)\\,\\mathbb{E}[g^2]$, hence "
+            "$\\mathbb{E}[\\hat m_t] = \\mathbb{E}[g]$ and $\\mathbb{E}[\\hat v_t] = \\mathbb{E}[g^2]$.")
+    report = check_answer(solved(ADAM), text, strict_problem=False)
+    parts = {p.label: p for p in report.parts}
+    assert parts["a"].verdict == "correct", parts["a"].findings
+    assert parts["b"].verdict == "correct", parts["b"].findings
+
+
+_TABLE_UNDER_A_HEADING = (
+    "## (c)\n\nThe first step is $\\theta_1-\\theta_0 = [-0.001, 0.001, -0.001]$ and it is "
+    "unchanged under loss scaling.\n\n## (e)\n\n| | with L2 | decoupled |\n|---|---|---|\n"
+    "| gradient used in $m, v$ | $g + \\lambda\\theta$ | $g$ |\n"
+    "| shrink per step | depends on $\\hat v_i$ | $1 - \\alpha\\lambda = 0.99999$ |\n")
+_TABLE_OF_CASES = (
+    "## (d)\n\nThe largest step: $$|\\Delta\\theta_i| = \\alpha\\frac{1-\\beta_1}"
+    "{\\sqrt{1-\\beta_2}} = \\sqrt{10}\\,\\alpha.$$\n\n"
+    "| case | bound on $|\\Delta\\theta_i|$ |\n|---|---|\n"
+    "| spike after zeros | $\\approx 3.16\\times10^{-3}$ |\n"
+    "| steady gradients | $\\approx \\alpha = 10^{-3}$ |\n| first step | exactly $\\alpha$ |\n\n"
+    "### Summary\n\n| topic | answer |\n|---|---|\n"
+    "| max step | $\\sqrt{10}\\,\\alpha \\approx 0.0032$ |\n")
+
+
+@pytest.mark.parametrize("text, label", [
+    (_TABLE_UNDER_A_HEADING, "c"),  # its rows belong to (e), not to the parts they mention
+    (_TABLE_OF_CASES, "d"),  # rows of other cases are not the part's final claim
+])
+def test_a_table_inside_a_part_is_read_as_that_parts_detail(solved, text, label):
+    part = _part(solved, ADAM, text, label)
+    assert part.verdict == "correct", part.findings
+
+
+def test_a_signed_component_does_not_state_a_step_size(solved):
+    text = ("## (c)\n\n| quantity | x | y | z |\n|---|---|---|---|\n"
+            "| $\\theta_1-\\theta_0$ | **−0.001** | **+0.001** | **−0.001** |\n\n"
+            "So $\\theta_1 - \\theta_0 = -\\alpha\\,\\mathrm{sign}(g_1)$.")
+    part = _part(solved, ADAM, text, "c")
+    assert "wrong-answer" not in _kinds(part), part.findings

@@ -179,6 +179,16 @@ def _as_recurrence(claim: Claim, value: Any, exp: Expectation) -> Any:
     return None
 
 
+def _ingredient(claim: Claim, exp: Expectation) -> bool:
+    """The claim is about a symbol the answer is built from, not about the answer: its subject
+    is one of the answer's own symbols (``v̂ → c²v̂`` on the way to the scaled step
+    ``-α m̂/(√v̂ + ε/c)``)."""
+    names = {_base(s.name) for s in getattr(exp.value, "free_symbols", set())}
+    if not names or exp.kind != "formula" or not claim.subject:
+        return False
+    return not symbol_score(claim.subject, exp) and _base(claim.subject) in names
+
+
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
                 context: dict[str, Any]) -> list[tuple[float, Expectation, Any]]:
     """(evidence, expectation, value as read for it) for every expectation the claim could
@@ -189,6 +199,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         named = set()
     out = []
     for e in gradable:
+        if _ingredient(claim, e):
+            continue
         read = _as_recurrence(claim, value, e) if _recurrence(claim.subject, value) else value
         at_given = symbol_score(claim.subject, e) >= 4 and any(
             g in claim.cue.replace(" ", "") for g in context["conditions"])
@@ -210,6 +222,20 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
 _MENTIONED = re.compile(r"\b(?:by|of|with|over|from|via|into)(?:\s[^,;=]{0,30}\band)?\s*$")
 """Before a formula with nothing naming it: it is the object of a phrase (``normalisation by
 $\\sqrt{\\hat v}$``, ``EMA of $g$ and $g^2$``), mentioned rather than stated as an answer."""
+
+
+_VERB_AFTER = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have|and|both|stays?|remains?|"
+                         r"cancels?|scales?|changes?|becomes?|gets?|moves?|grows?|shrinks?)\b")
+
+
+def _sentence_subject(claim: Claim, piece: Piece) -> bool:
+    """A lone symbol that the sentence goes on to say something about (``r_t is unchanged``,
+    ``m and √v both scale by c``): the subject of a sentence, not a value stated."""
+    import sympy
+
+    if claim.subject or len(claim.pieces) != 1 or not isinstance(piece.value, sympy.Symbol):
+        return False
+    return bool(_VERB_AFTER.match(claim.cue.partition("@")[2]))
 
 
 def _conditions(givens: dict[str, Any]) -> list[str]:
@@ -249,6 +275,8 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
             continue
         if names_other(claim, quantities) or (
                 not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
+            continue
+        if _sentence_subject(claim, piece):
             continue
         best = sorted(_candidates(claim, piece, value, gradable, context), key=lambda x: -x[0])
         if symbol_names_other(claim.subject, quantities, context["own"]) and not any(

@@ -297,6 +297,11 @@ def _is_math_id(word: str) -> bool:
             or bool(re.fullmatch(r"[A-Za-zα-ω]+\d+", base)) or bool(re.search("[Α-Ωα-ω]", base)))
 
 
+_CONTINUES = re.compile(r"(?:[-+*/=≈<>≤≥→⇒·×−–,(\[{^_]|->|=>)\s*$")
+"""A run whose line ends with an operator goes on on the next line; any other line break ends
+it (``v_t = ...`` on one line and ``m̂_t = ...`` on the next are two statements)."""
+
+
 def plain_runs(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are plain-text math: numbers, symbols, operators and brackets,
     with English words (two letters or more, not a math name) breaking them."""
@@ -323,6 +328,9 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
             depth -= tok in ")]}" and 1 or 0
             end = m.end()
         elif kind == "space" and start is not None:
+            if "\n" in tok and depth == 0 and not _CONTINUES.search(text[start:end]):
+                runs.append((start, end))
+                start = None
             continue
         elif start is not None:
             runs.append((start, end))

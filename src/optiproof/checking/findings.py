@@ -75,6 +75,21 @@ def _judge(part: Any, exp: Expectation, st: Statement, hook: Any) -> tuple[Any, 
     return judge(part, exp, st.value, st.piece.text, hook)
 
 
+def _without_cases(body: list[Statement]) -> list[Statement]:
+    """A table in the body whose rows give different values for one answer lists cases
+    ("typical", "first step", "worst case"), not the part's conclusion: when the body states
+    the answer outside such a table too, the table's rows are not its final claim."""
+    cells = [s for s in body if s.claim.unit.kind == "cell"]
+    cases: set[int] = set()
+    for k, s in enumerate(cells):
+        for t in cells[k + 1:]:
+            if abs(s.claim.line - t.claim.line) <= 12 and s.claim.row != t.claim.row and agree(
+                    s.value, s.piece.text, t.value, t.piece.text) is False:
+                cases |= {id(s), id(t)}
+    rest = [s for s in body if id(s) not in cases]
+    return rest if cases and rest else body
+
+
 def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Statement]],
                      hook: Any) -> None:
     """Final claims against the verified answers: wrong answers, inconsistencies, and the
@@ -93,7 +108,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                  if _judge(part, exp, s, hook)[0] is not NOT_STATED]
         if not found:
             continue
-        body = [s for s in found if s.claim.role != "summary" and s.strong]
+        body = _without_cases([s for s in found if s.claim.role != "summary" and s.strong])
         summary = [s for s in found if s.claim.role == "summary"]
         final = max(body or summary or found, key=lambda s: s.rank)
         verdict, note = _judge(part, exp, final, hook)

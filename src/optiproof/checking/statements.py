@@ -87,8 +87,10 @@ def in_bold(text: str, pos: int) -> bool:
 
 
 _STARTS_STATEMENT = re.compile(
-    r"^\s*(?:[A-Z][\w ,+/'()-]{1,40}:\s|\(?[a-h]\)\s|[A-Za-z]\w{0,20}\s*=)")
-"""A line that opens a statement of its own (``Size: p``, ``(b) ...``, ``u = ...``) even
+    r"^\s*(?:[A-Z][\w ,+/'()-]{1,40}:\s|\(?[a-h]\)\s|[^\W\d_][\w\u0300-\u036f'′*{}"
+    r"₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ]{0,20}\s*(?:=|≈|:=))")
+"""A line that opens a statement of its own (``Size: p``, ``(b) ...``, ``u = ...``,
+``θ₁ = ...``, ``m̂_t = ...``) even
 without a blank line before it."""
 
 
