@@ -232,3 +232,43 @@ def test_a_signed_component_does_not_state_a_step_size(solved):
             "So $\\theta_1 - \\theta_0 = -\\alpha\\,\\mathrm{sign}(g_1)$.")
     part = _part(solved, ADAM, text, "c")
     assert "wrong-answer" not in _kinds(part), part.findings
+
+
+_SPECTRAL_STEP = ("(e) $$u = -\\tfrac{\\alpha}{2}\\sigma_1 UV^\\top \\approx \\begin{bmatrix}0.2177 & "
+                  "-0.9009\\\\ -1.2177 & -0.8664\\\\ 0.9354 & -0.9182\\end{bmatrix}$$ ")
+
+
+@pytest.mark.parametrize("problem, text, label", [
+    # a Latin letter for a Greek one, in plain text
+    (QD, "(b) Equalise the two contraction factors: 1 - a = a*10 - 1, hence\n"
+         "    a* = 2/11 ≈ 0.18\n    optimal rate 9/11 ≈ 0.82\n", "b"),
+    # a value an arrow draws from the claim before it
+    (QD, "**(c)** With $\\alpha = 0.15$ the slow factor is $0.85$, so rate $0.85$. Steps needed: "
+         "$\\log(10^{-6})/\\log(0.85) \\approx 85.01$ → **86**.", "c"),
+    # a comparison sets aside its own clause, not the conclusion after it
+    (SD, "(b) $u = (-1.5, 1.5, -1.5)$, sign descent. In the Euclidean norm it measures $2.598$ "
+         "versus $0.935$ for the step of (a); that is $2.78$ times as long.", "b"),
+    # the objective at the answer's step is the minimum value
+    (SD, "(c) Put the whole budget on the largest entry: $s = (-0.1, 0, 0)$ and "
+         "$g^\\top s = -0.3$. That is greedy coordinate descent.", "c"),
+    # an ingredient the update lacks is not an optimizer it names
+    (SD, _SPECTRAL_STEP + "That is Muon / orthogonalised descent, with no momentum term.", "e"),
+])
+def test_correct_answers_in_their_own_words_are_correct(solved, problem, text, label):
+    part = _part(solved, problem, text, label)
+    assert part.verdict == "correct", part.findings
+
+
+@pytest.mark.parametrize("problem, text, label, kind", [
+    (SD, "(b) $u = (-1.5, 1.5, -1.5)$, sign descent. In the Euclidean norm it measures $2.598$ "
+         "versus $0.935$ for (a); so it is $3.5$ times as long.", "b", "wrong-answer"),
+    (SD, _SPECTRAL_STEP + "That is Muon / momentum SGD.", "e", "over-reach"),
+])
+def test_the_same_readings_still_catch_a_wrong_part(solved, problem, text, label, kind):
+    assert kind in _kinds(_part(solved, problem, text, label))
+
+
+def test_a_display_inside_a_sentence_is_read_with_the_words_after_it(solved):
+    text = ("(b) $u = (-1.5, 1.5, -1.5)$, sign descent. Its length is $2.598$ against $0.935$, "
+            "so the new step is\n\n$$\\frac{2.598}{0.935} \\approx 2.78$$\n\ntimes as long.")
+    assert _part(solved, SD, text, "b").verdict == "correct"

@@ -55,12 +55,19 @@ def _base(key: str) -> str:
 
 def symbol_score(subject: str, exp: Expectation) -> float:
     """4 for the answer's own symbol, 2 for the same letter decorated differently
-    (``α`` for ``α*``, ``u_b`` for ``u``), 0 otherwise."""
+    (``α`` for ``α*``, ``u_b`` for ``u``) or spelled in Latin (``a*`` for ``α*``), 0
+    otherwise."""
     if not subject:
         return 0.0
     if subject in exp.symbols:
         return 4.0
-    return 2.0 if any(_base(subject) == _base(s) for s in exp.symbols) else 0.0
+    base = _base(subject)
+    base = _SPELLED.get(base, base)
+    return 2.0 if any(base == _base(s) for s in exp.symbols) else 0.0
+
+
+_SPELLED = {"a": "alpha", "b": "beta", "r": "rho"}
+"""Latin letters a plain-text answer writes for Greek ones (``a* = 2/11`` for ``α*``)."""
 
 
 def label_score(claim: Claim, exp: Expectation, quantities: frozenset[str]) -> float:
@@ -253,6 +260,24 @@ def _conditions(givens: dict[str, Any]) -> list[str]:
     return out
 
 
+_ARROW_LEAD = re.compile(r"(?:→|⇒|⟹|=>|->|\\Rightarrow|\\to)\s*\**\s*$")
+
+
+def _continued(claim: Claim, previous: Claim | None) -> Claim:
+    """``ln(10⁻⁶)/ln(0.85) = 85.01 → **86**``: a value that an arrow draws from the claim just
+    before it on the same line continues that claim, with its subject and words."""
+    from dataclasses import replace
+
+    if (previous is None or claim.subject or claim.words or previous.line != claim.line
+            or not 0 < claim.pos - previous.pos <= 200):
+        return claim
+    head, _, after = claim.cue.partition("@")
+    if not _ARROW_LEAD.search(head.rpartition("¦")[2]):
+        return claim
+    return replace(claim, subject=previous.subject, subject_text=previous.subject_text,
+                   cue=previous.cue.partition("@")[0] + "@" + after)
+
+
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
                   givens: dict[str, Any], numbers: list[Any]) -> dict[str, list[Statement]]:
     """Expectation name -> the claims that state it (each claim states at most one, except a
@@ -263,7 +288,9 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
     context = {"quantities": quantities, "own": {s for e in gradable for s in e.symbols},
                "subjects": frozenset(e.subject for e in gradable if e.subject),
                "conditions": _conditions(givens)}
+    previous = None
     for claim in claims:
+        claim, previous = _continued(claim, previous), claim
         piece = claim.final if not claim.words else claim.pieces[0]
         if claim.excluded or piece is None:
             continue
