@@ -272,3 +272,12 @@ def test_a_display_inside_a_sentence_is_read_with_the_words_after_it(solved):
     text = ("(b) $u = (-1.5, 1.5, -1.5)$, sign descent. Its length is $2.598$ against $0.935$, "
             "so the new step is\n\n$$\\frac{2.598}{0.935} \\approx 2.78$$\n\ntimes as long.")
     assert _part(solved, SD, text, "b").verdict == "correct"
+
+
+def test_a_plain_formula_followed_by_a_remark_in_brackets_is_read(solved):
+    text = ("(a) The recursions, in plain text:\n\n"
+            "    m_t = beta1 * m_{t-1} + (1 - beta1) * g_t      (running mean)\n"
+            "    v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2    (squared entrywise)\n"
+            "    theta_t = theta_{t-1} - alpha * mhat_t / (sqrt(vhat_t) + eps)\n")
+    part = _part(solved, ADAM, text, "a")
+    assert part.verdict == "correct", part.findings

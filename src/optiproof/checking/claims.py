@@ -341,7 +341,8 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
 
 
 def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
-    """Trim unmatched brackets, closing punctuation and bold markers off the ends of a run."""
+    """Trim unmatched brackets (also an opening one left at the end: ``x = a + b (note)``),
+    closing punctuation and bold markers off the ends of a run."""
     while a < b:
         run = text[a:b]
         opens = sum(run.count(c) for c in "([{")
@@ -350,6 +351,8 @@ def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
             b -= 1
         elif opens > closes and run[0] in "([{":
             a += 1
+        elif run[-1].isspace() or (opens > closes and run[-1] in "([{"):
+            b -= 1
         elif run[-1] in ".,":
             b -= 1
         elif run.endswith("**"):
