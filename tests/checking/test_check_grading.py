@@ -281,3 +281,31 @@ def test_a_plain_formula_followed_by_a_remark_in_brackets_is_read(solved):
             "    theta_t = theta_{t-1} - alpha * mhat_t / (sqrt(vhat_t) + eps)\n")
     part = _part(solved, ADAM, text, "a")
     assert part.verdict == "correct", part.findings
+
+
+_DT_TABLE = ("| scheme | messages | size of each message |\n|---|---|---|\n"
+             "| all-to-all | n(n-1) | p |\n| parameter server | 2n | p |\n"
+             "| ring all-reduce | 2n(n-1) | p/n @@ |\n")
+_OC_B = ("## (b)\n\nSo the iterates end up at\n\n"
+         "$$\\theta = \\frac{1}{1.11}(1,1,1) \\approx (0.901,\\ 0.901,\\ 0.901).$$\n\n"
+         "With tiny steps one might instead end near $(0.990, 0.0990, 0.00990)$. @@")
+
+
+@pytest.mark.parametrize("problem, text, label, over_reach", [
+    (DT, _DT_TABLE.replace("@@", "(or else p/(n+1), it varies by library)"), "main", True),
+    (DT, _DT_TABLE.replace("@@", "(n chunks of the vector)"), "main", False),
+    (OC, _OC_B.replace("@@", "Either of the two points is a correct answer here."), "b", True),
+    (OC, _OC_B.replace("@@", "That is not the limit of this method, though."), "b", False),
+])
+def test_an_answer_that_leaves_the_choice_between_values_open_over_reaches(
+        solved, problem, text, label, over_reach):
+    part = _part(solved, problem, text, label)
+    assert part.claimed, part.findings
+    assert ("over-reach" in _kinds(part)) is over_reach
+
+
+def test_a_decorated_symbol_is_a_transformed_quantity_not_the_answer(solved):
+    text = ("## (c)\n\nDividing each feature by its size gives the example $\\tilde x = (1,1,1)$. "
+            "Then SGD ends at the least-norm point\n\n$$\\tilde\\theta = \\tfrac{1}{3}(1,1,1)$$"
+            "\n\nand mapping it back is left to the reader.")
+    assert _kinds(_part(solved, OC, text, "c")) == ["unanswered"]

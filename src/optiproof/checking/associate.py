@@ -196,6 +196,21 @@ def _ingredient(claim: Claim, exp: Expectation) -> bool:
     return not symbol_score(claim.subject, exp) and _base(claim.subject) in names
 
 
+_DECORATED = re.compile(r"^(?:tilde|bar|check|breve)|(?:tilde|bar|check|breve)$")
+"""A symbol with a tilde, bar or check (``x̃``, ``θ̄``): a transformed quantity (rescaled data,
+an average), not an answer unless the answer's own symbol carries it."""
+
+
+def _transformed(subject: str, exp: Expectation) -> bool:
+    """``θ̃ = (1/3)(1,1,1)`` names the answer's symbol with a tilde, bar or check: a
+    transformed variable (the solution in rescaled units), not the answer itself."""
+    if not subject or subject in exp.symbols:
+        return False
+    base = _base(subject)
+    return any(base in (f"{b}{d}", f"{d}{b}") for b in {_base(s) for s in exp.symbols}
+               for d in ("tilde", "bar", "check", "breve"))
+
+
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
                 context: dict[str, Any]) -> list[tuple[float, Expectation, Any]]:
     """(evidence, expectation, value as read for it) for every expectation the claim could
@@ -206,7 +221,7 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         named = set()
     out = []
     for e in gradable:
-        if _ingredient(claim, e):
+        if _ingredient(claim, e) or _transformed(claim.subject, e):
             continue
         read = _as_recurrence(claim, value, e) if _recurrence(claim.subject, value) else value
         at_given = symbol_score(claim.subject, e) >= 4 and any(
@@ -231,6 +246,9 @@ _MENTIONED = re.compile(r"\b(?:by|of|with|over|from|via|into)(?:\s[^,;=]{0,30}\b
 $\\sqrt{\\hat v}$``, ``EMA of $g$ and $g^2$``), mentioned rather than stated as an answer."""
 
 
+_OFFERED_INSTEAD = re.compile(r"^\s*(?:or|or else|alternatively|or perhaps|or maybe)\s*$", re.I)
+"""A value offered as an alternative to the one before it (``p/n (or p/(n-1))``): the answer's
+claim is the first; the alternative is judged as a hedge (see ``hedged_findings``)."""
 _VERB_AFTER = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have|and|both|stays?|remains?|"
                          r"cancels?|scales?|changes?|becomes?|gets?|moves?|grows?|shrinks?)\b")
 
@@ -296,14 +314,16 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
             continue
         value = UNBOUNDED if claim.words == UNBOUNDED else _drop_index(
             scope.evaluate(piece.value, claim.pos), claim.subject)
+        decorated = bool(claim.subject) and bool(_DECORATED.search(_base(claim.subject)))
         if value is None or restates_given(claim, value, givens, numbers) or (
-                claim.subject in givens and not any(symbol_score(claim.subject, e)
-                                                    for e in gradable)):
+                (claim.subject in givens or decorated)
+                and not any(symbol_score(claim.subject, e) for e in gradable)):
             continue
         if names_other(claim, quantities) or (
                 not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
             continue
-        if _sentence_subject(claim, piece):
+        if _sentence_subject(claim, piece) or _OFFERED_INSTEAD.search(
+                claim.cue.partition("@")[0].rpartition("¦")[2]):
             continue
         best = sorted(_candidates(claim, piece, value, gradable, context), key=lambda x: -x[0])
         if symbol_names_other(claim.subject, quantities, context["own"]) and not any(

@@ -510,7 +510,8 @@ def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
     for a, b in plain_runs(bare):
         run = bare[a:b]
         lead = bare[max(0, a - 40):a]
-        alone = run.strip() == bare.strip() or lead.rstrip().endswith(":")
+        alone = run.strip() == bare.strip() or lead.rstrip().endswith(":") or (
+            unit.kind == "cell" and not bare[:a].strip(" *_"))
         if not (_worth_reading(run) or alone):
             continue
         for chain in _split_chain(run, _PLAIN_REL):

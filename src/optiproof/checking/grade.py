@@ -70,7 +70,7 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
         grade = PartGrade(part.label, part.verified, expected)
         hook = checker_of(part)
         grade_statements(part, grade, statements, hook)
-        hedged_findings(grade, mine, scope)
+        hedged_findings(grade, mine, scope, [u for u in units if u.part == part.label])
         fits |= bool(grade.graded)
         if hook is not None:
             own = [u for u in units if u.part == part.label]
