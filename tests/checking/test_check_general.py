@@ -57,3 +57,17 @@ def test_a_universal_claim_the_verified_answers_contradict_is_false(solved, prob
 ])
 def test_a_true_or_hedged_general_statement_is_not_a_false_claim(solved, problem, text, label):
     assert not _false_claims(solved, problem, text, label)
+
+
+_ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
+_ADAM_B = ("(b) Unrolling, E[m_t] = (1 - β₁ᵗ) E[g] and E[v_t] = (1 - β₂ᵗ) E[g²], hence "
+           "E[m̂_t] = E[g] and E[v̂_t] = E[g²]. ")
+
+
+@pytest.mark.parametrize("remark, false", [
+    ("So v̂_t is an unbiased estimator of the variance of each gradient coordinate.", True),
+    ("So m̂_t is an unbiased estimate of the mean of the gradient.", False),
+    ("So v̂_t is an unbiased estimate of the raw second moment, not of the variance.", False),
+])
+def test_an_estimator_claim_is_judged_by_the_verified_expectation(solved, remark, false):
+    assert bool(_false_claims(solved, _ADAM, _ADAM_B + remark, "b")) is false

@@ -309,3 +309,22 @@ def test_a_decorated_symbol_is_a_transformed_quantity_not_the_answer(solved):
             "Then SGD ends at the least-norm point\n\n$$\\tilde\\theta = \\tfrac{1}{3}(1,1,1)$$"
             "\n\nand mapping it back is left to the reader.")
     assert _kinds(_part(solved, OC, text, "c")) == ["unanswered"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("(b) Every coordinate moves by the same amount, so the step is $-s\\,\\mathrm{sign}(g)$ "
+     "for some scalar $s > 0$; finding $s$ is left for later.", False),
+    ("(b) Every coordinate moves by the same amount: $u = -\\alpha\\,\\mathrm{sign}(g)$, where "
+     "the length $\\alpha$ is fixed by the penalty.", True),
+])
+def test_a_step_with_a_length_the_answer_leaves_open_is_unanswered_not_wrong(solved, text,
+                                                                           wrong):
+    part = _part(solved, PLI, text, "b")
+    assert ("wrong-answer" in _kinds(part)) is wrong
+    assert part.verdict == ("incorrect" if wrong else "incomplete")
+
+
+def test_a_plain_chain_broken_over_lines_at_an_operator_is_one_claim(solved):
+    body = ("(d) With eps = 0 a coordinate can move by up to about alpha*(1-beta1)/sqrt(1-beta2)\n"
+            "= sqrt(10)*alpha = 0.00316 in one step.\n\n")
+    assert _part(solved, ADAM, body, "d").verdict == "correct"

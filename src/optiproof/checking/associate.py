@@ -233,6 +233,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         evidence = (symbol_score(claim.subject, e) + label_score(claim, e, quantities)
                     + about_score(claim, e, subjects)
                     + (3.0 if e.kind in ("vector", "matrix", "unbounded") else 0.0))
+        if piece.relation in ("<", ">") and e.bound:
+            evidence += 2.0  # a bound stated as one ("up to", "at most") states a bound answer
         if isinstance(read, Recurrence) or read is not value:
             evidence = max(evidence, 4.0)
         elif claim.subject and claim.subject in own and not symbol_score(claim.subject, e):
@@ -249,6 +251,23 @@ $\\sqrt{\\hat v}$``, ``EMA of $g$ and $g^2$``), mentioned rather than stated as 
 _OFFERED_INSTEAD = re.compile(r"^\s*(?:or|or else|alternatively|or perhaps|or maybe)\s*$", re.I)
 """A value offered as an alternative to the one before it (``p/n (or p/(n-1))``): the answer's
 claim is the first; the alternative is judged as a hedge (see ``hedged_findings``)."""
+_UNDETERMINED = re.compile(r"\b(?:for some|some (?:\w+ )?(?:length|scalar|constant|value|number|"
+                           r"step|amount)|to be (?:determined|chosen|found|fixed)|undetermined|"
+                           r"(?:is|remains|left|still) (?:unknown|open|undetermined)|yet to be)\b",
+                           re.I)
+
+
+def _left_open(claim: Claim, value: Any, gradable: list[Expectation]) -> bool:
+    """``-t sign(g) for some length t``, ``t to be determined``: the value keeps a symbol no
+    answer has and the answer says it has not fixed it -- not a final answer."""
+    names = {s.name for s in getattr(value, "free_symbols", set())}
+    known = set()
+    for e in gradable:
+        known |= set(e.symbols) | {s.name for s in getattr(e.value, "free_symbols", set())}
+    stray = names - known
+    return bool(stray) and bool(_UNDETERMINED.search(claim.unit.text))
+
+
 _VERB_AFTER = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have|and|both|stays?|remains?|"
                          r"cancels?|scales?|changes?|becomes?|gets?|moves?|grows?|shrinks?)\b")
 
@@ -321,6 +340,8 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
             continue
         if names_other(claim, quantities) or (
                 not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
+            continue
+        if _left_open(claim, value, gradable):
             continue
         if _sentence_subject(claim, piece) or _OFFERED_INSTEAD.search(
                 claim.cue.partition("@")[0].rpartition("¦")[2]):

@@ -96,7 +96,8 @@ _PLAIN_REL = re.compile(
     r"|(?P<eq>:=|=|≈|≃|≅|\s~\s|~(?=\s*[\d(\[−-])|->|→|⟶)"
     r"|(?P<in>∈)")
 _COMPARATIVE = re.compile(r"\b(?:at most|no more than|no larger than|up to|bounded by|"
-                          r"less than|below|smaller than)\s*$", re.I)
+                          r"less than|below|smaller than)(?:\s+(?:about|roughly|approximately|"
+                          r"around))?\s*$", re.I)
 _LOWER = re.compile(r"\b(?:at least|no less than|more than|greater than|above|exceeds?)\s*$",
                     re.I)
 _CONDITION = re.compile(r"\\text\s*\{\s*(?:for|if|when|whenever|with|where|since|because|as)\b"
@@ -302,6 +303,10 @@ _CONTINUES = re.compile(r"(?:[-+*/=≈<>≤≥→⇒·×−–,(\[{^_]|->|=>)\s*
 it (``v_t = ...`` on one line and ``m̂_t = ...`` on the next are two statements)."""
 
 
+_OPENS_WITH_OPERATOR = re.compile(r"[=≈<>≤≥+*/·×−–→⇒]|-(?!-)|->|=>")
+"""A next line that opens with an operator (``= sqrt(10)*alpha``) goes on with the run."""
+
+
 def plain_runs(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are plain-text math: numbers, symbols, operators and brackets,
     with English words (two letters or more, not a math name) breaking them."""
@@ -328,7 +333,8 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
             depth -= tok in ")]}" and 1 or 0
             end = m.end()
         elif kind == "space" and start is not None:
-            if "\n" in tok and depth == 0 and not _CONTINUES.search(text[start:end]):
+            if "\n" in tok and depth == 0 and not _CONTINUES.search(text[start:end]) \
+                    and not _OPENS_WITH_OPERATOR.match(text, m.end()):
                 runs.append((start, end))
                 start = None
             continue

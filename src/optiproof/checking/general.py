@@ -295,6 +295,44 @@ def _bound_claim(solution: Any, words: str, claims: list[Any],
     return None
 
 
+_ESTIMATES = re.compile(
+    r"(?P<sym>[^\s,;:()]+)\s+is\s+(?:an?\s+)?(?:unbiased\s+)?(?:estimate|estimator)\s+of\s+"
+    r"(?:the\s+)?(?P<what>variance|mean|expected value|expectation|(?:raw |uncentred |uncentered |"
+    r"non-central )?second moment|first moment)\b", re.I)
+_MOMENT_WORDS = {"variance": "var", "mean": "mean", "expected value": "mean", "expectation": "mean",
+                 "first moment": "mean", "second moment": "second"}
+
+
+def _estimator_claim(solution: Any, words: str) -> Refutation | None:
+    """"v̂_t is an unbiased estimate of the variance of the gradient": refuted when the
+    verified expectation of v̂_t is another moment (E[g²], not E[g²] - E[g]²)."""
+    import sympy
+
+    from optiproof.checking.expect import expectations, notation
+    from optiproof.checking.formula import base_and_index, symbol_key
+
+    m = _ESTIMATES.search(words)
+    if not m:
+        return None
+    what = _MOMENT_WORDS[re.sub(r"^(?:raw|uncentred|uncentered|non-central) ", "",
+                                m.group("what").lower())]
+    key = "EXPX" + base_and_index(symbol_key(m.group("sym")))[0]
+    for part in solution.parts:
+        names = notation(part)
+        mean, second = names.get("EXPXg"), names.get("EXPXgP2")
+        if mean is None or second is None:
+            continue
+        target = {"mean": mean, "second": second, "var": second - mean ** 2}[what]
+        for exp in expectations(part):
+            if key not in exp.symbols or exp.value is None:
+                continue
+            if sympy.simplify(sympy.sympify(exp.value) - target) != 0:
+                return Refutation(f"part ({part.label}) verifies E[{m.group('sym')}] = "
+                                  f"{exp.value}, not the {m.group('what').lower()}",
+                                  part.label)
+    return None
+
+
 def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                      grades: dict[str, PartGrade]) -> None:
     """False-claim findings for the universal and comparative statements of the answer."""
@@ -314,7 +352,8 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
             if same and not stance(words, same.end() - 1, same.end()):
                 why = _sameness(solution, words)
             if why is None and not _HEDGED.search(words):
-                why = _norm_comparison(solution, words) or _invariance_claim(solution, words)
+                why = (_norm_comparison(solution, words) or _invariance_claim(solution, words)
+                       or _estimator_claim(solution, words))
             compared = _COMPARATIVE.search(words)
             subjects = len(concepts(sentence).subjects)
             if compared is None and _ALWAYS.search(words) and not _HEDGED.search(words):
