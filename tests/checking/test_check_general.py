@@ -71,3 +71,18 @@ _ADAM_B = ("(b) Unrolling, E[m_t] = (1 - β₁ᵗ) E[g] and E[v_t] = (1 - β₂�
 ])
 def test_an_estimator_claim_is_judged_by_the_verified_expectation(solved, remark, false):
     assert bool(_false_claims(solved, _ADAM, _ADAM_B + remark, "b")) is false
+
+
+_ADAM_E = ("(e) With L2 the term λθ is added to g before the normalisation, so it is divided by "
+           "$\\sqrt{\\hat v}$ as well; AdamW subtracts $\\alpha\\lambda\\theta$ directly. ")
+
+
+@pytest.mark.parametrize("remark, false", [
+    ("Rescaling helps: AdamW with decay λ is precisely equivalent to Adam with an L2 "
+     "coefficient of λ/α.", True),
+    ("So AdamW is not equivalent to Adam with an L2 penalty, whatever coefficient one "
+     "picks.", False),
+])
+def test_an_equivalence_of_two_methods_is_judged_by_their_verified_answers(solved, remark,
+                                                                          false):
+    assert bool(_false_claims(solved, _ADAM, _ADAM_E + remark, "e")) is false

@@ -333,6 +333,50 @@ def _estimator_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_EQUIVALENT_TO = re.compile(r"\b(?:exactly |precisely |fully )?(?:equivalent to|identical to|"
+                            r"the same as|reproduces?|the same thing as)\b", re.I)
+_RESCALED = re.compile(r"\b(?:coefficient|rescal\w*|scaled|choosing|with \w+ (?:=|replaced))\b",
+                       re.I)
+
+
+def _equivalence_claim(solution: Any, words: str) -> Refutation | None:
+    """"AdamW with decay λ is exactly L2-regularised Adam with coefficient λ/α": refuted when
+    the verified answers of the two methods for one quantity differ by a factor that depends
+    on the state (so no constant choice of coefficient makes them equal), or, with no
+    rescaling mentioned, differ at all."""
+    import sympy
+
+    from optiproof.catalogue import OPTIMIZERS, SCHEMES
+
+    m = _EQUIVALENT_TO.search(words)
+    if not m:
+        return None
+    left = [x.entry.key for reg in (OPTIMIZERS, SCHEMES) for x in reg.mentions(words[:m.start()])]
+    right = [x.entry.key for reg in (OPTIMIZERS, SCHEMES) for x in reg.mentions(words[m.end():])]
+    if not left or not right or left[-1] == right[0]:
+        return None
+    a_key, b_key = left[-1], right[0]
+    rescaled = bool(_RESCALED.search(words))
+    answers = _values(solution, lambda q: True)
+    for p, a in answers:
+        if a.subject != a_key:
+            continue
+        for _, b in answers:
+            if b.subject != b_key or b.quantity != a.quantity:
+                continue
+            try:
+                ratio = sympy.simplify(sympy.sympify(a.expr) / sympy.sympify(b.expr))
+            except Exception:  # noqa: BLE001 -- answers SymPy cannot divide decide nothing
+                continue
+            state = {s for s in ratio.free_symbols if s.name not in ("alpha", "lambda")}
+            if (rescaled and state) or (not rescaled and ratio != 1 and ratio.is_number):
+                which = ("depends on " + ", ".join(sorted(s.name for s in state))
+                         if state else "is not 1")
+                return Refutation(f"the verified {a.name} and {b.name} differ by the factor "
+                                  f"{ratio}, which {which}", p.label)
+    return None
+
+
 def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                      grades: dict[str, PartGrade]) -> None:
     """False-claim findings for the universal and comparative statements of the answer."""
@@ -353,7 +397,8 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                 why = _sameness(solution, words)
             if why is None and not _HEDGED.search(words):
                 why = (_norm_comparison(solution, words) or _invariance_claim(solution, words)
-                       or _estimator_claim(solution, words))
+                       or _estimator_claim(solution, words)
+                       or _equivalence_claim(solution, words))
             compared = _COMPARATIVE.search(words)
             subjects = len(concepts(sentence).subjects)
             if compared is None and _ALWAYS.search(words) and not _HEDGED.search(words):
