@@ -153,9 +153,10 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                               f"no final value found for the {' / '.join(names)}", names[0]))
 
 
-_OR_ELSE = re.compile(r"\s*[(,]?\s*(?:or|or else|alternatively)\s+(?!so\b|more\b|less\b|rather\b)"
-                      r"((?:[^\s(),;]|\([^()]*\))(?:[^(),;]|\([^()]*\))*?)\s*(?=[,;)]|$|\s(?:depending|"
-                      r"if|when|for|in|with|as)\b)", re.I)
+_OR_ELSE = re.compile(r"\s*[(,]?\s*(?:or|or else|alternatively)\s+"
+                      r"(?!so\b|more\b|less\b|rather\b)"
+                      r"((?:[^\s(),;]|\([^()]*\))(?:[^(),;]|\([^()]*\))*?)\s*"
+                      r"(?=[,;)]|$|\s(?:depending|if|when|for|in|with|as)\b)", re.I)
 """After a value: an alternative offered for the same answer ("p/n (or p/(n − 1), depending
 on the implementation)")."""
 
