@@ -161,3 +161,170 @@ def test_a_yes_no_answer_is_no_number():
     assert as_float(sympy.false) is None and as_float(sympy.true) is None
     assert floats(sympy.false) is None
     assert as_float(sympy.Rational(1, 4)) == 0.25
+
+
+def test_plain_formulas_on_consecutive_lines_are_separate_statements(solved):
+    text = ("(a) Adam keeps two averages:\n"
+            "m_t = β₁ m_{t−1} + (1 − β₁) g_t\n"
+            "v_t = β₂ v_{t−1} + (1 − β₂) g_t²\n"
+            "m̂_t = m_t/(1 − β₁ᵗ)\n"
+            "v̂_t = v_t/(1 − β₂ᵗ)\n"
+            "θ_t = θ_{t−1} − α m̂_t/(√v̂_t + ε)\n")
+    part = _part(solved, ADAM, text, "a")
+    assert part.verdict == "correct", part.findings
+
+
+
+@pytest.mark.parametrize("text", [
+    "(c) $\\theta_1 - \\theta_0 = [-0.001, 0.001, -0.001]$.\n\n**Rescaling the loss by $c>0$:** "
+    "then $\\hat m \\to c\\,\\hat m$ and $\\hat v \\to c^2\\hat v$, so the update does not "
+    "change, for every step.",
+    "(c) θ₁ − θ₀ = [−0.001, 0.001, −0.001]\n\nRescaling the loss by c > 0: m and √v both grow "
+    "by c ⇒ no change.",
+])
+def test_how_an_ingredient_of_the_answer_transforms_is_not_the_answer(solved, text):
+    part = _part(solved, ADAM, text, "c")
+    assert part.verdict == "correct", part.findings
+
+
+def test_a_symbol_defined_in_a_notation_table_is_substituted(solved):
+    text = ("| symbol | meaning |\n|---|---|\n"
+            "| $d_t$ | the step direction $\\hat m_t/(\\sqrt{\\hat v_t}+\\epsilon)$ |\n"
+            "| $b_1(t),\\ b_2(t)$ | the factors $1-\\beta_1^t$ and $1-\\beta_2^t$ |\n\n"
+            "## (a)\n\n$m_t = \\beta_1 m_{t-1} + (1-\\beta_1)g_t$, "
+            "$v_t = \\beta_2 v_{t-1} + (1-\\beta_2)g_t^2$, $\\theta_t = \\theta_{t-1} - \\alpha d_t$"
+            "\n\n## (b)\n\n$\\mathbb{E}[m_t] = b_1(t)\\,\\mathbb{E}[g]$ and "
+            "$\\mathbb{E}[v_t] = b_2(t)\\,\\mathbb{E}[g^2]$, hence "
+            "$\\mathbb{E}[\\hat m_t] = \\mathbb{E}[g]$ and $\\mathbb{E}[\\hat v_t] = \\mathbb{E}[g^2]$.")
+    report = check_answer(solved(ADAM), text, strict_problem=False)
+    parts = {p.label: p for p in report.parts}
+    assert parts["a"].verdict == "correct", parts["a"].findings
+    assert parts["b"].verdict == "correct", parts["b"].findings
+
+
+_TABLE_UNDER_A_HEADING = (
+    "## (c)\n\nThe first step is $\\theta_1-\\theta_0 = [-0.001, 0.001, -0.001]$ and it is "
+    "unchanged under loss scaling.\n\n## (e)\n\n| | with L2 | decoupled |\n|---|---|---|\n"
+    "| gradient used in $m, v$ | $g + \\lambda\\theta$ | $g$ |\n"
+    "| shrink per step | depends on $\\hat v_i$ | $1 - \\alpha\\lambda = 0.99999$ |\n")
+_TABLE_OF_CASES = (
+    "## (d)\n\nThe largest step: $$|\\Delta\\theta_i| = \\alpha\\frac{1-\\beta_1}"
+    "{\\sqrt{1-\\beta_2}} = \\sqrt{10}\\,\\alpha.$$\n\n"
+    "| case | bound on $|\\Delta\\theta_i|$ |\n|---|---|\n"
+    "| spike after zeros | $\\approx 3.16\\times10^{-3}$ |\n"
+    "| steady gradients | $\\approx \\alpha = 10^{-3}$ |\n| first step | exactly $\\alpha$ |\n\n"
+    "### Summary\n\n| topic | answer |\n|---|---|\n"
+    "| max step | $\\sqrt{10}\\,\\alpha \\approx 0.0032$ |\n")
+
+
+@pytest.mark.parametrize("text, label", [
+    (_TABLE_UNDER_A_HEADING, "c"),  # its rows belong to (e), not to the parts they mention
+    (_TABLE_OF_CASES, "d"),  # rows of other cases are not the part's final claim
+])
+def test_a_table_inside_a_part_is_read_as_that_parts_detail(solved, text, label):
+    part = _part(solved, ADAM, text, label)
+    assert part.verdict == "correct", part.findings
+
+
+def test_a_signed_component_does_not_state_a_step_size(solved):
+    text = ("## (c)\n\n| quantity | x | y | z |\n|---|---|---|---|\n"
+            "| $\\theta_1-\\theta_0$ | **−0.001** | **+0.001** | **−0.001** |\n\n"
+            "So $\\theta_1 - \\theta_0 = -\\alpha\\,\\mathrm{sign}(g_1)$.")
+    part = _part(solved, ADAM, text, "c")
+    assert "wrong-answer" not in _kinds(part), part.findings
+
+
+_SPECTRAL_STEP = ("(e) $$u = -\\tfrac{\\alpha}{2}\\sigma_1 UV^\\top \\approx \\begin{bmatrix}0.2177 & "
+                  "-0.9009\\\\ -1.2177 & -0.8664\\\\ 0.9354 & -0.9182\\end{bmatrix}$$ ")
+
+
+@pytest.mark.parametrize("problem, text, label", [
+    # a Latin letter for a Greek one, in plain text
+    (QD, "(b) Equalise the two contraction factors: 1 - a = a*10 - 1, hence\n"
+         "    a* = 2/11 ≈ 0.18\n    optimal rate 9/11 ≈ 0.82\n", "b"),
+    # a value an arrow draws from the claim before it
+    (QD, "**(c)** With $\\alpha = 0.15$ the slow factor is $0.85$, so rate $0.85$. Steps needed: "
+         "$\\log(10^{-6})/\\log(0.85) \\approx 85.01$ → **86**.", "c"),
+    # a comparison sets aside its own clause, not the conclusion after it
+    (SD, "(b) $u = (-1.5, 1.5, -1.5)$, sign descent. In the Euclidean norm it measures $2.598$ "
+         "versus $0.935$ for the step of (a); that is $2.78$ times as long.", "b"),
+    # the objective at the answer's step is the minimum value
+    (SD, "(c) Put the whole budget on the largest entry: $s = (-0.1, 0, 0)$ and "
+         "$g^\\top s = -0.3$. That is greedy coordinate descent.", "c"),
+    # an ingredient the update lacks is not an optimizer it names
+    (SD, _SPECTRAL_STEP + "That is Muon / orthogonalised descent, with no momentum term.", "e"),
+])
+def test_correct_answers_in_their_own_words_are_correct(solved, problem, text, label):
+    part = _part(solved, problem, text, label)
+    assert part.verdict == "correct", part.findings
+
+
+@pytest.mark.parametrize("problem, text, label, kind", [
+    (SD, "(b) $u = (-1.5, 1.5, -1.5)$, sign descent. In the Euclidean norm it measures $2.598$ "
+         "versus $0.935$ for (a); so it is $3.5$ times as long.", "b", "wrong-answer"),
+    (SD, _SPECTRAL_STEP + "That is Muon / momentum SGD.", "e", "over-reach"),
+])
+def test_the_same_readings_still_catch_a_wrong_part(solved, problem, text, label, kind):
+    assert kind in _kinds(_part(solved, problem, text, label))
+
+
+def test_a_display_inside_a_sentence_is_read_with_the_words_after_it(solved):
+    text = ("(b) $u = (-1.5, 1.5, -1.5)$, sign descent. Its length is $2.598$ against $0.935$, "
+            "so the new step is\n\n$$\\frac{2.598}{0.935} \\approx 2.78$$\n\ntimes as long.")
+    assert _part(solved, SD, text, "b").verdict == "correct"
+
+
+def test_a_plain_formula_followed_by_a_remark_in_brackets_is_read(solved):
+    text = ("(a) The recursions, in plain text:\n\n"
+            "    m_t = beta1 * m_{t-1} + (1 - beta1) * g_t      (running mean)\n"
+            "    v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2    (squared entrywise)\n"
+            "    theta_t = theta_{t-1} - alpha * mhat_t / (sqrt(vhat_t) + eps)\n")
+    part = _part(solved, ADAM, text, "a")
+    assert part.verdict == "correct", part.findings
+
+
+_DT_TABLE = ("| scheme | messages | size of each message |\n|---|---|---|\n"
+             "| all-to-all | n(n-1) | p |\n| parameter server | 2n | p |\n"
+             "| ring all-reduce | 2n(n-1) | p/n @@ |\n")
+_OC_B = ("## (b)\n\nSo the iterates end up at\n\n"
+         "$$\\theta = \\frac{1}{1.11}(1,1,1) \\approx (0.901,\\ 0.901,\\ 0.901).$$\n\n"
+         "With tiny steps one might instead end near $(0.990, 0.0990, 0.00990)$. @@")
+
+
+@pytest.mark.parametrize("problem, text, label, over_reach", [
+    (DT, _DT_TABLE.replace("@@", "(or else p/(n+1), it varies by library)"), "main", True),
+    (DT, _DT_TABLE.replace("@@", "(n chunks of the vector)"), "main", False),
+    (OC, _OC_B.replace("@@", "Either of the two points is a correct answer here."), "b", True),
+    (OC, _OC_B.replace("@@", "That is not the limit of this method, though."), "b", False),
+])
+def test_an_answer_that_leaves_the_choice_between_values_open_over_reaches(
+        solved, problem, text, label, over_reach):
+    part = _part(solved, problem, text, label)
+    assert part.claimed, part.findings
+    assert ("over-reach" in _kinds(part)) is over_reach
+
+
+def test_a_decorated_symbol_is_a_transformed_quantity_not_the_answer(solved):
+    text = ("## (c)\n\nDividing each feature by its size gives the example $\\tilde x = (1,1,1)$. "
+            "Then SGD ends at the least-norm point\n\n$$\\tilde\\theta = \\tfrac{1}{3}(1,1,1)$$"
+            "\n\nand mapping it back is left to the reader.")
+    assert _kinds(_part(solved, OC, text, "c")) == ["unanswered"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("(b) Every coordinate moves by the same amount, so the step is $-s\\,\\mathrm{sign}(g)$ "
+     "for some scalar $s > 0$; finding $s$ is left for later.", False),
+    ("(b) Every coordinate moves by the same amount: $u = -\\alpha\\,\\mathrm{sign}(g)$, where "
+     "the length $\\alpha$ is fixed by the penalty.", True),
+])
+def test_a_step_with_a_length_the_answer_leaves_open_is_unanswered_not_wrong(solved, text,
+                                                                           wrong):
+    part = _part(solved, PLI, text, "b")
+    assert ("wrong-answer" in _kinds(part)) is wrong
+    assert part.verdict == ("incorrect" if wrong else "incomplete")
+
+
+def test_a_plain_chain_broken_over_lines_at_an_operator_is_one_claim(solved):
+    body = ("(d) With eps = 0 a coordinate can move by up to about alpha*(1-beta1)/sqrt(1-beta2)\n"
+            "= sqrt(10)*alpha = 0.00316 in one step.\n\n")
+    assert _part(solved, ADAM, body, "d").verdict == "correct"

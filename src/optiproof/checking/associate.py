@@ -55,12 +55,19 @@ def _base(key: str) -> str:
 
 def symbol_score(subject: str, exp: Expectation) -> float:
     """4 for the answer's own symbol, 2 for the same letter decorated differently
-    (``α`` for ``α*``, ``u_b`` for ``u``), 0 otherwise."""
+    (``α`` for ``α*``, ``u_b`` for ``u``) or spelled in Latin (``a*`` for ``α*``), 0
+    otherwise."""
     if not subject:
         return 0.0
     if subject in exp.symbols:
         return 4.0
-    return 2.0 if any(_base(subject) == _base(s) for s in exp.symbols) else 0.0
+    base = _base(subject)
+    base = _SPELLED.get(base, base)
+    return 2.0 if any(base == _base(s) for s in exp.symbols) else 0.0
+
+
+_SPELLED = {"a": "alpha", "b": "beta", "r": "rho"}
+"""Latin letters a plain-text answer writes for Greek ones (``a* = 2/11`` for ``α*``)."""
 
 
 def label_score(claim: Claim, exp: Expectation, quantities: frozenset[str]) -> float:
@@ -179,6 +186,31 @@ def _as_recurrence(claim: Claim, value: Any, exp: Expectation) -> Any:
     return None
 
 
+def _ingredient(claim: Claim, exp: Expectation) -> bool:
+    """The claim is about a symbol the answer is built from, not about the answer: its subject
+    is one of the answer's own symbols (``v̂ → c²v̂`` on the way to the scaled step
+    ``-α m̂/(√v̂ + ε/c)``)."""
+    names = {_base(s.name) for s in getattr(exp.value, "free_symbols", set())}
+    if not names or exp.kind != "formula" or not claim.subject:
+        return False
+    return not symbol_score(claim.subject, exp) and _base(claim.subject) in names
+
+
+_DECORATED = re.compile(r"^(?:tilde|bar|check|breve)|(?:tilde|bar|check|breve)$")
+"""A symbol with a tilde, bar or check (``x̃``, ``θ̄``): a transformed quantity (rescaled data,
+an average), not an answer unless the answer's own symbol carries it."""
+
+
+def _transformed(subject: str, exp: Expectation) -> bool:
+    """``θ̃ = (1/3)(1,1,1)`` names the answer's symbol with a tilde, bar or check: a
+    transformed variable (the solution in rescaled units), not the answer itself."""
+    if not subject or subject in exp.symbols:
+        return False
+    base = _base(subject)
+    return any(base in (f"{b}{d}", f"{d}{b}") for b in {_base(s) for s in exp.symbols}
+               for d in ("tilde", "bar", "check", "breve"))
+
+
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
                 context: dict[str, Any]) -> list[tuple[float, Expectation, Any]]:
     """(evidence, expectation, value as read for it) for every expectation the claim could
@@ -189,6 +221,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         named = set()
     out = []
     for e in gradable:
+        if _ingredient(claim, e) or _transformed(claim.subject, e):
+            continue
         read = _as_recurrence(claim, value, e) if _recurrence(claim.subject, value) else value
         at_given = symbol_score(claim.subject, e) >= 4 and any(
             g in claim.cue.replace(" ", "") for g in context["conditions"])
@@ -199,6 +233,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         evidence = (symbol_score(claim.subject, e) + label_score(claim, e, quantities)
                     + about_score(claim, e, subjects)
                     + (3.0 if e.kind in ("vector", "matrix", "unbounded") else 0.0))
+        if piece.relation in ("<", ">") and e.bound:
+            evidence += 2.0  # a bound stated as one ("up to", "at most") states a bound answer
         if isinstance(read, Recurrence) or read is not value:
             evidence = max(evidence, 4.0)
         elif claim.subject and claim.subject in own and not symbol_score(claim.subject, e):
@@ -210,6 +246,40 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
 _MENTIONED = re.compile(r"\b(?:by|of|with|over|from|via|into)(?:\s[^,;=]{0,30}\band)?\s*$")
 """Before a formula with nothing naming it: it is the object of a phrase (``normalisation by
 $\\sqrt{\\hat v}$``, ``EMA of $g$ and $g^2$``), mentioned rather than stated as an answer."""
+
+
+_OFFERED_INSTEAD = re.compile(r"^\s*(?:or|or else|alternatively|or perhaps|or maybe)\s*$", re.I)
+"""A value offered as an alternative to the one before it (``p/n (or p/(n-1))``): the answer's
+claim is the first; the alternative is judged as a hedge (see ``hedged_findings``)."""
+_UNDETERMINED = re.compile(r"\b(?:for some|some (?:\w+ )?(?:length|scalar|constant|value|number|"
+                           r"step|amount)|to be (?:determined|chosen|found|fixed)|undetermined|"
+                           r"(?:is|remains|left|still) (?:unknown|open|undetermined)|yet to be)\b",
+                           re.I)
+
+
+def _left_open(claim: Claim, value: Any, gradable: list[Expectation]) -> bool:
+    """``-t sign(g) for some length t``, ``t to be determined``: the value keeps a symbol no
+    answer has and the answer says it has not fixed it -- not a final answer."""
+    names = {s.name for s in getattr(value, "free_symbols", set())}
+    known = set()
+    for e in gradable:
+        known |= set(e.symbols) | {s.name for s in getattr(e.value, "free_symbols", set())}
+    stray = names - known
+    return bool(stray) and bool(_UNDETERMINED.search(claim.unit.text))
+
+
+_VERB_AFTER = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have|and|both|stays?|remains?|"
+                         r"cancels?|scales?|changes?|becomes?|gets?|moves?|grows?|shrinks?)\b")
+
+
+def _sentence_subject(claim: Claim, piece: Piece) -> bool:
+    """A lone symbol that the sentence goes on to say something about (``r_t is unchanged``,
+    ``m and √v both scale by c``): the subject of a sentence, not a value stated."""
+    import sympy
+
+    if claim.subject or len(claim.pieces) != 1 or not isinstance(piece.value, sympy.Symbol):
+        return False
+    return bool(_VERB_AFTER.match(claim.cue.partition("@")[2]))
 
 
 def _conditions(givens: dict[str, Any]) -> list[str]:
@@ -227,6 +297,24 @@ def _conditions(givens: dict[str, Any]) -> list[str]:
     return out
 
 
+_ARROW_LEAD = re.compile(r"(?:→|⇒|⟹|=>|->|\\Rightarrow|\\to)\s*\**\s*$")
+
+
+def _continued(claim: Claim, previous: Claim | None) -> Claim:
+    """``ln(10⁻⁶)/ln(0.85) = 85.01 → **86**``: a value that an arrow draws from the claim just
+    before it on the same line continues that claim, with its subject and words."""
+    from dataclasses import replace
+
+    if (previous is None or claim.subject or claim.words or previous.line != claim.line
+            or not 0 < claim.pos - previous.pos <= 200):
+        return claim
+    head, _, after = claim.cue.partition("@")
+    if not _ARROW_LEAD.search(head.rpartition("¦")[2]):
+        return claim
+    return replace(claim, subject=previous.subject, subject_text=previous.subject_text,
+                   cue=previous.cue.partition("@")[0] + "@" + after)
+
+
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
                   givens: dict[str, Any], numbers: list[Any]) -> dict[str, list[Statement]]:
     """Expectation name -> the claims that state it (each claim states at most one, except a
@@ -237,18 +325,26 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
     context = {"quantities": quantities, "own": {s for e in gradable for s in e.symbols},
                "subjects": frozenset(e.subject for e in gradable if e.subject),
                "conditions": _conditions(givens)}
+    previous = None
     for claim in claims:
+        claim, previous = _continued(claim, previous), claim
         piece = claim.final if not claim.words else claim.pieces[0]
         if claim.excluded or piece is None:
             continue
         value = UNBOUNDED if claim.words == UNBOUNDED else _drop_index(
             scope.evaluate(piece.value, claim.pos), claim.subject)
+        decorated = bool(claim.subject) and bool(_DECORATED.search(_base(claim.subject)))
         if value is None or restates_given(claim, value, givens, numbers) or (
-                claim.subject in givens and not any(symbol_score(claim.subject, e)
-                                                    for e in gradable)):
+                (claim.subject in givens or decorated)
+                and not any(symbol_score(claim.subject, e) for e in gradable)):
             continue
         if names_other(claim, quantities) or (
                 not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
+            continue
+        if _left_open(claim, value, gradable):
+            continue
+        if _sentence_subject(claim, piece) or _OFFERED_INSTEAD.search(
+                claim.cue.partition("@")[0].rpartition("¦")[2]):
             continue
         best = sorted(_candidates(claim, piece, value, gradable, context), key=lambda x: -x[0])
         if symbol_names_other(claim.subject, quantities, context["own"]) and not any(

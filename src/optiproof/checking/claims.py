@@ -96,7 +96,8 @@ _PLAIN_REL = re.compile(
     r"|(?P<eq>:=|=|≈|≃|≅|\s~\s|~(?=\s*[\d(\[−-])|->|→|⟶)"
     r"|(?P<in>∈)")
 _COMPARATIVE = re.compile(r"\b(?:at most|no more than|no larger than|up to|bounded by|"
-                          r"less than|below|smaller than)\s*$", re.I)
+                          r"less than|below|smaller than)(?:\s+(?:about|roughly|approximately|"
+                          r"around))?\s*$", re.I)
 _LOWER = re.compile(r"\b(?:at least|no less than|more than|greater than|above|exceeds?)\s*$",
                     re.I)
 _CONDITION = re.compile(r"\\text\s*\{\s*(?:for|if|when|whenever|with|where|since|because|as)\b"
@@ -297,6 +298,15 @@ def _is_math_id(word: str) -> bool:
             or bool(re.fullmatch(r"[A-Za-zα-ω]+\d+", base)) or bool(re.search("[Α-Ωα-ω]", base)))
 
 
+_CONTINUES = re.compile(r"(?:[-+*/=≈<>≤≥→⇒·×−–,(\[{^_]|->|=>)\s*$")
+"""A run whose line ends with an operator goes on on the next line; any other line break ends
+it (``v_t = ...`` on one line and ``m̂_t = ...`` on the next are two statements)."""
+
+
+_OPENS_WITH_OPERATOR = re.compile(r"[=≈<>≤≥+*/·×−–→⇒]|-(?!-)|->|=>")
+"""A next line that opens with an operator (``= sqrt(10)*alpha``) goes on with the run."""
+
+
 def plain_runs(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are plain-text math: numbers, symbols, operators and brackets,
     with English words (two letters or more, not a math name) breaking them."""
@@ -323,6 +333,10 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
             depth -= tok in ")]}" and 1 or 0
             end = m.end()
         elif kind == "space" and start is not None:
+            if "\n" in tok and depth == 0 and not _CONTINUES.search(text[start:end]) \
+                    and not _OPENS_WITH_OPERATOR.match(text, m.end()):
+                runs.append((start, end))
+                start = None
             continue
         elif start is not None:
             runs.append((start, end))
@@ -333,7 +347,8 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
 
 
 def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
-    """Trim unmatched brackets, closing punctuation and bold markers off the ends of a run."""
+    """Trim unmatched brackets (also an opening one left at the end: ``x = a + b (note)``),
+    closing punctuation and bold markers off the ends of a run."""
     while a < b:
         run = text[a:b]
         opens = sum(run.count(c) for c in "([{")
@@ -342,6 +357,8 @@ def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
             b -= 1
         elif opens > closes and run[0] in "([{":
             a += 1
+        elif run[-1].isspace() or (opens > closes and run[-1] in "([{"):
+            b -= 1
         elif run[-1] in ".,":
             b -= 1
         elif run.endswith("**"):
@@ -409,6 +426,11 @@ def _words_near(text: str, a: int, b: int) -> str:
     return f"{plain(prior)} ¦ {plain(clauses[-1])} @ {plain(after)}"
 
 
+_TRAIL = re.compile(r"[ \t]*\n?[ \t]*\n?[ \t]*([a-z][^.;:\n]{0,80})")
+"""After a display: the sentence it stands in going on in lower case ("$$2.598/0.935 ≈ 2.78$$
+times longer")."""
+
+
 def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex: bool,
                      doc_text: str, said: str, lead: str) -> Claim | None:
     texts = [p for _, _, p, _ in chain]
@@ -450,6 +472,10 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
         cue = f"{plain(unit.lead[-100:])} {cue}"
     if subject_text.strip():
         cue = cue.replace("@", f"{plain(subject_text)} @", 1)
+    if unit.kind == "display" and rel_end >= len(unit.text.rstrip().rstrip("$]\\").rstrip()) - 2:
+        trail = _TRAIL.match(doc_text, unit.end)
+        if trail:
+            cue = f"{cue} {plain(trail.group(1))}"
     if said:
         cue = f"{cue} {plain(said)}"
     about = concepts(f"{unit.row} {cue.split('@')[0][-80:]}").subjects or unit.topic
@@ -490,7 +516,8 @@ def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
     for a, b in plain_runs(bare):
         run = bare[a:b]
         lead = bare[max(0, a - 40):a]
-        alone = run.strip() == bare.strip() or lead.rstrip().endswith(":")
+        alone = run.strip() == bare.strip() or lead.rstrip().endswith(":") or (
+            unit.kind == "cell" and not bare[:a].strip(" *_"))
         if not (_worth_reading(run) or alone):
             continue
         for chain in _split_chain(run, _PLAIN_REL):

@@ -182,6 +182,12 @@ def kind_of(value: Any) -> str | None:
     return "formula" if value.free_symbols else "number"
 
 
+def _magnitude(exp: Expectation) -> bool:
+    """The answer is an absolute value or a norm (``|θ_{1,i} - θ_{0,i}|``): a negative
+    number (a signed component) does not state it."""
+    return any(k.startswith(("|", "‖", "norm")) for k in exp.symbols)
+
+
 def compatible(value: Any, exp: Expectation, finite_for_unbounded: bool = False) -> bool:
     """Could ``value`` be a statement of ``exp`` (same kind, and same shape for arrays)? A
     finite value states an unbounded answer (wrongly) only when ``finite_for_unbounded``."""
@@ -193,7 +199,8 @@ def compatible(value: Any, exp: Expectation, finite_for_unbounded: bool = False)
             exp.kind == "vector" or tuple(value.shape) == exp.shape) and (
             bool(exp.value.free_symbols) or not value.free_symbols)
     if exp.kind == "number":
-        return kind == "number"
+        return kind == "number" and not (_magnitude(exp) and bool(getattr(value, "is_negative",
+                                                                         False)))
     if exp.kind == "formula":
         if isinstance(value, Recurrence):
             return True

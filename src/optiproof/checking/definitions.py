@@ -121,6 +121,12 @@ def substitute(value: Any, env: dict[str, Any]) -> Any:
     if value is None or not env or not hasattr(value, "free_symbols"):
         return value
     full = {**_vector_atoms(env), **env}
+    applied = {k: v for k, v in full.items() if "(" in k}
+    if applied:
+        value = _substitute_applied(value, applied)
+        if value is None:
+            return None
+        full = {k: v for k, v in full.items() if "(" not in k}
     for _ in range(MAX_PASSES):
         names = {s.name: s for s in value.free_symbols}
         hits = {names[k]: v for k, v in full.items() if k in names}
@@ -134,6 +140,73 @@ def substitute(value: Any, env: dict[str, Any]) -> Any:
         except (TypeError, ValueError, AttributeError, sympy.SympifyError):
             return None
     return value
+
+
+def _substitute_applied(value: Any, applied: dict[str, Any]) -> Any:
+    """Symbols written as functions of the step (``c_2(t)``, read as the product ``c_2 t``)
+    replaced by what they stand for."""
+    import sympy
+
+    for key, target in applied.items():
+        pattern = parse_value(key, latex=True)
+        if pattern is None or not pattern.free_symbols <= value.free_symbols:
+            continue
+        try:
+            if isinstance(value, sympy.MatrixBase):
+                value = value.applyfunc(lambda x, p=pattern, t=target: x.subs(p, t))
+            else:
+                value = value.subs(pattern, target)
+        except (TypeError, ValueError, AttributeError, sympy.SympifyError):
+            return None
+    return value
+
+
+def _symbol_label(latex: str) -> str | None:
+    r"""The key of a notation row's label when it is one symbol (``r_t``, ``\hat v_t``), or a
+    symbol of the step written as a function (``c_1(t)``, kept with its argument)."""
+    import sympy
+
+    text = latex.strip().strip("$ ").strip()
+    applied = re.fullmatch(r"(.+?)(?:\\left)?\(\s*([a-z])\s*(?:\\right)?\)", text)
+    if applied:
+        base = parse_value(applied.group(1), latex=True)
+        return f"{base.name}({applied.group(2)})" if isinstance(base, sympy.Symbol) else None
+    value = parse_value(text, latex=True)
+    return value.name if isinstance(value, sympy.Symbol) else None
+
+
+_LIST_SEP = re.compile(r",\s*(?:\\[ ,;:!]|\\quad|~)*\s*|\s*\\(?:quad|qquad)\s*")
+
+
+def notation_definitions(doc: Any, lay: Any) -> list[Definition]:
+    r"""Definitions stated in a table of notation: a row whose label is a symbol (or a list of
+    symbols) and whose meaning holds as many bare formulas (``r_t`` | "the normalised
+    direction $\hat m_t/(\sqrt{\hat v_t}+\varepsilon)$"; ``c_1(t), c_2(t)`` | "correction
+    factors $1-\beta_1^t$ and $1-\beta_2^t$"). A formula that states a relation of its own
+    (``m_t = β₁m_{t-1} + ...``) is not a bare meaning."""
+    from optiproof.checking.document import math_spans
+
+    out: list[Definition] = []
+    for table in doc.tables:
+        if lay.role.get(table.first) != "notation":
+            continue
+        for row in table.rows:
+            if len(row.cells) < 2:
+                continue
+            label = row.cells[0].text.strip()
+            inner = "".join(m.latex for m in math_spans(label)) or label
+            keys = [_symbol_label(k) for k in _LIST_SEP.split(inner) if k.strip()]
+            formulas = [m.latex for c in row.cells[1:] for m in math_spans(c.text)]
+            if not keys or None in keys or len(formulas) != len(keys):
+                continue
+            for key, latex in zip(keys, formulas, strict=True):
+                if re.search(r"=|\\(?:approx|le|ge|to|in)\b|[<>]", latex):
+                    break
+                value = parse_value(latex, latex=True)
+                if value is None or _calls_unknown(value) or getattr(value, "is_Symbol", False):
+                    break
+                out.append(Definition(row.cells[0].start, key, value))
+    return out
 
 
 def definitions_of(claims: list[Any]) -> list[Definition]:

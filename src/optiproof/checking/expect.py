@@ -9,6 +9,7 @@ answers need its own judgement supplies a checker (``Family.checker``, see
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -91,6 +92,8 @@ def expectations(part: Any) -> list[Expectation]:
         symbols = {symbol_key(a.symbol)}
         if entry is not None and entry.latex:
             symbols.add(symbol_key(entry.latex))
+        if a.quantity == "min-value":
+            symbols |= objective_keys(part)
         value = canonical(a.expr) if a.expr is not None else None
         if isinstance(value, sympy.MatrixBase) and 1 in value.shape:
             value = value.reshape(len(value), 1)
@@ -103,6 +106,32 @@ def expectations(part: Any) -> list[Expectation]:
     if hook is not None and hasattr(hook, "expectations"):
         out = hook.expectations(part, out)
     return out
+
+
+_ARGMIN = re.compile(r"\\arg\s*\\min_(\{[^{}]*\}|\\?[A-Za-z]+(?:\\[A-Za-z]+)?)")
+_DECISION_NAMES = ("u", "d", "x", "s", "p", r"\Delta", r"\Delta\theta", r"\Delta x")
+
+
+def objective_keys(part: Any) -> frozenset[str]:
+    """Keys of the part's objective written at the answer's step (``g^\top d``, ``g^T u``):
+    its value at the optimum is the minimum value, under whatever name the answer gave the
+    step."""
+    objective = getattr(getattr(part, "analysis", None), "objective", None)
+    text = " ".join(getattr(objective, "sides", ()) or ())
+    m = _ARGMIN.search(text)
+    if m is None:
+        return frozenset()
+    var = m.group(1).strip("{}").strip()
+    body = re.split(r"\\quad|\\text|\\mathrm\{s\.t|\bs\.t\.|,", text[m.end():])[0]
+    body = re.sub(r"\\[;,!: ]", " ", body).strip()
+    if not var or var not in body:
+        return frozenset()
+    out = set()
+    for name in (var, *_DECISION_NAMES):
+        written = body.replace(var, name)
+        for top in (r"\top", "T", "ᵀ"):
+            out.add(symbol_key(written.replace(r"\top", top)))
+    return frozenset(out - {""})
 
 
 def notation(part: Any) -> dict[str, Any]:

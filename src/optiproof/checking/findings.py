@@ -14,6 +14,7 @@ answer is never a wrong answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -75,6 +76,21 @@ def _judge(part: Any, exp: Expectation, st: Statement, hook: Any) -> tuple[Any, 
     return judge(part, exp, st.value, st.piece.text, hook)
 
 
+def _without_cases(body: list[Statement]) -> list[Statement]:
+    """A table in the body whose rows give different values for one answer lists cases
+    ("typical", "first step", "worst case"), not the part's conclusion: when the body states
+    the answer outside such a table too, the table's rows are not its final claim."""
+    cells = [s for s in body if s.claim.unit.kind == "cell"]
+    cases: set[int] = set()
+    for k, s in enumerate(cells):
+        for t in cells[k + 1:]:
+            if abs(s.claim.line - t.claim.line) <= 12 and s.claim.row != t.claim.row and agree(
+                    s.value, s.piece.text, t.value, t.piece.text) is False:
+                cases |= {id(s), id(t)}
+    rest = [s for s in body if id(s) not in cases]
+    return rest if cases and rest else body
+
+
 def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Statement]],
                      hook: Any) -> None:
     """Final claims against the verified answers: wrong answers, inconsistencies, and the
@@ -93,7 +109,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                  if _judge(part, exp, s, hook)[0] is not NOT_STATED]
         if not found:
             continue
-        body = [s for s in found if s.claim.role != "summary" and s.strong]
+        body = _without_cases([s for s in found if s.claim.role != "summary" and s.strong])
         summary = [s for s in found if s.claim.role == "summary"]
         final = max(body or summary or found, key=lambda s: s.rank)
         verdict, note = _judge(part, exp, final, hook)
@@ -137,12 +153,94 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                               f"no final value found for the {' / '.join(names)}", names[0]))
 
 
-def hedged_findings(grade: PartGrade, claims: list[Any], scope: Any) -> None:
-    """A set of candidate answers offered for one answer (``θ ∈ {a, b, c}``): over-reach when
-    the verified answer is among them, a wrong answer when it is not."""
+_OR_ELSE = re.compile(r"\s*[(,]?\s*(?:or|or else|alternatively)\s+"
+                      r"(?!so\b|more\b|less\b|rather\b)"
+                      r"((?:[^\s(),;]|\([^()]*\))(?:[^(),;]|\([^()]*\))*?)\s*"
+                      r"(?=[,;)]|$|\s(?:depending|if|when|for|in|with|as)\b)", re.I)
+"""After a value: an alternative offered for the same answer ("p/n (or p/(n − 1), depending
+on the implementation)")."""
+
+
+def _alternatives(grade: PartGrade, claim: Any, scope: Any) -> None:
+    """A value followed by another offered in its place: over-reach when the first is the
+    verified answer and the alternative is not."""
+    from optiproof.checking.compare import compatible
+    from optiproof.checking.formula import parse_value
+
+    final = claim.final
+    if final is None or claim.excluded or final.value is None:
+        return
+    at = final.pos - claim.unit.start + len(final.text)
+    m = _OR_ELSE.match(claim.unit.text[at:at + 120]) if at >= 0 else None
+    if m is None:
+        return
+    other = parse_value(m.group(1), latex=False)
+    if other is None:
+        return
+    mine = scope.evaluate(final.value, claim.pos)
+    other = scope.evaluate(other, claim.pos)
+    for exp in grade.expected:
+        if exp.kind in ("none", "yes-no") or not (compatible(mine, exp)
+                                                   and compatible(other, exp)):
+            continue
+        if matches(mine, final.text, exp) is True and matches(other, m.group(1), exp) is False:
+            grade.add(Finding("over-reach", grade.label, claim.line,
+                              f"offers {m.group(1).strip()!r} as an alternative to the "
+                              f"{exp.name} {final.text!r}; the derivation gives only the "
+                              "latter", exp.name, m.group(0).strip()))
+            return
+
+
+_EITHER = re.compile(
+    r"\b(?:either of (?:these|the|them|those)\b|both (?:are|answers are|values are|points are|"
+    r"of these are|of them are) (?:valid|correct|fine|acceptable|possible|right)\b|either "
+    r"(?:answer|value|one|result) is (?:fine|correct|valid|acceptable|right)\b|any of these "
+    r"(?:is|are) (?:fine|valid|correct)\b)", re.I)
+"""Words that leave the choice between several values open ("both are valid limits")."""
+
+
+def _either(grade: PartGrade, claims: list[Any], scope: Any, units: list[Any]) -> None:
+    """A part that offers several values for one answer and calls either of them right:
+    over-reach when the verified answer is among them."""
     from optiproof.checking.compare import compatible
 
+    for unit in sorted((u for u in units if _EITHER.search(u.text)), key=lambda u: u.start):
+        line = unit.line
+        near = [c for c in claims if line - 3 <= c.line <= line and c.final is not None
+                and c.excluded != "negated" and c.final.value is not None
+                and c.unit.start <= unit.start and c.pos < unit.end]
+        about = frozenset().union(*(c.about for c in near if c.line == line))
+        several = len({e.subject for e in grade.expected if e.subject}) > 1
+        for exp in grade.expected:
+            if exp.kind in ("none", "yes-no") or (several and exp.subject not in about):
+                continue
+            # the values of the sentence itself, else of the sentences just before it
+            own = [c for c in near if c.unit.start == unit.start]
+            offered = []
+            for group in (own, near):
+                offered = [(v, c.final.text) for c in group
+                           if (v := scope.evaluate(c.final.value, c.pos)) is not None
+                           and compatible(v, exp)]
+                if len(offered) >= 2:
+                    break
+            verdicts = {matches(v, t, exp) for v, t in offered}
+            if True in verdicts and False in verdicts:
+                grade.add(Finding("over-reach", grade.label, line,
+                                  f"offers {len(offered)} values for the {exp.name} and leaves "
+                                  "the choice open; the derivation gives one", exp.name))
+                break
+
+
+def hedged_findings(grade: PartGrade, claims: list[Any], scope: Any,
+                    units: list[Any] = ()) -> None:
+    """A set of candidate answers offered for one answer (``θ ∈ {a, b, c}``), or a value with
+    an alternative beside it (``p/n (or p/(n-1))``): over-reach when the verified answer is
+    among them, a wrong answer when none is."""
+    from optiproof.checking.compare import compatible
+
+    _either(grade, claims, scope, list(units))
     for claim in claims:
+        _alternatives(grade, claim, scope)
         for piece in claim.pieces:
             if not isinstance(piece.value, tuple) or claim.excluded:
                 continue

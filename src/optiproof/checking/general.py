@@ -33,6 +33,28 @@ _TARGET = (r"(?:the same (?:point|limit|solution|minimi[sz]er|answer|vector|dire
 _SAME = re.compile(_ALL + r"[^.;]{0,80}?" + _METHODS + r"[^.;]{0,120}?\b" + _TARGET
                    + r"|\b" + _TARGET + r"[^.;]{0,80}?" + _ALL + r"\s+(?:\w+\s+){0,2}" + _METHODS,
                    re.I)
+_UNIVERSAL = re.compile(_ALL + r"\s+(?:[\w-]+\s+){0,3}?" + _METHODS, re.I)
+_TARGET_RE = re.compile(_TARGET, re.I)
+_HEDGED = re.compile(r"\b(?:not (?:all|every|any|always|necessarily)|some|many|most|may|might|"
+                     r"could|typically|usually|often|sometimes|need not|in general,? not|"
+                     r"not in general|under (?:some|certain)|only (?:for|when|if)|"
+                     r"(?:do|does|did|is|are|will|would|can)(?: not|n't))\b", re.I)
+"""Words that make a general statement a hedge or a denial rather than a rule."""
+_ALWAYS = re.compile(r"\b(?:always|in (?:every|all) cases?|for (?:every|all|any) \w+|"
+                     r"regardless of|whatever|never)\b", re.I)
+
+
+def _universal_sameness(words: str) -> re.Match | None:
+    """A sentence that quantifies over methods ("any gradient-based method", "all first-order
+    optimizers") and says they reach one target, the quantifier and the target anywhere in it,
+    and not hedged. Naming a few methods is not a universal claim: gradient descent, SGD and
+    momentum do share their limit."""
+    target = _TARGET_RE.search(words)
+    if target is None or _HEDGED.search(words):
+        return None
+    return target if _UNIVERSAL.search(words) else None
+
+
 _MIN_NORM = re.compile(r"minimum[- ](?:euclidean[- ])?norm|min[- ]norm|least[- ]norm", re.I)
 _DIRECTION = re.compile(r"\bdirection\b|(?:negative|minus) gradient|-g\b|−g\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?P<word>fewer|more|less|larger|smaller|bigger|higher|lower|faster|"
@@ -131,31 +153,125 @@ def _compare_claim(solution: Any, words: str) -> Refutation | None:
     from optiproof.catalogue import OPTIMIZERS, SCHEMES
     from optiproof.catalogue.quantities import label_scores
 
-    m = _COMPARATIVE.search(words)
+    m = _COMPARATIVE.search(words) or _BARE_COMPARATIVE.search(words)
     if not m:
         return None
+    always = bool(_ALWAYS.search(words)) and not _HEDGED.search(words)
     left = [x.entry.key for reg in (SCHEMES, OPTIMIZERS) for x in reg.mentions(words[:m.start()])]
     right = [x.entry.key for reg in (SCHEMES, OPTIMIZERS) for x in reg.mentions(words[m.end():])]
+    if not left or (right and left[-1] == right[0]) or not (right or always):
+        return None
+    a_key = left[-1]
+    labels = label_scores(m.group("mid") + " " + words[m.end():m.end() + 40])
+    if m.group("word").lower() in _SIZE_WORDS and "messages" in labels:
+        labels = {"message-size": labels.pop("messages"), **labels}
+    answers = _values(solution, lambda q: q in labels)
+    by_subject = {(a.quantity, a.subject): a for _, a in answers}
+    others = [right[0]] if right else sorted({s for _, s in by_subject} - {a_key, None})
+    smaller = m.group("word").lower() in _SMALLER
+    import sympy
+
+    for quantity in sorted(labels, key=lambda q: -labels[q]):
+        for b_key in others:
+            a, b = by_subject.get((quantity, a_key)), by_subject.get((quantity, b_key))
+            if a is None or b is None:
+                continue
+            diff = sympy.sympify(a.expr) - sympy.sympify(b.expr)
+            signs = [float(diff.subs(pt)) for pt in _sample_points(diff.free_symbols)]
+            holds = [(s < 0) if smaller else (s > 0) for s in signs]
+            opposite = [(s > 0) if smaller else (s < 0) for s in signs]
+            # "always" falls to one size where the opposite holds strictly (a tie at the
+            # smallest size is no counterexample); a plain comparison to none where it holds
+            if any(opposite) if always else not any(holds):
+                part = next(p.label for p in solution.parts if a in p.answers)
+                return Refutation(f"the verified counts give {a.name} = {a.expr} and {b.name} "
+                                  f"= {b.expr}, so it is "
+                                  f"{'not always' if always else 'never'} "
+                                  f"{m.group('word').lower()}", part)
+    return None
+
+
+_SIZE_WORDS = frozenset({"smaller", "larger", "bigger", "shorter", "longer"})
+"""Comparatives of size: "smaller messages" compares their size, "fewer messages" their
+count."""
+_BARE_COMPARATIVE = re.compile(r"\b(?P<word>fewer|more|less|larger|smaller|bigger|higher|"
+                               r"lower|shorter|longer)\b(?P<mid>[^.;]{0,40})", re.I)
+_SHORTER = re.compile(r"\b(?P<word>shorter|longer|smaller|larger|bigger)\b[^.;]{0,40}?\bthan\b",
+                      re.I)
+
+
+def _norm_comparison(solution: Any, words: str) -> Refutation | None:
+    """"The ℓ∞ step is (always) shorter than the ℓ2 step": refuted by a verified length
+    ratio of the two steps on the other side of 1."""
+    from optiproof.catalogue import NORMS
+
+    m = _SHORTER.search(words)
+    if not m:
+        return None
+    left = [x.entry.key for x in NORMS.mentions(words[:m.start()])]
+    right = [x.entry.key for x in NORMS.mentions(words[m.end():])]
     if not left or not right or left[-1] == right[0]:
         return None
     a_key, b_key = left[-1], right[0]
-    labels = label_scores(m.group("mid") + " " + words[m.end():m.end() + 40])
-    answers = _values(solution, lambda q: q in labels)
-    by_subject = {(a.quantity, a.subject): a for _, a in answers}
-    for quantity in sorted(labels, key=lambda q: -labels[q]):
-        a, b = by_subject.get((quantity, a_key)), by_subject.get((quantity, b_key))
-        if a is None or b is None:
+    shorter = m.group("word").lower() in ("shorter", "smaller")
+    for p, ans in _values(solution, lambda q: q == "compare"):
+        found = re.search(r"\bof the (\w+) step to the (\w+) step", ans.name)
+        ratio = floats(ans.expr)
+        if not found or not ratio or len(ratio) != 1:
             continue
-        smaller = m.group("word").lower() in _SMALLER
-        import sympy
+        pair = found.group(1), found.group(2)
+        if pair == (b_key, a_key):
+            value = 1 / ratio[0]
+        elif pair == (a_key, b_key):
+            value = ratio[0]
+        else:
+            continue
+        if (shorter and value >= 1) or (not shorter and value <= 1):
+            return Refutation(f"part ({p.label}) verifies the {ans.name} = {ratio[0]:.4g}",
+                              p.label)
+    return None
 
-        diff = sympy.sympify(a.expr) - sympy.sympify(b.expr)
-        signs = [float(diff.subs(pt)) for pt in _sample_points(diff.free_symbols)]
-        holds = [(s < 0) if smaller else (s > 0) for s in signs]
-        if not any(holds):
-            part = next(p.label for p in solution.parts if a in p.answers)
-            return Refutation(f"the verified counts give {a.name} = {a.expr} and {b.name} = "
-                              f"{b.expr}, so it is never {m.group('word').lower()}", part)
+
+_INVARIANT = re.compile(r"\b(?:invariant (?:to|under)|unaffected by|independent of|"
+                        r"(?:leaves?|keeps?) the (?:update|step) unchanged|does not depend on)\b"
+                        r"[^.;]{0,60}?\b(?:(?:re)?scal\w*|multiply\w*|constant|loss)\b", re.I)
+
+
+def _invariance_claim(solution: Any, words: str) -> Refutation | None:
+    """"Euclidean steepest descent is invariant to rescaling the loss": refuted when the
+    verified update of that method or norm changes with the gradient's scale."""
+    import sympy
+
+    from optiproof.catalogue import NORMS, OPTIMIZERS
+
+    m = _INVARIANT.search(words)
+    if not m:
+        return None
+    head = words[:m.start()]
+    norms = {x.entry.key for x in NORMS.mentions(head)}
+    methods = {x.entry.key for x in OPTIMIZERS.mentions(head)}
+    if not norms and not methods:
+        return None
+    from optiproof.checking.formula import canonical
+
+    c = sympy.Symbol("c_scale", positive=True)
+    for p, ans in _values(solution, lambda q: q == "update"):
+        named = {x.entry.key for x in OPTIMIZERS.mentions(plain(p.identified_as or ""))}
+        if ans.subject not in norms and not (named & methods):
+            continue
+        try:
+            expr = canonical(ans.expr)
+            gradients = [s for s in expr.free_symbols
+                         if s.name == "g" or s.name.startswith(("g_", "NORM"))]
+            if not gradients or isinstance(expr, sympy.MatrixBase):
+                continue
+            scaled = expr.xreplace({g: c * g for g in gradients})
+            changed = sympy.simplify(scaled - expr) != 0
+        except Exception:  # noqa: BLE001 -- a formula SymPy cannot scale decides nothing
+            continue
+        if changed:
+            return Refutation(f"the verified update of part ({p.label}), {ans.expr}, changes "
+                              "when the gradient is scaled", p.label)
     return None
 
 
@@ -179,6 +295,88 @@ def _bound_claim(solution: Any, words: str, claims: list[Any],
     return None
 
 
+_ESTIMATES = re.compile(
+    r"(?P<sym>[^\s,;:()]+)\s+is\s+(?:an?\s+)?(?:unbiased\s+)?(?:estimate|estimator)\s+of\s+"
+    r"(?:the\s+)?(?P<what>variance|mean|expected value|expectation|(?:raw |uncentred |uncentered |"
+    r"non-central )?second moment|first moment)\b", re.I)
+_MOMENT_WORDS = {"variance": "var", "mean": "mean", "expected value": "mean", "expectation": "mean",
+                 "first moment": "mean", "second moment": "second"}
+
+
+def _estimator_claim(solution: Any, words: str) -> Refutation | None:
+    """"v̂_t is an unbiased estimate of the variance of the gradient": refuted when the
+    verified expectation of v̂_t is another moment (E[g²], not E[g²] - E[g]²)."""
+    import sympy
+
+    from optiproof.checking.expect import expectations, notation
+    from optiproof.checking.formula import base_and_index, symbol_key
+
+    m = _ESTIMATES.search(words)
+    if not m:
+        return None
+    what = _MOMENT_WORDS[re.sub(r"^(?:raw|uncentred|uncentered|non-central) ", "",
+                                m.group("what").lower())]
+    key = "EXPX" + base_and_index(symbol_key(m.group("sym")))[0]
+    for part in solution.parts:
+        names = notation(part)
+        mean, second = names.get("EXPXg"), names.get("EXPXgP2")
+        if mean is None or second is None:
+            continue
+        target = {"mean": mean, "second": second, "var": second - mean ** 2}[what]
+        for exp in expectations(part):
+            if key not in exp.symbols or exp.value is None:
+                continue
+            if sympy.simplify(sympy.sympify(exp.value) - target) != 0:
+                return Refutation(f"part ({part.label}) verifies E[{m.group('sym')}] = "
+                                  f"{exp.value}, not the {m.group('what').lower()}",
+                                  part.label)
+    return None
+
+
+_EQUIVALENT_TO = re.compile(r"\b(?:exactly |precisely |fully )?(?:equivalent to|identical to|"
+                            r"the same as|reproduces?|the same thing as)\b", re.I)
+_RESCALED = re.compile(r"\b(?:coefficient|rescal\w*|scaled|choosing|with \w+ (?:=|replaced))\b",
+                       re.I)
+
+
+def _equivalence_claim(solution: Any, words: str) -> Refutation | None:
+    """"AdamW with decay λ is exactly L2-regularised Adam with coefficient λ/α": refuted when
+    the verified answers of the two methods for one quantity differ by a factor that depends
+    on the state (so no constant choice of coefficient makes them equal), or, with no
+    rescaling mentioned, differ at all."""
+    import sympy
+
+    from optiproof.catalogue import OPTIMIZERS, SCHEMES
+
+    m = _EQUIVALENT_TO.search(words)
+    if not m:
+        return None
+    left = [x.entry.key for reg in (OPTIMIZERS, SCHEMES) for x in reg.mentions(words[:m.start()])]
+    right = [x.entry.key for reg in (OPTIMIZERS, SCHEMES) for x in reg.mentions(words[m.end():])]
+    if not left or not right or left[-1] == right[0]:
+        return None
+    a_key, b_key = left[-1], right[0]
+    rescaled = bool(_RESCALED.search(words))
+    answers = _values(solution, lambda q: True)
+    for p, a in answers:
+        if a.subject != a_key:
+            continue
+        for _, b in answers:
+            if b.subject != b_key or b.quantity != a.quantity:
+                continue
+            try:
+                ratio = sympy.simplify(sympy.sympify(a.expr) / sympy.sympify(b.expr))
+            except Exception:  # noqa: BLE001 -- answers SymPy cannot divide decide nothing
+                continue
+            state = {s for s in ratio.free_symbols if s.name not in ("alpha", "lambda")}
+            if (rescaled and state) or (not rescaled and ratio != 1 and ratio.is_number):
+                which = ("depends on " + ", ".join(sorted(s.name for s in state))
+                         if state else "is not 1")
+                return Refutation(f"the verified {a.name} and {b.name} differ by the factor "
+                                  f"{ratio}, which {which}", p.label)
+    return None
+
+
 def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                      grades: dict[str, PartGrade]) -> None:
     """False-claim findings for the universal and comparative statements of the answer."""
@@ -194,11 +392,18 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
             if not words:
                 continue
             why = None
-            same = _SAME.search(words)
+            same = _SAME.search(words) or _universal_sameness(words)
             if same and not stance(words, same.end() - 1, same.end()):
                 why = _sameness(solution, words)
+            if why is None and not _HEDGED.search(words):
+                why = (_norm_comparison(solution, words) or _invariance_claim(solution, words)
+                       or _estimator_claim(solution, words)
+                       or _equivalence_claim(solution, words))
             compared = _COMPARATIVE.search(words)
-            if why is None and compared and len(concepts(sentence).subjects) > 1 \
+            subjects = len(concepts(sentence).subjects)
+            if compared is None and _ALWAYS.search(words) and not _HEDGED.search(words):
+                compared, subjects = _BARE_COMPARATIVE.search(words), subjects + 1
+            if why is None and compared and subjects > 1 \
                     and not stance(words, compared.start(), compared.end()):
                 why = _compare_claim(solution, words)
             beaten = _NO_BEATS.search(words)

@@ -44,7 +44,8 @@ def _givens(solution: Any) -> dict[str, dict[str, Any]]:
 def grade_document(solution: Any, text: str) -> GradedDocument:
     """Read ``text`` and grade every part of ``solution`` (see :mod:`optiproof.checking`)."""
     from optiproof.checking.associate import statements_of
-    from optiproof.checking.definitions import Scope, definitions_of, given_numbers
+    from optiproof.checking.definitions import (Scope, definitions_of, given_numbers,
+                                                notation_definitions)
     from optiproof.checking.expect import expectations, given_symbols, notation
     from optiproof.checking.general import general_findings
     from optiproof.checking.hooks import checker_of, statement_findings
@@ -56,7 +57,7 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
     claims = read_claims(doc, lay)
     givens = _givens(solution)
     numbers = [n for p in solution.parts for n in given_numbers(p.question or "")]
-    definitions = definitions_of(claims)
+    definitions = notation_definitions(doc, lay) + definitions_of(claims)
     grades: dict[str, PartGrade] = {}
     fits = bool(lay.opened)
     units = [u for u in units_of(doc, lay) if u.role not in EXCLUDED]
@@ -69,7 +70,7 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
         grade = PartGrade(part.label, part.verified, expected)
         hook = checker_of(part)
         grade_statements(part, grade, statements, hook)
-        hedged_findings(grade, mine, scope)
+        hedged_findings(grade, mine, scope, [u for u in units if u.part == part.label])
         fits |= bool(grade.graded)
         if hook is not None:
             own = [u for u in units if u.part == part.label]

@@ -34,6 +34,10 @@ _EQUIVALENT = re.compile(r"\b(?:equivalently|equivalent to|the same as|same (?:u
                          r"is exactly|exactly|that is|namely)\b|\bi\.e\.|\ba\.k\.a\.|/",
                          re.I)
 _COLUMN = re.compile(r"optimi[sz]er|method|algorithm|identified", re.I)
+_WITHOUT = re.compile(r"\b(?:without|with no|no|minus|sans|drop(?:ping|s)?|free of)\s+"
+                      r"(?:any\s+|the\s+|its\s+)?$", re.I)
+"""Before a name: the update lacks that ingredient ("Muon, here without momentum"); the name
+does not identify it."""
 _ACCEPTING = frozenset({"same-update", "reduces-to", "constrained-form"})
 
 
@@ -117,7 +121,7 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
                 continue
             marker = _EQUIVALENT.search(words) if equivalence else None
             for m in found:
-                if stance(words, m.start, m.end):
+                if stance(words, m.start, m.end) or _WITHOUT.search(words[:m.start]):
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
                                        marker is None or m.start < marker.start()))
@@ -135,7 +139,8 @@ def named_anywhere(doc: Any, lay: Any, label: str) -> list[NameMention]:
             continue
         words = plain(unit.text)
         for m in OPTIMIZERS.mentions(words):
-            if m.entry.named and not stance(words, m.start, m.end):
+            if m.entry.named and not stance(words, m.start, m.end) and not _WITHOUT.search(
+                    words[:m.start]):
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, False, True))
     return out
 

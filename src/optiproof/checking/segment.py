@@ -225,9 +225,19 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
         return
     count = len(table.rows)
     found: dict[int, str] = {}
+    owner = lay.part.get(table.first)
+    inside = owner is not None and lay.role.get(table.first) != "summary" and \
+        not _set_apart(lay.doc, table)
     for k, row in enumerate(table.rows):
         head = row.cells[0].text if row.cells else ""
-        label = label_at_start(head, labels) or match_part(head, profiles, k, count)
+        label = label_at_start(head, labels)
+        if inside:
+            # a table under a part's own heading is that part's: its rows name topics of the
+            # part (a gradient, a decay term), not other parts, unless labelled "(c)"
+            if label is not None:
+                found[row.line] = label
+            continue
+        label = label or match_part(head, profiles, k, count)
         if label is None and row.cells:
             label = match_part(" ".join(c.text for c in row.cells), profiles, k, count)
         if label is not None:
@@ -240,7 +250,6 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
                 lay.column_part[(table.first, j)] = part
         found = {}
     columns = any((table.first, j) in lay.column_part for j in range(len(table.header)))
-    owner = lay.part.get(table.first)
     in_summary = lay.role.get(table.first) == "summary" or len(set(found.values())) >= 2 \
         or bool(columns and not found)
     for row in table.rows:
@@ -250,6 +259,16 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
         if in_summary:
             lay.role[row.line] = "summary"
             lay.part[row.line] = part
+
+
+def _set_apart(doc: Document, table: Table) -> bool:
+    """A horizontal rule (or nothing at all) stands between the table and the text before
+    it: the table closes the answer rather than continuing the part above it."""
+    for n in range(table.first - 1, 0, -1):
+        kind = doc.lines[n - 1].kind
+        if kind != "blank":
+            return kind == "rule"
+    return True
 
 
 def _transposed(table: Table) -> bool:

@@ -87,8 +87,10 @@ def in_bold(text: str, pos: int) -> bool:
 
 
 _STARTS_STATEMENT = re.compile(
-    r"^\s*(?:[A-Z][\w ,+/'()-]{1,40}:\s|\(?[a-h]\)\s|[A-Za-z]\w{0,20}\s*=)")
-"""A line that opens a statement of its own (``Size: p``, ``(b) ...``, ``u = ...``) even
+    r"^\s*(?:[A-Z][\w ,+/'()-]{1,40}:\s|\(?[a-h]\)\s|[^\W\d_][\w\u0300-\u036f'′*{}"
+    r"₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ]{0,20}\s*(?:=|≈|:=))")
+"""A line that opens a statement of its own (``Size: p``, ``(b) ...``, ``u = ...``,
+``θ₁ = ...``, ``m̂_t = ...``) even
 without a blank line before it."""
 
 
@@ -255,10 +257,14 @@ def _units_of(doc: Document, lay: Layout) -> list[Unit]:
 _NEGATION = re.compile(r"\b(?:not|never|no longer|instead of|rather than|unlike|as opposed to)\b"
                        r"|n't\b|\bNOT\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if (?:we|you|one|the|it|instead)|would(?: be)?|were|suppose|"
-                           r"otherwise|in the opposite case|for comparison|"
-                           r"compared? (?:with|to)|while|"
-                           r"for example|e\.g\.|for instance|whereas|versus|vs\.?|"
-                           r"instead|by contrast|contrast)\b", re.I)
+                           r"otherwise|in the opposite case|for example|e\.g\.|for instance|"
+                           r"instead)\b", re.I)
+_COMPARISON = re.compile(r"\b(?:while|whereas|versus|vs\.?|contrast)\b", re.I)
+"""A comparison sets aside the values of its own clause; a conclusion in the next clause
+("... vs. 0.935 for (a): about 2.78× longer") is the answer's own."""
+_COMPARISON_LEAD = re.compile(r"\b(?:for comparison|compared? (?:with|to)|by contrast|"
+                              r"in contrast)\b", re.I)
+"""A comparison that introduces what follows it ("For comparison, on the same data: ...")."""
 _HEDGE = re.compile(r"\b(?:can also|could also|may also|might|possibly|alternatively|or perhaps|"
                     r"depending on)\b", re.I)
 REPORTED = re.compile(r"\b(?:rule of thumb|usual (?:statement|claim|bound|estimate)|(?:commonly|"
@@ -349,7 +355,8 @@ def stance(text: str, pos: int, end: int) -> Stance:
         return Stance("negated")
     if re.match(r"\s*,?\s*(?:is|are)\s+(?:\*+)?not\b", scope_text[end - offset:]):
         return Stance("negated")
-    if _HYPOTHETICAL.search(here) or _HYPOTHETICAL.search(head[-60:]):
+    if _HYPOTHETICAL.search(here) or _HYPOTHETICAL.search(head[-60:]) or _COMPARISON.search(
+            here) or _COMPARISON_LEAD.search(here) or _COMPARISON_LEAD.search(head[-60:]):
         return Stance("hypothetical")
     if _SCALING.search(here) or _SCALING.search(head[-30:]):
         return Stance("scaling")

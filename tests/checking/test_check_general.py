@@ -1,0 +1,88 @@
+"""False general statements found from their content: a universal claim about several methods,
+schemes or norms that the verified answers contradict is a false claim; the same words hedged,
+denied, or true of the verified answers are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.checking import check_answer
+
+OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
+DT = "src/optiproof/problems/texts/distributed-training.txt"
+PLI = "src/optiproof/problems/texts/penalized-linear-improvement.txt"
+SD = "src/optiproof/problems/steepest-descent-numeric.yaml"
+
+_OC_A = "(a) The limit is $\\theta = (0.990, 0.0990, 0.00990)$, the minimum-norm solution. "
+_DT = ("All-to-all: n(n-1) messages of size p. Parameter server: 2n messages of size p. "
+       "Ring all-reduce: 2n(n-1) messages of size p/n. ")
+_SD_B = "(b) $u = (-1.5, 1.5, -1.5)$, sign descent, about 2.78 times as long as the step of (a). "
+_PLI_A = "(a) $u = -\\frac{\\alpha}{2} g$: gradient descent with step α/2. "
+
+
+def _false_claims(solved, problem: str, text: str, label: str) -> list[str]:
+    report = check_answer(solved(problem), text, strict_problem=False)
+    part = next(p for p in report.parts if p.label == label)
+    return [f.message for f in part.findings if f.kind == "false-claim"]
+
+
+@pytest.mark.parametrize("problem, text, label", [
+    (OC, _OC_A + "Any first-order optimizer started from the origin — plain SGD, heavy ball, "
+     "Adam or AdaGrad — stays in the span of the data and therefore lands on the minimum-norm "
+     "interpolant.", "a"),
+    (DT, _DT + "Ring all-reduce always sends fewer messages.", "main"),
+    (SD, _SD_B + "In general the max-norm step is always shorter than the Euclidean step.", "b"),
+    (PLI, _PLI_A + "Euclidean steepest descent is invariant to rescaling the loss.", "a"),
+])
+def test_a_universal_claim_the_verified_answers_contradict_is_false(solved, problem, text,
+                                                                    label):
+    assert _false_claims(solved, problem, text, label)
+
+
+@pytest.mark.parametrize("problem, text, label", [
+    # denied or hedged
+    (OC, _OC_A + "Not every method started at zero ends at the minimum-norm solution: "
+     "sign-based ones do not.", "a"),
+    (OC, _OC_A + "Some methods started at zero may also reach the minimum-norm solution.", "a"),
+    (PLI, _PLI_A + "Euclidean steepest descent is not invariant to rescaling the loss: the step "
+     "grows with g.", "a"),
+    # true of the verified answers
+    (OC, _OC_A + "Gradient descent, SGD and heavy-ball momentum all converge to this same "
+     "minimum-norm solution from zero.", "a"),
+    (DT, _DT + "Ring all-reduce sends smaller messages than the parameter server.", "main"),
+    (DT, _DT + "The parameter server always sends fewer messages than ring all-reduce for "
+     "n ≥ 2.", "main"),
+    (SD, _SD_B + "Here the max-norm step is longer than the Euclidean step.", "b"),
+    (SD, _SD_B + "The ℓ2 step is always shorter than the ℓ∞ step here.", "b"),
+])
+def test_a_true_or_hedged_general_statement_is_not_a_false_claim(solved, problem, text, label):
+    assert not _false_claims(solved, problem, text, label)
+
+
+_ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
+_ADAM_B = ("(b) Unrolling, E[m_t] = (1 - β₁ᵗ) E[g] and E[v_t] = (1 - β₂ᵗ) E[g²], hence "
+           "E[m̂_t] = E[g] and E[v̂_t] = E[g²]. ")
+
+
+@pytest.mark.parametrize("remark, false", [
+    ("So v̂_t is an unbiased estimator of the variance of each gradient coordinate.", True),
+    ("So m̂_t is an unbiased estimate of the mean of the gradient.", False),
+    ("So v̂_t is an unbiased estimate of the raw second moment, not of the variance.", False),
+])
+def test_an_estimator_claim_is_judged_by_the_verified_expectation(solved, remark, false):
+    assert bool(_false_claims(solved, _ADAM, _ADAM_B + remark, "b")) is false
+
+
+_ADAM_E = ("(e) With L2 the term λθ is added to g before the normalisation, so it is divided by "
+           "$\\sqrt{\\hat v}$ as well; AdamW subtracts $\\alpha\\lambda\\theta$ directly. ")
+
+
+@pytest.mark.parametrize("remark, false", [
+    ("Rescaling helps: AdamW with decay λ is precisely equivalent to Adam with an L2 "
+     "coefficient of λ/α.", True),
+    ("So AdamW is not equivalent to Adam with an L2 penalty, whatever coefficient one "
+     "picks.", False),
+])
+def test_an_equivalence_of_two_methods_is_judged_by_their_verified_answers(solved, remark,
+                                                                          false):
+    assert bool(_false_claims(solved, _ADAM, _ADAM_E + remark, "e")) is false
