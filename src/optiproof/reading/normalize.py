@@ -387,7 +387,7 @@ def _fix_pdf_garble(text: str) -> str:
 _FLAT_EXPONENT = re.compile(r"(?<![\w.^])(\d{1,3}(?:\.\d{1,6})?)(e|×10|× 10|x10|\*10)"
                             r"([\u2212\u2013-])(\d{1,3})(?!\d|\.\d|\s?[-+×*/]\s?\d)")
 _SPACED_EXPONENT = re.compile(r"(?<![\w.^])10 ([\u2212-])(\d{1,2})(?!\d|\.\d)(?! ?[-+×*/=] ?\d)")
-_FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?![\d.])")
+_FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?!\d|\.\d)")
 
 
 def _flat_exponents(text: str, notes: list[str]) -> str:

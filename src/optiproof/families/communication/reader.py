@@ -32,6 +32,7 @@ from optiproof.core.text.numbers import Num, number_at
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.communication.family import COMMUNICATION, KEY
+from optiproof.families.communication.roles import read_role
 
 FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
@@ -123,9 +124,8 @@ class CommunicationReader:
         own, ctx = part.flat, part.flat_context
         both = ctx + " " + own
         r = PartReading(part.label, FAMILY)
-        _read_count(both, r, F.n, _WORKERS, "workers", minimum=2)
-        _read_count(both, r, F.p, r"(?:parameters|params|weights|gradient entries)\b",
-                    "parameters", minimum=1)
+        read_role(own, ctx, r, F.n, "workers", minimum=2)
+        read_role(own, ctx, r, F.p, "parameters", minimum=1)
         schemes = _read_schemes(own, ctx, r)
         _read_quantities(own, ctx, r)
         _read_given(part.own + "\n" + part.context, r, schemes)
@@ -160,65 +160,6 @@ def _read_table_shape(objects: PartObjects, r: PartReading) -> None:
             note = _table_shape(count, r)
             if note:
                 r.convention("table shape", count.source, note)
-
-
-# -- n and p ---------------------------------------------------------------------------------
-
-def _count_at(text: str, pos: int) -> tuple[int, int] | None:
-    """An integer count at ``pos``: 8, 1,000,000, 10^6, 1e6, 25 million, 1.5B."""
-    m = rx(r"\d{1,3}(?:,\d{3}){1,5}(?![\d.])").match(text, pos)
-    if m:
-        return int(m.group(0).replace(",", "")), m.end()
-    got = number_at(text, pos)
-    if got is None:
-        return None
-    num, end = got
-    scale = rx(r"[ ]?(thousand|million|billion|[kmb])\b").match(text, end)
-    value = num.value * (_SCALE[scale.group(1).lower()] if scale else 1)
-    if value.denominator != 1:
-        return None
-    return int(value), scale.end() if scale else end
-
-
-def _read_count(text: str, r: PartReading, name: str, nouns: str, word: str,
-                minimum: int) -> None:
-    """n (or p): an integer ('8 workers', 'n = 8') wins over a symbol ('n workers')."""
-    numbers: list[tuple[int, str]] = []
-    for m in rx(rf"(?<![\w.,])(\d[\d,.]{{0,20}}(?:[ ]?(?:thousand|million|billion|[kmb]))?|"
-                rf"10\^\d{{1,2}})[ ]?(?:[a-z-]{{1,12}} )?{nouns}").finditer(text):
-        got = _count_at(text, m.start())
-        if got is not None:
-            numbers.append((got[0], phrase(text, m.start(), m.end())))
-    sym = rxc(rf"(?<![\w'’])([b-zB-Z]) (?:(?:[a-z-]{{1,12}}) )?(?i:{nouns})").search(text)
-    if sym:
-        eq = rxc(rf"(?<![\w]){sym.group(1)} ?= ?").search(text)
-        if eq:
-            got = _count_at(text, eq.end())
-            if got is not None:
-                numbers.append((got[0], phrase(text, eq.start(), got[1])))
-    if not sym:
-        eq = rxc(rf"(?<![\w]){name} ?= ?").search(text)
-        got = _count_at(text, eq.end()) if eq else None
-        if got is not None and rx(rf"\b{nouns}").search(text):
-            numbers.append((got[0], phrase(text, eq.start(), got[1])))
-    distinct = sorted({v for v, _ in numbers})
-    if len(distinct) > 1:
-        listed = "; ".join(f'"{s}"' for _, s in numbers)
-        r.miss(name, f"the text gives different numbers of {word}: {listed}")
-        return
-    if distinct:
-        value = distinct[0]
-        if value < minimum:
-            r.miss(name, f'"{numbers[0][1]}" reads as {value} {word}, too few (expected at '
-                         f"least {minimum})")
-            return
-        r.set(name, value, numbers[0][1])
-        return
-    if sym:
-        r.set(name, sym.group(1), phrase(text, sym.start(), sym.end()))
-        return
-    r.miss(name, f"the number of {word} is not stated (expected e.g. 'n {word}' or "
-                 f"'8 {word}')")
 
 
 # -- schemes and quantities ------------------------------------------------------------------
