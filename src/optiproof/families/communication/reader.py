@@ -28,11 +28,12 @@ from optiproof.core.text.match import (
     rxc,
     take_asks,
 )
-from optiproof.core.text.numbers import Num, number_at
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.communication.family import COMMUNICATION, KEY
+from optiproof.families.communication.family import COMMUNICATION, IN_BYTES, KEY, ON_SERVER
+from optiproof.families.communication.costmodel import read_cost_model
 from optiproof.families.communication.roles import read_role
+from optiproof.families.communication.spec import DTYPE_BYTES
 
 FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
@@ -86,14 +87,6 @@ _DTYPES = {
     "float64": r"\bfloat64\b|\bfp64\b|\bdouble[- ]precision|\b64[- ]bit (?:floats?|values)|"
                r"\b8 bytes (?:per|each)",
 }
-_WORKERS = r"(?:workers|nodes|gpus|machines|devices|processes|ranks|replicas)\b"
-_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9,
-          "b": 10**9}
-_TIME_UNITS = {"s": 1, "sec": 1, "seconds": 1, "ms": "0.001", "μs": "0.000001", "us": "0.000001",
-               "µs": "0.000001", "ns": "0.000000001"}
-_BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/s": 1,
-             "bytes/s": 1, "gbit/s": 125_000_000, "gbps": 125_000_000, "mbit/s": 125_000}
-
 
 class CommunicationReader:
     family = FAMILY
@@ -108,8 +101,22 @@ class CommunicationReader:
         return [QUANTITIES.canonical(k) for k in r.value(F.quantities) or []]
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
-        """Asked quantities the reader's own tables missed join the table's columns."""
-        take_asks(r, F.quantities, asks, self.answers)
+        """Asked quantities the reader's own tables missed join the table's columns; a per-node
+        quantity asked of a server ("how many bytes does the server receive") is the server's."""
+        placed = []
+        for key, source in asks:
+            if key in ON_SERVER and rx(r"\bservers?\b").search(source):
+                r.answered_by[key] = ON_SERVER[key]
+                key = ON_SERVER[key]
+            placed.append((key, source))
+        take_asks(r, F.quantities, placed, self.answers)
+        own, ctx = r.found.get("texts", ("", ""))
+        if "time" in (r.value(F.quantities) or []) and F.alpha not in r.fields:
+            read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
+                            F.bandwidth)
+        if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
+            r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
+                            "(expected float32, fp16, '4 bytes per parameter', ...)")
 
     def applied(self, r: PartReading) -> set[str]:
         """No transformation is expressed by a communication spec."""
@@ -124,12 +131,14 @@ class CommunicationReader:
         own, ctx = part.flat, part.flat_context
         both = ctx + " " + own
         r = PartReading(part.label, FAMILY)
+        r.found["texts"] = (own, ctx)
         read_role(own, ctx, r, F.n, "workers", minimum=2)
         read_role(own, ctx, r, F.p, "parameters", minimum=1)
+        _read_average(own + " " + ctx, r)
         schemes = _read_schemes(own, ctx, r)
         _read_quantities(own, ctx, r)
         _read_given(part.own + "\n" + part.context, r, schemes)
-        _read_extras(both, r)
+        _read_extras(own, ctx, r)
         _read_table_shape(objects, r)
         return [r]
 
@@ -162,6 +171,18 @@ def _read_table_shape(objects: PartObjects, r: PartReading) -> None:
                 r.convention("table shape", count.source, note)
 
 
+def _read_average(text: str, r: PartReading) -> None:
+    """'dividing by 16 at the end', 'average over 8': the sum divided by the number of workers
+    (recorded as read when the number is n)."""
+    n = r.value(F.n)
+    if not isinstance(n, int):
+        return
+    for m in rx(r"\b(?:divid(?:e|es|ed|ing)|averag(?:e|es|ed|ing)|scal(?:e|es|ed|ing))(?: (?:it|"
+                r"them|the sum|the result|everything))? (?:by|over) (\d{1,5})\b").finditer(text):
+        if int(m.group(1)) == n:
+            r.convention("average", m.group(0), "the average divides the sum by n")
+
+
 # -- schemes and quantities ------------------------------------------------------------------
 
 def _listed_after(flat: str, head: str, patterns: dict[str, str]) -> list[tuple[str, str]]:
@@ -176,7 +197,68 @@ def _listed_after(flat: str, head: str, patterns: dict[str, str]) -> list[tuple[
     return [(name, src) for _, name, src in first_of(window, patterns)]
 
 
+_RD_PHASE = (r"\b(?:all[- ]gather|reduce[- ]scatter)(?: phase)? (?:is )?(?:done )?(?:by|via|using|"
+             r"with) recursive[- ]doubling\b|\brecursive[- ]doubling[- ]all[- ]gather\b")
+"""Recursive doubling as the all-gather phase of Rabenseifner's algorithm, not a scheme."""
+_RS_AG = r"\breduce[- ]scatter (?:\+|and|followed by|then) (?:an )?all[- ]gather\b"
+"""The two phases of a bandwidth-optimal all-reduce (the ring's, when the ring is the scheme)."""
+
+
+def _phases(own: str, ctx: str, r: PartReading) -> tuple[str, str]:
+    """The texts with Rabenseifner's recursive-doubling phase blanked (recorded as read)."""
+    if not rx(SCHEMES[S.RABENSEIFNER.key]).search(own + " " + ctx):
+        return own, ctx
+    out = []
+    for text in (own, ctx):
+        for m in rx(_RD_PHASE).finditer(text):
+            r.convention("phase", m.group(0), "the all-gather phase of Rabenseifner's algorithm, "
+                                              "not the recursive-doubling scheme")
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        out.append(text)
+    return out[0], out[1]
+
+
+_HALVING_SIZES = (r"\bp ?/ ?(\d{1,6}|n)(?:, ?(?:p ?/ ?(?:\d{1,6}|n)|\.\.\.|…|\. \. \.|"
+                  r"\\dots|dots)){1,8}")
+"""A listed run of message sizes p/2, p/4, ..., p/n (Rabenseifner's halving and doubling)."""
+
+
+def _rabenseifner_sizes(own: str, ctx: str, r: PartReading) -> None:
+    """Message sizes listed for Rabenseifner's rounds: recorded as read when every one is p/2^j
+    with 2^j at most n (they are the schedule's sizes, which the derivation states)."""
+    n = r.value(F.n)
+    for text in (own, ctx):
+        for m in rx(_HALVING_SIZES).finditer(text):
+            ds = rx(r"p ?/ ?(\d{1,6}|n)").findall(m.group(0))
+            nums = [int(d) for d in ds if d.isdigit()]
+            if all(d >= 2 and d & (d - 1) == 0 and (not isinstance(n, int) or d <= n)
+                   for d in nums):
+                r.convention("message sizes", m.group(0), "the sizes p/2^j of Rabenseifner's "
+                                                          "rounds")
+
+
 def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
+    names = _scheme_names(*_phases(own, ctx, r), r)
+    if S.RABENSEIFNER.key in names:
+        _rabenseifner_sizes(own, ctx, r)
+    if S.RING.key in names and S.RABENSEIFNER.key not in names:
+        for text in (own, ctx):
+            for m in rx(_RS_AG).finditer(text):
+                r.convention("phases", m.group(0), "the two phases of the ring all-reduce")
+    return names
+
+
+_PHASE_ALONE = r"\b(?:ring[- ])?(?:reduce[- ]scatter|all[- ]gather)\b"
+
+
+def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
+    alone = rx(_PHASE_ALONE).search(own)
+    if alone and not rx(r"\ball[- ]?reduce\b|\ballreduce\b").search(own) and \
+            not rx(_RS_AG).search(own) and rx(r"\bring[- ](?:reduce|all)").search(own):
+        r.miss(F.schemes, f'"{alone.group(0)}" names one phase of an all-reduce, which is not '
+                          "counted on its own (expected a whole all-reduce: ring, tree, "
+                          "recursive doubling, rabenseifner, parameter server, all-to-all)")
+        return []
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six|seven) rows?"
                                             r"\b[^:]{0,20}:|\brows?:", SCHEMES)
     if not listed:
@@ -204,7 +286,7 @@ def _read_quantities(own: str, ctx: str, r: PartReading) -> None:
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six) columns?"
                                             r"\b[^:]{0,20}:|\bcolumns?:", QUANTITIES_ASKED)
     if not listed:
-        asked = question_sentences(own) + " " + question_sentences(ctx)
+        asked = question_sentences(own) + " " + question_sentences(ctx, fallback=False)
         listed = [(n, s) for _, n, s in first_of(asked, QUANTITIES_ASKED)]
     names = list(dict.fromkeys(n for n, _ in listed))
     if not names:
@@ -257,7 +339,8 @@ def _formula(raw: str) -> str | None:
 
 # -- extras ----------------------------------------------------------------------------------
 
-def _read_extras(both: str, r: PartReading) -> None:
+def _read_extras(own: str, ctx: str, r: PartReading) -> None:
+    both = ctx + " " + own
     quantities = r.value(F.quantities) or []
     for name, pattern in _DTYPES.items():
         m = rx(pattern).search(both)
@@ -265,11 +348,12 @@ def _read_extras(both: str, r: PartReading) -> None:
             r.set(F.dtype, name, phrase(both, m.start(), m.end()))
             break
     else:
-        if "message-bytes" in quantities:
+        if set(quantities) & set(IN_BYTES):
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
     if "time" in quantities:
-        _read_cost_model(both, r)
+        read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
+                        F.bandwidth)
     m = rx(r"\bnot (?:necessarily )?divisible|\buneven(?:ly)?\b|\bremainder\b").search(both)
     if m:
         r.set(F.chunks, "uneven", phrase(both, m.start(), m.end(), pad=20))
@@ -285,46 +369,6 @@ def _read_extras(both: str, r: PartReading) -> None:
         else:
             r.miss(F.servers, "a sharded parameter server without its number of shards "
                               "(expected 'k servers' or '4 servers')")
-
-
-def _read_cost_model(both: str, r: PartReading) -> None:
-    lat = rx(r"\blatency(?: of| is| α)?(?: ?= ?| )").search(both)
-    got_lat = None
-    if lat:
-        got = number_at(both, lat.end())
-        if got:
-            got_lat = (got, lat.start())
-    if got_lat:
-        (num, end), start = got_lat
-        unit = rx(r"[ ]?(ms|μs|µs|us|ns|seconds|sec|s)\b").match(both, end)
-        r.set(F.alpha, _scaled(num, _TIME_UNITS[unit.group(1)] if unit else 1),
-              phrase(both, start, unit.end() if unit else end))
-    elif rx(r"\blatency\b|\bα\b").search(both):
-        r.set(F.alpha, "alpha", "latency α per message")
-    else:
-        r.miss(F.alpha, "time is asked but no latency per message is stated (expected e.g. "
-                        "'latency α = 10 µs' or a symbol α)")
-    bw = rx(r"\bbandwidth(?: of| is| B)?(?: ?= ?| )").search(both)
-    got_bw = number_at(both, bw.end()) if bw else None
-    if got_bw:
-        num, end = got_bw
-        unit = rx(r"[ ]?(gb/s|gbytes/s|mb/s|kb/s|bytes/s|b/s|gbit/s|gbps|mbit/s)").match(both, end)
-        if unit is None:
-            r.miss(F.bandwidth, "a bandwidth without units (expected e.g. 10 GB/s)")
-        else:
-            r.set(F.bandwidth, _scaled(num, _BW_UNITS[unit.group(1).lower()]),
-                  phrase(both, bw.start(), unit.end()))
-    elif rx(r"\bbandwidth\b").search(both):
-        r.set(F.bandwidth, "B", "bandwidth B")
-    else:
-        r.miss(F.bandwidth, "time is asked but no bandwidth is stated (expected e.g. "
-                            "'bandwidth 10 GB/s' or a symbol B)")
-
-
-def _scaled(num: Num, factor: Any) -> Any:
-    from fractions import Fraction
-
-    return Num(num.value * Fraction(str(factor)), num.text).spec_value()
 
 
 HOOKS = CommunicationReader()

@@ -1,0 +1,83 @@
+"""Per-node quantities (what one worker or one server sends and receives, in elements or bytes)
+and total bytes: asked in prose, answered by the solver, checked against message schedules."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.catalogue import QUANTITIES
+from optiproof.core.options import SolveOptions
+from optiproof.families.communication.schedules import build_schedule, count_schedule
+from optiproof.families.communication.solve import solve
+from optiproof.families.communication.spec import CommunicationSpec
+from optiproof.families.communication.witness import witnesses
+from optiproof.reading import read_report
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("How many floats does every replica send during one synchronisation?", "values-sent"),
+    ("What is the number of elements each rank sends over the whole all-reduce?",
+     "values-sent"),
+    ("How many numbers does one GPU receive in a step?", "values-received"),
+    ("How many bytes does each device transmit? How many bytes does each device send?",
+     "bytes-sent"),
+    ("Give the number of bytes one node receives.", "bytes-received"),
+    ("How many bytes go over the network in total during an iteration?", "total-bytes"),
+    ("How much traffic flows through a single worker?", "sent-plus-received"),
+    ("How many values does each message carry?", "message-size"),
+    ("Estimate the running time of the exchange.", "time"),
+])
+def test_phrases(sentence: str, key: str) -> None:
+    assert key in [m.entry.key for m in QUANTITIES.mentions(sentence)]
+
+
+def _text(question: str) -> str:
+    return ("Twelve workers train a model with 3.6 × 10^6 parameters in fp16. They average "
+            "gradients with a ring all-reduce (reduce-scatter, then all-gather) and, for "
+            f"comparison, with a parameter server on one extra machine.\n\n{question}\n")
+
+
+@pytest.mark.parametrize("question, values", [
+    # ring: 2 (n-1) p / n = 2 * 11 * 300000 = 6.6e6 elements per worker; PS worker: p
+    ("How many elements does one worker send per step?", [6_600_000, 3_600_000]),
+    ("How many bytes does each GPU receive per step?", [13_200_000, 7_200_000]),
+    # server: n p received, in bytes 2 n p
+    ("How many bytes does the server receive per step?", [86_400_000]),
+    # total: ring 2 (n-1) p, PS 2 n p, in bytes times 2
+    ("How many bytes cross the network in total per step?", [158_400_000, 172_800_000]),
+])
+def test_read_and_solved(question: str, values: list[int]) -> None:
+    problem = read_report(_text(question)).to_problem()
+    part = problem.parts[0]
+    solution = solve(part, figures=False)
+    assert sorted(a.value for a in solution.answers) == sorted(values)
+
+
+def test_witness_counts_per_node_from_the_schedule() -> None:
+    spec = CommunicationSpec(label="a", schemes=["rabenseifner", "sharded-parameter-server"],
+                             quantities=["bytes-sent", "values-received",
+                                         "server-bytes-received"],
+                             n="n", p="p", servers="k", dtype="bfloat16")
+    solution = solve(spec, figures=False)
+    checks = {name: run() for name, run in witnesses(spec, solution, SolveOptions())
+              if name != "gloo"}
+    assert all(c.status == "passed" for c in checks.values()), checks
+    # an independent count: rabenseifner n = 8, p = 64 sends 2 * (32 + 16 + 8) elements
+    counts = count_schedule(build_schedule("rabenseifner", 8, 64))
+    assert set(counts.sent[:8].tolist()) == {112}
+
+
+@pytest.mark.parametrize("schemes, quantity", [
+    (["tree-allreduce"], "values-sent"),
+    (["ring-allreduce", "all-to-all"], "server-values-received"),
+])
+def test_undefined_per_node_quantities_are_refused(schemes: list[str], quantity: str) -> None:
+    with pytest.raises(ValueError):
+        CommunicationSpec(label="a", schemes=schemes, quantities=[quantity])
+
+
+def test_a_cell_without_a_value_is_left_out_when_another_scheme_has_it() -> None:
+    spec = CommunicationSpec(label="a", schemes=["parameter-server", "all-to-all"],
+                             quantities=["server-values-received"], n=4, p=10)
+    answers = solve(spec, figures=False).answers
+    assert [(a.subject, a.value) for a in answers] == [("parameter-server", 40)]
