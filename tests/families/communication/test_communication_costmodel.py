@@ -91,3 +91,31 @@ def test_one_phase_alone_is_refused() -> None:
     reading = read_report("n = 8 workers, p = 800 parameters.\n\n(a) Ring all-gather only: how "
                           "many rounds does it take?\n")
     assert "one phase" in " ".join(m.reason for m in reading.parts[0].missing)
+
+
+CROSS = """Sixteen nodes all-reduce a vector of q floats, comparing a binomial tree with a ring.
+A message of m floats costs α + mβ with α = 20 us and β = 2 ns per float.
+
+(a) Give T_tree and T_ring as functions of q.
+(b) Above which q is the ring faster?
+"""
+
+
+def test_crossover_of_the_two_times() -> None:
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    reading = read_report(CROSS)
+    part = reading.parts[1]
+    assert part.value("derived")[0]["solve_for"] == "q"
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    cross = [a for a in solution.to_dict()["parts"][1]["answers"]
+             if a["quantity"] == "crossover"][0]
+    # tree: 2*4*(α + qβ); ring: 30*(α + qβ/16) -> 8α + 8qβ = 30α + (15/8) qβ -> q = 22α/(49β/8)
+    assert Fraction(cross["expr"]) == Fraction(22 * 20 * 8, 49 * 2) * 1000
+
+
+def test_crossover_for_another_letter_is_refused() -> None:
+    text = CROSS.replace("(b) Above which q is the ring faster?",
+                         "(b) For which n is the ring faster?")
+    assert read_report(text).parts[1].missing

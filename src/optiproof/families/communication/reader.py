@@ -39,7 +39,7 @@ FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
                     given="given", dtype="dtype", alpha="alpha", bandwidth="bandwidth",
                     chunks="chunks", given_scheme="scheme", given_quantity="quantity",
-                    given_value="value")
+                    given_value="value", derived="derived")
 """Spec field names of the communication family (and of its given cells)."""
 
 CUES = [
@@ -90,21 +90,25 @@ _DTYPES = {
 
 class CommunicationReader:
     family = FAMILY
-    answers = COMMUNICATION.answer_keys
+    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key)
     ask_field = F.quantities
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
     def asked(self, r: PartReading) -> list[str]:
-        """The catalogue quantities (table columns) the part asks."""
-        return [QUANTITIES.canonical(k) for k in r.value(F.quantities) or []]
+        """The catalogue quantities (table columns) the part asks, and its derived asks."""
+        return [QUANTITIES.canonical(k) for k in r.value(F.quantities) or []] + \
+            [d["kind"] for d in r.value(F.derived) or []]
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities the reader's own tables missed join the table's columns; a per-node
         quantity asked of a server ("how many bytes does the server receive") is the server's."""
         placed = []
         for key, source in asks:
+            if key == Q.CROSSOVER.key:
+                _read_crossover(r, source)
+                continue
             if key in ON_SERVER and rx(r"\bservers?\b").search(source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
@@ -123,8 +127,13 @@ class CommunicationReader:
         return set()
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
-        """``T_ring``, ``T(k)``: a time."""
-        return Q.TIME.key if re.match(r"^T(?:_?\w{1,5})?(?:\(.{0,8}\))?$", symbol) else None
+        """``T_ring``, ``T(k)``: a time; the letter of the parameters or workers ("for which p
+        are the two times equal?"): the crossover of the two schemes' times."""
+        if re.match(r"^T(?:_?\w{1,5})?(?:\(.{0,8}\))?$", symbol):
+            return Q.TIME.key
+        if symbol.rstrip("*^") == r.value(F.p) and isinstance(r.value(F.p), str):
+            return Q.CROSSOVER.key
+        return None
 
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
@@ -181,6 +190,34 @@ def _read_average(text: str, r: PartReading) -> None:
                 r"them|the sum|the result|everything))? (?:by|over) (\d{1,5})\b").finditer(text):
         if int(m.group(1)) == n:
             r.convention("average", m.group(0), "the average divides the sum by n")
+
+
+def _read_crossover(r: PartReading, source: str) -> None:
+    """The size at which two schemes' times are equal: a derived crossover of the part's two
+    schemes' times, solved for the parameter count (a symbol of the part); refused otherwise."""
+    schemes = r.value(F.schemes) or []
+    quantities = list(r.value(F.quantities) or [])
+    own, ctx = r.found.get("texts", ("", ""))
+    timed = Q.TIME.key in quantities or rx(r"\bfaster|\bslower|\btimes?\b|\bT_").search(
+        source + " " + own)
+    if len(schemes) == 1:  # "the ring is faster" (than the other scheme of the context)
+        shared = list(dict.fromkeys(n for _, n, _ in first_of(ctx, SCHEMES)))
+        if len(shared) == 2 and schemes[0] in shared:
+            schemes = [schemes[0]] + [x for x in shared if x != schemes[0]]
+            r.set(F.schemes, schemes, r.fields[F.schemes].source)
+    letters = set(rx(r"(?<![\w^_])([A-Za-z])(?![\w(])").findall(source)) - {"a", "A", "I"}
+    if len(schemes) != 2 or not timed or not isinstance(r.value(F.p), str) or \
+            letters - {r.value(F.p)}:
+        r.miss(F.derived, f'"{source}" asks where two costs meet; expected two schemes, times '
+                          "compared, and the parameter count as a symbol")
+        return
+    if Q.TIME.key not in quantities:
+        r.set(F.quantities, quantities + [Q.TIME.key], r.fields[F.quantities].source
+              if F.quantities in r.fields else source)
+        read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
+                        F.bandwidth)
+    r.set(F.derived, [{"kind": Q.CROSSOVER.key, "of": f"time[{schemes[0]}]",
+                       "to": f"time[{schemes[1]}]", "solve_for": r.value(F.p)}], source)
 
 
 # -- schemes and quantities ------------------------------------------------------------------
