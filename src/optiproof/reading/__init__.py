@@ -209,6 +209,7 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
     resolved = resolved or {}
     inherited = " ".join(resolved.get(parts[i].label, parts[i]).flat
                          for i in [ref, *_more_references(part.flat, reference, labels, here)])
+    inherited = _BROKEN_WORD.sub("", inherited)
     if any(r.asks for r in questions.requests):
         inherited = " ".join(s for _, s in sentences(inherited) if not _asks_something(s))
     for kind in ("norm", "optimizer", "scheme"):
@@ -219,6 +220,11 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
             for start, end in sorted(spans, reverse=True):
                 inherited = inherited[:start] + " " * (end - start) + inherited[end:]
     return PartText(part.label, part.own + "\n" + inherited, part.context, part.start)
+
+
+_BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])")
+"""A word broken at a line end ("recursive dou- bling"), joined in inherited text so that what
+it names is recognised (and replaced when the part names its own)."""
 
 
 def _more_references(flat: str, first: str, labels: list[str], here: int) -> list[int]:

@@ -81,3 +81,39 @@ def test_a_cell_without_a_value_is_left_out_when_another_scheme_has_it() -> None
                              quantities=["server-values-received"], n=4, p=10)
     answers = solve(spec, figures=False).answers
     assert [(a.subject, a.value) for a in answers] == [("parameter-server", 40)]
+
+
+RATIO = """Ratios of traffic
+
+Six machines train a 600k-parameter model in fp32 and average gradients with an
+all-to-all exchange (A2A) or a ring all-reduce.
+
+(a) How many floats does one machine send with the all-to-all exchange?
+(b) How many floats does one machine send with the ring?
+(c) Give the ratio of your answer to (a) to your answer to (b).
+(d) What is the ratio (A2A total volume)/(ring total volume)?
+"""
+
+
+def test_ratios_of_parts_and_of_named_cells() -> None:
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    reading = read_report(RATIO)
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+    ratios = [a["value"] for p in solution["parts"] for a in p["answers"]
+              if a["quantity"] == "ratio"]
+    # all-to-all: each sends (n-1)p = 5p; ring: 2(n-1)p/n = 5p/3 -> 3; totals n(n-1)p / 2(n-1)p
+    assert ratios == [3.0, 3.0]
+
+
+@pytest.mark.parametrize("question, server", [
+    ("How many values does the server send and receive in total?", True),
+    ("How many values does each worker send and receive in total?", False),
+    ("How many bytes does each worker send to the server?", False),
+])
+def test_the_node_asked_about(question: str, server: bool) -> None:
+    from optiproof.families.communication.reader import _of_server
+
+    phrase = [m.phrase for m in QUANTITIES.mentions(question)][0]
+    assert _of_server(question, phrase) is server

@@ -154,9 +154,9 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _gigabyte(text: str, r: PartReading) -> bool:
+def gigabyte(text: str, r: PartReading) -> bool:
     """'1 GB = 10^9 bytes' (or garbled '109'): recorded; False when GB is defined otherwise."""
-    m = rx(r"\b1 ?GB ?= ?(10\^9|109|1,000,000,000|1000000000|2\^30|1024\^3|1,073,741,824)"
+    m = rx(r"\b1 ?GB ?= ?(10\^9|10⁹|109|1,000,000,000|1000000000|2\^30|1024\^3|1,073,741,824)"
            r" ?bytes\b").search(text)
     if m is None:
         return True
@@ -166,7 +166,8 @@ def _gigabyte(text: str, r: PartReading) -> bool:
         return False
     note = "1 GB = 10^9 bytes" + (" (the garbled '109' read as 10^9)" if m.group(1) == "109"
                                   else "")
-    r.convention("gigabyte", m.group(0), note)
+    if not any(c.source == m.group(0) for c in r.conventions):
+        r.convention("gigabyte", m.group(0), note)
     return True
 
 
@@ -181,7 +182,7 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
     else:
         r.miss(alpha_field, "time is asked but no latency per message is stated (expected "
                             "e.g. 'latency α = 10 µs' or a symbol α)")
-    if not _gigabyte(own + " " + context, r):
+    if not gigabyte(own + " " + context, r):
         return
     bw = _bandwidth(own, element_bytes) or _bandwidth(context, element_bytes)
     if bw is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import schemes as S
 from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import SCHEMES as CATALOGUE_SCHEMES
 from optiproof.core.text.match import (
     Score,
     assigned_number,
@@ -30,8 +31,9 @@ from optiproof.core.text.match import (
 )
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.communication.family import COMMUNICATION, IN_BYTES, KEY, ON_SERVER
-from optiproof.families.communication.costmodel import read_cost_model
+from optiproof.families.communication.family import (COMMUNICATION, COSTS, IN_BYTES, KEY,
+                                                     ON_SERVER)
+from optiproof.families.communication.costmodel import gigabyte, read_cost_model
 from optiproof.families.communication.roles import read_role
 from optiproof.families.communication.spec import DTYPE_BYTES
 
@@ -90,7 +92,7 @@ _DTYPES = {
 
 class CommunicationReader:
     family = FAMILY
-    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key)
+    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key, Q.RATIO.key)
     ask_field = F.quantities
 
     def score(self, flat: str) -> Score:
@@ -105,16 +107,27 @@ class CommunicationReader:
         """Asked quantities the reader's own tables missed join the table's columns; a per-node
         quantity asked of a server ("how many bytes does the server receive") is the server's."""
         placed = []
+        own = r.found.get("texts", ("", ""))[0]
         for key, source in asks:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
                 continue
-            if key in ON_SERVER and rx(r"\bservers?\b").search(source):
+            if key == Q.RATIO.key:
+                _read_ratio(r, source)
+                continue
+            unit = rx(r"\bin (?:kilo|mega|giga|tera)?bytes\b|\bin ([kmgt]i?b)\b").search(source)
+            if key in IN_BYTES and unit and unit.group(1):
+                r.miss("unit", f'"{source}" asks for a size in {unit.group(1)}; sizes are '
+                               "given in bytes (expected a question in bytes)")
+                continue
+            if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
             placed.append((key, source))
         take_asks(r, F.quantities, placed, self.answers)
         own, ctx = r.found.get("texts", ("", ""))
+        if set(r.value(F.quantities) or []) & set(IN_BYTES):
+            gigabyte(own + " " + ctx, r)
         if "time" in (r.value(F.quantities) or []) and F.alpha not in r.fields:
             read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
                             F.bandwidth)
@@ -141,6 +154,7 @@ class CommunicationReader:
         both = ctx + " " + own
         r = PartReading(part.label, FAMILY)
         r.found["texts"] = (own, ctx)
+        r.found["previous"] = previous
         read_role(own, ctx, r, F.n, "workers", minimum=2)
         read_role(own, ctx, r, F.p, "parameters", minimum=1)
         _read_average(own + " " + ctx, r)
@@ -190,6 +204,29 @@ def _read_average(text: str, r: PartReading) -> None:
                 r"them|the sum|the result|everything))? (?:by|over) (\d{1,5})\b").finditer(text):
         if int(m.group(1)) == n:
             r.convention("average", m.group(0), "the average divides the sum by n")
+    for m in rx(r"\b(?:the|all|these) (\d{1,5}) (?:local |worker |per-worker )?gradients\b"
+                ).finditer(text):
+        if int(m.group(1)) == n:
+            r.convention("gradients", m.group(0), "one gradient per worker")
+
+
+_NODE_NOUN = r"\b(?:(servers?)|workers?|gpus?|nodes?|ranks?|process(?:es)?|machines?|devices?|" \
+             r"replicas?)\b"
+
+
+def _of_server(own: str, source: str) -> bool:
+    """Whether a per-node ask is of a server: the node its phrase names ("how many bytes does
+    the server receive"), else the last node named before it in its clause ("how many values
+    does the server send and receive in total")."""
+    named = rx(_NODE_NOUN).search(source)
+    if named:
+        return bool(named.group(1))
+    at = own.find(source)
+    if at < 0:
+        return False
+    start = max(own.rfind(c, 0, at) for c in ".?;:!")
+    before = list(rx(_NODE_NOUN).finditer(own[start + 1:at]))
+    return bool(before and before[-1].group(1))
 
 
 def _read_crossover(r: PartReading, source: str) -> None:
@@ -218,6 +255,85 @@ def _read_crossover(r: PartReading, source: str) -> None:
                         F.bandwidth)
     r.set(F.derived, [{"kind": Q.CROSSOVER.key, "of": f"time[{schemes[0]}]",
                        "to": f"time[{schemes[1]}]", "solve_for": r.value(F.p)}], source)
+
+
+_OF_PARTS = (r"\bratio of (?:your |the )?answers? (?:in|to|of|from) (?:part |question )?\(?([a-h]|"
+             r"\d{1,2})\)? to (?:your |the |that )?(?:answers? )?(?:in|to|of|from)? ?(?:part |question )?"
+             r"\(?([a-h]|\d{1,2})\)")
+_OF_PHRASES = r"\bratio\W{0,3}\(([^()]{3,80})\) ?/ ?\(([^()]{3,80})\)"
+_SHORT = {r"\btotal\b": Q.TOTAL_VOLUME.key}
+"""Short names an operand may use for a quantity ("(ring total)")."""
+
+
+def _operand_of_part(r: PartReading, label: str) -> tuple[str, str] | None:
+    """(quantity, scheme) of an earlier part that asked one quantity of one scheme."""
+    for p in r.found.get("previous", []):
+        if p.label == label and p.family == FAMILY:
+            asked, schemes = p.value(F.quantities) or [], p.value(F.schemes) or []
+            if len(asked) == 1 and len(schemes) == 1:
+                return asked[0], schemes[0]
+    return None
+
+
+def _abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the text defines for schemes: "parameter server (PS)" -> PS."""
+    out = {}
+    for m in CATALOGUE_SCHEMES.mentions(text):
+        abbr = rxc(r"(?: [a-z-]{2,15}){0,2} ?\(([A-Z][A-Za-z0-9]{1,5})\)").match(text, m.end)
+        if abbr:
+            out[abbr.group(1)] = m.entry.key
+    return out
+
+
+def _operand_in_words(text: str, schemes: list[str], defined: dict[str, str] | None = None
+                      ) -> tuple[str, str] | None:
+    """(quantity, scheme) an operand such as "values sent by one GPU in the ring" names."""
+    found = [m.entry.key for m in QUANTITIES.mentions(text) if m.entry.key in
+             {q.key for q in COSTS}]
+    found += [key for pattern, key in _SHORT.items() if not found and rx(pattern).search(text)]
+    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
+                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)] +
+                               [k for a, k in (defined or {}).items()
+                                if rxc(rf"\b{re.escape(a)}\b").search(text)]))
+    if len(found) != 1:
+        return None
+    key = found[0]
+    if key in ON_SERVER and rx(r"\bservers?\b").search(text):
+        key = ON_SERVER[key]
+    if not named and key.startswith("server-"):
+        named = [s for s in schemes if s in (S.PARAMETER_SERVER.key, S.SHARDED_PS.key)]
+    return (key, named[0]) if len(named) == 1 else None
+
+
+def _read_ratio(r: PartReading, source: str) -> None:
+    """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
+    answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
+    this part's cells; refused when an operand is not one quantity of one scheme."""
+    own, ctx = r.found.get("texts", ("", ""))
+    schemes = list(dict.fromkeys(n for _, n, _ in first_of(ctx + " " + own, SCHEMES)))
+    m = rx(_OF_PARTS).search(own)
+    words = rx(_OF_PHRASES).search(own)
+    if m:
+        operands = [_operand_of_part(r, m.group(i).lower()) for i in (1, 2)]
+    elif words:
+        defined = _abbreviations(ctx + " " + own)
+        operands = [_operand_in_words(words.group(i), schemes, defined) for i in (1, 2)]
+    else:
+        operands = [None]
+    if any(o is None for o in operands):
+        r.miss(F.derived, f'"{source}": the two quantities of the ratio are not each one cost '
+                          "of one scheme (expected 'the ratio of your answer in (b) to your "
+                          "answer in (c)' or 'ratio (ring total)/(PS total)')")
+        return
+    (q1, s1), (q2, s2) = operands
+    r.set(F.schemes, list(dict.fromkeys([s1, s2])), (m or words).group(0))
+    quantities = [q for q in r.value(F.quantities) or [] if q in (q1, q2)] or []
+    r.set(F.quantities, list(dict.fromkeys(quantities + [q1, q2])), (m or words).group(0))
+    if set(r.value(F.quantities)) & set(IN_BYTES) and F.dtype not in r.fields:
+        r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated")
+    r.set(F.derived, [*(r.value(F.derived) or []),
+                      {"kind": Q.RATIO.key, "of": f"{q1}[{s1}]", "to": f"{q2}[{s2}]"}],
+          (m or words).group(0))
 
 
 # -- schemes and quantities ------------------------------------------------------------------
@@ -274,7 +390,12 @@ def _rabenseifner_sizes(own: str, ctx: str, r: PartReading) -> None:
                                                           "rounds")
 
 
+_BROKEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
+"""A word broken at a line end ("recursive dou- bling")."""
+
+
 def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
+    own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
     names = _scheme_names(*_phases(own, ctx, r), r)
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)

@@ -220,7 +220,7 @@ def decide(own: list[Cand], context: list[Cand], r: PartReading, name: str, word
                 r.miss(name, f'"{first.source}" is not a power of two, as '
                              f'"{exprs[0].source}" says it is')
                 return
-            r.set(name, value, first.source)
+            r.set(name, value, "; ".join(dict.fromkeys(c.source for c in numbers)))
             return
     for scope in (own, context):
         letters = list(dict.fromkeys(str(c.value) for c in scope if c.kind == "letter"))
