@@ -507,7 +507,8 @@ VALUES_SENT = _add(_Q(
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
              r"(?! (?:and|plus|\+) receive)",
              rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",
-             rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) )")))
+             rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) )",
+             rf"\bhow much (?:data )?(?:does|do|will) {_NODE} send\b(?! and| plus| \+)")))
 
 DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
 """The derived quantities, computed from other answers by their ``formula``."""

@@ -119,3 +119,10 @@ def test_crossover_for_another_letter_is_refused() -> None:
     text = CROSS.replace("(b) Above which q is the ring faster?",
                          "(b) For which n is the ring faster?")
     assert read_report(text).parts[1].missing
+
+
+@pytest.mark.parametrize("text", ["We ignore latency; bandwidth 10 GB/s.",
+                                  "bandwidth 10 GB/s and α → 0", "alpha = 0, bw = 1 GB/s"])
+def test_a_zero_latency_is_refused(text: str) -> None:
+    r = _model(text)
+    assert r.value("alpha") is None and "zero latency" in r.missing[0].reason

@@ -117,3 +117,21 @@ def test_the_node_asked_about(question: str, server: bool) -> None:
 
     phrase = [m.phrase for m in QUANTITIES.mentions(question)][0]
     assert _of_server(question, phrase) is server
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("How much data does each GPU send per step, in bytes?", ["bytes-sent"]),
+    ("How much does each worker send per step (in bytes)?", ["bytes-sent"]),
+    ("What is the size of each message in bytes?", ["message-bytes"]),
+    ("How many values does each GPU send per step?", ["values-sent"]),
+])
+def test_in_bytes_is_the_unit_of_what_the_sentence_asks(question: str, asked: list[str]) -> None:
+    text = ("Ring\n\nWe have 8 GPUs and a model with 10^6 parameters in fp32, synchronised with "
+            f"a ring all-reduce.\n\n(a) {question}\n")
+    assert read_report(text).parts[0].asked == asked
+
+
+def test_a_bare_in_bytes_with_nothing_to_convert_is_refused() -> None:
+    text = ("Ring\n\nWe have 8 GPUs and a model with 10^6 parameters in fp32, synchronised with "
+            "a ring all-reduce.\n\n(a) How much data, in bytes, reaches the server?\n")
+    assert read_report(text).parts[0].missing

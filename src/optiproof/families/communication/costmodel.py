@@ -175,7 +175,13 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
                     alpha_field: str, bandwidth_field: str) -> None:
     """Set the latency and bandwidth fields of a part that asks for a time."""
     alpha = _alpha(own) or _alpha(context)
-    if alpha is not None:
+    ignored = rx(r"\b(?:ignor\w* (?:the )?latency|latency (?:is )?(?:negligible|ignored|zero)|"
+                 r"(?:neglect\w*|without) (?:the )?latency|(?:α|alpha) ?(?:→|->|=) ?0(?![.,]?\d)|"
+                 r"no latency)").search(own + " " + context)
+    if ignored:
+        r.miss(alpha_field, f'"{ignored.group(0)}": a zero latency is not a model optiproof '
+                            "solves (expected a latency α > 0, a number or a symbol)")
+    elif alpha is not None:
         r.set(alpha_field, alpha[0], alpha[1])
     elif rx(r"\blatency\b|\bα\b|\balpha\b").search(own + " " + context):
         r.set(alpha_field, "alpha", "latency α per message")

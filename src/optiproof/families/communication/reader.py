@@ -66,7 +66,8 @@ QUANTITIES_ASKED = {
                 r"\b# ?messages",
     "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)|\bhow (?:large|big) is "
                     r"(?:each|a) message|\belements per message",
-    "message-bytes": r"\bin bytes\b|\bbytes per message|\bmessage size in bytes",
+    "message-bytes": r"\bbytes per message|\bmessage size in bytes|\bsize in bytes of (?:each|the|a|"
+                     r"one) message",
     "total-volume": r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of elements "
                     r"sent|traffic)",
     "busiest-sent": r"\bbusiest (?:node|worker)|\bbottleneck (?:node|link)|\bmost (?:data|"
@@ -108,6 +109,7 @@ class CommunicationReader:
         quantity asked of a server ("how many bytes does the server receive") is the server's."""
         placed = []
         own = r.found.get("texts", ("", ""))[0]
+        asks = _in_bytes(r, own, asks)
         for key, source in asks:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
@@ -208,6 +210,55 @@ def _read_average(text: str, r: PartReading) -> None:
                 ).finditer(text):
         if int(m.group(1)) == n:
             r.convention("gradients", m.group(0), "one gradient per worker")
+
+
+_BARE_BYTES = re.compile(r"^\(?in bytes\)?$", re.I)
+IN_ELEMENTS = {v: k for k, v in IN_BYTES.items()}
+"""A cost in elements -> the same cost in bytes."""
+
+
+def _sentence(text: str, piece: str) -> str:
+    """The sentence of ``text`` holding ``piece`` (empty if it is not there)."""
+    at = text.find(piece)
+    if at < 0:
+        return ""
+    start = max(text.rfind(c, 0, at) for c in ".?!") + 1
+    ends = [e for e in (text.find(c, at + len(piece)) for c in ".?!") if e >= 0]
+    return text[start:min(ends) + 1 if ends else len(text)]
+
+
+def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A bare "in bytes" is the unit of what its sentence asks: the size of a message when it
+    speaks of a message, else the other sizes it asks, turned into bytes ("how much data does
+    each GPU send, in bytes?"); a bare "in bytes" with nothing else to convert is refused."""
+    bare = [s for k, s in asks if k == Q.MESSAGE_BYTES.key and _BARE_BYTES.match(s.strip())]
+    if not bare:  # "(in bytes)" in parentheses is not an ask of its own, but still the unit
+        out = []
+        for key, source in asks:
+            if key in IN_ELEMENTS and rx(r"\bin bytes\b").search(_sentence(own, source)):
+                r.answered_by[key] = IN_ELEMENTS[key]
+                key = IN_ELEMENTS[key]
+            out.append((key, source))
+        return out
+    sentence = _sentence(own, bare[0])
+    if rx(r"\bmessages?\b").search(sentence):
+        return asks  # the size of a message, in bytes
+    out = []
+    converted = False
+    for key, source in asks:
+        if key in IN_ELEMENTS and source in sentence:
+            r.answered_by[key] = IN_ELEMENTS[key]
+            key, converted = IN_ELEMENTS[key], True
+        elif key in IN_BYTES and key != Q.MESSAGE_BYTES.key and source in sentence:
+            converted = True
+        out.append((key, source))
+    if converted:
+        out = [(k, s) for k, s in out if not (k == Q.MESSAGE_BYTES.key and s in bare)]
+        r.answered_by[Q.MESSAGE_BYTES.key] = next(k for k, s in out if k in IN_BYTES)
+        return out
+    r.miss("unit", f'"{bare[0]}" in "{sentence.strip()[:80]}": which size is asked in bytes is '
+                   "not clear (expected e.g. 'how many bytes does each GPU send')")
+    return [(k, s) for k, s in out if s not in bare]
 
 
 _NODE_NOUN = r"\b(?:(servers?)|workers?|gpus?|nodes?|ranks?|process(?:es)?|machines?|devices?|" \
