@@ -135,3 +135,11 @@ def test_a_bare_in_bytes_with_nothing_to_convert_is_refused() -> None:
     text = ("Ring\n\nWe have 8 GPUs and a model with 10^6 parameters in fp32, synchronised with "
             "a ring all-reduce.\n\n(a) How much data, in bytes, reaches the server?\n")
     assert read_report(text).parts[0].missing
+
+
+def test_a_ratio_to_a_part_with_other_numbers_is_refused() -> None:
+    text = RATIO.replace("(b) How many floats does one machine send with the ring?",
+                         "(b) Now take 12 machines: how many floats does one machine send with "
+                         "the ring?")
+    reading = read_report(text)
+    assert reading.parts[2].missing

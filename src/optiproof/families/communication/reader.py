@@ -317,11 +317,14 @@ _SHORT = {r"\btotal\b": Q.TOTAL_VOLUME.key}
 
 
 def _operand_of_part(r: PartReading, label: str) -> tuple[str, str] | None:
-    """(quantity, scheme) of an earlier part that asked one quantity of one scheme."""
+    """(quantity, scheme) of an earlier part that asked one quantity of one scheme, with the
+    same workers, parameters, element type and servers as this part (else its answer is not
+    this part's cell)."""
     for p in r.found.get("previous", []):
         if p.label == label and p.family == FAMILY:
             asked, schemes = p.value(F.quantities) or [], p.value(F.schemes) or []
-            if len(asked) == 1 and len(schemes) == 1:
+            same = all(p.value(f) == r.value(f) for f in (F.n, F.p, F.dtype, F.servers))
+            if len(asked) == 1 and len(schemes) == 1 and same:
                 return asked[0], schemes[0]
     return None
 
