@@ -193,7 +193,9 @@ MESSAGE_SIZE = _add(_Q(
     phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", r"\bmessage size(?! in bytes)",
              r"\bhow (?:large|big) is (?:each|a) message", r"\b(?:elements|values|floats) per "
              r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
-             r"message"),
+             r"message",
+             r"\bhow many (?:values|floats|elements|entries|numbers|parameters|scalars) (?:does|do) "
+             r"(?:each|a|one|every|a single) (?:individual |single )?message (?:contain|carry|hold)"),
     labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
             r"\bmessage size\b",
             r"\bsize of (?:each|a|one|every) message\b")))
@@ -230,7 +232,9 @@ TIME = _add(_Q(
              r"bandwidth|α)", r"\bhow long does", r"\bα[- ]β model",
              r"\blatency[- ]bandwidth model", r"\b(?:compute|give|what is) the (?:total )?time\b",
              r"\btotal time\b", r"\bT_?(?:ring|rd|rab|tree|ps)\b", r"\bT ?\(k\)",
-             r"\btime per step\b")))
+             r"\btime per step\b",
+             r"\b(?:estimate|compute|give|find|what is|derive) the (?:total |wall[- ]clock |"
+             r"communication |running |overall )?time\b", r"\brunning time\b")))
 BANDWIDTH_RATIO = _add(_Q(
     "bandwidth-ratio", "ratio to the bandwidth lower bound",
     aliases=("lower-bound-ratio",),
@@ -246,6 +250,34 @@ SPEEDUP = _add(_Q(
     "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
     relations=(Relation("special-case", "ratio", "a time over another time"),)))
+
+_NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |central |extra )?"
+         r"(?:gpu|worker|node|rank|process|machine|device|replica|server))")
+"""The node a per-node quantity is asked of ("each GPU", "the server"); the family's reader
+tells workers from servers."""
+_VALUES = r"(?:values|floats|elements|entries|numbers|parameters|scalars)"
+VALUES_RECEIVED = _add(_Q(
+    "values-received", "values received by one worker", unit="values",
+    phrases=(rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?receive\b"
+             r"(?! (?:and|plus|\+) sen[dt])",
+             r"\b(?:values|floats|elements|entries) received (?:per|by (?:each|one|a single|every))"
+             r" (?:gpu|worker|node|rank|process)\b",
+             rf"\bnumber of {_VALUES} {_NODE} receives\b")))
+(SERVER_VALUES_SENT, SERVER_VALUES_RECEIVED, SERVER_SENT_PLUS_RECEIVED, SERVER_BYTES_SENT,
+ SERVER_BYTES_RECEIVED, SERVER_BYTES_SENT_PLUS_RECEIVED) = (
+    _add(_Q(f"server-{key}", f"{what} by one server", unit=unit, phrases=(phrase,)))
+    for key, what, unit, phrase in (
+        ("values-sent", "values sent", "values", r"\bvalues sent by (?:the|each|one) server\b"),
+        ("values-received", "values received", "values",
+         r"\bvalues received by (?:the|each|one) server\b"),
+        ("sent-plus-received", "values sent plus received", "values", r"\bserver traffic\b"),
+        ("bytes-sent", "bytes sent", "bytes", r"\bbytes sent by (?:the|each|one) server\b"),
+        ("bytes-received", "bytes received", "bytes",
+         r"\bbytes received by (?:the|each|one) server\b"),
+        ("bytes-sent-plus-received", "bytes sent plus received", "bytes",
+         r"\bserver traffic in bytes\b")))
+"""What one server node sends or receives (asked as "how many bytes does the server
+receive": the family's reader turns a per-node ask whose node is a server into these)."""
 
 # -- quadratic dynamics ------------------------------------------------------------------------
 MAX_STEP = _add(_Q(
@@ -526,23 +558,41 @@ EXPLANATION = _add(_Q(
              r"\bcomment on\b", r"\bdiscuss\b", r"\binterpret\b")))
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
-    phrases=(r"\bhow many bytes\b[^.?]{0,40}\bsend\b(?! and receive)", r"\bbytes sent per\b")))
+    phrases=(r"\bhow many bytes\b[^.?]{0,40}\bsend\b(?! and receive)", r"\bbytes sent per\b",
+             rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
+             rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
-    phrases=(r"\bhow many bytes\b[^.?]{0,40}\breceive\b", r"\bbytes received by\b",
-             r"\bhow much data reaches\b")))
+    phrases=(r"\bhow many bytes\b(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
+             r"\bbytes received by\b",
+             r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b")))
 TOTAL_BYTES = _add(_Q(
     "total-bytes", "total bytes over the network", unit="bytes",
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
-             r"\bhow many bytes in total\b", r"\btotal bytes\b")))
+             r"\bhow many bytes in total\b", r"\btotal bytes\b",
+             r"\bhow many bytes (?:cross|go over|travel over|pass over|are sent over) the network\b",
+             r"\bhow many bytes in total (?:go|are sent) over the network\b",
+             r"\bbytes in total go over the network\b")))
+_BYTES_BOTH = (r"\bhow many bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) receive[sd]?\b",
+               r"\bbytes sent (?:\+|plus|and) received\b", r"\bbytes received (?:\+|plus|and) sent\b")
+BYTES_SENT_PLUS_RECEIVED = _add(_Q("bytes-sent-plus-received", "bytes sent plus received by one "
+                                   "node", unit="bytes", phrases=_BYTES_BOTH))
 SENT_PLUS_RECEIVED = _add(_Q(
     "sent-plus-received", "values sent plus received by one node",
     phrases=(r"\bsen[dt] and receive[d]? in total\b", r"\bsent \+ received\b",
-             r"\bsent plus received\b")))
+             r"\bsent plus received\b", r"\breceived (?:\+|plus|and) sent\b",
+             r"\bsend (?:plus|\+) receive\b",
+             r"\bhow (?:much|many \w+) (?:data |traffic )?(?:passes|pass|goes|go|flows?) through "
+             r"(?:the |each |one |a (?:single )?)?(?:\w+ )?(?:server|node|worker|gpu|rank)s?\b")))
 VALUES_SENT = _add(_Q(
     "values-sent", "values sent by one worker", unit="values",
     phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
-             r"(?:gpu|worker|node|rank) send\b", r"\bvalues sent per (?:gpu|worker|node)\b")))
+             r"(?:gpu|worker|node|rank) send\b", r"\bvalues sent per (?:gpu|worker|node)\b",
+             rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
+             r"(?! (?:and|plus|\+) receive)",
+             rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",
+             rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) )",
+             rf"\bhow much (?:data )?(?:does|do|will) {_NODE} send\b(?! and| plus| \+)")))
 
 DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
 """The derived quantities, computed from other answers by their ``formula``."""

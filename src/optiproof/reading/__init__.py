@@ -83,13 +83,14 @@ def read_report(text: str | bytes) -> Reading:
     if layout.title is None:
         reading.notes.append("no title line found; the title is made from the first sentence")
     previous: list[PartReading] = []
+    resolved: dict[str, Any] = {}
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
                       if a.quantity]
-    resolved = list(layout.parts)
-    for i, part in enumerate(layout.parts):
+    for part in layout.parts:
         if len(part.flat) > MAX_PART_CHARS:
             _too_long(part)
-        part = resolved[i] = _inherit(part, read_questions(part.flat), resolved)
+        part = _inherit(part, read_questions(part.flat), layout.parts, resolved)
+        resolved[part.label] = part
         questions = read_questions(part.flat)
         if not questions.requests and part.label != "main":
             questions = _shared_requests(part, questions)
@@ -206,11 +207,14 @@ def _function_reference(part: Any, parts: Any) -> str | None:
     return None
 
 
-def _inherit(part: Any, questions: Any, parts: Any) -> Any:
+def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | None = None
+             ) -> Any:
     """A part that refers back ("Repeat (a) with α = 0.1", "same two quantities for the tree")
     reads as its own text followed by the referenced part's text: what it states comes first
     and wins; the referenced requests come along only when the part asks nothing itself, and
-    the referenced part's norms, optimizers and schemes only when it names none of that kind."""
+    the referenced part's norms, optimizers and schemes only when it names none of that kind.
+    A referenced part that itself refers back is taken as resolved (``resolved``: label ->
+    part as read), so "same two quantities" chains through the parts it follows."""
     from optiproof.catalogue import KINDS
     from optiproof.core.text.record import PartText
     from optiproof.reading.questions import sentences
@@ -224,7 +228,10 @@ def _inherit(part: Any, questions: Any, parts: Any) -> Any:
         labels.index(reference) if reference in labels else -1)
     if not 0 <= ref < here:
         return part
-    inherited = parts[ref].flat
+    resolved = resolved or {}
+    inherited = " ".join(resolved.get(parts[i].label, parts[i]).flat
+                         for i in [ref, *_more_references(part.flat, reference, labels, here)])
+    inherited = _BROKEN_WORD.sub("", inherited)
     if any(r.asks for r in questions.requests):
         inherited = " ".join(s for _, s in sentences(inherited) if not _asks_something(s))
     for kind in ("norm", "optimizer", "scheme"):
@@ -235,6 +242,21 @@ def _inherit(part: Any, questions: Any, parts: Any) -> Any:
             for start, end in sorted(spans, reverse=True):
                 inherited = inherited[:start] + " " * (end - start) + inherited[end:]
     return PartText(part.label, part.own + "\n" + inherited, part.context, part.start)
+
+
+_BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])")
+"""A word broken at a line end ("recursive dou- bling"), joined in inherited text so that what
+it names is recognised (and replaced when the part names its own)."""
+
+
+def _more_references(flat: str, first: str, labels: list[str], here: int) -> list[int]:
+    """Further parts a back-reference names after the first ("Repeat (b) and (c) for ...")."""
+    m = re.search(rf"\({re.escape(first)}\)((?:,? (?:and |& )?\((?:[a-h]|\d{{1,2}})\)){{1,4}})",
+                  flat, re.I)
+    if m is None:
+        return []
+    more = [x.lower() for x in re.findall(r"\(([a-h]|\d{1,2})\)", m.group(1), re.I)]
+    return [labels.index(x) for x in more if x in labels and labels.index(x) < here]
 
 
 _NORM_NOTATION = re.compile(r"‖[^‖\n]{1,40}‖_[^\s^,.;:?]{1,8}")

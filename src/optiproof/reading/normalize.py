@@ -124,6 +124,8 @@ _WRAPPER = re.compile(r"\\(" + "|".join(_LATEX_WRAPPERS) + r")\*?\s{0,3}\{([^{}]
 _SQRT = re.compile(r"\\sqrt\s{0,3}\{([^{}]{0,80})\}")
 _COMMAND = re.compile(r"\\([A-Za-z]{1,20}\*?)")
 _SPACING = re.compile(r"\\[,;:! ]")
+_TIE = re.compile(r"(?<=[\w}.)])~(?=[\w\\{$(])")
+"""A LaTeX tie (``25~GB/s``, ``Fig.~2``): a space."""
 _ESCAPED_BAR = re.compile(r"\\\|")
 _MATH_DELIM = re.compile(r"\\[()\[\]]")
 _MD_EMPH = re.compile(r"\*\*|__|`{1,3}")
@@ -147,6 +149,8 @@ _GARBLED_INDEX_PAIR = re.compile(r"[ \t]{0,4}\n?[ \t]{0,4}2[ \t]{0,4}\n?[ \t]{0,
                                  r"(?![\w.]\d)")
 _GARBLED_INDEX_ONE = re.compile(r"[ \t]{0,4}(∞|F)(?!\w)")
 _EQ_NUMBER_LINE = re.compile(r"^[ \t]{0,8}\(\d{1,3}\)[ \t]{0,8}[.,]?[ \t]{0,8}$", re.M)
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t]{20,80}\d{1,3}[ \t]{0,8}$", re.M)
+"""A lone number far to the right on its own line: a page number copied from a PDF."""
 _DEBRIS_LINE = re.compile(r"^[ \t]{0,8}(?:\{z[ \t]{0,4}\}?|\}|\{|\||l|z|\|\{z\}|Print Image)"
                           r"[ \t]{0,8}$", re.M | re.I)
 _PDF_INVERSE_WEIGHT = re.compile(r"(?<=\+ )([αηλγ])1 (?=k)")
@@ -299,6 +303,7 @@ def _latex_to_plain(text: str) -> str:
     text = _latex_matrices(text)
     text = _ESCAPED_BAR.sub("‖", text)
     text = _SPACING.sub(" ", text)
+    text = _TIE.sub(" ", text)
     for _ in range(3):
         new = _HAT_COMMAND.sub("\\1\u0302", text)
         new = _WRAPPER.sub(lambda m: m.group(2), new)
@@ -432,6 +437,12 @@ def _drop_debris(text: str, removed: list[str]) -> str:
     text = "\n".join(keep)
     text = _EQ_NUMBER_LINE.sub("", text)
 
+    def page(m: re.Match) -> str:
+        removed.append(f"page number {m.group(0).strip()!r}")
+        return ""
+
+    text = _PAGE_NUMBER_LINE.sub(page, text)
+
     def caption(m: re.Match) -> str:
         removed.append(f"figure caption {m.group(0).strip()[:60]!r}")
         return ""
@@ -483,7 +494,7 @@ def _fix_pdf_garble(text: str) -> str:
 _FLAT_EXPONENT = re.compile(r"(?<![\w.^])(\d{1,3}(?:\.\d{1,6})?)(e|×10|× 10|x10|\*10)"
                             r"([\u2212\u2013-])(\d{1,3})(?!\d|\.\d|\s?[-+×*/]\s?\d)")
 _SPACED_EXPONENT = re.compile(r"(?<![\w.^])10 ([\u2212-])(\d{1,2})(?!\d|\.\d)(?! ?[-+×*/=] ?\d)")
-_FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?![\d.])")
+_FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?!\d|\.\d)")
 
 
 def _flat_exponents(text: str, notes: list[str]) -> str:

@@ -132,12 +132,18 @@ _QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"
                         r"\bwith (?:(?:the |its )(?:proper |full |usual |standard )?|(?:proper |full |usual |"
                         r"standard ))$", re.I)
 _REMARK = re.compile(r"^(?:hint|note|recall|reminder|remark|remember)\b", re.I)
+_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:the|your|all|each) (?:final )?"
+                   r"(?:answers?|results?|formulas?|expressions?) (?:in terms of|in|as (?:a )?"
+                   r"functions? of|using) (?:the )?(?:symbols? |variables? )?[A-Za-zα-ω](?:,? "
+                   r"(?:and )?[A-Za-zα-ω]){0,5}\s?\.?$", re.I)
+"""An instruction on the form of the answer in letters only ("Express the answer in n and p.")
+asks nothing new (one on units, "in bytes", is not of this form and stays a request)."""
 
 
 def is_request(sentence: str) -> bool:
     """True when the sentence asks for something (see the module docstring)."""
     s = sentence.strip()
-    if _REMARK.match(s):
+    if _REMARK.match(s) or _FORM.match(s):
         return False
     if s.endswith("?") or "?" in s:
         return True
@@ -290,7 +296,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
         if any(lo <= s < hi or lo < e <= hi for s, e in taken):
             continue
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
-        setting = _SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)
+        setting = (_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)) \
+            or _VERB_SETTING.match(text)
         if _ASKED_NOUN.search(text) and not setting and not _PRESENTATION.match(text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
@@ -302,6 +309,11 @@ _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |th
                            r"(?:numerically|exactly|symbolically)\b)", re.I)
 """An item that says how to write the answer ("as a multiple of α and as a number"), not what."""
 _SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at)\b|=\s?[-\d.(\[]", re.I)
+_VERB_SETTING = re.compile(r"^\s*(?:evaluate|recompute|redo|repeat|solve|compute)(?: (?:it|this|"
+                           r"them|these|everything|again))? (?:for|at|with|using|when)\b[^?]{0,200}="
+                           r"\s?[-\d.(\[]", re.I)
+"""A request verb whose object is a setting ("Evaluate for n = 16 GPUs, p = 10^9 ..."): the
+setting, not something asked."""
 
 
 def _strip_named(text: str) -> str:

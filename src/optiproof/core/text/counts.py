@@ -18,6 +18,8 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
           "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30,
           "thirty-two": 32, "sixty-four": 64, "hundred": 100}
+NUMBER_WORDS = _WORDS
+"""Number words a count may be written in ("eight GPUs"), lower case -> value."""
 _SCALES = {"thousand": 10**3, "k": 10**3, "K": 10**3, "million": 10**6, "M": 10**6,
            "billion": 10**9, "B": 10**9, "G": 10**9}
 _COUNT = re.compile(

@@ -119,13 +119,14 @@ def all_of(text: str, patterns: dict[str, str]) -> list[tuple[int, int, str, str
     return sorted(out)
 
 
-def question_sentences(flat: str, limit: int = 1500) -> str:
-    """The sentences that ask something (``?``, "find", "what", "fill in", ...)."""
+def question_sentences(flat: str, limit: int = 1500, fallback: bool = True) -> str:
+    """The sentences that ask something (``?``, "find", "what", "fill in", ...); when none
+    does, the end of the text (``fallback``) or nothing."""
     sentences = re.split(r"(?<=[.?!])\s+(?=[A-Z(])", flat)
     asks = [s for s in sentences if "?" in s or rx(
         r"^(?:find|compute|derive|determine|give|fill in|show|calculate|state|identify|"
         r"what|which|how|where|for each)\b").search(s)]
-    text = " ".join(asks) if asks else flat[-600:]
+    text = " ".join(asks) if asks else (flat[-600:] if fallback else "")
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 

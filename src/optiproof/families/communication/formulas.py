@@ -138,6 +138,10 @@ class SchemeCosts:
     busiest_received: Any
     busiest_who: str
     assumptions: tuple[str, ...] = ()
+    worker: tuple[Any, Any] | None = None
+    """(sent, received) elements of every worker, when all workers do the same; else None."""
+    server: tuple[Any, Any] | None = None
+    """(sent, received) elements of every server node (parameter-server schemes); else None."""
     values: dict[str, Any] = field(default_factory=dict)
     latency_rounds: Any = None
     bandwidth_elements: Any = None
@@ -196,8 +200,22 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
         "rounds": _finish(rounds, s),
         "time": latency * s.alpha + _finish(b * port_elements, s) / s.B,
         "bandwidth-ratio": _finish(busiest / bandwidth_lower_bound(s), s),
+        "total-bytes": _finish(b * volume, s),
     }
+    for prefix, pair in (("", c.worker), ("server-", c.server)):
+        if pair is None:
+            continue
+        sent, received = (_finish(x, s) for x in pair)
+        for key, value in (("values-sent", sent), ("values-received", received),
+                           ("sent-plus-received", sent + received)):
+            c.values[prefix + key] = _finish(value, s)
+            c.values[prefix + PER_NODE_BYTES[key]] = _finish(b * value, s)
     return c
+
+
+PER_NODE_BYTES = {"values-sent": "bytes-sent", "values-received": "bytes-received",
+                  "sent-plus-received": "bytes-sent-plus-received"}
+"""A per-node count in elements -> the same in bytes (keys without the ``server-`` prefix)."""
 
 
 def all_to_all_costs(s: CostSymbols) -> SchemeCosts:
@@ -205,7 +223,8 @@ def all_to_all_costs(s: CostSymbols) -> SchemeCosts:
     n, p = s.n, s.p
     c = SchemeCosts(S.ALL_TO_ALL.key, S.ALL_TO_ALL.name, r"\text{a2a}",
                     (Phase("exchange", sp.Integer(1), n * (n - 1), p, port_messages=n - 1),),
-                    (n - 1) * p, (n - 1) * p, "every worker (all are alike)")
+                    (n - 1) * p, (n - 1) * p, "every worker (all are alike)",
+                    worker=((n - 1) * p, (n - 1) * p))
     return _totals(c, s)
 
 
@@ -221,10 +240,12 @@ def parameter_server_costs(s: CostSymbols, sharded: bool = False) -> SchemeCosts
         who = "a server (n p/k elements) or a worker (p elements), whichever is larger"
         assumptions = ("p divisible by k (each of the k servers owns a shard of p/k elements)",)
         c = SchemeCosts(S.SHARDED_PS.key, S.SHARDED_PS.name,
-                        r"\text{PS}_{k}", phases, busiest, busiest, who, assumptions)
+                        r"\text{PS}_{k}", phases, busiest, busiest, who, assumptions,
+                        worker=(p, p), server=(n * p / k, n * p / k))
     else:
         c = SchemeCosts(S.PARAMETER_SERVER.key, S.PARAMETER_SERVER.name, r"\text{PS}", phases,
-                        n * p, n * p, "the server (it receives and sends n full vectors)")
+                        n * p, n * p, "the server (it receives and sends n full vectors)",
+                        worker=(p, p), server=(n * p, n * p))
     return _totals(c, s)
 
 
@@ -235,7 +256,8 @@ def ring_allreduce_costs(s: CostSymbols) -> SchemeCosts:
     per_node = 2 * (n - 1) * p / n
     c = SchemeCosts(S.RING.key, S.RING.name, r"\text{ring}", phases, per_node, per_node,
                     "every worker (all are alike)",
-                    ("p divisible by n (n chunks of p/n elements)",))
+                    ("p divisible by n (n chunks of p/n elements)",),
+                    worker=(per_node, per_node))
     return _totals(c, s)
 
 
@@ -257,6 +279,7 @@ def ring_allreduce_uneven_costs(s: CostSymbols, n_value: int, p_value: int) -> S
     c = _totals(c, s)
     c.size_min = small
     c.values["total-volume"] = 2 * (n - 1) * p
+    c.values["total-bytes"] = s.bytes_per_element * c.values["total-volume"]
     return c
 
 
@@ -278,7 +301,8 @@ def recursive_doubling_costs(s: CostSymbols) -> SchemeCosts:
     phases = (Phase("exchange", s.L, n, p),)
     c = SchemeCosts(S.RECURSIVE_DOUBLING.key, S.RECURSIVE_DOUBLING.name, r"\text{RD}", phases,
                     s.L * p, s.L * p, "every worker (all are alike)",
-                    ("n a power of two (partners differ in one bit of the rank)",))
+                    ("n a power of two (partners differ in one bit of the rank)",),
+                    worker=(s.L * p, s.L * p))
     return _totals(c, s)
 
 
@@ -290,7 +314,7 @@ def rabenseifner_costs(s: CostSymbols) -> SchemeCosts:
     per_node = sum((sp.summation(ph.size, (j, 1, ph.rounds)) for ph in phases), sp.Integer(0))
     c = SchemeCosts(S.RABENSEIFNER.key, S.RABENSEIFNER.name,
                     r"\text{Rab}", phases, per_node, per_node, "every worker (all are alike)",
-                    ("n a power of two", "p divisible by n"))
+                    ("n a power of two", "p divisible by n"), worker=(per_node, per_node))
     return _totals(c, s)
 
 

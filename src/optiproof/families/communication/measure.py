@@ -75,6 +75,8 @@ class CommunicationMeasurer(Measurer):
         bandwidth = values.get("B", TIME_POINTS[0][1])
         got = counted(counts, answer.quantity, n, p, self.spec.bytes_per_element, alpha,
                       bandwidth)
+        if got is None:
+            raise NotMeasurable(f"the nodes of {answer.subject} differ in {answer.quantity}")
         return Measured(float(got), 0.0)
 
     def points(self, symbols: Sequence[str]) -> list[dict[str, float]]:

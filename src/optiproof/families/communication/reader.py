@@ -17,6 +17,7 @@ from typing import Any
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import schemes as S
 from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import SCHEMES as CATALOGUE_SCHEMES
 from optiproof.core.text.match import (
     Score,
     assigned_number,
@@ -28,16 +29,19 @@ from optiproof.core.text.match import (
     rxc,
     take_asks,
 )
-from optiproof.core.text.numbers import Num, number_at
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.communication.family import COMMUNICATION, KEY
+from optiproof.families.communication.family import (COMMUNICATION, COSTS, IN_BYTES, KEY,
+                                                     ON_SERVER)
+from optiproof.families.communication.costmodel import gigabyte, read_cost_model
+from optiproof.families.communication.roles import read_role
+from optiproof.families.communication.spec import DTYPE_BYTES
 
 FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
                     given="given", dtype="dtype", alpha="alpha", bandwidth="bandwidth",
                     chunks="chunks", given_scheme="scheme", given_quantity="quantity",
-                    given_value="value")
+                    given_value="value", derived="derived")
 """Spec field names of the communication family (and of its given cells)."""
 
 CUES = [
@@ -62,7 +66,8 @@ QUANTITIES_ASKED = {
                 r"\b# ?messages",
     "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)|\bhow (?:large|big) is "
                     r"(?:each|a) message|\belements per message",
-    "message-bytes": r"\bin bytes\b|\bbytes per message|\bmessage size in bytes",
+    "message-bytes": r"\bbytes per message|\bmessage size in bytes|\bsize in bytes of (?:each|the|a|"
+                     r"one) message",
     "total-volume": r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of elements "
                     r"sent|traffic)",
     "busiest-sent": r"\bbusiest (?:node|worker)|\bbottleneck (?:node|link)|\bmost (?:data|"
@@ -85,51 +90,80 @@ _DTYPES = {
     "float64": r"\bfloat64\b|\bfp64\b|\bdouble[- ]precision|\b64[- ]bit (?:floats?|values)|"
                r"\b8 bytes (?:per|each)",
 }
-_WORKERS = r"(?:workers|nodes|gpus|machines|devices|processes|ranks|replicas)\b"
-_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9,
-          "b": 10**9}
-_TIME_UNITS = {"s": 1, "sec": 1, "seconds": 1, "ms": "0.001", "μs": "0.000001", "us": "0.000001",
-               "µs": "0.000001", "ns": "0.000000001"}
-_BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/s": 1,
-             "bytes/s": 1, "gbit/s": 125_000_000, "gbps": 125_000_000, "mbit/s": 125_000}
-
 
 class CommunicationReader:
     family = FAMILY
-    answers = COMMUNICATION.answer_keys
+    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key, Q.RATIO.key)
     ask_field = F.quantities
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
     def asked(self, r: PartReading) -> list[str]:
-        """The catalogue quantities (table columns) the part asks."""
-        return [QUANTITIES.canonical(k) for k in r.value(F.quantities) or []]
+        """The catalogue quantities (table columns) the part asks, and its derived asks."""
+        return [QUANTITIES.canonical(k) for k in r.value(F.quantities) or []] + \
+            [d["kind"] for d in r.value(F.derived) or []]
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
-        """Asked quantities the reader's own tables missed join the table's columns."""
-        take_asks(r, F.quantities, asks, self.answers)
+        """Asked quantities the reader's own tables missed join the table's columns; a per-node
+        quantity asked of a server ("how many bytes does the server receive") is the server's."""
+        placed = []
+        own = r.found.get("texts", ("", ""))[0]
+        asks = _in_bytes(r, own, asks)
+        for key, source in asks:
+            if key == Q.CROSSOVER.key:
+                _read_crossover(r, source)
+                continue
+            if key == Q.RATIO.key:
+                _read_ratio(r, source)
+                continue
+            unit = rx(r"\bin (?:kilo|mega|giga|tera)?bytes\b|\bin ([kmgt]i?b)\b").search(source)
+            if key in IN_BYTES and unit and unit.group(1):
+                r.miss("unit", f'"{source}" asks for a size in {unit.group(1)}; sizes are '
+                               "given in bytes (expected a question in bytes)")
+                continue
+            if key in ON_SERVER and _of_server(own, source):
+                r.answered_by[key] = ON_SERVER[key]
+                key = ON_SERVER[key]
+            placed.append((key, source))
+        take_asks(r, F.quantities, placed, self.answers)
+        own, ctx = r.found.get("texts", ("", ""))
+        if set(r.value(F.quantities) or []) & set(IN_BYTES):
+            gigabyte(own + " " + ctx, r)
+        if "time" in (r.value(F.quantities) or []) and F.alpha not in r.fields:
+            read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
+                            F.bandwidth)
+        if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
+            r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
+                            "(expected float32, fp16, '4 bytes per parameter', ...)")
 
     def applied(self, r: PartReading) -> set[str]:
         """No transformation is expressed by a communication spec."""
         return set()
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
-        """``T_ring``, ``T(k)``: a time."""
-        return Q.TIME.key if re.match(r"^T(?:_?\w{1,5})?(?:\(.{0,8}\))?$", symbol) else None
+        """``T_ring``, ``T(k)``: a time; the letter of the parameters or workers ("for which p
+        are the two times equal?"): the crossover of the two schemes' times."""
+        if re.match(r"^T(?:_?\w{1,5})?(?:\(.{0,8}\))?$", symbol):
+            return Q.TIME.key
+        if symbol.rstrip("*^") == r.value(F.p) and isinstance(r.value(F.p), str):
+            return Q.CROSSOVER.key
+        return None
 
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         both = ctx + " " + own
         r = PartReading(part.label, FAMILY)
-        _read_count(both, r, F.n, _WORKERS, "workers", minimum=2)
-        _read_count(both, r, F.p, r"(?:parameters|params|weights|gradient entries)\b",
-                    "parameters", minimum=1)
+        r.found["texts"] = (own, ctx)
+        r.found["previous"] = previous
+        read_role(own, ctx, r, F.n, "workers", minimum=2)
+        read_role(own, ctx, r, F.p, "parameters", minimum=1)
+        _read_average(own + " " + ctx, r)
         schemes = _read_schemes(own, ctx, r)
         _read_quantities(own, ctx, r)
         _read_given(part.own + "\n" + part.context, r, schemes)
-        _read_extras(both, r)
+        _read_extras(own, ctx, r)
         _read_table_shape(objects, r)
         return [r]
 
@@ -162,63 +196,198 @@ def _read_table_shape(objects: PartObjects, r: PartReading) -> None:
                 r.convention("table shape", count.source, note)
 
 
-# -- n and p ---------------------------------------------------------------------------------
+def _read_average(text: str, r: PartReading) -> None:
+    """'dividing by 16 at the end', 'average over 8': the sum divided by the number of workers
+    (recorded as read when the number is n)."""
+    n = r.value(F.n)
+    if not isinstance(n, int):
+        return
+    for m in rx(r"\b(?:divid(?:e|es|ed|ing)|averag(?:e|es|ed|ing)|scal(?:e|es|ed|ing))(?: (?:it|"
+                r"them|the sum|the result|everything))? (?:by|over) (\d{1,5})\b").finditer(text):
+        if int(m.group(1)) == n:
+            r.convention("average", m.group(0), "the average divides the sum by n")
+    for m in rx(r"\b(?:the|all|these) (\d{1,5}) (?:local |worker |per-worker )?gradients\b"
+                ).finditer(text):
+        if int(m.group(1)) == n:
+            r.convention("gradients", m.group(0), "one gradient per worker")
 
-def _count_at(text: str, pos: int) -> tuple[int, int] | None:
-    """An integer count at ``pos``: 8, 1,000,000, 10^6, 1e6, 25 million, 1.5B."""
-    m = rx(r"\d{1,3}(?:,\d{3}){1,5}(?![\d.])").match(text, pos)
+
+_BARE_BYTES = re.compile(r"^\(?in bytes\)?$", re.I)
+IN_ELEMENTS = {v: k for k, v in IN_BYTES.items()}
+"""A cost in elements -> the same cost in bytes."""
+
+
+def _sentence(text: str, piece: str) -> str:
+    """The sentence of ``text`` holding ``piece`` (empty if it is not there)."""
+    at = text.find(piece)
+    if at < 0:
+        return ""
+    start = max(text.rfind(c, 0, at) for c in ".?!") + 1
+    ends = [e for e in (text.find(c, at + len(piece)) for c in ".?!") if e >= 0]
+    return text[start:min(ends) + 1 if ends else len(text)]
+
+
+def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A bare "in bytes" is the unit of what its sentence asks: the size of a message when it
+    speaks of a message, else the other sizes it asks, turned into bytes ("how much data does
+    each GPU send, in bytes?"); a bare "in bytes" with nothing else to convert is refused."""
+    bare = [s for k, s in asks if k == Q.MESSAGE_BYTES.key and _BARE_BYTES.match(s.strip())]
+    if not bare:  # "(in bytes)" in parentheses is not an ask of its own, but still the unit
+        out = []
+        for key, source in asks:
+            if key in IN_ELEMENTS and rx(r"\bin bytes\b").search(_sentence(own, source)):
+                r.answered_by[key] = IN_ELEMENTS[key]
+                key = IN_ELEMENTS[key]
+            out.append((key, source))
+        return out
+    sentence = _sentence(own, bare[0])
+    if rx(r"\bmessages?\b").search(sentence):
+        return asks  # the size of a message, in bytes
+    out = []
+    converted = False
+    for key, source in asks:
+        if key in IN_ELEMENTS and source in sentence:
+            r.answered_by[key] = IN_ELEMENTS[key]
+            key, converted = IN_ELEMENTS[key], True
+        elif key in IN_BYTES and key != Q.MESSAGE_BYTES.key and source in sentence:
+            converted = True
+        out.append((key, source))
+    if converted:
+        out = [(k, s) for k, s in out if not (k == Q.MESSAGE_BYTES.key and s in bare)]
+        r.answered_by[Q.MESSAGE_BYTES.key] = next(k for k, s in out if k in IN_BYTES)
+        return out
+    r.miss("unit", f'"{bare[0]}" in "{sentence.strip()[:80]}": which size is asked in bytes is '
+                   "not clear (expected e.g. 'how many bytes does each GPU send')")
+    return [(k, s) for k, s in out if s not in bare]
+
+
+_NODE_NOUN = r"\b(?:(servers?)|workers?|gpus?|nodes?|ranks?|process(?:es)?|machines?|devices?|" \
+             r"replicas?)\b"
+
+
+def _of_server(own: str, source: str) -> bool:
+    """Whether a per-node ask is of a server: the node its phrase names ("how many bytes does
+    the server receive"), else the last node named before it in its clause ("how many values
+    does the server send and receive in total")."""
+    named = rx(_NODE_NOUN).search(source)
+    if named:
+        return bool(named.group(1))
+    at = own.find(source)
+    if at < 0:
+        return False
+    start = max(own.rfind(c, 0, at) for c in ".?;:!")
+    before = list(rx(_NODE_NOUN).finditer(own[start + 1:at]))
+    return bool(before and before[-1].group(1))
+
+
+def _read_crossover(r: PartReading, source: str) -> None:
+    """The size at which two schemes' times are equal: a derived crossover of the part's two
+    schemes' times, solved for the parameter count (a symbol of the part); refused otherwise."""
+    schemes = r.value(F.schemes) or []
+    quantities = list(r.value(F.quantities) or [])
+    own, ctx = r.found.get("texts", ("", ""))
+    timed = Q.TIME.key in quantities or rx(r"\bfaster|\bslower|\btimes?\b|\bT_").search(
+        source + " " + own)
+    if len(schemes) == 1:  # "the ring is faster" (than the other scheme of the context)
+        shared = list(dict.fromkeys(n for _, n, _ in first_of(ctx, SCHEMES)))
+        if len(shared) == 2 and schemes[0] in shared:
+            schemes = [schemes[0]] + [x for x in shared if x != schemes[0]]
+            r.set(F.schemes, schemes, r.fields[F.schemes].source)
+    letters = set(rx(r"(?<![\w^_])([A-Za-z])(?![\w(])").findall(source)) - {"a", "A", "I"}
+    if len(schemes) != 2 or not timed or not isinstance(r.value(F.p), str) or \
+            letters - {r.value(F.p)}:
+        r.miss(F.derived, f'"{source}" asks where two costs meet; expected two schemes, times '
+                          "compared, and the parameter count as a symbol")
+        return
+    if Q.TIME.key not in quantities:
+        r.set(F.quantities, quantities + [Q.TIME.key], r.fields[F.quantities].source
+              if F.quantities in r.fields else source)
+        read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
+                        F.bandwidth)
+    r.set(F.derived, [{"kind": Q.CROSSOVER.key, "of": f"time[{schemes[0]}]",
+                       "to": f"time[{schemes[1]}]", "solve_for": r.value(F.p)}], source)
+
+
+_OF_PARTS = (r"\bratio of (?:your |the )?answers? (?:in|to|of|from) (?:part |question )?\(?([a-h]|"
+             r"\d{1,2})\)? to (?:your |the |that )?(?:answers? )?(?:in|to|of|from)? ?(?:part |question )?"
+             r"\(?([a-h]|\d{1,2})\)")
+_OF_PHRASES = r"\bratio\W{0,3}\(([^()]{3,80})\) ?/ ?\(([^()]{3,80})\)"
+_SHORT = {r"\btotal\b": Q.TOTAL_VOLUME.key}
+"""Short names an operand may use for a quantity ("(ring total)")."""
+
+
+def _operand_of_part(r: PartReading, label: str) -> tuple[str, str] | None:
+    """(quantity, scheme) of an earlier part that asked one quantity of one scheme, with the
+    same workers, parameters, element type and servers as this part (else its answer is not
+    this part's cell)."""
+    for p in r.found.get("previous", []):
+        if p.label == label and p.family == FAMILY:
+            asked, schemes = p.value(F.quantities) or [], p.value(F.schemes) or []
+            same = all(p.value(f) == r.value(f) for f in (F.n, F.p, F.dtype, F.servers))
+            if len(asked) == 1 and len(schemes) == 1 and same:
+                return asked[0], schemes[0]
+    return None
+
+
+def _abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the text defines for schemes: "parameter server (PS)" -> PS."""
+    out = {}
+    for m in CATALOGUE_SCHEMES.mentions(text):
+        abbr = rxc(r"(?: [a-z-]{2,15}){0,2} ?\(([A-Z][A-Za-z0-9]{1,5})\)").match(text, m.end)
+        if abbr:
+            out[abbr.group(1)] = m.entry.key
+    return out
+
+
+def _operand_in_words(text: str, schemes: list[str], defined: dict[str, str] | None = None
+                      ) -> tuple[str, str] | None:
+    """(quantity, scheme) an operand such as "values sent by one GPU in the ring" names."""
+    found = [m.entry.key for m in QUANTITIES.mentions(text) if m.entry.key in
+             {q.key for q in COSTS}]
+    found += [key for pattern, key in _SHORT.items() if not found and rx(pattern).search(text)]
+    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
+                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)] +
+                               [k for a, k in (defined or {}).items()
+                                if rxc(rf"\b{re.escape(a)}\b").search(text)]))
+    if len(found) != 1:
+        return None
+    key = found[0]
+    if key in ON_SERVER and rx(r"\bservers?\b").search(text):
+        key = ON_SERVER[key]
+    if not named and key.startswith("server-"):
+        named = [s for s in schemes if s in (S.PARAMETER_SERVER.key, S.SHARDED_PS.key)]
+    return (key, named[0]) if len(named) == 1 else None
+
+
+def _read_ratio(r: PartReading, source: str) -> None:
+    """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
+    answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
+    this part's cells; refused when an operand is not one quantity of one scheme."""
+    own, ctx = r.found.get("texts", ("", ""))
+    schemes = list(dict.fromkeys(n for _, n, _ in first_of(ctx + " " + own, SCHEMES)))
+    m = rx(_OF_PARTS).search(own)
+    words = rx(_OF_PHRASES).search(own)
     if m:
-        return int(m.group(0).replace(",", "")), m.end()
-    got = number_at(text, pos)
-    if got is None:
-        return None
-    num, end = got
-    scale = rx(r"[ ]?(thousand|million|billion|[kmb])\b").match(text, end)
-    value = num.value * (_SCALE[scale.group(1).lower()] if scale else 1)
-    if value.denominator != 1:
-        return None
-    return int(value), scale.end() if scale else end
-
-
-def _read_count(text: str, r: PartReading, name: str, nouns: str, word: str,
-                minimum: int) -> None:
-    """n (or p): an integer ('8 workers', 'n = 8') wins over a symbol ('n workers')."""
-    numbers: list[tuple[int, str]] = []
-    for m in rx(rf"(?<![\w.,])(\d[\d,.]{{0,20}}(?:[ ]?(?:thousand|million|billion|[kmb]))?|"
-                rf"10\^\d{{1,2}})[ ]?(?:[a-z-]{{1,12}} )?{nouns}").finditer(text):
-        got = _count_at(text, m.start())
-        if got is not None:
-            numbers.append((got[0], phrase(text, m.start(), m.end())))
-    sym = rxc(rf"(?<![\w'’])([b-zB-Z]) (?:(?:[a-z-]{{1,12}}) )?(?i:{nouns})").search(text)
-    if sym:
-        eq = rxc(rf"(?<![\w]){sym.group(1)} ?= ?").search(text)
-        if eq:
-            got = _count_at(text, eq.end())
-            if got is not None:
-                numbers.append((got[0], phrase(text, eq.start(), got[1])))
-    if not sym:
-        eq = rxc(rf"(?<![\w]){name} ?= ?").search(text)
-        got = _count_at(text, eq.end()) if eq else None
-        if got is not None and rx(rf"\b{nouns}").search(text):
-            numbers.append((got[0], phrase(text, eq.start(), got[1])))
-    distinct = sorted({v for v, _ in numbers})
-    if len(distinct) > 1:
-        listed = "; ".join(f'"{s}"' for _, s in numbers)
-        r.miss(name, f"the text gives different numbers of {word}: {listed}")
+        operands = [_operand_of_part(r, m.group(i).lower()) for i in (1, 2)]
+    elif words:
+        defined = _abbreviations(ctx + " " + own)
+        operands = [_operand_in_words(words.group(i), schemes, defined) for i in (1, 2)]
+    else:
+        operands = [None]
+    if any(o is None for o in operands):
+        r.miss(F.derived, f'"{source}": the two quantities of the ratio are not each one cost '
+                          "of one scheme (expected 'the ratio of your answer in (b) to your "
+                          "answer in (c)' or 'ratio (ring total)/(PS total)')")
         return
-    if distinct:
-        value = distinct[0]
-        if value < minimum:
-            r.miss(name, f'"{numbers[0][1]}" reads as {value} {word}, too few (expected at '
-                         f"least {minimum})")
-            return
-        r.set(name, value, numbers[0][1])
-        return
-    if sym:
-        r.set(name, sym.group(1), phrase(text, sym.start(), sym.end()))
-        return
-    r.miss(name, f"the number of {word} is not stated (expected e.g. 'n {word}' or "
-                 f"'8 {word}')")
+    (q1, s1), (q2, s2) = operands
+    r.set(F.schemes, list(dict.fromkeys([s1, s2])), (m or words).group(0))
+    quantities = [q for q in r.value(F.quantities) or [] if q in (q1, q2)] or []
+    r.set(F.quantities, list(dict.fromkeys(quantities + [q1, q2])), (m or words).group(0))
+    if set(r.value(F.quantities)) & set(IN_BYTES) and F.dtype not in r.fields:
+        r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated")
+    r.set(F.derived, [*(r.value(F.derived) or []),
+                      {"kind": Q.RATIO.key, "of": f"{q1}[{s1}]", "to": f"{q2}[{s2}]"}],
+          (m or words).group(0))
 
 
 # -- schemes and quantities ------------------------------------------------------------------
@@ -235,7 +404,73 @@ def _listed_after(flat: str, head: str, patterns: dict[str, str]) -> list[tuple[
     return [(name, src) for _, name, src in first_of(window, patterns)]
 
 
+_RD_PHASE = (r"\b(?:all[- ]gather|reduce[- ]scatter)(?: phase)? (?:is )?(?:done )?(?:by|via|using|"
+             r"with) recursive[- ]doubling\b|\brecursive[- ]doubling[- ]all[- ]gather\b")
+"""Recursive doubling as the all-gather phase of Rabenseifner's algorithm, not a scheme."""
+_RS_AG = r"\breduce[- ]scatter (?:\+|and|followed by|then) (?:an )?all[- ]gather\b"
+"""The two phases of a bandwidth-optimal all-reduce (the ring's, when the ring is the scheme)."""
+
+
+def _phases(own: str, ctx: str, r: PartReading) -> tuple[str, str]:
+    """The texts with Rabenseifner's recursive-doubling phase blanked (recorded as read)."""
+    if not rx(SCHEMES[S.RABENSEIFNER.key]).search(own + " " + ctx):
+        return own, ctx
+    out = []
+    for text in (own, ctx):
+        for m in rx(_RD_PHASE).finditer(text):
+            r.convention("phase", m.group(0), "the all-gather phase of Rabenseifner's algorithm, "
+                                              "not the recursive-doubling scheme")
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        out.append(text)
+    return out[0], out[1]
+
+
+_HALVING_SIZES = (r"\bp ?/ ?(\d{1,6}|n)(?:, ?(?:p ?/ ?(?:\d{1,6}|n)|\.\.\.|…|\. \. \.|"
+                  r"\\dots|dots)){1,8}")
+"""A listed run of message sizes p/2, p/4, ..., p/n (Rabenseifner's halving and doubling)."""
+
+
+def _rabenseifner_sizes(own: str, ctx: str, r: PartReading) -> None:
+    """Message sizes listed for Rabenseifner's rounds: recorded as read when every one is p/2^j
+    with 2^j at most n (they are the schedule's sizes, which the derivation states)."""
+    n = r.value(F.n)
+    for text in (own, ctx):
+        for m in rx(_HALVING_SIZES).finditer(text):
+            ds = rx(r"p ?/ ?(\d{1,6}|n)").findall(m.group(0))
+            nums = [int(d) for d in ds if d.isdigit()]
+            if all(d >= 2 and d & (d - 1) == 0 and (not isinstance(n, int) or d <= n)
+                   for d in nums):
+                r.convention("message sizes", m.group(0), "the sizes p/2^j of Rabenseifner's "
+                                                          "rounds")
+
+
+_BROKEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
+"""A word broken at a line end ("recursive dou- bling")."""
+
+
 def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
+    own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
+    names = _scheme_names(*_phases(own, ctx, r), r)
+    if S.RABENSEIFNER.key in names:
+        _rabenseifner_sizes(own, ctx, r)
+    if S.RING.key in names and S.RABENSEIFNER.key not in names:
+        for text in (own, ctx):
+            for m in rx(_RS_AG).finditer(text):
+                r.convention("phases", m.group(0), "the two phases of the ring all-reduce")
+    return names
+
+
+_PHASE_ALONE = r"\b(?:ring[- ])?(?:reduce[- ]scatter|all[- ]gather)\b"
+
+
+def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
+    alone = rx(_PHASE_ALONE).search(own)
+    if alone and not rx(r"\ball[- ]?reduce\b|\ballreduce\b").search(own) and \
+            not rx(_RS_AG).search(own) and rx(r"\bring[- ](?:reduce|all)").search(own):
+        r.miss(F.schemes, f'"{alone.group(0)}" names one phase of an all-reduce, which is not '
+                          "counted on its own (expected a whole all-reduce: ring, tree, "
+                          "recursive doubling, rabenseifner, parameter server, all-to-all)")
+        return []
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six|seven) rows?"
                                             r"\b[^:]{0,20}:|\brows?:", SCHEMES)
     if not listed:
@@ -263,7 +498,7 @@ def _read_quantities(own: str, ctx: str, r: PartReading) -> None:
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six) columns?"
                                             r"\b[^:]{0,20}:|\bcolumns?:", QUANTITIES_ASKED)
     if not listed:
-        asked = question_sentences(own) + " " + question_sentences(ctx)
+        asked = question_sentences(own) + " " + question_sentences(ctx, fallback=False)
         listed = [(n, s) for _, n, s in first_of(asked, QUANTITIES_ASKED)]
     names = list(dict.fromkeys(n for n, _ in listed))
     if not names:
@@ -316,7 +551,8 @@ def _formula(raw: str) -> str | None:
 
 # -- extras ----------------------------------------------------------------------------------
 
-def _read_extras(both: str, r: PartReading) -> None:
+def _read_extras(own: str, ctx: str, r: PartReading) -> None:
+    both = ctx + " " + own
     quantities = r.value(F.quantities) or []
     for name, pattern in _DTYPES.items():
         m = rx(pattern).search(both)
@@ -324,11 +560,12 @@ def _read_extras(both: str, r: PartReading) -> None:
             r.set(F.dtype, name, phrase(both, m.start(), m.end()))
             break
     else:
-        if "message-bytes" in quantities:
+        if set(quantities) & set(IN_BYTES):
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
     if "time" in quantities:
-        _read_cost_model(both, r)
+        read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
+                        F.bandwidth)
     m = rx(r"\bnot (?:necessarily )?divisible|\buneven(?:ly)?\b|\bremainder\b").search(both)
     if m:
         r.set(F.chunks, "uneven", phrase(both, m.start(), m.end(), pad=20))
@@ -344,46 +581,6 @@ def _read_extras(both: str, r: PartReading) -> None:
         else:
             r.miss(F.servers, "a sharded parameter server without its number of shards "
                               "(expected 'k servers' or '4 servers')")
-
-
-def _read_cost_model(both: str, r: PartReading) -> None:
-    lat = rx(r"\blatency(?: of| is| α)?(?: ?= ?| )").search(both)
-    got_lat = None
-    if lat:
-        got = number_at(both, lat.end())
-        if got:
-            got_lat = (got, lat.start())
-    if got_lat:
-        (num, end), start = got_lat
-        unit = rx(r"[ ]?(ms|μs|µs|us|ns|seconds|sec|s)\b").match(both, end)
-        r.set(F.alpha, _scaled(num, _TIME_UNITS[unit.group(1)] if unit else 1),
-              phrase(both, start, unit.end() if unit else end))
-    elif rx(r"\blatency\b|\bα\b").search(both):
-        r.set(F.alpha, "alpha", "latency α per message")
-    else:
-        r.miss(F.alpha, "time is asked but no latency per message is stated (expected e.g. "
-                        "'latency α = 10 µs' or a symbol α)")
-    bw = rx(r"\bbandwidth(?: of| is| B)?(?: ?= ?| )").search(both)
-    got_bw = number_at(both, bw.end()) if bw else None
-    if got_bw:
-        num, end = got_bw
-        unit = rx(r"[ ]?(gb/s|gbytes/s|mb/s|kb/s|bytes/s|b/s|gbit/s|gbps|mbit/s)").match(both, end)
-        if unit is None:
-            r.miss(F.bandwidth, "a bandwidth without units (expected e.g. 10 GB/s)")
-        else:
-            r.set(F.bandwidth, _scaled(num, _BW_UNITS[unit.group(1).lower()]),
-                  phrase(both, bw.start(), unit.end()))
-    elif rx(r"\bbandwidth\b").search(both):
-        r.set(F.bandwidth, "B", "bandwidth B")
-    else:
-        r.miss(F.bandwidth, "time is asked but no bandwidth is stated (expected e.g. "
-                            "'bandwidth 10 GB/s' or a symbol B)")
-
-
-def _scaled(num: Num, factor: Any) -> Any:
-    from fractions import Fraction
-
-    return Num(num.value * Fraction(str(factor)), num.text).spec_value()
 
 
 HOOKS = CommunicationReader()

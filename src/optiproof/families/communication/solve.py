@@ -16,6 +16,7 @@ from optiproof.catalogue import SCHEMES
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue.schemes import (ALL_TO_ALL, PARAMETER_SERVER, RABENSEIFNER,
                                          RECURSIVE_DOUBLING, RING, SHARDED_PS, TREE)
+from optiproof.core.errors import BadInput
 from optiproof.core.exact import exact_rational, to_latex
 from optiproof.core.fields import formula_value
 from optiproof.core.solution import (
@@ -29,7 +30,7 @@ from optiproof.core.solution import (
 )
 from optiproof.families.base import identification
 from optiproof.families.communication.facts import CommunicationFacts
-from optiproof.families.communication.family import KEY
+from optiproof.families.communication.family import IN_BYTES, KEY
 from optiproof.families.communication.formulas import (
     CostSymbols,
     SchemeCosts,
@@ -51,12 +52,48 @@ QUANTITY_WORDS = {
     "rounds": "sequential rounds",
     "time": "alpha-beta time",
     "bandwidth-ratio": "ratio to the all-reduce bandwidth lower bound",
+    "total-bytes": "total bytes over the network",
+    "values-sent": "elements sent by one worker",
+    "values-received": "elements received by one worker",
+    "sent-plus-received": "elements sent plus received by one worker",
+    "bytes-sent": "bytes sent by one worker",
+    "bytes-received": "bytes received by one worker",
+    "server-values-sent": "elements sent by one server",
+    "server-values-received": "elements received by one server",
+    "server-sent-plus-received": "elements sent plus received by one server",
+    "server-bytes-sent": "bytes sent by one server",
+    "server-bytes-received": "bytes received by one server",
+    "bytes-sent-plus-received": "bytes sent plus received by one worker",
+    "server-bytes-sent-plus-received": "bytes sent plus received by one server",
 }
 QUANTITY_SYMBOL = {
     "messages": "M", "message-size": "S", "message-bytes": r"S^{\text{bytes}}",
     "total-volume": "V", "busiest-sent": r"D^{\text{out}}", "busiest-received": r"D^{\text{in}}",
     "rounds": "R", "time": "T", "bandwidth-ratio": r"\rho",
+    "total-bytes": r"V^{\text{bytes}}", "values-sent": r"W^{\text{out}}",
+    "values-received": r"W^{\text{in}}", "sent-plus-received": r"W^{\text{out+in}}",
+    "bytes-sent": r"W^{\text{out, bytes}}", "bytes-received": r"W^{\text{in, bytes}}",
+    "server-values-sent": r"Z^{\text{out}}", "server-values-received": r"Z^{\text{in}}",
+    "server-sent-plus-received": r"Z^{\text{out+in}}",
+    "server-bytes-sent": r"Z^{\text{out, bytes}}", "server-bytes-received": r"Z^{\text{in, bytes}}",
+    "bytes-sent-plus-received": r"W^{\text{out+in, bytes}}",
+    "server-bytes-sent-plus-received": r"Z^{\text{out+in, bytes}}",
 }
+
+
+NODE_WORDS = {
+    "values-sent": "Every worker sends the same number of elements; one worker's total over "
+                   "the whole step is the sum of the sizes of its messages.",
+    "values-received": "Every worker receives the same number of elements; one worker's total "
+                       "over the whole step is the sum of the sizes of the messages it gets.",
+    "sent-plus-received": "One worker's traffic counts what it sends and what it receives.",
+    "server-values-sent": "Each server node sends the same number of elements (the pulls).",
+    "server-values-received": "Each server node receives the same number of elements (the "
+                              "pushes).",
+    "server-sent-plus-received": "One server node's traffic counts what it receives (the "
+                                 "pushes) and what it sends (the pulls).",
+}
+"""Why a per-node quantity is what it is, shown beside its formula."""
 
 
 @dataclass
@@ -238,7 +275,7 @@ def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
 
 def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | None:
     """Volume, busiest node, rounds, bytes, time and lower-bound ratio of one scheme."""
-    extra = [q for q in asked if q not in ("messages", "message-size")]
+    extra = [q for q in asked if q not in ("messages", "message-size") and q in costs.values]
     if not extra:
         return None
     s, v = ctx.sym, costs.values
@@ -246,11 +283,7 @@ def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | Non
     text = [f"The busiest node is {costs.busiest_who}."]
     for q in extra:
         lhs = answer_symbol(costs, q)
-        if q == "message-bytes":
-            eqs.append(_chain(ctx, lhs, _times(s.bytes_per_element, v["message-size"]),
-                              v[q]))
-            text.append(f"A {ctx.spec.dtype} element takes {s.bytes_per_element} bytes.")
-        elif q == "total-volume":
+        if q == "total-volume":
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q in ("busiest-sent", "busiest-received"):
             eqs.append(_chain(ctx, lhs, v[q]))
@@ -263,6 +296,13 @@ def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | Non
                         f"${to_latex(ctx.at(costs.bandwidth_elements))}$ elements in total "
                         "over the rounds.")
             eqs.append(_chain(ctx, lhs, v[q]))
+        elif q in IN_BYTES:
+            eqs.append(_chain(ctx, lhs, _times(s.bytes_per_element, costs.values[IN_BYTES[q]]),
+                              v[q]))
+            text.append(f"A {ctx.spec.dtype} element takes {s.bytes_per_element} bytes.")
+        elif q in NODE_WORDS:
+            eqs.append(_chain(ctx, lhs, v[q]))
+            text.append(NODE_WORDS[q])
         elif q == "bandwidth-ratio":
             eqs.append(_chain(ctx, lhs, Tex(
                 rf"\frac{{\max\left(D^{{\text{{out}}}}_{{{costs.tag}}}, "
@@ -381,7 +421,7 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
         "A message is one point-to-point transfer from one node to another; no node sends to "
         "itself. Its size is the number of entries (elements) it carries"
         + (f"; in bytes, times {spec.bytes_per_element} for {spec.dtype}."
-           if "message-bytes" in asked else "."),
+           if asked & set(IN_BYTES) else "."),
         "All counts are for one step; server nodes are nodes but not workers.",
     ]
     for c in costs.values():
@@ -415,10 +455,14 @@ def _answers(spec: CommunicationSpec, ctx: Context,
         c = costs[scheme]
         varies = c.sizes_vary
         for q in _asked_costs(spec):
+            if not spec.defined(q, scheme):
+                continue
             words = QUANTITY_WORDS[q]
             note = ""
             if q == "message-bytes":
                 words = f"size of each message (bytes, {spec.dtype})"
+            elif q in IN_BYTES:
+                words = f"{words} ({spec.dtype})"
             if q in ("message-size", "message-bytes") and varies:
                 words = words.replace("size of each message", "size of the largest message")
                 note = (f"Message sizes vary between ${to_latex(ctx.at(c.size_min))}$ and "
@@ -460,11 +504,27 @@ def _interpretation(spec: CommunicationSpec, ctx: Context,
     return " ".join(lines) + " " + tail
 
 
+def _check_defined(spec: CommunicationSpec, costs: dict[str, SchemeCosts]) -> None:
+    """A per-worker quantity needs workers that all do the same; a per-server one, servers."""
+    asked = [(s, q) for q in spec.quantities for s in spec.schemes if spec.defined(q, s)]
+    asked += [(g.scheme, g.quantity) for g in spec.given]
+    for scheme, q in asked:
+        c = costs[scheme]
+        if q not in c.values and q != Q.IDENTIFICATION.key:
+            why = ("it has no server node" if c.server is None and q.startswith("server-") else
+                   "its workers do not all send and receive the same amount (ask for the "
+                   "busiest node instead)")
+            raise BadInput(f"{QUANTITY_WORDS[q]} is not defined for {c.title}: {why}",
+                           field="quantities", expected="a quantity every scheme asked about "
+                                                        "has")
+
+
 def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
     """Exact counts per scheme and per asked quantity, with derivation, given-cell verdicts
     and (``figures``) the ring all-reduce diagram."""
     ctx = Context.of(spec)
     costs = _costs(spec, ctx)
+    _check_defined(spec, costs)
     steps: list[Step] = []
     for scheme in spec.schemes:
         steps.append(_counting_step(costs[scheme], ctx))

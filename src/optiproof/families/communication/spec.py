@@ -19,11 +19,13 @@ from optiproof.core.fields import (Formula, Number, SymbolName, check_number,
                                    check_positive_or_symbolic, is_symbol_name)
 from optiproof.core.problem import PartSpec
 from optiproof.families.derived_spec import Derivable
-from optiproof.families.communication.family import ASKS, COSTS, KEY
+from optiproof.families.communication.family import ASKS, COSTS, KEY, SERVER_COSTS, WORKER_COSTS
 
 SchemeName = key_literal(SCHEMES)
 CostName = key_literal(COSTS)
 AskName = key_literal(ASKS)
+PER_WORKER = frozenset(q.key for q in WORKER_COSTS)
+PER_SERVER = frozenset(q.key for q in SERVER_COSTS)
 POWER_OF_TWO_SCHEMES = tuple(e.key for e in SCHEMES if e.power_of_two)
 CHUNKED_SCHEMES = tuple(e.key for e in SCHEMES if e.chunked)
 ASKED_AS = {Q.RATIO: Q.BANDWIDTH_RATIO}
@@ -38,7 +40,7 @@ MAX_SERVERS = 4096
 
 # Names SymPy's parser would read as functions or constants: not allowed as symbol names.
 RESERVED_NAMES = frozenset({
-    "beta", "gamma", "zeta", "lambda", "E", "I", "S", "N", "O", "Q", "pi", "oo", "exp", "log",
+    "gamma", "zeta", "lambda", "E", "I", "S", "N", "O", "Q", "pi", "oo", "exp", "log",
     "sqrt", "ceiling", "floor", "Max", "Min", "sin", "cos", "tan", "li", "Li", "Ei", "Si", "Ci",
     "re", "im", "sign", "Abs", "factorial", "binomial", "rf", "ff", "Sum", "log2",
 })
@@ -291,6 +293,7 @@ class CommunicationSpec(PartSpec, Derivable):
             raise ValueError(f"p = {p} is not divisible by servers = {k}: each server owns a "
                              f"shard of p/k elements; pad p to {k * -(-p // k)} or choose "
                              "servers dividing p")
+        self._per_node_defined()
         known = set(names.values()) | set(FORMULA_FUNCTIONS) | {
             name for text in self.formulas().values() for name in formula_names(text)}
         for i, cell in enumerate(self.given):
@@ -302,6 +305,33 @@ class CommunicationSpec(PartSpec, Derivable):
                 raise ValueError(f"given[{i}].value {cell.value!r} uses unknown names "
                                  f"{unknown}; allowed: {sorted(known)}")
         return self
+
+    def _per_node_defined(self) -> None:
+        """A per-worker quantity needs workers that all do the same (not the tree, not the
+        uneven ring); a per-server one needs server nodes: a quantity no scheme asked about
+        has, or a given cell that has none, is refused (the other cells are left empty)."""
+        for q in list(self.quantities):
+            if not any(self.defined(q, s) for s in self.schemes):
+                raise ValueError(self._undefined(q, self.schemes[0]))
+        for g in self.given:
+            if not self.defined(g.quantity, g.scheme):
+                raise ValueError(self._undefined(g.quantity, g.scheme))
+
+    def defined(self, quantity: str, scheme: str) -> bool:
+        """Whether ``quantity`` has one value for ``scheme`` (a cell of the table)."""
+        if quantity in PER_WORKER:
+            return not (scheme == S.TREE.key or (scheme == S.RING.key and
+                                                  self.chunks == "uneven"))
+        if quantity in PER_SERVER:
+            return scheme in (S.PARAMETER_SERVER.key, S.SHARDED_PS.key)
+        return True
+
+    def _undefined(self, quantity: str, scheme: str) -> str:
+        if quantity in PER_SERVER:
+            return f"{quantity}: {scheme} has no server node"
+        return (f"{quantity}: the workers of {scheme} do not all send and receive the same "
+                "amount, so there is no one worker's value; ask for the busiest node "
+                "(busiest-sent, busiest-received)")
 
     @property
     def bytes_per_element(self) -> int:

@@ -164,8 +164,9 @@ class _Evaluator:
 
 
 def counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
-             alpha: Fraction, bandwidth: Fraction) -> Fraction:
-    """A quantity as counted from the schedule (never from a formula)."""
+             alpha: Fraction, bandwidth: Fraction) -> Fraction | None:
+    """A quantity as counted from the schedule (never from a formula); None for a per-node
+    quantity whose nodes do not all count the same."""
     if quantity == "messages":
         return Fraction(counts.messages)
     if quantity == "message-size":
@@ -187,7 +188,32 @@ def counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
     if quantity == "bandwidth-ratio":
         bound = Fraction(2 * (n - 1) * p, n)
         return Fraction(max(counts.busiest_sent, counts.busiest_received)) / bound
+    if quantity == "total-bytes":
+        return Fraction(counts.volume * bytes_per_element)
+    if quantity in _PER_NODE:
+        servers, direction, factor = _PER_NODE[quantity]
+        nodes = slice(n, None) if servers else slice(0, n)
+        sent, received = counts.sent[nodes].tolist(), counts.received[nodes].tolist()
+        values = {(0 if direction == "in" else int(a)) + (0 if direction == "out" else int(b))
+                  for a, b in zip(sent, received)}
+        if len(values) != 1:
+            return None  # the nodes differ: no single value (a mismatch for any formula)
+        return Fraction(values.pop() * (bytes_per_element if factor else 1))
     raise KeyError(quantity)
+
+
+_PER_NODE = {
+    "values-sent": (False, "out", False), "values-received": (False, "in", False),
+    "sent-plus-received": (False, "both", False), "bytes-sent": (False, "out", True),
+    "bytes-received": (False, "in", True), "server-values-sent": (True, "out", False),
+    "server-values-received": (True, "in", False),
+    "server-sent-plus-received": (True, "both", False),
+    "server-bytes-sent": (True, "out", True), "server-bytes-received": (True, "in", True),
+    "bytes-sent-plus-received": (False, "both", True),
+    "server-bytes-sent-plus-received": (True, "both", True),
+}
+"""Per-node quantities counted from the schedule: (of the server nodes, not the workers; which
+direction; in bytes). Workers are nodes 0..n-1 of a schedule, servers the nodes after them."""
 
 
 def _instance_of(spec: CommunicationSpec, facts: CommunicationFacts) -> Instance | None:
@@ -246,7 +272,8 @@ def _compare_counts(scheme: str, formulas: dict, grid: list[Instance], ev: "_Eva
                 got = ev.at(expr, inst, alpha, bw)
                 compared += 1
                 if got != want:
-                    worst = max(worst, abs(got - want) if got is not None else Fraction(1))
+                    worst = max(worst, abs(got - want) if got is not None and want is not None
+                                else Fraction(1))
                     if len(mismatches) < 6:
                         k = f", k={inst.k}" if spec.uses_servers else ""
                         mismatches.append(f"{label(quantity) if callable(label) else label} "

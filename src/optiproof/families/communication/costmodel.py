@@ -1,0 +1,200 @@
+"""The latency-bandwidth (alpha-beta) model of a communication text: the latency per message and
+the link bandwidth, as numbers with units or as symbols.
+
+The latency: "latency α = 5 µs", "alpha = 10 us", "α = 2 μs", "α = 10 µs = 10^-5 s" (a
+restatement in other units is used too when it agrees), or a symbol α. The bandwidth, in bytes
+per second: "bandwidth 25 GB/s", "bw = 10 GB/s", "1/β = 25 GB/s", "send at 25 GB/s", or a time
+per unit: "β = 1 ns per entry" (per element: the bandwidth is the element's bytes over β),
+"β = 10^-10 s/byte", or a symbol β "per element" / "per byte" (a message of m entries costs
+α + mβ), kept as the formula bytes/β. "1 GB = 10^9 bytes" is the unit's definition (read, and
+refused if it is not 10^9). The part's own text is read before the shared context.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from optiproof.core.text.match import rx
+from optiproof.core.text.numbers import Num, number_at
+from optiproof.core.text.record import PartReading, phrase
+
+TIME_UNITS = {"s": 1, "sec": 1, "seconds": 1, "second": 1, "ms": Fraction(1, 10**3),
+              "μs": Fraction(1, 10**6), "us": Fraction(1, 10**6), "ns": Fraction(1, 10**9)}
+BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/s": 1,
+            "bytes/s": 1, "byte/s": 1, "gbit/s": 125_000_000, "gbps": 125_000_000,
+            "mbit/s": 125_000, "tb/s": 10**12}
+_TIME_UNIT = r"[ ]?(ms|μ ?s|µ ?s|us|ns|seconds|second|sec|s)(?![a-z/])"
+_BW_UNIT = r"[ ]?(gb/s|gbytes/s|mb/s|kb/s|bytes/s|byte/s|b/s|gbit/s|gbps|mbit/s|tb/s)"
+_ELEMENT = r"(?:entry|entries|element|elements|float|floats|value|values|parameter|parameters|" \
+           r"number|numbers|word|words|scalar|scalars)"
+_BETA = r"(?:β|\bbeta\b)"
+
+
+def _time_unit(text: str) -> Fraction:
+    return Fraction(TIME_UNITS[text.lower().replace("µ", "μ").replace(" ", "")])
+
+
+def _seconds(text: str, pos: int) -> tuple[Fraction, int] | None:
+    """A time at ``pos``: a number and a unit (seconds if none follows)."""
+    got = number_at(text, pos)
+    if got is None:
+        return None
+    num, end = got
+    unit = rx(_TIME_UNIT).match(text, end)
+    if unit is None:
+        return None
+    return Fraction(num.value) * _time_unit(unit.group(1)), unit.end()
+
+
+def _restated(text: str, end: int, value: Fraction) -> int:
+    """The end of a restatement right after a time ("10 µs = 10^-5 s", "20 us (20*10^-6 s)")
+    when it agrees with ``value``; else ``end``."""
+    m = rx(r" ?(?:= ?|\(|\(= ?)").match(text, end)
+    if not m:
+        return end
+    again = _seconds(text, m.end())
+    if again is None:
+        again_num = rx(r"(\d{1,4}) ?\* ?10\^-(\d{1,2}) ?s\b").match(text, m.end())
+        if again_num is None:
+            return end
+        again = (Fraction(int(again_num.group(1)), 10 ** int(again_num.group(2))),
+                 again_num.end())
+    if again[0] != value:
+        return end
+    close = rx(r" ?\)").match(text, again[1])
+    return close.end() if close and "(" in m.group(0) else again[1]
+
+
+def _restated_bw(text: str, end: int, value: Fraction) -> int:
+    """The end of a restated bandwidth ("10 GB/s (10^10 bytes/s)") that agrees; else ``end``."""
+    m = rx(r" ?(?:= ?|\((?:i\.e\.,? |= ?)?)").match(text, end)
+    got = number_at(text, m.end()) if m else None
+    if got is None:
+        return end
+    unit = rx(_BW_UNIT).match(text, got[1])
+    if unit is None or Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()] != value:
+        return end
+    close = rx(r" ?\)").match(text, unit.end())
+    return close.end() if close and "(" in m.group(0) else unit.end()
+
+
+def _spec(value: Fraction) -> Any:
+    return Num(value, str(value)).spec_value()
+
+
+def _alpha(text: str) -> tuple[Any, str] | None:
+    for m in rx(r"(?:\b(?:latency|start-?up(?: time| cost)?)(?: (?:of|is|per message))?"
+                r"(?: (?:α|alpha))?(?: ?= ?| )|(?<![\w])(?:α|alpha) ?= ?)").finditer(text):
+        got = _seconds(text, m.end())
+        if got is not None:
+            value, end = got
+            end = _restated(text, end, value)
+            return _spec(value), phrase(text, m.start(), end)
+    return None
+
+
+def _bandwidth(text: str, element_bytes: int) -> tuple[Any, str, str] | None:
+    """(value, source, note) of the bandwidth in bytes per second, or None."""
+    for m in rx(r"(?:\bbandwidth|\bbw|\blink speed|1 ?/ ?" + _BETA + r"|\b(?:send|transfer|"
+                r"transmit)s? (?:data )?at)(?: (?:of|is|per link))?(?: (?:B|bw|1 ?/ ?"
+                + _BETA + r"))?(?: ?= ?| )").finditer(text):
+        got = number_at(text, m.end())
+        if got is None:
+            continue
+        num, end = got
+        unit = rx(_BW_UNIT).match(text, end)
+        if unit is None:
+            continue
+        value = Fraction(num.value) * BW_UNITS[unit.group(1).lower()]
+        return _spec(value), phrase(text, m.start(), _restated_bw(text, unit.end(), value)), ""
+    for m in rx(_BETA + r" ?= ?").finditer(text):
+        got = _seconds(text, m.end()) or _per_unit_seconds(text, m.end())
+        if got is None:
+            continue
+        value, end = got
+        end = _restated(text, end, value)
+        per = rx(r" ?(?:/ ?|per )(?:(byte)s?\b|" + _ELEMENT + r"\b)").match(text, end)
+        if per is None:
+            continue
+        size = 1 if per.group(1) else element_bytes
+        note = "" if per.group(1) else f"β per element: the bandwidth is {size} bytes over β"
+        return _spec(Fraction(size) / value), phrase(text, m.start(), per.end()), note
+    per = _symbolic_beta(text)
+    if per is not None:
+        size = 1 if per[0] == "byte" else element_bytes
+        return f"{size}/beta" if size != 1 else "1/beta", per[1], \
+            f"β is the time per {per[0]}: the bandwidth is {size} bytes over β"
+    return None
+
+
+def _per_unit_seconds(text: str, pos: int) -> tuple[Fraction, int] | None:
+    """``10^-10 s/byte``: a time whose unit is written before the ``/``."""
+    got = number_at(text, pos)
+    if got is None:
+        return None
+    num, end = got
+    unit = rx(r"[ ]?(ms|μs|µs|us|ns|s)(?=/)").match(text, end)
+    if unit is None:
+        return None
+    return Fraction(num.value) * _time_unit(unit.group(1)), unit.end()
+
+
+def _symbolic_beta(text: str) -> tuple[str, str] | None:
+    """("byte" | "element", source) when β is a time per byte or per element, in words."""
+    m = rx(_BETA + r"(?: is| =)?(?: the)?(?: (?:transfer |transmission )?time)?(?: per| /) ?"
+           r"(?:(byte)|" + _ELEMENT + r")\b").search(text)
+    if m:
+        return ("byte" if m.group(1) else "element"), phrase(text, m.start(), m.end())
+    m = rx(r"\ba message of (?:size )?(\w) (?:(bytes)|" + _ELEMENT + r")\b[^.;]{0,40}?\bcosts?"
+           r"\b[^.;]{0,12}?(?:α|alpha) ?\+ ?(?:\1 ?\*? ?" + _BETA + "|" + _BETA + r" ?\*? ?\1)"
+           ).search(text)
+    if m:
+        return ("byte" if m.group(2) else "element"), phrase(text, m.start(), m.end())
+    return None
+
+
+def gigabyte(text: str, r: PartReading) -> bool:
+    """'1 GB = 10^9 bytes' (or garbled '109'): recorded; False when GB is defined otherwise."""
+    m = rx(r"\b1 ?GB ?= ?(10\^9|10⁹|109|1,000,000,000|1000000000|2\^30|1024\^3|1,073,741,824)"
+           r" ?bytes\b").search(text)
+    if m is None:
+        return True
+    if m.group(1) in ("2^30", "1024^3", "1,073,741,824"):
+        r.miss("bandwidth", f'"{m.group(0)}": a gigabyte of 2^30 bytes is not supported '
+                            "(expected 1 GB = 10^9 bytes)")
+        return False
+    note = "1 GB = 10^9 bytes" + (" (the garbled '109' read as 10^9)" if m.group(1) == "109"
+                                  else "")
+    if not any(c.source == m.group(0) for c in r.conventions):
+        r.convention("gigabyte", m.group(0), note)
+    return True
+
+
+def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
+                    alpha_field: str, bandwidth_field: str) -> None:
+    """Set the latency and bandwidth fields of a part that asks for a time."""
+    alpha = _alpha(own) or _alpha(context)
+    ignored = rx(r"\b(?:ignor\w* (?:the )?latency|latency (?:is )?(?:negligible|ignored|zero)|"
+                 r"(?:neglect\w*|without) (?:the )?latency|(?:α|alpha) ?(?:→|->|=) ?0(?![.,]?\d)|"
+                 r"no latency)").search(own + " " + context)
+    if ignored:
+        r.miss(alpha_field, f'"{ignored.group(0)}": a zero latency is not a model optiproof '
+                            "solves (expected a latency α > 0, a number or a symbol)")
+    elif alpha is not None:
+        r.set(alpha_field, alpha[0], alpha[1])
+    elif rx(r"\blatency\b|\bα\b|\balpha\b").search(own + " " + context):
+        r.set(alpha_field, "alpha", "latency α per message")
+    else:
+        r.miss(alpha_field, "time is asked but no latency per message is stated (expected "
+                            "e.g. 'latency α = 10 µs' or a symbol α)")
+    if not gigabyte(own + " " + context, r):
+        return
+    bw = _bandwidth(own, element_bytes) or _bandwidth(context, element_bytes)
+    if bw is not None:
+        r.set(bandwidth_field, bw[0], bw[1], note=bw[2])
+    elif rx(r"\bbandwidth\b").search(own + " " + context):
+        r.set(bandwidth_field, "B", "bandwidth B")
+    else:
+        r.miss(bandwidth_field, "time is asked but no bandwidth is stated (expected e.g. "
+                                "'bandwidth 10 GB/s', 'β = 1 ns per entry' or a symbol B)")

@@ -1,0 +1,246 @@
+"""The number of workers and the number of parameters of a communication text, by meaning.
+
+A count is a number ("8 workers", "10^8 parameters", "1.2 × 10^9", "100M params", "1.5B-parameter
+model", "eight GPUs"), a letter ("p workers", "a gradient of n entries": the roles come from the
+nouns, never from the letter) or an expression ("n = 2^k workers", garbled "n = 2k": the letter
+before "=" is the count, its value left symbolic). The workers are what the nouns workers, GPUs,
+nodes, ... count, or the p of "a 1/p shard"; the parameters are what parameters, params and
+weights count, or the entries, elements, floats or values a gradient or vector holds ("each
+worker holds a vector of N floats", "gradients of dimension d = 4096").
+
+Counts written as operands of an expression ("the other n − 1 workers", "n ≥ 2 workers") name
+the letter, not a number. The part's own text overrides the shared context ("Now n = 10"); in
+one scope a number wins over a letter, and two different numbers are refused naming both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from optiproof.core.text.counts import NUMBER_WORDS
+from optiproof.core.text.match import rx, rxc
+from optiproof.core.text.numbers import number_at
+from optiproof.core.text.record import PartReading, phrase
+
+WORKER_NOUNS = r"(?:workers?|nodes?|gpus?|machines?|devices?|processes|process|ranks?|replicas?|" \
+               r"processors?|accelerators?|tpus?|servers? (?=each))"
+PARAMETER_NOUNS = r"(?:parameters?|params?|weights?)"
+VALUE_NOUNS = r"(?:en-? ?tries|entry|ele-? ?ments?|floats?|val-? ?ues|value|numbers|coordi-? ?nates|" \
+              r"compo-? ?nents|scalars|parameters?|params|weights)"
+"""What a gradient or vector holds (a word broken at a line end, "ele- ments", included)."""
+HOLDERS = r"(?:gradients?|vectors?|tensors?|arrays?|buffers?)"
+_GAP = r"(?:(?!(?i:messages?|chunks?|shards?|blocks?|pieces?|halves|half|rounds?|steps?)\b)[^.;?])"
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUM = (r"(?:\d{1,12}(?:\.\d{1,6})? ?[×x*·] ?10\^\d{1,2}|10\^\d{1,2}|\d{1,3}(?:,\d{3})+(?![\d.])|"
+        r"\d{1,12}(?:\.\d{1,6})?(?:[eE]\+?\d{1,2})?)(?: ?(?:thousand|million|billion)\b|"
+        r"[kKMBG](?![A-Za-z]))?")
+_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9,
+          "b": 10**9, "g": 10**9}
+_ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
+       r"from|by|on|is|are|was|were|be)\b)(?!\d)[\w-]{1,14} ){0,2}"
+_OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|"
+                              r"\b(?:messages?|chunks?|shards?|blocks?|pieces?|packets?) (?:of|with|"
+                              r"carrying|containing|holding) (?:size )?$", re.I)
+"""A count right after an operator is an operand of an expression (n − 1 workers); the two of
+"between two GPUs" are a pair of them, and a message's entries are not the model's."""
+
+
+@dataclass(frozen=True)
+class Cand:
+    """One statement of a count: a number, a letter, or a letter set to an expression."""
+
+    kind: str  # "number" | "letter" | "expression"
+    value: int | str
+    source: str
+    letter: str = ""
+    """For an expression: the letter it is assigned to (``n`` of ``n = 2^k``), if any."""
+
+
+def _number(text: str, m: re.Match) -> int | None:
+    """The integer value of a count match (scale words and suffixes applied), else None."""
+    raw = m.group(0)
+    word = rx(rf"^(?:{_WORD})$").match(raw)
+    if word and raw.lower() == "one":
+        return None  # "one worker" names a node, it does not count the workers
+    if word:
+        return NUMBER_WORDS[raw.lower()]
+    if rx(r"^\d{1,3}(?:,\d{3})+$").match(raw):
+        return int(raw.replace(",", ""))
+    got = number_at(text, m.start())
+    if got is None:
+        return None
+    num, end = got
+    scale = rx(r"[ ]?(thousand|million|billion|[kmbg])(?![a-z])").match(text, end)
+    value = Fraction(num.value) * (_SCALE[scale.group(1).lower()] if scale and
+                                   scale.end() <= m.end() else 1)
+    if value.denominator != 1 or value <= 0:
+        return None
+    return int(value)
+
+
+def _operand(text: str, start: int) -> bool:
+    return bool(_OPERATOR_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def _letter_count(text: str, m: re.Match, group: str, out: list[Cand]) -> None:
+    """A letter (``p workers``) or an expression (``2^k workers``, ``2k``) at ``group``."""
+    tok = m.group(group)
+    src = phrase(text, m.start(), m.end())
+    if rxc(r"^[A-Za-z]$").match(tok):
+        if tok in ("a", "A", "I"):
+            return
+        out.append(Cand("letter", tok, src))
+        return
+    before = rxc(r"(?<![\w^_/])([A-Za-z]) ?= ?$").search(text[max(0, m.start(group) - 4):
+                                                             m.start(group)])
+    if before:
+        src = phrase(text, m.start(group) - len(before.group(0)), m.end())
+    out.append(Cand("expression", tok, src, before.group(1) if before else ""))
+
+
+_COUNT = rf"(?P<c>\d\^[a-z](?![\w^])|{_NUM}|(?i:{_WORD})\b|(?![aAI]\b)[A-Za-z](?![\w'’^(]))"
+_WORKER_COUNT = rf"(?P<c>\d\^?[a-z](?![\w^])|{_NUM}|(?i:{_WORD})\b|(?![aAI]\b)[A-Za-z](?![\w'’^(]))"
+"""Worker counts read a digit glued to a letter as a flattened power (n = 2k processes is
+n = 2^k), never as thousands of workers."""
+
+
+def assigned(text: str, letter: str) -> list[Cand]:
+    """``letter = <number>`` or ``letter = 2^k`` anywhere in the text."""
+    out: list[Cand] = []
+    for m in rxc(rf"(?<![\w^_/]){re.escape(letter)} ?= ?(?P<c>\d\^?[a-z](?![\w^])|{_NUM})"
+                 ).finditer(text):
+        tok = m.group("c")
+        if rxc(r"^\d\^?[a-z]$").match(tok):
+            out.append(Cand("expression", tok, phrase(text, m.start(), m.end()), letter))
+            continue
+        value = _number(text, _Span(m, "c"))
+        if value is not None:
+            out.append(Cand("number", value, phrase(text, m.start(), m.end())))
+    return out
+
+
+class _Span:
+    """A match-like view of one group of a match (start, end, group(0))."""
+
+    def __init__(self, m: re.Match, group: str):
+        self._m, self._g = m, group
+
+    def start(self) -> int:
+        return self._m.start(self._g)
+
+    def end(self) -> int:
+        return self._m.end(self._g)
+
+    def group(self, _: int = 0) -> str:
+        return self._m.group(self._g)
+
+
+def candidates(text: str, role: str) -> list[Cand]:
+    """Every statement of the count of ``role`` ("workers" or "parameters") in ``text``."""
+    out: list[Cand] = []
+    if role == "workers":
+        patterns = [rf"(?<![\w.,^/]){_WORKER_COUNT}[ -]{_ADJ}(?i:{WORKER_NOUNS})\b"]
+    else:
+        patterns = [rf"(?<![\w.,^/]){_COUNT}[ -]{_ADJ}(?i:{PARAMETER_NOUNS})\b",
+                    rf"(?i:{HOLDERS})\b{_GAP}{{0,30}}?\b(?i:of|with|has|have|holds?|contain"
+                    rf"(?:s|ing)?)(?: (?i:a|an|size|length|dimension|dim))? {_COUNT}[ -]{_ADJ}"
+                    rf"(?i:{VALUE_NOUNS})\b",
+                    rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:of|with)(?: (?i:a|the))? (?i:dimension"
+                    rf"|dim|length|size) {_COUNT}"]
+    seen: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for m in rxc(pattern).finditer(text):
+            lo, hi = m.span("c")
+            if any(a <= lo < b for a, b in seen):
+                continue
+            seen.append((lo, hi))
+            tok = m.group("c")
+            if _operand(text, lo):
+                before = rxc(r"([A-Za-z]) ?(?:[-−+≥>]|\\geq?) ?$").search(text[max(0, lo - 6):lo])
+                if before:
+                    out.append(Cand("letter", before.group(1), phrase(text, lo - 6, m.end())
+                                    .lstrip()))
+                continue
+            if rxc(r"^[A-Za-z]$").match(tok) or rxc(r"^\d\^?[a-z]$").match(tok):
+                _letter_count(text, m, "c", out)
+                continue
+            value = _number(text, _Span(m, "c"))
+            if value is not None:
+                out.append(Cand("number", value, phrase(text, m.start(), m.end())))
+    if role == "workers":
+        for m in rxc(r"\b1 ?/ ?(?P<c>[A-Za-z])(?![\w^]) (?i:shard|share|fraction|slice|chunk|"
+                     r"part|piece)").finditer(text):
+            _letter_count(text, m, "c", out)
+    return out
+
+
+def letters_of(cands: list[Cand]) -> list[str]:
+    """The letters that name the count in these statements, first first."""
+    return list(dict.fromkeys(str(c.value) if c.kind == "letter" else c.letter
+                              for c in cands if c.kind == "letter" or c.letter))
+
+
+def read_role(own: str, context: str, r: PartReading, name: str, role: str,
+              minimum: int) -> None:
+    """Read field ``name``, the count of ``role``, from a part's own text and its context."""
+    mine, shared = candidates(own, role), candidates(context, role)
+    letters = letters_of(mine + shared)
+    nouns = WORKER_NOUNS if role == "workers" else PARAMETER_NOUNS
+    present = bool(rx(rf"\b{nouns}\b").search(own + " " + context))
+    if not letters and present:
+        letters = [name]
+    for letter in letters:
+        for text, scope in ((own, mine), (context, shared)):
+            have = {c.source for c in scope}
+            scope.extend(c for c in assigned(text, letter) if c.source not in have)
+    decide(mine, shared, r, name, role, minimum)
+
+
+def decide(own: list[Cand], context: list[Cand], r: PartReading, name: str, word: str,
+           minimum: int) -> None:
+    """Set field ``name`` from the part's own statements, else the context's (see the module
+    docstring); refuse two different numbers, naming both."""
+    for scope in (own, context):
+        numbers = [c for c in scope if c.kind == "number"]
+        distinct = sorted({int(c.value) for c in numbers})
+        if len(distinct) > 1:
+            listed = "; ".join(f'"{c.source}"' for c in numbers)
+            r.miss(name, f"the text gives different numbers of {word}: {listed}")
+            return
+        if distinct:
+            value, first = distinct[0], numbers[0]
+            if value < minimum:
+                r.miss(name, f'"{first.source}" reads as {value} {word}, too few (expected at '
+                             f"least {minimum})")
+                return
+            exprs = [c for c in scope + context if c.kind == "expression"]
+            if any(rxc(r"^2\^?[a-z]$").match(str(c.value)) for c in exprs) and value & (value - 1):
+                r.miss(name, f'"{first.source}" is not a power of two, as '
+                             f'"{exprs[0].source}" says it is')
+                return
+            r.set(name, value, "; ".join(dict.fromkeys(c.source for c in numbers)))
+            return
+    for scope in (own, context):
+        letters = list(dict.fromkeys(str(c.value) for c in scope if c.kind == "letter"))
+        if len(letters) > 1:
+            listed = "; ".join(f'"{c.source}"' for c in scope if c.kind == "letter")
+            r.miss(name, f"the text names the {word} with different letters: {listed}")
+            return
+        if letters:
+            src = next(c.source for c in scope if c.kind == "letter")
+            r.set(name, letters[0], src)
+            return
+        exprs = [c for c in scope if c.kind == "expression"]
+        if exprs:
+            if exprs[0].letter:
+                r.set(name, exprs[0].letter, exprs[0].source,
+                      note=f"{word} written as an expression, {exprs[0].value}: kept as the "
+                           f"symbol {exprs[0].letter}")
+                return
+            r.miss(name, f'the number of {word} is written as an expression ("{exprs[0].source}"); '
+                         f"expected a number or a letter naming it")
+            return
+    example = "'8 GPUs'" if word == "workers" else "'10^8 parameters' or 'a gradient of p entries'"
+    r.miss(name, f"the number of {word} is not stated (expected e.g. 'n {word}' or {example})")

@@ -1,0 +1,128 @@
+"""The alpha-beta model of communication texts (latency and bandwidth in their usual wordings),
+scheme phases, and the shared reading fixes they needed."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from optiproof.core.text.record import PartReading
+from optiproof.families.communication.costmodel import read_cost_model
+from optiproof.reading import read_report
+from optiproof.reading.normalize import normalize
+from optiproof.reading.questions import is_request, read_questions
+
+
+def _model(own: str, context: str = "", element_bytes: int = 4) -> PartReading:
+    r = PartReading("a", "communication")
+    read_cost_model(own, context, r, element_bytes, "alpha", "bandwidth")
+    return r
+
+
+@pytest.mark.parametrize("text, alpha, bandwidth", [
+    ("Each message has a start-up cost alpha = 3 us; links run at bandwidth 40 GB/s.",
+     Fraction(3, 10**6), 40 * 10**9),
+    ("latency α = 0.5 ms and bw = 2 GB/s (2*10^9 bytes/s)", Fraction(1, 2000), 2 * 10**9),
+    ("with α = 8 µs = 8*10^-6 s and 1/β = 12.5 GB/s", Fraction(8, 10**6), 12_500_000_000),
+    ("α = 1 ns; β = 2 ns per float", Fraction(1, 10**9), 2 * 10**9),  # 4 bytes / 2 ns
+    ("α = 1 s and β = 10^-9 s/byte", 1, 10**9),
+])
+def test_numbers_with_units(text: str, alpha: Fraction, bandwidth: int) -> None:
+    r = _model(text)
+    assert Fraction(str(r.value("alpha"))) == alpha
+    assert Fraction(str(r.value("bandwidth"))) == bandwidth
+
+
+@pytest.mark.parametrize("text, bandwidth", [
+    ("A message of k values costs α + kβ.", "4/beta"),
+    ("Sending a message of m bytes costs α + m β.", "1/beta"),
+    ("β is the transfer time per parameter.", "4/beta"),
+    ("Links have bandwidth B.", "B"),
+])
+def test_symbols(text: str, bandwidth: str) -> None:
+    r = _model(text)
+    assert r.value("bandwidth") == bandwidth
+    assert r.value("alpha") == ("alpha" if "α" in text else None)  # no latency: refused
+
+
+def test_own_part_before_context_and_the_gigabyte() -> None:
+    r = _model("Now α = 4 μs and the per-link bandwidth is 100 GB/s (1 GB = 10^9 bytes).",
+               "A message of m entries costs α + mβ.")
+    assert r.value("bandwidth") == 100 * 10**9
+    assert any("10^9" in c.source for c in r.conventions)
+    r = _model("bandwidth 10 GB/s, 1 GB = 2^30 bytes, α = 1 us")
+    assert r.value("bandwidth") is None
+
+
+def test_latex_tie_and_page_number() -> None:
+    text = normalize("The link runs at $25~\\mathrm{GB/s}$.\n\n" + " " * 40 + "3\n").text
+    assert "25 GB/s" in text and not text.strip().endswith("3")
+
+
+def test_form_instruction_and_evaluate_setting() -> None:
+    assert not is_request("Express your answer in terms of n, p and k.")
+    assert is_request("Express the answer in bytes.")  # a unit, not a form: still asked
+    q = read_questions("Evaluate for n = 8 GPUs and p = 10^6 parameters: how many bytes does "
+                       "each GPU send?")
+    assert [a.quantity for a in q.asks] == ["bytes-sent"] and not q.requests[0].unplaced
+
+
+TEXT = """Eight GPUs average a gradient of 2^20 fp32 values.
+
+(a) With ring all-reduce, how many messages are sent in total?
+(b) How many bytes does each GPU send?
+(c) Repeat (a) and (b) for recursive doubling.
+(d) Same two quantities for Rabenseifner's algorithm (recursive-halving reduce-scatter, then an
+all-gather by recursive doubling).
+"""
+
+
+def test_references_to_several_parts_and_chains() -> None:
+    reading = read_report(TEXT)
+    parts = {p.label: p for p in reading.parts}
+    assert parts["c"].value("schemes") == ["recursive-doubling"]
+    assert parts["c"].asked == ["messages", "bytes-sent"]
+    assert parts["d"].value("schemes") == ["rabenseifner"]
+    assert parts["d"].asked == ["messages", "bytes-sent"]
+
+
+def test_one_phase_alone_is_refused() -> None:
+    reading = read_report("n = 8 workers, p = 800 parameters.\n\n(a) Ring all-gather only: how "
+                          "many rounds does it take?\n")
+    assert "one phase" in " ".join(m.reason for m in reading.parts[0].missing)
+
+
+CROSS = """Sixteen nodes all-reduce a vector of q floats, comparing a binomial tree with a ring.
+A message of m floats costs α + mβ with α = 20 us and β = 2 ns per float.
+
+(a) Give T_tree and T_ring as functions of q.
+(b) Above which q is the ring faster?
+"""
+
+
+def test_crossover_of_the_two_times() -> None:
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    reading = read_report(CROSS)
+    part = reading.parts[1]
+    assert part.value("derived")[0]["solve_for"] == "q"
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    cross = [a for a in solution.to_dict()["parts"][1]["answers"]
+             if a["quantity"] == "crossover"][0]
+    # tree: 2*4*(α + qβ); ring: 30*(α + qβ/16) -> 8α + 8qβ = 30α + (15/8) qβ -> q = 22α/(49β/8)
+    assert Fraction(cross["expr"]) == Fraction(22 * 20 * 8, 49 * 2) * 1000
+
+
+def test_crossover_for_another_letter_is_refused() -> None:
+    text = CROSS.replace("(b) Above which q is the ring faster?",
+                         "(b) For which n is the ring faster?")
+    assert read_report(text).parts[1].missing
+
+
+@pytest.mark.parametrize("text", ["We ignore latency; bandwidth 10 GB/s.",
+                                  "bandwidth 10 GB/s and α → 0", "alpha = 0, bw = 1 GB/s"])
+def test_a_zero_latency_is_refused(text: str) -> None:
+    r = _model(text)
+    assert r.value("alpha") is None and "zero latency" in r.missing[0].reason
