@@ -315,3 +315,10 @@ def test_a_step_taken_from_another_answer_is_refused_naming_it(ask: str):
                      "(b) Give the optimal step size.\n(c) " + ask + "\n")
     assert "another part's answer" in unread
 
+
+
+def test_one_over_lambda_max_stays_the_symbolic_step():
+    reading = read_report("Gradient descent on a quadratic whose Hessian has eigenvalues between "
+                          "μ and L, with step α = 1/λ_max. What is the convergence rate?")
+    (part,) = reading.parts
+    assert part.value("alpha") == "1/L"

@@ -791,8 +791,9 @@ def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
             free = {s.name for s in getattr(expr, "free_symbols", set())}
             if field is None or not free or not free <= _CURVATURE_SYMBOLS:
                 continue  # "η = η*" names another quantity, not a formula in the curvature
-            if field == F.alpha and sympy.simplify(expr - 1 / sympy.Symbol("L")) == 0:
-                continue
+            if field == F.alpha and any(sympy.simplify(expr - 1 / sympy.Symbol(n)) == 0
+                                        for n in ("L", "lambda_max")):
+                continue  # α = 1/L stays symbolic
             if _from_formula(r, field):
                 continue
             src = phrase(text, f.start, f.end)
