@@ -29,3 +29,16 @@ def test_every_bundled_text_reads_completely():
     for name in texts:
         reading = read_report((BUNDLED / "texts" / f"{name}.txt").read_text(encoding="utf-8"))
         assert reading.complete, name
+
+
+def test_symbol_lists_with_spaced_commas_and_after_a_named_item():
+    from optiproof.reading.questions import read_questions
+
+    def asked(text: str) -> list[str]:
+        return [a.phrase for r in read_questions(text).requests for a in r.asks]
+
+    assert asked("With the tuned step: report the step, ρ and k.")[-2:] == ["ρ", "k"]
+    assert asked("Then give α , β , ρ and k .") == ["α", "β", "ρ", "k"]
+    # a setting with commas, then the request after a colon
+    assert asked("Momentum with η = 0.1, β = 0.5, whose rate is known : give β , ρ and t .") == \
+        ["β", "ρ", "t"]

@@ -232,8 +232,7 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
     inherited = " ".join(resolved.get(parts[i].label, parts[i]).flat
                          for i in [ref, *_more_references(part.flat, reference, labels, here)])
     inherited = _BROKEN_WORD.sub("", inherited)
-    if any(r.asks for r in questions.requests):
-        inherited = " ".join(s for _, s in sentences(inherited) if not _asks_something(s))
+    asks = any(r.asks for r in questions.requests)
     for kind in ("norm", "optimizer", "scheme"):
         if KINDS[kind].mentions(part.flat) or (kind == "norm" and _NORM_NOTATION.search(part.flat)):
             spans = [(m.start, m.end) for m in KINDS[kind].mentions(inherited)]
@@ -241,6 +240,9 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
                 spans += [m.span() for m in _NORM_NOTATION.finditer(inherited)]
             for start, end in sorted(spans, reverse=True):
                 inherited = inherited[:start] + " " * (end - start) + inherited[end:]
+    if asks:  # after blanking: a request is judged as the combined text will read it
+        inherited = " ".join(s for _, s in sentences(inherited)
+                             if not _asks_something(re.sub(r"\s+", " ", s)))
     return PartText(part.label, part.own + "\n" + inherited, part.context, part.start)
 
 

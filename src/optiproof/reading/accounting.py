@@ -200,5 +200,6 @@ def account_numbers(reading: Reading, own: dict[str, str], context: str, title: 
         mine = p.sources()
         spans = source_spans(text, mine + sources) + _restated(text, p)
         p.numbers = account(text, spans) + account_terms(text, spans, _entry_keys(p))
-    reading.numbers = account(context, source_spans(context, sources))
+    restated = [x for p in reading.parts for x in _restated(context, p)]  # "λ ∈ [1, 100]"
+    reading.numbers = account(context, source_spans(context, sources) + restated)
     reading.numbers += [NumberUse(u.text, u.start, "label") for u in account(title, [])]

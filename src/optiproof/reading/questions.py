@@ -31,6 +31,8 @@ _IMPERATIVE = re.compile(_LEAD + rf"(?:[^,.?:]{{0,60}}[,:] )?(?:please )?(?:{_VE
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
                        r"will|should|has|have)\b", re.I)
+_COLON_IMPERATIVE = re.compile(rf"[:;] (?:please )?(?:{_VERBS})\b", re.I)
+"""A setting, then the request after a colon ("Nesterov with β = …, whose rate is …: give β")."""
 _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|long|far|"
                         r"large|big|fast))\b|\b(?:i need|i'?d like|i would like|i want|"
                         r"we want|want to know|tell me|can someone tell|would like to know)\b",
@@ -50,7 +52,7 @@ _SYMBOL_ASK = re.compile(
     r"recompute|what is|what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
     r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or)\b)[a-z][a-z-]{2,20}){0,3}) "
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
-_SYMBOL_NEXT = re.compile(rf"(?:,|,? and|, then) ({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
+_SYMBOL_NEXT = re.compile(rf"(?: ?,| ?,? and| ?, then) ({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
                       r"to|up|us|we)$")
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
@@ -147,7 +149,7 @@ def is_request(sentence: str) -> bool:
         return False
     if s.endswith("?") or "?" in s:
         return True
-    return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or
+    return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or _COLON_IMPERATIVE.search(s) or
                 (_WH_START.match(s) and _WH_START.match(s).group(0).split()[-1].lower() in
                  ("what", "which", "how", "where", "why")))
 
@@ -258,7 +260,8 @@ def _request(start: int, sentence: str) -> Request:
             asks.append(Ask(None, m.group(0), lo, hi))
             named.append((lo, hi))
     asks += [a for a in _symbol_asks(sentence, start, named)
-             if not any(0 <= a.start - e <= 2 for _, e in named)]
+             if not any(0 <= a.start - e <= 2 and "," not in sentence[e - start:a.start - start]
+                        for _, e in named)]  # "the optimal step α*" names it; "the step, ρ" lists
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
     inside = _parenthesised(sentence)

@@ -232,3 +232,93 @@ def test_forum_wordings_optimal_lr_and_steps_until_down_by():
     assert int(got["1"]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(0.8)))
     assert float(got["2"]["optimal step"]) == pytest.approx(2 / (4 + 1))
     assert float(got["2"]["optimal rate"]) == pytest.approx(3 / 5)
+
+
+# -- parameters given as formulas in κ, μ and L ---------------------------------------------
+
+def _nesterov_radius(alpha: float, beta: float, lams: np.ndarray) -> float:
+    """Worst spectral radius of Nesterov's 2x2 iteration over ``lams`` (numpy, independent)."""
+    worst = 0.0
+    for lam in lams:
+        q = 1 - alpha * lam
+        m = np.array([[(1 + beta) * q, -beta * q], [1.0, 0.0]])
+        worst = max(worst, float(np.abs(np.linalg.eigvals(m)).max()))
+    return worst
+
+
+@pytest.mark.parametrize("text", [
+    "The Hessian H of f(θ) = ½θᵀHθ − bᵀθ has eigenvalues 4 and 36. We run Nesterov's method "
+    "with α = 1/L and β = (√κ − 1)/(√κ + 1), where κ = L/μ. Give β, the convergence rate ρ "
+    "and the number of iterations to reduce the error by a factor 10^4.",
+    "Let H = diag(4, 36). Nesterov's accelerated method, step size = 1/L, beta = (sqrt(kappa) "
+    "- 1)/(sqrt(kappa) + 1) with kappa = L/mu, whose rate on quadratics is known: give beta , "
+    "the convergence rate rho and the number of iterations to reduce the error by a factor 1e4.",
+])
+def test_nesterov_momentum_given_by_a_formula_in_kappa(text: str):
+    got = _solved(text)
+    (part,) = got.values()
+    assert part["optimal momentum"] == Fraction(1, 2) or float(part["optimal momentum"]) == 0.5
+    rho = _nesterov_radius(1 / 36, 0.5, np.linspace(4, 36, 401))
+    assert float(part["rate"]) == pytest.approx(rho, abs=1e-9)
+    assert int(part["iterations"]) == int(np.ceil(np.log(1e-4) / np.log(rho)))
+
+
+def test_step_given_by_a_formula_in_mu_and_L():
+    got = _solved("Gradient descent on a quadratic whose Hessian has eigenvalues 1 and 3, with "
+                  "the step η = 2/(μ + L). What is the convergence rate?")
+    (part,) = got.values()
+    # max |1 - ηλ| over λ in {1, 3} at η = 1/2, by numpy
+    assert float(part["rate"]) == pytest.approx(np.abs(1 - 0.5 * np.array([1, 3])).max())
+
+
+def test_formula_with_an_irrational_value_is_refused_naming_it():
+    unread = _unread("The Hessian has eigenvalues 1 and 10. Nesterov with α = 1/L and "
+                     "β = (√κ − 1)/(√κ + 1): give β and the convergence rate.")
+    assert "β" in unread and "not a rational" in unread
+
+
+@pytest.mark.parametrize("text", [
+    "The Hessian has eigenvalues 1 and 16. Heavy ball with α = 1/L and β = ((√κ − 1)/(√κ + 1))^2: "
+    "give β and the convergence rate.",
+    "The Hessian has eigenvalues 1 and 16. Nesterov's method with β = (√κ − 1)/(√κ + 1): give β "
+    "and the optimal rate.",
+])
+def test_stated_momentum_that_is_not_the_optimum_is_not_answered_as_it(text: str):
+    from optiproof.core.errors import BadInput
+
+    reading = read_report(text)
+    try:
+        problem = reading.to_problem()
+    except (ReadingIncomplete, BadInput):
+        return
+    with pytest.raises(BadInput):
+        solve_problem(problem, SolveOptions(figures=False))
+
+
+def test_a_product_beta_star_parenthesis_is_not_the_optimal_momentum():
+    from optiproof.families.quadratic_dynamics.reader import _ASKS
+    import re
+
+    for text in ("y_k = x_k + beta*(x_k - x_k-1)", "x_k+1 = y_k - α*grad f(y_k)"):
+        text = text.replace("beta", "β")
+        assert not re.search(_ASKS["optimal-momentum"], text)
+        assert not re.search(_ASKS["optimal-step"], text)
+    assert re.search(_ASKS["optimal-momentum"], "report β* and the rate")
+
+
+@pytest.mark.parametrize("ask", [
+    "Is gradient descent stable with the learning rate obtained in part (b)?",
+    "What is the convergence rate of GD with the step size η you found in (2)?",
+])
+def test_a_step_taken_from_another_answer_is_refused_naming_it(ask: str):
+    unread = _unread("The Hessian is H = diag(2, 5).\n(a) Give the condition number.\n"
+                     "(b) Give the optimal step size.\n(c) " + ask + "\n")
+    assert "another part's answer" in unread
+
+
+
+def test_one_over_lambda_max_stays_the_symbolic_step():
+    reading = read_report("Gradient descent on a quadratic whose Hessian has eigenvalues between "
+                          "μ and L, with step α = 1/λ_max. What is the convergence rate?")
+    (part,) = reading.parts
+    assert part.value("alpha") == "1/L"

@@ -31,6 +31,7 @@ from optiproof.core.text.match import (
 )
 from optiproof.core.text.numbers import (Num, array_at, find_numbers, is_matrix, number_at,
                                          spec_array)
+from optiproof.core.text.formulas import formulas
 from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_forms,
                                          quadratic_forms, quadratic_of_matrices,
                                          unread_functions)
@@ -65,12 +66,12 @@ _ASKS = {
     "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\(α, ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
-                    r"(?:step|learning rate|lr\b|[αηγ]|\(α, ?β\))|\bα\^?\*|\b(?:that|which) minimi[sz]es? "
+                    r"(?:step|learning rate|lr\b|[αηγ]|\(α, ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
                     r"\bwith which (?:step(?: size)?|learning rate)\b",
     "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\(α, ?β\)|α and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
-                        r"\bbest (?:momentum|β|\(α, ?β\))|\bβ\^?\*",
+                        r"\bbest (?:momentum|β|\(α, ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
     "optimal-rate": r"\boptimal (?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
                     r"achieve|\bwhat rate\b",
@@ -176,6 +177,9 @@ class QuadraticDynamicsReader:
         momentum symbol (γ, μ) in a part that asks for the optimal tuning is part of it."""
         s = symbol.replace(" ", "")
         found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
+        if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
+                r.value(F.alpha) is not None:
+            return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
         if found is None and re.fullmatch(r"α|η|γ|β|μ|lr", s) and \
                 Q.OPTIMAL_STEP.key in self.asked(r):
             return Q.OPTIMAL_STEP.key
@@ -192,6 +196,7 @@ class QuadraticDynamicsReader:
         _read_error_norm(own, ctx, r)
         _read_minimiser(own, ctx, r)
         methods = _read_methods(own, ctx)
+        _read_parameter_formulas(own, ctx, r)
         _read_scalars(own, ctx, r)
         _read_asks(own, r)
         methods = _each_method(own, part.label, previous, methods, r)
@@ -704,8 +709,19 @@ def _step_value(text: str) -> tuple[Any, str] | None:
     return _number_after(_STEP_VALUE, text)
 
 
+_ANSWER_OF_PART = re.compile(r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?,? (?:you |we )?"
+                             r"(?:found|obtained|computed|derived|got) (?:in|from) (?:part |task "
+                             r"|question )?\(?[a-h1-9]\)?", re.I)
+"""'the step size α found in (d)': a value taken from another part's answer."""
+
+
+def _from_formula(r: PartReading, field: str) -> bool:
+    """True when ``field`` was evaluated from a stated formula (:func:`_read_parameter_formulas`)."""
+    return field in r.fields and _FORMULA_NOTE in r.fields[field].note
+
+
 def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
-    for text in (own, ctx):
+    for text in (own, ctx) if not _from_formula(r, F.alpha) else ():
         m = rx(r"(?:α|alpha|step size|learning rate|lr|η) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
         if m:
             r.set(F.alpha, "1/L", phrase(text, m.start(), m.end()))
@@ -715,9 +731,14 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             _set_number(r, F.alpha, got)
             break
+    m = _ANSWER_OF_PART.search(own)
+    if m and r.value(F.alpha) is None:
+        r.miss(F.alpha, f"\"{phrase(own, m.start(), m.end())}\" takes the step from another "
+                        "part's answer, which the reading does not carry over (expected the "
+                        "step stated, e.g. 'α = 0.1' or 'α = 1/L')")
     for field, names in ((F.beta, r"β|beta|momentum(?: coefficient| parameter)?"),
                          (F.dampening, r"dampening")):
-        for text in (own, ctx):
+        for text in (own, ctx) if not _from_formula(r, field) else ():
             got = _scalar(text, names)
             if got is not None:
                 _set_number(r, field, got)
@@ -734,6 +755,67 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
                 got = (factor[0], f"{factor[1]}; {bound[1]}")
             _set_ratio(r, got)
             break
+
+
+_FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
+_FORMULA_NOTE = "evaluated from the stated formula"
+_CURVATURE_SYMBOLS = {"kappa", "mu", "L", "lambda_min", "lambda_max"}
+
+
+def _extremes(r: PartReading) -> tuple[Any, Any] | None:
+    """(μ, L) exactly, from numeric eigenvalues or a numeric H; None when not numeric."""
+    try:
+        eigs = r.value(F.eigenvalues)
+        if eigs is not None:
+            vals = [sympy.nsimplify(fraction(x)) for x in eigs]
+        elif r.value(F.H) is not None:
+            m = sympy.Matrix([[sympy.nsimplify(fraction(x)) for x in row] for row in r.value(F.H)])
+            vals = list(m.eigenvals())
+        else:
+            return None
+    except (ValueError, TypeError, ZeroDivisionError):
+        return None
+    if not vals or not all(v.is_real for v in vals):
+        return None
+    return min(vals), max(vals)
+
+
+def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
+    """``β = (√κ − 1)/(√κ + 1)``, ``α = 4/(√L + √μ)^2``: a parameter given as a formula in κ, μ
+    and L, evaluated exactly at the problem's numeric μ and L (κ = L/μ). ``α = 1/L`` stays
+    symbolic (read by :func:`_read_scalars`)."""
+    for text in (own, ctx):
+        for f in formulas(text):
+            if len(f.exprs) != 2 or f.ops != ("=",) or f.remark or \
+                    not isinstance(f.exprs[0], sympy.Symbol) or f.exprs[1] is None:
+                continue
+            field = next((k for k, names in _FORMULA_NAMES.items()
+                          if f.exprs[0].name in names), None)
+            expr = f.exprs[1]
+            free = {s.name for s in getattr(expr, "free_symbols", set())}
+            if field is None or not free or not free <= _CURVATURE_SYMBOLS:
+                continue  # "η = η*" names another quantity, not a formula in the curvature
+            if field == F.alpha and any(sympy.simplify(expr - 1 / sympy.Symbol(n)) == 0
+                                        for n in ("L", "lambda_max")):
+                continue  # α = 1/L stays symbolic
+            if _from_formula(r, field):
+                continue
+            src = phrase(text, f.start, f.end)
+            ends = _extremes(r)
+            if ends is None or ends[0] <= 0:
+                r.miss(field, f"\"{src}\" gives {field} by a formula in κ, μ, L, but the "
+                              "problem's smallest and largest eigenvalues are not numeric and "
+                              "positive, so it cannot be evaluated")
+                continue
+            mu, big = ends
+            value = sympy.nsimplify(sympy.radsimp(expr.subs({
+                "kappa": big / mu, "mu": mu, "L": big, "lambda_min": mu, "lambda_max": big})))
+            if not value.is_Rational:
+                r.miss(field, f"\"{src}\" evaluates to {value} (μ = {mu}, L = {big}), not a "
+                              "rational number the exact solver can take")
+                continue
+            r.set(field, str(value), src,
+                  note=f"{_FORMULA_NOTE} at μ = {mu}, L = {big}: {value}")
 
 
 def _factor(text: str) -> tuple[Any, str] | None:

@@ -503,13 +503,27 @@ def _nesterov_residuals(mu: Any, L: Any, a: Any, b: Any, rho: Any) -> list[Any]:
                                         (1 + b) * q / 2 - rho)]
 
 
+def _check_stated_momentum(c: Ctx, a: Any, b: Any) -> None:
+    """A part that states beta and asks for the optimal momentum is answered only when the
+    stated beta is that optimum (else the answer would not be the beta the text gives)."""
+    if c.beta is not None and sympy.simplify(sympy.nsimplify(c.beta) - b) != 0:
+        from optiproof.core.errors import BadInput
+
+        raise BadInput(f"the optimal momentum at alpha = {sympy.sstr(a)} is asked, but the "
+                       f"stated beta = {sympy.sstr(c.beta)} is not it (beta* = {sympy.sstr(b)})",
+                       field="beta")
+
+
 def ask_optimal_momentum(c: Ctx) -> None:
     """beta* at the given alpha (see :func:`momentum_at_step`), or with the optimal alpha."""
     if not c.fixed_step:
         if not any(a.quantity == Q.OPTIMAL_MOMENTUM.key for a in c.answers):
             ask_optimal_step(c)
+        if c.facts.optimal:
+            _check_stated_momentum(c, *c.facts.optimal[:2])
         return
     a, b, rho = c.tuning()
+    _check_stated_momentum(c, a, b)
     if c.method == O.NESTEROV.key:
         c.der.add("Optimal momentum at the given step",
                   "At a step $\\alpha \\le 1/L$ every factor $q = 1 - \\alpha\\lambda$ lies in "
