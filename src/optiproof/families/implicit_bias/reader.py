@@ -134,7 +134,8 @@ class ImplicitBiasReader:
         whether = rx(_WHETHER_REACHED).search(r.own_text or "")
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
-        mine = [(k, s) for k, s in asks if k in self.answers]
+        mine = [(k, s) for k, s in asks if k in self.answers and
+                (k != Q.CHANGES.key or _compares_with_gd(r))]
         if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
             return
         take_asks(r, F.asks, mine, self.answers)
@@ -198,6 +199,7 @@ class ImplicitBiasReader:
         if len(methods) <= 1:
             if methods:
                 base.set(F.method, methods[0][0], methods[0][1])
+                _note_gd_reference(base, previous)
             return [base]
         out = []
         for i, (value, src) in enumerate(methods, 1):
@@ -209,6 +211,37 @@ class ImplicitBiasReader:
                            f"method {i}")
             out.append(r)
         return out
+
+
+_SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)
+
+
+def _method_name(r: PartReading) -> str | None:
+    method = r.value(F.method)
+    return method.get("name") if isinstance(method, dict) else method
+
+
+def _note_gd_reference(r: PartReading, previous: list[PartReading]) -> None:
+    """An earlier part that ran plain GD on the same data from the same start is what 'does
+    the limit change?' compares with (kept in ``found``; without one the question is left
+    unplaced)."""
+    if _method_name(r) in (None, M.gd):
+        return
+    for p in reversed(previous):
+        if p.family == FAMILY and _method_name(p) == M.gd and all(
+                p.value(k) == r.value(k) for k in _SAME_PROBLEM):
+            r.found["gd-reference"] = p.label
+            return
+
+
+def _compares_with_gd(r: PartReading) -> bool:
+    """'Does the limit change?' is answered against plain GD (from the same start on the same
+    data), so an earlier part must have run exactly that."""
+    label = r.found.get("gd-reference")
+    if label is None:
+        return False
+    r.notes.append(f"'does the limit change' compares with plain GD (part ({label}))")
+    return True
 
 
 # -- data ------------------------------------------------------------------------------------

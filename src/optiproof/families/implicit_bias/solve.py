@@ -851,9 +851,38 @@ def _ask_optimal_momentum(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivat
                    subject=method, note="per step, along the row space")]
 
 
+def _ask_changes(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                 limit: Answer) -> list[Answer]:
+    """Yes exactly when the limit differs from plain GD's from the same start,
+    theta0 + X^+(y - X theta0) (compared exactly, or to 1e-9 for a numerical limit)."""
+    if limit.expr is None:
+        return [Answer("does the limit change (against gradient descent)", "", None, "none",
+                       quantity=Q.CHANGES.key, subject=spec.method.name,
+                       note="there is no limit to compare")]
+    gd = CF.confined_limit(prob).theta if prob.exact else _vec(CF.confined_limit_float(prob))
+    gap = sympy.Matrix(limit.expr) - gd
+    if any(v.has(sympy.Float) for v in gap):
+        same = max(abs(float(v)) for v in gap) <= 1e-9 * max(1.0, max(abs(float(v)) for v in gd))
+        how = "compared in float64 (the limit is numerical)"
+    else:
+        same = gap.is_zero_matrix
+        how = "compared exactly"
+    der.add("Does the limit change?",
+            "Plain gradient descent from the same start on the same data converges to "
+            "$\\theta_0 + X^{+}(y - X\\theta_0)$; compare it with this limit coordinate by "
+            "coordinate (" + how + ").",
+            Equation.of(Tex(r"\theta_\infty - \theta_\infty^{\mathrm{GD}}"), gap))
+    reason = ("the limit equals gradient descent's" if same else
+              f"gradient descent from the same start ends at ${inline_latex(gd)}$ instead")
+    return [Answer("does the limit change (against gradient descent)", "",
+                   sympy.false if same else sympy.true, quantity=Q.CHANGES.key,
+                   subject=spec.method.name, note=reason)]
+
+
 ASK_RULES = {Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
              Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
              Q.DISTANCE_TO_MIN_NORM.key: _ask_distance_to_min_norm,
+             Q.CHANGES.key: _ask_changes,
              Q.OPTIMAL_RATE.key: _ask_optimal_momentum}
 """The rule of each ask beyond the limit (the optimal momentum and rate come together)."""
 

@@ -390,6 +390,7 @@ class ImplicitBiasSpec(PartSpec, Derivable):
     asks: list[AskName] | None = Field(
         None, max_length=len(ASKS), description="What to compute, in order: limit, "
         "ridgeless-limit (ridge), min-norm-solution, is-min-norm, distance-to-min-norm, "
+        "changes (does the limit differ from plain gradient descent's from the same start?), "
         "optimal-momentum and optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
         "lambda -> 0 limit).")
 
@@ -495,6 +496,9 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
         raise ValueError("method.lam: the weight decay lambda is needed for "
                          f"{', '.join(sorted(set(asked) - {Q.RIDGELESS_LIMIT.key}))} (only the "
                          "lambda -> 0 limit does not depend on it)")
+    if Q.CHANGES.key in asked and method is O.GD:
+        raise ValueError(f"asks: '{Q.CHANGES.key}' compares the limit with plain gradient "
+                         f"descent's; the method is {O.GD.key} itself")
     if set(MOMENTUM_ASKS) & set(asked) and method not in (O.HEAVY_BALL, O.NESTEROV):
         raise ValueError(f"asks: the optimal momentum and rate need method {O.HEAVY_BALL.key} "
                          f"or {O.NESTEROV.key}, not {method.key}")

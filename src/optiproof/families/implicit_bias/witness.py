@@ -364,6 +364,34 @@ def distance_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
                  runtime_s=watch.elapsed, compared="distance to the minimum-norm solution")
 
 
+def changes_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The real optimizer's endpoint against numpy's plain-GD limit theta0 + pinv(X)(y - X
+    theta0): the yes/no 'does the limit change' must agree (a gap between rounding and a clear
+    difference is inconclusive)."""
+    method = f"changes: real optimizer ({_optimizer_label(spec)}) endpoint vs pinv GD limit"
+    with stopwatch() as watch:
+        X, y, t0, _ = _data(spec)
+        answer = _answered(solution, Q.CHANGES.key).value
+        run = limit_run(spec) if answer is not None else None
+    if run is None or not run.ok:
+        return Check(method, "inconclusive", (run.reason if run else "no answer") +
+                     "; nothing verified", runtime_s=watch.elapsed, compared="changes")
+    gd = t0 + np.linalg.pinv(X) @ (y - X @ t0)
+    gap = float(np.abs(run.theta - gd).max())
+    scale = _scale(gd)
+    same_tol = max(TOLERANCE * scale, 10 * run.bound)
+    detail = (f"{run.reason}; max |theta_torch - GD limit| = {gap:.3g} (same below "
+              f"{same_tol:.1g}, different above {1e3 * same_tol:.1g}; answer: "
+              f"{'yes' if answer else 'no'})")
+    if same_tol < gap < 1e3 * same_tol:
+        return Check(method, "inconclusive", detail, max_error=gap, runtime_s=watch.elapsed,
+                     compared="changes")
+    measured = gap >= 1e3 * same_tol
+    return Check(method, "passed" if measured == bool(answer) else "failed", detail,
+                 max_error=None if measured else gap, runtime_s=watch.elapsed,
+                 compared="changes")
+
+
 def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """numpy: the nonzero spectrum of 2c X^T X, the per-direction update maps at (1/L, the
     claimed beta): their spectral radius is the claimed rate, and no beta does better."""
@@ -541,6 +569,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("optimal momentum", lambda: optimal_momentum_check(spec, solution)))
     if Q.DISTANCE_TO_MIN_NORM.key in asked:
         extra.append(("distance", lambda: distance_check(spec, solution)))
+    if Q.CHANGES.key in asked:
+        extra.append(("changes", lambda: changes_check(spec, solution)))
     if kind == "numerical":
         return [("convergence diagnostic", lambda: convergence_diagnostic(spec, solution)),
                 *extra]
