@@ -25,9 +25,13 @@ STEM = ("Least squares with one equation 2θ₁ − θ₂ + 2θ₃ = 4, loss ½(
     "change?",
 ])
 def test_changes_after_a_gd_part_is_read(part_b):
-    reading = read_report(STEM + part_b)
+    _read_asking(STEM + part_b, "changes", part=1)
+
+
+def _read_asking(text: str, ask: str, part: int = 0) -> None:
+    reading = read_report(text)
     assert reading.complete, [(m.name, m.reason) for p in reading.parts for m in p.missing]
-    assert "changes" in reading.parts[1].fields["asks"].value
+    assert ask in reading.parts[part].fields["asks"].value
 
 
 def test_changes_without_an_earlier_gd_part_is_refused():
@@ -75,3 +79,43 @@ def test_changes_is_solved_and_witnessed(method, changes):
 def test_changes_against_gd_itself_is_an_error():
     with pytest.raises((BadInput, ValueError)):
         Spec(a=[1, 2], b=1, method="gd", asks=["limit", "changes"])
+
+
+NORM_STEM = ("One equation θ₁ + 2θ₂ + 2θ₃ = 6, squared loss, gradient descent from θ₀ = 0 "
+             "with a small step. ")
+
+
+@pytest.mark.parametrize("question", [
+    "Where does it converge, and what is the Euclidean norm of the limit?",
+    "Find the limit θ_∞ and compute ‖θ_∞‖₂.",
+    "Give the point it converges to. What are the norms of the two solutions, its limit and the "
+    "minimum-norm solution? Also give the minimum-norm solution.",
+])
+def test_the_euclidean_norm_of_the_limit_is_read(question):
+    _read_asking(NORM_STEM + question, "norm-value")
+
+
+@pytest.mark.parametrize("question", [
+    "Where does it converge, and what is the squared norm of the limit?",
+    "Find the limit θ_∞ and compute ‖θ_∞‖_1.",
+    "Where does it converge? What is the norm of the gradient at the start?",
+    "Find θ_∞ and compute ‖θ_∞ − θ_0‖_∞.",
+])
+def test_other_norms_are_not_read_as_the_euclidean_norm_of_the_limit(question):
+    reading = read_report(NORM_STEM + question)
+    assert not reading.complete
+    assert any("norm" in m.reason for p in reading.parts for m in p.missing)
+
+
+def test_the_norms_are_solved_and_witnessed():
+    data = {"X": [[1, 2, 2]], "y": [6], "theta0": [3, 0, 0]}
+    spec = Spec(**data, method={"name": "heavy-ball", "beta": 0.5},
+                asks=["limit", "min-norm-solution", "norm-value"])
+    sol = solve(spec, figures=False)
+    norms = [a for a in sol.answers if a.quantity == "norm-value"]
+    limit = _gd_limit(data["X"], data["y"], data["theta0"])
+    assert float(norms[0].value) == pytest.approx(np.linalg.norm(limit), abs=1e-12)
+    assert float(norms[1].value) == pytest.approx(2.0, abs=1e-12)   # 6 (1,2,2)/9 has norm 2
+    from optiproof.families.implicit_bias.witness import real_optimizer_check
+    check = real_optimizer_check(spec, sol)
+    assert check.status == "passed" and "norms measured" in check.detail, check.detail

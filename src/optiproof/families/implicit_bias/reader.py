@@ -135,7 +135,8 @@ class ImplicitBiasReader:
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
         mine = [(k, s) for k, s in asks if k in self.answers and
-                (k != Q.CHANGES.key or _compares_with_gd(r))]
+                (k != Q.CHANGES.key or _compares_with_gd(r)) and
+                (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s))]
         if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
             return
         take_asks(r, F.asks, mine, self.answers)
@@ -232,6 +233,29 @@ def _note_gd_reference(r: PartReading, previous: list[PartReading]) -> None:
                 p.value(k) == r.value(k) for k in _SAME_PROBLEM):
             r.found["gd-reference"] = p.label
             return
+
+
+_OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?[1∞]\b|frobenius|spectral|nuclear|"
+               r"‖_?\{?(?:[1∞]|inf)|₁|\^ ?2|²|[-−]")
+_NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my) )?(?:(?:two|three|"
+                r"resulting|final) )?(?:limits?|solutions?|(?:end ?)?points?|answers?|results?|"
+                r"(?:θ|w)(?:_?∞|\^?\*|_\w{1,6})?)\b")
+
+
+def _norm_of_a_limit(own: str, source: str) -> bool:
+    """A norm question the family answers: the Euclidean norm of the limit (or of the
+    solutions) - 'the Euclidean norms of the two solutions', '‖θ∞‖₂' - not a squared, ℓ1, max
+    or matrix norm, nor the norm of a difference, a gradient or an update."""
+    at = own.find(source)
+    if at < 0:
+        return False
+    tail = own[at + len(source):at + len(source) + 40]
+    if rx(_OTHER_NORM).search(source + tail[:6]):
+        return False
+    inside = re.search(r"‖([^‖]{1,40})‖$", source)
+    if inside:
+        return bool(_LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")))
+    return bool(source.rstrip().endswith("of") and rx(_NORM_OBJECT).match(tail))
 
 
 def _compares_with_gd(r: PartReading) -> bool:

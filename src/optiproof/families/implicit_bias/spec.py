@@ -391,6 +391,8 @@ class ImplicitBiasSpec(PartSpec, Derivable):
         None, max_length=len(ASKS), description="What to compute, in order: limit, "
         "ridgeless-limit (ridge), min-norm-solution, is-min-norm, distance-to-min-norm, "
         "changes (does the limit differ from plain gradient descent's from the same start?), "
+        "norm-value (the Euclidean norm of the limit, and of the minimum-norm solution when "
+        "that is asked too), "
         "optimal-momentum and optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
         "lambda -> 0 limit).")
 

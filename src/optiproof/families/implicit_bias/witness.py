@@ -18,6 +18,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -282,6 +283,9 @@ def real_optimizer_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Chec
                      runtime_s=watch.elapsed, compared="limit theta_inf")
     X, y, _, _ = _data(spec)
     extra, ok = _min_norm_verdict(solution, run.theta, tol, X, y)
+    for verdict in (_changes_verdict, _norm_verdict):
+        more, good = verdict(spec, solution, run)
+        extra, ok = extra + more, ok and good
     return Check(method, status if ok else "failed", detail + extra, max_error=err,
                  runtime_s=watch.elapsed, compared="limit theta_inf")
 
@@ -364,32 +368,62 @@ def distance_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
                  runtime_s=watch.elapsed, compared="distance to the minimum-norm solution")
 
 
-def changes_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
-    """The real optimizer's endpoint against numpy's plain-GD limit theta0 + pinv(X)(y - X
-    theta0): the yes/no 'does the limit change' must agree (a gap between rounding and a clear
-    difference is inconclusive)."""
-    method = f"changes: real optimizer ({_optimizer_label(spec)}) endpoint vs pinv GD limit"
-    with stopwatch() as watch:
-        X, y, t0, _ = _data(spec)
-        answer = _answered(solution, Q.CHANGES.key).value
-        run = limit_run(spec) if answer is not None else None
-    if run is None or not run.ok:
-        return Check(method, "inconclusive", (run.reason if run else "no answer") +
-                     "; nothing verified", runtime_s=watch.elapsed, compared="changes")
+def _changes_verdict(spec: ImplicitBiasSpec, solution: PartSolution,
+                     run: Any) -> tuple[str, bool]:
+    """If asked, the yes/no 'does the limit change' against the measured endpoint vs numpy's
+    plain-GD limit theta0 + pinv(X)(y - X theta0) (a gap between rounding and a clear
+    difference fails: nothing can be concluded)."""
+    asked = [a for a in solution.answers if a.quantity == Q.CHANGES.key]
+    if not asked or asked[0].value is None:
+        return "", True
+    X, y, t0, _ = _data(spec)
     gd = t0 + np.linalg.pinv(X) @ (y - X @ t0)
     gap = float(np.abs(run.theta - gd).max())
-    scale = _scale(gd)
-    same_tol = max(TOLERANCE * scale, 10 * run.bound)
-    detail = (f"{run.reason}; max |theta_torch - GD limit| = {gap:.3g} (same below "
-              f"{same_tol:.1g}, different above {1e3 * same_tol:.1g}; answer: "
-              f"{'yes' if answer else 'no'})")
+    same_tol = max(TOLERANCE * _scale(gd), 10 * run.bound)
+    text = (f"; max |theta_torch - GD limit| = {gap:.3g} (same below {same_tol:.1g}, different "
+            f"above {1e3 * same_tol:.1g}; answer: {'yes' if asked[0].value else 'no'})")
     if same_tol < gap < 1e3 * same_tol:
-        return Check(method, "inconclusive", detail, max_error=gap, runtime_s=watch.elapsed,
-                     compared="changes")
-    measured = gap >= 1e3 * same_tol
-    return Check(method, "passed" if measured == bool(answer) else "failed", detail,
-                 max_error=None if measured else gap, runtime_s=watch.elapsed,
-                 compared="changes")
+        return text + ", undecided", False
+    return text, (gap >= 1e3 * same_tol) == bool(asked[0].value)
+
+
+def _norm_verdict(spec: ImplicitBiasSpec, solution: PartSolution,
+                  run: Any) -> tuple[str, bool]:
+    """If asked, numpy's Euclidean norm of the measured endpoint (and of pinv(X) y) against
+    the answered norms."""
+    answers = [a for a in solution.answers if a.quantity == Q.NORM_VALUE.key]
+    if not answers or answers[0].value is None:
+        return "", True
+    X, y, _, _ = _data(spec)
+    measured = [float(np.linalg.norm(run.theta)), float(np.linalg.norm(np.linalg.pinv(X) @ y))]
+    err = max(abs(m - float(a.value)) for m, a in zip(measured, answers))
+    tol = max(TOLERANCE * max(1.0, *measured), 10 * run.bound)
+    return (f"; norms measured " + ", ".join(f"{m:.12g}" for m in measured[:len(answers)])
+            + f" (max |difference| {err:.3g}, tolerance {tol:.1g})", err <= tol)
+
+
+def _verdict_check(spec: ImplicitBiasSpec, solution: PartSolution, what: str,
+                   verdict: Callable[..., tuple[str, bool]]) -> Check:
+    """A verdict on the answered limit in numpy, for the parts whose limit another witness
+    checks (the convergence diagnostic, the ridgeless check, the constant-sign run)."""
+    method = f"{what}: numpy on the answered limit (itself checked by the other witness)"
+    with stopwatch() as watch:
+        limit = _answered(solution, Q.LIMIT.key).value
+        if limit is None:
+            return Check(method, "inconclusive", "no limit to measure; nothing verified",
+                         runtime_s=watch.elapsed, compared=what)
+        point = SimpleNamespace(theta=np.array(limit, dtype=np.float64), bound=0.0)
+        text, ok = verdict(spec, solution, point)
+    return Check(method, "passed" if ok else "failed", text.lstrip("; "),
+                 runtime_s=watch.elapsed, compared=what)
+
+
+def changes_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    return _verdict_check(spec, solution, "changes", _changes_verdict)
+
+
+def norm_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    return _verdict_check(spec, solution, "norm", _norm_verdict)
 
 
 def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
@@ -569,16 +603,20 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("optimal momentum", lambda: optimal_momentum_check(spec, solution)))
     if Q.DISTANCE_TO_MIN_NORM.key in asked:
         extra.append(("distance", lambda: distance_check(spec, solution)))
+    alone: list[tuple[str, Callable[[], Check]]] = []
+    if Q.NORM_VALUE.key in asked:
+        alone.append(("norm", lambda: norm_check(spec, solution)))
     if Q.CHANGES.key in asked:
-        extra.append(("changes", lambda: changes_check(spec, solution)))
+        alone.append(("changes", lambda: changes_check(spec, solution)))
     if kind == "numerical":
         return [("convergence diagnostic", lambda: convergence_diagnostic(spec, solution)),
-                *extra]
+                *extra, *alone]
     if spec.method.entry is O.RIDGE and spec.method.lam is None:
         return [("ridge at vanishing weight decay", lambda: ridgeless_check(spec, solution)),
-                *extra]
+                *extra, *alone]
     if getattr(spec.method, "schedule", None) == "constant" and spec.method.entry is O.SIGN_GD:
-        return [("real optimizer", lambda: constant_sign_check(spec, solution)), *extra]
+        return [("real optimizer", lambda: constant_sign_check(spec, solution)), *extra,
+                *alone]
     out: list[tuple[str, Callable[[], Check]]] = [
         ("real optimizer", lambda: real_optimizer_check(spec, solution)), *extra]
     X, _, _, _ = _data(spec)
