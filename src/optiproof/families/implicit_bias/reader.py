@@ -860,6 +860,22 @@ def _coordinated(own: str, found: list, big: str) -> set[str]:
     return out
 
 
+_EXAMPLE_UPDATE = (r"(?:θ|w) ?[-−] ?(?:γ|η|α|lr|gamma|eta|alpha) ?[*·]? ?\( ?"
+                   r"(?:x_ ?\{?i\}? ?(?:\^ ?\{?T\}?|ᵀ|') ?[*·]? ?(?:θ|w)|(?:θ|w) ?[·*] ?x_ ?\{?i\}?)"
+                   r" ?- ?y_ ?\{?i\}? ?\) ?[*·]? ?x_ ?\{?i\}?")
+
+
+def _per_example_update(own: str, r: PartReading) -> None:
+    """An SGD update written out with no factor, ``θ ← θ - γ (x_iᵀθ - y_i) x_i``, fixes the
+    scale of the per-example gradient: the half-mean convention (per-example loss
+    ½(x_iᵀθ - y_i)² in the spec's m·c scaling), which the stated step is checked in."""
+    m = rx(_EXAMPLE_UPDATE).search(own)
+    if m:
+        r.set(F.loss, "half-mean", phrase(own, m.start(), m.end()),
+              note="the update γ(x_iᵀθ - y_i)x_i is the gradient of ½(x_iᵀθ - y_i)² per "
+                   "example")
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -869,6 +885,17 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
             got = _step_size(text)
             if got is not None:
                 used.append(got[1])
+                return {"name": name, "lr0": got[0].spec_value()}
+        return name
+    if name == M.sgd:
+        for text in (own, ctx):
+            got = _step_size(text) or assigned_number(text, r"γ|gamma")
+            if got is not None:
+                used.append(got[1])
+                _per_example_update(own, r)
+                r.notes.append("SGD: the stated step is checked against the per-example "
+                               "stability bound in the loss convention read; the limit does "
+                               "not depend on it")
                 return {"name": name, "lr0": got[0].spec_value()}
         return name
     if name == M.sign:

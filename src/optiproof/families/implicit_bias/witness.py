@@ -135,6 +135,10 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
         lr = 1.0 / S.per_example_curvature(Xn, c)
         L, mu = S.full_batch_curvature(Xn, c)
         cap = S.iterations_for(1 - mu / L / m / 2, 1e-16) * 2 * m
+        if method is O.SGD and meth.lr0 is not None:
+            # a stated step: proportionally more steps when it is smaller than 1/L_i
+            cap = int(cap * max(1.0, lr / float(meth.lr0)))
+            lr = float(meth.lr0)
         opt = torch.optim.SGD([theta], lr=lr)
     elif method in (O.SIGN_GD, O.EPOCHWISE):
         from optiproof.families.implicit_bias.optimizers import EpochwiseDiagonal, SignSGD
