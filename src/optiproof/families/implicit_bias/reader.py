@@ -162,7 +162,8 @@ class ImplicitBiasReader:
         name = method.get("name") if isinstance(method, dict) else method
         if name == M.ridge:
             return {T.ADD_WEIGHT_DECAY.key}
-        return {T.RESCALE_FEATURES.key, T.MAP_BACK.key} if name == M.rescaled else set()
+        scaled = name == M.rescaled or r.found.get("feature-scale")
+        return {T.RESCALE_FEATURES.key, T.MAP_BACK.key} if scaled else set()
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """θ, w, θ_∞ (the trained weights) ask for the limit; a symbol of a distance the part
@@ -192,11 +193,17 @@ class ImplicitBiasReader:
                 methods = [(field.value, f"{field.source} (the method of part ({ref.label}))")]
                 base.notes.append(f"the part asks about the result of part ({ref.label}); its "
                                   "method and start are used")
+        if len(methods) == 1 and methods[0][0] == M.gd:
+            methods = [_feature_scaling(own, base, methods[0])]
         if len(methods) == 1 and methods[0][0] == M.ridge:
             methods = [_ridge_in_part(own, methods[0][1], base)]
         if len(methods) == 1:
             methods = [_ridge_form(own, ctx, methods[0], base)]
         _read_start(own, ctx, base, d, ref, methods[0][0] if len(methods) == 1 else None)
+        if base.found.get("feature-scale") and any(v != 0 for v in base.value(F.theta0) or []):
+            base.miss(F.theta0, "a feature is rescaled before training from a nonzero start: "
+                                "whether the start is in the original or the rescaled units is "
+                                "not settled (expected a start at 0)")
         if len(methods) <= 1:
             if methods:
                 base.set(F.method, methods[0][0], methods[0][1])
@@ -212,6 +219,40 @@ class ImplicitBiasReader:
                            f"method {i}")
             out.append(r)
         return out
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2,
+             "3rd": 3, "4th": 4, "5th": 5}
+_SCALE_FEATURE = re.compile(
+    r"\b(?:re)?(?:scal(?:e|es|ed|ing)|multipl(?:y|ies|ied|ying)) (?:the )?"
+    r"(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (?:input )?feature"
+    r"(?: \(?\$?x_?\{?\d\}?\$?\)?)? by (?:a factor(?: of)? )?(?=\d)", re.I)
+
+
+def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple[Any, str]:
+    """'Rescale the second feature by 10, run GD, map the weights back to the original units':
+    GD on the features x_j s_j from w = 0, mapped back (theta_j = s_j w_j), is preconditioned GD
+    with P = diag(s_j^2) from 0. Read only with a map back and a zero start; otherwise the
+    method stays plain GD and the rescaling is left unapplied (so the part is refused)."""
+    m = _SCALE_FEATURE.search(own)
+    if not m or not rx(_MAP_BACK).search(own):
+        return method
+    num = number_at(own, m.end())
+    X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+    if num is None or not X:
+        return method
+    j, d = _ORDINALS[m.group(1)], len(X[0])
+    factor = num[0].spec_value()
+    if j > d or not float(factor) > 0:
+        return method
+    P = [[(factor ** 2 if i == j - 1 else 1) if i == k else 0 for k in range(d)]
+         for i in range(d)]
+    r.found["feature-scale"] = True
+    r.notes.append(f"feature {j} multiplied by {factor}, GD from 0, weights mapped back: "
+                   f"preconditioned GD with P = diag(s_j²) (the rescaled-features run is one "
+                   "of its witnesses)")
+    return ({"name": M.preconditioned, "P": P},
+            f"{method[1]}; {phrase(own, m.start(), num[1])} (map back)")
 
 
 _SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)

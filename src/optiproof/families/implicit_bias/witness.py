@@ -430,6 +430,28 @@ def norm_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     return _verdict_check(spec, solution, "norm", _norm_verdict)
 
 
+def rescaled_features_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """Diagonal P = diag(s^2): plain torch.optim.SGD (full batch) on the features x_j s_j from
+    theta0 / s, its endpoint mapped back (theta_j = s_j w_j), against the answer."""
+    from optiproof.families.implicit_bias.spec import GD
+
+    method = "real optimizer on rescaled features: torch.optim.SGD (full batch), mapped back"
+    with stopwatch() as watch:
+        X, _, t0, _ = _data(spec)
+        s = np.sqrt(np.array([float(spec.method.P[j][j]) for j in range(X.shape[1])]))
+        target = _answer(solution)
+        run = run_torch(spec.model_copy(update={"method": GD()}), X=X * s, theta0=t0 / s)
+    if not run.ok:
+        return Check(method, "inconclusive", f"{run.reason}; nothing verified",
+                     runtime_s=watch.elapsed, compared="limit")
+    err = float(np.abs(run.theta * s - target).max())
+    tol = max(TOLERANCE * _scale(target), run.bound)
+    return Check(method, "passed" if err <= tol else "failed",
+                 f"{run.reason}; s = {s.tolist()}; max |s w_torch - answer| = {err:.3g} "
+                 f"(tolerance {tol:.1g})", max_error=err, runtime_s=watch.elapsed,
+                 compared="limit")
+
+
 def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """numpy: the nonzero spectrum of 2c X^T X, the per-direction update maps at (1/L, the
     claimed beta): their spectral radius is the claimed rate, and no beta does better."""
@@ -639,6 +661,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         P = np.array([[float(v) for v in r] for r in spec.method.P])
         out.append(("metric certificate", lambda: closest_point_certificate(
             spec, solution, np.linalg.inv(P), "P^{-1} metric")))
+        if np.count_nonzero(P - np.diag(np.diag(P))) == 0 and kind == "confined":
+            out.append(("rescaled features", lambda: rescaled_features_check(spec, solution)))
     elif method is O.RESCALED_SGD:
         s2 = (X ** 2).mean(axis=0)
         out.append(("metric certificate", lambda: closest_point_certificate(
