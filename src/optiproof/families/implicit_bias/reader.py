@@ -134,7 +134,9 @@ class ImplicitBiasReader:
         whether = rx(_WHETHER_REACHED).search(r.own_text or "")
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
-        mine = [(k, s) for k, s in asks if k in self.answers]
+        mine = [(k, s) for k, s in asks if k in self.answers and
+                (k != Q.CHANGES.key or _compares_with_gd(r)) and
+                (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s))]
         if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
             return
         take_asks(r, F.asks, mine, self.answers)
@@ -160,7 +162,8 @@ class ImplicitBiasReader:
         name = method.get("name") if isinstance(method, dict) else method
         if name == M.ridge:
             return {T.ADD_WEIGHT_DECAY.key}
-        return {T.RESCALE_FEATURES.key, T.MAP_BACK.key} if name == M.rescaled else set()
+        scaled = name == M.rescaled or r.found.get("feature-scale")
+        return {T.RESCALE_FEATURES.key, T.MAP_BACK.key} if scaled else set()
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """θ, w, θ_∞ (the trained weights) ask for the limit; a symbol of a distance the part
@@ -190,14 +193,21 @@ class ImplicitBiasReader:
                 methods = [(field.value, f"{field.source} (the method of part ({ref.label}))")]
                 base.notes.append(f"the part asks about the result of part ({ref.label}); its "
                                   "method and start are used")
+        if len(methods) == 1 and methods[0][0] == M.gd:
+            methods = [_feature_scaling(own, base, methods[0])]
         if len(methods) == 1 and methods[0][0] == M.ridge:
             methods = [_ridge_in_part(own, methods[0][1], base)]
         if len(methods) == 1:
             methods = [_ridge_form(own, ctx, methods[0], base)]
         _read_start(own, ctx, base, d, ref, methods[0][0] if len(methods) == 1 else None)
+        if base.found.get("feature-scale") and any(v != 0 for v in base.value(F.theta0) or []):
+            base.miss(F.theta0, "a feature is rescaled before training from a nonzero start: "
+                                "whether the start is in the original or the rescaled units is "
+                                "not settled (expected a start at 0)")
         if len(methods) <= 1:
             if methods:
                 base.set(F.method, methods[0][0], methods[0][1])
+                _note_gd_reference(base, previous)
             return [base]
         out = []
         for i, (value, src) in enumerate(methods, 1):
@@ -209,6 +219,94 @@ class ImplicitBiasReader:
                            f"method {i}")
             out.append(r)
         return out
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2,
+             "3rd": 3, "4th": 4, "5th": 5}
+_SCALE_FEATURE = re.compile(
+    r"\b(?:re)?(?:scal(?:e|es|ed|ing)|multipl(?:y|ies|ied|ying)) (?:the )?"
+    r"(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (?:input )?feature"
+    r"(?: \(?\$?x_?\{?\d\}?\$?\)?)? by (?:a factor(?: of)? )?(?=\d)", re.I)
+
+
+def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple[Any, str]:
+    """'Rescale the second feature by 10, run GD, map the weights back to the original units':
+    GD on the features x_j s_j from w = 0, mapped back (theta_j = s_j w_j), is preconditioned GD
+    with P = diag(s_j^2) from 0. Read only with a map back and a zero start; otherwise the
+    method stays plain GD and the rescaling is left unapplied (so the part is refused)."""
+    m = _SCALE_FEATURE.search(own)
+    if not m or not rx(_MAP_BACK).search(own):
+        return method
+    num = number_at(own, m.end())
+    X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+    if num is None or not X:
+        return method
+    j, d = _ORDINALS[m.group(1)], len(X[0])
+    factor = num[0].spec_value()
+    if j > d or not float(factor) > 0:
+        return method
+    P = [[(factor ** 2 if i == j - 1 else 1) if i == k else 0 for k in range(d)]
+         for i in range(d)]
+    r.found["feature-scale"] = True
+    r.notes.append(f"feature {j} multiplied by {factor}, GD from 0, weights mapped back: "
+                   f"preconditioned GD with P = diag(s_j²) (the rescaled-features run is one "
+                   "of its witnesses)")
+    return ({"name": M.preconditioned, "P": P},
+            f"{method[1]}; {phrase(own, m.start(), num[1])} (map back)")
+
+
+_SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)
+
+
+def _method_name(r: PartReading) -> str | None:
+    method = r.value(F.method)
+    return method.get("name") if isinstance(method, dict) else method
+
+
+def _note_gd_reference(r: PartReading, previous: list[PartReading]) -> None:
+    """An earlier part that ran plain GD on the same data from the same start is what 'does
+    the limit change?' compares with (kept in ``found``; without one the question is left
+    unplaced)."""
+    if _method_name(r) in (None, M.gd):
+        return
+    for p in reversed(previous):
+        if p.family == FAMILY and _method_name(p) == M.gd and all(
+                p.value(k) == r.value(k) for k in _SAME_PROBLEM):
+            r.found["gd-reference"] = p.label
+            return
+
+
+_OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?[1∞]\b|frobenius|spectral|nuclear|"
+               r"‖_?\{?(?:[1∞]|inf)|₁|\^ ?2|²|[-−]")
+_NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my) )?(?:(?:two|three|"
+                r"resulting|final) )?(?:limits?|solutions?|(?:end ?)?points?|answers?|results?|"
+                r"(?:θ|w)(?:_?∞|\^?\*|_\w{1,6})?)\b")
+
+
+def _norm_of_a_limit(own: str, source: str) -> bool:
+    """A norm question the family answers: the Euclidean norm of the limit (or of the
+    solutions) - 'the Euclidean norms of the two solutions', '‖θ∞‖₂' - not a squared, ℓ1, max
+    or matrix norm, nor the norm of a difference, a gradient or an update."""
+    at = own.find(source)
+    if at < 0:
+        return False
+    tail = own[at + len(source):at + len(source) + 40]
+    if rx(_OTHER_NORM).search(source + tail[:6]):
+        return False
+    inside = re.search(r"‖([^‖]{1,40})‖$", source)
+    if inside:
+        return bool(_LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")))
+    return bool(source.rstrip().endswith("of") and rx(_NORM_OBJECT).match(tail))
+
+
+def _compares_with_gd(r: PartReading) -> bool:
+    """'Does the limit change?' is answered against plain GD (from the same start on the same
+    data), so an earlier part must have run exactly that."""
+    label = r.found.get("gd-reference")
+    if label is None:
+        return False
+    r.notes.append(f"'does the limit change' compares with plain GD (part ({label}))")
+    return True
 
 
 # -- data ------------------------------------------------------------------------------------
@@ -803,6 +901,22 @@ def _coordinated(own: str, found: list, big: str) -> set[str]:
     return out
 
 
+_EXAMPLE_UPDATE = (r"(?:θ|w) ?[-−] ?(?:γ|η|α|lr|gamma|eta|alpha) ?[*·]? ?\( ?"
+                   r"(?:x_ ?\{?i\}? ?(?:\^ ?\{?T\}?|ᵀ|') ?[*·]? ?(?:θ|w)|(?:θ|w) ?[·*] ?x_ ?\{?i\}?)"
+                   r" ?- ?y_ ?\{?i\}? ?\) ?[*·]? ?x_ ?\{?i\}?")
+
+
+def _per_example_update(own: str, r: PartReading) -> None:
+    """An SGD update written out with no factor, ``θ ← θ - γ (x_iᵀθ - y_i) x_i``, fixes the
+    scale of the per-example gradient: the half-mean convention (per-example loss
+    ½(x_iᵀθ - y_i)² in the spec's m·c scaling), which the stated step is checked in."""
+    m = rx(_EXAMPLE_UPDATE).search(own)
+    if m:
+        r.set(F.loss, "half-mean", phrase(own, m.start(), m.end()),
+              note="the update γ(x_iᵀθ - y_i)x_i is the gradient of ½(x_iᵀθ - y_i)² per "
+                   "example")
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -812,6 +926,17 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
             got = _step_size(text)
             if got is not None:
                 used.append(got[1])
+                return {"name": name, "lr0": got[0].spec_value()}
+        return name
+    if name == M.sgd:
+        for text in (own, ctx):
+            got = _step_size(text) or assigned_number(text, r"γ|gamma")
+            if got is not None:
+                used.append(got[1])
+                _per_example_update(own, r)
+                r.notes.append("SGD: the stated step is checked against the per-example "
+                               "stability bound in the loss convention read; the limit does "
+                               "not depend on it")
                 return {"name": name, "lr0": got[0].spec_value()}
         return name
     if name == M.sign:

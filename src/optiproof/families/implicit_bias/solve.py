@@ -795,6 +795,11 @@ def _ask_is_min_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
                    note=reason)]
 
 
+def _without_limit(name: str, quantity: str, spec: ImplicitBiasSpec, note: str) -> list[Answer]:
+    """The answer of an ask about the limit when there is none."""
+    return [Answer(name, "", None, "none", quantity=quantity, subject=spec.method.name, note=note)]
+
+
 DISTANCE_TEXT = (r"Subtract the minimum-norm solution $X^{+}y$ from the limit and take the "
                  r"Euclidean norm. (Both solve the system; the difference lies in the null space "
                  r"of $X$: the part of $\theta_0$, or of a preconditioned path, that the updates "
@@ -805,9 +810,8 @@ def _ask_distance_to_min_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Der
                               limit: Answer) -> list[Answer]:
     """||theta_inf - X^+ y||_2: how far the limit is from the minimum-norm solution."""
     if limit.expr is None:
-        return [Answer("distance from the limit to the minimum-norm solution", "", None, "none",
-                       quantity=Q.DISTANCE_TO_MIN_NORM.key, subject=spec.method.name,
-                       note="there is no limit to measure from")]
+        return _without_limit("distance from the limit to the minimum-norm solution",
+                              Q.DISTANCE_TO_MIN_NORM.key, spec, "there is no limit to measure from")
     point = _min_norm(prob)
     gap = sympy.Matrix(limit.expr) - point
     dist = sympy.sqrt(sum((v ** 2 for v in gap), sympy.Integer(0)))
@@ -851,9 +855,62 @@ def _ask_optimal_momentum(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivat
                    subject=method, note="per step, along the row space")]
 
 
+def _ask_changes(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                 limit: Answer) -> list[Answer]:
+    """Yes exactly when the limit differs from plain GD's from the same start,
+    theta0 + X^+(y - X theta0) (compared exactly, or to 1e-9 for a numerical limit)."""
+    if limit.expr is None:
+        return _without_limit("does the limit change (against gradient descent)",
+                              Q.CHANGES.key, spec, "there is no limit to compare")
+    gd = CF.confined_limit(prob).theta if prob.exact else _vec(CF.confined_limit_float(prob))
+    gap = sympy.Matrix(limit.expr) - gd
+    if any(v.has(sympy.Float) for v in gap):
+        same = max(abs(float(v)) for v in gap) <= 1e-9 * max(1.0, max(abs(float(v)) for v in gd))
+        how = "compared in float64 (the limit is numerical)"
+    else:
+        same = gap.is_zero_matrix
+        how = "compared exactly"
+    der.add("Does the limit change?",
+            "Plain gradient descent from the same start on the same data converges to "
+            "$\\theta_0 + X^{+}(y - X\\theta_0)$; compare it with this limit coordinate by "
+            "coordinate (" + how + ").",
+            Equation.of(Tex(r"\theta_\infty - \theta_\infty^{\mathrm{GD}}"), gap))
+    reason = ("the limit equals gradient descent's" if same else
+              f"gradient descent from the same start ends at ${inline_latex(gd)}$ instead")
+    return [Answer("does the limit change (against gradient descent)", "",
+                   sympy.false if same else sympy.true, quantity=Q.CHANGES.key,
+                   subject=spec.method.name, note=reason)]
+
+
+def _euclidean_norm(v: Any) -> Any:
+    n = sympy.sqrt(sum((x ** 2 for x in v), sympy.Integer(0)))
+    return n if any(x.has(sympy.Float) for x in v) else sympy.radsimp(sympy.nsimplify(n))
+
+
+def _ask_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+              limit: Answer) -> list[Answer]:
+    """||theta_inf||_2, and ||X^+ y||_2 when the minimum-norm solution is asked too."""
+    if limit.expr is None:
+        return _without_limit("Euclidean norm of the limit", Q.NORM_VALUE.key, spec,
+                              "there is no limit to measure")
+    norm = _euclidean_norm(sympy.Matrix(limit.expr))
+    eqs = [Equation.of(Tex(r"\lVert \theta_\infty \rVert_2"), norm)]
+    out = [Answer("Euclidean norm of the limit", r"\lVert \theta_\infty \rVert_2", norm,
+                  quantity=Q.NORM_VALUE.key, subject=spec.method.name)]
+    if Q.MIN_NORM_SOLUTION.key in spec.asked:
+        mn = _euclidean_norm(_min_norm(prob))
+        eqs.append(Equation.of(Tex(r"\lVert X^{+}y \rVert_2"), mn))
+        out.append(Answer("Euclidean norm of the minimum-norm solution",
+                          r"\lVert X^{+}y \rVert_2", mn, quantity=Q.NORM_VALUE.key,
+                          subject="minimum-norm solution"))
+    der.add("Euclidean norms", "The root of the sum of the squared coordinates.", *eqs)
+    return out
+
+
 ASK_RULES = {Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
              Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
              Q.DISTANCE_TO_MIN_NORM.key: _ask_distance_to_min_norm,
+             Q.CHANGES.key: _ask_changes, Q.NORM_VALUE.key: _ask_norm,
              Q.OPTIMAL_RATE.key: _ask_optimal_momentum}
 """The rule of each ask beyond the limit (the optimal momentum and rate come together)."""
 

@@ -110,8 +110,10 @@ class GD(_Vanishable):
         "constant", description="constant: alpha_k = lr0; vanishing: alpha_k = lr0/(k+1)^power.")
 
 
-class SGD(_Method):
-    """Stochastic gradient descent: one example per step, cycling through the data in order."""
+class SGD(_Stepped):
+    """Stochastic gradient descent: one example per step, cycling through the data in order; a
+    constant step lr0 (1 over the stiffest per-example curvature if omitted; a stated lr0 must
+    be below 2 over it, and the system consistent)."""
 
     name: Literal[O.SGD.key] = O.SGD.key
 
@@ -390,6 +392,9 @@ class ImplicitBiasSpec(PartSpec, Derivable):
     asks: list[AskName] | None = Field(
         None, max_length=len(ASKS), description="What to compute, in order: limit, "
         "ridgeless-limit (ridge), min-norm-solution, is-min-norm, distance-to-min-norm, "
+        "changes (does the limit differ from plain gradient descent's from the same start?), "
+        "norm-value (the Euclidean norm of the limit, and of the minimum-norm solution when "
+        "that is asked too), "
         "optimal-momentum and optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
         "lambda -> 0 limit).")
 
@@ -495,6 +500,9 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
         raise ValueError("method.lam: the weight decay lambda is needed for "
                          f"{', '.join(sorted(set(asked) - {Q.RIDGELESS_LIMIT.key}))} (only the "
                          "lambda -> 0 limit does not depend on it)")
+    if Q.CHANGES.key in asked and method is O.GD:
+        raise ValueError(f"asks: '{Q.CHANGES.key}' compares the limit with plain gradient "
+                         f"descent's; the method is {O.GD.key} itself")
     if set(MOMENTUM_ASKS) & set(asked) and method not in (O.HEAVY_BALL, O.NESTEROV):
         raise ValueError(f"asks: the optimal momentum and rate need method {O.HEAVY_BALL.key} "
                          f"or {O.NESTEROV.key}, not {method.key}")
@@ -511,6 +519,8 @@ def _check_schedule(spec: ImplicitBiasSpec) -> None:
         raise ValueError("method.lr0: a constant sign-descent step needs its size lr0")
     if meth.entry in (O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED) and meth.lr0 is not None:
         _check_linear_step(spec)
+    if meth.entry is O.SGD and meth.lr0 is not None:
+        _check_sgd_step(spec)
     if meth.entry is O.GD and meth.lr0 is not None:
         import numpy as np
 
@@ -521,6 +531,25 @@ def _check_schedule(spec: ImplicitBiasSpec) -> None:
         if float(meth.lr0) * L >= 2:
             raise ValueError(f"method.lr0 = {meth.lr0} is at least 2/L = {2 / L:.6g}: gradient "
                              "descent does not converge (it needs 0 < lr0 < 2/L)")
+
+
+def _check_sgd_step(spec: ImplicitBiasSpec) -> None:
+    """A stated constant SGD step: every per-example step (I - lr0 2cm x_i x_i^T) must contract,
+    lr0 max_i 2cm||x_i||^2 < 2, and the system must be solvable (with a constant step SGD on
+    an inconsistent system keeps moving)."""
+    import numpy as np
+
+    from optiproof.families.implicit_bias import schedules
+
+    X = np.array([[float(v) for v in r] for r in spec.data[0]])
+    Li = schedules.per_example_curvature(X, schedules.loss_constant(spec.loss, X.shape[0]))
+    if float(spec.method.lr0) * Li >= 2:
+        raise ValueError(f"method.lr0 = {spec.method.lr0} is at least 2/L_i = {2 / Li:.6g} "
+                         "(L_i the stiffest per-example curvature, in the loss convention "
+                         f"{spec.loss}): the SGD steps are not all contractions")
+    if not consistency(*spec.data)[0]:
+        raise ValueError("method.lr0: with a constant step SGD converges only when the data "
+                         "can be fitted exactly; this system cannot")
 
 
 def _check_linear_step(spec: ImplicitBiasSpec) -> None:

@@ -18,6 +18,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -134,6 +135,10 @@ def run_torch(spec: ImplicitBiasSpec, *, X: np.ndarray | None = None,
         lr = 1.0 / S.per_example_curvature(Xn, c)
         L, mu = S.full_batch_curvature(Xn, c)
         cap = S.iterations_for(1 - mu / L / m / 2, 1e-16) * 2 * m
+        if method is O.SGD and meth.lr0 is not None:
+            # a stated step: proportionally more steps when it is smaller than 1/L_i
+            cap = int(cap * max(1.0, lr / float(meth.lr0)))
+            lr = float(meth.lr0)
         opt = torch.optim.SGD([theta], lr=lr)
     elif method in (O.SIGN_GD, O.EPOCHWISE):
         from optiproof.families.implicit_bias.optimizers import EpochwiseDiagonal, SignSGD
@@ -282,6 +287,9 @@ def real_optimizer_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Chec
                      runtime_s=watch.elapsed, compared="limit theta_inf")
     X, y, _, _ = _data(spec)
     extra, ok = _min_norm_verdict(solution, run.theta, tol, X, y)
+    for verdict in (_changes_verdict, _norm_verdict):
+        more, good = verdict(spec, solution, run)
+        extra, ok = extra + more, ok and good
     return Check(method, status if ok else "failed", detail + extra, max_error=err,
                  runtime_s=watch.elapsed, compared="limit theta_inf")
 
@@ -362,6 +370,86 @@ def distance_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
                  f"{run.reason}; ||theta_torch - pinv(X) y|| = {dist:.12g}, answer {target:.12g} "
                  f"(|difference| {err:.3g}, tolerance {tol:.1g})", max_error=err,
                  runtime_s=watch.elapsed, compared="distance to the minimum-norm solution")
+
+
+def _changes_verdict(spec: ImplicitBiasSpec, solution: PartSolution,
+                     run: Any) -> tuple[str, bool]:
+    """If asked, the yes/no 'does the limit change' against the measured endpoint vs numpy's
+    plain-GD limit theta0 + pinv(X)(y - X theta0) (a gap between rounding and a clear
+    difference fails: nothing can be concluded)."""
+    asked = [a for a in solution.answers if a.quantity == Q.CHANGES.key]
+    if not asked or asked[0].value is None:
+        return "", True
+    X, y, t0, _ = _data(spec)
+    gd = t0 + np.linalg.pinv(X) @ (y - X @ t0)
+    gap = float(np.abs(run.theta - gd).max())
+    same_tol = max(TOLERANCE * _scale(gd), 10 * run.bound)
+    text = (f"; max |theta_torch - GD limit| = {gap:.3g} (same below {same_tol:.1g}, different "
+            f"above {1e3 * same_tol:.1g}; answer: {'yes' if asked[0].value else 'no'})")
+    if same_tol < gap < 1e3 * same_tol:
+        return text + ", undecided", False
+    return text, (gap >= 1e3 * same_tol) == bool(asked[0].value)
+
+
+def _norm_verdict(spec: ImplicitBiasSpec, solution: PartSolution,
+                  run: Any) -> tuple[str, bool]:
+    """If asked, numpy's Euclidean norm of the measured endpoint (and of pinv(X) y) against
+    the answered norms."""
+    answers = [a for a in solution.answers if a.quantity == Q.NORM_VALUE.key]
+    if not answers or answers[0].value is None:
+        return "", True
+    X, y, _, _ = _data(spec)
+    measured = [float(np.linalg.norm(run.theta)), float(np.linalg.norm(np.linalg.pinv(X) @ y))]
+    err = max(abs(m - float(a.value)) for m, a in zip(measured, answers))
+    tol = max(TOLERANCE * max(1.0, *measured), 10 * run.bound)
+    return (f"; norms measured " + ", ".join(f"{m:.12g}" for m in measured[:len(answers)])
+            + f" (max |difference| {err:.3g}, tolerance {tol:.1g})", err <= tol)
+
+
+def _verdict_check(spec: ImplicitBiasSpec, solution: PartSolution, what: str,
+                   verdict: Callable[..., tuple[str, bool]]) -> Check:
+    """A verdict on the answered limit in numpy, for the parts whose limit another witness
+    checks (the convergence diagnostic, the ridgeless check, the constant-sign run)."""
+    method = f"{what}: numpy on the answered limit (itself checked by the other witness)"
+    with stopwatch() as watch:
+        limit = _answered(solution, Q.LIMIT.key).value
+        if limit is None:
+            return Check(method, "inconclusive", "no limit to measure; nothing verified",
+                         runtime_s=watch.elapsed, compared=what)
+        point = SimpleNamespace(theta=np.array(limit, dtype=np.float64), bound=0.0)
+        text, ok = verdict(spec, solution, point)
+    return Check(method, "passed" if ok else "failed", text.lstrip("; "),
+                 runtime_s=watch.elapsed, compared=what)
+
+
+def changes_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    return _verdict_check(spec, solution, "changes", _changes_verdict)
+
+
+def norm_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    return _verdict_check(spec, solution, "norm", _norm_verdict)
+
+
+def rescaled_features_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """Diagonal P = diag(s^2): plain torch.optim.SGD (full batch) on the features x_j s_j from
+    theta0 / s, its endpoint mapped back (theta_j = s_j w_j), against the answer."""
+    from optiproof.families.implicit_bias.spec import GD
+
+    method = "real optimizer on rescaled features: torch.optim.SGD (full batch), mapped back"
+    with stopwatch() as watch:
+        X, _, t0, _ = _data(spec)
+        s = np.sqrt(np.array([float(spec.method.P[j][j]) for j in range(X.shape[1])]))
+        target = _answer(solution)
+        run = run_torch(spec.model_copy(update={"method": GD()}), X=X * s, theta0=t0 / s)
+    if not run.ok:
+        return Check(method, "inconclusive", f"{run.reason}; nothing verified",
+                     runtime_s=watch.elapsed, compared="limit")
+    err = float(np.abs(run.theta * s - target).max())
+    tol = max(TOLERANCE * _scale(target), run.bound)
+    return Check(method, "passed" if err <= tol else "failed",
+                 f"{run.reason}; s = {s.tolist()}; max |s w_torch - answer| = {err:.3g} "
+                 f"(tolerance {tol:.1g})", max_error=err, runtime_s=watch.elapsed,
+                 compared="limit")
 
 
 def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
@@ -541,14 +629,20 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("optimal momentum", lambda: optimal_momentum_check(spec, solution)))
     if Q.DISTANCE_TO_MIN_NORM.key in asked:
         extra.append(("distance", lambda: distance_check(spec, solution)))
+    alone: list[tuple[str, Callable[[], Check]]] = []
+    if Q.NORM_VALUE.key in asked:
+        alone.append(("norm", lambda: norm_check(spec, solution)))
+    if Q.CHANGES.key in asked:
+        alone.append(("changes", lambda: changes_check(spec, solution)))
     if kind == "numerical":
         return [("convergence diagnostic", lambda: convergence_diagnostic(spec, solution)),
-                *extra]
+                *extra, *alone]
     if spec.method.entry is O.RIDGE and spec.method.lam is None:
         return [("ridge at vanishing weight decay", lambda: ridgeless_check(spec, solution)),
-                *extra]
+                *extra, *alone]
     if getattr(spec.method, "schedule", None) == "constant" and spec.method.entry is O.SIGN_GD:
-        return [("real optimizer", lambda: constant_sign_check(spec, solution)), *extra]
+        return [("real optimizer", lambda: constant_sign_check(spec, solution)), *extra,
+                *alone]
     out: list[tuple[str, Callable[[], Check]]] = [
         ("real optimizer", lambda: real_optimizer_check(spec, solution)), *extra]
     X, _, _, _ = _data(spec)
@@ -567,6 +661,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         P = np.array([[float(v) for v in r] for r in spec.method.P])
         out.append(("metric certificate", lambda: closest_point_certificate(
             spec, solution, np.linalg.inv(P), "P^{-1} metric")))
+        if np.count_nonzero(P - np.diag(np.diag(P))) == 0 and kind == "confined":
+            out.append(("rescaled features", lambda: rescaled_features_check(spec, solution)))
     elif method is O.RESCALED_SGD:
         s2 = (X ** 2).mean(axis=0)
         out.append(("metric certificate", lambda: closest_point_certificate(

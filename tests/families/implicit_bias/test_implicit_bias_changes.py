@@ -1,0 +1,121 @@
+"""'Does the limit change?' after a GD part: answered against plain GD from the same start on the
+same data, by the solver (exact comparison) and by a witness (the real optimizer's endpoint vs
+numpy's pinv GD limit); without an earlier GD part on the same problem the question is refused."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from optiproof.core.errors import BadInput
+from optiproof.families.implicit_bias.solve import solve
+from optiproof.families.implicit_bias.spec import Spec
+from optiproof.families.implicit_bias.witness import changes_check
+from optiproof.reading import read_report
+
+STEM = ("Least squares with one equation 2θ₁ − θ₂ + 2θ₃ = 4, loss ½(aᵀθ − 4)², started at "
+        "θ₀ = (0, 1, 1)ᵀ.\n(a) Where does gradient descent with a small step converge?\n")
+
+
+@pytest.mark.parametrize("part_b", [
+    "(b) We switch to Nesterov momentum with β = 0.5 and a small step. Does the limit change?",
+    "(b) With heavy-ball momentum (β = 0.8, small step size), would the point it converges to "
+    "change? Give the limit.",
+    "(b) Now use preconditioned GD with P = diag(1, 2, 1) and a small step. Does the end point "
+    "change?",
+])
+def test_changes_after_a_gd_part_is_read(part_b):
+    _read_asking(STEM + part_b, "changes", part=1)
+
+
+def _read_asking(text: str, ask: str, part: int = 0) -> None:
+    reading = read_report(text)
+    assert reading.complete, [(m.name, m.reason) for p in reading.parts for m in p.missing]
+    assert ask in reading.parts[part].fields["asks"].value
+
+
+def test_changes_without_an_earlier_gd_part_is_refused():
+    text = ("Least squares: fit aᵀθ = 3 with a = (1, 2, 2)ᵀ from θ₀ = (1, 0, −1)ᵀ using "
+            "heavy-ball momentum β = 0.9 and a small step.\n(a) Where does it converge?\n"
+            "(b) Does the limit change if we use β = 0.5?")
+    reading = read_report(text)
+    assert not reading.complete
+    assert any("change" in m.reason for p in reading.parts for m in p.missing)
+
+
+def test_changes_after_gd_from_another_start_is_refused():
+    text = ("Fit aᵀθ = 3 with a = (1, 2, 2)ᵀ.\n(a) GD from θ₀ = (0, 0, 0)ᵀ with a small step: "
+            "where does it converge?\n(b) Heavy-ball momentum with β = 0.9 started at "
+            "θ₀ = (1, 0, −1)ᵀ instead. Does the limit change?")
+    reading = read_report(text)
+    assert not reading.complete
+
+
+def _gd_limit(X, y, t0):
+    X, y, t0 = (np.array(v, dtype=float) for v in (X, y, t0))
+    return t0 + np.linalg.pinv(X) @ (y - X @ t0)
+
+
+@pytest.mark.parametrize("method, changes", [
+    ({"name": "heavy-ball", "beta": 0.9}, False),
+    ({"name": "nesterov", "beta": 0.5}, False),
+    ({"name": "preconditioned", "P": [[1, 0, 0], [0, 2, 0], [0, 0, 1]]}, True),
+    ("sgd", False),
+])
+def test_changes_is_solved_and_witnessed(method, changes):
+    data = {"X": [[1, 1, 0], [0, 1, 2]], "y": [2, 1], "theta0": [1, 0, 1]}
+    spec = Spec(**data, method=method, asks=["limit", "changes"])
+    sol = solve(spec, figures=False)
+    answer = next(a for a in sol.answers if a.quantity == "changes")
+    assert bool(answer.value) is changes
+    # independent: numpy's GD limit vs the limit the solver gave
+    limit = np.array(sol.answers[0].value, dtype=float)
+    gap = np.abs(limit - _gd_limit(data["X"], data["y"], data["theta0"])).max()
+    assert bool(gap > 1e-6) is changes
+    check = changes_check(spec, sol)
+    assert check.status == "passed", check.detail
+
+
+def test_changes_against_gd_itself_is_an_error():
+    with pytest.raises((BadInput, ValueError)):
+        Spec(a=[1, 2], b=1, method="gd", asks=["limit", "changes"])
+
+
+NORM_STEM = ("One equation θ₁ + 2θ₂ + 2θ₃ = 6, squared loss, gradient descent from θ₀ = 0 "
+             "with a small step. ")
+
+
+@pytest.mark.parametrize("question", [
+    "Where does it converge, and what is the Euclidean norm of the limit?",
+    "Find the limit θ_∞ and compute ‖θ_∞‖₂.",
+    "Give the point it converges to. What are the norms of the two solutions, its limit and the "
+    "minimum-norm solution? Also give the minimum-norm solution.",
+])
+def test_the_euclidean_norm_of_the_limit_is_read(question):
+    _read_asking(NORM_STEM + question, "norm-value")
+
+
+@pytest.mark.parametrize("question", [
+    "Where does it converge, and what is the squared norm of the limit?",
+    "Find the limit θ_∞ and compute ‖θ_∞‖_1.",
+    "Where does it converge? What is the norm of the gradient at the start?",
+    "Find θ_∞ and compute ‖θ_∞ − θ_0‖_∞.",
+])
+def test_other_norms_are_not_read_as_the_euclidean_norm_of_the_limit(question):
+    reading = read_report(NORM_STEM + question)
+    assert not reading.complete
+    assert any("norm" in m.reason for p in reading.parts for m in p.missing)
+
+
+def test_the_norms_are_solved_and_witnessed():
+    data = {"X": [[1, 2, 2]], "y": [6], "theta0": [3, 0, 0]}
+    spec = Spec(**data, method={"name": "heavy-ball", "beta": 0.5},
+                asks=["limit", "min-norm-solution", "norm-value"])
+    sol = solve(spec, figures=False)
+    norms = [a for a in sol.answers if a.quantity == "norm-value"]
+    limit = _gd_limit(data["X"], data["y"], data["theta0"])
+    assert float(norms[0].value) == pytest.approx(np.linalg.norm(limit), abs=1e-12)
+    assert float(norms[1].value) == pytest.approx(2.0, abs=1e-12)   # 6 (1,2,2)/9 has norm 2
+    from optiproof.families.implicit_bias.witness import real_optimizer_check
+    check = real_optimizer_check(spec, sol)
+    assert check.status == "passed" and "norms measured" in check.detail, check.detail
