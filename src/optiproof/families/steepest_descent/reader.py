@@ -951,7 +951,8 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
                                                                          list) and is_matrix(
             r.value(F.gradient)))
         names = list(dict.fromkeys(n for n, _ in shared))
-        if len(names) == 1 and not names[0].startswith(("?", "lp")) and names[0] != N.QUADRATIC.key:
+        if len(names) == 1 and not names[0].startswith(("?", N.LP.key)) and \
+                names[0] != N.QUADRATIC.key:
             return names[0], ""
         return None, f"'{symbol}' is the problem's step, but its norm is not one named norm"
     if entry is None or entry is N.LP:
