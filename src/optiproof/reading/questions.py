@@ -271,7 +271,34 @@ def _request(start: int, sentence: str) -> Request:
     asks.sort(key=lambda a: a.start)
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks]) \
         if asks else ()
+    unplaced += _modified_asks(sentence, start, asks)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_OF_MODIFIER = re.compile(
+    r"\b(?:(?:squared |euclidean |ℓ_?\w{1,3} |l_?\w{1,3} |max |infinity |1-|2-)?(?:norm|length)|"
+    r"distance|sum|product|ratio|difference|average|mean|trace|determinant|rank|inverse|"
+    r"transpose|(?:largest|smallest|biggest|first|second|last|maximum|minimum) (?:entry|"
+    r"coordinate|component|element)|number of (?:entries|coordinates|components|non-?zeros?)) "
+    r"of (?:the |this |that |its |each |every |your )?$", re.I)
+"""What a request asks *of* a quantity ("the norm of the limit"): a different question than the
+quantity itself."""
+
+
+def _modified_asks(sentence: str, start: int, asks: list[Ask]) -> tuple[str, ...]:
+    """Each ask a request asks something *of* ("How big is the norm of the limit?") when no
+    other ask of the sentence covers that modifier: it must be placed or refused, never
+    answered as the bare quantity."""
+    out = []
+    for a in asks:
+        m = _OF_MODIFIER.search(sentence, 0, a.start - start)
+        if m is None or m.end() != a.start - start:
+            continue
+        lo = start + m.start()
+        if any(b is not a and b.start <= lo < b.end for b in asks):
+            continue
+        out.append(sentence[m.start():a.end - start])
+    return tuple(out)
 
 
 _ITEM_SPLIT = re.compile(r",? and (?:also )?|, (?=(?:the|its|a|an|how|what|which|and) )|; ")
