@@ -88,3 +88,12 @@ def test_a_penalty_whose_weight_is_not_a_number_is_refused_not_a_crash():
     quad._read_decay(flat, r)
     assert any("penalty" in m.reason for m in r.missing)
     assert split_parts(normalize(flat).text).parts   # and the whole text reads without error
+
+
+def test_a_reduction_factor_that_is_not_a_decimal_is_refused_naming_it():
+    from optiproof.reading import read_report
+
+    reading = read_report("Gradient descent on f(x, y) = x^2 + 9y^2 with step 0.1. How many "
+                          "iterations reduce the error by a factor of 3?")
+    reasons = [m.reason for p in reading.parts for m in p.missing]
+    assert not reading.complete and any("factor of 3" in r for r in reasons), reasons

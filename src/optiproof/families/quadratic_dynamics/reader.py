@@ -857,8 +857,9 @@ def _set_ratio(r: PartReading, got: tuple[Any, str]) -> None:
         r.miss(F.epsilon, f"the reduction factor must be positive (read {num.text} from \"{src}\")")
         return
     _set_number(r, F.epsilon, (Num(_as_ratio(num.value), num.text), src))
-    if num.value > 1:
-        r.fields[F.epsilon].note = f"a factor of {num.text} is a ratio: the error shrinks to 1/{num.text}"
+    if num.value > 1 and F.epsilon in r.fields:
+        r.fields[F.epsilon].note = (f"a factor of {num.text} is a ratio: the error shrinks to "
+                                    f"1/{num.text}")
 
 
 def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:
@@ -866,7 +867,7 @@ def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:
     try:
         r.set(field, num.spec_value(), src)
     except ValueError as err:
-        r.miss(field, str(err))
+        r.miss(field, f"{err} (read from \"{src}\")")
 
 
 # -- asks ------------------------------------------------------------------------------------

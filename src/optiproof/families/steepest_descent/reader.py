@@ -116,6 +116,25 @@ _MEASURED = (Q.STEP_LENGTH, Q.COMPARE)
 compared with): taken only where the part states it."""
 
 
+_SUP_DEFINITION = re.compile(r"\bsup\b|\bmax_?\{? ?‖|\bsupremum\b", re.I)
+_BY_FORM = {Q.UPDATE.key, Q.MIN_VALUE.key, Q.STEP_LENGTH.key, Q.IDENTIFICATION.key}
+
+
+def _form_from_a_definition(r: PartReading) -> None:
+    """A part whose only constraint is the unit ball of a dual norm's definition ("‖g‖_* =
+    sup_{‖Δ‖ ≤ 1} gᵀΔ") and that also asks for a step or an optimal value: that value belongs to
+    a problem the definition does not state (often an earlier part's), so it is refused naming
+    the definition, never solved over the unit ball."""
+    form = r.fields.get(F.form)
+    asks = {a for a in r.value(F.asks) or [] if isinstance(a, str)}
+    if form is None or Q.DUAL_NORM.key not in asks or not asks & _BY_FORM or \
+            not _SUP_DEFINITION.search(form.source):
+        return
+    r.miss(F.form, f"the constraint in \"{form.source}\" defines the dual norm; the optimal "
+                   "value or step asked beside it needs its own problem (expected e.g. 'the "
+                   "optimal value of min gᵀd + (1/α)‖d‖²' stated in the part)")
+
+
 def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
     """A step length the questions ask ("the Euclidean length ‖d*‖_2") that the part's asks do
     not hold yet: measured in the norm the part names for measuring, else in its own norm."""
@@ -180,6 +199,7 @@ class SteepestDescentReader:
                   " | ".join(x for x in (old, *duals) if x),
                   note="the norm of the gradient in the dual of the part's norm")
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
+        _form_from_a_definition(r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
             own = r.own_text or ""
             m = _GRADIENT_NORM.search(own)
