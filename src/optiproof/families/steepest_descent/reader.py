@@ -116,7 +116,7 @@ _MEASURED = (Q.STEP_LENGTH, Q.COMPARE)
 compared with): taken only where the part states it."""
 
 
-_SUP_DEFINITION = re.compile(r"\bsup\b|\bmax_?\{? ?‖|\bsupremum\b", re.I)
+_SUP_DEFINITION = re.compile(r"\bsup(?![a-z])|\bmax_?\{? ?‖|\bsupremum\b", re.I)
 _BY_FORM = {Q.UPDATE.key, Q.MIN_VALUE.key, Q.STEP_LENGTH.key, Q.IDENTIFICATION.key}
 
 
