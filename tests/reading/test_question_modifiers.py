@@ -36,3 +36,17 @@ def test_an_optimal_value_beside_a_dual_norm_definition_is_not_solved_over_its_u
     part = next(p for p in reading.parts if p.label == "b")
     assert any("defines the dual norm" in m.reason for m in part.missing), \
         [m.reason for m in part.missing]
+
+
+@pytest.mark.parametrize("text, family", [
+    ("Adam with α = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 0, m₀ = v₀ = 0, θ₀ = (1, -2), gradient "
+     "g = (0.2, -0.1), weight decay λ = 0.1. In which coordinate do Adam + L2 and AdamW move the "
+     "weight in opposite directions?", "adam-mechanics"),
+    ("Adam with α = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 0 and m₀ = v₀ = 0; g₁ = (2, -1). What is the "
+     "ratio of the first step to α?", "adam-mechanics"),
+    ("GD on L(x, y) = 2x^2 + y^2/2 (no noise). By what factor does the error shrink per step at "
+     "lr = 0.1, and what is the largest stable lr?", "quadratic-dynamics"),
+    ("Let f(θ) = ½ θᵀHθ − bᵀθ with H = diag(1, 4), b = (1, 1). Compute the minimiser θ*.",
+     "quadratic-dynamics")])
+def test_a_generic_word_does_not_send_a_part_to_another_family(text, family):
+    assert {p.family for p in read_report(text).parts} == {family}

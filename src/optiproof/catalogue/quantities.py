@@ -73,7 +73,7 @@ UPDATE = _add(_Q(
              r"resulting |Adam's )?(?:update|step)\b(?! (?:size|length|bound|rule))",
              _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
                      r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
-                     r"minimi[sz]er|"
+                     r"minimi[sz]er(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|function|loss)\b)|"
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
@@ -330,6 +330,7 @@ RATE = _add(_Q(
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
+             r"\bper[- ](?:step|iteration) contraction\b",
              r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
              r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
              r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
@@ -480,7 +481,8 @@ OPPOSITE_COORDINATES = _add(_Q(
     "opposite-coordinates", "coordinates that move the other way", "i", value_kind="vector",
     aliases=("which coordinate moves the other way",),
     phrases=(r"\bmoves? (?:in )?the (?:other|opposite) (?:way|direction)",
-             r"\bopposite directions?\b")))
+             r"\bwhich coordinates?\b(?=[^.?]{0,100}\b(?:opposite|the other way|the other "
+             r"direction))", r"\bopposite directions?\b")))
 
 # -- derived quantities (any family) -----------------------------------------------------------
 RATIO = _add(_Q("ratio", "ratio of two quantities", formula=r"X / Y",
@@ -521,6 +523,8 @@ MINIMISER = _add(_Q(
     "objective-minimiser", "minimiser of the objective", r"\theta^\star", value_kind="vector",
     aliases=("minimum-point",),
     phrases=(r"\b(?:compute|find|give|what is) the minimi[sz]er (?:θ|w|x)\^?\*",
+             r"\b(?:compute|find|give|state|determine|what is) the minimi[sz]er\b(?= (?:θ|w|x)\b|"
+             r" of f\b| of the (?:quadratic|function|loss)\b)",
              r"\bwhat (?:is )?the min(?:imum)?[- ]norm solution\b")))
 CONVERGES = _add(_Q(
     "converges", "does the iteration converge", value_kind="yes-no",
@@ -536,7 +540,8 @@ CHANGES = _add(_Q(
              r"\b(?:stays?|remains?) (?:the same|unchanged)\b")))
 WHICH_COORDINATE = _add(_Q(
     "which-coordinate", "which coordinate moves", value_kind="scalar",
-    phrases=(r"\bwhich coordinates?\b",)))
+    phrases=(r"\bwhich coordinates?\b(?![^.?]{0,100}\b(?:opposite|the other way|the other "
+             r"direction))",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
     phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖·",

@@ -26,10 +26,14 @@ class Choice:
 
 
 def _decisive(readers: dict[str, Any]) -> dict[str, str]:
-    """Quantity -> the one family that answers it (quantities several families answer are out)."""
+    """Quantity -> the one family that answers it (quantities several families answer are out,
+    and so are derived ones — a ratio, a sum, a crossover — which any family's answers make)."""
+    from optiproof.catalogue.quantities import DERIVED
+
+    derived = {q.key for q in DERIVED}
     owners: dict[str, list[str]] = {}
     for name, hook in readers.items():
-        for key in hook.answers:
+        for key in set(hook.answers) - derived:
             owners.setdefault(key, []).append(name)
     return {key: names[0] for key, names in owners.items() if len(names) == 1}
 

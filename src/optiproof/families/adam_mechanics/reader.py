@@ -247,6 +247,11 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
         elif key == Q.CHANGES.key and (Q.LOSS_SCALING.key in keys or
                                        rx(_SCALED_LOSS).search(own)):
             key = Q.LOSS_SCALING.key
+        elif key == Q.OPPOSITE_COORDINATES.key and F.lam in r.fields and \
+                Q.WEIGHT_DECAY.key not in keys:
+            r.answered_by[key] = Q.WEIGHT_DECAY.key
+            key = Q.WEIGHT_DECAY.key
+            keys.add(key)
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
             key, source = Q.WEIGHT_DECAY.key, f"{source}; {variant.group(0)}"
         elif key == Q.FIRST_STEP.key and off and Q.STEP_NO_BIAS_CORRECTION.key not in keys:
