@@ -331,6 +331,7 @@ RATE = _add(_Q(
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
+             r"(?<=, )(?:the |its )?rate\b(?! of)(?=,| and\b)", r"\bgive (?:the |its )?rate\b(?! of)",
              r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
              r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
              r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
@@ -343,6 +344,7 @@ CONDITION_NUMBER = _add(_Q(
 ITERATIONS = _add(_Q(
     "iterations", "iterations to reach the tolerance", "k",
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
+             r"\b(?:iteration|step) count\b",
              r"\biterations? (?:are )?(?:needed|required)",
              r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
              r"reduce (?:the |its )?(?:error|distance|gap|suboptimality)|(?:until|before|to get) "

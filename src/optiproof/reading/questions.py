@@ -308,7 +308,11 @@ _ASKED_NOUN = re.compile(r"\b(?:pair|values?|sizes?|rates?|steps?|numbers?|norms
                          r"eigenvalues?|hessians?|"
                          r"thresholds?|volumes?|bytes|messages|rounds|directions?|"
                          r"parameters?|weights|coefficients?|estimates?|range|names?|"
-                         r"multiples?|methods?|optimi[sz]ers?|algorithms?)\b", re.I)
+                         r"multiples?|methods?|optimi[sz]ers?|algorithms?|counts?|iterations?|"
+                         r"amounts?|totals?|costs?|magnitudes?|lengths?|gaps?|errors?|speed(?:-?up)?s?|"
+                         r"fractions?|percentages?|probabilit(?:y|ies)|signs?|entr(?:y|ies)|"
+                         r"coordinates?|components?|"
+                         r"constants?|conditions?|regimes?|spectr(?:um|a)|radi(?:us|i))\b", re.I)
 
 
 def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, ...]:

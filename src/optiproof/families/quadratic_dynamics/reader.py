@@ -183,12 +183,15 @@ class QuadraticDynamicsReader:
         if found is None and re.fullmatch(r"α|η|γ|β|μ|lr", s) and \
                 Q.OPTIMAL_STEP.key in self.asked(r):
             return Q.OPTIMAL_STEP.key
+        if found is None and re.fullmatch(r"α|η|γ|lr|h", s) and _CHOOSES_STEP.search(
+                r.own_text or ""):
+            return Q.OPTIMAL_STEP.key   # "which η minimises ρ?", "the η giving the fastest rate"
         return found
 
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
-        r = PartReading(part.label, FAMILY)
+        r = PartReading(part.label, FAMILY, own_text=own)
         _read_curvature(own, ctx, r)
         _read_scale(own, r)
         _read_decay(own, r)
@@ -821,7 +824,8 @@ def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
 def _factor(text: str) -> tuple[Any, str] | None:
     """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
     reduction": the factor."""
-    for verb in rx(r"\b(?:reduc|shrink|decreas|drop)\w{0,4}\b|\bdown(?= by\b)").finditer(text):
+    for verb in rx(r"\b(?:reduc|shr[iau]nk|decreas|drop|fall|fell|cut)\w{0,4}\b|"
+                   r"\bdown(?= by\b)").finditer(text):
         window = text[verb.end():verb.end() + 60]
         for m in rx(r"\b(?:by|to)(?: a factor(?: of)?)? ").finditer(window):
             num = number_at(text, verb.end() + m.end())
@@ -871,6 +875,13 @@ def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:
 
 
 # -- asks ------------------------------------------------------------------------------------
+
+_CHOOSES_STEP = re.compile(r"\b(?:which|what|the) (?:step(?: size)? |learning rate |value of )?"
+                           r"(?:α|η|γ|lr|h)\b[^.?]{0,60}\b(?:minimi[sz]\w*|gives? the (?:fastest|"
+                           r"best|smallest)|makes? [^.?]{0,30}(?:fastest|smallest)|is (?:best|"
+                           r"optimal))", re.I)
+"""A request that asks which step is best ("Which η minimises ρ?", "which η gives the fastest
+worst-case convergence"): the optimal step."""
 
 def _read_asks(own: str, r: PartReading) -> None:
     found = []
