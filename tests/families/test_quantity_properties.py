@@ -81,7 +81,7 @@ def implicit_bias(draw):
             "method": {"name": draw(st.sampled_from(["heavy-ball", "nesterov"])),
                        "beta": "optimal"},
             "asks": ["limit", "min-norm-solution", "is-min-norm", "optimal-momentum",
-                     "optimal-rate", "distance-to-min-norm"]}
+                     "optimal-rate", "distance-to-min-norm", "changes", "norm-value"]}
 
 
 @st.composite
@@ -109,6 +109,19 @@ def communication(draw):
 
 
 @st.composite
+def communication_nodes(draw):
+    """What one worker and one server send and receive, in values and in bytes."""
+    n = draw(st.sampled_from([2, 4, 8]))
+    return {"family": "communication", "n": n, "p": n * draw(st.integers(1, 6)),
+            "schemes": ["parameter-server", "ring"], "alpha": 0.001, "bandwidth": 1000,
+            "quantities": ["values-sent", "values-received", "sent-plus-received", "bytes-sent",
+                           "bytes-received", "bytes-sent-plus-received", "total-bytes",
+                           "server-values-sent", "server-values-received",
+                           "server-sent-plus-received", "server-bytes-sent",
+                           "server-bytes-received", "server-bytes-sent-plus-received"]}
+
+
+@st.composite
 def quadratic(draw):
     """A diagonal spectrum, a method, the step and momentum questions."""
     eigs = sorted({draw(st.integers(1, 12)) for _ in range(draw(st.integers(2, 3)))} | {1})
@@ -117,7 +130,7 @@ def quadratic(draw):
     if method != "gd":
         asks.append("optimal-momentum")
     return {"family": "quadratic-dynamics", "eigenvalues": eigs, "method": method,
-            "asks": asks, **({} if method == "gd" else {"beta": 0.5})}
+            "asks": asks}
 
 
 @st.composite
@@ -183,7 +196,7 @@ def derived(draw):
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,
                                    steepest_matrix_rank],
               "implicit-bias": [implicit_bias, implicit_ridge],
-              "communication": [communication], "quadratic-dynamics": [quadratic,
+              "communication": [communication, communication_nodes], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step,
                                                                        quadratic_function],
               "adam-mechanics": [adam], "derived": [derived]}
