@@ -50,3 +50,21 @@ def test_an_optimal_value_beside_a_dual_norm_definition_is_not_solved_over_its_u
      "quadratic-dynamics")])
 def test_a_generic_word_does_not_send_a_part_to_another_family(text, family):
     assert {p.family for p in read_report(text).parts} == {family}
+
+
+def test_a_part_about_the_limit_an_earlier_part_named_takes_its_start():
+    text = ("Least squares with X = [[1, 1, 0], [0, 1, 1]] and y = (2, 3); gradient descent with a "
+            "small step.\n(a) Starting from w₀ = (0, 1, 0), where does it converge? Call the "
+            "point w_∞.\n(b) Is w_∞ the minimum-norm solution?\n(c) Compute ‖w_∞‖₂.")
+    reading = read_report(text)
+    starts = {p.label: p.value("theta0") for p in reading.parts}
+    assert starts == {"a": [0, 1, 0], "b": [0, 1, 0], "c": [0, 1, 0]}, \
+        [m.reason for p in reading.parts for m in p.missing]
+
+
+def test_a_limit_written_in_two_earlier_parts_with_different_starts_is_not_guessed():
+    text = ("Least squares with X = [[1, 1, 0], [0, 1, 1]] and y = (2, 3); gradient descent with a "
+            "small step.\n(a) From w₀ = 0, find w_∞.\n(b) From w₀ = (1, 0, 0), find w_∞.\n"
+            "(c) Compute ‖w_∞‖₂.")
+    part = next(p for p in read_report(text).parts if p.label == "c")
+    assert any(m.name == "theta0" for m in part.missing)

@@ -199,7 +199,12 @@ class ImplicitBiasReader:
             methods = [_ridge_in_part(own, methods[0][1], base)]
         if len(methods) == 1:
             methods = [_ridge_form(own, ctx, methods[0], base)]
-        _read_start(own, ctx, base, d, ref, methods[0][0] if len(methods) == 1 else None)
+        start_ref = ref
+        if ref is None and len(methods) == 1:   # the start of the earlier part that wrote w_∞
+            writer = _limit_writer(own, previous)
+            if writer is not None and writer.fields[F.method].value == methods[0][0]:
+                start_ref = writer
+        _read_start(own, ctx, base, d, start_ref, methods[0][0] if len(methods) == 1 else None)
         if base.found.get("feature-scale") and any(v != 0 for v in base.value(F.theta0) or []):
             base.miss(F.theta0, "a feature is rescaled before training from a nonzero start: "
                                 "whether the start is in the original or the rescaled units is "
@@ -663,8 +668,25 @@ _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method)s? (?:to|of|from|
               r"(?:θ|w)_?\(([a-h])\)")
 _NAMED_RESULT = r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf)\b)([A-Za-z]{2,9})\b"
 """A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw")."""
+_LIMIT_NAME = r"(?<![\w])(?:θ|w|x|β)_?(?:∞|\{∞\}|\(∞\)|inf(?:ty)?\b)"
+"""The limit written as a symbol (w_∞, θ∞, w_inf)."""
 _REF_PREVIOUS = (r"\b(?:this|that|the above|the previous) (?:limit|point|solution|iterate|answer)\b|"
                  r"^(?:is|does|would) (?:it|this|that)\b")
+
+
+def _limit_writer(own: str, previous: list[PartReading]) -> PartReading | None:
+    """The one earlier part (with a method) whose text writes the limit symbol this part asks
+    about ("(b) Is w_∞ the minimum-norm solution?" after "(a) … to which point w_∞ …")."""
+    limit = rx(_LIMIT_NAME).search(own)
+    if limit is None:
+        return None
+    pat = rxc(re.escape(limit.group(0).replace(" ", "")))
+    writers = [p for p in previous if pat.search((p.own_text or "").replace(" ", ""))]
+    if not writers or any(p.family != FAMILY or F.method not in p.fields or "." in p.label
+                          for p in writers):
+        return None
+    settings = {repr((p.value(F.method), p.value(F.theta0))) for p in writers}
+    return writers[0] if len(settings) == 1 else None   # later writers restate the first
 
 
 def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
@@ -688,6 +710,9 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
             labels.add(first.label)
         hits = [p for p in mine if p.label in labels]
         return hits[0] if len(labels) == 1 and len(hits) == 1 else None
+    writer = _limit_writer(own, previous)
+    if writer is not None:
+        return writer
     if previous and previous[-1] in mine and "." not in previous[-1].label and \
             rx(_REF_PREVIOUS).search(own):
         return previous[-1]
