@@ -68,3 +68,17 @@ def test_a_limit_written_in_two_earlier_parts_with_different_starts_is_not_guess
             "(c) Compute ‖w_∞‖₂.")
     part = next(p for p in read_report(text).parts if p.label == "c")
     assert any(m.name == "theta0" for m in part.missing)
+
+
+@pytest.mark.parametrize("text", [
+    "Compute θ∞ = limk→∞ θk .", "Determine lim_{t→∞} θ_t.", "Find lim t→∞ w_t."])
+def test_a_flattened_limit_of_the_iterates_asks_the_limit(text):
+    reading = read_report(LSQ + text)
+    assert [p.value("asks") or p.asked for p in reading.parts][0]
+    assert reading.complete, [m.reason for p in reading.parts for m in p.missing]
+
+
+def test_a_parenthesised_hint_is_not_a_request():
+    reading = read_report(LSQ + "Where does it converge? (Hint: which subspace do the iterates "
+                                "stay in?)")
+    assert reading.complete, [m.reason for p in reading.parts for m in p.missing]

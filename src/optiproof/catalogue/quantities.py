@@ -135,7 +135,8 @@ LIMIT = _add(_Q(
              r"^where (?:exactly|precisely)\b ?\??$",
              r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
              r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
-             r"\blim(?![a-su-z])(?!\S{0,16}(?:λ|lambda))(?:_?\S{0,16}(?: ∞)?)? ?(?:θ|w|x|β)",
+             r"\blim(?:(?![a-su-z])|(?=[ktn] ?(?:→|->)))(?! ?\S{0,16}(?:λ|lambda))(?: ?_?\S{0,16}"
+             r"(?: ∞)?)? ?(?:θ|w|x|β)",
              r"\b(?:show|prove|verify|argue) that (?:the )?(?:iterates|iteration|sequence|method|"
              r"algorithm|it|they|[\w-]+ descent|gd|sgd)\b[^.?]{0,30}?\bconverges?\b(?! to\b)"),
     value_kind="vector",
