@@ -82,3 +82,17 @@ def test_a_parenthesised_hint_is_not_a_request():
     reading = read_report(LSQ + "Where does it converge? (Hint: which subspace do the iterates "
                                 "stay in?)")
     assert reading.complete, [m.reason for p in reading.parts for m in p.missing]
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("What is κ = L/μ?", "condition-number"), ("Compute κ.", "condition-number")])
+def test_a_symbol_defined_as_a_ratio_of_symbols_in_the_question_is_asked(question, asked):
+    reading = read_report("Gradient descent on f(x) = ½ xᵀHx with H = diag(1, 10). " + question)
+    assert reading.parts[0].value("asks") == [asked], \
+        [m.reason for p in reading.parts for m in p.missing]
+
+
+def test_a_symbol_set_to_a_number_in_the_question_is_not_asked():
+    reading = read_report("Gradient descent on f(x) = ½ xᵀHx with H = diag(1, 10). "
+                          "What is the rate with α = 0.1?")
+    assert reading.parts[0].value("asks") == ["rate"]

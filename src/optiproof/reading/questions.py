@@ -41,12 +41,13 @@ _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [
                     re.I)
 _SYMBOL = (r"(?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
            r"|̂)*")
-_NOT_SET = r"(?! ?[=≤<≥>](?! ?(?:arg ?min|arg ?max)))"
+_NOT_SET = r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(])))"
 _DIFFERENCE = re.compile(r"(?<![\w])(?P<b>θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?P=b)_?\{?\(?"
                          r"\d{1,3}\)?\}?(?![\w(])" + _NOT_SET)
 """The difference of two numbered iterates (``θ_2 − θ_1``, ``w_3 − w_0``): one ask, the
 family's reader says which (a step, a displacement)."""
-"""A symbol that is set (``with α = 0.1``) is not asked; one defined as an argmin is."""
+"""A symbol that is set (``with α = 0.1``) is not asked; one defined as an argmin or as a ratio
+of symbols ("what is κ = L/μ?") is."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
     r"recompute|what is|what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
