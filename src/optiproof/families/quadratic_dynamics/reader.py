@@ -138,14 +138,6 @@ class QuadraticDynamicsReader:
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
         taken = r.value(F.asks) or []
-        if Q.ITERATIONS.key in taken and r.value(F.epsilon) is None and \
-                not any(m.name == F.epsilon for m in r.missing):
-            r.miss(F.epsilon, "the question 'iterations' needs epsilon (the factor the error "
-                              "must shrink by), which the text does not state")
-        if Q.HESSIAN.key in taken and r.value(F.function) is None and \
-                not any(m.name == F.function for m in r.missing):
-            r.miss(F.function, "the Hessian is asked, but no function written out in its "
-                               "variables gives it (expected e.g. 'f(x, y) = x^2 + 9y^2')")
         eigs = r.fields.get(F.eigenvalues)
         if Q.EIGENVALUES.key in taken and eigs is not None and "smallest and largest" in eigs.note:
             r.miss(F.eigenvalues, f"the eigenvalues of H are asked, but \"{eigs.source}\" gives "
@@ -156,14 +148,10 @@ class QuadraticDynamicsReader:
             r.set(F.b, [0] * len(r.value(F.H)), next(
                 c.source for c in r.conventions if c.name == "no linear term"),
                 note="no linear term: b = 0")
-        if Q.MINIMISER.key in taken and r.value(F.b) is None and \
-                not any(m.name == F.b for m in r.missing):
-            r.miss(F.b, "the minimiser is asked, but the linear term b of f = ½θᵀHθ − bᵀθ is "
-                        "not given (expected e.g. 'b = [1, 2]')")
-        if Q.CONVERGES.key in taken and r.value(F.alpha) is None and \
-                not any(m.name == F.alpha for m in r.missing):
-            r.miss(F.alpha, "the question whether the iteration converges needs the step size, "
-                            "which this part does not state (expected e.g. 'α = 0.1')")
+        for quantity, field, reason in _NEEDS:
+            if quantity in taken and r.value(field) is None and \
+                    not any(m.name == field for m in r.missing):
+                r.miss(field, reason)
 
     def applied(self, r: PartReading) -> set[str]:
         """A loss multiplied by a constant (H -> cH) and an L2 penalty (H -> H + λI) are applied
@@ -875,6 +863,18 @@ def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:
 
 
 # -- asks ------------------------------------------------------------------------------------
+
+_NEEDS = (
+    (Q.ITERATIONS.key, F.epsilon, "the question 'iterations' needs epsilon (the factor the error "
+                                  "must shrink by), which the text does not state"),
+    (Q.HESSIAN.key, F.function, "the Hessian is asked, but no function written out in its "
+                                "variables gives it (expected e.g. 'f(x, y) = x^2 + 9y^2')"),
+    (Q.MINIMISER.key, F.b, "the minimiser is asked, but the linear term b of f = ½θᵀHθ − bᵀθ is "
+                           "not given (expected e.g. 'b = [1, 2]')"),
+    (Q.CONVERGES.key, F.alpha, "the question whether the iteration converges needs the step "
+                               "size, which this part does not state (expected e.g. 'α = 0.1')"))
+"""Asks whose input field must have been read: (quantity, field, the refusal's reason)."""
+
 
 _CHOOSES_STEP = re.compile(r"\b(?:which|what|the) (?:step(?: size)? |learning rate |value of )?"
                            r"(?:α|η|γ|lr|h)\b[^.?]{0,60}\b(?:minimi[sz]\w*|gives? the (?:fastest|"

@@ -592,16 +592,10 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = _compare(spec, inst, u, t_star, ask)
             answers.append(a)
             facts.asked.append((ask, a))
-        elif ask.kind == Q.RANK.key:
-            a = _step_rank(inst, u, status, subject)
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind == Q.WHICH_COORDINATE.key:
-            a = _moving_coordinate(inst, u, status, subject)
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind == Q.UNIQUENESS.key:
-            a = _uniqueness(inst, status, set_words, subject)
+        elif ask.kind in (Q.RANK.key, Q.WHICH_COORDINATE.key, Q.UNIQUENESS.key):
+            a = (_uniqueness(inst, status, set_words, subject) if ask.kind == Q.UNIQUENESS.key
+                 else {Q.RANK.key: _step_rank, Q.WHICH_COORDINATE.key: _moving_coordinate}[
+                     ask.kind](inst, u, status, subject))
             answers.append(a)
             facts.asked.append((ask, a))
         elif ask.kind in (Q.HOLDER_CONJUGATE.key, Q.DUAL_NORM.key):
