@@ -181,6 +181,10 @@ def test_plain_formulas_on_consecutive_lines_are_separate_statements(solved):
     "change, for every step.",
     "(c) θ₁ − θ₀ = [−0.001, 0.001, −0.001]\n\nRescaling the loss by c > 0: m and √v both grow "
     "by c ⇒ no change.",
+    # "no change to the update" states the loss-scale ratio of one
+    "(c) First step: θ₁ − θ₀ = −α·sign(g₁) = [−0.001, 0.001, −0.001]. Multiplying the loss by "
+    "c > 0 multiplies m̂ and √v̂ alike — the update sees no change.",
+    "(c) θ₁ − θ₀ = [−0.001, 0.001, −0.001]; rescaling the loss leaves the update unchanged.",
 ])
 def test_how_an_ingredient_of_the_answer_transforms_is_not_the_answer(solved, text):
     part = _part(solved, ADAM, text, "c")
@@ -328,3 +332,103 @@ def test_a_plain_chain_broken_over_lines_at_an_operator_is_one_claim(solved):
     body = ("(d) With eps = 0 a coordinate can move by up to about alpha*(1-beta1)/sqrt(1-beta2)\n"
             "= sqrt(10)*alpha = 0.00316 in one step.\n\n")
     assert _part(solved, ADAM, body, "d").verdict == "correct"
+
+
+# -- the answer's own symbol over an intermediate one, forms of the objective, rows by line ---
+
+@pytest.mark.parametrize("text, kind", [
+    # an intermediate named by another symbol, on an arrow line, before the step's own name
+    ("(c) m1 = 0.1*g1 -> mhat1 = g1\n    v1 = 0.001*g1^2 -> vhat1 = [9, 0.25, 4]\n"
+     "  theta_1 - theta_0 = [-0.001, 0.001, -0.001]\n", None),
+    ("(c) v1 = 0.001*g1^2 -> vhat1 = [9, 0.25, 4]\n"
+     "  theta_1 - theta_0 = [-0.003, 0.0005, -0.002]\n", "wrong-answer"),
+])
+def test_the_answers_own_symbol_is_final_over_an_intermediate_one(solved, text, kind):
+    part = _part(solved, ADAM, text, "c")
+    assert ("wrong-answer" in _kinds(part)) == (kind == "wrong-answer"), part.findings
+
+
+@pytest.mark.parametrize("written, right", [
+    ("g.d = -0.3", True), ("g·s = -0.3", True), ("$\\langle g, d\\rangle = -0.3$", True),
+    ("g.d = -0.1", False)])
+def test_the_objective_written_as_a_dot_product_states_the_minimum(solved, written, right):
+    text = (f"(c) Spend the whole budget on coordinate 1: d = (-0.1, 0, 0), value {written}. "
+            "This is coordinate descent.")
+    part = _part(solved, SD, text, "c")
+    assert (part.verdict == "correct") == right, part.findings
+
+
+@pytest.mark.parametrize("matrix, right", [
+    ("[ 0.2177  -0.9009\n           -1.2177  -0.8664\n            0.9354  -0.9182 ]", True),
+    ("[ 0.2177  -0.9009\n           -1.2177  -0.8664\n            0.9354   0.9182 ]", False)])
+def test_a_plain_matrix_one_row_per_line_continues_the_chain_above_it(solved, matrix, right):
+    text = ("(e) The orthogonalised gradient, scaled:\n"
+            "      u = -(alpha/2)*||G||_nuc * U V^T\n"
+            f"        = {matrix}\n"
+            "    That is Muon.\n")
+    part = _part(solved, SD, text, "e")
+    assert (part.verdict == "correct") == right, part.findings
+
+
+def test_a_letter_named_for_an_expectation_stands_for_it(solved):
+    text = ("(b) Suppose $\\mathbb{E}[g_s] = \\bar\\mu$ for all $s$. Then "
+            "$\\mathbb{E}[m_t] = (1-\\beta_1^t)\\bar\\mu$ and hence $\\mathbb{E}[\\hat m_t] = "
+            "\\bar\\mu$; likewise $\\mathbb{E}[\\hat v_t] = \\mathbb{E}[g^2]$.")
+    assert _part(solved, ADAM, text, "b").verdict == "correct"
+    wrong = text.replace("(1-\\beta_1^t)\\bar\\mu", "\\beta_1^t\\bar\\mu")
+    assert "wrong-answer" in _kinds(_part(solved, ADAM, wrong, "b"))
+
+
+def test_a_form_written_in_the_uncorrected_moments_states_the_update(solved):
+    text = ("(a) $m_t = \\beta_1 m_{t-1} + (1-\\beta_1)g_t$, $v_t = \\beta_2 v_{t-1} + "
+            "(1-\\beta_2)g_t^2$, $\\hat m_t = m_t/(1-\\beta_1^t)$, $\\hat v_t = v_t/(1-\\beta_2^t)$;"
+            " so $\\Delta\\theta_t = -\\alpha\\,\\frac{m_t/(1-\\beta_1^t)}{\\sqrt{v_t/(1-\\beta_2^t)}"
+            " + \\epsilon} = -\\alpha_t \\frac{m_t}{\\sqrt{v_t} + \\tilde\\epsilon}$.")
+    part = _part(solved, ADAM, text, "a")
+    assert part.verdict == "correct", part.findings
+    wrong = text.replace("m_t/(1-\\beta_1^t)}{", "m_t/(1-\\beta_1)}{")
+    assert "wrong-answer" in _kinds(_part(solved, ADAM, wrong, "a"))
+
+
+@pytest.mark.parametrize("text", [
+    "(a) Each mode is multiplied by 1 − αλ; stability needs α < 2/λ for both, so α < 2/L = 0.2.",
+    "(a) We need |1 − 10α| < 1, i.e. the step size must satisfy α < 0.2.",
+])
+def test_a_strict_bound_on_the_step_states_the_largest_stable_step(solved, text):
+    assert _part(solved, QD, text, "a").verdict == "correct"
+
+
+@pytest.mark.parametrize("text, false", [
+    ("(e) With L2 the decay is divided by √v̂; AdamW applies −αλθ directly. Honestly the two "
+     "are interchangeable: AdamW with λ = 0.01 is just Adam with an L2 coefficient of λ/α.",
+     True),
+    ("(e) With L2 the decay is divided by √v̂; AdamW applies −αλθ directly, so AdamW is not "
+     "simply Adam with a rescaled L2 coefficient.", False),
+])
+def test_calling_adamw_plain_adam_with_a_rescaled_coefficient_is_a_false_claim(solved, text,
+                                                                               false):
+    assert ("false-claim" in _kinds(_part(solved, ADAM, text, "e"))) == false
+
+
+def test_a_label_before_a_colon_names_the_value_after_it(solved):
+    text = ("(b) $u = (-1.5, 1.5, -1.5)$ → **sign descent**.\n"
+            "Euclidean length ratio: $\\dfrac{1.5\\sqrt3}{0.25\\sqrt{14}} \\approx 2.777$.")
+    assert _part(solved, SD, text, "b").verdict == "correct"
+    assert _part(solved, SD, text.replace("2.777", "1.389"), "b").verdict != "correct"
+
+
+_CLOSING_TABLE = ("**(d)** Heavy ball with $\\alpha^\\star \\approx 0.2309$, $\\beta^\\star \\approx "
+                  "0.2699$, rate $\\approx 0.5195$.\n\n"
+                  "| | step | momentum | rate |\n|---|---|---|---|\n"
+                  "| GD (stability) | $< 0.2$ | — | — |\n"
+                  "| GD (optimal) | {step} | — | $0.818$ |\n"
+                  "| GD, $\\alpha = 0.15$ | $0.15$ | — | $0.85$ |\n"
+                  "| Heavy ball | $0.2309$ | $0.2699$ | $0.5195$ |\n")
+
+
+@pytest.mark.parametrize("step, kind", [("$0.1818$", None), ("$0.2$", "inconsistency")])
+def test_a_table_after_the_last_part_naming_every_part_is_the_summary(solved, step, kind):
+    text = ("**(b)** $\\alpha^\\star = 2/11 \\approx 0.1818$, rate $9/11$.\n\n"
+            + _CLOSING_TABLE.replace("{step}", step))
+    part = _part(solved, QD, text, "b")
+    assert (kind in _kinds(part)) if kind else part.verdict == "correct", part.findings

@@ -32,6 +32,10 @@ class Statement:
     piece: Piece
     value: Any
     evidence: float
+    target: Any = None
+    """The verified answer in the answer's own terms, when the answer defined a symbol the
+    verified one is written in (``m̂_t = m_t/(1-β₁ᵗ)``): judged too, so a form written in
+    ``m_t`` states an answer written in ``m̂_t``."""
 
     @property
     def strong(self) -> bool:
@@ -137,6 +141,12 @@ def about_score(claim: Claim, exp: Expectation, subjects: frozenset[str]) -> flo
     return 2.0 if exp.subject in named else -3.0
 
 
+def _indexed(exp: Expectation) -> bool:
+    """The verified answer is written per coordinate (``1/(ε + √v̂_i)``): a claim about
+    ``κ_i`` keeps its index."""
+    return any(s.name.endswith(("_i", "_j")) for s in getattr(exp.value, "free_symbols", ()))
+
+
 def _drop_index(value: Any, subject: str) -> Any:
     """``u_i = -(α‖g‖₁/2) sign(g_i)`` is read index-free: ``g_i`` -> ``g``."""
     import sympy
@@ -217,13 +227,16 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     state."""
     quantities, subjects, own = context["quantities"], context["subjects"], context["own"]
     named = set(_labels(claim, own=True)) or set(_labels(claim))
-    if claim.words == UNBOUNDED or any(symbol_score(claim.subject, e) >= 4 for e in gradable):
+    if claim.words in (UNBOUNDED, "unchanged") or any(
+            symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
+            claim, piece, gradable):
         named = set()
     out = []
     for e in gradable:
         if _ingredient(claim, e) or _transformed(claim.subject, e):
             continue
-        read = _as_recurrence(claim, value, e) if _recurrence(claim.subject, value) else value
+        here = context.get("raw", value) if _indexed(e) else value
+        read = _as_recurrence(claim, here, e) if _recurrence(claim.subject, here) else here
         at_given = symbol_score(claim.subject, e) >= 4 and any(
             g in claim.cue.replace(" ", "") for g in context["conditions"])
         if read is None or not compatible(read, e, at_given) or piece.relation == "in" or (
@@ -233,9 +246,11 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         evidence = (symbol_score(claim.subject, e) + label_score(claim, e, quantities)
                     + about_score(claim, e, subjects)
                     + (3.0 if e.kind in ("vector", "matrix", "unbounded") else 0.0))
+        if claim.words == "unchanged" and any("/" in sym for sym in e.symbols):
+            evidence += 2.0  # "no change" states a ratio of one
         if piece.relation in ("<", ">") and e.bound:
             evidence += 2.0  # a bound stated as one ("up to", "at most") states a bound answer
-        if isinstance(read, Recurrence) or read is not value:
+        if isinstance(read, Recurrence) or read is not here:
             evidence = max(evidence, 4.0)
         elif claim.subject and claim.subject in own and not symbol_score(claim.subject, e):
             evidence -= 4.0
@@ -305,14 +320,57 @@ def _continued(claim: Claim, previous: Claim | None) -> Claim:
     before it on the same line continues that claim, with its subject and words."""
     from dataclasses import replace
 
-    if (previous is None or claim.subject or claim.words or previous.line != claim.line
-            or not 0 < claim.pos - previous.pos <= 200):
+    if previous is None or claim.subject or claim.words:
         return claim
     head, _, after = claim.cue.partition("@")
+    if (previous.subject and 0 < claim.line - previous.line <= 2
+            and re.match(r"\s*(?:=|≈)", claim.unit.text)
+            and not head.rpartition("¦")[2].strip()):
+        # ``u = <formula>`` and on the next line ``= [ .. ]``: the chain goes on
+        return replace(claim, subject=previous.subject, subject_text=previous.subject_text,
+                       cue=previous.cue.partition("@")[0] + "@" + after)
+    if previous.line != claim.line or not 0 < claim.pos - previous.pos <= 200:
+        return claim
     if not _ARROW_LEAD.search(head.rpartition("¦")[2]):
         return claim
     return replace(claim, subject=previous.subject, subject_text=previous.subject_text,
                    cue=previous.cue.partition("@")[0] + "@" + after)
+
+
+def _strays(value: Any, known: set[str]) -> set[str]:
+    return {s.name for s in getattr(value, "free_symbols", set())} - known
+
+
+def _without_strays(claim: Claim, piece: Piece, scope: Scope, known: set[str]) -> Piece:
+    """``Δθ_t = -α m̂_t/(√v̂_t + ε) = -α' m_t/(√v_t + ε̂)``: a chain whose last form brings in
+    a symbol nothing defines states the answer by its last form without one."""
+    if piece.relation != "=" or not _strays(scope.evaluate(piece.value, claim.pos), known):
+        return piece
+    for earlier in reversed(claim.pieces[:-1]):
+        if earlier.relation == "=" and earlier.value is not None and not _strays(
+                scope.evaluate(earlier.value, claim.pos), known):
+            return earlier
+    return piece
+
+
+def _in_own_terms(exp: Expectation, scope: Scope, pos: int) -> Any:
+    """The verified value with the answer's definitions of its symbols substituted, or None
+    when the answer defines none of them."""
+    names = {s.name for s in getattr(exp.value, "free_symbols", set())}
+    env = {k: v for k, v in scope.protected_at(pos).items() if k in names}
+    if not env:
+        return None
+    from optiproof.checking.definitions import substitute
+
+    value = substitute(substitute(exp.value, env), scope.at(pos))
+    return None if value is None or value == exp.value else value
+
+
+def _bounds_a_symbol(claim: Claim, piece: Piece, gradable: list[Expectation]) -> bool:
+    """``the step size must satisfy α < 0.2``: an inequality on the symbol of a bound the
+    part asks states that bound, whatever the words around it call the symbol."""
+    return piece.relation in ("<", ">") and any(
+        e.bound and symbol_score(claim.subject, e) >= 2 for e in gradable)
 
 
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
@@ -322,7 +380,10 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
     out: dict[str, list[Statement]] = {e.name: [] for e in expected}
     gradable = [e for e in expected if e.kind != "none"]
     quantities = frozenset(e.quantity for e in gradable)
+    known = {n for e in gradable for n in e.symbols} | {
+        s.name for e in gradable for s in getattr(e.value, "free_symbols", set())}
     context = {"quantities": quantities, "own": {s for e in gradable for s in e.symbols},
+               "known": known,
                "subjects": frozenset(e.subject for e in gradable if e.subject),
                "conditions": _conditions(givens)}
     previous = None
@@ -331,14 +392,18 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
         piece = claim.final if not claim.words else claim.pieces[0]
         if claim.excluded or piece is None:
             continue
-        value = UNBOUNDED if claim.words == UNBOUNDED else _drop_index(
-            scope.evaluate(piece.value, claim.pos), claim.subject)
+        if not claim.words:
+            piece = _without_strays(claim, piece, scope, context["known"])
+        raw = scope.evaluate(piece.value, claim.pos) if claim.words != UNBOUNDED else UNBOUNDED
+        value = UNBOUNDED if claim.words == UNBOUNDED else _drop_index(raw, claim.subject)
+        context["raw"] = raw
         decorated = bool(claim.subject) and bool(_DECORATED.search(_base(claim.subject)))
         if value is None or restates_given(claim, value, givens, numbers) or (
                 (claim.subject in givens or decorated)
                 and not any(symbol_score(claim.subject, e) for e in gradable)):
             continue
-        if names_other(claim, quantities) or (
+        if (names_other(claim, quantities) and claim.words != "unchanged"
+                and not _bounds_a_symbol(claim, piece, gradable)) or (
                 not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
             continue
         if _left_open(claim, value, gradable):
@@ -360,5 +425,6 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
         if top < 2 and not (len(best) == 1 and top >= 0 and not claim.subject and (
                 claim.unit.kind == "display" or claim.role == "summary")):
             continue
-        out[exp.name].append(Statement(claim, piece, read, top))
+        out[exp.name].append(Statement(claim, piece, read, top, _in_own_terms(exp, scope,
+                                                                                claim.pos)))
     return out

@@ -107,10 +107,10 @@ _CONDITION = re.compile(r"\\text\s*\{\s*(?:for|if|when|whenever|with|where|since
 def _depth_map(text: str) -> list[int]:
     depth, out = 0, []
     for c in text:
-        if c in "([{":
+        if c in "([{⟨":
             depth += 1
         out.append(depth)
-        if c in ")]}":
+        if c in ")]}⟩":
             depth = max(depth - 1, 0)
     return out
 
@@ -422,8 +422,15 @@ def _words_near(text: str, a: int, b: int) -> str:
     window = re.sub(r"\([^()]{0,4}\)", lambda m: " " * len(m.group(0)), text[max(0, a - 160):a])
     clauses = re.split(r"[;.!?:]\s|,\s|\n\n|\(|\)|—|\\\\|&&|\\q?quad", window)
     prior = clauses[-2] if len(clauses) > 1 else ""
+    before = clauses[-1]
+    label = _LABEL_LEAD.search(window)
+    if label and not plain(before):  # ``Length ratio (Euclidean): $…$`` names what follows
+        before = label.group(1).replace("(", " ").replace(")", " ")
     after = re.split(r"[;.!?](?:\s|$)|,\s|\(|—", text[b:b + 80])[0]
-    return f"{plain(prior)} ¦ {plain(clauses[-1])} @ {plain(after)}"
+    return f"{plain(prior)} ¦ {plain(before)} @ {plain(after)}"
+
+
+_LABEL_LEAD = re.compile(r"(?:^|[.!?;]\s|\n)\s*([^.!?;:\n]{2,60}):\s*[$*]*\s*$")
 
 
 _TRAIL = re.compile(r"[ \t]*\n?[ \t]*\n?[ \t]*([a-z][^.;:\n]{0,80})")

@@ -80,6 +80,13 @@ class Scope:
         self.definitions = sorted((d for d in definitions if d.key not in protected),
                                   key=lambda d: d.pos)
         self._positions = [d.pos for d in self.definitions]
+        self._protected = sorted((d for d in definitions if d.key in protected),
+                                 key=lambda d: d.pos)
+
+    def protected_at(self, pos: int) -> dict[str, Any]:
+        """The answer's own definitions, in force at ``pos``, of symbols the verified answers
+        are written in (``m̂_t = m_t/(1-β₁ᵗ)``); they never change what a claim says."""
+        return {d.key: d.value for d in self._protected if d.pos <= pos}
 
     def at(self, pos: int) -> dict[str, Any]:
         """Symbol key -> value in force at offset ``pos`` (a definition later in the same
@@ -216,8 +223,17 @@ def definitions_of(claims: list[Any]) -> list[Definition]:
     values."""
     from optiproof.checking.compare import agree
 
+    import sympy
+
     out = []
+    named_letters: set[str] = set()
     for c in claims:
+        named = _names_expectation(c)
+        if named is not None:
+            if named not in named_letters:  # named once; later ``𝔼[m̂_t] = ḡ`` is a result
+                named_letters.add(named)
+                out.append(Definition(c.pos, named, sympy.Symbol(c.subject), None))
+            continue
         if not c.subject or c.excluded or _CONDITIONAL.search(
                 c.cue.partition("@")[0].rpartition("¦")[2]):
             continue
@@ -238,6 +254,19 @@ def definitions_of(claims: list[Any]) -> list[Definition]:
     clashing = {k for k, ds in by_key.items()
                 if any(agree(ds[0].value, "", d.value, "") is False for d in ds[1:])}
     return [d for d in out if d.key not in clashing]
+
+
+def _names_expectation(claim: Any) -> str | None:
+    """``If 𝔼[g_k] = ḡ for every k``: a new letter named for an expectation (an assumption
+    that names it, so it counts even under "if"); the key of that letter, else None."""
+    if not claim.subject.startswith("EXPX") or claim.excluded in ("negated",):
+        return None
+    if len(claim.pieces) != 1 or claim.pieces[0].relation != "=":
+        return None
+    value = claim.pieces[0].value
+    if not getattr(value, "is_Symbol", False) or value.name.startswith("EXPX"):
+        return None
+    return value.name
 
 
 def _calls_unknown(value: Any) -> bool:

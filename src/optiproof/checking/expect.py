@@ -131,6 +131,12 @@ def objective_keys(part: Any) -> frozenset[str]:
         written = body.replace(var, name)
         for top in (r"\top", "T", "ᵀ"):
             out.add(symbol_key(written.replace(r"\top", top)))
+        inner = re.fullmatch(r"\s*(\w+)\^\\top\s*([^\s+\-]+)\s*", written)
+        if inner:  # the same inner product written g.d, g·d, ⟨g, d⟩, <g, d>
+            left, right = inner.groups()
+            for form in (f"{left}.{right}", f"{left}·{right}", f"⟨{left}, {right}⟩",
+                         f"<{left}, {right}>", rf"\langle {left}, {right} \rangle"):
+                out.add(symbol_key(form))
     return frozenset(out - {""})
 
 

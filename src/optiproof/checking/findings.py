@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from optiproof.checking.associate import Statement
+from optiproof.checking.associate import Statement, symbol_score
 from optiproof.checking.compare import agree, matches
 from optiproof.checking.expect import Expectation
 from optiproof.checking.hooks import NOT_STATED, judge
@@ -73,7 +73,14 @@ def show(statement: Statement) -> str:
 
 def _judge(part: Any, exp: Expectation, st: Statement, hook: Any) -> tuple[Any, str]:
     """The verdict on a statement (with the family's knowledge, if it has any) and its note."""
-    return judge(part, exp, st.value, st.piece.text, hook)
+    verdict = judge(part, exp, st.value, st.piece.text, hook)
+    if verdict[0] is not True and st.target is not None:
+        from dataclasses import replace
+
+        own = judge(part, replace(exp, value=st.target), st.value, st.piece.text, hook)
+        if own[0] is True:
+            return own
+    return verdict
 
 
 def _without_cases(body: list[Statement]) -> list[Statement]:
@@ -89,6 +96,12 @@ def _without_cases(body: list[Statement]) -> list[Statement]:
                 cases |= {id(s), id(t)}
     rest = [s for s in body if id(s) not in cases]
     return rest if cases and rest else body
+
+
+def _foreign(statement: Statement, exp: Expectation) -> bool:
+    """The statement names another symbol than the answer's (``v̂₁ = [9, 0.25, 4]`` beside
+    ``θ₁ − θ₀ = [..]``): a step on the way, final only when nothing names the answer's own."""
+    return bool(statement.claim.subject) and not symbol_score(statement.claim.subject, exp)
 
 
 def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Statement]],
@@ -111,7 +124,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             continue
         body = _without_cases([s for s in found if s.claim.role != "summary" and s.strong])
         summary = [s for s in found if s.claim.role == "summary"]
-        final = max(body or summary or found, key=lambda s: s.rank)
+        final = max(body or summary or found, key=lambda s: (not _foreign(s, exp), s.rank))
         verdict, note = _judge(part, exp, final, hook)
         if verdict is None and not exp.required:
             continue

@@ -143,13 +143,25 @@ def _renamed(expr: Any) -> Any:
 _TRAILING = re.compile(r"(?:\\times|\\cdot|[×·,;.:]|(?<=[\d\s])\*)\s*$|^\s*[=:]")
 
 
+def _rows_by_line(text: str) -> str:
+    """A plain-text matrix written one row per line (``[ 0.22  -0.90\n -1.22  -0.87 ]``) gets
+    ``;`` between its rows; anything else is returned as it is."""
+    from optiproof.checking.plaintext import matrix_rows
+
+    lines = text.splitlines()
+    if not text.startswith("[") or len(lines) < 2 or any(c in text for c in ",;") \
+            or not matrix_rows(lines):
+        return text
+    return "; ".join(ln.strip() for ln in lines)
+
+
 @lru_cache(maxsize=8192)
 def parse_value(text: str, latex: bool | None = None) -> Any:
     """A written value -> SymPy expression or Matrix (``None``: unreadable). Emphasis, a
     leading ``=`` and trailing punctuation are dropped; the parser decides LaTeX or plain."""
     import sympy
 
-    t = _TRAILING.sub("", text.replace("**", " ").strip()).strip()
+    t = _rows_by_line(_TRAILING.sub("", text.replace("**", " ").strip()).strip())
     if not t:
         return None
     expr = try_parse_math(t, limits=CHECK_LIMITS, field="ANSWER")

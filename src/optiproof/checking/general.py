@@ -334,7 +334,9 @@ def _estimator_claim(solution: Any, words: str) -> Refutation | None:
 
 
 _EQUIVALENT_TO = re.compile(r"\b(?:exactly |precisely |fully )?(?:equivalent to|identical to|"
-                            r"the same as|reproduces?|the same thing as)\b", re.I)
+                            r"the same as|reproduces?|the same thing as|"
+                            r"(?:is|are) (?:just|simply|merely|nothing but|really just)|"
+                            r"amounts? to)\b", re.I)
 _RESCALED = re.compile(r"\b(?:coefficient|rescal\w*|scaled|choosing|with \w+ (?:=|replaced))\b",
                        re.I)
 

@@ -77,6 +77,19 @@ def _grid_row(lines: list[str], k: int) -> int:
     return j
 
 
+_ROW = re.compile(r"\s*(?:[-−+]?(?:\d+(?:\.\d+)?|[A-Za-zα-ω]\w*)(?:/\d+)?\s+)+"
+                  r"[-−+]?(?:\d+(?:\.\d+)?|[A-Za-zα-ω]\w*)(?:/\d+)?\s*\]?\s*")
+
+
+def matrix_rows(lines: list[str]) -> bool:
+    """``u = [ 0.22  -0.90`` followed by lines ``-1.22  -0.87`` and ``0.94  -0.92 ]``: a
+    matrix written one row per line, entries apart by spaces."""
+    head = lines[0].rpartition("[")[2]
+    rows = [head, *lines[1:]]
+    return len(rows) >= 2 and all(_ROW.fullmatch(r) for r in rows) and len(
+        {len(r.replace("]", " ").split()) for r in rows}) == 1
+
+
 def unwrap(text: str) -> str:
     """Rows of an aligned grid and indented formulas that a line width wrapped become one
     line each (their continuation lines left blank)."""
@@ -93,7 +106,8 @@ def unwrap(text: str) -> str:
         while j < len(lines) and j <= k + 3 and _indent(lines[j]) >= 4 and _open(
                 " ".join(lines[k:j])):
             j += 1
-        lines[k] = " ".join([lines[k].rstrip()] + [x.strip() for x in lines[k + 1:j]])
+        glue = "; " if matrix_rows(lines[k:j]) else " "
+        lines[k] = glue.join([lines[k].rstrip()] + [x.strip() for x in lines[k + 1:j]])
         lines[k + 1:j] = [""] * (j - k - 1)
         k = j
     return "\n".join(lines)

@@ -227,7 +227,7 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
     found: dict[int, str] = {}
     owner = lay.part.get(table.first)
     inside = owner is not None and lay.role.get(table.first) != "summary" and \
-        not _set_apart(lay.doc, table)
+        not _set_apart(lay.doc, table) and not _closes_the_answer(table, profiles, owner)
     for k, row in enumerate(table.rows):
         head = row.cells[0].text if row.cells else ""
         label = label_at_start(head, labels)
@@ -259,6 +259,17 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
         if in_summary:
             lay.role[row.line] = "summary"
             lay.part[row.line] = part
+
+
+def _closes_the_answer(table: Table, profiles: list[PartProfile], owner: str) -> bool:
+    """A table right after the last part's text whose rows name three or more parts by their
+    content ("GD (stability)", "GD, α = 0.15", "Heavy ball"): the answer's summary."""
+    if not profiles or owner != profiles[-1].label:
+        return False
+    count = len(table.rows)
+    named = {match_part(row.cells[0].text, profiles, k, count) if row.cells else None
+             for k, row in enumerate(table.rows)}
+    return len(named - {None}) >= 3
 
 
 def _set_apart(doc: Document, table: Table) -> bool:
