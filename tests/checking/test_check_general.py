@@ -33,6 +33,12 @@ def _false_claims(solved, problem: str, text: str, label: str) -> list[str]:
     (DT, _DT + "Ring all-reduce always sends fewer messages.", "main"),
     (SD, _SD_B + "In general the max-norm step is always shorter than the Euclidean step.", "b"),
     (PLI, _PLI_A + "Euclidean steepest descent is invariant to rescaling the loss.", "a"),
+    # a cost "no matter how many workers" that grows with n
+    (DT, _DT + "A nice feature of the server: the load it carries stays at 2p per step "
+     "regardless of the number of workers.", "main"),
+    # a universal claim about preconditioners, wrapped over two lines by the writer
+    (OC, _OC_A + "\n\n(b) Note that every fixed diagonal\npreconditioner keeps the limit of "
+     "gradient descent the same.", "b"),
 ])
 def test_a_universal_claim_the_verified_answers_contradict_is_false(solved, problem, text,
                                                                     label):
@@ -54,6 +60,8 @@ def test_a_universal_claim_the_verified_answers_contradict_is_false(solved, prob
      "n ≥ 2.", "main"),
     (SD, _SD_B + "Here the max-norm step is longer than the Euclidean step.", "b"),
     (SD, _SD_B + "The ℓ2 step is always shorter than the ℓ∞ step here.", "b"),
+    (DT, _DT + "Each parameter-server message has size p no matter how many workers there "
+     "are.", "main"),
 ])
 def test_a_true_or_hedged_general_statement_is_not_a_false_claim(solved, problem, text, label):
     assert not _false_claims(solved, problem, text, label)
@@ -82,6 +90,9 @@ _ADAM_E = ("(e) With L2 the term λθ is added to g before the normalisation, so
      "coefficient of λ/α.", True),
     ("So AdamW is not equivalent to Adam with an L2 penalty, whatever coefficient one "
      "picks.", False),
+    ("Honestly the two are interchangeable: AdamW with λ = 0.01 is just Adam with an L2 "
+     "coefficient of λ/α.", True),
+    ("So AdamW is not simply Adam with a rescaled L2 coefficient.", False),
 ])
 def test_an_equivalence_of_two_methods_is_judged_by_their_verified_answers(solved, remark,
                                                                           false):

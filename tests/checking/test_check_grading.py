@@ -398,18 +398,6 @@ def test_a_strict_bound_on_the_step_states_the_largest_stable_step(solved, text)
     assert _part(solved, QD, text, "a").verdict == "correct"
 
 
-@pytest.mark.parametrize("text, false", [
-    ("(e) With L2 the decay is divided by √v̂; AdamW applies −αλθ directly. Honestly the two "
-     "are interchangeable: AdamW with λ = 0.01 is just Adam with an L2 coefficient of λ/α.",
-     True),
-    ("(e) With L2 the decay is divided by √v̂; AdamW applies −αλθ directly, so AdamW is not "
-     "simply Adam with a rescaled L2 coefficient.", False),
-])
-def test_calling_adamw_plain_adam_with_a_rescaled_coefficient_is_a_false_claim(solved, text,
-                                                                               false):
-    assert ("false-claim" in _kinds(_part(solved, ADAM, text, "e"))) == false
-
-
 def test_a_label_before_a_colon_names_the_value_after_it(solved):
     text = ("(b) $u = (-1.5, 1.5, -1.5)$ → **sign descent**.\n"
             "Euclidean length ratio: $\\dfrac{1.5\\sqrt3}{0.25\\sqrt{14}} \\approx 2.777$.")
@@ -432,3 +420,11 @@ def test_a_table_after_the_last_part_naming_every_part_is_the_summary(solved, st
             + _CLOSING_TABLE.replace("{step}", step))
     part = _part(solved, QD, text, "b")
     assert (kind in _kinds(part)) if kind else part.verdict == "correct", part.findings
+
+
+def test_a_remark_in_brackets_after_a_vector_leaves_the_vector(solved):
+    text = ("(b) All coordinates move together, so\n"
+            "        theta_O = [0.9009, 0.9009, 0.9009]   (= 100/111 each)\n")
+    assert _part(solved, OC, text, "b").verdict == "correct"
+    wrong = text.replace("0.9009, 0.9009, 0.9009", "0.9009, 0.0901, 0.0090")
+    assert "wrong-answer" in _kinds(_part(solved, OC, wrong, "b"))

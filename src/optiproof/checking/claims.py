@@ -365,9 +365,23 @@ def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
             b -= 2
         elif run.startswith("**"):
             a += 2
+        elif opens > closes and _unclosed(run) > 0:
+            # ``θ = [0.9, 0.9, 0.9]   (= 100/111 each)``: a remark opened and left by words
+            b = a + _unclosed(run)
         else:
             break
     return a, b
+
+
+def _unclosed(run: str) -> int:
+    """Where the last bracket that is never closed opens in ``run`` (-1: none)."""
+    stack: list[int] = []
+    for i, c in enumerate(run):
+        if c in "([{":
+            stack.append(i)
+        elif c in ")]}" and stack:
+            stack.pop()
+    return stack[-1] if stack else -1
 
 
 def _worth_reading(run: str) -> bool:

@@ -27,9 +27,12 @@ from optiproof.checking.segment import EXCLUDED
 
 _ALL = r"\b(?:any|every|all|each|both|three|whichever)\b"
 _METHODS = (r"(?:methods?|optimi[sz]ers?|algorithms?|procedures?|schemes?|norms?|updates?|"
+            r"preconditioners?|"
             r"approaches|variants?)\b")
 _TARGET = (r"(?:the same (?:point|limit|solution|minimi[sz]er|answer|vector|direction)|"
-           r"minimum[- ]norm|min[- ]norm|least[- ]norm|(?:negative|minus) gradient|-g\b|−g\b)")
+           r"minimum[- ]norm|min[- ]norm|least[- ]norm|(?:negative|minus) gradient|-g\b|−g\b|"
+           r"(?:leaves?|keeps?) the (?:limit|solution|minimi[sz]er|answer)(?: point)?"
+           r"(?: of [\w -]{1,30}?)? (?:unchanged|the same|intact))")
 _SAME = re.compile(_ALL + r"[^.;]{0,80}?" + _METHODS + r"[^.;]{0,120}?\b" + _TARGET
                    + r"|\b" + _TARGET + r"[^.;]{0,80}?" + _ALL + r"\s+(?:\w+\s+){0,2}" + _METHODS,
                    re.I)
@@ -275,6 +278,49 @@ def _invariance_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_NO_MATTER = re.compile(
+    r"\b(?:no matter how many|regardless of (?:the number of|how many)|independent(?:ly)? of "
+    r"(?:the number of|how many)|whatever the number of|for any number of)\s+"
+    r"(?:workers|gpus|nodes|machines|ranks|processes|devices)\b", re.I)
+_TRAFFIC = (("volume", re.compile(r"\b(?:traffic|volume|load|bandwidth|data|bytes|values "
+                                  r"(?:sent|received))\b", re.I)),
+            ("messages", re.compile(r"\bmessages\b", re.I)),
+            ("message-size", re.compile(r"\b(?:size of (?:each|a|one) message|message size|"
+                                        r"chunk)\b", re.I)))
+
+
+def _independence_claim(solution: Any, words: str) -> Refutation | None:
+    """"The traffic through the server is 2p no matter how many workers there are": refuted
+    when the verified cost of that scheme (its message count, message size, or their product
+    for traffic) grows with the worker count ``n``."""
+    from optiproof.catalogue import SCHEMES
+
+    m = _NO_MATTER.search(words)
+    if not m:
+        return None
+    head = words[:m.start()]
+    schemes = [x.entry.key for x in SCHEMES.mentions(head)] or (
+        ["parameter-server"] if re.search(r"\bserver\b", head, re.I) else [])
+    what = next((q for q, pattern in _TRAFFIC if pattern.search(head)), None)
+    if not schemes or what is None:
+        return None
+    costs = {(a.subject, a.quantity): (p, a.expr) for p, a in _values(solution, lambda q: True)}
+    parts = [costs.get((schemes[-1], q)) for q in (("messages", "message-size")
+                                                   if what == "volume" else (what,))]
+    if any(x is None for x in parts):
+        return None
+    import sympy
+
+    try:
+        value = sympy.Mul(*(sympy.sympify(expr) for _, expr in parts))
+    except (TypeError, sympy.SympifyError):
+        return None
+    if "n" not in {s.name for s in value.free_symbols}:
+        return None
+    return Refutation(f"the verified {what.replace('-', ' ')} of {schemes[-1]} is {value}, "
+                      "which grows with the number of workers n", parts[0][0].label)
+
+
 def _bound_claim(solution: Any, words: str, claims: list[Any],
                  scope_value: Any) -> Refutation | None:
     """Why "no method can converge faster than X" is false: a verified rate below X."""
@@ -379,26 +425,42 @@ def _equivalence_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+def _paragraphs(units: list[Any]) -> list[tuple[Any, str]]:
+    """Units with the text of their paragraph: plain lines that go on on the next line (a
+    sentence wrapped by the writer's line width) are read as one."""
+    out: list[tuple[Any, str]] = []
+    k = 0
+    while k < len(units):
+        first, text = units[k], units[k].text
+        while (k + 1 < len(units) and units[k].kind == units[k + 1].kind == "line"
+               and units[k + 1].line == units[k].line + 1 and units[k + 1].part == first.part
+               and not re.search(r"[.!?:]\s*$", units[k].text)):
+            k += 1
+            text = f"{text.rstrip()} {units[k].text.strip()}"
+        out.append((first, text))
+        k += 1
+    return out
+
+
 def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                      grades: dict[str, PartGrade]) -> None:
     """False-claim findings for the universal and comparative statements of the answer."""
     from optiproof.checking.definitions import Scope, definitions_of
 
     scope = Scope({}, definitions_of(claims), frozenset())
-    for unit in units_of(doc, lay):
-        if unit.role in EXCLUDED:
-            continue
-        for sentence in re.split(r"(?<=[.!?;])\s+(?=[A-Z(*$\\])", unit.text):
+    for unit, text in _paragraphs([u for u in units_of(doc, lay) if u.role not in EXCLUDED]):
+        for sentence in re.split(r"(?<=[.!?;])\s+(?=[A-Z(*$\\])", text):
             words = re.sub(r"\b(i)\.e\.|\b(e)\.g\.", r"\1\2", plain(sentence)).replace("*", "")
-            offset = unit.text.find(sentence)
+            offset = max(text.find(sentence), 0)
             if not words:
                 continue
             why = None
             same = _SAME.search(words) or _universal_sameness(words)
             if same and not stance(words, same.end() - 1, same.end()):
                 why = _sameness(solution, words)
-            if why is None and not _HEDGED.search(words):
+            if why is None and not _HEDGED.search(_NO_MATTER.sub(" ", words)):
                 why = (_norm_comparison(solution, words) or _invariance_claim(solution, words)
+                       or _independence_claim(solution, words)
                        or _estimator_claim(solution, words)
                        or _equivalence_claim(solution, words))
             compared = _COMPARATIVE.search(words)
