@@ -428,3 +428,25 @@ def test_a_remark_in_brackets_after_a_vector_leaves_the_vector(solved):
     assert _part(solved, OC, text, "b").verdict == "correct"
     wrong = text.replace("0.9009, 0.9009, 0.9009", "0.9009, 0.0901, 0.0090")
     assert "wrong-answer" in _kinds(_part(solved, OC, wrong, "b"))
+
+
+@pytest.mark.parametrize("text, right", [
+    ("(a) m_t = beta1*m_{t-1} + (1-beta1)*g_t, v_t = beta2*v_{t-1} + (1-beta2)*g_t^2,\n"
+     "    m^_t = m_t/(1-beta1^t), v^_t = v_t/(1-beta2^t),\n"
+     "    theta_t = theta_{t-1} - alpha * m^_t / (sqrt(v^_t) + eps)\n", True),
+    ("(a) m_t = beta1*m_{t-1} + (1-beta1)*g_t, v_t = beta2*v_{t-1} + (1-beta2)*g_t^2,\n"
+     "    theta_t = theta_{t-1} - alpha * m^_t / (v^_t + eps)\n", False),
+])
+def test_a_caret_after_a_letter_is_its_hat_in_plain_text(solved, text, right):
+    part = _part(solved, ADAM, text, "a")
+    assert (part.verdict == "correct") == right, part.findings
+
+
+def test_a_display_in_a_closing_summary_belongs_to_the_line_above(solved):
+    text = ("**Answer**\n\n**(a)** GD is stable iff α < 2/λ_max:\n$$\\alpha < 0.2 .$$\n\n"
+            "**(c)** The rate is $0.85$. We need\n$$\\left( 0.85 \\right^{k} \\le 10^{-6}$$\n"
+            "so $k = 86$.\n")
+    report = check_answer(solved(QD), text, strict_problem=False)
+    bad = {p.label for p in report.parts if any(f.kind == "unrenderable-formula"
+                                                for f in p.findings)}
+    assert bad == {"c"}

@@ -143,6 +143,10 @@ def _renamed(expr: Any) -> Any:
 _TRAILING = re.compile(r"(?:\\times|\\cdot|[×·,;.:]|(?<=[\d\s])\*)\s*$|^\s*[=:]")
 
 
+_CARET_HAT = re.compile(r"(?<![\w\\])([A-Za-z])\^(?=_|\s|[)/*,]|$)")
+"""Plain text writes a hat as a caret after the letter: ``m^_t`` is ``m̂_t``."""
+
+
 def _rows_by_line(text: str) -> str:
     """A plain-text matrix written one row per line (``[ 0.22  -0.90\n -1.22  -0.87 ]``) gets
     ``;`` between its rows; anything else is returned as it is."""
@@ -162,6 +166,7 @@ def parse_value(text: str, latex: bool | None = None) -> Any:
     import sympy
 
     t = _rows_by_line(_TRAILING.sub("", text.replace("**", " ").strip()).strip())
+    t = _CARET_HAT.sub(r"\1hat", t)
     if not t:
         return None
     expr = try_parse_math(t, limits=CHECK_LIMITS, field="ANSWER")

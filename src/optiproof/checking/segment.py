@@ -314,7 +314,17 @@ def _summary_lines(doc: Document, profiles: list[PartProfile], labels: frozenset
         if lay.part.get(ln.number) is None:
             head = _ROW_LABEL.match(ln.text)
             lay.part[ln.number] = label_at_start(ln.text, labels) or (
-                head and match_part(head.group(1), profiles)) or match_part(ln.text, profiles)
+                head and match_part(head.group(1), profiles)) or match_part(
+                ln.text, profiles) or _continued_part(doc, lay, ln.number)
+
+
+def _continued_part(doc: Document, lay: Layout, number: int) -> str | None:
+    """A summary line that names no part but goes on from the line right above it (a
+    display under "**(c)** … We need"): that line's part."""
+    if number < 2 or not doc.lines[number - 1].text.lstrip().startswith(("$$", "\\[")) or \
+            doc.lines[number - 2].kind in ("blank", "heading", "table", "rule"):
+        return None
+    return lay.part.get(number - 1)
 
 
 def lay_out(doc: Document, solution: Any) -> Layout:
