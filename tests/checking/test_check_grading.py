@@ -450,3 +450,10 @@ def test_a_display_in_a_closing_summary_belongs_to_the_line_above(solved):
     bad = {p.label for p in report.parts if any(f.kind == "unrenderable-formula"
                                                 for f in p.findings)}
     assert bad == {"c"}
+
+
+def test_a_faint_word_for_a_quantity_the_part_does_not_ask_does_not_hide_its_answers(solved):
+    text = ("### (c) $\\ell_1$-ball constraint, radius $0.1$\n\n"
+            "$d^* = (-0.1,\\ 0,\\ 0)$ and $g^\\top d^* = -0.3$: coordinate descent.\n")
+    assert _part(solved, SD, text, "c").verdict == "correct"
+    assert _part(solved, SD, text.replace("-0.3", "-0.1"), "c").verdict != "correct"

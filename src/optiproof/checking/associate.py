@@ -221,12 +221,18 @@ def _transformed(subject: str, exp: Expectation) -> bool:
                for d in ("tilde", "bar", "check", "breve"))
 
 
+def _named(labels: dict[str, int], quantities: frozenset[str]) -> set[str]:
+    """The quantities words name, without a faint mention of one the part does not ask
+    ("radius" hinting at a message size)."""
+    return {q for q, score in labels.items() if q in quantities or score >= 4}
+
+
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
                 context: dict[str, Any]) -> list[tuple[float, Expectation, Any]]:
     """(evidence, expectation, value as read for it) for every expectation the claim could
     state."""
     quantities, subjects, own = context["quantities"], context["subjects"], context["own"]
-    named = set(_labels(claim, own=True)) or set(_labels(claim))
+    named = _named(_labels(claim, own=True), quantities) or _named(_labels(claim), quantities)
     if claim.words in (UNBOUNDED, "unchanged") or any(
             symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
             claim, piece, gradable):
