@@ -457,3 +457,13 @@ def test_a_faint_word_for_a_quantity_the_part_does_not_ask_does_not_hide_its_ans
             "$d^* = (-0.1,\\ 0,\\ 0)$ and $g^\\top d^* = -0.3$: coordinate descent.\n")
     assert _part(solved, SD, text, "c").verdict == "correct"
     assert _part(solved, SD, text.replace("-0.3", "-0.1"), "c").verdict != "correct"
+
+
+@pytest.mark.parametrize("a, b", [("a)", "b)"), ("**a)**", "**b)**"), ("a.", "b."),
+                                  ("## a.", "## b."), ("**a.**", "**b.**")])
+def test_parts_labelled_with_a_bare_letter_are_split(solved, a, b):
+    text = (f"{a} GD is stable iff |1 - 10α| < 1, so α_max = 0.2.\n\n"
+            f"{b} α* = 2/11 and the optimal rate is ρ* = 9/11.\n")
+    report = check_answer(solved(QD), text, strict_problem=False)
+    verdicts = {p.label: p.verdict for p in report.parts}
+    assert verdicts["a"] == verdicts["b"] == "correct", verdicts

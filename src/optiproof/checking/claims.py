@@ -398,6 +398,8 @@ _ENUMERATOR = re.compile(r"\b(?:step|part|case|phase|stage|eq(?:uation)?\.?|line
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _EQUATION_NUMBER = re.compile(r"^[^\S\n]*\(\d{1,3}\)(?=\s)", re.M)
 """An equation's number at the start of its line (``(2) vₜ = β₂vₜ₋₁ + ...``)."""
+_BARE_LABEL = re.compile(r"^[ \t#>]*(?:\*\*|__)?[a-h][).](?:\*\*|__)?(?=\s)", re.M)
+"""A part label written as a bare letter at the start of a line (``b)``, ``**c.**``)."""
 _LABEL_TOKEN = re.compile(r"(?<![\w)])\([a-h]\)(?=[\s,:.;]|$)")
 
 # -- words -------------------------------------------------------------------------------------
@@ -531,6 +533,7 @@ def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
         for k in range(max(a - unit.start, 0), min(b - unit.start, len(text))):
             masked[k] = " "
     bare = _LABEL_TOKEN.sub(lambda m: " " * len(m.group(0)), "".join(masked))
+    bare = _BARE_LABEL.sub(lambda m: " " * len(m.group(0)), bare)
     bare = _BULLET.sub(lambda m: " " * len(m.group(0)), bare)
     bare = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), bare)
     bare = _EQUATION_NUMBER.sub(lambda m: " " * len(m.group(0)), bare)

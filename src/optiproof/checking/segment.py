@@ -24,7 +24,8 @@ table of notation, the evidence of a check (its numbers are errors, not answers)
 
 _LABEL = re.compile(r"^[\s#>*_|-]*(?:part|question|problem|exercise)?\s*\(\s*([a-z])\s*\)"
                     r"|^[\s#>*_|-]*(?:part|question|problem|exercise)\s+([a-z])\b"
-                    r"|^[\s#>*_|-]*([a-z])\)\s", re.I)
+                    r"|^[\s#>*_|-]*([a-z])\)(?:\*\*|__|\*|_)?(?:\s|$)"
+                    r"|^[\s#>*_|-]*((?-i:[a-h]))\.(?:\*\*|__|\*|_)?(?:\s|$)", re.I)
 _SUMMARY = re.compile(r"^(?:summary(?: table| of (?:results|answers))?|final answers?|answers?|"
                       r"results?|completed table|filled[- ]in table|the table|in short|tl;?dr|"
                       r"overview|short answer|bottom line|key (?:results|answers)|conclusions?)"
