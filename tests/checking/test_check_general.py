@@ -12,6 +12,7 @@ OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
 DT = "src/optiproof/problems/texts/distributed-training.txt"
 PLI = "src/optiproof/problems/texts/penalized-linear-improvement.txt"
 SD = "src/optiproof/problems/steepest-descent-numeric.yaml"
+_ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
 
 _OC_A = "(a) The limit is $\\theta = (0.990, 0.0990, 0.00990)$, the minimum-norm solution. "
 _DT = ("All-to-all: n(n-1) messages of size p. Parameter server: 2n messages of size p. "
@@ -45,6 +46,32 @@ def test_a_universal_claim_the_verified_answers_contradict_is_false(solved, prob
     assert _false_claims(solved, problem, text, label)
 
 
+_ADAM_D = "(d) The largest per-coordinate step is α(1−β₁)/√(1−β₂) = √10·α ≈ 3.16·10⁻³. "
+_OC_C = "(c) Rescaling, running SGD and mapping back gives θ = (1/3)(1, 10, 100). "
+
+
+@pytest.mark.parametrize("problem, text, label, false", [
+    (_ADAM, _ADAM_D + "Whatever the gradients, an Adam step can never exceed α.", "d", True),
+    (_ADAM, _ADAM_D + "Adam's first step never exceeds α in any coordinate.", "d", False),
+    (_ADAM, _ADAM_D + "Typically a step is at most about α.", "d", False),
+    (_ADAM, _ADAM_D + "So a single step can never exceed √10·α.", "d", False),
+    (OC, _OC_C + "Feature rescaling never changes the point SGD ends up at.", "c", True),
+    (OC, _OC_C + "Rescaling does change the point SGD ends up at.", "c", False),
+    (OC, _OC_C + "A constant factor in the loss only rescales the gradient; it never moves the "
+     "limit.", "c", False),
+    (DT, _DT + "All three schemes move the same total amount of data.", "main", True),
+    (DT, _DT + "The parameter server and all-to-all send messages of the same size.", "main",
+     False),
+    (DT, _DT + "The traffic of ring all-reduce does not grow with the number of workers.",
+     "main", True),
+    (DT, _DT + "What each worker sends in ring all-reduce barely depends on the number of "
+     "workers.", "main", False),
+])
+def test_a_ceiling_a_sameness_or_a_constant_cost_is_judged_by_the_verified_answers(
+        solved, problem, text, label, false):
+    assert bool(_false_claims(solved, problem, text, label)) is false
+
+
 @pytest.mark.parametrize("problem, text, label", [
     # denied or hedged
     (OC, _OC_A + "Not every method started at zero ends at the minimum-norm solution: "
@@ -67,7 +94,6 @@ def test_a_true_or_hedged_general_statement_is_not_a_false_claim(solved, problem
     assert not _false_claims(solved, problem, text, label)
 
 
-_ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
 _ADAM_B = ("(b) Unrolling, E[m_t] = (1 - β₁ᵗ) E[g] and E[v_t] = (1 - β₂ᵗ) E[g²], hence "
            "E[m̂_t] = E[g] and E[v̂_t] = E[g²]. ")
 

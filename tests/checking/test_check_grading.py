@@ -467,3 +467,11 @@ def test_parts_labelled_with_a_bare_letter_are_split(solved, a, b):
     report = check_answer(solved(QD), text, strict_problem=False)
     verdicts = {p.label: p.verdict for p in report.parts}
     assert verdicts["a"] == verdicts["b"] == "correct", verdicts
+
+
+def test_a_lone_symbol_after_of_size_is_the_message_size(solved):
+    text = ("All-to-all: n(n-1) messages of size p. Parameter server: 2n messages of size p. "
+            "Ring all-reduce: 2n(n-1) messages of size p/n.")
+    assert _part(solved, DT, text, "main").verdict == "correct"
+    wrong = text.replace("of size p/n", "of size p")
+    assert _part(solved, DT, wrong, "main").verdict != "correct"

@@ -95,12 +95,18 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     after = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;]",
                      after)[0].split()[:3]
     found = label_scores(before[-70:])
+    near = label_scores(" ".join(before.split()[-2:])) if _OF_SIZE.search(before) else {}
+    if near:  # "2n messages of size p": the words right before the value name it
+        found = near
     for q, n in label_scores(" ".join(after)).items():
         found[q] = max(found.get(q, 0), n)
     found = found or label_scores(prior[-50:])
     if own:
         return found
     return {**label_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+_OF_SIZE = re.compile(r"\b(?:of size|of length|sized)\s*$", re.I)
 
 
 def names_other(claim: Claim, quantities: frozenset[str]) -> bool:

@@ -398,6 +398,8 @@ _ENUMERATOR = re.compile(r"\b(?:step|part|case|phase|stage|eq(?:uation)?\.?|line
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _EQUATION_NUMBER = re.compile(r"^[^\S\n]*\(\d{1,3}\)(?=\s)", re.M)
 """An equation's number at the start of its line (``(2) vₜ = β₂vₜ₋₁ + ...``)."""
+_SIZE_LEAD = re.compile(r"\b(?:of size|of length|sized|chunks? of)\s*$", re.I)
+"""Words after which a lone symbol is a value stated (``2n messages of size p``)."""
 _BARE_LABEL = re.compile(r"^[ \t#>]*(?:\*\*|__)?[a-h][).](?:\*\*|__)?(?=\s)", re.M)
 """A part label written as a bare letter at the start of a line (``b)``, ``**c.**``)."""
 _LABEL_TOKEN = re.compile(r"(?<![\w)])\([a-h]\)(?=[\s,:.;]|$)")
@@ -541,7 +543,7 @@ def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
         run = bare[a:b]
         lead = bare[max(0, a - 40):a]
         alone = run.strip() == bare.strip() or lead.rstrip().endswith(":") or (
-            unit.kind == "cell" and not bare[:a].strip(" *_"))
+            unit.kind == "cell" and not bare[:a].strip(" *_")) or bool(_SIZE_LEAD.search(lead))
         if not (_worth_reading(run) or alone):
             continue
         for chain in _split_chain(run, _PLAIN_REL):

@@ -29,7 +29,8 @@ _ALL = r"\b(?:any|every|all|each|both|three|whichever)\b"
 _METHODS = (r"(?:methods?|optimi[sz]ers?|algorithms?|procedures?|schemes?|norms?|updates?|"
             r"preconditioners?|"
             r"approaches|variants?)\b")
-_TARGET = (r"(?:the same (?:point|limit|solution|minimi[sz]er|answer|vector|direction)|"
+_TARGET = (r"(?:the same (?:point|limit|solution|minimi[sz]er|answer|vector|direction|"
+           r"(?:total )?(?:volume|amount of data|traffic|number of (?:messages|bytes)))|"
            r"minimum[- ]norm|min[- ]norm|least[- ]norm|(?:negative|minus) gradient|-g\b|−g\b|"
            r"(?:leaves?|keeps?) the (?:limit|solution|minimi[sz]er|answer)(?: point)?"
            r"(?: of [\w -]{1,30}?)? (?:unchanged|the same|intact))")
@@ -52,10 +53,22 @@ def _universal_sameness(words: str) -> re.Match | None:
     optimizers") and says they reach one target, the quantifier and the target anywhere in it,
     and not hedged. Naming a few methods is not a universal claim: gradient descent, SGD and
     momentum do share their limit."""
+    never = _NEVER_CHANGES.search(words)
+    if never and not _HEDGED.search(words):
+        return never
     target = _TARGET_RE.search(words)
     if target is None or _HEDGED.search(words):
         return None
     return target if _UNIVERSAL.search(words) else None
+
+
+_NEVER_CHANGES = re.compile(
+    r"\b(?:rescal\w*|preconditio\w*|normali[sz]\w*|standardi[sz]\w*|(?:the )?choice of "
+    r"(?:optimi[sz]er|method|algorithm)|momentum|adaptiv\w*)\b[^.;]{0,40}?\bnever (?:changes?|"
+    r"affects?|alters?|moves?) (?:the )?(?:limit|point|solution|minimi[sz]er)\b", re.I)
+"""A rule with "never" in it is universal by itself ("rescaling never changes the limit") when
+it is about what tells the parts' methods apart (a rescaling, a preconditioner, the optimizer);
+a constant factor of the loss never moving the limit is true."""
 
 
 _MIN_NORM = re.compile(r"minimum[- ](?:euclidean[- ])?norm|min[- ]norm|least[- ]norm", re.I)
@@ -104,11 +117,44 @@ def _parallel(a: Any, b: Any, arrays: frozenset[str]) -> bool | None:
     return bool(nx and ny and abs(abs(x @ y) / (nx * ny) - 1) < 1e-9)
 
 
+_SAME_COST = re.compile(r"\bthe same (?:total )?(?:(?P<volume>volume|amount of data|traffic)|"
+                        r"number of (?P<messages>messages))\b", re.I)
+
+
+def _same_cost(solution: Any, words: str) -> Refutation | None:
+    """"All three schemes move the same total volume": refuted when the verified costs of two
+    schemes (messages, or messages × size for the volume) differ."""
+    import sympy
+
+    m = _SAME_COST.search(words)
+    by_scheme: dict[str, dict[str, Any]] = {}
+    for p, a in _values(solution, lambda q: q in ("messages", "message-size")):
+        by_scheme.setdefault(a.subject, {})[a.quantity] = (p, a.expr)
+    costs = []
+    for scheme, got in by_scheme.items():
+        if "messages" not in got or (m.group("volume") and "message-size" not in got):
+            continue
+        try:
+            value = sympy.sympify(got["messages"][1]) * (
+                sympy.sympify(got["message-size"][1]) if m.group("volume") else 1)
+        except (TypeError, sympy.SympifyError):
+            continue
+        costs.append((scheme, got["messages"][0], sympy.simplify(value)))
+    for scheme, part, value in costs[1:]:
+        if sympy.simplify(value - costs[0][2]) != 0:
+            what = "volume" if m.group("volume") else "number of messages"
+            return Refutation(f"the verified {what} of {costs[0][0]} is {costs[0][2]} and of "
+                              f"{scheme} is {value}", part.label)
+    return None
+
+
 def _sameness(solution: Any, words: str) -> Refutation | None:
     """Why a universal sameness claim is false, or None when the verified answers allow it."""
     from optiproof.checking.expect import array_symbols
     from optiproof.checking.formula import canonical
 
+    if _SAME_COST.search(words):
+        return _same_cost(solution, words)
     if _DIRECTION.search(words) and not _MIN_NORM.search(words):
         updates = [(p, a) for p, a in _values(solution, lambda q: q == "update")
                    if a.status != "unbounded"]
@@ -280,7 +326,9 @@ def _invariance_claim(solution: Any, words: str) -> Refutation | None:
 
 _NO_MATTER = re.compile(
     r"\b(?:no matter how many|regardless of (?:the number of|how many)|independent(?:ly)? of "
-    r"(?:the number of|how many)|whatever the number of|for any number of)\s+"
+    r"(?:the number of|how many)|whatever the number of|for any number of|"
+    r"(?:does not|doesn't|do not|don't|never) (?:depend on|grow with|change with|scale with) "
+    r"(?:the number of|how many))\s+"
     r"(?:workers|gpus|nodes|machines|ranks|processes|devices)\b", re.I)
 _TRAFFIC = (("volume", re.compile(r"\b(?:traffic|volume|load|bandwidth|data|bytes|values "
                                   r"(?:sent|received))\b", re.I)),
@@ -299,6 +347,9 @@ def _independence_claim(solution: Any, words: str) -> Refutation | None:
     if not m:
         return None
     head = words[:m.start()]
+    if re.search(r"\b(?:each|every|per|one|a single|the busiest) (?:worker|node|gpu|rank|device)",
+                 head, re.I):
+        return None  # a per-worker cost; the verified costs here are totals
     schemes = [x.entry.key for x in SCHEMES.mentions(head)] or (
         ["parameter-server"] if re.search(r"\bserver\b", head, re.I) else [])
     what = next((q for q, pattern in _TRAFFIC if pattern.search(head)), None)
@@ -319,6 +370,48 @@ def _independence_claim(solution: Any, words: str) -> Refutation | None:
         return None
     return Refutation(f"the verified {what.replace('-', ' ')} of {schemes[-1]} is {value}, "
                       "which grows with the number of workers n", parts[0][0].label)
+
+
+_NEVER_EXCEEDS = re.compile(
+    r"\b(?:step|update)s?\b[^.;]{0,40}?\b(?:can ?not|can't|never|will not|won't|cannot|"
+    r"(?:is|are) (?:always )?(?:at most|bounded by|no (?:larger|bigger|more) than))\s*"
+    r"(?:(?:be )?(?:exceed|be (?:larger|bigger|greater|more) than|go (?:above|beyond)))?\s*"
+    r"(?P<x>[^\s,;]+)", re.I)
+
+
+_QUALIFIED_STEP = re.compile(r"\b(?:first|initial|typical(?:ly)?|usual(?:ly)?|rough(?:ly)?|"
+                             r"approximately|about|nearly|almost|in practice|t\s*=\s*1)\b|~|≈|≲",
+                             re.I)
+
+
+def _exceed_claim(solution: Any, words: str) -> Refutation | None:
+    """"Adam's step can never exceed α": refuted when the verified largest step (and every
+    bound the family accepts as an answer) is larger than the stated ceiling."""
+    from optiproof.checking.expect import notation
+    from optiproof.checking.formula import parse_value
+    from optiproof.checking.definitions import substitute
+    from optiproof.checking.hooks import checker_of
+
+    m = _NEVER_EXCEEDS.search(words)
+    if not m or _QUALIFIED_STEP.search(words[:m.end()]):
+        return None
+    for part in solution.parts:
+        bounds = [floats(a.expr) for a in part.answers
+                  if a.quantity == "step-bound" and a.expr is not None]
+        bounds = [b[0] for b in bounds if b and len(b) == 1]
+        if not bounds:
+            continue
+        ceiling = floats(substitute(parse_value(m.group("x").rstrip(".")), notation(part)))
+        if not ceiling or len(ceiling) != 1:
+            return None
+        hook = checker_of(part)
+        accepted = [x[0] for x in (floats(b) for b in getattr(
+            hook, "accepted_bounds", lambda _: [])(part)) if x and len(x) == 1]
+        floor = min([max(bounds), *accepted])
+        if ceiling[0] < floor - 1e-12:
+            return Refutation(f"part ({part.label}) verifies steps up to {max(bounds):.4g}, "
+                              f"above {ceiling[0]:.4g}", part.label)
+    return None
 
 
 def _bound_claim(solution: Any, words: str, claims: list[Any],
@@ -456,11 +549,13 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                 continue
             why = None
             same = _SAME.search(words) or _universal_sameness(words)
-            if same and not stance(words, same.end() - 1, same.end()):
+            said = re.sub(r"\bnever (?=changes?|affects?|alters?|moves?)", "always ",
+                          words) if _NEVER_CHANGES.search(words) else words  # the rule's own "never"
+            if same and not stance(said, same.end() - 1, same.end()):
                 why = _sameness(solution, words)
             if why is None and not _HEDGED.search(_NO_MATTER.sub(" ", words)):
                 why = (_norm_comparison(solution, words) or _invariance_claim(solution, words)
-                       or _independence_claim(solution, words)
+                       or _independence_claim(solution, words) or _exceed_claim(solution, words)
                        or _estimator_claim(solution, words)
                        or _equivalence_claim(solution, words))
             compared = _COMPARATIVE.search(words)

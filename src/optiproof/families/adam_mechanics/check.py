@@ -54,6 +54,12 @@ def _textbook_bound(part: Any) -> Any:
     return None
 
 
+def accepted_bounds(part: Any) -> list[Any]:
+    """Step bounds an answer may state besides the supremum: the textbook bound."""
+    textbook = _textbook_bound(part)
+    return [textbook] if textbook is not None else []
+
+
 def _per_weight(value: Any) -> Any:
     """``αλθ_j / √v̂_j`` -> ``αλ / √v̂``: the decay of one weight, without the weight; every
     spelling of the second moment of a coordinate is one symbol and ``ε`` is 0."""
