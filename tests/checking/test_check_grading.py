@@ -475,3 +475,15 @@ def test_a_lone_symbol_after_of_size_is_the_message_size(solved):
     assert _part(solved, DT, text, "main").verdict == "correct"
     wrong = text.replace("of size p/n", "of size p")
     assert _part(solved, DT, wrong, "main").verdict != "correct"
+
+
+def test_a_table_naming_the_quantity_in_a_cell_before_the_value(solved):
+    text = ("| Part | Quantity | Value |\n|---|---|---|\n"
+            "| (a) | max stable step | 0.2 |\n| (b) | optimal step | 2/11 |\n"
+            "| (b) | optimal rate | 9/11 |\n| (c) | rate | 0.85 |\n| (c) | iterations | 86 |\n")
+    report = check_answer(solved(QD), text, strict_problem=False)
+    verdicts = {p.label: p.verdict for p in report.parts}
+    assert verdicts["a"] == verdicts["b"] == verdicts["c"] == "correct", verdicts
+    wrong = text.replace("| optimal rate | 9/11 |", "| optimal rate | 10/11 |")
+    report = check_answer(solved(QD), wrong, strict_problem=False)
+    assert {p.label: p.verdict for p in report.parts}["b"] == "incorrect"

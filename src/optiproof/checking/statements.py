@@ -192,9 +192,11 @@ def _cell_units(doc: Document, table: Table, lay: Layout) -> list[Unit]:
             if part is None or not cell.text.strip():
                 continue
             header = plain(table.header[j]) if j < len(table.header) else ""
+            # cells of words before this one name it too ("| (b) | optimal rate | 9/11 |")
+            words = [plain(c.text) for c in row.cells[1:j] if not re.search(r"\d", c.text)]
             out.append(Unit(cell.start, cell.start + len(cell.text), cell.text, row.line, part,
                             role, TIER_SUMMARY if role == "summary" else TIER_BOLD, "cell",
-                            header, label, header))
+                            header, " ".join([label, *words]).strip(), header))
     return out
 
 
