@@ -487,3 +487,12 @@ def test_a_table_naming_the_quantity_in_a_cell_before_the_value(solved):
     wrong = text.replace("| optimal rate | 9/11 |", "| optimal rate | 10/11 |")
     report = check_answer(solved(QD), wrong, strict_problem=False)
     assert {p.label: p.verdict for p in report.parts}["b"] == "incorrect"
+
+
+@pytest.mark.parametrize("sign, right", [("\\text{sign}", True), ("\\textrm{sgn}", True),
+                                         ("\\text{sign}", False)])
+def test_a_function_name_written_as_text_is_a_function(solved, sign, right):
+    norm = "\\|g\\|_1" if right else "\\|g\\|_\\infty"
+    text = f"**(b)** $$u = -\\frac{{\\alpha}}{{2}}{norm}\\,{sign}(g).$$ This is **sign descent**."
+    part = _part(solved, PLI, text, "b")
+    assert (part.verdict == "correct") == right, part.findings

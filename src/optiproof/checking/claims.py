@@ -247,12 +247,18 @@ def _unbox(latex: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
+_TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|textnormal)\s*\{\s*(sign|sgn|diag|tr|rms|RMS|clip|"
+                            r"softmax|exp|log|max|min)\s*\}")
+"""A function name written as text (``\\text{sign}(g)``): a function, not words."""
+
+
 def _strip_text(piece: str) -> tuple[str, str]:
     """A LaTeX piece without its ``\\text{...}`` words (returned separately as cue words),
     cut before a condition (``\\text{for } t \\ge 1``)."""
     cond = _CONDITION.search(piece)
     if cond:
         piece = piece[:cond.start()]
+    piece = _TEXT_FUNCTION.sub(r"\\operatorname{\1}", piece)
     piece = re.sub(r"_\s*\{\s*\\text\s*\{([^{}]*)\}\s*\}", r"_{\1}", piece)
     piece = re.sub(r"(?:\\times|\\cdot)\s*$", "", piece.rstrip())
     words = " ".join(re.findall(r"\\text\s*\{([^{}]*)\}", piece))
