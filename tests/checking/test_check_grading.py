@@ -496,3 +496,34 @@ def test_a_function_name_written_as_text_is_a_function(solved, sign, right):
     text = f"**(b)** $$u = -\\frac{{\\alpha}}{{2}}{norm}\\,{sign}(g).$$ This is **sign descent**."
     part = _part(solved, PLI, text, "b")
     assert (part.verdict == "correct") == right, part.findings
+
+
+_NUMBERED_QD = ("1. Stable iff |1 − 10α| < 1, so α_max = 0.2.\n"
+                "2. α* = 2/11 ≈ 0.182, optimal rate ρ* = 9/11 ≈ 0.818.\n"
+                "3. At α = 0.15 the rate is 0.85; k = 86 iterations.\n"
+                "4. Heavy ball: α ≈ 0.2309, β ≈ 0.2699, rate ≈ 0.5195.\n")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    (_NUMBERED_QD, None),
+    (_NUMBERED_QD.replace("k = 86", "k = 20"), "c"),
+    # numbers that are not one per part stay numbers
+    ("1. Stable iff α < 0.2.\n2. α* = 2/11.\n", "unnumbered"),
+])
+def test_parts_numbered_where_the_problem_letters_them(solved, text, wrong):
+    report = check_answer(solved(QD), text, strict_problem=False)
+    verdicts = {p.label: p.verdict for p in report.parts}
+    if wrong == "unnumbered":
+        assert verdicts["c"] != "correct"
+    elif wrong is None:
+        assert set(verdicts.values()) == {"correct"}, verdicts
+    else:
+        assert verdicts[wrong] == "incorrect" and verdicts["a"] == "correct", verdicts
+
+
+@pytest.mark.parametrize("text", [
+    "(b) α* = 2/11 and the contraction factor is 9/11.",
+    "(b) α* = 2/11; convergence factor (κ−1)/(κ+1) = 9/11.",
+])
+def test_a_contraction_or_convergence_factor_is_the_rate(solved, text):
+    assert _part(solved, QD, text, "b").verdict == "correct"

@@ -323,7 +323,8 @@ OPTIMAL_RATE = _add(_Q(
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
              r"\brate (?:does it|it) achieve", r"\bwhat rate\b"),
-    labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]")))
+    labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
+            r"\b(?:contraction|convergence) factor\b", r"\bcontraction\b")))
 RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
@@ -339,7 +340,8 @@ RATE = _add(_Q(
              r"\bspectral radius\b",
              r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
              r"(?:contraction )?factor\b"),
-    labels=(r"\b(?:convergence )?rate\b", r"\bcontraction factor\b")))
+    labels=(r"\b(?:convergence )?rate\b", r"\b(?:contraction|convergence) factor\b",
+            r"\bcontraction\b", r"\bspectral radius\b")))
 CONDITION_NUMBER = _add(_Q(
     "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
 ITERATIONS = _add(_Q(
@@ -352,7 +354,7 @@ ITERATIONS = _add(_Q(
              r"(?:the |my |its )?(?:error|distance|gap|suboptimality))",
              r"\bsmallest (?:number of (?:iterations|steps) )?[kt]\b(?= (?:that|such that|with|"
              r"for which|so that)\b)"),
-    labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b")))
+    labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b", r"^\W*steps\b")))
 REGIME = _add(_Q(
     "regime", "behaviour regime", value_kind="explanation",
     phrases=(r"\bregimes?\b", r"\boscillat\w*", r"\bmonoton\w*", r"\bwhat happens\b(?! along)")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,29 @@ def _givens(solution: Any) -> dict[str, dict[str, Any]]:
     return {label: {**common, **values} for label, values in own.items()}
 
 
+_NUMBERED = re.compile(r"^(?P<pre>[ \t]?(?:#+[ \t]*)?(?:\*\*|__)?)(?P<n>\d{1,2})[.)]"
+                       r"(?=\*\*|__|[ \t])", re.M)
+
+
+def _numbered_parts(text: str, labels: list[str]) -> str:
+    """An answer that numbers its parts ``1.`` … ``N.`` where the problem letters them (and
+    names no letter itself): each number is that part's label, in order."""
+    from optiproof.checking.segment import label_at_start
+
+    letters = frozenset(labels)
+    if len(labels) < 2 or not all(len(x) == 1 and x.isalpha() for x in labels) or any(
+            label_at_start(line, letters) for line in text.splitlines()):
+        return text
+    found = list(_NUMBERED.finditer(text))
+    if [int(m.group("n")) for m in found] != list(range(1, len(labels) + 1)):
+        return text
+    out, at = [], 0
+    for m, label in zip(found, labels, strict=True):
+        out.append(text[at:m.start("n")] + f"({label})")
+        at = m.end("n") + 1
+    return "".join(out) + text[at:]
+
+
 def grade_document(solution: Any, text: str) -> GradedDocument:
     """Read ``text`` and grade every part of ``solution`` (see :mod:`optiproof.checking`)."""
     from optiproof.checking.associate import statements_of
@@ -52,7 +76,7 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
     from optiproof.checking.identify import identification_findings
     from optiproof.checking.statements import units_of
 
-    doc = read_document(text)
+    doc = read_document(_numbered_parts(text, [p.label for p in solution.parts]))
     lay = lay_out(doc, solution)
     claims = read_claims(doc, lay)
     givens = _givens(solution)
