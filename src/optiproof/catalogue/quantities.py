@@ -55,6 +55,8 @@ IDENTIFICATION = _add(_Q(
              r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
              r"\bcoincides? with\b", r"\bknown as\b",
+             r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
+             r"reduce to)\b",
              r"\bwhat is (?:this|it) called\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
     value_kind="name",
@@ -452,6 +454,14 @@ THETA_T = _add(_Q(
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
              r"\bθ_\d+\b(?! ?[-−] ?θ)",
              r"\bparameters? after\b")))
+COORDINATE_STEP = _add(_Q(
+    "coordinate-step", "size of each coordinate's step", r"|\Delta\theta_{t,i}|",
+    aliases=("step size per coordinate",),
+    phrases=(r"\b(?:every|each) coordinate moves? by the same (?:amount|distance)\b",
+             r"\b(?:size|magnitude) of (?:each|every) coordinate'?s? (?:step|update|move)\b",
+             r"\bhow (?:big|large) is (?:the |her |his |my |our |your )?(?:very )?(?:first|second|"
+             r"third|last|\d{1,4}(?:st|nd|rd|th)) (?:step|update)\b",
+             r"\bhow (?:far|much) does (?:each|every) coordinate move\b")))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))

@@ -333,9 +333,16 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
         setting = (_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)) \
             or _VERB_SETTING.match(text)
-        if _ASKED_NOUN.search(text) and not setting and not _PRESENTATION.match(text):
+        if _ASKED_NOUN.search(text) and not setting and not _PRESENTATION.match(text) and \
+                not (_ANAPHORA.search(text) and "=" not in text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
+
+
+_ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|determine) )?"
+                       r"(?:that|this) (?:common )?(?:amount|value|number|magnitude|size)\b", re.I)
+"""An item that asks again for what the request's other item named ("Show that every coordinate
+moves by the same amount and give that amount"): covered by that item's ask."""
 
 
 _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |the )?(?:number|"

@@ -66,6 +66,8 @@ _STEP_ASKS = {Q.FIRST_STEP.key, Q.LAST_STEP.key, Q.THETA_T.key, Q.STEP_NO_BIAS_C
               Q.DISPLACEMENT.key, Q.UPDATE_RULE.key}
 """Asks whose answer is computed from the given gradients (scaled with the loss)."""
 _SIGN_PREMISE = r"β_?1 ?= ?β_?2 ?= ?0|β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0"
+_RMS_SIGN_PREMISE = r"(?<!\w)(?:ρ|rho|β_?2|beta_?2|decay|smoothing constant) ?= ?0(?![.,]?\d)"
+"""RMSprop's decay set to 0 ('ρ = 0'): the average keeps only the current squared gradient."""
 _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the )?ε|"
              r"\bwithout ε|\bε (?:is )?negligible|\bε-free|\bignoring eps\b|\beps (?:set )?to 0")
 _LR_WORDS = r"\b(?:learning rate|step size|lr)\b(?: (?:α|η))? ?(?:=|:|of|is)? ?(?=[\d.])"
@@ -225,7 +227,8 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     loss is loss scaling; θ_1 of a part that names AdamW or L2 regularisation is the weight
     decay comparison; the first step without bias correction is the step without it."""
     own = r.own_text
-    premise = rx(_SIGN_PREMISE).search(own)
+    premise = rx(_SIGN_PREMISE).search(own) or (
+        rx(_RMS_SIGN_PREMISE).search(own) if r.value(F.optimizer) == O.RMSPROP.key else None)
     keys = {k for k, _ in asks}
     variant = rx(_DECAY_VARIANT).search(own)
     off = next((m for m in TRANSFORMS.mentions(own) if m.entry.key == T.NO_BIAS_CORRECTION.key),
@@ -235,6 +238,15 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
         if key in (Q.UPDATE.key, Q.IDENTIFICATION.key) and premise:
             r.answered_by[key] = Q.SIGN_LIMIT.key
             key, source = Q.SIGN_LIMIT.key, f"{source}; {premise.group(0)}"
+        elif key == Q.IDENTIFICATION.key and Q.FIRST_STEP.key in keys and \
+                r.value(F.eps) in (0, None) and not off:
+            pass        # 'which method does this first step coincide with': sign descent
+        elif key == Q.IDENTIFICATION.key:
+            continue    # no step of the part is a named method: not taken
+        elif key == Q.COORDINATE_STEP.key:
+            if Q.FIRST_STEP.key in keys and not off and r.value(F.eps) in (0, None):
+                r.answered_by[key] = Q.FIRST_STEP.key    # the first step's size, at eps = 0
+            continue
         elif key == Q.UPDATE.key and keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
             first = Q.FIRST_STEP.key if Q.FIRST_STEP.key in keys else \
                 Q.STEP_NO_BIAS_CORRECTION.key
@@ -288,7 +300,14 @@ def _earlier_gradients(r: PartReading) -> None:
     if r.found.get("sequence") or not earlier:
         return
     source = earlier[-1]
-    r.found["sequence"] = list(source.found["sequence"])
+    sequence = list(source.found["sequence"])
+    later = r.found.get("later") or {}
+    if later:       # '(b) g_2 = (..)': the part continues the sequence an earlier part began
+        if source.found.get("constant") or \
+                sorted(later) != list(range(len(sequence) + 1, len(sequence) + len(later) + 1)):
+            return
+        sequence += [later[k] for k in sorted(later)]
+    r.found["sequence"] = sequence
     r.found["constant"] = source.found.get("constant", False)
     first, phrase_ = r.found["sequence"][0]
     r.set(F.gradient, first, phrase_, note=f"stated in part ({source.label})")
@@ -498,6 +517,9 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
         if indexed and sorted(indexed) == list(range(1, len(indexed) + 1)):
             r.found["sequence"] = [(_vector(indexed[k][0]), indexed[k][1])
                                    for k in sorted(indexed)]
+        elif indexed and not plain:
+            r.found["later"] = {k: (_vector(v), s) for k, (v, s) in indexed.items()}
+            return
         elif plain:
             value, source = plain[0]
             vec = _vector(value)

@@ -35,6 +35,8 @@ MAX_T = 10**6
 """Largest numeric step index t accepted."""
 
 AskKind = key_literal(ASKS)
+O_RMSPROP = OPTIMIZERS[1].key
+"""RMSprop: no first moment, so beta1 plays no part in its run."""
 OptimizerName = key_literal(OPTIMIZERS)
 ASKED_AS = {Q.UPDATE: Q.UPDATE_RULE}
 """Quantities that, asked of an optimizer, mean one of this family's asks."""
@@ -179,6 +181,11 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                 float(self.beta2) <= 0:
             raise ValueError("beta2: the step bound divides by beta2 (it contains beta1^2/beta2); "
                              "beta2 must be > 0 for this question")
+        if Q.IDENTIFICATION.key in self.asks and Q.SIGN_LIMIT.key not in self.asks and not (
+                Q.FIRST_STEP.key in self.asks and (self.eps is None or _is_symbol(self.eps) or
+                                                  float(self.eps) == 0)):
+            raise ValueError("asks: 'identification' names the method a step reduces to: ask it "
+                             "with 'sign-limit', or with 'first-step' at eps = 0")
         _check_numbers(self)
         if self.gradients is not None and not self.gradient_is_symbolic and \
                 len(self.gradient) != len(self.gradients[0]):
@@ -226,6 +233,8 @@ def _check_numbers(spec: AdamMechanicsSpec) -> None:
         raise ValueError(f"asks: {', '.join(run_asks)} need the gradients (gradient: [..] or "
                          "gradients: [[..], ..])")
     needed = set().union(*(_RUN_NEEDS[a] for a in run_asks))
+    if spec.optimizer == O_RMSPROP:
+        needed.discard("beta1")         # RMSprop has no first moment
     symbols = [n for n in ("alpha", "beta1", "beta2", "eps")
                if n in needed and _is_symbol(getattr(spec, n))]
     if symbols:

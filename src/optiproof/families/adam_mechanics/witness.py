@@ -406,7 +406,8 @@ def _w_sign(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 G = np.vstack([gv, _random_gradients(rng, 20, gv.size)])
             else:
                 G = _random_gradients(rng, 20, 300)
-            traj, _ = torch_run(O.ADAM, G, lr=case["alpha"], beta1=0.0, beta2=0.0, eps=EPS_ZERO)
+            traj, _ = torch_run(spec.entry, G, lr=case["alpha"], beta1=0.0, beta2=0.0,
+                                eps=EPS_ZERO)
             steps = np.diff(traj, axis=0)
             for k in range(G.shape[0]):
                 nz = G[k] != 0
@@ -424,13 +425,49 @@ def _w_sign(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 cert = max(cert, abs(gk @ d + a * np.abs(gk).sum()) / (a * np.abs(gk).sum()),
                            max(0.0, np.abs(d).max() / a - 1))
         ok_err = max(worst, cert)
-        return _check("torch.optim.Adam(betas=(0, 0), eps=0) vs -alpha sign(g)", ok_err, RTOL,
+        return _check(f"torch.optim.{spec.entry.torch}" + ("(alpha=0, eps=0)" if spec.entry is
+                      O.RMSPROP else "(betas=(0, 0), eps=0)") + " vs -alpha sign(g)", ok_err, RTOL,
                       f"21 steps, random gradients over 8 decades; steps vs the answer "
                       f"(max rel. error {worst:.2e}) and the l_inf-ball certificate g^T d = "
                       f"-alpha ||g||_1 with ||d||_inf <= alpha (max rel. gap {cert:.2e})", start,
                       "sign_limit_step")
 
     return [("sign-descent limit of torch.optim.Adam", sign)]
+
+
+def _w_first_step_method(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                         opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """The real first step is a sign-descent step: every moving coordinate moves by one eta
+    (alpha; RMSprop alpha/sqrt(1 - rho), computed here), and g^T d = -eta ||g||_1 (the l_inf-ball
+    minimiser, Hoelder's equality)."""
+    if asked.SIGN_LIMIT.key in spec.asks:
+        return []
+
+    def certificate() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 12)
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:3]:
+            a, b2 = case["alpha"], case["beta2"]
+            eta = a / math.sqrt(1 - b2) if spec.entry is O.RMSPROP else a
+            G = [_random_gradients(rng, 1, 200)[0]]
+            if isinstance(Q.g, sympy.MatrixBase):
+                G.append(np.array([float(x) for x in Q.g]))
+            for gv in G:
+                traj, _ = torch_run(spec.entry, gv[None, :], lr=a, beta1=case["beta1"],
+                                    beta2=b2, eps=EPS_ZERO)
+                d, nz = traj[1] - traj[0], gv != 0
+                l1 = np.abs(gv[nz]).sum()
+                worst = max(worst, _rel(np.abs(d[nz]), np.full(nz.sum(), eta)),
+                            abs(gv @ d + eta * l1) / (eta * l1))
+            lines.append(f"alpha={a:g}, betas=({case['beta1']:g}, {b2:g}): eta={eta:.10g}")
+        return _check(f"torch.optim.{spec.entry.torch} first step vs one sign-descent step",
+                      worst, RTOL, "200 random gradient entries over 8 decades"
+                      + (" and the given gradient" if isinstance(Q.g, sympy.MatrixBase) else "")
+                      + "; |d_i| = eta and the l_inf-ball certificate g^T d = -eta ||g||_1; "
+                      + "; ".join(lines), start, "identification")
+
+    return [("the first step is a sign-descent step", certificate)]
 
 
 def extremal_factor(b1: float, b2: float, t: int) -> float:
@@ -846,7 +883,8 @@ WITNESSES = {asked.UPDATE_RULE.key: _w_update_rule, asked.BIAS_CORRECTION.key: _
              asked.WEIGHT_DECAY.key: _w_decay, asked.BIAS_FACTORS.key: _w_bias_factors,
              asked.STEP_NO_BIAS_CORRECTION.key: _w_no_correction,
              asked.SGD_LOSS_SCALING.key: _w_sgd_scaling,
-             asked.EQUIVALENT_EPS.key: _w_equivalent_eps}
+             asked.EQUIVALENT_EPS.key: _w_equivalent_eps,
+             asked.IDENTIFICATION.key: _w_first_step_method}
 """The checks of each ask (the asks about a run on given gradients share one run)."""
 
 

@@ -1,0 +1,119 @@
+"""More Adam / RMSprop wordings: the method a first step coincides with, RMSprop with its decay
+set to 0, a gradient sequence continued part by part, and the one step size every coordinate
+shares ("every coordinate moves by the same amount")."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import ReadingIncomplete, read_report
+
+ADAM = ("We run Adam with α = 0.02, β₁ = 0.8, β₂ = 0.99 and ε = 0, m₀ = v₀ = 0. "
+        "The gradient at step 1 is g₁ = (0.5, -3, 7).\n\n")
+RMS = "RMSprop: decay ρ = 0.75, learning rate lr = 0.2, eps = 0, v_0 = 0.\n\n"
+
+
+def _part(text: str, label: str = "main"):
+    reading = read_report(text)
+    return next(p for p in reading.parts if p.label == label), reading
+
+
+def _solve(reading):
+    return solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+
+
+@pytest.mark.parametrize("question", [
+    "Give θ₁ − θ₀. Which classical method does this first step coincide with?",
+    "What is the first update? Name the method it corresponds to.",
+    "Compute θ_1 - θ_0 and say which algorithm this first step is known as.",
+])
+def test_the_method_a_first_step_coincides_with_is_sign_descent(question):
+    data = _sign_descent(ADAM + question, ["first-step", "identification"])
+    assert any("sign-descent step" in c["method"] for c in data["checks"])
+
+
+def _sign_descent(text: str, asks: list[str]) -> dict:
+    """The part's solution, after checking its asks and that it is verified sign descent."""
+    part, reading = _part(text)
+    assert part.value("asks") == asks
+    data = _solve(reading)["parts"][0]
+    assert data["identified_as"] == "sign gradient descent"
+    assert data["verified"], data["checks"]
+    return data
+
+
+def test_the_method_of_a_first_step_with_eps_positive_is_not_named():
+    text = ADAM.replace("ε = 0", "ε = 0.1") + \
+        "Give θ₁ − θ₀. Which classical method does this first step coincide with?"
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()
+
+
+def test_the_method_of_a_first_step_without_bias_correction_is_not_named():
+    text = ADAM + ("Switch the bias correction off. Give θ₁ − θ₀. Which well-known method does "
+                   "it coincide with?")
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()
+
+
+@pytest.mark.parametrize("question", [
+    "What does RMSprop become for ρ = 0? Name the method.",
+    "Set rho = 0. Which optimizer is this?",
+    "What does RMSprop reduce to when the decay = 0, and what is that method called?",
+])
+def test_rmsprop_with_its_decay_zero_is_sign_descent(question):
+    data = _sign_descent(RMS + question, ["sign-limit"])
+    assert "RMSprop" in data["checks"][0]["method"]
+
+
+def test_a_decay_of_zero_point_nine_is_not_the_sign_premise():
+    part, _ = _part(RMS.replace("0.75", "0.9") + "Which method is this? Name it.")
+    assert "sign-limit" not in (part.value("asks") or [])
+
+
+def test_a_part_continues_the_gradient_sequence_an_earlier_part_began():
+    text = (RMS + "(a) The first gradient is g_1 = (2, -4). Compute v_1.\n"
+            "(b) Then g_2 = (1, 0). Compute v_2 and θ_2 − θ_1.\n"
+            "(c) Finally g_3 = (-1, 2). Give θ_3 − θ_2.\n")
+    reading = read_report(text)
+    parts = {p.label: p for p in reading.parts}
+    assert parts["b"].value("gradients") == [[2, -4], [1, 0]]
+    assert parts["c"].value("gradients") == [[2, -4], [1, 0], [-1, 2]]
+    data = _solve(reading)
+    step2 = next(a for a in data["parts"][1]["answers"] if a["name"] == "last step")["value"]
+    # v_1 = 0.25 (4, 16) = (1, 4); v_2 = 0.75 v_1 + 0.25 (1, 0) = (1, 3): step -0.2 g_2/sqrt(v_2)
+    assert step2 == pytest.approx([-0.2, 0.0])
+    assert all(p["verified"] for p in data["parts"])
+
+
+def test_a_later_gradient_with_a_gap_is_not_joined():
+    text = (RMS + "(a) The first gradient is g_1 = (2, -4). Compute v_1.\n"
+            "(b) Now g_3 = (1, 0). Compute θ_3 − θ_2.\n")
+    part, _ = _part(text, "b")
+    assert part.value("gradients") is None
+
+
+@pytest.mark.parametrize("question", [
+    "Compute θ_1 − θ_0. Show that every coordinate moves by the same amount and give that "
+    "amount exactly.",
+    "Give the first step; how far does each coordinate move?",
+    "What is θ₁ − θ₀, and what is the size of each coordinate's step?",
+])
+def test_the_size_every_coordinate_of_the_first_step_shares(question):
+    part, reading = _part(RMS + "The first gradient is g_1 = (3, -0.5, 2).\n" + question)
+    assert not part.missing, [m.reason for m in part.missing]
+    data = _solve(reading)["parts"][0]
+    size = next(a for a in data["answers"] if a["name"] == "first_step_size")
+    assert size["value"] == pytest.approx(0.2 / math.sqrt(0.25))     # lr / sqrt(1 - rho)
+    assert data["verified"]
+
+
+def test_the_shared_size_of_a_first_step_with_eps_positive_is_not_claimed():
+    text = ADAM.replace("ε = 0", "ε = 0.1") + \
+        "Compute θ_1 − θ_0. Show that every coordinate moves by the same amount."
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()
