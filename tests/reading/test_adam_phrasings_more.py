@@ -46,20 +46,6 @@ def _sign_descent(text: str, asks: list[str]) -> dict:
     return data
 
 
-def test_the_method_of_a_first_step_with_eps_positive_is_not_named():
-    text = ADAM.replace("ε = 0", "ε = 0.1") + \
-        "Give θ₁ − θ₀. Which classical method does this first step coincide with?"
-    with pytest.raises(ReadingIncomplete):
-        read_report(text).to_problem()
-
-
-def test_the_method_of_a_first_step_without_bias_correction_is_not_named():
-    text = ADAM + ("Switch the bias correction off. Give θ₁ − θ₀. Which well-known method does "
-                   "it coincide with?")
-    with pytest.raises(ReadingIncomplete):
-        read_report(text).to_problem()
-
-
 @pytest.mark.parametrize("question", [
     "What does RMSprop become for ρ = 0? Name the method.",
     "Set rho = 0. Which optimizer is this?",
@@ -112,8 +98,83 @@ def test_the_size_every_coordinate_of_the_first_step_shares(question):
     assert data["verified"]
 
 
-def test_the_shared_size_of_a_first_step_with_eps_positive_is_not_claimed():
-    text = ADAM.replace("ε = 0", "ε = 0.1") + \
-        "Compute θ_1 − θ_0. Show that every coordinate moves by the same amount."
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Adam, α = 0.05, β₁ = 0.5, β₂ = 0.9, ε = 0. The gradient is constant, g_t = g for all t. "
+     "What does the update Δθ_t approach as t → ∞?", "-sign(g)/20"),
+    ("Adam without bias correction, lr = 0.1, betas 0.8/0.99, eps = 0. Suppose the same gradient "
+     "every step, g = (2, -0.01). What does the step converge to in the long run?", [-0.1, 0.1]),
+    ("RMSprop with decay rho = 0.95, lr = 0.3, eps = 0. A constant gradient g = -4 is fed in. "
+     "What does the step size tend to for large t?", [0.3]),
+])
+def test_the_limit_of_the_step_under_a_constant_gradient(text, want):
+    part, reading = _part(text)
+    assert part.value("asks") == ["step-limit"] and part.value("constant") is True
+    data = _solve(reading)["parts"][0]
+    limit = next(a for a in data["answers"] if a["name"] == "step limit")
+    if isinstance(want, str):
+        assert limit["expr"] == want
+    else:
+        assert limit["value"] == pytest.approx(want)
+    assert data["verified"] and "run until beta^t" in data["checks"][0]["method"]
+
+
+@pytest.mark.parametrize(("question", "want"), [
+    ("Suppose the gradient is constant, g_t = g. What is m̂_t for every t?", ("m-hat", "g")),
+    ("With a constant gradient g_t = g, give v̂_t.", ("v-hat", "g**2")),
+    ("Express m̂_1 in terms of g_1.", ("m-hat", "g_1")),
+])
+def test_corrected_moments_in_closed_form(question, want):
+    text = "Adam with β₁ = 0.7 and β₂ = 0.95; m_0 = v_0 = 0, with β₁, β₂ ∈ [0, 1).\n" + question
+    part, reading = _part(text)
+    assert part.value("asks") == [want[0]]
+    full = _solve(reading)
+    data = full["parts"][0]
+    assert data["answers"][0]["expr"] == want[1]
+    assert data["verified"] and "constant gradient" in data["checks"][0]["method"]
+    assert not reading.unused
+
+
+def test_moments_described_as_uncorrected_are_the_raw_moments():
+    text = ("Adam, β₁ = 0.5, β₂ = 0.5, step size γ = 0.1, ε = 0, gradients g_1 = 2, g_2 = -2.\n"
+            "Compute m_2 and v_2 (that is, the uncorrected moments).")
+    part, reading = _part(text)
+    assert not part.missing and part.value("alpha") == 0.1
+    data = _solve(reading)["parts"][0]
+    assert next(a for a in data["answers"] if a["name"] == "m_T")["value"] == pytest.approx([-0.5])
+
+
+@pytest.mark.parametrize("question", [
+    "Drop the bias correction. Give Δθ_1 and the size of each coordinate's step.",
+    "Without bias correction, what is θ_1 − θ_0? How far does each coordinate move?",
+])
+def test_the_size_of_the_uncorrected_first_step_for_a_symbolic_gradient(question):
+    part, reading = _part("Adam, lr α, β₁ = 0.5, β₂ = 0.75, ε = 0.\n" + question)
+    assert not part.missing, [m.reason for m in part.missing]
+    data = _solve(reading)["parts"][0]
+    size = next(a for a in data["answers"]
+                if a["name"] == "size of each coordinate's step without bias correction")
+    assert size["expr"] == "alpha"          # (1 - 0.5)/sqrt(1 - 0.75) = 1
+    assert data["verified"]
+
+
+@pytest.mark.parametrize("text", [
+    # the method of a first step with eps > 0, or without bias correction, is no named method
+    ADAM.replace("ε = 0", "ε = 0.1") + "Give θ₁ − θ₀. Which classical method does this first "
+                                        "step coincide with?",
+    ADAM + "Switch the bias correction off. Give θ₁ − θ₀. Which well-known method does it "
+           "coincide with?",
+    # with eps > 0 the coordinates of the first step do not share one size
+    ADAM.replace("ε = 0", "ε = 0.1") + "Compute θ_1 − θ_0. Show that every coordinate moves by "
+                                        "the same amount.",
+    # switching the correction off is not a description of the raw moments
+    "Adam, β₁ = 0.5, β₂ = 0.5, lr = 0.1, ε = 0, gradients g_1 = 2, g_2 = -2.\n"
+    "Turn the bias correction off. Compute m_2 and v_2.",
+    # the step's limit is answered for a constant gradient only
+    "Adam, α = 0.05, β₁ = 0.5, β₂ = 0.9, ε = 0, g_1 = (1, 2), g_2 = (-3, 1). What does the step "
+    "tend to as t → ∞?",
+])
+def test_what_cannot_be_answered_as_asked_is_refused(text):
     with pytest.raises(ReadingIncomplete):
         read_report(text).to_problem()

@@ -462,17 +462,24 @@ COORDINATE_STEP = _add(_Q(
              r"\bhow (?:big|large) is (?:the |her |his |my |our |your )?(?:very )?(?:first|second|"
              r"third|last|\d{1,4}(?:st|nd|rd|th)) (?:step|update)\b",
              r"\bhow (?:far|much) does (?:each|every) coordinate move\b")))
+STEP_LIMIT = _add(_Q(
+    "step-limit", "limit of the step as t grows", r"\lim_{t\to\infty}\Delta\theta_t",
+    aliases=("limit of the step",),
+    phrases=(r"\b(?:step|update|steps|updates|Δ ?θ_?t?|delta ?[wθ]|step ?size)\b[^.?]{0,30}"
+             r"\b(?:(?:tend|go|converge)(?:s|es)? to|approach(?:es)?)\b[^.?]{0,25}(?:\bas t ?(?:→|->|goes to|"
+             r"tends to) ?(?:∞|infinity|oo)|\bfor large t\b|\bforever\b|\bin the long run\b)",
+             r"\blim_?\{? ?t ?(?:→|->) ?(?:∞|infinity)\}? ?\|?(?:Δ ?θ_?t|θ_?t ?[-−] ?θ_?\{?t ?[-−] ?1)")))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
 M_HAT = _add(_Q(
     "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b",
-             r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])")))
+             r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?(?:\d{1,3}|t)\)?)?(?![\w(])")))
 V_HAT = _add(_Q(
     "v-hat", "bias-corrected second moment", r"\hat v_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b",
-             r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])")))
+             r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?(?:\d{1,3}|t)\)?)?(?![\w(])")))
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",)))

@@ -34,7 +34,7 @@ from optiproof.families.adam_mechanics.family import ADAM_MECHANICS, ASKS, KEY
 FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
-                    gradients="gradients", theta0="theta0")
+                    gradients="gradients", theta0="theta0", constant="constant")
 """Spec field names of the adam-mechanics family."""
 
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b"
@@ -70,7 +70,7 @@ _RMS_SIGN_PREMISE = r"(?<!\w)(?:ρ|rho|β_?2|beta_?2|decay|smoothing constant) ?
 """RMSprop's decay set to 0 ('ρ = 0'): the average keeps only the current squared gradient."""
 _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the )?ε|"
              r"\bwithout ε|\bε (?:is )?negligible|\bε-free|\bignoring eps\b|\beps (?:set )?to 0")
-_LR_WORDS = r"\b(?:learning rate|step size|lr)\b(?: (?:α|η))? ?(?:=|:|of|is)? ?(?=[\d.])"
+_LR_WORDS = r"\b(?:learning rate|step size|lr)\b(?: (?:α|η|γ))? ?(?:=|:|of|is)? ?(?=[\d.])"
 _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|for|on|at) (?:one|a single|"
                     r"that|this|the|a) (?:weight|parameter|coordinate|scalar parameter) "
                     r"(?:is|=|equals) (?=[-\d.])")
@@ -80,6 +80,8 @@ _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
                       r"\bgradient is (?:the same|constant)|\bconstant gradient\b|"
                       r"\bg_t ?= ?g\b")
+_SYMBOLIC_CONSTANT = r"\bg_t ?= ?g\b(?! ?[_(\d.])"
+"""A constant gradient written as a symbol ('g_t = g for every t')."""
 _STEPS = r"\bafter (\d{1,4}) (?:steps|updates|iterations)\b|\bat (?:step|t ?=) ?(\d{1,4})\b"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -124,6 +126,8 @@ class AdamMechanicsReader:
         :func:`_as_asked`); a symbol's index (θ_2, m̂_3) or a stated step says how many of the
         given gradients the run takes."""
         asks = [(k, s) for k, s in asks if k != Q.EXPLANATION.key]
+        r.found["raw moments"] = bool(asks) and {k for k, _ in asks} <= {
+            Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
         steps = {_index(s): s for k, s in asks if k in _RUN and _index(s) is not None}
         mapped = _as_asked(r, asks)
         if any(k == Q.FIRST_STEP.key for k, _ in asks) and any(
@@ -155,8 +159,13 @@ class AdamMechanicsReader:
             out.add(T.SCALE_LOSS.key)
         if Q.WEIGHT_DECAY.key in asked:
             out.add(T.ADD_WEIGHT_DECAY.key)
-        if Q.STEP_NO_BIAS_CORRECTION.key in asked:
-            out.add(T.NO_BIAS_CORRECTION.key)
+        if asked & {Q.STEP_NO_BIAS_CORRECTION.key, Q.STEP_LIMIT.key}:
+            out.add(T.NO_BIAS_CORRECTION.key)   # the limit is the same without the correction
+        offs = [m for m in TRANSFORMS.mentions(r.own_text)
+                if m.entry.key == T.NO_BIAS_CORRECTION.key]
+        if r.found.get("raw moments") and offs and all(
+                rx(r"^uncorrected\b").match(m.phrase) for m in offs):
+            out.add(T.NO_BIAS_CORRECTION.key)   # 'm_3 and v_3 (the uncorrected moments)' names them
         if F.t in r.fields or _has_run(r):
             out.add(T.AFTER_STEPS.key)
         return out
@@ -243,9 +252,15 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             pass        # 'which method does this first step coincide with': sign descent
         elif key == Q.IDENTIFICATION.key:
             continue    # no step of the part is a named method: not taken
+        elif key == Q.STEP_LIMIT.key and F.constant not in r.fields:
+            continue    # the step's limit is answered for a constant gradient only
         elif key == Q.COORDINATE_STEP.key:
             if Q.FIRST_STEP.key in keys and not off and r.value(F.eps) in (0, None):
                 r.answered_by[key] = Q.FIRST_STEP.key    # the first step's size, at eps = 0
+            elif off and r.value(F.eps) in (0, None) and (
+                    keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}) and (
+                    r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields):
+                r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key  # one size: t = 1 or g_t = g
             continue
         elif key == Q.UPDATE.key and keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
             first = Q.FIRST_STEP.key if Q.FIRST_STEP.key in keys else \
@@ -297,7 +312,7 @@ def _earlier_gradients(r: PartReading) -> None:
     """A part that asks about a run but states no gradients uses those an earlier part stated
     ("(a) The gradients are g1 = .., g2 = ... (b) Compute θ2 − θ1")."""
     earlier = r.found.get("earlier") or []
-    if r.found.get("sequence") or not earlier:
+    if r.found.get("sequence") or r.found.get("symbolic constant") or not earlier:
         return
     source = earlier[-1]
     sequence = list(source.found["sequence"])
@@ -460,6 +475,14 @@ def _read_conventions(objects: PartObjects, r: PartReading) -> None:
         for a in objs.all_assigned("m_0", "v_0", numeric=True):
             if a.value == 0:
                 r.convention("moments start", a.source, "the moments start at 0 (m_0 = v_0 = 0)")
+        m = rx(_DECAY_RANGE).search(objs.text)
+        if m:
+            r.convention("decay range", m.group(0), "the decays lie in [0, 1), as the spec requires")
+
+
+_DECAY_RANGE = (r"(?:β_?[12]|beta_?[12]|ρ|rho)(?: ?, ?(?:β_?[12]|beta_?[12]))? ?(?:∈|\bin) ?"
+                r"\[ ?0 ?, ?1 ?\)")
+"""The decays' domain stated ('β_1, β_2 ∈ [0, 1)')."""
 
 
 def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tuple[Any, str]]]:
@@ -510,6 +533,14 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
     shared, shared_plain = _gradient_assignments(objects.context, ctx)
     mine, my_plain = _gradient_assignments(objects.own, own)
     r.found["own gradient"] = bool(mine or my_plain)
+    premise = rx(_CONSTANT_GRADIENT).search(own) or rx(_CONSTANT_GRADIENT).search(ctx)
+    if premise is not None:
+        text = own if rx(_CONSTANT_GRADIENT).search(own) else ctx
+        r.set(F.constant, True, phrase(text, premise.start(), premise.end()))
+        if not (mine or my_plain) and (rx(_SYMBOLIC_CONSTANT).search(own) or not (
+                shared or shared_plain)):
+            r.found["symbolic constant"] = True
+            return      # 'suppose instead g_t = g for every t': a symbol, closed forms in t
     indexed = {**shared, **mine}
     plain = my_plain or shared_plain
     theta0 = r.value(F.theta0)
@@ -541,6 +572,9 @@ def _run_length(r: PartReading, steps: dict[int, str]) -> None:
     number of steps stated; a constant gradient repeats."""
     sequence = r.found.get("sequence")
     if not sequence:
+        if len(steps) == 1 and F.t not in r.fields and not isinstance(r.value(F.gradient), list):
+            index, source = next(iter(steps.items()))
+            r.set(F.t, index, source)       # 'm̂_1 in terms of g_1': the step index asked
         return
     if len(steps) > 1:
         listed = ", ".join(f"'{s}'" for s in steps.values())

@@ -566,7 +566,8 @@ RULES = {asked.BIAS_CORRECTION.key: _bias_correction, asked.FIRST_STEP.key: _fir
          asked.STEP_NO_BIAS_CORRECTION.key: given.step_no_bias_correction,
          asked.SGD_LOSS_SCALING.key: given.sgd_loss_scaling,
          asked.EQUIVALENT_EPS.key: _equivalent_eps,
-         asked.IDENTIFICATION.key: _first_step_method}
+         asked.IDENTIFICATION.key: _first_step_method,
+         asked.STEP_LIMIT.key: given.step_limit}
 """The rule of every ask but the update rule (which also fills the facts)."""
 
 TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "Bias correction",
@@ -581,7 +582,8 @@ TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "
           asked.STEP_NO_BIAS_CORRECTION.key: "The step without bias correction",
           asked.SGD_LOSS_SCALING.key: "Plain SGD under a scaled loss",
           asked.EQUIVALENT_EPS.key: "The equivalent epsilon",
-          asked.IDENTIFICATION.key: "The method"}
+          asked.IDENTIFICATION.key: "The method",
+          asked.STEP_LIMIT.key: "The step in the long run"}
 
 
 def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:

@@ -101,6 +101,9 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                      "one coordinate).")
     theta0: Any = Field(None, description="The start theta_0: a number (every coordinate) or "
                                           "a list of numbers.")
+    constant: bool = Field(False, description="The gradient is the same at every step "
+                                              "(g_t = g): closed forms in t and the t -> oo "
+                                              "limit of the step.")
 
     @field_validator("theta0", mode="before")
     @classmethod
@@ -181,6 +184,9 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                 float(self.beta2) <= 0:
             raise ValueError("beta2: the step bound divides by beta2 (it contains beta1^2/beta2); "
                              "beta2 must be > 0 for this question")
+        if Q.STEP_LIMIT.key in self.asks and not self.constant:
+            raise ValueError("asks: 'step-limit' is the limit of the step under a constant "
+                             "gradient (set constant: true)")
         if Q.IDENTIFICATION.key in self.asks and Q.SIGN_LIMIT.key not in self.asks and not (
                 Q.FIRST_STEP.key in self.asks and (self.eps is None or _is_symbol(self.eps) or
                                                   float(self.eps) == 0)):
@@ -197,6 +203,13 @@ class AdamMechanicsSpec(PartSpec, Derivable):
     def has_gradients(self) -> bool:
         """Numbers to run the recursion on: a gradient sequence or one numeric gradient."""
         return self.gradients is not None or not self.gradient_is_symbolic
+
+    @property
+    def symbolic_constant(self) -> bool:
+        """A gradient written as a symbol that is the same at every step (g_t = g), or asked
+        about at t = 1 only: the moments in closed form."""
+        return (self.constant or self.t == 1) and self.gradients is None and \
+            self.gradient_is_symbolic
 
     @property
     def gradient_is_symbolic(self) -> bool:
@@ -217,6 +230,8 @@ Spec = AdamMechanicsSpec
 
 RUN_ASKS = (Q.THETA_T, Q.LAST_STEP, Q.M_HAT, Q.V_HAT)
 """Asks about a run on given gradients."""
+CONSTANT_ASKS = {Q.M_HAT.key, Q.V_HAT.key}
+"""Run asks answered in closed form, for a symbolic t, under a symbolic constant gradient."""
 _STEP_NEEDS = frozenset({"alpha", "beta1", "beta2", "eps"})
 _RUN_NEEDS = {Q.THETA_T.key: _STEP_NEEDS, Q.LAST_STEP.key: _STEP_NEEDS,
               Q.M_HAT.key: frozenset({"beta1"}), Q.V_HAT.key: frozenset({"beta2"})}
@@ -227,7 +242,7 @@ decay)."""
 def _check_numbers(spec: AdamMechanicsSpec) -> None:
     """The asks about a run need gradients, numeric hyper-parameters and (theta_t) a start."""
     run_asks = [a.key for a in RUN_ASKS if a.key in spec.asks]
-    if not run_asks:
+    if not run_asks or spec.symbolic_constant and set(run_asks) <= CONSTANT_ASKS:
         return
     if not spec.has_gradients:
         raise ValueError(f"asks: {', '.join(run_asks)} need the gradients (gradient: [..] or "

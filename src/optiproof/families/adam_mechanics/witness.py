@@ -470,6 +470,105 @@ def _w_first_step_method(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantiti
     return [("the first step is a sign-descent step", certificate)]
 
 
+LIMIT_RESIDUAL = 1e-13
+"""A long run goes on until beta^t is below this (so the step is at its limit to ~1e-13)."""
+LIMIT_MAX_STEPS = 400_000
+"""Longest float64 recursion of the step-limit check."""
+
+
+def _recursion(kind: OptimizerEntry, g: np.ndarray, T: int, a: float, b1: float, b2: float,
+               eps: float) -> tuple[np.ndarray, np.ndarray]:
+    """The steps (T x d) of a float64 loop of the recursion on the constant gradient g: Adam's
+    corrected ones (RMSprop's own) and Adam's without the correction (its state's)."""
+    m, v = np.zeros_like(g), np.zeros_like(g)
+    steps, raw = np.empty((T, g.size)), np.empty((T, g.size))
+    p1 = p2 = 1.0
+    for k in range(T):
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        p1, p2 = p1 * b1, p2 * b2
+        raw[k] = -a * m / (np.sqrt(v) + eps)
+        steps[k] = -a * g / (np.sqrt(v) + eps) if kind is O.RMSPROP else \
+            -a * (m / (1 - p1)) / (np.sqrt(v / (1 - p2)) + eps)
+    return steps, raw
+
+
+def _w_step_limit(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                  opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """A float64 loop of the recursion on a constant gradient, checked against the real
+    optimizer for its first 200 steps, then run until beta^t < 1e-13: its last step (with and
+    without the correction) vs the claimed limit."""
+    def long_run() -> Check:
+        start = time.perf_counter()
+        ans = _answer(sol, "step limit")
+        size = next((a for a in sol.answers if a.name == "step limit size"), None)
+        g = np.array([float(x) for x in Q.g]) if isinstance(Q.g, sympy.MatrixBase) else \
+            np.array([0.5, -2e-3, 7.0, -40.0])
+        nz = g != 0
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:3]:
+            a, b1, b2 = case["alpha"], case["beta1"], case["beta2"]
+            eps = float(Q.eps) if Q.eps_given else 0.0
+            slowest = max(b1, b2)
+            T = 1 if slowest == 0 else min(LIMIT_MAX_STEPS, math.ceil(
+                math.log(LIMIT_RESIDUAL) / math.log(slowest)) + 1)
+            steps, raw = _recursion(spec.entry, g[nz], T, a, b1, b2, eps)
+            short = min(T, 200)
+            traj, _ = torch_run(spec.entry, np.tile(g[nz], (short, 1)), lr=a, beta1=b1,
+                                beta2=b2, eps=eps if eps > 0 else EPS_ZERO)
+            worst = max(worst, _rel(np.diff(traj, axis=0), steps[:short]))   # loop == torch
+            vals = _subs(Q, case)
+            if isinstance(Q.g, sympy.MatrixBase):
+                want = _evaluate(ans.expr, vals)[nz]
+            else:
+                sym = next(x for x in sympy.sympify(ans.expr).free_symbols if x.name == "g")
+                want = _entrywise(ans.expr, vals, sym, g[nz])
+            finals = [steps[-1]] + ([] if spec.entry is O.RMSPROP else [raw[-1]])
+            worst = max(worst, *(_rel(f, want) for f in finals))
+            if size is not None:
+                worst = max(worst, _rel(np.abs(finals[0]), np.full(want.shape,
+                                                                   _evaluate(size.expr, vals))))
+            lines.append(f"alpha={a:g}, betas=({b1:g}, {b2:g}): t={T}, last step "
+                         f"{np.round(finals[0], 12).tolist()[:4]}" + (
+                             "" if len(finals) == 1 else
+                             f", without correction {np.round(finals[1], 12).tolist()[:4]}"))
+        return _check("float64 recursion on a constant gradient (first 200 steps = "
+                      f"torch.optim.{spec.entry.torch}), run until beta^t < 1e-13", worst, 1e-9,
+                      "; ".join(lines), start, "step limit")
+
+    return [("the step under a constant gradient, run long", long_run)]
+
+
+def _w_constant_moments(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                        opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """The corrected moments of torch.optim.Adam run on a constant gradient, at several t,
+    against the closed forms (g and t substituted)."""
+    def constant() -> Check:
+        start = time.perf_counter()
+        g = np.array([0.5, -2e-3, 7.0, -40.0])
+        ts = [int(Q.t)] if not isinstance(Q.t, sympy.Symbol) else [1, 2, 7, 40]
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:3]:
+            for t in ts:
+                _, state = torch_run(O.ADAM, np.tile(g, (t, 1)), lr=case["alpha"],
+                                     beta1=case["beta1"], beta2=case["beta2"], eps=1e-8)
+                vals = {**_subs(Q, case), **({Q.t: t} if isinstance(Q.t, sympy.Symbol) else {})}
+                for quantity, key, beta in ((asked.M_HAT, "exp_avg", case["beta1"]),
+                                            (asked.V_HAT, "exp_avg_sq", case["beta2"])):
+                    for answer in _of(sol, quantity.key):
+                        sym = [x for x in sympy.sympify(answer.expr).free_symbols
+                               if x.name in ("g", "g_1")]
+                        want = _entrywise(answer.expr, vals, sym[0], g) if sym else \
+                            np.full(g.shape, _evaluate(answer.expr, vals))
+                        worst = max(worst, _rel(state[key] / (1 - beta ** t), want))
+                lines.append(f"t={t}, betas=({case['beta1']:g}, {case['beta2']:g})")
+        return _check("torch.optim.Adam on a constant gradient: exp_avg/(1-beta1^t), "
+                      "exp_avg_sq/(1-beta2^t)", worst, RTOL, "; ".join(lines[:6]), start,
+                      "mhat, vhat")
+
+    return [("corrected moments of a constant gradient (torch.optim.Adam)", constant)]
+
+
 def extremal_factor(b1: float, b2: float, t: int) -> float:
     """Step at t over its limit on the extremal sequence g_s ~ (b1/b2)^(t-s): with q = b1^2/b2,
     m_t = (1-b1)(1-q^t)/(1-q) and v_t = (1-b2)(1-q^t)/(1-q), so after bias correction the step
@@ -739,6 +838,23 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 lines.append(f"|step| of the moving coordinates in [{moving.min():.10g}, "
                              f"{moving.max():.10g}]")
         T = 5 if isinstance(Q.t, sympy.Symbol) else min(int(Q.t), 200)
+        sign_form = [a for a in answers if a.name.startswith(("uncorrected step (sign form)",
+                                                                "size of each coordinate's step "
+                                                                "without bias correction"))]
+        for case in _cases(Q)[:3] if sign_form else ():
+            g = _random_gradients(rng, 1, 20)[0]        # the same gradient at every step
+            _, state = torch_run(O.ADAM, np.tile(g, (T, 1)), lr=case["alpha"],
+                                 beta1=case["beta1"], beta2=case["beta2"], eps=EPS_ZERO)
+            got = -case["alpha"] * state["exp_avg"] / np.sqrt(state["exp_avg_sq"])
+            vals = {**_subs(Q, case), **({Q.t: T} if isinstance(Q.t, sympy.Symbol) else {}),
+                    ALPHA: case["alpha"], sympy.Symbol("beta1", nonnegative=True): case["beta1"],
+                    sympy.Symbol("beta2", nonnegative=True): case["beta2"]}
+            for a in sign_form:
+                syms = [x for x in sympy.sympify(a.expr).free_symbols if x.name in ("g", "g_1")]
+                want = _entrywise(a.expr, vals, syms[0], g) if syms else \
+                    np.full(g.shape, _evaluate(a.expr, vals))
+                errs.append(_rel(got if syms else np.abs(got), want))
+            lines.append(f"constant gradient, t={T}: |uncorrected step| {abs(float(got[0])):.10g}")
         for case in _cases(Q)[:3]:
             G = _random_gradients(rng, T, 20)
             traj, state = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
@@ -884,7 +1000,8 @@ WITNESSES = {asked.UPDATE_RULE.key: _w_update_rule, asked.BIAS_CORRECTION.key: _
              asked.STEP_NO_BIAS_CORRECTION.key: _w_no_correction,
              asked.SGD_LOSS_SCALING.key: _w_sgd_scaling,
              asked.EQUIVALENT_EPS.key: _w_equivalent_eps,
-             asked.IDENTIFICATION.key: _w_first_step_method}
+             asked.IDENTIFICATION.key: _w_first_step_method,
+             asked.STEP_LIMIT.key: _w_step_limit}
 """The checks of each ask (the asks about a run on given gradients share one run)."""
 
 
@@ -897,5 +1014,6 @@ def witnesses(spec: AdamMechanicsSpec, solution: PartSolution, options: SolveOpt
         if ask in WITNESSES:
             out += WITNESSES[ask](spec, solution, Q, options)
     if any(a.key in spec.asks for a in RUN_ASKS):
-        out += _w_given_run(spec, solution, Q, options)
+        out += (_w_constant_moments if spec.symbolic_constant else _w_given_run)(
+            spec, solution, Q, options)
     return out + _w_given_first_steps(spec, solution, Q, options)
