@@ -178,3 +178,49 @@ def test_the_size_of_the_uncorrected_first_step_for_a_symbolic_gradient(question
 def test_what_cannot_be_answered_as_asked_is_refused(text):
     with pytest.raises(ReadingIncomplete):
         read_report(text).to_problem()
+
+
+SMALL = ("Adam with β₁ = 0.5, β₂ = 0.75, learning rate 0.2, ε = 0, θ_0 = [1, 1]. The gradients at "
+         "steps 1, 2 and 3 are g_1 = [2, -1], g_2 = [1, 1], g_3 = [-2, 4].\n\n")
+
+
+@pytest.mark.parametrize(("question", "index"), [
+    ("Turn off the bias correction. What is θ_3 then? Is it different from θ_3 with bias "
+     "correction?", 3),
+    ("Without bias correction, compute θ_1. Is it the same as θ_1 computed with bias "
+     "correction?", 1),
+])
+def test_the_iterate_without_bias_correction_and_whether_it_differs(question, index):
+    part, reading = _part(SMALL + question)
+    assert part.value("asks")[0] == "step-no-bias-correction"   # (and θ_1 with the correction)
+    assert index == 1 or not reading.unused          # 'steps 1, 2 and 3' label the data
+    data = _solve(reading)["parts"][0]
+    got = {a["name"]: a["value"] for a in data["answers"]}
+    # m_1 = (1, -1/2), v_1 = (1, 1/4): the raw step -0.2 m/sqrt(v) = (-0.2, 0.2), as corrected
+    # ((1 - 0.5)/sqrt(1 - 0.75) = 1); from step 2 on the raw and corrected steps differ
+    if index == 1:
+        assert got["theta_1 without bias correction"] == pytest.approx([0.8, 1.2])
+        assert got["differs from the corrected iterate"] is False
+    else:
+        assert got["differs from the corrected iterate"] is True
+    assert data["verified"], data["checks"]
+
+
+def test_an_explanation_of_the_square_root_is_answered_by_the_update_rule():
+    part, _ = _part("Adam keeps moving averages m_t and v_t of g and g². Explain briefly why "
+                    "the update is divided by the square root of v̂_t.")
+    assert part.value("asks") == ["update-rule"]
+
+
+@pytest.mark.parametrize("question", [
+    "Someone forgets the bias correction. How large is his first step in each coordinate?",
+    "The bias correction is left out. What is the size of each coordinate's first update?",
+])
+def test_the_size_of_a_first_step_without_bias_correction(question):
+    part, reading = _part("Adam, α = 0.01, β₁ = 0.8, β₂ = 0.96, ε = 0, g_1 = (3, -0.2).\n"
+                          + question)
+    assert part.value("asks") == ["step-no-bias-correction"] and part.value("t") == 1
+    data = _solve(reading)["parts"][0]
+    size = next(a for a in data["answers"] if a["name"].startswith("size of each"))
+    assert size["value"] == pytest.approx(0.01)      # 0.2/sqrt(0.04) = 1
+    assert data["verified"]

@@ -475,11 +475,13 @@ BIAS_FACTORS = _add(_Q(
 M_HAT = _add(_Q(
     "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b",
-             r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?(?:\d{1,3}|t)\)?)?(?![\w(])")))
+             r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])",
+             r"\b(?:what (?:is|are|would|will)|give|compute|find) (?:the )?m(?:̂|_?hat)_?\(?t\)?(?![\w(])")))
 V_HAT = _add(_Q(
     "v-hat", "bias-corrected second moment", r"\hat v_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b",
-             r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?(?:\d{1,3}|t)\)?)?(?![\w(])")))
+             r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])",
+             r"\b(?:what (?:is|are|would|will)|give|compute|find) (?:the )?v(?:̂|_?hat)_?\(?t\)?(?![\w(])")))
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",)))

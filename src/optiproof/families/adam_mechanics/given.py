@@ -242,7 +242,8 @@ def step_no_bias_correction(spec: AdamMechanicsSpec, Q: Quantities,
                                    note="every coordinate with a non-zero gradient"))
         answers = [answer(f"step {run.T} without bias correction",
                           rf"\Delta\theta_{{{run.T}}}^{{\mathrm{{raw}}}}", raw,
-                          note="" if Q.eps_given else "at epsilon = 0"), *size, answers[1]]
+                          note="" if Q.eps_given else "at epsilon = 0"), *size,
+                   *_iterate_without_correction(spec, Q, run, eqs), answers[1]]
     elif (spec.constant or Q.t == 1) and not (Q.eps_given and Q.eps != 0):
         answers[1:1] = _sign_step_no_correction(spec, Q, ratio, eqs)
     der.add("Without bias correction",
@@ -252,6 +253,30 @@ def step_no_bias_correction(spec: AdamMechanicsSpec, Q: Quantities,
             "to 1, a much larger step).", *eqs)
     return AskResult(answers, f"Without bias correction the step is ${to_latex(ratio)}$ times "
                               "the corrected one (at $\\varepsilon = 0$).", "")
+
+
+def _iterate_without_correction(spec: AdamMechanicsSpec, Q: Quantities, run: Any,
+                                eqs: list) -> list:
+    """theta_T without the correction (theta_0 plus every uncorrected step) when theta_0 is
+    given, and whether it differs from theta_T with the correction."""
+    if spec.theta0 is None:
+        return []
+    theta0 = theta0_of(spec, run.m.rows)
+    raw = theta0 + sum(run.raw_steps, sympy.zeros(run.m.rows, 1))
+    corrected = theta0 + run.total
+    differs = any(sympy.simplify(a - b) != 0 for a, b in zip(raw, corrected))
+    T = run.T
+    eqs += [Equation.of(Tex(rf"\theta_{{{T}}}^{{\mathrm{{raw}}}}"),
+                        Tex(rf"\theta_0 + \sum_{{k=1}}^{{{T}}}\Delta\theta_k^{{\mathrm{{raw}}}}"),
+                        raw),
+            Equation.of(Tex(rf"\theta_{{{T}}}"), corrected)]
+    answer = answers_of(asked.STEP_NO_BIAS_CORRECTION, spec)
+    note = "" if Q.eps_given else "at epsilon = 0"
+    return [answer(f"theta_{T} without bias correction", rf"\theta_{{{T}}}^{{\mathrm{{raw}}}}",
+                   raw, note=note),
+            answer("differs from the corrected iterate", rf"\theta_{{{T}}}^{{\mathrm{{raw}}}} "
+                   rf"\ne \theta_{{{T}}}", sympy.true if differs else sympy.false,
+                   quantity=asked.CHANGES.key, note=note)]
 
 
 def _sign_step_no_correction(spec: AdamMechanicsSpec, Q: Quantities, ratio: Any,

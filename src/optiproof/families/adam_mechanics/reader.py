@@ -80,6 +80,14 @@ _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
                       r"\bgradient is (?:the same|constant)|\bconstant gradient\b|"
                       r"\bg_t ?= ?g\b")
+_WHY_THE_RULE = (r"\b(?:divides?|divided|dividing|normali[sz]\w*) (?:\w+ )?by (?:the )?(?:√|sqrt|square "
+                 r"root)|\bupdate rule\b")
+"""An explanation asked of the update rule ('explain why the update divides by √v̂'): its
+derivation's prose gives it."""
+_WITH_CORRECTION = (r"\b(?:different from|same as|compared? (?:to|with)|than)\b[^.?]{0,30}\b(?:with|"
+                    r"using) (?:the )?(?:proper |usual )?bias[- ]correction\b")
+"""Bias correction named as the other side of a comparison ('different from θ_1 with bias
+correction'), not asked about."""
 _SYMBOLIC_CONSTANT = r"\bg_t ?= ?g\b(?! ?[_(\d.])"
 """A constant gradient written as a symbol ('g_t = g for every t')."""
 _STEPS = r"\bafter (\d{1,4}) (?:steps|updates|iterations)\b|\bat (?:step|t ?=) ?(\d{1,4})\b"
@@ -125,7 +133,14 @@ class AdamMechanicsReader:
         """Asked quantities join the part's asks, as this family asks them (see
         :func:`_as_asked`); a symbol's index (θ_2, m̂_3) or a stated step says how many of the
         given gradients the run takes."""
+        explain = next((s for k, s in asks if k == Q.EXPLANATION.key), None)
         asks = [(k, s) for k, s in asks if k != Q.EXPLANATION.key]
+        if not asks and explain and rx(_WHY_THE_RULE).search(r.own_text):
+            asks = [(Q.UPDATE_RULE.key, explain)]   # 'explain why it divides by √v̂': the rule
+        if not any(k == Q.FIRST_STEP.key for k, _ in asks):     # 'how large is her first step'
+            asks = [x for k, s in asks for x in (
+                [(Q.FIRST_STEP.key, s)] if k == Q.COORDINATE_STEP.key and
+                rx(r"\bfirst\b").search(s) else []) + [(k, s)]]
         r.found["raw moments"] = bool(asks) and {k for k, _ in asks} <= {
             Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
         steps = {_index(s): s for k, s in asks if k in _RUN and _index(s) is not None}
@@ -281,6 +296,19 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             keys.add(key)
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
             key, source = Q.WEIGHT_DECAY.key, f"{source}; {variant.group(0)}"
+        elif key == Q.THETA_T.key and off and F.theta0 in r.fields and \
+                Q.STEP_NO_BIAS_CORRECTION.key not in keys and rx(r"\d").search(source):
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # θ_k without the correction
+            key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
+            keys.add(key)
+        elif key == Q.BIAS_CORRECTION.key and off and rx(_WITH_CORRECTION).search(own):
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key      # '.. than with bias correction'
+            continue
+        elif key in (Q.CHANGES.key, Q.SAME_AS.key) and off and \
+                Q.STEP_NO_BIAS_CORRECTION.key in keys and \
+                F.theta0 in r.fields:
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # 'is it different?', 'the same?'
+            continue
         elif key == Q.FIRST_STEP.key and off and Q.STEP_NO_BIAS_CORRECTION.key not in keys:
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"

@@ -58,6 +58,8 @@ class ExactRun:
     steps: list[sympy.Matrix]
     eps: Any
     exact: bool
+    raw_steps: tuple = ()
+    """Adam's steps without the bias correction, -alpha m_k/(sqrt(v_k) + eps)."""
 
     @property
     def T(self) -> int:
@@ -86,7 +88,7 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
     exact = len(seq) * d <= EXACT_SEQUENCE_ENTRIES
     G = [sympy.Matrix([exact_rational(v, field="gradients") for v in row]) for row in seq]
     m, v = sympy.zeros(d, 1), sympy.zeros(d, 1)
-    steps = []
+    steps, raw_steps = [], []
     for k, gk in enumerate(G, start=1):
         m = Q.beta1 * m + (1 - Q.beta1) * gk
         v = Q.beta2 * v + (1 - Q.beta2) * gk.applyfunc(lambda x: x ** 2)
@@ -98,7 +100,10 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
         step = sympy.Matrix([-Q.alpha * num[i] / (den[i] + eps) if num[i] != 0 else 0
                              for i in range(d)])
         steps.append(step if exact else step.evalf(30))
-    return ExactRun(G, m, v, steps, eps, exact)
+        raw = sympy.Matrix([-Q.alpha * m[i] / (sympy.sqrt(v[i]) + eps) if m[i] != 0 else 0
+                            for i in range(d)])
+        raw_steps.append(raw if exact else raw.evalf(30))
+    return ExactRun(G, m, v, steps, eps, exact, tuple(raw_steps))
 
 
 def theta0_of(spec: AdamMechanicsSpec, d: int) -> sympy.Matrix:

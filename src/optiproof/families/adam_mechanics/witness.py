@@ -831,12 +831,17 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             errs.append(_rel(got, answers[0].value))
             lines.append(f"given gradients: {np.round(got, 10).tolist()[:6]}")
             moving = np.abs(got[np.abs(got) > 0])
-            for a in answers[1:-1]:     # the one size every moving coordinate's step has
+            sizes = [a for a in answers if a.name.startswith("size of each coordinate's step")]
+            for a in sizes:     # the one size every moving coordinate's step has
                 size = float(a.expr.subs(ALPHA, Q.alpha)) if a.value is None else float(a.value)
                 errs.append(_rel(moving, np.full(moving.shape, size)))
-            if len(answers) > 2:
+            if sizes:
                 lines.append(f"|step| of the moving coordinates in [{moving.min():.10g}, "
                              f"{moving.max():.10g}]")
+            iterate = [a for a in answers if a.name.endswith("without bias correction")
+                       and a.name.startswith("theta_")]
+            if iterate:
+                errs.append(_raw_iterate(spec, Q, G, iterate[0], sol, lines))
         T = 5 if isinstance(Q.t, sympy.Symbol) else min(int(Q.t), 200)
         sign_form = [a for a in answers if a.name.startswith(("uncorrected step (sign form)",
                                                                 "size of each coordinate's step "
@@ -869,6 +874,28 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       max(errs), RTOL, "; ".join(lines), start, "step without bias correction")
 
     return [("step without bias correction (torch.optim.Adam state)", raw)]
+
+
+def _raw_iterate(spec: AdamMechanicsSpec, Q: Quantities, G: np.ndarray, iterate: Answer,
+                 sol: PartSolution, lines: list[str]) -> float:
+    """theta_T without the correction from real runs of every prefix g_1..g_k (each state's
+    -alpha exp_avg/(sqrt(exp_avg_sq) + eps) is step k uncorrected), and whether it differs from
+    the real (corrected) theta_T."""
+    theta0 = _theta0(spec, G.shape[1])
+    a, b1, b2 = float(Q.alpha), float(Q.beta1), float(Q.beta2)
+    raw, moved = theta0.copy(), np.abs(theta0)
+    for k in range(1, G.shape[0] + 1):
+        traj, state = torch_run(spec.entry, G[:k], lr=a, beta1=b1, beta2=b2, eps=_eps(Q),
+                                theta0=theta0)
+        step = -a * state["exp_avg"] / (np.sqrt(state["exp_avg_sq"]) + _eps(Q))
+        raw, moved = raw + step, moved + np.abs(step)
+    err = _rel(raw, iterate.value, moved)
+    differs = bool(np.any(np.abs(raw - traj[-1]) > 1e-9 * np.maximum(moved, 1e-300)))
+    claim = next(x for x in sol.answers if x.quantity == asked.CHANGES.key and
+                 x.name == "differs from the corrected iterate")
+    lines.append(f"theta_{G.shape[0]} without correction {np.round(raw, 10).tolist()[:6]}, "
+                 f"with it {np.round(traj[-1], 10).tolist()[:6]}")
+    return max(err, 0.0 if bool(claim.value) == differs else 1.0)
 
 
 def _w_sgd_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
