@@ -461,7 +461,8 @@ COORDINATE_STEP = _add(_Q(
              r"\b(?:size|magnitude) of (?:each|every) coordinate'?s? (?:step|update|move)\b",
              r"\bhow (?:big|large) is (?:the |her |his |my |our |your )?(?:very )?(?:first|second|"
              r"third|last|\d{1,4}(?:st|nd|rd|th)) (?:step|update)\b",
-             r"\bhow (?:far|much) does (?:each|every) coordinate move\b")))
+             r"\bhow (?:far|much) does (?:each|every) coordinate move\b",
+             r"\bhow big (?:is|are) (?:the |her |his |my |our |your |each )?(?:steps?|updates?)\b")))
 STEP_LIMIT = _add(_Q(
     "step-limit", "limit of the step as t grows", r"\lim_{t\to\infty}\Delta\theta_t",
     aliases=("limit of the step",),

@@ -57,7 +57,8 @@ _SYMBOL_NEXT = re.compile(rf"(?: ?,| ?,? and| ?, then) ({_SYMBOL})(?=[ ,.?;:)]|$
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
                       r"to|up|us|we)$")
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
-                   r"is that|what i'?d like to know|my numbers|off by|too (?:few|many|small|"
+                   r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some )?(?:actual "
+                   r"|real |concrete )?(?:numbers|values)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
 _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
                         r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"

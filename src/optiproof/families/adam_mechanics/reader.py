@@ -13,6 +13,7 @@ Adam, AdamW or RMSprop. Spec field names live in :data:`F`.
 
 from __future__ import annotations
 
+import copy
 import re
 from types import SimpleNamespace
 from typing import Any
@@ -226,7 +227,33 @@ class AdamMechanicsReader:
         _read_gradients(own, ctx, objects, r)
         _read_conventions(objects, r)
         r.found["earlier"] = [p for p in previous if p.family == FAMILY and p.found.get("sequence")]
+        return _per_step(r, own)
+
+
+def _per_step(r: PartReading, own: str) -> list[PartReading]:
+    """A part asking the same thing at several stated steps ('how big are the steps at t = 1
+    and at t = 3?') is read once per step: sub-parts (label.1, label.2, ...) that differ only
+    in t."""
+    m = rx(_STEP_LIST).search(own)
+    ts = [int(x) for x in re.findall(r"\d{1,4}", m.group(0))] if m else []
+    if len(ts) < 2 or len(set(ts)) != len(ts) or len(ts) > 6 or min(ts) < 1:
         return [r]
+    out = []
+    for i, t in enumerate(ts, 1):
+        sub = copy.copy(r)
+        sub.label = f"{r.label}.{i}"
+        sub.fields, sub.missing, sub.notes = dict(r.fields), list(r.missing), list(r.notes)
+        sub.conventions, sub.found, sub.answered_by = list(r.conventions), dict(r.found), {}
+        sub.requests = {}
+        sub.set(F.t, t, m.group(0))
+        sub.notes.append(f"part ({r.label}) asks at {len(ts)} steps; this is t = {t}")
+        out.append(sub)
+    return out
+
+
+_STEP_LIST = (r"\b(?:at|for|after) (?:t ?= ?|steps? |iterations? )\d{1,4}(?:(?: ?,| ?,? and| ?,? or)"
+              r"(?: at| for| after)? (?:t ?= ?|steps? |iterations? )?\d{1,4}\b(?![.,]?\d))+")
+"""Several step indices in one question ('at t = 1 and at t = 3', 'at steps 1 and 10')."""
 
 
 _ITERATE_DIFFERENCE = re.compile(r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?[-−]"
@@ -273,9 +300,17 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             if Q.FIRST_STEP.key in keys and not off and r.value(F.eps) in (0, None):
                 r.answered_by[key] = Q.FIRST_STEP.key    # the first step's size, at eps = 0
             elif off and r.value(F.eps) in (0, None) and (
-                    keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}) and (
                     r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields):
                 r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key  # one size: t = 1 or g_t = g
+                if not keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
+                    out.append((Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"))
+                    keys.add(Q.STEP_NO_BIAS_CORRECTION.key)
+            elif not off and not keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key,
+                                         Q.STEP_BOUND.key, Q.STEP_LIMIT.key} and \
+                    isinstance(r.value(F.t), int) and r.found.get("sequence"):
+                r.answered_by[key] = Q.LAST_STEP.key    # 'how big is the step at step 3'
+                out.append((Q.LAST_STEP.key, source))
+                keys.add(Q.LAST_STEP.key)
             continue
         elif key == Q.UPDATE.key and keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
             first = Q.FIRST_STEP.key if Q.FIRST_STEP.key in keys else \
@@ -506,6 +541,14 @@ def _read_conventions(objects: PartObjects, r: PartReading) -> None:
         m = rx(_DECAY_RANGE).search(objs.text)
         if m:
             r.convention("decay range", m.group(0), "the decays lie in [0, 1), as the spec requires")
+        m = rx(_ZERO_START).search(objs.text)
+        if m:
+            r.convention("moments start", m.group(0), "the moments start at 0 (m_0 = v_0 = 0)")
+
+
+_ZERO_START = (r"\b(?:m and v|m_t and v_t|the (?:moments|moving averages|averages|buffers))(?: both)? "
+               r"(?:start|are (?:initiali[sz]ed|started)|begin)(?: at| from| to| as)? (?:0|zero)\b")
+"""The moments' zero start said in words ('m and v start at 0')."""
 
 
 _DECAY_RANGE = (r"(?:β_?[12]|beta_?[12]|ρ|rho)(?: ?, ?(?:β_?[12]|beta_?[12]))? ?(?:∈|\bin) ?"
