@@ -224,3 +224,48 @@ def test_the_size_of_a_first_step_without_bias_correction(question):
     size = next(a for a in data["answers"] if a["name"].startswith("size of each"))
     assert size["value"] == pytest.approx(0.01)      # 0.2/sqrt(0.04) = 1
     assert data["verified"]
+
+
+CONSTANT = ("My Adam test: lr = 0.01, betas (0.5, 0.75), eps = 0, m and v start at 0, and the "
+            "gradient is the same every step, g = -2.\n\n")
+
+
+def test_a_question_at_several_stated_steps_is_one_sub_part_per_step():
+    reading = read_report(CONSTANT + "Without bias correction, how big are the steps at t = 1, "
+                                     "t = 2 and t = 4?")
+    assert [p.label for p in reading.parts] == ["main.1", "main.2", "main.3"]
+    assert [p.value("t") for p in reading.parts] == [1, 2, 4]
+    assert not reading.unused
+    data = _solve(reading)["parts"]
+    sizes = [next(a["value"] for a in p["answers"] if a["name"].startswith("size of each"))
+             for p in data]
+    # constant g: m_t = (1 - 0.5^t) g, v_t = (1 - 0.75^t) g^2 -> 0.01 (1 - 0.5^t)/sqrt(1 - 0.75^t)
+    assert sizes == pytest.approx([0.01 * (1 - 0.5 ** t) / (1 - 0.75 ** t) ** 0.5
+                                   for t in (1, 2, 4)])
+    assert all(p["verified"] for p in data)
+
+
+def test_several_iterates_in_one_question_are_one_sub_part_each():
+    text = ("Adam, lr = 0.1, β₁ = 0, β₂ = 0.5, ε = 0, θ_0 = [0, 0]; g_1 = [1, -1], "
+            "g_2 = [2, 0].\nCompute θ_1 and θ_2.")
+    reading = read_report(text)
+    assert [p.label for p in reading.parts] == ["main.1", "main.2"]
+    data = _solve(reading)["parts"]
+    # v_2 = 0.5 * 0.5 + 0.5 * 4 = 2.25, v̂_2 = 2.25/0.75 = 3 in the first coordinate:
+    # step -0.1 * 2/sqrt(3)
+    assert data[1]["answers"][0]["value"] == pytest.approx([-0.1 - 0.2 / 3 ** 0.5, 0.1])
+
+
+def test_iterates_named_but_not_asked_do_not_split_the_part():
+    text = ("Adam, lr = 0.1, β₁ = 0.9, β₂ = 0.99, ε = 0, θ_0 = [0, 0]; g_1 = [1, -1]. "
+            "The iterates θ_1 and θ_2 move by about lr. Give θ_1.")
+    assert [p.label for p in read_report(text).parts] == ["main"]
+
+
+def test_how_big_is_the_step_at_a_stated_step_is_the_last_step():
+    part, reading = _part(CONSTANT + "With the usual bias correction, how big is the step at "
+                                     "step 3? I'd like the actual numbers.")
+    assert part.value("asks") == ["last-step"] and part.value("t") == 3
+    data = _solve(reading)["parts"][0]
+    assert data["answers"][0]["value"] == pytest.approx([0.01])    # constant g: -lr sign(g)
+    assert data["verified"]

@@ -145,6 +145,8 @@ class AdamMechanicsReader:
         r.found["raw moments"] = bool(asks) and {k for k, _ in asks} <= {
             Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
         steps = {_index(s): s for k, s in asks if k in _RUN and _index(s) is not None}
+        if r.found.get("step index") in steps:      # a sub-part of 'w_1 and w_2': its own index
+            steps = {r.found["step index"]: steps[r.found["step index"]]}
         mapped = _as_asked(r, asks)
         if any(k == Q.FIRST_STEP.key for k, _ in asks) and any(
                 k == Q.STEP_NO_BIAS_CORRECTION.key for k, _ in mapped):
@@ -234,8 +236,11 @@ def _per_step(r: PartReading, own: str) -> list[PartReading]:
     """A part asking the same thing at several stated steps ('how big are the steps at t = 1
     and at t = 3?') is read once per step: sub-parts (label.1, label.2, ...) that differ only
     in t."""
-    m = rx(_STEP_LIST).search(own)
-    ts = [int(x) for x in re.findall(r"\d{1,4}", m.group(0))] if m else []
+    m = next((x for x in rx(_STEP_LIST).finditer(own) if _asked_at(own, x)), None)
+    symbols = next((x for x in rx(_SYMBOL_LIST).finditer(own) if _asked_at(own, x, True)),
+                   None) if m is None else None
+    found = m or symbols
+    ts = [int(x) for x in re.findall(r"\d{1,4}", found.group(0))] if found else []
     if len(ts) < 2 or len(set(ts)) != len(ts) or len(ts) > 6 or min(ts) < 1:
         return [r]
     out = []
@@ -245,10 +250,28 @@ def _per_step(r: PartReading, own: str) -> list[PartReading]:
         sub.fields, sub.missing, sub.notes = dict(r.fields), list(r.missing), list(r.notes)
         sub.conventions, sub.found, sub.answered_by = list(r.conventions), dict(r.found), {}
         sub.requests = {}
-        sub.set(F.t, t, m.group(0))
+        if m is not None:
+            sub.set(F.t, t, m.group(0))
+        else:
+            sub.found["step index"] = t     # the run asks of this index are this sub-part's
         sub.notes.append(f"part ({r.label}) asks at {len(ts)} steps; this is t = {t}")
         out.append(sub)
     return out
+
+
+def _asked_at(own: str, m: re.Match, verb: bool = False) -> bool:
+    """True when the match is in a question: a request verb shortly before it, or (steps, not
+    symbols) a sentence that ends with '?' ('The gradients at steps 1, 2, 3 are ..' is data)."""
+    if rx(r"\b(?:give|compute|calculate|find|report|determine|what (?:is|are)|state)\b"
+          r"[^.?;]{0,30}$").search(own[:m.start()]):
+        return True
+    end = re.search(r"[.?!](?:\s|$)", own[m.end():])
+    return not verb and end is not None and end.group(0).startswith("?")
+
+
+_SYMBOL_LIST = (r"(?<![\w^])(θ|theta|w|x)_?\{?(\d{1,2})\}?(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?"
+                r"(?:(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?){0,4}(?![\w(])(?! ?[-−=])")
+"""Several iterates asked in one question ('Give w_1 and w_2', 'θ_1, θ_2 and θ_3')."""
 
 
 _STEP_LIST = (r"\b(?:at|for|after) (?:t ?= ?|steps? |iterations? )\d{1,4}(?:(?: ?,| ?,? and| ?,? or)"
