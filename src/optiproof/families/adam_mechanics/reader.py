@@ -81,6 +81,10 @@ _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
                       r"\bgradient is (?:the same|constant)|\bconstant gradient\b|"
                       r"\bg_t ?= ?g\b")
+_PYTORCH_CONVENTION = (r"\b(?:in|with|using|following|per|under) (?:the )?pytorch(?:'s)? "
+                       r"(?:convention|default|implementation)s?\b|\b(?:as|like) (?:in )?pytorch(?: does)?\b|"
+                       r"\btorch\.optim\.(?:adamw?|rmsprop)\b")
+"""PyTorch named as the convention of the part, which the spec follows anyway."""
 _WHY_THE_RULE = (r"\b(?:divides?|divided|dividing|normali[sz]\w*) (?:\w+ )?by (?:the )?(?:√|sqrt|square "
                  r"root)|\bupdate rule\b")
 """An explanation asked of the update rule ('explain why the update divides by √v̂'): its
@@ -309,6 +313,9 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
                None)
     out = []
     for key, source in asks:
+        if key == Q.PYTORCH.key and rx(_PYTORCH_CONVENTION).search(own):
+            r.found["pytorch"] = rx(_PYTORCH_CONVENTION).search(own).group(0)
+            continue
         if key in (Q.UPDATE.key, Q.IDENTIFICATION.key) and premise:
             r.answered_by[key] = Q.SIGN_LIMIT.key
             key, source = Q.SIGN_LIMIT.key, f"{source}; {premise.group(0)}"
@@ -376,6 +383,9 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             continue
         out.append((key, source))
+    if r.found.get("pytorch") and out:      # the spec's conventions are PyTorch's
+        r.answered_by[Q.PYTORCH.key] = out[0][0]
+        r.convention("pytorch", r.found["pytorch"], "PyTorch's conventions, which the spec follows")
     return out
 
 
@@ -567,6 +577,15 @@ def _read_conventions(objects: PartObjects, r: PartReading) -> None:
         m = rx(_ZERO_START).search(objs.text)
         if m:
             r.convention("moments start", m.group(0), "the moments start at 0 (m_0 = v_0 = 0)")
+        m = rx(_L2_PENALTY).search(objs.text)
+        if m:
+            r.convention("L2 penalty", m.group(0), "L2 regularisation adds λθ to the gradient "
+                                                   "(the gradient of (λ/2)‖θ‖²)")
+
+
+_L2_PENALTY = (r"\(?λ ?(?:/ ?)?2\)? ?‖ ?(?:θ|w|x) ?‖(?:_2)?(?: ?\^? ?2)?|"
+               r"\(?λ ?/ ?2\)? ?(?:θ|w|x) ?\^? ?2")
+"""The L2 penalty written out ('L(θ) + λ/2 ‖θ‖²_2', flattened 'λ 2 ‖θ‖_2 2')."""
 
 
 _ZERO_START = (r"\b(?:m and v|m_t and v_t|the (?:moments|moving averages|averages|buffers))(?: both)? "
