@@ -269,3 +269,32 @@ def test_how_big_is_the_step_at_a_stated_step_is_the_last_step():
     data = _solve(reading)["parts"][0]
     assert data["answers"][0]["value"] == pytest.approx([0.01])    # constant g: -lr sign(g)
     assert data["verified"]
+
+
+LATEX_CONSTANT = r"""\section*{Adam, constant gradient}
+Adam with $\beta_1 = 0.9$, $\beta_2 = 0.99$, $\alpha = 10^{-2}$, $\epsilon = 0$ and
+$m_0 = v_0 = 0$. Assume a constant gradient $g_t = g \neq 0$ for every $t$.
+\begin{enumerate}
+  \item[(a)] Compute $m_t$ and $v_t$ in closed form.
+  \item[(b)] Show that $\hat m_t = g$ for every $t$.
+  \item[(c)] Find $\lim_{t\to\infty} \Delta\theta_t$.
+\end{enumerate}
+"""
+
+
+def test_a_constant_gradient_in_latex_closed_forms_and_the_limit():
+    reading = read_report(LATEX_CONSTANT)
+    assert [p.value("asks") for p in reading.parts] == [["update-rule"], ["m-hat"],
+                                                        ["step-limit"]]
+    assert not reading.unused                   # 'g ≠ 0' is the nonzero-gradient convention
+    data = _solve(reading)["parts"]
+    closed = {a["name"]: a["expr"] for a in data[0]["answers"]}
+    assert closed["m_t, constant gradient"] == "g*(1 - 9**t/10**t)"
+    assert data[1]["answers"][0]["expr"] == "g"
+    assert data[2]["answers"][0]["expr"] == "-sign(g)/100"
+    assert all(p["verified"] for p in data)
+
+
+def test_name_it_asks_for_the_method():
+    part, _ = _part(RMS + "Set rho = 0. What does RMSprop reduce to? Name it.")
+    assert part.value("asks") == ["sign-limit"] and not part.missing

@@ -56,7 +56,7 @@ IDENTIFICATION = _add(_Q(
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
              r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
-             r"reduce to)\b",
+             r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
              r"\bwhat is (?:this|it) called\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
     value_kind="name",
@@ -402,12 +402,16 @@ FIRST_MOMENT = _add(_Q(
     "first-moment", "first-moment estimate", "m_t", value_kind="vector",
     aliases=("first moment", "momentum estimate"),
     phrases=(r"\bfirst[- ]moment (?:estimate|average)s?\b(?! bias)", r"\braw moments?\b",
-             r"(?<![\w^])m_?\(?\d{1,3}\)?(?![\w(]| ?=)")))
+             r"(?<![\w^])m_?\(?\d{1,3}\)?(?![\w(]| ?=)",
+             r"\b(?:compute|give|find|derive|write down|what (?:is|are)) (?:the )?m_t(?: and v_t)?\b"
+             r"(?! ?=)")))
 SECOND_MOMENT = _add(_Q(
     "second-moment", "second-moment estimate", "v_t", value_kind="vector",
     aliases=("second moment",),
     phrases=(r"\bsecond[- ]moment (?:estimate|average)s?\b(?! bias)",
-             r"(?<![\w^])v_?\(?\d{1,3}\)?(?![\w(]| ?=)")))
+             r"(?<![\w^])v_?\(?\d{1,3}\)?(?![\w(]| ?=)",
+             r"\b(?:compute|give|find|derive|write down|what (?:is|are)) (?:the )?v_t(?: and m_t)?\b"
+             r"(?! ?=)")))
 DISPLACEMENT = _add(_Q(
     "displacement", "total displacement", r"\theta_T - \theta_0", value_kind="vector",
     aliases=("total step", "total update"),
@@ -477,12 +481,14 @@ M_HAT = _add(_Q(
     "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b",
              r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])",
-             r"\b(?:what (?:is|are|would|will)|give|compute|find) (?:the )?m(?:̂|_?hat)_?\(?t\)?(?![\w(])")))
+             r"\b(?:what (?:is|are|would|will)|give|compute|find) (?:the )?m(?:̂|_?hat)_?\(?t\)?(?![\w(])",
+             r"\bshow that (?:the )?m(?:̂|_?hat)_?\(?(?:t|\d{1,3})\)? ?=")))
 V_HAT = _add(_Q(
     "v-hat", "bias-corrected second moment", r"\hat v_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b",
              r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])",
-             r"\b(?:what (?:is|are|would|will)|give|compute|find) (?:the )?v(?:̂|_?hat)_?\(?t\)?(?![\w(])")))
+             r"\b(?:what (?:is|are|would|will)|give|compute|find) (?:the )?v(?:̂|_?hat)_?\(?t\)?(?![\w(])",
+             r"\bshow that (?:the )?v(?:̂|_?hat)_?\(?(?:t|\d{1,3})\)? ?=")))
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",)))

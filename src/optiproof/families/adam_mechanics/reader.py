@@ -122,9 +122,11 @@ class AdamMechanicsReader:
         numbers the iterate θ_1 of both variants."""
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
         implied = [Q.IDENTIFICATION.key] if Q.SIGN_LIMIT.key in asked else []
-        if Q.UPDATE_RULE.key in asked and _has_run(r):
+        if Q.UPDATE_RULE.key in asked and (_has_run(r) or (
+                r.value(F.constant) and not r.found.get("sequence"))):
             implied += [*([] if r.value(F.optimizer) == O.RMSPROP.key else
-                          [Q.FIRST_MOMENT.key]), Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key]
+                          [Q.FIRST_MOMENT.key]), Q.SECOND_MOMENT.key,
+                        *([Q.DISPLACEMENT.key] if _has_run(r) else [])]
         if Q.LOSS_SCALING.key in asked and r.value(F.eps) in (0, None):
             implied.append(Q.CHANGES.key)
         if Q.STEP_NO_BIAS_CORRECTION.key in asked:
@@ -348,7 +350,7 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             r.answered_by[key] = first     # "what is the update θ_1 − θ_0?" asks one thing
             continue
         elif key == Q.UPDATE.key:
-            key = Q.UPDATE_RULE.key
+            r.answered_by[key] = key = Q.UPDATE_RULE.key
         elif key in _BY_RUN:
             key = Q.UPDATE_RULE.key
         elif key == Q.CHANGES.key and (Q.LOSS_SCALING.key in keys or
@@ -577,6 +579,9 @@ def _read_conventions(objects: PartObjects, r: PartReading) -> None:
         m = rx(_ZERO_START).search(objs.text)
         if m:
             r.convention("moments start", m.group(0), "the moments start at 0 (m_0 = v_0 = 0)")
+        m = rx(r"\bg(?:_t)? ?(?:= ?g ?)?(?:≠|!=|\\neq) ?0\b").search(objs.text)
+        if m:
+            r.convention("nonzero gradient", m.group(0), "a nonzero gradient (0/0 is excluded)")
         m = rx(_L2_PENALTY).search(objs.text)
         if m:
             r.convention("L2 penalty", m.group(0), "L2 regularisation adds λθ to the gradient "

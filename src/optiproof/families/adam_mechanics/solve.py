@@ -114,6 +114,8 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
         answers = [answer("m_t", "m_t", m_unrolled, quantity=asked.FIRST_MOMENT.key),
                    answer("v_t", "v_t", v_unrolled, quantity=asked.SECOND_MOMENT.key),
                    answer("update", r"\Delta\theta_t", step)]
+    if spec.symbolic_constant and spec.constant:
+        answers += _constant_raw_moments(spec, Q, der)
     seq = sequence_of(spec)
     if seq is not None and Q.numeric("alpha", "beta2", *(() if rms else ("beta1",))) and not (
             Q.eps_given and sympy.sympify(eps).free_symbols):
@@ -127,6 +129,25 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
               "sets the scale." + (" RMSprop has no bias correction, so its early steps are "
                                    "inflated." if rms else ""))
     return AskResult(answers, summary, interp)
+
+
+def _constant_raw_moments(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> list:
+    """m_t = (1 - beta1^t) g and v_t = (1 - beta2^t) g^2 under a constant gradient g: the
+    geometric weights of the unrolled sums add up to 1 - beta^t."""
+    answer = answers_of(asked.UPDATE_RULE, spec)
+    g_ = sympy.Symbol("g", real=True, nonzero=True)
+    m = sympy.simplify((1 - Q.beta1) * geometric_sum(Q.beta1, Q.t)) * g_
+    v = sympy.simplify((1 - Q.beta2) * geometric_sum(Q.beta2, Q.t)) * g_ ** 2
+    rms = spec.entry is O.RMSPROP
+    der.add("A constant gradient",
+            "With $g_s = g$ at every step the unrolled sums are geometric: the weights "
+            "$(1-\\beta)\\beta^{t-s}$ add up to $1 - \\beta^t$.",
+            *(() if rms else (Equation.of(Tex("m_t"), m),)), Equation.of(Tex("v_t"), v))
+    note = "constant gradient g_t = g"
+    return [*(() if rms else (answer("m_t, constant gradient", "m_t", m,
+                                     quantity=asked.FIRST_MOMENT.key, note=note),)),
+            answer("v_t, constant gradient", "v_t", v, quantity=asked.SECOND_MOMENT.key,
+                   note=note)]
 
 
 def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,

@@ -548,23 +548,30 @@ def _w_constant_moments(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantitie
         g = np.array([0.5, -2e-3, 7.0, -40.0])
         ts = [int(Q.t)] if not isinstance(Q.t, sympy.Symbol) else [1, 2, 7, 40]
         worst, lines = 0.0, []
+        rms = spec.entry is O.RMSPROP
         for case in _cases(Q)[:3]:
             for t in ts:
-                _, state = torch_run(O.ADAM, np.tile(g, (t, 1)), lr=case["alpha"],
+                _, state = torch_run(spec.entry, np.tile(g, (t, 1)), lr=case["alpha"],
                                      beta1=case["beta1"], beta2=case["beta2"], eps=1e-8)
                 vals = {**_subs(Q, case), **({Q.t: t} if isinstance(Q.t, sympy.Symbol) else {})}
+                second = "square_avg" if rms else "exp_avg_sq"
                 for quantity, key, beta in ((asked.M_HAT, "exp_avg", case["beta1"]),
-                                            (asked.V_HAT, "exp_avg_sq", case["beta2"])):
+                                            (asked.V_HAT, second, case["beta2"]),
+                                            (asked.FIRST_MOMENT, "exp_avg", 0.0),
+                                            (asked.SECOND_MOMENT, second, 0.0)):
                     for answer in _of(sol, quantity.key):
+                        if quantity in (asked.FIRST_MOMENT, asked.SECOND_MOMENT) and \
+                                not answer.name.endswith("constant gradient"):
+                            continue        # the unrolled sums: the update rule's own check
                         sym = [x for x in sympy.sympify(answer.expr).free_symbols
                                if x.name in ("g", "g_1")]
                         want = _entrywise(answer.expr, vals, sym[0], g) if sym else \
                             np.full(g.shape, _evaluate(answer.expr, vals))
                         worst = max(worst, _rel(state[key] / (1 - beta ** t), want))
                 lines.append(f"t={t}, betas=({case['beta1']:g}, {case['beta2']:g})")
-        return _check("torch.optim.Adam on a constant gradient: exp_avg/(1-beta1^t), "
-                      "exp_avg_sq/(1-beta2^t)", worst, RTOL, "; ".join(lines[:6]), start,
-                      "mhat, vhat")
+        return _check(f"torch.optim.{spec.entry.torch} on a constant gradient: its moments "
+                      "(divided by 1-beta^t where corrected)", worst, RTOL, "; ".join(lines[:6]),
+                      start, "mhat, vhat, m_t, v_t")
 
     return [("corrected moments of a constant gradient (torch.optim.Adam)", constant)]
 
@@ -1043,4 +1050,6 @@ def witnesses(spec: AdamMechanicsSpec, solution: PartSolution, options: SolveOpt
     if any(a.key in spec.asks for a in RUN_ASKS):
         out += (_w_constant_moments if spec.symbolic_constant else _w_given_run)(
             spec, solution, Q, options)
+    elif spec.symbolic_constant and spec.constant and asked.UPDATE_RULE.key in spec.asks:
+        out += _w_constant_moments(spec, solution, Q, options)
     return out + _w_given_first_steps(spec, solution, Q, options)
