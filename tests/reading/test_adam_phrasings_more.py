@@ -298,3 +298,30 @@ def test_a_constant_gradient_in_latex_closed_forms_and_the_limit():
 def test_name_it_asks_for_the_method():
     part, _ = _part(RMS + "Set rho = 0. What does RMSprop reduce to? Name it.")
     assert part.value("asks") == ["sign-limit"] and not part.missing
+
+
+
+
+@pytest.mark.parametrize(("question", "name", "want"), [
+    # g_1 = f'(1) = -4: first step +0.5 (sign), θ_1 = 1.5
+    ("(a) Compute θ_1.", "theta_1", [1.5]),
+    # g_2 = f'(1.5) = -3
+    ("(a) Compute g_2 and θ_2 (at least 6 significant digits).", "g_2", [-3.0]),
+])
+def test_a_run_on_a_given_loss_takes_each_gradient_at_the_iterate(question, name, want):
+    text = ("Adam on f(w) = w^2 - 6w + 9 from w_0 = 1 with α = 0.5, β₁ = 0.5, β₂ = 0.5, ε = 0; "
+            "the gradient at step t is g_t = f'(w_{t-1}).\n\n" + question.replace("θ", "w"))
+    reading = read_report(text)
+    part = reading.parts[0]
+    assert part.value("loss") == [9, -6, 1] and not reading.unused
+    data = _solve(reading)["parts"][0]
+    got = {a["name"].replace("w", "theta"): a["value"] for a in data["answers"]}
+    assert got[name] == pytest.approx(want)
+    assert data["verified"] and "autograd" in data["checks"][0]["method"]
+
+
+def test_several_iterates_of_a_run_on_a_loss_in_one_question_are_refused():
+    text = ("Adam on f(w) = 2w^2 from w_0 = 1 with α = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 0.\n"
+            "Compute w_1. Compute w_2.")
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()

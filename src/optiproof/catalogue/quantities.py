@@ -474,6 +474,9 @@ STEP_LIMIT = _add(_Q(
              r"\b(?:(?:tend|go|converge)(?:s|es)? to|approach(?:es)?)\b[^.?]{0,25}(?:\bas t ?(?:→|->|goes to|"
              r"tends to) ?(?:∞|infinity|oo)|\bfor large t\b|\bforever\b|\bin the long run\b)",
              r"\blim_?\{? ?t ?(?:→|->) ?(?:∞|infinity)\}? ?\|?(?:Δ ?θ_?t|θ_?t ?[-−] ?θ_?\{?t ?[-−] ?1)")))
+GRADIENT_T = _add(_Q(
+    "gradient-t", "gradient at step t", "g_t", value_kind="vector",
+    phrases=(r"\bthe gradient (?:at|of) step \d{1,3}\b",)))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))

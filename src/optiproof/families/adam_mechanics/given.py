@@ -50,6 +50,19 @@ def theta_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResul
                      "$T\\alpha$ per coordinate.")
 
 
+def gradient_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """g_T: the loss's derivative at theta_{T-1}, on the run from theta0."""
+    run = exact_run(spec, Q)
+    T = run.T
+    der.add("The gradient at the current iterate",
+            "Each gradient is the loss's derivative at the iterate the previous step reached.",
+            *[Equation.of(Tex(rf"g_{{{k}}}"), Tex(rf"f'(\theta_{{{k - 1}}})"), g)
+              for k, g in enumerate(run.gradients[:6], start=1)])
+    answer = answers_of(asked.GRADIENT_T, spec)
+    return AskResult([answer(f"g_{T}", rf"g_{{{T}}}", run.gradients[-1])],
+                     f"$g_{{{T}}} = {inline_latex(run.gradients[-1])}$.", "")
+
+
 def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """theta_T - theta_{T-1}: the update rule at the last given gradient."""
     run = exact_run(spec, Q)

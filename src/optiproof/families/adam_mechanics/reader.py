@@ -31,11 +31,12 @@ from optiproof.core.text.mathobjects import (Assignment, PartObjects, is_numeric
 from optiproof.core.text.numbers import number_at
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.adam_mechanics.family import ADAM_MECHANICS, ASKS, KEY
+from optiproof.families.adam_mechanics.spec import MAX_LOSS_DEGREE
 
 FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
-                    gradients="gradients", theta0="theta0", constant="constant")
+                    gradients="gradients", theta0="theta0", constant="constant", loss="loss")
 """Spec field names of the adam-mechanics family."""
 
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b"
@@ -58,7 +59,7 @@ SYMBOLS = {F.alpha: ("alpha", "eta", "lr", "learning_rate", "step_size"),
 """Each hyper-parameter field and the symbols that denote it."""
 _PARAMETER = ("theta", "w", "x", "Theta", "W")
 """Bases a parameter vector is written with (its start has index 0)."""
-_RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key,
+_RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key,
         Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.STEP_NO_BIAS_CORRECTION.key}
 """Asks about a run on given gradients: their index says how many gradients it takes."""
 _BY_RUN = {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key}
@@ -205,6 +206,8 @@ class AdamMechanicsReader:
             if earlier == 0 and later > 1:
                 return Q.DISPLACEMENT.key
             return Q.LAST_STEP.key if later == earlier + 1 else None
+        if F.loss in r.fields and re.fullmatch(r"g_?\(?\d{1,3}\)?", symbol.replace(" ", "")):
+            return Q.GRADIENT_T.key     # the loss's gradient at an iterate
         m = _SYMBOL_ASK.match(symbol.replace(" ", ""))
         if not m:
             return None
@@ -233,6 +236,8 @@ class AdamMechanicsReader:
         _read_hyper(own, ctx, objects, r)
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
+        if not r.found.get("sequence") and F.gradient not in r.fields:
+            _read_loss(objects, r)
         _read_conventions(objects, r)
         r.found["earlier"] = [p for p in previous if p.family == FAMILY and p.found.get("sequence")]
         return _per_step(r, own)
@@ -567,6 +572,37 @@ def _read_start(objects: PartObjects, r: PartReading) -> None:
             return
 
 
+_LOSS = re.compile(r"^(?:f|L|J)\((w|θ|theta|x)\) ?=")
+"""A loss of one parameter written as a function ('f(w) = 2w^2', 'L(θ) = (θ - 3)^2')."""
+
+
+def _read_loss(objects: PartObjects, r: PartReading) -> None:
+    """A polynomial loss of one parameter (the part's own first, else the shared one): each
+    step's gradient is its derivative at the current iterate. 'g_t = f'(w_{t-1})' states it."""
+    for objs in (objects.own, objects.context):
+        for f in objs.formulas:
+            m = _LOSS.match(f.source)
+            if m is None or len(f.exprs) != 2 or f.exprs[1] is None:
+                continue
+            w = next((x for x in f.exprs[1].free_symbols if x.name in ("w", "theta", "x")), None)
+            if w is None or f.exprs[1].free_symbols - {w}:
+                continue
+            try:
+                poly = sympy.Poly(f.exprs[1], w)
+            except sympy.PolynomialError:
+                continue
+            if poly.degree() < 1 or poly.degree() > MAX_LOSS_DEGREE:
+                continue
+            r.set(F.loss, [spec_number(c) for c in reversed(poly.all_coeffs())], f.source)
+            stated = {g.source for g in [*objects.own.formulas, *objects.context.formulas]
+                      if rx(r"^g_?(?:t|k) ?= ?(?:f|L|J)'|^g_?(?:t|k) ?= ?∇ ?(?:f|L|J)").match(
+                          g.source)}
+            for source in sorted(stated):
+                r.convention("gradient", source, "each gradient is the loss's derivative at "
+                                                 "the previous iterate")
+            return
+
+
 def _read_conventions(objects: PartObjects, r: PartReading) -> None:
     """``m_0 = v_0 = 0``: the zero start of the moments, which the spec always uses."""
     for objs in (objects.own, objects.context):
@@ -689,6 +725,11 @@ def _run_length(r: PartReading, steps: dict[int, str]) -> None:
     """The gradients the part's run takes: as many as the asked index (θ_2: g_1, g_2), or the
     number of steps stated; a constant gradient repeats."""
     sequence = r.found.get("sequence")
+    if not sequence and F.loss in r.fields and len(steps) > 1:
+        listed = ", ".join(f"'{s}'" for s in steps.values())
+        r.miss(F.t, f"the part asks about several steps ({listed}) of the run on the loss in one "
+                    "question (expected one step index per part)")
+        return
     if not sequence:
         if len(steps) == 1 and F.t not in r.fields and not isinstance(r.value(F.gradient), list):
             index, source = next(iter(steps.items()))

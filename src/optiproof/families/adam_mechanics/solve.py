@@ -588,7 +588,7 @@ RULES = {asked.BIAS_CORRECTION.key: _bias_correction, asked.FIRST_STEP.key: _fir
          asked.SGD_LOSS_SCALING.key: given.sgd_loss_scaling,
          asked.EQUIVALENT_EPS.key: _equivalent_eps,
          asked.IDENTIFICATION.key: _first_step_method,
-         asked.STEP_LIMIT.key: given.step_limit}
+         asked.STEP_LIMIT.key: given.step_limit, asked.GRADIENT_T.key: given.gradient_t}
 """The rule of every ask but the update rule (which also fills the facts)."""
 
 TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "Bias correction",
@@ -604,7 +604,8 @@ TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "
           asked.SGD_LOSS_SCALING.key: "Plain SGD under a scaled loss",
           asked.EQUIVALENT_EPS.key: "The equivalent epsilon",
           asked.IDENTIFICATION.key: "The method",
-          asked.STEP_LIMIT.key: "The step in the long run"}
+          asked.STEP_LIMIT.key: "The step in the long run",
+          asked.GRADIENT_T.key: "The gradient"}
 
 
 def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:

@@ -547,7 +547,7 @@ def _w_constant_moments(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantitie
         start = time.perf_counter()
         g = np.array([0.5, -2e-3, 7.0, -40.0])
         ts = [int(Q.t)] if not isinstance(Q.t, sympy.Symbol) else [1, 2, 7, 40]
-        worst, lines = 0.0, []
+        worst, lines, compared = 0.0, [], 0
         rms = spec.entry is O.RMSPROP
         for case in _cases(Q)[:3]:
             for t in ts:
@@ -568,7 +568,10 @@ def _w_constant_moments(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantitie
                         want = _entrywise(answer.expr, vals, sym[0], g) if sym else \
                             np.full(g.shape, _evaluate(answer.expr, vals))
                         worst = max(worst, _rel(state[key] / (1 - beta ** t), want))
+                        compared += 1
                 lines.append(f"t={t}, betas=({case['beta1']:g}, {case['beta2']:g})")
+        if not compared:
+            worst = math.inf        # nothing of the part's answers was compared
         return _check(f"torch.optim.{spec.entry.torch} on a constant gradient: its moments "
                       "(divided by 1-beta^t where corrected)", worst, RTOL, "; ".join(lines[:6]),
                       start, "mhat, vhat, m_t, v_t")
@@ -765,15 +768,19 @@ def _number_or(x: Any, stand_in: float) -> float:
 def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                  opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
     """theta_T, the last step and the corrected moments against one real run from theta0."""
-    name = f"torch.optim.{spec.entry.torch} from theta0 on the given gradients"
+    name = f"torch.optim.{spec.entry.torch} from theta0 on the given " + (
+        "gradients" if spec.loss is None else "loss (autograd gradients at each iterate)")
 
     def run() -> Check:
         start = time.perf_counter()
-        G = _given_gradients(spec)
-        T = G.shape[0]
         b1, b2 = _number_or(Q.beta1, 0.9), _number_or(Q.beta2, 0.999)
-        traj, state = torch_run(spec.entry, G, lr=_number_or(Q.alpha, 1e-3), beta1=b1, beta2=b2,
-                                eps=_eps(Q), theta0=_theta0(spec, G.shape[1]))
+        if spec.loss is not None:
+            traj, state, G = _torch_on_loss(spec, Q, b1, b2)
+        else:
+            G = _given_gradients(spec)
+            traj, state = torch_run(spec.entry, G, lr=_number_or(Q.alpha, 1e-3), beta1=b1,
+                                    beta2=b2, eps=_eps(Q), theta0=_theta0(spec, G.shape[1]))
+        T = G.shape[0]
         moved = np.abs(np.diff(traj, axis=0)).sum(axis=0)
         errs, lines = [], []
         for answer in _of(sol, asked.THETA_T.key):
@@ -784,6 +791,9 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         for answer in _of(sol, asked.LAST_STEP.key):
             errs.append(_rel(traj[-1] - traj[-2], answer.value))
             lines.append(f"last step {np.round(traj[-1] - traj[-2], 10).tolist()[:6]}")
+        for answer in _of(sol, asked.GRADIENT_T.key):
+            errs.append(_rel(G[-1], answer.value))
+            lines.append(f"autograd gradient at step {T} {np.round(G[-1], 10).tolist()}")
         for quantity, key, beta in ((asked.M_HAT, "exp_avg", b1), (asked.V_HAT, "exp_avg_sq", b2)):
             for answer in _of(sol, quantity.key):
                 hat = state[key] / (1 - beta ** T)
@@ -793,6 +803,32 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       + "; ".join(lines), start, "theta_t, last step, mhat, vhat")
 
     return [(name, run)]
+
+
+def _torch_on_loss(spec: AdamMechanicsSpec, Q: Quantities, b1: float, b2: float
+                   ) -> tuple[np.ndarray, dict, np.ndarray]:
+    """The real optimizer on the polynomial loss, its gradient taken by autograd at each
+    iterate: the trajectory, the final state and the gradients (T x 1)."""
+    import torch
+
+    p = torch.tensor([float(spec.theta0)], dtype=torch.float64, requires_grad=True)
+    lr, eps = float(Q.alpha), _eps(Q)
+    if spec.entry is O.RMSPROP:
+        opt: Any = torch.optim.RMSprop([p], lr=lr, alpha=b2, eps=eps, foreach=False)
+    else:
+        opt = torch.optim.Adam([p], lr=lr, betas=(b1, b2), eps=eps, foreach=False)
+    c = [float(x) for x in spec.loss]
+    traj, grads = [p.detach().numpy().copy()], []
+    for _ in range(int(spec.t)):
+        opt.zero_grad()
+        loss = sum(cj * p[0] ** j for j, cj in enumerate(c))
+        loss.backward()
+        grads.append(p.grad.detach().numpy().copy())
+        opt.step()
+        traj.append(p.detach().numpy().copy())
+    state = {k: v.detach().numpy().copy() for k, v in opt.state[p].items()
+             if isinstance(v, torch.Tensor) and v.ndim > 0}
+    return np.array(traj), state, np.array(grads)
 
 
 def _w_bias_factors(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
