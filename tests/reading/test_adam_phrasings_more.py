@@ -320,8 +320,19 @@ def test_a_run_on_a_given_loss_takes_each_gradient_at_the_iterate(question, name
     assert data["verified"] and "autograd" in data["checks"][0]["method"]
 
 
-def test_several_iterates_of_a_run_on_a_loss_in_one_question_are_refused():
+def test_several_iterates_of_a_run_on_a_loss_are_one_run():
     text = ("Adam on f(w) = 2w^2 from w_0 = 1 with α = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 0.\n"
-            "Compute w_1. Compute w_2.")
+            "Compute w_1. Compute w_3.")
+    part, reading = _part(text)
+    assert part.value("t") == 3
+    data = _solve(reading)["parts"][0]
+    got = {a["name"]: a["value"] for a in data["answers"]}
+    assert got["theta_1"] == pytest.approx([0.9]) and set(got) >= {"theta_2", "theta_3"}
+    assert data["verified"]
+
+
+def test_several_steps_of_a_run_on_a_loss_asking_more_than_iterates_are_refused():
+    text = ("Adam on f(w) = 2w^2 from w_0 = 1 with α = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 0.\n"
+            "Compute m̂_1 and w_2.")
     with pytest.raises(ReadingIncomplete):
         read_report(text).to_problem()

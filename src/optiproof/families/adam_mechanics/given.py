@@ -42,7 +42,13 @@ def theta_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResul
             Equation.of(Tex(rf"\theta_{{{run.T}}}"), Tex(r"\theta_0 + \sum_k (\theta_k - "
                                                        r"\theta_{k-1})"), theta))
     answer = answers_of(asked.THETA_T, spec)
-    return AskResult([answer(f"theta_{run.T}", rf"\theta_{{{run.T}}}", theta)],
+    earlier = []
+    if spec.loss is not None:       # a run on a loss: every iterate on the way (one parameter)
+        partial = theta0
+        for k, step in enumerate(run.steps[:-1], start=1):
+            partial = partial + step
+            earlier.append(answer(f"theta_{k}", rf"\theta_{{{k}}}", partial))
+    return AskResult([*earlier, answer(f"theta_{run.T}", rf"\theta_{{{run.T}}}", theta)],
                      f"After the {run.T} given gradients $\\theta_{{{run.T}}} = "
                      f"{inline_latex(theta)}$.",
                      "Adam moves each coordinate by about $\\alpha$ per step whatever the "

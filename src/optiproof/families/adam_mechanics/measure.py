@@ -97,8 +97,9 @@ class AdamMeasurer(Measurer):
         T = G.shape[0]
         if kind == Q.GRADIENT_T.key:
             return G[-1]
-        if kind == Q.THETA_T.key:
-            return traj[-1]
+        if kind == Q.THETA_T.key:       # a run on a loss answers every iterate theta_k
+            return traj[int(answer.name.removeprefix("theta_"))] if self.spec.loss is not None \
+                else traj[-1]
         if kind == Q.LAST_STEP.key:
             return traj[-1] - traj[-2]
         if kind == Q.M_HAT.key:

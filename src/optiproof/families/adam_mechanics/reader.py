@@ -149,6 +149,7 @@ class AdamMechanicsReader:
             asks = [x for k, s in asks for x in (
                 [(Q.FIRST_STEP.key, s)] if k == Q.COORDINATE_STEP.key and
                 rx(r"\bfirst\b").search(s) else []) + [(k, s)]]
+        r.found["iterates only"] = bool(asks) and {k for k, _ in asks} == {Q.THETA_T.key}
         r.found["raw moments"] = bool(asks) and {k for k, _ in asks} <= {
             Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
         steps = {_index(s): s for k, s in asks if k in _RUN and _index(s) is not None}
@@ -725,6 +726,9 @@ def _run_length(r: PartReading, steps: dict[int, str]) -> None:
     """The gradients the part's run takes: as many as the asked index (θ_2: g_1, g_2), or the
     number of steps stated; a constant gradient repeats."""
     sequence = r.found.get("sequence")
+    if not sequence and F.loss in r.fields and len(steps) > 1 and r.found.get("iterates only"):
+        r.set(F.t, max(steps), "; ".join(steps.values()))   # one run answers every iterate
+        return
     if not sequence and F.loss in r.fields and len(steps) > 1:
         listed = ", ".join(f"'{s}'" for s in steps.values())
         r.miss(F.t, f"the part asks about several steps ({listed}) of the run on the loss in one "

@@ -786,7 +786,8 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         for answer in _of(sol, asked.THETA_T.key):
             if answer.symbol in DECAY_STEPS:
                 continue
-            errs.append(_rel(traj[-1], answer.value, moved + np.abs(traj[0])))
+            k = int(answer.name.removeprefix("theta_")) if spec.loss is not None else T
+            errs.append(_rel(traj[k], answer.value, moved + np.abs(traj[0])))
             lines.append(f"theta_{T} measured {np.round(traj[-1], 10).tolist()[:6]}")
         for answer in _of(sol, asked.LAST_STEP.key):
             errs.append(_rel(traj[-1] - traj[-2], answer.value))
