@@ -336,3 +336,24 @@ def test_several_steps_of_a_run_on_a_loss_asking_more_than_iterates_are_refused(
             "Compute m̂_1 and w_2.")
     with pytest.raises(ReadingIncomplete):
         read_report(text).to_problem()
+
+
+def test_what_the_update_becomes_needs_a_decay_set_to_zero():
+    part, _ = _part(RMS + "What does the update become when ρ = 0? Name the method.")
+    assert part.value("asks") == ["sign-limit"] and not part.missing
+    with pytest.raises(ReadingIncomplete):       # no decay set to 0: no sign descent claimed
+        read_report(RMS + "What does the update become for large gradients? Name the method."
+                    ).to_problem()
+
+
+def test_if_so_how_much_asks_the_shared_size_of_the_first_step():
+    part, _ = _part(ADAM + "What is θ_1 - θ_0? Does every coordinate move by the same amount? "
+                           "If so, how much?")
+    assert not part.missing, [m.reason for m in part.missing]
+    assert part.answered_by.get("coordinate-step") == "first-step"
+
+
+def test_a_constant_gradient_written_without_an_underscore():
+    part, _ = _part("Adam, β1 = 0.9, β2 = 0.99, α = 0.01, ε = 0. Let the gradient be constant, "
+                    "gt = g for all t. What does the step tend to as t → ∞?")
+    assert part.value("constant") is True and part.value("asks") == ["step-limit"]

@@ -433,7 +433,7 @@ LOSS_SCALING = _add(_Q(
 SIGN_LIMIT = _add(_Q(
     "sign-limit", "the beta1 = beta2 = 0 limit", aliases=("sign-descent", "sign"),
     phrases=(r"β_?1 ?= ?β_?2 ?= ?0", r"β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0",
-             r"\bwhat does the (?:update|step|rule)\b[^.?]{0,40}\breduce to\b")))
+             r"\bwhat does the (?:update|step|rule)\b[^.?]{0,40}\b(?:reduce to|become)\b")))
 STEP_BOUND = _add(_Q(
     "step-bound", "bound on the per-coordinate step", r"|\Delta\theta_t|", aliases=("bound",),
     phrases=(r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
@@ -466,7 +466,8 @@ COORDINATE_STEP = _add(_Q(
              r"\bhow (?:big|large) is (?:the |her |his |my |our |your )?(?:very )?(?:first|second|"
              r"third|last|\d{1,4}(?:st|nd|rd|th)) (?:step|update)\b",
              r"\bhow (?:far|much) does (?:each|every) coordinate move\b",
-             r"\bhow big (?:is|are) (?:the |her |his |my |our |your |each )?(?:steps?|updates?)\b")))
+             r"\bhow big (?:is|are) (?:the |her |his |my |our |your |each )?(?:steps?|updates?)\b",
+             r"^(?:and )?if so,? (?:by )?how much\b")))
 STEP_LIMIT = _add(_Q(
     "step-limit", "limit of the step as t grows", r"\lim_{t\to\infty}\Delta\theta_t",
     aliases=("limit of the step",),

@@ -80,8 +80,8 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
-                      r"\bgradient is (?:the same|constant)|\bconstant gradient\b|"
-                      r"\bg_t ?= ?g\b")
+                      r"\bgradient (?:is|be|were|stays|remains) (?:the same|constant)|"
+                      r"\bconstant gradient\b|\bg_?t ?= ?g\b")
 _PYTORCH_CONVENTION = (r"\b(?:in|with|using|following|per|under) (?:the )?pytorch(?:'s)? "
                        r"(?:convention|default|implementation)s?\b|\b(?:as|like) (?:in )?pytorch(?: does)?\b|"
                        r"\btorch\.optim\.(?:adamw?|rmsprop)\b")
@@ -94,7 +94,7 @@ _WITH_CORRECTION = (r"\b(?:different from|same as|compared? (?:to|with)|than)\b[
                     r"using) (?:the )?(?:proper |usual )?bias[- ]correction\b")
 """Bias correction named as the other side of a comparison ('different from θ_1 with bias
 correction'), not asked about."""
-_SYMBOLIC_CONSTANT = r"\bg_t ?= ?g\b(?! ?[_(\d.])"
+_SYMBOLIC_CONSTANT = r"\bg_?t ?= ?g\b(?! ?[_(\d.])"
 """A constant gradient written as a symbol ('g_t = g for every t')."""
 _STEPS = r"\bafter (\d{1,4}) (?:steps|updates|iterations)\b|\bat (?:step|t ?=) ?(\d{1,4})\b"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -324,6 +324,8 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
         if key == Q.PYTORCH.key and rx(_PYTORCH_CONVENTION).search(own):
             r.found["pytorch"] = rx(_PYTORCH_CONVENTION).search(own).group(0)
             continue
+        if key == Q.SIGN_LIMIT.key and not premise:
+            continue    # 'what does the update become' with no decay set to 0: not taken
         if key in (Q.UPDATE.key, Q.IDENTIFICATION.key) and premise:
             r.answered_by[key] = Q.SIGN_LIMIT.key
             key, source = Q.SIGN_LIMIT.key, f"{source}; {premise.group(0)}"
