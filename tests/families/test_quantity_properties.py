@@ -174,6 +174,26 @@ def adam(draw):
 
 
 @st.composite
+def adam_constant(draw):
+    """A constant gradient written as a symbol: its corrected moments in t and the step's
+    limit; the method of the first step."""
+    return {"family": "adam-mechanics", "alpha": draw(st.sampled_from([0.001, 0.1])),
+            "beta1": draw(st.sampled_from([0, 0.5, 0.9])),
+            "beta2": draw(st.sampled_from([0.5, 0.999])), "eps": 0, "constant": True,
+            "asks": ["m-hat", "v-hat", "step-limit", "first-step", "identification"]}
+
+
+@st.composite
+def adam_loss(draw):
+    """A run on a polynomial loss of one parameter, its gradients taken at each iterate."""
+    return {"family": "adam-mechanics", "alpha": draw(st.sampled_from([0.01, 0.1])),
+            "beta1": draw(st.sampled_from([0, 0.9])), "beta2": 0.999, "eps": 0,
+            "loss": [0, draw(st.integers(-2, 2)), draw(st.integers(1, 3))], "theta0": 1,
+            "t": draw(st.integers(1, 3)),
+            "asks": ["theta-t", "gradient-t", "m-hat", "v-hat", "last-step"]}
+
+
+@st.composite
 def derived(draw):
     """Two collectives' costs and every derived quantity between them."""
     n = draw(st.sampled_from([4, 8]))
@@ -199,7 +219,7 @@ STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepes
               "communication": [communication, communication_nodes], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step,
                                                                        quadratic_function],
-              "adam-mechanics": [adam], "derived": [derived]}
+              "adam-mechanics": [adam, adam_constant, adam_loss], "derived": [derived]}
 """The strategies of each family (``derived``: the quantities computed from answers)."""
 
 

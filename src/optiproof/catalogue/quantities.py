@@ -55,6 +55,8 @@ IDENTIFICATION = _add(_Q(
              r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
              r"\bcoincides? with\b", r"\bknown as\b",
+             r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
+             r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
              r"\bwhat is (?:this|it) called\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
     value_kind="name",
@@ -402,12 +404,16 @@ FIRST_MOMENT = _add(_Q(
     "first-moment", "first-moment estimate", "m_t", value_kind="vector",
     aliases=("first moment", "momentum estimate"),
     phrases=(r"\bfirst[- ]moment (?:estimate|average)s?\b(?! bias)", r"\braw moments?\b",
-             r"(?<![\w^])m_?\(?\d{1,3}\)?(?![\w(]| ?=)")))
+             r"(?<![\w^])m_?\(?\d{1,3}\)?(?![\w(]| ?=)",
+             r"\b(?:compute|give|find|derive|write down|what (?:is|are)) (?:the )?m_t(?: and v_t)?\b"
+             r"(?! ?=)")))
 SECOND_MOMENT = _add(_Q(
     "second-moment", "second-moment estimate", "v_t", value_kind="vector",
     aliases=("second moment",),
     phrases=(r"\bsecond[- ]moment (?:estimate|average)s?\b(?! bias)",
-             r"(?<![\w^])v_?\(?\d{1,3}\)?(?![\w(]| ?=)")))
+             r"(?<![\w^])v_?\(?\d{1,3}\)?(?![\w(]| ?=)",
+             r"\b(?:compute|give|find|derive|write down|what (?:is|are)) (?:the )?v_t(?: and m_t)?\b"
+             r"(?! ?=)")))
 DISPLACEMENT = _add(_Q(
     "displacement", "total displacement", r"\theta_T - \theta_0", value_kind="vector",
     aliases=("total step", "total update"),
@@ -429,7 +435,7 @@ LOSS_SCALING = _add(_Q(
 SIGN_LIMIT = _add(_Q(
     "sign-limit", "the beta1 = beta2 = 0 limit", aliases=("sign-descent", "sign"),
     phrases=(r"β_?1 ?= ?β_?2 ?= ?0", r"β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0",
-             r"\bwhat does the (?:update|step|rule)\b[^.?]{0,40}\breduce to\b")))
+             r"\bwhat does the (?:update|step|rule)\b[^.?]{0,40}\b(?:reduce to|become)\b")))
 STEP_BOUND = _add(_Q(
     "step-bound", "bound on the per-coordinate step", r"|\Delta\theta_t|", aliases=("bound",),
     phrases=(r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
@@ -454,17 +460,41 @@ THETA_T = _add(_Q(
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
              r"\bθ_\d+\b(?! ?[-−] ?θ)",
              r"\bparameters? after\b")))
+COORDINATE_STEP = _add(_Q(
+    "coordinate-step", "size of each coordinate's step", r"|\Delta\theta_{t,i}|",
+    aliases=("step size per coordinate",),
+    phrases=(r"\b(?:every|each) coordinate moves? by the same (?:amount|distance)\b",
+             r"\b(?:size|magnitude) of (?:each|every) coordinate'?s? (?:step|update|move)\b",
+             r"\bhow (?:big|large) is (?:the |her |his |my |our |your )?(?:very )?(?:first|second|"
+             r"third|last|\d{1,4}(?:st|nd|rd|th)) (?:step|update)\b",
+             r"\bhow (?:far|much) does (?:each|every) coordinate move\b",
+             r"\bhow big (?:is|are) (?:the |her |his |my |our |your |each )?(?:steps?|updates?)\b",
+             r"^(?:and )?if so,? (?:by )?how much\b")))
+STEP_LIMIT = _add(_Q(
+    "step-limit", "limit of the step as t grows", r"\lim_{t\to\infty}\Delta\theta_t",
+    aliases=("limit of the step",),
+    phrases=(r"\b(?:step|update|steps|updates|Δ ?θ_?t?|delta ?[wθ]|step ?size)\b[^.?]{0,30}"
+             r"\b(?:(?:tend|go|converge)(?:s|es)? to|approach(?:es)?)\b[^.?]{0,25}(?:\bas t ?(?:→|->|goes to|"
+             r"tends to) ?(?:∞|infinity|oo)|\bfor large t\b|\bforever\b|\bin the long run\b)",
+             r"\blim_?\{? ?t ?(?:→|->) ?(?:∞|infinity)\}? ?\|?(?:Δ ?θ_?t|θ_?t ?[-−] ?θ_?\{?t ?[-−] ?1)")))
+GRADIENT_T = _add(_Q(
+    "gradient-t", "gradient at step t", "g_t", value_kind="vector",
+    phrases=(r"\bthe gradient (?:at|of) step \d{1,3}\b",)))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
 M_HAT = _add(_Q(
     "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b",
-             r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])")))
+             r"(?<![\w^])m(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])",
+             r"\b(?:what (?:is|are|would|will)|give|compute|find) (?:the )?m(?:̂|_?hat)_?\(?t\)?(?![\w(])",
+             r"\bshow that (?:the )?m(?:̂|_?hat)_?\(?(?:t|\d{1,3})\)? ?=")))
 V_HAT = _add(_Q(
     "v-hat", "bias-corrected second moment", r"\hat v_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected second moments?", r"\bhat ?v\b",
-             r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])")))
+             r"(?<![\w^])v(?:̂|_?hat)(?:_?\(?\d{1,3}\)?)?(?![\w(])",
+             r"\b(?:what (?:is|are|would|will)|give|compute|find) (?:the )?v(?:̂|_?hat)_?\(?t\)?(?![\w(])",
+             r"\bshow that (?:the )?v(?:̂|_?hat)_?\(?(?:t|\d{1,3})\)? ?=")))
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",)))

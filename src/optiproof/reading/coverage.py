@@ -34,7 +34,9 @@ _ZERO_CONDITION = re.compile(r"(?<![\w])[dux] ?= ?$")
 _COMPARED = re.compile(r"[<>≤≥] ?$")
 _OPERATOR_AFTER = re.compile(r" ?[/*^·]")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
-_RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)")
+_RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)|"
+                    r"\b(?:steps|iterations) \d{1,3}(?: ?, ?\d{1,3}){0,6},? (?:and |& )?\d{1,3}\b")
+"""An index range (``t = 1, 2, …``) or the steps a list of data belongs to ('at steps 1, 2, 3')."""
 _SMALL = {"0", "1", "2", "1/2", "3", "4"}
 
 
@@ -49,7 +51,12 @@ def _is_label(flat: str, start: int, end: int) -> bool:
     after = flat[end:end + 8]
     if _VALUE_AFTER_WORD.search(before) and not flat[start:end].lstrip("-").isdigit():
         return False  # "step 0.25", "round 1/2": a value, not a counter
-    return bool(_LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after))
+    return bool(_LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after) or
+                _PRECISION_AFTER.match(flat[end:end + 24]))
+
+
+_PRECISION_AFTER = re.compile(r"^[ ]?(?:significant (?:digits|figures)|decimal places)\b", re.I)
+"""'6 significant digits': the precision asked, longer than :data:`_LABEL_AFTER`'s window."""
 
 
 _VALUE_AFTER_WORD = re.compile(r"\b(?:step|round)[ .]{0,2}$", re.I)

@@ -57,7 +57,8 @@ _SYMBOL_NEXT = re.compile(rf"(?: ?,| ?,? and| ?, then) ({_SYMBOL})(?=[ ,.?;:)]|$
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
                       r"to|up|us|we)$")
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
-                   r"is that|what i'?d like to know|my numbers|off by|too (?:few|many|small|"
+                   r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some )?(?:actual "
+                   r"|real |concrete )?(?:numbers|values)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
 _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
                         r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
@@ -333,9 +334,16 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
         setting = (_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)) \
             or _VERB_SETTING.match(text)
-        if _ASKED_NOUN.search(text) and not setting and not _PRESENTATION.match(text):
+        if _ASKED_NOUN.search(text) and not setting and not _PRESENTATION.match(text) and \
+                not (_ANAPHORA.search(text) and "=" not in text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
+
+
+_ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|determine) )?"
+                       r"(?:that|this) (?:common )?(?:amount|value|number|magnitude|size)\b", re.I)
+"""An item that asks again for what the request's other item named ("Show that every coordinate
+moves by the same amount and give that amount"): covered by that item's ask."""
 
 
 _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |the )?(?:number|"

@@ -13,7 +13,8 @@ OPTIMIZERS = (O.ADAM, O.RMSPROP)
 """The catalogue optimizers whose update rule a part may ask about."""
 ASKS = (Q.UPDATE_RULE, Q.BIAS_CORRECTION, Q.FIRST_STEP, Q.LOSS_SCALING, Q.SIGN_LIMIT,
         Q.STEP_BOUND, Q.WEIGHT_DECAY, Q.THETA_T, Q.LAST_STEP, Q.BIAS_FACTORS, Q.M_HAT, Q.V_HAT,
-        Q.STEP_NO_BIAS_CORRECTION, Q.SGD_LOSS_SCALING, Q.EQUIVALENT_EPS)
+        Q.STEP_NO_BIAS_CORRECTION, Q.SGD_LOSS_SCALING, Q.EQUIVALENT_EPS, Q.IDENTIFICATION,
+        Q.STEP_LIMIT, Q.GRADIENT_T)
 """The quantities a part may ask, in the catalogue."""
 
 ADAM_MECHANICS = Family(
@@ -22,7 +23,7 @@ ADAM_MECHANICS = Family(
     solver=imported(f"{__package__}.solve:solve"),
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=(*ASKS, Q.FIRST_MOMENT, Q.SECOND_MOMENT, Q.DISPLACEMENT, Q.OPPOSITE_COORDINATES,
-             Q.CHANGES, Q.IDENTIFICATION),
+             Q.CHANGES),
     entries=(*OPTIMIZERS, O.ADAMW, O.SIGN_GD, O.SGD), facts=AdamMechanicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
     reader=f"{__package__}.reader", checker=f"{__package__}.check",

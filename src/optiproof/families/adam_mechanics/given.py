@@ -7,6 +7,7 @@ Each rule is ``(spec, Q, Derivation) -> AskResult`` like the rules of :mod:`.sol
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import sympy
@@ -41,12 +42,31 @@ def theta_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResul
             Equation.of(Tex(rf"\theta_{{{run.T}}}"), Tex(r"\theta_0 + \sum_k (\theta_k - "
                                                        r"\theta_{k-1})"), theta))
     answer = answers_of(asked.THETA_T, spec)
-    return AskResult([answer(f"theta_{run.T}", rf"\theta_{{{run.T}}}", theta)],
+    earlier = []
+    if spec.loss is not None:       # a run on a loss: every iterate on the way (one parameter)
+        partial = theta0
+        for k, step in enumerate(run.steps[:-1], start=1):
+            partial = partial + step
+            earlier.append(answer(f"theta_{k}", rf"\theta_{{{k}}}", partial))
+    return AskResult([*earlier, answer(f"theta_{run.T}", rf"\theta_{{{run.T}}}", theta)],
                      f"After the {run.T} given gradients $\\theta_{{{run.T}}} = "
                      f"{inline_latex(theta)}$.",
                      "Adam moves each coordinate by about $\\alpha$ per step whatever the "
                      "gradient's size, so after $T$ steps the iterate has moved at most about "
                      "$T\\alpha$ per coordinate.")
+
+
+def gradient_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """g_T: the loss's derivative at theta_{T-1}, on the run from theta0."""
+    run = exact_run(spec, Q)
+    T = run.T
+    der.add("The gradient at the current iterate",
+            "Each gradient is the loss's derivative at the iterate the previous step reached.",
+            *[Equation.of(Tex(rf"g_{{{k}}}"), Tex(rf"f'(\theta_{{{k - 1}}})"), g)
+              for k, g in enumerate(run.gradients[:6], start=1)])
+    answer = answers_of(asked.GRADIENT_T, spec)
+    return AskResult([answer(f"g_{T}", rf"g_{{{T}}}", run.gradients[-1])],
+                     f"$g_{{{T}}} = {inline_latex(run.gradients[-1])}$.", "")
 
 
 def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
@@ -93,6 +113,8 @@ def corrected_moment(which: str) -> Any:
         """mhat_T = m_T/(1 - beta1^T), vhat_T = v_T/(1 - beta2^T) on the given gradients."""
         first = which == "m"
         _no_correction(spec, "bias-corrected moments")
+        if spec.symbolic_constant:
+            return _constant_moment(spec, Q, der, first)
         run = exact_run(spec, Q)
         raw, beta = (run.m, Q.beta1) if first else (run.v, Q.beta2)
         hat = raw / (1 - beta ** run.T)
@@ -110,6 +132,99 @@ def corrected_moment(which: str) -> Any:
                          f"$\\hat {sym}_{{{run.T}}} = {inline_latex(hat)}$.", "")
 
     return rule
+
+
+def _constant_moment(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
+                     first: bool) -> AskResult:
+    """Under a constant gradient g the average after t steps is (1 - beta^t) times g (or g^2):
+    the geometric weights sum to 1 - beta^t, which the correction divides out exactly."""
+    beta, power = (Q.beta1, 1) if first else (Q.beta2, 2)
+    sym, index = ("m", "1") if first else ("v", "2")
+    if not spec.constant:       # t = 1: one gradient, g_1
+        Q = replace(Q, g=sympy.Symbol("g_1", real=True, nonzero=True))
+    k = sympy.Symbol("k", integer=True, nonnegative=True)
+    raw = sympy.simplify((1 - beta) * sympy.summation(beta ** k, (k, 0, Q.t - 1))) * Q.g ** power
+    if isinstance(raw, sympy.Piecewise):
+        raw = next(e for e, c in raw.args if c is sympy.true)
+    hat = sympy.simplify(raw / (1 - beta ** Q.t))
+    der.add(f"The bias-corrected {'first' if first else 'second'} moment of a constant gradient",
+            f"With $g_s = g$ at every step the unrolled average is $(1-\\beta_{index})"
+            f"\\sum_{{k=0}}^{{t-1}}\\beta_{index}^k$ times ${'g' if first else 'g^2'}$; the "
+            "geometric sum is $(1-\\beta^t)/(1-\\beta)$, so the raw average is a fraction "
+            "$1-\\beta^t$ of it and the correction divides exactly that fraction out, at every "
+            "step $t$.",
+            Equation.of(Tex(rf"{sym}_t"), Tex(rf"(1-\beta_{index})\sum_{{k=0}}^{{t-1}}"
+                                             rf"\beta_{index}^k\,g^{{{power}}}"), raw),
+            Equation.of(Tex(rf"\hat {sym}_t"), Tex(rf"\frac{{{sym}_t}}{{1 - \beta_{index}^t}}"),
+                        hat))
+    quantity = asked.M_HAT if first else asked.V_HAT
+    return AskResult([answers_of(quantity, spec)(f"{sym}hat_t", rf"\hat {sym}_t", hat,
+                                                 note="constant gradient g_t = g, every t"
+                                                 if spec.constant else "")],
+                     f"Under a constant gradient $\\hat {sym}_t = {inline_latex(hat)}$ for every "
+                     "$t$.", "The bias correction is exact for a constant gradient: it removes "
+                     "the weight the average still puts on its zero start.")
+
+
+def step_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """Under a constant gradient g the step at t (with the correction, without it, RMSprop's)
+    tends to -alpha g/(|g| + eps): every beta^t -> 0 (0 <= beta < 1); at eps = 0, -alpha sign(g)."""
+    t = sympy.Symbol("t", integer=True, positive=True)
+    p1, p2 = sympy.Symbol("P_1", nonnegative=True), sympy.Symbol("P_2", nonnegative=True)
+    g = Q.g if isinstance(Q.g, sympy.MatrixBase) else sympy.Symbol("g", real=True, nonzero=True)
+    eps = Q.eps if Q.eps_given else sympy.Symbol("epsilon", nonnegative=True)
+
+    def entrywise(f: Any) -> Any:
+        return g.applyfunc(f) if isinstance(g, sympy.MatrixBase) else f(g)
+
+    rms = spec.entry is O.RMSPROP
+    # the step at t with beta1^t = P_1 and beta2^t = P_2 kept as symbols
+    raw = entrywise(lambda x: -Q.alpha * (1 - p1) * x / (sympy.sqrt(1 - p2) * abs(x) + eps)
+                    if x != 0 else sympy.Integer(0))
+    rms_step = entrywise(lambda x: -Q.alpha * x / (sympy.sqrt(1 - p2) * abs(x) + eps)
+                         if x != 0 else sympy.Integer(0))
+    limit = entrywise(lambda x: -Q.alpha * x / (abs(x) + eps) if x != 0 else sympy.Integer(0))
+    at_zero = entrywise(lambda x: -Q.alpha * sympy.sign(x))
+    powers = {p1: Q.beta1 ** t, p2: Q.beta2 ** t}
+    for step in ((rms_step,) if rms else (raw,)):
+        gap = (step.subs({p1: 0, p2: 0}) - limit)
+        gap = gap.applyfunc(sympy.simplify) if isinstance(gap, sympy.MatrixBase) else \
+            sympy.simplify(gap)
+        if gap != 0 and not (isinstance(gap, sympy.MatrixBase) and gap.is_zero_matrix):
+            raise ArithmeticError("the step does not tend to the stated limit")
+    eqs = [Equation.of(Tex(r"m_t"), Tex(r"(1-\beta_1^t)\,g")),
+           Equation.of(Tex(r"v_t"), Tex(r"(1-\beta_2^t)\,g^2"))]
+    if rms:
+        eqs.append(Equation.of(Tex(r"\theta_t - \theta_{t-1}"), rms_step.subs(powers)))
+        text = ("RMSprop divides $g$ by $\\sqrt{v_t} = \\sqrt{1-\\beta_2^t}\\,|g|$ (no "
+                "correction), so early steps are larger than $\\alpha$; as $\\beta_2^t \\to 0$ "
+                "the step tends to its limit.")
+    else:
+        eqs += [Equation.of(Tex(r"\Delta\theta_t"), Tex(r"-\alpha\frac{\hat m_t}{\sqrt{\hat "
+                                                       r"v_t}+\varepsilon}"), limit),
+                Equation.of(Tex(r"\Delta\theta_t^{\mathrm{raw}}"), raw.subs(powers))]
+        text = ("With the correction $\\hat m_t = g$ and $\\hat v_t = g^2$ exactly, so every "
+                "step is already the limit. Without it the step carries the factor $(1-"
+                "\\beta_1^t)/\\sqrt{1-\\beta_2^t}$ (at $\\varepsilon = 0$), which tends to 1: "
+                "both versions end at the same step.")
+    der.add("The step under a constant gradient",
+            "With $g_s = g$ at every step the averages are geometric sums, a fraction "
+            "$1-\\beta^t$ of $g$ and of $g^2$. " + text, *eqs)
+    der.add("The limit", "For $0 \\le \\beta < 1$, $\\beta^t \\to 0$ as $t \\to \\infty$.",
+            Equation.of(Tex(r"\lim_{t\to\infty}\Delta\theta_t"), limit),
+            Equation.chain(Tex(r"\lim_{t\to\infty}\Delta\theta_t"), ("=", at_zero),
+                           (r"\quad\text{at}\quad", Tex(r"\varepsilon = 0"))))
+    answer = answers_of(asked.STEP_LIMIT, spec)
+    zero = not Q.eps_given or Q.eps == 0
+    answers = [answer("step limit", r"\lim_{t\to\infty}\Delta\theta_t",
+                      at_zero if zero else limit, note="at epsilon = 0" if zero else ""),
+               *([answer("step limit size", r"\lim_{t\to\infty}|\Delta\theta_{t,i}|", Q.alpha,
+                         note="per coordinate with g_i != 0, at epsilon = 0")] if zero else [])]
+    return AskResult(answers, "Under a constant gradient the step tends to "
+                              f"${inline_latex(at_zero if zero else limit)}$"
+                              + (" (at $\\varepsilon = 0$)" if zero else "") + ".",
+                     "Whatever the early steps do, a constant gradient ends with steps of size "
+                     "$\\alpha$ per coordinate: the averages forget their zero start.")
 
 
 def step_no_bias_correction(spec: AdamMechanicsSpec, Q: Quantities,
@@ -146,7 +261,10 @@ def step_no_bias_correction(spec: AdamMechanicsSpec, Q: Quantities,
                                    note="every coordinate with a non-zero gradient"))
         answers = [answer(f"step {run.T} without bias correction",
                           rf"\Delta\theta_{{{run.T}}}^{{\mathrm{{raw}}}}", raw,
-                          note="" if Q.eps_given else "at epsilon = 0"), *size, answers[1]]
+                          note="" if Q.eps_given else "at epsilon = 0"), *size,
+                   *_iterate_without_correction(spec, Q, run, eqs), answers[1]]
+    elif (spec.constant or Q.t == 1) and not (Q.eps_given and Q.eps != 0):
+        answers[1:1] = _sign_step_no_correction(spec, Q, ratio, eqs)
     der.add("Without bias correction",
             "Dropping the correction divides $m_t$ and $v_t$ by nothing: the numerator is "
             "smaller by $1 - \\beta_1^t$ and the denominator by $\\sqrt{1 - \\beta_2^t}$, so at "
@@ -154,6 +272,62 @@ def step_no_bias_correction(spec: AdamMechanicsSpec, Q: Quantities,
             "to 1, a much larger step).", *eqs)
     return AskResult(answers, f"Without bias correction the step is ${to_latex(ratio)}$ times "
                               "the corrected one (at $\\varepsilon = 0$).", "")
+
+
+def _iterate_without_correction(spec: AdamMechanicsSpec, Q: Quantities, run: Any,
+                                eqs: list) -> list:
+    """theta_T without the correction (theta_0 plus every uncorrected step) when theta_0 is
+    given, and whether it differs from theta_T with the correction."""
+    if spec.theta0 is None:
+        return []
+    theta0 = theta0_of(spec, run.m.rows)
+    raw = theta0 + sum(run.raw_steps, sympy.zeros(run.m.rows, 1))
+    corrected = theta0 + run.total
+    differs = any(sympy.simplify(a - b) != 0 for a, b in zip(raw, corrected))
+    T = run.T
+    eqs += [Equation.of(Tex(rf"\theta_{{{T}}}^{{\mathrm{{raw}}}}"),
+                        Tex(rf"\theta_0 + \sum_{{k=1}}^{{{T}}}\Delta\theta_k^{{\mathrm{{raw}}}}"),
+                        raw),
+            Equation.of(Tex(rf"\theta_{{{T}}}"), corrected)]
+    answer = answers_of(asked.STEP_NO_BIAS_CORRECTION, spec)
+    note = "" if Q.eps_given else "at epsilon = 0"
+    return [answer(f"theta_{T} without bias correction", rf"\theta_{{{T}}}^{{\mathrm{{raw}}}}",
+                   raw, note=note),
+            answer("differs from the corrected iterate", rf"\theta_{{{T}}}^{{\mathrm{{raw}}}} "
+                   rf"\ne \theta_{{{T}}}", sympy.true if differs else sympy.false,
+                   quantity=asked.CHANGES.key, note=note)]
+
+
+def _sign_step_no_correction(spec: AdamMechanicsSpec, Q: Quantities, ratio: Any,
+                             eqs: list) -> list:
+    """At t = 1, or at any t under a constant gradient g, m_t = (1 - beta1^t) g and
+    v_t = (1 - beta2^t) g^2, so at eps = 0 the uncorrected step is -alpha times the ratio times
+    sign(g): one size for every coordinate."""
+    answer = answers_of(asked.STEP_NO_BIAS_CORRECTION, spec)
+    g = sympy.Symbol("g_1" if Q.t == 1 and not spec.constant else "g", real=True, nonzero=True)
+    step = -Q.alpha * ratio * sympy.sign(g)
+    size = sympy.simplify(Q.alpha * ratio)
+    eqs.append(Equation.chain(Tex(r"\Delta\theta_t^{\mathrm{raw}}"),
+                              ("=", Tex(r"-\alpha\frac{(1-\beta_1^t)\,g}{\sqrt{(1-\beta_2^t)\,"
+                                        r"g^2}}")), ("=", step),
+                              (r"\quad\text{at}\quad", Tex(r"\varepsilon = 0"))))
+    where = "t = 1" if Q.t == 1 and not spec.constant else "constant gradient g"
+    general = []
+    if Q.numeric("beta1", "beta2"):     # the formula in beta1, beta2 before their values
+        b1, b2 = sympy.Symbol("beta1", nonnegative=True), sympy.Symbol("beta2", nonnegative=True)
+        general.append(answer("uncorrected step (sign form, in the betas)",
+                              r"\Delta\theta_t^{\mathrm{raw}}", -Q.alpha * (1 - b1 ** Q.t) /
+                              sympy.sqrt(1 - b2 ** Q.t) * sympy.sign(g),
+                              note=f"{where}, at epsilon = 0"))
+    out = [*general, answer("uncorrected step (sign form)", r"\Delta\theta_t^{\mathrm{raw}}", step,
+                            note=f"{where}, at epsilon = 0"),
+           answer("size of each coordinate's step without bias correction",
+                  r"|\Delta\theta_{t,i}^{\mathrm{raw}}|", size, note=f"{where}, at epsilon = 0")]
+    if Q.alpha.is_number and Q.alpha != 0:
+        out.append(answer("size of each coordinate's step without bias correction, as a "
+                          "multiple of alpha", r"|\Delta\theta_{t,i}^{\mathrm{raw}}|",
+                          sympy.simplify(ratio) * ALPHA, note=f"{where}, at epsilon = 0"))
+    return out
 
 
 def sgd_loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:

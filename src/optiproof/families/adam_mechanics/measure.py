@@ -18,7 +18,7 @@ from optiproof.families.adam_mechanics.given import DECOUPLED_STEP, L2_STEP
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import quantities
 from optiproof.families.adam_mechanics.witness import (EPS_ZERO, _given_gradients, _theta0,
-                                                       torch_run)
+                                                       _torch_on_loss, torch_run)
 from optiproof.families.base import Measured, Measurer, NotMeasurable
 
 SAMPLES = {"alpha": (1e-3, 0.1), "beta1": (0.9, 0.5), "beta2": (0.999, 0.9), "c": (7.5, 0.25),
@@ -66,7 +66,7 @@ class AdamMeasurer(Measurer):
         elif answer.symbol in (L2_STEP, DECOUPLED_STEP):
             got = self._decay_step(answer.symbol == L2_STEP, alpha, point)
         elif kind in (Q.FIRST_STEP.key, Q.DISPLACEMENT.key, Q.THETA_T.key, Q.LAST_STEP.key,
-                      Q.M_HAT.key, Q.V_HAT.key):
+                      Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key):
             got = self._run(kind, answer, alpha, point)
         else:
             raise NotMeasurable(f"the witnesses do not measure {answer.name}")
@@ -86,14 +86,20 @@ class AdamMeasurer(Measurer):
         """The real optimizer on the gradients: the iterate, a step or a corrected moment."""
         b1, b2 = self._number("beta1", point), self._number("beta2", point)
         eps = self._number("epsilon", point) or EPS_ZERO
-        G = self._gradient(point)
-        if kind == Q.FIRST_STEP.key:
-            G = G[:1]
-        traj, state = torch_run(self.spec.entry, G, lr=alpha, beta1=b1, beta2=b2, eps=eps,
-                                theta0=_theta0(self.spec, G.shape[1]))
+        if self.spec.loss is not None:      # gradients by autograd at each iterate
+            traj, state, G = _torch_on_loss(self.spec, self.Q, b1, b2)
+        else:
+            G = self._gradient(point)
+            if kind == Q.FIRST_STEP.key:
+                G = G[:1]
+            traj, state = torch_run(self.spec.entry, G, lr=alpha, beta1=b1, beta2=b2, eps=eps,
+                                    theta0=_theta0(self.spec, G.shape[1]))
         T = G.shape[0]
-        if kind == Q.THETA_T.key:
-            return traj[-1]
+        if kind == Q.GRADIENT_T.key:
+            return G[-1]
+        if kind == Q.THETA_T.key:       # a run on a loss answers every iterate theta_k
+            return traj[int(answer.name.removeprefix("theta_"))] if self.spec.loss is not None \
+                else traj[-1]
         if kind == Q.LAST_STEP.key:
             return traj[-1] - traj[-2]
         if kind == Q.M_HAT.key:

@@ -13,6 +13,7 @@ Adam, AdamW or RMSprop. Spec field names live in :data:`F`.
 
 from __future__ import annotations
 
+import copy
 import re
 from types import SimpleNamespace
 from typing import Any
@@ -30,11 +31,12 @@ from optiproof.core.text.mathobjects import (Assignment, PartObjects, is_numeric
 from optiproof.core.text.numbers import number_at
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.adam_mechanics.family import ADAM_MECHANICS, ASKS, KEY
+from optiproof.families.adam_mechanics.spec import MAX_LOSS_DEGREE
 
 FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
-                    gradients="gradients", theta0="theta0")
+                    gradients="gradients", theta0="theta0", constant="constant", loss="loss")
 """Spec field names of the adam-mechanics family."""
 
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b"
@@ -57,7 +59,7 @@ SYMBOLS = {F.alpha: ("alpha", "eta", "lr", "learning_rate", "step_size"),
 """Each hyper-parameter field and the symbols that denote it."""
 _PARAMETER = ("theta", "w", "x", "Theta", "W")
 """Bases a parameter vector is written with (its start has index 0)."""
-_RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key,
+_RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key,
         Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.STEP_NO_BIAS_CORRECTION.key}
 """Asks about a run on given gradients: their index says how many gradients it takes."""
 _BY_RUN = {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key}
@@ -66,9 +68,11 @@ _STEP_ASKS = {Q.FIRST_STEP.key, Q.LAST_STEP.key, Q.THETA_T.key, Q.STEP_NO_BIAS_C
               Q.DISPLACEMENT.key, Q.UPDATE_RULE.key}
 """Asks whose answer is computed from the given gradients (scaled with the loss)."""
 _SIGN_PREMISE = r"β_?1 ?= ?β_?2 ?= ?0|β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0"
+_RMS_SIGN_PREMISE = r"(?<!\w)(?:ρ|rho|β_?2|beta_?2|decay|smoothing constant) ?= ?0(?![.,]?\d)"
+"""RMSprop's decay set to 0 ('ρ = 0'): the average keeps only the current squared gradient."""
 _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the )?ε|"
              r"\bwithout ε|\bε (?:is )?negligible|\bε-free|\bignoring eps\b|\beps (?:set )?to 0")
-_LR_WORDS = r"\b(?:learning rate|step size|lr)\b(?: (?:α|η))? ?(?:=|:|of|is)? ?(?=[\d.])"
+_LR_WORDS = r"\b(?:learning rate|step size|lr)\b(?: (?:α|η|γ))? ?(?:=|:|of|is)? ?(?=[\d.])"
 _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|for|on|at) (?:one|a single|"
                     r"that|this|the|a) (?:weight|parameter|coordinate|scalar parameter) "
                     r"(?:is|=|equals) (?=[-\d.])")
@@ -76,8 +80,22 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
-                      r"\bgradient is (?:the same|constant)|\bconstant gradient\b|"
-                      r"\bg_t ?= ?g\b")
+                      r"\bgradient (?:is|be|were|stays|remains) (?:the same|constant)|"
+                      r"\bconstant gradient\b|\bg_?t ?= ?g\b")
+_PYTORCH_CONVENTION = (r"\b(?:in|with|using|following|per|under) (?:the )?pytorch(?:'s)? "
+                       r"(?:convention|default|implementation)s?\b|\b(?:as|like) (?:in )?pytorch(?: does)?\b|"
+                       r"\btorch\.optim\.(?:adamw?|rmsprop)\b")
+"""PyTorch named as the convention of the part, which the spec follows anyway."""
+_WHY_THE_RULE = (r"\b(?:divides?|divided|dividing|normali[sz]\w*) (?:\w+ )?by (?:the )?(?:√|sqrt|square "
+                 r"root)|\bupdate rule\b")
+"""An explanation asked of the update rule ('explain why the update divides by √v̂'): its
+derivation's prose gives it."""
+_WITH_CORRECTION = (r"\b(?:different from|same as|compared? (?:to|with)|than)\b[^.?]{0,30}\b(?:with|"
+                    r"using) (?:the )?(?:proper |usual )?bias[- ]correction\b")
+"""Bias correction named as the other side of a comparison ('different from θ_1 with bias
+correction'), not asked about."""
+_SYMBOLIC_CONSTANT = r"\bg_?t ?= ?g\b(?! ?[_(\d.])"
+"""A constant gradient written as a symbol ('g_t = g for every t')."""
 _STEPS = r"\bafter (\d{1,4}) (?:steps|updates|iterations)\b|\bat (?:step|t ?=) ?(\d{1,4})\b"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -105,9 +123,11 @@ class AdamMechanicsReader:
         numbers the iterate θ_1 of both variants."""
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
         implied = [Q.IDENTIFICATION.key] if Q.SIGN_LIMIT.key in asked else []
-        if Q.UPDATE_RULE.key in asked and _has_run(r):
+        if Q.UPDATE_RULE.key in asked and (_has_run(r) or (
+                r.value(F.constant) and not r.found.get("sequence"))):
             implied += [*([] if r.value(F.optimizer) == O.RMSPROP.key else
-                          [Q.FIRST_MOMENT.key]), Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key]
+                          [Q.FIRST_MOMENT.key]), Q.SECOND_MOMENT.key,
+                        *([Q.DISPLACEMENT.key] if _has_run(r) else [])]
         if Q.LOSS_SCALING.key in asked and r.value(F.eps) in (0, None):
             implied.append(Q.CHANGES.key)
         if Q.STEP_NO_BIAS_CORRECTION.key in asked:
@@ -121,8 +141,20 @@ class AdamMechanicsReader:
         """Asked quantities join the part's asks, as this family asks them (see
         :func:`_as_asked`); a symbol's index (θ_2, m̂_3) or a stated step says how many of the
         given gradients the run takes."""
+        explain = next((s for k, s in asks if k == Q.EXPLANATION.key), None)
         asks = [(k, s) for k, s in asks if k != Q.EXPLANATION.key]
+        if not asks and explain and rx(_WHY_THE_RULE).search(r.own_text):
+            asks = [(Q.UPDATE_RULE.key, explain)]   # 'explain why it divides by √v̂': the rule
+        if not any(k == Q.FIRST_STEP.key for k, _ in asks):     # 'how large is her first step'
+            asks = [x for k, s in asks for x in (
+                [(Q.FIRST_STEP.key, s)] if k == Q.COORDINATE_STEP.key and
+                rx(r"\bfirst\b").search(s) else []) + [(k, s)]]
+        r.found["iterates only"] = bool(asks) and {k for k, _ in asks} == {Q.THETA_T.key}
+        r.found["raw moments"] = bool(asks) and {k for k, _ in asks} <= {
+            Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
         steps = {_index(s): s for k, s in asks if k in _RUN and _index(s) is not None}
+        if r.found.get("step index") in steps:      # a sub-part of 'w_1 and w_2': its own index
+            steps = {r.found["step index"]: steps[r.found["step index"]]}
         mapped = _as_asked(r, asks)
         if any(k == Q.FIRST_STEP.key for k, _ in asks) and any(
                 k == Q.STEP_NO_BIAS_CORRECTION.key for k, _ in mapped):
@@ -153,8 +185,13 @@ class AdamMechanicsReader:
             out.add(T.SCALE_LOSS.key)
         if Q.WEIGHT_DECAY.key in asked:
             out.add(T.ADD_WEIGHT_DECAY.key)
-        if Q.STEP_NO_BIAS_CORRECTION.key in asked:
-            out.add(T.NO_BIAS_CORRECTION.key)
+        if asked & {Q.STEP_NO_BIAS_CORRECTION.key, Q.STEP_LIMIT.key}:
+            out.add(T.NO_BIAS_CORRECTION.key)   # the limit is the same without the correction
+        offs = [m for m in TRANSFORMS.mentions(r.own_text)
+                if m.entry.key == T.NO_BIAS_CORRECTION.key]
+        if r.found.get("raw moments") and offs and all(
+                rx(r"^uncorrected\b").match(m.phrase) for m in offs):
+            out.add(T.NO_BIAS_CORRECTION.key)   # 'm_3 and v_3 (the uncorrected moments)' names them
         if F.t in r.fields or _has_run(r):
             out.add(T.AFTER_STEPS.key)
         return out
@@ -170,6 +207,8 @@ class AdamMechanicsReader:
             if earlier == 0 and later > 1:
                 return Q.DISPLACEMENT.key
             return Q.LAST_STEP.key if later == earlier + 1 else None
+        if F.loss in r.fields and re.fullmatch(r"g_?\(?\d{1,3}\)?", symbol.replace(" ", "")):
+            return Q.GRADIENT_T.key     # the loss's gradient at an iterate
         m = _SYMBOL_ASK.match(symbol.replace(" ", ""))
         if not m:
             return None
@@ -198,9 +237,58 @@ class AdamMechanicsReader:
         _read_hyper(own, ctx, objects, r)
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
+        if not r.found.get("sequence") and F.gradient not in r.fields:
+            _read_loss(objects, r)
         _read_conventions(objects, r)
         r.found["earlier"] = [p for p in previous if p.family == FAMILY and p.found.get("sequence")]
+        return _per_step(r, own)
+
+
+def _per_step(r: PartReading, own: str) -> list[PartReading]:
+    """A part asking the same thing at several stated steps ('how big are the steps at t = 1
+    and at t = 3?') is read once per step: sub-parts (label.1, label.2, ...) that differ only
+    in t."""
+    m = next((x for x in rx(_STEP_LIST).finditer(own) if _asked_at(own, x)), None)
+    symbols = next((x for x in rx(_SYMBOL_LIST).finditer(own) if _asked_at(own, x, True)),
+                   None) if m is None else None
+    found = m or symbols
+    ts = [int(x) for x in re.findall(r"\d{1,4}", found.group(0))] if found else []
+    if len(ts) < 2 or len(set(ts)) != len(ts) or len(ts) > 6 or min(ts) < 1:
         return [r]
+    out = []
+    for i, t in enumerate(ts, 1):
+        sub = copy.copy(r)
+        sub.label = f"{r.label}.{i}"
+        sub.fields, sub.missing, sub.notes = dict(r.fields), list(r.missing), list(r.notes)
+        sub.conventions, sub.found, sub.answered_by = list(r.conventions), dict(r.found), {}
+        sub.requests = {}
+        if m is not None:
+            sub.set(F.t, t, m.group(0))
+        else:
+            sub.found["step index"] = t     # the run asks of this index are this sub-part's
+        sub.notes.append(f"part ({r.label}) asks at {len(ts)} steps; this is t = {t}")
+        out.append(sub)
+    return out
+
+
+def _asked_at(own: str, m: re.Match, verb: bool = False) -> bool:
+    """True when the match is in a question: a request verb shortly before it, or (steps, not
+    symbols) a sentence that ends with '?' ('The gradients at steps 1, 2, 3 are ..' is data)."""
+    if rx(r"\b(?:give|compute|calculate|find|report|determine|what (?:is|are)|state)\b"
+          r"[^.?;]{0,30}$").search(own[:m.start()]):
+        return True
+    end = re.search(r"[.?!](?:\s|$)", own[m.end():])
+    return not verb and end is not None and end.group(0).startswith("?")
+
+
+_SYMBOL_LIST = (r"(?<![\w^])(θ|theta|w|x)_?\{?(\d{1,2})\}?(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?"
+                r"(?:(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?){0,4}(?![\w(])(?! ?[-−=])")
+"""Several iterates asked in one question ('Give w_1 and w_2', 'θ_1, θ_2 and θ_3')."""
+
+
+_STEP_LIST = (r"\b(?:at|for|after) (?:t ?= ?|steps? |iterations? )\d{1,4}(?:(?: ?,| ?,? and| ?,? or)"
+              r"(?: at| for| after)? (?:t ?= ?|steps? |iterations? )?\d{1,4}\b(?![.,]?\d))+")
+"""Several step indices in one question ('at t = 1 and at t = 3', 'at steps 1 and 10')."""
 
 
 _ITERATE_DIFFERENCE = re.compile(r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?[-−]"
@@ -225,23 +313,52 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     loss is loss scaling; θ_1 of a part that names AdamW or L2 regularisation is the weight
     decay comparison; the first step without bias correction is the step without it."""
     own = r.own_text
-    premise = rx(_SIGN_PREMISE).search(own)
+    premise = rx(_SIGN_PREMISE).search(own) or (
+        rx(_RMS_SIGN_PREMISE).search(own) if r.value(F.optimizer) == O.RMSPROP.key else None)
     keys = {k for k, _ in asks}
     variant = rx(_DECAY_VARIANT).search(own)
     off = next((m for m in TRANSFORMS.mentions(own) if m.entry.key == T.NO_BIAS_CORRECTION.key),
                None)
     out = []
     for key, source in asks:
+        if key == Q.PYTORCH.key and rx(_PYTORCH_CONVENTION).search(own):
+            r.found["pytorch"] = rx(_PYTORCH_CONVENTION).search(own).group(0)
+            continue
+        if key == Q.SIGN_LIMIT.key and not premise:
+            continue    # 'what does the update become' with no decay set to 0: not taken
         if key in (Q.UPDATE.key, Q.IDENTIFICATION.key) and premise:
             r.answered_by[key] = Q.SIGN_LIMIT.key
             key, source = Q.SIGN_LIMIT.key, f"{source}; {premise.group(0)}"
+        elif key == Q.IDENTIFICATION.key and Q.FIRST_STEP.key in keys and \
+                r.value(F.eps) in (0, None) and not off:
+            pass        # 'which method does this first step coincide with': sign descent
+        elif key == Q.IDENTIFICATION.key:
+            continue    # no step of the part is a named method: not taken
+        elif key == Q.STEP_LIMIT.key and F.constant not in r.fields:
+            continue    # the step's limit is answered for a constant gradient only
+        elif key == Q.COORDINATE_STEP.key:
+            if Q.FIRST_STEP.key in keys and not off and r.value(F.eps) in (0, None):
+                r.answered_by[key] = Q.FIRST_STEP.key    # the first step's size, at eps = 0
+            elif off and r.value(F.eps) in (0, None) and (
+                    r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields):
+                r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key  # one size: t = 1 or g_t = g
+                if not keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
+                    out.append((Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"))
+                    keys.add(Q.STEP_NO_BIAS_CORRECTION.key)
+            elif not off and not keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key,
+                                         Q.STEP_BOUND.key, Q.STEP_LIMIT.key} and \
+                    isinstance(r.value(F.t), int) and r.found.get("sequence"):
+                r.answered_by[key] = Q.LAST_STEP.key    # 'how big is the step at step 3'
+                out.append((Q.LAST_STEP.key, source))
+                keys.add(Q.LAST_STEP.key)
+            continue
         elif key == Q.UPDATE.key and keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
             first = Q.FIRST_STEP.key if Q.FIRST_STEP.key in keys else \
                 Q.STEP_NO_BIAS_CORRECTION.key
             r.answered_by[key] = first     # "what is the update θ_1 − θ_0?" asks one thing
             continue
         elif key == Q.UPDATE.key:
-            key = Q.UPDATE_RULE.key
+            r.answered_by[key] = key = Q.UPDATE_RULE.key
         elif key in _BY_RUN:
             key = Q.UPDATE_RULE.key
         elif key == Q.CHANGES.key and (Q.LOSS_SCALING.key in keys or
@@ -254,6 +371,19 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             keys.add(key)
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
             key, source = Q.WEIGHT_DECAY.key, f"{source}; {variant.group(0)}"
+        elif key == Q.THETA_T.key and off and F.theta0 in r.fields and \
+                Q.STEP_NO_BIAS_CORRECTION.key not in keys and rx(r"\d").search(source):
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # θ_k without the correction
+            key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
+            keys.add(key)
+        elif key == Q.BIAS_CORRECTION.key and off and rx(_WITH_CORRECTION).search(own):
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key      # '.. than with bias correction'
+            continue
+        elif key in (Q.CHANGES.key, Q.SAME_AS.key) and off and \
+                Q.STEP_NO_BIAS_CORRECTION.key in keys and \
+                F.theta0 in r.fields:
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # 'is it different?', 'the same?'
+            continue
         elif key == Q.FIRST_STEP.key and off and Q.STEP_NO_BIAS_CORRECTION.key not in keys:
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
@@ -263,6 +393,9 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             continue
         out.append((key, source))
+    if r.found.get("pytorch") and out:      # the spec's conventions are PyTorch's
+        r.answered_by[Q.PYTORCH.key] = out[0][0]
+        r.convention("pytorch", r.found["pytorch"], "PyTorch's conventions, which the spec follows")
     return out
 
 
@@ -285,10 +418,17 @@ def _earlier_gradients(r: PartReading) -> None:
     """A part that asks about a run but states no gradients uses those an earlier part stated
     ("(a) The gradients are g1 = .., g2 = ... (b) Compute θ2 − θ1")."""
     earlier = r.found.get("earlier") or []
-    if r.found.get("sequence") or not earlier:
+    if r.found.get("sequence") or r.found.get("symbolic constant") or not earlier:
         return
     source = earlier[-1]
-    r.found["sequence"] = list(source.found["sequence"])
+    sequence = list(source.found["sequence"])
+    later = r.found.get("later") or {}
+    if later:       # '(b) g_2 = (..)': the part continues the sequence an earlier part began
+        if source.found.get("constant") or \
+                sorted(later) != list(range(len(sequence) + 1, len(sequence) + len(later) + 1)):
+            return
+        sequence += [later[k] for k in sorted(later)]
+    r.found["sequence"] = sequence
     r.found["constant"] = source.found.get("constant", False)
     first, phrase_ = r.found["sequence"][0]
     r.set(F.gradient, first, phrase_, note=f"stated in part ({source.label})")
@@ -435,12 +575,71 @@ def _read_start(objects: PartObjects, r: PartReading) -> None:
             return
 
 
+_LOSS = re.compile(r"^(?:f|L|J)\((w|θ|theta|x)\) ?=")
+"""A loss of one parameter written as a function ('f(w) = 2w^2', 'L(θ) = (θ - 3)^2')."""
+
+
+def _read_loss(objects: PartObjects, r: PartReading) -> None:
+    """A polynomial loss of one parameter (the part's own first, else the shared one): each
+    step's gradient is its derivative at the current iterate. 'g_t = f'(w_{t-1})' states it."""
+    for objs in (objects.own, objects.context):
+        for f in objs.formulas:
+            m = _LOSS.match(f.source)
+            if m is None or len(f.exprs) != 2 or f.exprs[1] is None:
+                continue
+            w = next((x for x in f.exprs[1].free_symbols if x.name in ("w", "theta", "x")), None)
+            if w is None or f.exprs[1].free_symbols - {w}:
+                continue
+            try:
+                poly = sympy.Poly(f.exprs[1], w)
+            except sympy.PolynomialError:
+                continue
+            if poly.degree() < 1 or poly.degree() > MAX_LOSS_DEGREE:
+                continue
+            r.set(F.loss, [spec_number(c) for c in reversed(poly.all_coeffs())], f.source)
+            stated = {g.source for g in [*objects.own.formulas, *objects.context.formulas]
+                      if rx(r"^g_?(?:t|k) ?= ?(?:f|L|J)'|^g_?(?:t|k) ?= ?∇ ?(?:f|L|J)").match(
+                          g.source)}
+            for source in sorted(stated):
+                r.convention("gradient", source, "each gradient is the loss's derivative at "
+                                                 "the previous iterate")
+            return
+
+
 def _read_conventions(objects: PartObjects, r: PartReading) -> None:
     """``m_0 = v_0 = 0``: the zero start of the moments, which the spec always uses."""
     for objs in (objects.own, objects.context):
         for a in objs.all_assigned("m_0", "v_0", numeric=True):
             if a.value == 0:
                 r.convention("moments start", a.source, "the moments start at 0 (m_0 = v_0 = 0)")
+        m = rx(_DECAY_RANGE).search(objs.text)
+        if m:
+            r.convention("decay range", m.group(0), "the decays lie in [0, 1), as the spec requires")
+        m = rx(_ZERO_START).search(objs.text)
+        if m:
+            r.convention("moments start", m.group(0), "the moments start at 0 (m_0 = v_0 = 0)")
+        m = rx(r"\bg(?:_t)? ?(?:= ?g ?)?(?:≠|!=|\\neq) ?0\b").search(objs.text)
+        if m:
+            r.convention("nonzero gradient", m.group(0), "a nonzero gradient (0/0 is excluded)")
+        m = rx(_L2_PENALTY).search(objs.text)
+        if m:
+            r.convention("L2 penalty", m.group(0), "L2 regularisation adds λθ to the gradient "
+                                                   "(the gradient of (λ/2)‖θ‖²)")
+
+
+_L2_PENALTY = (r"\(?λ ?(?:/ ?)?2\)? ?‖ ?(?:θ|w|x) ?‖(?:_2)?(?: ?\^? ?2)?|"
+               r"\(?λ ?/ ?2\)? ?(?:θ|w|x) ?\^? ?2")
+"""The L2 penalty written out ('L(θ) + λ/2 ‖θ‖²_2', flattened 'λ 2 ‖θ‖_2 2')."""
+
+
+_ZERO_START = (r"\b(?:m and v|m_t and v_t|the (?:moments|moving averages|averages|buffers))(?: both)? "
+               r"(?:start|are (?:initiali[sz]ed|started)|begin)(?: at| from| to| as)? (?:0|zero)\b")
+"""The moments' zero start said in words ('m and v start at 0')."""
+
+
+_DECAY_RANGE = (r"(?:β_?[12]|beta_?[12]|ρ|rho)(?: ?, ?(?:β_?[12]|beta_?[12]))? ?(?:∈|\bin) ?"
+                r"\[ ?0 ?, ?1 ?\)")
+"""The decays' domain stated ('β_1, β_2 ∈ [0, 1)')."""
 
 
 def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tuple[Any, str]]]:
@@ -491,6 +690,14 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
     shared, shared_plain = _gradient_assignments(objects.context, ctx)
     mine, my_plain = _gradient_assignments(objects.own, own)
     r.found["own gradient"] = bool(mine or my_plain)
+    premise = rx(_CONSTANT_GRADIENT).search(own) or rx(_CONSTANT_GRADIENT).search(ctx)
+    if premise is not None:
+        text = own if rx(_CONSTANT_GRADIENT).search(own) else ctx
+        r.set(F.constant, True, phrase(text, premise.start(), premise.end()))
+        if not (mine or my_plain) and (rx(_SYMBOLIC_CONSTANT).search(own) or not (
+                shared or shared_plain)):
+            r.found["symbolic constant"] = True
+            return      # 'suppose instead g_t = g for every t': a symbol, closed forms in t
     indexed = {**shared, **mine}
     plain = my_plain or shared_plain
     theta0 = r.value(F.theta0)
@@ -498,6 +705,9 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
         if indexed and sorted(indexed) == list(range(1, len(indexed) + 1)):
             r.found["sequence"] = [(_vector(indexed[k][0]), indexed[k][1])
                                    for k in sorted(indexed)]
+        elif indexed and not plain:
+            r.found["later"] = {k: (_vector(v), s) for k, (v, s) in indexed.items()}
+            return
         elif plain:
             value, source = plain[0]
             vec = _vector(value)
@@ -518,7 +728,18 @@ def _run_length(r: PartReading, steps: dict[int, str]) -> None:
     """The gradients the part's run takes: as many as the asked index (θ_2: g_1, g_2), or the
     number of steps stated; a constant gradient repeats."""
     sequence = r.found.get("sequence")
+    if not sequence and F.loss in r.fields and len(steps) > 1 and r.found.get("iterates only"):
+        r.set(F.t, max(steps), "; ".join(steps.values()))   # one run answers every iterate
+        return
+    if not sequence and F.loss in r.fields and len(steps) > 1:
+        listed = ", ".join(f"'{s}'" for s in steps.values())
+        r.miss(F.t, f"the part asks about several steps ({listed}) of the run on the loss in one "
+                    "question (expected one step index per part)")
+        return
     if not sequence:
+        if len(steps) == 1 and F.t not in r.fields and not isinstance(r.value(F.gradient), list):
+            index, source = next(iter(steps.items()))
+            r.set(F.t, index, source)       # 'm̂_1 in terms of g_1': the step index asked
         return
     if len(steps) > 1:
         listed = ", ".join(f"'{s}'" for s in steps.values())

@@ -58,6 +58,8 @@ class ExactRun:
     steps: list[sympy.Matrix]
     eps: Any
     exact: bool
+    raw_steps: tuple = ()
+    """Adam's steps without the bias correction, -alpha m_k/(sqrt(v_k) + eps)."""
 
     @property
     def T(self) -> int:
@@ -77,6 +79,8 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
     """m_k = b1 m + (1-b1) g_k, v_k = b2 v + (1-b2) g_k^2, and the step -alpha mhat/(sqrt(vhat)
     + eps) (RMSprop: -alpha g/(sqrt(v) + eps)), at eps = 0 when eps is not given; a coordinate
     with a zero numerator does not move."""
+    if spec.loss is not None:
+        return _loss_run(spec, Q)
     seq = sequence_of(spec)
     if seq is None:
         raise ValueError("no numeric gradients to run the recursion on")
@@ -86,7 +90,7 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
     exact = len(seq) * d <= EXACT_SEQUENCE_ENTRIES
     G = [sympy.Matrix([exact_rational(v, field="gradients") for v in row]) for row in seq]
     m, v = sympy.zeros(d, 1), sympy.zeros(d, 1)
-    steps = []
+    steps, raw_steps = [], []
     for k, gk in enumerate(G, start=1):
         m = Q.beta1 * m + (1 - Q.beta1) * gk
         v = Q.beta2 * v + (1 - Q.beta2) * gk.applyfunc(lambda x: x ** 2)
@@ -98,7 +102,40 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
         step = sympy.Matrix([-Q.alpha * num[i] / (den[i] + eps) if num[i] != 0 else 0
                              for i in range(d)])
         steps.append(step if exact else step.evalf(30))
-    return ExactRun(G, m, v, steps, eps, exact)
+        raw = sympy.Matrix([-Q.alpha * m[i] / (sympy.sqrt(v[i]) + eps) if m[i] != 0 else 0
+                            for i in range(d)])
+        raw_steps.append(raw if exact else raw.evalf(30))
+    return ExactRun(G, m, v, steps, eps, exact, tuple(raw_steps))
+
+
+def loss_gradient(spec: AdamMechanicsSpec) -> Any:
+    """The derivative of the polynomial loss as a function of the parameter (exact)."""
+    c = [exact_rational(x, field="loss") for x in spec.loss]
+    return lambda w: sum(j * c[j] * w ** (j - 1) for j in range(1, len(c)))
+
+
+def _loss_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
+    """The recursion with g_k the loss's derivative at theta_{k-1}, from theta0, exactly."""
+    rms = spec.entry is O.RMSPROP
+    eps = Q.eps if Q.eps_given else sympy.Integer(0)
+    grad = loss_gradient(spec)
+    theta = exact_rational(spec.theta0, field="theta0")
+    m = v = sympy.Integer(0)
+    G, steps, raw_steps = [], [], []
+    for k in range(1, int(spec.t) + 1):
+        gk = sympy.expand(grad(theta))
+        m = Q.beta1 * m + (1 - Q.beta1) * gk
+        v = Q.beta2 * v + (1 - Q.beta2) * gk ** 2
+        if rms:
+            num, den = gk, sympy.sqrt(v)
+        else:
+            num, den = m / (1 - Q.beta1 ** k), sympy.sqrt(v / (1 - Q.beta2 ** k))
+        step = -Q.alpha * num / (den + eps) if num != 0 else sympy.Integer(0)
+        raw_steps.append(sympy.Matrix([-Q.alpha * m / (sympy.sqrt(v) + eps) if m != 0 else 0]))
+        G.append(sympy.Matrix([gk]))
+        steps.append(sympy.Matrix([step]))
+        theta = theta + step
+    return ExactRun(G, sympy.Matrix([m]), sympy.Matrix([v]), steps, eps, True, tuple(raw_steps))
 
 
 def theta0_of(spec: AdamMechanicsSpec, d: int) -> sympy.Matrix:

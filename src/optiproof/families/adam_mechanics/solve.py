@@ -114,6 +114,8 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
         answers = [answer("m_t", "m_t", m_unrolled, quantity=asked.FIRST_MOMENT.key),
                    answer("v_t", "v_t", v_unrolled, quantity=asked.SECOND_MOMENT.key),
                    answer("update", r"\Delta\theta_t", step)]
+    if spec.symbolic_constant and spec.constant:
+        answers += _constant_raw_moments(spec, Q, der)
     seq = sequence_of(spec)
     if seq is not None and Q.numeric("alpha", "beta2", *(() if rms else ("beta1",))) and not (
             Q.eps_given and sympy.sympify(eps).free_symbols):
@@ -127,6 +129,25 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
               "sets the scale." + (" RMSprop has no bias correction, so its early steps are "
                                    "inflated." if rms else ""))
     return AskResult(answers, summary, interp)
+
+
+def _constant_raw_moments(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> list:
+    """m_t = (1 - beta1^t) g and v_t = (1 - beta2^t) g^2 under a constant gradient g: the
+    geometric weights of the unrolled sums add up to 1 - beta^t."""
+    answer = answers_of(asked.UPDATE_RULE, spec)
+    g_ = sympy.Symbol("g", real=True, nonzero=True)
+    m = sympy.simplify((1 - Q.beta1) * geometric_sum(Q.beta1, Q.t)) * g_
+    v = sympy.simplify((1 - Q.beta2) * geometric_sum(Q.beta2, Q.t)) * g_ ** 2
+    rms = spec.entry is O.RMSPROP
+    der.add("A constant gradient",
+            "With $g_s = g$ at every step the unrolled sums are geometric: the weights "
+            "$(1-\\beta)\\beta^{t-s}$ add up to $1 - \\beta^t$.",
+            *(() if rms else (Equation.of(Tex("m_t"), m),)), Equation.of(Tex("v_t"), v))
+    note = "constant gradient g_t = g"
+    return [*(() if rms else (answer("m_t, constant gradient", "m_t", m,
+                                     quantity=asked.FIRST_MOMENT.key, note=note),)),
+            answer("v_t, constant gradient", "v_t", v, quantity=asked.SECOND_MOMENT.key,
+                   note=note)]
 
 
 def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
@@ -351,10 +372,15 @@ def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
     alpha = Q.alpha
     gt = Q.g if isinstance(Q.g, sympy.MatrixBase) else sympy.Symbol("g_t", real=True,
                                                                      nonzero=True)
-    der.add("No memory", "With $\\beta_1 = \\beta_2 = 0$ both averages forget everything but the "
-            "current gradient, and the bias corrections are $1 - 0^t = 1$.",
-            Equation.of(Tex(r"\hat m_t"), Tex("m_t"), gt),
-            Equation.of(Tex(r"\hat v_t"), Tex("v_t"), _ew(lambda x: x ** 2, gt)))
+    if spec.entry is O.RMSPROP:
+        der.add("No memory", "With the decay $\\rho = \\beta_2 = 0$ the running average forgets "
+                "everything but the current squared gradient (RMSprop has no first moment and "
+                "no bias correction).", Equation.of(Tex("v_t"), _ew(lambda x: x ** 2, gt)))
+    else:
+        der.add("No memory", "With $\\beta_1 = \\beta_2 = 0$ both averages forget everything "
+                "but the current gradient, and the bias corrections are $1 - 0^t = 1$.",
+                Equation.of(Tex(r"\hat m_t"), Tex("m_t"), gt),
+                Equation.of(Tex(r"\hat v_t"), Tex("v_t"), _ew(lambda x: x ** 2, gt)))
     general = (sympy.Matrix([-alpha * x / (sympy.Abs(x) + Q.eps) for x in gt])
                if isinstance(gt, sympy.MatrixBase) else -alpha * gt / (sympy.Abs(gt) + Q.eps))
     step = -alpha * _sign(gt)
@@ -370,8 +396,9 @@ def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             "{sign}(g)$). With $\\eta = \\alpha$ this is the step above.",
             Equation.of(Tex(r"\arg\min_{\lVert d\rVert_\infty \le \eta} g^\top d"),
                         Tex(r"-\eta\operatorname{sign}(g)")))
-    summary = (f"With $\\beta_1 = \\beta_2 = 0$ and $\\varepsilon = 0$, Adam's step is "
-               f"${inline_latex(step)}$: sign gradient descent with step $\\alpha$.")
+    summary = ((f"With $\\rho = 0$ and $\\varepsilon = 0$, RMSprop's step is " if spec.entry is
+                O.RMSPROP else f"With $\\beta_1 = \\beta_2 = 0$ and $\\varepsilon = 0$, Adam's step is ")
+               + f"${inline_latex(step)}$: sign gradient descent with step $\\alpha$.")
     interp = ("Sign descent is the constraint form of $\\ell_\\infty$ steepest descent with "
               "radius $\\eta = \\alpha$ (see the steepest-descent family). Adam with memory "
               "($\\beta_1, \\beta_2 > 0$) is a smoothed version: the sign is replaced by the "
@@ -379,6 +406,26 @@ def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
               "sign is consistent and small when it is noisy.")
     return AskResult([answer("sign_limit_step", r"\theta_{t+1} - \theta_t", step,
                         note="beta1 = beta2 = 0, epsilon = 0")], summary, interp)
+
+
+def _first_step_method(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """The first step at eps = 0 moves every coordinate by the same eta against the sign of its
+    gradient: one step of sign descent with eta = alpha (RMSprop: alpha/sqrt(1 - beta2))."""
+    if asked.SIGN_LIMIT.key in spec.asks:       # the sign limit names the method itself
+        return AskResult([], "", "")
+    eta = Q.alpha if spec.entry is not O.RMSPROP else \
+        sympy.simplify(Q.alpha / sympy.sqrt(1 - Q.beta2))
+    der.add("Which method the first step is",
+            "At $\\varepsilon = 0$ the first step is $-\\eta\\operatorname{sign}(g_1)$ with the "
+            "same $\\eta$ in every coordinate: exactly one step of sign gradient descent, the "
+            "minimiser of the linear model $g_1^\\top d$ over the $\\ell_\\infty$ ball of radius "
+            "$\\eta$ (Hölder: $g^\\top d \\ge -\\eta\\lVert g\\rVert_1$, with equality at "
+            "$d = -\\eta\\operatorname{sign}(g)$). Later steps differ: the moments then mix "
+            "several gradients.",
+            Equation.of(Tex(r"\theta_1 - \theta_0"), Tex(r"-\eta\operatorname{sign}(g_1)")),
+            Equation.of(Tex(r"\eta"), eta))
+    return AskResult([], f"The first step is one step of sign gradient descent with "
+                         f"$\\eta = {to_latex(eta)}$.", "")
 
 
 # --------------------------------------------------------------------------- step bound
@@ -539,7 +586,9 @@ RULES = {asked.BIAS_CORRECTION.key: _bias_correction, asked.FIRST_STEP.key: _fir
          asked.V_HAT.key: given.corrected_moment("v"),
          asked.STEP_NO_BIAS_CORRECTION.key: given.step_no_bias_correction,
          asked.SGD_LOSS_SCALING.key: given.sgd_loss_scaling,
-         asked.EQUIVALENT_EPS.key: _equivalent_eps}
+         asked.EQUIVALENT_EPS.key: _equivalent_eps,
+         asked.IDENTIFICATION.key: _first_step_method,
+         asked.STEP_LIMIT.key: given.step_limit, asked.GRADIENT_T.key: given.gradient_t}
 """The rule of every ask but the update rule (which also fills the facts)."""
 
 TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "Bias correction",
@@ -553,7 +602,10 @@ TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "
           asked.V_HAT.key: "The corrected second moment",
           asked.STEP_NO_BIAS_CORRECTION.key: "The step without bias correction",
           asked.SGD_LOSS_SCALING.key: "Plain SGD under a scaled loss",
-          asked.EQUIVALENT_EPS.key: "The equivalent epsilon"}
+          asked.EQUIVALENT_EPS.key: "The equivalent epsilon",
+          asked.IDENTIFICATION.key: "The method",
+          asked.STEP_LIMIT.key: "The step in the long run",
+          asked.GRADIENT_T.key: "The gradient"}
 
 
 def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:
@@ -629,11 +681,18 @@ def solve(spec: AdamMechanicsSpec, *, figures: bool = True) -> PartSolution:
             result = _update_rule(spec, Q, der, facts)
         else:
             result = RULES[ask](spec, Q, der)
+        if len(der.steps) == before:     # an ask another ask answers adds nothing
+            continue
         der.steps[before] = Step(f"{TITLES[ask]}: {der.steps[before].title.lower()}",
                                  der.steps[before].text, der.steps[before].equations)
         answers += result.answers
         summaries.append(result.summary)
         interps.append(result.interpretation)
+        if ask == asked.IDENTIFICATION.key and identified is None:
+            identified = O.SIGN_GD
+            note = ("The first step at $\\varepsilon = 0$ is $-\\eta\\operatorname{sign}(g_1)$: "
+                    "one step of sign gradient descent (the constraint form of $\\ell_\\infty$ "
+                    "steepest descent).")
         if ask == asked.SIGN_LIMIT.key:
             identified = O.SIGN_GD
             note = ("$\\theta_{t+1} = \\theta_t - \\alpha\\operatorname{sign}(g_t)$: the constraint "

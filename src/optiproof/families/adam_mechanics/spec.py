@@ -31,10 +31,16 @@ MAX_ENTRIES = 4096
 """Largest gradient (entries), and largest gradient sequence (steps x entries), accepted."""
 MAX_STEPS = 256
 """Longest gradient sequence accepted (steps)."""
+MAX_LOSS_DEGREE = 4
+"""Highest degree of a polynomial loss."""
+MAX_LOSS_STEPS = 8
+"""Longest run on a loss (its gradients are exact radicals that grow with every step)."""
 MAX_T = 10**6
 """Largest numeric step index t accepted."""
 
 AskKind = key_literal(ASKS)
+O_RMSPROP = OPTIMIZERS[1].key
+"""RMSprop: no first moment, so beta1 plays no part in its run."""
 OptimizerName = key_literal(OPTIMIZERS)
 ASKED_AS = {Q.UPDATE: Q.UPDATE_RULE}
 """Quantities that, asked of an optimizer, mean one of this family's asks."""
@@ -99,6 +105,22 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                      "one coordinate).")
     theta0: Any = Field(None, description="The start theta_0: a number (every coordinate) or "
                                           "a list of numbers.")
+    loss: list | None = Field(None, description="A loss of one parameter, the polynomial "
+                                                "c_0 + c_1 w + ... + c_k w^k as [c_0, .., c_k]: "
+                                                "each step's gradient is its derivative at the "
+                                                "current iterate (from theta0).")
+    constant: bool = Field(False, description="The gradient is the same at every step "
+                                              "(g_t = g): closed forms in t and the t -> oo "
+                                              "limit of the step.")
+
+    @field_validator("loss", mode="before")
+    @classmethod
+    def _loss(cls, v: Any) -> Any:
+        """[c_0, .., c_k] with 1 <= k <= MAX_LOSS_DEGREE, or None."""
+        got = None if v is None else check_vector(v)
+        if got is not None and not 2 <= len(got) <= MAX_LOSS_DEGREE + 1:
+            raise ValueError(f"expected 2 to {MAX_LOSS_DEGREE + 1} coefficients [c_0, c_1, ..]")
+        return got
 
     @field_validator("theta0", mode="before")
     @classmethod
@@ -179,6 +201,14 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                 float(self.beta2) <= 0:
             raise ValueError("beta2: the step bound divides by beta2 (it contains beta1^2/beta2); "
                              "beta2 must be > 0 for this question")
+        if Q.STEP_LIMIT.key in self.asks and not self.constant:
+            raise ValueError("asks: 'step-limit' is the limit of the step under a constant "
+                             "gradient (set constant: true)")
+        if Q.IDENTIFICATION.key in self.asks and Q.SIGN_LIMIT.key not in self.asks and not (
+                Q.FIRST_STEP.key in self.asks and (self.eps is None or _is_symbol(self.eps) or
+                                                  float(self.eps) == 0)):
+            raise ValueError("asks: 'identification' names the method a step reduces to: ask it "
+                             "with 'sign-limit', or with 'first-step' at eps = 0")
         _check_numbers(self)
         if self.gradients is not None and not self.gradient_is_symbolic and \
                 len(self.gradient) != len(self.gradients[0]):
@@ -188,8 +218,17 @@ class AdamMechanicsSpec(PartSpec, Derivable):
 
     @property
     def has_gradients(self) -> bool:
-        """Numbers to run the recursion on: a gradient sequence or one numeric gradient."""
-        return self.gradients is not None or not self.gradient_is_symbolic
+        """Numbers to run the recursion on: a gradient sequence, one numeric gradient, or a
+        loss whose gradient is taken at each iterate."""
+        return self.gradients is not None or not self.gradient_is_symbolic or \
+            self.loss is not None
+
+    @property
+    def symbolic_constant(self) -> bool:
+        """A gradient written as a symbol that is the same at every step (g_t = g), or asked
+        about at t = 1 only: the moments in closed form."""
+        return (self.constant or self.t == 1) and self.gradients is None and \
+            self.gradient_is_symbolic and self.loss is None
 
     @property
     def gradient_is_symbolic(self) -> bool:
@@ -208,10 +247,13 @@ def _is_symbol(v: Any) -> bool:
 Spec = AdamMechanicsSpec
 
 
-RUN_ASKS = (Q.THETA_T, Q.LAST_STEP, Q.M_HAT, Q.V_HAT)
+RUN_ASKS = (Q.THETA_T, Q.LAST_STEP, Q.M_HAT, Q.V_HAT, Q.GRADIENT_T)
 """Asks about a run on given gradients."""
+CONSTANT_ASKS = {Q.M_HAT.key, Q.V_HAT.key}
+"""Run asks answered in closed form, for a symbolic t, under a symbolic constant gradient."""
 _STEP_NEEDS = frozenset({"alpha", "beta1", "beta2", "eps"})
 _RUN_NEEDS = {Q.THETA_T.key: _STEP_NEEDS, Q.LAST_STEP.key: _STEP_NEEDS,
+              Q.GRADIENT_T.key: _STEP_NEEDS,
               Q.M_HAT.key: frozenset({"beta1"}), Q.V_HAT.key: frozenset({"beta2"})}
 """The hyper-parameters each run ask needs as numbers (a corrected moment needs only its
 decay)."""
@@ -220,18 +262,33 @@ decay)."""
 def _check_numbers(spec: AdamMechanicsSpec) -> None:
     """The asks about a run need gradients, numeric hyper-parameters and (theta_t) a start."""
     run_asks = [a.key for a in RUN_ASKS if a.key in spec.asks]
-    if not run_asks:
+    if not run_asks or spec.symbolic_constant and set(run_asks) <= CONSTANT_ASKS:
         return
     if not spec.has_gradients:
         raise ValueError(f"asks: {', '.join(run_asks)} need the gradients (gradient: [..] or "
                          "gradients: [[..], ..])")
     needed = set().union(*(_RUN_NEEDS[a] for a in run_asks))
+    if spec.optimizer == O_RMSPROP:
+        needed.discard("beta1")         # RMSprop has no first moment
     symbols = [n for n in ("alpha", "beta1", "beta2", "eps")
                if n in needed and _is_symbol(getattr(spec, n))]
     if symbols:
         raise ValueError(f"asks: {', '.join(run_asks)} need numbers for {', '.join(symbols)}")
     if Q.THETA_T.key in spec.asks and spec.theta0 is None:
         raise ValueError(f"asks: '{Q.THETA_T.key}' needs the start theta0")
+    if Q.GRADIENT_T.key in spec.asks and spec.loss is None:
+        raise ValueError("asks: 'gradient-t' is the gradient of a given loss at an iterate "
+                         "(set loss)")
+    if spec.loss is not None:
+        if isinstance(spec.theta0, list) or spec.theta0 is None or not isinstance(spec.t, int):
+            raise ValueError("loss: a run on a loss needs a number theta0 (one parameter) and "
+                             "a number of steps t")
+        if spec.gradients is not None or not spec.gradient_is_symbolic:
+            raise ValueError("loss: the gradients come from the loss; give one or the other")
+        if spec.t > MAX_LOSS_STEPS:
+            raise ValueError(f"t = {spec.t}: a run on a loss is computed exactly up to "
+                             f"{MAX_LOSS_STEPS} steps")
+        return
     d = len(spec.gradients[0]) if spec.gradients is not None else len(spec.gradient)
     if isinstance(spec.theta0, list) and len(spec.theta0) != d:
         raise ValueError(f"dimension mismatch: theta0 has {len(spec.theta0)} entries but each "

@@ -406,7 +406,8 @@ def _w_sign(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 G = np.vstack([gv, _random_gradients(rng, 20, gv.size)])
             else:
                 G = _random_gradients(rng, 20, 300)
-            traj, _ = torch_run(O.ADAM, G, lr=case["alpha"], beta1=0.0, beta2=0.0, eps=EPS_ZERO)
+            traj, _ = torch_run(spec.entry, G, lr=case["alpha"], beta1=0.0, beta2=0.0,
+                                eps=EPS_ZERO)
             steps = np.diff(traj, axis=0)
             for k in range(G.shape[0]):
                 nz = G[k] != 0
@@ -424,13 +425,158 @@ def _w_sign(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 cert = max(cert, abs(gk @ d + a * np.abs(gk).sum()) / (a * np.abs(gk).sum()),
                            max(0.0, np.abs(d).max() / a - 1))
         ok_err = max(worst, cert)
-        return _check("torch.optim.Adam(betas=(0, 0), eps=0) vs -alpha sign(g)", ok_err, RTOL,
+        return _check(f"torch.optim.{spec.entry.torch}" + ("(alpha=0, eps=0)" if spec.entry is
+                      O.RMSPROP else "(betas=(0, 0), eps=0)") + " vs -alpha sign(g)", ok_err, RTOL,
                       f"21 steps, random gradients over 8 decades; steps vs the answer "
                       f"(max rel. error {worst:.2e}) and the l_inf-ball certificate g^T d = "
                       f"-alpha ||g||_1 with ||d||_inf <= alpha (max rel. gap {cert:.2e})", start,
                       "sign_limit_step")
 
     return [("sign-descent limit of torch.optim.Adam", sign)]
+
+
+def _w_first_step_method(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                         opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """The real first step is a sign-descent step: every moving coordinate moves by one eta
+    (alpha; RMSprop alpha/sqrt(1 - rho), computed here), and g^T d = -eta ||g||_1 (the l_inf-ball
+    minimiser, Hoelder's equality)."""
+    if asked.SIGN_LIMIT.key in spec.asks:
+        return []
+
+    def certificate() -> Check:
+        start = time.perf_counter()
+        rng = np.random.default_rng(opts.seed + 12)
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:3]:
+            a, b2 = case["alpha"], case["beta2"]
+            eta = a / math.sqrt(1 - b2) if spec.entry is O.RMSPROP else a
+            G = [_random_gradients(rng, 1, 200)[0]]
+            if isinstance(Q.g, sympy.MatrixBase):
+                G.append(np.array([float(x) for x in Q.g]))
+            for gv in G:
+                traj, _ = torch_run(spec.entry, gv[None, :], lr=a, beta1=case["beta1"],
+                                    beta2=b2, eps=EPS_ZERO)
+                d, nz = traj[1] - traj[0], gv != 0
+                l1 = np.abs(gv[nz]).sum()
+                worst = max(worst, _rel(np.abs(d[nz]), np.full(nz.sum(), eta)),
+                            abs(gv @ d + eta * l1) / (eta * l1))
+            lines.append(f"alpha={a:g}, betas=({case['beta1']:g}, {b2:g}): eta={eta:.10g}")
+        return _check(f"torch.optim.{spec.entry.torch} first step vs one sign-descent step",
+                      worst, RTOL, "200 random gradient entries over 8 decades"
+                      + (" and the given gradient" if isinstance(Q.g, sympy.MatrixBase) else "")
+                      + "; |d_i| = eta and the l_inf-ball certificate g^T d = -eta ||g||_1; "
+                      + "; ".join(lines), start, "identification")
+
+    return [("the first step is a sign-descent step", certificate)]
+
+
+LIMIT_RESIDUAL = 1e-13
+"""A long run goes on until beta^t is below this (so the step is at its limit to ~1e-13)."""
+LIMIT_MAX_STEPS = 400_000
+"""Longest float64 recursion of the step-limit check."""
+
+
+def _recursion(kind: OptimizerEntry, g: np.ndarray, T: int, a: float, b1: float, b2: float,
+               eps: float) -> tuple[np.ndarray, np.ndarray]:
+    """The steps (T x d) of a float64 loop of the recursion on the constant gradient g: Adam's
+    corrected ones (RMSprop's own) and Adam's without the correction (its state's)."""
+    m, v = np.zeros_like(g), np.zeros_like(g)
+    steps, raw = np.empty((T, g.size)), np.empty((T, g.size))
+    p1 = p2 = 1.0
+    for k in range(T):
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        p1, p2 = p1 * b1, p2 * b2
+        raw[k] = -a * m / (np.sqrt(v) + eps)
+        steps[k] = -a * g / (np.sqrt(v) + eps) if kind is O.RMSPROP else \
+            -a * (m / (1 - p1)) / (np.sqrt(v / (1 - p2)) + eps)
+    return steps, raw
+
+
+def _w_step_limit(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                  opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """A float64 loop of the recursion on a constant gradient, checked against the real
+    optimizer for its first 200 steps, then run until beta^t < 1e-13: its last step (with and
+    without the correction) vs the claimed limit."""
+    def long_run() -> Check:
+        start = time.perf_counter()
+        ans = _answer(sol, "step limit")
+        size = next((a for a in sol.answers if a.name == "step limit size"), None)
+        g = np.array([float(x) for x in Q.g]) if isinstance(Q.g, sympy.MatrixBase) else \
+            np.array([0.5, -2e-3, 7.0, -40.0])
+        nz = g != 0
+        worst, lines = 0.0, []
+        for case in _cases(Q)[:3]:
+            a, b1, b2 = case["alpha"], case["beta1"], case["beta2"]
+            eps = float(Q.eps) if Q.eps_given else 0.0
+            slowest = max(b1, b2)
+            T = 1 if slowest == 0 else min(LIMIT_MAX_STEPS, math.ceil(
+                math.log(LIMIT_RESIDUAL) / math.log(slowest)) + 1)
+            steps, raw = _recursion(spec.entry, g[nz], T, a, b1, b2, eps)
+            short = min(T, 200)
+            traj, _ = torch_run(spec.entry, np.tile(g[nz], (short, 1)), lr=a, beta1=b1,
+                                beta2=b2, eps=eps if eps > 0 else EPS_ZERO)
+            worst = max(worst, _rel(np.diff(traj, axis=0), steps[:short]))   # loop == torch
+            vals = _subs(Q, case)
+            if isinstance(Q.g, sympy.MatrixBase):
+                want = _evaluate(ans.expr, vals)[nz]
+            else:
+                sym = next(x for x in sympy.sympify(ans.expr).free_symbols if x.name == "g")
+                want = _entrywise(ans.expr, vals, sym, g[nz])
+            finals = [steps[-1]] + ([] if spec.entry is O.RMSPROP else [raw[-1]])
+            worst = max(worst, *(_rel(f, want) for f in finals))
+            if size is not None:
+                worst = max(worst, _rel(np.abs(finals[0]), np.full(want.shape,
+                                                                   _evaluate(size.expr, vals))))
+            lines.append(f"alpha={a:g}, betas=({b1:g}, {b2:g}): t={T}, last step "
+                         f"{np.round(finals[0], 12).tolist()[:4]}" + (
+                             "" if len(finals) == 1 else
+                             f", without correction {np.round(finals[1], 12).tolist()[:4]}"))
+        return _check("float64 recursion on a constant gradient (first 200 steps = "
+                      f"torch.optim.{spec.entry.torch}), run until beta^t < 1e-13", worst, 1e-9,
+                      "; ".join(lines), start, "step limit")
+
+    return [("the step under a constant gradient, run long", long_run)]
+
+
+def _w_constant_moments(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                        opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """The corrected moments of torch.optim.Adam run on a constant gradient, at several t,
+    against the closed forms (g and t substituted)."""
+    def constant() -> Check:
+        start = time.perf_counter()
+        g = np.array([0.5, -2e-3, 7.0, -40.0])
+        ts = [int(Q.t)] if not isinstance(Q.t, sympy.Symbol) else [1, 2, 7, 40]
+        worst, lines, compared = 0.0, [], 0
+        rms = spec.entry is O.RMSPROP
+        for case in _cases(Q)[:3]:
+            for t in ts:
+                _, state = torch_run(spec.entry, np.tile(g, (t, 1)), lr=case["alpha"],
+                                     beta1=case["beta1"], beta2=case["beta2"], eps=1e-8)
+                vals = {**_subs(Q, case), **({Q.t: t} if isinstance(Q.t, sympy.Symbol) else {})}
+                second = "square_avg" if rms else "exp_avg_sq"
+                for quantity, key, beta in ((asked.M_HAT, "exp_avg", case["beta1"]),
+                                            (asked.V_HAT, second, case["beta2"]),
+                                            (asked.FIRST_MOMENT, "exp_avg", 0.0),
+                                            (asked.SECOND_MOMENT, second, 0.0)):
+                    for answer in _of(sol, quantity.key):
+                        if quantity in (asked.FIRST_MOMENT, asked.SECOND_MOMENT) and \
+                                not answer.name.endswith("constant gradient"):
+                            continue        # the unrolled sums: the update rule's own check
+                        sym = [x for x in sympy.sympify(answer.expr).free_symbols
+                               if x.name in ("g", "g_1")]
+                        want = _entrywise(answer.expr, vals, sym[0], g) if sym else \
+                            np.full(g.shape, _evaluate(answer.expr, vals))
+                        worst = max(worst, _rel(state[key] / (1 - beta ** t), want))
+                        compared += 1
+                lines.append(f"t={t}, betas=({case['beta1']:g}, {case['beta2']:g})")
+        if not compared:
+            worst = math.inf        # nothing of the part's answers was compared
+        return _check(f"torch.optim.{spec.entry.torch} on a constant gradient: its moments "
+                      "(divided by 1-beta^t where corrected)", worst, RTOL, "; ".join(lines[:6]),
+                      start, "mhat, vhat, m_t, v_t")
+
+    return [("corrected moments of a constant gradient (torch.optim.Adam)", constant)]
 
 
 def extremal_factor(b1: float, b2: float, t: int) -> float:
@@ -622,25 +768,33 @@ def _number_or(x: Any, stand_in: float) -> float:
 def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                  opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
     """theta_T, the last step and the corrected moments against one real run from theta0."""
-    name = f"torch.optim.{spec.entry.torch} from theta0 on the given gradients"
+    name = f"torch.optim.{spec.entry.torch} from theta0 on the given " + (
+        "gradients" if spec.loss is None else "loss (autograd gradients at each iterate)")
 
     def run() -> Check:
         start = time.perf_counter()
-        G = _given_gradients(spec)
-        T = G.shape[0]
         b1, b2 = _number_or(Q.beta1, 0.9), _number_or(Q.beta2, 0.999)
-        traj, state = torch_run(spec.entry, G, lr=_number_or(Q.alpha, 1e-3), beta1=b1, beta2=b2,
-                                eps=_eps(Q), theta0=_theta0(spec, G.shape[1]))
+        if spec.loss is not None:
+            traj, state, G = _torch_on_loss(spec, Q, b1, b2)
+        else:
+            G = _given_gradients(spec)
+            traj, state = torch_run(spec.entry, G, lr=_number_or(Q.alpha, 1e-3), beta1=b1,
+                                    beta2=b2, eps=_eps(Q), theta0=_theta0(spec, G.shape[1]))
+        T = G.shape[0]
         moved = np.abs(np.diff(traj, axis=0)).sum(axis=0)
         errs, lines = [], []
         for answer in _of(sol, asked.THETA_T.key):
             if answer.symbol in DECAY_STEPS:
                 continue
-            errs.append(_rel(traj[-1], answer.value, moved + np.abs(traj[0])))
+            k = int(answer.name.removeprefix("theta_")) if spec.loss is not None else T
+            errs.append(_rel(traj[k], answer.value, moved + np.abs(traj[0])))
             lines.append(f"theta_{T} measured {np.round(traj[-1], 10).tolist()[:6]}")
         for answer in _of(sol, asked.LAST_STEP.key):
             errs.append(_rel(traj[-1] - traj[-2], answer.value))
             lines.append(f"last step {np.round(traj[-1] - traj[-2], 10).tolist()[:6]}")
+        for answer in _of(sol, asked.GRADIENT_T.key):
+            errs.append(_rel(G[-1], answer.value))
+            lines.append(f"autograd gradient at step {T} {np.round(G[-1], 10).tolist()}")
         for quantity, key, beta in ((asked.M_HAT, "exp_avg", b1), (asked.V_HAT, "exp_avg_sq", b2)):
             for answer in _of(sol, quantity.key):
                 hat = state[key] / (1 - beta ** T)
@@ -650,6 +804,32 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       + "; ".join(lines), start, "theta_t, last step, mhat, vhat")
 
     return [(name, run)]
+
+
+def _torch_on_loss(spec: AdamMechanicsSpec, Q: Quantities, b1: float, b2: float
+                   ) -> tuple[np.ndarray, dict, np.ndarray]:
+    """The real optimizer on the polynomial loss, its gradient taken by autograd at each
+    iterate: the trajectory, the final state and the gradients (T x 1)."""
+    import torch
+
+    p = torch.tensor([float(spec.theta0)], dtype=torch.float64, requires_grad=True)
+    lr, eps = float(Q.alpha), _eps(Q)
+    if spec.entry is O.RMSPROP:
+        opt: Any = torch.optim.RMSprop([p], lr=lr, alpha=b2, eps=eps, foreach=False)
+    else:
+        opt = torch.optim.Adam([p], lr=lr, betas=(b1, b2), eps=eps, foreach=False)
+    c = [float(x) for x in spec.loss]
+    traj, grads = [p.detach().numpy().copy()], []
+    for _ in range(int(spec.t)):
+        opt.zero_grad()
+        loss = sum(cj * p[0] ** j for j, cj in enumerate(c))
+        loss.backward()
+        grads.append(p.grad.detach().numpy().copy())
+        opt.step()
+        traj.append(p.detach().numpy().copy())
+    state = {k: v.detach().numpy().copy() for k, v in opt.state[p].items()
+             if isinstance(v, torch.Tensor) and v.ndim > 0}
+    return np.array(traj), state, np.array(grads)
 
 
 def _w_bias_factors(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
@@ -695,13 +875,35 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             errs.append(_rel(got, answers[0].value))
             lines.append(f"given gradients: {np.round(got, 10).tolist()[:6]}")
             moving = np.abs(got[np.abs(got) > 0])
-            for a in answers[1:-1]:     # the one size every moving coordinate's step has
+            sizes = [a for a in answers if a.name.startswith("size of each coordinate's step")]
+            for a in sizes:     # the one size every moving coordinate's step has
                 size = float(a.expr.subs(ALPHA, Q.alpha)) if a.value is None else float(a.value)
                 errs.append(_rel(moving, np.full(moving.shape, size)))
-            if len(answers) > 2:
+            if sizes:
                 lines.append(f"|step| of the moving coordinates in [{moving.min():.10g}, "
                              f"{moving.max():.10g}]")
+            iterate = [a for a in answers if a.name.endswith("without bias correction")
+                       and a.name.startswith("theta_")]
+            if iterate:
+                errs.append(_raw_iterate(spec, Q, G, iterate[0], sol, lines))
         T = 5 if isinstance(Q.t, sympy.Symbol) else min(int(Q.t), 200)
+        sign_form = [a for a in answers if a.name.startswith(("uncorrected step (sign form)",
+                                                                "size of each coordinate's step "
+                                                                "without bias correction"))]
+        for case in _cases(Q)[:3] if sign_form else ():
+            g = _random_gradients(rng, 1, 20)[0]        # the same gradient at every step
+            _, state = torch_run(O.ADAM, np.tile(g, (T, 1)), lr=case["alpha"],
+                                 beta1=case["beta1"], beta2=case["beta2"], eps=EPS_ZERO)
+            got = -case["alpha"] * state["exp_avg"] / np.sqrt(state["exp_avg_sq"])
+            vals = {**_subs(Q, case), **({Q.t: T} if isinstance(Q.t, sympy.Symbol) else {}),
+                    ALPHA: case["alpha"], sympy.Symbol("beta1", nonnegative=True): case["beta1"],
+                    sympy.Symbol("beta2", nonnegative=True): case["beta2"]}
+            for a in sign_form:
+                syms = [x for x in sympy.sympify(a.expr).free_symbols if x.name in ("g", "g_1")]
+                want = _entrywise(a.expr, vals, syms[0], g) if syms else \
+                    np.full(g.shape, _evaluate(a.expr, vals))
+                errs.append(_rel(got if syms else np.abs(got), want))
+            lines.append(f"constant gradient, t={T}: |uncorrected step| {abs(float(got[0])):.10g}")
         for case in _cases(Q)[:3]:
             G = _random_gradients(rng, T, 20)
             traj, state = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
@@ -716,6 +918,28 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       max(errs), RTOL, "; ".join(lines), start, "step without bias correction")
 
     return [("step without bias correction (torch.optim.Adam state)", raw)]
+
+
+def _raw_iterate(spec: AdamMechanicsSpec, Q: Quantities, G: np.ndarray, iterate: Answer,
+                 sol: PartSolution, lines: list[str]) -> float:
+    """theta_T without the correction from real runs of every prefix g_1..g_k (each state's
+    -alpha exp_avg/(sqrt(exp_avg_sq) + eps) is step k uncorrected), and whether it differs from
+    the real (corrected) theta_T."""
+    theta0 = _theta0(spec, G.shape[1])
+    a, b1, b2 = float(Q.alpha), float(Q.beta1), float(Q.beta2)
+    raw, moved = theta0.copy(), np.abs(theta0)
+    for k in range(1, G.shape[0] + 1):
+        traj, state = torch_run(spec.entry, G[:k], lr=a, beta1=b1, beta2=b2, eps=_eps(Q),
+                                theta0=theta0)
+        step = -a * state["exp_avg"] / (np.sqrt(state["exp_avg_sq"]) + _eps(Q))
+        raw, moved = raw + step, moved + np.abs(step)
+    err = _rel(raw, iterate.value, moved)
+    differs = bool(np.any(np.abs(raw - traj[-1]) > 1e-9 * np.maximum(moved, 1e-300)))
+    claim = next(x for x in sol.answers if x.quantity == asked.CHANGES.key and
+                 x.name == "differs from the corrected iterate")
+    lines.append(f"theta_{G.shape[0]} without correction {np.round(raw, 10).tolist()[:6]}, "
+                 f"with it {np.round(traj[-1], 10).tolist()[:6]}")
+    return max(err, 0.0 if bool(claim.value) == differs else 1.0)
 
 
 def _w_sgd_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
@@ -846,7 +1070,9 @@ WITNESSES = {asked.UPDATE_RULE.key: _w_update_rule, asked.BIAS_CORRECTION.key: _
              asked.WEIGHT_DECAY.key: _w_decay, asked.BIAS_FACTORS.key: _w_bias_factors,
              asked.STEP_NO_BIAS_CORRECTION.key: _w_no_correction,
              asked.SGD_LOSS_SCALING.key: _w_sgd_scaling,
-             asked.EQUIVALENT_EPS.key: _w_equivalent_eps}
+             asked.EQUIVALENT_EPS.key: _w_equivalent_eps,
+             asked.IDENTIFICATION.key: _w_first_step_method,
+             asked.STEP_LIMIT.key: _w_step_limit}
 """The checks of each ask (the asks about a run on given gradients share one run)."""
 
 
@@ -859,5 +1085,8 @@ def witnesses(spec: AdamMechanicsSpec, solution: PartSolution, options: SolveOpt
         if ask in WITNESSES:
             out += WITNESSES[ask](spec, solution, Q, options)
     if any(a.key in spec.asks for a in RUN_ASKS):
-        out += _w_given_run(spec, solution, Q, options)
+        out += (_w_constant_moments if spec.symbolic_constant else _w_given_run)(
+            spec, solution, Q, options)
+    elif spec.symbolic_constant and spec.constant and asked.UPDATE_RULE.key in spec.asks:
+        out += _w_constant_moments(spec, solution, Q, options)
     return out + _w_given_first_steps(spec, solution, Q, options)
