@@ -527,3 +527,33 @@ def test_parts_numbered_where_the_problem_letters_them(solved, text, wrong):
 ])
 def test_a_contraction_or_convergence_factor_is_the_rate(solved, text):
     assert _part(solved, QD, text, "b").verdict == "correct"
+
+
+_ASCII_ADAM = ("a) m_t = b1*m_{t-1} + (1-b1)*g_t ; v_t = b2*v_{t-1} + (1-b2)*g_t^2\n"
+               "   mhat = m_t/(1-b1^t), vhat = v_t/(1-b2^t)\n"
+               "   theta_t = theta_{t-1} - lr * mhat/(sqrt(vhat)+eps)\n")
+
+
+@pytest.mark.parametrize("text, right", [
+    (_ASCII_ADAM, True),
+    (_ASCII_ADAM.replace("(1-b1)*g_t", "b1*g_t"), False),
+    (_ASCII_ADAM.replace("mhat/(sqrt(vhat)+eps)", "mhat/(vhat+eps)"), False),
+])
+def test_plain_text_adam_with_b1_b2_lr_and_index_free_hats(solved, text, right):
+    part = _part(solved, ADAM, text, "a")
+    assert (part.verdict == "correct") == right, part.findings
+
+
+@pytest.mark.parametrize("text, right", [
+    ("(d) The per-coordinate step is bounded by α(1−β₁)/√(1−β₂) ≈ 3.16 × 10⁻³.", True),
+    ("(d) The per-coordinate step is bounded by α(1−β₁)/(1−β₂) ≈ 0.1.", False),
+])
+def test_bounded_by_states_the_bound(solved, text, right):
+    part = _part(solved, ADAM, text, "d")
+    assert (part.verdict == "correct") == right, part.findings
+
+
+def test_an_order_of_magnitude_bound_is_not_the_bound(solved):
+    text = ("(d) Typically |step| ≤ ~α. Worst case: |Δθ| ≤ α(1−β₁)/√(1−β₂) = √10·α ≈ 3.16e-3.")
+    part = _part(solved, ADAM, text, "d")
+    assert part.verdict == "correct", part.findings

@@ -270,7 +270,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     return out
 
 
-_MENTIONED = re.compile(r"\b(?:by|of|with|over|from|via|into)(?:\s[^,;=]{0,30}\band)?\s*$")
+_MENTIONED = re.compile(r"(?<!bounded )(?<!capped )(?<!limited )\b(?:by|of|with|over|"
+                        r"from|via|into)(?:\s[^,;=]{0,30}\band)?\s*$")
 """Before a formula with nothing naming it: it is the object of a phrase (``normalisation by
 $\\sqrt{\\hat v}$``, ``EMA of $g$ and $g^2$``), mentioned rather than stated as an answer."""
 
@@ -370,6 +371,11 @@ def _in_own_terms(exp: Expectation, scope: Scope, pos: int) -> Any:
     when the answer defines none of them."""
     names = {s.name for s in getattr(exp.value, "free_symbols", set())}
     env = {k: v for k, v in scope.protected_at(pos).items() if k in names}
+    plain_env = scope.at(pos)
+    for name in names:  # ``mhat = m_t/(1-β₁ᵗ)`` defines the answer's ``m̂_t`` without its index
+        base = re.sub(r"_t$", "", name)
+        if base != name and name not in env and base in plain_env:
+            env[name] = plain_env[base]
     if not env:
         return None
     from optiproof.checking.definitions import substitute
@@ -381,8 +387,10 @@ def _in_own_terms(exp: Expectation, scope: Scope, pos: int) -> Any:
 def _bounds_a_symbol(claim: Claim, piece: Piece, gradable: list[Expectation]) -> bool:
     """``the step size must satisfy α < 0.2``: an inequality on the symbol of a bound the
     part asks states that bound, whatever the words around it call the symbol."""
+    if piece.text.lstrip().startswith(("~", "≈", "≲", "\\sim", "\\approx", "\\lesssim")):
+        return False  # "|step| ≤ ~α": an order of magnitude, not the bound
     return piece.relation in ("<", ">") and any(
-        e.bound and symbol_score(claim.subject, e) >= 2 for e in gradable)
+        e.bound and (not claim.subject or symbol_score(claim.subject, e) >= 2) for e in gradable)
 
 
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
