@@ -304,6 +304,9 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
+             r"\b(?:what|which) (?:constant )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
+             r"minimi[sz]es (?:the |its |this |that )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction "
+             r"factor)\b",
              r"\bα\^?\*"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\b(?:step(?: size)?|α|learning rate|lr)\b",
             r"\bstep(?: size)?\b", r"\blearning rate\b", r"\blr\b",
@@ -336,6 +339,7 @@ RATE = _add(_Q(
              r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
              r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
              r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
+             r"\band (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b(?! of)",
              r"\bspectral radius\b",
              r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
              r"(?:contraction )?factor\b"),

@@ -322,3 +322,89 @@ def test_one_over_lambda_max_stays_the_symbolic_step():
                           "μ and L, with step α = 1/λ_max. What is the convergence rate?")
     (part,) = reading.parts
     assert part.value("alpha") == "1/L"
+
+
+# -- garbled factors, several methods named together, back-references to a tolerance ----------
+
+@pytest.mark.parametrize("text", [
+    "The Hessian has eigenvalues in [µ, L] with µ = 2 and L = 8.\n(a) Using ρk ≤ 10−3, how many iterations does "
+    "gradient descent with step 0.1 need to cut the error by a factor 103?\n",
+    "The Hessian has eigenvalues 2 and 8.\n(a) With step 0.1, how many iterations shrink "
+    "the error by 103 (use ρ^k ≤ 10^-3)?\n",
+])
+def test_factor_that_lost_its_superscript_agrees_with_the_bound(text):
+    got = _solved(text)
+    # max(|1 - 0.2|, |1 - 0.8|) = 0.8; 0.8^k <= 1e-3
+    assert int(got["a"]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(0.8)))
+
+
+def test_factor_and_bound_that_disagree_are_refused_naming_both():
+    unread = _unread("Eigenvalues 2 and 8, gradient descent with step 0.1.\n(a) Using ρ^k ≤ "
+                     "10^-4, how many iterations reduce the error by a factor of 100?\n")
+    assert "different error factors" in unread and "10^-4" in unread
+
+
+@pytest.mark.parametrize("both", ["gradient descent and heavy ball", "plain GD vs Nesterov",
+                                  "heavy-ball and gradient descent"])
+def test_gradient_descent_named_next_to_a_momentum_method_is_a_method_too(both):
+    got = _solved("The Hessian has eigenvalues between μ and L with μ = 1 and L = 25.\n"
+                  f"(a) Optimally tuned, how many iterations do {both} need to reduce the "
+                  "error by a factor of 10^-3?\n")
+    counts = sorted(int(v["iterations"]) for k, v in got.items())
+    # independent: optimal GD rate 24/26, optimal momentum rate (5 - 1)/(5 + 1) for both
+    # heavy ball and (its tuning being the same bound) the reading's momentum method
+    gd = int(np.ceil(np.log(1e-3) / np.log(24 / 26)))
+    assert len(counts) == 2 and counts[1] == gd and counts[0] < gd
+
+
+def test_gradient_descent_inside_a_description_is_not_a_second_method():
+    got = _solved("The Hessian has eigenvalues 1 and 9. Heavy ball is gradient descent plus a "
+                  "momentum term.\n(a) Give the optimal α and β of heavy ball and its rate.\n")
+    assert list(got) == ["a"] and float(got["a"]["optimal rate"]) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("ref", ["the iteration count as in (a)", "the number of steps like in "
+                                                                  "(a)",
+                                 "the number of iterations for the same accuracy as in (a)"])
+def test_iteration_count_as_in_an_earlier_part_takes_its_tolerance(ref):
+    got = _solved("Let A = [[4, 0], [0, 1]] be the Hessian; plain gradient descent.\n"
+                  "(a) With step 0.2, what is the rate, and how many iterations reduce the error "
+                  "by 10^4?\n"
+                  f"(b) Which step minimises the rate? Give it, the rate and {ref}.\n")
+    # optimal rate (4 - 1)/(4 + 1) = 0.6; 0.6^k <= 1e-4
+    assert int(got["b"]["iterations"]) == int(np.ceil(np.log(1e-4) / np.log(0.6)))
+
+
+@pytest.mark.parametrize("tail", ["Give numbers, not formulas.", "Answer numerically.",
+                                  "Please give all answers as decimals.",
+                                  "Report the results as numbers, not expressions."])
+def test_an_instruction_to_answer_in_numbers_asks_nothing(tail):
+    got = _solved(f"H = diag(1, 3).\n(a) What is the optimal step size of gradient descent? {tail}")
+    assert float(got["a"]["optimal step"]) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("ask", ["What step size minimises this rate?",
+                                 "Which learning rate minimises the convergence rate?",
+                                 "which α minimises that contraction factor?"])
+def test_which_step_minimises_the_rate(ask):
+    got = _solved(f"H = diag(2, 6), gradient descent.\n(a) {ask}")
+    assert float(got["a"]["optimal step"]) == pytest.approx(2 / 8)
+
+
+def test_i_e_is_not_a_symbol_asked():
+    got = _solved("H = diag(1, 4), gradient descent with α = 0.3.\n(a) What is the rate, i.e. "
+                  "max_i |1 − αλ_i|?")
+    assert float(got["a"]["rate"]) == pytest.approx(max(abs(1 - 0.3), abs(1 - 1.2)))
+
+
+def test_pdf_quadratic_form_with_diag_and_linear_term_gives_the_minimiser():
+    text = ("Exercise. Let f (x) = 1\n2 x>Hx − b>x with H = diag(4, 0.5), b = (2, 1)>. We run "
+            "xk+1 = xk − α∇f (xk); kxk − x?k measures the error.\n(a) Compute the minimiser x?.\n")
+    got = _solved(text)
+    assert [float(v) for v in got["a"]["minimiser"]] == [0.5, 2.0]  # H^-1 b, diagonal
+
+
+def test_gd_at_exactly_two_over_l_does_not_converge_checked_exactly():
+    got = _solved("Let A = [[3, 1], [1, 3]] be the Hessian (eigenvalues 2 and 4); plain gradient "
+                  "descent.\n(a) Does gradient descent converge for every start with η = 0.5?\n")
+    assert bool(got["a"]["converges"]) is False  # 1 − 0.5·4 = −1: modulus exactly 1

@@ -189,6 +189,7 @@ class QuadraticDynamicsReader:
         methods = _read_methods(own, ctx)
         _read_parameter_formulas(own, ctx, r)
         _read_scalars(own, ctx, r)
+        _carry_epsilon(own, previous, r)
         _read_asks(own, r)
         methods = _each_method(own, part.label, previous, methods, r)
         if len(methods) <= 1:
@@ -281,6 +282,16 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         got = _diag(text)
         if got is not None:
             _set_eigs(r, got[0], got[1])
+            if F.eigenvalues in r.fields and any(
+                    f.matrix == "H" and f.vector and any(
+                        (a := assigned_array(u, re.escape(f.vector))) is not None and
+                        not is_matrix(a[0]) for u in (own, ctx))
+                    for t in (own, ctx) for f in matrix_quadratic_forms(t)):
+                # a linear term pairs with H's rows: the diagonal matrix, not its spectrum
+                vals = r.fields.pop(F.eigenvalues).value
+                r.set(F.H, [[v if i == j else 0 for j in range(len(vals))]
+                            for i, v in enumerate(vals)], got[1])
+                _linear_term(own, ctx, r)
             return
         arr = assigned_array(text, r"H|the Hessian|Hessian H" + _hessian_letter(text))
         if arr is not None and is_matrix(arr[0]):
@@ -624,6 +635,8 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     continue
                 found.append((m.start(), name, phrase(text, m.start(), m.end())))
                 break
+        if found and text is own:
+            found += _coordinated_gd(own, found)
         if found:
             found.sort()
             out, seen = [], set()
@@ -632,6 +645,24 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     seen.add(name)
                     out.append((name, src))
             return out
+    return []
+
+
+_COORDINATED = re.compile(r" ?(?:,|and|or|vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?",
+                          re.I)
+
+
+def _coordinated_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Plain gradient descent named next to a momentum method ("how many iterations do gradient
+    descent and heavy ball need", "compare GD vs Nesterov"): a method of the part as well. A
+    mention inside a description ("heavy ball is gradient descent plus momentum") is not."""
+    moments = [(m.start, m.end) for m in OPTIMIZERS.mentions(own) if m.entry is not O.GD]
+    for m in OPTIMIZERS.mentions(own):
+        if m.entry is not O.GD or negated(own, m.start):
+            continue
+        if any(_COORDINATED.fullmatch(own[m.end:s]) or _COORDINATED.fullmatch(own[e:m.start])
+               for s, e in moments):
+            return [(m.start, O.GD.key, m.phrase)]
     return []
 
 
@@ -744,8 +775,41 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
                 got = (factor[0], f"{factor[1]}; {bound[1]}")
+            elif factor and bound and _garbled_power(factor[0], bound[0]):
+                got = (bound[0], f"{factor[1]}; {bound[1]}")
+                r.notes.append(f"\"{factor[1]}\" is read as 10^{factor[0].text[2:]}, a power "
+                               f"whose exponent lost its superscript: \"{bound[1]}\" states it")
+            elif factor and bound:
+                r.miss(F.epsilon, f"\"{factor[1]}\" and \"{bound[1]}\" state different error "
+                                  "factors (expected one factor, e.g. 'reduce the error by 10^3' "
+                                  "with 'ρ^k ≤ 10^-3')")
+                break
             _set_ratio(r, got)
             break
+
+
+_AS_IN = re.compile(r"\b(?:iterations?|iteration count|steps|number of (?:iterations|steps)|"
+                    r"tolerance|accuracy|error (?:factor|reduction)|reduction)\b[^.?;]{0,30}?\b"
+                    r"(?:as in|like in|as for|same as in|same as) (?:part |question )?\(?"
+                    r"([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\)", re.I)
+
+
+def _carry_epsilon(own: str, previous: list[PartReading], r: PartReading) -> None:
+    """"the iteration count as in (a)": the error factor of the part referred to, when this
+    part states none."""
+    if r.value(F.epsilon) is not None:
+        return
+    m = _AS_IN.search(own)
+    if m is None:
+        return
+    ref = m.group(1).lower()
+    got = [p for p in previous if p.label.split(".")[0].lower() == ref and
+           p.value(F.epsilon) is not None]
+    if not got or len({str(p.value(F.epsilon)) for p in got}) != 1:
+        return
+    src = got[0].fields[F.epsilon]
+    r.set(F.epsilon, src.value, f"{phrase(own, m.start(), m.end())}; ({ref}): {src.source}",
+          note=f"the error factor of part ({ref}), which this part refers to")
 
 
 _FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
@@ -827,12 +891,20 @@ def _factor(text: str) -> tuple[Any, str] | None:
     return None
 
 
+def _garbled_power(factor: Any, bound: Any) -> bool:
+    """True when a factor written "104" (a PDF copy of 10⁴ that lost its superscript) is the
+    power of ten the stated bound gives (``ρ^k ≤ 10−4``): both say the error shrinks to 10^-4."""
+    m = re.fullmatch(r"10(\d{1,2})", factor.text.strip())
+    return m is not None and int(m.group(1)) > 0 and \
+        _as_ratio(bound.value) == Fraction(1, 10 ** int(m.group(1)))
+
+
 def _as_ratio(value: Any) -> Any:
     """A reduction factor as the fraction the error shrinks to (10^3 and 10^-3 both -> 1/1000)."""
     return 1 / value if value > 1 else value
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|"
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|"
                     r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=) ?(?=[\d.][^‖]{0,14}‖)")
 
 
