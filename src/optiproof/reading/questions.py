@@ -27,7 +27,8 @@ _VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|w
           r"fill in|complete|tabulate")
 _LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:and|then|now|also|finally|so|hence|" \
         r"please|bonus|next|lastly),? )*"
-_IMPERATIVE = re.compile(_LEAD + rf"(?:[^,.?:]{{0,60}}[,:] )?(?:please )?(?:{_VERBS})\b", re.I)
+_IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:]|(?<=\d)\.(?=\d)){{0,60}}[,:] )?(?:please )?"
+                         rf"(?:{_VERBS})\b", re.I)
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
                        r"will|should|has|have)\b", re.I)

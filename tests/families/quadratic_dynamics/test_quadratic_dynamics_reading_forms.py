@@ -307,7 +307,7 @@ def test_a_product_beta_star_parenthesis_is_not_the_optimal_momentum():
 
 
 @pytest.mark.parametrize("ask", [
-    "Is gradient descent stable with the learning rate obtained in part (b)?",
+    "What is the rate of gradient descent with the learning rate obtained in part (a)?",
     "What is the convergence rate of GD with the step size η you found in (2)?",
 ])
 def test_a_step_taken_from_another_answer_is_refused_naming_it(ask: str):
@@ -408,3 +408,84 @@ def test_gd_at_exactly_two_over_l_does_not_converge_checked_exactly():
     got = _solved("Let A = [[3, 1], [1, 3]] be the Hessian (eigenvalues 2 and 4); plain gradient "
                   "descent.\n(a) Does gradient descent converge for every start with η = 0.5?\n")
     assert bool(got["a"]["converges"]) is False  # 1 − 0.5·4 = −1: modulus exactly 1
+
+
+# -- iterates, and a step stated as an optimum -------------------------------------------------
+
+def _gd_iterates(H, b, x0, alpha, t):
+    """Plain numpy gradient descent, independent of the solver."""
+    x = np.array(x0, dtype=float)
+    out = []
+    for _ in range(t):
+        x = x - alpha * (np.array(H, dtype=float) @ x - np.array(b, dtype=float))
+        out.append(x.copy())
+    return out
+
+
+@pytest.mark.parametrize("text, t", [
+    ("Let f(θ) = ½ θᵀHθ − bᵀθ with H = [[4, 1], [1, 2]] and b = [1, 0].\n"
+     "(a) Starting from θ_0 = 0 with α = 0.1, compute θ_3.\n", [3]),
+    ("Let f(w) = ½ wᵀAw − cᵀw, A = [[4, 1], [1, 2]], c = [1, 0]; gradient descent with step "
+     "0.1 started at w_0 = 0.\n(a) Find w_1 and w_2.\n", [1, 2]),
+    ("f(x) = ½ xᵀHx − bᵀx with H = [[4, 1], [1, 2]], b = [1, 0].\n"
+     "(a) With x_0 = 0 and lr = 0.1, compute x_2.\n", [2]),
+])
+def test_iterates_of_gradient_descent(text, t):
+    got = _solved(text)
+    want = _gd_iterates([[4, 1], [1, 2]], [1, 0], [0, 0], 0.1, max(t))
+    values = [np.array([float(v) for v in a]) for k, a in got["a"].items()
+              if k.startswith("theta_")]
+    assert len(values) == len(t)
+    for k, v in zip(t, values):
+        assert np.allclose(v, want[k - 1], atol=1e-12)
+
+
+def test_iterate_from_a_nonzero_start_without_linear_term():
+    got = _solved("Iterates by hand\n\nOn the quadratic f(x, y) = x^2 + 3y^2; we run gradient descent with η = 0.1 from θ_0 = (1, 1).\n"
+                  "(a) Compute θ_2.\n(b) What is the largest stable step size?\n")
+    assert float(got["b"]["max stable step"]) == pytest.approx(2 / 6)
+    want = _gd_iterates([[2, 0], [0, 6]], [0, 0], [1, 1], 0.1, 2)[-1]
+    assert np.allclose([float(v) for v in got["a"]["theta_2"]], want)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Let H = [[4, 1], [1, 2]], b = [1, 0], f = ½θᵀHθ − bᵀθ.\n(a) With α = 0.1, compute θ_2.\n",
+     "start"),
+    ("The Hessian has eigenvalues 1 and 4, b = 0.\n(a) From θ_0 = 0 with α = 0.1 compute θ_2.\n",
+     "H itself"),
+    ("Let f(θ) = ½ θᵀHθ − bᵀθ with H = [[4, 1], [1, 2]].\n(a) From θ_0 = 0 with α = 0.1, "
+     "compute θ_2.\n", "linear term"),
+])
+def test_iterates_without_their_inputs_are_refused_naming_them(text, named):
+    assert named in _unread(text)
+
+
+@pytest.mark.parametrize("opt", ["γ = γ^*", "γ=γ*", "η = η_opt"])
+def test_iterates_at_the_optimal_step_of_the_part(opt):
+    got = _solved("Let f(w) = ½ wᵀAw − cᵀw with A = [[5, 3], [3, 5]] and c = [2, -2]; gradient "
+                  "descent from w_0 = 0.\n"
+                  f"(a) Compute w_1 for {opt}.\n")
+    # eigenvalues 2 and 8: the optimal step 2/(2 + 8) = 1/5, by numpy
+    lam = np.linalg.eigvalsh([[5, 3], [3, 5]])
+    step = 2 / (lam.min() + lam.max())
+    want = _gd_iterates([[5, 3], [3, 5]], [2, -2], [0, 0], step, 1)[0]
+    assert np.allclose([float(v) for v in got["a"]["theta_1"]], want)
+
+
+def test_step_found_in_an_earlier_part_that_asks_the_optimum():
+    got = _solved("The Hessian is H = diag(1, 4, 16).\n"
+                  "(a) For heavy ball, give the optimal α and β and the resulting rate.\n"
+                  "(b) Does plain gradient descent converge with the step size α found in (a)? "
+                  "Give the contraction factor.\n")
+    # Polyak's step 4/(√16 + √1)² = 4/25; GD factor max |1 − 4λ/25| over λ ∈ {1, 4, 16}
+    a = 4 / (4 + 1) ** 2
+    assert float(got["a"]["optimal step"]) == pytest.approx(a)
+    assert float(got["b"]["rate"]) == pytest.approx(max(abs(1 - a * x) for x in (1, 4, 16)))
+    assert bool(got["b"]["converges"]) is (max(abs(1 - a * x) for x in (1, 4, 16)) < 1)
+
+
+def test_step_found_in_a_part_that_does_not_ask_the_optimum_is_refused():
+    unread = _unread("The Hessian is H = diag(1, 4, 16).\n"
+                     "(a) For gradient descent with α = 0.1, what is the rate?\n"
+                     "(b) Does gradient descent converge with the step size α found in (a)?\n")
+    assert "found in (a)" in unread

@@ -43,11 +43,12 @@ from optiproof.families.quadratic_dynamics.spec import fraction
 FAMILY = KEY
 F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
                     eigenvalues="eigenvalues", method="method", alpha="alpha",
-                    beta="beta", dampening="dampening", epsilon="epsilon", asks="asks")
+                    beta="beta", dampening="dampening", epsilon="epsilon", theta0="theta0",
+                    steps="steps", asks="asks")
 """Spec field names of the quadratic-dynamics family."""
 
 CUES = [
-    (r"θ\^T ?H ?θ|\bx\^T ?H ?x|\bw\^T ?H ?w", 3), (r"\bH ?= ?(?:diag|\[)", 2),
+    (r"θ\^T ?[A-Z] ?θ|\bx\^T ?[A-Z] ?x\b|\bw\^T ?[A-Z] ?w\b", 3), (r"\bH ?= ?(?:diag|\[)", 2),
     (r"\bquadratic\b", 1.5), (r"\beigenvalues?\b", 1.5), (r"\bcondition number\b", 2),
     (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant )?(?:step|learning "
      r"rate)", 2),
@@ -143,7 +144,10 @@ class QuadraticDynamicsReader:
             r.miss(F.eigenvalues, f"the eigenvalues of H are asked, but \"{eigs.source}\" gives "
                                   "only the smallest and the largest (expected every eigenvalue, "
                                   "or H itself)")
-        if Q.MINIMISER.key in taken and r.value(F.b) is None and r.value(F.H) is not None and \
+        if Q.THETA_T.key in taken:
+            _place_iterates(r, [s for k, s in asks if k == Q.THETA_T.key])
+        if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.b) is None and \
+                r.value(F.H) is not None and \
                 any(c.name == "no linear term" for c in r.conventions):
             r.set(F.b, [0] * len(r.value(F.H)), next(
                 c.source for c in r.conventions if c.name == "no linear term"),
@@ -164,6 +168,8 @@ class QuadraticDynamicsReader:
         """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
         momentum symbol (γ, μ) in a part that asks for the optimal tuning is part of it."""
         s = symbol.replace(" ", "")
+        if _iterate_index(s):
+            return Q.THETA_T.key  # "compute w_1 and w_2", a flattened "θ1"
         found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
         if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
                 r.value(F.alpha) is not None:
@@ -189,6 +195,8 @@ class QuadraticDynamicsReader:
         methods = _read_methods(own, ctx)
         _read_parameter_formulas(own, ctx, r)
         _read_scalars(own, ctx, r)
+        _read_start(objects, r)
+        _step_of_an_optimum(own, previous, methods, r)
         _carry_epsilon(own, previous, r)
         _read_asks(own, r)
         methods = _each_method(own, part.label, previous, methods, r)
@@ -753,11 +761,6 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             _set_number(r, F.alpha, got)
             break
-    m = _ANSWER_OF_PART.search(own)
-    if m and r.value(F.alpha) is None:
-        r.miss(F.alpha, f"\"{phrase(own, m.start(), m.end())}\" takes the step from another "
-                        "part's answer, which the reading does not carry over (expected the "
-                        "step stated, e.g. 'α = 0.1' or 'α = 1/L')")
     for field, names in ((F.beta, r"β|beta|momentum(?: coefficient| parameter)?"),
                          (F.dampening, r"dampening")):
         for text in (own, ctx) if not _from_formula(r, field) else ():
@@ -810,6 +813,103 @@ def _carry_epsilon(own: str, previous: list[PartReading], r: PartReading) -> Non
     src = got[0].fields[F.epsilon]
     r.set(F.epsilon, src.value, f"{phrase(own, m.start(), m.end())}; ({ref}): {src.source}",
           note=f"the error factor of part ({ref}), which this part refers to")
+
+
+_ITERATE_INDEX = re.compile(r"^(?:θ|theta|w|x)_?\{?\(?(\d{1,3})\)?\}?$")
+
+
+def _iterate_index(symbol: str) -> int | None:
+    """t of a numbered iterate ``θ_2``, ``w_1``, ``θ1``, ``x_{3}`` (None for θ_0 and others)."""
+    m = _ITERATE_INDEX.match(symbol.replace(" ", ""))
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
+def _read_start(objects: PartObjects, r: PartReading) -> None:
+    """θ_0 (w_0, x_0) = a number or a vector: kept until the asks show an iterate is asked."""
+    a = objects.assigned("theta_0", "w_0", "x_0", numeric=True)
+    if a is not None:
+        r.found[F.theta0] = (a.value, a.source)
+
+
+def _place_iterates(r: PartReading, phrases: list[str]) -> None:
+    """The asked iterates: their indices (``θ_2`` -> 2), the start read (0 -> the zero
+    vector of H's size), and H itself for a diagonal H read as its spectrum."""
+    steps = sorted({t for t in (_iterate_index(p) for p in phrases) if t})
+    if not steps:
+        r.miss(F.steps, f"could not read which iterate is asked in \"{phrases[0]}\" (expected "
+                        "e.g. 'compute θ_2')")
+        return
+    r.set(F.steps, steps, " | ".join(phrases))
+    eigs = r.fields.get(F.eigenvalues)
+    if r.value(F.H) is None and eigs is not None and rx(r"^H ?= ?diag\b").match(eigs.source):
+        vals = r.fields.pop(F.eigenvalues).value
+        r.set(F.H, [[v if i == j else 0 for j in range(len(vals))] for i, v in enumerate(vals)],
+              eigs.source)
+    start = r.found.get(F.theta0)
+    H = r.value(F.H)
+    if start is None or H is None:
+        return
+    value, src = start
+    try:
+        if isinstance(value, sympy.MatrixBase):
+            vec = spec_array([Num(Fraction(str(x)), str(x)) for x in value])
+        elif value == 0:
+            vec = [0] * len(H)
+        else:
+            r.miss(F.theta0, f"the start \"{src}\" is one number, but θ has {len(H)} entries "
+                             "(expected a vector, or 0)")
+            return
+    except (ValueError, TypeError) as err:
+        r.miss(F.theta0, f"{err} (\"{src}\")")
+        return
+    r.set(F.theta0, vec, src)
+
+
+_OPTIMUM_NAMED = re.compile(r"(?<![\w])(?:α|η|γ|lr) ?= ?(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b)")
+"""'γ = γ*': the step is the optimal step of the part's method."""
+
+
+def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tuple[str, str]],
+                        r: PartReading) -> None:
+    """A step stated as an optimum: 'for γ = γ*' (the optimal step of this part's method) or
+    'the step size α found in (d)' when part (d) asks the optimal step of its method; evaluated
+    exactly at the problem's numeric extreme eigenvalues (else refused)."""
+    if r.value(F.alpha) is not None:
+        return
+    m = _OPTIMUM_NAMED.search(own)
+    ref = _ANSWER_OF_PART.search(own)
+    if m is not None and len(methods) <= 1:
+        method = methods[0][0] if methods else O.GD.key
+        src = phrase(own, m.start(), m.end())
+    elif ref is not None:
+        label = re.search(r"([a-h1-9])\)?$", ref.group(0)).group(1).lower()
+        hits = [p for p in previous if p.label.lower() == label]
+        if len(hits) != 1 or Q.OPTIMAL_STEP.key not in (hits[0].value(F.asks) or []) or \
+                hits[0].value(F.alpha) is not None:
+            r.miss(F.alpha, f"\"{phrase(own, ref.start(), ref.end())}\" takes the step from "
+                            "another part's answer, which the reading carries over only from a "
+                            "part that asks the optimal step (expected the step stated, e.g. "
+                            "'α = 0.1' or 'α = 1/L')")
+            return
+        method = hits[0].value(F.method)
+        src = phrase(own, ref.start(), ref.end())
+    else:
+        return
+    from optiproof.families.quadratic_dynamics.solve import Quad, optimal
+
+    ends = _extremes(r)
+    if ends is None or ends[0] <= 0 or method not in (O.GD.key, O.HEAVY_BALL.key, O.NESTEROV.key):
+        r.miss(F.alpha, f"\"{src}\" takes the optimal step, but the problem's extreme "
+                        "eigenvalues are not numeric and positive, so it cannot be evaluated")
+        return
+    mu, big = ends
+    value = sympy.nsimplify(optimal(Quad(2, [mu, big], mu, big, 0, False, True), method)[0])
+    if not value.is_Rational:
+        r.miss(F.alpha, f"\"{src}\" is the optimal step {value}, not a rational number the "
+                        "exact solver can take")
+        return
+    r.set(F.alpha, str(value), src, note=f"the optimal step of {OPTIMIZERS[method].name} at "
+                                          f"μ = {mu}, L = {big}: {value}")
 
 
 _FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
@@ -944,7 +1044,14 @@ _NEEDS = (
     (Q.MINIMISER.key, F.b, "the minimiser is asked, but the linear term b of f = ½θᵀHθ − bᵀθ is "
                            "not given (expected e.g. 'b = [1, 2]')"),
     (Q.CONVERGES.key, F.alpha, "the question whether the iteration converges needs the step "
-                               "size, which this part does not state (expected e.g. 'α = 0.1')"))
+                               "size, which this part does not state (expected e.g. 'α = 0.1')"),
+    *((Q.THETA_T.key, field, f"the iterates are asked, but {why}") for field, why in {
+        F.alpha: "the step size is not stated (expected e.g. 'α = 0.1')",
+        F.theta0: "the start is not stated (expected e.g. 'θ_0 = 0' or 'θ_0 = (1, 1)')",
+        F.b: "the linear term b of f = ½θᵀHθ − bᵀθ is not given (expected e.g. 'b = [1, 2]', "
+             "or f without a linear term)",
+        F.H: "H itself is not given (its eigenvalues alone do not fix the iterates; expected "
+             "e.g. H = [[2, 1], [1, 2]])"}.items()))
 """Asks whose input field must have been read: (quantity, field, the refusal's reason)."""
 
 

@@ -646,6 +646,38 @@ def hessian_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
                  max_error=worst, runtime_s=watch.elapsed, compared="Hessian")
 
 
+def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
+    """The asked iterates θ_t against the real torch.optim.SGD run from θ_0 on ½θᵀHθ − bᵀθ in
+    float64 (gradient Hθ − b set by hand each step)."""
+    import torch
+
+    method = "real optimizer: torch.optim.SGD from θ_0, float64, iterates compared"
+    with stopwatch() as watch:
+        H = torch.tensor(_H(spec), dtype=torch.float64)
+        b = torch.tensor([float(x) for x in spec.b or []], dtype=torch.float64)
+        p = torch.tensor([float(x) for x in spec.theta0 or []], dtype=torch.float64,
+                         requires_grad=True)
+        lr = _value(solution.facts.alpha, {})
+        opt = torch.optim.SGD([p], lr=lr)
+        claims = {int(a.name.split("_")[1]): a for a in solution.answers
+                  if a.quantity == "theta-t"}
+        worst, seen = 0.0, []
+        with torch.no_grad():
+            for t in range(1, max(claims) + 1):
+                p.grad = H @ p - b
+                opt.step()
+                if t in claims:
+                    got = p.numpy()
+                    want = np.array([_value(v, {}) for v in claims[t].expr])
+                    scale = max(1.0, float(np.abs(got).max()))
+                    worst = max(worst, float(np.abs(got - want).max()) / scale)
+                    seen.append(t)
+    ok = sorted(seen) == sorted(claims) and worst <= 1e-9
+    return Check(method, "passed" if ok else "failed", f"iterates t = {sorted(seen)}: max "
+                 f"relative difference {worst:.2g} (lr = {lr:g})", max_error=worst,
+                 runtime_s=watch.elapsed, compared="iterates")
+
+
 SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H",
                     "condition number", "max stable step", "optimal step", "optimal rate", "rate",
                     "spectral radius", "iterations", "iteration matrix", "per-direction factor",
@@ -658,6 +690,8 @@ def witnesses(spec: QuadraticDynamicsSpec, solution: PartSolution,
     """The witnesses that apply to this part's asks, as (method, thunk) pairs."""
     ans = _answers(solution)
     out: list[tuple[str, Callable[[], Check]]] = []
+    if any(a.quantity == "theta-t" for a in solution.answers):
+        out.append(("torch iterates", lambda: iterates_check(spec, solution)))
     if "Hessian" in ans and spec.function is not None:
         out.append(("finite-difference Hessian", lambda: hessian_check(spec, solution)))
     if set(ans) & SPECTRAL_ANSWERS:
