@@ -489,3 +489,38 @@ def test_step_found_in_a_part_that_does_not_ask_the_optimum_is_refused():
                      "(a) For gradient descent with α = 0.1, what is the rate?\n"
                      "(b) Does gradient descent converge with the step size α found in (a)?\n")
     assert "found in (a)" in unread
+
+
+# -- the factor of one coordinate, the rate of the optimum just asked ------------------------
+
+@pytest.mark.parametrize("ask, lr", [
+    ("By what factor does |u2| get multiplied each step at lr = 0.3?", 0.3),
+    ("At lr = 0.3, by what factor is |u2| scaled per iteration?", 0.3),
+    ("by what factor does the u2 coordinate grow per step with lr = 0.25?", 0.25),
+])
+def test_factor_of_the_worst_coordinate_is_the_rate(ask, lr):
+    got = _solved("Toy loss\n\nMy loss is f(u) = 0.5*(u1^2 + 9*u2^2), plain GD, the largest "
+                  f"stable lr matters.\n(a) {ask}\n(b) What's the largest lr that converges?\n")
+    # independent: the factor of u2 is |1 - 9 lr|, the larger one
+    assert float(got["a"]["rate"]) == pytest.approx(abs(1 - 9 * lr))
+
+
+def test_factor_of_a_coordinate_that_is_not_the_worst_is_refused():
+    unread = _unread("Toy loss\n\nMy loss is f(u) = 0.5*(u1^2 + 9*u2^2), plain GD, the largest "
+                     "stable lr matters.\n(a) By what factor does |u1| shrink per step at "
+                     "lr = 0.3?\n(b) What's the largest lr that converges?\n")
+    assert "|u1|" in unread and "not the worst" in unread
+
+
+@pytest.mark.parametrize("ask", ["what the best lr is and what contraction it gives",
+                                 "the optimal step size, and the rate it achieves",
+                                 "the best learning rate and the contraction factor I get with "
+                                 "that one"])
+def test_rate_of_the_optimum_just_asked_ignores_the_step_of_the_story(ask):
+    got = _solved("GD diverges\n\nOn f(x, y) = 2x^2 + y^2/2, I used learning rate 0.6 and x "
+                  f"explodes.\n(a) Tell me {ask}?\n")
+    ans = got["a"]
+    # Hessian diag(4, 1): optimal step 2/5, optimal rate 3/5 (not the rate at 0.6, 1.4)
+    assert float(ans["optimal step"]) == pytest.approx(0.4)
+    rate = ans.get("optimal rate", ans.get("rate"))
+    assert float(rate) == pytest.approx(0.6)

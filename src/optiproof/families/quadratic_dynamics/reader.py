@@ -115,7 +115,8 @@ class QuadraticDynamicsReader:
         answer also names the heavy-ball method it corresponds to; a rate asked without a
         given step is answered by the optimal rate."""
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
-        if Q.OPTIMAL_RATE.key in asked and r.value(F.alpha) is None:
+        if Q.OPTIMAL_RATE.key in asked and (r.value(F.alpha) is None or
+                                             r.found.get(_RATE_OF_OPTIMUM)):
             r.answered_by[Q.RATE.key] = Q.OPTIMAL_RATE.key
             asked.append(Q.RATE.key)
         return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
@@ -124,8 +125,9 @@ class QuadraticDynamicsReader:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
         without a given step is the rate at the optimal step; the optimal pair (α, β) asks for
         the optimal momentum too."""
-        if r.value(F.alpha) is None:
+        if r.value(F.alpha) is None or r.found.get(_RATE_OF_OPTIMUM):
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
+        asks = _coordinate_factor(r, asks)
         keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
         for k, s in asks:
             if k == Q.UPDATE.key and re.search(r"\bstep\b", s) and Q.OPTIMAL_STEP.key in keys:
@@ -1062,6 +1064,46 @@ _CHOOSES_STEP = re.compile(r"\b(?:which|what|the) (?:step(?: size)? |learning ra
 """A request that asks which step is best ("Which η minimises ρ?", "which η gives the fastest
 worst-case convergence"): the optimal step."""
 
+_RATE_OF_OPTIMUM = "rate of the optimum"
+_RATE_OF_IT = re.compile(r"\b(?:rate|contraction|factor)\b[^.?;]{0,30}?\b(?:(?:does |do |would |will )?"
+                         r"it (?:gives?|achieves?|yields?|attains?|gets?)|(?:i|we|you) get with "
+                         r"(?:that|this|it)|with (?:that|this) (?:one|step|lr|learning rate)|at "
+                         r"(?:that|this) (?:step|lr|learning rate))\b", re.I)
+"""A rate asked of the optimal step just asked ("the best lr and what contraction it gives"):
+the optimal rate, whatever step the shared text mentions."""
+
+_COORDINATE_FACTOR = re.compile(r"\bby what factor (?:does |do |is |are )?(?:the )?(?:\|([^|\s]{1,6})\||"
+                                r"([A-Za-zθ]\w{0,3}) coordinate)", re.I)
+
+
+def _coordinate_factor(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"By what factor does |w2| grow per step?": on a diagonal H at a given step, the factor
+    |1 − αλ| of that coordinate; answered as the rate when it is the worst factor (the rate is
+    the largest one), else refused naming the coordinate."""
+    if not any(k == Q.RATIO.key for k, _ in asks):
+        return asks
+    m = _COORDINATE_FACTOR.search(r.own_text or "")
+    H, names, alpha = r.value(F.H), r.value(F.variables), r.value(F.alpha)
+    if m is None or H is None or not names or alpha is None or alpha == "1/L" or any(
+            fraction(H[i][j]) for i in range(len(H)) for j in range(len(H)) if i != j):
+        return asks
+    name = (m.group(1) or m.group(2)).replace("_", "")
+    if name not in [v.replace("_", "") for v in names]:
+        return asks
+    i = [v.replace("_", "") for v in names].index(name)
+    factors = [abs(1 - fraction(alpha) * fraction(H[k][k])) for k in range(len(H))]
+    src = phrase(r.own_text, m.start(), m.end())
+    if factors[i] != max(factors):
+        r.miss(f"question \"{src}\"", f"\"{src}\" asks the factor of one coordinate, "
+                                      f"{factors[i]}, which is "
+                       "not the worst one (the rate); optiproof answers the rate only")
+        return asks
+    r.answered_by[Q.RATIO.key] = Q.RATE.key
+    r.notes.append(f"\"{src}\": H is diagonal, so {name} is an eigendirection; its factor "
+                   f"|1 − αλ| = {factors[i]} is the largest, the rate")
+    return asks + [(Q.RATE.key, src)]
+
+
 def _read_asks(own: str, r: PartReading) -> None:
     found = []
     for kind, pattern in _ASKS.items():
@@ -1074,7 +1116,14 @@ def _read_asks(own: str, r: PartReading) -> None:
     order = list(_ASKS)
     found.sort(key=lambda f: (f[0], order.index(f[1])))
     kinds = [k for _, k, _ in found]
-    if "rate" in kinds and ("optimal-rate" in kinds or r.value(F.alpha) is None):
+    it = _RATE_OF_IT.search(own) if "optimal-step" in kinds else None
+    if it is not None:
+        r.found[_RATE_OF_OPTIMUM] = True  # "the best lr and what contraction it gives"
+        if not {"rate", "optimal-rate"} & set(kinds):
+            found.append((it.start(), "optimal-rate", phrase(own, it.start(), it.end())))
+            kinds.append("optimal-rate")
+    if "rate" in kinds and ("optimal-rate" in kinds or r.value(F.alpha) is None or
+                            r.found.get(_RATE_OF_OPTIMUM)):
         if "optimal-rate" not in kinds:
             found = [(p, "optimal-rate" if k == "rate" else k, s) for p, k, s in found]
             r.notes.append("a convergence rate without a given step: read as the rate at the "
