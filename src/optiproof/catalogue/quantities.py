@@ -77,7 +77,7 @@ UPDATE = _add(_Q(
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
-             r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
+             r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
     value_kind="vector",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
@@ -295,9 +295,9 @@ MAX_STEP = _add(_Q(
     bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
-    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\(α, ?β\)|"
+    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\([αηγ], ?β\)|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
-             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\(α, ?β\))",
+             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\([αηγ], ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
              r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",

@@ -524,3 +524,48 @@ def test_rate_of_the_optimum_just_asked_ignores_the_step_of_the_story(ask):
     assert float(ans["optimal step"]) == pytest.approx(0.4)
     rate = ans.get("optimal rate", ans.get("rate"))
     assert float(rate) == pytest.approx(0.6)
+
+
+# -- "in closed form", (γ, β), each method of the shared text ---------------------------------
+
+@pytest.mark.parametrize("pair", ["(γ, β)", "(η, β)", "γ and β"])
+def test_optimal_pair_in_any_step_letter_in_closed_form(pair):
+    got = _solved("Let A = [[4, 0], [0, 1]] be the Hessian.\n"
+                  f"(a) Heavy ball: give the optimal {pair} and the resulting rate, in closed "
+                  "form.\n")
+    ans = got["a"]
+    # Polyak: 4/(√4 + √1)² = 4/9, ((2 − 1)/(2 + 1))² = 1/9, rate 1/3
+    assert float(ans["optimal step"]) == pytest.approx(4 / 9)
+    assert float(ans["optimal momentum"]) == pytest.approx(1 / 9)
+
+
+def test_an_optimal_parameter_named_but_not_taken_is_refused():
+    from optiproof.families.quadratic_dynamics.reader import _TUNING_NAMED
+
+    assert _TUNING_NAMED.search("give the optimal (ζ, β) and the rate")
+    assert not _TUNING_NAMED.search("give the rate at α = 0.1")
+
+
+def test_each_method_of_the_shared_text_with_the_settings_of_earlier_parts():
+    got = _solved("Two methods\n\nf(x) = 1/2 x^T H x with H = diag(1, 9).\n"
+                  "Plain GD: x_{k+1} = x_k - alpha*grad f(x_k)\n"
+                  "Heavy ball: x_{k+1} = x_k - alpha*grad f(x_k) + beta*(x_k - x_{k-1})\n\n"
+                  "(a) For GD with alpha = 0.1, what is the rate?\n"
+                  "(b) For heavy ball with alpha = 0.2 and beta = 0.25, what is the rate?\n"
+                  "(c) Using rho^k <= 1e-3, how many iterations does each method need?\n")
+    gd, hb = got["c.1"]["iterations"], got["c.2"]["iterations"]
+    # independent: GD factor max |1 − 0.1λ| = 0.9; heavy-ball spectral radius by numpy roots
+    hb_rate = max(max(abs(np.roots([1, -(1 + 0.25 - 0.2 * lam), 0.25]))) for lam in (1, 9))
+    assert int(gd) == int(np.ceil(np.log(1e-3) / np.log(0.9)))
+    assert int(hb) == int(np.ceil(np.log(1e-3) / np.log(hb_rate)))
+
+
+def test_each_method_with_two_settings_in_earlier_parts_is_refused():
+    unread = _unread("Two methods\n\nf(x) = 1/2 x^T H x with H = diag(1, 9).\n"
+                     "Plain GD: x_{k+1} = x_k - alpha*grad f(x_k)\n"
+                     "Heavy ball: x_{k+1} = x_k - alpha*grad f(x_k) + beta*(x_k - x_{k-1})\n\n"
+                     "(a) For GD with alpha = 0.1, what is the rate?\n"
+                     "(b) For GD with alpha = 0.2, what is the rate?\n"
+                     "(c) For heavy ball with alpha = 0.2 and beta = 0.25, what is the rate?\n"
+                     "(d) Using rho^k <= 1e-3, how many iterations does each method need?\n")
+    assert "several step sizes" in unread

@@ -65,14 +65,14 @@ _ASKS = {
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
                 r"range|boundary)|\brange of (?:α|step sizes|learning rates)",
     "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
-                    r"\(α, ?β\)|"
+                    r"\([αηγ], ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
-                    r"(?:step|learning rate|lr\b|[αηγ]|\(α, ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
+                    r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
                     r"\bwith which (?:step(?: size)?|learning rate)\b",
-    "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\(α, ?β\)|α and β|"
+    "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
-                        r"\bbest (?:momentum|β|\(α, ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
+                        r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
     "optimal-rate": r"\boptimal (?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
                     r"achieve|\bwhat rate\b",
@@ -141,6 +141,10 @@ class QuadraticDynamicsReader:
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
         taken = r.value(F.asks) or []
+        tuned = _TUNING_NAMED.search(r.own_text or "")
+        if tuned and not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & set(taken):
+            r.miss(f"question \"{tuned.group(0)}\"", f"\"{tuned.group(0)}\" names an optimal "
+                   "parameter the reading did not take (expected e.g. 'the optimal α and β')")
         eigs = r.fields.get(F.eigenvalues)
         if Q.EIGENVALUES.key in taken and eigs is not None and "smallest and largest" in eigs.note:
             r.miss(F.eigenvalues, f"the eigenvalues of H are asked, but \"{eigs.source}\" gives "
@@ -201,7 +205,7 @@ class QuadraticDynamicsReader:
         _step_of_an_optimum(own, previous, methods, r)
         _carry_epsilon(own, previous, r)
         _read_asks(own, r)
-        methods = _each_method(own, part.label, previous, methods, r)
+        methods = _each_method(own, ctx, part.label, previous, methods, r)
         if len(methods) <= 1:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
@@ -217,6 +221,9 @@ class QuadraticDynamicsReader:
                               missing=list(r.missing), notes=list(r.notes),
                               conventions=list(r.conventions))
             sub.set(F.method, name, src)
+            for field, where in r.found.get(_SETTINGS, {}).get(name, ()):
+                sub.set(field.name, field.value, field.source,
+                        note=f"as in part ({where}) for {OPTIMIZERS[name].name}")
             out.append(sub)
         return out
 
@@ -681,10 +688,15 @@ _EACH = re.compile(r"\b(?:each of the (?:two|three|\d) (?:methods|algorithms|opt
                    r"the two (?:methods|algorithms|optimi[sz]ers))\b", re.I)
 
 
-def _each_method(own: str, label: str, previous: list[PartReading],
+_SETTINGS = "settings of each method"
+
+
+def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
                  methods: list[tuple[str, str]], r: PartReading) -> list[tuple[str, str]]:
     """"each of the two methods (tuned as in (b), (c))": the methods of the parts referred to,
-    one reading each; a part that asks about several methods but names fewer is refused."""
+    else the methods the shared text names, one reading each, each with the step and momentum
+    the earlier parts studying it state (one setting per method, else refused); a part that
+    asks about several methods but names fewer is refused."""
     m = _EACH.search(own)
     if m is None or len(methods) >= 2:
         return methods
@@ -700,12 +712,46 @@ def _each_method(own: str, label: str, previous: list[PartReading],
     if len(found) >= 2:
         r.notes.append(f"\"{m.group(0)}\": the methods of parts "
                        f"{', '.join('(' + x + ')' for x in refs)}, one answer each")
+        _method_settings(r, found, [p for p in previous if p.label.split(".")[0].lower() in refs])
         return found
+    named = list(dict.fromkeys(x.entry.key for x in OPTIMIZERS.mentions(ctx)
+                               if x.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV) and
+                               not negated(ctx, x.start)))
+    if not refs and len(named) >= 2 and not r.value(F.alpha) and not r.value(F.beta) and \
+            all(any(p.value(F.method) == k for p in previous) for k in named):
+        found = [(k, f"{phrase(own, m.start(), m.end())}; {OPTIMIZERS[k].name} (shared text)")
+                 for k in named]
+        r.notes.append(f"\"{m.group(0)}\": the methods the shared text names, one answer each")
+        if _method_settings(r, found, previous):
+            return found
+        return methods
     r.miss(f"question \"{m.group(0)}\"",
            f"\"{m.group(0)}\" asks about several methods, but the part names "
            f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
            "'for gradient descent and for heavy ball')")
     return methods
+
+
+def _method_settings(r: PartReading, found: list[tuple[str, str]],
+                     parts: list[PartReading]) -> bool:
+    """The step and momentum each method of ``found`` has in the earlier ``parts`` that study it
+    (into ``r.found``); False (refused) when one method has several different settings."""
+    settings = {}
+    for method, _ in found:
+        seen = {(str(p.value(F.alpha)), str(p.value(F.beta))): p for p in parts
+                if p.value(F.method) == method and
+                (p.value(F.alpha) is not None or p.value(F.beta) is not None)}
+        if len(seen) > 1:
+            r.miss(F.alpha, f"{OPTIMIZERS[method].name} has several step sizes or momenta in the "
+                            "earlier parts, and this part does not say which (expected e.g. "
+                            "'with α = 0.1')")
+            return False
+        if seen:
+            p = next(iter(seen.values()))
+            settings[method] = [(p.fields[f], p.label) for f in (F.alpha, F.beta)
+                                if f in p.fields]
+    r.found[_SETTINGS] = settings
+    return True
 
 
 def _scalar(text: str, names: str) -> tuple[Any, str] | None:
@@ -1063,6 +1109,10 @@ _CHOOSES_STEP = re.compile(r"\b(?:which|what|the) (?:step(?: size)? |learning ra
                            r"optimal))", re.I)
 """A request that asks which step is best ("Which η minimises ρ?", "which η gives the fastest
 worst-case convergence"): the optimal step."""
+
+_TUNING_NAMED = re.compile(r"\b(?:optimal|best|optimally chosen) \(?(?:[α-ω]|lr|step|momentum)"
+                           r"[^.?;]{0,12}")
+"""An optimal parameter named in the part ("the optimal (γ, β)"): it must be asked."""
 
 _RATE_OF_OPTIMUM = "rate of the optimum"
 _RATE_OF_IT = re.compile(r"\b(?:rate|contraction|factor)\b[^.?;]{0,30}?\b(?:(?:does |do |would |will )?"
