@@ -387,6 +387,13 @@ ZERO_CURVATURE = _add(_Q(
     "zero-curvature", "behaviour along zero-curvature directions", value_kind="explanation",
     phrases=(r"\bzero[- ]curvature", r"\bzero eigenvalues?", r"\bnull ?space",
              r"\bflat directions?", r"\bwhat happens along")))
+EARLIER_ANSWERS = _add(_Q(
+    "earlier-answers", "earlier parts' answers evaluated at given numbers",
+    phrases=(r"\b(?:evaluate|compute|recompute|give)\b (?:both|the two|all(?: three)?|these|those) "
+             r"(?:rates|answers|results|quantities)\b(?=[^.?]{0,60}\b(?:numerically|as numbers)\b)",
+             r"\b(?:evaluate|compute|recompute)\b (?:the answers (?:to|of) |your answers (?:to|of) |"
+             r"the results of )?(?:parts? )?\((?:[a-h]|\d{1,2})\)(?:,? (?:and |& )?\((?:[a-h]|"
+             r"\d{1,2})\))*(?= (?:numerically|as numbers|for|at|with)\b)")))
 
 # -- Adam mechanics ----------------------------------------------------------------------------
 UPDATE_RULE = _add(_Q(

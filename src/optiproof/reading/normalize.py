@@ -86,7 +86,7 @@ _LATEX_SYMBOLS = {
     "theta": "θ", "vartheta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "Sigma": "Σ",
     "epsilon": "ε", "varepsilon": "ε", "tau": "τ", "rho": "ρ", "nabla": "∇", "infty": "∞",
     "partial": "∂", "top": "^T", "intercal": "^T", "cdot": "·", "times": "×", "le": "≤",
-    "leq": "≤", "ge": "≥", "geq": "≥", "preceq": "⪯", "succeq": "⪰", "in": "∈", "to": "→",
+    "leq": "≤", "ge": "≥", "geq": "≥", "preceq": "⪯", "succeq": "⪰", "succ": "≻", "prec": "≺", "in": "∈", "to": "→",
     "rightarrow": "→", "mapsto": "→",
     "leftarrow": "←", "gets": "←", "approx": "≈", "ne": "≠", "neq": "≠", "sum": "Σ",
     "ell": "l", "ldots": "...", "cdots": "...", "dots": "...", "prime": "'", "star": "*",

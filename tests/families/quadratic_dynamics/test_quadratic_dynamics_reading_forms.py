@@ -569,3 +569,68 @@ def test_each_method_with_two_settings_in_earlier_parts_is_refused():
                      "(c) For heavy ball with alpha = 0.2 and beta = 0.25, what is the rate?\n"
                      "(d) Using rho^k <= 1e-3, how many iterations does each method need?\n")
     assert "several step sizes" in unread
+
+
+# -- earlier answers evaluated at numbers, numeric spectra as intervals -----------------------
+
+_SYMBOLIC = ("Let f(x) = ½ xᵀAx with A ≻ 0 whose eigenvalues lie in [μ, L], 0 < μ < L.\n"
+             "(a) Give the optimal constant step of gradient descent and its optimal rate, in "
+             "terms of μ and L.\n"
+             "(b) For heavy ball, state the optimal α, β and the resulting rate.\n")
+
+
+def _polyak(mu, L):
+    s = (np.sqrt(L) - np.sqrt(mu)) / (np.sqrt(L) + np.sqrt(mu))
+    return 4 / (np.sqrt(L) + np.sqrt(mu)) ** 2, s * s, s
+
+
+@pytest.mark.parametrize("again", ["(c) Evaluate (a) and (b) numerically for μ = 0.04 and L = 1.",
+                                   "(c) Compute (a) and (b) for μ = 0.04 and L = 1."])
+def test_earlier_parts_evaluated_at_numbers(again):
+    got = _solved(_SYMBOLIC + again + "\n")
+    gd, hb = got["c.1"], got["c.2"]
+    assert float(gd["optimal step"]) == pytest.approx(2 / 1.04)
+    assert float(gd["optimal rate"]) == pytest.approx(0.96 / 1.04)
+    a, b, rate = _polyak(0.04, 1.0)
+    assert float(hb["optimal step"]) == pytest.approx(a)
+    assert float(hb["optimal momentum"]) == pytest.approx(b)
+    assert float(hb["optimal rate"]) == pytest.approx(rate)
+
+
+@pytest.mark.parametrize("spectrum", ["Suppose the spectrum of A is contained in [0.04, 1] with "
+                                      "both ends attained.",
+                                      "Now the eigenvalues lie in [0.04, 1], both endpoints being "
+                                      "eigenvalues."])
+def test_both_rates_numerically_at_an_interval_spectrum(spectrum):
+    got = _solved(_SYMBOLIC + f"(c) {spectrum} Evaluate both rates numerically.\n")
+    rates = sorted(float(v["optimal rate"]) for k, v in got.items() if k.startswith("c."))
+    assert rates == pytest.approx(sorted([_polyak(0.04, 1.0)[2], 0.96 / 1.04]))
+
+
+def test_an_interval_whose_ends_are_not_attained_is_not_read_as_the_spectrum():
+    from optiproof.families.quadratic_dynamics.reader import _interval
+
+    assert _interval("the spectrum of A is contained in [0.5, 2] with both ends attained") is not None
+    assert _interval("the spectrum of A is contained in [0.5, 2].") is None
+
+
+def test_earlier_answers_without_numbers_are_refused():
+    unread = _unread(_SYMBOLIC + "(c) Evaluate (a) and (b) numerically.\n")
+    assert "no numeric curvature" in unread
+
+
+def test_rate_at_the_optimal_step_written_as_rho_of_alpha_star():
+    got = _solved("The Hessian has eigenvalues 1 and 3.\n(a) Find the step α* minimising ρ(α), "
+                  "and ρ(α*).\n")
+    assert float(got["a"]["optimal rate"]) == pytest.approx(0.5)  # (3 − 1)/(3 + 1)
+
+
+def test_smallest_and_largest_eigenvalue_named_by_symbols():
+    got = _solved("Let f(x) = ½ xᵀQx where Q ≻ 0 has smallest eigenvalue μ and largest "
+                  "eigenvalue L.\n(a) Give the optimal rate of gradient descent.\n")
+    import sympy
+
+    rate = got["a"]["optimal rate"]
+    syms = {str(x): x for x in rate.free_symbols}
+    mu, L = syms["mu"], syms["L"]
+    assert sympy.simplify(rate - (L - mu) / (L + mu)) == 0

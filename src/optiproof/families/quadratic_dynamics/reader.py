@@ -75,7 +75,7 @@ _ASKS = {
                         r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
     "optimal-rate": r"\boptimal (?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
-                    r"achieve|\bwhat rate\b",
+                    r"achieve|\bwhat rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
     "rate": r"\bconvergence rate|\brate of convergence|\bcontraction (?:factor|rate)|"
             r"\bhow fast\b|\blinear rate|\brate at α",
     "condition-number": r"\bcondition number\b",
@@ -206,6 +206,9 @@ class QuadraticDynamicsReader:
         _carry_epsilon(own, previous, r)
         _read_asks(own, r)
         methods = _each_method(own, ctx, part.label, previous, methods, r)
+        again = _earlier_answers(own, part.label, previous, r)
+        if again is not None:
+            return again
         if len(methods) <= 1:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
@@ -329,9 +332,17 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
             if got2 is not None and len(got2[0]) >= 1:
                 _set_eigs(r, got2[0], phrase(text, m.start(), got2[1]))
                 return
+        got4 = _interval(text)
+        if got4 is not None:
+            _set_eigs(r, got4[0], got4[1])
+            if F.eigenvalues in r.fields:
+                r.fields[F.eigenvalues].note = ("the ends of the stated interval, both attained; "
+                                                "the rates depend on these two only")
+            return
         sym = rx(r"\b(?:between|from) (μ|m|λ_min) (?:and|to) (L|M|λ_max)\b|\[(μ|m|λ_min), ?"
                  r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?H ?⪯ ?(L) ?I|\b(μ)[- ]strongly convex and (L)[- ]"
-                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b").search(text)
+                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\bsmallest eigenvalue (μ|m) and (?:the )?"
+                 r"largest(?: eigenvalue)? (L|M)\b").search(text)
         if sym:
             lo, hi = [g for g in sym.groups() if g][:2]
             src = phrase(text, sym.start(), sym.end())
@@ -359,6 +370,29 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+_INTERVAL = re.compile(r"\b(?:spectrum|eigenvalues)(?: of (?:[A-Z]|the Hessian))?(?: σ\([A-Z]\))? "
+                       r"(?:is |are |lies |lie )?(?:all )?(?:contained |included )?(?:in|within|⊂|"
+                       r"⊆) ?\[ ?(?=[\d.])")
+_ENDS_ATTAINED = re.compile(r"\bboth (?:ends|endpoints|end-points|extremes)(?: being| are| is)? "
+                            r"(?:attained|eigenvalues|achieved)\b", re.I)
+
+
+def _interval(text: str) -> tuple[list, str] | None:
+    """"the spectrum of Q is contained in [10^-2, 1] with both ends attained": the two ends as
+    the smallest and largest eigenvalue (an interval whose ends are not said to be attained is
+    not read: the rates would be bounds, not values)."""
+    m = _INTERVAL.search(text)
+    if m is None or not _ENDS_ATTAINED.search(text[m.end():m.end() + 120]):
+        return None
+    lo = number_at(text, m.end())
+    sep = lo and rx(r" ?, ?").match(text, lo[1])
+    hi = sep and number_at(text, sep.end())
+    if not hi or not rx(r" ?\]").match(text, hi[1]):
+        return None
+    ends = _ENDS_ATTAINED.search(text, m.end())
+    return [lo[0], hi[0]], phrase(text, m.start(), ends.end())
 
 
 _HESSIAN_NAMED = re.compile(r"\b(?:the )?Hessian (?:matrix )?([A-GI-Z])\b|(?<![\w])([A-GI-Z]) ?= ?"
@@ -686,6 +720,64 @@ def _coordinated_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[i
 _EACH = re.compile(r"\b(?:each of the (?:two|three|\d) (?:methods|algorithms|optimi[sz]ers)|both "
                    r"(?:methods|algorithms|optimi[sz]ers)|each (?:method|algorithm|optimi[sz]er)|"
                    r"the two (?:methods|algorithms|optimi[sz]ers))\b", re.I)
+
+
+_RATE_ASKS = (Q.RATE.key, Q.OPTIMAL_RATE.key)
+_REDONE = (F.method, F.alpha, F.beta, F.epsilon, F.asks)
+"""The fields a part re-evaluated at new numbers takes from the earlier part."""
+
+
+def _earlier_answers(own: str, label: str, previous: list[PartReading],
+                     r: PartReading) -> list[PartReading] | None:
+    """"Evaluate (c) and (d) numerically for μ = 10^-2 and L = 1", "Evaluate both rates
+    numerically": one reading per earlier part named (or per earlier part asking a rate), with
+    that part's method, step, momentum and asks (only its rates for 'rates') and this part's
+    numeric curvature. None when the part asks no such thing."""
+    m = next((x for x in QUANTITIES.mentions(own) if x.entry.key == Q.EARLIER_ANSWERS.key), None)
+    if m is None:
+        return None
+    said = own[m.start:m.end]
+    refs = [x.lower() for x in re.findall(r"\(([a-h]|\d{1,2})\)", said)]
+    rates_only = bool(re.search(r"\brates\b", said))
+    tops = [p for p in previous if p.value(F.asks) and "." not in p.label]
+    if refs:
+        parts = [p for ref in refs for p in tops if p.label.lower() == ref]
+        want = len(refs)
+    else:
+        parts = [p for p in tops if not rates_only or set(_RATE_ASKS) & set(p.value(F.asks))]
+        count = re.search(r"\b(both|two|three|four)\b", said)
+        want = {"both": 2, "two": 2, "three": 3, "four": 4}[count.group(1)] if count else \
+            len(parts)
+    eigs = r.value(F.eigenvalues)
+    numeric = (eigs is not None and not any(isinstance(x, str) for x in eigs)) or \
+        r.value(F.H) is not None
+    if len(parts) != want or not parts or not numeric:
+        r.miss(f"question \"{said}\"", f"\"{said}\" asks earlier answers again, but "
+               + ("this part gives no numeric curvature (expected e.g. 'μ = 0.01 and L = 1')"
+                  if not numeric else f"{len(parts)} earlier part(s) fit where {want} are named "
+                                      "(expected the parts named, e.g. 'evaluate (c) and (d)')"))
+        return None
+    if any(r.value(f) is not None for f in (F.alpha, F.beta)):
+        r.miss(F.alpha, f"\"{said}\" re-evaluates earlier parts, but this part also states a "
+                        "step or momentum, which is not placed (expected the earlier settings)")
+        return None
+    out = []
+    for i, p in enumerate(parts, 1):
+        sub = PartReading(f"{label}.{i}", FAMILY,
+                          fields={k: v for k, v in r.fields.items() if k not in _REDONE},
+                          missing=[x for x in r.missing if x.name != F.asks],
+                          notes=list(r.notes), conventions=list(r.conventions))
+        for name in _REDONE:
+            if name in p.fields:
+                f = p.fields[name]
+                value = [a for a in f.value if a in _RATE_ASKS] if name == F.asks and \
+                    rates_only else f.value
+                sub.set(name, value, f.source, note=f"as in part ({p.label}), at this part's "
+                                                    "numbers")
+        sub.answered_by[Q.EARLIER_ANSWERS.key] = (sub.value(F.asks) or [None])[0]
+        sub.notes.append(f"\"{said}\": part ({p.label}) again, at this part's curvature")
+        out.append(sub)
+    return out
 
 
 _SETTINGS = "settings of each method"
