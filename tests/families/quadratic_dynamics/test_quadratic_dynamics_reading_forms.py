@@ -634,3 +634,20 @@ def test_smallest_and_largest_eigenvalue_named_by_symbols():
     syms = {str(x): x for x in rate.free_symbols}
     mu, L = syms["mu"], syms["L"]
     assert sympy.simplify(rate - (L - mu) / (L + mu)) == 0
+
+
+@pytest.mark.parametrize("spectrum", ["its eigenvalues lie between 1 and 16",
+                                      "the eigenvalues of H are between 1 and 16",
+                                      "the eigenvalues range from 1 to 16"])
+def test_eigenvalues_between_two_numbers(spectrum):
+    got = _solved(f"Loss 0.5 w^T H w where H is positive definite and {spectrum}.\n"
+                  "(a) What is the optimal rate of heavy ball?\n")
+    assert float(got["a"]["optimal rate"]) == pytest.approx(3 / 5)  # (4 − 1)/(4 + 1)
+
+
+def test_a_method_switched_off_in_code_is_not_a_method():
+    got = _solved("My loss is 0.5 w^T H w with H = diag(1, 4); I run torch.optim.SGD(params, "
+                  "lr=0.1, momentum=0.5, nesterov=False).\n(a) What is the convergence rate?\n")
+    assert list(got) == ["a"]  # heavy ball only, not a second reading for Nesterov
+    radius = max(max(abs(np.roots([1, -(1 + 0.5 - 0.1 * lam), 0.5]))) for lam in (1, 4))
+    assert float(got["a"]["rate"]) == pytest.approx(radius)

@@ -375,6 +375,10 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
 _INTERVAL = re.compile(r"\b(?:spectrum|eigenvalues)(?: of (?:[A-Z]|the Hessian))?(?: σ\([A-Z]\))? "
                        r"(?:is |are |lies |lie )?(?:all )?(?:contained |included )?(?:in|within|⊂|"
                        r"⊆) ?\[ ?(?=[\d.])")
+_BETWEEN = re.compile(r"\beigenvalues(?: of (?:[A-Z]|the Hessian))? (?:are |lie |all lie |"
+                      r"range )?(?:between|from) (?=\d)")
+"""'the eigenvalues of H are between 0.5 and 50': the smallest and largest eigenvalue, as for
+'between μ and L' (both ends attained)."""
 _ENDS_ATTAINED = re.compile(r"\bboth (?:ends|endpoints|end-points|extremes)(?: being| are| is)? "
                             r"(?:attained|eigenvalues|achieved)\b", re.I)
 
@@ -383,6 +387,13 @@ def _interval(text: str) -> tuple[list, str] | None:
     """"the spectrum of Q is contained in [10^-2, 1] with both ends attained": the two ends as
     the smallest and largest eigenvalue (an interval whose ends are not said to be attained is
     not read: the rates would be bounds, not values)."""
+    between = _BETWEEN.search(text)
+    if between is not None:
+        lo, hi = number_at(text, between.end()), None
+        sep = lo and rx(r" ?(?:and|to|,) ?").match(text, lo[1])
+        hi = sep and number_at(text, sep.end())
+        if hi and 0 < lo[0].value < hi[0].value:
+            return [lo[0], hi[0]], phrase(text, between.start(), hi[1])
     m = _INTERVAL.search(text)
     if m is None or not _ENDS_ATTAINED.search(text[m.end():m.end() + 120]):
         return None
@@ -679,7 +690,7 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
         found = []
         for name, pattern in _METHODS.items():
             for m in rx(pattern).finditer(text):
-                if negated(text, m.start()):
+                if negated(text, m.start()) or _SWITCHED_OFF.match(text, m.end()):
                     continue
                 if name == O.HEAVY_BALL.key and rx(r"\bnesterov(?:'s)? $").search(
                         text[max(0, m.start() - 12):m.start()]):
@@ -698,6 +709,9 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
             return out
     return []
 
+
+_SWITCHED_OFF = re.compile(r"\w* ?= ?(?:False|0(?![.\d]))\b")
+"""``nesterov=False`` in code: the method is switched off, not named."""
 
 _COORDINATED = re.compile(r" ?(?:,|and|or|vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?",
                           re.I)
