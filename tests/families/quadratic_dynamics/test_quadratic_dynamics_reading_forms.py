@@ -651,3 +651,25 @@ def test_a_method_switched_off_in_code_is_not_a_method():
     assert list(got) == ["a"]  # heavy ball only, not a second reading for Nesterov
     radius = max(max(abs(np.roots([1, -(1 + 0.5 - 0.1 * lam), 0.5]))) for lam in (1, 4))
     assert float(got["a"]["rate"]) == pytest.approx(radius)
+
+
+@pytest.mark.parametrize("setting", ["α = 0.9α*", "α = 0.5α_max", "lr = 0.8·α*", "lr = 2*μ"])
+def test_a_step_written_as_an_expression_is_refused_not_cut_to_its_number(setting):
+    unread = _unread("Step sizes\n\nH = diag(2, 8), gradient descent.\n(a) What is the optimal "
+                     f"step α*?\n(b) With {setting}, what is the rate?\n")
+    assert "is an expression in other symbols" in unread
+
+
+@pytest.mark.parametrize("setting, step", [("α = 2/L", 0.25), ("α = 0.5/μ", 0.25),
+                                           ("η = 0.25 L", 2.0)])
+def test_a_step_given_as_a_formula_in_mu_and_l_is_evaluated(setting, step):
+    got = _solved(f"Step sizes\n\nH = diag(2, 8), gradient descent with {setting}.\n"
+                  "(a) What is the rate?\n")
+    assert float(got["a"]["rate"]) == pytest.approx(max(abs(1 - step * x) for x in (2, 8)))
+
+
+def test_a_coordinate_named_like_an_iterate_is_not_guessed():
+    unread = _unread("Coordinates\n\nf(x_1, x_2) = x_1^2 + 4 x_2^2; gradient descent with step "
+                     "0.1 from x_0 = (1, 1).\n(a) What is x_2 after one step?\n"
+                     "(b) What is the largest stable step?\n")
+    assert "names a coordinate of f" in unread

@@ -913,19 +913,19 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η") or \
             _step_value(text)
         if got is not None:
-            _set_number(r, F.alpha, got)
+            _set_number(r, F.alpha, got, text)
             break
     for field, names in ((F.beta, r"β|beta|momentum(?: coefficient| parameter)?"),
                          (F.dampening, r"dampening")):
         for text in (own, ctx) if not _from_formula(r, field) else ():
             got = _scalar(text, names)
             if got is not None:
-                _set_number(r, field, got)
+                _set_number(r, field, got, text)
                 break
     for text in (own, ctx):
         got = _scalar(text, r"ε|epsilon|eps")
         if got is not None:
-            _set_number(r, F.epsilon, got)
+            _set_number(r, F.epsilon, got, text)
             break
         factor, bound = _factor(text), _bound(text)
         got = factor or bound
@@ -988,6 +988,14 @@ def _read_start(objects: PartObjects, r: PartReading) -> None:
 def _place_iterates(r: PartReading, phrases: list[str]) -> None:
     """The asked iterates: their indices (``θ_2`` -> 2), the start read (0 -> the zero
     vector of H's size), and H itself for a diagonal H read as its spectrum."""
+    coords = {v.replace("_", "").replace("{", "").replace("}", "")
+              for v in r.value(F.variables) or []}
+    clash = [p for p in phrases if re.sub(r"[_{}()\s]", "", p) in coords]
+    if clash:
+        r.miss(F.steps, f"\"{clash[0]}\" names a coordinate of f as well as a numbered iterate, "
+                        "so which is asked is not guessed (expected e.g. 'the second coordinate "
+                        "after one step' or 'θ_2, the iterate after two steps')")
+        return
     steps = sorted({t for t in (_iterate_index(p) for p in phrases) if t})
     if not steps:
         r.miss(F.steps, f"could not read which iterate is asked in \"{phrases[0]}\" (expected "
@@ -1180,8 +1188,20 @@ def _set_ratio(r: PartReading, got: tuple[Any, str]) -> None:
                                     f"1/{num.text}")
 
 
-def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:
+_EXPRESSION_AFTER = re.compile(r"[A-Za-zα-ωΑ-Ω√(∇]|[/*·×] ?[A-Za-zα-ωΑ-Ω√(∇\d]| [α-ω](?![a-zα-ω])|"
+                               r" [A-Z](?![A-Za-z])")
+"""What follows a number that is only the start of an expression: ``0.9α*``, ``2/L``, ``3 κ``."""
+
+
+def _set_number(r: PartReading, field: str, got: tuple[Any, str], text: str = "") -> None:
     num, src = got
+    at = text.find(src) if text else -1
+    if at >= 0 and _EXPRESSION_AFTER.match(text, at + len(src)):
+        shown = phrase(text, at, min(len(text), at + len(src) + 8))
+        r.miss(field, f"the value in \"{shown}\" is an expression in other symbols, which is not "
+                      f"read (its first number alone, {num.text}, would be a wrong value; expected "
+                      "one number, or α = 1/L)")
+        return
     try:
         r.set(field, num.spec_value(), src)
     except ValueError as err:
