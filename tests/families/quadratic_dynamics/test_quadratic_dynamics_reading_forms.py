@@ -673,3 +673,21 @@ def test_a_coordinate_named_like_an_iterate_is_not_guessed():
                      "0.1 from x_0 = (1, 1).\n(a) What is x_2 after one step?\n"
                      "(b) What is the largest stable step?\n")
     assert "names a coordinate of f" in unread
+
+
+def test_earlier_part_recomputed_for_another_method_is_refused():
+    unread = _unread(_SYMBOLIC + "(c) Compute (a) for Nesterov's method at μ = 0.04 and L = 1.\n")
+    assert "a method not every one of them studies" in unread
+
+
+@pytest.mark.parametrize("text", [
+    "PDF\n\nLet f (θ) = 1\n2 θ>Aθ − c>θ with A = diag(2, 4) and c = (2, 4)>. kθt − θ?k is the "
+    "error.\n(a) Compute the minimiser θ?.\n(b) Starting from θ0 = 0 with α = 0.25, compute θ2.\n",
+    "Plain\n\nLet f(w) = ½ wᵀAw − cᵀw with A = diag(2, 4) and c = [2, 4].\n"
+    "(a) Compute the minimiser w*.\n(b) From w_0 = 0 with step 0.25, compute w_2.\n",
+])
+def test_named_diagonal_matrix_with_a_linear_term(text):
+    got = _solved(text)
+    assert np.allclose([float(v) for v in got["a"]["minimiser"]], [1.0, 1.0])
+    want = _gd_iterates([[2, 0], [0, 4]], [2, 4], [0, 0], 0.25, 2)[-1]
+    assert np.allclose([float(v) for v in got["b"]["theta_2"]], want)

@@ -233,8 +233,8 @@ class QuadraticDynamicsReader:
 
 # -- curvature -------------------------------------------------------------------------------
 
-def _diag(flat: str) -> tuple[list, str] | None:
-    m = rx(r"\bH ?= ?diag ?(?=[(\[])").search(flat)
+def _diag(flat: str, letter: str = "H") -> tuple[list, str] | None:
+    m = rx(rf"\b{re.escape(letter)} ?= ?diag ?(?=[(\[])").search(flat)
     if m:
         got = array_at(flat, m.end())
         if got is not None and not is_matrix(got[0]):
@@ -453,6 +453,11 @@ def _matrix_form(own: str, ctx: str, r: PartReading) -> str | None:
         for form in matrix_quadratic_forms(text):
             found = [assigned_array(t, re.escape(form.matrix)) for t in (own, ctx)]
             got = next((a for a in found if a is not None), None)
+            diagonal = next((d for d in (_diag(t, form.matrix) for t in (own, ctx)) if d), None)
+            if got is None and diagonal is not None:  # "A = diag(2, 4)"
+                n = len(diagonal[0])
+                got = ([[v if i == j else Num(Fraction(0), "0") for j in range(n)]
+                        for i, v in enumerate(diagonal[0])], diagonal[1], 0)
             if got is None or not is_matrix(got[0]):
                 return (f"the matrix {form.matrix} of \"{form.source}\" is not given as a "
                         f"matrix (expected {form.matrix} = [[2, 1], [1, 2]] or a bmatrix)")
@@ -772,8 +777,16 @@ def _earlier_answers(own: str, label: str, previous: list[PartReading],
                                       "(expected the parts named, e.g. 'evaluate (c) and (d)')"))
         return None
     if any(r.value(f) is not None for f in (F.alpha, F.beta)):
-        r.miss(F.alpha, f"\"{said}\" re-evaluates earlier parts, but this part also states a "
-                        "step or momentum, which is not placed (expected the earlier settings)")
+        r.miss(f"question \"{said}\"", f"\"{said}\" re-evaluates earlier parts, but this "
+               "part also states a step or momentum, which is not placed (expected the earlier "
+               "settings)")
+        return None
+    named = [x for x in OPTIMIZERS.mentions(own) if x.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV)
+             and not negated(own, x.start)]
+    if named and any(p.value(F.method) != named[0].entry.key for p in parts):
+        r.miss(f"question \"{said}\"", f"\"{said}\" re-evaluates earlier parts, but this part "
+               f"names \"{named[0].phrase}\", a method not every one of them studies (expected "
+               "the earlier parts' methods)")
         return None
     out = []
     for i, p in enumerate(parts, 1):
