@@ -461,7 +461,7 @@ THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
     phrases=(r"\bwhere is the iterate\b",
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
-             r"\bθ_\d+\b(?! ?[-−] ?θ)",
+             r"\bθ_(?!0\b)\d+\b(?! ?[-−] ?θ)",
              r"\bparameters? after\b")))
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
