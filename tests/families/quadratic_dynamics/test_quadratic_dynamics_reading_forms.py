@@ -691,3 +691,11 @@ def test_named_diagonal_matrix_with_a_linear_term(text):
     assert np.allclose([float(v) for v in got["a"]["minimiser"]], [1.0, 1.0])
     want = _gd_iterates([[2, 0], [0, 4]], [2, 4], [0, 0], 0.25, 2)[-1]
     assert np.allclose([float(v) for v in got["b"]["theta_2"]], want)
+
+
+@pytest.mark.parametrize("ask", ["With α = 0.1, what rate does it give?",
+                                 "What rate does it achieve with α = 0.1?"])
+def test_rate_it_gives_at_a_step_stated_in_the_part_is_the_rate_at_that_step(ask):
+    got = _solved("Steps\n\nH = diag(1, 4), gradient descent.\n(a) What is the optimal step? "
+                  f"{ask}\n")
+    assert float(got["a"]["rate"]) == pytest.approx(max(abs(1 - 0.1 * x) for x in (1, 4)))

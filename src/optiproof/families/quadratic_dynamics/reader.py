@@ -127,6 +127,9 @@ class QuadraticDynamicsReader:
         the optimal momentum too."""
         if r.value(F.alpha) is None or r.found.get(_RATE_OF_OPTIMUM):
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
+        elif r.found.get(_RATE_AT_STEP):
+            asks = [(Q.RATE.key if k == Q.OPTIMAL_RATE.key else k, s) for k, s in asks]
+            r.answered_by[Q.OPTIMAL_RATE.key] = Q.RATE.key
         asks = _coordinate_factor(r, asks)
         keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
         for k, s in asks:
@@ -1253,6 +1256,21 @@ _TUNING_NAMED = re.compile(r"\b(?:optimal|best|optimally chosen) \(?(?:[α-ω]|l
                            r"[^.?;]{0,12}")
 """An optimal parameter named in the part ("the optimal (γ, β)"): it must be asked."""
 
+_RATE_AT_STEP = "rate at the stated step"
+_GENERIC_RATE = re.compile(r"\bwhat rate\b|\brate (?:does it|it) achieve", re.I)
+
+
+def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool:
+    """True when a generic 'what rate (does it give)' sits in the sentence that states the step
+    ("With α = 0.1, what rate does it give?"): the rate at that step, not the optimal rate."""
+    from optiproof.reading.questions import sentences
+
+    if not _GENERIC_RATE.search(src):
+        return False
+    return any(start <= pos < start + len(text) and step_source in text
+               for start, text in sentences(own))
+
+
 _RATE_OF_OPTIMUM = "rate of the optimum"
 _RATE_OF_IT = re.compile(r"\b(?:rate|contraction|factor)\b[^.?;]{0,30}?\b(?:(?:does |do |would |will )?"
                          r"it (?:gives?|achieves?|yields?|attains?|gets?)|(?:i|we|you) get with "
@@ -1304,8 +1322,14 @@ def _read_asks(own: str, r: PartReading) -> None:
             break
     order = list(_ASKS)
     found.sort(key=lambda f: (f[0], order.index(f[1])))
+    step = r.fields.get(F.alpha)
+    if step is not None and any(_rate_at_stated_step(own, pos, src, step.source)
+                                for pos, k, src in found if k == "optimal-rate"):
+        r.found[_RATE_AT_STEP] = True  # "With α = 0.1, what rate does it give?"
+        found = [(pos, "rate" if k == "optimal-rate" else k, src) for pos, k, src in found]
     kinds = [k for _, k, _ in found]
-    it = _RATE_OF_IT.search(own) if "optimal-step" in kinds else None
+    it = _RATE_OF_IT.search(own) if "optimal-step" in kinds and (
+        step is None or step.source not in own) else None  # a step stated here is the one meant
     if it is not None:
         r.found[_RATE_OF_OPTIMUM] = True  # "the best lr and what contraction it gives"
         if not {"rate", "optimal-rate"} & set(kinds):
