@@ -146,7 +146,8 @@ def quadratic_given_step(draw):
 
 @st.composite
 def quadratic_function(draw):
-    """A function written out: its Hessian, eigenvalues, minimiser, and convergence at a step."""
+    """A function written out: its Hessian, eigenvalues, minimiser, convergence at a step, and
+    the first iterates from a start."""
     a, d = draw(st.integers(2, 9)), draw(st.integers(2, 9))
     c = draw(st.integers(-1, 1))
     b1, b2 = draw(st.integers(-3, 3)), draw(st.integers(-3, 3))
@@ -154,7 +155,9 @@ def quadratic_function(draw):
             "function": f"{a}/2*x^2 + ({c})*x*y + {d}/2*y^2 - ({b1})*x - ({b2})*y",
             "variables": ["x", "y"], "method": "gd",
             "alpha": draw(st.sampled_from([0.05, 0.1, 0.3])),  # never on |1 - αλ| = 1
-            "asks": ["hessian", "eigenvalues", "objective-minimiser", "converges"]}
+            "theta0": [draw(st.integers(-2, 2)), draw(st.integers(-2, 2))],
+            "steps": sorted({draw(st.integers(1, 6)) for _ in range(2)}),
+            "asks": ["hessian", "eigenvalues", "objective-minimiser", "converges", "theta-t"]}
 
 
 @st.composite

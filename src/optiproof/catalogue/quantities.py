@@ -79,7 +79,7 @@ UPDATE = _add(_Q(
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
-             r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
+             r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
     value_kind="vector",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
@@ -297,15 +297,18 @@ MAX_STEP = _add(_Q(
     bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
-    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\(α, ?β\)|"
+    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\([αηγ], ?β\)|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
-             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\(α, ?β\))",
+             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\([αηγ], ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
              r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
+             r"\b(?:what|which) (?:constant )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
+             r"minimi[sz]es (?:the |its |this |that )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction "
+             r"factor)\b",
              r"\bα\^?\*"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\b(?:step(?: size)?|α|learning rate|lr)\b",
             r"\bstep(?: size)?\b", r"\blearning rate\b", r"\blr\b",
@@ -339,6 +342,7 @@ RATE = _add(_Q(
              r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
              r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
              r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
+             r"\band (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b(?! of)",
              r"\bspectral radius\b",
              r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
              r"(?:contraction )?factor\b"),
@@ -387,6 +391,13 @@ ZERO_CURVATURE = _add(_Q(
     "zero-curvature", "behaviour along zero-curvature directions", value_kind="explanation",
     phrases=(r"\bzero[- ]curvature", r"\bzero eigenvalues?", r"\bnull ?space",
              r"\bflat directions?", r"\bwhat happens along")))
+EARLIER_ANSWERS = _add(_Q(
+    "earlier-answers", "earlier parts' answers evaluated at given numbers",
+    phrases=(r"\b(?:evaluate|compute|recompute|give)\b (?:both|the two|all(?: three)?|these|those) "
+             r"(?:rates|answers|results|quantities)\b(?=[^.?]{0,60}\b(?:numerically|as numbers)\b)",
+             r"\b(?:evaluate|compute|recompute)\b (?:the answers (?:to|of) |your answers (?:to|of) |"
+             r"the results of )?(?:parts? )?\((?:[a-h]|\d{1,2})\)(?:,? (?:and |& )?\((?:[a-h]|"
+             r"\d{1,2})\))*(?= (?:numerically|as numbers|for|at|with)\b)")))
 
 # -- Adam mechanics ----------------------------------------------------------------------------
 UPDATE_RULE = _add(_Q(
@@ -458,7 +469,7 @@ THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
     phrases=(r"\bwhere is the iterate\b",
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
-             r"\bθ_\d+\b(?! ?[-−] ?θ)",
+             r"\bθ_(?!0\b)\d+\b(?! ?[-−] ?θ)",
              r"\bparameters? after\b")))
 COORDINATE_STEP = _add(_Q(
     "coordinate-step", "size of each coordinate's step", r"|\Delta\theta_{t,i}|",

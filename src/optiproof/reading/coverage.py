@@ -31,7 +31,9 @@ _OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·×]|sqrt\() ?$")
 _STRUCTURAL_AFTER = re.compile(r"^(?:[ ]?[-+/^*·)]|[A-Za-zα-ωΔθ∇‖(√])")
 _INDEX_ARITHMETIC = re.compile(r"_\(?\w{1,3}[-+]$")
 _ZERO_CONDITION = re.compile(r"(?<![\w])[dux] ?= ?$")
-_COMPARED = re.compile(r"[<>≤≥] ?$")
+_ZERO_BELOW = re.compile(r" ?[<≤] ?[A-Za-zα-ω]")
+"""``0 < μ < L``: a positivity condition, not a value."""
+_COMPARED = re.compile(r"[<>≤≥≻⪰≺⪯] ?$")
 _OPERATOR_AFTER = re.compile(r" ?[/*^·]")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
 _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)|"
@@ -91,7 +93,8 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
     if _JUXTAPOSED.match(flat[end:end + 2]) or _INDEX_ARITHMETIC.search(before) or \
             _COMPARED.search(before) or _OPERATOR_AFTER.match(flat[end:end + 3]):
         return True
-    if text == "0" and _ZERO_CONDITION.search(flat[max(0, start - 8):start]):
+    if text == "0" and (_ZERO_CONDITION.search(flat[max(0, start - 8):start]) or
+                        _ZERO_BELOW.match(flat[end:end + 4])):
         return True
     if before.rstrip(" ").endswith(("=", ",")) or flat[end:end + 2].lstrip(" ").startswith(","):
         return False

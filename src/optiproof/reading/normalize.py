@@ -86,7 +86,7 @@ _LATEX_SYMBOLS = {
     "theta": "θ", "vartheta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "Sigma": "Σ",
     "epsilon": "ε", "varepsilon": "ε", "tau": "τ", "rho": "ρ", "nabla": "∇", "infty": "∞",
     "partial": "∂", "top": "^T", "intercal": "^T", "cdot": "·", "times": "×", "le": "≤",
-    "leq": "≤", "ge": "≥", "geq": "≥", "preceq": "⪯", "succeq": "⪰", "in": "∈", "to": "→",
+    "leq": "≤", "ge": "≥", "geq": "≥", "preceq": "⪯", "succeq": "⪰", "succ": "≻", "prec": "≺", "in": "∈", "to": "→",
     "rightarrow": "→", "mapsto": "→",
     "leftarrow": "←", "gets": "←", "approx": "≈", "ne": "≠", "neq": "≠", "sum": "Σ",
     "ell": "l", "ldots": "...", "cdots": "...", "dots": "...", "prime": "'", "star": "*",
@@ -531,6 +531,9 @@ _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ])")
 _STACKED_HALF = re.compile(r"= ?1 ?\n ?2 (?=[‖θxwΘ])")
 _PDF_TRANSPOSE = re.compile(r"(?<=[)\w∆Δθ])>(?=[\s,.;:)∆Δθ(]|$)|(?<=[)\w])⊤")
 
+_PDF_FORM_TRANSPOSE = re.compile(r"(?<![\w])([θxwzuvy])>([A-Z])\1(?![\w])")
+"""``θ>Hθ`` (the quadratic form θᵀHθ with its ᵀ flattened to '>')."""
+
 
 def _pdf_half(text: str, notes: list[str], pattern: re.Pattern) -> str:
     """``= 1`` over ``2 θ...`` (a fraction ½ flattened by a PDF) -> ``= (1/2) θ...``, noted."""
@@ -556,6 +559,9 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w.])", r"‖\1‖_\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(RMS|op|nuc|tr|max)(?![A-Za-z])", r"‖\1‖_\2", text)
+    for v in dict.fromkeys(m.group(1) for m in _PDF_FORM_TRANSPOSE.finditer(text)):
+        text = re.sub(rf"(?<![\w])([a-z])>{v}(?![\w])", rf"\1^T{v}", text)  # its b>θ
+    text = _PDF_FORM_TRANSPOSE.sub(r"\1^T\2\1", text)
     return _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
 
 

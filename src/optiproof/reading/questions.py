@@ -27,7 +27,8 @@ _VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|w
           r"fill in|complete|tabulate")
 _LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:and|then|now|also|finally|so|hence|" \
         r"please|bonus|next|lastly),? )*"
-_IMPERATIVE = re.compile(_LEAD + rf"(?:[^,.?:]{{0,60}}[,:] )?(?:please )?(?:{_VERBS})\b", re.I)
+_IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:]|(?<=\d)\.(?=\d)){{0,60}}[,:] )?(?:please )?"
+                         rf"(?:{_VERBS})\b", re.I)
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
                        r"will|should|has|have)\b", re.I)
@@ -144,10 +145,19 @@ _FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:the|your|all|e
 asks nothing new (one on units, "in bytes", is not of this form and stays a request)."""
 
 
+_NUMERIC_FORM = re.compile(r"^(?:please )?(?:(?:give|report|state|write|express|present|"
+                          r"provide) (?:(?:the|your|all) )?(?:final )?(?:answers? |results? |"
+                          r"values? )?(?:as |in )?(?:numbers|numerical values|numeric values|"
+                          r"decimals)|(?:answer|answers|results|everything) (?:numerically|as "
+                          r"numbers)|numbers)(?:,? (?:not|rather than|instead of|no) (?:formulas|"
+                          r"formulae|expressions|symbols))?(?:,? please)?\s?[.!]?$", re.I)
+"""An instruction to answer in numbers ("Give numbers, not formulas.") asks nothing new."""
+
+
 def is_request(sentence: str) -> bool:
     """True when the sentence asks for something (see the module docstring)."""
     s = sentence.strip()
-    if _REMARK.match(s) or _FORM.match(s):
+    if _REMARK.match(s) or _FORM.match(s) or _NUMERIC_FORM.match(s):
         return False
     if s.endswith("?") or "?" in s:
         return True
@@ -169,8 +179,8 @@ def _symbol_asks(sentence: str, offset: int, taken: list[tuple[int, int]]) -> li
             sym = sentence[lo:hi]
             if _ENGLISH.search(sym.split("_")[0].split("^")[0]) or sym.lower() in {"it", "this", "that", "the", "an"}:
                 continue
-            if _names_method(sym):
-                continue
+            if _names_method(sym) or re.match(r"\.[eg]\.", sentence[hi:hi + 3]):
+                continue  # "i.e.", "e.g." are not symbols
             start, end = offset + lo, offset + hi
             if any(s < end and start < e for s, e in taken):
                 continue

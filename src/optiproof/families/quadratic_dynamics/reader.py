@@ -43,11 +43,12 @@ from optiproof.families.quadratic_dynamics.spec import fraction
 FAMILY = KEY
 F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
                     eigenvalues="eigenvalues", method="method", alpha="alpha",
-                    beta="beta", dampening="dampening", epsilon="epsilon", asks="asks")
+                    beta="beta", dampening="dampening", epsilon="epsilon", theta0="theta0",
+                    steps="steps", asks="asks")
 """Spec field names of the quadratic-dynamics family."""
 
 CUES = [
-    (r"θ\^T ?H ?θ|\bx\^T ?H ?x|\bw\^T ?H ?w", 3), (r"\bH ?= ?(?:diag|\[)", 2),
+    (r"θ\^T ?[A-Z] ?θ|\bx\^T ?[A-Z] ?x\b|\bw\^T ?[A-Z] ?w\b", 3), (r"\bH ?= ?(?:diag|\[)", 2),
     (r"\bquadratic\b", 1.5), (r"\beigenvalues?\b", 1.5), (r"\bcondition number\b", 2),
     (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant )?(?:step|learning "
      r"rate)", 2),
@@ -64,17 +65,17 @@ _ASKS = {
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
                 r"range|boundary)|\brange of (?:α|step sizes|learning rates)",
     "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
-                    r"\(α, ?β\)|"
+                    r"\([αηγ], ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
-                    r"(?:step|learning rate|lr\b|[αηγ]|\(α, ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
+                    r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
                     r"\bwith which (?:step(?: size)?|learning rate)\b",
-    "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\(α, ?β\)|α and β|"
+    "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
-                        r"\bbest (?:momentum|β|\(α, ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
+                        r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
     "optimal-rate": r"\boptimal (?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
-                    r"achieve|\bwhat rate\b",
+                    r"achieve|\bwhat rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
     "rate": r"\bconvergence rate|\brate of convergence|\bcontraction (?:factor|rate)|"
             r"\bhow fast\b|\blinear rate|\brate at α",
     "condition-number": r"\bcondition number\b",
@@ -114,7 +115,8 @@ class QuadraticDynamicsReader:
         answer also names the heavy-ball method it corresponds to; a rate asked without a
         given step is answered by the optimal rate."""
         asked = [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
-        if Q.OPTIMAL_RATE.key in asked and r.value(F.alpha) is None:
+        if Q.OPTIMAL_RATE.key in asked and (r.value(F.alpha) is None or
+                                             r.found.get(_RATE_OF_OPTIMUM)):
             r.answered_by[Q.RATE.key] = Q.OPTIMAL_RATE.key
             asked.append(Q.RATE.key)
         return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
@@ -123,8 +125,12 @@ class QuadraticDynamicsReader:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
         without a given step is the rate at the optimal step; the optimal pair (α, β) asks for
         the optimal momentum too."""
-        if r.value(F.alpha) is None:
+        if r.value(F.alpha) is None or r.found.get(_RATE_OF_OPTIMUM):
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
+        elif r.found.get(_RATE_AT_STEP):
+            asks = [(Q.RATE.key if k == Q.OPTIMAL_RATE.key else k, s) for k, s in asks]
+            r.answered_by[Q.OPTIMAL_RATE.key] = Q.RATE.key
+        asks = _coordinate_factor(r, asks)
         keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
         for k, s in asks:
             if k == Q.UPDATE.key and re.search(r"\bstep\b", s) and Q.OPTIMAL_STEP.key in keys:
@@ -138,12 +144,19 @@ class QuadraticDynamicsReader:
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
         taken = r.value(F.asks) or []
+        tuned = _TUNING_NAMED.search(r.own_text or "")
+        if tuned and not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & set(taken):
+            r.miss(f"question \"{tuned.group(0)}\"", f"\"{tuned.group(0)}\" names an optimal "
+                   "parameter the reading did not take (expected e.g. 'the optimal α and β')")
         eigs = r.fields.get(F.eigenvalues)
         if Q.EIGENVALUES.key in taken and eigs is not None and "smallest and largest" in eigs.note:
             r.miss(F.eigenvalues, f"the eigenvalues of H are asked, but \"{eigs.source}\" gives "
                                   "only the smallest and the largest (expected every eigenvalue, "
                                   "or H itself)")
-        if Q.MINIMISER.key in taken and r.value(F.b) is None and r.value(F.H) is not None and \
+        if Q.THETA_T.key in taken:
+            _place_iterates(r, [s for k, s in asks if k == Q.THETA_T.key])
+        if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.b) is None and \
+                r.value(F.H) is not None and \
                 any(c.name == "no linear term" for c in r.conventions):
             r.set(F.b, [0] * len(r.value(F.H)), next(
                 c.source for c in r.conventions if c.name == "no linear term"),
@@ -164,6 +177,8 @@ class QuadraticDynamicsReader:
         """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
         momentum symbol (γ, μ) in a part that asks for the optimal tuning is part of it."""
         s = symbol.replace(" ", "")
+        if _iterate_index(s):
+            return Q.THETA_T.key  # "compute w_1 and w_2", a flattened "θ1"
         found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
         if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
                 r.value(F.alpha) is not None:
@@ -189,8 +204,14 @@ class QuadraticDynamicsReader:
         methods = _read_methods(own, ctx)
         _read_parameter_formulas(own, ctx, r)
         _read_scalars(own, ctx, r)
+        _read_start(objects, r)
+        _step_of_an_optimum(own, previous, methods, r)
+        _carry_epsilon(own, previous, r)
         _read_asks(own, r)
-        methods = _each_method(own, part.label, previous, methods, r)
+        methods = _each_method(own, ctx, part.label, previous, methods, r)
+        again = _earlier_answers(own, part.label, previous, r)
+        if again is not None:
+            return again
         if len(methods) <= 1:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
@@ -206,14 +227,17 @@ class QuadraticDynamicsReader:
                               missing=list(r.missing), notes=list(r.notes),
                               conventions=list(r.conventions))
             sub.set(F.method, name, src)
+            for field, where in r.found.get(_SETTINGS, {}).get(name, ()):
+                sub.set(field.name, field.value, field.source,
+                        note=f"as in part ({where}) for {OPTIMIZERS[name].name}")
             out.append(sub)
         return out
 
 
 # -- curvature -------------------------------------------------------------------------------
 
-def _diag(flat: str) -> tuple[list, str] | None:
-    m = rx(r"\bH ?= ?diag ?(?=[(\[])").search(flat)
+def _diag(flat: str, letter: str = "H") -> tuple[list, str] | None:
+    m = rx(rf"\b{re.escape(letter)} ?= ?diag ?(?=[(\[])").search(flat)
     if m:
         got = array_at(flat, m.end())
         if got is not None and not is_matrix(got[0]):
@@ -281,6 +305,16 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         got = _diag(text)
         if got is not None:
             _set_eigs(r, got[0], got[1])
+            if F.eigenvalues in r.fields and any(
+                    f.matrix == "H" and f.vector and any(
+                        (a := assigned_array(u, re.escape(f.vector))) is not None and
+                        not is_matrix(a[0]) for u in (own, ctx))
+                    for t in (own, ctx) for f in matrix_quadratic_forms(t)):
+                # a linear term pairs with H's rows: the diagonal matrix, not its spectrum
+                vals = r.fields.pop(F.eigenvalues).value
+                r.set(F.H, [[v if i == j else 0 for j in range(len(vals))]
+                            for i, v in enumerate(vals)], got[1])
+                _linear_term(own, ctx, r)
             return
         arr = assigned_array(text, r"H|the Hessian|Hessian H" + _hessian_letter(text))
         if arr is not None and is_matrix(arr[0]):
@@ -301,9 +335,17 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
             if got2 is not None and len(got2[0]) >= 1:
                 _set_eigs(r, got2[0], phrase(text, m.start(), got2[1]))
                 return
+        got4 = _interval(text)
+        if got4 is not None:
+            _set_eigs(r, got4[0], got4[1])
+            if F.eigenvalues in r.fields:
+                r.fields[F.eigenvalues].note = ("the ends of the stated interval, both attained; "
+                                                "the rates depend on these two only")
+            return
         sym = rx(r"\b(?:between|from) (μ|m|λ_min) (?:and|to) (L|M|λ_max)\b|\[(μ|m|λ_min), ?"
                  r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?H ?⪯ ?(L) ?I|\b(μ)[- ]strongly convex and (L)[- ]"
-                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b").search(text)
+                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\bsmallest eigenvalue (μ|m) and (?:the )?"
+                 r"largest(?: eigenvalue)? (L|M)\b").search(text)
         if sym:
             lo, hi = [g for g in sym.groups() if g][:2]
             src = phrase(text, sym.start(), sym.end())
@@ -331,6 +373,40 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+_INTERVAL = re.compile(r"\b(?:spectrum|eigenvalues)(?: of (?:[A-Z]|the Hessian))?(?: σ\([A-Z]\))? "
+                       r"(?:is |are |lies |lie )?(?:all )?(?:contained |included )?(?:in|within|⊂|"
+                       r"⊆) ?\[ ?(?=[\d.])")
+_BETWEEN = re.compile(r"\beigenvalues(?: of (?:[A-Z]|the Hessian))? (?:are |lie |all lie |"
+                      r"range )?(?:between|from) (?=\d)")
+"""'the eigenvalues of H are between 0.5 and 50': the smallest and largest eigenvalue, as for
+'between μ and L' (both ends attained)."""
+_ENDS_ATTAINED = re.compile(r"\bboth (?:ends|endpoints|end-points|extremes)(?: being| are| is)? "
+                            r"(?:attained|eigenvalues|achieved)\b", re.I)
+
+
+def _interval(text: str) -> tuple[list, str] | None:
+    """"the spectrum of Q is contained in [10^-2, 1] with both ends attained": the two ends as
+    the smallest and largest eigenvalue (an interval whose ends are not said to be attained is
+    not read: the rates would be bounds, not values)."""
+    between = _BETWEEN.search(text)
+    if between is not None:
+        lo, hi = number_at(text, between.end()), None
+        sep = lo and rx(r" ?(?:and|to|,) ?").match(text, lo[1])
+        hi = sep and number_at(text, sep.end())
+        if hi and 0 < lo[0].value < hi[0].value:
+            return [lo[0], hi[0]], phrase(text, between.start(), hi[1])
+    m = _INTERVAL.search(text)
+    if m is None or not _ENDS_ATTAINED.search(text[m.end():m.end() + 120]):
+        return None
+    lo = number_at(text, m.end())
+    sep = lo and rx(r" ?, ?").match(text, lo[1])
+    hi = sep and number_at(text, sep.end())
+    if not hi or not rx(r" ?\]").match(text, hi[1]):
+        return None
+    ends = _ENDS_ATTAINED.search(text, m.end())
+    return [lo[0], hi[0]], phrase(text, m.start(), ends.end())
 
 
 _HESSIAN_NAMED = re.compile(r"\b(?:the )?Hessian (?:matrix )?([A-GI-Z])\b|(?<![\w])([A-GI-Z]) ?= ?"
@@ -380,6 +456,11 @@ def _matrix_form(own: str, ctx: str, r: PartReading) -> str | None:
         for form in matrix_quadratic_forms(text):
             found = [assigned_array(t, re.escape(form.matrix)) for t in (own, ctx)]
             got = next((a for a in found if a is not None), None)
+            diagonal = next((d for d in (_diag(t, form.matrix) for t in (own, ctx)) if d), None)
+            if got is None and diagonal is not None:  # "A = diag(2, 4)"
+                n = len(diagonal[0])
+                got = ([[v if i == j else Num(Fraction(0), "0") for j in range(n)]
+                        for i, v in enumerate(diagonal[0])], diagonal[1], 0)
             if got is None or not is_matrix(got[0]):
                 return (f"the matrix {form.matrix} of \"{form.source}\" is not given as a "
                         f"matrix (expected {form.matrix} = [[2, 1], [1, 2]] or a bmatrix)")
@@ -617,13 +698,15 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
         found = []
         for name, pattern in _METHODS.items():
             for m in rx(pattern).finditer(text):
-                if negated(text, m.start()):
+                if negated(text, m.start()) or _SWITCHED_OFF.match(text, m.end()):
                     continue
                 if name == O.HEAVY_BALL.key and rx(r"\bnesterov(?:'s)? $").search(
                         text[max(0, m.start() - 12):m.start()]):
                     continue
                 found.append((m.start(), name, phrase(text, m.start(), m.end())))
                 break
+        if found and text is own:
+            found += _coordinated_gd(own, found)
         if found:
             found.sort()
             out, seen = [], set()
@@ -635,15 +718,107 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
     return []
 
 
+_SWITCHED_OFF = re.compile(r"\w* ?= ?(?:False|0(?![.\d]))\b")
+"""``nesterov=False`` in code: the method is switched off, not named."""
+
+_COORDINATED = re.compile(r" ?(?:,|and|or|vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?",
+                          re.I)
+
+
+def _coordinated_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Plain gradient descent named next to a momentum method ("how many iterations do gradient
+    descent and heavy ball need", "compare GD vs Nesterov"): a method of the part as well. A
+    mention inside a description ("heavy ball is gradient descent plus momentum") is not."""
+    moments = [(m.start, m.end) for m in OPTIMIZERS.mentions(own) if m.entry is not O.GD]
+    for m in OPTIMIZERS.mentions(own):
+        if m.entry is not O.GD or negated(own, m.start):
+            continue
+        if any(_COORDINATED.fullmatch(own[m.end:s]) or _COORDINATED.fullmatch(own[e:m.start])
+               for s, e in moments):
+            return [(m.start, O.GD.key, m.phrase)]
+    return []
+
+
 _EACH = re.compile(r"\b(?:each of the (?:two|three|\d) (?:methods|algorithms|optimi[sz]ers)|both "
                    r"(?:methods|algorithms|optimi[sz]ers)|each (?:method|algorithm|optimi[sz]er)|"
                    r"the two (?:methods|algorithms|optimi[sz]ers))\b", re.I)
 
 
-def _each_method(own: str, label: str, previous: list[PartReading],
+_RATE_ASKS = (Q.RATE.key, Q.OPTIMAL_RATE.key)
+_REDONE = (F.method, F.alpha, F.beta, F.epsilon, F.asks)
+"""The fields a part re-evaluated at new numbers takes from the earlier part."""
+
+
+def _earlier_answers(own: str, label: str, previous: list[PartReading],
+                     r: PartReading) -> list[PartReading] | None:
+    """"Evaluate (c) and (d) numerically for μ = 10^-2 and L = 1", "Evaluate both rates
+    numerically": one reading per earlier part named (or per earlier part asking a rate), with
+    that part's method, step, momentum and asks (only its rates for 'rates') and this part's
+    numeric curvature. None when the part asks no such thing."""
+    m = next((x for x in QUANTITIES.mentions(own) if x.entry.key == Q.EARLIER_ANSWERS.key), None)
+    if m is None:
+        return None
+    said = own[m.start:m.end]
+    refs = [x.lower() for x in re.findall(r"\(([a-h]|\d{1,2})\)", said)]
+    rates_only = bool(re.search(r"\brates\b", said))
+    tops = [p for p in previous if p.value(F.asks) and "." not in p.label]
+    if refs:
+        parts = [p for ref in refs for p in tops if p.label.lower() == ref]
+        want = len(refs)
+    else:
+        parts = [p for p in tops if not rates_only or set(_RATE_ASKS) & set(p.value(F.asks))]
+        count = re.search(r"\b(both|two|three|four)\b", said)
+        want = {"both": 2, "two": 2, "three": 3, "four": 4}[count.group(1)] if count else \
+            len(parts)
+    eigs = r.value(F.eigenvalues)
+    numeric = (eigs is not None and not any(isinstance(x, str) for x in eigs)) or \
+        r.value(F.H) is not None
+    if len(parts) != want or not parts or not numeric:
+        r.miss(f"question \"{said}\"", f"\"{said}\" asks earlier answers again, but "
+               + ("this part gives no numeric curvature (expected e.g. 'μ = 0.01 and L = 1')"
+                  if not numeric else f"{len(parts)} earlier part(s) fit where {want} are named "
+                                      "(expected the parts named, e.g. 'evaluate (c) and (d)')"))
+        return None
+    if any(r.value(f) is not None for f in (F.alpha, F.beta)):
+        r.miss(f"question \"{said}\"", f"\"{said}\" re-evaluates earlier parts, but this "
+               "part also states a step or momentum, which is not placed (expected the earlier "
+               "settings)")
+        return None
+    named = [x for x in OPTIMIZERS.mentions(own) if x.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV)
+             and not negated(own, x.start)]
+    if named and any(p.value(F.method) != named[0].entry.key for p in parts):
+        r.miss(f"question \"{said}\"", f"\"{said}\" re-evaluates earlier parts, but this part "
+               f"names \"{named[0].phrase}\", a method not every one of them studies (expected "
+               "the earlier parts' methods)")
+        return None
+    out = []
+    for i, p in enumerate(parts, 1):
+        sub = PartReading(f"{label}.{i}", FAMILY,
+                          fields={k: v for k, v in r.fields.items() if k not in _REDONE},
+                          missing=[x for x in r.missing if x.name != F.asks],
+                          notes=list(r.notes), conventions=list(r.conventions))
+        for name in _REDONE:
+            if name in p.fields:
+                f = p.fields[name]
+                value = [a for a in f.value if a in _RATE_ASKS] if name == F.asks and \
+                    rates_only else f.value
+                sub.set(name, value, f.source, note=f"as in part ({p.label}), at this part's "
+                                                    "numbers")
+        sub.answered_by[Q.EARLIER_ANSWERS.key] = (sub.value(F.asks) or [None])[0]
+        sub.notes.append(f"\"{said}\": part ({p.label}) again, at this part's curvature")
+        out.append(sub)
+    return out
+
+
+_SETTINGS = "settings of each method"
+
+
+def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
                  methods: list[tuple[str, str]], r: PartReading) -> list[tuple[str, str]]:
     """"each of the two methods (tuned as in (b), (c))": the methods of the parts referred to,
-    one reading each; a part that asks about several methods but names fewer is refused."""
+    else the methods the shared text names, one reading each, each with the step and momentum
+    the earlier parts studying it state (one setting per method, else refused); a part that
+    asks about several methods but names fewer is refused."""
     m = _EACH.search(own)
     if m is None or len(methods) >= 2:
         return methods
@@ -659,12 +834,46 @@ def _each_method(own: str, label: str, previous: list[PartReading],
     if len(found) >= 2:
         r.notes.append(f"\"{m.group(0)}\": the methods of parts "
                        f"{', '.join('(' + x + ')' for x in refs)}, one answer each")
+        _method_settings(r, found, [p for p in previous if p.label.split(".")[0].lower() in refs])
         return found
+    named = list(dict.fromkeys(x.entry.key for x in OPTIMIZERS.mentions(ctx)
+                               if x.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV) and
+                               not negated(ctx, x.start)))
+    if not refs and len(named) >= 2 and not r.value(F.alpha) and not r.value(F.beta) and \
+            all(any(p.value(F.method) == k for p in previous) for k in named):
+        found = [(k, f"{phrase(own, m.start(), m.end())}; {OPTIMIZERS[k].name} (shared text)")
+                 for k in named]
+        r.notes.append(f"\"{m.group(0)}\": the methods the shared text names, one answer each")
+        if _method_settings(r, found, previous):
+            return found
+        return methods
     r.miss(f"question \"{m.group(0)}\"",
            f"\"{m.group(0)}\" asks about several methods, but the part names "
            f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
            "'for gradient descent and for heavy ball')")
     return methods
+
+
+def _method_settings(r: PartReading, found: list[tuple[str, str]],
+                     parts: list[PartReading]) -> bool:
+    """The step and momentum each method of ``found`` has in the earlier ``parts`` that study it
+    (into ``r.found``); False (refused) when one method has several different settings."""
+    settings = {}
+    for method, _ in found:
+        seen = {(str(p.value(F.alpha)), str(p.value(F.beta))): p for p in parts
+                if p.value(F.method) == method and
+                (p.value(F.alpha) is not None or p.value(F.beta) is not None)}
+        if len(seen) > 1:
+            r.miss(F.alpha, f"{OPTIMIZERS[method].name} has several step sizes or momenta in the "
+                            "earlier parts, and this part does not say which (expected e.g. "
+                            "'with α = 0.1')")
+            return False
+        if seen:
+            p = next(iter(seen.values()))
+            settings[method] = [(p.fields[f], p.label) for f in (F.alpha, F.beta)
+                                if f in p.fields]
+    r.found[_SETTINGS] = settings
+    return True
 
 
 def _scalar(text: str, names: str) -> tuple[Any, str] | None:
@@ -720,32 +929,165 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η") or \
             _step_value(text)
         if got is not None:
-            _set_number(r, F.alpha, got)
+            _set_number(r, F.alpha, got, text)
             break
-    m = _ANSWER_OF_PART.search(own)
-    if m and r.value(F.alpha) is None:
-        r.miss(F.alpha, f"\"{phrase(own, m.start(), m.end())}\" takes the step from another "
-                        "part's answer, which the reading does not carry over (expected the "
-                        "step stated, e.g. 'α = 0.1' or 'α = 1/L')")
     for field, names in ((F.beta, r"β|beta|momentum(?: coefficient| parameter)?"),
                          (F.dampening, r"dampening")):
         for text in (own, ctx) if not _from_formula(r, field) else ():
             got = _scalar(text, names)
             if got is not None:
-                _set_number(r, field, got)
+                _set_number(r, field, got, text)
                 break
     for text in (own, ctx):
         got = _scalar(text, r"ε|epsilon|eps")
         if got is not None:
-            _set_number(r, F.epsilon, got)
+            _set_number(r, F.epsilon, got, text)
             break
         factor, bound = _factor(text), _bound(text)
         got = factor or bound
         if got is not None:
             if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
                 got = (factor[0], f"{factor[1]}; {bound[1]}")
+            elif factor and bound and _garbled_power(factor[0], bound[0]):
+                got = (bound[0], f"{factor[1]}; {bound[1]}")
+                r.notes.append(f"\"{factor[1]}\" is read as 10^{factor[0].text[2:]}, a power "
+                               f"whose exponent lost its superscript: \"{bound[1]}\" states it")
+            elif factor and bound:
+                r.miss(F.epsilon, f"\"{factor[1]}\" and \"{bound[1]}\" state different error "
+                                  "factors (expected one factor, e.g. 'reduce the error by 10^3' "
+                                  "with 'ρ^k ≤ 10^-3')")
+                break
             _set_ratio(r, got)
             break
+
+
+_AS_IN = re.compile(r"\b(?:iterations?|iteration count|steps|number of (?:iterations|steps)|"
+                    r"tolerance|accuracy|error (?:factor|reduction)|reduction)\b[^.?;]{0,30}?\b"
+                    r"(?:as in|like in|as for|same as in|same as) (?:part |question )?\(?"
+                    r"([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\)", re.I)
+
+
+def _carry_epsilon(own: str, previous: list[PartReading], r: PartReading) -> None:
+    """"the iteration count as in (a)": the error factor of the part referred to, when this
+    part states none."""
+    if r.value(F.epsilon) is not None:
+        return
+    m = _AS_IN.search(own)
+    if m is None:
+        return
+    ref = m.group(1).lower()
+    got = [p for p in previous if p.label.split(".")[0].lower() == ref and
+           p.value(F.epsilon) is not None]
+    if not got or len({str(p.value(F.epsilon)) for p in got}) != 1:
+        return
+    src = got[0].fields[F.epsilon]
+    r.set(F.epsilon, src.value, f"{phrase(own, m.start(), m.end())}; ({ref}): {src.source}",
+          note=f"the error factor of part ({ref}), which this part refers to")
+
+
+_ITERATE_INDEX = re.compile(r"^(?:θ|theta|w|x)_?\{?\(?(\d{1,3})\)?\}?$")
+
+
+def _iterate_index(symbol: str) -> int | None:
+    """t of a numbered iterate ``θ_2``, ``w_1``, ``θ1``, ``x_{3}`` (None for θ_0 and others)."""
+    m = _ITERATE_INDEX.match(symbol.replace(" ", ""))
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
+def _read_start(objects: PartObjects, r: PartReading) -> None:
+    """θ_0 (w_0, x_0) = a number or a vector: kept until the asks show an iterate is asked."""
+    a = objects.assigned("theta_0", "w_0", "x_0", numeric=True)
+    if a is not None:
+        r.found[F.theta0] = (a.value, a.source)
+
+
+def _place_iterates(r: PartReading, phrases: list[str]) -> None:
+    """The asked iterates: their indices (``θ_2`` -> 2), the start read (0 -> the zero
+    vector of H's size), and H itself for a diagonal H read as its spectrum."""
+    coords = {v.replace("_", "").replace("{", "").replace("}", "")
+              for v in r.value(F.variables) or []}
+    clash = [p for p in phrases if re.sub(r"[_{}()\s]", "", p) in coords]
+    if clash:
+        r.miss(F.steps, f"\"{clash[0]}\" names a coordinate of f as well as a numbered iterate, "
+                        "so which is asked is not guessed (expected e.g. 'the second coordinate "
+                        "after one step' or 'θ_2, the iterate after two steps')")
+        return
+    steps = sorted({t for t in (_iterate_index(p) for p in phrases) if t})
+    if not steps:
+        r.miss(F.steps, f"could not read which iterate is asked in \"{phrases[0]}\" (expected "
+                        "e.g. 'compute θ_2')")
+        return
+    r.set(F.steps, steps, " | ".join(phrases))
+    eigs = r.fields.get(F.eigenvalues)
+    if r.value(F.H) is None and eigs is not None and rx(r"^H ?= ?diag\b").match(eigs.source):
+        vals = r.fields.pop(F.eigenvalues).value
+        r.set(F.H, [[v if i == j else 0 for j in range(len(vals))] for i, v in enumerate(vals)],
+              eigs.source)
+    start = r.found.get(F.theta0)
+    H = r.value(F.H)
+    if start is None or H is None:
+        return
+    value, src = start
+    try:
+        if isinstance(value, sympy.MatrixBase):
+            vec = spec_array([Num(Fraction(str(x)), str(x)) for x in value])
+        elif value == 0:
+            vec = [0] * len(H)
+        else:
+            r.miss(F.theta0, f"the start \"{src}\" is one number, but θ has {len(H)} entries "
+                             "(expected a vector, or 0)")
+            return
+    except (ValueError, TypeError) as err:
+        r.miss(F.theta0, f"{err} (\"{src}\")")
+        return
+    r.set(F.theta0, vec, src)
+
+
+_OPTIMUM_NAMED = re.compile(r"(?<![\w])(?:α|η|γ|lr) ?= ?(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b)")
+"""'γ = γ*': the step is the optimal step of the part's method."""
+
+
+def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tuple[str, str]],
+                        r: PartReading) -> None:
+    """A step stated as an optimum: 'for γ = γ*' (the optimal step of this part's method) or
+    'the step size α found in (d)' when part (d) asks the optimal step of its method; evaluated
+    exactly at the problem's numeric extreme eigenvalues (else refused)."""
+    if r.value(F.alpha) is not None:
+        return
+    m = _OPTIMUM_NAMED.search(own)
+    ref = _ANSWER_OF_PART.search(own)
+    if m is not None and len(methods) <= 1:
+        method = methods[0][0] if methods else O.GD.key
+        src = phrase(own, m.start(), m.end())
+    elif ref is not None:
+        label = re.search(r"([a-h1-9])\)?$", ref.group(0)).group(1).lower()
+        hits = [p for p in previous if p.label.lower() == label]
+        if len(hits) != 1 or Q.OPTIMAL_STEP.key not in (hits[0].value(F.asks) or []) or \
+                hits[0].value(F.alpha) is not None:
+            r.miss(F.alpha, f"\"{phrase(own, ref.start(), ref.end())}\" takes the step from "
+                            "another part's answer, which the reading carries over only from a "
+                            "part that asks the optimal step (expected the step stated, e.g. "
+                            "'α = 0.1' or 'α = 1/L')")
+            return
+        method = hits[0].value(F.method)
+        src = phrase(own, ref.start(), ref.end())
+    else:
+        return
+    from optiproof.families.quadratic_dynamics.solve import Quad, optimal
+
+    ends = _extremes(r)
+    if ends is None or ends[0] <= 0 or method not in (O.GD.key, O.HEAVY_BALL.key, O.NESTEROV.key):
+        r.miss(F.alpha, f"\"{src}\" takes the optimal step, but the problem's extreme "
+                        "eigenvalues are not numeric and positive, so it cannot be evaluated")
+        return
+    mu, big = ends
+    value = sympy.nsimplify(optimal(Quad(2, [mu, big], mu, big, 0, False, True), method)[0])
+    if not value.is_Rational:
+        r.miss(F.alpha, f"\"{src}\" is the optimal step {value}, not a rational number the "
+                        "exact solver can take")
+        return
+    r.set(F.alpha, str(value), src, note=f"the optimal step of {OPTIMIZERS[method].name} at "
+                                          f"μ = {mu}, L = {big}: {value}")
 
 
 _FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
@@ -827,12 +1169,20 @@ def _factor(text: str) -> tuple[Any, str] | None:
     return None
 
 
+def _garbled_power(factor: Any, bound: Any) -> bool:
+    """True when a factor written "104" (a PDF copy of 10⁴ that lost its superscript) is the
+    power of ten the stated bound gives (``ρ^k ≤ 10−4``): both say the error shrinks to 10^-4."""
+    m = re.fullmatch(r"10(\d{1,2})", factor.text.strip())
+    return m is not None and int(m.group(1)) > 0 and \
+        _as_ratio(bound.value) == Fraction(1, 10 ** int(m.group(1)))
+
+
 def _as_ratio(value: Any) -> Any:
     """A reduction factor as the fraction the error shrinks to (10^3 and 10^-3 both -> 1/1000)."""
     return 1 / value if value > 1 else value
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|"
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|"
                     r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=) ?(?=[\d.][^‖]{0,14}‖)")
 
 
@@ -854,8 +1204,20 @@ def _set_ratio(r: PartReading, got: tuple[Any, str]) -> None:
                                     f"1/{num.text}")
 
 
-def _set_number(r: PartReading, field: str, got: tuple[Any, str]) -> None:
+_EXPRESSION_AFTER = re.compile(r"[A-Za-zα-ωΑ-Ω√(∇]|[/*·×] ?[A-Za-zα-ωΑ-Ω√(∇\d]| [α-ω](?![a-zα-ω])|"
+                               r" [A-Z](?![A-Za-z])")
+"""What follows a number that is only the start of an expression: ``0.9α*``, ``2/L``, ``3 κ``."""
+
+
+def _set_number(r: PartReading, field: str, got: tuple[Any, str], text: str = "") -> None:
     num, src = got
+    at = text.find(src) if text else -1
+    if at >= 0 and _EXPRESSION_AFTER.match(text, at + len(src)):
+        shown = phrase(text, at, min(len(text), at + len(src) + 8))
+        r.miss(field, f"the value in \"{shown}\" is an expression in other symbols, which is not "
+                      f"read (its first number alone, {num.text}, would be a wrong value; expected "
+                      "one number, or α = 1/L)")
+        return
     try:
         r.set(field, num.spec_value(), src)
     except ValueError as err:
@@ -872,7 +1234,14 @@ _NEEDS = (
     (Q.MINIMISER.key, F.b, "the minimiser is asked, but the linear term b of f = ½θᵀHθ − bᵀθ is "
                            "not given (expected e.g. 'b = [1, 2]')"),
     (Q.CONVERGES.key, F.alpha, "the question whether the iteration converges needs the step "
-                               "size, which this part does not state (expected e.g. 'α = 0.1')"))
+                               "size, which this part does not state (expected e.g. 'α = 0.1')"),
+    *((Q.THETA_T.key, field, f"the iterates are asked, but {why}") for field, why in {
+        F.alpha: "the step size is not stated (expected e.g. 'α = 0.1')",
+        F.theta0: "the start is not stated (expected e.g. 'θ_0 = 0' or 'θ_0 = (1, 1)')",
+        F.b: "the linear term b of f = ½θᵀHθ − bᵀθ is not given (expected e.g. 'b = [1, 2]', "
+             "or f without a linear term)",
+        F.H: "H itself is not given (its eigenvalues alone do not fix the iterates; expected "
+             "e.g. H = [[2, 1], [1, 2]])"}.items()))
 """Asks whose input field must have been read: (quantity, field, the refusal's reason)."""
 
 
@@ -882,6 +1251,65 @@ _CHOOSES_STEP = re.compile(r"\b(?:which|what|the) (?:step(?: size)? |learning ra
                            r"optimal))", re.I)
 """A request that asks which step is best ("Which η minimises ρ?", "which η gives the fastest
 worst-case convergence"): the optimal step."""
+
+_TUNING_NAMED = re.compile(r"\b(?:optimal|best|optimally chosen) \(?(?:[α-ω]|lr|step|momentum)"
+                           r"[^.?;]{0,12}")
+"""An optimal parameter named in the part ("the optimal (γ, β)"): it must be asked."""
+
+_RATE_AT_STEP = "rate at the stated step"
+_GENERIC_RATE = re.compile(r"\bwhat rate\b|\brate (?:does it|it) achieve", re.I)
+
+
+def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool:
+    """True when a generic 'what rate (does it give)' sits in the sentence that states the step
+    ("With α = 0.1, what rate does it give?"): the rate at that step, not the optimal rate."""
+    from optiproof.reading.questions import sentences
+
+    if not _GENERIC_RATE.search(src):
+        return False
+    return any(start <= pos < start + len(text) and step_source in text
+               for start, text in sentences(own))
+
+
+_RATE_OF_OPTIMUM = "rate of the optimum"
+_RATE_OF_IT = re.compile(r"\b(?:rate|contraction|factor)\b[^.?;]{0,30}?\b(?:(?:does |do |would |will )?"
+                         r"it (?:gives?|achieves?|yields?|attains?|gets?)|(?:i|we|you) get with "
+                         r"(?:that|this|it)|with (?:that|this) (?:one|step|lr|learning rate)|at "
+                         r"(?:that|this) (?:step|lr|learning rate))\b", re.I)
+"""A rate asked of the optimal step just asked ("the best lr and what contraction it gives"):
+the optimal rate, whatever step the shared text mentions."""
+
+_COORDINATE_FACTOR = re.compile(r"\bby what factor (?:does |do |is |are )?(?:the )?(?:\|([^|\s]{1,6})\||"
+                                r"([A-Za-zθ]\w{0,3}) coordinate)", re.I)
+
+
+def _coordinate_factor(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"By what factor does |w2| grow per step?": on a diagonal H at a given step, the factor
+    |1 − αλ| of that coordinate; answered as the rate when it is the worst factor (the rate is
+    the largest one), else refused naming the coordinate."""
+    if not any(k == Q.RATIO.key for k, _ in asks):
+        return asks
+    m = _COORDINATE_FACTOR.search(r.own_text or "")
+    H, names, alpha = r.value(F.H), r.value(F.variables), r.value(F.alpha)
+    if m is None or H is None or not names or alpha is None or alpha == "1/L" or any(
+            fraction(H[i][j]) for i in range(len(H)) for j in range(len(H)) if i != j):
+        return asks
+    name = (m.group(1) or m.group(2)).replace("_", "")
+    if name not in [v.replace("_", "") for v in names]:
+        return asks
+    i = [v.replace("_", "") for v in names].index(name)
+    factors = [abs(1 - fraction(alpha) * fraction(H[k][k])) for k in range(len(H))]
+    src = phrase(r.own_text, m.start(), m.end())
+    if factors[i] != max(factors):
+        r.miss(f"question \"{src}\"", f"\"{src}\" asks the factor of one coordinate, "
+                                      f"{factors[i]}, which is "
+                       "not the worst one (the rate); optiproof answers the rate only")
+        return asks
+    r.answered_by[Q.RATIO.key] = Q.RATE.key
+    r.notes.append(f"\"{src}\": H is diagonal, so {name} is an eigendirection; its factor "
+                   f"|1 − αλ| = {factors[i]} is the largest, the rate")
+    return asks + [(Q.RATE.key, src)]
+
 
 def _read_asks(own: str, r: PartReading) -> None:
     found = []
@@ -894,8 +1322,21 @@ def _read_asks(own: str, r: PartReading) -> None:
             break
     order = list(_ASKS)
     found.sort(key=lambda f: (f[0], order.index(f[1])))
+    step = r.fields.get(F.alpha)
+    if step is not None and any(_rate_at_stated_step(own, pos, src, step.source)
+                                for pos, k, src in found if k == "optimal-rate"):
+        r.found[_RATE_AT_STEP] = True  # "With α = 0.1, what rate does it give?"
+        found = [(pos, "rate" if k == "optimal-rate" else k, src) for pos, k, src in found]
     kinds = [k for _, k, _ in found]
-    if "rate" in kinds and ("optimal-rate" in kinds or r.value(F.alpha) is None):
+    it = _RATE_OF_IT.search(own) if "optimal-step" in kinds and (
+        step is None or step.source not in own) else None  # a step stated here is the one meant
+    if it is not None:
+        r.found[_RATE_OF_OPTIMUM] = True  # "the best lr and what contraction it gives"
+        if not {"rate", "optimal-rate"} & set(kinds):
+            found.append((it.start(), "optimal-rate", phrase(own, it.start(), it.end())))
+            kinds.append("optimal-rate")
+    if "rate" in kinds and ("optimal-rate" in kinds or r.value(F.alpha) is None or
+                            r.found.get(_RATE_OF_OPTIMUM)):
         if "optimal-rate" not in kinds:
             found = [(p, "optimal-rate" if k == "rate" else k, s) for p, k, s in found]
             r.notes.append("a convergence rate without a given step: read as the rate at the "

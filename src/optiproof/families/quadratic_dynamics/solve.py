@@ -917,8 +917,32 @@ def ask_minimiser(c: Ctx) -> None:
         c.summary.append(f"$\\theta^\\star = {to_latex(theta.T)}^\\top$")
 
 
+def ask_theta_t(c: Ctx) -> None:
+    """θ_{t+1} = θ_t − α(Hθ_t − b) from the stated θ_0, exactly, for each asked t."""
+    spec = c.spec
+    Hm = c.quad.H
+    b = sympy.Matrix([exact_rational(x, field="b") for x in spec.b or []])
+    theta = sympy.Matrix([exact_rational(x, field="theta0") for x in spec.theta0 or []])
+    steps = sorted(set(spec.steps or []))
+    rows = [Equation.of(Tex(r"\theta_{t+1}"), Tex(r"\theta_t - \alpha(H\theta_t - b)")),
+            Equation.of(Tex(r"\theta_0"), theta.T)]
+    got = {}
+    for t in range(1, steps[-1] + 1):
+        theta = (theta - c.alpha * (Hm * theta - b)).applyfunc(sympy.nsimplify)
+        if t in steps:
+            got[t] = theta
+            if len(rows) < 8:
+                rows.append(Equation.of(Tex(f"\\theta_{{{t}}}"), theta.T))
+    c.der.add("Iterates", f"Apply the update with $\\alpha = {_il(c.alpha)}$ from $\\theta_0$, "
+              "step by step, in exact arithmetic.", *rows)
+    for t in spec.steps or []:
+        c.answer(Q.THETA_T.key, f"theta_{t}", f"\\theta_{{{t}}}", got[t], note=f"t = {t}")
+        if c.quad.n <= SHOW_MAX:
+            c.summary.append(f"$\\theta_{{{t}}} = {to_latex(got[t].T)}^\\top$")
+
+
 ASKS = {"objective-minimiser": ask_minimiser, "hessian": ask_hessian, "converges": ask_converges,
-        "eigenvalues": ask_eigenvalues,
+        "eigenvalues": ask_eigenvalues, "theta-t": ask_theta_t,
         "max-step": ask_max_step, "condition-number": ask_condition_number,
         "optimal-step": ask_optimal_step, "optimal-rate": ask_optimal_rate, "rate": ask_rate,
         "optimal-momentum": ask_optimal_momentum,

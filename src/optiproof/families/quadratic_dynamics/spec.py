@@ -90,6 +90,10 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
     dampening: Any = Field(0, description="PyTorch SGD dampening, 0 <= dampening < 1.")
     epsilon: Any = Field(None, description="Error reduction factor for 'iterations', 0 < eps "
                                            "< 1.")
+    theta0: Vector | None = Field(None, description="Start θ_0 of the iterates asked by "
+                                                    "'theta-t'.")
+    steps: list[int] | None = Field(None, max_length=8, description="The indices t of the "
+                                                                    "iterates θ_t asked.")
     asks: list[Ask] = Field(..., min_length=1, max_length=12,
                             description="What to compute, in order.")
 
@@ -192,6 +196,8 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
                 check_symbol_name(v)
         if Q.MINIMISER.key in self.asks and (self.b is None or self.symbolic):
             raise ValueError("asks: the minimiser needs b and a numeric H (f = ½θᵀHθ − bᵀθ)")
+        if Q.THETA_T.key in self.asks:
+            _check_iterates(self)
         if "hessian" in self.asks and self.function is None:
             raise ValueError("asks: 'hessian' needs the function H is the Hessian of "
                              "(function, variables)")
@@ -287,6 +293,33 @@ def _check_H(rows: list[list[Any]]) -> None:
     if float(np.linalg.eigvalsh(arr).min()) < -1e-10 * scale:
         raise ValueError("H is indefinite (it has a negative eigenvalue), so f has no minimum "
                          "(expected H positive semidefinite)")
+
+
+MAX_ITERATE = 1000
+"""Largest iterate index θ_t computed exactly."""
+
+
+def _check_iterates(spec: QuadraticDynamicsSpec) -> None:
+    """'theta-t': plain gradient descent from a stated θ_0 with a numeric H, b and step."""
+    if spec.method != O.GD.key:
+        raise ValueError(f"asks: '{Q.THETA_T.key}' is computed for gradient descent only (a "
+                         "momentum method also needs θ_{-1})")
+    if spec.H is None or spec.symbolic or spec.n > EXACT_MAX_SIDE:
+        raise ValueError(f"asks: '{Q.THETA_T.key}' needs the matrix H itself, at most "
+                         f"{EXACT_MAX_SIDE} x {EXACT_MAX_SIDE} (its eigenvalues alone do not fix "
+                         "the iterates)")
+    if spec.alpha == INVERSE_L and not (spec.H_is_diagonal or spec.n <= 2):
+        raise ValueError(f"asks: '{Q.THETA_T.key}' with alpha = 1/L needs a diagonal or 2 x 2 H "
+                         "(else L is not exact); give alpha as a number")
+    if spec.b is None:
+        raise ValueError(f"asks: '{Q.THETA_T.key}' needs b (0 when f has no linear term)")
+    if spec.alpha is None:
+        raise ValueError(f"asks: '{Q.THETA_T.key}' needs the step size alpha")
+    if spec.theta0 is None or len(spec.theta0) != spec.n:
+        raise ValueError(f"asks: '{Q.THETA_T.key}' needs the start theta0 with {spec.n} entries")
+    if not spec.steps or any(not 1 <= t <= MAX_ITERATE for t in spec.steps):
+        raise ValueError(f"asks: '{Q.THETA_T.key}' needs steps: the indices t of the iterates, "
+                         f"1 <= t <= {MAX_ITERATE}")
 
 
 def _check_fixed_step(spec: QuadraticDynamicsSpec) -> None:

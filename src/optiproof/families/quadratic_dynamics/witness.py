@@ -124,6 +124,33 @@ def gd_rate_minimum(lams: np.ndarray) -> tuple[float, float, float]:
 
 # --------------------------------------------------------------------------- numpy check
 
+def _exact_unit_radius(spec: QuadraticDynamicsSpec, alpha: Any) -> bool | None:
+    """Plain GD with a rational H (or spectrum) and step: True when the spectral radius of the
+    symmetric M = I − αH is exactly 1, i.e. I − M² is positive semidefinite and singular (exact
+    Fraction elimination, not the solver's eigenvalues); None when not decidable this way."""
+    from fractions import Fraction
+
+    from optiproof.families.quadratic_dynamics.spec import fraction, psd_status
+
+    if spec.method != O.GD.key or spec.symbolic or alpha is None:
+        return None
+    a = sympy.sympify(alpha)
+    if not a.is_Rational:
+        return None
+    try:
+        step = Fraction(int(a.p), int(a.q))
+        H = [[fraction(x) for x in row] for row in spec.H] if spec.H is not None else \
+            [[fraction(x) if i == j else Fraction(0) for j, _ in enumerate(spec.eigenvalues)]
+             for i, x in enumerate(spec.eigenvalues or [])]
+    except (ValueError, TypeError, ZeroDivisionError):
+        return None
+    n = len(H)
+    M = [[(1 if i == j else 0) - step * H[i][j] for j in range(n)] for i in range(n)]
+    rest = [[(1 if i == j else 0) - sum(M[i][k] * M[k][j] for k in range(n)) for j in range(n)]
+            for i in range(n)]
+    return psd_status(rest) == "psd"
+
+
 def _alpha_beta(spec: QuadraticDynamicsSpec, solution: PartSolution, subs: dict,
                 lams: np.ndarray) -> tuple[float | None, float | None]:
     a, b = solution.facts.alpha, solution.facts.beta
@@ -165,10 +192,15 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
             if "converges" in ans and a is not None:
                 rho = float(radius(m, lams, a, b or 0.0))
                 claim = bool(ans["converges"].expr)
-                # a radius within 1e-9 of 1 cannot be told apart numerically: not confirmed
-                errs.append(("converges", 0.0 if abs(rho - 1) > 1e-9 and (rho < 1) == claim
-                             else 1.0))
-                notes.append(f"numpy radius at the given step {rho:.8g}")
+                # a radius within 1e-9 of 1 cannot be told apart numerically: not confirmed,
+                # unless exact arithmetic shows it is exactly 1 (plain GD, rational data)
+                exact = _exact_unit_radius(spec, solution.facts.alpha) \
+                    if abs(rho - 1) <= 1e-9 else None
+                errs.append(("converges", 0.0 if (abs(rho - 1) > 1e-9 and (rho < 1) == claim)
+                             or (exact is True and not claim) else 1.0))
+                notes.append(f"numpy radius at the given step {rho:.8g}" + (
+                    "; exactly 1 (I − M² is singular and PSD, exact elimination)"
+                    if exact else ""))
             if "condition number" in ans:
                 errs.append(("kappa", _rel(_value(ans["condition number"].expr, subs), L / mu)))
             if "max stable step" in ans:
@@ -614,6 +646,38 @@ def hessian_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
                  max_error=worst, runtime_s=watch.elapsed, compared="Hessian")
 
 
+def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check:
+    """The asked iterates θ_t against the real torch.optim.SGD run from θ_0 on ½θᵀHθ − bᵀθ in
+    float64 (gradient Hθ − b set by hand each step)."""
+    import torch
+
+    method = "real optimizer: torch.optim.SGD from θ_0, float64, iterates compared"
+    with stopwatch() as watch:
+        H = torch.tensor(_H(spec), dtype=torch.float64)
+        b = torch.tensor([float(x) for x in spec.b or []], dtype=torch.float64)
+        p = torch.tensor([float(x) for x in spec.theta0 or []], dtype=torch.float64,
+                         requires_grad=True)
+        lr = _value(solution.facts.alpha, {})
+        opt = torch.optim.SGD([p], lr=lr)
+        claims = {int(a.name.split("_")[1]): a for a in solution.answers
+                  if a.quantity == "theta-t"}
+        worst, seen = 0.0, []
+        with torch.no_grad():
+            for t in range(1, max(claims) + 1):
+                p.grad = H @ p - b
+                opt.step()
+                if t in claims:
+                    got = p.numpy()
+                    want = np.array([_value(v, {}) for v in claims[t].expr])
+                    scale = max(1.0, float(np.abs(got).max()))
+                    worst = max(worst, float(np.abs(got - want).max()) / scale)
+                    seen.append(t)
+    ok = sorted(seen) == sorted(claims) and worst <= 1e-9
+    return Check(method, "passed" if ok else "failed", f"iterates t = {sorted(seen)}: max "
+                 f"relative difference {worst:.2g} (lr = {lr:g})", max_error=worst,
+                 runtime_s=watch.elapsed, compared="iterates")
+
+
 SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H",
                     "condition number", "max stable step", "optimal step", "optimal rate", "rate",
                     "spectral radius", "iterations", "iteration matrix", "per-direction factor",
@@ -626,6 +690,8 @@ def witnesses(spec: QuadraticDynamicsSpec, solution: PartSolution,
     """The witnesses that apply to this part's asks, as (method, thunk) pairs."""
     ans = _answers(solution)
     out: list[tuple[str, Callable[[], Check]]] = []
+    if any(a.quantity == "theta-t" for a in solution.answers):
+        out.append(("torch iterates", lambda: iterates_check(spec, solution)))
     if "Hessian" in ans and spec.function is not None:
         out.append(("finite-difference Hessian", lambda: hessian_check(spec, solution)))
     if set(ans) & SPECTRAL_ANSWERS:
