@@ -185,7 +185,8 @@ MESSAGES = _add(_Q(
                                                "messages-sent", "number-of-messages-sent",
                                                "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
-             r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b"),
+             r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b",
+             r"\bcount (?:the|all(?: the)?) messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
             r"#")))
 MESSAGE_SIZE = _add(_Q(
@@ -196,7 +197,9 @@ MESSAGE_SIZE = _add(_Q(
              r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
              r"message",
              r"\bhow many (?:values|floats|elements|entries|numbers|parameters|scalars) (?:does|do) "
-             r"(?:each|a|one|every|a single) (?:individual |single )?message (?:contain|carry|hold)"),
+             r"(?:each|a|one|every|a single) (?:individual |single )?message (?:contain|carry|hold)",
+             r"\b(?:what is the |and the |(?:give|state|find|report) the |how (?:large|big) is the )"
+             r"size of each(?= ?[?,;.]| ?$)"),
     labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
             r"\bmessage size\b",
             r"\bsize of (?:each|a|one|every) message\b")))
@@ -235,7 +238,36 @@ TIME = _add(_Q(
              r"\btotal time\b", r"\bT_?(?:ring|rd|rab|tree|ps)\b", r"\bT ?\(k\)",
              r"\btime per step\b",
              r"\b(?:estimate|compute|give|find|what is|derive) the (?:total |wall[- ]clock |"
-             r"communication |running |overall )?time\b", r"\brunning time\b")))
+             r"communication |running |overall )?time\b", r"\brunning time\b",
+             r"\b(?:both|the two|all three|the three) (?:total |running |communication )?times\b",
+             r"\brun[- ]?time of the (?:whole |entire |full )?(?:all[- ]?reduce|collective|"
+             r"synchroni[sz]ation|step)\b")))
+_NODES = r"(?:ranks?|workers?|gpus?|nodes?|process(?:es|ors?)?|machines?|devices?|replicas?)"
+HOLDS_SUM = _add(_Q(
+    "holds-sum", "every worker ends with the full sum", value_kind="yes-no",
+    aliases=("allreduce-correct",),
+    phrases=(r"\b(?:show|prove|verify|check|confirm|argue|explain why)(?: that)?\b[^.?]{0,40}?\b"
+             rf"(?:every|each|all(?: the)?|all {_NODES}) ?{_NODES}?\b[^.?]{{0,30}}?\b(?:holds?|has|"
+             r"have|ends? (?:up )?with|gets?|obtains?|knows?|contains?|receives?) (?:the |a copy of "
+             r"the )?(?:full |complete |exact |global |same |total |correct |whole )?(?:sum|average|"
+             r"mean|reduced (?:vector|gradient|result)|all[- ]?reduced (?:vector|gradient|result))\b",)))
+"""The all-reduce's correctness: after the schedule every worker holds the sum (the average)."""
+_CONTENDER = (r"(?:one|of (?:the|these|them)(?: two| three)?|of the (?:two|three) (?:\w+ )?(?:algorithms|"
+              r"schemes|methods)|algorithm|scheme|method|approach|option|collective|strategy|"
+              r"all[- ]?reduce)")
+FASTER = _add(_Q(
+    "faster", "the faster scheme", value_kind="name", aliases=("fastest", "which-faster"),
+    phrases=(rf"\bwhich (?:{_CONTENDER} )?(?:is|would be|will be|runs|finishes|wins)(?: the)? "
+             r"(?:faster|quicker|fastest|quickest)\b",
+             rf"\bwhich (?:{_CONTENDER} )?wins\b")))
+"""Which of the schemes compared takes the least time in the α-β model."""
+LATENCY_TIME = _add(_Q(
+    "latency-time", "latency part of the time (the α terms)", unit="s",
+    aliases=("latency-only-time", "latency-term"),
+    phrases=(r"\blatency[- ]only (?:time|cost|model)", r"\b(?:time|part|share|portion|fraction|"
+             r"percentage|proportion)\b[^.?]{0,25}\bdue to (?:the )?(?:latency|start-?up|α)",
+             r"\b(?:latency|α|alpha) (?:term|terms|part|share|cost) of (?:the |T\b)")))
+"""The time with the bandwidth terms dropped: α times the messages on the critical path."""
 BANDWIDTH_RATIO = _add(_Q(
     "bandwidth-ratio", "ratio to the bandwidth lower bound",
     aliases=("lower-bound-ratio",),

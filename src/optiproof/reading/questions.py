@@ -135,7 +135,12 @@ _QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"
                         r"\bwith (?:(?:the |its )(?:proper |full |usual |standard )?|(?:proper |full |usual |"
                         r"standard ))$", re.I)
 _REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b", re.I)
-_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:the|your|all|each) (?:final )?"
+_DEFINED_AS = re.compile(r"(?:^|[,;(] ?)where (?:the |a |an )?[\w -]{1,40}? (?:is|are|means|"
+                         r"denotes|is defined as|stands for) (?:defined as )?(?:the |as the )?$",
+                         re.I)
+"""A trailing definition clause ("..., where the total volume is the sum of the sizes of all
+messages"): what follows defines a word of the request; it is not asked."""
+_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:(?:the|your|all|each) )?(?:final )?"
                    r"(?:answers?|results?|formulas?|expressions?) (?:in terms of|in|as (?:a )?"
                    r"functions? of|using) (?:the )?(?:symbols? |variables? )?[A-Za-zα-ω](?:,? "
                    r"(?:and )?[A-Za-zα-ω]){0,5}\s?\.?$", re.I)
@@ -265,6 +270,8 @@ def _request(start: int, sentence: str) -> Request:
                         for _, e in named)]  # "the optimal step α*" names it; "the step, ρ" lists
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
+    asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
+                                                                 a.start - start])]
     inside = _parenthesised(sentence)
     outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
     if outer:

@@ -199,6 +199,7 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
         "busiest-received": _finish(c.busiest_received, s),
         "rounds": _finish(rounds, s),
         "time": latency * s.alpha + _finish(b * port_elements, s) / s.B,
+        "latency-time": latency * s.alpha,
         "bandwidth-ratio": _finish(busiest / bandwidth_lower_bound(s), s),
         "total-bytes": _finish(b * volume, s),
     }

@@ -30,6 +30,7 @@ from optiproof.core.text.match import (
     take_asks,
 )
 from optiproof.core.text.mathobjects import PartObjects
+from optiproof.core.text.numbers import find_numbers
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.communication.family import (COMMUNICATION, COSTS, IN_BYTES, KEY,
                                                      ON_SERVER)
@@ -41,7 +42,7 @@ FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
                     given="given", dtype="dtype", alpha="alpha", bandwidth="bandwidth",
                     chunks="chunks", given_scheme="scheme", given_quantity="quantity",
-                    given_value="value", derived="derived")
+                    given_value="value", derived="derived", log2_n="log2_n")
 """Spec field names of the communication family (and of its given cells)."""
 
 CUES = [
@@ -110,29 +111,40 @@ class CommunicationReader:
         placed = []
         own = r.found.get("texts", ("", ""))[0]
         asks = _in_bytes(r, own, asks)
+        ratios, fractions = [], []
         for key, source in asks:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
                 continue
             if key == Q.RATIO.key:
-                _read_ratio(r, source)
+                ratios.append(source)
+                continue
+            if key == Q.LATENCY_TIME.key and rx(r"\b(?:fraction|share|proportion|percentage)\b"
+                                                ).search(_sentence(own, source) or source):
+                fractions.append(source)
                 continue
             unit = rx(r"\bin (?:kilo|mega|giga|tera)?bytes\b|\bin ([kmgt]i?b)\b").search(source)
             if key in IN_BYTES and unit and unit.group(1):
                 r.miss("unit", f'"{source}" asks for a size in {unit.group(1)}; sizes are '
                                "given in bytes (expected a question in bytes)")
                 continue
+            if key == Q.TIME.key and r.answered_by.get(key) == Q.LATENCY_TIME.key:
+                key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
             if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
             placed.append((key, source))
         take_asks(r, F.quantities, placed, self.answers)
+        for source in ratios:  # after the part's own asks: a ratio divides two of them
+            _read_ratio(r, source, {k for k, _ in placed})
+        for source in fractions:
+            _latency_fraction(r, source)
         own, ctx = r.found.get("texts", ("", ""))
         if set(r.value(F.quantities) or []) & set(IN_BYTES):
             gigabyte(own + " " + ctx, r)
-        if "time" in (r.value(F.quantities) or []) and F.alpha not in r.fields:
-            read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
-                            F.bandwidth)
+        if F.alpha not in r.fields:
+            _read_times(own, ctx, r)
+        _read_case(own, r)
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
@@ -159,6 +171,7 @@ class CommunicationReader:
         r.found["previous"] = previous
         read_role(own, ctx, r, F.n, "workers", minimum=2)
         read_role(own, ctx, r, F.p, "parameters", minimum=1)
+        _read_levels(r)
         _read_average(own + " " + ctx, r)
         schemes = _read_schemes(own, ctx, r)
         _read_quantities(own, ctx, r)
@@ -194,6 +207,27 @@ def _read_table_shape(objects: PartObjects, r: PartReading) -> None:
             note = _table_shape(count, r)
             if note:
                 r.convention("table shape", count.source, note)
+
+
+_POWER_OF_TWO = r"= ?2 ?(?:\^ ?\{? ?|\*\* ?)?([a-zA-Z])\}?(?![\w(])|= ?2([ᵃ-ᶻ])"
+"""n = 2^k (also 2**k, 2ᵏ, and the garbled 2k): the exponent letter."""
+_SUPERSCRIPT = dict(zip("ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ", "abcdefghijklmnoprstuvwxyz"))
+
+
+def _read_levels(r: PartReading) -> None:
+    """n = 2^k, with n kept as a symbol: k names log2 n, and the answers are written with it
+    (the depth of a binomial tree, the rounds of recursive doubling)."""
+    n = r.value(F.n)
+    if not isinstance(n, str) or F.n not in r.fields:
+        return
+    source = r.fields[F.n].source
+    m = rx(_POWER_OF_TWO).search(source)
+    if m is None:
+        return
+    letter = m.group(1) or _SUPERSCRIPT.get(m.group(2) or "", "")
+    if not letter or letter == n:
+        return
+    r.set(F.log2_n, letter, source, note=f"n = 2^{letter}: log2 n is written {letter}")
 
 
 def _read_average(text: str, r: PartReading) -> None:
@@ -280,6 +314,75 @@ def _of_server(own: str, source: str) -> bool:
     return bool(before and before[-1].group(1))
 
 
+_NO_BANDWIDTH = (r"\bignor\w* (?:the )?(?:β|beta|bandwidth|transfer)(?: terms?| costs?| parts?| time)?"
+                 r"\b|\b(?:β|beta) ?= ?0(?![.,]?\d)|\binfinite bandwidth\b|\bbandwidth (?:is )?"
+                 r"(?:infinite|unlimited)\b|\blatency[- ]only\b|\bonly the (?:α|alpha|latency) "
+                 r"terms?\b")
+"""The bandwidth terms dropped: a latency-only time."""
+
+
+def _read_times(own: str, ctx: str, r: PartReading) -> None:
+    """The latency and bandwidth of a part that asks a time; a time asked with the bandwidth
+    terms dropped ("ignore the β terms") is the latency part of the time."""
+    quantities = list(r.value(F.quantities) or [])
+    dropped = rx(_NO_BANDWIDTH).search(own)
+    if dropped and Q.TIME.key in quantities and not negated(own, dropped.start()):
+        quantities = [Q.LATENCY_TIME.key if q == Q.TIME.key else q for q in quantities]
+        r.set(F.quantities, list(dict.fromkeys(quantities)), r.fields[F.quantities].source)
+        r.answered_by[Q.TIME.key] = Q.LATENCY_TIME.key
+        r.convention("latency only", dropped.group(0), "the bandwidth terms are dropped: the "
+                                                       "time is its latency part")
+    element = DTYPE_BYTES[r.value(F.dtype) or "float32"]
+    if {Q.TIME.key, Q.FASTER.key} & set(quantities):
+        read_cost_model(own, ctx, r, element, F.alpha, F.bandwidth)
+    elif Q.LATENCY_TIME.key in quantities:  # the bandwidth, if stated, is read but not needed
+        read_cost_model(own, ctx, r, element, F.alpha, F.bandwidth, bandwidth="optional")
+
+
+_CASE = r"\b(?:in|for|of|from|as in) (?:case|part|question|task|scenario|setting|item) \(?(\d{1,2}|[a-h])\)?(?![\w.])"
+"""A part named as the setting of this one ("Which is faster in case 2?")."""
+
+
+def _read_case(own: str, r: PartReading) -> None:
+    """"in case 2": the setting of an earlier part, recorded as read when this part's workers,
+    parameters, element type, latency, bandwidth and schemes are that part's; refused when
+    they differ (the part would be answered in another setting than the one it names)."""
+    for m in rx(_CASE).finditer(own):
+        label = m.group(1).lower()
+        earlier = [p for p in r.found.get("previous", []) if p.label == label]
+        if not earlier:
+            continue
+        fields = (F.n, F.p, F.dtype, F.alpha, F.bandwidth, F.schemes)
+        differ = [f for f in fields if f in earlier[0].fields and f in r.fields and
+                  earlier[0].value(f) != r.value(f)]
+        if Q.LATENCY_TIME.key in (earlier[0].value(F.quantities) or []) and \
+                Q.LATENCY_TIME.key not in (r.value(F.quantities) or []):
+            differ.append("the time (latency only there)")
+        if differ:
+            r.miss("setting", f'"{m.group(0)}" names the setting of part ({label}), but this '
+                              f"part reads other values of {', '.join(differ)}")
+        else:
+            r.convention("setting", m.group(0), f"the setting of part ({label})")
+
+
+def _latency_fraction(r: PartReading, source: str) -> None:
+    """"What fraction of T is due to latency": the latency part of the time over the time, of
+    the part's one scheme (refused with several)."""
+    schemes = r.value(F.schemes) or []
+    if len(schemes) != 1:
+        r.miss(F.derived, f'"{source}": the fraction of the time due to latency needs one '
+                          f"scheme, not {len(schemes)}")
+        return
+    quantities = list(r.value(F.quantities) or [])
+    r.set(F.quantities, list(dict.fromkeys(quantities + [Q.LATENCY_TIME.key, Q.TIME.key])),
+          r.fields[F.quantities].source if F.quantities in r.fields else source)
+    r.set(F.derived, [*(r.value(F.derived) or []),
+                      {"kind": Q.RATIO.key, "of": f"{Q.LATENCY_TIME.key}[{schemes[0]}]",
+                       "to": f"{Q.TIME.key}[{schemes[0]}]",
+                       "label": "fraction of the time due to latency"}], source)
+    r.answered_by[Q.LATENCY_TIME.key] = Q.RATIO.key
+
+
 def _read_crossover(r: PartReading, source: str) -> None:
     """The size at which two schemes' times are equal: a derived crossover of the part's two
     schemes' times, solved for the parameter count (a symbol of the part); refused otherwise."""
@@ -359,7 +462,68 @@ def _operand_in_words(text: str, schemes: list[str], defined: dict[str, str] | N
     return (key, named[0]) if len(named) == 1 else None
 
 
-def _read_ratio(r: PartReading, source: str) -> None:
+_THAN = (r"\bhow many times (?:more|larger|bigger|greater|higher|as much|as many)(?: (?:data|bytes|"
+         r"values|floats|traffic|elements))? (?P<x>[^.?;]{3,100}?) (?:than|as) (?P<y>[^.?;(]{3,100})|"
+         r"\bby (?:what|which|how large a|how much of a) factor (?:is|are|does|do|will|would) "
+         r"(?P<x2>[^.?;]{3,100}?) (?:larger|bigger|greater|more|higher|exceed)\w*(?: \w+)? than "
+         r"(?P<y2>[^.?;(]{3,100})")
+"""A ratio asked as a comparison: "how many times more data does the server receive than one
+GPU sends in the ring", "by what factor is the volume of all-to-all larger than the ring's"."""
+_ROLE_VERBS = ((r"\breceiv\w*|\bgets?\b|\btakes? in\b", "in"), (r"\bsen[dt]s?\b|\bsending\b|\bpush",
+                                                                 "out"))
+_BY_ROLE = {("worker", "out"): (Q.VALUES_SENT.key, Q.BYTES_SENT.key),
+            ("worker", "in"): (Q.VALUES_RECEIVED.key, Q.BYTES_RECEIVED.key),
+            ("server", "out"): (Q.SERVER_VALUES_SENT.key, Q.SERVER_BYTES_SENT.key),
+            ("server", "in"): (Q.SERVER_VALUES_RECEIVED.key, Q.SERVER_BYTES_RECEIVED.key)}
+"""(node, direction) -> the per-node cost in values and in bytes."""
+_SERVED = (S.PARAMETER_SERVER.key, S.SHARDED_PS.key)
+
+
+def _operand_by_role(text: str, schemes: list[str]) -> tuple[str, str] | None:
+    """(quantity in values, scheme) of an operand that names what one node sends or receives
+    ("data does the server receive", "one GPU sends in the ring"), or None when it names no
+    one node and one direction, or its scheme is not clear."""
+    node = rx(r"\b(?:(servers?)|workers?|gpus?|ranks?|nodes?|process(?:es)?|machines?|devices?)\b"
+              ).search(text)
+    if node is None or rx(r"\b(?:busiest|most|total|every|each other)\b|\ball\b(?![- ]?(?:reduce|"
+                          r"gather|to))").search(text):
+        return None
+    ways = {way for verb, way in _ROLE_VERBS if rx(verb).search(text)}
+    if len(ways) != 1 or rx(r"\b(?:and|plus|or)\b").search(text):
+        return None
+    role = "server" if node.group(1) else "worker"
+    key = _BY_ROLE[(role, ways.pop())][0]
+    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
+                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]))
+    if not named:
+        named = [s for s in schemes if (s in _SERVED) == (role == "server")]
+    return (key, named[0]) if len(named) == 1 else None
+
+
+def _scheme_only(text: str) -> str | None:
+    """The one scheme a bare second operand names ("in the ring", "with all-to-all"), else
+    None (it names a node, a verb or several schemes)."""
+    if not rx(r"^(?:(?:in|with|for|under|using) )?(?:the |a |plain )?[\w -]{1,40}?"
+              r"(?: (?:scheme|case|version|one|algorithm))?\s*$").match(text.strip()):
+        return None
+    if rx(r"\b(?:receiv|sen[dt]|gets?\b|workers?\b|gpus?\b|servers?\b|nodes?\b)").search(text):
+        return None
+    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
+                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]))
+    return named[0] if len(named) == 1 else None
+
+
+def _ratio_in_bytes(r: PartReading, operands: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Operands in values turned into bytes when the part asks those costs in bytes (the ratio
+    is the same; the answers it divides are then the part's own)."""
+    asked = set(r.value(F.quantities) or [])
+    in_bytes = {v: b for (v, b) in _BY_ROLE.values()}
+    if all(in_bytes.get(q) in asked for q, _ in operands):
+        return [(in_bytes[q], s) for q, s in operands]
+    return operands
+
+
+def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
     this part's cells; refused when an operand is not one quantity of one scheme."""
@@ -367,11 +531,21 @@ def _read_ratio(r: PartReading, source: str) -> None:
     schemes = list(dict.fromkeys(n for _, n, _ in first_of(ctx + " " + own, SCHEMES)))
     m = rx(_OF_PARTS).search(own)
     words = rx(_OF_PHRASES).search(own)
+    than = rx(_THAN).search(own)
     if m:
         operands = [_operand_of_part(r, m.group(i).lower()) for i in (1, 2)]
     elif words:
         defined = _abbreviations(ctx + " " + own)
         operands = [_operand_in_words(words.group(i), schemes, defined) for i in (1, 2)]
+    elif than:
+        x, y = than.group("x") or than.group("x2"), than.group("y") or than.group("y2")
+        operands = [_operand_by_role(x, schemes), _operand_by_role(y, schemes)]
+        other = _scheme_only(y)
+        if operands[0] and operands[1] is None and other and other != operands[0][1]:
+            operands[1] = (operands[0][0], other)  # "... in the PS than in the ring"
+        if all(operands):
+            operands = _ratio_in_bytes(r, operands)
+        words = than
     else:
         operands = [None]
     if any(o is None for o in operands):
@@ -381,7 +555,7 @@ def _read_ratio(r: PartReading, source: str) -> None:
         return
     (q1, s1), (q2, s2) = operands
     r.set(F.schemes, list(dict.fromkeys([s1, s2])), (m or words).group(0))
-    quantities = [q for q in r.value(F.quantities) or [] if q in (q1, q2)] or []
+    quantities = [q for q in r.value(F.quantities) or [] if q in (q1, q2) or q in asked]
     r.set(F.quantities, list(dict.fromkeys(quantities + [q1, q2])), (m or words).group(0))
     if set(r.value(F.quantities)) & set(IN_BYTES) and F.dtype not in r.fields:
         r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated")
@@ -551,8 +725,63 @@ def _formula(raw: str) -> str | None:
 
 # -- extras ----------------------------------------------------------------------------------
 
+_ROOT = (r"\b(?:(?:to|at|on|from|in|by|of) (?:the )?(?:root )?|root (?:is |= ?)?)(?:worker|rank|node|gpu|"
+         r"process|machine)(?: number)? ?0\b|\b(?:worker|rank|node|gpu|process) 0 (?:is|as) the root\b")
+"""The root of a tree all-reduce named as worker 0 ("reduce to worker 0")."""
+_NUMBERING = (r"\b(?:workers|ranks|nodes|gpus|processes)(?: \w)? ?(?:= ?)?\(?(?:0 ?(?:\.\.|-|–|to) ?"
+              r"(?:\d{1,4}|n ?- ?1)|(?:\w ?= ?)?0 ?, ?(?:1 ?, ?)?(?:\.\.\.|…|\. \. \.|\\dots) ?, ?"
+              r"(?:\d{1,4}|n ?- ?1))\)?")
+"""How the workers are numbered ("ranks 0..15", "ranks r = 0, ..., n-1")."""
+
+
+def _read_numbering(both: str, r: PartReading) -> None:
+    """The root of a tree named as worker 0 and the numbering of the ranks: read as what they
+    are (no count), recorded with their source."""
+    n = r.value(F.n)
+    for m in rx(_NUMBERING).finditer(both):
+        top = rx(r"(\d{1,4})\)?$").search(m.group(0))
+        if top and not rx(r"\bn ?- ?1\)?$").search(m.group(0)) and \
+                (not isinstance(n, int) or int(top.group(1)) != n - 1):
+            continue  # "ranks 0..7" with 16 workers: not this numbering
+        r.convention("numbering", m.group(0), "the workers are numbered 0 to n - 1")
+    if S.TREE.key in (r.value(F.schemes) or []):
+        for m in rx(_ROOT).finditer(both):
+            r.convention("root", m.group(0), "worker 0 is the root of the tree")
+
+
+_OPTION = (r"\b(?:option|scheme|method|approach|strategy|variant|algorithm|setup|design|choice)"
+           r"(?: (?:no\.?|number|#) ?| ?#| ?)\(?(\d|[A-D])\)?(?![\w.,])")
+"""A scheme's label ("Option 1 is a parameter server", "in option 2", "scheme B")."""
+
+
+def _read_labels(both: str, r: PartReading) -> None:
+    """Labels of the schemes ("Option 1", "scheme B"), recorded when the text names two or more
+    schemes: they number the schemes, they count nothing."""
+    if len(r.value(F.schemes) or []) + len(first_of(both, SCHEMES)) < 2:
+        return
+    for m in rx(_OPTION).finditer(both):
+        r.convention("label", m.group(0), "a label of one of the schemes compared")
+
+
+def _read_byte_size(both: str, r: PartReading) -> None:
+    """A restatement of the gradient's size in bytes ("S = 4×10^7 bytes" for 10^7 fp32 values):
+    recorded as read when it is p times the element's bytes."""
+    p, dtype = r.value(F.p), r.value(F.dtype)
+    if not isinstance(p, int) or dtype is None:
+        return
+    for num, start, end in find_numbers(both):
+        unit = rx(r" ?(?:bytes|B)\b").match(both, end)
+        if unit and num.value == p * DTYPE_BYTES[dtype]:
+            name = rx(r"(?<![\w])[A-Za-z] ?= ?$").search(both[max(0, start - 5):start])
+            lo = start - (len(name.group(0)) if name else 0)
+            r.convention("size in bytes", phrase(both, lo, unit.end()),
+                         f"the gradient's size in bytes: p times {DTYPE_BYTES[dtype]} bytes")
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
+    _read_numbering(both, r)
+    _read_labels(both, r)
     quantities = r.value(F.quantities) or []
     for name, pattern in _DTYPES.items():
         m = rx(pattern).search(both)
@@ -563,9 +792,8 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
         if set(quantities) & set(IN_BYTES):
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
-    if "time" in quantities:
-        read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
-                        F.bandwidth)
+    _read_times(own, ctx, r)
+    _read_byte_size(both, r)
     m = rx(r"\bnot (?:necessarily )?divisible|\buneven(?:ly)?\b|\bremainder\b").search(both)
     if m:
         r.set(F.chunks, "uneven", phrase(both, m.start(), m.end(), pad=20))

@@ -6,7 +6,8 @@ nouns, never from the letter) or an expression ("n = 2^k workers", garbled "n = 
 before "=" is the count, its value left symbolic). The workers are what the nouns workers, GPUs,
 nodes, ... count, or the p of "a 1/p shard"; the parameters are what parameters, params and
 weights count, or the entries, elements, floats or values a gradient or vector holds ("each
-worker holds a vector of N floats", "gradients of dimension d = 4096").
+worker holds a vector of N floats", "gradients of dimension d = 4096"), or a model's size with a
+scale ("a 350M model").
 
 Counts written as operands of an expression ("the other n − 1 workers", "n ≥ 2 workers") name
 the letter, not a number. The part's own text overrides the shared context ("Now n = 10"); in
@@ -148,7 +149,8 @@ def candidates(text: str, role: str) -> list[Cand]:
                     rf"(?:s|ing)?)(?: (?i:a|an|size|length|dimension|dim))? {_COUNT}[ -]{_ADJ}"
                     rf"(?i:{VALUE_NOUNS})\b",
                     rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:of|with)(?: (?i:a|the))? (?i:dimension"
-                    rf"|dim|length|size) {_COUNT}"]
+                    rf"|dim|length|size) {_COUNT}",
+                    rf"(?<![\w.,^/])(?P<c>{_NUM})[ -](?i:model)\b"]
     seen: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in rxc(pattern).finditer(text):
@@ -166,6 +168,9 @@ def candidates(text: str, role: str) -> list[Cand]:
             if rxc(r"^[A-Za-z]$").match(tok) or rxc(r"^\d\^?[a-z]$").match(tok):
                 _letter_count(text, m, "c", out)
                 continue
+            if rxc(r"(?i:model)$").search(m.group(0)) and \
+                    not rxc(r"(?:[kKMBG]|(?i:thousand|million|billion))$").search(tok):
+                continue  # "a 350M model" counts parameters; "a 2 model" does not
             value = _number(text, _Span(m, "c"))
             if value is not None:
                 out.append(Cand("number", value, phrase(text, m.start(), m.end())))

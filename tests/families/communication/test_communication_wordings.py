@@ -1,0 +1,245 @@
+"""Communication texts in wordings the reader learned: a zero latency, a ratio asked as a
+comparison, n = 2^k, "every worker ends with the sum", definitions, labels and numbering."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+
+from optiproof.core.errors import BadInput
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import ReadingIncomplete, read_report
+
+
+def _solved(text: str) -> dict:
+    reading = read_report(text)
+    problem = reading.to_problem()
+    solution = solve_problem(problem, SolveOptions(figures=False))
+    reading.attach(solution)
+    data = solution.to_dict()
+    assert solution.exit_code == 0, data
+    return data
+
+
+def _answers(data: dict) -> dict[tuple[str, str | None], object]:
+    return {(a["quantity"], a["subject"]): a for p in data["parts"] for a in p["answers"]}
+
+
+def _refusal(text: str) -> str:
+    reading = read_report(text)
+    with pytest.raises((ReadingIncomplete, BadInput)) as err:
+        reading.to_problem()
+    return "\n".join(reading.unread()) or str(err.value)
+
+
+SETUP = ("We average a gradient of p = 64,000,000 parameters in fp32 over n = 8 GPUs with ring "
+         "all-reduce. Each GPU sends at 10 GB/s. ")
+
+
+@pytest.mark.parametrize("clause", [
+    "Ignore latency. How long does one all-reduce take?",
+    "Assume the latency is negligible. How long does one all-reduce take?",
+    "Neglecting latency, what is the total time in seconds?",
+    "With zero latency, how long does the all-reduce take?",
+])
+def test_a_zero_latency_is_a_pure_bandwidth_time(clause):
+    data = _solved(SETUP + clause)
+    got = _answers(data)[("time", "ring-allreduce")]
+    # by hand: each GPU sends 2(n-1) chunks of p/n floats of 4 bytes at 10^10 bytes/s
+    want = Fraction(2 * 7 * 8_000_000 * 4, 10**10)
+    assert sp.Rational(got["expr"]) == sp.Rational(want.numerator, want.denominator)
+
+
+@pytest.mark.parametrize("clause", [
+    "Give the time as a function of α and p, and its value when the latency is ignored.",
+    "What does the time tend to as α → 0?",
+    "With latency α = 5 µs, ignore latency: how long does it take?",
+])
+def test_a_zero_latency_with_a_latency_variable_is_refused(clause):
+    assert "latency" in _refusal(SETUP + clause)
+
+
+def test_a_negated_zero_latency_is_not_read_as_zero():
+    reading = read_report(SETUP + "Do not ignore latency (α = 5 µs). How long does it take?")
+    problem = reading.to_problem()
+    assert problem.parts[0].alpha != 0
+
+
+@pytest.mark.parametrize("question, want", [
+    ("How many times more data does the server receive than a single GPU sends in the ring?",
+     Fraction(8 * 8, 2 * 7)),
+    ("By what factor is the number of bytes the server receives larger than what one worker "
+     "sends with ring all-reduce?", Fraction(8 * 8, 2 * 7)),
+    ("How many times more bytes does one worker send in the parameter server scheme than in "
+     "the ring?", Fraction(8, 2 * 7)),
+])
+def test_a_ratio_asked_as_a_comparison_of_two_nodes(question, want):
+    text = ("8 workers train a model with 1,000,000 parameters in fp16. Option 1: a parameter "
+            "server (a separate machine) receives every gradient and sends the average back. "
+            "Option 2: ring all-reduce. How many bytes does the server receive in option 1? "
+            "How many bytes does each worker send in option 2? " + question)
+    data = _solved(text)
+    ratio = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "ratio"]
+    assert len(ratio) == 1 and sp.Rational(ratio[0]["expr"]) == sp.Rational(
+        want.numerator, want.denominator)
+
+
+def test_a_comparison_naming_no_one_node_is_refused():
+    text = ("8 workers, 1,000,000 parameters in fp16, parameter server versus ring all-reduce. "
+            "How many bytes does the server receive? How many times more data moves in total "
+            "in the parameter server than in the ring?")
+    assert "ratio" in _refusal(text)
+
+
+@pytest.mark.parametrize("power", ["n = 2^k", "n = 2**k", "n = 2ᵏ"])
+def test_n_a_power_of_two_writes_the_answers_in_its_exponent(power):
+    text = (f"There are {power} workers, each with a gradient of p floats. Binomial tree "
+            "all-reduce (reduce to worker 0, then broadcast). Give the number of rounds and "
+            "the number of messages.")
+    data = _solved(text)
+    got = _answers(data)
+    k, n = sp.Symbol("k"), sp.Symbol("n")
+    assert sp.sympify(got[("rounds", "tree-allreduce")]["expr"]) == 2 * k
+    assert sp.simplify(sp.sympify(got[("messages", "tree-allreduce")]["expr"]) - 2 * (n - 1)) == 0
+
+
+def test_n_a_power_of_two_clashing_with_the_servers_letter_is_refused():
+    text = ("n = 2^k workers and k parameter server shards hold p parameters. How many messages "
+            "are sent?")
+    reading = read_report(text)
+    with pytest.raises((ReadingIncomplete, BadInput)):
+        reading.to_problem()
+
+
+@pytest.mark.parametrize("proof", [
+    "Show that after these rounds every rank holds the full sum.",
+    "Prove that at the end each worker has the complete sum of the gradients.",
+    "Verify that all GPUs end up with the same sum.",
+])
+def test_every_worker_ends_with_the_sum_is_answered_and_simulated(proof):
+    text = ("n workers each hold a gradient of p floats. Recursive doubling: in round i every worker exchanges "
+            f"its vector with the partner whose rank differs in bit i. How many rounds? {proof}")
+    data = _solved(text)
+    part = data["parts"][0]
+    held = [a for a in part["answers"] if a["quantity"] == "holds-sum"]
+    assert held and held[0]["value"] is True
+    assert any(c["method"] == "exact simulator" and c["passed"] for c in part["checks"])
+
+
+def test_a_definition_clause_is_not_an_ask():
+    from optiproof.reading.questions import read_questions
+
+    asks = [a.quantity for r in read_questions(
+        "Give the total volume, where the total volume is the sum of the sizes of all "
+        "messages.").requests for a in r.asks]
+    assert "sum" not in asks and "total-volume" in asks
+    asks = [a.quantity for r in read_questions("What is the sum of the two totals?").requests
+            for a in r.asks]
+    assert "sum" in asks
+
+
+def test_labels_numbering_and_a_model_size_are_read_not_left_unused():
+    text = ("16 GPUs (ranks 0..15) train a 350M model (350M parameters) in fp16. Option 1 is "
+            "a binomial tree all-reduce rooted at rank 0; option 2 is ring all-reduce. For "
+            "option 1 and option 2, how many messages are sent?")
+    reading = read_report(text)
+    reading.to_problem()
+    assert reading.unused == []
+
+
+def test_a_model_size_that_disagrees_with_the_parameter_count_is_refused():
+    text = ("A 100M model with 200M parameters is trained on 8 GPUs with ring all-reduce. How "
+            "many messages are sent?")
+    assert "parameters" in _refusal(text)
+
+
+@pytest.mark.parametrize("text", [
+    "n workers each hold a gradient of p floats; ring all-reduce. How many messages are sent in total, and "
+    "what is the size of each?",
+    "n workers each hold a gradient of p floats; ring all-reduce. Count the messages and give the size of "
+    "each.",
+])
+def test_the_size_of_each_after_messages_is_the_message_size(text):
+    asked = read_report(text).to_problem().parts[0].quantities
+    assert asked == ["messages", "message-size"]
+
+
+def test_one_message_takes_alpha_plus_m_beta_and_run_time_and_presentation():
+    text = ("n workers each hold a gradient of p floats; recursive doubling. In the alpha-beta model (one "
+            "message of m floats takes alpha + m*beta), what is the run time of the whole "
+            "all-reduce? Give answers in terms of n and p.")
+    part = read_report(text).to_problem().parts[0]
+    assert part.quantities == ["time"] and part.bandwidth == "4/beta"
+
+
+TWO = ("n = 16 workers each hold a gradient of 1,000,000 fp32 values. A message of m bytes "
+       "costs alpha + beta*m with alpha = 10 us and beta = 10^-10 s/byte. Schemes: ring "
+       "all-reduce and recursive doubling. ")
+
+
+@pytest.mark.parametrize("clause", [
+    "For a tiny gradient (ignore the beta terms), how long does each scheme take?",
+    "Using only the alpha terms, what is the total time of each?",
+    "In a latency-only model, what is the time of each scheme?",
+])
+def test_a_time_with_the_bandwidth_terms_dropped_is_its_latency_part(clause):
+    data = _solved(TWO + clause)
+    got = _answers(data)
+    # by hand: the ring has 2(n-1) = 30 steps, recursive doubling log2 16 = 4 rounds
+    assert sp.Rational(got[("latency-time", "ring-allreduce")]["expr"]) == sp.Rational(30, 10**5)
+    assert sp.Rational(got[("latency-time", "recursive-doubling")]["expr"]) == sp.Rational(4, 10**5)
+    assert ("time", "ring-allreduce") not in got
+
+
+@pytest.mark.parametrize("question, faster", [
+    ("Which one is faster?", "ring all-reduce"),
+    ("Which of the two algorithms is faster?", "ring all-reduce"),
+])
+def test_which_scheme_is_faster_is_the_least_exact_time(question, faster):
+    data = _solved(TWO + "What is the time of each scheme? " + question)
+    part = data["parts"][0]
+    times = {a["subject"]: sp.Rational(a["expr"]) for a in part["answers"]
+             if a["quantity"] == "time"}
+    # by hand: ring 30(1e-5 + 62500*4e-10) = 1.05e-3 s; doubling 4(1e-5 + 4e6*1e-10) = 1.64e-3 s
+    assert times["ring-allreduce"] == sp.Rational(105, 10**5)
+    assert times["recursive-doubling"] == sp.Rational(164, 10**5)
+    assert part["identified_as"] == faster
+    assert any(c["method"] == "faster scheme vs schedule times" and c["passed"]
+               for c in part["checks"])
+
+
+def test_which_is_faster_with_one_scheme_is_refused():
+    text = ("n = 16 workers each hold a gradient of 1,000,000 fp32 values; ring all-reduce, "
+            "alpha = 10 us, bandwidth 10 GB/s. Which one is faster?")
+    assert "two schemes" in _refusal(text)
+
+
+def test_the_fraction_of_the_time_due_to_latency():
+    text = ("Ring all-reduce on n = 8 GPUs of a gradient of 8,000,000 fp32 values, latency "
+            "alpha = 4 us, bandwidth 16 GB/s. (a) What is the total time? (b) What fraction "
+            "of the time is due to latency?")
+    data = _solved(text)
+    ratio = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "ratio"][0]
+    # by hand: 14 steps of 4e-6 + 4e6 B/16e9 = 14*(4e-6 + 2.5e-4); latency share 4/254
+    assert sp.Rational(ratio["expr"]) == sp.Rational(4, 254)
+
+
+def test_a_part_named_as_the_setting_must_share_its_values():
+    base = ("n = 16 workers each hold a gradient of 1,000,000 fp32 values; ring all-reduce and "
+            "recursive doubling; bandwidth 10 GB/s, alpha = 10 us.\n")
+    same = base + "(a) Compute both times.\n(b) Which one is faster in case (a)?\n"
+    _solved(same)
+    other = base + ("(a) Ignore the beta terms: what is the time of each?\n(b) Which one is "
+                    "faster in case (a)?\n")
+    assert "setting" in _refusal(other)
+
+
+def test_a_restated_size_in_bytes_is_read():
+    text = ("n = 8 workers each hold a gradient of 10^6 fp32 values (S = 4×10^6 bytes). Ring "
+            "all-reduce. How many messages are sent?")
+    reading = read_report(text)
+    reading.to_problem()
+    assert reading.unused == []
