@@ -242,6 +242,16 @@ TIME = _add(_Q(
              r"\b(?:both|the two|all three|the three) (?:total |running |communication )?times\b",
              r"\brun[- ]?time of the (?:whole |entire |full )?(?:all[- ]?reduce|collective|"
              r"synchroni[sz]ation|step)\b")))
+BUSIEST_TRAFFIC = _add(_Q(
+    "busiest-traffic", "most values sent plus received by one node", unit="values",
+    aliases=("max-traffic",),
+    phrases=(r"\btraffic (?:of|at|through) the (?:busiest|most (?:heavily )?loaded|bottleneck) (?:node|"
+             r"worker|gpu|machine|rank)\b",
+             r"\b(?:busiest|most (?:heavily )?loaded) (?:node|worker|gpu|machine|rank)'?s? (?:traffic|"
+             r"total traffic)\b",
+             r"\bmost (?:data|values|floats|elements) sent (?:and|plus) received by (?:any|one|a "
+             r"single)\b")))
+"""The largest traffic of a node, sent plus received (the text defines a node's traffic so)."""
 _NODES = r"(?:ranks?|workers?|gpus?|nodes?|process(?:es|ors?)?|machines?|devices?|replicas?)"
 HOLDS_SUM = _add(_Q(
     "holds-sum", "every worker ends with the full sum", value_kind="yes-no",
@@ -278,7 +288,11 @@ CROSSOVER = _add(_Q(
     "crossover", "crossover size", aliases=("break-even",), formula=r"x^\star:\ X = Y",
     phrases=(r"\bcrossover\b", r"\bbreak[- ]even\b", r"\bfor which (?:values of )?(?:[\w-]+ )?"
              r"(?:p|n|S|sizes?)\b[^.?]{0,60}\b(?:faster|cheaper|better|slower)",
-             r"\bthreshold\b(?! (?:on|for|value of) α)")))
+             r"\bthreshold\b(?! (?:on|for|value of) α)",
+             r"\b(?:the )?(?:message |vector |gradient |buffer )?(?:size|value|length)\b[^.?]{0,40}? "
+             r"(?:above|below|beyond|under) which\b[^.?]{0,40}\b(?:faster|slower|cheaper|better|wins)",
+             r"\b(?:above|below|beyond|under|from) (?:what|which) (?:[\w-]+ )?(?:size|p|n|S|value)\b"
+             r"[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins)")))
 SPEEDUP = _add(_Q(
     "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),

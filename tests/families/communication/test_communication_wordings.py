@@ -243,3 +243,49 @@ def test_a_restated_size_in_bytes_is_read():
     reading = read_report(text)
     reading.to_problem()
     assert reading.unused == []
+
+
+TRAFFIC = ("There are n workers and p parameters. The traffic of a node is what it sends plus "
+           "what it receives in one step.\n")
+
+
+@pytest.mark.parametrize("scheme, want", [
+    ("ring all-reduce", "4*p*(n - 1)/n"),          # every worker: 2(n-1)p/n out and in
+    ("all-to-all", "2*p*(n - 1)"),                 # every worker: (n-1)p out and in
+    ("a parameter server (a separate node)", "2*n*p"),  # the server: np in, np out
+])
+def test_the_busiest_node_traffic_when_traffic_is_defined(scheme, want):
+    data = _solved(TRAFFIC + f"With {scheme}, what is the traffic of the busiest node?")
+    got = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "busiest-traffic"]
+    assert got and sp.simplify(sp.sympify(got[0]["expr"]) - sp.sympify(want)) == 0
+
+
+def test_the_busiest_node_traffic_undefined_is_refused():
+    text = "There are n workers and p parameters; ring all-reduce. What is the traffic of the busiest node?"
+    assert "traffic is not defined" in _refusal(text)
+
+
+def test_a_comparison_of_two_earlier_parts_in_this_parts_setting():
+    text = (TRAFFIC + "(a) Parameter server with a dedicated server node: what is the traffic "
+            "of the busiest node?\n(b) Ring all-reduce: the same quantity.\n(c) For n = 16, how "
+            "many times larger is the traffic of the busiest node in (a) than in (b)?\n")
+    data = _solved(text)
+    ratio = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "ratio"][0]
+    # by hand at n = 16: server 2*16 p over ring 4*15 p/16
+    assert sp.Rational(ratio["expr"]) == sp.Rational(32 * 16, 60)
+
+
+@pytest.mark.parametrize("ask", [
+    "Write T_tree(p) and T_ring(p), then find the message size p* above which the ring is faster.",
+    "Give T_tree and T_ring; above what vector size p does the ring become faster than the tree?",
+])
+def test_time_symbols_name_the_schemes_and_a_size_above_which_is_a_crossover(ask):
+    text = ("n = 8 workers all-reduce a gradient of p parameters; a message of m parameters "
+            "costs alpha + m*beta with alpha = 10 us and beta = 1 ns per parameter. Binomial "
+            "tree: reduce in log2 n rounds, then broadcast. Ring: reduce-scatter + all-gather. "
+            + ask)
+    data = _solved(text)
+    cross = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "crossover"][0]
+    # by hand: 6(α + pβ) = 14α + (14/8)pβ  ->  p = 8α / (4.25β) = 8e-5 / 4.25e-9
+    assert sp.Rational(cross["expr"]) == sp.Rational(8 * 10**4 * 100, 425)
+    assert "message-size" not in data["parts"][0]["asked"]

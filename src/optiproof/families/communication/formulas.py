@@ -197,6 +197,9 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
         "total-volume": _finish(volume, s),
         "busiest-sent": _finish(c.busiest_sent, s),
         "busiest-received": _finish(c.busiest_received, s),
+        # the node that sends most also receives most, in every scheme here (the witness
+        # counts the largest sent + received of one node on the schedule)
+        "busiest-traffic": _finish(c.busiest_sent + c.busiest_received, s),
         "rounds": _finish(rounds, s),
         "time": latency * s.alpha + _finish(b * port_elements, s) / s.B,
         "latency-time": latency * s.alpha,
@@ -281,6 +284,7 @@ def ring_allreduce_uneven_costs(s: CostSymbols, n_value: int, p_value: int) -> S
     c.size_min = small
     c.values["total-volume"] = 2 * (n - 1) * p
     c.values["total-bytes"] = s.bytes_per_element * c.values["total-volume"]
+    del c.values["busiest-traffic"]  # the worker sending most need not be the one receiving most
     return c
 
 

@@ -65,13 +65,18 @@ SCHEMES = {
 QUANTITIES_ASKED = {
     "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages|\bmessage count|"
                 r"\b# ?messages",
-    "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)|\bhow (?:large|big) is "
+    "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)"
+                    r"(?![^.?]{0,40}\b(?:above|below|beyond|under) which)|\bhow (?:large|big) is "
                     r"(?:each|a) message|\belements per message",
     "message-bytes": r"\bbytes per message|\bmessage size in bytes|\bsize in bytes of (?:each|the|a|"
                      r"one) message",
     "total-volume": r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of elements "
                     r"sent|traffic)",
-    "busiest-sent": r"\bbusiest (?:node|worker)|\bbottleneck (?:node|link)|\bmost (?:data|"
+    "busiest-traffic": r"\btraffic (?:of|at|through) the (?:busiest|most (?:heavily )?loaded|"
+                       r"bottleneck) (?:node|worker|gpu|machine|rank)\b|\b(?:busiest|most "
+                       r"(?:heavily )?loaded) (?:node|worker|gpu|machine|rank)'?s? traffic\b",
+    "busiest-sent": r"(?<!traffic of the )(?<!traffic at the )\bbusiest (?:node|worker)(?!'?s? "
+                    r"traffic)|\bbottleneck (?:node|link)|\bmost (?:data|"
                     r"messages|elements) (?:is )?sent by (?:any|one|a single)",
     "busiest-received": r"\bmost (?:data|messages|elements) (?:is )?received by|\breceived by "
                         r"the busiest",
@@ -145,6 +150,7 @@ class CommunicationReader:
         if F.alpha not in r.fields:
             _read_times(own, ctx, r)
         _read_case(own, r)
+        _traffic_defined(own + " " + ctx, r)
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
@@ -343,6 +349,27 @@ _CASE = r"\b(?:in|for|of|from|as in) (?:case|part|question|task|scenario|setting
 """A part named as the setting of this one ("Which is faster in case 2?")."""
 
 
+_TRAFFIC_DEFINED = (r"\btraffic\b[^.;]{0,80}?\bsen[dt]s?\b[^.;]{0,60}?\b(?:plus|and|\+)\b[^.;]{0,60}?"
+                    r"\breceive|\btraffic\b[^.;]{0,80}?\breceive[sd]?\b[^.;]{0,60}?\b(?:plus|and|\+)"
+                    r"\b[^.;]{0,60}?\bsen[dt]|\btraffic ?(?:=|:) ?(?:sent|out) ?\+ ?(?:received|in)\b")
+"""A node's traffic defined as what it sends plus what it receives."""
+
+
+def _traffic_defined(text: str, r: PartReading) -> None:
+    """The busiest node's traffic is read as sent plus received only when the text defines a
+    node's traffic so; otherwise it is refused (it could be either direction)."""
+    if Q.BUSIEST_TRAFFIC.key not in (r.value(F.quantities) or []):
+        return
+    m = rx(_TRAFFIC_DEFINED).search(text)
+    if m is None:
+        r.miss("traffic", "the traffic of the busiest node is asked but traffic is not defined "
+                             "(expected e.g. 'the traffic of a node is what it sends plus what "
+                             "it receives')")
+    else:
+        r.convention("traffic", m.group(0), "a node's traffic is what it sends plus what it "
+                                            "receives")
+
+
 def _read_case(own: str, r: PartReading) -> None:
     """"in case 2": the setting of an earlier part, recorded as read when this part's workers,
     parameters, element type, latency, bandwidth and schemes are that part's; refused when
@@ -463,10 +490,10 @@ def _operand_in_words(text: str, schemes: list[str], defined: dict[str, str] | N
 
 
 _THAN = (r"\bhow many times (?:more|larger|bigger|greater|higher|as much|as many)(?: (?:data|bytes|"
-         r"values|floats|traffic|elements))? (?P<x>[^.?;]{3,100}?) (?:than|as) (?P<y>[^.?;(]{3,100})|"
+         r"values|floats|traffic|elements))? (?P<x>[^.?;]{3,100}?) (?:than|as) (?P<y>(?:[^.?;(]|\((?:[a-h]|\d{1,2})\)){3,100})|"
          r"\bby (?:what|which|how large a|how much of a) factor (?:is|are|does|do|will|would) "
          r"(?P<x2>[^.?;]{3,100}?) (?:larger|bigger|greater|more|higher|exceed)\w*(?: \w+)? than "
-         r"(?P<y2>[^.?;(]{3,100})")
+         r"(?P<y2>(?:[^.?;(]|\((?:[a-h]|\d{1,2})\)){3,100})")
 """A ratio asked as a comparison: "how many times more data does the server receive than one
 GPU sends in the ring", "by what factor is the volume of all-to-all larger than the ring's"."""
 _ROLE_VERBS = ((r"\breceiv\w*|\bgets?\b|\btakes? in\b", "in"), (r"\bsen[dt]s?\b|\bsending\b|\bpush",
@@ -498,6 +525,30 @@ def _operand_by_role(text: str, schemes: list[str]) -> tuple[str, str] | None:
     if not named:
         named = [s for s in schemes if (s in _SERVED) == (role == "server")]
     return (key, named[0]) if len(named) == 1 else None
+
+
+_IN_PART = r"\b(?:in|of|from|for) (?:part |question )?\(([a-h]|\d{1,2})\)"
+
+
+def _operands_of_parts(r: PartReading, x: str, y: str) -> list[tuple[str, str]] | None:
+    """"the traffic of the busiest node in (a) ... than in (b)": one cost, of the one scheme of
+    each earlier part, counted in this part's own setting; None when an operand names no
+    earlier part with one scheme, or the cost is not one."""
+    out = []
+    quantity = None
+    for text in (x, y):
+        m = rx(_IN_PART).search(text)
+        earlier = [p for p in r.found.get("previous", []) if m and p.label == m.group(1).lower()
+                   and p.family == FAMILY]
+        if not earlier or len(earlier[0].value(F.schemes) or []) != 1:
+            return None
+        named = [q.entry.key for q in QUANTITIES.mentions(text) if q.entry.key in
+                 {c.key for c in COSTS}]
+        if len(named) > 1 or (not named and quantity is None):
+            return None
+        quantity = named[0] if named else quantity
+        out.append((quantity, earlier[0].value(F.schemes)[0]))
+    return out if out[0][1] != out[1][1] else None
 
 
 def _scheme_only(text: str) -> str | None:
@@ -540,6 +591,8 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
     elif than:
         x, y = than.group("x") or than.group("x2"), than.group("y") or than.group("y2")
         operands = [_operand_by_role(x, schemes), _operand_by_role(y, schemes)]
+        if not all(operands):
+            operands = _operands_of_parts(r, x, y) or operands
         other = _scheme_only(y)
         if operands[0] and operands[1] is None and other and other != operands[0][1]:
             operands[1] = (operands[0][0], other)  # "... in the PS than in the ring"
@@ -637,6 +690,21 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
 _PHASE_ALONE = r"\b(?:ring[- ])?(?:reduce[- ]scatter|all[- ]gather)\b"
 
 
+_TIME_OF = {"ring": S.RING.key, "tree": S.TREE.key, "rd": S.RECURSIVE_DOUBLING.key,
+            "rab": S.RABENSEIFNER.key, "ps": S.PARAMETER_SERVER.key, "a2a": S.ALL_TO_ALL.key}
+"""The scheme a time symbol names by its subscript (T_ring, T_tree, T_rd, T_rab, T_ps)."""
+
+
+def _timed_schemes(text: str) -> list[tuple[int, str, str]]:
+    """Schemes named by time symbols ("T_tree(p) and T_ring(p)"), as ``first_of`` gives them."""
+    out = {}
+    for m in rxc(r"(?<![\w])T_?\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}?"
+                 r"(?![a-z])").finditer(text):
+        key = _TIME_OF[m.group(1).lower()]
+        out.setdefault(key, (m.start(), key, m.group(0)))
+    return list(out.values())
+
+
 def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     alone = rx(_PHASE_ALONE).search(own)
     if alone and not rx(r"\ball[- ]?reduce\b|\ballreduce\b").search(own) and \
@@ -648,7 +716,8 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six|seven) rows?"
                                             r"\b[^:]{0,20}:|\brows?:", SCHEMES)
     if not listed:
-        listed = [(n, s) for _, n, s in first_of(own, SCHEMES)]
+        listed = sorted(first_of(own, SCHEMES) + _timed_schemes(own))
+        listed = [(n, s) for _, n, s in listed]
     if not listed:
         listed = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]
     names = []
@@ -734,6 +803,11 @@ _NUMBERING = (r"\b(?:workers|ranks|nodes|gpus|processes)(?: \w)? ?(?:= ?)?\(?(?:
 """How the workers are numbered ("ranks 0..15", "ranks r = 0, ..., n-1")."""
 
 
+_ROUND_RANGE = (r"\b(?:rounds?|steps?|phases?|iterations?) (?:[a-z] ?= ?)?[01] ?, ?(?:[12] ?, ?)?(?:\.\.\.|…|"
+                r"\. \. \.|\\dots) ?, ?(?:log ?_? ?2 ?\(?n\)?|lg ?n|[a-zA-Z]) ?(?:[-−] ?1)?(?![\w.])")
+"""The rounds numbered ("in round i = 0, 1, ..., log_2 n - 1")."""
+
+
 def _read_numbering(both: str, r: PartReading) -> None:
     """The root of a tree named as worker 0 and the numbering of the ranks: read as what they
     are (no count), recorded with their source."""
@@ -744,6 +818,8 @@ def _read_numbering(both: str, r: PartReading) -> None:
                 (not isinstance(n, int) or int(top.group(1)) != n - 1):
             continue  # "ranks 0..7" with 16 workers: not this numbering
         r.convention("numbering", m.group(0), "the workers are numbered 0 to n - 1")
+    for m in rx(_ROUND_RANGE).finditer(both):
+        r.convention("round numbering", m.group(0), "the rounds are numbered")
     if S.TREE.key in (r.value(F.schemes) or []):
         for m in rx(_ROOT).finditer(both):
             r.convention("root", m.group(0), "worker 0 is the root of the tree")

@@ -49,6 +49,7 @@ QUANTITY_WORDS = {
     "total-volume": "total volume (elements)",
     "busiest-sent": "most elements sent by one node",
     "busiest-received": "most elements received by one node",
+    "busiest-traffic": "most elements sent plus received by one node",
     "rounds": "sequential rounds",
     "time": "alpha-beta time",
     "latency-time": "latency part of the time (bandwidth terms dropped)",
@@ -72,6 +73,7 @@ QUANTITY_WORDS = {
 QUANTITY_SYMBOL = {
     "messages": "M", "message-size": "S", "message-bytes": r"S^{\text{bytes}}",
     "total-volume": "V", "busiest-sent": r"D^{\text{out}}", "busiest-received": r"D^{\text{in}}",
+    "busiest-traffic": r"D^{\text{out+in}}",
     "rounds": "R", "time": "T", "latency-time": r"T^{\alpha}", "bandwidth-ratio": r"\rho",
     "total-bytes": r"V^{\text{bytes}}", "values-sent": r"W^{\text{out}}",
     "values-received": r"W^{\text{in}}", "sent-plus-received": r"W^{\text{out+in}}",
@@ -306,7 +308,7 @@ def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | Non
         lhs = answer_symbol(costs, q)
         if q == "total-volume":
             eqs.append(_chain(ctx, lhs, v[q]))
-        elif q in ("busiest-sent", "busiest-received"):
+        elif q in ("busiest-sent", "busiest-received", "busiest-traffic"):
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q == "rounds" and costs.scheme not in (RING.key, TREE.key,
                                                     RECURSIVE_DOUBLING.key):

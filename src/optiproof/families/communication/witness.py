@@ -186,6 +186,8 @@ def counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
         return Fraction(counts.busiest_sent)
     if quantity == "busiest-received":
         return Fraction(counts.busiest_received)
+    if quantity == "busiest-traffic":
+        return Fraction(int((counts.sent + counts.received).max()))
     if quantity == "rounds":
         return Fraction(counts.rounds)
     if quantity == "time":
