@@ -242,6 +242,15 @@ TIME = _add(_Q(
              r"\b(?:both|the two|all three|the three) (?:total |running |communication )?times\b",
              r"\brun[- ]?time of the (?:whole |entire |full )?(?:all[- ]?reduce|collective|"
              r"synchroni[sz]ation|step)\b")))
+WORKER_MESSAGES = _add(_Q(
+    "messages-per-worker", "messages sent by one worker", unit="messages",
+    aliases=("messages-sent-per-worker",),
+    phrases=(r"\bhow many (?:separate |seperate |individual |distinct )?messages (?:does|do|will|would) "
+             r"(?:each|every|one|a single|a|any) (?:single )?(?:gpu|worker|node|rank|process|"
+             r"machine|device)\b[^.?]{0,30}?\bsend",
+             r"\b(?:number of )?messages (?:sent )?(?:per|by each|by one|by every) (?:gpu|worker|"
+             r"node|rank|process)\b")))
+"""How many messages one worker sends in the step (every worker sends as many)."""
 BUSIEST_TRAFFIC = _add(_Q(
     "busiest-traffic", "most values sent plus received by one node", unit="values",
     aliases=("max-traffic",),
@@ -625,6 +634,8 @@ TOTAL_BYTES = _add(_Q(
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
              r"\bhow many bytes in total\b", r"\btotal bytes\b",
              r"\bhow many bytes (?:cross|go over|travel over|pass over|are sent over) the network\b",
+             r"\bhow many bytes (?:in total )?(?:cross|go over|travel over|pass over|are sent over) "
+             r"the (?:links|wires?|interconnect|fabric)\b[^.?]{0,12}\bin total\b",
              r"\bhow many bytes in total (?:go|are sent) over the network\b",
              r"\bbytes in total go over the network\b")))
 _BYTES_BOTH = (r"\bhow many bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) receive[sd]?\b",

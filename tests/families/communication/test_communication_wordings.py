@@ -289,3 +289,51 @@ def test_time_symbols_name_the_schemes_and_a_size_above_which_is_a_crossover(ask
     # by hand: 6(α + pβ) = 14α + (14/8)pβ  ->  p = 8α / (4.25β) = 8e-5 / 4.25e-9
     assert sp.Rational(cross["expr"]) == sp.Rational(8 * 10**4 * 100, 425)
     assert "message-size" not in data["parts"][0]["asked"]
+
+
+@pytest.mark.parametrize("scheme, want", [
+    ("ring all-reduce", 2 * 7), ("recursive doubling", 3), ("Rabenseifner's algorithm", 6),
+    ("all-to-all", 7),
+])
+def test_messages_sent_by_one_worker(scheme, want):
+    text = (f"8 GPUs average a gradient of 8,000,000 values with {scheme}. How many separate "
+            "messages does each GPU send?")
+    got = _answers(_solved(text))
+    assert [a["value"] for (q, _), a in got.items() if q == "messages-per-worker"] == [want]
+
+
+def test_messages_sent_by_one_worker_of_a_tree_is_refused():
+    text = ("8 GPUs average a gradient of 8,000,000 values with a binomial tree all-reduce. How "
+            "many messages does each GPU send?")
+    assert _refusal(text)
+
+
+def test_the_other_workers_and_all_workers_restate_n():
+    text = ("Setup: 4 GPUs, a 25M parameter model in fp16 (2 bytes per number), ring "
+            "all-reduce, each GPU passing 1/4 of the buffer to its neighbour. How many bytes go "
+            "over the links in total (summed over all 4 GPUs)? And if every GPU just sends its "
+            "full gradient to each of the other 3 GPUs, how many bytes does each GPU send?")
+    reading = read_report(text)
+    problem = reading.to_problem()
+    assert reading.unused == [] and problem.parts[0].schemes == ["ring-allreduce", "all-to-all"]
+    wrong = text.replace("other 3 GPUs", "other 5 GPUs")
+    assert "n - 1" in _refusal(wrong)
+
+
+@pytest.mark.parametrize("clause", ["with p measured in bytes", "where p is in bytes",
+                                    "sizes are counted in bytes"])
+def test_p_measured_in_bytes_makes_an_element_one_byte(clause):
+    text = (f"n workers each hold a gradient of p values; ring all-reduce. A message of m bytes costs "
+            f"alpha + beta*m. Give the total time, {clause}.")
+    data = _solved(text)
+    got = _answers(data)[("time", "ring-allreduce")]
+    n, p, a, b = sp.symbols("n p alpha beta", positive=True)
+    want = 2 * (n - 1) * (a + b * p / n)
+    assert sp.simplify(sp.sympify(got["expr"], locals={"beta": b, "alpha": a, "n": n, "p": p})
+                       - want) == 0
+
+
+def test_a_count_that_may_be_a_flattened_power_is_refused():
+    text = ("Let n = 32 workers hold p = 109 parameters in bf16; alpha = 2 us, beta = 4 · "
+            "10−11 s/byte. Ring all-reduce: how many bytes does each worker send?")
+    assert "flattened" in _refusal(text)

@@ -10,7 +10,7 @@ from optiproof.families.communication.facts import CommunicationFacts
 
 KEY = "communication"
 WORKER_COSTS = (Q.VALUES_SENT, Q.VALUES_RECEIVED, Q.SENT_PLUS_RECEIVED, Q.BYTES_SENT,
-                Q.BYTES_RECEIVED, Q.BYTES_SENT_PLUS_RECEIVED)
+                Q.BYTES_RECEIVED, Q.BYTES_SENT_PLUS_RECEIVED, Q.WORKER_MESSAGES)
 """What one worker sends or receives: asked of a scheme whose workers all do the same."""
 SERVER_COSTS = (Q.SERVER_VALUES_SENT, Q.SERVER_VALUES_RECEIVED, Q.SERVER_SENT_PLUS_RECEIVED,
                 Q.SERVER_BYTES_SENT, Q.SERVER_BYTES_RECEIVED, Q.SERVER_BYTES_SENT_PLUS_RECEIVED)

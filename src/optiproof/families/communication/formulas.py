@@ -206,6 +206,8 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
         "bandwidth-ratio": _finish(busiest / bandwidth_lower_bound(s), s),
         "total-bytes": _finish(b * volume, s),
     }
+    if c.worker is not None and c.scheme in WORKER_MESSAGES:
+        c.values["messages-per-worker"] = _finish(WORKER_MESSAGES[c.scheme](s), s)
     for prefix, pair in (("", c.worker), ("server-", c.server)):
         if pair is None:
             continue
@@ -217,6 +219,15 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
     return c
 
 
+WORKER_MESSAGES = {
+    S.ALL_TO_ALL.key: lambda s: s.n - 1,             # one to each other worker
+    S.PARAMETER_SERVER.key: lambda s: sp.Integer(1),  # the push
+    S.SHARDED_PS.key: lambda s: s.k,                  # one push per shard
+    S.RING.key: lambda s: 2 * (s.n - 1),              # one chunk per step, both phases
+    S.RECURSIVE_DOUBLING.key: lambda s: s.L,          # one exchange per round
+    S.RABENSEIFNER.key: lambda s: 2 * s.L,            # halving rounds, then doubling rounds
+}
+"""Messages one worker sends, in the schemes where every worker sends as many."""
 PER_NODE_BYTES = {"values-sent": "bytes-sent", "values-received": "bytes-received",
                   "sent-plus-received": "bytes-sent-plus-received"}
 """A per-node count in elements -> the same in bytes (keys without the ``server-`` prefix)."""

@@ -54,7 +54,9 @@ CUES = [
 SCHEMES = {
     S.SHARDED_PS.key: r"\bsharded parameter[- ]servers?|\b(?:\d{1,4}|k) (?:parameter )?"
                                 r"server shards|\bsharded (?:ps|server)",
-    S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b",
+    S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b|\b(?:every|each) (?:gpu|worker|node|rank) "
+                      r"(?:just |simply )?sends? its (?:full|whole|entire|complete) gradient to "
+                      r"(?:each|every|all) (?:of )?(?:the )?other\b",
     S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)",
     S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b",
     S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial) tree\b|"
@@ -88,6 +90,8 @@ QUANTITIES_ASKED = {
                        r"(?:optimal|lower bound)",
 }
 _DTYPES = {
+    "byte": r"\b[a-zA-Z] (?:is |being )?(?:measured|counted|expressed|given) in bytes\b|\b(?:with|where) "
+            r"[a-zA-Z] (?:is )?in bytes\b|\bsizes? (?:are |is )?(?:measured|counted) in bytes\b",
     "float32": r"\bfloat32\b|\bfp32\b|\bsingle[- ]precision|\b32[- ]bit (?:floats?|values)|"
                r"\b4 bytes (?:per|each)",
     "float16": r"\bfloat16\b|\bfp16\b|\bhalf[- ]precision|\b16[- ]bit (?:floats?|values)|"
@@ -177,6 +181,7 @@ class CommunicationReader:
         r.found["previous"] = previous
         read_role(own, ctx, r, F.n, "workers", minimum=2)
         read_role(own, ctx, r, F.p, "parameters", minimum=1)
+        _flattened_count(own + " " + ctx, r)
         _read_levels(r)
         _read_average(own + " " + ctx, r)
         schemes = _read_schemes(own, ctx, r)
@@ -218,6 +223,23 @@ def _read_table_shape(objects: PartObjects, r: PartReading) -> None:
 _POWER_OF_TWO = r"= ?2 ?(?:\^ ?\{? ?|\*\* ?)?([a-zA-Z])\}?(?![\w(])|= ?2([ᵃ-ᶻ])"
 """n = 2^k (also 2**k, 2ᵏ, and the garbled 2k): the exponent letter."""
 _SUPERSCRIPT = dict(zip("ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ", "abcdefghijklmnoprstuvwxyz"))
+
+
+def _flattened_count(text: str, r: PartReading) -> None:
+    """A parameter count written 10d or 10dd ("p = 109 parameters") in a text whose other powers
+    of ten are written with exponents: it may be 10^9 with the exponent flattened by a PDF copy,
+    so it is refused rather than guessed."""
+    p = r.value(F.p)
+    if not isinstance(p, int) or F.p not in r.fields:
+        return
+    digits = str(p)
+    if not (digits.startswith("10") and 3 <= len(digits) <= 4 and int(digits[2:]) >= 3):
+        return
+    if rx(r"10 ?\^ ?[-−]?\d|[×x*] ?10\b|\d ?[−-] ?\d{1,2}\b").search(text) or \
+            rx(r"\bGB ?= ?109\b").search(text):
+        r.miss(F.p, f'"{r.fields[F.p].source}": {p} may be 10^{digits[2:]} with its exponent '
+                    "flattened (a PDF copy); expected the count written 10^" + digits[2:] +
+                    f" or {p} in a text without flattened exponents")
 
 
 def _read_levels(r: PartReading) -> None:
@@ -272,6 +294,12 @@ def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tup
     speaks of a message, else the other sizes it asks, turned into bytes ("how much data does
     each GPU send, in bytes?"); a bare "in bytes" with nothing else to convert is refused."""
     bare = [s for k, s in asks if k == Q.MESSAGE_BYTES.key and _BARE_BYTES.match(s.strip())]
+    if bare and r.value(F.dtype) == "byte" and rx(_DTYPES["byte"]).search(_sentence(own, bare[0])):
+        rest = [(k, s) for k, s in asks if s not in bare]  # "p measured in bytes": p's unit
+        here = [k for k, s in rest if s in _sentence(own, bare[0])]
+        if here:
+            r.answered_by[Q.MESSAGE_BYTES.key] = here[0]
+        return rest
     if not bare:  # "(in bytes)" in parentheses is not an ask of its own, but still the unit
         out = []
         for key, source in asks:
@@ -809,9 +837,21 @@ _ROUND_RANGE = (r"\b(?:rounds?|steps?|phases?|iterations?) (?:[a-z] ?= ?)?[01] ?
 
 
 def _read_numbering(both: str, r: PartReading) -> None:
-    """The root of a tree named as worker 0 and the numbering of the ranks: read as what they
-    are (no count), recorded with their source."""
+    """The root of a tree named as worker 0, the numbering of the ranks, "the other 3 GPUs" (n −
+    1 of them) and "summed over all 4 GPUs" (n): read as what they are, recorded with their
+    source; "the other 3" with n ≠ 4 is refused."""
     n = r.value(F.n)
+    for m in rx(r"\bother (\d{1,4}) (?:gpus|workers|nodes|ranks|machines|devices|processes)\b"
+                ).finditer(both):
+        if isinstance(n, int) and int(m.group(1)) == n - 1:
+            r.convention("others", m.group(0), "the other n - 1 workers")
+        else:
+            r.miss(F.n, f'"{m.group(0)}" is not n - 1 with n = {n} workers (expected the other '
+                        "n - 1 workers)")
+    for m in rx(r"\b(?:over|across|for|of) (?:all|the) (\d{1,4}) (?:gpus|workers|nodes|ranks|"
+                r"machines|devices|processes)\b").finditer(both):
+        if isinstance(n, int) and int(m.group(1)) == n:
+            r.convention("all workers", m.group(0), "all n workers")
     for m in rx(_NUMBERING).finditer(both):
         top = rx(r"(\d{1,4})\)?$").search(m.group(0))
         if top and not rx(r"\bn ?- ?1\)?$").search(m.group(0)) and \
@@ -854,15 +894,41 @@ def _read_byte_size(both: str, r: PartReading) -> None:
                          f"the gradient's size in bytes: p times {DTYPE_BYTES[dtype]} bytes")
 
 
+_REMARKS = (
+    (r"\b(?:resnet|vgg|bert|gpt|llama|vit|opt|t5|bloom|mistral)[- ]?\d{1,4}[a-z]?\b", "a model's name"),
+    (r"\b(?:differ(?:s|ing)?|off|wrong|mess(?:ed)? up)\b[^.?]{0,20}\bby a factor(?: of)? \d{1,3}\b|"
+     r"\b(?:mess(?:ed)? up|off by) a factor(?: of)? \d{1,3}\b", "the poster's doubt, not data"),
+)
+"""Numbers a text mentions that are not data of the problem."""
+
+
+def _read_remarks(both: str, r: PartReading) -> None:
+    """Model names ("resnet-50"), doubts ("off by a factor of 2") and a ring chunk named as a
+    fraction ("1/4 of the buffer" with n = 4): recorded as read."""
+    for pattern, note in _REMARKS:
+        for m in rx(pattern).finditer(both):
+            r.convention("remark", m.group(0), note)
+    n = r.value(F.n)
+    if S.RING.key in (r.value(F.schemes) or []) and isinstance(n, int):
+        for m in rx(r"\b1 ?/ ?(\d{1,4})(?:th)? of (?:the|its|each|a) (?:buffer|gradient|vector|"
+                    r"data|parameters)\b").finditer(both):
+            if int(m.group(1)) == n:
+                r.convention("chunk", m.group(0), "a ring chunk of p/n")
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
     _read_numbering(both, r)
     _read_labels(both, r)
+    _read_remarks(both, r)
     quantities = r.value(F.quantities) or []
     for name, pattern in _DTYPES.items():
         m = rx(pattern).search(both)
         if m and not negated(both, m.start()):
             r.set(F.dtype, name, phrase(both, m.start(), m.end()))
+            for again in rx(pattern).finditer(both):  # "fp16 gradients, so 2 bytes per number"
+                if again.start() != m.start():
+                    r.convention("element type", again.group(0), f"restates {name}")
             break
     else:
         if set(quantities) & set(IN_BYTES):

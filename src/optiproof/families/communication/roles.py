@@ -41,11 +41,12 @@ _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion"
           "b": 10**9, "g": 10**9}
 _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
        r"from|by|on|is|are|was|were|be)\b)(?!\d)[\w-]{1,14} ){0,2}"
-_OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|"
+_OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|\bother $|"
                               r"\b(?:messages?|chunks?|shards?|blocks?|pieces?|packets?) (?:of|with|"
                               r"carrying|containing|holding) (?:size )?$", re.I)
 """A count right after an operator is an operand of an expression (n − 1 workers); the two of
-"between two GPUs" are a pair of them, and a message's entries are not the model's."""
+"between two GPUs" are a pair of them, "the other 3 GPUs" are n − 1 of them (the reader checks
+it), and a message's entries are not the model's."""
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ QUANTITY_WORDS = {
     "busiest-sent": "most elements sent by one node",
     "busiest-received": "most elements received by one node",
     "busiest-traffic": "most elements sent plus received by one node",
+    "messages-per-worker": "messages sent by one worker",
     "rounds": "sequential rounds",
     "time": "alpha-beta time",
     "latency-time": "latency part of the time (bandwidth terms dropped)",
@@ -74,6 +75,7 @@ QUANTITY_SYMBOL = {
     "messages": "M", "message-size": "S", "message-bytes": r"S^{\text{bytes}}",
     "total-volume": "V", "busiest-sent": r"D^{\text{out}}", "busiest-received": r"D^{\text{in}}",
     "busiest-traffic": r"D^{\text{out+in}}",
+    "messages-per-worker": r"M^{\text{out}}",
     "rounds": "R", "time": "T", "latency-time": r"T^{\alpha}", "bandwidth-ratio": r"\rho",
     "total-bytes": r"V^{\text{bytes}}", "values-sent": r"W^{\text{out}}",
     "values-received": r"W^{\text{in}}", "sent-plus-received": r"W^{\text{out+in}}",
@@ -308,7 +310,8 @@ def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | Non
         lhs = answer_symbol(costs, q)
         if q == "total-volume":
             eqs.append(_chain(ctx, lhs, v[q]))
-        elif q in ("busiest-sent", "busiest-received", "busiest-traffic"):
+        elif q in ("busiest-sent", "busiest-received", "busiest-traffic",
+                   "messages-per-worker"):
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q == "rounds" and costs.scheme not in (RING.key, TREE.key,
                                                     RECURSIVE_DOUBLING.key):

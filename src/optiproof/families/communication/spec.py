@@ -31,8 +31,10 @@ CHUNKED_SCHEMES = tuple(e.key for e in SCHEMES if e.chunked)
 ASKED_AS = {Q.RATIO: Q.BANDWIDTH_RATIO}
 """Quantities that, asked of a collective, mean one of this family's quantities."""
 
-DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8, "int8": 1, "int32": 4}
-DtypeName = Literal["float32", "float16", "bfloat16", "float64", "int8", "int32"]
+DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8, "int8": 1, "int32": 4,
+               "byte": 1}
+"""Bytes per element; ``byte``: the sizes are counted in bytes ("p measured in bytes")."""
+DtypeName = Literal["float32", "float16", "bfloat16", "float64", "int8", "int32", "byte"]
 
 MAX_WORKERS_SIMULATOR = 4096
 MAX_PARAMETERS = 10**15
