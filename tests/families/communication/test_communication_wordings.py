@@ -337,3 +337,24 @@ def test_a_count_that_may_be_a_flattened_power_is_refused():
     text = ("Let n = 32 workers hold p = 109 parameters in bf16; alpha = 2 us, beta = 4 · "
             "10−11 s/byte. Ring all-reduce: how many bytes does each worker send?")
     assert "flattened" in _refusal(text)
+
+
+@pytest.mark.parametrize("ask, scale", [
+    ("What is the total traffic in MB?", 10**6),
+    ("How many bytes does each GPU send, in GB (1 GB = 10^9 bytes)?", 10**9),
+    ("How many bytes does each GPU send, in MiB?", 2**20),
+])
+def test_a_size_asked_in_a_larger_unit(ask, scale):
+    text = "8 GPUs each hold a gradient of 1,048,576 fp32 values; ring all-reduce. " + ask
+    data = _solved(text)
+    scaled = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "ratio"]
+    inbytes = [a for p in data["parts"] for a in p["answers"]
+               if a["quantity"] in ("total-bytes", "bytes-sent")]
+    assert len(scaled) == 1 and len(inbytes) == 1
+    assert sp.Rational(scaled[0]["expr"]) == sp.Rational(inbytes[0]["expr"]) / scale
+
+
+def test_a_unit_defined_otherwise_is_refused():
+    text = ("8 GPUs each hold a gradient of 1,048,576 fp32 values; ring all-reduce. What is the total traffic "
+            "in MB (1 MB = 2^20 bytes)?")
+    assert "not supported" in _refusal(text)

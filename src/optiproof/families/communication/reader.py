@@ -120,7 +120,7 @@ class CommunicationReader:
         placed = []
         own = r.found.get("texts", ("", ""))[0]
         asks = _in_bytes(r, own, asks)
-        ratios, fractions = [], []
+        ratios, fractions, scaled = [], [], []
         for key, source in asks:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
@@ -132,11 +132,14 @@ class CommunicationReader:
                                                 ).search(_sentence(own, source) or source):
                 fractions.append(source)
                 continue
-            unit = rx(r"\bin (?:kilo|mega|giga|tera)?bytes\b|\bin ([kmgt]i?b)\b").search(source)
-            if key in IN_BYTES and unit and unit.group(1):
-                r.miss("unit", f'"{source}" asks for a size in {unit.group(1)}; sizes are '
-                               "given in bytes (expected a question in bytes)")
-                continue
+            sentence = _sentence(own, source)
+            after = sentence[sentence.find(source):] if source in sentence else source
+            unit = rx(_UNIT).search(after)
+            if key in IN_BYTES and unit:
+                scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
+                if scale is None:
+                    continue
+                scaled.append((key, scale, unit.group(0).split()[-1], source))
             if key == Q.TIME.key and r.answered_by.get(key) == Q.LATENCY_TIME.key:
                 key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
             if key in ON_SERVER and _of_server(own, source):
@@ -148,6 +151,9 @@ class CommunicationReader:
             _read_ratio(r, source, {k for k, _ in placed})
         for source in fractions:
             _latency_fraction(r, source)
+        for key, scale, unit, source in scaled:
+            _in_unit(r, r.answered_by.get(key, key) if key in ON_SERVER else key, scale, unit,
+                     source)
         own, ctx = r.found.get("texts", ("", ""))
         if set(r.value(F.quantities) or []) & set(IN_BYTES):
             gigabyte(own + " " + ctx, r)
@@ -418,6 +424,51 @@ def _read_case(own: str, r: PartReading) -> None:
                               f"part reads other values of {', '.join(differ)}")
         else:
             r.convention("setting", m.group(0), f"the setting of part ({label})")
+
+
+_UNIT = r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
+"""A size asked in a unit larger than a byte ("total traffic in MB")."""
+_PREFIX = {"k": 3, "m": 6, "g": 9, "t": 12}
+
+
+def _unit_scale(unit: Any, text: str, r: PartReading) -> int | None:
+    """Bytes per unit: 10^3, 10^6, ... (kB, MB, GB, TB, or as the text defines it, "1 MB =
+    10^6 bytes"), 2^10, 2^20, ... for KiB, MiB, ...; None (refused) when the text defines the
+    unit otherwise."""
+    name = (unit.group(1) or unit.group(2)).lower()
+    power = _PREFIX[name[0]]
+    if name.endswith("ib"):
+        return 2 ** (10 * power // 3)
+    label = {"k": "kB", "m": "MB", "g": "GB", "t": "TB"}[name[0]]
+    m = rx(rf"\b1 ?{label} ?= ?(10\^(\d{{1,2}})|2\^(\d{{1,2}})|[\d,]{{4,17}}) ?bytes\b").search(text)
+    if m is None:
+        r.convention("unit", unit.group(0), f"1 {label} = 10^{power} bytes")
+        return 10 ** power
+    given = (10 ** int(m.group(2)) if m.group(2) else 2 ** int(m.group(3)) if m.group(3)
+             else int(m.group(1).replace(",", "")))
+    if given != 10 ** power:
+        r.miss("unit", f'"{m.group(0)}": a {label} of {given} bytes is not supported (expected '
+                       f"1 {label} = 10^{power} bytes, or {label[0]}iB for powers of two)")
+        return None
+    r.convention("unit", m.group(0), f"1 {label} = 10^{power} bytes")
+    return 10 ** power
+
+
+def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str) -> None:
+    """A size in bytes asked in a larger unit: the bytes of each scheme divided by the unit's
+    bytes (a ratio to a number), beside the size in bytes; the same size in elements read from
+    the same words is not asked."""
+    elements = IN_BYTES.get(key)
+    quantities = [q for q in r.value(F.quantities) or [] if q != elements or
+                  not any(piece and piece in source for piece in
+                          r.fields[F.quantities].source.split(" | ") +
+                          r.fields[F.quantities].source.split("; "))]
+    r.set(F.quantities, list(dict.fromkeys(quantities + [key])), r.fields[F.quantities].source)
+    derived = list(r.value(F.derived) or [])
+    for scheme in r.value(F.schemes) or []:
+        derived.append({"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
+                        "label": f"{QUANTITIES[key].name} in {unit} ({scheme})"[:80]})
+    r.set(F.derived, derived[:12], source)
 
 
 def _latency_fraction(r: PartReading, source: str) -> None:
@@ -860,6 +911,9 @@ def _read_numbering(both: str, r: PartReading) -> None:
         r.convention("numbering", m.group(0), "the workers are numbered 0 to n - 1")
     for m in rx(_ROUND_RANGE).finditer(both):
         r.convention("round numbering", m.group(0), "the rounds are numbered")
+    for m in rx(r"\b(?:n|N) ?[-−] ?1 (?:reduce[- ]scatter |all[- ]gather |more |further )?(?:steps|"
+                r"rounds)\b|\bsends? (?:exactly |only )?1 (?:chunk|message|piece|shard)\b").finditer(both):
+        r.convention("phase steps", m.group(0), "a ring phase: n - 1 steps of one chunk each")
     if S.TREE.key in (r.value(F.schemes) or []):
         for m in rx(_ROOT).finditer(both):
             r.convention("root", m.group(0), "worker 0 is the root of the tree")
