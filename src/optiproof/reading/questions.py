@@ -197,7 +197,8 @@ def read_questions(flat: str) -> Questions:
     requests = [_request(start, sentence) for start, sentence in pieces if is_request(sentence)]
     requests = [_which_one(r, flat) if not r.asks else r for r in requests]
     requests = [r for r in requests if r.asks or not (_META.search(r.sentence)
-                                                      or _FORMAT.match(r.sentence))]
+                                                      or _FORMAT.match(r.sentence)
+                                                      or _UNIT_FORMAT.match(r.sentence))]
     if any(r.asks for r in requests):
         requests = [r for r in requests if r.asks or not _SETTING_CLAUSE.match(r.sentence)]
     if not requests:
@@ -214,6 +215,10 @@ _FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(
                      r"(?:fine|enough|ok|okay))?(?: please)?[.!)]*$", re.I)
 """An ask-less sentence that only says how to write the answer ("Give the number.", "(just the
 two numbers is fine)"): not a request of its own."""
+_UNIT_FORMAT = re.compile(r"^\(?(?:please )?(?:give|state|report|express|write) (?:the|your|all|each) "
+                          r"(?:final )?(?:answers?|results?|values?|times?) in (?:seconds|milliseconds|"
+                          r"microseconds|ms|s|bytes|gb|mb|floats|elements)[.!)]*$", re.I)
+"""An ask-less sentence that only names the unit of the answers ("Give the answer in seconds.")."""
 _SETTING_CLAUSE = re.compile(
     r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|for comparison|instead|then|finally|alternatively),? )*"
     r"(?:solve|consider|redo|take|use|pose) (?:the same|this|that|it|the) ?(?:problem|step|"

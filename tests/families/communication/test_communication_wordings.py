@@ -358,3 +358,33 @@ def test_a_unit_defined_otherwise_is_refused():
     text = ("8 GPUs each hold a gradient of 1,048,576 fp32 values; ring all-reduce. What is the total traffic "
             "in MB (1 MB = 2^20 bytes)?")
     assert "not supported" in _refusal(text)
+
+
+BUFFER = ("A buffer of V bytes is all-reduced over n GPUs with ring all-reduce; sending a message "
+          "of m bytes takes alpha + beta*m.\n(a) Give the total time T_ring in terms of alpha, "
+          "beta, n and V.\n")
+
+
+@pytest.mark.parametrize("evaluate", [
+    "(b) Evaluate it for n = 8, V = 8×10^6 bytes, alpha = 1 us and beta = 10^-9 s/byte. Give "
+    "the answer in seconds.\n",
+    "(b) Now compute it with n = 8, V = 8×10^6 bytes, alpha = 1 us, beta = 10^-9 s/byte.\n",
+])
+def test_a_byte_count_and_evaluating_an_earlier_formula(evaluate):
+    data = _solved(BUFFER + evaluate)
+    got = [a for a in data["parts"][1]["answers"] if a["quantity"] == "time"][0]
+    # by hand: 14 steps of 1e-6 + 10^6 bytes * 1e-9 (N counts bytes: no element size)
+    assert sp.Rational(got["expr"]) == 14 * (sp.Rational(1, 10**6) + sp.Rational(1, 1000))
+    n, V, a, b = sp.symbols("n V alpha beta", positive=True)
+    general = [x for x in data["parts"][0]["answers"] if x["quantity"] == "time"][0]
+    assert sp.simplify(sp.sympify(general["expr"], locals={"V": V, "beta": b, "n": n,
+                                                          "alpha": a}) -
+                       2 * (n - 1) * (a + b * V / n)) == 0
+
+
+@pytest.mark.parametrize("ask", [
+    "(b) As n → ∞, what does the bandwidth term of T_ring tend to?",
+    "(b) What does the time tend to as n goes to infinity?",
+])
+def test_a_limit_is_refused(ask):
+    assert "limit" in _refusal(BUFFER + ask)

@@ -161,6 +161,7 @@ class CommunicationReader:
             _read_times(own, ctx, r)
         _read_case(own, r)
         _traffic_defined(own + " " + ctx, r)
+        _unsupported(own, r)
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
@@ -387,6 +388,21 @@ _TRAFFIC_DEFINED = (r"\btraffic\b[^.;]{0,80}?\bsen[dt]s?\b[^.;]{0,60}?\b(?:plus|
                     r"\breceive|\btraffic\b[^.;]{0,80}?\breceive[sd]?\b[^.;]{0,60}?\b(?:plus|and|\+)"
                     r"\b[^.;]{0,60}?\bsen[dt]|\btraffic ?(?:=|:) ?(?:sent|out) ?\+ ?(?:received|in)\b")
 """A node's traffic defined as what it sends plus what it receives."""
+
+
+_LIMIT = (r"(?:→|->) ?(?:∞|\\infty|infinity|oo)\b|\b(?:tends?|goes|converges?) to (?:infinity|∞)|"
+          r"\bwhat does\b[^.?]{0,80}\b(?:tend|converge) to\b|\bin the limit\b|\bas \w{1,3} (?:grows|"
+          r"becomes (?:very )?large)\b|\bbandwidth (?:term|part|share)s? of\b")
+"""A limit ("as n → ∞, what does ... tend to") or the bandwidth term alone: not answered."""
+
+
+def _unsupported(own: str, r: PartReading) -> None:
+    """A part asking a limit or the bandwidth term alone is refused, naming the phrase (its time
+    would otherwise be answered as the whole time at the problem's numbers)."""
+    m = rx(_LIMIT).search(own)
+    if m:
+        r.miss("limit", f'"{m.group(0)}": a limit or the bandwidth term alone is not answered '
+                        "(expected a cost at given numbers or in symbols)")
 
 
 def _traffic_defined(text: str, r: PartReading) -> None:
@@ -970,6 +986,19 @@ def _read_remarks(both: str, r: PartReading) -> None:
                 r.convention("chunk", m.group(0), "a ring chunk of p/n")
 
 
+def _counted_in_bytes(r: PartReading, text: str) -> bool:
+    """Whether the parameter count is a number of bytes: read so ("a buffer of N bytes"), or
+    its letter counts bytes elsewhere in the text ("N = 4×10^8" beside "a buffer of N bytes")."""
+    if F.p not in r.fields:
+        return False
+    source = r.fields[F.p].source.split("; ")[0]
+    if rx(r"\bbytes$").search(source):
+        return True
+    letter = r.value(F.p) if isinstance(r.value(F.p), str) else \
+        (rxc(r"^([A-Za-z]) ?=").match(source) or [None, None])[1]
+    return bool(letter) and bool(rxc(rf"(?<![\w]){re.escape(letter)} bytes\b").search(text))
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
     _read_numbering(both, r)
@@ -978,6 +1007,10 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     quantities = r.value(F.quantities) or []
     for name, pattern in _DTYPES.items():
         m = rx(pattern).search(both)
+        if _counted_in_bytes(r, both):
+            r.set(F.dtype, "byte", r.fields[F.p].source, note="the gradient is counted in bytes: "
+                                                              "an element is one byte")
+            break
         if m and not negated(both, m.start()):
             r.set(F.dtype, name, phrase(both, m.start(), m.end()))
             for again in rx(pattern).finditer(both):  # "fp16 gradients, so 2 bytes per number"

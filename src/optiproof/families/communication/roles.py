@@ -29,8 +29,9 @@ WORKER_NOUNS = r"(?:workers?|nodes?|gpus?|machines?|devices?|processes|process|r
                r"processors?|accelerators?|tpus?|servers? (?=each))"
 PARAMETER_NOUNS = r"(?:parameters?|params?|weights?)"
 VALUE_NOUNS = r"(?:en-? ?tries|entry|ele-? ?ments?|floats?|val-? ?ues|value|numbers|coordi-? ?nates|" \
-              r"compo-? ?nents|scalars|parameters?|params|weights)"
-"""What a gradient or vector holds (a word broken at a line end, "ele- ments", included)."""
+              r"compo-? ?nents|scalars|parameters?|params|weights|bytes)"
+"""What a gradient or vector holds (a word broken at a line end, "ele- ments", included); "a
+buffer of N bytes" counts bytes (the reader then counts the sizes in bytes)."""
 HOLDERS = r"(?:gradients?|vectors?|tensors?|arrays?|buffers?)"
 _GAP = r"(?:(?!(?i:messages?|chunks?|shards?|blocks?|pieces?|halves|half|rounds?|steps?)\b)[^.;?])"
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
