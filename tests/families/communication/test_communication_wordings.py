@@ -388,3 +388,16 @@ def test_a_byte_count_and_evaluating_an_earlier_formula(evaluate):
 ])
 def test_a_limit_is_refused(ask):
     assert "limit" in _refusal(BUFFER + ask)
+
+
+@pytest.mark.parametrize("question, want", [
+    ("How many times more messages does all-to-all send than the ring?", sp.Rational(8 * 7, 2 * 8 * 7)),
+    ("By what factor is the data all-to-all moves larger than the data the ring moves?",
+     sp.Rational(8 * 7, 2 * 7)),
+])
+def test_a_comparison_of_two_schemes_totals(question, want):
+    text = ("8 workers each hold a gradient of 1,000,000 values; the schemes are all-to-all and "
+            "ring all-reduce. " + question)
+    data = _solved(text)
+    ratio = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "ratio"]
+    assert len(ratio) == 1 and sp.Rational(ratio[0]["expr"]) == want

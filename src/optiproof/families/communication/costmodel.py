@@ -174,7 +174,8 @@ def gigabyte(text: str, r: PartReading) -> bool:
 
 _ZERO_LATENCY = (r"\b(?:ignor\w* (?:the )?(?:\w+ )?latency(?: (?:terms?|costs?))?(?: completely| entirely)?|"
                  r"latency (?:is |can be |may be )?(?:negligible|ignored|zero|neglected)|"
-                 r"(?:neglect\w*|without|zero|no) (?:the )?latency|(?:α|alpha) ?= ?0(?![.,]?\d)|"
+                 r"(?:neglect\w*|without|zero|no) (?:the )?latency(?: costs?| terms?)?(?![- ]?[a-z])|"
+                 r"(?:α|alpha) ?= ?0(?![.,]?\d)|"
                  r"ignor\w* (?:the )?(?:α|alpha)(?: terms?)?\b)")
 """A zero latency: a pure bandwidth model ("ignore latency", "latency is negligible", α = 0)."""
 

@@ -646,6 +646,24 @@ def _operands_of_parts(r: PartReading, x: str, y: str) -> list[tuple[str, str]] 
     return out if out[0][1] != out[1][1] else None
 
 
+_TOTALS = ((r"\bmessages\b", Q.MESSAGES.key), (r"\b(?:rounds|steps)\b", Q.ROUNDS.key),
+           (r"\b(?:data|traffic|volume|bytes|floats|values|elements|numbers)\b", Q.TOTAL_VOLUME.key))
+"""What a comparison of two schemes' totals counts ("how many times more messages ... than")."""
+
+
+def _operand_total(text: str) -> tuple[str, str] | None:
+    """(total, scheme) of an operand naming one scheme and what it counts in total ("messages
+    does all-to-all send"), with no one node named; None otherwise."""
+    if rx(r"\b(?:each|every|one|a single|per|the busiest|the server)\b").search(text):
+        return None
+    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
+                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]))
+    kinds = [key for pattern, key in _TOTALS if rx(pattern).search(text)]
+    if len(named) != 1 or len(kinds) > 1:
+        return None
+    return (kinds[0], named[0]) if kinds else ("", named[0])
+
+
 def _scheme_only(text: str) -> str | None:
     """The one scheme a bare second operand names ("in the ring", "with all-to-all"), else
     None (it names a node, a verb or several schemes)."""
@@ -688,9 +706,17 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
         operands = [_operand_by_role(x, schemes), _operand_by_role(y, schemes)]
         if not all(operands):
             operands = _operands_of_parts(r, x, y) or operands
+        if not any(operands):
+            operands = [_operand_total(x), _operand_total(y)]
         other = _scheme_only(y)
         if operands[0] and operands[1] is None and other and other != operands[0][1]:
             operands[1] = (operands[0][0], other)  # "... in the PS than in the ring"
+        if all(operands) and operands[1][0] == "" and operands[0][0]:
+            operands[1] = (operands[0][0], operands[1][1])  # "... than the ring (does)"
+        if any(o is not None and (o[0] == "" or o[0] == o[1]) for o in operands) or \
+                (all(operands) and operands[0][1] == operands[1][1] and
+                 operands[0][0] == operands[1][0]):
+            operands = [None]
         if all(operands):
             operands = _ratio_in_bytes(r, operands)
         words = than
