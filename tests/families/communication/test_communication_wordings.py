@@ -401,3 +401,13 @@ def test_a_comparison_of_two_schemes_totals(question, want):
     data = _solved(text)
     ratio = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "ratio"]
     assert len(ratio) == 1 and sp.Rational(ratio[0]["expr"]) == want
+
+
+def test_a_byte_count_beside_a_parameter_count_restates_it():
+    text = ("We average the fp32 gradient of a 100M-parameter model, S bytes (S = 4 × 10^8 "
+            "bytes), over n = 16 GPUs with ring all-reduce. How many bytes does each GPU send?")
+    reading = read_report(text)
+    part = reading.to_problem().parts[0]
+    assert (part.p, part.dtype) == (10**8, "float32") and reading.unused == []
+    wrong = read_report(text.replace("4 × 10^8", "8 × 10^8"))  # disagrees: left unused
+    assert wrong.unused

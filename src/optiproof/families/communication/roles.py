@@ -189,6 +189,25 @@ def letters_of(cands: list[Cand]) -> list[str]:
                               for c in cands if c.kind == "letter" or c.letter))
 
 
+def _in_bytes(c: Cand, byte_letters: set[str]) -> bool:
+    """A count of bytes ("a buffer of N bytes", or N set to a number where N counts bytes)."""
+    return bool(rxc(r"\bbytes$").search(c.source)) or \
+        (c.kind == "number" and bool(rxc(r"^([A-Za-z]) ?=").match(c.source)) and
+         c.source[0] in byte_letters)
+
+
+def _bytes_restated(mine: list[Cand], shared: list[Cand]) -> None:
+    """Drop the byte counts when the parameters are also counted ("a 100M-parameter model, a
+    gradient of S bytes, S = 4 × 10^8"): the bytes restate them (the reader checks they agree)."""
+    both = mine + shared
+    byte_letters = {str(c.value) for c in both if c.kind == "letter" and
+                    rxc(r"\bbytes$").search(c.source)}
+    counted = [c for c in both if c.kind == "number" and not _in_bytes(c, byte_letters)]
+    if counted and len(counted) < len(both):
+        for scope in (mine, shared):
+            scope[:] = [c for c in scope if not _in_bytes(c, byte_letters)]
+
+
 def read_role(own: str, context: str, r: PartReading, name: str, role: str,
               minimum: int) -> None:
     """Read field ``name``, the count of ``role``, from a part's own text and its context."""
@@ -202,6 +221,8 @@ def read_role(own: str, context: str, r: PartReading, name: str, role: str,
         for text, scope in ((own, mine), (context, shared)):
             have = {c.source for c in scope}
             scope.extend(c for c in assigned(text, letter) if c.source not in have)
+    if role == "parameters":
+        _bytes_restated(mine, shared)
     decide(mine, shared, r, name, role, minimum)
 
 
