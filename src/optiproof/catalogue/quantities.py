@@ -187,7 +187,8 @@ MESSAGES = _add(_Q(
                                                "messages-sent", "number-of-messages-sent",
                                                "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
-             r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b"),
+             r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b",
+             r"\bcount (?:the|all(?: the)?) messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
             r"#")))
 MESSAGE_SIZE = _add(_Q(
@@ -198,7 +199,9 @@ MESSAGE_SIZE = _add(_Q(
              r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
              r"message",
              r"\bhow many (?:values|floats|elements|entries|numbers|parameters|scalars) (?:does|do) "
-             r"(?:each|a|one|every|a single) (?:individual |single )?message (?:contain|carry|hold)"),
+             r"(?:each|a|one|every|a single) (?:individual |single )?message (?:contain|carry|hold)",
+             r"\b(?:what is the |and the |(?:give|state|find|report) the |how (?:large|big) is the )"
+             r"size of each(?= ?[?,;.]| ?$)"),
     labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
             r"\bmessage size\b",
             r"\bsize of (?:each|a|one|every) message\b")))
@@ -237,7 +240,55 @@ TIME = _add(_Q(
              r"\btotal time\b", r"\bT_?(?:ring|rd|rab|tree|ps)\b", r"\bT ?\(k\)",
              r"\btime per step\b",
              r"\b(?:estimate|compute|give|find|what is|derive) the (?:total |wall[- ]clock |"
-             r"communication |running |overall )?time\b", r"\brunning time\b")))
+             r"communication |running |overall )?time\b", r"\brunning time\b",
+             r"\b(?:both|the two|all three|the three) (?:total |running |communication )?times\b",
+             r"\brun[- ]?time of the (?:whole |entire |full )?(?:all[- ]?reduce|collective|"
+             r"synchroni[sz]ation|step)\b")))
+WORKER_MESSAGES = _add(_Q(
+    "messages-per-worker", "messages sent by one worker", unit="messages",
+    aliases=("messages-sent-per-worker",),
+    phrases=(r"\bhow many (?:separate |seperate |individual |distinct )?messages (?:does|do|will|would) "
+             r"(?:each|every|one|a single|a|any) (?:single )?(?:gpu|worker|node|rank|process|"
+             r"machine|device)\b[^.?]{0,30}?\bsend",
+             r"\b(?:number of )?messages (?:sent )?(?:per|by each|by one|by every) (?:gpu|worker|"
+             r"node|rank|process)\b")))
+"""How many messages one worker sends in the step (every worker sends as many)."""
+BUSIEST_TRAFFIC = _add(_Q(
+    "busiest-traffic", "most values sent plus received by one node", unit="values",
+    aliases=("max-traffic",),
+    phrases=(r"\btraffic (?:of|at|through) the (?:busiest|most (?:heavily )?loaded|bottleneck) (?:node|"
+             r"worker|gpu|machine|rank)\b",
+             r"\b(?:busiest|most (?:heavily )?loaded) (?:node|worker|gpu|machine|rank)'?s? (?:traffic|"
+             r"total traffic)\b",
+             r"\bmost (?:data|values|floats|elements) sent (?:and|plus) received by (?:any|one|a "
+             r"single)\b")))
+"""The largest traffic of a node, sent plus received (the text defines a node's traffic so)."""
+_NODES = r"(?:ranks?|workers?|gpus?|nodes?|process(?:es|ors?)?|machines?|devices?|replicas?)"
+HOLDS_SUM = _add(_Q(
+    "holds-sum", "every worker ends with the full sum", value_kind="yes-no",
+    aliases=("allreduce-correct",),
+    phrases=(r"\b(?:show|prove|verify|check|confirm|argue|explain why)(?: that)?\b[^.?]{0,40}?\b"
+             rf"(?:every|each|all(?: the)?|all {_NODES}) ?{_NODES}?\b[^.?]{{0,30}}?\b(?:holds?|has|"
+             r"have|ends? (?:up )?with|gets?|obtains?|knows?|contains?|receives?) (?:the |a copy of "
+             r"the )?(?:full |complete |exact |global |same |total |correct |whole )?(?:sum|average|"
+             r"mean|reduced (?:vector|gradient|result)|all[- ]?reduced (?:vector|gradient|result))\b",)))
+"""The all-reduce's correctness: after the schedule every worker holds the sum (the average)."""
+_CONTENDER = (r"(?:one|of (?:the|these|them)(?: two| three)?|of the (?:two|three) (?:\w+ )?(?:algorithms|"
+              r"schemes|methods)|algorithm|scheme|method|approach|option|collective|strategy|"
+              r"all[- ]?reduce)")
+FASTER = _add(_Q(
+    "faster", "the faster scheme", value_kind="name", aliases=("fastest", "which-faster"),
+    phrases=(rf"\bwhich (?:{_CONTENDER} )?(?:is|would be|will be|runs|finishes|wins)(?: the)? "
+             r"(?:faster|quicker|fastest|quickest)\b",
+             rf"\bwhich (?:{_CONTENDER} )?wins\b")))
+"""Which of the schemes compared takes the least time in the α-β model."""
+LATENCY_TIME = _add(_Q(
+    "latency-time", "latency part of the time (the α terms)", unit="s",
+    aliases=("latency-only-time", "latency-term"),
+    phrases=(r"\blatency[- ]only (?:time|cost|model)", r"\b(?:time|part|share|portion|fraction|"
+             r"percentage|proportion)\b[^.?]{0,25}\bdue to (?:the )?(?:latency|start-?up|α)",
+             r"\b(?:latency|α|alpha) (?:term|terms|part|share|cost) of (?:the |T\b)")))
+"""The time with the bandwidth terms dropped: α times the messages on the critical path."""
 BANDWIDTH_RATIO = _add(_Q(
     "bandwidth-ratio", "ratio to the bandwidth lower bound",
     aliases=("lower-bound-ratio",),
@@ -248,7 +299,11 @@ CROSSOVER = _add(_Q(
     "crossover", "crossover size", aliases=("break-even",), formula=r"x^\star:\ X = Y",
     phrases=(r"\bcrossover\b", r"\bbreak[- ]even\b", r"\bfor which (?:values of )?(?:[\w-]+ )?"
              r"(?:p|n|S|sizes?)\b[^.?]{0,60}\b(?:faster|cheaper|better|slower)",
-             r"\bthreshold\b(?! (?:on|for|value of) α)")))
+             r"\bthreshold\b(?! (?:on|for|value of) α)",
+             r"\b(?:the )?(?:message |vector |gradient |buffer )?(?:size|value|length)\b[^.?]{0,40}? "
+             r"(?:above|below|beyond|under) which\b[^.?]{0,40}\b(?:faster|slower|cheaper|better|wins)",
+             r"\b(?:above|below|beyond|under|from) (?:what|which) (?:[\w-]+ )?(?:size|p|n|S|value)\b"
+             r"[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins)")))
 SPEEDUP = _add(_Q(
     "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
@@ -622,6 +677,8 @@ TOTAL_BYTES = _add(_Q(
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
              r"\bhow many bytes in total\b", r"\btotal bytes\b",
              r"\bhow many bytes (?:cross|go over|travel over|pass over|are sent over) the network\b",
+             r"\bhow many bytes (?:in total )?(?:cross|go over|travel over|pass over|are sent over) "
+             r"the (?:links|wires?|interconnect|fabric)\b[^.?]{0,12}\bin total\b",
              r"\bhow many bytes in total (?:go|are sent) over the network\b",
              r"\bbytes in total go over the network\b")))
 _BYTES_BOTH = (r"\bhow many bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) receive[sd]?\b",

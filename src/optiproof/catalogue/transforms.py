@@ -65,8 +65,12 @@ AFTER_STEPS = _add(Entry(
              r"iterations)\b", r"\bat (?:step|t ?=) ?\d{1,6}\b")))
 BACK_REFERENCE = _add(Entry(
     "back-reference", "repeat another part with changes",
-    phrases=(r"\brepeat\b", r"\bsame (?:question|two quantities|quantities|quantity|two|three)\b",
+    phrases=(r"\brepeat\b", r"\bsame (?:question|(?:two|three|four|five|six) quantities|quantities|"
+             r"quantity|two|three|four|five|list|columns|table)\b",
              r"\byour answer to \(?(?:[a-h]|\d)\)",
+             r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then )?(?:evaluate|compute|calculate) (?:it|this|that|"
+             r"them|these|both|the (?:formula|expression|result|time)s?) (?:numerically )?(?:for|at|"
+             r"with|when|using)\b",
              r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b",
              r"\bsame as (?:in )?(?:part |question )?\(?(?:[a-h]|\d{1,2})\)",
              r"\b(?:as|like) in (?:part|question) \(?(?:[a-h]|\d{1,2})\b",

@@ -137,7 +137,12 @@ _QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"
                         r"\bwith (?:(?:the |its )(?:proper |full |usual |standard )?|(?:proper |full |usual |"
                         r"standard ))$", re.I)
 _REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b", re.I)
-_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:the|your|all|each) (?:final )?"
+_DEFINED_AS = re.compile(r"(?:^|[,;(] ?)where (?:the |a |an )?[\w -]{1,40}? (?:is|are|means|"
+                         r"denotes|is defined as|stands for) (?:defined as )?(?:the |as the )?$",
+                         re.I)
+"""A trailing definition clause ("..., where the total volume is the sum of the sizes of all
+messages"): what follows defines a word of the request; it is not asked."""
+_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:(?:the|your|all|each) )?(?:final )?"
                    r"(?:answers?|results?|formulas?|expressions?) (?:in terms of|in|as (?:a )?"
                    r"functions? of|using) (?:the )?(?:symbols? |variables? )?[A-Za-zα-ω](?:,? "
                    r"(?:and )?[A-Za-zα-ω]){0,5}\s?\.?$", re.I)
@@ -203,7 +208,8 @@ def read_questions(flat: str) -> Questions:
     requests = [_request(start, sentence) for start, sentence in pieces if is_request(sentence)]
     requests = [_which_one(r, flat) if not r.asks else r for r in requests]
     requests = [r for r in requests if r.asks or not (_META.search(r.sentence)
-                                                      or _FORMAT.match(r.sentence))]
+                                                      or _FORMAT.match(r.sentence)
+                                                      or _UNIT_FORMAT.match(r.sentence))]
     if any(r.asks for r in requests):
         requests = [r for r in requests if r.asks or not _SETTING_CLAUSE.match(r.sentence)]
     if not requests:
@@ -220,6 +226,10 @@ _FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(
                      r"(?:fine|enough|ok|okay))?(?: please)?[.!)]*$", re.I)
 """An ask-less sentence that only says how to write the answer ("Give the number.", "(just the
 two numbers is fine)"): not a request of its own."""
+_UNIT_FORMAT = re.compile(r"^\(?(?:please )?(?:give|state|report|express|write) (?:the|your|all|each) "
+                          r"(?:final )?(?:answers?|results?|values?|times?) in (?:seconds|milliseconds|"
+                          r"microseconds|ms|s|bytes|gb|mb|floats|elements)[.!)]*$", re.I)
+"""An ask-less sentence that only names the unit of the answers ("Give the answer in seconds.")."""
 _SETTING_CLAUSE = re.compile(
     r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|for comparison|instead|then|finally|alternatively),? )*"
     r"(?:solve|consider|redo|take|use|pose) (?:the same|this|that|it|the) ?(?:problem|step|"
@@ -276,6 +286,8 @@ def _request(start: int, sentence: str) -> Request:
                         for _, e in named)]  # "the optimal step α*" names it; "the step, ρ" lists
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
+    asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
+                                                                 a.start - start])]
     inside = _parenthesised(sentence)
     outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
     if outer:

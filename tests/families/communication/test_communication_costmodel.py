@@ -122,7 +122,14 @@ def test_crossover_for_another_letter_is_refused() -> None:
 
 
 @pytest.mark.parametrize("text", ["We ignore latency; bandwidth 10 GB/s.",
-                                  "bandwidth 10 GB/s and α → 0", "alpha = 0, bw = 1 GB/s"])
-def test_a_zero_latency_is_refused(text: str) -> None:
+                                  "alpha = 0, bw = 1 GB/s", "latency is negligible, bw = 1 GB/s"])
+def test_a_zero_latency_is_a_pure_bandwidth_model(text: str) -> None:
     r = _model(text)
-    assert r.value("alpha") is None and "zero latency" in r.missing[0].reason
+    assert r.value("alpha") == 0 and not r.missing
+
+
+@pytest.mark.parametrize("text", ["bandwidth 10 GB/s and α → 0",
+                                  "latency α = 2 µs; now ignore latency; bw = 1 GB/s"])
+def test_a_latency_limit_or_a_contradiction_is_refused(text: str) -> None:
+    r = _model(text)
+    assert r.value("alpha") is None and "zero" in r.missing[0].reason

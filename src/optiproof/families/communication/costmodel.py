@@ -146,8 +146,9 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
            r"(?:(byte)|" + _ELEMENT + r")\b").search(text)
     if m:
         return ("byte" if m.group(1) else "element"), phrase(text, m.start(), m.end())
-    m = rx(r"\ba message of (?:size )?(\w) (?:(bytes)|" + _ELEMENT + r")\b[^.;]{0,40}?\bcosts?"
-           r"\b[^.;]{0,12}?(?:α|alpha) ?\+ ?(?:\1 ?\*? ?" + _BETA + "|" + _BETA + r" ?\*? ?\1)"
+    m = rx(r"\b(?:a|one|each|every|any) message of (?:size )?(\w) (?:(bytes)|" + _ELEMENT +
+           r")\b[^.;]{0,60}?(?:\b(?:costs?|takes?|needs?|requires?|lasts?)\b|\bT ?\( ?\1 ?\) ?=)"
+           r"[^.;]{0,12}?(?:α|alpha) ?\+ ?(?:\1 ?\*? ?" + _BETA + "|" + _BETA + r" ?\*? ?\1)"
            ).search(text)
     if m:
         return ("byte" if m.group(2) else "element"), phrase(text, m.start(), m.end())
@@ -171,16 +172,42 @@ def gigabyte(text: str, r: PartReading) -> bool:
     return True
 
 
+_ZERO_LATENCY = (r"\b(?:ignor\w* (?:the )?(?:\w+ )?latency(?: (?:terms?|costs?))?(?: completely| entirely)?|"
+                 r"latency (?:is |can be |may be )?(?:negligible|ignored|zero|neglected)|"
+                 r"(?:neglect\w*|without|zero|no) (?:the )?latency(?: costs?| terms?)?(?![- ]?[a-z])|"
+                 r"(?:α|alpha) ?= ?0(?![.,]?\d)|"
+                 r"ignor\w* (?:the )?(?:α|alpha)(?: terms?)?\b)")
+"""A zero latency: a pure bandwidth model ("ignore latency", "latency is negligible", α = 0)."""
+
+
+def _zero_latency(text: str) -> Any:
+    """The phrase of a zero latency stated in ``text`` and not negated, or None."""
+    for m in rx(_ZERO_LATENCY).finditer(text):
+        if not rx(r"\b(?:not|don'?t|do not|never|cannot|can'?t|without ignoring)\W{1,3}"
+                  r"(?:\w+\W{1,3})?$").search(text[max(0, m.start() - 25):m.start()]):
+            return m
+    return None
+
+
 def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
-                    alpha_field: str, bandwidth_field: str) -> None:
-    """Set the latency and bandwidth fields of a part that asks for a time."""
+                    alpha_field: str, bandwidth_field: str,
+                    bandwidth: str = "required") -> None:
+    """Set the latency and bandwidth fields of a part that asks for a time (the bandwidth only
+    when stated, ``bandwidth="optional"``, for a latency-only time)."""
     alpha = _alpha(own) or _alpha(context)
-    ignored = rx(r"\b(?:ignor\w* (?:the )?latency|latency (?:is )?(?:negligible|ignored|zero)|"
-                 r"(?:neglect\w*|without) (?:the )?latency|(?:α|alpha) ?(?:→|->|=) ?0(?![.,]?\d)|"
-                 r"no latency)").search(own + " " + context)
-    if ignored:
-        r.miss(alpha_field, f'"{ignored.group(0)}": a zero latency is not a model optiproof '
-                            "solves (expected a latency α > 0, a number or a symbol)")
+    own_alpha = _alpha(own)
+    zero = _zero_latency(own) or (None if own_alpha else _zero_latency(context))
+    limit = rx(r"(?:α|alpha) ?(?:→|->) ?0(?![.,]?\d)|\b(?:as|when|in the limit) (?:the )?latency "
+               r"(?:goes|tends) to (?:0|zero)\b").search(own + " " + context)
+    symbolic = rx(r"\b(?:function|terms) of\b[^.?]{0,40}(?:α|\balpha\b)").search(own)
+    if limit or (zero and (symbolic or (own_alpha and _zero_latency(own)))):
+        found = limit.group(0) if limit else zero.group(0)
+        r.miss(alpha_field, f'"{found}": the latency is both a variable of the answer (or a '
+                            "stated value) and zero, which optiproof does not solve (expected a "
+                            "latency α > 0, a number or a symbol, or 'ignore latency' alone)")
+    elif zero:
+        r.set(alpha_field, 0, zero.group(0), note="the latency is ignored: α = 0, a pure "
+                                                  "bandwidth model")
     elif alpha is not None:
         r.set(alpha_field, alpha[0], alpha[1])
     elif rx(r"\blatency\b|\bα\b|\balpha\b").search(own + " " + context):
@@ -193,6 +220,8 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
     bw = _bandwidth(own, element_bytes) or _bandwidth(context, element_bytes)
     if bw is not None:
         r.set(bandwidth_field, bw[0], bw[1], note=bw[2])
+    elif bandwidth == "optional":
+        return
     elif rx(r"\bbandwidth\b").search(own + " " + context):
         r.set(bandwidth_field, "B", "bandwidth B")
     else:

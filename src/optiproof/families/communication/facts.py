@@ -20,3 +20,5 @@ class CommunicationFacts:
     general: dict[str, bool]
     given: list[tuple[str, str, Any, bool]]
     instance: dict[str, int | None]
+    levels: Any = None
+    """The symbol the answers write log2 n with (n = 2^k), or None."""

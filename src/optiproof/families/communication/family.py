@@ -10,13 +10,13 @@ from optiproof.families.communication.facts import CommunicationFacts
 
 KEY = "communication"
 WORKER_COSTS = (Q.VALUES_SENT, Q.VALUES_RECEIVED, Q.SENT_PLUS_RECEIVED, Q.BYTES_SENT,
-                Q.BYTES_RECEIVED, Q.BYTES_SENT_PLUS_RECEIVED)
+                Q.BYTES_RECEIVED, Q.BYTES_SENT_PLUS_RECEIVED, Q.WORKER_MESSAGES)
 """What one worker sends or receives: asked of a scheme whose workers all do the same."""
 SERVER_COSTS = (Q.SERVER_VALUES_SENT, Q.SERVER_VALUES_RECEIVED, Q.SERVER_SENT_PLUS_RECEIVED,
                 Q.SERVER_BYTES_SENT, Q.SERVER_BYTES_RECEIVED, Q.SERVER_BYTES_SENT_PLUS_RECEIVED)
 """What one server node sends or receives: asked of a parameter-server scheme."""
 COSTS = (Q.MESSAGES, Q.MESSAGE_SIZE, Q.MESSAGE_BYTES, Q.TOTAL_VOLUME, Q.BUSIEST_SENT,
-         Q.BUSIEST_RECEIVED, Q.ROUNDS, Q.TIME, Q.BANDWIDTH_RATIO, Q.TOTAL_BYTES, *WORKER_COSTS,
+         Q.BUSIEST_RECEIVED, Q.BUSIEST_TRAFFIC, Q.ROUNDS, Q.TIME, Q.LATENCY_TIME, Q.BANDWIDTH_RATIO, Q.TOTAL_BYTES, *WORKER_COSTS,
          *SERVER_COSTS)
 """The costs (table columns) a part may ask of each scheme, in the catalogue."""
 IN_BYTES = {Q.MESSAGE_BYTES.key: Q.MESSAGE_SIZE.key, Q.TOTAL_BYTES.key: Q.TOTAL_VOLUME.key,
@@ -33,8 +33,9 @@ ON_SERVER = {Q.VALUES_SENT.key: Q.SERVER_VALUES_SENT.key,
              Q.BYTES_RECEIVED.key: Q.SERVER_BYTES_RECEIVED.key,
              Q.BYTES_SENT_PLUS_RECEIVED.key: Q.SERVER_BYTES_SENT_PLUS_RECEIVED.key}
 """A per-node cost asked of a worker -> the same asked of a server."""
-ASKS = (*COSTS, Q.IDENTIFICATION)
-"""Everything a part may ask of each scheme: its costs and which scheme it is."""
+ASKS = (*COSTS, Q.IDENTIFICATION, Q.HOLDS_SUM, Q.FASTER)
+"""Everything a part may ask of each scheme: its costs, which scheme it is, and that every
+worker ends with the sum (the exact simulator's check)."""
 
 COMMUNICATION = Family(
     key=KEY, title="Communication cost of data-parallel training",

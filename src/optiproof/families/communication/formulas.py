@@ -197,11 +197,17 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
         "total-volume": _finish(volume, s),
         "busiest-sent": _finish(c.busiest_sent, s),
         "busiest-received": _finish(c.busiest_received, s),
+        # the node that sends most also receives most, in every scheme here (the witness
+        # counts the largest sent + received of one node on the schedule)
+        "busiest-traffic": _finish(c.busiest_sent + c.busiest_received, s),
         "rounds": _finish(rounds, s),
         "time": latency * s.alpha + _finish(b * port_elements, s) / s.B,
+        "latency-time": latency * s.alpha,
         "bandwidth-ratio": _finish(busiest / bandwidth_lower_bound(s), s),
         "total-bytes": _finish(b * volume, s),
     }
+    if c.worker is not None and c.scheme in WORKER_MESSAGES:
+        c.values["messages-per-worker"] = _finish(WORKER_MESSAGES[c.scheme](s), s)
     for prefix, pair in (("", c.worker), ("server-", c.server)):
         if pair is None:
             continue
@@ -213,6 +219,15 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
     return c
 
 
+WORKER_MESSAGES = {
+    S.ALL_TO_ALL.key: lambda s: s.n - 1,             # one to each other worker
+    S.PARAMETER_SERVER.key: lambda s: sp.Integer(1),  # the push
+    S.SHARDED_PS.key: lambda s: s.k,                  # one push per shard
+    S.RING.key: lambda s: 2 * (s.n - 1),              # one chunk per step, both phases
+    S.RECURSIVE_DOUBLING.key: lambda s: s.L,          # one exchange per round
+    S.RABENSEIFNER.key: lambda s: 2 * s.L,            # halving rounds, then doubling rounds
+}
+"""Messages one worker sends, in the schemes where every worker sends as many."""
 PER_NODE_BYTES = {"values-sent": "bytes-sent", "values-received": "bytes-received",
                   "sent-plus-received": "bytes-sent-plus-received"}
 """A per-node count in elements -> the same in bytes (keys without the ``server-`` prefix)."""
@@ -280,6 +295,7 @@ def ring_allreduce_uneven_costs(s: CostSymbols, n_value: int, p_value: int) -> S
     c.size_min = small
     c.values["total-volume"] = 2 * (n - 1) * p
     c.values["total-bytes"] = s.bytes_per_element * c.values["total-volume"]
+    del c.values["busiest-traffic"]  # the worker sending most need not be the one receiving most
     return c
 
 

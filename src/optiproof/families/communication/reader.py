@@ -30,6 +30,7 @@ from optiproof.core.text.match import (
     take_asks,
 )
 from optiproof.core.text.mathobjects import PartObjects
+from optiproof.core.text.numbers import find_numbers
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.communication.family import (COMMUNICATION, COSTS, IN_BYTES, KEY,
                                                      ON_SERVER)
@@ -41,7 +42,7 @@ FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
                     given="given", dtype="dtype", alpha="alpha", bandwidth="bandwidth",
                     chunks="chunks", given_scheme="scheme", given_quantity="quantity",
-                    given_value="value", derived="derived")
+                    given_value="value", derived="derived", log2_n="log2_n")
 """Spec field names of the communication family (and of its given cells)."""
 
 CUES = [
@@ -53,7 +54,9 @@ CUES = [
 SCHEMES = {
     S.SHARDED_PS.key: r"\bsharded parameter[- ]servers?|\b(?:\d{1,4}|k) (?:parameter )?"
                                 r"server shards|\bsharded (?:ps|server)",
-    S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b",
+    S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b|\b(?:every|each) (?:gpu|worker|node|rank) "
+                      r"(?:just |simply )?sends? its (?:full|whole|entire|complete) gradient to "
+                      r"(?:each|every|all) (?:of )?(?:the )?other\b",
     S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)",
     S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b",
     S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial) tree\b|"
@@ -64,13 +67,18 @@ SCHEMES = {
 QUANTITIES_ASKED = {
     "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages|\bmessage count|"
                 r"\b# ?messages",
-    "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)|\bhow (?:large|big) is "
+    "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)"
+                    r"(?![^.?]{0,40}\b(?:above|below|beyond|under) which)|\bhow (?:large|big) is "
                     r"(?:each|a) message|\belements per message",
     "message-bytes": r"\bbytes per message|\bmessage size in bytes|\bsize in bytes of (?:each|the|a|"
                      r"one) message",
     "total-volume": r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of elements "
                     r"sent|traffic)",
-    "busiest-sent": r"\bbusiest (?:node|worker)|\bbottleneck (?:node|link)|\bmost (?:data|"
+    "busiest-traffic": r"\btraffic (?:of|at|through) the (?:busiest|most (?:heavily )?loaded|"
+                       r"bottleneck) (?:node|worker|gpu|machine|rank)\b|\b(?:busiest|most "
+                       r"(?:heavily )?loaded) (?:node|worker|gpu|machine|rank)'?s? traffic\b",
+    "busiest-sent": r"(?<!traffic of the )(?<!traffic at the )\bbusiest (?:node|worker)(?!'?s? "
+                    r"traffic)|\bbottleneck (?:node|link)|\bmost (?:data|"
                     r"messages|elements) (?:is )?sent by (?:any|one|a single)",
     "busiest-received": r"\bmost (?:data|messages|elements) (?:is )?received by|\breceived by "
                         r"the busiest",
@@ -82,6 +90,8 @@ QUANTITIES_ASKED = {
                        r"(?:optimal|lower bound)",
 }
 _DTYPES = {
+    "byte": r"\b[a-zA-Z] (?:is |being )?(?:measured|counted|expressed|given) in bytes\b|\b(?:with|where) "
+            r"[a-zA-Z] (?:is )?in bytes\b|\bsizes? (?:are |is )?(?:measured|counted) in bytes\b",
     "float32": r"\bfloat32\b|\bfp32\b|\bsingle[- ]precision|\b32[- ]bit (?:floats?|values)|"
                r"\b4 bytes (?:per|each)",
     "float16": r"\bfloat16\b|\bfp16\b|\bhalf[- ]precision|\b16[- ]bit (?:floats?|values)|"
@@ -110,29 +120,48 @@ class CommunicationReader:
         placed = []
         own = r.found.get("texts", ("", ""))[0]
         asks = _in_bytes(r, own, asks)
+        ratios, fractions, scaled = [], [], []
         for key, source in asks:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
                 continue
             if key == Q.RATIO.key:
-                _read_ratio(r, source)
+                ratios.append(source)
                 continue
-            unit = rx(r"\bin (?:kilo|mega|giga|tera)?bytes\b|\bin ([kmgt]i?b)\b").search(source)
-            if key in IN_BYTES and unit and unit.group(1):
-                r.miss("unit", f'"{source}" asks for a size in {unit.group(1)}; sizes are '
-                               "given in bytes (expected a question in bytes)")
+            if key == Q.LATENCY_TIME.key and rx(r"\b(?:fraction|share|proportion|percentage)\b"
+                                                ).search(_sentence(own, source) or source):
+                fractions.append(source)
                 continue
+            sentence = _sentence(own, source)
+            after = sentence[sentence.find(source):] if source in sentence else source
+            unit = rx(_UNIT).search(after)
+            if key in IN_BYTES and unit:
+                scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
+                if scale is None:
+                    continue
+                scaled.append((key, scale, unit.group(0).split()[-1], source))
+            if key == Q.TIME.key and r.answered_by.get(key) == Q.LATENCY_TIME.key:
+                key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
             if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
             placed.append((key, source))
         take_asks(r, F.quantities, placed, self.answers)
+        for source in ratios:  # after the part's own asks: a ratio divides two of them
+            _read_ratio(r, source, {k for k, _ in placed})
+        for source in fractions:
+            _latency_fraction(r, source)
+        for key, scale, unit, source in scaled:
+            _in_unit(r, r.answered_by.get(key, key) if key in ON_SERVER else key, scale, unit,
+                     source)
         own, ctx = r.found.get("texts", ("", ""))
         if set(r.value(F.quantities) or []) & set(IN_BYTES):
             gigabyte(own + " " + ctx, r)
-        if "time" in (r.value(F.quantities) or []) and F.alpha not in r.fields:
-            read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
-                            F.bandwidth)
+        if F.alpha not in r.fields:
+            _read_times(own, ctx, r)
+        _read_case(own, r)
+        _traffic_defined(own + " " + ctx, r)
+        _unsupported(own, r)
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
@@ -159,6 +188,8 @@ class CommunicationReader:
         r.found["previous"] = previous
         read_role(own, ctx, r, F.n, "workers", minimum=2)
         read_role(own, ctx, r, F.p, "parameters", minimum=1)
+        _flattened_count(own + " " + ctx, r)
+        _read_levels(r)
         _read_average(own + " " + ctx, r)
         schemes = _read_schemes(own, ctx, r)
         _read_quantities(own, ctx, r)
@@ -194,6 +225,44 @@ def _read_table_shape(objects: PartObjects, r: PartReading) -> None:
             note = _table_shape(count, r)
             if note:
                 r.convention("table shape", count.source, note)
+
+
+_POWER_OF_TWO = r"= ?2 ?(?:\^ ?\{? ?|\*\* ?)?([a-zA-Z])\}?(?![\w(])|= ?2([ᵃ-ᶻ])"
+"""n = 2^k (also 2**k, 2ᵏ, and the garbled 2k): the exponent letter."""
+_SUPERSCRIPT = dict(zip("ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ", "abcdefghijklmnoprstuvwxyz"))
+
+
+def _flattened_count(text: str, r: PartReading) -> None:
+    """A parameter count written 10d or 10dd ("p = 109 parameters") in a text whose other powers
+    of ten are written with exponents: it may be 10^9 with the exponent flattened by a PDF copy,
+    so it is refused rather than guessed."""
+    p = r.value(F.p)
+    if not isinstance(p, int) or F.p not in r.fields:
+        return
+    digits = str(p)
+    if not (digits.startswith("10") and 3 <= len(digits) <= 4 and int(digits[2:]) >= 3):
+        return
+    if rx(r"10 ?\^ ?[-−]?\d|[×x*] ?10\b|\d ?[−-] ?\d{1,2}\b").search(text) or \
+            rx(r"\bGB ?= ?109\b").search(text):
+        r.miss(F.p, f'"{r.fields[F.p].source}": {p} may be 10^{digits[2:]} with its exponent '
+                    "flattened (a PDF copy); expected the count written 10^" + digits[2:] +
+                    f" or {p} in a text without flattened exponents")
+
+
+def _read_levels(r: PartReading) -> None:
+    """n = 2^k, with n kept as a symbol: k names log2 n, and the answers are written with it
+    (the depth of a binomial tree, the rounds of recursive doubling)."""
+    n = r.value(F.n)
+    if not isinstance(n, str) or F.n not in r.fields:
+        return
+    source = r.fields[F.n].source
+    m = rx(_POWER_OF_TWO).search(source)
+    if m is None:
+        return
+    letter = m.group(1) or _SUPERSCRIPT.get(m.group(2) or "", "")
+    if not letter or letter == n:
+        return
+    r.set(F.log2_n, letter, source, note=f"n = 2^{letter}: log2 n is written {letter}")
 
 
 def _read_average(text: str, r: PartReading) -> None:
@@ -232,6 +301,12 @@ def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tup
     speaks of a message, else the other sizes it asks, turned into bytes ("how much data does
     each GPU send, in bytes?"); a bare "in bytes" with nothing else to convert is refused."""
     bare = [s for k, s in asks if k == Q.MESSAGE_BYTES.key and _BARE_BYTES.match(s.strip())]
+    if bare and r.value(F.dtype) == "byte" and rx(_DTYPES["byte"]).search(_sentence(own, bare[0])):
+        rest = [(k, s) for k, s in asks if s not in bare]  # "p measured in bytes": p's unit
+        here = [k for k, s in rest if s in _sentence(own, bare[0])]
+        if here:
+            r.answered_by[Q.MESSAGE_BYTES.key] = here[0]
+        return rest
     if not bare:  # "(in bytes)" in parentheses is not an ask of its own, but still the unit
         out = []
         for key, source in asks:
@@ -278,6 +353,156 @@ def _of_server(own: str, source: str) -> bool:
     start = max(own.rfind(c, 0, at) for c in ".?;:!")
     before = list(rx(_NODE_NOUN).finditer(own[start + 1:at]))
     return bool(before and before[-1].group(1))
+
+
+_NO_BANDWIDTH = (r"\bignor\w* (?:the )?(?:β|beta|bandwidth|transfer)(?: terms?| costs?| parts?| time)?"
+                 r"\b|\b(?:β|beta) ?= ?0(?![.,]?\d)|\binfinite bandwidth\b|\bbandwidth (?:is )?"
+                 r"(?:infinite|unlimited)\b|\blatency[- ]only\b|\bonly the (?:α|alpha|latency) "
+                 r"terms?\b")
+"""The bandwidth terms dropped: a latency-only time."""
+
+
+def _read_times(own: str, ctx: str, r: PartReading) -> None:
+    """The latency and bandwidth of a part that asks a time; a time asked with the bandwidth
+    terms dropped ("ignore the β terms") is the latency part of the time."""
+    quantities = list(r.value(F.quantities) or [])
+    dropped = rx(_NO_BANDWIDTH).search(own)
+    if dropped and Q.TIME.key in quantities and not negated(own, dropped.start()):
+        quantities = [Q.LATENCY_TIME.key if q == Q.TIME.key else q for q in quantities]
+        r.set(F.quantities, list(dict.fromkeys(quantities)), r.fields[F.quantities].source)
+        r.answered_by[Q.TIME.key] = Q.LATENCY_TIME.key
+        r.convention("latency only", dropped.group(0), "the bandwidth terms are dropped: the "
+                                                       "time is its latency part")
+    element = DTYPE_BYTES[r.value(F.dtype) or "float32"]
+    if {Q.TIME.key, Q.FASTER.key} & set(quantities):
+        read_cost_model(own, ctx, r, element, F.alpha, F.bandwidth)
+    elif Q.LATENCY_TIME.key in quantities:  # the bandwidth, if stated, is read but not needed
+        read_cost_model(own, ctx, r, element, F.alpha, F.bandwidth, bandwidth="optional")
+
+
+_CASE = r"\b(?:in|for|of|from|as in) (?:case|part|question|task|scenario|setting|item) \(?(\d{1,2}|[a-h])\)?(?![\w.])"
+"""A part named as the setting of this one ("Which is faster in case 2?")."""
+
+
+_TRAFFIC_DEFINED = (r"\btraffic\b[^.;]{0,80}?\bsen[dt]s?\b[^.;]{0,60}?\b(?:plus|and|\+)\b[^.;]{0,60}?"
+                    r"\breceive|\btraffic\b[^.;]{0,80}?\breceive[sd]?\b[^.;]{0,60}?\b(?:plus|and|\+)"
+                    r"\b[^.;]{0,60}?\bsen[dt]|\btraffic ?(?:=|:) ?(?:sent|out) ?\+ ?(?:received|in)\b")
+"""A node's traffic defined as what it sends plus what it receives."""
+
+
+_LIMIT = (r"(?:→|->) ?(?:∞|\\infty|infinity|oo)\b|\b(?:tends?|goes|converges?) to (?:infinity|∞)|"
+          r"\bwhat does\b[^.?]{0,80}\b(?:tend|converge) to\b|\bin the limit\b|\bas \w{1,3} (?:grows|"
+          r"becomes (?:very )?large)\b|\bbandwidth (?:term|part|share)s? of\b")
+"""A limit ("as n → ∞, what does ... tend to") or the bandwidth term alone: not answered."""
+
+
+def _unsupported(own: str, r: PartReading) -> None:
+    """A part asking a limit or the bandwidth term alone is refused, naming the phrase (its time
+    would otherwise be answered as the whole time at the problem's numbers)."""
+    m = rx(_LIMIT).search(own)
+    if m:
+        r.miss("limit", f'"{m.group(0)}": a limit or the bandwidth term alone is not answered '
+                        "(expected a cost at given numbers or in symbols)")
+
+
+def _traffic_defined(text: str, r: PartReading) -> None:
+    """The busiest node's traffic is read as sent plus received only when the text defines a
+    node's traffic so; otherwise it is refused (it could be either direction)."""
+    if Q.BUSIEST_TRAFFIC.key not in (r.value(F.quantities) or []):
+        return
+    m = rx(_TRAFFIC_DEFINED).search(text)
+    if m is None:
+        r.miss("traffic", "the traffic of the busiest node is asked but traffic is not defined "
+                             "(expected e.g. 'the traffic of a node is what it sends plus what "
+                             "it receives')")
+    else:
+        r.convention("traffic", m.group(0), "a node's traffic is what it sends plus what it "
+                                            "receives")
+
+
+def _read_case(own: str, r: PartReading) -> None:
+    """"in case 2": the setting of an earlier part, recorded as read when this part's workers,
+    parameters, element type, latency, bandwidth and schemes are that part's; refused when
+    they differ (the part would be answered in another setting than the one it names)."""
+    for m in rx(_CASE).finditer(own):
+        label = m.group(1).lower()
+        earlier = [p for p in r.found.get("previous", []) if p.label == label]
+        if not earlier:
+            continue
+        fields = (F.n, F.p, F.dtype, F.alpha, F.bandwidth, F.schemes)
+        differ = [f for f in fields if f in earlier[0].fields and f in r.fields and
+                  earlier[0].value(f) != r.value(f)]
+        if Q.LATENCY_TIME.key in (earlier[0].value(F.quantities) or []) and \
+                Q.LATENCY_TIME.key not in (r.value(F.quantities) or []):
+            differ.append("the time (latency only there)")
+        if differ:
+            r.miss("setting", f'"{m.group(0)}" names the setting of part ({label}), but this '
+                              f"part reads other values of {', '.join(differ)}")
+        else:
+            r.convention("setting", m.group(0), f"the setting of part ({label})")
+
+
+_UNIT = r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
+"""A size asked in a unit larger than a byte ("total traffic in MB")."""
+_PREFIX = {"k": 3, "m": 6, "g": 9, "t": 12}
+
+
+def _unit_scale(unit: Any, text: str, r: PartReading) -> int | None:
+    """Bytes per unit: 10^3, 10^6, ... (kB, MB, GB, TB, or as the text defines it, "1 MB =
+    10^6 bytes"), 2^10, 2^20, ... for KiB, MiB, ...; None (refused) when the text defines the
+    unit otherwise."""
+    name = (unit.group(1) or unit.group(2)).lower()
+    power = _PREFIX[name[0]]
+    if name.endswith("ib"):
+        return 2 ** (10 * power // 3)
+    label = {"k": "kB", "m": "MB", "g": "GB", "t": "TB"}[name[0]]
+    m = rx(rf"\b1 ?{label} ?= ?(10\^(\d{{1,2}})|2\^(\d{{1,2}})|[\d,]{{4,17}}) ?bytes\b").search(text)
+    if m is None:
+        r.convention("unit", unit.group(0), f"1 {label} = 10^{power} bytes")
+        return 10 ** power
+    given = (10 ** int(m.group(2)) if m.group(2) else 2 ** int(m.group(3)) if m.group(3)
+             else int(m.group(1).replace(",", "")))
+    if given != 10 ** power:
+        r.miss("unit", f'"{m.group(0)}": a {label} of {given} bytes is not supported (expected '
+                       f"1 {label} = 10^{power} bytes, or {label[0]}iB for powers of two)")
+        return None
+    r.convention("unit", m.group(0), f"1 {label} = 10^{power} bytes")
+    return 10 ** power
+
+
+def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str) -> None:
+    """A size in bytes asked in a larger unit: the bytes of each scheme divided by the unit's
+    bytes (a ratio to a number), beside the size in bytes; the same size in elements read from
+    the same words is not asked."""
+    elements = IN_BYTES.get(key)
+    quantities = [q for q in r.value(F.quantities) or [] if q != elements or
+                  not any(piece and piece in source for piece in
+                          r.fields[F.quantities].source.split(" | ") +
+                          r.fields[F.quantities].source.split("; "))]
+    r.set(F.quantities, list(dict.fromkeys(quantities + [key])), r.fields[F.quantities].source)
+    derived = list(r.value(F.derived) or [])
+    for scheme in r.value(F.schemes) or []:
+        derived.append({"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
+                        "label": f"{QUANTITIES[key].name} in {unit} ({scheme})"[:80]})
+    r.set(F.derived, derived[:12], source)
+
+
+def _latency_fraction(r: PartReading, source: str) -> None:
+    """"What fraction of T is due to latency": the latency part of the time over the time, of
+    the part's one scheme (refused with several)."""
+    schemes = r.value(F.schemes) or []
+    if len(schemes) != 1:
+        r.miss(F.derived, f'"{source}": the fraction of the time due to latency needs one '
+                          f"scheme, not {len(schemes)}")
+        return
+    quantities = list(r.value(F.quantities) or [])
+    r.set(F.quantities, list(dict.fromkeys(quantities + [Q.LATENCY_TIME.key, Q.TIME.key])),
+          r.fields[F.quantities].source if F.quantities in r.fields else source)
+    r.set(F.derived, [*(r.value(F.derived) or []),
+                      {"kind": Q.RATIO.key, "of": f"{Q.LATENCY_TIME.key}[{schemes[0]}]",
+                       "to": f"{Q.TIME.key}[{schemes[0]}]",
+                       "label": "fraction of the time due to latency"}], source)
+    r.answered_by[Q.LATENCY_TIME.key] = Q.RATIO.key
 
 
 def _read_crossover(r: PartReading, source: str) -> None:
@@ -359,7 +584,110 @@ def _operand_in_words(text: str, schemes: list[str], defined: dict[str, str] | N
     return (key, named[0]) if len(named) == 1 else None
 
 
-def _read_ratio(r: PartReading, source: str) -> None:
+_THAN = (r"\bhow many times (?:more|larger|bigger|greater|higher|as much|as many)(?: (?:data|bytes|"
+         r"values|floats|traffic|elements))? (?P<x>[^.?;]{3,100}?) (?:than|as) (?P<y>(?:[^.?;(]|\((?:[a-h]|\d{1,2})\)){3,100})|"
+         r"\bby (?:what|which|how large a|how much of a) factor (?:is|are|does|do|will|would) "
+         r"(?P<x2>[^.?;]{3,100}?) (?:larger|bigger|greater|more|higher|exceed)\w*(?: \w+)? than "
+         r"(?P<y2>(?:[^.?;(]|\((?:[a-h]|\d{1,2})\)){3,100})")
+"""A ratio asked as a comparison: "how many times more data does the server receive than one
+GPU sends in the ring", "by what factor is the volume of all-to-all larger than the ring's"."""
+_ROLE_VERBS = ((r"\breceiv\w*|\bgets?\b|\btakes? in\b", "in"), (r"\bsen[dt]s?\b|\bsending\b|\bpush",
+                                                                 "out"))
+_BY_ROLE = {("worker", "out"): (Q.VALUES_SENT.key, Q.BYTES_SENT.key),
+            ("worker", "in"): (Q.VALUES_RECEIVED.key, Q.BYTES_RECEIVED.key),
+            ("server", "out"): (Q.SERVER_VALUES_SENT.key, Q.SERVER_BYTES_SENT.key),
+            ("server", "in"): (Q.SERVER_VALUES_RECEIVED.key, Q.SERVER_BYTES_RECEIVED.key)}
+"""(node, direction) -> the per-node cost in values and in bytes."""
+_SERVED = (S.PARAMETER_SERVER.key, S.SHARDED_PS.key)
+
+
+def _operand_by_role(text: str, schemes: list[str]) -> tuple[str, str] | None:
+    """(quantity in values, scheme) of an operand that names what one node sends or receives
+    ("data does the server receive", "one GPU sends in the ring"), or None when it names no
+    one node and one direction, or its scheme is not clear."""
+    node = rx(r"\b(?:(servers?)|workers?|gpus?|ranks?|nodes?|process(?:es)?|machines?|devices?)\b"
+              ).search(text)
+    if node is None or rx(r"\b(?:busiest|most|total|every|each other)\b|\ball\b(?![- ]?(?:reduce|"
+                          r"gather|to))").search(text):
+        return None
+    ways = {way for verb, way in _ROLE_VERBS if rx(verb).search(text)}
+    if len(ways) != 1 or rx(r"\b(?:and|plus|or)\b").search(text):
+        return None
+    role = "server" if node.group(1) else "worker"
+    key = _BY_ROLE[(role, ways.pop())][0]
+    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
+                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]))
+    if not named:
+        named = [s for s in schemes if (s in _SERVED) == (role == "server")]
+    return (key, named[0]) if len(named) == 1 else None
+
+
+_IN_PART = r"\b(?:in|of|from|for) (?:part |question )?\(([a-h]|\d{1,2})\)"
+
+
+def _operands_of_parts(r: PartReading, x: str, y: str) -> list[tuple[str, str]] | None:
+    """"the traffic of the busiest node in (a) ... than in (b)": one cost, of the one scheme of
+    each earlier part, counted in this part's own setting; None when an operand names no
+    earlier part with one scheme, or the cost is not one."""
+    out = []
+    quantity = None
+    for text in (x, y):
+        m = rx(_IN_PART).search(text)
+        earlier = [p for p in r.found.get("previous", []) if m and p.label == m.group(1).lower()
+                   and p.family == FAMILY]
+        if not earlier or len(earlier[0].value(F.schemes) or []) != 1:
+            return None
+        named = [q.entry.key for q in QUANTITIES.mentions(text) if q.entry.key in
+                 {c.key for c in COSTS}]
+        if len(named) > 1 or (not named and quantity is None):
+            return None
+        quantity = named[0] if named else quantity
+        out.append((quantity, earlier[0].value(F.schemes)[0]))
+    return out if out[0][1] != out[1][1] else None
+
+
+_TOTALS = ((r"\bmessages\b", Q.MESSAGES.key), (r"\b(?:rounds|steps)\b", Q.ROUNDS.key),
+           (r"\b(?:data|traffic|volume|bytes|floats|values|elements|numbers)\b", Q.TOTAL_VOLUME.key))
+"""What a comparison of two schemes' totals counts ("how many times more messages ... than")."""
+
+
+def _operand_total(text: str) -> tuple[str, str] | None:
+    """(total, scheme) of an operand naming one scheme and what it counts in total ("messages
+    does all-to-all send"), with no one node named; None otherwise."""
+    if rx(r"\b(?:each|every|one|a single|per|the busiest|the server)\b").search(text):
+        return None
+    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
+                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]))
+    kinds = [key for pattern, key in _TOTALS if rx(pattern).search(text)]
+    if len(named) != 1 or len(kinds) > 1:
+        return None
+    return (kinds[0], named[0]) if kinds else ("", named[0])
+
+
+def _scheme_only(text: str) -> str | None:
+    """The one scheme a bare second operand names ("in the ring", "with all-to-all"), else
+    None (it names a node, a verb or several schemes)."""
+    if not rx(r"^(?:(?:in|with|for|under|using) )?(?:the |a |plain )?[\w -]{1,40}?"
+              r"(?: (?:scheme|case|version|one|algorithm))?\s*$").match(text.strip()):
+        return None
+    if rx(r"\b(?:receiv|sen[dt]|gets?\b|workers?\b|gpus?\b|servers?\b|nodes?\b)").search(text):
+        return None
+    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
+                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]))
+    return named[0] if len(named) == 1 else None
+
+
+def _ratio_in_bytes(r: PartReading, operands: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Operands in values turned into bytes when the part asks those costs in bytes (the ratio
+    is the same; the answers it divides are then the part's own)."""
+    asked = set(r.value(F.quantities) or [])
+    in_bytes = {v: b for (v, b) in _BY_ROLE.values()}
+    if all(in_bytes.get(q) in asked for q, _ in operands):
+        return [(in_bytes[q], s) for q, s in operands]
+    return operands
+
+
+def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
     this part's cells; refused when an operand is not one quantity of one scheme."""
@@ -367,11 +695,31 @@ def _read_ratio(r: PartReading, source: str) -> None:
     schemes = list(dict.fromkeys(n for _, n, _ in first_of(ctx + " " + own, SCHEMES)))
     m = rx(_OF_PARTS).search(own)
     words = rx(_OF_PHRASES).search(own)
+    than = rx(_THAN).search(own)
     if m:
         operands = [_operand_of_part(r, m.group(i).lower()) for i in (1, 2)]
     elif words:
         defined = _abbreviations(ctx + " " + own)
         operands = [_operand_in_words(words.group(i), schemes, defined) for i in (1, 2)]
+    elif than:
+        x, y = than.group("x") or than.group("x2"), than.group("y") or than.group("y2")
+        operands = [_operand_by_role(x, schemes), _operand_by_role(y, schemes)]
+        if not all(operands):
+            operands = _operands_of_parts(r, x, y) or operands
+        if not any(operands):
+            operands = [_operand_total(x), _operand_total(y)]
+        other = _scheme_only(y)
+        if operands[0] and operands[1] is None and other and other != operands[0][1]:
+            operands[1] = (operands[0][0], other)  # "... in the PS than in the ring"
+        if all(operands) and operands[1][0] == "" and operands[0][0]:
+            operands[1] = (operands[0][0], operands[1][1])  # "... than the ring (does)"
+        if any(o is not None and (o[0] == "" or o[0] == o[1]) for o in operands) or \
+                (all(operands) and operands[0][1] == operands[1][1] and
+                 operands[0][0] == operands[1][0]):
+            operands = [None]
+        if all(operands):
+            operands = _ratio_in_bytes(r, operands)
+        words = than
     else:
         operands = [None]
     if any(o is None for o in operands):
@@ -381,7 +729,7 @@ def _read_ratio(r: PartReading, source: str) -> None:
         return
     (q1, s1), (q2, s2) = operands
     r.set(F.schemes, list(dict.fromkeys([s1, s2])), (m or words).group(0))
-    quantities = [q for q in r.value(F.quantities) or [] if q in (q1, q2)] or []
+    quantities = [q for q in r.value(F.quantities) or [] if q in (q1, q2) or q in asked]
     r.set(F.quantities, list(dict.fromkeys(quantities + [q1, q2])), (m or words).group(0))
     if set(r.value(F.quantities)) & set(IN_BYTES) and F.dtype not in r.fields:
         r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated")
@@ -463,6 +811,21 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
 _PHASE_ALONE = r"\b(?:ring[- ])?(?:reduce[- ]scatter|all[- ]gather)\b"
 
 
+_TIME_OF = {"ring": S.RING.key, "tree": S.TREE.key, "rd": S.RECURSIVE_DOUBLING.key,
+            "rab": S.RABENSEIFNER.key, "ps": S.PARAMETER_SERVER.key, "a2a": S.ALL_TO_ALL.key}
+"""The scheme a time symbol names by its subscript (T_ring, T_tree, T_rd, T_rab, T_ps)."""
+
+
+def _timed_schemes(text: str) -> list[tuple[int, str, str]]:
+    """Schemes named by time symbols ("T_tree(p) and T_ring(p)"), as ``first_of`` gives them."""
+    out = {}
+    for m in rxc(r"(?<![\w])T_?\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}?"
+                 r"(?![a-z])").finditer(text):
+        key = _TIME_OF[m.group(1).lower()]
+        out.setdefault(key, (m.start(), key, m.group(0)))
+    return list(out.values())
+
+
 def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     alone = rx(_PHASE_ALONE).search(own)
     if alone and not rx(r"\ball[- ]?reduce\b|\ballreduce\b").search(own) and \
@@ -474,7 +837,8 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six|seven) rows?"
                                             r"\b[^:]{0,20}:|\brows?:", SCHEMES)
     if not listed:
-        listed = [(n, s) for _, n, s in first_of(own, SCHEMES)]
+        listed = sorted(first_of(own, SCHEMES) + _timed_schemes(own))
+        listed = [(n, s) for _, n, s in listed]
     if not listed:
         listed = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]
     names = []
@@ -551,21 +915,140 @@ def _formula(raw: str) -> str | None:
 
 # -- extras ----------------------------------------------------------------------------------
 
+_ROOT = (r"\b(?:(?:to|at|on|from|in|by|of) (?:the )?(?:root )?|root (?:is |= ?)?)(?:worker|rank|node|gpu|"
+         r"process|machine)(?: number)? ?0\b|\b(?:worker|rank|node|gpu|process) 0 (?:is|as) the root\b")
+"""The root of a tree all-reduce named as worker 0 ("reduce to worker 0")."""
+_NUMBERING = (r"\b(?:workers|ranks|nodes|gpus|processes)(?: \w)? ?(?:= ?)?\(?(?:0 ?(?:\.\.|-|–|to) ?"
+              r"(?:\d{1,4}|n ?- ?1)|(?:\w ?= ?)?0 ?, ?(?:1 ?, ?)?(?:\.\.\.|…|\. \. \.|\\dots) ?, ?"
+              r"(?:\d{1,4}|n ?- ?1))\)?")
+"""How the workers are numbered ("ranks 0..15", "ranks r = 0, ..., n-1")."""
+
+
+_ROUND_RANGE = (r"\b(?:rounds?|steps?|phases?|iterations?) (?:[a-z] ?= ?)?[01] ?, ?(?:[12] ?, ?)?(?:\.\.\.|…|"
+                r"\. \. \.|\\dots) ?, ?(?:log ?_? ?2 ?\(?n\)?|lg ?n|[a-zA-Z]) ?(?:[-−] ?1)?(?![\w.])")
+"""The rounds numbered ("in round i = 0, 1, ..., log_2 n - 1")."""
+
+
+def _read_numbering(both: str, r: PartReading) -> None:
+    """The root of a tree named as worker 0, the numbering of the ranks, "the other 3 GPUs" (n −
+    1 of them) and "summed over all 4 GPUs" (n): read as what they are, recorded with their
+    source; "the other 3" with n ≠ 4 is refused."""
+    n = r.value(F.n)
+    for m in rx(r"\bother (\d{1,4}) (?:gpus|workers|nodes|ranks|machines|devices|processes)\b"
+                ).finditer(both):
+        if isinstance(n, int) and int(m.group(1)) == n - 1:
+            r.convention("others", m.group(0), "the other n - 1 workers")
+        else:
+            r.miss(F.n, f'"{m.group(0)}" is not n - 1 with n = {n} workers (expected the other '
+                        "n - 1 workers)")
+    for m in rx(r"\b(?:over|across|for|of) (?:all|the) (\d{1,4}) (?:gpus|workers|nodes|ranks|"
+                r"machines|devices|processes)\b").finditer(both):
+        if isinstance(n, int) and int(m.group(1)) == n:
+            r.convention("all workers", m.group(0), "all n workers")
+    for m in rx(_NUMBERING).finditer(both):
+        top = rx(r"(\d{1,4})\)?$").search(m.group(0))
+        if top and not rx(r"\bn ?- ?1\)?$").search(m.group(0)) and \
+                (not isinstance(n, int) or int(top.group(1)) != n - 1):
+            continue  # "ranks 0..7" with 16 workers: not this numbering
+        r.convention("numbering", m.group(0), "the workers are numbered 0 to n - 1")
+    for m in rx(_ROUND_RANGE).finditer(both):
+        r.convention("round numbering", m.group(0), "the rounds are numbered")
+    for m in rx(r"\b(?:n|N) ?[-−] ?1 (?:reduce[- ]scatter |all[- ]gather |more |further )?(?:steps|"
+                r"rounds)\b|\bsends? (?:exactly |only )?1 (?:chunk|message|piece|shard)\b").finditer(both):
+        r.convention("phase steps", m.group(0), "a ring phase: n - 1 steps of one chunk each")
+    if S.TREE.key in (r.value(F.schemes) or []):
+        for m in rx(_ROOT).finditer(both):
+            r.convention("root", m.group(0), "worker 0 is the root of the tree")
+
+
+_OPTION = (r"\b(?:option|scheme|method|approach|strategy|variant|algorithm|setup|design|choice)"
+           r"(?: (?:no\.?|number|#) ?| ?#| ?)\(?(\d|[A-D])\)?(?![\w.,])")
+"""A scheme's label ("Option 1 is a parameter server", "in option 2", "scheme B")."""
+
+
+def _read_labels(both: str, r: PartReading) -> None:
+    """Labels of the schemes ("Option 1", "scheme B"), recorded when the text names two or more
+    schemes: they number the schemes, they count nothing."""
+    if len(r.value(F.schemes) or []) + len(first_of(both, SCHEMES)) < 2:
+        return
+    for m in rx(_OPTION).finditer(both):
+        r.convention("label", m.group(0), "a label of one of the schemes compared")
+
+
+def _read_byte_size(both: str, r: PartReading) -> None:
+    """A restatement of the gradient's size in bytes ("S = 4×10^7 bytes" for 10^7 fp32 values):
+    recorded as read when it is p times the element's bytes."""
+    p, dtype = r.value(F.p), r.value(F.dtype)
+    if not isinstance(p, int) or dtype is None:
+        return
+    for num, start, end in find_numbers(both):
+        unit = rx(r" ?(?:bytes|B)\b").match(both, end)
+        if unit and num.value == p * DTYPE_BYTES[dtype]:
+            name = rx(r"(?<![\w])[A-Za-z] ?= ?$").search(both[max(0, start - 5):start])
+            lo = start - (len(name.group(0)) if name else 0)
+            r.convention("size in bytes", phrase(both, lo, unit.end()),
+                         f"the gradient's size in bytes: p times {DTYPE_BYTES[dtype]} bytes")
+
+
+_REMARKS = (
+    (r"\b(?:resnet|vgg|bert|gpt|llama|vit|opt|t5|bloom|mistral)[- ]?\d{1,4}[a-z]?\b", "a model's name"),
+    (r"\b(?:differ(?:s|ing)?|off|wrong|mess(?:ed)? up)\b[^.?]{0,20}\bby a factor(?: of)? \d{1,3}\b|"
+     r"\b(?:mess(?:ed)? up|off by) a factor(?: of)? \d{1,3}\b", "the poster's doubt, not data"),
+)
+"""Numbers a text mentions that are not data of the problem."""
+
+
+def _read_remarks(both: str, r: PartReading) -> None:
+    """Model names ("resnet-50"), doubts ("off by a factor of 2") and a ring chunk named as a
+    fraction ("1/4 of the buffer" with n = 4): recorded as read."""
+    for pattern, note in _REMARKS:
+        for m in rx(pattern).finditer(both):
+            r.convention("remark", m.group(0), note)
+    n = r.value(F.n)
+    if S.RING.key in (r.value(F.schemes) or []) and isinstance(n, int):
+        for m in rx(r"\b1 ?/ ?(\d{1,4})(?:th)? of (?:the|its|each|a) (?:buffer|gradient|vector|"
+                    r"data|parameters)\b").finditer(both):
+            if int(m.group(1)) == n:
+                r.convention("chunk", m.group(0), "a ring chunk of p/n")
+
+
+def _counted_in_bytes(r: PartReading, text: str) -> bool:
+    """Whether the parameter count is a number of bytes: read so ("a buffer of N bytes"), or
+    its letter counts bytes elsewhere in the text ("N = 4×10^8" beside "a buffer of N bytes")."""
+    if F.p not in r.fields:
+        return False
+    source = r.fields[F.p].source.split("; ")[0]
+    if rx(r"\bbytes$").search(source):
+        return True
+    letter = r.value(F.p) if isinstance(r.value(F.p), str) else \
+        (rxc(r"^([A-Za-z]) ?=").match(source) or [None, None])[1]
+    return bool(letter) and bool(rxc(rf"(?<![\w]){re.escape(letter)} bytes\b").search(text))
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
+    _read_numbering(both, r)
+    _read_labels(both, r)
+    _read_remarks(both, r)
     quantities = r.value(F.quantities) or []
     for name, pattern in _DTYPES.items():
         m = rx(pattern).search(both)
+        if _counted_in_bytes(r, both):
+            r.set(F.dtype, "byte", r.fields[F.p].source, note="the gradient is counted in bytes: "
+                                                              "an element is one byte")
+            break
         if m and not negated(both, m.start()):
             r.set(F.dtype, name, phrase(both, m.start(), m.end()))
+            for again in rx(pattern).finditer(both):  # "fp16 gradients, so 2 bytes per number"
+                if again.start() != m.start():
+                    r.convention("element type", again.group(0), f"restates {name}")
             break
     else:
         if set(quantities) & set(IN_BYTES):
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
-    if "time" in quantities:
-        read_cost_model(own, ctx, r, DTYPE_BYTES[r.value(F.dtype) or "float32"], F.alpha,
-                        F.bandwidth)
+    _read_times(own, ctx, r)
+    _read_byte_size(both, r)
     m = rx(r"\bnot (?:necessarily )?divisible|\buneven(?:ly)?\b|\bremainder\b").search(both)
     if m:
         r.set(F.chunks, "uneven", phrase(both, m.start(), m.end(), pad=20))

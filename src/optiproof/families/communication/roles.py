@@ -6,7 +6,8 @@ nouns, never from the letter) or an expression ("n = 2^k workers", garbled "n = 
 before "=" is the count, its value left symbolic). The workers are what the nouns workers, GPUs,
 nodes, ... count, or the p of "a 1/p shard"; the parameters are what parameters, params and
 weights count, or the entries, elements, floats or values a gradient or vector holds ("each
-worker holds a vector of N floats", "gradients of dimension d = 4096").
+worker holds a vector of N floats", "gradients of dimension d = 4096"), or a model's size with a
+scale ("a 350M model").
 
 Counts written as operands of an expression ("the other n − 1 workers", "n ≥ 2 workers") name
 the letter, not a number. The part's own text overrides the shared context ("Now n = 10"); in
@@ -28,8 +29,9 @@ WORKER_NOUNS = r"(?:workers?|nodes?|gpus?|machines?|devices?|processes|process|r
                r"processors?|accelerators?|tpus?|servers? (?=each))"
 PARAMETER_NOUNS = r"(?:parameters?|params?|weights?)"
 VALUE_NOUNS = r"(?:en-? ?tries|entry|ele-? ?ments?|floats?|val-? ?ues|value|numbers|coordi-? ?nates|" \
-              r"compo-? ?nents|scalars|parameters?|params|weights)"
-"""What a gradient or vector holds (a word broken at a line end, "ele- ments", included)."""
+              r"compo-? ?nents|scalars|parameters?|params|weights|bytes)"
+"""What a gradient or vector holds (a word broken at a line end, "ele- ments", included); "a
+buffer of N bytes" counts bytes (the reader then counts the sizes in bytes)."""
 HOLDERS = r"(?:gradients?|vectors?|tensors?|arrays?|buffers?)"
 _GAP = r"(?:(?!(?i:messages?|chunks?|shards?|blocks?|pieces?|halves|half|rounds?|steps?)\b)[^.;?])"
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -40,11 +42,12 @@ _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion"
           "b": 10**9, "g": 10**9}
 _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
        r"from|by|on|is|are|was|were|be)\b)(?!\d)[\w-]{1,14} ){0,2}"
-_OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|"
+_OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|\bother $|"
                               r"\b(?:messages?|chunks?|shards?|blocks?|pieces?|packets?) (?:of|with|"
                               r"carrying|containing|holding) (?:size )?$", re.I)
 """A count right after an operator is an operand of an expression (n − 1 workers); the two of
-"between two GPUs" are a pair of them, and a message's entries are not the model's."""
+"between two GPUs" are a pair of them, "the other 3 GPUs" are n − 1 of them (the reader checks
+it), and a message's entries are not the model's."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,8 @@ def candidates(text: str, role: str) -> list[Cand]:
                     rf"(?:s|ing)?)(?: (?i:a|an|size|length|dimension|dim))? {_COUNT}[ -]{_ADJ}"
                     rf"(?i:{VALUE_NOUNS})\b",
                     rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:of|with)(?: (?i:a|the))? (?i:dimension"
-                    rf"|dim|length|size) {_COUNT}"]
+                    rf"|dim|length|size) {_COUNT}",
+                    rf"(?<![\w.,^/])(?P<c>{_NUM})[ -](?i:model)\b"]
     seen: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in rxc(pattern).finditer(text):
@@ -166,6 +170,9 @@ def candidates(text: str, role: str) -> list[Cand]:
             if rxc(r"^[A-Za-z]$").match(tok) or rxc(r"^\d\^?[a-z]$").match(tok):
                 _letter_count(text, m, "c", out)
                 continue
+            if rxc(r"(?i:model)$").search(m.group(0)) and \
+                    not rxc(r"(?:[kKMBG]|(?i:thousand|million|billion))$").search(tok):
+                continue  # "a 350M model" counts parameters; "a 2 model" does not
             value = _number(text, _Span(m, "c"))
             if value is not None:
                 out.append(Cand("number", value, phrase(text, m.start(), m.end())))
@@ -182,6 +189,25 @@ def letters_of(cands: list[Cand]) -> list[str]:
                               for c in cands if c.kind == "letter" or c.letter))
 
 
+def _in_bytes(c: Cand, byte_letters: set[str]) -> bool:
+    """A count of bytes ("a buffer of N bytes", or N set to a number where N counts bytes)."""
+    return bool(rxc(r"\bbytes$").search(c.source)) or \
+        (c.kind == "number" and bool(rxc(r"^([A-Za-z]) ?=").match(c.source)) and
+         c.source[0] in byte_letters)
+
+
+def _bytes_restated(mine: list[Cand], shared: list[Cand]) -> None:
+    """Drop the byte counts when the parameters are also counted ("a 100M-parameter model, a
+    gradient of S bytes, S = 4 × 10^8"): the bytes restate them (the reader checks they agree)."""
+    both = mine + shared
+    byte_letters = {str(c.value) for c in both if c.kind == "letter" and
+                    rxc(r"\bbytes$").search(c.source)}
+    counted = [c for c in both if c.kind == "number" and not _in_bytes(c, byte_letters)]
+    if counted and len(counted) < len(both):
+        for scope in (mine, shared):
+            scope[:] = [c for c in scope if not _in_bytes(c, byte_letters)]
+
+
 def read_role(own: str, context: str, r: PartReading, name: str, role: str,
               minimum: int) -> None:
     """Read field ``name``, the count of ``role``, from a part's own text and its context."""
@@ -195,6 +221,8 @@ def read_role(own: str, context: str, r: PartReading, name: str, role: str,
         for text, scope in ((own, mine), (context, shared)):
             have = {c.source for c in scope}
             scope.extend(c for c in assigned(text, letter) if c.source not in have)
+    if role == "parameters":
+        _bytes_restated(mine, shared)
     decide(mine, shared, r, name, role, minimum)
 
 

@@ -89,6 +89,8 @@ class ScheduleCounts:
     received: np.ndarray
     rounds: int
     round_port_loads: tuple[tuple[tuple[int, int], ...], ...]
+    sent_messages: np.ndarray | None = None
+    """Messages each node sends over the whole schedule."""
     """Per round: for each number of messages c that some node sends or receives, the largest
     number of elements e sent or received by such a node - enough to find the busiest port
     direction, max(alpha c + e / bandwidth), for any alpha, bandwidth > 0."""
@@ -293,6 +295,7 @@ def count_schedule(schedule: Schedule) -> ScheduleCounts:
     sent = np.zeros(nodes, dtype=dtype)
     received = np.zeros(nodes, dtype=dtype)
     messages = volume = 0
+    sent_messages = np.zeros(nodes, dtype=np.int64)
     size_min, size_max = None, 0
     loads = []
     n_rounds = 0
@@ -315,6 +318,7 @@ def count_schedule(schedule: Schedule) -> ScheduleCounts:
         size_max = max(size_max, int(sizes.max()))
         out_c = np.bincount(rnd.src, minlength=nodes)
         in_c = np.bincount(rnd.dst, minlength=nodes)
+        sent_messages += out_c
         sent += out_e
         received += in_e
         if big:
@@ -327,4 +331,4 @@ def count_schedule(schedule: Schedule) -> ScheduleCounts:
             es = np.concatenate([out_e, in_e])
             loads.append(tuple((int(c), int(es[cs == c].max())) for c in np.unique(cs)))
     return ScheduleCounts(messages, size_min or 0, size_max, volume, sent, received,
-                          n_rounds, tuple(loads))
+                          n_rounds, tuple(loads), sent_messages)

@@ -17,7 +17,7 @@ from optiproof.catalogue import quantities as Q
 from optiproof.catalogue.schemes import (ALL_TO_ALL, PARAMETER_SERVER, RABENSEIFNER,
                                          RECURSIVE_DOUBLING, RING, SHARDED_PS, TREE)
 from optiproof.core.errors import BadInput
-from optiproof.core.exact import exact_rational, to_latex
+from optiproof.core.exact import Name, exact_rational, to_latex
 from optiproof.core.fields import formula_value
 from optiproof.core.solution import (
     Analysis,
@@ -49,8 +49,11 @@ QUANTITY_WORDS = {
     "total-volume": "total volume (elements)",
     "busiest-sent": "most elements sent by one node",
     "busiest-received": "most elements received by one node",
+    "busiest-traffic": "most elements sent plus received by one node",
+    "messages-per-worker": "messages sent by one worker",
     "rounds": "sequential rounds",
     "time": "alpha-beta time",
+    "latency-time": "latency part of the time (bandwidth terms dropped)",
     "bandwidth-ratio": "ratio to the all-reduce bandwidth lower bound",
     "total-bytes": "total bytes over the network",
     "values-sent": "elements sent by one worker",
@@ -65,11 +68,15 @@ QUANTITY_WORDS = {
     "server-bytes-received": "bytes received by one server",
     "bytes-sent-plus-received": "bytes sent plus received by one worker",
     "server-bytes-sent-plus-received": "bytes sent plus received by one server",
+    "holds-sum": "every worker ends with the full sum",
+    "faster": "the faster scheme",
 }
 QUANTITY_SYMBOL = {
     "messages": "M", "message-size": "S", "message-bytes": r"S^{\text{bytes}}",
     "total-volume": "V", "busiest-sent": r"D^{\text{out}}", "busiest-received": r"D^{\text{in}}",
-    "rounds": "R", "time": "T", "bandwidth-ratio": r"\rho",
+    "busiest-traffic": r"D^{\text{out+in}}",
+    "messages-per-worker": r"M^{\text{out}}",
+    "rounds": "R", "time": "T", "latency-time": r"T^{\alpha}", "bandwidth-ratio": r"\rho",
     "total-bytes": r"V^{\text{bytes}}", "values-sent": r"W^{\text{out}}",
     "values-received": r"W^{\text{in}}", "sent-plus-received": r"W^{\text{out+in}}",
     "bytes-sent": r"W^{\text{out, bytes}}", "bytes-received": r"W^{\text{in, bytes}}",
@@ -132,6 +139,24 @@ class Context:
             return expr
         out = sp.sympify(expr).subs(self.subs)
         return out if out.is_Rational else sp.simplify(out)
+
+    @property
+    def levels(self) -> Any:
+        """The symbol of log2 n when the problem writes n = 2^k (None otherwise)."""
+        name = self.spec.log2_n
+        return None if name is None else sp.Symbol(name, positive=True, integer=True)
+
+    def shown(self, expr: Any) -> Any:
+        """An answer at the problem's values, log2 n written with the problem's symbol for it
+        when n = 2^k (ceil(log2 n) is then log2 n too)."""
+        out = self.at(expr)
+        if self.levels is None:
+            return out
+        from optiproof.families.communication.formulas import CeilLog2, Log2
+
+        return sp.sympify(out).replace(Log2, lambda x: self.levels if x == self.sym.n else
+                                       Log2(x)).replace(
+            CeilLog2, lambda x: self.levels if x == self.sym.n else CeilLog2(x))
 
     @property
     def numeric_n(self) -> int | None:
@@ -285,7 +310,8 @@ def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | Non
         lhs = answer_symbol(costs, q)
         if q == "total-volume":
             eqs.append(_chain(ctx, lhs, v[q]))
-        elif q in ("busiest-sent", "busiest-received"):
+        elif q in ("busiest-sent", "busiest-received", "busiest-traffic",
+                   "messages-per-worker"):
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q == "rounds" and costs.scheme not in (RING.key, TREE.key,
                                                     RECURSIVE_DOUBLING.key):
@@ -295,6 +321,11 @@ def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | Non
                         "$ message latencies, and the busiest link carries "
                         f"${to_latex(ctx.at(costs.bandwidth_elements))}$ elements in total "
                         "over the rounds.")
+            eqs.append(_chain(ctx, lhs, v[q]))
+        elif q == "latency-time":
+            text.append(f"Dropping the bandwidth terms leaves one latency $\\alpha$ per message "
+                        f"on the critical path: ${to_latex(ctx.at(costs.latency_rounds))}$ of "
+                        "them.")
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q in IN_BYTES:
             eqs.append(_chain(ctx, lhs, _times(s.bytes_per_element, costs.values[IN_BYTES[q]]),
@@ -409,7 +440,7 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
                                                  "nodes, in addition to the workers)",
                                   r"\mathbb{Z}_{\ge 1}"))
     asked = set(spec.quantities) | {g.quantity for g in spec.given}
-    if "time" in asked:
+    if asked & {"time", "latency-time"}:
         variables += [Variable(to_latex(s.alpha), "latency of one message (seconds)",
                                r"\mathbb{R}_{>0}"),
                       Variable(to_latex(s.B), "bandwidth of a node's link (bytes per second)",
@@ -427,7 +458,7 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
     for c in costs.values():
         for a in c.assumptions:
             assumptions.append(f"{c.title.capitalize()}: {a}.")
-    if "time" in asked:
+    if asked & {"time", "latency-time"}:
         assumptions.append(
             "Alpha-beta model: each node has one full-duplex link of bandwidth $B$; messages "
             "of a round that use different node links go in parallel, while the messages "
@@ -443,9 +474,35 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
                     "After one step every worker must hold the average gradient:")
 
 
+NOT_COSTS = (Q.IDENTIFICATION.key, Q.HOLDS_SUM.key, Q.FASTER.key)
+"""Asks that are not a cell of a scheme's table (answered once for the part)."""
+
+
+def _faster(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCosts]
+            ) -> tuple[Step, Answer, str]:
+    """The scheme with the least alpha-beta time (the times exact numbers), its step and
+    answer; a tie is refused."""
+    times = {s: ctx.at(costs[s].values["time"]) for s in spec.schemes}
+    if not all(t.is_Rational for t in times.values()):
+        raise BadInput("which scheme is faster depends on symbols; give n, p, the latency and "
+                       "the bandwidth as numbers", field="quantities",
+                       expected="numbers for n, p, alpha and the bandwidth")
+    best = min(times, key=lambda s: times[s])
+    if sum(1 for t in times.values() if t == times[best]) > 1:
+        raise BadInput("the schemes compared take the same time: none is faster",
+                       field="quantities", expected="schemes whose times differ")
+    eqs = tuple(Equation.of(Tex(answer_symbol(costs[s], "time")), times[s]) for s in spec.schemes)
+    others = ", ".join(costs[s].title for s in spec.schemes if s != best)
+    step = Step("Which scheme is faster", f"Comparing the alpha-beta times exactly, "
+                f"{costs[best].title} takes the least time (than {others}).", eqs)
+    answer = Answer("the faster scheme", "", Name(best, SCHEMES[best].name),
+                    note="the least alpha-beta time", quantity=Q.FASTER.key)
+    return step, answer, best
+
+
 def _asked_costs(spec: CommunicationSpec) -> list[str]:
     """The asked quantities that are costs (table columns), in the order asked."""
-    return [q for q in spec.quantities if q != Q.IDENTIFICATION.key]
+    return [q for q in spec.quantities if q not in NOT_COSTS]
 
 
 def _answers(spec: CommunicationSpec, ctx: Context,
@@ -469,11 +526,53 @@ def _answers(spec: CommunicationSpec, ctx: Context,
                         f"${to_latex(ctx.at(c.values['message-size']))}$ elements.")
                 if scheme == RABENSEIFNER.key:
                     note += " In round $j$ of either phase every message has $p/2^j$ entries."
-            if q == "time":
+            if q in ("time", "latency-time"):
                 note = "Alpha-beta model as stated in the assumptions."
+            value = ctx.shown(c.values[q])
+            if ctx.levels is not None and value != ctx.at(c.values[q]):
+                note = (note + " " if note else "") + \
+                    f"With $n = 2^{{{to_latex(ctx.levels)}}}$, $\\log_2 n = {to_latex(ctx.levels)}$."
             answers.append(Answer(f"{c.title}: {words}", answer_symbol(c, q),
-                                  ctx.at(c.values[q]), note=note, quantity=q, subject=scheme))
+                                  value, note=note, quantity=q, subject=scheme))
     return answers
+
+
+WHY_SUM = {
+    ALL_TO_ALL.key: "every worker receives the other n - 1 gradients in full and adds them to "
+                    "its own, so it holds all n terms of the sum",
+    PARAMETER_SERVER.key: "the server receives all n gradients and sums them; every worker then "
+                          "receives the result from the server",
+    SHARDED_PS.key: "server s receives shard s of all n gradients and sums it; every worker "
+                    "then receives every summed shard back",
+    RING.key: "after the n - 1 reduce-scatter steps chunk c has passed through all n workers, "
+              "each adding its own copy, so its owner holds the full sum of chunk c; the n - 1 "
+              "all-gather steps then copy every summed chunk to every worker",
+    TREE.key: "after reduce round r, a worker whose rank is a multiple of 2^(r+1) holds the sum "
+              "over its block of 2^(r+1) ranks, so after the last round worker 0 holds the sum "
+              "of all n gradients; the broadcast copies it to every worker",
+    RECURSIVE_DOUBLING.key: "by induction on the round: after round i each worker holds the sum "
+                            "over the 2^(i+1) ranks that agree with it outside the lowest i + 1 "
+                            "bits (its partner's block is the other half of that group, disjoint "
+                            "from its own), so after log2 n rounds each worker holds the sum "
+                            "over all n ranks",
+    RABENSEIFNER.key: "recursive halving leaves each worker with the full sum of its p/n "
+                      "entries (each round sums the half it keeps over twice as many ranks); "
+                      "recursive doubling then gathers every summed piece to every worker",
+}
+"""Why each scheme leaves every worker with the full sum (shown when that is asked)."""
+
+
+def _holds_sum(spec: CommunicationSpec, costs: dict[str, SchemeCosts]
+               ) -> tuple[Step, list[Answer]]:
+    """The answer 'every worker ends with the full sum' per scheme, with the reason; the exact
+    simulator moves integer gradients along each schedule and checks it."""
+    lines = [f"{costs[s].title.capitalize()}: {WHY_SUM[s]}." for s in spec.schemes]
+    step = Step("Every worker ends with the full sum", " ".join(lines) + " Dividing by $n$ "
+                "gives the average. The exact simulator checks this on integer gradients.", ())
+    answers = [Answer(f"{costs[s].title}: every worker ends with the full sum", r"\text{sum}",
+                      sp.true, note="checked by the exact simulator", quantity=Q.HOLDS_SUM.key,
+                      subject=s) for s in spec.schemes]
+    return step, answers
 
 
 def _interpretation(spec: CommunicationSpec, ctx: Context,
@@ -510,7 +609,7 @@ def _check_defined(spec: CommunicationSpec, costs: dict[str, SchemeCosts]) -> No
     asked += [(g.scheme, g.quantity) for g in spec.given]
     for scheme, q in asked:
         c = costs[scheme]
-        if q not in c.values and q != Q.IDENTIFICATION.key:
+        if q not in c.values and q not in NOT_COSTS:
             why = ("it has no server node" if c.server is None and q.startswith("server-") else
                    "its workers do not all send and receive the same amount (ask for the "
                    "busiest node instead)")
@@ -550,6 +649,15 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
                            "adapted to the uneven-chunk ring, chunk sizes "
                            f"{', '.join(map(str, sizes))}.")
     answers = _answers(spec, ctx, costs)
+    if Q.HOLDS_SUM.key in spec.quantities:
+        step, held = _holds_sum(spec, costs)
+        steps.append(step)
+        answers += held
+    fastest = None
+    if Q.FASTER.key in spec.quantities:
+        step, answer, fastest = _faster(spec, ctx, costs)
+        steps.append(step)
+        answers.append(answer)
     drawn = []
     if figures and RING.key in spec.schemes:
         from optiproof.families.communication.figures import ring_diagram
@@ -564,6 +672,8 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
     identified = None
     if len(spec.schemes) == 1:
         identified = SCHEMES[spec.schemes[0]].name
+    elif fastest is not None:
+        identified = SCHEMES[fastest].name
     wrong = [g for g in given if not g.verdict.confirmed]
     question = spec.question or (
         "Count the messages of one synchronisation step for: "
@@ -576,6 +686,8 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
                                         "message by message") for s in spec.schemes]
         if Q.IDENTIFICATION.key in spec.quantities else [],
         identification_note=("" if identified is None else
+                             "the faster of the schemes compared, by their exact times"
+                             if fastest is not None else
                              "the scheme asked about, counted message by message"),
         interpretation=_interpretation(spec, ctx, costs),
         summary="; ".join(summary_bits) + "." + (
@@ -588,4 +700,5 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
                    for k, c in costs.items()},
             general={k: "uneven" not in c.title for k, c in costs.items()},
             given=[(g.scheme, g.quantity, g.expr, g.verdict.confirmed) for g in given],
-            instance={"n": ctx.numeric_n, "p": ctx.numeric_p, "k": ctx.numeric_k}))
+            instance={"n": ctx.numeric_n, "p": ctx.numeric_p, "k": ctx.numeric_k},
+            levels=ctx.levels))

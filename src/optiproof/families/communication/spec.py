@@ -31,8 +31,10 @@ CHUNKED_SCHEMES = tuple(e.key for e in SCHEMES if e.chunked)
 ASKED_AS = {Q.RATIO: Q.BANDWIDTH_RATIO}
 """Quantities that, asked of a collective, mean one of this family's quantities."""
 
-DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8, "int8": 1, "int32": 4}
-DtypeName = Literal["float32", "float16", "bfloat16", "float64", "int8", "int32"]
+DTYPE_BYTES = {"float32": 4, "float16": 2, "bfloat16": 2, "float64": 8, "int8": 1, "int32": 4,
+               "byte": 1}
+"""Bytes per element; ``byte``: the sizes are counted in bytes ("p measured in bytes")."""
+DtypeName = Literal["float32", "float16", "bfloat16", "float64", "int8", "int32", "byte"]
 
 MAX_WORKERS_SIMULATOR = 4096
 MAX_PARAMETERS = 10**15
@@ -149,11 +151,14 @@ class CommunicationSpec(PartSpec, Derivable):
     given: list[GivenCell] = Field(default_factory=list, max_length=64)
     dtype: DtypeName = Field("float32", description="Element type, for message sizes in bytes.")
     alpha: Number | SymbolName | Formula = Field(
-        "alpha", description="Latency per message, seconds: a number, a symbol or a formula "
-                             "in other symbols.")
+        "alpha", description="Latency per message, seconds: a number (0 ignores the "
+                             "latency), a symbol or a formula in other symbols.")
     bandwidth: Number | SymbolName | Formula = Field(
         "B", description="Bandwidth of a node's link, bytes per second: a number, a symbol or "
                          "a formula in other symbols (4/t_w).")
+    log2_n: SymbolName | None = Field(
+        None, description="The symbol of log2 n when the problem writes n = 2^k (the answers "
+                          "are written with it); n must then be a symbol.")
     chunks: Literal["even", "uneven"] = Field(
         "even", description="even: p must be divisible by n (chunks of p/n); uneven: the first "
                             "p mod n chunks get one extra element (ring all-reduce only).")
@@ -219,9 +224,16 @@ class CommunicationSpec(PartSpec, Derivable):
 
     @field_validator("alpha", "bandwidth", mode="before")
     @classmethod
-    def _positive(cls, v: Any) -> Any:
+    def _positive(cls, v: Any, info: Any) -> Any:
         if is_symbol_name(v) and v.strip() in RESERVED_NAMES:
             raise ValueError(f"{v.strip()!r} is a SymPy function name; choose another symbol")
+        if info.field_name == "alpha" and not isinstance(v, bool) and \
+                isinstance(v, (int, float, str)) and not is_symbol_name(v):
+            try:
+                if float(check_number(v)) == 0:
+                    return 0  # latency ignored: a pure bandwidth model
+            except ValueError:
+                pass
         return check_positive_or_symbolic(v)
 
     def symbol_names(self) -> dict[str, str]:
@@ -255,6 +267,14 @@ class CommunicationSpec(PartSpec, Derivable):
                     raise ValueError(f"{f}: the formula {text!r} uses {name!r}, which names "
                                      f"{seen.get(name) or taken.get(name, 'a function')}; "
                                      "use a new symbol")
+        if self.log2_n is not None:
+            if not isinstance(self.n, str):
+                raise ValueError(f"log2_n: {self.log2_n!r} names log2 n, which needs n to be a "
+                                 f"symbol (n = {self.n})")
+            if self.log2_n in seen or self.log2_n in RESERVED_NAMES or \
+                    (self.log2_n == "k" and self.uses_servers and "servers" not in seen):
+                raise ValueError(f"log2_n: the symbol {self.log2_n!r} already names "
+                                 f"{seen.get(self.log2_n, 'the servers')}; use another symbol")
         n, p, k = self.n, self.p, self.servers
         if isinstance(n, int):
             for s in self.schemes:
@@ -293,6 +313,9 @@ class CommunicationSpec(PartSpec, Derivable):
             raise ValueError(f"p = {p} is not divisible by servers = {k}: each server owns a "
                              f"shard of p/k elements; pad p to {k * -(-p // k)} or choose "
                              "servers dividing p")
+        if Q.FASTER.key in self.quantities and len(self.schemes) < 2:
+            raise ValueError("faster: which scheme is faster needs two schemes or more to "
+                             f"compare, got {self.schemes}")
         self._per_node_defined()
         known = set(names.values()) | set(FORMULA_FUNCTIONS) | {
             name for text in self.formulas().values() for name in formula_names(text)}

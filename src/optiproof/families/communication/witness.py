@@ -30,6 +30,8 @@ from optiproof.families.communication.instances import Instance, instances
 from optiproof.families.communication.spec import CommunicationSpec
 
 GRID_MAX_N = 64
+TIMES = ("time", "latency-time")
+"""Quantities that depend on the latency and the bandwidth."""
 SIM_GRID_N = (2, 3, 4, 5, 7, 8, 16)
 SIM_UNITS = 16
 """The simulator moves at most this many whole units of the chunk structure, plus the rest."""
@@ -115,6 +117,7 @@ class _Evaluator:
         self.subs = facts.subs
         self._cache: dict[Any, Callable[[dict], Fraction] | None] = {}
         self._symbols_at: dict[tuple[Fraction, Fraction], dict[str, Fraction]] = {}
+        self.levels = getattr(facts, "levels", None)
 
     def at(self, expr: Any, inst: Instance, alpha: Fraction, bandwidth: Fraction
            ) -> Fraction | None:
@@ -130,6 +133,8 @@ class _Evaluator:
         env = {s.n.name: Fraction(inst.n), s.p.name: Fraction(inst.p),
                s.k.name: Fraction(inst.k), s.alpha.name: alpha, s.B.name: bandwidth,
                **self._symbols_at.get((alpha, bandwidth), {})}
+        if self.levels is not None and inst.n & (inst.n - 1) == 0:
+            env[self.levels.name] = Fraction(inst.n.bit_length() - 1)  # n = 2^k: k = log2 n
         try:
             return fn(env)
         except (_NotRational, KeyError, ZeroDivisionError):
@@ -181,10 +186,17 @@ def counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
         return Fraction(counts.busiest_sent)
     if quantity == "busiest-received":
         return Fraction(counts.busiest_received)
+    if quantity == "messages-per-worker":
+        counts_of = set(counts.sent_messages[:n].tolist())
+        return Fraction(counts_of.pop()) if len(counts_of) == 1 else None
+    if quantity == "busiest-traffic":
+        return Fraction(int((counts.sent + counts.received).max()))
     if quantity == "rounds":
         return Fraction(counts.rounds)
     if quantity == "time":
         return counts.time(alpha, Fraction(bytes_per_element) / bandwidth)
+    if quantity == "latency-time":  # the bandwidth terms dropped
+        return counts.time(alpha, Fraction(0))
     if quantity == "bandwidth-ratio":
         bound = Fraction(2 * (n - 1) * p, n)
         return Fraction(max(counts.busiest_sent, counts.busiest_received)) / bound
@@ -266,7 +278,7 @@ def _compare_counts(scheme: str, formulas: dict, grid: list[Instance], ev: "_Eva
             continue
         enumerated += 1
         for quantity, expr in formulas.items():
-            for alpha, bw in (points if quantity == "time" else points[:1]):
+            for alpha, bw in (points if quantity in TIMES else points[:1]):
                 want = counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
                                 alpha, bw)
                 got = ev.at(expr, inst, alpha, bw)
@@ -309,6 +321,8 @@ def schedule_count_check(spec: CommunicationSpec, solution: PartSolution) -> Che
     for answer in cells:
         scheme = answer.subject
         grid = instances(scheme, inst_n, inst_p, inst_k, max_n=16, p_multiples=(1, 2))
+        if ev.levels is not None:  # n = 2^k: the answers hold at powers of two only
+            grid = [g for g in grid if g.n & (g.n - 1) == 0]
         c, e, sk, w = _compare_counts(scheme, {answer.quantity: answer.expr}, grid, ev, spec,
                                       points,
                                       f"answer '{answer.name}'", mismatches)
@@ -472,7 +486,7 @@ def given_cells_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
         witness = ""
         for inst in instances(scheme, inst_n, inst_p, inst_k, max_n=32, p_multiples=(1, 5)):
             counts = count_schedule(build_schedule(scheme, inst.n, inst.p, inst.k))
-            for alpha, bw in (points if quantity == "time" else points[:1]):
+            for alpha, bw in (points if quantity in TIMES else points[:1]):
                 want = counted(counts, quantity, inst.n, inst.p, spec.bytes_per_element,
                                 alpha, bw)
                 got = ev.at(expr, inst, alpha, bw)
@@ -613,6 +627,35 @@ def gloo_check(spec: CommunicationSpec, solution: PartSolution, jobs: list[Any],
                  compared="measured counts vs formulas; average vs dist.all_reduce")
 
 
+def faster_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
+    """The scheme answered as faster must have the least time counted from the schedules at the
+    problem's instance (latency and bandwidth as given)."""
+    from optiproof.families.communication.schedules import build_schedule, count_schedule
+
+    start = time.perf_counter()
+    facts = solution.facts
+    inst = _instance_of(spec, facts)
+    answer = next(a for a in solution.answers if a.quantity == "faster")
+    if inst is None:
+        return Check("faster scheme vs schedule times", "inconclusive", "n or p is symbolic",
+                     None, time.perf_counter() - start)
+    alpha, bw = _Evaluator(facts).time_points()[0]
+    times = {}
+    for scheme in spec.schemes:
+        counts = count_schedule(build_schedule(scheme, inst.n, inst.p, inst.k))
+        times[scheme] = counted(counts, "time", inst.n, inst.p, spec.bytes_per_element, alpha,
+                                bw)
+    best = min(times, key=lambda s: times[s])
+    listed = ", ".join(f"{s} {float(t):.6g} s" for s, t in times.items())
+    runtime = time.perf_counter() - start
+    if best != answer.expr.key or list(times.values()).count(times[best]) > 1:
+        return Check("faster scheme vs schedule times", "failed", f"schedule times: {listed}; "
+                     f"answered {answer.expr.key}", None, runtime)
+    return Check("faster scheme vs schedule times", "passed", f"schedule times at the "
+                 f"problem's instance: {listed}: {best} is the least", 0.0, runtime,
+                 compared="least counted time vs the answer")
+
+
 def witnesses(spec: CommunicationSpec, solution: PartSolution,
               options: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
     """The witnesses to run (the pipeline runs each under run_witness)."""
@@ -622,6 +665,8 @@ def witnesses(spec: CommunicationSpec, solution: PartSolution,
     ]
     if solution.facts.given:
         out.append(("given cells vs schedules", lambda: given_cells_check(spec, solution)))
+    if any(a.quantity == "faster" for a in solution.answers):
+        out.append(("faster scheme vs schedule times", lambda: faster_check(spec, solution)))
     if options.engine == "gloo":
         jobs, inst, note = gloo_jobs(spec, solution)  # BadInput here: exit 2, nothing started
         out.append(("torch.distributed (gloo) run",
