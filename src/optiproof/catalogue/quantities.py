@@ -56,7 +56,11 @@ IDENTIFICATION = _add(_Q(
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
              r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat is (?:this|it) called\b",
-             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
+             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
+             r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
+             r"secretly|essentially))?(?: (?:the same as|equivalent to))?(?: (?:a|an|plain|"
+             r"ordinary|vanilla))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|adam\w?|muon|"
+             r"optimi[sz]er|algorithm)\b(?! (?:step|update|direction)s?\b)"),
     value_kind="name",
     labels=(r"\boptimi[sz]er\b", r"\bidentified as\b", r"\balgorithm\b", r"\bmethod\b")))
 
@@ -505,8 +509,10 @@ NORM_VALUE = _add(_Q(
     "norm-value", "norm of a given vector or matrix", r"\|x\|",
     phrases=(r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖·)",
-             r"\beuclidean norms?\b(?! of the (?:step|update))",
-             r"(?:compute|give|evaluate|what (?:is|are)) ?\[?‖(?!·)[^‖]{1,40}‖")))
+             r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )\beuclidean norms?\b(?! of the (?:step|update))",
+             r"(?:compute|give|evaluate|report|list|what (?:is|are))(?:,? (?:in (?:this|that|the "
+             r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?[\[(]?"
+             r"‖(?!·)[^‖]{1,40}‖")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"\bunique\b",)))
@@ -548,6 +554,8 @@ WHICH_COORDINATE = _add(_Q(
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
     phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖·",
+             r"\b(?:name|identify|state|what is|what's) the dual (?:norm )?of (?:the )?(?:[\w∞ℓ→-]"
+             r"{1,14}[ -])?norm\b",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b",
              r"\b(?:is there|what) (?:a |another |some )?(?:different )?norm\b[^.?]{0,30}"
              r"\bminimi[sz]",)))

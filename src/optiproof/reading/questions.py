@@ -341,8 +341,12 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
 _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |the )?(?:number|"
                            r"numbers|multiple|fraction|decimal|closed form|exact (?:form|value)|"
                            r"terms of|units of|percentage|function of|scientific notation)|"
-                           r"(?:numerically|exactly|symbolically)\b)", re.I)
-"""An item that says how to write the answer ("as a multiple of α and as a number"), not what."""
+                           r"(?:numerically|exactly|symbolically)\b|up to (?:the |a |an )?(?:"
+                           r"(?:positive |scalar |overall |global )?(?:step[- ]?sizes?|learning "
+                           r"rates?|scal(?:ar|ing)(?: factors?)?|factors?|constants?|"
+                           r"multiples?|sign)|scale)\b)", re.I)
+"""An item that says how to write the answer ("as a multiple of α and as a number", "up to the
+step size"), not what."""
 _SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at)\b|=\s?[-\d.(\[]", re.I)
 _VERB_SETTING = re.compile(r"^\s*(?:evaluate|recompute|redo|repeat|solve|compute)(?: (?:it|this|"
                            r"them|these|everything|again))? (?:for|at|with|using|when)\b[^?]{0,200}="
