@@ -323,3 +323,108 @@ compute u as a function of α.
 def test_pdf_flattened_inverse_weight_below_the_norm():
     alpha = _complete(PDF_STACKED_WEIGHT).parts[0].fields["alpha"]
     assert alpha.value == "alpha" and "flattened" in alpha.note
+
+
+# -- which norm (the dual's name), norms of the gradient, several step lengths --------------
+
+def _answers(text: str) -> dict[str, list]:
+    """Every answer of the solved text by quantity (names as their catalogue keys); the run
+    must be verified."""
+    reading = _complete(text)
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    out: dict[str, list] = {}
+    for part in solution.to_dict()["parts"]:
+        for a in part["answers"]:
+            out.setdefault(a["quantity"], []).append(a["expr"])
+    return out
+
+
+@pytest.mark.parametrize("text, dual", [
+    ("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_1^2 with α = 0.5. "
+     "What is the dual norm of ‖·‖_1?", "linf"),
+    ("The step is ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖_op^2 with G = [[1, 2], [2, 1]] and "
+     "α = 0.1. Which norm is dual to the spectral norm?", "nuclear"),
+    ("Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ η. "
+     "The optimal value is -η times some norm of g: which norm?", "l1"),
+    ("Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_2 ≤ 0.5. "
+     "Name the dual of the Euclidean norm, and give d.", "l2"),
+])
+def test_which_norm_asking_for_a_dual_is_answered_by_its_name(text, dual):
+    assert _answers(text)["which-norm"] == [dual]
+
+
+@pytest.mark.parametrize("text", [
+    "Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ 0.1. Which norm gives the "
+    "longest step?",
+    "Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ 0.1. Which norm would you use "
+    "in practice?",
+])
+def test_which_norm_not_about_a_dual_is_refused(text):
+    reading = read_report(text)
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+    assert any("which norm" in line.lower() for line in reading.unread())
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Let G = [[3, 0], [0, 4]] and ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖_F^2 with α = 1. "
+     "Report [‖G‖_F, ‖G‖_op, ‖G‖_*] and ΔW.", ["5", "4", "7"]),
+    ("Let G = [[3, 0], [0, 4]] and ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖_*^2 with α = 1. "
+     "Give, in order, ‖G‖_* and ‖G‖_F.", ["7", "5"]),
+    ("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_2^2 with α = 1. "
+     "Compute ‖g‖_1, ‖g‖_2 and ‖g‖_∞.", ["5", "3", "2"]),
+])
+def test_several_norms_of_the_gradient_are_answered_in_order(text, values):
+    assert _answers(text)["dual-norm"] == values
+
+
+def test_a_gradient_norm_without_a_named_partner_is_refused():
+    reading = read_report("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_2^2 with α = 1. "
+                          "Compute ‖g‖_RMS and ‖g‖_2.")
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+
+
+def test_lengths_of_the_step_in_two_norms_are_both_answered():
+    got = _answers("Let g = (2, -4, 1, 3) and u = argmin_d g^T d + (1/α)‖d‖_∞^2, α = 0.2. "
+                   "Find ‖u‖_1 and ‖u‖_2.")
+    assert got["step-length"] == ["4", "2"]
+
+
+def test_norm_of_the_starred_step_at_a_setting_is_measured_not_the_problem_norm():
+    got = _answers("Let G = [[3, 0], [0, 4]] and ΔW* = argmin_Δ ⟨G, Δ⟩ s.t. ‖Δ‖_op ≤ η. "
+                   "(a) Compute ‖ΔW*‖_F for η = 0.5.")
+    assert got["step-length"] == ["sqrt(2)/2"]
+
+
+@pytest.mark.parametrize("text", [
+    "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Up to a positive "
+    "scaling, which optimizer takes steps like u?",
+    "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Up to the learning rate, "
+    "what optimizer is this?",
+    "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Is this just sign "
+    "descent in disguise?",
+    "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Compute u; I think it "
+    "reduces to sign descent.",
+])
+def test_optimizer_asked_with_a_scaling_qualifier_or_as_a_claim(text):
+    assert "identification" in _answers(text)
+
+
+def test_a_length_ratio_measured_in_the_euclidean_norm_is_not_a_norm_value():
+    got = _answers("Let g = (0.5, -2, 1.5) and u = argmin_d g^T d + (1/α)‖d‖_2^2, α = 0.1. "
+                   "How many times longer is u than the l1 step, measured in the euclidean "
+                   "norm?")
+    assert "compare" in got
+
+
+def test_a_gradient_given_as_a_sum_of_rank_one_terms_is_checked():
+    text = ("Let G = [[3, 0], [0, 4]] = 4·u_1v_1^T + 3·u_2v_2^T with u_1 = (0, 1), v_1 = (0, 1), "
+            "u_2 = (1, 0), v_2 = (1, 0). Find ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖_op^2, α = 1.")
+    reading = _complete(text)
+    assert "rank-one" in " ".join(n for f in reading.parts[0].fields.values()
+                                  for n in ([f.note] if f.note else []))
+    wrong = text.replace("u_2 = (1, 0)", "u_2 = (1, 1)")
+    with pytest.raises(ReadingIncomplete):
+        read_report(wrong).to_problem()

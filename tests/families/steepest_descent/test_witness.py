@@ -617,3 +617,40 @@ def test_threshold_with_the_real_solver():
     verdict = W.asks_verdict(inst)
     assert verdict.status == "passed", verdict.line
     assert math.isclose(float(part.facts.asked[0][1].expr), 1 / 3.5)
+
+
+# ----------------------------------------------------------------------------- which norm
+@pytest.mark.parametrize("spec, right, wrong", [
+    ({"norm": "linf", "form": "penalty-squared", "gradient": [3, -1, 2], "alpha": 0.5},
+     "l1", "l2"),
+    ({"norm": "l1", "form": "constraint", "gradient": [0.5, -2, 1.5], "eta": 0.1},
+     "linf", "l1"),
+    ({"norm": "spectral", "form": "penalty-squared", "gradient": [[1, 2], [2, 1]],
+      "alpha": 0.1}, "nuclear", "frobenius"),
+    ({"norm": "nuclear", "form": "constraint", "gradient": [[2, 0, 1], [0, 3, 0]],
+      "eta": 0.1}, "spectral", "nuclear"),
+])
+def test_which_norm_named_dual_is_checked_against_the_ball_maximum(spec, right, wrong):
+    """The named norm of g must equal cvxpy's max of <g, s> over the unit ball; the wrong
+    partner (a different value on these gradients) fails."""
+    from optiproof.catalogue import NORMS
+    from optiproof.core.exact import Name
+
+    statuses = []
+    for key in (right, wrong):
+        s, sol = fake({**spec, "asks": ["update", "which-norm"]}, update=None, value=None,
+                      asked=[(Ask(kind="which-norm"),
+                              Answer("which norm", "", Name(key, NORMS[key].name),
+                                     quantity="which-norm"))])
+        statuses.append(W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status)
+    assert statuses == ["passed", "failed"]
+
+
+def test_which_norm_of_a_matrix_norm_naming_a_vector_norm_fails():
+    from optiproof.core.exact import Name
+
+    s, sol = fake({"norm": "spectral", "form": "penalty-squared", "gradient": [[1, 2], [2, 1]],
+                   "alpha": 0.1, "asks": ["update", "which-norm"]}, update=None, value=None,
+                  asked=[(Ask(kind="which-norm"),
+                          Answer("which norm", "", Name("l1", "l1 norm"), quantity="which-norm"))])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == "failed"

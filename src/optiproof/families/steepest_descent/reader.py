@@ -28,6 +28,7 @@ from optiproof.core.text.match import (
     rx,
     rxc,
     search,
+    sentence_of,
     take_asks,
 )
 from optiproof.core.text.numbers import (Num, array_at, array_text, is_matrix, number_at,
@@ -160,6 +161,92 @@ def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
           " | ".join(x for x in (old, *phrases, *used) if x), note=f"the step length, {note}")
 
 
+_DUAL_CONTEXT = re.compile(r"\bdual\b|\bnorm of (?:the )?(?:gradient|g|G|∇ ?[fL])(?![\w(])", re.I)
+"""A "which norm" that asks for the dual norm: the sentence says dual, or asks which norm *of
+the gradient* appears (in the optimal value, the step length, the threshold: always the dual
+norm of the step's norm). Other "which norm" questions ("which norm gives the largest
+decrease?") are not this and stay unplaced."""
+_NAMED_DUAL = frozenset({N.L1, N.L2, N.LINF, N.FROBENIUS, N.SPECTRAL, N.NUCLEAR})
+"""Norms whose dual is a catalogue norm without parameters (the name answers the question)."""
+
+
+def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
+    """"What is the dual norm of ‖·‖_∞?", "Which norm is the dual of the nuclear norm?",
+    "which norm of G appears in it?": the name of the dual norm of the norm the sentence names,
+    else of the part's own norm. Taken only where the sentence asks for a dual norm (see
+    :data:`_DUAL_CONTEXT`) and names at most one norm; otherwise left for the refusal."""
+    own = r.own_text or ""
+    for p in phrases:
+        sentence = sentence_of(own, p)
+        if not sentence or not _DUAL_CONTEXT.search(sentence):
+            continue
+        matrix = isinstance(r.value(F.gradient), list) and is_matrix(r.value(F.gradient)) or \
+            r.value(F.gradient) == "G"
+        named = [name for _s, name, inside, _sq, _src in _symbol_norms(sentence)
+                 if name and inside.split("_")[0].strip() not in ("g", "G", "∇f", "∇L")]
+        named += [name for _s, _e, name, _src in _word_norms(sentence)]
+        named = list(dict.fromkeys(N.SPECTRAL.key if matrix and n == N.L2.key else n
+                                   for n in named))
+        if len(named) > 1:
+            continue
+        of = named[0] if named else norm
+        entry = NORMS.get(of) if isinstance(of, str) else None
+        if entry is None or entry not in _NAMED_DUAL:
+            continue
+        ask: Any = Q.WHICH_NORM.key if of == norm else {"kind": Q.WHICH_NORM.key, "measure": of}
+        have = r.value(F.asks) or []
+        if ask in have:
+            continue
+        old = r.fields[F.asks].source if F.asks in r.fields else ""
+        r.set(F.asks, [*have, ask], " | ".join(x for x in (old, p, sentence.strip()) if x),
+              note=f"the name of the dual of the {entry.key} norm")
+
+
+_GRADIENT_NORMS = re.compile(r"‖ ?(?:g|G|∇ ?f(?:\(\w{1,6}\))?|∇ ?L) ?‖(?:_\{?(?P<i>[^\s{}‖,.?;:)\]]{1,6})\}?|"
+                             r"(?P<star>[*∗]))?")
+
+
+def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[str]:
+    """"Give [‖G‖_F, ‖G‖_2, ‖G‖_*]", "compute ‖g‖_1 and ‖g‖_∞": each norm of the given gradient
+    the sentence lists, in order, as the dual norm of the gradient under the norm whose dual it
+    is (the Frobenius and l2 norms are their own duals; spectral and nuclear, l1 and l∞ pair up).
+    A norm without such a partner, or a bare ‖g‖, leaves the ask for the refusal. A sentence
+    naming one norm of the gradient is left to the part's own dual-norm reading. Returns the
+    phrases taken."""
+    taken: list[str] = []
+    own = r.own_text or ""
+    g = r.value(F.gradient)
+    matrix = (isinstance(g, list) and is_matrix(g)) or g == "G"
+    for p in phrases:
+        sentence = sentence_of(own, p)
+        found = list(_GRADIENT_NORMS.finditer(sentence))
+        if len(found) < 2 or _STEP_NORM.search(sentence):
+            continue
+        measures = []
+        for m in found:
+            index = "*" if m.group("star") else m.group("i")
+            entry = by_index(index) if index else None
+            if entry is not None and matrix and entry is N.L2:
+                entry = N.SPECTRAL
+            if entry is None or entry not in _NAMED_DUAL or entry.is_matrix != matrix:
+                measures = []
+                break
+            measures.append(entry.dual)
+        if not measures:
+            continue
+        have = list(r.value(F.asks) or [])
+        new = [{"kind": Q.DUAL_NORM.key, "measure": m} for m in measures]
+        if any(a in have for a in new):
+            continue
+        old = r.fields[F.asks].source if F.asks in r.fields else ""
+        r.set(F.asks, have + new,
+              " | ".join(x for x in (old, *(m.group(0) for m in found)) if x),
+              note="each norm of the gradient asked, as the dual norm of its dual partner")
+        r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
+        taken.append(p)
+    return taken
+
+
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
@@ -183,16 +270,20 @@ class SteepestDescentReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities that need no further input join the part's asks; the norm of the
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
-        simple = tuple(q.key for q in STEEPEST_DESCENT.answers if q not in _MEASURED)
+        simple = tuple(q.key for q in STEEPEST_DESCENT.answers
+                       if q not in _MEASURED and q is not Q.WHICH_NORM)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         norm = r.value(F.norm)
+        _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
+        listed = _take_gradient_norms(r, [s for k, s in asks if k == Q.NORM_VALUE.key], norm)
         if Q.THRESHOLD.key in (r.value(F.asks) or []):
             r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
         if lengths and norm is not None:
             _take_step_length(r, lengths, norm)
-        duals = [s for k, s in asks if k == Q.NORM_VALUE.key and _dual_of_gradient(r, s, norm)]
+        duals = [s for k, s in asks if k == Q.NORM_VALUE.key and s not in listed
+                 and _dual_of_gradient(r, s, norm)]
         if duals and Q.DUAL_NORM.key not in (r.value(F.asks) or []):
             old = r.fields[F.asks].source if F.asks in r.fields else ""
             r.set(F.asks, [*(r.value(F.asks) or []), Q.DUAL_NORM.key],
@@ -233,6 +324,7 @@ class SteepestDescentReader:
         matrix = _matrix_gradient(part, r)
         if matrix and F.gradient in r.fields:
             _given_svd(part.flat + " " + part.flat_context, r)
+            _given_outer_svd(part.flat + " " + part.flat_context, r)
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
@@ -303,6 +395,46 @@ def _given_svd(text: str, r: PartReading) -> None:
         return
     r.set(F.gradient, g, "; ".join((field.source, su, ss, sv)),
           note="the stated U Σ V^T multiplies out to G exactly")
+
+
+_OUTER_TERM = r"(\d{1,4}(?:\.\d{1,4})?(?: ?/ ?\d{1,4})?) ?[·*]? ?u_?(\d) ?v_?\2 ?\^ ?(?:T|⊤)"
+_OUTER_SVD = re.compile(rf"(?:\bG|[\])]) ?= ?{_OUTER_TERM}(?: ?\+ ?{_OUTER_TERM.replace('2', '4')}){{1,5}}")
+_OUTER_ANY = re.compile(_OUTER_TERM)
+
+
+def _given_outer_svd(text: str, r: PartReading) -> None:
+    """A gradient stated as a sum of rank-one terms ``G = 6·u_1v_1^T + 3·u_2v_2^T`` with its
+    vectors ``u_1 = (3/5, 4/5)^T, v_1 = 1/3(1, 2, 2)^T, ...``: the sum must give G exactly; the
+    decomposition then counts as read (the solver recomputes it)."""
+    g = r.value(F.gradient)
+    m = _OUTER_SVD.search(text)
+    if m is None or not (isinstance(g, list) and is_matrix(g)):
+        return
+    want = [[Fraction(str(x)) for x in row] for row in g]
+    total = [[Fraction(0)] * len(want[0]) for _ in want]
+    sources = [phrase(text, m.start(), m.end())]
+    for term in _OUTER_ANY.finditer(text, m.start(), m.end()):
+        c, i = Fraction(term.group(1).replace(" ", "")), term.group(2)
+        vectors = []
+        for name in ("u", "v"):
+            got = assigned_array(text, rf"{name}_?{i}") or scaled_array(text, rf"{name}_?{i}")
+            if got is None or is_matrix(got[0]):
+                return
+            vectors.append([x.value for x in got[0]])
+            sources.append(got[1])
+        u, v = vectors
+        if len(u) != len(want) or len(v) != len(want[0]):
+            return
+        for a in range(len(u)):
+            for b in range(len(v)):
+                total[a][b] += c * u[a] * v[b]
+    field = r.fields[F.gradient]
+    if total != want:
+        r.miss(F.gradient, f"the stated decomposition \"{sources[0]}\" does not add up to the "
+                           f"gradient \"{field.source}\"")
+        return
+    r.set(F.gradient, g, "; ".join((field.source, *sources)),
+          note="the stated sum of rank-one terms adds up to G exactly")
 
 
 _STACKED_FIRST = re.compile(r"^([ \t]*(?:G|g|the gradient(?: G| g)?)[ \t]*(?:=[^=\n\[]{0,30})?="
@@ -451,7 +583,7 @@ _ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|eval
                            r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?$",
                            re.I)
 _ASKED_AFTER = re.compile(r"^ ?(?:[?.,;:/)]|$|and\b|of\b|for (?:this|that|the|your)\b|in\b|"
-                          r"now\b|here\b|then\b)")
+                          r"now\b|here\b|then\b|(?:for|with|when|at|if) \w{1,6} ?=)")
 """What may follow a norm of the step that is asked ("what is ‖d*‖_2 ?"), unlike a norm that
 names the step ("compute ‖d‖_1-steepest descent")."""
 _BOUND_AFTER = re.compile(r"^(?:\^\S{1,3})? ?(?:≤|<=|<|=)")
@@ -1048,9 +1180,12 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
                 ask["measure"] = _norm_value(measure[0], own, "", r)
             asks.append(ask)
         elif kind == "step-length":
-            if measure:
-                asks.append({"kind": "step-length",
-                             "measure": _norm_value(measure[0], own, "", r)})
+            if measure:  # "Give ‖u‖_2 and ‖u‖_∞": one length per norm named, in order
+                for name in dict.fromkeys(measure):
+                    value = _norm_value(name, own, "", r)
+                    if value is None:
+                        return
+                    asks.append({"kind": "step-length", "measure": value})
             elif r.value(F.norm) is not None:
                 asks.append({"kind": "step-length", "measure": r.value(F.norm)})
                 r.notes.append("step length measured in the part's own norm (no other norm "
@@ -1061,6 +1196,34 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
         else:
             asks.append(kind)
     r.set(F.asks, asks, " | ".join(sources))
+    _claimed_optimizer(own, r)
+
+
+_CLAIMED = re.compile(r"\b(?:I|we|you|it|this|that|one) (?:get|gets|got|obtain|obtains|recover|"
+                      r"recovers|end up with|ends up with|arrive at|reduce to|reduces to) "
+                      r"(?:just |plain |simply |exactly |back )?(?:a |an |the )?", re.I)
+
+
+def _claimed_optimizer(own: str, r: PartReading) -> None:
+    """An optimizer the text says the step gives ("... I get plain GD", "this reduces to sign
+    descent"): a claim about the part's own step, answered as its identification (the answer
+    names the optimizer the solver identifies, whatever the claim)."""
+    from optiproof.catalogue import KINDS
+
+    asks = r.value(F.asks)
+    if asks is None:
+        return
+    named = {m.start: m for m in KINDS["optimizer"].mentions(own)}
+    for m in _CLAIMED.finditer(own):
+        hit = named.get(m.end())
+        if hit is None or negated(own, m.start()):
+            continue
+        src = phrase(own, m.start(), hit.end)
+        have = [a for a in asks if a == "optimizer"]
+        r.set(F.asks, asks if have else [*asks, "optimizer"],
+              f"{r.fields[F.asks].source} | {src}",
+              note=f"\"{src}\" claims the optimizer; answered as the step's identification")
+        return
 
 
 HOOKS = SteepestDescentReader()

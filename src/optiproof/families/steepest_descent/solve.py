@@ -20,7 +20,7 @@ from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.budget import check_exact_power, rational_digits
 from optiproof.core.errors import BadInput, NotRecognised
-from optiproof.core.exact import exact_rational
+from optiproof.core.exact import Name, exact_rational
 from optiproof.core.fields import formula_value, is_number, is_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.solution import (
@@ -598,6 +598,11 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
                      ask.kind](inst, u, status, subject))
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.WHICH_NORM.key:
+            step, a = _which_norm(ask.measure or spec.norm, subject)
+            steps.append(step)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind in (Q.HOLDER_CONJUGATE.key, Q.DUAL_NORM.key):
             norm = inst.norm if ask.measure is None else make_norm(
                 ask.measure, dim=inst.g.shape[0], shape=inst.g.shape)
@@ -706,6 +711,29 @@ def _dual_norm(inst: Instance, norm: Norm, subject: str) -> tuple[Step, Answer]:
                 (Equation.of(*sides),))
     return step, Answer("dual norm of the gradient", dual_tex, value,
                         quantity=Q.DUAL_NORM.key, subject=subject)
+
+
+_PLAIN_DUALS = (N.L1, N.L2, N.LINF, N.FROBENIUS, N.SPECTRAL, N.NUCLEAR)
+"""Norms whose dual is a catalogue norm without parameters, so a name answers "which norm"."""
+
+
+def _which_norm(norm_spec: Any, subject: str) -> tuple[Step, Answer]:
+    """The name of the dual norm ``max_{‖s‖ ≤ 1} ⟨y, s⟩`` of ``norm_spec`` (the catalogue's
+    pairing: l1 and l∞, spectral and nuclear; l2 and Frobenius are self-dual)."""
+    entry = norm_spec.entry
+    if entry not in _PLAIN_DUALS:
+        raise BadInput(f"the dual of the {entry.key} norm is not a named catalogue norm",
+                       field="asks", expected="the dual of the l1, l2, l∞, Frobenius, spectral "
+                                              "or nuclear norm")
+    dual = N.NORMS[entry.dual]
+    primal_tex = entry.latex.replace("x", "s").replace("X", "S")
+    step = Step("Dual norm",
+                f"The dual of the {entry.name} is the norm $y \\mapsto \\max_{{{primal_tex} \\le 1}}"
+                f" \\langle y, s\\rangle$; Hölder's inequality for this pairing is tight, so it "
+                f"is the {dual.name}: ${dual.latex.replace('x', 'y').replace('X', 'Y')}$.",
+                ())
+    return step, Answer(f"dual of the {entry.name}", r"\|\cdot\|_*", Name(dual.key, dual.name),
+                        quantity=Q.WHICH_NORM.key, subject=entry.key)
 
 
 def _min_value(value: Any, subject: str) -> Answer:

@@ -1028,8 +1028,12 @@ def asks_verdict(inst: Instance) -> Verdict:
     if not asked:
         return Verdict("inconclusive", f"{inst.label}: the tool reported no asked quantities")
     for ask, answer in asked:
-        claimed = None if ask.kind == Q.UNIQUENESS.key else _answer_float(answer)
-        if ask.kind == Q.THRESHOLD.key:
+        claimed = None if ask.kind in (Q.UNIQUENESS.key, Q.WHICH_NORM.key) \
+            else _answer_float(answer)
+        if ask.kind == Q.WHICH_NORM.key:
+            v, line, err = _which_norm_verdict(inst, ask.measure or inst.spec.norm, answer)
+            errors.append(err)
+        elif ask.kind == Q.THRESHOLD.key:
             v, line = _threshold_verdict(inst, claimed)
         elif ask.kind == Q.DUAL_NORM.key and claimed is not None:
             v, line, err = _dual_norm_verdict(inst, ask.measure or inst.spec.norm, claimed)
@@ -1198,6 +1202,28 @@ def _dual_norm_verdict(inst: Instance, norm_spec: Any, claimed: float
     line += f"; max over the unit ball by {how} {solved:.10g} (rel. error {solver_err:.1e})"
     ok = err <= TOL.ask and solver_err <= TOL.solver_value
     return ("passed" if ok else "failed"), line, max(err, solver_err)
+
+
+def _which_norm_verdict(inst: Instance, norm_spec: Any, answer: Any
+                        ) -> tuple[Status, str, float]:
+    """The norm the tool names as the dual of ``norm_spec``, evaluated on g by numpy, against
+    cvxpy's maximum of <g, s> over the unit ball of ``norm_spec`` (the dual norm's definition;
+    numpy's own dual formulas are not used)."""
+    key = getattr(getattr(answer, "expr", None), "key", None)
+    entry = N.NORMS.get(key) if isinstance(key, str) else None
+    if entry is None or entry.is_matrix != (inst.g.ndim == 2) or entry.params:
+        return "failed", f"dual of the {norm_spec.name} norm: the tool names {key!r}, not a " \
+                         "norm of the gradient's kind without parameters", math.inf
+    named = NumpyNorm(entry, tuple(inst.g.shape)).value(inst.g)
+    solved, how = _ball_maximum(inst, norm_spec)
+    line = f"dual of the {norm_spec.name} norm named {entry.key}: numpy {entry.key} of g " \
+           f"{named:.10g}"
+    if solved is None:
+        return "inconclusive", line + f"; {how}", 0.0
+    err = relative_error(named, solved, floor=1e-300)
+    line += f" vs the maximum over the unit {norm_spec.name} ball by {how} {solved:.10g} " \
+            f"(rel. error {err:.1e})"
+    return ("passed" if err <= TOL.solver_value else "failed"), line, err
 
 
 def _holder_verdict(inst: Instance, norm_spec: Any, claimed: float
@@ -1384,7 +1410,7 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
-                    Q.RANK.key)
+                    Q.RANK.key, Q.WHICH_NORM.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
