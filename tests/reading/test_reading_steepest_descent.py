@@ -428,3 +428,57 @@ def test_a_gradient_given_as_a_sum_of_rank_one_terms_is_checked():
     wrong = text.replace("u_2 = (1, 0)", "u_2 = (1, 1)")
     with pytest.raises(ReadingIncomplete):
         read_report(wrong).to_problem()
+
+
+# -- PDF copies of a problem stated for a generic norm; plain penalties in u ----------------
+
+_GENERIC = ("3. The gradient is g = (0.4, −0.2, 0.1)> and α = 0.5. For a norm k · k let\n"
+            "                    ∆θ = arg min g > d + 1 kdk2 .\n"
+            "                           d          α\n"
+            "(a) Take k · k = k · k∞ . Compute ∆θ.\n"
+            "(b) Take k · k = k · k2 . Compute ∆θ and the optimal value.\n")
+
+
+def test_a_generic_norm_set_per_part_reads_the_flattened_2_as_a_square_and_1_over_alpha():
+    reading = _complete(_GENERIC)
+    assert [p.value("form") for p in reading.parts] == ["penalty-squared"] * 2
+    assert [Fraction(str(p.value("alpha"))) for p in reading.parts] == [Fraction(1, 2)] * 2
+    got = _answers(_GENERIC)
+    assert got["update"] == ["Matrix([[-7/40], [7/40], [-7/40]])",
+                             "Matrix([[-1/10], [1/20], [-1/40]])"]
+
+
+def test_a_2_after_a_fixed_norm_is_not_read_as_a_square():
+    """Without the generic norm set per part, ‖d‖_2 names the Euclidean norm (no square)."""
+    reading = read_report("The gradient is g = (0.4, −0.2)> and α = 0.5. Let\n"
+                          "       ∆θ = arg min g > d + 1 kdk2 .\n"
+                          "               d          α\n"
+                          "Compute ∆θ.\n")
+    assert reading.parts[0].value("form") != "penalty-squared"
+
+
+@pytest.mark.parametrize("text, exists", [
+    ("Let g = (1, -3, 2) and φ(u) = g^T u + (1/α)‖u‖_∞ with α = 0.25. What is inf_u φ(u)? "
+     "Does a minimiser exist?", False),
+    ("Let g = (1, -3, 2) and φ(u) = g^T u + (1/α)‖u‖_∞ with α = 0.1. Is there a minimiser?",
+     True),
+    ("Let g = (1, -3, 2) and u = argmin_d g^T d + (1/α)‖d‖_1^2 with α = 3. Does a minimizer "
+     "exist?", True),
+])
+def test_existence_of_a_minimiser_is_answered_and_checked(text, exists):
+    got = _answers(text)
+    assert got["existence"] == [str(exists)]
+
+
+def test_min_of_a_named_objective_and_a_minimiser_are_asked():
+    got = _answers("Let g = (1, -3, 2) and φ_α(u) = g^T u + (1/α)‖u‖_∞. For α = 0.1, give "
+                   "min_u φ_α(u) and a minimiser.")
+    assert got["min-value"] == ["0"] and got["update"] == ["Matrix([[0], [0], [0]])"]
+
+
+def test_repeat_with_a_norm_in_place_of_another_inherits_the_question():
+    got = _answers("Let g = (1, -3, 2) and φ_α(u) = g^T u + (1/α)‖u‖_∞.\n"
+                   "(a) What is the largest α for which u = 0 minimises φ_α?\n"
+                   "(b) Repeat (a) with the Euclidean norm ‖u‖_2 in place of ‖u‖_∞.\n")
+    assert got["threshold"] == ["1/6", "sqrt(14)/14"]
+    assert "step-length" not in got

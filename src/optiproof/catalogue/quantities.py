@@ -82,21 +82,24 @@ UPDATE = _add(_Q(
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
-             r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
+             r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)",
+             r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
+             r"w|x)\b|,? if\b)"),
     value_kind="vector",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
 MIN_VALUE = _add(_Q(
     "min-value", "minimum value", r"\min", aliases=("optimal value", "minimum"),
     phrases=(r"\b(?:optimal|minimum|minimal|smallest|least) (?:objective )?value",
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
-             r"\bsmallest value of the objective", r"\bmin_\w{1,3} ?\w{1,4}\(\w{1,3}\)",
+             r"\bsmallest value of the objective",
+             r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
              r"\binfimum\b", r"\bminimum value\b"),
     labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
             r"\bmin\b")))
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
-             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_",
+             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
              r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
              r"(?![^.?]{0,40}\bthan\b)"),
     labels=(r"\blength\b", r"\bnorm of the (?:step|update)\b")))
@@ -509,13 +512,20 @@ NORM_VALUE = _add(_Q(
     "norm-value", "norm of a given vector or matrix", r"\|x\|",
     phrases=(r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖·)",
-             r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )\beuclidean norms?\b(?! of the (?:step|update))",
+             r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
+             r"(?<!\bwith the )(?<!\bwith )(?<!\busing the )"
+             r"(?<!\bunder the )(?<!\bfor the )\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|report|list|what (?:is|are))(?:,? (?:in (?:this|that|the "
              r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?[\[(]?"
              r"‖(?!·)[^‖]{1,40}‖")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"\bunique\b",)))
+EXISTENCE = _add(_Q(
+    "existence", "does a minimiser exist", value_kind="yes-no",
+    phrases=(r"\bdoes (?:a |any |the )?minimi[sz]er (?:\w+ )?exist\b",
+             r"\bis there (?:a|any) minimi[sz]er\b", r"\bexistence of (?:a )?minimi[sz]er\b",
+             r"\bis the (?:minimum|infimum) (?:attained|achieved)\b")))
 RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe rank of\b",
                                                     r"\bwhat is (?:the |its )?rank\b")))
 EIGENVALUES = _add(_Q(

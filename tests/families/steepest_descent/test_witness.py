@@ -654,3 +654,20 @@ def test_which_norm_of_a_matrix_norm_naming_a_vector_norm_fails():
                   asked=[(Ask(kind="which-norm"),
                           Answer("which norm", "", Name("l1", "l1 norm"), quantity="which-norm"))])
     assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == "failed"
+
+
+@pytest.mark.parametrize("alpha, exists", [(0.25, False), (0.1, True)])
+def test_existence_claim_is_checked_against_the_solver(alpha, exists):
+    """g = (1, -3, 2), plain l∞ penalty: bounded iff ||g||_1 = 6 <= 1/alpha."""
+    spec = {"norm": "linf", "form": "penalty", "gradient": [1, -3, 2], "alpha": alpha,
+            "asks": ["update", "existence"]}
+    statuses = []
+    for claim in (exists, not exists):
+        s, sol = fake(spec, update=None if not exists else [0, 0, 0],
+                      value=sp.S.NegativeInfinity if not exists else sp.S.Zero,
+                      status="unbounded" if not exists else "unique",
+                      asked=[(Ask(kind="existence"),
+                              Answer("exists", "", sp.true if claim else sp.false,
+                                     quantity="existence"))])
+        statuses.append(W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status)
+    assert statuses == ["passed", "failed"]

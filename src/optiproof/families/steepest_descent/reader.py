@@ -681,8 +681,8 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
         base = inside.split("_")[0].strip()
         if base in ("g", "G", "∇f", "∇ f", "∇L") or base.startswith("∇"):
             continue
-        if base.startswith("u") and len(base) <= 4:
-            measure.append((name, src))
+        if base.startswith("u") and len(base) <= 4 and _coefficient_before(flat, start) is None:
+            measure.append((name, src))  # ‖u‖_2 measures the step; "+ (1/α)‖u‖_∞" is a penalty
             continue
         stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
         role = _role(flat, start, _NORM_SYMBOL.match(flat, start).end(),
@@ -806,8 +806,9 @@ def _form_in(flat: str) -> tuple[str, str] | None:
         for m in rx(pattern).finditer(flat):
             if not negated(flat, m.start()):
                 return form, phrase(flat, m.start(), m.end(), pad=10)
-    penalty_syms = [(s, src) for _p, name, inside, s, src in _symbol_norms(flat)
-                    if _DECISION_VARS.match(inside.split("_")[0].strip())]
+    penalty_syms = [(s, src) for at, name, inside, s, src in _symbol_norms(flat)
+                    if _DECISION_VARS.match(inside.split("_")[0].strip())
+                    or (inside.strip() == "u" and _coefficient_before(flat, at) is not None)]
     if any(s for s, _ in penalty_syms):
         return "penalty-squared", next(src for s, src in penalty_syms if s)
     for m in rx(_SQUARED).finditer(flat):
@@ -833,6 +834,29 @@ def _squared_term(flat: str) -> str | None:
     return None
 
 
+_GENERIC_SET = re.compile(r"‖ ?· ?‖ ?(?:=|:=|be|is) ?(?:the )?‖ ?· ?‖_\S{1,6}")
+_GENERIC_NAMED = re.compile(r"\b(?:for|fix|take|given|let|with) (?:a|any|some|an arbitrary|the) "
+                            r"norm ‖ ?· ?‖", re.I)
+_INDEX_TWO = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x) ?‖_2(?![\w^.]|\.\d)")
+
+
+def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | None:
+    """A penalty ``‖d‖_2`` in a problem stated for a generic norm ("For a norm ‖·‖ let ... +
+    1/α ‖d‖_2") whose parts then set the norm ("Take ‖·‖ = ‖·‖_1"): the 2 cannot name the
+    norm, so it is the square a PDF copy flattened (``‖d‖²`` read as ``‖d‖_2``)."""
+    generic = _GENERIC_NAMED.search(ctx) or _GENERIC_NAMED.search(own)
+    setting = _GENERIC_SET.search(own)
+    term = _INDEX_TWO.search(ctx) or _INDEX_TWO.search(own)
+    if generic is None or setting is None or term is None:
+        return None
+    text = ctx if _INDEX_TWO.search(ctx) else own
+    src = phrase(text, term.start(), term.end())
+    r.notes.append(f"read \"{src}\" as the squared norm: the problem is stated for a generic norm "
+                   f"(\"{generic.group(0)}\") that the part sets (\"{setting.group(0)}\"), so "
+                   "the 2 is a flattened exponent, not the norm's index")
+    return "penalty-squared", f"{src}; {generic.group(0)}; {setting.group(0)}"
+
+
 def _read_form(own: str, ctx: str, r: PartReading) -> None:
     got = _form_in(own)
     squared = _squared_term(own)
@@ -845,6 +869,9 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
     if got is None:
         got = _form_in(ctx)
         where = " (shared context)"
+    if got is None:
+        got = _flattened_square(own, ctx, r)
+        where = ""
     if got is None:
         r.miss(F.form, "cannot tell the form: squared-norm penalty, plain-norm penalty or a "
                        "norm-ball constraint (say 'squared', write ‖d‖^2, or 'subject to ‖d‖ ≤ η')")
@@ -909,6 +936,10 @@ _FLATTENED_DENOMINATOR = re.compile(r"(?:_[^\s_^]{1,8})?(?:\^\S{1,3})? ?,? ?(?:[
                                     r"([αη])(?![\w=])")
 """A penalty norm with nothing in front but α right after it and its domain: the 1/α of a
 stacked fraction that a PDF copy flattened onto two lines."""
+_UNDER_ONE = re.compile(r"(?:_[^\s_^]{1,8})?(?:\^\S{1,3})? ?[.,]? ?(?:[a-zA-Zδθ]{1,2} )?([αη])"
+                        r"(?! ?[=\w(^_])")
+"""After ``+ 1 ‖d‖``: the α of a stacked ``1/α`` that a PDF copy put on the next line, below
+the norm (with the argmin's variable before it): the weight is 1/α, not 1."""
 _OPEN_BEFORE = re.compile(r"\+ ?(?:\( ?){1,2}$")
 _CLOSED_DIVISOR = re.compile(r"(?:_[^\s_^/)]{1,8})?(?:\^[^\s)/]{1,3})? ?\) ?/ ?" + _DIVISOR)
 
@@ -945,6 +976,10 @@ def _penalty_weight(flat: str) -> tuple[str, str, str, str] | None:
                 return "flattened", "", below.group(1), phrase(flat, start, below.end())
             tail = re.match(r"(?:_[^\s_^,]{1,8})?(?:\^[^\s,]{1,3})?", flat[m.end():])
             return "unread", "", "", phrase(flat, start, m.end() + tail.end())
+        if coef == "1" and not divisor:
+            below = _UNDER_ONE.match(flat, m.end())
+            if below is not None:  # "+ 1 ‖d‖_2 . d α": 1 above α, the argmin's d between
+                return "flattened", "", below.group(1), phrase(flat, start, below.end())
         src = phrase(flat, start, divisor.end() if divisor else m.end())
         for kind, pattern in _COEFFICIENTS:
             c = pattern.fullmatch(coef)
@@ -964,9 +999,14 @@ def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
     kind, const, sym, src = got
     if kind == "flattened":
         name = _WEIGHT_SYMBOLS[sym]
+        r.notes.append(f"read \"{src}\" as the penalty weight 1/{sym} (a flattened fraction)")
+        letter = rf"{re.escape(sym)}|{name}"
+        value = assigned_number(own, letter) or assigned_number(ctx, letter)
+        if value is not None and name == "alpha":
+            _set_positive(r, F.alpha, value)
+            return True
         r.set(F.alpha, name, src, note=f"read as (1/{sym})·penalty: a fraction the PDF copy "
                                        f"flattened ('1' above, '{sym}' below the norm)")
-        r.notes.append(f"read \"{src}\" as the penalty weight 1/{sym} (a flattened fraction)")
         return True
     if kind == "unread":
         r.miss(F.alpha, f"could not read the penalty weight in \"{src}\" (expected 1/α, "
@@ -1068,7 +1108,7 @@ ASKS = {
     "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
                  r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
     "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
-                   r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|‖u‖_",
+                   r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
     "compare": r"\bhow many times\b|\bratio of the (?:lengths|norms|steps)|\bcompare the "
                r"(?:lengths|norms|steps)|\b(?:longer|shorter|larger) than\b",
     "threshold": r"\bfor (?:which|what) (?:values? of )?α|\bthreshold|\bcritical (?:value of )?α|"

@@ -598,6 +598,10 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
                      ask.kind](inst, u, status, subject))
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.EXISTENCE.key:
+            a = _existence(inst, form, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind == Q.WHICH_NORM.key:
             step, a = _which_norm(ask.measure or spec.norm, subject)
             steps.append(step)
@@ -671,6 +675,28 @@ def _uniqueness(inst: Instance, status: str, set_words: str, subject: str) -> An
             "several points attain the minimum" + (f": {set_words}" if set_words else ""))
     return Answer(name, r"\text{unique?}", sp.true if unique else sp.false, note=note,
                   quantity=Q.UNIQUENESS.key, subject=subject)
+
+
+def _existence(inst: Instance, form: str, status: str, subject: str) -> Answer:
+    """Whether a minimiser exists: always for the squared penalty (coercive) and the
+    constraint (a compact ball); for the plain penalty exactly when the objective is bounded
+    below (||g||_* <= 1/alpha), answered for a numeric gradient and weight only."""
+    name = "does a minimiser exist"
+    if form != "penalty":
+        why = ("the objective grows quadratically, so it attains its minimum"
+               if form == "penalty-squared" else "a linear function attains its minimum on the "
+                                                  "compact norm ball")
+        return Answer(name, r"\text{exists?}", sp.true, note=why, quantity=Q.EXISTENCE.key,
+                      subject=subject)
+    if not inst.numeric or inst.weight.free_symbols:
+        raise BadInput("whether a minimiser of the plain-norm penalty exists depends on "
+                       "‖g‖_* α; it is answered for numbers only", field="asks",
+                       expected="a numeric gradient and a numeric α")
+    exists = status != "unbounded"
+    note = ("the objective is bounded below (‖g‖_* ≤ 1/α) and 0 attains the minimum" if exists
+            else "‖g‖_* > 1/α: the objective is unbounded below along −s*, so no minimiser")
+    return Answer(name, r"\text{exists?}", sp.true if exists else sp.false, note=note,
+                  quantity=Q.EXISTENCE.key, subject=subject)
 
 
 def _holder_conjugate(inst: Instance, norm: Norm, subject: str) -> tuple[Step, Answer]:

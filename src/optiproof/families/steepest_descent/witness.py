@@ -1028,9 +1028,11 @@ def asks_verdict(inst: Instance) -> Verdict:
     if not asked:
         return Verdict("inconclusive", f"{inst.label}: the tool reported no asked quantities")
     for ask, answer in asked:
-        claimed = None if ask.kind in (Q.UNIQUENESS.key, Q.WHICH_NORM.key) \
+        claimed = None if ask.kind in (Q.UNIQUENESS.key, Q.WHICH_NORM.key, Q.EXISTENCE.key) \
             else _answer_float(answer)
-        if ask.kind == Q.WHICH_NORM.key:
+        if ask.kind == Q.EXISTENCE.key:
+            v, line = _existence_verdict(inst, answer)
+        elif ask.kind == Q.WHICH_NORM.key:
             v, line, err = _which_norm_verdict(inst, ask.measure or inst.spec.norm, answer)
             errors.append(err)
         elif ask.kind == Q.THRESHOLD.key:
@@ -1149,6 +1151,22 @@ def _coordinate_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
     if ok and inst.norm.degenerate(inst.g):
         return "failed", line + " - but numpy sees a tie, so no single coordinate moves"
     return ("passed" if ok else "failed"), line
+
+
+def _existence_verdict(inst: Instance, answer: Any) -> tuple[Status, str]:
+    """The tool's yes/no on existence against the convex solver's status for the same program
+    (optimal: a minimiser exists; unbounded: none)."""
+    claimed = bool(answer.expr)
+    if _solver_size_problem(inst.spec.norm, inst.g.shape):
+        return "inconclusive", "existence: solver skipped (too large)"
+    scaled = _normalise(inst.form, inst.g, inst.step)
+    run = solve_program(inst.form, inst.spec.norm, scaled.g, scaled.weight, SOLVER)
+    if run.outcome == "unsolved":
+        return "inconclusive", f"existence: the solver says {run.status}"
+    found = run.outcome == "optimal"
+    line = (f"a minimiser exists: tool {'yes' if claimed else 'no'} vs the solver: {run.status} "
+            f"-> {'yes' if found else 'no'}")
+    return ("passed" if found == claimed else "failed"), line
 
 
 def _uniqueness_verdict(inst: Instance, answer: Any) -> tuple[Status, str]:
@@ -1410,7 +1428,7 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
-                    Q.RANK.key, Q.WHICH_NORM.key)
+                    Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
