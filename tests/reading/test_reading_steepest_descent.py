@@ -482,3 +482,31 @@ def test_repeat_with_a_norm_in_place_of_another_inherits_the_question():
                    "(b) Repeat (a) with the Euclidean norm ‖u‖_2 in place of ‖u‖_∞.\n")
     assert got["threshold"] == ["1/6", "sqrt(14)/14"]
     assert "step-length" not in got
+
+
+# -- forum wordings: what the step comes out to, its norm, the linear decrease, claims --------
+
+@pytest.mark.parametrize("text, change", [
+    ("My gradient is G = [[3, 0], [0, 4]] and the step solves min <G, ΔW> s.t. ‖ΔW‖_op ≤ 0.5. "
+     "What does ΔW work out to, and how much does the linearised loss go down?", "-7/2"),
+    ("g = (1, -2, 2) and d = argmin_d g^T d + (1/α)‖d‖_2^2 with α = 0.5. Give d and the value "
+     "of g^T d at the minimiser.", "-9/4"),
+    ("g = (1, -2, 2) and d = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Compute d and the "
+     "value of ⟨g, d⟩.", "-25/2"),
+])
+def test_the_first_order_change_is_g_dot_u_whatever_the_form(text, change):
+    got = _answers(text)
+    assert got["linear-change"] == [change]
+
+
+def test_its_norm_in_a_named_norm_measures_the_step_not_the_problem():
+    got = _answers("Let G = [[3, 0], [0, 4]] (a 2×2 weight matrix). The step is the minimiser of "
+                   "<G, ΔW> subject to ‖ΔW‖_op ≤ 1. What ΔW comes out to, and what is its "
+                   "Frobenius norm?")
+    assert got["step-length"] == ["sqrt(2)"]
+
+
+def test_an_optimizer_said_to_be_the_step_is_answered_as_the_identification():
+    got = _answers("I read that the signSGD update is the solution of argmin_d g^T d s.t. "
+                   "‖d‖_∞ ≤ 0.1. With g = (1, -3) what is d?")
+    assert "identification" in got

@@ -82,6 +82,8 @@ UPDATE = _add(_Q(
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
+             r"\bwhat (?:does |do )?(?:ΔW|Δ ?w|Δθ|Δ|d|u)(?:\^?\*|\^⋆)? (?:comes? out|works? out|turns? out) "
+             r"(?:to|as)\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)",
              r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
              r"w|x)\b|,? if\b)"),
@@ -100,6 +102,7 @@ STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
              r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
+             r"\bwhat (?:is )?(?:its|the step's|the update's) (?:[\w-]{2,12}[ -])?(?:norm|length)\b",
              r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
              r"(?![^.?]{0,40}\bthan\b)"),
     labels=(r"\blength\b", r"\bnorm of the (?:step|update)\b")))
@@ -521,6 +524,14 @@ NORM_VALUE = _add(_Q(
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"\bunique\b",)))
+LINEAR_CHANGE = _add(_Q(
+    "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
+    phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
+             r"objective|approximation) (?:go(?:es)? down|decreases?|drops?|changes?)\b",
+             r"\b(?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:decrease|change|reduction) (?:of|in) "
+             r"the (?:loss|objective)\b",
+             r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",
+             r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])")))
 EXISTENCE = _add(_Q(
     "existence", "does a minimiser exist", value_kind="yes-no",
     phrases=(r"\bdoes (?:a |any |the )?minimi[sz]er (?:\w+ )?exist\b",

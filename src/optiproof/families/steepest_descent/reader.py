@@ -291,6 +291,7 @@ class SteepestDescentReader:
                   note="the norm of the gradient in the dual of the part's norm")
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
         _form_from_a_definition(r)
+        _claimed_optimizer(r.own_text or "", r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
             own = r.own_text or ""
             m = _GRADIENT_NORM.search(own)
@@ -323,6 +324,7 @@ class SteepestDescentReader:
                 break
         matrix = _matrix_gradient(part, r)
         if matrix and F.gradient in r.fields:
+            _stated_shape(part.flat + " " + part.flat_context, r)
             _given_svd(part.flat + " " + part.flat_context, r)
             _given_outer_svd(part.flat + " " + part.flat_context, r)
         _read_norm(own, ctx, r, matrix)
@@ -358,6 +360,20 @@ def scaled_array(text: str, name: str) -> tuple[list, str, int] | None:
                   else [scale(x) for x in value])
         return scaled, phrase(text, m.start(), end), end
     return None
+
+
+_SHAPE = re.compile(r"(?<![\w.^])(\d{1,4}) ?[x×] ?(\d{1,4})(?![\w.^])")
+
+
+def _stated_shape(text: str, r: PartReading) -> None:
+    """"a 2x3 weight matrix", "(the full 2×3 matrix)": a size the text states that is the
+    numeric gradient's shape is read (a convention); another size is left unused."""
+    g = r.value(F.gradient)
+    if not (isinstance(g, list) and is_matrix(g)):
+        return
+    for m in _SHAPE.finditer(text):
+        if (int(m.group(1)), int(m.group(2))) == (len(g), len(g[0])):
+            r.convention("shape", m.group(0), f"the gradient's shape {len(g)}×{len(g[0])}")
 
 
 _SVD_STATED = re.compile(r"= ?U ?(?:Σ|S|Λ) ?V ?\^ ?(?:T|⊤|\*)")
@@ -577,7 +593,10 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
-_MEASURE_AFTER = re.compile(r"^ ?(?:length|size|magnitude|distance)\b", re.I)
+_MEASURE_AFTER = re.compile(r"^ ?(?:length|size|magnitude|distance)\b|^ ?norm of (?:the |that |this |"
+                            r"its )?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆)?(?![\w^])", re.I)
+_POSSESSED = re.compile(r"\b(?:its|their|the step's|the update's|ΔW's) $", re.I)
+"""A norm word after a possessive ("what its Frobenius norm is") measures the step."""
 _ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|evaluate|determine|"
                            r"report|calculate|obtain|state)(?: (?:the|its|their))?"
                            r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?$",
@@ -595,7 +614,9 @@ def _role(flat: str, start: int, end: int | None = None, step: bool = False) -> 
     before = flat[max(0, start - 70):start]
     if _MEASURE_BEFORE.search(before):
         return "measure"
-    if end is not None and _MEASURE_AFTER.match(flat[end:end + 20]):
+    if end is not None and _MEASURE_AFTER.match(flat[end:end + 24]):
+        return "measure"
+    if end is not None and _POSSESSED.search(before) and re.match(r" ?norm\b", flat[end:end + 6]):
         return "measure"
     if step and end is not None and _ASKED_BEFORE.search(before) and \
             _ASKED_AFTER.match(flat[end:end + 12]) and not _BOUND_AFTER.match(flat[end:end + 8]):
@@ -1236,12 +1257,17 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
         else:
             asks.append(kind)
     r.set(F.asks, asks, " | ".join(sources))
-    _claimed_optimizer(own, r)
 
 
 _CLAIMED = re.compile(r"\b(?:I|we|you|it|this|that|one) (?:get|gets|got|obtain|obtains|recover|"
                       r"recovers|end up with|ends up with|arrive at|reduce to|reduces to) "
                       r"(?:just |plain |simply |exactly |back )?(?:a |an |the )?", re.I)
+
+
+_DEFINES_STEP = re.compile(r" (?:step|update|direction)(?: \([^()]{1,40}\))? (?:is|equals|is given by|"
+                           r"is defined as|solves|is the (?:solution|minimi[sz]er) of)\b", re.I)
+"""After an optimizer's name: "the Muon step (ignoring momentum) is the solution of ..." states
+that the problem's step is that optimizer's."""
 
 
 def _claimed_optimizer(own: str, r: PartReading) -> None:
@@ -1253,12 +1279,17 @@ def _claimed_optimizer(own: str, r: PartReading) -> None:
     asks = r.value(F.asks)
     if asks is None:
         return
-    named = {m.start: m for m in KINDS["optimizer"].mentions(own)}
-    for m in _CLAIMED.finditer(own):
-        hit = named.get(m.end())
-        if hit is None or negated(own, m.start()):
-            continue
-        src = phrase(own, m.start(), hit.end)
+    mentions = KINDS["optimizer"].mentions(own)
+    named = {m.start: m for m in mentions}
+    claims = [(m.start(), named[m.end()].end) for m in _CLAIMED.finditer(own)
+              if m.end() in named and not negated(own, m.start())]
+    claims += [(m.start, m.end + d.end()) for m in mentions
+               if (d := _DEFINES_STEP.match(own, m.end)) is not None and m.entry.key != "heavy-ball"]
+    for start, end in claims:
+        src = phrase(own, start, end)
+        hit = next(m for m in mentions if start <= m.start < end)
+        r.convention("claimed optimizer", hit.phrase, f"the text takes the step to be "
+                     f"{hit.entry.name}'s; answered as the identification")
         have = [a for a in asks if a == "optimizer"]
         r.set(F.asks, asks if have else [*asks, "optimizer"],
               f"{r.fields[F.asks].source} | {src}",

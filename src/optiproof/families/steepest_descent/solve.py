@@ -598,6 +598,10 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
                      ask.kind](inst, u, status, subject))
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.LINEAR_CHANGE.key:
+            a = _linear_change(inst, form, u, t_star, value, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind == Q.EXISTENCE.key:
             a = _existence(inst, form, status, subject)
             answers.append(a)
@@ -675,6 +679,28 @@ def _uniqueness(inst: Instance, status: str, set_words: str, subject: str) -> An
             "several points attain the minimum" + (f": {set_words}" if set_words else ""))
     return Answer(name, r"\text{unique?}", sp.true if unique else sp.false, note=note,
                   quantity=Q.UNIQUENESS.key, subject=subject)
+
+
+def _linear_change(inst: Instance, form: str, u: Any, t_star: Any, value: Any, status: str,
+                   subject: str) -> Answer:
+    """gᵀu, the first-order change of the loss at the step: the optimal value for the
+    constraint; -t*‖g‖_* (t* the step size along the unit maximiser) for the penalties."""
+    name = "first-order change gᵀu"
+    if status == "unbounded" or u is None:
+        return Answer(name, r"g^\top u", None, "none", note="no minimiser exists",
+                      quantity=Q.LINEAR_CHANGE.key, subject=subject)
+    if status == "set-valued" and not (form == "constraint" or t_star == 0):
+        raise BadInput("gᵀu differs between the minimisers of a set-valued step only in "
+                       "degenerate cases; it is answered for a unique step", field="asks",
+                       expected="a gradient whose minimiser is one point")
+    if form == "constraint":
+        change = value
+    elif inst.numeric:
+        change = sum((a * b for a, b in zip(list(inst.g), list(sp.Matrix(u)))), sp.S.Zero)
+        change = _display_number(change) if inst.is_matrix else sp.expand(change)
+    else:
+        change = -t_star * inst.dual_value
+    return Answer(name, r"g^\top u", change, quantity=Q.LINEAR_CHANGE.key, subject=subject)
 
 
 def _existence(inst: Instance, form: str, status: str, subject: str) -> Answer:

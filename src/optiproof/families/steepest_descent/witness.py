@@ -1051,6 +1051,12 @@ def asks_verdict(inst: Instance) -> Verdict:
             v, line = _coordinate_verdict(inst, claimed)
         elif claimed is None or inst.update is None:
             v, line = "inconclusive", f"{ask.kind}: no numeric answer to check"
+        elif ask.kind == Q.LINEAR_CHANGE.key:
+            ours = float(np.sum(inst.g * inst.update))
+            err = relative_error(claimed, ours, floor=1e-300)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = f"g^T u: tool {claimed:.10g} vs numpy {ours:.10g} (rel. error {err:.1e})"
+            errors.append(err)
         elif ask.kind == Q.STEP_LENGTH.key:
             measure = NumpyNorm.of(ask.measure, inst.g.shape)
             ours = measure.value(inst.update)
@@ -1428,7 +1434,7 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
-                    Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key)
+                    Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
