@@ -510,3 +510,15 @@ def test_an_optimizer_said_to_be_the_step_is_answered_as_the_identification():
     got = _answers("I read that the signSGD update is the solution of argmin_d g^T d s.t. "
                    "‖d‖_∞ ≤ 0.1. With g = (1, -3) what is d?")
     assert "identification" in got
+
+
+def test_steps_named_by_their_norm_and_lengths_listed_beside_their_ratio():
+    text = ("Let ∇f(x_t) = (3, -4)^T and η = 0.5. For a norm ‖·‖ let d_‖·‖ = argmin_{‖d‖ ≤ η} "
+            "∇f(x_t)^T d.\n"
+            "(a) Compute d_1 := d_‖·‖_1.\n"
+            "(b) Compute d_2 := d_‖·‖_2.\n"
+            "(c) Give, in order, [‖d_1‖_∞, ‖d_2‖_∞, ‖d_1‖_∞/‖d_2‖_∞].\n")
+    got = _answers(text)
+    assert got["update"] == ["Matrix([[0], [1/2]])", "Matrix([[-3/10], [2/5]])"]
+    assert got["step-length"] == ["1/2", "2/5"]
+    assert got["compare"] == ["5/4"]

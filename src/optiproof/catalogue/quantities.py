@@ -519,7 +519,7 @@ NORM_VALUE = _add(_Q(
              r"(?<!\bwith the )(?<!\bwith )(?<!\busing the )"
              r"(?<!\bunder the )(?<!\bfor the )\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|report|list|what (?:is|are))(?:,? (?:in (?:this|that|the "
-             r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?[\[(]?"
+             r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?(?:[\[(] ?)?"
              r"‖(?!·)[^‖]{1,40}‖")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",

@@ -671,3 +671,14 @@ def test_existence_claim_is_checked_against_the_solver(alpha, exists):
                                      quantity="existence"))])
         statuses.append(W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status)
     assert statuses == ["passed", "failed"]
+
+
+@pytest.mark.parametrize("claim, status", [(sp.Rational(2, 5), "passed"),
+                                           (sp.Rational(1, 2), "failed")])
+def test_length_of_another_norms_step_is_checked(claim, status):
+    """g = (3, -4), constraint η = 0.5: the l2 step is (-0.3, 0.4), its max-norm 0.4."""
+    spec = {"norm": "l1", "form": "constraint", "gradient": [3, -4], "eta": 0.5,
+            "asks": ["update", {"kind": "step-length", "measure": "linf", "other": "l2"}]}
+    s, sol = fake(spec, update=[0, sp.Rational(1, 2)], value=sp.Integer(-2),
+                  asked=[_asked("step-length", claim, measure="linf", other="l2")])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status

@@ -107,6 +107,8 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     return dual is not None and index in dual.index
 
 
+_STEP_UNDER = re.compile(r"^(?:u|d|Δ|Δθ|ΔW|δ)_\{?([^\s{}_^]{1,4})\}?(?:\^?\*|\^⋆)?$")
+"""A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``."""
 _STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
             "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
@@ -308,7 +310,14 @@ class SteepestDescentReader:
         s = symbol.replace(" ", "")
         if s == "q" and any(c.name == "Hölder conjugate" for c in r.conventions):
             return Q.HOLDER_CONJUGATE.key
-        return Q.UPDATE.key if s and _STEP_SYMBOL.match(s) else None
+        if s and _STEP_SYMBOL.match(s):
+            return Q.UPDATE.key
+        m = _STEP_UNDER.match(s)  # d_∞ for the step under the part's l∞ norm
+        entry = by_index(m.group(1)) if m else None
+        norm = r.value(F.norm)
+        if entry is not None and isinstance(norm, str) and entry.key == norm:
+            return Q.UPDATE.key
+        return None
 
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
@@ -338,7 +347,8 @@ class SteepestDescentReader:
 # -- gradient --------------------------------------------------------------------------------
 
 _SCALE = re.compile(r" ?(?:\(?(\d{1,4})\)? ?/ ?\(?(\d{1,4})\)?|(\d{1,4}(?:\.\d{1,4})?)) ?[·*]? ?(?=[\[(])")
-_GRADIENT_NAME = (r"(?:g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?)"
+_GRADIENT_NAME = (r"(?:g|G|∇ ?f(?:\((?:θ|[a-zθw]_?(?:k|t|\{?k\}?|\{?t\}?|0))\))?|∇ ?L(?:\((?:θ|w|W)(?:_?[kt])?\))?|"
+                  r"(?:the )?gradient(?: g| G)?)"
                   r"(?: ?= ?∇[^=\[\]]{1,30})?")
 
 
@@ -1173,6 +1183,34 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
     return entry.key, ""
 
 
+_ONE_LENGTH = re.compile(r"‖ ?(?P<a>[dΔu][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?,\]]{1,6})(?! ?/)")
+
+
+def _listed_lengths(own: str, ratio: re.Match, top: str, r: PartReading,
+                    previous: list[PartReading]) -> tuple[tuple[list, list], list[str]]:
+    """The single step lengths listed in the ratio's sentence ("[‖d_∞‖_2, ‖d_2‖_2,
+    ‖d_∞‖_2/‖d_2‖_2]"): the part's step measured (``step-length``), another norm's step measured
+    through ``other``; (asks before the ratio, asks after it) and their phrases. A length whose
+    step cannot be told is left out (the request then stays unplaced)."""
+    sentence = sentence_of(own, ratio.group(0))
+    at = own.find(sentence)
+    before, after, sources = [], [], []
+    for m in _ONE_LENGTH.finditer(sentence):
+        lo = at + m.start()
+        if ratio.start() <= lo < ratio.end() or own[max(0, lo - 2):lo].strip().endswith("/"):
+            continue
+        step, _why = _step_norm(m.group("a"), r, previous)
+        measure = by_index(m.group("m"))
+        if step is None or measure is None or measure is N.LP:
+            continue
+        ask: dict[str, Any] = {"kind": Q.STEP_LENGTH.key, "measure": measure.key}
+        if step != top:
+            ask["other"] = step
+        (before if lo < ratio.start() else after).append(ask)
+        sources.append(m.group(0))
+    return (before, after), sources
+
+
 def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
     """``‖d*_(c)‖_2 / ‖d*_(b)‖_2`` or ``‖d_∞‖_2/‖d_2‖_2``: the ratio of the lengths of two steps
     of the same problem under two norms, measured in one norm, asked as the length ratio (the
@@ -1190,9 +1228,12 @@ def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
         return True
     matrix = isinstance(r.value(F.gradient), str) and r.value(F.gradient) == "G"
     r.set(F.norm, top, src, note="the numerator's step")
-    r.set(F.asks, [{"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}], src,
+    ratio = {"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}
+    asks, sources = _listed_lengths(own, m, top, r, previous)
+    r.set(F.asks, [*asks[0], ratio, *asks[1]], " | ".join([*sources, src]),
           note=f"‖u_{top}‖ / ‖u_{bottom}‖ measured in the {measure.key} norm"
-               + (" (matrix)" if matrix else ""))
+               + (" (matrix)" if matrix else "")
+               + (", with the lengths listed beside it" if sources else ""))
     r.answered_by[Q.NORM_VALUE.key] = Q.COMPARE.key
     r.answered_by[Q.RATIO.key] = Q.COMPARE.key
     return True

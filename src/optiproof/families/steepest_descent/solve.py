@@ -581,11 +581,16 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
                                       "none", note="no minimiser exists",
                                       quantity=Q.STEP_LENGTH.key, subject=subject))
                 continue
-            length = _measure_length(inst, u, t_star, ask.measure)
-            mlatex = make_norm(ask.measure, dim=inst.g.shape[0],
-                               shape=inst.g.shape).latex("u")
-            a = Answer(f"step length in the {ask.measure.name} norm", mlatex, length,
-                       quantity=Q.STEP_LENGTH.key, subject=subject)
+            m = make_norm(ask.measure, dim=inst.g.shape[0], shape=inst.g.shape)
+            if ask.other is not None:  # ‖d_2‖_2 beside ‖d_∞‖_2: the other norm's step
+                length = _other_length(spec, ask.other, ask.measure)
+                a = Answer(f"length of the {ask.other.name} step in the {ask.measure.name} norm",
+                           m.latex("u_{" + ask.other.name + "}"), length,
+                           quantity=Q.STEP_LENGTH.key, subject=ask.other.name)
+            else:
+                length = _measure_length(inst, u, t_star, ask.measure)
+                a = Answer(f"step length in the {ask.measure.name} norm", m.latex("u"), length,
+                           quantity=Q.STEP_LENGTH.key, subject=subject)
             answers.append(a)
             facts.asked.append((ask, a))
         elif ask.kind == Q.COMPARE.key:
@@ -794,19 +799,24 @@ def _min_value(value: Any, subject: str) -> Answer:
                   quantity=Q.MIN_VALUE.key, subject=subject)
 
 
-def _compare(spec: SteepestDescentSpec, inst: Instance, u: Any, t_star: Any, ask: Any) -> Answer:
-    other_spec = type(spec).model_validate({**spec.model_dump(), "norm": ask.other.model_dump(),
+def _other_length(spec: SteepestDescentSpec, other_norm: Any, measure_spec: Any) -> sp.Expr:
+    """The length, in ``measure_spec``, of the step of the same problem under ``other_norm``."""
+    other_spec = type(spec).model_validate({**spec.model_dump(), "norm": other_norm.model_dump(),
                                             "asks": [{"kind": Q.UPDATE.key}]})
     other = build_instance(other_spec)
-    measure_spec = ask.measure or spec.norm
     other_t = (other.alpha / 2 * other.dual_value if spec.form == "penalty-squared"
                else other.eta)
     if spec.form == "penalty":
         raise BadInput("comparing step lengths needs a form with a finite step",
                        field="asks", expected="penalty-squared or constraint")
     other_u = (-other_t * other.sharp_expr) if other.numeric else None
+    return _measure_length(other, other_u, other_t, measure_spec)
+
+
+def _compare(spec: SteepestDescentSpec, inst: Instance, u: Any, t_star: Any, ask: Any) -> Answer:
+    measure_spec = ask.measure or spec.norm
+    theirs = _other_length(spec, ask.other, measure_spec)
     mine = _measure_length(inst, u, t_star, measure_spec)
-    theirs = _measure_length(other, other_u, other_t, measure_spec)
     ratio = sp.simplify(mine / theirs)
     m = make_norm(measure_spec, dim=inst.g.shape[0], shape=inst.g.shape)
     return Answer(f"length ratio of the {spec.norm.name} step to the {ask.other.name} step "

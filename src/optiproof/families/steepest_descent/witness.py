@@ -1057,6 +1057,18 @@ def asks_verdict(inst: Instance) -> Verdict:
             v = "passed" if err <= TOL.ask else "failed"
             line = f"g^T u: tool {claimed:.10g} vs numpy {ours:.10g} (rel. error {err:.1e})"
             errors.append(err)
+        elif ask.kind == Q.STEP_LENGTH.key and ask.other is not None:
+            measure = NumpyNorm.of(ask.measure, inst.g.shape)
+            other_u, how = _other_update(inst, ask.other)
+            ours = measure.value(other_u)
+            err = relative_error(claimed, ours, floor=1e-300)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = (f"length of the {ask.other.name} step in {ask.measure.name}: tool "
+                    f"{claimed:.10g} vs {ours:.10g} (other step by {how}; rel. error {err:.1e})")
+            if v == "failed" and NumpyNorm.of(ask.other, inst.g.shape).degenerate(inst.g):
+                v = "inconclusive"
+                line += " - the other step is set-valued, so its length depends on the point"
+            errors.append(err)
         elif ask.kind == Q.STEP_LENGTH.key:
             measure = NumpyNorm.of(ask.measure, inst.g.shape)
             ours = measure.value(inst.update)
