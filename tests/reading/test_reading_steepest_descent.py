@@ -522,3 +522,31 @@ def test_steps_named_by_their_norm_and_lengths_listed_beside_their_ratio():
     assert got["update"] == ["Matrix([[0], [1/2]])", "Matrix([[-3/10], [2/5]])"]
     assert got["step-length"] == ["1/2", "2/5"]
     assert got["compare"] == ["5/4"]
+
+
+# -- the orthogonalised gradient, the step as a multiple of it, parts asking only norms of G --
+
+_MATRIX_TEXT = ("A layer's gradient is\n\n"
+                "      ⎡ 3   0 ⎤\n"
+                "  G = ⎢ 0  −4 ⎥\n"
+                "      ⎣ 0   0 ⎦\n\n"
+                "and every step is ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖², α = 0.5.\n\n"
+                "(a) Report ‖G‖_F and ‖G‖_* (Frobenius and nuclear).\n"
+                "(b) What is the polar factor of G (the orthogonalised gradient)?\n"
+                "(c) Take the spectral norm. Find ΔW and express it as a multiple of U V^T.\n")
+
+
+def test_polar_factor_multiple_and_gradient_norms_of_a_drawn_matrix():
+    got = _answers(_MATRIX_TEXT)
+    assert got["dual-norm"] == ["5", "7"]
+    assert got["orthogonalised-gradient"] == ["Matrix([[1, 0], [0, -1], [0, 0]])"]
+    assert got["multiple-of-polar"] == ["-7/4"]
+
+
+def test_a_multiple_of_u_v_t_is_refused_for_a_norm_whose_step_is_not_one():
+    text = _MATRIX_TEXT.replace("Take the spectral norm", "Take the Frobenius norm")
+    from optiproof.core.errors import BadInput
+
+    problem = read_report(text).to_problem()
+    with pytest.raises(BadInput, match="multiple of U V"):
+        solve_problem(problem, SolveOptions(figures=False))

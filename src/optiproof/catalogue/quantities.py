@@ -532,6 +532,16 @@ LINEAR_CHANGE = _add(_Q(
              r"the (?:loss|objective)\b",
              r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",
              r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])")))
+ORTHOGONALISED = _add(_Q(
+    "orthogonalised-gradient", "orthogonalised gradient U Vᵀ", r"U V^\top", value_kind="matrix",
+    aliases=("polar-factor",),
+    phrases=(r"\b(?:compute|find|give|state|what is|confirm|check)(?: what)? (?:the )?(?:orthogonali[sz]ed "
+             r"gradient|polar factor)\b", r"\bwhat U ?V\^? ?(?:T|⊤) is\b",
+             r"\b(?:compute|find|give|what is) U ?V\^? ?(?:T|⊤)(?![\w^])")))
+MULTIPLE_OF_POLAR = _add(_Q(
+    "multiple-of-polar", "the step as a multiple of U Vᵀ", r"c",
+    phrases=(r"\b(?:as|is|write it as) a (?:scalar )?multiple of (?:O|U ?V\^? ?(?:T|⊤)|the "
+             r"orthogonali[sz]ed gradient)(?![\w^])",)))
 EXISTENCE = _add(_Q(
     "existence", "does a minimiser exist", value_kind="yes-no",
     phrases=(r"\bdoes (?:a |any |the )?minimi[sz]er (?:\w+ )?exist\b",

@@ -259,7 +259,7 @@ def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
     rows, pre, post = [], [], []
     i = start
     while i < len(lines) and i - start <= 64:
-        m = _PIECE_ROW.match(lines[i])
+        m = _PIECE_ROW.match(lines[i].replace("\u2212", "-"))  # a Unicode minus in a cell
         if m is None:
             return None
         close, where = _PIECES[m.group("open")]

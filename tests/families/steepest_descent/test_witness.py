@@ -682,3 +682,27 @@ def test_length_of_another_norms_step_is_checked(claim, status):
     s, sol = fake(spec, update=[0, sp.Rational(1, 2)], value=sp.Integer(-2),
                   asked=[_asked("step-length", claim, measure="linf", other="l2")])
     assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("claim, status", [
+    (sp.Matrix([[0, 1], [1, 0]]), "passed"),
+    (sp.Matrix([[1, 0], [0, 1]]), "failed"),
+])
+def test_orthogonalised_gradient_is_checked_by_svd_and_newton_schulz(claim, status):
+    spec = {"norm": "spectral", "form": "penalty-squared", "gradient": [[1, 2], [2, 1]],
+            "alpha": 0.02, "asks": ["update", "orthogonalised-gradient"]}
+    s, sol = fake(spec, update=[[0, -sp.Rational(1, 25)], [-sp.Rational(1, 25), 0]],
+                  value=-sp.Rational(4, 25) * sp.Rational(1, 1) / 2,
+                  asked=[_asked("orthogonalised-gradient", claim)])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("claim, status", [(-sp.Rational(1, 25), "passed"),
+                                           (-sp.Rational(1, 100), "failed")])
+def test_multiple_of_the_polar_factor_is_checked_against_the_step(claim, status):
+    """G = [[1, 2], [2, 1]], α = 0.02: ΔW = -(α/2)‖G‖_* U Vᵀ = -0.04 [[0, 1], [1, 0]]."""
+    spec = {"norm": "spectral", "form": "penalty-squared", "gradient": [[1, 2], [2, 1]],
+            "alpha": 0.02, "asks": ["update", "multiple-of-polar"]}
+    s, sol = fake(spec, update=[[0, -sp.Rational(1, 25)], [-sp.Rational(1, 25), 0]],
+                  value=-sp.Rational(2, 25), asked=[_asked("multiple-of-polar", claim)])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status

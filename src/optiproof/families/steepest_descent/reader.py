@@ -252,7 +252,10 @@ def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
-    answers = STEEPEST_DESCENT.answer_keys
+    answers = (*STEEPEST_DESCENT.answer_keys, Q.NORM_VALUE.key)
+    """The family's quantities, and the norm of a given vector or matrix: a norm of the
+    gradient is answered as the dual norm under its partner, a norm of the step as its length
+    (what cannot be placed that way is refused)."""
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
@@ -294,6 +297,8 @@ class SteepestDescentReader:
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
         _form_from_a_definition(r)
         _claimed_optimizer(r.own_text or "", r)
+        _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
+        _gradient_norms_only(r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
             own = r.own_text or ""
             m = _GRADIENT_NORM.search(own)
@@ -1303,6 +1308,42 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
 _CLAIMED = re.compile(r"\b(?:I|we|you|it|this|that|one) (?:get|gets|got|obtain|obtains|recover|"
                       r"recovers|end up with|ends up with|arrive at|reduce to|reduces to) "
                       r"(?:just |plain |simply |exactly |back )?(?:a |an |the )?", re.I)
+
+
+def _gradient_norms_only(r: PartReading) -> None:
+    """A part that asks only norms of the given gradient ("Give [‖G‖_F, ‖G‖_2, ‖G‖_*]
+    (Frobenius, spectral, nuclear)") and names no single norm for a step: no step is asked, so
+    the part is read under the first norm's partner, the norms it names being those asked."""
+    asks = r.value(F.asks) or []
+    if F.norm in r.fields or not asks or not all(
+            isinstance(a, dict) and a.get("kind") == Q.DUAL_NORM.key and a.get("measure")
+            for a in asks):
+        return
+    own = r.own_text or ""
+    named = [src for _s, _e, _n, src in _word_norms(own)]
+    r.set(F.norm, asks[0]["measure"], "; ".join([r.fields[F.asks].source, *named]),
+          note="no step is asked: only norms of the gradient, each as the dual norm of its "
+               "partner (the step's norm does not enter them)")
+
+
+def _polar_only(r: PartReading, phrases: list[str]) -> None:
+    """A part that asks only for the orthogonalised gradient U Vᵀ of a matrix G and names no
+    norm: U Vᵀ is the spectral norm's unit maximiser, so the part is read under that norm."""
+    from optiproof.catalogue import KINDS
+
+    if phrases:  # "(the matrix Muon's Newton-Schulz iteration approximates)": the same object
+        for m in KINDS["optimizer"].mentions(r.own_text or ""):
+            if m.entry.key == "muon":
+                r.convention("Muon", m.phrase, "Muon's Newton-Schulz iteration approximates U Vᵀ "
+                                               "(the witness runs the convergent iteration)")
+    g = r.value(F.gradient)
+    if not phrases or F.norm in r.fields or not (isinstance(g, list) and is_matrix(g)):
+        return
+    if [a for a in r.value(F.asks) or [] if a != Q.ORTHOGONALISED.key]:
+        return
+    r.set(F.norm, N.SPECTRAL.key, phrases[0],
+          note="U Vᵀ is the spectral norm's unit maximiser of ⟨G, S⟩ (no norm named; the "
+               "part asks only for U Vᵀ)")
 
 
 _DEFINES_STEP = re.compile(r" (?:step|update|direction)(?: \([^()]{1,40}\))? (?:is|equals|is given by|"

@@ -603,6 +603,11 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
                      ask.kind](inst, u, status, subject))
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind in (Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key):
+            a = (_orthogonalised(inst, subject) if ask.kind == Q.ORTHOGONALISED.key
+                 else _multiple_of_polar(inst, form, status, t_star, subject))
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind == Q.LINEAR_CHANGE.key:
             a = _linear_change(inst, form, u, t_star, value, status, subject)
             answers.append(a)
@@ -684,6 +689,32 @@ def _uniqueness(inst: Instance, status: str, set_words: str, subject: str) -> An
             "several points attain the minimum" + (f": {set_words}" if set_words else ""))
     return Answer(name, r"\text{unique?}", sp.true if unique else sp.false, note=note,
                   quantity=Q.UNIQUENESS.key, subject=subject)
+
+
+def _orthogonalised(inst: Instance, subject: str) -> Answer:
+    """U_r V_rᵀ from the SVD G = U Σ Vᵀ (zero singular values dropped): the spectral norm's unit
+    maximiser of ⟨G, S⟩, the direction Muon's Newton-Schulz iteration approximates."""
+    if not inst.numeric or not inst.is_matrix:
+        raise BadInput("the orthogonalised gradient is computed for a numeric matrix G",
+                       field="asks", expected="G given as a matrix of numbers")
+    O = Spectral().sharp(inst.g).representative
+    return Answer("orthogonalised gradient", r"U V^\top", sp.Matrix(O).applyfunc(_display_number),
+                  note="from the reduced SVD; zero singular values are dropped",
+                  quantity=Q.ORTHOGONALISED.key, subject=subject)
+
+
+def _multiple_of_polar(inst: Instance, form: str, status: str, t_star: Any,
+                       subject: str) -> Answer:
+    """c with u = c·U Vᵀ: -(α/2)‖G‖_* for the squared spectral penalty, -η for the spectral
+    ball; only for the spectral norm's unique step (other norms' steps are not multiples)."""
+    if inst.norm.entry is not N.SPECTRAL or form == "penalty" or status != "unique":
+        raise BadInput("the step is a multiple of U Vᵀ for the spectral norm's unique step",
+                       field="asks", expected="the spectral norm, a squared penalty or a ball, "
+                                              "and G of full rank")
+    c = -t_star
+    c = _display_number(c) if inst.numeric and not c.free_symbols else c
+    return Answer("the step as a multiple of U Vᵀ", "c", c,
+                  note="u = c U Vᵀ", quantity=Q.MULTIPLE_OF_POLAR.key, subject=subject)
 
 
 def _linear_change(inst: Instance, form: str, u: Any, t_star: Any, value: Any, status: str,

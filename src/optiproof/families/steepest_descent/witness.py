@@ -1028,9 +1028,20 @@ def asks_verdict(inst: Instance) -> Verdict:
     if not asked:
         return Verdict("inconclusive", f"{inst.label}: the tool reported no asked quantities")
     for ask, answer in asked:
-        claimed = None if ask.kind in (Q.UNIQUENESS.key, Q.WHICH_NORM.key, Q.EXISTENCE.key) \
-            else _answer_float(answer)
-        if ask.kind == Q.EXISTENCE.key:
+        claimed = None if ask.kind in (Q.UNIQUENESS.key, Q.WHICH_NORM.key, Q.EXISTENCE.key,
+                                       Q.ORTHOGONALISED.key) else _answer_float(answer)
+        if ask.kind == Q.ORTHOGONALISED.key:
+            v, line, err = _polar_verdict(inst, answer)
+            errors.append(err)
+        elif ask.kind == Q.MULTIPLE_OF_POLAR.key and claimed is not None \
+                and inst.update is not None:
+            ours = claimed * polar_factor_svd(inst.g)
+            err = max_abs_relative_error(inst.update, ours)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = (f"u = c U V^T: c = {claimed:.10g} times numpy's polar factor vs the tool's "
+                    f"step: max rel. error {err:.1e}")
+            errors.append(err)
+        elif ask.kind == Q.EXISTENCE.key:
             v, line = _existence_verdict(inst, answer)
         elif ask.kind == Q.WHICH_NORM.key:
             v, line, err = _which_norm_verdict(inst, ask.measure or inst.spec.norm, answer)
@@ -1169,6 +1180,21 @@ def _coordinate_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
     if ok and inst.norm.degenerate(inst.g):
         return "failed", line + " - but numpy sees a tie, so no single coordinate moves"
     return ("passed" if ok else "failed"), line
+
+
+def _polar_verdict(inst: Instance, answer: Any) -> tuple[Status, str, float]:
+    """The tool's U Vᵀ against numpy's SVD and the convergent cubic Newton-Schulz iteration."""
+    claimed = to_array(answer.expr).reshape(inst.g.shape)
+    polar = polar_factor_svd(inst.g)
+    err = max_abs_relative_error(claimed, polar)
+    line = f"U V^T: tool vs numpy SVD max rel. error {err:.1e}"
+    X, steps, converged = newton_schulz_cubic(inst.g)
+    if converged:
+        ns = max_abs_relative_error(claimed, X)
+        line += f"; vs cubic Newton-Schulz ({steps} steps) {ns:.1e}"
+        err = max(err, ns)
+    ok = err <= TOL.newton_schulz
+    return ("passed" if ok else "failed"), line, err
 
 
 def _existence_verdict(inst: Instance, answer: Any) -> tuple[Status, str]:
@@ -1446,7 +1472,8 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
-                    Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key)
+                    Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key,
+                    Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
