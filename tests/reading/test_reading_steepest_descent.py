@@ -550,3 +550,48 @@ def test_a_multiple_of_u_v_t_is_refused_for_a_norm_whose_step_is_not_one():
     problem = read_report(text).to_problem()
     with pytest.raises(BadInput, match="multiple of U V"):
         solve_problem(problem, SolveOptions(figures=False))
+
+
+# -- a post stating several problems, one per paragraph -------------------------------------
+
+_POST = ("Title: two versions of the l1 step\n\n"
+         "Hey, quick sanity check on steepest descent with the l1 norm.\n\n"
+         "My gradient is g = (2, -1) and the step is\n\n"
+         "    d = argmin_d g^T d + (1/α) ||d||_1^2,   α = 1\n\n"
+         "What is d, and which optimizer is this (coordinate something?)\n\n"
+         "Then my notes replace the penalty by the constraint ||d||_1 ≤ 0.5. What is the "
+         "minimiser there?\n\n"
+         "Cheers\n")
+
+
+def test_a_post_with_two_problems_is_read_one_sub_part_per_question_paragraph():
+    reading = _complete(_POST)
+    assert [(p.label, p.value("form")) for p in reading.parts] == [
+        ("main.1", "penalty-squared"), ("main.2", "constraint")]
+    got = _answers(_POST)
+    assert got["update"] == ["Matrix([[-1], [0]])", "Matrix([[-1/2], [0]])"]
+
+
+def test_a_paragraph_that_itself_mixes_two_problems_keeps_the_refusal():
+    text = _POST.replace("What is the minimiser there?", "What is the minimiser there, and "
+                                                         "for argmin_d g^T d + (1/α)‖d‖_1^2?")
+    reading = read_report(text)
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("the sheet then asks for the minimiser and the optimal value", "update"),
+    ("and it asks for a step of unit length", "update"),
+    ("what is the squared max-norm step exactly?", "update"),
+])
+def test_reported_and_hyphenated_requests_name_the_update(sentence, key):
+    from optiproof.catalogue import QUANTITIES
+
+    assert QUANTITIES.mentions(sentence)[0].entry.key == key
+
+
+@pytest.mark.parametrize("sentence", ["(greedy something?)", "(maybe Adam?)",
+                                      "(I think sign descent?)"])
+def test_a_parenthesised_guess_is_not_a_request(sentence):
+    assert not read_questions(sentence).requests

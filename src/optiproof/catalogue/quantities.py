@@ -85,6 +85,8 @@ UPDATE = _add(_Q(
              r"\bwhat (?:does |do )?(?:ΔW|Δ ?w|Δθ|Δ|d|u)(?:\^?\*|\^⋆)? (?:comes? out|works? out|turns? out) "
              r"(?:to|as)\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)",
+             r"\b(?:asks?|asking|asked) for (?:the |a )?(?:minimi[sz]er|update|step)\b(?! (?:size|"
+             r"length|rule|bound))",
              r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
              r"w|x)\b|,? if\b)"),
     value_kind="vector",
@@ -100,7 +102,7 @@ MIN_VALUE = _add(_Q(
             r"\bmin\b")))
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
-    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
+    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
              r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
              r"\bwhat (?:is )?(?:its|the step's|the update's) (?:[\w-]{2,12}[ -])?(?:norm|length)\b",
              r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"

@@ -134,7 +134,10 @@ def sentences(flat: str) -> list[tuple[int, str]]:
 _QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"
                         r"\bwith (?:(?:the |its )(?:proper |full |usual |standard )?|(?:proper |full |usual |"
                         r"standard ))$", re.I)
-_REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b", re.I)
+_REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b|"
+                     r"^\((?=[^()]{1,40}\?\)$)[^()]*\b(?:something|sth|maybe|perhaps|i think|i guess)\b",
+                     re.I)
+"""A remark, or the asker's parenthesised guess at the answer ("(greedy something?)")."""
 _FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:the|your|all|each) (?:final )?"
                    r"(?:answers?|results?|formulas?|expressions?) (?:in terms of|in|as (?:a )?"
                    r"functions? of|using) (?:the )?(?:symbols? |variables? )?[A-Za-zα-ω](?:,? "

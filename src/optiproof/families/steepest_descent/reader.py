@@ -346,7 +346,81 @@ class SteepestDescentReader:
         _read_scalars(own, ctx, r)
         if not _cross_ratio(own, r, previous):
             _read_asks(own, r, previous, matrix)
+        if getattr(r, "_two_problems", False) and "." not in part.label:
+            split = _split_problems(self, part, objects, previous)
+            if split is not None:
+                return split
         return [r]
+
+
+# -- a post stating several problems -----------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _split_problems(reader: Any, part: PartText, objects: PartObjects,
+                    previous: list[PartReading]) -> list[PartReading] | None:
+    """A part (a forum post, say) that states two problems, one per paragraph ("... the plain
+    penalty ... what is the cutoff? / Second thing: replace the penalty by the constraint ...
+    and asks for the minimiser"): one sub-part per paragraph that asks something, each read
+    from its paragraph with the text before it as context (so "the same g" is found) and
+    accounted against its own questions only. None (the refusal stands) unless every
+    sub-part then reads one problem."""
+    from optiproof.reading.questions import read_questions
+
+    paragraphs = [p for p in _PARAGRAPH.split(part.own) if p.strip()]
+    asking = [i for i, p in enumerate(paragraphs) if read_questions(" ".join(p.split())).requests]
+    if len(asking) < 2:
+        return None
+    out: list[PartReading] = []
+    for k, i in enumerate(asking, 1):
+        # the paragraphs since the previous question (not the post's opening one) state it
+        first = asking[k - 2] + 1 if k > 1 else min(i, 1)
+        before = "\n\n".join(paragraphs[:first])
+        sub = PartText(f"{part.label}.{k}", "\n\n".join(paragraphs[first:i + 1]),
+                       "\n\n".join(x for x in (part.context, before) if x.strip()), part.start)
+        for r in reader.read_part(sub, objects, previous):
+            if getattr(r, "_two_problems", False) or F.form not in r.fields:
+                return None
+            r.notes.append(f"the post states several problems; this sub-part is the paragraph "
+                           f"\"{phrase(sub.flat, 0, len(sub.flat))}\" (the text before it is its "
+                           "context)")
+            r.own_questions = read_questions(sub.flat)  # type: ignore[attr-defined]
+            out.append(r)
+    for paragraph in paragraphs[:min(asking[0], 1)]:
+        _claim_in_context(" ".join(paragraph.split()), out)
+    return out
+
+
+_CONTEXT_CLAIM = re.compile(r"\b(?:gives?|yields?|produces?|is|reduces to|recovers) (?:just |exactly |"
+                            r"basically |simply )?(?:a |an |the )?(?:scaled |rescaled |normali[sz]ed |"
+                            r"plain )?", re.I)
+
+
+def _claim_in_context(flat: str, parts: list[PartReading]) -> None:
+    """"With the squared max norm, argmin ... ‖d‖_∞^2 gives a scaled sign descent step" in the
+    opening of a post that states several problems: the claim is about the one sub-part whose
+    form and norm are the sentence's; there it is answered as the identification."""
+    from optiproof.catalogue import KINDS
+
+    for m in KINDS["optimizer"].mentions(flat):
+        before = _CONTEXT_CLAIM.search(flat, max(0, m.start - 40), m.start)
+        if before is None or before.end() != m.start:
+            continue
+        sentence = sentence_of(flat, m.phrase)
+        form = _form_in(sentence)
+        names = {n for n, _ in _primary_norms(sentence, False)[0]}
+        match = [r for r in parts if form and r.value(F.form) == form[0]
+                 and names == {r.value(F.norm)}]
+        if len(match) != 1:
+            continue
+        r = match[0]
+        asks = r.value(F.asks) or []
+        if "optimizer" not in asks:
+            r.set(F.asks, [*asks, "optimizer"], r.fields[F.asks].source,
+                  note=r.fields[F.asks].note)
+        r.convention("claimed optimizer", m.phrase, f"\"{phrase(flat, before.start(), m.end)}\" "
+                     "is said of this sub-part's problem; answered as its identification")
 
 
 # -- gradient --------------------------------------------------------------------------------
@@ -897,6 +971,7 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
     got = _form_in(own)
     squared = _squared_term(own)
     if got is not None and got[0] != "penalty-squared" and squared is not None:
+        r._two_problems = True  # type: ignore[attr-defined]
         r.miss(F.form, f"the part states two problems: a squared penalty (\"{squared}\") and "
                        f"the {'constraint' if got[0] == 'constraint' else 'plain-norm penalty'} "
                        f"(\"{got[1]}\"); split it into one part per problem")
@@ -1143,7 +1218,7 @@ ASKS = {
                  r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
     "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
                  r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
-    "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
+    "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
                    r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
     "compare": r"\bhow many times\b|\bratio of the (?:lengths|norms|steps)|\bcompare the "
                r"(?:lengths|norms|steps)|\b(?:longer|shorter|larger) than\b",
