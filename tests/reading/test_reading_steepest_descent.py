@@ -595,3 +595,19 @@ def test_reported_and_hyphenated_requests_name_the_update(sentence, key):
                                       "(I think sign descent?)"])
 def test_a_parenthesised_guess_is_not_a_request(sentence):
     assert not read_questions(sentence).requests
+
+
+def test_a_value_of_an_earlier_parts_problem_beside_a_dual_norm_definition():
+    text = ("Let g = (3, 4) and take the l1 norm.\n"
+            "(a) Find u = argmin_d g^T d + (1/α)‖d‖_1^2 with α = 2.\n"
+            "(b) Compute the dual norm ‖g‖_* = max_{‖d‖_1 ≤ 1} g^T d and the minimum value of "
+            "the problem in (a).\n")
+    got = _answers(text)
+    assert got["dual-norm"] == ["4"] and got["min-value"] == ["-8"]
+
+
+def test_a_dual_norm_definition_beside_an_optimal_value_without_a_problem_is_refused():
+    text = ("Let g = (3, 4) and take the l1 norm.\n"
+            "(a) Compute the dual norm ‖g‖_* = max_{‖d‖_1 ≤ 1} g^T d and the optimal value.\n")
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()

@@ -133,9 +133,36 @@ def _form_from_a_definition(r: PartReading) -> None:
     if form is None or Q.DUAL_NORM.key not in asks or not asks & _BY_FORM or \
             not _SUP_DEFINITION.search(form.source):
         return
+    if _problem_of_a_part(r, form.source):
+        return
     r.miss(F.form, f"the constraint in \"{form.source}\" defines the dual norm; the optimal "
                    "value or step asked beside it needs its own problem (expected e.g. 'the "
                    "optimal value of min gᵀd + (1/α)‖d‖²' stated in the part)")
+
+
+_OF_PART = re.compile(r"\b(?:objective|problem|step|minimi[sz]er|value) (?:in|of|from) (?:part )?"
+                      r"\(([a-h]|[ivx]{1,4}|\d{1,2})\)")
+
+
+def _problem_of_a_part(r: PartReading, definition: str) -> bool:
+    """"the optimal value of the objective in (a)" beside a dual norm's definition: the value
+    belongs to part (a)'s problem, whose form and weights (and norm, which must be the same)
+    the part takes; the unit ball of the definition is read as the dual norm's. True when
+    taken."""
+    m = _OF_PART.search(r.own_text or "")
+    earlier = getattr(r, "_previous", [])
+    part = next((p for p in earlier if m and p.label == m.group(1)), None)
+    if part is None or part.value(F.form) is None or part.value(F.norm) != r.value(F.norm):
+        return False
+    src = phrase(r.own_text or "", m.start(), m.end())
+    r.set(F.form, part.value(F.form), f"{src}; {part.fields[F.form].source}",
+          note=f"the problem of part ({part.label}); \"{definition}\" defines the dual norm")
+    for name in (F.alpha, F.eta):
+        r.fields.pop(name, None)
+        if part.value(name) is not None:
+            r.set(name, part.value(name), part.fields[name].source,
+                  note=f"from part ({part.label})")
+    return True
 
 
 def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
