@@ -121,7 +121,7 @@ def name_matches(expected: str, alternatives: list[str], part: dict) -> bool:
     candidates = [part.get("identified_as") or ""] + [
         a.get("expr", "") for a in part.get("answers", []) if a.get("quantity") == "identification"]
     named_norms = [a.get("expr", "") for a in part.get("answers", [])
-                   if a.get("quantity") == "which-norm"]
+                   if a.get("quantity") in ("which-norm", "which-solution")]
     wants = [expected, *alternatives]
     for registry in (OPTIMIZERS, SCHEMES):
         entries = {registry.get(w) for w in wants} - {None}

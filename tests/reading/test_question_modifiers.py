@@ -30,10 +30,15 @@ def test_the_limit_itself_is_still_read(question):
 
 
 def test_an_optimal_value_beside_a_dual_norm_definition_is_not_solved_over_its_unit_ball():
+    """The value of "the objective in (a)" is part (a)'s problem's, never the unit ball's."""
     reading = read_report("Let g = (3, 4) and α > 0.\n(a) Solve min_d g^T d + (1/α)‖d‖_2^2.\n"
                           "(b) Compute ‖g‖_* = sup_{‖d‖_2 ≤ 1} g^T d and the optimal value of "
                           "the objective in (a).")
     part = next(p for p in reading.parts if p.label == "b")
+    assert part.value("form") == "penalty-squared" and part.value("eta") is None
+    unnamed = read_report("Let g = (3, 4) and α > 0.\n(a) Solve min_d g^T d + (1/α)‖d‖_2^2.\n"
+                          "(b) Compute ‖g‖_* = sup_{‖d‖_2 ≤ 1} g^T d and the optimal value.")
+    part = next(p for p in unnamed.parts if p.label == "b")
     assert any("defines the dual norm" in m.reason for m in part.missing), \
         [m.reason for m in part.missing]
 

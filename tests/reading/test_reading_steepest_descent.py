@@ -611,3 +611,22 @@ def test_a_dual_norm_definition_beside_an_optimal_value_without_a_problem_is_ref
             "(a) Compute the dual norm ‖g‖_* = max_{‖d‖_1 ≤ 1} g^T d and the optimal value.\n")
     with pytest.raises(ReadingIncomplete):
         read_report(text).to_problem()
+
+
+_THREE = ("Let g = (1, -4, 2) and, for a norm ‖·‖, d* = argmin_d g^T d subject to ‖d‖ ≤ 0.1.\n"
+          "(a) Find d* for the l1 norm.\n"
+          "(b) Find d* for the Euclidean norm.\n"
+          "(c) Find d* for the max norm.\n"
+          "(d) Which of the three norms gives the {x} decrease of the linear model?\n")
+
+
+@pytest.mark.parametrize("extreme, norm", [("largest", "linf"), ("smallest", "l1")])
+def test_the_norm_with_the_largest_decrease_among_the_earlier_parts(extreme, norm):
+    got = _answers(_THREE.format(x=extreme))
+    assert got["which-solution"] == [norm]
+
+
+def test_a_count_that_is_not_the_earlier_parts_is_refused():
+    text = _THREE.format(x="largest").replace("of the three norms", "of the two norms")
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()

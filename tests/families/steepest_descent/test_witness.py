@@ -706,3 +706,17 @@ def test_multiple_of_the_polar_factor_is_checked_against_the_step(claim, status)
     s, sol = fake(spec, update=[[0, -sp.Rational(1, 25)], [-sp.Rational(1, 25), 0]],
                   value=-sp.Rational(2, 25), asked=[_asked("multiple-of-polar", claim)])
     assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("key, status", [("linf", "passed"), ("l2", "failed")])
+def test_largest_decrease_claim_is_checked_by_solving_each_norm(key, status):
+    from optiproof.catalogue import NORMS
+    from optiproof.core.exact import Name
+
+    ask = {"kind": "which-solution", "among": ["l1", "l2", "linf"]}
+    spec = {"norm": "l1", "form": "constraint", "gradient": [1, -4, 2], "eta": 0.1,
+            "asks": [ask]}
+    s, sol = fake(spec, update=[0, sp.Rational(1, 10), 0], value=-sp.Rational(2, 5),
+                  asked=[(Ask(**ask), Answer("which", "", Name(key, NORMS[key].name),
+                                             quantity="which-solution"))])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status

@@ -199,6 +199,40 @@ _NAMED_DUAL = frozenset({N.L1, N.L2, N.LINF, N.FROBENIUS, N.SPECTRAL, N.NUCLEAR}
 """Norms whose dual is a catalogue norm without parameters (the name answers the question)."""
 
 
+_DECREASE = re.compile(r"\b(?:which|what) (?:of the (?:(?P<n>two|three|four|five) )?norms?|norm)\b"
+                       r"[^.?]{0,40}?\b(?:gives?|yields?|produces?|achieves?|has)\b[^.?]{0,12}?"
+                       r"\b(?P<x>largest|biggest|greatest|smallest|least)\b (?:first-order |linear |"
+                       r"predicted )?(?:decrease|reduction|drop|improvement)\b", re.I)
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _take_largest_decrease(r: PartReading, phrases: list[str]) -> None:
+    """"Which of the three norms gives the largest decrease −gᵀd* of the linear model?": the
+    norms of the earlier parts that solve the same problem (same g, form and weight) are
+    compared; the count, when written, must be theirs. Otherwise left for the refusal."""
+    own = r.own_text or ""
+    for p in phrases:
+        m = _DECREASE.search(sentence_of(own, p) or own)
+        if m is None:
+            continue
+        same = [q for q in getattr(r, "_previous", [])
+                if isinstance(q.value(F.norm), str) and q.value(F.form) == r.value(F.form)
+                and all(q.value(k) == r.value(k) for k in (F.gradient, F.alpha, F.eta))]
+        among = list(dict.fromkeys(q.value(F.norm) for q in same))
+        want = _COUNT.get((m.group("n") or "").lower())
+        if len(among) < 2 or (want is not None and want != len(among)):
+            continue
+        largest = m.group("x").lower() in ("largest", "biggest", "greatest")
+        labels = ", ".join(f"({q.label})" for q in same)
+        r.set(F.norm, among[0], f"the norms of {labels}",
+              note="the part compares the earlier parts' norms; the first stands for its own")
+        r.set(F.asks, [{"kind": Q.WHICH_SOLUTION.key, "among": among, "largest": largest}],
+              phrase(own, m.start(), m.end()),
+              note=f"the norm among {', '.join(among)} with the "
+                   f"{'largest' if largest else 'smallest'} decrease of the linear model")
+        return
+
+
 def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
     """"What is the dual norm of ‖·‖_∞?", "Which norm is the dual of the nuclear norm?",
     "which norm of G appears in it?": the name of the dual norm of the norm the sentence names,
@@ -303,10 +337,11 @@ class SteepestDescentReader:
         """Asked quantities that need no further input join the part's asks; the norm of the
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers
-                       if q not in _MEASURED and q is not Q.WHICH_NORM)
+                       if q not in _MEASURED and q not in (Q.WHICH_NORM, Q.WHICH_SOLUTION))
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         norm = r.value(F.norm)
         _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
+        _take_largest_decrease(r, [s for k, s in asks if k == Q.WHICH_SOLUTION.key])
         listed = _take_gradient_norms(r, [s for k, s in asks if k == Q.NORM_VALUE.key], norm)
         if Q.THRESHOLD.key in (r.value(F.asks) or []):
             r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."

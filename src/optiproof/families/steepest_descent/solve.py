@@ -612,6 +612,11 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = _linear_change(inst, form, u, t_star, value, status, subject)
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.WHICH_SOLUTION.key:
+            step, a = _largest_decrease(spec, inst, ask)
+            steps.append(step)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind == Q.EXISTENCE.key:
             a = _existence(inst, form, status, subject)
             answers.append(a)
@@ -640,8 +645,16 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
         asked=list(dict.fromkeys(a.kind for a in spec.asks)),
         identifications=[identification(ident, subject, ident_note)] if ident and any(
             a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
-        identified_as=ident.name if ident else None, identification_note=ident_note,
+        identified_as=ident.name if ident and not all(
+            a.kind in _NOT_ABOUT_THE_STEP for a in spec.asks) else None,
+        identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+_NOT_ABOUT_THE_STEP = frozenset({Q.WHICH_SOLUTION.key, Q.WHICH_NORM.key, Q.DUAL_NORM.key,
+                                 Q.HOLDER_CONJUGATE.key, Q.ORTHOGONALISED.key})
+"""Asks about the norms or the gradient only: a part asking nothing else is not identified as
+an optimizer (its norm may only stand in for the comparison)."""
 
 
 def _step_rank(inst: Instance, u: Any, status: str, subject: str) -> Answer:
@@ -737,6 +750,40 @@ def _linear_change(inst: Instance, form: str, u: Any, t_star: Any, value: Any, s
     else:
         change = -t_star * inst.dual_value
     return Answer(name, r"g^\top u", change, quantity=Q.LINEAR_CHANGE.key, subject=subject)
+
+
+def _largest_decrease(spec: SteepestDescentSpec, inst: Instance, ask: Any) -> tuple[Step, Answer]:
+    """Which of ``ask.among`` gives the largest (or smallest) decrease -gᵀu of the linear model
+    for the same g, form and weight: -gᵀu is η‖g‖_* on the ball and (α/2)‖g‖_*² for the squared
+    penalty, so the norm whose dual norm of g is largest (smallest). Refused on a tie, for the
+    plain penalty, and for a symbolic gradient."""
+    if spec.form == "penalty" or not inst.numeric:
+        raise BadInput("the largest decrease is compared for a numeric gradient on the ball or "
+                       "the squared penalty", field="asks",
+                       expected="numbers for g and the constraint or squared-penalty form")
+    duals = []
+    for norm_spec in ask.among:
+        other = build_instance(type(spec).model_validate(
+            {**spec.model_dump(), "norm": norm_spec.model_dump(), "asks": [Q.UPDATE.key]}))
+        duals.append((norm_spec, tidy(other.dual_value)))
+    values = [float(d.evalf(30)) for _, d in duals]
+    best = max(values) if ask.largest else min(values)
+    winners = [n for (n, _), v in zip(duals, values) if abs(v - best) <= 1e-12 * max(1.0, abs(best))]
+    if len(winners) != 1:
+        raise BadInput("the norms compared give the same decrease: "
+                       + ", ".join(n.name for n in winners), field="asks",
+                       expected="norms whose dual norms of g differ")
+    winner = winners[0]
+    scale = r"\eta\,\|g\|_*" if spec.form == "constraint" else r"\tfrac{\alpha}{2}\|g\|_*^2"
+    step = Step("Largest decrease" if ask.largest else "Smallest decrease",
+                f"The decrease of the linear model at the step is ${scale}$ for every norm, with "
+                "the same weight, so the norm whose dual norm of $g$ is "
+                f"{'largest' if ask.largest else 'smallest'} gives it.",
+                tuple(Equation.of(Tex(make_norm(n, dim=inst.g.shape[0], shape=inst.g.shape)
+                                      .dual().latex(inst.gname)), d) for n, d in duals))
+    return step, Answer(f"norm with the {'largest' if ask.largest else 'smallest'} decrease",
+                        r"\|\cdot\|", Name(winner.entry.key, winner.entry.name),
+                        quantity=Q.WHICH_SOLUTION.key, subject=winner.entry.key)
 
 
 def _existence(inst: Instance, form: str, status: str, subject: str) -> Answer:

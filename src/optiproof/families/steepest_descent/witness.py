@@ -1029,8 +1029,11 @@ def asks_verdict(inst: Instance) -> Verdict:
         return Verdict("inconclusive", f"{inst.label}: the tool reported no asked quantities")
     for ask, answer in asked:
         claimed = None if ask.kind in (Q.UNIQUENESS.key, Q.WHICH_NORM.key, Q.EXISTENCE.key,
-                                       Q.ORTHOGONALISED.key) else _answer_float(answer)
-        if ask.kind == Q.ORTHOGONALISED.key:
+                                       Q.ORTHOGONALISED.key, Q.WHICH_SOLUTION.key) \
+            else _answer_float(answer)
+        if ask.kind == Q.WHICH_SOLUTION.key:
+            v, line = _decrease_verdict(inst, ask, answer)
+        elif ask.kind == Q.ORTHOGONALISED.key:
             v, line, err = _polar_verdict(inst, answer)
             errors.append(err)
         elif ask.kind == Q.MULTIPLE_OF_POLAR.key and claimed is not None \
@@ -1180,6 +1183,31 @@ def _coordinate_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
     if ok and inst.norm.degenerate(inst.g):
         return "failed", line + " - but numpy sees a tie, so no single coordinate moves"
     return ("passed" if ok else "failed"), line
+
+
+def _decrease_verdict(inst: Instance, ask: Any, answer: Any) -> tuple[Status, str]:
+    """The norm the tool names against the decrease -g^T x of each compared norm's problem,
+    solved by the convex solver (same g, form and weight)."""
+    key = getattr(getattr(answer, "expr", None), "key", None)
+    decreases = []
+    for norm_spec in ask.among:
+        if _solver_size_problem(norm_spec, inst.g.shape):
+            return "inconclusive", "largest decrease: solver skipped (too large)"
+        scaled = _normalise(inst.form, inst.g, inst.step)
+        run = solve_program(inst.form, norm_spec, scaled.g, scaled.weight, SOLVER)
+        if run.outcome != "optimal" or run.x is None:
+            return "inconclusive", f"largest decrease: the solver says {run.status}"
+        x = run.x * scaled.point_scale
+        decreases.append((norm_spec.entry.key, -float(np.sum(inst.g * x))))
+    pick = max if ask.largest else min
+    best_key, best = pick(decreases, key=lambda kv: kv[1])
+    rest = [d for k, d in decreases if k != best_key]
+    margin = min(abs(best - d) for d in rest) / max(abs(best), 1e-300)
+    line = ("decrease -g^T x by the solver: " + ", ".join(f"{k} {d:.8g}" for k, d in decreases)
+            + f" -> {best_key}; tool {key}")
+    if margin < 1e-6:
+        return "inconclusive", line + " (too close to call)"
+    return ("passed" if key == best_key else "failed"), line
 
 
 def _polar_verdict(inst: Instance, answer: Any) -> tuple[Status, str, float]:
@@ -1473,7 +1501,7 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
                     Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key,
-                    Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key)
+                    Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key, Q.WHICH_SOLUTION.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
