@@ -630,3 +630,44 @@ def test_a_count_that_is_not_the_earlier_parts_is_refused():
     text = _THREE.format(x="largest").replace("of the three norms", "of the two norms")
     with pytest.raises(ReadingIncomplete):
         read_report(text).to_problem()
+
+
+_RMS_PDF = ("Throughout, the gradient of the loss is ∇L = (1, −2, 0, 2)> and α > 0.\n"
+            "(a) Compute the minimiser of\n"
+            "                      δ ? = arg min ∇L> δ + 1 kδk2RMS\n"
+            "                              δ          α\n"
+            "as a function of α. Which optimiser is this, and what is its eﬀec-\n"
+            "tive learning rate?\n"
+            "(b) Solve instead the constrained problem min ∇L> δ subject to kδkRMS ≤ η, for η =\n"
+            "10−2. Give δ numerically.\n")
+
+
+def test_a_pdf_rms_problem_with_its_effective_learning_rate_and_a_changed_setting():
+    reading = _complete(_RMS_PDF)
+    a, b = reading.parts
+    assert (a.value("form"), a.value("alpha"), a.value("norm")) == ("penalty-squared", "alpha",
+                                                                    "rms")
+    assert (b.value("form"), b.value("eta")) == ("constraint", 0.01)
+    got = _answers(_RMS_PDF)
+    assert got["effective-step"] == ["2*\\alpha"]
+
+
+_SQUARED = "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_{}^2, α = 0.5. "
+
+
+@pytest.mark.parametrize("norm, question, rate", [
+    ("2", "Find u and the effective learning rate.", "1/4"),
+    ("∞", "What is the effective learning rate of this sign step?", "3/4"),
+])
+def test_effective_learning_rate_is_the_factor_before_the_optimizers_direction(norm, question,
+                                                                                rate):
+    assert _answers(_SQUARED.format(norm) + question)["effective-step"] == [rate]
+
+
+def test_effective_learning_rate_of_a_normalised_step_is_refused():
+    from optiproof.core.errors import BadInput
+
+    problem = read_report("Let g = (3, 4) and u = argmin_d g^T d s.t. ‖d‖_2 ≤ 0.5. Find u and "
+                          "the effective learning rate.").to_problem()
+    with pytest.raises(BadInput, match="effective learning rate"):
+        solve_problem(problem, SolveOptions(figures=False))

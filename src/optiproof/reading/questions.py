@@ -214,7 +214,8 @@ _FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(
 two numbers is fine)"): not a request of its own."""
 _SETTING_CLAUSE = re.compile(
     r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|for comparison|instead|then|finally|alternatively),? )*"
-    r"(?:solve|consider|redo|take|use|pose) (?:the same|this|that|it|the) ?(?:problem|step|"
+    r"(?:solve|consider|redo|take|use|pose)(?: instead| now| again)? (?:the same|this|that|it|the) ?"
+    r"(?:(?:constrained|penali[sz]ed|unconstrained|squared|plain|modified|new) )?(?:problem|step|"
     r"question|exercise|objective)?[^?]{0,80}?\b(?:with|for|under|using|but)\b[^?]{0,80}$", re.I)
 """An ask-less imperative that only changes the setting ("For comparison, solve the same problem
 with the constraint ‖d‖_∞ ≤ η instead."), in a part whose other sentences ask: what it states is

@@ -720,3 +720,14 @@ def test_largest_decrease_claim_is_checked_by_solving_each_norm(key, status):
                   asked=[(Ask(**ask), Answer("which", "", Name(key, NORMS[key].name),
                                              quantity="which-solution"))])
     assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("claim, status", [(sp.Rational(1, 4), "passed"),
+                                           (sp.Rational(1, 2), "failed")])
+def test_effective_learning_rate_is_checked_against_the_step(claim, status):
+    """g = (1, -2), squared l2 penalty, α = 0.5: u = -(α/2) g, learning rate 1/4."""
+    spec = {"norm": "l2", "form": "penalty-squared", "gradient": [1, -2], "alpha": 0.5,
+            "asks": ["update", "effective-step"]}
+    s, sol = fake(spec, update=[-sp.Rational(1, 4), sp.Rational(1, 2)], value=-sp.Rational(5, 16),
+                  asked=[_asked("effective-step", claim)])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status

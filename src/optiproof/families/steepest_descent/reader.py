@@ -1110,7 +1110,7 @@ _FLATTENED_DENOMINATOR = re.compile(r"(?:_[^\s_^]{1,8})?(?:\^\S{1,3})? ?,? ?(?:[
 """A penalty norm with nothing in front but α right after it and its domain: the 1/α of a
 stacked fraction that a PDF copy flattened onto two lines."""
 _UNDER_ONE = re.compile(r"(?:_[^\s_^]{1,8})?(?:\^\S{1,3})? ?[.,]? ?(?:[a-zA-Zδθ]{1,2} )?([αη])"
-                        r"(?! ?[=\w(^_])")
+                        r"(?![\w(^_])(?! ?[=(])")
 """After ``+ 1 ‖d‖``: the α of a stacked ``1/α`` that a PDF copy put on the next line, below
 the norm (with the argmin's variable before it): the weight is 1/α, not 1."""
 _OPEN_BEFORE = re.compile(r"\+ ?(?:\( ?){1,2}$")

@@ -612,6 +612,10 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = _linear_change(inst, form, u, t_star, value, status, subject)
             answers.append(a)
             facts.asked.append((ask, a))
+        elif ask.kind == Q.EFFECTIVE_STEP.key:
+            a = _effective_rate(inst, form, u, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
         elif ask.kind == Q.WHICH_SOLUTION.key:
             step, a = _largest_decrease(spec, inst, ask)
             steps.append(step)
@@ -750,6 +754,43 @@ def _linear_change(inst: Instance, form: str, u: Any, t_star: Any, value: Any, s
     else:
         change = -t_star * inst.dual_value
     return Answer(name, r"g^\top u", change, quantity=Q.LINEAR_CHANGE.key, subject=subject)
+
+
+def effective_direction(entry: Any, form: str, g: Any) -> tuple[Any, str] | None:
+    """The raw direction D of the optimizer a step recovers, with u = -c·D (c its learning
+    rate): g for gradient descent (squared l2, Frobenius or RMS penalty), sign(g) for sign
+    descent (l∞), U Vᵀ for the spectral norm; None where "its learning rate" is not one
+    number (normalised GD, coordinate descent, other norms)."""
+    if entry in (N.L2, N.FROBENIUS, N.RMS) and form == "penalty-squared":
+        return g, "g"
+    if entry is N.LINF:
+        return g.applyfunc(sp.sign), r"\operatorname{sign}(g)"
+    if entry is N.SPECTRAL:
+        return sp.Matrix(Spectral().sharp(g).representative), r"U V^\top"
+    return None
+
+
+def _effective_rate(inst: Instance, form: str, u: Any, status: str, subject: str) -> Answer:
+    """c with u = -c·D, D the recovered optimizer's raw direction (see
+    :func:`effective_direction`); exact, checked entry by entry."""
+    got = effective_direction(inst.norm.entry, form, inst.g) if inst.numeric else None
+    if got is None or u is None or status != "unique" or form == "penalty":
+        raise BadInput("an effective learning rate is read off a unique step of gradient, sign "
+                       "or orthogonalised descent", field="asks",
+                       expected="a numeric gradient with the squared l2/Frobenius/RMS penalty, "
+                                "or the l∞ or spectral norm")
+    D, dtex = got
+    u = sp.Matrix(u)
+    at = next((i for i, d in enumerate(D) if d != 0), None)
+    if at is None:
+        raise BadInput("the gradient is 0, so no learning rate can be read off", field="asks")
+    c = sp.simplify(-u[at] / D[at])
+    if any(sp.simplify(x + c * d) != 0 for x, d in zip(u, D)):
+        raise BadInput("the step is not a multiple of the optimizer's direction", field="asks")
+    c = _display_number(c) if not c.free_symbols else sp.expand(c)
+    return Answer("effective learning rate", r"\eta_{\mathrm{eff}}", c,
+                  note=f"u = -η_eff·{dtex.replace(chr(92), '')}", quantity=Q.EFFECTIVE_STEP.key,
+                  subject=subject)
 
 
 def _largest_decrease(spec: SteepestDescentSpec, inst: Instance, ask: Any) -> tuple[Step, Answer]:

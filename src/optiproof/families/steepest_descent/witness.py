@@ -1033,6 +1033,16 @@ def asks_verdict(inst: Instance) -> Verdict:
             else _answer_float(answer)
         if ask.kind == Q.WHICH_SOLUTION.key:
             v, line = _decrease_verdict(inst, ask, answer)
+        elif ask.kind == Q.EFFECTIVE_STEP.key and claimed is not None \
+                and inst.update is not None:
+            entry = inst.spec.norm.entry
+            D = (polar_factor_svd(inst.g) if entry is N.SPECTRAL else np.sign(inst.g)
+                 if entry is N.LINF else inst.g)
+            err = max_abs_relative_error(inst.update, -claimed * D)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = (f"u = -c D with the tool's c = {claimed:.10g} and numpy's direction: max rel. "
+                    f"error {err:.1e}")
+            errors.append(err)
         elif ask.kind == Q.ORTHOGONALISED.key:
             v, line, err = _polar_verdict(inst, answer)
             errors.append(err)
@@ -1501,7 +1511,8 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
                     Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key,
-                    Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key, Q.WHICH_SOLUTION.key)
+                    Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key, Q.WHICH_SOLUTION.key,
+                    Q.EFFECTIVE_STEP.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
