@@ -359,6 +359,8 @@ def test_which_norm_asking_for_a_dual_is_answered_by_its_name(text, dual):
     "longest step?",
     "Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ 0.1. Which norm would you use "
     "in practice?",
+    "Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ 0.1. Which norm of g is the "
+    "largest?",
 ])
 def test_which_norm_not_about_a_dual_is_refused(text):
     reading = read_report(text)

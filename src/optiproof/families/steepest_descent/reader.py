@@ -190,7 +190,10 @@ def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
           " | ".join(x for x in (old, *phrases, *used) if x), note=f"the step length, {note}")
 
 
-_DUAL_CONTEXT = re.compile(r"\bdual\b|\bnorm of (?:the )?(?:gradient|g|G|∇ ?[fL])(?![\w(])", re.I)
+_OF_G = r"\bnorm of (?:the )?(?:gradient|g|G|∇ ?[fL])(?![\w(])"
+_DUAL_CONTEXT = re.compile(rf"\bdual\b|{_OF_G}[^.?]{{0,40}}\b(?:appears?|shows? up|enters?|occurs?|"
+                           rf"is involved|comes in)\b|\b(?:looks like|equals?|is|are)\b[^.?]{{0,40}}"
+                           rf"{_OF_G}", re.I)
 """A "which norm" that asks for the dual norm: the sentence says dual, or asks which norm *of
 the gradient* appears (in the optimal value, the step length, the threshold: always the dual
 norm of the step's norm). Other "which norm" questions ("which norm gives the largest
