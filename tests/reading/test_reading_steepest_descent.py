@@ -673,3 +673,9 @@ def test_effective_learning_rate_of_a_normalised_step_is_refused():
                           "the effective learning rate.").to_problem()
     with pytest.raises(BadInput, match="effective learning rate"):
         solve_problem(problem, SolveOptions(figures=False))
+
+
+def test_the_dual_norms_name_and_its_value_at_g_asked_together():
+    got = _answers("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. "
+                   "What is the dual norm of ‖.‖_∞, and its value at g?")
+    assert got["which-norm"] == ["l1"] and got["dual-norm"] == ["5"]

@@ -131,7 +131,8 @@ HOLDER_CONJUGATE = _add(_Q(
     phrases=(r"\bh(?:ö|o|oe)lder conjugate", r"\bconjugate exponent", r"\bdual exponent")))
 DUAL_NORM = _add(_Q(
     "dual-norm", "dual norm of the gradient", r"\|g\|_*", aliases=("dual-norm-value",),
-    phrases=(r"\bdual norm\b",)))
+    phrases=(r"\bdual norm\b", r"\b(?:its|the norm's|the dual norm's) value (?:at|of|for) (?:g|G|the "
+             r"gradient|∇ ?[fL])(?![\w(])", r"\bevaluate it at (?:g|G|the gradient|∇ ?[fL])(?![\w(])")))
 
 # -- implicit bias -----------------------------------------------------------------------------
 LIMIT = _add(_Q(
@@ -516,7 +517,7 @@ DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-
 NORM_VALUE = _add(_Q(
     "norm-value", "norm of a given vector or matrix", r"\|x\|",
     phrases=(r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
-             r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖·)",
+             r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖ ?[·.])",
              r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
              r"(?<!\bwith the )(?<!\bwith )(?<!\busing the )"
              r"(?<!\bunder the )(?<!\bfor the )\beuclidean norms?\b(?! of the (?:step|update))",
@@ -586,7 +587,7 @@ WHICH_COORDINATE = _add(_Q(
              r"direction))",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
-    phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖·",
+    phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
              r"\b(?:name|identify|state|what is|what's) the dual (?:norm )?of (?:the )?(?:[\w∞ℓ→-]"
              r"{1,14}[ -])?norm\b",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b",

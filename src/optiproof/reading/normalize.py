@@ -477,7 +477,7 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
     return out
 
 
-_HYPHENATED = re.compile(r"(?<![\w-])([a-z]{2,}(?:ﬀ|ﬁ|ﬂ|ﬃ|ﬄ)?[a-z]*)-[ \t]*\n[ \t]*([a-z]{2,})\b")
+_HYPHENATED = re.compile(r"(?<![\w-])([a-z]{2,40})-[ \t]{0,8}\n[ \t]{0,8}([a-z]{2,40})\b")
 """A word a PDF hyphenated at the end of a line ("effec-\ntive"): joined."""
 
 
