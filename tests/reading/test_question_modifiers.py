@@ -101,3 +101,15 @@ def test_a_symbol_set_to_a_number_in_the_question_is_not_asked():
     reading = read_report("Gradient descent on f(x) = ½ xᵀHx with H = diag(1, 10). "
                           "What is the rate with α = 0.1?")
     assert reading.parts[0].value("asks") == ["rate"]
+
+
+def test_an_amount_asked_beside_a_quantity_must_be_placed():
+    """"and how much the X ..." names something asked: unplaced unless an ask covers it; an
+    elliptic "and how many does the ring need?" continues the ask before it."""
+    from optiproof.reading.questions import read_questions
+
+    request = read_questions("Find the update u, and how much the widget counter drifts?").requests[0]
+    assert any("how much" in item for item in request.unplaced)
+    elliptic = read_questions("How many rounds does the tree need, and how many does the ring "
+                              "need?").requests[0]
+    assert not elliptic.unplaced

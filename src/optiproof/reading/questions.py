@@ -337,11 +337,16 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
         setting = (_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)) \
             or _VERB_SETTING.match(text)
-        if _ASKED_NOUN.search(text) and not setting and not _PRESENTATION.match(text):
+        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text)) and not setting and \
+                not _PRESENTATION.match(text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
 
 
+_HOW_MUCH = re.compile(r"\bhow (?:much|many|large|big|long|far|fast|small)\b(?! (?:does|do|did|is|"
+                       r"are|was|were|will|would|can|could|for|in|with)\b)", re.I)
+"""An item asking an amount ("and how much the loss goes down") names something asked; an
+elliptic one ("and how many does the ring need?") continues the ask before it."""
 _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |the )?(?:number|"
                            r"numbers|multiple|fraction|decimal|closed form|exact (?:form|value)|"
                            r"terms of|units of|percentage|function of|scientific notation)|"
