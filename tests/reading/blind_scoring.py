@@ -16,7 +16,7 @@ from typing import Any
 
 import sympy
 
-from optiproof.catalogue import OPTIMIZERS, SCHEMES
+from optiproof.catalogue import NORMS, OPTIMIZERS, SCHEMES
 from optiproof.core.mathparse import try_parse_math
 
 
@@ -116,13 +116,21 @@ def _list_as_answers(expected: str, answers: list[dict]) -> bool:
 
 
 def name_matches(expected: str, alternatives: list[str], part: dict) -> bool:
-    """True when the part identifies the expected optimizer or scheme (any of its names)."""
+    """True when the part identifies the expected optimizer or scheme (any of its names), or
+    names the expected norm in a which-norm answer."""
     candidates = [part.get("identified_as") or ""] + [
         a.get("expr", "") for a in part.get("answers", []) if a.get("quantity") == "identification"]
+    named_norms = [a.get("expr", "") for a in part.get("answers", [])
+                   if a.get("quantity") in ("which-norm", "which-solution")]
     wants = [expected, *alternatives]
     for registry in (OPTIMIZERS, SCHEMES):
         entries = {registry.get(w) for w in wants} - {None}
         if any(registry.get(c) in entries for c in candidates if c):
+            return True
+    if named_norms:   # a norm named by a which-norm answer, through the norm catalogue
+        entries = {NORMS.get(w) or NORMS.get(re.sub(r"\s*norm$", "", w.strip(), flags=re.I))
+                   for w in wants} - {None}
+        if any(NORMS.get(c) in entries for c in named_norms if c):
             return True
     letters = lambda s: re.sub(r"[^a-z]", "", s.lower())  # noqa: E731
     return any(letters(c) and letters(c) == letters(w) for c in candidates for w in wants)
@@ -133,6 +141,8 @@ def _is_name(value: str) -> bool:
     catalogue knows ("Muon"; the batch scorer read it as a symbol and could never match it)."""
     if OPTIMIZERS.get(value) is not None or SCHEMES.get(value) is not None:
         return True
+    if re.search(r"\bnorm$", value.strip()) and NORMS.get(value) is not None:
+        return True   # a norm by its catalogue name ("l1 norm"), answered by a which-norm answer
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z \-'()]*", value)) and value not in ("yes", "no") \
         and not re.fullmatch(r"[a-zA-Z_]\w*", value)
 

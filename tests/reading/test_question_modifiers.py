@@ -30,10 +30,15 @@ def test_the_limit_itself_is_still_read(question):
 
 
 def test_an_optimal_value_beside_a_dual_norm_definition_is_not_solved_over_its_unit_ball():
+    """The value of "the objective in (a)" is part (a)'s problem's, never the unit ball's."""
     reading = read_report("Let g = (3, 4) and α > 0.\n(a) Solve min_d g^T d + (1/α)‖d‖_2^2.\n"
                           "(b) Compute ‖g‖_* = sup_{‖d‖_2 ≤ 1} g^T d and the optimal value of "
                           "the objective in (a).")
     part = next(p for p in reading.parts if p.label == "b")
+    assert part.value("form") == "penalty-squared" and part.value("eta") is None
+    unnamed = read_report("Let g = (3, 4) and α > 0.\n(a) Solve min_d g^T d + (1/α)‖d‖_2^2.\n"
+                          "(b) Compute ‖g‖_* = sup_{‖d‖_2 ≤ 1} g^T d and the optimal value.")
+    part = next(p for p in unnamed.parts if p.label == "b")
     assert any("defines the dual norm" in m.reason for m in part.missing), \
         [m.reason for m in part.missing]
 
@@ -96,3 +101,15 @@ def test_a_symbol_set_to_a_number_in_the_question_is_not_asked():
     reading = read_report("Gradient descent on f(x) = ½ xᵀHx with H = diag(1, 10). "
                           "What is the rate with α = 0.1?")
     assert reading.parts[0].value("asks") == ["rate"]
+
+
+def test_an_amount_asked_beside_a_quantity_must_be_placed():
+    """"and how much the X ..." names something asked: unplaced unless an ask covers it; an
+    elliptic "and how many does the ring need?" continues the ask before it."""
+    from optiproof.reading.questions import read_questions
+
+    request = read_questions("Find the update u, and how much the widget counter drifts?").requests[0]
+    assert any("how much" in item for item in request.unplaced)
+    elliptic = read_questions("How many rounds does the tree need, and how many does the ring "
+                              "need?").requests[0]
+    assert not elliptic.unplaced

@@ -323,3 +323,359 @@ compute u as a function of α.
 def test_pdf_flattened_inverse_weight_below_the_norm():
     alpha = _complete(PDF_STACKED_WEIGHT).parts[0].fields["alpha"]
     assert alpha.value == "alpha" and "flattened" in alpha.note
+
+
+# -- which norm (the dual's name), norms of the gradient, several step lengths --------------
+
+def _answers(text: str) -> dict[str, list]:
+    """Every answer of the solved text by quantity (names as their catalogue keys); the run
+    must be verified."""
+    reading = _complete(text)
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    out: dict[str, list] = {}
+    for part in solution.to_dict()["parts"]:
+        for a in part["answers"]:
+            out.setdefault(a["quantity"], []).append(a["expr"])
+    return out
+
+
+@pytest.mark.parametrize("text, dual", [
+    ("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_1^2 with α = 0.5. "
+     "What is the dual norm of ‖·‖_1?", "linf"),
+    ("The step is ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖_op^2 with G = [[1, 2], [2, 1]] and "
+     "α = 0.1. Which norm is dual to the spectral norm?", "nuclear"),
+    ("Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ η. "
+     "The optimal value is -η times some norm of g: which norm?", "l1"),
+    ("Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_2 ≤ 0.5. "
+     "Name the dual of the Euclidean norm, and give d.", "l2"),
+])
+def test_which_norm_asking_for_a_dual_is_answered_by_its_name(text, dual):
+    assert _answers(text)["which-norm"] == [dual]
+
+
+@pytest.mark.parametrize("text", [
+    "Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ 0.1. Which norm gives the "
+    "longest step?",
+    "Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ 0.1. Which norm would you use "
+    "in practice?",
+    "Take g = (3, 4) and d = argmin_d g^T d subject to ‖d‖_∞ ≤ 0.1. Which norm of g is the "
+    "largest?",
+])
+def test_which_norm_not_about_a_dual_is_refused(text):
+    reading = read_report(text)
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+    assert any("which norm" in line.lower() for line in reading.unread())
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Let G = [[3, 0], [0, 4]] and ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖_F^2 with α = 1. "
+     "Report [‖G‖_F, ‖G‖_op, ‖G‖_*] and ΔW.", ["5", "4", "7"]),
+    ("Let G = [[3, 0], [0, 4]] and ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖_*^2 with α = 1. "
+     "Give, in order, ‖G‖_* and ‖G‖_F.", ["7", "5"]),
+    ("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_2^2 with α = 1. "
+     "Compute ‖g‖_1, ‖g‖_2 and ‖g‖_∞.", ["5", "3", "2"]),
+])
+def test_several_norms_of_the_gradient_are_answered_in_order(text, values):
+    assert _answers(text)["dual-norm"] == values
+
+
+def test_a_gradient_norm_without_a_named_partner_is_refused():
+    reading = read_report("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_2^2 with α = 1. "
+                          "Compute ‖g‖_RMS and ‖g‖_2.")
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+
+
+def test_lengths_of_the_step_in_two_norms_are_both_answered():
+    got = _answers("Let g = (2, -4, 1, 3) and u = argmin_d g^T d + (1/α)‖d‖_∞^2, α = 0.2. "
+                   "Find ‖u‖_1 and ‖u‖_2.")
+    assert got["step-length"] == ["4", "2"]
+
+
+def test_norm_of_the_starred_step_at_a_setting_is_measured_not_the_problem_norm():
+    got = _answers("Let G = [[3, 0], [0, 4]] and ΔW* = argmin_Δ ⟨G, Δ⟩ s.t. ‖Δ‖_op ≤ η. "
+                   "(a) Compute ‖ΔW*‖_F for η = 0.5.")
+    assert got["step-length"] == ["sqrt(2)/2"]
+
+
+@pytest.mark.parametrize("text", [
+    "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Up to a positive "
+    "scaling, which optimizer takes steps like u?",
+    "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Up to the learning rate, "
+    "what optimizer is this?",
+    "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Is this just sign "
+    "descent in disguise?",
+    "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Compute u; I think it "
+    "reduces to sign descent.",
+])
+def test_optimizer_asked_with_a_scaling_qualifier_or_as_a_claim(text):
+    assert "identification" in _answers(text)
+
+
+def test_a_length_ratio_measured_in_the_euclidean_norm_is_not_a_norm_value():
+    got = _answers("Let g = (0.5, -2, 1.5) and u = argmin_d g^T d + (1/α)‖d‖_2^2, α = 0.1. "
+                   "How many times longer is u than the l1 step, measured in the euclidean "
+                   "norm?")
+    assert "compare" in got
+
+
+def test_a_gradient_given_as_a_sum_of_rank_one_terms_is_checked():
+    text = ("Let G = [[3, 0], [0, 4]] = 4·u_1v_1^T + 3·u_2v_2^T with u_1 = (0, 1), v_1 = (0, 1), "
+            "u_2 = (1, 0), v_2 = (1, 0). Find ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖_op^2, α = 1.")
+    reading = _complete(text)
+    assert "rank-one" in " ".join(n for f in reading.parts[0].fields.values()
+                                  for n in ([f.note] if f.note else []))
+    wrong = text.replace("u_2 = (1, 0)", "u_2 = (1, 1)")
+    with pytest.raises(ReadingIncomplete):
+        read_report(wrong).to_problem()
+
+
+# -- PDF copies of a problem stated for a generic norm; plain penalties in u ----------------
+
+_GENERIC = ("3. The gradient is g = (0.4, −0.2, 0.1)> and α = 0.5. For a norm k · k let\n"
+            "                    ∆θ = arg min g > d + 1 kdk2 .\n"
+            "                           d          α\n"
+            "(a) Take k · k = k · k∞ . Compute ∆θ.\n"
+            "(b) Take k · k = k · k2 . Compute ∆θ and the optimal value.\n")
+
+
+def test_a_generic_norm_set_per_part_reads_the_flattened_2_as_a_square_and_1_over_alpha():
+    reading = _complete(_GENERIC)
+    assert [p.value("form") for p in reading.parts] == ["penalty-squared"] * 2
+    assert [Fraction(str(p.value("alpha"))) for p in reading.parts] == [Fraction(1, 2)] * 2
+    got = _answers(_GENERIC)
+    assert got["update"] == ["Matrix([[-7/40], [7/40], [-7/40]])",
+                             "Matrix([[-1/10], [1/20], [-1/40]])"]
+
+
+def test_a_2_after_a_fixed_norm_is_not_read_as_a_square():
+    """Without the generic norm set per part, ‖d‖_2 names the Euclidean norm (no square)."""
+    reading = read_report("The gradient is g = (0.4, −0.2)> and α = 0.5. Let\n"
+                          "       ∆θ = arg min g > d + 1 kdk2 .\n"
+                          "               d          α\n"
+                          "Compute ∆θ.\n")
+    assert reading.parts[0].value("form") != "penalty-squared"
+
+
+@pytest.mark.parametrize("text, exists", [
+    ("Let g = (1, -3, 2) and φ(u) = g^T u + (1/α)‖u‖_∞ with α = 0.25. What is inf_u φ(u)? "
+     "Does a minimiser exist?", False),
+    ("Let g = (1, -3, 2) and φ(u) = g^T u + (1/α)‖u‖_∞ with α = 0.1. Is there a minimiser?",
+     True),
+    ("Let g = (1, -3, 2) and u = argmin_d g^T d + (1/α)‖d‖_1^2 with α = 3. Does a minimizer "
+     "exist?", True),
+])
+def test_existence_of_a_minimiser_is_answered_and_checked(text, exists):
+    got = _answers(text)
+    assert got["existence"] == [str(exists)]
+
+
+def test_min_of_a_named_objective_and_a_minimiser_are_asked():
+    got = _answers("Let g = (1, -3, 2) and φ_α(u) = g^T u + (1/α)‖u‖_∞. For α = 0.1, give "
+                   "min_u φ_α(u) and a minimiser.")
+    assert got["min-value"] == ["0"] and got["update"] == ["Matrix([[0], [0], [0]])"]
+
+
+def test_repeat_with_a_norm_in_place_of_another_inherits_the_question():
+    got = _answers("Let g = (1, -3, 2) and φ_α(u) = g^T u + (1/α)‖u‖_∞.\n"
+                   "(a) What is the largest α for which u = 0 minimises φ_α?\n"
+                   "(b) Repeat (a) with the Euclidean norm ‖u‖_2 in place of ‖u‖_∞.\n")
+    assert got["threshold"] == ["1/6", "sqrt(14)/14"]
+    assert "step-length" not in got
+
+
+# -- forum wordings: what the step comes out to, its norm, the linear decrease, claims --------
+
+@pytest.mark.parametrize("text, change", [
+    ("My gradient is G = [[3, 0], [0, 4]] and the step solves min <G, ΔW> s.t. ‖ΔW‖_op ≤ 0.5. "
+     "What does ΔW work out to, and how much does the linearised loss go down?", "-7/2"),
+    ("g = (1, -2, 2) and d = argmin_d g^T d + (1/α)‖d‖_2^2 with α = 0.5. Give d and the value "
+     "of g^T d at the minimiser.", "-9/4"),
+    ("g = (1, -2, 2) and d = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. Compute d and the "
+     "value of ⟨g, d⟩.", "-25/2"),
+])
+def test_the_first_order_change_is_g_dot_u_whatever_the_form(text, change):
+    got = _answers(text)
+    assert got["linear-change"] == [change]
+
+
+def test_its_norm_in_a_named_norm_measures_the_step_not_the_problem():
+    got = _answers("Let G = [[3, 0], [0, 4]] (a 2×2 weight matrix). The step is the minimiser of "
+                   "<G, ΔW> subject to ‖ΔW‖_op ≤ 1. What ΔW comes out to, and what is its "
+                   "Frobenius norm?")
+    assert got["step-length"] == ["sqrt(2)"]
+
+
+def test_an_optimizer_said_to_be_the_step_is_answered_as_the_identification():
+    got = _answers("I read that the signSGD update is the solution of argmin_d g^T d s.t. "
+                   "‖d‖_∞ ≤ 0.1. With g = (1, -3) what is d?")
+    assert "identification" in got
+
+
+def test_steps_named_by_their_norm_and_lengths_listed_beside_their_ratio():
+    text = ("Let ∇f(x_t) = (3, -4)^T and η = 0.5. For a norm ‖·‖ let d_‖·‖ = argmin_{‖d‖ ≤ η} "
+            "∇f(x_t)^T d.\n"
+            "(a) Compute d_1 := d_‖·‖_1.\n"
+            "(b) Compute d_2 := d_‖·‖_2.\n"
+            "(c) Give, in order, [‖d_1‖_∞, ‖d_2‖_∞, ‖d_1‖_∞/‖d_2‖_∞].\n")
+    got = _answers(text)
+    assert got["update"] == ["Matrix([[0], [1/2]])", "Matrix([[-3/10], [2/5]])"]
+    assert got["step-length"] == ["1/2", "2/5"]
+    assert got["compare"] == ["5/4"]
+
+
+# -- the orthogonalised gradient, the step as a multiple of it, parts asking only norms of G --
+
+_MATRIX_TEXT = ("A layer's gradient is\n\n"
+                "      ⎡ 3   0 ⎤\n"
+                "  G = ⎢ 0  −4 ⎥\n"
+                "      ⎣ 0   0 ⎦\n\n"
+                "and every step is ΔW = argmin_Δ ⟨G, Δ⟩ + (1/α)‖Δ‖², α = 0.5.\n\n"
+                "(a) Report ‖G‖_F and ‖G‖_* (Frobenius and nuclear).\n"
+                "(b) What is the polar factor of G (the orthogonalised gradient)?\n"
+                "(c) Take the spectral norm. Find ΔW and express it as a multiple of U V^T.\n")
+
+
+def test_polar_factor_multiple_and_gradient_norms_of_a_drawn_matrix():
+    got = _answers(_MATRIX_TEXT)
+    assert got["dual-norm"] == ["5", "7"]
+    assert got["orthogonalised-gradient"] == ["Matrix([[1, 0], [0, -1], [0, 0]])"]
+    assert got["multiple-of-polar"] == ["-7/4"]
+
+
+def test_a_multiple_of_u_v_t_is_refused_for_a_norm_whose_step_is_not_one():
+    text = _MATRIX_TEXT.replace("Take the spectral norm", "Take the Frobenius norm")
+    from optiproof.core.errors import BadInput
+
+    problem = read_report(text).to_problem()
+    with pytest.raises(BadInput, match="multiple of U V"):
+        solve_problem(problem, SolveOptions(figures=False))
+
+
+# -- a post stating several problems, one per paragraph -------------------------------------
+
+_POST = ("Title: two versions of the l1 step\n\n"
+         "Hey, quick sanity check on steepest descent with the l1 norm.\n\n"
+         "My gradient is g = (2, -1) and the step is\n\n"
+         "    d = argmin_d g^T d + (1/α) ||d||_1^2,   α = 1\n\n"
+         "What is d, and which optimizer is this (coordinate something?)\n\n"
+         "Then my notes replace the penalty by the constraint ||d||_1 ≤ 0.5. What is the "
+         "minimiser there?\n\n"
+         "Cheers\n")
+
+
+def test_a_post_with_two_problems_is_read_one_sub_part_per_question_paragraph():
+    reading = _complete(_POST)
+    assert [(p.label, p.value("form")) for p in reading.parts] == [
+        ("main.1", "penalty-squared"), ("main.2", "constraint")]
+    got = _answers(_POST)
+    assert got["update"] == ["Matrix([[-1], [0]])", "Matrix([[-1/2], [0]])"]
+
+
+def test_a_paragraph_that_itself_mixes_two_problems_keeps_the_refusal():
+    text = _POST.replace("What is the minimiser there?", "What is the minimiser there, and "
+                                                         "for argmin_d g^T d + (1/α)‖d‖_1^2?")
+    reading = read_report(text)
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("the sheet then asks for the minimiser and the optimal value", "update"),
+    ("and it asks for a step of unit length", "update"),
+    ("what is the squared max-norm step exactly?", "update"),
+])
+def test_reported_and_hyphenated_requests_name_the_update(sentence, key):
+    from optiproof.catalogue import QUANTITIES
+
+    assert QUANTITIES.mentions(sentence)[0].entry.key == key
+
+
+@pytest.mark.parametrize("sentence", ["(greedy something?)", "(maybe Adam?)",
+                                      "(I think sign descent?)"])
+def test_a_parenthesised_guess_is_not_a_request(sentence):
+    assert not read_questions(sentence).requests
+
+
+def test_a_value_of_an_earlier_parts_problem_beside_a_dual_norm_definition():
+    text = ("Let g = (3, 4) and take the l1 norm.\n"
+            "(a) Find u = argmin_d g^T d + (1/α)‖d‖_1^2 with α = 2.\n"
+            "(b) Compute the dual norm ‖g‖_* = max_{‖d‖_1 ≤ 1} g^T d and the minimum value of "
+            "the problem in (a).\n")
+    got = _answers(text)
+    assert got["dual-norm"] == ["4"] and got["min-value"] == ["-8"]
+
+
+def test_a_dual_norm_definition_beside_an_optimal_value_without_a_problem_is_refused():
+    text = ("Let g = (3, 4) and take the l1 norm.\n"
+            "(a) Compute the dual norm ‖g‖_* = max_{‖d‖_1 ≤ 1} g^T d and the optimal value.\n")
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()
+
+
+_THREE = ("Let g = (1, -4, 2) and, for a norm ‖·‖, d* = argmin_d g^T d subject to ‖d‖ ≤ 0.1.\n"
+          "(a) Find d* for the l1 norm.\n"
+          "(b) Find d* for the Euclidean norm.\n"
+          "(c) Find d* for the max norm.\n"
+          "(d) Which of the three norms gives the {x} decrease of the linear model?\n")
+
+
+@pytest.mark.parametrize("extreme, norm", [("largest", "linf"), ("smallest", "l1")])
+def test_the_norm_with_the_largest_decrease_among_the_earlier_parts(extreme, norm):
+    got = _answers(_THREE.format(x=extreme))
+    assert got["which-solution"] == [norm]
+
+
+def test_a_count_that_is_not_the_earlier_parts_is_refused():
+    text = _THREE.format(x="largest").replace("of the three norms", "of the two norms")
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()
+
+
+_RMS_PDF = ("Throughout, the gradient of the loss is ∇L = (1, −2, 0, 2)> and α > 0.\n"
+            "(a) Compute the minimiser of\n"
+            "                      δ ? = arg min ∇L> δ + 1 kδk2RMS\n"
+            "                              δ          α\n"
+            "as a function of α. Which optimiser is this, and what is its eﬀec-\n"
+            "tive learning rate?\n"
+            "(b) Solve instead the constrained problem min ∇L> δ subject to kδkRMS ≤ η, for η =\n"
+            "10−2. Give δ numerically.\n")
+
+
+def test_a_pdf_rms_problem_with_its_effective_learning_rate_and_a_changed_setting():
+    reading = _complete(_RMS_PDF)
+    a, b = reading.parts
+    assert (a.value("form"), a.value("alpha"), a.value("norm")) == ("penalty-squared", "alpha",
+                                                                    "rms")
+    assert (b.value("form"), b.value("eta")) == ("constraint", 0.01)
+    got = _answers(_RMS_PDF)
+    assert got["effective-step"] == ["2*\\alpha"]
+
+
+_SQUARED = "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_{}^2, α = 0.5. "
+
+
+@pytest.mark.parametrize("norm, question, rate", [
+    ("2", "Find u and the effective learning rate.", "1/4"),
+    ("∞", "What is the effective learning rate of this sign step?", "3/4"),
+])
+def test_effective_learning_rate_is_the_factor_before_the_optimizers_direction(norm, question,
+                                                                                rate):
+    assert _answers(_SQUARED.format(norm) + question)["effective-step"] == [rate]
+
+
+def test_effective_learning_rate_of_a_normalised_step_is_refused():
+    from optiproof.core.errors import BadInput
+
+    problem = read_report("Let g = (3, 4) and u = argmin_d g^T d s.t. ‖d‖_2 ≤ 0.5. Find u and "
+                          "the effective learning rate.").to_problem()
+    with pytest.raises(BadInput, match="effective learning rate"):
+        solve_problem(problem, SolveOptions(figures=False))
+
+
+def test_the_dual_norms_name_and_its_value_at_g_asked_together():
+    got = _answers("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. "
+                   "What is the dual norm of ‖.‖_∞, and its value at g?")
+    assert got["which-norm"] == ["l1"] and got["dual-norm"] == ["5"]

@@ -58,7 +58,11 @@ IDENTIFICATION = _add(_Q(
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
              r"\bwhat is (?:this|it) called\b",
-             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b"),
+             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
+             r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
+             r"secretly|essentially))?(?: (?:the same as|equivalent to))?(?: (?:a|an|plain|"
+             r"ordinary|vanilla))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|adam\w?|muon|"
+             r"optimi[sz]er|algorithm)\b(?! (?:step|update|direction)s?\b)"),
     value_kind="name",
     labels=(r"\boptimi[sz]er\b", r"\bidentified as\b", r"\balgorithm\b", r"\bmethod\b")))
 
@@ -80,21 +84,29 @@ UPDATE = _add(_Q(
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
-             r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)"),
+             r"\bwhat (?:does |do )?(?:ΔW|Δ ?w|Δθ|Δ|d|u)(?:\^?\*|\^⋆)? (?:comes? out|works? out|turns? out) "
+             r"(?:to|as)\b",
+             r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)",
+             r"\b(?:asks?|asking|asked) for (?:the |a )?(?:minimi[sz]er|update|step)\b(?! (?:size|"
+             r"length|rule|bound))",
+             r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
+             r"w|x)\b|,? if\b)"),
     value_kind="vector",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
 MIN_VALUE = _add(_Q(
     "min-value", "minimum value", r"\min", aliases=("optimal value", "minimum"),
     phrases=(r"\b(?:optimal|minimum|minimal|smallest|least) (?:objective )?value",
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
-             r"\bsmallest value of the objective", r"\bmin_\w{1,3} ?\w{1,4}\(\w{1,3}\)",
+             r"\bsmallest value of the objective",
+             r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
              r"\binfimum\b", r"\bminimum value\b"),
     labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
             r"\bmin\b")))
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
-    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
-             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"‖u‖_",
+    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
+             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
+             r"\bwhat (?:is )?(?:its|the step's|the update's) (?:[\w-]{2,12}[ -])?(?:norm|length)\b",
              r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
              r"(?![^.?]{0,40}\bthan\b)"),
     labels=(r"\blength\b", r"\bnorm of the (?:step|update)\b")))
@@ -121,7 +133,8 @@ HOLDER_CONJUGATE = _add(_Q(
     phrases=(r"\bh(?:ö|o|oe)lder conjugate", r"\bconjugate exponent", r"\bdual exponent")))
 DUAL_NORM = _add(_Q(
     "dual-norm", "dual norm of the gradient", r"\|g\|_*", aliases=("dual-norm-value",),
-    phrases=(r"\bdual norm\b",)))
+    phrases=(r"\bdual norm\b", r"\b(?:its|the norm's|the dual norm's) value (?:at|of|for) (?:g|G|the "
+             r"gradient|∇ ?[fL])(?![\w(])", r"\bevaluate it at (?:g|G|the gradient|∇ ?[fL])(?![\w(])")))
 
 # -- implicit bias -----------------------------------------------------------------------------
 LIMIT = _add(_Q(
@@ -602,12 +615,39 @@ DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-
 NORM_VALUE = _add(_Q(
     "norm-value", "norm of a given vector or matrix", r"\|x\|",
     phrases=(r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
-             r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖·)",
-             r"\beuclidean norms?\b(?! of the (?:step|update))",
-             r"(?:compute|give|evaluate|what (?:is|are)) ?\[?‖(?!·)[^‖]{1,40}‖")))
+             r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖ ?[·.])",
+             r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
+             r"(?<!\bwith the )(?<!\bwith )(?<!\busing the )"
+             r"(?<!\bunder the )(?<!\bfor the )\beuclidean norms?\b(?! of the (?:step|update))",
+             r"(?:compute|give|evaluate|report|list|what (?:is|are))(?:,? (?:in (?:this|that|the "
+             r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?(?:[\[(] ?)?"
+             r"‖(?!·)[^‖]{1,40}‖")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"\bunique\b",)))
+LINEAR_CHANGE = _add(_Q(
+    "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
+    phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
+             r"objective|approximation) (?:go(?:es)? down|decreases?|drops?|changes?)\b",
+             r"\b(?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:decrease|change|reduction) (?:of|in) "
+             r"the (?:loss|objective)\b",
+             r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",
+             r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])")))
+ORTHOGONALISED = _add(_Q(
+    "orthogonalised-gradient", "orthogonalised gradient U Vᵀ", r"U V^\top", value_kind="matrix",
+    aliases=("polar-factor",),
+    phrases=(r"\b(?:compute|find|give|state|what is|confirm|check)(?: what)? (?:the )?(?:orthogonali[sz]ed "
+             r"gradient|polar factor)\b", r"\bwhat U ?V\^? ?(?:T|⊤) is\b",
+             r"\b(?:compute|find|give|what is) U ?V\^? ?(?:T|⊤)(?![\w^])")))
+MULTIPLE_OF_POLAR = _add(_Q(
+    "multiple-of-polar", "the step as a multiple of U Vᵀ", r"c",
+    phrases=(r"\b(?:as|is|write it as) a (?:scalar )?multiple of (?:O|U ?V\^? ?(?:T|⊤)|the "
+             r"orthogonali[sz]ed gradient)(?![\w^])",)))
+EXISTENCE = _add(_Q(
+    "existence", "does a minimiser exist", value_kind="yes-no",
+    phrases=(r"\bdoes (?:a |any |the )?minimi[sz]er (?:\w+ )?exist\b",
+             r"\bis there (?:a|any) minimi[sz]er\b", r"\bexistence of (?:a )?minimi[sz]er\b",
+             r"\bis the (?:minimum|infimum) (?:attained|achieved)\b")))
 RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe rank of\b",
                                                     r"\bwhat is (?:the |its )?rank\b")))
 EIGENVALUES = _add(_Q(
@@ -645,7 +685,9 @@ WHICH_COORDINATE = _add(_Q(
              r"direction))",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
-    phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖·",
+    phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
+             r"\b(?:name|identify|state|what is|what's) the dual (?:norm )?of (?:the )?(?:[\w∞ℓ→-]"
+             r"{1,14}[ -])?norm\b",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b",
              r"\b(?:is there|what) (?:a |another |some )?(?:different )?norm\b[^.?]{0,30}"
              r"\bminimi[sz]",)))

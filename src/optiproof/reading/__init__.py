@@ -147,7 +147,9 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
         prs = hook.read_part(part, objects, previous)
         for pr in prs:
             pr.family_source = because
-            account_questions(pr, questions, hook)
+            # a sub-part a reader split off (one problem of several in a post) is accounted
+            # against the questions of its own text only
+            account_questions(pr, getattr(pr, "own_questions", None) or questions, hook)
         out.append(prs)
         if all(not p.missing for p in prs) and not (i == 0 and tie):
             break

@@ -48,11 +48,14 @@ def numbers(flat: str) -> list[tuple[int, int, str]]:
 
 
 def _is_label(flat: str, start: int, end: int) -> bool:
-    """A number that labels the text: after 'Exercise', 'page', '#', before 'points'."""
+    """A number that labels the text: after 'Exercise', 'page', '#', before 'points', or the
+    enumerator the text starts with ("4. ...")."""
     before = flat[max(0, start - 14):start]
     after = flat[end:end + 8]
     if _VALUE_AFTER_WORD.search(before) and not flat[start:end].lstrip("-").isdigit():
         return False  # "step 0.25", "round 1/2": a value, not a counter
+    if not flat[:start].strip() and re.match(r"[.)] ", after) and flat[start:end].isdigit():
+        return True  # "4. (Steepest descent) The gradient ...": the number the text starts with
     return bool(_LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after) or
                 _PRECISION_AFTER.match(flat[end:end + 24]))
 

@@ -145,7 +145,7 @@ _MAXI = re.compile(r"\bmax(i|j)\b")
 _GARBLED_FRAC = re.compile(r"([+=])[ \t]{0,8}(\d{1,3})[ \t]{0,8}\n[ \t]{0,8}(\d{0,3}[ \t]{0,2}[αηλ])"
                            r"[ \t]{0,8}\n")
 _NORM_PAIR = re.compile(r"‖([^‖\n]{1,60})‖")
-_GARBLED_INDEX_PAIR = re.compile(r"[ \t]{0,4}\n?[ \t]{0,4}2[ \t]{0,4}\n?[ \t]{0,4}(∞|1|2|F|\*|p)"
+_GARBLED_INDEX_PAIR = re.compile(r"[ \t]{0,4}\n?[ \t]{0,4}2[ \t]{0,4}\n?[ \t]{0,4}(∞|1|2|F|\*|p|RMS|op)"
                                  r"(?![\w.]\d)")
 _GARBLED_INDEX_ONE = re.compile(r"[ \t]{0,4}(∞|F)(?!\w)")
 _EQ_NUMBER_LINE = re.compile(r"^[ \t]{0,8}\(\d{1,3}\)[ \t]{0,8}[.,]?[ \t]{0,8}$", re.M)
@@ -259,7 +259,7 @@ def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
     rows, pre, post = [], [], []
     i = start
     while i < len(lines) and i - start <= 64:
-        m = _PIECE_ROW.match(lines[i])
+        m = _PIECE_ROW.match(lines[i].replace("\u2212", "-"))  # a Unicode minus in a cell
         if m is None:
             return None
         close, where = _PIECES[m.group("open")]
@@ -477,14 +477,20 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
     return out
 
 
+_HYPHENATED = re.compile(r"(?<![\w-])([a-z]{2,40})-[ \t]{0,8}\n[ \t]{0,8}([a-z]{2,40})\b")
+"""A word a PDF hyphenated at the end of a line ("effec-\ntive"): joined."""
+
+
 def _fix_pdf_garble(text: str) -> str:
     """PDF-copy repairs: ``argmin\\nΔθ\\n`` -> ``argmin_Δθ``, ``+ 1\\nα\\n`` -> ``+ (1/α)``,
-    ``αt`` -> ``α_t``, ``maxi`` -> ``max_i``, ``a_t = a`` -> ``α_t = α`` (α misread as a)."""
+    ``αt`` -> ``α_t``, ``maxi`` -> ``max_i``, ``a_t = a`` -> ``α_t = α`` (α misread as a),
+    ``effec-\ntive`` -> ``effective``."""
     text = _ARGMIN_LINE.sub(lambda m: f"{m.group(1)}_{m.group(2)} ", text)
     text = _GARBLED_FRAC.sub(lambda m: f"{m.group(1)} ({m.group(2)}/{m.group(3).strip()}) ",
                              text)
     text = _ALPHA_T.sub("α_t", text)
     text = _MAXI.sub(lambda m: "max_" + m.group(1), text)
+    text = _HYPHENATED.sub(r"\1\2", text)
     if "α" in text or "alpha" in text or "\\alpha" in text:
         text = _A_SUB_T.sub("α_t = α", text)
         text = _AT_POSITIVE.sub("α_t > 0", text)

@@ -136,7 +136,10 @@ def sentences(flat: str) -> list[tuple[int, str]]:
 _QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"
                         r"\bwith (?:(?:the |its )(?:proper |full |usual |standard )?|(?:proper |full |usual |"
                         r"standard ))$", re.I)
-_REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b", re.I)
+_REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b|"
+                     r"^\((?=[^()]{1,40}\?\)$)[^()]*\b(?:something|sth|maybe|perhaps|i think|i guess)\b",
+                     re.I)
+"""A remark, or the asker's parenthesised guess at the answer ("(greedy something?)")."""
 _DEFINED_AS = re.compile(r"(?:^|[,;(] ?)where (?:the |a |an )?[\w -]{1,40}? (?:is|are|means|"
                          r"denotes|is defined as|stands for) (?:defined as )?(?:the |as the )?$",
                          re.I)
@@ -232,7 +235,8 @@ _UNIT_FORMAT = re.compile(r"^\(?(?:please )?(?:give|state|report|express|write) 
 """An ask-less sentence that only names the unit of the answers ("Give the answer in seconds.")."""
 _SETTING_CLAUSE = re.compile(
     r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|for comparison|instead|then|finally|alternatively),? )*"
-    r"(?:solve|consider|redo|take|use|pose) (?:the same|this|that|it|the) ?(?:problem|step|"
+    r"(?:solve|consider|redo|take|use|pose)(?: instead| now| again)? (?:the same|this|that|it|the) ?"
+    r"(?:(?:constrained|penali[sz]ed|unconstrained|squared|plain|modified|new) )?(?:problem|step|"
     r"question|exercise|objective)?[^?]{0,80}?\b(?:with|for|under|using|but)\b[^?]{0,80}$", re.I)
 """An ask-less imperative that only changes the setting ("For comparison, solve the same problem
 with the constraint ‖d‖_∞ ≤ η instead."), in a part whose other sentences ask: what it states is
@@ -356,7 +360,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
         setting = (_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)) \
             or _VERB_SETTING.match(text)
-        if _ASKED_NOUN.search(text) and not setting and not _PRESENTATION.match(text) and \
+        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text)) and not setting and \
+                not _PRESENTATION.match(text) and \
                 not (_ANAPHORA.search(text) and "=" not in text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
@@ -368,11 +373,19 @@ _ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|det
 moves by the same amount and give that amount"): covered by that item's ask."""
 
 
+_HOW_MUCH = re.compile(r"\bhow (?:much|many|large|big|long|far|fast|small)\b(?! (?:does|do|did|is|"
+                       r"are|was|were|will|would|can|could|for|in|with)\b)", re.I)
+"""An item asking an amount ("and how much the loss goes down") names something asked; an
+elliptic one ("and how many does the ring need?") continues the ask before it."""
 _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |the )?(?:number|"
                            r"numbers|multiple|fraction|decimal|closed form|exact (?:form|value)|"
                            r"terms of|units of|percentage|function of|scientific notation)|"
-                           r"(?:numerically|exactly|symbolically)\b)", re.I)
-"""An item that says how to write the answer ("as a multiple of α and as a number"), not what."""
+                           r"(?:numerically|exactly|symbolically)\b|up to (?:the |a |an )?(?:"
+                           r"(?:positive |scalar |overall |global )?(?:step[- ]?sizes?|learning "
+                           r"rates?|scal(?:ar|ing)(?: factors?)?|factors?|constants?|"
+                           r"multiples?|sign)|scale)\b)", re.I)
+"""An item that says how to write the answer ("as a multiple of α and as a number", "up to the
+step size"), not what."""
 _SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at)\b|=\s?[-\d.(\[]", re.I)
 _VERB_SETTING = re.compile(r"^\s*(?:evaluate|recompute|redo|repeat|solve|compute)(?: (?:it|this|"
                            r"them|these|everything|again))? (?:for|at|with|using|when)\b[^?]{0,200}="

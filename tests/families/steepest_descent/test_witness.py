@@ -617,3 +617,117 @@ def test_threshold_with_the_real_solver():
     verdict = W.asks_verdict(inst)
     assert verdict.status == "passed", verdict.line
     assert math.isclose(float(part.facts.asked[0][1].expr), 1 / 3.5)
+
+
+# ----------------------------------------------------------------------------- which norm
+@pytest.mark.parametrize("spec, right, wrong", [
+    ({"norm": "linf", "form": "penalty-squared", "gradient": [3, -1, 2], "alpha": 0.5},
+     "l1", "l2"),
+    ({"norm": "l1", "form": "constraint", "gradient": [0.5, -2, 1.5], "eta": 0.1},
+     "linf", "l1"),
+    ({"norm": "spectral", "form": "penalty-squared", "gradient": [[1, 2], [2, 1]],
+      "alpha": 0.1}, "nuclear", "frobenius"),
+    ({"norm": "nuclear", "form": "constraint", "gradient": [[2, 0, 1], [0, 3, 0]],
+      "eta": 0.1}, "spectral", "nuclear"),
+])
+def test_which_norm_named_dual_is_checked_against_the_ball_maximum(spec, right, wrong):
+    """The named norm of g must equal cvxpy's max of <g, s> over the unit ball; the wrong
+    partner (a different value on these gradients) fails."""
+    from optiproof.catalogue import NORMS
+    from optiproof.core.exact import Name
+
+    statuses = []
+    for key in (right, wrong):
+        s, sol = fake({**spec, "asks": ["update", "which-norm"]}, update=None, value=None,
+                      asked=[(Ask(kind="which-norm"),
+                              Answer("which norm", "", Name(key, NORMS[key].name),
+                                     quantity="which-norm"))])
+        statuses.append(W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status)
+    assert statuses == ["passed", "failed"]
+
+
+def test_which_norm_of_a_matrix_norm_naming_a_vector_norm_fails():
+    from optiproof.core.exact import Name
+
+    s, sol = fake({"norm": "spectral", "form": "penalty-squared", "gradient": [[1, 2], [2, 1]],
+                   "alpha": 0.1, "asks": ["update", "which-norm"]}, update=None, value=None,
+                  asked=[(Ask(kind="which-norm"),
+                          Answer("which norm", "", Name("l1", "l1 norm"), quantity="which-norm"))])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == "failed"
+
+
+@pytest.mark.parametrize("alpha, exists", [(0.25, False), (0.1, True)])
+def test_existence_claim_is_checked_against_the_solver(alpha, exists):
+    """g = (1, -3, 2), plain l∞ penalty: bounded iff ||g||_1 = 6 <= 1/alpha."""
+    spec = {"norm": "linf", "form": "penalty", "gradient": [1, -3, 2], "alpha": alpha,
+            "asks": ["update", "existence"]}
+    statuses = []
+    for claim in (exists, not exists):
+        s, sol = fake(spec, update=None if not exists else [0, 0, 0],
+                      value=sp.S.NegativeInfinity if not exists else sp.S.Zero,
+                      status="unbounded" if not exists else "unique",
+                      asked=[(Ask(kind="existence"),
+                              Answer("exists", "", sp.true if claim else sp.false,
+                                     quantity="existence"))])
+        statuses.append(W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status)
+    assert statuses == ["passed", "failed"]
+
+
+@pytest.mark.parametrize("claim, status", [(sp.Rational(2, 5), "passed"),
+                                           (sp.Rational(1, 2), "failed")])
+def test_length_of_another_norms_step_is_checked(claim, status):
+    """g = (3, -4), constraint η = 0.5: the l2 step is (-0.3, 0.4), its max-norm 0.4."""
+    spec = {"norm": "l1", "form": "constraint", "gradient": [3, -4], "eta": 0.5,
+            "asks": ["update", {"kind": "step-length", "measure": "linf", "other": "l2"}]}
+    s, sol = fake(spec, update=[0, sp.Rational(1, 2)], value=sp.Integer(-2),
+                  asked=[_asked("step-length", claim, measure="linf", other="l2")])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("claim, status", [
+    (sp.Matrix([[0, 1], [1, 0]]), "passed"),
+    (sp.Matrix([[1, 0], [0, 1]]), "failed"),
+])
+def test_orthogonalised_gradient_is_checked_by_svd_and_newton_schulz(claim, status):
+    spec = {"norm": "spectral", "form": "penalty-squared", "gradient": [[1, 2], [2, 1]],
+            "alpha": 0.02, "asks": ["update", "orthogonalised-gradient"]}
+    s, sol = fake(spec, update=[[0, -sp.Rational(1, 25)], [-sp.Rational(1, 25), 0]],
+                  value=-sp.Rational(4, 25) * sp.Rational(1, 1) / 2,
+                  asked=[_asked("orthogonalised-gradient", claim)])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("claim, status", [(-sp.Rational(1, 25), "passed"),
+                                           (-sp.Rational(1, 100), "failed")])
+def test_multiple_of_the_polar_factor_is_checked_against_the_step(claim, status):
+    """G = [[1, 2], [2, 1]], α = 0.02: ΔW = -(α/2)‖G‖_* U Vᵀ = -0.04 [[0, 1], [1, 0]]."""
+    spec = {"norm": "spectral", "form": "penalty-squared", "gradient": [[1, 2], [2, 1]],
+            "alpha": 0.02, "asks": ["update", "multiple-of-polar"]}
+    s, sol = fake(spec, update=[[0, -sp.Rational(1, 25)], [-sp.Rational(1, 25), 0]],
+                  value=-sp.Rational(2, 25), asked=[_asked("multiple-of-polar", claim)])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("key, status", [("linf", "passed"), ("l2", "failed")])
+def test_largest_decrease_claim_is_checked_by_solving_each_norm(key, status):
+    from optiproof.catalogue import NORMS
+    from optiproof.core.exact import Name
+
+    ask = {"kind": "which-solution", "among": ["l1", "l2", "linf"]}
+    spec = {"norm": "l1", "form": "constraint", "gradient": [1, -4, 2], "eta": 0.1,
+            "asks": [ask]}
+    s, sol = fake(spec, update=[0, sp.Rational(1, 10), 0], value=-sp.Rational(2, 5),
+                  asked=[(Ask(**ask), Answer("which", "", Name(key, NORMS[key].name),
+                                             quantity="which-solution"))])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("claim, status", [(sp.Rational(1, 4), "passed"),
+                                           (sp.Rational(1, 2), "failed")])
+def test_effective_learning_rate_is_checked_against_the_step(claim, status):
+    """g = (1, -2), squared l2 penalty, α = 0.5: u = -(α/2) g, learning rate 1/4."""
+    spec = {"norm": "l2", "form": "penalty-squared", "gradient": [1, -2], "alpha": 0.5,
+            "asks": ["update", "effective-step"]}
+    s, sol = fake(spec, update=[-sp.Rational(1, 4), sp.Rational(1, 2)], value=-sp.Rational(5, 16),
+                  asked=[_asked("effective-step", claim)])
+    assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status

@@ -155,3 +155,13 @@ def take_asks(r: PartReading, field: str, asks: list[tuple[str, str]],
 def _kind(ask: Any) -> str:
     """The kind of an ask written as a string or as ``{kind: ...}``."""
     return ask["kind"] if isinstance(ask, dict) else ask
+
+
+def sentence_of(text: str, piece: str) -> str:
+    """The sentence of ``text`` holding ``piece`` (empty if it is not there)."""
+    at = text.find(piece)
+    if at < 0:
+        return ""
+    start = max(text.rfind(c, 0, at) for c in ".?!") + 1
+    ends = [e for e in (text.find(c, at + len(piece)) for c in ".?!") if e >= 0]
+    return text[start:min(ends) + 1 if ends else len(text)]

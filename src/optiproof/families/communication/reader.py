@@ -27,6 +27,7 @@ from optiproof.core.text.match import (
     question_sentences,
     rx,
     rxc,
+    sentence_of as _sentence,
     take_asks,
 )
 from optiproof.core.text.mathobjects import PartObjects
@@ -284,16 +285,6 @@ def _read_average(text: str, r: PartReading) -> None:
 _BARE_BYTES = re.compile(r"^\(?in bytes\)?$", re.I)
 IN_ELEMENTS = {v: k for k, v in IN_BYTES.items()}
 """A cost in elements -> the same cost in bytes."""
-
-
-def _sentence(text: str, piece: str) -> str:
-    """The sentence of ``text`` holding ``piece`` (empty if it is not there)."""
-    at = text.find(piece)
-    if at < 0:
-        return ""
-    start = max(text.rfind(c, 0, at) for c in ".?!") + 1
-    ends = [e for e in (text.find(c, at + len(piece)) for c in ".?!") if e >= 0]
-    return text[start:min(ends) + 1 if ends else len(text)]
 
 
 def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:

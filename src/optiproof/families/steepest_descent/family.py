@@ -11,7 +11,8 @@ from optiproof.families.steepest_descent.facts import SteepestDescentFacts
 KEY = "steepest-descent"
 ASKS = (Q.UPDATE, Q.IDENTIFICATION, Q.MIN_VALUE, Q.STEP_LENGTH, Q.THRESHOLD, Q.COMPARE,
         Q.HOLDER_CONJUGATE, Q.DUAL_NORM, Q.UNIQUENESS, Q.WHICH_COORDINATE,
-        Q.RANK)
+        Q.RANK, Q.WHICH_NORM, Q.EXISTENCE, Q.LINEAR_CHANGE, Q.ORTHOGONALISED,
+        Q.MULTIPLE_OF_POLAR, Q.WHICH_SOLUTION, Q.EFFECTIVE_STEP)
 """The quantities a steepest-descent part may ask, in the catalogue."""
 
 STEEPEST_DESCENT = Family(

@@ -28,6 +28,7 @@ from optiproof.core.text.match import (
     rx,
     rxc,
     search,
+    sentence_of,
     take_asks,
 )
 from optiproof.core.text.numbers import (Num, array_at, array_text, is_matrix, number_at,
@@ -106,6 +107,8 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     return dual is not None and index in dual.index
 
 
+_STEP_UNDER = re.compile(r"^(?:u|d|Δ|Δθ|ΔW|δ)_\{?([^\s{}_^]{1,4})\}?(?:\^?\*|\^⋆)?$")
+"""A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``."""
 _STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
             "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
@@ -130,9 +133,36 @@ def _form_from_a_definition(r: PartReading) -> None:
     if form is None or Q.DUAL_NORM.key not in asks or not asks & _BY_FORM or \
             not _SUP_DEFINITION.search(form.source):
         return
+    if _problem_of_a_part(r, form.source):
+        return
     r.miss(F.form, f"the constraint in \"{form.source}\" defines the dual norm; the optimal "
                    "value or step asked beside it needs its own problem (expected e.g. 'the "
                    "optimal value of min gᵀd + (1/α)‖d‖²' stated in the part)")
+
+
+_OF_PART = re.compile(r"\b(?:objective|problem|step|minimi[sz]er|value) (?:in|of|from) (?:part )?"
+                      r"\(([a-h]|[ivx]{1,4}|\d{1,2})\)")
+
+
+def _problem_of_a_part(r: PartReading, definition: str) -> bool:
+    """"the optimal value of the objective in (a)" beside a dual norm's definition: the value
+    belongs to part (a)'s problem, whose form and weights (and norm, which must be the same)
+    the part takes; the unit ball of the definition is read as the dual norm's. True when
+    taken."""
+    m = _OF_PART.search(r.own_text or "")
+    earlier = getattr(r, "_previous", [])
+    part = next((p for p in earlier if m and p.label == m.group(1)), None)
+    if part is None or part.value(F.form) is None or part.value(F.norm) != r.value(F.norm):
+        return False
+    src = phrase(r.own_text or "", m.start(), m.end())
+    r.set(F.form, part.value(F.form), f"{src}; {part.fields[F.form].source}",
+          note=f"the problem of part ({part.label}); \"{definition}\" defines the dual norm")
+    for name in (F.alpha, F.eta):
+        r.fields.pop(name, None)
+        if part.value(name) is not None:
+            r.set(name, part.value(name), part.fields[name].source,
+                  note=f"from part ({part.label})")
+    return True
 
 
 def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
@@ -160,10 +190,136 @@ def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
           " | ".join(x for x in (old, *phrases, *used) if x), note=f"the step length, {note}")
 
 
+_OF_G = r"\bnorm of (?:the )?(?:gradient|g|G|∇ ?[fL])(?![\w(])"
+_DUAL_CONTEXT = re.compile(rf"\bdual\b|{_OF_G}[^.?]{{0,40}}\b(?:appears?|shows? up|enters?|occurs?|"
+                           rf"is involved|comes in)\b|\b(?:looks like|equals?|is|are)\b[^.?]{{0,40}}"
+                           rf"{_OF_G}", re.I)
+"""A "which norm" that asks for the dual norm: the sentence says dual, or asks which norm *of
+the gradient* appears (in the optimal value, the step length, the threshold: always the dual
+norm of the step's norm). Other "which norm" questions ("which norm gives the largest
+decrease?") are not this and stay unplaced."""
+_NAMED_DUAL = frozenset({N.L1, N.L2, N.LINF, N.FROBENIUS, N.SPECTRAL, N.NUCLEAR})
+"""Norms whose dual is a catalogue norm without parameters (the name answers the question)."""
+
+
+_DECREASE = re.compile(r"\b(?:which|what) (?:of the (?:(?P<n>two|three|four|five) )?norms?|norm)\b"
+                       r"[^.?]{0,40}?\b(?:gives?|yields?|produces?|achieves?|has)\b[^.?]{0,12}?"
+                       r"\b(?P<x>largest|biggest|greatest|smallest|least)\b (?:first-order |linear |"
+                       r"predicted )?(?:decrease|reduction|drop|improvement)\b", re.I)
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _take_largest_decrease(r: PartReading, phrases: list[str]) -> None:
+    """"Which of the three norms gives the largest decrease −gᵀd* of the linear model?": the
+    norms of the earlier parts that solve the same problem (same g, form and weight) are
+    compared; the count, when written, must be theirs. Otherwise left for the refusal."""
+    own = r.own_text or ""
+    for p in phrases:
+        m = _DECREASE.search(sentence_of(own, p) or own)
+        if m is None:
+            continue
+        same = [q for q in getattr(r, "_previous", [])
+                if isinstance(q.value(F.norm), str) and q.value(F.form) == r.value(F.form)
+                and all(q.value(k) == r.value(k) for k in (F.gradient, F.alpha, F.eta))]
+        among = list(dict.fromkeys(q.value(F.norm) for q in same))
+        want = _COUNT.get((m.group("n") or "").lower())
+        if len(among) < 2 or (want is not None and want != len(among)):
+            continue
+        largest = m.group("x").lower() in ("largest", "biggest", "greatest")
+        labels = ", ".join(f"({q.label})" for q in same)
+        r.set(F.norm, among[0], f"the norms of {labels}",
+              note="the part compares the earlier parts' norms; the first stands for its own")
+        r.set(F.asks, [{"kind": Q.WHICH_SOLUTION.key, "among": among, "largest": largest}],
+              phrase(own, m.start(), m.end()),
+              note=f"the norm among {', '.join(among)} with the "
+                   f"{'largest' if largest else 'smallest'} decrease of the linear model")
+        return
+
+
+def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
+    """"What is the dual norm of ‖·‖_∞?", "Which norm is the dual of the nuclear norm?",
+    "which norm of G appears in it?": the name of the dual norm of the norm the sentence names,
+    else of the part's own norm. Taken only where the sentence asks for a dual norm (see
+    :data:`_DUAL_CONTEXT`) and names at most one norm; otherwise left for the refusal."""
+    own = r.own_text or ""
+    for p in phrases:
+        sentence = sentence_of(own, p)
+        if not sentence or not _DUAL_CONTEXT.search(sentence):
+            continue
+        matrix = isinstance(r.value(F.gradient), list) and is_matrix(r.value(F.gradient)) or \
+            r.value(F.gradient) == "G"
+        named = [name for _s, name, inside, _sq, _src in _symbol_norms(sentence)
+                 if name and inside.split("_")[0].strip() not in ("g", "G", "∇f", "∇L")]
+        named += [name for _s, _e, name, _src in _word_norms(sentence)]
+        named = list(dict.fromkeys(N.SPECTRAL.key if matrix and n == N.L2.key else n
+                                   for n in named))
+        if len(named) > 1:
+            continue
+        of = named[0] if named else norm
+        entry = NORMS.get(of) if isinstance(of, str) else None
+        if entry is None or entry not in _NAMED_DUAL:
+            continue
+        ask: Any = Q.WHICH_NORM.key if of == norm else {"kind": Q.WHICH_NORM.key, "measure": of}
+        have = r.value(F.asks) or []
+        if ask in have:
+            continue
+        old = r.fields[F.asks].source if F.asks in r.fields else ""
+        r.set(F.asks, [*have, ask], " | ".join(x for x in (old, p, sentence.strip()) if x),
+              note=f"the name of the dual of the {entry.key} norm")
+
+
+_GRADIENT_NORMS = re.compile(r"‖ ?(?:g|G|∇ ?f(?:\(\w{1,6}\))?|∇ ?L) ?‖(?:_\{?(?P<i>[^\s{}‖,.?;:)\]]{1,6})\}?|"
+                             r"(?P<star>[*∗]))?")
+
+
+def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[str]:
+    """"Give [‖G‖_F, ‖G‖_2, ‖G‖_*]", "compute ‖g‖_1 and ‖g‖_∞": each norm of the given gradient
+    the sentence lists, in order, as the dual norm of the gradient under the norm whose dual it
+    is (the Frobenius and l2 norms are their own duals; spectral and nuclear, l1 and l∞ pair up).
+    A norm without such a partner, or a bare ‖g‖, leaves the ask for the refusal. A sentence
+    naming one norm of the gradient is left to the part's own dual-norm reading. Returns the
+    phrases taken."""
+    taken: list[str] = []
+    own = r.own_text or ""
+    g = r.value(F.gradient)
+    matrix = (isinstance(g, list) and is_matrix(g)) or g == "G"
+    for p in phrases:
+        sentence = sentence_of(own, p)
+        found = list(_GRADIENT_NORMS.finditer(sentence))
+        if len(found) < 2 or _STEP_NORM.search(sentence):
+            continue
+        measures = []
+        for m in found:
+            index = "*" if m.group("star") else m.group("i")
+            entry = by_index(index) if index else None
+            if entry is not None and matrix and entry is N.L2:
+                entry = N.SPECTRAL
+            if entry is None or entry not in _NAMED_DUAL or entry.is_matrix != matrix:
+                measures = []
+                break
+            measures.append(entry.dual)
+        if not measures:
+            continue
+        have = list(r.value(F.asks) or [])
+        new = [{"kind": Q.DUAL_NORM.key, "measure": m} for m in measures]
+        if any(a in have for a in new):
+            continue
+        old = r.fields[F.asks].source if F.asks in r.fields else ""
+        r.set(F.asks, have + new,
+              " | ".join(x for x in (old, *(m.group(0) for m in found)) if x),
+              note="each norm of the gradient asked, as the dual norm of its dual partner")
+        r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
+        taken.append(p)
+    return taken
+
+
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
-    answers = STEEPEST_DESCENT.answer_keys
+    answers = (*STEEPEST_DESCENT.answer_keys, Q.NORM_VALUE.key)
+    """The family's quantities, and the norm of a given vector or matrix: a norm of the
+    gradient is answered as the dual norm under its partner, a norm of the step as its length
+    (what cannot be placed that way is refused)."""
 
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
@@ -183,16 +339,21 @@ class SteepestDescentReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities that need no further input join the part's asks; the norm of the
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
-        simple = tuple(q.key for q in STEEPEST_DESCENT.answers if q not in _MEASURED)
+        simple = tuple(q.key for q in STEEPEST_DESCENT.answers
+                       if q not in _MEASURED and q not in (Q.WHICH_NORM, Q.WHICH_SOLUTION))
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         norm = r.value(F.norm)
+        _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
+        _take_largest_decrease(r, [s for k, s in asks if k == Q.WHICH_SOLUTION.key])
+        listed = _take_gradient_norms(r, [s for k, s in asks if k == Q.NORM_VALUE.key], norm)
         if Q.THRESHOLD.key in (r.value(F.asks) or []):
             r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
         if lengths and norm is not None:
             _take_step_length(r, lengths, norm)
-        duals = [s for k, s in asks if k == Q.NORM_VALUE.key and _dual_of_gradient(r, s, norm)]
+        duals = [s for k, s in asks if k == Q.NORM_VALUE.key and s not in listed
+                 and _dual_of_gradient(r, s, norm)]
         if duals and Q.DUAL_NORM.key not in (r.value(F.asks) or []):
             old = r.fields[F.asks].source if F.asks in r.fields else ""
             r.set(F.asks, [*(r.value(F.asks) or []), Q.DUAL_NORM.key],
@@ -200,6 +361,9 @@ class SteepestDescentReader:
                   note="the norm of the gradient in the dual of the part's norm")
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
         _form_from_a_definition(r)
+        _claimed_optimizer(r.own_text or "", r)
+        _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
+        _gradient_norms_only(r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
             own = r.own_text or ""
             m = _GRADIENT_NORM.search(own)
@@ -216,7 +380,14 @@ class SteepestDescentReader:
         s = symbol.replace(" ", "")
         if s == "q" and any(c.name == "Hölder conjugate" for c in r.conventions):
             return Q.HOLDER_CONJUGATE.key
-        return Q.UPDATE.key if s and _STEP_SYMBOL.match(s) else None
+        if s and _STEP_SYMBOL.match(s):
+            return Q.UPDATE.key
+        m = _STEP_UNDER.match(s)  # d_∞ for the step under the part's l∞ norm
+        entry = by_index(m.group(1)) if m else None
+        norm = r.value(F.norm)
+        if entry is not None and isinstance(norm, str) and entry.key == norm:
+            return Q.UPDATE.key
+        return None
 
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
@@ -232,19 +403,96 @@ class SteepestDescentReader:
                 break
         matrix = _matrix_gradient(part, r)
         if matrix and F.gradient in r.fields:
+            _stated_shape(part.flat + " " + part.flat_context, r)
             _given_svd(part.flat + " " + part.flat_context, r)
+            _given_outer_svd(part.flat + " " + part.flat_context, r)
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
         if not _cross_ratio(own, r, previous):
             _read_asks(own, r, previous, matrix)
+        if getattr(r, "_two_problems", False) and "." not in part.label:
+            split = _split_problems(self, part, objects, previous)
+            if split is not None:
+                return split
         return [r]
+
+
+# -- a post stating several problems -----------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _split_problems(reader: Any, part: PartText, objects: PartObjects,
+                    previous: list[PartReading]) -> list[PartReading] | None:
+    """A part (a forum post, say) that states two problems, one per paragraph ("... the plain
+    penalty ... what is the cutoff? / Second thing: replace the penalty by the constraint ...
+    and asks for the minimiser"): one sub-part per paragraph that asks something, each read
+    from its paragraph with the text before it as context (so "the same g" is found) and
+    accounted against its own questions only. None (the refusal stands) unless every
+    sub-part then reads one problem."""
+    from optiproof.reading.questions import read_questions
+
+    paragraphs = [p for p in _PARAGRAPH.split(part.own) if p.strip()]
+    asking = [i for i, p in enumerate(paragraphs) if read_questions(" ".join(p.split())).requests]
+    if len(asking) < 2:
+        return None
+    out: list[PartReading] = []
+    for k, i in enumerate(asking, 1):
+        # the paragraphs since the previous question (not the post's opening one) state it
+        first = asking[k - 2] + 1 if k > 1 else min(i, 1)
+        before = "\n\n".join(paragraphs[:first])
+        sub = PartText(f"{part.label}.{k}", "\n\n".join(paragraphs[first:i + 1]),
+                       "\n\n".join(x for x in (part.context, before) if x.strip()), part.start)
+        for r in reader.read_part(sub, objects, previous):
+            if getattr(r, "_two_problems", False) or F.form not in r.fields:
+                return None
+            r.notes.append(f"the post states several problems; this sub-part is the paragraph "
+                           f"\"{phrase(sub.flat, 0, len(sub.flat))}\" (the text before it is its "
+                           "context)")
+            r.own_questions = read_questions(sub.flat)  # type: ignore[attr-defined]
+            out.append(r)
+    for paragraph in paragraphs[:min(asking[0], 1)]:
+        _claim_in_context(" ".join(paragraph.split()), out)
+    return out
+
+
+_CONTEXT_CLAIM = re.compile(r"\b(?:gives?|yields?|produces?|is|reduces to|recovers) (?:just |exactly |"
+                            r"basically |simply )?(?:a |an |the )?(?:scaled |rescaled |normali[sz]ed |"
+                            r"plain )?", re.I)
+
+
+def _claim_in_context(flat: str, parts: list[PartReading]) -> None:
+    """"With the squared max norm, argmin ... ‖d‖_∞^2 gives a scaled sign descent step" in the
+    opening of a post that states several problems: the claim is about the one sub-part whose
+    form and norm are the sentence's; there it is answered as the identification."""
+    from optiproof.catalogue import KINDS
+
+    for m in KINDS["optimizer"].mentions(flat):
+        before = _CONTEXT_CLAIM.search(flat, max(0, m.start - 40), m.start)
+        if before is None or before.end() != m.start:
+            continue
+        sentence = sentence_of(flat, m.phrase)
+        form = _form_in(sentence)
+        names = {n for n, _ in _primary_norms(sentence, False)[0]}
+        match = [r for r in parts if form and r.value(F.form) == form[0]
+                 and names == {r.value(F.norm)}]
+        if len(match) != 1:
+            continue
+        r = match[0]
+        asks = r.value(F.asks) or []
+        if "optimizer" not in asks:
+            r.set(F.asks, [*asks, "optimizer"], r.fields[F.asks].source,
+                  note=r.fields[F.asks].note)
+        r.convention("claimed optimizer", m.phrase, f"\"{phrase(flat, before.start(), m.end)}\" "
+                     "is said of this sub-part's problem; answered as its identification")
 
 
 # -- gradient --------------------------------------------------------------------------------
 
 _SCALE = re.compile(r" ?(?:\(?(\d{1,4})\)? ?/ ?\(?(\d{1,4})\)?|(\d{1,4}(?:\.\d{1,4})?)) ?[·*]? ?(?=[\[(])")
-_GRADIENT_NAME = (r"(?:g|G|∇ ?f(?:\(θ\))?|∇ ?L|(?:the )?gradient(?: g| G)?)"
+_GRADIENT_NAME = (r"(?:g|G|∇ ?f(?:\((?:θ|[a-zθw]_?(?:k|t|\{?k\}?|\{?t\}?|0))\))?|∇ ?L(?:\((?:θ|w|W)(?:_?[kt])?\))?|"
+                  r"(?:the )?gradient(?: g| G)?)"
                   r"(?: ?= ?∇[^=\[\]]{1,30})?")
 
 
@@ -266,6 +514,20 @@ def scaled_array(text: str, name: str) -> tuple[list, str, int] | None:
                   else [scale(x) for x in value])
         return scaled, phrase(text, m.start(), end), end
     return None
+
+
+_SHAPE = re.compile(r"(?<![\w.^])(\d{1,4}) ?[x×] ?(\d{1,4})(?![\w.^])")
+
+
+def _stated_shape(text: str, r: PartReading) -> None:
+    """"a 2x3 weight matrix", "(the full 2×3 matrix)": a size the text states that is the
+    numeric gradient's shape is read (a convention); another size is left unused."""
+    g = r.value(F.gradient)
+    if not (isinstance(g, list) and is_matrix(g)):
+        return
+    for m in _SHAPE.finditer(text):
+        if (int(m.group(1)), int(m.group(2))) == (len(g), len(g[0])):
+            r.convention("shape", m.group(0), f"the gradient's shape {len(g)}×{len(g[0])}")
 
 
 _SVD_STATED = re.compile(r"= ?U ?(?:Σ|S|Λ) ?V ?\^ ?(?:T|⊤|\*)")
@@ -303,6 +565,46 @@ def _given_svd(text: str, r: PartReading) -> None:
         return
     r.set(F.gradient, g, "; ".join((field.source, su, ss, sv)),
           note="the stated U Σ V^T multiplies out to G exactly")
+
+
+_OUTER_TERM = r"(\d{1,4}(?:\.\d{1,4})?(?: ?/ ?\d{1,4})?) ?[·*]? ?u_?(\d) ?v_?\2 ?\^ ?(?:T|⊤)"
+_OUTER_SVD = re.compile(rf"(?:\bG|[\])]) ?= ?{_OUTER_TERM}(?: ?\+ ?{_OUTER_TERM.replace('2', '4')}){{1,5}}")
+_OUTER_ANY = re.compile(_OUTER_TERM)
+
+
+def _given_outer_svd(text: str, r: PartReading) -> None:
+    """A gradient stated as a sum of rank-one terms ``G = 6·u_1v_1^T + 3·u_2v_2^T`` with its
+    vectors ``u_1 = (3/5, 4/5)^T, v_1 = 1/3(1, 2, 2)^T, ...``: the sum must give G exactly; the
+    decomposition then counts as read (the solver recomputes it)."""
+    g = r.value(F.gradient)
+    m = _OUTER_SVD.search(text)
+    if m is None or not (isinstance(g, list) and is_matrix(g)):
+        return
+    want = [[Fraction(str(x)) for x in row] for row in g]
+    total = [[Fraction(0)] * len(want[0]) for _ in want]
+    sources = [phrase(text, m.start(), m.end())]
+    for term in _OUTER_ANY.finditer(text, m.start(), m.end()):
+        c, i = Fraction(term.group(1).replace(" ", "")), term.group(2)
+        vectors = []
+        for name in ("u", "v"):
+            got = assigned_array(text, rf"{name}_?{i}") or scaled_array(text, rf"{name}_?{i}")
+            if got is None or is_matrix(got[0]):
+                return
+            vectors.append([x.value for x in got[0]])
+            sources.append(got[1])
+        u, v = vectors
+        if len(u) != len(want) or len(v) != len(want[0]):
+            return
+        for a in range(len(u)):
+            for b in range(len(v)):
+                total[a][b] += c * u[a] * v[b]
+    field = r.fields[F.gradient]
+    if total != want:
+        r.miss(F.gradient, f"the stated decomposition \"{sources[0]}\" does not add up to the "
+                           f"gradient \"{field.source}\"")
+        return
+    r.set(F.gradient, g, "; ".join((field.source, *sources)),
+          note="the stated sum of rank-one terms adds up to G exactly")
 
 
 _STACKED_FIRST = re.compile(r"^([ \t]*(?:G|g|the gradient(?: G| g)?)[ \t]*(?:=[^=\n\[]{0,30})?="
@@ -445,13 +747,16 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
-_MEASURE_AFTER = re.compile(r"^ ?(?:length|size|magnitude|distance)\b", re.I)
+_MEASURE_AFTER = re.compile(r"^ ?(?:length|size|magnitude|distance)\b|^ ?norm of (?:the |that |this |"
+                            r"its )?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆)?(?![\w^])", re.I)
+_POSSESSED = re.compile(r"\b(?:its|their|the step's|the update's|ΔW's) $", re.I)
+"""A norm word after a possessive ("what its Frobenius norm is") measures the step."""
 _ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|evaluate|determine|"
                            r"report|calculate|obtain|state)(?: (?:the|its|their))?"
                            r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?$",
                            re.I)
 _ASKED_AFTER = re.compile(r"^ ?(?:[?.,;:/)]|$|and\b|of\b|for (?:this|that|the|your)\b|in\b|"
-                          r"now\b|here\b|then\b)")
+                          r"now\b|here\b|then\b|(?:for|with|when|at|if) \w{1,6} ?=)")
 """What may follow a norm of the step that is asked ("what is ‖d*‖_2 ?"), unlike a norm that
 names the step ("compute ‖d‖_1-steepest descent")."""
 _BOUND_AFTER = re.compile(r"^(?:\^\S{1,3})? ?(?:≤|<=|<|=)")
@@ -463,7 +768,9 @@ def _role(flat: str, start: int, end: int | None = None, step: bool = False) -> 
     before = flat[max(0, start - 70):start]
     if _MEASURE_BEFORE.search(before):
         return "measure"
-    if end is not None and _MEASURE_AFTER.match(flat[end:end + 20]):
+    if end is not None and _MEASURE_AFTER.match(flat[end:end + 24]):
+        return "measure"
+    if end is not None and _POSSESSED.search(before) and re.match(r" ?norm\b", flat[end:end + 6]):
         return "measure"
     if step and end is not None and _ASKED_BEFORE.search(before) and \
             _ASKED_AFTER.match(flat[end:end + 12]) and not _BOUND_AFTER.match(flat[end:end + 8]):
@@ -549,8 +856,8 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
         base = inside.split("_")[0].strip()
         if base in ("g", "G", "∇f", "∇ f", "∇L") or base.startswith("∇"):
             continue
-        if base.startswith("u") and len(base) <= 4:
-            measure.append((name, src))
+        if base.startswith("u") and len(base) <= 4 and _coefficient_before(flat, start) is None:
+            measure.append((name, src))  # ‖u‖_2 measures the step; "+ (1/α)‖u‖_∞" is a penalty
             continue
         stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
         role = _role(flat, start, _NORM_SYMBOL.match(flat, start).end(),
@@ -674,8 +981,9 @@ def _form_in(flat: str) -> tuple[str, str] | None:
         for m in rx(pattern).finditer(flat):
             if not negated(flat, m.start()):
                 return form, phrase(flat, m.start(), m.end(), pad=10)
-    penalty_syms = [(s, src) for _p, name, inside, s, src in _symbol_norms(flat)
-                    if _DECISION_VARS.match(inside.split("_")[0].strip())]
+    penalty_syms = [(s, src) for at, name, inside, s, src in _symbol_norms(flat)
+                    if _DECISION_VARS.match(inside.split("_")[0].strip())
+                    or (inside.strip() == "u" and _coefficient_before(flat, at) is not None)]
     if any(s for s, _ in penalty_syms):
         return "penalty-squared", next(src for s, src in penalty_syms if s)
     for m in rx(_SQUARED).finditer(flat):
@@ -701,10 +1009,34 @@ def _squared_term(flat: str) -> str | None:
     return None
 
 
+_GENERIC_SET = re.compile(r"‖ ?· ?‖ ?(?:=|:=|be|is) ?(?:the )?‖ ?· ?‖_\S{1,6}")
+_GENERIC_NAMED = re.compile(r"\b(?:for|fix|take|given|let|with) (?:a|any|some|an arbitrary|the) "
+                            r"norm ‖ ?· ?‖", re.I)
+_INDEX_TWO = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x) ?‖_2(?![\w^.]|\.\d)")
+
+
+def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | None:
+    """A penalty ``‖d‖_2`` in a problem stated for a generic norm ("For a norm ‖·‖ let ... +
+    1/α ‖d‖_2") whose parts then set the norm ("Take ‖·‖ = ‖·‖_1"): the 2 cannot name the
+    norm, so it is the square a PDF copy flattened (``‖d‖²`` read as ``‖d‖_2``)."""
+    generic = _GENERIC_NAMED.search(ctx) or _GENERIC_NAMED.search(own)
+    setting = _GENERIC_SET.search(own)
+    term = _INDEX_TWO.search(ctx) or _INDEX_TWO.search(own)
+    if generic is None or setting is None or term is None:
+        return None
+    text = ctx if _INDEX_TWO.search(ctx) else own
+    src = phrase(text, term.start(), term.end())
+    r.notes.append(f"read \"{src}\" as the squared norm: the problem is stated for a generic norm "
+                   f"(\"{generic.group(0)}\") that the part sets (\"{setting.group(0)}\"), so "
+                   "the 2 is a flattened exponent, not the norm's index")
+    return "penalty-squared", f"{src}; {generic.group(0)}; {setting.group(0)}"
+
+
 def _read_form(own: str, ctx: str, r: PartReading) -> None:
     got = _form_in(own)
     squared = _squared_term(own)
     if got is not None and got[0] != "penalty-squared" and squared is not None:
+        r._two_problems = True  # type: ignore[attr-defined]
         r.miss(F.form, f"the part states two problems: a squared penalty (\"{squared}\") and "
                        f"the {'constraint' if got[0] == 'constraint' else 'plain-norm penalty'} "
                        f"(\"{got[1]}\"); split it into one part per problem")
@@ -713,6 +1045,9 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
     if got is None:
         got = _form_in(ctx)
         where = " (shared context)"
+    if got is None:
+        got = _flattened_square(own, ctx, r)
+        where = ""
     if got is None:
         r.miss(F.form, "cannot tell the form: squared-norm penalty, plain-norm penalty or a "
                        "norm-ball constraint (say 'squared', write ‖d‖^2, or 'subject to ‖d‖ ≤ η')")
@@ -777,6 +1112,10 @@ _FLATTENED_DENOMINATOR = re.compile(r"(?:_[^\s_^]{1,8})?(?:\^\S{1,3})? ?,? ?(?:[
                                     r"([αη])(?![\w=])")
 """A penalty norm with nothing in front but α right after it and its domain: the 1/α of a
 stacked fraction that a PDF copy flattened onto two lines."""
+_UNDER_ONE = re.compile(r"(?:_[^\s_^]{1,8})?(?:\^\S{1,3})? ?[.,]? ?(?:[a-zA-Zδθ]{1,2} )?([αη])"
+                        r"(?![\w(^_])(?! ?[=(])")
+"""After ``+ 1 ‖d‖``: the α of a stacked ``1/α`` that a PDF copy put on the next line, below
+the norm (with the argmin's variable before it): the weight is 1/α, not 1."""
 _OPEN_BEFORE = re.compile(r"\+ ?(?:\( ?){1,2}$")
 _CLOSED_DIVISOR = re.compile(r"(?:_[^\s_^/)]{1,8})?(?:\^[^\s)/]{1,3})? ?\) ?/ ?" + _DIVISOR)
 
@@ -813,6 +1152,10 @@ def _penalty_weight(flat: str) -> tuple[str, str, str, str] | None:
                 return "flattened", "", below.group(1), phrase(flat, start, below.end())
             tail = re.match(r"(?:_[^\s_^,]{1,8})?(?:\^[^\s,]{1,3})?", flat[m.end():])
             return "unread", "", "", phrase(flat, start, m.end() + tail.end())
+        if coef == "1" and not divisor:
+            below = _UNDER_ONE.match(flat, m.end())
+            if below is not None:  # "+ 1 ‖d‖_2 . d α": 1 above α, the argmin's d between
+                return "flattened", "", below.group(1), phrase(flat, start, below.end())
         src = phrase(flat, start, divisor.end() if divisor else m.end())
         for kind, pattern in _COEFFICIENTS:
             c = pattern.fullmatch(coef)
@@ -832,9 +1175,14 @@ def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
     kind, const, sym, src = got
     if kind == "flattened":
         name = _WEIGHT_SYMBOLS[sym]
+        r.notes.append(f"read \"{src}\" as the penalty weight 1/{sym} (a flattened fraction)")
+        letter = rf"{re.escape(sym)}|{name}"
+        value = assigned_number(own, letter) or assigned_number(ctx, letter)
+        if value is not None and name == "alpha":
+            _set_positive(r, F.alpha, value)
+            return True
         r.set(F.alpha, name, src, note=f"read as (1/{sym})·penalty: a fraction the PDF copy "
                                        f"flattened ('1' above, '{sym}' below the norm)")
-        r.notes.append(f"read \"{src}\" as the penalty weight 1/{sym} (a flattened fraction)")
         return True
     if kind == "unread":
         r.miss(F.alpha, f"could not read the penalty weight in \"{src}\" (expected 1/α, "
@@ -935,8 +1283,8 @@ ASKS = {
                  r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
     "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
                  r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
-    "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|norm|long)\b[^.?]{0,30}"
-                   r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|‖u‖_",
+    "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
+                   r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
     "compare": r"\bhow many times\b|\bratio of the (?:lengths|norms|steps)|\bcompare the "
                r"(?:lengths|norms|steps)|\b(?:longer|shorter|larger) than\b",
     "threshold": r"\bfor (?:which|what) (?:values? of )?α|\bthreshold|\bcritical (?:value of )?α|"
@@ -980,6 +1328,34 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
     return entry.key, ""
 
 
+_ONE_LENGTH = re.compile(r"‖ ?(?P<a>[dΔu][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?,\]]{1,6})(?! ?/)")
+
+
+def _listed_lengths(own: str, ratio: re.Match, top: str, r: PartReading,
+                    previous: list[PartReading]) -> tuple[tuple[list, list], list[str]]:
+    """The single step lengths listed in the ratio's sentence ("[‖d_∞‖_2, ‖d_2‖_2,
+    ‖d_∞‖_2/‖d_2‖_2]"): the part's step measured (``step-length``), another norm's step measured
+    through ``other``; (asks before the ratio, asks after it) and their phrases. A length whose
+    step cannot be told is left out (the request then stays unplaced)."""
+    sentence = sentence_of(own, ratio.group(0))
+    at = own.find(sentence)
+    before, after, sources = [], [], []
+    for m in _ONE_LENGTH.finditer(sentence):
+        lo = at + m.start()
+        if ratio.start() <= lo < ratio.end() or own[max(0, lo - 2):lo].strip().endswith("/"):
+            continue
+        step, _why = _step_norm(m.group("a"), r, previous)
+        measure = by_index(m.group("m"))
+        if step is None or measure is None or measure is N.LP:
+            continue
+        ask: dict[str, Any] = {"kind": Q.STEP_LENGTH.key, "measure": measure.key}
+        if step != top:
+            ask["other"] = step
+        (before if lo < ratio.start() else after).append(ask)
+        sources.append(m.group(0))
+    return (before, after), sources
+
+
 def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
     """``‖d*_(c)‖_2 / ‖d*_(b)‖_2`` or ``‖d_∞‖_2/‖d_2‖_2``: the ratio of the lengths of two steps
     of the same problem under two norms, measured in one norm, asked as the length ratio (the
@@ -997,9 +1373,12 @@ def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
         return True
     matrix = isinstance(r.value(F.gradient), str) and r.value(F.gradient) == "G"
     r.set(F.norm, top, src, note="the numerator's step")
-    r.set(F.asks, [{"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}], src,
+    ratio = {"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}
+    asks, sources = _listed_lengths(own, m, top, r, previous)
+    r.set(F.asks, [*asks[0], ratio, *asks[1]], " | ".join([*sources, src]),
           note=f"‖u_{top}‖ / ‖u_{bottom}‖ measured in the {measure.key} norm"
-               + (" (matrix)" if matrix else ""))
+               + (" (matrix)" if matrix else "")
+               + (", with the lengths listed beside it" if sources else ""))
     r.answered_by[Q.NORM_VALUE.key] = Q.COMPARE.key
     r.answered_by[Q.RATIO.key] = Q.COMPARE.key
     return True
@@ -1048,9 +1427,12 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
                 ask["measure"] = _norm_value(measure[0], own, "", r)
             asks.append(ask)
         elif kind == "step-length":
-            if measure:
-                asks.append({"kind": "step-length",
-                             "measure": _norm_value(measure[0], own, "", r)})
+            if measure:  # "Give ‖u‖_2 and ‖u‖_∞": one length per norm named, in order
+                for name in dict.fromkeys(measure):
+                    value = _norm_value(name, own, "", r)
+                    if value is None:
+                        return
+                    asks.append({"kind": "step-length", "measure": value})
             elif r.value(F.norm) is not None:
                 asks.append({"kind": "step-length", "measure": r.value(F.norm)})
                 r.notes.append("step length measured in the part's own norm (no other norm "
@@ -1061,6 +1443,80 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
         else:
             asks.append(kind)
     r.set(F.asks, asks, " | ".join(sources))
+
+
+_CLAIMED = re.compile(r"\b(?:I|we|you|it|this|that|one) (?:get|gets|got|obtain|obtains|recover|"
+                      r"recovers|end up with|ends up with|arrive at|reduce to|reduces to) "
+                      r"(?:just |plain |simply |exactly |back )?(?:a |an |the )?", re.I)
+
+
+def _gradient_norms_only(r: PartReading) -> None:
+    """A part that asks only norms of the given gradient ("Give [‖G‖_F, ‖G‖_2, ‖G‖_*]
+    (Frobenius, spectral, nuclear)") and names no single norm for a step: no step is asked, so
+    the part is read under the first norm's partner, the norms it names being those asked."""
+    asks = r.value(F.asks) or []
+    if F.norm in r.fields or not asks or not all(
+            isinstance(a, dict) and a.get("kind") == Q.DUAL_NORM.key and a.get("measure")
+            for a in asks):
+        return
+    own = r.own_text or ""
+    named = [src for _s, _e, _n, src in _word_norms(own)]
+    r.set(F.norm, asks[0]["measure"], "; ".join([r.fields[F.asks].source, *named]),
+          note="no step is asked: only norms of the gradient, each as the dual norm of its "
+               "partner (the step's norm does not enter them)")
+
+
+def _polar_only(r: PartReading, phrases: list[str]) -> None:
+    """A part that asks only for the orthogonalised gradient U Vᵀ of a matrix G and names no
+    norm: U Vᵀ is the spectral norm's unit maximiser, so the part is read under that norm."""
+    from optiproof.catalogue import KINDS
+
+    if phrases:  # "(the matrix Muon's Newton-Schulz iteration approximates)": the same object
+        for m in KINDS["optimizer"].mentions(r.own_text or ""):
+            if m.entry.key == "muon":
+                r.convention("Muon", m.phrase, "Muon's Newton-Schulz iteration approximates U Vᵀ "
+                                               "(the witness runs the convergent iteration)")
+    g = r.value(F.gradient)
+    if not phrases or F.norm in r.fields or not (isinstance(g, list) and is_matrix(g)):
+        return
+    if [a for a in r.value(F.asks) or [] if a != Q.ORTHOGONALISED.key]:
+        return
+    r.set(F.norm, N.SPECTRAL.key, phrases[0],
+          note="U Vᵀ is the spectral norm's unit maximiser of ⟨G, S⟩ (no norm named; the "
+               "part asks only for U Vᵀ)")
+
+
+_DEFINES_STEP = re.compile(r" (?:step|update|direction)(?: \([^()]{1,40}\))? (?:is|equals|is given by|"
+                           r"is defined as|solves|is the (?:solution|minimi[sz]er) of)\b", re.I)
+"""After an optimizer's name: "the Muon step (ignoring momentum) is the solution of ..." states
+that the problem's step is that optimizer's."""
+
+
+def _claimed_optimizer(own: str, r: PartReading) -> None:
+    """An optimizer the text says the step gives ("... I get plain GD", "this reduces to sign
+    descent"): a claim about the part's own step, answered as its identification (the answer
+    names the optimizer the solver identifies, whatever the claim)."""
+    from optiproof.catalogue import KINDS
+
+    asks = r.value(F.asks)
+    if asks is None:
+        return
+    mentions = KINDS["optimizer"].mentions(own)
+    named = {m.start: m for m in mentions}
+    claims = [(m.start(), named[m.end()].end) for m in _CLAIMED.finditer(own)
+              if m.end() in named and not negated(own, m.start())]
+    claims += [(m.start, m.end + d.end()) for m in mentions
+               if (d := _DEFINES_STEP.match(own, m.end)) is not None and m.entry.key != "heavy-ball"]
+    for start, end in claims:
+        src = phrase(own, start, end)
+        hit = next(m for m in mentions if start <= m.start < end)
+        r.convention("claimed optimizer", hit.phrase, f"the text takes the step to be "
+                     f"{hit.entry.name}'s; answered as the identification")
+        have = [a for a in asks if a == "optimizer"]
+        r.set(F.asks, asks if have else [*asks, "optimizer"],
+              f"{r.fields[F.asks].source} | {src}",
+              note=f"\"{src}\" claims the optimizer; answered as the step's identification")
+        return
 
 
 HOOKS = SteepestDescentReader()

@@ -20,7 +20,7 @@ from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.budget import check_exact_power, rational_digits
 from optiproof.core.errors import BadInput, NotRecognised
-from optiproof.core.exact import exact_rational
+from optiproof.core.exact import Name, exact_rational
 from optiproof.core.fields import formula_value, is_number, is_symbol_name
 from optiproof.core.limits import LIMITS
 from optiproof.core.solution import (
@@ -581,11 +581,16 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
                                       "none", note="no minimiser exists",
                                       quantity=Q.STEP_LENGTH.key, subject=subject))
                 continue
-            length = _measure_length(inst, u, t_star, ask.measure)
-            mlatex = make_norm(ask.measure, dim=inst.g.shape[0],
-                               shape=inst.g.shape).latex("u")
-            a = Answer(f"step length in the {ask.measure.name} norm", mlatex, length,
-                       quantity=Q.STEP_LENGTH.key, subject=subject)
+            m = make_norm(ask.measure, dim=inst.g.shape[0], shape=inst.g.shape)
+            if ask.other is not None:  # ‖d_2‖_2 beside ‖d_∞‖_2: the other norm's step
+                length = _other_length(spec, ask.other, ask.measure)
+                a = Answer(f"length of the {ask.other.name} step in the {ask.measure.name} norm",
+                           m.latex("u_{" + ask.other.name + "}"), length,
+                           quantity=Q.STEP_LENGTH.key, subject=ask.other.name)
+            else:
+                length = _measure_length(inst, u, t_star, ask.measure)
+                a = Answer(f"step length in the {ask.measure.name} norm", m.latex("u"), length,
+                           quantity=Q.STEP_LENGTH.key, subject=subject)
             answers.append(a)
             facts.asked.append((ask, a))
         elif ask.kind == Q.COMPARE.key:
@@ -596,6 +601,33 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a = (_uniqueness(inst, status, set_words, subject) if ask.kind == Q.UNIQUENESS.key
                  else {Q.RANK.key: _step_rank, Q.WHICH_COORDINATE.key: _moving_coordinate}[
                      ask.kind](inst, u, status, subject))
+            answers.append(a)
+            facts.asked.append((ask, a))
+        elif ask.kind in (Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key):
+            a = (_orthogonalised(inst, subject) if ask.kind == Q.ORTHOGONALISED.key
+                 else _multiple_of_polar(inst, form, status, t_star, subject))
+            answers.append(a)
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.LINEAR_CHANGE.key:
+            a = _linear_change(inst, form, u, t_star, value, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.EFFECTIVE_STEP.key:
+            a = _effective_rate(inst, form, u, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.WHICH_SOLUTION.key:
+            step, a = _largest_decrease(spec, inst, ask)
+            steps.append(step)
+            answers.append(a)
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.EXISTENCE.key:
+            a = _existence(inst, form, status, subject)
+            answers.append(a)
+            facts.asked.append((ask, a))
+        elif ask.kind == Q.WHICH_NORM.key:
+            step, a = _which_norm(ask.measure or spec.norm, subject)
+            steps.append(step)
             answers.append(a)
             facts.asked.append((ask, a))
         elif ask.kind in (Q.HOLDER_CONJUGATE.key, Q.DUAL_NORM.key):
@@ -617,8 +649,16 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
         asked=list(dict.fromkeys(a.kind for a in spec.asks)),
         identifications=[identification(ident, subject, ident_note)] if ident and any(
             a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
-        identified_as=ident.name if ident else None, identification_note=ident_note,
+        identified_as=ident.name if ident and not all(
+            a.kind in _NOT_ABOUT_THE_STEP for a in spec.asks) else None,
+        identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+_NOT_ABOUT_THE_STEP = frozenset({Q.WHICH_SOLUTION.key, Q.WHICH_NORM.key, Q.DUAL_NORM.key,
+                                 Q.HOLDER_CONJUGATE.key, Q.ORTHOGONALISED.key})
+"""Asks about the norms or the gradient only: a part asking nothing else is not identified as
+an optimizer (its norm may only stand in for the comparison)."""
 
 
 def _step_rank(inst: Instance, u: Any, status: str, subject: str) -> Answer:
@@ -668,6 +708,147 @@ def _uniqueness(inst: Instance, status: str, set_words: str, subject: str) -> An
                   quantity=Q.UNIQUENESS.key, subject=subject)
 
 
+def _orthogonalised(inst: Instance, subject: str) -> Answer:
+    """U_r V_rᵀ from the SVD G = U Σ Vᵀ (zero singular values dropped): the spectral norm's unit
+    maximiser of ⟨G, S⟩, the direction Muon's Newton-Schulz iteration approximates."""
+    if not inst.numeric or not inst.is_matrix:
+        raise BadInput("the orthogonalised gradient is computed for a numeric matrix G",
+                       field="asks", expected="G given as a matrix of numbers")
+    O = Spectral().sharp(inst.g).representative
+    return Answer("orthogonalised gradient", r"U V^\top", sp.Matrix(O).applyfunc(_display_number),
+                  note="from the reduced SVD; zero singular values are dropped",
+                  quantity=Q.ORTHOGONALISED.key, subject=subject)
+
+
+def _multiple_of_polar(inst: Instance, form: str, status: str, t_star: Any,
+                       subject: str) -> Answer:
+    """c with u = c·U Vᵀ: -(α/2)‖G‖_* for the squared spectral penalty, -η for the spectral
+    ball; only for the spectral norm's unique step (other norms' steps are not multiples)."""
+    if inst.norm.entry is not N.SPECTRAL or form == "penalty" or status != "unique":
+        raise BadInput("the step is a multiple of U Vᵀ for the spectral norm's unique step",
+                       field="asks", expected="the spectral norm, a squared penalty or a ball, "
+                                              "and G of full rank")
+    c = -t_star
+    c = _display_number(c) if inst.numeric and not c.free_symbols else c
+    return Answer("the step as a multiple of U Vᵀ", "c", c,
+                  note="u = c U Vᵀ", quantity=Q.MULTIPLE_OF_POLAR.key, subject=subject)
+
+
+def _linear_change(inst: Instance, form: str, u: Any, t_star: Any, value: Any, status: str,
+                   subject: str) -> Answer:
+    """gᵀu, the first-order change of the loss at the step: the optimal value for the
+    constraint; -t*‖g‖_* (t* the step size along the unit maximiser) for the penalties."""
+    name = "first-order change gᵀu"
+    if status == "unbounded" or u is None:
+        return Answer(name, r"g^\top u", None, "none", note="no minimiser exists",
+                      quantity=Q.LINEAR_CHANGE.key, subject=subject)
+    if status == "set-valued" and not (form == "constraint" or t_star == 0):
+        raise BadInput("gᵀu differs between the minimisers of a set-valued step only in "
+                       "degenerate cases; it is answered for a unique step", field="asks",
+                       expected="a gradient whose minimiser is one point")
+    if form == "constraint":
+        change = value
+    elif inst.numeric:
+        change = sum((a * b for a, b in zip(list(inst.g), list(sp.Matrix(u)))), sp.S.Zero)
+        change = _display_number(change) if inst.is_matrix else sp.expand(change)
+    else:
+        change = -t_star * inst.dual_value
+    return Answer(name, r"g^\top u", change, quantity=Q.LINEAR_CHANGE.key, subject=subject)
+
+
+def effective_direction(entry: Any, form: str, g: Any) -> tuple[Any, str] | None:
+    """The raw direction D of the optimizer a step recovers, with u = -c·D (c its learning
+    rate): g for gradient descent (squared l2, Frobenius or RMS penalty), sign(g) for sign
+    descent (l∞), U Vᵀ for the spectral norm; None where "its learning rate" is not one
+    number (normalised GD, coordinate descent, other norms)."""
+    if entry in (N.L2, N.FROBENIUS, N.RMS) and form == "penalty-squared":
+        return g, "g"
+    if entry is N.LINF:
+        return g.applyfunc(sp.sign), r"\operatorname{sign}(g)"
+    if entry is N.SPECTRAL:
+        return sp.Matrix(Spectral().sharp(g).representative), r"U V^\top"
+    return None
+
+
+def _effective_rate(inst: Instance, form: str, u: Any, status: str, subject: str) -> Answer:
+    """c with u = -c·D, D the recovered optimizer's raw direction (see
+    :func:`effective_direction`); exact, checked entry by entry."""
+    got = effective_direction(inst.norm.entry, form, inst.g) if inst.numeric else None
+    if got is None or u is None or status != "unique" or form == "penalty":
+        raise BadInput("an effective learning rate is read off a unique step of gradient, sign "
+                       "or orthogonalised descent", field="asks",
+                       expected="a numeric gradient with the squared l2/Frobenius/RMS penalty, "
+                                "or the l∞ or spectral norm")
+    D, dtex = got
+    u = sp.Matrix(u)
+    at = next((i for i, d in enumerate(D) if d != 0), None)
+    if at is None:
+        raise BadInput("the gradient is 0, so no learning rate can be read off", field="asks")
+    c = sp.simplify(-u[at] / D[at])
+    if any(sp.simplify(x + c * d) != 0 for x, d in zip(u, D)):
+        raise BadInput("the step is not a multiple of the optimizer's direction", field="asks")
+    c = _display_number(c) if not c.free_symbols else sp.expand(c)
+    return Answer("effective learning rate", r"\eta_{\mathrm{eff}}", c,
+                  note=f"u = -η_eff·{dtex.replace(chr(92), '')}", quantity=Q.EFFECTIVE_STEP.key,
+                  subject=subject)
+
+
+def _largest_decrease(spec: SteepestDescentSpec, inst: Instance, ask: Any) -> tuple[Step, Answer]:
+    """Which of ``ask.among`` gives the largest (or smallest) decrease -gᵀu of the linear model
+    for the same g, form and weight: -gᵀu is η‖g‖_* on the ball and (α/2)‖g‖_*² for the squared
+    penalty, so the norm whose dual norm of g is largest (smallest). Refused on a tie, for the
+    plain penalty, and for a symbolic gradient."""
+    if spec.form == "penalty" or not inst.numeric:
+        raise BadInput("the largest decrease is compared for a numeric gradient on the ball or "
+                       "the squared penalty", field="asks",
+                       expected="numbers for g and the constraint or squared-penalty form")
+    duals = []
+    for norm_spec in ask.among:
+        other = build_instance(type(spec).model_validate(
+            {**spec.model_dump(), "norm": norm_spec.model_dump(), "asks": [Q.UPDATE.key]}))
+        duals.append((norm_spec, tidy(other.dual_value)))
+    values = [float(d.evalf(30)) for _, d in duals]
+    best = max(values) if ask.largest else min(values)
+    winners = [n for (n, _), v in zip(duals, values) if abs(v - best) <= 1e-12 * max(1.0, abs(best))]
+    if len(winners) != 1:
+        raise BadInput("the norms compared give the same decrease: "
+                       + ", ".join(n.name for n in winners), field="asks",
+                       expected="norms whose dual norms of g differ")
+    winner = winners[0]
+    scale = r"\eta\,\|g\|_*" if spec.form == "constraint" else r"\tfrac{\alpha}{2}\|g\|_*^2"
+    step = Step("Largest decrease" if ask.largest else "Smallest decrease",
+                f"The decrease of the linear model at the step is ${scale}$ for every norm, with "
+                "the same weight, so the norm whose dual norm of $g$ is "
+                f"{'largest' if ask.largest else 'smallest'} gives it.",
+                tuple(Equation.of(Tex(make_norm(n, dim=inst.g.shape[0], shape=inst.g.shape)
+                                      .dual().latex(inst.gname)), d) for n, d in duals))
+    return step, Answer(f"norm with the {'largest' if ask.largest else 'smallest'} decrease",
+                        r"\|\cdot\|", Name(winner.entry.key, winner.entry.name),
+                        quantity=Q.WHICH_SOLUTION.key, subject=winner.entry.key)
+
+
+def _existence(inst: Instance, form: str, status: str, subject: str) -> Answer:
+    """Whether a minimiser exists: always for the squared penalty (coercive) and the
+    constraint (a compact ball); for the plain penalty exactly when the objective is bounded
+    below (||g||_* <= 1/alpha), answered for a numeric gradient and weight only."""
+    name = "does a minimiser exist"
+    if form != "penalty":
+        why = ("the objective grows quadratically, so it attains its minimum"
+               if form == "penalty-squared" else "a linear function attains its minimum on the "
+                                                  "compact norm ball")
+        return Answer(name, r"\text{exists?}", sp.true, note=why, quantity=Q.EXISTENCE.key,
+                      subject=subject)
+    if not inst.numeric or inst.weight.free_symbols:
+        raise BadInput("whether a minimiser of the plain-norm penalty exists depends on "
+                       "‖g‖_* α; it is answered for numbers only", field="asks",
+                       expected="a numeric gradient and a numeric α")
+    exists = status != "unbounded"
+    note = ("the objective is bounded below (‖g‖_* ≤ 1/α) and 0 attains the minimum" if exists
+            else "‖g‖_* > 1/α: the objective is unbounded below along −s*, so no minimiser")
+    return Answer(name, r"\text{exists?}", sp.true if exists else sp.false, note=note,
+                  quantity=Q.EXISTENCE.key, subject=subject)
+
+
 def _holder_conjugate(inst: Instance, norm: Norm, subject: str) -> tuple[Step, Answer]:
     """q = p/(p - 1) (1 <-> oo): the exponent of the dual norm of the l_p norm ``norm``."""
     p = norm.exponent
@@ -708,25 +889,53 @@ def _dual_norm(inst: Instance, norm: Norm, subject: str) -> tuple[Step, Answer]:
                         quantity=Q.DUAL_NORM.key, subject=subject)
 
 
+_PLAIN_DUALS = (N.L1, N.L2, N.LINF, N.FROBENIUS, N.SPECTRAL, N.NUCLEAR)
+"""Norms whose dual is a catalogue norm without parameters, so a name answers "which norm"."""
+
+
+def _which_norm(norm_spec: Any, subject: str) -> tuple[Step, Answer]:
+    """The name of the dual norm ``max_{‖s‖ ≤ 1} ⟨y, s⟩`` of ``norm_spec`` (the catalogue's
+    pairing: l1 and l∞, spectral and nuclear; l2 and Frobenius are self-dual)."""
+    entry = norm_spec.entry
+    if entry not in _PLAIN_DUALS:
+        raise BadInput(f"the dual of the {entry.key} norm is not a named catalogue norm",
+                       field="asks", expected="the dual of the l1, l2, l∞, Frobenius, spectral "
+                                              "or nuclear norm")
+    dual = N.NORMS[entry.dual]
+    primal_tex = entry.latex.replace("x", "s").replace("X", "S")
+    step = Step("Dual norm",
+                f"The dual of the {entry.name} is the norm $y \\mapsto \\max_{{{primal_tex} \\le 1}}"
+                f" \\langle y, s\\rangle$; Hölder's inequality for this pairing is tight, so it "
+                f"is the {dual.name}: ${dual.latex.replace('x', 'y').replace('X', 'Y')}$.",
+                ())
+    return step, Answer(f"dual of the {entry.name}", r"\|\cdot\|_*", Name(dual.key, dual.name),
+                        quantity=Q.WHICH_NORM.key, subject=entry.key)
+
+
 def _min_value(value: Any, subject: str) -> Answer:
     return Answer("minimum value", r"\min", value,
                   "unbounded" if value == sp.S.NegativeInfinity else "unique",
                   quantity=Q.MIN_VALUE.key, subject=subject)
 
 
-def _compare(spec: SteepestDescentSpec, inst: Instance, u: Any, t_star: Any, ask: Any) -> Answer:
-    other_spec = type(spec).model_validate({**spec.model_dump(), "norm": ask.other.model_dump(),
+def _other_length(spec: SteepestDescentSpec, other_norm: Any, measure_spec: Any) -> sp.Expr:
+    """The length, in ``measure_spec``, of the step of the same problem under ``other_norm``."""
+    other_spec = type(spec).model_validate({**spec.model_dump(), "norm": other_norm.model_dump(),
                                             "asks": [{"kind": Q.UPDATE.key}]})
     other = build_instance(other_spec)
-    measure_spec = ask.measure or spec.norm
     other_t = (other.alpha / 2 * other.dual_value if spec.form == "penalty-squared"
                else other.eta)
     if spec.form == "penalty":
         raise BadInput("comparing step lengths needs a form with a finite step",
                        field="asks", expected="penalty-squared or constraint")
     other_u = (-other_t * other.sharp_expr) if other.numeric else None
+    return _measure_length(other, other_u, other_t, measure_spec)
+
+
+def _compare(spec: SteepestDescentSpec, inst: Instance, u: Any, t_star: Any, ask: Any) -> Answer:
+    measure_spec = ask.measure or spec.norm
+    theirs = _other_length(spec, ask.other, measure_spec)
     mine = _measure_length(inst, u, t_star, measure_spec)
-    theirs = _measure_length(other, other_u, other_t, measure_spec)
     ratio = sp.simplify(mine / theirs)
     m = make_norm(measure_spec, dim=inst.g.shape[0], shape=inst.g.shape)
     return Answer(f"length ratio of the {spec.norm.name} step to the {ask.other.name} step "

@@ -87,6 +87,11 @@ class Ask(BaseModel):
     kind: AskKind
     measure: NormSpec | None = None
     other: NormSpec | None = None
+    among: list[NormSpec] | None = Field(
+        None, description="which-solution: the norms compared (the step's decrease -g^T u under "
+                          "each, same g, form and weight)", max_length=8)
+    largest: bool = Field(True, description="which-solution: the largest decrease (else the "
+                                            "smallest)")
 
     @model_validator(mode="before")
     @classmethod
@@ -104,6 +109,8 @@ class Ask(BaseModel):
             raise ValueError("a step-length ask needs 'measure' (the norm to measure in)")
         if self.kind == Q.COMPARE.key and self.other is None:
             raise ValueError("a compare ask needs 'other' (the norm of the other step)")
+        if self.kind == Q.WHICH_SOLUTION.key and len(self.among or []) < 2:
+            raise ValueError("a which-solution ask needs 'among' (at least two norms)")
         return self
 
 

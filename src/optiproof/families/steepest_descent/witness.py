@@ -1028,8 +1028,38 @@ def asks_verdict(inst: Instance) -> Verdict:
     if not asked:
         return Verdict("inconclusive", f"{inst.label}: the tool reported no asked quantities")
     for ask, answer in asked:
-        claimed = None if ask.kind == Q.UNIQUENESS.key else _answer_float(answer)
-        if ask.kind == Q.THRESHOLD.key:
+        claimed = None if ask.kind in (Q.UNIQUENESS.key, Q.WHICH_NORM.key, Q.EXISTENCE.key,
+                                       Q.ORTHOGONALISED.key, Q.WHICH_SOLUTION.key) \
+            else _answer_float(answer)
+        if ask.kind == Q.WHICH_SOLUTION.key:
+            v, line = _decrease_verdict(inst, ask, answer)
+        elif ask.kind == Q.EFFECTIVE_STEP.key and claimed is not None \
+                and inst.update is not None:
+            entry = inst.spec.norm.entry
+            D = (polar_factor_svd(inst.g) if entry is N.SPECTRAL else np.sign(inst.g)
+                 if entry is N.LINF else inst.g)
+            err = max_abs_relative_error(inst.update, -claimed * D)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = (f"u = -c D with the tool's c = {claimed:.10g} and numpy's direction: max rel. "
+                    f"error {err:.1e}")
+            errors.append(err)
+        elif ask.kind == Q.ORTHOGONALISED.key:
+            v, line, err = _polar_verdict(inst, answer)
+            errors.append(err)
+        elif ask.kind == Q.MULTIPLE_OF_POLAR.key and claimed is not None \
+                and inst.update is not None:
+            ours = claimed * polar_factor_svd(inst.g)
+            err = max_abs_relative_error(inst.update, ours)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = (f"u = c U V^T: c = {claimed:.10g} times numpy's polar factor vs the tool's "
+                    f"step: max rel. error {err:.1e}")
+            errors.append(err)
+        elif ask.kind == Q.EXISTENCE.key:
+            v, line = _existence_verdict(inst, answer)
+        elif ask.kind == Q.WHICH_NORM.key:
+            v, line, err = _which_norm_verdict(inst, ask.measure or inst.spec.norm, answer)
+            errors.append(err)
+        elif ask.kind == Q.THRESHOLD.key:
             v, line = _threshold_verdict(inst, claimed)
         elif ask.kind == Q.DUAL_NORM.key and claimed is not None:
             v, line, err = _dual_norm_verdict(inst, ask.measure or inst.spec.norm, claimed)
@@ -1045,6 +1075,24 @@ def asks_verdict(inst: Instance) -> Verdict:
             v, line = _coordinate_verdict(inst, claimed)
         elif claimed is None or inst.update is None:
             v, line = "inconclusive", f"{ask.kind}: no numeric answer to check"
+        elif ask.kind == Q.LINEAR_CHANGE.key:
+            ours = float(np.sum(inst.g * inst.update))
+            err = relative_error(claimed, ours, floor=1e-300)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = f"g^T u: tool {claimed:.10g} vs numpy {ours:.10g} (rel. error {err:.1e})"
+            errors.append(err)
+        elif ask.kind == Q.STEP_LENGTH.key and ask.other is not None:
+            measure = NumpyNorm.of(ask.measure, inst.g.shape)
+            other_u, how = _other_update(inst, ask.other)
+            ours = measure.value(other_u)
+            err = relative_error(claimed, ours, floor=1e-300)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = (f"length of the {ask.other.name} step in {ask.measure.name}: tool "
+                    f"{claimed:.10g} vs {ours:.10g} (other step by {how}; rel. error {err:.1e})")
+            if v == "failed" and NumpyNorm.of(ask.other, inst.g.shape).degenerate(inst.g):
+                v = "inconclusive"
+                line += " - the other step is set-valued, so its length depends on the point"
+            errors.append(err)
         elif ask.kind == Q.STEP_LENGTH.key:
             measure = NumpyNorm.of(ask.measure, inst.g.shape)
             ours = measure.value(inst.update)
@@ -1147,6 +1195,62 @@ def _coordinate_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
     return ("passed" if ok else "failed"), line
 
 
+def _decrease_verdict(inst: Instance, ask: Any, answer: Any) -> tuple[Status, str]:
+    """The norm the tool names against the decrease -g^T x of each compared norm's problem,
+    solved by the convex solver (same g, form and weight)."""
+    key = getattr(getattr(answer, "expr", None), "key", None)
+    decreases = []
+    for norm_spec in ask.among:
+        if _solver_size_problem(norm_spec, inst.g.shape):
+            return "inconclusive", "largest decrease: solver skipped (too large)"
+        scaled = _normalise(inst.form, inst.g, inst.step)
+        run = solve_program(inst.form, norm_spec, scaled.g, scaled.weight, SOLVER)
+        if run.outcome != "optimal" or run.x is None:
+            return "inconclusive", f"largest decrease: the solver says {run.status}"
+        x = run.x * scaled.point_scale
+        decreases.append((norm_spec.entry.key, -float(np.sum(inst.g * x))))
+    pick = max if ask.largest else min
+    best_key, best = pick(decreases, key=lambda kv: kv[1])
+    rest = [d for k, d in decreases if k != best_key]
+    margin = min(abs(best - d) for d in rest) / max(abs(best), 1e-300)
+    line = ("decrease -g^T x by the solver: " + ", ".join(f"{k} {d:.8g}" for k, d in decreases)
+            + f" -> {best_key}; tool {key}")
+    if margin < 1e-6:
+        return "inconclusive", line + " (too close to call)"
+    return ("passed" if key == best_key else "failed"), line
+
+
+def _polar_verdict(inst: Instance, answer: Any) -> tuple[Status, str, float]:
+    """The tool's U Vᵀ against numpy's SVD and the convergent cubic Newton-Schulz iteration."""
+    claimed = to_array(answer.expr).reshape(inst.g.shape)
+    polar = polar_factor_svd(inst.g)
+    err = max_abs_relative_error(claimed, polar)
+    line = f"U V^T: tool vs numpy SVD max rel. error {err:.1e}"
+    X, steps, converged = newton_schulz_cubic(inst.g)
+    if converged:
+        ns = max_abs_relative_error(claimed, X)
+        line += f"; vs cubic Newton-Schulz ({steps} steps) {ns:.1e}"
+        err = max(err, ns)
+    ok = err <= TOL.newton_schulz
+    return ("passed" if ok else "failed"), line, err
+
+
+def _existence_verdict(inst: Instance, answer: Any) -> tuple[Status, str]:
+    """The tool's yes/no on existence against the convex solver's status for the same program
+    (optimal: a minimiser exists; unbounded: none)."""
+    claimed = bool(answer.expr)
+    if _solver_size_problem(inst.spec.norm, inst.g.shape):
+        return "inconclusive", "existence: solver skipped (too large)"
+    scaled = _normalise(inst.form, inst.g, inst.step)
+    run = solve_program(inst.form, inst.spec.norm, scaled.g, scaled.weight, SOLVER)
+    if run.outcome == "unsolved":
+        return "inconclusive", f"existence: the solver says {run.status}"
+    found = run.outcome == "optimal"
+    line = (f"a minimiser exists: tool {'yes' if claimed else 'no'} vs the solver: {run.status} "
+            f"-> {'yes' if found else 'no'}")
+    return ("passed" if found == claimed else "failed"), line
+
+
 def _uniqueness_verdict(inst: Instance, answer: Any) -> tuple[Status, str]:
     """The tool's yes/no on uniqueness against the spread of the optimal face (a point: yes;
     a segment, a polytope or a ray: no)."""
@@ -1198,6 +1302,28 @@ def _dual_norm_verdict(inst: Instance, norm_spec: Any, claimed: float
     line += f"; max over the unit ball by {how} {solved:.10g} (rel. error {solver_err:.1e})"
     ok = err <= TOL.ask and solver_err <= TOL.solver_value
     return ("passed" if ok else "failed"), line, max(err, solver_err)
+
+
+def _which_norm_verdict(inst: Instance, norm_spec: Any, answer: Any
+                        ) -> tuple[Status, str, float]:
+    """The norm the tool names as the dual of ``norm_spec``, evaluated on g by numpy, against
+    cvxpy's maximum of <g, s> over the unit ball of ``norm_spec`` (the dual norm's definition;
+    numpy's own dual formulas are not used)."""
+    key = getattr(getattr(answer, "expr", None), "key", None)
+    entry = N.NORMS.get(key) if isinstance(key, str) else None
+    if entry is None or entry.is_matrix != (inst.g.ndim == 2) or entry.params:
+        return "failed", f"dual of the {norm_spec.name} norm: the tool names {key!r}, not a " \
+                         "norm of the gradient's kind without parameters", math.inf
+    named = NumpyNorm(entry, tuple(inst.g.shape)).value(inst.g)
+    solved, how = _ball_maximum(inst, norm_spec)
+    line = f"dual of the {norm_spec.name} norm named {entry.key}: numpy {entry.key} of g " \
+           f"{named:.10g}"
+    if solved is None:
+        return "inconclusive", line + f"; {how}", 0.0
+    err = relative_error(named, solved, floor=1e-300)
+    line += f" vs the maximum over the unit {norm_spec.name} ball by {how} {solved:.10g} " \
+            f"(rel. error {err:.1e})"
+    return ("passed" if err <= TOL.solver_value else "failed"), line, err
 
 
 def _holder_verdict(inst: Instance, norm_spec: Any, claimed: float
@@ -1384,7 +1510,9 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
     ]
     numeric_asks = (Q.STEP_LENGTH.key, Q.COMPARE.key, Q.THRESHOLD.key, Q.DUAL_NORM.key,
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
-                    Q.RANK.key)
+                    Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key,
+                    Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key, Q.WHICH_SOLUTION.key,
+                    Q.EFFECTIVE_STEP.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
