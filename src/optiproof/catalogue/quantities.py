@@ -506,7 +506,8 @@ NORM_VALUE = _add(_Q(
     phrases=(r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖·)",
              r"\beuclidean norms?\b(?! of the (?:step|update))",
-             r"(?:compute|give|evaluate|what (?:is|are)) ?\[?‖(?!·)[^‖]{1,40}‖")))
+             r"(?:compute|give|evaluate|find|calculate|determine|what (?:is|are)) ?\[?‖(?!·)"
+             r"[^‖]{1,40}‖")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"\bunique\b",)))
@@ -550,6 +551,10 @@ WHICH_NORM = _add(_Q(
     phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖·",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b",
              r"\b(?:is there|what) (?:a |another |some )?(?:different )?norm\b[^.?]{0,30}"
+             r"\bminimi[sz]",
+             r"\bminimi[sz](?:es|e|ing) which (?:[\w-]+ ){0,2}?(?:function|norm|objective|"
+             r"regulari[sz]er)\b",
+             r"\bwhich (?:[\w-]+ ){0,2}?(?:function|objective|regulari[sz]er)\b[^.?]{0,60}"
              r"\bminimi[sz]",)))
 WHICH_SOLUTION = _add(_Q(
     "which-solution", "which of several answers", value_kind="name",

@@ -50,7 +50,7 @@ from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
-                    presume_zero_loss="presume_zero_loss", asks="asks")
+                    presume_zero_loss="presume_zero_loss", asks="asks", derived="derived")
 """Spec field names of the implicit-bias family."""
 M = SimpleNamespace(gd=O.GD.key, sgd=O.SGD.key, heavy_ball=O.HEAVY_BALL.key, nesterov=O.NESTEROV.key,
                     preconditioned=O.PRECONDITIONED.key, rescaled=O.RESCALED_SGD.key,
@@ -115,7 +115,7 @@ _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\
 
 class ImplicitBiasReader:
     family = FAMILY
-    answers = IMPLICIT_BIAS.answer_keys
+    answers = (*IMPLICIT_BIAS.answer_keys, Q.DISTANCE.key)
     ask_field = F.asks
 
     def score(self, flat: str) -> Score:
@@ -123,9 +123,10 @@ class ImplicitBiasReader:
 
     def asked(self, r: PartReading) -> list[str]:
         """The part's asks in order; without any, a part with a method asks for its limit."""
+        derived = [d["kind"] for d in r.value(F.derived) or []]
         if F.asks in r.fields:
-            return [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
-        return [Q.LIMIT.key] if r.value(F.method) is not None else []
+            return [QUANTITIES.canonical(k) for k in r.value(F.asks) or []] + derived
+        return ([Q.LIMIT.key] if r.value(F.method) is not None else []) + derived
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities of the family join the part's asks; a part that asks only for the
@@ -137,15 +138,22 @@ class ImplicitBiasReader:
         mine = [(k, s) for k, s in asks if k in self.answers and
                 (k != Q.CHANGES.key or _compares_with_gd(r)) and
                 (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s))]
+        mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key]
         if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
             return
-        take_asks(r, F.asks, mine, self.answers)
+        take_asks(r, F.asks, mine, IMPLICIT_BIAS.answer_keys)
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
         """On least squares with many solutions 'the minimum-norm minimiser' is the
         minimum-norm solution; the norm of the difference between a limit and the minimum-norm
         solution (read by the part) is their distance."""
+        if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("pair-distance"):
+            r.answered_by[key] = Q.DISTANCE.key
+            return Q.DISTANCE.key
+        if key == Q.LIMIT.key and r.found.get("pair-distance"):   # "between the two limits"
+            r.answered_by[key] = Q.DISTANCE.key
+            return key
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("distance"):
             r.answered_by[key] = Q.DISTANCE_TO_MIN_NORM.key
             return Q.DISTANCE_TO_MIN_NORM.key
@@ -213,6 +221,11 @@ class ImplicitBiasReader:
             if methods:
                 base.set(F.method, methods[0][0], methods[0][1])
                 _note_gd_reference(base, previous)
+            pair = base.found.get("pair-distance")
+            if pair is not None and methods:
+                base.set(F.derived, [pair], base.found["pair-distance-source"])
+                base.set(F.asks, [], base.found["pair-distance-source"],
+                         note="the part asks only what it computes from the earlier limits")
             return [base]
         out = []
         for i, (value, src) in enumerate(methods, 1):
@@ -601,7 +614,43 @@ def _defining_part(symbol: str, own: str, previous: list[PartReading]) -> PartRe
         hits = [p for p in previous if Q.RIDGELESS_LIMIT.key in p.asked]
         return hits[0] if len(hits) == 1 else None
     pat = rxc(rf"(?<![\w]){re.escape(symbol)}(?![\w^])")
-    return next((p for p in previous if pat.search(p.own_text or "")), None)
+    return next((p for p in previous if pat.search(p.own_text or "")), None) or \
+        _tagged_part(symbol, previous)
+
+
+_LABELLED = re.compile(r"^(?:θ|w|x|β)(?:_?(?:∞|\{∞\}|inf))?[_^]?\{?\(([a-h]|\d{1,2}|[ivx]{1,4})\)"
+                       r"\}?$")
+"""A limit named by the label of its part: θ_(a), w_∞(2), θ^{(b)}."""
+_METHOD_TAG = re.compile(r"^(?:θ|w|x|β)(?:_?(?:∞|\{∞\}|inf|\*))?[_^]\{?([A-Za-z]{2,8})\}?$")
+"""A limit named by its method: θ_∞^GD, w^{SGD}, θ_HB."""
+_TAGS = {"gd": M.gd, "sgd": M.sgd, "sign": M.sign, "signgd": M.sign, "signsgd": M.sign,
+         "hb": M.heavy_ball, "mom": M.heavy_ball, "nag": M.nesterov, "nesterov": M.nesterov,
+         "adam": M.adam, "pgd": M.preconditioned, "precond": M.preconditioned}
+
+
+def _tagged_part(symbol: str, previous: list[PartReading]) -> PartReading | None:
+    """The one earlier part a limit symbol names by its label (``θ_(a)``, ``w_∞(2)``) or by its
+    method (``θ_∞^GD``, ``w^SGD``: the one earlier part that ran that method)."""
+    s = symbol.replace(" ", "")
+    m = _LABELLED.match(s)
+    if m:
+        hits = [p for p in previous if p.label == m.group(1)]
+        return hits[0] if len(hits) == 1 else None
+    m = _METHOD_TAG.match(s)
+    name = _TAGS.get(m.group(1).lower()) if m else None
+    if name is None:
+        return None
+    hits = [p for p in previous if p.family == FAMILY and _method_name(p) == name]
+    return hits[0] if len(hits) == 1 and "." not in hits[0].label else None
+
+
+_MIN_NORM_HERE = r"\bmin(?:imum|imal)?[- ](?:(?:ℓ_?2|l2|euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)s? (?:\$ ?)?"
+
+
+def _min_norm_here(symbol: str, own: str) -> bool:
+    """True when the part's own text asks for the minimum-norm solution under this symbol
+    ("Give the minimum-norm solution θ† of ... and the distance ‖θ_∞ - θ†‖")."""
+    return bool(rx(_MIN_NORM_HERE + re.escape(symbol) + r"(?![\w^_])").search(own))
 
 
 def _distance_reference(own: str, previous: list[PartReading],
@@ -613,12 +662,26 @@ def _distance_reference(own: str, previous: list[PartReading],
     if m is None:
         return None
     parts = [_defining_part(sym, own, previous) for sym in (m.group(1), m.group(2))]
-    if any(p is None or p.family != FAMILY or "." in p.label for p in parts):
+    here = [p is None and _min_norm_here(sym, own) for p, sym in
+            zip(parts, (m.group(1), m.group(2)))]
+    if any(not h and (p is None or p.family != FAMILY or "." in p.label)
+           for p, h in zip(parts, here)):
         return None
-    kinds = ["min-norm" if set(p.asked) & _MIN_NORM_ASKS else
+    kinds = ["min-norm" if h or set(p.asked) & _MIN_NORM_ASKS else
              "limit" if Q.LIMIT.key in p.asked and F.method in p.fields else None
-             for p in parts]
-    if sorted(k or "" for k in kinds) != ["limit", "min-norm"]:
+             for p, h in zip(parts, here)]
+    if kinds == ["limit", "limit"] and parts[0] is not parts[1] and \
+            _same_data(parts[0], parts[1]):
+        norm = _distance_norm(own, m)
+        if norm is None:
+            return None
+        r.found["pair-distance"] = {"kind": Q.DISTANCE.key, "of": f"{parts[0].label}.limit",
+                                    "to": f"{parts[1].label}.limit", "norm": norm}
+        r.found["pair-distance-source"] = m.group(0)
+        r.notes.append(f"{m.group(0)}: the distance between the limits of parts "
+                       f"({parts[0].label}) and ({parts[1].label}), in the {norm} norm")
+        return parts[0]
+    if sorted(k or "" for k in kinds) != ["limit", "min-norm"] or _distance_norm(own, m) != "l2":
         return None
     limit = parts[kinds.index("limit")]
     r.found["distance"] = m.group(0)
@@ -629,6 +692,27 @@ def _distance_reference(own: str, previous: list[PartReading],
         if named:
             r.convention("distance", named.group(0), "names the point of that part")
     return limit
+
+
+def _same_data(p: PartReading, q: PartReading) -> bool:
+    """True when two parts fit the same data (their limits live in the same space)."""
+    return all(p.value(k) == q.value(k) for k in (F.X, F.y, F.a, F.b))
+
+
+def _distance_norm(own: str, m: re.Match) -> str | None:
+    """The norm of ``‖A - B‖``: ℓ2 when unmarked or marked 2; ℓ1 or ℓ∞ when marked so; None
+    for any other mark (left unplaced)."""
+    tail = own[m.end():m.end() + 8]
+    if rx(r"^ ?(?:\^|²)|^\d").match(tail):
+        return None   # a squared distance
+    if rx(r"[‖|k]$").search(m.group(0)):
+        if rx(r"^_ ?\{?1\}?(?![\d.])|^₁").match(tail):
+            return "l1"
+        if rx(r"^_ ?\{?(?:∞|inf(?:ty)?)\}?").match(tail):
+            return "linf"
+        if rx(r"^_").match(tail):
+            return None
+    return "l2"
 
 
 _PENALTY_HALF = (r"\+ ?(?:\(?(?:λ|lambda|lam) ?/ ?2\)?|\(1\)/\(2\) ?(?:λ|lambda)|\((?:λ|lambda)\)/\(2\)|"

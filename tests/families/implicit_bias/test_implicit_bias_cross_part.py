@@ -1,0 +1,88 @@
+"""Questions about the results of earlier parts: the distance between two limits (named by
+their part, their method or a symbol an earlier part wrote), and the distance from a limit to
+the minimum-norm solution the part itself asks for. Each is computed from the verified limits
+and checked independently (the limits measured by running the real optimizers)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import read_report
+
+DATA = ("Least squares with X = [[1, 0, 1], [0, 2, 1]] and y = [2, 1], loss ½‖Xθ − y‖², "
+        "every method started at θ₀ = 0.\n\n"
+        "(a) Plain gradient descent: where does it converge?\n\n"
+        "(b) Preconditioned gradient descent with P = diag(1, 4, 1): where does it converge?\n\n")
+X = np.array([[1, 0, 1], [0, 2, 1]], float)
+Y = np.array([2, 1], float)
+
+
+def _closest(W: np.ndarray) -> np.ndarray:
+    """argmin θᵀWθ s.t. Xθ = y by the KKT system (numpy), independently of the solver."""
+    K = np.block([[W, X.T], [X, np.zeros((2, 2))]])
+    return np.linalg.solve(K, np.r_[np.zeros(3), Y])[:3]
+
+
+DISTANCE = float(np.linalg.norm(_closest(np.eye(3)) - _closest(np.diag([1, 1 / 4, 1]))))
+
+PAIR_FORMS = [
+    "(c) Compute ‖θ_(a) − θ_(b)‖₂.",
+    "(c) What is ||w_inf(b) - w_inf(a)||?",
+    "(c) Give the Euclidean distance ‖θ^GD − θ^(b)‖_2 between the two limits.",
+    "(c) Find $\\|\\theta_{(a)} - \\theta_{(b)}\\|_2$.",
+]
+
+
+@pytest.mark.parametrize("question", PAIR_FORMS)
+def test_distance_between_two_limits_is_derived_and_verified(question):
+    reading = read_report(DATA + question)
+    assert reading.complete, reading.unread()
+    part = reading.parts[2]
+    assert part.fields["derived"].value[0]["kind"] == "distance"
+    assert part.value("asks") == []
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    got = [a for a in solution.parts[2].answers if a.quantity == "distance"]
+    assert len(got) == 1 and abs(float(got[0].value) - DISTANCE) < 1e-9
+
+
+@pytest.mark.parametrize("question", [
+    "(c) Compute ‖θ_(a) − θ_(b)‖₂².",          # squared: not the distance
+    "(c) Compute ‖θ_(a) − θ_(b)‖_3.",           # a norm that is not read
+    "(c) Compute ‖θ_(a) − θ_(e)‖₂.",            # no part (e)
+])
+def test_a_distance_that_cannot_be_placed_is_refused(question):
+    reading = read_report(DATA + question)
+    assert not reading.complete
+
+
+def test_pair_distance_in_the_max_norm():
+    reading = read_report(DATA + "(c) Compute ‖θ_(a) − θ_(b)‖_∞.")
+    assert reading.complete, reading.unread()
+    assert reading.parts[2].fields["derived"].value[0]["norm"] == "linf"
+
+
+MIN_NORM_HERE = ("Fit aᵀθ = 4 with a = (2, 1, 2)ᵀ, loss ½(aᵀθ − 4)², starting at θ₀ = (1, 0, 1)ᵀ.\n\n"
+                 "(a) Plain gradient descent: to which point does it converge?\n\n"
+                 "(b) Heavy-ball momentum with β = 0.5: where does it converge?\n\n")
+
+
+@pytest.mark.parametrize("question", [
+    "(c) Give the minimum-norm solution θ† and the distance ‖θ_∞^GD − θ†‖_2.",
+    "(c) State the minimum-norm solution w^+ and compute ||w^{HB} - w^+||.",
+])
+def test_distance_to_a_minimum_norm_solution_asked_in_the_same_part(question):
+    reading = read_report(MIN_NORM_HERE + question)
+    assert reading.complete, reading.unread()
+    part = reading.parts[2]
+    assert set(part.value("asks")) == {"min-norm-solution", "distance-to-min-norm"}
+    a, b, t0 = np.array([2., 1, 2]), 4.0, np.array([1., 0, 1])
+    limit = t0 + a * (b - a @ t0) / (a @ a)
+    want = float(np.linalg.norm(limit - a * b / (a @ a)))
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    got = [x for x in solution.parts[2].answers if x.quantity == "distance-to-min-norm"]
+    assert abs(float(got[0].value) - want) < 1e-9
