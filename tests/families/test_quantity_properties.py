@@ -190,7 +190,9 @@ def derived(draw):
                          "to": "busiest-sent[ring]", "norm": "l1"},
                         {"kind": "crossover", "of": "time[tree]", "to": "time[ring]",
                          "solve_for": "alpha"},
-                        {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"}]}
+                        {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"},
+                        {"kind": "same-as", "of": "time[tree]", "to": "time[tree]"},
+                        {"kind": "differs", "of": "time[tree]", "to": "time[ring]"}]}
 
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,

@@ -132,7 +132,7 @@ LIMIT = _add(_Q(
              r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
              r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b",
-             r"^where (?:exactly|precisely)\b ?\??$",
+             r"^where (?:exactly|precisely)\b ?\??$", r"^if so,? (?:to )?(?:which|what) (?:one|point|limit)\b",
              r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
              r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
              r"\blim(?:(?![a-su-z])|(?=[ktn] ?(?:→|->)))(?! ?\S{0,16}(?:λ|lambda))(?: ?_?\S{0,16}"
@@ -561,9 +561,15 @@ WHICH_SOLUTION = _add(_Q(
     phrases=(r"\bwhich of the (?:two|three|four|solutions|limits|answers)\b",
              r"\bwhich (?:one )?is (?:smaller|larger|bigger)\b")))
 SAME_AS = _add(_Q(
-    "same-as", "is it the same as another part's answer", value_kind="yes-no",
+    "same-as", "is it the same as another part's answer", value_kind="yes-no", formula=r"X = Y",
     phrases=(r"\bcompare (?:it |this |the result )?with \(?(?:[a-h]|\d)\)",
              r"\bis (?:it|this|the answer) the same as\b")))
+DIFFERS = _add(_Q(
+    "differs", "does it differ from another part's answer", value_kind="yes-no",
+    formula=r"X \neq Y",
+    phrases=(r"\b(?:converge|end up|land|arrive)s? (?:to |at |on |in )?(?:a )?different "
+             r"(?:point|limit|solution)\b",
+             r"\ba different (?:point|limit|solution) (?:than|from)\b")))
 EXPLANATION = _add(_Q(
     "explanation", "an explanation", value_kind="explanation",
     phrases=(r"\bexplain\b", r"\bjustify\b", r"\bwhy\b", r"\bwhat goes wrong\b",

@@ -86,3 +86,61 @@ def test_distance_to_a_minimum_norm_solution_asked_in_the_same_part(question):
     assert solution.exit_code == 0
     got = [x for x in solution.parts[2].answers if x.quantity == "distance-to-min-norm"]
     assert abs(float(got[0].value) - want) < 1e-9
+
+
+MOMENTUM = ("Least squares: X = [[1, 1, 0], [0, 1, 2]], y = [2, 3], loss ½‖Xθ − y‖². "
+            "Heavy-ball momentum with β = 0.5 runs from θ_0 = θ_{-1} = (1, 0, 1).\n\n"
+            "(a) To which point does heavy ball converge?\n\n")
+
+
+@pytest.mark.parametrize("question, kind, value", [
+    ("(b) Does Nesterov's method, from the same start, converge to a different point than (a)? "
+     "If so, which one?", "differs", False),
+    ("(b) Run plain gradient descent from the same start instead. Does it end up at a different "
+     "limit from (a)?", "differs", False),
+    ("(b) Preconditioned gradient descent with P = diag(2, 1, 1) from the same start: where does "
+     "it converge? Compare with (a).", "same-as", False),
+    ("(b) What is the limit of ridge as λ → 0? Compare with (a).", "same-as", False),
+])
+def test_a_comparison_with_an_earlier_part_is_derived_and_verified(question, kind, value):
+    """Independent check: the expected verdict is computed here with numpy (the heavy-ball and
+    GD limits are θ0 + pinv(X)(y - Xθ0); the preconditioned one the P-metric closest point;
+    the ridgeless one pinv(X) y, which differs from the heavy-ball limit as θ0 has a component
+    in the null space)."""
+    X3 = np.array([[1., 1, 0], [0, 1, 2]])
+    y3, t0 = np.array([2., 3]), np.array([1., 0, 1])
+    hb = t0 + np.linalg.pinv(X3) @ (y3 - X3 @ t0)
+    assert np.abs(hb - np.linalg.pinv(X3) @ y3).max() > 1e-3   # the ridgeless limit differs
+    reading = read_report(MOMENTUM + question)
+    assert reading.complete, reading.unread()
+    part = reading.parts[1]
+    assert part.value("theta0") == [1, 0, 1]
+    assert [d["kind"] for d in part.value("derived")] == [kind]
+    assert part.value("derived")[0]["to"].startswith("a.")
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    got = [x for x in solution.parts[1].answers if x.quantity == kind]
+    assert len(got) == 1 and bool(got[0].value) is value
+
+
+def test_a_comparison_without_a_named_earlier_part_is_refused():
+    reading = read_report(MOMENTUM + "(b) Does Nesterov's method converge to a different point?")
+    assert not reading.complete
+
+
+@pytest.mark.parametrize("start", ["θ_0 = θ_{-1} = (1, 0, 1)", "θ0 = θ-1 = (1, 0, 1)ᵀ",
+                                   "w_{-1} = w_0 = (1, 0, 1)"])
+def test_a_momentum_start_written_with_the_previous_iterate(start):
+    text = ("Least squares: X = [[1, 1, 0], [0, 1, 2]], y = [2, 3]. Heavy ball with β = 0.5 "
+            f"from {start}. Where does it converge?")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].value("theta0") == [1, 0, 1]
+
+
+def test_a_garbled_half_before_a_garbled_norm_is_the_half_sum_loss():
+    text = ("Let X = [[1, 1, 0], [0, 1, 2]], y = [2, 3] and L(θ) = 12 kXθ − yk22 for θ ∈ R3. "
+            "Gradient descent from θ0 = 0. Where does it converge?")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].value("loss") == "half-sum"

@@ -115,7 +115,7 @@ _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\
 
 class ImplicitBiasReader:
     family = FAMILY
-    answers = (*IMPLICIT_BIAS.answer_keys, Q.DISTANCE.key)
+    answers = (*IMPLICIT_BIAS.answer_keys, Q.DISTANCE.key, Q.SAME_AS.key, Q.DIFFERS.key)
     ask_field = F.asks
 
     def score(self, flat: str) -> Score:
@@ -138,7 +138,10 @@ class ImplicitBiasReader:
         mine = [(k, s) for k, s in asks if k in self.answers and
                 (k != Q.CHANGES.key or _compares_with_gd(r)) and
                 (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s))]
-        mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key]
+        for k, s in mine:
+            if k in _COMPARISONS:
+                _compare(r, k, s)
+        mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key and k not in _COMPARISONS]
         if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
             return
         take_asks(r, F.asks, mine, IMPLICIT_BIAS.answer_keys)
@@ -221,6 +224,7 @@ class ImplicitBiasReader:
             if methods:
                 base.set(F.method, methods[0][0], methods[0][1])
                 _note_gd_reference(base, previous)
+            _note_compared(own, base, previous)
             pair = base.found.get("pair-distance")
             if pair is not None and methods:
                 base.set(F.derived, [pair], base.found["pair-distance-source"])
@@ -292,6 +296,44 @@ def _note_gd_reference(r: PartReading, previous: list[PartReading]) -> None:
                 p.value(k) == r.value(k) for k in _SAME_PROBLEM):
             r.found["gd-reference"] = p.label
             return
+
+
+_COMPARISONS = (Q.SAME_AS.key, Q.DIFFERS.key)
+_COMPARED = (r"\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
+             r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?\(([a-h]|\d{1,2}|"
+             r"[ivx]{1,4})\)")
+
+
+def _main_answer(r: PartReading) -> str:
+    """The quantity a part's run answers first: the λ -> 0 limit for ridge without λ, else the
+    limit."""
+    method = r.value(F.method)
+    if method == M.ridge or (isinstance(method, dict) and method.get("name") == M.ridge
+                             and "lam" not in method):
+        return Q.RIDGELESS_LIMIT.key
+    return Q.LIMIT.key
+
+
+def _note_compared(own: str, r: PartReading, previous: list[PartReading]) -> None:
+    """The one earlier part on the same data that the part's text compares with ("a different
+    point than (a)", "Compare with (a)"), kept in ``found`` for a same-as or differs ask."""
+    labels = {m.group(1) for m in rx(_COMPARED).finditer(own)}
+    hits = [p for p in previous if p.label in labels and p.family == FAMILY and
+            F.method in p.fields and _same_data(p, r)]
+    if len(labels) == 1 and len(hits) == 1:
+        r.found["compared"] = hits[0]
+
+
+def _compare(r: PartReading, kind: str, source: str) -> None:
+    """A same-as / differs ask against the earlier part the text names, as a derived
+    comparison of the two runs' answers (left untaken without one)."""
+    other = r.found.get("compared")
+    if other is None or r.value(F.method) is None or r.value(F.asks) == []:
+        return
+    ask = {"kind": kind, "of": _main_answer(r), "to": f"{other.label}.{_main_answer(other)}"}
+    if ask not in (r.value(F.derived) or []):
+        r.set(F.derived, [*(r.value(F.derived) or []), ask], source)
+        r.notes.append(f"\"{source}\": compares this part's answer with part ({other.label})'s")
 
 
 _OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?[1∞]\b|frobenius|spectral|nuclear|"
@@ -567,7 +609,10 @@ _ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at
                rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
                rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
 _VAR = r"(?:θ|w|x|β|theta|beta|W)"
-_THETA0 = (rf"{_VAR} ?(?:_ ?\{{?\(?0\)?\}}?|0|\^ ?\{{?\(0\)\}}?|\(0\)|_\{{?(?:init|start)\}}?)|"
+_PREVIOUS0 = r"(?:_ ?\{?\(?-1\)?\}?|-1\b)"
+_THETA0 = (rf"{_VAR} ?(?:_ ?\{{?0\}}?|0) ?= ?{_VAR} ?{_PREVIOUS0}|{_VAR} ?{_PREVIOUS0} ?= ?{_VAR} ?"
+           rf"(?:_ ?\{{?0\}}?|0)|"   # θ_0 = θ_{-1} = (..): a momentum method's two starts
+           rf"{_VAR} ?(?:_ ?\{{?\(?0\)?\}}?|0|\^ ?\{{?\(0\)\}}?|\(0\)|_\{{?(?:init|start)\}}?)|"
            rf"\btilde {_VAR}_?0|initial (?:point|iterate|weights?|parameters?|θ|w)|"
            rf"\binit(?:ial(?:i[sz]ation|i[sz]ed)?)? (?:{_VAR}|at {_VAR}|from {_VAR})")
 _STARTED = "|".join(f"(?<={w} {p} )" for w in ("start", "starts", "starting", "started",
@@ -863,7 +908,7 @@ def _read_loss(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.loss, "half-mean", src)
             elif rx(r"^(?:1/[mnN]\b|\(1/[mnN]\))").match(rhs):
                 r.set(F.loss, "mean", src)
-            elif rx(r"^(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½)").match(rhs):
+            elif rx(r"^(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½|12 k(?=[^k]{1,20}k ?(?:2 ?)?2\b))").match(rhs):
                 r.set(F.loss, "half-sum", src)
             elif rx(r"^(?:‖|\|\|)[^‖|]{1,30}(?:‖|\|\|)(?:_ ?2)?\^ ?2 ?/ ?2\b").match(rhs):
                 r.set(F.loss, "half-sum", src)
@@ -912,7 +957,8 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     if not chosen and not r.missing:
         shared = _methods_in(ctx, "", r)
         if len(shared) == 1:
-            chosen = [(shared[0][0], shared[0][1] + " (shared context)")]
+            chosen = [shared[0]]
+            r.notes.append(f"the method is the one the shared text names (\"{shared[0][1]}\")")
     if not chosen and not any(m.name == F.method for m in r.missing):
         r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
                          "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
