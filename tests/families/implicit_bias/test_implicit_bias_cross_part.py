@@ -144,3 +144,37 @@ def test_a_garbled_half_before_a_garbled_norm_is_the_half_sum_loss():
     reading = read_report(text)
     assert reading.complete, reading.unread()
     assert reading.parts[0].value("loss") == "half-sum"
+
+
+ROMAN = ("Data points x_1 = (1, 0, 2), y_1 = 2 and x_2 = (0, 1, 1), y_2 = 1; loss "
+         "½Σ_{i=1}^{2}(x_iᵀθ − y_i)². Every method starts at θ_0 = 0.\n\n"
+         "(i) Where does SGD with batch size 1 and a small constant step converge?\n\n"
+         "(ii) Nesterov with momentum μ = 0.7: where does it converge?\n\n")
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("(iii) Give ‖θ_∞‖_2 for the limit of (ii). Is it the minimum-norm solution?",
+     ["norm-value", "is-min-norm"]),
+    ("(iii) For the point in (i), what is ‖θ_∞‖? Is it the minimum-norm interpolant?",
+     ["norm-value", "is-min-norm"]),
+    ("(iii) What does the ridge solution argmin ½‖Xθ − y‖² + (λ/2)‖θ‖² tend to as λ ↓ 0?",
+     ["ridgeless-limit"]),
+    ("(iii) What is the limit of the ridge estimator (XᵀX + lam I)^{-1} Xᵀ y as lam -> 0?",
+     ["ridgeless-limit"]),
+])
+def test_roman_part_labels_and_the_ridgeless_limit_in_words(question, asks):
+    reading = read_report(ROMAN + question)
+    assert reading.complete, reading.unread()
+    assert reading.parts[1].value("method") == {"name": "nesterov", "beta": 0.7}
+    assert set(asks) <= set(reading.parts[2].asked)
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    want = np.linalg.pinv(np.array([[1., 0, 2], [0, 1, 1]])) @ np.array([2., 1])
+    limit = solution.parts[2].answers[0]
+    assert np.abs(np.array(limit.value, dtype=float) - want).max() < 1e-12
+
+
+def test_sgd_with_larger_mini_batches_is_refused_naming_the_batch():
+    text = ROMAN.replace("batch size 1", "batch size 2") + "(iii) Is (i) the minimum-norm solution?"
+    reading = read_report(text)
+    assert any("batch size 2" in m.reason for p in reading.parts for m in p.missing)

@@ -793,7 +793,7 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
 
 
 _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method)s? (?:to|of|from|in) (?:part )?"
-              r"\(?([a-h]|\d{1,2})\)?(?![\w.])|\bpart \(?([a-h]|\d{1,2})\)|"
+              r"(?:\(?([a-h]|\d{1,2})\)?(?![\w.])|\(([ivx]{1,4})\))|\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)")
 _NAMED_RESULT = r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf)\b)([A-Za-z]{2,9})\b"
 """A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw")."""
@@ -1084,6 +1084,13 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                 return {"name": name, "lr0": got[0].spec_value()}
         return name
     if name == M.sgd:
+        batch = rx(r"\b(?:mini-?)?batch(?:[- ]size)? (?:of )?(?:size )?(?=\d)").search(own)
+        size = number_at(own, batch.end()) if batch else None
+        if size is not None and size[0].value == 1:
+            used.append(phrase(own, batch.start(), size[1]))   # one example per step
+        elif size is not None:
+            r.miss("batch", f"\"{phrase(own, batch.start(), size[1])}\": SGD is read with one "
+                             "example per step; mini-batches of another size are not")
         for text in (own, ctx):
             got = _step_size(text) or assigned_number(text, r"γ|gamma")
             if got is not None:
@@ -1103,7 +1110,7 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                 return {"name": name, "schedule": "vanishing"}
         return name
     if name in (M.heavy_ball, M.nesterov):
-        got = assigned_number(own, r"β|beta|momentum(?: coefficient| parameter)?")
+        got = assigned_number(own, r"β|beta|μ|µ|mu|momentum(?: coefficient| parameter)?(?: (?:β|μ|µ))?")
         if got is None:
             m = rx(r"\bmomentum (?:coefficient |parameter )?(?:of )?(?=\d|0?\.\d)").search(own)
             num = number_at(own, m.end()) if m else None
