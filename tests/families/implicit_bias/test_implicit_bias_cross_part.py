@@ -178,3 +178,37 @@ def test_sgd_with_larger_mini_batches_is_refused_naming_the_batch():
     text = ROMAN.replace("batch size 1", "batch size 2") + "(iii) Is (i) the minimum-norm solution?"
     reading = read_report(text)
     assert any("batch size 2" in m.reason for p in reading.parts for m in p.missing)
+
+
+FORUM = ("Tiny test: one sample x = (2, 0, 1, 0), target y = 5, loss 0.5*(x^T w - y)^2. "
+         "Note the second feature is always 0. Started from w0 = (1, 2, 0, 1) and trained until "
+         "the loss was essentially 0. ")
+
+
+@pytest.mark.parametrize("ask", [
+    "What's the limit of gradient descent? What does ridge argmin 0.5*(x^T w - y)^2 + "
+    "(lam/2)*||w||^2 go to as lam -> 0? And how far apart are the two points?",
+    "Where does plain GD end up, what is the ridge solution as lambda tends to 0, and what is "
+    "the distance between these two solutions?",
+])
+def test_two_methods_in_one_part_and_the_distance_between_them(ask):
+    """Independent check: GD keeps the null-space part of w0 (numpy projection); ridge at
+    λ -> 0 is pinv(x) y; their Euclidean distance is computed here."""
+    reading = read_report(FORUM + ask)
+    assert reading.complete, reading.unread()
+    x, y, w0 = np.array([2., 0, 1, 0]), 5.0, np.array([1., 2, 0, 1])
+    gd = w0 + x * (y - x @ w0) / (x @ x)
+    ridge = x * y / (x @ x)
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    answers = {a.quantity: a for p in solution.parts for a in p.answers}
+    assert np.abs(np.array(answers["limit"].value, dtype=float) - gd).max() < 1e-12
+    assert np.abs(np.array(answers["ridgeless-limit"].value, dtype=float) - ridge).max() < 1e-12
+    assert abs(float(answers["distance"].value) - np.linalg.norm(gd - ridge)) < 1e-12
+
+
+def test_a_remark_about_a_zero_feature_that_the_data_contradicts_is_refused():
+    reading = read_report(FORUM.replace("second feature", "first feature") +
+                          "Where does plain GD end up?")
+    assert not reading.complete
+    assert any("first feature is always 0" in line for line in reading.unread())

@@ -142,15 +142,22 @@ class ImplicitBiasReader:
             if k in _COMPARISONS:
                 _compare(r, k, s)
         mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key and k not in _COMPARISONS]
-        if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
-            return
-        take_asks(r, F.asks, mine, IMPLICIT_BIAS.answer_keys)
+        elsewhere = _answered_by_a_sibling(r, asks)
+        mine = [(k, s) for k, s in mine if k not in elsewhere]
+        if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
+            take_asks(r, F.asks, mine, IMPLICIT_BIAS.answer_keys)
+        for k in elsewhere:
+            r.answered_by[k] = self.asked(r)[0]
+            r.notes.append(f"the {QUANTITIES[k].name} is answered with the other method of the "
+                           "part")
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
         """On least squares with many solutions 'the minimum-norm minimiser' is the
         minimum-norm solution; the norm of the difference between a limit and the minimum-norm
         solution (read by the part) is their distance."""
+        if key == Q.DISTANCE.key and r.found.get("split-distance"):
+            return key
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("pair-distance"):
             r.answered_by[key] = Q.DISTANCE.key
             return Q.DISTANCE.key
@@ -190,6 +197,7 @@ class ImplicitBiasReader:
         base = PartReading(part.label, FAMILY, own_text=own)
         d = _read_data(part, base, objects)
         _read_loss(own, ctx, base)
+        _read_remarks(own, ctx, base)
         ref = None
         diff = _DIFFERENCE.search(own)
         if diff and not _methods_in(own.replace(diff.group(1), " ").replace(diff.group(2), " "),
@@ -236,10 +244,17 @@ class ImplicitBiasReader:
             r = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(base.fields),
                             missing=list(base.missing), notes=list(base.notes),
                             conventions=list(base.conventions), own_text=own)
+            if value == M.ridge:
+                src = "; ".join([src, *_ridgeless_sources(own)])
             r.set(F.method, value, src)
             r.notes.append(f"part ({part.label}) asks about {len(methods)} methods; this is "
                            f"method {i}")
             out.append(r)
+        names = [_method_name(r) for r in out]
+        if len(out) == 2 and names.count(M.ridge) == 1:   # one method and ridge: asks divide
+            for r in out:
+                r.found["siblings"] = "ridge" if _method_name(r) != M.ridge else "other"
+        _distance_of_the_two(own, out)
         return out
 
 
@@ -638,8 +653,18 @@ def _ridge_in_part(own: str, src: str, r: PartReading) -> tuple[Any, str]:
         r.missing = [m for m in r.missing if m.name != F.method]
         r.notes.append("λ is not stated; only its λ -> 0 limit is asked, which does not depend "
                        "on it")
-        return {"name": M.ridge}, src
+        return {"name": M.ridge}, "; ".join([src, *_ridgeless_sources(own)])
     return M.ridge, src
+
+
+def _ridgeless_sources(own: str) -> list[str]:
+    """The phrases of a λ -> 0 limit: the mention ('as lam → 0') and the ridge objective
+    written before it ('argmin ½(xᵀw - y)² + (λ/2)‖w‖²')."""
+    mention = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.RIDGELESS_LIMIT.key]
+    objective = rx(rf"\barg ?min\b[^?;]{{0,80}}?(?:{_PENALTY_HALF}|{_PENALTY_FULL})"
+                   r"[^?;,]{0,16}").search(own)
+    return [phrase(own, m.start, m.end) for m in mention[:1]] + (
+        [objective.group(0)] if objective else [])
 
 
 _BAR = r"(?:‖|\|\||\\\||k(?=[θw]))"
@@ -737,6 +762,50 @@ def _distance_reference(own: str, previous: list[PartReading],
         if named:
             r.convention("distance", named.group(0), "names the point of that part")
     return limit
+
+
+_OF_THE_TWO = (r"\b(?:how far apart|distance between)\b[^.?]{0,60}\b(?:these|those|the|both)"
+               r" (?:two|2) (?:points|limits|solutions|answers|results)\b|\b(?:how far apart|"
+               r"distance between)\b[^.?]{0,40}\bthem\b|\bhow far apart\b")
+_OTHER_DISTANCE = r"\b(?:ℓ|l)_?\{?(?:1|∞|inf)|\bmax(?:imum)?[- ]norm|\bmanhattan|\bsquared"
+
+
+def _distance_of_the_two(own: str, readings: list[PartReading]) -> None:
+    """A part that runs two methods and asks how far apart the two points are: the Euclidean
+    distance between the two readings' answers, derived in the second (the first takes the
+    ask as answered there)."""
+    m = rx(_OF_THE_TWO).search(own)
+    if m is None or len(readings) != 2 or rx(_OTHER_DISTANCE).search(
+            own[max(0, m.start() - 40):m.end() + 60]):
+        return
+    first, second = readings
+    second.set(F.derived, [{"kind": Q.DISTANCE.key,
+                            "of": {"part": first.label, "quantity": _main_answer(first)},
+                            "to": _main_answer(second), "norm": "l2"}], m.group(0))
+    second.found["split-distance"] = True
+    first.found["distance-in"] = second.label
+    second.notes.append(f"\"{m.group(0)}\": the Euclidean distance between the answers of "
+                        f"{first.label} and {second.label}")
+
+
+def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[str]:
+    """In a part that runs two methods, the asks the other reading answers: the distance
+    between the two (derived in the second), the λ -> 0 limit (by the ridge reading), and
+    everything but the λ -> 0 limit and X^+y when this reading is ridge without λ."""
+    out = {k for k, _ in asks if k == Q.DISTANCE.key and r.found.get("distance-in")}
+    if not r.found.get("siblings"):
+        return out
+    method = r.value(F.method)
+    ridge = method == M.ridge or isinstance(method, dict) and method.get("name") == M.ridge
+    ridgeless_only = _main_answer(r) == Q.RIDGELESS_LIMIT.key
+    ridge_sibling = r.found["siblings"] == "ridge"
+    for k, _ in asks:
+        if k == Q.RIDGELESS_LIMIT.key and not ridge and ridge_sibling:
+            out.add(k)
+        elif ridgeless_only and k not in (Q.RIDGELESS_LIMIT.key, Q.MIN_NORM_SOLUTION.key,
+                                          Q.DISTANCE.key) and k in IMPLICIT_BIAS.answer_keys:
+            out.add(k)
+    return out
 
 
 def _same_data(p: PartReading, q: PartReading) -> bool:
@@ -898,6 +967,34 @@ _LOSS_DEF = (r"(?:\b[fLJ](?:_t|_i)? ?\((?:θ|w|x|β)\)|\bloss)(?! ?\()[^=.]{0,20
              r"(?:‖|\|\||\(|Σ|sum))")
 
 
+_ZERO_LOSS = (r"\b(?:until |till )?(?:the )?(?:training )?loss (?:was|is|reached|reaches|went to|goes to|"
+              r"hit|hits|got to|gets to|became|becomes|→|->)(?: (?:basically|essentially|"
+              r"practically|numerically|approximately|about|~))? ?(?:0|zero)\b(?![.,]\d)")
+_ZERO_FEATURE = (r"\b(?:the )?(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th)) "
+                 r"(?:feature|coordinate|input|column)(?: of x)? is (?:always |identically )?"
+                 r"(?:0|zero)\b(?![.,]\d)")
+
+
+def _read_remarks(own: str, ctx: str, r: PartReading) -> None:
+    """Remarks that restate the problem: the loss reaching 0 (the zero-loss presumption the
+    spec makes) and a feature that is always 0 (checked against the data)."""
+    for text in (own, ctx):
+        m = rx(_ZERO_LOSS).search(text)
+        if m and F.presume_zero_loss not in r.fields:
+            r.set(F.presume_zero_loss, True, phrase(text, m.start(), m.end()),
+                  note="the text says the loss reaches 0: a zero-loss solution exists")
+        m = rx(_ZERO_FEATURE).search(text)
+        X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+        if m and X:
+            word = m.group(1).lower()
+            j = len(X[0]) if word == "last" else _ORDINALS.get(word)
+            src = phrase(text, m.start(), m.end())
+            if j is not None and j <= len(X[0]) and all(float(row[j - 1]) == 0 for row in X):
+                r.convention("data", src, f"restates the data: feature {j} is 0 in every example")
+            else:
+                r.miss("data", f"the text says \"{src}\", which the data read does not show")
+
+
 def _read_loss(own: str, ctx: str, r: PartReading) -> None:
     for text in (own, ctx):
         m = rx(_LOSS_DEF).search(text)
@@ -1037,7 +1134,8 @@ def _step_size(text: str) -> tuple[Num, str] | None:
 
 
 _AND = (r"^(?![^.;?]{0,30}\b(?:then|first|finally|after|before|followed)\b)[^.;?]{0,30}?"
-        r"(?:\band\b|\bor\b|\bvs\.?|\bversus\b|\bcompared? (?:to|with)\b)")
+        r"(?:\band\b|\bor\b|\bvs\.?|\bversus\b|\bcompared? (?:to|with)\b|"
+        r", (?:what|where|how|which)\b)")
 
 
 def _coordinated(own: str, found: list, big: str) -> set[str]:
@@ -1051,9 +1149,18 @@ def _coordinated(own: str, found: list, big: str) -> set[str]:
         for m in rx(METHODS.get(other, r"(?!)")).finditer(own):
             for bs, be in bigs:
                 between = own[m.end():bs] if m.end() <= bs else own[be:m.start()]
-                if len(between) <= 30 and rx(_AND).search(between):
+                if len(between) <= 30 and rx(_AND).search(between) or \
+                        _separate_questions(own, min(m.end(), be), max(m.start(), bs)):
                     out.add(other)
     return out
+
+
+def _separate_questions(own: str, end: int, start: int) -> bool:
+    """True when two mentions are in two different questions ("What's the limit of GD? What
+    does ridge go to as λ -> 0?"): a question mark between them, and the sentence of the later
+    one a question too."""
+    rest = rx(r"^(?:[^.?!]|\.(?=\d)){0,200}[.?!]").match(own[start:])
+    return "?" in own[end:start] and rest is not None and rest.group(0).endswith("?")
 
 
 _EXAMPLE_UPDATE = (r"(?:θ|w) ?[-−] ?(?:γ|η|α|lr|gamma|eta|alpha) ?[*·]? ?\( ?"
