@@ -554,8 +554,8 @@ WHICH_NORM = _add(_Q(
              r"\b(?:is there|what) (?:a |another |some )?(?:different )?norm\b[^.?]{0,30}"
              r"\bminimi[sz]",
              r"\bminimi[sz](?:es|e|ing) which (?:[\w-]+ ){0,2}?(?:function|norm|objective|"
-             r"regulari[sz]er)\b",
-             r"\bwhich (?:[\w-]+ ){0,2}?(?:function|objective|regulari[sz]er)\b[^.?]{0,60}"
+             r"regulari[sz]er|quantity)\b",
+             r"\bwhich (?:[\w-]+ ){0,2}?(?:function|objective|regulari[sz]er|quantity)\b[^.?]{0,60}"
              r"\bminimi[sz]",)))
 WHICH_SOLUTION = _add(_Q(
     "which-solution", "which of several answers", value_kind="name",

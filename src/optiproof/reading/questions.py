@@ -135,10 +135,11 @@ _QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"
                         r"\bwith (?:(?:the |its )(?:proper |full |usual |standard )?|(?:proper |full |usual |"
                         r"standard ))$", re.I)
 _REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b", re.I)
-_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:the|your|all|each) (?:final )?"
-                   r"(?:answers?|results?|formulas?|expressions?) (?:in terms of|in|as (?:a )?"
-                   r"functions? of|using) (?:the )?(?:symbols? |variables? )?[A-Za-zα-ω](?:,? "
-                   r"(?:and )?[A-Za-zα-ω]){0,5}\s?\.?$", re.I)
+_FORM_VAR = r"(?:[A-Za-zα-ω](?:_?\{?\d\}?)?|\.\.\.|…)"
+_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:(?:the|your|all|each) (?:final )?"
+                   r"(?:answers?|results?|formulas?|expressions?)|it|this|them)(?: out)? (?:in terms "
+                   r"of|in|as (?:a )?functions? of|using) (?:the )?(?:symbols? |variables? |"
+                   rf"coordinates? )?{_FORM_VAR}(?:,? (?:and )?{_FORM_VAR}){{0,7}}\s?\.?$", re.I)
 """An instruction on the form of the answer in letters only ("Express the answer in n and p.")
 asks nothing new (one on units, "in bytes", is not of this form and stays a request)."""
 

@@ -168,8 +168,9 @@ def test_questions_by_meaning(question, asks):
 
 
 def test_an_unsupported_question_is_refused_naming_it():
-    reading, part = _part(D + "Gradient descent from w_0 = 0. Is there a norm it minimises "
-                              "instead?")
+    """The norm Adam's limit minimises is not known (gradient descent's is: see
+    test_implicit_bias_which_norm)."""
+    reading, part = _part(D + "Adam from w_0 = 0. Is there a norm it minimises instead?")
     assert not reading.complete
     assert any("norm it minimis" in m.name for m in part.missing)
 

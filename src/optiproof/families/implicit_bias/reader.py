@@ -141,7 +141,10 @@ class ImplicitBiasReader:
         for k, s in mine:
             if k in _COMPARISONS:
                 _compare(r, k, s)
-        mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key and k not in _COMPARISONS]
+        mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key and k not in _COMPARISONS and
+                (k != Q.WHICH_NORM.key or _which_norm_known(r))]
+        if any(k == Q.WHICH_NORM.key for k, _ in mine):
+            _read_coordinates(r)
         elsewhere = _answered_by_a_sibling(r, asks)
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
@@ -786,6 +789,32 @@ def _distance_of_the_two(own: str, readings: list[PartReading]) -> None:
     first.found["distance-in"] = second.label
     second.notes.append(f"\"{m.group(0)}\": the Euclidean distance between the answers of "
                         f"{first.label} and {second.label}")
+
+
+_WHICH_NORM_METHODS = (M.gd, M.sgd, M.heavy_ball, M.nesterov, M.preconditioned, M.rescaled)
+_COORDINATES = {"θ": "theta", "theta": "theta", "w": "w", "x": "x", "β": "beta", "beta": "beta"}
+
+
+def _which_norm_known(r: PartReading) -> bool:
+    """The norm a limit minimises is known for the methods confined to θ0 + P row(X) and for
+    sign-like descent on one equation."""
+    name = _method_name(r)
+    return name in _WHICH_NORM_METHODS or (name in (M.sign, M.epochwise) and
+                                          r.value(F.a) is not None)
+
+
+def _read_coordinates(r: PartReading) -> None:
+    """The letter the text writes the parameters' coordinates with (w_1, θ₂, x3), which a
+    formula answer uses: the one the text indexes most often."""
+    text = r.own_text or ""
+    counts = {}
+    for m in rx(r"(?<![\w\\])(θ|theta|w|x|β|beta) ?_? ?\{?(\d)\b").finditer(text):
+        counts[_COORDINATES[m.group(1)]] = counts.get(_COORDINATES[m.group(1)], 0) + 1
+    if counts:
+        best = max(counts, key=counts.get)
+        if best != "theta":
+            r.set("coordinates", best, "", note=f"formula answers use the text's coordinates "
+                                                f"{best}1, {best}2, ...")
 
 
 def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[str]:
