@@ -235,7 +235,7 @@ def _which_one(request: Request, flat: str) -> Request:
     nouns = list(_ANTECEDENT.finditer(before, cut))
     if not nouns:
         return request
-    probe = f"which {nouns[-1].group(0)}"
+    probe = f"which {nouns[-1].group(0).removesuffix('s')}"   # "... the ℓp norms. Which one?"
     start = request.start + m.start()
     asks = tuple(Ask(x.entry.key, m.group(0), start, request.start + m.end())
                  for x in QUANTITIES.mentions(probe))

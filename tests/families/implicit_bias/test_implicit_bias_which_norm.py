@@ -47,10 +47,17 @@ def test_a_preconditioner_minimises_its_inverse_quadratic_form(question):
     assert np.abs(np.array(limit.value, dtype=float) - best).max() < 1e-12
 
 
+SIGN = ("Fit 3θ₁ − θ₂ + 2θ₃ = 6 with the loss ½(aᵀθ − 6)², starting from θ₀ = 0.\n"
+        "(a) Sign descent θ ← θ − η_t sign(∇f) with η_t → 0: where does it converge?\n")
+
+
 @pytest.mark.parametrize("text", [
-    "Fit 3θ₁ − θ₂ + 2θ₃ = 6 with the loss ½(aᵀθ − 6)², starting from θ₀ = 0.\n"
-    "(a) Sign descent θ ← θ − η_t sign(∇f) with η_t → 0: where does it converge?\n"
-    "(b) Which norm does this limit minimise among all solutions?",
+    SIGN + "(b) Which norm does this limit minimise among all solutions?",
+    # "Which one?" after a sentence naming a family of norms asks which norm
+    SIGN + "(b) The limit of (a) minimises one of the standard ℓp norms among all solutions. "
+    "Which one?",
+    SIGN + "(b) Among the solutions, the sign-descent limit is the smallest in one of the usual "
+    "p-norms. Which one?",
     "One equation: a = (3, -1, 2), b = 6, f(θ) = 0.5*(a^T θ - b)^2, θ_0 = 0. signSGD with "
     "step sizes going to 0: where does it end up, and which norm is it the minimum of?",
 ])
@@ -99,3 +106,4 @@ def test_a_wrong_norm_fails_the_witness():
     wrong = [replace(a, expr=Name("l2", "Euclidean norm")) if a.quantity == "which-norm" else a
              for a in part.answers]
     assert which_norm_check(spec, replace(part, answers=wrong)).status == "failed"
+

@@ -78,7 +78,7 @@ METHODS = {
     M.heavy_ball: r"\bheavy[- ]ball(?: momentum)?|\bpolyak(?: momentum)?|"
                   r"\b(?:sgd|gradient descent) with momentum|\bmomentum\b",
     M.sign: r"\bsign[- ]?sgd\b|\bsigngd\b|\bsign(?:ed)? gradient descent|\bsign descent|"
-            r"\bsignum\b|\bsign of the gradient",
+            r"\bsignum\b|\bsign of the gradient|\bsign-descent\b",
     M.rmsprop: r"\brmsprop\b",
     M.adagrad: r"\badagrad\b",
     M.adam: r"\badam\b(?![- ](?:style|like|type))",
@@ -145,6 +145,10 @@ class ImplicitBiasReader:
                 (k != Q.WHICH_NORM.key or _which_norm_known(r))]
         if any(k == Q.WHICH_NORM.key for k, _ in mine):
             _read_coordinates(r)
+            family = rx(r"(?:ℓ|\bl)_?\{?p\}?[- ]norms?\b|\bp-norms?\b").search(r.own_text or "")
+            if family:
+                r.convention("which-norm", family.group(0), "the family of norms the answer is "
+                                                            "one of")
         elsewhere = _answered_by_a_sibling(r, asks)
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
