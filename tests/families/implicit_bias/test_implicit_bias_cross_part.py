@@ -212,3 +212,16 @@ def test_a_remark_about_a_zero_feature_that_the_data_contradicts_is_refused():
                           "Where does plain GD end up?")
     assert not reading.complete
     assert any("first feature is always 0" in line for line in reading.unread())
+
+
+def test_an_ask_about_the_ridge_limit_is_not_given_to_the_other_method():
+    """'is it the minimum-norm solution' asked of the ridge limit stays with ridge (whose
+    weight decay is then missing): it is not answered for gradient descent."""
+    from optiproof.reading import ReadingIncomplete, ReadingInvalid
+
+    reading = read_report(FORUM + "Where does plain GD end up? What is the ridge solution as "
+                                  "lambda tends to 0, and is it the minimum-norm solution?")
+    ridge = next(p for p in reading.parts if p.value("method") == "ridge")
+    assert "is-min-norm" in ridge.asked
+    with pytest.raises((ReadingIncomplete, ReadingInvalid)):
+        reading.to_problem()

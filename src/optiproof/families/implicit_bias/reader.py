@@ -259,8 +259,9 @@ class ImplicitBiasReader:
             out.append(r)
         names = [_method_name(r) for r in out]
         if len(out) == 2 and names.count(M.ridge) == 1:   # one method and ridge: asks divide
-            for r in out:
+            for r, other in zip(out, reversed(out)):
                 r.found["siblings"] = "ridge" if _method_name(r) != M.ridge else "other"
+                r.found["sibling-method"] = _method_name(other)
         _distance_of_the_two(own, out)
         return out
 
@@ -832,13 +833,28 @@ def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[s
     ridge = method == M.ridge or isinstance(method, dict) and method.get("name") == M.ridge
     ridgeless_only = _main_answer(r) == Q.RIDGELESS_LIMIT.key
     ridge_sibling = r.found["siblings"] == "ridge"
-    for k, _ in asks:
+    for k, source in asks:
         if k == Q.RIDGELESS_LIMIT.key and not ridge and ridge_sibling:
             out.add(k)
         elif ridgeless_only and k not in (Q.RIDGELESS_LIMIT.key, Q.MIN_NORM_SOLUTION.key,
-                                          Q.DISTANCE.key) and k in IMPLICIT_BIAS.answer_keys:
+                                          Q.DISTANCE.key) and k in IMPLICIT_BIAS.answer_keys \
+                and _about(r.own_text or "", source, r.found["sibling-method"]):
             out.add(k)
     return out
+
+
+def _about(own: str, source: str, method: str) -> bool:
+    """True when the clause an ask comes from names ``method`` and not ridge ("Where does
+    plain GD end up", "the limit point of the momentum run"): the ask is about that method."""
+    at = own.find(source)
+    if at < 0 or method not in METHODS:
+        return False
+    cuts = [m.end() for m in rx(r"[.?;,](?: |$)|\band\b").finditer(own, 0, at)]
+    start = cuts[-1] if cuts else 0
+    after = rx(r"[.?;,](?: |$)|\band\b").search(own, at + len(source))
+    clause = own[start:after.start() if after else len(own)]
+    return bool(rx(METHODS[method]).search(clause)) and not rx(
+        METHODS[M.ridge] + r"|λ|\blambda\b|\blam\b").search(clause)
 
 
 def _same_data(p: PartReading, q: PartReading) -> bool:
