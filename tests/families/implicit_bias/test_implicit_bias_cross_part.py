@@ -225,3 +225,53 @@ def test_an_ask_about_the_ridge_limit_is_not_given_to_the_other_method():
     assert "is-min-norm" in ridge.asked
     with pytest.raises((ReadingIncomplete, ReadingInvalid)):
         reading.to_problem()
+
+
+
+HB_A = ("Least squares with X = [[1, 0, 1], [0, 2, 1]] and y = [2, 1], loss ½‖Xθ − y‖².\n\n"
+        "(a) Heavy ball with β = 0.5 from θ₀ = 0: where does it converge?\n\n")
+
+
+def _answer_of(text: str, quantity: str):
+    """The verified answer of ``quantity`` in part (b) of ``text``."""
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    return next(a for a in solution.parts[1].answers if a.quantity == quantity)
+
+
+@pytest.mark.parametrize("question, squared", [
+    ("(b) Compute ‖θ_(a)‖₂².", True),
+    ("(b) What is ||θ_∞||_2^2 for the limit of (a)?", True),
+    ("(b) Give ‖θ_∞‖ for the limit in (a).", False),
+])
+def test_the_norm_or_squared_norm_of_an_earlier_limit(question, squared):
+    got = _answer_of(HB_A + question, "norm-value")
+    want = float(np.linalg.norm(_closest(np.eye(3))))
+    assert abs(float(got.value) - (want ** 2 if squared else want)) < 1e-9
+
+
+def _closest_to(t0: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """argmin (θ - θ0)ᵀW(θ - θ0) s.t. Xθ = y (numpy KKT)."""
+    K = np.block([[W, X.T], [X, np.zeros((2, 2))]])
+    return np.linalg.solve(K, np.r_[W @ t0, Y])[:3]
+
+
+T1 = np.array([1., 1, 0])
+P_CHANGES = bool(np.abs(_closest_to(T1, np.diag([1, 1 / 4, 1])) - _closest_to(T1, np.eye(3))
+                        ).max() > 1e-6)
+
+
+@pytest.mark.parametrize("question, changes", [
+    ("(b) Start Nesterov from θ₀ = (1, 1, 0) instead. Where does it converge? Explain why the "
+     "momentum does not change the answer compared with plain gradient descent.", False),
+    ("(b) From θ₀ = (1, 1, 0), does preconditioned descent with P = diag(1, 4, 1) end at a "
+     "different limit than plain GD would?", P_CHANGES),
+    ("(b) Preconditioned descent with P = diag(1, 4, 1) from θ₀ = (1, 1, 0): does the limit "
+     "change compared with gradient descent?", P_CHANGES),
+])
+def test_does_the_limit_change_against_gradient_descent_named_in_the_question(question, changes):
+    """Independent check: plain GD and momentum from θ0 reach the Euclidean-closest solution,
+    the preconditioned method the P⁻¹-closest one (numpy KKT above)."""
+    assert bool(_answer_of(HB_A + question, "changes").value) is changes

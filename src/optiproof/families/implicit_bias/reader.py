@@ -110,7 +110,8 @@ _SUBSUMES = {
 _WHETHER_REACHED = (r"\bwhether (?:or not )?[^.?]{0,30}?\b(?:reach(?:es)?|finds?|converges? to|"
                     r"ends? up at|attains?|lands? on|gets?) (?:it|this|that)\b")
 """'... the minimum-norm solution and say whether GD reaches it': is it the minimum-norm one?"""
-_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?$")
+_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?"
+                           r"(?:[_^]?\{?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)\}?)?$")
 
 
 class ImplicitBiasReader:
@@ -137,7 +138,7 @@ class ImplicitBiasReader:
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
         mine = [(k, s) for k, s in asks if k in self.answers and
                 (k != Q.CHANGES.key or _compares_with_gd(r)) and
-                (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s))]
+                (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s, r))]
         for k, s in mine:
             if k in _COMPARISONS:
                 _compare(r, k, s)
@@ -165,6 +166,10 @@ class ImplicitBiasReader:
         solution (read by the part) is their distance."""
         if key == Q.DISTANCE.key and r.found.get("split-distance"):
             return key
+        if key == Q.DIFFERS.key and r.found.get("compared") is None and \
+                rx(_VS_GD).search(r.own_text or ""):   # "a different limit than plain GD"
+            r.answered_by[key] = Q.CHANGES.key
+            return Q.CHANGES.key
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("pair-distance"):
             r.answered_by[key] = Q.DISTANCE.key
             return Q.DISTANCE.key
@@ -211,6 +216,9 @@ class ImplicitBiasReader:
                                     ctx, PartReading(part.label, FAMILY)):
             ref = _distance_reference(own, previous, base)
         methods = _read_methods(own, ctx, base) if ref is None else []
+        if len(methods) == 2 and M.gd in [m[0] for m in methods] and rx(_VS_GD).search(own) \
+                and rx(r"\bchange|\bdiffer|\bthe same\b").search(own):
+            methods = [m for m in methods if m[0] != M.gd]   # GD is what the limit is compared to
         if not methods:
             ref = ref or _referenced(own, previous)
             if ref is not None:
@@ -366,7 +374,10 @@ _NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my) )?(
                 r"(?:θ|w)(?:_?∞|\^?\*|_\w{1,6})?)\b")
 
 
-def _norm_of_a_limit(own: str, source: str) -> bool:
+_SQUARED = r"^(?: ?_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)(?!\d|\.\d)"
+
+
+def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> bool:
     """A norm question the family answers: the Euclidean norm of the limit (or of the
     solutions) - 'the Euclidean norms of the two solutions', '‖θ∞‖₂' - not a squared, ℓ1, max
     or matrix norm, nor the norm of a difference, a gradient or an update."""
@@ -374,6 +385,12 @@ def _norm_of_a_limit(own: str, source: str) -> bool:
     if at < 0:
         return False
     tail = own[at + len(source):at + len(source) + 40]
+    squared = rx(_SQUARED).match(tail) if "‖" in source else None
+    if squared and r is not None and not rx(_OTHER_NORM).search(source):
+        inside = re.search(r"‖([^‖]{1,40})‖$", source)
+        if inside and _LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")):
+            r.set("norm_squared", True, phrase(own, at, at + len(source) + squared.end()))
+            return True
     if rx(_OTHER_NORM).search(source + tail[:6]):
         return False
     inside = re.search(r"‖([^‖]{1,40})‖$", source)
@@ -382,10 +399,21 @@ def _norm_of_a_limit(own: str, source: str) -> bool:
     return bool(source.rstrip().endswith("of") and rx(_NORM_OBJECT).match(tail))
 
 
+_VS_GD = (r"\b(?:com-? ?pared?|than|relative to|versus|vs\.?)(?: with| to)? (?:plain |vanilla |"
+          r"ordinary |full-batch |standard )?(?:gradient descent|gd)\b")
+"""The comparison with plain gradient descent named in the question itself."""
+
+
 def _compares_with_gd(r: PartReading) -> bool:
     """'Does the limit change?' is answered against plain GD (from the same start on the same
     data), so an earlier part must have run exactly that."""
     label = r.found.get("gd-reference")
+    named = rx(_VS_GD).search(r.own_text or "")
+    if label is None and named and _method_name(r) not in (None, M.gd):
+        r.notes.append(f"'does the limit change' compares with plain GD from the same start "
+                       f"(\"{named.group(0)}\")")
+        r.convention("changes", named.group(0), "the comparison the spec makes")
+        return True
     if label is None:
         return False
     r.notes.append(f"'does the limit change' compares with plain GD (part ({label}))")

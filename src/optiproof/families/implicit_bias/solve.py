@@ -893,17 +893,22 @@ def _ask_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
     if limit.expr is None:
         return _without_limit("Euclidean norm of the limit", Q.NORM_VALUE.key, spec,
                               "there is no limit to measure")
+    sq = spec.norm_squared
+    power, what = ("^2", "squared Euclidean norm") if sq else ("", "Euclidean norm")
     norm = _euclidean_norm(sympy.Matrix(limit.expr))
-    eqs = [Equation.of(Tex(r"\lVert \theta_\infty \rVert_2"), norm)]
-    out = [Answer("Euclidean norm of the limit", r"\lVert \theta_\infty \rVert_2", norm,
+    norm = sympy.expand(norm ** 2) if sq else norm
+    eqs = [Equation.of(Tex(rf"\lVert \theta_\infty \rVert_2{power}"), norm)]
+    out = [Answer(f"{what} of the limit", rf"\lVert \theta_\infty \rVert_2{power}", norm,
                   quantity=Q.NORM_VALUE.key, subject=spec.method.name)]
     if Q.MIN_NORM_SOLUTION.key in spec.asked:
         mn = _euclidean_norm(_min_norm(prob))
-        eqs.append(Equation.of(Tex(r"\lVert X^{+}y \rVert_2"), mn))
-        out.append(Answer("Euclidean norm of the minimum-norm solution",
-                          r"\lVert X^{+}y \rVert_2", mn, quantity=Q.NORM_VALUE.key,
+        mn = sympy.expand(mn ** 2) if sq else mn
+        eqs.append(Equation.of(Tex(rf"\lVert X^{{+}}y \rVert_2{power}"), mn))
+        out.append(Answer(f"{what} of the minimum-norm solution",
+                          rf"\lVert X^{{+}}y \rVert_2{power}", mn, quantity=Q.NORM_VALUE.key,
                           subject="minimum-norm solution"))
-    der.add("Euclidean norms", "The root of the sum of the squared coordinates.", *eqs)
+    der.add(f"{_cap(what)}s", "The sum of the squared coordinates" + ("." if sq else
+                                                                      ", and its root."), *eqs)
     return out
 
 

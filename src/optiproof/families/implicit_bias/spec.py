@@ -389,6 +389,8 @@ class ImplicitBiasSpec(PartSpec, Derivable):
     presume_zero_loss: bool = Field(True, description="The question presumes a zero-loss "
                                     "solution exists (an inconsistent system is then an error).")
     method: Method
+    norm_squared: bool = Field(False, description="norm-value: answer the squared Euclidean "
+                                                  "norms ||theta_inf||_2^2 instead.")
     coordinates: Literal["theta", "w", "x", "beta"] = Field(
         "theta", description="The name of the parameters' coordinates in formula answers "
                              "(which-norm: theta1, theta2, ... or w1, w2, ...).")

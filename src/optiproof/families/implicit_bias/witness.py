@@ -419,6 +419,8 @@ def _norm_verdict(spec: ImplicitBiasSpec, solution: PartSolution,
         return "", True
     X, y, _, _ = _data(spec)
     measured = [float(np.linalg.norm(run.theta)), float(np.linalg.norm(np.linalg.pinv(X) @ y))]
+    if spec.norm_squared:
+        measured = [v * v for v in measured]
     err = max(abs(m - float(a.value)) for m, a in zip(measured, answers))
     tol = max(TOLERANCE * max(1.0, *measured), 10 * run.bound)
     return (f"; norms measured " + ", ".join(f"{m:.12g}" for m in measured[:len(answers)])
