@@ -164,7 +164,8 @@ _SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minim
 statement of its rate), not a distance asked for."""
 DISTANCE = _add(_Q(
     "distance", "distance between two points", formula=r"\lVert X - Y \rVert",
-    phrases=(r"\bdistance (?:between|from|to)\b" + _SHRINKING, r"\bhow far (?:is|from)\b",
+    phrases=(r"\bdistance (?:between|from|to)\b" + _SHRINKING,
+             r"\bhow far(?: \([^()]{1,40}\))? (?:is|are|from|lies?)\b",
              r"\b(?:euclidean )?distance\b" + _SHRINKING, r"\bhow far apart\b")))
 
 # -- communication -----------------------------------------------------------------------------

@@ -232,13 +232,13 @@ HB_A = ("Least squares with X = [[1, 0, 1], [0, 2, 1]] and y = [2, 1], loss ½�
         "(a) Heavy ball with β = 0.5 from θ₀ = 0: where does it converge?\n\n")
 
 
-def _answer_of(text: str, quantity: str):
-    """The verified answer of ``quantity`` in part (b) of ``text``."""
+def _answer_of(text: str, quantity: str, index: int = 1):
+    """The verified answer of ``quantity`` in part ``index`` (default (b)) of ``text``."""
     reading = read_report(text)
     assert reading.complete, reading.unread()
     solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
     assert solution.exit_code == 0
-    return next(a for a in solution.parts[1].answers if a.quantity == quantity)
+    return next(a for a in solution.parts[index].answers if a.quantity == quantity)
 
 
 @pytest.mark.parametrize("question, squared", [
@@ -275,3 +275,33 @@ def test_does_the_limit_change_against_gradient_descent_named_in_the_question(qu
     """Independent check: plain GD and momentum from θ0 reach the Euclidean-closest solution,
     the preconditioned method the P⁻¹-closest one (numpy KKT above)."""
     assert bool(_answer_of(HB_A + question, "changes").value) is changes
+
+
+WORDS = ("Data: X = [[1, 0, 1], [0, 2, 1]], y = [2, 1], loss L(β) = ½‖Xβ − y‖².\n\n"
+         "(a) Let β̂_λ = argmin_β L(β) + (λ/2)‖β‖². Compute lim_{λ→0⁺} β̂_λ.\n\n"
+         "(b) Gradient descent is started at β₀ = (1, 1, 0). To which point does it converge?\n\n")
+
+
+@pytest.mark.parametrize("question", [
+    "(c) How far (Euclidean distance) is the limit in (b) from the limit in (a)?",
+    "(c) What is the distance between the points of (a) and (b)?",
+    "(c) How far apart are the answers to (b) and (a)?",
+])
+def test_the_distance_between_two_earlier_answers_in_words(question):
+    """Independent check: ridge at λ -> 0 is pinv(X) y, GD from β0 the Euclidean-closest
+    solution to β0 (numpy)."""
+    got = _answer_of(WORDS + question, "distance", 2)
+    want = float(np.linalg.norm(_closest_to(T1, np.eye(3)) - np.linalg.pinv(X) @ Y))
+    assert abs(float(got.value) - want) < 1e-9
+
+
+@pytest.mark.parametrize("question", [
+    "(c) Suppose we use SGD instead (one example per step, small constant step), from the same "
+    "β₀. Does the limit change?",
+    "(c) Run heavy ball with β = 0.5 from the same starting point. Does the limit change?",
+])
+def test_the_same_start_as_an_earlier_part(question):
+    reading = read_report(WORDS + question)
+    assert reading.complete, reading.unread()
+    assert reading.parts[2].value("theta0") == [1, 1, 0]
+    assert reading.parts[2].asked == ["changes"]

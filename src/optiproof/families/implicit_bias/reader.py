@@ -215,6 +215,8 @@ class ImplicitBiasReader:
         if diff and not _methods_in(own.replace(diff.group(1), " ").replace(diff.group(2), " "),
                                     ctx, PartReading(part.label, FAMILY)):
             ref = _distance_reference(own, previous, base)
+        if ref is None and not diff:
+            ref = _distance_in_words(own, ctx, previous, base)
         methods = _read_methods(own, ctx, base) if ref is None else []
         if len(methods) == 2 and M.gd in [m[0] for m in methods] and rx(_VS_GD).search(own) \
                 and rx(r"\bchange|\bdiffer|\bthe same\b").search(own):
@@ -238,6 +240,7 @@ class ImplicitBiasReader:
             writer = _limit_writer(own, previous)
             if writer is not None and writer.fields[F.method].value == methods[0][0]:
                 start_ref = writer
+        start_ref = start_ref or _same_start(own, previous)
         _read_start(own, ctx, base, d, start_ref, methods[0][0] if len(methods) == 1 else None)
         if base.found.get("feature-scale") and any(v != 0 for v in base.value(F.theta0) or []):
             base.miss(F.theta0, "a feature is rescaled before training from a nonzero start: "
@@ -628,7 +631,8 @@ _DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|feature
         r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
-         r"equations?)\b")
+         r"equations?)\b(?! (?:per|at a|each|in each|every) ?(?:step|time|iteration|update)?\b)")
+"""A stated number of data rows ('two training points'), not a batch ('one example per step')."""
 
 
 def _count(text: str) -> int:
@@ -850,6 +854,34 @@ def _read_coordinates(r: PartReading) -> None:
                                                 f"{best}1, {best}2, ...")
 
 
+_HOW_FAR = (r"\bhow far\b|\bdistance (?:between|from)\b|\bhow (?:much|far) apart\b")
+_LABEL_REF = r"\(([a-h]|\d{1,2}|[ivx]{1,4})\)"
+
+
+def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
+                       r: PartReading) -> PartReading | None:
+    """'How far is the limit in (b) from the limit in (a)?': the Euclidean distance between
+    the answers of the two earlier parts the question names (each part's limit, or its λ -> 0
+    limit), as a derived distance; the part takes the first one's method and start."""
+    m = rx(_HOW_FAR).search(own)
+    if m is None or rx(_OTHER_DISTANCE).search(own):
+        return None
+    labels = list(dict.fromkeys(x.group(1) for x in rx(_LABEL_REF).finditer(own)))
+    parts = [next((p for p in previous if p.label == label), None) for label in labels]
+    if len(labels) != 2 or any(p is None or p.family != FAMILY or F.method not in p.fields
+                               for p in parts) or not _same_data(parts[0], parts[1]):
+        return None
+    if _methods_in(rx(_LABEL_REF).sub(" ", own), ctx, PartReading(r.label, FAMILY)):
+        return None
+    r.found["pair-distance"] = {"kind": Q.DISTANCE.key,
+                                "of": f"{parts[0].label}.{_main_answer(parts[0])}",
+                                "to": f"{parts[1].label}.{_main_answer(parts[1])}", "norm": "l2"}
+    r.found["pair-distance-source"] = phrase(own, m.start(), m.end())
+    r.notes.append(f"the Euclidean distance between the answers of parts ({parts[0].label}) and "
+                   f"({parts[1].label})")
+    return parts[0]
+
+
 def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[str]:
     """In a part that runs two methods, the asks the other reading answers: the distance
     between the two (derived in the second), the λ -> 0 limit (by the ridge reading), and
@@ -995,6 +1027,22 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     if mine and asks == {Q.MIN_NORM_SOLUTION.key}:
         return mine[-1]  # X^+ y does not depend on the method
     return None
+
+
+_SAME_START = (r"\b(?:from|at) the same (?:start(?:ing point)?|initiali[sz]ation|initial (?:point|"
+               r"iterate|weights?)|init|(?:θ|w|x|β) ?_? ?\{?\(?0\)?\}?|origin)\b|\bthe same start(?:ing "
+               r"point)?\b")
+
+
+def _same_start(own: str, previous: list[PartReading]) -> PartReading | None:
+    """'From the same β₀': the earlier part whose own text states the start (when several do,
+    they must agree)."""
+    if not rx(_SAME_START).search(own):
+        return None
+    stated = [p for p in previous if p.family == FAMILY and F.theta0 in p.fields and
+              p.fields[F.theta0].source and p.fields[F.theta0].source in (p.own_text or "")]
+    values = {repr(p.value(F.theta0)) for p in stated}
+    return stated[-1] if len(values) == 1 else None
 
 
 def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
