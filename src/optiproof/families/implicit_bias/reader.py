@@ -304,11 +304,17 @@ def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple
     P = [[(factor ** 2 if i == j - 1 else 1) if i == k else 0 for k in range(d)]
          for i in range(d)]
     r.found["feature-scale"] = True
+    scaled = [[v * (factor if k == j - 1 else 1) for k, v in enumerate(row)] for row in X]
+    for start, end, value in iter_arrays(own):   # "(i.e. we train on x̃ = (2, 2, 2))"
+        rows = value if is_matrix(value) else [value]
+        if [[Fraction(x.value) for x in row] for row in rows] == \
+                [[Fraction(str(v)) for v in row] for row in scaled]:
+            r.convention("feature-scale", own[start:end], "restates the rescaled data")
     r.notes.append(f"feature {j} multiplied by {factor}, GD from 0, weights mapped back: "
                    f"preconditioned GD with P = diag(s_j²) (the rescaled-features run is one "
                    "of its witnesses)")
     return ({"name": M.preconditioned, "P": P},
-            f"{method[1]}; {phrase(own, m.start(), num[1])} (map back)")
+            f"{method[1]}; {phrase(own, m.start(), num[1])}; {rx(_MAP_BACK).search(own).group(0)}")
 
 
 _SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)
@@ -488,8 +494,10 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
                 got = number_at(flat, m.end())
                 if got is not None and array_at(flat, m.end()) is None:
                     out.append((key + "#", got[0], phrase(flat, m.start(), got[1])))
-        if out:
+        keys = {k for k, _, _ in out}
+        if {"X"} <= keys and keys & {"y", "y#"} or "a" in keys and keys & {"b#", "y#"}:
             break
+        out = []   # the part's own text names only part of the data (x̃ = (..) alone)
     return out
 
 
