@@ -81,7 +81,8 @@ def implicit_bias(draw):
             "method": {"name": draw(st.sampled_from(["heavy-ball", "nesterov"])),
                        "beta": "optimal"},
             "asks": ["limit", "min-norm-solution", "is-min-norm", "optimal-momentum",
-                     "optimal-rate", "distance-to-min-norm", "changes", "norm-value"]}
+                     "optimal-rate", "distance-to-min-norm", "changes", "norm-value",
+                     "which-norm"]}
 
 
 @st.composite
