@@ -138,6 +138,20 @@ def test_distance_to_the_min_norm_point_and_no_dependence_on_the_step():
     assert _answer(part, "depends-on").value is False
 
 
+def test_same_as_and_differs_compare_two_answers_exactly():
+    """From θ0 = (1, 0) on x1 + 2 x2 = 3 the GD limit keeps the null-space part of θ0, so it is
+    not X^+ y = (3/5, 6/5); from 0 it is."""
+    for t0, same in (([1, 0], False), ([0, 0], True)):
+        part = _solve([{"label": "a", "family": "implicit-bias", "a": [1, 2], "b": 3,
+                        "theta0": t0, "method": "gd", "asks": ["limit", "min-norm-solution"],
+                        "derived": [{"kind": "same-as", "of": "limit", "to": "min-norm-solution"},
+                                    {"kind": "differs", "of": "limit",
+                                     "to": "min-norm-solution"}]}]).parts[0]
+        assert part.verified, [(c.method, c.status, c.detail) for c in part.checks]
+        assert _answer(part, "same-as").value is same
+        assert _answer(part, "differs").value is (not same)
+
+
 def test_the_ridge_limit_depends_on_the_weight_decay():
     part = _solve([{"label": "a", "family": "implicit-bias", "a": [1, 2], "b": 3,
                     "method": {"name": "ridge", "lam": 0.5}, "derived": [
@@ -200,6 +214,14 @@ def test_the_iterate_minus_the_last_step_is_the_previous_iterate():
     ({"family": "implicit-bias", "a": [1, 2], "b": 3, "theta0": [1, 0], "method": "gd",
       "derived": [{"kind": "depends-on", "of": "limit", "parameter": "lr"}]},
      "depends-on", lambda e: sp.true),
+    ({"family": "implicit-bias", "a": [1, 2], "b": 3, "theta0": [1, 0], "method": "gd",
+      "asks": ["limit", "min-norm-solution"],
+      "derived": [{"kind": "same-as", "of": "limit", "to": "min-norm-solution"}]},
+     "same-as", lambda e: sp.true),
+    ({"family": "implicit-bias", "a": [1, 2], "b": 3, "method": "gd",
+      "asks": ["limit", "min-norm-solution"],
+      "derived": [{"kind": "differs", "of": "limit", "to": "min-norm-solution"}]},
+     "differs", lambda e: sp.true),
 ])
 def test_a_wrong_derived_value_fails_its_witness(part, kind, wrong):
     spec = make_problem({"parts": [{"label": "a", **part}]}).parts[0]

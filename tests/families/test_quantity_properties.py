@@ -81,7 +81,8 @@ def implicit_bias(draw):
             "method": {"name": draw(st.sampled_from(["heavy-ball", "nesterov"])),
                        "beta": "optimal"},
             "asks": ["limit", "min-norm-solution", "is-min-norm", "optimal-momentum",
-                     "optimal-rate", "distance-to-min-norm", "changes", "norm-value"]}
+                     "optimal-rate", "distance-to-min-norm", "changes", "norm-value",
+                     "which-norm"]}
 
 
 @st.composite
@@ -213,7 +214,9 @@ def derived(draw):
                          "to": "busiest-sent[ring]", "norm": "l1"},
                         {"kind": "crossover", "of": "time[tree]", "to": "time[ring]",
                          "solve_for": "alpha"},
-                        {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"}]}
+                        {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"},
+                        {"kind": "same-as", "of": "time[tree]", "to": "time[tree]"},
+                        {"kind": "differs", "of": "time[tree]", "to": "time[ring]"}]}
 
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,

@@ -94,3 +94,18 @@ def test_a_number_beside_a_symbol_left_symbolic_is_reported_unused(given: str):
     part = solution.parts[0]
     assert not part.verified
     assert "reading" in not_verified_reason(part)
+
+
+@pytest.mark.parametrize("flat, structural", [
+    ("f(θ) = (1/2)Σ_i=1^2(x_i^T θ-y_i)^2", "1^2"),
+    ("L(w) = Σ_{i=1}^{3} (x_iᵀw − y_i)²", None),
+    ("loss sum_i=1^4 (x_i w - y_i)^2", "1^4"),
+])
+def test_the_bounds_of_a_sum_are_formula_structure(flat: str, structural):
+    from optiproof.reading.coverage import account
+
+    flat = " ".join(normalize(flat).text.split())
+    uses = account(flat, [])
+    assert uses and all(u.status == "structure" for u in uses), uses
+    if structural:
+        assert any(u.text == structural for u in uses)

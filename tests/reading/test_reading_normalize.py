@@ -73,3 +73,22 @@ def test_parts_and_references():
     assert "Compare with (b) later" in layout.parts[0].own
     assert layout.context == "Shared data."
     assert split_parts("No parts here.").parts[0].label == "main"
+
+
+@pytest.mark.parametrize("raw, canonical", [
+    ("Data: X = ⎡1 0 1 0⎤ ,  y = ⎡2⎤\n          ⎣0 1 1 1⎦        ⎣3⎦\nand more.",
+     "X = [[1, 0, 1, 0], [0, 1, 1, 1]] , y = [2, 3]"),
+    ("A = ⎡2 1⎤  b = ⎡ 1⎤  c = ⎡0.5⎤\n    ⎢1 3⎥      ⎢-1⎥      ⎢1/2⎥\n    ⎣0 1⎦      ⎣ 4⎦      ⎣ 2 ⎦",
+     "A = [[2, 1], [1, 3], [0, 1]] b = [1, -1, 4] c = [0.5, 1/2, 2]"),
+    ("M = ⎛1 2⎞ , v = ⎛5⎞\n    ⎝3 4⎠     ⎝6⎠", "M = [[1, 2], [3, 4]] , v = [5, 6]"),
+])
+def test_bracket_piece_matrices_side_by_side_become_one_line(raw, canonical):
+    assert canonical in " ".join(normalize(raw).text.split())
+
+
+@pytest.mark.parametrize("raw", [
+    "X = ⎡1 0⎤ , y = ⎡2⎤\n    ⎣0 1 1⎦   ⎣3⎦",          # ragged rows: left as written
+    "X = ⎡1 0⎤ , y = ⎡2⎤\n    ⎣0 1⎦  and z ⎣3⎦",        # text between lower groups
+])
+def test_side_by_side_matrices_that_do_not_line_up_are_left_alone(raw):
+    assert "[[" not in normalize(raw).text

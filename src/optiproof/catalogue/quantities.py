@@ -147,7 +147,7 @@ LIMIT = _add(_Q(
              r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
              r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b",
-             r"^where (?:exactly|precisely)\b ?\??$",
+             r"^where (?:exactly|precisely)\b ?\??$", r"^if so,? (?:to )?(?:which|what) (?:one|point|limit)\b",
              r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
              r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
              r"\blim(?:(?![a-su-z])|(?=[ktn] ?(?:→|->)))(?! ?\S{0,16}(?:λ|lambda))(?: ?_?\S{0,16}"
@@ -169,7 +169,8 @@ IS_MIN_NORM = _add(_Q(
 RIDGELESS_LIMIT = _add(_Q(
     "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
-    phrases=(r"(?:\b|(?<=_))(?:λ|lambda) ?(?:→|->|goes to|tends to) ?(?:0|zero)\b",
+    phrases=(r"(?:\b|(?<=_))(?:λ|lambda|lam) ?(?:→|->|↓|downarrow|searrow|goes to|tends to|"
+             r"decreases to|shrinks to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 _SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minimum|θ\^?\*|x\^?\*|"
               r"w\^?\*)\b[^.?]{0,40}\b(?:shrinks?|decreases?|contracts?|is multiplied|is reduced|"
@@ -178,7 +179,8 @@ _SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minim
 statement of its rate), not a distance asked for."""
 DISTANCE = _add(_Q(
     "distance", "distance between two points", formula=r"\lVert X - Y \rVert",
-    phrases=(r"\bdistance (?:between|from|to)\b" + _SHRINKING, r"\bhow far (?:is|from)\b",
+    phrases=(r"\bdistance (?:between|from|to)\b" + _SHRINKING,
+             r"\bhow far(?: \([^()]{1,40}\))? (?:is|are|from|lies?)\b",
              r"\b(?:euclidean )?distance\b" + _SHRINKING, r"\bhow far apart\b")))
 
 # -- communication -----------------------------------------------------------------------------
@@ -619,7 +621,7 @@ NORM_VALUE = _add(_Q(
              r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
              r"(?<!\bwith the )(?<!\bwith )(?<!\busing the )"
              r"(?<!\bunder the )(?<!\bfor the )\beuclidean norms?\b(?! of the (?:step|update))",
-             r"(?:compute|give|evaluate|report|list|what (?:is|are))(?:,? (?:in (?:this|that|the "
+             r"(?:compute|give|evaluate|report|list|find|calculate|determine|what (?:is|are))(?:,? (?:in (?:this|that|the "
              r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?(?:[\[(] ?)?"
              r"‖(?!·)[^‖]{1,40}‖")))
 UNIQUENESS = _add(_Q(
@@ -690,15 +692,25 @@ WHICH_NORM = _add(_Q(
              r"{1,14}[ -])?norm\b",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b",
              r"\b(?:is there|what) (?:a |another |some )?(?:different )?norm\b[^.?]{0,30}"
+             r"\bminimi[sz]",
+             r"\bminimi[sz](?:es|e|ing) which (?:[\w-]+ ){0,2}?(?:function|norm|objective|"
+             r"regulari[sz]er|quantity)\b",
+             r"\bwhich (?:[\w-]+ ){0,2}?(?:function|objective|regulari[sz]er|quantity)\b[^.?]{0,60}"
              r"\bminimi[sz]",)))
 WHICH_SOLUTION = _add(_Q(
     "which-solution", "which of several answers", value_kind="name",
     phrases=(r"\bwhich of the (?:two|three|four|solutions|limits|answers)\b",
              r"\bwhich (?:one )?is (?:smaller|larger|bigger)\b")))
 SAME_AS = _add(_Q(
-    "same-as", "is it the same as another part's answer", value_kind="yes-no",
+    "same-as", "is it the same as another part's answer", value_kind="yes-no", formula=r"X = Y",
     phrases=(r"\bcompare (?:it |this |the result )?with \(?(?:[a-h]|\d)\)",
              r"\bis (?:it|this|the answer) the same as\b")))
+DIFFERS = _add(_Q(
+    "differs", "does it differ from another part's answer", value_kind="yes-no",
+    formula=r"X \neq Y",
+    phrases=(r"\b(?:converge|end up|land|arrive)s? (?:to |at |on |in )?(?:a )?different "
+             r"(?:point|limit|solution)\b",
+             r"\ba different (?:point|limit|solution) (?:than|from)\b")))
 EXPLANATION = _add(_Q(
     "explanation", "an explanation", value_kind="explanation",
     phrases=(r"\bexplain\b", r"\bjustify\b", r"\bwhy\b", r"\bwhat goes wrong\b",

@@ -6,6 +6,7 @@ independent path.
     ratio, speedup   X / Y          difference   X - Y        sum   X + Y
     distance         ||X - Y||      crossover    x*: X(x*) = Y(x*)  (SymPy solve)
     depends-on       yes iff dX/d(eta) is not identically 0  (SymPy diff, simplified)
+    same-as, differs yes iff X - Y is (is not) 0, exactly
 """
 
 from __future__ import annotations
@@ -225,7 +226,26 @@ def _compute(ask: DerivedAsk, ops: list[Operand], here: Solved, where: str
             Equation.of(Tex(rf"\left\lVert {sx} - {sy} \right\rVert_{{{sub}}}"), value)], None
     if kind == Q.CROSSOVER.key:
         return _crossover(ask, ops, where)
+    if kind in (Q.SAME_AS.key, Q.DIFFERS.key):
+        return _equality(kind, ops, where)
     return _dependence(ask, ops[0], here, where)
+
+
+def _equality(kind: str, ops: list[Operand], where: str
+              ) -> tuple[Any, str, str, list[Equation], Any]:
+    """Is X = Y (same-as) or X != Y (differs), decided exactly on X - Y; answers with
+    floating-point numbers in them are not decided."""
+    X, Y = ops[0].expr, ops[1].expr
+    _same_shape(X, Y, kind, where)
+    gap = _tidy(X - Y)
+    eq = Equation.of(Tex(f"{ops[0].symbol} - {ops[1].symbol}"), gap)
+    entries = list(gap) if isinstance(gap, sympy.MatrixBase) else [gap]
+    if any(e.has(sympy.Float) for e in entries):
+        return None, "none", "the answers are numerical; equality is not decided", [eq], None
+    same = all(e == 0 for e in entries)
+    note = "X - Y is 0" if same else "X - Y is not 0"
+    return sympy.true if same == (kind == Q.SAME_AS.key) else sympy.false, "unique", note, \
+        [eq], None
 
 
 def _crossover(ask: DerivedAsk, ops: list[Operand], where: str
@@ -299,7 +319,8 @@ def _in_words(ask: DerivedAsk, ops: list[Operand]) -> str:
     y = ops[1].text if len(ops) > 1 else ""
     return {Q.RATIO.key: f"{x} / {y}", Q.SPEEDUP.key: f"{x} / {y}",
             Q.DIFFERENCE.key: f"{x} - {y}", Q.SUM.key: f"{x} + {y}",
-            Q.DISTANCE.key: f"||{x} - {y}||", Q.CROSSOVER.key: f"{x} = {y}"}.get(
+            Q.DISTANCE.key: f"||{x} - {y}||", Q.CROSSOVER.key: f"{x} = {y}",
+            Q.SAME_AS.key: f"is {x} = {y}", Q.DIFFERS.key: f"is {x} != {y}"}.get(
         ask.kind, f"does {x} depend on {ask.parameter}")
 
 

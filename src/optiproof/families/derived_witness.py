@@ -176,13 +176,36 @@ def _dependence_check(d: Derived) -> tuple[str, float, list[str]]:
     return ("passed" if differs == claim else "failed"), 0.0, lines
 
 
+def _equality_check(d: Derived) -> tuple[str, float, list[str]]:
+    """X and Y measured: the same when they agree within the measurements' accuracy, different
+    when they differ by over a thousand times it (in between nothing is concluded)."""
+    if d.answer.expr is None:
+        raise NotMeasurable("the answer was not decided")
+    m = _measurer(d)
+    names = _names(*(op.expr for op in d.operands))
+    lines, verdicts = [], set()
+    for point in m.points(names) if names else [{}]:
+        x, y = (_measured(op, point) for op in d.operands)
+        gap = float(np.max(np.abs(np.asarray(x.value) - np.asarray(y.value))))
+        tol = x.accuracy + y.accuracy + ROUNDING * (1 + float(np.max(np.abs(x.value))))
+        lines.append(f"max |X - Y| measured {gap:.3g} (same below {tol:.2g}, different above "
+                     f"{1e3 * tol:.2g})")
+        if tol < gap <= 1e3 * tol:
+            raise NotMeasurable("; ".join(lines) + ": undecided")
+        verdicts.add(gap <= tol)
+    same = verdicts == {True}
+    claim = bool(d.answer.expr) == (d.ask.kind == Q.SAME_AS.key)
+    return ("passed" if len(verdicts) == 1 and same == claim else "failed"), 0.0, lines
+
+
 def derived_check(d: Derived) -> Check:
     """Recompute one derived quantity from the measurements and compare."""
     start = time.perf_counter()
     name = QUANTITIES[d.ask.kind].name
     method = f"{name} recomputed from the witnesses' measurements"
     rule: Callable[[Derived], tuple[str, float, list[str]]] = {
-        Q.CROSSOVER.key: _crossover_check, Q.DEPENDS_ON.key: _dependence_check}.get(
+        Q.CROSSOVER.key: _crossover_check, Q.DEPENDS_ON.key: _dependence_check,
+        Q.SAME_AS.key: _equality_check, Q.DIFFERS.key: _equality_check}.get(
         d.ask.kind, _value_check)
     try:
         status, worst, lines = rule(d)

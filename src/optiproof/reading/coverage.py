@@ -86,9 +86,14 @@ def _in_range(flat: str, start: int) -> bool:
                for m in _RANGE.finditer(flat[lo:start + 20]))
 
 
+_SUM_BOUND = re.compile(r"(?:Σ|∑|\\sum|\bsum)_ ?\{?[a-z] ?= ?$")
+"""The bounds of a sum's index, ``Σ_{i=1}^{2}`` (flattened ``Σ_i=1^2``)."""
+
+
 def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
-    """A small integer inside a formula (``1 - β_1``, ``(1/2)``, ``x^2``) or an index range."""
-    if _in_range(flat, start):
+    """A small integer inside a formula (``1 - β_1``, ``(1/2)``, ``x^2``), an index range or
+    the bounds of a sum."""
+    if _in_range(flat, start) or _SUM_BOUND.search(flat[max(0, start - 12):start]):
         return True
     if text.lstrip("-") not in _SMALL:
         return False

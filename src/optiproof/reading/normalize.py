@@ -253,9 +253,55 @@ def _bracket_pieces(text: str) -> str:
     return "\n".join(out)
 
 
+_PIECE_GROUP = re.compile(r"(?P<pre>[^⎡⎢⎣⎛⎜⎝⎤⎥⎦⎞⎟⎠]{0,60}?)(?P<open>[⎡⎢⎣⎛⎜⎝])"
+                          r"(?P<cells>[-+\d.,/ \t]{1,200})(?P<close>[⎤⎥⎦⎞⎟⎠])")
+
+
+def _side_by_side(lines: list[str], start: int) -> tuple[str, int] | None:
+    """Several bracket-piece matrices drawn side by side (``X = ⎡1 0⎤ , y = ⎡2⎤`` above
+    ``⎣0 1⎦ ⎣3⎦``) -> one line ``X = [[1, 0], [0, 1]] , y = [2, 3]``: every line has the same
+    number of bracket groups, top to bottom, and only the top line has text between them."""
+    groups, tails, i = [], [], start
+    while i < len(lines) and i - start <= 64:
+        found = list(_PIECE_GROUP.finditer(lines[i]))
+        if len(found) < 2:
+            return None
+        end = found[-1].end()
+        tails.append(lines[i][end:])
+        groups.append(found)
+        where = {_PIECES[g.group("open")][1] for g in found}
+        if any(_PIECES[g.group("open")][0] != g.group("close") for g in found) or len(where) != 1:
+            return None
+        if (where == {"top"}) != (i == start):
+            return None
+        i += 1
+        if where == {"bottom"}:
+            break
+    else:
+        return None
+    if len(groups) < 2 or len({len(g) for g in groups}) != 1:
+        return None
+    if any(g.group("pre").strip(" \t,") for row in groups[1:] for g in row) or \
+            any(t.strip() for t in tails[1:]):
+        return None
+    pieces = []
+    for k in range(len(groups[0])):
+        rows = [[c for c in re.split(r"[ \t,]{1,20}", row[k].group("cells").strip()) if c]
+                for row in groups]
+        if not all(rows) or not all(_CELL.fullmatch(c) for r in rows for c in r) or \
+                len({len(r) for r in rows}) != 1:
+            return None
+        body = ("[" + ", ".join(r[0] for r in rows) + "]" if len(rows[0]) == 1 else
+                "[" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]")
+        pieces.append(groups[0][k].group("pre") + body)
+    return "".join(pieces) + tails[0], i
+
+
 def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
     """The one-line form of a bracket-piece matrix starting at ``lines[start]`` and the index
-    after it, or None."""
+    after it, or None (several matrices side by side: :func:`_side_by_side`)."""
+    if len(_PIECE_GROUP.findall(lines[start])) >= 2:
+        return _side_by_side(lines, start)
     rows, pre, post = [], [], []
     i = start
     while i < len(lines) and i - start <= 64:

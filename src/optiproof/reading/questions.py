@@ -145,10 +145,11 @@ _DEFINED_AS = re.compile(r"(?:^|[,;(] ?)where (?:the |a |an )?[\w -]{1,40}? (?:i
                          re.I)
 """A trailing definition clause ("..., where the total volume is the sum of the sizes of all
 messages"): what follows defines a word of the request; it is not asked."""
-_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:(?:the|your|all|each) )?(?:final )?"
-                   r"(?:answers?|results?|formulas?|expressions?) (?:in terms of|in|as (?:a )?"
-                   r"functions? of|using) (?:the )?(?:symbols? |variables? )?[A-Za-zα-ω](?:,? "
-                   r"(?:and )?[A-Za-zα-ω]){0,5}\s?\.?$", re.I)
+_FORM_VAR = r"(?:[A-Za-zα-ω](?:_?\{?\d\}?)?|\.\.\.|…)"
+_FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:(?:(?:the|your|all|each) )?(?:final )?"
+                   r"(?:answers?|results?|formulas?|expressions?)|it|this|them)(?: out)? (?:in terms "
+                   r"of|in|as (?:a )?functions? of|using) (?:the )?(?:symbols? |variables? |"
+                   rf"coordinates? )?{_FORM_VAR}(?:,? (?:and )?{_FORM_VAR}){{0,7}}\s?\.?$", re.I)
 """An instruction on the form of the answer in letters only ("Express the answer in n and p.")
 asks nothing new (one on units, "in bytes", is not of this form and stays a request)."""
 
@@ -259,7 +260,7 @@ def _which_one(request: Request, flat: str) -> Request:
     nouns = list(_ANTECEDENT.finditer(before, cut))
     if not nouns:
         return request
-    probe = f"which {nouns[-1].group(0)}"
+    probe = f"which {nouns[-1].group(0).removesuffix('s')}"   # "... the ℓp norms. Which one?"
     start = request.start + m.start()
     asks = tuple(Ask(x.entry.key, m.group(0), start, request.start + m.end())
                  for x in QUANTITIES.mentions(probe))

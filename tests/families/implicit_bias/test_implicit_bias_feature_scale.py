@@ -56,3 +56,24 @@ def test_the_mapped_back_limit_is_solved_and_witnessed_on_rescaled_features():
                                atol=1e-12)
     check = rescaled_features_check(spec, sol)
     assert check.status == "passed", check.detail
+
+
+@pytest.mark.parametrize("part, restated", [
+    ("(a) Rescale the first feature by 3 (so we train on x̃ = (3, -1, 2) with weights w), run "
+     "GD from w_0 = 0 and map the weights back to the original units. Which θ do we get?", True),
+    ("(a) Multiply the second feature by 2, i.e. train on x̃ = (1, -2, 2), then run gradient "
+     "descent and convert the weights back to original units. What is θ?", True),
+    ("(a) Rescale the first feature by 3 (so we train on x̃ = (4, -1, 2) with weights w), run "
+     "GD from w_0 = 0 and map the weights back to the original units. Which θ do we get?", False),
+])
+def test_the_rescaled_data_restated_in_the_part(part, restated):
+    """One example x = (1, -1, 2), y = 4 in the shared text; the part restates the rescaled
+    example: read as a restatement when it equals x with the feature scaled (its numbers used),
+    else its numbers are left unused (not verified)."""
+    text = ("One training example x = (1, -1, 2) with target y = 4, squared loss "
+            "½(xᵀθ − y)², θ₀ = 0.\n" + part)
+    reading = read_report(text)
+    part_reading = reading.parts[0]
+    assert part_reading.value("a") == [1, -1, 2]
+    assert part_reading.value("method")["name"] == "preconditioned"
+    assert (not part_reading.unused) is restated, part_reading.unused

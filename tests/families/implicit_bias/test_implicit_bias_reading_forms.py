@@ -168,8 +168,9 @@ def test_questions_by_meaning(question, asks):
 
 
 def test_an_unsupported_question_is_refused_naming_it():
-    reading, part = _part(D + "Gradient descent from w_0 = 0. Is there a norm it minimises "
-                              "instead?")
+    """The norm Adam's limit minimises is not known (gradient descent's is: see
+    test_implicit_bias_which_norm)."""
+    reading, part = _part(D + "Adam from w_0 = 0. Is there a norm it minimises instead?")
     assert not reading.complete
     assert any("norm it minimis" in m.name for m in part.missing)
 
@@ -288,12 +289,15 @@ def test_the_distance_between_a_limit_and_the_minimum_norm_solution(text, label,
 
 
 def test_a_difference_of_two_limits_is_not_read_as_a_distance_to_the_min_norm_solution():
+    """It is the distance between the two limits, derived from both parts' answers."""
     text = ("X = [[1, 0, 1], [0, 1, 1]], y = [1, 2], f(w) = ½‖Xw − y‖², w_0 = (1, 1, 1).\n"
             "(a) Where does GD converge? Call it w_GD.\n(b) Where does heavy-ball momentum with "
             "β = 0.9 converge? Call it w_HB.\n(c) Compute ‖w_GD − w_HB‖_2.")
     reading = read_report(text)
-    assert not reading.complete
-    assert reading.parts[2].missing
+    assert reading.complete, reading.unread()
+    assert "distance-to-min-norm" not in reading.parts[2].asked
+    assert reading.parts[2].fields["derived"].value == [
+        {"kind": "distance", "of": "a.limit", "to": "b.limit", "norm": "l2"}]
 
 
 def test_a_part_about_a_result_of_several_methods_is_not_given_one_of_them():

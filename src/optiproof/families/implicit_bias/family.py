@@ -14,7 +14,7 @@ METHODS = (O.GD, O.SGD, O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED, O.RESCALED_S
 """The catalogue optimizers a part may name."""
 ASKS = (Q.LIMIT, Q.RIDGELESS_LIMIT, Q.MIN_NORM_SOLUTION, Q.IS_MIN_NORM, Q.OPTIMAL_MOMENTUM,
         Q.OPTIMAL_RATE, Q.DISTANCE_TO_MIN_NORM, Q.CHANGES,
-        Q.NORM_VALUE)
+        Q.NORM_VALUE, Q.WHICH_NORM)
 """The quantities a part may ask, in the catalogue."""
 
 IMPLICIT_BIAS = Family(

@@ -50,7 +50,7 @@ from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
-                    presume_zero_loss="presume_zero_loss", asks="asks")
+                    presume_zero_loss="presume_zero_loss", asks="asks", derived="derived")
 """Spec field names of the implicit-bias family."""
 M = SimpleNamespace(gd=O.GD.key, sgd=O.SGD.key, heavy_ball=O.HEAVY_BALL.key, nesterov=O.NESTEROV.key,
                     preconditioned=O.PRECONDITIONED.key, rescaled=O.RESCALED_SGD.key,
@@ -78,7 +78,7 @@ METHODS = {
     M.heavy_ball: r"\bheavy[- ]ball(?: momentum)?|\bpolyak(?: momentum)?|"
                   r"\b(?:sgd|gradient descent) with momentum|\bmomentum\b",
     M.sign: r"\bsign[- ]?sgd\b|\bsigngd\b|\bsign(?:ed)? gradient descent|\bsign descent|"
-            r"\bsignum\b|\bsign of the gradient",
+            r"\bsignum\b|\bsign of the gradient|\bsign-descent\b",
     M.rmsprop: r"\brmsprop\b",
     M.adagrad: r"\badagrad\b",
     M.adam: r"\badam\b(?![- ](?:style|like|type))",
@@ -110,12 +110,13 @@ _SUBSUMES = {
 _WHETHER_REACHED = (r"\bwhether (?:or not )?[^.?]{0,30}?\b(?:reach(?:es)?|finds?|converges? to|"
                     r"ends? up at|attains?|lands? on|gets?) (?:it|this|that)\b")
 """'... the minimum-norm solution and say whether GD reaches it': is it the minimum-norm one?"""
-_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?$")
+_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?"
+                           r"(?:[_^]?\{?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)\}?)?$")
 
 
 class ImplicitBiasReader:
     family = FAMILY
-    answers = IMPLICIT_BIAS.answer_keys
+    answers = (*IMPLICIT_BIAS.answer_keys, Q.DISTANCE.key, Q.SAME_AS.key, Q.DIFFERS.key)
     ask_field = F.asks
 
     def score(self, flat: str) -> Score:
@@ -123,9 +124,10 @@ class ImplicitBiasReader:
 
     def asked(self, r: PartReading) -> list[str]:
         """The part's asks in order; without any, a part with a method asks for its limit."""
+        derived = [d["kind"] for d in r.value(F.derived) or []]
         if F.asks in r.fields:
-            return [QUANTITIES.canonical(k) for k in r.value(F.asks) or []]
-        return [Q.LIMIT.key] if r.value(F.method) is not None else []
+            return [QUANTITIES.canonical(k) for k in r.value(F.asks) or []] + derived
+        return ([Q.LIMIT.key] if r.value(F.method) is not None else []) + derived
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities of the family join the part's asks; a part that asks only for the
@@ -136,16 +138,44 @@ class ImplicitBiasReader:
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
         mine = [(k, s) for k, s in asks if k in self.answers and
                 (k != Q.CHANGES.key or _compares_with_gd(r)) and
-                (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s))]
-        if r.value(F.method) is None or all(k == Q.LIMIT.key for k, _ in mine):
-            return
-        take_asks(r, F.asks, mine, self.answers)
+                (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s, r))]
+        for k, s in mine:
+            if k in _COMPARISONS:
+                _compare(r, k, s)
+        mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key and k not in _COMPARISONS and
+                (k != Q.WHICH_NORM.key or _which_norm_known(r))]
+        if any(k == Q.WHICH_NORM.key for k, _ in mine):
+            _read_coordinates(r)
+            family = rx(r"(?:ℓ|\bl)_?\{?p\}?[- ]norms?\b|\bp-norms?\b").search(r.own_text or "")
+            if family:
+                r.convention("which-norm", family.group(0), "the family of norms the answer is "
+                                                            "one of")
+        elsewhere = _answered_by_a_sibling(r, asks)
+        mine = [(k, s) for k, s in mine if k not in elsewhere]
+        if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
+            take_asks(r, F.asks, mine, IMPLICIT_BIAS.answer_keys)
+        for k in elsewhere:
+            r.answered_by[k] = self.asked(r)[0]
+            r.notes.append(f"the {QUANTITIES[k].name} is answered with the other method of the "
+                           "part")
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
         """On least squares with many solutions 'the minimum-norm minimiser' is the
         minimum-norm solution; the norm of the difference between a limit and the minimum-norm
         solution (read by the part) is their distance."""
+        if key == Q.DISTANCE.key and r.found.get("split-distance"):
+            return key
+        if key == Q.DIFFERS.key and r.found.get("compared") is None and \
+                rx(_VS_GD).search(r.own_text or ""):   # "a different limit than plain GD"
+            r.answered_by[key] = Q.CHANGES.key
+            return Q.CHANGES.key
+        if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("pair-distance"):
+            r.answered_by[key] = Q.DISTANCE.key
+            return Q.DISTANCE.key
+        if key == Q.LIMIT.key and r.found.get("pair-distance"):   # "between the two limits"
+            r.answered_by[key] = Q.DISTANCE.key
+            return key
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("distance"):
             r.answered_by[key] = Q.DISTANCE_TO_MIN_NORM.key
             return Q.DISTANCE_TO_MIN_NORM.key
@@ -179,12 +209,18 @@ class ImplicitBiasReader:
         base = PartReading(part.label, FAMILY, own_text=own)
         d = _read_data(part, base, objects)
         _read_loss(own, ctx, base)
+        _read_remarks(own, ctx, base)
         ref = None
         diff = _DIFFERENCE.search(own)
         if diff and not _methods_in(own.replace(diff.group(1), " ").replace(diff.group(2), " "),
                                     ctx, PartReading(part.label, FAMILY)):
             ref = _distance_reference(own, previous, base)
+        if ref is None and not diff:
+            ref = _distance_in_words(own, ctx, previous, base)
         methods = _read_methods(own, ctx, base) if ref is None else []
+        if len(methods) == 2 and M.gd in [m[0] for m in methods] and rx(_VS_GD).search(own) \
+                and rx(r"\bchange|\bdiffer|\bthe same\b").search(own):
+            methods = [m for m in methods if m[0] != M.gd]   # GD is what the limit is compared to
         if not methods:
             ref = ref or _referenced(own, previous)
             if ref is not None:
@@ -204,6 +240,7 @@ class ImplicitBiasReader:
             writer = _limit_writer(own, previous)
             if writer is not None and writer.fields[F.method].value == methods[0][0]:
                 start_ref = writer
+        start_ref = start_ref or _same_start(own, previous)
         _read_start(own, ctx, base, d, start_ref, methods[0][0] if len(methods) == 1 else None)
         if base.found.get("feature-scale") and any(v != 0 for v in base.value(F.theta0) or []):
             base.miss(F.theta0, "a feature is rescaled before training from a nonzero start: "
@@ -213,16 +250,30 @@ class ImplicitBiasReader:
             if methods:
                 base.set(F.method, methods[0][0], methods[0][1])
                 _note_gd_reference(base, previous)
+            _note_compared(own, base, previous)
+            pair = base.found.get("pair-distance")
+            if pair is not None and methods:
+                base.set(F.derived, [pair], base.found["pair-distance-source"])
+                base.set(F.asks, [], base.found["pair-distance-source"],
+                         note="the part asks only what it computes from the earlier limits")
             return [base]
         out = []
         for i, (value, src) in enumerate(methods, 1):
             r = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(base.fields),
                             missing=list(base.missing), notes=list(base.notes),
                             conventions=list(base.conventions), own_text=own)
+            if value == M.ridge:
+                src = "; ".join([src, *_ridgeless_sources(own)])
             r.set(F.method, value, src)
             r.notes.append(f"part ({part.label}) asks about {len(methods)} methods; this is "
                            f"method {i}")
             out.append(r)
+        names = [_method_name(r) for r in out]
+        if len(out) == 2 and names.count(M.ridge) == 1:   # one method and ridge: asks divide
+            for r, other in zip(out, reversed(out)):
+                r.found["siblings"] = "ridge" if _method_name(r) != M.ridge else "other"
+                r.found["sibling-method"] = _method_name(other)
+        _distance_of_the_two(own, out)
         return out
 
 
@@ -253,11 +304,17 @@ def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple
     P = [[(factor ** 2 if i == j - 1 else 1) if i == k else 0 for k in range(d)]
          for i in range(d)]
     r.found["feature-scale"] = True
+    scaled = [[v * (factor if k == j - 1 else 1) for k, v in enumerate(row)] for row in X]
+    for start, end, value in iter_arrays(own):   # "(i.e. we train on x̃ = (2, 2, 2))"
+        rows = value if is_matrix(value) else [value]
+        if [[Fraction(x.value) for x in row] for row in rows] == \
+                [[Fraction(str(v)) for v in row] for row in scaled]:
+            r.convention("feature-scale", own[start:end], "restates the rescaled data")
     r.notes.append(f"feature {j} multiplied by {factor}, GD from 0, weights mapped back: "
                    f"preconditioned GD with P = diag(s_j²) (the rescaled-features run is one "
                    "of its witnesses)")
     return ({"name": M.preconditioned, "P": P},
-            f"{method[1]}; {phrase(own, m.start(), num[1])} (map back)")
+            f"{method[1]}; {phrase(own, m.start(), num[1])}; {rx(_MAP_BACK).search(own).group(0)}")
 
 
 _SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)
@@ -281,6 +338,44 @@ def _note_gd_reference(r: PartReading, previous: list[PartReading]) -> None:
             return
 
 
+_COMPARISONS = (Q.SAME_AS.key, Q.DIFFERS.key)
+_COMPARED = (r"\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
+             r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?\(([a-h]|\d{1,2}|"
+             r"[ivx]{1,4})\)")
+
+
+def _main_answer(r: PartReading) -> str:
+    """The quantity a part's run answers first: the λ -> 0 limit for ridge without λ, else the
+    limit."""
+    method = r.value(F.method)
+    if method == M.ridge or (isinstance(method, dict) and method.get("name") == M.ridge
+                             and "lam" not in method):
+        return Q.RIDGELESS_LIMIT.key
+    return Q.LIMIT.key
+
+
+def _note_compared(own: str, r: PartReading, previous: list[PartReading]) -> None:
+    """The one earlier part on the same data that the part's text compares with ("a different
+    point than (a)", "Compare with (a)"), kept in ``found`` for a same-as or differs ask."""
+    labels = {m.group(1) for m in rx(_COMPARED).finditer(own)}
+    hits = [p for p in previous if p.label in labels and p.family == FAMILY and
+            F.method in p.fields and _same_data(p, r)]
+    if len(labels) == 1 and len(hits) == 1:
+        r.found["compared"] = hits[0]
+
+
+def _compare(r: PartReading, kind: str, source: str) -> None:
+    """A same-as / differs ask against the earlier part the text names, as a derived
+    comparison of the two runs' answers (left untaken without one)."""
+    other = r.found.get("compared")
+    if other is None or r.value(F.method) is None or r.value(F.asks) == []:
+        return
+    ask = {"kind": kind, "of": _main_answer(r), "to": f"{other.label}.{_main_answer(other)}"}
+    if ask not in (r.value(F.derived) or []):
+        r.set(F.derived, [*(r.value(F.derived) or []), ask], source)
+        r.notes.append(f"\"{source}\": compares this part's answer with part ({other.label})'s")
+
+
 _OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?[1∞]\b|frobenius|spectral|nuclear|"
                r"‖_?\{?(?:[1∞]|inf)|₁|\^ ?2|²|[-−]")
 _NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my) )?(?:(?:two|three|"
@@ -288,7 +383,10 @@ _NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my) )?(
                 r"(?:θ|w)(?:_?∞|\^?\*|_\w{1,6})?)\b")
 
 
-def _norm_of_a_limit(own: str, source: str) -> bool:
+_SQUARED = r"^(?: ?_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)(?!\d|\.\d)"
+
+
+def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> bool:
     """A norm question the family answers: the Euclidean norm of the limit (or of the
     solutions) - 'the Euclidean norms of the two solutions', '‖θ∞‖₂' - not a squared, ℓ1, max
     or matrix norm, nor the norm of a difference, a gradient or an update."""
@@ -296,6 +394,12 @@ def _norm_of_a_limit(own: str, source: str) -> bool:
     if at < 0:
         return False
     tail = own[at + len(source):at + len(source) + 40]
+    squared = rx(_SQUARED).match(tail) if "‖" in source else None
+    if squared and r is not None and not rx(_OTHER_NORM).search(source):
+        inside = re.search(r"‖([^‖]{1,40})‖$", source)
+        if inside and _LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")):
+            r.set("norm_squared", True, phrase(own, at, at + len(source) + squared.end()))
+            return True
     if rx(_OTHER_NORM).search(source + tail[:6]):
         return False
     inside = re.search(r"‖([^‖]{1,40})‖$", source)
@@ -304,10 +408,21 @@ def _norm_of_a_limit(own: str, source: str) -> bool:
     return bool(source.rstrip().endswith("of") and rx(_NORM_OBJECT).match(tail))
 
 
+_VS_GD = (r"\b(?:com-? ?pared?|than|relative to|versus|vs\.?)(?: with| to)? (?:plain |vanilla |"
+          r"ordinary |full-batch |standard )?(?:gradient descent|gd)\b")
+"""The comparison with plain gradient descent named in the question itself."""
+
+
 def _compares_with_gd(r: PartReading) -> bool:
     """'Does the limit change?' is answered against plain GD (from the same start on the same
     data), so an earlier part must have run exactly that."""
     label = r.found.get("gd-reference")
+    named = rx(_VS_GD).search(r.own_text or "")
+    if label is None and named and _method_name(r) not in (None, M.gd):
+        r.notes.append(f"'does the limit change' compares with plain GD from the same start "
+                       f"(\"{named.group(0)}\")")
+        r.convention("changes", named.group(0), "the comparison the spec makes")
+        return True
     if label is None:
         return False
     r.notes.append(f"'does the limit change' compares with plain GD (part ({label}))")
@@ -379,8 +494,10 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
                 got = number_at(flat, m.end())
                 if got is not None and array_at(flat, m.end()) is None:
                     out.append((key + "#", got[0], phrase(flat, m.start(), got[1])))
-        if out:
+        keys = {k for k, _, _ in out}
+        if {"X"} <= keys and keys & {"y", "y#"} or "a" in keys and keys & {"b#", "y#"}:
             break
+        out = []   # the part's own text names only part of the data (x̃ = (..) alone)
     return out
 
 
@@ -522,7 +639,8 @@ _DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|feature
         r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
-         r"equations?)\b")
+         r"equations?)\b(?! (?:per|at a|each|in each|every) ?(?:step|time|iteration|update)?\b)")
+"""A stated number of data rows ('two training points'), not a batch ('one example per step')."""
 
 
 def _count(text: str) -> int:
@@ -554,7 +672,10 @@ _ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at
                rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
                rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
 _VAR = r"(?:θ|w|x|β|theta|beta|W)"
-_THETA0 = (rf"{_VAR} ?(?:_ ?\{{?\(?0\)?\}}?|0|\^ ?\{{?\(0\)\}}?|\(0\)|_\{{?(?:init|start)\}}?)|"
+_PREVIOUS0 = r"(?:_ ?\{?\(?-1\)?\}?|-1\b)"
+_THETA0 = (rf"{_VAR} ?(?:_ ?\{{?0\}}?|0) ?= ?{_VAR} ?{_PREVIOUS0}|{_VAR} ?{_PREVIOUS0} ?= ?{_VAR} ?"
+           rf"(?:_ ?\{{?0\}}?|0)|"   # θ_0 = θ_{-1} = (..): a momentum method's two starts
+           rf"{_VAR} ?(?:_ ?\{{?\(?0\)?\}}?|0|\^ ?\{{?\(0\)\}}?|\(0\)|_\{{?(?:init|start)\}}?)|"
            rf"\btilde {_VAR}_?0|initial (?:point|iterate|weights?|parameters?|θ|w)|"
            rf"\binit(?:ial(?:i[sz]ation|i[sz]ed)?)? (?:{_VAR}|at {_VAR}|from {_VAR})")
 _STARTED = "|".join(f"(?<={w} {p} )" for w in ("start", "starts", "starting", "started",
@@ -580,8 +701,18 @@ def _ridge_in_part(own: str, src: str, r: PartReading) -> tuple[Any, str]:
         r.missing = [m for m in r.missing if m.name != F.method]
         r.notes.append("λ is not stated; only its λ -> 0 limit is asked, which does not depend "
                        "on it")
-        return {"name": M.ridge}, src
+        return {"name": M.ridge}, "; ".join([src, *_ridgeless_sources(own)])
     return M.ridge, src
+
+
+def _ridgeless_sources(own: str) -> list[str]:
+    """The phrases of a λ -> 0 limit: the mention ('as lam → 0') and the ridge objective
+    written before it ('argmin ½(xᵀw - y)² + (λ/2)‖w‖²')."""
+    mention = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.RIDGELESS_LIMIT.key]
+    objective = rx(rf"\barg ?min\b[^?;]{{0,80}}?(?:{_PENALTY_HALF}|{_PENALTY_FULL})"
+                   r"[^?;,]{0,16}").search(own)
+    return [phrase(own, m.start, m.end) for m in mention[:1]] + (
+        [objective.group(0)] if objective else [])
 
 
 _BAR = r"(?:‖|\|\||\\\||k(?=[θw]))"
@@ -601,7 +732,43 @@ def _defining_part(symbol: str, own: str, previous: list[PartReading]) -> PartRe
         hits = [p for p in previous if Q.RIDGELESS_LIMIT.key in p.asked]
         return hits[0] if len(hits) == 1 else None
     pat = rxc(rf"(?<![\w]){re.escape(symbol)}(?![\w^])")
-    return next((p for p in previous if pat.search(p.own_text or "")), None)
+    return next((p for p in previous if pat.search(p.own_text or "")), None) or \
+        _tagged_part(symbol, previous)
+
+
+_LABELLED = re.compile(r"^(?:θ|w|x|β)(?:_?(?:∞|\{∞\}|inf))?[_^]?\{?\(([a-h]|\d{1,2}|[ivx]{1,4})\)"
+                       r"\}?$")
+"""A limit named by the label of its part: θ_(a), w_∞(2), θ^{(b)}."""
+_METHOD_TAG = re.compile(r"^(?:θ|w|x|β)(?:_?(?:∞|\{∞\}|inf|\*))?[_^]\{?([A-Za-z]{2,8})\}?$")
+"""A limit named by its method: θ_∞^GD, w^{SGD}, θ_HB."""
+_TAGS = {"gd": M.gd, "sgd": M.sgd, "sign": M.sign, "signgd": M.sign, "signsgd": M.sign,
+         "hb": M.heavy_ball, "mom": M.heavy_ball, "nag": M.nesterov, "nesterov": M.nesterov,
+         "adam": M.adam, "pgd": M.preconditioned, "precond": M.preconditioned}
+
+
+def _tagged_part(symbol: str, previous: list[PartReading]) -> PartReading | None:
+    """The one earlier part a limit symbol names by its label (``θ_(a)``, ``w_∞(2)``) or by its
+    method (``θ_∞^GD``, ``w^SGD``: the one earlier part that ran that method)."""
+    s = symbol.replace(" ", "")
+    m = _LABELLED.match(s)
+    if m:
+        hits = [p for p in previous if p.label == m.group(1)]
+        return hits[0] if len(hits) == 1 else None
+    m = _METHOD_TAG.match(s)
+    name = _TAGS.get(m.group(1).lower()) if m else None
+    if name is None:
+        return None
+    hits = [p for p in previous if p.family == FAMILY and _method_name(p) == name]
+    return hits[0] if len(hits) == 1 and "." not in hits[0].label else None
+
+
+_MIN_NORM_HERE = r"\bmin(?:imum|imal)?[- ](?:(?:ℓ_?2|l2|euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)s? (?:\$ ?)?"
+
+
+def _min_norm_here(symbol: str, own: str) -> bool:
+    """True when the part's own text asks for the minimum-norm solution under this symbol
+    ("Give the minimum-norm solution θ† of ... and the distance ‖θ_∞ - θ†‖")."""
+    return bool(rx(_MIN_NORM_HERE + re.escape(symbol) + r"(?![\w^_])").search(own))
 
 
 def _distance_reference(own: str, previous: list[PartReading],
@@ -613,12 +780,26 @@ def _distance_reference(own: str, previous: list[PartReading],
     if m is None:
         return None
     parts = [_defining_part(sym, own, previous) for sym in (m.group(1), m.group(2))]
-    if any(p is None or p.family != FAMILY or "." in p.label for p in parts):
+    here = [p is None and _min_norm_here(sym, own) for p, sym in
+            zip(parts, (m.group(1), m.group(2)))]
+    if any(not h and (p is None or p.family != FAMILY or "." in p.label)
+           for p, h in zip(parts, here)):
         return None
-    kinds = ["min-norm" if set(p.asked) & _MIN_NORM_ASKS else
+    kinds = ["min-norm" if h or set(p.asked) & _MIN_NORM_ASKS else
              "limit" if Q.LIMIT.key in p.asked and F.method in p.fields else None
-             for p in parts]
-    if sorted(k or "" for k in kinds) != ["limit", "min-norm"]:
+             for p, h in zip(parts, here)]
+    if kinds == ["limit", "limit"] and parts[0] is not parts[1] and \
+            _same_data(parts[0], parts[1]):
+        norm = _distance_norm(own, m)
+        if norm is None:
+            return None
+        r.found["pair-distance"] = {"kind": Q.DISTANCE.key, "of": f"{parts[0].label}.limit",
+                                    "to": f"{parts[1].label}.limit", "norm": norm}
+        r.found["pair-distance-source"] = m.group(0)
+        r.notes.append(f"{m.group(0)}: the distance between the limits of parts "
+                       f"({parts[0].label}) and ({parts[1].label}), in the {norm} norm")
+        return parts[0]
+    if sorted(k or "" for k in kinds) != ["limit", "min-norm"] or _distance_norm(own, m) != "l2":
         return None
     limit = parts[kinds.index("limit")]
     r.found["distance"] = m.group(0)
@@ -629,6 +810,140 @@ def _distance_reference(own: str, previous: list[PartReading],
         if named:
             r.convention("distance", named.group(0), "names the point of that part")
     return limit
+
+
+_OF_THE_TWO = (r"\b(?:how far apart|distance between)\b[^.?]{0,60}\b(?:these|those|the|both)"
+               r" (?:two|2) (?:points|limits|solutions|answers|results)\b|\b(?:how far apart|"
+               r"distance between)\b[^.?]{0,40}\bthem\b|\bhow far apart\b")
+_OTHER_DISTANCE = r"\b(?:ℓ|l)_?\{?(?:1|∞|inf)|\bmax(?:imum)?[- ]norm|\bmanhattan|\bsquared"
+
+
+def _distance_of_the_two(own: str, readings: list[PartReading]) -> None:
+    """A part that runs two methods and asks how far apart the two points are: the Euclidean
+    distance between the two readings' answers, derived in the second (the first takes the
+    ask as answered there)."""
+    m = rx(_OF_THE_TWO).search(own)
+    if m is None or len(readings) != 2 or rx(_OTHER_DISTANCE).search(
+            own[max(0, m.start() - 40):m.end() + 60]):
+        return
+    first, second = readings
+    second.set(F.derived, [{"kind": Q.DISTANCE.key,
+                            "of": {"part": first.label, "quantity": _main_answer(first)},
+                            "to": _main_answer(second), "norm": "l2"}], m.group(0))
+    second.found["split-distance"] = True
+    first.found["distance-in"] = second.label
+    second.notes.append(f"\"{m.group(0)}\": the Euclidean distance between the answers of "
+                        f"{first.label} and {second.label}")
+
+
+_WHICH_NORM_METHODS = (M.gd, M.sgd, M.heavy_ball, M.nesterov, M.preconditioned, M.rescaled)
+_COORDINATES = {"θ": "theta", "theta": "theta", "w": "w", "x": "x", "β": "beta", "beta": "beta"}
+
+
+def _which_norm_known(r: PartReading) -> bool:
+    """The norm a limit minimises is known for the methods confined to θ0 + P row(X) and for
+    sign-like descent on one equation."""
+    name = _method_name(r)
+    return name in _WHICH_NORM_METHODS or (name in (M.sign, M.epochwise) and
+                                          r.value(F.a) is not None)
+
+
+def _read_coordinates(r: PartReading) -> None:
+    """The letter the text writes the parameters' coordinates with (w_1, θ₂, x3), which a
+    formula answer uses: the one the text indexes most often."""
+    text = r.own_text or ""
+    counts = {}
+    for m in rx(r"(?<![\w\\])(θ|theta|w|x|β|beta) ?_? ?\{?(\d)\b").finditer(text):
+        counts[_COORDINATES[m.group(1)]] = counts.get(_COORDINATES[m.group(1)], 0) + 1
+    if counts:
+        best = max(counts, key=counts.get)
+        if best != "theta":
+            r.set("coordinates", best, "", note=f"formula answers use the text's coordinates "
+                                                f"{best}1, {best}2, ...")
+
+
+_HOW_FAR = (r"\bhow far\b|\bdistance (?:between|from)\b|\bhow (?:much|far) apart\b")
+_LABEL_REF = r"\(([a-h]|\d{1,2}|[ivx]{1,4})\)"
+
+
+def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
+                       r: PartReading) -> PartReading | None:
+    """'How far is the limit in (b) from the limit in (a)?': the Euclidean distance between
+    the answers of the two earlier parts the question names (each part's limit, or its λ -> 0
+    limit), as a derived distance; the part takes the first one's method and start."""
+    m = rx(_HOW_FAR).search(own)
+    if m is None or rx(_OTHER_DISTANCE).search(own):
+        return None
+    labels = list(dict.fromkeys(x.group(1) for x in rx(_LABEL_REF).finditer(own)))
+    parts = [next((p for p in previous if p.label == label), None) for label in labels]
+    if len(labels) != 2 or any(p is None or p.family != FAMILY or F.method not in p.fields
+                               for p in parts) or not _same_data(parts[0], parts[1]):
+        return None
+    if _methods_in(rx(_LABEL_REF).sub(" ", own), ctx, PartReading(r.label, FAMILY)):
+        return None
+    r.found["pair-distance"] = {"kind": Q.DISTANCE.key,
+                                "of": f"{parts[0].label}.{_main_answer(parts[0])}",
+                                "to": f"{parts[1].label}.{_main_answer(parts[1])}", "norm": "l2"}
+    r.found["pair-distance-source"] = phrase(own, m.start(), m.end())
+    r.notes.append(f"the Euclidean distance between the answers of parts ({parts[0].label}) and "
+                   f"({parts[1].label})")
+    return parts[0]
+
+
+def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[str]:
+    """In a part that runs two methods, the asks the other reading answers: the distance
+    between the two (derived in the second), the λ -> 0 limit (by the ridge reading), and
+    everything but the λ -> 0 limit and X^+y when this reading is ridge without λ."""
+    out = {k for k, _ in asks if k == Q.DISTANCE.key and r.found.get("distance-in")}
+    if not r.found.get("siblings"):
+        return out
+    method = r.value(F.method)
+    ridge = method == M.ridge or isinstance(method, dict) and method.get("name") == M.ridge
+    ridgeless_only = _main_answer(r) == Q.RIDGELESS_LIMIT.key
+    ridge_sibling = r.found["siblings"] == "ridge"
+    for k, source in asks:
+        if k == Q.RIDGELESS_LIMIT.key and not ridge and ridge_sibling:
+            out.add(k)
+        elif ridgeless_only and k not in (Q.RIDGELESS_LIMIT.key, Q.MIN_NORM_SOLUTION.key,
+                                          Q.DISTANCE.key) and k in IMPLICIT_BIAS.answer_keys \
+                and _about(r.own_text or "", source, r.found["sibling-method"]):
+            out.add(k)
+    return out
+
+
+def _about(own: str, source: str, method: str) -> bool:
+    """True when the clause an ask comes from names ``method`` and not ridge ("Where does
+    plain GD end up", "the limit point of the momentum run"): the ask is about that method."""
+    at = own.find(source)
+    if at < 0 or method not in METHODS:
+        return False
+    cuts = [m.end() for m in rx(r"[.?;,](?: |$)|\band\b").finditer(own, 0, at)]
+    start = cuts[-1] if cuts else 0
+    after = rx(r"[.?;,](?: |$)|\band\b").search(own, at + len(source))
+    clause = own[start:after.start() if after else len(own)]
+    return bool(rx(METHODS[method]).search(clause)) and not rx(
+        METHODS[M.ridge] + r"|λ|\blambda\b|\blam\b").search(clause)
+
+
+def _same_data(p: PartReading, q: PartReading) -> bool:
+    """True when two parts fit the same data (their limits live in the same space)."""
+    return all(p.value(k) == q.value(k) for k in (F.X, F.y, F.a, F.b))
+
+
+def _distance_norm(own: str, m: re.Match) -> str | None:
+    """The norm of ``‖A - B‖``: ℓ2 when unmarked or marked 2; ℓ1 or ℓ∞ when marked so; None
+    for any other mark (left unplaced)."""
+    tail = own[m.end():m.end() + 8]
+    if rx(r"^ ?(?:\^|²)|^\d").match(tail):
+        return None   # a squared distance
+    if rx(r"[‖|k]$").search(m.group(0)):
+        if rx(r"^_ ?\{?1\}?(?![\d.])|^₁").match(tail):
+            return "l1"
+        if rx(r"^_ ?\{?(?:∞|inf(?:ty)?)\}?").match(tail):
+            return "linf"
+        if rx(r"^_").match(tail):
+            return None
+    return "l2"
 
 
 _PENALTY_HALF = (r"\+ ?(?:\(?(?:λ|lambda|lam) ?/ ?2\)?|\(1\)/\(2\) ?(?:λ|lambda)|\((?:λ|lambda)\)/\(2\)|"
@@ -664,7 +979,7 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
 
 
 _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method)s? (?:to|of|from|in) (?:part )?"
-              r"\(?([a-h]|\d{1,2})\)?(?![\w.])|\bpart \(?([a-h]|\d{1,2})\)|"
+              r"(?:\(?([a-h]|\d{1,2})\)?(?![\w.])|\(([ivx]{1,4})\))|\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)")
 _NAMED_RESULT = r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf)\b)([A-Za-z]{2,9})\b"
 """A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw")."""
@@ -722,6 +1037,22 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     return None
 
 
+_SAME_START = (r"\b(?:from|at) the same (?:start(?:ing point)?|initiali[sz]ation|initial (?:point|"
+               r"iterate|weights?)|init|(?:θ|w|x|β) ?_? ?\{?\(?0\)?\}?|origin)\b|\bthe same start(?:ing "
+               r"point)?\b")
+
+
+def _same_start(own: str, previous: list[PartReading]) -> PartReading | None:
+    """'From the same β₀': the earlier part whose own text states the start (when several do,
+    they must agree)."""
+    if not rx(_SAME_START).search(own):
+        return None
+    stated = [p for p in previous if p.family == FAMILY and F.theta0 in p.fields and
+              p.fields[F.theta0].source and p.fields[F.theta0].source in (p.own_text or "")]
+    values = {repr(p.value(F.theta0)) for p in stated}
+    return stated[-1] if len(values) == 1 else None
+
+
 def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
                 ref: PartReading | None = None, method: Any = None) -> None:
     name = method.get("name") if isinstance(method, dict) else method
@@ -769,6 +1100,34 @@ _LOSS_DEF = (r"(?:\b[fLJ](?:_t|_i)? ?\((?:θ|w|x|β)\)|\bloss)(?! ?\()[^=.]{0,20
              r"(?:‖|\|\||\(|Σ|sum))")
 
 
+_ZERO_LOSS = (r"\b(?:until |till )?(?:the )?(?:training )?loss (?:was|is|reached|reaches|went to|goes to|"
+              r"hit|hits|got to|gets to|became|becomes|→|->)(?: (?:basically|essentially|"
+              r"practically|numerically|approximately|about|~))? ?(?:0|zero)\b(?![.,]\d)")
+_ZERO_FEATURE = (r"\b(?:the )?(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th)) "
+                 r"(?:feature|coordinate|input|column)(?: of x)? is (?:always |identically )?"
+                 r"(?:0|zero)\b(?![.,]\d)")
+
+
+def _read_remarks(own: str, ctx: str, r: PartReading) -> None:
+    """Remarks that restate the problem: the loss reaching 0 (the zero-loss presumption the
+    spec makes) and a feature that is always 0 (checked against the data)."""
+    for text in (own, ctx):
+        m = rx(_ZERO_LOSS).search(text)
+        if m and F.presume_zero_loss not in r.fields:
+            r.set(F.presume_zero_loss, True, phrase(text, m.start(), m.end()),
+                  note="the text says the loss reaches 0: a zero-loss solution exists")
+        m = rx(_ZERO_FEATURE).search(text)
+        X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+        if m and X:
+            word = m.group(1).lower()
+            j = len(X[0]) if word == "last" else _ORDINALS.get(word)
+            src = phrase(text, m.start(), m.end())
+            if j is not None and j <= len(X[0]) and all(float(row[j - 1]) == 0 for row in X):
+                r.convention("data", src, f"restates the data: feature {j} is 0 in every example")
+            else:
+                r.miss("data", f"the text says \"{src}\", which the data read does not show")
+
+
 def _read_loss(own: str, ctx: str, r: PartReading) -> None:
     for text in (own, ctx):
         m = rx(_LOSS_DEF).search(text)
@@ -779,7 +1138,7 @@ def _read_loss(own: str, ctx: str, r: PartReading) -> None:
                 r.set(F.loss, "half-mean", src)
             elif rx(r"^(?:1/[mnN]\b|\(1/[mnN]\))").match(rhs):
                 r.set(F.loss, "mean", src)
-            elif rx(r"^(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½)").match(rhs):
+            elif rx(r"^(?:1/2|\(1/2\)|\(1\)/\(2\)|0\.5|½|12 k(?=[^k]{1,20}k ?(?:2 ?)?2\b))").match(rhs):
                 r.set(F.loss, "half-sum", src)
             elif rx(r"^(?:‖|\|\|)[^‖|]{1,30}(?:‖|\|\|)(?:_ ?2)?\^ ?2 ?/ ?2\b").match(rhs):
                 r.set(F.loss, "half-sum", src)
@@ -828,7 +1187,8 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     if not chosen and not r.missing:
         shared = _methods_in(ctx, "", r)
         if len(shared) == 1:
-            chosen = [(shared[0][0], shared[0][1] + " (shared context)")]
+            chosen = [shared[0]]
+            r.notes.append(f"the method is the one the shared text names (\"{shared[0][1]}\")")
     if not chosen and not any(m.name == F.method for m in r.missing):
         r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
                          "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
@@ -907,7 +1267,8 @@ def _step_size(text: str) -> tuple[Num, str] | None:
 
 
 _AND = (r"^(?![^.;?]{0,30}\b(?:then|first|finally|after|before|followed)\b)[^.;?]{0,30}?"
-        r"(?:\band\b|\bor\b|\bvs\.?|\bversus\b|\bcompared? (?:to|with)\b)")
+        r"(?:\band\b|\bor\b|\bvs\.?|\bversus\b|\bcompared? (?:to|with)\b|"
+        r", (?:what|where|how|which)\b)")
 
 
 def _coordinated(own: str, found: list, big: str) -> set[str]:
@@ -921,9 +1282,18 @@ def _coordinated(own: str, found: list, big: str) -> set[str]:
         for m in rx(METHODS.get(other, r"(?!)")).finditer(own):
             for bs, be in bigs:
                 between = own[m.end():bs] if m.end() <= bs else own[be:m.start()]
-                if len(between) <= 30 and rx(_AND).search(between):
+                if len(between) <= 30 and rx(_AND).search(between) or \
+                        _separate_questions(own, min(m.end(), be), max(m.start(), bs)):
                     out.add(other)
     return out
+
+
+def _separate_questions(own: str, end: int, start: int) -> bool:
+    """True when two mentions are in two different questions ("What's the limit of GD? What
+    does ridge go to as λ -> 0?"): a question mark between them, and the sentence of the later
+    one a question too."""
+    rest = rx(r"^(?:[^.?!]|\.(?=\d)){0,200}[.?!]").match(own[start:])
+    return "?" in own[end:start] and rest is not None and rest.group(0).endswith("?")
 
 
 _EXAMPLE_UPDATE = (r"(?:θ|w) ?[-−] ?(?:γ|η|α|lr|gamma|eta|alpha) ?[*·]? ?\( ?"
@@ -954,6 +1324,13 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                 return {"name": name, "lr0": got[0].spec_value()}
         return name
     if name == M.sgd:
+        batch = rx(r"\b(?:mini-?)?batch(?:[- ]size)? (?:of )?(?:size )?(?=\d)").search(own)
+        size = number_at(own, batch.end()) if batch else None
+        if size is not None and size[0].value == 1:
+            used.append(phrase(own, batch.start(), size[1]))   # one example per step
+        elif size is not None:
+            r.miss("batch", f"\"{phrase(own, batch.start(), size[1])}\": SGD is read with one "
+                             "example per step; mini-batches of another size are not")
         for text in (own, ctx):
             got = _step_size(text) or assigned_number(text, r"γ|gamma")
             if got is not None:
@@ -973,7 +1350,7 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                 return {"name": name, "schedule": "vanishing"}
         return name
     if name in (M.heavy_ball, M.nesterov):
-        got = assigned_number(own, r"β|beta|momentum(?: coefficient| parameter)?")
+        got = assigned_number(own, r"β|beta|μ|µ|mu|momentum(?: coefficient| parameter)?(?: (?:β|μ|µ))?")
         if got is None:
             m = rx(r"\bmomentum (?:coefficient |parameter )?(?:of )?(?=\d|0?\.\d)").search(own)
             num = number_at(own, m.end()) if m else None

@@ -20,7 +20,7 @@ import sympy
 
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
-from optiproof.core.exact import exact_rational, inline_latex, to_latex
+from optiproof.core.exact import Name, exact_rational, inline_latex, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
                                      Tex, Variable)
 from optiproof.families.implicit_bias import closed_forms as CF
@@ -893,21 +893,76 @@ def _ask_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
     if limit.expr is None:
         return _without_limit("Euclidean norm of the limit", Q.NORM_VALUE.key, spec,
                               "there is no limit to measure")
+    sq = spec.norm_squared
+    power, what = ("^2", "squared Euclidean norm") if sq else ("", "Euclidean norm")
     norm = _euclidean_norm(sympy.Matrix(limit.expr))
-    eqs = [Equation.of(Tex(r"\lVert \theta_\infty \rVert_2"), norm)]
-    out = [Answer("Euclidean norm of the limit", r"\lVert \theta_\infty \rVert_2", norm,
+    norm = sympy.expand(norm ** 2) if sq else norm
+    eqs = [Equation.of(Tex(rf"\lVert \theta_\infty \rVert_2{power}"), norm)]
+    out = [Answer(f"{what} of the limit", rf"\lVert \theta_\infty \rVert_2{power}", norm,
                   quantity=Q.NORM_VALUE.key, subject=spec.method.name)]
     if Q.MIN_NORM_SOLUTION.key in spec.asked:
         mn = _euclidean_norm(_min_norm(prob))
-        eqs.append(Equation.of(Tex(r"\lVert X^{+}y \rVert_2"), mn))
-        out.append(Answer("Euclidean norm of the minimum-norm solution",
-                          r"\lVert X^{+}y \rVert_2", mn, quantity=Q.NORM_VALUE.key,
+        mn = sympy.expand(mn ** 2) if sq else mn
+        eqs.append(Equation.of(Tex(rf"\lVert X^{{+}}y \rVert_2{power}"), mn))
+        out.append(Answer(f"{what} of the minimum-norm solution",
+                          rf"\lVert X^{{+}}y \rVert_2{power}", mn, quantity=Q.NORM_VALUE.key,
                           subject="minimum-norm solution"))
-    der.add("Euclidean norms", "The root of the sum of the squared coordinates.", *eqs)
+    der.add(f"{_cap(what)}s", "The sum of the squared coordinates" + ("." if sq else
+                                                                      ", and its root."), *eqs)
     return out
 
 
-ASK_RULES = {Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
+WHICH_NORM_NAME = "the norm the limit minimises among all solutions"
+
+
+def _ask_which_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                    limit: Answer) -> list[Answer]:
+    """Which norm of theta - theta0 the limit minimises over the solutions: the Euclidean one
+    (GD, SGD, momentum), the P^{-1} or second-moment quadratic form (preconditioned, rescaled),
+    or the max norm (sign-like descent on one equation, whose step is along sign a)."""
+    method = spec.method.entry
+    if limit.expr is None:
+        return _without_limit(WHICH_NORM_NAME, Q.WHICH_NORM.key, spec, "there is no limit")
+    if CF.rank(prob.X) == prob.d if prob.exact else np.linalg.matrix_rank(prob.Xf) == prob.d:
+        return _without_limit(WHICH_NORM_NAME, Q.WHICH_NORM.key, spec,
+                              "the system has a single solution: no norm selects it")
+    if not prob.exact:
+        return _without_limit(WHICH_NORM_NAME, Q.WHICH_NORM.key, spec,
+                              "the data are not exact numbers; the form is not derived")
+    shift = "" if all(v == 0 for v in prob.theta0) else r" - \theta_0"
+    words = "" if not shift else " of θ − θ0"
+    if method in SIGN_LIKE:
+        der.add("Which norm", "Every step is a multiple of $\\operatorname{sign}(a)$, so the limit is "
+                "$\\theta_0 + t\\,\\operatorname{sign}(a)$: all coordinates of $\\theta - \\theta_0$ "
+                "have the same size, which is the smallest possible largest coordinate among the "
+                "solutions of $a^\\top\\theta = b$.",
+                Equation.of(Tex(r"\theta_\infty"), Tex(r"\arg\min_{a^\top\theta = b} \lVert "
+                                                        rf"\theta{shift} \rVert_\infty")))
+        return [_answer(WHICH_NORM_NAME, "", Name("linf", "ℓ∞ (max) norm" + words), spec,
+                        quantity=Q.WHICH_NORM.key)]
+    if method is O.PRECONDITIONED:
+        W = CF.preconditioner_of(spec, prob)[0].inv()
+    elif method is O.RESCALED_SGD:
+        W = sympy.diag(*[v ** 2 for v in CF.second_moment_scaling(prob)[0]])
+    else:
+        W = sympy.eye(prob.d)
+    form = r"(\theta - \theta_0)^\top W (\theta - \theta_0)" if shift else r"\theta^\top W \theta"
+    text = ("The iterates stay in $\\theta_0 + W^{-1}\\operatorname{row}(X)$, and the one "
+            "solution there is the closest to $\\theta_0$ in the metric $W$ (its optimality "
+            "condition $W(\\theta - \\theta_0) \\in \\operatorname{row}(X)$).")
+    if W == sympy.eye(prob.d):
+        der.add("Which norm", text, Equation.of(Tex("W"), Tex("I")))
+        return [_answer(WHICH_NORM_NAME, "", Name("l2", "Euclidean (ℓ2) norm" + words), spec,
+                        quantity=Q.WHICH_NORM.key)]
+    coords = sympy.Matrix(sympy.symbols(f"{spec.coordinates}1:{prob.d + 1}", real=True))
+    gap = coords - prob.theta0
+    expr = sympy.expand((gap.T * W * gap)[0])
+    der.add("Which norm", text, Equation.of(Tex("W"), W), Equation.of(Tex(form), expr))
+    return [_answer(WHICH_NORM_NAME, form, expr, spec, quantity=Q.WHICH_NORM.key,
+                    note="the squared norm in the metric W, up to a positive factor")]
+
+
+ASK_RULES = {Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
              Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
              Q.DISTANCE_TO_MIN_NORM.key: _ask_distance_to_min_norm,
              Q.CHANGES.key: _ask_changes, Q.NORM_VALUE.key: _ask_norm,

@@ -389,12 +389,18 @@ class ImplicitBiasSpec(PartSpec, Derivable):
     presume_zero_loss: bool = Field(True, description="The question presumes a zero-loss "
                                     "solution exists (an inconsistent system is then an error).")
     method: Method
+    norm_squared: bool = Field(False, description="norm-value: answer the squared Euclidean "
+                                                  "norms ||theta_inf||_2^2 instead.")
+    coordinates: Literal["theta", "w", "x", "beta"] = Field(
+        "theta", description="The name of the parameters' coordinates in formula answers "
+                             "(which-norm: theta1, theta2, ... or w1, w2, ...).")
     asks: list[AskName] | None = Field(
         None, max_length=len(ASKS), description="What to compute, in order: limit, "
         "ridgeless-limit (ridge), min-norm-solution, is-min-norm, distance-to-min-norm, "
         "changes (does the limit differ from plain gradient descent's from the same start?), "
         "norm-value (the Euclidean norm of the limit, and of the minimum-norm solution when "
-        "that is asked too), "
+        "that is asked too), which-norm (the norm of theta - theta0, or the quadratic form in "
+        "it, that the limit minimises among all solutions), "
         "optimal-momentum and optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
         "lambda -> 0 limit).")
 
@@ -486,6 +492,8 @@ Spec = ImplicitBiasSpec
 
 
 MOMENTUM_ASKS = (Q.OPTIMAL_MOMENTUM.key, Q.OPTIMAL_RATE.key)
+WHICH_NORM_METHODS = (O.GD, O.SGD, O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED, O.RESCALED_SGD)
+"""Methods whose limit is the closest solution to theta0 in a fixed quadratic metric."""
 
 
 def _check_asks(spec: ImplicitBiasSpec) -> None:
@@ -503,6 +511,11 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
     if Q.CHANGES.key in asked and method is O.GD:
         raise ValueError(f"asks: '{Q.CHANGES.key}' compares the limit with plain gradient "
                          f"descent's; the method is {O.GD.key} itself")
+    if Q.WHICH_NORM.key in asked and method not in WHICH_NORM_METHODS and not (
+            method in (O.SIGN_GD, O.EPOCHWISE) and len(spec.data[0]) == 1):
+        raise ValueError(f"asks: '{Q.WHICH_NORM.key}' is known for the methods confined to "
+                         "theta0 + P row(X) (" + ", ".join(e.key for e in WHICH_NORM_METHODS)
+                         + f") and for sign-like descent on one equation, not for {method.key}")
     if set(MOMENTUM_ASKS) & set(asked) and method not in (O.HEAVY_BALL, O.NESTEROV):
         raise ValueError(f"asks: the optimal momentum and rate need method {O.HEAVY_BALL.key} "
                          f"or {O.NESTEROV.key}, not {method.key}")

@@ -253,7 +253,26 @@ def _optimizer_label(spec: ImplicitBiasSpec) -> str:
     }[method.key]
 
 
+_RUNS: dict[str, TorchRun] = {}
+"""The last few runs by their spec (data, start, method): the checks of one part, and the
+derived quantities that measure it, share one run of the real optimizer."""
+MAX_RUNS = 16
+
+
 def limit_run(spec: ImplicitBiasSpec) -> TorchRun:
+    """The real optimizer run to convergence (one run per spec, shared by the checks that
+    measure it)."""
+    key = spec.model_dump_json(include={"X", "y", "a", "b", "theta0", "loss", "method"})
+    if key not in _RUNS:
+        if len(_RUNS) >= MAX_RUNS:
+            _RUNS.pop(next(iter(_RUNS)))
+        _RUNS[key] = _limit_run(spec)
+    run = _RUNS[key]
+    return TorchRun(run.theta.copy(), run.iterations, run.step_at_stop, run.reason, run.ok,
+                    run.bound, run.history)
+
+
+def _limit_run(spec: ImplicitBiasSpec) -> TorchRun:
     """The real optimizer run to convergence; rescaled SGD runs on the rescaled features and
     its endpoint is mapped back."""
     if spec.method.entry is not O.RESCALED_SGD:
@@ -400,6 +419,8 @@ def _norm_verdict(spec: ImplicitBiasSpec, solution: PartSolution,
         return "", True
     X, y, _, _ = _data(spec)
     measured = [float(np.linalg.norm(run.theta)), float(np.linalg.norm(np.linalg.pinv(X) @ y))]
+    if spec.norm_squared:
+        measured = [v * v for v in measured]
     err = max(abs(m - float(a.value)) for m, a in zip(measured, answers))
     tol = max(TOLERANCE * max(1.0, *measured), 10 * run.bound)
     return (f"; norms measured " + ", ".join(f"{m:.12g}" for m in measured[:len(answers)])
@@ -477,6 +498,78 @@ def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Ch
                  f"the search over beta found {float(res.fun):.10g} at beta = "
                  f"{float(res.x):.6g}", max_error=err, runtime_s=watch.elapsed,
                  compared="optimal momentum and rate")
+
+
+def _minimiser_of(answer: Any, X: np.ndarray, y: np.ndarray, t0: np.ndarray,
+                  names: list[str]) -> tuple[np.ndarray, float] | None:
+    """The minimiser over {X theta = y} of what the which-norm answer names, found here
+    without the solver: the max norm of theta - theta0 by a linear program (scipy) -- with its
+    optimal value, as it may have several minimisers --, the Euclidean norm by numpy's pinv,
+    and a quadratic form by its Hessian and gradient (SymPy, from the answer's formula) and the
+    KKT system (numpy); None when the answer names nothing measurable."""
+    import sympy
+
+    from scipy.optimize import linprog
+
+    m, d = X.shape
+    value = answer.value
+    key = getattr(answer.expr, "key", None)
+    if key == "linf":
+        cost = np.r_[np.zeros(d), 1.0]
+        A_ub = np.block([[np.eye(d), -np.ones((d, 1))], [-np.eye(d), -np.ones((d, 1))]])
+        res = linprog(cost, A_ub=A_ub, b_ub=np.r_[t0, -t0], A_eq=np.c_[X, np.zeros(m)],
+                      b_eq=y, bounds=[(None, None)] * (d + 1), method="highs")
+        return (res.x[:d], float(res.fun)) if res.success else None
+    if key == "l2":
+        theta = t0 + np.linalg.pinv(X) @ (y - X @ t0)
+        return theta, float(np.linalg.norm(theta - t0))
+    if value is not None or answer.expr is None or isinstance(answer.expr, sympy.MatrixBase):
+        return None
+    coords = [sympy.Symbol(n, real=True) for n in names]
+    expr = answer.expr.xreplace({s: sympy.Symbol(s.name, real=True)
+                                 for s in answer.expr.free_symbols})
+    if {s.name for s in expr.free_symbols} - set(names):
+        return None
+    H = np.array(sympy.hessian(expr, coords).tolist(), dtype=np.float64)
+    g = np.array([float(sympy.diff(expr, c).subs({k: 0 for k in coords})) for c in coords])
+    if np.linalg.eigvalsh((H + H.T) / 2).min() <= 0:
+        return None   # not a norm: no unique minimiser to compare with
+    K = np.block([[H, X.T], [X, np.zeros((m, m))]])
+    sol, *_ = np.linalg.lstsq(K, np.r_[-g, y], rcond=None)
+    return sol[:d], float("nan")
+
+
+def which_norm_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The real optimizer's endpoint against the minimiser of the answered norm over the
+    solutions, computed here (linear program, pseudo-inverse or KKT system)."""
+    method = (f"which norm: real optimizer ({_optimizer_label(spec)}) endpoint vs the minimiser "
+              "of the answered norm (scipy linprog / numpy)")
+    with stopwatch() as watch:
+        X, y, t0, _ = _data(spec)
+        answer = _answered(solution, Q.WHICH_NORM.key)
+        names = [f"{spec.coordinates}{j + 1}" for j in range(X.shape[1])]
+        best = _minimiser_of(answer, X, y, t0, names)
+        if best is None:
+            return Check(method, "inconclusive", "the answer names no norm measured here; "
+                         "nothing verified", runtime_s=watch.elapsed, compared="which norm")
+        run = limit_run(spec)
+    if not run.ok:
+        return Check(method, "inconclusive", f"{run.reason}; nothing verified",
+                     runtime_s=watch.elapsed, compared="which norm")
+    theta, optimum = best
+    tol = max(TOLERANCE * _scale(theta), 10 * run.bound)
+    if getattr(answer.expr, "key", None) == "linf":   # a minimiser, maybe not the only one
+        err = abs(float(np.abs(run.theta - t0).max()) - optimum)
+        what = f"max |theta_torch - theta0| = {np.abs(run.theta - t0).max():.12g}, LP optimum "
+        what += f"{optimum:.12g}"
+    else:
+        err = float(np.abs(run.theta - theta).max())
+        what = f"max |theta_torch - argmin| = {err:.3g}"
+    resid = float(np.abs(X @ run.theta - y).max())
+    ok = err <= tol and resid <= max(tol, 10 * run.bound * max(1.0, float(np.abs(X).max())))
+    return Check(method, "passed" if ok else "failed", f"{run.reason}; {what}; residual "
+                 f"{resid:.3g} (tolerance {tol:.1g})", max_error=max(err, resid),
+                 runtime_s=watch.elapsed, compared="which norm")
 
 
 # --------------------------------------------------------------------------- certificates
@@ -629,6 +722,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("optimal momentum", lambda: optimal_momentum_check(spec, solution)))
     if Q.DISTANCE_TO_MIN_NORM.key in asked:
         extra.append(("distance", lambda: distance_check(spec, solution)))
+    if Q.WHICH_NORM.key in asked:
+        extra.append(("which norm", lambda: which_norm_check(spec, solution)))
     alone: list[tuple[str, Callable[[], Check]]] = []
     if Q.NORM_VALUE.key in asked:
         alone.append(("norm", lambda: norm_check(spec, solution)))
