@@ -41,6 +41,8 @@ def steepest_descent(draw):
     weight = draw(st.sampled_from([0.5, 1.25, 2]))
     asks = ["update", "identification", "min-value", "dual-norm", "holder-conjugate",
             {"kind": "step-length", "measure": "l2"}, {"kind": "compare", "other": "l2"}]
+    if norm in ("l2", "linf") and form == "penalty-squared":
+        asks.append("effective-step")
     return {"family": "steepest-descent", "norm": norm, "form": form, "gradient": grad,
             "alpha": weight, "eta": weight, "asks": asks}
 
@@ -69,6 +71,19 @@ def steepest_matrix_rank(draw):
     a, b = draw(st.sampled_from([(3, 1), (2, -1), (-4, 2)]))
     return {"family": "steepest-descent", "norm": "nuclear", "form": "penalty-squared",
             "gradient": [[a, 0], [0, b]], "alpha": 0.5, "asks": ["update", "rank"]}
+
+
+@st.composite
+def steepest_spectral(draw):
+    """A matrix gradient under the squared spectral-norm penalty: its orthogonalised gradient,
+    the step as a multiple of it, the effective learning rate, existence, the first-order change,
+    the dual norm by name and which of two norms decreases the model most."""
+    a, b = draw(st.sampled_from([(3, 1), (2, -1), (-4, 2)]))
+    return {"family": "steepest-descent", "norm": "spectral", "form": "penalty-squared",
+            "gradient": [[a, 0], [0, b], [1, 1]], "alpha": 0.5,
+            "asks": ["update", "orthogonalised-gradient", "multiple-of-polar", "existence", "linear-change", "which-norm",
+                     {"kind": "which-solution", "among": ["spectral", "frobenius"],
+                      "largest": True}]}
 
 
 @st.composite
@@ -119,7 +134,9 @@ def communication_nodes(draw):
                            "bytes-received", "bytes-sent-plus-received", "total-bytes",
                            "server-values-sent", "server-values-received",
                            "server-sent-plus-received", "server-bytes-sent",
-                           "server-bytes-received", "server-bytes-sent-plus-received"]}
+                           "server-bytes-received", "server-bytes-sent-plus-received",
+                           "messages-per-worker", "busiest-traffic", "latency-time", "faster",
+                           "holds-sum"]}
 
 
 @st.composite
@@ -220,7 +237,7 @@ def derived(draw):
 
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,
-                                   steepest_matrix_rank],
+                                   steepest_matrix_rank, steepest_spectral],
               "implicit-bias": [implicit_bias, implicit_ridge],
               "communication": [communication, communication_nodes], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step,
@@ -295,7 +312,7 @@ def test_exact_answers_agree_with_independent_numbers_on_random_instances(strate
 
 
 BRANCHES = {quadratic: lambda d: d["method"] == "heavy-ball",
-            steepest_descent: lambda d: d["norm"] == "linf"}
+            steepest_descent: lambda d: d["norm"] == "linf" and d["form"] == "penalty-squared"}
 """Which example of a strategy the meta-test solves (the simplest one otherwise)."""
 
 

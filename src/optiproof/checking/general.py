@@ -342,6 +342,7 @@ def _independence_claim(solution: Any, words: str) -> Refutation | None:
     when the verified cost of that scheme (its message count, message size, or their product
     for traffic) grows with the worker count ``n``."""
     from optiproof.catalogue import SCHEMES
+    from optiproof.catalogue.schemes import PARAMETER_SERVER
 
     m = _NO_MATTER.search(words)
     if not m:
@@ -351,7 +352,7 @@ def _independence_claim(solution: Any, words: str) -> Refutation | None:
                  head, re.I):
         return None  # a per-worker cost; the verified costs here are totals
     schemes = [x.entry.key for x in SCHEMES.mentions(head)] or (
-        ["parameter-server"] if re.search(r"\bserver\b", head, re.I) else [])
+        [PARAMETER_SERVER.key] if re.search(r"\bserver\b", head, re.I) else [])
     what = next((q for q, pattern in _TRAFFIC if pattern.search(head)), None)
     if not schemes or what is None:
         return None

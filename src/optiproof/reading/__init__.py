@@ -137,6 +137,7 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
     """The part read by the candidate families in turn (best first), questions accounted for,
     until one reads it completely; on a ``tie`` the runner-up is read as well."""
     from optiproof.reading.accounting import account_questions
+    from optiproof.reading.questions import read_questions
 
     from optiproof.core.text.mathobjects import part_objects
 
@@ -144,6 +145,8 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
     out = []
     for i, (family, because) in enumerate(choice.candidates[:MAX_CANDIDATES]):
         hook = registry[family]
+        if hasattr(hook, "read_questions"):
+            hook.read_questions = read_questions  # a reader that splits a part by its questions
         prs = hook.read_part(part, objects, previous)
         for pr in prs:
             pr.family_source = because

@@ -17,10 +17,8 @@ from dataclasses import dataclass
 
 from optiproof.catalogue import QUANTITIES, TRANSFORMS
 from optiproof.catalogue import transforms as T
+from optiproof.core.text.match import _ABBREVIATIONS, _SENTENCE_END, sentences  # noqa: F401
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])[ \n]+(?=[^ \n])|(?<=\?)(?=[^ \n?!)])|(?<=[:;])[ \n]+-[ ]"
-                           r"(?=[a-zA-Z])")
-_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|vs|cf|approx|resp|etc|Fig|Eq|eq|No)\.$")
 _VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|write(?: down| out)?|"
           r"express|obtain|show|prove|verify|identify|name|explain|justify|compare|repeat|"
           r"recompute|deduce|estimate|work out|solve|count|list|plot|sketch|describe|check|"
@@ -115,22 +113,6 @@ class Questions:
     def asks(self) -> tuple[Ask, ...]:
         """Every ask of every request, in text order."""
         return tuple(a for r in self.requests for a in r.asks)
-
-
-def sentences(flat: str) -> list[tuple[int, str]]:
-    """``(start, sentence)`` pieces of a single-line text, cut after ``. ? !`` and at bullets."""
-    out: list[tuple[int, str]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(flat):
-        piece = flat[start:m.start()]
-        if _ABBREVIATIONS.search(piece):
-            continue
-        if piece.strip():
-            out.append((start, piece.strip()))
-        start = m.end()
-    if flat[start:].strip():
-        out.append((start, flat[start:].strip()))
-    return out
 
 
 _QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"

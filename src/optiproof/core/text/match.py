@@ -165,3 +165,24 @@ def sentence_of(text: str, piece: str) -> str:
     start = max(text.rfind(c, 0, at) for c in ".?!") + 1
     ends = [e for e in (text.find(c, at + len(piece)) for c in ".?!") if e >= 0]
     return text[start:min(ends) + 1 if ends else len(text)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])[ \n]+(?=[^ \n])|(?<=\?)(?=[^ \n?!)])|(?<=[:;])[ \n]+-[ ]"
+                           r"(?=[a-zA-Z])")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|vs|cf|approx|resp|etc|Fig|Eq|eq|No)\.$")
+
+
+def sentences(flat: str) -> list[tuple[int, str]]:
+    """``(start, sentence)`` pieces of a single-line text, cut after ``. ? !`` and at bullets."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(flat):
+        piece = flat[start:m.start()]
+        if _ABBREVIATIONS.search(piece):
+            continue
+        if piece.strip():
+            out.append((start, piece.strip()))
+        start = m.end()
+    if flat[start:].strip():
+        out.append((start, flat[start:].strip()))
+    return out

@@ -20,6 +20,7 @@ from typing import Any
 
 from optiproof.catalogue import QUANTITIES
 from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
 from optiproof.core.text.match import (
@@ -271,7 +272,7 @@ class ImplicitBiasReader:
         names = [_method_name(r) for r in out]
         if len(out) == 2 and names.count(M.ridge) == 1:   # one method and ridge: asks divide
             for r, other in zip(out, reversed(out)):
-                r.found["siblings"] = "ridge" if _method_name(r) != M.ridge else "other"
+                r.found["siblings"] = O.RIDGE.key if _method_name(r) != M.ridge else "other"
                 r.found["sibling-method"] = _method_name(other)
         _distance_of_the_two(own, out)
         return out
@@ -741,9 +742,9 @@ _LABELLED = re.compile(r"^(?:θ|w|x|β)(?:_?(?:∞|\{∞\}|inf))?[_^]?\{?\(([a-h
 """A limit named by the label of its part: θ_(a), w_∞(2), θ^{(b)}."""
 _METHOD_TAG = re.compile(r"^(?:θ|w|x|β)(?:_?(?:∞|\{∞\}|inf|\*))?[_^]\{?([A-Za-z]{2,8})\}?$")
 """A limit named by its method: θ_∞^GD, w^{SGD}, θ_HB."""
-_TAGS = {"gd": M.gd, "sgd": M.sgd, "sign": M.sign, "signgd": M.sign, "signsgd": M.sign,
-         "hb": M.heavy_ball, "mom": M.heavy_ball, "nag": M.nesterov, "nesterov": M.nesterov,
-         "adam": M.adam, "pgd": M.preconditioned, "precond": M.preconditioned}
+_TAGS = {O.GD.key: M.gd, O.SGD.key: M.sgd, "sign": M.sign, "signgd": M.sign, "signsgd": M.sign,
+         "hb": M.heavy_ball, "mom": M.heavy_ball, "nag": M.nesterov, O.NESTEROV.key: M.nesterov,
+         O.ADAM.key: M.adam, "pgd": M.preconditioned, "precond": M.preconditioned}
 
 
 def _tagged_part(symbol: str, previous: list[PartReading]) -> PartReading | None:
@@ -799,7 +800,7 @@ def _distance_reference(own: str, previous: list[PartReading],
         r.notes.append(f"{m.group(0)}: the distance between the limits of parts "
                        f"({parts[0].label}) and ({parts[1].label}), in the {norm} norm")
         return parts[0]
-    if sorted(k or "" for k in kinds) != ["limit", "min-norm"] or _distance_norm(own, m) != "l2":
+    if sorted(k or "" for k in kinds) != ["limit", "min-norm"] or _distance_norm(own, m) != N.L2.key:
         return None
     limit = parts[kinds.index("limit")]
     r.found["distance"] = m.group(0)
@@ -829,7 +830,7 @@ def _distance_of_the_two(own: str, readings: list[PartReading]) -> None:
     first, second = readings
     second.set(F.derived, [{"kind": Q.DISTANCE.key,
                             "of": {"part": first.label, "quantity": _main_answer(first)},
-                            "to": _main_answer(second), "norm": "l2"}], m.group(0))
+                            "to": _main_answer(second), "norm": N.L2.key}], m.group(0))
     second.found["split-distance"] = True
     first.found["distance-in"] = second.label
     second.notes.append(f"\"{m.group(0)}\": the Euclidean distance between the answers of "
@@ -883,7 +884,7 @@ def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
         return None
     r.found["pair-distance"] = {"kind": Q.DISTANCE.key,
                                 "of": f"{parts[0].label}.{_main_answer(parts[0])}",
-                                "to": f"{parts[1].label}.{_main_answer(parts[1])}", "norm": "l2"}
+                                "to": f"{parts[1].label}.{_main_answer(parts[1])}", "norm": N.L2.key}
     r.found["pair-distance-source"] = phrase(own, m.start(), m.end())
     r.notes.append(f"the Euclidean distance between the answers of parts ({parts[0].label}) and "
                    f"({parts[1].label})")
@@ -900,7 +901,7 @@ def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[s
     method = r.value(F.method)
     ridge = method == M.ridge or isinstance(method, dict) and method.get("name") == M.ridge
     ridgeless_only = _main_answer(r) == Q.RIDGELESS_LIMIT.key
-    ridge_sibling = r.found["siblings"] == "ridge"
+    ridge_sibling = r.found["siblings"] == O.RIDGE.key
     for k, source in asks:
         if k == Q.RIDGELESS_LIMIT.key and not ridge and ridge_sibling:
             out.add(k)
@@ -938,12 +939,12 @@ def _distance_norm(own: str, m: re.Match) -> str | None:
         return None   # a squared distance
     if rx(r"[‖|k]$").search(m.group(0)):
         if rx(r"^_ ?\{?1\}?(?![\d.])|^₁").match(tail):
-            return "l1"
+            return N.L1.key
         if rx(r"^_ ?\{?(?:∞|inf(?:ty)?)\}?").match(tail):
-            return "linf"
+            return N.LINF.key
         if rx(r"^_").match(tail):
             return None
-    return "l2"
+    return N.L2.key
 
 
 _PENALTY_HALF = (r"\+ ?(?:\(?(?:λ|lambda|lam) ?/ ?2\)?|\(1\)/\(2\) ?(?:λ|lambda)|\((?:λ|lambda)\)/\(2\)|"

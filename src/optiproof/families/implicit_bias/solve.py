@@ -19,6 +19,7 @@ import numpy as np
 import sympy
 
 from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.exact import Name, exact_rational, inline_latex, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
@@ -894,7 +895,7 @@ def _ask_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
         return _without_limit("Euclidean norm of the limit", Q.NORM_VALUE.key, spec,
                               "there is no limit to measure")
     sq = spec.norm_squared
-    power, what = ("^2", "squared Euclidean norm") if sq else ("", "Euclidean norm")
+    power, what = ("^2", f"squared {N.L2.name}") if sq else ("", N.L2.name)
     norm = _euclidean_norm(sympy.Matrix(limit.expr))
     norm = sympy.expand(norm ** 2) if sq else norm
     eqs = [Equation.of(Tex(rf"\lVert \theta_\infty \rVert_2{power}"), norm)]
@@ -938,7 +939,7 @@ def _ask_which_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
                 "solutions of $a^\\top\\theta = b$.",
                 Equation.of(Tex(r"\theta_\infty"), Tex(r"\arg\min_{a^\top\theta = b} \lVert "
                                                         rf"\theta{shift} \rVert_\infty")))
-        return [_answer(WHICH_NORM_NAME, "", Name("linf", "ℓ∞ (max) norm" + words), spec,
+        return [_answer(WHICH_NORM_NAME, "", Name(N.LINF.key, "ℓ∞ (max) norm" + words), spec,
                         quantity=Q.WHICH_NORM.key)]
     if method is O.PRECONDITIONED:
         W = CF.preconditioner_of(spec, prob)[0].inv()
@@ -952,7 +953,7 @@ def _ask_which_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
             "condition $W(\\theta - \\theta_0) \\in \\operatorname{row}(X)$).")
     if W == sympy.eye(prob.d):
         der.add("Which norm", text, Equation.of(Tex("W"), Tex("I")))
-        return [_answer(WHICH_NORM_NAME, "", Name("l2", "Euclidean (ℓ2) norm" + words), spec,
+        return [_answer(WHICH_NORM_NAME, "", Name(N.L2.key, "Euclidean (ℓ2) norm" + words), spec,
                         quantity=Q.WHICH_NORM.key)]
     coords = sympy.Matrix(sympy.symbols(f"{spec.coordinates}1:{prob.d + 1}", real=True))
     gap = coords - prob.theta0

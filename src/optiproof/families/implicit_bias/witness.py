@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from optiproof.catalogue import optimizers as O
+from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
 from optiproof.core.evidence import Check, stopwatch
 from optiproof.core.options import SolveOptions
@@ -514,13 +515,13 @@ def _minimiser_of(answer: Any, X: np.ndarray, y: np.ndarray, t0: np.ndarray,
     m, d = X.shape
     value = answer.value
     key = getattr(answer.expr, "key", None)
-    if key == "linf":
+    if key == N.LINF.key:
         cost = np.r_[np.zeros(d), 1.0]
         A_ub = np.block([[np.eye(d), -np.ones((d, 1))], [-np.eye(d), -np.ones((d, 1))]])
         res = linprog(cost, A_ub=A_ub, b_ub=np.r_[t0, -t0], A_eq=np.c_[X, np.zeros(m)],
                       b_eq=y, bounds=[(None, None)] * (d + 1), method="highs")
         return (res.x[:d], float(res.fun)) if res.success else None
-    if key == "l2":
+    if key == N.L2.key:
         theta = t0 + np.linalg.pinv(X) @ (y - X @ t0)
         return theta, float(np.linalg.norm(theta - t0))
     if value is not None or answer.expr is None or isinstance(answer.expr, sympy.MatrixBase):
@@ -558,7 +559,7 @@ def which_norm_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
                      runtime_s=watch.elapsed, compared="which norm")
     theta, optimum = best
     tol = max(TOLERANCE * _scale(theta), 10 * run.bound)
-    if getattr(answer.expr, "key", None) == "linf":   # a minimiser, maybe not the only one
+    if getattr(answer.expr, "key", None) == N.LINF.key:   # a minimiser, maybe not the only one
         err = abs(float(np.abs(run.theta - t0).max()) - optimum)
         what = f"max |theta_torch - theta0| = {np.abs(run.theta - t0).max():.12g}, LP optimum "
         what += f"{optimum:.12g}"

@@ -1263,7 +1263,7 @@ _GENERIC_RATE = re.compile(r"\bwhat rate\b|\brate (?:does it|it) achieve", re.I)
 def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool:
     """True when a generic 'what rate (does it give)' sits in the sentence that states the step
     ("With α = 0.1, what rate does it give?"): the rate at that step, not the optimal rate."""
-    from optiproof.reading.questions import sentences
+    from optiproof.core.text.match import sentences
 
     if not _GENERIC_RATE.search(src):
         return False

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from optiproof.catalogue import norms as N
+from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
 from optiproof.catalogue import NORMS, QUANTITIES
@@ -389,6 +390,10 @@ class SteepestDescentReader:
             return Q.UPDATE.key
         return None
 
+    read_questions: Any = None
+    """The reading layer's question reader, set by it before a part is read (a post stating
+    several problems is split at the paragraphs that ask something)."""
+
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
@@ -431,8 +436,9 @@ def _split_problems(reader: Any, part: PartText, objects: PartObjects,
     from its paragraph with the text before it as context (so "the same g" is found) and
     accounted against its own questions only. None (the refusal stands) unless every
     sub-part then reads one problem."""
-    from optiproof.reading.questions import read_questions
-
+    read_questions = reader.read_questions
+    if read_questions is None:
+        return None
     paragraphs = [p for p in _PARAGRAPH.split(part.own) if p.strip()]
     asking = [i for i, p in enumerate(paragraphs) if read_questions(" ".join(p.split())).requests]
     if len(asking) < 2:
@@ -1473,8 +1479,8 @@ def _polar_only(r: PartReading, phrases: list[str]) -> None:
 
     if phrases:  # "(the matrix Muon's Newton-Schulz iteration approximates)": the same object
         for m in KINDS["optimizer"].mentions(r.own_text or ""):
-            if m.entry.key == "muon":
-                r.convention("Muon", m.phrase, "Muon's Newton-Schulz iteration approximates U Vᵀ "
+            if m.entry.key == O.MUON.key:
+                r.convention(O.MUON.name, m.phrase, "Muon's Newton-Schulz iteration approximates U Vᵀ "
                                                "(the witness runs the convergent iteration)")
     g = r.value(F.gradient)
     if not phrases or F.norm in r.fields or not (isinstance(g, list) and is_matrix(g)):
@@ -1506,7 +1512,7 @@ def _claimed_optimizer(own: str, r: PartReading) -> None:
     claims = [(m.start(), named[m.end()].end) for m in _CLAIMED.finditer(own)
               if m.end() in named and not negated(own, m.start())]
     claims += [(m.start, m.end + d.end()) for m in mentions
-               if (d := _DEFINES_STEP.match(own, m.end)) is not None and m.entry.key != "heavy-ball"]
+               if (d := _DEFINES_STEP.match(own, m.end)) is not None and m.entry.key != O.HEAVY_BALL.key]
     for start, end in claims:
         src = phrase(own, start, end)
         hit = next(m for m in mentions if start <= m.start < end)
