@@ -478,12 +478,17 @@ def test_min_of_a_named_objective_and_a_minimiser_are_asked():
     assert got["min-value"] == ["0"] and got["update"] == ["Matrix([[0], [0], [0]])"]
 
 
-def test_repeat_with_a_norm_in_place_of_another_inherits_the_question():
+@pytest.mark.parametrize("repeat", [
+    "(b) Repeat (a) with the Euclidean norm ‖u‖_2 in place of ‖u‖_∞.",
+    "(b) Repeat (a) with the ℓ∞ norm replaced by the Euclidean norm ‖·‖_2.",
+    "(b) Same as (a), but with the max norm replaced by the Euclidean norm.",
+])
+def test_repeat_with_a_norm_in_place_of_another_inherits_the_question(repeat):
     got = _answers("Let g = (1, -3, 2) and φ_α(u) = g^T u + (1/α)‖u‖_∞.\n"
                    "(a) What is the largest α for which u = 0 minimises φ_α?\n"
-                   "(b) Repeat (a) with the Euclidean norm ‖u‖_2 in place of ‖u‖_∞.\n")
+                   f"{repeat}\n")
     assert got["threshold"] == ["1/6", "sqrt(14)/14"]
-    assert "step-length" not in got
+    assert "step-length" not in got and "norm-value" not in got
 
 
 # -- forum wordings: what the step comes out to, its norm, the linear decrease, claims --------

@@ -619,6 +619,7 @@ NORM_VALUE = _add(_Q(
     phrases=(r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖ ?[·.])",
              r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
+             r"(?<!\bby the )(?<!\bby )"
              r"(?<!\bwith the )(?<!\bwith )(?<!\busing the )"
              r"(?<!\bunder the )(?<!\bfor the )\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|report|list|find|calculate|determine|what (?:is|are))(?:,? (?:in (?:this|that|the "

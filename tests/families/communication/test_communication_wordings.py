@@ -411,3 +411,23 @@ def test_a_byte_count_beside_a_parameter_count_restates_it():
     assert (part.p, part.dtype) == (10**8, "float32") and reading.unused == []
     wrong = read_report(text.replace("4 × 10^8", "8 × 10^8"))  # disagrees: left unused
     assert wrong.unused
+
+
+@pytest.mark.parametrize("follow_up", [
+    "(b) How many messages does one worker send in (a)?",
+    "(b) For the scheme of (a), what is the size of each message?",
+])
+def test_a_part_naming_no_scheme_takes_the_one_of_the_part_it_refers_to(follow_up):
+    data = _solved("n workers average a gradient of p entries.\n"
+                   "(a) With ring all-reduce, how many messages are sent in total?\n"
+                   f"{follow_up}\n")
+    part_b = next(p for p in data["parts"] if p["label"] == "b")
+    assert {a["subject"] for a in part_b["answers"]} == {"ring-allreduce"}
+
+
+def test_a_part_naming_no_scheme_and_two_parts_is_refused():
+    text = ("n workers average a gradient of p entries.\n"
+            "(a) With ring all-reduce, how many messages are sent in total?\n"
+            "(b) With a parameter server, how many messages are sent in total?\n"
+            "(c) How many messages does one worker send in (a) and in (b)?\n")
+    assert "no communication scheme named" in _refusal(text)

@@ -842,11 +842,30 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
         if not rx(r"\b(?:unsharded|single|plain) parameter[- ]server").search(own + " " + ctx):
             names.remove(S.PARAMETER_SERVER.key)
     if not names:
+        inherited = _schemes_of_referenced_part(own, r)
+        if inherited is not None:
+            return inherited
         r.miss(F.schemes, "no communication scheme named (expected all-to-all, parameter server, "
                           "ring all-reduce, tree all-reduce, recursive doubling, rabenseifner)")
         return []
     r.set(F.schemes, names, "; ".join(dict.fromkeys(s for _, s in listed)))
     return names
+
+
+def _schemes_of_referenced_part(own: str, r: PartReading) -> list[str] | None:
+    """A part that names no scheme but one earlier part ("How many floats does a single worker
+    receive in (a)?"): that part's schemes, else None."""
+    labels = set(rx(r"\b(?:in|of|for|from|as in|than in) (?:part )?\(([a-h]|\d{1,2})\)").findall(
+        own))
+    if len(labels) != 1:
+        return None
+    label = labels.pop().lower()
+    earlier = next((p for p in r.found.get("previous", []) if p.label == label), None)
+    names = earlier.value(F.schemes) if earlier is not None else None
+    if not isinstance(names, list) or not names:
+        return None
+    r.set(F.schemes, list(names), f"the scheme of part ({label})")
+    return list(names)
 
 
 def _read_quantities(own: str, ctx: str, r: PartReading) -> None:

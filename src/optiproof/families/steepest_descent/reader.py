@@ -840,7 +840,8 @@ _REPLACED = re.compile(
     r"\b(?:replac(?:e|ing)|instead of|rather than|in place of) (?:the |a |an )?(?:[\w-]{1,20} )"
     r"{0,2}?(?:norm|penalty|ball|constraint)\b|\b(?:replac(?:e|ing)|instead of|rather than|"
     r"in place of) (?:the |a |an )?‖[^‖]{1,20}‖(?:[_^][^\s_^]{1,8}){0,2}|‖[^‖]{1,20}‖(?:[_^][^\s_^]"
-    r"{1,8}){0,2} (?:is |are )?replaced (?:by|with)\b", re.I)
+    r"{1,8}){0,2} (?:is |are )?replaced (?:by|with)\b|\b(?:the |a |an )?(?:[\w∞-]{1,20} ){0,2}?"
+    r"norm (?:is |being )?replaced (?:by|with)\b", re.I)
 """A norm the part replaces ("replace the weighted norm by", "‖d‖_2^2 replaced by"): the part's
 step uses the other one; the replaced one is read (consumed), never a candidate."""
 
