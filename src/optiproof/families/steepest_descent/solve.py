@@ -555,6 +555,25 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
     facts.membership = membership
 
     ident, ident_note = identify(inst)
+    answered = {  # asks answered by one Answer built from the solved step
+        Q.COMPARE.key: lambda ask: _compare(spec, inst, u, t_star, ask),
+        Q.RANK.key: lambda ask: _step_rank(inst, u, status, subject),
+        Q.WHICH_COORDINATE.key: lambda ask: _moving_coordinate(inst, u, status, subject),
+        Q.UNIQUENESS.key: lambda ask: _uniqueness(inst, status, set_words, subject),
+        Q.ORTHOGONALISED.key: lambda ask: _orthogonalised(inst, subject),
+        Q.MULTIPLE_OF_POLAR.key: lambda ask: _multiple_of_polar(inst, form, status, t_star,
+                                                                subject),
+        Q.LINEAR_CHANGE.key: lambda ask: _linear_change(inst, form, u, t_star, value, status,
+                                                        subject),
+        Q.EFFECTIVE_STEP.key: lambda ask: _effective_rate(inst, form, u, status, subject),
+        Q.EXISTENCE.key: lambda ask: _existence(inst, form, status, subject),
+    }
+    derived = {  # asks answered with a derivation step of their own
+        Q.WHICH_SOLUTION.key: lambda ask: _largest_decrease(spec, inst, ask),
+        Q.WHICH_NORM.key: lambda ask: _which_norm(ask.measure or spec.norm, subject),
+        Q.HOLDER_CONJUGATE.key: lambda ask: _conjugate(spec, inst, ask, _holder_conjugate),
+        Q.DUAL_NORM.key: lambda ask: _conjugate(spec, inst, ask, _dual_norm),
+    }
     for ask in spec.asks:
         if ask.kind == Q.UPDATE.key:
             note = ""
@@ -593,49 +612,12 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
                            quantity=Q.STEP_LENGTH.key, subject=subject)
             answers.append(a)
             facts.asked.append((ask, a))
-        elif ask.kind == Q.COMPARE.key:
-            a = _compare(spec, inst, u, t_star, ask)
+        elif ask.kind in answered:
+            a = answered[ask.kind](ask)
             answers.append(a)
             facts.asked.append((ask, a))
-        elif ask.kind in (Q.RANK.key, Q.WHICH_COORDINATE.key, Q.UNIQUENESS.key):
-            a = (_uniqueness(inst, status, set_words, subject) if ask.kind == Q.UNIQUENESS.key
-                 else {Q.RANK.key: _step_rank, Q.WHICH_COORDINATE.key: _moving_coordinate}[
-                     ask.kind](inst, u, status, subject))
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind in (Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key):
-            a = (_orthogonalised(inst, subject) if ask.kind == Q.ORTHOGONALISED.key
-                 else _multiple_of_polar(inst, form, status, t_star, subject))
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind == Q.LINEAR_CHANGE.key:
-            a = _linear_change(inst, form, u, t_star, value, status, subject)
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind == Q.EFFECTIVE_STEP.key:
-            a = _effective_rate(inst, form, u, status, subject)
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind == Q.WHICH_SOLUTION.key:
-            step, a = _largest_decrease(spec, inst, ask)
-            steps.append(step)
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind == Q.EXISTENCE.key:
-            a = _existence(inst, form, status, subject)
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind == Q.WHICH_NORM.key:
-            step, a = _which_norm(ask.measure or spec.norm, subject)
-            steps.append(step)
-            answers.append(a)
-            facts.asked.append((ask, a))
-        elif ask.kind in (Q.HOLDER_CONJUGATE.key, Q.DUAL_NORM.key):
-            norm = inst.norm if ask.measure is None else make_norm(
-                ask.measure, dim=inst.g.shape[0], shape=inst.g.shape)
-            name = spec.norm.name if ask.measure is None else ask.measure.name
-            rule = _holder_conjugate if ask.kind == Q.HOLDER_CONJUGATE.key else _dual_norm
-            step, a = rule(inst, norm, name)
+        elif ask.kind in derived:
+            step, a = derived[ask.kind](ask)
             steps.append(step)
             answers.append(a)
             facts.asked.append((ask, a))
@@ -653,6 +635,14 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             a.kind in _NOT_ABOUT_THE_STEP for a in spec.asks) else None,
         identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+def _conjugate(spec: Any, inst: Any, ask: Any, rule: Any) -> tuple[Any, Answer]:
+    """The Hölder conjugate or dual norm of the part's norm, or of the norm the ask names."""
+    norm = inst.norm if ask.measure is None else make_norm(
+        ask.measure, dim=inst.g.shape[0], shape=inst.g.shape)
+    name = spec.norm.name if ask.measure is None else ask.measure.name
+    return rule(inst, norm, name)
 
 
 _NOT_ABOUT_THE_STEP = frozenset({Q.WHICH_SOLUTION.key, Q.WHICH_NORM.key, Q.DUAL_NORM.key,
