@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from fractions import Fraction
 
 import pytest
 
@@ -90,10 +91,17 @@ def test_a_penalty_whose_weight_is_not_a_number_is_refused_not_a_crash():
     assert split_parts(normalize(flat).text).parts   # and the whole text reads without error
 
 
-def test_a_reduction_factor_that_is_not_a_decimal_is_refused_naming_it():
+@pytest.mark.parametrize("factor, exact", [("3", Fraction(1, 3)), ("7", Fraction(1, 7)),
+                                           ("12", Fraction(1, 12))])
+def test_a_reduction_factor_that_is_not_a_decimal_is_read_exactly(factor, exact):
+    """"Reduce the error by a factor of 3" is the tolerance 1/3 exactly, never a rounded
+    decimal."""
+    from optiproof.core.fields import check_number
     from optiproof.reading import read_report
 
     reading = read_report("Gradient descent on f(x, y) = x^2 + 9y^2 with step 0.1. How many "
-                          "iterations reduce the error by a factor of 3?")
-    reasons = [m.reason for p in reading.parts for m in p.missing]
-    assert not reading.complete and any("factor of 3" in r for r in reasons), reasons
+                          f"iterations reduce the error by a factor of {factor}?")
+    assert reading.complete, [m.reason for p in reading.parts for m in p.missing]
+    (part,) = reading.parts
+    eps = [f.value for f in part.fields.values() if "factor" in f.source]
+    assert [Fraction(check_number(v)) for v in eps] == [exact], part.fields

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from optiproof.core.errors import BadInput
@@ -57,9 +59,15 @@ def test_equation_numbers_are_not_vectors():
     assert iter_arrays("see (14) and (2)") == ()
 
 
-def test_non_terminating_fraction_is_not_guessed():
-    with pytest.raises(ValueError, match="terminating"):
-        parse_number("1/3").spec_value()
+@pytest.mark.parametrize("text, exact", [("1/3", Fraction(1, 3)), ("4/121", Fraction(4, 121)),
+                                         ("-2/7", Fraction(-2, 7)), ("10/6", Fraction(5, 3))])
+def test_non_terminating_fraction_stays_exact(text, exact):
+    """A written fraction is kept as the exact fraction (never rounded to a decimal), and the
+    spec's number field reads it back to the same value."""
+    from optiproof.core.fields import check_number
+
+    value = parse_number(text).spec_value()
+    assert isinstance(value, str) and Fraction(check_number(value)) == exact
 
 
 def test_array_entry_limit():

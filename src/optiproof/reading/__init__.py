@@ -57,7 +57,7 @@ def read_report(text: str | bytes) -> Reading:
     from optiproof.reading.accounting import account_numbers
     from optiproof.reading.normalize import decode_input, flatten, normalize
     from optiproof.reading.parts import sentence_title, split_parts
-    from optiproof.reading.questions import read_questions
+    from optiproof.reading.questions import defined_symbols, read_questions, symbol_key
     from optiproof.reading.match import choose, tied
     from optiproof.core.text.match import rx
     from optiproof.reading.registry import readers
@@ -84,6 +84,7 @@ def read_report(text: str | bytes) -> Reading:
         reading.notes.append("no title line found; the title is made from the first sentence")
     previous: list[PartReading] = []
     resolved: dict[str, Any] = {}
+    symbols = defined_symbols(whole)
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
                       if a.quantity]
     for part in layout.parts:
@@ -96,7 +97,8 @@ def read_report(text: str | bytes) -> Reading:
             questions = _shared_requests(part, questions)
         elif part.label != "main":
             questions = _each_requests(part, questions)
-        asked = [a.quantity for a in questions.asks if a.quantity]
+        asked = [q for a in questions.asks
+                 if (q := a.quantity or symbols.get(symbol_key(a.phrase)))]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
         choice = choose(asked, own_scores, whole_scores, registry, asked_anywhere)
         question = _question(part)
@@ -110,7 +112,7 @@ def read_report(text: str | bytes) -> Reading:
             reading.parts.append(pr)
             continue
         tie = tied(choice, asked, own_scores, whole_scores, registry)
-        readings = _read_as(part, choice, questions, registry, previous, tie)
+        readings = _read_as(part, choice, questions, registry, previous, tie, symbols)
         if tie and len(readings) > 1 and all(not p.missing for p in readings[0] + readings[1]):
             pr = PartReading(part.label, None, question=question)
             pr.family_source = (f"ambiguous between {choice.candidates[0][0]} and "
@@ -133,9 +135,11 @@ MAX_CANDIDATES = 3
 
 
 def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
-             previous: list[PartReading], tie: bool) -> list[list[PartReading]]:
-    """The part read by the candidate families in turn (best first), questions accounted for,
-    until one reads it completely; on a ``tie`` the runner-up is read as well."""
+             previous: list[PartReading], tie: bool,
+             symbols: dict[str, str]) -> list[list[PartReading]]:
+    """The part read by the candidate families in turn (best first), questions accounted for
+    (``symbols``: those the text defines), until one reads it completely; on a ``tie`` the
+    runner-up is read as well."""
     from optiproof.reading.accounting import account_questions
     from optiproof.reading.questions import read_questions
 
@@ -152,7 +156,8 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
             pr.family_source = because
             # a sub-part a reader split off (one problem of several in a post) is accounted
             # against the questions of its own text only
-            account_questions(pr, getattr(pr, "own_questions", None) or questions, hook)
+            account_questions(pr, getattr(pr, "own_questions", None) or questions, hook,
+                              symbols)
         out.append(prs)
         if all(not p.missing for p in prs) and not (i == 0 and tie):
             break

@@ -22,7 +22,7 @@ from optiproof.catalogue import QUANTITIES, TRANSFORMS, relations_of
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
 from optiproof.reading.coverage import NumberUse, account, account_terms, source_spans
-from optiproof.reading.questions import Ask, Questions, Request
+from optiproof.reading.questions import Ask, Questions, Request, symbol_key
 from optiproof.core.text.record import PartReading, phrase
 from optiproof.reading.report import Reading
 
@@ -78,10 +78,24 @@ def _names(keys: tuple[str, ...]) -> str:
     return ", ".join(QUANTITIES[k].name for k in keys)
 
 
-def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) -> None:
+def _meaning(r: PartReading, ask: Ask, hooks: ReaderHooks, symbols: dict[str, str]) -> str | None:
+    """The quantity an ask denotes: its catalogue quantity, or for a bare symbol the quantity
+    the text defines it as ("the largest stable step η_max") when the family answers that,
+    else the family's reading of the symbol."""
+    if ask.quantity:
+        return ask.quantity
+    defined = symbols.get(symbol_key(ask.phrase))
+    by_family = hooks.symbol(r, ask.phrase)
+    return defined if defined and (defined in hooks.answers or by_family is None) else by_family
+
+
+def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
+                      symbols: dict[str, str] | None = None) -> None:
     """Record every request, ask and transformation of a part that its reading did not take
-    as a gap of ``r`` (so the part is refused), and the asked quantities in ``r.asked``."""
-    resolved = [(a.quantity or hooks.symbol(r, a.phrase), a.phrase) for a in questions.asks]
+    as a gap of ``r`` (so the part is refused), and the asked quantities in ``r.asked``;
+    ``symbols`` are the symbols the whole text defines (:func:`defined_symbols`)."""
+    symbols = symbols or {}
+    resolved = [(_meaning(r, a, hooks, symbols), a.phrase) for a in questions.asks]
     hooks.take(r, [(q, phrase) for q, phrase in resolved if q])
     asked = hooks.asked(r)
     r.asked = list(asked)
@@ -93,7 +107,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
             _gap(r, request.sentence, f"could not place {what} \"{_short(request.sentence)}\" "
                                       f"(expected a question for: {_names(hooks.answers)})")
             continue
-        resolved = [(ask, ask.quantity or hooks.symbol(r, ask.phrase)) for ask in request.asks]
+        resolved = [(ask, _meaning(r, ask, hooks, symbols)) for ask in request.asks]
         in_request = {q for _, q in resolved if q}
         r.requests[request.sentence] = sorted(in_request | {
             r.answered_by[q] for q in in_request if q in r.answered_by})

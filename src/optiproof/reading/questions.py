@@ -198,6 +198,7 @@ def read_questions(flat: str) -> Questions:
                                                       or _UNIT_FORMAT.match(r.sentence))]
     if any(r.asks for r in requests):
         requests = [r for r in requests if r.asks or not _SETTING_CLAUSE.match(r.sentence)]
+    requests = _resolve_pronouns(requests, pieces)
     if not requests:
         requests = [r for r in (_request(start, sentence) for start, sentence in pieces)
                     if any(a.quantity for a in r.asks)]
@@ -251,6 +252,60 @@ def _which_one(request: Request, flat: str) -> Request:
     return Request(request.sentence, request.start, asks, request.proof, request.unplaced)
 
 
+_PRONOUN_REQUEST = re.compile(
+    r"^(?:(?:and|then|also|please|now|so),? )*(?:(?:compute|give|find|state|report|evaluate|"
+    r"determine|calculate|derive|obtain|write(?: down)?|what(?:'s| is| are)|how (?:big|large) "
+    r"is)(?: me| us)? (?:it|them|this|these|that|those|(?:its|their) (?:exact |numerical )?"
+    r"values?|(?:the|that|this) (?:resulting )?(?:value|number|vector|point|matrix)))(?: (?:"
+    r"explicitly|exactly|numerically|too|as well|in closed form))?\s?[.?!]*$", re.I)
+"""A request whose object is a pronoun ("Compute it.", "Give it.", "what is its value?"): it
+asks for what the sentence before names."""
+_YES_NO_SUBJECT = re.compile(r"^(?:does|do|did|will|would|is|are|can)\s+(.{3,60}?)\s+(?:change|"
+                             r"differ|move|stay|remain|converge|depend)\w*\b", re.I)
+
+
+def _resolve_pronouns(requests: list[Request], pieces: list[tuple[int, str]]) -> list[Request]:
+    """Each ask-less pronoun request takes the asks of what the sentence before it names: the
+    quantities it mentions (for a yes/no question, "Does the limit change? Give it.", the
+    quantity it is about) or, failing those, its last symbol ("... converges to some w_∞.
+    Compute it.", resolved by the family). When the sentence before names nothing, the pronoun
+    request is kept as it is (and refused, naming it)."""
+    out = []
+    for r in requests:
+        if r.asks or not _PRONOUN_REQUEST.match(r.sentence.strip()):
+            out.append(r)
+            continue
+        before = [sentence for start, sentence in pieces if start < r.start]
+        asks = _antecedent_asks(before[-1], r) if before else ()
+        out.append(Request(r.sentence, r.start, asks, r.proof, r.unplaced) if asks else r)
+    return out
+
+
+_INTRODUCED = re.compile(rf"\b(?:some|a|the|call(?:ed)?|denoted(?: by)?|named)(?: (?:point|vector|"
+                         rf"limit|value|matrix|number))? ({_SYMBOL})(?=[\s,.;:?)]|$)(?! ?=)")
+"""A symbol the sentence introduces ("converges to some w_∞", "a point we call p"), which a
+pronoun after it refers to."""
+
+
+def _antecedent_asks(sentence: str, pronoun: Request) -> tuple[Ask, ...]:
+    """What ``sentence`` names that the ``pronoun`` request after it asks for (see above),
+    as asks spanning the pronoun request."""
+    span = (pronoun.start, pronoun.start + len(pronoun.sentence))
+    keys = []
+    for m in QUANTITIES.mentions(sentence):
+        if m.entry.value_kind == "yes-no":
+            subject = _YES_NO_SUBJECT.match(m.phrase)
+            keys += [x.entry.key for x in QUANTITIES.mentions(subject.group(1))] if subject else []
+        else:
+            keys.append(m.entry.key)
+    if keys:
+        return tuple(Ask(k, pronoun.sentence, *span) for k in dict.fromkeys(keys))
+    introduced = [m.group(1) for m in _INTRODUCED.finditer(sentence)
+                  if not re.fullmatch(r"[A-Za-z]{3,}|we|an|it|at|to|of|no|on|or|us|my|me|be|by|"
+                                      r"do|if|in|is|so|up|i|a", m.group(1), re.I)]
+    return (Ask(None, introduced[-1], *span),) if introduced else ()
+
+
 MAX_SENTENCE = 800
 """Longest stretch of one sentence searched for asks (a longer 'sentence' is not prose; what
 is beyond this is not read as asking anything, and an ask-less request is refused)."""
@@ -270,7 +325,11 @@ def _request(start: int, sentence: str) -> Request:
             named.append((lo, hi))
     asks += [a for a in _symbol_asks(sentence, start, named)
              if not any(0 <= a.start - e <= 2 and "," not in sentence[e - start:a.start - start]
-                        for _, e in named)]  # "the optimal step α*" names it; "the step, ρ" lists
+                        for _, e in named)  # "the optimal step α*" names it; "the step, ρ" lists
+             and not any(re.fullmatch(r" ?, (?:the |i\.e\. (?:the )?)?| \((?:the |i\.e\. )?",
+                                      sentence[a.end - start:s - start]) and
+                         not re.search(r",", sentence[e - start:])
+                         for s, e in named)]  # "compute η_max, the largest stable step" too
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
     asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
@@ -350,8 +409,10 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
     return tuple(out)
 
 
-_ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|determine) )?"
-                       r"(?:that|this) (?:common )?(?:amount|value|number|magnitude|size)\b", re.I)
+_ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|determine|what is) )?"
+                       r"(?:(?:that|this) (?:common )?(?:amount|value|number|magnitude|size)\b|"
+                       r"(?:its|their) (?:common |exact |numerical )?values?\b|(?:it|them)\s?[.?!]*$)",
+                       re.I)
 """An item that asks again for what the request's other item named ("Show that every coordinate
 moves by the same amount and give that amount"): covered by that item's ask."""
 
@@ -363,7 +424,8 @@ elliptic one ("and how many does the ring need?") continues the ask before it.""
 _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |the )?(?:number|"
                            r"numbers|multiple|fraction|decimal|closed form|exact (?:form|value)|"
                            r"terms of|units of|percentage|function of|scientific notation)|"
-                           r"(?:numerically|exactly|symbolically)\b|up to (?:the |a |an )?(?:"
+                           r"(?:numerically|exactly|symbolically)\b|up to (?:the |a |an )?(?:(?:choice|value) of "
+                           r"(?:the |a |an )?)?(?:"
                            r"(?:positive |scalar |overall |global )?(?:step[- ]?sizes?|learning "
                            r"rates?|scal(?:ar|ing)(?: factors?)?|factors?|constants?|"
                            r"multiples?|sign)|scale)\b)", re.I)
@@ -405,6 +467,58 @@ def _parenthesised(sentence: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((open_at, i + 1))
     return spans
+
+
+_GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "eta": "η",
+          "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "rho": "ρ", "sigma": "σ",
+          "epsilon": "ε", "eps": "ε", "phi": "φ", "psi": "ψ", "tau": "τ"}
+
+_GREEK_NAME = re.compile("(" + "|".join(sorted(_GREEK, key=len, reverse=True)) +
+                         r")(?=[^a-z]|$)")
+
+
+def symbol_key(symbol: str) -> str:
+    """A symbol as compared across notations: ``η_{max}``, ``eta_max`` and ``ηmax`` are one
+    key, as are ``M^*``, ``M^{*}`` and ``M*``; case is kept (``M`` is not ``m``)."""
+    s = symbol.strip().lstrip("\\")
+    m = _GREEK_NAME.match(s)
+    if m:
+        s = _GREEK[m.group(1)] + s[m.end(1):]
+    s = re.sub(r"[\s{}\\_^]", "", s)
+    s = re.sub(r"(?<=.)(?:inf|infty|infinity)$", "∞", s)
+    return s.replace("⋆", "*").replace("star", "*")
+
+
+_AFTER_NAME = re.compile(rf"(?: (?:value|constant|size|point|number|parameter|factor))?"
+                         rf"(?: |, |,? \((?=[^()]{{1,30}}\))|,? (?:call(?:ed)? it|denoted(?: by)?|"
+                         rf"written) )(?:(?:call(?:ed)? it|denoted(?: by)?|written) )?({_SYMBOL})"
+                         rf"(?=[\s,.;:?)]|$)(?! ?\(){_NOT_SET}")
+_NAME = re.compile(r"[A-Za-z]{3,}$")
+"""A quantity named in words ("the condition number"), not by a notation ("T_ring", "β*")."""
+_BEFORE_NAME = re.compile(rf"(?<![\w])({_SYMBOL}) (?:denotes?|be|is|stands? for|for|:=|=:) "
+                          rf"(?:the |a |an )?$")
+
+
+def defined_symbols(flat: str) -> dict[str, str]:
+    """The symbols a text defines for askable quantities, by :func:`symbol_key`: a quantity's
+    name followed by a symbol ("the largest stable step size η_max", "the crossover value
+    M^*", "the threshold, call it α_c") or a symbol defined as one ("let κ denote the
+    condition number"). A symbol set to a value ("the step η = 0.1") is not a definition; a
+    symbol defined as two different quantities is left out (not guessed)."""
+    found: dict[str, set[str]] = {}
+    for m in QUANTITIES.mentions(flat):
+        if m.entry.value_kind == "yes-no" or not _NAME.search(m.phrase) or \
+                re.search(r"[_*^]", m.phrase):
+            continue
+        symbols = [a.group(1) for a in [_AFTER_NAME.match(flat, m.end)] if a]
+        symbols += [b.group(1) for b in [_BEFORE_NAME.search(flat[max(0, m.start - 40):m.start])]
+                    if b]
+        for sym in symbols:
+            if _ENGLISH.search(sym.split("_")[0].split("^")[0]) and not symbol_key(sym)[:1] in \
+                    _GREEK.values():
+                continue
+            found.setdefault(symbol_key(sym), set()).add(m.entry.key)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 _DEFINITION = re.compile(r"(?<![\w])([A-Za-zφψΦΨ]\w{0,5}) ?\( ?\w{1,3} ?\) ?=(?!=)")

@@ -48,7 +48,8 @@ class Num:
 
     def spec_value(self) -> int | float | str:
         """What a spec's Number field takes: int, or an exactly-representable float, or the
-        decimal string; ValueError for a non-terminating fraction such as 1/3."""
+        decimal string, or for a non-terminating fraction such as 4/121 the exact fraction
+        ``"4/121"`` (the spec reads it back exactly)."""
         v = self.value
         if v.denominator == 1:
             return int(v)
@@ -57,8 +58,7 @@ class Num:
             while den % p == 0:
                 den //= p
         if den != 1:
-            raise ValueError(f"{self.text} = {v} is not a terminating decimal; spec numbers "
-                             "are decimals (write it to the precision you mean)")
+            return f"{v.numerator}/{v.denominator}"
         dec = Decimal(v.numerator) / Decimal(v.denominator)
         f = float(dec)
         if Fraction(repr(f)) == v:

@@ -1,0 +1,103 @@
+"""Questions by meaning: pronoun requests take what the sentence before names, and a symbol
+asked is the quantity the text itself defines it as."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.reading import read_report
+from optiproof.reading.normalize import flatten, normalize
+from optiproof.reading.questions import defined_symbols, read_questions, symbol_key
+
+
+def _flat(text: str) -> str:
+    return flatten(normalize(text).text)
+
+
+@pytest.mark.parametrize("text, quantity", [
+    ("Plain gradient descent started at zero converges to some point w_inf. Compute it.",
+     "limit"),
+    ("Heavy ball from the origin ends up at a vector we call v_hb. Give it.", None),
+    ("Sign descent, run from zero, produces some θ_s after ten epochs. Compute it.", None),
+    ("Let u be the limit point of heavy ball from the origin. Give it.", "limit"),
+    ("What happens to the condition number after scaling? Compute it exactly.",
+     "condition-number"),
+    ("The total volume of the ring depends on n. What is its value?", "total-volume"),
+    ("Does the limit change with Nesterov? Give it.", "limit"),
+    ("Consider the largest stable step size of GD on this f. Find its value.", "max-step"),
+])
+def test_pronoun_request_asks_what_the_sentence_before_names(text, quantity):
+    requests = read_questions(_flat(text)).requests
+    pronoun = requests[-1]
+    assert pronoun.asks, requests
+    if quantity is None:  # only a symbol before: the family resolves it
+        assert [a.quantity for a in pronoun.asks] == [None]
+        assert pronoun.asks[0].phrase in ("v_hb", "θ_s")
+    else:
+        assert quantity in [a.quantity for a in pronoun.asks]
+
+
+@pytest.mark.parametrize("text", [
+    "The weather is nice today. Compute it.",
+    "We use ten workers. Give it.",
+])
+def test_pronoun_request_with_nothing_before_stays_unplaced(text):
+    requests = read_questions(_flat(text)).requests
+    assert requests and not requests[-1].asks
+
+
+@pytest.mark.parametrize("text, symbol, quantity", [
+    ("Let η_max be the largest stable step size of GD. Find η_max.", "η_max", "max-step"),
+    (r"What is the largest stable step size $\eta_{\max}$? Give $\eta_{\max}$.", "eta_max",
+     "max-step"),
+    ("let kappa denote the condition number of H; report kappa", "κ", "condition-number"),
+    ("the crossover value M^* where both schemes take the same time", "M*", "crossover"),
+    ("the optimal rate rho_star of heavy ball", "ρ^*", "optimal-rate"),
+    ("the limit point w_∞ of gradient descent", "w_∞", "limit"),
+    ("the condition number (κ) of the Hessian", "κ", "condition-number"),
+])
+def test_a_symbol_is_the_quantity_the_text_defines(text, symbol, quantity):
+    assert defined_symbols(_flat(text)).get(symbol_key(symbol)) == quantity
+
+
+@pytest.mark.parametrize("text", [
+    "the step η = 0.1 and the condition number κ = 10",       # set to values, not defined
+    "Write T_tree(p) and T_ring(p) as functions of p.",        # a notation, not a name
+    "the condition number κ of H; later, let κ denote the total volume of the ring",  # two
+])
+def test_no_definition_is_guessed(text):
+    got = defined_symbols(_flat(text))
+    assert symbol_key("κ") not in got and "p" not in got, got
+
+
+@pytest.mark.parametrize("a, b", [("eta_max", "η_{max}"), ("M^{*}", "M*"), ("rho^*", "ρ*"),
+                                  ("\\kappa", "κ"), ("alpha_c", "α_c"), ("w_inf", "w_inf")])
+def test_symbol_keys_agree_across_notations(a, b):
+    assert symbol_key(a) == symbol_key(b)
+
+
+def test_m_and_M_are_different_symbols():
+    assert symbol_key("M") != symbol_key("m")
+
+
+@pytest.mark.parametrize("text", [
+    "Gradient descent on f(x, y) = x^2 + 9y^2. Let eta_max denote the largest stable step "
+    "size. Find eta_max.",
+    "GD on f(x, y) = x² + 9y². The largest stable step size η_max: what is η_max?",
+    "Gradient descent on $f(x,y)=x^2+9y^2$. Compute $\\eta_{\\max}$, the largest stable step "
+    "size.",
+])
+def test_a_defined_symbol_asked_is_answered_as_its_quantity(text):
+    reading = read_report(text)
+    assert reading.complete, [m.reason for p in reading.parts for m in p.missing]
+    assert [p.asked for p in reading.parts] == [["max-step"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Up to the choice of learning rate, which well-known optimiser performs exactly this step?",
+    "Up to the value of the step size, which optimizer is this?",
+    "Which algorithm is it, up to the choice of a positive scaling factor?",
+])
+def test_up_to_a_choice_of_scale_only_qualifies_the_identification(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert [a.quantity for a in request.asks] == ["identification"] and not request.unplaced
