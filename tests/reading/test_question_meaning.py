@@ -7,7 +7,8 @@ import pytest
 
 from optiproof.reading import read_report
 from optiproof.reading.normalize import flatten, normalize
-from optiproof.reading.questions import defined_symbols, read_questions, symbol_key
+from optiproof.reading.questions import read_questions
+from optiproof.reading.symbols import defined_symbols, symbol_key
 
 
 def _flat(text: str) -> str:

@@ -57,7 +57,8 @@ def read_report(text: str | bytes) -> Reading:
     from optiproof.reading.accounting import account_numbers
     from optiproof.reading.normalize import decode_input, flatten, normalize
     from optiproof.reading.parts import sentence_title, split_parts
-    from optiproof.reading.questions import defined_symbols, read_questions, symbol_key
+    from optiproof.reading.questions import read_questions
+    from optiproof.reading.symbols import defined_symbols, symbol_key
     from optiproof.reading.match import choose, tied
     from optiproof.core.text.match import rx
     from optiproof.reading.registry import readers

@@ -22,7 +22,8 @@ from optiproof.catalogue import QUANTITIES, TRANSFORMS, relations_of
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
 from optiproof.reading.coverage import NumberUse, account, account_terms, source_spans
-from optiproof.reading.questions import Ask, Questions, Request, symbol_key
+from optiproof.reading.questions import Ask, Questions, Request
+from optiproof.reading.symbols import symbol_key
 from optiproof.core.text.record import PartReading, phrase
 from optiproof.reading.report import Reading
 

@@ -469,58 +469,6 @@ def _parenthesised(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-_GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "eta": "η",
-          "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "rho": "ρ", "sigma": "σ",
-          "epsilon": "ε", "eps": "ε", "phi": "φ", "psi": "ψ", "tau": "τ"}
-
-_GREEK_NAME = re.compile("(" + "|".join(sorted(_GREEK, key=len, reverse=True)) +
-                         r")(?=[^a-z]|$)")
-
-
-def symbol_key(symbol: str) -> str:
-    """A symbol as compared across notations: ``η_{max}``, ``eta_max`` and ``ηmax`` are one
-    key, as are ``M^*``, ``M^{*}`` and ``M*``; case is kept (``M`` is not ``m``)."""
-    s = symbol.strip().lstrip("\\")
-    m = _GREEK_NAME.match(s)
-    if m:
-        s = _GREEK[m.group(1)] + s[m.end(1):]
-    s = re.sub(r"[\s{}\\_^]", "", s)
-    s = re.sub(r"(?<=.)(?:inf|infty|infinity)$", "∞", s)
-    return s.replace("⋆", "*").replace("star", "*")
-
-
-_AFTER_NAME = re.compile(rf"(?: (?:value|constant|size|point|number|parameter|factor))?"
-                         rf"(?: |, |,? \((?=[^()]{{1,30}}\))|,? (?:call(?:ed)? it|denoted(?: by)?|"
-                         rf"written) )(?:(?:call(?:ed)? it|denoted(?: by)?|written) )?({_SYMBOL})"
-                         rf"(?=[\s,.;:?)]|$)(?! ?\(){_NOT_SET}")
-_NAME = re.compile(r"[A-Za-z]{3,}$")
-"""A quantity named in words ("the condition number"), not by a notation ("T_ring", "β*")."""
-_BEFORE_NAME = re.compile(rf"(?<![\w])({_SYMBOL}) (?:denotes?|be|is|stands? for|for|:=|=:) "
-                          rf"(?:the |a |an )?$")
-
-
-def defined_symbols(flat: str) -> dict[str, str]:
-    """The symbols a text defines for askable quantities, by :func:`symbol_key`: a quantity's
-    name followed by a symbol ("the largest stable step size η_max", "the crossover value
-    M^*", "the threshold, call it α_c") or a symbol defined as one ("let κ denote the
-    condition number"). A symbol set to a value ("the step η = 0.1") is not a definition; a
-    symbol defined as two different quantities is left out (not guessed)."""
-    found: dict[str, set[str]] = {}
-    for m in QUANTITIES.mentions(flat):
-        if m.entry.value_kind == "yes-no" or not _NAME.search(m.phrase) or \
-                re.search(r"[_*^]", m.phrase):
-            continue
-        symbols = [a.group(1) for a in [_AFTER_NAME.match(flat, m.end)] if a]
-        symbols += [b.group(1) for b in [_BEFORE_NAME.search(flat[max(0, m.start - 40):m.start])]
-                    if b]
-        for sym in symbols:
-            if _ENGLISH.search(sym.split("_")[0].split("^")[0]) and not symbol_key(sym)[:1] in \
-                    _GREEK.values():
-                continue
-            found.setdefault(symbol_key(sym), set()).add(m.entry.key)
-    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
-
-
 _DEFINITION = re.compile(r"(?<![\w])([A-Za-zφψΦΨ]\w{0,5}) ?\( ?\w{1,3} ?\) ?=(?!=)")
 
 
