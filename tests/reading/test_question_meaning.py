@@ -102,3 +102,13 @@ def test_a_defined_symbol_asked_is_answered_as_its_quantity(text):
 def test_up_to_a_choice_of_scale_only_qualifies_the_identification(text):
     (request,) = read_questions(_flat(text)).requests
     assert [a.quantity for a in request.asks] == ["identification"] and not request.unplaced
+
+
+@pytest.mark.parametrize("text", [
+    "Give the total volume as a formula and the number.",
+    "State the total volume in closed form, and the numerical value.",
+    "Find the largest stable step in terms of L, and its value.",
+])
+def test_the_number_of_a_formula_asked_is_the_same_ask(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert request.asks and not request.unplaced, request

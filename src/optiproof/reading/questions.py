@@ -411,7 +411,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
 
 _ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|determine|what is) )?"
                        r"(?:(?:that|this) (?:common )?(?:amount|value|number|magnitude|size)\b|"
-                       r"(?:its|their) (?:common |exact |numerical )?values?\b|(?:it|them)\s?[.?!]*$)",
+                       r"(?:its|their) (?:common |exact |numerical )?values?\b|(?:it|them)\s?[.?!]*$|"
+                       r"(?:the|a) (?:number|numeric(?:al)? value|decimal value)\s?[.?!]*$)",
                        re.I)
 """An item that asks again for what the request's other item named ("Show that every coordinate
 moves by the same amount and give that amount"): covered by that item's ask."""
