@@ -109,11 +109,19 @@ _WORKER_COUNT = rf"(?P<c>\d\^?[a-z](?![\w^])|{_NUM}|(?i:{_WORD})\b|(?![aAI]\b)[A
 n = 2^k), never as thousands of workers."""
 
 
+_MORE_TERMS = r" ?[-−+*/·] ?(?:\d|[A-Za-z](?![A-Za-z])|\()"
+"""What follows a term that is not the whole right-hand side ("n = 2^k − 1", "p = 10^6 + 1")."""
+_ASSIGNED_EXPRESSION = re.compile(r"(?<![\w^_/])([A-Za-z]) ?= ?((?:\d{1,6}|[A-Za-z])(?:\^\{?\w{1,3}\}?)?"
+                                  r"(?: ?[-−+*/·] ?(?:\d{1,6}|[A-Za-z])(?:\^\{?\w{1,3}\}?)?){1,3})$")
+"""A letter set to an expression that ends at a count ("n = 2^k − 1 nodes"): the count is the
+letter, its value the whole expression."""
+
+
 def assigned(text: str, letter: str) -> list[Cand]:
     """``letter = <number>`` or ``letter = 2^k`` anywhere in the text."""
     out: list[Cand] = []
     for m in rxc(rf"(?<![\w^_/]){re.escape(letter)} ?= ?(?P<c>\d\^?[a-z](?![\w^])|{_NUM})"
-                 ).finditer(text):
+                 rf"(?!\d|\.\d|\^|{_MORE_TERMS})").finditer(text):
         tok = m.group("c")
         if rxc(r"^\d\^?[a-z]$").match(tok):
             out.append(Cand("expression", tok, phrase(text, m.start(), m.end()), letter))
@@ -152,7 +160,11 @@ def candidates(text: str, role: str) -> list[Cand]:
                     rf"(?i:{VALUE_NOUNS})\b",
                     rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:of|with)(?: (?i:a|the))? (?i:dimension"
                     rf"|dim|length|size) {_COUNT}",
-                    rf"(?<![\w.,^/])(?P<c>{_NUM})[ -](?i:model)\b"]
+                    rf"(?<![\w.,^/])(?P<c>{_NUM})[ -](?i:model)\b",
+                    rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?(?:∈|\\in\b|\bin\b) ?(?:ℝ|\\mathbb ?\{{?R\}}?|"
+                    rf"R)(?:\^ ?\{{?)?(?P<c>\d{{1,12}}|(?![aAI]\b)[A-Za-z])\}}?(?![\w^])",
+                    rf"(?i:{HOLDERS})\b{_GAP}{{0,30}}?\b(?i:of|with|has|holds?)(?: (?i:a|an|size|"
+                    rf"length))? [A-Za-z] ?= ?(?P<c>{_NUM})[ -]{_ADJ}(?i:{VALUE_NOUNS})\b"]
     seen: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in rxc(pattern).finditer(text):
@@ -161,6 +173,15 @@ def candidates(text: str, role: str) -> list[Cand]:
                 continue
             seen.append((lo, hi))
             tok = m.group("c")
+            if rxc(r"(?:ℝ|R|\})\^ ?\{?$").search(text[max(0, lo - 4):lo]):
+                _letter_count(text, m, "c", out) if not tok.isdigit() else \
+                    out.append(Cand("number", int(tok), phrase(text, m.start(), m.end())))
+                continue  # the dimension of ℝ^d, not an operand
+            whole = _ASSIGNED_EXPRESSION.search(text[max(0, lo - 30):hi])
+            if whole and _operand(text, lo):
+                src = phrase(text, hi - len(whole.group(0)), m.end())
+                out.append(Cand("expression", whole.group(2), src, whole.group(1)))
+                continue
             if _operand(text, lo):
                 before = rxc(r"([A-Za-z]) ?(?:[-−+≥>]|\\geq?) ?$").search(text[max(0, lo - 6):lo])
                 if before:
@@ -251,12 +272,14 @@ def decide(own: list[Cand], context: list[Cand], r: PartReading, name: str, word
             r.set(name, value, "; ".join(dict.fromkeys(c.source for c in numbers)))
             return
     for scope in (own, context):
-        letters = list(dict.fromkeys(str(c.value) for c in scope if c.kind == "letter"))
+        named = [c for c in scope if c.kind == "letter" or c.letter]
+        letters = list(dict.fromkeys(str(c.value) if c.kind == "letter" else c.letter
+                                     for c in named))
         if len(letters) > 1:
-            listed = "; ".join(f'"{c.source}"' for c in scope if c.kind == "letter")
+            listed = "; ".join(f'"{c.source}"' for c in named)
             r.miss(name, f"the text names the {word} with different letters: {listed}")
             return
-        if letters:
+        if letters and any(c.kind == "letter" for c in named):
             src = next(c.source for c in scope if c.kind == "letter")
             r.set(name, letters[0], src)
             return
