@@ -733,7 +733,8 @@ EXPLANATION = _add(_Q(
              r"\bcomment on\b", r"\bdiscuss\b", r"\binterpret\b")))
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
-    phrases=(r"\bhow many bytes\b[^.?]{0,40}\bsend\b(?! and receive)", r"\bbytes sent per\b",
+    phrases=(r"\bhow many (?:kilo|mega|giga)?bytes\b[^.?]{0,40}\bsend\b(?! and receive)",
+             r"\bbytes sent per\b",
              r"\b(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent per (?:gpu|worker|node|"
              r"rank|process)\b",
              rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
@@ -771,7 +772,9 @@ VALUES_SENT = _add(_Q(
              r"(?! (?:and|plus|\+) receive)",
              rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",
              rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) )",
-             rf"\bhow much (?:data )?(?:does|do|will) {_NODE} send\b(?! and| plus| \+)")))
+             rf"\bhow much (?:data |traffic )?(?:\((?:in|[ia]s) [\w/]{{1,12}}\) | {{1,20}})?(?:does|do|will) {_NODE} "
+             r"send\b"
+             r"(?! and| plus| \+)")))
 
 DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
 """The derived quantities, computed from other answers by their ``formula``."""

@@ -219,3 +219,71 @@ def test_a_flattened_power_of_ten_after_a_product_sign(raw, read):
 
 def test_a_product_of_plain_numbers_is_not_a_power():
     assert normalize("2 · 101 = 202 and 3 · 100").text == "2 · 101 = 202 and 3 · 100"
+
+
+@pytest.mark.parametrize("text", [
+    "Ring all-reduce over n workers with p floats each.\n\n(a) Give the messages.\n(b) Write "
+    "down the α-β time of both algorithms.",
+    "We use a ring allreduce; n GPUs, gradient of p floats.\n1. Number of messages?\n2. Which "
+    "one is faster, in the α-β model?",
+    "n workers, p floats, parameter server.\n(a) number of messages?\n(b) the two times?",
+])
+def test_several_schemes_referred_to_where_one_is_named_are_refused(text):
+    assert "refers to several schemes" in _refusal(text)
+
+
+@pytest.mark.parametrize("text, p, dtype", [
+    ("Ring all-reduce on 8 GPUs. The gradient is M = 4×10^8 bytes. How many bytes does each GPU "
+     "send?", 4 * 10**8, "byte"),
+    ("ring allreduce, 8 gpus, the gradient is 400 MB -- how many bytes does each gpu send?",
+     4 * 10**8, "byte"),
+    ("Eight GPUs average gradients of 1.5 GB with a ring all-reduce. How many bytes does one GPU "
+     "send?", 15 * 10**8, "byte"),
+    ("A 350M-parameter model in fp32 (the gradient is 1.4 GB) on 16 GPUs, ring all-reduce. How "
+     "many bytes does each GPU send?", 350 * 10**6, "float32"),
+])
+def test_the_gradient_s_size_in_bytes(text, p, dtype):
+    reading = read_report(text)
+    (part,) = reading.parts
+    assert (part.value("p"), part.value("dtype")) == (p, dtype), part.missing
+    assert reading.unused == []
+
+
+def test_a_gradient_size_in_megabytes_of_2_20_bytes_is_not_read_as_powers_of_ten():
+    text = ("Ring all-reduce, 8 GPUs, gradients of 400 MB (1 MB = 2^20 bytes). How many bytes "
+            "does each GPU send?")
+    assert "number of parameters is not stated" in _refusal(text)
+
+
+@pytest.mark.parametrize("text, p", [
+    ("k workers, each with a d-dimensional gradient, use ring all-reduce. Total volume?", "d"),
+    ("n workers average a 4096-dimensional gradient vector with ring all-reduce. Total volume?",
+     4096),
+    ("n GPUs; D-dimensional local gradients; ring allreduce. total volume?", "D"),
+])
+def test_a_d_dimensional_gradient_has_d_parameters(text, p):
+    (part,) = _parts(text)
+    assert part.value("p") == p, part.missing
+
+
+@pytest.mark.parametrize("text", [
+    "There are 2^k - 1 nodes in a binomial tree, each with a gradient of p floats. How many "
+    "messages in total?",
+    "A binomial tree of $2^{k} - 1$ workers holds gradients of $p$ entries. Total messages?",
+    "2ᵏ − 1 GPUs (binomial tree), p floats each: number of messages?",
+])
+def test_a_worker_count_written_as_an_expression_with_no_letter_is_refused(text):
+    assert "written as an expression" in _refusal(text)
+
+
+@pytest.mark.parametrize("ask, want", [
+    ("How much data (in GB) does each GPU send?", sp.Rational(21, 16)),
+    ("How many gigabytes does each GPU send?", sp.Rational(21, 16)),
+    ("how much data does one GPU send, in MB?", sp.Rational(2625, 2)),
+])
+def test_a_size_asked_in_a_larger_unit_of_bytes(ask, want):
+    data = _solved("Ring all-reduce, 16 GPUs, 350M params in fp16. " + ask)
+    got = _answers(data)
+    # by hand: 2 (n - 1)/n · 350e6 · 2 bytes = 1.3125e9 bytes
+    assert sp.Integer(got[("main", "bytes-sent", "ring-allreduce")]["expr"]) == 1_312_500_000
+    assert got[("main", "ratio", "ring-allreduce")]["expr"] == str(want)

@@ -135,7 +135,10 @@ class CommunicationReader:
                 continue
             sentence = _sentence(own, source)
             after = sentence[sentence.find(source):] if source in sentence else source
-            unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).match(source.strip())
+            unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source)
+            if key in IN_ELEMENTS and unit:  # "how much data (in GB)": the size in bytes
+                r.answered_by[key] = IN_ELEMENTS[key]
+                key = IN_ELEMENTS[key]
             if key in IN_BYTES and unit:
                 scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
                 if scale is None:
@@ -911,6 +914,9 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     if S.SHARDED_PS.key in names and S.PARAMETER_SERVER.key in names:
         if not rx(r"\b(?:unsharded|single|plain) parameter[- ]server").search(own + " " + ctx):
             names.remove(S.PARAMETER_SERVER.key)
+    several = rx(_SEVERAL).search(own)
+    if several and len(names) < 2 and not first_of(own, SCHEMES):  # "both algorithms", one named
+        names = []
     if not names:
         inherited = _schemes_of_referenced_part(own, r)
         if inherited is None:
@@ -1154,9 +1160,10 @@ def _read_byte_size(both: str, r: PartReading) -> None:
     p, dtype = r.value(F.p), r.value(F.dtype)
     if not isinstance(p, int) or dtype is None:
         return
+    scale = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}
     for num, start, end in find_numbers(both):
-        unit = rx(r" ?(?:bytes|B)\b").match(both, end)
-        if unit and num.value == p * DTYPE_BYTES[dtype]:
+        unit = rxc(r" ?(?:bytes|([kKMGT]?)B)\b").match(both, end)
+        if unit and num.value * scale[(unit.group(1) or "").lower()] == p * DTYPE_BYTES[dtype]:
             name = rx(r"(?<![\w])[A-Za-z] ?= ?$").search(both[max(0, start - 5):start])
             lo = start - (len(name.group(0)) if name else 0)
             r.convention("size in bytes", phrase(both, lo, unit.end()),
@@ -1191,7 +1198,7 @@ def _counted_in_bytes(r: PartReading, text: str) -> bool:
     if F.p not in r.fields:
         return False
     source = r.fields[F.p].source.split("; ")[0]
-    if rx(r"\bbytes$").search(source):
+    if rxc(r"\b(?:bytes|[kKMGT]B)$").search(source):
         return True
     letter = r.value(F.p) if isinstance(r.value(F.p), str) else \
         (rxc(r"^([A-Za-z]) ?=").match(source) or [None, None])[1]
