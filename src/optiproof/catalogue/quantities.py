@@ -229,23 +229,33 @@ TOTAL_VOLUME = _add(_Q(
     phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
              r"floats) sent|traffic|communication)",
              r"\btotal (?:floats|values|elements) (?:sent)?",
+             r"\btotal number of (?:elements|values|floats|entries|numbers) (?:communicated|"
+             r"transferred|exchanged|moved)\b",
              r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
 BUSIEST_SENT = _add(_Q(
     "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),
     phrases=(r"\bbusiest (?:node|worker)", r"\bbottleneck (?:node|link)",
+             r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?(?:data|"
+             r"values|floats|elements|entries|numbers) (?:is )?sent by (?:any|one|a single|an "
+             r"individual|a) (?:single )?(?:node|worker|gpu|rank|machine|process)\b",
              r"\bmost (?:data|messages|elements) (?:is )?sent by (?:any|one|a single)")))
 BUSIEST_RECEIVED = _add(_Q(
     "busiest-received", "most values received by one node", unit="values",
     aliases=("max-received",),
     phrases=(r"\bmost (?:data|messages|elements) (?:is )?received by",
+             r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?(?:data|"
+             r"values|floats|elements|entries|numbers) (?:is )?received by (?:any|one|a single|an "
+             r"individual|a) (?:single )?(?:node|worker|gpu|rank|machine|process)\b",
              r"\breceived by the busiest", r"\breaches the server\b",
              r"\bhow many (?:floats|values|elements|parameters) does the server receive\b")))
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
     phrases=(r"\bnumber of (?:communication )?(?:rounds|steps)",
              r"\bhow many (?:communication )?(?:rounds|steps)",
-             r"\bsequential (?:rounds|steps)", r"\blatency steps"),
+             r"\bsequential (?:rounds|steps)", r"\blatency steps",
+             r"(?<=\[)(?:communication )?rounds(?= ?[,;\]])|(?<=\[ )(?:communication )?rounds"
+             r"(?= ?[,;\]])"),
     labels=(r"\brounds?\b", r"\blatency steps\b")))
 TIME = _add(_Q(
     "time", "time in the alpha-beta model", unit="s", aliases=("alpha-beta-time", "alpha-beta"),
@@ -258,7 +268,11 @@ TIME = _add(_Q(
              r"communication |running |overall )?time\b", r"\brunning time\b",
              r"\b(?:both|the two|all three|the three) (?:total |running |communication )?times\b",
              r"\brun[- ]?time of the (?:whole |entire |full )?(?:all[- ]?reduce|collective|"
-             r"synchroni[sz]ation|step)\b")))
+             r"synchroni[sz]ation|step)\b",
+             r"\b(?:α|alpha)[- ]?(?:β|beta) (?:time|cost|completion time|running time)s?\b",
+             r"\bcompletion times?\b",
+             r"\btime (?:of|for|taken by) (?:one|a|the|each|a single) (?:[\w-]+ ){0,3}?(?:all[- ]?"
+             r"reduces?|collectives?|broadcasts?|reductions?|synchroni[sz]ations?)\b")))
 WORKER_MESSAGES = _add(_Q(
     "messages-per-worker", "messages sent by one worker", unit="messages",
     aliases=("messages-sent-per-worker",),
@@ -719,7 +733,10 @@ EXPLANATION = _add(_Q(
              r"\bcomment on\b", r"\bdiscuss\b", r"\binterpret\b")))
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
-    phrases=(r"\bhow many bytes\b[^.?]{0,40}\bsend\b(?! and receive)", r"\bbytes sent per\b",
+    phrases=(r"\bhow many (?:kilo|mega|giga)?bytes\b[^.?]{0,40}\bsend\b(?! and receive)",
+             r"\bbytes sent per\b",
+             r"\b(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent per (?:gpu|worker|node|"
+             r"rank|process)\b",
              rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)")))
 BYTES_RECEIVED = _add(_Q(
@@ -750,12 +767,14 @@ SENT_PLUS_RECEIVED = _add(_Q(
 VALUES_SENT = _add(_Q(
     "values-sent", "values sent by one worker", unit="values",
     phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
-             r"(?:gpu|worker|node|rank) send\b", r"\bvalues sent per (?:gpu|worker|node)\b",
+             r"(?:gpu|worker|node|rank) send\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
              r"(?! (?:and|plus|\+) receive)",
              rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",
              rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) )",
-             rf"\bhow much (?:data )?(?:does|do|will) {_NODE} send\b(?! and| plus| \+)")))
+             rf"\bhow much (?:data |traffic )?(?:\((?:in|[ia]s) [\w/]{{1,12}}\) | {{1,20}})?(?:does|do|will) {_NODE} "
+             r"send\b"
+             r"(?! and| plus| \+)")))
 
 DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
 """The derived quantities, computed from other answers by their ``formula``."""

@@ -26,7 +26,8 @@ ALL_TO_ALL = _add(SchemeEntry(
     "all-to-all", "all-to-all", aliases=("alltoall", "all2all", "a2a",
                                          "all-to-all communication", "naive all-reduce"),
     phrases=(r"\ball[- ]?to[- ]?all\b", r"\ball2all\b", r"\bnaive all[- ]?reduce\b",
-             r"\bevery (?:worker|node|gpu) sends (?:its|the whole|the full) \w+ to every other"),
+             r"\b(?:every|each) (?:worker|node|gpu|rank) (?:just |simply )?sends (?:its|the)(?: (?:whole|"
+             r"full|entire|complete))? \w+ (?:\w+ )?to (?:every|each|all)(?: of the)? other"),
     description="every worker sends its whole vector to every other worker"))
 PARAMETER_SERVER = _add(SchemeEntry(
     "parameter-server", "parameter server", aliases=("ps", "parameterserver", "central server"),

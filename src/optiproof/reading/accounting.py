@@ -103,6 +103,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
     for request in questions.requests:
         if not request.asks and questions.reference and _refers(request):
             continue
+        if not request.asks and r.requests and _elliptic(r, request, hooks):
+            continue
         if not request.asks:
             what = "a proof" if request.proof else "a request"
             _gap(r, request.sentence, f"could not place {what} \"{_short(request.sentence)}\" "
@@ -132,6 +134,18 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
                               "reading could not apply to the problem")
     if hooks.ask_field and any(m.name.startswith("question") for m in r.missing):
         r.missing = [m for m in r.missing if m.name != hooks.ask_field]
+
+
+def _elliptic(r: PartReading, request: Request, hooks: ReaderHooks) -> bool:
+    """A request that names only another subject after the part's own requests ("And scheme
+    A?", "What about the tree?"): those requests asked again of it, when the family's reader
+    (its optional ``subject`` hook) says the part answers them for that subject."""
+    subject = getattr(hooks, "subject", None)
+    if subject is None or not subject(r, request.sentence):
+        return False
+    r.notes.append(f"\"{_short(request.sentence)}\": the part's requests asked again of another "
+                   "subject the part answers")
+    return True
 
 
 def _refers(request: Request) -> bool:

@@ -546,7 +546,9 @@ def _fix_pdf_garble(text: str) -> str:
 _FLAT_EXPONENT = re.compile(r"(?<![\w.^])(\d{1,3}(?:\.\d{1,6})?)(e|×10|× 10|x10|\*10)"
                             r"([\u2212\u2013-])(\d{1,3})(?!\d|\.\d|\s?[-+×*/]\s?\d)")
 _SPACED_EXPONENT = re.compile(r"(?<![\w.^])10 ([\u2212-])(\d{1,2})(?!\d|\.\d)(?! ?[-+×*/=] ?\d)")
-_FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?!\d|\.\d)")
+_FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?!\d|\.\d)|(?<![\w.^])([1-9](?:\.\d{1,6})?[ \t]?·[ \t]?10)"
+                         r"([3-9]|1\d)(?!\d|\.\d)")
+"""``4 × 108`` and ``4 · 108`` (a one-digit mantissa times 10 with its exponent flattened)."""
 
 
 def _flat_exponents(text: str, notes: list[str]) -> str:
@@ -565,9 +567,9 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
         return f"10^-{m.group(2)}"
 
     def power(m: re.Match) -> str:
-        notes.append(f"read '{m.group(0)}' as {m.group(1)}^{m.group(2)} (an exponent flattened "
-                     "onto the line)")
-        return f"{m.group(1)}^{m.group(2)}"
+        base, exp = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        notes.append(f"read '{m.group(0)}' as {base}^{exp} (an exponent flattened onto the line)")
+        return f"{base}^{exp}"
 
     text = re.sub(r"(?<![\w.^])10([\u2212\u2013])(\d{1,2})(?!\d|\.\d)", ten, text)
     text = _FLAT_EXPONENT.sub(exponent, text)

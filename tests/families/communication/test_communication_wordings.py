@@ -425,9 +425,17 @@ def test_a_part_naming_no_scheme_takes_the_one_of_the_part_it_refers_to(follow_u
     assert {a["subject"] for a in part_b["answers"]} == {"ring-allreduce"}
 
 
-def test_a_part_naming_no_scheme_and_two_parts_is_refused():
+def test_a_part_naming_no_scheme_and_two_parts_takes_the_schemes_of_both():
     text = ("n workers average a gradient of p entries.\n"
             "(a) With ring all-reduce, how many messages are sent in total?\n"
             "(b) With a parameter server, how many messages are sent in total?\n"
             "(c) How many messages does one worker send in (a) and in (b)?\n")
-    assert "no communication scheme named" in _refusal(text)
+    part_c = next(p for p in _solved(text)["parts"] if p["label"] == "c")
+    assert {a["subject"] for a in part_c["answers"]} == {"ring-allreduce", "parameter-server"}
+
+
+def test_a_part_referring_to_a_part_of_another_setting_is_refused():
+    text = ("n workers average a gradient of p entries.\n"
+            "(a) Let n = 8. With ring all-reduce, how many messages are sent in total?\n"
+            "(b) Let n = 16. How many messages does one worker send in (a)?\n")
+    assert "differ from this part's" in _refusal(text)

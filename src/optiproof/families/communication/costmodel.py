@@ -146,7 +146,8 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
            r"(?:(byte)|" + _ELEMENT + r")\b").search(text)
     if m:
         return ("byte" if m.group(1) else "element"), phrase(text, m.start(), m.end())
-    m = rx(r"\b(?:a|one|each|every|any) message of (?:size )?(\w) (?:(bytes)|" + _ELEMENT +
+    m = rx(r"\b(?:a|one|each|every|any) (?:message|(?:round|step)\b[^.;]{0,40}?\bmessages?) of "
+           r"(?:size )?(\w) (?:(bytes)|" + _ELEMENT +
            r")\b[^.;]{0,60}?(?:\b(?:costs?|takes?|needs?|requires?|lasts?)\b|\bT ?\( ?\1 ?\) ?=)"
            r"[^.;]{0,12}?(?:α|alpha) ?\+ ?(?:\1 ?\*? ?" + _BETA + "|" + _BETA + r" ?\*? ?\1)"
            ).search(text)

@@ -60,7 +60,7 @@ SCHEMES = {
                       r"(?:each|every|all) (?:of )?(?:the )?other\b",
     S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)",
     S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b",
-    S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial) tree\b|"
+    S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial)[- ]tree\b|"
                       r"\breduce[- ](?:then[- ]|and[- ])?broadcast\b",
     S.RECURSIVE_DOUBLING.key: r"\brecursive[- ]doubling\b|\bbutterfly\b",
     S.RABENSEIFNER.key: r"\brabenseifner\b|\brecursive[- ]halving\b",
@@ -135,7 +135,10 @@ class CommunicationReader:
                 continue
             sentence = _sentence(own, source)
             after = sentence[sentence.find(source):] if source in sentence else source
-            unit = rx(_UNIT).search(after)
+            unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source)
+            if key in IN_ELEMENTS and unit:  # "how much data (in GB)": the size in bytes
+                r.answered_by[key] = IN_ELEMENTS[key]
+                key = IN_ELEMENTS[key]
             if key in IN_BYTES and unit:
                 scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
                 if scale is None:
@@ -161,6 +164,7 @@ class CommunicationReader:
         if F.alpha not in r.fields:
             _read_times(own, ctx, r)
         _read_case(own, r)
+        _binary_tree(own + " " + ctx, r)
         _traffic_defined(own + " " + ctx, r)
         _unsupported(own, r)
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
@@ -179,6 +183,20 @@ class CommunicationReader:
         if symbol.rstrip("*^") == r.value(F.p) and isinstance(r.value(F.p), str):
             return Q.CROSSOVER.key
         return None
+
+    def subject(self, r: PartReading, sentence: str) -> bool:
+        """Whether a request names only one scheme this part answers ("And scheme A?", "What
+        about the ring?"): the part's other requests asked of it."""
+        m = rx(r"^(?:and|what about|how about|same for|and what about)(?: (?:for|in|with|of))?"
+               r"(?: the| a)? (.{2,60}?)(?: one| case| version)?\s*\??$").match(sentence.strip())
+        if m is None:
+            return False
+        own, ctx = r.found.get("texts", ("", ""))
+        named = [n for _, n, s in first_of(m.group(1), SCHEMES) if s.strip() == m.group(1).strip()]
+        if not named:
+            named = [n for n, _ in _labelled(m.group(1), ctx + " " + own)
+                     if rx(rf"^{_LABEL}$").match(m.group(1).strip())]
+        return len(named) == 1 and named[0] in (r.value(F.schemes) or [])
 
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
@@ -387,13 +405,61 @@ _LIMIT = (r"(?:→|->) ?(?:∞|\\infty|infinity|oo)\b|\b(?:tends?|goes|converges
 """A limit ("as n → ∞, what does ... tend to") or the bandwidth term alone: not answered."""
 
 
+_BINARY_TREE = r"\b(?:complete |full |balanced |heap[- ]shaped )?binary[- ]tree\b|\bcomplete tree\b|\bheap\b"
+_BY_DEPTH = {Q.ROUNDS.key, Q.TIME.key, Q.LATENCY_TIME.key, Q.FASTER.key, Q.BANDWIDTH_RATIO.key}
+"""Costs of a tree that depend on its depth: the same for a binary and a binomial tree when n
+is a power of two."""
+
+
+def _binary_tree(text: str, r: PartReading) -> None:
+    """The tree all-reduce is answered on a binomial tree. A text whose tree is a binary tree
+    (each node with two children) has the same messages and volume, and the same depth when n
+    is a power of two, but other per-node loads (an inner node sends to two children) and another
+    depth otherwise: those asks are refused, naming the tree."""
+    if S.TREE.key not in (r.value(F.schemes) or []) or rx(r"\bbinomial\b").search(text):
+        return
+    m = rx(_BINARY_TREE).search(text)
+    if m is None:
+        return
+    asked = set(r.value(F.quantities) or [])
+    n = r.value(F.n)
+    power = (isinstance(n, int) and n & (n - 1) == 0) or F.log2_n in r.fields
+    loads = asked - _BY_DEPTH - {Q.MESSAGES.key, Q.MESSAGE_SIZE.key, Q.MESSAGE_BYTES.key,
+                                 Q.TOTAL_VOLUME.key, Q.TOTAL_BYTES.key, Q.HOLDS_SUM.key,
+                                 Q.IDENTIFICATION.key}
+    depth = asked & _BY_DEPTH if not power else set()
+    if loads or depth:
+        names = ", ".join(QUANTITIES[k].name for k in sorted(loads | depth))
+        r.miss(F.schemes, f'"{m.group(0)}": the tree is answered as a binomial tree, whose '
+                          f"{names} differ from a binary tree's"
+                          + ("" if power else " (n not a power of two)")
+                          + " (expected a binomial tree, or the messages and volume only)")
+    else:
+        r.convention("binary tree", m.group(0), "a binary tree: its messages and volume (and its "
+                                                "depth, n being a power of two) are a binomial "
+                                                "tree's")
+
+
+_COMBINED = r"\bdivided by\b|\bminus\b|\bsubtract(?:ed|ing)?\b"
+"""Two answers combined ("(a) divided by (c)", "your answer to (b) minus that of (a)"):
+answered only as a derived quantity ("its size divided by the bandwidth" states the model)."""
+
+
 def _unsupported(own: str, r: PartReading) -> None:
     """A part asking a limit or the bandwidth term alone is refused, naming the phrase (its time
-    would otherwise be answered as the whole time at the problem's numbers)."""
+    would otherwise be answered as the whole time at the problem's numbers); so is a part that
+    combines two answers ("total in (a) divided by total in (c)") when no derived quantity
+    was read for it (its two operands would be answered instead)."""
     m = rx(_LIMIT).search(own)
     if m:
         r.miss("limit", f'"{m.group(0)}": a limit or the bandwidth term alone is not answered '
                         "(expected a cost at given numbers or in symbols)")
+    m = rx(_COMBINED).search(own)
+    sentence = _sentence(own, m.group(0)) if m else ""
+    if m and len(rx(_PART_REF + r"|\banswers?\b|\bresults?\b").findall(sentence)) >= 2 and \
+            not r.value(F.derived) and not any(x.name == F.derived for x in r.missing):
+        r.miss(F.derived, f'"{m.group(0)}" combines two answers, which this part does not read '
+                          "as a derived quantity (expected e.g. 'the ratio of (a) to (c)')")
 
 
 def _traffic_defined(text: str, r: PartReading) -> None:
@@ -435,6 +501,8 @@ def _read_case(own: str, r: PartReading) -> None:
 
 _UNIT = r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
 """A size asked in a unit larger than a byte ("total traffic in MB")."""
+_UNIT_NOUN = r"(kilo|mega|giga|tera)bytes\b|(kb|mb|gb|tb|kib|mib|gib|tib)\b"
+"""A size asked by its unit ("MB sent per GPU")."""
 _PREFIX = {"k": 3, "m": 6, "g": 9, "t": 12}
 
 
@@ -473,8 +541,10 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str) -> No
     r.set(F.quantities, list(dict.fromkeys(quantities + [key])), r.fields[F.quantities].source)
     derived = list(r.value(F.derived) or [])
     for scheme in r.value(F.schemes) or []:
-        derived.append({"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
-                        "label": f"{QUANTITIES[key].name} in {unit} ({scheme})"[:80]})
+        entry = {"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
+                 "label": f"{QUANTITIES[key].name} in {unit} ({scheme})"[:80]}
+        if entry not in derived:  # the same size asked twice in the unit
+            derived.append(entry)
     r.set(F.derived, derived[:12], source)
 
 
@@ -744,7 +814,8 @@ def _listed_after(flat: str, head: str, patterns: dict[str, str]) -> list[tuple[
 
 
 _RD_PHASE = (r"\b(?:all[- ]gather|reduce[- ]scatter)(?: phase)? (?:is )?(?:done )?(?:by|via|using|"
-             r"with) recursive[- ]doubling\b|\brecursive[- ]doubling[- ]all[- ]gather\b")
+             r"with) recursive[- ]doubling\b|\brecursive[- ]doubling[- ]all[- ]gather\b|"
+             r"(?<=recursive[- ]halving )(?:\+|and|plus|then|followed by) (?:a |by )?recursive[- ]doubling\b")
 """Recursive doubling as the all-gather phase of Rabenseifner's algorithm, not a scheme."""
 _RS_AG = r"\breduce[- ]scatter (?:\+|and|followed by|then) (?:an )?all[- ]gather\b"
 """The two phases of a bandwidth-optimal all-reduce (the ring's, when the ring is the scheme)."""
@@ -831,6 +902,8 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
         listed = sorted(first_of(own, SCHEMES) + _timed_schemes(own))
         listed = [(n, s) for _, n, s in listed]
     if not listed:
+        listed = _labelled(own, ctx)
+    if not listed:
         listed = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]
     names = []
     for n, _ in listed:
@@ -841,10 +914,17 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     if S.SHARDED_PS.key in names and S.PARAMETER_SERVER.key in names:
         if not rx(r"\b(?:unsharded|single|plain) parameter[- ]server").search(own + " " + ctx):
             names.remove(S.PARAMETER_SERVER.key)
+    several = rx(_SEVERAL).search(own)
+    if several and len(names) < 2 and not first_of(own, SCHEMES):  # "both algorithms", one named
+        names = []
     if not names:
         inherited = _schemes_of_referenced_part(own, r)
+        if inherited is None:
+            inherited = _schemes_referred(own, r)
         if inherited is not None:
             return inherited
+        if any(m.name == F.schemes for m in r.missing):
+            return []
         r.miss(F.schemes, "no communication scheme named (expected all-to-all, parameter server, "
                           "ring all-reduce, tree all-reduce, recursive doubling, rabenseifner)")
         return []
@@ -852,20 +932,108 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     return names
 
 
+_LABEL_NOUN = r"(?:scheme|option|method|approach|strategy|algorithm|variant|design|setup)"
+_LABEL = rf"\b{_LABEL_NOUN} \(?([A-D]|[1-4])\)?(?![\w'’]|[.,]\d)"
+"""A scheme's label as the text uses it ("scheme B", "Option 2")."""
+
+
+def _label_table(text: str) -> dict[str, tuple[str, str]]:
+    """Labels the text defines for schemes ("Scheme A — all-to-all: ...", "Option 2 is a ring
+    all-reduce"): label -> (scheme, the defining phrase); a label defined twice with two
+    different schemes is left out."""
+    out: dict[str, tuple[str, str]] = {}
+    clash = set()
+    for m in rx(_LABEL + r" ?(?:[—–:=(]|-{1,2}|\b(?:is|uses|does|means|runs)\b)").finditer(text):
+        window = text[m.end():m.end() + 40]
+        found = first_of(window, SCHEMES)
+        if not found or found[0][0] > 20:
+            continue
+        label, scheme = m.group(1).upper(), found[0][1]
+        if label in out and out[label][0] != scheme:
+            clash.add(label)
+        out.setdefault(label, (scheme, phrase(text, m.start(), m.end() + found[0][0] +
+                                              len(found[0][2]))))
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def _labelled(own: str, ctx: str) -> list[tuple[str, str]]:
+    """The schemes a part names by their labels ("For scheme A, ..."), in order, when the text
+    defines every label it uses; else none."""
+    used = [(m.group(1).upper(), m.group(0)) for m in rx(_LABEL).finditer(own)]
+    if not used:
+        return []
+    table = _label_table(ctx + " " + own)
+    if any(label not in table for label, _ in used):
+        return []
+    return [(table[label][0], f"{source} ({table[label][1]})") for label, source in used]
+
+
+_PART_REF = r"(?<![\w)\]^_])\(([a-h]|\d{1,2})\)(?! ?[-−+*/^])"
+"""A part named by its label, "(c)", "in (a)" (not a factor of a formula)."""
+
+
 def _schemes_of_referenced_part(own: str, r: PartReading) -> list[str] | None:
-    """A part that names no scheme but one earlier part ("How many floats does a single worker
-    receive in (a)?"): that part's schemes, else None."""
-    labels = set(rx(r"\b(?:in|of|for|from|as in|than in) (?:part )?\(([a-h]|\d{1,2})\)").findall(
-        own))
-    if len(labels) != 1:
+    """A part that names no scheme but earlier parts ("How many floats does a single worker
+    receive in (a)?", "How many rounds does (c) take?", "(a) divided by (c)"): their schemes in
+    order, else None."""
+    previous = {p.label: p for p in r.found.get("previous", []) if p.family == FAMILY}
+    labels = [x.lower() for x in rx(_PART_REF).findall(own) if x.lower() in previous]
+    labels = list(dict.fromkeys(labels))
+    if not labels:
         return None
-    label = labels.pop().lower()
-    earlier = next((p for p in r.found.get("previous", []) if p.label == label), None)
-    names = earlier.value(F.schemes) if earlier is not None else None
-    if not isinstance(names, list) or not names:
-        return None
-    r.set(F.schemes, list(names), f"the scheme of part ({label})")
-    return list(names)
+    names: list[str] = []
+    for label in labels:
+        got = previous[label].value(F.schemes)
+        if not isinstance(got, list) or not got:
+            return None
+        names += [x for x in got if x not in names]
+        differ = [f for f in (F.n, F.p, F.dtype, F.servers) if not isinstance(
+            previous[label].value(f), (str, type(None))) and previous[label].value(f) != r.value(f)]
+        if differ:
+            r.miss("setting", f'"({label})" names a part whose {", ".join(differ)} differ from '
+                              "this part's (expected the setting of the part it refers to)")
+    r.set(F.schemes, names, "the schemes of part " + ", ".join(f"({x})" for x in labels))
+    return names
+
+
+_SEVERAL = (r"\b(?:both|each|either|all(?: the)?(?: two| three| four)?|the (?:two|three|four)) (?:of the )?"
+            r"(?:[\w-]+ )?(?:algorithms?|schemes?|methods?|approaches|strategies|collectives|"
+            r"variants|versions|options|all[- ]?reduces?|implementations)\b|\b(?:both|the (?:two|"
+            r"three|four)) (?:[\w-]+ )?(?:times|costs)\b|\bwhich (?:one|of (?:them|the two|the three|"
+            r"these|those))\b(?= (?:is|would|will|runs|wins|takes|has))")
+_ONE = (r"\b(?:(?:the )?same|this|that) (?:scheme|algorithm|method|approach|strategy|collective|"
+        r"all[- ]?reduce|variant|version|option)\b")
+_HOW_MANY = {"two": 2, "both": 2, "either": 2, "three": 3, "four": 4}
+
+
+def _schemes_referred(own: str, r: PartReading) -> list[str] | None:
+    """A part naming no scheme but referring to the schemes by meaning: several ("both
+    algorithms", "the two times", "which one is faster") are every scheme the earlier parts
+    read, in order; one ("the same scheme", "this algorithm") is the one scheme of the part
+    before. None when the part refers to none; refused when the reference does not fit."""
+    previous = [p for p in r.found.get("previous", []) if p.family == FAMILY]
+    several, one = rx(_SEVERAL).search(own), rx(_ONE).search(own)
+    if several:
+        names: list[str] = []
+        for p in previous:
+            names += [x for x in p.value(F.schemes) or [] if x not in names]
+        count = next((v for k, v in _HOW_MANY.items() if rx(rf"\b{k}\b").search(
+            several.group(0))), None)
+        if len(names) < 2 or (count is not None and count != len(names)):
+            r.miss(F.schemes, f'"{several.group(0)}" refers to several schemes, but the earlier '
+                              f"parts name {len(names)} (expected the schemes named)")
+            return None
+        r.set(F.schemes, names, f"{several.group(0)} (the schemes of the earlier parts)")
+        return names
+    if one and previous:
+        got = previous[-1].value(F.schemes) or []
+        if len(got) != 1:
+            r.miss(F.schemes, f'"{one.group(0)}" refers to one scheme, but the part before names '
+                              f"{len(got)}")
+            return None
+        r.set(F.schemes, list(got), f"{one.group(0)} (the scheme of part ({previous[-1].label}))")
+        return list(got)
+    return None
 
 
 def _read_quantities(own: str, ctx: str, r: PartReading) -> None:
@@ -934,8 +1102,9 @@ _NUMBERING = (r"\b(?:workers|ranks|nodes|gpus|processes)(?: \w)? ?(?:= ?)?\(?(?:
 """How the workers are numbered ("ranks 0..15", "ranks r = 0, ..., n-1")."""
 
 
-_ROUND_RANGE = (r"\b(?:rounds?|steps?|phases?|iterations?) (?:[a-z] ?= ?)?[01] ?, ?(?:[12] ?, ?)?(?:\.\.\.|…|"
-                r"\. \. \.|\\dots) ?, ?(?:log ?_? ?2 ?\(?n\)?|lg ?n|[a-zA-Z]) ?(?:[-−] ?1)?(?![\w.])")
+_ROUND_RANGE = (r"\b(?:rounds?|steps?|phases?|iterations?) (?:[a-z] ?= ?)?[01] ?(?:, ?(?:[12] ?, ?)?(?:\.\.\.|…|"
+                r"\. \. \.|\\dots) ?, ?|(?:\.\.|…| to ))(?:log ?_? ?2 ?\(?n\)?|lg ?n|[a-zA-Z]) ?(?:[-−] ?1)?"
+                r"(?![\w.])")
 """The rounds numbered ("in round i = 0, 1, ..., log_2 n - 1")."""
 
 
@@ -991,9 +1160,10 @@ def _read_byte_size(both: str, r: PartReading) -> None:
     p, dtype = r.value(F.p), r.value(F.dtype)
     if not isinstance(p, int) or dtype is None:
         return
+    scale = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}
     for num, start, end in find_numbers(both):
-        unit = rx(r" ?(?:bytes|B)\b").match(both, end)
-        if unit and num.value == p * DTYPE_BYTES[dtype]:
+        unit = rxc(r" ?(?:bytes|([kKMGT]?)B)\b").match(both, end)
+        if unit and num.value * scale[(unit.group(1) or "").lower()] == p * DTYPE_BYTES[dtype]:
             name = rx(r"(?<![\w])[A-Za-z] ?= ?$").search(both[max(0, start - 5):start])
             lo = start - (len(name.group(0)) if name else 0)
             r.convention("size in bytes", phrase(both, lo, unit.end()),
@@ -1028,7 +1198,7 @@ def _counted_in_bytes(r: PartReading, text: str) -> bool:
     if F.p not in r.fields:
         return False
     source = r.fields[F.p].source.split("; ")[0]
-    if rx(r"\bbytes$").search(source):
+    if rxc(r"\b(?:bytes|[kKMGT]B)$").search(source):
         return True
     letter = r.value(F.p) if isinstance(r.value(F.p), str) else \
         (rxc(r"^([A-Za-z]) ?=").match(source) or [None, None])[1]

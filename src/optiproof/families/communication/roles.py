@@ -109,11 +109,19 @@ _WORKER_COUNT = rf"(?P<c>\d\^?[a-z](?![\w^])|{_NUM}|(?i:{_WORD})\b|(?![aAI]\b)[A
 n = 2^k), never as thousands of workers."""
 
 
+_MORE_TERMS = r" ?[-−+*/·] ?(?:\d|[A-Za-z](?![A-Za-z])|\()"
+"""What follows a term that is not the whole right-hand side ("n = 2^k − 1", "p = 10^6 + 1")."""
+_ASSIGNED_EXPRESSION = re.compile(r"(?<![\w^_/])([A-Za-z]) ?= ?((?:\d{1,6}|[A-Za-z])(?:\^\{?\w{1,3}\}?)?"
+                                  r"(?: ?[-−+*/·] ?(?:\d{1,6}|[A-Za-z])(?:\^\{?\w{1,3}\}?)?){1,3})$")
+"""A letter set to an expression that ends at a count ("n = 2^k − 1 nodes"): the count is the
+letter, its value the whole expression."""
+
+
 def assigned(text: str, letter: str) -> list[Cand]:
     """``letter = <number>`` or ``letter = 2^k`` anywhere in the text."""
     out: list[Cand] = []
     for m in rxc(rf"(?<![\w^_/]){re.escape(letter)} ?= ?(?P<c>\d\^?[a-z](?![\w^])|{_NUM})"
-                 ).finditer(text):
+                 rf"(?!\d|\.\d|\^|{_MORE_TERMS})").finditer(text):
         tok = m.group("c")
         if rxc(r"^\d\^?[a-z]$").match(tok):
             out.append(Cand("expression", tok, phrase(text, m.start(), m.end()), letter))
@@ -152,7 +160,13 @@ def candidates(text: str, role: str) -> list[Cand]:
                     rf"(?i:{VALUE_NOUNS})\b",
                     rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:of|with)(?: (?i:a|the))? (?i:dimension"
                     rf"|dim|length|size) {_COUNT}",
-                    rf"(?<![\w.,^/])(?P<c>{_NUM})[ -](?i:model)\b"]
+                    rf"(?<![\w.,^/])(?P<c>{_NUM})[ -](?i:model)\b",
+                    rf"(?<![\w.,^/])(?P<c>(?![aAI]\b)[A-Za-z]|\d{{1,12}})[ -]dimensional (?:[\w-]+ )?"
+                    rf"(?i:{HOLDERS})\b",
+                    rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?(?:∈|\\in\b|\bin\b) ?(?:ℝ|\\mathbb ?\{{?R\}}?|"
+                    rf"R)(?:\^ ?\{{?)?(?P<c>\d{{1,12}}|(?![aAI]\b)[A-Za-z])\}}?(?![\w^])",
+                    rf"(?i:{HOLDERS})\b{_GAP}{{0,30}}?\b(?i:of|with|has|holds?)(?: (?i:a|an|size|"
+                    rf"length))? [A-Za-z] ?= ?(?P<c>{_NUM})[ -]{_ADJ}(?i:{VALUE_NOUNS})\b"]
     seen: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in rxc(pattern).finditer(text):
@@ -161,9 +175,22 @@ def candidates(text: str, role: str) -> list[Cand]:
                 continue
             seen.append((lo, hi))
             tok = m.group("c")
+            if rxc(r"(?:ℝ|R|\})\^ ?\{?$").search(text[max(0, lo - 4):lo]):
+                _letter_count(text, m, "c", out) if not tok.isdigit() else \
+                    out.append(Cand("number", int(tok), phrase(text, m.start(), m.end())))
+                continue  # the dimension of ℝ^d, not an operand
+            whole = _ASSIGNED_EXPRESSION.search(text[max(0, lo - 30):hi])
+            if whole and _operand(text, lo):
+                src = phrase(text, hi - len(whole.group(0)), m.end())
+                out.append(Cand("expression", whole.group(2), src, whole.group(1)))
+                continue
             if _operand(text, lo):
                 before = rxc(r"([A-Za-z]) ?(?:[-−+≥>]|\\geq?) ?$").search(text[max(0, lo - 6):lo])
-                if before:
+                power = rxc(r"\d ?\^ ?\{?[A-Za-z]\}? ?[-−+] ?$").search(text[max(0, lo - 10):lo])
+                if power:  # "2^k − 1 nodes": an expression naming no letter of the count
+                    src = phrase(text, lo - len(power.group(0)), m.end())
+                    out.append(Cand("expression", src.split(" ")[0], src))
+                elif before:
                     out.append(Cand("letter", before.group(1), phrase(text, lo - 6, m.end())
                                     .lstrip()))
                 continue
@@ -176,10 +203,38 @@ def candidates(text: str, role: str) -> list[Cand]:
             value = _number(text, _Span(m, "c"))
             if value is not None:
                 out.append(Cand("number", value, phrase(text, m.start(), m.end())))
+    if role == "parameters":
+        out.extend(_size_in_bytes(text, seen))
     if role == "workers":
         for m in rxc(r"\b1 ?/ ?(?P<c>[A-Za-z])(?![\w^]) (?i:shard|share|fraction|slice|chunk|"
                      r"part|piece)").finditer(text):
             _letter_count(text, m, "c", out)
+    return out
+
+
+_BYTE_UNITS = {"bytes": 1, "kB": 10**3, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
+_SIZE = re.compile(rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:is|are|has size|of size|takes(?: up)?|"
+                   rf"occupies|of)(?: (?i:a|an|about|roughly))? (?:[A-Za-z] ?= ?)?(?P<c>{_NUM}) ?"
+                   r"(?P<u>bytes|[kKMGT]B)\b")
+
+
+def _size_in_bytes(text: str, seen: list[tuple[int, int]]) -> list[Cand]:
+    """A gradient's size in bytes ("the gradient is M = 4×10^8 bytes", "gradients of 1.4 GB"):
+    its count of bytes (kB, MB, GB are powers of ten; a text defining them otherwise is left
+    to the unit's reader)."""
+    if rxc(r"\b1 ?[kKMGT]B ?= ?(?:2\^|1024|1,024|1,048,576|1048576)").search(text):
+        return []
+    out = []
+    for m in _SIZE.finditer(text):
+        lo, _ = m.span("c")
+        if any(a <= lo < b for a, b in seen) or _operand(text, lo):
+            continue
+        got = number_at(text, lo)
+        scaled = Fraction(got[0].value) * _BYTE_UNITS[m.group("u")] if got else Fraction(0)
+        if scaled > 0 and scaled.denominator == 1:
+            scaled = int(scaled)
+            seen.append(m.span("c"))
+            out.append(Cand("number", scaled, phrase(text, m.start(), m.end())))
     return out
 
 
@@ -191,7 +246,7 @@ def letters_of(cands: list[Cand]) -> list[str]:
 
 def _in_bytes(c: Cand, byte_letters: set[str]) -> bool:
     """A count of bytes ("a buffer of N bytes", or N set to a number where N counts bytes)."""
-    return bool(rxc(r"\bbytes$").search(c.source)) or \
+    return bool(rxc(r"\b(?:bytes|[kKMGT]B)$").search(c.source)) or \
         (c.kind == "number" and bool(rxc(r"^([A-Za-z]) ?=").match(c.source)) and
          c.source[0] in byte_letters)
 
@@ -251,12 +306,14 @@ def decide(own: list[Cand], context: list[Cand], r: PartReading, name: str, word
             r.set(name, value, "; ".join(dict.fromkeys(c.source for c in numbers)))
             return
     for scope in (own, context):
-        letters = list(dict.fromkeys(str(c.value) for c in scope if c.kind == "letter"))
+        named = [c for c in scope if c.kind == "letter" or c.letter]
+        letters = list(dict.fromkeys(str(c.value) if c.kind == "letter" else c.letter
+                                     for c in named))
         if len(letters) > 1:
-            listed = "; ".join(f'"{c.source}"' for c in scope if c.kind == "letter")
+            listed = "; ".join(f'"{c.source}"' for c in named)
             r.miss(name, f"the text names the {word} with different letters: {listed}")
             return
-        if letters:
+        if letters and any(c.kind == "letter" for c in named):
             src = next(c.source for c in scope if c.kind == "letter")
             r.set(name, letters[0], src)
             return
