@@ -50,9 +50,9 @@ F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
 CUES = [
     (r"θ\^T ?[A-Z] ?θ|\bx\^T ?[A-Z] ?x\b|\bw\^T ?[A-Z] ?w\b", 3), (r"\bH ?= ?(?:diag|\[)", 2),
     (r"\bquadratic\b", 1.5), (r"\beigenvalues?\b", 1.5), (r"\bcondition number\b", 2),
-    (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant )?(?:step|learning "
+    (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant |fixed )?(?:step|learning "
      r"rate)", 2),
-    (r"\boptimal (?:constant )?(?:step|learning rate|α|\(α)|\boptimal (?:convergence )?rate", 2),
+    (r"\boptimal (?:constant |fixed )?(?:step|learning rate|α|\(α)|\boptimal (?:convergence )?rate", 2),
     (r"\bconvergence rate|\brate of convergence|\bconverges? (?:linearly|geometrically)", 1.5),
     (r"\bheavy[- ]ball|\bpolyak|\bnesterov", 1), (r"\bhessian\b", 1.5),
     (r"\bbetween μ and L|\[μ, ?L\]|\bμ ?(?:≤|<=) ?λ|μ ?I ?⪯", 2),
@@ -60,16 +60,21 @@ CUES = [
 ]
 
 _ASKS = {
-    "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
+    "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
-                r"range|boundary)|\brange of (?:α|step sizes|learning rates)",
-    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
+                r"range|boundary)|\brange of (?:α|step sizes|learning rates)|\b(?:up to|until|below) "
+                r"(?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|step(?:[- ]?size)?|learning "
+                r"rate)\b",
+    "optimal-step": r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\([αηγ], ?β\)|"
-                    r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
+                    r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
                     r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
-                    r"\bwith which (?:step(?: size)?|learning rate)\b",
+                    r"\bwith which (?:step(?: size)?|learning rate)\b|"
+                    r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) "
+                    r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
+                    r"learning rate\b)",
     "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
@@ -100,6 +105,11 @@ _SYMBOLS = {"μ": "mu", "m": "m", "L": "L", "M": "M", "λ_min": "lambda_min",
 _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$": Q.CONDITION_NUMBER.key,
                   r"^[kt]$": Q.ITERATIONS.key,
                   r"^ρ(?:\(α\))?$": Q.RATE.key, r"^ρ(?:\^?\*|_opt)$": Q.OPTIMAL_RATE.key}
+
+_CURVATURE_ASKED = {r"^(?:L|λ_?max|λ_?\{max\})$": Q.SMOOTHNESS.key,
+                    r"^(?:μ|mu|λ_?min|λ_?\{min\})$": Q.STRONG_CONVEXITY.key}
+"""The smoothness and strong convexity constants by their conventional symbols (μ only where
+it is not a step or momentum of an optimal tuning asked, see :meth:`symbol`)."""
 
 
 class QuadraticDynamicsReader:
@@ -189,6 +199,9 @@ class QuadraticDynamicsReader:
         if found is None and re.fullmatch(r"α|η|γ|lr|h", s) and _CHOOSES_STEP.search(
                 r.own_text or ""):
             return Q.OPTIMAL_STEP.key   # "which η minimises ρ?", "the η giving the fastest rate"
+        if found is None:   # "What are L, μ and κ?": the curvature's conventional symbols
+            found = next((q for pattern, q in _CURVATURE_ASKED.items() if re.match(pattern, s)),
+                         None)
         return found
 
     def read_part(self, part: PartText, objects: PartObjects,
@@ -208,6 +221,8 @@ class QuadraticDynamicsReader:
         _step_of_an_optimum(own, previous, methods, r)
         _carry_epsilon(own, previous, r)
         _read_asks(own, r)
+        _read_assumed_rate(own, r)
+        _read_answer_form(own, r)
         methods = _each_method(own, ctx, part.label, previous, methods, r)
         again = _earlier_answers(own, part.label, previous, r)
         if again is not None:
@@ -705,6 +720,11 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     continue
                 found.append((m.start(), name, phrase(text, m.start(), m.end())))
                 break
+        names = {name for _, name, _ in found}
+        if O.NESTEROV.key in names and O.HEAVY_BALL.key in names and \
+                not rx(r"\bheavy[- ]ball|\bpolyak").search(text):
+            # "Nesterov's method (constant momentum version)": the momentum is Nesterov's
+            found = [f for f in found if f[1] != O.HEAVY_BALL.key]
         if found and text is own:
             found += _coordinated_gd(own, found)
         if found:
@@ -909,6 +929,51 @@ def _step_value(text: str) -> tuple[Any, str] | None:
     return _number_after(_STEP_VALUE, text)
 
 
+_STEP_EXPRESSION = re.compile(
+    r"\b(?:with|using|at|take|for|of|and) (?:a |the )?(?:common |usual |standard |classical )?"
+    r"(?:choice (?:of )?)?(?:constant |fixed )?(?:step(?:[- ]?size)?|learning rate|lr)(?: of)? "
+    r"(?P<e>\d{1,3} ?/ ?(?:\((?:[^()]{1,24})\)|√?[A-Za-zμκλ][\w]{0,9}(?:\^2)?))(?![\w(])")
+""""with step 1/L", "using the step 2/(μ + L)": a step written as an expression in the curvature's
+symbols (no '=')."""
+
+
+def _step_expression(text: str, r: PartReading) -> bool:
+    """A step given as an expression in μ, L, κ after a step word: ``1/L`` stays symbolic (the
+    spec's alpha = 1/L); another expression is evaluated exactly at the problem's numeric
+    extreme eigenvalues (refused when they are not numeric, or the value is irrational). True
+    when such a step was found (set or refused)."""
+    from optiproof.core.mathparse import try_parse_math
+
+    m = _STEP_EXPRESSION.search(text)
+    if m is None:
+        return False
+    src = phrase(text, m.start(), m.end())
+    expr = try_parse_math(m.group("e"))
+    free = {x.name for x in getattr(expr, "free_symbols", set())}
+    if expr is None or not free or not free <= _CURVATURE_SYMBOLS:
+        r.miss(F.alpha, f"could not read the step \"{src}\" (expected a number, or an "
+                        "expression in μ, L and κ such as 1/L or 2/(μ + L))")
+        return True
+    if any(sympy.simplify(expr - 1 / sympy.Symbol(n)) == 0 for n in ("L", "lambda_max")):
+        r.set(F.alpha, "1/L", src)
+        return True
+    ends = _extremes(r)
+    if ends is None or ends[0] <= 0:
+        r.miss(F.alpha, f"\"{src}\" gives the step as an expression in μ, L, κ, but the "
+                        "problem's smallest and largest eigenvalues are not numeric and positive, "
+                        "so it cannot be evaluated")
+        return True
+    mu, big = ends
+    value = sympy.nsimplify(sympy.radsimp(expr.subs({
+        "kappa": big / mu, "mu": mu, "L": big, "lambda_min": mu, "lambda_max": big})))
+    if not value.is_Rational or value <= 0:
+        r.miss(F.alpha, f"\"{src}\" evaluates to {value} (μ = {mu}, L = {big}), not a positive "
+                        "rational number the exact solver can take")
+        return True
+    r.set(F.alpha, str(value), src, note=f"{_FORMULA_NOTE} at μ = {mu}, L = {big}: {value}")
+    return True
+
+
 _ANSWER_OF_PART = re.compile(r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?,? (?:you |we )?"
                              r"(?:found|obtained|computed|derived|got) (?:in|from) (?:part |task "
                              r"|question )?\(?[a-h1-9]\)?", re.I)
@@ -925,6 +990,8 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         m = rx(r"(?:α|alpha|step size|learning rate|lr|η) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
         if m:
             r.set(F.alpha, "1/L", phrase(text, m.start(), m.end()))
+            break
+        if _step_expression(text, r):
             break
         got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η") or \
             _step_value(text)
@@ -1359,6 +1426,44 @@ def _read_asks(own: str, r: PartReading) -> None:
     r.set(F.asks, asks, " | ".join(dict.fromkeys(s for _, _, s in found)))
 
 
+
+_ASSUMED_RATE = re.compile(
+    r"\b(?:assuming|treating|taking|regarding|supposing|if (?:we|i|you) (?:treat|take|assume))"
+    r"\b(?=[^.?;]{0,90}?\b(?:rates?|ρ|factors?|contraction|shr[iu]nks?|contracts?|decays?)\b)"
+    r"[^.?;]{0,90}?\b(?:per[- ](?:step|iteration)(?: (?:error |contraction )?factors?)?|"
+    r"(?:every|each|per) (?:single )?(?:step|iteration)|exact(?: per[- ](?:step|iteration))?"
+    r"(?: (?:error |contraction )?factors?))\b|"
+    r"\bas (?:the |exact )?per[- ](?:step|iteration) (?:error |contraction )?factors?\b", re.I)
+"""An assumption clause of an iteration count ("assuming the error shrinks by exactly ρ every
+iteration", "treating the rates as per-step error factors"): the count's own convention."""
+
+
+def _read_assumed_rate(own: str, r: PartReading) -> None:
+    """The assumption that the error shrinks by exactly the rate each step, stated with an
+    iteration count: the convention the count is computed in (ρ^k ≤ ε), recorded with its
+    source; without an iteration count it is not read (and stays a request item to place)."""
+    if Q.ITERATIONS.key not in (r.value(F.asks) or []):
+        return
+    for m in _ASSUMED_RATE.finditer(own):
+        r.convention("assumed rate", m.group(0),
+                     "the error shrinks by exactly the rate each iteration: the count is the "
+                     "smallest k with ρ^k ≤ ε, as computed")
+
+
+_ANSWER_FORM = re.compile(
+    r"\b(?:exact )?(?:expressions?|answers?|forms?|values?|results?|closed forms?)\b[^.?;]{0,20}?"
+    r"\b(?:with|in terms of|involving|using|containing) (?:a )?(?:sqrt ?\( ?\d{1,3} ?\)|√ ?\(?\d{1,3}"
+    r"\)?)(?:[^.?;]{0,20}?\b(?:are|is) (?:fine|ok|okay|allowed|acceptable|welcome))?", re.I)
+""""Exact expressions with sqrt(6) are fine": a remark on how the answer may be written; the
+radicand is not data."""
+
+
+def _read_answer_form(own: str, r: PartReading) -> None:
+    """A remark allowing roots in the answer ("exact expressions with sqrt(6) are fine"):
+    recorded with its source (the answers are exact, roots included)."""
+    for m in _ANSWER_FORM.finditer(own):
+        r.convention("answer form", m.group(0), "how the answer may be written: the answers are "
+                                                "exact, with roots where the values have them")
 
 
 HOOKS = QuadraticDynamicsReader()

@@ -1,0 +1,210 @@
+"""Quadratic-dynamics requests in wordings of exercises written elsewhere: the curvature's
+constants (L, μ, the Hessian, the eigenvalues) asked, an iteration count with its assumption
+stated, a step written as an expression in μ and L, the stability limit asked as "up to which
+α". Phrasings are our own, in several styles; values are checked independently (numpy)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from optiproof.reading import read_report
+from test_quadratic_dynamics_reading_forms import _solved, _unread
+
+
+def _complete(text: str):
+    reading = read_report(text)
+    assert not reading.unread(), reading.unread()
+    return reading
+
+
+def _asks(text: str) -> dict[str, list[str]]:
+    return {p.label: list(p.asked) for p in _complete(text).parts}
+
+
+# -- the smoothness and strong convexity constants, the Hessian, the eigenvalues ---------------
+
+CONSTANTS = [
+    "Let f(u, v) = 3u^2 + 12v^2.\n(a) What are the smoothness constant L and the strong "
+    "convexity constant μ of f?\n(b) Find the largest stable step size of gradient descent.",
+    "f(u,v) = 3*u^2 + 12*v^2\n1) Give L, mu and kappa.\n2) What is the largest step size for "
+    "which GD converges?",
+    "\\paragraph{Ex.} Let $f(u,v) = 3u^2 + 12v^2$.\n\\begin{enumerate}\n\\item State the "
+    "Lipschitz constant of the gradient and the strong convexity parameter.\n\\item Give the "
+    "largest stable step size.\n\\end{enumerate}",
+]
+
+
+@pytest.mark.parametrize("text", CONSTANTS)
+def test_smoothness_and_strong_convexity_are_asked(text):
+    first = next(iter(_asks(text).values()))
+    assert {"smoothness-constant", "strong-convexity-constant"} <= set(first)
+
+
+def test_smoothness_and_strong_convexity_are_solved_and_verified():
+    got = _solved(CONSTANTS[0])
+    H = np.diag([6.0, 24.0])   # the Hessian of 3u^2 + 12v^2
+    w = np.linalg.eigvalsh(H)
+    assert float(got["a"]["smoothness constant"]) == pytest.approx(w.max())
+    assert float(got["a"]["strong convexity constant"]) == pytest.approx(w.min())
+    assert float(got["b"]["max stable step"]) == pytest.approx(2 / w.max())
+
+
+def test_singular_hessian_has_strong_convexity_zero():
+    text = ("Let f(θ) = ½ θ^T H θ with H = [[1, 1], [1, 1]].\n(a) What is the strong convexity "
+            "constant of f, and the smoothness constant?")
+    got = _solved(text)
+    assert float(got["a"]["strong convexity constant"]) == 0
+    assert float(got["a"]["smoothness constant"]) == pytest.approx(
+        np.linalg.eigvalsh(np.array([[1.0, 1.0], [1.0, 1.0]])).max())
+
+
+@pytest.mark.parametrize("text", [
+    "Let f(p, q) = p^2 + 4q^2.\n(a) Write f as ½ θ^T H θ with θ = (p, q). What is the "
+    "condition number?",
+    "f(p,q) = p^2 + 4*q^2\n(a) Express it in the form 1/2 x^T A x and give the condition number.",
+    "Consider $f(p,q) = p^2 + 4q^2$.\n(a) Write $f$ as $\\tfrac12 \\theta^\\top H\\theta$ and "
+    "find the condition number.",
+])
+def test_write_f_as_half_quadratic_form_asks_the_hessian(text):
+    assert "hessian" in _asks(text)["a"]
+
+
+def test_quadratic_form_without_half_is_not_the_hessian():
+    text = ("Let f(p, q) = p^2 + 4q^2.\n(a) Write f as θ^T A θ with θ = (p, q). What is the "
+            "condition number?")
+    assert "Write f as θ^T A θ" in _unread(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Let f(θ) = ½ θ^T H θ - b^T θ with H = [[4, 1], [1, 4]], b = [1, 0].\n(a) Find the "
+    "minimiser θ*, the eigenvalues of H and the condition number.",
+    "f(w) = 1/2 w^T H w - b^T w, H = [4, 1; 1, 4], b = [1; 0]\n(a) Compute the condition "
+    "number, the eigenvalues and the minimizer of f.",
+])
+def test_eigenvalues_asked_in_a_list(text):
+    assert {"eigenvalues", "condition-number"} <= set(_asks(text)["a"])
+
+
+# -- an iteration count with its assumption stated ------------------------------------------
+
+ASSUMED = [
+    "Let f(x, y) = x^2 + 4y^2 and run gradient descent with step η = 0.2.\n(a) Assuming the "
+    "error contracts by exactly the rate every step, how many iterations reduce it by a factor "
+    "10^3?",
+    "f(x,y) = x^2 + 4*y^2, GD with lr = 0.2\n1) Treating the rate as an exact per-step "
+    "contraction factor, how many iterations are needed to reduce the error by 1000x?",
+    "Let $f(x,y) = x^2 + 4y^2$ and $\\eta = 0.2$.\n\\begin{enumerate}\n\\item If we take the "
+    "error to shrink by exactly $\\rho$ each iteration, how many iterations reduce it by a "
+    "factor $10^3$?\n\\end{enumerate}",
+]
+
+
+@pytest.mark.parametrize("text", ASSUMED)
+def test_assumed_per_step_rate_is_the_count_convention(text):
+    part = _complete(text).parts[0]
+    assert "iterations" in part.asked
+    assert any(c.name == "assumed rate" for c in part.conventions)
+
+
+def test_assumed_rate_count_is_verified():
+    got = _solved(ASSUMED[0])
+    rho = max(abs(1 - 0.2 * lam) for lam in (2.0, 8.0))   # H = diag(2, 8)
+    assert int(got["a"]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(rho)))
+
+
+def test_assumption_without_a_count_is_not_taken():
+    text = ("Let f(x, y) = x^2 + 4y^2.\n(a) Assuming the error shrinks by exactly the rate each "
+            "step, what is the optimal step size, and what are the error factors?")
+    assert "error factors" in _unread(text)
+
+
+# -- the stability limit ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "H = diag(1, 4).\n(a) Heavy ball with β = 0.5 fixed: up to which α is it stable?",
+    "Let H = diag(1, 4) and use heavy ball with momentum β = 0.5.\n(a) For which values of α "
+    "does the method converge from every start?",
+    "Take $H = \\mathrm{diag}(1, 4)$, heavy ball, $\\beta = 0.5$.\n\\begin{enumerate}[label=(\\alph*)]"
+    "\n\\item Until which step size does heavy ball remain stable?\n\\end{enumerate}",
+])
+def test_up_to_which_alpha_is_the_largest_stable_step(text):
+    assert list(_asks(text).values()) == [["max-step"]]
+
+
+def test_heavy_ball_stability_limit_value():
+    got = _solved("H = diag(1, 4).\n(a) Heavy ball with β = 0.5 fixed: up to which α is it "
+                  "stable?")
+    # heavy ball is stable iff 0 < αλ < 2(1 + β) for every eigenvalue: α < 3/4
+    assert float(got["a"]["max stable step"]) == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize("text", [
+    "Eigenvalues of H: 1 and 9.\n(a) Give the optimal fixed step size of GD and its rate.",
+    "H = diag(1, 9).\n(a) what's the best fixed learning rate and the rate it gives?",
+])
+def test_optimal_fixed_step(text):
+    assert "optimal-step" in _asks(text)["a"]
+
+
+# -- a step written as an expression in the curvature's symbols ------------------------------
+
+@pytest.mark.parametrize("text, alpha", [
+    ("H = diag(1, 4, 10).\n(a) Compare with plain GD with step 1/L: what is its rate?", "1/L"),
+    ("H = diag(1, 4, 10), μ and L its extreme eigenvalues.\n(a) Run GD using the step "
+     "2/(μ + L). What is its rate?", "2/11"),
+    ("Let $H = \\mathrm{diag}(1, 4, 10)$.\n\\begin{enumerate}[label=(\\alph*)]\n\\item For "
+     "gradient descent with a step size of 1/L, give the convergence rate.\n\\end{enumerate}",
+     "1/L"),
+])
+def test_step_as_expression_in_mu_and_L(text, alpha):
+    part = read_report(text).parts[0]
+    assert not part.missing, part.missing
+    assert part.value("alpha") == alpha
+    assert "rate" in part.asked
+
+
+def test_step_expression_rate_is_verified():
+    got = _solved("H = diag(1, 4, 10), μ and L its extreme eigenvalues.\n(a) Run GD using the "
+                  "step 2/(μ + L). What is its rate?")
+    lams = np.array([1.0, 4.0, 10.0])
+    assert float(got["a"]["rate"]) == pytest.approx(np.abs(1 - 2 / 11 * lams).max())
+
+
+def test_step_expression_needs_numeric_curvature():
+    text = ("The Hessian has eigenvalues between μ and L.\n(a) Run GD with step 2/(μ + L). What "
+            "is its rate?")
+    assert "cannot be evaluated" in _unread(text)
+
+
+def test_nesterov_constant_momentum_is_one_method():
+    text = ("f(x) = 0.5 x^T H x, H = diag(1, 4).\nNesterov's method (constant momentum variant) "
+            "with α = 0.25 and β = 0.5.\n1. What is the spectral radius of the iteration?")
+    reading = read_report(text)
+    assert [p.value("method") for p in reading.parts] == ["nesterov"]
+
+
+# -- presentation: a running footer of PDF copy, a remark on the answer's form ----------------
+
+@pytest.mark.parametrize("text", [
+    "H = diag(1, 5).\n(a) Give the largest stable step size.\n\n"
+    "Lecture Notes on Optimisation                                   12\n",
+    "H = diag(1, 5).\n(a) Give the largest stable step size.\n\n"
+    "12                                Numerical Methods II\n",
+])
+def test_running_footer_is_not_data(text):
+    reading = _complete(text)
+    assert any("running footer" in r for r in reading.removed)
+    assert not [u.text for p in reading.parts for u in p.numbers if u.status == "unused"]
+
+
+@pytest.mark.parametrize("text", [
+    "H = [[3, 1], [1, 3]].\n(a) Give the optimal heavy-ball α and β. Exact expressions with "
+    "sqrt(2) are fine.",
+    "H = [[3, 1], [1, 3]].\n(a) Heavy ball: the optimal (α, β)? Answers in terms of √2 are OK.",
+    "H = [[3, 1], [1, 3]].\n(a) Find the optimal α and β of heavy ball (closed forms involving "
+    "sqrt(2) welcome).",
+])
+def test_answer_form_remark_uses_its_radicand(text):
+    part = _complete(text).parts[0]
+    assert any(c.name == "answer form" for c in part.conventions)
