@@ -455,7 +455,11 @@ EFFECTIVE_STEP = _add(_Q(
              r"\bEMA\b", r"\bunroll")))
 PYTORCH = _add(_Q(
     "pytorch", "PyTorch SGD convention", value_kind="formula",
-    phrases=(r"\bpytorch", r"\btorch\.optim", r"\bdampening")))
+    phrases=(r"\bpytorch", r"\btorch\.optim", r"\bdampening",
+             r"\b(?:which|what) (?:values? (?:of |for )?)?lr(?: and| ?/| ?,) (?:the |which |what )?"
+             r"momentum\b(?! ?=)",
+             r"\b(?:pass|set|use|choose) (?:as |for )?lr(?: and| ?/| ?,) (?:as |for )?momentum\b"
+             r"(?! ?=)")))
 EQUIVALENT_STEP = _add(_Q(
     "equivalent-step", "equivalent heavy-ball step", r"\alpha_{\mathrm{hb}}",
     aliases=("heavy-ball step",),

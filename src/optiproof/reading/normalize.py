@@ -99,7 +99,7 @@ _LATEX_DROP = ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "b
                "displaystyle", "textstyle", "limits", "nolimits", "label", "nonumber", "tag",
                "hline")
 _LATEX_WRAPPERS = ("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt",
-                   "mathcal", "mathbb", "text", "textbf", "textit", "textrm", "emph",
+                   "mathcal", "mathbb", "text", "textbf", "textit", "textrm", "texttt", "textsf", "textsc", "emph",
                    "operatorname", "mbox", "hat", "tilde", "bar", "vec", "widehat", "overline",
                    "section", "subsection", "subsubsection", "paragraph", "title", "underbrace")
 
@@ -620,7 +620,18 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     for v in dict.fromkeys(m.group(1) for m in _PDF_FORM_TRANSPOSE.finditer(text)):
         text = re.sub(rf"(?<![\w])([a-z])>{v}(?![\w])", rf"\1^T{v}", text)  # its b>θ
     text = _PDF_FORM_TRANSPOSE.sub(r"\1^T\2\1", text)
+    text = _PDF_FACTOR_POWER.sub(lambda m: _flat_factor(m, notes), text)
     return _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
+
+
+_PDF_FACTOR_POWER = re.compile(r"\b(a factor(?: of)?|by(?: a factor(?: of)?)?) 10([2-9])(?![\d.,]?\d)")
+"""``by a factor 103`` in PDF copy: the factor 10³, its exponent flattened onto the line."""
+
+
+def _flat_factor(m: re.Match, notes: list[str]) -> str:
+    notes.append(f"read '{m.group(0)}' as {m.group(1)} 10^{m.group(2)} (a power of ten whose "
+                 "exponent the PDF flattened onto the line)")
+    return f"{m.group(1)} 10^{m.group(2)}"
 
 
 def _fix_norm_indices(text: str) -> str:

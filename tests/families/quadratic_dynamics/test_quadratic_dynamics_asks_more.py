@@ -208,3 +208,104 @@ def test_running_footer_is_not_data(text):
 def test_answer_form_remark_uses_its_radicand(text):
     part = _complete(text).parts[0]
     assert any(c.name == "answer form" for c in part.conventions)
+
+
+# -- several methods in one part: the methods of the earlier parts ----------------------------
+
+EACH = [
+    "H = diag(1, 4).\n(a) Give the optimal step of gradient descent and its rate.\n(b) Give the "
+    "optimal heavy-ball α and β and the rate.\n(c) How many iterations does each method need to "
+    "reduce the error by a factor 10^3?",
+    "H = diag(1, 4).\na) GD: optimal step and rate.\nb) Heavy ball: optimal α, β and rate.\nc) "
+    "Using the rates from a) and b), how many iterations does each method need to reduce the "
+    "error by a factor 10^3?",
+    "H = diag(1, 4).\n1. Optimal constant step size of gradient descent and the resulting rate?\n"
+    "2. Optimal heavy-ball parameters and the resulting rate?\n3. Treating the rates from 1. and 2. "
+    "as per-step error factors, how many iterations does each method need to reduce the error "
+    "by 10^3?",
+]
+
+
+@pytest.mark.parametrize("text", EACH)
+def test_each_method_takes_the_methods_of_the_earlier_parts(text):
+    parts = _complete(text).parts
+    last = [p for p in parts if "." in p.label]
+    assert [p.value("method") for p in last] == ["gd", "heavy-ball"]
+    assert all(p.asked[:1] == ["iterations"] or "iterations" in p.asked for p in last)
+
+
+def test_each_method_counts_are_verified():
+    got = _solved(EACH[0])
+    rates = {"c.1": (4 - 1) / (4 + 1), "c.2": (2 - 1) / (2 + 1)}   # (κ-1)/(κ+1), (√κ-1)/(√κ+1)
+    for label, rho in rates.items():
+        assert int(got[label]["iterations"]) == int(np.ceil(np.log(1e-3) / np.log(rho)))
+
+
+# -- PyTorch's lr and momentum for the tuned heavy ball ---------------------------------------
+
+TUNED = [
+    "The Hessian has eigenvalues between μ = 1 and L = 100.\n(a) PyTorch's SGD does buf = "
+    "momentum*buf + grad; p -= lr*buf. Which lr and momentum reproduce the tuned heavy ball?",
+    "Hessian eigenvalues range from mu = 1 to L = 100, and torch.optim.SGD uses v <- mu_pt v + g, "
+    "x <- x - lr v.\n(a) What do I pass as lr and momentum to get the optimal heavy ball?",
+    "Let the eigenvalues of H be between μ = 1 and L = 100.\n(a) In PyTorch (dampening 0), what "
+    "lr and momentum give the iterates of heavy ball with the optimal α and β?",
+]
+
+
+@pytest.mark.parametrize("text", TUNED)
+def test_pytorch_arguments_of_the_tuned_heavy_ball(text):
+    part = _complete(text).parts[0]
+    assert "pytorch" in part.asked
+    assert (part.value("alpha"), part.value("beta")) == ("4/121", "81/121")
+
+
+def test_pytorch_arguments_of_the_tuned_heavy_ball_are_verified():
+    got = _solved(TUNED[0])["a"]
+    # 4/(√L + √μ)², ((√κ − 1)/(√κ + 1))²: PyTorch with dampening 0 runs heavy ball (lr, momentum)
+    assert float(got["heavy-ball step"]) == pytest.approx(4 / 121)
+    assert float(got["heavy-ball momentum"]) == pytest.approx(81 / 121)
+
+
+def test_another_momentum_convention_is_not_pytorch():
+    text = ("The Hessian has eigenvalues between μ = 1 and L = 100; PyTorch SGD is used.\n(a) "
+            "A friend writes v = momentum*v + lr*grad, p = p - v. Which lr and momentum give "
+            "the tuned heavy ball?")
+    assert "not PyTorch's SGD" in _unread(text)
+
+
+# -- the curvature named by the function's own matrix ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "f(w) = 1/2 w^T A w where the eigenvalues of A go from μ = 1 to L = 100.\n(a) Give the "
+    "optimal step of gradient descent and its convergence rate.",
+    "Let f(x) = ½ xᵀQx; Q's spectrum runs from m = 1 to M = 100.\n(a) What is the optimal step "
+    "size of GD, and the resulting rate?",
+])
+def test_spectrum_from_mu_to_L_with_values(text):
+    part = _complete(text).parts[0]
+    assert [float(x) for x in part.value("eigenvalues")] == [1.0, 100.0]
+
+
+def test_spectrum_of_a_matrix_without_the_half_is_refused():
+    text = ("f(w) = w^T A w where the eigenvalues of A go from μ = 1 to L = 100.\n(a) What is the "
+            "optimal step size of gradient descent and its convergence rate?")
+    assert "has no ½" in _unread(text)
+
+
+# -- PDF copy: a factor whose exponent was flattened; LaTeX typewriter text ------------------
+
+def test_flattened_factor_in_pdf_copy():
+    from optiproof.reading.normalize import normalize
+
+    garbled = "Let f (x) = 1\n2 x>Ax. How many iterations reduce kxk by a factor 104?"
+    assert "10^4" in normalize(garbled).text
+    clean = "How many iterations reduce the error by a factor 104?"
+    assert "10^4" not in normalize(clean).text
+
+
+def test_latex_typewriter_text_is_its_content():
+    from optiproof.reading.normalize import normalize
+
+    text = normalize(r"Which \texttt{lr} and \textsf{momentum} reproduce it?").text
+    assert "Which lr and momentum" in text

@@ -152,7 +152,9 @@ class QuadraticDynamicsReader:
                 r.answered_by[k] = Q.ITERATIONS.key  # "shrink the distance to θ* by 1000x"
         asks = [x for k, s in asks for x in [(k, s)] + (
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
+        asks = _framework_asks(r, asks)
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
+        _tuned_heavy_ball(r)
         taken = r.value(F.asks) or []
         tuned = _TUNING_NAMED.search(r.own_text or "")
         if tuned and not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & set(taken):
@@ -199,6 +201,10 @@ class QuadraticDynamicsReader:
         if found is None and re.fullmatch(r"α|η|γ|lr|h", s) and _CHOOSES_STEP.search(
                 r.own_text or ""):
             return Q.OPTIMAL_STEP.key   # "which η minimises ρ?", "the η giving the fastest rate"
+        if found is None and s in ("lr", "momentum") and Q.PYTORCH.key in (
+                r.value(F.asks) or []) and r.found.get(_TUNED_PAIR) and \
+                fraction(r.value(F.dampening) or 0) == 0:
+            return Q.PYTORCH.key   # "which lr and momentum reproduce the tuned heavy ball?"
         if found is None:   # "What are L, μ and κ?": the curvature's conventional symbols
             found = next((q for pattern, q in _CURVATURE_ASKED.items() if re.match(pattern, s)),
                          None)
@@ -221,6 +227,8 @@ class QuadraticDynamicsReader:
         _step_of_an_optimum(own, previous, methods, r)
         _carry_epsilon(own, previous, r)
         _read_asks(own, r)
+        r.found[_CONTEXT] = ctx
+        _tuned_heavy_ball(r)
         _read_assumed_rate(own, r)
         _read_answer_form(own, r)
         methods = _each_method(own, ctx, part.label, previous, methods, r)
@@ -235,6 +243,13 @@ class QuadraticDynamicsReader:
                            if m.entry is O.GD), None)
                 r.set(F.method, O.GD.key, gd.phrase if gd else "",
                       note="no momentum mentioned: plain gradient descent")
+            beta = r.fields.get(F.beta)
+            if methods and methods[0][0] == O.GD.key and beta is not None and \
+                    beta.source not in own and not {Q.PYTORCH.key, Q.EFFECTIVE_STEP.key} & set(
+                        r.value(F.asks) or []):
+                del r.fields[F.beta]   # the shared text's momentum is another method's
+                r.notes.append(f"\"{beta.source}\" is the momentum of the shared text's method, "
+                               "not of the plain gradient descent this part studies")
             return [r]
         out = []
         for i, (name, src) in enumerate(methods, 1):
@@ -242,6 +257,9 @@ class QuadraticDynamicsReader:
                               missing=list(r.missing), notes=list(r.notes),
                               conventions=list(r.conventions))
             sub.set(F.method, name, src)
+            if name == O.GD.key and F.beta in sub.fields and \
+                    sub.fields[F.beta].source not in own:
+                del sub.fields[F.beta]   # the shared text's momentum is another method's
             for field, where in r.found.get(_SETTINGS, {}).get(name, ()):
                 sub.set(field.name, field.value, field.source,
                         note=f"as in part ({where}) for {OPTIMIZERS[name].name}")
@@ -316,6 +334,24 @@ def _read_form(objects: PartObjects, r: PartReading) -> None:
 
 
 def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
+    """The curvature, by :func:`_curvature`; a spectrum stated for the matrix of a written
+    function without the ½ (``f(w) = wᵀAw``, whose Hessian is 2A) is refused unless it is said
+    to be the Hessian's."""
+    _curvature(own, ctx, r)
+    eigs = r.fields.get(F.eigenvalues)
+    if eigs is None or "hessian" in eigs.source.lower():
+        return
+    for text in (own, ctx):
+        for form in matrix_quadratic_forms(text):
+            if form.scale != 1 and form.matrix != "H":
+                r.miss(F.eigenvalues, f"\"{form.source}\" has no ½, so its Hessian is 2{form.matrix}; "
+                                      f"\"{eigs.source}\" does not say whether the eigenvalues "
+                                      f"are {form.matrix}'s or the Hessian's (expected f = ½ wᵀ"
+                                      f"{form.matrix}w, or 'the eigenvalues of the Hessian')")
+                return
+
+
+def _curvature(own: str, ctx: str, r: PartReading) -> None:
     for text in (own, ctx):
         got = _diag(text)
         if got is not None:
@@ -357,7 +393,8 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
                 r.fields[F.eigenvalues].note = ("the ends of the stated interval, both attained; "
                                                 "the rates depend on these two only")
             return
-        sym = rx(r"\b(?:between|from) (μ|m|λ_min) (?:and|to) (L|M|λ_max)\b|\[(μ|m|λ_min), ?"
+        sym = rx(r"\b(?:between|from) (μ|m|λ_min)(?= ?(?:=|and\b|to\b))(?: ?= ?[\d.]{1,12})? (?:and|to) "
+                 r"(L|M|λ_max)\b|\[(μ|m|λ_min), ?"
                  r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?H ?⪯ ?(L) ?I|\b(μ)[- ]strongly convex and (L)[- ]"
                  r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\bsmallest eigenvalue (μ|m) and (?:the )?"
                  r"largest(?: eigenvalue)? (L|M)\b").search(text)
@@ -539,7 +576,7 @@ def _curvature_objects(text: str, r: PartReading) -> bool:
 
 
 def rx_escape(name: str) -> str:
-    return {"μ": "μ|mu", "L": "L", "m": "m", "M": "M"}.get(name, name)
+    return {"μ": "μ|mu", "L": "(?-i:L)", "m": "(?-i:m)", "M": "(?-i:M)"}.get(name, name)
 
 
 def _set_eigs(r: PartReading, nums: list, src: str) -> None:
@@ -842,8 +879,7 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
     m = _EACH.search(own)
     if m is None or len(methods) >= 2:
         return methods
-    refs = [x.lower() for x in re.findall(r"\(([a-hA-H]|\d{1,2}|i{1,3}|iv|v)\)", own)
-            if x.lower() != label.lower()]
+    refs = _part_references(own, label, previous)
     found: list[tuple[str, str]] = []
     for ref in refs:
         for p in previous:
@@ -859,11 +895,17 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
     named = list(dict.fromkeys(x.entry.key for x in OPTIMIZERS.mentions(ctx)
                                if x.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV) and
                                not negated(ctx, x.start)))
+    where = "the shared text names"
+    studied = list(dict.fromkeys(p.value(F.method) for p in previous
+                                 if "." not in p.label and p.value(F.method)))
+    if len(named) < 2 and len(studied) >= 2 and (len(studied) == 2 or not re.search(
+            r"\b(?:both|two)\b", m.group(0), re.I)):
+        named, where = studied, "the earlier parts study"   # "how many does each method need?"
     if not refs and len(named) >= 2 and not r.value(F.alpha) and not r.value(F.beta) and \
             all(any(p.value(F.method) == k for p in previous) for k in named):
-        found = [(k, f"{phrase(own, m.start(), m.end())}; {OPTIMIZERS[k].name} (shared text)")
+        found = [(k, f"{phrase(own, m.start(), m.end())}; {OPTIMIZERS[k].name} ({where})")
                  for k in named]
-        r.notes.append(f"\"{m.group(0)}\": the methods the shared text names, one answer each")
+        r.notes.append(f"\"{m.group(0)}\": the methods {where}, one answer each")
         if _method_settings(r, found, previous):
             return found
         return methods
@@ -872,6 +914,20 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
            f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
            "'for gradient descent and for heavy ball')")
     return methods
+
+
+def _part_references(own: str, label: str, previous: list[PartReading]) -> list[str]:
+    """The earlier parts a part's text names, in text order: "(b)", "b)", "part b", "3." (a
+    label followed by a full stop, where the parts are numbered), each an earlier part's
+    label."""
+    labels = {p.label.split(".")[0].lower() for p in previous} - {label.lower()}
+    found = []
+    for m in re.finditer(r"\(([a-hA-H]|\d{1,2}|i{1,3}|iv|v)\)|(?<![\w(.^/])([a-hA-H]|\d{1,2})\)"
+                         r"|\bparts? ([a-hA-H]|\d{1,2})\b|(?<![\w.^/,])(\d{1,2})\.(?![\d\w])", own):
+        ref = next(g for g in m.groups() if g).lower()
+        if ref in labels and ref not in found:
+            found.append(ref)
+    return found
 
 
 def _method_settings(r: PartReading, found: list[tuple[str, str]],
@@ -1155,6 +1211,72 @@ def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tup
         return
     r.set(F.alpha, str(value), src, note=f"the optimal step of {OPTIMIZERS[method].name} at "
                                           f"μ = {mu}, L = {big}: {value}")
+
+
+_TUNED = re.compile(r"\b(?:optimally tuned|tuned|optimal|best|optimised|optimized) heavy[- ]ball\b|"
+                    r"\bheavy[- ]ball (?:method |iteration )?(?:with|at|using) (?:the |its )?"
+                    r"(?:optimal|tuned|best) (?:α|parameters|tuning|pair|\(α, ?β\)|α,? (?:and )?β)",
+                    re.I)
+_TUNED_PAIR = "the tuned heavy ball"
+_CONTEXT = "shared text"
+
+
+_PYTORCH_NAMED = re.compile(r"\bpytorch|\btorch\b|\bSGD ?\(", re.I)
+_OTHER_UPDATE = re.compile(r"(?<![\w.])[a-zθ]\w{0,3} ?(?:=|←|<-) ?[^.;?]{0,40}\b(?:lr|momentum)\b")
+"""An update written with lr or momentum on its right-hand side ("v = momentum*v + lr*grad")."""
+
+
+def _framework_asks(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Which lr and momentum ...?" asks PyTorch's convention only where the text names PyTorch
+    and the part writes no other update of its own (a "Sutskever form v = momentum*v + lr*grad"
+    is another convention, which is refused)."""
+    own = r.own_text or ""
+    if Q.PYTORCH.key in (r.value(F.asks) or []) or not any(k == Q.PYTORCH.key for k, _ in asks):
+        return asks
+    named = _PYTORCH_NAMED.search(own) or _PYTORCH_NAMED.search(r.found.get(_CONTEXT, ""))
+    other = _OTHER_UPDATE.search(own)
+    if named and not other:
+        return asks
+    said = next(s for k, s in asks if k == Q.PYTORCH.key)
+    r.miss(f"question \"{said}\"", f"\"{said}\" asks a framework's lr and momentum, but " + (
+        f"this part writes its own update (\"{other.group(0)}\"), not PyTorch's SGD" if other else
+        "the text does not name the framework (expected e.g. 'PyTorch's SGD')"))
+    return [(k, s) for k, s in asks if k != Q.PYTORCH.key]
+
+
+def _tuned_heavy_ball(r: PartReading) -> None:
+    """"Which lr and momentum reproduce the tuned heavy ball?": a PyTorch-convention question
+    (which needs a step and a momentum) about the optimally tuned heavy ball, in a part that
+    states neither, takes the optimal pair (α*, β*) at the problem's numeric extreme
+    eigenvalues (refused when they are not numeric or the pair is not rational)."""
+    asks = set(r.value(F.asks) or [])
+    if Q.PYTORCH.key not in asks or r.value(F.alpha) is not None or \
+            r.value(F.beta) is not None:
+        return
+    m = _TUNED.search(r.own_text) or _TUNED.search(r.found.get(_CONTEXT, ""))
+    if m is None:
+        return
+    src = phrase(m.string, m.start(), m.end())
+    from optiproof.families.quadratic_dynamics.solve import Quad, optimal
+
+    ends = _extremes(r)
+    if ends is None or ends[0] <= 0:
+        r.miss(F.alpha, f"\"{src}\" takes the optimal heavy-ball step and momentum, but the "
+                        "problem's extreme eigenvalues are not numeric and positive")
+        return
+    mu, big = ends
+    a, b, _ = optimal(Quad(2, [mu, big], mu, big, 0, False, True), O.HEAVY_BALL.key)
+    a, b = sympy.nsimplify(a), sympy.nsimplify(b)
+    if not (a.is_Rational and b.is_Rational):
+        r.miss(F.alpha, f"\"{src}\" is heavy ball at α* = {a}, β* = {b}, not rational numbers "
+                        "the exact solver can take")
+        return
+    note = f"the optimal heavy-ball pair at μ = {mu}, L = {big}"
+    r.set(F.alpha, str(a), src, note=f"{note}: α* = {a}")
+    r.set(F.beta, str(b), src, note=f"{note}: β* = {b}")
+    r.found[_TUNED_PAIR] = True
+    r.notes.append(f"\"{src}\": PyTorch's lr and momentum reproduce heavy ball (α, β) with "
+                   "lr = α/(1 − dampening) and momentum = β; with dampening 0, lr = α")
 
 
 _FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
