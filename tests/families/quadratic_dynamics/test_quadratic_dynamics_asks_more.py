@@ -309,3 +309,45 @@ def test_latex_typewriter_text_is_its_content():
 
     text = normalize(r"Which \texttt{lr} and \textsf{momentum} reproduce it?").text
     assert "Which lr and momentum" in text
+
+
+# -- the exponential-moving-average convention: the step that gives heavy ball's iterates ----
+
+EMA = [
+    "The Hessian's spectrum lies in [μ, L] with μ = 1 and L = 100, both attained.\n(a) Your code "
+    "keeps an exponential moving average m ← β m + (1 − β) g and steps x ← x − γ m, with β = β*. "
+    "Which γ gives the same iterates as the tuned heavy ball?",
+    "The eigenvalues of H are between mu = 1 and L = 100.\n(a) My code uses an EMA buffer m = "
+    "beta*m + (1-beta)*g and x = x - gamma*m, with beta = beta*. Which gamma reproduces the "
+    "iterates of heavy ball?\n(b) Give the optimal heavy-ball alpha and beta.",
+    "Let the eigenvalues of $H$ lie between $\\mu = 1$ and $L = 100$.\n\\begin{enumerate}"
+    "[label=(\\alph*)]\n\\item Using an exponential moving average $m \\leftarrow \\beta m + "
+    "(1-\\beta) g$, $x \\leftarrow x - \\eta m$ with $\\beta = \\beta^\\star$, which $\\eta$ "
+    "yields the same iterates as heavy ball?\n\\item Give the optimal heavy-ball $\\alpha$ and "
+    "$\\beta$.\n\\end{enumerate}",
+]
+
+
+@pytest.mark.parametrize("text", EMA)
+def test_ema_step_of_the_tuned_heavy_ball(text):
+    part = _complete(text).parts[0]
+    assert part.asked == ["effective-step"]
+    assert (part.value("method"), part.value("alpha"), part.value("beta")) == (
+        "heavy-ball", "4/121", "81/121")
+
+
+def test_ema_step_is_verified():
+    got = _solved(EMA[0])
+    # heavy ball α = γ(1 − β) with the optimal pair α* = 4/121, β* = 81/121: γ = 1/10
+    assert float(got["a"]["effective step"]) == pytest.approx((4 / 121) / (1 - 81 / 121))
+
+
+def test_pytorch_part_is_answered_after_the_reading_is_attached():
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    reading = read_report(TUNED[0])
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    reading.attach(solution)
+    assert solution.exit_code == 0, [p.to_dict().get("not_verified_because")
+                                     for p in solution.parts]

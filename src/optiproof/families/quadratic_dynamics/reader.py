@@ -129,6 +129,8 @@ class QuadraticDynamicsReader:
                                              r.found.get(_RATE_OF_OPTIMUM)):
             r.answered_by[Q.RATE.key] = Q.OPTIMAL_RATE.key
             asked.append(Q.RATE.key)
+        if Q.PYTORCH.key in asked:   # answered by the heavy-ball (α, β) the arguments give
+            r.answered_by[Q.PYTORCH.key] = Q.EQUIVALENT_STEP.key
         return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
@@ -153,8 +155,18 @@ class QuadraticDynamicsReader:
         asks = [x for k, s in asks for x in [(k, s)] + (
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
         asks = _framework_asks(r, asks)
+        star = _BETA_STAR.search(r.own_text or "")
+        if star and r.found.get(_TUNED_PAIR) and Q.OPTIMAL_MOMENTUM.key not in (
+                r.value(F.asks) or []) and all(s in star.group(0) for k, s in asks
+                                               if k == Q.OPTIMAL_MOMENTUM.key):
+            asks = [(k, s) for k, s in asks if k != Q.OPTIMAL_MOMENTUM.key]
+            r.answered_by[Q.OPTIMAL_MOMENTUM.key] = Q.EFFECTIVE_STEP.key  # "with β = β*" sets it
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
         _tuned_heavy_ball(r)
+        sgd = _SGD_NAMED.search(r.own_text or "")
+        if sgd and Q.PYTORCH.key in (r.value(F.asks) or []):
+            r.convention("PyTorch SGD", sgd.group(0), "PyTorch's SGD with momentum is the "
+                                                      "convention asked about")
         taken = r.value(F.asks) or []
         tuned = _TUNING_NAMED.search(r.own_text or "")
         if tuned and not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & set(taken):
@@ -201,6 +213,9 @@ class QuadraticDynamicsReader:
         if found is None and re.fullmatch(r"α|η|γ|lr|h", s) and _CHOOSES_STEP.search(
                 r.own_text or ""):
             return Q.OPTIMAL_STEP.key   # "which η minimises ρ?", "the η giving the fastest rate"
+        if found is None and s in ("γ", "η", "α", "lr") and Q.EFFECTIVE_STEP.key in (
+                r.value(F.asks) or []) and r.found.get(_TUNED_PAIR):
+            return Q.EFFECTIVE_STEP.key   # "x ← x − γm with an EMA m: which γ gives the same iterates?"
         if found is None and s in ("lr", "momentum") and Q.PYTORCH.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR) and \
                 fraction(r.value(F.dampening) or 0) == 0:
@@ -238,6 +253,9 @@ class QuadraticDynamicsReader:
         if len(methods) <= 1:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
+            elif r.found.get(_TUNED_PAIR):
+                r.set(F.method, O.HEAVY_BALL.key, r.fields[F.alpha].source,
+                      note="the iterates are those of the tuned heavy ball")
             else:
                 gd = next((m for m in OPTIMIZERS.mentions(own + " " + ctx)
                            if m.entry is O.GD), None)
@@ -1217,10 +1235,15 @@ _TUNED = re.compile(r"\b(?:optimally tuned|tuned|optimal|best|optimised|optimize
                     r"\bheavy[- ]ball (?:method |iteration )?(?:with|at|using) (?:the |its )?"
                     r"(?:optimal|tuned|best) (?:α|parameters|tuning|pair|\(α, ?β\)|α,? (?:and )?β)",
                     re.I)
+_BETA_STAR = re.compile(r"(?<![\w])β ?= ?β(?:\^ ?\*|\*|⋆|\^⋆|_opt\b)")
+""""with β = β*": heavy ball's momentum at its optimum (which is defined with the optimal step)."""
+_SAME_ITERATES = re.compile(r"\b(?:same|identical) (?:iterates|iterations?|trajectory|updates|"
+                            r"sequence)\b|\breproduces?\b", re.I)
 _TUNED_PAIR = "the tuned heavy ball"
 _CONTEXT = "shared text"
 
 
+_SGD_NAMED = re.compile(r"\b(?:torch\.optim\.SGD|(?:pytorch(?:'s)? )?SGD)\b", re.I)
 _PYTORCH_NAMED = re.compile(r"\bpytorch|\btorch\b|\bSGD ?\(", re.I)
 _OTHER_UPDATE = re.compile(r"(?<![\w.])[a-zθ]\w{0,3} ?(?:=|←|<-) ?[^.;?]{0,40}\b(?:lr|momentum)\b")
 """An update written with lr or momentum on its right-hand side ("v = momentum*v + lr*grad")."""
@@ -1250,12 +1273,19 @@ def _tuned_heavy_ball(r: PartReading) -> None:
     states neither, takes the optimal pair (α*, β*) at the problem's numeric extreme
     eigenvalues (refused when they are not numeric or the pair is not rational)."""
     asks = set(r.value(F.asks) or [])
-    if Q.PYTORCH.key not in asks or r.value(F.alpha) is not None or \
+    own = r.own_text or ""
+    ema = _BETA_STAR.search(own) if Q.EFFECTIVE_STEP.key in asks and \
+        _SAME_ITERATES.search(own) else None
+    if (Q.PYTORCH.key not in asks and ema is None) or r.value(F.alpha) is not None or \
             r.value(F.beta) is not None:
         return
-    m = _TUNED.search(r.own_text) or _TUNED.search(r.found.get(_CONTEXT, ""))
+    m = _TUNED.search(own) or _TUNED.search(r.found.get(_CONTEXT, "")) or ema
     if m is None:
         return
+    if ema is not None and Q.OPTIMAL_MOMENTUM.key in asks and \
+            not rx(r"\boptimal (?:momentum|β)\b|\bbest (?:momentum|β)\b").search(own):
+        r.set(F.asks, [a for a in r.value(F.asks) if a != Q.OPTIMAL_MOMENTUM.key],
+              r.fields[F.asks].source)   # "with β = β*" states the momentum, it does not ask it
     src = phrase(m.string, m.start(), m.end())
     from optiproof.families.quadratic_dynamics.solve import Quad, optimal
 
@@ -1275,8 +1305,11 @@ def _tuned_heavy_ball(r: PartReading) -> None:
     r.set(F.alpha, str(a), src, note=f"{note}: α* = {a}")
     r.set(F.beta, str(b), src, note=f"{note}: β* = {b}")
     r.found[_TUNED_PAIR] = True
-    r.notes.append(f"\"{src}\": PyTorch's lr and momentum reproduce heavy ball (α, β) with "
-                   "lr = α/(1 − dampening) and momentum = β; with dampening 0, lr = α")
+    r.notes.append(f"\"{src}\": " + (
+        "an exponential moving average m ← βm + (1 − β)g with x ← x − γm is heavy ball with "
+        "step α = γ(1 − β), so the same iterates need γ = α/(1 − β), the effective step"
+        if m is ema else "PyTorch's lr and momentum reproduce heavy ball (α, β) with lr = "
+                         "α/(1 − dampening) and momentum = β; with dampening 0, lr = α"))
 
 
 _FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
