@@ -420,7 +420,8 @@ RATE = _add(_Q(
              r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
              r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
              r"\band (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b(?! of)",
-             r"\bspectral radius\b",
+             r"\bspectral radius\b", r"(?:^|[:,] )(?:and )?(?:its |the |what )?(?:convergence |linear )?"
+             r"rate ?\?",
              r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
              r"(?:contraction )?factor\b"),
     labels=(r"\b(?:convergence )?rate\b", r"\b(?:contraction|convergence) factor\b",
@@ -668,6 +669,8 @@ EIGENVALUES = _add(_Q(
     "eigenvalues", "eigenvalues of a matrix", r"\lambda_i", value_kind="vector",
     phrases=(r"\b(?:find|compute|give|state|list|write down|what are) (?:the |all )?eigenvalues\b"
              r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))",
+             r"\b(?:smallest and (?:the )?largest|largest and (?:the )?smallest|extreme|min(?:imum|imal)? "
+             r"and max(?:imum|imal)?) eigenvalues\b",
              r"(?:,|\band) (?:the |all |its )?eigenvalues\b"
              r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))"
              r"(?= of (?:h|a|q|the hessian|the matrix)\b|[,.?;]| and\b|$)")))
@@ -676,12 +679,14 @@ SMOOTHNESS = _add(_Q(
     aliases=("L-smoothness constant", "largest eigenvalue of the Hessian"),
     phrases=(r"\bsmoothness (?:constant|parameter|modulus)\b",
              r"\blipschitz constant of (?:the |its |f's )?gradient\b",
-             r"\bgradient'?s? lipschitz constant\b"),
+             r"\bgradient'?s? lipschitz constant\b",
+             r"(?<![\w])(?-i:L) \((?:the )?(?:smoothness|lipschitz)(?: constant| parameter)?\)"),
     labels=(r"\bsmoothness\b",)))
 STRONG_CONVEXITY = _add(_Q(
     "strong-convexity-constant", "strong convexity constant", r"\mu",
     aliases=("smallest eigenvalue of the Hessian",),
-    phrases=(r"\bstrong[- ]convexity (?:constant|parameter|modulus)\b",),
+    phrases=(r"\bstrong[- ]convexity (?:constant|parameter|modulus)\b",
+             r"(?<![\w])μ \((?:the )?strong(?:ly)?[- ]convex(?:ity)?(?: constant| parameter)?\)"),
     labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",

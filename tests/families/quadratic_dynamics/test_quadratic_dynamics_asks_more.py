@@ -351,3 +351,56 @@ def test_pytorch_part_is_answered_after_the_reading_is_attached():
     reading.attach(solution)
     assert solution.exit_code == 0, [p.to_dict().get("not_verified_because")
                                      for p in solution.parts]
+
+
+# -- more ways to state the curvature and to ask for its constants -----------------------------
+
+_Q = ("\n(a) What is the largest stable step size of gradient descent?\n(b) Give the optimal step "
+      "size and the rate.")
+
+
+@pytest.mark.parametrize("text, spectrum", [
+    ("Let f(x) = ½ xᵀAx where A has eigenvalues λ_1 = 1 and λ_2 = 10." + _Q, [1, 10]),
+    ("A quadratic with Hessian eigenvalues μ = 1 and L = 50." + _Q, [1, 50]),
+    ("f(w) = 1/2 w^T B w; the eigenvalues of B are 2, 3 and 7." + _Q, [2, 3, 7]),
+    ("Its spectrum has m = 0.5 and M = 4 as extreme values (f = ½ xᵀQx)." + _Q, [0.5, 4]),
+])
+def test_spectrum_stated_in_prose(text, spectrum):
+    part = _complete(text).parts[0]
+    assert [float(x) for x in part.value("eigenvalues")] == spectrum
+
+
+_F = "Let f(x, y) = 2x^2 + 8y^2 and run gradient descent with step size η = 0.1.\n"
+
+
+@pytest.mark.parametrize("text, asked", [
+    (_F + "(a) Find L and μ.\n(b) Give κ.", {"smoothness-constant", "strong-convexity-constant"}),
+    (_F + "(a) What are μ (strong convexity) and L (smoothness)?\n(b) Give κ.",
+     {"smoothness-constant", "strong-convexity-constant"}),
+    (_F + "(a) What are the smallest and largest eigenvalues of the Hessian?\n(b) Give κ.",
+     {"eigenvalues"}),
+    (_F + "(a) Write the objective in the form ½ zᵀHz and state H.\n(b) Give κ.", {"hessian"}),
+    (_F + "(a) Using the per-iteration contraction as exact, how many steps bring the error below "
+     "10^-6 of its start?\n(b) Give κ.", {"iterations"}),
+])
+def test_curvature_constants_and_counts_asked(text, asked):
+    assert asked <= set(_asks(text)["a"])
+
+
+def test_curvature_constants_values():
+    got = _solved(_F + "(a) Find L and μ.\n(b) Give κ.")
+    w = np.linalg.eigvalsh(np.diag([4.0, 16.0]))   # the Hessian of 2x^2 + 8y^2
+    assert (float(got["a"]["smoothness constant"]), float(got["a"]["strong convexity constant"]),
+            float(got["b"]["condition number"])) == pytest.approx((w.max(), w.min(), 4.0))
+
+
+@pytest.mark.parametrize("text, steps", [
+    ("Let f(x) = ½ xᵀAx with A = diag(1, 10).\n(a) Compare GD with step 2/(μ+L): what is its "
+     "rate?\n(b) With step 1/L, what is the rate?", ["2/11", "1/L"]),
+    ("Let f(x) = ½ xᵀAx with A = diag(1, 10).\n(a) GD with the step η = 2/(L + μ): rate?\n(b) GD "
+     "with η = 1/L: rate?", ["2/11", "1/L"]),
+])
+def test_rate_at_a_step_written_in_mu_and_L(text, steps):
+    parts = _complete(text).parts
+    assert [p.value("alpha") for p in parts] == steps
+    assert all(p.asked == ["rate"] for p in parts)

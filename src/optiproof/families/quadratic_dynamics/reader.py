@@ -57,6 +57,9 @@ CUES = [
     (r"\bheavy[- ]ball|\bpolyak|\bnesterov", 1), (r"\bhessian\b", 1.5),
     (r"\bbetween μ and L|\[μ, ?L\]|\bμ ?(?:≤|<=) ?λ|μ ?I ?⪯", 2),
     (r"\bhow many iterations|\biterations (?:are )?(?:needed|required)", 1),
+    (r"\bgradient descent\b|\bGD\b", 1),
+    (r"\b[fL] ?\( ?[a-zθ]\w{0,2}(?:, ?[a-zθ]\w{0,2})+ ?\) ?= ?[^.;?]{0,40}\^ ?2", 2),
+    (r"\bstrong(?:ly)?[- ]convex\w*|\bsmoothness\b|\b[Lμ][- ]smooth\b", 1),
 ]
 
 _ASKS = {
@@ -220,6 +223,8 @@ class QuadraticDynamicsReader:
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR) and \
                 fraction(r.value(F.dampening) or 0) == 0:
             return Q.PYTORCH.key   # "which lr and momentum reproduce the tuned heavy ball?"
+        if found is None and re.fullmatch(r"H|∇\^?2 ?f|∇²f", s) and r.value(F.function):
+            return Q.HESSIAN.key   # "write f in the form ½ zᵀHz and state H"
         if found is None:   # "What are L, μ and κ?": the curvature's conventional symbols
             found = next((q for pattern, q in _CURVATURE_ASKED.items() if re.match(pattern, s)),
                          None)
@@ -310,7 +315,7 @@ def _number_list(flat: str, pos: int) -> tuple[list, int] | None:
             break
         out.append(num[0])
         i = num[1]
-        sep = rx(r" ?(?:,|, and|and) ?").match(flat, i)
+        sep = rx(r" ?(?:,|, and|and) ?(?:λ_?\{?\d{1,2}\}? ?= ?)?").match(flat, i)
         if not sep or number_at(flat, sep.end()) is None:
             break
         i = sep.end()
@@ -318,7 +323,17 @@ def _number_list(flat: str, pos: int) -> tuple[list, int] | None:
 
 
 _EIG_HEAD = (r"\beigenvalues?(?: of H| of the Hessian)?(?: are| is| equal to|:| λ_i ?=| λ ?=| "
-             r"=)? ?(?:λ_?i? ?= ?|λ_1, ?λ_2 ?= ?)?")
+             r"=)? ?(?:λ_?i? ?= ?|λ_1, ?λ_2 ?= ?|λ_?1 ?= ?)?")
+
+
+def _eig_head(own: str, ctx: str) -> str:
+    """:data:`_EIG_HEAD`, also for "the eigenvalues of A" where A is the matrix of the written
+    function ½ wᵀAw (its Hessian; a form without the ½ is refused by :func:`_read_curvature`)."""
+    letters = sorted({f.matrix for t in (own, ctx) for f in matrix_quadratic_forms(t)
+                      if f.matrix != "H" and re.fullmatch(r"[A-Z]", f.matrix)})
+    if not letters:
+        return _EIG_HEAD
+    return _EIG_HEAD.replace("(?: of H|", f"(?: of (?:H|{'|'.join(letters)})|", 1)
 
 
 def _family_form(expr: Any) -> bool:
@@ -396,7 +411,7 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
         if arr is not None:
             r.miss(F.H, f"H is written as a vector (\"{arr[1]}\"); write diag(...) or a matrix")
             return
-        for m in rx(_EIG_HEAD).finditer(text):
+        for m in rx(_eig_head(own, ctx)).finditer(text):
             if rx(r"\b(?:smallest|largest|minimum|maximum|minimal|maximal|extreme|min|max|"
                   r"smaller|larger|one|an) $").search(text[max(0, m.start() - 12):m.start()]):
                 continue  # one extreme eigenvalue is not the spectrum
@@ -414,7 +429,10 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
         sym = rx(r"\b(?:between|from) (μ|m|λ_min)(?= ?(?:=|and\b|to\b))(?: ?= ?[\d.]{1,12})? (?:and|to) "
                  r"(L|M|λ_max)\b|\[(μ|m|λ_min), ?"
                  r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?H ?⪯ ?(L) ?I|\b(μ)[- ]strongly convex and (L)[- ]"
-                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\bsmallest eigenvalue (μ|m) and (?:the )?"
+                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\b(?:eigenvalues?|spectrum)\b(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?"
+                 r"(?<![\w])(μ|m|λ_min)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,30}?(?<![\w])"
+                 r"(L|M|λ_max)(?= ?= ?[\d.])|"
+                 r"\bsmallest eigenvalue (μ|m) and (?:the )?"
                  r"largest(?: eigenvalue)? (L|M)\b").search(text)
         if sym:
             lo, hi = [g for g in sym.groups() if g][:2]
@@ -1006,7 +1024,7 @@ def _step_value(text: str) -> tuple[Any, str] | None:
 _STEP_EXPRESSION = re.compile(
     r"\b(?:with|using|at|take|for|of|and) (?:a |the )?(?:common |usual |standard |classical )?"
     r"(?:choice (?:of )?)?(?:constant |fixed )?(?:step(?:[- ]?size)?|learning rate|lr)(?: of)? "
-    r"(?P<e>\d{1,3} ?/ ?(?:\((?:[^()]{1,24})\)|√?[A-Za-zμκλ][\w]{0,9}(?:\^2)?))(?![\w(])")
+    r"(?P<e>\d{1,3} ?/ ?(?:\((?:[^()]{1,24})\)|√?[A-Za-zμκλ][\w]{0,9}(?:\^2)?))(?![\w(])", re.I)
 """"with step 1/L", "using the step 2/(μ + L)": a step written as an expression in the curvature's
 symbols (no '=')."""
 
@@ -1383,6 +1401,11 @@ def _factor(text: str) -> tuple[Any, str] | None:
             num = number_at(text, verb.end() + m.end())
             if num is not None:
                 return num[0], phrase(text, verb.start(), num[1])
+    for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,2}? (?:below|under|less than|"
+                r"within|down to) (?:a factor (?:of )?)?(?=[\d.])").finditer(text):
+        num = number_at(text, m.end())
+        if num is not None and 0 < num[0].value < 1:   # "bring the error below 10^-6 (of ...)"
+            return num[0], phrase(text, m.start(), num[1])
     for m in rx(r"\b(?:the same )?(?=\d[\d^.e-]{0,8}[ ]?(?:x )?(?:reduction|decrease)\b)"
                 ).finditer(text):
         num = number_at(text, m.end())
