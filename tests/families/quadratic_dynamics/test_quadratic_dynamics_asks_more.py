@@ -404,3 +404,38 @@ def test_rate_at_a_step_written_in_mu_and_L(text, steps):
     parts = _complete(text).parts
     assert [p.value("alpha") for p in parts] == steps
     assert all(p.asked == ["rate"] for p in parts)
+
+
+# -- plain gradient descent asked for comparison in a part about a momentum method ----------
+
+COMPARED = [
+    "The eigenvalues of H lie between μ = 1 and L = 100 (both attained); we use heavy ball.\n(a) "
+    "Give the optimal α and β.\n(b) How many iterations to reduce the error by 10^4? How many "
+    "iterations does plain GD with its best fixed step need, for comparison?",
+    "The eigenvalues of H lie between μ = 1 and L = 100 (both attained).\n(a) Give the optimal "
+    "heavy-ball α and β.\n(b) How many iterations does heavy ball need to reduce the error by "
+    "10^4? How many iterations does gradient descent with its optimal step need?",
+    "heavy ball on a quadratic, Hessian eigenvalues between mu = 1 and L = 100\n(a) optimal alpha "
+    "and beta?\n(b) how many iterations for a 10^4 reduction? and how many iterations would GD "
+    "with the best step size take, for comparison?",
+]
+
+
+@pytest.mark.parametrize("text", COMPARED)
+def test_gd_for_comparison_is_a_second_reading(text):
+    parts = [p for p in _complete(text).parts if p.label.startswith("b")]
+    assert [p.value("method") for p in parts] == ["heavy-ball", "gd"]
+    assert all("iterations" in p.asked for p in parts)
+
+
+def test_gd_for_comparison_counts_are_verified():
+    got = _solved(COMPARED[0])
+    # optimal rates: heavy ball (√κ−1)/(√κ+1) = 9/11, gradient descent (κ−1)/(κ+1) = 99/101
+    assert int(got["b.1"]["iterations"]) == int(np.ceil(np.log(1e-4) / np.log(9 / 11)))
+    assert int(got["b.2"]["iterations"]) == int(np.ceil(np.log(1e-4) / np.log(99 / 101)))
+
+
+def test_gd_only_request_stays_gd():
+    text = ("f(x) = 0.5 x^T H x, H = diag(1, 4); Nesterov's method with α = 1/L.\n(a) Compare with "
+            "plain GD with step 1/L: what is its rate?")
+    assert [p.value("method") for p in _complete(text).parts] == ["gd"]

@@ -283,6 +283,11 @@ class QuadraticDynamicsReader:
             if name == O.GD.key and F.beta in sub.fields and \
                     sub.fields[F.beta].source not in own:
                 del sub.fields[F.beta]   # the shared text's momentum is another method's
+            if name == O.GD.key and F.alpha in sub.fields and \
+                    sub.fields[F.alpha].source not in own and \
+                    rx(r"\b(?:its |the )?(?:best|optimal)(?: fixed| constant)? (?:step|learning rate|"
+                       r"lr)\b").search(own):
+                del sub.fields[F.alpha]   # "plain GD with its best fixed step": not the shared α
             for field, where in r.found.get(_SETTINGS, {}).get(name, ()):
                 sub.set(field.name, field.value, field.source,
                         note=f"as in part ({where}) for {OPTIMIZERS[name].name}")
@@ -799,7 +804,9 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
             # "Nesterov's method (constant momentum version)": the momentum is Nesterov's
             found = [f for f in found if f[1] != O.HEAVY_BALL.key]
         if found and text is own:
-            found += _coordinated_gd(own, found)
+            found += _coordinated_gd(own, found) or _compared_gd(own, found)
+        elif text is own:
+            found = _compared_to_shared(own, ctx)
         if found:
             found.sort()
             out, seen = [], set()
@@ -809,6 +816,60 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     out.append((name, src))
             return out
     return []
+
+
+_REQUESTING = re.compile(r"\?|^(?:\(?\w{1,4}[.)] )?(?:(?:and|now|then|also),? )?(?:give|find|compute|"
+                         r"determine|state|derive|evaluate|what|how|which)\b", re.I)
+
+
+def _request_sentences(own: str) -> list[tuple[int, str]]:
+    """The sentences of a part's own text that ask something (a question mark, or a leading
+    request word)."""
+    from optiproof.core.text.match import sentences
+
+    return [(start, text) for start, text in sentences(own) if _REQUESTING.search(text)]
+
+
+def _in_request(pieces: list[tuple[int, str]], pos: int) -> int | None:
+    return next((i for i, (start, text) in enumerate(pieces) if start <= pos < start + len(text)),
+                None)
+
+
+def _gd_requests(own: str, pieces: list[tuple[int, str]]) -> list[tuple[int, Any]]:
+    """(request index, mention) of each plain gradient descent the part's requests name."""
+    return [(i, m) for m in OPTIMIZERS.mentions(own) if m.entry is O.GD and not negated(own, m.start)
+            for i in [_in_request(pieces, m.start)] if i is not None]
+
+
+def _compared_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """"How many iterations does heavy ball need? How many does plain GD need, for comparison?":
+    plain gradient descent asked in a request of its own, apart from the momentum method's, is a
+    method of the part as well."""
+    pieces = _request_sentences(own)
+    gds = _gd_requests(own, pieces)
+    momentum = {_in_request(pieces, pos) for pos, _, _ in found}
+    apart = [(i, m) for i, m in gds if i not in momentum]
+    if not apart:
+        return []
+    return [(apart[0][1].start, O.GD.key, apart[0][1].phrase)]
+
+
+def _compared_to_shared(own: str, ctx: str) -> list[tuple[int, str, str]]:
+    """A part that names plain gradient descent in one request and no method in another, in a
+    text about one momentum method ("What is the optimal rate? For comparison, what is the best
+    rate of GD?"): that method and gradient descent, one reading each; else nothing."""
+    pieces = _request_sentences(own)
+    gds = _gd_requests(own, pieces)
+    if not gds:
+        return []
+    named = {i for i, _ in gds}
+    unnamed = [i for i, (_, text) in enumerate(pieces) if i not in named and
+               not any(m.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV) for m in OPTIMIZERS.mentions(text))]
+    shared = [x for x in _read_methods("", ctx) if x[0] != O.GD.key]
+    if not unnamed or len(shared) != 1:
+        return []
+    return [(-1, shared[0][0], shared[0][1] + " (shared text)"),
+            (gds[0][1].start, O.GD.key, gds[0][1].phrase)]
 
 
 _SWITCHED_OFF = re.compile(r"\w* ?= ?(?:False|0(?![.\d]))\b")
