@@ -401,7 +401,9 @@ ITERATION_EIGENVALUES = _add(_Q(
              r"\broots of the characteristic (?:polynomial|equation)")))
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
-    phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
+    phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:optimal|best|fastest) (?:heavy[- ]ball|polyak|"
+             r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
+             r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
              r"\brate (?:does it|it) achieve", r"\bwhat rate\b"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
@@ -431,6 +433,8 @@ CONDITION_NUMBER = _add(_Q(
 ITERATIONS = _add(_Q(
     "iterations", "iterations to reach the tolerance", "k",
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
+             r"\bhow many (?:gd |gradient[- ]descent |heavy[- ]ball |nesterov |momentum |more |extra )"
+             r"(?:iterations|steps|updates)\b",
              r"\b(?:iteration|step) count\b",
              r"\biterations? (?:are )?(?:needed|required)",
              r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"

@@ -439,3 +439,21 @@ def test_gd_only_request_stays_gd():
     text = ("f(x) = 0.5 x^T H x, H = diag(1, 4); Nesterov's method with α = 1/L.\n(a) Compare with "
             "plain GD with step 1/L: what is its rate?")
     assert [p.value("method") for p in _complete(text).parts] == ["gd"]
+
+
+def test_pytorch_lr_with_dampening_is_refused():
+    text = ("The Hessian eigenvalues lie between μ = 1 and L = 100 (both attained). PyTorch's SGD "
+            "does buf = momentum*buf + (1 - dampening)*grad, p = p - lr*buf.\n(a) With dampening = "
+            "0.5, which lr and momentum reproduce heavy ball with α = 0.1, β = 0.9?")
+    assert "nonzero dampening" in _unread(text)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("H = diag(1, 9).\n(a) What is the optimal heavy-ball rate?", "optimal-rate"),
+    ("H = diag(1, 9).\n(a) Assuming ‖e_k‖ = ρ^k ‖e_0‖ exactly, how many GD steps with α = 0.2 "
+     "reduce the error 1000-fold?", "iterations"),
+    ("H = diag(1, 9), gradient descent with η = 0.2.\n(a) How many gradient descent iterations "
+     "are needed to cut the error by 10^3?", "iterations"),
+])
+def test_method_named_inside_the_ask(text, asked):
+    assert asked in _asks(text)["a"]

@@ -81,7 +81,8 @@ _ASKS = {
     "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
-    "optimal-rate": r"\boptimal (?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
+    "optimal-rate": r"\boptimal (?:(?:heavy[- ]ball|polyak|nesterov|momentum|gd|gradient[- ]descent) )?"
+                    r"(?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
                     r"achieve|\bwhat rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
     "rate": r"\bconvergence rate|\brate of convergence|\bcontraction (?:factor|rate)|"
@@ -1314,6 +1315,8 @@ _TUNED = re.compile(r"\b(?:optimally tuned|tuned|optimal|best|optimised|optimize
                     r"\bheavy[- ]ball (?:method |iteration )?(?:with|at|using) (?:the |its )?"
                     r"(?:optimal|tuned|best) (?:α|parameters|tuning|pair|\(α, ?β\)|α,? (?:and )?β)",
                     re.I)
+_LR_ASKED = re.compile(r"\b(?:which|what|pass|set|give|choose)\b[^.?]{0,40}?\blr\b", re.I)
+"""A request for PyTorch's lr (the inverse of reading a given lr as heavy ball's step)."""
 _BETA_STAR = re.compile(r"(?<![\w])β ?= ?β(?:\^ ?\*|\*|⋆|\^⋆|_opt\b)")
 """"with β = β*": heavy ball's momentum at its optimum (which is defined with the optimal step)."""
 _SAME_ITERATES = re.compile(r"\b(?:same|identical) (?:iterates|iterations?|trajectory|updates|"
@@ -1353,6 +1356,14 @@ def _tuned_heavy_ball(r: PartReading) -> None:
     eigenvalues (refused when they are not numeric or the pair is not rational)."""
     asks = set(r.value(F.asks) or [])
     own = r.own_text or ""
+    if any(m.name == F.dampening for m in r.missing):
+        return
+    if Q.PYTORCH.key in asks and _LR_ASKED.search(own) and \
+            fraction(r.value(F.dampening) or 0) != 0:
+        r.miss(F.dampening, f"\"{_LR_ASKED.search(own).group(0)}\" asks PyTorch's lr for a given "
+                            "heavy ball with a nonzero dampening (lr = α/(1 − dampening)), which "
+                            "is not computed (expected dampening 0, or lr given)")
+        return
     ema = _BETA_STAR.search(own) if Q.EFFECTIVE_STEP.key in asks and \
         _SAME_ITERATES.search(own) else None
     if (Q.PYTORCH.key not in asks and ema is None) or r.value(F.alpha) is not None or \
@@ -1462,6 +1473,10 @@ def _factor(text: str) -> tuple[Any, str] | None:
             num = number_at(text, verb.end() + m.end())
             if num is not None:
                 return num[0], phrase(text, verb.start(), num[1])
+    for m in rx(r"\b(?=\d[\d^]{0,6}-fold\b)").finditer(text):   # "reduce the error 1000-fold"
+        num = number_at(text, m.end())
+        if num is not None and num[0].value > 1:
+            return num[0], phrase(text, m.start(), num[1] + 5)
     for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,2}? (?:below|under|less than|"
                 r"within|down to) (?:a factor (?:of )?)?(?=[\d.])").finditer(text):
         num = number_at(text, m.end())
@@ -1671,7 +1686,7 @@ _ASSUMED_RATE = re.compile(
     r"\b(?=[^.?;]{0,90}?\b(?:rates?|ρ|factors?|contraction|shr[iu]nks?|contracts?|decays?)\b)"
     r"[^.?;]{0,90}?\b(?:per[- ](?:step|iteration)(?: (?:error |contraction )?factors?)?|"
     r"(?:every|each|per) (?:single )?(?:step|iteration)|exact(?: per[- ](?:step|iteration))?"
-    r"(?: (?:error |contraction )?factors?))\b|"
+    r"(?: (?:error |contraction )?factors?)|exactly)\b|"
     r"\bas (?:the |exact )?per[- ](?:step|iteration) (?:error |contraction )?factors?\b", re.I)
 """An assumption clause of an iteration count ("assuming the error shrinks by exactly ρ every
 iteration", "treating the rates as per-step error factors"): the count's own convention."""
@@ -1684,7 +1699,10 @@ def _read_assumed_rate(own: str, r: PartReading) -> None:
     if Q.ITERATIONS.key not in (r.value(F.asks) or []):
         return
     for m in _ASSUMED_RATE.finditer(own):
-        r.convention("assumed rate", m.group(0),
+        tail = re.match(r"[^,;?]{0,60}?(?=[,;?]|\. |\.$|$)", own[m.end():])
+        clause = m.group(0) + (tail.group(0) if tail and not rx(r"\bhow (?:many|much)\b").search(
+            tail.group(0)) else "")   # to the end of the clause
+        r.convention("assumed rate", clause,
                      "the error shrinks by exactly the rate each iteration: the count is the "
                      "smallest k with ρ^k ≤ ε, as computed")
 
