@@ -457,3 +457,12 @@ def test_pytorch_lr_with_dampening_is_refused():
 ])
 def test_method_named_inside_the_ask(text, asked):
     assert asked in _asks(text)["a"]
+
+
+def test_ema_step_of_nesterov_is_not_heavy_balls():
+    text = ("Nesterov's method on a quadratic whose Hessian has eigenvalues between μ = 1 and "
+            "L = 100.\n(a) Your code keeps an exponential moving average m ← β m + (1 − β) g and "
+            "steps x ← x − γ m, with β = β*. Which γ gives the same iterates?")
+    reading = read_report(text)
+    assert reading.unread()
+    assert all(p.value("alpha") is None for p in reading.parts)

@@ -1364,8 +1364,10 @@ def _tuned_heavy_ball(r: PartReading) -> None:
                             "heavy ball with a nonzero dampening (lr = α/(1 − dampening)), which "
                             "is not computed (expected dampening 0, or lr given)")
         return
+    shared = own + " " + r.found.get(_CONTEXT, "")
     ema = _BETA_STAR.search(own) if Q.EFFECTIVE_STEP.key in asks and \
-        _SAME_ITERATES.search(own) else None
+        _SAME_ITERATES.search(own) and not rx(r"\bnesterov").search(shared) \
+        else None   # the EMA form is heavy ball's: β* of heavy ball, not of Nesterov
     if (Q.PYTORCH.key not in asks and ema is None) or r.value(F.alpha) is not None or \
             r.value(F.beta) is not None:
         return
