@@ -159,7 +159,7 @@ def quadratic_given_step(draw):
             "method": "heavy-ball", "alpha": round(draw(st.floats(0.2, 1.5)) / L, 4),
             "beta": draw(st.sampled_from([0.3, 0.6])), "epsilon": 1e-4,
             "asks": ["rate", "regime", "iterations", "zero-curvature", "pytorch",
-                     "effective-step"]}
+                     "effective-step", "strong-convexity-constant"]}
 
 
 @st.composite
@@ -175,7 +175,8 @@ def quadratic_function(draw):
             "alpha": draw(st.sampled_from([0.05, 0.1, 0.3])),  # never on |1 - αλ| = 1
             "theta0": [draw(st.integers(-2, 2)), draw(st.integers(-2, 2))],
             "steps": sorted({draw(st.integers(1, 6)) for _ in range(2)}),
-            "asks": ["hessian", "eigenvalues", "objective-minimiser", "converges", "theta-t"]}
+            "asks": ["hessian", "eigenvalues", "objective-minimiser", "converges", "theta-t",
+                     "smoothness-constant", "strong-convexity-constant"]}
 
 
 @st.composite

@@ -369,28 +369,34 @@ receive": the family's reader turns a per-node ask whose node is a server into t
 # -- quadratic dynamics ------------------------------------------------------------------------
 MAX_STEP = _add(_Q(
     "max-step", "largest stable step size", r"\alpha_{\max}",
-    phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
+    phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|"
              r"learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
              r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
-             r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b"),
+             r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b",
+             r"\b(?:up to|until|below) (?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|"
+             r"step(?:[- ]?size)?|learning rate)\b",
+             r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|learning "
+             r"rates?)\b[^.?]{0,60}?\b(?:converges?|convergence|stable|stability|diverges?)\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest|biggest)\b[^|:;]{0,12}\bstep\b",
             r"\bstab(?:le|ility)\b", r"α_?max\b"),
     bound=True))
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
-    phrases=(r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\([αηγ], ?β\)|"
+    phrases=(r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\([αηγ], ?β\)|"
              r"hyper-?parameters|tuning|momentum|choice of|pair)",
-             r"\bbest (?:constant )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\([αηγ], ?β\))",
+             r"\bbest (?:constant |fixed )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\([αηγ], ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
              r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
-             r"\b(?:what|which) (?:constant )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
+             r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) (?:[αηγ]\b|"
+             r"\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|learning rate\b)",
+             r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
              r"minimi[sz]es (?:the |its |this |that )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction "
              r"factor)\b",
              r"\bα\^?\*"),
@@ -409,7 +415,9 @@ ITERATION_EIGENVALUES = _add(_Q(
              r"\broots of the characteristic (?:polynomial|equation)")))
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
-    phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:best|fastest) (?:achievable )?"
+    phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:optimal|best|fastest) (?:heavy[- ]ball|polyak|"
+             r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
+             r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
              r"\brate (?:does it|it) achieve", r"\bwhat rate\b"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
@@ -418,6 +426,7 @@ RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
+             r"\bwhat(?: is|'s) (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b",
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
@@ -427,7 +436,8 @@ RATE = _add(_Q(
              r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
              r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
              r"\band (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b(?! of)",
-             r"\bspectral radius\b",
+             r"\bspectral radius\b", r"(?:^|[:,] )(?:and )?(?:its |the |what )?(?:convergence |linear )?"
+             r"rate ?\?",
              r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
              r"(?:contraction )?factor\b"),
     labels=(r"\b(?:convergence )?rate\b", r"\b(?:contraction|convergence) factor\b",
@@ -437,6 +447,8 @@ CONDITION_NUMBER = _add(_Q(
 ITERATIONS = _add(_Q(
     "iterations", "iterations to reach the tolerance", "k",
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
+             r"\bhow many (?:gd |gradient[- ]descent |heavy[- ]ball |nesterov |momentum |more |extra )"
+             r"(?:iterations|steps|updates)\b",
              r"\b(?:iteration|step) count\b",
              r"\biterations? (?:are )?(?:needed|required)",
              r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
@@ -462,7 +474,11 @@ EFFECTIVE_STEP = _add(_Q(
              r"\bEMA\b", r"\bunroll")))
 PYTORCH = _add(_Q(
     "pytorch", "PyTorch SGD convention", value_kind="formula",
-    phrases=(r"\bpytorch", r"\btorch\.optim", r"\bdampening")))
+    phrases=(r"\bpytorch", r"\btorch\.optim", r"\bdampening",
+             r"\b(?:which|what) (?:values? (?:of |for )?)?lr(?: and| ?/| ?,) (?:the |which |what )?"
+             r"momentum\b(?! ?=)",
+             r"\b(?:pass|set|use|choose) (?:as |for )?lr(?: and| ?/| ?,) (?:as |for )?momentum\b"
+             r"(?! ?=)")))
 EQUIVALENT_STEP = _add(_Q(
     "equivalent-step", "equivalent heavy-ball step", r"\alpha_{\mathrm{hb}}",
     aliases=("heavy-ball step",),
@@ -670,12 +686,35 @@ RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe ran
 EIGENVALUES = _add(_Q(
     "eigenvalues", "eigenvalues of a matrix", r"\lambda_i", value_kind="vector",
     phrases=(r"\b(?:find|compute|give|state|list|write down|what are) (?:the |all )?eigenvalues\b"
-             r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))",)))
+             r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))",
+             r"\b(?:smallest and (?:the )?largest|largest and (?:the )?smallest|extreme|min(?:imum|imal)? "
+             r"and max(?:imum|imal)?) eigenvalues\b",
+             r"(?:,|\band) (?:the |all |its )?eigenvalues\b"
+             r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))"
+             r"(?= of (?:h|a|q|the hessian|the matrix)\b|[,.?;]| and\b|$)")))
+SMOOTHNESS = _add(_Q(
+    "smoothness-constant", "smoothness constant", "L",
+    aliases=("L-smoothness constant", "largest eigenvalue of the Hessian"),
+    phrases=(r"\bsmoothness (?:constant|parameter|modulus)\b",
+             r"\blipschitz constant of (?:the |its |f's )?gradient\b",
+             r"\bgradient'?s? lipschitz constant\b",
+             r"(?<![\w])(?-i:L) \((?:the )?(?:smoothness|lipschitz)(?: constant| parameter)?\)"),
+    labels=(r"\bsmoothness\b",)))
+STRONG_CONVEXITY = _add(_Q(
+    "strong-convexity-constant", "strong convexity constant", r"\mu",
+    aliases=("smallest eigenvalue of the Hessian",),
+    phrases=(r"\bstrong[- ]convexity (?:constant|parameter|modulus)\b",
+             r"(?<![\w])μ \((?:the )?strong(?:ly)?[- ]convex(?:ity)?(?: constant| parameter)?\)"),
+    labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",
     phrases=(r"\b(?:write down|compute|find|give|state|determine|derive|what is|what's) (?:the |"
              r"its )?hessian(?: matrix)?\b", r"(?:\band|,) (?:the |its )hessian(?: matrix)?\b"
-             r"(?! (?:has|is|of the iteration))"),
+             r"(?! (?:has|is|of the iteration))",
+             r"\b(?:write|express|put|rewrite) (?:f|it|the (?:function|objective|loss|quadratic))"
+             r"(?: ?\([\w, ]{1,12}\))? (?:as|in the form(?: of)?) (?:f ?\([\w, ]{1,12}\) ?= ?)?"
+             r"(?:\(1\) ?/ ?\(2\)|1 ?/ ?2|½|0\.5) ?[*·]? ?\(?(?P<v>θ|x|w|z)\)?"
+             r"(?:\^T|\^⊤|ᵀ) ?[A-Z] ?\(?(?P=v)\)?(?![\w^])"),
     labels=(r"\bhessian\b", r"∇²f")))
 MINIMISER = _add(_Q(
     "objective-minimiser", "minimiser of the objective", r"\theta^\star", value_kind="vector",
@@ -683,7 +722,9 @@ MINIMISER = _add(_Q(
     phrases=(r"\b(?:compute|find|give|what is) the minimi[sz]er (?:θ|w|x)\^?\*",
              r"\b(?:compute|find|give|state|determine|what is) the minimi[sz]er\b(?= (?:θ|w|x)\b|"
              r" of f\b| of the (?:quadratic|function|loss)\b)",
-             r"\bwhat (?:is )?the min(?:imum)?[- ]norm solution\b")))
+             r"\bwhat (?:is )?the min(?:imum)?[- ]norm solution\b",
+             r"(?:,|\band) (?:the |its )?minimi[sz]er\b(?= (?:θ|w|x)\b| of f\b| of the "
+             r"(?:quadratic|function|loss|objective)\b)")))
 CONVERGES = _add(_Q(
     "converges", "does the iteration converge", value_kind="yes-no",
     phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b[^.?]{0,70}\bconverge\b(?! to)",

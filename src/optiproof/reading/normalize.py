@@ -99,7 +99,7 @@ _LATEX_DROP = ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "b
                "displaystyle", "textstyle", "limits", "nolimits", "label", "nonumber", "tag",
                "hline")
 _LATEX_WRAPPERS = ("mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathtt",
-                   "mathcal", "mathbb", "text", "textbf", "textit", "textrm", "emph",
+                   "mathcal", "mathbb", "text", "textbf", "textit", "textrm", "texttt", "textsf", "textsc", "emph",
                    "operatorname", "mbox", "hat", "tilde", "bar", "vec", "widehat", "overline",
                    "section", "subsection", "subsubsection", "paragraph", "title", "underbrace")
 
@@ -499,6 +499,11 @@ def _drop_debris(text: str, removed: list[str]) -> str:
 
 _PAGE_LINE = re.compile(r"^[ \t]{0,200}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
                         r"(?:/|of)[ \t]{0,2}\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
+_RUNNING_LINE = re.compile(r"^[ \t]{0,8}[A-Z][A-Za-z'&:,-]{0,30}(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{7,}"
+                           r"\d{1,3}[ \t]{0,8}$|^[ \t]{0,8}\d{1,3}[ \t]{7,}[A-Z][A-Za-z'&:,-]{0,30}"
+                           r"(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{0,8}$")
+"""A running footer or header of PDF copy: a title of a few capitalised words and the page
+number, far apart ("Optimization for Machine Learning          47")."""
 _SENTENCE_END_LINE = re.compile(r"[.?!:)]\s*$|^\s*$")
 _NEW_BLOCK = re.compile(r"^\s*(?:\(?[a-hA-H1-9]\)|\(?(?:i|ii|iii|iv|v)\)|[A-Z§#])")
 
@@ -509,7 +514,7 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
     line) and the start of a new block (a capital, a heading, a part label)."""
     out = []
     for i, line in enumerate(lines):
-        if _PAGE_LINE.match(line):
+        if _PAGE_LINE.match(line) or _RUNNING_LINE.match(line):
             before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
             after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), None)
             last = after is None
@@ -517,7 +522,8 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
             boundary = bool(_SENTENCE_END_LINE.search(before)) and (
                 after is None or bool(_NEW_BLOCK.match(after)))
             if (last and not first) or boundary:
-                removed.append(f"page number {line.strip()!r}")
+                what = "page number" if _PAGE_LINE.match(line) else "running footer"
+                removed.append(f"{what} {line.strip()!r}")
                 continue
         out.append(line)
     return out
@@ -616,7 +622,18 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     for v in dict.fromkeys(m.group(1) for m in _PDF_FORM_TRANSPOSE.finditer(text)):
         text = re.sub(rf"(?<![\w])([a-z])>{v}(?![\w])", rf"\1^T{v}", text)  # its b>θ
     text = _PDF_FORM_TRANSPOSE.sub(r"\1^T\2\1", text)
+    text = _PDF_FACTOR_POWER.sub(lambda m: _flat_factor(m, notes), text)
     return _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
+
+
+_PDF_FACTOR_POWER = re.compile(r"\b(a factor(?: of)?|by(?: a factor(?: of)?)?) 10([2-9])(?![\d.,]?\d)")
+"""``by a factor 103`` in PDF copy: the factor 10³, its exponent flattened onto the line."""
+
+
+def _flat_factor(m: re.Match, notes: list[str]) -> str:
+    notes.append(f"read '{m.group(0)}' as {m.group(1)} 10^{m.group(2)} (a power of ten whose "
+                 "exponent the PDF flattened onto the line)")
+    return f"{m.group(1)} 10^{m.group(2)}"
 
 
 def _fix_norm_indices(text: str) -> str:

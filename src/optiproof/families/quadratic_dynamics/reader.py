@@ -50,30 +50,39 @@ F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
 CUES = [
     (r"θ\^T ?[A-Z] ?θ|\bx\^T ?[A-Z] ?x\b|\bw\^T ?[A-Z] ?w\b", 3), (r"\bH ?= ?(?:diag|\[)", 2),
     (r"\bquadratic\b", 1.5), (r"\beigenvalues?\b", 1.5), (r"\bcondition number\b", 2),
-    (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant )?(?:step|learning "
+    (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant |fixed )?(?:step|learning "
      r"rate)", 2),
-    (r"\boptimal (?:constant )?(?:step|learning rate|α|\(α)|\boptimal (?:convergence )?rate", 2),
+    (r"\boptimal (?:constant |fixed )?(?:step|learning rate|α|\(α)|\boptimal (?:convergence )?rate", 2),
     (r"\bconvergence rate|\brate of convergence|\bconverges? (?:linearly|geometrically)", 1.5),
     (r"\bheavy[- ]ball|\bpolyak|\bnesterov", 1), (r"\bhessian\b", 1.5),
     (r"\bbetween μ and L|\[μ, ?L\]|\bμ ?(?:≤|<=) ?λ|μ ?I ?⪯", 2),
     (r"\bhow many iterations|\biterations (?:are )?(?:needed|required)", 1),
+    (r"\bgradient descent\b|\bGD\b", 1),
+    (r"\b[fL] ?\( ?[a-zθ]\w{0,2}(?:, ?[a-zθ]\w{0,2})+ ?\) ?= ?[^.;?]{0,40}\^ ?2", 2),
+    (r"\bstrong(?:ly)?[- ]convex\w*|\bsmoothness\b|\b[Lμ][- ]smooth\b", 1),
 ]
 
 _ASKS = {
-    "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant )?"
+    "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
-                r"range|boundary)|\brange of (?:α|step sizes|learning rates)",
-    "optimal-step": r"\boptimal (?:constant )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
+                r"range|boundary)|\brange of (?:α|step sizes|learning rates)|\b(?:up to|until|below) "
+                r"(?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|step(?:[- ]?size)?|learning "
+                r"rate)\b",
+    "optimal-step": r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\([αηγ], ?β\)|"
-                    r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant )?"
+                    r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
                     r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
-                    r"\bwith which (?:step(?: size)?|learning rate)\b",
+                    r"\bwith which (?:step(?: size)?|learning rate)\b|"
+                    r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) "
+                    r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
+                    r"learning rate\b)",
     "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
-    "optimal-rate": r"\boptimal (?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
+    "optimal-rate": r"\boptimal (?:(?:heavy[- ]ball|polyak|nesterov|momentum|gd|gradient[- ]descent) )?"
+                    r"(?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
                     r"achieve|\bwhat rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
     "rate": r"\bconvergence rate|\brate of convergence|\bcontraction (?:factor|rate)|"
@@ -101,6 +110,11 @@ _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$
                   r"^[kt]$": Q.ITERATIONS.key,
                   r"^ρ(?:\(α\))?$": Q.RATE.key, r"^ρ(?:\^?\*|_opt)$": Q.OPTIMAL_RATE.key}
 
+_CURVATURE_ASKED = {r"^(?:L|λ_?max|λ_?\{max\})$": Q.SMOOTHNESS.key,
+                    r"^(?:μ|mu|λ_?min|λ_?\{min\})$": Q.STRONG_CONVEXITY.key}
+"""The smoothness and strong convexity constants by their conventional symbols (μ only where
+it is not a step or momentum of an optimal tuning asked, see :meth:`symbol`)."""
+
 
 class QuadraticDynamicsReader:
     family = FAMILY
@@ -119,6 +133,8 @@ class QuadraticDynamicsReader:
                                              r.found.get(_RATE_OF_OPTIMUM)):
             r.answered_by[Q.RATE.key] = Q.OPTIMAL_RATE.key
             asked.append(Q.RATE.key)
+        if Q.PYTORCH.key in asked:   # answered by the heavy-ball (α, β) the arguments give
+            r.answered_by[Q.PYTORCH.key] = Q.EQUIVALENT_STEP.key
         return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
@@ -142,7 +158,19 @@ class QuadraticDynamicsReader:
                 r.answered_by[k] = Q.ITERATIONS.key  # "shrink the distance to θ* by 1000x"
         asks = [x for k, s in asks for x in [(k, s)] + (
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
+        asks = _framework_asks(r, asks)
+        star = _BETA_STAR.search(r.own_text or "")
+        if star and r.found.get(_TUNED_PAIR) and Q.OPTIMAL_MOMENTUM.key not in (
+                r.value(F.asks) or []) and all(s in star.group(0) for k, s in asks
+                                               if k == Q.OPTIMAL_MOMENTUM.key):
+            asks = [(k, s) for k, s in asks if k != Q.OPTIMAL_MOMENTUM.key]
+            r.answered_by[Q.OPTIMAL_MOMENTUM.key] = Q.EFFECTIVE_STEP.key  # "with β = β*" sets it
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
+        _tuned_heavy_ball(r)
+        sgd = _SGD_NAMED.search(r.own_text or "")
+        if sgd and Q.PYTORCH.key in (r.value(F.asks) or []):
+            r.convention("PyTorch SGD", sgd.group(0), "PyTorch's SGD with momentum is the "
+                                                      "convention asked about")
         taken = r.value(F.asks) or []
         tuned = _TUNING_NAMED.search(r.own_text or "")
         if tuned and not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & set(taken):
@@ -189,6 +217,18 @@ class QuadraticDynamicsReader:
         if found is None and re.fullmatch(r"α|η|γ|lr|h", s) and _CHOOSES_STEP.search(
                 r.own_text or ""):
             return Q.OPTIMAL_STEP.key   # "which η minimises ρ?", "the η giving the fastest rate"
+        if found is None and s in ("γ", "η", "α", "lr") and Q.EFFECTIVE_STEP.key in (
+                r.value(F.asks) or []) and r.found.get(_TUNED_PAIR):
+            return Q.EFFECTIVE_STEP.key   # "x ← x − γm with an EMA m: which γ gives the same iterates?"
+        if found is None and s in ("lr", "momentum") and Q.PYTORCH.key in (
+                r.value(F.asks) or []) and r.found.get(_TUNED_PAIR) and \
+                fraction(r.value(F.dampening) or 0) == 0:
+            return Q.PYTORCH.key   # "which lr and momentum reproduce the tuned heavy ball?"
+        if found is None and re.fullmatch(r"H|∇\^?2 ?f|∇²f", s) and r.value(F.function):
+            return Q.HESSIAN.key   # "write f in the form ½ zᵀHz and state H"
+        if found is None:   # "What are L, μ and κ?": the curvature's conventional symbols
+            found = next((q for pattern, q in _CURVATURE_ASKED.items() if re.match(pattern, s)),
+                         None)
         return found
 
     def read_part(self, part: PartText, objects: PartObjects,
@@ -208,6 +248,10 @@ class QuadraticDynamicsReader:
         _step_of_an_optimum(own, previous, methods, r)
         _carry_epsilon(own, previous, r)
         _read_asks(own, r)
+        r.found[_CONTEXT] = ctx
+        _tuned_heavy_ball(r)
+        _read_assumed_rate(own, r)
+        _read_answer_form(own, r)
         methods = _each_method(own, ctx, part.label, previous, methods, r)
         again = _earlier_answers(own, part.label, previous, r)
         if again is not None:
@@ -215,11 +259,21 @@ class QuadraticDynamicsReader:
         if len(methods) <= 1:
             if methods:
                 r.set(F.method, methods[0][0], methods[0][1])
+            elif r.found.get(_TUNED_PAIR):
+                r.set(F.method, O.HEAVY_BALL.key, r.fields[F.alpha].source,
+                      note="the iterates are those of the tuned heavy ball")
             else:
                 gd = next((m for m in OPTIMIZERS.mentions(own + " " + ctx)
                            if m.entry is O.GD), None)
                 r.set(F.method, O.GD.key, gd.phrase if gd else "",
                       note="no momentum mentioned: plain gradient descent")
+            beta = r.fields.get(F.beta)
+            if methods and methods[0][0] == O.GD.key and beta is not None and \
+                    beta.source not in own and not {Q.PYTORCH.key, Q.EFFECTIVE_STEP.key} & set(
+                        r.value(F.asks) or []):
+                del r.fields[F.beta]   # the shared text's momentum is another method's
+                r.notes.append(f"\"{beta.source}\" is the momentum of the shared text's method, "
+                               "not of the plain gradient descent this part studies")
             return [r]
         out = []
         for i, (name, src) in enumerate(methods, 1):
@@ -227,6 +281,14 @@ class QuadraticDynamicsReader:
                               missing=list(r.missing), notes=list(r.notes),
                               conventions=list(r.conventions))
             sub.set(F.method, name, src)
+            if name == O.GD.key and F.beta in sub.fields and \
+                    sub.fields[F.beta].source not in own:
+                del sub.fields[F.beta]   # the shared text's momentum is another method's
+            if name == O.GD.key and F.alpha in sub.fields and \
+                    sub.fields[F.alpha].source not in own and \
+                    rx(r"\b(?:its |the )?(?:best|optimal)(?: fixed| constant)? (?:step|learning rate|"
+                       r"lr)\b").search(own):
+                del sub.fields[F.alpha]   # "plain GD with its best fixed step": not the shared α
             for field, where in r.found.get(_SETTINGS, {}).get(name, ()):
                 sub.set(field.name, field.value, field.source,
                         note=f"as in part ({where}) for {OPTIMIZERS[name].name}")
@@ -259,7 +321,7 @@ def _number_list(flat: str, pos: int) -> tuple[list, int] | None:
             break
         out.append(num[0])
         i = num[1]
-        sep = rx(r" ?(?:,|, and|and) ?").match(flat, i)
+        sep = rx(r" ?(?:,|, and|and) ?(?:λ_?\{?\d{1,2}\}? ?= ?)?").match(flat, i)
         if not sep or number_at(flat, sep.end()) is None:
             break
         i = sep.end()
@@ -267,7 +329,17 @@ def _number_list(flat: str, pos: int) -> tuple[list, int] | None:
 
 
 _EIG_HEAD = (r"\beigenvalues?(?: of H| of the Hessian)?(?: are| is| equal to|:| λ_i ?=| λ ?=| "
-             r"=)? ?(?:λ_?i? ?= ?|λ_1, ?λ_2 ?= ?)?")
+             r"=)? ?(?:λ_?i? ?= ?|λ_1, ?λ_2 ?= ?|λ_?1 ?= ?)?")
+
+
+def _eig_head(own: str, ctx: str) -> str:
+    """:data:`_EIG_HEAD`, also for "the eigenvalues of A" where A is the matrix of the written
+    function ½ wᵀAw (its Hessian; a form without the ½ is refused by :func:`_read_curvature`)."""
+    letters = sorted({f.matrix for t in (own, ctx) for f in matrix_quadratic_forms(t)
+                      if f.matrix != "H" and re.fullmatch(r"[A-Z]", f.matrix)})
+    if not letters:
+        return _EIG_HEAD
+    return _EIG_HEAD.replace("(?: of H|", f"(?: of (?:H|{'|'.join(letters)})|", 1)
 
 
 def _family_form(expr: Any) -> bool:
@@ -301,6 +373,24 @@ def _read_form(objects: PartObjects, r: PartReading) -> None:
 
 
 def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
+    """The curvature, by :func:`_curvature`; a spectrum stated for the matrix of a written
+    function without the ½ (``f(w) = wᵀAw``, whose Hessian is 2A) is refused unless it is said
+    to be the Hessian's."""
+    _curvature(own, ctx, r)
+    eigs = r.fields.get(F.eigenvalues)
+    if eigs is None or "hessian" in eigs.source.lower():
+        return
+    for text in (own, ctx):
+        for form in matrix_quadratic_forms(text):
+            if form.scale != 1 and form.matrix != "H":
+                r.miss(F.eigenvalues, f"\"{form.source}\" has no ½, so its Hessian is 2{form.matrix}; "
+                                      f"\"{eigs.source}\" does not say whether the eigenvalues "
+                                      f"are {form.matrix}'s or the Hessian's (expected f = ½ wᵀ"
+                                      f"{form.matrix}w, or 'the eigenvalues of the Hessian')")
+                return
+
+
+def _curvature(own: str, ctx: str, r: PartReading) -> None:
     for text in (own, ctx):
         got = _diag(text)
         if got is not None:
@@ -327,7 +417,7 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
         if arr is not None:
             r.miss(F.H, f"H is written as a vector (\"{arr[1]}\"); write diag(...) or a matrix")
             return
-        for m in rx(_EIG_HEAD).finditer(text):
+        for m in rx(_eig_head(own, ctx)).finditer(text):
             if rx(r"\b(?:smallest|largest|minimum|maximum|minimal|maximal|extreme|min|max|"
                   r"smaller|larger|one|an) $").search(text[max(0, m.start() - 12):m.start()]):
                 continue  # one extreme eigenvalue is not the spectrum
@@ -342,9 +432,13 @@ def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
                 r.fields[F.eigenvalues].note = ("the ends of the stated interval, both attained; "
                                                 "the rates depend on these two only")
             return
-        sym = rx(r"\b(?:between|from) (μ|m|λ_min) (?:and|to) (L|M|λ_max)\b|\[(μ|m|λ_min), ?"
+        sym = rx(r"\b(?:between|from) (μ|m|λ_min)(?= ?(?:=|and\b|to\b))(?: ?= ?[\d.]{1,12})? (?:and|to) "
+                 r"(L|M|λ_max)\b|\[(μ|m|λ_min), ?"
                  r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?H ?⪯ ?(L) ?I|\b(μ)[- ]strongly convex and (L)[- ]"
-                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\bsmallest eigenvalue (μ|m) and (?:the )?"
+                 r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\b(?:eigenvalues?|spectrum)\b(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?"
+                 r"(?<![\w])(μ|m|λ_min)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,30}?(?<![\w])"
+                 r"(L|M|λ_max)(?= ?= ?[\d.])|"
+                 r"\bsmallest eigenvalue (μ|m) and (?:the )?"
                  r"largest(?: eigenvalue)? (L|M)\b").search(text)
         if sym:
             lo, hi = [g for g in sym.groups() if g][:2]
@@ -524,7 +618,7 @@ def _curvature_objects(text: str, r: PartReading) -> bool:
 
 
 def rx_escape(name: str) -> str:
-    return {"μ": "μ|mu", "L": "L", "m": "m", "M": "M"}.get(name, name)
+    return {"μ": "μ|mu", "L": "(?-i:L)", "m": "(?-i:m)", "M": "(?-i:M)"}.get(name, name)
 
 
 def _set_eigs(r: PartReading, nums: list, src: str) -> None:
@@ -705,8 +799,15 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     continue
                 found.append((m.start(), name, phrase(text, m.start(), m.end())))
                 break
+        names = {name for _, name, _ in found}
+        if O.NESTEROV.key in names and O.HEAVY_BALL.key in names and \
+                not rx(r"\bheavy[- ]ball|\bpolyak").search(text):
+            # "Nesterov's method (constant momentum version)": the momentum is Nesterov's
+            found = [f for f in found if f[1] != O.HEAVY_BALL.key]
         if found and text is own:
-            found += _coordinated_gd(own, found)
+            found += _coordinated_gd(own, found) or _compared_gd(own, found)
+        elif text is own:
+            found = _compared_to_shared(own, ctx)
         if found:
             found.sort()
             out, seen = [], set()
@@ -716,6 +817,60 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     out.append((name, src))
             return out
     return []
+
+
+_REQUESTING = re.compile(r"\?|^(?:\(?\w{1,4}[.)] )?(?:(?:and|now|then|also),? )?(?:give|find|compute|"
+                         r"determine|state|derive|evaluate|what|how|which)\b", re.I)
+
+
+def _request_sentences(own: str) -> list[tuple[int, str]]:
+    """The sentences of a part's own text that ask something (a question mark, or a leading
+    request word)."""
+    from optiproof.core.text.match import sentences
+
+    return [(start, text) for start, text in sentences(own) if _REQUESTING.search(text)]
+
+
+def _in_request(pieces: list[tuple[int, str]], pos: int) -> int | None:
+    return next((i for i, (start, text) in enumerate(pieces) if start <= pos < start + len(text)),
+                None)
+
+
+def _gd_requests(own: str, pieces: list[tuple[int, str]]) -> list[tuple[int, Any]]:
+    """(request index, mention) of each plain gradient descent the part's requests name."""
+    return [(i, m) for m in OPTIMIZERS.mentions(own) if m.entry is O.GD and not negated(own, m.start)
+            for i in [_in_request(pieces, m.start)] if i is not None]
+
+
+def _compared_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """"How many iterations does heavy ball need? How many does plain GD need, for comparison?":
+    plain gradient descent asked in a request of its own, apart from the momentum method's, is a
+    method of the part as well."""
+    pieces = _request_sentences(own)
+    gds = _gd_requests(own, pieces)
+    momentum = {_in_request(pieces, pos) for pos, _, _ in found}
+    apart = [(i, m) for i, m in gds if i not in momentum]
+    if not apart:
+        return []
+    return [(apart[0][1].start, O.GD.key, apart[0][1].phrase)]
+
+
+def _compared_to_shared(own: str, ctx: str) -> list[tuple[int, str, str]]:
+    """A part that names plain gradient descent in one request and no method in another, in a
+    text about one momentum method ("What is the optimal rate? For comparison, what is the best
+    rate of GD?"): that method and gradient descent, one reading each; else nothing."""
+    pieces = _request_sentences(own)
+    gds = _gd_requests(own, pieces)
+    if not gds:
+        return []
+    named = {i for i, _ in gds}
+    unnamed = [i for i, (_, text) in enumerate(pieces) if i not in named and
+               not any(m.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV) for m in OPTIMIZERS.mentions(text))]
+    shared = [x for x in _read_methods("", ctx) if x[0] != O.GD.key]
+    if not unnamed or len(shared) != 1:
+        return []
+    return [(-1, shared[0][0], shared[0][1] + " (shared text)"),
+            (gds[0][1].start, O.GD.key, gds[0][1].phrase)]
 
 
 _SWITCHED_OFF = re.compile(r"\w* ?= ?(?:False|0(?![.\d]))\b")
@@ -822,8 +977,7 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
     m = _EACH.search(own)
     if m is None or len(methods) >= 2:
         return methods
-    refs = [x.lower() for x in re.findall(r"\(([a-hA-H]|\d{1,2}|i{1,3}|iv|v)\)", own)
-            if x.lower() != label.lower()]
+    refs = _part_references(own, label, previous)
     found: list[tuple[str, str]] = []
     for ref in refs:
         for p in previous:
@@ -839,11 +993,17 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
     named = list(dict.fromkeys(x.entry.key for x in OPTIMIZERS.mentions(ctx)
                                if x.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV) and
                                not negated(ctx, x.start)))
+    where = "the shared text names"
+    studied = list(dict.fromkeys(p.value(F.method) for p in previous
+                                 if "." not in p.label and p.value(F.method)))
+    if len(named) < 2 and len(studied) >= 2 and (len(studied) == 2 or not re.search(
+            r"\b(?:both|two)\b", m.group(0), re.I)):
+        named, where = studied, "the earlier parts study"   # "how many does each method need?"
     if not refs and len(named) >= 2 and not r.value(F.alpha) and not r.value(F.beta) and \
             all(any(p.value(F.method) == k for p in previous) for k in named):
-        found = [(k, f"{phrase(own, m.start(), m.end())}; {OPTIMIZERS[k].name} (shared text)")
+        found = [(k, f"{phrase(own, m.start(), m.end())}; {OPTIMIZERS[k].name} ({where})")
                  for k in named]
-        r.notes.append(f"\"{m.group(0)}\": the methods the shared text names, one answer each")
+        r.notes.append(f"\"{m.group(0)}\": the methods {where}, one answer each")
         if _method_settings(r, found, previous):
             return found
         return methods
@@ -852,6 +1012,20 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
            f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
            "'for gradient descent and for heavy ball')")
     return methods
+
+
+def _part_references(own: str, label: str, previous: list[PartReading]) -> list[str]:
+    """The earlier parts a part's text names, in text order: "(b)", "b)", "part b", "3." (a
+    label followed by a full stop, where the parts are numbered), each an earlier part's
+    label."""
+    labels = {p.label.split(".")[0].lower() for p in previous} - {label.lower()}
+    found = []
+    for m in re.finditer(r"\(([a-hA-H]|\d{1,2}|i{1,3}|iv|v)\)|(?<![\w(.^/])([a-hA-H]|\d{1,2})\)"
+                         r"|\bparts? ([a-hA-H]|\d{1,2})\b|(?<![\w.^/,])(\d{1,2})\.(?![\d\w])", own):
+        ref = next(g for g in m.groups() if g).lower()
+        if ref in labels and ref not in found:
+            found.append(ref)
+    return found
 
 
 def _method_settings(r: PartReading, found: list[tuple[str, str]],
@@ -909,6 +1083,51 @@ def _step_value(text: str) -> tuple[Any, str] | None:
     return _number_after(_STEP_VALUE, text)
 
 
+_STEP_EXPRESSION = re.compile(
+    r"\b(?:with|using|at|take|for|of|and) (?:a |the )?(?:common |usual |standard |classical )?"
+    r"(?:choice (?:of )?)?(?:constant |fixed )?(?:step(?:[- ]?size)?|learning rate|lr)(?: of)? "
+    r"(?P<e>\d{1,3} ?/ ?(?:\((?:[^()]{1,24})\)|√?[A-Za-zμκλ][\w]{0,9}(?:\^2)?))(?![\w(])", re.I)
+""""with step 1/L", "using the step 2/(μ + L)": a step written as an expression in the curvature's
+symbols (no '=')."""
+
+
+def _step_expression(text: str, r: PartReading) -> bool:
+    """A step given as an expression in μ, L, κ after a step word: ``1/L`` stays symbolic (the
+    spec's alpha = 1/L); another expression is evaluated exactly at the problem's numeric
+    extreme eigenvalues (refused when they are not numeric, or the value is irrational). True
+    when such a step was found (set or refused)."""
+    from optiproof.core.mathparse import try_parse_math
+
+    m = _STEP_EXPRESSION.search(text)
+    if m is None:
+        return False
+    src = phrase(text, m.start(), m.end())
+    expr = try_parse_math(m.group("e"))
+    free = {x.name for x in getattr(expr, "free_symbols", set())}
+    if expr is None or not free or not free <= _CURVATURE_SYMBOLS:
+        r.miss(F.alpha, f"could not read the step \"{src}\" (expected a number, or an "
+                        "expression in μ, L and κ such as 1/L or 2/(μ + L))")
+        return True
+    if any(sympy.simplify(expr - 1 / sympy.Symbol(n)) == 0 for n in ("L", "lambda_max")):
+        r.set(F.alpha, "1/L", src)
+        return True
+    ends = _extremes(r)
+    if ends is None or ends[0] <= 0:
+        r.miss(F.alpha, f"\"{src}\" gives the step as an expression in μ, L, κ, but the "
+                        "problem's smallest and largest eigenvalues are not numeric and positive, "
+                        "so it cannot be evaluated")
+        return True
+    mu, big = ends
+    value = sympy.nsimplify(sympy.radsimp(expr.subs({
+        "kappa": big / mu, "mu": mu, "L": big, "lambda_min": mu, "lambda_max": big})))
+    if not value.is_Rational or value <= 0:
+        r.miss(F.alpha, f"\"{src}\" evaluates to {value} (μ = {mu}, L = {big}), not a positive "
+                        "rational number the exact solver can take")
+        return True
+    r.set(F.alpha, str(value), src, note=f"{_FORMULA_NOTE} at μ = {mu}, L = {big}: {value}")
+    return True
+
+
 _ANSWER_OF_PART = re.compile(r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?,? (?:you |we )?"
                              r"(?:found|obtained|computed|derived|got) (?:in|from) (?:part |task "
                              r"|question )?\(?[a-h1-9]\)?", re.I)
@@ -925,6 +1144,8 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         m = rx(r"(?:α|alpha|step size|learning rate|lr|η) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
         if m:
             r.set(F.alpha, "1/L", phrase(text, m.start(), m.end()))
+            break
+        if _step_expression(text, r):
             break
         got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η") or \
             _step_value(text)
@@ -1090,6 +1311,99 @@ def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tup
                                           f"μ = {mu}, L = {big}: {value}")
 
 
+_TUNED = re.compile(r"\b(?:optimally tuned|tuned|optimal|best|optimised|optimized) heavy[- ]ball\b|"
+                    r"\bheavy[- ]ball (?:method |iteration )?(?:with|at|using) (?:the |its )?"
+                    r"(?:optimal|tuned|best) (?:α|parameters|tuning|pair|\(α, ?β\)|α,? (?:and )?β)",
+                    re.I)
+_LR_ASKED = re.compile(r"\b(?:which|what|pass|set|give|choose)\b[^.?]{0,40}?\blr\b", re.I)
+"""A request for PyTorch's lr (the inverse of reading a given lr as heavy ball's step)."""
+_BETA_STAR = re.compile(r"(?<![\w])β ?= ?β(?:\^ ?\*|\*|⋆|\^⋆|_opt\b)")
+""""with β = β*": heavy ball's momentum at its optimum (which is defined with the optimal step)."""
+_SAME_ITERATES = re.compile(r"\b(?:same|identical) (?:iterates|iterations?|trajectory|updates|"
+                            r"sequence)\b|\breproduces?\b", re.I)
+_TUNED_PAIR = "the tuned heavy ball"
+_CONTEXT = "shared text"
+
+
+_SGD_NAMED = re.compile(r"\b(?:torch\.optim\.SGD|(?:pytorch(?:'s)? )?SGD)\b", re.I)
+_PYTORCH_NAMED = re.compile(r"\bpytorch|\btorch\b|\bSGD ?\(", re.I)
+_OTHER_UPDATE = re.compile(r"(?<![\w.])[a-zθ]\w{0,3} ?(?:=|←|<-) ?[^.;?]{0,40}\b(?:lr|momentum)\b")
+"""An update written with lr or momentum on its right-hand side ("v = momentum*v + lr*grad")."""
+
+
+def _framework_asks(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Which lr and momentum ...?" asks PyTorch's convention only where the text names PyTorch
+    and the part writes no other update of its own (a "Sutskever form v = momentum*v + lr*grad"
+    is another convention, which is refused)."""
+    own = r.own_text or ""
+    if Q.PYTORCH.key in (r.value(F.asks) or []) or not any(k == Q.PYTORCH.key for k, _ in asks):
+        return asks
+    named = _PYTORCH_NAMED.search(own) or _PYTORCH_NAMED.search(r.found.get(_CONTEXT, ""))
+    other = _OTHER_UPDATE.search(own)
+    if named and not other:
+        return asks
+    said = next(s for k, s in asks if k == Q.PYTORCH.key)
+    r.miss(f"question \"{said}\"", f"\"{said}\" asks a framework's lr and momentum, but " + (
+        f"this part writes its own update (\"{other.group(0)}\"), not PyTorch's SGD" if other else
+        "the text does not name the framework (expected e.g. 'PyTorch's SGD')"))
+    return [(k, s) for k, s in asks if k != Q.PYTORCH.key]
+
+
+def _tuned_heavy_ball(r: PartReading) -> None:
+    """"Which lr and momentum reproduce the tuned heavy ball?": a PyTorch-convention question
+    (which needs a step and a momentum) about the optimally tuned heavy ball, in a part that
+    states neither, takes the optimal pair (α*, β*) at the problem's numeric extreme
+    eigenvalues (refused when they are not numeric or the pair is not rational)."""
+    asks = set(r.value(F.asks) or [])
+    own = r.own_text or ""
+    if any(m.name == F.dampening for m in r.missing):
+        return
+    if Q.PYTORCH.key in asks and _LR_ASKED.search(own) and \
+            fraction(r.value(F.dampening) or 0) != 0:
+        r.miss(F.dampening, f"\"{_LR_ASKED.search(own).group(0)}\" asks PyTorch's lr for a given "
+                            "heavy ball with a nonzero dampening (lr = α/(1 − dampening)), which "
+                            "is not computed (expected dampening 0, or lr given)")
+        return
+    shared = own + " " + r.found.get(_CONTEXT, "")
+    ema = _BETA_STAR.search(own) if Q.EFFECTIVE_STEP.key in asks and \
+        _SAME_ITERATES.search(own) and not rx(r"\bnesterov").search(shared) \
+        else None   # the EMA form is heavy ball's: β* of heavy ball, not of Nesterov
+    if (Q.PYTORCH.key not in asks and ema is None) or r.value(F.alpha) is not None or \
+            r.value(F.beta) is not None:
+        return
+    m = _TUNED.search(own) or _TUNED.search(r.found.get(_CONTEXT, "")) or ema
+    if m is None:
+        return
+    if ema is not None and Q.OPTIMAL_MOMENTUM.key in asks and \
+            not rx(r"\boptimal (?:momentum|β)\b|\bbest (?:momentum|β)\b").search(own):
+        r.set(F.asks, [a for a in r.value(F.asks) if a != Q.OPTIMAL_MOMENTUM.key],
+              r.fields[F.asks].source)   # "with β = β*" states the momentum, it does not ask it
+    src = phrase(m.string, m.start(), m.end())
+    from optiproof.families.quadratic_dynamics.solve import Quad, optimal
+
+    ends = _extremes(r)
+    if ends is None or ends[0] <= 0:
+        r.miss(F.alpha, f"\"{src}\" takes the optimal heavy-ball step and momentum, but the "
+                        "problem's extreme eigenvalues are not numeric and positive")
+        return
+    mu, big = ends
+    a, b, _ = optimal(Quad(2, [mu, big], mu, big, 0, False, True), O.HEAVY_BALL.key)
+    a, b = sympy.nsimplify(a), sympy.nsimplify(b)
+    if not (a.is_Rational and b.is_Rational):
+        r.miss(F.alpha, f"\"{src}\" is heavy ball at α* = {a}, β* = {b}, not rational numbers "
+                        "the exact solver can take")
+        return
+    note = f"the optimal heavy-ball pair at μ = {mu}, L = {big}"
+    r.set(F.alpha, str(a), src, note=f"{note}: α* = {a}")
+    r.set(F.beta, str(b), src, note=f"{note}: β* = {b}")
+    r.found[_TUNED_PAIR] = True
+    r.notes.append(f"\"{src}\": " + (
+        "an exponential moving average m ← βm + (1 − β)g with x ← x − γm is heavy ball with "
+        "step α = γ(1 − β), so the same iterates need γ = α/(1 − β), the effective step"
+        if m is ema else "PyTorch's lr and momentum reproduce heavy ball (α, β) with lr = "
+                         "α/(1 − dampening) and momentum = β; with dampening 0, lr = α"))
+
+
 _FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
 _FORMULA_NOTE = "evaluated from the stated formula"
 _CURVATURE_SYMBOLS = {"kappa", "mu", "L", "lambda_min", "lambda_max"}
@@ -1161,6 +1475,15 @@ def _factor(text: str) -> tuple[Any, str] | None:
             num = number_at(text, verb.end() + m.end())
             if num is not None:
                 return num[0], phrase(text, verb.start(), num[1])
+    for m in rx(r"\b(?=\d[\d^]{0,6}-fold\b)").finditer(text):   # "reduce the error 1000-fold"
+        num = number_at(text, m.end())
+        if num is not None and num[0].value > 1:
+            return num[0], phrase(text, m.start(), num[1] + 5)
+    for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,2}? (?:below|under|less than|"
+                r"within|down to) (?:a factor (?:of )?)?(?=[\d.])").finditer(text):
+        num = number_at(text, m.end())
+        if num is not None and 0 < num[0].value < 1:   # "bring the error below 10^-6 (of ...)"
+            return num[0], phrase(text, m.start(), num[1])
     for m in rx(r"\b(?:the same )?(?=\d[\d^.e-]{0,8}[ ]?(?:x )?(?:reduction|decrease)\b)"
                 ).finditer(text):
         num = number_at(text, m.end())
@@ -1359,6 +1682,47 @@ def _read_asks(own: str, r: PartReading) -> None:
     r.set(F.asks, asks, " | ".join(dict.fromkeys(s for _, _, s in found)))
 
 
+
+_ASSUMED_RATE = re.compile(
+    r"\b(?:assuming|treating|taking|regarding|supposing|if (?:we|i|you) (?:treat|take|assume))"
+    r"\b(?=[^.?;]{0,90}?\b(?:rates?|ρ|factors?|contraction|shr[iu]nks?|contracts?|decays?)\b)"
+    r"[^.?;]{0,90}?\b(?:per[- ](?:step|iteration)(?: (?:error |contraction )?factors?)?|"
+    r"(?:every|each|per) (?:single )?(?:step|iteration)|exact(?: per[- ](?:step|iteration))?"
+    r"(?: (?:error |contraction )?factors?)|exactly)\b|"
+    r"\bas (?:the |exact )?per[- ](?:step|iteration) (?:error |contraction )?factors?\b", re.I)
+"""An assumption clause of an iteration count ("assuming the error shrinks by exactly ρ every
+iteration", "treating the rates as per-step error factors"): the count's own convention."""
+
+
+def _read_assumed_rate(own: str, r: PartReading) -> None:
+    """The assumption that the error shrinks by exactly the rate each step, stated with an
+    iteration count: the convention the count is computed in (ρ^k ≤ ε), recorded with its
+    source; without an iteration count it is not read (and stays a request item to place)."""
+    if Q.ITERATIONS.key not in (r.value(F.asks) or []):
+        return
+    for m in _ASSUMED_RATE.finditer(own):
+        tail = re.match(r"[^,;?]{0,60}?(?=[,;?]|\. |\.$|$)", own[m.end():])
+        clause = m.group(0) + (tail.group(0) if tail and not rx(r"\bhow (?:many|much)\b").search(
+            tail.group(0)) else "")   # to the end of the clause
+        r.convention("assumed rate", clause,
+                     "the error shrinks by exactly the rate each iteration: the count is the "
+                     "smallest k with ρ^k ≤ ε, as computed")
+
+
+_ANSWER_FORM = re.compile(
+    r"\b(?:exact )?(?:expressions?|answers?|forms?|values?|results?|closed forms?)\b[^.?;]{0,20}?"
+    r"\b(?:with|in terms of|involving|using|containing) (?:a )?(?:sqrt ?\( ?\d{1,3} ?\)|√ ?\(?\d{1,3}"
+    r"\)?)(?:[^.?;]{0,20}?\b(?:are|is) (?:fine|ok|okay|allowed|acceptable|welcome))?", re.I)
+""""Exact expressions with sqrt(6) are fine": a remark on how the answer may be written; the
+radicand is not data."""
+
+
+def _read_answer_form(own: str, r: PartReading) -> None:
+    """A remark allowing roots in the answer ("exact expressions with sqrt(6) are fine"):
+    recorded with its source (the answers are exact, roots included)."""
+    for m in _ANSWER_FORM.finditer(own):
+        r.convention("answer form", m.group(0), "how the answer may be written: the answers are "
+                                                "exact, with roots where the values have them")
 
 
 HOOKS = QuadraticDynamicsReader()

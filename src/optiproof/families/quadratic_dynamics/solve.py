@@ -838,6 +838,34 @@ def ask_eigenvalues(c: Ctx) -> None:
         c.summary.append(f"$\\lambda(H) = {_il(eigs.T)}$")
 
 
+def ask_extreme_curvature(c: Ctx, largest: bool) -> None:
+    """L = λ_max(H), the smoothness constant of f = ½θᵀHθ − bᵀθ (its gradient Hθ − b is
+    λ_max-Lipschitz); μ = λ_min(H), the strong convexity constant (0 for a singular H: f is then
+    not strongly convex)."""
+    q = c.quad
+    if largest:
+        value, key, name, sym = q.L, Q.SMOOTHNESS.key, "smoothness constant", "L"
+        text = ("The gradient $H\\theta - b$ changes by $H(\\theta - \\theta')$, whose norm is at "
+                "most $\\lambda_{\\max}(H)\\lVert\\theta - \\theta'\\rVert$ with equality along the "
+                "top eigenvector: the smallest Lipschitz constant of $\\nabla f$ is the largest "
+                "eigenvalue.")
+        eq = Equation.of(Tex("L"), Tex(r"\lambda_{\max}(H)"), value)
+    else:
+        value = q.mu if q.symbolic or not q.zeros else sympy.Integer(0)
+        key, name, sym = Q.STRONG_CONVEXITY.key, "strong convexity constant", r"\mu"
+        text = ("$f(\\theta') - f(\\theta) - \\nabla f(\\theta)^\\top(\\theta' - \\theta) = "
+                "\\tfrac12 (\\theta' - \\theta)^\\top H (\\theta' - \\theta)$, at least "
+                "$\\tfrac{\\lambda_{\\min}(H)}{2}\\lVert\\theta' - \\theta\\rVert^2$ with equality "
+                "along the bottom eigenvector: the largest strong convexity constant is the "
+                "smallest eigenvalue" + (" (here 0: $H$ is singular, so $f$ is not strongly "
+                                         "convex)." if q.zeros and not q.symbolic else "."))
+        eq = Equation.of(Tex(r"\mu"), Tex(r"\lambda_{\min}(H)"), value)
+    c.der.add(name[:1].upper() + name[1:], text, eq)
+    c.answer(key, name, sym, value, note="of f = ½θᵀHθ − bᵀθ: the " +
+             ("largest" if largest else "smallest") + " eigenvalue of H")
+    c.summary.append(f"${sym} = {_num(value)}$")
+
+
 def ask_converges(c: Ctx) -> None:
     """Converges from every start iff the rate at the given (alpha, beta) is below 1."""
     if c.quad.symbolic:  # GD at alpha = 1/L: every factor 1 - lambda/L lies in [0, 1)
@@ -948,7 +976,9 @@ ASKS = {"objective-minimiser": ask_minimiser, "hessian": ask_hessian, "converges
         "optimal-momentum": ask_optimal_momentum,
         "iterations": ask_iterations, "regime": ask_regime,
         "iteration-matrix": ask_iteration_matrix, "effective-step": ask_effective_step,
-        "pytorch": ask_pytorch, "zero-curvature": ask_zero_curvature}
+        "pytorch": ask_pytorch, "zero-curvature": ask_zero_curvature,
+        Q.SMOOTHNESS.key: lambda c: ask_extreme_curvature(c, True),
+        Q.STRONG_CONVEXITY.key: lambda c: ask_extreme_curvature(c, False)}
 
 
 # --------------------------------------------------------------------------- entry point

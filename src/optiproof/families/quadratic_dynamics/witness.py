@@ -201,6 +201,14 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                 notes.append(f"numpy radius at the given step {rho:.8g}" + (
                     "; exactly 1 (I − M² is singular and PSD, exact elimination)"
                     if exact else ""))
+            full = np.linalg.eigvalsh(H)
+            for name, want in (("smoothness constant", float(full.max())),
+                               ("strong convexity constant", max(0.0, float(full.min())))):
+                if name in ans:
+                    scale = max(1.0, float(np.abs(full).max()))
+                    got = _value(ans[name].expr, subs)
+                    errs.append((name, abs(got - want) / scale if abs(want) <= 1e-12 * scale
+                                 else _rel(got, want)))
             if "condition number" in ans:
                 errs.append(("kappa", _rel(_value(ans["condition number"].expr, subs), L / mu)))
             if "max stable step" in ans:
@@ -678,7 +686,8 @@ def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                  runtime_s=watch.elapsed, compared="iterates")
 
 
-SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H",
+SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H", "smoothness constant",
+                    "strong convexity constant",
                     "condition number", "max stable step", "optimal step", "optimal rate", "rate",
                     "spectral radius", "iterations", "iteration matrix", "per-direction factor",
                     "zero-curvature directions"}
