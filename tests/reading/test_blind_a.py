@@ -38,7 +38,10 @@ def outcome(stem: str) -> tuple[str, str]:
         return "refused", "\n".join(reading.unread())
     except BadInput as err:
         return "refused", str(err)
-    solution = solve_problem(problem, SolveOptions(figures=False))
+    try:
+        solution = solve_problem(problem, SolveOptions(figures=False))
+    except BadInput as err:   # read, but the solver refuses the data (exit 2, naming it)
+        return "refused", f"the solver refuses: '{err}'"
     reading.attach(solution)
     missing = missing_values(expected, solution.to_dict())
     if solution.exit_code != 0:

@@ -55,6 +55,7 @@ def read_report(text: str | bytes) -> Reading:
     Raises :class:`optiproof.core.errors.BadInput` only for input that is not a problem text at
     all (empty, binary, too large, an array over the entry limit)."""
     from optiproof.reading.accounting import account_numbers
+    from optiproof.reading.attempts import drop_attempts
     from optiproof.reading.normalize import decode_input, flatten, normalize
     from optiproof.reading.parts import sentence_title, split_parts
     from optiproof.reading.questions import read_questions
@@ -65,6 +66,7 @@ def read_report(text: str | bytes) -> Reading:
 
     raw = decode_input(text)
     norm = normalize(raw)
+    norm.text = drop_attempts(norm.text, norm.removed)
     if len(norm.text) > MAX_READ_CHARS:
         from optiproof.core.errors import BadInput
 

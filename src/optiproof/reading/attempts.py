@@ -1,0 +1,50 @@
+"""The asker's own attempts: values a post offers for what it asks, which are claims, not data.
+
+A forum post often says what its writer got ("I got alpha = 4/121 but I'm not sure about
+beta"). When the symbol so valued is one the text asks for (it appears in a request), the
+clause is the asker's attempt: reading it as a given would answer the question with the
+asker's guess. Such a clause is taken out of the text before the families read it, and listed
+with what normalisation removed, so it is shown, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from optiproof.core.text.match import sentences
+from optiproof.reading.questions import _SYMBOL, is_request
+from optiproof.reading.symbols import symbol_key
+
+_VALUE = r"(?:[^,;.?!]|\.(?=\d)){1,60}?"
+_ATTEMPT = re.compile(
+    r"\b(?:I|we)(?:'ve| have)? (?:got|get|found|find|obtained|obtain|computed|calculated|derived|"
+    r"think|believe|guess|suspect|reckon|ended up with|end up with|came up with|keep getting)"
+    r"(?: that| it| as| is)? (?:[a-z' ]{0,30}?)(?P<sym>" + _SYMBOL + r") ?(?:=|≈) ?"
+    + _VALUE + r"(?=,| but\b| and\b|;|\. |\?|!|\.?$)",
+    re.I)
+_MY = re.compile(r"\bmy (?:answer|result|guess|attempt|value|solution) (?:for|of) (?P<sym>"
+                 + _SYMBOL + r") (?:is|was|=) " + _VALUE + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
+
+
+def drop_attempts(text: str, removed: list[str]) -> str:
+    """``text`` without the clauses that offer the asker's own value for a symbol the text
+    asks for; each dropped clause is added to ``removed``."""
+    if not _ATTEMPT.search(text) and not _MY.search(text):
+        return text
+    flat = " ".join(text.split())
+    asked = " ".join(s for _, s in sentences(flat) if is_request(s))
+    out = text
+    for m in [*_ATTEMPT.finditer(text), *_MY.finditer(text)]:
+        sym = m.group("sym")
+        if not _asked(sym, asked.replace(" ".join(m.group(0).split()), " ")):
+            continue
+        out = out.replace(m.group(0), " ", 1)
+        removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "
+                       "check, not data)")
+    return out
+
+
+def _asked(symbol: str, requests: str) -> bool:
+    """True when ``symbol`` (in any notation) appears in the request sentences."""
+    key = symbol_key(symbol)
+    return any(symbol_key(m.group(0)) == key for m in re.finditer(_SYMBOL, requests))
