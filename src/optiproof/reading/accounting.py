@@ -88,6 +88,11 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
     for request in questions.requests:
         if not request.asks and questions.reference and _refers(request):
             continue
+        if _states_problem(hooks, r, request.sentence) and not any(
+                a.quantity or hooks.symbol(r, a.phrase) for a in request.asks):
+            r.notes.append(f"\"{_short(request.sentence)}\" states the problem the part's "
+                           "other requests ask about")
+            continue
         if not request.asks:
             what = "a proof" if request.proof else "a request"
             _gap(r, request.sentence, f"could not place {what} \"{_short(request.sentence)}\" "
@@ -117,6 +122,15 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
                               "reading could not apply to the problem")
     if hooks.ask_field and any(m.name.startswith("question") for m in r.missing):
         r.missing = [m for m in r.missing if m.name != hooks.ask_field]
+
+
+def _states_problem(hooks: ReaderHooks, r: PartReading, sentence: str) -> bool:
+    """True when the family's reader says a request that asks nothing it can place ("Solve
+    min_d gᵀd s.t. ‖d‖_1 ≤ η.", "We want d* = argmin ...", where 'gᵀ' is no quantity) states
+    the very problem it read, beside requests that do ask (an optional hook,
+    ``states_problem``)."""
+    states = getattr(hooks, "states_problem", None)
+    return bool(states is not None and states(r, sentence))
 
 
 def _refers(request: Request) -> bool:

@@ -372,6 +372,31 @@ class SteepestDescentReader:
                 got = r.fields[F.asks]
                 r.set(F.asks, got.value, f"{got.source} | {m.group(0)}", note=got.note)
 
+    def states_problem(self, r: PartReading, sentence: str) -> bool:
+        """A request that asks nothing but writes the part's problem ("Solve min_d gᵀd s.t.
+        ‖d‖_1 ≤ η.", "We want d* = argmin_d gᵀd + (1/α)‖d‖_1^2"): its minimisation and a norm of
+        the step in the read form, while the part's other requests ask something."""
+        asks = r.value(F.asks) or []
+        if not asks or F.norm not in r.fields or F.form not in r.fields:
+            return False
+        if not _MINIMISES.search(sentence):
+            return False
+        form = _form_in(sentence)
+        if form is None or form[0] != r.value(F.form):
+            return False
+        matrix = isinstance(r.value(F.gradient), list) and is_matrix(r.value(F.gradient))
+        norm = r.value(F.norm)
+        named = norm.get("name") if isinstance(norm, dict) else norm
+        for name, _src in _primary_norms(sentence, matrix)[0]:
+            if name.startswith("lp:"):
+                p = name[3:]
+                value = {"1": N.L1.key, "2": N.L2.key}.get(p) or {"name": N.LP.key, "p": _num(p)}
+                if value != norm:
+                    return False
+            elif name != named:
+                return False
+        return True
+
     def applied(self, r: PartReading) -> set[str]:
         """Transformations the part's form expresses (the plain penalty drops the square)."""
         return set(_APPLIED.get(r.value(F.form), set()))
@@ -388,7 +413,7 @@ class SteepestDescentReader:
         norm = r.value(F.norm)
         if entry is not None and isinstance(norm, str) and entry.key == norm:
             return Q.UPDATE.key
-        return None
+        return _defined_symbol(r, symbol.strip())
 
     read_questions: Any = None
     """The reading layer's question reader, set by it before a part is read (a post stating
@@ -414,6 +439,7 @@ class SteepestDescentReader:
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
+        _inherit_setting(own, ctx, r, previous)
         if not _cross_ratio(own, r, previous):
             _read_asks(own, r, previous, matrix)
         if getattr(r, "_two_problems", False) and "." not in part.label:
@@ -423,9 +449,32 @@ class SteepestDescentReader:
         return [r]
 
 
+def _defined_symbol(r: PartReading, symbol: str) -> str | None:
+    """A symbol the part's text (or the shared text) introduces right after naming a quantity
+    ("there is a threshold α_c such that ...", "the critical value α* of the weight"): that
+    quantity, when this family answers it (or answers it as another quantity it asks)."""
+    if not symbol or len(symbol) > 12:
+        return None
+    for text in (r.own_text or "", getattr(r, "_ctx", "")):
+        for m in re.finditer(rf"(?<![\w]){re.escape(symbol)}(?![\w])", text):
+            before = text[max(0, m.start() - 60):m.start()]
+            named = [q for q in QUANTITIES.mentions(before)
+                     if re.fullmatch(r"(?: (?:value|of α|of alpha|for α|for alpha))? ?",
+                                     before[q.end:])]
+            if not named:
+                continue
+            key = named[-1].entry.key
+            if key in HOOKS.answers:
+                return key
+            if r.answered_by.get(key) in (r.value(F.asks) or []):
+                return r.answered_by[key]
+    return None
+
+
 # -- a post stating several problems -----------------------------------------------------------
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_MINIMISES = re.compile(r"\barg ?min|\bmin(?:imi[sz]e)?(?:_\{?\w{1,3}\}?)?\b", re.I)
 
 
 def _split_problems(reader: Any, part: PartText, objects: PartObjects,
@@ -440,7 +489,8 @@ def _split_problems(reader: Any, part: PartText, objects: PartObjects,
     if read_questions is None:
         return None
     paragraphs = [p for p in _PARAGRAPH.split(part.own) if p.strip()]
-    asking = [i for i, p in enumerate(paragraphs) if read_questions(" ".join(p.split())).requests]
+    asking = [i for i, p in enumerate(paragraphs)
+              if any(q.asks for q in read_questions(" ".join(p.split())).requests)]
     if len(asking) < 2:
         return None
     out: list[PartReading] = []
@@ -753,7 +803,7 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
-_MEASURE_AFTER = re.compile(r"^ ?(?:length|size|magnitude|distance)\b|^ ?norm of (?:the |that |this |"
+_MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm of (?:the |that |this |"
                             r"its )?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆)?(?![\w^])", re.I)
 _POSSESSED = re.compile(r"\b(?:its|their|the step's|the update's|ΔW's) $", re.I)
 """A norm word after a possessive ("what its Frobenius norm is") measures the step."""
@@ -850,10 +900,72 @@ def _replaced(flat: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), phrase(flat, m.start(), m.end())) for m in _REPLACED.finditer(flat)]
 
 
-def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list, list]:
+_NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δθ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|RMS|rms|\d|F|op|nuc|\*|"
+                         r"[a-z]{1,3})\}?$")
+"""A step named by its norm or part (``d∞``, ``d_RMS``, ``u_2``, ``d?RMS``): its norm measures
+that step; it does not set this part's."""
+_IS_DUAL_AFTER = re.compile(r"^ ?(?:is|as|be|being) (?:the |its |their |a )?dual\b", re.I)
+_DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;]{0,50}?\b(?:is|=|equals|becomes|gives|"
+                                r"reduces to) (?:[^\s‖]{1,8} ?)?$", re.I)
+_REMARK_BEFORE = re.compile(r"(?:^|[.?!:] |\n)\(?(?:hint|recall|note|remark|reminder|recall that)\b"
+                            r"[^.?!]*$", re.I)
+_BOUND = re.compile(r"^(?:[_^][^\s_^≤<]{1,8}){0,2} ?(?:≤|<=|<|/ ?[(\dαηλγ]|/ ?alpha|/ ?eta)")
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:cop(?:y|ying|ied)|like|as (?:in|for|with)|similar(?:ly)? to|"
+                              r"analog(?:ous(?:ly)?)? to|unlike|compared? (?:to|with)|mimic(?:king|"
+                              r"ked)?|same as|adapt(?:ing|ed)?|follow(?:ing|ed)?|reus(?:e|ing|ed))"
+                              r"(?: (?:the|my|our|your|his|her|their))? $", re.I)
+_COMPARED_AFTER = re.compile(r"^(?:[- ]norm)? (?:case|version|one|answer|formula|solution|result|"
+                             r"example|analog(?:ue)?|counterpart)\b", re.I)
+
+
+def _aside(flat: str, start: int, end: int) -> bool:
+    """A norm in a role that does not set the step's norm: the dual norm named or claimed ("so
+    that ‖·‖_q is the dual norm", "the dual norm of ‖·‖_RMS is √n ‖·‖_2"), a hint or remark
+    ("Hint: the dual of ℓ1 is ℓ∞"), or another setting the text compares with ("I tried to
+    copy the l-infinity case", "as in the Euclidean version")."""
+    return bool(_IS_DUAL_AFTER.match(flat[end:end + 20])
+                or _DUAL_VALUE_BEFORE.search(flat[max(0, start - 80):start])
+                or _REMARK_BEFORE.search(flat[max(0, start - 120):start])
+                or (_COMPARED_BEFORE.search(flat[max(0, start - 30):start])
+                    and _COMPARED_AFTER.match(flat[end:end + 20])))
+
+
+def _in_formula(flat: str, start: int, end: int, stem: str) -> bool:
+    """A norm of the step inside the objective or the constraint: with a weight in front
+    ("+ (1/α)‖d‖_1^2", "+ 1 α ‖d‖_∞^2"), a divisor after ("‖d‖_1 / α") or a bound
+    ("‖d‖_3 ≤ η")."""
+    if not _DECISION_VARS.match(stem):
+        return False
+    return _coefficient_before(flat, start) is not None or bool(_BOUND.match(flat[end:end + 16]))
+
+
+_SENTENCE_END = re.compile(r"(?<!\bs\.t)(?<!\bi\.e)(?<!\be\.g)(?<!\bcf)(?<!\bvs)(?<!\d)[.?!](?=\s|$)|\n")
+
+
+def _sentence_span(flat: str, at: int) -> tuple[int, int]:
+    """The sentence holding position ``at`` ("s.t.", "i.e." and decimals do not end one)."""
+    lo, hi = 0, len(flat)
+    for m in _SENTENCE_END.finditer(flat):
+        if m.end() <= at:
+            lo = m.end()
+        else:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None = None
+                   ) -> tuple[list[tuple[str, str]], list, list]:
     """(primary candidates, measure mentions, other mentions), each as (name, phrase); a norm
-    the text says it replaces is none of them."""
+    the text says it replaces is none of them, nor one in a dual-norm question or claim or a
+    hint. When a norm of the step stands in the objective or the constraint, that role decides:
+    the candidates are those norms, and a norm word only when its sentence holds such a
+    formula (the two must then agree)."""
     primary, measure, other = [], [], []
+    formula: list[tuple[str, str, int]] = []
+    words: list[tuple[str, str, int]] = []
     replaced = _replaced(flat)
     for start, name, inside, _sq, src in _symbol_norms(flat):
         if not name or any(lo <= start < hi for lo, hi, _ in replaced):
@@ -863,25 +975,48 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
         base = inside.split("_")[0].strip()
         if base in ("g", "G", "∇f", "∇ f", "∇L") or base.startswith("∇"):
             continue
+        end = _NORM_SYMBOL.match(flat, start).end()
+        if _aside(flat, start, end):
+            if aside is not None:
+                aside.append((name, src))
+            continue
         if base.startswith("u") and len(base) <= 4 and _coefficient_before(flat, start) is None:
             measure.append((name, src))  # ‖u‖_2 measures the step; "+ (1/α)‖u‖_∞" is a penalty
             continue
         stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
-        role = _role(flat, start, _NORM_SYMBOL.match(flat, start).end(),
-                     step=bool(_DECISION_VARS.match(stem)) and not _sq)
+        if not _DECISION_VARS.match(stem) and _NAMED_STEP.match(inside.strip()):
+            measure.append((name, src))  # ‖d∞‖_RMS: the length of the step named d∞
+            continue
+        role = _role(flat, start, end, step=bool(_DECISION_VARS.match(stem)) and not _sq)
         if _DEFINED_BEFORE.search(flat[max(0, start - 30):start]):
             continue  # the right side of a definition: ‖d‖_RMS = ‖d‖_2/√3
         if _DECISION_VARS.match(base) or role in ("primary", "measure") or base == "·":
             (primary if role == "primary" else measure if role == "measure" else other).append(
                 (name, src))
+            if role == "primary" and _in_formula(flat, start, end, stem):
+                formula.append((name, src, start))
+            elif role == "primary":
+                words.append((name, src, start))
     for start, end, name, src in _word_norms(flat):
         if any(lo <= start < hi for lo, hi, _ in replaced):
+            continue
+        if _aside(flat, start, end):
+            if aside is not None:
+                aside.append((name, src))
             continue
         role = _role(flat, start, end)
         if matrix and name == N.L2.key and "euclidean" not in src.lower():
             name = N.SPECTRAL.key
         (primary if role == "primary" else measure if role == "measure" else other).append(
             (name, src))
+        if role == "primary":
+            words.append((name, src, start))
+    if formula:  # in text order: the formula's norms, and the mentions agreeing with them or
+        # sharing a sentence with one (a disagreeing one there is a tie)
+        spans = [_sentence_span(flat, at) for _n, _s, at in formula]
+        names = {n for n, _s, _at in formula}
+        primary = [(n, s) for n, s, at in sorted([*formula, *words], key=lambda x: x[2])
+                   if n in names or any(lo <= at <= hi for lo, hi in spans)]
     return primary, measure, other
 
 
@@ -903,10 +1038,15 @@ def _referenced_norm(own: str, r: PartReading) -> list[tuple[str, str]]:
 
 
 def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
-    primary, measure, other = _primary_norms(own, matrix)
+    aside: list[tuple[str, str]] = []
+    primary, measure, other = _primary_norms(own, matrix, aside)
+    for _name, src in aside:
+        r.convention("a norm in another role", src, "a dual norm, a hint or a compared setting: "
+                                                    "it does not set the step's norm")
     r._measure = measure  # type: ignore[attr-defined]
     r._other = other  # type: ignore[attr-defined]
     where = ""
+    r._norm_where = "own" if primary else ""  # type: ignore[attr-defined]
     if not primary:
         primary, _, _ = _primary_norms(ctx, matrix)
         where = " (shared context)"
@@ -983,11 +1123,29 @@ _PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bdrop the square\b|"
           r"\bnorm itself|\bnot its square|\bwithout (?:the )?square")
 
 
+_DROPPED_BEFORE = re.compile(r"\b(?:drop(?:s|ping)?|remov(?:e|es|ing)|replac(?:e|es|ing)|relax(?:es|ing)?|"
+                             r"lift(?:s|ing)?|get(?:ting)? rid of|forget(?:ting)? (?:about )?|"
+                             r"discard(?:s|ing)?|no longer (?:use|impose|have))"
+                             r"(?: (?:the|a|an|this|that|its|any))?(?: [\w∞-]{1,15}){0,2}? ?$", re.I)
+_DROPPED_AFTER = re.compile(r"^\w{0,3} (?:is |gets |being )?(?:dropped|removed|replaced|relaxed|"
+                            r"lifted|discarded)\b", re.I)
+
+
+def _dropped(flat: str, start: int, end: int) -> bool:
+    """True when the constraint mentioned at ``start:end`` is the one the part removes ("drop the
+    constraint and use the penalty", "the constraint is replaced by ..."): a change of form
+    away from it, not the part's form."""
+    return bool(_DROPPED_BEFORE.search(flat[max(0, start - 40):start])
+                or _DROPPED_AFTER.match(flat[end:end + 24]))
+
+
 def _form_in(flat: str) -> tuple[str, str] | None:
     for form, pattern in (("constraint", _CONSTRAINT), ("penalty", _PLAIN)):
         for m in rx(pattern).finditer(flat):
-            if not negated(flat, m.start()):
-                return form, phrase(flat, m.start(), m.end(), pad=10)
+            if negated(flat, m.start()) or (form == "constraint" and _dropped(flat, m.start(),
+                                                                               m.end())):
+                continue
+            return form, phrase(flat, m.start(), m.end(), pad=10)
     penalty_syms = [(s, src) for at, name, inside, s, src in _symbol_norms(flat)
                     if _DECISION_VARS.match(inside.split("_")[0].strip())
                     or (inside.strip() == "u" and _coefficient_before(flat, at) is not None)]
@@ -1042,6 +1200,7 @@ def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | N
 def _read_form(own: str, ctx: str, r: PartReading) -> None:
     got = _form_in(own)
     squared = _squared_term(own)
+    r._form_where = "own" if got is not None or squared is not None else ""  # type: ignore[attr-defined]
     if got is not None and got[0] != "penalty-squared" and squared is not None:
         r._two_problems = True  # type: ignore[attr-defined]
         r.miss(F.form, f"the part states two problems: a squared penalty (\"{squared}\") and "
@@ -1060,6 +1219,76 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
                        "norm-ball constraint (say 'squared', write ‖d‖^2, or 'subject to ‖d‖ ≤ η')")
         return
     r.set(F.form, got[0], got[1] + where)
+
+
+# -- a setting inherited from an earlier part ------------------------------------------------
+
+_PART_REF = re.compile(r"\b(?:part|question|item|exercise)s? \(?(?P<a>[a-h]|[ivx]{1,4}|\d{1,2})\)?"
+                       r"(?![\w(])|(?<![\w)\]^_])\((?P<b>[a-h]|[ivx]{1,4}|\d{1,2})\)(?![\w(])", re.I)
+"""A mention of a part by its label: "part 4", "question (b)", "in (a)"."""
+_SETTING = (F.norm, F.form)
+
+
+def _setting_source(own: str, r: PartReading, previous: list[PartReading]
+                    ) -> tuple[PartReading | None, str]:
+    """The earlier part whose problem this part continues: the one it names ("the objective in
+    part 4", "the update direction in (a)"), else the part just before it; with the kind
+    ('named' or 'previous'). (None, '') when the parts it names differ in norm or form."""
+    ours = [p for p in previous if p.family == FAMILY and p.label != r.label]
+    by_label = {p.label: p for p in ours}
+    named = []
+    for m in _PART_REF.finditer(own):
+        p = by_label.get(m.group("a") or m.group("b"))
+        if p is not None and p not in named:
+            named.append(p)
+    if named:
+        settings = {(repr(p.value(F.norm)), p.value(F.form)) for p in named}
+        return (named[0], "named") if len(settings) == 1 else (None, "")
+    return (ours[-1], "previous") if ours else (None, "")
+
+
+def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartReading]) -> None:
+    """A part that states no norm or no form of its own takes them from the problem it
+    continues: the earlier part it names ("the minimal value of the objective in part 4",
+    "which optimizer does part 1 correspond to") before the shared text, else, for what the
+    shared text does not fix either, the part just before it ("(b) What is the optimal value?"
+    after "(a) Solve min gᵀd s.t. ‖d‖_3 ≤ η"). The penalty weight or radius comes along with
+    an inherited form unless the part writes its own. Nothing is inherited from a part that
+    did not read it."""
+    stated = {F.norm: getattr(r, "_norm_where", "") == "own",
+              F.form: getattr(r, "_form_where", "") == "own"}
+    if all(stated.values()):
+        return
+    src, how = _setting_source(own, r, previous)
+    if src is None:
+        return
+    took = []
+    for name in _SETTING:
+        if stated[name] or src.value(name) is None:
+            continue
+        if how == "previous" and name in r.fields:
+            continue  # the shared text's setting stands for a part that names no other part
+        if name == F.norm and r.value(F.norm) is not None and src.value(F.norm) != r.value(F.norm) \
+                and how == "named" and _primary_norms(ctx, False)[0]:
+            continue  # the shared text fixes another norm: the named part is not this problem
+        r.set(name, src.value(name), f"{src.fields[name].source}; from part ({src.label})",
+              note=f"the part {'names' if how == 'named' else 'continues'} part ({src.label}) "
+                   f"and states no {name} of its own")
+        took.append(name)
+    if F.form not in took:
+        return
+    for name in (F.alpha, F.eta):
+        r.fields.pop(name, None)
+        r.missing = [m for m in r.missing if m.name != name]
+    form = r.value(F.form)
+    wanted = F.eta if form == "constraint" else F.alpha
+    if src.value(wanted) is not None and not assigned_number(own, _SCALAR_NAMES[wanted]):
+        r.set(wanted, src.value(wanted), f"{src.fields[wanted].source}; from part ({src.label})")
+    else:
+        _read_scalars(own, ctx, r)
+
+
+_SCALAR_NAMES = {F.alpha: r"α|alpha", F.eta: r"η|eta|radius"}
 
 
 # -- alpha, eta ------------------------------------------------------------------------------
@@ -1250,7 +1479,16 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
     if form == "constraint":
         got = (assigned_number(own, r"η|eta|radius|ε") or _bound_number(own)
                or assigned_number(ctx, r"η|eta|radius") or _bound_number(ctx))
-        if got is not None:
+        bound = _bound_symbol(own) or _bound_symbol(ctx)
+        if got is None and bound is not None and bound[0] != "eta":
+            name, sym, src = bound  # "‖d‖_D ≤ ρ": the radius is ρ, whatever η names elsewhere
+            letter = rf"{re.escape(sym)}|{name}"
+            value = assigned_number(own, letter) or assigned_number(ctx, letter)
+            if value is not None:
+                _set_positive(r, F.eta, value)
+            else:
+                r.set(F.eta, name, src, note=f"the radius is written {sym}")
+        elif got is not None:
             _set_positive(r, F.eta, got)
         elif "η" in both:
             m = rx(r"η").search(both)
@@ -1258,6 +1496,21 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         else:
             r.miss(F.eta, "the radius of the norm ball is not given (expected ‖d‖ ≤ η or a "
                           "number)")
+
+
+_BOUND_SYMBOL = re.compile(r"‖[^‖]{1,20}‖(?:_\S{1,6})? ?(?:≤|<=) ?(?P<s>[αβγδεηλμρστ]|rho|eta|"
+                           r"delta|epsilon|tau|r|R|c|t|s)(?![\w(^_])")
+
+
+def _bound_symbol(flat: str) -> tuple[str, str, str] | None:
+    """The radius of a norm ball written as a letter (``‖d‖_D ≤ ρ``): (its spec name, the
+    letter, phrase)."""
+    m = _BOUND_SYMBOL.search(flat)
+    if m is None:
+        return None
+    sym = m.group("s")
+    name = _WEIGHT_SYMBOLS.get(sym, {"δ": "delta", "ε": "epsilon"}.get(sym, sym))
+    return name, sym, phrase(flat, m.start(), m.end())
 
 
 def _bound_number(flat: str) -> tuple[Any, str] | None:
