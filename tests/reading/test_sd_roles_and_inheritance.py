@@ -176,3 +176,46 @@ def test_the_radius_is_the_letter_that_bounds_the_ball(text, eta):
 
     got = _complete(text).parts[0].value("eta")
     assert got == eta or Fraction(str(got)) == Fraction(str(eta))
+
+
+# -- the form in garbled notations; a dual norm's value; the regime beside the threshold -----
+
+@pytest.mark.parametrize("text, form, alpha", [
+    # a PDF copy: the stacked 1/α flattened onto one line, the index after the exponent
+    ("The gradient is g = (1, 2, 2, 4)>. Let n = 4 and kdkRMS = kdk2/√n.\n(b) Compute the "
+     "minimiser of\nhg, di + 1\nα kdk2\nRMS\nover d ∈ R4 (α > 0).", "penalty-squared", "alpha"),
+    ("g = (3, -1, 2)>.\n(a) Minimise hg, di + 1\nα kdk2∞ and give the minimiser.",
+     "penalty-squared", "alpha"),
+    ("Let g = (3, -1). Find argmin_d ⟨g, d⟩ + 1 2η ‖d‖_2^2 as a function of η.",
+     "penalty-squared", "2*eta"),
+])
+def test_a_flattened_stacked_weight_and_a_late_index(text, form, alpha):
+    (part,) = _complete(text).parts
+    assert (part.value("form"), part.value("alpha")) == (form, alpha)
+
+
+@pytest.mark.parametrize("text, quantity, value", [
+    # the dual norm's value at g, with no form stated (none is needed)
+    ("Let n = 4, define ‖d‖_RMS = ‖d‖_2/√n, and let g = (1, 2, 2, 4).\n"
+     "(a) Evaluate the dual norm of ‖·‖_RMS at the given g.", "dual-norm", "10"),
+    ("Let n = 4 and ‖d‖_RMS = ‖d‖_2/√n. The gradient is g = (1, 2, 2, 4).\n(a) Show that the "
+     "dual norm of ‖·‖_RMS is √n ‖·‖_2 and evaluate ‖g‖_RMS,∗ for the given g.", "dual-norm",
+     "10"),
+    (r"Let $g = (3, 4)^\top$. (a) Compute the dual norm of $\|\cdot\|_1$ at $g$.", "dual-norm",
+     "4"),
+    # what happens beyond the threshold: the threshold's answer states it
+    ("g = (0.5, -2, 1.5). With the plain penalty argmin_d g^T d + ||d||_1 / alpha (not "
+     "squared), what is the threshold on alpha, and what happens above that threshold?",
+     "threshold", "1/2"),
+    ("Let g = (0.5, -2, 1.5) and u = argmin_d gᵀd + (1/α)‖d‖_1. Find the critical α. What "
+     "happens for α > α_c?", "threshold", "1/2"),
+])
+def test_an_answer_that_needs_no_more_than_the_part_states(text, quantity, value):
+    assert _answers(text)[quantity] == [value]
+
+
+def test_what_happens_elsewhere_stays_unplaced():
+    text = ("g = (0.5, -2, 1.5). With u = argmin_d g^T d + (1/alpha)||d||_1^2, what is u, and "
+            "what happens when alpha grows?")
+    with pytest.raises(ReadingIncomplete):
+        read_report(text).to_problem()

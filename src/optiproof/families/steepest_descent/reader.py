@@ -79,7 +79,9 @@ _STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 _CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
 """The relation that defines the Hölder conjugate q of p."""
-_GRADIENT_NORM = re.compile(r"‖ ?(?:g|G|∇ ?f|∇ ?L)(?:_t)? ?‖(?:_\{?(?P<index>[^\s{}‖,.?;:)]{1,6})\}?)?")
+_GRADIENT_NORM = re.compile(r"‖ ?(?:g|G|∇ ?f|∇ ?L)(?:_t)? ?‖(?:_?\{?(?P<index>[*∗]?[^\s{}‖,.?;:)*∗]{1,6}"
+                            r"(?:,? ?[*∗])?|[*∗])\}?)?")
+"""``‖g‖_q``, ``‖g‖_*``, and the dual of a named norm: ``‖g‖_RMS,∗``, ``‖g‖∗RMS``, ``‖g‖_{D,*}``."""
 
 
 def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
@@ -97,6 +99,10 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     if index is None or index in ("*", "∗", "q", "dual"):
         return True
     name = norm.get("name") if isinstance(norm, dict) else norm
+    base = index.strip("*∗, ")
+    if base != index:  # ‖g‖_RMS,∗: the dual of the norm it names, which must be the part's
+        entry = by_index(base)
+        return entry is not None and entry.key == name
     if name == N.LP.key and isinstance(norm, dict):
         try:
             p = Fraction(str(norm.get("p")))
@@ -139,6 +145,44 @@ def _form_from_a_definition(r: PartReading) -> None:
     r.miss(F.form, f"the constraint in \"{form.source}\" defines the dual norm; the optimal "
                    "value or step asked beside it needs its own problem (expected e.g. 'the "
                    "optimal value of min gᵀd + (1/α)‖d‖²' stated in the part)")
+
+
+_BEYOND_THRESHOLD = re.compile(r"\b(?:above|below|beyond|past|over|under|on either side of|at) "
+                               r"(?:that|the|this|such an?) (?:threshold|critical (?:value|α|alpha)|"
+                               r"cutoff|value)\b|\b(?:α|alpha) ?[<>] ?(?:α|alpha)_?[c*⋆]", re.I)
+
+
+def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
+    """"What happens to the problem above that threshold?" beside the threshold on α of the
+    plain penalty: the threshold's answer states it (below it the best step is 0, above it the
+    objective is unbounded below; the witness checks both sides), so the regime asked there is
+    answered by the threshold. Any other "what happens" stays unplaced."""
+    own = r.own_text or ""
+    for p in phrases:
+        if r.value(F.form) == "penalty" and _BEYOND_THRESHOLD.search(sentence_of(own, p) or ""):
+            r.answered_by.setdefault(Q.REGIME.key, Q.THRESHOLD.key)
+            r.notes.append(f"\"{p}\" beside the threshold: its answer states the behaviour on "
+                           "either side (0 below, unbounded below above)")
+            return
+
+
+_FORM_FREE = frozenset({Q.DUAL_NORM.key, Q.HOLDER_CONJUGATE.key, Q.WHICH_NORM.key})
+"""Asks answered from the norm and the gradient alone, whatever the problem's form."""
+_NO_FORM = "cannot tell the form"
+
+
+def _form_not_needed(r: PartReading) -> None:
+    """A part that asks only what the norm and the gradient decide (the dual norm of g, its
+    name, the Hölder conjugate) and states no form: the form does not enter its answers, so
+    its absence is not a gap (the part is solved in the default form, with a note)."""
+    kinds = {a.get("kind") if isinstance(a, dict) else a for a in r.value(F.asks) or []}
+    if not kinds or not kinds <= _FORM_FREE or F.form in r.fields:
+        return
+    if not any(m.name == F.form and m.reason.startswith(_NO_FORM) for m in r.missing):
+        return
+    r.missing = [m for m in r.missing if m.name != F.form]
+    r.notes.append("no form is stated, and none is needed: the asked quantities depend only on "
+                   "the norm and the gradient")
 
 
 _OF_PART = re.compile(r"\b(?:objective|problem|step|minimi[sz]er|value) (?:in|of|from) (?:part )?"
@@ -247,6 +291,8 @@ def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
         sentence = sentence_of(own, p)
         if not sentence or not _DUAL_CONTEXT.search(sentence):
             continue
+        if _dual_value_asked(r, sentence, p, norm):
+            continue
         matrix = isinstance(r.value(F.gradient), list) and is_matrix(r.value(F.gradient)) or \
             r.value(F.gradient) == "G"
         named = [name for _s, name, inside, _sq, _src in _symbol_norms(sentence)
@@ -267,6 +313,42 @@ def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
         old = r.fields[F.asks].source if F.asks in r.fields else ""
         r.set(F.asks, [*have, ask], " | ".join(x for x in (old, p, sentence.strip()) if x),
               note=f"the name of the dual of the {entry.key} norm")
+
+
+_DUAL_AT_G = re.compile(r"\bdual norm\b[^.?]{0,40}?\b(?:at|of|for|on) (?:the )?(?:given |current )?"
+                        r"(?:gradient|g|G|∇ ?[fL])(?![\w(])", re.I)
+_SHOW = re.compile(r"^\W{0,3}(?:show|prove|verify|check|argue|explain why)\b(?: that)?", re.I)
+
+
+def _dual_value_asked(r: PartReading, sentence: str, p: str, norm: Any) -> bool:
+    """"Evaluate the dual norm of ‖·‖_RMS at the given g": the dual norm's value at the
+    gradient, not its name (asked as the dual norm, of the part's own norm); "Show that the
+    dual norm of ‖·‖_RMS is √n ‖·‖_2 and evaluate ‖g‖_RMS,∗": a relation the derivation of that
+    value shows. True when taken so (the norm named must be the part's)."""
+    if norm is None:
+        return False
+    named = {n for at, n, inside, _sq, src in _symbol_norms(sentence)
+             if n and inside.split("_")[0].strip() not in ("g", "G", "∇f", "∇L")
+             and not _aside(sentence, at, at + len(src))}  # not the claimed dual itself
+    named |= {n for at, end, n, _src in _word_norms(sentence) if not _aside(sentence, at, end)}
+    own_name = norm.get("name") if isinstance(norm, dict) else norm
+    if named - {own_name}:
+        return False
+    asks = list(r.value(F.asks) or [])
+    at_g = _DUAL_AT_G.search(sentence)
+    shown = _SHOW.match(sentence) and (Q.DUAL_NORM.key in asks or any(
+        _dual_of_gradient(r, m.group(0), norm) for m in _GRADIENT_NORM.finditer(sentence)))
+    if not at_g and not shown:
+        return False
+    if Q.DUAL_NORM.key not in asks:
+        old = r.fields[F.asks].source if F.asks in r.fields else ""
+        r.set(F.asks, [*asks, Q.DUAL_NORM.key], " | ".join(x for x in (old, p) if x),
+              note="the dual norm's value at the gradient")
+    r.answered_by.setdefault(Q.WHICH_NORM.key, Q.DUAL_NORM.key)
+    if shown:
+        r.notes.append(f"\"{sentence.strip()}\": the dual norm stated is the one whose value at g "
+                       "the derivation computes")
+    return True
 
 
 _GRADIENT_NORMS = re.compile(r"‖ ?(?:g|G|∇ ?f(?:\(\w{1,6}\))?|∇ ?L) ?‖(?:_\{?(?P<i>[^\s{}‖,.?;:)\]]{1,6})\}?|"
@@ -349,6 +431,7 @@ class SteepestDescentReader:
         listed = _take_gradient_norms(r, [s for k, s in asks if k == Q.NORM_VALUE.key], norm)
         if Q.THRESHOLD.key in (r.value(F.asks) or []):
             r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
+            _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
         if lengths and norm is not None:
@@ -360,8 +443,10 @@ class SteepestDescentReader:
             r.set(F.asks, [*(r.value(F.asks) or []), Q.DUAL_NORM.key],
                   " | ".join(x for x in (old, *duals) if x),
                   note="the norm of the gradient in the dual of the part's norm")
+        if duals:
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
         _form_from_a_definition(r)
+        _form_not_needed(r)
         _claimed_optimizer(r.own_text or "", r)
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
         _gradient_norms_only(r)
@@ -774,14 +859,22 @@ def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
                 index = tok[1:]
             else:
                 power = tok[1:]
+        end = m.end()
+        late = _LATE_INDEX.match(flat, end) if index == "2" and not power else None
+        if late is not None:  # ‖d‖_2 RMS: a PDF put the exponent 2 first, the index after it
+            index, power, end = late.group(1), "2", late.end()
         entry = by_index(index) if index else None
         name = entry.key if entry else ""
         if not name and re.fullmatch(r"\d{1,2}(?:\.\d{1,3})?", index):
             name = "lp:" + index
         if index and not name:
             name = "?" + index
-        out.append((m.start(), name, inside, power == "2", phrase(flat, m.start(), m.end())))
+        out.append((m.start(), name, inside, power == "2", phrase(flat, m.start(), end)))
     return out
+
+
+_LATE_INDEX = re.compile(r" ?(RMS|∞|F|op|nuc)(?=[\s,.;:)]|$)(?! ?norm)")
+"""The index a PDF copy printed after a stacked exponent (``‖d‖_2 RMS`` for ‖d‖²_RMS)."""
 
 
 def _word_norms(flat: str) -> list[tuple[int, int, str, str]]:
@@ -1215,7 +1308,7 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
         got = _flattened_square(own, ctx, r)
         where = ""
     if got is None:
-        r.miss(F.form, "cannot tell the form: squared-norm penalty, plain-norm penalty or a "
+        r.miss(F.form, f"{_NO_FORM}: squared-norm penalty, plain-norm penalty or a "
                        "norm-ball constraint (say 'squared', write ‖d‖^2, or 'subject to ‖d‖ ≤ η')")
         return
     r.set(F.form, got[0], got[1] + where)
@@ -1331,6 +1424,8 @@ _COEFFICIENTS = [
     ("over", re.compile(rf"\(?(?P<s>{_WSYM}) ?/ ?(?P<c>{_WNUM}) ?\)?")),
     # (1/2)·λ, ½λ: weight s/c
     ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WSYM})")),
+    # 1 α, 1 2η: a stacked fraction 1/α a PDF copy flattened onto one line: weight 1/(c·s)
+    ("inverse", re.compile(rf"1 (?:(?P<c>{_WNUM}) ?)?(?P<s>{_WSYM})")),
     # λ, 5, 1/4: weight s (or the number)
     ("times", re.compile(rf"(?P<s>{_WSYM})")),
     ("number", re.compile(rf"\(?(?P<c>{_WNUM}(?: ?/ ?{_WNUM})?) ?\)?")),
