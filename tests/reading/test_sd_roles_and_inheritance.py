@@ -219,3 +219,55 @@ def test_what_happens_elsewhere_stays_unplaced():
             "what happens when alpha grows?")
     with pytest.raises(ReadingIncomplete):
         read_report(text).to_problem()
+
+
+# -- more notations of the same problem ---------------------------------------------------
+
+@pytest.mark.parametrize("text, norm, form, alpha", [
+    # LaTeX with TeX's unbraced one-token fraction arguments
+    (r"Let $g=(2,-6,3)^\top$. Solve $u=\arg\min_d g^\top d+\frac1\alpha\|d\|_1^2$.",
+     "l1", "penalty-squared", "alpha"),
+    (r"Let $g=(2,-6,3)^\top$. Find $u=\arg\min_d g^\top d+\frac1{2\eta}\|d\|_2^2$.",
+     "l2", "penalty-squared", "2*eta"),
+    # a PDF copy whose norm index ends the sentence ("kdk1.")
+    ("Let g = (2, −1, 0, 1)> and α > 0.\n(a) Drop the square: minimise hg, di + 1\nα kdk1. For "
+     "which α is d = 0 the unique minimiser?", "l1", "penalty", "alpha"),
+    # ASCII with a named step solved for
+    ("g = [2, -6, 3], alpha = 0.5. Solve d* = argmin_d g^T d + (1/alpha) ||d||_inf^2.",
+     "linf", "penalty-squared", 0.5),
+])
+def test_the_problem_in_other_notations(text, norm, form, alpha):
+    (part,) = _complete(text).parts
+    assert (part.value("norm"), part.value("form"), part.value("alpha")) == (norm, form, alpha)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("so g = (3, -4), alpha = 0.2 and I minimize g^T d + (1/alpha)*||d||_inf^2. what is the "
+     "minimizer d here? and what's the min value?", {"update", "min-value"}),
+    ("g = (0.5, -2, 1.5). For the plain penalty argmin_d g^T d + ||d||_1/alpha (not squared): "
+     "for which alpha is d = 0 the unique minimizer?", {"threshold"}),
+    ("Let g = (2, -1, 3). Minimise gᵀd + (1/α)‖d‖∞² and give v.", {"update"}),
+    ("Let g = [2, -1]. Solve min g^T d s.t. ||d||_4 <= 1 and give d.", {"update"}),
+])
+def test_what_the_part_asks(text, want):
+    (part,) = _complete(text).parts
+    assert {a if isinstance(a, str) else a["kind"] for a in part.value("asks")} == want
+
+
+@pytest.mark.parametrize("text", [
+    "Let g = (3, -1, 2) and alpha > 0.\n(a) Compute u = argmin_d g^T d + (1/alpha) ||d||_2^2.\n"
+    "(b) Now with the l1 norm.\n",
+    "Let g = (3, -1, 2), α > 0.\n(a) Give u = argmin_d gᵀd + (1/α)‖d‖₂².\n(b) The ℓ1 norm.\n",
+    r"Let $g=(3,-1,2)$." "\n" r"\item[(a)] Compute $u=\arg\min_d g^\top d+\frac{1}{\alpha}"
+    r"\|d\|_2^2$." "\n" r"\item[(b)] Next, the $\ell_1$ norm." "\n",
+])
+def test_a_part_that_asks_nothing_asks_what_the_part_it_continues_asked(text):
+    a, b = _complete(text).parts
+    assert (b.value("norm"), b.value("form"), b.value("asks")) == ("l1", "penalty-squared",
+                                                                    a.value("asks"))
+
+
+def test_a_part_that_might_ask_something_is_not_given_another_parts_asks():
+    text = ("Let g = (3, -1, 2) and alpha > 0.\n(a) Compute u = argmin_d g^T d + (1/alpha) "
+            "||d||_2^2.\n(b) Now with the l1 norm. What is the optimal value?\n")
+    assert _complete(text).parts[1].value("asks") == ["min-value"]

@@ -103,6 +103,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
         r.requests[request.sentence] = sorted(in_request | {
             r.answered_by[q] for q in in_request if q in r.answered_by})
         for ask, quantity in resolved:
+            if quantity is None and _states_problem(hooks, r, request.sentence, ask.phrase):
+                continue  # 'gᵀ' of "Solve min gᵀd s.t. ‖d‖_4 ≤ 1 and give d": the formula's
             gap = _ask_gap(ask, quantity, request, asked, in_request, hooks, r.answered_by)
             if gap:
                 _gap(r, ask.phrase, gap)
@@ -124,13 +126,15 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
         r.missing = [m for m in r.missing if m.name != hooks.ask_field]
 
 
-def _states_problem(hooks: ReaderHooks, r: PartReading, sentence: str) -> bool:
+def _states_problem(hooks: ReaderHooks, r: PartReading, sentence: str,
+                    piece: str | None = None) -> bool:
     """True when the family's reader says a request that asks nothing it can place ("Solve
     min_d gᵀd s.t. ‖d‖_1 ≤ η.", "We want d* = argmin ...", where 'gᵀ' is no quantity) states
     the very problem it read, beside requests that do ask (an optional hook,
-    ``states_problem``)."""
+    ``states_problem``); with ``piece``, that the piece is a symbol of that problem's formula.
+    """
     states = getattr(hooks, "states_problem", None)
-    return bool(states is not None and states(r, sentence))
+    return bool(states is not None and states(r, sentence, piece))
 
 
 def _refers(request: Request) -> bool:

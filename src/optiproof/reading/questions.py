@@ -30,8 +30,10 @@ _IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:]|(?<=\d)\.(?=\d)){{0,60}}[,:] )
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
                        r"will|should|has|have)\b", re.I)
-_COLON_IMPERATIVE = re.compile(rf"[:;] (?:please )?(?:{_VERBS})\b", re.I)
-"""A setting, then the request after a colon ("Nesterov with β = …, whose rate is …: give β")."""
+_COLON_IMPERATIVE = re.compile(rf"[:;] (?:please )?(?:{_VERBS})\b|\b(?:and|then) (?:please )?"
+                               rf"(?:give|find|compute|report|state|determine|evaluate)\b", re.I)
+"""A setting, then the request after a colon ("Nesterov with β = …, whose rate is …: give β") or
+an "and" ("Minimise gᵀd + (1/α)‖d‖∞² and give v")."""
 _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|long|far|"
                         r"large|big|fast))\b|\b(?:i need|i'?d like|i would like|i want|"
                         r"we want|want to know|tell me|can someone tell|would like to know)\b",

@@ -152,6 +152,29 @@ _BEYOND_THRESHOLD = re.compile(r"\b(?:above|below|beyond|past|over|under|on eith
                                r"cutoff|value)\b|\b(?:α|alpha) ?[<>] ?(?:α|alpha)_?[c*⋆]", re.I)
 
 
+_ASKING_WORD = re.compile(r"\?|\b(?:give|find|compute|calculate|solve|minimi[sz]e|maximi[sz]e|"
+                          r"determine|derive|evaluate|state|show|write|name|report|identify|what|"
+                          r"which|how|is|are|does)\b", re.I)
+"""A word that may ask something: a part holding one is never taken to ask what another did."""
+
+
+def _asks_of_the_part_continued(r: PartReading, read_questions: Any) -> None:
+    """"(b) Now with the ℓ1 norm." — a part that asks nothing and names no other part asks
+    what the part it continues asked, of its own setting (the norm it names; the form, weight
+    and radius the reading took from that part or the shared text)."""
+    own = r.own_text or ""
+    if F.asks in r.fields or read_questions is None or read_questions(own).requests or \
+            _ASKING_WORD.search(own):
+        return
+    src, how = _setting_source(own, r, getattr(r, "_previous", []))
+    asks = src.value(F.asks) if src is not None and how == "previous" else None
+    if not asks or any(isinstance(a, dict) for a in asks):
+        return
+    r.set(F.asks, list(asks), f"{_FROM_PART.sub('', src.fields[F.asks].source)}; from part "
+                              f"({src.label})",
+          note=f"the part asks nothing itself: it asks what part ({src.label}) asked")
+
+
 def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
     """"What happens to the problem above that threshold?" beside the threshold on α of the
     plain penalty: the threshold's answer states it (below it the best step is 0, above it the
@@ -164,6 +187,23 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
             r.notes.append(f"\"{p}\" beside the threshold: its answer states the behaviour on "
                            "either side (0 below, unbounded below above)")
             return
+
+
+def _unique_below_threshold(r: PartReading, phrases: list[str]) -> None:
+    """"For which α is d = 0 the unique minimiser?": the uniqueness is the threshold's condition
+    (below α* the zero step is the only minimiser, at α* it is not), so it is asked as the
+    threshold, not as a separate uniqueness answer for a symbolic α."""
+    own = r.own_text or ""
+    for p in phrases:
+        sentence = sentence_of(own, p)
+        if r.value(F.form) != "penalty" or not rx(ASKS["threshold"]).search(sentence):
+            continue
+        r.set(F.asks, [a for a in r.value(F.asks) if a != Q.UNIQUENESS.key],
+              r.fields[F.asks].source, note=r.fields[F.asks].note)
+        r.answered_by.setdefault(Q.UNIQUENESS.key, Q.THRESHOLD.key)
+        r.notes.append(f"\"{p}\" is the threshold's condition (the zero step is the unique "
+                       "minimiser below it)")
+        return
 
 
 _FORM_FREE = frozenset({Q.DUAL_NORM.key, Q.HOLDER_CONJUGATE.key, Q.WHICH_NORM.key})
@@ -425,6 +465,8 @@ class SteepestDescentReader:
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers
                        if q not in _MEASURED and q not in (Q.WHICH_NORM, Q.WHICH_SOLUTION))
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
+        if not asks:
+            _asks_of_the_part_continued(r, self.read_questions)
         norm = r.value(F.norm)
         _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
         _take_largest_decrease(r, [s for k, s in asks if k == Q.WHICH_SOLUTION.key])
@@ -432,6 +474,7 @@ class SteepestDescentReader:
         if Q.THRESHOLD.key in (r.value(F.asks) or []):
             r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
+            _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
         if lengths and norm is not None:
@@ -457,12 +500,15 @@ class SteepestDescentReader:
                 got = r.fields[F.asks]
                 r.set(F.asks, got.value, f"{got.source} | {m.group(0)}", note=got.note)
 
-    def states_problem(self, r: PartReading, sentence: str) -> bool:
+    def states_problem(self, r: PartReading, sentence: str, piece: str | None = None) -> bool:
         """A request that asks nothing but writes the part's problem ("Solve min_d gᵀd s.t.
         ‖d‖_1 ≤ η.", "We want d* = argmin_d gᵀd + (1/α)‖d‖_1^2"): its minimisation and a norm of
-        the step in the read form, while the part's other requests ask something."""
+        the step in the read form, while the part's other requests ask something. With
+        ``piece``: that piece is the formula's gradient term (the 'gᵀ' of "min gᵀd")."""
         asks = r.value(F.asks) or []
         if not asks or F.norm not in r.fields or F.form not in r.fields:
+            return False
+        if piece is not None and not _FORMULA_PIECE.fullmatch(piece.replace(" ", "")):
             return False
         if not _MINIMISES.search(sentence):
             return False
@@ -492,6 +538,8 @@ class SteepestDescentReader:
         if s == "q" and any(c.name == "Hölder conjugate" for c in r.conventions):
             return Q.HOLDER_CONJUGATE.key
         if s and _STEP_SYMBOL.match(s):
+            return Q.UPDATE.key
+        if _NAMED_RESULT.fullmatch(s) and _names_the_minimiser(r.own_text or "", s):
             return Q.UPDATE.key
         m = _STEP_UNDER.match(s)  # d_∞ for the step under the part's l∞ norm
         entry = by_index(m.group(1)) if m else None
@@ -534,6 +582,23 @@ class SteepestDescentReader:
         return [r]
 
 
+_NAMED_RESULT = re.compile(r"[a-zA-Zδ](?:\^?\*|\^⋆|⋆)?")
+
+
+def _names_the_minimiser(own: str, symbol: str) -> bool:
+    """"Minimise gᵀd + (1/α)‖d‖∞² and give v", "v = argmin ...", "call the minimiser v": the
+    letter names the part's minimiser (its sentence minimises, or the text calls the result so)."""
+    sym = re.escape(symbol)
+    for m in re.finditer(rf"(?<![\w^_]){sym}(?![\w(^_])", own):
+        sentence = sentence_of(own, own[max(0, m.start() - 1):m.end()]) or ""
+        if re.search(rf"\b(?:minimi[sz]e|solve)\b[^.?]{{0,80}}\b(?:give|report|compute|find)\b"
+                     rf"(?: the (?:minimi[sz]er|step|result))? {sym}\b|(?<![\w^_]){sym} ?= ?arg ?min|"
+                     rf"\b(?:call|denote|name)\b[^.?]{{0,40}}\b(?:minimi[sz]er|step|update|"
+                     rf"result)\b[^.?]{{0,12}}? {sym}\b", sentence, re.I):
+            return True
+    return False
+
+
 def _defined_symbol(r: PartReading, symbol: str) -> str | None:
     """A symbol the part's text (or the shared text) introduces right after naming a quantity
     ("there is a threshold α_c such that ...", "the critical value α* of the weight"): that
@@ -559,6 +624,8 @@ def _defined_symbol(r: PartReading, symbol: str) -> str | None:
 # -- a post stating several problems -----------------------------------------------------------
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_FORMULA_PIECE = re.compile(r"(?:g|G|∇[fL](?:\(\w{1,3}\))?)(?:\^T|ᵀ|\^⊤|>)?(?:d|D|Δ|δ)?|min_?\w{0,2}")
+"""The gradient term of an objective written in a request ("gᵀ", "g^Td", "∇L(w)^T")."""
 _MINIMISES = re.compile(r"\barg ?min|\bmin(?:imi[sz]e)?(?:_\{?\w{1,3}\}?)?\b", re.I)
 
 
@@ -1364,7 +1431,8 @@ def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartRead
         if name == F.norm and r.value(F.norm) is not None and src.value(F.norm) != r.value(F.norm) \
                 and how == "named" and _primary_norms(ctx, False)[0]:
             continue  # the shared text fixes another norm: the named part is not this problem
-        r.set(name, src.value(name), f"{src.fields[name].source}; from part ({src.label})",
+        r.set(name, src.value(name), f"{_FROM_PART.sub('', src.fields[name].source)}; from part "
+                                     f"({src.label})",
               note=f"the part {'names' if how == 'named' else 'continues'} part ({src.label}) "
                    f"and states no {name} of its own")
         took.append(name)
@@ -1376,12 +1444,14 @@ def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartRead
     form = r.value(F.form)
     wanted = F.eta if form == "constraint" else F.alpha
     if src.value(wanted) is not None and not assigned_number(own, _SCALAR_NAMES[wanted]):
-        r.set(wanted, src.value(wanted), f"{src.fields[wanted].source}; from part ({src.label})")
+        r.set(wanted, src.value(wanted), f"{_FROM_PART.sub('', src.fields[wanted].source)}; from "
+                                         f"part ({src.label})")
     else:
         _read_scalars(own, ctx, r)
 
 
 _SCALAR_NAMES = {F.alpha: r"α|alpha", F.eta: r"η|eta|radius"}
+_FROM_PART = re.compile(r"; from part \([^()]{1,8}\)")
 
 
 # -- alpha, eta ------------------------------------------------------------------------------
@@ -1630,7 +1700,8 @@ def _set_positive(r: PartReading, name: str, got: tuple[Any, str]) -> None:
 # -- asks ------------------------------------------------------------------------------------
 
 ASKS = {
-    "update": r"\bsolution for u\b|\bsolve for u\b|\b(?:what|find|compute|derive|determine|give|"
+    "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δθ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
+              r" ?arg ?min|\b(?:what|find|compute|derive|determine|give|"
               r"obtain|write down)\b[^.?]{0,40}?\b(?:u\b|update|step\b|minimi[sz]er|solution|"
               r"direction|Δθ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
