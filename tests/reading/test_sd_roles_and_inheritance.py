@@ -26,6 +26,9 @@ def _setting(text: str) -> list[tuple]:
     # clean: a hint naming the dual norm
     ("Let g = (2, -1). Hint: the dual of the ℓ∞ norm is ℓ1. Compute u = argmin_d gᵀd + "
      "(1/α)‖d‖∞² for α = 1.", "linf"),
+    # a remark that writes the objective: the formula's norm still sets the step
+    ("Let g = (2, -1). Recall that u = argmin_d gᵀd + (1/α)‖d‖∞². Compute u for α = 1.",
+     "linf"),
     # ASCII: a comparison with the Euclidean version
     ("g = [3, 1], alpha = 2. Like the Euclidean version, solve min_d g^T d + (1/alpha) ||d||_inf^2 "
      "and give the minimizer.", "linf"),
@@ -271,3 +274,27 @@ def test_a_part_that_might_ask_something_is_not_given_another_parts_asks():
     text = ("Let g = (3, -1, 2) and alpha > 0.\n(a) Compute u = argmin_d g^T d + (1/alpha) "
             "||d||_2^2.\n(b) Now with the l1 norm. What is the optimal value?\n")
     assert _complete(text).parts[1].value("asks") == ["min-value"]
+
+
+# -- glosses and qualifiers that ask nothing -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a norm glossed in parentheses
+    r"Let $G=\begin{bmatrix}3&0\\0&1\end{bmatrix}$ and $\eta>0$. (a) Find $\arg\min_{\|D\|_F"
+    r"\le\eta}\langle G,D\rangle$. (b) Same question for the nuclear norm $\|D\|_*$ (sum of "
+    r"singular values).",
+    "G = [[3, 0], [0, 1]], eta > 0. (a) Solve min <G, D> s.t. ||D||_F <= eta and give D. "
+    "(b) Same for the trace norm (the sum of the singular values).",
+    # a qualifier on the identification
+    "Let g = (3, -1, 2) and u = argmin_d gᵀd + (1/α)‖d‖∞². Up to the choice of learning rate, "
+    "which well-known optimiser performs this update?",
+    "g = (3, -1, 2); u = argmin_d g^T d + (1/alpha)||d||_inf^2. Up to the value of the step "
+    "size, which optimizer is this?",
+    # momentum set aside
+    r"Let $G=\begin{bmatrix}3&0\\0&1\end{bmatrix}$. The step $\arg\min_{\|D\|_{2\to2}\le\eta}"
+    r"\langle G,D\rangle$ is used by a recent optimizer (ignoring momentum). Name it.",
+    "G = [[3, 0], [0, 1]]. Which optimizer, without momentum, takes the step argmin <G, D> "
+    "s.t. ||D||_op <= eta?",
+])
+def test_a_gloss_or_a_qualifier_asks_nothing(text):
+    _complete(text)

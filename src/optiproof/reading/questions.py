@@ -278,6 +278,9 @@ def _request(start: int, sentence: str) -> Request:
     asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
                                                                  a.start - start])]
     inside = _parenthesised(sentence)
+    glosses = [(s, e) for s, e in inside if _GLOSSED.search(sentence, 0, s)
+               and not re.search(r"\?|\b(?:what|which|how|give|find|compute)\b", sentence[s:e], re.I)]
+    asks = [a for a in asks if not any(s <= a.start - start < e for s, e in glosses)]
     outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
     if outer:
         asks = outer
@@ -365,7 +368,8 @@ elliptic one ("and how many does the ring need?") continues the ask before it.""
 _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |the )?(?:number|"
                            r"numbers|multiple|fraction|decimal|closed form|exact (?:form|value)|"
                            r"terms of|units of|percentage|function of|scientific notation)|"
-                           r"(?:numerically|exactly|symbolically)\b|up to (?:the |a |an )?(?:"
+                           r"(?:numerically|exactly|symbolically)\b|up to (?:the |a |an )?(?:(?:choice|value) of "
+                           r"(?:the |a |an )?)?(?:"
                            r"(?:positive |scalar |overall |global )?(?:step[- ]?sizes?|learning "
                            r"rates?|scal(?:ar|ing)(?: factors?)?|factors?|constants?|"
                            r"multiples?|sign)|scale)\b)", re.I)
@@ -392,6 +396,11 @@ def _strip_named(text: str) -> str:
 def _strip_parentheses(text: str) -> str:
     """The text without its parenthesised clarifications."""
     return re.sub(r"\([^()]{0,80}\)", " ", text)
+
+
+_GLOSSED = re.compile(r"(?:\bnorms?|‖(?:[_^][^\s(]{1,8}){0,2}) ?$", re.I)
+"""What a parenthesis right after glosses rather than asks: a norm ("the nuclear norm ‖D‖_*
+(sum of singular values)")."""
 
 
 def _parenthesised(sentence: str) -> list[tuple[int, int]]:

@@ -491,6 +491,7 @@ class SteepestDescentReader:
         _form_from_a_definition(r)
         _form_not_needed(r)
         _claimed_optimizer(r.own_text or "", r)
+        _momentum_set_aside(r)
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
         _gradient_norms_only(r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
@@ -1065,9 +1066,9 @@ _NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δθ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|
 """A step named by its norm or part (``d∞``, ``d_RMS``, ``u_2``, ``d?RMS``): its norm measures
 that step; it does not set this part's."""
 _IS_DUAL_AFTER = re.compile(r"^ ?(?:is|as|be|being) (?:the |its |their |a )?dual\b", re.I)
-_DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;]{0,50}?\b(?:is|=|equals|becomes|gives|"
+_DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;,]{0,50}?\b(?:is|=|equals|becomes|gives|"
                                 r"reduces to) (?:[^\s‖]{1,8} ?)?$", re.I)
-_REMARK_BEFORE = re.compile(r"(?:^|[.?!:] |\n)\(?(?:hint|recall|note|remark|reminder|recall that)\b"
+_REMARK_BEFORE = re.compile(r"(?:^|[.?!:] |\n)\(?(?:hint|recall|remark|reminder)\b"
                             r"[^.?!]*$", re.I)
 _BOUND = re.compile(r"^(?:[_^][^\s_^≤<]{1,8}){0,2} ?(?:≤|<=|<|/ ?[(\dαηλγ]|/ ?alpha|/ ?eta)")
 
@@ -1136,14 +1137,14 @@ def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None 
         if base in ("g", "G", "∇f", "∇ f", "∇L") or base.startswith("∇"):
             continue
         end = _NORM_SYMBOL.match(flat, start).end()
-        if _aside(flat, start, end):
+        stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
+        if _aside(flat, start, end) and not _in_formula(flat, start, end, stem):
             if aside is not None:
                 aside.append((name, src))
             continue
         if base.startswith("u") and len(base) <= 4 and _coefficient_before(flat, start) is None:
             measure.append((name, src))  # ‖u‖_2 measures the step; "+ (1/α)‖u‖_∞" is a penalty
             continue
-        stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
         if not _DECISION_VARS.match(stem) and _NAMED_STEP.match(inside.strip()):
             measure.append((name, src))  # ‖d∞‖_RMS: the length of the step named d∞
             continue
@@ -1916,6 +1917,21 @@ _DEFINES_STEP = re.compile(r" (?:step|update|direction)(?: \([^()]{1,40}\))? (?:
                            r"is defined as|solves|is the (?:solution|minimi[sz]er) of)\b", re.I)
 """After an optimizer's name: "the Muon step (ignoring momentum) is the solution of ..." states
 that the problem's step is that optimizer's."""
+
+
+_NO_MOMENTUM = re.compile(r"\b(?:ignoring|without|up to|apart from|modulo|neglecting|disregarding|"
+                          r"leaving out|setting aside|no) (?:the |its |any )?momentum\b", re.I)
+
+
+def _momentum_set_aside(r: PartReading) -> None:
+    """"Which optimizer uses this direction (ignoring momentum)?": the optimizer is identified by
+    its step without momentum, which is what a steepest-descent step is; read, not a gap."""
+    if "optimizer" not in (r.value(F.asks) or []):
+        return
+    m = _NO_MOMENTUM.search(r.own_text or "")
+    if m is not None:
+        r.convention("momentum set aside", m.group(0), "the optimizer is identified by its step "
+                                                       "without momentum")
 
 
 def _claimed_optimizer(own: str, r: PartReading) -> None:
