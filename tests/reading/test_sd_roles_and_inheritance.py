@@ -116,6 +116,8 @@ def test_the_inherited_penalty_keeps_its_weight():
     ("Let g = (1, 2).\n(a) Solve min g^T d s.t. ||d||_2 <= eta. Give d.\n"
      "(b) Give u = argmin g^T d + (1/alpha)||d||_2^2 and also the constrained "
      "minimiser under ||d||_2 <= 1.\n", 1, "form"),  # the part refuses its own form
+    ("Let g = (2, -1, 3).\n(a) Compute u = argmin_d gᵀd + 1/(2α)‖d‖∞².\n"
+     "(b) Let α = 0.5 in (a). What is u?\n", 1, "alpha"),  # a value for another part's weight
 ])
 def test_nothing_is_inherited_where_it_would_be_a_guess(text, label, field):
     assert read_report(text).parts[label].value(field) is None

@@ -1444,9 +1444,14 @@ def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartRead
         r.missing = [m for m in r.missing if m.name != name]
     form = r.value(F.form)
     wanted = F.eta if form == "constraint" else F.alpha
-    if src.value(wanted) is not None and not assigned_number(own, _SCALAR_NAMES[wanted]):
+    given = assigned_number(own, _SCALAR_NAMES[wanted])
+    if src.value(wanted) is not None and not given:
         r.set(wanted, src.value(wanted), f"{_FROM_PART.sub('', src.fields[wanted].source)}; from "
                                          f"part ({src.label})")
+    elif given and isinstance(src.value(wanted), str) and src.value(wanted) not in ("alpha", "eta"):
+        r.miss(wanted, f"\"{given[1]}\" sets a value for part ({src.label})'s problem, whose "
+                       f"weight is written otherwise ({src.fields[wanted].source}); restate the "
+                       "objective with the value")
     else:
         _read_scalars(own, ctx, r)
 
