@@ -300,3 +300,21 @@ def test_a_part_that_might_ask_something_is_not_given_another_parts_asks():
 ])
 def test_a_gloss_or_a_qualifier_asks_nothing(text):
     _complete(text)
+
+
+@pytest.mark.parametrize("text, rate", [
+    ("Let g = (1, 2, 2, 4) and u = argmin_d gᵀd + (1/α)‖d‖_2^2 with α = 0.5. Compute u and "
+     "state which standard method (with which learning rate) it corresponds to.", "1/4"),
+    ("g = (1, 2); u = argmin_d g^T d + (1/alpha)||d||_inf^2, alpha = 0.5. Which optimiser is "
+     "this, and with which learning rate?", "3/4"),
+    (r"Let $g=(1,2)$ and $u=\arg\min_d g^\top d+\frac{1}{\alpha}\|d\|_2^2$ with $\alpha=0.5$. "
+     r"Name the method (and what step size it uses).", "1/4"),
+])
+def test_the_learning_rate_beside_an_identification_is_the_effective_one(text, rate):
+    assert _answers(text)["effective-step"] == [rate]
+
+
+def test_up_to_the_learning_rate_asks_no_learning_rate():
+    text = ("Let g = (3, -1, 2) and u = argmin_d gᵀd + (1/α)‖d‖∞². Up to the learning rate, "
+            "which optimiser is this?")
+    assert _complete(text).parts[0].value("asks") == ["optimizer"]

@@ -281,6 +281,8 @@ def _request(start: int, sentence: str) -> Request:
     glosses = [(s, e) for s, e in inside if _GLOSSED.search(sentence, 0, s)
                and not re.search(r"\?|\b(?:what|which|how|give|find|compute)\b", sentence[s:e], re.I)]
     asks = [a for a in asks if not any(s <= a.start - start < e for s, e in glosses)]
+    inside = [(s, e) for s, e in inside  # "(with which learning rate)" asks; "(the step)" glosses
+              if not re.search(r"\b(?:which|what|how)\b", sentence[s:e], re.I)]
     outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
     if outer:
         asks = outer

@@ -492,6 +492,7 @@ class SteepestDescentReader:
         _form_not_needed(r)
         _claimed_optimizer(r.own_text or "", r)
         _momentum_set_aside(r)
+        _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
         _gradient_norms_only(r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
@@ -1922,6 +1923,32 @@ _DEFINES_STEP = re.compile(r" (?:step|update|direction)(?: \([^()]{1,40}\))? (?:
                            r"is defined as|solves|is the (?:solution|minimi[sz]er) of)\b", re.I)
 """After an optimizer's name: "the Muon step (ignoring momentum) is the solution of ..." states
 that the problem's step is that optimizer's."""
+
+
+_ITS_RATE = re.compile(r"\b(?:with )?(?:which|what|its|the|their) (?:learning[- ]rate|step[- ]?size|lr)\b",
+                       re.I)
+_RATE_ASIDE = re.compile(r"\b(?:up to|ignoring|apart from|modulo|except(?: for)?|regardless of|"
+                         r"whatever|any|choice of)\b[^.?;]{0,12}$", re.I)
+
+
+def _learning_rate_of_the_optimizer(r: PartReading, phrases: list[str]) -> None:
+    """"Which optimiser is it, and with which learning rate?", "state which method (with which
+    learning rate) it is", "which optimizer is this and what is its learning rate?": beside an
+    identification, the learning rate asked is that optimizer's, the step's effective learning
+    rate ("up to the learning rate" qualifies instead)."""
+    asks = list(r.value(F.asks) or [])
+    if "optimizer" not in asks:
+        return
+    own = r.own_text or ""
+    found = [p for p in phrases if _ITS_RATE.search(p)]
+    found += [m.group(0) for m in _ITS_RATE.finditer(own)
+              if not _RATE_ASIDE.search(own[max(0, m.start() - 30):m.start()])]
+    if not found:
+        return
+    if Q.EFFECTIVE_STEP.key not in asks:
+        r.set(F.asks, [*asks, Q.EFFECTIVE_STEP.key], f"{r.fields[F.asks].source} | {found[0]}",
+              note="the learning rate of the optimizer identified: the step's effective one")
+    r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.EFFECTIVE_STEP.key)
 
 
 _NO_MOMENTUM = re.compile(r"\b(?:ignoring|without|up to|apart from|modulo|neglecting|disregarding|"
