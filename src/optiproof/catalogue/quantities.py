@@ -99,7 +99,7 @@ MIN_VALUE = _add(_Q(
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
              r"\bsmallest value of the objective",
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
-             r"\binfimum\b", r"\bminimum value\b"),
+             r"\binfimum\b", r"\bminimum value\b", r"\bmin(?:\.|imum)? (?:objective )?value\b"),
     labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
             r"\bmin\b")))
 STEP_LENGTH = _add(_Q(

@@ -105,6 +105,11 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             continue
         if not request.asks and r.requests and _elliptic(r, request, hooks):
             continue
+        if _states_problem(hooks, r, request.sentence) and not any(
+                _meaning(r, a, hooks, symbols) for a in request.asks):
+            r.notes.append(f"\"{_short(request.sentence)}\" states the problem the part's "
+                           "other requests ask about")
+            continue
         if not request.asks:
             what = "a proof" if request.proof else "a request"
             _gap(r, request.sentence, f"could not place {what} \"{_short(request.sentence)}\" "
@@ -115,6 +120,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
         r.requests[request.sentence] = sorted(in_request | {
             r.answered_by[q] for q in in_request if q in r.answered_by})
         for ask, quantity in resolved:
+            if quantity is None and _states_problem(hooks, r, request.sentence, ask.phrase):
+                continue  # 'gᵀ' of "Solve min gᵀd s.t. ‖d‖_4 ≤ 1 and give d": the formula's
             gap = _ask_gap(ask, quantity, request, asked, in_request, hooks, r.answered_by)
             if gap:
                 _gap(r, ask.phrase, gap)
@@ -158,6 +165,17 @@ def _stated(item: str, r: PartReading) -> bool:
     return any(c.source and (c.source in core or core in c.source) and
                min(len(c.source), len(core)) >= 0.8 * max(len(c.source), len(core))
                for c in r.conventions)
+
+
+def _states_problem(hooks: ReaderHooks, r: PartReading, sentence: str,
+                    piece: str | None = None) -> bool:
+    """True when the family's reader says a request that asks nothing it can place ("Solve
+    min_d gᵀd s.t. ‖d‖_1 ≤ η.", "We want d* = argmin ...", where 'gᵀ' is no quantity) states
+    the very problem it read, beside requests that do ask (an optional hook,
+    ``states_problem``); with ``piece``, that the piece is a symbol of that problem's formula.
+    """
+    states = getattr(hooks, "states_problem", None)
+    return bool(states is not None and states(r, sentence, piece))
 
 
 def _refers(request: Request) -> bool:

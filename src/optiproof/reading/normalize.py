@@ -120,6 +120,9 @@ _COMMAND_RUN = re.compile(r"(\\[A-Za-z]{1,20})(?=\\[A-Za-z])")
 _MATRIX_ENV = re.compile(r"\\begin\{([bpvBV]?matrix|array)\}(\{[lcr|]{0,64}\})?")
 _FRAC = re.compile(r"\\[dt]?frac\s{0,3}\{([^{}]{0,80})\}\s{0,3}\{([^{}]{0,80})\}")
 _FRAC_DIGITS = re.compile(r"\\[dt]?frac(\d)(\d)")
+_FRAC_TOKENS = re.compile(r"\\[dt]?frac\s{0,2}(\{[^{}]{0,80}\}|\\[A-Za-z]{2,12}|[0-9A-Za-z])\s{0,2}"
+                          r"(\{[^{}]{0,80}\}|\\[A-Za-z]{2,12}|[0-9A-Za-z])")
+r"""``\frac1\alpha``, ``\frac{1}\eta``, ``\frac1{2\eta}``: TeX's one-token arguments, unbraced."""
 _WRAPPER = re.compile(r"\\(" + "|".join(_LATEX_WRAPPERS) + r")\*?\s{0,3}\{([^{}]{0,200})\}")
 _SQRT = re.compile(r"\\sqrt\s{0,3}\{([^{}]{0,80})\}")
 _COMMAND = re.compile(r"\\([A-Za-z]{1,20}\*?)")
@@ -355,6 +358,7 @@ def _latex_to_plain(text: str) -> str:
         new = _WRAPPER.sub(lambda m: m.group(2), new)
         new = _FRAC.sub(_frac, new)
         new = _FRAC_DIGITS.sub(r"(\1)/(\2)", new)
+        new = _FRAC_TOKENS.sub(_frac, new)
         new = _SQRT.sub(lambda m: "sqrt(" + m.group(1) + ")", new)
         if new == text:
             break
@@ -411,7 +415,7 @@ def _BRACES_TIDY(text: str) -> str:  # noqa: N802 - reads as a step name
 
 def _frac(m: re.Match) -> str:
     """``\\frac{a}{b}`` -> ``(a)/(b)`` (or ``a/b`` for single tokens)."""
-    a, b = m.group(1).strip(), m.group(2).strip()
+    a, b = m.group(1).strip().strip("{}"), m.group(2).strip().strip("{}")
     if re.fullmatch(r"[\w.\\]{1,20}", a) and re.fullmatch(r"[\w.\\]{1,20}", b):
         return f"({a}/{b})"
     return f"(({a})/({b}))"
@@ -617,7 +621,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
-    text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w.])", r"‖\1‖_\2", text)
+    text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w]|\.\d)", r"‖\1‖_\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(RMS|op|nuc|tr|max)(?![A-Za-z])", r"‖\1‖_\2", text)
     for v in dict.fromkeys(m.group(1) for m in _PDF_FORM_TRANSPOSE.finditer(text)):
         text = re.sub(rf"(?<![\w])([a-z])>{v}(?![\w])", rf"\1^T{v}", text)  # its b>θ

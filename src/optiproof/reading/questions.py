@@ -30,8 +30,10 @@ _IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:]|(?<=\d)\.(?=\d)){{0,60}}[,:] )
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
                        r"will|should|has|have)\b", re.I)
-_COLON_IMPERATIVE = re.compile(rf"[:;] (?:please )?(?:{_VERBS})\b", re.I)
-"""A setting, then the request after a colon ("Nesterov with β = …, whose rate is …: give β")."""
+_COLON_IMPERATIVE = re.compile(rf"[:;] (?:please )?(?:{_VERBS})\b|\b(?:and|then) (?:please )?"
+                               rf"(?:give|find|compute|report|state|determine|evaluate)\b", re.I)
+"""A setting, then the request after a colon ("Nesterov with β = …, whose rate is …: give β") or
+an "and" ("Minimise gᵀd + (1/α)‖d‖∞² and give v")."""
 _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|long|far|"
                         r"large|big|fast))\b|\b(?:i need|i'?d like|i would like|i want|"
                         r"we want|want to know|tell me|can someone tell|would like to know)\b",
@@ -335,6 +337,11 @@ def _request(start: int, sentence: str) -> Request:
     asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
                                                                  a.start - start])]
     inside = _parenthesised(sentence)
+    glosses = [(s, e) for s, e in inside if _GLOSSED.search(sentence, 0, s)
+               and not re.search(r"\?|\b(?:what|which|how|give|find|compute)\b", sentence[s:e], re.I)]
+    asks = [a for a in asks if not any(s <= a.start - start < e for s, e in glosses)]
+    inside = [(s, e) for s, e in inside  # "(with which learning rate)" asks; "(the step)" glosses
+              if not re.search(r"\b(?:which|what|how)\b", sentence[s:e], re.I)]
     outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
     if outer:
         asks = outer
@@ -453,6 +460,11 @@ def _strip_named(text: str) -> str:
 def _strip_parentheses(text: str) -> str:
     """The text without its parenthesised clarifications."""
     return re.sub(r"\([^()]{0,80}\)", " ", text)
+
+
+_GLOSSED = re.compile(r"(?:\bnorms?|‖(?:[_^][^\s(]{1,8}){0,2}) ?$", re.I)
+"""What a parenthesis right after glosses rather than asks: a norm ("the nuclear norm ‖D‖_*
+(sum of singular values)")."""
 
 
 def _parenthesised(sentence: str) -> list[tuple[int, int]]:

@@ -169,7 +169,7 @@ def sentence_of(text: str, piece: str) -> str:
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])[ \n]+(?=[^ \n])|(?<=\?)(?=[^ \n?!)])|(?<=[:;])[ \n]+-[ ]"
                            r"(?=[a-zA-Z])")
-_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|vs|cf|approx|resp|etc|Fig|Eq|eq|No)\.$")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|s\.t|vs|cf|approx|resp|etc|Fig|Eq|eq|No)\.$")
 
 
 def sentences(flat: str) -> list[tuple[int, str]]:

@@ -79,7 +79,9 @@ _STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 _CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
 """The relation that defines the Hölder conjugate q of p."""
-_GRADIENT_NORM = re.compile(r"‖ ?(?:g|G|∇ ?f|∇ ?L)(?:_t)? ?‖(?:_\{?(?P<index>[^\s{}‖,.?;:)]{1,6})\}?)?")
+_GRADIENT_NORM = re.compile(r"‖ ?(?:g|G|∇ ?f|∇ ?L)(?:_t)? ?‖(?:_?\{?(?P<index>[*∗]?[^\s{}‖,.?;:)*∗]{1,6}"
+                            r"(?:,? ?[*∗])?|[*∗])\}?)?")
+"""``‖g‖_q``, ``‖g‖_*``, and the dual of a named norm: ``‖g‖_RMS,∗``, ``‖g‖∗RMS``, ``‖g‖_{D,*}``."""
 
 
 def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
@@ -97,6 +99,10 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     if index is None or index in ("*", "∗", "q", "dual"):
         return True
     name = norm.get("name") if isinstance(norm, dict) else norm
+    base = index.strip("*∗, ")
+    if base != index:  # ‖g‖_RMS,∗: the dual of the norm it names, which must be the part's
+        entry = by_index(base)
+        return entry is not None and entry.key == name
     if name == N.LP.key and isinstance(norm, dict):
         try:
             p = Fraction(str(norm.get("p")))
@@ -139,6 +145,84 @@ def _form_from_a_definition(r: PartReading) -> None:
     r.miss(F.form, f"the constraint in \"{form.source}\" defines the dual norm; the optimal "
                    "value or step asked beside it needs its own problem (expected e.g. 'the "
                    "optimal value of min gᵀd + (1/α)‖d‖²' stated in the part)")
+
+
+_BEYOND_THRESHOLD = re.compile(r"\b(?:above|below|beyond|past|over|under|on either side of|at) "
+                               r"(?:that|the|this|such an?) (?:threshold|critical (?:value|α|alpha)|"
+                               r"cutoff|value)\b|\b(?:α|alpha) ?[<>] ?(?:α|alpha)_?[c*⋆]", re.I)
+
+
+_ASKING_WORD = re.compile(r"\?|\b(?:give|find|compute|calculate|solve|minimi[sz]e|maximi[sz]e|"
+                          r"determine|derive|evaluate|state|show|write|name|report|identify|what|"
+                          r"which|how|is|are|does)\b", re.I)
+"""A word that may ask something: a part holding one is never taken to ask what another did."""
+
+
+def _asks_of_the_part_continued(r: PartReading, read_questions: Any) -> None:
+    """"(b) Now with the ℓ1 norm." — a part that asks nothing and names no other part asks
+    what the part it continues asked, of its own setting (the norm it names; the form, weight
+    and radius the reading took from that part or the shared text)."""
+    own = r.own_text or ""
+    if F.asks in r.fields or read_questions is None or read_questions(own).requests or \
+            _ASKING_WORD.search(own):
+        return
+    src, how = _setting_source(own, r, getattr(r, "_previous", []))
+    asks = src.value(F.asks) if src is not None and how == "previous" else None
+    if not asks or any(isinstance(a, dict) for a in asks):
+        return
+    r.set(F.asks, list(asks), f"{_FROM_PART.sub('', src.fields[F.asks].source)}; from part "
+                              f"({src.label})",
+          note=f"the part asks nothing itself: it asks what part ({src.label}) asked")
+
+
+def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
+    """"What happens to the problem above that threshold?" beside the threshold on α of the
+    plain penalty: the threshold's answer states it (below it the best step is 0, above it the
+    objective is unbounded below; the witness checks both sides), so the regime asked there is
+    answered by the threshold. Any other "what happens" stays unplaced."""
+    own = r.own_text or ""
+    for p in phrases:
+        if r.value(F.form) == "penalty" and _BEYOND_THRESHOLD.search(sentence_of(own, p) or ""):
+            r.answered_by.setdefault(Q.REGIME.key, Q.THRESHOLD.key)
+            r.notes.append(f"\"{p}\" beside the threshold: its answer states the behaviour on "
+                           "either side (0 below, unbounded below above)")
+            return
+
+
+def _unique_below_threshold(r: PartReading, phrases: list[str]) -> None:
+    """"For which α is d = 0 the unique minimiser?": the uniqueness is the threshold's condition
+    (below α* the zero step is the only minimiser, at α* it is not), so it is asked as the
+    threshold, not as a separate uniqueness answer for a symbolic α."""
+    own = r.own_text or ""
+    for p in phrases:
+        sentence = sentence_of(own, p)
+        if r.value(F.form) != "penalty" or not rx(ASKS["threshold"]).search(sentence):
+            continue
+        r.set(F.asks, [a for a in r.value(F.asks) if a != Q.UNIQUENESS.key],
+              r.fields[F.asks].source, note=r.fields[F.asks].note)
+        r.answered_by.setdefault(Q.UNIQUENESS.key, Q.THRESHOLD.key)
+        r.notes.append(f"\"{p}\" is the threshold's condition (the zero step is the unique "
+                       "minimiser below it)")
+        return
+
+
+_FORM_FREE = frozenset({Q.DUAL_NORM.key, Q.HOLDER_CONJUGATE.key, Q.WHICH_NORM.key})
+"""Asks answered from the norm and the gradient alone, whatever the problem's form."""
+_NO_FORM = "cannot tell the form"
+
+
+def _form_not_needed(r: PartReading) -> None:
+    """A part that asks only what the norm and the gradient decide (the dual norm of g, its
+    name, the Hölder conjugate) and states no form: the form does not enter its answers, so
+    its absence is not a gap (the part is solved in the default form, with a note)."""
+    kinds = {a.get("kind") if isinstance(a, dict) else a for a in r.value(F.asks) or []}
+    if not kinds or not kinds <= _FORM_FREE or F.form in r.fields:
+        return
+    if not any(m.name == F.form and m.reason.startswith(_NO_FORM) for m in r.missing):
+        return
+    r.missing = [m for m in r.missing if m.name != F.form]
+    r.notes.append("no form is stated, and none is needed: the asked quantities depend only on "
+                   "the norm and the gradient")
 
 
 _OF_PART = re.compile(r"\b(?:objective|problem|step|minimi[sz]er|value) (?:in|of|from) (?:part )?"
@@ -247,6 +331,8 @@ def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
         sentence = sentence_of(own, p)
         if not sentence or not _DUAL_CONTEXT.search(sentence):
             continue
+        if _dual_value_asked(r, sentence, p, norm):
+            continue
         matrix = isinstance(r.value(F.gradient), list) and is_matrix(r.value(F.gradient)) or \
             r.value(F.gradient) == "G"
         named = [name for _s, name, inside, _sq, _src in _symbol_norms(sentence)
@@ -267,6 +353,42 @@ def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
         old = r.fields[F.asks].source if F.asks in r.fields else ""
         r.set(F.asks, [*have, ask], " | ".join(x for x in (old, p, sentence.strip()) if x),
               note=f"the name of the dual of the {entry.key} norm")
+
+
+_DUAL_AT_G = re.compile(r"\bdual norm\b[^.?]{0,40}?\b(?:at|of|for|on) (?:the )?(?:given |current )?"
+                        r"(?:gradient|g|G|∇ ?[fL])(?![\w(])", re.I)
+_SHOW = re.compile(r"^\W{0,3}(?:show|prove|verify|check|argue|explain why)\b(?: that)?", re.I)
+
+
+def _dual_value_asked(r: PartReading, sentence: str, p: str, norm: Any) -> bool:
+    """"Evaluate the dual norm of ‖·‖_RMS at the given g": the dual norm's value at the
+    gradient, not its name (asked as the dual norm, of the part's own norm); "Show that the
+    dual norm of ‖·‖_RMS is √n ‖·‖_2 and evaluate ‖g‖_RMS,∗": a relation the derivation of that
+    value shows. True when taken so (the norm named must be the part's)."""
+    if norm is None:
+        return False
+    named = {n for at, n, inside, _sq, src in _symbol_norms(sentence)
+             if n and inside.split("_")[0].strip() not in ("g", "G", "∇f", "∇L")
+             and not _aside(sentence, at, at + len(src))}  # not the claimed dual itself
+    named |= {n for at, end, n, _src in _word_norms(sentence) if not _aside(sentence, at, end)}
+    own_name = norm.get("name") if isinstance(norm, dict) else norm
+    if named - {own_name}:
+        return False
+    asks = list(r.value(F.asks) or [])
+    at_g = _DUAL_AT_G.search(sentence)
+    shown = _SHOW.match(sentence) and (Q.DUAL_NORM.key in asks or any(
+        _dual_of_gradient(r, m.group(0), norm) for m in _GRADIENT_NORM.finditer(sentence)))
+    if not at_g and not shown:
+        return False
+    if Q.DUAL_NORM.key not in asks:
+        old = r.fields[F.asks].source if F.asks in r.fields else ""
+        r.set(F.asks, [*asks, Q.DUAL_NORM.key], " | ".join(x for x in (old, p) if x),
+              note="the dual norm's value at the gradient")
+    r.answered_by.setdefault(Q.WHICH_NORM.key, Q.DUAL_NORM.key)
+    if shown:
+        r.notes.append(f"\"{sentence.strip()}\": the dual norm stated is the one whose value at g "
+                       "the derivation computes")
+    return True
 
 
 _GRADIENT_NORMS = re.compile(r"‖ ?(?:g|G|∇ ?f(?:\(\w{1,6}\))?|∇ ?L) ?‖(?:_\{?(?P<i>[^\s{}‖,.?;:)\]]{1,6})\}?|"
@@ -343,12 +465,16 @@ class SteepestDescentReader:
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers
                        if q not in _MEASURED and q not in (Q.WHICH_NORM, Q.WHICH_SOLUTION))
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
+        if not asks:
+            _asks_of_the_part_continued(r, self.read_questions)
         norm = r.value(F.norm)
         _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
         _take_largest_decrease(r, [s for k, s in asks if k == Q.WHICH_SOLUTION.key])
         listed = _take_gradient_norms(r, [s for k, s in asks if k == Q.NORM_VALUE.key], norm)
         if Q.THRESHOLD.key in (r.value(F.asks) or []):
             r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
+            _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
+            _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
         if lengths and norm is not None:
@@ -360,9 +486,13 @@ class SteepestDescentReader:
             r.set(F.asks, [*(r.value(F.asks) or []), Q.DUAL_NORM.key],
                   " | ".join(x for x in (old, *duals) if x),
                   note="the norm of the gradient in the dual of the part's norm")
+        if duals:
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
         _form_from_a_definition(r)
+        _form_not_needed(r)
         _claimed_optimizer(r.own_text or "", r)
+        _momentum_set_aside(r)
+        _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
         _gradient_norms_only(r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
@@ -371,6 +501,34 @@ class SteepestDescentReader:
             if m and _dual_of_gradient(r, m.group(0), norm):
                 got = r.fields[F.asks]
                 r.set(F.asks, got.value, f"{got.source} | {m.group(0)}", note=got.note)
+
+    def states_problem(self, r: PartReading, sentence: str, piece: str | None = None) -> bool:
+        """A request that asks nothing but writes the part's problem ("Solve min_d gᵀd s.t.
+        ‖d‖_1 ≤ η.", "We want d* = argmin_d gᵀd + (1/α)‖d‖_1^2"): its minimisation and a norm of
+        the step in the read form, while the part's other requests ask something. With
+        ``piece``: that piece is the formula's gradient term (the 'gᵀ' of "min gᵀd")."""
+        asks = r.value(F.asks) or []
+        if not asks or F.norm not in r.fields or F.form not in r.fields:
+            return False
+        if piece is not None and not _FORMULA_PIECE.fullmatch(piece.replace(" ", "")):
+            return False
+        if not _MINIMISES.search(sentence):
+            return False
+        form = _form_in(sentence)
+        if form is None or form[0] != r.value(F.form):
+            return False
+        matrix = isinstance(r.value(F.gradient), list) and is_matrix(r.value(F.gradient))
+        norm = r.value(F.norm)
+        named = norm.get("name") if isinstance(norm, dict) else norm
+        for name, _src in _primary_norms(sentence, matrix)[0]:
+            if name.startswith("lp:"):
+                p = name[3:]
+                value = {"1": N.L1.key, "2": N.L2.key}.get(p) or {"name": N.LP.key, "p": _num(p)}
+                if value != norm:
+                    return False
+            elif name != named:
+                return False
+        return True
 
     def applied(self, r: PartReading) -> set[str]:
         """Transformations the part's form expresses (the plain penalty drops the square)."""
@@ -383,12 +541,14 @@ class SteepestDescentReader:
             return Q.HOLDER_CONJUGATE.key
         if s and _STEP_SYMBOL.match(s):
             return Q.UPDATE.key
+        if _NAMED_RESULT.fullmatch(s) and _names_the_minimiser(r.own_text or "", s):
+            return Q.UPDATE.key
         m = _STEP_UNDER.match(s)  # d_∞ for the step under the part's l∞ norm
         entry = by_index(m.group(1)) if m else None
         norm = r.value(F.norm)
         if entry is not None and isinstance(norm, str) and entry.key == norm:
             return Q.UPDATE.key
-        return None
+        return _defined_symbol(r, symbol.strip())
 
     read_questions: Any = None
     """The reading layer's question reader, set by it before a part is read (a post stating
@@ -414,6 +574,7 @@ class SteepestDescentReader:
         _read_norm(own, ctx, r, matrix)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
+        _inherit_setting(own, ctx, r, previous)
         if not _cross_ratio(own, r, previous):
             _read_asks(own, r, previous, matrix)
         if getattr(r, "_two_problems", False) and "." not in part.label:
@@ -423,9 +584,51 @@ class SteepestDescentReader:
         return [r]
 
 
+_NAMED_RESULT = re.compile(r"[a-zA-Zδ](?:\^?\*|\^⋆|⋆)?")
+
+
+def _names_the_minimiser(own: str, symbol: str) -> bool:
+    """"Minimise gᵀd + (1/α)‖d‖∞² and give v", "v = argmin ...", "call the minimiser v": the
+    letter names the part's minimiser (its sentence minimises, or the text calls the result so)."""
+    sym = re.escape(symbol)
+    for m in re.finditer(rf"(?<![\w^_]){sym}(?![\w(^_])", own):
+        sentence = sentence_of(own, own[max(0, m.start() - 1):m.end()]) or ""
+        if re.search(rf"\b(?:minimi[sz]e|solve)\b[^.?]{{0,80}}\b(?:give|report|compute|find)\b"
+                     rf"(?: the (?:minimi[sz]er|step|result))? {sym}\b|(?<![\w^_]){sym} ?= ?arg ?min|"
+                     rf"\b(?:call|denote|name)\b[^.?]{{0,40}}\b(?:minimi[sz]er|step|update|"
+                     rf"result)\b[^.?]{{0,12}}? {sym}\b", sentence, re.I):
+            return True
+    return False
+
+
+def _defined_symbol(r: PartReading, symbol: str) -> str | None:
+    """A symbol the part's text (or the shared text) introduces right after naming a quantity
+    ("there is a threshold α_c such that ...", "the critical value α* of the weight"): that
+    quantity, when this family answers it (or answers it as another quantity it asks)."""
+    if not symbol or len(symbol) > 12:
+        return None
+    for text in (r.own_text or "", getattr(r, "_ctx", "")):
+        for m in re.finditer(rf"(?<![\w]){re.escape(symbol)}(?![\w])", text):
+            before = text[max(0, m.start() - 60):m.start()]
+            named = [q for q in QUANTITIES.mentions(before)
+                     if re.fullmatch(r"(?: (?:value|of α|of alpha|for α|for alpha))? ?",
+                                     before[q.end:])]
+            if not named:
+                continue
+            key = named[-1].entry.key
+            if key in HOOKS.answers:
+                return key
+            if r.answered_by.get(key) in (r.value(F.asks) or []):
+                return r.answered_by[key]
+    return None
+
+
 # -- a post stating several problems -----------------------------------------------------------
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_FORMULA_PIECE = re.compile(r"(?:g|G|∇[fL](?:\(\w{1,3}\))?)(?:\^T|ᵀ|\^⊤|>)?(?:d|D|Δ|δ)?|min_?\w{0,2}")
+"""The gradient term of an objective written in a request ("gᵀ", "g^Td", "∇L(w)^T")."""
+_MINIMISES = re.compile(r"\barg ?min|\bmin(?:imi[sz]e)?(?:_\{?\w{1,3}\}?)?\b", re.I)
 
 
 def _split_problems(reader: Any, part: PartText, objects: PartObjects,
@@ -440,7 +643,8 @@ def _split_problems(reader: Any, part: PartText, objects: PartObjects,
     if read_questions is None:
         return None
     paragraphs = [p for p in _PARAGRAPH.split(part.own) if p.strip()]
-    asking = [i for i, p in enumerate(paragraphs) if read_questions(" ".join(p.split())).requests]
+    asking = [i for i, p in enumerate(paragraphs)
+              if any(q.asks for q in read_questions(" ".join(p.split())).requests)]
     if len(asking) < 2:
         return None
     out: list[PartReading] = []
@@ -724,14 +928,22 @@ def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
                 index = tok[1:]
             else:
                 power = tok[1:]
+        end = m.end()
+        late = _LATE_INDEX.match(flat, end) if index == "2" and not power else None
+        if late is not None:  # ‖d‖_2 RMS: a PDF put the exponent 2 first, the index after it
+            index, power, end = late.group(1), "2", late.end()
         entry = by_index(index) if index else None
         name = entry.key if entry else ""
         if not name and re.fullmatch(r"\d{1,2}(?:\.\d{1,3})?", index):
             name = "lp:" + index
         if index and not name:
             name = "?" + index
-        out.append((m.start(), name, inside, power == "2", phrase(flat, m.start(), m.end())))
+        out.append((m.start(), name, inside, power == "2", phrase(flat, m.start(), end)))
     return out
+
+
+_LATE_INDEX = re.compile(r" ?(RMS|∞|F|op|nuc)(?=[\s,.;:)]|$)(?! ?norm)")
+"""The index a PDF copy printed after a stacked exponent (``‖d‖_2 RMS`` for ‖d‖²_RMS)."""
 
 
 def _word_norms(flat: str) -> list[tuple[int, int, str, str]]:
@@ -753,7 +965,7 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
-_MEASURE_AFTER = re.compile(r"^ ?(?:length|size|magnitude|distance)\b|^ ?norm of (?:the |that |this |"
+_MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm of (?:the |that |this |"
                             r"its )?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆)?(?![\w^])", re.I)
 _POSSESSED = re.compile(r"\b(?:its|their|the step's|the update's|ΔW's) $", re.I)
 """A norm word after a possessive ("what its Frobenius norm is") measures the step."""
@@ -850,10 +1062,72 @@ def _replaced(flat: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), phrase(flat, m.start(), m.end())) for m in _REPLACED.finditer(flat)]
 
 
-def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list, list]:
+_NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δθ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|RMS|rms|\d|F|op|nuc|\*|"
+                         r"[a-z]{1,3})\}?$")
+"""A step named by its norm or part (``d∞``, ``d_RMS``, ``u_2``, ``d?RMS``): its norm measures
+that step; it does not set this part's."""
+_IS_DUAL_AFTER = re.compile(r"^ ?(?:is|as|be|being) (?:the |its |their |a )?dual\b", re.I)
+_DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;,]{0,50}?\b(?:is|=|equals|becomes|gives|"
+                                r"reduces to) (?:[^\s‖]{1,8} ?)?$", re.I)
+_REMARK_BEFORE = re.compile(r"(?:^|[.?!:] |\n)\(?(?:hint|recall|remark|reminder)\b"
+                            r"[^.?!]*$", re.I)
+_BOUND = re.compile(r"^(?:[_^][^\s_^≤<]{1,8}){0,2} ?(?:≤|<=|<|/ ?[(\dαηλγ]|/ ?alpha|/ ?eta)")
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:cop(?:y|ying|ied)|like|as (?:in|for|with)|similar(?:ly)? to|"
+                              r"analog(?:ous(?:ly)?)? to|unlike|compared? (?:to|with)|mimic(?:king|"
+                              r"ked)?|same as|adapt(?:ing|ed)?|follow(?:ing|ed)?|reus(?:e|ing|ed))"
+                              r"(?: (?:the|my|our|your|his|her|their))? $", re.I)
+_COMPARED_AFTER = re.compile(r"^(?:[- ]norm)? (?:case|version|one|answer|formula|solution|result|"
+                             r"example|analog(?:ue)?|counterpart)\b", re.I)
+
+
+def _aside(flat: str, start: int, end: int) -> bool:
+    """A norm in a role that does not set the step's norm: the dual norm named or claimed ("so
+    that ‖·‖_q is the dual norm", "the dual norm of ‖·‖_RMS is √n ‖·‖_2"), a hint or remark
+    ("Hint: the dual of ℓ1 is ℓ∞"), or another setting the text compares with ("I tried to
+    copy the l-infinity case", "as in the Euclidean version")."""
+    return bool(_IS_DUAL_AFTER.match(flat[end:end + 20])
+                or _DUAL_VALUE_BEFORE.search(flat[max(0, start - 80):start])
+                or _REMARK_BEFORE.search(flat[max(0, start - 120):start])
+                or (_COMPARED_BEFORE.search(flat[max(0, start - 30):start])
+                    and _COMPARED_AFTER.match(flat[end:end + 20])))
+
+
+def _in_formula(flat: str, start: int, end: int, stem: str) -> bool:
+    """A norm of the step inside the objective or the constraint: with a weight in front
+    ("+ (1/α)‖d‖_1^2", "+ 1 α ‖d‖_∞^2"), a divisor after ("‖d‖_1 / α") or a bound
+    ("‖d‖_3 ≤ η")."""
+    if not _DECISION_VARS.match(stem):
+        return False
+    return _coefficient_before(flat, start) is not None or bool(_BOUND.match(flat[end:end + 16]))
+
+
+_SENTENCE_END = re.compile(r"(?<!\bs\.t)(?<!\bi\.e)(?<!\be\.g)(?<!\bcf)(?<!\bvs)(?<!\d)[.?!](?=\s|$)|\n")
+
+
+def _sentence_span(flat: str, at: int) -> tuple[int, int]:
+    """The sentence holding position ``at`` ("s.t.", "i.e." and decimals do not end one)."""
+    lo, hi = 0, len(flat)
+    for m in _SENTENCE_END.finditer(flat):
+        if m.end() <= at:
+            lo = m.end()
+        else:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None = None
+                   ) -> tuple[list[tuple[str, str]], list, list]:
     """(primary candidates, measure mentions, other mentions), each as (name, phrase); a norm
-    the text says it replaces is none of them."""
+    the text says it replaces is none of them, nor one in a dual-norm question or claim or a
+    hint. When a norm of the step stands in the objective or the constraint, that role decides:
+    the candidates are those norms, and a norm word only when its sentence holds such a
+    formula (the two must then agree)."""
     primary, measure, other = [], [], []
+    formula: list[tuple[str, str, int]] = []
+    words: list[tuple[str, str, int]] = []
     replaced = _replaced(flat)
     for start, name, inside, _sq, src in _symbol_norms(flat):
         if not name or any(lo <= start < hi for lo, hi, _ in replaced):
@@ -863,25 +1137,48 @@ def _primary_norms(flat: str, matrix: bool) -> tuple[list[tuple[str, str]], list
         base = inside.split("_")[0].strip()
         if base in ("g", "G", "∇f", "∇ f", "∇L") or base.startswith("∇"):
             continue
+        end = _NORM_SYMBOL.match(flat, start).end()
+        stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
+        if _aside(flat, start, end) and not _in_formula(flat, start, end, stem):
+            if aside is not None:
+                aside.append((name, src))
+            continue
         if base.startswith("u") and len(base) <= 4 and _coefficient_before(flat, start) is None:
             measure.append((name, src))  # ‖u‖_2 measures the step; "+ (1/α)‖u‖_∞" is a penalty
             continue
-        stem = re.sub(r"(?:\^?\*|\^⋆|\?)$", "", base).strip()
-        role = _role(flat, start, _NORM_SYMBOL.match(flat, start).end(),
-                     step=bool(_DECISION_VARS.match(stem)) and not _sq)
+        if not _DECISION_VARS.match(stem) and _NAMED_STEP.match(inside.strip()):
+            measure.append((name, src))  # ‖d∞‖_RMS: the length of the step named d∞
+            continue
+        role = _role(flat, start, end, step=bool(_DECISION_VARS.match(stem)) and not _sq)
         if _DEFINED_BEFORE.search(flat[max(0, start - 30):start]):
             continue  # the right side of a definition: ‖d‖_RMS = ‖d‖_2/√3
         if _DECISION_VARS.match(base) or role in ("primary", "measure") or base == "·":
             (primary if role == "primary" else measure if role == "measure" else other).append(
                 (name, src))
+            if role == "primary" and _in_formula(flat, start, end, stem):
+                formula.append((name, src, start))
+            elif role == "primary":
+                words.append((name, src, start))
     for start, end, name, src in _word_norms(flat):
         if any(lo <= start < hi for lo, hi, _ in replaced):
+            continue
+        if _aside(flat, start, end):
+            if aside is not None:
+                aside.append((name, src))
             continue
         role = _role(flat, start, end)
         if matrix and name == N.L2.key and "euclidean" not in src.lower():
             name = N.SPECTRAL.key
         (primary if role == "primary" else measure if role == "measure" else other).append(
             (name, src))
+        if role == "primary":
+            words.append((name, src, start))
+    if formula:  # in text order: the formula's norms, and the mentions agreeing with them or
+        # sharing a sentence with one (a disagreeing one there is a tie)
+        spans = [_sentence_span(flat, at) for _n, _s, at in formula]
+        names = {n for n, _s, _at in formula}
+        primary = [(n, s) for n, s, at in sorted([*formula, *words], key=lambda x: x[2])
+                   if n in names or any(lo <= at <= hi for lo, hi in spans)]
     return primary, measure, other
 
 
@@ -903,10 +1200,15 @@ def _referenced_norm(own: str, r: PartReading) -> list[tuple[str, str]]:
 
 
 def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
-    primary, measure, other = _primary_norms(own, matrix)
+    aside: list[tuple[str, str]] = []
+    primary, measure, other = _primary_norms(own, matrix, aside)
+    for _name, src in aside:
+        r.convention("a norm in another role", src, "a dual norm, a hint or a compared setting: "
+                                                    "it does not set the step's norm")
     r._measure = measure  # type: ignore[attr-defined]
     r._other = other  # type: ignore[attr-defined]
     where = ""
+    r._norm_where = "own" if primary else ""  # type: ignore[attr-defined]
     if not primary:
         primary, _, _ = _primary_norms(ctx, matrix)
         where = " (shared context)"
@@ -983,11 +1285,29 @@ _PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bdrop the square\b|"
           r"\bnorm itself|\bnot its square|\bwithout (?:the )?square")
 
 
+_DROPPED_BEFORE = re.compile(r"\b(?:drop(?:s|ping)?|remov(?:e|es|ing)|replac(?:e|es|ing)|relax(?:es|ing)?|"
+                             r"lift(?:s|ing)?|get(?:ting)? rid of|forget(?:ting)? (?:about )?|"
+                             r"discard(?:s|ing)?|no longer (?:use|impose|have))"
+                             r"(?: (?:the|a|an|this|that|its|any))?(?: [\w∞-]{1,15}){0,2}? ?$", re.I)
+_DROPPED_AFTER = re.compile(r"^\w{0,3} (?:is |gets |being )?(?:dropped|removed|replaced|relaxed|"
+                            r"lifted|discarded)\b", re.I)
+
+
+def _dropped(flat: str, start: int, end: int) -> bool:
+    """True when the constraint mentioned at ``start:end`` is the one the part removes ("drop the
+    constraint and use the penalty", "the constraint is replaced by ..."): a change of form
+    away from it, not the part's form."""
+    return bool(_DROPPED_BEFORE.search(flat[max(0, start - 40):start])
+                or _DROPPED_AFTER.match(flat[end:end + 24]))
+
+
 def _form_in(flat: str) -> tuple[str, str] | None:
     for form, pattern in (("constraint", _CONSTRAINT), ("penalty", _PLAIN)):
         for m in rx(pattern).finditer(flat):
-            if not negated(flat, m.start()):
-                return form, phrase(flat, m.start(), m.end(), pad=10)
+            if negated(flat, m.start()) or (form == "constraint" and _dropped(flat, m.start(),
+                                                                               m.end())):
+                continue
+            return form, phrase(flat, m.start(), m.end(), pad=10)
     penalty_syms = [(s, src) for at, name, inside, s, src in _symbol_norms(flat)
                     if _DECISION_VARS.match(inside.split("_")[0].strip())
                     or (inside.strip() == "u" and _coefficient_before(flat, at) is not None)]
@@ -1042,6 +1362,7 @@ def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | N
 def _read_form(own: str, ctx: str, r: PartReading) -> None:
     got = _form_in(own)
     squared = _squared_term(own)
+    r._form_where = "own" if got is not None or squared is not None else ""  # type: ignore[attr-defined]
     if got is not None and got[0] != "penalty-squared" and squared is not None:
         r._two_problems = True  # type: ignore[attr-defined]
         r.miss(F.form, f"the part states two problems: a squared penalty (\"{squared}\") and "
@@ -1056,10 +1377,88 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
         got = _flattened_square(own, ctx, r)
         where = ""
     if got is None:
-        r.miss(F.form, "cannot tell the form: squared-norm penalty, plain-norm penalty or a "
+        r.miss(F.form, f"{_NO_FORM}: squared-norm penalty, plain-norm penalty or a "
                        "norm-ball constraint (say 'squared', write ‖d‖^2, or 'subject to ‖d‖ ≤ η')")
         return
     r.set(F.form, got[0], got[1] + where)
+
+
+# -- a setting inherited from an earlier part ------------------------------------------------
+
+_PART_REF = re.compile(r"\b(?:part|question|item|exercise)s? \(?(?P<a>[a-h]|[ivx]{1,4}|\d{1,2})\)?"
+                       r"(?![\w(])|(?<![\w)\]^_])\((?P<b>[a-h]|[ivx]{1,4}|\d{1,2})\)(?![\w(])", re.I)
+"""A mention of a part by its label: "part 4", "question (b)", "in (a)"."""
+_SETTING = (F.norm, F.form)
+
+
+def _setting_source(own: str, r: PartReading, previous: list[PartReading]
+                    ) -> tuple[PartReading | None, str]:
+    """The earlier part whose problem this part continues: the one it names ("the objective in
+    part 4", "the update direction in (a)"), else the part just before it; with the kind
+    ('named' or 'previous'). (None, '') when the parts it names differ in norm or form."""
+    ours = [p for p in previous if p.family == FAMILY and p.label != r.label]
+    by_label = {p.label: p for p in ours}
+    named = []
+    for m in _PART_REF.finditer(own):
+        p = by_label.get(m.group("a") or m.group("b"))
+        if p is not None and p not in named:
+            named.append(p)
+    if named:
+        settings = {(repr(p.value(F.norm)), p.value(F.form)) for p in named}
+        return (named[0], "named") if len(settings) == 1 else (None, "")
+    return (ours[-1], "previous") if ours else (None, "")
+
+
+def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartReading]) -> None:
+    """A part that states no norm or no form of its own takes them from the problem it
+    continues: the earlier part it names ("the minimal value of the objective in part 4",
+    "which optimizer does part 1 correspond to") before the shared text, else, for what the
+    shared text does not fix either, the part just before it ("(b) What is the optimal value?"
+    after "(a) Solve min gᵀd s.t. ‖d‖_3 ≤ η"). The penalty weight or radius comes along with
+    an inherited form unless the part writes its own. Nothing is inherited from a part that
+    did not read it."""
+    stated = {F.norm: getattr(r, "_norm_where", "") == "own",
+              F.form: getattr(r, "_form_where", "") == "own"}
+    if all(stated.values()):
+        return
+    src, how = _setting_source(own, r, previous)
+    if src is None:
+        return
+    took = []
+    for name in _SETTING:
+        if stated[name] or src.value(name) is None:
+            continue
+        if how == "previous" and name in r.fields:
+            continue  # the shared text's setting stands for a part that names no other part
+        if name == F.norm and r.value(F.norm) is not None and src.value(F.norm) != r.value(F.norm) \
+                and how == "named" and _primary_norms(ctx, False)[0]:
+            continue  # the shared text fixes another norm: the named part is not this problem
+        r.set(name, src.value(name), f"{_FROM_PART.sub('', src.fields[name].source)}; from part "
+                                     f"({src.label})",
+              note=f"the part {'names' if how == 'named' else 'continues'} part ({src.label}) "
+                   f"and states no {name} of its own")
+        took.append(name)
+    if F.form not in took:
+        return
+    for name in (F.alpha, F.eta):
+        r.fields.pop(name, None)
+        r.missing = [m for m in r.missing if m.name != name]
+    form = r.value(F.form)
+    wanted = F.eta if form == "constraint" else F.alpha
+    given = assigned_number(own, _SCALAR_NAMES[wanted])
+    if src.value(wanted) is not None and not given:
+        r.set(wanted, src.value(wanted), f"{_FROM_PART.sub('', src.fields[wanted].source)}; from "
+                                         f"part ({src.label})")
+    elif given and isinstance(src.value(wanted), str) and src.value(wanted) not in ("alpha", "eta"):
+        r.miss(wanted, f"\"{given[1]}\" sets a value for part ({src.label})'s problem, whose "
+                       f"weight is written otherwise ({src.fields[wanted].source}); restate the "
+                       "objective with the value")
+    else:
+        _read_scalars(own, ctx, r)
+
+
+_SCALAR_NAMES = {F.alpha: r"α|alpha", F.eta: r"η|eta|radius"}
+_FROM_PART = re.compile(r"; from part \([^()]{1,8}\)")
 
 
 # -- alpha, eta ------------------------------------------------------------------------------
@@ -1102,6 +1501,8 @@ _COEFFICIENTS = [
     ("over", re.compile(rf"\(?(?P<s>{_WSYM}) ?/ ?(?P<c>{_WNUM}) ?\)?")),
     # (1/2)·λ, ½λ: weight s/c
     ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WSYM})")),
+    # 1 α, 1 2η: a stacked fraction 1/α a PDF copy flattened onto one line: weight 1/(c·s)
+    ("inverse", re.compile(rf"1 (?:(?P<c>{_WNUM}) ?)?(?P<s>{_WSYM})")),
     # λ, 5, 1/4: weight s (or the number)
     ("times", re.compile(rf"(?P<s>{_WSYM})")),
     ("number", re.compile(rf"\(?(?P<c>{_WNUM}(?: ?/ ?{_WNUM})?) ?\)?")),
@@ -1250,7 +1651,16 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
     if form == "constraint":
         got = (assigned_number(own, r"η|eta|radius|ε") or _bound_number(own)
                or assigned_number(ctx, r"η|eta|radius") or _bound_number(ctx))
-        if got is not None:
+        bound = _bound_symbol(own) or _bound_symbol(ctx)
+        if got is None and bound is not None and bound[0] != "eta":
+            name, sym, src = bound  # "‖d‖_D ≤ ρ": the radius is ρ, whatever η names elsewhere
+            letter = rf"{re.escape(sym)}|{name}"
+            value = assigned_number(own, letter) or assigned_number(ctx, letter)
+            if value is not None:
+                _set_positive(r, F.eta, value)
+            else:
+                r.set(F.eta, name, src, note=f"the radius is written {sym}")
+        elif got is not None:
             _set_positive(r, F.eta, got)
         elif "η" in both:
             m = rx(r"η").search(both)
@@ -1258,6 +1668,21 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         else:
             r.miss(F.eta, "the radius of the norm ball is not given (expected ‖d‖ ≤ η or a "
                           "number)")
+
+
+_BOUND_SYMBOL = re.compile(r"‖[^‖]{1,20}‖(?:_\S{1,6})? ?(?:≤|<=) ?(?P<s>[αβγδεηλμρστ]|rho|eta|"
+                           r"delta|epsilon|tau|r|R|c|t|s)(?![\w(^_])")
+
+
+def _bound_symbol(flat: str) -> tuple[str, str, str] | None:
+    """The radius of a norm ball written as a letter (``‖d‖_D ≤ ρ``): (its spec name, the
+    letter, phrase)."""
+    m = _BOUND_SYMBOL.search(flat)
+    if m is None:
+        return None
+    sym = m.group("s")
+    name = _WEIGHT_SYMBOLS.get(sym, {"δ": "delta", "ε": "epsilon"}.get(sym, sym))
+    return name, sym, phrase(flat, m.start(), m.end())
 
 
 def _bound_number(flat: str) -> tuple[Any, str] | None:
@@ -1282,7 +1707,8 @@ def _set_positive(r: PartReading, name: str, got: tuple[Any, str]) -> None:
 # -- asks ------------------------------------------------------------------------------------
 
 ASKS = {
-    "update": r"\bsolution for u\b|\bsolve for u\b|\b(?:what|find|compute|derive|determine|give|"
+    "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δθ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
+              r" ?arg ?min|\b(?:what|find|compute|derive|determine|give|"
               r"obtain|write down)\b[^.?]{0,40}?\b(?:u\b|update|step\b|minimi[sz]er|solution|"
               r"direction|Δθ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
@@ -1497,6 +1923,47 @@ _DEFINES_STEP = re.compile(r" (?:step|update|direction)(?: \([^()]{1,40}\))? (?:
                            r"is defined as|solves|is the (?:solution|minimi[sz]er) of)\b", re.I)
 """After an optimizer's name: "the Muon step (ignoring momentum) is the solution of ..." states
 that the problem's step is that optimizer's."""
+
+
+_ITS_RATE = re.compile(r"\b(?:with )?(?:which|what|its|the|their) (?:learning[- ]rate|step[- ]?size|lr)\b",
+                       re.I)
+_RATE_ASIDE = re.compile(r"\b(?:up to|ignoring|apart from|modulo|except(?: for)?|regardless of|"
+                         r"whatever|any|choice of)\b[^.?;]{0,12}$", re.I)
+
+
+def _learning_rate_of_the_optimizer(r: PartReading, phrases: list[str]) -> None:
+    """"Which optimiser is it, and with which learning rate?", "state which method (with which
+    learning rate) it is", "which optimizer is this and what is its learning rate?": beside an
+    identification, the learning rate asked is that optimizer's, the step's effective learning
+    rate ("up to the learning rate" qualifies instead)."""
+    asks = list(r.value(F.asks) or [])
+    if "optimizer" not in asks:
+        return
+    own = r.own_text or ""
+    found = [p for p in phrases if _ITS_RATE.search(p)]
+    found += [m.group(0) for m in _ITS_RATE.finditer(own)
+              if not _RATE_ASIDE.search(own[max(0, m.start() - 30):m.start()])]
+    if not found:
+        return
+    if Q.EFFECTIVE_STEP.key not in asks:
+        r.set(F.asks, [*asks, Q.EFFECTIVE_STEP.key], f"{r.fields[F.asks].source} | {found[0]}",
+              note="the learning rate of the optimizer identified: the step's effective one")
+    r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.EFFECTIVE_STEP.key)
+
+
+_NO_MOMENTUM = re.compile(r"\b(?:ignoring|without|up to|apart from|modulo|neglecting|disregarding|"
+                          r"leaving out|setting aside|no) (?:the |its |any )?momentum\b", re.I)
+
+
+def _momentum_set_aside(r: PartReading) -> None:
+    """"Which optimizer uses this direction (ignoring momentum)?": the optimizer is identified by
+    its step without momentum, which is what a steepest-descent step is; read, not a gap."""
+    if "optimizer" not in (r.value(F.asks) or []):
+        return
+    m = _NO_MOMENTUM.search(r.own_text or "")
+    if m is not None:
+        r.convention("momentum set aside", m.group(0), "the optimizer is identified by its step "
+                                                       "without momentum")
 
 
 def _claimed_optimizer(own: str, r: PartReading) -> None:
