@@ -229,9 +229,10 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
     owner = lay.part.get(table.first)
     inside = owner is not None and lay.role.get(table.first) != "summary" and \
         not _set_apart(lay.doc, table) and not _closes_the_answer(table, profiles, owner)
+    lettered = _lettered_column(table, labels)
     for k, row in enumerate(table.rows):
         head = row.cells[0].text if row.cells else ""
-        label = label_at_start(head, labels)
+        label = label_at_start(head, labels) or (_bare_label(head, labels) if lettered else None)
         if inside:
             # a table under a part's own heading is that part's: its rows name topics of the
             # part (a gradient, a decay term), not other parts, unless labelled "(c)"
@@ -260,6 +261,20 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
         if in_summary:
             lay.role[row.line] = "summary"
             lay.part[row.line] = part
+
+
+def _bare_label(cell: str, labels: frozenset[str]) -> str | None:
+    """A first cell that is nothing but a part's letter (``c``, ``**d**``, ``[e]``)."""
+    core = re.sub(r"[\s*_()\[\].:]+", "", cell).lower()
+    return core if core in labels and len(core) == 1 else None
+
+
+def _lettered_column(table: Table, labels: frozenset[str]) -> bool:
+    """The first column labels its rows by part letters alone (``| part | answer |`` over rows
+    ``| c | .. |``, ``| d | .. |``): at least two rows, every one a different part's letter,
+    in the problem's order."""
+    heads = [_bare_label(row.cells[0].text, labels) if row.cells else None for row in table.rows]
+    return len(heads) >= 2 and None not in heads and heads == sorted(set(heads))
 
 
 def _closes_the_answer(table: Table, profiles: list[PartProfile], owner: str) -> bool:
