@@ -180,3 +180,14 @@ def test_a_grid_with_a_blank_corner_keeps_its_columns(solved, name):
     wrong = _part(solved, DT, GRIDS[name].replace("{a2a}", "p/n"), "main")
     assert "wrong-answer" in _kinds(wrong)
 
+
+@pytest.mark.parametrize("rate", [
+    "$\\rho(0.15) = \\max(0.85,\\ 0.5) = @$",
+    "ρ(α = 0.15) = max(|1 − 0.15|, |1 − 1.5|) = @",
+    "rho(alpha=0.15) = @ (the slow direction dominates)",
+])
+def test_a_symbol_at_a_given_value_states_that_symbol(solved, rate):
+    text = "(c) " + rate + ". We need 0.85^k ≤ 10^-6, so k = 86 iterations.\n"
+    part = _part(solved, QD, text.replace("@", "0.85"), "c")
+    assert part.verdict == "correct" and not part.findings, part.findings
+    assert "wrong-answer" in _kinds(_part(solved, QD, text.replace("@", "0.5"), "c"))
