@@ -191,3 +191,40 @@ def test_a_symbol_at_a_given_value_states_that_symbol(solved, rate):
     part = _part(solved, QD, text.replace("@", "0.85"), "c")
     assert part.verdict == "correct" and not part.findings, part.findings
     assert "wrong-answer" in _kinds(_part(solved, QD, text.replace("@", "0.5"), "c"))
+
+
+SD_RATIO = ("(b) $u = -\\tfrac{\\alpha}{2}\\|g\\|_1 \\operatorname{sign}(g) = (-1.5, 1.5, -1.5)$, "
+            "sign descent. $\\|u_b\\|_2 = 2.598$, $\\|u_a\\|_2 = 0.935$, ratio "
+            "$= 2.598/0.935 \\approx {body}$.\n\n"
+            "| Part | Answer |\n|---|---|\n| (a) | $(-0.75, 0.25, -0.5)$, GD |\n"
+            "| (b) | $(-1.5, 1.5, -1.5)$, sign descent, ratio "
+            "$\\approx {table}$ |\n")
+QD_MOMENTUM = ("(d) Heavy ball, Polyak's choice:\n\n- α = 4/(√L + √μ)² ≈ 0.2309\n"
+               "- β = ((√κ − 1)/(√κ + 1))² ≈ {body}\n- rate = (√κ − 1)/(√κ + 1) ≈ 0.5195\n\n"
+               "| | step size | momentum | rate |\n|---|---|---|---|\n"
+               "| GD, optimal | 2/11 | — | 9/11 |\n| GD, α = 0.15 | 0.15 | — | 0.85 |\n"
+               "| Heavy ball | 0.2309 | {table} | 0.5195 |\n")
+
+
+QD_PLAIN = ("(d) heavy ball: alpha = 0.2309, and then beta = ((sqrt(10)-1)/(sqrt(10)+1))^2 = "
+            "{body}, rate 0.5195.\n\npart | step | momentum | rate\n-----|------|----------|-----\n"
+            "b    | 2/11 | -        | 9/11\nd    | 0.2309 | {table} | 0.5195\n")
+
+
+@pytest.mark.parametrize("problem, label, text", [
+    (SD, "b", SD_RATIO), (QD, "d", QD_MOMENTUM), (QD, "d", QD_PLAIN)])
+def test_a_summary_that_contradicts_a_right_body_is_an_inconsistency(solved, problem, label,
+                                                                      text):
+    right = {"b": ("2.78", "2.78"), "d": ("0.2699", "0.2699")}[label]
+    wrong = {"b": "2.60", "d": "0.5195"}[label]
+    fill = (lambda t, b, s: t.replace("{body}", b).replace("{table}", s))
+    assert _kinds(_part(solved, problem, fill(text, *right), label)) == []
+    assert _kinds(_part(solved, problem, fill(text, right[0], wrong), label)) == ["inconsistency"]
+    # the same wrong value in the body and the table is a wrong answer, not an inconsistency
+    assert _kinds(_part(solved, problem, fill(text, wrong, wrong), label)) == ["wrong-answer"]
+
+
+def test_a_row_named_by_its_method_and_a_word_of_the_asked_quantity_finds_its_part(solved):
+    part = _part(solved, QD, QD_MOMENTUM.replace("{body}", "0.2699").replace("{table}", "0.2699")
+                 .replace("2/11", "0.1"), "b")
+    assert "wrong-answer" in _kinds(part)

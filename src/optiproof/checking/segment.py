@@ -101,6 +101,9 @@ def match_part(text: str, profiles: list[PartProfile], position: int | None = No
                      for q in prof.quantities if q in found.quantities)
         score += 3.0 * sum(g in compact for g in prof.givens)
         score += sum(1.0 for w in prof.words if re.search(rf"\b{re.escape(w)}", words))
+        # a word of the quantities it asks ("GD, optimal" for the optimal step and rate)
+        score += 0.5 * len({w for q in prof.quantities for w in q.split("-") if len(w) > 3}
+                           & set(re.findall(r"[a-z]+", words)))
         if count == len(profiles) and position == prof.index:
             score += 0.5
         scores.append((score, prof.label))
