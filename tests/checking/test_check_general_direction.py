@@ -73,3 +73,34 @@ def test_each_step_is_time_not_a_quantifier_over_methods(solved):
             "unique minimiser in span{x}, which is the minimum-norm solution.\n")
     part = graded_part(solved, "src/optiproof/problems/texts/optimizer-convergence.txt", text, "a")
     assert "false-claim" not in finding_kinds(part)
+
+
+ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
+RULE = ("(a) m_t = β₁ m_{t−1} + (1 − β₁) g_t, v_t = β₂ v_{t−1} + (1 − β₂) g_t², "
+        "θ_t = θ_{t−1} − α m̂_t/(√v̂_t + ε). {claim}\n\n"
+        "(b) E[m̂_t] = E[g] and E[v̂_t] = E[g²]: the correction is unbiased.\n")
+
+
+def _adam(solved, claim: str) -> list[str]:
+    text = RULE.replace("{claim}", claim)
+    return finding_kinds(graded_part(solved, ADAM, text, "a")) + finding_kinds(
+        graded_part(solved, ADAM, text, "b"))
+
+
+@pytest.mark.parametrize("claim", [
+    "The second moment $v_t$ is an estimate of the diagonal of the Hessian, so Adam is a "
+    "diagonal Newton method.",
+    "Put simply, v_t is an estimator of the local curvature.",
+    "Here v̂_t is an unbiased estimate of the Hessian diagonal.",
+])
+def test_the_second_moment_called_a_curvature_estimate_is_false(solved, claim):
+    assert "false-claim" in _adam(solved, claim)
+
+
+@pytest.mark.parametrize("claim", [
+    "Here v_t is an estimate of the uncentred second moment of the gradient.",
+    "Note that v_t is not an estimate of the Hessian; it only tracks squared gradients.",
+    "Some authors loosely say v_t may be an estimate of curvature, which is misleading.",
+])
+def test_true_or_denied_readings_of_the_second_moment_are_not_false_claims(solved, claim):
+    assert "false-claim" not in _adam(solved, claim)

@@ -487,9 +487,21 @@ def _bound_claim(solution: Any, words: str, claims: list[Any],
 _ESTIMATES = re.compile(
     r"(?P<sym>[^\s,;:()]+)\s+is\s+(?:an?\s+)?(?:unbiased\s+)?(?:estimate|estimator)\s+of\s+"
     r"(?:the\s+)?(?P<what>variance|mean|expected value|expectation|(?:raw |uncentred |uncentered |"
-    r"non-central )?second moment|first moment)\b", re.I)
+    r"non-central )?second moment|first moment|(?:diagonal of the |diagonal )?hessian(?: diagonal)?|"
+    r"(?:local )?curvature)\b", re.I)
 _MOMENT_WORDS = {"variance": "var", "mean": "mean", "expected value": "mean", "expectation": "mean",
                  "first moment": "mean", "second moment": "second"}
+
+
+def _same_moment(value: Any, target: Any) -> bool:
+    """The verified expectation is the named moment times a factor free of the moments
+    (``ν(1 − β₂ᵗ)`` for ``ν``): the same moment, estimated with a bias."""
+    import sympy
+
+    if target == 0:
+        return False
+    ratio = sympy.simplify(value / target)
+    return ratio != 0 and not (ratio.free_symbols & target.free_symbols)
 
 
 def _estimator_claim(solution: Any, words: str) -> Refutation | None:
@@ -503,19 +515,27 @@ def _estimator_claim(solution: Any, words: str) -> Refutation | None:
     m = _ESTIMATES.search(words)
     if not m:
         return None
-    what = _MOMENT_WORDS[re.sub(r"^(?:raw|uncentred|uncentered|non-central) ", "",
-                                m.group("what").lower())]
+    said = m.group("what").lower()
+    what = "curvature" if re.search(r"hessian|curvature", said) else _MOMENT_WORDS[
+        re.sub(r"^(?:raw|uncentred|uncentered|non-central) ", "", said)]
     key = "EXPX" + base_and_index(symbol_key(m.group("sym")))[0]
     for part in solution.parts:
         names = notation(part)
         mean, second = names.get("EXPXg"), names.get("EXPXgP2")
         if mean is None or second is None:
             continue
-        target = {"mean": mean, "second": second, "var": second - mean ** 2}[what]
+        target = {"mean": mean, "second": second, "var": second - mean ** 2}.get(what)
         for exp in expectations(part):
             if key not in exp.symbols or exp.value is None:
                 continue
-            if sympy.simplify(sympy.sympify(exp.value) - target) != 0:
+            if target is None:  # the loss's curvature is nowhere in a moment of its gradient
+                return Refutation(f"part ({part.label}) verifies E[{m.group('sym')}] = "
+                                  f"{exp.value}, a moment of the gradient, not the "
+                                  f"{m.group('what').lower()}", part.label)
+            value = sympy.sympify(exp.value)
+            if "unbiased" not in m.group(0).lower() and _same_moment(value, target):
+                continue  # "v_t estimates the second moment": biased by a factor, still that one
+            if sympy.simplify(value - target) != 0:
                 return Refutation(f"part ({part.label}) verifies E[{m.group('sym')}] = "
                                   f"{exp.value}, not the {m.group('what').lower()}",
                                   part.label)
