@@ -228,3 +228,34 @@ def test_a_row_named_by_its_method_and_a_word_of_the_asked_quantity_finds_its_pa
     part = _part(solved, QD, QD_MOMENTUM.replace("{body}", "0.2699").replace("{table}", "0.2699")
                  .replace("2/11", "0.1"), "b")
     assert "wrong-answer" in _kinds(part)
+
+
+OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
+LIMIT_A = "θ = [1, 0.1, 0.01]/1.0101 ≈ [0.990, 0.0990, 0.00990]"
+
+
+@pytest.mark.parametrize("label", ["Q(a):", "**Q (a)**", "Qn(a)"])
+def test_parts_labelled_q_a_open_their_part(solved, label):
+    text = f"{label} SGD from zero converges to the min-norm solution {LIMIT_A}.\n"
+    part = _part(solved, OC, text, "a")
+    assert part.verdict == "correct" and not part.findings, part.findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "This is the same limit you get from GD, heavy-ball momentum and Adam.",
+    "GD, Nesterov and Adam all reach the same point as SGD here.",
+    "Adam lands on the same solution as plain gradient descent, the min-norm one.",
+])
+def test_other_optimizers_given_the_same_limit_are_over_reach(solved, sentence):
+    text = f"(a) SGD converges to the min-norm solution {LIMIT_A}. {sentence}\n"
+    assert "over-reach" in _kinds(_part(solved, OC, text, "a"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Full-batch GD reaches the same limit as SGD.",
+    "Unlike SGD, Adam does not reach the same limit (see (b)).",
+    "Gradient descent gives the same point, since its steps also stay in the span of x.",
+])
+def test_the_same_limit_for_the_parts_own_method_is_not_over_reach(solved, sentence):
+    text = f"(a) SGD converges to the min-norm solution {LIMIT_A}. {sentence}\n"
+    assert "over-reach" not in _kinds(_part(solved, OC, text, "a"))

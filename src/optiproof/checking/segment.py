@@ -22,7 +22,7 @@ EXCLUDED: frozenset[str] = frozenset({"closing", "question", "notation", "eviden
 """Roles whose lines state nothing about the answers: an offer, the problem's own question, a
 table of notation, the evidence of a check (its numbers are errors, not answers)."""
 
-_LABEL = re.compile(r"^[\s#>*_|-]*(?:part|question|problem|exercise)?\s*\(\s*([a-z])\s*\)"
+_LABEL = re.compile(r"^[\s#>*_|-]*(?:part|question|problem|exercise|q|qn)?\s*\(\s*([a-z])\s*\)"
                     r"|^[\s#>*_|-]*(?:part|question|problem|exercise)\s+([a-z])\b"
                     r"|^[\s#>*_|-]*([a-z])\)(?:\*\*|__|\*|_)?(?:\s|$)"
                     r"|^[\s#>*_|-]*((?-i:[a-h]))\.(?:\*\*|__|\*|_)?(?:\s|$)", re.I)
