@@ -51,6 +51,19 @@ def solved():
     return verified_solution
 
 
+def graded_part(solved: Any, problem: str, text: str, label: str) -> Any:
+    """The report of one part of a short answer to a bundled problem (a path from the repo
+    root), graded without the check that it answers this problem."""
+    from optiproof.checking import check_answer
+
+    report = check_answer(solved(problem), text, strict_problem=False)
+    return next(p for p in report.parts if p.label == label)
+
+
+def finding_kinds(part: Any) -> list[str]:
+    return sorted(f.kind for f in part.findings)
+
+
 def assert_graded_as_expected(report: Any, entry: dict, name: str) -> None:
     """The report of a blind answer agrees with its author's table: every planted finding
     found with its kind on its part, each part's verdict, no finding on a correct part."""

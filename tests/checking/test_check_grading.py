@@ -4,6 +4,7 @@ problems: each test states what a reader of the answer would conclude."""
 from __future__ import annotations
 
 import pytest
+from conftest import finding_kinds, graded_part
 
 from optiproof.checking import check_answer
 
@@ -13,15 +14,7 @@ OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
 DT = "src/optiproof/problems/texts/distributed-training.txt"
 ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
 SD = "src/optiproof/problems/steepest-descent-numeric.yaml"
-
-
-def _part(solved, problem: str, text: str, label: str):
-    report = check_answer(solved(problem), text, strict_problem=False)
-    return next(p for p in report.parts if p.label == label)
-
-
-def _kinds(part) -> list[str]:
-    return sorted(f.kind for f in part.findings)
+_part, _kinds = graded_part, finding_kinds
 
 
 @pytest.mark.parametrize("text", [

@@ -67,7 +67,21 @@ def symbol_score(subject: str, exp: Expectation) -> float:
         return 4.0
     base = _base(subject)
     base = _SPELLED.get(base, base)
-    return 2.0 if any(base == _base(s) for s in exp.symbols) else 0.0
+    if any(base == _base(s) for s in exp.symbols):
+        return 2.0
+    shape = _shape(subject)
+    return 2.0 if shape and any(shape == _shape(s) for s in exp.symbols) else 0.0
+
+
+def _shape(key: str) -> str:
+    """A compound symbol (a ratio or product of norms) without the indices of its letters:
+    ``||u_b||_2/||u_a||_2``, ``‖u_∞‖₂/‖u₂‖₂`` and ``\frac{‖u_linf‖_2}{‖u_l2‖_2}`` are all
+    ``‖u‖_2‖u‖_2``; "" for a simple symbol."""
+    key = key.replace("||", "‖")
+    if "‖" not in key:
+        return ""
+    key = re.sub(r"^frac|[/{}\s]", "", key)
+    return re.sub(r"([^\W\d_])_(?:\w+|∞)", r"\1", key)
 
 
 _SPELLED = {"a": "alpha", "b": "beta", "r": "rho"}
@@ -262,6 +276,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
             evidence += 2.0  # "no change" states a ratio of one
         if piece.relation in ("<", ">") and e.bound:
             evidence += 2.0  # a bound stated as one ("up to", "at most") states a bound answer
+        if context.get("paired", {}).get((claim.line, claim.pos)) == e.quantity:
+            evidence += 4.0  # "step / rate | 2/11 / 9/11": the k-th value is the k-th quantity
         if isinstance(read, Recurrence) or read is not here:
             evidence = max(evidence, 4.0)
         elif claim.subject and claim.subject in own and not symbol_score(claim.subject, e):
@@ -393,6 +409,77 @@ def _bounds_a_symbol(claim: Claim, piece: Piece, gradable: list[Expectation]) ->
         e.bound and (not claim.subject or symbol_score(claim.subject, e) >= 2) for e in gradable)
 
 
+_LIST_SEP = re.compile(r"\s+/\s+|\s*[,;&]\s*|\s+and\s+|\s*\+\s+")
+
+
+def _label_order(label: str, quantities: frozenset[str]) -> list[str]:
+    """The asked quantities a label names one after another (``optimal GD step / rate``:
+    the step, then the rate), or [] when its pieces do not each name a different one."""
+    from optiproof.catalogue.quantities import label_scores
+
+    out = []
+    for piece in _LIST_SEP.split(label):
+        scores = {q: n for q, n in label_scores(piece).items() if q in quantities}
+        best = sorted(scores, key=lambda q: -scores[q])
+        if not best or (len(best) > 1 and scores[best[0]] == scores[best[1]] and any(
+                q in out for q in best[:2])):
+            # a tie is settled by what the label has not named yet ("rate" after the step)
+            best = [q for q in best if q not in out]
+        if not best:
+            continue
+        out.append(best[0])
+    return out if len(out) >= 2 and len(set(out)) == len(out) else []
+
+
+def _paired(claims: list[Claim], quantities: frozenset[str]) -> dict[tuple[int, int], str]:
+    """A cell or summary line whose label names several asked quantities in turn and which
+    states as many values: claim -> the quantity its place in the list gives it."""
+    by_unit: dict[tuple[int, int], list[Claim]] = {}
+    for c in claims:
+        if c.unit.kind in ("cell", "line") and c.final is not None and not c.excluded and (
+                floats(c.final.value) or c.subject):
+            by_unit.setdefault((c.unit.start, c.unit.end), []).append(c)
+    out: dict[tuple[int, int], str] = {}
+    for group in by_unit.values():
+        first = group[0]
+        for label in (first.row, first.column):
+            order = _label_order(label, quantities)
+            if order and len(order) == len(group):
+                out.update({(c.line, c.pos): q for c, q in zip(group, order, strict=True)})
+                break
+    return out
+
+
+_LEADS_ON = re.compile(r"^[^⇒→]*?(?:\\Rightarrow|\\implies|\\to\b|⇒|→|⟹|=>|->)\s*(?:\\text\s*\{)?"
+                       r"\s*[A-Za-z]{3,}")
+
+
+def _leads_on(claim: Claim, piece: Piece) -> bool:
+    """``2 − 6 = −4 ⇒ unbounded below``: a value an arrow draws a conclusion in words from is
+    a step on the way to that conclusion, not a value the answer states."""
+    at = piece.pos - claim.unit.start + len(piece.text)
+    return 0 <= at <= len(claim.unit.text) and bool(_LEADS_ON.match(claim.unit.text[at:at + 80]))
+
+
+def _worked_out(claim: Claim) -> bool:
+    """``worst case: α(1−β₁)/√(1−β₂) = 0.001·0.1/0.0316 ≈ 0.00316``: arithmetic on numbers
+    worked out to a number, the only answer it can state. Only in prose: a wrong one stays weak,
+    not strong enough to be graded wrong on its own (a displayed ``2 - 6 = -4`` is a step on the
+    way). A formula set equal to its exact value is not worked out (``(5) α(1 − β₁)/√(1 − β₂) =
+    √10/1000``: a step of a derivation)."""
+    final = claim.final
+    return claim.tier_of_final < TIER_CONCLUSION and len(claim.pieces) >= 2 and all(
+        p.relation == "=" for p in claim.pieces[1:]) and (
+        final is claim.pieces[-1] and bool(floats(final.value))) and any(
+        _ARITHMETIC.fullmatch(p.text.strip()) and _OPERATOR.search(p.text)
+        for p in claim.pieces[:-1])
+
+
+_ARITHMETIC = re.compile(r"[\d.,\s·×*/÷+\-−√()\[\]^eE⁰-⁹⁻]+")
+_OPERATOR = re.compile(r"\d\s*[·×*/÷+\-−]\s*[\d√(]")
+"""Numbers and operators only (``0.001·0.1/0.0316``): the arithmetic of a worked example."""
+
+
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
                   givens: dict[str, Any], numbers: list[Any]) -> dict[str, list[Statement]]:
     """Expectation name -> the claims that state it (each claim states at most one, except a
@@ -406,6 +493,7 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                "known": known,
                "subjects": frozenset(e.subject for e in gradable if e.subject),
                "conditions": _conditions(givens)}
+    context["paired"] = _paired(claims, quantities)
     previous = None
     for claim in claims:
         claim, previous = _continued(claim, previous), claim
@@ -423,7 +511,8 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                 and not any(symbol_score(claim.subject, e) for e in gradable)):
             continue
         if (names_other(claim, quantities) and claim.words != "unchanged"
-                and not _bounds_a_symbol(claim, piece, gradable)) or (
+                and not _bounds_a_symbol(claim, piece, gradable)
+                and not any(symbol_score(claim.subject, e) >= 4 for e in gradable)) or (
                 not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
             continue
         if _left_open(claim, value, gradable):
@@ -443,7 +532,8 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
             continue
         top, exp, read = best[0]
         if top < 2 and not (len(best) == 1 and top >= 0 and not claim.subject and (
-                claim.unit.kind == "display" or claim.role == "summary")):
+                claim.unit.kind == "display" or claim.role == "summary"
+                or _worked_out(claim)) and not _leads_on(claim, piece)):
             continue
         out[exp.name].append(Statement(claim, piece, read, top, _in_own_terms(exp, scope,
                                                                                 claim.pos)))

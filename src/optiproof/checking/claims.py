@@ -85,7 +85,8 @@ class Claim:
 
 _LATEX_REL = re.compile(
     r"(?P<break>\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow|"
-    r"quad|qquad)\b|\\\\|\\text\s*\{\s*(?:and|so|hence|thus|i\.e\.|where|giving|or)\b[^{}]*\})"
+    r"quad|qquad)\b|\\\\|\\text\s*\{\s*(?:and|so|hence|thus|i\.e\.|where|giving|or)\b[^{}]*\}"
+    r"|:(?!=)(?=\s|\\[ ,;!]))"
     r"|(?P<eq>:=|=|\\approx|\\simeq|\\sim\b|\\equiv|\\to\b|\\rightarrow|\\longrightarrow)"
     r"|(?P<le>\\le(?:q|qslant)?\b|\\lt\b|<|\\lesssim)"
     r"|(?P<ge>\\ge(?:q|qslant)?\b|\\gt\b|>|\\gtrsim)"
@@ -205,6 +206,21 @@ def _is_name(value: Any) -> bool:
 
 _OPERATOR = re.compile(r"^\s*\\?(?:min|max|inf|sup)\s*$")
 """A bare operator name as a subject: ``\\min = -7/4`` states the minimum value."""
+_AT_VALUE = re.compile(r"^\s*(\\?(?P<name>[A-Za-z]+|[α-ωΑ-Ω])(?:_\{?\w+\}?)?)\s*(?:\\left)?\(\s*"
+                       r"(?:\\?[A-Za-zα-ω]+\s*=\s*)?[-−\d.,\s/]*\d[-−\d.,\s/]*(?:\\right)?\)\s*$")
+"""A symbol at a given value (``ρ(0.15)``, ``\\rho(\\alpha=0.15)``, ``r_t(0.2)``): it states
+that symbol (a Greek letter or a single Latin one, not a function such as ``\\max``)."""
+
+
+def _at_value(text: str) -> str | None:
+    from optiproof.core.mathtokens import GREEK
+
+    m = _AT_VALUE.match(text)
+    if m is None or not (len(m.group("name")) == 1 or m.group("name") in GREEK):
+        return None
+    return m.group(1)
+
+
 _SET = re.compile(r"^\s*(?:\\\{|\\left\\\{|\{)(.*)(?:\\\}|\\right\\\}|\})\s*$", re.S)
 
 
@@ -469,10 +485,14 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
         return None
     values = [_value(t, latex) if t.strip() else None for t in texts]
     first_pos = chain[0][1]
-    has_subject = len(chain) > 1 and (_is_name(values[0]) or bool(_OPERATOR.match(texts[0]))) \
-        and not _COMPARATIVE.search(lead)
+    applied = _at_value(texts[0]) if len(chain) > 1 else None
+    has_subject = len(chain) > 1 and (_is_name(values[0]) or bool(_OPERATOR.match(texts[0]))
+                                      or applied is not None) and not _COMPARATIVE.search(lead)
     if has_subject:
         subject_text, rels = texts[0], [r for r, _, _, _ in chain[1:]]
+        if applied is not None:
+            subject_text = applied
+            values = [_value(subject_text, latex), *values[1:]]
         value_items = list(zip(chain[1:], values[1:], strict=True))
     else:
         subject_text = ""

@@ -178,7 +178,9 @@ _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?!\s)(.{1,150}?)\1\s*[:.]?\s*$")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*[-=+]{3,}\s*$")
 _LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+")
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*\|?\s*$")
+_SEPARATOR = re.compile(r"^(?=[^\n]*(?:\||--))\s*\|?\s*:?-+:?\s*(?:[|+]\s*:?-+:?\s*)*\|?\s*$")
+"""A table's delimiter row (GFM: one dash per cell is enough, ``|:-:|-|``, once a pipe shows
+it is a table's)."""
 _ASCII_RULE = re.compile(r"^\s*-{2,}(?:\+-{2,})+\s*$")
 
 
@@ -241,11 +243,18 @@ def split_cells(line: str, start: int) -> tuple[Cell, ...]:
                  for c in cells)
 
 
+_MATH_FENCE_INFO = re.compile(r"^(?:|text|txt|plain|plaintext|math|none)$", re.I)
+"""Fences whose lines are formulas written out (no language, or plain text)."""
+_CODE_LINE = re.compile(r"^\s*(?:def|import|from|return|for|while|if|class|print)\b|[;{}]\s*$"
+                        r"|^\s*(?://|#)")
+"""A line of a program rather than a formula."""
+
+
 def _classify(lines: list[str], starts: list[int], display_lines: set[int]) -> list[Line]:
     from optiproof.checking.plaintext import is_title
 
     out: list[Line] = []
-    fence = False
+    fence = maths = False
     for n, (raw, start) in enumerate(zip(lines, starts, strict=True), start=1):
         s = raw.strip()
         if n in display_lines and not fence:
@@ -253,10 +262,12 @@ def _classify(lines: list[str], starts: list[int], display_lines: set[int]) -> l
             continue
         if s.startswith("```") or s.startswith("~~~"):
             fence = not fence
+            maths = fence and _MATH_FENCE_INFO.match(s.lstrip("`~").strip()) is not None
             out.append(Line(n, start, raw, "code"))
             continue
         if fence:
-            out.append(Line(n, start, raw, "code"))
+            out.append(Line(n, start, raw, "display" if maths and s and not _CODE_LINE.search(s)
+                            else "code"))
         elif not s:
             out.append(Line(n, start, raw, "blank"))
         elif n in display_lines:
@@ -298,6 +309,15 @@ def _display_lines(text: str, spans: list[MathSpan], starts: list[int]) -> set[i
     return out
 
 
+def _blank_corner(body: list[Line], header: tuple[str, ...], rows: tuple[Row, ...]) -> bool:
+    """``      | # messages | size`` over rows ``all-to-all | n(n-1) | p`` without outer
+    pipes: the header's first cell, over the row labels, is blank (its pipe is a separator,
+    not the table's left edge)."""
+    return body[0].text[:1].isspace() and body[0].text.lstrip().startswith("|") and all(
+        not ln.text.lstrip().startswith("|") for ln in body[1:]) and all(
+        len(r.cells) == len(header) + 1 for r in rows)
+
+
 def _tables(lines: list[Line]) -> list[Table]:
     """Consecutive table lines with a separator line under the header become a table."""
     out: list[Table] = []
@@ -316,6 +336,8 @@ def _tables(lines: list[Line]) -> list[Table]:
             continue
         header = tuple(c.text for c in split_cells(body[0].text, body[0].start))
         rows = tuple(Row(ln.number, split_cells(ln.text, ln.start)) for ln in body[1:])
+        if _blank_corner(body, header, rows):
+            header = ("", *header)
         out.append(Table(header, rows, block[0].number, block[-1].number))
     return out
 

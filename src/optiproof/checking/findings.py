@@ -104,6 +104,26 @@ def _foreign(statement: Statement, exp: Expectation) -> bool:
     return bool(statement.claim.subject) and not symbol_score(statement.claim.subject, exp)
 
 
+def _contradicts_right_body(part: Any, exp: Expectation, found: list[Statement],
+                            summary: list[Statement], hook: Any, grade: PartGrade) -> bool:
+    """The body works an answer out to the verified value, in prose that names it (``ratio
+    = 2.598/0.935 ≈ 2.78``, ``- β = .. ≈ 0.2699``), and the summary table then states another:
+    the table contradicts the body (an inconsistency), whatever the body's tier."""
+    named = [s for s in found if s.claim.role != "summary" and s.evidence >= 2]
+    if not named:
+        return False
+    last = max(named, key=lambda s: s.claim.pos)
+    table = max(summary, key=lambda s: s.rank)
+    if _judge(part, exp, last, hook)[0] is not True or _judge(part, exp, table, hook)[0] \
+            is not False:
+        return False
+    grade.graded[exp.name] = table
+    grade.add(Finding("inconsistency", grade.label, table.claim.line,
+                      f"the {exp.name} is stated as {show(last)} (line {last.claim.line}) and "
+                      f"as {show(table)} (line {table.claim.line})", exp.name, table.piece.text))
+    return True
+
+
 def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Statement]],
                      hook: Any) -> None:
     """Final claims against the verified answers: wrong answers, inconsistencies, and the
@@ -124,6 +144,10 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             continue
         body = _without_cases([s for s in found if s.claim.role != "summary" and s.strong])
         summary = [s for s in found if s.claim.role == "summary"]
+        if summary and not body and _contradicts_right_body(part, exp, found, summary, hook,
+                                                            grade):
+            answered.add(exp.group)
+            continue
         final = max(body or summary or found, key=lambda s: (not _foreign(s, exp), s.rank))
         verdict, note = _judge(part, exp, final, hook)
         if verdict is None and not exp.required:

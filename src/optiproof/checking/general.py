@@ -27,6 +27,7 @@ from optiproof.checking.segment import EXCLUDED
 
 _ALL = r"\b(?:any|every|all|each|both|three|whichever)\b"
 _METHODS = (r"(?:methods?|optimi[sz]ers?|algorithms?|procedures?|schemes?|norms?|updates?|"
+            r"(?:steepest[- ]descent|descent) steps?|"
             r"preconditioners?|"
             r"approaches|variants?)\b")
 _TARGET = (r"(?:the same (?:point|limit|solution|minimi[sz]er|answer|vector|direction|"
@@ -34,7 +35,7 @@ _TARGET = (r"(?:the same (?:point|limit|solution|minimi[sz]er|answer|vector|dire
            r"minimum[- ]norm|min[- ]norm|least[- ]norm|(?:negative|minus) gradient|-g\b|−g\b|"
            r"(?:leaves?|keeps?) the (?:limit|solution|minimi[sz]er|answer)(?: point)?"
            r"(?: of [\w -]{1,30}?)? (?:unchanged|the same|intact))")
-_SAME = re.compile(_ALL + r"[^.;]{0,80}?" + _METHODS + r"[^.;]{0,120}?\b" + _TARGET
+_SAME = re.compile(_ALL + r"[^.;]{0,80}?" + _METHODS + r"[^.;]{0,120}?(?:\b|(?=[-−]))" + _TARGET
                    + r"|\b" + _TARGET + r"[^.;]{0,80}?" + _ALL + r"\s+(?:\w+\s+){0,2}" + _METHODS,
                    re.I)
 _UNIVERSAL = re.compile(_ALL + r"\s+(?:[\w-]+\s+){0,3}?" + _METHODS, re.I)
@@ -53,7 +54,7 @@ def _universal_sameness(words: str) -> re.Match | None:
     optimizers") and says they reach one target, the quantifier and the target anywhere in it,
     and not hedged. Naming a few methods is not a universal claim: gradient descent, SGD and
     momentum do share their limit."""
-    never = _NEVER_CHANGES.search(words)
+    never = _NEVER_CHANGES.search(words) or _NORM_KEEPS_DIRECTION.search(words)
     if never and not _HEDGED.search(words):
         return never
     target = _TARGET_RE.search(words)
@@ -62,6 +63,10 @@ def _universal_sameness(words: str) -> re.Match | None:
     return target if _UNIVERSAL.search(words) else None
 
 
+_NORM_KEEPS_DIRECTION = re.compile(
+    r"\b(?:the |a |its )?(?:choice of (?:the )?)?norms?\b[^.;]{0,40}?\bnever (?:changes? |affects? |"
+    r"alters? |moves? |turns? )?(?:its |the )?(?:step'?s? )?direction\b", re.I)
+""""The norm only sets the length, never the direction": every norm's step points one way."""
 _NEVER_CHANGES = re.compile(
     r"\b(?:rescal\w*|preconditio\w*|normali[sz]\w*|standardi[sz]\w*|(?:the )?choice of "
     r"(?:optimi[sz]er|method|algorithm)|momentum|adaptiv\w*)\b[^.;]{0,40}?\bnever (?:changes?|"
@@ -415,6 +420,50 @@ def _exceed_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_NO_STABLE_STEP = re.compile(
+    r"\b(?:no|none of the|not a single)\b[^.;]{0,60}?" + _METHODS + r"[^.;]{0,80}?\b(?:stable|"
+    r"converges?|convergent)\b[^.;]{0,40}?\b(?:steps?|step[- ]sizes?|learning rates?|α|alpha)\b"
+    r"[^.;]{0,12}?\b(?:larger|greater|bigger|higher|above|beyond|exceeding|over|more)\b(?: than)?\s*"
+    r"(?P<x>[^\s,;]+)"
+    r"|" + _ALL + r"[^.;]{0,60}?" + _METHODS + r"[^.;]{0,60}?\b(?:diverges?|is unstable|are unstable|"
+    r"blows? up)\b[^.;]{0,30}?\b(?:steps?|step[- ]sizes?|learning rates?|α|alpha)\b[^.;]{0,12}?"
+    r"\b(?:larger|greater|bigger|higher|above|beyond|exceeding|over|more)\b(?: than)?\s*"
+    r"(?P<y>[^\s,;]+)", re.I)
+"""A ceiling on the stable step of every method ("no first-order method can be stable with a
+step larger than 2/L", "all methods diverge for step sizes above 2/L")."""
+
+
+def _stable_step_claim(solution: Any, words: str, defined: dict[str, Any]) -> Refutation | None:
+    """Why a ceiling on every method's stable step is false: a part verifies a convergent
+    (optimal) step of some method above it. The ceiling is read with the problem's notation
+    and the answer's own definitions (``L = 10``) in force."""
+    from optiproof.checking.definitions import substitute
+    from optiproof.checking.expect import notation
+    from optiproof.checking.formula import parse_value
+
+    m = _NO_STABLE_STEP.search(words)
+    if not m:
+        return None
+    written = (m.group("x") or m.group("y")).rstrip(".")
+    for part in solution.parts:
+        names = {**defined, **notation(part)}
+        lower: dict[str, Any] = {}
+        for key, value in names.items():  # the words are read in lower case: "2/l" is 2/L
+            lower.setdefault(key.lower(), []).append(value)
+        names = {**{k: v[0] for k, v in lower.items() if len(v) == 1}, **names}
+        ceiling = floats(substitute(parse_value(written), names))
+        if not ceiling or len(ceiling) != 1:
+            continue
+        for a in part.answers:
+            value = floats(a.expr) if a.quantity == "optimal-step" and a.expr is not None \
+                else None
+            if value and len(value) == 1 and value[0] > ceiling[0] + 1e-12:
+                return Refutation(f"part ({part.label}) verifies the {a.name} {value[0]:.4g} of "
+                                  f"{a.subject or 'its method'}, a convergent step above "
+                                  f"{ceiling[0]:.4g}", part.label)
+    return None
+
+
 def _bound_claim(solution: Any, words: str, claims: list[Any],
                  scope_value: Any) -> Refutation | None:
     """Why "no method can converge faster than X" is false: a verified rate below X."""
@@ -438,9 +487,21 @@ def _bound_claim(solution: Any, words: str, claims: list[Any],
 _ESTIMATES = re.compile(
     r"(?P<sym>[^\s,;:()]+)\s+is\s+(?:an?\s+)?(?:unbiased\s+)?(?:estimate|estimator)\s+of\s+"
     r"(?:the\s+)?(?P<what>variance|mean|expected value|expectation|(?:raw |uncentred |uncentered |"
-    r"non-central )?second moment|first moment)\b", re.I)
+    r"non-central )?second moment|first moment|(?:diagonal of the |diagonal )?hessian(?: diagonal)?|"
+    r"(?:local )?curvature)\b", re.I)
 _MOMENT_WORDS = {"variance": "var", "mean": "mean", "expected value": "mean", "expectation": "mean",
                  "first moment": "mean", "second moment": "second"}
+
+
+def _same_moment(value: Any, target: Any) -> bool:
+    """The verified expectation is the named moment times a factor free of the moments
+    (``ν(1 − β₂ᵗ)`` for ``ν``): the same moment, estimated with a bias."""
+    import sympy
+
+    if target == 0:
+        return False
+    ratio = sympy.simplify(value / target)
+    return ratio != 0 and not (ratio.free_symbols & target.free_symbols)
 
 
 def _estimator_claim(solution: Any, words: str) -> Refutation | None:
@@ -454,19 +515,27 @@ def _estimator_claim(solution: Any, words: str) -> Refutation | None:
     m = _ESTIMATES.search(words)
     if not m:
         return None
-    what = _MOMENT_WORDS[re.sub(r"^(?:raw|uncentred|uncentered|non-central) ", "",
-                                m.group("what").lower())]
+    said = m.group("what").lower()
+    what = "curvature" if re.search(r"hessian|curvature", said) else _MOMENT_WORDS[
+        re.sub(r"^(?:raw|uncentred|uncentered|non-central) ", "", said)]
     key = "EXPX" + base_and_index(symbol_key(m.group("sym")))[0]
     for part in solution.parts:
         names = notation(part)
         mean, second = names.get("EXPXg"), names.get("EXPXgP2")
         if mean is None or second is None:
             continue
-        target = {"mean": mean, "second": second, "var": second - mean ** 2}[what]
+        target = {"mean": mean, "second": second, "var": second - mean ** 2}.get(what)
         for exp in expectations(part):
             if key not in exp.symbols or exp.value is None:
                 continue
-            if sympy.simplify(sympy.sympify(exp.value) - target) != 0:
+            if target is None:  # the loss's curvature is nowhere in a moment of its gradient
+                return Refutation(f"part ({part.label}) verifies E[{m.group('sym')}] = "
+                                  f"{exp.value}, a moment of the gradient, not the "
+                                  f"{m.group('what').lower()}", part.label)
+            value = sympy.sympify(exp.value)
+            if "unbiased" not in m.group(0).lower() and _same_moment(value, target):
+                continue  # "v_t estimates the second moment": biased by a factor, still that one
+            if sympy.simplify(value - target) != 0:
                 return Refutation(f"part ({part.label}) verifies E[{m.group('sym')}] = "
                                   f"{exp.value}, not the {m.group('what').lower()}",
                                   part.label)
@@ -550,14 +619,17 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                 continue
             why = None
             same = _SAME.search(words) or _universal_sameness(words)
-            said = re.sub(r"\bnever (?=changes?|affects?|alters?|moves?)", "always ",
-                          words) if _NEVER_CHANGES.search(words) else words  # the rule's own "never"
+            said = re.sub(r"\bnever (?=changes?|affects?|alters?|moves?|turns?|its\b|the\b)",
+                          "always ", words) if (_NEVER_CHANGES.search(words) or
+                                                _NORM_KEEPS_DIRECTION.search(words)) else words
+            # the rule's own "never" is what it states, not a negation of it
             if same and not stance(said, same.end() - 1, same.end()):
                 why = _sameness(solution, words)
             if why is None and not _HEDGED.search(_NO_MATTER.sub(" ", words)):
                 why = (_norm_comparison(solution, words) or _invariance_claim(solution, words)
                        or _independence_claim(solution, words) or _exceed_claim(solution, words)
                        or _estimator_claim(solution, words)
+                       or _stable_step_claim(solution, words, scope.at(unit.start + offset))
                        or _equivalence_claim(solution, words))
             compared = _COMPARATIVE.search(words)
             subjects = len(concepts(sentence).subjects)

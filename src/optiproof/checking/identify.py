@@ -27,10 +27,10 @@ from optiproof.checking.segment import EXCLUDED
 _IDENTIFIES = re.compile(
     r"\b(?:this is|that'?s|that is|it is|which is|is exactly|is just|is simply|recovers?|"
     r"corresponds? to|reduces? to|is equivalent to|equivalently|the same (?:as|update|step|"
-    r"algorithm|method)|coincides?|known as|called|amounts? to|optimi[sz]er\s*:|"
+    r"algorithm|method|limit|point|solution|minimi[sz]er)|coincides?|known as|called|amounts? to|optimi[sz]er\s*:|"
     r"which optimi[sz]er|is the\b[^.;]{0,40}\b(?:update|step|method|algorithm)|i\.e\.)", re.I)
 _EQUIVALENT = re.compile(r"\b(?:equivalently|equivalent to|the same as|same (?:update|step|"
-                         r"algorithm|method|settings?)|coincide|also|as well as|or|which is|"
+                         r"algorithm|method|settings?|limit|point|solution|minimi[sz]er)|coincide|also|as well as|or|which is|"
                          r"is exactly|exactly|that is|namely)\b|\bi\.e\.|\ba\.k\.a\.|/",
                          re.I)
 _COLUMN = re.compile(r"optimi[sz]er|method|algorithm|identified", re.I)
@@ -166,11 +166,15 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
         subjects = {a.subject for a in part.answers if a.subject}
         ok = accepted(entry.key) if entry is not None else set()
         mentions = mentions_of(doc, lay, part.label)
-        fine = ok | subjects
+        fine = ok | subjects | set().union(*(accepted(s) for s in subjects))
         extra = [m for m in mentions if m.key not in fine
                  and not any(condition_stated(m.key, k, m.clause) for k in fine)]
-        anchored = [m for m in extra if m.equivalence and not m.before_marker and any(
-            o.line == m.line and o.clause == m.clause and o.key in fine for o in mentions)]
+        # named as the same as the part's own method across the clause's marker ("the same
+        # limit as GD and Adam", "GD and Adam reach the same point as SGD"); two names before
+        # it are not equated by it ("makes Adam behave like SGD with step αc/ε")
+        anchored = [m for m in extra if m.equivalence and any(
+            o.line == m.line and o.clause == m.clause and o.key in fine
+            and (not m.before_marker or not o.before_marker) for o in mentions)]
         for m in _first(anchored):
             grade.add(Finding(
                 "over-reach", part.label, m.line,

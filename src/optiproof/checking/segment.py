@@ -22,7 +22,7 @@ EXCLUDED: frozenset[str] = frozenset({"closing", "question", "notation", "eviden
 """Roles whose lines state nothing about the answers: an offer, the problem's own question, a
 table of notation, the evidence of a check (its numbers are errors, not answers)."""
 
-_LABEL = re.compile(r"^[\s#>*_|-]*(?:(?:part|question|problem|exercise|task|q|ex)\.?)?\s*\(\s*"
+_LABEL = re.compile(r"^[\s#>*_|-]*(?:(?:part|question|problem|exercise|task|qn|q|ex)\.?)?\s*\(\s*"
                     r"([a-z])\s*\)"
                     r"|^[\s#>*_|-]*(?:part|question|problem|exercise|task|q\.|ex\.)\s*([a-z])\b"
                     r"|^[\s#>*_|-]*([a-z])\)(?:\*\*|__|\*|_)?(?:\s|$)"
@@ -102,6 +102,9 @@ def match_part(text: str, profiles: list[PartProfile], position: int | None = No
                      for q in prof.quantities if q in found.quantities)
         score += 3.0 * sum(g in compact for g in prof.givens)
         score += sum(1.0 for w in prof.words if re.search(rf"\b{re.escape(w)}", words))
+        # a word of the quantities it asks ("GD, optimal" for the optimal step and rate)
+        score += 0.5 * len({w for q in prof.quantities for w in q.split("-") if len(w) > 3}
+                           & set(re.findall(r"[a-z]+", words)))
         if count == len(profiles) and position == prof.index:
             score += 0.5
         scores.append((score, prof.label))
@@ -230,9 +233,10 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
     owner = lay.part.get(table.first)
     inside = owner is not None and lay.role.get(table.first) != "summary" and \
         not _set_apart(lay.doc, table) and not _closes_the_answer(table, profiles, owner)
+    lettered = _lettered_column(table, labels)
     for k, row in enumerate(table.rows):
         head = row.cells[0].text if row.cells else ""
-        label = label_at_start(head, labels)
+        label = label_at_start(head, labels) or (_bare_label(head, labels) if lettered else None)
         if inside:
             # a table under a part's own heading is that part's: its rows name topics of the
             # part (a gradient, a decay term), not other parts, unless labelled "(c)"
@@ -261,6 +265,20 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
         if in_summary:
             lay.role[row.line] = "summary"
             lay.part[row.line] = part
+
+
+def _bare_label(cell: str, labels: frozenset[str]) -> str | None:
+    """A first cell that is nothing but a part's letter (``c``, ``**d**``, ``[e]``)."""
+    core = re.sub(r"[\s*_()\[\].:]+", "", cell).lower()
+    return core if core in labels and len(core) == 1 else None
+
+
+def _lettered_column(table: Table, labels: frozenset[str]) -> bool:
+    """The first column labels its rows by part letters alone (``| part | answer |`` over rows
+    ``| c | .. |``, ``| d | .. |``): at least two rows, every one a different part's letter,
+    in the problem's order."""
+    heads = [_bare_label(row.cells[0].text, labels) if row.cells else None for row in table.rows]
+    return len(heads) >= 2 and None not in heads and heads == sorted(set(heads))
 
 
 def _closes_the_answer(table: Table, profiles: list[PartProfile], owner: str) -> bool:
