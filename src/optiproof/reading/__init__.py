@@ -84,6 +84,8 @@ def read_report(text: str | bytes) -> Reading:
         reading.notes.append("no title line found; the title is made from the first sentence")
     previous: list[PartReading] = []
     resolved: dict[str, Any] = {}
+    problem = {"texts": {p.label: p.flat for p in layout.parts},
+               "context": flatten(layout.context)}
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
                       if a.quantity]
     for part in layout.parts:
@@ -110,7 +112,7 @@ def read_report(text: str | bytes) -> Reading:
             reading.parts.append(pr)
             continue
         tie = tied(choice, asked, own_scores, whole_scores, registry)
-        readings = _read_as(part, choice, questions, registry, previous, tie)
+        readings = _read_as(part, choice, questions, registry, previous, tie, problem)
         if tie and len(readings) > 1 and all(not p.missing for p in readings[0] + readings[1]):
             pr = PartReading(part.label, None, question=question)
             pr.family_source = (f"ambiguous between {choice.candidates[0][0]} and "
@@ -133,7 +135,8 @@ MAX_CANDIDATES = 3
 
 
 def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
-             previous: list[PartReading], tie: bool) -> list[list[PartReading]]:
+             previous: list[PartReading], tie: bool, problem: dict | None = None
+             ) -> list[list[PartReading]]:
     """The part read by the candidate families in turn (best first), questions accounted for,
     until one reads it completely; on a ``tie`` the runner-up is read as well."""
     from optiproof.reading.accounting import account_questions
@@ -152,7 +155,8 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
             pr.family_source = because
             # a sub-part a reader split off (one problem of several in a post) is accounted
             # against the questions of its own text only
-            account_questions(pr, getattr(pr, "own_questions", None) or questions, hook)
+            account_questions(pr, getattr(pr, "own_questions", None) or questions, hook,
+                              dict(problem or {}, previous=previous))
         out.append(prs)
         if all(not p.missing for p in prs) and not (i == 0 and tie):
             break

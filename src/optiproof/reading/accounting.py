@@ -24,6 +24,7 @@ from optiproof.catalogue import transforms as T
 from optiproof.reading.coverage import NumberUse, account, account_terms, source_spans
 from optiproof.reading.questions import Ask, Questions, Request
 from optiproof.core.text.record import PartReading, phrase
+from optiproof.reading.derived import DERIVED_KEYS, DerivedPass, named_symbols
 from optiproof.reading.report import Reading
 
 
@@ -78,12 +79,19 @@ def _names(keys: tuple[str, ...]) -> str:
     return ", ".join(QUANTITIES[k].name for k in keys)
 
 
-def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) -> None:
+def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
+                      problem: dict | None = None) -> None:
     """Record every request, ask and transformation of a part that its reading did not take
-    as a gap of ``r`` (so the part is refused), and the asked quantities in ``r.asked``."""
-    resolved = [(a.quantity or hooks.symbol(r, a.phrase), a.phrase) for a in questions.asks]
-    hooks.take(r, [(q, phrase) for q, phrase in resolved if q])
-    asked = hooks.asked(r)
+    as a gap of ``r`` (so the part is refused), and the asked quantities in ``r.asked``.
+    With ``problem`` (each part's text, the shared text, the earlier parts as read), the
+    derived quantities of its requests are read first (:mod:`optiproof.reading.derived`)."""
+    r.named = named_symbols(r, questions, hooks)
+    pass_ = DerivedPass(r, hooks, problem)
+    questions = pass_.first(questions)  # ratios, sums, equalities: before the family takes
+    hooks.take(r, pass_.family_asks(questions))
+    questions = pass_.second(questions)  # norms and distances the family left untaken
+    derived = pass_.kinds()
+    asked = list(dict.fromkeys([*hooks.asked(r), *derived]))
     r.asked = list(asked)
     for request in questions.requests:
         if not request.asks and questions.reference and _refers(request):
@@ -99,6 +107,9 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
             r.answered_by[q] for q in in_request if q in r.answered_by})
         for ask, quantity in resolved:
             gap = _ask_gap(ask, quantity, request, asked, in_request, hooks, r.answered_by)
+            if gap and quantity in DERIVED_KEYS and request.sentence in pass_.unresolved:
+                gap = (f"asks for the {QUANTITIES[quantity].name} (\"{ask.phrase}\"): "
+                       f"{pass_.unresolved[request.sentence]}")
             if gap:
                 _gap(r, ask.phrase, gap)
             elif quantity == Q.EXPLANATION.key:
