@@ -84,7 +84,8 @@ VALUES = ("Let g = (4, -2, 1) and consider min_d g^T d + (1/α)‖d‖_∞^2.\n\
     ("(c) Compute the ratio of the answer to (a) to the answer to (b).", 0.5),
     ("(c) How many times larger is your answer in (b) than your answer in (a)?", 2),
     ("(c) what's the ratio (b)/(a) ?", 2),
-    ("(c) Give the sum of your answers in (a) and (b).", None),
+    ("(c) Give the sum of your answers in (a) and (b).", -49 / 4 - 49 / 2),
+    ("(c) Give the sum of (a) and the answer to part 4.", None),
 ])
 def test_a_ratio_of_two_parts_answers_named_by_their_parts(question, want):
     text = VALUES + question
@@ -93,7 +94,8 @@ def test_a_ratio_of_two_parts_answers_named_by_their_parts(question, want):
         assert "sum" in why
         return
     got = _solve(text)
-    assert got["c"]["ratio"] == [pytest.approx(want, rel=1e-12)]
+    kind = "sum" if "sum" in question else "ratio"
+    assert got["c"][kind] == [pytest.approx(want, rel=1e-12)]
 
 
 def test_a_ratio_of_two_vectors_is_not_answered():
@@ -224,9 +226,89 @@ def test_a_ratio_of_answers_named_by_symbols_keeps_its_order(question, want):
     assert got["c"]["ratio"] == [pytest.approx(want, rel=1e-12)]
 
 
-def test_a_part_with_settings_of_its_own_does_not_use_earlier_answers():
-    """"(c) Let α = 3. Compute the ratio ..." of (a)'s and (b)'s answers: those are for other
-    values; refused, never the earlier numbers."""
-    why = _refused(VALUES + "(c) Let α = 3. What is the ratio of your answer in (b) to your "
-                            "answer in (a)?")
-    assert "α = 3" in why or "alpha = 3" in why
+def test_a_part_with_settings_of_its_own_does_not_use_earlier_answers_by_symbol():
+    """"(c) Let α = 3. Compute ρ_1/ρ_2" when ρ_1, ρ_2 are (a)'s and (b)'s rates: those are
+    for other values and this part cannot answer both; refused, never the earlier numbers."""
+    _refused(QD + "(c) Let η = 0.05. Compute ρ_1/ρ_2.")
+    why = _refused(QD + "(c) Let η = 0.05. What is the ratio ρ_1/ρ_2?")
+    assert "ratio" in why and ("sets" in why or "does not say which" in why)
+
+
+# --------------------------------------------------------------------- symbols with a subject
+# 16 nodes, α = 20 us, β = 2 ns/float: tree 8(α + qβ), ring 30(α + qβ/16)
+CROSS = ("Sixteen nodes all-reduce a vector of q floats, comparing a binomial tree with a ring. "
+         "A message of m floats costs α + mβ with α = 20 us and β = 2 ns per float.\n\n"
+         "(a) Give T_tree and T_ring as functions of q.\n\n")
+
+
+def _times(q: float) -> tuple[float, float]:
+    alpha, beta = 20e-6, 2e-9
+    return 8 * (alpha + q * beta), 30 * (alpha + q * beta / 16)
+
+
+@pytest.mark.parametrize("question,q,order", [
+    ("(b) Compute the ratio T_tree / T_ring.", None, (0, 1)),
+    ("(b) what's the ratio T_ring/T_tree ?", None, (1, 0)),
+    ("(b) Let q = 10^6. What is the ratio T_ring/T_tree?", 1e6, (1, 0)),
+    ("(b) Take q = 4096 floats: compute the ratio $T_{tree}/T_{ring}$.", 4096, (0, 1)),
+])
+def test_a_ratio_of_times_named_by_their_scheme(question, q, order):
+    """A symbol whose subscript names the scheme (T_ring) is that scheme's answer; a part
+    that sets q itself divides its own times at that q."""
+    from optiproof.core.mathparse import parse_math
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    solution = solve_problem(read_report(CROSS + question).to_problem(),
+                             SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    answer = next(a for a in solution.to_dict()["parts"][1]["answers"]
+                  if a["quantity"] == "ratio")
+    at = 123_456.0 if q is None else q
+    times = _times(at)
+    want = times[order[0]] / times[order[1]]
+    expr = parse_math(answer["expr"])
+    got = float(expr.subs({s: at for s in expr.free_symbols if s.name == "q"}))
+    assert got == pytest.approx(want, rel=1e-12)
+
+
+# --------------------------------------------------------------------- operands in words
+# n = 8: the server passes 2np floats, one ring worker sends and receives 2 * 2(n-1)p/n
+TRAFFIC = "Eight workers average a gradient of p floats.\n\n(a) With a parameter server, how " \
+          "many floats pass through the server in total (received + sent)?\n\n"
+
+
+@pytest.mark.parametrize("question,want", [
+    ("(b) Ring all-reduce: what is the ratio (the server traffic in (a)) / (sent + received "
+     "traffic at one ring worker)?", (2 * 8) / (4 * 7 / 8)),
+    ("(b) For the ring all-reduce, give the ratio of the sent + received traffic at one ring "
+     "worker to your answer in (a).", (4 * 7 / 8) / (2 * 8)),
+])
+def test_an_operand_in_words_is_this_parts_quantity_or_an_earlier_answer(question, want):
+    from optiproof.core.mathparse import parse_math
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    solution = solve_problem(read_report(TRAFFIC + question).to_problem(),
+                             SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    ratio = next(a for a in solution.to_dict()["parts"][1]["answers"] if a["quantity"] == "ratio")
+    assert float(parse_math(ratio["expr"])) == pytest.approx(want, rel=1e-12)
+
+
+def test_two_answers_of_the_same_part_compared_stay_the_familys_question():
+    """"Is the limit equal to the minimum-norm solution?" is the family's own question of its
+    part (is-min-norm), not a derived comparison."""
+    reading = read_report(IB + "(b) Same method. Is the limit equal to the minimum-norm "
+                               "solution?")
+    derived = reading.parts[1].value("derived") or []
+    assert not any(d["kind"] == "same-as" for d in derived)
+
+
+def test_a_part_reference_in_a_part_with_settings_of_its_own_is_refused():
+    """"(c) Now take α = 3. What is the ratio of your answer in (b) to your answer in (a)?":
+    whether α = 3 applies to the comparison is not clear, and this part cannot answer both;
+    refused, never the earlier numbers."""
+    why = _refused(VALUES + "(c) Now take α = 3. What is the ratio of your answer in (b) to "
+                            "your answer in (a)?")
+    assert "sets" in why

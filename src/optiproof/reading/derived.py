@@ -77,6 +77,10 @@ class Operand:
     part: str | None = None
     quantity: str | None = None
     literal: Any = None
+    subject: str | None = None
+    """The norm, optimizer or scheme the answer is of (``T_ring``: the ring's time)."""
+    by_symbol: bool = False
+    """Named by a symbol (which may stand for a formula in the settings), not by its part."""
 
 
 @dataclass
@@ -108,6 +112,10 @@ class Problem:
     """Symbols this part's own requests ask (symbol -> quantity)."""
     reference: str | None = None
     """The part this one repeats with a change (a label or ``previous``), if any."""
+    current: Any = None
+    """This part as its family read it."""
+    table: Any = None
+    """The symbols' table, made once per part (:func:`symbols`)."""
 
 
 def key(symbol: str) -> str:
@@ -115,6 +123,7 @@ def key(symbol: str) -> str:
     -> ``θ∞``; ``d^*``, ``d^⋆`` -> ``d*``."""
     s = re.sub(r"[\s_{}\\^]", "", symbol)
     s = s.replace("theta", "θ").replace("infty", "∞").replace("inf", "∞").replace("⋆", "*")
+    s = s.replace("?", "*")   # a star lost in a PDF copy (d?RMS)
     return s
 
 
@@ -214,6 +223,19 @@ def _literal(symbol: str, pb: Problem) -> Any:
     return found[0] if found and all(f == found[0] for f in found) else None
 
 
+def _single_subject(pb: Problem, label: str) -> str | None:
+    """The one scheme or optimizer an earlier part's reading solves for, or None."""
+    from optiproof.catalogue import KINDS
+
+    r = next((p for p in pb.previous if p.label == label), None)
+    if r is None:
+        return None
+    found = {v for f in r.fields.values() if f.name != DERIVED_FIELD for v in _values(f.value)
+             if KINDS["scheme"].get(v) is not None or KINDS["optimizer"].get(v) is not None}
+    keys = {(KINDS["scheme"].get(v) or KINDS["optimizer"].get(v)).key for v in found}
+    return keys.pop() if len(keys) == 1 else None
+
+
 def _own_settings(pb: Problem, other: str) -> list[str]:
     """The numeric settings this part's own text states (``α = 0``) that part ``other`` (nor
     the shared text) does not state alike."""
@@ -227,13 +249,74 @@ def _own_settings(pb: Problem, other: str) -> list[str]:
     return [f"{k} = {v}" for k, v in mine.items() if theirs.get(k) != v]
 
 
+_SUBSCRIPTED = re.compile(r"^(?P<base>[A-Za-zθΔ](?:\^?[*⋆?])?)_?\{?(?P<sub>[A-Za-z]{2,12}|∞)\}?$")
+"""A symbol whose subscript names a norm, optimizer or scheme: ``T_ring``, ``d_RMS``,
+``d^*_∞``, ``T_PS`` (not a digit: ``u_2`` may be the second u)."""
+
+
+def _subject(symbol: str) -> str | None:
+    """The catalogue key of the norm, optimizer or scheme a symbol's subscript names."""
+    from optiproof.catalogue import KINDS
+
+    m = _SUBSCRIPTED.match(symbol.replace(" ", ""))
+    if m is None:
+        return None
+    sub = m.group("sub")
+    for kind in ("scheme", "optimizer", "norm"):
+        entry = KINDS[kind].get(sub)
+        if entry is not None:
+            return entry.key
+    entry = by_index(sub)
+    return entry.key if entry else None
+
+
+def _kind_of(subject: str | None) -> str | None:
+    from optiproof.catalogue import KINDS
+
+    return next((k for k in ("scheme", "optimizer", "norm") if subject and
+                 KINDS[k].get(subject) is not None), None)
+
+
+def _values(value: Any) -> set[str]:
+    """Every string inside a field's value (lists and mappings opened)."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*(map(_values, value.values()))) if value else set()
+    if isinstance(value, (list, tuple)):
+        return set().union(*map(_values, value)) if value else set()
+    return set()
+
+
+def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
+                parts: list[str]) -> Operand:
+    """``d_RMS``, ``T_ring``: the answer its base symbol (``d``, ``T``) names, of the one part
+    whose reading has that norm, optimizer or scheme."""
+    base = _SUBSCRIPTED.match(t.replace(" ", "")).group("base")
+    readings = [*pb.previous, *([pb.current] if pb.current is not None else [])]
+    cands = []
+    for p, q, _ in table.get(key(base), []):
+        r = next((x for x in readings if x.label == p), None)
+        if r is not None and subject in set().union(*(_values(f.value)
+                                                      for f in r.fields.values()
+                                                      if f.name != DERIVED_FIELD)):
+            cands.append((p, q))
+    cands = list(dict.fromkeys(cands))
+    if len(cands) > 1 and parts:
+        cands = [c for c in cands if c[0] in parts] or cands
+    if len(cands) != 1:
+        raise Unresolved(f"'{text}': {len(cands) or 'no'} part(s) answer '{base}' for "
+                         f"{subject}" + (" (expected one)" if cands else ""))
+    many = _kind_of(subject) in ("scheme", "optimizer")
+    return Operand(text, *cands[0], subject=subject if many else None, by_symbol=True)
+
+
 def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
     """The answer (or literal) one operand names; ``parts``: the parts the request names in
     order, to tell apart a symbol several parts ask. Raises Unresolved."""
     t = text.strip()
     m = _REF.match(t)
-    if m is None and t.startswith("(") and t.endswith(")") and "(" not in t[1:-1] and \
-            ")" not in t[1:-1]:
+    if m is None and re.fullmatch(_GROUP, t):
         t = t[1:-1].strip()
         m = _REF.match(t)
     if m:
@@ -250,6 +333,8 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
                                  "quantities; say which")
             return Operand(text, label, answers[0])
         quantity = _quantity(what, answers)
+        if quantity is None and _quantity(what, ()) is None and len(set(answers)) == 1:
+            quantity = answers[0]   # "the traffic at the server in (b)": (b)'s one answer
         if quantity is None:
             raise Unresolved(f"'{text}': part ({label}) answers no '{what}'")
         return Operand(text, label, quantity)
@@ -259,14 +344,19 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
                              "not answer")
         return Operand(text, pb.label, Q.MIN_NORM_SOLUTION.key)
     if re.fullmatch(_SYM, t):
+        subject = _subject(t)
         found = table.get(key(t), [])
+        if not found and subject is not None:
+            return _by_subject(text, t, subject, pb, table, parts)
         defined = list(dict.fromkeys((p, q) for p, q, d in found if d))
         asked = list(dict.fromkeys((p, q) for p, q, d in found))
         pick = defined if len(defined) == 1 else asked
         if len(pick) > 1 and parts:
             pick = [x for x in pick if x[0] in parts] or pick
         if len(pick) == 1:
-            return Operand(text, *pick[0])
+            kind = _kind_of(subject)
+            return Operand(text, *pick[0], subject=subject if kind in ("scheme", "optimizer")
+                           else None, by_symbol=True)
         literal = _literal(t, pb) if not found else None
         if literal is not None:
             return Operand(text, literal=literal)
@@ -276,8 +366,38 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         raise Unresolved(f"'{text}' is not defined in the text as an answer (expected e.g. "
                          "'call the result u_2', 'where θ_min is the minimum-norm solution', "
                          "or a symbol an earlier part asks)")
+    quantity = _quantity(t, pb.answers) if len(t.split()) > 1 else None
+    if quantity is not None:   # "the sent + received traffic at one ring worker": this part's
+        subject = _named_subject(t, pb)
+        return Operand(text, pb.label, quantity, subject=subject)
     raise Unresolved(f"could not tell which answer '{text}' is (expected a symbol the text "
                      "defines, or 'your answer in (b)')")
+
+
+def _named_subject(words: str, pb: Problem) -> str | None:
+    """The one optimizer or scheme a phrase names (by name, or by an abbreviation the text
+    defines: "all-to-all exchange (A2A)"), or None."""
+    from optiproof.catalogue import KINDS
+
+    found = {m.entry.key for kind in ("scheme", "optimizer") for m in KINDS[kind].mentions(words)}
+    found |= {k for abbr, k in _abbreviations(pb).items()
+              if re.search(rf"(?<![\w]){re.escape(abbr)}(?![\w])", words)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _abbreviations(pb: Problem) -> dict[str, str]:
+    """Abbreviations the text defines for an optimizer or scheme: "parameter server (PS)"."""
+    from optiproof.catalogue import KINDS
+
+    out = {}
+    for text in [pb.context, *pb.texts.values()]:
+        for kind in ("scheme", "optimizer"):
+            for m in KINDS[kind].mentions(text):
+                abbr = re.match(r"(?: [a-z-]{2,15}){0,2} ?\(([A-Z][A-Za-z0-9]{1,5})\)",
+                                text[m.end:])
+                if abbr:
+                    out[abbr.group(1)] = m.entry.key
+    return out
 
 
 # --------------------------------------------------------------------------- shapes
@@ -285,11 +405,13 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
 _NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>[A-Za-z0-9∞]{1,4})\}?)?"
                    r"(?P<square>\^ ?2)?")
 _RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b", re.I)
-_SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|\((?:[^()]{1,60})\)|"
+_GROUP = r"\((?:[^()]|\([^()]{1,12}\)){1,80}\)"
+"""A parenthesised operand, which may name a part: ``(traffic at the server in (b))``."""
+_SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|" + _GROUP + "|"
                     rf"{_SYM}) ?/ ?(?P<y>‖[^‖]{{1,40}}‖(?:_ ?\{{?[A-Za-z0-9∞]{{1,4}}\}}?)?|"
-                    rf"\((?:[^()]{{1,60}})\)|{_SYM})(?![\w(])")
+                    + _GROUP + rf"|{_SYM})(?![\w(])")
 _OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,60}?"
-_RATIO_OF = re.compile(rf"\bratio (?:of )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
+_RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
                        rf"{_OPERAND_WORDS}) (?:to|over|and) "
                        rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:part )?"
                        r"\())", re.I)
@@ -334,7 +456,9 @@ class Reader:
 
     def __init__(self, pb: Problem):
         self.pb = pb
-        self.table = symbols(pb)
+        if pb.table is None:
+            pb.table = symbols(pb)
+        self.table = pb.table
         self.found = Found()
         self.skipped: list[str] = []
         self.used: set[str] = set()
@@ -345,7 +469,12 @@ class Reader:
             return op.literal
         if op.part != self.pb.label:
             changed = _own_settings(self.pb, op.part)
-            if changed:
+            if changed and op.subject is None:
+                op.subject = _single_subject(self.pb, op.part)
+            if changed and op.subject is not None and op.quantity in self.pb.answers:
+                # "Let α = 0 and n = 10. Compute T_PS/T_ring": this part's own T_PS
+                op = Operand(op.text, self.pb.label, op.quantity, subject=op.subject)
+            elif changed:
                 raise Unresolved(f"'{op.text}' is the answer of part ({op.part}), but this part "
                                  f"sets {', '.join(changed)} itself: the earlier answer is for "
                                  "other values")
@@ -354,8 +483,9 @@ class Reader:
                 raise Unresolved(f"'{op.text}' is the {op.quantity} of this part, which its "
                                  "family does not answer")
             self.found.own.append((op.quantity, op.text))
-            return {"quantity": op.quantity}
-        return {"part": op.part, "quantity": op.quantity}
+            return {"quantity": op.quantity, **({"subject": op.subject} if op.subject else {})}
+        return {"part": op.part, "quantity": op.quantity,
+                **({"subject": op.subject} if op.subject else {})}
 
     def _value(self, text: str, parts: list[str], norm: str | None = None,
                about: list[tuple[str, str]] | None = None) -> Any:
@@ -422,6 +552,13 @@ class Reader:
                 about: list | None = None) -> None:
         a = self._value(x, parts, about=about)
         b = self._value(y, parts, about=about)
+        if isinstance(a, dict) and isinstance(b, dict) and a.get("part") == b.get("part") and \
+                a.get("quantity") == b.get("quantity") and a.get("name") == b.get("name") and \
+                (a.get("subject") == b.get("subject") or None in (a.get("subject"),
+                                                                  b.get("subject"))):
+            which = x if a.get("subject") is None else y
+            raise Unresolved(f"'{which.strip()}' does not say which answer it is apart from "
+                             f"the other operand (expected the scheme, optimizer or part)")
         if kind == Q.RATIO.key:
             for text, v in ((x, a), (y, b)):
                 q = v.get("quantity") if isinstance(v, dict) else None
@@ -488,7 +625,17 @@ class Reader:
                          (_EQUAL, Q.SAME_AS.key)):
             m = rx.search(s) if not lone else None
             if m and not any(a < m.end() and m.start() < b for a, b in done):
+                kept = len(self.found.entries)
                 self._binary(kind, m.group("x"), m.group("y"), parts, m.span(), about)
+                last = self.found.entries[-1]
+                if kind == Q.SAME_AS.key and not any(
+                        isinstance(last[k], dict) and "part" in last[k] for k in ("of", "to")):
+                    # two answers of this part compared: the family's own question (is the
+                    # limit the minimum-norm solution?), not a derived one
+                    del self.found.entries[kept:]
+                    self.found.own = [o for o in self.found.own if o[1].strip() not in
+                                      (m.group("x").strip(), m.group("y").strip())]
+                    continue
                 claim(m, kind)
         for m in _NORM.finditer(s) if lone else ():
             if any(a <= m.start() < b for a, b in done) or "·" in m.group("inner") or \
@@ -519,8 +666,10 @@ class Reader:
                 del self.found.entries[kept:]
                 self.skipped.append(str(why))
         for m in _NORM_OF_WORDS.finditer(s) if lone else ():
-            if any(a <= m.start() < b for a, b in done):
-                continue
+            if any(a <= m.start() < b for a, b in done) or \
+                    re.search(r"\bsquared?\s*$", s[max(0, m.start() - 10):m.start()], re.I) or \
+                    re.match(r"squared?\b", m.group(0), re.I):
+                continue   # the squared norm is not the norm
             name = (m.group("name") or "").lower()
             named = N.NORMS.get(name) if name and not name.startswith(("ℓ", "l")) else None
             norm = N.L2.key if name in ("", "euclidean") else named.key if named else \
@@ -575,7 +724,10 @@ def _refers(entry: dict) -> bool:
 
 # --------------------------------------------------------------------------- in accounting
 
+_WORD = re.compile(r"[A-Za-z][a-z]{2,}|[aAI]")
+"""A word, not a symbol ("limit", "a")."""
 _NAMED_AFTER = re.compile(rf"^ ?({_SYM})(?=[ ,.;:?)]|$)(?! ?=)")
+_NAMED_NEXT = re.compile(rf"(?: ?,| ?,? and) ({_SYM})(?=[ ,.;:?)]|$)(?! ?=)")
 
 
 def named_symbols(r: PartReading, questions: Questions, hooks: Any) -> dict[str, str]:
@@ -584,7 +736,11 @@ def named_symbols(r: PartReading, questions: Questions, hooks: Any) -> dict[str,
     quantity it names ("the completion time T_PS", "Compute u")."""
     out: dict[str, str] = {}
     for request in questions.requests:
+        inside = [(request.start + m.start(), request.start + m.end())
+                  for rx in (_NORM, _SLASH) for m in rx.finditer(request.sentence)]
         for ask in request.asks:
+            if any(lo <= ask.start < hi for lo, hi in inside):
+                continue   # an operand of a norm or ratio, not a symbol the part defines
             if ask.quantity is None:
                 q = hooks.symbol(r, ask.phrase)
                 if q:
@@ -592,11 +748,18 @@ def named_symbols(r: PartReading, questions: Questions, hooks: Any) -> dict[str,
                 continue
             if ask.quantity in DERIVED_KEYS:   # "the ratio ρ_2 / ρ_1" names no answer
                 continue
+            if re.fullmatch(_SYM, ask.phrase.strip()) and not _WORD.fullmatch(ask.phrase.strip()):
+                # an ask written as its symbol ("T_ring")
+                out.setdefault(ask.phrase.strip(), ask.quantity)
+                continue
             after = request.sentence[ask.end - request.start:]
             m = _NAMED_AFTER.match(after) or _NAMED_AFTER.match(
                 ask.phrase.rsplit(" ", 1)[-1] if " " in ask.phrase else "")
-            if m and not re.fullmatch(r"[A-Za-z][a-z]{2,}|[aAI]", m.group(1)):
-                out.setdefault(m.group(1), ask.quantity)
+            while m and not _WORD.fullmatch(m.group(1)):
+                out.setdefault(m.group(1), ask.quantity)   # "the times T_PS and T_ring"
+                if m.string is not after:
+                    break
+                m = _NAMED_NEXT.match(after, m.end())
     return out
 
 
@@ -615,7 +778,8 @@ class DerivedPass:
         self.previous = list(problem.get("previous", []))
         texts = problem.get("texts", {})
         self.pb = Problem(r.label, texts, problem.get("context", ""), self.previous,
-                          tuple(hooks.answers), dict(r.named)) if r.label in texts else None
+                          tuple(hooks.answers), dict(r.named), current=r) \
+            if r.label in texts else None
         self.placed: dict[tuple[int, int], str] = {}
         self.unresolved: dict[str, str] = {}
         self.extra: list[tuple[str, str]] = []
@@ -627,6 +791,39 @@ class DerivedPass:
     def first(self, questions: Questions) -> Questions:
         return self._pass(questions, lone=False, taken=())
 
+    def _subjects(self) -> None:
+        """Each scheme or optimizer an operand of this part names joins the part's list of
+        them ("the ratio (A2A total volume)/(ring total volume)" in a part whose own text names
+        only the ring); when the part has no such list, the derived quantity is refused."""
+        from optiproof.catalogue import KINDS
+
+        r = self.r
+        wanted = [op["subject"] for e in r.value(DERIVED_FIELD) or [] if isinstance(e, dict)
+                  for op in (e.get("of"), e.get("to"))
+                  if isinstance(op, dict) and "part" not in op and op.get("subject")]
+        for subject in dict.fromkeys(wanted):
+            if any(subject in _values(f.value) for f in r.fields.values()
+                   if f.name != DERIVED_FIELD):
+                continue
+            kind = _kind_of(subject)
+            listed = next((f for f in r.fields.values() if isinstance(f.value, list) and
+                           f.value and all(isinstance(v, str) and KINDS[kind].get(v)
+                                           is not None for v in f.value)), None)
+            if listed is None:   # the field an earlier part lists it in
+                name = next((f.name for p in self.previous for f in p.fields.values()
+                             if p.family == r.family and isinstance(f.value, list)
+                             and subject in f.value), None)
+                if name is None or (name in r.fields and r.fields[name].value):
+                    r.miss(DERIVED_FIELD, f"an operand is the {subject} answer of this part, "
+                                          "which the part does not solve for")
+                    continue
+                r.set(name, [*(r.value(name) or []), subject],
+                      "; ".join(dict.fromkeys(self.placed.values())),
+                      note=f"{subject}: named by an operand of a derived quantity")
+                continue
+            r.set(listed.name, [*listed.value, subject], listed.source,
+                  note=f"{subject}: named by an operand of a derived quantity")
+
     def family_asks(self, questions: Questions) -> list[tuple[str, str]]:
         """What the family's reader takes: the part's asks not placed here, and what the
         operands need of this part."""
@@ -635,6 +832,7 @@ class DerivedPass:
         return [(q, phrase) for q, phrase in resolved if q] + self.extra
 
     def second(self, questions: Questions) -> Questions:
+        self._subjects()   # after the family's reader took the part's asks
         taken = [*self.hooks.asked(self.r), *self.kinds(), *self.r.answered_by]
         before = len(self.placed)
         self.extra = []
