@@ -122,6 +122,64 @@ def test_a_ratio_across_parts_uses_the_earlier_part():
     assert part.verified and "ratio" in part.asked
 
 
+@pytest.mark.parametrize("norm,numpy_ord", [("l2", 2), ("l1", 1), ("linf", np.inf)])
+def test_norms_of_two_parts_steps_and_their_ratio_chained(norm, numpy_ord):
+    """‖u‖ / ‖v‖: two norm-of entries, then a ratio of them by name (a part that asks only
+    derived quantities: asks: [])."""
+    base = {"family": "steepest-descent", "gradient": [4, -2, 1], "form": "penalty-squared",
+            "alpha": 1}
+    sol = _solve([{"label": "a", **base, "norm": "linf", "asks": ["update"]},
+                  {"label": "b", **base, "norm": "l2", "asks": ["update"]},
+                  {"label": "c", **base, "norm": "l2", "asks": [], "derived": [
+                      {"kind": "norm-of", "of": "a.update", "norm": norm, "label": "|u|"},
+                      {"kind": "norm-of", "of": "b.update", "norm": norm, "label": "|v|"},
+                      {"kind": "ratio", "of": {"quantity": "norm-of", "name": "|u|"},
+                       "to": {"quantity": "norm-of", "name": "|v|"}}]}])
+    part = sol.parts[2]
+    assert part.verified, [(c.method, c.status, c.detail) for c in part.checks]
+    g = np.array([4.0, -2.0, 1.0])
+    u, v = -0.5 * np.abs(g).sum() * np.sign(g), -0.5 * g     # independent closed forms
+    want = np.linalg.norm(u, numpy_ord) / np.linalg.norm(v, numpy_ord)
+    assert _answer(part, "ratio").value == pytest.approx(want, rel=1e-12)
+    assert [a.quantity for a in part.answers] == ["norm-of", "norm-of", "ratio"]
+
+
+def test_a_wrong_norm_of_an_answer_fails_its_witness():
+    base = {"family": "steepest-descent", "gradient": [4, -2, 1], "form": "penalty-squared",
+            "alpha": 1, "norm": "l2"}
+    sol = _solve([{"label": "a", **base, "asks": ["update"]},
+                  {"label": "b", **base, "asks": [], "derived": [
+                      {"kind": "norm-of", "of": "a.update", "norm": "l1"}]}], run_witnesses=False)
+    from optiproof.families.derived import Derived, Operand, Solved
+
+    part = sol.parts[1]
+    good = _answer(part, "norm-of")
+    assert good.value == pytest.approx(3.5)       # |(-2, 1, -1/2)|_1
+    ask = DerivedAsk.model_validate({"kind": "norm-of", "of": "a.update", "norm": "l1"})
+    a_part = sol.parts[0]
+    problem = make_problem({"title": "t", "parts": [{"label": "a", **base, "asks": ["update"]}]})
+    op = Operand("a.update", _answer(a_part, "update").expr, "u", _answer(a_part, "update"),
+                 Solved(problem.parts[0], a_part))
+    wrong = dataclasses.replace(good, expr=sp.Rational(7, 3))
+    assert derived_check(Derived(ask, (op,), wrong)).status == "failed"
+    assert derived_check(Derived(ask, (op,), good)).status == "passed"
+
+
+@pytest.mark.parametrize("data,message", [
+    ({"kind": "norm-of", "of": "update", "to": "update"}, "one operand"),
+    ({"kind": "norm-of", "of": "update", "norm": "lp"}, "needs p"),
+])
+def test_malformed_norm_of_asks_are_refused(data, message):
+    with pytest.raises(ValueError, match=message):
+        DerivedAsk.model_validate(data)
+
+
+def test_a_part_asking_nothing_at_all_is_refused():
+    with pytest.raises((BadInput, ValueError), match="nothing is asked"):
+        make_problem({"title": "t", "parts": [{"label": "a", "family": "steepest-descent",
+                                               "gradient": [1, 2], "norm": "l2", "asks": []}]})
+
+
 # --------------------------------------------------------------------------- implicit bias
 
 def test_distance_to_the_min_norm_point_and_no_dependence_on_the_step():

@@ -638,6 +638,9 @@ DIFFERENCE = _add(_Q("difference", "difference of two quantities", formula=r"X -
                      phrases=(r"\bdifference (?:between|of)\b",)))
 SUM = _add(_Q("sum", "sum of two quantities", formula=r"X + Y", aliases=("total of",),
               phrases=(r"\bsum of\b", r"\bθ_?0 ?\+ ?(?:the )?step\b")))
+NORM_OF = _add(_Q("norm-of", "norm of an answer", formula=r"\lVert X \rVert"))
+"""The norm of another answer (``‖u‖_2`` of an earlier part's step): named by no phrase of its
+own; the reading makes it from a norm written around a symbol or a reference to an answer."""
 DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-no",
                      formula=r"\partial X / \partial \eta \not\equiv 0",
                      phrases=(r"\bdoes (?:the |it |this )?\w*\s?depend on\b",

@@ -4,7 +4,8 @@ referenced parts' witnesses measure (:class:`~optiproof.families.base.Measurer`)
 independent path.
 
     ratio, speedup   X / Y          difference   X - Y        sum   X + Y
-    distance         ||X - Y||      crossover    x*: X(x*) = Y(x*)  (SymPy solve)
+    distance         ||X - Y||      norm-of      ||X||
+    crossover        x*: X(x*) = Y(x*)  (SymPy solve)
     depends-on       yes iff dX/d(eta) is not identically 0  (SymPy diff, simplified)
     same-as, differs yes iff X - Y is (is not) 0, exactly
 """
@@ -26,6 +27,7 @@ from optiproof.core.solution import Answer, Equation, PartSolution, Step, Tex
 from optiproof.families.base import Measurer, NotMeasurable
 from optiproof.families.derived_spec import DerivedAsk, Reference
 
+_DERIVED_KEYS = frozenset(q.key for q in Q.DERIVED)
 ROUNDING = 1e-12
 """Relative float64 rounding allowed on top of the measurements' own accuracy."""
 
@@ -59,6 +61,9 @@ class Operand:
     symbol: str
     answer: Answer | None = None
     part: Solved | None = None
+    derived: "Derived | None" = None
+    """When the answer is itself a derived answer of this part: how it was derived (its
+    witness recomputes it from its own operands)."""
 
 
 @dataclass(frozen=True)
@@ -96,22 +101,43 @@ def _referenced(ref: Reference, here: Solved, earlier: dict[str, Solved], where:
     return found[0], part
 
 
-def _operand(value: Any, here: Solved, earlier: dict[str, Solved], where: str) -> Operand:
-    """A reference resolved to its answer, or a literal made exact (a list is a column)."""
+def _operand(value: Any, here: Solved, earlier: dict[str, Solved], where: str,
+             made: dict[int, "Derived"] | None = None) -> Operand:
+    """A reference resolved to its answer, or a literal made exact (a list is a column); a
+    derived answer is an operand only in its own part, after it is made (``made``: id of the
+    answer -> how it was derived)."""
     if isinstance(value, Reference):
         answer, part = _referenced(value, here, earlier, where)
+        source = (made or {}).get(id(answer)) if part is here else None
+        if answer.quantity in _DERIVED_KEYS and source is None:
+            raise BadInput(f"{str(value)!r} is a derived answer of part ({part.solution.label});"
+                           " a derived answer is an operand only of a later derived quantity of "
+                           "its own part", field=where,
+                           expected="an answer the family solves, or an earlier derived entry "
+                                    "of this part")
         if answer.expr is None or isinstance(answer.expr, (Name, sympy.logic.boolalg.Boolean)):
             raise BadInput(f"{str(value)!r} has no value to compute with ({answer.status})",
                            field=where, expected="an answer that is a number, vector or formula")
         symbol = answer.symbol or to_latex(answer.expr)
         if part is not here:
             symbol = f"{{{symbol}}}^{{({part.solution.label})}}"
-        return Operand(str(value), answer.expr, symbol, answer, part)
+        return Operand(str(value) if value.name is None else value.name, answer.expr, symbol,
+                       answer, part, source)
     if isinstance(value, list):
         expr = sympy.Matrix([exact_rational(v, field=where) for v in value])
     else:
         expr = exact_rational(value, field=where)
     return Operand(str(value), expr, to_latex(expr))
+
+
+def _zero_as_vector(ops: list[Operand]) -> list[Operand]:
+    """A literal 0 beside a vector or matrix answer is the zero of its shape (``θ_0 = 0`` in
+    ``‖θ_∞ − θ_0‖``); any other number beside a vector stays a number (and is refused)."""
+    shapes = [op.expr.shape for op in ops if isinstance(op.expr, sympy.MatrixBase)]
+    if len(shapes) != 1:
+        return ops
+    return [Operand(op.text, sympy.zeros(*shapes[0]), op.symbol) if op.part is None and
+            not isinstance(op.expr, sympy.MatrixBase) and op.expr == 0 else op for op in ops]
 
 
 def _unified(exprs: Sequence[Any]) -> list[Any]:
@@ -224,6 +250,20 @@ def _compute(ask: DerivedAsk, ops: list[Operand], here: Solved, where: str
         return value, "unique", "", [
             Equation.of(Tex(f"{sx} - {sy}"), _tidy(gap)),
             Equation.of(Tex(rf"\left\lVert {sx} - {sy} \right\rVert_{{{sub}}}"), value)], None
+    if kind == Q.NORM_OF.key:
+        norm = ask.norm or N.L2.key
+        p = exact_rational(ask.p, field=f"{where}.p") if ask.p is not None else None
+        vec = X if isinstance(X, sympy.MatrixBase) else sympy.Matrix([X])
+        if min(vec.shape) > 1 and norm != N.FROBENIUS.key:
+            raise BadInput(f"{ops[0].text!r} is a matrix: its {norm} norm is not the norm of its "
+                           "entries as a vector", field=where,
+                           expected="the Frobenius norm of a matrix, or a vector operand")
+        if p is not None:
+            _check_distance_p(p, vec, f"{where}.p")
+        value = _tidy(norm_value(vec, norm, p))
+        sub = _norm_tex(norm, p)
+        return value, "unique", "", [
+            Equation.of(Tex(rf"\left\lVert {sx} \right\rVert_{{{sub}}}"), value)], None
     if kind == Q.CROSSOVER.key:
         return _crossover(ask, ops, where)
     if kind in (Q.SAME_AS.key, Q.DIFFERS.key):
@@ -308,6 +348,8 @@ def _symbol_of(ask: DerivedAsk, ops: list[Operand], var: Any) -> str:
         return f"{ops[0].symbol} + {ops[1].symbol}"
     if ask.kind == Q.DISTANCE.key:
         return rf"\left\lVert {ops[0].symbol} - {ops[1].symbol} \right\rVert"
+    if ask.kind == Q.NORM_OF.key:
+        return rf"\left\lVert {ops[0].symbol} \right\rVert"
     if ask.kind == Q.CROSSOVER.key:
         return rf"{to_latex(var) if var is not None else ask.solve_for}^\star"
     return ""
@@ -319,7 +361,8 @@ def _in_words(ask: DerivedAsk, ops: list[Operand]) -> str:
     y = ops[1].text if len(ops) > 1 else ""
     return {Q.RATIO.key: f"{x} / {y}", Q.SPEEDUP.key: f"{x} / {y}",
             Q.DIFFERENCE.key: f"{x} - {y}", Q.SUM.key: f"{x} + {y}",
-            Q.DISTANCE.key: f"||{x} - {y}||", Q.CROSSOVER.key: f"{x} = {y}",
+            Q.DISTANCE.key: f"||{x} - {y}||", Q.NORM_OF.key: f"||{x}||",
+            Q.CROSSOVER.key: f"{x} = {y}",
             Q.SAME_AS.key: f"is {x} = {y}", Q.DIFFERS.key: f"is {x} != {y}"}.get(
         ask.kind, f"does {x} depend on {ask.parameter}")
 
@@ -329,14 +372,17 @@ def derive(spec: Any, solution: PartSolution, earlier: Sequence[Solved]) -> list
     asked keys to ``solution``; return them for their witnesses."""
     here = Solved(spec, solution)
     by_label = {s.solution.label: s for s in earlier}
-    out = []
+    out: list[Derived] = []
+    made: dict[int, Derived] = {}
     for j, ask in enumerate(getattr(spec, "derived", ())):
         where = f"derived[{j}]"
-        raw = [_operand(ask.of, here, by_label, f"{where}.of")]
+        raw = [_operand(ask.of, here, by_label, f"{where}.of", made)]
         if ask.to is not None:
-            raw.append(_operand(ask.to, here, by_label, f"{where}.to"))
+            raw.append(_operand(ask.to, here, by_label, f"{where}.to", made))
+        raw = _zero_as_vector(raw)
         exprs = _unified([op.expr for op in raw])
-        ops = [Operand(op.text, e, op.symbol, op.answer, op.part) for op, e in zip(raw, exprs)]
+        ops = [Operand(op.text, e, op.symbol, op.answer, op.part, op.derived)
+               for op, e in zip(raw, exprs)]
         value, status, note, eqs, var = _compute(ask, ops, here, where)
         entry = QUANTITIES[ask.kind]
         what = ask.label or f"{entry.name}: {_in_words(ask, ops)}"
@@ -352,4 +398,5 @@ def derive(spec: Any, solution: PartSolution, earlier: Sequence[Solved]) -> list
         if ask.kind not in solution.asked:
             solution.asked.append(ask.kind)
         out.append(Derived(ask, tuple(ops), answer, var))
+        made[id(answer)] = out[-1]
     return out

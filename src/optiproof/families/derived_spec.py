@@ -10,6 +10,8 @@ A part lists them under ``derived``; each names a derived quantity of the catalo
       - {kind: sum, of: busiest-sent[ring], to: busiest-received[ring]}          # X + Y
       - {kind: sum, of: a.first-step, to: [1, 0.5, -2]}                          # theta0 + step
       - {kind: distance, of: a.limit, to: a.min-norm-solution, norm: l2}         # ||X - Y||
+      - {kind: norm-of, of: a.update, norm: l2, label: "|u|_2"}                  # ||X||
+      - {kind: ratio, of: {quantity: norm-of, name: "|u|_2"}, to: ...}           # chained
       - {kind: crossover, of: time[tree], to: time[ring], solve_for: p}          # x*: X = Y
       - {kind: depends-on, of: a.limit, parameter: lr}                          # dX/d(lr) != 0?
 
@@ -17,7 +19,8 @@ An operand is a reference ``[part.]quantity[subject]`` to an answer of this part
 earlier one (the part label, a catalogue quantity by any of its names, and the subject - norm,
 optimizer or scheme - when the part answers the quantity for several), the same as a mapping
 ``{part, quantity, subject, name}`` (``name`` picks one answer by its name), or a number or a
-list of numbers.
+list of numbers. A derived answer of this part is an operand of a later one by its quantity and
+``name`` (its label), so "‖u‖ / ‖v‖" is two norms and their ratio.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ class DerivedAsk(BaseModel):
         None, description="The second operand: a reference, a number or a list of numbers "
                           "(not for depends-on).")
     norm: Literal[tuple(e.key for e in DISTANCE_NORMS)] | None = Field(  # type: ignore[valid-type]
-        None, description="distance: the norm to measure in (default l2).")
+        None, description="distance, norm-of: the norm to measure in (default l2).")
     p: Number | None = Field(None, description="distance in the lp norm: its exponent p > 1.")
     solve_for: SymbolName | None = Field(None, description="crossover: the symbol to solve for.")
     parameter: SymbolName | None = Field(None, description="depends-on: the parameter.")
@@ -134,18 +137,20 @@ class DerivedAsk(BaseModel):
 
     @model_validator(mode="after")
     def _operands(self) -> "DerivedAsk":
-        binary = self.kind != Q.DEPENDS_ON.key
+        binary = self.kind not in (Q.DEPENDS_ON.key, Q.NORM_OF.key)
         if binary and self.to is None:
             raise ValueError(f"a {self.kind} needs a second operand 'to'")
         if not binary and self.to is not None:
-            raise ValueError("depends-on has one operand, 'of', and a 'parameter'")
+            raise ValueError(f"{self.kind} has one operand, 'of'"
+                             + (", and a 'parameter'" if self.kind == Q.DEPENDS_ON.key else ""))
         if (self.kind == Q.CROSSOVER.key) != (self.solve_for is not None):
             raise ValueError("'solve_for' (the symbol to solve for) goes with a crossover, "
                              "and a crossover needs it")
         if (self.kind == Q.DEPENDS_ON.key) != (self.parameter is not None):
             raise ValueError("'parameter' goes with depends-on, and depends-on needs it")
-        if self.kind != Q.DISTANCE.key and (self.norm or self.p is not None):
-            raise ValueError("'norm' and 'p' only go with a distance")
+        if self.kind not in (Q.DISTANCE.key, Q.NORM_OF.key) and (self.norm or
+                                                                  self.p is not None):
+            raise ValueError("'norm' and 'p' only go with a distance or a norm-of")
         if (self.norm == N.LP.key) != (self.p is not None):
             raise ValueError(f"the {N.LP.key} norm needs p (1 < p < inf), and p needs it")
         return self
@@ -157,4 +162,15 @@ class Derivable(BaseModel):
     derived: list[DerivedAsk] = Field(
         default_factory=list, max_length=12,
         description="Quantities computed from answers of this part or earlier parts: "
-                    "ratio, speedup, difference, sum, distance, crossover, depends-on.")
+                    "ratio, speedup, difference, sum, distance, norm-of, crossover, "
+                    "depends-on, same-as, differs.")
+
+    @model_validator(mode="after")
+    def _asks_something(self) -> "Derivable":
+        """A part asks the family something, or only derived quantities (``asks: []`` with a
+        ``derived`` list: "the ratio of your answers in (a) and (d)"), never nothing."""
+        asks = getattr(self, "asks", getattr(self, "quantities", None))
+        if isinstance(asks, list) and not asks and not self.derived:
+            raise ValueError("asks: nothing is asked (list a question, or derived quantities "
+                             "with asks: [])")
+        return self

@@ -41,6 +41,9 @@ def _measured(op: Operand, point: Mapping[str, float]) -> Measured:
     """An operand's value at ``point``: its part's measurement, or the literal itself."""
     if op.part is None:
         return Measured(_at(op.expr, point), 0.0)
+    if op.derived is not None:  # a derived answer of the part: recomputed from its operands
+        inner = op.derived
+        return _recomputed(inner, [_measured(o, point) for o in inner.operands])
     got = op.part.measurer().value(op.answer, point)
     return Measured(np.asarray(got.value, dtype=np.float64).reshape(-1)
                     if isinstance(op.expr, sympy.MatrixBase) else float(got.value), got.accuracy)
@@ -49,9 +52,17 @@ def _measured(op: Operand, point: Mapping[str, float]) -> Measured:
 def _measurer(d: Derived) -> Measurer:
     """The measurer of the first operand that refers to a symbolic answer (which knows values
     of its symbols), else of the first that refers to an answer."""
-    parts = [op for op in d.operands if op.part is not None]
+    parts = [op for op in _leaves(d) if op.part is not None]
     symbolic = [op for op in parts if getattr(op.answer.expr, "free_symbols", None)]
     return (symbolic or parts)[0].part.measurer()
+
+
+def _leaves(d: Derived) -> list[Operand]:
+    """The operands of ``d``, a derived operand replaced by its own operands (recursively)."""
+    out = []
+    for op in d.operands:
+        out += _leaves(op.derived) if op.derived is not None else [op]
+    return out
 
 
 def _names(*exprs: Any) -> list[str]:
@@ -69,6 +80,9 @@ def _recomputed(d: Derived, xs: list[Measured]) -> Measured:
     """The derived quantity from measured operands, with the accuracy they carry."""
     kind = d.ask.kind
     x, ax = xs[0].value, xs[0].accuracy
+    if kind == Q.NORM_OF.key:
+        xs = [xs[0], Measured(np.zeros_like(np.atleast_1d(np.asarray(x, dtype=np.float64))),
+                              0.0)]
     y, ay = xs[1].value, xs[1].accuracy
     if kind in (Q.RATIO.key, Q.SPEEDUP.key):
         if abs(y) <= ay:

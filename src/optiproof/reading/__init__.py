@@ -88,6 +88,8 @@ def read_report(text: str | bytes) -> Reading:
     previous: list[PartReading] = []
     resolved: dict[str, Any] = {}
     symbols = defined_symbols(whole)
+    problem = {"texts": {p.label: p.flat for p in layout.parts},
+               "context": flatten(layout.context), "symbols": symbols}
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
                       if a.quantity]
     for part in layout.parts:
@@ -115,7 +117,7 @@ def read_report(text: str | bytes) -> Reading:
             reading.parts.append(pr)
             continue
         tie = tied(choice, asked, own_scores, whole_scores, registry)
-        readings = _read_as(part, choice, questions, registry, previous, tie, symbols)
+        readings = _read_as(part, choice, questions, registry, previous, tie, problem)
         if tie and len(readings) > 1 and all(not p.missing for p in readings[0] + readings[1]):
             pr = PartReading(part.label, None, question=question)
             pr.family_source = (f"ambiguous between {choice.candidates[0][0]} and "
@@ -138,11 +140,11 @@ MAX_CANDIDATES = 3
 
 
 def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
-             previous: list[PartReading], tie: bool,
-             symbols: dict[str, str]) -> list[list[PartReading]]:
+             previous: list[PartReading], tie: bool, problem: dict | None = None
+             ) -> list[list[PartReading]]:
     """The part read by the candidate families in turn (best first), questions accounted for
-    (``symbols``: those the text defines), until one reads it completely; on a ``tie`` the
-    runner-up is read as well."""
+    (``problem``: each part's text, the shared text and the symbols the text defines), until
+    one reads it completely; on a ``tie`` the runner-up is read as well."""
     from optiproof.reading.accounting import account_questions
     from optiproof.reading.questions import read_questions
 
@@ -160,7 +162,7 @@ def _read_as(part: Any, choice: Any, questions: Any, registry: Any,
             # a sub-part a reader split off (one problem of several in a post) is accounted
             # against the questions of its own text only
             account_questions(pr, getattr(pr, "own_questions", None) or questions, hook,
-                              symbols)
+                              dict(problem or {}, previous=previous))
         out.append(prs)
         if all(not p.missing for p in prs) and not (i == 0 and tie):
             break

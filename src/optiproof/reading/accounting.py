@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from optiproof.catalogue import QUANTITIES, TRANSFORMS, relations_of
 from optiproof.catalogue import quantities as Q
@@ -25,6 +25,7 @@ from optiproof.reading.coverage import NumberUse, account, account_terms, source
 from optiproof.reading.questions import Ask, Questions, Request
 from optiproof.reading.symbols import symbol_key
 from optiproof.core.text.record import PartReading, phrase
+from optiproof.reading.derived import DERIVED_KEYS, DerivedPass, named_symbols
 from optiproof.reading.report import Reading
 
 
@@ -79,26 +80,39 @@ def _names(keys: tuple[str, ...]) -> str:
     return ", ".join(QUANTITIES[k].name for k in keys)
 
 
-def _meaning(r: PartReading, ask: Ask, hooks: ReaderHooks, symbols: dict[str, str]) -> str | None:
-    """The quantity an ask denotes: its catalogue quantity, or for a bare symbol the quantity
-    the text defines it as ("the largest stable step η_max") when the family answers that,
-    else the family's reading of the symbol."""
-    if ask.quantity:
-        return ask.quantity
-    defined = symbols.get(symbol_key(ask.phrase))
-    by_family = hooks.symbol(r, ask.phrase)
-    return defined if defined and (defined in hooks.answers or by_family is None) else by_family
+class _Meanings:
+    """A family's reader hooks, with a bare symbol read as the quantity the text defines it as
+    ("the largest stable step η_max") when the family answers that, else as the family reads
+    the symbol."""
+
+    def __init__(self, hooks: ReaderHooks, symbols: dict[str, str]) -> None:
+        self._hooks, self._symbols = hooks, symbols
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._hooks, name)
+
+    def symbol(self, r: PartReading, symbol: str) -> str | None:
+        defined = self._symbols.get(symbol_key(symbol))
+        by_family = self._hooks.symbol(r, symbol)
+        return defined if defined and (defined in self._hooks.answers or by_family is None) \
+            else by_family
 
 
 def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
-                      symbols: dict[str, str] | None = None) -> None:
+                      problem: dict | None = None) -> None:
     """Record every request, ask and transformation of a part that its reading did not take
-    as a gap of ``r`` (so the part is refused), and the asked quantities in ``r.asked``;
-    ``symbols`` are the symbols the whole text defines (:func:`defined_symbols`)."""
-    symbols = symbols or {}
-    resolved = [(_meaning(r, a, hooks, symbols), a.phrase) for a in questions.asks]
-    hooks.take(r, [(q, phrase) for q, phrase in resolved if q])
-    asked = hooks.asked(r)
+    as a gap of ``r`` (so the part is refused), and the asked quantities in ``r.asked``.
+    With ``problem`` (each part's text, the shared text, the symbols the text defines, the
+    earlier parts as read), the derived quantities of its requests are read first
+    (:mod:`optiproof.reading.derived`)."""
+    hooks = _Meanings(hooks, (problem or {}).get("symbols") or {})
+    r.named = named_symbols(r, questions, hooks)
+    pass_ = DerivedPass(r, hooks, problem)
+    questions = pass_.first(questions)  # ratios, sums, equalities: before the family takes
+    hooks.take(r, pass_.family_asks(questions))
+    questions = pass_.second(questions)  # norms and distances the family left untaken
+    derived = pass_.kinds()
+    asked = list(dict.fromkeys([*hooks.asked(r), *derived]))
     r.asked = list(asked)
     for request in questions.requests:
         if not request.asks and questions.reference and _refers(request):
@@ -106,7 +120,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
         if not request.asks and r.requests and _elliptic(r, request, hooks):
             continue
         if _states_problem(hooks, r, request.sentence) and not any(
-                _meaning(r, a, hooks, symbols) for a in request.asks):
+                (a.quantity or hooks.symbol(r, a.phrase)) for a in request.asks):
             r.notes.append(f"\"{_short(request.sentence)}\" states the problem the part's "
                            "other requests ask about")
             continue
@@ -115,7 +129,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             _gap(r, request.sentence, f"could not place {what} \"{_short(request.sentence)}\" "
                                       f"(expected a question for: {_names(hooks.answers)})")
             continue
-        resolved = [(ask, _meaning(r, ask, hooks, symbols)) for ask in request.asks]
+        resolved = [(ask, ask.quantity or hooks.symbol(r, ask.phrase)) for ask in request.asks]
         in_request = {q for _, q in resolved if q}
         r.requests[request.sentence] = sorted(in_request | {
             r.answered_by[q] for q in in_request if q in r.answered_by})
@@ -123,6 +137,9 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             if quantity is None and _states_problem(hooks, r, request.sentence, ask.phrase):
                 continue  # 'gᵀ' of "Solve min gᵀd s.t. ‖d‖_4 ≤ 1 and give d": the formula's
             gap = _ask_gap(ask, quantity, request, asked, in_request, hooks, r.answered_by)
+            if gap and quantity in DERIVED_KEYS and request.sentence in pass_.unresolved:
+                gap = (f"asks for the {QUANTITIES[quantity].name} (\"{ask.phrase}\"): "
+                       f"{pass_.unresolved[request.sentence]}")
             if gap:
                 _gap(r, ask.phrase, gap)
             elif quantity == Q.EXPLANATION.key:

@@ -137,9 +137,18 @@ def test_a_bare_in_bytes_with_nothing_to_convert_is_refused() -> None:
     assert read_report(text).parts[0].missing
 
 
-def test_a_ratio_to_a_part_with_other_numbers_is_refused() -> None:
+def test_a_ratio_to_a_part_with_other_numbers_divides_the_two_answers() -> None:
+    """"The ratio of your answer to (a) to your answer to (b)" when (b) takes 12 machines: the
+    two answers as given, each for its own part's numbers (3e6 / 1.1e6), never one part's cells
+    recomputed at the other's numbers."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
     text = RATIO.replace("(b) How many floats does one machine send with the ring?",
                          "(b) Now take 12 machines: how many floats does one machine send with "
                          "the ring?")
-    reading = read_report(text)
-    assert reading.parts[2].missing
+    solution = solve_problem(read_report(text).to_problem(), SolveOptions(figures=False))
+    c = solution.to_dict()["parts"][2]
+    a2a, ring = 5 * 600_000, 2 * 11 / 12 * 600_000
+    assert [a["value"] for a in c["answers"] if a["quantity"] == "ratio"] == [
+        pytest.approx(a2a / ring, rel=1e-12)]

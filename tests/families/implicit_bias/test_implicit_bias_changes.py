@@ -97,14 +97,30 @@ def test_the_euclidean_norm_of_the_limit_is_read(question):
 
 @pytest.mark.parametrize("question", [
     "Where does it converge, and what is the squared norm of the limit?",
-    "Find the limit θ_∞ and compute ‖θ_∞‖_1.",
     "Where does it converge? What is the norm of the gradient at the start?",
-    "Find θ_∞ and compute ‖θ_∞ − θ_0‖_∞.",
 ])
 def test_other_norms_are_not_read_as_the_euclidean_norm_of_the_limit(question):
     reading = read_report(NORM_STEM + question)
     assert not reading.complete
     assert any("norm" in m.reason for p in reading.parts for m in p.missing)
+
+
+@pytest.mark.parametrize("question,want", [
+    ("Find the limit θ_∞ and compute ‖θ_∞‖_1.", 10 / 3),     # θ_∞ = (2, 4, 4)/3
+    ("Find θ_∞ and compute ‖θ_∞ − θ_0‖_∞.", 4 / 3),
+])
+def test_another_norm_of_the_limit_is_that_norm(question, want):
+    """A norm the family does not answer itself is a derived norm of its limit, in the norm
+    written (never the Euclidean one)."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    solution = solve_problem(read_report(NORM_STEM + question).to_problem(),
+                             SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    got = [a["value"] for p in solution.to_dict()["parts"] for a in p["answers"]
+           if a["quantity"] in ("norm-of", "distance")]
+    assert got == [pytest.approx(want, rel=1e-12)]
 
 
 def test_the_norms_are_solved_and_witnessed():

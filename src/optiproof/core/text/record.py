@@ -108,6 +108,9 @@ class PartReading:
     answered_by: dict[str, str] = field(default_factory=dict)
     """Asked quantities whose answer is another quantity's (quantity -> the one answering it:
     the first step without bias correction is the step without it at t = 1)."""
+    named: dict[str, str] = field(default_factory=dict)
+    """Symbols the part's requests ask, by the quantity each denotes ("Compute θ_∞" -> limit):
+    a later part may name this part's answer by them."""
     conventions: list[Field] = field(default_factory=list)
     """Statements of a convention the spec already follows (Adam's ``m_0 = v_0 = 0``): read,
     with their source, though no field takes them."""

@@ -85,7 +85,7 @@ class AdamMechanicsSpec(PartSpec, Derivable):
     """
 
     family: Literal[KEY] = KEY
-    asks: list[AskKind] = Field(..., min_length=1, max_length=len(ASKS),
+    asks: list[AskKind] = Field(..., min_length=0, max_length=len(ASKS),
                                 description="Question kinds, in the order asked.")
     optimizer: OptimizerName = Field(
         OPTIMIZERS[0].key, description="Optimizer whose update rule is asked (adam; rmsprop = "

@@ -146,7 +146,7 @@ class CommunicationSpec(PartSpec, Derivable):
         default_factory=lambda: [S.ALL_TO_ALL.key, S.PARAMETER_SERVER.key, S.RING.key],
         min_length=1, max_length=len(SCHEMES))
     quantities: list[AskName] = Field(
-        default_factory=lambda: [Q.MESSAGES.key, Q.MESSAGE_SIZE.key], min_length=1,
+        default_factory=lambda: [Q.MESSAGES.key, Q.MESSAGE_SIZE.key], min_length=0,
         max_length=len(ASKS))
     given: list[GivenCell] = Field(default_factory=list, max_length=64)
     dtype: DtypeName = Field("float32", description="Element type, for message sizes in bytes.")

@@ -94,7 +94,7 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
                                                     "'theta-t'.")
     steps: list[int] | None = Field(None, max_length=8, description="The indices t of the "
                                                                     "iterates θ_t asked.")
-    asks: list[Ask] = Field(..., min_length=1, max_length=12,
+    asks: list[Ask] = Field(..., min_length=0, max_length=12,
                             description="What to compute, in order.")
 
     @field_validator("method", mode="before")

@@ -137,7 +137,7 @@ class SteepestDescentSpec(PartSpec, Derivable):
         "eta", description="eta > 0: a number, a symbol or a formula.")
     asks: list[Ask] = Field(default_factory=lambda: [Ask(kind=Q.UPDATE.key),
                                                      Ask(kind=Q.IDENTIFICATION.key)],
-                            min_length=1, max_length=12)
+                            min_length=0, max_length=12)
 
     @field_validator("gradient", mode="before")
     @classmethod

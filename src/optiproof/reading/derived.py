@@ -1,0 +1,921 @@
+"""Derived quantities read from a request: a ratio, sum, difference, norm or distance of answers
+of this problem, and whether two answers are equal, as ``derived`` entries of the part's spec.
+
+Each operand is resolved by meaning to one answer of this part or of an earlier one:
+
+* a reference to a part: "your answer in (b)", "the limit from (c)", "the result of part 2";
+* a symbol the text defines for an answer: asked in an earlier part ("Compute θ_∞"), named
+  after a quantity ("the completion time T_PS"), or defined ("call the result u_2", "let v be
+  the step you get when ...", "where θ_min is the minimum-norm solution", "θ_∞ := lim θ_t",
+  "converges to some θ_∞");
+* the minimum-norm solution written as a formula (``pinv(X) y``, ``X^+ y``, ``X†y``);
+* a vector or number the text assigns to a symbol (``w_0 = (1, 0, 1, 0)``), as a literal.
+
+The shapes read: ``‖A‖_k`` (norm-of), ``‖A − B‖_k`` (distance), ``A / B`` near "ratio" or
+"factor", "the ratio of A to B", "how many times larger is A than B" (all A / B, in that
+order), "the sum of A and B", "the difference between A and B", "is A equal to B?". When any
+operand of a shape does not resolve, nothing is guessed: the request is refused naming the
+operand (:class:`Unresolved`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from optiproof.catalogue import QUANTITIES
+from optiproof.catalogue import quantities as Q
+from optiproof.catalogue import norms as N
+from optiproof.catalogue.norms import by_index
+from optiproof.core.text.record import PartReading
+from optiproof.reading.questions import Ask, Questions, Request
+
+DERIVED_FIELD = "derived"
+"""The spec field every family's part has for derived quantities (``Derivable``)."""
+DERIVED_KEYS = frozenset(q.key for q in Q.DERIVED)
+
+_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_?\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?"
+        r"(?:\^?[*⋆])?)")
+"""A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``."""
+_SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)\b"
+"""``u = argmin_d ...``: the symbol names the minimiser the part solves for."""
+_MIN_NORM = re.compile(r"(?:pinv ?\( ?X ?\)|X ?\^? ?\{?[+†]\}?) ?[*·]? ?y\b")
+"""The minimum-norm solution written as a formula: ``pinv(X) y``, ``X^+ y``, ``X†y``."""
+_PART = r"\(?(?:part |question )?\((?P<part>[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)"
+_REF = re.compile(r"^(?:(?:the |your )?(?P<what>answer|result|value|one|[\w -]{2,40}?) )?"
+                  r"(?:(?:in|from|of|to|for) )?(?:part |question )?\((?P<part>[a-h]|\d{1,2}|"
+                  r"i{1,3}|iv|vi{0,3}|ix|x)\)$", re.I)
+_DEFINITIONS = (
+    re.compile(rf"\bcall (?:it|this|that|the (?P<noun>[\w -]{{1,30}}?)) (?P<sym>{_SYM})"
+               r"(?=[ ,.;:?)]|$)", re.I),
+    re.compile(rf"\bcall (?P<sym>{_SYM}) (?:the |a |an )?(?P<noun>[\w -]{{1,30}}?)"
+               r"(?= (?:of|from|in)\b|[,.;:?)]|$)", re.I),
+    re.compile(rf"(?<![\w^_])(?P<sym>{_SYM}) (?:denotes|stands for|is defined as) (?:the |a )?"
+               r"(?P<noun>[\w -]{1,40}?)(?: (?:from|in|of) " + _PART + r")?(?=[,.;:?)]|$)",
+               re.I),
+    re.compile(rf"\b(?:let|define) (?P<sym>{_SYM}) (?:be|denote|:=|=) (?:the |a |an )?"
+               r"(?P<noun>[\w -]{1,40}?)(?= (?:from|in|of|you|we|that|which|when|obtained|"
+               r"given)\b|[,.;:?)]|$)", re.I),
+    re.compile(rf"\bwhere (?P<sym>{_SYM})(?: ?:?= ?[^,;]{{1,25}}?)? (?:is|denotes) (?:the |a )?"
+               r"(?P<noun>[\w -]{1,40}?)(?: (?:from|in|of) " + _PART + r")?(?=[,.;:?)]|$)",
+               re.I),
+    re.compile(rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>lim)\b"),
+    re.compile(rf"(?<![\w^_]){_SYM_ARGMIN}"),
+    re.compile(rf"\bconverges? to (?:some |a |the )?(?:point |limit )?(?P<sym>{_SYM})"
+               r"(?=[ ,.;:?)]|$)(?P<noun>)", re.I),
+)
+"""Definitions of a symbol for an answer (``noun`` names the quantity; empty: the limit)."""
+
+
+@dataclass
+class Operand:
+    """One operand resolved: a reference ``{part, quantity}`` (``part`` None for this part) or
+    a literal value; ``text`` is how the request wrote it."""
+
+    text: str
+    part: str | None = None
+    quantity: str | None = None
+    literal: Any = None
+    subject: str | None = None
+    """The norm, optimizer or scheme the answer is of (``T_ring``: the ring's time)."""
+    by_symbol: bool = False
+    """Named by a symbol (which may stand for a formula in the settings), not by its part."""
+
+
+@dataclass
+class Found:
+    """The derived entries of one request, the quantities this part must answer for them, and
+    the spans of the request they cover (asks inside them are operands, not asks)."""
+
+    entries: list[dict] = field(default_factory=list)
+    own: list[tuple[str, str]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    kinds: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+class Unresolved(Exception):
+    """An operand of a derived quantity the text does not tie to one answer."""
+
+
+@dataclass
+class Problem:
+    """What the resolution needs of the problem: this part's label, each part's own text (in
+    order), the shared text, the earlier parts as read, and this part's family answers."""
+
+    label: str
+    texts: dict[str, str]
+    context: str
+    previous: list[Any]
+    answers: tuple[str, ...]
+    named: dict[str, str] = field(default_factory=dict)
+    """Symbols this part's own requests ask (symbol -> quantity)."""
+    reference: str | None = None
+    """The part this one repeats with a change (a label or ``previous``), if any."""
+    current: Any = None
+    """This part as its family read it."""
+    table: Any = None
+    """The symbols' table, made once per part (:func:`symbols`)."""
+
+
+def key(symbol: str) -> str:
+    """A symbol's spelling made comparable: ``θ_{\\infty}``, ``θ_∞``, ``θ∞``, ``theta_inf``
+    -> ``θ∞``; ``d^*``, ``d^⋆`` -> ``d*``."""
+    s = re.sub(r"[\s_{}\\^]", "", symbol)
+    s = s.replace("theta", "θ").replace("infty", "∞").replace("inf", "∞").replace("⋆", "*")
+    s = s.replace("?", "*")   # a star lost in a PDF copy (d?RMS)
+    return s
+
+
+# --------------------------------------------------------------------------- symbols
+
+def _quantity(noun: str, answers: tuple[str, ...]) -> str | None:
+    """The quantity a noun phrase names ("the minimum-norm solution", "step"), among
+    ``answers`` when given."""
+    words = noun.strip().lower().split()
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            entry = QUANTITIES.get(" ".join(words[i:i + n]))
+            if entry is not None and (not answers or entry.key in answers):
+                return entry.key
+    found = [m.entry.key for m in QUANTITIES.mentions(noun)
+             if not answers or m.entry.key in answers]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _reading(pb: Problem, label: str) -> Any:
+    return next((p for p in pb.previous if p.label == label), None)
+
+
+def _asked(pb: Problem, label: str) -> list[str]:
+    """The quantities an earlier part asks (each answered-by mapped to the one answering)."""
+    r = _reading(pb, label)
+    if r is None:
+        return []
+    return [q for q in r.asked if q not in {k.key for k in Q.DERIVED}]
+
+
+def _answers_of(pb: Problem, label: str) -> tuple[str, ...]:
+    return pb.answers if label == pb.label else tuple(_asked(pb, label))
+
+
+def _occurs(symbol: str, text: str) -> bool:
+    """True when the symbol is written in ``text`` as a symbol (``u`` not inside ``u_2``)."""
+    k = key(symbol)
+    return any(key(m.group(0)) == k for m in re.finditer(rf"(?<![\w]){_SYM}(?![\w])", text))
+
+
+def symbols(pb: Problem) -> dict[str, list[tuple[str, str, bool]]]:
+    """Symbol key -> the answers it names, as (part, quantity, defined): defined by a
+    definition sentence, or asked by a request of a part whose own text writes it."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+    for label, text in pb.texts.items():
+        for rx in _DEFINITIONS:
+            for m in rx.finditer(text):
+                noun = m.group("noun") or "result"
+                part = m.groupdict().get("part") or label
+                part = part.lower()
+                if part not in pb.texts:
+                    continue
+                answers = _answers_of(pb, part)
+                if re.fullmatch(r"arg ?min", noun):
+                    noun = "minimiser"
+                if noun == "lim" or noun == "":
+                    quantity = Q.LIMIT.key if Q.LIMIT.key in answers else None
+                elif noun.strip().lower() in ("result", "answer", "value", "output"):
+                    quantity = answers[0] if len(set(answers)) == 1 and part != pb.label \
+                        else None
+                else:
+                    quantity = _quantity(noun, answers)
+                if quantity is not None:
+                    out.setdefault(key(m.group("sym")), []).append((part, quantity, True))
+        if label == pb.label:
+            break
+    for r in pb.previous:
+        own = pb.texts.get(r.label.split("-")[0], "")
+        for sym, quantity in getattr(r, "named", {}).items():
+            if _occurs(sym, own):
+                out.setdefault(key(sym), []).append((r.label, quantity, False))
+    for sym, quantity in pb.named.items():
+        out.setdefault(key(sym), []).append((pb.label, quantity, False))
+    return out
+
+
+# --------------------------------------------------------------------------- operands
+
+def _literal(symbol: str, pb: Problem) -> Any:
+    """The number or vector the text assigns to ``symbol`` (``w_0 = [1; 0; 1; 0]``), or None."""
+    from optiproof.core.mathtokens import GREEK
+    from optiproof.core.text.mathobjects import extract, spec_array, spec_number
+
+    s = re.sub(r"[{}\s]", "", symbol)
+    greek = dict(zip("αβγδεζηθικλμνξοπρστυφχψω", GREEK))
+    name = "".join(greek.get(c, c) for c in s).replace("^", "")
+    found = []
+    for text in [pb.context, *pb.texts.values()]:
+        a = extract(text).assigned(name, numeric=True)
+        if a is not None:
+            try:
+                found.append(spec_array(a.value) if hasattr(a.value, "shape")
+                             else spec_number(a.value))
+            except ValueError:
+                return None
+    return found[0] if found and all(f == found[0] for f in found) else None
+
+
+def _single_subject(pb: Problem, label: str) -> str | None:
+    """The one scheme or optimizer an earlier part's reading solves for, or None."""
+    from optiproof.catalogue import KINDS
+
+    r = next((p for p in pb.previous if p.label == label), None)
+    if r is None:
+        return None
+    found = {v for f in r.fields.values() if f.name != DERIVED_FIELD for v in _values(f.value)
+             if KINDS["scheme"].get(v) is not None or KINDS["optimizer"].get(v) is not None}
+    keys = {(KINDS["scheme"].get(v) or KINDS["optimizer"].get(v)).key for v in found}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _own_settings(pb: Problem, other: str) -> list[str]:
+    """The numeric settings this part's own text states (``α = 0``) that part ``other`` (nor
+    the shared text) does not state alike."""
+    from optiproof.core.text.mathobjects import extract
+
+    def settings(text: str) -> dict[str, str]:
+        return {a.name: str(a.value) for a in extract(text).assignments if a.numeric}
+
+    mine = settings(pb.texts.get(pb.label, ""))
+    theirs = {**settings(pb.context), **settings(pb.texts.get(other, ""))}
+    return [f"{k} = {v}" for k, v in mine.items() if theirs.get(k) != v]
+
+
+_SUBSCRIPTED = re.compile(r"^(?P<base>[A-Za-zθΔ](?:\^?[*⋆?])?)_?\{?(?P<sub>[A-Za-z]{2,12}|∞)\}?$")
+"""A symbol whose subscript names a norm, optimizer or scheme: ``T_ring``, ``d_RMS``,
+``d^*_∞``, ``T_PS`` (not a digit: ``u_2`` may be the second u)."""
+
+
+def _subject(symbol: str) -> str | None:
+    """The catalogue key of the norm, optimizer or scheme a symbol's subscript names."""
+    from optiproof.catalogue import KINDS
+
+    m = _SUBSCRIPTED.match(symbol.replace(" ", ""))
+    if m is None:
+        return None
+    sub = m.group("sub")
+    for kind in ("scheme", "optimizer", "norm"):
+        entry = KINDS[kind].get(sub)
+        if entry is not None:
+            return entry.key
+    entry = by_index(sub)
+    return entry.key if entry else None
+
+
+def _kind_of(subject: str | None) -> str | None:
+    from optiproof.catalogue import KINDS
+
+    return next((k for k in ("scheme", "optimizer", "norm") if subject and
+                 KINDS[k].get(subject) is not None), None)
+
+
+def _values(value: Any) -> set[str]:
+    """Every string inside a field's value (lists and mappings opened)."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*(map(_values, value.values()))) if value else set()
+    if isinstance(value, (list, tuple)):
+        return set().union(*map(_values, value)) if value else set()
+    return set()
+
+
+def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
+                parts: list[str]) -> Operand:
+    """``d_RMS``, ``T_ring``: the answer its base symbol (``d``, ``T``) names, of the one part
+    whose reading has that norm, optimizer or scheme."""
+    base = _SUBSCRIPTED.match(t.replace(" ", "")).group("base")
+    readings = [*pb.previous, *([pb.current] if pb.current is not None else [])]
+    cands = []
+    for p, q, _ in table.get(key(base), []):
+        r = next((x for x in readings if x.label == p), None)
+        if r is not None and subject in set().union(*(_values(f.value)
+                                                      for f in r.fields.values()
+                                                      if f.name != DERIVED_FIELD)):
+            cands.append((p, q))
+    cands = list(dict.fromkeys(cands))
+    if len(cands) > 1 and parts:
+        cands = [c for c in cands if c[0] in parts] or cands
+    if len(cands) != 1:
+        raise Unresolved(f"'{text}': {len(cands) or 'no'} part(s) answer '{base}' for "
+                         f"{subject}" + (" (expected one)" if cands else ""))
+    many = _kind_of(subject) in ("scheme", "optimizer")
+    return Operand(text, *cands[0], subject=subject if many else None, by_symbol=True)
+
+
+def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
+    """The answer (or literal) one operand names; ``parts``: the parts the request names in
+    order, to tell apart a symbol several parts ask. Raises Unresolved."""
+    t = text.strip()
+    m = _REF.match(t)
+    if m is None and re.fullmatch(_GROUP, t):
+        t = t[1:-1].strip()
+        m = _REF.match(t)
+    if m:
+        label = m.group("part").lower()
+        if label not in pb.texts or list(pb.texts).index(label) > list(pb.texts).index(
+                pb.label):
+            raise Unresolved(f"'{text}' names part ({label}), which is not this part or an "
+                             "earlier one")
+        answers = _answers_of(pb, label)
+        what = (m.group("what") or "").strip().lower()
+        if what in ("", "answer", "result", "value", "one"):
+            if len(set(answers)) != 1:
+                raise Unresolved(f"'{text}': part ({label}) answers {len(set(answers))} "
+                                 "quantities; say which")
+            return Operand(text, label, answers[0])
+        quantity = _quantity(what, answers)
+        if quantity is None and _quantity(what, ()) is None and len(set(answers)) == 1:
+            quantity = answers[0]   # "the traffic at the server in (b)": (b)'s one answer
+        if quantity is None:
+            raise Unresolved(f"'{text}': part ({label}) answers no '{what}'")
+        return Operand(text, label, quantity)
+    if _MIN_NORM.fullmatch(t):
+        if Q.MIN_NORM_SOLUTION.key not in pb.answers:
+            raise Unresolved(f"'{text}' is the minimum-norm solution, which this part does "
+                             "not answer")
+        return Operand(text, pb.label, Q.MIN_NORM_SOLUTION.key)
+    if re.fullmatch(_SYM, t):
+        subject = _subject(t)
+        found = table.get(key(t), [])
+        if not found and subject is not None:
+            return _by_subject(text, t, subject, pb, table, parts)
+        defined = list(dict.fromkeys((p, q) for p, q, d in found if d))
+        asked = list(dict.fromkeys((p, q) for p, q, d in found))
+        pick = defined if len(defined) == 1 else asked
+        if len(pick) > 1 and parts:
+            pick = [x for x in pick if x[0] in parts] or pick
+        if len(pick) == 1:
+            kind = _kind_of(subject)
+            return Operand(text, *pick[0], subject=subject if kind in ("scheme", "optimizer")
+                           else None, by_symbol=True)
+        literal = _literal(t, pb) if not found else None
+        if literal is not None:
+            return Operand(text, literal=literal)
+        if len(pick) > 1:
+            raise Unresolved(f"'{text}' names answers of several parts: "
+                             + ", ".join(f"({p}) {q}" for p, q in pick))
+        raise Unresolved(f"'{text}' is not defined in the text as an answer (expected e.g. "
+                         "'call the result u_2', 'where θ_min is the minimum-norm solution', "
+                         "or a symbol an earlier part asks)")
+    quantity = _quantity(t, pb.answers) if len(t.split()) > 1 else None
+    if quantity is not None:   # "the sent + received traffic at one ring worker": this part's
+        subject = _named_subject(t, pb)
+        return Operand(text, pb.label, quantity, subject=subject)
+    raise Unresolved(f"could not tell which answer '{text}' is (expected a symbol the text "
+                     "defines, or 'your answer in (b)')")
+
+
+def _named_subject(words: str, pb: Problem) -> str | None:
+    """The one optimizer or scheme a phrase names (by name, or by an abbreviation the text
+    defines: "all-to-all exchange (A2A)"), or None."""
+    from optiproof.catalogue import KINDS
+
+    found = {m.entry.key for kind in ("scheme", "optimizer") for m in KINDS[kind].mentions(words)}
+    found |= {k for abbr, k in _abbreviations(pb).items()
+              if re.search(rf"(?<![\w]){re.escape(abbr)}(?![\w])", words)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _abbreviations(pb: Problem) -> dict[str, str]:
+    """Abbreviations the text defines for an optimizer or scheme: "parameter server (PS)"."""
+    from optiproof.catalogue import KINDS
+
+    out = {}
+    for text in [pb.context, *pb.texts.values()]:
+        for kind in ("scheme", "optimizer"):
+            for m in KINDS[kind].mentions(text):
+                abbr = re.match(r"(?: [a-z-]{2,15}){0,2} ?\(([A-Z][A-Za-z0-9]{1,5})\)",
+                                text[m.end:])
+                if abbr:
+                    out[abbr.group(1)] = m.entry.key
+    return out
+
+
+# --------------------------------------------------------------------------- shapes
+
+_NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>[A-Za-z0-9∞]{1,4})\}?)?"
+                   r"(?P<square>\^ ?2)?")
+_RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b", re.I)
+_GROUP = r"\((?:[^()]|\([^()]{1,12}\)){1,80}\)"
+"""A parenthesised operand, which may name a part: ``(traffic at the server in (b))``."""
+_SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|" + _GROUP + "|"
+                    rf"{_SYM}) ?/ ?(?P<y>‖[^‖]{{1,40}}‖(?:_ ?\{{?[A-Za-z0-9∞]{{1,4}}\}}?)?|"
+                    + _GROUP + rf"|{_SYM})(?![\w(])")
+_OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,60}?"
+_RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
+                       rf"{_OPERAND_WORDS}) (?:to|over|and) "
+                       rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:part )?"
+                       r"\())", re.I)
+_TIMES = re.compile(rf"\b(?:how many times|by what factor is) (?P<dir>larger|bigger|greater|more|"
+                    rf"longer|smaller|less|shorter) (?:is |are )?(?P<x>{_OPERAND_WORDS}) than "
+                    rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+_FACTOR = re.compile(rf"\bby what factor (?:is|are|does|do) (?P<x>{_OPERAND_WORDS}) (?:(?P<dir>"
+                     rf"larger|bigger|greater|more|longer|smaller|less|shorter) than|exceeds?) "
+                     rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+_SUM_OF = re.compile(rf"\bsum of (?P<x>{_OPERAND_WORDS}) and (?P<y>{_OPERAND_WORDS})"
+                     r"(?=[,;?.]|$)", re.I)
+_DIFFERENCE_OF = re.compile(rf"\bdifference (?:between|of) (?P<x>{_OPERAND_WORDS}) and "
+                            rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+_EQUAL = re.compile(rf"^(?:is|are) (?P<x>{_OPERAND_WORDS}) (?:equal to|the same as|identical "
+                    rf"to) (?P<y>{_OPERAND_WORDS}) ?\?", re.I)
+_NORM_OF_WORDS = re.compile(r"\b(?P<name>euclidean|ℓ_?\w{1,3}|l_?\w{1,3}|frobenius)?(?: |-)?"
+                            rf"norm of (?P<x>{_OPERAND_WORDS})(?=[,;?.]|$| and\b)", re.I)
+_ASKED_BEFORE = re.compile(r"(?:\b(?:compute|give|evaluate|what is|what's|what are|find|report|"
+                           r"calculate|determine|state|and)(?: the value of| also)?|,) ?:? ?$",
+                           re.I)
+"""What makes a norm written in a request the thing asked ("Compute ‖θ_∞ − θ_min‖_2")."""
+_COMPARED_AFTER = re.compile(r" ?(?:[≤<≥>=]|\^)")
+_CHANGE = re.compile(r"\b(?:does|do|would|will|did) (?:the |this |that |its |our |your )?"
+                     r"(?P<noun>[\w -]{2,30}?) (?:change|differ|move)\b(?! (?:in|by) )", re.I)
+"""'Does the limit change?' (not 'by how much does θ change in step 2')."""
+_ABOUT = re.compile(r"\b(?:for|of|in) the (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART,
+                    re.I)
+"""'for the limit in (a)': the answer an undefined symbol of the request stands for."""
+
+
+def _norm_key(index: str | None, default: str | None = None) -> str | None:
+    """The norm a ``‖·‖_<index>`` names (``default`` without an index); the lp norm only with
+    a number for p (:meth:`Reader._lp`)."""
+    if not index:
+        return default
+    entry = by_index(index)
+    return entry.key if entry else None
+
+
+class Reader:
+    """Reads the derived quantities of one request sentence."""
+
+    def __init__(self, pb: Problem):
+        self.pb = pb
+        if pb.table is None:
+            pb.table = symbols(pb)
+        self.table = pb.table
+        self.found = Found()
+        self.skipped: list[str] = []
+        self.used: set[str] = set()
+
+    # -- operands ---------------------------------------------------------------------------
+    def _ref(self, op: Operand) -> Any:
+        if op.literal is not None:
+            return op.literal
+        if op.part != self.pb.label:
+            changed = _own_settings(self.pb, op.part)
+            if changed and op.subject is None:
+                op.subject = _single_subject(self.pb, op.part)
+            if changed and op.subject is not None and op.quantity in self.pb.answers:
+                # "Let α = 0 and n = 10. Compute T_PS/T_ring": this part's own T_PS
+                op = Operand(op.text, self.pb.label, op.quantity, subject=op.subject)
+            elif changed:
+                raise Unresolved(f"'{op.text}' is the answer of part ({op.part}), but this part "
+                                 f"sets {', '.join(changed)} itself: the earlier answer is for "
+                                 "other values")
+        if op.part == self.pb.label:
+            if op.quantity not in self.pb.answers:
+                raise Unresolved(f"'{op.text}' is the {op.quantity} of this part, which its "
+                                 "family does not answer")
+            self.found.own.append((op.quantity, op.text))
+            return {"quantity": op.quantity, **({"subject": op.subject} if op.subject else {})}
+        return {"part": op.part, "quantity": op.quantity,
+                **({"subject": op.subject} if op.subject else {})}
+
+    def _value(self, text: str, parts: list[str], norm: str | None = None,
+               about: list[tuple[str, str]] | None = None) -> Any:
+        """A spec operand for ``text``: a reference, a literal, or (for ``‖A‖`` inside a
+        ratio) the name of a norm-of entry made for it."""
+        text = text.strip()
+        m = _NORM.fullmatch(text)
+        if m:
+            if m.group("square"):
+                raise Unresolved(f"'{text}' is a squared norm, which is not read")
+            return self._norm_entry(m, parts, about)
+        try:
+            op = operand(text, self.pb, self.table, parts)
+            self.used.add(key(text.strip()))
+        except Unresolved:
+            if about and re.fullmatch(_SYM, text.strip("() ")):
+                op = Operand(text, *about.pop(0))
+            else:
+                raise
+        return self._ref(op)
+
+    def _norm_entry(self, m: re.Match, parts: list[str], about: Any) -> dict:
+        """``‖A‖_k`` as a norm-of entry (its name is the operand of a later entry)."""
+        norm = _norm_key(m.group("index"), N.L2.key)
+        if norm is None:
+            raise Unresolved(f"the norm '{m.group(0)}' is not one the reading knows")
+        x = self._value(m.group("inner"), parts, about=about)
+        name = m.group(0).strip()
+        self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x, "norm": norm,
+                                                "label": name}))
+        return {"quantity": Q.NORM_OF.key, "name": name}
+
+    def _with_p(self, entry: dict) -> dict:
+        """An lp entry with its exponent: the number the text assigns to p (``p = 3/2``)."""
+        if entry.get("norm") != N.LP.key:
+            return entry
+        p = _literal("p", self.pb)
+        if p is None or isinstance(p, list):
+            raise Unresolved("the lp norm's exponent p is not a number the text states")
+        return {**entry, "p": p}
+
+    def _changes(self, s: str, start: int, claim: Any) -> None:
+        """"Does the limit change?" in a part that repeats an earlier one with something
+        changed: does this part's answer differ from the earlier part's (both answer it)."""
+        m = _CHANGE.search(s)
+        if m is None:
+            return
+        ref = self.pb.reference
+        labels = list(self.pb.texts)
+        here = labels.index(self.pb.label)
+        ref = labels[here - 1] if ref == "previous" and here > 0 else ref
+        if ref not in labels[:here]:
+            return
+        q = _quantity(m.group("noun"), self.pb.answers)
+        if q is None or q not in _answers_of(self.pb, ref):
+            return
+        self.found.own.append((q, m.group("noun")))
+        self.found.entries.append({"kind": Q.DIFFERS.key, "of": {"quantity": q},
+                                   "to": {"part": ref, "quantity": q}})
+        claim(m, Q.DIFFERS.key)
+
+    # -- shapes -----------------------------------------------------------------------------
+    def _binary(self, kind: str, x: str, y: str, parts: list[str], span: tuple[int, int],
+                about: list | None = None) -> None:
+        a = self._value(x, parts, about=about)
+        b = self._value(y, parts, about=about)
+        if isinstance(a, dict) and isinstance(b, dict) and a.get("part") == b.get("part") and \
+                a.get("quantity") == b.get("quantity") and a.get("name") == b.get("name") and \
+                (a.get("subject") == b.get("subject") or None in (a.get("subject"),
+                                                                  b.get("subject"))):
+            which = x if a.get("subject") is None else y
+            raise Unresolved(f"'{which.strip()}' does not say which answer it is apart from "
+                             f"the other operand (expected the scheme, optimizer or part)")
+        if kind == Q.RATIO.key:
+            for text, v in ((x, a), (y, b)):
+                q = v.get("quantity") if isinstance(v, dict) else None
+                if q in QUANTITIES.keys() and QUANTITIES[q].value_kind in ("vector", "matrix"):
+                    raise Unresolved(f"'{text.strip()}' is a {QUANTITIES[q].value_kind}: a "
+                                     "ratio needs its length in a norm (e.g. '‖u‖_2 / ‖v‖_2')")
+        if not isinstance(a, dict):
+            if kind not in (Q.SUM.key, Q.SAME_AS.key) or not isinstance(b, dict):
+                raise Unresolved(f"'{x.strip()}' names no answer of the problem")
+            a, b = b, a
+        self.found.entries.append({"kind": kind, "of": a, "to": b})
+
+    def read(self, sentence: str, start: int, lone: bool = False) -> Found:
+        """The derived entries of one request (raises Unresolved, naming the operand): its
+        ratios, sums, differences and equalities, or (``lone``) its norms and distances."""
+        s = sentence
+        parts = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", s)
+                 if p.lower() in self.pb.texts]
+        abouts = [(m, m.group("part").lower()) for m in _ABOUT.finditer(s)]
+        about = [(label, q) for m, label in abouts if label in self.pb.texts
+                 and (q := _quantity(m.group("noun"), _answers_of(self.pb, label)))]
+        offered = len(about)
+        ratio = _RATIO_WORD.search(s)
+        done: list[tuple[int, int]] = []
+
+        def claim(m: re.Match, kind: str) -> None:
+            done.append(m.span())
+            self.found.spans.append((start + m.start(), start + m.end()))
+            self.found.kinds.append((kind, m.group(0), start + m.start(), start + m.end()))
+
+        slash = _SLASH.search(s) if not lone else None
+        if lone:
+            ratio = None
+        if slash and not ratio and _ASKED_BEFORE.search(s[max(0, slash.start() - 40):
+                                                            slash.start()]):
+            kept = len(self.found.entries)
+            try:  # "Compute ρ_1/ρ_2": a ratio when both are answers, else not one
+                self._binary(Q.RATIO.key, slash.group("x"), slash.group("y"), parts,
+                             slash.span(), about)
+                claim(slash, Q.RATIO.key)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
+            slash = None
+        if lone and self.pb.reference:
+            self._changes(s, start, claim)
+        if ratio and slash:
+            self._binary(Q.RATIO.key, slash.group("x"), slash.group("y"), parts, slash.span(),
+                         about)
+            claim(slash, Q.RATIO.key)
+        elif ratio:
+            m = _TIMES.search(s) or _FACTOR.search(s) or _RATIO_OF.search(s)
+            if m is None:
+                raise Unresolved("the two quantities of the ratio are not named (expected "
+                                 "'the ratio of your answer in (b) to your answer in (c)' or "
+                                 "'‖u‖_2 / ‖v‖_2')")
+            x, y = m.group("x"), m.group("y")
+            if m.re is not _RATIO_OF and (m.group("dir") or "").lower() in (
+                    "smaller", "less", "shorter"):
+                x, y = y, x  # "how many times smaller is A than B": B / A
+            self._binary(Q.RATIO.key, x, y, parts, m.span(), about)
+            claim(m, Q.RATIO.key)
+        for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key),
+                         (_EQUAL, Q.SAME_AS.key)):
+            m = rx.search(s) if not lone else None
+            if m and not any(a < m.end() and m.start() < b for a, b in done):
+                kept = len(self.found.entries)
+                self._binary(kind, m.group("x"), m.group("y"), parts, m.span(), about)
+                last = self.found.entries[-1]
+                if kind == Q.SAME_AS.key and not any(
+                        isinstance(last[k], dict) and "part" in last[k] for k in ("of", "to")):
+                    # two answers of this part compared: the family's own question (is the
+                    # limit the minimum-norm solution?), not a derived one
+                    del self.found.entries[kept:]
+                    self.found.own = [o for o in self.found.own if o[1].strip() not in
+                                      (m.group("x").strip(), m.group("y").strip())]
+                    continue
+                claim(m, kind)
+        for m in _NORM.finditer(s) if lone else ():
+            if any(a <= m.start() < b for a, b in done) or "·" in m.group("inner") or \
+                    not _ASKED_BEFORE.search(s[max(0, m.start() - 40):m.start()]) or \
+                    _COMPARED_AFTER.match(s, m.end()) or m.group("square"):
+                continue
+            inner = m.group("inner")
+            pieces = re.split(r" ?[-−] ?(?=[^\s])", inner, maxsplit=1)
+            norm = _norm_key(m.group("index"), N.L2.key)
+            kept = len(self.found.entries)
+            try:
+                if norm is None:
+                    raise Unresolved(f"the norm '{m.group(0)}' is not one the reading knows")
+                if len(pieces) == 2:
+                    a = self._value(pieces[0], parts, about=about)
+                    b = self._value(pieces[1], parts, about=about)
+                    if not isinstance(a, dict):
+                        a, b = b, a  # ‖w_0 − w_∞‖ = ‖w_∞ − w_0‖
+                    if not isinstance(a, dict):
+                        raise Unresolved(f"'{m.group(0)}' names no answer")
+                    self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": a,
+                                                            "to": b, "norm": norm}))
+                    claim(m, Q.DISTANCE.key)
+                else:
+                    self._norm_entry(m, parts, about)
+                    claim(m, Q.NORM_OF.key)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
+        for m in _NORM_OF_WORDS.finditer(s) if lone else ():
+            if any(a <= m.start() < b for a, b in done) or \
+                    re.search(r"\bsquared?\s*$", s[max(0, m.start() - 10):m.start()], re.I) or \
+                    re.match(r"squared?\b", m.group(0), re.I):
+                continue   # the squared norm is not the norm
+            name = (m.group("name") or "").lower()
+            named = N.NORMS.get(name) if name and not name.startswith(("ℓ", "l")) else None
+            norm = N.L2.key if name in ("", "euclidean") else named.key if named else \
+                _norm_key(re.sub(r"^(?:ℓ|l)_?", "", name))
+            kept = len(self.found.entries)
+            try:
+                if norm is None:
+                    raise Unresolved(f"the norm in '{m.group(0)}' is not one the reading knows")
+                x = self._value(m.group("x"), parts, about=about)
+                self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x,
+                                                        "norm": norm, "label": m.group(0)}))
+                claim(m, Q.NORM_OF.key)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
+        refs = [e.get(k) for e in self.found.entries for k in ("of", "to")]
+        refs = {(x.get("part"), x.get("quantity")) for x in refs if isinstance(x, dict)}
+        for m, label in abouts:  # "for the limit in (a)" says which answer an operand is
+            q = _quantity(m.group("noun"), _answers_of(self.pb, label)) \
+                if label in self.pb.texts else None
+            if (label, q) in refs or len(about) < offered:
+                self.found.spans.append((start + m.start(), start + m.end()))
+        for rx in _DEFINITIONS:  # "where θ_min is the minimum-norm solution" asks nothing
+            for m in rx.finditer(s):
+                if key(m.group("sym")) in self.used:
+                    self.found.spans.append((start + m.start(), start + m.end()))
+        return self.found
+
+
+_CUE = re.compile(r"‖|/|\bchange\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+                  r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "
+                  r"to|the same as|identical to)\b", re.I)
+
+
+def read_request(sentence: str, start: int, pb: Problem, lone: bool = False) -> Found | None:
+    """The derived entries of a request sentence, or None when it has none; raises
+    Unresolved when it has one whose operand does not resolve. Ratios, sums, differences and
+    equalities are read first (before the family's reader takes the part's asks); a norm or
+    distance on its own (``lone``) only where the family's reader left its ask untaken."""
+    if not _CUE.search(sentence):
+        return None
+    found = Reader(pb).read(sentence, start, lone)
+    if not found.entries or not any(_refers(e) for e in found.entries):
+        return None
+    return found
+
+
+def _refers(entry: dict) -> bool:
+    """True when an entry has an operand that is an answer (not only literals)."""
+    return any(isinstance(entry.get(k), dict) for k in ("of", "to"))
+
+
+# --------------------------------------------------------------------------- in accounting
+
+_WORD = re.compile(r"[A-Za-z][a-z]{2,}|[aAI]")
+"""A word, not a symbol ("limit", "a")."""
+_NAMED_AFTER = re.compile(rf"^ ?({_SYM})(?=[ ,.;:?)]|$)(?! ?=)")
+_NAMED_NEXT = re.compile(rf"(?: ?,| ?,? and) ({_SYM})(?=[ ,.;:?)]|$)(?! ?=)")
+
+
+def named_symbols(r: PartReading, questions: Questions, hooks: Any) -> dict[str, str]:
+    """The symbols a part's requests ask (symbol -> quantity): a bare symbol after a request
+    verb the family resolves ("Compute θ_∞"), and one written right after or at the end of a
+    quantity it names ("the completion time T_PS", "Compute u")."""
+    out: dict[str, str] = {}
+    for request in questions.requests:
+        inside = [(request.start + m.start(), request.start + m.end())
+                  for rx in (_NORM, _SLASH) for m in rx.finditer(request.sentence)]
+        for ask in request.asks:
+            if any(lo <= ask.start < hi for lo, hi in inside):
+                continue   # an operand of a norm or ratio, not a symbol the part defines
+            if ask.quantity is None:
+                q = hooks.symbol(r, ask.phrase)
+                if q:
+                    out.setdefault(ask.phrase, q)
+                continue
+            if ask.quantity in DERIVED_KEYS:   # "the ratio ρ_2 / ρ_1" names no answer
+                continue
+            if re.fullmatch(_SYM, ask.phrase.strip()) and not _WORD.fullmatch(ask.phrase.strip()):
+                # an ask written as its symbol ("T_ring")
+                out.setdefault(ask.phrase.strip(), ask.quantity)
+                continue
+            after = request.sentence[ask.end - request.start:]
+            m = _NAMED_AFTER.match(after) or _NAMED_AFTER.match(
+                ask.phrase.rsplit(" ", 1)[-1] if " " in ask.phrase else "")
+            while m and not _WORD.fullmatch(m.group(1)):
+                out.setdefault(m.group(1), ask.quantity)   # "the times T_PS and T_ring"
+                if m.string is not after:
+                    break
+                m = _NAMED_NEXT.match(after, m.end())
+    return out
+
+
+class DerivedPass:
+    """The derived quantities of one part's requests, read in two passes around the family's
+    reader: ratios, sums, differences and equalities first (their operands are not the part's
+    own asks: "‖u‖_2" inside a ratio is no step length of this part), then the norms and
+    distances the family's reader left untaken. Each pass sets the part's ``derived`` field,
+    places the asks it covers, and asks the family for what the operands need of this part. A
+    part that asks only derived quantities asks its family nothing else (``asks: []``), and a
+    setting it does not state is the earlier part's whose answer it uses."""
+
+    def __init__(self, r: PartReading, hooks: Any, problem: dict | None):
+        self.r, self.hooks = r, hooks
+        problem = problem or {}
+        self.previous = list(problem.get("previous", []))
+        texts = problem.get("texts", {})
+        self.pb = Problem(r.label, texts, problem.get("context", ""), self.previous,
+                          tuple(hooks.answers), dict(r.named), current=r) \
+            if r.label in texts else None
+        self.placed: dict[tuple[int, int], str] = {}
+        self.unresolved: dict[str, str] = {}
+        self.extra: list[tuple[str, str]] = []
+        self.only = False
+
+    def kinds(self) -> list[str]:
+        return [d["kind"] for d in self.r.value(DERIVED_FIELD) or [] if isinstance(d, dict)]
+
+    def first(self, questions: Questions) -> Questions:
+        return self._pass(questions, lone=False, taken=())
+
+    def _subjects(self) -> None:
+        """Each scheme or optimizer an operand of this part names joins the part's list of
+        them ("the ratio (A2A total volume)/(ring total volume)" in a part whose own text names
+        only the ring); when the part has no such list, the derived quantity is refused."""
+        from optiproof.catalogue import KINDS
+
+        r = self.r
+        wanted = [op["subject"] for e in r.value(DERIVED_FIELD) or [] if isinstance(e, dict)
+                  for op in (e.get("of"), e.get("to"))
+                  if isinstance(op, dict) and "part" not in op and op.get("subject")]
+        for subject in dict.fromkeys(wanted):
+            if any(subject in _values(f.value) for f in r.fields.values()
+                   if f.name != DERIVED_FIELD):
+                continue
+            kind = _kind_of(subject)
+            listed = next((f for f in r.fields.values() if isinstance(f.value, list) and
+                           f.value and all(isinstance(v, str) and KINDS[kind].get(v)
+                                           is not None for v in f.value)), None)
+            if listed is None:   # the field an earlier part lists it in
+                name = next((f.name for p in self.previous for f in p.fields.values()
+                             if p.family == r.family and isinstance(f.value, list)
+                             and subject in f.value), None)
+                if name is None or (name in r.fields and r.fields[name].value):
+                    r.miss(DERIVED_FIELD, f"an operand is the {subject} answer of this part, "
+                                          "which the part does not solve for")
+                    continue
+                r.set(name, [*(r.value(name) or []), subject],
+                      "; ".join(dict.fromkeys(self.placed.values())),
+                      note=f"{subject}: named by an operand of a derived quantity")
+                continue
+            r.set(listed.name, [*listed.value, subject], listed.source,
+                  note=f"{subject}: named by an operand of a derived quantity")
+
+    def family_asks(self, questions: Questions) -> list[tuple[str, str]]:
+        """What the family's reader takes: the part's asks not placed here, and what the
+        operands need of this part."""
+        resolved = [(a.quantity or self.hooks.symbol(self.r, a.phrase), a.phrase)
+                    for a in questions.asks if (a.start, a.end) not in self.placed]
+        return [(q, phrase) for q, phrase in resolved if q] + self.extra
+
+    def second(self, questions: Questions) -> Questions:
+        self._subjects()   # after the family's reader took the part's asks
+        taken = [*self.hooks.asked(self.r), *self.kinds(), *self.r.answered_by]
+        before = len(self.placed)
+        self.extra = []
+        questions = self._pass(questions, lone=True, taken=taken)
+        if len(self.placed) > before and (self.extra or self.only):
+            self.hooks.take(self.r, self.extra)
+        if self.placed:
+            self._superseded()
+        return questions
+
+    def _pass(self, questions: Questions, lone: bool, taken: Any) -> Questions:
+        if self.pb is None:
+            return questions
+        self.pb.reference = questions.reference
+        entries, sources, requests = [], [], []
+        for request in questions.requests:
+            open_asks = [a for a in request.asks
+                         if (a.quantity or self.hooks.symbol(self.r, a.phrase)) not in taken]
+            found = None
+            if not lone or open_asks:
+                try:
+                    found = read_request(request.sentence, request.start, self.pb, lone)
+                except Unresolved as why:
+                    if not lone:
+                        self.unresolved[request.sentence] = str(why)
+            covers = found is not None and all(
+                any(a.start < hi and lo < a.end for lo, hi in found.spans) for a in open_asks)
+            if found is None or (lone and not covers):
+                requests.append(request)
+                continue
+            keep = [a for a in request.asks if a.quantity in DERIVED_KEYS or
+                    not any(a.start < hi and lo < a.end for lo, hi in found.spans)]
+            added = [Ask(kind, phrase, lo, hi) for kind, phrase, lo, hi in found.kinds
+                     if not any(a.quantity == kind and a.start < hi and lo < a.end
+                                for a in keep)]
+            kinds = {k for k, _, _, _ in found.kinds}
+            self.placed.update({(a.start, a.end): a.phrase for a in [*keep, *added]
+                                if a.quantity in kinds})
+            self.placed.update({(lo, hi): phrase for _, phrase, lo, hi in found.kinds})
+            requests.append(Request(request.sentence, request.start,
+                                    tuple(sorted([*keep, *added], key=lambda a: a.start)),
+                                    request.proof, request.unplaced))
+            entries += found.entries
+            self.extra += found.own
+            sources += [phrase for _, phrase, _, _ in found.kinds]
+        if not entries:
+            return questions
+        before = [self.r.fields[DERIVED_FIELD].source] if DERIVED_FIELD in self.r.fields else []
+        self.r.set(DERIVED_FIELD, [*(self.r.value(DERIVED_FIELD) or []), *entries],
+                   "; ".join(dict.fromkeys([*before, *sources])))
+        out = Questions(tuple(requests), questions.transformations, questions.reference)
+        if all(a.quantity in DERIVED_KEYS for a in out.asks):
+            self.only = True
+            if self.hooks.ask_field:   # the family is asked only what the operands need
+                self.r.fields.pop(self.hooks.ask_field, None)
+                self.r.missing = [m for m in self.r.missing if m.name != self.hooks.ask_field]
+            self._borrowed()
+        return out
+
+    def _borrowed(self) -> None:
+        """A setting the part does not state is that of the earlier part (same family) whose
+        answer an operand is, noted as such, rather than a gap."""
+        r = self.r
+        labels = [e[k].get("part") for e in r.value(DERIVED_FIELD) or [] if isinstance(e, dict)
+                  for k in ("of", "to") if isinstance(e.get(k), dict)]
+        source = next((p for label in labels if label for p in self.previous
+                       if p.label == label and p.family == r.family and not p.missing), None)
+        if source is None:
+            return
+        for m in list(r.missing):
+            f = source.fields.get(m.name)
+            if f is not None and m.name.isidentifier():
+                r.set(m.name, f.value, f.source, note=f"part ({source.label})'s, for the "
+                                                      "derived quantities of its answers")
+
+    def _superseded(self) -> None:
+        """What the family's reader could not place but this reading did (a ratio of two
+        answers it could not tell apart) is no longer missing; a part that asks its family
+        nothing says so (``asks: []``, never the family's default questions)."""
+        r, field_ = self.r, self.hooks.ask_field
+        phrases = [p for p in self.placed.values() if len(p) > 3]
+        r.missing = [m for m in r.missing if not any(p in m.reason for p in phrases)]
+        if self.only and field_ and field_ not in r.fields and \
+                not any(m.name == field_ for m in r.missing):
+            r.set(field_, [], "; ".join(dict.fromkeys(self.placed.values())),
+                  note="only derived quantities are asked")
