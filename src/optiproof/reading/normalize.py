@@ -167,6 +167,11 @@ _PLUS_MINUS_SPACING = re.compile(r"[ \t]{0,4}([=+])[ \t]{0,4}")
 
 
 _GARBLED_HAT = re.compile(r"\u02c6([A-Za-z])")
+_GARBLED_HAT_AFTER = re.compile(r"(?<![A-Za-z])([mvgθ])[ \t]{0,2}\n?[ \t]{0,2}\u02c6[ \t]?(?=\d|[tk]\b)")
+"""A PDF copy's hat after its letter, before the index ('vˆ3', 'm⏎ˆ t': v̂_3, m̂_t)."""
+_GARBLED_DECAY_POWER = re.compile(r"(\b1 ?[-−] ?β)(\d{1,2}|t)([12])(?![\w.^_])")
+"""A PDF copy's bias-correction factor with the power before the index ('1 − β31', '1 − βt2':
+1 − β_1^3, 1 − β_2^t)."""
 _HAT_COMMAND = re.compile(r"\\(?:wide)?hat(?:\s{1,3}|\s{0,3}\{\s{0,3})([A-Za-z])\s{0,3}\}?")
 _SCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+|[" + "".join(_SUBSCRIPTS) + "]+")
 
@@ -197,7 +202,9 @@ def normalize(raw: str) -> Normalized:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _bracket_pieces(text)
     text = _flat_exponents(text, notes)
+    text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
+    text = _GARBLED_DECAY_POWER.sub("\\1_\\3^\\2", text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _SCRIPT_RUN.sub(_script, text)
     text = unicodedata.normalize("NFKC", text)

@@ -100,8 +100,12 @@ def bias_factors(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> Ask
             Equation.of(Tex(r"\frac{1}{1 - \beta_1^t}"), f1),
             Equation.of(Tex(r"\frac{1}{1 - \beta_2^t}"), f2))
     answer = answers_of(asked.BIAS_FACTORS, spec)
+    w1, w2 = sympy.simplify(1 - Q.beta1 ** Q.t), sympy.simplify(1 - Q.beta2 ** Q.t)
     return AskResult([answer("first-moment correction factor", r"\frac{1}{1-\beta_1^t}", f1),
-                      answer("second-moment correction factor", r"\frac{1}{1-\beta_2^t}", f2)],
+                      answer("second-moment correction factor", r"\frac{1}{1-\beta_2^t}", f2),
+                      answer("first-moment weight (the factor divided out)", r"1-\beta_1^t", w1),
+                      answer("second-moment weight (the factor divided out)", r"1-\beta_2^t",
+                             w2)],
                      f"Bias-correction factors ${to_latex(f1)}$ and ${to_latex(f2)}$.",
                      "The factors are largest at $t = 1$ and tend to $1$ as $t$ grows.")
 

@@ -150,7 +150,10 @@ class AdamMechanicsReader:
                 [(Q.FIRST_STEP.key, s)] if k == Q.COORDINATE_STEP.key and
                 rx(r"\bfirst\b").search(s) else []) + [(k, s)]]
         r.found["iterates only"] = bool(asks) and {k for k, _ in asks} == {Q.THETA_T.key}
-        r.found["raw moments"] = bool(asks) and {k for k, _ in asks} <= {
+        r.found["raw sources"] = [s for k, s in asks if k in (Q.FIRST_MOMENT.key,
+                                                              Q.SECOND_MOMENT.key)]
+        r.found["raw moments"] = bool(asks) and {k for k, _ in asks} - {
+            Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key} <= {
             Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
         steps = {_index(s): s for k, s in asks if k in _RUN and _index(s) is not None}
         if r.found.get("step index") in steps:      # a sub-part of 'w_1 and w_2': its own index
@@ -167,6 +170,8 @@ class AdamMechanicsReader:
                           "question; ask it in a part of its own)")
         if any(k == Q.FIRST_STEP.key for k, _ in mapped) and F.t not in r.fields:
             _first_step_index(r)
+        if any(k == Q.BIAS_FACTORS.key for k, _ in mapped) and F.t not in r.fields:
+            _factor_power(r)
         if any(k in _STEP_ASKS or k in _RUN or k == Q.FIRST_STEP.key for k, _ in mapped):
             _earlier_gradients(r)
         if any(k in _STEP_ASKS for k, _ in mapped):
@@ -190,8 +195,12 @@ class AdamMechanicsReader:
         offs = [m for m in TRANSFORMS.mentions(r.own_text)
                 if m.entry.key == T.NO_BIAS_CORRECTION.key]
         if r.found.get("raw moments") and offs and all(
-                rx(r"^uncorrected\b").match(m.phrase) for m in offs):
-            out.add(T.NO_BIAS_CORRECTION.key)   # 'm_3 and v_3 (the uncorrected moments)' names them
+                _same_sentence(r.own_text, m.start, r.found.get("raw sources", []))
+                for m in offs):
+            # 'm_3 and v_3 (the uncorrected moments)', 'm_2 and v_2 (no bias correction yet)':
+            # the raw moments said to be the ones without the correction (an instruction in a
+            # sentence of its own, 'Turn the correction off.', is not about them)
+            out.add(T.NO_BIAS_CORRECTION.key)
         if F.t in r.fields or _has_run(r):
             out.add(T.AFTER_STEPS.key)
         return out
@@ -319,8 +328,16 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     variant = rx(_DECAY_VARIANT).search(own)
     off = next((m for m in TRANSFORMS.mentions(own) if m.entry.key == T.NO_BIAS_CORRECTION.key),
                None)
+    raw = keys - {Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key}
+    raw_only = bool(raw) and raw <= {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
     out = []
     for key, source in asks:
+        if raw_only and key in (Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key) and \
+                not rx(r"\d|\b(?:step|update)s?\b|[Δθ]").search(source):
+            # 'm_2 and v_2 without bias correction': says what the raw moments are
+            r.answered_by[key] = next(k for k, _ in asks if k in raw)
+            r.found["uncorrected said"] = source
+            continue
         if key == Q.PYTORCH.key and rx(_PYTORCH_CONVENTION).search(own):
             r.found["pytorch"] = rx(_PYTORCH_CONVENTION).search(own).group(0)
             continue
@@ -384,11 +401,17 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
                 F.theta0 in r.fields:
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # 'is it different?', 'the same?'
             continue
+        elif key == Q.LAST_STEP.key and off and _has_run_source(r) and \
+                Q.STEP_NO_BIAS_CORRECTION.key not in keys and _index(source) is not None:
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # Δθ_k without the correction
+            key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
+            keys.add(key)
         elif key == Q.FIRST_STEP.key and off and Q.STEP_NO_BIAS_CORRECTION.key not in keys:
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
             keys.add(key)
-        elif key in (Q.FIRST_STEP.key, Q.RATIO.key) and Q.STEP_NO_BIAS_CORRECTION.key in keys:
+        elif key in (Q.FIRST_STEP.key, Q.RATIO.key, Q.LAST_STEP.key) and \
+                Q.STEP_NO_BIAS_CORRECTION.key in keys:
             r.found.setdefault("covered", []).append(key)
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             continue
@@ -451,6 +474,22 @@ def _first_step_index(r: PartReading) -> None:
                     "(expected t = 1, or a question about step t)")
 
 
+_FACTOR_POWER = r"\b1 ?[-−] ?(?:β|beta)_?\{?([12])\}? ?\^ ?\{?(\d{1,3})\}?(?!\d|\.\d)"
+"""A bias-correction factor written at a step ('1 − β_1^3')."""
+
+
+def _factor_power(r: PartReading) -> None:
+    """'Compute the factors 1 − β_1^3 and 1 − β_2^3': the step the factors are asked at (the
+    factors written must agree on it)."""
+    found = list(rx(_FACTOR_POWER).finditer(r.own_text))
+    powers = {int(m.group(2)) for m in found}
+    if len(powers) == 1 and min(powers) >= 1:
+        r.set(F.t, powers.pop(), "; ".join(m.group(0) for m in found))
+    elif len(powers) > 1:
+        r.miss(F.t, "the factors are written at different steps ("
+                    + ", ".join(f"\"{m.group(0)}\"" for m in found) + "); expected one step")
+
+
 def _scale_gradients(r: PartReading) -> None:
     """A part that multiplies the loss by a stated number c and asks for a step, given the
     unscaled gradients, runs on c times those gradients (the gradient of c·L is c·g)."""
@@ -477,6 +516,20 @@ def _scale_gradients(r: PartReading) -> None:
     r.found["sequence"] = scaled
     r.found["own gradient"] = True
     r.set(F.gradient, scaled[0][0], scaled[0][1])
+
+
+def _same_sentence(text: str, at: int, sources: list[str]) -> bool:
+    """True when the sentence of ``text`` around position ``at`` contains one of ``sources``."""
+    cuts = [m.end() for m in re.finditer(r"[.?!;](?:\s|$)", text)]
+    start = max((c for c in cuts if c <= at), default=0)
+    end = min((c for c in cuts if c > at), default=len(text))
+    return any(s and s in text[start:end] for s in sources)
+
+
+def _has_run_source(r: PartReading) -> bool:
+    """True when the part has given gradients (its own, an earlier part's or the shared
+    text's) that a run takes."""
+    return bool(r.found.get("sequence") or r.found.get("earlier"))
 
 
 def _has_run(r: PartReading) -> bool:
@@ -520,6 +573,8 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             if found:
                 _set(r, field, found[0])
                 break
+    if F.alpha not in r.fields:
+        _read_update_rate(own, ctx, objects, r)
     for objs in (objects.own, objects.context):
         betas = objs.assigned("betas", numeric=True)
         if betas is not None and isinstance(betas.value, sympy.MatrixBase) and \
@@ -558,6 +613,33 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
         if m:
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
+
+
+_UPDATE_RATE = re.compile(
+    r"(?:θ|w|x|theta)_? ?\{?(?:t|k|t ?\+ ?1|k ?\+ ?1)\}? ?(?:=|←|<-|:=) ?(?:θ|w|x|theta)_? ?"
+    r"\{?(?:t|k) ?(?:[-−] ?1)?\}? ?[-−] ?(γ|η|α|ρ|κ|τ|μ|ν|s)\b ?[·*]? ?(?:\\?frac|m|ˆ|\^|\\hat|\(|g|∇)")
+"""The update written out ('θ_t = θ_{t-1} − γ m̂_t/(√v̂_t + ε)'): the symbol that multiplies the
+step is the learning rate, whatever its letter."""
+_GREEK = {"γ": "gamma", "η": "eta", "α": "alpha", "ρ": "rho", "κ": "kappa", "τ": "tau", "μ": "mu",
+          "ν": "nu", "s": "s"}
+
+
+def _read_update_rate(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
+    """The learning rate by its role: the symbol in front of the step of the update the text
+    writes out, given a number in the text ('γ = 0.1')."""
+    for text in (own, ctx):
+        m = _UPDATE_RATE.search(text)
+        if m is None:
+            continue
+        name = _GREEK[m.group(1)]
+        for objs in (objects.own, objects.context):
+            found = objs.all_assigned(name, numeric=True)
+            if found:
+                _set(r, F.alpha, found[0])
+                r.convention(F.alpha, m.group(0), f"{m.group(1)} multiplies the step: the "
+                                                  "learning rate")
+                return
+        return
 
 
 def _read_start(objects: PartObjects, r: PartReading) -> None:

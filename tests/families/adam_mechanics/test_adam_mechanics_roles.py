@@ -1,0 +1,140 @@
+"""Adam texts whose settings are found by their role: the learning rate is the symbol in front of
+the written-out step, whatever its letter; a step asked 'without bias correction' is the step of
+the uncorrected run; raw moments 'with no bias correction yet' are the raw moments; the factors
+'1 − β_1^3' are asked at step 3; a PDF copy's hats and powers are put back in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import read_problem
+
+RATE_BY_ROLE = [
+    # clean Unicode
+    "Adam with bias correction: θ_t = θ_{t-1} − γ m̂_t/(√v̂_t + ε). Take β₁ = 0.9, β₂ = 0.999, "
+    "γ = 0.05, ε = 0 and the gradients g₁ = (1, −1), g₂ = (2, 0). Compute θ₂ − θ₁.",
+    # ASCII
+    "Adam update: w_t = w_{t-1} - eta * m_hat_t / (sqrt(v_hat_t) + eps), with eta = 0.05, "
+    "beta1 = 0.9, beta2 = 0.999, eps = 0.\nGradients g_1 = (1, -1), g_2 = (2, 0).\n"
+    "What is w_2 - w_1?",
+    # PDF-garbled
+    "Adam optimiser, θt = θt−1 − γ m\nˆ t/(√vˆt + ε), β1 = 0.9, β2 = 0.999, γ = 0.05 and\n"
+    "ε = 0. The gradients are g1 = (1, −1)>, g2 = (2, 0)>. Compute the update ∆θ2 = θ2 − θ1.",
+]
+
+
+@pytest.mark.parametrize("text", RATE_BY_ROLE)
+def test_the_symbol_in_front_of_the_step_is_the_learning_rate(text):
+    part = read_problem(text).parts[0]
+    assert float(part.alpha) == 0.05
+    assert "last-step" in part.asks
+    assert part.gradients == [[1, -1], [2, 0]]
+
+
+def test_a_symbol_without_a_number_is_not_taken_as_the_rate():
+    text = ("Adam: θ_t = θ_{t-1} − γ m̂_t/(√v̂_t + ε) with β₁ = 0.9, β₂ = 0.999, ε = 0; the "
+            "gradients are g₁ = (1, −1), g₂ = (2, 0). Compute θ₂ − θ₁.")
+    with pytest.raises(Exception):
+        solve_problem(read_problem(text), SolveOptions(figures=False))
+
+
+NO_CORRECTION_STEP = [
+    "Adam with α = 0.01, β₁ = 0.9, β₂ = 0.99, ε = 0 sees g₁ = (1, 2) and g₂ = (−1, 0).\n"
+    "(a) Compute Δθ₂.\n(b) A buggy implementation drops the bias correction. What is Δθ₂ now?",
+    "Adam, lr = 0.01, beta1 = 0.9, beta2 = 0.99, eps = 0; g_1 = (1, 2), g_2 = (-1, 0).\n"
+    "(a) What is theta_2 - theta_1?\n(b) Same, but without bias correction: theta_2 - theta_1?",
+    "\\begin{enumerate}\\item[(a)] Adam with $\\alpha=0.01$, $\\beta_1=0.9$, $\\beta_2=0.99$, "
+    "$\\epsilon=0$ and $g_1=(1,2)$, $g_2=(-1,0)$: give $\\Delta\\theta_2$.\n"
+    "\\item[(b)] If one forgets the bias correction, what is $\\Delta\\theta_2$?\\end{enumerate}",
+]
+
+
+@pytest.mark.parametrize("text", NO_CORRECTION_STEP)
+def test_a_later_step_without_bias_correction(text):
+    problem = read_problem(text)
+    b = problem.parts[1]
+    assert b.asks == ["step-no-bias-correction"]
+    assert b.gradients == [[1, 2], [-1, 0]]
+    sol = solve_problem(problem, SolveOptions(figures=False)).parts[1]
+    assert sol.verified
+    raw = next(a for a in sol.answers if a.name.startswith("step 2 without"))
+    m2 = [0.9 * 0.1 * 1 + 0.1 * -1, 0.9 * 0.1 * 2]
+    v2 = [0.99 * 0.01 * 1 + 0.01 * 1, 0.99 * 0.01 * 4]
+    want = [-0.01 * m / v ** 0.5 for m, v in zip(m2, v2)]
+    assert [float(x) for x in raw.value] == pytest.approx(want, rel=1e-9)
+
+
+RAW_MOMENTS = {
+    "clean": "Adam with β₁ = 0.9, β₂ = 0.99 and ε = 0 gets g₁ = (1, −2), g₂ = (3, 0). Give m₂ "
+             "and v₂ (no bias correction yet).",
+    "ascii": "Adam, beta1 = 0.9, beta2 = 0.99, eps = 0, gradients g_1 = (1, -2), g_2 = (3, 0). "
+             "Compute m_2 and v_2 without bias correction.",
+    "latex": "Adam ($\\beta_1 = 0.9$, $\\beta_2 = 0.99$, $\\epsilon = 0$), $g_1 = (1, -2)$, "
+             "$g_2 = (3, 0)$. Give $m_2$ and $v_2$, before any bias correction is applied.",
+}
+
+
+@pytest.mark.parametrize("text", RAW_MOMENTS.values(), ids=RAW_MOMENTS.keys())
+def test_raw_moments_said_to_be_uncorrected(text):
+    part = read_problem(text).parts[0]
+    assert part.asks == ["update-rule"]
+    assert part.gradients == [[1, -2], [3, 0]]
+
+
+FACTORS_AT = [
+    pytest.param("Adam with β₁ = 0.5 and β₂ = 0.75. Compute the bias-correction factors 1 − β₁³ "
+                 "and 1 − β₂³.", id="clean"),
+    pytest.param("Adam, beta1 = 0.5, beta2 = 0.75. What are 1 - beta_1^3 and 1 - beta_2^3 (the "
+                 "bias-correction factors)?", id="ascii"),
+    pytest.param("Adam optimiser with β1 = 0.5, β2 = 0.75.\nCompute the two bias-correction "
+                 "factors 1 − β31 and 1 − β32 .", id="pdf"),
+]
+
+
+@pytest.mark.parametrize("text", FACTORS_AT)
+def test_bias_factors_at_the_written_step(text):
+    part = read_problem(text).parts[0]
+    assert (part.asks, part.t) == (["bias-factors"], 3)
+    sol = solve_problem(read_problem(text), SolveOptions(figures=False)).parts[0]
+    assert sol.verified
+    values = sorted(float(a.value) for a in sol.answers)
+    assert values == pytest.approx(sorted([8 / 7, 64 / 37, 7 / 8, 37 / 64]))
+
+
+def test_factors_written_at_two_steps_are_refused():
+    from optiproof.reading import ReadingIncomplete
+    with pytest.raises(ReadingIncomplete, match="different steps"):
+        read_problem("Adam with β₁ = 0.5 and β₂ = 0.75. Compute the bias-correction factors "
+                     "1 − β₁³ and 1 − β₂².")
+
+
+GARBLED_HATS = [
+    ("Adam, β1 = 0.5, β2 = 0.75, g1 = (2, −1)>, g2 = (0, 3)>. Compute m\nˆ 2 and vˆ2.",
+     ["m-hat", "v-hat"]),
+    ("Adam, β1 = 0.5, β2 = 0.75, g1 = (2, −1)>, g2 = (0, 3)>. Compute vˆ2.", ["v-hat"]),
+    ("Adam, β1 = 0.5, β2 = 0.75, g1 = (2, −1)>, g2 = (0, 3)>. Compute m ˆ2.", ["m-hat"]),
+]
+
+
+@pytest.mark.parametrize(("text", "asks"), GARBLED_HATS)
+def test_a_hat_after_its_letter(text, asks):
+    part = read_problem(text).parts[0]
+    assert part.asks == asks
+    assert part.gradients == [[2, -1], [0, 3]]
+
+
+@pytest.mark.parametrize("text", [
+    "Adam with α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 0 and g₁ = (1, −2). Give the first update; "
+    "what is the first update for an arbitrary g₁ with non-zero entries?",
+    "Adam (lr = 1e-3, betas 0.9/0.999, eps = 0), g_1 = (1, -2): what's the first step, "
+    "numerically and as a formula for a general g_1?",
+    "Adam with $\\alpha = 10^{-3}$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\epsilon = 0$ and "
+    "$g_1 = (1, -2)$. Compute the first update $\\Delta\\theta_1$.",
+])
+def test_the_first_step_for_any_gradient(text):
+    sol = solve_problem(read_problem(text), SolveOptions(figures=False)).parts[0]
+    assert sol.verified
+    general = next(a for a in sol.answers if a.name == "first_step_any_gradient")
+    assert str(general.expr) == "-alpha*sign(g_1)"
