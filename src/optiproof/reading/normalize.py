@@ -583,7 +583,8 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
 
 
 _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[ΔδθgdxwuvG∆]k"
-                           r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])")
+                           r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])"
+                           r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞)")
 _PDF_NORM = re.compile(r"(?<![A-Za-z])k(?=[^\sk])([^k\n]{1,30}?)(?<=\S) ?k(?![a-z])")
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
 _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ])")
@@ -610,7 +611,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     notes.append("PDF-garbled symbols read: 'k·k' as norm bars, 'hg, di' as an inner product, "
                  "'>' after a symbol as a transpose")
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
-    text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k)", "^*", text)
+    text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k| ?:?= ?[A-Za-z(])", "^*", text)   # θ? = X†y
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
     text = re.sub(r"(?<=[k⟨(\s,‖][du])\?(?=\s?(?:[k‖)=,.⟩]|[a-z]))", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)

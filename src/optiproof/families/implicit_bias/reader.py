@@ -248,7 +248,7 @@ class ImplicitBiasReader:
                                 "whether the start is in the original or the rescaled units is "
                                 "not settled (expected a start at 0)")
         if len(methods) <= 1:
-            if methods:
+            if methods and not any(m.name == F.method for m in base.missing):
                 base.set(F.method, methods[0][0], methods[0][1])
                 _note_gd_reference(base, previous)
             _note_compared(own, base, previous)
@@ -265,7 +265,8 @@ class ImplicitBiasReader:
                             conventions=list(base.conventions), own_text=own)
             if value == M.ridge:
                 src = "; ".join([src, *_ridgeless_sources(own)])
-            r.set(F.method, value, src)
+            if value != M.preconditioned:   # a preconditioner without P stays missing
+                r.set(F.method, value, src)
             r.notes.append(f"part ({part.label}) asks about {len(methods)} methods; this is "
                            f"method {i}")
             out.append(r)
@@ -717,7 +718,11 @@ def _ridgeless_sources(own: str) -> list[str]:
 
 
 _BAR = r"(?:‖|\|\||\\\||k(?=[θw]))"
-_DIFFERENCE = re.compile(rf"{_BAR} ?([^‖|\s-]{{1,16}}) ?- ?([^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)(?:_ ?2|_\{{2\}}|2)?")
+_PINV = (r"(?:pinv ?\( ?[XA] ?\)|[XA] ?(?:\^ ?\{?\+\}?|⁺|\^? ?†|\^ ?\{?\\dagger\}?)) ?[*·@]? ?[yb]\b|"
+         r"[XA] ?(?:\^ ?\{?T\}?|ᵀ|\^⊤|') ?\( ?[XA] ?[XA] ?(?:\^ ?\{?T\}?|ᵀ|\^⊤|') ?\) ?\^ ?\{?-1\}? ?[yb]\b")
+"""The minimum-norm solution written as its formula: pinv(X) y, X^+ y, X†y, Xᵀ(XXᵀ)^{-1} y."""
+_DIFFERENCE = re.compile(rf"{_BAR} ?([^‖|\s-]{{1,16}}) ?- ?((?:{_PINV})|[^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)"
+                         r"(?:_ ?2|_\{2\}|2)?")
 _ANSWER_OF = r"(?:your |the )?(?:answer|result|limit|point|solution) (?:to|of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
 _MIN_NORM_ASKS = {Q.MIN_NORM_SOLUTION.key, Q.RIDGELESS_LIMIT.key}
 
@@ -764,12 +769,19 @@ def _tagged_part(symbol: str, previous: list[PartReading]) -> PartReading | None
 
 
 _MIN_NORM_HERE = r"\bmin(?:imum|imal)?[- ](?:(?:ℓ_?2|l2|euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)s? (?:\$ ?)?"
+_MIN_NORM_NAMED = (r" ?(?:is|denotes|=|:=) (?:the |a )?min(?:imum|imal)?[- ](?:(?:ℓ_?2|l_?2|"
+                   r"euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)\b")
 
 
 def _min_norm_here(symbol: str, own: str) -> bool:
-    """True when the part's own text asks for the minimum-norm solution under this symbol
-    ("Give the minimum-norm solution θ† of ... and the distance ‖θ_∞ - θ†‖")."""
-    return bool(rx(_MIN_NORM_HERE + re.escape(symbol) + r"(?![\w^_])").search(own))
+    """True when the part's own text names the minimum-norm solution by this symbol: asks for
+    it under the symbol ("Give the minimum-norm solution θ† of ... and ‖θ_∞ - θ†‖"), defines
+    the symbol as it ("where θ_min is the minimum-norm solution", "θ⋆ = X†y"), or the symbol
+    is its formula ("‖w_∞ - pinv(X)*y‖")."""
+    sym = re.escape(symbol) + r"(?![\w^_])"
+    return bool(rx(_MIN_NORM_HERE + sym).search(own) or rx(rf"^(?:{_PINV})$").match(symbol) or
+                rx(rf"(?<![\w]){sym}{_MIN_NORM_NAMED}").search(own) or
+                rx(rf"(?<![\w]){sym} ?(?:=|:=) ?(?:{_PINV})").search(own))
 
 
 def _distance_reference(own: str, previous: list[PartReading],
@@ -1313,6 +1325,11 @@ def _per_example_update(own: str, r: PartReading) -> None:
                    "example")
 
 
+_FRACTION = re.compile(r"\((\d{1,6}(?:\.\d{1,6})?)\)/\((\d{1,6}(?:\.\d{1,6})?)\)|"
+                       r"(?<=[(,] )\((\d{1,6})/(\d{1,6})\)|(?<=[(,])\((\d{1,6})/(\d{1,6})\)")
+"""A fraction as LaTeX's \\frac becomes ('(1)/(2)'), inside a list of entries."""
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -1375,13 +1392,14 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         used.append(got[1])
         return {"name": name, "lam": got[0].spec_value()}
     if name == M.preconditioned:
-        got = assigned_array(own, r"P|the preconditioner|P ?= ?diag") or \
-            assigned_array(own.replace("diag", ""), r"P")
+        plain = _FRACTION.sub(lambda m: "/".join(g for g in m.groups() if g), own)  # (1)/(2)
+        got = assigned_array(plain, r"P|the preconditioner|P ?= ?diag") or \
+            assigned_array(plain.replace("diag", ""), r"P")
         if got is None:
             r.miss(F.method, "a preconditioned method without its matrix P (expected P = "
                              "diag(1, 2, 3) or P = [[..]])")
             return name
-        diag = rx(r"\bP ?= ?diag ?\([^()]{1,80}\)").search(own)
+        diag = rx(r"\bP ?= ?diag ?\((?:[^()]|\([^()]{0,12}\)){1,80}\)").search(own)
         used.append(got[1] if got[1] in own or diag is None else diag.group(0))
         step = _step_size(own)
         if step is not None:
