@@ -171,8 +171,8 @@ IS_MIN_NORM = _add(_Q(
 RIDGELESS_LIMIT = _add(_Q(
     "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
-    phrases=(r"(?:\b|(?<=_))(?:λ|lambda|lam) ?(?:→|->|↓|downarrow|searrow|goes to|tends to|"
-             r"decreases to|shrinks to) ?(?:0|zero)\b",
+    phrases=(r"(?:\b|(?<=_))(?:λ|lambda|lam) ?(?:→|->|↓|downarrow|searrow|go(?:es)? to|tends? to|"
+             r"decreases? to|shrinks? to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 _SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minimum|θ\^?\*|x\^?\*|"
               r"w\^?\*)\b[^.?]{0,40}\b(?:shrinks?|decreases?|contracts?|is multiplied|is reduced|"

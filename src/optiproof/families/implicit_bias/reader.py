@@ -111,8 +111,10 @@ _SUBSUMES = {
 _WHETHER_REACHED = (r"\bwhether (?:or not )?[^.?]{0,30}?\b(?:reach(?:es)?|finds?|converges? to|"
                     r"ends? up at|attains?|lands? on|gets?) (?:it|this|that)\b")
 """'... the minimum-norm solution and say whether GD reaches it': is it the minimum-norm one?"""
-_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?"
+_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|[A-Z]{1,4}_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?"
+                           r"(?:\^\{?[A-Za-z]{1,8}\}?)?"
                            r"(?:[_^]?\{?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)\}?)?$")
+"""A limit symbol: θ_∞, w*, θ_inf, w_∞^GD (with a method's tag), θ_(a) (a part's label)."""
 
 
 class ImplicitBiasReader:
@@ -146,6 +148,7 @@ class ImplicitBiasReader:
         mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key and k not in _COMPARISONS and
                 (k != Q.WHICH_NORM.key or _which_norm_known(r))]
         if any(k == Q.WHICH_NORM.key for k, _ in mine):
+            _read_weight(r, [s for k, s in mine if k == Q.WHICH_NORM.key])
             _read_coordinates(r)
             family = rx(r"(?:ℓ|\bl)_?\{?p\}?[- ]norms?\b|\bp-norms?\b").search(r.own_text or "")
             if family:
@@ -180,6 +183,10 @@ class ImplicitBiasReader:
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("distance"):
             r.answered_by[key] = Q.DISTANCE_TO_MIN_NORM.key
             return Q.DISTANCE_TO_MIN_NORM.key
+        if key == Q.LIMIT.key and not r.found.get("siblings") and \
+                _main_answer(r) == Q.RIDGELESS_LIMIT.key:
+            r.answered_by[key] = Q.RIDGELESS_LIMIT.key      # 'let λ → 0. What is the limit?'
+            return Q.RIDGELESS_LIMIT.key
         if key == Q.MINIMISER.key and rx(r"\bmin(?:imum|imal|\.)?[- ]norm\b").search(
                 source):
             r.answered_by[key] = Q.MIN_NORM_SOLUTION.key
@@ -202,6 +209,9 @@ class ImplicitBiasReader:
         s = symbol.replace(" ", "")
         if r.found.get("distance") and s in r.found["distance"].replace(" ", ""):
             return Q.DISTANCE_TO_MIN_NORM.key
+        weight = _weight_form(r.own_text or "")
+        if weight is not None and s == weight.group(1):
+            return Q.WHICH_NORM.key     # 'minimises (θ − θ0)ᵀM(θ − θ0)... Give M
         return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
     def read_part(self, part: PartText, objects: PartObjects,
@@ -219,6 +229,9 @@ class ImplicitBiasReader:
         if ref is None and not diff:
             ref = _distance_in_words(own, ctx, previous, base)
         methods = _read_methods(own, ctx, base) if ref is None else []
+        for m in rx(r"\binstead of (?:plain |vanilla |full-batch )?(?:gd|sgd|gradient descent|"
+                    r"momentum|adam)\b").finditer(own):
+            base.convention("method", m.group(0), "the method this part does not run")
         if len(methods) == 2 and M.gd in [m[0] for m in methods] and rx(_VS_GD).search(own) \
                 and rx(r"\bchange|\bdiffer|\bthe same\b").search(own):
             methods = [m for m in methods if m[0] != M.gd]   # GD is what the limit is compared to
@@ -287,36 +300,85 @@ _SCALE_FEATURE = re.compile(
     r"(?: \(?\$?x_?\{?\d\}?\$?\)?)? by (?:a factor(?: of)? )?(?=\d)", re.I)
 
 
+_SCALE_VERB = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:e|es|ed|ing) (?:the |every |each )?"
+                         r"(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (?:input )?"
+                         r"(?:feature|coordinate|input|column)\b", re.I)
+_VERB_FACTOR = {"doubl": 2, "tripl": 3, "quadrupl": 4, "halv": Fraction(1, 2)}
+_REPLACED = re.compile(r"\bx_?\{?([1-9])\}? (?:is |are |gets )?(?:replaced by|becomes|→|->) "
+                       r"(\d{1,4}(?:\.\d{1,4})?) ?[*·]? ?x_?\{?\1\}?(?![\w])")
+_SCALED_VECTOR = re.compile(r"\b(?:by|to|with|into|becomes?) (?:tilde )?x\u0303? ?= ?\(((?: ?(?:\d{1,4}(?:\.\d{1,4})?"
+                            r" ?[*·]? ?)?x_?\{?[1-9]\}? ?,){1,7} ?(?:\d{1,4}(?:\.\d{1,4})? ?[*·]? ?)?"
+                            r"x_?\{?[1-9]\}?)\)")
+
+
+def _scale_factors(own: str, d: int) -> tuple[list[Any], list[str]] | None:
+    """The factor of each feature a rescaling states, as a list of d numbers (1 for features it
+    leaves), with its phrases: 'rescale the second feature by 10', 'doubles the third feature',
+    'x_3 is replaced by 2x_3', 'replaces x by x̃ = (x_1, 2x_2, x_3)'. None when none is stated
+    or the statements disagree."""
+    found: dict[int, Any] = {}
+    sources: list[str] = []
+
+    def put(j: int, factor: Any, src: str) -> bool:
+        if j < 1 or j > d or found.get(j, factor) != factor:
+            return False
+        found[j] = factor
+        sources.append(src)
+        return True
+
+    for m in _SCALE_FEATURE.finditer(own):
+        num = number_at(own, m.end())
+        if num is None or not put(_ORDINALS[m.group(1).lower()], num[0].value,
+                                  phrase(own, m.start(), num[1])):
+            return None
+    for m in _SCALE_VERB.finditer(own):
+        if not put(_ORDINALS[m.group(2).lower()], Fraction(_VERB_FACTOR[m.group(1).lower()]),
+                   m.group(0)):
+            return None
+    for m in _REPLACED.finditer(own):
+        if not put(int(m.group(1)), Fraction(m.group(2)), m.group(0)):
+            return None
+    for m in _SCALED_VECTOR.finditer(own):
+        entries = [e.strip() for e in m.group(1).split(",")]
+        if len(entries) != d:
+            return None
+        for k, e in enumerate(entries, 1):
+            got = re.fullmatch(r"(\d{1,4}(?:\.\d{1,4})?)? ?[*·]? ?x_?\{?([1-9])\}?", e)
+            if got is None or int(got.group(2)) != k or \
+                    not put(k, Fraction(got.group(1) or 1), m.group(0)):
+                return None
+    if not found or any(not v > 0 for v in found.values()):
+        return None
+    return [found.get(j, Fraction(1)) for j in range(1, d + 1)], list(dict.fromkeys(sources))
+
+
 def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple[Any, str]:
     """'Rescale the second feature by 10, run GD, map the weights back to the original units':
     GD on the features x_j s_j from w = 0, mapped back (theta_j = s_j w_j), is preconditioned GD
     with P = diag(s_j^2) from 0. Read only with a map back and a zero start; otherwise the
     method stays plain GD and the rescaling is left unapplied (so the part is refused)."""
-    m = _SCALE_FEATURE.search(own)
-    if not m or not rx(_MAP_BACK).search(own):
-        return method
-    num = number_at(own, m.end())
     X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
-    if num is None or not X:
+    if not X or not rx(_MAP_BACK).search(own):
         return method
-    j, d = _ORDINALS[m.group(1)], len(X[0])
-    factor = num[0].spec_value()
-    if j > d or not float(factor) > 0:
+    d = len(X[0])
+    got = _scale_factors(own, d)
+    if got is None:
         return method
-    P = [[(factor ** 2 if i == j - 1 else 1) if i == k else 0 for k in range(d)]
-         for i in range(d)]
+    factors, sources = got
+    spec_f = [Num(f, str(f)).spec_value() for f in factors]
+    P = [[(spec_f[i] ** 2 if i == k else 0) for k in range(d)] for i in range(d)]
     r.found["feature-scale"] = True
-    scaled = [[v * (factor if k == j - 1 else 1) for k, v in enumerate(row)] for row in X]
+    scaled = [[v * spec_f[k] for k, v in enumerate(row)] for row in X]
     for start, end, value in iter_arrays(own):   # "(i.e. we train on x̃ = (2, 2, 2))"
         rows = value if is_matrix(value) else [value]
         if [[Fraction(x.value) for x in row] for row in rows] == \
                 [[Fraction(str(v)) for v in row] for row in scaled]:
             r.convention("feature-scale", own[start:end], "restates the rescaled data")
-    r.notes.append(f"feature {j} multiplied by {factor}, GD from 0, weights mapped back: "
-                   f"preconditioned GD with P = diag(s_j²) (the rescaled-features run is one "
-                   "of its witnesses)")
+    r.notes.append(f"features multiplied by {', '.join(str(f) for f in factors)}, GD from 0, "
+                   "weights mapped back: preconditioned GD with P = diag(s_j²) (the "
+                   "rescaled-features run is one of its witnesses)")
     return ({"name": M.preconditioned, "P": P},
-            f"{method[1]}; {phrase(own, m.start(), num[1])}; {rx(_MAP_BACK).search(own).group(0)}")
+            "; ".join([method[1], *sources, rx(_MAP_BACK).search(own).group(0)]))
 
 
 _SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)
@@ -528,7 +590,8 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
         for lhs, rhs, src in _loss_data(flat):
             readings.append(("ab", lhs, rhs, src))
         found = [datatext.loss_rows(flat), datatext.residual_rows(flat),
-                 datatext.table_rows(raw), datatext.garbled_rows(raw)]
+                 datatext.table_rows(raw), datatext.garbled_rows(raw),
+                 datatext.stacked_rows(raw)]
         if objs is not None:
             found.append(datatext.point_rows(list(objs.assignments)))
         refused = next((f for f in found if isinstance(f, datatext.Refusal)), None)
@@ -670,7 +733,7 @@ def _check_sizes(flat: str, r: PartReading, d: int, m: int) -> None:
 _ZERO = r"(?:the )?(?:origin|zeros?(?: vector)?|0|\\mathbf\{0\}|\\boldsymbol\{0\}|\\vec\{0\})(?![\d.,]\d)"
 _ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at|from|to|with|in) "
                rf"{_ZERO}\b|\bfrom (?:the )?(?:origin|zero(?: vector)?)\b(?! to\b)|"
-               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bzero[- ]init\b|"
+               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training|trains|way|again) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bzero[- ]init\b|"
                rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
                rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
 _VAR = r"(?:θ|w|x|β|theta|beta|W)"
@@ -699,7 +762,8 @@ def _ridge_in_part(own: str, src: str, r: PartReading) -> tuple[Any, str]:
         return {"name": M.ridge, "lam": got[0].spec_value()}, f"{src}; {got[1]}"
     ridgeless = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.RIDGELESS_LIMIT.key]
     limit = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.LIMIT.key]
-    if ridgeless and not limit:
+    if ridgeless and all(m.start > ridgeless[0].start for m in limit):
+        # 'let λ → 0. What is the limit?': the limit asked is the λ -> 0 one
         r.missing = [m for m in r.missing if m.name != F.method]
         r.notes.append("λ is not stated; only its λ -> 0 limit is asked, which does not depend "
                        "on it")
@@ -849,6 +913,52 @@ def _distance_of_the_two(own: str, readings: list[PartReading]) -> None:
                         f"{first.label} and {second.label}")
 
 
+_WEIGHT_FORM = (r"(?:(?:θ|w|x)|\))(?: ?\^ ?\{?(?:T|⊤)\}?|ᵀ|'|>) ?([A-WZ])(?:_\{?[A-Za-z]{1,4}\}?)? ?"
+                r"\(? ?(?:θ|w|x)\b")
+"""A quadratic form with a capital letter for its matrix: 'wᵀMw', '(θ − θ0)ᵀM(θ − θ0)'."""
+_SHIFTED = r"\( ?(?:θ|w|x) ?- ?(?:θ|w|x)_?\{?0\}? ?\)"
+
+
+def _weight_form(own: str) -> re.Match | None:
+    return rx(_WEIGHT_FORM).search(own)
+
+
+def _read_weight(r: PartReading, sources: list[str]) -> None:
+    """'Give M (normalised so that M_11 = 1)' for the matrix of the quadratic form the limit
+    minimises: the matrix is asked (scaled as the text says, else so that M_11 = 1), the form
+    must be centred at the start ('wᵀMw' from a non-zero start is not what the limit
+    minimises), and sign-like methods minimise no quadratic form."""
+    own = r.own_text or ""
+    form = _weight_form(own)
+    if form is None or form.group(1) not in [x.strip() for x in sources]:
+        return
+    letter = form.group(1)
+    context = own[max(0, form.start() - 20):form.end() + 20]
+    if not rx(_SHIFTED).search(context) and any(v != 0 for v in r.value(F.theta0) or []):
+        r.miss(F.theta0, f"\"{form.group(0)}\" is centred at 0, but the start is not 0: the "
+                         "limit minimises the form in θ - θ0 (expected (θ - θ0)ᵀM(θ - θ0))")
+        return
+    if _method_name(r) in (M.sign, M.epochwise):
+        r.miss(F.method, f"\"{form.group(0)}\": this method's limit minimises a max norm, not "
+                         "a quadratic form, so there is no matrix to give")
+        return
+    scale = rxc(rf"\b{letter} ?_? ?\{{? ?(\d) ?,? ?(\d) ?\}}? ?= ?(\d{{1,6}}(?:\.\d{{1,6}})?)(?!\d|\.\d)"
+                ).search(own)
+    if scale and (scale.group(1) != scale.group(2) or float(scale.group(3)) != 1):
+        r.miss("weight_entry", f"\"{scale.group(0)}\": the matrix is scaled by one diagonal "
+                               f"entry equal to 1 (expected {letter}_11 = 1)")
+        return
+    if scale:
+        r.set("weight_entry", int(scale.group(1)), scale.group(0))
+    else:
+        r.set("weight_entry", 1, "", note=f"{letter} is fixed only up to a positive factor; "
+                                           f"given scaled so that {letter}_11 = 1")
+    r.convention("weight", form.group(0), f"the quadratic form whose matrix {letter} is asked")
+    named = rx(r"\b(?:a |the )?weighted (?:(?:ℓ_?2|l2|euclidean|quadratic) )?(?:norm|metric)\b").search(own)
+    if named:
+        r.convention("weight", named.group(0), f"the norm of the quadratic form in {letter}")
+
+
 _WHICH_NORM_METHODS = (M.gd, M.sgd, M.heavy_ball, M.nesterov, M.preconditioned, M.rescaled)
 _COORDINATES = {"θ": "theta", "theta": "theta", "w": "w", "x": "x", "β": "beta", "beta": "beta"}
 
@@ -991,12 +1101,14 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
     return value, src
 
 
-_REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method)s? (?:to|of|from|in) (?:part )?"
+_REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method|vector|weight vector)s? (?:to|of|from|in) "
+              r"(?:part )?"
               r"(?:\(?([a-h]|\d{1,2})\)?(?![\w.])|\(([ivx]{1,4})\))|\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)")
 _NAMED_RESULT = r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf)\b)([A-Za-z]{2,9})\b"
 """A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw")."""
-_LIMIT_NAME = r"(?<![\w])(?:θ|w|x|β)_?(?:∞|\{∞\}|\(∞\)|inf(?:ty)?\b)"
+_LIMIT_NAME = (r"(?<![\w])(?:θ|w|x|β)(?:\^?\{?[A-Z][A-Za-z]{0,3}\}?)?_?(?:∞|\{∞\}|\(∞\)|"
+               r"inf(?:ty)?\b)")
 """The limit written as a symbol (w_∞, θ∞, w_inf)."""
 _REF_PREVIOUS = (r"\b(?:this|that|the above|the previous) (?:limit|point|solution|iterate|answer)\b|"
                  r"^(?:is|does|would) (?:it|this|that)\b")
@@ -1023,6 +1135,9 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     part asking only for the minimum-norm solution (which no method changes) takes the last."""
     mine = [p for p in previous if p.family == FAMILY and F.method in p.fields]
     m = rx(_REF_LABEL).search(own)
+    named = {x.group(1) for x in rx(_LABEL_REF).finditer(own)} & {p.label for p in previous}
+    if m and len(named) > 1:
+        return None     # 'for (a) and for (b)': about several parts, not one
     if m:
         label = next(g for g in m.groups() if g)
         hits = [p for p in mine if p.label == label or p.label.startswith(label + ".")]
@@ -1042,7 +1157,7 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     if writer is not None:
         return writer
     if previous and previous[-1] in mine and "." not in previous[-1].label and \
-            rx(_REF_PREVIOUS).search(own):
+            (rx(_REF_PREVIOUS).search(own) or rx(_SAME_METHOD).search(own)):
         return previous[-1]
     asks = {m.entry.key for m in QUANTITIES.mentions(own)}
     if mine and asks == {Q.MIN_NORM_SOLUTION.key}:
@@ -1050,6 +1165,11 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     return None
 
 
+_SAME_METHOD = (r"\b(?:trains?|trained|training|runs?|ran|optimi[sz](?:es|ed|ing)?|fits?|fitted|"
+                r"iterates?) (?:it )?(?:in )?the same way\b|\bthe same (?:method|optimi[sz]er|algorithm|"
+                r"procedure)\b|\b(?:same|identical) (?:training|optimi[sz]ation) (?:setup|procedure)\b")
+"""A part that runs the previous part's method again ('trains the same way', 'the same
+method but ...'), without naming it."""
 _SAME_START = (r"\b(?:from|at) the same (?:start(?:ing point)?|initiali[sz]ation|initial (?:point|"
                r"iterate|weights?)|init|(?:θ|w|x|β) ?_? ?\{?\(?0\)?\}?|origin)\b|\bthe same start(?:ing "
                r"point)?\b")
@@ -1240,7 +1360,7 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         return []
     for name, pattern in METHODS.items():
         for m in rx(pattern).finditer(own):
-            if negated(own, m.start()):
+            if _negated(own, m.start()):
                 continue
             if any(s <= m.start() < e for s, e, _, _ in found):
                 continue
@@ -1261,6 +1381,17 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         value = _method_value(v, own, r, ctx, used)
         out.append((value, "; ".join([src, *used])))
     return out
+
+
+def _negated(own: str, start: int) -> bool:
+    """A method mention negated or contrasted, not counting a contrast clause that ends before
+    it ('Instead of GD, use ridge regression': ridge is the method used)."""
+    if not negated(own, start):
+        return False
+    clauses = list(rx(r"\b(?:instead of|rather than|unlike) [^,;.]{1,40}?[,;]").finditer(
+        own, max(0, start - 50), start))
+    cut = clauses[-1].end() if clauses else 0
+    return negated(own[cut:], start - cut)
 
 
 _STEP = (r"(?:(?:constant |fixed )?(?:step[- ]?size|learning[- ]rate|stepsize)(?: (?:η|α|γ|eta|alpha|lr))?"
