@@ -260,6 +260,7 @@ class ImplicitBiasReader:
             base.miss(F.theta0, "a feature is rescaled before training from a nonzero start: "
                                 "whether the start is in the original or the rescaled units is "
                                 "not settled (expected a start at 0)")
+        methods = [_first_gradient_preconditioner(base, m) for m in methods]
         if len(methods) <= 1:
             if methods and not any(m.name == F.method for m in base.missing):
                 base.set(F.method, methods[0][0], methods[0][1])
@@ -1318,6 +1319,8 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     names, else the one method the shared text names."""
     chosen = _methods_in(own, ctx, r)
     if not chosen and not r.missing:
+        chosen = _frozen_by_name(own, ctx, r)
+    if not chosen and not r.missing:
         shared = _methods_in(ctx, "", r)
         if len(shared) == 1:
             chosen = [shared[0]]
@@ -1353,7 +1356,15 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
             r.notes.append("feature rescaling read as rescale -> SGD -> map back to the original "
                            "units (the text does not say how the answer is reported)")
         found.append((m.start(), m.end(), M.rescaled, src))
-    if not definitions and rx(_ADAM_LIKE).search(own):
+    frozen = rx(_FROZEN).search(own)
+    if frozen and rx(_KEPT_FIXED).search(own):
+        fixed = rx(_KEPT_FIXED).search(own)
+        r.found["frozen"] = f"{phrase(own, frozen.start(), frozen.end())}; {fixed.group(0)}"
+        found.append((frozen.start(), frozen.end(), M.preconditioned, r.found["frozen"]))
+        for m in [rx(_ADAM_LIKE).search(own), rx(r"(?:ε|eps|epsilon) ?= ?0\b(?![.,]\d)").search(own)]:
+            if m:       # 'a simplified Adam-like method', '(1/√v with ε = 0)': what D is
+                r.convention("method", m.group(0), "describes the frozen preconditioner")
+    elif not definitions and rx(_ADAM_LIKE).search(own):
         m = rx(_ADAM_LIKE).search(own)
         r.miss(F.method, f"\"{phrase(own, m.start(), m.end())}\" names an Adam-like method that "
                          "is not defined in the text")
@@ -1392,6 +1403,69 @@ def _negated(own: str, start: int) -> bool:
         own, max(0, start - 50), start))
     cut = clauses[-1].end() if clauses else 0
     return negated(own[cut:], start - cut)
+
+
+_FIRST_GRADIENT_ENTRY = (r"(?:\\?frac ?\{?1\}? ?\{?|1 ?/ ?\(?)\| ?(?:g|∇ ?L)_?\{?0\}?(?:,? ?_? ?\{?(?:\d|i|j)\}?)?"
+                         r" ?\|\}?\)?")
+_FROZEN = (rf"\b([A-Z]) ?= ?diag ?\( ?{_FIRST_GRADIENT_ENTRY}(?: ?, ?{_FIRST_GRADIENT_ENTRY}){{0,7}} ?\)")
+"""A diagonal preconditioner from the first gradient: D = diag(1/|g_{0,1}|, ..., 1/|g_{0,d}|)."""
+_KEPT_FIXED = (r"\b(?:kept|keep|held|hold|stays?) (?:\w+ )?(?:fixed|frozen|constant)\b|\bfrozen\b|"
+               r"\bnever (?:updated|recomputed|changed)\b")
+_FROM_FIRST_GRADIENT = "first-gradient"
+"""The P of a preconditioner computed once from the gradient at the start (set after the
+start is read)."""
+
+
+def _frozen_by_name(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
+    """A part naming the frozen preconditioner the shared text defines ('the limit of the
+    frozen-D method', 'with D kept fixed'): that method."""
+    frozen = rx(_FROZEN).search(ctx)
+    fixed = rx(_KEPT_FIXED).search(ctx)
+    if frozen is None or fixed is None:
+        return []
+    letter = re.escape(frozen.group(1))
+    named = rxc(rf"\b(?:frozen|fixed|lazy)[- ]?{letter}\b|\b{letter}[- ](?:frozen|fixed)\b").search(own)
+    if named is None:
+        return []
+    r.found["frozen"] = f"{phrase(ctx, frozen.start(), frozen.end())}; {fixed.group(0)}"
+    return [({"name": M.preconditioned, "P": _FROM_FIRST_GRADIENT},
+             f"{named.group(0)} -> defined as: {r.found['frozen']}")]
+
+
+def _first_gradient_preconditioner(r: PartReading, method: tuple[Any, str]) -> tuple[Any, str]:
+    """D = diag(1/|g_{0,i}|) with g_0 = ∇L(θ0), kept fixed: preconditioned GD with that P,
+    computed exactly from the data and the start (the loss constant scales P by a positive
+    factor, which does not change the limit); a zero entry of g_0 is refused."""
+    value, src = method
+    if not (isinstance(value, dict) and value.get("P") == _FROM_FIRST_GRADIENT):
+        return method
+    X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+    y = r.value(F.y) if r.value(F.X) is not None else (
+        [r.value(F.b)] if r.value(F.b) is not None else None)
+    theta0 = r.value(F.theta0)
+    if not X or y is None or theta0 is None:
+        r.miss(F.method, f"\"{r.found['frozen']}\": the preconditioner is computed from the "
+                         "gradient at the start, which needs the data and the start")
+        return method
+    Xf = [[Fraction(str(v)) for v in row] for row in X]
+    t0 = [Fraction(str(v)) for v in theta0]
+    res = [sum(a * b for a, b in zip(row, t0)) - Fraction(str(t)) for row, t in zip(Xf, y)]
+    g0 = [sum(Xf[i][j] * res[i] for i in range(len(Xf))) for j in range(len(t0))]
+    if any(g == 0 for g in g0):
+        r.miss(F.method, f"\"{r.found['frozen']}\": the gradient at the start has a zero "
+                         f"entry (g_0 ∝ {[str(g) for g in g0]}), so 1/|g_0,i| is not defined")
+        return method
+    import math
+
+    d = len(g0)
+    inv = [1 / abs(g) for g in g0]
+    scale = math.lcm(*(v.denominator for v in inv))   # a positive factor: integer entries
+    P = [[Num(inv[i] * scale, str(inv[i] * scale)).spec_value() if i == k else 0
+          for k in range(d)] for i in range(d)]
+    r.notes.append(f"the preconditioner is diag(1/|g_0,i|) with g_0 = ∇L(θ0) ∝ Xᵀ(Xθ0 - y) = "
+                   f"({', '.join(str(g) for g in g0)}), kept fixed; it is used times {scale} "
+                   "(as the loss constant, a positive factor on P does not move the limit)")
+    return {**value, "P": P}, src
 
 
 _STEP = (r"(?:(?:constant |fixed )?(?:step[- ]?size|learning[- ]rate|stepsize)(?: (?:η|α|γ|eta|alpha|lr))?"
@@ -1526,6 +1600,9 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         plain = _FRACTION.sub(lambda m: "/".join(g for g in m.groups() if g), own)  # (1)/(2)
         got = assigned_array(plain, r"P|the preconditioner|P ?= ?diag") or \
             assigned_array(plain.replace("diag", ""), r"P")
+        if got is None and r.found.get("frozen"):
+            used.append(r.found["frozen"])
+            return {"name": name, "P": _FROM_FIRST_GRADIENT}
         if got is None:
             r.miss(F.method, "a preconditioned method without its matrix P (expected P = "
                              "diag(1, 2, 3) or P = [[..]])")
