@@ -82,11 +82,16 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
     """Record every request, ask and transformation of a part that its reading did not take
     as a gap of ``r`` (so the part is refused), and the asked quantities in ``r.asked``."""
     resolved = [(a.quantity or hooks.symbol(r, a.phrase), a.phrase) for a in questions.asks]
-    hooks.take(r, [(q, phrase) for q, phrase in resolved if q])
+    continued = _continuations(r, questions, hooks, [(q, p) for q, p in resolved if q])
+    hooks.take(r, [(q, phrase) for q, phrase in resolved if q] +
+               [x for asks in continued.values() for x in asks])
     asked = hooks.asked(r)
     r.asked = list(asked)
     for request in questions.requests:
         if not request.asks and questions.reference and _refers(request):
+            continue
+        if not request.asks and request.sentence in continued:
+            r.requests[request.sentence] = sorted({q for q, _ in continued[request.sentence]})
             continue
         if not request.asks:
             what = "a proof" if request.proof else "a request"
@@ -117,6 +122,23 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks) 
                               "reading could not apply to the problem")
     if hooks.ask_field and any(m.name.startswith("question") for m in r.missing):
         r.missing = [m for m in r.missing if m.name != hooks.ask_field]
+
+
+def _continuations(r: PartReading, questions: Questions, hooks: ReaderHooks,
+                   asks: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """Requests that ask nothing themselves but continue the part's other requests with a
+    change ("And with the usual bias correction?"): the asks the family's hook
+    ``continuation`` (optional) gives each, by sentence."""
+    hook = getattr(hooks, "continuation", None)
+    if hook is None:
+        return {}
+    out = {}
+    for request in questions.requests:
+        if not request.asks and asks:
+            got = hook(r, request.sentence, asks)
+            if got:
+                out[request.sentence] = got
+    return out
 
 
 def _refers(request: Request) -> bool:

@@ -138,3 +138,58 @@ def test_the_first_step_for_any_gradient(text):
     assert sol.verified
     general = next(a for a in sol.answers if a.name == "first_step_any_gradient")
     assert str(general.expr) == "-alpha*sign(g_1)"
+
+
+OWN_LETTER = [
+    pytest.param("RMSprop: s_t = rho*s_{t-1} + (1-rho)*g_t^2, w_t = w_{t-1} - lr*g_t/sqrt(s_t), "
+                 "s_0 = 0, rho = 0.5, lr = 0.1, eps = 0, w_0 = 1. Gradients g_1 = 2, g_2 = -1. "
+                 "Give s_2 and w_2.", id="ascii"),
+    pytest.param("RMSprop keeps $r_t = \\rho\\, r_{t-1} + (1-\\rho)\\, g_t^2$ with $r_0 = 0$, "
+                 "$\\rho = 0.5$, $\\alpha = 0.1$, $\\epsilon = 0$, $w_0 = 1$; the gradients are "
+                 "$g_1 = 2$, $g_2 = -1$. Compute $r_2$ and $w_2$.", id="latex"),
+    pytest.param("RMSprop with the average qₜ = ρ qₜ₋₁ + (1 − ρ) gₜ², q₀ = 0, ρ = 0.5, lr = 0.1, "
+                 "ε = 0, w₀ = 1 and gradients g₁ = 2, g₂ = −1. What are q₂ and w₂?", id="clean"),
+]
+
+
+@pytest.mark.parametrize("text", OWN_LETTER)
+def test_a_moment_under_the_texts_own_letter(text):
+    problem = read_problem(text)
+    sol = solve_problem(problem, SolveOptions(figures=False)).parts[0]
+    assert sol.verified
+    v2 = 0.5 * 0.5 * 4 + 0.5 * 1      # independent: the recurrence by hand
+    w2 = 1 - 0.1 * 2 / (0.5 * 4) ** 0.5 + 0.1 * 1 / v2 ** 0.5
+    values = [a.value for a in sol.answers if a.value is not None]
+    assert any(v == pytest.approx([v2]) for v in values)
+    assert any(v == pytest.approx([w2]) for v in values)
+
+
+CONTINUED = (
+    ("Adam, lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 0, g_1 = 2.\nWithout bias correction, "
+     "what is the first step w_1 - w_0? And with the usual bias correction?"),
+    ("Adam ($\\alpha = 0.01$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\epsilon = 0$), $g_1 = 2$. "
+     "If the bias correction is switched off, what is the first step? What about with the bias "
+     "correction?"),
+    ("Adam with α = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 0 and g₁ = 2: give the first update without "
+     "bias correction. And with bias correction?"),
+)
+
+
+@pytest.mark.parametrize("text", CONTINUED, ids=("ascii", "latex", "clean"))
+def test_and_with_the_usual_bias_correction_continues_the_question(text):
+    problem = read_problem(text)
+    assert problem.parts[0].asks == ["step-no-bias-correction", "first-step"]
+    sol = solve_problem(problem, SolveOptions(figures=False)).parts[0]
+    assert sol.verified
+    values = [a.value for a in sol.answers if a.value is not None]
+    assert [-0.01] in values                                    # -lr sign(g_1)
+    assert any(v == pytest.approx([-0.01 * 0.1 / 0.001 ** 0.5]) for v in values)
+
+
+def test_an_adaptive_method_the_family_does_not_compute_is_refused():
+    text = ("Adam with lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 0; g_1 = 2, w_0 = 1.\n"
+            "(a) Give w_1.\n(b) Adagrad, G_t = G_{t-1} + g_t^2, w_t = w_{t-1} - lr*g_t/sqrt(G_t): "
+            "give w_1.")
+    from optiproof.reading import read_report
+    assert any("Adagrad" in line and "does not compute" in line
+               for line in read_report(text).unread())

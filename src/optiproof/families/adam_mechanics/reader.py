@@ -96,6 +96,11 @@ _WITH_CORRECTION = (r"\b(?:different from|same as|compared? (?:to|with)|than)\b[
 correction'), not asked about."""
 _SYMBOLIC_CONSTANT = r"\bg_?t ?= ?g\b(?! ?[_(\d.])"
 """A constant gradient written as a symbol ('g_t = g for every t')."""
+_CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what about)\b[^.?]{0,20}\b"
+                              r"with(?: the| a)? (?:usual |standard |proper |normal )?"
+                              r"bias[- ]correction\b[^.?]{0,20}[?.]?$")
+"""A request that continues the previous one with the correction on ('And with the usual bias
+correction?')."""
 _STEPS = r"\bafter (\d{1,4}) (?:steps|updates|iterations)\b|\bat (?:step|t ?=) ?(\d{1,4})\b"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -220,7 +225,7 @@ class AdamMechanicsReader:
             return Q.GRADIENT_T.key     # the loss's gradient at an iterate
         m = _SYMBOL_ASK.match(symbol.replace(" ", ""))
         if not m:
-            return None
+            return _moment_by_recurrence(r, symbol.replace(" ", ""))
         base, hat = m.group("base").lower(), m.group("hat")
         if m.group("delta"):
             return Q.FIRST_STEP.key if m.group("index") == "1" else Q.LAST_STEP.key
@@ -229,6 +234,21 @@ class AdamMechanicsReader:
                 return Q.M_HAT.key if base == "m" else Q.V_HAT.key
             return Q.FIRST_MOMENT.key if base == "m" else Q.SECOND_MOMENT.key
         return Q.THETA_T.key if m.group("index") not in (None, "0") else None
+
+    def continuation(self, r: PartReading, sentence: str,
+                     asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """'And with the usual bias correction?' after a step asked without it: the same step
+        with the correction (the part's first step, or its last step)."""
+        if not rx(_CONTINUED_WITH_CORRECTION).search(sentence.strip()):
+            return []
+        keys = {k for k, _ in asks}
+        off = any(m.entry.key == T.NO_BIAS_CORRECTION.key for m in TRANSFORMS.mentions(
+            r.own_text)) or Q.STEP_NO_BIAS_CORRECTION.key in keys
+        if not off:
+            return []
+        step = Q.FIRST_STEP.key if keys & {Q.FIRST_STEP.key} or any(
+            _index(s) == 1 for k, s in asks if k in _RUN) else Q.LAST_STEP.key
+        return [(step, sentence.strip())]
 
     def score(self, flat: str) -> Score:
         if not rx(_NAMED).search(flat):
@@ -298,6 +318,33 @@ _SYMBOL_LIST = (r"(?<![\w^])(θ|theta|w|x)_?\{?(\d{1,2})\}?(?: ?,| ?,? and) ?\1_
 _STEP_LIST = (r"\b(?:at|for|after) (?:t ?= ?|steps? |iterations? )\d{1,4}(?:(?: ?,| ?,? and| ?,? or)"
               r"(?: at| for| after)? (?:t ?= ?|steps? |iterations? )?\d{1,4}\b(?![.,]?\d))+")
 """Several step indices in one question ('at t = 1 and at t = 3', 'at steps 1 and 10')."""
+
+
+_DECAY = r"(?:ρ|rho|β_?\{?[12]\}?|beta_?[12]|β|beta|γ|gamma|α|alpha|μ|mu)"
+_RECURRENCE = (r"(?<![\w])([a-zA-Z])_?\{?t\}? ?= ?" + _DECAY + r" ?[*·]? ?\1_?\{?t ?[-−] ?1\}? ?\+ ?"
+               r"\( ?1 ?[-−] ?" + _DECAY + r" ?\) ?[*·]? ?g_?\{?t\}?(\^ ?\{?2\}?|²| ?[*·⊙] ?g_?\{?t\}?)?")
+"""A moving average the text defines with a letter of its own: 's_t = ρ s_{t-1} + (1 − ρ) g_t²'
+(the second moment), 'u_t = β u_{t-1} + (1 − β) g_t' (the first)."""
+
+
+def _moment_by_recurrence(r: PartReading, symbol: str) -> str | None:
+    """A symbol ``s_3`` whose letter the text defines by the moving-average recurrence of the
+    squared (or plain) gradient: the second (first) moment after that many steps."""
+    m = re.fullmatch(r"([a-zA-Z])_?\{?\(?(\d{1,3}|t)\)?\}?", symbol)
+    if m is None or r.objects is None:
+        return None
+    text = " ".join(o.text for o in (r.objects.own, r.objects.context))
+    for d in rx(_RECURRENCE).finditer(text):
+        if d.group(1) == m.group(1) and d.group(1) not in ("g", "θ", "w", "x"):
+            if not any(c.source == d.group(0) for c in r.conventions):
+                r.convention("moment", d.group(0), f"{d.group(1)} is the moving average of the "
+                                                   f"{'squared ' if d.group(2) else ''}gradient")
+                for objs in (r.objects.own, r.objects.context):
+                    for a in objs.all_assigned(f"{d.group(1)}_0", numeric=True):
+                        if a.value == 0:
+                            r.convention("moments start", a.source, "the average starts at 0")
+            return Q.SECOND_MOMENT.key if d.group(2) else Q.FIRST_MOMENT.key
+    return None
 
 
 _ITERATE_DIFFERENCE = re.compile(r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?[-−]"
@@ -410,6 +457,16 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
             keys.add(key)
+        elif key in (Q.FIRST_STEP.key, Q.LAST_STEP.key) and \
+                rx(_CONTINUED_WITH_CORRECTION).search(source):
+            pass        # 'And with the usual bias correction?': the corrected step itself
+        elif key == Q.BIAS_CORRECTION.key and off and Q.STEP_NO_BIAS_CORRECTION.key in keys and \
+                any(rx(_CONTINUED_WITH_CORRECTION).search(x.strip()) and source in x
+                    for x in re.split(r"(?<=[.?!])\s", own)):
+            step = Q.FIRST_STEP.key if r.value(F.t) == 1 or Q.FIRST_STEP.key in keys else \
+                Q.LAST_STEP.key
+            r.answered_by[key] = step       # 'And with bias correction?' continues the question
+            key = step
         elif key in (Q.FIRST_STEP.key, Q.RATIO.key, Q.LAST_STEP.key) and \
                 Q.STEP_NO_BIAS_CORRECTION.key in keys:
             r.found.setdefault("covered", []).append(key)
@@ -536,10 +593,20 @@ def _has_run(r: PartReading) -> bool:
     return F.gradients in r.fields or isinstance(r.value(F.gradient), list)
 
 
+_OTHER_ADAPTIVE = (O.ADAGRAD, O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
+"""Adaptive optimizers a part may run that this family does not compute."""
+
+
 def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
     """The optimizer the part (else the shared text) names: RMSprop when it names only RMSprop,
     else Adam (AdamW is Adam's update with decoupled decay, asked as the weight-decay
     comparison)."""
+    others = [m for m in OPTIMIZERS.mentions(own) if m.entry in _OTHER_ADAPTIVE
+              and not negated(own, m.start)]
+    if others and not any(m.entry in (O.ADAM, O.ADAMW, O.RMSPROP) for m in OPTIMIZERS.mentions(own)):
+        r.miss(F.optimizer, f"the part runs \"{others[0].phrase}\", which this family does not "
+                            "compute (expected Adam, AdamW or RMSprop)")
+        return
     for text in (own, ctx):
         named = [m for m in OPTIMIZERS.mentions(text) if m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
                  and not negated(text, m.start)]
