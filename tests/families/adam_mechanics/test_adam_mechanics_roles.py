@@ -193,3 +193,23 @@ def test_an_adaptive_method_the_family_does_not_compute_is_refused():
     from optiproof.reading import read_report
     assert any("Adagrad" in line and "does not compute" in line
                for line in read_report(text).unread())
+
+
+RMS_FIRST = {
+    "clean": "RMSprop without bias correction, v_t = ρ v_{t-1} + (1 − ρ) g_t², ρ = 0.99, "
+             "α = 0.001, ε = 0, one scalar parameter with gradient g_1 = 3. What is the length "
+             "of the first step?",
+    "forum": "RMSprop (no momentum, no bias correction), rho = 0.99, lr = 1e-3, eps = 0, "
+             "g_1 = -2 on a single weight: how long is the very first step?",
+    "latex": "A single scalar parameter, RMSprop with $\\rho = 0.99$, $\\alpha = 10^{-3}$, "
+             "$\\epsilon = 0$ and no bias correction; $g_1 = 5$. What is the length of the first "
+             "step?",
+}
+
+
+@pytest.mark.parametrize("style", RMS_FIRST)
+def test_the_length_of_rmsprops_first_step_on_one_parameter(style):
+    sol = solve_problem(read_problem(RMS_FIRST[style]), SolveOptions(figures=False)).parts[0]
+    assert sol.verified
+    size = next(a for a in sol.answers if a.name == "first_step_size")
+    assert float(size.value) == pytest.approx(1e-3 / 0.1)      # α/√(1 − ρ)

@@ -146,6 +146,11 @@ class AdamMechanicsReader:
         """Asked quantities join the part's asks, as this family asks them (see
         :func:`_as_asked`); a symbol's index (θ_2, m̂_3) or a stated step says how many of the
         given gradients the run takes."""
+        if _scalar_parameter(r):    # 'the length of the very first step' of one parameter
+            for i, (k, s) in enumerate(asks):
+                if k == Q.STEP_LENGTH.key and rx(r"\b(?:first|1st)\b").search(s):
+                    r.answered_by[k] = Q.FIRST_STEP.key
+                    asks[i] = (Q.FIRST_STEP.key, s)
         explain = next((s for k, s in asks if k == Q.EXPLANATION.key), None)
         asks = [(k, s) for k, s in asks if k != Q.EXPLANATION.key]
         if not asks and explain and rx(_WHY_THE_RULE).search(r.own_text):
@@ -208,6 +213,8 @@ class AdamMechanicsReader:
             out.add(T.NO_BIAS_CORRECTION.key)
         if F.t in r.fields or _has_run(r):
             out.add(T.AFTER_STEPS.key)
+        if offs and r.value(F.optimizer) == O.RMSPROP.key:
+            out.add(T.NO_BIAS_CORRECTION.key)   # RMSprop has none: the text says what it is
         return out
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
@@ -369,12 +376,21 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     loss is loss scaling; θ_1 of a part that names AdamW or L2 regularisation is the weight
     decay comparison; the first step without bias correction is the step without it."""
     own = r.own_text
+    steps = [k for k, _ in asks if k in (Q.FIRST_STEP.key, Q.LAST_STEP.key, Q.THETA_T.key)]
+    if r.value(F.optimizer) == O.RMSPROP.key and steps:
+        # 'RMSprop without bias correction': a description of RMSprop, whose steps are asked
+        for k, _ in asks:
+            if k == Q.STEP_NO_BIAS_CORRECTION.key:
+                r.answered_by[k] = steps[0]
+        asks = [(k, s) for k, s in asks if k != Q.STEP_NO_BIAS_CORRECTION.key]
     premise = rx(_SIGN_PREMISE).search(own) or (
         rx(_RMS_SIGN_PREMISE).search(own) if r.value(F.optimizer) == O.RMSPROP.key else None)
     keys = {k for k, _ in asks}
     variant = rx(_DECAY_VARIANT).search(own)
     off = next((m for m in TRANSFORMS.mentions(own) if m.entry.key == T.NO_BIAS_CORRECTION.key),
                None)
+    if off is not None and r.value(F.optimizer) == O.RMSPROP.key:
+        off = None      # 'RMSprop without bias correction' describes RMSprop as it is
     raw = keys - {Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key}
     raw_only = bool(raw) and raw <= {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
     out = []
@@ -573,6 +589,19 @@ def _scale_gradients(r: PartReading) -> None:
     r.found["sequence"] = scaled
     r.found["own gradient"] = True
     r.set(F.gradient, scaled[0][0], scaled[0][1])
+
+
+_SCALAR = (r"\b(?:a |one |single |the )?(?:single )?scalar (?:parameter|weight)\b|\b(?:one|a single) "
+           r"(?:parameter|weight)\b")
+
+
+def _scalar_parameter(r: PartReading) -> bool:
+    """True when the run is on one parameter: a gradient of one entry, or the text says so."""
+    g = r.value(F.gradient)
+    if isinstance(g, list):
+        return len(g) == 1
+    text = " ".join(o.text for o in (r.objects.own, r.objects.context)) if r.objects else ""
+    return bool(rx(_SCALAR).search(text))
 
 
 def _same_sentence(text: str, at: int, sources: list[str]) -> bool:
