@@ -113,3 +113,24 @@ def test_the_limit_after_lambda_goes_to_zero_is_the_ridgeless_limit(ask):
     assert sol.verified
     got = next(a for a in sol.answers if a.quantity == "ridgeless-limit")
     assert np.allclose(np.array(got.value, float), np.linalg.pinv(X) @ Y)
+
+
+RERUN = (
+    "(b) Same thing with Nesterov momentum. Does the limit change?",
+    "(b) Now the same setup but with Nesterov's accelerated gradient: does the limit change?",
+    "(b) Repeat this with Nesterov momentum (mu = 0.9). Does the point it converges to change?",
+)
+
+
+@pytest.mark.parametrize("question", RERUN, ids=("clean", "words", "ascii"))
+def test_does_the_limit_change_against_the_part_it_reruns(question):
+    text = ("X = [[1, 1, 0], [0, 1, 1]], y = (2, 3), L(w) = ½‖Xw − y‖², w_0 = (1, 0, 1).\n"
+            "(a) Heavy-ball momentum, v_{t+1} = mu v_t + grad L(w_t), w_{t+1} = w_t - lr v_{t+1}, "
+            "mu = 0.9, v_0 = 0. Find the limit.\n" + question)
+    sol = _solved(text)
+    assert all(p.verified for p in sol.parts)
+    differs = next(a for a in sol.parts[1].answers if a.quantity == "differs")
+    assert differs.value is False     # both stay in w_0 + row(X): the same point
+    t0 = np.array([1.0, 0, 1])
+    limit = next(a for a in sol.parts[1].answers if a.quantity == "limit")
+    assert np.allclose(np.array(limit.value, float), t0 + np.linalg.pinv(X) @ (Y - X @ t0))

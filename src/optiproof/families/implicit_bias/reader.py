@@ -170,6 +170,10 @@ class ImplicitBiasReader:
         solution (read by the part) is their distance."""
         if key == Q.DISTANCE.key and r.found.get("split-distance"):
             return key
+        if key == Q.CHANGES.key and r.found.get("compared") is not None and \
+                r.found.get("gd-reference") is None and not rx(_VS_GD).search(r.own_text or ""):
+            r.answered_by[key] = Q.DIFFERS.key     # changes from the part it reruns
+            return Q.DIFFERS.key
         if key == Q.DIFFERS.key and r.found.get("compared") is None and \
                 rx(_VS_GD).search(r.own_text or ""):   # "a different limit than plain GD"
             r.answered_by[key] = Q.CHANGES.key
@@ -404,6 +408,10 @@ def _note_gd_reference(r: PartReading, previous: list[PartReading]) -> None:
 
 
 _COMPARISONS = (Q.SAME_AS.key, Q.DIFFERS.key)
+_SAME_THING = (r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |and )?(?:the )?same (?:thing|setup|set-up|problem|"
+               r"question|run|procedure|experiment)\b(?:,? (?:but )?with\b)|^(?:\(?[a-z0-9]{1,4}[.)] ?)?"
+               r"(?:now )?repeat (?:this|that|it|the above) with\b")
+"""A part that reruns the previous one with one change ('Same thing with Nesterov momentum')."""
 _COMPARED = (r"\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
              r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?\(([a-h]|\d{1,2}|"
              r"[ivx]{1,4})\)")
@@ -427,6 +435,11 @@ def _note_compared(own: str, r: PartReading, previous: list[PartReading]) -> Non
             F.method in p.fields and _same_data(p, r)]
     if len(labels) == 1 and len(hits) == 1:
         r.found["compared"] = hits[0]
+    elif not labels and previous and rx(_SAME_THING).search(own):
+        last = previous[-1]     # 'Same thing with Nesterov momentum. Does the limit change?'
+        if last.family == FAMILY and F.method in last.fields and "." not in last.label and \
+                _same_data(last, r) and last.value(F.theta0) == r.value(F.theta0):
+            r.found["compared"] = last
 
 
 def _compare(r: PartReading, kind: str, source: str) -> None:
@@ -1573,6 +1586,9 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                 return {"name": name, "schedule": "vanishing"}
         return name
     if name in (M.heavy_ball, M.nesterov):
+        buffer = rx(r"(?<![\w])(?:v|m|b|u|z)_?\{?0\}? ?= ?0\b(?![.,]\d)").search(own)
+        if buffer:      # 'v_0 = 0': the momentum buffer starts empty, as the run does
+            r.convention("momentum buffer", buffer.group(0), "the momentum buffer starts at 0")
         got = assigned_number(own, r"β|beta|μ|µ|mu|momentum(?: coefficient| parameter)?(?: (?:β|μ|µ))?")
         if got is None:
             m = rx(r"\bmomentum (?:coefficient |parameter )?(?:of )?(?=\d|0?\.\d)").search(own)
