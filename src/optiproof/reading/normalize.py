@@ -172,7 +172,9 @@ _GARBLED_HAT_AFTER = re.compile(r"(?<![A-Za-z])([mvgθ])[ \t]{0,2}\n?[ \t]{0,2}\
 _GARBLED_DECAY_POWER = re.compile(r"(\b1 ?[-−] ?β)(\d{1,2}|t)([12])(?![\w.^_])")
 """A PDF copy's bias-correction factor with the power before the index ('1 − β31', '1 − βt2':
 1 − β_1^3, 1 − β_2^t)."""
-_HAT_COMMAND = re.compile(r"\\(?:wide)?hat(?:\s{1,3}|\s{0,3}\{\s{0,3})([A-Za-z])\s{0,3}\}?")
+_HAT_COMMAND = re.compile(r"\\(?:wide)?hat(?:\s{1,3}|\s{0,3}\{\s{0,3})(?:\\(?:mathbf|boldsymbol|bm|mathrm|"
+                          r"vec)\s{0,3}\{?\s{0,3})?([A-Za-z])\s{0,3}\}?\s{0,3}\}?")
+"""\\hat m, \\hat{m}, \\hat{\\mathbf m}, \\hat{\\boldsymbol{m}}: m̂."""
 _SCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+|[" + "".join(_SUBSCRIPTS) + "]+")
 
 
@@ -343,6 +345,10 @@ def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
 # -- LaTeX ----------------------------------------------------------------------------------
 
 
+_BARE_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit)\s{1,3}(?=[A-Za-z0-9])")
+"""A font command without braces ('\\mathbf m_0 = \\mathbf 0'): the symbol itself."""
+
+
 def _latex_to_plain(text: str) -> str:
     """LaTeX math -> canonical plain text (matrices, fractions, commands, delimiters)."""
     if "\\" not in text and "$" not in text:
@@ -351,6 +357,7 @@ def _latex_to_plain(text: str) -> str:
     text = _ENV_TITLE.sub(lambda m: "\n" + (m.group(1) or "") + "\n", text)
     text = _latex_lists(text)
     text = _COMMAND_RUN.sub(r"\1 ", text)
+    text = _BARE_FONT.sub("", text)
     text = text.replace("$$", " ").replace("$", " ")
     text = _MATH_DELIM.sub(" ", text)
     text = _latex_matrices(text)

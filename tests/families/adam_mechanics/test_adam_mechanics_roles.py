@@ -213,3 +213,40 @@ def test_the_length_of_rmsprops_first_step_on_one_parameter(style):
     assert sol.verified
     size = next(a for a in sol.answers if a.name == "first_step_size")
     assert float(size.value) == pytest.approx(1e-3 / 0.1)      # α/√(1 − ρ)
+
+
+COORDINATE_CHANGE = {
+    "latex": "Adam with $\\eta = 0.01$, $\\beta_1 = 0.9$, $\\beta_2 = 0.99$, $\\epsilon = 0$, "
+             "$\\theta_0 = (1, 1)$, $\\mathbf g_1 = (1, -2)$, $\\mathbf g_2 = (3, 0)$. Although "
+             "$g_{2,2} = 0$, by how much does $\\theta_{\\cdot,2}$ change in step 2?",
+    "clean": "Adam, η = 0.01, β₁ = 0.9, β₂ = 0.99, ε = 0, θ₀ = (1, 1), g₁ = (1, −2), g₂ = (3, 0). "
+             "By how much does the second coordinate change in step 2?",
+    "ascii": "Adam lr = 0.01, beta1 = 0.9, beta2 = 0.99, eps = 0, theta_0 = (1, 1), "
+             "g_1 = (1, -2), g_2 = (3, 0). How much does the second coordinate change during "
+             "step 2?",
+}
+
+
+@pytest.mark.parametrize("style", COORDINATE_CHANGE)
+def test_how_much_one_coordinate_changes_in_a_step(style):
+    sol = solve_problem(read_problem(COORDINATE_CHANGE[style]), SolveOptions(figures=False))
+    part = sol.parts[0]
+    assert part.verified
+    change = next(a for a in part.answers if a.name == "change of coordinate 2")
+    m2 = 0.9 * 0.1 * -2 + 0.1 * 0       # independent: two Adam steps by hand, coordinate 2
+    v2 = 0.99 * 0.01 * 4
+    want = -0.01 * (m2 / (1 - 0.9 ** 2)) / (v2 / (1 - 0.99 ** 2)) ** 0.5
+    assert float(change.value) == pytest.approx(want, rel=1e-9)
+
+
+def test_a_restated_entry_that_does_not_match_is_refused():
+    text = COORDINATE_CHANGE["latex"].replace("g_{2,2} = 0", "g_{2,2} = 1")
+    from optiproof.reading import read_report
+    assert any("does not match" in line for line in read_report(text).unread())
+
+
+def test_a_hat_over_a_bold_symbol_is_the_corrected_moment():
+    text = ("Adam, $\\beta_1 = 0.9$, $\\beta_2 = 0.99$, $\\mathbf g_1 = (1, -2)$, "
+            "$\\mathbf g_2 = (3, 0)$. Give the bias-corrected $\\hat{\\mathbf m}_2$ and "
+            "$\\hat{\\boldsymbol{v}}_2$.")
+    assert {"m-hat", "v-hat"} <= set(read_problem(text).parts[0].asks)

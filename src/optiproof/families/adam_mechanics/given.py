@@ -77,8 +77,15 @@ def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskRes
             "sequence.", *_steps_equations(run)[:-1],
             Equation.of(Tex(rf"\theta_{{{run.T}}} - \theta_{{{run.T - 1}}}"), run.steps[-1]))
     answer = answers_of(asked.LAST_STEP, spec)
+    i = spec.coordinate
+    coordinate = [answer(f"change of coordinate {i}", rf"\theta_{{{run.T},{i}}} - "
+                         rf"\theta_{{{run.T - 1},{i}}}", run.steps[-1][i - 1])] \
+        if i is not None and i <= run.steps[-1].rows else []
+    if i is not None and not coordinate:
+        raise BadInput(f"coordinate {i}: the parameter has {run.steps[-1].rows} coordinates",
+                       field="coordinate", expected=f"1 to {run.steps[-1].rows}")
     return AskResult([answer("last step", rf"\theta_{{{run.T}}} - \theta_{{{run.T - 1}}}",
-                             run.steps[-1])],
+                             run.steps[-1]), *coordinate],
                      f"The last step is ${inline_latex(run.steps[-1])}$.", "")
 
 

@@ -151,6 +151,7 @@ class AdamMechanicsReader:
                 if k == Q.STEP_LENGTH.key and rx(r"\b(?:first|1st)\b").search(s):
                     r.answered_by[k] = Q.FIRST_STEP.key
                     asks[i] = (Q.FIRST_STEP.key, s)
+        asks = [_coordinate_change(r, k, s) for k, s in asks]
         explain = next((s for k, s in asks if k == Q.EXPLANATION.key), None)
         asks = [(k, s) for k, s in asks if k != Q.EXPLANATION.key]
         if not asks and explain and rx(_WHY_THE_RULE).search(r.own_text):
@@ -591,6 +592,47 @@ def _scale_gradients(r: PartReading) -> None:
     r.set(F.gradient, scaled[0][0], scaled[0][1])
 
 
+_COORDINATE = (r"^(?:does |do )?(?:θ|theta|w|x)_?\{?[·.:*∙⋅]? ?, ?(\d)\}?|"
+               r"\b(?:the )?(first|second|third|fourth|fifth) coordinate\b")
+_BY_HOW_MUCH = r"\bby how much\b|\bhow much does\b"
+_IN_STEP = r"\b(?:in|at|during) (?:step|iteration|update) (\d{1,3})\b"
+
+
+def _coordinate_change(r: PartReading, key: str, source: str) -> tuple[str, str]:
+    """'By how much does θ_{·,2} change in step 2?': the second coordinate of the last step of
+    a run of 2 steps on the given gradients (not a yes/no 'does it change')."""
+    own = r.own_text
+    if key != Q.CHANGES.key or not rx(_BY_HOW_MUCH).search(own):
+        return key, source
+    coord = rx(_COORDINATE).search(source.strip()) or rx(_COORDINATE).search(own)
+    step = rx(_IN_STEP).search(own)
+    if coord is None or step is None:
+        return key, source
+    i = int(coord.group(1)) if coord.group(1) else _ORDINALS[coord.group(2).lower()]
+    r.set("coordinate", i, coord.group(0))
+    was = r.fields.get(F.t)
+    same = was is not None and was.value == int(step.group(1))
+    r.set(F.t, int(step.group(1)), f"{was.source}; {step.group(0)}" if same else step.group(0))
+    _restated_entries(r)
+    r.answered_by[key] = Q.LAST_STEP.key
+    return Q.LAST_STEP.key, f"{source}; {step.group(0)}"
+
+
+def _restated_entries(r: PartReading) -> None:
+    """'g_{2,2} = 0': an entry of a given gradient restated, checked against the data."""
+    sequence = r.found.get("sequence") or []
+    for m in rx(r"(?<![\w])g_?\{?(\d{1,3}) ?, ?(\d{1,3})\}? ?= ?(-?\d{1,6}(?:\.\d{1,6})?)(?![\d.])"
+                ).finditer(r.own_text):
+        k, i, value = int(m.group(1)), int(m.group(2)), sympy.Rational(m.group(3))
+        ok = 1 <= k <= len(sequence) and 1 <= i <= len(sequence[k - 1][0]) and \
+            sympy.Rational(str(sequence[k - 1][0][i - 1])) == value
+        if ok:
+            r.convention("gradient", m.group(0), "restates an entry of a given gradient")
+        else:
+            r.miss("restated gradient", f"\"{m.group(0)}\" does not match the gradients read "
+                                        "(expected an entry of g_1, g_2, ..)")
+
+
 _SCALAR = (r"\b(?:a |one |single |the )?(?:single )?scalar (?:parameter|weight)\b|\b(?:one|a single) "
            r"(?:parameter|weight)\b")
 
@@ -796,6 +838,10 @@ def _read_conventions(objects: PartObjects, r: PartReading) -> None:
         m = rx(_ZERO_START).search(objs.text)
         if m:
             r.convention("moments start", m.group(0), "the moments start at 0 (m_0 = v_0 = 0)")
+        m = rx(r"\bif v̂_?\{?t ?, ?i\}? ?= ?0\b[^.;]{0,60}?\b(?:to be|is|as) 0\b").search(objs.text)
+        if m:
+            r.convention("zero gradient", m.group(0), "a coordinate with v̂ = 0 does not move "
+                                                      "(the ε → 0 limit the spec takes)")
         m = rx(r"\bg(?:_t)? ?(?:= ?g ?)?(?:≠|!=|\\neq) ?0\b").search(objs.text)
         if m:
             r.convention("nonzero gradient", m.group(0), "a nonzero gradient (0/0 is excluded)")

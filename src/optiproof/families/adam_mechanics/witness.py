@@ -812,6 +812,11 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             errs.append(_rel(traj[k], answer.value, moved + np.abs(traj[0])))
             lines.append(f"theta_{T} measured {np.round(traj[-1], 10).tolist()[:6]}")
         for answer in _of(sol, asked.LAST_STEP.key):
+            if answer.name.startswith("change of coordinate "):
+                i = int(answer.name.removeprefix("change of coordinate ")) - 1
+                errs.append(_rel(np.array([traj[-1][i] - traj[-2][i]]),
+                                 np.array([float(answer.value)])))
+                continue
             errs.append(_rel(traj[-1] - traj[-2], answer.value))
             lines.append(f"last step {np.round(traj[-1] - traj[-2], 10).tolist()[:6]}")
         for answer in _of(sol, asked.GRADIENT_T.key):
