@@ -78,3 +78,20 @@ def test_a_preconditioner_without_its_matrix_is_refused():
     assert any("without its matrix P" in line for line in reading.unread())
     with pytest.raises(ReadingIncomplete):
         reading.to_problem()
+
+
+@pytest.mark.parametrize("text", [
+    "Minimise L(θ) = ½(aᵀθ − b)², a = (1, 2, 2), b = 9, from θ₀ = 0. Every θ with aᵀθ = 9 has "
+    "zero loss. Where does gradient descent converge?",
+    "L(w) = 0.5*(a^T w - b)^2 with a = [1, 2, 2] and b = 9; all w on the plane a^T w = 9 fit "
+    "exactly. GD from w_0 = 0: what is the limit?",
+    "Fit $a^\\top\\theta = 9$ with $a = (1,2,2)^\\top$, i.e. $b = 9$, by gradient descent on "
+    "$\\tfrac12(a^\\top\\theta - b)^2$ from $\\theta_0 = 0$. Find the limit.",
+])
+def test_the_right_hand_side_stated_twice_is_read_once(text):
+    reading = read_report(text)
+    assert not reading.to_dict()["unused_numbers"], reading.to_dict()["unused_numbers"]
+    sol = solve_problem(reading.to_problem(), SolveOptions(figures=False)).parts[0]
+    assert sol.exit_code == 0 if hasattr(sol, "exit_code") else sol.verified
+    limit = next(a for a in sol.answers if a.quantity == "limit")
+    assert np.allclose(np.array(limit.value, float), np.array([1, 2, 2]) * 9 / 9)

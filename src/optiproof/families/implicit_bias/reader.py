@@ -639,6 +639,13 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
         return None
     kind, lhs, rhs, src = readings[0]
     sources = "; ".join(dict.fromkeys(s for *_, s in readings))
+    if kind == "ab":    # 'aᵀθ = 9' read, and 'b = 9' stated too: the same number, restated
+        for flat in (own, ctx):
+            m = rxc(r"(?<![\w])b ?= ?").search(flat)
+            got = number_at(flat, m.end()) if m else None
+            if got is not None and got[0].value == _key(rhs) and \
+                    phrase(flat, m.start(), got[1]) not in sources:
+                sources += "; " + phrase(flat, m.start(), got[1])
     try:
         if kind == "ab":
             r.set(F.a, spec_array(lhs), sources)
