@@ -133,7 +133,8 @@ def test_adam_from_given_numbers():
     thetas_b, _, _ = _adam(np.array([[2.0], [-1.0]]), np.array([0.5]), 0.1, 0.9, 0.999)
     assert _value(parts["b"], "theta-t").value == pytest.approx(thetas_b[-1])
     factors = [a.value for a in parts["c"].answers if a.quantity == "bias-factors"]
-    assert factors == pytest.approx([1 / (1 - 0.9 ** 2), 1 / (1 - 0.999 ** 2)])
+    assert factors == pytest.approx([1 / (1 - 0.9 ** 2), 1 / (1 - 0.999 ** 2),
+                                     1 - 0.9 ** 2, 1 - 0.999 ** 2])   # factors, then weights
     d = parts["d"]
     g = np.array([3, -0.5, 0.0])
     sgd = [a.value for a in d.answers if a.quantity == "sgd-loss-scaling"]

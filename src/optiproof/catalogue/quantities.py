@@ -165,12 +165,14 @@ IS_MIN_NORM = _add(_Q(
              r"\b(?:is|equal to|same as|coincides? with|agrees? with)\b[^.?,;]{0,40}?\bthe "
              r"min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b",
              r"\bconverges? to the min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm "
-             r"(?:solution|point|interpolant)\b")))
+             r"(?:solution|point|interpolant)\b",
+             r"\b(?:is|equal to|same as|coincides? with)\b[^.?]{0,30}?(?:pinv ?\( ?[XA] ?\)|"
+             r"\b[XA] ?(?:\^ ?\{?\+\}?|⁺|\^? ?†)) ?[*·@]? ?[yb]\b")))
 RIDGELESS_LIMIT = _add(_Q(
     "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
-    phrases=(r"(?:\b|(?<=_))(?:λ|lambda|lam) ?(?:→|->|↓|downarrow|searrow|goes to|tends to|"
-             r"decreases to|shrinks to) ?(?:0|zero)\b",
+    phrases=(r"(?:\b|(?<=_))(?:λ|lambda|lam) ?(?:→|->|↓|downarrow|searrow|go(?:es)? to|tends? to|"
+             r"decreases? to|shrinks? to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 _SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minimum|θ\^?\*|x\^?\*|"
               r"w\^?\*)\b[^.?]{0,40}\b(?:shrinks?|decreases?|contracts?|is multiplied|is reduced|"

@@ -109,7 +109,9 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
     r.named = named_symbols(r, questions, hooks)
     pass_ = DerivedPass(r, hooks, problem)
     questions = pass_.first(questions)  # ratios, sums, equalities: before the family takes
-    hooks.take(r, pass_.family_asks(questions))
+    family = pass_.family_asks(questions)
+    continued = _continuations(r, questions, hooks, family)
+    hooks.take(r, family + [x for asks in continued.values() for x in asks])
     questions = pass_.second(questions)  # norms and distances the family left untaken
     derived = pass_.kinds()
     asked = list(dict.fromkeys([*hooks.asked(r), *derived]))
@@ -118,6 +120,9 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
         if not request.asks and questions.reference and _refers(request):
             continue
         if not request.asks and r.requests and _elliptic(r, request, hooks):
+            continue
+        if not request.asks and request.sentence in continued:
+            r.requests[request.sentence] = sorted({q for q, _ in continued[request.sentence]})
             continue
         if _states_problem(hooks, r, request.sentence) and not any(
                 (a.quantity or hooks.symbol(r, a.phrase)) for a in request.asks):
@@ -193,6 +198,23 @@ def _states_problem(hooks: ReaderHooks, r: PartReading, sentence: str,
     """
     states = getattr(hooks, "states_problem", None)
     return bool(states is not None and states(r, sentence, piece))
+
+
+def _continuations(r: PartReading, questions: Questions, hooks: ReaderHooks,
+                   asks: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """Requests that ask nothing themselves but continue the part's other requests with a
+    change ("And with the usual bias correction?"): the asks the family's hook
+    ``continuation`` (optional) gives each, by sentence."""
+    hook = getattr(hooks, "continuation", None)
+    if hook is None:
+        return {}
+    out = {}
+    for request in questions.requests:
+        if not request.asks and asks:
+            got = hook(r, request.sentence, asks)
+            if got:
+                out[request.sentence] = got
+    return out
 
 
 def _refers(request: Request) -> bool:

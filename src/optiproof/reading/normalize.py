@@ -170,7 +170,14 @@ _PLUS_MINUS_SPACING = re.compile(r"[ \t]{0,4}([=+])[ \t]{0,4}")
 
 
 _GARBLED_HAT = re.compile(r"\u02c6([A-Za-z])")
-_HAT_COMMAND = re.compile(r"\\(?:wide)?hat(?:\s{1,3}|\s{0,3}\{\s{0,3})([A-Za-z])\s{0,3}\}?")
+_GARBLED_HAT_AFTER = re.compile(r"(?<![A-Za-z])([mvgθ])[ \t]{0,2}\n?[ \t]{0,2}\u02c6[ \t]?(?=\d|[tk]\b)")
+"""A PDF copy's hat after its letter, before the index ('vˆ3', 'm⏎ˆ t': v̂_3, m̂_t)."""
+_GARBLED_DECAY_POWER = re.compile(r"(\b1 ?[-−] ?β)(\d{1,2}|t)([12])(?![\w.^_])")
+"""A PDF copy's bias-correction factor with the power before the index ('1 − β31', '1 − βt2':
+1 − β_1^3, 1 − β_2^t)."""
+_HAT_COMMAND = re.compile(r"\\(?:wide)?hat(?:\s{1,3}|\s{0,3}\{\s{0,3})(?:\\(?:mathbf|boldsymbol|bm|mathrm|"
+                          r"vec)\s{0,3}\{?\s{0,3})?([A-Za-z])\s{0,3}\}?\s{0,3}\}?")
+"""\\hat m, \\hat{m}, \\hat{\\mathbf m}, \\hat{\\boldsymbol{m}}: m̂."""
 _SCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+|[" + "".join(_SUBSCRIPTS) + "]+")
 
 
@@ -200,7 +207,9 @@ def normalize(raw: str) -> Normalized:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _bracket_pieces(text)
     text = _flat_exponents(text, notes)
+    text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
+    text = _GARBLED_DECAY_POWER.sub("\\1_\\3^\\2", text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _SCRIPT_RUN.sub(_script, text)
     text = unicodedata.normalize("NFKC", text)
@@ -339,6 +348,10 @@ def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
 # -- LaTeX ----------------------------------------------------------------------------------
 
 
+_BARE_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit)\s{1,3}(?=[A-Za-z0-9])")
+"""A font command without braces ('\\mathbf m_0 = \\mathbf 0'): the symbol itself."""
+
+
 def _latex_to_plain(text: str) -> str:
     """LaTeX math -> canonical plain text (matrices, fractions, commands, delimiters)."""
     if "\\" not in text and "$" not in text:
@@ -347,6 +360,7 @@ def _latex_to_plain(text: str) -> str:
     text = _ENV_TITLE.sub(lambda m: "\n" + (m.group(1) or "") + "\n", text)
     text = _latex_lists(text)
     text = _COMMAND_RUN.sub(r"\1 ", text)
+    text = _BARE_FONT.sub("", text)
     text = text.replace("$$", " ").replace("$", " ")
     text = _MATH_DELIM.sub(" ", text)
     text = _latex_matrices(text)
@@ -588,7 +602,8 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
 
 
 _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[ΔδθgdxwuvG∆]k"
-                           r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])")
+                           r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])"
+                           r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞)")
 _PDF_NORM = re.compile(r"(?<![A-Za-z])k(?=[^\sk])([^k\n]{1,30}?)(?<=\S) ?k(?![a-z])")
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
 _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ])")
@@ -615,7 +630,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     notes.append("PDF-garbled symbols read: 'k·k' as norm bars, 'hg, di' as an inner product, "
                  "'>' after a symbol as a transpose")
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
-    text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k)", "^*", text)
+    text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k| ?:?= ?[A-Za-z(])", "^*", text)   # θ? = X†y
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
     text = re.sub(r"(?<=[k⟨(\s,‖][du])\?(?=\s?(?:[k‖)=,.⟩]|[a-z]))", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)

@@ -77,8 +77,15 @@ def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskRes
             "sequence.", *_steps_equations(run)[:-1],
             Equation.of(Tex(rf"\theta_{{{run.T}}} - \theta_{{{run.T - 1}}}"), run.steps[-1]))
     answer = answers_of(asked.LAST_STEP, spec)
+    i = spec.coordinate
+    coordinate = [answer(f"change of coordinate {i}", rf"\theta_{{{run.T},{i}}} - "
+                         rf"\theta_{{{run.T - 1},{i}}}", run.steps[-1][i - 1])] \
+        if i is not None and i <= run.steps[-1].rows else []
+    if i is not None and not coordinate:
+        raise BadInput(f"coordinate {i}: the parameter has {run.steps[-1].rows} coordinates",
+                       field="coordinate", expected=f"1 to {run.steps[-1].rows}")
     return AskResult([answer("last step", rf"\theta_{{{run.T}}} - \theta_{{{run.T - 1}}}",
-                             run.steps[-1])],
+                             run.steps[-1]), *coordinate],
                      f"The last step is ${inline_latex(run.steps[-1])}$.", "")
 
 
@@ -100,8 +107,12 @@ def bias_factors(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> Ask
             Equation.of(Tex(r"\frac{1}{1 - \beta_1^t}"), f1),
             Equation.of(Tex(r"\frac{1}{1 - \beta_2^t}"), f2))
     answer = answers_of(asked.BIAS_FACTORS, spec)
+    w1, w2 = sympy.simplify(1 - Q.beta1 ** Q.t), sympy.simplify(1 - Q.beta2 ** Q.t)
     return AskResult([answer("first-moment correction factor", r"\frac{1}{1-\beta_1^t}", f1),
-                      answer("second-moment correction factor", r"\frac{1}{1-\beta_2^t}", f2)],
+                      answer("second-moment correction factor", r"\frac{1}{1-\beta_2^t}", f2),
+                      answer("first-moment weight (the factor divided out)", r"1-\beta_1^t", w1),
+                      answer("second-moment weight (the factor divided out)", r"1-\beta_2^t",
+                             w2)],
                      f"Bias-correction factors ${to_latex(f1)}$ and ${to_latex(f2)}$.",
                      "The factors are largest at $t = 1$ and tend to $1$ as $t$ grows.")
 

@@ -56,7 +56,8 @@ class AdamMeasurer(Measurer):
             b1, b2 = self._number("beta1", point), self._number("beta2", point)
             _, state = torch_run(O.ADAM, np.ones((t, 1)), lr=1e-3, beta1=b1, beta2=b2, eps=1e-8)
             first = answer.name.startswith("first")
-            got = 1 / float(state["exp_avg" if first else "exp_avg_sq"][0])
+            weight = float(state["exp_avg" if first else "exp_avg_sq"][0])
+            got = weight if "weight" in answer.name else 1 / weight   # 1 - beta^t, or 1/(..)
             return Measured(got, RELATIVE * got)
         alpha = self._number("alpha", point)
         if kind == Q.SGD_LOSS_SCALING.key:
@@ -100,6 +101,9 @@ class AdamMeasurer(Measurer):
         if kind == Q.THETA_T.key:       # a run on a loss answers every iterate theta_k
             return traj[int(answer.name.removeprefix("theta_"))] if self.spec.loss is not None \
                 else traj[-1]
+        if kind == Q.LAST_STEP.key and answer.name.startswith("change of coordinate "):
+            i = int(answer.name.removeprefix("change of coordinate ")) - 1
+            return float(traj[-1][i] - traj[-2][i])
         if kind == Q.LAST_STEP.key:
             return traj[-1] - traj[-2]
         if kind == Q.M_HAT.key:

@@ -96,6 +96,11 @@ _WITH_CORRECTION = (r"\b(?:different from|same as|compared? (?:to|with)|than)\b[
 correction'), not asked about."""
 _SYMBOLIC_CONSTANT = r"\bg_?t ?= ?g\b(?! ?[_(\d.])"
 """A constant gradient written as a symbol ('g_t = g for every t')."""
+_CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what about)\b[^.?]{0,20}\b"
+                              r"with(?: the| a)? (?:usual |standard |proper |normal )?"
+                              r"bias[- ]correction\b[^.?]{0,20}[?.]?$")
+"""A request that continues the previous one with the correction on ('And with the usual bias
+correction?')."""
 _STEPS = r"\bafter (\d{1,4}) (?:steps|updates|iterations)\b|\bat (?:step|t ?=) ?(\d{1,4})\b"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -141,6 +146,12 @@ class AdamMechanicsReader:
         """Asked quantities join the part's asks, as this family asks them (see
         :func:`_as_asked`); a symbol's index (θ_2, m̂_3) or a stated step says how many of the
         given gradients the run takes."""
+        if _scalar_parameter(r):    # 'the length of the very first step' of one parameter
+            for i, (k, s) in enumerate(asks):
+                if k == Q.STEP_LENGTH.key and rx(r"\b(?:first|1st)\b").search(s):
+                    r.answered_by[k] = Q.FIRST_STEP.key
+                    asks[i] = (Q.FIRST_STEP.key, s)
+        asks = [_coordinate_change(r, k, s) for k, s in asks]
         explain = next((s for k, s in asks if k == Q.EXPLANATION.key), None)
         asks = [(k, s) for k, s in asks if k != Q.EXPLANATION.key]
         if not asks and explain and rx(_WHY_THE_RULE).search(r.own_text):
@@ -150,7 +161,10 @@ class AdamMechanicsReader:
                 [(Q.FIRST_STEP.key, s)] if k == Q.COORDINATE_STEP.key and
                 rx(r"\bfirst\b").search(s) else []) + [(k, s)]]
         r.found["iterates only"] = bool(asks) and {k for k, _ in asks} == {Q.THETA_T.key}
-        r.found["raw moments"] = bool(asks) and {k for k, _ in asks} <= {
+        r.found["raw sources"] = [s for k, s in asks if k in (Q.FIRST_MOMENT.key,
+                                                              Q.SECOND_MOMENT.key)]
+        r.found["raw moments"] = bool(asks) and {k for k, _ in asks} - {
+            Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key} <= {
             Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
         steps = {_index(s): s for k, s in asks if k in _RUN and _index(s) is not None}
         if r.found.get("step index") in steps:      # a sub-part of 'w_1 and w_2': its own index
@@ -167,6 +181,8 @@ class AdamMechanicsReader:
                           "question; ask it in a part of its own)")
         if any(k == Q.FIRST_STEP.key for k, _ in mapped) and F.t not in r.fields:
             _first_step_index(r)
+        if any(k == Q.BIAS_FACTORS.key for k, _ in mapped) and F.t not in r.fields:
+            _factor_power(r)
         if any(k in _STEP_ASKS or k in _RUN or k == Q.FIRST_STEP.key for k, _ in mapped):
             _earlier_gradients(r)
         if any(k in _STEP_ASKS for k, _ in mapped):
@@ -190,10 +206,16 @@ class AdamMechanicsReader:
         offs = [m for m in TRANSFORMS.mentions(r.own_text)
                 if m.entry.key == T.NO_BIAS_CORRECTION.key]
         if r.found.get("raw moments") and offs and all(
-                rx(r"^uncorrected\b").match(m.phrase) for m in offs):
-            out.add(T.NO_BIAS_CORRECTION.key)   # 'm_3 and v_3 (the uncorrected moments)' names them
+                _same_sentence(r.own_text, m.start, r.found.get("raw sources", []))
+                for m in offs):
+            # 'm_3 and v_3 (the uncorrected moments)', 'm_2 and v_2 (no bias correction yet)':
+            # the raw moments said to be the ones without the correction (an instruction in a
+            # sentence of its own, 'Turn the correction off.', is not about them)
+            out.add(T.NO_BIAS_CORRECTION.key)
         if F.t in r.fields or _has_run(r):
             out.add(T.AFTER_STEPS.key)
+        if offs and r.value(F.optimizer) == O.RMSPROP.key:
+            out.add(T.NO_BIAS_CORRECTION.key)   # RMSprop has none: the text says what it is
         return out
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
@@ -211,7 +233,7 @@ class AdamMechanicsReader:
             return Q.GRADIENT_T.key     # the loss's gradient at an iterate
         m = _SYMBOL_ASK.match(symbol.replace(" ", ""))
         if not m:
-            return None
+            return _moment_by_recurrence(r, symbol.replace(" ", ""))
         base, hat = m.group("base").lower(), m.group("hat")
         if m.group("delta"):
             return Q.FIRST_STEP.key if m.group("index") == "1" else Q.LAST_STEP.key
@@ -220,6 +242,21 @@ class AdamMechanicsReader:
                 return Q.M_HAT.key if base == "m" else Q.V_HAT.key
             return Q.FIRST_MOMENT.key if base == "m" else Q.SECOND_MOMENT.key
         return Q.THETA_T.key if m.group("index") not in (None, "0") else None
+
+    def continuation(self, r: PartReading, sentence: str,
+                     asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """'And with the usual bias correction?' after a step asked without it: the same step
+        with the correction (the part's first step, or its last step)."""
+        if not rx(_CONTINUED_WITH_CORRECTION).search(sentence.strip()):
+            return []
+        keys = {k for k, _ in asks}
+        off = any(m.entry.key == T.NO_BIAS_CORRECTION.key for m in TRANSFORMS.mentions(
+            r.own_text)) or Q.STEP_NO_BIAS_CORRECTION.key in keys
+        if not off:
+            return []
+        step = Q.FIRST_STEP.key if keys & {Q.FIRST_STEP.key} or any(
+            _index(s) == 1 for k, s in asks if k in _RUN) else Q.LAST_STEP.key
+        return [(step, sentence.strip())]
 
     def score(self, flat: str) -> Score:
         if not rx(_NAMED).search(flat):
@@ -291,6 +328,33 @@ _STEP_LIST = (r"\b(?:at|for|after) (?:t ?= ?|steps? |iterations? )\d{1,4}(?:(?: 
 """Several step indices in one question ('at t = 1 and at t = 3', 'at steps 1 and 10')."""
 
 
+_DECAY = r"(?:ρ|rho|β_?\{?[12]\}?|beta_?[12]|β|beta|γ|gamma|α|alpha|μ|mu)"
+_RECURRENCE = (r"(?<![\w])([a-zA-Z])_?\{?t\}? ?= ?" + _DECAY + r" ?[*·]? ?\1_?\{?t ?[-−] ?1\}? ?\+ ?"
+               r"\( ?1 ?[-−] ?" + _DECAY + r" ?\) ?[*·]? ?g_?\{?t\}?(\^ ?\{?2\}?|²| ?[*·⊙] ?g_?\{?t\}?)?")
+"""A moving average the text defines with a letter of its own: 's_t = ρ s_{t-1} + (1 − ρ) g_t²'
+(the second moment), 'u_t = β u_{t-1} + (1 − β) g_t' (the first)."""
+
+
+def _moment_by_recurrence(r: PartReading, symbol: str) -> str | None:
+    """A symbol ``s_3`` whose letter the text defines by the moving-average recurrence of the
+    squared (or plain) gradient: the second (first) moment after that many steps."""
+    m = re.fullmatch(r"([a-zA-Z])_?\{?\(?(\d{1,3}|t)\)?\}?", symbol)
+    if m is None or r.objects is None:
+        return None
+    text = " ".join(o.text for o in (r.objects.own, r.objects.context))
+    for d in rx(_RECURRENCE).finditer(text):
+        if d.group(1) == m.group(1) and d.group(1) not in ("g", "θ", "w", "x"):
+            if not any(c.source == d.group(0) for c in r.conventions):
+                r.convention("moment", d.group(0), f"{d.group(1)} is the moving average of the "
+                                                   f"{'squared ' if d.group(2) else ''}gradient")
+                for objs in (r.objects.own, r.objects.context):
+                    for a in objs.all_assigned(f"{d.group(1)}_0", numeric=True):
+                        if a.value == 0:
+                            r.convention("moments start", a.source, "the average starts at 0")
+            return Q.SECOND_MOMENT.key if d.group(2) else Q.FIRST_MOMENT.key
+    return None
+
+
 _ITERATE_DIFFERENCE = re.compile(r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?[-−]"
                                  r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?")
 """θ_k − θ_j as asked (spaces removed): the later and the earlier index."""
@@ -313,14 +377,31 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     loss is loss scaling; θ_1 of a part that names AdamW or L2 regularisation is the weight
     decay comparison; the first step without bias correction is the step without it."""
     own = r.own_text
+    steps = [k for k, _ in asks if k in (Q.FIRST_STEP.key, Q.LAST_STEP.key, Q.THETA_T.key)]
+    if r.value(F.optimizer) == O.RMSPROP.key and steps:
+        # 'RMSprop without bias correction': a description of RMSprop, whose steps are asked
+        for k, _ in asks:
+            if k == Q.STEP_NO_BIAS_CORRECTION.key:
+                r.answered_by[k] = steps[0]
+        asks = [(k, s) for k, s in asks if k != Q.STEP_NO_BIAS_CORRECTION.key]
     premise = rx(_SIGN_PREMISE).search(own) or (
         rx(_RMS_SIGN_PREMISE).search(own) if r.value(F.optimizer) == O.RMSPROP.key else None)
     keys = {k for k, _ in asks}
     variant = rx(_DECAY_VARIANT).search(own)
     off = next((m for m in TRANSFORMS.mentions(own) if m.entry.key == T.NO_BIAS_CORRECTION.key),
                None)
+    if off is not None and r.value(F.optimizer) == O.RMSPROP.key:
+        off = None      # 'RMSprop without bias correction' describes RMSprop as it is
+    raw = keys - {Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key}
+    raw_only = bool(raw) and raw <= {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
     out = []
     for key, source in asks:
+        if raw_only and key in (Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key) and \
+                not rx(r"\d|\b(?:step|update)s?\b|[Δθ]").search(source):
+            # 'm_2 and v_2 without bias correction': says what the raw moments are
+            r.answered_by[key] = next(k for k, _ in asks if k in raw)
+            r.found["uncorrected said"] = source
+            continue
         if key == Q.PYTORCH.key and rx(_PYTORCH_CONVENTION).search(own):
             r.found["pytorch"] = rx(_PYTORCH_CONVENTION).search(own).group(0)
             continue
@@ -384,11 +465,27 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
                 F.theta0 in r.fields:
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # 'is it different?', 'the same?'
             continue
+        elif key == Q.LAST_STEP.key and off and _has_run_source(r) and \
+                Q.STEP_NO_BIAS_CORRECTION.key not in keys and _index(source) is not None:
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # Δθ_k without the correction
+            key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
+            keys.add(key)
         elif key == Q.FIRST_STEP.key and off and Q.STEP_NO_BIAS_CORRECTION.key not in keys:
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
             keys.add(key)
-        elif key in (Q.FIRST_STEP.key, Q.RATIO.key) and Q.STEP_NO_BIAS_CORRECTION.key in keys:
+        elif key in (Q.FIRST_STEP.key, Q.LAST_STEP.key) and \
+                rx(_CONTINUED_WITH_CORRECTION).search(source):
+            pass        # 'And with the usual bias correction?': the corrected step itself
+        elif key == Q.BIAS_CORRECTION.key and off and Q.STEP_NO_BIAS_CORRECTION.key in keys and \
+                any(rx(_CONTINUED_WITH_CORRECTION).search(x.strip()) and source in x
+                    for x in re.split(r"(?<=[.?!])\s", own)):
+            step = Q.FIRST_STEP.key if r.value(F.t) == 1 or Q.FIRST_STEP.key in keys else \
+                Q.LAST_STEP.key
+            r.answered_by[key] = step       # 'And with bias correction?' continues the question
+            key = step
+        elif key in (Q.FIRST_STEP.key, Q.RATIO.key, Q.LAST_STEP.key) and \
+                Q.STEP_NO_BIAS_CORRECTION.key in keys:
             r.found.setdefault("covered", []).append(key)
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
             continue
@@ -451,6 +548,22 @@ def _first_step_index(r: PartReading) -> None:
                     "(expected t = 1, or a question about step t)")
 
 
+_FACTOR_POWER = r"\b1 ?[-−] ?(?:β|beta)_?\{?([12])\}? ?\^ ?\{?(\d{1,3})\}?(?!\d|\.\d)"
+"""A bias-correction factor written at a step ('1 − β_1^3')."""
+
+
+def _factor_power(r: PartReading) -> None:
+    """'Compute the factors 1 − β_1^3 and 1 − β_2^3': the step the factors are asked at (the
+    factors written must agree on it)."""
+    found = list(rx(_FACTOR_POWER).finditer(r.own_text))
+    powers = {int(m.group(2)) for m in found}
+    if len(powers) == 1 and min(powers) >= 1:
+        r.set(F.t, powers.pop(), "; ".join(m.group(0) for m in found))
+    elif len(powers) > 1:
+        r.miss(F.t, "the factors are written at different steps ("
+                    + ", ".join(f"\"{m.group(0)}\"" for m in found) + "); expected one step")
+
+
 def _scale_gradients(r: PartReading) -> None:
     """A part that multiplies the loss by a stated number c and asks for a step, given the
     unscaled gradients, runs on c times those gradients (the gradient of c·L is c·g)."""
@@ -479,14 +592,92 @@ def _scale_gradients(r: PartReading) -> None:
     r.set(F.gradient, scaled[0][0], scaled[0][1])
 
 
+_COORDINATE = (r"^(?:does |do )?(?:θ|theta|w|x)_?\{?[·.:*∙⋅]? ?, ?(\d)\}?|"
+               r"\b(?:the )?(first|second|third|fourth|fifth) coordinate\b")
+_BY_HOW_MUCH = r"\bby how much\b|\bhow much does\b"
+_IN_STEP = r"\b(?:in|at|during) (?:step|iteration|update) (\d{1,3})\b"
+
+
+def _coordinate_change(r: PartReading, key: str, source: str) -> tuple[str, str]:
+    """'By how much does θ_{·,2} change in step 2?': the second coordinate of the last step of
+    a run of 2 steps on the given gradients (not a yes/no 'does it change')."""
+    own = r.own_text
+    if key != Q.CHANGES.key or not rx(_BY_HOW_MUCH).search(own):
+        return key, source
+    coord = rx(_COORDINATE).search(source.strip()) or rx(_COORDINATE).search(own)
+    step = rx(_IN_STEP).search(own)
+    if coord is None or step is None:
+        return key, source
+    i = int(coord.group(1)) if coord.group(1) else _ORDINALS[coord.group(2).lower()]
+    r.set("coordinate", i, coord.group(0))
+    was = r.fields.get(F.t)
+    same = was is not None and was.value == int(step.group(1))
+    r.set(F.t, int(step.group(1)), f"{was.source}; {step.group(0)}" if same else step.group(0))
+    _restated_entries(r)
+    r.answered_by[key] = Q.LAST_STEP.key
+    return Q.LAST_STEP.key, f"{source}; {step.group(0)}"
+
+
+def _restated_entries(r: PartReading) -> None:
+    """'g_{2,2} = 0': an entry of a given gradient restated, checked against the data."""
+    sequence = r.found.get("sequence") or []
+    for m in rx(r"(?<![\w])g_?\{?(\d{1,3}) ?, ?(\d{1,3})\}? ?= ?(-?\d{1,6}(?:\.\d{1,6})?)(?![\d.])"
+                ).finditer(r.own_text):
+        k, i, value = int(m.group(1)), int(m.group(2)), sympy.Rational(m.group(3))
+        ok = 1 <= k <= len(sequence) and 1 <= i <= len(sequence[k - 1][0]) and \
+            sympy.Rational(str(sequence[k - 1][0][i - 1])) == value
+        if ok:
+            r.convention("gradient", m.group(0), "restates an entry of a given gradient")
+        else:
+            r.miss("restated gradient", f"\"{m.group(0)}\" does not match the gradients read "
+                                        "(expected an entry of g_1, g_2, ..)")
+
+
+_SCALAR = (r"\b(?:a |one |single |the )?(?:single )?scalar (?:parameter|weight)\b|\b(?:one|a single) "
+           r"(?:parameter|weight)\b")
+
+
+def _scalar_parameter(r: PartReading) -> bool:
+    """True when the run is on one parameter: a gradient of one entry, or the text says so."""
+    g = r.value(F.gradient)
+    if isinstance(g, list):
+        return len(g) == 1
+    text = " ".join(o.text for o in (r.objects.own, r.objects.context)) if r.objects else ""
+    return bool(rx(_SCALAR).search(text))
+
+
+def _same_sentence(text: str, at: int, sources: list[str]) -> bool:
+    """True when the sentence of ``text`` around position ``at`` contains one of ``sources``."""
+    cuts = [m.end() for m in re.finditer(r"[.?!;](?:\s|$)", text)]
+    start = max((c for c in cuts if c <= at), default=0)
+    end = min((c for c in cuts if c > at), default=len(text))
+    return any(s and s in text[start:end] for s in sources)
+
+
+def _has_run_source(r: PartReading) -> bool:
+    """True when the part has given gradients (its own, an earlier part's or the shared
+    text's) that a run takes."""
+    return bool(r.found.get("sequence") or r.found.get("earlier"))
+
+
 def _has_run(r: PartReading) -> bool:
     return F.gradients in r.fields or isinstance(r.value(F.gradient), list)
+
+
+_OTHER_ADAPTIVE = (O.ADAGRAD, O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
+"""Adaptive optimizers a part may run that this family does not compute."""
 
 
 def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
     """The optimizer the part (else the shared text) names: RMSprop when it names only RMSprop,
     else Adam (AdamW is Adam's update with decoupled decay, asked as the weight-decay
     comparison)."""
+    others = [m for m in OPTIMIZERS.mentions(own) if m.entry in _OTHER_ADAPTIVE
+              and not negated(own, m.start)]
+    if others and not any(m.entry in (O.ADAM, O.ADAMW, O.RMSPROP) for m in OPTIMIZERS.mentions(own)):
+        r.miss(F.optimizer, f"the part runs \"{others[0].phrase}\", which this family does not "
+                            "compute (expected Adam, AdamW or RMSprop)")
+        return
     for text in (own, ctx):
         named = [m for m in OPTIMIZERS.mentions(text) if m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
                  and not negated(text, m.start)]
@@ -520,6 +711,8 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             if found:
                 _set(r, field, found[0])
                 break
+    if F.alpha not in r.fields:
+        _read_update_rate(own, ctx, objects, r)
     for objs in (objects.own, objects.context):
         betas = objs.assigned("betas", numeric=True)
         if betas is not None and isinstance(betas.value, sympy.MatrixBase) and \
@@ -558,6 +751,33 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
         if m:
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
+
+
+_UPDATE_RATE = re.compile(
+    r"(?:θ|w|x|theta)_? ?\{?(?:t|k|t ?\+ ?1|k ?\+ ?1)\}? ?(?:=|←|<-|:=) ?(?:θ|w|x|theta)_? ?"
+    r"\{?(?:t|k) ?(?:[-−] ?1)?\}? ?[-−] ?(γ|η|α|ρ|κ|τ|μ|ν|s)\b ?[·*]? ?(?:\\?frac|m|ˆ|\^|\\hat|\(|g|∇)")
+"""The update written out ('θ_t = θ_{t-1} − γ m̂_t/(√v̂_t + ε)'): the symbol that multiplies the
+step is the learning rate, whatever its letter."""
+_GREEK = {"γ": "gamma", "η": "eta", "α": "alpha", "ρ": "rho", "κ": "kappa", "τ": "tau", "μ": "mu",
+          "ν": "nu", "s": "s"}
+
+
+def _read_update_rate(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
+    """The learning rate by its role: the symbol in front of the step of the update the text
+    writes out, given a number in the text ('γ = 0.1')."""
+    for text in (own, ctx):
+        m = _UPDATE_RATE.search(text)
+        if m is None:
+            continue
+        name = _GREEK[m.group(1)]
+        for objs in (objects.own, objects.context):
+            found = objs.all_assigned(name, numeric=True)
+            if found:
+                _set(r, F.alpha, found[0])
+                r.convention(F.alpha, m.group(0), f"{m.group(1)} multiplies the step: the "
+                                                  "learning rate")
+                return
+        return
 
 
 def _read_start(objects: PartObjects, r: PartReading) -> None:
@@ -618,6 +838,10 @@ def _read_conventions(objects: PartObjects, r: PartReading) -> None:
         m = rx(_ZERO_START).search(objs.text)
         if m:
             r.convention("moments start", m.group(0), "the moments start at 0 (m_0 = v_0 = 0)")
+        m = rx(r"\bif v̂_?\{?t ?, ?i\}? ?= ?0\b[^.;]{0,60}?\b(?:to be|is|as) 0\b").search(objs.text)
+        if m:
+            r.convention("zero gradient", m.group(0), "a coordinate with v̂ = 0 does not move "
+                                                      "(the ε → 0 limit the spec takes)")
         m = rx(r"\bg(?:_t)? ?(?:= ?g ?)?(?:≠|!=|\\neq) ?0\b").search(objs.text)
         if m:
             r.convention("nonzero gradient", m.group(0), "a nonzero gradient (0/0 is excluded)")

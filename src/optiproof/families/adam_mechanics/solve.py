@@ -21,8 +21,8 @@ from optiproof.families.adam_mechanics.family import KEY
 from optiproof.families.adam_mechanics.rules import (AskResult, answers_of, exact_run,
                                                      sequence_of)
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
-from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, NU, S_INDEX, V_T,
-                                                       VHAT, VHAT_I, Quantities, g,
+from optiproof.families.adam_mechanics.symbols import (ALPHA, K_INDEX, M_T, MHAT, MU, NU,
+                                                       S_INDEX, V_T, VHAT, VHAT_I, Quantities, g,
                                                        geometric_sum, quantities)
 from optiproof.families.base import identification
 
@@ -280,6 +280,12 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
     if Q.eps_given and eps != 0:
         answers.insert(0, answer("first_step_eps", r"\theta_1 - \theta_0", general,
                                  note=f"at epsilon = {sympy.sstr(eps)}"))
+    if isinstance(gg, sympy.MatrixBase):    # the same step for any g_1 ('in general')
+        g_any = sympy.Symbol("g_1", real=True, nonzero=True)
+        any_step = -ALPHA * sympy.sign(g_any) if not rms else \
+            sympy.simplify(-ALPHA / sympy.sqrt(1 - b2)) * sympy.sign(g_any)
+        answers.append(answer("first_step_any_gradient", r"\theta_1 - \theta_0", any_step,
+                              note="for any g_1, entrywise, at epsilon = 0"))
     summary = (f"{spec.entry.name}'s first step is $\\theta_1 - \\theta_0 = "
                f"{inline_latex(zero)}$ at $\\varepsilon = 0$: exactly ${to_latex(size)}$ per "
                "coordinate"

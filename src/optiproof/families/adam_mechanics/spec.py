@@ -109,6 +109,8 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                 "c_0 + c_1 w + ... + c_k w^k as [c_0, .., c_k]: "
                                                 "each step's gradient is its derivative at the "
                                                 "current iterate (from theta0).")
+    coordinate: int | None = Field(None, ge=1, description="last-step: also give the change "
+                                                          "of this coordinate (1-based).")
     constant: bool = Field(False, description="The gradient is the same at every step "
                                               "(g_t = g): closed forms in t and the t -> oo "
                                               "limit of the step.")

@@ -323,6 +323,28 @@ def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       "0/0 at eps = 0); " + "; ".join(lines), start, "first_step, first_step_size")
 
     out = [("first step of the real optimizer", first)]
+    if any(a.name == "first_step_any_gradient" for a in sol.answers):
+        def any_gradient() -> Check:
+            start = time.perf_counter()
+            rng = np.random.default_rng(opts.seed + 2)
+            ans = _answer(sol, "first_step_any_gradient")
+            g1 = next(s for s in sympy.sympify(ans.expr).free_symbols if s.name == "g_1")
+            worst, lines = 0.0, []
+            for case in _cases(Q)[:3]:
+                gv = _random_gradients(rng, 1, 500)[0]
+                nz = gv != 0
+                values = {**_subs(Q, case), ALPHA: sympy.Float(case["alpha"], 30)}
+                pred = _entrywise(ans.expr, values, g1, gv)
+                traj, _ = torch_run(kind, gv[None, :], lr=case["alpha"], beta1=case["beta1"],
+                                    beta2=case["beta2"], eps=EPS_ZERO)
+                err = _rel((traj[1] - traj[0])[nz], pred[nz])
+                worst = max(worst, err)
+                lines.append(f"alpha={case['alpha']:g}: max rel. error {err:.2g}")
+            return _check(f"torch.optim.{kind.torch} first step on random gradients (eps = 0) "
+                          "vs the answer for any g_1", worst, RTOL,
+                          "500 random gradient entries over 8 decades; " + "; ".join(lines),
+                          start, "first_step_any_gradient")
+        out.append(("first step for any gradient", any_gradient))
     if any(a.name == "first_step_eps" for a in sol.answers):
         def with_eps() -> Check:
             start = time.perf_counter()
@@ -790,6 +812,11 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             errs.append(_rel(traj[k], answer.value, moved + np.abs(traj[0])))
             lines.append(f"theta_{T} measured {np.round(traj[-1], 10).tolist()[:6]}")
         for answer in _of(sol, asked.LAST_STEP.key):
+            if answer.name.startswith("change of coordinate "):
+                i = int(answer.name.removeprefix("change of coordinate ")) - 1
+                errs.append(_rel(np.array([traj[-1][i] - traj[-2][i]]),
+                                 np.array([float(answer.value)])))
+                continue
             errs.append(_rel(traj[-1] - traj[-2], answer.value))
             lines.append(f"last step {np.round(traj[-1] - traj[-2], 10).tolist()[:6]}")
         for answer in _of(sol, asked.GRADIENT_T.key):
@@ -837,7 +864,7 @@ def _w_bias_factors(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
     """The factors are 1/exp_avg and 1/exp_avg_sq of a real run on the constant gradient 1."""
     def factors() -> Check:
         start = time.perf_counter()
-        f1, f2 = _of(sol, asked.BIAS_FACTORS.key)
+        f1, f2, *weights = _of(sol, asked.BIAS_FACTORS.key)
         ts = [int(Q.t)] if not isinstance(Q.t, sympy.Symbol) else [1, 3, 10]
         worst, lines = 0.0, []
         for case in _cases(Q)[:3]:
@@ -849,6 +876,9 @@ def _w_bias_factors(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 vals = {**_subs(Q, case), **({Q.t: t} if isinstance(Q.t, sympy.Symbol) else {})}
                 got = [1 / float(state["exp_avg"][0]), 1 / float(state["exp_avg_sq"][0])]
                 want = [_evaluate(f1.expr, vals), _evaluate(f2.expr, vals)]
+                if len(weights) == 2:      # 1 - beta^t: the state itself on g = 1
+                    got += [float(state["exp_avg"][0]), float(state["exp_avg_sq"][0])]
+                    want += [_evaluate(w.expr, vals) for w in weights]
                 worst = max(worst, _rel(np.array(got), np.array(want)))
                 lines.append(f"t={t}, betas=({case['beta1']:g}, {case['beta2']:g}): 1/exp_avg "
                              f"{got[0]:.10g}, 1/exp_avg_sq {got[1]:.10g}")

@@ -335,3 +335,47 @@ def garbled_rows(text: str) -> Rows | Refusal | None:
             return None
         return Rows(X, y, source)
     return None
+
+
+_STACKED_X = re.compile(r"(?<![\w])X ?= ?$")
+_STACKED_Y = re.compile(r"^[,;]? ?(?:and )?y ?= ?$")
+
+
+def _numbers_only(line: str) -> list[Fraction] | None:
+    """The numbers of a line made only of numbers (one or more), else None."""
+    from optiproof.core.text.numbers import parse_number
+
+    tokens = line.split()
+    nums = [parse_number(t) for t in tokens] if 0 < len(tokens) <= 12 else [None]
+    if any(n is None for n in nums):
+        return None
+    return [n.value for n in nums]  # type: ignore[union-attr]
+
+
+def stacked_rows(text: str) -> Rows | Refusal | None:
+    """``X`` and ``y`` copied out of a PDF with their entries below the names: a line ending
+    ``X =``, the rows of X one per line, then ``, y =`` and the entries of y one per line
+    (``Let X =`` / ``1 1 0`` / ``0 1 1`` / ``, y =`` / ``2`` / ``1``)."""
+    lines = [line.strip() for line in text.split("\n")]
+    for k, line in enumerate(lines):
+        if not _STACKED_X.search(line):
+            continue
+        i, X = k + 1, []
+        while i < len(lines) and (row := _numbers_only(lines[i])) is not None and len(X) < 12:
+            X.append(row)
+            i += 1
+        while i < len(lines) and not lines[i]:
+            i += 1
+        if not X or i >= len(lines) or not _STACKED_Y.search(lines[i]):
+            continue
+        j, y = i + 1, []
+        while j < len(lines) and (row := _numbers_only(lines[j])) is not None and len(y) < 12:
+            y.append(row)
+            j += 1
+        source = " ".join(x for x in lines[k:j] if x)
+        if len({len(r) for r in X}) != 1 or any(len(r) != 1 for r in y) or len(y) != len(X):
+            return Refusal(source, "X and y appear to be written with their entries below "
+                                   "(copied from a PDF), but X's rows and y's entries do not "
+                                   "match (expected one entry of y per row of X)")
+        return Rows(tuple(tuple(r) for r in X), tuple(r[0] for r in y), source)
+    return None

@@ -111,8 +111,10 @@ _SUBSUMES = {
 _WHETHER_REACHED = (r"\bwhether (?:or not )?[^.?]{0,30}?\b(?:reach(?:es)?|finds?|converges? to|"
                     r"ends? up at|attains?|lands? on|gets?) (?:it|this|that)\b")
 """'... the minimum-norm solution and say whether GD reaches it': is it the minimum-norm one?"""
-_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?"
+_LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|[A-Z]{1,4}_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?"
+                           r"(?:\^\{?[A-Za-z]{1,8}\}?)?"
                            r"(?:[_^]?\{?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)\}?)?$")
+"""A limit symbol: θ_∞, w*, θ_inf, w_∞^GD (with a method's tag), θ_(a) (a part's label)."""
 
 
 class ImplicitBiasReader:
@@ -146,6 +148,7 @@ class ImplicitBiasReader:
         mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key and k not in _COMPARISONS and
                 (k != Q.WHICH_NORM.key or _which_norm_known(r))]
         if any(k == Q.WHICH_NORM.key for k, _ in mine):
+            _read_weight(r, [s for k, s in mine if k == Q.WHICH_NORM.key])
             _read_coordinates(r)
             family = rx(r"(?:ℓ|\bl)_?\{?p\}?[- ]norms?\b|\bp-norms?\b").search(r.own_text or "")
             if family:
@@ -167,6 +170,10 @@ class ImplicitBiasReader:
         solution (read by the part) is their distance."""
         if key == Q.DISTANCE.key and r.found.get("split-distance"):
             return key
+        if key == Q.CHANGES.key and r.found.get("compared") is not None and \
+                r.found.get("gd-reference") is None and not rx(_VS_GD).search(r.own_text or ""):
+            r.answered_by[key] = Q.DIFFERS.key     # changes from the part it reruns
+            return Q.DIFFERS.key
         if key == Q.DIFFERS.key and r.found.get("compared") is None and \
                 rx(_VS_GD).search(r.own_text or ""):   # "a different limit than plain GD"
             r.answered_by[key] = Q.CHANGES.key
@@ -180,6 +187,10 @@ class ImplicitBiasReader:
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("distance"):
             r.answered_by[key] = Q.DISTANCE_TO_MIN_NORM.key
             return Q.DISTANCE_TO_MIN_NORM.key
+        if key == Q.LIMIT.key and not r.found.get("siblings") and \
+                _main_answer(r) == Q.RIDGELESS_LIMIT.key:
+            r.answered_by[key] = Q.RIDGELESS_LIMIT.key      # 'let λ → 0. What is the limit?'
+            return Q.RIDGELESS_LIMIT.key
         if key == Q.MINIMISER.key and rx(r"\bmin(?:imum|imal|\.)?[- ]norm\b").search(
                 source):
             r.answered_by[key] = Q.MIN_NORM_SOLUTION.key
@@ -202,6 +213,9 @@ class ImplicitBiasReader:
         s = symbol.replace(" ", "")
         if r.found.get("distance") and s in r.found["distance"].replace(" ", ""):
             return Q.DISTANCE_TO_MIN_NORM.key
+        weight = _weight_form(r.own_text or "")
+        if weight is not None and s == weight.group(1):
+            return Q.WHICH_NORM.key     # 'minimises (θ − θ0)ᵀM(θ − θ0)... Give M
         return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
     def read_part(self, part: PartText, objects: PartObjects,
@@ -219,6 +233,9 @@ class ImplicitBiasReader:
         if ref is None and not diff:
             ref = _distance_in_words(own, ctx, previous, base)
         methods = _read_methods(own, ctx, base) if ref is None else []
+        for m in rx(r"\binstead of (?:plain |vanilla |full-batch )?(?:gd|sgd|gradient descent|"
+                    r"momentum|adam)\b").finditer(own):
+            base.convention("method", m.group(0), "the method this part does not run")
         if len(methods) == 2 and M.gd in [m[0] for m in methods] and rx(_VS_GD).search(own) \
                 and rx(r"\bchange|\bdiffer|\bthe same\b").search(own):
             methods = [m for m in methods if m[0] != M.gd]   # GD is what the limit is compared to
@@ -247,8 +264,9 @@ class ImplicitBiasReader:
             base.miss(F.theta0, "a feature is rescaled before training from a nonzero start: "
                                 "whether the start is in the original or the rescaled units is "
                                 "not settled (expected a start at 0)")
+        methods = [_first_gradient_preconditioner(base, m) for m in methods]
         if len(methods) <= 1:
-            if methods:
+            if methods and not any(m.name == F.method for m in base.missing):
                 base.set(F.method, methods[0][0], methods[0][1])
                 _note_gd_reference(base, previous)
             _note_compared(own, base, previous)
@@ -265,7 +283,8 @@ class ImplicitBiasReader:
                             conventions=list(base.conventions), own_text=own)
             if value == M.ridge:
                 src = "; ".join([src, *_ridgeless_sources(own)])
-            r.set(F.method, value, src)
+            if value != M.preconditioned:   # a preconditioner without P stays missing
+                r.set(F.method, value, src)
             r.notes.append(f"part ({part.label}) asks about {len(methods)} methods; this is "
                            f"method {i}")
             out.append(r)
@@ -286,36 +305,85 @@ _SCALE_FEATURE = re.compile(
     r"(?: \(?\$?x_?\{?\d\}?\$?\)?)? by (?:a factor(?: of)? )?(?=\d)", re.I)
 
 
+_SCALE_VERB = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:e|es|ed|ing) (?:the |every |each )?"
+                         r"(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (?:input )?"
+                         r"(?:feature|coordinate|input|column)\b", re.I)
+_VERB_FACTOR = {"doubl": 2, "tripl": 3, "quadrupl": 4, "halv": Fraction(1, 2)}
+_REPLACED = re.compile(r"\bx_?\{?([1-9])\}? (?:is |are |gets )?(?:replaced by|becomes|→|->) "
+                       r"(\d{1,4}(?:\.\d{1,4})?) ?[*·]? ?x_?\{?\1\}?(?![\w])")
+_SCALED_VECTOR = re.compile(r"\b(?:by|to|with|into|becomes?) (?:tilde )?x\u0303? ?= ?\(((?: ?(?:\d{1,4}(?:\.\d{1,4})?"
+                            r" ?[*·]? ?)?x_?\{?[1-9]\}? ?,){1,7} ?(?:\d{1,4}(?:\.\d{1,4})? ?[*·]? ?)?"
+                            r"x_?\{?[1-9]\}?)\)")
+
+
+def _scale_factors(own: str, d: int) -> tuple[list[Any], list[str]] | None:
+    """The factor of each feature a rescaling states, as a list of d numbers (1 for features it
+    leaves), with its phrases: 'rescale the second feature by 10', 'doubles the third feature',
+    'x_3 is replaced by 2x_3', 'replaces x by x̃ = (x_1, 2x_2, x_3)'. None when none is stated
+    or the statements disagree."""
+    found: dict[int, Any] = {}
+    sources: list[str] = []
+
+    def put(j: int, factor: Any, src: str) -> bool:
+        if j < 1 or j > d or found.get(j, factor) != factor:
+            return False
+        found[j] = factor
+        sources.append(src)
+        return True
+
+    for m in _SCALE_FEATURE.finditer(own):
+        num = number_at(own, m.end())
+        if num is None or not put(_ORDINALS[m.group(1).lower()], num[0].value,
+                                  phrase(own, m.start(), num[1])):
+            return None
+    for m in _SCALE_VERB.finditer(own):
+        if not put(_ORDINALS[m.group(2).lower()], Fraction(_VERB_FACTOR[m.group(1).lower()]),
+                   m.group(0)):
+            return None
+    for m in _REPLACED.finditer(own):
+        if not put(int(m.group(1)), Fraction(m.group(2)), m.group(0)):
+            return None
+    for m in _SCALED_VECTOR.finditer(own):
+        entries = [e.strip() for e in m.group(1).split(",")]
+        if len(entries) != d:
+            return None
+        for k, e in enumerate(entries, 1):
+            got = re.fullmatch(r"(\d{1,4}(?:\.\d{1,4})?)? ?[*·]? ?x_?\{?([1-9])\}?", e)
+            if got is None or int(got.group(2)) != k or \
+                    not put(k, Fraction(got.group(1) or 1), m.group(0)):
+                return None
+    if not found or any(not v > 0 for v in found.values()):
+        return None
+    return [found.get(j, Fraction(1)) for j in range(1, d + 1)], list(dict.fromkeys(sources))
+
+
 def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple[Any, str]:
     """'Rescale the second feature by 10, run GD, map the weights back to the original units':
     GD on the features x_j s_j from w = 0, mapped back (theta_j = s_j w_j), is preconditioned GD
     with P = diag(s_j^2) from 0. Read only with a map back and a zero start; otherwise the
     method stays plain GD and the rescaling is left unapplied (so the part is refused)."""
-    m = _SCALE_FEATURE.search(own)
-    if not m or not rx(_MAP_BACK).search(own):
-        return method
-    num = number_at(own, m.end())
     X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
-    if num is None or not X:
+    if not X or not rx(_MAP_BACK).search(own):
         return method
-    j, d = _ORDINALS[m.group(1)], len(X[0])
-    factor = num[0].spec_value()
-    if j > d or not float(factor) > 0:
+    d = len(X[0])
+    got = _scale_factors(own, d)
+    if got is None:
         return method
-    P = [[(factor ** 2 if i == j - 1 else 1) if i == k else 0 for k in range(d)]
-         for i in range(d)]
+    factors, sources = got
+    spec_f = [Num(f, str(f)).spec_value() for f in factors]
+    P = [[(spec_f[i] ** 2 if i == k else 0) for k in range(d)] for i in range(d)]
     r.found["feature-scale"] = True
-    scaled = [[v * (factor if k == j - 1 else 1) for k, v in enumerate(row)] for row in X]
+    scaled = [[v * spec_f[k] for k, v in enumerate(row)] for row in X]
     for start, end, value in iter_arrays(own):   # "(i.e. we train on x̃ = (2, 2, 2))"
         rows = value if is_matrix(value) else [value]
         if [[Fraction(x.value) for x in row] for row in rows] == \
                 [[Fraction(str(v)) for v in row] for row in scaled]:
             r.convention("feature-scale", own[start:end], "restates the rescaled data")
-    r.notes.append(f"feature {j} multiplied by {factor}, GD from 0, weights mapped back: "
-                   f"preconditioned GD with P = diag(s_j²) (the rescaled-features run is one "
-                   "of its witnesses)")
+    r.notes.append(f"features multiplied by {', '.join(str(f) for f in factors)}, GD from 0, "
+                   "weights mapped back: preconditioned GD with P = diag(s_j²) (the "
+                   "rescaled-features run is one of its witnesses)")
     return ({"name": M.preconditioned, "P": P},
-            f"{method[1]}; {phrase(own, m.start(), num[1])}; {rx(_MAP_BACK).search(own).group(0)}")
+            "; ".join([method[1], *sources, rx(_MAP_BACK).search(own).group(0)]))
 
 
 _SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)
@@ -340,6 +408,10 @@ def _note_gd_reference(r: PartReading, previous: list[PartReading]) -> None:
 
 
 _COMPARISONS = (Q.SAME_AS.key, Q.DIFFERS.key)
+_SAME_THING = (r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |and )?(?:the )?same (?:thing|setup|set-up|problem|"
+               r"question|run|procedure|experiment)\b(?:,? (?:but )?with\b)|^(?:\(?[a-z0-9]{1,4}[.)] ?)?"
+               r"(?:now )?repeat (?:this|that|it|the above) with\b")
+"""A part that reruns the previous one with one change ('Same thing with Nesterov momentum')."""
 _COMPARED = (r"\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
              r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?\(([a-h]|\d{1,2}|"
              r"[ivx]{1,4})\)")
@@ -363,6 +435,11 @@ def _note_compared(own: str, r: PartReading, previous: list[PartReading]) -> Non
             F.method in p.fields and _same_data(p, r)]
     if len(labels) == 1 and len(hits) == 1:
         r.found["compared"] = hits[0]
+    elif not labels and previous and rx(_SAME_THING).search(own):
+        last = previous[-1]     # 'Same thing with Nesterov momentum. Does the limit change?'
+        if last.family == FAMILY and F.method in last.fields and "." not in last.label and \
+                _same_data(last, r) and last.value(F.theta0) == r.value(F.theta0):
+            r.found["compared"] = last
 
 
 def _compare(r: PartReading, kind: str, source: str) -> None:
@@ -527,7 +604,8 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
         for lhs, rhs, src in _loss_data(flat):
             readings.append(("ab", lhs, rhs, src))
         found = [datatext.loss_rows(flat), datatext.residual_rows(flat),
-                 datatext.table_rows(raw), datatext.garbled_rows(raw)]
+                 datatext.table_rows(raw), datatext.garbled_rows(raw),
+                 datatext.stacked_rows(raw)]
         if objs is not None:
             found.append(datatext.point_rows(list(objs.assignments)))
         refused = next((f for f in found if isinstance(f, datatext.Refusal)), None)
@@ -561,6 +639,13 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
         return None
     kind, lhs, rhs, src = readings[0]
     sources = "; ".join(dict.fromkeys(s for *_, s in readings))
+    if kind == "ab":    # 'aᵀθ = 9' read, and 'b = 9' stated too: the same number, restated
+        for flat in (own, ctx):
+            m = rxc(r"(?<![\w])b ?= ?").search(flat)
+            got = number_at(flat, m.end()) if m else None
+            if got is not None and got[0].value == _key(rhs) and \
+                    phrase(flat, m.start(), got[1]) not in sources:
+                sources += "; " + phrase(flat, m.start(), got[1])
     try:
         if kind == "ab":
             r.set(F.a, spec_array(lhs), sources)
@@ -669,7 +754,7 @@ def _check_sizes(flat: str, r: PartReading, d: int, m: int) -> None:
 _ZERO = r"(?:the )?(?:origin|zeros?(?: vector)?|0|\\mathbf\{0\}|\\boldsymbol\{0\}|\\vec\{0\})(?![\d.,]\d)"
 _ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at|from|to|with|in) "
                rf"{_ZERO}\b|\bfrom (?:the )?(?:origin|zero(?: vector)?)\b(?! to\b)|"
-               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bzero[- ]init\b|"
+               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training|trains|way|again) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bzero[- ]init\b|"
                rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
                rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
 _VAR = r"(?:θ|w|x|β|theta|beta|W)"
@@ -698,7 +783,8 @@ def _ridge_in_part(own: str, src: str, r: PartReading) -> tuple[Any, str]:
         return {"name": M.ridge, "lam": got[0].spec_value()}, f"{src}; {got[1]}"
     ridgeless = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.RIDGELESS_LIMIT.key]
     limit = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.LIMIT.key]
-    if ridgeless and not limit:
+    if ridgeless and all(m.start > ridgeless[0].start for m in limit):
+        # 'let λ → 0. What is the limit?': the limit asked is the λ -> 0 one
         r.missing = [m for m in r.missing if m.name != F.method]
         r.notes.append("λ is not stated; only its λ -> 0 limit is asked, which does not depend "
                        "on it")
@@ -717,7 +803,11 @@ def _ridgeless_sources(own: str) -> list[str]:
 
 
 _BAR = r"(?:‖|\|\||\\\||k(?=[θw]))"
-_DIFFERENCE = re.compile(rf"{_BAR} ?([^‖|\s-]{{1,16}}) ?- ?([^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)(?:_ ?2|_\{{2\}}|2)?")
+_PINV = (r"(?:pinv ?\( ?[XA] ?\)|[XA] ?(?:\^ ?\{?\+\}?|⁺|\^? ?†|\^ ?\{?\\dagger\}?)) ?[*·@]? ?[yb]\b|"
+         r"[XA] ?(?:\^ ?\{?T\}?|ᵀ|\^⊤|') ?\( ?[XA] ?[XA] ?(?:\^ ?\{?T\}?|ᵀ|\^⊤|') ?\) ?\^ ?\{?-1\}? ?[yb]\b")
+"""The minimum-norm solution written as its formula: pinv(X) y, X^+ y, X†y, Xᵀ(XXᵀ)^{-1} y."""
+_DIFFERENCE = re.compile(rf"{_BAR} ?([^‖|\s-]{{1,16}}) ?- ?((?:{_PINV})|[^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)"
+                         r"(?:_ ?2|_\{2\}|2)?")
 _ANSWER_OF = r"(?:your |the )?(?:answer|result|limit|point|solution) (?:to|of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
 _MIN_NORM_ASKS = {Q.MIN_NORM_SOLUTION.key, Q.RIDGELESS_LIMIT.key}
 
@@ -764,12 +854,19 @@ def _tagged_part(symbol: str, previous: list[PartReading]) -> PartReading | None
 
 
 _MIN_NORM_HERE = r"\bmin(?:imum|imal)?[- ](?:(?:ℓ_?2|l2|euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)s? (?:\$ ?)?"
+_MIN_NORM_NAMED = (r" ?(?:is|denotes|=|:=) (?:the |a )?min(?:imum|imal)?[- ](?:(?:ℓ_?2|l_?2|"
+                   r"euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)\b")
 
 
 def _min_norm_here(symbol: str, own: str) -> bool:
-    """True when the part's own text asks for the minimum-norm solution under this symbol
-    ("Give the minimum-norm solution θ† of ... and the distance ‖θ_∞ - θ†‖")."""
-    return bool(rx(_MIN_NORM_HERE + re.escape(symbol) + r"(?![\w^_])").search(own))
+    """True when the part's own text names the minimum-norm solution by this symbol: asks for
+    it under the symbol ("Give the minimum-norm solution θ† of ... and ‖θ_∞ - θ†‖"), defines
+    the symbol as it ("where θ_min is the minimum-norm solution", "θ⋆ = X†y"), or the symbol
+    is its formula ("‖w_∞ - pinv(X)*y‖")."""
+    sym = re.escape(symbol) + r"(?![\w^_])"
+    return bool(rx(_MIN_NORM_HERE + sym).search(own) or rx(rf"^(?:{_PINV})$").match(symbol) or
+                rx(rf"(?<![\w]){sym}{_MIN_NORM_NAMED}").search(own) or
+                rx(rf"(?<![\w]){sym} ?(?:=|:=) ?(?:{_PINV})").search(own))
 
 
 def _distance_reference(own: str, previous: list[PartReading],
@@ -835,6 +932,52 @@ def _distance_of_the_two(own: str, readings: list[PartReading]) -> None:
     first.found["distance-in"] = second.label
     second.notes.append(f"\"{m.group(0)}\": the Euclidean distance between the answers of "
                         f"{first.label} and {second.label}")
+
+
+_WEIGHT_FORM = (r"(?:(?:θ|w|x)|\))(?: ?\^ ?\{?(?:T|⊤)\}?|ᵀ|'|>) ?([A-WZ])(?:_\{?[A-Za-z]{1,4}\}?)? ?"
+                r"\(? ?(?:θ|w|x)\b")
+"""A quadratic form with a capital letter for its matrix: 'wᵀMw', '(θ − θ0)ᵀM(θ − θ0)'."""
+_SHIFTED = r"\( ?(?:θ|w|x) ?- ?(?:θ|w|x)_?\{?0\}? ?\)"
+
+
+def _weight_form(own: str) -> re.Match | None:
+    return rx(_WEIGHT_FORM).search(own)
+
+
+def _read_weight(r: PartReading, sources: list[str]) -> None:
+    """'Give M (normalised so that M_11 = 1)' for the matrix of the quadratic form the limit
+    minimises: the matrix is asked (scaled as the text says, else so that M_11 = 1), the form
+    must be centred at the start ('wᵀMw' from a non-zero start is not what the limit
+    minimises), and sign-like methods minimise no quadratic form."""
+    own = r.own_text or ""
+    form = _weight_form(own)
+    if form is None or form.group(1) not in [x.strip() for x in sources]:
+        return
+    letter = form.group(1)
+    context = own[max(0, form.start() - 20):form.end() + 20]
+    if not rx(_SHIFTED).search(context) and any(v != 0 for v in r.value(F.theta0) or []):
+        r.miss(F.theta0, f"\"{form.group(0)}\" is centred at 0, but the start is not 0: the "
+                         "limit minimises the form in θ - θ0 (expected (θ - θ0)ᵀM(θ - θ0))")
+        return
+    if _method_name(r) in (M.sign, M.epochwise):
+        r.miss(F.method, f"\"{form.group(0)}\": this method's limit minimises a max norm, not "
+                         "a quadratic form, so there is no matrix to give")
+        return
+    scale = rxc(rf"\b{letter} ?_? ?\{{? ?(\d) ?,? ?(\d) ?\}}? ?= ?(\d{{1,6}}(?:\.\d{{1,6}})?)(?!\d|\.\d)"
+                ).search(own)
+    if scale and (scale.group(1) != scale.group(2) or float(scale.group(3)) != 1):
+        r.miss("weight_entry", f"\"{scale.group(0)}\": the matrix is scaled by one diagonal "
+                               f"entry equal to 1 (expected {letter}_11 = 1)")
+        return
+    if scale:
+        r.set("weight_entry", int(scale.group(1)), scale.group(0))
+    else:
+        r.set("weight_entry", 1, "", note=f"{letter} is fixed only up to a positive factor; "
+                                           f"given scaled so that {letter}_11 = 1")
+    r.convention("weight", form.group(0), f"the quadratic form whose matrix {letter} is asked")
+    named = rx(r"\b(?:a |the )?weighted (?:(?:ℓ_?2|l2|euclidean|quadratic) )?(?:norm|metric)\b").search(own)
+    if named:
+        r.convention("weight", named.group(0), f"the norm of the quadratic form in {letter}")
 
 
 _WHICH_NORM_METHODS = (M.gd, M.sgd, M.heavy_ball, M.nesterov, M.preconditioned, M.rescaled)
@@ -979,12 +1122,14 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
     return value, src
 
 
-_REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method)s? (?:to|of|from|in) (?:part )?"
+_REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method|vector|weight vector)s? (?:to|of|from|in) "
+              r"(?:part )?"
               r"(?:\(?([a-h]|\d{1,2})\)?(?![\w.])|\(([ivx]{1,4})\))|\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)")
 _NAMED_RESULT = r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf)\b)([A-Za-z]{2,9})\b"
 """A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw")."""
-_LIMIT_NAME = r"(?<![\w])(?:θ|w|x|β)_?(?:∞|\{∞\}|\(∞\)|inf(?:ty)?\b)"
+_LIMIT_NAME = (r"(?<![\w])(?:θ|w|x|β)(?:\^?\{?[A-Z][A-Za-z]{0,3}\}?)?_?(?:∞|\{∞\}|\(∞\)|"
+               r"inf(?:ty)?\b)")
 """The limit written as a symbol (w_∞, θ∞, w_inf)."""
 _REF_PREVIOUS = (r"\b(?:this|that|the above|the previous) (?:limit|point|solution|iterate|answer)\b|"
                  r"^(?:is|does|would) (?:it|this|that)\b")
@@ -1011,6 +1156,9 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     part asking only for the minimum-norm solution (which no method changes) takes the last."""
     mine = [p for p in previous if p.family == FAMILY and F.method in p.fields]
     m = rx(_REF_LABEL).search(own)
+    named = {x.group(1) for x in rx(_LABEL_REF).finditer(own)} & {p.label for p in previous}
+    if m and len(named) > 1:
+        return None     # 'for (a) and for (b)': about several parts, not one
     if m:
         label = next(g for g in m.groups() if g)
         hits = [p for p in mine if p.label == label or p.label.startswith(label + ".")]
@@ -1030,7 +1178,7 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     if writer is not None:
         return writer
     if previous and previous[-1] in mine and "." not in previous[-1].label and \
-            rx(_REF_PREVIOUS).search(own):
+            (rx(_REF_PREVIOUS).search(own) or rx(_SAME_METHOD).search(own)):
         return previous[-1]
     asks = {m.entry.key for m in QUANTITIES.mentions(own)}
     if mine and asks == {Q.MIN_NORM_SOLUTION.key}:
@@ -1038,6 +1186,11 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     return None
 
 
+_SAME_METHOD = (r"\b(?:trains?|trained|training|runs?|ran|optimi[sz](?:es|ed|ing)?|fits?|fitted|"
+                r"iterates?) (?:it )?(?:in )?the same way\b|\bthe same (?:method|optimi[sz]er|algorithm|"
+                r"procedure)\b|\b(?:same|identical) (?:training|optimi[sz]ation) (?:setup|procedure)\b")
+"""A part that runs the previous part's method again ('trains the same way', 'the same
+method but ...'), without naming it."""
 _SAME_START = (r"\b(?:from|at) the same (?:start(?:ing point)?|initiali[sz]ation|initial (?:point|"
                r"iterate|weights?)|init|(?:θ|w|x|β) ?_? ?\{?\(?0\)?\}?|origin)\b|\bthe same start(?:ing "
                r"point)?\b")
@@ -1186,6 +1339,8 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     names, else the one method the shared text names."""
     chosen = _methods_in(own, ctx, r)
     if not chosen and not r.missing:
+        chosen = _frozen_by_name(own, ctx, r)
+    if not chosen and not r.missing:
         shared = _methods_in(ctx, "", r)
         if len(shared) == 1:
             chosen = [shared[0]]
@@ -1221,14 +1376,22 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
             r.notes.append("feature rescaling read as rescale -> SGD -> map back to the original "
                            "units (the text does not say how the answer is reported)")
         found.append((m.start(), m.end(), M.rescaled, src))
-    if not definitions and rx(_ADAM_LIKE).search(own):
+    frozen = rx(_FROZEN).search(own)
+    if frozen and rx(_KEPT_FIXED).search(own):
+        fixed = rx(_KEPT_FIXED).search(own)
+        r.found["frozen"] = f"{phrase(own, frozen.start(), frozen.end())}; {fixed.group(0)}"
+        found.append((frozen.start(), frozen.end(), M.preconditioned, r.found["frozen"]))
+        for m in [rx(_ADAM_LIKE).search(own), rx(r"(?:ε|eps|epsilon) ?= ?0\b(?![.,]\d)").search(own)]:
+            if m:       # 'a simplified Adam-like method', '(1/√v with ε = 0)': what D is
+                r.convention("method", m.group(0), "describes the frozen preconditioner")
+    elif not definitions and rx(_ADAM_LIKE).search(own):
         m = rx(_ADAM_LIKE).search(own)
         r.miss(F.method, f"\"{phrase(own, m.start(), m.end())}\" names an Adam-like method that "
                          "is not defined in the text")
         return []
     for name, pattern in METHODS.items():
         for m in rx(pattern).finditer(own):
-            if negated(own, m.start()):
+            if _negated(own, m.start()):
                 continue
             if any(s <= m.start() < e for s, e, _, _ in found):
                 continue
@@ -1249,6 +1412,80 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         value = _method_value(v, own, r, ctx, used)
         out.append((value, "; ".join([src, *used])))
     return out
+
+
+def _negated(own: str, start: int) -> bool:
+    """A method mention negated or contrasted, not counting a contrast clause that ends before
+    it ('Instead of GD, use ridge regression': ridge is the method used)."""
+    if not negated(own, start):
+        return False
+    clauses = list(rx(r"\b(?:instead of|rather than|unlike) [^,;.]{1,40}?[,;]").finditer(
+        own, max(0, start - 50), start))
+    cut = clauses[-1].end() if clauses else 0
+    return negated(own[cut:], start - cut)
+
+
+_FIRST_GRADIENT_ENTRY = (r"(?:\\?frac ?\{?1\}? ?\{?|1 ?/ ?\(?)\| ?(?:g|∇ ?L)_?\{?0\}?(?:,? ?_? ?\{?(?:\d|i|j)\}?)?"
+                         r" ?\|\}?\)?")
+_FROZEN = (rf"\b([A-Z]) ?= ?diag ?\( ?{_FIRST_GRADIENT_ENTRY}(?: ?, ?{_FIRST_GRADIENT_ENTRY}){{0,7}} ?\)")
+"""A diagonal preconditioner from the first gradient: D = diag(1/|g_{0,1}|, ..., 1/|g_{0,d}|)."""
+_KEPT_FIXED = (r"\b(?:kept|keep|held|hold|stays?) (?:\w+ )?(?:fixed|frozen|constant)\b|\bfrozen\b|"
+               r"\bnever (?:updated|recomputed|changed)\b")
+_FROM_FIRST_GRADIENT = "first-gradient"
+"""The P of a preconditioner computed once from the gradient at the start (set after the
+start is read)."""
+
+
+def _frozen_by_name(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
+    """A part naming the frozen preconditioner the shared text defines ('the limit of the
+    frozen-D method', 'with D kept fixed'): that method."""
+    frozen = rx(_FROZEN).search(ctx)
+    fixed = rx(_KEPT_FIXED).search(ctx)
+    if frozen is None or fixed is None:
+        return []
+    letter = re.escape(frozen.group(1))
+    named = rxc(rf"\b(?:frozen|fixed|lazy)[- ]?{letter}\b|\b{letter}[- ](?:frozen|fixed)\b").search(own)
+    if named is None:
+        return []
+    r.found["frozen"] = f"{phrase(ctx, frozen.start(), frozen.end())}; {fixed.group(0)}"
+    return [({"name": M.preconditioned, "P": _FROM_FIRST_GRADIENT},
+             f"{named.group(0)} -> defined as: {r.found['frozen']}")]
+
+
+def _first_gradient_preconditioner(r: PartReading, method: tuple[Any, str]) -> tuple[Any, str]:
+    """D = diag(1/|g_{0,i}|) with g_0 = ∇L(θ0), kept fixed: preconditioned GD with that P,
+    computed exactly from the data and the start (the loss constant scales P by a positive
+    factor, which does not change the limit); a zero entry of g_0 is refused."""
+    value, src = method
+    if not (isinstance(value, dict) and value.get("P") == _FROM_FIRST_GRADIENT):
+        return method
+    X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+    y = r.value(F.y) if r.value(F.X) is not None else (
+        [r.value(F.b)] if r.value(F.b) is not None else None)
+    theta0 = r.value(F.theta0)
+    if not X or y is None or theta0 is None:
+        r.miss(F.method, f"\"{r.found['frozen']}\": the preconditioner is computed from the "
+                         "gradient at the start, which needs the data and the start")
+        return method
+    Xf = [[Fraction(str(v)) for v in row] for row in X]
+    t0 = [Fraction(str(v)) for v in theta0]
+    res = [sum(a * b for a, b in zip(row, t0)) - Fraction(str(t)) for row, t in zip(Xf, y)]
+    g0 = [sum(Xf[i][j] * res[i] for i in range(len(Xf))) for j in range(len(t0))]
+    if any(g == 0 for g in g0):
+        r.miss(F.method, f"\"{r.found['frozen']}\": the gradient at the start has a zero "
+                         f"entry (g_0 ∝ {[str(g) for g in g0]}), so 1/|g_0,i| is not defined")
+        return method
+    import math
+
+    d = len(g0)
+    inv = [1 / abs(g) for g in g0]
+    scale = math.lcm(*(v.denominator for v in inv))   # a positive factor: integer entries
+    P = [[Num(inv[i] * scale, str(inv[i] * scale)).spec_value() if i == k else 0
+          for k in range(d)] for i in range(d)]
+    r.notes.append(f"the preconditioner is diag(1/|g_0,i|) with g_0 = ∇L(θ0) ∝ Xᵀ(Xθ0 - y) = "
+                   f"({', '.join(str(g) for g in g0)}), kept fixed; it is used times {scale} "
+                   "(as the loss constant, a positive factor on P does not move the limit)")
+    return {**value, "P": P}, src
 
 
 _STEP = (r"(?:(?:constant |fixed )?(?:step[- ]?size|learning[- ]rate|stepsize)(?: (?:η|α|γ|eta|alpha|lr))?"
@@ -1313,6 +1550,11 @@ def _per_example_update(own: str, r: PartReading) -> None:
                    "example")
 
 
+_FRACTION = re.compile(r"\((\d{1,6}(?:\.\d{1,6})?)\)/\((\d{1,6}(?:\.\d{1,6})?)\)|"
+                       r"(?<=[(,] )\((\d{1,6})/(\d{1,6})\)|(?<=[(,])\((\d{1,6})/(\d{1,6})\)")
+"""A fraction as LaTeX's \\frac becomes ('(1)/(2)'), inside a list of entries."""
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -1351,6 +1593,9 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                 return {"name": name, "schedule": "vanishing"}
         return name
     if name in (M.heavy_ball, M.nesterov):
+        buffer = rx(r"(?<![\w])(?:v|m|b|u|z)_?\{?0\}? ?= ?0\b(?![.,]\d)").search(own)
+        if buffer:      # 'v_0 = 0': the momentum buffer starts empty, as the run does
+            r.convention("momentum buffer", buffer.group(0), "the momentum buffer starts at 0")
         got = assigned_number(own, r"β|beta|μ|µ|mu|momentum(?: coefficient| parameter)?(?: (?:β|μ|µ))?")
         if got is None:
             m = rx(r"\bmomentum (?:coefficient |parameter )?(?:of )?(?=\d|0?\.\d)").search(own)
@@ -1375,13 +1620,17 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         used.append(got[1])
         return {"name": name, "lam": got[0].spec_value()}
     if name == M.preconditioned:
-        got = assigned_array(own, r"P|the preconditioner|P ?= ?diag") or \
-            assigned_array(own.replace("diag", ""), r"P")
+        plain = _FRACTION.sub(lambda m: "/".join(g for g in m.groups() if g), own)  # (1)/(2)
+        got = assigned_array(plain, r"P|the preconditioner|P ?= ?diag") or \
+            assigned_array(plain.replace("diag", ""), r"P")
+        if got is None and r.found.get("frozen"):
+            used.append(r.found["frozen"])
+            return {"name": name, "P": _FROM_FIRST_GRADIENT}
         if got is None:
             r.miss(F.method, "a preconditioned method without its matrix P (expected P = "
                              "diag(1, 2, 3) or P = [[..]])")
             return name
-        diag = rx(r"\bP ?= ?diag ?\([^()]{1,80}\)").search(own)
+        diag = rx(r"\bP ?= ?diag ?\((?:[^()]|\([^()]{0,12}\)){1,80}\)").search(own)
         used.append(got[1] if got[1] in own or diag is None else diag.group(0))
         step = _step_size(own)
         if step is not None:

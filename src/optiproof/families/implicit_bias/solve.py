@@ -954,13 +954,31 @@ def _ask_which_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
     if W == sympy.eye(prob.d):
         der.add("Which norm", text, Equation.of(Tex("W"), Tex("I")))
         return [_answer(WHICH_NORM_NAME, "", Name(N.L2.key, "Euclidean (ℓ2) norm" + words), spec,
-                        quantity=Q.WHICH_NORM.key)]
+                        quantity=Q.WHICH_NORM.key), *_weight_matrix(spec, der, W)]
     coords = sympy.Matrix(sympy.symbols(f"{spec.coordinates}1:{prob.d + 1}", real=True))
     gap = coords - prob.theta0
     expr = sympy.expand((gap.T * W * gap)[0])
     der.add("Which norm", text, Equation.of(Tex("W"), W), Equation.of(Tex(form), expr))
     return [_answer(WHICH_NORM_NAME, form, expr, spec, quantity=Q.WHICH_NORM.key,
-                    note="the squared norm in the metric W, up to a positive factor")]
+                    note="the squared norm in the metric W, up to a positive factor"),
+            *_weight_matrix(spec, der, W)]
+
+
+def _weight_matrix(spec: ImplicitBiasSpec, der: Derivation, W: Any) -> list[Answer]:
+    """The matrix W of the quadratic form, scaled so that the asked diagonal entry is 1 (W is
+    fixed only up to a positive factor: any multiple has the same minimiser)."""
+    i = spec.weight_entry
+    if i is None:
+        return []
+    if i > W.rows or W[i - 1, i - 1] == 0:
+        return _without_limit("weight matrix of the norm", Q.WHICH_NORM.key, spec,
+                              f"W_{i}{i} is not a positive diagonal entry")
+    scaled = sympy.simplify(W / W[i - 1, i - 1])
+    der.add("The weight matrix", f"Only the direction of $W$ matters (a positive multiple has "
+            f"the same minimiser), so scale it to $W_{{{i}{i}}} = 1$.",
+            Equation.of(Tex("W"), scaled))
+    return [_answer("weight matrix of the norm", "W", scaled, spec, quantity=Q.WHICH_NORM.key,
+                    note=f"scaled so that W_{i}{i} = 1")]
 
 
 ASK_RULES = {Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,

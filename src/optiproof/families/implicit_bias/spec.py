@@ -391,6 +391,10 @@ class ImplicitBiasSpec(PartSpec, Derivable):
     method: Method
     norm_squared: bool = Field(False, description="norm-value: answer the squared Euclidean "
                                                   "norms ||theta_inf||_2^2 instead.")
+    weight_entry: int | None = Field(
+        None, ge=1, description="which-norm: also give the matrix W of the quadratic form the "
+                                "limit minimises, scaled so that its diagonal entry W_ii = 1 "
+                                "for this i (1-based); omitted: not asked.")
     coordinates: Literal["theta", "w", "x", "beta"] = Field(
         "theta", description="The name of the parameters' coordinates in formula answers "
                              "(which-norm: theta1, theta2, ... or w1, w2, ...).")

@@ -566,6 +566,19 @@ def which_norm_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     else:
         err = float(np.abs(run.theta - theta).max())
         what = f"max |theta_torch - argmin| = {err:.3g}"
+    weight = next((a for a in solution.answers if a.quantity == Q.WHICH_NORM.key and
+                   a.value is not None and np.ndim(a.value) == 2), None)
+    if weight is not None:   # the answered matrix W: its KKT minimiser (numpy) is the endpoint
+        W = np.array(weight.value, dtype=np.float64)
+        m, d = X.shape
+        K = np.block([[W, X.T], [X, np.zeros((m, m))]])
+        sol, *_ = np.linalg.lstsq(K, np.r_[W @ t0, y], rcond=None)
+        w_err = float(np.abs(run.theta - sol[:d]).max())
+        i = spec.weight_entry
+        scaled = i is not None and abs(W[i - 1, i - 1] - 1) <= 1e-12
+        err = max(err, w_err if scaled and np.linalg.eigvalsh((W + W.T) / 2).min() > 0 else
+                  float("inf"))
+        what += f"; answered W: max |theta_torch - argmin_W| = {w_err:.3g}, W_ii = 1: {scaled}"
     resid = float(np.abs(X @ run.theta - y).max())
     ok = err <= tol and resid <= max(tol, 10 * run.bound * max(1.0, float(np.abs(X).max())))
     return Check(method, "passed" if ok else "failed", f"{run.reason}; {what}; residual "
