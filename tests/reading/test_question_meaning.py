@@ -112,3 +112,50 @@ def test_up_to_a_choice_of_scale_only_qualifies_the_identification(text):
 def test_the_number_of_a_formula_asked_is_the_same_ask(text):
     (request,) = read_questions(_flat(text)).requests
     assert request.asks and not request.unplaced, request
+
+
+@pytest.mark.parametrize("text", [
+    "Is w_∞ the minimum- l_2 -norm solution of Xw = y?",
+    "Is the limit the minimum ℓ_2 norm solution of the system?",
+])
+def test_a_yes_no_question_asks_the_yes_no_quantity(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert [a.quantity for a in request.asks] == ["is-min-norm"]
+
+
+@pytest.mark.parametrize("text", [
+    "Is the learning rate of this method equal to the optimal step size?",
+    "Is the optimal convergence rate of heavy ball below that of GD here?",
+])
+def test_a_yes_no_question_answered_by_a_value_stays_unplaced(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert request.asks and request.unplaced, request
+
+
+def test_if_so_how_much_makes_the_amount_the_answer():
+    requests = read_questions(_flat("Is the optimal convergence rate of heavy ball below 1 here? "
+                                    "If so, how much is it?")).requests
+    assert requests[0].asks and not requests[0].unplaced
+
+
+QUADRATIC = ("Gradient descent on f(x, y) = x^2 + 50 y^2 with smallest eigenvalue μ = 2 and largest "
+             "eigenvalue L = 100.\n\n(a) What is the convergence rate with step size η = 0.01?\n\n")
+
+
+@pytest.mark.parametrize("override", [
+    "(b) Same question as (a), but with the common choice η = 1/L.",
+    "(b) Same question as (a) but with η = 2/(μ + L) instead.",
+])
+def test_a_change_the_reading_does_not_apply_is_never_the_repeated_answer(override):
+    reading = read_report(QUADRATIC + override)
+    parts = {p.label: p for p in reading.parts}
+    applied = any(str(f.value) != "0.01" and f.name == "alpha" for f in parts["b"].fields.values())
+    named = any("η" in m.reason and "repeats" in m.reason for m in parts["b"].missing)
+    assert applied or named, (parts["b"].fields, parts["b"].missing)
+    assert not any(f.name == "alpha" and str(f.value) == "0.01" for f in parts["b"].fields.values())
+
+
+def test_a_change_the_reading_applies_is_read():
+    reading = read_report(QUADRATIC + "(b) Repeat (a) with η = 0.015.")
+    (b,) = [p for p in reading.parts if p.label == "b"]
+    assert not b.missing and str(b.fields["alpha"].value) == "0.015"

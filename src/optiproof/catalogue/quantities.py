@@ -160,7 +160,7 @@ LIMIT = _add(_Q(
 IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
     phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",
-             r"^is\b[^.?]{0,60}\bminimum[- ](?:[\w-]{1,12}[- ])?norm\b",
+             r"^is\b[^.?]{0,60}\bminimum ?[- ] ?(?:[\w-]{1,12} ?[- ] ?)?norm\b",
              r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm",
              r"\b(?:is|equal to|same as|coincides? with|agrees? with)\b[^.?,;]{0,40}?\bthe "
              r"min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b",

@@ -95,6 +95,7 @@ def read_report(text: str | bytes) -> Reading:
     for part in layout.parts:
         if len(part.flat) > MAX_PART_CHARS:
             _too_long(part)
+        own_flat = part.flat
         part = _inherit(part, read_questions(part.flat), layout.parts, resolved)
         resolved[part.label] = part
         questions = read_questions(part.flat)
@@ -127,6 +128,8 @@ def read_report(text: str | bytes) -> Reading:
             continue
         chosen = next((r for r in readings if all(not p.missing for p in r)), readings[0])
         for pr in chosen:
+            if part.flat != own_flat:
+                _unapplied_overrides(own_flat, pr)
             pr.question = question
             reading.parts.append(pr)
             previous.append(pr)
@@ -259,6 +262,26 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
         inherited = " ".join(s for _, s in sentences(inherited)
                              if not _asks_something(re.sub(r"\s+", " ", s)))
     return PartText(part.label, part.own + "\n" + inherited, part.context, part.start)
+
+
+_OVERRIDE = re.compile(r"(?<![\w=<>≤≥])([A-Za-zα-ωΔ](?:_?\{?\w{1,4}\}?)?) ?= ?((?:[-−]?\d+(?:\.\d+)?|[A-Za-zα-ω√(])"
+                       r"[^,;?:=]{0,30}?)(?=[,;?:]| (?:and|but|with|instead|in|for)\b|\.(?:\s|$)|\s?$)")
+
+
+def _unapplied_overrides(own: str, pr: PartReading) -> None:
+    """A part that repeats another with a change ("Same question as (a), but with γ = 1/L")
+    must apply each value it sets: one its reading did not use (no field's source holds it)
+    is a gap naming it, never the repeated part's answer again."""
+    used = " ".join(pr.sources()).replace(" ", "")
+    for m in _OVERRIDE.finditer(own):
+        stated = m.group(0).replace(" ", "")
+        value = m.group(2).rstrip(")]}. ").replace(" ", "")
+        if stated in used or value in used or (value and value in " ".join(
+                str(f.value) for f in pr.fields.values())):
+            continue
+        pr.miss(f"override {m.group(1)}", f"\"{m.group(0).strip()}\" changes the part it repeats, "
+                                          "but the reading did not apply it (expected a value "
+                                          "the family reads for that symbol)")
 
 
 _BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])")

@@ -201,6 +201,7 @@ def read_questions(flat: str) -> Questions:
     if any(r.asks for r in requests):
         requests = [r for r in requests if r.asks or not _SETTING_CLAUSE.match(r.sentence)]
     requests = _resolve_pronouns(requests, pieces)
+    requests = [_if_so(r, pieces) for r in requests]
     if not requests:
         requests = [r for r in (_request(start, sentence) for start, sentence in pieces)
                     if any(a.quantity for a in r.asks)]
@@ -330,7 +331,7 @@ def _request(start: int, sentence: str) -> Request:
                         for _, e in named)  # "the optimal step α*" names it; "the step, ρ" lists
              and not any(re.fullmatch(r" ?, (?:the |i\.e\. (?:the )?)?| \((?:the |i\.e\. )?",
                                       sentence[a.end - start:s - start]) and
-                         not re.search(r",", sentence[e - start:])
+                         not re.search(r",|\band\b", sentence[e - start:])
                          for s, e in named)]  # "compute η_max, the largest stable step" too
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
@@ -349,7 +350,31 @@ def _request(start: int, sentence: str) -> Request:
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks]) \
         if asks else ()
     unplaced += _modified_asks(sentence, start, asks)
+    if asks and _YES_NO.match(sentence) and not any(
+            a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
+        unplaced += (sentence[:sentence.find("?") + 1 or len(sentence)],)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_IF_SO = re.compile(r"^(?:and )?if (?:so|yes|it does|they do|that is the case)\b", re.I)
+
+
+def _if_so(request: Request, pieces: list[tuple[int, str]]) -> Request:
+    """A yes/no question followed by "If so, how much?" is answered by the amount asked (its
+    existence is the yes): the question is not left unplaced."""
+    if not request.unplaced or not _YES_NO.match(request.sentence):
+        return request
+    after = [sentence for start, sentence in pieces if start > request.start]
+    if not after or not _IF_SO.match(after[0]):
+        return request
+    unplaced = tuple(u for u in request.unplaced if not request.sentence.startswith(u))
+    return Request(request.sentence, request.start, request.asks, request.proof, unplaced)
+
+
+_YES_NO = re.compile(_LEAD + r"(?:is|are)\b(?! there\b)(?! (?:it|this|that) (?:a )?"
+                     r"coincidence\b)[^?]{0,200}\?", re.I)
+"""A yes/no question ("Is w_∞ the minimum-norm solution?"): when none of its asks is a yes/no
+quantity, its answer would be a value where a yes or no was asked, so it stays unplaced."""
 
 
 _OF_MODIFIER = re.compile(

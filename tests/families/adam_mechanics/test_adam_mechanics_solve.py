@@ -127,3 +127,12 @@ def test_every_formula_renders(data):
         d = a.to_dict()
         if d["expr"] and d["status"] != "unbounded":
             sp.sympify(d["expr"], locals={"g": sp.Function("g")})
+
+
+@pytest.mark.parametrize("moments", [["m-hat"], ["v-hat"], ["m-hat", "v-hat"]])
+def test_moments_are_not_answered_beside_the_weight_decay_comparison(moments):
+    """With L2 the moments are of g + lambda*theta, with AdamW of g: asked beside the comparison
+    they would be one method's moments given for both, so the spec is refused."""
+    with pytest.raises(ValueError, match="lambda\\*theta"):
+        Spec(family="adam-mechanics", asks=[*moments, "weight-decay"], alpha=0.1, lam=0.01,
+             eps=0, gradient=[0.5, 0.01], theta0=[1, -2])

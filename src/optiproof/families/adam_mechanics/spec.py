@@ -211,6 +211,13 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                   float(self.eps) == 0)):
             raise ValueError("asks: 'identification' names the method a step reduces to: ask it "
                              "with 'sign-limit', or with 'first-step' at eps = 0")
+        moments = [k for k in (Q.M_HAT.key, Q.V_HAT.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key)
+                   if k in self.asks]
+        if moments and Q.WEIGHT_DECAY.key in self.asks:
+            raise ValueError(f"asks: {', '.join(moments)} with '{Q.WEIGHT_DECAY.key}': with an L2 "
+                             "penalty Adam's moments are those of the gradient plus lambda*theta, "
+                             "with decoupled decay those of the gradient alone; ask the moments "
+                             "of one method, without the comparison")
         _check_numbers(self)
         if self.gradients is not None and not self.gradient_is_symbolic and \
                 len(self.gradient) != len(self.gradients[0]):
