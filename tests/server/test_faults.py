@@ -62,7 +62,8 @@ def test_a_request_past_the_memory_limit_is_504_and_its_worker_replaced(tmp_path
         assert "Traceback" not in response.text
         replacements = server.worker_pids()
         assert len(replacements) == 1 and worker not in replacements
-        assert _read(server).status_code == 200
+        small = _read(server)
+        assert small.status_code == 200, small.text
         assert server.worker_pids() == replacements
         assert server.health()["counts"]["out of memory"] == 1
 

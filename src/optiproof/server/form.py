@@ -9,6 +9,8 @@ and, for what a part asks, the quantities the terminal's completion offers
 
 from __future__ import annotations
 
+import functools
+
 import json
 from typing import Any
 
@@ -56,6 +58,15 @@ def _schema_choices(schema: dict[str, Any], prop: dict[str, Any]) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=None)
+def _schema(family: str) -> dict[str, Any]:
+    """The JSON schema of a family's spec, made once per process (a worker makes it while
+    warming up, so a job under a memory limit does not build it again)."""
+    from optiproof.families import FAMILIES
+
+    return FAMILIES[family].spec().model_json_schema()
+
+
 def field_options(family: str | None, name: str) -> tuple[str, list[dict[str, str]]]:
     """(kind, choices) of a field of ``family``'s spec: ``choice`` (one of), ``multi`` (some
     of) or ``text`` (typed, no choices)."""
@@ -72,7 +83,7 @@ def field_options(family: str | None, name: str) -> tuple[str, list[dict[str, st
 
         keys = readers()[fam.key].answers
         return "multi", [_choice(key, QUANTITIES[key].name) for key in keys]
-    schema = fam.spec().model_json_schema()
+    schema = _schema(fam.key)
     prop = schema.get("properties", {}).get(name)
     if prop is None:
         return "text", []

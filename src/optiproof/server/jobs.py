@@ -42,18 +42,26 @@ class JobLimits:
 
 def warm() -> None:
     """Import what reading, solving, rendering and checking need, ahead of the first job: read
-    a problem into its form and its spec, and draw a formula."""
+    every bundled problem text into its form (the reader's patterns compiled and its caches
+    filled before a job's memory limit applies), and draw a formula."""
     from optiproof.checking import check_answer  # noqa: F401
+    from optiproof.core.errors import BadInput
+    from optiproof.loading import bundled_problems
     from optiproof.pipeline import solve_problem  # noqa: F401
-    from optiproof.reading import read_report
+    from optiproof.reading import ReadingIncomplete, read_report
     from optiproof.rendering.latexcheck import render_math
     from optiproof.runtime.cache import ResultCache  # noqa: F401
     from optiproof.server.form import reading_form
 
-    reading = read_report("Let g = [1, 2] and alpha = 1. Find u = argmin_d g^T d + "
-                          "(1/alpha) ||d||_2^2.")
-    reading_form(reading)
-    reading.to_problem()
+    texts = [text for name, text in bundled_problems() if name.endswith((".txt", ".md"))]
+    for text in ["Let g = [1, 2] and alpha = 1. Find u = argmin_d g^T d + (1/alpha) ||d||_2^2.",
+                 *texts]:
+        reading = read_report(text)
+        reading_form(reading)
+        try:
+            reading.to_problem()
+        except (ReadingIncomplete, BadInput):  # a warm-up only: what it read is compiled
+            pass
     render_math(r"\alpha", False)
 
 
