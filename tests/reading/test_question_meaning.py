@@ -159,3 +159,21 @@ def test_a_change_the_reading_applies_is_read():
     reading = read_report(QUADRATIC + "(b) Repeat (a) with η = 0.015.")
     (b,) = [p for p in reading.parts if p.label == "b"]
     assert not b.missing and str(b.fields["alpha"].value) == "0.015"
+
+
+@pytest.mark.parametrize("text", [
+    "Find the largest stable step. Give exact values where you can and decimals to 4 significant "
+    "figures otherwise.",
+    "Find the largest stable step. Round to three decimal places.",
+    "Find the largest stable step. Please give all results to 3 s.f.",
+    "Find the largest stable step. Answers with 4 digits are fine.",
+])
+def test_a_precision_instruction_is_not_a_request(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert [a.quantity for a in request.asks] == ["max-step"] and not request.unplaced
+
+
+def test_a_request_with_a_precision_is_still_a_request():
+    (request,) = read_questions(_flat(
+        "Give the largest stable step to 4 significant figures.")).requests
+    assert [a.quantity for a in request.asks] == ["max-step"]

@@ -197,7 +197,8 @@ def read_questions(flat: str) -> Questions:
     requests = [_which_one(r, flat) if not r.asks else r for r in requests]
     requests = [r for r in requests if r.asks or not (_META.search(r.sentence)
                                                       or _FORMAT.match(r.sentence)
-                                                      or _UNIT_FORMAT.match(r.sentence))]
+                                                      or _UNIT_FORMAT.match(r.sentence)
+                                                      or _PRECISION.search(r.sentence))]
     if any(r.asks for r in requests):
         requests = [r for r in requests if r.asks or not _SETTING_CLAUSE.match(r.sentence)]
     requests = _resolve_pronouns(requests, pieces)
@@ -216,6 +217,12 @@ _FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(
                      r"(?:fine|enough|ok|okay))?(?: please)?[.!)]*$", re.I)
 """An ask-less sentence that only says how to write the answer ("Give the number.", "(just the
 two numbers is fine)"): not a request of its own."""
+_PRECISION = re.compile(r"\b(?:significant (?:figures|digits)|sig\.? ?figs?|s\.f\.|decimal (?:places|"
+                        r"digits)|d\.p\.|exact (?:values?|fractions?|forms?|answers?) (?:where|when|"
+                        r"if|whenever)|round(?:ed|ing)? (?:to|off)|(?:to|with) \d{1,2} (?:digits|"
+                        r"decimals))(?!\w)", re.I)
+"""An ask-less sentence about precision ("Give exact values where you can and decimals to 4
+significant figures otherwise.", "Round to three decimal places."): how to write the answers."""
 _UNIT_FORMAT = re.compile(r"^\(?(?:please )?(?:give|state|report|express|write) (?:the|your|all|each) "
                           r"(?:final )?(?:answers?|results?|values?|times?) in (?:seconds|milliseconds|"
                           r"microseconds|ms|s|bytes|gb|mb|floats|elements)[.!)]*$", re.I)

@@ -14,10 +14,16 @@ from typing import Any
 TODO = "TODO"
 """The value of a spec field still to fill in a spec written from an incomplete reading."""
 _SPACES = re.compile(r"[ \t\f\v]{2,}")
+_NEW_ASSIGNMENT = re.compile(
+    r"(?<=[0-9)\]}])[ \t]*\n(?=[ \t]*[A-Za-zα-ωΑ-Ωℓ∇][A-Za-z0-9_^{}()α-ωΑ-Ω₀-₉ᵀ⊤'̂]{0,12}[ \t]*:?=(?!=)[ \t]*[^\s,;])")
+"""A line break between a complete value (a number or a closed bracket) and a line that starts
+with ``name =``: two assignments written one per line, not one product ``0.1 β = 0.9``."""
 
 
 def flatten(text: str) -> str:
-    """Join lines into one line of single-spaced text (what family readers match against)."""
+    """Join lines into one line of single-spaced text (what family readers match against); an
+    assignment that starts a line after a line ending in a value is kept apart by a comma."""
+    text = _NEW_ASSIGNMENT.sub(",\n", text)
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
