@@ -177,3 +177,18 @@ def test_a_request_with_a_precision_is_still_a_request():
     (request,) = read_questions(_flat(
         "Give the largest stable step to 4 significant figures.")).requests
     assert [a.quantity for a in request.asks] == ["max-step"]
+
+
+@pytest.mark.parametrize("text", [
+    "What is the third update θ₃ − θ₂ = −α m̂₃ / √v̂₃?",
+    r"Compute $\theta_3 - \theta_2 = -\alpha \hat m_3/\sqrt{\hat v_3}$.",
+    "Give theta_3 - theta_2 = -alpha * m_hat_3 / sqrt(v_hat_3).",
+])
+def test_the_formula_defining_an_asked_symbol_asks_nothing_more(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert [a.phrase for a in request.asks] == ["θ_3 - θ_2"], request.asks
+
+
+def test_a_set_symbol_is_still_not_asked():
+    (request,) = read_questions(_flat("What is the first step with α = 0.1?")).requests
+    assert [a.quantity for a in request.asks] == ["first-step"]

@@ -66,6 +66,7 @@ AFTER_STEPS = _add(Entry(
 BACK_REFERENCE = _add(Entry(
     "back-reference", "repeat another part with changes",
     phrases=(r"\brepeat\b", r"\bsame (?:question|(?:two|three|four|five|six) quantities|quantities|"
+             r"adamw?|rmsprop|optimi[sz]er|method|algorithm|run|"
              r"quantity|two|three|four|five|list|columns|table)\b",
              r"\byour answer to \(?(?:[a-h]|\d)\)",
              r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then )?(?:evaluate|compute|calculate) (?:it|this|that|"

@@ -42,13 +42,17 @@ _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [
                     re.I)
 _SYMBOL = (r"(?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
            r"|̂)*")
-_NOT_SET = r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(])))"
+_NOT_SET = (r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(]|"
+            r"[-−] ?[A-Za-zα-ωκ√(])))")
 _DIFFERENCE = re.compile(r"(?<![\w])(?P<b>θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?P=b)_?\{?\(?"
                          r"\d{1,3}\)?\}?(?![\w(])" + _NOT_SET)
 """The difference of two numbered iterates (``θ_2 − θ_1``, ``w_3 − w_0``): one ask, the
 family's reader says which (a step, a displacement)."""
-"""A symbol that is set (``with α = 0.1``) is not asked; one defined as an argmin or as a ratio
-of symbols ("what is κ = L/μ?") is."""
+"""A symbol that is set (``with α = 0.1``) is not asked; one defined as an argmin, a ratio of
+symbols ("what is κ = L/μ?") or a negated formula ("θ_3 − θ_2 = −α m̂_3/√v̂_3") is."""
+_DEFINING = re.compile(r" ?= ?(?:(?!\b(?:and|or|then|with|for|where|which|if|at|in|as)\b)[^?;,=]){1,160}")
+"""The formula after an asked symbol ("θ_3 − θ_2 = −α m̂_3 / √v̂_3"): it says what the symbol
+is; the quantities it mentions (m̂_3, v̂_3) are not asked."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
     r"recompute|what is|what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
@@ -340,6 +344,10 @@ def _request(start: int, sentence: str) -> Request:
                                       sentence[a.end - start:s - start]) and
                          not re.search(r",|\band\b", sentence[e - start:])
                          for s, e in named)]  # "compute η_max, the largest stable step" too
+    defining = [(m.start(), m.end()) for a in asks if a.quantity is None
+                for e in (a.end - start,) for m in (_DEFINING.match(sentence, e),) if m]
+    asks = [a for a in asks if not (a.quantity and any(lo <= a.start - start < hi
+                                                       for lo, hi in defining))]
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
     asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):

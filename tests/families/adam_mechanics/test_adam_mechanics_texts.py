@@ -58,3 +58,32 @@ def test_refusals(text, error, says):
         read_problem(text)
     for s in says:
         assert s in str(info.value), str(info.value)
+
+
+@pytest.mark.parametrize("text", [
+    "Adam with α = 0.1, β2 = 0.9, ε = 0 and g1 = (1, -2).\n"
+    "Suppose we set β1 = 0 and drop bias correction entirely. Which classical optimizer is "
+    "this, and what is its first update θ1 − θ0?",
+    r"Consider Adam with $\alpha = 0.1$, $\beta_2 = 0.9$, $\epsilon = 0$ and $g_1 = (1, -2)$. "
+    r"Set $\beta_1 = 0$ and switch off the bias correction. Which well-known optimizer do you "
+    r"get? Give its first step for $g_1$.",
+    "adam, lr=0.1, beta2=0.9, eps=0, g_1 = [1, -2]. if I put beta1 = 0 and turn off bias "
+    "correction, what optimizer is that? and what's the first update?",
+])
+def test_adam_without_momentum_and_correction_is_rmsprop(text):
+    problem = read_problem(text)
+    (part,) = problem.parts
+    assert set(part.asks) == {"identification", "step-no-bias-correction"}
+    solution = solve_problem(problem)
+    (solved,) = solution.parts
+    assert solved.identified_as == "RMSprop" and solved.verified, \
+        [(c.method, c.status, c.detail) for c in solved.checks]
+
+
+def test_same_adam_repeats_the_adam_part_settings():
+    text = ("Learning rate γ = 0.01, ε = 0, gradients g₁ = (0.2, −5), g₂ = (0.2, 5).\n"
+            "1. RMSprop with ρ = 0.9: what is the first update θ₁ − θ₀?\n"
+            "2. Adam with β₁ = 0.9, β₂ = 0.99 and bias correction. What is θ₁ − θ₀?\n"
+            "3. Same Adam, second step: give m̂₂ and θ₂ − θ₁.\n")
+    third = read_problem(text).parts[2]
+    assert third.optimizer == "adam" and float(third.beta1) == 0.9 and float(third.beta2) == 0.99

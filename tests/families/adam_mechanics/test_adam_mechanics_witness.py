@@ -86,3 +86,18 @@ def test_long_run_limit_confirmed_and_a_limit_off_by_1e_6_caught(b1, b2):
     right, wrong = long_run(1.0), long_run(1 + 1e-6)
     assert right.passed, right.detail
     assert wrong.status == "failed", wrong.detail
+
+
+def test_the_rmsprop_identification_is_measured_on_torch_rmsprop():
+    data = dict(asks=["identification", "step-no-bias-correction"], alpha=0.1, beta1=0,
+                beta2=0.9, eps=0, gradient=[1, -2])
+    part = solve_problem(make_problem({"family": "adam-mechanics", **data})).parts[0]
+    assert part.identified_as == "RMSprop" and part.verified
+    assert any("torch.optim.RMSprop" in c.method and c.status == "passed" for c in part.checks)
+
+
+def test_identification_without_the_rmsprop_form_is_refused():
+    # beta1 = 0.5 without bias correction is not RMSprop: the identification is not asked
+    with pytest.raises(ValueError, match="identification"):
+        Spec(asks=["identification", "step-no-bias-correction"], alpha=0.1, beta1=0.5,
+             beta2=0.9, eps=0, gradient=[1, -2])

@@ -413,6 +413,10 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
         elif key == Q.IDENTIFICATION.key and Q.FIRST_STEP.key in keys and \
                 r.value(F.eps) in (0, None) and not off:
             pass        # 'which method does this first step coincide with': sign descent
+        elif key == Q.IDENTIFICATION.key and off and r.value(F.beta1) == 0 and \
+                r.value(F.optimizer) in (O.ADAM.key, None) and \
+                keys & {Q.STEP_NO_BIAS_CORRECTION.key, Q.FIRST_STEP.key}:
+            pass        # 'β₁ = 0 and no bias correction: which optimizer is this?': RMSprop
         elif key == Q.IDENTIFICATION.key:
             continue    # no step of the part is a named method: not taken
         elif key == Q.STEP_LIMIT.key and F.constant not in r.fields:

@@ -419,6 +419,17 @@ def _first_step_method(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) 
     gradient: one step of sign descent with eta = alpha (RMSprop: alpha/sqrt(1 - beta2))."""
     if asked.SIGN_LIMIT.key in spec.asks:       # the sign limit names the method itself
         return AskResult([], "", "")
+    if spec.is_rmsprop_form:
+        der.add("Which method this is",
+                "With $\\beta_1 = 0$ the first moment is the current gradient, $m_t = g_t$, and "
+                "without bias correction the step divides by $\\sqrt{v_t}$ itself: this is "
+                "RMSprop, with smoothing constant $\\rho = \\beta_2$ and learning rate "
+                "$\\alpha$.",
+                Equation.of(Tex(r"v_t"), Tex(r"\beta_2 v_{t-1} + (1-\beta_2)\,g_t^2")),
+                Equation.of(Tex(r"\theta_t - \theta_{t-1}"),
+                            Tex(r"-\alpha\,\frac{g_t}{\sqrt{v_t} + \varepsilon}")))
+        return AskResult([], f"Adam with $\\beta_1 = 0$ and no bias correction is RMSprop with "
+                             f"$\\rho = \\beta_2 = {to_latex(Q.beta2)}$.", "")
     eta = Q.alpha if spec.entry is not O.RMSPROP else \
         sympy.simplify(Q.alpha / sympy.sqrt(1 - Q.beta2))
     der.add("Which method the first step is",
@@ -694,7 +705,12 @@ def solve(spec: AdamMechanicsSpec, *, figures: bool = True) -> PartSolution:
         answers += result.answers
         summaries.append(result.summary)
         interps.append(result.interpretation)
-        if ask == asked.IDENTIFICATION.key and identified is None:
+        if ask == asked.IDENTIFICATION.key and identified is None and spec.is_rmsprop_form:
+            identified = O.RMSPROP
+            note = ("With $\\beta_1 = 0$ and no bias correction, Adam's update is RMSprop's: "
+                    "$v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2$, "
+                    "$\\theta_t = \\theta_{t-1} - \\alpha g_t/(\\sqrt{v_t} + \\varepsilon)$.")
+        elif ask == asked.IDENTIFICATION.key and identified is None:
             identified = O.SIGN_GD
             note = ("The first step at $\\varepsilon = 0$ is $-\\eta\\operatorname{sign}(g_1)$: "
                     "one step of sign gradient descent (the constraint form of $\\ell_\\infty$ "

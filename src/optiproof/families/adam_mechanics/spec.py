@@ -21,6 +21,7 @@ from pydantic import Field, field_validator, model_validator
 
 from optiproof.catalogue import OPTIMIZERS as OPTIMIZER_NAMES
 from optiproof.catalogue import QUANTITIES, OptimizerEntry, key_literal
+from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import check_matrix, check_number, check_symbol_name, check_vector
 from optiproof.core.problem import PartSpec
@@ -208,9 +209,11 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                              "gradient (set constant: true)")
         if Q.IDENTIFICATION.key in self.asks and Q.SIGN_LIMIT.key not in self.asks and not (
                 Q.FIRST_STEP.key in self.asks and (self.eps is None or _is_symbol(self.eps) or
-                                                  float(self.eps) == 0)):
+                                                  float(self.eps) == 0)) and \
+                not self.is_rmsprop_form:
             raise ValueError("asks: 'identification' names the method a step reduces to: ask it "
-                             "with 'sign-limit', or with 'first-step' at eps = 0")
+                             "with 'sign-limit', with 'first-step' at eps = 0, or with "
+                             "'step-no-bias-correction' at beta1 = 0 (RMSprop)")
         moments = [k for k in (Q.M_HAT.key, Q.V_HAT.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key)
                    if k in self.asks]
         if moments and Q.WEIGHT_DECAY.key in self.asks:
@@ -224,6 +227,12 @@ class AdamMechanicsSpec(PartSpec, Derivable):
             raise ValueError(f"dimension mismatch: gradient has {len(self.gradient)} entries but "
                              f"each of gradients has {len(self.gradients[0])}")
         return self
+
+    @property
+    def is_rmsprop_form(self) -> bool:
+        """Adam with beta1 = 0 and no bias correction: exactly RMSprop with smoothing beta2."""
+        return self.entry is O.ADAM and Q.STEP_NO_BIAS_CORRECTION.key in self.asks and \
+            not _is_symbol(self.beta1) and float(self.beta1) == 0
 
     @property
     def has_gradients(self) -> bool:

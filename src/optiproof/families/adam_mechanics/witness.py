@@ -464,6 +464,9 @@ def _w_first_step_method(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantiti
     minimiser, Hoelder's equality)."""
     if asked.SIGN_LIMIT.key in spec.asks:
         return []
+    if spec.is_rmsprop_form:
+        return [("Adam with beta1 = 0 and no bias correction is torch.optim.RMSprop",
+                 lambda: _rmsprop_form(Q, opts))]
 
     def certificate() -> Check:
         start = time.perf_counter()
@@ -490,6 +493,31 @@ def _w_first_step_method(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantiti
                       + "; ".join(lines), start, "identification")
 
     return [("the first step is a sign-descent step", certificate)]
+
+
+def _rmsprop_form(Q: Quantities, opts: SolveOptions) -> Check:
+    """The real torch.optim.RMSprop (lr = alpha, alpha = beta2) against Adam's recursion with
+    beta1 = 0 and no bias correction, written out here in numpy, on random gradient sequences
+    over 8 decades (and at eps > 0 too: the identity holds for every eps)."""
+    start = time.perf_counter()
+    rng = np.random.default_rng(opts.seed + 13)
+    worst, lines = 0.0, []
+    for case in _cases(Q)[:3]:
+        a, b2 = case["alpha"], case["beta2"]
+        for eps in (0.0, 1e-3):
+            G = _random_gradients(rng, 25, 6)
+            traj, _ = torch_run(O.RMSPROP, G, lr=a, beta2=b2, eps=eps)
+            theta, m, v = np.zeros(G.shape[1]), np.zeros(G.shape[1]), np.zeros(G.shape[1])
+            for k, g in enumerate(G):
+                m = 0.0 * m + (1 - 0.0) * g
+                v = b2 * v + (1 - b2) * g * g
+                theta = theta - a * m / (np.sqrt(v) + eps)
+                worst = max(worst, _rel(traj[k + 1], theta))
+        lines.append(f"alpha={a:g}, beta2={b2:g}")
+    return _check("torch.optim.RMSprop(lr=alpha, alpha=beta2) vs Adam at beta1 = 0 without bias "
+                  "correction (numpy recursion)", worst, RTOL,
+                  "25 steps of random gradients over 8 decades, eps = 0 and 1e-3; "
+                  + "; ".join(lines), start, "identification")
 
 
 LIMIT_RESIDUAL = 1e-13
@@ -935,7 +963,11 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 errs.append(_rel(got if syms else np.abs(got), want))
             lines.append(f"constant gradient, t={T}: |uncorrected step| {abs(float(got[0])):.10g}")
         for case in _cases(Q)[:3]:
+            # the real step is a difference of iterates: gradients within two decades keep each
+            # step near the iterates' size (at beta1 = 0 a tiny g_T after large ones would make
+            # the difference lose digits); the ratio does not depend on the magnitudes
             G = _random_gradients(rng, T, 20)
+            G = np.sign(G) * 10.0 ** rng.uniform(-1, 1, size=G.shape)
             traj, state = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
                                     beta2=case["beta2"], eps=EPS_ZERO)
             got = (-case["alpha"] * state["exp_avg"] / np.sqrt(state["exp_avg_sq"])) / (
