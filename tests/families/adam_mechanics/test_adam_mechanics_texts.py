@@ -87,3 +87,33 @@ def test_same_adam_repeats_the_adam_part_settings():
             "3. Same Adam, second step: give m̂₂ and θ₂ − θ₁.\n")
     third = read_problem(text).parts[2]
     assert third.optimizer == "adam" and float(third.beta1) == 0.9 and float(third.beta2) == 0.99
+
+
+SHARED_DECAY = ("Adam with learning rate 0.1, β1 = 0.9, β2 = 0.999, ε = 0 and weight-decay "
+                "coefficient λ = 0.01. Start at w0 = (1, -2); the data-loss gradient at w0 is "
+                "(0.5, 0.01).\n")
+
+
+@pytest.mark.parametrize(("own", "decay"), [
+    ("(a) For Adam + L2, what are the bias-corrected moments m̂_1 and v̂_1, and what is w_1?",
+     "penalty"),
+    ("(a) With an L2 penalty added to the loss, compute w_1 and m_hat_1.", "penalty"),
+    ("(a) what is w_1 for AdamW (decoupled decay)?", "decoupled"),
+])
+def test_a_part_running_one_weight_decay_method_runs_it(own, decay):
+    problem = read_problem(SHARED_DECAY + own)
+    (part,) = problem.parts
+    assert part.decay == decay and "weight-decay" not in part.asks
+    (solved,) = solve_problem(problem).parts
+    assert solved.verified, [(c.method, c.status, c.detail) for c in solved.checks]
+    w1 = next(a for a in solved.answers if a.name == "theta_1")
+    want = [0.9, -1.9] if decay == "penalty" else [0.899, -2.098]
+    assert [float(x) for x in w1.expr] == pytest.approx(want)
+
+
+@pytest.mark.parametrize("own", ["(a) Give w_1 under Adam + L2 and under AdamW.",
+                                 "(a) What is w_1 with L2 regularisation, and with AdamW?"])
+def test_a_part_naming_both_methods_is_the_comparison(own):
+    problem = read_problem(SHARED_DECAY + own)
+    (part,) = problem.parts
+    assert part.decay is None and "weight-decay" in part.asks

@@ -101,3 +101,23 @@ def test_identification_without_the_rmsprop_form_is_refused():
     with pytest.raises(ValueError, match="identification"):
         Spec(asks=["identification", "step-no-bias-correction"], alpha=0.1, beta1=0.5,
              beta2=0.9, eps=0, gradient=[1, -2])
+
+
+@pytest.mark.parametrize("decay", ["penalty", "decoupled"])
+def test_a_wrong_iterate_of_a_run_with_decay_is_caught(decay):
+    spec = Spec(asks=["theta-t"], alpha=0.1, beta1=0.9, beta2=0.999, eps=0, lam=0.01,
+                theta0=[1, -2], gradient=[0.5, 0.01], decay=decay)
+    checks = _checks_with(spec, "theta_1", lambda e: e * (1 + sp.Rational(1, 10**6)))
+    assert any(c.status == "failed" for c in checks), [(c.method, c.detail) for c in checks]
+
+
+@pytest.mark.parametrize("data", [
+    dict(asks=["first-step"], decay="penalty"),
+    dict(asks=["theta-t"], decay="penalty", lam="lambda"),
+    dict(asks=["theta-t"], decay="decoupled", theta0=None),
+])
+def test_a_run_with_decay_needs_numbers_and_run_asks(data):
+    base = dict(alpha=0.1, beta1=0.9, beta2=0.999, eps=0, lam=0.01, theta0=[1, -2],
+                gradient=[0.5, 0.01])
+    with pytest.raises(ValueError, match="decay"):
+        Spec(**{**base, **data})

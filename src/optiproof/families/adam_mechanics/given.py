@@ -29,8 +29,32 @@ def _steps_equations(run: Any) -> list[Equation]:
             for k, step in enumerate(run.steps[:6], start=1)]
 
 
+DECAY_TITLE = "Weight decay inside the run"
+
+
+def decay_in_run(spec: AdamMechanicsSpec, der: Derivation) -> None:
+    """Say (once) how the part's weight decay enters the run: L2 feeds g + lam theta to Adam,
+    decoupled decay shrinks the weights apart from the adaptive step."""
+    if not spec.decay or any(step.title.endswith(DECAY_TITLE.lower()) or step.title == DECAY_TITLE
+                             for step in der.steps):
+        return
+    if spec.decay == "penalty":
+        der.add(DECAY_TITLE,
+                "With an L2 penalty $\\tfrac{\\lambda}{2}\\lVert\\theta\\rVert^2$ in the loss, "
+                "Adam is fed the gradient of the penalised loss: the moments average "
+                "$g_k + \\lambda\\theta_{k-1}$ (PyTorch: Adam(weight_decay=$\\lambda$)).",
+                Equation.of(Tex(r"\tilde g_k"), Tex(r"g_k + \lambda\theta_{k-1}")))
+    else:
+        der.add(DECAY_TITLE,
+                "With decoupled weight decay (AdamW) the moments see the data gradient $g_k$ "
+                "alone and the weights are shrunk apart from the adaptive step.",
+                Equation.of(Tex(r"\theta_k"), Tex(r"(1-\alpha\lambda)\,\theta_{k-1} - \alpha\,"
+                                                   r"\frac{\hat m_k}{\sqrt{\hat v_k}+\varepsilon}")))
+
+
 def theta_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """theta_T = theta_0 + sum_k (theta_k - theta_{k-1}) over the given gradients."""
+    decay_in_run(spec, der)
     run = exact_run(spec, Q)
     theta0 = theta0_of(spec, run.m.rows)
     theta = theta0 + run.total
@@ -71,6 +95,7 @@ def gradient_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskRe
 
 def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """theta_T - theta_{T-1}: the update rule at the last given gradient."""
+    decay_in_run(spec, der)
     run = exact_run(spec, Q)
     der.add("The last step",
             "The step at the last given gradient uses the moments accumulated over the whole "
@@ -124,6 +149,7 @@ def corrected_moment(which: str) -> Any:
         """mhat_T = m_T/(1 - beta1^T), vhat_T = v_T/(1 - beta2^T) on the given gradients."""
         first = which == "m"
         _no_correction(spec, "bias-corrected moments")
+        decay_in_run(spec, der)
         if spec.symbolic_constant:
             return _constant_moment(spec, Q, der, first)
         run = exact_run(spec, Q)

@@ -31,12 +31,13 @@ from optiproof.core.text.mathobjects import (Assignment, PartObjects, is_numeric
 from optiproof.core.text.numbers import number_at
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.adam_mechanics.family import ADAM_MECHANICS, ASKS, KEY
-from optiproof.families.adam_mechanics.spec import MAX_LOSS_DEGREE
+from optiproof.families.adam_mechanics.spec import DECAY_RUN_ASKS, MAX_LOSS_DEGREE
 
 FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
-                    gradients="gradients", theta0="theta0", constant="constant", loss="loss")
+                    gradients="gradients", theta0="theta0", constant="constant", loss="loss",
+                    decay="decay")
 """Spec field names of the adam-mechanics family."""
 
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b"
@@ -107,10 +108,16 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _ORDINAL_STEP = (r"\b(?:after|at) the (" + "|".join(_ORDINALS) + r") (?:step|update|iteration)\b")
 _DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l2\b|\bl2[- ]regulari[sz]\w*|\bdecoupled weight "
                   r"decay\b|\bweight decay\b")
+_L2_VARIANT = (r"\badam ?\+ ?l2\b|\bl2[- ]regulari[sz]\w*|\bl2 penalty\b|\bwith (?:an |the )?l2\b|"
+               r"\bweight_decay ?= ?[\dλ]|\bcoupled\b")
+_DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
+"""The one weight-decay method a part runs ('For Adam + L2, what is w_1?', 'w_1 for AdamW')."""
 _SCALED_LOSS = (r"\bloss (?:is |was |had been |were |gets )?(?:multiplied|scaled|rescaled)\b|"
                 r"\b(?:multipl|(?:re)?scal)\w* (?:the |my |our |your |a )?(?:training |data )?"
                 r"loss\b|\b(?:un)?scaled loss\b")
-_GRADIENT_WORDS = r"\bgradient(?: of the (?:data |training )?loss)?(?: is| =| of)? (?=[(\[])"
+_GRADIENT_WORDS = (r"\bgradient(?: of the (?:data |training )?loss)?(?: at (?:w|θ|theta|x)_?\(?0\)?|"
+                   r" at the (?:start|initial point|starting point|origin))?(?: is| =| of)? "
+                   r"(?=[(\[])")
 _SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
                          r"|\^)?_?\(?(?P<index>\d{1,3}|t|T)?\)?$", re.I)
 
@@ -370,6 +377,24 @@ def _index(phrase_: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
+    """True (and the part's ``decay`` set) when the part runs one weight-decay method from given
+    numbers: it names L2-in-Adam or decoupled decay (AdamW), not both, gives θ₀ and numeric
+    gradients, and asks only what that run answers."""
+    if F.decay in r.fields:
+        return True
+    own = r.own_text
+    l2, decoupled = rx(_L2_VARIANT).search(own), rx(_DECOUPLED_VARIANT).search(own)
+    if bool(l2) == bool(decoupled) or F.theta0 not in r.fields or not _has_run(r) or \
+            keys - set(DECAY_RUN_ASKS) or r.value(F.optimizer) == O.RMSPROP.key:
+        return False
+    named = l2 or decoupled
+    r.set(F.decay, "penalty" if l2 else "decoupled", named.group(0))
+    if r.value(F.optimizer) == O.ADAMW.key:
+        r.set(F.optimizer, O.ADAM.key, named.group(0))
+    return True
+
+
 def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The asks as this family's spec asks them: the update (Δθ) of a part that sets
     β₁ = β₂ = 0 is the sign limit, else the update rule; 'which optimizer' after β₁ = β₂ = 0 is
@@ -454,6 +479,10 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             r.answered_by[key] = Q.WEIGHT_DECAY.key
             key = Q.WEIGHT_DECAY.key
             keys.add(key)
+        elif key in (Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key) and \
+                (variant or rx(_L2_VARIANT).search(own)) and F.lam in r.fields and \
+                _one_decay_run(r, keys):
+            pass        # 'For Adam + L2, what are m̂_1 and w_1?': the run of that one method
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
             key, source = Q.WEIGHT_DECAY.key, f"{source}; {variant.group(0)}"
         elif key == Q.THETA_T.key and off and F.theta0 in r.fields and \

@@ -91,7 +91,10 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
     G = [sympy.Matrix([exact_rational(v, field="gradients") for v in row]) for row in seq]
     m, v = sympy.zeros(d, 1), sympy.zeros(d, 1)
     steps, raw_steps = [], []
-    for k, gk in enumerate(G, start=1):
+    theta = theta0_of(spec, d) if spec.decay else None
+    for k, data_gradient in enumerate(G, start=1):
+        # L2 inside Adam feeds g + lam theta to the moments; decoupled decay shrinks theta apart
+        gk = data_gradient + Q.lam * theta if spec.decay == "penalty" else data_gradient
         m = Q.beta1 * m + (1 - Q.beta1) * gk
         v = Q.beta2 * v + (1 - Q.beta2) * gk.applyfunc(lambda x: x ** 2)
         if rms:
@@ -101,6 +104,10 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
             den = (v / (1 - Q.beta2 ** k)).applyfunc(sympy.sqrt)
         step = sympy.Matrix([-Q.alpha * num[i] / (den[i] + eps) if num[i] != 0 else 0
                              for i in range(d)])
+        if spec.decay == "decoupled":
+            step = step - Q.alpha * Q.lam * theta
+        if theta is not None:
+            theta = theta + step
         steps.append(step if exact else step.evalf(30))
         raw = sympy.Matrix([-Q.alpha * m[i] / (sympy.sqrt(v[i]) + eps) if m[i] != 0 else 0
                             for i in range(d)])

@@ -112,6 +112,12 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                 "current iterate (from theta0).")
     coordinate: int | None = Field(None, ge=1, description="last-step: also give the change "
                                                           "of this coordinate (1-based).")
+    decay: Literal["penalty", "decoupled"] | None = Field(
+        None, description="Weight decay inside the run on given gradients: 'penalty' (an L2 penalty in the loss) feeds "
+                          "g_k + lam*theta_{k-1} to Adam (torch.optim.Adam(weight_decay=lam)); "
+                          "'decoupled' shrinks theta by (1 - alpha*lam) before each step "
+                          "(torch.optim.AdamW). The run's theta_t, last step and moments then "
+                          "include it; needs numbers for lam, theta0 and the gradients.")
     constant: bool = Field(False, description="The gradient is the same at every step "
                                               "(g_t = g): closed forms in t and the t -> oo "
                                               "limit of the step.")
@@ -221,6 +227,8 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                              "penalty Adam's moments are those of the gradient plus lambda*theta, "
                              "with decoupled decay those of the gradient alone; ask the moments "
                              "of one method, without the comparison")
+        if self.decay is not None:
+            _check_decay_run(self)
         _check_numbers(self)
         if self.gradients is not None and not self.gradient_is_symbolic and \
                 len(self.gradient) != len(self.gradients[0]):
@@ -256,6 +264,27 @@ class AdamMechanicsSpec(PartSpec, Derivable):
     def entry(self) -> OptimizerEntry:
         """The catalogue optimizer whose update rule is asked."""
         return OPTIMIZER_NAMES[self.optimizer]
+
+
+DECAY_RUN_ASKS = (Q.THETA_T.key, Q.LAST_STEP.key, Q.M_HAT.key, Q.V_HAT.key, Q.FIRST_MOMENT.key,
+                  Q.SECOND_MOMENT.key)
+"""What a run with weight decay inside answers (each includes the decay)."""
+
+
+def _check_decay_run(spec: "AdamMechanicsSpec") -> None:
+    """A run with weight decay: Adam, numbers for lam, theta0 and the gradients, and only asks
+    the run answers (the comparison of both methods is the 'weight-decay' ask)."""
+    other = [k for k in spec.asks if k not in DECAY_RUN_ASKS]
+    if other:
+        raise ValueError(f"decay: a run with weight decay answers {', '.join(DECAY_RUN_ASKS)}; "
+                         f"not {', '.join(other)}")
+    if spec.entry is not O.ADAM:
+        raise ValueError("decay: the run with weight decay is Adam's ('penalty': Adam with an L2 "
+                         "penalty, 'decoupled': AdamW)")
+    if _is_symbol(spec.lam) or spec.theta0 is None or spec.loss is not None or \
+            (spec.gradients is None and spec.gradient_is_symbolic):
+        raise ValueError("decay: a run with weight decay needs numbers for lam, theta0 and the "
+                         "gradients")
 
 
 def _is_symbol(v: Any) -> bool:

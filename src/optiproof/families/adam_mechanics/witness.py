@@ -818,7 +818,9 @@ def _number_or(x: Any, stand_in: float) -> float:
 def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                  opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
     """theta_T, the last step and the corrected moments against one real run from theta0."""
-    name = f"torch.optim.{spec.entry.torch} from theta0 on the given " + (
+    name = (f"torch.optim.{(O.ADAMW if spec.decay == 'decoupled' else spec.entry).torch}"
+            + (f"(weight_decay={spec.lam})" if spec.decay else "")
+            + " from theta0 on the given ") + (
         "gradients" if spec.loss is None else "loss (autograd gradients at each iterate)")
 
     def run() -> Check:
@@ -828,8 +830,10 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             traj, state, G = _torch_on_loss(spec, Q, b1, b2)
         else:
             G = _given_gradients(spec)
-            traj, state = torch_run(spec.entry, G, lr=_number_or(Q.alpha, 1e-3), beta1=b1,
-                                    beta2=b2, eps=_eps(Q), theta0=_theta0(spec, G.shape[1]))
+            kind = O.ADAMW if spec.decay == "decoupled" else spec.entry
+            traj, state = torch_run(kind, G, lr=_number_or(Q.alpha, 1e-3), beta1=b1,
+                                    beta2=b2, eps=_eps(Q), theta0=_theta0(spec, G.shape[1]),
+                                    weight_decay=float(Q.lam) if spec.decay else 0.0)
         T = G.shape[0]
         moved = np.abs(np.diff(traj, axis=0)).sum(axis=0)
         errs, lines = [], []
