@@ -92,3 +92,22 @@ def test_a_run_with_weight_decay_matches_the_real_optimizer(b, lam, decay, seed)
     traj, _ = torch_run(kind, G, lr=0.1, beta1=b[0], beta2=b[1], eps=EPS_ZERO,
                         weight_decay=lam, theta0=np.array(theta0, dtype=float))
     assert np.allclose(got, traj[-1], rtol=1e-9, atol=1e-12), (got, traj[-1])
+
+
+@FAST
+@given(seed=st.integers(0, 2**31 - 1), T=st.integers(1, 4))
+def test_an_adagrad_run_matches_the_real_optimizer(seed, T):
+    """AdaGrad's exact run (sum of squares, no decays) against torch.optim.Adagrad."""
+    from optiproof.families.adam_mechanics.rules import exact_run
+    from optiproof.families.adam_mechanics.spec import Spec
+    from optiproof.families.adam_mechanics.symbols import quantities
+
+    rng = np.random.default_rng(seed)
+    G = rng.integers(-9, 10, size=(T, 3)) / 4
+    theta0 = (rng.integers(-8, 9, size=3) / 4).tolist()
+    spec = Spec(asks=["theta-t"], optimizer="adagrad", alpha=0.1, eps=0, theta0=theta0,
+                gradients=G.tolist())
+    run = exact_run(spec, quantities(spec))
+    got = np.array(theta0, dtype=float) + np.array([float(x) for x in run.total])
+    traj, _ = torch_run(O.ADAGRAD, G, lr=0.1, eps=EPS_ZERO, theta0=np.array(theta0, dtype=float))
+    assert np.allclose(got, traj[-1], rtol=1e-9, atol=1e-12), (got, traj[-1])

@@ -188,11 +188,18 @@ def test_and_with_the_usual_bias_correction_continues_the_question(text):
 
 def test_an_adaptive_method_the_family_does_not_compute_is_refused():
     text = ("Adam with lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 0; g_1 = 2, w_0 = 1.\n"
+            "(a) Give w_1.\n(b) AMSGrad, v_hat_t = max(v_hat_{t-1}, v_t): give w_1.")
+    from optiproof.reading import read_report
+    assert any("AMSGrad" in line and "does not compute" in line
+               for line in read_report(text).unread())
+
+
+def test_an_adagrad_part_beside_adam_runs_adagrad():
+    text = ("Adam with lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 0; g_1 = 2, w_0 = 1.\n"
             "(a) Give w_1.\n(b) Adagrad, G_t = G_{t-1} + g_t^2, w_t = w_{t-1} - lr*g_t/sqrt(G_t): "
             "give w_1.")
-    from optiproof.reading import read_report
-    assert any("Adagrad" in line and "does not compute" in line
-               for line in read_report(text).unread())
+    parts = read_problem(text).parts
+    assert [p.optimizer for p in parts] == ["adam", "adagrad"]
 
 
 RMS_FIRST = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sympy as sp
 
 from optiproof.pipeline import solve_problem
 from optiproof.reading import ReadingIncomplete, ReadingInvalid, read_problem
@@ -117,3 +118,28 @@ def test_a_part_naming_both_methods_is_the_comparison(own):
     problem = read_problem(SHARED_DECAY + own)
     (part,) = problem.parts
     assert part.decay is None and "weight-decay" in part.asks
+
+
+@pytest.mark.parametrize("text", [
+    "One weight starts at w_0 = 1; the gradients are g_1 = 2, g_2 = -1, g_3 = 2 and lr = 0.01, "
+    "eps = 0.\n(b) Adagrad: G_t = G_{t-1} + g_t^2, w_t = w_{t-1} - lr*g_t/sqrt(G_t), G_0 = 0. "
+    "Give w_3.",
+    r"Run AdaGrad with $\eta = 0.01$, $\epsilon = 0$ from $w_0 = 1$ on $g_1 = 2$, $g_2 = -1$, "
+    r"$g_3 = 2$. What is $w_3$?",
+    "AdaGrad (lr 0.01, eps = 0), w0 = 1, gradients g1 = 2, g2 = -1, g3 = 2 -- where is the "
+    "weight after the third update, i.e. what is w_3?",
+])
+def test_an_adagrad_run_is_answered_and_measured(text):
+    problem = read_problem(text)
+    (part,) = problem.parts
+    assert part.optimizer == "adagrad" and part.asks == ["theta-t"]
+    (solved,) = solve_problem(problem).parts
+    assert solved.verified
+    (w3,) = [a for a in solved.answers if a.name == "theta_3"]
+    assert sp.nsimplify(w3.expr[0]) == sp.Rational(59, 60) + sp.sqrt(5) / 500
+
+
+def test_adagrad_asks_beyond_a_run_are_refused():
+    with pytest.raises(ReadingInvalid, match="AdaGrad"):
+        read_problem("AdaGrad with lr = 0.01 and eps = 0 and g_1 = (2, -1). What is the first "
+                     "step?")

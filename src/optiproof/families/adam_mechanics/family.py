@@ -9,8 +9,9 @@ from optiproof.families.base import Family, imported
 from optiproof.witnesses.torch_start import START_TORCH
 
 KEY = "adam-mechanics"
-OPTIMIZERS = (O.ADAM, O.RMSPROP)
-"""The catalogue optimizers whose update rule a part may ask about."""
+OPTIMIZERS = (O.ADAM, O.RMSPROP, O.ADAGRAD)
+"""The catalogue optimizers whose update rule a part may ask about (AdaGrad: only a run on
+given gradients, its iterate and last step)."""
 ASKS = (Q.UPDATE_RULE, Q.BIAS_CORRECTION, Q.FIRST_STEP, Q.LOSS_SCALING, Q.SIGN_LIMIT,
         Q.STEP_BOUND, Q.WEIGHT_DECAY, Q.THETA_T, Q.LAST_STEP, Q.BIAS_FACTORS, Q.M_HAT, Q.V_HAT,
         Q.STEP_NO_BIAS_CORRECTION, Q.SGD_LOSS_SCALING, Q.EQUIVALENT_EPS, Q.IDENTIFICATION,

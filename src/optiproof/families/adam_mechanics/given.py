@@ -75,6 +75,8 @@ def theta_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResul
     return AskResult([*earlier, answer(f"theta_{run.T}", rf"\theta_{{{run.T}}}", theta)],
                      f"After the {run.T} given gradients $\\theta_{{{run.T}}} = "
                      f"{inline_latex(theta)}$.",
+                     "AdaGrad divides by the root of the sum of every squared gradient so far, so "
+                     "its steps shrink as the gradients accumulate." if spec.entry is O.ADAGRAD else
                      "Adam moves each coordinate by about $\\alpha$ per step whatever the "
                      "gradient's size, so after $T$ steps the iterate has moved at most about "
                      "$T\\alpha$ per coordinate.")

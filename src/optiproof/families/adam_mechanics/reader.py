@@ -40,7 +40,7 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     decay="decay")
 """Spec field names of the adam-mechanics family."""
 
-_NAMED = r"\badam(?:w)?\b|\brmsprop\b"
+_NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
 CUES = [
     (r"\badamw\b", 3), (r"\bbias[- ]correct", 3), (r"\bfirst (?:step|update)\b", 2),
     (r"\b(?:re)?scal\w* (?:the )?loss|\bmultipl\w* (?:the )?loss", 2),
@@ -697,7 +697,7 @@ def _has_run(r: PartReading) -> bool:
     return F.gradients in r.fields or isinstance(r.value(F.gradient), list)
 
 
-_OTHER_ADAPTIVE = (O.ADAGRAD, O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
+_OTHER_ADAPTIVE = (O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
 """Adaptive optimizers a part may run that this family does not compute."""
 
 
@@ -707,9 +707,16 @@ def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
     comparison)."""
     others = [m for m in OPTIMIZERS.mentions(own) if m.entry in _OTHER_ADAPTIVE
               and not negated(own, m.start)]
-    if others and not any(m.entry in (O.ADAM, O.ADAMW, O.RMSPROP) for m in OPTIMIZERS.mentions(own)):
+    if others and not any(m.entry in (O.ADAM, O.ADAMW, O.RMSPROP, O.ADAGRAD)
+                          for m in OPTIMIZERS.mentions(own)):
         r.miss(F.optimizer, f"the part runs \"{others[0].phrase}\", which this family does not "
-                            "compute (expected Adam, AdamW or RMSprop)")
+                            "compute (expected Adam, AdamW, RMSprop or AdaGrad)")
+        return
+    adagrad = [m for m in OPTIMIZERS.mentions(own) if m.entry is O.ADAGRAD
+               and not negated(own, m.start)]
+    if adagrad and not any(m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
+                           for m in OPTIMIZERS.mentions(own)):
+        r.set(F.optimizer, O.ADAGRAD.key, adagrad[0].phrase)   # the part's own method
         return
     for text in (own, ctx):
         named = [m for m in OPTIMIZERS.mentions(text) if m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
@@ -865,6 +872,11 @@ def _read_conventions(objects: PartObjects, r: PartReading) -> None:
         for a in objs.all_assigned("m_0", "v_0", numeric=True):
             if a.value == 0:
                 r.convention("moments start", a.source, "the moments start at 0 (m_0 = v_0 = 0)")
+        if r.value(F.optimizer) == O.ADAGRAD.key:
+            for a in objs.all_assigned("G_0", "s_0", "v_0", numeric=True):
+                if a.value == 0:
+                    r.convention("accumulator start", a.source, "AdaGrad's sum of squared "
+                                                                "gradients starts at 0")
         m = rx(_DECAY_RANGE).search(objs.text)
         if m:
             r.convention("decay range", m.group(0), "the decays lie in [0, 1), as the spec requires")
@@ -906,6 +918,8 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
     plain = []
     for a in objs.assignments:
         if a.base in ("g", "G") and a.numeric and not a.formula.remark:
+            if a.index.isdigit() and int(a.index) == 0:
+                continue        # G_0 = 0 starts an accumulator: the gradients are g_1, g_2, ..
             if a.index.isdigit():
                 indexed.setdefault(int(a.index), (a.value, a.source))
             elif a.index in ("", "t"):

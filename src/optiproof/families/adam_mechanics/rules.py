@@ -84,7 +84,7 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
     seq = sequence_of(spec)
     if seq is None:
         raise ValueError("no numeric gradients to run the recursion on")
-    rms = spec.entry is O.RMSPROP
+    rms, adagrad = spec.entry is O.RMSPROP, spec.entry is O.ADAGRAD
     eps = Q.eps if Q.eps_given else sympy.Integer(0)
     d = len(seq[0])
     exact = len(seq) * d <= EXACT_SEQUENCE_ENTRIES
@@ -95,6 +95,14 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
     for k, data_gradient in enumerate(G, start=1):
         # L2 inside Adam feeds g + lam theta to the moments; decoupled decay shrinks theta apart
         gk = data_gradient + Q.lam * theta if spec.decay == "penalty" else data_gradient
+        if adagrad:     # the accumulated sum of squares, no first moment, no correction
+            v = v + gk.applyfunc(lambda x: x ** 2)
+            num, den = gk, v.applyfunc(sympy.sqrt)
+            step = sympy.Matrix([-Q.alpha * num[i] / (den[i] + eps) if num[i] != 0 else 0
+                                 for i in range(d)])
+            steps.append(step if exact else step.evalf(30))
+            raw_steps.append(steps[-1])
+            continue
         m = Q.beta1 * m + (1 - Q.beta1) * gk
         v = Q.beta2 * v + (1 - Q.beta2) * gk.applyfunc(lambda x: x ** 2)
         if rms:

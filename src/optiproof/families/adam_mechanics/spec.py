@@ -229,6 +229,8 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                              "of one method, without the comparison")
         if self.decay is not None:
             _check_decay_run(self)
+        if self.entry is O.ADAGRAD:
+            _check_adagrad_run(self)
         _check_numbers(self)
         if self.gradients is not None and not self.gradient_is_symbolic and \
                 len(self.gradient) != len(self.gradients[0]):
@@ -287,6 +289,21 @@ def _check_decay_run(spec: "AdamMechanicsSpec") -> None:
                          "gradients")
 
 
+ADAGRAD_ASKS = (Q.THETA_T.key, Q.LAST_STEP.key)
+"""What this family answers about AdaGrad: a run on given gradients (G_t = G_{t-1} + g_t^2,
+theta_t = theta_{t-1} - alpha g_t/(sqrt(G_t) + eps))."""
+
+
+def _check_adagrad_run(spec: "AdamMechanicsSpec") -> None:
+    """AdaGrad is answered as a run on given numeric gradients only."""
+    other = [k for k in spec.asks if k not in ADAGRAD_ASKS]
+    if other:
+        raise ValueError(f"optimizer: for AdaGrad this family answers a run on given gradients "
+                         f"({', '.join(ADAGRAD_ASKS)}); not {', '.join(other)}")
+    if spec.loss is not None or (spec.gradients is None and spec.gradient_is_symbolic):
+        raise ValueError("optimizer: an AdaGrad run needs the gradients as numbers")
+
+
 def _is_symbol(v: Any) -> bool:
     return isinstance(v, str) and v[:1].isalpha()
 
@@ -317,6 +334,8 @@ def _check_numbers(spec: AdamMechanicsSpec) -> None:
     needed = set().union(*(_RUN_NEEDS[a] for a in run_asks))
     if spec.optimizer == O_RMSPROP:
         needed.discard("beta1")         # RMSprop has no first moment
+    if spec.entry is O.ADAGRAD:
+        needed -= {"beta1", "beta2"}    # AdaGrad sums the squares: no decays
     symbols = [n for n in ("alpha", "beta1", "beta2", "eps")
                if n in needed and _is_symbol(getattr(spec, n))]
     if symbols:

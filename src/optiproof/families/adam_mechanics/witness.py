@@ -145,6 +145,9 @@ def torch_run(kind: OptimizerEntry, grads: np.ndarray, *, lr: float, beta1: floa
     elif kind is O.RMSPROP:
         opt = torch.optim.RMSprop([p], lr=lr, alpha=beta2, eps=eps, weight_decay=weight_decay,
                                   foreach=False)
+    elif kind is O.ADAGRAD:
+        opt = torch.optim.Adagrad([p], lr=lr, lr_decay=0, eps=eps, weight_decay=weight_decay,
+                                  initial_accumulator_value=0, foreach=False)
     else:
         raise ValueError(kind.key)
     traj = np.empty((T + 1, d))
