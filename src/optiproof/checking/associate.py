@@ -326,6 +326,14 @@ def _sentence_subject(claim: Claim, piece: Piece) -> bool:
     return bool(_VERB_AFTER.match(claim.cue.partition("@")[2]))
 
 
+def _names_an_answer(claim: Claim, piece: Piece, own: set[str]) -> bool:
+    """A lone symbol with nothing set equal to it that is itself the symbol of an answer the
+    part asks (``m_t, v_t EMAs, bias-corrected, ...`` in a summary cell): it names that
+    answer, it does not state a value of another."""
+    return not claim.subject and not claim.words and len(claim.pieces) == 1 and \
+        getattr(piece.value, "is_Symbol", False) and piece.value.name in own
+
+
 def _conditions(givens: dict[str, Any]) -> list[str]:
     """The given assignments as an answer writes them in words (``α=0.5``)."""
     from optiproof.checking.concepts import plain
@@ -517,7 +525,8 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
             continue
         if _left_open(claim, value, gradable):
             continue
-        if _sentence_subject(claim, piece) or _OFFERED_INSTEAD.search(
+        if _names_an_answer(claim, piece, context["own"]) or _sentence_subject(claim, piece) \
+                or _OFFERED_INSTEAD.search(
                 claim.cue.partition("@")[0].rpartition("¦")[2]):
             continue
         best = sorted(_candidates(claim, piece, value, gradable, context), key=lambda x: -x[0])

@@ -1,0 +1,141 @@
+"""How Adam answers are written: update rules as recursions under a gradient defined in words,
+indices on the line (``β1``), expectations without brackets, ellipses inside sums, headings that
+name their part after other words, topic-labelled summary cells, conditional identifications
+and optimizers named for the part's own step. Each phrasing is ours, graded both ways."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import finding_kinds, graded_part
+
+from optiproof.checking import check_answer
+
+ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
+_part, _kinds = graded_part, finding_kinds
+
+_RULE_TAIL = ("\n    mhat_t = m_t / (1 - beta1^t)\n    vhat_t = v_t / (1 - beta2^t)\n"
+              "    theta_t = theta_{t-1} - alpha * mhat_t / (sqrt(vhat_t) + eps)\n")
+
+
+@pytest.mark.parametrize("text", [
+    "(a) The rule:\n\n    g_t = grad f(theta_{t-1})\n    m_t = beta1 * m_{t-1} + (1 - beta1) * g_t\n"
+    "    v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2" + _RULE_TAIL,
+    "(a) Let g_t = nabla L(w_{t-1}). Then m_t = b1*m_{t-1} + (1-b1)*g_t and\n"
+    "v_t = b2*v_{t-1} + (1-b2)*g_t^2, and the step uses mhat_t and vhat_t:" + _RULE_TAIL,
+    "## (a)\n\nWith gₜ = ∇f(θₜ₋₁):\n\nm_t = β1 m_{t-1} + (1−β1) g_t\n\n"
+    "v_t = β2 v_{t-1} + (1−β2) g_t²\n\nm̂_t = m_t / (1 − β1^t), v̂_t = v_t / (1 − β2^t)\n\n"
+    "θ_t = θ_{t-1} − α · m̂_t / (√v̂_t + ε)\n",
+])
+def test_recursions_under_a_gradient_defined_in_words_are_the_update_rule(solved, text):
+    part = _part(solved, ADAM, text, "a")
+    assert part.verdict == "correct", part.findings
+
+
+@pytest.mark.parametrize("text", [
+    "(a) The rule:\n\n    g_t = grad f(theta_{t-1})\n    m_t = beta1 * m_{t-1} + beta1 * g_t\n"
+    "    v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2" + _RULE_TAIL,
+    "## (a)\n\nm_t = β1 m_{t-1} + (1−β1) g_t\n\nv_t = β2 v_{t-1} + (1−β2) g_t\n\n"
+    "m̂_t = m_t / (1 − β1^t), v̂_t = v_t / (1 − β2^t)\n\nθ_t = θ_{t-1} − α · m̂_t / (√v̂_t + ε)\n",
+])
+def test_a_wrong_recursion_is_still_wrong(solved, text):
+    assert "wrong-answer" in _kinds(_part(solved, ADAM, text, "a"))
+
+
+@pytest.mark.parametrize("text", [
+    "(b) If the gradients are stationary,\n\n    E[m_t] = (1 - beta1) * E[g] * (1 + beta1 + ... "
+    "+ beta1^(t-1)) = (1 - beta1^t) * E[g],\n\nso E[mhat_t] = E[g].\n",
+    "(b) With stationary gradients, E[m_t] = (1−β₁)(1 + β₁ + … + β₁^{t−1}) E[g] = "
+    "(1 − β₁^t) E[g], hence E[m̂_t] = E[g].\n",
+    "(b) Stationary g: 𝔼mₜ = (1−β₁)(1 + β₁ + ⋯ + β₁ᵗ⁻¹)𝔼g = (1−β₁ᵗ)𝔼g ⇒ 𝔼m̂ₜ = 𝔼g; "
+    "likewise 𝔼v̂ₜ = 𝔼g².\n",
+])
+def test_the_last_member_of_a_chain_through_a_sum_with_an_ellipsis_is_stated(solved, text):
+    part = _part(solved, ADAM, text, "b")
+    assert part.verdict == "correct", part.findings
+    assert any(c.name == "E_m_t" for c in part.claimed)
+
+
+@pytest.mark.parametrize("text", [
+    "(b) With stationary gradients, E[m_t] = (1 - beta1) * E[g] * (1 + beta1 + ... "
+    "+ beta1^(t-1)) = 0.5 * E[g], hence E[mhat_t] = E[g].\n",
+    "(b) Stationary g: 𝔼mₜ = (1−β₁)(1 + β₁ + ⋯ + β₁ᵗ⁻¹)𝔼g = (1−β₁)𝔼g ⇒ 𝔼m̂ₜ = 𝔼g.\n",
+])
+def test_a_wrong_end_of_such_a_chain_is_wrong(solved, text):
+    assert "wrong-answer" in _kinds(_part(solved, ADAM, text, "b"))
+
+
+@pytest.mark.parametrize("heading", [
+    "## Step 3 — the first step (part c)",
+    "### Third question: part c",
+    "## 3. First update (c)",
+])
+def test_a_heading_naming_its_part_after_other_words_opens_that_part(solved, heading):
+    text = (f"{heading}\n\nWith ε = 0 and g₁ = [3, −0.5, 2], m̂₁ = g₁ and v̂₁ = g₁², so\n\n"
+            "θ₁ − θ₀ = −α·sign(g₁) = **[−0.001, 0.001, −0.001]**.\n")
+    report = check_answer(solved(ADAM), text)
+    part = next(p for p in report.parts if p.label == "c")
+    assert any(c.name == "first_step" for c in part.claimed), part.findings
+
+
+@pytest.mark.parametrize("cell", [
+    "mₜ, vₜ EMAs, bias-corrected, θₜ = θₜ₋₁ − α m̂ₜ/(√v̂ₜ + ε)",
+    "see above; √v̂ = per-coordinate normalisation",
+    "m_t and v_t as EMAs; theta_t = theta_{t-1} - alpha*mhat_t/(sqrt(vhat_t) + eps)",
+])
+def test_names_in_a_summary_cell_are_not_values_of_the_update(solved, cell):
+    text = ("## (a)\n\n- mₜ = β₁mₜ₋₁ + (1−β₁)gₜ\n- vₜ = β₂vₜ₋₁ + (1−β₂)gₜ²\n"
+            "- m̂ₜ = mₜ/(1−β₁ᵗ), v̂ₜ = vₜ/(1−β₂ᵗ)\n- θₜ = θₜ₋₁ − α·m̂ₜ/(√v̂ₜ + ε)\n\n"
+            f"## Summary\n\n| Part | Answer |\n|---|---|\n| (a) update rule | {cell} |\n")
+    part = _part(solved, ADAM, text, "a")
+    assert part.verdict == "correct", part.findings
+
+
+def test_a_summary_cell_stating_another_update_still_contradicts_the_body(solved):
+    text = ("## (a)\n\n- mₜ = β₁mₜ₋₁ + (1−β₁)gₜ\n- vₜ = β₂vₜ₋₁ + (1−β₂)gₜ²\n"
+            "- m̂ₜ = mₜ/(1−β₁ᵗ), v̂ₜ = vₜ/(1−β₂ᵗ)\n- θₜ = θₜ₋₁ − α·m̂ₜ/(√v̂ₜ + ε)\n\n"
+            "## Summary\n\n| Part | Answer |\n|---|---|\n| (a) update rule | θₜ = θₜ₋₁ − α·mₜ/√vₜ |\n")
+    assert _kinds(_part(solved, ADAM, text, "a"))
+
+
+_RULE = "$$\\theta_t = \\theta_{t-1} - \\alpha \\frac{\\hat m_t}{\\sqrt{\\hat v_t}+\\epsilon}$$\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the extreme β₁ = β₂ = 0 (and ε = 0) it is exactly sign descent.",
+    "Dividing by the root of v normalises each coordinate; with β₁ = β₂ = 0 this update is "
+    "exactly sign descent.",
+    "If beta1 = beta2 = 0 and eps = 0, it reduces to signSGD.",
+])
+def test_an_identification_under_its_stated_condition_is_no_claim_about_the_update(solved,
+                                                                                 sentence):
+    part = _part(solved, ADAM, f"## (a)\n\n{_RULE}{sentence}\n", "a")
+    assert "false-claim" not in _kinds(part) and "over-reach" not in _kinds(part)
+
+
+@pytest.mark.parametrize("sentence", [
+    "This update is exactly sign descent.",
+    "With β₁ = 0.5 it is exactly sign descent.",
+])
+def test_an_identification_without_the_condition_is_still_false(solved, sentence):
+    part = _part(solved, ADAM, f"## (a)\n\n{_RULE}{sentence}\n", "a")
+    assert "false-claim" in _kinds(part)
+
+
+_FIRST = "## (c)\n\nWith ε = 0, m̂₁ = g₁ and v̂₁ = g₁², so θ₁ − θ₀ = −α sign(g₁) = [−0.001, 0.001, −0.001]. "
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first step is the same as a signSGD step.",
+    "In other words, Adam's first step is identical to the first step of sign descent.",
+    "i.e. exactly sign descent with step α.",
+])
+def test_an_optimizer_whose_update_is_the_verified_step_is_no_over_reach(solved, sentence):
+    assert "over-reach" not in _kinds(_part(solved, ADAM, _FIRST + sentence, "c"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adam's first step is identical to RMSprop's first step.",
+    "The first step is the same as that of Adam, of signSGD and of RMSprop.",
+])
+def test_an_optimizer_whose_step_differs_is_over_reach(solved, sentence):
+    assert "over-reach" in _kinds(_part(solved, ADAM, _FIRST + sentence, "c"))
