@@ -28,16 +28,26 @@ _IDENTIFIES = re.compile(
     r"\b(?:this is|that'?s|that is|it is|which is|is exactly|is just|is simply|recovers?|"
     r"corresponds? to|reduces? to|is equivalent to|equivalently|identical (?:to|with)|the same (?:as|update|step|"
     r"algorithm|method|limit|point|solution|minimi[sz]er)|coincides?|known as|called|amounts? to|optimi[sz]er\s*:|"
-    r"which optimi[sz]er|is the\b[^.;]{0,40}\b(?:update|step|method|algorithm)|i\.e\.)", re.I)
+    r"which optimi[sz]er|is the\b[^.;]{0,40}\b(?:update|step|method|algorithm)|i\.e\.|"
+    r"be (?:read|seen|viewed|interpreted|understood|regarded|thought of) as)", re.I)
 _EQUIVALENT = re.compile(r"\b(?:equivalently|equivalent to|the same as|identical (?:to|with)|same (?:update|step|"
                          r"algorithm|method|settings?|limit|point|solution|minimi[sz]er)|coincide|also|as well as|or|which is|"
-                         r"is exactly|exactly|that is|namely)\b|\bi\.e\.|\ba\.k\.a\.|/",
+                         r"is exactly|exactly|that is|namely|be (?:read|seen|viewed|interpreted|"
+                         r"understood|regarded|thought of) as)\b|\bi\.e\.|\ba\.k\.a\.|/",
                          re.I)
 _COLUMN = re.compile(r"optimi[sz]er|method|algorithm|identified", re.I)
 _WITHOUT = re.compile(r"\b(?:without|with no|no|minus|sans|drop(?:ping|s)?|free of)\s+"
                       r"(?:any\s+|the\s+|its\s+)?$", re.I)
 """Before a name: the update lacks that ingredient ("Muon, here without momentum"); the name
 does not identify it."""
+_COMPARES = re.compile(r"\b(?:beats?|outperforms?|faster|slower|better|worse|than|improves? "
+                       r"(?:on|upon))\b", re.I)
+"""A clause that compares the method it opens with to something ("Heavy ball beats 9/11")
+does not say what the part's update is."""
+_READ_AS = re.compile(r"\b(?:can|could|may|might)(?: also| equally)? be (?:read|seen|viewed|"
+                      r"interpreted|understood|regarded|thought of|described|written) as\b[^.;]{0,80}$",
+                      re.I)
+"""A hedge that still identifies: "which can also be read as sign descent"."""
 _ACCEPTING = frozenset({"same-update", "reduces-to", "constrained-form"})
 
 
@@ -167,6 +177,25 @@ def takes_the_verified_step(key: str, part: Any) -> bool:
     return False
 
 
+_IS_BEFORE = re.compile(r"\b(?:is|are|becomes?|reduces? to|recovers?|corresponds? to|amounts? to)"
+                        r"\s+(?:(?:just|exactly|simply|plain|precisely|then|a|an|the)\s+)*$")
+
+
+def derivation_names(part: Any) -> set[str]:
+    """Optimizers the part's verified derivation itself says the method is ("the method is
+    sign descent in disguise"): stated in a step's text, not negated or compared."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    out: set[str] = set()
+    for step in getattr(part, "steps", None) or []:
+        for _, clause in _clauses(plain(f"{step.title}. {step.text}")):
+            for m in OPTIMIZERS.mentions(clause):
+                if m.entry.named and _IS_BEFORE.search(clause[:m.start]) and not stance(
+                        clause, m.start, m.end):
+                    out.add(m.entry.key)
+    return out
+
+
 def _clauses(text: str) -> list[tuple[int, str]]:
     """Clauses of a statement (split at ``;`` and sentence ends, not after "i.e." or "e.g."),
     with their offsets."""
@@ -194,12 +223,15 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
             if not found:
                 continue
             equivalence = len({m.entry.key for m in found}) > 1 and bool(_EQUIVALENT.search(words))
-            opens = found[0].start <= 2 and unit.role != "preamble"
+            opens = found[0].start <= 2 and unit.role != "preamble" and not _COMPARES.search(words)
             if not (column or equivalence or opens or _IDENTIFIES.search(words)):
                 continue
             marker = _EQUIVALENT.search(words) if equivalence else None
             for m in found:
-                if stance(words, m.start, m.end) or _WITHOUT.search(words[:m.start]):
+                why = stance(words, m.start, m.end)
+                if why.reason == "hedge" and _READ_AS.search(words[:m.start]):
+                    why = None  # "can also be read as signSGD" says what the update is
+                if why or _WITHOUT.search(words[:m.start]):
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
                                        marker is None or m.start < marker.start()))
@@ -247,6 +279,7 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
         ok = accepted(entry.key) if entry is not None else set()
         mentions = mentions_of(doc, lay, part.label)
         fine = ok | subjects | set().union(*(accepted(s) for s in subjects))
+        fine |= derivation_names(part)
         fine |= {m.key for m in mentions if m.key not in fine and takes_the_verified_step(m.key, part)}
         given = givens[part.label]
         extra = [m for m in mentions if m.key not in fine

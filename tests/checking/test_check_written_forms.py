@@ -1,4 +1,4 @@
-"""How Adam answers are written: update rules as recursions under a gradient defined in words,
+"""How answers are written (mostly Adam): update rules as recursions under a gradient defined in words,
 indices on the line (``β1``), expectations without brackets, ellipses inside sums, headings that
 name their part after other words, topic-labelled summary cells, conditional identifications
 and optimizers named for the part's own step. Each phrasing is ours, graded both ways."""
@@ -139,3 +139,91 @@ def test_an_optimizer_whose_update_is_the_verified_step_is_no_over_reach(solved,
 ])
 def test_an_optimizer_whose_step_differs_is_over_reach(solved, sentence):
     assert "over-reach" in _kinds(_part(solved, ADAM, _FIRST + sentence, "c"))
+
+
+OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
+_OC_C_STEPS = ("(c) Feature j has second moment a_j², so each feature is divided by |a_j|. ")
+
+
+@pytest.mark.parametrize("text", [
+    _OC_C_STEPS + "SGD on the rescaled problem converges to its min-norm solution [1/3, 1/3, 1/3]. "
+    "Mapping back to the original units then gives",
+    "## (c)\n\nIn the new coordinates the data row is $[1, 1, 1]$ and the minimum-norm solution "
+    "is $\\tilde\\theta = (1/3, 1/3, 1/3)$; undoing the scaling of each weight yields\n",
+    "(c) After standardising, the solution for the rescaled weights is (1/3, 1/3, 1/3) — "
+    "before mapping back.",
+])
+def test_a_value_in_the_transformed_problem_is_not_the_parts_answer(solved, text):
+    part = _part(solved, OC, text, "c")
+    assert part.verdict == "incomplete", part.findings
+    assert "wrong-answer" not in _kinds(part)
+
+
+@pytest.mark.parametrize("text", [
+    _OC_C_STEPS + "SGD on the rescaled problem converges to [1/3, 1/3, 1/3]; mapping back "
+    "gives θ = [1/3, 10/3, 100/3].",
+    _OC_C_STEPS + "SGD on the rescaled problem converges to [1/3, 1/3, 1/3]; mapping back "
+    "gives θ = [1/3, 1/30, 1/300].",
+])
+def test_the_mapped_back_value_is_still_graded(solved, text):
+    part = _part(solved, OC, text, "c")
+    assert part.claimed and part.verdict in ("correct", "incorrect")
+    assert (part.verdict == "correct") is ("10/3" in text), part.findings
+
+
+_OC_B = ("(b) Every step of O moves along sign(a) = [1, 1, 1], so the limit is "
+         "θ = [100/111, 100/111, 100/111]. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "So O is sign descent on this problem.",
+    "In other words, O is just signSGD here.",
+    "O reduces to sign gradient descent with one example per epoch.",
+])
+def test_an_identification_the_verified_derivation_states_is_no_over_reach(solved, sentence):
+    part = _part(solved, OC, _OC_B + sentence, "b")
+    assert part.verdict == "correct", part.findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "So O is sign descent on this problem -- equivalently normalized gradient descent.",
+    "O is signSGD here, which is the same method as normalised GD.",
+])
+def test_a_further_identification_beyond_the_derivation_is_over_reach(solved, sentence):
+    assert "over-reach" in _kinds(_part(solved, OC, _OC_B + sentence, "b"))
+
+
+SD = "src/optiproof/problems/steepest-descent-numeric.yaml"
+_SD_C = "## (c)\n\nThe best vertex of the ℓ₁ ball is d = (−0.1, 0, 0), value gᵀd = −0.3. "
+
+
+@pytest.mark.parametrize("sentence", [
+    "This is coordinate descent, which can also be read as sign descent on one coordinate, "
+    "i.e. signSGD.",
+    "Greedy coordinate descent, which could equally be seen as Adam restricted to one "
+    "coordinate.",
+    "It is coordinate descent — and may also be viewed as sign descent.",
+])
+def test_a_hedged_reading_as_another_optimizer_is_an_identification(solved, sentence):
+    assert "over-reach" in _kinds(_part(solved, SD, _SD_C + sentence, "c"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "This is coordinate descent (the greedy variant).",
+    "This is coordinate descent; with a squared max-norm penalty one would instead get sign "
+    "descent.",
+    "Coordinate descent. Sign descent might also come to mind, but it moves every coordinate.",
+])
+def test_other_optimizers_only_mentioned_beside_it_are_no_over_reach(solved, sentence):
+    assert "over-reach" not in _kinds(_part(solved, SD, _SD_C + sentence, "c"))
+
+
+@pytest.mark.parametrize("text", [
+    "(c) u = (−0.1, 0, 0), with value −0.3; coordinate descent.",
+    "(c) Only the largest coordinate moves: u = (−0.1, 0, 0), and value = −0.3. Coordinate "
+    "descent.",
+    "## (c)\n\n$u = (-0.1, 0, 0)$, its value $-0.3$: coordinate descent.\n",
+])
+def test_value_after_the_step_is_the_minimum_value(solved, text):
+    part = _part(solved, SD, text, "c")
+    assert part.verdict == "correct", part.findings
