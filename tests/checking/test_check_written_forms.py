@@ -1,7 +1,8 @@
-"""How answers are written (mostly Adam): update rules as recursions under a gradient defined in words,
-indices on the line (``β1``), expectations without brackets, ellipses inside sums, headings that
-name their part after other words, topic-labelled summary cells, conditional identifications
-and optimizers named for the part's own step. Each phrasing is ours, graded both ways."""
+"""How answers are written (mostly Adam): update rules as recursions under a gradient defined
+in words, indices on the line (``β1``), expectations without brackets, ellipses inside sums,
+headings that name their part after other words, topic-labelled summary cells, conditional,
+hedged and derivation-stated identifications, values in a transformed problem, conditions in a
+display, and false claims about SGD's weight decay. Each phrasing is ours, graded both ways."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ _RULE_TAIL = ("\n    mhat_t = m_t / (1 - beta1^t)\n    vhat_t = v_t / (1 - beta2
 
 
 @pytest.mark.parametrize("text", [
-    "(a) The rule:\n\n    g_t = grad f(theta_{t-1})\n    m_t = beta1 * m_{t-1} + (1 - beta1) * g_t\n"
+    "(a) The rule:\n\n    g_t = grad f(theta_{t-1})\n    m_t = beta1 * m_{t-1} + (1 - "
+    "beta1) * g_t\n"
     "    v_t = beta2 * v_{t-1} + (1 - beta2) * g_t^2" + _RULE_TAIL,
     "(a) Let g_t = nabla L(w_{t-1}). Then m_t = b1*m_{t-1} + (1-b1)*g_t and\n"
     "v_t = b2*v_{t-1} + (1-b2)*g_t^2, and the step uses mhat_t and vhat_t:" + _RULE_TAIL,
@@ -93,52 +95,41 @@ def test_names_in_a_summary_cell_are_not_values_of_the_update(solved, cell):
 def test_a_summary_cell_stating_another_update_still_contradicts_the_body(solved):
     text = ("## (a)\n\n- mₜ = β₁mₜ₋₁ + (1−β₁)gₜ\n- vₜ = β₂vₜ₋₁ + (1−β₂)gₜ²\n"
             "- m̂ₜ = mₜ/(1−β₁ᵗ), v̂ₜ = vₜ/(1−β₂ᵗ)\n- θₜ = θₜ₋₁ − α·m̂ₜ/(√v̂ₜ + ε)\n\n"
-            "## Summary\n\n| Part | Answer |\n|---|---|\n| (a) update rule | θₜ = θₜ₋₁ − α·mₜ/√vₜ |\n")
+            "## Summary\n\n| Part | Answer |\n|---|---|\n| (a) update rule | θₜ = θₜ₋₁ − "
+            "α·mₜ/√vₜ |\n")
     assert _kinds(_part(solved, ADAM, text, "a"))
 
 
 _RULE = "$$\\theta_t = \\theta_{t-1} - \\alpha \\frac{\\hat m_t}{\\sqrt{\\hat v_t}+\\epsilon}$$\n\n"
 
 
-@pytest.mark.parametrize("sentence", [
-    "In the extreme β₁ = β₂ = 0 (and ε = 0) it is exactly sign descent.",
-    "Dividing by the root of v normalises each coordinate; with β₁ = β₂ = 0 this update is "
-    "exactly sign descent.",
-    "If beta1 = beta2 = 0 and eps = 0, it reduces to signSGD.",
+@pytest.mark.parametrize("sentence, fires", [
+    ("In the extreme β₁ = β₂ = 0 (and ε = 0) it is exactly sign descent.", False),
+    ("Dividing by the root of v normalises each coordinate; with β₁ = β₂ = 0 this update is "
+     "exactly sign descent.", False),
+    ("If beta1 = beta2 = 0 and eps = 0, it reduces to signSGD.", False),
+    ("This update is exactly sign descent.", True),
+    ("With β₁ = 0.5 it is exactly sign descent.", True),
 ])
-def test_an_identification_under_its_stated_condition_is_no_claim_about_the_update(solved,
-                                                                                 sentence):
-    part = _part(solved, ADAM, f"## (a)\n\n{_RULE}{sentence}\n", "a")
-    assert "false-claim" not in _kinds(part) and "over-reach" not in _kinds(part)
+def test_an_identification_is_no_claim_only_under_its_stated_condition(solved, sentence, fires):
+    kinds = _kinds(_part(solved, ADAM, f"## (a)\n\n{_RULE}{sentence}\n", "a"))
+    assert ("false-claim" in kinds) is fires
 
 
-@pytest.mark.parametrize("sentence", [
-    "This update is exactly sign descent.",
-    "With β₁ = 0.5 it is exactly sign descent.",
+_FIRST = ("## (c)\n\nWith ε = 0, m̂₁ = g₁ and v̂₁ = g₁², so θ₁ − θ₀ = −α sign(g₁) = [−0.001, "
+          "0.001, −0.001]. ")
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("The first step is the same as a signSGD step.", False),
+    ("In other words, Adam's first step is identical to the first step of sign descent.", False),
+    ("i.e. exactly sign descent with step α.", False),
+    ("Adam's first step is identical to RMSprop's first step.", True),
+    ("The first step is the same as that of Adam, of signSGD and of RMSprop.", True),
 ])
-def test_an_identification_without_the_condition_is_still_false(solved, sentence):
-    part = _part(solved, ADAM, f"## (a)\n\n{_RULE}{sentence}\n", "a")
-    assert "false-claim" in _kinds(part)
-
-
-_FIRST = "## (c)\n\nWith ε = 0, m̂₁ = g₁ and v̂₁ = g₁², so θ₁ − θ₀ = −α sign(g₁) = [−0.001, 0.001, −0.001]. "
-
-
-@pytest.mark.parametrize("sentence", [
-    "The first step is the same as a signSGD step.",
-    "In other words, Adam's first step is identical to the first step of sign descent.",
-    "i.e. exactly sign descent with step α.",
-])
-def test_an_optimizer_whose_update_is_the_verified_step_is_no_over_reach(solved, sentence):
-    assert "over-reach" not in _kinds(_part(solved, ADAM, _FIRST + sentence, "c"))
-
-
-@pytest.mark.parametrize("sentence", [
-    "Adam's first step is identical to RMSprop's first step.",
-    "The first step is the same as that of Adam, of signSGD and of RMSprop.",
-])
-def test_an_optimizer_whose_step_differs_is_over_reach(solved, sentence):
-    assert "over-reach" in _kinds(_part(solved, ADAM, _FIRST + sentence, "c"))
+def test_an_optimizer_is_over_reach_unless_its_update_is_the_verified_step(solved, sentence, fires):
+    kinds = _kinds(_part(solved, ADAM, _FIRST + sentence, "c"))
+    assert ("over-reach" in kinds) is fires
 
 
 OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
@@ -175,47 +166,39 @@ _OC_B = ("(b) Every step of O moves along sign(a) = [1, 1, 1], so the limit is "
          "θ = [100/111, 100/111, 100/111]. ")
 
 
-@pytest.mark.parametrize("sentence", [
-    "So O is sign descent on this problem.",
-    "In other words, O is just signSGD here.",
-    "O reduces to sign gradient descent with one example per epoch.",
+@pytest.mark.parametrize("sentence, fires", [
+    ("So O is sign descent on this problem.", False),
+    ("In other words, O is just signSGD here.", False),
+    ("O reduces to sign gradient descent with one example per epoch.", False),
+    ("So O is sign descent on this problem -- equivalently normalized gradient descent.", True),
+    ("O is signSGD here, which is the same method as normalised GD.", True),
 ])
-def test_an_identification_the_verified_derivation_states_is_no_over_reach(solved, sentence):
-    part = _part(solved, OC, _OC_B + sentence, "b")
-    assert part.verdict == "correct", part.findings
-
-
-@pytest.mark.parametrize("sentence", [
-    "So O is sign descent on this problem -- equivalently normalized gradient descent.",
-    "O is signSGD here, which is the same method as normalised GD.",
-])
-def test_a_further_identification_beyond_the_derivation_is_over_reach(solved, sentence):
-    assert "over-reach" in _kinds(_part(solved, OC, _OC_B + sentence, "b"))
+def test_an_identification_is_over_reach_unless_the_verified_derivation_states_it(
+        solved, sentence, fires):
+    kinds = _kinds(_part(solved, OC, _OC_B + sentence, "b"))
+    assert ("over-reach" in kinds) is fires
 
 
 SD = "src/optiproof/problems/steepest-descent-numeric.yaml"
 _SD_C = "## (c)\n\nThe best vertex of the ℓ₁ ball is d = (−0.1, 0, 0), value gᵀd = −0.3. "
 
 
-@pytest.mark.parametrize("sentence", [
-    "This is coordinate descent, which can also be read as sign descent on one coordinate, "
-    "i.e. signSGD.",
-    "Greedy coordinate descent, which could equally be seen as Adam restricted to one "
-    "coordinate.",
-    "It is coordinate descent — and may also be viewed as sign descent.",
+@pytest.mark.parametrize("sentence, fires", [
+    ("This is coordinate descent, which can also be read as sign descent on one coordinate, "
+     "i.e. signSGD.", True),
+    ("Greedy coordinate descent, which could equally be seen as Adam restricted to one "
+     "coordinate.", True),
+    ("It is coordinate descent — and may also be viewed as sign descent.", True),
+    ("This is coordinate descent (the greedy variant).", False),
+    ("This is coordinate descent; with a squared max-norm penalty one would instead get sign "
+     "descent.", False),
+    ("Coordinate descent. Sign descent might also come to mind, but it moves every "
+     "coordinate.", False),
 ])
-def test_a_hedged_reading_as_another_optimizer_is_an_identification(solved, sentence):
-    assert "over-reach" in _kinds(_part(solved, SD, _SD_C + sentence, "c"))
-
-
-@pytest.mark.parametrize("sentence", [
-    "This is coordinate descent (the greedy variant).",
-    "This is coordinate descent; with a squared max-norm penalty one would instead get sign "
-    "descent.",
-    "Coordinate descent. Sign descent might also come to mind, but it moves every coordinate.",
-])
-def test_other_optimizers_only_mentioned_beside_it_are_no_over_reach(solved, sentence):
-    assert "over-reach" not in _kinds(_part(solved, SD, _SD_C + sentence, "c"))
+def test_a_hedged_reading_as_another_optimizer_identifies_a_mention_beside_it_does_not(
+        solved, sentence, fires):
+    kinds = _kinds(_part(solved, SD, _SD_C + sentence, "c"))
+    assert ("over-reach" in kinds) is fires
 
 
 @pytest.mark.parametrize("text", [
@@ -227,3 +210,37 @@ def test_other_optimizers_only_mentioned_beside_it_are_no_over_reach(solved, sen
 def test_value_after_the_step_is_the_minimum_value(solved, text):
     part = _part(solved, SD, text, "c")
     assert part.verdict == "correct", part.findings
+
+
+_ADAM_E = ("## (e)\n\nWith L2 the decay term λθ is divided by √v̂ₜ; AdamW applies it outside: "
+           "θₜ = θₜ₋₁ − α(m̂ₜ/(√v̂ₜ + ε) + λθₜ₋₁), a factor 1 − αλ = 0.99999 per step. ")
+
+
+@pytest.mark.parametrize("remark, fires", [
+    ("With plain SGD, too, L2 regularisation and weight decay are genuinely different, "
+     "whatever λ.", True),
+    ("Note that even for vanilla gradient descent, L2 and weight decay remain distinct "
+     "updates.", True),
+    ("Decoupling is necessary for every optimizer, adaptive or not.", True),
+    ("For plain SGD the two coincide (up to rescaling λ by the learning rate).", False),
+    ("Unlike SGD, for Adam L2 and weight decay differ.", False),
+    ("For SGD they are the same update; for Adam L2 and weight decay differ.", False),
+])
+def test_l2_and_weight_decay_said_to_differ_for_sgd_is_false(solved, remark, fires):
+    kinds = _kinds(_part(solved, ADAM, _ADAM_E + remark, "e"))
+    assert ("false-claim" in kinds) is fires
+
+
+@pytest.mark.parametrize("display", [
+    "$$1-\\alpha\\lambda = 0.99999 \\text{ for } \\lambda = 0.01$$",
+    "$$1-\\alpha\\lambda = 0.99999 \\quad\\text{for } \\lambda = 0.01 \\text{ and } \\alpha "
+    "= 10^{-3}$$",
+    "$$\\theta_t = (1-\\alpha\\lambda)\\theta_{t-1} - \\alpha u_t,\\qquad 1-\\alpha\\lambda "
+    "= 0.99999 "
+    "\\text{ when } \\lambda = 0.01.$$",
+])
+def test_values_after_a_condition_in_a_display_are_the_condition(solved, display):
+    text = ("## (e)\n\nL2 puts λθ through the 1/√v̂ scaling, so the decay differs by coordinate; "
+            f"AdamW decays every weight alike:\n\n{display}\n")
+    part = _part(solved, ADAM, text, "e")
+    assert "wrong-answer" not in _kinds(part), part.findings

@@ -294,6 +294,8 @@ def _latex_chains(latex: str, offset: int) -> list[tuple[list[tuple[str, int, st
             words.append(said)
             boxed = any(a <= pos + len(piece) and pos <= b for a, b in boxes) if boxes else False
             pieces.append((rel, offset + pos, bare, boxed))
+            if _CONDITION.search(piece):
+                break  # ``0.99999 \text{ for } \lambda = 0.01``: what follows is the condition
         out.append((pieces, " ".join(w for w in words if w)))
     return out
 
