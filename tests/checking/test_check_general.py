@@ -157,3 +157,20 @@ def test_a_universal_bound_on_rates_is_judged_by_the_verified_rates(solved, rema
 ])
 def test_a_uniqueness_claim_is_judged_by_the_other_norms_verified_steps(solved, remark, false):
     assert bool(_false_claims(solved, PLI, _PLI_A + remark, "a")) is false
+
+
+_SD_A = "(a) u = −(α/2) g = (−0.75, 0.25, −0.5), value −1.75: gradient descent with step 0.25. "
+
+
+@pytest.mark.parametrize("remark, false", [
+    ("Gradient descent is the only optimizer that this construction gives with a quadratic "
+     "norm.", True),
+    ("Preconditioned methods such as Adagrad cannot be written as a penalized step with any "
+     "weighted norm.", True),
+    ("In fact diagonal Adam cannot be obtained from an ellipsoidal norm penalty.", True),
+    ("Preconditioned gradient descent comes from the weighted quadratic norm √(dᵀPd).", False),
+    ("Sign descent cannot be written with a quadratic norm; it needs the max-norm.", False),
+    ("Gradient descent is the only optimizer here, since the norm is the plain ℓ2 norm.", False),
+])
+def test_a_claim_that_no_quadratic_norm_gives_preconditioning_is_refuted(solved, remark, false):
+    assert bool(_false_claims(solved, SD, _SD_A + remark, "a")) is false
