@@ -244,3 +244,19 @@ def test_values_after_a_condition_in_a_display_are_the_condition(solved, display
             f"AdamW decays every weight alike:\n\n{display}\n")
     part = _part(solved, ADAM, text, "e")
     assert "wrong-answer" not in _kinds(part), part.findings
+
+
+_SD_A = "(a) u = −(α/2) g = (−0.75, 0.25, −0.5), value −1.75. "
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("This is gradient descent, equivalently Adagrad.", True),
+    ("This is gradient descent with step 0.25, i.e. Adam.", True),
+    ("This is gradient descent; Adagrad or diagonal Adam cannot be written as such a step.",
+     False),
+    ("This is gradient descent. Adam can never arise this way, being adaptive.", False),
+    ("Gradient descent with step 0.25 — RMSprop could not be obtained like this.", False),
+])
+def test_an_optimizer_named_as_what_cannot_be_done_is_no_identification(solved, sentence,
+                                                                          fires):
+    assert ("over-reach" in _kinds(_part(solved, SD, _SD_A + sentence, "a"))) is fires

@@ -48,6 +48,10 @@ _READ_AS = re.compile(r"\b(?:can|could|may|might)(?: also| equally)? be (?:read|
                       r"interpreted|understood|regarded|thought of|described|written) as\b[^.;]{0,80}$",
                       re.I)
 """A hedge that still identifies: "which can also be read as sign descent"."""
+_CANNOT_AFTER = re.compile(r"(?:\s+(?:or|and|nor)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:cannot|can't|"
+                           r"can not|could not|can never|could never)\b", re.I)
+"""After a name: what it cannot do ("Adagrad or diagonal Adam cannot be written as ..."); the
+name is the subject of a denial, not an identification."""
 _ACCEPTING = frozenset({"same-update", "reduces-to", "constrained-form"})
 
 
@@ -231,7 +235,7 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
                 why = stance(words, m.start, m.end)
                 if why.reason == "hedge" and _READ_AS.search(words[:m.start]):
                     why = None  # "can also be read as signSGD" says what the update is
-                if why or _WITHOUT.search(words[:m.start]):
+                if why or _WITHOUT.search(words[:m.start]) or _CANNOT_AFTER.match(words, m.end):
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
                                        marker is None or m.start < marker.start()))
