@@ -123,3 +123,54 @@ _ADAM_E = ("(e) With L2 the term λθ is added to g before the normalisation, so
 def test_an_equivalence_of_two_methods_is_judged_by_their_verified_answers(solved, remark,
                                                                           false):
     assert bool(_false_claims(solved, _ADAM, _ADAM_E + remark, "e")) is false
+
+
+QD = "src/optiproof/problems/texts/quadratic-dynamics.txt"
+_QD_B = "(b) α* = 2/11 and the optimal rate is ρ* = 9/11 ≈ 0.818. "
+
+
+@pytest.mark.parametrize("remark, false", [
+    ("No choice of momentum can beat 9/11 per step.", True),
+    ("$9/11$ is the fastest rate achievable by any first-order method on this quadratic.", True),
+    ("In fact no first-order method improves on (κ−1)/(κ+1) = 9/11 here.", True),
+    ("No constant step size beats 9/11 for plain gradient descent.", False),
+    ("No step size lets gradient descent do better than 9/11 per step.", False),
+    ("Some momentum methods may beat 9/11.", False),
+    ("Heavy-ball momentum can beat 9/11.", False),
+])
+def test_a_universal_bound_on_rates_is_judged_by_the_verified_rates(solved, remark, false):
+    assert bool(_false_claims(solved, QD, _QD_B + remark, "b")) is false
+
+
+@pytest.mark.parametrize("remark, false", [
+    ("Note that ℓ₂ is special: it is the only norm for which the penalized and the "
+     "norm-constrained problems give steps in the same direction.", True),
+    ("$\\ell_2$ is the only geometry where penalizing instead of constraining the step leaves "
+     "its direction unchanged.", True),
+    ("The Euclidean norm is the only norm whose penalty and ball constraint produce parallel "
+     "steps.", True),
+    ("For every norm the penalized and the constrained problems give steps in the same "
+     "direction; only the length differs.", False),
+    ("ℓ₂ is not the only norm for which the penalized and constrained steps share a "
+     "direction.", False),
+    ("ℓ₂ is the only norm here whose penalized step is plain gradient descent.", False),
+])
+def test_a_uniqueness_claim_is_judged_by_the_other_norms_verified_steps(solved, remark, false):
+    assert bool(_false_claims(solved, PLI, _PLI_A + remark, "a")) is false
+
+
+_SD_A = "(a) u = −(α/2) g = (−0.75, 0.25, −0.5), value −1.75: gradient descent with step 0.25. "
+
+
+@pytest.mark.parametrize("remark, false", [
+    ("Gradient descent is the only optimizer that this construction gives with a quadratic "
+     "norm.", True),
+    ("Preconditioned methods such as Adagrad cannot be written as a penalized step with any "
+     "weighted norm.", True),
+    ("In fact diagonal Adam cannot be obtained from an ellipsoidal norm penalty.", True),
+    ("Preconditioned gradient descent comes from the weighted quadratic norm √(dᵀPd).", False),
+    ("Sign descent cannot be written with a quadratic norm; it needs the max-norm.", False),
+    ("Gradient descent is the only optimizer here, since the norm is the plain ℓ2 norm.", False),
+])
+def test_a_claim_that_no_quadratic_norm_gives_preconditioning_is_refuted(solved, remark, false):
+    assert bool(_false_claims(solved, SD, _SD_A + remark, "a")) is false

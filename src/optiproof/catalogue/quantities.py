@@ -101,6 +101,8 @@ MIN_VALUE = _add(_Q(
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
              r"\binfimum\b", r"\bminimum value\b", r"\bmin(?:\.|imum)? (?:objective )?value\b"),
     labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
+            # "d = (−0.1, 0, 0), value gᵀd = −0.3", "with value −1.75": the value of the step
+            r"(?:^|,\s*|\bwith\s+|\band\s+|\bits\s+)value(?:\s+[a-zα-ω](?:ᵀ|\^t|\^\{?t\}?)?\s*[a-zα-ω])?\s*$",
             r"\bmin\b")))
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),

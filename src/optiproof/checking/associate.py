@@ -231,6 +231,16 @@ _DECORATED = re.compile(r"^(?:tilde|bar|check|breve)|(?:tilde|bar|check|breve)$"
 an average), not an answer unless the answer's own symbol carries it."""
 
 
+_IN_TRANSFORMED = re.compile(
+    r"\b(?:on|in|of|for|to)\s+(?:the\s+|its\s+|our\s+)?(?:rescaled|transformed|whitened|"
+    r"normali[sz]ed|standardi[sz]ed|preconditioned|reparameteri[sz]ed|scaled)\s+(?:problem|"
+    r"coordinates|units|variables|features|data|space|system|parameters|weights)\b|"
+    r"\bnew (?:coordinates|units|variables|inputs?|features|data)\b|\bbefore mapping back\b", re.I)
+"""A value the clause places in a transformed problem ("SGD on the rescaled problem converges to
+[1/3, 1/3, 1/3]"): an intermediate in other units, not the part's answer, unless it is named
+by the answer's own symbol."""
+
+
 def _transformed(subject: str, exp: Expectation) -> bool:
     """``θ̃ = (1/3)(1,1,1)`` names the answer's symbol with a tilde, bar or check: a
     transformed variable (the solution in rescaled units), not the answer itself."""
@@ -324,6 +334,14 @@ def _sentence_subject(claim: Claim, piece: Piece) -> bool:
     if claim.subject or len(claim.pieces) != 1 or not isinstance(piece.value, sympy.Symbol):
         return False
     return bool(_VERB_AFTER.match(claim.cue.partition("@")[2]))
+
+
+def _names_an_answer(claim: Claim, piece: Piece, own: set[str]) -> bool:
+    """A lone symbol with nothing set equal to it that is itself the symbol of an answer the
+    part asks (``m_t, v_t EMAs, bias-corrected, ...`` in a summary cell): it names that
+    answer, it does not state a value of another."""
+    return not claim.subject and not claim.words and len(claim.pieces) == 1 and \
+        getattr(piece.value, "is_Symbol", False) and piece.value.name in own
 
 
 def _conditions(givens: dict[str, Any]) -> list[str]:
@@ -515,9 +533,12 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                 and not any(symbol_score(claim.subject, e) >= 4 for e in gradable)) or (
                 not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
             continue
-        if _left_open(claim, value, gradable):
+        if _left_open(claim, value, gradable) or (_IN_TRANSFORMED.search(
+                claim.cue.partition("@")[0].rpartition("¦")[2])
+                and not any(symbol_score(claim.subject, e) >= 4 for e in gradable)):
             continue
-        if _sentence_subject(claim, piece) or _OFFERED_INSTEAD.search(
+        if _names_an_answer(claim, piece, context["own"]) or _sentence_subject(claim, piece) \
+                or _OFFERED_INSTEAD.search(
                 claim.cue.partition("@")[0].rpartition("¦")[2]):
             continue
         best = sorted(_candidates(claim, piece, value, gradable, context), key=lambda x: -x[0])

@@ -294,6 +294,8 @@ def _latex_chains(latex: str, offset: int) -> list[tuple[list[tuple[str, int, st
             words.append(said)
             boxed = any(a <= pos + len(piece) and pos <= b for a, b in boxes) if boxes else False
             pieces.append((rel, offset + pos, bare, boxed))
+            if _CONDITION.search(piece):
+                break  # ``0.99999 \text{ for } \lambda = 0.01``: what follows is the condition
         out.append((pieces, " ".join(w for w in words if w)))
     return out
 
@@ -313,10 +315,15 @@ _TOKEN = re.compile(
 _RUN_END = frozenset(";:")
 
 
+def _in_ellipsis(text: str, i: int) -> bool:
+    """The dot at ``i`` is one of an ellipsis ``...`` (``1 + β + ... + β^(t-1)``)."""
+    return "..." in (text[max(i - 2, 0):i + 1], text[max(i - 1, 0):i + 2], text[i:i + 3])
+
+
 def _is_math_id(word: str) -> bool:
     core = re.sub(r"[\u0302'*⋆]", "", word)
     base = re.split(r"[_^₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ]", core)[0]
-    return (len(base) == 1 or base.lower() in _MATH_WORDS or base != core
+    return (len(base) == 1 or base.lower() in _MATH_WORDS or base.startswith("𝔼") or base != core
             or bool(re.fullmatch(r"[A-Za-zα-ω]+\d+", base)) or bool(re.search("[Α-Ωα-ω]", base)))
 
 
@@ -342,7 +349,10 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
         if kind == "op" and tok in _RUN_END and depth == 0:
             mathy = False
         if kind == "op" and tok == "." and not re.match(r"\.\d", text[m.start():m.start() + 2]):
-            mathy = bool(re.match(r"[\w)]\.[A-Za-z(]", text[m.start() - 1:m.start() + 2]))
+            mathy = bool(re.match(r"[\w)]\.[A-Za-z(]", text[m.start() - 1:m.start() + 2])) or (
+                start is not None and _in_ellipsis(text, m.start()))
+        if kind == "other" and tok in "…⋯":
+            mathy = start is not None
         if kind == "op" and tok == "," and depth == 0:
             nxt = text[m.end():m.end() + 1]
             mathy = not nxt.isspace() and nxt != ""
@@ -575,6 +585,10 @@ def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
         for chain in _split_chain(run, _PLAIN_REL):
             pieces = [(rel, unit.start + a + pos, piece, False) for rel, pos, piece in chain]
             claim = _claims_of_chain(unit, pieces, False, doc.text, "", lead)
+            if claim is not None and not claim.subject and len(claim.pieces) == 1 and \
+                    _NAMED_IN_WORDS.match(doc.text, claim.pieces[0].pos + len(
+                        claim.pieces[0].text), unit.end):
+                claim = replace(claim, excluded=claim.excluded or "described in words")
             if claim is not None:
                 yield claim
     for words, pattern in _WORDS:

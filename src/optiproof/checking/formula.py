@@ -161,6 +161,15 @@ def _rows_by_line(text: str) -> str:
     return "; ".join(ln.strip() for ln in lines)
 
 
+_PLAIN_GRADIENT = re.compile(r"(?<![\w\\])(?:grad|nabla)\s*(?=[A-Za-zℓ]\s*\()")
+"""Plain text writes the gradient operator as a word: ``grad f(theta)`` is ``∇f(θ)``."""
+_GREEK_DIGIT = re.compile(r"(?<![A-Za-zα-ω_\\])([α-ωΑ-Ω])(\d)(?![\d.,])")
+"""A Greek letter with a digit written on the line (``β1``) is the letter with that index."""
+_BARE_EXPECTATION = re.compile(r"𝔼\s*(?![\[(\s])([A-Za-zα-ω]\u0302?(?:_\{[^{}]{1,8}\}|_\w+|"
+                               r"[₀-₉ₜᵢₖ]+)?[²]?)")
+"""``𝔼g``, ``𝔼m̂ₜ``: the expectation of the one symbol that follows, written without brackets."""
+
+
 @lru_cache(maxsize=8192)
 def parse_value(text: str, latex: bool | None = None) -> Any:
     """A written value -> SymPy expression or Matrix (``None``: unreadable). Emphasis, a
@@ -169,6 +178,9 @@ def parse_value(text: str, latex: bool | None = None) -> Any:
 
     t = _rows_by_line(_TRAILING.sub("", text.replace("**", " ").strip()).strip())
     t = _CARET_HAT.sub(r"\1hat", t)
+    if "\\" not in t:
+        t = _GREEK_DIGIT.sub(r"\1_\2", _PLAIN_GRADIENT.sub("∇", t))
+    t = _BARE_EXPECTATION.sub(r"𝔼[\1]", t)
     if not t:
         return None
     expr = try_parse_math(t, limits=CHECK_LIMITS, field="ANSWER")

@@ -81,8 +81,15 @@ _DIRECTION = re.compile(r"\bdirection\b|(?:negative|minus) gradient|-g\b|−g\b"
 _COMPARATIVE = re.compile(r"\b(?P<word>fewer|more|less|larger|smaller|bigger|higher|lower|faster|"
                           r"slower)\b(?P<mid>[^.;]{0,60}?)\bthan\b", re.I)
 _SMALLER = frozenset({"fewer", "less", "smaller", "lower"})
-_NO_BEATS = re.compile(r"\bno\b[^.;]{0,40}?" + _METHODS + r"[^.;]{0,80}?\b(?:faster|better|beat)"
-                       r"\b[^.;]{0,20}?\bthan\b", re.I)
+_NO_BEATS = re.compile(
+    r"\bno\b[^.;]{0,40}?(?:" + _METHODS + r"|momentum\b|choices? of [\w -]{1,30}?\b|"
+    r"step[- ]?sizes?\b|learning rates?\b|tuning\b)[^.;]{0,80}?\b(?:(?:faster|better)\b[^.;]{0,20}?"
+    r"\bthan\b|beats?\b|improves? (?:on|upon)\b|outperforms?\b|do(?:es)? better\b)"
+    r"|\bthe (?:best|fastest|optimal|lowest|smallest) (?:possible |achievable )?(?:convergence )?"
+    r"(?:contraction )?(?:rate|factor)\b[^.;]{0,20}?\b(?:any|every|all|among)\b[^.;]{0,30}?"
+    + _METHODS, re.I)
+"""A universal bound on rates: "no method converges faster than X", "no choice of momentum
+can beat X", "X is the best rate any first-order method can achieve"."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,8 @@ def _sameness(solution: Any, words: str) -> Refutation | None:
     if _SAME_COST.search(words):
         return _same_cost(solution, words)
     if _DIRECTION.search(words) and not _MIN_NORM.search(words):
+        if all(p.search(words) for p in _PENALTY_AND_CONSTRAINT):
+            return None  # each norm's penalized and constrained steps, not one step for all
         updates = [(p, a) for p, a in _values(solution, lambda q: q == "update")
                    if a.status != "unbounded"]
         if len(updates) > 1:
@@ -464,6 +473,30 @@ def _stable_step_claim(solution: Any, words: str, defined: dict[str, Any]) -> Re
     return None
 
 
+def _bound_value(beaten: re.Match, sentence: str, start: int, claims: list[Any],
+                 scope: Any) -> Any:
+    """The bound a universal rate statement names: the first value after its verb ("beat
+    9/11", "faster than 0.8"), or for "X is the best rate any method achieves" the last value
+    before it."""
+    end = start + len(sentence)
+    readable = [c for c in claims if start <= c.pos < end and c.final is not None]
+    if beaten.group(0).lower().startswith("the "):
+        cut = start + _offset_of(sentence, beaten.group(0)[:20])
+        near = [c for c in readable if c.pos < cut][-1:]
+    else:
+        verb = re.search(r"(?:than|beats?|improves? (?:on|upon)|outperforms?|do(?:es)? better)\s*$",
+                         beaten.group(0), re.I)
+        cut = start + _offset_of(sentence, verb.group(0).strip() if verb else "than")
+        near = [c for c in readable if c.pos >= cut][:1]
+    return scope.evaluate(near[0].final.value, near[0].pos) if near else None
+
+
+def _offset_of(sentence: str, phrase: str) -> int:
+    """Where ``phrase`` (plain words) stands in ``sentence`` (case-insensitive), else its end."""
+    at = sentence.lower().find(phrase.lower())
+    return at if at >= 0 else len(sentence)
+
+
 def _bound_claim(solution: Any, words: str, claims: list[Any],
                  scope_value: Any) -> Refutation | None:
     """Why "no method can converge faster than X" is false: a verified rate below X."""
@@ -476,6 +509,9 @@ def _bound_claim(solution: Any, words: str, claims: list[Any],
         return None
     rates = [(p, a) for p, a in _values(solution, lambda q: "rate" in label_scores(q) or q.endswith(
         "rate")) if floats(a.expr)]
+    named = concepts(words).subjects
+    if named and not _UNIVERSAL.search(words):  # "no step size beats 9/11 for plain GD"
+        rates = [(p, a) for p, a in rates if a.subject in named]
     better = [(p, a) for p, a in rates if floats(a.expr)[0] < bound[0] - 1e-12]
     if better:
         p, a = better[0]
@@ -588,6 +624,57 @@ def _equivalence_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_ONLY = re.compile(r"\b(?:is|are) the only (?:[\w-]+\s+){0,2}?(?:norms?|geometr(?:y|ies)|"
+                   r"optimi[sz]ers?|methods?)\b(?P<rest>[^.;]{0,200})", re.I)
+_PENALTY_AND_CONSTRAINT = (re.compile(r"\bpenal", re.I), re.compile(r"\bconstrain|\bball\b", re.I),
+                           re.compile(r"\bdirection|\bparallel|\bsame way|\bpoint the same", re.I))
+
+
+def _catalogue_step(entry: Any) -> Any:
+    """The step ``new - old`` of a catalogue update ``θ ← θ − η sign(g)``, in the claims'
+    vocabulary (None when the catalogue gives none)."""
+    from optiproof.checking.formula import parse_value
+
+    lhs, arrow, rhs = (entry.latex or "").partition("\\leftarrow")
+    old, new = (parse_value(lhs, True), parse_value(rhs, True)) if arrow else (None, None)
+    return None if old is None or new is None else new - old
+
+
+def _only_claim(solution: Any, words: str) -> Refutation | None:
+    """"ℓ2 is the only norm for which the penalized and the constrained step point the same
+    way": refuted by another norm whose verified penalized step is a positive multiple of the
+    catalogue's constrained step for that norm (ℓ∞: −(α/2)‖g‖₁ sign(g) along −η sign(g))."""
+    import sympy
+
+    from optiproof.catalogue import OPTIMIZERS
+    from optiproof.checking.formula import canonical
+
+    m = _ONLY.search(words)
+    if m is None or not all(p.search(m.group("rest")) for p in _PENALTY_AND_CONSTRAINT):
+        return None
+    named = concepts(words[:m.start()]).subjects
+    for p, a in _values(solution, lambda q: q == "update"):
+        if not a.subject or a.subject in named or getattr(p, "form", "") == "constraint":
+            continue
+        for entry in OPTIMIZERS.entries:
+            if not any(r.kind == "constrained-form" and r.other == a.subject
+                       for r in entry.relations):
+                continue
+            step, verified = _catalogue_step(entry), canonical(a.expr)
+            if step is None or not isinstance(verified, sympy.Expr) or step == 0:
+                continue
+            ratio = sympy.simplify(verified / step)
+            arrays = {s for s in ratio.free_symbols if s.name.startswith("SIGNX") or s.name == "g"}
+            if arrays or ratio == 0:
+                continue
+            positive = ratio.subs({s: sympy.Rational(7, 10) for s in ratio.free_symbols})
+            if positive.is_number and positive > 0:
+                return Refutation(f"for the {a.subject} norm too, the verified penalized step of "
+                                  f"part ({p.label}) is a positive multiple of the constrained "
+                                  f"step of {entry.name}: the directions agree", p.label)
+    return None
+
+
 def _paragraphs(units: list[Any]) -> list[tuple[Any, str]]:
     """Units with the text of their paragraph: plain lines that go on on the next line (a
     sentence wrapped by the writer's line width) are read as one."""
@@ -630,7 +717,7 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                        or _independence_claim(solution, words) or _exceed_claim(solution, words)
                        or _estimator_claim(solution, words)
                        or _stable_step_claim(solution, words, scope.at(unit.start + offset))
-                       or _equivalence_claim(solution, words))
+                       or _equivalence_claim(solution, words) or _only_claim(solution, words))
             compared = _COMPARATIVE.search(words)
             subjects = len(concepts(sentence).subjects)
             if compared is None and _ALWAYS.search(words) and not _HEDGED.search(words):
@@ -638,13 +725,11 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
             if why is None and compared and subjects > 1 \
                     and not stance(words, compared.start(), compared.end()):
                 why = _compare_claim(solution, words)
-            beaten = _NO_BEATS.search(words)
-            if why is None and beaten and not stance(words, beaten.end() - 1, beaten.end()):
-                after = unit.start + offset + sentence.lower().rfind("than")
-                near = [c for c in claims if after <= c.pos < unit.start + offset + len(sentence)
-                        and c.final is not None]
-                value = scope.evaluate(near[0].final.value, near[0].pos) if near else None
-                why = _bound_claim(solution, words, claims, value)
+            for beaten in _NO_BEATS.finditer(words):
+                if why is not None or stance(words, beaten.end() - 1, beaten.end()):
+                    continue
+                why = _bound_claim(solution, words, claims,
+                                   _bound_value(beaten, sentence, unit.start + offset, claims, scope))
             if why:
                 target = unit.part if unit.part in grades else why.part
                 grades[target].add(Finding(

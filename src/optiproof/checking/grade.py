@@ -25,7 +25,7 @@ class GradedDocument:
     """Something in the answer belongs to the problem (a part label or a stated answer)."""
 
 
-def _givens(solution: Any) -> dict[str, dict[str, Any]]:
+def givens_by_part(solution: Any) -> dict[str, dict[str, Any]]:
     """Part label -> the values its question gives, with the values every part agrees on."""
     from optiproof.checking.compare import agree
     from optiproof.checking.definitions import givens_of
@@ -79,7 +79,7 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
     doc = read_document(_numbered_parts(text, [p.label for p in solution.parts]))
     lay = lay_out(doc, solution)
     claims = read_claims(doc, lay)
-    givens = _givens(solution)
+    givens = givens_by_part(solution)
     numbers = [n for p in solution.parts for n in given_numbers(p.question or "")]
     definitions = notation_definitions(doc, lay) + definitions_of(claims)
     grades: dict[str, PartGrade] = {}

@@ -26,18 +26,32 @@ from optiproof.checking.segment import EXCLUDED
 
 _IDENTIFIES = re.compile(
     r"\b(?:this is|that'?s|that is|it is|which is|is exactly|is just|is simply|recovers?|"
-    r"corresponds? to|reduces? to|is equivalent to|equivalently|the same (?:as|update|step|"
+    r"corresponds? to|reduces? to|is equivalent to|equivalently|identical (?:to|with)|the same (?:as|update|step|"
     r"algorithm|method|limit|point|solution|minimi[sz]er)|coincides?|known as|called|amounts? to|optimi[sz]er\s*:|"
-    r"which optimi[sz]er|is the\b[^.;]{0,40}\b(?:update|step|method|algorithm)|i\.e\.)", re.I)
-_EQUIVALENT = re.compile(r"\b(?:equivalently|equivalent to|the same as|same (?:update|step|"
+    r"which optimi[sz]er|is the\b[^.;]{0,40}\b(?:update|step|method|algorithm)|i\.e\.|"
+    r"be (?:read|seen|viewed|interpreted|understood|regarded|thought of) as)", re.I)
+_EQUIVALENT = re.compile(r"\b(?:equivalently|equivalent to|the same as|identical (?:to|with)|same (?:update|step|"
                          r"algorithm|method|settings?|limit|point|solution|minimi[sz]er)|coincide|also|as well as|or|which is|"
-                         r"is exactly|exactly|that is|namely)\b|\bi\.e\.|\ba\.k\.a\.|/",
+                         r"is exactly|exactly|that is|namely|be (?:read|seen|viewed|interpreted|"
+                         r"understood|regarded|thought of) as)\b|\bi\.e\.|\ba\.k\.a\.|/",
                          re.I)
 _COLUMN = re.compile(r"optimi[sz]er|method|algorithm|identified", re.I)
 _WITHOUT = re.compile(r"\b(?:without|with no|no|minus|sans|drop(?:ping|s)?|free of)\s+"
                       r"(?:any\s+|the\s+|its\s+)?$", re.I)
 """Before a name: the update lacks that ingredient ("Muon, here without momentum"); the name
 does not identify it."""
+_COMPARES = re.compile(r"\b(?:beats?|outperforms?|faster|slower|better|worse|than|improves? "
+                       r"(?:on|upon))\b", re.I)
+"""A clause that compares the method it opens with to something ("Heavy ball beats 9/11")
+does not say what the part's update is."""
+_READ_AS = re.compile(r"\b(?:can|could|may|might)(?: also| equally)? be (?:read|seen|viewed|"
+                      r"interpreted|understood|regarded|thought of|described|written) as\b[^.;]{0,80}$",
+                      re.I)
+"""A hedge that still identifies: "which can also be read as sign descent"."""
+_CANNOT_AFTER = re.compile(r"(?:\s+(?:or|and|nor)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:cannot|can't|"
+                           r"can not|could not|can never|could never)\b", re.I)
+"""After a name: what it cannot do ("Adagrad or diagonal Adam cannot be written as ..."); the
+name is the subject of a denial, not an identification."""
 _ACCEPTING = frozenset({"same-update", "reduces-to", "constrained-form"})
 
 
@@ -55,13 +69,41 @@ class NameMention:
     """Named before the clause's first equivalence marker (the clause's own identification)."""
 
 
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_NAMES = {"beta": "β", "alpha": "α", "eps": "ε", "epsilon": "ε", "varepsilon": "ε", "lambda": "λ",
+          "rho": "ρ", "eta": "η", "gamma": "γ", "mu": "μ"}
+_SYMBOL = r"(?:beta|alpha|epsilon|varepsilon|eps|lambda|rho|eta|gamma|mu|[a-zα-ωε])_?\d?"
+
+
+def _symbol(name: str) -> str:
+    """One spelling of a hyper-parameter's name: ``beta_1``, ``beta1``, ``β₁`` -> ``β1``."""
+    name = name.translate(_SUBSCRIPT_DIGITS).replace("_", "")
+    m = re.fullmatch(r"([a-z]+)(\d?)", name)
+    if m and m.group(1) in _NAMES:
+        return _NAMES[m.group(1)] + m.group(2)
+    return name
+
+
 def _assignments(text: str) -> set[tuple[str, float]]:
-    """``β1 = β2 = 0, ε = 0`` -> {("β1", 0), ("β2", 0), ("ε", 0)} (symbols in plain words)."""
+    """``β1 = β2 = 0, ε = 0`` -> {("β1", 0), ("β2", 0), ("ε", 0)} (symbols in plain words, with
+    their index written as a subscript or on the line, Greek letters also by name)."""
     out = set()
-    for chain in re.finditer(r"((?:[a-zα-ωε]_?\d?\s*=\s*)+)(-?\d+(?:\.\d+)?)", text):
+    text = text.translate(_SUBSCRIPT_DIGITS)
+    for chain in re.finditer(rf"((?<![\w])(?:{_SYMBOL}\s*=\s*)+)(-?\d+(?:\.\d+)?)(?![\d.])", text):
         value = float(chain.group(2))
-        for sym in re.findall(r"([a-zα-ωε]_?\d?)\s*=", chain.group(1)):
-            out.add((sym.replace("_", ""), value))
+        for sym in re.findall(rf"({_SYMBOL})\s*=", chain.group(1)):
+            out.add((_symbol(sym), value))
+    return out
+
+
+def _given_assignments(givens: dict[str, Any]) -> set[tuple[str, float]]:
+    """The problem's given scalars as assignments (``ε = 0``)."""
+    out = set()
+    for key, value in givens.items():
+        try:
+            out.add((_symbol(key), float(value)))
+        except (TypeError, ValueError):
+            continue
     return out
 
 
@@ -76,17 +118,86 @@ def accepted(ident: str) -> set[str]:
     return out
 
 
-def condition_stated(key: str, ident: str, clause: str) -> bool:
-    """Does ``clause`` state the condition under which ``key`` and ``ident`` coincide?"""
+def condition_stated(key: str, ident: str, clause: str,
+                     givens: dict[str, Any] | None = None) -> bool:
+    """Does ``clause`` state the condition under which ``key`` and ``ident`` coincide? A part
+    of the condition the problem already gives (``ε = 0``) need not be repeated."""
     from optiproof.catalogue import relations_of
 
+    given = _given_assignments(givens or {})
     for entry, rel in relations_of(ident):
         if {entry.key, rel.other} != {key, ident}:
             continue
         needed = _assignments(plain(rel.condition))
-        if needed and needed <= _assignments(clause):
+        if needed and needed - given <= _assignments(clause) and needed - given:
             return True
     return False
+
+
+_STEP_SIZES = frozenset({"alpha", "eta", "gamma", "lr"})
+
+
+def _one_vocabulary(expr: Any) -> Any:
+    """A step in one spelling: the step size ``η``/``α``/``γ`` is one symbol, and a gradient's
+    step index is dropped (``sign(g_1)`` is ``sign(g)``)."""
+    import sympy
+
+    repl = {}
+    for sym in getattr(expr, "free_symbols", set()):
+        name = sym.name
+        if name in _STEP_SIZES:
+            repl[sym] = sympy.Symbol("eta")
+        else:
+            repl[sym] = sympy.Symbol(re.sub(r"(X?g)_(?:\d+|t|k)$", r"\1", name))
+    return expr.xreplace(repl)
+
+
+def takes_the_verified_step(key: str, part: Any) -> bool:
+    """Is the catalogue's update of optimizer ``key`` (``θ ← θ − η sign(g)``) the step a
+    verified answer of the part is (``−α sign(g₁)``), by mathematics? Then naming it says what
+    the part's step is, not something more."""
+    import sympy
+
+    from optiproof.catalogue import OPTIMIZERS
+    from optiproof.checking.formula import canonical, parse_value
+
+    entry = OPTIMIZERS.get(key)
+    if entry is None or "\\leftarrow" not in (entry.latex or ""):
+        return False
+    lhs, _, rhs = entry.latex.partition("\\leftarrow")
+    old, new = parse_value(lhs, True), parse_value(rhs, True)
+    if old is None or new is None:
+        return False
+    step = _one_vocabulary(new - old)
+    for answer in part.answers:
+        expr = canonical(getattr(answer, "expr", None))
+        if not isinstance(expr, sympy.Expr) or not expr.free_symbols:
+            continue
+        try:
+            if sympy.simplify(_one_vocabulary(expr) - step) == 0:
+                return True
+        except (TypeError, ValueError, AttributeError):
+            continue
+    return False
+
+
+_IS_BEFORE = re.compile(r"\b(?:is|are|becomes?|reduces? to|recovers?|corresponds? to|amounts? to)"
+                        r"\s+(?:(?:just|exactly|simply|plain|precisely|then|a|an|the)\s+)*$")
+
+
+def derivation_names(part: Any) -> set[str]:
+    """Optimizers the part's verified derivation itself says the method is ("the method is
+    sign descent in disguise"): stated in a step's text, not negated or compared."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    out: set[str] = set()
+    for step in getattr(part, "steps", None) or []:
+        for _, clause in _clauses(plain(f"{step.title}. {step.text}")):
+            for m in OPTIMIZERS.mentions(clause):
+                if m.entry.named and _IS_BEFORE.search(clause[:m.start]) and not stance(
+                        clause, m.start, m.end):
+                    out.add(m.entry.key)
+    return out
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -116,12 +227,15 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
             if not found:
                 continue
             equivalence = len({m.entry.key for m in found}) > 1 and bool(_EQUIVALENT.search(words))
-            opens = found[0].start <= 2 and unit.role != "preamble"
+            opens = found[0].start <= 2 and unit.role != "preamble" and not _COMPARES.search(words)
             if not (column or equivalence or opens or _IDENTIFIES.search(words)):
                 continue
             marker = _EQUIVALENT.search(words) if equivalence else None
             for m in found:
-                if stance(words, m.start, m.end) or _WITHOUT.search(words[:m.start]):
+                why = stance(words, m.start, m.end)
+                if why.reason == "hedge" and _READ_AS.search(words[:m.start]):
+                    why = None  # "can also be read as signSGD" says what the update is
+                if why or _WITHOUT.search(words[:m.start]) or _CANNOT_AFTER.match(words, m.end):
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
                                        marker is None or m.start < marker.start()))
@@ -159,7 +273,9 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                             grades: dict[str, PartGrade]) -> None:
     """Over-reach, wrong identifications and a missing one, part by part."""
     from optiproof.catalogue import OPTIMIZERS
+    from optiproof.checking.grade import givens_by_part
 
+    givens = givens_by_part(solution)
     for part in solution.parts:
         grade = grades[part.label]
         entry = OPTIMIZERS.get(part.identified_as or "")
@@ -167,8 +283,11 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
         ok = accepted(entry.key) if entry is not None else set()
         mentions = mentions_of(doc, lay, part.label)
         fine = ok | subjects | set().union(*(accepted(s) for s in subjects))
+        fine |= derivation_names(part)
+        fine |= {m.key for m in mentions if m.key not in fine and takes_the_verified_step(m.key, part)}
+        given = givens[part.label]
         extra = [m for m in mentions if m.key not in fine
-                 and not any(condition_stated(m.key, k, m.clause) for k in fine)]
+                 and not any(condition_stated(m.key, k, m.clause, given) for k in fine)]
         # named as the same as the part's own method across the clause's marker ("the same
         # limit as GD and Adam", "GD and Adam reach the same point as SGD"); two names before
         # it are not equated by it ("makes Adam behave like SGD with step αc/ε")

@@ -88,6 +88,18 @@ def label_at_start(text: str, labels: frozenset[str]) -> str | None:
     return label if label in labels else None
 
 
+_INNER_LABEL = re.compile(r"(?<![\w)])\(\s*(?:part\s+)?([a-z])\s*\)|\bpart\s+\(?([a-z])\)?(?![\w'’])",
+                          re.I)
+
+
+def label_in_heading(text: str, labels: frozenset[str]) -> str | None:
+    """The one part label a heading names after other words (``Step 2 — bias correction
+    (part b)``, ``Second question: part c``), if it names exactly one."""
+    found = {next(g for g in m.groups() if g).lower() for m in _INNER_LABEL.finditer(text[:200])}
+    found &= labels
+    return found.pop() if len(found) == 1 else None
+
+
 def match_part(text: str, profiles: list[PartProfile], position: int | None = None,
                count: int | None = None) -> str | None:
     """The part a row or line is about, by the concepts, given values and distinctive words it
@@ -153,6 +165,8 @@ def _sections(doc: Document, labels: frozenset[str], single: str | None, lay: La
     sub, sub_level = "", 0
     for ln in doc.lines:
         label = None if single or ln.kind == "table" else label_at_start(ln.text, labels)
+        if label is None and not single and ln.kind == "heading" and ln.level < 7:
+            label = label_in_heading(ln.text, labels)
         part = current
         if label is not None and role == "summary" and (ln.kind != "heading" or ln.level == 7):
             part = label

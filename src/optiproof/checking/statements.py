@@ -68,6 +68,8 @@ def _sentence_ends(text: str, math: list[tuple[int, int]]) -> list[int]:
             continue
         if m.group(0) == "." and _ABBREV.search(text[max(0, m.start() - 6):i]):
             continue
+        if text[max(0, m.start() - 2):i] == "..." and re.match(r"\s*[-+−*·,]", text[i:]):
+            continue  # an ellipsis inside a sum (``1 + β + ... + β^(t-1)``)
         ends.append(i)
     return ends
 

@@ -109,23 +109,48 @@ def accepted(part: Any, name: str) -> list[tuple[Any, str]]:
     return []
 
 
+_SGD_DIFFERS = re.compile(
+    r"\b(?:plain |vanilla |ordinary )?(?:sgd|gradient descent)\b(?:(?!\badam)[^.;]){0,100}?"
+    r"\b(?:l2|weight decay)\b(?:(?!\badam)[^.;]){0,60}?\b(?:genuinely |truly |really |"
+    r"fundamentally |still )?(?:different|differ|distinct|inequivalent)\b"
+    r"|\bdecoupl\w*[^.;]{0,30}?\b(?:needed|necessary|required|matters)\b[^.;]{0,10}?\bfor "
+    r"(?:every|all|any) (?:optimi[sz]ers?|methods?|algorithms?)\b", re.I)
+"""A claim that L2 and weight decay differ for SGD as well (or that decoupling matters for
+every optimizer)."""
+
+
+def _sgd_coincide() -> bool:
+    """For SGD, the L2 step ``θ - α(g + λθ)`` and the decoupled step ``θ - αg - αλθ`` are one
+    map (weight decay λ is the L2 coefficient λ), checked symbolically."""
+    import sympy
+
+    theta, g, alpha, lam = sympy.symbols("theta g alpha lambda")
+    return sympy.expand(theta - alpha * (g + lam * theta) - (theta - alpha * g - alpha * lam * theta)) == 0
+
+
 def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
     """A claim that the uncorrected moment estimates are biased upward, refuted by the verified
-    expectation ``E[m_t] = (1 - β₁^t) E[g]`` (a factor below one)."""
+    expectation ``E[m_t] = (1 - β₁^t) E[g]`` (a factor below one); in the weight-decay part, a
+    claim that L2 and weight decay differ for SGD too (they are one update there)."""
     import sympy
 
     from optiproof.core.exact import to_latex
 
+    out = []
+    if any(a.name == _DECAY for a in part.answers) and _sgd_coincide():
+        out.append((_SGD_DIFFERS, "says L2 regularisation and weight decay differ for SGD too, "
+                                  "but for SGD the L2 step θ − α(g + λθ) is the decoupled step "
+                                  "θ − αg − αλθ: only the preconditioner of Adam separates them"))
     raw = [a for a in part.answers if a.name == "E_m_t"]
     true = [a for a in part.answers if a.name == "E_mhat_t"]
     if not raw or not true or true[0].expr == 0:
-        return []
+        return out
     factor = sympy.powsimp(sympy.simplify(raw[0].expr / true[0].expr), combine="base",
                            force=True)
     at_one = factor.subs({s: 1 for s in factor.free_symbols})
     if not 0 < at_one < 1:
-        return []
-    return [(_UPWARD, "says the uncorrected moment estimates are biased upward, but the "
+        return out
+    return out + [(_UPWARD, "says the uncorrected moment estimates are biased upward, but the "
                       f"verified expectation is ${to_latex(factor)}$ times the true moment "
                       f"(${to_latex(at_one)}$ at the first step): they are biased toward "
                       "zero")]
