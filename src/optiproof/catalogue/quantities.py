@@ -393,6 +393,9 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
              r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
+             r"\b(?:that|which) (?:give|gives|yield|yields|achieve|achieves|attain|attains) (?:the )?"
+             r"(?:fastest|best|smallest|lowest|optimal)(?: [\w-]{1,20}){0,2} (?:rate|convergence|"
+             r"contraction(?: factor)?)\b",
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
@@ -728,6 +731,7 @@ MINIMISER = _add(_Q(
              r"\b(?:compute|find|give|state|determine|what is) the minimi[sz]er\b(?= (?:θ|w|x)\b|"
              r" of f\b| of the (?:quadratic|function|loss)\b)",
              r"\bwhat (?:is )?the min(?:imum)?[- ]norm solution\b",
+             r"\bwhere (?:is|does|do|are) (?:the |f'?s |its )?minimi[sz]er\b",
              r"(?:,|\band) (?:the |its )?minimi[sz]er\b(?= (?:θ|w|x)\b| of f\b| of the "
              r"(?:quadratic|function|loss|objective)\b)")))
 CONVERGES = _add(_Q(

@@ -205,6 +205,9 @@ def read_questions(flat: str) -> Questions:
     if not requests:
         requests = [r for r in (_request(start, sentence) for start, sentence in pieces)
                     if any(a.quantity for a in r.asks)]
+    from optiproof.reading.anaphora import resolve
+
+    requests = resolve(requests, pieces)
     transformations = tuple(Transformation(m.entry.key, m.phrase, m.start)
                             for m in TRANSFORMS.mentions(flat))
     return Questions(tuple(requests), transformations, _reference(flat, transformations))
@@ -333,6 +336,7 @@ def _request(start: int, sentence: str) -> Request:
                                       sentence[a.end - start:s - start]) and
                          not re.search(r",|\band\b", sentence[e - start:])
                          for s, e in named)]  # "compute η_max, the largest stable step" too
+    asks = [a for a in asks if not _in_formula(sentence, a.start - start, a.phrase)]
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
     asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
@@ -354,6 +358,19 @@ def _request(start: int, sentence: str) -> Request:
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
         unplaced += (sentence[:sentence.find("?") + 1 or len(sentence)],)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+def _in_formula(sentence: str, at: int, phrase: str) -> bool:
+    """True when a phrase without words ("x_k − x_{k−1}") is a term of an equation the request
+    states ("… in x_{k+1} = x_k − α∇f(x_k) + β(x_k − x_{k−1}) that minimise …"): other terms,
+    symbols and operators only, between the equation's '=' and the phrase (a phrase right
+    after '=' defines the symbol asked: "the second update Δ_2 = θ_2 − θ_1")."""
+    if re.search(r"[A-Za-z]{3,}", phrase):
+        return False
+    before = sentence[max(0, at - 60):at]
+    eq = before.rfind("=")
+    return eq >= 0 and bool(before[eq + 1:].strip()) and \
+        not re.search(r"[A-Za-z]{3,}|[,;:?]", before[eq + 1:])
 
 
 _IF_SO = re.compile(r"^(?:and )?if (?:so|yes|it does|they do|that is the case)\b", re.I)
