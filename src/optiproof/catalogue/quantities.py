@@ -58,7 +58,12 @@ IDENTIFICATION = _add(_Q(
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
              r"\bwhat is (?:this|it) called\b",
-             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
+             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm|update "
+             r"rule)\b",
+             r"\bwhat (?:is|are) (?:this|it|that|these|such)(?: (?:kind|type|sort|family|class) of)? "
+             r"(?:[\w-]+ )?(?:updates?|steps?|methods?|rules?|algorithms?|optimi[sz]ers?) called\b",
+             r"\bwhich (?:[\w-]+ ){0,3}(?:family|class|kind|type) of (?:methods|optimi[sz]ers|"
+             r"algorithms|updates)\b",
              r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
              r"secretly|essentially))?(?: (?:the same as|equivalent to))?(?: (?:a|an|plain|"
              r"ordinary|vanilla))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|adam\w?|muon|"
@@ -77,7 +82,7 @@ UPDATE = _add(_Q(
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b", _CONSECUTIVE,
              r"\b(?:show|prove|verify|check|confirm) that (?:the |its |this |each |every |the "
              r"resulting |Adam's )?(?:update|step)\b(?! (?:size|length|bound|rule))",
-             _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
+             _FIND + r"(?:'s| is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
                      r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
                      r"minimi[sz]er(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|function|loss)\b)|"
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
@@ -225,14 +230,18 @@ MESSAGE_SIZE = _add(_Q(
 MESSAGE_BYTES = _add(_Q(
     "message-bytes", "size of each message in bytes", unit="bytes",
     aliases=("bytes", "bytes per message"),
-    phrases=(r"\bin bytes\b", r"\bbytes per message", r"\bmessage size in bytes")))
+    phrases=(r"\bin bytes\b", r"\bbytes per message", r"\bmessage size in bytes",
+             r"\bhow many (?:kilo|mega|giga)?bytes (?:does|do|is|are in|in) (?:each|a|one|every|a "
+             r"single) (?:individual |single )?message(?: (?:contain|carry|hold|take))?\b")))
 TOTAL_VOLUME = _add(_Q(
     "total-volume", "total volume", unit="values", aliases=("volume", "total-elements"),
     phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
              r"floats) sent|traffic|communication)",
              r"\btotal (?:floats|values|elements) (?:sent)?",
-             r"\btotal number of (?:elements|values|floats|entries|numbers) (?:communicated|"
-             r"transferred|exchanged|moved)\b",
+             r"\btotal (?:parameters|numbers|entries|scalars) (?:sent|communicated|transferred|"
+             r"exchanged|moved)\b",
+             r"\btotal number of (?:elements|values|floats|entries|numbers|parameters|scalars) "
+             r"(?:communicated|transferred|exchanged|moved|sent)\b",
              r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
 BUSIEST_SENT = _add(_Q(
@@ -253,8 +262,8 @@ BUSIEST_RECEIVED = _add(_Q(
              r"\bhow many (?:floats|values|elements|parameters) does the server receive\b")))
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
-    phrases=(r"\bnumber of (?:communication )?(?:rounds|steps)",
-             r"\bhow many (?:communication )?(?:rounds|steps)",
+    phrases=(r"\bnumber of (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
+             r"\bhow many (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
              r"\bsequential (?:rounds|steps)", r"\blatency steps",
              r"(?<=\[)(?:communication )?rounds(?= ?[,;\]])|(?<=\[ )(?:communication )?rounds"
              r"(?= ?[,;\]])"),
@@ -333,8 +342,11 @@ CROSSOVER = _add(_Q(
              r"\bthreshold\b(?! (?:on|for|value of) α)",
              r"\b(?:the )?(?:message |vector |gradient |buffer )?(?:size|value|length)\b[^.?]{0,40}? "
              r"(?:above|below|beyond|under) which\b[^.?]{0,40}\b(?:faster|slower|cheaper|better|wins)",
-             r"\b(?:above|below|beyond|under|from) (?:what|which) (?:[\w-]+ )?(?:size|p|n|S|value)\b"
-             r"[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins)")))
+             r"\b(?:above|below|beyond|under|from) (?:what|which) (?:[\w-]+ )?(?:size|value|"
+             r"[A-Za-z](?:_\{?\w{1,6}\}?)?(?:\^?\*)?)(?![\w(])[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins?)\b",
+             r"\b(?:at|for) which (?:the )?(?:T_?\{?[\w ]{1,10}\}? ?= ?T_?\{?[\w ]{1,10}\}?(?![\w(])|"
+             r"(?:both|the two|they|the two schemes)\b[^.?]{0,25}\bsame time\b|(?:the )?(?:two )?times "
+             r"(?:are equal|coincide|match)\b)")))
 SPEEDUP = _add(_Q(
     "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
@@ -788,7 +800,8 @@ BYTES_SENT = _add(_Q(
              r"\b(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent per (?:gpu|worker|node|"
              r"rank|process)\b",
              rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
-             rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)")))
+             rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
+             rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) )")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
     phrases=(r"\bhow many bytes\b(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
@@ -802,6 +815,7 @@ TOTAL_BYTES = _add(_Q(
              r"\bhow many bytes (?:in total )?(?:cross|go over|travel over|pass over|are sent over) "
              r"the (?:links|wires?|interconnect|fabric)\b[^.?]{0,12}\bin total\b",
              r"\bhow many bytes in total (?:go|are sent) over the network\b",
+             r"\btotal number of bytes(?: (?:transferred|sent|communicated|exchanged|moved))?\b",
              r"\bbytes in total go over the network\b")))
 _BYTES_BOTH = (r"\bhow many bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) receive[sd]?\b",
                r"\bbytes sent (?:\+|plus|and) received\b", r"\bbytes received (?:\+|plus|and) sent\b")

@@ -332,6 +332,10 @@ def _request(start: int, sentence: str) -> Request:
     asks += [a for a in _symbol_asks(sentence, start, named)
              if not any(0 <= a.start - e <= 2 and "," not in sentence[e - start:a.start - start]
                         for _, e in named)  # "the optimal step α*" names it; "the step, ρ" lists
+             and not any(0 <= s - a.end <= 2 and re.match(r"(?:at|for|above|below|beyond|under) "
+                                                          r"which\b|where\b|such that\b",
+                                                          sentence[s - start:], re.I)
+                         for s, _ in named)  # "the value p* at which T_ring = T_tree" names it
              and not any(re.fullmatch(r" ?, (?:the |i\.e\. (?:the )?)?| \((?:the |i\.e\. )?",
                                       sentence[a.end - start:s - start]) and
                          not re.search(r",|\band\b", sentence[e - start:])
@@ -444,6 +448,7 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
             items.append((start, m.start()))
             start = m.end()
     items.append((start, len(sentence)))
+    items += _bracket_items(sentence)
     out = []
     for lo, hi in items:
         if any(lo <= s < hi or lo < e <= hi for s, e in taken):
@@ -456,6 +461,19 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
                 not (_ANAPHORA.search(text) and "=" not in text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
+
+
+def _bracket_items(sentence: str) -> list[tuple[int, int]]:
+    """The elements of a bracketed list a request asks ("give the list [number of messages,
+    size of one message, total parameters sent]"): each is an item of its own."""
+    out = []
+    for m in re.finditer(r"\[([^\[\]]{3,300})\]", sentence):
+        lo = m.start(1)
+        for element in m.group(1).split(","):
+            if element.strip():
+                out.append((lo, lo + len(element)))
+            lo += len(element) + 1
+    return out if len(out) > 1 else []
 
 
 _ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|determine|what is) )?"
