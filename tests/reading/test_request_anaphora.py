@@ -76,6 +76,18 @@ def test_each_one_is_each_of_the_plural_before(text):
     assert asked == ["messages", "message-size"] and not unplaced, (asked, unplaced)
 
 
+@pytest.mark.parametrize("text", [
+    "How many rounds does the tree need, and how long is each one?",
+    "ring: total number of messages and how big is each of those in bits??",
+    "Give the number of messages of the parameter server, and how large are each of them "
+    "after compression?",
+])
+def test_each_one_that_names_nothing_is_not_dropped(text):
+    requests = read_questions(_flat(text)).requests
+    assert any(r.unplaced or not r.asks for r in requests) or any(
+        a.quantity not in ("messages", "rounds") for r in requests for a in r.asks), requests
+
+
 @pytest.mark.parametrize("text, asked", [
     ("For f, find the heavy-ball parameters (α, β) in x_k+1 = x_k - α∇f(x_k) + β(x_k - x_k-1) "
      "that give the fastest asymptotic rate, and that rate.", ["optimal-step", "rate"]),

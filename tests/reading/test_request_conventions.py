@@ -57,7 +57,7 @@ def test_a_call_of_a_defined_function_asks_the_function(text):
 
 
 def _keys(text: str) -> list[str]:
-    return [m.entry.key for m in QUANTITIES.mentions(text)]
+    return [m.entry.key for m in QUANTITIES.mentions(flatten(normalize(text).text))]
 
 
 @pytest.mark.parametrize("text, key", [
@@ -72,6 +72,18 @@ def _keys(text: str) -> list[str]:
     ("Give δ, and say which well-known family of methods this step belongs to.",
      "identification"),
     ("so what are these steps called?", "identification"),
+    # steps and rates of an iteration
+    ("So, what's the exact learning rate above which GD diverges on this function?", "max-step"),
+    (r"Find the step size $\eta$ beyond which gradient descent blows up.", "max-step"),
+    ("what lr past which it becomes unstable?", "max-step"),
+    ('which lr is "optimal" in the sense of the fastest worst-case rate?', "optimal-step"),
+    ("Which step size would be best here?", "optimal-step"),
+    ("find the heavy-ball (α, β) that give the fastest asymptotic rate", "optimal-step"),
+    ("at lr = 0.45, by what factor does the error (slowest direction) shrink per step?", "rate"),
+    ("By what factor does the distance to the minimiser decrease per iteration?", "rate"),
+    ("and at lr=0.6 by what factor does the error blow up per step??", "rate"),
+    ("Where is the minimiser θ^*?", "objective-minimiser"),
+    ("- and where is the minimizer anyway?", "objective-minimiser"),
     # counts and sizes
     ("How many sequential communication steps does ring all-reduce need?", "rounds"),
     ("number of sequential rounds of the tree", "rounds"),
@@ -85,6 +97,15 @@ def _keys(text: str) -> list[str]:
 ])
 def test_catalogue_phrases(text, key):
     assert key in _keys(text)
+
+
+@pytest.mark.parametrize("text", [
+    "what's the exact largest learning rate where GD still converges on this A?",
+    "the largest step size where the iteration converges",
+    "Give the biggest η where gradient descent still converges.",
+])
+def test_a_step_where_it_converges_is_no_limit_point(text):
+    assert "limit" not in _keys(text) and "max-step" in _keys(text)
 
 
 @pytest.mark.parametrize("text", [

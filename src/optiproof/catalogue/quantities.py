@@ -151,7 +151,8 @@ LIMIT = _add(_Q(
              r"\bwhich (?:[\w-]+ )?(?:solution|point|minimi[sz]er|interpolant) (?:is|gets?) "
              r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
-             r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b",
+             r"actually)? go\b", r"(?<!rate )(?<!lr )(?<!size )(?<!step )(?<!α )(?<!η )\bwhere\b(?:[^.?]|\.\d){0,30}"
+             r"\bconverges?\b",
              r"^where (?:exactly|precisely)\b ?\??$", r"^if so,? (?:to )?(?:which|what) (?:one|point|limit)\b",
              r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
              r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
@@ -389,6 +390,9 @@ MAX_STEP = _add(_Q(
              r"learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
              r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
+             r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate)(?: [αηγ])? (?:above|beyond|past|over) "
+             r"which\b"
+             r"[^.?]{0,40}?\b(?:diverges?|blows? up|explodes?|(?:is|becomes|gets) unstable)\b",
              r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b",
              r"\b(?:up to|until|below) (?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|"
              r"step(?:[- ]?size)?|learning rate)\b",
@@ -411,6 +415,8 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
+             r"\b(?:which|what) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) (?:is|"
+             r"would be) (?:the )?[\"“'‘]?(?:optimal|best)\b",
              r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) (?:[αηγ]\b|"
              r"\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|learning rate\b)",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
@@ -448,6 +454,8 @@ RATE = _add(_Q(
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
+             r"\bby what factor (?:does|do|will|would) the (?:error|distance|loss|gap)\b[^.?]{0,40}?\b"
+             r"(?:shrink|decrease|contract|grow|blow up|increase)s?\b[^.?]{0,12}?\bper (?:step|iteration)\b",
              r"(?<=, )(?:the |its )?rate\b(?! of)(?=,| and\b)", r"\bgive (?:the |its )?rate\b(?! of)",
              r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
              r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",

@@ -82,9 +82,10 @@ def _antecedent(noun: str, before: str) -> list[str]:
     return []
 
 
-_EACH_ONE = re.compile(r"\bhow (?:large|big|long) (?:is|are) (?:each|every)(?: one| of (?:them|those|these))?"
-                       r"(?=\s?[?.,;]|$)|\b(?:the )?size of (?:each|every) (?:one|of (?:them|those|these))\b",
-                       re.I)
+_EACH_ONE = re.compile(r"(?:\bhow (?:large|big|long) (?:is|are) (?:each|every)(?: one| of (?:them|those|these))?"
+                       r"|\b(?:the )?size of (?:each|every) (?:one|of (?:them|those|these))\b)"
+                       r"(?P<tail>(?: (?:in|after|before|with|for|when|under)\b[^,;?.]{0,40})?)"
+                       r"(?=\s?[?.,;]|$)", re.I)
 """An amount asked of "each one" ("… the number of messages, and how large is each one?"):
 of each of the things a plural noun before it names."""
 
@@ -92,12 +93,17 @@ of each of the things a plural noun before it names."""
 def _each_one(r: Request) -> Request:
     """A request's "each one" items that no ask covers, read with the plural nouns before
     them, last first ("each message" for "the number of messages sent by all workers, and
-    how large is each one?": "each worker" names no quantity, "each message" does)."""
-    asks = list(r.asks)
+    how large is each one?": "each worker" names no quantity, "each message" does); one that
+    names nothing is unplaced (refused, naming it), never dropped as a continuation."""
+    asks, unplaced = list(r.asks), list(r.unplaced)
     for m in _EACH_ONE.finditer(r.sentence):
         lo, hi = r.start + m.start(), r.start + m.end()
         if any(a.start < hi and lo < a.end for a in asks):
             continue
+        if r.asks and m.group(0) not in unplaced:
+            unplaced.append(m.group(0))   # named below, or refused: never dropped
+        if m.group("tail"):
+            continue   # "how big is each of them after compression": a change not read here
         base = re.sub(r"\b(?:each|every)(?: one| of (?:them|those|these))?$", "each {}",
                       re.sub(r" are ", " is ", m.group(0)), flags=re.I)
         for noun in reversed(re.findall(r"\b([a-z]{3,})s\b", r.sentence[:m.start()])):
@@ -105,11 +111,12 @@ def _each_one(r: Request) -> Request:
                           base.format(noun))
             if len(keys) == 1:
                 asks.append(Ask(keys[0], m.group(0), lo, hi))
+                unplaced = [u for u in unplaced if u != m.group(0)]
                 break
-    if len(asks) == len(r.asks):
+    if len(asks) == len(r.asks) and len(unplaced) == len(r.unplaced):
         return r
     asks.sort(key=lambda a: a.start)
-    return Request(r.sentence, r.start, tuple(asks), r.proof, r.unplaced)
+    return Request(r.sentence, r.start, tuple(asks), r.proof, tuple(unplaced))
 
 
 def resolve(requests: list[Request], pieces: list[tuple[int, str]]) -> list[Request]:
