@@ -84,7 +84,13 @@ def _keys(text: str) -> list[str]:
     ("and at lr=0.6 by what factor does the error blow up per step??", "rate"),
     ("Where is the minimiser θ^*?", "objective-minimiser"),
     ("- and where is the minimizer anyway?", "objective-minimiser"),
+    # where the step changes character
+    ("For this g, what's the lr where that switch happens?", "threshold"),
+    ("Find the α at which the change occurs.", "threshold"),
+    ("what is the learning rate where this jump happens", "threshold"),
     # counts and sizes
+    ("how many point-to-point messages would a naive all-to-all exchange need?", "messages"),
+    ("Give the number of individual messages.", "messages"),
     ("How many sequential communication steps does ring all-reduce need?", "rounds"),
     ("number of sequential rounds of the tree", "rounds"),
     ("and how many bytes does each message carry?", "message-bytes"),

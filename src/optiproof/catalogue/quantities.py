@@ -128,6 +128,8 @@ THRESHOLD = _add(_Q(
              r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α", r"\bvalue of α (?:at which|where)",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
              r"\bchange[sd]? character",
+             r"\b(?:α|η|lr|learning rate|step size) (?:where|at which) (?:that|the|this) (?:switch|"
+             r"change|transition|jump)(?:es|s)? (?:happens?|occurs?|takes place)\b",
              r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?α (?:for which|"
              r"such that|at which|where|so that)[^.?]{0,40}?\b(?:d|u|Δθ?|the (?:step|update|"
              r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b"),
@@ -210,6 +212,8 @@ MESSAGES = _add(_Q(
                                                "messages-sent", "number-of-messages-sent",
                                                "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
+             r"\b(?:number of|how many) (?:point-to-point|p2p|individual|separate|distinct|network) "
+             r"messages\b",
              r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b",
              r"\bcount (?:the|all(?: the)?) messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
