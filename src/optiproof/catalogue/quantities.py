@@ -58,7 +58,12 @@ IDENTIFICATION = _add(_Q(
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
              r"\bwhat is (?:this|it) called\b",
-             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
+             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm|update "
+             r"rule)\b",
+             r"\bwhat (?:is|are) (?:this|it|that|these|such)(?: (?:kind|type|sort|family|class) of)? "
+             r"(?:[\w-]+ )?(?:updates?|steps?|methods?|rules?|algorithms?|optimi[sz]ers?) called\b",
+             r"\bwhich (?:[\w-]+ ){0,3}(?:family|class|kind|type) of (?:methods|optimi[sz]ers|"
+             r"algorithms|updates)\b",
              r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
              r"secretly|essentially))?(?: (?:the same as|equivalent to))?(?: (?:a|an|plain|"
              r"ordinary|vanilla))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|adam\w?|muon|"
@@ -77,7 +82,7 @@ UPDATE = _add(_Q(
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b", _CONSECUTIVE,
              r"\b(?:show|prove|verify|check|confirm) that (?:the |its |this |each |every |the "
              r"resulting |Adam's )?(?:update|step)\b(?! (?:size|length|bound|rule))",
-             _FIND + r"(?: is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
+             _FIND + r"(?:'s| is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
                      r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
                      r"minimi[sz]er(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|function|loss)\b)|"
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
@@ -125,6 +130,8 @@ THRESHOLD = _add(_Q(
              r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α", r"\bvalue of α (?:at which|where)",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
              r"\bchange[sd]? character",
+             r"\b(?:α|η|lr|learning rate|step size) (?:where|at which) (?:that|the|this) (?:switch|"
+             r"change|transition|jump)(?:es|s)? (?:happens?|occurs?|takes place)\b",
              r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?α (?:for which|"
              r"such that|at which|where|so that)[^.?]{0,40}?\b(?:d|u|Δθ?|the (?:step|update|"
              r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b"),
@@ -148,7 +155,8 @@ LIMIT = _add(_Q(
              r"\bwhich (?:[\w-]+ )?(?:solution|point|minimi[sz]er|interpolant) (?:is|gets?) "
              r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
-             r"actually)? go\b", r"\bwhere\b(?:[^.?]|\.\d){0,30}\bconverges?\b",
+             r"actually)? go\b", r"(?<!rate )(?<!lr )(?<!size )(?<!step )(?<!α )(?<!η )\bwhere\b(?:[^.?]|\.\d){0,30}"
+             r"\bconverges?\b",
              r"^where (?:exactly|precisely)\b ?\??$", r"^if so,? (?:to )?(?:which|what) (?:one|point|limit)\b",
              r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
              r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
@@ -206,6 +214,8 @@ MESSAGES = _add(_Q(
                                                "messages-sent", "number-of-messages-sent",
                                                "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
+             r"\b(?:number of|how many) (?:point-to-point|p2p|individual|separate|distinct|network) "
+             r"messages\b",
              r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b",
              r"\bcount (?:the|all(?: the)?) messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
@@ -227,14 +237,18 @@ MESSAGE_SIZE = _add(_Q(
 MESSAGE_BYTES = _add(_Q(
     "message-bytes", "size of each message in bytes", unit="bytes",
     aliases=("bytes", "bytes per message"),
-    phrases=(r"\bin bytes\b", r"\bbytes per message", r"\bmessage size in bytes")))
+    phrases=(r"\bin bytes\b", r"\bbytes per message", r"\bmessage size in bytes",
+             r"\bhow many (?:kilo|mega|giga)?bytes (?:does|do|is|are in|in) (?:each|a|one|every|a "
+             r"single) (?:individual |single )?message(?: (?:contain|carry|hold|take))?\b")))
 TOTAL_VOLUME = _add(_Q(
     "total-volume", "total volume", unit="values", aliases=("volume", "total-elements"),
     phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
              r"floats) sent|traffic|communication)",
              r"\btotal (?:floats|values|elements) (?:sent)?",
-             r"\btotal number of (?:elements|values|floats|entries|numbers) (?:communicated|"
-             r"transferred|exchanged|moved)\b",
+             r"\btotal (?:parameters|numbers|entries|scalars) (?:sent|communicated|transferred|"
+             r"exchanged|moved)\b",
+             r"\btotal number of (?:elements|values|floats|entries|numbers|parameters|scalars) "
+             r"(?:communicated|transferred|exchanged|moved|sent)\b",
              r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
 BUSIEST_SENT = _add(_Q(
@@ -255,8 +269,8 @@ BUSIEST_RECEIVED = _add(_Q(
              r"\bhow many (?:floats|values|elements|parameters) does the server receive\b")))
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
-    phrases=(r"\bnumber of (?:communication )?(?:rounds|steps)",
-             r"\bhow many (?:communication )?(?:rounds|steps)",
+    phrases=(r"\bnumber of (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
+             r"\bhow many (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
              r"\bsequential (?:rounds|steps)", r"\blatency steps",
              r"(?<=\[)(?:communication )?rounds(?= ?[,;\]])|(?<=\[ )(?:communication )?rounds"
              r"(?= ?[,;\]])"),
@@ -335,8 +349,11 @@ CROSSOVER = _add(_Q(
              r"\bthreshold\b(?! (?:on|for|value of) α)",
              r"\b(?:the )?(?:message |vector |gradient |buffer )?(?:size|value|length)\b[^.?]{0,40}? "
              r"(?:above|below|beyond|under) which\b[^.?]{0,40}\b(?:faster|slower|cheaper|better|wins)",
-             r"\b(?:above|below|beyond|under|from) (?:what|which) (?:[\w-]+ )?(?:size|p|n|S|value)\b"
-             r"[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins)")))
+             r"\b(?:above|below|beyond|under|from) (?:what|which) (?:[\w-]+ )?(?:size|value|"
+             r"[A-Za-z](?:_\{?\w{1,6}\}?)?(?:\^?\*)?)(?![\w(])[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins?)\b",
+             r"\b(?:at|for) which (?:the )?(?:T_?\{?[\w ]{1,10}\}? ?= ?T_?\{?[\w ]{1,10}\}?(?![\w(])|"
+             r"(?:both|the two|they|the two schemes)\b[^.?]{0,25}\bsame time\b|(?:the )?(?:two )?times "
+             r"(?:are equal|coincide|match)\b)")))
 SPEEDUP = _add(_Q(
     "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
@@ -379,6 +396,9 @@ MAX_STEP = _add(_Q(
              r"learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
              r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
+             r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate)(?: [αηγ])? (?:above|beyond|past|over) "
+             r"which\b"
+             r"[^.?]{0,40}?\b(?:diverges?|blows? up|explodes?|(?:is|becomes|gets) unstable)\b",
              r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b",
              r"\b(?:up to|until|below) (?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|"
              r"step(?:[- ]?size)?|learning rate)\b",
@@ -395,9 +415,14 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
              r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
+             r"\b(?:that|which) (?:give|gives|yield|yields|achieve|achieves|attain|attains) (?:the )?"
+             r"(?:fastest|best|smallest|lowest|optimal)(?: [\w-]{1,20}){0,2} (?:rate|convergence|"
+             r"contraction(?: factor)?)\b",
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
+             r"\b(?:which|what) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) (?:is|"
+             r"would be) (?:the )?[\"“'‘]?(?:optimal|best)\b",
              r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) (?:[αηγ]\b|"
              r"\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|learning rate\b)",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
@@ -435,6 +460,8 @@ RATE = _add(_Q(
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
+             r"\bby what factor (?:does|do|will|would) the (?:error|distance|loss|gap)\b[^.?]{0,40}?\b"
+             r"(?:shrink|decrease|contract|grow|blow up|increase)s?\b[^.?]{0,12}?\bper (?:step|iteration)\b",
              r"(?<=, )(?:the |its )?rate\b(?! of)(?=,| and\b)", r"\bgive (?:the |its )?rate\b(?! of)",
              r"\b(?:corresponding|resulting|achieved|attained) (?:asymptotic |linear |"
              r"convergence ){1,2}rate\b", r"\bcorresponding rate\b",
@@ -730,6 +757,7 @@ MINIMISER = _add(_Q(
              r"\b(?:compute|find|give|state|determine|what is) the minimi[sz]er\b(?= (?:θ|w|x)\b|"
              r" of f\b| of the (?:quadratic|function|loss)\b)",
              r"\bwhat (?:is )?the min(?:imum)?[- ]norm solution\b",
+             r"\bwhere (?:is|does|do|are) (?:the |f'?s |its )?minimi[sz]er\b",
              r"(?:,|\band) (?:the |its )?minimi[sz]er\b(?= (?:θ|w|x)\b| of f\b| of the "
              r"(?:quadratic|function|loss|objective)\b)")))
 CONVERGES = _add(_Q(
@@ -786,7 +814,8 @@ BYTES_SENT = _add(_Q(
              r"\b(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent per (?:gpu|worker|node|"
              r"rank|process)\b",
              rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
-             rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)")))
+             rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
+             rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) )")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
     phrases=(r"\bhow many bytes\b(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
@@ -800,6 +829,7 @@ TOTAL_BYTES = _add(_Q(
              r"\bhow many bytes (?:in total )?(?:cross|go over|travel over|pass over|are sent over) "
              r"the (?:links|wires?|interconnect|fabric)\b[^.?]{0,12}\bin total\b",
              r"\bhow many bytes in total (?:go|are sent) over the network\b",
+             r"\btotal number of bytes(?: (?:transferred|sent|communicated|exchanged|moved))?\b",
              r"\bbytes in total go over the network\b")))
 _BYTES_BOTH = (r"\bhow many bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) receive[sd]?\b",
                r"\bbytes sent (?:\+|plus|and) received\b", r"\bbytes received (?:\+|plus|and) sent\b")

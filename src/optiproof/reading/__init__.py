@@ -267,12 +267,21 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
 _OVERRIDE = re.compile(r"(?<![\w=<>≤≥])([A-Za-zα-ωΔ](?:_?\{?\w{1,4}\}?)?) ?= ?((?:[-−]?\d+(?:\.\d+)?|[A-Za-zα-ω√(])"
                        r"[^,;?:=]{0,30}?)(?=[,;?:]| (?:and|but|with|instead|in|for)\b|\.(?:\s|$)|\s?$)")
 
+_FUNCTION_OVERRIDE = re.compile(r"(?<![\w])([A-Za-zφψ]\w{0,3}) ?\([^()=]{1,20}\) ?= ?([^,;?:=]{1,60}?)"
+                                r"(?=[,;?:]| \(| (?:and|but|with|instead|for)\b|\.(?:\s|$)|\s?$)")
+"""A function the repeating part defines ("Repeat (b) for h(x, y) = x² + 4y²")."""
+
 
 def _unapplied_overrides(own: str, pr: PartReading) -> None:
     """A part that repeats another with a change ("Same question as (a), but with γ = 1/L")
     must apply each value it sets: one its reading did not use (no field's source holds it)
     is a gap naming it, never the repeated part's answer again."""
     used = " ".join(pr.sources()).replace(" ", "")
+    for m in _FUNCTION_OVERRIDE.finditer(own):
+        if m.group(0).replace(" ", "") not in used and m.group(2).replace(" ", "") not in used:
+            pr.miss(f"override {m.group(1)}", f"\"{m.group(0).strip()}\" gives the part it "
+                                              "repeats another function, but the reading did not "
+                                              "apply it (expected the family to read that function)")
     for m in _OVERRIDE.finditer(own):
         stated = m.group(0).replace(" ", "")
         value = m.group(2).rstrip(")]}. ").replace(" ", "")

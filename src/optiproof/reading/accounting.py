@@ -23,7 +23,7 @@ from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import transforms as T
 from optiproof.reading.coverage import NumberUse, account, account_terms, source_spans
 from optiproof.reading.questions import Ask, Questions, Request
-from optiproof.reading.symbols import symbol_key
+from optiproof.reading.symbols import conventional, symbol_key
 from optiproof.core.text.record import PartReading, phrase
 from optiproof.reading.derived import DERIVED_KEYS, DerivedPass, named_symbols
 from optiproof.reading.report import Reading
@@ -61,6 +61,10 @@ def _ask_gap(ask: Ask, quantity: str | None, request: Request, asked: list[str],
     as another asked quantity, ``answered_by``, is taken)."""
     if quantity is not None and (answered_by or {}).get(quantity) in asked:
         return None
+    meant = getattr(hooks, "meanings", lambda _: [])(ask.phrase) if quantity is None else []
+    if len(meant) > 1:
+        return (f"'{ask.phrase}' could mean the {' or the '.join(_names(tuple(meant)).split(', '))}"
+                " (the text does not define it); define the symbol or name the quantity")
     if quantity is None:
         return (f"could not place '{ask.phrase}' in the request \"{_short(request.sentence)}\" "
                 f"(expected a quantity such as: {_names(hooks.answers)})")
@@ -85,17 +89,32 @@ class _Meanings:
     ("the largest stable step η_max") when the family answers that, else as the family reads
     the symbol."""
 
-    def __init__(self, hooks: ReaderHooks, symbols: dict[str, str]) -> None:
-        self._hooks, self._symbols = hooks, symbols
+    def __init__(self, hooks: ReaderHooks, symbols: dict[str, str], text: str = "") -> None:
+        self._hooks, self._symbols, self._text = hooks, symbols, text
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._hooks, name)
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
+        """The text's definition, else the family's reading, else (for a call ``u(α)`` the
+        text defines) the function's name, else the one quantity the family answers whose
+        conventional symbol it is."""
         defined = self._symbols.get(symbol_key(symbol))
         by_family = self._hooks.symbol(r, symbol)
-        return defined if defined and (defined in self._hooks.answers or by_family is None) \
+        found = defined if defined and (defined in self._hooks.answers or by_family is None) \
             else by_family
+        bare = re.sub(r" ?\( ?[\wα-ω]{1,3} ?\)$", "", symbol)
+        if found is None and bare != symbol and re.search(rf"(?<![\w]){re.escape(symbol)} ?=",
+                                                          self._text):
+            found = self.symbol(r, bare)
+        if found is None:
+            meant = conventional(symbol, self._hooks.answers)
+            found = meant[0] if len(meant) == 1 else None
+        return found
+
+    def meanings(self, symbol: str) -> list[str]:
+        """The quantities a symbol the text does not define could conventionally mean."""
+        return conventional(symbol, self._hooks.answers)
 
 
 def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
@@ -105,7 +124,9 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
     With ``problem`` (each part's text, the shared text, the symbols the text defines, the
     earlier parts as read), the derived quantities of its requests are read first
     (:mod:`optiproof.reading.derived`)."""
-    hooks = _Meanings(hooks, (problem or {}).get("symbols") or {})
+    hooks = _Meanings(hooks, (problem or {}).get("symbols") or {},
+                      " ".join([(problem or {}).get("context") or "",
+                                *((problem or {}).get("texts") or {}).values()]))
     r.named = named_symbols(r, questions, hooks)
     pass_ = DerivedPass(r, hooks, problem)
     questions = pass_.first(questions)  # ratios, sums, equalities: before the family takes

@@ -210,6 +210,9 @@ def read_questions(flat: str) -> Questions:
     if not requests:
         requests = [r for r in (_request(start, sentence) for start, sentence in pieces)
                     if any(a.quantity for a in r.asks)]
+    from optiproof.reading.anaphora import resolve
+
+    requests = resolve(requests, pieces)
     transformations = tuple(Transformation(m.entry.key, m.phrase, m.start)
                             for m in TRANSFORMS.mentions(flat))
     return Questions(tuple(requests), transformations, _reference(flat, transformations))
@@ -340,6 +343,10 @@ def _request(start: int, sentence: str) -> Request:
     asks += [a for a in _symbol_asks(sentence, start, named)
              if not any(0 <= a.start - e <= 2 and "," not in sentence[e - start:a.start - start]
                         for _, e in named)  # "the optimal step α*" names it; "the step, ρ" lists
+             and not any(0 <= s - a.end <= 2 and re.match(r"(?:at|for|above|below|beyond|under) "
+                                                          r"which\b|where\b|such that\b",
+                                                          sentence[s - start:], re.I)
+                         for s, _ in named)  # "the value p* at which T_ring = T_tree" names it
              and not any(re.fullmatch(r" ?, (?:the |i\.e\. (?:the )?)?| \((?:the |i\.e\. )?",
                                       sentence[a.end - start:s - start]) and
                          not re.search(r",|\band\b", sentence[e - start:])
@@ -348,6 +355,7 @@ def _request(start: int, sentence: str) -> Request:
                 for e in (a.end - start,) for m in (_DEFINING.match(sentence, e),) if m]
     asks = [a for a in asks if not (a.quantity and any(lo <= a.start - start < hi
                                                        for lo, hi in defining))]
+    asks = [a for a in asks if not _in_formula(sentence, a.start - start, a.phrase)]
     asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                 a.start - start])]
     asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
@@ -369,6 +377,19 @@ def _request(start: int, sentence: str) -> Request:
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
         unplaced += (sentence[:sentence.find("?") + 1 or len(sentence)],)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+def _in_formula(sentence: str, at: int, phrase: str) -> bool:
+    """True when a phrase without words ("x_k − x_{k−1}") is a term of an equation the request
+    states ("… in x_{k+1} = x_k − α∇f(x_k) + β(x_k − x_{k−1}) that minimise …"): other terms,
+    symbols and operators only, between the equation's '=' and the phrase (a phrase right
+    after '=' defines the symbol asked: "the second update Δ_2 = θ_2 − θ_1")."""
+    if re.search(r"[A-Za-z]{3,}", phrase):
+        return False
+    before = sentence[max(0, at - 60):at]
+    eq = before.rfind("=")
+    return eq >= 0 and bool(before[eq + 1:].strip()) and \
+        not re.search(r"[A-Za-z]{3,}|[,;:?]", before[eq + 1:])
 
 
 _IF_SO = re.compile(r"^(?:and )?if (?:so|yes|it does|they do|that is the case)\b", re.I)
@@ -442,6 +463,7 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
             items.append((start, m.start()))
             start = m.end()
     items.append((start, len(sentence)))
+    items += _bracket_items(sentence)
     out = []
     for lo, hi in items:
         if any(lo <= s < hi or lo < e <= hi for s, e in taken):
@@ -454,6 +476,19 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
                 not (_ANAPHORA.search(text) and "=" not in text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
+
+
+def _bracket_items(sentence: str) -> list[tuple[int, int]]:
+    """The elements of a bracketed list a request asks ("give the list [number of messages,
+    size of one message, total parameters sent]"): each is an item of its own."""
+    out = []
+    for m in re.finditer(r"\[([^\[\]]{3,300})\]", sentence):
+        lo = m.start(1)
+        for element in m.group(1).split(","):
+            if element.strip():
+                out.append((lo, lo + len(element)))
+            lo += len(element) + 1
+    return out if len(out) > 1 else []
 
 
 _ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|determine|what is) )?"

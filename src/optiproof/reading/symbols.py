@@ -63,3 +63,22 @@ def defined_symbols(flat: str) -> dict[str, str]:
                 continue
             found.setdefault(symbol_key(sym), set()).add(m.entry.key)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+_STEP_LETTER = re.compile(r"^(?:η|γ|(?:\\?eta|\\?gamma|lr|LR)(?![a-zA-Z]))")
+"""The letters a step size goes by: a step quantity's conventional α also answers to η, γ and
+'lr' (``η_max`` is the catalogue's ``α_max``)."""
+
+
+def _conventional_key(symbol: str) -> str:
+    return symbol_key(_STEP_LETTER.sub("α", symbol.strip()))
+
+
+def conventional(symbol: str, answers: tuple[str, ...]) -> list[str]:
+    """The quantities among ``answers`` whose conventional symbol in the catalogue is
+    ``symbol`` (across notations and step letters: ``η_max`` is the largest stable step
+    ``α_max``, ``q`` the Hölder conjugate): a symbol the text asks without defining it. Several
+    when the symbol could mean several (the caller refuses, naming them)."""
+    key = _conventional_key(symbol)
+    return [k for k in answers if QUANTITIES[k].latex and len(key) <= 8 and
+            _conventional_key(QUANTITIES[k].latex) == key]

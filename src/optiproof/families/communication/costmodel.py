@@ -190,6 +190,16 @@ def _zero_latency(text: str) -> Any:
     return None
 
 
+def _other_cost_symbols(text: str) -> Any:
+    """A message cost written in other symbols than α and β or B ("a message of m values costs
+    t_s + m t_w"), which the defaults α and B would silently rename; None when there is none."""
+    m = rx(r"\b(?:costs?|takes?|needs?|lasts?)\b[^.;]{0,12}?(?<![\w])([A-Za-z](?:_\{?\w{1,4}\}?)?) ?\+ ?"
+           r"\w ?\*? ?([A-Za-z](?:_\{?\w{1,4}\}?)?)(?![\w(])").search(text)
+    if m is None or m.group(1) in ("α", "alpha"):
+        return None
+    return m
+
+
 def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
                     alpha_field: str, bandwidth_field: str,
                     bandwidth: str = "required") -> None:
@@ -211,6 +221,10 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
                                                   "bandwidth model")
     elif alpha is not None:
         r.set(alpha_field, alpha[0], alpha[1])
+    elif (other := _other_cost_symbols(own + " " + context)) is not None:
+        r.miss(alpha_field, f'"{other.group(0)}": the cost of a message is written with symbols '
+                            "optiproof does not read as its latency and per-value cost (expected "
+                            "α + mβ, or α + m/B)")
     elif rx(r"\blatency\b|\bα\b|\balpha\b").search(own + " " + context):
         r.set(alpha_field, "alpha", "latency α per message")
     else:

@@ -1,0 +1,164 @@
+"""Requests that name a quantity through another word: markup, a possessive, or an anaphor.
+
+A request item (or a whole request) that holds no ask the catalogue knows is read once more:
+
+* in its *plain* form: emphasis markup dropped ("a *single* worker", "the __total__ volume")
+  and a possessive determiner read as "the" ("what is its time?" asks the time of the subject
+  just named, as "what is the time?" does);
+* as an *anaphor*: "that factor", "this rate", "the corresponding rate" names the quantity an
+  earlier noun phrase with the same head noun names, in the same request or the sentence before
+  ("which γ minimises the worst-case contraction factor, and what is that factor?" asks the
+  contraction factor; "find the (α, β) that minimise the asymptotic rate, and that rate" asks
+  the rate). The antecedent is read with the catalogue's own phrases, longest first.
+
+What still names nothing stays unplaced (and is refused by the coverage step, naming it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from optiproof.catalogue import QUANTITIES
+from optiproof.reading.questions import Ask, Request
+
+_EMPHASIS = re.compile(r"(?<![\w^_*‖|\\])(\*{1,2}|_{1,2})(?=[A-Za-z])([^*_\n]{1,60}?)(?<=[A-Za-z.,)])"
+                       r"\1(?![\w*])")
+"""Markdown emphasis around words (``*single*``, ``**total**``, ``_each_``); a symbol's star or
+index (``d*``, ``M^*``, ``‖G‖_*``, ``η_max``) is not markup."""
+_POSSESSIVE = re.compile(r"\b(?:its|their|it's)\b(?= (?:[\w-]+ ){0,2}[\w-]+)", re.I)
+
+_NOUN = (r"(?:rate|factor|time|value|number|step(?: size)?|size|volume|count|norm|length|"
+         r"distance|ratio|limit|point|minimi[sz]er|solution|update|threshold|bound|cost|"
+         r"speed-?up|radius|matrix|vector|eigenvalues?|momentum|crossover|error)")
+_ANAPHOR = re.compile(
+    r"^(?:(?:and|also|then|,)\s+)*(?:(?:what|how (?:large|big|fast|small))(?: is| are|'s)\s+|"
+    r"(?:give|find|state|report|compute|determine|obtain|calculate)(?: me| us)?\s+)?"
+    r"(?:that|this|these|those|the same|the corresponding|the resulting|the associated|"
+    r"the attained|the achieved|its|their)\s+"
+    rf"(?P<np>(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOUN})s?)\b(?P<rest>[^,;]*)$", re.I)
+"""An item asking for a quantity through an anaphor ("and that rate", "what is that factor?",
+"the corresponding rate"): its noun phrase, head noun last."""
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|that|this|these|those|of|and|or|to|at|for|"
+                         r"with|in|by)\b", re.I)
+
+
+def plain_view(text: str) -> str:
+    """The text with emphasis markup dropped and possessive determiners read as "the"."""
+    text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    return _POSSESSIVE.sub("the", text)
+
+
+def _probe(text: str) -> list[str]:
+    """The catalogue quantities ``text`` names, in order, without repeats."""
+    return list(dict.fromkeys(m.entry.key for m in QUANTITIES.mentions(text)
+                              if m.entry.value_kind != "yes-no"))
+
+
+def _antecedent(noun: str, before: str) -> list[str]:
+    """The quantity the last noun phrase of ``before`` with head ``noun`` names, read with the
+    catalogue's phrases on its longest modifier run first ("the worst-case contraction factor",
+    then "contraction factor"); [] when none names one quantity."""
+    root = re.escape(noun.lower().rstrip("s"))
+    hits = list(re.finditer(rf"\b{root}s?\b", before, re.I))
+    if not hits:
+        return []
+    end = hits[-1].end()
+    head = before[:end]
+    words = head.split()
+    cut = 0
+    for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        if _DETERMINER.fullmatch(words[i]) or not re.fullmatch(r"[\w-]+", words[i]):
+            cut = i + 1
+            break
+    else:
+        cut = max(0, len(words) - 4)
+    modifiers = words[cut:]
+    for k in range(len(modifiers)):
+        keys = _probe("what is the " + " ".join(modifiers[k:]))
+        if len(keys) == 1:
+            return keys
+        if keys:
+            return []
+    return []
+
+
+_EACH_ONE = re.compile(r"(?:\bhow (?:large|big|long) (?:is|are) (?:each|every)(?: one| of (?:them|those|these))?"
+                       r"|\b(?:the )?size of (?:each|every) (?:one|of (?:them|those|these))\b)"
+                       r"(?P<tail>(?: (?:in|after|before|with|for|when|under)\b[^,;?.]{0,40})?)"
+                       r"(?=\s?[?.,;]|$)", re.I)
+"""An amount asked of "each one" ("… the number of messages, and how large is each one?"):
+of each of the things a plural noun before it names."""
+
+
+def _each_one(r: Request) -> Request:
+    """A request's "each one" items that no ask covers, read with the plural nouns before
+    them, last first ("each message" for "the number of messages sent by all workers, and
+    how large is each one?": "each worker" names no quantity, "each message" does); one that
+    names nothing is unplaced (refused, naming it), never dropped as a continuation."""
+    asks, unplaced = list(r.asks), list(r.unplaced)
+    for m in _EACH_ONE.finditer(r.sentence):
+        lo, hi = r.start + m.start(), r.start + m.end()
+        if any(a.start < hi and lo < a.end for a in asks):
+            continue
+        if r.asks and m.group(0) not in unplaced:
+            unplaced.append(m.group(0))   # named below, or refused: never dropped
+        if m.group("tail"):
+            continue   # "how big is each of them after compression": a change not read here
+        base = re.sub(r"\b(?:each|every)(?: one| of (?:them|those|these))?$", "each {}",
+                      re.sub(r" are ", " is ", m.group(0)), flags=re.I)
+        for noun in reversed(re.findall(r"\b([a-z]{3,})s\b", r.sentence[:m.start()])):
+            keys = _probe("what is " + base.format(noun) if base.startswith("size") else
+                          base.format(noun))
+            if len(keys) == 1:
+                asks.append(Ask(keys[0], m.group(0), lo, hi))
+                unplaced = [u for u in unplaced if u != m.group(0)]
+                break
+    if len(asks) == len(r.asks) and len(unplaced) == len(r.unplaced):
+        return r
+    asks.sort(key=lambda a: a.start)
+    return Request(r.sentence, r.start, tuple(asks), r.proof, tuple(unplaced))
+
+
+def resolve(requests: list[Request], pieces: list[tuple[int, str]]) -> list[Request]:
+    """Each request's unplaced items (a whole ask-less request too) read in their plain form
+    and as anaphors (see the module docstring); what names a quantity becomes an ask."""
+    out = []
+    for r in map(_each_one, requests):
+        items = list(r.unplaced) if r.asks else [r.sentence]
+        if not items:
+            out.append(r)
+            continue
+        before_sentence = next((s for start, s in reversed(pieces) if start < r.start), "")
+        asks, unplaced = list(r.asks), []
+        for item in items:
+            at = r.sentence.find(item)
+            lo = r.start + max(at, 0)
+            keys = _item_keys(item, before_sentence + " " + r.sentence[:max(at, 0)])
+            if keys:
+                asks += [Ask(k, item, lo, lo + len(item)) for k in keys]
+            elif r.asks:
+                unplaced.append(item)
+        if len(asks) == len(r.asks):
+            out.append(r)
+            continue
+        asks.sort(key=lambda a: a.start)
+        out.append(Request(r.sentence, r.start, tuple(asks), r.proof, tuple(unplaced)))
+    return out
+
+
+def _item_keys(item: str, before: str) -> list[str]:
+    """The quantities an unplaced item names in its plain form or as an anaphor of ``before``."""
+    plain = plain_view(item)
+    if plain != item:
+        keys = _probe(plain)
+        if keys:
+            return keys
+    m = _ANAPHOR.match(item.strip().rstrip(".?!").strip())
+    if m is None or re.search(r"\b(?:two|three|both|all)\b", m.group("np"), re.I):
+        return []
+    if m.group("rest").strip():
+        return []
+    keys = _probe("what is the " + m.group("np"))
+    if len(keys) == 1:
+        return keys
+    return _antecedent(m.group("noun"), before) if not keys else []
