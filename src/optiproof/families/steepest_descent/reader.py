@@ -116,7 +116,9 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
 
 _STEP_UNDER = re.compile(r"^(?:u|d|Δ|Δθ|ΔW|δ)_\{?([^\s{}_^]{1,4})\}?(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``."""
-_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?"
+                          r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
+"""A bare step symbol, also written with its parameter ("compute u(α) for α = 2")."""
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
             "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
 
@@ -473,6 +475,9 @@ class SteepestDescentReader:
         listed = _take_gradient_norms(r, [s for k, s in asks if k == Q.NORM_VALUE.key], norm)
         if Q.THRESHOLD.key in (r.value(F.asks) or []):
             r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
+            if any(k == Q.OPTIMAL_STEP.key and re.fullmatch(r"(?:α|alpha)(?:\^?\*|\^?⋆|_c)", s)
+                   for k, s in asks):   # "the threshold α*": the threshold's own name
+                r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.THRESHOLD.key)
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
@@ -928,6 +933,7 @@ def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
                 index = tok[1:]
             else:
                 power = tok[1:]
+        index = index.replace("∗", "*")   # the asterisk operator of a PDF copy: ‖Δ‖_∗
         end = m.end()
         late = _LATE_INDEX.match(flat, end) if index == "2" and not power else None
         if late is not None:  # ‖d‖_2 RMS: a PDF put the exponent 2 first, the index after it
@@ -965,13 +971,14 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
-_MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm of (?:the |that |this |"
+_MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm(?: \(?‖[^‖]{1,12}‖"
+                            r"(?:_\{?\w{1,4}\}?)?\)?)? of (?:the |that |this |"
                             r"its )?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆)?(?![\w^])", re.I)
 _POSSESSED = re.compile(r"\b(?:its|their|the step's|the update's|ΔW's) $", re.I)
 """A norm word after a possessive ("what its Frobenius norm is") measures the step."""
 _ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|evaluate|determine|"
                            r"report|calculate|obtain|state)(?: (?:the|its|their))?"
-                           r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?$",
+                           r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?\(? ?$",
                            re.I)
 _ASKED_AFTER = re.compile(r"^ ?(?:[?.,;:/)]|$|and\b|of\b|for (?:this|that|the|your)\b|in\b|"
                           r"now\b|here\b|then\b|(?:for|with|when|at|if) \w{1,6} ?=)")
@@ -986,7 +993,7 @@ def _role(flat: str, start: int, end: int | None = None, step: bool = False) -> 
     before = flat[max(0, start - 70):start]
     if _MEASURE_BEFORE.search(before):
         return "measure"
-    if end is not None and _MEASURE_AFTER.match(flat[end:end + 24]):
+    if end is not None and _MEASURE_AFTER.match(flat[end:end + 44]):
         return "measure"
     if end is not None and _POSSESSED.search(before) and re.match(r" ?norm\b", flat[end:end + 6]):
         return "measure"
@@ -1069,6 +1076,8 @@ that step; it does not set this part's."""
 _IS_DUAL_AFTER = re.compile(r"^ ?(?:is|as|be|being) (?:the |its |their |a )?dual\b", re.I)
 _DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;,]{0,50}?\b(?:is|=|equals|becomes|gives|"
                                 r"reduces to) (?:[^\s‖]{1,8} ?)?$", re.I)
+_DUAL_OF_BEFORE = re.compile(r"\bdual(?: norm)? (?:of|to) (?:the |a )?$", re.I)
+"""The norm whose dual is asked or named ("the dual norm of ‖·‖_∞", "dual to ‖·‖_4")."""
 _REMARK_BEFORE = re.compile(r"(?:^|[.?!:] |\n)\(?(?:hint|recall|remark|reminder)\b"
                             r"[^.?!]*$", re.I)
 _BOUND = re.compile(r"^(?:[_^][^\s_^≤<]{1,8}){0,2} ?(?:≤|<=|<|/ ?[(\dαηλγ]|/ ?alpha|/ ?eta)")
@@ -1088,6 +1097,7 @@ def _aside(flat: str, start: int, end: int) -> bool:
     ("Hint: the dual of ℓ1 is ℓ∞"), or another setting the text compares with ("I tried to
     copy the l-infinity case", "as in the Euclidean version")."""
     return bool(_IS_DUAL_AFTER.match(flat[end:end + 20])
+                or _DUAL_OF_BEFORE.search(flat[max(0, start - 30):start])
                 or _DUAL_VALUE_BEFORE.search(flat[max(0, start - 80):start])
                 or _REMARK_BEFORE.search(flat[max(0, start - 120):start])
                 or (_COMPARED_BEFORE.search(flat[max(0, start - 30):start])
@@ -1184,7 +1194,8 @@ def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None 
 
 _STEP_OF = re.compile(r"\bstep (?:from|of|in) (?:part )?\(([a-h])\)[^.?]{0,40}?\b(?:longer|"
                       r"shorter|larger|smaller) than\b|\b(?:your |the )?(?:answer|result|step|"
-                      r"update|minimi[sz]er|solution) (?:to|from|of|in) (?:part )?\(([a-h]|[ivx]{1,4}|"
+                      r"update|minimi[sz]er|solution)(?: (?:you|we) (?:found|computed|obtained|got|"
+                      r"derived))? (?:to|from|of|in) (?:part )?\(([a-h]|[ivx]{1,4}|"
                       r"\d{1,2})\)")
 
 
@@ -1280,14 +1291,14 @@ _CONSTRAINT = (r"\bsubject to\b|\bs\.t\.|\bconstrain(?:t|ed)\b|\bnorm[- ]ball\b|
                r"\bunit ball\b|‖[^‖]{1,20}‖(?:_\S{1,6})? ?≤|\bat most η|\bwithin a ball")
 _SQUARED = (r"\bsquared\b[^.,;?]{0,30}\bnorm|\bnorm squared|\bsquare of the\b[^.]{0,20}norm|"
             r"\bsquared (?:l|ℓ|euclidean|max|infinity|∞|spectral|nuclear|frobenius|rms)")
-_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bdrop the square\b|"
+_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bun-?squared|\bdrop the square\b|"
           r"\bplain\b[^.]{0,20}\bnorm|"
           r"\bnorm itself|\bnot its square|\bwithout (?:the )?square")
 
 
 _DROPPED_BEFORE = re.compile(r"\b(?:drop(?:s|ping)?|remov(?:e|es|ing)|replac(?:e|es|ing)|relax(?:es|ing)?|"
                              r"lift(?:s|ing)?|get(?:ting)? rid of|forget(?:ting)? (?:about )?|"
-                             r"discard(?:s|ing)?|no longer (?:use|impose|have))"
+                             r"discard(?:s|ing)?|no longer (?:use|impose|have)|instead of)"
                              r"(?: (?:the|a|an|this|that|its|any))?(?: [\w∞-]{1,15}){0,2}? ?$", re.I)
 _DROPPED_AFTER = re.compile(r"^\w{0,3} (?:is |gets |being )?(?:dropped|removed|replaced|relaxed|"
                             r"lifted|discarded)\b", re.I)
@@ -1301,11 +1312,19 @@ def _dropped(flat: str, start: int, end: int) -> bool:
                 or _DROPPED_AFTER.match(flat[end:end + 24]))
 
 
+def _negated_in_clause(flat: str, start: int) -> bool:
+    """Negated within its own clause: "Instead of the constraint, consider the un-squared
+    penalty" negates the constraint, not the penalty after the comma."""
+    lo = max(flat.rfind(c, 0, start) for c in ",;:.") + 1
+    return negated(flat[lo:start + 1], start - lo)
+
+
 def _form_in(flat: str) -> tuple[str, str] | None:
     for form, pattern in (("constraint", _CONSTRAINT), ("penalty", _PLAIN)):
         for m in rx(pattern).finditer(flat):
-            if negated(flat, m.start()) or (form == "constraint" and _dropped(flat, m.start(),
-                                                                               m.end())):
+            if (negated(flat, m.start()) and (form == "constraint" or _negated_in_clause(
+                    flat, m.start()))) or (form == "constraint" and _dropped(flat, m.start(),
+                                                                             m.end())):
                 continue
             return form, phrase(flat, m.start(), m.end(), pad=10)
     penalty_syms = [(s, src) for at, name, inside, s, src in _symbol_norms(flat)
@@ -1598,6 +1617,11 @@ def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
                         "weight is not assumed)")
         return True
     c = Fraction(const.replace(" ", "")) if const else Fraction(1)
+    if kind == "number" and re.search(r"(?<![\w])(?:α|alpha)(?![\w])", own):
+        r.miss(F.alpha, f"the penalty weight is the number {const or 1} in \"{src}\", but the "
+                        "part also speaks of α: its weight 1/α may be a fraction the copy "
+                        "flattened (expected (1/α)‖d‖ written out, or no α beside a numeric weight)")
+        return True
     if kind == "number":
         if c <= 0:
             r.miss(F.alpha, f"the penalty weight in \"{src}\" must be > 0")
