@@ -109,3 +109,35 @@ def test_a_penalty_instead_of_the_constraint_is_the_parts_form(text):
     assert [p.value("form") for p in parts] == ["constraint", "penalty"]
     got = _answers(text)
     assert _num(got["threshold"][0]) == pytest.approx(1 / np.abs([1, -2, 2]).sum())
+
+
+# -- the step named with its parameter, the dual norm's subject, the conjugate of a named p ----
+
+SHARED_STEP = [
+    "The gradient is g = (0.5, -3, 1, 2) and u(α) = argmin_d gᵀd + (1/α)‖d‖_∞^2.\n(a) Which norm "
+    "is the dual norm of ‖·‖_∞? What is the Hölder conjugate q of p = 4 (so that ‖·‖_q is dual "
+    "to ‖·‖_4)?\n(b) Compute u(α) for α = 2.\n(c) What is the optimal value gᵀu + (1/α)‖u‖_∞^2 "
+    "for the step in (b)?",
+    "g = (0.5, -3, 1, 2); define u(alpha) = argmin_d g^T d + (1/alpha) ||d||_inf^2\n1) Name the "
+    "dual norm of ||.||_inf, and give the Hölder conjugate of p = 4.\n2) Compute u(alpha) for "
+    "alpha = 2.\n3) What is the optimal value g^T u + (1/alpha) ||u||_inf^2 for the step from (2)?",
+    r"Let $g = (0.5, -3, 1, 2)$ and $u(\alpha) = \arg\min_d g^\top d + \frac{1}{\alpha}\|d\|_\infty^2$."
+    "\n(i) Which norm is dual to $\\|\\cdot\\|_\\infty$? What is the conjugate exponent q of "
+    "p = 4?\n(ii) Give $u(\\alpha)$ for $\\alpha = 2$.\n(iii) What is the optimal value "
+    r"$g^\top u + \frac{1}{\alpha}\|u\|_\infty^2$ for the step in (ii)?",
+]
+
+
+@pytest.mark.parametrize("text", SHARED_STEP)
+def test_a_step_named_with_its_parameter_and_the_asides_of_a_dual_question(text):
+    parts = _complete(text).parts
+    assert [p.value("norm") for p in parts] == ["linf"] * 3
+    assert parts[2].value("alpha") == 2
+    got = _answers(text)
+    g = np.array([0.5, -3, 1, 2])
+    assert _num(got["holder-conjugate"][0]) == pytest.approx(4 / 3)
+    l1 = np.abs(g).sum()
+    written = got["update"][0].removeprefix("Matrix(").removesuffix(")")
+    update = np.array(try_parse_math(written).tolist(), dtype=float).ravel()
+    assert list(update) == pytest.approx(list(-2 / 2 * l1 * np.sign(g)))
+    assert _num(got["min-value"][-1]) == pytest.approx(-2 * l1 ** 2 / 4)

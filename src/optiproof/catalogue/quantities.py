@@ -403,6 +403,8 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
              r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
+             r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
+             r"(?:gives?|yields?|achieves?) (?:the |its )?(?:fastest|best|smallest|optimal|lowest)\b",
              r"\b(?:that|which) (?:gives?|yields?|achieves?|attains?|produces?) (?:the |its )?"
              r"(?:fastest|best|smallest|optimal|lowest|minimal) (?:[\w-]{1,20} ){0,2}(?:rate|"
              r"contraction(?: factor)?)\b",

@@ -253,3 +253,37 @@ def test_juxtaposed_declared_variables_are_a_product(text, H):
     got = _solved(text)
     value = next(iter(got.values()))["Hessian"]
     assert np.array(value.tolist(), dtype=float).tolist() == np.array(H, dtype=float).tolist()
+
+
+# -- a forum post: a step observed in the story, the distance a rate measures, a bonus item ----
+
+FORUM = [
+    "Hi, I run plain gradient descent on f(x, y) = x^2 + 9y^2. For η = 0.12 it diverges.\n\n"
+    "(1) which η gives the fastest worst-case convergence, and what is the contraction factor per "
+    "iteration of the distance to the minimum at that η?\n\n(2) with that best η, how many "
+    "iterations do I need so that the distance to the minimiser is at most 10^-4 times the "
+    "initial distance?\n\nand a quick bonus (3): if I instead use η = 0.05, what's the "
+    "contraction factor?",
+    "Title: picking lr for GD\nMy toy loss is f(x, y) = x^2 + 9y^2; plain GD with lr = 0.12 blows "
+    "up.\n(1) Which lr gives the fastest worst-case convergence, and what is the contraction "
+    "factor of the distance to the optimum at that lr?\n(2) With that best lr, how many "
+    "iterations until the distance to the minimiser is no more than 10^-4 times the initial "
+    "distance?\n(3) With lr = 0.05, what's the contraction factor?",
+    "I run gradient descent on f(x, y) = x^2 + 9y^2 and η = 0.12 diverged for me.\n1) What η gives the "
+    "fastest worst-case rate, and what is the contraction factor of the distance to x* at "
+    "that step size?\n2) Using that η, how many iterations are needed before the distance "
+    "to the minimizer is smaller than 10^-4 times the starting distance?\nbonus (3): at "
+    "η = 0.05, what is the contraction factor?",
+]
+
+
+@pytest.mark.parametrize("text", FORUM)
+def test_a_forum_posts_observed_step_is_not_the_optimum_asked(text):
+    got = _solved(text)
+    mu, L = 2.0, 18.0
+    first, second, third = list(got)
+    assert _value(got, first, "optimal step") == pytest.approx(2 / (mu + L))
+    assert _value(got, first, "optimal rate") == pytest.approx((L - mu) / (L + mu))
+    rho = (L - mu) / (L + mu)
+    assert _value(got, second, "iterations") == int(np.ceil(np.log(1e-4) / np.log(rho)))
+    assert _value(got, third, "rate") == pytest.approx(max(abs(1 - 0.05 * mu), abs(1 - 0.05 * L)))

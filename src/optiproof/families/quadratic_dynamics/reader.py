@@ -142,6 +142,17 @@ class QuadraticDynamicsReader:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
         without a given step is the rate at the optimal step; the optimal pair (α, β) asks for
         the optimal momentum too."""
+        alpha = r.fields.get(F.alpha)
+        if alpha is not None and any(k == Q.OPTIMAL_STEP.key for k, _ in asks) and \
+                alpha.source not in (r.own_text or "") and not r.found.get(_TUNED_PAIR) and \
+                not _from_formula(r, F.alpha):
+            del r.fields[F.alpha]   # "For η = 0.12 it diverges" in the shared text; here η* is asked
+            r.notes.append(f"\"{alpha.source}\" of the shared text is not this part's step: the "
+                           "part asks for the optimal one")
+            own_asks = r.value(F.asks) or []
+            if Q.RATE.key in own_asks:   # read beside that step: the rate of the optimum
+                r.set(F.asks, list(dict.fromkeys(Q.OPTIMAL_RATE.key if a == Q.RATE.key else a
+                                                 for a in own_asks)), r.fields[F.asks].source)
         if r.value(F.alpha) is None or r.found.get(_RATE_OF_OPTIMUM):
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
         elif r.found.get(_RATE_AT_STEP):
@@ -160,6 +171,11 @@ class QuadraticDynamicsReader:
             elif k == Q.DISTANCE.key and F.epsilon in r.fields and \
                     s in r.fields[F.epsilon].source:
                 r.answered_by[k] = Q.ITERATIONS.key  # "shrink the distance to θ* by 1000x"
+            elif k == Q.DISTANCE.key and _MEASURED_BY_RATE.search(
+                    (r.own_text or "")[:max(0, (r.own_text or "").find(s))][-60:]):
+                rates = [q for q in (Q.OPTIMAL_RATE.key, Q.RATE.key) if q in keys]
+                if rates:   # "the contraction factor per iteration of the distance to θ*"
+                    r.answered_by[k] = rates[0]
         asks = [x for k, s in asks for x in [(k, s)] + (
             [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and (
                 _WITH_MOMENTUM.search(s) or _pair_named_before(r.own_text or "", s)) else [])]
@@ -1201,6 +1217,9 @@ def _step_expression(text: str, r: PartReading) -> bool:
     return True
 
 
+_THAT_STEP = re.compile(r"\b(?:with|using|at|for|take|use) (?:that|this|the same) (?:(?:best|optimal) )?"
+                        r"(?:η|α|γ|lr|step(?: size)?|learning rate)(?![\w])", re.I)
+"""'Using that η': the step the part before found (its optimal step)."""
 _ANSWER_OF_PART = re.compile(r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?,? (?:you |we )?"
                              r"(?:found|obtained|computed|derived|got) (?:in|from) (?:part |task "
                              r"|question )?\(?[a-h1-9]\)?", re.I)
@@ -1346,11 +1365,27 @@ def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tup
     """A step stated as an optimum: 'for γ = γ*' (the optimal step of this part's method) or
     'the step size α found in (d)' when part (d) asks the optimal step of its method; evaluated
     exactly at the problem's numeric extreme eigenvalues (else refused)."""
+    that = _THAT_STEP.search(own)
+    if that is not None and (rx(_ASKS["optimal-step"]).search(own, 0, that.start()) or any(
+            x.entry.key == Q.OPTIMAL_STEP.key for x in QUANTITIES.mentions(own[:that.start()]))):
+        that = None   # "which η is best, and the rate at that η": this part's own optimum
+    alpha = r.fields.get(F.alpha)
+    if that is not None and previous and alpha is not None and alpha.source not in own:
+        del r.fields[F.alpha]   # "using that η": the step of the part before, not the shared one
     if r.value(F.alpha) is not None:
         return
     m = _OPTIMUM_NAMED.search(own)
     ref = _ANSWER_OF_PART.search(own)
-    if m is not None and len(methods) <= 1:
+    if m is None and ref is None and that is not None and previous:
+        before = previous[-1]
+        if Q.OPTIMAL_STEP.key not in (before.value(F.asks) or []) or \
+                before.value(F.alpha) is not None:
+            r.miss(F.alpha, f"\"{that.group(0)}\" takes the step of part ({before.label}), which "
+                            "asks no optimal step (expected the step stated, e.g. 'α = 0.1')")
+            return
+        method = before.value(F.method)
+        src = phrase(own, that.start(), that.end())
+    elif m is not None and len(methods) <= 1:
         method = methods[0][0] if methods else O.GD.key
         src = phrase(own, m.start(), m.end())
     elif ref is not None:
@@ -1572,8 +1607,9 @@ def _factor(text: str) -> tuple[Any, str] | None:
         num = number_at(text, m.end())
         if num is not None and num[0].value > 1:
             return num[0], phrase(text, m.start(), num[1] + 5)
-    for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,2}? (?:below|under|less than|"
-                r"within|down to) (?:a factor (?:of )?)?(?=[\d.])").finditer(text):
+    for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,4}? (?:below|under|less than|"
+                r"within|down to|at most|no more than|no larger than|smaller than) (?:a factor "
+                r"(?:of )?)?(?=[\d.])").finditer(text):
         num = number_at(text, m.end())
         if num is not None and 0 < num[0].value < 1:   # "bring the error below 10^-6 (of ...)"
             return num[0], phrase(text, m.start(), num[1])
@@ -1688,10 +1724,10 @@ def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool
 
 
 _RATE_OF_OPTIMUM = "rate of the optimum"
-_RATE_OF_IT = re.compile(r"\b(?:rate|contraction|factor)\b[^.?;]{0,30}?\b(?:(?:does |do |would |will )?"
+_RATE_OF_IT = re.compile(r"\b(?:rate|contraction|factor)\b[^.?;]{0,60}?\b(?:(?:does |do |would |will )?"
                          r"it (?:gives?|achieves?|yields?|attains?|gets?)|(?:i|we|you) get with "
                          r"(?:that|this|it)|with (?:that|this) (?:one|step|lr|learning rate)|at "
-                         r"(?:that|this) (?:step|lr|learning rate))\b", re.I)
+                         r"(?:that|this) (?:step|lr|learning rate|[αηγ]|step size))(?![\w])", re.I)
 """A rate asked of the optimal step just asked ("the best lr and what contraction it gives"):
 the optimal rate, whatever step the shared text mentions."""
 
@@ -1749,6 +1785,9 @@ def _pair_named_before(own: str, phrase_: str) -> bool:
         _PAIR_AFTER.match(own, at + len(phrase_))))
 
 
+_MEASURED_BY_RATE = re.compile(r"\b(?:rate|factor|contraction)\b(?: [\w-]+){0,3} of (?:the )?$")
+"""The distance a rate measures ("the contraction factor per iteration of the distance to the
+minimum"): what the rate is of, not a distance asked."""
 _STABILITY_WORDS = re.compile(r"\b(?:diverg\w*|converg\w*|blows? up|blew up|explod\w*|"
                               r"unstable|instability|stable|stability)\b", re.I)
 _OSCILLATION_WORDS = re.compile(r"\b(?:oscillat\w*|monoton\w*|overshoot\w*|sign)\b", re.I)

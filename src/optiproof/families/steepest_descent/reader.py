@@ -277,6 +277,32 @@ def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
           " | ".join(x for x in (old, *phrases, *used) if x), note=f"the step length, {note}")
 
 
+_CONJUGATE_OF = re.compile(r"\bconjugate(?: exponent)?(?: q)? (?:of|to|for) (?:the exponent )?"
+                           r"(?:p ?= ?)?(\d{1,2}(?:\.\d{1,3})?)(?!\d|\.\d)")
+
+
+def _in_written_objective(own: str, piece: str) -> bool:
+    """A norm of the step inside an objective the request writes out ("the optimal value
+    gᵀu + (1/α)‖u‖²"): a term of that objective, not a length asked."""
+    at = own.find(piece)
+    return at >= 0 and _coefficient_before(own, at) is not None
+
+
+def _take_conjugate_of_p(r: PartReading, phrases: list[str]) -> None:
+    """"What is the Hölder conjugate q of p = 4?": the conjugate of the exponent the request
+    names, not of the part's own norm (whose conjugate it would be without a p)."""
+    own = r.own_text or ""
+    m = _CONJUGATE_OF.search(own)
+    if not phrases or m is None:
+        return
+    p = m.group(1)
+    asks = [{"kind": Q.HOLDER_CONJUGATE.key, "measure": {"name": N.LP.key, "p": float(p) if "."
+                                                         in p else int(p)}}
+            if a == Q.HOLDER_CONJUGATE.key else a for a in r.value(F.asks) or []]
+    r.set(F.asks, asks, f"{r.fields[F.asks].source} | {phrase(own, m.start(), m.end())}",
+          note=f"the Hölder conjugate of the exponent p = {p} the request names")
+
+
 _OF_G = r"\bnorm of (?:the )?(?:gradient|g|G|∇ ?[fL])(?![\w(])"
 _DUAL_CONTEXT = re.compile(rf"\bdual\b|{_OF_G}[^.?]{{0,40}}\b(?:appears?|shows? up|enters?|occurs?|"
                            rf"is involved|comes in)\b|\b(?:looks like|equals?|is|are)\b[^.?]{{0,40}}"
@@ -470,6 +496,7 @@ class SteepestDescentReader:
         if not asks:
             _asks_of_the_part_continued(r, self.read_questions)
         norm = r.value(F.norm)
+        _take_conjugate_of_p(r, [s for k, s in asks if k == Q.HOLDER_CONJUGATE.key])
         _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
         _take_largest_decrease(r, [s for k, s in asks if k == Q.WHICH_SOLUTION.key])
         listed = _take_gradient_norms(r, [s for k, s in asks if k == Q.NORM_VALUE.key], norm)
@@ -481,7 +508,8 @@ class SteepestDescentReader:
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
-        lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
+        lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)
+                   and not _in_written_objective(r.own_text or "", s)]
         if lengths and norm is not None:
             _take_step_length(r, lengths, norm)
         duals = [s for k, s in asks if k == Q.NORM_VALUE.key and s not in listed
@@ -580,6 +608,7 @@ class SteepestDescentReader:
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
         _inherit_setting(own, ctx, r, previous)
+        _weight_of_the_named_step(own, r, previous)
         if not _cross_ratio(own, r, previous):
             _read_asks(own, r, previous, matrix)
         if getattr(r, "_two_problems", False) and "." not in part.label:
@@ -1076,8 +1105,10 @@ that step; it does not set this part's."""
 _IS_DUAL_AFTER = re.compile(r"^ ?(?:is|as|be|being) (?:the |its |their |a )?dual\b", re.I)
 _DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;,]{0,50}?\b(?:is|=|equals|becomes|gives|"
                                 r"reduces to) (?:[^\s‖]{1,8} ?)?$", re.I)
-_DUAL_OF_BEFORE = re.compile(r"\bdual(?: norm)? (?:of|to) (?:the |a )?$", re.I)
-"""The norm whose dual is asked or named ("the dual norm of ‖·‖_∞", "dual to ‖·‖_4")."""
+_DUAL_OF_BEFORE = re.compile(r"\b(?:so that|i\.e\.|such that)\b[^.?;()]{0,30}\bdual(?: norm)? (?:of|to) "
+                             r"(?:the |a )?$", re.I)
+"""A norm named in a clarification of a duality ("(so that ‖·‖_q is dual to ‖·‖_4)"): the
+exponent's illustration, not the step's norm."""
 _REMARK_BEFORE = re.compile(r"(?:^|[.?!:] |\n)\(?(?:hint|recall|remark|reminder)\b"
                             r"[^.?!]*$", re.I)
 _BOUND = re.compile(r"^(?:[_^][^\s_^≤<]{1,8}){0,2} ?(?:≤|<=|<|/ ?[(\dαηλγ]|/ ?alpha|/ ?eta)")
@@ -1097,7 +1128,7 @@ def _aside(flat: str, start: int, end: int) -> bool:
     ("Hint: the dual of ℓ1 is ℓ∞"), or another setting the text compares with ("I tried to
     copy the l-infinity case", "as in the Euclidean version")."""
     return bool(_IS_DUAL_AFTER.match(flat[end:end + 20])
-                or _DUAL_OF_BEFORE.search(flat[max(0, start - 30):start])
+                or _DUAL_OF_BEFORE.search(flat[max(0, start - 60):start])
                 or _DUAL_VALUE_BEFORE.search(flat[max(0, start - 80):start])
                 or _REMARK_BEFORE.search(flat[max(0, start - 120):start])
                 or (_COMPARED_BEFORE.search(flat[max(0, start - 30):start])
@@ -1426,6 +1457,23 @@ def _setting_source(own: str, r: PartReading, previous: list[PartReading]
         settings = {(repr(p.value(F.norm)), p.value(F.form)) for p in named}
         return (named[0], "named") if len(settings) == 1 else (None, "")
     return (ours[-1], "previous") if ours else (None, "")
+
+
+def _weight_of_the_named_step(own: str, r: PartReading, previous: list[PartReading]) -> None:
+    """"the optimal value g^T u + (1/α)‖u‖² for the step in (c)": the part writes its problem
+    with α as a letter and names the step of an earlier part of the same norm and form, whose
+    numeric α (or η) is the one meant."""
+    m = _STEP_OF.search(own)
+    label = m and (m.group(1) or m.group(2))
+    part = next((p for p in previous if label and p.label == label and p.family == FAMILY), None)
+    if part is None or part.value(F.norm) != r.value(F.norm) or \
+            part.value(F.form) != r.value(F.form):
+        return
+    for name, letter in ((F.alpha, "alpha"), (F.eta, "eta")):
+        theirs = part.value(name)
+        if r.value(name) == letter and theirs is not None and not isinstance(theirs, str):
+            r.set(name, theirs, f"{phrase(own, m.start(), m.end())}; {part.fields[name].source}",
+                  note=f"the {letter} of the step of part ({part.label}) the part names")
 
 
 def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartReading]) -> None:
