@@ -141,3 +141,43 @@ def test_a_step_named_with_its_parameter_and_the_asides_of_a_dual_question(text)
     update = np.array(try_parse_math(written).tolist(), dtype=float).ravel()
     assert list(update) == pytest.approx(list(-2 / 2 * l1 * np.sign(g)))
     assert _num(got["min-value"][-1]) == pytest.approx(-2 * l1 ** 2 / 4)
+
+
+# -- a forum post: the update's general name, the minimiser "there", the asker's guess ---------
+
+WEIGHTED = [
+    "Weighted norm ‖d‖_D = √(dᵀDd) with D = diag(2, 1, 0.5), gradient g = (4, −2, 1), α = 0.5 "
+    "and u = argmin_d gᵀd + (1/α)‖d‖_D² (squared penalty). My u looks like signSGD, weird. What "
+    "is u, and what is this kind of update called in general?",
+    "g = (4, -2, 1), D = diag(2, 1, 0.5), alpha = 0.5, u = argmin_d g^T d + (1/alpha) "
+    "||d||_D^2. I think it's signSGD, not sure. Give u and the name of the update rule.",
+    "Setup: gradient $g = (4, -2, 1)$, $D = \\mathrm{diag}(2, 1, 0.5)$, $\\alpha = 0.5$, and "
+    "$u = \\arg\\min_d g^\\top d + \\frac{1}{\\alpha}\\|d\\|_D^2$. It seems like sign descent to "
+    "me. What is $u$, and what is this type of method called?",
+]
+
+
+@pytest.mark.parametrize("text", WEIGHTED)
+def test_the_general_name_of_a_weighted_step_beside_the_askers_guess(text):
+    reading = _complete(text)
+    assert not reading.unused
+    got = _answers(text)
+    g, d = np.array([4.0, -2.0, 1.0]), np.array([2.0, 1.0, 0.5])
+    written = got["update"][0].removeprefix("Matrix(").removesuffix(")")
+    update = np.array(try_parse_math(written).tolist(), dtype=float).ravel()
+    assert list(update) == pytest.approx(list(-0.5 / 2 * g / d))
+    assert "preconditioned" in " ".join(str(x) for x in got["identification"]).lower()
+
+
+@pytest.mark.parametrize("text", [
+    "g = (4, -2, 1), D = diag(2, 1, 0.5). Now the constrained version: min gᵀd subject to "
+    "‖d‖_D ≤ 1. What's the minimizer there and what's the minimum value?",
+    "Let g = (4, -2, 1) and D = diag(2, 1, 0.5). Constrained: min g^T d s.t. ||d||_D <= 1. "
+    "What is the minimiser here, and the minimum value?",
+    "With $g = (4,-2,1)$ and $D = \\mathrm{diag}(2,1,0.5)$, take $\\min_d g^\\top d$ subject to "
+    "$\\|d\\|_D \\le 1$. What's the minimizer in that case, and the minimum value?",
+])
+def test_the_minimiser_there_is_the_step(text):
+    got = _answers(text)
+    g, d = np.array([4.0, -2.0, 1.0]), np.array([2.0, 1.0, 0.5])
+    assert _num(got["min-value"][0]) == pytest.approx(-np.sqrt(g @ (g / d)))

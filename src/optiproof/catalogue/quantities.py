@@ -58,6 +58,9 @@ IDENTIFICATION = _add(_Q(
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
              r"\bwhat is (?:this|it) called\b",
+             r"\bwhat (?:is|are) (?:this|that|these|such) (?:kind|type|sort|family|class)(?:es)? of "
+             r"(?:updates?|steps?|methods?|optimi[sz]ers?|algorithms?) called\b",
+             r"\bname of (?:the|this|that) (?:update rule|optimi[sz]er|algorithm|method)\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
              r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
              r"secretly|essentially))?(?: (?:the same as|equivalent to))?(?: (?:a|an|plain|"
@@ -84,7 +87,9 @@ UPDATE = _add(_Q(
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              _FIND + r" (?:the )?(?:u|d|Δθ?|ΔW|Δ ?w)(?:\^?\*|\^⋆)? (?:that )?minimi[sz](?:ing|es)\b",
-             r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
+             r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
+             r"\bwhat(?:'s| is) the minimi[sz]er\b(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|"
+             r"function|loss|objective)\b)(?= (?:there|here|then|now|in (?:this|that) case)\b)", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bwhat (?:does |do )?(?:ΔW|Δ ?w|Δθ|Δ|d|u)(?:\^?\*|\^⋆)? (?:comes? out|works? out|turns? out) "
              r"(?:to|as)\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)",

@@ -281,6 +281,24 @@ _CONJUGATE_OF = re.compile(r"\bconjugate(?: exponent)?(?: q)? (?:of|to|for) (?:t
                            r"(?:p ?= ?)?(\d{1,2}(?:\.\d{1,3})?)(?!\d|\.\d)")
 
 
+_GUESSED = re.compile(r"\b(?:looks?|looked|seems?|seemed|smells?)(?: \w+)? like (?:an? |the )?$|"
+                      r"\b(?:i (?:thought|think|guess|suspect)|is (?:it|this) (?:just )?) ?(?:it'?s |it is "
+                      r"|this is )?(?:an? |the )?$", re.I)
+
+
+def _guessed_optimizers(r: PartReading) -> None:
+    """"... which looks suspiciously like signSGD, so I probably messed up. What is this kind of
+    update called?": an optimizer the asker guesses, beside the identification asked, is the
+    claim that answer settles (recorded with its source; the answer names the optimizer)."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    own = r.own_text or ""
+    for m in OPTIMIZERS.mentions(own):
+        if _GUESSED.search(own[max(0, m.start - 40):m.start]):
+            r.convention("guessed optimizer", m.phrase, "the asker's guess: the identification "
+                                                        "asked says which optimizer it is")
+
+
 def _in_written_objective(own: str, piece: str) -> bool:
     """A norm of the step inside an objective the request writes out ("the optimal value
     gᵀu + (1/α)‖u‖²"): a term of that objective, not a length asked."""
@@ -496,6 +514,8 @@ class SteepestDescentReader:
         if not asks:
             _asks_of_the_part_continued(r, self.read_questions)
         norm = r.value(F.norm)
+        if Q.IDENTIFICATION.key in self.asked(r):
+            _guessed_optimizers(r)
         _take_conjugate_of_p(r, [s for k, s in asks if k == Q.HOLDER_CONJUGATE.key])
         _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
         _take_largest_decrease(r, [s for k, s in asks if k == Q.WHICH_SOLUTION.key])
