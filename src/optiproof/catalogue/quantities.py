@@ -64,6 +64,10 @@ IDENTIFICATION = _add(_Q(
              r"(?:[\w-]+ )?(?:updates?|steps?|methods?|rules?|algorithms?|optimi[sz]ers?) called\b",
              r"\bwhich (?:[\w-]+ ){0,3}(?:family|class|kind|type) of (?:methods|optimi[sz]ers|"
              r"algorithms|updates)\b",
+             r"\bwhat (?:is|are) (?:this|that|these|such) (?:kind|type|sort|family|class)(?:es)? of "
+             r"(?:updates?|steps?|methods?|optimi[sz]ers?|algorithms?) called\b",
+             r"\bname of (?:the|this|that) (?:update rule|optimi[sz]er|algorithm|method)\b",
+             r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
              r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
              r"secretly|essentially))?(?: (?:the same as|equivalent to))?(?: (?:a|an|plain|"
              r"ordinary|vanilla))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|adam\w?|muon|"
@@ -88,7 +92,10 @@ UPDATE = _add(_Q(
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
-             r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form", r"\bwhat is the (?:squared [\w-]+ )?step\b",
+             _FIND + r" (?:the )?(?:u|d|Δθ?|ΔW|Δ ?w)(?:\^?\*|\^⋆)? (?:that )?minimi[sz](?:ing|es)\b",
+             r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
+             r"\bwhat(?:'s| is) the minimi[sz]er\b(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|"
+             r"function|loss|objective)\b)(?= (?:there|here|then|now|in (?:this|that) case)\b)", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bwhat (?:does |do )?(?:ΔW|Δ ?w|Δθ|Δ|d|u)(?:\^?\*|\^⋆)? (?:comes? out|works? out|turns? out) "
              r"(?:to|as)\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)",
@@ -155,8 +162,8 @@ LIMIT = _add(_Q(
              r"\bwhich (?:[\w-]+ )?(?:solution|point|minimi[sz]er|interpolant) (?:is|gets?) "
              r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
              r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
-             r"actually)? go\b", r"(?<!rate )(?<!lr )(?<!size )(?<!step )(?<!α )(?<!η )\bwhere\b(?:[^.?]|\.\d){0,30}"
-             r"\bconverges?\b",
+             r"actually)? go\b", r"(?<!rate )(?<!lr )(?<!size )(?<!step )(?<!α )(?<!η )\bwhere\b"
+             r"(?!(?:[^.?]|\.\d){0,30}\bstill converges?\b)(?:[^.?]|\.\d){0,30}\bconverges?\b",
              r"^where (?:exactly|precisely)\b ?\??$", r"^if so,? (?:to )?(?:which|what) (?:one|point|limit)\b",
              r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
              r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
@@ -403,10 +410,18 @@ MAX_STEP = _add(_Q(
              r"\b(?:up to|until|below) (?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|"
              r"step(?:[- ]?size)?|learning rate)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|learning "
-             r"rates?)\b[^.?]{0,60}?\b(?:converges?|convergence|stable|stability|diverges?)\b"),
+             r"rates?)\b[^.?]{0,60}?\b(?:converges?|convergence|stable|stability|diverges?)\b",
+             r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate) (?:above|beyond|past|over|from) "
+             r"which\b[^.?]{0,40}?\b(?:diverges?|divergence|blows? up|explodes?|unstable|instability)"
+             r"\b", r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate) (?:below|under|up to) which\b"
+             r"[^.?]{0,40}?\b(?:converges?|convergence|stable|stability)\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest|biggest)\b[^|:;]{0,12}\bstep\b",
             r"\bstab(?:le|ility)\b", r"α_?max\b"),
     bound=True))
+_TUNED_OPTIMALLY = (r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|"
+                    r"learning rate))(?:,? and (?:[βb]|(?:the )?momentum))? (?:optimally|"
+                    r"as well as possible|to be optimal)\b")
+""""If I tune a and b optimally, what values do they take?": the optimal parameters asked."""
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\([αηγ], ?β\)|"
@@ -423,6 +438,14 @@ OPTIMAL_STEP = _add(_Q(
              r"\boptimally tuned\b",
              r"\b(?:which|what) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) (?:is|"
              r"would be) (?:the )?[\"“'‘]?(?:optimal|best)\b",
+             r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
+             r"(?:gives?|yields?|achieves?) (?:the |its )?(?:fastest|best|smallest|optimal|lowest)\b",
+             r"\b(?:that|which) (?:gives?|yields?|achieves?|attains?|produces?) (?:the |its )?"
+             r"(?:fastest|best|smallest|optimal|lowest|minimal) (?:[\w-]{1,20} ){0,2}(?:rate|"
+             r"contraction(?: factor)?)\b",
+             r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
+             r"(?:contraction factor|convergence rate|rate)\b",
+             r"\boptimally tuned\b", _TUNED_OPTIMALLY,
              r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) (?:[αηγ]\b|"
              r"\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|learning rate\b)",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
@@ -435,20 +458,28 @@ OPTIMAL_STEP = _add(_Q(
 OPTIMAL_MOMENTUM = _add(_Q(
     "optimal-momentum", "optimal momentum", r"\beta^\star",
     phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*",
-             r"(?:(?<=optimal α)|(?<=best α)) and β\b"),
+             r"(?:(?<=optimal α)|(?<=best α)) and β\b",
+             r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|learning "
+             r"rate)),? and (?:[βb]|(?:the )?momentum) (?:optimally|as well as possible|to be "
+             r"optimal)\b"),
     labels=(r"\b(?:optimal |best )?momentum\b", r"β\^?[*⋆]")))
 ITERATION_EIGENVALUES = _add(_Q(
     "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",
     value_kind="vector", aliases=("roots of the characteristic polynomial",),
     phrases=(r"\beigenvalues of (?:the |its )?(?:iteration|update|transition) (?:matrix|map)",
              r"\broots of the characteristic (?:polynomial|equation)")))
+_THAT_RATE = (r"(?:(?<=\band )|(?<=\bwhat is )|(?<=\bwhat's )|(?<=\bgive )|(?<=\bstate )|"
+              r"(?<=\breport ))(?:that|this|the corresponding) (?:optimal |minimal |minimi[sz]ed |"
+              r"worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?(?:rate|factor)\b")
+""""... the step that minimises the contraction factor, and what is that factor?": the rate an
+optimal tuning minimises, named again (the family's reader takes it only beside that tuning)."""
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:optimal|best|fastest) (?:heavy[- ]ball|polyak|"
              r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
              r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
-             r"\brate (?:does it|it) achieve", r"\bwhat rate\b"),
+             r"\brate (?:does it|it) achieve", r"\bwhat rate\b", _THAT_RATE),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
             r"\b(?:contraction|convergence) factor\b", r"\bcontraction\b")))
 RATE = _add(_Q(
@@ -758,6 +789,8 @@ MINIMISER = _add(_Q(
              r" of f\b| of the (?:quadratic|function|loss)\b)",
              r"\bwhat (?:is )?the min(?:imum)?[- ]norm solution\b",
              r"\bwhere (?:is|does|do|are) (?:the |f'?s |its )?minimi[sz]er\b",
+             r"\bwhere (?:exactly |precisely )?(?:is|are|lies|sits|does) (?:the |its |f's )?"
+             r"(?:unique )?minimi[sz]er\b",
              r"(?:,|\band) (?:the |its )?minimi[sz]er\b(?= (?:θ|w|x)\b| of f\b| of the "
              r"(?:quadratic|function|loss|objective)\b)")))
 CONVERGES = _add(_Q(

@@ -86,6 +86,10 @@ def _in_range(flat: str, start: int) -> bool:
                for m in _RANGE.finditer(flat[lo:start + 20]))
 
 
+_DIMENSION = re.compile(r"(?<![\w])[Rℝ] ?\^? ?[({]? ?\d{1,4} ?[×x] ?$")
+"""The second size of a matrix space, ``ℝ^{3×2}`` (the first is glued to the R)."""
+_FLAT_INDEX = re.compile(r"(?<![\w])[A-Za-zθβηγ][kt] ?[-+−] ?$")
+"""An iteration index whose subscript a PDF copy flattened onto the line (``xk+1``, ``θt−1``)."""
 _SUM_BOUND = re.compile(r"(?:Σ|∑|\\sum|\bsum)_ ?\{?[a-z] ?= ?$")
 """The bounds of a sum's index, ``Σ_{i=1}^{2}`` (flattened ``Σ_i=1^2``)."""
 
@@ -95,6 +99,10 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
     the bounds of a sum."""
     if _in_range(flat, start) or _SUM_BOUND.search(flat[max(0, start - 12):start]):
         return True
+    if _DIMENSION.search(flat[max(0, start - 12):start]):
+        return True   # the 2 of ℝ^{3×2}, printed R3×2 by a PDF copy
+    if text == "1" and _FLAT_INDEX.search(flat[max(0, start - 6):start]):
+        return True   # the 1 of x_{k+1}, printed xk+1 by a PDF copy
     if text.lstrip("-") not in _SMALL:
         return False
     before = flat[max(0, start - 4):start]

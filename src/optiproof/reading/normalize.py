@@ -152,7 +152,7 @@ _GARBLED_INDEX_PAIR = re.compile(r"[ \t]{0,4}\n?[ \t]{0,4}2[ \t]{0,4}\n?[ \t]{0,
                                  r"(?![\w.]\d)")
 _GARBLED_INDEX_ONE = re.compile(r"[ \t]{0,4}(∞|F)(?!\w)")
 _EQ_NUMBER_LINE = re.compile(r"^[ \t]{0,8}\(\d{1,3}\)[ \t]{0,8}[.,]?[ \t]{0,8}$", re.M)
-_PAGE_NUMBER_LINE = re.compile(r"^[ \t]{20,80}\d{1,3}[ \t]{0,8}$", re.M)
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t]{20,160}\d{1,3}[ \t]{0,8}$", re.M)
 """A lone number far to the right on its own line: a page number copied from a PDF."""
 _DEBRIS_LINE = re.compile(r"^[ \t]{0,8}(?:\{z[ \t]{0,4}\}?|\}|\{|\||l|z|\|\{z\}|Print Image)"
                           r"[ \t]{0,8}$", re.M | re.I)
@@ -206,6 +206,7 @@ def normalize(raw: str) -> Normalized:
     notes: list[str] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _bracket_pieces(text)
+    text = _stacked_rows(text, notes)
     text = _flat_exponents(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
@@ -233,6 +234,49 @@ def normalize(raw: str) -> Normalized:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
+
+
+_FIRST_ROW = re.compile(r"^(?P<pre>[^\n]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?= ?)(?P<cells>-?\d{1,6}"
+                        r"(?:\.\d{1,6})?(?:[ \t]{1,6}-?\d{1,6}(?:\.\d{1,6})?){1,5})[ \t]*$")
+_NEXT_ROW = re.compile(r"^(?P<indent>[ \t]*)(?P<cells>-?\d{1,6}(?:\.\d{1,6})?(?:[ \t]{1,6}-?\d{1,6}"
+                       r"(?:\.\d{1,6})?){1,5})[ \t]*$")
+
+
+def _stacked_rows(text: str, notes: list[str]) -> str:
+    """A matrix a PDF copy printed as bare rows without brackets (``G = 1 2`` with ``2 1`` on
+    the next line, its first number under the first number of the row above) -> one line
+    ``G = [[1, 2], [2, 1]]``. Only rows of the same count of plain numbers, aligned to within
+    two columns, after a one-letter name and '=', are rewritten."""
+    if "=" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        first = _FIRST_ROW.match(lines[i])
+        rows: list[list[str]] = []
+        if first:
+            column = first.start("cells")
+            cells = first.group("cells").split()
+            rows = [cells]
+            j = i + 1
+            while j < len(lines):
+                nxt = _NEXT_ROW.match(lines[j])
+                if nxt is None or len(nxt.group("cells").split()) != len(cells) or \
+                        abs(len(nxt.group("indent")) - column) > 2:
+                    break
+                rows.append(nxt.group("cells").split())
+                j += 1
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        matrix = "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]"
+        out.append(first.group("pre") + matrix)
+        notes.append(f"PDF-garbled matrix read: rows stacked under \"{first.group(0).strip()}\" "
+                     f"as {matrix}")
+        i += len(rows)
+    return "\n".join(out)
 
 
 _PIECES = {"⎡": ("⎤", "top"), "⎢": ("⎥", "mid"), "⎣": ("⎦", "bottom"),
@@ -622,10 +666,30 @@ def _pdf_half(text: str, notes: list[str], pattern: re.Pattern) -> str:
     return pattern.sub("= (1/2) ", text)
 
 
+_SPACED_FORM_TRANSPOSE = re.compile(r"(?<![\w])([θxwzuv])> ?([A-Z]) ?\1(?![\w])")
+_FORM_HALF = re.compile(r"\b(form(?: of)?) 12 (?=[θxwzuv]\^T ?[A-Z] ?[θxwzuv](?![\w]))")
+
+
+def _pdf_quadratic_form(text: str, notes: list[str]) -> str:
+    """A quadratic form whose ᵀ a PDF copy printed as '>' (``z> Hz``, the same vector on both
+    sides of a capital matrix) -> ``z^T H z``; then "the form 12 zᵀHz" (½ flattened to 12 in
+    front of such a form) -> "the form (1/2) zᵀHz". Both noted."""
+    if _SPACED_FORM_TRANSPOSE.search(text):
+        notes.append("read '>' between a vector and a matrix times the same vector as a "
+                     "transpose (a PDF-garbled quadratic form)")
+        text = _SPACED_FORM_TRANSPOSE.sub(r"\1^T \2\1", text)
+    if _FORM_HALF.search(text):
+        notes.append("read '12' in front of a quadratic form as 1/2 (a fraction flattened by "
+                     "the PDF)")
+        text = _FORM_HALF.sub(r"\1 1/2 ", text)
+    return text
+
+
 def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     """In text copied from a typeset PDF: ``kdk`` -> ``‖d‖``, ``hg, di`` -> ``⟨g, d⟩``,
     ``g>`` -> ``g^T`` (only when the text shows the garble's signature ``k·k``/``kdk``/``hg, di``)."""
     if not _GARBLE_SIGNS.search(text):
+        text = _pdf_quadratic_form(text, notes)
         return _pdf_half(text.replace("⊤", "^T"), notes, _STACKED_HALF)
     notes.append("PDF-garbled symbols read: 'k·k' as norm bars, 'hg, di' as an inner product, "
                  "'>' after a symbol as a transpose")

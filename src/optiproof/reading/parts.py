@@ -25,9 +25,13 @@ _LETTER = re.compile(
     r"|([a-h])\.(?=[ \t]{1,3}[A-Z]))", re.I)
 _ROMAN = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}" + _BULLET +
                     r"(?:\((i{1,3}|iv|vi{0,3}|ix|x)\)|(i{1,3}|iv|vi{0,3}|ix|x)[.)](?=[ \t]))")
+_LEAD_IN = (r"(?:(?:and |or )?(?:a |one )?(?:quick |final |last |small |little |short )?(?:bonus|"
+            r"follow-?up|extra)(?: question)?:?[ \t]{1,2})?")
+"""A forum post's lead-in before a numbered question: "and a quick bonus (4): ..."."""
 _NUMBER = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}" + _BULLET +
                      r"(?:(?:Q|Question|Task|Part)[ \t]{0,2}(\d{1,2})[ \t]{0,2}[:.)]?(?=[ \t])"
-                     r"|\((\d{1,2})\)(?=[ \t])|(\d{1,2})[.)](?=[ \t]{1,4}\S))")
+                     r"|" + _LEAD_IN + r"\((\d{1,2})\):?(?=[ \t])|(\d{1,2})[.)](?=[ \t]{1,4}\S))",
+                     re.I)
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _TITLE_NUMBER = re.compile(r"^(?:(?:Problem|Question|Exercise|Q)[ \t]{0,2})?\d{1,3}[.:)]?[ \t]{1,4}"
                            r"|^(?:Problem|Question|Exercise)[ \t]{0,2}\d{0,3}[ \t]{0,2}[:.-][ \t]{0,2}",

@@ -439,7 +439,9 @@ def _modified_asks(sentence: str, start: int, asks: list[Ask]) -> tuple[str, ...
     return tuple(out)
 
 
-_ITEM_SPLIT = re.compile(r",? and (?:also )?|, (?=(?:the|its|a|an|how|what|which|and) )|; ")
+_ITEM_SPLIT = re.compile(r"(?<!\btrial)(?<!\bback)(?<!\bpros),? and (?!error\b|forth\b|cons\b)"
+                         r"(?:also )?|, (?=(?:the|its|a|an|how|what|which|and) )|; ")
+"""Coordinated items of a request (not the idioms 'trial and error', 'back and forth')."""
 _ASKED_NOUN = re.compile(r"\b(?:pair|values?|sizes?|rates?|steps?|numbers?|norms?|points?|"
                          r"vectors?|matri(?:x|ces)|bounds?|factors?|distances?|ratios?|limits?|"
                          r"times?|moments?|minimi[sz]ers?|solutions?|updates?|iterates?|"
@@ -494,6 +496,8 @@ def _bracket_items(sentence: str) -> list[tuple[int, int]]:
 _ANAPHORA = re.compile(r"^\s*(?:(?:give|state|write down|report|find|compute|determine|what is) )?"
                        r"(?:(?:that|this) (?:common )?(?:amount|value|number|magnitude|size)\b|"
                        r"(?:its|their) (?:common |exact |numerical )?values?\b|(?:it|them)\s?[.?!]*$|"
+                       r"what (?:values?|numbers?) (?:do|does|would|will) (?:they|these|those|it) "
+                       r"(?:take|have|come out (?:to|as)|end up (?:at|as|being))\b|"
                        r"(?:the|a) (?:number|numeric(?:al)? value|decimal value)\s?[.?!]*$)",
                        re.I)
 """An item that asks again for what the request's other item named ("Show that every coordinate

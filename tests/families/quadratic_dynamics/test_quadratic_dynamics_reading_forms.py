@@ -130,8 +130,8 @@ def test_does_it_converge_with_given_momentum():
      "descent?", "the matrix M"),
     ("H = diag(1, 3). With step 0.5, what is the worst-case factor by which ‖x_k − x*‖_1 "
      "shrinks per step of gradient descent?", "‖_1"),
-    ("Let f(x, y) = x2 + 16y2. What is the largest stable step size of gradient descent?",
-     "f(x, y) = x2 + 16y2"),
+    ("Let f(x, y) = x2 + 16y2, where x1, x2 are the first iterates. What is the largest "
+     "stable step size of gradient descent?", "f(x, y) = x2 + 16y2"),
     ("Let f(x, y) = x^2 + 4y^2. The minimiser is (1, 0). What is the largest stable step size "
      "of gradient descent?", "minimiser"),
     ("H = [[2, 1], [1, 3]]. What is the Hessian? Give the optimal step size of "

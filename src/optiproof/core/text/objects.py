@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-_FUNCTION = re.compile(r"(?<![\w])(?:[fFLJ]|loss|Loss)\s?\(\s?([^()=]{1,30}?)\s?\)\s?=\s?"
-                       r"([^=;?]{1,140}?)(?=[.;,?](?:\s|$)|\s(?:and|with|where|for|on|in|is|as|"
+_FUNCTION = re.compile(r"(?<![\w])(?:[fghqFGHLJ]|loss|Loss)\s?\(\s?([^()=]{1,30}?)\s?\)\s?=\s?"
+                       r"([^=;?]{1,140}?)(?=[.;,?:](?:\s|$)|\s(?:and|with|where|for|on|in|is|as|"
                        r"at|to|of|by|be)\s|$|"
                        r"\s(?!(?:sqrt|exp|log|diag|sin|cos|max|min|frac)\b)[a-z]{3,}\b|"
                        r"\s\((?!(?:sqrt|exp|log|diag|sin|cos|max|min|frac)\b)[a-z]{2,}\b)")
@@ -96,6 +96,17 @@ def _unknowns(expr: object, signature: str) -> list[object] | None:
     return plain or None
 
 
+def _products_of_declared(signature: str, body: str) -> str:
+    """``f(x, y) = x^2 + xy + y^2``: a word made only of the declared one-letter variables
+    (``xy``, ``yx``) is their product, written ``x*y`` (no other word is touched)."""
+    names = [s.strip() for s in signature.split(",") if s.strip()]
+    if len(names) < 2 or not all(len(n) == 1 and n.isalpha() for n in names):
+        return body
+    letters = "".join(names)
+    return re.sub(rf"(?<![A-Za-z^_])([{letters}]{{2,3}})(?![\w(^_])",
+                  lambda w: "*".join(w.group(1)), body)
+
+
 def quadratic_forms(flat: str) -> list[QuadraticForm]:
     """Every function written as an explicit quadratic polynomial in its unknowns."""
     import sympy
@@ -104,7 +115,8 @@ def quadratic_forms(flat: str) -> list[QuadraticForm]:
 
     out = []
     for m in list(_FUNCTION.finditer(flat))[:MAX_CANDIDATES]:
-        expr = try_parse_math(m.group(2))
+        body = _products_of_declared(m.group(1), m.group(2))
+        expr = try_parse_math(body)
         if expr is None or isinstance(expr, sympy.MatrixBase):
             continue
         unknowns = _unknowns(expr, m.group(1))
@@ -120,7 +132,7 @@ def quadratic_forms(flat: str) -> list[QuadraticForm]:
         if got is None:
             continue
         out.append(QuadraticForm(tuple(str(u) for u in unknowns), got[0], got[1],
-                                 m.group(0).strip(), m.group(2).strip()))
+                                 m.group(0).strip(), body.strip()))
     return out
 
 

@@ -107,6 +107,7 @@ _SYMBOLS = {"μ": "mu", "m": "m", "L": "L", "M": "M", "λ_min": "lambda_min",
 
 
 _SYMBOLS_ASKED = {r"^(?:α|η|γ|lr)(?:\^?\*|_opt)$": Q.OPTIMAL_STEP.key, r"^κ$": Q.CONDITION_NUMBER.key,
+                  r"^(?:α|η|γ|lr|h)_?(?:max|\{max\}|\{\\?max\})$": Q.MAX_STEP.key,
                   r"^[kt]$": Q.ITERATIONS.key,
                   r"^ρ(?:\(α\))?$": Q.RATE.key, r"^ρ(?:\^?\*|_opt)$": Q.OPTIMAL_RATE.key}
 
@@ -141,13 +142,27 @@ class QuadraticDynamicsReader:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
         without a given step is the rate at the optimal step; the optimal pair (α, β) asks for
         the optimal momentum too."""
+        alpha = r.fields.get(F.alpha)
+        if alpha is not None and any(k == Q.OPTIMAL_STEP.key for k, _ in asks) and \
+                alpha.source not in (r.own_text or "") and not r.found.get(_TUNED_PAIR) and \
+                not _from_formula(r, F.alpha):
+            del r.fields[F.alpha]   # "For η = 0.12 it diverges" in the shared text; here η* is asked
+            r.notes.append(f"\"{alpha.source}\" of the shared text is not this part's step: the "
+                           "part asks for the optimal one")
+            own_asks = r.value(F.asks) or []
+            if Q.RATE.key in own_asks:   # read beside that step: the rate of the optimum
+                r.set(F.asks, list(dict.fromkeys(Q.OPTIMAL_RATE.key if a == Q.RATE.key else a
+                                                 for a in own_asks)), r.fields[F.asks].source)
         if r.value(F.alpha) is None or r.found.get(_RATE_OF_OPTIMUM):
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
         elif r.found.get(_RATE_AT_STEP):
             asks = [(Q.RATE.key if k == Q.OPTIMAL_RATE.key else k, s) for k, s in asks]
             r.answered_by[Q.OPTIMAL_RATE.key] = Q.RATE.key
         asks = _coordinate_factor(r, asks)
+        asks = _stability_threshold(r, asks)
         keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
+        if not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & keys:   # "that rate": of what?
+            asks = [(k, s) for k, s in asks if k != Q.OPTIMAL_RATE.key or not _THAT_RATE.match(s)]
         for k, s in asks:
             if k == Q.UPDATE.key and re.search(r"\bstep\b", s) and Q.OPTIMAL_STEP.key in keys:
                 r.answered_by[k] = Q.OPTIMAL_STEP.key  # "find the step α* minimising ρ(α)"
@@ -156,9 +171,21 @@ class QuadraticDynamicsReader:
             elif k == Q.DISTANCE.key and F.epsilon in r.fields and \
                     s in r.fields[F.epsilon].source:
                 r.answered_by[k] = Q.ITERATIONS.key  # "shrink the distance to θ* by 1000x"
+            elif k == Q.DISTANCE.key and _MEASURED_BY_RATE.search(
+                    (r.own_text or "")[:max(0, (r.own_text or "").find(s))][-60:]):
+                rates = [q for q in (Q.OPTIMAL_RATE.key, Q.RATE.key) if q in keys]
+                if rates:   # "the contraction factor per iteration of the distance to θ*"
+                    r.answered_by[k] = rates[0]
         asks = [x for k, s in asks for x in [(k, s)] + (
-            [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and "β" in s else [])]
+            [(Q.OPTIMAL_MOMENTUM.key, s)] if k == Q.OPTIMAL_STEP.key and (
+                _WITH_MOMENTUM.search(s) or _pair_named_before(r.own_text or "", s)) else [])]
         asks = _framework_asks(r, asks)
+        beta = r.fields.get(F.beta)
+        if beta is not None and any(k == Q.OPTIMAL_MOMENTUM.key for k, _ in asks) and \
+                beta.source not in (r.own_text or "") and not _from_formula(r, F.beta):
+            del r.fields[F.beta]   # "which for β = 0 is GD" in the shared text; here β* is asked
+            r.notes.append(f"\"{beta.source}\" of the shared text is not this part's momentum: "
+                           "the part asks for the optimal one")
         star = _BETA_STAR.search(r.own_text or "")
         if star and r.found.get(_TUNED_PAIR) and Q.OPTIMAL_MOMENTUM.key not in (
                 r.value(F.asks) or []) and all(s in star.group(0) for k, s in asks
@@ -248,7 +275,9 @@ class QuadraticDynamicsReader:
         _step_of_an_optimum(own, previous, methods, r)
         _carry_epsilon(own, previous, r)
         _read_asks(own, r)
+        _read_switched_off(own, r)
         r.found[_CONTEXT] = ctx
+        r.found[_TUNED_REFERENCE] = _tuned_reference(own, previous)
         _tuned_heavy_ball(r)
         _read_assumed_rate(own, r)
         _read_answer_form(own, r)
@@ -277,7 +306,7 @@ class QuadraticDynamicsReader:
             return [r]
         out = []
         for i, (name, src) in enumerate(methods, 1):
-            sub = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(r.fields),
+            sub = PartReading(f"{part.label}.{i}", FAMILY, own_text=own, fields=dict(r.fields),
                               missing=list(r.missing), notes=list(r.notes),
                               conventions=list(r.conventions))
             sub.set(F.method, name, src)
@@ -454,16 +483,24 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
                       note="symbolic spectrum: the eigenvalues lie in [μ, L], both ends attained")
             return
     unassigned = _matrix_form(own, ctx, r)
-    if unassigned is None or _curvature_objects(own, r) or _curvature_objects(ctx, r):
+    if unassigned is None or _curvature_objects(own, r):
         return
+    if unread_functions(own) and not unassigned:
+        garbled = unread_functions(own)   # the part's own function, never the shared text's
+    elif _curvature_objects(ctx, r):
+        return
+    else:
+        garbled = unread_functions(ctx)
     if unassigned:
         r.miss(F.H, unassigned)
         return
-    garbled = unread_functions(own) or unread_functions(ctx)
+    if garbled and _flattened_powers(garbled[0], own + "\n" + ctx, r):
+        return
     if garbled:
         r.miss(F.H, f"could not read \"{garbled[0]}\" as a quadratic with numeric coefficients "
                     "(expected e.g. f(x, y) = x^2 + 9y^2; a flattened exponent such as 'x2' is "
-                    "not guessed)")
+                    "read as x^2 only when x is a declared variable, the text uses no indexed "
+                    "x2, and the result is a quadratic)")
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
@@ -580,6 +617,49 @@ def _matrix_form(own: str, ctx: str, r: PartReading) -> str | None:
                 r.miss(F.H, str(err))
             return None
     return ""
+
+
+_DECLARED = re.compile(r"^(?P<name>[fghqFGHLJ]) ?\( ?(?P<vars>[a-zA-Z](?: ?, ?[a-zA-Z]){1,3}) ?\) ?= ?"
+                       r"(?P<rhs>.+)$")
+
+
+def _flattened_powers(source: str, text: str, r: PartReading) -> bool:
+    """``f(x, y) = 2x2 + xy + y2`` of a PDF copy, where the superscripts fell onto the line: read
+    as 2x^2 + xy + y^2 only when the function declares its variables, each rewritten token is a
+    declared variable followed by the digit 2, the text nowhere else writes such a variable
+    with an index (x1, x_2), and the result is a quadratic; the reading is recorded as an
+    assumption with its source. True when read."""
+    m = _DECLARED.match(source.strip())
+    if m is None:
+        return False
+    names = [v.strip() for v in m.group("vars").split(",")]
+    rest = text.replace(source, " ")
+    if any(re.search(rf"(?<![\w]){re.escape(v)}_?\{{?\d", rest) for v in names):
+        return False   # an indexed variable elsewhere: 'x2' may be an index, not a power
+    token = re.compile(rf"(?<![A-Za-z^_])({'|'.join(map(re.escape, names))})2(?![\w.^])")
+    if not token.search(m.group("rhs")):
+        return False
+    rhs = token.sub(r"\1^2", m.group("rhs"))
+    forms = quadratic_forms(f"{m.group('name')}({', '.join(names)}) = {rhs}")
+    if len(forms) != 1 or set(forms[0].variables) != set(names):
+        return False
+    form = forms[0]
+    try:
+        rows = [[Num(v, str(v)).spec_value() for v in row] for row in form.H]
+        linear = [Num(v, str(v)).spec_value() for v in form.b]
+    except ValueError:
+        return False
+    r.set(F.H, rows, source, note=f"the Hessian of {form.expression}, by differentiation")
+    r.set(F.function, form.expression, source)
+    r.set(F.variables, list(form.variables), source)
+    r.convention("flattened exponent", source, f"assumed: \"{source}\" is {m.group('name')}("
+                 f"{', '.join(names)}) = {form.expression}, the exponents of a PDF copy flattened "
+                 "onto the line (the text writes no indexed variable of that name)")
+    if any(linear):
+        r.set(F.b, linear, source, note="the linear term, -∇f(0)")
+    else:
+        r.convention("no linear term", source, "no linear term: b = 0")
+    return True
 
 
 def _curvature_objects(text: str, r: PartReading) -> bool:
@@ -874,6 +954,15 @@ def _compared_to_shared(own: str, ctx: str) -> list[tuple[int, str, str]]:
 
 
 _SWITCHED_OFF = re.compile(r"\w* ?= ?(?:False|0(?![.\d]))\b")
+_OFF_ARGUMENT = re.compile(r"\bnesterov ?= ?False\b", re.I)
+
+
+def _read_switched_off(own: str, r: PartReading) -> None:
+    """A framework argument switching a method off ("nesterov=False"): recorded with its source,
+    it states which method is not used (the method read is the one the part names)."""
+    for m in _OFF_ARGUMENT.finditer(own):
+        r.convention("switched off", m.group(0), "the argument switches Nesterov's variant off: "
+                                                 "the framework runs plain heavy ball")
 """``nesterov=False`` in code: the method is switched off, not named."""
 
 _COORDINATED = re.compile(r" ?(?:,|and|or|vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?",
@@ -1128,6 +1217,9 @@ def _step_expression(text: str, r: PartReading) -> bool:
     return True
 
 
+_THAT_STEP = re.compile(r"\b(?:with|using|at|for|take|use) (?:that|this|the same) (?:(?:best|optimal) )?"
+                        r"(?:η|α|γ|lr|step(?: size)?|learning rate)(?![\w])", re.I)
+"""'Using that η': the step the part before found (its optimal step)."""
 _ANSWER_OF_PART = re.compile(r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?,? (?:you |we )?"
                              r"(?:found|obtained|computed|derived|got) (?:in|from) (?:part |task "
                              r"|question )?\(?[a-h1-9]\)?", re.I)
@@ -1273,11 +1365,27 @@ def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tup
     """A step stated as an optimum: 'for γ = γ*' (the optimal step of this part's method) or
     'the step size α found in (d)' when part (d) asks the optimal step of its method; evaluated
     exactly at the problem's numeric extreme eigenvalues (else refused)."""
+    that = _THAT_STEP.search(own)
+    if that is not None and (rx(_ASKS["optimal-step"]).search(own, 0, that.start()) or any(
+            x.entry.key == Q.OPTIMAL_STEP.key for x in QUANTITIES.mentions(own[:that.start()]))):
+        that = None   # "which η is best, and the rate at that η": this part's own optimum
+    alpha = r.fields.get(F.alpha)
+    if that is not None and previous and alpha is not None and alpha.source not in own:
+        del r.fields[F.alpha]   # "using that η": the step of the part before, not the shared one
     if r.value(F.alpha) is not None:
         return
     m = _OPTIMUM_NAMED.search(own)
     ref = _ANSWER_OF_PART.search(own)
-    if m is not None and len(methods) <= 1:
+    if m is None and ref is None and that is not None and previous:
+        before = previous[-1]
+        if Q.OPTIMAL_STEP.key not in (before.value(F.asks) or []) or \
+                before.value(F.alpha) is not None:
+            r.miss(F.alpha, f"\"{that.group(0)}\" takes the step of part ({before.label}), which "
+                            "asks no optimal step (expected the step stated, e.g. 'α = 0.1')")
+            return
+        method = before.value(F.method)
+        src = phrase(own, that.start(), that.end())
+    elif m is not None and len(methods) <= 1:
         method = methods[0][0] if methods else O.GD.key
         src = phrase(own, m.start(), m.end())
     elif ref is not None:
@@ -1349,6 +1457,25 @@ def _framework_asks(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[s
     return [(k, s) for k, s in asks if k != Q.PYTORCH.key]
 
 
+_TUNED_REFERENCE = "a part asking the tuned heavy ball"
+_PART_NAMED = re.compile(r"(?<![\w(])\((?:part )?([a-h]|[ivx]{1,4}|\d{1,2})\)")
+
+
+def _tuned_reference(own: str, previous: list[PartReading]) -> re.Match | None:
+    """"You want to run (c) with torch.optim.SGD": the one earlier part the request names, when
+    that part asks the optimal heavy-ball pair (its iteration is the tuned heavy ball)."""
+    named = {m.group(1).lower(): m for m in _PART_NAMED.finditer(own) if m.start() > 0}
+    hits = [(named[p.label.lower()], p) for p in previous if p.label.lower() in named]
+    if len(hits) != 1 or len(named) != 1:
+        return None
+    m, part = hits[0]
+    asks = set(part.value(F.asks) or [])
+    if part.value(F.method) != O.HEAVY_BALL.key or part.value(F.alpha) is not None or \
+            not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} <= asks:
+        return None
+    return m
+
+
 def _tuned_heavy_ball(r: PartReading) -> None:
     """"Which lr and momentum reproduce the tuned heavy ball?": a PyTorch-convention question
     (which needs a step and a momentum) about the optimally tuned heavy ball, in a part that
@@ -1371,7 +1498,8 @@ def _tuned_heavy_ball(r: PartReading) -> None:
     if (Q.PYTORCH.key not in asks and ema is None) or r.value(F.alpha) is not None or \
             r.value(F.beta) is not None:
         return
-    m = _TUNED.search(own) or _TUNED.search(r.found.get(_CONTEXT, "")) or ema
+    m = _TUNED.search(own) or _TUNED.search(r.found.get(_CONTEXT, "")) or ema or \
+        r.found.get(_TUNED_REFERENCE)
     if m is None:
         return
     if ema is not None and Q.OPTIMAL_MOMENTUM.key in asks and \
@@ -1479,8 +1607,9 @@ def _factor(text: str) -> tuple[Any, str] | None:
         num = number_at(text, m.end())
         if num is not None and num[0].value > 1:
             return num[0], phrase(text, m.start(), num[1] + 5)
-    for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,2}? (?:below|under|less than|"
-                r"within|down to) (?:a factor (?:of )?)?(?=[\d.])").finditer(text):
+    for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,4}? (?:below|under|less than|"
+                r"within|down to|at most|no more than|no larger than|smaller than) (?:a factor "
+                r"(?:of )?)?(?=[\d.])").finditer(text):
         num = number_at(text, m.end())
         if num is not None and 0 < num[0].value < 1:   # "bring the error below 10^-6 (of ...)"
             return num[0], phrase(text, m.start(), num[1])
@@ -1595,10 +1724,10 @@ def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool
 
 
 _RATE_OF_OPTIMUM = "rate of the optimum"
-_RATE_OF_IT = re.compile(r"\b(?:rate|contraction|factor)\b[^.?;]{0,30}?\b(?:(?:does |do |would |will )?"
+_RATE_OF_IT = re.compile(r"\b(?:rate|contraction|factor)\b[^.?;]{0,60}?\b(?:(?:does |do |would |will )?"
                          r"it (?:gives?|achieves?|yields?|attains?|gets?)|(?:i|we|you) get with "
                          r"(?:that|this|it)|with (?:that|this) (?:one|step|lr|learning rate)|at "
-                         r"(?:that|this) (?:step|lr|learning rate))\b", re.I)
+                         r"(?:that|this) (?:step|lr|learning rate|[αηγ]|step size))(?![\w])", re.I)
 """A rate asked of the optimal step just asked ("the best lr and what contraction it gives"):
 the optimal rate, whatever step the shared text mentions."""
 
@@ -1632,6 +1761,50 @@ def _coordinate_factor(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
     r.notes.append(f"\"{src}\": H is diagonal, so {name} is an eigendirection; its factor "
                    f"|1 − αλ| = {factors[i]} is the largest, the rate")
     return asks + [(Q.RATE.key, src)]
+
+
+_THAT_RATE = re.compile(r"(?:that|this|the corresponding) ")
+_WITH_MOMENTUM = re.compile(r"β|\b(?:and|,) (?:the )?(?:b|momentum)\b|\bpair\b|"
+                            r"\( ?[αηγa] ?, ?[βμb] ?\)")
+"""The optimal step asked together with the momentum ("(α, β)", "tune a and b optimally")."""
+_PAIR_BEFORE = re.compile(r"(?:\( ?[αηγa] ?, ?[βμb] ?\)|\b[αηγa] and [βμb]|\bparameters|"
+                          r"\bpair)[^.?;]{0,80}$")
+
+
+_PAIR_AFTER = re.compile(r" ?(?:heavy[- ]ball |polyak |momentum )?(?:parameters |pair |hyper-?"
+                         r"parameters )?\( ?[αηγa] ?, ?[βμb] ?\)")
+"""The pair right after an optimal tuning: "with optimally tuned (γ, β)"."""
+
+
+def _pair_named_before(own: str, phrase_: str) -> bool:
+    """The optimal tuning asked of a pair named just before its phrase in the same sentence
+    ("find the (α, β) that minimise the rate", "the parameters (α, β) in ... that give the
+    fastest rate"): the momentum is asked too."""
+    at = own.find(phrase_)
+    return at >= 0 and (bool(_PAIR_BEFORE.search(own, max(0, at - 120), at)) or bool(
+        _PAIR_AFTER.match(own, at + len(phrase_))))
+
+
+_MEASURED_BY_RATE = re.compile(r"\b(?:rate|factor|contraction)\b(?: [\w-]+){0,3} of (?:the )?$")
+"""The distance a rate measures ("the contraction factor per iteration of the distance to the
+minimum"): what the rate is of, not a distance asked."""
+_STABILITY_WORDS = re.compile(r"\b(?:diverg\w*|converg\w*|blows? up|blew up|explod\w*|"
+                              r"unstable|instability|stable|stability)\b", re.I)
+_OSCILLATION_WORDS = re.compile(r"\b(?:oscillat\w*|monoton\w*|overshoot\w*|sign)\b", re.I)
+
+
+def _stability_threshold(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A threshold or cutoff on the step ("the cutoff", "the critical lr") in a part that speaks
+    of convergence and divergence (and not of oscillation, whose threshold is another one) is
+    the stability boundary: the largest stable step size."""
+    own = r.own_text or ""
+    if not any(k == Q.THRESHOLD.key for k, _ in asks) or not _STABILITY_WORDS.search(own) or \
+            _OSCILLATION_WORDS.search(own):
+        return asks
+    r.answered_by[Q.THRESHOLD.key] = Q.MAX_STEP.key
+    r.notes.append("the threshold on the step in a question about convergence and divergence is "
+                   "the stability boundary: the largest stable step size")
+    return [(Q.MAX_STEP.key if k == Q.THRESHOLD.key else k, s) for k, s in asks]
 
 
 def _read_asks(own: str, r: PartReading) -> None:

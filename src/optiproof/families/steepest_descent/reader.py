@@ -116,7 +116,9 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
 
 _STEP_UNDER = re.compile(r"^(?:u|d|Δ|Δθ|ΔW|δ)_\{?([^\s{}_^]{1,4})\}?(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``."""
-_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?$")
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?"
+                          r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
+"""A bare step symbol, also written with its parameter ("compute u(α) for α = 2")."""
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
             "penalty-squared": {T.DROP_CONSTRAINT.key}, "constraint": {T.TO_CONSTRAINT.key}}
 
@@ -273,6 +275,50 @@ def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
     old = r.fields[F.asks].source if F.asks in r.fields else ""
     r.set(F.asks, [*(r.value(F.asks) or []), {"kind": Q.STEP_LENGTH.key, "measure": measure}],
           " | ".join(x for x in (old, *phrases, *used) if x), note=f"the step length, {note}")
+
+
+_CONJUGATE_OF = re.compile(r"\bconjugate(?: exponent)?(?: q)? (?:of|to|for) (?:the exponent )?"
+                           r"(?:p ?= ?)?(\d{1,2}(?:\.\d{1,3})?)(?!\d|\.\d)")
+
+
+_GUESSED = re.compile(r"\b(?:looks?|looked|seems?|seemed|smells?)(?: \w+)? like (?:an? |the )?$|"
+                      r"\b(?:i (?:thought|think|guess|suspect)|is (?:it|this) (?:just )?) ?(?:it'?s |it is "
+                      r"|this is )?(?:an? |the )?$", re.I)
+
+
+def _guessed_optimizers(r: PartReading) -> None:
+    """"... which looks suspiciously like signSGD, so I probably messed up. What is this kind of
+    update called?": an optimizer the asker guesses, beside the identification asked, is the
+    claim that answer settles (recorded with its source; the answer names the optimizer)."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    own = r.own_text or ""
+    for m in OPTIMIZERS.mentions(own):
+        if _GUESSED.search(own[max(0, m.start - 40):m.start]):
+            r.convention("guessed optimizer", m.phrase, "the asker's guess: the identification "
+                                                        "asked says which optimizer it is")
+
+
+def _in_written_objective(own: str, piece: str) -> bool:
+    """A norm of the step inside an objective the request writes out ("the optimal value
+    gᵀu + (1/α)‖u‖²"): a term of that objective, not a length asked."""
+    at = own.find(piece)
+    return at >= 0 and _coefficient_before(own, at) is not None
+
+
+def _take_conjugate_of_p(r: PartReading, phrases: list[str]) -> None:
+    """"What is the Hölder conjugate q of p = 4?": the conjugate of the exponent the request
+    names, not of the part's own norm (whose conjugate it would be without a p)."""
+    own = r.own_text or ""
+    m = _CONJUGATE_OF.search(own)
+    if not phrases or m is None:
+        return
+    p = m.group(1)
+    asks = [{"kind": Q.HOLDER_CONJUGATE.key, "measure": {"name": N.LP.key, "p": float(p) if "."
+                                                         in p else int(p)}}
+            if a == Q.HOLDER_CONJUGATE.key else a for a in r.value(F.asks) or []]
+    r.set(F.asks, asks, f"{r.fields[F.asks].source} | {phrase(own, m.start(), m.end())}",
+          note=f"the Hölder conjugate of the exponent p = {p} the request names")
 
 
 _OF_G = r"\bnorm of (?:the )?(?:gradient|g|G|∇ ?[fL])(?![\w(])"
@@ -468,15 +514,22 @@ class SteepestDescentReader:
         if not asks:
             _asks_of_the_part_continued(r, self.read_questions)
         norm = r.value(F.norm)
+        if Q.IDENTIFICATION.key in self.asked(r):
+            _guessed_optimizers(r)
+        _take_conjugate_of_p(r, [s for k, s in asks if k == Q.HOLDER_CONJUGATE.key])
         _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
         _take_largest_decrease(r, [s for k, s in asks if k == Q.WHICH_SOLUTION.key])
         listed = _take_gradient_norms(r, [s for k, s in asks if k == Q.NORM_VALUE.key], norm)
         if Q.THRESHOLD.key in (r.value(F.asks) or []):
             r.answered_by.setdefault(Q.CROSSOVER.key, Q.THRESHOLD.key)  # "this threshold ..."
+            if any(k == Q.OPTIMAL_STEP.key and re.fullmatch(r"(?:α|alpha)(?:\^?\*|\^?⋆|_c)", s)
+                   for k, s in asks):   # "the threshold α*": the threshold's own name
+                r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.THRESHOLD.key)
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
-        lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)]
+        lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)
+                   and not _in_written_objective(r.own_text or "", s)]
         if lengths and norm is not None:
             _take_step_length(r, lengths, norm)
         duals = [s for k, s in asks if k == Q.NORM_VALUE.key and s not in listed
@@ -575,6 +628,7 @@ class SteepestDescentReader:
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
         _inherit_setting(own, ctx, r, previous)
+        _weight_of_the_named_step(own, r, previous)
         if not _cross_ratio(own, r, previous):
             _read_asks(own, r, previous, matrix)
         if getattr(r, "_two_problems", False) and "." not in part.label:
@@ -928,6 +982,7 @@ def _symbol_norms(flat: str) -> list[tuple[int, str, str, bool, str]]:
                 index = tok[1:]
             else:
                 power = tok[1:]
+        index = index.replace("∗", "*")   # the asterisk operator of a PDF copy: ‖Δ‖_∗
         end = m.end()
         late = _LATE_INDEX.match(flat, end) if index == "2" and not power else None
         if late is not None:  # ‖d‖_2 RMS: a PDF put the exponent 2 first, the index after it
@@ -965,13 +1020,14 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
-_MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm of (?:the |that |this |"
+_MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm(?: \(?‖[^‖]{1,12}‖"
+                            r"(?:_\{?\w{1,4}\}?)?\)?)? of (?:the |that |this |"
                             r"its )?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆)?(?![\w^])", re.I)
 _POSSESSED = re.compile(r"\b(?:its|their|the step's|the update's|ΔW's) $", re.I)
 """A norm word after a possessive ("what its Frobenius norm is") measures the step."""
 _ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|evaluate|determine|"
                            r"report|calculate|obtain|state)(?: (?:the|its|their))?"
-                           r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?$",
+                           r"(?: (?!(?:for|with|under|in|of|at|subject|s)\b)[\w-]{2,20}){0,3} ?\(? ?$",
                            re.I)
 _ASKED_AFTER = re.compile(r"^ ?(?:[?.,;:/)]|$|and\b|of\b|for (?:this|that|the|your)\b|in\b|"
                           r"now\b|here\b|then\b|(?:for|with|when|at|if) \w{1,6} ?=)")
@@ -986,7 +1042,7 @@ def _role(flat: str, start: int, end: int | None = None, step: bool = False) -> 
     before = flat[max(0, start - 70):start]
     if _MEASURE_BEFORE.search(before):
         return "measure"
-    if end is not None and _MEASURE_AFTER.match(flat[end:end + 24]):
+    if end is not None and _MEASURE_AFTER.match(flat[end:end + 44]):
         return "measure"
     if end is not None and _POSSESSED.search(before) and re.match(r" ?norm\b", flat[end:end + 6]):
         return "measure"
@@ -1069,6 +1125,10 @@ that step; it does not set this part's."""
 _IS_DUAL_AFTER = re.compile(r"^ ?(?:is|as|be|being) (?:the |its |their |a )?dual\b", re.I)
 _DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;,]{0,50}?\b(?:is|=|equals|becomes|gives|"
                                 r"reduces to) (?:[^\s‖]{1,8} ?)?$", re.I)
+_DUAL_OF_BEFORE = re.compile(r"\b(?:so that|i\.e\.|such that)\b[^.?;()]{0,30}\bdual(?: norm)? (?:of|to) "
+                             r"(?:the |a )?$", re.I)
+"""A norm named in a clarification of a duality ("(so that ‖·‖_q is dual to ‖·‖_4)"): the
+exponent's illustration, not the step's norm."""
 _REMARK_BEFORE = re.compile(r"(?:^|[.?!:] |\n)\(?(?:hint|recall|remark|reminder)\b"
                             r"[^.?!]*$", re.I)
 _BOUND = re.compile(r"^(?:[_^][^\s_^≤<]{1,8}){0,2} ?(?:≤|<=|<|/ ?[(\dαηλγ]|/ ?alpha|/ ?eta)")
@@ -1088,6 +1148,7 @@ def _aside(flat: str, start: int, end: int) -> bool:
     ("Hint: the dual of ℓ1 is ℓ∞"), or another setting the text compares with ("I tried to
     copy the l-infinity case", "as in the Euclidean version")."""
     return bool(_IS_DUAL_AFTER.match(flat[end:end + 20])
+                or _DUAL_OF_BEFORE.search(flat[max(0, start - 60):start])
                 or _DUAL_VALUE_BEFORE.search(flat[max(0, start - 80):start])
                 or _REMARK_BEFORE.search(flat[max(0, start - 120):start])
                 or (_COMPARED_BEFORE.search(flat[max(0, start - 30):start])
@@ -1184,7 +1245,8 @@ def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None 
 
 _STEP_OF = re.compile(r"\bstep (?:from|of|in) (?:part )?\(([a-h])\)[^.?]{0,40}?\b(?:longer|"
                       r"shorter|larger|smaller) than\b|\b(?:your |the )?(?:answer|result|step|"
-                      r"update|minimi[sz]er|solution) (?:to|from|of|in) (?:part )?\(([a-h]|[ivx]{1,4}|"
+                      r"update|minimi[sz]er|solution)(?: (?:you|we) (?:found|computed|obtained|got|"
+                      r"derived))? (?:to|from|of|in) (?:part )?\(([a-h]|[ivx]{1,4}|"
                       r"\d{1,2})\)")
 
 
@@ -1280,14 +1342,14 @@ _CONSTRAINT = (r"\bsubject to\b|\bs\.t\.|\bconstrain(?:t|ed)\b|\bnorm[- ]ball\b|
                r"\bunit ball\b|‖[^‖]{1,20}‖(?:_\S{1,6})? ?≤|\bat most η|\bwithin a ball")
 _SQUARED = (r"\bsquared\b[^.,;?]{0,30}\bnorm|\bnorm squared|\bsquare of the\b[^.]{0,20}norm|"
             r"\bsquared (?:l|ℓ|euclidean|max|infinity|∞|spectral|nuclear|frobenius|rms)")
-_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bunsquared|\bdrop the square\b|"
+_PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bun-?squared|\bdrop the square\b|"
           r"\bplain\b[^.]{0,20}\bnorm|"
           r"\bnorm itself|\bnot its square|\bwithout (?:the )?square")
 
 
 _DROPPED_BEFORE = re.compile(r"\b(?:drop(?:s|ping)?|remov(?:e|es|ing)|replac(?:e|es|ing)|relax(?:es|ing)?|"
                              r"lift(?:s|ing)?|get(?:ting)? rid of|forget(?:ting)? (?:about )?|"
-                             r"discard(?:s|ing)?|no longer (?:use|impose|have))"
+                             r"discard(?:s|ing)?|no longer (?:use|impose|have)|instead of)"
                              r"(?: (?:the|a|an|this|that|its|any))?(?: [\w∞-]{1,15}){0,2}? ?$", re.I)
 _DROPPED_AFTER = re.compile(r"^\w{0,3} (?:is |gets |being )?(?:dropped|removed|replaced|relaxed|"
                             r"lifted|discarded)\b", re.I)
@@ -1301,11 +1363,19 @@ def _dropped(flat: str, start: int, end: int) -> bool:
                 or _DROPPED_AFTER.match(flat[end:end + 24]))
 
 
+def _negated_in_clause(flat: str, start: int) -> bool:
+    """Negated within its own clause: "Instead of the constraint, consider the un-squared
+    penalty" negates the constraint, not the penalty after the comma."""
+    lo = max(flat.rfind(c, 0, start) for c in ",;:.") + 1
+    return negated(flat[lo:start + 1], start - lo)
+
+
 def _form_in(flat: str) -> tuple[str, str] | None:
     for form, pattern in (("constraint", _CONSTRAINT), ("penalty", _PLAIN)):
         for m in rx(pattern).finditer(flat):
-            if negated(flat, m.start()) or (form == "constraint" and _dropped(flat, m.start(),
-                                                                               m.end())):
+            if (negated(flat, m.start()) and (form == "constraint" or _negated_in_clause(
+                    flat, m.start()))) or (form == "constraint" and _dropped(flat, m.start(),
+                                                                             m.end())):
                 continue
             return form, phrase(flat, m.start(), m.end(), pad=10)
     penalty_syms = [(s, src) for at, name, inside, s, src in _symbol_norms(flat)
@@ -1407,6 +1477,23 @@ def _setting_source(own: str, r: PartReading, previous: list[PartReading]
         settings = {(repr(p.value(F.norm)), p.value(F.form)) for p in named}
         return (named[0], "named") if len(settings) == 1 else (None, "")
     return (ours[-1], "previous") if ours else (None, "")
+
+
+def _weight_of_the_named_step(own: str, r: PartReading, previous: list[PartReading]) -> None:
+    """"the optimal value g^T u + (1/α)‖u‖² for the step in (c)": the part writes its problem
+    with α as a letter and names the step of an earlier part of the same norm and form, whose
+    numeric α (or η) is the one meant."""
+    m = _STEP_OF.search(own)
+    label = m and (m.group(1) or m.group(2))
+    part = next((p for p in previous if label and p.label == label and p.family == FAMILY), None)
+    if part is None or part.value(F.norm) != r.value(F.norm) or \
+            part.value(F.form) != r.value(F.form):
+        return
+    for name, letter in ((F.alpha, "alpha"), (F.eta, "eta")):
+        theirs = part.value(name)
+        if r.value(name) == letter and theirs is not None and not isinstance(theirs, str):
+            r.set(name, theirs, f"{phrase(own, m.start(), m.end())}; {part.fields[name].source}",
+                  note=f"the {letter} of the step of part ({part.label}) the part names")
 
 
 def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartReading]) -> None:
@@ -1598,6 +1685,11 @@ def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
                         "weight is not assumed)")
         return True
     c = Fraction(const.replace(" ", "")) if const else Fraction(1)
+    if kind == "number" and re.search(r"(?<![\w])(?:α|alpha)(?![\w])", own):
+        r.miss(F.alpha, f"the penalty weight is the number {const or 1} in \"{src}\", but the "
+                        "part also speaks of α: its weight 1/α may be a fraction the copy "
+                        "flattened (expected (1/α)‖d‖ written out, or no α beside a numeric weight)")
+        return True
     if kind == "number":
         if c <= 0:
             r.miss(F.alpha, f"the penalty weight in \"{src}\" must be > 0")
