@@ -192,3 +192,43 @@ def test_the_formula_defining_an_asked_symbol_asks_nothing_more(text):
 def test_a_set_symbol_is_still_not_asked():
     (request,) = read_questions(_flat("What is the first step with α = 0.1?")).requests
     assert [a.quantity for a in request.asks] == ["first-step"]
+
+
+@pytest.mark.parametrize("text", [
+    "Solve min_d g^T d subject to ||d||_1 <= 0.2.",
+    r"Solve the problem $\min_{\|d\|_\infty \le 1} g^\top d$.",
+    "(a) Solve: minimize gᵀd + (1/α)‖d‖²_2 over d.",
+])
+def test_solve_a_minimisation_asks_its_minimiser(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert [a.quantity for a in request.asks] == ["update"] and not request.unplaced
+
+
+@pytest.mark.parametrize("text", [
+    "What is ⟨G, Δ*⟩?",
+    r"Compute $\langle G, \Delta^\star\rangle$.",
+    "and what is g^T d* at the optimum?",
+])
+def test_the_inner_product_with_the_minimiser_is_the_linear_change(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert [a.quantity for a in request.asks] == ["linear-change"], request.asks
+
+
+@pytest.mark.parametrize("text", [
+    "Which norm gives the largest decrease −g^T d* of the linear model?",
+    "Find d* and the optimal value g^T d* for the l2 norm.",
+])
+def test_an_inner_product_glossing_a_named_quantity_is_not_asked_again(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert "linear-change" not in [a.quantity for a in request.asks], request.asks
+
+
+@pytest.mark.parametrize("text", [
+    "what's the l_inf norm of d?",
+    "and the size of u?",
+    r"Give the length of the step $\Delta\theta$.",
+])
+def test_the_norm_of_the_minimiser_is_its_length(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert [a.quantity for a in request.asks if a.quantity] == ["step-length"], request
+    assert not request.unplaced

@@ -84,6 +84,8 @@ update (a step index given as a number is the first or a given step, asked elsew
 UPDATE = _add(_Q(
     "update", "update", "u", aliases=("step", "minimiser", "minimizer", "direction"),
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b", _CONSECUTIVE,
+             r"\bsolve:?(?: the (?:following )?(?:problem|program|optimi[sz]ation(?: problem)?):?)? "
+             r"(?:arg ?)?min(?:imi[sz]e)?(?![a-z])",
              r"\b(?:show|prove|verify|check|confirm) that (?:the |its |this |each |every |the "
              r"resulting |Adam's )?(?:update|step)\b(?! (?:size|length|bound|rule))",
              _FIND + r"(?:'s| is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
@@ -119,7 +121,9 @@ MIN_VALUE = _add(_Q(
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
-             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
+             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)",
+             r"\b(?:length|(?<!-)norm|size|magnitude) of (?:the )?(?:(?:minimi[sz]er|optimal step|step) )?"
+             r"(?<![\w])(?:d|u|Δθ?|ΔW)(?:\^?\*|\^⋆|⋆)?(?![\w(‖])(?![^.?]{0,40}\bthan\b)", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
              r"\bwhat (?:is )?(?:its|the step's|the update's) (?:[\w-]{2,12}[ -])?(?:norm|length)\b",
              r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
              r"(?![^.?]{0,40}\bthan\b)"),
@@ -730,7 +734,10 @@ LINEAR_CHANGE = _add(_Q(
              r"\b(?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:decrease|change|reduction) (?:of|in) "
              r"the (?:loss|objective)\b",
              r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",
-             r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])")))
+             r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])",
+             r"\b(?:what(?:'s| is)|compute|find|give|evaluate|state|report|calculate) (?:the )?"
+             r"(?:(?:value|number) (?:of )?)?(?:(?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆|⋆) ?"
+             r"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆|⋆)(?![\w^]))")))
 ORTHOGONALISED = _add(_Q(
     "orthogonalised-gradient", "orthogonalised gradient U Vᵀ", r"U V^\top", value_kind="matrix",
     aliases=("polar-factor",),

@@ -186,12 +186,12 @@ def _symbol_asks(sentence: str, offset: int, taken: list[tuple[int, int]]) -> li
 
 
 def _names_method(sym: str) -> bool:
-    """True when a would-be symbol is an optimizer or scheme the catalogue names ("GD", "SGD"):
-    the method the request is about, not a quantity it asks for."""
+    """True when a would-be symbol is an optimizer, scheme or norm the catalogue names ("GD",
+    "SGD", "l_∞"): what the request is about, not a quantity it asks for."""
     from optiproof.catalogue import KINDS
 
     return any(m.start == 0 and m.end == len(sym)
-               for kind in ("optimizer", "scheme") for m in KINDS[kind].mentions(sym))
+               for kind in ("optimizer", "scheme", "norm") for m in KINDS[kind].mentions(sym))
 
 
 def read_questions(flat: str) -> Questions:
