@@ -806,8 +806,11 @@ _BAR = r"(?:‖|\|\||\\\||k(?=[θw]))"
 _PINV = (r"(?:pinv ?\( ?[XA] ?\)|[XA] ?(?:\^ ?\{?\+\}?|⁺|\^? ?†|\^ ?\{?\\dagger\}?)) ?[*·@]? ?[yb]\b|"
          r"[XA] ?(?:\^ ?\{?T\}?|ᵀ|\^⊤|') ?\( ?[XA] ?[XA] ?(?:\^ ?\{?T\}?|ᵀ|\^⊤|') ?\) ?\^ ?\{?-1\}? ?[yb]\b")
 """The minimum-norm solution written as its formula: pinv(X) y, X^+ y, X†y, Xᵀ(XXᵀ)^{-1} y."""
-_DIFFERENCE = re.compile(rf"{_BAR} ?([^‖|\s-]{{1,16}}) ?- ?((?:{_PINV})|[^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)"
-                         r"(?:_ ?2|_\{2\}|2)?")
+_LIM = (r"lim(?:_? ?\{? ?(?:λ|lam|lambda|\\lambda|μ|mu|α|alpha|γ|gamma|c|t) ?(?:→|->|\\to|-+>) ?"
+        r"0 ?(?:\^ ?\{?\+\}?|\+|⁺)?\}?)? ?")
+"""A limit operator written before a symbol: 'lim w_lam', 'lim_{λ→0+} θ_λ', 'lim_λ -> 0 w_λ'."""
+_DIFFERENCE = re.compile(rf"{_BAR} ?((?:{_LIM})?[^‖|\s-]{{1,16}}) ?- ?((?:{_PINV})|(?:{_LIM})?"
+                         rf"[^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)(?:_ ?2|_\{{2\}}|2)?")
 _ANSWER_OF = r"(?:your |the )?(?:answer|result|limit|point|solution) (?:to|of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
 _MIN_NORM_ASKS = {Q.MIN_NORM_SOLUTION.key, Q.RIDGELESS_LIMIT.key}
 
@@ -821,6 +824,12 @@ def _defining_part(symbol: str, own: str, previous: list[PartReading]) -> PartRe
         return hits[0] if len(hits) == 1 else None
     if rx(r"^\w{1,3}\(0\+?\)$").match(symbol):
         hits = [p for p in previous if Q.RIDGELESS_LIMIT.key in p.asked]
+        return hits[0] if len(hits) == 1 else None
+    lim = rx(rf"^{_LIM}").match(symbol)
+    if lim and lim.end() < len(symbol):   # 'lim w_λ': the λ -> 0 limit of the part writing w_λ
+        inner = rxc(rf"(?<![\w]){re.escape(symbol[lim.end():])}(?![\w^])")
+        hits = [p for p in previous if Q.RIDGELESS_LIMIT.key in p.asked and
+                inner.search(p.own_text or "")]
         return hits[0] if len(hits) == 1 else None
     pat = rxc(rf"(?<![\w]){re.escape(symbol)}(?![\w^])")
     return next((p for p in previous if pat.search(p.own_text or "")), None) or \
