@@ -133,3 +133,53 @@ def test_a_zero_latency_is_a_pure_bandwidth_model(text: str) -> None:
 def test_a_latency_limit_or_a_contradiction_is_refused(text: str) -> None:
     r = _model(text)
     assert r.value("alpha") is None and "zero" in r.missing[0].reason
+
+
+@pytest.mark.parametrize("text, alpha, bandwidth", [
+    # the cost formula gives the letters their roles, whatever the letters are
+    ("A single point-to-point message of x bytes costs a + b*x seconds, with a = 2 microseconds "
+     "(latency) and b = 1e-9 s/byte (i.e. 1 GB/s).", Fraction(2, 10**6), 10**9),
+    ("Each message of k floats takes t_s + k t_w, where t_s = 5 us and t_w = 2 ns per float.",
+     Fraction(5, 10**6), 2 * 10**9),
+    ("Model: one message of n bytes costs L + n*g. Here L = 10 microseconds, g = 10^-10 s/byte.",
+     Fraction(1, 10**5), 10**10),
+])
+def test_the_cost_formula_names_latency_and_bandwidth(text, alpha, bandwidth) -> None:
+    r = _model(text)
+    assert Fraction(str(r.value("alpha"))) == alpha
+    assert Fraction(str(r.value("bandwidth"))) == bandwidth
+
+
+def test_a_letter_outside_the_cost_formula_is_not_a_latency() -> None:
+    r = _model("Set a = 3 us and b = 1 ns per byte; the latency is α = 2 us and the bandwidth "
+               "10 GB/s.")
+    assert Fraction(str(r.value("alpha"))) == Fraction(2, 10**6)
+    assert Fraction(str(r.value("bandwidth"))) == 10**10
+
+
+@pytest.mark.parametrize("question", [
+    "How many point-to-point messages would a naive all-to-all exchange need?",
+    "What is the total number of individual messages in the all-to-all exchange?",
+    "how many p2p messages does all-to-all send in total",
+])
+def test_messages_with_an_adjective(question: str) -> None:
+    text = f"Exchange\n\n8 workers each hold a gradient of 1000 floats.\n\n(a) {question}\n"
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].asked == ["messages"]
+
+
+@pytest.mark.parametrize("question, quantity", [
+    ("Give the total number of bytes transferred.", "total-bytes"),
+    ("What is the total amount of bytes exchanged in one step?", "total-bytes"),
+    ("total number of bytes communicated = ?", "total-bytes"),
+    ("Give the number of bytes sent by each individual worker.", "bytes-sent"),
+    ("How large is the count of bytes sent by a single GPU?", "bytes-sent"),
+    ("Report the bytes sent by every worker", "bytes-sent"),
+])
+def test_bytes_in_other_words(question: str, quantity: str) -> None:
+    text = (f"Exchange\n\n8 workers each hold a gradient of 1000 fp32 values.\n\n"
+            f"(a) Ring all-reduce. {question}\n")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].asked == [quantity]
