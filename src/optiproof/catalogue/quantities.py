@@ -230,7 +230,10 @@ MESSAGE_SIZE = _add(_Q(
 MESSAGE_BYTES = _add(_Q(
     "message-bytes", "size of each message in bytes", unit="bytes",
     aliases=("bytes", "bytes per message"),
-    phrases=(r"\bin bytes\b", r"\bbytes per message", r"\bmessage size in bytes")))
+    phrases=(r"\bin bytes\b", r"\bbytes per message", r"\bmessage size in bytes",
+             r"\bhow many bytes (?:does|do|will|would) (?:each|a|one|every|a single) message "
+             r"(?:carry|hold|contain)\b", r"\bbytes (?:are )?(?:carried )?(?:in|by) (?:each|every) "
+             r"message\b")))
 TOTAL_VOLUME = _add(_Q(
     "total-volume", "total volume", unit="values", aliases=("volume", "total-elements"),
     phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
@@ -259,8 +262,8 @@ BUSIEST_RECEIVED = _add(_Q(
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
     phrases=(r"\bnumber of (?:communication )?(?:rounds|steps)",
-             r"\bhow many (?:communication )?(?:rounds|steps)",
-             r"\bsequential (?:rounds|steps)", r"\blatency steps",
+             r"\bhow many (?:(?:sequential|communication|parallel|synchronous) ){0,2}(?:rounds|steps)",
+             r"\bsequential (?:communication )?(?:rounds|steps)", r"\blatency steps",
              r"(?<=\[)(?:communication )?rounds(?= ?[,;\]])|(?<=\[ )(?:communication )?rounds"
              r"(?= ?[,;\]])"),
     labels=(r"\brounds?\b", r"\blatency steps\b")))

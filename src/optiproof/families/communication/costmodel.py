@@ -139,6 +139,19 @@ def _bandwidth(text: str, element_bytes: int, letter: str | None = None
         return _spec(value), phrase(text, m.start(), _restated_bw(text, unit.end(), value)), ""
     beta = _BETA if not letter or letter in ("β", "beta") else \
         rf"(?:{_BETA}|(?<![\w]){re.escape(letter)}(?![\w]))"
+    for m in rx(beta + r" ?= ?\(?\(?1\)? ?/ ?\(?").finditer(text):   # β = 1/(10 GB/s)
+        got = number_at(text, m.end())
+        unit = rx(_BW_UNIT + r" ?\)?\)?").match(text, got[1]) if got else None
+        if unit is None:
+            continue
+        value = Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()]
+        end = unit.end()
+        again = rx(r" ?= ?").match(text, end)
+        per = _per_unit_seconds(text, again.end()) if again else None
+        tail = rx(r" ?/ ?bytes?\b").match(text, per[1]) if per else None
+        if tail and per[0] == 1 / value:   # '= 10^-10 s/byte', the same bandwidth restated
+            end = tail.end()
+        return _spec(value), phrase(text, m.start(), end), ""
     for m in rx(beta + r" ?= ?").finditer(text):
         got = _seconds(text, m.end()) or _per_unit_seconds(text, m.end())
         if got is None:
