@@ -230,6 +230,8 @@ def test_a_part_that_lets_the_parameter_count_vary(ask: str) -> None:
     "the ring? Give the crossover M^*.",
     "Keep everything else constant. For which buffer size M are ring and tree equally fast?",
     "keeping n fixed, find the gradient size M where T_ring = T_tree",
+    "Now let the gradient size M (in bytes) vary. Above which M is the ring faster than the "
+    "tree?",
 ])
 def test_a_part_that_varies_the_gradient_size_in_bytes(ask: str) -> None:
     text = ("Exchange\n\n16 GPUs, a 350M-parameter model in fp16; a message of m bytes costs "

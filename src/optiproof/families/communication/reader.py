@@ -246,7 +246,8 @@ def _varied(own: str, r: PartReading) -> None:
                                         f"(the text's value is {field.value})")
 
 
-_KEEPING = r"\bkeep(?:ing)?\b[^.?]{0,60}?\b(?:fixed|constant|unchanged)\b"
+_KEEPING = (r"\bkeep(?:ing)?\b[^.?]{0,60}?\b(?:fixed|constant|unchanged|the same [^.?]{0,20}?,? but)"
+            r"\b|\blet\b[^.?]{0,40}?\bvary\b")
 _SIZE_IN_BYTES = (r"\b(?:gradient|buffer|message|vector|model) size ([A-Z])\b(?: \(?in bytes\)?)?|"
                   r"\bwhere ([A-Z]) is the (?:gradient|buffer|vector) size in bytes\b")
 
@@ -264,8 +265,8 @@ def _varied_in_bytes(own: str, ctx: str, r: PartReading) -> None:
     letter = next(g for g in here.groups() if g)
     defined = [m for m in rx(_SIZE_IN_BYTES).finditer(ctx + " " + own)
                if "bytes" in m.group(0) and next(g for g in m.groups() if g) == letter]
-    if not defined or letter in keep.group(0):
-        return
+    if not defined or (letter in keep.group(0) and not keep.group(0).lower().startswith("let")):
+        return   # 'keeping M fixed' does not vary M
     r.set(F.p, letter, here.group(0), note=f"the part keeps the rest fixed and varies the "
                                            f"gradient size {letter}, in bytes")
     r.set(F.dtype, "byte", defined[0].group(0), note="the gradient is counted in bytes: an "
