@@ -260,3 +260,15 @@ def test_a_time_asked_in_a_smaller_unit(ask: str, scale: str) -> None:
     assert reading.complete, reading.unread()
     derived = reading.parts[0].value("derived")
     assert [(d["of"], str(d["to"])) for d in derived] == [("time[ring-allreduce]", scale)]
+
+
+@pytest.mark.parametrize("text, bandwidth, source_end", [
+    ("a link bandwidth of 100 GB/s, i.e. β = 10^-11 s/byte", 10**11, "s/byte"),
+    ("bandwidth 25 GB/s (i.e. beta = 4*10^-11 s/byte)", 25 * 10**9, "s/byte)"),
+    ("bandwidth 10 GB/s, i.e., β = 1e-10 s/byte.", 10**10, "s/byte"),
+    ("bandwidth 10 GB/s, i.e. β = 10^-9 s/byte", 10**10, "GB/s"),   # disagrees: not taken
+])
+def test_a_bandwidth_restated_as_beta(text: str, bandwidth: int, source_end: str) -> None:
+    r = _model("latency α = 1 us, " + text)
+    assert Fraction(str(r.value("bandwidth"))) == bandwidth
+    assert r.fields["bandwidth"].source.endswith(source_end)

@@ -72,7 +72,13 @@ def _restated(text: str, end: int, value: Fraction) -> int:
 
 
 def _restated_bw(text: str, end: int, value: Fraction) -> int:
-    """The end of a restated bandwidth ("10 GB/s (10^10 bytes/s)") that agrees; else ``end``."""
+    """The end of a restated bandwidth ("10 GB/s (10^10 bytes/s)", "100 GB/s, i.e. β = 10^-11
+    s/byte") that agrees; else ``end``."""
+    beta = rx(r",? ?\(?i\.e\.,? (?:" + _BETA + r" ?= ?)").match(text, end)
+    per = _per_unit_seconds(text, beta.end()) if beta else None
+    tail = rx(r" ?/ ?bytes?\b\)?").match(text, per[1]) if per else None
+    if tail and per[0] * value == 1:
+        return tail.end()
     m = rx(r" ?(?:= ?|\((?:i\.e\.,? |= ?)?)").match(text, end)
     got = number_at(text, m.end()) if m else None
     if got is None:
