@@ -188,11 +188,13 @@ IS_MIN_NORM = _add(_Q(
              r"\bconverges? to the min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm "
              r"(?:solution|point|interpolant)\b",
              r"\b(?:is|equal to|same as|coincides? with)\b[^.?]{0,30}?(?:pinv ?\( ?[XA] ?\)|"
-             r"\b[XA] ?(?:\^ ?\{?\+\}?|⁺|\^? ?†)) ?[*·@]? ?[yb]\b")))
+             r"\b[XA] ?(?:\^ ?\{?\+\}?|⁺|\^? ?†)) ?[*·@]? ?[yb]\b",
+             r"^(?:does|do|is|are)\b[^.?]{0,60}\b(?:have|has|of|with) the (?:smallest|least|"
+             r"lowest|minimum|minimal)[- ](?:(?:euclidean|ℓ_?2|l_?2|2-?)[- ])?norm\b")))
 RIDGELESS_LIMIT = _add(_Q(
     "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
-    phrases=(r"(?:\b|(?<=_))(?:λ|lambda|lam) ?(?:→|->|↓|downarrow|searrow|go(?:es)? to|tends? to|"
+    phrases=(r"(?:\b|(?<=_)|(?<=\blim))(?:λ|lambda|lam) ?(?:→|->|↓|downarrow|searrow|go(?:es)? to|tends? to|"
              r"decreases? to|shrinks? to) ?(?:0|zero)\b",
              r"\bvanishing (?:weight decay|regulari[sz]ation)")))
 _SHRINKING = (r"(?! (?:to )?(?:the |its )?(?:minimi[sz]er|optimum|solution|minimum|θ\^?\*|x\^?\*|"
@@ -228,7 +230,10 @@ MESSAGES = _add(_Q(
              r"\b(?:number of|how many) (?:point-to-point|p2p|individual|separate|distinct|network) "
              r"messages\b",
              r"\bmessage count", r"\b# ?messages", r"\bnumber of messages\b",
-             r"\bcount (?:the|all(?: the)?) messages\b"),
+             r"\bcount (?:the|all(?: the)?) messages\b",
+             r"\b(?:how many|number of|total number of) (?:(?!(?:of|per|in|rounds?|steps?|bytes?|"
+             r"values?|floats?|entries|elements?|parameters?|times|more|fewer|less|much|as)\b)"
+             r"[\w-]{1,20} ){1,2}messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
             r"#")))
 MESSAGE_SIZE = _add(_Q(
@@ -250,7 +255,10 @@ MESSAGE_BYTES = _add(_Q(
     aliases=("bytes", "bytes per message"),
     phrases=(r"\bin bytes\b", r"\bbytes per message", r"\bmessage size in bytes",
              r"\bhow many (?:kilo|mega|giga)?bytes (?:does|do|is|are in|in) (?:each|a|one|every|a "
-             r"single) (?:individual |single )?message(?: (?:contain|carry|hold|take))?\b")))
+             r"single) (?:individual |single )?message(?: (?:contain|carry|hold|take))?\b",
+             r"\bhow many bytes (?:does|do|will|would) (?:each|a|one|every|a single) message "
+             r"(?:carry|hold|contain)\b", r"\bbytes (?:are )?(?:carried )?(?:in|by) (?:each|every) "
+             r"message\b")))
 TOTAL_VOLUME = _add(_Q(
     "total-volume", "total volume", unit="values", aliases=("volume", "total-elements"),
     phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
@@ -281,8 +289,8 @@ BUSIEST_RECEIVED = _add(_Q(
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
     phrases=(r"\bnumber of (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
-             r"\bhow many (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
-             r"\bsequential (?:rounds|steps)", r"\blatency steps",
+             r"\bhow many (?:(?:sequential|communication|parallel|synchronous) ){0,2}(?:rounds|steps)",
+             r"\bsequential (?:communication )?(?:rounds|steps)", r"\blatency steps",
              r"(?<=\[)(?:communication )?rounds(?= ?[,;\]])|(?<=\[ )(?:communication )?rounds"
              r"(?= ?[,;\]])"),
     labels=(r"\brounds?\b", r"\blatency steps\b")))
@@ -835,7 +843,11 @@ WHICH_SOLUTION = _add(_Q(
 SAME_AS = _add(_Q(
     "same-as", "is it the same as another part's answer", value_kind="yes-no", formula=r"X = Y",
     phrases=(r"\bcompare (?:it |this |the result )?with \(?(?:[a-h]|\d)\)",
-             r"\bis (?:it|this|the answer) the same as\b")))
+             r"\bis (?:it|this|the answer) the same as\b",
+             r"\bis (?:it|this|that|the (?:limit|result|answer|point)) the same (?:point|limit|"
+             r"solution|vector|minimi[sz]er) as\b",
+             r"\b(?:converge|end up|land|arrive|reach|find|give|yield)(?:s|es)? (?:to |at |on |in )?"
+             r"(?:exactly )?the same (?:point|limit|solution|minimi[sz]er|vector)s? as\b")))
 DIFFERS = _add(_Q(
     "differs", "does it differ from another part's answer", value_kind="yes-no",
     formula=r"X \neq Y",
@@ -855,7 +867,8 @@ BYTES_SENT = _add(_Q(
              r"rank|process)\b",
              rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
-             rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) )")))
+             rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) )",
+             rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) |[^.?]{{0,30}}\breceiv)")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
     phrases=(r"\bhow many bytes\b(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
@@ -865,6 +878,8 @@ TOTAL_BYTES = _add(_Q(
     "total-bytes", "total bytes over the network", unit="bytes",
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
              r"\bhow many bytes in total\b", r"\btotal bytes\b",
+             r"\btotal (?:number|amount) of bytes (?:transferred|communicated|exchanged|moved|sent|"
+             r"over the network)\b",
              r"\bhow many bytes (?:cross|go over|travel over|pass over|are sent over) the network\b",
              r"\bhow many bytes (?:in total )?(?:cross|go over|travel over|pass over|are sent over) "
              r"the (?:links|wires?|interconnect|fabric)\b[^.?]{0,12}\bin total\b",

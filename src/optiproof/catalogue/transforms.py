@@ -63,6 +63,9 @@ AFTER_STEPS = _add(Entry(
     "after-steps", "after a given number of steps",
     phrases=(r"\bafter (?:\d{1,6}|one|two|three|four|five|ten|\w+ more) (?:steps|updates|"
              r"iterations)\b", r"\bat (?:step|t ?=) ?\d{1,6}\b")))
+_NOT_A_RESULT = "".join(rf"(?<!same {w} )" for w in (
+    "point", "limit", "vector", "solution", "answer", "result", "minimiser", "minimizer", "iterate"))
+"""'the same point as in (a)' compares a result with another part's; it does not repeat it."""
 BACK_REFERENCE = _add(Entry(
     "back-reference", "repeat another part with changes",
     phrases=(r"\brepeat\b", r"\bsame (?:question|(?:two|three|four|five|six) quantities|quantities|"
@@ -72,9 +75,9 @@ BACK_REFERENCE = _add(Entry(
              r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then )?(?:evaluate|compute|calculate) (?:it|this|that|"
              r"them|these|both|the (?:formula|expression|result|time)s?) (?:numerically )?(?:for|at|"
              r"with|when|using)\b",
-             r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b",
+             _NOT_A_RESULT + r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b",
              r"\bsame as (?:in )?(?:part |question )?\(?(?:[a-h]|\d{1,2})\)",
-             r"\b(?:as|like) in (?:part|question) \(?(?:[a-h]|\d{1,2})\b",
+             _NOT_A_RESULT + r"\b(?:as|like) in (?:part|question) \(?(?:[a-h]|\d{1,2})\b",
              r"\bsame (?:setting|setup|set-up|data|numbers|problem) as (?:in )?(?:part |question )?"
              r"\(?(?:[a-h]|\d{1,2})\b",
              r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:the )?same,? (?:for|with|but|again|as before|"

@@ -122,7 +122,15 @@ def source_spans(flat: str, sources: Iterable[str]) -> list[tuple[int, int, str]
     """``(start, end, source)`` of every occurrence in ``flat`` of the fields' source phrases."""
     spans = []
     for source in sources:
-        for piece in re.split(r"; | \| | -> defined as: ", source):
+        chunks = re.split(r"; | -> defined as: ", source)
+        whole = [c.strip() for c in chunks if " | " in c and c.strip() in flat]
+        for chunk in whole:   # a table row ('| sample 1 | 1 | 0 | 2 |') is one phrase
+            at = flat.find(chunk)
+            while at >= 0:
+                spans.append((at, at + len(chunk), source))
+                at = flat.find(chunk, at + 1)
+        pieces = [c for c in chunks if c.strip() not in whole]
+        for piece in [x for c in pieces for x in c.split(" | ")]:
             piece = piece.strip().removesuffix("...").strip()
             if len(piece) < 2:
                 continue

@@ -133,3 +133,142 @@ def test_a_zero_latency_is_a_pure_bandwidth_model(text: str) -> None:
 def test_a_latency_limit_or_a_contradiction_is_refused(text: str) -> None:
     r = _model(text)
     assert r.value("alpha") is None and "zero" in r.missing[0].reason
+
+
+@pytest.mark.parametrize("text, alpha, bandwidth", [
+    # the cost formula gives the letters their roles, whatever the letters are
+    ("A single point-to-point message of x bytes costs a + b*x seconds, with a = 2 microseconds "
+     "(latency) and b = 1e-9 s/byte (i.e. 1 GB/s).", Fraction(2, 10**6), 10**9),
+    ("Each message of k floats takes t_s + k t_w, where t_s = 5 us and t_w = 2 ns per float.",
+     Fraction(5, 10**6), 2 * 10**9),
+    ("Model: one message of n bytes costs L + n*g. Here L = 10 microseconds, g = 10^-10 s/byte.",
+     Fraction(1, 10**5), 10**10),
+])
+def test_the_cost_formula_names_latency_and_bandwidth(text, alpha, bandwidth) -> None:
+    r = _model(text)
+    assert Fraction(str(r.value("alpha"))) == alpha
+    assert Fraction(str(r.value("bandwidth"))) == bandwidth
+
+
+def test_a_letter_outside_the_cost_formula_is_not_a_latency() -> None:
+    r = _model("Set a = 3 us and b = 1 ns per byte; the latency is α = 2 us and the bandwidth "
+               "10 GB/s.")
+    assert Fraction(str(r.value("alpha"))) == Fraction(2, 10**6)
+    assert Fraction(str(r.value("bandwidth"))) == 10**10
+
+
+@pytest.mark.parametrize("question", [
+    "How many point-to-point messages would a naive all-to-all exchange need?",
+    "What is the total number of individual messages in the all-to-all exchange?",
+    "how many p2p messages does all-to-all send in total",
+])
+def test_messages_with_an_adjective(question: str) -> None:
+    text = f"Exchange\n\n8 workers each hold a gradient of 1000 floats.\n\n(a) {question}\n"
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].asked == ["messages"]
+
+
+@pytest.mark.parametrize("question, quantity", [
+    ("Give the total number of bytes transferred.", "total-bytes"),
+    ("What is the total amount of bytes exchanged in one step?", "total-bytes"),
+    ("total number of bytes communicated = ?", "total-bytes"),
+    ("Give the number of bytes sent by each individual worker.", "bytes-sent"),
+    ("How large is the count of bytes sent by a single GPU?", "bytes-sent"),
+    ("Report the bytes sent by every worker", "bytes-sent"),
+])
+def test_bytes_in_other_words(question: str, quantity: str) -> None:
+    text = (f"Exchange\n\n8 workers each hold a gradient of 1000 fp32 values.\n\n"
+            f"(a) Ring all-reduce. {question}\n")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].asked == [quantity]
+
+
+@pytest.mark.parametrize("text, bandwidth", [
+    ("β = 1/(10 GB/s) = 10^-10 s/byte", 10**10),
+    ("$\\beta = \\frac{1}{25\\ \\text{GB/s}}$", 25 * 10**9),
+    ("beta = 1 / (2 GB/s)", 2 * 10**9),
+])
+def test_beta_as_the_reciprocal_of_a_bandwidth(text: str, bandwidth: int) -> None:
+    r = _model("latency α = 1 us, " + normalize(text).text)
+    assert Fraction(str(r.value("bandwidth"))) == bandwidth
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("How many sequential communication steps does ring all-reduce need, and how many bytes "
+     "does each message carry?", ["rounds", "message-bytes"]),
+    ("Ring all-reduce: how many parallel steps, and how many bytes are carried in each message?",
+     ["rounds", "message-bytes"]),
+    ("For the ring, how many synchronous rounds are there?", ["rounds"]),
+])
+def test_steps_and_bytes_per_message_in_other_words(question: str, asked: list) -> None:
+    text = (f"Exchange\n\n8 GPUs, a model of 10^6 parameters in fp16.\n\n(a) {question}\n")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].asked == asked
+
+
+@pytest.mark.parametrize("ask", [
+    "Keep n, α and β fixed but let p vary. Find p^* at which T_ring = T_tree.",
+    "Now let p be free: for which p are the ring and the tree equally fast?",
+    "Let p vary. Above which p is the ring faster than the tree?",
+])
+def test_a_part_that_lets_the_parameter_count_vary(ask: str) -> None:
+    text = ("Exchange\n\nn = 8 GPUs, p = 10^6 fp32 parameters, latency α = 5 us, bandwidth "
+            "10 GB/s; ring all-reduce versus binomial-tree all-reduce.\n\n"
+            "(a) Compute both times.\n\n(b) " + ask + "\n")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    b = reading.parts[1]
+    assert b.value("p") == "p" and b.value("derived")[0]["kind"] == "crossover"
+    assert reading.parts[0].value("p") == 10**6
+
+
+@pytest.mark.parametrize("ask", [
+    "Keeping n, α and β fixed, below which gradient size M (in bytes) is the tree faster than "
+    "the ring? Give the crossover M^*.",
+    "Keep everything else constant. For which buffer size M are ring and tree equally fast?",
+    "keeping n fixed, find the gradient size M where T_ring = T_tree",
+    "Now let the gradient size M (in bytes) vary. Above which M is the ring faster than the "
+    "tree?",
+])
+def test_a_part_that_varies_the_gradient_size_in_bytes(ask: str) -> None:
+    text = ("Exchange\n\n16 GPUs, a 350M-parameter model in fp16; a message of m bytes costs "
+            "α + mβ with α = 5 us and bandwidth 25 GB/s.\n\n- Ring all-reduce: 2(n-1) steps, "
+            "each GPU sends M/n bytes per step, where M is the gradient size in bytes.\n"
+            "- Tree all-reduce: a binomial-tree reduce then broadcast.\n\n"
+            "(a) What is the time of one ring all-reduce?\n\n(b) " + ask + "\n")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    b = reading.parts[1]
+    assert (b.value("p"), b.value("dtype")) == ("M", "byte")
+    assert b.value("derived")[0] == {"kind": "crossover", "of": "time[ring-allreduce]",
+                                     "to": "time[tree-allreduce]", "solve_for": "M"}
+    assert reading.parts[0].value("dtype") == "float16"
+
+
+@pytest.mark.parametrize("ask, scale", [
+    ("Time of one ring all-reduce (in ms).", "1/1000"),
+    ("What is the time of one ring all-reduce, in milliseconds?", "1/1000"),
+    ("Compute the time of the all-reduce in μs.", "1/1000000"),
+])
+def test_a_time_asked_in_a_smaller_unit(ask: str, scale: str) -> None:
+    text = ("Exchange\n\n8 GPUs all-reduce 10^6 fp32 parameters with ring all-reduce; latency "
+            "α = 5 us, bandwidth 10 GB/s.\n\n(a) " + ask + "\n")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    derived = reading.parts[0].value("derived")
+    assert [(d["of"], str(d["to"])) for d in derived] == [("time[ring-allreduce]", scale)]
+
+
+@pytest.mark.parametrize("text, bandwidth, source_end", [
+    ("a link bandwidth of 100 GB/s, i.e. β = 10^-11 s/byte", 10**11, "s/byte"),
+    ("bandwidth 25 GB/s (i.e. beta = 4*10^-11 s/byte)", 25 * 10**9, "s/byte)"),
+    ("bandwidth 10 GB/s, i.e., β = 1e-10 s/byte.", 10**10, "s/byte"),
+    ("bandwidth 10 GB/s, i.e. β = 10^-9 s/byte", 10**10, "GB/s"),   # disagrees: not taken
+])
+def test_a_bandwidth_restated_as_beta(text: str, bandwidth: int, source_end: str) -> None:
+    r = _model("latency α = 1 us, " + text)
+    assert Fraction(str(r.value("bandwidth"))) == bandwidth
+    assert r.fields["bandwidth"].source.endswith(source_end)

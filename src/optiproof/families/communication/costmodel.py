@@ -12,6 +12,7 @@ refused if it is not 10^9). The part's own text is read before the shared contex
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -20,11 +21,15 @@ from optiproof.core.text.numbers import Num, number_at
 from optiproof.core.text.record import PartReading, phrase
 
 TIME_UNITS = {"s": 1, "sec": 1, "seconds": 1, "second": 1, "ms": Fraction(1, 10**3),
-              "μs": Fraction(1, 10**6), "us": Fraction(1, 10**6), "ns": Fraction(1, 10**9)}
+              "μs": Fraction(1, 10**6), "us": Fraction(1, 10**6), "ns": Fraction(1, 10**9),
+              "milliseconds": Fraction(1, 10**3), "millisecond": Fraction(1, 10**3),
+              "microseconds": Fraction(1, 10**6), "microsecond": Fraction(1, 10**6),
+              "nanoseconds": Fraction(1, 10**9), "nanosecond": Fraction(1, 10**9)}
 BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/s": 1,
             "bytes/s": 1, "byte/s": 1, "gbit/s": 125_000_000, "gbps": 125_000_000,
             "mbit/s": 125_000, "tb/s": 10**12}
-_TIME_UNIT = r"[ ]?(ms|μ ?s|µ ?s|us|ns|seconds|second|sec|s)(?![a-z/])"
+_TIME_UNIT = (r"[ ]?(milliseconds?|microseconds?|nanoseconds?|ms|μ ?s|µ ?s|us|ns|seconds|second|"
+              r"sec|s)(?![a-z/])")
 _BW_UNIT = r"[ ]?(gb/s|gbytes/s|mb/s|kb/s|bytes/s|byte/s|b/s|gbit/s|gbps|mbit/s|tb/s)"
 _ELEMENT = r"(?:entry|entries|element|elements|float|floats|value|values|parameter|parameters|" \
            r"number|numbers|word|words|scalar|scalars)"
@@ -67,7 +72,13 @@ def _restated(text: str, end: int, value: Fraction) -> int:
 
 
 def _restated_bw(text: str, end: int, value: Fraction) -> int:
-    """The end of a restated bandwidth ("10 GB/s (10^10 bytes/s)") that agrees; else ``end``."""
+    """The end of a restated bandwidth ("10 GB/s (10^10 bytes/s)", "100 GB/s, i.e. β = 10^-11
+    s/byte") that agrees; else ``end``."""
+    beta = rx(r",? ?\(?i\.e\.,? (?:" + _BETA + r" ?= ?)").match(text, end)
+    per = _per_unit_seconds(text, beta.end()) if beta else None
+    tail = rx(r" ?/ ?bytes?\b\)?").match(text, per[1]) if per else None
+    if tail and per[0] * value == 1:
+        return tail.end()
     m = rx(r" ?(?:= ?|\((?:i\.e\.,? |= ?)?)").match(text, end)
     got = number_at(text, m.end()) if m else None
     if got is None:
@@ -83,9 +94,31 @@ def _spec(value: Fraction) -> Any:
     return Num(value, str(value)).spec_value()
 
 
-def _alpha(text: str) -> tuple[Any, str] | None:
+_LETTER = r"(?:[A-Za-zα-ω](?:_\{?\w{1,4}\}?)?)"
+_COST_FORMULA = (r"\b(?:a|one|each|every|any|single) (?:(?:point-to-point|p2p) )?(?:message|transfer|"
+                 r"send)\b[^.;]{0,20}? of (?:size )?(\w) (?:(bytes?)|" + _ELEMENT + r")\b[^.;]{0,40}?"
+                 r"(?:\b(?:costs?|takes?|needs?|lasts?)\b|\bT ?\( ?\1 ?\) ?=)[^.;]{0,12}?(?<![\w])("
+                 + _LETTER + r") ?\+ ?(?:\1 ?\*? ?(" + _LETTER + r")|(" + _LETTER +
+                 r") ?\*? ?\1)(?![\w])")
+"""A message's cost written as a formula in its size: 'a message of x bytes costs a + b*x
+seconds'; the constant term is the latency, the size's factor the time per byte (or element),
+whatever their letters."""
+
+
+def cost_letters(text: str) -> tuple[str, str, str] | None:
+    """(latency letter, per-size letter, "byte" | "element") of a cost formula in ``text``."""
+    m = rx(_COST_FORMULA).search(text)
+    if m is None:
+        return None
+    return m.group(3), m.group(4) or m.group(5), "byte" if m.group(2) else "element"
+
+
+def _alpha(text: str, letter: str | None = None) -> tuple[Any, str] | None:
+    extra = rf"|(?<![\w]){re.escape(letter)} ?= ?" if letter and letter not in ("α", "alpha") \
+        else ""
     for m in rx(r"(?:\b(?:latency|start-?up(?: time| cost)?)(?: (?:of|is|per message))?"
-                r"(?: (?:α|alpha))?(?: ?= ?| )|(?<![\w])(?:α|alpha) ?= ?)").finditer(text):
+                r"(?: (?:α|alpha))?(?: ?= ?| )|(?<![\w])(?:α|alpha) ?= ?" + extra + ")"
+                ).finditer(text):
         got = _seconds(text, m.end())
         if got is not None:
             value, end = got
@@ -94,8 +127,10 @@ def _alpha(text: str) -> tuple[Any, str] | None:
     return None
 
 
-def _bandwidth(text: str, element_bytes: int) -> tuple[Any, str, str] | None:
-    """(value, source, note) of the bandwidth in bytes per second, or None."""
+def _bandwidth(text: str, element_bytes: int, letter: str | None = None
+               ) -> tuple[Any, str, str] | None:
+    """(value, source, note) of the bandwidth in bytes per second, or None; ``letter`` is the
+    time per byte or element of the text's cost formula (read like β)."""
     for m in rx(r"(?:\bbandwidth|\bbw|\blink speed|1 ?/ ?" + _BETA + r"|\b(?:send|transfer|"
                 r"transmit)s? (?:data )?at)(?: (?:of|is|per link))?(?: (?:B|bw|1 ?/ ?"
                 + _BETA + r"))?(?: ?= ?| )").finditer(text):
@@ -108,7 +143,22 @@ def _bandwidth(text: str, element_bytes: int) -> tuple[Any, str, str] | None:
             continue
         value = Fraction(num.value) * BW_UNITS[unit.group(1).lower()]
         return _spec(value), phrase(text, m.start(), _restated_bw(text, unit.end(), value)), ""
-    for m in rx(_BETA + r" ?= ?").finditer(text):
+    beta = _BETA if not letter or letter in ("β", "beta") else \
+        rf"(?:{_BETA}|(?<![\w]){re.escape(letter)}(?![\w]))"
+    for m in rx(beta + r" ?= ?\(?\(?1\)? ?/ ?\(?").finditer(text):   # β = 1/(10 GB/s)
+        got = number_at(text, m.end())
+        unit = rx(_BW_UNIT + r" ?\)?\)?").match(text, got[1]) if got else None
+        if unit is None:
+            continue
+        value = Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()]
+        end = unit.end()
+        again = rx(r" ?= ?").match(text, end)
+        per = _per_unit_seconds(text, again.end()) if again else None
+        tail = rx(r" ?/ ?bytes?\b").match(text, per[1]) if per else None
+        if tail and per[0] == 1 / value:   # '= 10^-10 s/byte', the same bandwidth restated
+            end = tail.end()
+        return _spec(value), phrase(text, m.start(), end), ""
+    for m in rx(beta + r" ?= ?").finditer(text):
         got = _seconds(text, m.end()) or _per_unit_seconds(text, m.end())
         if got is None:
             continue
@@ -119,7 +169,8 @@ def _bandwidth(text: str, element_bytes: int) -> tuple[Any, str, str] | None:
             continue
         size = 1 if per.group(1) else element_bytes
         note = "" if per.group(1) else f"β per element: the bandwidth is {size} bytes over β"
-        return _spec(Fraction(size) / value), phrase(text, m.start(), per.end()), note
+        bw = Fraction(size) / value
+        return _spec(bw), phrase(text, m.start(), _restated_bw(text, per.end(), bw)), note
     per = _symbolic_beta(text)
     if per is not None:
         size = 1 if per[0] == "byte" else element_bytes
@@ -205,8 +256,10 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
                     bandwidth: str = "required") -> None:
     """Set the latency and bandwidth fields of a part that asks for a time (the bandwidth only
     when stated, ``bandwidth="optional"``, for a latency-only time)."""
-    alpha = _alpha(own) or _alpha(context)
-    own_alpha = _alpha(own)
+    letters = cost_letters(own) or cost_letters(context)
+    a_letter, b_letter = (letters[0], letters[1]) if letters else (None, None)
+    alpha = _alpha(own, a_letter) or _alpha(context, a_letter)
+    own_alpha = _alpha(own, a_letter)
     zero = _zero_latency(own) or (None if own_alpha else _zero_latency(context))
     limit = rx(r"(?:α|alpha) ?(?:→|->) ?0(?![.,]?\d)|\b(?:as|when|in the limit) (?:the )?latency "
                r"(?:goes|tends) to (?:0|zero)\b").search(own + " " + context)
@@ -232,7 +285,7 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
                             "e.g. 'latency α = 10 µs' or a symbol α)")
     if not gigabyte(own + " " + context, r):
         return
-    bw = _bandwidth(own, element_bytes) or _bandwidth(context, element_bytes)
+    bw = _bandwidth(own, element_bytes, b_letter) or _bandwidth(context, element_bytes, b_letter)
     if bw is not None:
         r.set(bandwidth_field, bw[0], bw[1], note=bw[2])
     elif bandwidth == "optional":

@@ -83,8 +83,9 @@ QUANTITIES_ASKED = {
                     r"messages|elements) (?:is )?sent by (?:any|one|a single)",
     "busiest-received": r"\bmost (?:data|messages|elements) (?:is )?received by|\breceived by "
                         r"the busiest",
-    "rounds": r"\bnumber of (?:communication )?(?:rounds|steps)|\bhow many (?:rounds|steps)|"
-              r"\bsequential (?:rounds|steps)|\blatency steps",
+    "rounds": r"\bnumber of (?:communication )?(?:rounds|steps)|\bhow many (?:(?:sequential|"
+              r"communication|parallel|synchronous) ){0,2}(?:rounds|steps)|"
+              r"\bsequential (?:communication )?(?:rounds|steps)|\blatency steps",
     "time": r"\b(?:total |communication |wall[- ]clock )?time\b[^.?]{0,40}\b(?:latency|"
             r"bandwidth|α)|\bhow long does|\bα[- ]β model|\blatency[- ]bandwidth model",
     "bandwidth-ratio": r"\bratio to the (?:bandwidth )?lower bound|\bhow far from (?:the )?"
@@ -146,6 +147,11 @@ class CommunicationReader:
                 scaled.append((key, scale, unit.group(0).split()[-1], source))
             if key == Q.TIME.key and r.answered_by.get(key) == Q.LATENCY_TIME.key:
                 key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
+            clock = rx(_TIME_IN).search(after)
+            if key in (Q.TIME.key, Q.LATENCY_TIME.key) and clock:   # "time (in ms)"
+                name = clock.group(1).lower().replace("µ", "μ")
+                scale = "1/1000" if name == "ms" or name.startswith("milli") else "1/1000000"
+                scaled.append((key, scale, clock.group(1), source))
             if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
@@ -207,6 +213,7 @@ class CommunicationReader:
         r.found["previous"] = previous
         read_role(own, ctx, r, F.n, "workers", minimum=2)
         read_role(own, ctx, r, F.p, "parameters", minimum=1)
+        _varied(own, r)
         _flattened_count(own + " " + ctx, r)
         _read_levels(r)
         _read_average(own + " " + ctx, r)
@@ -214,8 +221,56 @@ class CommunicationReader:
         _read_quantities(own, ctx, r)
         _read_given(part.own + "\n" + part.context, r, schemes)
         _read_extras(own, ctx, r)
+        _varied_in_bytes(own, ctx, r)
         _read_table_shape(objects, r)
         return [r]
+
+
+_VARIED = (r"\blet ([A-Za-z]) (?:vary|be (?:free|arbitrary|variable))\b|\b(?:but|now) vary ([A-Za-z])\b|"
+           r"\b([A-Za-z]) (?:is )?(?:now )?(?:left )?(?:free|variable|arbitrary)\b(?! to\b)")
+"""A part that frees the parameter count the text fixed ('keep n, α, β fixed but let p
+vary'): in that part it is the letter again."""
+
+
+def _varied(own: str, r: PartReading) -> None:
+    """The parameter count as its letter in a part that lets it vary, when the text names the
+    count by that letter ('p = 10^8')."""
+    m = rx(_VARIED).search(own)
+    field = r.fields.get(F.p)
+    if m is None or field is None or isinstance(field.value, str):
+        return
+    letter = next(g for g in m.groups() if g)
+    if not rx(rf"(?<![\w]){re.escape(letter)} ?= ?").search(field.source):
+        return
+    r.set(F.p, letter, m.group(0), note=f"the part lets {letter} vary: it is kept as a symbol "
+                                        f"(the text's value is {field.value})")
+
+
+_KEEPING = (r"\bkeep(?:ing)?\b[^.?]{0,60}?\b(?:fixed|constant|unchanged|the same [^.?]{0,20}?,? but)"
+            r"\b|\blet\b[^.?]{0,40}?\bvary\b")
+_SIZE_IN_BYTES = (r"\b(?:gradient|buffer|message|vector|model) size ([A-Z])\b(?: \(?in bytes\)?)?|"
+                  r"\bwhere ([A-Z]) is the (?:gradient|buffer|vector) size in bytes\b")
+
+
+def _varied_in_bytes(own: str, ctx: str, r: PartReading) -> None:
+    """'Keeping n, α, β fixed, below which gradient size M (in bytes) ...', with M defined as
+    the gradient size in bytes: in this part the gradient is M bytes, a symbol (the times depend
+    on the bytes only)."""
+    keep = rx(_KEEPING).search(own)
+    if keep is None or isinstance(r.value(F.p), str):
+        return
+    here = rx(_SIZE_IN_BYTES).search(own)
+    if here is None:
+        return
+    letter = next(g for g in here.groups() if g)
+    defined = [m for m in rx(_SIZE_IN_BYTES).finditer(ctx + " " + own)
+               if "bytes" in m.group(0) and next(g for g in m.groups() if g) == letter]
+    if not defined or (letter in keep.group(0) and not keep.group(0).lower().startswith("let")):
+        return   # 'keeping M fixed' does not vary M
+    r.set(F.p, letter, here.group(0), note=f"the part keeps the rest fixed and varies the "
+                                           f"gradient size {letter}, in bytes")
+    r.set(F.dtype, "byte", defined[0].group(0), note="the gradient is counted in bytes: an "
+                                                     "element is one byte")
 
 
 _ROWS = rx(r"rows?|lines?|schemes?|methods?|strategies|algorithms?")
@@ -499,6 +554,8 @@ def _read_case(own: str, r: PartReading) -> None:
             r.convention("setting", m.group(0), f"the setting of part ({label})")
 
 
+_TIME_IN = r"^[^.?;]{0,60}?\(?\bin (ms|milliseconds?|μs|µs|us|microseconds?)\b"
+"""A time asked in a unit smaller than a second ("Time of one ring all-reduce (in ms)")."""
 _UNIT = r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
 """A size asked in a unit larger than a byte ("total traffic in MB")."""
 _UNIT_NOUN = r"(kilo|mega|giga|tera)bytes\b|(kb|mb|gb|tb|kib|mib|gib|tib)\b"
@@ -572,7 +629,7 @@ def _read_crossover(r: PartReading, source: str) -> None:
     schemes = r.value(F.schemes) or []
     quantities = list(r.value(F.quantities) or [])
     own, ctx = r.found.get("texts", ("", ""))
-    timed = Q.TIME.key in quantities or rx(r"\bfaster|\bslower|\btimes?\b|\bT_").search(
+    timed = Q.TIME.key in quantities or rx(r"\bfast|\bslow|\btimes?\b|\bT_").search(
         source + " " + own)
     if len(schemes) == 1:  # "the ring is faster" (than the other scheme of the context)
         shared = list(dict.fromkeys(n for _, n, _ in first_of(ctx, SCHEMES)))

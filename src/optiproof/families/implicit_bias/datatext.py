@@ -29,7 +29,7 @@ _EQUATION = re.compile(rf"(?<![\w=^])((?:{_TERM}){{2,12}})=\s?(-?\d{{1,6}}(?:\.\
 _SQUARED = re.compile(r"\(\s?([^()]{3,120}?)\s?\)\s?\^\s?2")
 _LOSS = re.compile(r"(?<![\w])(?:[LfFJ]|loss|Loss)\s?\(\s?(θ|w|x|theta|beta)\s?\)\s?=\s?"
                    r"([^=;?]{3,300}?)(?=[.;?](?:\s|$)|,\s|\s(?:and|with|where|for|on|in|by|"
-                   r"starting|from|using)\s|$)")
+                   r"starting|from|using)\s|\s\(?(?:i\.\s?e|e\.\s?g|that is|viz)\b|$)")
 MAX_CANDIDATES = 16
 """Candidate formulas of each kind parsed per text (bounds reading time)."""
 
@@ -128,7 +128,9 @@ def _assemble(rows: list[tuple[dict[int, Fraction], Fraction, str]], sources: li
     seen: dict[tuple, None] = {}
     unique = []
     for coeffs, target, _ in rows:
-        key = (tuple(sorted(coeffs.items())), target)
+        lead = next((v for _, v in sorted(coeffs.items()) if v != 0), Fraction(1))
+        flip = -1 if lead < 0 else 1   # (b - aᵀθ)^2 restates the equation aᵀθ = b
+        key = (tuple((i, flip * v) for i, v in sorted(coeffs.items())), flip * target)
         if key not in seen:
             seen[key] = None
             unique.append((coeffs, target))
@@ -274,7 +276,7 @@ def table_rows(text: str) -> Rows | Refusal | None:
             y.append(nums[-1].value)  # type: ignore[union-attr]
             src.append(row)
         if X:
-            return Rows(tuple(X), tuple(y), " ".join(src))
+            return Rows(tuple(X), tuple(y), "; ".join(re.sub(r"\s+", " ", x) for x in src))
     return None
 
 

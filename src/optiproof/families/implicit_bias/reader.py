@@ -135,6 +135,9 @@ class ImplicitBiasReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
+        other = [(k, s) for k, s in asks if r.found.get("about-part") and
+                 not _about_this_part(r, s)]
+        asks = [(k, s) for k, s in asks if (k, s) not in other]
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
         whether = rx(_WHETHER_REACHED).search(r.own_text or "")
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
@@ -162,6 +165,10 @@ class ImplicitBiasReader:
             r.answered_by[k] = self.asked(r)[0]
             r.notes.append(f"the {QUANTITIES[k].name} is answered with the other method of the "
                            "part")
+        for k, s in other:
+            r.answered_by.setdefault(k, self.asked(r)[0])
+            r.notes.append(f"\"{s}\" is about another part's result: answered in that part's "
+                           "reading")
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
@@ -239,6 +246,10 @@ class ImplicitBiasReader:
         if len(methods) == 2 and M.gd in [m[0] for m in methods] and rx(_VS_GD).search(own) \
                 and rx(r"\bchange|\bdiffer|\bthe same\b").search(own):
             methods = [m for m in methods if m[0] != M.gd]   # GD is what the limit is compared to
+        if not methods and ref is None and not _referenced(own, previous):
+            several = _several_referenced(own, previous, base)
+            if several:
+                return _per_result_readings(part.label, own, several, base)
         if not methods:
             ref = ref or _referenced(own, previous)
             if ref is not None:
@@ -270,6 +281,8 @@ class ImplicitBiasReader:
                 base.set(F.method, methods[0][0], methods[0][1])
                 _note_gd_reference(base, previous)
             _note_compared(own, base, previous)
+            if methods and base.found.get("pair-distance") is None:
+                _distance_to_a_part(own, base, previous)
             pair = base.found.get("pair-distance")
             if pair is not None and methods:
                 base.set(F.derived, [pair], base.found["pair-distance-source"])
@@ -357,6 +370,26 @@ def _scale_factors(own: str, d: int) -> tuple[list[Any], list[str]] | None:
     return [found.get(j, Fraction(1)) for j in range(1, d + 1)], list(dict.fromkeys(sources))
 
 
+_BY_MAGNITUDE = (r"\beach (?:feature|input|coordinate|entry|component)(?: (?:[a-zθ]|x)_?\{?[ij]\}?)? "
+                 r"(?:is |gets )?(divided|multiplied|scaled) by (?:(?:its (?:own )?)?(?:absolute value|"
+                 r"magnitude)|(?:s|c|d)_?\{?[ij]\}? ?= ?\| ?(?:a|x)_?\{?[ij]\}? ?\|)")
+"""A rescaling of each feature by its own magnitude in the one example ('each feature a_i is
+divided by s_i = |a_i|'): defined only when the data is one row."""
+
+
+def _by_magnitude(own: str, X: list) -> tuple[list[Any], list[str]] | None:
+    """The factors 1/|a_j| (or |a_j|) of a rescaling by each feature's magnitude, for data of
+    one example with no zero feature; None otherwise."""
+    m = rx(_BY_MAGNITUDE).search(own)
+    if m is None or len(X) != 1:
+        return None
+    values = [abs(Fraction(str(v))) for v in X[0]]
+    if any(v == 0 for v in values):
+        return None
+    factors = [1 / v if m.group(1).lower() == "divided" else v for v in values]
+    return factors, [m.group(0)]
+
+
 def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple[Any, str]:
     """'Rescale the second feature by 10, run GD, map the weights back to the original units':
     GD on the features x_j s_j from w = 0, mapped back (theta_j = s_j w_j), is preconditioned GD
@@ -366,7 +399,7 @@ def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple
     if not X or not rx(_MAP_BACK).search(own):
         return method
     d = len(X[0])
-    got = _scale_factors(own, d)
+    got = _scale_factors(own, d) or _by_magnitude(own, X)
     if got is None:
         return method
     factors, sources = got
@@ -616,16 +649,9 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
         readings.extend(_inner_equations(flat, own + " " + ctx))
         if readings:
             break
-    if not readings:
-        named = _named_data(part)
-        got = {k: (v, s) for k, v, s in named}
-        if "X" in got and ("y" in got or "y#" in got):
-            y = got.get("y") or got["y#"]
-            yv = y[0] if isinstance(y[0], list) else [y[0]]
-            readings.append(("Xy", got["X"][0], yv, got["X"][1] + "; " + y[1]))
-        elif "a" in got and ("b#" in got or "y#" in got):
-            b = got.get("b#") or got["y#"]
-            readings.append(("ab", got["a"][0], b[0], got["a"][1] + "; " + b[1]))
+    named = _named_reading(part)
+    if named is not None:   # 'So X = [..], y = (..)' restating a table must state the same data
+        readings.append(named)
     if not readings:
         r.miss("data", "no least-squares data found (expected an equation like "
                        "[1, 0.1, 0.01]θ = 1 or 2θ_1 + θ_2 = 5, a loss (2θ_1 + θ_2 - 5)^2 or "
@@ -662,6 +688,19 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
     return d
 
 
+def _named_reading(part: PartText) -> tuple[str, Any, Any, str] | None:
+    """The data named X and y (or a and b) in the text, as a reading."""
+    got = {k: (v, s) for k, v, s in _named_data(part)}
+    if "X" in got and ("y" in got or "y#" in got):
+        y = got.get("y") or got["y#"]
+        yv = y[0] if isinstance(y[0], list) else [y[0]]
+        return ("Xy", got["X"][0], yv, got["X"][1] + "; " + y[1])
+    if "a" in got and ("b#" in got or "y#" in got):
+        b = got.get("b#") or got["y#"]
+        return ("ab", got["a"][0], b[0], got["a"][1] + "; " + b[1])
+    return None
+
+
 def _from_rows(rows: datatext.Rows) -> tuple[str, Any, Any, str]:
     """Rows as a reading: one row is a, b; several are X, y."""
     def nums(values: tuple) -> list[Num]:
@@ -672,10 +711,17 @@ def _from_rows(rows: datatext.Rows) -> tuple[str, Any, Any, str]:
 
 
 def _rows_key(kind: str, lhs: Any, rhs: Any) -> Any:
-    """The data as (rows, targets), one equation a, b as a one-row X, y."""
-    if kind == "ab":
-        return ((_key(lhs),), (_key(rhs),))
-    return (_key(lhs), _key(rhs))
+    """The data as (rows, targets), one equation a, b as a one-row X, y; each row signed so
+    that its first nonzero entry is positive ('(2 - 4θ_1 + θ_2)^2' is the equation
+    4θ_1 - θ_2 = 2: the same squared residual)."""
+    rows, targets = ((_key(lhs),), (_key(rhs),)) if kind == "ab" else (_key(lhs), _key(rhs))
+    signed = []
+    for row, target in zip(rows, targets):
+        lead = next((Fraction(str(v)) for v in row if Fraction(str(v)) != 0), Fraction(1))
+        flip = -1 if lead < 0 else 1
+        signed.append((tuple(flip * Fraction(str(v)) for v in row),
+                       flip * Fraction(str(target))))
+    return tuple(signed)
 
 
 _INNER = re.compile(r"(?<![\w])([a-zA-Z])\s?(?:\^T|\^⊤|ᵀ|\^top|>)?\s?[·*]?\s?(?:θ|w|x)\b\s?=\s?")
@@ -725,7 +771,8 @@ _DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|feature
         r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
-         r"equations?)\b(?! (?:per|at a|each|in each|every) ?(?:step|time|iteration|update)?\b)")
+         r"equations?)\b(?! (?:(?:sampled|drawn|chosen|picked|used|selected|processed)\b[^.;,()]{0,24}? )?"
+         r"(?:per|at a|at each|each|in each|every) ?(?:step|time|iteration|update)?\b)")
 """A stated number of data rows ('two training points'), not a batch ('one example per step')."""
 
 
@@ -806,8 +853,11 @@ _BAR = r"(?:‖|\|\||\\\||k(?=[θw]))"
 _PINV = (r"(?:pinv ?\( ?[XA] ?\)|[XA] ?(?:\^ ?\{?\+\}?|⁺|\^? ?†|\^ ?\{?\\dagger\}?)) ?[*·@]? ?[yb]\b|"
          r"[XA] ?(?:\^ ?\{?T\}?|ᵀ|\^⊤|') ?\( ?[XA] ?[XA] ?(?:\^ ?\{?T\}?|ᵀ|\^⊤|') ?\) ?\^ ?\{?-1\}? ?[yb]\b")
 """The minimum-norm solution written as its formula: pinv(X) y, X^+ y, X†y, Xᵀ(XXᵀ)^{-1} y."""
-_DIFFERENCE = re.compile(rf"{_BAR} ?([^‖|\s-]{{1,16}}) ?- ?((?:{_PINV})|[^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)"
-                         r"(?:_ ?2|_\{2\}|2)?")
+_LIM = (r"lim(?:_? ?\{? ?(?:λ|lam|lambda|\\lambda|μ|mu|α|alpha|γ|gamma|c|t) ?(?:→|->|\\to|-+>) ?"
+        r"0 ?(?:\^ ?\{?\+\}?|\+|⁺)?\}?)? ?")
+"""A limit operator written before a symbol: 'lim w_lam', 'lim_{λ→0+} θ_λ', 'lim_λ -> 0 w_λ'."""
+_DIFFERENCE = re.compile(rf"{_BAR} ?((?:{_LIM})?[^‖|\s-]{{1,16}}) ?- ?((?:{_PINV})|(?:{_LIM})?"
+                         rf"[^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)(?:_ ?2|_\{{2\}}|2)?")
 _ANSWER_OF = r"(?:your |the )?(?:answer|result|limit|point|solution) (?:to|of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
 _MIN_NORM_ASKS = {Q.MIN_NORM_SOLUTION.key, Q.RIDGELESS_LIMIT.key}
 
@@ -821,6 +871,12 @@ def _defining_part(symbol: str, own: str, previous: list[PartReading]) -> PartRe
         return hits[0] if len(hits) == 1 else None
     if rx(r"^\w{1,3}\(0\+?\)$").match(symbol):
         hits = [p for p in previous if Q.RIDGELESS_LIMIT.key in p.asked]
+        return hits[0] if len(hits) == 1 else None
+    lim = rx(rf"^{_LIM}").match(symbol)
+    if lim and lim.end() < len(symbol):   # 'lim w_λ': the λ -> 0 limit of the part writing w_λ
+        inner = rxc(rf"(?<![\w]){re.escape(symbol[lim.end():])}(?![\w^])")
+        hits = [p for p in previous if Q.RIDGELESS_LIMIT.key in p.asked and
+                inner.search(p.own_text or "")]
         return hits[0] if len(hits) == 1 else None
     pat = rxc(rf"(?<![\w]){re.escape(symbol)}(?![\w^])")
     return next((p for p in previous if pat.search(p.own_text or "")), None) or \
@@ -1031,7 +1087,91 @@ def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
     r.found["pair-distance-source"] = phrase(own, m.start(), m.end())
     r.notes.append(f"the Euclidean distance between the answers of parts ({parts[0].label}) and "
                    f"({parts[1].label})")
-    return parts[0]
+    return _asked_about(own, m, parts) or parts[0]
+
+
+def _asked_about(own: str, m: re.Match, parts: list[PartReading]) -> PartReading | None:
+    """Of the two parts a distance names, the one another sentence of the part asks about
+    ("Is the limit in (b) the minimum-norm solution? Compute the distance between the limits
+    of (a) and (b)"): that part's method and start answer the other asks."""
+    cuts = [x.end() for x in rx(r"[.?;](?: |$)").finditer(own, 0, m.start())]
+    end = rx(r"[.?;](?: |$)").search(own, m.end())
+    rest = own[:cuts[-1] if cuts else 0] + " " + own[end.end() if end else len(own):]
+    labels = {next(g for g in x.groups() if g) for x in rx(_REF_LABEL).finditer(rest)}
+    hits = [p for p in parts if p.label in labels]
+    return hits[0] if len(labels) == 1 and len(hits) == 1 else None
+
+
+def _several_referenced(own: str, previous: list[PartReading],
+                        r: PartReading) -> list[PartReading]:
+    """The earlier parts a method-less part asks about when it names several ("Give ‖w‖² for
+    (a) and for (b)", "the norm of the limit from (c), and ... the point from (a)"): each an
+    implicit-bias part with one method on the same data; empty unless every named label is one."""
+    labels = list(dict.fromkeys(m.group(1) for m in rx(_LABEL_REF).finditer(own)))
+    parts = [next((p for p in previous if p.label == label), None) for label in labels]
+    if len(parts) < 2 or any(p is None or p.family != FAMILY or F.method not in p.fields or
+                             F.theta0 not in p.fields or p.missing or
+                             not _same_data(p, r) for p in parts):
+        return []
+    return parts
+
+
+def _per_result_readings(label: str, own: str, parts: list[PartReading],
+                         base: PartReading) -> list[PartReading]:
+    """One reading per earlier part the part asks about, each with that part's method and
+    start; an ask whose sentence names some of those parts goes only to their readings."""
+    out = []
+    for i, p in enumerate(parts, 1):
+        r = PartReading(f"{label}.{i}", FAMILY, fields=dict(base.fields),
+                        missing=[m for m in base.missing if m.name not in (F.method, F.theta0)],
+                        notes=list(base.notes), conventions=list(base.conventions),
+                        own_text=own)
+        method, start = p.fields[F.method], p.fields[F.theta0]
+        r.set(F.method, method.value, f"{method.source} (the method of part ({p.label}))")
+        r.set(F.theta0, start.value, start.source)
+        r.found["about-part"] = (p.label, tuple(q.label for q in parts))
+        r.notes.append(f"part ({label}) asks about the results of parts "
+                       f"{', '.join(f'({q.label})' for q in parts)}; this reading is part "
+                       f"({p.label})'s")
+        out.append(r)
+    return out
+
+
+def _about_this_part(r: PartReading, source: str) -> bool:
+    """For a reading of one of several earlier parts: False when the sentence the ask comes from
+    names some of those parts but not this one ("Does the vector from (b) ...?")."""
+    mine, labels = r.found["about-part"]
+    own = r.own_text or ""
+    at = own.find(source)
+    if at < 0:
+        return True
+    cuts = [m.end() for m in rx(r"[.?;](?: |$)").finditer(own, 0, at)]
+    end = rx(r"[.?;](?: |$)").search(own, at + len(source))
+    sentence = own[cuts[-1] if cuts else 0:end.end() if end else len(own)]
+    named = {m.group(1) for m in rx(_LABEL_REF).finditer(sentence)} & set(labels)
+    return not named or mine in named
+
+
+_TO_PART = (r"\b(?:its|the) (?:(?:euclidean|ℓ_?2|l_?2) )?distance (?:to|from) (?:the )?(?:point|limit|"
+            r"solution|answer|result|minimi[sz]er|vector)s? (?:from|of|in|found in|obtained in) "
+            r"(?:part )?" + _LABEL_REF)
+
+
+def _distance_to_a_part(own: str, r: PartReading, previous: list[PartReading]) -> None:
+    """'Find the limit and its Euclidean distance to the point from (a)': the distance from
+    this part's answer to the answer of the one earlier part named (same data, one method)."""
+    m = rx(_TO_PART).search(own)
+    if m is None or rx(_OTHER_DISTANCE).search(own[max(0, m.start() - 20):m.end() + 40]):
+        return
+    other = next((p for p in previous if p.label == m.group(1)), None)
+    if other is None or other.family != FAMILY or F.method not in other.fields or \
+            not _same_data(other, r):
+        return
+    r.set(F.derived, [*(r.value(F.derived) or []),
+                      {"kind": Q.DISTANCE.key, "of": _main_answer(r),
+                       "to": f"{other.label}.{_main_answer(other)}", "norm": N.L2.key}], m.group(0))
+    r.notes.append(f"\"{m.group(0)}\": the Euclidean distance from this part's answer to part "
+                   f"({other.label})'s")
 
 
 def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[str]:
@@ -1188,7 +1328,10 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
 
 _SAME_METHOD = (r"\b(?:trains?|trained|training|runs?|ran|optimi[sz](?:es|ed|ing)?|fits?|fitted|"
                 r"iterates?) (?:it )?(?:in )?the same way\b|\bthe same (?:method|optimi[sz]er|algorithm|"
-                r"procedure)\b|\b(?:same|identical) (?:training|optimi[sz]ation) (?:setup|procedure)\b")
+                r"procedure)\b|\b(?:same|identical) (?:training|optimi[sz]ation) (?:setup|procedure)\b|"
+                r"^(?:(?:now|again|next),? )?(?:the )?same (?:iteration|update(?: rule)?|recursion|"
+                r"iterative scheme|method|optimi[sz]er|algorithm|dynamics)\b(?! as (?:in )?(?:part )?\(?"
+                r"(?:[a-h]|\d{1,2}|[ivx]{1,4})\b)")
 """A part that runs the previous part's method again ('trains the same way', 'the same
 method but ...'), without naming it."""
 _SAME_START = (r"\b(?:from|at) the same (?:start(?:ing point)?|initiali[sz]ation|initial (?:point|"

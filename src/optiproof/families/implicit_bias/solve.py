@@ -898,8 +898,10 @@ def _ask_norm(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
     power, what = ("^2", f"squared {N.L2.name}") if sq else ("", N.L2.name)
     norm = _euclidean_norm(sympy.Matrix(limit.expr))
     norm = sympy.expand(norm ** 2) if sq else norm
-    eqs = [Equation.of(Tex(rf"\lVert \theta_\infty \rVert_2{power}"), norm)]
-    out = [Answer(f"{what} of the limit", rf"\lVert \theta_\infty \rVert_2{power}", norm,
+    point = (r"\lim_{\lambda\to 0}\theta_\lambda" if limit.quantity == Q.RIDGELESS_LIMIT.key
+             else r"\theta_\infty")
+    eqs = [Equation.of(Tex(rf"\lVert {point} \rVert_2{power}"), norm)]
+    out = [Answer(f"{what} of the limit", rf"\lVert {point} \rVert_2{power}", norm,
                   quantity=Q.NORM_VALUE.key, subject=spec.method.name)]
     if Q.MIN_NORM_SOLUTION.key in spec.asked:
         mn = _euclidean_norm(_min_norm(prob))

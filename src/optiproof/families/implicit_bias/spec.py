@@ -508,7 +508,7 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
         raise ValueError(f"asks: '{Q.RIDGELESS_LIMIT.key}' is the lambda -> 0 limit of "
                          f"{O.RIDGE.key}, not of {method.key}")
     if method is O.RIDGE and spec.method.lam is None and \
-            set(asked) - {Q.RIDGELESS_LIMIT.key, Q.MIN_NORM_SOLUTION.key}:
+            set(asked) - {Q.RIDGELESS_LIMIT.key, Q.MIN_NORM_SOLUTION.key, Q.NORM_VALUE.key}:
         raise ValueError("method.lam: the weight decay lambda is needed for "
                          f"{', '.join(sorted(set(asked) - {Q.RIDGELESS_LIMIT.key}))} (only the "
                          "lambda -> 0 limit does not depend on it)")

@@ -434,7 +434,8 @@ def _verdict_check(spec: ImplicitBiasSpec, solution: PartSolution, what: str,
     checks (the convergence diagnostic, the ridgeless check, the constant-sign run)."""
     method = f"{what}: numpy on the answered limit (itself checked by the other witness)"
     with stopwatch() as watch:
-        limit = _answered(solution, Q.LIMIT.key).value
+        ridgeless = spec.method.entry is O.RIDGE and spec.method.lam is None
+        limit = _answered(solution, Q.RIDGELESS_LIMIT.key if ridgeless else Q.LIMIT.key).value
         if limit is None:
             return Check(method, "inconclusive", "no limit to measure; nothing verified",
                          runtime_s=watch.elapsed, compared=what)
