@@ -232,3 +232,13 @@ def test_the_norm_of_the_minimiser_is_its_length(text):
     (request,) = read_questions(_flat(text)).requests
     assert [a.quantity for a in request.asks if a.quantity] == ["step-length"], request
     assert not request.unplaced
+
+
+@pytest.mark.parametrize("text", [
+    "With a parameter server, how much data (in bytes) does the server receive per iteration?",
+    "How much data does each GPU receive (bytes)?",
+    "how much traffic does the server get, in bytes?",
+])
+def test_how_much_data_a_node_receives_in_bytes(text):
+    (request,) = read_questions(_flat(text)).requests
+    assert "bytes-received" in [a.quantity for a in request.asks], request.asks

@@ -873,7 +873,9 @@ BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
     phrases=(r"\bhow many bytes\b(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
              r"\bbytes received by\b",
-             r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b")))
+             r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
+             rf"\bhow much (?:data|traffic|memory)\b(?: \((?:in )?bytes\))? (?:does|do|will|would) "
+             rf"{_NODE} (?:receive|get)\b(?: \((?:in )?bytes\))?")))
 TOTAL_BYTES = _add(_Q(
     "total-bytes", "total bytes over the network", unit="bytes",
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
