@@ -653,6 +653,7 @@ COORDINATE_STEP = _add(_Q(
              r"\bhow (?:big|large) is (?:the |her |his |my |our |your )?(?:very )?(?:first|second|"
              r"third|last|\d{1,4}(?:st|nd|rd|th)) (?:step|update)\b",
              r"\bhow (?:far|much) does (?:each|every) coordinate move\b",
+             r"\bhow (?:big|large|long) is (?:each|every) coordinate'?s? (?:step|update|move)\b",
              r"\bhow big (?:is|are) (?:the |her |his |my |our |your |each )?(?:steps?|updates?)\b",
              r"^(?:and )?if so,? (?:by )?how much\b")))
 STEP_LIMIT = _add(_Q(

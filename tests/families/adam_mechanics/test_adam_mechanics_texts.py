@@ -143,3 +143,18 @@ def test_adagrad_asks_beyond_a_run_are_refused():
     with pytest.raises(ReadingInvalid, match="AdaGrad"):
         read_problem("AdaGrad with lr = 0.01 and eps = 0 and g_1 = (2, -1). What is the first "
                      "step?")
+
+
+@pytest.mark.parametrize("own", [
+    "(b) How large is each coordinate's step, as a multiple of the learning rate?",
+    "(b) How far does each coordinate move?",
+    "(b) What is the size of each coordinate's step?",
+])
+def test_the_coordinate_step_of_one_gradient_is_its_first_step(own):
+    text = ("RMSprop with learning rate 0.001, rho = 0.99 and eps = 0. The first gradient is "
+            "g_1 = (4, -0.5).\n(a) What is theta_1 - theta_0?\n" + own)
+    problem = read_problem(text)
+    assert problem.parts[1].asks == ["first-step"]
+    (_, second) = solve_problem(problem).parts
+    size = next(a for a in second.answers if a.name == "first_step_size")
+    assert second.verified and size.expr == sp.Rational(1, 100)

@@ -39,6 +39,9 @@ def test_numbers_with_units(text: str, alpha: Fraction, bandwidth: int) -> None:
     ("Sending a message of m bytes costs α + m β.", "1/beta"),
     ("β is the transfer time per parameter.", "4/beta"),
     ("Links have bandwidth B.", "B"),
+    ("Using the alpha-beta model (latency α per message, β seconds per float).", "4/beta"),
+    ("with β sec per byte and latency α", "1/beta"),
+    ("latency α, and β s per element sent", "4/beta"),
 ])
 def test_symbols(text: str, bandwidth: str) -> None:
     r = _model(text)

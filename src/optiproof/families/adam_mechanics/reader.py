@@ -461,6 +461,12 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
                 r.answered_by[key] = Q.LAST_STEP.key    # 'how big is the step at step 3'
                 out.append((Q.LAST_STEP.key, source))
                 keys.add(Q.LAST_STEP.key)
+            elif not off and r.value(F.eps) == 0 and not keys & _STEP_ASKS and \
+                    F.t not in r.fields and len(r.found.get("sequence") or []) == 1 and \
+                    not r.found.get("constant"):
+                r.answered_by[key] = Q.FIRST_STEP.key   # one gradient: its step's size
+                out.append((Q.FIRST_STEP.key, source))
+                keys.add(Q.FIRST_STEP.key)
             continue
         elif key == Q.UPDATE.key and keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
             first = Q.FIRST_STEP.key if Q.FIRST_STEP.key in keys else \

@@ -193,8 +193,8 @@ def _per_unit_seconds(text: str, pos: int) -> tuple[Fraction, int] | None:
 
 def _symbolic_beta(text: str) -> tuple[str, str] | None:
     """("byte" | "element", source) when β is a time per byte or per element, in words."""
-    m = rx(_BETA + r"(?: is| =)?(?: the)?(?: (?:transfer |transmission )?time)?(?: per| /) ?"
-           r"(?:(byte)|" + _ELEMENT + r")\b").search(text)
+    m = rx(_BETA + r"(?: is| =)?(?: the)?(?: (?:transfer |transmission )?time)?(?: (?:seconds?|"
+           r"secs?|s|time units?))?(?: per| /) ?(?:(byte)|" + _ELEMENT + r")\b").search(text)
     if m:
         return ("byte" if m.group(1) else "element"), phrase(text, m.start(), m.end())
     m = rx(r"\b(?:a|one|each|every|any) (?:message|(?:round|step)\b[^.;]{0,40}?\bmessages?) of "
