@@ -228,12 +228,18 @@ def normalize(raw: str) -> Normalized:
     text = _CARET_T.sub("^T", text).replace("^^T", "^T")
     text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)
     text = _fix_norm_indices(text)
+    text = _STAR_AFTER_SYMBOL.sub("^*", text)
     text = re.sub(r"‖_(\w{1,4}) ?→ (\w{1,4})", r"‖_\1→\2", text)
     text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
+
+
+_STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])∗(?![\w∗])")
+"""The asterisk operator right after a symbol ('Δ∗', a PDF copy of Δ*) marks an optimum, as
+'^*' does; after a norm's subscript bar ('‖Δ‖_∗') it stays the nuclear/dual norm."""
 
 
 _FIRST_ROW = re.compile(r"^(?P<pre>[^\n]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?= ?)(?P<cells>-?\d{1,6}"

@@ -339,3 +339,17 @@ def test_more_phrasings(text, field, value):
     reading = read_report(text)
     assert reading.complete, [(p.label, m.reason) for p in reading.parts for m in p.missing]
     assert reading.parts[0].fields[field].value == value
+
+
+@pytest.mark.parametrize("text", [
+    r"Least squares with $X = \begin{bmatrix} 1 & 1 \end{bmatrix}$ and $y = 2$, i.e. the loss "
+    r"$L(w) = \frac{1}{2}(w_1 + w_2 - 2)^2$. Gradient descent from $w_0 = (0, 0)$: find $w_\infty$.",
+    "X = [1 1], y = 2 and L(w) = 1/2 (w1 + w2 - 2)^2. GD from w_0 = (0, 0): where does it converge?",
+    "Data: X = [[1, 1]] and y = [2]. Run gradient descent from w0 = 0. What is the limit?",
+])
+def test_a_one_row_X_named_beside_its_loss_is_one_equation(text):
+    reading, part = _part(text)
+    values = _values(part)
+    rows = values.get("X") or [values.get("a")]
+    assert [[Fraction(str(v)) for v in row] for row in rows] == [[1, 1]]
+    assert not reading.unread()

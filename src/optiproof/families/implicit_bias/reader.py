@@ -694,7 +694,12 @@ def _named_reading(part: PartText) -> tuple[str, Any, Any, str] | None:
     if "X" in got and ("y" in got or "y#" in got):
         y = got.get("y") or got["y#"]
         yv = y[0] if isinstance(y[0], list) else [y[0]]
-        return ("Xy", got["X"][0], yv, got["X"][1] + "; " + y[1])
+        X = got["X"][0]
+        if X and not isinstance(X[0], list):    # X = [1 1], a one-row matrix: one equation
+            if len(yv) != 1:
+                return None
+            return ("ab", X, yv[0], got["X"][1] + "; " + y[1])
+        return ("Xy", X, yv, got["X"][1] + "; " + y[1])
     if "a" in got and ("b#" in got or "y#" in got):
         b = got.get("b#") or got["y#"]
         return ("ab", got["a"][0], b[0], got["a"][1] + "; " + b[1])
