@@ -44,11 +44,13 @@ def test_emphasis_markup_is_not_part_of_the_words(text):
 
 
 @pytest.mark.parametrize("text, quantity", [
+    # the rate of an optimal tuning is its optimal rate
     ("which constant γ minimises the worst-case contraction factor, and what is that factor?",
-     "rate"),
-    (r"Find the $(\alpha, \beta)$ that minimise the asymptotic rate, and that rate.", "rate"),
+     "optimal-rate"),
+    (r"Find the $(\alpha, \beta)$ that minimise the asymptotic rate, and that rate.",
+     "optimal-rate"),
     ("find the best step size eta (the one minimizing the convergence rate), and what's that "
-     "rate?", "rate"),
+     "rate?", "optimal-rate"),
     ("Which lr minimises the contraction factor of GD here? Also give this factor.", "rate"),
 ])
 def test_anaphor_names_the_quantity_of_its_antecedent(text, quantity):
@@ -90,7 +92,7 @@ def test_each_one_that_names_nothing_is_not_dropped(text):
 
 @pytest.mark.parametrize("text, asked", [
     ("For f, find the heavy-ball parameters (α, β) in x_k+1 = x_k - α∇f(x_k) + β(x_k - x_k-1) "
-     "that give the fastest asymptotic rate, and that rate.", ["optimal-step", "rate"]),
+     "that give the fastest asymptotic rate, and that rate.", ["optimal-step", "optimal-rate"]),
     ("Tune θ_t+1 = θ_t - a g_t + b(θ_t - θ_t-1): which a and b give the best rate?",
      ["optimal-rate"]),
     ("Compute the second update Δθ_2 = θ_2 - θ_1 (to 4 significant digits).", [None]),
