@@ -81,6 +81,9 @@ class Operand:
     """The norm, optimizer or scheme the answer is of (``T_ring``: the ring's time)."""
     by_symbol: bool = False
     """Named by a symbol (which may stand for a formula in the settings), not by its part."""
+    restated: bool = False
+    """An item of a which-of ("which of (a), (b), (c) ... when n = 4"): under this part's own
+    settings it is this part's answer for the item's scheme or method."""
 
 
 @dataclass
@@ -440,6 +443,34 @@ _CHANGE = re.compile(r"\b(?:does|do|would|will|did) (?:the |this |that |its |our
 _ABOUT = re.compile(r"\b(?:for|of|in) the (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART,
                     re.I)
 """'for the limit in (a)': the answer an undefined symbol of the request stands for."""
+_WHICH = re.compile(r"\bwhich (?:one )?of (?:the |these |those |both |our |my |your )?(?:(?P<count>two|"
+                    r"three|four|five|six|\d) )?(?P<noun>[\w-]{2,20}s\b)?|\bwhich one\b", re.I)
+"""'which of the four schemes', 'which of the two vectors from (a) and (b)', 'which one'."""
+_ITS = re.compile(r"\bits (?:own )?(?P<name>euclidean|frobenius|rms|(?:ℓ|l)_?\{?(?:\d|∞|inf)\}?)?[ -]?"
+                  r"(?P<what>norm|distance)\b(?: (?:to|from) (?P<y>[^,;?.]{1,60}?)(?=[,;?.]|$|"
+                  r" and\b))?(?: ?(?P<written>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?))?",
+                  re.I)
+"""'its Euclidean norm ‖θ‖_2', 'its norm', 'its distance to the point from (a)': a norm or
+distance of the answer the request has just named ("Find the limit θ∞ and its ...") or, before
+it, the part's text ("Is the limit in (b) ...? Give its norm")."""
+_NAMED_PART = re.compile(r"\bthe (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART, re.I)
+"""'the limit in (b)': an earlier part's answer named in words."""
+_LEAST = r"smallest|smaller|least|less|lowest|lower|fewest|fewer|shortest|shorter|minimum|minimal"
+_MOST = r"largest|larger|most|more|highest|higher|biggest|bigger|greatest|greater|longest|longer|" \
+        r"maximum|maximal"
+_CRITERION = re.compile(rf"\b(?:(?P<least>{_LEAST})|(?P<most>{_MOST})|(?P<fast>fastest|faster|"
+                        rf"quickest|quicker)|(?P<slow>slowest|slower))\b(?P<what>[^,;?.]{{0,40}})",
+                        re.I)
+"""The criterion of a which-of: a superlative (or a comparative between two) and what it is
+of ('sends the smallest total volume', 'has the larger ℓ2 norm', 'is fastest')."""
+_MIN_NORM_IS = re.compile(r"\bmin(?:imum|imal|\.)?[- ] ?(?:[\w-]{1,12} ?[- ])?norm\b", re.I)
+"""'is the minimum-norm (interpolating) solution': the item equal to the minimum-norm
+solution."""
+_KIND_NOUNS = {"scheme": ("schemes", "algorithms", "collectives", "approaches", "strategies"),
+               "optimizer": ("optimizers", "optimisers", "methods", "variants", "algorithms",
+                             "updates", "runs", "approaches"),
+               "norm": ("norms", "geometries")}
+"""The plural nouns a request may use for the items of a kind it compares."""
 
 
 def _norm_key(index: str | None, default: str | None = None) -> str | None:
@@ -469,9 +500,13 @@ class Reader:
             return op.literal
         if op.part != self.pb.label:
             changed = _own_settings(self.pb, op.part)
-            if changed and op.subject is None:
+            if changed and not (op.by_symbol or op.restated) and self.found.own:
+                changed = []   # "its distance to the point from (a)": this part's answer
+                #                against (a)'s, each at its own part's settings
+            if changed and op.subject is None and (op.by_symbol or op.restated):
                 op.subject = _single_subject(self.pb, op.part)
-            if changed and op.subject is not None and op.quantity in self.pb.answers:
+            if changed and op.subject is not None and op.quantity in self.pb.answers and \
+                    (op.by_symbol or op.restated):
                 # "Let α = 0 and n = 10. Compute T_PS/T_ring": this part's own T_PS
                 op = Operand(op.text, self.pb.label, op.quantity, subject=op.subject)
             elif changed:
@@ -546,6 +581,192 @@ class Reader:
         self.found.entries.append({"kind": Q.DIFFERS.key, "of": {"quantity": q},
                                    "to": {"part": ref, "quantity": q}})
         claim(m, Q.DIFFERS.key)
+
+    # -- which of several --------------------------------------------------------------------
+    def _which(self, s: str, start: int, parts: list[str], done: list[tuple[int, int]]
+               ) -> None:
+        """"Which of the four schemes sends the least?", "Which of the two vectors from (a) and
+        (b) is the minimum-norm solution?": a which-of entry over the items' answers (the
+        parts named, or this part's schemes, optimizers or norms), by the criterion the
+        request states. Raises Unresolved naming what it could not place."""
+        m = _WHICH.search(s)
+        if m is None or any(a < m.end() and m.start() < b for a, b in done):
+            return
+        rest = s[m.end():]
+        noun = (m.group("noun") or "").lower()
+        count = m.group("count")
+        count = int(count) if count and count.isdigit() else \
+            {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((count or "").lower())
+        min_norm = _MIN_NORM_IS.search(rest)
+        crit = _CRITERION.search(rest)
+        if min_norm and (crit is None or min_norm.start() <= crit.start()):
+            crit = None
+        elif crit is None:
+            raise Unresolved(f"'{s[m.start():m.end() + 30].strip()}': the criterion the items are "
+                             "compared by is not read (expected e.g. 'sends the smallest total "
+                             "volume', 'has the larger norm', 'is the minimum-norm solution')")
+        what = crit.group("what") if crit else ""
+        fast = crit is not None and (crit.group("fast") or crit.group("slow"))
+        quantity = Q.TIME.key if fast and not _quantity(what, self.pb.answers) else None
+        end = m.end() + (crit.end() if crit else min_norm.end())
+        labels = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
+                                                s[m.start():end]) if p.lower() in self.pb.texts]
+        labels = list(dict.fromkeys(labels or parts)) or self._parts_of_own_text()
+        if labels and (count is None or len(labels) == count) and len(labels) >= 2:
+            among = [self._item_of_part(label, noun, what, quantity) for label in labels]
+        else:
+            among = self._items_of_subjects(noun, count, what, quantity, m.group(0))
+        entry: dict = {"kind": Q.WHICH_OF.key, "among": among}
+        if crit is None:
+            entry.update(by="equal", to=self._min_norm_target(m.group(0)))
+        else:
+            entry["by"] = "smallest" if crit.group("least") or crit.group("fast") else "largest"
+            norm = self._compared_norm(what)
+            if norm is not None:
+                entry["norm"] = norm
+        self.found.entries.append(entry)
+        done.append((m.start(), end))
+        self.found.spans.append((start + m.start(), start + end))
+        self.found.kinds.append((Q.WHICH_OF.key, s[m.start():end], start + m.start(),
+                                 start + end))
+
+    def _its(self, m: re.Match, s: str, parts: list[str], about: Any) -> None:
+        """A norm or distance of the answer 'its' stands for (:meth:`_antecedent`); a norm
+        written after it ('its norm ‖θ_∞‖_2') gives the norm, and its symbol the answer when
+        the text defines it."""
+        written = _NORM.fullmatch(m.group("written") or "") if m.group("written") else None
+        name = (m.group("name") or "").lower()
+        if written is not None and written.group("square"):
+            raise Unresolved(f"'{m.group(0)}' is a squared norm, which is not read")
+        if name:
+            norm = self._compared_norm(f"{name} norm")
+        else:
+            norm = _norm_key(written.group("index") if written else None, N.L2.key)
+        if norm is None:
+            raise Unresolved(f"the norm in '{m.group(0)}' is not one the reading knows")
+        x = None
+        if written is not None:
+            try:
+                x = self._value(written.group("inner"), parts)
+            except Unresolved:
+                x = None   # 'its norm ‖θ‖_2': θ is the variable, 'its' says which answer
+        x = x if x is not None else self._antecedent(s, m.start())
+        if m.group("what").lower() == "norm":
+            self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x,
+                                                    "norm": norm, "label": m.group(0)}))
+            return
+        if not m.group("y"):
+            raise Unresolved(f"'{m.group(0)}': the distance to what is not said")
+        y = self._value(m.group("y"), parts, about=about)
+        self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x, "to": y,
+                                                "norm": norm}))
+
+    def _antecedent(self, s: str, at: int) -> dict:
+        """The answer 'its' at ``at`` stands for: the last answer of this part the request
+        names before it ("Give the limit and its norm"), else the last earlier part's answer
+        named in words in the part's text before the request ("Is the limit in (b) ...?")."""
+        before = s[:at]
+        for clause in reversed(re.split(r",| and | then |; ", before)):
+            q = _quantity(clause, self.pb.answers) if clause.strip() else None
+            if q is None:
+                continue
+            if QUANTITIES[q].value_kind not in ("vector", "matrix"):
+                break
+            named = list(_NAMED_PART.finditer(clause))
+            if named:   # "the distance of the limit in (b) and its ..."
+                return self._value(named[-1].group(0), [named[-1].group("part").lower()])
+            return self._ref(Operand(clause.strip(), self.pb.label, q))
+        own = self.pb.texts.get(self.pb.label, "")
+        here = own.find(s[:40]) if s[:40] else -1
+        earlier = own[:here + at] if here >= 0 else before
+        for ref in reversed(list(_NAMED_PART.finditer(earlier))):
+            label = ref.group("part").lower()
+            if label not in self.pb.texts or label == self.pb.label:
+                continue
+            return self._value(ref.group(0), [label])
+        raise Unresolved(f"'its' in '{s[max(0, at - 30):at + 20].strip()}': the answer it stands "
+                         "for is not named before it (expected e.g. 'the limit in (b) ... its "
+                         "norm')")
+
+    def _parts_of_own_text(self) -> list[str]:
+        """The earlier parts this part's own text names ('Compute ‖θ‖ for the limits in (a)
+        and (c). Which of the two ...')."""
+        labels = list(self.pb.texts)
+        here = labels.index(self.pb.label)
+        own = self.pb.texts.get(self.pb.label, "")
+        found = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", own)]
+        return list(dict.fromkeys(p for p in found if p in labels[:here]))
+
+    def _item_of_part(self, label: str, noun: str, what: str, quantity: str | None) -> dict:
+        """The answer of part ``label`` a which-of compares: the one its noun or criterion
+        names, or the part's one answer."""
+        answers = tuple(dict.fromkeys(_answers_of(self.pb, label)))
+        q = quantity if quantity in answers else None
+        for words in (noun.rstrip("s"), noun, what):
+            q = q or (_quantity(words, answers) if words.strip() else None)
+        if q is None and len(answers) == 1:
+            q = answers[0]
+        if q is None:
+            raise Unresolved(f"'which of ... ({label})': part ({label}) answers "
+                             f"{len(answers) or 'no'} quantities and the request does not say "
+                             "which is compared")
+        return self._ref(Operand(f"({label})", label, q, restated=True))
+
+    def _items_of_subjects(self, noun: str, count: int | None, what: str,
+                           quantity: str | None, text: str) -> list[dict]:
+        """This part's answers for each of its schemes, optimizers or norms (the list its
+        reading has), of the quantity the criterion names."""
+        from optiproof.catalogue import KINDS
+
+        r = self.pb.current
+        if r is None or Q.WHICH_SOLUTION.key in self.pb.answers:
+            raise Unresolved(f"'{text}': the items compared are not named (expected the parts, "
+                             "e.g. 'which of the limits in (a) and (b)')")
+        lists = [(kind, f.value) for f in r.fields.values() if f.name != DERIVED_FIELD
+                 and isinstance(f.value, list) and len(f.value) >= 2
+                 for kind in ("scheme", "optimizer", "norm")
+                 if all(isinstance(v, str) and KINDS[kind].get(v) is not None for v in f.value)]
+        lists = [(k, v) for k, v in lists if (not noun or noun in _KIND_NOUNS[k])
+                 and (count is None or len(v) == count)]
+        if len(lists) != 1:
+            raise Unresolved(f"'{text}': the items compared are not named (expected the parts, "
+                             "e.g. 'which of the limits in (a) and (b)', or this part's schemes "
+                             "or methods)")
+        q = quantity or _quantity(what, self.pb.answers)
+        if q is None:
+            raise Unresolved(f"'{text} ... {what.strip()}': the quantity the items are compared "
+                             "by is not one this part answers")
+        return [self._ref(Operand(f"{q}[{v}]", self.pb.label, q, subject=v)) for v in lists[0][1]]
+
+    def _min_norm_target(self, text: str) -> dict:
+        """The minimum-norm solution an item is matched to: this part's, or an earlier
+        part's."""
+        key_ = Q.MIN_NORM_SOLUTION.key
+        if key_ in self.pb.answers:
+            return self._ref(Operand("the minimum-norm solution", self.pb.label, key_))
+        earlier = [p.label for p in self.pb.previous if key_ in _asked(self.pb, p.label)]
+        if len(earlier) == 1:
+            return self._ref(Operand("the minimum-norm solution", earlier[0], key_))
+        raise Unresolved(f"'{text} ... minimum-norm': no part answers the minimum-norm solution "
+                         "to compare with")
+
+    @staticmethod
+    def _compared_norm(what: str) -> str | None:
+        """The norm a criterion compares vectors in ('the smaller ℓ∞ norm', 'the smallest
+        Euclidean norm', '` ∞ -norm' copied from a PDF; l2 for a bare 'norm'), None when it
+        names no norm. Raises Unresolved for a qualifier of the norm it cannot place."""
+        m = re.search(r"\bnorm\b", what, re.I)
+        if m is None:
+            return None
+        qualifier = re.sub(r"^(?:the|its|their|an?|possible)\b\s*", "",
+                           what[:m.start()].strip(), flags=re.I)
+        if not qualifier:
+            return N.L2.key
+        entry = N.NORMS.get(qualifier.strip(" -")) or by_index(
+            re.sub(r"^(?:ℓ|l|`|')?_?\{?|\}$", "", re.sub(r"[\s-]", "", qualifier)))
+        if entry is None:
+            raise Unresolved(f"'{what[:m.end()].strip()}': a norm the reading does not know")
+        return entry.key
 
     # -- shapes -----------------------------------------------------------------------------
     def _binary(self, kind: str, x: str, y: str, parts: list[str], span: tuple[int, int],
@@ -637,6 +858,21 @@ class Reader:
                                       (m.group("x").strip(), m.group("y").strip())]
                     continue
                 claim(m, kind)
+        if not lone:
+            self._which(s, start, parts, done)
+        for m in _ITS.finditer(s) if lone else ():
+            if any(a <= m.start() < b for a, b in done):
+                continue
+            kept = len(self.found.entries)
+            try:
+                self._its(m, s, parts, about)
+                done.append(m.span())
+                kind = Q.NORM_OF.key if m.group("what").lower() == "norm" else Q.DISTANCE.key
+                self.found.spans.append((start + m.start(), start + m.end()))
+                self.found.kinds.append((kind, m.group(0), start + m.start(), start + m.end()))
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
         for m in _NORM.finditer(s) if lone else ():
             if any(a <= m.start() < b for a, b in done) or "·" in m.group("inner") or \
                     not _ASKED_BEFORE.search(s[max(0, m.start() - 40):m.start()]) or \
@@ -700,6 +936,8 @@ class Reader:
 
 
 _CUE = re.compile(r"‖|/|\bchange\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+                  r"\bwhich (?:one )?of\b|\bwhich one\b|\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|"
+                  r"distance)\b|"
                   r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "
                   r"to|the same as|identical to)\b", re.I)
 
@@ -717,9 +955,24 @@ def read_request(sentence: str, start: int, pb: Problem, lone: bool = False) -> 
     return found
 
 
+def _uncovered(request: Request, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The request's unplaced items that are not inside a derived quantity read (all but
+    punctuation of "(b) has the smaller ℓ∞ norm?" within "which of ... ℓ∞ norm")."""
+    out = []
+    for item in request.unplaced:
+        at = request.sentence.find(item)
+        lo = request.start + at
+        rest = [c for i, c in enumerate(item)
+                if not any(a <= lo + i < b for a, b in spans)]
+        if at < 0 or re.search(r"\w", "".join(rest)):
+            out.append(item)
+    return tuple(out)
+
+
 def _refers(entry: dict) -> bool:
     """True when an entry has an operand that is an answer (not only literals)."""
-    return any(isinstance(entry.get(k), dict) for k in ("of", "to"))
+    return any(isinstance(entry.get(k), dict) for k in ("of", "to")) or \
+        any(isinstance(x, dict) for x in entry.get("among") or ())
 
 
 # --------------------------------------------------------------------------- in accounting
@@ -839,6 +1092,8 @@ class DerivedPass:
         questions = self._pass(questions, lone=True, taken=taken)
         if len(self.placed) > before and (self.extra or self.only):
             self.hooks.take(self.r, self.extra)
+        if self.only:   # what the family's reader found missing after the first pass
+            self._borrowed()
         if self.placed:
             self._superseded()
         return questions
@@ -852,7 +1107,7 @@ class DerivedPass:
             open_asks = [a for a in request.asks
                          if (a.quantity or self.hooks.symbol(self.r, a.phrase)) not in taken]
             found = None
-            if not lone or open_asks:
+            if not lone or open_asks or request.unplaced:
                 try:
                     found = read_request(request.sentence, request.start, self.pb, lone)
                 except Unresolved as why:
@@ -874,7 +1129,7 @@ class DerivedPass:
             self.placed.update({(lo, hi): phrase for _, phrase, lo, hi in found.kinds})
             requests.append(Request(request.sentence, request.start,
                                     tuple(sorted([*keep, *added], key=lambda a: a.start)),
-                                    request.proof, request.unplaced))
+                                    request.proof, _uncovered(request, found.spans)))
             entries += found.entries
             self.extra += found.own
             sources += [phrase for _, phrase, _, _ in found.kinds]
@@ -896,8 +1151,9 @@ class DerivedPass:
         """A setting the part does not state is that of the earlier part (same family) whose
         answer an operand is, noted as such, rather than a gap."""
         r = self.r
-        labels = [e[k].get("part") for e in r.value(DERIVED_FIELD) or [] if isinstance(e, dict)
-                  for k in ("of", "to") if isinstance(e.get(k), dict)]
+        labels = [x.get("part") for e in r.value(DERIVED_FIELD) or [] if isinstance(e, dict)
+                  for x in (e.get("of"), e.get("to"), *(e.get("among") or ()))
+                  if isinstance(x, dict)]
         source = next((p for label in labels if label for p in self.previous
                        if p.label == label and p.family == r.family and not p.missing), None)
         if source is None:
