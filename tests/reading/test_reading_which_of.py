@@ -163,3 +163,46 @@ def test_its_norm_or_distance_is_of_the_answer_named_before_it(question, quantit
 def test_its_norm_with_nothing_named_before_is_refused():
     why = _refused(COMM + "(d) For n = 4, give its Euclidean norm.")
     assert "Euclidean norm" in why
+
+
+# ------------------------------------------------------------------ ratios described in words
+# at n = 10: ring all-reduce sends 2(n-1)p = 18p in total, a parameter server 2np = 20p
+RING, PS = 2 * (10 - 1), 2 * 10
+RATIO_BASE = ("n workers each hold a gradient of p floats.\n\n"
+              "(a) Ring all-reduce: give the total volume sent.\n\n"
+              "(b) Parameter server: give the total volume sent.\n\n")
+
+
+def _ratio(text: str, label: str) -> float:
+    (value,) = _values(text, label, "ratio")
+    return value
+
+
+@pytest.mark.parametrize("question,want", [
+    ("(c) For n = 10: total volume in (a) divided by total volume in (b) = ?", RING / PS),
+    ("(c) with n = 10, what is the total volume of (a) divided by the total volume of (b)?",
+     RING / PS),
+    ("(c) For n = 10, by what factor does the total volume of (b) exceed that of (a)?",
+     PS / RING),
+    ("(c) Take n = 10. How many times larger is the total volume in (b) than that in (a)?",
+     PS / RING),
+])
+def test_a_ratio_of_answers_described_in_words_keeps_its_order(question, want):
+    assert _ratio(RATIO_BASE + question, "c") == pytest.approx(want, rel=1e-12)
+
+
+# T_PS = 2n(α + βp) (the server serialises), T_ring = 2(n-1)(α + βp/n); at α = 0, n = 8 the
+# ratio T_ring / T_PS is (14/8) / 16 = 7/64
+TIMES = ("n workers each hold a gradient of p floats. A message of m floats takes α + βm seconds. "
+         "The parameter server (PS) receives one message at a time and sends one at a time; in "
+         "the ring all workers send in parallel.\n\n(a) Give the completion times {a} of the "
+         "parameter server and of ring all-reduce.\n\n(b) Let α = 0 and n = 8. Compute {b}.\n")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("TPS and Tring", "Tring/TPS"),                 # subscripts flattened by a PDF copy
+    ("T_PS and T_ring", "T_ring / T_PS"),
+    ("T_{PS} and T_{ring}", "T_{ring}/T_{PS}"),
+])
+def test_symbols_whose_subscript_names_a_scheme_even_flattened(a, b):
+    assert _ratio(TIMES.format(a=a, b=b), "b") == pytest.approx(7 / 64, rel=1e-12)

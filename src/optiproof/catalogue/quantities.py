@@ -818,6 +818,7 @@ SENT_PLUS_RECEIVED = _add(_Q(
              r"(?:the |each |one |a (?:single )?)?(?:\w+ )?(?:server|node|worker|gpu|rank)s?\b")))
 VALUES_SENT = _add(_Q(
     "values-sent", "values sent by one worker", unit="values",
+    aliases=("per-worker volume", "volume per worker", "per-gpu volume", "volume per gpu"),
     phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
              r"(?:gpu|worker|node|rank) send\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"

@@ -81,9 +81,6 @@ class Operand:
     """The norm, optimizer or scheme the answer is of (``T_ring``: the ring's time)."""
     by_symbol: bool = False
     """Named by a symbol (which may stand for a formula in the settings), not by its part."""
-    restated: bool = False
-    """An item of a which-of ("which of (a), (b), (c) ... when n = 4"): under this part's own
-    settings it is this part's answer for the item's scheme or method."""
 
 
 @dataclass
@@ -407,7 +404,8 @@ def _abbreviations(pb: Problem) -> dict[str, str]:
 
 _NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>[A-Za-z0-9∞]{1,4})\}?)?"
                    r"(?P<square>\^ ?2)?")
-_RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b", re.I)
+_RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b|"
+                         r"\bdivided by\b", re.I)
 _GROUP = r"\((?:[^()]|\([^()]{1,12}\)){1,80}\)"
 """A parenthesised operand, which may name a part: ``(traffic at the server in (b))``."""
 _SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|" + _GROUP + "|"
@@ -424,6 +422,10 @@ _TIMES = re.compile(rf"\b(?:how many times|by what factor is) (?P<dir>larger|big
 _FACTOR = re.compile(rf"\bby what factor (?:is|are|does|do) (?P<x>{_OPERAND_WORDS}) (?:(?P<dir>"
                      rf"larger|bigger|greater|more|longer|smaller|less|shorter) than|exceeds?) "
                      rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+_DIVIDED = re.compile(r"(?:^|[:;,] ?|\b(?:compute|what is|what's|give|find|evaluate|report) )"
+                      r"(?P<x>(?:your |the )?[^,;?.:=]{1,60}?) divided by (?P<y>(?:your |the )?"
+                      r"[^,;?.:=]{1,60}?)(?= ?=|[,;?.]|$)", re.I)
+"""'total floats sent in (a) divided by total floats sent in (c) = ?': X / Y."""
 _SUM_OF = re.compile(rf"\bsum of (?P<x>{_OPERAND_WORDS}) and (?P<y>{_OPERAND_WORDS})"
                      r"(?=[,;?.]|$)", re.I)
 _DIFFERENCE_OF = re.compile(rf"\bdifference (?:between|of) (?P<x>{_OPERAND_WORDS}) and "
@@ -453,6 +455,9 @@ _ITS = re.compile(r"\bits (?:own )?(?P<name>euclidean|frobenius|rms|(?:ℓ|l)_?\
 """'its Euclidean norm ‖θ‖_2', 'its norm', 'its distance to the point from (a)': a norm or
 distance of the answer the request has just named ("Find the limit θ∞ and its ...") or, before
 it, the part's text ("Is the limit in (b) ...? Give its norm")."""
+_THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part )?\((?P<part>[a-h]|"
+                      r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
+"""'that of (b)': the quantity of the other operand, of part (b)."""
 _NAMED_PART = re.compile(r"\bthe (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART, re.I)
 """'the limit in (b)': an earlier part's answer named in words."""
 _LEAST = r"smallest|smaller|least|less|lowest|lower|fewest|fewer|shortest|shorter|minimum|minimal"
@@ -493,6 +498,10 @@ class Reader:
         self.found = Found()
         self.skipped: list[str] = []
         self.used: set[str] = set()
+        self.restated: set[str] = set()
+        """Operands naming an earlier answer, read as this part's own at its settings."""
+        self.native_own = False
+        """True once an operand names this part's own answer ('its', 'the limit θ_∞')."""
 
     # -- operands ---------------------------------------------------------------------------
     def _ref(self, op: Operand) -> Any:
@@ -500,20 +509,21 @@ class Reader:
             return op.literal
         if op.part != self.pb.label:
             changed = _own_settings(self.pb, op.part)
-            if changed and not (op.by_symbol or op.restated) and self.found.own:
+            if changed and not op.by_symbol and self.native_own:
                 changed = []   # "its distance to the point from (a)": this part's answer
                 #                against (a)'s, each at its own part's settings
-            if changed and op.subject is None and (op.by_symbol or op.restated):
+            if changed and op.subject is None:
                 op.subject = _single_subject(self.pb, op.part)
-            if changed and op.subject is not None and op.quantity in self.pb.answers and \
-                    (op.by_symbol or op.restated):
+            if changed and op.subject is not None and op.quantity in self.pb.answers:
                 # "Let α = 0 and n = 10. Compute T_PS/T_ring": this part's own T_PS
                 op = Operand(op.text, self.pb.label, op.quantity, subject=op.subject)
+                self.restated.add(op.text)
             elif changed:
                 raise Unresolved(f"'{op.text}' is the answer of part ({op.part}), but this part "
                                  f"sets {', '.join(changed)} itself: the earlier answer is for "
                                  "other values")
         if op.part == self.pb.label:
+            self.native_own = self.native_own or op.text not in self.restated
             if op.quantity not in self.pb.answers:
                 raise Unresolved(f"'{op.text}' is the {op.quantity} of this part, which its "
                                  "family does not answer")
@@ -658,6 +668,10 @@ class Reader:
         if not m.group("y"):
             raise Unresolved(f"'{m.group(0)}': the distance to what is not said")
         y = self._value(m.group("y"), parts, about=about)
+        if isinstance(x, dict) and isinstance(y, dict) and \
+                all(x.get(k) == y.get(k) for k in ("part", "quantity", "name")):
+            raise Unresolved(f"'{m.group(0)}': the two answers are not told apart (expected "
+                             "an earlier part's answer, e.g. 'to the point from (a)')")
         self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x, "to": y,
                                                 "norm": norm}))
 
@@ -710,7 +724,7 @@ class Reader:
             raise Unresolved(f"'which of ... ({label})': part ({label}) answers "
                              f"{len(answers) or 'no'} quantities and the request does not say "
                              "which is compared")
-        return self._ref(Operand(f"({label})", label, q, restated=True))
+        return self._ref(Operand(f"({label})", label, q))
 
     def _items_of_subjects(self, noun: str, count: int | None, what: str,
                            quantity: str | None, text: str) -> list[dict]:
@@ -772,6 +786,10 @@ class Reader:
     def _binary(self, kind: str, x: str, y: str, parts: list[str], span: tuple[int, int],
                 about: list | None = None) -> None:
         a = self._value(x, parts, about=about)
+        that = _THAT_OF.fullmatch(y.strip())
+        if that and isinstance(a, dict) and a.get("quantity") in QUANTITIES.keys():
+            # "the per-worker volume of (a) ... that of (b)": the same quantity, of (b)
+            y = f"the {QUANTITIES[a['quantity']].name} {that.group('prep')} ({that.group('part')})"
         b = self._value(y, parts, about=about)
         if isinstance(a, dict) and isinstance(b, dict) and a.get("part") == b.get("part") and \
                 a.get("quantity") == b.get("quantity") and a.get("name") == b.get("name") and \
@@ -831,13 +849,14 @@ class Reader:
                          about)
             claim(slash, Q.RATIO.key)
         elif ratio:
-            m = _TIMES.search(s) or _FACTOR.search(s) or _RATIO_OF.search(s)
+            m = _TIMES.search(s) or _FACTOR.search(s) or _RATIO_OF.search(s) or \
+                _DIVIDED.search(s)
             if m is None:
                 raise Unresolved("the two quantities of the ratio are not named (expected "
                                  "'the ratio of your answer in (b) to your answer in (c)' or "
                                  "'‖u‖_2 / ‖v‖_2')")
             x, y = m.group("x"), m.group("y")
-            if m.re is not _RATIO_OF and (m.group("dir") or "").lower() in (
+            if m.re not in (_RATIO_OF, _DIVIDED) and (m.group("dir") or "").lower() in (
                     "smaller", "less", "shorter"):
                 x, y = y, x  # "how many times smaller is A than B": B / A
             self._binary(Q.RATIO.key, x, y, parts, m.span(), about)
@@ -936,8 +955,8 @@ class Reader:
 
 
 _CUE = re.compile(r"‖|/|\bchange\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
-                  r"\bwhich (?:one )?of\b|\bwhich one\b|\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|"
-                  r"distance)\b|"
+                  r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|"
+                  r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
                   r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "
                   r"to|the same as|identical to)\b", re.I)
 
@@ -1008,7 +1027,8 @@ def named_symbols(r: PartReading, questions: Questions, hooks: Any) -> dict[str,
             after = request.sentence[ask.end - request.start:]
             m = _NAMED_AFTER.match(after) or _NAMED_AFTER.match(
                 ask.phrase.rsplit(" ", 1)[-1] if " " in ask.phrase else "")
-            while m and not _WORD.fullmatch(m.group(1)):
+            while m and (not _WORD.fullmatch(m.group(1)) or _subject(m.group(1))):
+                # a word-like symbol whose tail names a scheme: "Tring" (T_ring, PDF copy)
                 out.setdefault(m.group(1), ask.quantity)   # "the times T_PS and T_ring"
                 if m.string is not after:
                     break
