@@ -184,6 +184,8 @@ def missing_values(expected: dict, data: dict) -> list[str]:
             alternatives = [str(a) for a in item.get("also_accept") or []]
             if _is_name(value) or item.get("quantity") in _NAMED:
                 ok = name_matches(value, alternatives, part)
+            elif any(_is_name(a) for a in alternatives) and name_matches(value, alternatives, part):
+                ok = True   # "3) (AdaGrad)", also "AdaGrad": the item a which-of names
             elif value.strip().lower() in ("yes", "no") and _SAME.search(str(item.get("quantity"))):
                 flipped = "no" if value.strip().lower() == "yes" else "yes"   # "same?" = not "changes?"
                 ok = any(value_matches(flipped, a) for a in part["answers"]

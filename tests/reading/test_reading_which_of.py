@@ -206,3 +206,33 @@ TIMES = ("n workers each hold a gradient of p floats. A message of m floats take
 ])
 def test_symbols_whose_subscript_names_a_scheme_even_flattened(a, b):
     assert _ratio(TIMES.format(a=a, b=b), "b") == pytest.approx(7 / 64, rel=1e-12)
+
+
+# ------------------------------------------------------------------ symbols subscripted by a method
+# one equation aᵀw = b, a = (1, -2, 2), b = 9, from 0: gradient descent converges to
+# b a / ‖a‖² = (1, -2, 2), diagonal AdaGrad to b sign(a) / ‖a‖_1 = (9/5)(1, -1, 1)
+ONE = ("We solve a^T w = b with a = (1, -2, 2) and b = 9 by minimising the squared loss "
+       "(a^T w - b)^2; every method starts at w_0 = 0 with a small constant step.\n\n"
+       "(a) Gradient descent: where does it converge?\n\n"
+       "(b) Diagonal AdaGrad (any lr > 0): where does it converge?\n\n")
+W_GD = np.array([1.0, -2.0, 2.0])
+W_ADA = 9 / 5 * np.array([1.0, -1.0, 1.0])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "(c) Compute ‖w_GD − w_AdaGrad‖_2.",
+    "(c) what is ||w_gd - w_adagrad||_2 ?",
+])
+def test_a_symbol_subscripted_by_a_method_is_that_parts_answer(question):
+    assert _values(ONE + question, "c", "distance") == [
+        pytest.approx(np.linalg.norm(W_GD - W_ADA), rel=1e-8)]
+
+
+@pytest.mark.slow
+def test_which_is_which_matches_each_criterion_stated_before_it():
+    text = ONE + ("(c) One of the limits in (a) and (b) has the smallest l2 norm among all "
+                  "solutions, the other the smallest l_inf norm. Which is which?")
+    assert np.linalg.norm(W_GD) < np.linalg.norm(W_ADA)            # the l2 one: (a)
+    assert np.abs(W_ADA).max() < np.abs(W_GD).max()                # the l_inf one: (b)
+    assert _which(text, "c") == ["a", "b"]

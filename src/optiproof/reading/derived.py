@@ -35,9 +35,10 @@ DERIVED_FIELD = "derived"
 """The spec field every family's part has for derived quantities (``Derivable``)."""
 DERIVED_KEYS = frozenset(q.key for q in Q.DERIVED)
 
-_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_?\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?"
-        r"(?:\^?[*⋆])?)")
-"""A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``."""
+_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_\{?(?:[A-Za-z0-9∞*⋆]{1,12}|\\?infty|inf)\}?|"
+        r"\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?(?:\^?[*⋆])?)")
+"""A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``,
+``w_AdaGrad`` (a longer subscript only after an underscore)."""
 _SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)\b"
 """``u = argmin_d ...``: the symbol names the minimiser the part solves for."""
 _MIN_NORM = re.compile(r"(?:pinv ?\( ?X ?\)|X ?\^? ?\{?[+†]\}?) ?[*·]? ?y\b")
@@ -288,6 +289,17 @@ def _values(value: Any) -> set[str]:
     return set()
 
 
+def _subjects_in(r: Any) -> set[str]:
+    """Every string in a reading's fields (not its derived ones), and the catalogue key of
+    each that names a scheme, optimizer or norm ('torch-adagrad' -> adagrad)."""
+    from optiproof.catalogue import KINDS
+
+    found = set().union(*(_values(f.value) for f in r.fields.values()
+                          if f.name != DERIVED_FIELD))
+    return found | {e.key for v in found for k in ("scheme", "optimizer", "norm")
+                    if (e := KINDS[k].get(v)) is not None}
+
+
 def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
                 parts: list[str]) -> Operand:
     """``d_RMS``, ``T_ring``: the answer its base symbol (``d``, ``T``) names, of the one part
@@ -297,10 +309,14 @@ def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
     cands = []
     for p, q, _ in table.get(key(base), []):
         r = next((x for x in readings if x.label == p), None)
-        if r is not None and subject in set().union(*(_values(f.value)
-                                                      for f in r.fields.values()
-                                                      if f.name != DERIVED_FIELD)):
+        if r is not None and subject in _subjects_in(r):
             cands.append((p, q))
+    if not cands:   # "w_GD" where w is the problem's variable: the one vector answer of
+        #            the one earlier part whose method or scheme is that subject
+        for r in pb.previous:
+            if subject in _subjects_in(r):
+                cands += [(r.label, q) for q in _asked(pb, r.label)
+                          if QUANTITIES[q].value_kind in ("vector", "matrix")]
     cands = list(dict.fromkeys(cands))
     if len(cands) > 1 and parts:
         cands = [c for c in cands if c[0] in parts] or cands
@@ -460,6 +476,7 @@ _THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part 
 """'that of (b)': the quantity of the other operand, of part (b)."""
 _NAMED_PART = re.compile(r"\bthe (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART, re.I)
 """'the limit in (b)': an earlier part's answer named in words."""
+_WHICH_IS_WHICH = re.compile(r"\bwhich (?:one )?is which\b", re.I)
 _LEAST = r"smallest|smaller|least|less|lowest|lower|fewest|fewer|shortest|shorter|minimum|minimal"
 _MOST = r"largest|larger|most|more|highest|higher|biggest|bigger|greatest|greater|longest|longer|" \
         r"maximum|maximal"
@@ -601,6 +618,9 @@ class Reader:
         request states. Raises Unresolved naming what it could not place."""
         m = _WHICH.search(s)
         if m is None or any(a < m.end() and m.start() < b for a, b in done):
+            m = _WHICH_IS_WHICH.search(s)
+            if m is not None:
+                self._which_is_which(m, s, start, done)
             return
         rest = s[m.end():]
         noun = (m.group("noun") or "").lower()
@@ -701,6 +721,34 @@ class Reader:
         raise Unresolved(f"'its' in '{s[max(0, at - 30):at + 20].strip()}': the answer it stands "
                          "for is not named before it (expected e.g. 'the limit in (b) ... its "
                          "norm')")
+
+    def _which_is_which(self, m: re.Match, s: str, start: int,
+                        done: list[tuple[int, int]]) -> None:
+        """"One of the limits in 1) and 3) has the smallest ℓ2 norm, the other the smallest
+        ℓ∞ norm. Which is which?": one which-of per criterion the part's text states before the
+        question, over the earlier parts it names."""
+        own = self.pb.texts.get(self.pb.label, "")
+        here = own.find(s[:40]) if s[:40] else -1
+        before = own[:here] if here > 0 else ""
+        labels = list(self.pb.texts)[:list(self.pb.texts).index(self.pb.label)]
+        items = list(dict.fromkeys(
+            x.lower() for x in re.findall(r"(?<![\w(])\(?([a-h]|\d{1,2}|[ivx]{1,4})\)", before)
+            if x.lower() in labels))
+        crits = [c for c in _CRITERION.finditer(before) if self._compared_norm(c.group("what"))]
+        if len(items) < 2 or len(crits) < 2:
+            raise Unresolved(f"'{m.group(0)}': the items and the criteria they are matched to "
+                             "are not stated before it (expected e.g. 'one of the limits in (a) "
+                             "and (b) has the smallest ℓ2 norm, the other the smallest ℓ∞ norm')")
+        for c in crits:
+            among = [self._item_of_part(label, "", c.group("what"), None) for label in items]
+            by = "smallest" if c.group("least") or c.group("fast") else "largest"
+            self.found.entries.append({"kind": Q.WHICH_OF.key, "among": among, "by": by,
+                                       "norm": self._compared_norm(c.group("what")),
+                                       "label": f"the one with the {c.group(0).strip()}"})
+        done.append(m.span())
+        self.found.spans.append((start + m.start(), start + m.end()))
+        self.found.kinds.append((Q.WHICH_OF.key, m.group(0), start + m.start(),
+                                 start + m.end()))
 
     def _parts_of_own_text(self) -> list[str]:
         """The earlier parts this part's own text names ('Compute ‖θ‖ for the limits in (a)
@@ -955,7 +1003,7 @@ class Reader:
 
 
 _CUE = re.compile(r"‖|/|\bchange\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
-                  r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|"
+                  r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
                   r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "
                   r"to|the same as|identical to)\b", re.I)
