@@ -236,3 +236,16 @@ def test_which_is_which_matches_each_criterion_stated_before_it():
     assert np.linalg.norm(W_GD) < np.linalg.norm(W_ADA)            # the l2 one: (a)
     assert np.abs(W_ADA).max() < np.abs(W_GD).max()                # the l_inf one: (b)
     assert _which(text, "c") == ["a", "b"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question,want", [
+    ("(b) Gradient descent from θ_0 = 0. Where does it converge?\n\n(c) Compute the Euclidean "
+     "distance between the limits of (a) and (b).", np.linalg.norm(C - A)),
+    ("(b) Gradient descent from θ_0 = 0. Where does it converge?\n\n(c) what's the l1 distance "
+     "between (a) and (b)?", np.abs(C - A).sum()),
+    ("(b) Gradient descent from θ_0 = 0. Where does it converge?\n\n(c) Give the distance "
+     "between the two limits in (a) and (b).", np.linalg.norm(C - A)),
+])
+def test_the_distance_between_two_parts_answers_named_by_their_parts(question, want):
+    assert _values(IB_FROM + question, "c", "distance") == [pytest.approx(want, rel=1e-9)]

@@ -474,6 +474,12 @@ it, the part's text ("Is the limit in (b) ...? Give its norm")."""
 _THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part )?\((?P<part>[a-h]|"
                       r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
 """'that of (b)': the quantity of the other operand, of part (b)."""
+_LABEL = r"\(?(?:parts? )?\((?P<{0}>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|ix|x)\)"
+_DISTANCE_BETWEEN = re.compile(
+    r"\b(?:(?P<name>euclidean|ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)[ -])?distance between "
+    r"(?:the (?:two )?(?P<noun>[\w-]{2,20}?)s? (?:of|in|from) )?" + _LABEL.format("p1") +
+    r",? and " + _LABEL.format("p2"), re.I)
+"""'the Euclidean distance between the limits of (a) and (b)': ‖X_a − X_b‖."""
 _NAMED_PART = re.compile(r"\bthe (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART, re.I)
 """'the limit in (b)': an earlier part's answer named in words."""
 _WHICH_IS_WHICH = re.compile(r"\bwhich (?:one )?is which\b", re.I)
@@ -927,6 +933,23 @@ class Reader:
                 claim(m, kind)
         if not lone:
             self._which(s, start, parts, done)
+        for m in _DISTANCE_BETWEEN.finditer(s) if lone else ():
+            if any(a <= m.start() < b for a, b in done):
+                continue
+            kept = len(self.found.entries)
+            try:
+                noun = m.group("noun") or ""
+                x, y = (self._item_of_part(m.group(g).lower(), noun, "", None)
+                        if m.group(g).lower() in self.pb.texts else None for g in ("p1", "p2"))
+                if x is None or y is None:
+                    raise Unresolved(f"'{m.group(0)}' names a part the text does not have")
+                norm = self._compared_norm(f"{m.group('name') or ''} norm")
+                self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x,
+                                                        "to": y, "norm": norm}))
+                claim(m, Q.DISTANCE.key)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
         for m in _ITS.finditer(s) if lone else ():
             if any(a <= m.start() < b for a, b in done):
                 continue
@@ -1004,6 +1027,7 @@ class Reader:
 
 _CUE = re.compile(r"‖|/|\bchange\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
+                  r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
                   r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "
                   r"to|the same as|identical to)\b", re.I)
