@@ -943,6 +943,9 @@ class Reader:
                         if m.group(g).lower() in self.pb.texts else None for g in ("p1", "p2"))
                 if x is None or y is None:
                     raise Unresolved(f"'{m.group(0)}' names a part the text does not have")
+                if x == y:   # both read as this part's own answer at its own settings
+                    raise Unresolved(f"'{m.group(0)}': this part sets its own values, and the "
+                                     "two answers are then not told apart")
                 norm = self._compared_norm(f"{m.group('name') or ''} norm")
                 self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x,
                                                         "to": y, "norm": norm}))
