@@ -643,6 +643,8 @@ class Reader:
                              "volume', 'has the larger norm', 'is the minimum-norm solution')")
         what = crit.group("what") if crit else ""
         fast = crit is not None and (crit.group("fast") or crit.group("slow"))
+        if fast and Q.FASTER.key in self.pb.answers and not parts:
+            return   # "which one is faster?": the family's own faster scheme
         quantity = Q.TIME.key if fast and not _quantity(what, self.pb.answers) else None
         end = m.end() + (crit.end() if crit else min_norm.end())
         labels = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
