@@ -239,7 +239,9 @@ def derived(draw):
                          "solve_for": "alpha"},
                         {"kind": "depends-on", "of": "time[ring]", "parameter": "alpha"},
                         {"kind": "same-as", "of": "time[tree]", "to": "time[tree]"},
-                        {"kind": "differs", "of": "time[tree]", "to": "time[ring]"}]}
+                        {"kind": "differs", "of": "time[tree]", "to": "time[ring]"},
+                        {"kind": "which-of", "by": "smallest",
+                         "among": ["busiest-sent[tree]", "busiest-sent[ring]"]}]}
 
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,

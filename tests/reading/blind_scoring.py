@@ -120,6 +120,9 @@ def name_matches(expected: str, alternatives: list[str], part: dict) -> bool:
     names the expected norm in a which-norm answer."""
     candidates = [part.get("identified_as") or ""] + [
         a.get("expr", "") for a in part.get("answers", []) if a.get("quantity") == "identification"]
+    for a in part.get("answers", []):   # which-of: the item named, by its key (a part's label)
+        if a.get("quantity") == "which-of":
+            candidates += str(a.get("expr", "")).split("|")
     named_norms = [a.get("expr", "") for a in part.get("answers", [])
                    if a.get("quantity") in ("which-norm", "which-solution")]
     wants = [expected, *alternatives]
@@ -132,6 +135,10 @@ def name_matches(expected: str, alternatives: list[str], part: dict) -> bool:
                    for w in wants} - {None}
         if any(NORMS.get(c) in entries for c in named_norms if c):
             return True
+    labels = {c for c in candidates if re.fullmatch(r"[a-h]|\d{1,2}|[ivx]{1,4}", c or "")}
+    if any(re.match(rf"^\(?{re.escape(c)}\)(?![\w])|^{re.escape(c)}$", w.strip()) for c in labels
+           for w in wants):
+        return True   # "(a)", "a", "1) (gradient descent)": the part named by its label
     letters = lambda s: re.sub(r"[^a-z]", "", s.lower())  # noqa: E731
     return any(letters(c) and letters(c) == letters(w) for c in candidates for w in wants)
 
@@ -177,6 +184,8 @@ def missing_values(expected: dict, data: dict) -> list[str]:
             alternatives = [str(a) for a in item.get("also_accept") or []]
             if _is_name(value) or item.get("quantity") in _NAMED:
                 ok = name_matches(value, alternatives, part)
+            elif any(_is_name(a) for a in alternatives) and name_matches(value, alternatives, part):
+                ok = True   # "3) (AdaGrad)", also "AdaGrad": the item a which-of names
             elif value.strip().lower() in ("yes", "no") and _SAME.search(str(item.get("quantity"))):
                 flipped = "no" if value.strip().lower() == "yes" else "yes"   # "same?" = not "changes?"
                 ok = any(value_matches(flipped, a) for a in part["answers"]

@@ -12,7 +12,6 @@ LSQ = "Least squares with X = [[1, 2]], y = [3]; gradient descent from θ_0 = 0.
 
 
 @pytest.mark.parametrize("question, phrase", [
-    ("How big is the norm of the limit?", "norm of the limit"),
     ("What is the squared length of the limit point?", "squared length of the limit point"),
     ("Give the largest entry of the limit.", "largest entry of the limit"),
     ("What is the number of nonzeros of the limit point?", "number of nonzeros of the limit")])
@@ -21,6 +20,17 @@ def test_a_quantity_of_the_limit_is_not_the_limit(question, phrase):
     assert not reading.complete
     assert any(phrase in m.reason for p in reading.parts for m in p.missing), \
         [m.reason for p in reading.parts for m in p.missing]
+
+
+@pytest.mark.parametrize("question", ["How big is the norm of the limit?",
+                                      "and how large is the norm of the limit point?"])
+def test_the_norm_of_the_limit_is_a_norm_of_it_not_the_limit(question):
+    """Read as the derived norm of the part's own limit (the limit is asked for it), never as
+    the limit itself."""
+    reading = read_report(LSQ + question)
+    assert reading.complete
+    (entry,) = reading.parts[0].value("derived")
+    assert entry["kind"] == "norm-of" and entry["of"] == {"quantity": "limit"}
 
 
 @pytest.mark.parametrize("question", ["Where does it converge?", "Find the limit point.",

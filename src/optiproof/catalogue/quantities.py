@@ -714,6 +714,12 @@ DIFFERENCE = _add(_Q("difference", "difference of two quantities", formula=r"X -
 SUM = _add(_Q("sum", "sum of two quantities", formula=r"X + Y", aliases=("total of",),
               phrases=(r"\bsum of\b", r"\bθ_?0 ?\+ ?(?:the )?step\b")))
 NORM_OF = _add(_Q("norm-of", "norm of an answer", formula=r"\lVert X \rVert"))
+WHICH_OF = _add(_Q("which-of", "which of the compared answers", value_kind="name",
+                   formula=r"\arg\min_i X_i,\ \arg\max_i X_i \text{ or } X_i = Y"))
+"""The item (a part's answer, or a scheme's, optimizer's or norm's) whose answer is the
+smallest, the largest, or equal to another answer: "which of the four schemes sends the least",
+"which of the two limits is the minimum-norm solution". Named by no phrase of its own: the
+reading makes it from a "which of ..." request whose items are answers."""
 """The norm of another answer (``‖u‖_2`` of an earlier part's step): named by no phrase of its
 own; the reading makes it from a norm written around a symbol or a reference to an answer."""
 DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-no",
@@ -902,6 +908,7 @@ SENT_PLUS_RECEIVED = _add(_Q(
              r"(?:the |each |one |a (?:single )?)?(?:\w+ )?(?:server|node|worker|gpu|rank)s?\b")))
 VALUES_SENT = _add(_Q(
     "values-sent", "values sent by one worker", unit="values",
+    aliases=("per-worker volume", "volume per worker", "per-gpu volume", "volume per gpu"),
     phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
              r"(?:gpu|worker|node|rank) send\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"

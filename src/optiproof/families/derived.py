@@ -4,10 +4,12 @@ referenced parts' witnesses measure (:class:`~optiproof.families.base.Measurer`)
 independent path.
 
     ratio, speedup   X / Y          difference   X - Y        sum   X + Y
-    distance         ||X - Y||      norm-of      ||X||
+    distance         ||X - Y||      norm-of      ||X||   (l2, l1, linf, lp, Frobenius, RMS)
     crossover        x*: X(x*) = Y(x*)  (SymPy solve)
     depends-on       yes iff dX/d(eta) is not identically 0  (SymPy diff, simplified)
     same-as, differs yes iff X - Y is (is not) 0, exactly
+    which-of         the item of X_1, ..., X_k that is smallest, largest (vectors by their
+                     norm) or equal to Y, decided exactly (a tie names every item tied)
 """
 
 from __future__ import annotations
@@ -184,9 +186,11 @@ def _tidy(e: Any) -> Any:
 
 
 def norm_value(d: sympy.MatrixBase, norm: str, p: Any) -> Any:
-    """||d|| exactly: l2 and frobenius sqrt(sum d^2), l1 sum |d|, linf max |d|, lp
-    (sum |d|^p)^(1/p)."""
+    """||d|| exactly: l2 and frobenius sqrt(sum d^2), l1 sum |d|, linf max |d|, rms
+    sqrt(sum d^2 / n) over the n entries, lp (sum |d|^p)^(1/p)."""
     entries = list(d)
+    if norm == N.RMS.key:
+        return sympy.sqrt(sum((e ** 2 for e in entries), sympy.Integer(0)) / len(entries))
     if norm in (N.L2.key, N.FROBENIUS.key):
         return sympy.sqrt(sum((e ** 2 for e in entries), sympy.Integer(0)))
     if norm == N.L1.key:
@@ -216,7 +220,8 @@ def _check_distance_p(p: Any, gap: Any, field: str) -> None:
 
 def _norm_tex(norm: str, p: Any) -> str:
     """The subscript of the norm's LaTeX."""
-    return {N.L2.key: "2", N.L1.key: "1", N.LINF.key: r"\infty", N.FROBENIUS.key: "F"}.get(
+    return {N.L2.key: "2", N.L1.key: "1", N.LINF.key: r"\infty", N.FROBENIUS.key: "F",
+            N.RMS.key: r"\mathrm{RMS}"}.get(
         norm, to_latex(p))
 
 
@@ -264,6 +269,8 @@ def _compute(ask: DerivedAsk, ops: list[Operand], here: Solved, where: str
         sub = _norm_tex(norm, p)
         return value, "unique", "", [
             Equation.of(Tex(rf"\left\lVert {sx} \right\rVert_{{{sub}}}"), value)], None
+    if kind == Q.WHICH_OF.key:
+        return _which(ask, ops, where)
     if kind == Q.CROSSOVER.key:
         return _crossover(ask, ops, where)
     if kind in (Q.SAME_AS.key, Q.DIFFERS.key):
@@ -286,6 +293,99 @@ def _equality(kind: str, ops: list[Operand], where: str
     note = "X - Y is 0" if same else "X - Y is not 0"
     return sympy.true if same == (kind == Q.SAME_AS.key) else sympy.false, "unique", note, \
         [eq], None
+
+
+def item_names(ops: Sequence[Operand]) -> list[Name]:
+    """How compared answers are named: by their part (``(a)``, its scheme or method shown)
+    when they are answers of different parts, else by their scheme, optimizer or norm."""
+    from optiproof.catalogue import KINDS
+
+    def subject(op: Operand) -> Any:
+        key = op.answer.subject if op.answer is not None else None
+        return next((KINDS[k].get(key) for k in ("scheme", "optimizer", "norm")
+                     if key and KINDS[k].get(key) is not None), None)
+
+    labels = [op.part.solution.label if op.part is not None else None for op in ops]
+    if len(set(labels)) == len(labels) and None not in labels:
+        return [Name(label, f"({label})" + (f" {subject(op).name}" if subject(op) else ""))
+                for label, op in zip(labels, ops)]
+    return [Name(subject(op).key, subject(op).name) if subject(op) else Name(op.text, op.text)
+            for op in ops]
+
+
+def compared_value(op: Operand, ask: DerivedAsk, where: str) -> Any:
+    """What a which-of compares of one item: the number, or a vector's norm."""
+    if isinstance(op.expr, sympy.MatrixBase):
+        norm = ask.norm or N.L2.key
+        p = exact_rational(ask.p, field=f"{where}.p") if ask.p is not None else None
+        return _tidy(norm_value(op.expr, norm, p))
+    if ask.norm is not None:
+        return _tidy(sympy.Abs(op.expr))
+    return op.expr
+
+
+def _sign(e: Any) -> int | None:
+    """The sign of an exact expression (its symbols' assumptions used), None when undecided."""
+    e = _tidy(e)
+    if e == 0:
+        return 0
+    if e.is_positive:
+        return 1
+    if e.is_negative:
+        return -1
+    return None
+
+
+def _which(ask: DerivedAsk, ops: list[Operand], where: str
+           ) -> tuple[Any, str, str, list[Equation], Any]:
+    """The item that is smallest, largest or equal to the target, decided exactly; ties name
+    every item tied; an order the symbols leave open is refused."""
+    items = ops[:len(ask.among or [])]
+    names = item_names(items)
+    if len({n.key for n in names}) != len(names):
+        raise BadInput("the answers compared are not told apart by their part or subject",
+                       field=where, expected="answers of different parts, schemes, "
+                                             "optimizers or norms")
+    eqs: list[Equation] = []
+    if ask.by == "equal":
+        target = ops[-1]
+        winners = []
+        for op, name in zip(items, names):
+            _same_shape(op.expr, target.expr, ask.kind, where)
+            gap = _tidy(op.expr - target.expr)
+            entries = list(gap) if isinstance(gap, sympy.MatrixBase) else [gap]
+            if any(e.has(sympy.Float) for e in entries):
+                raise BadInput("the answers are numerical; equality is not decided",
+                               field=where, expected="exact answers")
+            eqs.append(Equation.of(Tex(f"{op.symbol} - {target.symbol}"), gap))
+            if all(e == 0 for e in entries):
+                winners.append(name)
+        how = f"equal to ${target.symbol}$"
+    else:
+        values = [compared_value(op, ask, where) for op in items]
+        for op, v in zip(items, values):
+            shown = (rf"\left\lVert {op.symbol} \right\rVert" if isinstance(op.expr,
+                                                                          sympy.MatrixBase)
+                     else op.symbol)
+            eqs.append(Equation.of(Tex(shown), v))
+        best = 0
+        for i in range(1, len(values)):
+            sign = _sign(values[i] - values[best])
+            if sign is None:
+                raise BadInput(f"which of {names[best]} and {names[i]} is {ask.by} depends on "
+                               "the values of the symbols", field=where,
+                               expected="numbers for the symbols the answers contain")
+            if (sign < 0) == (ask.by == "smallest") and sign != 0:
+                best = i
+        winners = [n for n, v in zip(names, values) if _sign(v - values[best]) == 0]
+        how = f"the {ask.by}"
+    if not winners:
+        return Name("none", "none of them"), "unique", f"none is {how}", eqs, None
+    if len(winners) > 1:
+        tie = " and ".join(n.name for n in winners)
+        return Name("|".join(n.key for n in winners), f"{tie} (tied)"), "unique", \
+            f"{tie} are all {how}", eqs, None
+    return winners[0], "unique", f"{winners[0].name} is {how}", eqs, None
 
 
 def _crossover(ask: DerivedAsk, ops: list[Operand], where: str
@@ -363,7 +463,10 @@ def _in_words(ask: DerivedAsk, ops: list[Operand]) -> str:
             Q.DIFFERENCE.key: f"{x} - {y}", Q.SUM.key: f"{x} + {y}",
             Q.DISTANCE.key: f"||{x} - {y}||", Q.NORM_OF.key: f"||{x}||",
             Q.CROSSOVER.key: f"{x} = {y}",
-            Q.SAME_AS.key: f"is {x} = {y}", Q.DIFFERS.key: f"is {x} != {y}"}.get(
+            Q.SAME_AS.key: f"is {x} = {y}", Q.DIFFERS.key: f"is {x} != {y}",
+            Q.WHICH_OF.key: f"which of {', '.join(op.text for op in ops[:len(ask.among or [])])}"
+                            f" is {ask.by}" + (f" to {ops[-1].text}" if ask.to is not None
+                                               else "")}.get(
         ask.kind, f"does {x} depend on {ask.parameter}")
 
 
@@ -376,7 +479,10 @@ def derive(spec: Any, solution: PartSolution, earlier: Sequence[Solved]) -> list
     made: dict[int, Derived] = {}
     for j, ask in enumerate(getattr(spec, "derived", ())):
         where = f"derived[{j}]"
-        raw = [_operand(ask.of, here, by_label, f"{where}.of", made)]
+        raw = [_operand(ref, here, by_label, f"{where}.among[{i}]", made)
+               for i, ref in enumerate(ask.among or [])]
+        if ask.of is not None:
+            raw.append(_operand(ask.of, here, by_label, f"{where}.of", made))
         if ask.to is not None:
             raw.append(_operand(ask.to, here, by_label, f"{where}.to", made))
         raw = _zero_as_vector(raw)
@@ -386,12 +492,20 @@ def derive(spec: Any, solution: PartSolution, earlier: Sequence[Solved]) -> list
         value, status, note, eqs, var = _compute(ask, ops, here, where)
         entry = QUANTITIES[ask.kind]
         what = ask.label or f"{entry.name}: {_in_words(ask, ops)}"
+        if ask.kind == Q.WHICH_OF.key:
+            among = ops[:len(ask.among or [])]
+            operands = ", ".join(f"$X_{{{i + 1}}} = {op.symbol}$ ({name})"
+                                 for i, (op, name) in enumerate(zip(among, item_names(among))))
+            operands += f", $Y = {ops[-1].symbol}$" if ask.to is not None else ""
+        else:
+            operands = f"$X = {ops[0].symbol}$" + (f", $Y = {ops[1].symbol}$" if len(ops) > 1
+                                                   else "")
         solution.steps.append(Step(
             f"{entry.name[:1].upper()}{entry.name[1:]}",
             f"Computed exactly from the solved answers ({entry.name}, ${entry.formula}$ with "
-            f"$X = {ops[0].symbol}$" + (f", $Y = {ops[1].symbol}$" if len(ops) > 1 else "")
-            + ")." + (f" Answer: {note}." if note else ""), tuple(eqs)))
-        subjects = {op.answer.subject for op in ops if op.answer is not None}
+            f"{operands})." + (f" Answer: {note}." if note else ""), tuple(eqs)))
+        subjects = {op.answer.subject for op in ops if op.answer is not None} \
+            if ask.kind != Q.WHICH_OF.key else set()
         answer = Answer(what, _symbol_of(ask, ops, var), value, status, note=note,
                         quantity=ask.kind, subject=subjects.pop() if len(subjects) == 1 else None)
         solution.answers.append(answer)

@@ -14,6 +14,8 @@ A part lists them under ``derived``; each names a derived quantity of the catalo
       - {kind: ratio, of: {quantity: norm-of, name: "|u|_2"}, to: ...}           # chained
       - {kind: crossover, of: time[tree], to: time[ring], solve_for: p}          # x*: X = Y
       - {kind: depends-on, of: a.limit, parameter: lr}                          # dX/d(lr) != 0?
+      - {kind: which-of, among: [a.limit, b.limit], by: equal, to: min-norm-solution}
+      - {kind: which-of, among: [total-volume[ring], total-volume[ps]], by: smallest}
 
 An operand is a reference ``[part.]quantity[subject]`` to an answer of this part or of an
 earlier one (the part label, a catalogue quantity by any of its names, and the subject - norm,
@@ -36,7 +38,7 @@ from optiproof.catalogue import quantities as Q
 from optiproof.core.fields import Number, SymbolName, check_number, check_vector
 
 DerivedKind = key_literal(Q.DERIVED)
-DISTANCE_NORMS = (N.L2, N.L1, N.LINF, N.LP, N.FROBENIUS)
+DISTANCE_NORMS = (N.L2, N.L1, N.LINF, N.LP, N.FROBENIUS, N.RMS)
 """The norms a distance may be measured in."""
 _REFERENCE = re.compile(r"^\s*(?:(?P<part>[A-Za-z0-9_]{1,20})\.)?(?P<quantity>[A-Za-z][\w \-]*?)"
                         r"\s*(?:\[(?P<subject>[^\]]{1,60})\])?\s*$")
@@ -102,7 +104,14 @@ class DerivedAsk(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: DerivedKind
-    of: Reference
+    of: Reference | None = Field(None, description="The (first) operand; every kind but "
+                                                   "which-of needs it.")
+    among: list[Reference] | None = Field(
+        None, min_length=2, max_length=8, description="which-of: the answers compared (the "
+                                                      "answer names the one that wins).")
+    by: Literal["smallest", "largest", "equal"] | None = Field(
+        None, description="which-of: the smallest or largest answer (vectors by their norm), "
+                          "or the one equal to 'to'.")
     to: Reference | Number | list | None = Field(
         None, description="The second operand: a reference, a number or a list of numbers "
                           "(not for depends-on).")
@@ -137,6 +146,22 @@ class DerivedAsk(BaseModel):
 
     @model_validator(mode="after")
     def _operands(self) -> "DerivedAsk":
+        which = self.kind == Q.WHICH_OF.key
+        if which != (self.among is not None) or which != (self.by is not None):
+            raise ValueError("'among' (the answers compared) and 'by' (smallest, largest or "
+                             "equal) go with which-of, and which-of needs both")
+        if which:
+            if self.of is not None:
+                raise ValueError("which-of compares 'among'; it has no 'of'")
+            if (self.by == "equal") != (self.to is not None):
+                raise ValueError("which-of by 'equal' needs 'to' (the answer matched), and "
+                                 "'to' goes only with it")
+            if self.p is not None and self.norm != N.LP.key or self.norm == N.LP.key and \
+                    self.p is None:
+                raise ValueError(f"the {N.LP.key} norm needs p (1 < p < inf), and p needs it")
+            return self
+        if self.of is None:
+            raise ValueError(f"a {self.kind} needs an operand 'of'")
         binary = self.kind not in (Q.DEPENDS_ON.key, Q.NORM_OF.key)
         if binary and self.to is None:
             raise ValueError(f"a {self.kind} needs a second operand 'to'")
@@ -163,7 +188,7 @@ class Derivable(BaseModel):
         default_factory=list, max_length=12,
         description="Quantities computed from answers of this part or earlier parts: "
                     "ratio, speedup, difference, sum, distance, norm-of, crossover, "
-                    "depends-on, same-as, differs.")
+                    "depends-on, same-as, differs, which-of.")
 
     @model_validator(mode="after")
     def _asks_something(self) -> "Derivable":

@@ -72,8 +72,8 @@ def _names(*exprs: Any) -> list[str]:
 
 def _ones_norm(norm: str, p: float | None, size: int) -> float:
     """||(1, ..., 1)||: bounds ||e|| by this times max |e_i|."""
-    return {N.L1.key: float(size), N.LINF.key: 1.0}.get(norm, size ** (1 / p) if p else
-                                                        math.sqrt(size))
+    return {N.L1.key: float(size), N.LINF.key: 1.0, N.RMS.key: 1.0}.get(
+        norm, size ** (1 / p) if p else math.sqrt(size))
 
 
 def _recomputed(d: Derived, xs: list[Measured]) -> Measured:
@@ -94,7 +94,8 @@ def _recomputed(d: Derived, xs: list[Measured]) -> Measured:
     p = float(d.ask.p) if d.ask.p is not None else None
     gap = np.atleast_1d(np.asarray(x, dtype=np.float64) - np.asarray(y, dtype=np.float64))
     order = {N.L1.key: 1, N.LINF.key: np.inf}.get(norm, p or 2)
-    return Measured(float(np.linalg.norm(gap, ord=order)),
+    scale = 1 / math.sqrt(gap.size) if norm == N.RMS.key else 1.0   # ||x||_RMS = ||x||_2/sqrt(n)
+    return Measured(scale * float(np.linalg.norm(gap, ord=order)),
                     _ones_norm(norm, p, gap.size) * (ax + ay))
 
 
@@ -212,6 +213,62 @@ def _equality_check(d: Derived) -> tuple[str, float, list[str]]:
     return ("passed" if len(verdicts) == 1 and same == claim else "failed"), 0.0, lines
 
 
+def _compared(d: Derived, op: Any, point: Mapping[str, float]) -> Measured:
+    """What a which-of compares of one item, measured: the number, or a vector's norm."""
+    x = _measured(op, point)
+    value = np.asarray(x.value, dtype=np.float64)
+    if value.ndim == 0 and d.ask.norm is None:
+        return Measured(float(value), x.accuracy)
+    norm = d.ask.norm or N.L2.key
+    p = float(d.ask.p) if d.ask.p is not None else None
+    flat = np.atleast_1d(value)
+    order = {N.L1.key: 1, N.LINF.key: np.inf}.get(norm, p or 2)
+    scale = 1 / math.sqrt(flat.size) if norm == N.RMS.key else 1.0
+    return Measured(scale * float(np.linalg.norm(flat, ord=order)),
+                    _ones_norm(norm, p, flat.size) * x.accuracy)
+
+
+def _which_check(d: Derived) -> tuple[str, float, list[str]]:
+    """Each item measured: the items named are the smallest / largest (or equal to the
+    target) within the measurements' accuracy, every other item is beyond it (by over a
+    thousand times it for equality; in between nothing is concluded)."""
+    from optiproof.families.derived import item_names
+
+    k = len(d.ask.among or [])
+    items, named = d.operands[:k], set(d.answer.expr.key.split("|"))
+    keys = {id(op): n for op, n in zip(items, item_names(items))}
+    m = _measurer(d)
+    names = _names(*(op.expr for op in d.operands))
+    lines, status = [], "passed"
+    for point in m.points(names) if names else [{}]:
+        where = ", ".join(f"{n} = {v:g}" for n, v in point.items()) or "the given numbers"
+        if d.ask.by == "equal":
+            y = _measured(d.operands[-1], point)
+            for op in items:
+                x = _measured(op, point)
+                gap = float(np.max(np.abs(np.asarray(x.value) - np.asarray(y.value))))
+                tol = x.accuracy + y.accuracy + ROUNDING * (1 + float(np.max(np.abs(y.value))))
+                if tol < gap <= 1e3 * tol:
+                    raise NotMeasurable(f"{keys[id(op)]}: |X - Y| = {gap:.3g} at {where}, "
+                                        f"accuracy {tol:.2g}: undecided")
+                same = gap <= tol
+                lines.append(f"{keys[id(op)]} at {where}: max |X - Y| = {gap:.3g}")
+                if same != (keys[id(op)].key in named):
+                    status = "failed"
+            continue
+        got = [_compared(d, op, point) for op in items]
+        sign = 1.0 if d.ask.by == "smallest" else -1.0
+        best = min(range(k), key=lambda i: sign * got[i].value)
+        lines.append(f"at {where}: " + ", ".join(f"{keys[id(op)]} {x.value:.10g}"
+                                                 for op, x in zip(items, got)))
+        for op, x in zip(items, got):
+            tol = x.accuracy + got[best].accuracy + ROUNDING * (1 + abs(got[best].value))
+            tied = abs(x.value - got[best].value) <= tol
+            if tied != (keys[id(op)].key in named):
+                status = "failed"
+    return status, 0.0, lines
+
+
 def derived_check(d: Derived) -> Check:
     """Recompute one derived quantity from the measurements and compare."""
     start = time.perf_counter()
@@ -219,7 +276,8 @@ def derived_check(d: Derived) -> Check:
     method = f"{name} recomputed from the witnesses' measurements"
     rule: Callable[[Derived], tuple[str, float, list[str]]] = {
         Q.CROSSOVER.key: _crossover_check, Q.DEPENDS_ON.key: _dependence_check,
-        Q.SAME_AS.key: _equality_check, Q.DIFFERS.key: _equality_check}.get(
+        Q.SAME_AS.key: _equality_check, Q.DIFFERS.key: _equality_check,
+        Q.WHICH_OF.key: _which_check}.get(
         d.ask.kind, _value_check)
     try:
         status, worst, lines = rule(d)

@@ -35,9 +35,10 @@ DERIVED_FIELD = "derived"
 """The spec field every family's part has for derived quantities (``Derivable``)."""
 DERIVED_KEYS = frozenset(q.key for q in Q.DERIVED)
 
-_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_?\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?"
-        r"(?:\^?[*⋆])?)")
-"""A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``."""
+_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_\{?(?:[A-Za-z0-9∞*⋆]{1,12}|\\?infty|inf)\}?|"
+        r"\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?(?:\^?[*⋆])?)")
+"""A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``,
+``w_AdaGrad`` (a longer subscript only after an underscore)."""
 _SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)\b"
 """``u = argmin_d ...``: the symbol names the minimiser the part solves for."""
 _MIN_NORM = re.compile(r"(?:pinv ?\( ?X ?\)|X ?\^? ?\{?[+†]\}?) ?[*·]? ?y\b")
@@ -288,6 +289,17 @@ def _values(value: Any) -> set[str]:
     return set()
 
 
+def _subjects_in(r: Any) -> set[str]:
+    """Every string in a reading's fields (not its derived ones), and the catalogue key of
+    each that names a scheme, optimizer or norm ('torch-adagrad' -> adagrad)."""
+    from optiproof.catalogue import KINDS
+
+    found = set().union(*(_values(f.value) for f in r.fields.values()
+                          if f.name != DERIVED_FIELD))
+    return found | {e.key for v in found for k in ("scheme", "optimizer", "norm")
+                    if (e := KINDS[k].get(v)) is not None}
+
+
 def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
                 parts: list[str]) -> Operand:
     """``d_RMS``, ``T_ring``: the answer its base symbol (``d``, ``T``) names, of the one part
@@ -297,10 +309,14 @@ def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
     cands = []
     for p, q, _ in table.get(key(base), []):
         r = next((x for x in readings if x.label == p), None)
-        if r is not None and subject in set().union(*(_values(f.value)
-                                                      for f in r.fields.values()
-                                                      if f.name != DERIVED_FIELD)):
+        if r is not None and subject in _subjects_in(r):
             cands.append((p, q))
+    if not cands:   # "w_GD" where w is the problem's variable: the one vector answer of
+        #            the one earlier part whose method or scheme is that subject
+        for r in pb.previous:
+            if subject in _subjects_in(r):
+                cands += [(r.label, q) for q in _asked(pb, r.label)
+                          if QUANTITIES[q].value_kind in ("vector", "matrix")]
     cands = list(dict.fromkeys(cands))
     if len(cands) > 1 and parts:
         cands = [c for c in cands if c[0] in parts] or cands
@@ -404,7 +420,8 @@ def _abbreviations(pb: Problem) -> dict[str, str]:
 
 _NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>[A-Za-z0-9∞]{1,4})\}?)?"
                    r"(?P<square>\^ ?2)?")
-_RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b", re.I)
+_RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b|"
+                         r"\bdivided by\b", re.I)
 _GROUP = r"\((?:[^()]|\([^()]{1,12}\)){1,80}\)"
 """A parenthesised operand, which may name a part: ``(traffic at the server in (b))``."""
 _SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|" + _GROUP + "|"
@@ -421,6 +438,10 @@ _TIMES = re.compile(rf"\b(?:how many times|by what factor is) (?P<dir>larger|big
 _FACTOR = re.compile(rf"\bby what factor (?:is|are|does|do) (?P<x>{_OPERAND_WORDS}) (?:(?P<dir>"
                      rf"larger|bigger|greater|more|longer|smaller|less|shorter) than|exceeds?) "
                      rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+_DIVIDED = re.compile(r"(?:^|[:;,] ?|\b(?:compute|what is|what's|give|find|evaluate|report) )"
+                      r"(?P<x>(?:your |the )?[^,;?.:=]{1,60}?) divided by (?P<y>(?:your |the )?"
+                      r"[^,;?.:=]{1,60}?)(?= ?=|[,;?.]|$)", re.I)
+"""'total floats sent in (a) divided by total floats sent in (c) = ?': X / Y."""
 _SUM_OF = re.compile(rf"\bsum of (?P<x>{_OPERAND_WORDS}) and (?P<y>{_OPERAND_WORDS})"
                      r"(?=[,;?.]|$)", re.I)
 _DIFFERENCE_OF = re.compile(rf"\bdifference (?:between|of) (?P<x>{_OPERAND_WORDS}) and "
@@ -440,6 +461,44 @@ _CHANGE = re.compile(r"\b(?:does|do|would|will|did) (?:the |this |that |its |our
 _ABOUT = re.compile(r"\b(?:for|of|in) the (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART,
                     re.I)
 """'for the limit in (a)': the answer an undefined symbol of the request stands for."""
+_WHICH = re.compile(r"\bwhich (?:one )?of (?:the |these |those |both |our |my |your )?(?:(?P<count>two|"
+                    r"three|four|five|six|\d) )?(?P<noun>[\w-]{2,20}s\b)?|\bwhich one\b", re.I)
+"""'which of the four schemes', 'which of the two vectors from (a) and (b)', 'which one'."""
+_ITS = re.compile(r"\bits (?:own )?(?P<name>euclidean|frobenius|rms|(?:ℓ|l)_?\{?(?:\d|∞|inf)\}?)?[ -]?"
+                  r"(?P<what>norm|distance)\b(?: (?:to|from) (?P<y>[^,;?.]{1,60}?)(?=[,;?.]|$|"
+                  r" and\b))?(?: ?(?P<written>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?))?",
+                  re.I)
+"""'its Euclidean norm ‖θ‖_2', 'its norm', 'its distance to the point from (a)': a norm or
+distance of the answer the request has just named ("Find the limit θ∞ and its ...") or, before
+it, the part's text ("Is the limit in (b) ...? Give its norm")."""
+_THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part )?\((?P<part>[a-h]|"
+                      r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
+"""'that of (b)': the quantity of the other operand, of part (b)."""
+_LABEL = r"\(?(?:parts? )?\((?P<{0}>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|ix|x)\)"
+_DISTANCE_BETWEEN = re.compile(
+    r"\b(?:(?P<name>euclidean|ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)[ -])?distance between "
+    r"(?:the (?:two )?(?P<noun>[\w-]{2,20}?)s? (?:of|in|from) )?" + _LABEL.format("p1") +
+    r",? and " + _LABEL.format("p2"), re.I)
+"""'the Euclidean distance between the limits of (a) and (b)': ‖X_a − X_b‖."""
+_NAMED_PART = re.compile(r"\bthe (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART, re.I)
+"""'the limit in (b)': an earlier part's answer named in words."""
+_WHICH_IS_WHICH = re.compile(r"\bwhich (?:one )?is which\b", re.I)
+_LEAST = r"smallest|smaller|least|less|lowest|lower|fewest|fewer|shortest|shorter|minimum|minimal"
+_MOST = r"largest|larger|most|more|highest|higher|biggest|bigger|greatest|greater|longest|longer|" \
+        r"maximum|maximal"
+_CRITERION = re.compile(rf"\b(?:(?P<least>{_LEAST})|(?P<most>{_MOST})|(?P<fast>fastest|faster|"
+                        rf"quickest|quicker)|(?P<slow>slowest|slower))\b(?P<what>[^,;?.]{{0,40}})",
+                        re.I)
+"""The criterion of a which-of: a superlative (or a comparative between two) and what it is
+of ('sends the smallest total volume', 'has the larger ℓ2 norm', 'is fastest')."""
+_MIN_NORM_IS = re.compile(r"\bmin(?:imum|imal|\.)?[- ] ?(?:[\w-]{1,12} ?[- ])?norm\b", re.I)
+"""'is the minimum-norm (interpolating) solution': the item equal to the minimum-norm
+solution."""
+_KIND_NOUNS = {"scheme": ("schemes", "algorithms", "collectives", "approaches", "strategies"),
+               "optimizer": ("optimizers", "optimisers", "methods", "variants", "algorithms",
+                             "updates", "runs", "approaches"),
+               "norm": ("norms", "geometries")}
+"""The plural nouns a request may use for the items of a kind it compares."""
 
 
 def _norm_key(index: str | None, default: str | None = None) -> str | None:
@@ -462,6 +521,10 @@ class Reader:
         self.found = Found()
         self.skipped: list[str] = []
         self.used: set[str] = set()
+        self.restated: set[str] = set()
+        """Operands naming an earlier answer, read as this part's own at its settings."""
+        self.native_own = False
+        """True once an operand names this part's own answer ('its', 'the limit θ_∞')."""
 
     # -- operands ---------------------------------------------------------------------------
     def _ref(self, op: Operand) -> Any:
@@ -469,16 +532,21 @@ class Reader:
             return op.literal
         if op.part != self.pb.label:
             changed = _own_settings(self.pb, op.part)
+            if changed and not op.by_symbol and self.native_own:
+                changed = []   # "its distance to the point from (a)": this part's answer
+                #                against (a)'s, each at its own part's settings
             if changed and op.subject is None:
                 op.subject = _single_subject(self.pb, op.part)
             if changed and op.subject is not None and op.quantity in self.pb.answers:
                 # "Let α = 0 and n = 10. Compute T_PS/T_ring": this part's own T_PS
                 op = Operand(op.text, self.pb.label, op.quantity, subject=op.subject)
+                self.restated.add(op.text)
             elif changed:
                 raise Unresolved(f"'{op.text}' is the answer of part ({op.part}), but this part "
                                  f"sets {', '.join(changed)} itself: the earlier answer is for "
                                  "other values")
         if op.part == self.pb.label:
+            self.native_own = self.native_own or op.text not in self.restated
             if op.quantity not in self.pb.answers:
                 raise Unresolved(f"'{op.text}' is the {op.quantity} of this part, which its "
                                  "family does not answer")
@@ -547,10 +615,237 @@ class Reader:
                                    "to": {"part": ref, "quantity": q}})
         claim(m, Q.DIFFERS.key)
 
+    # -- which of several --------------------------------------------------------------------
+    def _which(self, s: str, start: int, parts: list[str], done: list[tuple[int, int]]
+               ) -> None:
+        """"Which of the four schemes sends the least?", "Which of the two vectors from (a) and
+        (b) is the minimum-norm solution?": a which-of entry over the items' answers (the
+        parts named, or this part's schemes, optimizers or norms), by the criterion the
+        request states. Raises Unresolved naming what it could not place."""
+        m = _WHICH.search(s)
+        if m is None or any(a < m.end() and m.start() < b for a, b in done):
+            m = _WHICH_IS_WHICH.search(s)
+            if m is not None:
+                self._which_is_which(m, s, start, done)
+            return
+        rest = s[m.end():]
+        noun = (m.group("noun") or "").lower()
+        count = m.group("count")
+        count = int(count) if count and count.isdigit() else \
+            {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((count or "").lower())
+        min_norm = _MIN_NORM_IS.search(rest)
+        crit = _CRITERION.search(rest)
+        if min_norm and (crit is None or min_norm.start() <= crit.start()):
+            crit = None
+        elif crit is None:
+            raise Unresolved(f"'{s[m.start():m.end() + 30].strip()}': the criterion the items are "
+                             "compared by is not read (expected e.g. 'sends the smallest total "
+                             "volume', 'has the larger norm', 'is the minimum-norm solution')")
+        what = crit.group("what") if crit else ""
+        fast = crit is not None and (crit.group("fast") or crit.group("slow"))
+        if fast and Q.FASTER.key in self.pb.answers and not parts:
+            return   # "which one is faster?": the family's own faster scheme
+        quantity = Q.TIME.key if fast and not _quantity(what, self.pb.answers) else None
+        end = m.end() + (crit.end() if crit else min_norm.end())
+        labels = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
+                                                s[m.start():end]) if p.lower() in self.pb.texts]
+        labels = list(dict.fromkeys(labels or parts)) or self._parts_of_own_text()
+        if labels and (count is None or len(labels) == count) and len(labels) >= 2:
+            among = [self._item_of_part(label, noun, what, quantity) for label in labels]
+        else:
+            among = self._items_of_subjects(noun, count, what, quantity, m.group(0))
+        entry: dict = {"kind": Q.WHICH_OF.key, "among": among}
+        if crit is None:
+            entry.update(by="equal", to=self._min_norm_target(m.group(0)))
+        else:
+            entry["by"] = "smallest" if crit.group("least") or crit.group("fast") else "largest"
+            norm = self._compared_norm(what)
+            if norm is not None:
+                entry["norm"] = norm
+        self.found.entries.append(entry)
+        done.append((m.start(), end))
+        self.found.spans.append((start + m.start(), start + end))
+        self.found.kinds.append((Q.WHICH_OF.key, s[m.start():end], start + m.start(),
+                                 start + end))
+
+    def _its(self, m: re.Match, s: str, parts: list[str], about: Any) -> None:
+        """A norm or distance of the answer 'its' stands for (:meth:`_antecedent`); a norm
+        written after it ('its norm ‖θ_∞‖_2') gives the norm, and its symbol the answer when
+        the text defines it."""
+        written = _NORM.fullmatch(m.group("written") or "") if m.group("written") else None
+        name = (m.group("name") or "").lower()
+        if written is not None and written.group("square"):
+            raise Unresolved(f"'{m.group(0)}' is a squared norm, which is not read")
+        if name:
+            norm = self._compared_norm(f"{name} norm")
+        else:
+            norm = _norm_key(written.group("index") if written else None, N.L2.key)
+        if norm is None:
+            raise Unresolved(f"the norm in '{m.group(0)}' is not one the reading knows")
+        x = None
+        if written is not None:
+            try:
+                x = self._value(written.group("inner"), parts)
+            except Unresolved:
+                x = None   # 'its norm ‖θ‖_2': θ is the variable, 'its' says which answer
+        x = x if x is not None else self._antecedent(s, m.start())
+        if m.group("what").lower() == "norm":
+            self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x,
+                                                    "norm": norm, "label": m.group(0)}))
+            return
+        if not m.group("y"):
+            raise Unresolved(f"'{m.group(0)}': the distance to what is not said")
+        y = self._value(m.group("y"), parts, about=about)
+        if isinstance(x, dict) and isinstance(y, dict) and \
+                all(x.get(k) == y.get(k) for k in ("part", "quantity", "name")):
+            raise Unresolved(f"'{m.group(0)}': the two answers are not told apart (expected "
+                             "an earlier part's answer, e.g. 'to the point from (a)')")
+        self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x, "to": y,
+                                                "norm": norm}))
+
+    def _antecedent(self, s: str, at: int) -> dict:
+        """The answer 'its' at ``at`` stands for: the last answer of this part the request
+        names before it ("Give the limit and its norm"), else the last earlier part's answer
+        named in words in the part's text before the request ("Is the limit in (b) ...?")."""
+        before = s[:at]
+        for clause in reversed(re.split(r",| and | then |; ", before)):
+            q = _quantity(clause, self.pb.answers) if clause.strip() else None
+            if q is None:
+                continue
+            if QUANTITIES[q].value_kind not in ("vector", "matrix"):
+                break
+            named = list(_NAMED_PART.finditer(clause))
+            if named:   # "the distance of the limit in (b) and its ..."
+                return self._value(named[-1].group(0), [named[-1].group("part").lower()])
+            return self._ref(Operand(clause.strip(), self.pb.label, q))
+        own = self.pb.texts.get(self.pb.label, "")
+        here = own.find(s[:40]) if s[:40] else -1
+        earlier = own[:here + at] if here >= 0 else before
+        for ref in reversed(list(_NAMED_PART.finditer(earlier))):
+            label = ref.group("part").lower()
+            if label not in self.pb.texts or label == self.pb.label:
+                continue
+            return self._value(ref.group(0), [label])
+        raise Unresolved(f"'its' in '{s[max(0, at - 30):at + 20].strip()}': the answer it stands "
+                         "for is not named before it (expected e.g. 'the limit in (b) ... its "
+                         "norm')")
+
+    def _which_is_which(self, m: re.Match, s: str, start: int,
+                        done: list[tuple[int, int]]) -> None:
+        """"One of the limits in 1) and 3) has the smallest ℓ2 norm, the other the smallest
+        ℓ∞ norm. Which is which?": one which-of per criterion the part's text states before the
+        question, over the earlier parts it names."""
+        own = self.pb.texts.get(self.pb.label, "")
+        here = own.find(s[:40]) if s[:40] else -1
+        before = own[:here] if here > 0 else ""
+        labels = list(self.pb.texts)[:list(self.pb.texts).index(self.pb.label)]
+        items = list(dict.fromkeys(
+            x.lower() for x in re.findall(r"(?<![\w(])\(?([a-h]|\d{1,2}|[ivx]{1,4})\)", before)
+            if x.lower() in labels))
+        crits = [c for c in _CRITERION.finditer(before) if self._compared_norm(c.group("what"))]
+        if len(items) < 2 or len(crits) < 2:
+            raise Unresolved(f"'{m.group(0)}': the items and the criteria they are matched to "
+                             "are not stated before it (expected e.g. 'one of the limits in (a) "
+                             "and (b) has the smallest ℓ2 norm, the other the smallest ℓ∞ norm')")
+        for c in crits:
+            among = [self._item_of_part(label, "", c.group("what"), None) for label in items]
+            by = "smallest" if c.group("least") or c.group("fast") else "largest"
+            self.found.entries.append({"kind": Q.WHICH_OF.key, "among": among, "by": by,
+                                       "norm": self._compared_norm(c.group("what")),
+                                       "label": f"the one with the {c.group(0).strip()}"})
+        done.append(m.span())
+        self.found.spans.append((start + m.start(), start + m.end()))
+        self.found.kinds.append((Q.WHICH_OF.key, m.group(0), start + m.start(),
+                                 start + m.end()))
+
+    def _parts_of_own_text(self) -> list[str]:
+        """The earlier parts this part's own text names ('Compute ‖θ‖ for the limits in (a)
+        and (c). Which of the two ...')."""
+        labels = list(self.pb.texts)
+        here = labels.index(self.pb.label)
+        own = self.pb.texts.get(self.pb.label, "")
+        found = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", own)]
+        return list(dict.fromkeys(p for p in found if p in labels[:here]))
+
+    def _item_of_part(self, label: str, noun: str, what: str, quantity: str | None) -> dict:
+        """The answer of part ``label`` a which-of compares: the one its noun or criterion
+        names, or the part's one answer."""
+        answers = tuple(dict.fromkeys(_answers_of(self.pb, label)))
+        q = quantity if quantity in answers else None
+        for words in (noun.rstrip("s"), noun, what):
+            q = q or (_quantity(words, answers) if words.strip() else None)
+        if q is None and len(answers) == 1:
+            q = answers[0]
+        if q is None:
+            raise Unresolved(f"'which of ... ({label})': part ({label}) answers "
+                             f"{len(answers) or 'no'} quantities and the request does not say "
+                             "which is compared")
+        return self._ref(Operand(f"({label})", label, q))
+
+    def _items_of_subjects(self, noun: str, count: int | None, what: str,
+                           quantity: str | None, text: str) -> list[dict]:
+        """This part's answers for each of its schemes, optimizers or norms (the list its
+        reading has), of the quantity the criterion names."""
+        from optiproof.catalogue import KINDS
+
+        r = self.pb.current
+        if r is None or Q.WHICH_SOLUTION.key in self.pb.answers:
+            raise Unresolved(f"'{text}': the items compared are not named (expected the parts, "
+                             "e.g. 'which of the limits in (a) and (b)')")
+        lists = [(kind, f.value) for f in r.fields.values() if f.name != DERIVED_FIELD
+                 and isinstance(f.value, list) and len(f.value) >= 2
+                 for kind in ("scheme", "optimizer", "norm")
+                 if all(isinstance(v, str) and KINDS[kind].get(v) is not None for v in f.value)]
+        lists = [(k, v) for k, v in lists if (not noun or noun in _KIND_NOUNS[k])
+                 and (count is None or len(v) == count)]
+        if len(lists) != 1:
+            raise Unresolved(f"'{text}': the items compared are not named (expected the parts, "
+                             "e.g. 'which of the limits in (a) and (b)', or this part's schemes "
+                             "or methods)")
+        q = quantity or _quantity(what, self.pb.answers)
+        if q is None:
+            raise Unresolved(f"'{text} ... {what.strip()}': the quantity the items are compared "
+                             "by is not one this part answers")
+        return [self._ref(Operand(f"{q}[{v}]", self.pb.label, q, subject=v)) for v in lists[0][1]]
+
+    def _min_norm_target(self, text: str) -> dict:
+        """The minimum-norm solution an item is matched to: this part's, or an earlier
+        part's."""
+        key_ = Q.MIN_NORM_SOLUTION.key
+        if key_ in self.pb.answers:
+            return self._ref(Operand("the minimum-norm solution", self.pb.label, key_))
+        earlier = [p.label for p in self.pb.previous if key_ in _asked(self.pb, p.label)]
+        if len(earlier) == 1:
+            return self._ref(Operand("the minimum-norm solution", earlier[0], key_))
+        raise Unresolved(f"'{text} ... minimum-norm': no part answers the minimum-norm solution "
+                         "to compare with")
+
+    @staticmethod
+    def _compared_norm(what: str) -> str | None:
+        """The norm a criterion compares vectors in ('the smaller ℓ∞ norm', 'the smallest
+        Euclidean norm', '` ∞ -norm' copied from a PDF; l2 for a bare 'norm'), None when it
+        names no norm. Raises Unresolved for a qualifier of the norm it cannot place."""
+        m = re.search(r"\bnorm\b", what, re.I)
+        if m is None:
+            return None
+        qualifier = re.sub(r"^(?:the|its|their|an?|possible)\b\s*", "",
+                           what[:m.start()].strip(), flags=re.I)
+        if not qualifier:
+            return N.L2.key
+        entry = N.NORMS.get(qualifier.strip(" -")) or by_index(
+            re.sub(r"^(?:ℓ|l|`|')?_?\{?|\}$", "", re.sub(r"[\s-]", "", qualifier)))
+        if entry is None:
+            raise Unresolved(f"'{what[:m.end()].strip()}': a norm the reading does not know")
+        return entry.key
+
     # -- shapes -----------------------------------------------------------------------------
     def _binary(self, kind: str, x: str, y: str, parts: list[str], span: tuple[int, int],
                 about: list | None = None) -> None:
         a = self._value(x, parts, about=about)
+        that = _THAT_OF.fullmatch(y.strip())
+        if that and isinstance(a, dict) and a.get("quantity") in QUANTITIES.keys():
+            # "the per-worker volume of (a) ... that of (b)": the same quantity, of (b)
+            y = f"the {QUANTITIES[a['quantity']].name} {that.group('prep')} ({that.group('part')})"
         b = self._value(y, parts, about=about)
         if isinstance(a, dict) and isinstance(b, dict) and a.get("part") == b.get("part") and \
                 a.get("quantity") == b.get("quantity") and a.get("name") == b.get("name") and \
@@ -610,13 +905,14 @@ class Reader:
                          about)
             claim(slash, Q.RATIO.key)
         elif ratio:
-            m = _TIMES.search(s) or _FACTOR.search(s) or _RATIO_OF.search(s)
+            m = _TIMES.search(s) or _FACTOR.search(s) or _RATIO_OF.search(s) or \
+                _DIVIDED.search(s)
             if m is None:
                 raise Unresolved("the two quantities of the ratio are not named (expected "
                                  "'the ratio of your answer in (b) to your answer in (c)' or "
                                  "'‖u‖_2 / ‖v‖_2')")
             x, y = m.group("x"), m.group("y")
-            if m.re is not _RATIO_OF and (m.group("dir") or "").lower() in (
+            if m.re not in (_RATIO_OF, _DIVIDED) and (m.group("dir") or "").lower() in (
                     "smaller", "less", "shorter"):
                 x, y = y, x  # "how many times smaller is A than B": B / A
             self._binary(Q.RATIO.key, x, y, parts, m.span(), about)
@@ -637,6 +933,41 @@ class Reader:
                                       (m.group("x").strip(), m.group("y").strip())]
                     continue
                 claim(m, kind)
+        if not lone:
+            self._which(s, start, parts, done)
+        for m in _DISTANCE_BETWEEN.finditer(s) if lone else ():
+            if any(a <= m.start() < b for a, b in done):
+                continue
+            kept = len(self.found.entries)
+            try:
+                noun = m.group("noun") or ""
+                x, y = (self._item_of_part(m.group(g).lower(), noun, "", None)
+                        if m.group(g).lower() in self.pb.texts else None for g in ("p1", "p2"))
+                if x is None or y is None:
+                    raise Unresolved(f"'{m.group(0)}' names a part the text does not have")
+                if x == y:   # both read as this part's own answer at its own settings
+                    raise Unresolved(f"'{m.group(0)}': this part sets its own values, and the "
+                                     "two answers are then not told apart")
+                norm = self._compared_norm(f"{m.group('name') or ''} norm")
+                self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x,
+                                                        "to": y, "norm": norm}))
+                claim(m, Q.DISTANCE.key)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
+        for m in _ITS.finditer(s) if lone else ():
+            if any(a <= m.start() < b for a, b in done):
+                continue
+            kept = len(self.found.entries)
+            try:
+                self._its(m, s, parts, about)
+                done.append(m.span())
+                kind = Q.NORM_OF.key if m.group("what").lower() == "norm" else Q.DISTANCE.key
+                self.found.spans.append((start + m.start(), start + m.end()))
+                self.found.kinds.append((kind, m.group(0), start + m.start(), start + m.end()))
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
         for m in _NORM.finditer(s) if lone else ():
             if any(a <= m.start() < b for a, b in done) or "·" in m.group("inner") or \
                     not _ASKED_BEFORE.search(s[max(0, m.start() - 40):m.start()]) or \
@@ -700,6 +1031,9 @@ class Reader:
 
 
 _CUE = re.compile(r"‖|/|\bchange\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+                  r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
+                  r"\bdistance between\b|"
+                  r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
                   r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "
                   r"to|the same as|identical to)\b", re.I)
 
@@ -717,9 +1051,24 @@ def read_request(sentence: str, start: int, pb: Problem, lone: bool = False) -> 
     return found
 
 
+def _uncovered(request: Request, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The request's unplaced items that are not inside a derived quantity read (all but
+    punctuation of "(b) has the smaller ℓ∞ norm?" within "which of ... ℓ∞ norm")."""
+    out = []
+    for item in request.unplaced:
+        at = request.sentence.find(item)
+        lo = request.start + at
+        rest = [c for i, c in enumerate(item)
+                if not any(a <= lo + i < b for a, b in spans)]
+        if at < 0 or re.search(r"\w", "".join(rest)):
+            out.append(item)
+    return tuple(out)
+
+
 def _refers(entry: dict) -> bool:
     """True when an entry has an operand that is an answer (not only literals)."""
-    return any(isinstance(entry.get(k), dict) for k in ("of", "to"))
+    return any(isinstance(entry.get(k), dict) for k in ("of", "to")) or \
+        any(isinstance(x, dict) for x in entry.get("among") or ())
 
 
 # --------------------------------------------------------------------------- in accounting
@@ -755,7 +1104,8 @@ def named_symbols(r: PartReading, questions: Questions, hooks: Any) -> dict[str,
             after = request.sentence[ask.end - request.start:]
             m = _NAMED_AFTER.match(after) or _NAMED_AFTER.match(
                 ask.phrase.rsplit(" ", 1)[-1] if " " in ask.phrase else "")
-            while m and not _WORD.fullmatch(m.group(1)):
+            while m and (not _WORD.fullmatch(m.group(1)) or _subject(m.group(1))):
+                # a word-like symbol whose tail names a scheme: "Tring" (T_ring, PDF copy)
                 out.setdefault(m.group(1), ask.quantity)   # "the times T_PS and T_ring"
                 if m.string is not after:
                     break
@@ -839,6 +1189,8 @@ class DerivedPass:
         questions = self._pass(questions, lone=True, taken=taken)
         if len(self.placed) > before and (self.extra or self.only):
             self.hooks.take(self.r, self.extra)
+        if self.only:   # what the family's reader found missing after the first pass
+            self._borrowed()
         if self.placed:
             self._superseded()
         return questions
@@ -852,7 +1204,7 @@ class DerivedPass:
             open_asks = [a for a in request.asks
                          if (a.quantity or self.hooks.symbol(self.r, a.phrase)) not in taken]
             found = None
-            if not lone or open_asks:
+            if not lone or open_asks or request.unplaced:
                 try:
                     found = read_request(request.sentence, request.start, self.pb, lone)
                 except Unresolved as why:
@@ -874,7 +1226,7 @@ class DerivedPass:
             self.placed.update({(lo, hi): phrase for _, phrase, lo, hi in found.kinds})
             requests.append(Request(request.sentence, request.start,
                                     tuple(sorted([*keep, *added], key=lambda a: a.start)),
-                                    request.proof, request.unplaced))
+                                    request.proof, _uncovered(request, found.spans)))
             entries += found.entries
             self.extra += found.own
             sources += [phrase for _, phrase, _, _ in found.kinds]
@@ -896,8 +1248,9 @@ class DerivedPass:
         """A setting the part does not state is that of the earlier part (same family) whose
         answer an operand is, noted as such, rather than a gap."""
         r = self.r
-        labels = [e[k].get("part") for e in r.value(DERIVED_FIELD) or [] if isinstance(e, dict)
-                  for k in ("of", "to") if isinstance(e.get(k), dict)]
+        labels = [x.get("part") for e in r.value(DERIVED_FIELD) or [] if isinstance(e, dict)
+                  for x in (e.get("of"), e.get("to"), *(e.get("among") or ()))
+                  if isinstance(x, dict)]
         source = next((p for label in labels if label for p in self.previous
                        if p.label == label and p.family == r.family and not p.missing), None)
         if source is None:

@@ -119,15 +119,22 @@ def test_the_same_scheme_or_a_part_by_its_label_gives_that_part_s_scheme(first, 
     assert b.value("schemes") == [scheme], b.missing
 
 
-@pytest.mark.parametrize("last", [
-    "(c) Total messages in (a) divided by total messages in (b) = ?",
-    "(c) What is the number of messages of (a) minus that of (b)?",
-    "(c) total volume (a) divided by total volume (b)?",
+@pytest.mark.parametrize("last,ratio", [
+    ("(c) What is the number of messages of (a) minus that of (b)?", False),
+    ("(c) Total messages in (a) divided by total messages in (b) = ?", True),
+    ("(c) total volume (a) divided by total volume (b)?", True),
 ])
-def test_two_answers_combined_without_a_derived_reading_are_refused(last):
-    text = ("n workers, p floats.\n\n(a) Ring all-reduce: number of messages and total volume."
-            "\n(b) Parameter server: number of messages and total volume.\n" + last)
-    assert "combines two answers" in _refusal(text)
+def test_two_answers_combined_are_a_derived_ratio_or_refused(last, ratio):
+    """'X divided by Y' of two parts is read as their ratio; a combination no derived
+    quantity reads ('minus that of') is refused, never answered as its operands."""
+    text = ("n workers, each with a gradient of p floats.\n\n(a) Ring all-reduce: number of "
+            "messages and total volume.\n(b) Parameter server: number of messages and total "
+            "volume.\n" + last)
+    if not ratio:
+        assert "combines two answers" in _refusal(text)
+        return
+    (entry,) = read_report(text).parts[-1].value("derived")
+    assert entry["kind"] == "ratio" and entry["of"]["part"] == "a" and entry["to"]["part"] == "b"
 
 
 @pytest.mark.parametrize("question", [
