@@ -684,3 +684,30 @@ def test_the_dual_norms_name_and_its_value_at_g_asked_together():
     got = _answers("Let g = (1, -2, 2) and u = argmin_d g^T d + (1/α)‖d‖_∞^2 with α = 1. "
                    "What is the dual norm of ‖.‖_∞, and its value at g?")
     assert got["which-norm"] == ["l1"] and got["dual-norm"] == ["5"]
+
+
+@pytest.mark.parametrize("own", [
+    "(b) What is the RMS norm of u?",
+    "(b) Compute the Euclidean norm of the step.",
+    r"(b) What is the $\ell_1$ norm of $u$?",
+])
+def test_a_norm_of_an_earlier_step_asked_is_a_length_of_that_step(own):
+    text = "Let g = (3, -1, 2, 0).\n(a) Compute u = argmin_d g^T d + (1/2) ||d||_inf^2.\n" + own
+    problem = read_report(text).to_problem()
+    second = problem.parts[1]
+    assert second.norm.name == "linf"    # the step is (a)'s; the norm named only measures it
+
+
+@pytest.mark.parametrize("text", [
+    "Let g = (3, -1, 2). Find the minimiser of g^T d subject to the l1 norm of d being at most 1.",
+    "Let g = (3, -1, 2). Find the d minimising g^T d such that the l1 norm of d is at most 1.",
+    "Let g = (3, -1, 2). Minimise g^T d where the l1 norm of d is bounded by 1. Give d.",
+])
+def test_a_norm_of_the_step_bounded_in_words_is_never_a_length(text):
+    reading = read_report(text)
+    part = reading.parts[0]
+    norm = part.fields.get("norm")
+    assert (norm is not None and norm.value == "l1") or reading.unread()
+    asks = part.fields.get("asks")
+    assert asks is None or not any(isinstance(a, dict) and a.get("kind") == "step-length"
+                                   for a in asks.value)

@@ -123,7 +123,8 @@ STEP_LENGTH = _add(_Q(
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
              r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)",
              r"\b(?:length|(?<!-)norm|size|magnitude) of (?:the )?(?:(?:minimi[sz]er|optimal step|step) )?"
-             r"(?<![\w])(?:d|u|Δθ?|ΔW)(?:\^?\*|\^⋆|⋆)?(?![\w(‖])(?![^.?]{0,40}\bthan\b)", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
+             r"(?<![\w])(?:d|u|Δθ?|ΔW)(?:\^?\*|\^⋆|⋆)?(?![\w(‖])(?![^.?]{0,40}\bthan\b)"
+             r"(?![^.?]{0,40}(?:≤|<=|\bat most\b|\bbounded\b|\bno (?:more|larger)\b))", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
              r"\bwhat (?:is )?(?:its|the step's|the update's) (?:[\w-]{2,12}[ -])?(?:norm|length)\b",
              r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
              r"(?![^.?]{0,40}\bthan\b)"),

@@ -1023,6 +1023,12 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
 _MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm(?: \(?‖[^‖]{1,12}‖"
                             r"(?:_\{?\w{1,4}\}?)?\)?)? of (?:the |that |this |"
                             r"its )?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆)?(?![\w^])", re.I)
+_OF_THE_STEP = re.compile(r"^ ?(?:norm )?of (?:the |that |this |its |your )?(?:step|update|minimi[sz]er|"
+                          r"ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆|⋆)?(?![\w^(])", re.I)
+_BOUNDED_AFTER = re.compile(r"^[^.?;]{0,40}(?:≤|<=|<|\bat most\b|\bbounded\b|\bno (?:more|larger|"
+                            r"greater)\b|\bdoes not exceed\b|\bequals?\b|=)", re.I)
+"""A norm word of the step ('the RMS norm of u'), not bounded in the sentence ('the l1 norm of
+d is at most 1' is a constraint): a length asked."""
 _POSSESSED = re.compile(r"\b(?:its|their|the step's|the update's|ΔW's) $", re.I)
 """A norm word after a possessive ("what its Frobenius norm is") measures the step."""
 _ASKED_BEFORE = re.compile(r"\b(?:what is|what's|what are|compute|find|give|evaluate|determine|"
@@ -1042,8 +1048,13 @@ def _role(flat: str, start: int, end: int | None = None, step: bool = False) -> 
     before = flat[max(0, start - 70):start]
     if _MEASURE_BEFORE.search(before):
         return "measure"
+    if end is not None and _BOUNDED_AFTER.match(flat[end:end + 70]) and \
+            _OF_THE_STEP.match(flat[end:end + 24]):
+        return "primary"    # 'the l1 norm of d is at most 1': the constraint in words
     if end is not None and _MEASURE_AFTER.match(flat[end:end + 44]):
         return "measure"
+    if end is not None and _OF_THE_STEP.match(flat[end:end + 24]):
+        return "measure"    # 'What is the RMS norm of u?': the length of the step u
     if end is not None and _POSSESSED.search(before) and re.match(r" ?norm\b", flat[end:end + 6]):
         return "measure"
     if step and end is not None and _ASKED_BEFORE.search(before) and \
