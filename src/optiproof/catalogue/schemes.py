@@ -27,7 +27,11 @@ ALL_TO_ALL = _add(SchemeEntry(
                                          "all-to-all communication", "naive all-reduce"),
     phrases=(r"\ball[- ]?to[- ]?all\b", r"\ball2all\b", r"\bnaive all[- ]?reduce\b",
              r"\b(?:every|each) (?:worker|node|gpu|rank) (?:just |simply )?sends (?:its|the)(?: (?:whole|"
-             r"full|entire|complete))? \w+ (?:\w+ )?to (?:every|each|all)(?: of the)? other"),
+             r"full|entire|complete))? \w+ (?:\w+ )?to (?:every|each|all)(?: of the)? other",
+             r"\b(?:every|each|all)(?: one)?(?: of)?(?: the)?(?: n(?: ?= ?\d{1,4})?| \d{1,4})? "
+             r"(?:workers?|nodes?|gpus?|ranks?)(?: \w+){0,2} (?:sends?|broadcasts?|ships?) (?:its|their|"
+             r"the)(?: (?:whole|full|entire|complete|own|local))? \w+(?: \w+)?(?: (?:directly|"
+             r"straight))? to (?:every|each|all)(?: of the)? other"),
     description="every worker sends its whole vector to every other worker"))
 PARAMETER_SERVER = _add(SchemeEntry(
     "parameter-server", "parameter server", aliases=("ps", "parameterserver", "central server"),

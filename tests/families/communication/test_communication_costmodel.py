@@ -275,3 +275,20 @@ def test_a_bandwidth_restated_as_beta(text: str, bandwidth: int, source_end: str
     r = _model("latency α = 1 us, " + text)
     assert Fraction(str(r.value("bandwidth"))) == bandwidth
     assert r.fields["bandwidth"].source.endswith(source_end)
+
+
+@pytest.mark.parametrize("own", [
+    "(d) How many messages are sent in total if instead each of the n = 10 workers sends its "
+    "full gradient directly to every other worker?",
+    "(d) And if every one of the 10 GPUs ships its local gradient straight to all other GPUs, "
+    "how many messages is that?",
+    "(d) Suppose instead all workers send their whole vector to every other worker. Number of "
+    "messages?",
+])
+def test_a_scheme_described_in_words_is_the_part_s_scheme(own):
+    text = ("n = 10 workers each hold a gradient of p floats. Parameter server: each worker sends "
+            "its gradient to the server, which sends the average back. Ring all-reduce: "
+            "reduce-scatter then all-gather.\n(a) Give the number of messages of both schemes.\n"
+            + own)
+    part = read_report(text).to_problem().parts[1]
+    assert part.schemes == ["all-to-all"]

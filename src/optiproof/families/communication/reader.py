@@ -57,7 +57,7 @@ SCHEMES = {
                                 r"server shards|\bsharded (?:ps|server)",
     S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b|\b(?:every|each) (?:gpu|worker|node|rank) "
                       r"(?:just |simply )?sends? its (?:full|whole|entire|complete) gradient to "
-                      r"(?:each|every|all) (?:of )?(?:the )?other\b",
+                      r"(?:each|every|all) (?:of )?(?:the )?other\b|" + "|".join(S.ALL_TO_ALL.phrases),
     S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)",
     S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b",
     S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial)[- ]tree\b|"
