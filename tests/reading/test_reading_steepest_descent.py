@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+import sympy as sp
 
 from optiproof.core.options import SolveOptions
 from optiproof.pipeline import solve_problem
@@ -711,3 +712,21 @@ def test_a_norm_of_the_step_bounded_in_words_is_never_a_length(text):
     asks = part.fields.get("asks")
     assert asks is None or not any(isinstance(a, dict) and a.get("kind") == "step-length"
                                    for a in asks.value)
+
+
+@pytest.mark.parametrize("defined", [
+    "(u_1 from part 1, u_2 from part 2)",
+    "where u_1 is the step of (1) and u_2 the step of (2)",
+    "",
+])
+def test_a_step_symbol_indexed_by_a_part_number_is_never_read_as_a_norm_index(defined):
+    text = ("Let g = [2, -6, 3] and u = argmin_d g^T d + (1/alpha) ||d||^2.\n"
+            "1) Take the l2 norm. Give u.\n2) Take the l1 norm. Give u.\n"
+            f"3) Compute the ratio ||u_2||_2 / ||u_1||_2 {defined}.\n")
+    try:
+        problem = read_report(text).to_problem()
+    except ReadingIncomplete:
+        return      # refused, naming what it could not tell
+    third = solve_problem(problem, SolveOptions(figures=False)).parts[2]
+    ratios = [a.expr for a in third.answers if "ratio" in a.name]
+    assert ratios and all(sp.nsimplify(x) == sp.Rational(6, 7) for x in ratios)

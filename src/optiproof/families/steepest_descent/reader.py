@@ -1840,13 +1840,22 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
     under the norm its subscript names; (None, why) otherwise."""
     s = symbol.replace(" ", "")
     m = _STEP_LABEL.search(s)
-    if m:
-        part = next((p for p in previous if p.label == m.group(1)), None)
+    label = m.group(1) if m else None
+    index = _STEP_INDEX.search(s)
+    if label is None and index and any(p.label == index.group(1) for p in previous) and \
+            not _indexed_by_norms(s[:index.start()], r):
+        # 'u_2' in a text whose parts are numbered: the step of part 2, or the l2 step
+        if not _defined_as_part_step(s[:index.start()], index.group(1), r):
+            return None, (f"'{symbol}' could be the step of part {index.group(1)} or the step "
+                          f"of the norm indexed {index.group(1)}; cannot tell which")
+        label = index.group(1)
+    if label is not None:
+        part = next((p for p in previous if p.label == label), None)
         if part is None or part.value(F.norm) is None:
-            return None, f"part ({m.group(1)}) has no norm read"
+            return None, f"part ({label}) has no norm read"
         same = all(part.value(k) == r.value(k) for k in (F.form, F.gradient, F.alpha, F.eta))
         if not same:
-            return None, f"part ({m.group(1)}) solves a different problem (form, g or weight)"
+            return None, f"part ({label}) solves a different problem (form, g or weight)"
         return part.value(F.norm), ""
     m = _STEP_INDEX.search(s)
     entry = by_index(m.group(1)) if m else None
@@ -1862,6 +1871,25 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
     if entry is None or entry is N.LP:
         return None, f"cannot tell which step '{symbol}' is"
     return entry.key, ""
+
+
+def _indexed_by_norms(base: str, r: PartReading) -> bool:
+    """True when the text indexes this step symbol by norms: a sibling with an index no part has
+    ('d_∞', 'd_F', 'd_RMS'), or a definition 'd_2 := d_{‖·‖_2}'."""
+    text = f"{r.own_text or ''} {getattr(r, '_ctx', '')}"
+    b = re.escape(base)
+    return bool(re.search(rf"(?<![\w]){b}_\{{?(?:∞|inf|F|op|RMS|nuc|tr|max|\*|∗)(?![\w])", text) or
+                re.search(rf"(?<![\w]){b}_\{{?\d\}}? ?:?= ?{b}_\{{? ?‖", text))
+
+
+def _defined_as_part_step(base: str, k: str, r: PartReading) -> bool:
+    """True when the text says the symbol ``base_k`` is the step of part k ("u_1 from part 1",
+    "u_2 is the step of (2)", "d_1 in 1)")."""
+    text = f"{r.own_text or ''} {getattr(r, '_ctx', '')}"
+    b, i = re.escape(base), re.escape(k)
+    return bool(re.search(rf"(?<![\w]){b}_?\{{?{i}\}}?(?:\^?\*)?,? \(?(?:is )?(?:the (?:step|answer|"
+                          rf"update|minimi[sz]er|solution) )?(?:from|of|in) (?:part |question )?"
+                          rf"\(?{i}\)", text))
 
 
 _ONE_LENGTH = re.compile(r"‖ ?(?P<a>[dΔu][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?,\]]{1,6})(?! ?/)")
