@@ -1051,6 +1051,11 @@ def read_request(sentence: str, start: int, pb: Problem, lone: bool = False) -> 
     return found
 
 
+_REQUEST_WORDS = re.compile(r"\b(?:what(?:'s| is| are)?|and|also|give|compute|find|state|report|"
+                            r"the|its|their|is|are)\b", re.I)
+"""Words that only make the item a request ("what's its l1 norm?" around the norm read)."""
+
+
 def _uncovered(request: Request, spans: list[tuple[int, int]]) -> tuple[str, ...]:
     """The request's unplaced items that are not inside a derived quantity read (all but
     punctuation of "(b) has the smaller ℓ∞ norm?" within "which of ... ℓ∞ norm")."""
@@ -1060,7 +1065,8 @@ def _uncovered(request: Request, spans: list[tuple[int, int]]) -> tuple[str, ...
         lo = request.start + at
         rest = [c for i, c in enumerate(item)
                 if not any(a <= lo + i < b for a, b in spans)]
-        if at < 0 or re.search(r"\w", "".join(rest)):
+        left = _REQUEST_WORDS.sub(" ", "".join(rest))
+        if at < 0 or re.search(r"\w", left):
             out.append(item)
     return tuple(out)
 

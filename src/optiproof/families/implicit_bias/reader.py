@@ -246,7 +246,8 @@ class ImplicitBiasReader:
         if len(methods) == 2 and M.gd in [m[0] for m in methods] and rx(_VS_GD).search(own) \
                 and rx(r"\bchange|\bdiffer|\bthe same\b").search(own):
             methods = [m for m in methods if m[0] != M.gd]   # GD is what the limit is compared to
-        if not methods and ref is None and not _referenced(own, previous):
+        if not methods and ref is None and not _referenced(own, previous) and \
+                not _compares_results(own):
             several = _several_referenced(own, previous, base)
             if several:
                 return _per_result_readings(part.label, own, several, base)
@@ -1119,6 +1120,13 @@ def _several_referenced(own: str, previous: list[PartReading],
                              not _same_data(p, r) for p in parts):
         return []
     return parts
+
+
+def _compares_results(own: str) -> bool:
+    """True when the part asks which of the earlier results wins ('Which of the two limits has
+    the smaller norm?'): one derived comparison over them, not one reading per result."""
+    return bool(rx(r"\bwhich (?:one )?of (?:the|these|those|them)(?: (?:two|three|four|\d))?\b|"
+                   r"\bwhich is which\b|\bdistance between\b|\bhow far apart\b").search(own))
 
 
 def _per_result_readings(label: str, own: str, parts: list[PartReading],
