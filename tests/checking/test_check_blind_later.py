@@ -1,4 +1,4 @@
-"""Blind batches B, C, D and E as regression data: answers written without seeing the checker, with
+"""Blind batches B to F as regression data: answers written without seeing the checker, with
 their author's expected verdicts and planted findings. A document graded as its author expects must
 stay so; the ones the checker does not grade right yet are listed, with what differs, in
 ``known-misses.yaml`` and fail as expected (strictly: one that becomes right must leave the
@@ -12,7 +12,7 @@ from conftest import assert_graded_as_expected, CORPUS, bundled_problem
 
 from optiproof.checking import check_answer
 
-BATCHES = {name: CORPUS / name for name in ("blind-b", "blind-c", "blind-d", "blind-e")}
+BATCHES = {name: CORPUS / name for name in ("blind-b", "blind-c", "blind-d", "blind-e", "blind-f")}
 TABLES = {name: yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
           for name, folder in BATCHES.items()}
 MISSES = {name: yaml.safe_load((folder / "known-misses.yaml").read_text(encoding="utf-8")) or {}
