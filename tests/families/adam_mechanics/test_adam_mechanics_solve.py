@@ -113,6 +113,14 @@ SPECS = [
     dict(asks=["update-rule", "first-step"], optimizer="rmsprop", alpha=0.01, beta2=0.99,
          gradients=[[1, -2], [0.5, 3]], eps=0),
     dict(asks=["step-bound", "bias-correction"], beta1=0.9, beta2=0.5, t=20),
+    dict(asks=["identification", "step-no-bias-correction"], alpha=0.1, beta1=0, beta2=0.9,
+         eps=0, gradient=[1, -2]),
+    dict(asks=["m-hat", "v-hat", "theta-t"], alpha=0.1, beta1=0.9, beta2=0.999, eps=0, lam=0.01,
+         theta0=[1, -2], gradient=[0.5, 0.01], decay="penalty"),
+    dict(asks=["theta-t", "last-step"], alpha=0.1, beta1=0.9, beta2=0.999, eps=0, lam=0.01,
+         theta0=[1, -2], gradients=[[0.5, 0.01], [0.2, -1]], decay="decoupled"),
+    dict(asks=["theta-t", "last-step"], optimizer="adagrad", alpha=0.01, eps=0, theta0=1,
+         gradients=[[2], [-1], [2]]),
 ]
 
 
