@@ -318,8 +318,21 @@ def _blank_corner(body: list[Line], header: tuple[str, ...], rows: tuple[Row, ..
         len(r.cells) == len(header) + 1 for r in rows)
 
 
+def _bare_grid(block: list[Line]) -> bool:
+    """Three or more pipe rows without a delimiter row (``scheme | # messages | size`` over
+    ``ring | 2n(n-1) | p/n``, as typed in plain text): a table when every row has the same
+    number of cells, at least two, and the first row is words (a header)."""
+    counts = {len(split_cells(ln.text, ln.start)) for ln in block}
+    if len(block) < 3 or len(counts) != 1 or counts.pop() < 2:
+        return False
+    header = [c.text for c in split_cells(block[0].text, block[0].start)]
+    return all(re.search(r"[A-Za-z#]{2,}", c) or not c for c in header) and not any(
+        re.search(r"[=^\\]", c) for c in header)
+
+
 def _tables(lines: list[Line]) -> list[Table]:
-    """Consecutive table lines with a separator line under the header become a table."""
+    """Consecutive table lines with a separator line under the header become a table (or
+    a bare grid of pipe rows with a header of words, see :func:`_bare_grid`)."""
     out: list[Table] = []
     k = 0
     while k < len(lines):
@@ -332,7 +345,7 @@ def _tables(lines: list[Line]) -> list[Table]:
         block = lines[k:j]
         k = j
         body = [ln for ln in block if not (_SEPARATOR.match(ln.text) or _ASCII_RULE.match(ln.text))]
-        if len(body) < 2 or len(body) == len(block):
+        if len(body) < 2 or (len(body) == len(block) and not _bare_grid(body)):
             continue
         header = tuple(c.text for c in split_cells(body[0].text, body[0].start))
         rows = tuple(Row(ln.number, split_cells(ln.text, ln.start)) for ln in body[1:])
