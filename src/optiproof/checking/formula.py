@@ -142,7 +142,8 @@ def _renamed(expr: Any) -> Any:
     return expr.xreplace(repl) if repl else expr
 
 
-_TRAILING = re.compile(r"(?:\\times|\\cdot|[×·,;.:]|(?<=[\d\s])\*)\s*$|^\s*[=:]")
+_TRAILING = re.compile(r"(?:(?:\\times|\\cdot|\\[ ,;:!]|\\q?quad\b|\\(?=\s*$)|[×·,;.:]|"
+                       r"(?<=[\d\s])\*)\s*)+$|^\s*[=:]")
 
 
 _CARET_HAT = re.compile(r"(?<![\w\\])([A-Za-z])\^(?=_|\s|[)/*,]|$)")
@@ -170,6 +171,29 @@ _BARE_EXPECTATION = re.compile(r"𝔼\s*(?![\[(\s])([A-Za-zα-ω]\u0302?(?:_\{[^
 """``𝔼g``, ``𝔼m̂ₜ``: the expectation of the one symbol that follows, written without brackets."""
 
 
+_IDX = (r"\s*(?:_\s*(?:\{\s*[ijk]\s*(?:=\s*1\s*)?\}|[ijk])|[ᵢⱼₖ])\s*"
+        r"(?:\^\s*(?:\{[^{}]*\}|\w))?\s*")
+_BAR_OPEN = r"(?:\\left\s*)?(?:\\lvert|\\vert|\\mid|\|)\s*"
+_BAR_CLOSE = r"\s*(?:\\right\s*)?(?:\\rvert|\\vert|\\mid|\|)"
+_COORD = r"([A-Za-z])\s*(?:_\s*(?:\{\s*[ijk]\s*\}|[ijk])|[ᵢⱼₖ])"
+_SUM_ABS = re.compile(r"(?:\\sum|∑|Σ|\bsum)" + _IDX + _BAR_OPEN + _COORD + _BAR_CLOSE)
+_SUM_SQUARES = re.compile(r"(?:\\sum|∑|Σ|\bsum)" + _IDX + _COORD
+                          + r"\s*(?:\^\s*(?:\{\s*2\s*\}|2)|²)")
+_MAX_ABS = re.compile(r"(?:\\max|\bmax)" + _IDX + _BAR_OPEN + _COORD + _BAR_CLOSE)
+"""A norm written out over coordinates: ``\\sum_i |g_i|`` is ``‖g‖₁``, ``Σᵢ gᵢ²`` is
+``‖g‖₂²``, ``max_i |g_i|`` is ``‖g‖_∞``."""
+
+
+def _coordinate_norms(t: str) -> str:
+    latex = "\\" in t
+    bars = ("\\|", "\\|") if latex else ("‖", "‖")
+    inf = "\\infty" if latex else "∞"
+    t = _SUM_ABS.sub(lambda m: f"{bars[0]}{m.group(1)}{bars[1]}_1", t)
+    t = _SUM_SQUARES.sub(lambda m: f"{bars[0]}{m.group(1)}{bars[1]}_2^2", t)
+    return _MAX_ABS.sub(lambda m: f"{bars[0]}{m.group(1)}{bars[1]}_{{{inf}}}" if latex
+                        else f"‖{m.group(1)}‖_∞", t)
+
+
 @lru_cache(maxsize=8192)
 def parse_value(text: str, latex: bool | None = None) -> Any:
     """A written value -> SymPy expression or Matrix (``None``: unreadable). Emphasis, a
@@ -181,6 +205,8 @@ def parse_value(text: str, latex: bool | None = None) -> Any:
     if "\\" not in t:
         t = _GREEK_DIGIT.sub(r"\1_\2", _PLAIN_GRADIENT.sub("∇", t))
     t = _BARE_EXPECTATION.sub(r"𝔼[\1]", t)
+    if re.search(r"sum|∑|Σ|max", t):
+        t = _coordinate_norms(t)
     if not t:
         return None
     expr = try_parse_math(t, limits=CHECK_LIMITS, field="ANSWER")
