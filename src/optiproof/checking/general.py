@@ -35,9 +35,18 @@ _TARGET = (r"(?:the same (?:point|limit|solution|minimi[sz]er|answer|vector|dire
            r"minimum[- ]norm|min[- ]norm|least[- ]norm|(?:negative|minus) gradient|-g\b|−g\b|"
            r"(?:leaves?|keeps?) the (?:limit|solution|minimi[sz]er|answer)(?: point)?"
            r"(?: of [\w -]{1,30}?)? (?:unchanged|the same|intact))")
-_SAME = re.compile(_ALL + r"[^.;]{0,80}?" + _METHODS + r"[^.;]{0,120}?(?:\b|(?=[-−]))" + _TARGET
-                   + r"|\b" + _TARGET + r"[^.;]{0,80}?" + _ALL + r"\s+(?:\w+\s+){0,2}" + _METHODS,
-                   re.I)
+_NEW_SUBJECT = r"(?!\s*,?\s*(?:it|they|each|all|both|these|every|any|them|on|forth)\b)"
+_CLAUSE = (r"(?:(?!,\s*(?:and\s+)?(?:so|hence|thus|therefore|which means)\b" + _NEW_SUBJECT
+           + r")[^.;])")
+"""A character of the same clause: a consequence drawn after a comma (", so", ", hence") is a
+new clause when it has its own subject ("all updates are multiples of a, so the limit is the
+minimum-norm solution" says nothing of all methods), while "..., so it stays in the row space"
+and "... and therefore lands on" go on with the same subject."""
+_SAME = re.compile(_ALL + _CLAUSE + r"{0,80}?" + _METHODS + _CLAUSE + r"{0,120}?(?:\b|(?=[-−]))"
+                   + _TARGET + r"|\b" + _TARGET + _CLAUSE + r"{0,80}?" + _ALL
+                   + r"\s+(?:\w+\s+){0,2}" + _METHODS, re.I)
+_CONSEQUENCE = re.compile(r"[,;]\s*(?:and\s+)?(?:so|hence|thus|therefore|which means)\b"
+                          + _NEW_SUBJECT, re.I)
 _UNIVERSAL = re.compile(_ALL + r"\s+(?:[\w-]+\s+){0,3}?" + _METHODS, re.I)
 _TARGET_RE = re.compile(_TARGET, re.I)
 _HEDGED = re.compile(r"\b(?:not (?:all|every|any|always|necessarily)|some|many|most|may|might|"
@@ -57,10 +66,15 @@ def _universal_sameness(words: str) -> re.Match | None:
     never = _NEVER_CHANGES.search(words) or _NORM_KEEPS_DIRECTION.search(words)
     if never and not _HEDGED.search(words):
         return never
-    target = _TARGET_RE.search(words)
-    if target is None or _HEDGED.search(words):
+    if _HEDGED.search(words):
         return None
-    return target if _UNIVERSAL.search(words) else None
+    at = 0
+    for clause in _CONSEQUENCE.split(words):
+        target = _TARGET_RE.search(clause)
+        if target is not None and _UNIVERSAL.search(clause):
+            return _TARGET_RE.search(words, words.find(clause, at))
+        at += len(clause)
+    return None
 
 
 _NORM_KEEPS_DIRECTION = re.compile(
