@@ -380,6 +380,11 @@ def _continued(claim: Claim, previous: Claim | None) -> Claim:
         return claim
     if not _ARROW_LEAD.search(head.rpartition("¦")[2]):
         return claim
+    lone = claim.pieces[0] if len(claim.pieces) == 1 else None
+    at = claim.unit.text.find(lone.text, lone.pos - claim.unit.start) if lone else -1
+    if lone is not None and getattr(lone.value, "is_Symbol", False) and at >= 0 and re.match(
+            r"\s*[*_$]*\s*[A-Za-z]{2,}", claim.unit.text[at + len(lone.text):]):
+        return claim  # ``E[m_t] = (1-β₁ᵗ)E[g] ⇒ m̂_t unbiased``: a new sentence about m̂_t
     return replace(claim, subject=previous.subject, subject_text=previous.subject_text,
                    cue=previous.cue.partition("@")[0] + "@" + after)
 

@@ -22,8 +22,9 @@ from optiproof.checking.concepts import concepts, plain
 from optiproof.checking.document import Document
 from optiproof.checking.formula import parse_value, symbol_key
 from optiproof.checking.segment import EXCLUDED, Layout, Role
-from optiproof.checking.statements import (REPORTED, TIER_BOLD, TIER_BOXED, TIER_CONCLUSION,
-                                           TIER_PROSE, Unit, aside, in_bold, stance, units_of)
+from optiproof.checking.statements import (REPORTED, TIER_ASIDE, TIER_BOLD, TIER_BOXED,
+                                           TIER_CONCLUSION, TIER_PROSE, Unit, aside, in_bold,
+                                           stance, units_of)
 
 Relation = Literal["=", "<", ">", "in"]
 MAX_CLAIMS = 3000
@@ -221,7 +222,7 @@ def _at_value(text: str) -> str | None:
     return m.group(1)
 
 
-_SET = re.compile(r"^\s*(?:\\\{|\\left\\\{|\{)(.*)(?:\\\}|\\right\\\}|\})\s*$", re.S)
+_SET = re.compile(r"^\s*(?:\\\{|\\left\\\{|\{)(.*?)(?:\\\}|\\right\\\}|\})\s*$", re.S)
 
 
 def _value(text: str, latex: bool) -> Any:
@@ -348,6 +349,9 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
         mathy = kind in ("num", "op") or (kind == "id" and _is_math_id(tok))
         if kind == "op" and tok in _RUN_END and depth == 0:
             mathy = False
+        if tok == "**" and start is not None and re.match(r"(?:\s|[,.;:!?)]|$)",
+                                                          text[m.end():m.end() + 1]):
+            mathy = False  # a closing bold marker (``**α < 0.2** (= 2/L)``) ends the run
         if kind == "op" and tok == "." and not re.match(r"\.\d", text[m.start():m.start() + 2]):
             mathy = bool(re.match(r"[\w)]\.[A-Za-z(]", text[m.start() - 1:m.start() + 2])) or (
                 start is not None and _in_ellipsis(text, m.start()))
@@ -541,8 +545,9 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
         cue = f"{cue} {plain(said)}"
     about = concepts(f"{unit.row} {cue.split('@')[0][-80:]}").subjects or unit.topic
     tier = max(unit.tier, TIER_BOLD) if in_bold(unit.text, max(rel_end - 1, 0)) else unit.tier
-    if aside(unit.text, max(rel_start, 0)) or unit.reported or REPORTED.search(
-            unit.text[max(rel_start - 120, 0):max(rel_start, 0)]):
+    if aside(unit.text, max(rel_start, 0)):
+        tier = min(tier, TIER_ASIDE)
+    elif unit.reported or REPORTED.search(unit.text[max(rel_start - 120, 0):max(rel_start, 0)]):
         tier = min(tier, TIER_PROSE)
     elif _CONCLUDES.search(cue.split("@")[0]):
         tier = max(tier, TIER_CONCLUSION)
@@ -550,8 +555,14 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
                  tier, cue, unit.column, unit.row, about, why.reason, unit)
 
 
-def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
-    """The claims of one unit, one at a time (a reader stops at :data:`MAX_CLAIMS`)."""
+_SAID_LABEL = re.compile(r"^\s*\(?([a-h])\)")
+
+
+def _unit_claims(unit: Unit, doc: Document,
+                 labels: frozenset[str] = frozenset()) -> Iterator[Claim]:
+    """The claims of one unit, one at a time (a reader stops at :data:`MAX_CLAIMS`). A chain
+    of a formula whose words open with another part's label (``\\boxed{\\text{(a) } u = ..
+    \\qquad \\text{(b) } u = ..}``) is that part's claim."""
     spans = doc.math_in(unit.start, unit.end)
     covered = [(s.start, s.end) for s in spans]
     for span in spans:
@@ -563,6 +574,9 @@ def _unit_claims(unit: Unit, doc: Document) -> Iterator[Claim]:
             if claim is not None and not claim.subject and len(chain) == 1 \
                     and _NAMED_IN_WORDS.match(doc.text, span.end, unit.end):
                 claim = replace(claim, excluded=claim.excluded or "described in words")
+            named = _SAID_LABEL.match(said)
+            if claim is not None and named and named.group(1) in labels:
+                claim = replace(claim, part=named.group(1))
             if claim is not None:
                 yield claim
     text = doc.text[unit.start:unit.end]
@@ -609,7 +623,8 @@ def read_claims(doc: Document, lay: Layout) -> list[Claim]:
     for unit in units_of(doc, lay):
         if unit.role in EXCLUDED:
             continue
-        out.extend(islice(_unit_claims(unit, doc), MAX_CLAIMS - len(out)))
+        out.extend(islice(_unit_claims(unit, doc, frozenset(lay.opened)),
+                          MAX_CLAIMS - len(out)))
         if len(out) >= MAX_CLAIMS:
             break
     return sorted(out[:MAX_CLAIMS], key=lambda c: c.pos)

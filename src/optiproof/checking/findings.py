@@ -113,7 +113,7 @@ def _contradicts_right_body(part: Any, exp: Expectation, found: list[Statement],
     if not named:
         return False
     last = max(named, key=lambda s: s.claim.pos)
-    table = max(summary, key=lambda s: s.rank)
+    table = _named_sibling(max(summary, key=lambda s: s.rank), summary, exp)
     if _judge(part, exp, last, hook)[0] is not True or _judge(part, exp, table, hook)[0] \
             is not False:
         return False
@@ -122,6 +122,29 @@ def _contradicts_right_body(part: Any, exp: Expectation, found: list[Statement],
                       f"the {exp.name} is stated as {show(last)} (line {last.claim.line}) and "
                       f"as {show(table)} (line {table.claim.line})", exp.name, table.piece.text))
     return True
+
+
+def _named_sibling(final: Statement, found: list[Statement], exp: Expectation) -> Statement:
+    """The statement of a unit that names the answer, for the most final one found there.
+
+    A lone value with nothing naming it (``√v normalises the scale``, ``⇒ m̂_t unbiased``)
+    after a statement of the answer by its own symbol in the same cell or line
+    (``θ_t = θ_{t-1} - α m̂_t/(√v̂_t + ε); √v normalises ...``) is a remark on it: the named
+    statement is the unit's claim."""
+    if final.claim.role == "summary" and final.claim.unit.kind == "cell":
+        # a row of a summary table: the cell whose column or symbol names the answer beats a
+        # later cell of the row that names nothing (``| GD max | < 0.2 | at 0.2 factor = −1 |``)
+        row = [s for s in found if s.claim.role == "summary" and s.claim.line == final.claim.line
+               and s.claim.tier_of_final == final.claim.tier_of_final]
+        if row and max(s.evidence for s in row) > final.evidence:
+            final = max(row, key=lambda s: (s.evidence, s.claim.pos))
+    if final.claim.subject:
+        return final
+    unit = final.claim.unit
+    named = [s for s in found if s.claim.unit.start == unit.start and s.claim.unit.end == unit.end
+             and s.claim.pos < final.claim.pos and bool(s.claim.subject)
+             and (s.evidence >= 4 or symbol_score(s.claim.subject, exp) >= 4)]
+    return max(named, key=lambda s: s.rank) if named else final
 
 
 def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Statement]],
@@ -148,7 +171,8 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                                                             grade):
             answered.add(exp.group)
             continue
-        final = max(body or summary or found, key=lambda s: (not _foreign(s, exp), s.rank))
+        final = _named_sibling(max(body or summary or found,
+                                   key=lambda s: (not _foreign(s, exp), s.rank)), found, exp)
         verdict, note = _judge(part, exp, final, hook)
         if verdict is None and not exp.required:
             continue
@@ -164,7 +188,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             grade.notes.append(note)
         if body and summary and (exp.required or min(final.evidence, max(
                 summary, key=lambda s: s.rank).evidence) >= 4):
-            table = max(summary, key=lambda s: s.rank)
+            table = _named_sibling(max(summary, key=lambda s: s.rank), summary, exp)
             same = agree(final.value, final.piece.text, table.value, table.piece.text)
             if same is None:
                 same = (_judge(part, exp, table, hook)[0] == verdict) if verdict is not None \
@@ -283,8 +307,9 @@ def hedged_findings(grade: PartGrade, claims: list[Any], scope: Any,
                 continue
             items = [scope.evaluate(v, claim.pos) for v in piece.value]
             for exp in grade.expected:
-                if not all(compatible(v, exp) for v in items):
-                    continue
+                if not all(compatible(v, exp) for v in items) or (
+                        claim.subject and not symbol_score(claim.subject, exp)):
+                    continue  # ``λ_i ∈ {1, 10}``: the set of another symbol, not of the answer
                 hits = [matches(v, piece.text, exp) for v in items]
                 kind = "over-reach" if any(hits) else "wrong-answer"
                 grade.add(Finding(kind, grade.label, claim.line,

@@ -22,6 +22,8 @@ TIER_BOLD = 2.5
 TIER_DISPLAY = 2.0
 TIER_CONCLUSION = 1.5
 TIER_PROSE = 1.0
+TIER_ASIDE = 0.9
+"""A parenthetical remark: below the prose of its sentence (``≈ 0.00316 (normally ≲ α)``)."""
 
 _ANSWER_LEAD = re.compile(r"^[\s>*_#-]*(?:final answer|answer|result|in short|short answer)"
                           r"\s*[:.]", re.I)
@@ -62,11 +64,11 @@ _ABBREV = re.compile(r"(?:\b(?:i\.e|e\.g|vs|cf|etc|approx|resp|eq|fig|no)|\d)\.$
 def _sentence_ends(text: str, math: list[tuple[int, int]]) -> list[int]:
     """Offsets where sentences of ``text`` end (after ``.``, ``!``, ``?`` outside formulas)."""
     ends = []
-    for m in re.finditer(r"[.!?](?=\s+|$)", text):
+    for m in re.finditer(r"[.!?](?:\*\*|__|\*|_)?(?=\s+|$)", text):
         i = m.end()
         if any(a <= m.start() < b for a, b in math):
             continue
-        if m.group(0) == "." and _ABBREV.search(text[max(0, m.start() - 6):i]):
+        if m.group(0)[0] == "." and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
             continue
         if text[max(0, m.start() - 2):i] == "..." and re.match(r"\s*[-+−*·,]", text[i:]):
             continue  # an ellipsis inside a sum (``1 + β + ... + β^(t-1)``)
@@ -342,7 +344,7 @@ def stance(text: str, pos: int, end: int) -> Stance:
     """Is the value at ``text[pos:end]`` negated, hypothetical, a scaling remark, or in a
     question or offer? Negation reaches the clause that holds it and, for ``X, v, is not``,
     the apposition before; parentheses are their own scope."""
-    if _OFFER.match(text) or text.rstrip().endswith("?"):
+    if _OFFER.match(text) or text.rstrip().rstrip("*_").endswith("?"):
         return Stance("question")
     text, cut = _near(text, pos, end)
     pos, end = pos - cut, end - cut
