@@ -1,0 +1,237 @@
+"""Which statement of a part is its claim: structure decides (a question heading, a remark in
+parentheses, a cell that names nothing, a lone symbol described in words are not claims of a
+value), in several styles, both ways: a right answer next to such a remark stays correct, a
+wrong one is still found."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import finding_kinds, graded_part
+
+from optiproof.checking.document import read_document
+from optiproof.checking.formula import parse_value
+
+ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
+QD = "src/optiproof/problems/texts/quadratic-dynamics.txt"
+DT = "src/optiproof/problems/texts/distributed-training.txt"
+OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
+PLI = "src/optiproof/problems/texts/penalized-linear-improvement.txt"
+
+def _assert_correct(solved, problem: str, text: str, label: str) -> None:
+    part = graded_part(solved, problem, text, label)
+    assert part.verdict == "correct", part.findings
+
+
+_RULE = ("$$m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t,\\quad v_t = \\beta_2 v_{t-1} + "
+         "(1-\\beta_2) g_t^2,\\quad \\theta_t = \\theta_{t-1} - \\alpha\\,\\frac{\\hat m_t}"
+         "{\\sqrt{\\hat v_t} + \\epsilon}$$\nwith $\\hat m_t = m_t/(1-\\beta_1^t)$ and "
+         "$\\hat v_t = v_t/(1-\\beta_2^t)$.\n\n")
+
+
+@pytest.mark.parametrize("question", [
+    "**Why divide by $\\sqrt{v}$?** It gives each coordinate its own scale.",
+    "__Why do we divide by $\\sqrt{\\hat v_t}$?__ Each coordinate gets its own step size.",
+    "*What does $\\sqrt{v_t}$ do?* It normalises the gradient per coordinate.",
+])
+def test_a_question_heading_is_not_the_parts_claim(solved, question):
+    _assert_correct(solved, ADAM, "(a) Adam:\n\n" + _RULE + question + "\n", "a")
+
+
+@pytest.mark.parametrize("cell", [
+    "$\\theta_t = \\theta_{t-1} - \\alpha\\hat m_t/(\\sqrt{\\hat v_t}+\\epsilon)$; "
+    "$\\sqrt{v}$ normalises the scale",
+    "$\\theta_t = \\theta_{t-1} - \\alpha\\,\\hat m_t/(\\sqrt{\\hat v_t}+\\epsilon)$, and "
+    "$\\sqrt{\\hat v_t}$ sets a per-coordinate scale",
+])
+def test_a_remark_after_a_named_statement_in_a_summary_cell_is_not_the_claim(solved, cell):
+    text = ("(a) Adam:\n\n" + _RULE + "## Summary\n\n| Part | Result |\n|---|---|\n"
+            f"| (a) | {cell} |\n")
+    _assert_correct(solved, ADAM, text, "a")
+
+
+def test_a_wrong_named_statement_in_a_summary_cell_is_still_found(solved):
+    text = ("(a) Adam:\n\n" + _RULE + "## Summary\n\n| Part | Result |\n|---|---|\n"
+            "| (a) | $\\theta_t = \\theta_{t-1} - \\alpha\\,\\hat m_t/\\hat v_t$; "
+            "$\\sqrt{v}$ normalises |\n")
+    part = graded_part(solved, ADAM, text, "a")
+    assert part.verdict == "incorrect"
+
+
+_BIAS = ("(b) Unrolling, $\\mathbb{E}[m_t] = (1-\\beta_1^t)\\,\\mathbb{E}[g]$ and "
+         "$\\mathbb{E}[v_t] = (1-\\beta_2^t)\\,\\mathbb{E}[g^2]$, so $\\mathbb{E}[\\hat m_t] = "
+         "\\mathbb{E}[g]$ and $\\mathbb{E}[\\hat v_t] = \\mathbb{E}[g^2]$.\n\n")
+
+
+@pytest.mark.parametrize("cell", [
+    "$\\mathbb{E}[m_t] = (1-\\beta_1^t)\\mathbb{E}[g]$ ⇒ $\\hat m_t$ unbiased",
+    "$\\mathbb{E}[m_t] = (1-\\beta_1^t)\\mathbb{E}[g]$ → $\\hat m_t$ is unbiased",
+    "E[m_t] = (1-β₁^t) E[g] => m̂_t unbiased",
+])
+def test_an_arrow_to_a_symbol_described_in_words_does_not_continue_the_chain(solved, cell):
+    text = _BIAS + f"## Summary\n\n| Part | Result |\n|---|---|\n| (b) | {cell} |\n"
+    part = graded_part(solved, ADAM, text, "b")
+    assert "inconsistency" not in finding_kinds(part), part.findings
+
+
+_ADAM_D = "(d) With ε = 0 the step obeys $|\\Delta_t| \\le \\alpha\\sqrt{10} \\approx 0.00316$"
+
+
+@pytest.mark.parametrize("aside", [
+    " (typical steps are nearer: normally $|\\Delta_t| \\lesssim \\alpha$).",
+    " (in practice steps are much smaller, |Δ_t| ≈ α = 0.001 for dense gradients).",
+    ". (This bound is reached only for sparse gradients; usually $|\\Delta_t| \\le \\alpha$.)",
+])
+def test_a_parenthetical_remark_does_not_override_the_sentences_answer(solved, aside):
+    _assert_correct(solved, ADAM, _ADAM_D + aside + "\n", "d")
+
+
+def test_a_wrong_answer_with_a_remark_in_parentheses_is_still_wrong(solved):
+    text = ("(d) With ε = 0 the step obeys $|\\Delta_t| \\le \\alpha = 0.001$ "
+            "(normally much less than that).\n")
+    assert "wrong-answer" in finding_kinds(graded_part(solved, ADAM, text, "d"))
+
+
+@pytest.mark.parametrize("answer", [
+    "**(a)** need |1 − 10α| < 1 → **α < 0.2** (= 2/L).",
+    "(a) |1 - 10a| < 1 gives **a < 0.2** (that is 2/L)",
+    "(a) The condition is |1 − αL| < 1, so **α < 2/10 = 0.2**.",
+])
+def test_a_closing_bold_marker_ends_the_value(solved, answer):
+    _assert_correct(solved, QD, answer + "\n", "a")
+
+
+@pytest.mark.parametrize("row", [
+    "| GD max | < 0.2 | – | at 0.2 the factor = −1 |",
+    "| GD, largest step | 0.2 (exclusive) | – | factor −1 at the edge: 1 − 0.2·10 = −1 |",
+])
+def test_a_summary_cell_that_names_nothing_does_not_outrank_the_named_one(solved, row):
+    text = ("(a) Need |1 − 10α| < 1, so α < 0.2.\n\n| | step size | momentum | other |\n"
+            f"|---|---|---|---|\n{row}\n")
+    _assert_correct(solved, QD, text, "a")
+
+
+def test_a_set_of_another_symbol_is_not_a_set_of_candidate_answers(solved):
+    text = ("(a) Convergence needs $|1-\\alpha\\lambda_i| < 1$ for $\\lambda_i \\in \\{1, 10\\}$, "
+            "hence $0 < \\alpha < 2/L = 0.2$.\n")
+    assert graded_part(solved, QD, text, "a").verdict == "correct"
+
+
+def test_a_set_of_candidates_for_the_answer_is_still_a_hedge(solved):
+    text = "(a) The largest step is $\\alpha \\in \\{0.1, 0.3\\}$.\n"
+    assert graded_part(solved, QD, text, "a").verdict == "incorrect"
+
+
+# -- a table typed without its delimiter row -------------------------------------------------
+
+_DT_ROWS = [
+    ("scheme | messages | size\nall-to-all | n^2 - n | p\nparameter server | 2n | p\n"
+     "ring all-reduce | 2n(n-1) | p/n\n"),
+    ("| scheme | # messages | message size |\n| all-to-all | n(n-1) | p |\n"
+     "| parameter server | 2n | p |\n| ring all-reduce | 2n(n−1) | p/n |\n"),
+    ("Scheme           | Count     | Size\nAll-to-all       | n(n - 1)  | p\n"
+     "Parameter server | 2n        | p\nRing all-reduce  | 2(n-1)n   | p/n\n"),
+]
+
+
+@pytest.mark.parametrize("table", _DT_ROWS)
+def test_a_pipe_grid_without_a_delimiter_row_is_a_table(solved, table):
+    assert len(read_document(table).tables) == 1
+    _assert_correct(solved, DT, "Counts per step:\n\n" + table, "main")
+
+
+def test_a_wrong_cell_of_a_bare_pipe_grid_is_found(solved):
+    table = ("scheme | messages | size\nall-to-all | n^2 | p\nparameter server | 2n | p\n"
+             "ring all-reduce | 2n(n-1) | p/n\n")
+    part = graded_part(solved, DT, table, "main")
+    assert "wrong-answer" in finding_kinds(part)
+
+
+@pytest.mark.parametrize("text", [
+    "We have |x| + |y| = 2 and |a| | b\nso |u| | v | w holds\n",
+    "| a | b |\nplain text\n| c | d |\n",
+    "x = |a| | |b| | 3\n|1 - 10α| | < 1 | ok\ny | 2 | 3\n",
+])
+def test_formulas_with_bars_are_not_a_bare_table(text):
+    assert not read_document(text).tables
+
+
+# -- a norm written out over coordinates -----------------------------------------------------
+
+@pytest.mark.parametrize("written, norm", [
+    ("\\sum_{i}|g_i|", "NORM1Xg"),
+    ("\\sum_{i=1}^{n} \\left| g_i \\right|", "NORM1Xg"),
+    ("Σ_i |g_i|", "NORM1Xg"),
+    ("∑ᵢ|gᵢ|", "NORM1Xg"),
+    ("max_i |g_i|", "NORMmaxXg"),
+    ("\\max_j \\lvert g_j \\rvert", "NORMmaxXg"),
+])
+def test_a_norm_written_over_coordinates_is_that_norm(written, norm):
+    assert str(parse_value(written)) == norm
+
+
+def test_sums_that_are_no_norm_stay_as_they_are():
+    assert "NORM" not in str(parse_value("\\sum_i x_i y_i"))
+    assert str(parse_value("\\max(a, b)")) == "Max(a, b)"
+
+
+@pytest.mark.parametrize("answer", [
+    "(b) $$u = -\\frac{\\alpha}{2}\\Big(\\sum_i |g_i|\\Big)\\operatorname{sign}(g)$$\n"
+    "This is sign descent.",
+    "(b) u = -(alpha/2) (sum_i |g_i|) sign(g), i.e. sign descent",
+    "(b) The step is $u_i = -\\tfrac{\\alpha}{2}\\,\\big(\\sum_{j} |g_j|\\big)\\,"
+    "\\mathrm{sign}(g_i)$ for every $i$: signSGD with a scaled step.",
+])
+def test_the_sign_step_with_its_l1_norm_written_out_is_correct(solved, answer):
+    _assert_correct(solved, PLI, "(a) $u = -\\frac{\\alpha}{2} g$ (gradient descent).\n\n"
+                    + answer + "\n", "b")
+
+
+# -- one formula stating several parts --------------------------------------------------------
+
+@pytest.mark.parametrize("boxed", [
+    "\\[\\boxed{\\text{(a) } u=-\\tfrac{\\alpha}{2}g\\ \\text{(GD)};\\qquad \\text{(b) } "
+    "u=-\\tfrac{\\alpha}{2}\\|g\\|_1\\operatorname{sign}(g)}\\]",
+    "$$\\text{(a)}\\ u = -\\frac{\\alpha}{2}g \\qquad \\text{(b)}\\ u = -\\frac{\\alpha}{2}"
+    "\\|g\\|_1\\,\\mathrm{sign}(g)$$",
+])
+def test_a_formula_labelled_by_parts_states_each_part(solved, boxed):
+    text = ("(a) Setting the gradient to zero gives $u = -\\frac{\\alpha}{2} g$, gradient "
+            "descent.\n\n(b) By Hölder the step is $u = -\\frac{\\alpha}{2}\\|g\\|_1 "
+            "\\operatorname{sign}(g)$, sign descent.\n\n"
+            + boxed + "\n")
+    for label in ("a", "b"):
+        part = graded_part(solved, PLI, text, label)
+        assert part.verdict == "correct", (label, part.findings)
+
+
+def test_a_wrong_value_in_a_formula_labelled_by_parts_is_found_on_its_part(solved):
+    text = ("(a) Setting the gradient to zero gives $u = -\\frac{\\alpha}{2} g$, gradient "
+            "descent.\n\n(b) By Hölder the step is $u = -\\frac{\\alpha}{2}\\|g\\|_1 "
+            "\\operatorname{sign}(g)$, sign descent.\n\n"
+            "$$\\boxed{\\text{(a) } u = -\\alpha g \\qquad \\text{(b) } u = -\\tfrac{\\alpha}{2}"
+            "\\|g\\|_1\\operatorname{sign}(g)}$$\n")
+    assert graded_part(solved, PLI, text, "a").verdict == "incorrect"
+    assert graded_part(solved, PLI, text, "b").verdict == "correct"
+
+
+# -- a general claim: the quantifier and the target in one clause -----------------------------
+
+_OC_A = "(a) The limit is $\\theta = (0.990, 0.0990, 0.00990)$"
+
+
+@pytest.mark.parametrize("sentence, false", [
+    (", since all updates are multiples of a, so θ stays in span(a) and the limit is the "
+     "minimum-norm solution.", False),
+    (". Every SGD step adds a multiple of a, hence the iterate is the min-norm point.", False),
+    (". Each update lies in the row space; therefore the limit is the least-norm solution.",
+     False),
+    (". All first-order methods started at zero add gradients only, so they converge to the "
+     "minimum-norm solution.", True),
+    (". Any optimizer from the origin stays in the row space, and so it reaches the min-norm "
+     "solution.", True),
+    (". Every method (SGD, Adam, AdaGrad and so on) ends at the minimum-norm solution.", True),
+])
+def test_a_universal_claim_needs_its_quantifier_and_target_in_one_clause(solved, sentence,
+                                                                        false):
+    part = graded_part(solved, OC, _OC_A + sentence + "\n", "a")
+    assert ("false-claim" in finding_kinds(part)) is false, part.findings
