@@ -117,7 +117,21 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     found = found or label_scores(prior[-50:])
     if own:
         return found
-    return {**label_scores(f"{claim.column} | {claim.row}"), **found}
+    return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+def _header_scores(header: str) -> dict[str, int]:
+    """Quantity labels of a column header and row label, each alternative of a list read on
+    its own too (``Value / ratio`` names the value and the ratio, whichever the row has)."""
+    from optiproof.catalogue.quantities import label_scores
+
+    found = label_scores(header)
+    pieces = [x for x in _LIST_SEP.split(header) if x.strip(" |")]
+    if len(pieces) > 1:
+        for piece in pieces:
+            for q, n in label_scores(piece).items():
+                found.setdefault(q, n)
+    return found
 
 
 _OF_SIZE = re.compile(r"\b(?:of size|of length|sized)\s*$", re.I)
@@ -257,6 +271,31 @@ def _named(labels: dict[str, int], quantities: frozenset[str]) -> set[str]:
     return {q for q, score in labels.items() if q in quantities or score >= 4}
 
 
+_SET_TO = re.compile(r"([^\W\d_](?:_\w+)?)(?:=|<|>|≤|≥|<=|>=)")
+
+
+def _condition_in_force(claim: Claim, context: dict[str, Any]) -> bool:
+    """The part's given condition was set by the sentences just before the claim and not
+    replaced since ("For α = 0.5 the objective ... The minimiser ...: u = ..."): the last
+    relation on that symbol in the preceding text of the part is the condition itself."""
+    text = context.get("text", "")
+    if not text or not context["conditions"]:
+        return False
+    from optiproof.checking.concepts import plain
+
+    window = plain(text[max(0, claim.unit.start - 400):claim.unit.start]).replace(" ", "")
+    for condition in context["conditions"]:
+        symbol = condition.partition("=")[0]
+        at = window.rfind(condition)
+        if at < 0:
+            continue
+        later = [m for m in _SET_TO.finditer(window, at + len(condition))
+                 if m.group(1) == symbol]
+        if not later:
+            return True
+    return False
+
+
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
                 context: dict[str, Any]) -> list[tuple[float, Expectation, Any]]:
     """(evidence, expectation, value as read for it) for every expectation the claim could
@@ -267,14 +306,20 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
             symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
             claim, piece, gradable):
         named = set()
+    by_symbol = {e.quantity for e in gradable if symbol_score(claim.subject, e) >= 2}
+    if named and by_symbol and not by_symbol & named:
+        # ``| step size | 0.2309, β = 0.2699 |``: the value's own symbol names another answer
+        # of the part than the column does; the symbol is the more specific label
+        named = by_symbol
     out = []
     for e in gradable:
         if _ingredient(claim, e) or _transformed(claim.subject, e):
             continue
         here = context.get("raw", value) if _indexed(e) else value
         read = _as_recurrence(claim, here, e) if _recurrence(claim.subject, here) else here
-        at_given = symbol_score(claim.subject, e) >= 4 and any(
+        at_given = symbol_score(claim.subject, e) >= 4 and (any(
             g in claim.cue.replace(" ", "") for g in context["conditions"])
+            or _condition_in_force(claim, context))
         if read is None or not compatible(read, e, at_given) or piece.relation == "in" or (
                 piece.relation in ("<", ">") and not e.bound) or (
                 named and e.quantity not in named):
@@ -504,7 +549,8 @@ _OPERATOR = re.compile(r"\d\s*[·×*/÷+\-−]\s*[\d√(]")
 
 
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
-                  givens: dict[str, Any], numbers: list[Any]) -> dict[str, list[Statement]]:
+                  givens: dict[str, Any], numbers: list[Any],
+                  text: str = "") -> dict[str, list[Statement]]:
     """Expectation name -> the claims that state it (each claim states at most one, except a
     statement in words such as "unbounded below", which states every answer it fits)."""
     out: dict[str, list[Statement]] = {e.name: [] for e in expected}
@@ -515,7 +561,7 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
     context = {"quantities": quantities, "own": {s for e in gradable for s in e.symbols},
                "known": known,
                "subjects": frozenset(e.subject for e in gradable if e.subject),
-               "conditions": _conditions(givens)}
+               "conditions": _conditions(givens), "text": text}
     context["paired"] = _paired(claims, quantities)
     previous = None
     for claim in claims:

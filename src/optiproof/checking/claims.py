@@ -24,7 +24,7 @@ from optiproof.checking.formula import parse_value, symbol_key
 from optiproof.checking.segment import EXCLUDED, Layout, Role
 from optiproof.checking.statements import (REPORTED, TIER_ASIDE, TIER_BOLD, TIER_BOXED,
                                            TIER_CONCLUSION, TIER_PROSE, Unit, aside, in_bold,
-                                           stance, units_of)
+                                           Stance, stance, units_of)
 
 Relation = Literal["=", "<", ">", "in"]
 MAX_CLAIMS = 3000
@@ -451,6 +451,11 @@ _UNBOUNDED = re.compile(r"\bunbounded(?: below)?\b|\bno (?:finite )?minimi[sz]er
                         r"\bruns? off to infinity\b|\bgoes to (?:−|-)\s*(?:∞|infinity)", re.I)
 
 
+_OTHER_TERM = re.compile(r"\b(?:penalty|regulari[sz]\w*|norm|term|constraint|set|domain|"
+                         r"gradient|penalty term)\s+(?:\w+\s+){0,2}?(?:is|are|becomes?|gets?|"
+                         r"grows?)\s+(?:\w+\s+)?$", re.I)
+"""Before "unbounded": it is said of a term or a set (``the penalty term is unbounded``), not
+of the objective or the answer."""
 _WORDS = (("unbounded", _UNBOUNDED), ("unchanged", _UNCHANGED))
 """Statements made in words: what they state about a value."""
 _NAMED_IN_WORDS = re.compile(r"\s*(?:=|:=|≡)\s*(?:an?\s+|the\s+)?[A-Za-z][a-z]+[- ][a-z]{3,}")
@@ -610,6 +615,9 @@ def _unit_claims(unit: Unit, doc: Document,
             pos = unit.start + m.start()
             masked_text = unit.text[:m.start()] + " " * (m.end() - m.start()) + unit.text[m.end():]
             why = stance(masked_text, m.start(), m.end())
+            if words == "unbounded" and _OTHER_TERM.search(unit.text[max(0, m.start() - 60):
+                                                                     m.start()]):
+                why = Stance("another term")
             tier = max(unit.tier, TIER_BOLD) if in_bold(unit.text, m.start()) else unit.tier
             yield Claim(unit.part, unit.role, unit.line, pos, "", "",
                              (Piece(m.group(0), _WORD_VALUES[words](), "=", pos),), tier,

@@ -90,7 +90,8 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
         protected = given_symbols(part, expected)
         scope = Scope({**notation(part), **givens[part.label]}, definitions, protected)
         mine = [c for c in claims if c.part == part.label]
-        statements = statements_of(mine, expected, scope, givens[part.label], numbers)
+        statements = statements_of(mine, expected, scope, givens[part.label], numbers,
+                                   doc.text)
         grade = PartGrade(part.label, part.verified, expected)
         hook = checker_of(part)
         grade_statements(part, grade, statements, hook)
