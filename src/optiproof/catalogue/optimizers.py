@@ -20,6 +20,10 @@ class OptimizerEntry(Entry):
 
     torch: str = ""
     named: bool = True
+    tuned_rate_on: str = ""
+    """The objectives on which its tuned rate is guaranteed, when only some are (``quadratic``
+    for heavy ball: Polyak's tuning can fail to converge on a strongly convex smooth function
+    that is not quadratic, Lessard, Recht & Packard 2016); empty when no such limit is known."""
 
 
 OPTIMIZERS: Registry[OptimizerEntry] = Registry("optimizer")
@@ -98,7 +102,7 @@ HEAVY_BALL = _add(OptimizerEntry(
              "sgd with momentum", "gradient descent with momentum"),
     phrases=(r"\bheavy[- ]ball(?: momentum)?", r"\bpolyak(?:'s)?(?: momentum)?",
              r"\b(?:sgd|gradient descent|gd) with momentum", r"\bmomentum\b"),
-    torch="SGD"))
+    torch="SGD", tuned_rate_on="quadratic"))
 NESTEROV = _add(OptimizerEntry(
     "nesterov", "Nesterov momentum",
     aliases=("nag", "nesterov accelerated gradient", "nesterov momentum"),

@@ -352,6 +352,62 @@ def _invariance_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_FOR_EVERY = re.compile(
+    r"\b(?:for (?:every|any|all|each)|regardless of|whatever|independent(?:ly)? of|no matter)\s+"
+    r"(?:(?:the\s+)?(?:values?|choices?|settings?) of\s+)?(?:the\s+)?"
+    r"(?P<sym>ε|epsilon|eps|λ|lambda|weight decay|damping|stability constant)\b"
+    r"|\beven (?:with|for|when|if) (?P<pos>ε|epsilon|eps|λ|lambda)\s*"
+    r"(?:>|≠|!=|is (?:positive|nonzero|non-zero))", re.I)
+_INVARIANCE = re.compile(r"\b(?:invarian\w*|unchanged|identical|unaffected|does not change|"
+                         r"doesn't change|stays? the same|is the same)\b", re.I)
+_SYMBOL_OF = {"ε": "epsilon", "epsilon": "epsilon", "eps": "epsilon", "damping": "epsilon",
+              "stability constant": "epsilon", "λ": "lambda", "lambda": "lambda",
+              "weight decay": "lambda"}
+
+
+def _invariance_for_every(solution: Any, words: str) -> Refutation | None:
+    """"The update is scale invariant for every value of ε": refuted when a verified update
+    written with that constant changes under the loss scale (gradients and first moments times
+    c, second moments times c²) for a positive value of it."""
+    import sympy
+
+    from optiproof.checking.formula import canonical
+
+    m = _FOR_EVERY.search(words)
+    if m is None or not _INVARIANCE.search(words) or not re.search(r"scal|multipl", words, re.I):
+        return None
+    name = _SYMBOL_OF[(m.group("sym") or m.group("pos")).lower()]
+    c = sympy.Symbol("c_scale", positive=True)
+    for p, ans in _values(solution, lambda q: "update" in q or q == "loss-scaling"):
+        try:
+            expr = canonical(ans.expr)
+            if isinstance(expr, sympy.MatrixBase):
+                continue
+            constant = [x for x in expr.free_symbols if x.name == name]
+            if not constant:
+                continue
+            scale = {}
+            for x in expr.free_symbols:
+                base = x.name.split("_")[0]
+                if base in ("g", "m", "mhat") or x.name.startswith("NORM"):
+                    scale[x] = c * x
+                elif base in ("v", "vhat"):
+                    scale[x] = c ** 2 * x
+            if not scale:
+                continue
+            positive = {x: sympy.Symbol(x.name, positive=True) for x in expr.free_symbols}
+            plain_expr = expr.xreplace(positive)
+            scaled = expr.xreplace(scale).xreplace(positive)
+            changed = sympy.simplify(scaled - plain_expr) != 0
+        except Exception:  # noqa: BLE001 -- a formula SymPy cannot scale decides nothing
+            continue
+        if changed:
+            return Refutation(f"the verified update of part ({p.label}), {ans.expr}, changes "
+                              f"with the loss scale when {m.group('sym') or m.group('pos')} > 0",
+                              p.label)
+    return None
+
+
 _NO_MATTER = re.compile(
     r"\b(?:no matter how many|regardless of (?:the number of|how many)|independent(?:ly)? of "
     r"(?:the number of|how many)|whatever the number of|for any number of|"
@@ -638,6 +694,62 @@ def _equivalence_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_ALWAYS_EXISTS = re.compile(
+    r"\b(?:always|every|any|all|each|necessarily|guaranteed to)\b[^.;]{0,100}?"
+    r"\b(?:attains?|has|have|admits?|reach(?:es)?|possess(?:es)?|achieves?)\s+"
+    r"(?:a\s+|an\s+|its\s+)?(?:finite\s+|"
+    r"well-defined\s+|unique\s+)?(?:minimi[sz]ers?|minimum|minimal value|optimum|optimal step|"
+    r"best step)\b"
+    r"|\b(?:minimi[sz]er|minimum|optimum|best step)\s+(?:always|necessarily)\s+exists?\b", re.I)
+_EXISTENCE_CONDITION = re.compile(r"\b(?:coerciv\w*|bounded below|strongly convex|compact|"
+                                  r"closed and bounded|squared)\b", re.I)
+"""A condition under which a minimiser does exist: the statement is then a true theorem."""
+
+
+def _existence_claim(solution: Any, words: str) -> Refutation | None:
+    """"A convex objective always attains a finite minimiser": refuted by a part whose verified
+    answer is that the objective is unbounded below (no minimiser). A statement made under a
+    condition that guarantees one (coercive, bounded below, strongly convex) is not refuted."""
+    m = _ALWAYS_EXISTS.search(words)
+    if m is None or _EXISTENCE_CONDITION.search(words):
+        return None
+    for p in solution.parts:
+        if any(a.status == "unbounded" for a in p.answers):
+            return Refutation(f"part ({p.label}) verifies that the objective is unbounded below: "
+                              "there is no minimiser", p.label)
+    return None
+
+
+_EVERY_FUNCTION = re.compile(
+    r"\b(?:every|all|any|each|arbitrary|general|whatever)\b(?:\s+[\w,μ-]+){0,6}?\s+(?:functions?|"
+    r"objectives?|problems?|loss(?:es)?)\b|\bnot (?:special|specific|limited|restricted) to "
+    r"quadratics?\b|\b(?:beyond|not just|not only) quadratics?\b", re.I)
+_RATE_WORDS = re.compile(r"\b(?:rate|accelerat\w*|converges?|convergence|speed[- ]?up|"
+                         r"contraction)\b", re.I)
+
+
+def _tuned_rate_scope(solution: Any, words: str) -> Refutation | None:
+    """"Heavy ball with these parameters achieves this rate on every strongly convex smooth
+    function": refuted when the catalogue limits the method's tuned rate to a class of
+    objectives (heavy ball: quadratics) and a part of the problem verifies that rate there."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    if not _EVERY_FUNCTION.search(words) or not _RATE_WORDS.search(words):
+        return None
+    scope = {x.entry.key: x.entry.tuned_rate_on for x in OPTIMIZERS.mentions(words)
+             if getattr(x.entry, "tuned_rate_on", "")}
+    if not scope or re.search(r"\bquadratics?\b(?! (?:only|alone))", words, re.I) and not \
+            re.search(r"not (?:special|specific|limited|restricted) to quadratic|beyond "
+                      r"quadratic|not (?:just|only) quadratic", words, re.I):
+        return None
+    for p, a in _values(solution, lambda q: "rate" in q):
+        if a.subject in scope:
+            return Refutation(f"the {a.name} of part ({p.label}) is verified for this "
+                              f"{scope[a.subject]}; the tuned {a.subject} rate is guaranteed on "
+                              f"{scope[a.subject]} objectives only", p.label)
+    return None
+
+
 _ONLY = re.compile(r"\b(?:is|are) the only (?:[\w-]+\s+){0,2}?(?:norms?|geometr(?:y|ies)|"
                    r"optimi[sz]ers?|methods?)\b(?P<rest>[^.;]{0,200})", re.I)
 _PENALTY_AND_CONSTRAINT = (re.compile(r"\bpenal", re.I), re.compile(r"\bconstrain|\bball\b", re.I),
@@ -706,6 +818,11 @@ def _paragraphs(units: list[Any]) -> list[tuple[Any, str]]:
     return out
 
 
+_INTENSIFIER = re.compile(r"\b(?:is|are)\s+not\s+(?:special|specific|limited|restricted|"
+                          r"confined|peculiar)\s+to\b|\bnot (?:just|only|merely)\b", re.I)
+"""A negation that widens a claim ("this rate is not special to quadratics"), not a hedge."""
+
+
 def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                      grades: dict[str, PartGrade]) -> None:
     """False-claim findings for the universal and comparative statements of the answer."""
@@ -726,12 +843,16 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
             # the rule's own "never" is what it states, not a negation of it
             if same and not stance(said, same.end() - 1, same.end()):
                 why = _sameness(solution, words)
-            if why is None and not _HEDGED.search(_NO_MATTER.sub(" ", words)):
+            if why is None and not _HEDGED.search(_INTENSIFIER.sub(" ", _NO_MATTER.sub(" ",
+                                                                               words))):
                 why = (_norm_comparison(solution, words) or _invariance_claim(solution, words)
+                       or _invariance_for_every(solution, words)
                        or _independence_claim(solution, words) or _exceed_claim(solution, words)
                        or _estimator_claim(solution, words)
                        or _stable_step_claim(solution, words, scope.at(unit.start + offset))
-                       or _equivalence_claim(solution, words) or _only_claim(solution, words))
+                       or _equivalence_claim(solution, words) or _only_claim(solution, words)
+                       or _existence_claim(solution, words)
+                       or _tuned_rate_scope(solution, words))
             compared = _COMPARATIVE.search(words)
             subjects = len(concepts(sentence).subjects)
             if compared is None and _ALWAYS.search(words) and not _HEDGED.search(words):
