@@ -235,3 +235,126 @@ def test_a_universal_claim_needs_its_quantifier_and_target_in_one_clause(solved,
                                                                         false):
     part = graded_part(solved, OC, _OC_A + sentence + "\n", "a")
     assert ("false-claim" in finding_kinds(part)) is false, part.findings
+
+
+# -- a condition set by the sentences before a statement -------------------------------------
+
+SD = "src/optiproof/problems/steepest-descent-numeric.yaml"
+_SD_D = ("(d) The objective along $-t\\,\\mathrm{sign}(g)$ is $t(1/\\alpha - 6)$: zero is best "
+         "for $\\alpha \\le 1/6$.\n\n")
+
+
+@pytest.mark.parametrize("text", [
+    "For $\\alpha = 0.5$ the objective is convex. The minimiser keeps the sign pattern:\n"
+    "$$u = -\\alpha\\,\\mathrm{sign}(g) = (-0.5,\\ 0.5,\\ -0.5).$$",
+    "Now take α = 0.5. Then the best step has length α, so\n\nu = (-0.5, 0.5, -0.5)",
+    "At $\\alpha=0.5$: everything scales with α.\n\n**u = (−0.5, 0.5, −0.5)**",
+])
+def test_a_finite_step_under_a_condition_set_just_before_states_the_unbounded_answer(solved,
+                                                                                    text):
+    assert "wrong-answer" in finding_kinds(graded_part(solved, SD, _SD_D + text + "\n", "d"))
+
+
+def test_a_step_under_another_condition_set_since_is_not_the_answer_at_the_given_one(solved):
+    text = (_SD_D + "At $\\alpha = 0.5$ the objective is unbounded below. For $\\alpha = 0.1$ "
+            "instead the best step is\n$$u = (0, 0, 0).$$\n")
+    assert "wrong-answer" not in finding_kinds(graded_part(solved, SD, text, "d"))
+
+
+@pytest.mark.parametrize("said, states", [
+    ("At α = 0.5 the penalty term is unbounded.", False),
+    ("At α = 0.5 the regulariser grows unbounded.", False),
+    ("At α = 0.5 the objective is unbounded below.", True),
+])
+def test_unbounded_said_of_a_term_is_not_the_answer(solved, said, states):
+    part = graded_part(solved, SD, _SD_D + said + "\n", "d")
+    assert ("update" in {c.name for c in part.claimed}) is states, part.claimed
+
+
+# -- false general statements found from their content ----------------------------------------
+
+@pytest.mark.parametrize("sentence, false", [
+    ("Every convex objective attains a finite minimiser.", True),
+    ("A convex function with an unbounded penalty always has a minimum.", True),
+    ("For a convex penalty the best step always exists.", True),
+    ("A coercive convex function always attains its minimum.", False),
+    ("For the squared penalty a minimiser always exists.", False),
+    ("A convex function need not attain a minimiser.", False),
+])
+def test_a_claim_that_a_minimiser_always_exists_against_an_unbounded_part(solved, sentence,
+                                                                         false):
+    text = _SD_D + "At α = 0.5 the objective is unbounded below. " + sentence + "\n"
+    part = graded_part(solved, SD, text, "d")
+    assert ("false-claim" in finding_kinds(part)) is false, part.findings
+
+
+def test_an_existence_claim_is_not_refuted_where_every_part_has_a_minimiser(solved):
+    text = ("(a) Need |1 − 10α| < 1, so α < 0.2. Every convex quadratic attains its minimum, "
+            "and any strongly convex objective always has a unique minimiser.\n")
+    assert "false-claim" not in finding_kinds(graded_part(solved, QD, text, "a"))
+
+
+_ADAM_C = ("(c) With ε = 0, $\\theta_1 - \\theta_0 = -\\alpha\\,\\mathrm{sign}(g_1) = "
+           "[-0.001, 0.001, -0.001]$, and rescaling the loss by c > 0 leaves it unchanged. ")
+
+
+@pytest.mark.parametrize("sentence, false", [
+    ("This scale invariance holds for every value of ε.", True),
+    ("Rescaling the loss leaves the Adam step unchanged regardless of epsilon.", True),
+    ("Even with ε > 0 the update is identical when the loss is multiplied by c.", True),
+    ("For ε > 0 the update is only approximately scale invariant.", False),
+    ("The update is not scale invariant for every ε.", False),
+    ("For every c > 0 the update is unchanged under rescaling.", False),
+])
+def test_scale_invariance_claimed_for_every_epsilon(solved, sentence, false):
+    part = graded_part(solved, ADAM, _ADAM_C + sentence + "\n", "c")
+    assert ("false-claim" in finding_kinds(part)) is false, part.findings
+
+
+_QD_D = ("(d) Polyak's tuning: α = 4/(√10+1)² ≈ 0.2309, β = ((√10−1)/(√10+1))² ≈ 0.2699, rate "
+         "√β ≈ 0.5195. ")
+
+
+@pytest.mark.parametrize("sentence, false", [
+    ("Heavy ball with this tuning attains the same rate on every strongly convex, smooth "
+     "function.", True),
+    ("This accelerated rate is not special to quadratics: Polyak momentum gets it on any "
+     "L-smooth, μ-strongly convex objective.", True),
+    ("With these α and β, momentum converges at rate 0.5195 for all smooth strongly convex "
+     "losses.", True),
+    ("On quadratics this is the best heavy-ball rate.", False),
+    ("The heavy-ball rate is guaranteed on quadratics; on a general strongly convex function "
+     "it can fail to converge.", False),
+    ("Nesterov's method achieves an accelerated rate on every smooth strongly convex function.",
+     False),
+])
+def test_the_tuned_heavy_ball_rate_claimed_beyond_quadratics(solved, sentence, false):
+    part = graded_part(solved, QD, _QD_D + sentence + "\n", "d")
+    assert ("false-claim" in finding_kinds(part)) is false, part.findings
+
+
+# -- table cells: the value's own symbol, a header listing alternatives -----------------------
+
+@pytest.mark.parametrize("cell, right", [
+    ("$0.2309$, $\\beta = 0.2699$", True),
+    ("0.2309; β = 0.2699", True),
+    ("$0.2309$, $\\beta = 0.5$", False),
+])
+def test_a_symbol_in_a_cell_names_its_answer_over_the_column(solved, cell, right):
+    text = (_QD_D + "\n\n| | step size | rate |\n|---|---|---|\n"
+            f"| (d) heavy ball | {cell} | $0.5195$ |\n")
+    part = graded_part(solved, QD, text, "d")
+    assert (part.verdict == "correct") is right, part.findings
+
+
+@pytest.mark.parametrize("header, value, right", [
+    ("Value / ratio", "$-0.3$", True),
+    ("value / ratio", "$-0.6$", False),
+    ("Optimal value, ratio", "−0.6", False),
+])
+def test_a_column_listing_alternatives_names_each(solved, header, value, right):
+    text = ("(c) Over $\\|d\\|_1 \\le 0.1$ the best vertex is $d = (-0.1, 0, 0)$, value "
+            "$g^\\top d = -0.3$: coordinate descent.\n\n"
+            f"| Part | Step | {header} |\n|---|---|---|\n| (c) | $(-0.1, 0, 0)$ | {value} |\n")
+    part = graded_part(solved, SD, text, "c")
+    assert (part.verdict == "correct") is right, part.findings
