@@ -214,6 +214,28 @@ def _recurrence(subject: str, value: Any) -> str | None:
     return previous if previous in {s.name for s in value.free_symbols} else None
 
 
+_STATE = ("mhat", "m", "g", "vhat", "v", "u", "d", "G")
+
+
+def _decay_of(value: Any, previous: Any, exp: Expectation) -> Any:
+    """The decay a weight update states (``θ_t = θ_{t-1} - α(m̂_t/(√v̂_t + ε) + λθ_{t-1})``
+    decays every weight by ``αλ`` per step): the step with the gradient's moments set to zero
+    is ``-rate·θ_{t-1}``; the rate, per weight for a per-weight answer. None when the step is
+    not linear in the weight or still depends on the gradient statistics."""
+    import sympy
+
+    zero = {s: 0 for s in value.free_symbols if base_and_index(s.name)[0] in _STATE}
+    try:
+        step = sympy.expand((value - previous).xreplace(zero))
+        rate = -sympy.diff(step, previous)
+        if sympy.simplify(step + rate * previous) != 0 or rate.free_symbols - {
+                s for s in rate.free_symbols if s.name in ("alpha", "lambda", "eta")}:
+            return None
+    except Exception:  # noqa: BLE001 -- an update SymPy cannot differentiate states nothing
+        return None
+    return rate if exp.kind == "number" else rate * sympy.Symbol("theta")
+
+
 def _as_recurrence(claim: Claim, value: Any, exp: Expectation) -> Any:
     """A recurrence read as a statement of ``exp``: its update map ``x_t - x_{t-1}`` for an
     update ``Δx_t``, the recurrence itself for ``x_t``; None when it states neither."""
@@ -225,6 +247,8 @@ def _as_recurrence(claim: Claim, value: Any, exp: Expectation) -> Any:
     base = base_and_index(claim.subject)[0]
     if any(_base(s) == f"Delta{base}" for s in exp.symbols):
         return value - sympy.Symbol(previous)
+    if exp.quantity == "weight-decay" and exp.subject in claim.about and base == "theta":
+        return _decay_of(value, sympy.Symbol(previous), exp)
     if claim.subject in exp.symbols:
         return Recurrence(value, claim.subject, previous)
     return None
