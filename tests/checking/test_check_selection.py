@@ -358,3 +358,33 @@ def test_a_column_listing_alternatives_names_each(solved, header, value, right):
             f"| Part | Step | {header} |\n|---|---|---|\n| (c) | $(-0.1, 0, 0)$ | {value} |\n")
     part = graded_part(solved, SD, text, "c")
     assert (part.verdict == "correct") is right, part.findings
+
+
+# -- a weight update read as the decay it applies -------------------------------------------
+
+_ADAM_E = ("(e) With L2 the term λθ passes through the adaptive scaling, so large-gradient "
+           "weights are barely decayed. ")
+
+
+@pytest.mark.parametrize("update", [
+    "AdamW instead does\n$$\\theta_t = \\theta_{t-1} - \\alpha\\Big(\\frac{\\hat m_t}{\\sqrt{\\hat "
+    "v_t}+\\epsilon} + \\lambda \\theta_{t-1}\\Big),\\quad \\lambda = 0.01.$$",
+    "AdamW decouples it: θ_t = (1 − αλ) θ_{t−1} − α m̂_t/(√v̂_t + ε), uniform for every weight.",
+    "AdamW update: theta_t = theta_{t-1} - alpha*lambda*theta_{t-1} - "
+    "alpha*mhat_t/(sqrt(vhat_t) + eps)",
+])
+def test_an_adamw_update_states_its_decay(solved, update):
+    _assert_correct(solved, ADAM, _ADAM_E + update + "\n", "e")
+
+
+def test_an_adamw_update_with_the_wrong_decay_is_wrong(solved):
+    text = _ADAM_E + ("AdamW does $\\theta_t = \\theta_{t-1} - \\alpha\\,\\hat m_t/"
+                      "(\\sqrt{\\hat v_t}+\\epsilon) - 2\\alpha\\lambda\\theta_{t-1}$.\n")
+    assert "wrong-answer" in finding_kinds(graded_part(solved, ADAM, text, "e"))
+
+
+def test_the_l2_update_of_adam_states_no_adamw_decay(solved):
+    text = _ADAM_E + ("Adam with L2: $\\theta_t = \\theta_{t-1} - \\alpha(\\hat m_t + \\lambda"
+                      "\\theta_{t-1})/(\\sqrt{\\hat v_t}+\\epsilon)$.\n")
+    part = graded_part(solved, ADAM, text, "e")
+    assert "wrong-answer" not in finding_kinds(part), part.findings
