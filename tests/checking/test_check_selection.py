@@ -280,6 +280,10 @@ def test_unbounded_said_of_a_term_is_not_the_answer(solved, said, states):
     ("A coercive convex function always attains its minimum.", False),
     ("For the squared penalty a minimiser always exists.", False),
     ("A convex function need not attain a minimiser.", False),
+    ("For α = 0.5 the objective is convex, and a convex function always attains a finite "
+     "minimiser.", True),
+    ("For α ≤ 1/6 the problem always has a minimiser, d = 0.", False),
+    ("When α is below 1/6 every such objective attains its minimum at zero.", False),
 ])
 def test_a_claim_that_a_minimiser_always_exists_against_an_unbounded_part(solved, sentence,
                                                                          false):

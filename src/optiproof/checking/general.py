@@ -702,8 +702,11 @@ _ALWAYS_EXISTS = re.compile(
     r"best step)\b"
     r"|\b(?:minimi[sz]er|minimum|optimum|best step)\s+(?:always|necessarily)\s+exists?\b", re.I)
 _EXISTENCE_CONDITION = re.compile(r"\b(?:coerciv\w*|bounded below|strongly convex|compact|"
-                                  r"closed and bounded|squared)\b", re.I)
-"""A condition under which a minimiser does exist: the statement is then a true theorem."""
+                                  r"closed and bounded|squared|if|when|whenever|provided|as long "
+                                  r"as|below the threshold)\b|\bfor\s+(?:α|alpha|η|eta|λ)\b|[<≤]",
+                                  re.I)
+"""A condition under which a minimiser does exist (a coercive objective, a step below the
+threshold): the statement is then true, not a rule for every case."""
 
 
 def _existence_claim(solution: Any, words: str) -> Refutation | None:
@@ -711,8 +714,11 @@ def _existence_claim(solution: Any, words: str) -> Refutation | None:
     answer is that the objective is unbounded below (no minimiser). A statement made under a
     condition that guarantees one (coercive, bounded below, strongly convex) is not refuted."""
     m = _ALWAYS_EXISTS.search(words)
-    if m is None or _EXISTENCE_CONDITION.search(words):
+    if m is None:
         return None
+    cuts = [c.end() for c in re.finditer(r",\s*(?:and|but|so|while)\b|[;:]", words[:m.start()])]
+    if _EXISTENCE_CONDITION.search(words[(cuts or [0])[-1]:m.end() + 60]):
+        return None  # the condition of the clause that states it
     for p in solution.parts:
         if any(a.status == "unbounded" for a in p.answers):
             return Refutation(f"part ({p.label}) verifies that the objective is unbounded below: "
