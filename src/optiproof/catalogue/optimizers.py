@@ -21,9 +21,11 @@ class OptimizerEntry(Entry):
     torch: str = ""
     named: bool = True
     tuned_rate_on: str = ""
-    """The objectives on which its tuned rate is guaranteed, when only some are (``quadratic``
-    for heavy ball: Polyak's tuning can fail to converge on a strongly convex smooth function
-    that is not quadratic, Lessard, Recht & Packard 2016); empty when no such limit is known."""
+    """The objectives on which its (tuned) linear rate is guaranteed, when only some are
+    (``quadratic`` for heavy ball: Polyak's tuning can fail to converge on a strongly convex
+    smooth function that is not quadratic, Lessard, Recht & Packard 2016; ``strongly convex``
+    for gradient descent: on a smooth non-convex function it reaches a stationary point, with
+    no linear rate to a global minimum); empty when no such limit is known."""
 
 
 OPTIMIZERS: Registry[OptimizerEntry] = Registry("optimizer")
@@ -35,7 +37,7 @@ GD = _add(OptimizerEntry(
              "steepest descent in the l2 norm"),
     phrases=(r"\b(?:full[- ]batch |plain |vanilla |ordinary |standard )?gradient descent\b",
              r"\bgd\b"),
-    torch="SGD"))
+    torch="SGD", tuned_rate_on="strongly convex"))
 SGD = _add(OptimizerEntry(
     "sgd", "stochastic gradient descent", r"\theta \leftarrow \theta - \alpha \nabla f_i(\theta)",
     aliases=("stochastic-gradient-descent", "vanilla sgd"),

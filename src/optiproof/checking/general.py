@@ -731,7 +731,34 @@ _EVERY_FUNCTION = re.compile(
     r"objectives?|problems?|loss(?:es)?)\b|\bnot (?:special|specific|limited|restricted) to "
     r"quadratics?\b|\b(?:beyond|not just|not only) quadratics?\b", re.I)
 _RATE_WORDS = re.compile(r"\b(?:rate|accelerat\w*|converges?|convergence|speed[- ]?up|"
-                         r"contraction)\b", re.I)
+                         r"contraction|linearly|geometric\w*|reach(?:es)?)\b", re.I)
+
+
+def _beyond_quadratics(words: str) -> bool:
+    """The rate is claimed on every function of a class wider than quadratics."""
+    return bool(_EVERY_FUNCTION.search(words)) and not (
+        re.search(r"\bquadratics?\b", words, re.I) and not re.search(
+            r"not (?:special|specific|limited|restricted) to quadratic|beyond quadratic|"
+            r"not (?:just|only) quadratic|quadratics are just", words, re.I))
+
+
+_NONCONVEX = re.compile(r"\bnon-?convex\b|\bconvex or not\b|\bwhether (?:or not )?(?:it is |"
+                        r"they are )?convex\b|\b(?:any|every|all|each)\s+(?:l-?)?smooth "
+                        r"(?:functions?|objectives?|losses)\b", re.I)
+_STRONGLY = re.compile(r"\bstrongly convex|\bpolyak[- ]?[lł]ojasiewicz|\bpl (?:condition|"
+                       r"inequality)|\bμ-strongly", re.I)
+
+
+def _beyond_strong_convexity(words: str) -> bool:
+    """A linear rate (or the global minimum) claimed on smooth functions that need not be
+    strongly convex, nor even convex."""
+    return bool(_NONCONVEX.search(words)) and not _STRONGLY.search(words) and bool(re.search(
+        r"\blinear(?:ly)?\b|\bgeometric\w*|\bglobal (?:minimum|minimi[sz]er|optimum)\b",
+        words, re.I))
+
+
+_WIDER = {"quadratic": _beyond_quadratics, "strongly convex": _beyond_strong_convexity}
+"""For each class a catalogue limits a rate to: does a statement claim it beyond the class?"""
 
 
 def _tuned_rate_scope(solution: Any, words: str) -> Refutation | None:
@@ -740,18 +767,17 @@ def _tuned_rate_scope(solution: Any, words: str) -> Refutation | None:
     objectives (heavy ball: quadratics) and a part of the problem verifies that rate there."""
     from optiproof.catalogue import OPTIMIZERS
 
-    if not _EVERY_FUNCTION.search(words) or not _RATE_WORDS.search(words):
+    if not _RATE_WORDS.search(words):
         return None
     scope = {x.entry.key: x.entry.tuned_rate_on for x in OPTIMIZERS.mentions(words)
-             if getattr(x.entry, "tuned_rate_on", "")}
-    if not scope or re.search(r"\bquadratics?\b(?! (?:only|alone))", words, re.I) and not \
-            re.search(r"not (?:special|specific|limited|restricted) to quadratic|beyond "
-                      r"quadratic|not (?:just|only) quadratic", words, re.I):
+             if getattr(x.entry, "tuned_rate_on", "")
+             and _WIDER[x.entry.tuned_rate_on](words)}
+    if not scope:
         return None
     for p, a in _values(solution, lambda q: "rate" in q):
         if a.subject in scope:
             return Refutation(f"the {a.name} of part ({p.label}) is verified for this "
-                              f"{scope[a.subject]}; the tuned {a.subject} rate is guaranteed on "
+                              f"objective; the {a.subject} rate is guaranteed on "
                               f"{scope[a.subject]} objectives only", p.label)
     return None
 
