@@ -392,3 +392,25 @@ def test_the_l2_update_of_adam_states_no_adamw_decay(solved):
                       "\\theta_{t-1})/(\\sqrt{\\hat v_t}+\\epsilon)$.\n")
     part = graded_part(solved, ADAM, text, "e")
     assert "wrong-answer" not in finding_kinds(part), part.findings
+
+
+_QD_A = "(a) Need |1 − 10α| < 1, so α < 2/L = 0.2. "
+
+
+@pytest.mark.parametrize("sentence, false", [
+    ("In fact on any L-smooth function, convex or not, gradient descent with α < 2/L converges "
+     "to the global minimum at a linear rate.", True),
+    ("This holds for non-convex objectives too: GD with a step below 2/L converges linearly.",
+     True),
+    ("More generally, plain gradient descent reaches the global minimizer geometrically fast on "
+     "every smooth function, whether or not it is convex.", True),
+    ("On any L-smooth function gradient descent with α < 2/L decreases f at every step.", False),
+    ("On μ-strongly convex, L-smooth functions gradient descent converges linearly for "
+     "α < 2/L.", False),
+    ("For non-convex f, gradient descent only reaches a stationary point, not necessarily the "
+     "global minimum.", False),
+])
+def test_a_linear_rate_of_gradient_descent_claimed_beyond_strong_convexity(solved, sentence,
+                                                                          false):
+    part = graded_part(solved, QD, _QD_A + sentence + "\n", "a")
+    assert ("false-claim" in finding_kinds(part)) is false, part.findings
