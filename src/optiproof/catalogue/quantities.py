@@ -166,7 +166,7 @@ LIMIT = _add(_Q(
              r"\bwhich (?:vector|point|solution)\b", r"\bfinal (?:iterate|point|weights)\b",
              r"\bwhich (?:[\w-]+ )?(?:solution|point|minimi[sz]er|interpolant) (?:is|gets?) "
              r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
-             r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
+             r"\bafter training\b", r"(?<!\bupper )(?<!\blower )\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
              r"actually)? go\b", r"(?<!rate )(?<!lr )(?<!size )(?<!step )(?<!α )(?<!η )\bwhere\b"
              r"(?!(?:[^.?]|\.\d){0,30}\bstill converges?\b)(?:[^.?]|\.\d){0,30}\bconverges?\b",
              r"^where (?:exactly|precisely)\b ?\??$", r"^if so,? (?:to )?(?:which|what) (?:one|point|limit)\b",
@@ -420,10 +420,14 @@ MAX_STEP = _add(_Q(
              r"which\b"
              r"[^.?]{0,40}?\b(?:diverges?|blows? up|explodes?|(?:is|becomes|gets) unstable)\b",
              r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b",
+             r"^(?:[-*•] ?)?(?:(?:and|then|also),? )?(?:give|state|what is|find) (?:the|its|that) "
+             r"upper (?:limit|end|endpoint)\b(?! (?:of|on|for)\b)",
              r"\b(?:up to|until|below) (?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|"
              r"step(?:[- ]?size)?|learning rate)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|learning "
              r"rates?)\b[^.?]{0,60}?\b(?:converges?|convergence|stable|stability|diverges?)\b",
+             r"\b(?:which|what) (?:values? of )?(?:α|η|γ|step sizes|learning rates)\b[^.?]{0,40}?"
+             r"\b(?:converges?|convergent|stable)\b",
              r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate) (?:above|beyond|past|over|from) "
              r"which\b[^.?]{0,40}?\b(?:diverges?|divergence|blows? up|explodes?|unstable|instability)"
              r"\b", r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate) (?:below|under|up to) which\b"
@@ -482,7 +486,7 @@ ITERATION_EIGENVALUES = _add(_Q(
     phrases=(r"\beigenvalues of (?:the |its )?(?:iteration|update|transition) (?:matrix|map)",
              r"\broots of the characteristic (?:polynomial|equation)")))
 _THAT_RATE = (r"(?:(?<=\band )|(?<=\bwhat is )|(?<=\bwhat's )|(?<=\bgive )|(?<=\bstate )|"
-              r"(?<=\breport ))(?:that|this|the corresponding) (?:optimal |minimal |minimi[sz]ed |"
+              r"(?<=\breport )|(?<=\bvalue of ))(?:that|this|the corresponding) (?:optimal |minimal |minimi[sz]ed |"
               r"worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?(?:rate|factor)\b")
 """"... the step that minimises the contraction factor, and what is that factor?": the rate an
 optimal tuning minimises, named again (the family's reader takes it only beside that tuning)."""
@@ -501,6 +505,7 @@ RATE = _add(_Q(
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
              r"\bwhat(?: is|'s) (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b",
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
+             r"\bconvergence factor\b", r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\|",
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
@@ -820,7 +825,11 @@ CONVERGES = _add(_Q(
     "converges", "does the iteration converge", value_kind="yes-no",
     phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b[^.?]{0,70}\bconverge\b(?! to)",
              r"\bwill it converge\b",
-             r"\bstill converge\b(?! to)")))
+             r"\bstill converge\b(?! to)",
+             r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are) (?:this|that|it|"
+             r"they|these|the (?:iteration|"
+             r"method|run|update|scheme|algorithm|optimi[sz]er))\b(?: \w+){0,3}? (?:stable|"
+             r"convergent)\b")))
 CHANGES = _add(_Q(
     "changes", "does the result change", value_kind="yes-no",
     phrases=(r"\bwould\b[^.?]{0,40}\bchange\b", r"\bdoes\b[^.?]{0,50}\bchange\b",

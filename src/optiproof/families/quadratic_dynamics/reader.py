@@ -85,7 +85,8 @@ _ASKS = {
                     r"(?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
                     r"achieve|\bwhat rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
-    "rate": r"\bconvergence rate|\brate of convergence|\bcontraction (?:factor|rate)|"
+    "rate": r"\bconvergence rate|\brate of convergence|\b(?:contraction|convergence) (?:factor|rate)|"
+            r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\||"
             r"\bhow fast\b|\blinear rate|\brate at α",
     "condition-number": r"\bcondition number\b",
     "iterations": r"\bhow many (?:iterations|steps)|\bnumber of (?:iterations|steps)|"
@@ -235,6 +236,9 @@ class QuadraticDynamicsReader:
         if _iterate_index(s):
             return Q.THETA_T.key  # "compute w_1 and w_2", a flattened "θ1"
         found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
+        if found is None and re.fullmatch(r"ρ(?:_\{?\w{1,4}\}?)?\^\{?[kt]\}?", s) and \
+                Q.ITERATIONS.key in (r.value(F.asks) or []):
+            return Q.ITERATIONS.key   # "the smallest t for which ρ^t ≤ 10^-4": the bound's power
         if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
                 r.value(F.alpha) is not None:
             return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
@@ -371,6 +375,14 @@ def _eig_head(own: str, ctx: str) -> str:
     return _EIG_HEAD.replace("(?: of H|", f"(?: of (?:H|{'|'.join(letters)})|", 1)
 
 
+def _form_letters(own: str, ctx: str) -> str:
+    """``H`` and the letters of the matrices of the written functions ½ wᵀAw (their Hessians:
+    "μI ⪯ A ⪯ LI" bounds the curvature), as a regex alternative."""
+    letters = {f.matrix for t in (own, ctx) for f in matrix_quadratic_forms(t)
+               if re.fullmatch(r"[A-Z]", f.matrix)} | {"H"}
+    return "|".join(sorted(letters))
+
+
 def _family_form(expr: Any) -> bool:
     """True when ``expr`` is the family's objective with a named curvature matrix: a term
     ½⟨θ, Hθ⟩ (H a symbol), whatever the linear and constant terms."""
@@ -463,7 +475,8 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
             return
         sym = rx(r"\b(?:between|from) (μ|m|λ_min)(?= ?(?:=|and\b|to\b))(?: ?= ?[\d.]{1,12})? (?:and|to) "
                  r"(L|M|λ_max)\b|\[(μ|m|λ_min), ?"
-                 r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?H ?⪯ ?(L) ?I|\b(μ)[- ]strongly convex and (L)[- ]"
+                 r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?(?:" + _form_letters(own, ctx) + r") ?⪯ ?(L) ?I|"
+                 r"\b(μ)[- ]strongly convex and (L)[- ]"
                  r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\b(?:eigenvalues?|spectrum)\b(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?"
                  r"(?<![\w])(μ|m|λ_min)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,30}?(?<![\w])"
                  r"(L|M|λ_max)(?= ?= ?[\d.])|"
@@ -563,6 +576,9 @@ def _linear_term(own: str, ctx: str, r: PartReading) -> None:
                 r.miss(F.H, f"\"{form.source}\" has no ½, so its Hessian is 2H, not H (expected "
                             "f = ½ θᵀHθ − bᵀθ, or the Hessian itself)")
                 return
+            if not any(c.name == "objective" for c in r.conventions):
+                r.convention("objective", form.source,
+                             "the objective is ½ θᵀHθ − bᵀθ, the form every part is solved in")
             if form.vector is None:
                 r.convention("no linear term", form.source, "no linear term: b = 0")
                 return
@@ -623,6 +639,11 @@ _DECLARED = re.compile(r"^(?P<name>[fghqFGHLJ]) ?\( ?(?P<vars>[a-zA-Z](?: ?, ?[a
                        r"(?P<rhs>.+)$")
 
 
+_FLATTENED_FRACTION = re.compile(r"(?<![\w.^/])(1[2-9]|[2-9]1)(?= ?\(| ?[a-zA-Z](?: ?2)?(?![\w]))")
+"""A coefficient '21' or '12' (of a group or a variable) in a flattened copy: ½ whose bar was
+lost ("21 (x2 + 25y 2 )" is ½(x² + 25y²)) or the number itself; which one, the copy does not say."""
+
+
 def _flattened_powers(source: str, text: str, r: PartReading) -> bool:
     """``f(x, y) = 2x2 + xy + y2`` of a PDF copy, where the superscripts fell onto the line: read
     as 2x^2 + xy + y^2 only when the function declares its variables, each rewritten token is a
@@ -636,9 +657,17 @@ def _flattened_powers(source: str, text: str, r: PartReading) -> bool:
     rest = text.replace(source, " ")
     if any(re.search(rf"(?<![\w]){re.escape(v)}_?\{{?\d", rest) for v in names):
         return False   # an indexed variable elsewhere: 'x2' may be an index, not a power
-    token = re.compile(rf"(?<![A-Za-z^_])({'|'.join(map(re.escape, names))})2(?![\w.^])")
+    token = re.compile(rf"(?<![A-Za-z^_])({'|'.join(map(re.escape, names))}) ?2(?![\w.^/])")
     if not token.search(m.group("rhs")):
         return False
+    half = _FLATTENED_FRACTION.search(m.group("rhs"))
+    if half is not None:
+        r.miss(F.H, f"\"{source}\" has the coefficient \"{half.group(1)}\" in a copy whose "
+                    "exponents were flattened onto the line: it may be a fraction that lost its "
+                    f"bar (1/{half.group(1)[-1] if half.group(1)[0] == '1' else half.group(1)[0]}"
+                    ") or the number itself, and nothing else in the text says which (expected "
+                    "the fraction written out, e.g. (1/2)(x^2 + 25y^2), or the Hessian stated)")
+        return True
     rhs = token.sub(r"\1^2", m.group("rhs"))
     forms = quadratic_forms(f"{m.group('name')}({', '.join(names)}) = {rhs}")
     if len(forms) != 1 or set(forms[0].variables) != set(names):
@@ -954,7 +983,10 @@ def _compared_to_shared(own: str, ctx: str) -> list[tuple[int, str, str]]:
 
 
 _SWITCHED_OFF = re.compile(r"\w* ?= ?(?:False|0(?![.\d]))\b")
-_OFF_ARGUMENT = re.compile(r"\bnesterov ?= ?False\b", re.I)
+_OFF_ARGUMENT = re.compile(r"\bnesterov ?= ?False\b|\b(?:no|without|not|nor)(?: the)? nesterov\b"
+                           r"(?!['’]s? (?:method|momentum|acceleration)? ?(?:is|was|would|will|does)"
+                           r"\b)(?: (?:variant|option|flag|momentum|acceleration|look-?ahead))?",
+                           re.I)
 
 
 def _read_switched_off(own: str, r: PartReading) -> None:
@@ -1269,6 +1301,13 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
                 r.miss(F.epsilon, f"\"{factor[1]}\" and \"{bound[1]}\" state different error "
                                   "factors (expected one factor, e.g. 'reduce the error by 10^3' "
                                   "with 'ρ^k ≤ 10^-3')")
+                break
+            elif factor and _FLATTENED_POWER.fullmatch(factor[0].text.strip()):
+                power = factor[0].text.strip()
+                r.miss(F.epsilon, f"\"{factor[1]}\": a reduction factor {power} may be 10^"
+                                  f"{power[2:]} whose exponent a copy flattened onto the line, or "
+                                  f"the number {power} itself, and no stated bound says which "
+                                  "(expected 10^6, 1e6, or 'ρ^k ≤ 10^-6')")
                 break
             _set_ratio(r, got)
             break
@@ -1621,6 +1660,10 @@ def _factor(text: str) -> tuple[Any, str] | None:
     return None
 
 
+_FLATTENED_POWER = re.compile(r"10[1-9]\d?")
+"""A factor "106": 10⁶ with its superscript flattened, or 106 itself (ambiguous on its own)."""
+
+
 def _garbled_power(factor: Any, bound: Any) -> bool:
     """True when a factor written "104" (a PDF copy of 10⁴ that lost its superscript) is the
     power of ten the stated bound gives (``ρ^k ≤ 10−4``): both say the error shrinks to 10^-4."""
@@ -1634,7 +1677,9 @@ def _as_ratio(value: Any) -> Any:
     return 1 / value if value > 1 else value
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|"
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<|(?:is|are|stays|"
+                    r"remains|falls|drops) (?:at most|below|under|less than|smaller than|no (?:more|"
+                    r"larger|greater|bigger) than)|does not exceed) ?(?=[\d.])|"
                     r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=) ?(?=[\d.][^‖]{0,14}‖)")
 
 

@@ -1,0 +1,166 @@
+"""Quadratic-dynamics texts with PDF-flattened polynomials and powers, a curvature bounded by
+words for the matrix of ½ xᵀAx, bounds on ρ^k in words, and questions asked by a quantity's
+formula ("max_i |1 − ηλ_i|"), by stability ("is this stable?") or by an interval's end ("give the
+upper limit"). Phrasings are our own, in several styles; values are checked independently
+(numpy)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from optiproof.reading import read_report
+from test_quadratic_dynamics_reading_forms import _solved, _unread
+
+
+def _value(answers: dict, *names: str) -> float:
+    name = next(n for n in answers if any(x in n for x in names))
+    return float(answers[name])
+
+
+# -- a square flattened onto the line, attached or one space away ----------------------------
+
+SPACED = [
+    ("Exercise 1. Consider f (x, y) = 2x2 + 50y 2 .\n(a) Compute the largest stable step size of "
+     "gradient descent.", [4, 100]),
+    ("Let g(u, v) = u 2 + 9v 2 and run GD on g.\n(a) What is the largest step size for which GD "
+     "converges?", [2, 18]),
+    ("Problem. f (a, b) = 3a 2 + b2 is minimised by gradient descent.\n(i) Give the largest stable "
+     "step.", [6, 2]),
+]
+
+
+@pytest.mark.parametrize("text, eigs", SPACED)
+def test_a_square_flattened_with_or_without_a_space_is_read(text, eigs):
+    reading = read_report(text)
+    assert not reading.unread(), reading.unread()
+    assert any(c.name == "flattened exponent" for p in reading.parts for c in p.conventions)
+    got = _solved(text)
+    answers = got[list(got)[0]]
+    assert _value(answers, "max") == pytest.approx(2 / max(np.linalg.eigvalsh(np.diag(eigs))))
+
+
+@pytest.mark.parametrize("text", [
+    "Let f (x, y) = 21 (x2 + 25y 2 ) and run gradient descent.\n(a) Give the optimal step size.",
+    "Consider f(x, y) = 12 (x 2 + 4y2).\n(a) What is the largest stable step of GD?",
+    "f (u, v) = 21 u2 + 3v 2 with gradient descent.\n(a) Find the optimal constant step size.",
+])
+def test_a_coefficient_that_may_be_a_flattened_half_is_refused(text):
+    why = _unread(text)
+    assert "fraction" in why and "lost its bar" in why
+
+
+# -- reduction factors: a flattened power of ten, a bound in words ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "f(x, y) = x^2 + 9y^2, gradient descent at the optimal step.\n(a) How many iterations reduce "
+    "the error by a factor 106 ?",
+    "Let H = diag(1, 10). GD with its best step size: how many iterations are needed to shrink the "
+    "error by a factor of 104?",
+    "H = diag(2, 8); plain GD at the optimal step. Number of iterations to reduce the distance to "
+    "the minimiser by 103?",
+])
+def test_a_factor_that_may_be_a_flattened_power_of_ten_is_refused(text):
+    why = _unread(text)
+    assert "flattened" in why and "epsilon" in why
+
+
+@pytest.mark.parametrize("text, eps", [
+    ("f(x, y) = x^2 + 9y^2 with GD at the optimal step η*. What is the smallest number of "
+     "iterations k such that the rate bound ρ^k is at most 10^-3?", 1e-3),
+    ("$H = \\mathrm{diag}(1, 4)$, gradient descent with the optimal step. Find the smallest $t$ "
+     "for which $\\rho^t$ does not exceed $10^{-4}$.", 1e-4),
+    ("H = diag(1, 4), GD with best lr. how many iterations until rho^k stays below 0.001 ??",
+     1e-3),
+])
+def test_a_bound_on_rho_power_k_in_words_is_the_error_factor(text, eps):
+    got = _solved(text)
+    answers = got[list(got)[0]]
+    H = np.diag([1.0, 9.0]) if "9y" in text else np.diag([1.0, 4.0])
+    w = np.linalg.eigvalsh(H)
+    rho = (w.max() - w.min()) / (w.max() + w.min())
+    assert _value(answers, "iteration") == math.ceil(math.log(eps) / math.log(rho))
+
+
+# -- μI ⪯ A ⪯ LI for the matrix of ½ xᵀAx ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Let $f(x) = \\frac12 x^\\top A x$ with $\\mu I \\preceq A \\preceq L I$, both extreme "
+    "eigenvalues attained; take $\\mu = 1$, $L = 100$.\n(a) Give the optimal step size of gradient "
+    "descent and its rate.",
+    "f(w) = ½ wᵀQw where μI ⪯ Q ⪯ LI (both bounds attained), μ = 1 and L = 100. (a) Find the "
+    "optimal step of GD and the corresponding rate.",
+    "Quadratic f(x) = 1/2 x^T A x, A symmetric, μ I ⪯ A ⪯ L I with μ = 1, L = 100.\n(a) What is "
+    "the optimal step size for GD, and the resulting rate?",
+])
+def test_curvature_bounds_of_the_named_matrix_of_half_xtax_are_its_spectrum(text):
+    got = _solved(text)
+    answers = got[list(got)[0]]
+    assert _value(answers, "optimal step") == pytest.approx(2 / 101)
+    assert _value(answers, "rate") == pytest.approx(99 / 101)
+
+
+def test_curvature_bounds_of_a_matrix_without_the_half_are_refused():
+    why = _unread("f(x) = x^T A x with μ I ⪯ A ⪯ L I, μ = 1 and L = 100.\n(a) Give the optimal "
+                  "step size of gradient descent.")
+    assert "no ½" in why
+
+
+# -- 'no Nesterov' beside a framework call -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "H = diag(1, 100). Heavy ball with α = 0.01 and β = 0.5 (no Nesterov). What is its "
+    "convergence rate?",
+    "Run torch.optim.SGD(lr=0.01, momentum=0.5) without Nesterov on f with H = diag(1, 100). What "
+    "is the convergence rate?",
+    "H = diag(1, 100); momentum SGD, lr = 0.01, momentum = 0.5, not Nesterov momentum. Give the "
+    "convergence rate.",
+])
+def test_nesterov_switched_off_in_words_is_stated_not_the_method(text):
+    reading = read_report(text)
+    assert not reading.unread(), reading.unread()
+    assert {p.value("method") for p in reading.parts} == {"heavy-ball"}
+    assert any(c.name == "switched off" for p in reading.parts for c in p.conventions)
+
+
+# -- questions by formula, by stability, by an interval's end ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "H = diag(1, 4, 10). (a) What is the convergence factor max_i |1 − ηλ_i| for η = 0.15?",
+    "$H = \\mathrm{diag}(1, 4, 10)$. Compute the convergence factor of gradient descent for "
+    "$\\eta = 0.15$.",
+    "GD on H = diag(1,4,10) with lr = 0.15 -- whats the convergence factor max_i |1 - η λ_i| ?",
+])
+def test_a_convergence_factor_at_a_given_step_is_the_rate(text):
+    got = _solved(text)
+    answers = got[list(got)[0]]
+    want = max(abs(1 - 0.15 * x) for x in (1, 4, 10))
+    assert _value(answers, "rate") == pytest.approx(want)
+
+
+@pytest.mark.parametrize("text, stable", [
+    ("H = diag(1, 4, 10). (a) You run heavy ball with α = 0.05 and β = 0.9. Is this stable on f?",
+     True),
+    ("H = diag(1, 4, 10). (a) Gradient descent with η = 0.25. Is it stable?", False),
+    ("H = diag(1, 4, 10). (a) GD with lr = 0.15: is the iteration stable?", True),
+])
+def test_is_it_stable_asks_whether_the_iteration_converges(text, stable):
+    got = _solved(text)
+    answers = got[list(got)[0]]
+    name = next(n for n in answers if "converge" in n)
+    assert bool(answers[name]) is stable
+
+
+@pytest.mark.parametrize("text", [
+    "f(θ) = ½ θᵀHθ − bᵀθ, H = diag(1, 4, 10), b = (1, 2, 5).\n(a) Compute the minimiser θ*.\n(b) "
+    "Gradient descent: for which step sizes does it converge? Give the upper limit.",
+    "H = diag(1, 4, 10).\n1. For which η does GD converge? State the upper limit.",
+    "H = diag(1, 4, 10).\n(i) Which learning rates make gradient descent converge? Give the upper "
+    "limit.",
+])
+def test_the_upper_limit_of_the_convergent_steps_is_the_largest_step(text):
+    got = _solved(text)
+    answers = got[list(got)[-1]]
+    assert _value(answers, "max") == pytest.approx(2 / 10)
