@@ -436,7 +436,8 @@ MAX_STEP = _add(_Q(
             r"\bstab(?:le|ility)\b", r"α_?max\b"),
     bound=True))
 _TUNED_OPTIMALLY = (r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|"
-                    r"learning rate))(?:,? and (?:[βb]|(?:the )?momentum))? (?:optimally|"
+                    r"learning rate)(?: [αηγ])?)(?:,? and (?:[βb]|(?:the )?momentum(?: [βb])?))? "
+                    r"(?:optimally|"
                     r"as well as possible|to be optimal)\b")
 """"If I tune a and b optimally, what values do they take?": the optimal parameters asked."""
 OPTIMAL_STEP = _add(_Q(
@@ -463,6 +464,8 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b", _TUNED_OPTIMALLY,
+             r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?size)?|"
+             r"learning rate|lr)\b",
              r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) (?:[αηγ]\b|"
              r"\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|learning rate\b)",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
@@ -477,8 +480,8 @@ OPTIMAL_MOMENTUM = _add(_Q(
     phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*",
              r"(?:(?<=optimal α)|(?<=best α)) and β\b",
              r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|learning "
-             r"rate)),? and (?:[βb]|(?:the )?momentum) (?:optimally|as well as possible|to be "
-             r"optimal)\b"),
+             r"rate)(?: [αηγ])?),? and (?:[βb]|(?:the )?momentum(?: [βb])?) (?:optimally|as well as "
+             r"possible|to be optimal)\b"),
     labels=(r"\b(?:optimal |best )?momentum\b", r"β\^?[*⋆]")))
 ITERATION_EIGENVALUES = _add(_Q(
     "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",
@@ -505,7 +508,8 @@ RATE = _add(_Q(
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
              r"\bwhat(?: is|'s) (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b",
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
-             r"\bconvergence factor\b", r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\|",
+             r"\bconvergence factor\b", r"\bper[- ](?:step|iteration) (?:convergence |contraction )?rate\b",
+             r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\|",
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
@@ -837,6 +841,16 @@ CHANGES = _add(_Q(
              r"\b(?:is|are) (?:the |this |that )?(?:sequence|iterates?|trajectory|updates?|steps?|"
              r"result|answer|run)\b[^.?]{0,40}\b(?:the same|identical|unchanged)\b",
              r"\b(?:stays?|remains?) (?:the same|unchanged)\b")))
+SLOWEST_DIRECTION = _add(_Q(
+    "slowest-direction", "slowest eigen-direction", r"\lambda_{\mathrm{slow}}",
+    aliases=("slowest eigenvalue", "slowest mode"),
+    phrases=(r"\b(?:which|what) (?:eigen[- ]?)?(?:directions?|modes?|components?|eigenvectors?|"
+             r"eigenvalues?)\b(?: of (?:H|the Hessian))? (?:is|are|converges?|decays?|shrinks?|"
+             r"contracts?) (?:the )?slowest\b",
+             r"\bslowest(?:[- ](?:converging|decaying))? (?:eigen[- ]?)?(?:directions?|modes?|"
+             r"components?|eigenvectors?)\b")))
+"""The eigen-direction of H whose error contracts slowest at the given step (named by its
+eigenvalue)."""
 WHICH_COORDINATE = _add(_Q(
     "which-coordinate", "which coordinate moves", value_kind="scalar",
     phrases=(r"\bwhich coordinates?\b(?![^.?]{0,100}\b(?:opposite|the other way|the other "

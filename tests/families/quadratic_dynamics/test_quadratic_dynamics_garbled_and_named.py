@@ -164,3 +164,59 @@ def test_the_upper_limit_of_the_convergent_steps_is_the_largest_step(text):
     got = _solved(text)
     answers = got[list(got)[-1]]
     assert _value(answers, "max") == pytest.approx(2 / 10)
+
+
+# -- the slowest eigen-direction at a given step -------------------------------------------------
+
+@pytest.mark.parametrize("text, eigs, step, beta", [
+    ("H = diag(1, 4, 10). (a) Gradient descent with η = 0.15: which eigen-direction is the "
+     "slowest?", [1, 4, 10], 0.15, None),
+    ("$H = \\mathrm{diag}(2, 5, 20)$, gradient descent with $\\alpha = 0.09$. Which eigenvalue "
+     "converges slowest?", [2, 5, 20], 0.09, None),
+    ("H = diag(1, 100), heavy ball with lr = 0.01 and beta = 0.5 -- what's the slowest mode??",
+     [1, 100], 0.01, 0.5),
+])
+def test_the_slowest_direction_at_a_given_step_is_named_by_its_eigenvalue(text, eigs, step, beta):
+    got = _solved(text)
+    answers = got[list(got)[0]]
+    if beta is None:
+        factors = [abs(1 - step * x) for x in eigs]
+    else:   # heavy ball: the largest root modulus of z² − (1 + β − αλ)z + β per direction
+        factors = [max(abs(np.roots([1, -(1 + beta - step * x), beta]))) for x in eigs]
+    assert _value(answers, "slowest") == eigs[int(np.argmax(factors))]
+
+
+def test_a_tie_for_the_slowest_direction_is_refused():
+    from optiproof.core.errors import BadInput
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    # at the optimal step 2/(1 + 9) = 0.2 both extreme directions contract by 0.8
+    reading = read_report("H = diag(1, 9). (a) GD with η = 0.2: which direction is the slowest?")
+    with pytest.raises(BadInput, match="same slowest factor"):
+        solve_problem(reading.to_problem(), SolveOptions(figures=False))
+
+
+# -- a 'Bonus:' paragraph after the last part is a part of its own --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "f(x, y) = x^2 + 9y^2.\n1) What is the largest stable learning rate of GD?\n2) What is the "
+    "optimal learning rate?\n\nBonus: if I tune the step size α and momentum β optimally for "
+    "heavy ball, what α, β should I use and what's the per-step rate then?",
+    "H = diag(2, 18).\n(a) Give the largest stable step of gradient descent.\n(b) Give its "
+    "optimal step.\n\n**Bonus question.** For heavy ball, give the optimal α and β and the "
+    "resulting rate.",
+    "Quadratic with H = diag(2, 18).\n1. Max stable step for GD?\n2. Optimal GD step?\n\nExtra: "
+    "heavy ball -- tune the learning rate and momentum optimally; what values do they take, and "
+    "what rate?",
+])
+def test_a_bonus_paragraph_is_its_own_part(text):
+    reading = read_report(text)
+    assert not reading.unread(), reading.unread()
+    assert reading.parts[-1].label == "bonus"
+    got = _solved(text)
+    bonus = got["bonus"]
+    # heavy ball on [2, 18]: α* = 4/(√2 + √18)² = 1/8, β* = ((√9 − 1)/(√9 + 1))² = 1/4, ρ* = 1/2
+    assert _value(bonus, "optimal step") == pytest.approx(1 / 8)
+    assert _value(bonus, "optimal momentum") == pytest.approx(1 / 4)
+    assert _value(bonus, "rate") == pytest.approx(1 / 2)

@@ -69,7 +69,9 @@ _ASKS = {
                 r"range|boundary)|\brange of (?:α|step sizes|learning rates)|\b(?:up to|until|below) "
                 r"(?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|step(?:[- ]?size)?|learning "
                 r"rate)\b",
-    "optimal-step": r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
+    "optimal-step": r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?"
+                    r"size)?|learning rate|lr)\b|"
+                    r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\([αηγ], ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
                     r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
@@ -99,6 +101,11 @@ _ASKS = {
     "effective-step": r"\beffective (?:step|learning rate)|\bexponential moving average|"
                       r"\bEMA\b|\bunroll",
     "pytorch": r"\bpytorch|\btorch\.optim|\bdampening",
+    "slowest-direction": r"\b(?:which|what) (?:eigen[- ]?)?(?:directions?|modes?|components?|"
+                         r"eigenvectors?|eigenvalues?)\b(?: of (?:H|the Hessian))? (?:is|are|"
+                         r"converges?|decays?|shrinks?|contracts?) (?:the )?slowest\b|\bslowest"
+                         r"(?:[- ](?:converging|decaying))? (?:eigen[- ]?)?(?:directions?|modes?|"
+                         r"components?|eigenvectors?)\b",
     "zero-curvature": r"\bzero[- ]curvature|\bzero eigenvalues?|\bnull ?space|\bflat "
                       r"directions?|\bwhat happens along",
 }
@@ -1892,7 +1899,8 @@ def _read_asks(own: str, r: PartReading) -> None:
                        "number')")
         return
     asks = list(dict.fromkeys(k for _, k, _ in found))
-    needs = {"regime": F.alpha, "pytorch": F.alpha, "iterations": F.epsilon}
+    needs = {"regime": F.alpha, "pytorch": F.alpha, "iterations": F.epsilon,
+             "slowest-direction": F.alpha}
     for ask in asks:
         field = needs.get(ask)
         if field and r.value(field) is None:
