@@ -169,6 +169,9 @@ class QuadraticDynamicsReader:
         asks = _coordinate_factor(r, asks)
         asks = _stability_threshold(r, asks)
         keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
+        for k, s in asks:   # "for which lr does GD diverge? Give the threshold": the boundary
+            if k == Q.CROSSOVER.key and Q.MAX_STEP.key in keys and _BOUNDARY_NOUN.fullmatch(s):
+                r.answered_by[k] = Q.MAX_STEP.key
         if not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & keys:   # "that rate": of what?
             asks = [(k, s) for k, s in asks if k != Q.OPTIMAL_RATE.key or not _THAT_RATE.match(s)]
         for k, s in asks:
@@ -488,7 +491,11 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
                  r"(?<![\w])(μ|m|λ_min)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,30}?(?<![\w])"
                  r"(L|M|λ_max)(?= ?= ?[\d.])|"
                  r"\bsmallest eigenvalue (μ|m) and (?:the )?"
-                 r"largest(?: eigenvalue)? (L|M)\b").search(text)
+                 r"largest(?: eigenvalue)? (L|M)\b|"
+                 r"(?<![\w])(μ|m|λ_min)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,30}?(?<![\w])"
+                 r"(L|M|λ_max)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?\b(?:extreme|"
+                 r"smallest and (?:the )?largest|minimum and maximum|min(?:imal)? and max(?:imal)?)"
+                 r" eigenvalues?\b").search(text)
         if sym:
             lo, hi = [g for g in sym.groups() if g][:2]
             src = phrase(text, sym.start(), sym.end())
@@ -533,8 +540,9 @@ _BETWEEN = re.compile(r"\beigenvalues(?: of (?:[A-Z]|the Hessian))? (?:are |lie 
                       r"range )?(?:between|from) (?=\d)")
 """'the eigenvalues of H are between 0.5 and 50': the smallest and largest eigenvalue, as for
 'between μ and L' (both ends attained)."""
-_ENDS_ATTAINED = re.compile(r"\bboth (?:ends|endpoints|end-points|extremes)(?: being| are| is)? "
-                            r"(?:attained|eigenvalues|achieved)\b", re.I)
+_ENDS_ATTAINED = re.compile(r"\bboth (?:(?:ends|endpoints|end-points|extremes|bounds)(?: being| are| "
+                            r"is)? (?:attained|eigenvalues|achieved)|(?:are |being )?(?:attained|"
+                            r"achieved))\b", re.I)
 
 
 def _interval(text: str) -> tuple[list, str] | None:
@@ -1295,7 +1303,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             _set_number(r, F.epsilon, got, text)
             break
-        factor, bound = _factor(text), _bound(text)
+        factor, bound = _factor(text) or _word_factor(text), _bound(text)
         got = factor or bound
         if got is not None:
             if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
@@ -1637,6 +1645,31 @@ def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
                 continue
             r.set(field, str(value), src,
                   note=f"{_FORMULA_NOTE} at μ = {mu}, L = {big}: {value}")
+
+
+_BOUNDARY_NOUN = re.compile(r"(?:the |that |this |its )?(?:exact |critical )?(?:threshold|cut-?off|"
+                            r"boundary|critical value)", re.I)
+"""A generic noun for the step where stability ends, beside an asked largest stable step."""
+_WORD_FACTOR = re.compile(r"\b(?:by )?(?:a factor (?:of )?)?(?:(?:one|a) )?(?P<w>hundred|thousand|"
+                          r"million|billion)\b|\bby (?P<n>\d|one|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|twelve) orders? of magnitude\b", re.I)
+_WORDS = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "one": 1, "two": 2, "three": 3,
+          "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "twelve": 12}
+
+
+def _word_factor(text: str) -> tuple[Any, str] | None:
+    """"reduce the error by a factor of one million", "shrink it by six orders of magnitude":
+    the factor 10^k the words name (after a reducing verb)."""
+    for verb in rx(r"\b(?:reduc|shr[iau]nk|decreas|drop|cut)\w{0,4}\b").finditer(text):
+        m = _WORD_FACTOR.search(text, verb.end(), verb.end() + 60)
+        if m is None or not m.group(0).lower().startswith(("by", "a factor")) and \
+                m.group("n") is None:
+            continue
+        word = (m.group("w") or m.group("n")).lower()
+        power = _WORDS[word] if word in _WORDS else int(word)
+        return Num(Fraction(10) ** power, f"10^{power}"), phrase(text, verb.start(), m.end())
+    return None
 
 
 def _factor(text: str) -> tuple[Any, str] | None:
