@@ -154,3 +154,25 @@ def test_a_two_by_two_gradient_broken_over_lines_is_a_matrix_not_a_vector():
     reading = read_report(text)
     assert reading.complete, reading.unread()
     assert reading.parts[0].value("gradient") == [[1, 2], [2, 1]]
+
+
+# -- a later part that continues the setting with another norm -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Let g = (3, -1, 2). (a) Find d* = argmin_d g^T d s.t. ||d||_inf <= eta. (b) Same problem, "
+    "now with the l1 norm; give d*. (c) Same problem, now in the Euclidean norm; give its optimal "
+    "value.",
+    "Let g = (3, -1, 2) and d* = argmin_d gᵀd s.t. ‖d‖ ≤ η.\n(a) Take the ℓ∞ norm and give d*.\n"
+    "(b) Repeat (a) with the ℓ1 norm.\n(c) Same setting, but using the Euclidean norm: what is "
+    "the optimal value?",
+    "$g = (3, -1, 2)$, $d^\\star = \\arg\\min_d g^\\top d$ s.t. $\\|d\\| \\le \\eta$.\n(a) Use the "
+    "$\\ell_\\infty$ norm and find $d^\\star$.\n(b) Redo it with the $\\ell_1$ norm.\n(c) Now take "
+    "$\\|d\\|_2 \\le \\eta$ instead and give the optimal value.",
+])
+def test_a_part_continuing_the_setting_with_another_norm_reads_that_norm(text):
+    parts = _complete(text).parts
+    assert [p.value("norm") for p in parts] == ["linf", "l1", "l2"]
+    got = _answers(text)
+    # the optimal value under ‖d‖_2 ≤ η is −η‖g‖_2
+    value = sympy.sympify(got["min-value"][-1].replace("\\eta", "eta")).subs("eta", 1)
+    assert float(value) == pytest.approx(-np.linalg.norm([3.0, -1.0, 2.0]))

@@ -1279,11 +1279,19 @@ _FAMILY_P = re.compile(r"(?: [\w-]{1,12}){0,3} ?,? ?\(?(?:with |for |where |at )
 """After a generic 'ℓ_p': the exponent the text gives it ("ℓ_p trust region with p = 3")."""
 
 
-_NORM_CHOSEN = re.compile(r"(?:^|(?<=[.;:] ))(?:(?:now|then|next|instead),? )?(?:use|take|consider|"
-                          r"switch to|try|pick|choose)\b[^.?;]{0,120}?(?=,? (?:and |then )?(?:give|"
+_NORM_CHOSEN = re.compile(r"(?:^|(?<=[.;:] ))(?:(?:now|then|next|instead),? )?(?:(?:use|take|consider|"
+                          r"switch to|try|pick|choose)\b|(?:(?:the )?same (?:problem|question|"
+                          r"setting|objective|step)|repeat(?: (?:it|this|that|\(\w{1,4}\)))?|redo(?: "
+                          r"(?:it|this|\(\w{1,4}\)))?),? (?:but )?(?:now )?(?:in|with|for|under|using)\b)"
+                          r"[^.?;]{0,120}?(?=,? (?:and |then )?(?:give|"
                           r"find|compute|state|report|determine|derive|write|solve)\b|[.?;]|$)",
                           re.I)
 """'Now use the Frobenius norm instead, ‖D‖_F ≤ η': a clause choosing the part's norm."""
+
+
+_EMPTY_NORM_SLOT = re.compile(r"(?:(?:now|then|next|instead),? )?(?:use|take|consider|switch to|try|"
+                              r"pick|choose) (?:the |a |an )?(?:matrix |vector )?norm", re.I)
+"""'Take the norm': a repeated part's clause whose norm the repeating part replaced."""
 
 
 def _norm_chosen(own: str, r: PartReading) -> None:
@@ -1297,6 +1305,9 @@ def _norm_chosen(own: str, r: PartReading) -> None:
         clause = m.group(0).strip(" ,")
         if any(src.strip() and src.strip() in clause for src in norm.source.split(";")):
             r.convention("the part's norm", clause, "the clause chooses the norm of the step")
+        elif _EMPTY_NORM_SLOT.fullmatch(clause):   # "Take the norm": the earlier part's
+            r.convention("the part's norm", clause, "the repeated part's clause, its norm "
+                                                    "replaced by this part's")
 
 
 def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
