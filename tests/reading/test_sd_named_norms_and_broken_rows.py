@@ -166,8 +166,8 @@ def test_a_two_by_two_gradient_broken_over_lines_is_a_matrix_not_a_vector():
     "(b) Repeat (a) with the ℓ1 norm.\n(c) Same setting, but using the Euclidean norm: what is "
     "the optimal value?",
     "$g = (3, -1, 2)$, $d^\\star = \\arg\\min_d g^\\top d$ s.t. $\\|d\\| \\le \\eta$.\n(a) Use the "
-    "$\\ell_\\infty$ norm and find $d^\\star$.\n(b) Redo it with the $\\ell_1$ norm.\n(c) Now take "
-    "$\\|d\\|_2 \\le \\eta$ instead and give the optimal value.",
+    "$\\ell_\\infty$ norm and find $d^\\star$.\n(b) Redo it with the $\\ell_1$ norm.\n(c) Now use the "
+    "Euclidean norm and give the optimal value.",
 ])
 def test_a_part_continuing_the_setting_with_another_norm_reads_that_norm(text):
     parts = _complete(text).parts

@@ -541,6 +541,7 @@ class SteepestDescentReader:
                   note="the norm of the gradient in the dual of the part's norm")
         if duals:
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
+        _norm_named_in_a_setting(r, [s for k, s in asks if k == Q.NORM_VALUE.key])
         _form_from_a_definition(r)
         _form_not_needed(r)
         _claimed_optimizer(r.own_text or "", r)
@@ -1292,6 +1293,23 @@ _NORM_CHOSEN = re.compile(r"(?:^|(?<=[.;:] ))(?:(?:now|then|next|instead),? )?(?
 _EMPTY_NORM_SLOT = re.compile(r"(?:(?:now|then|next|instead),? )?(?:use|take|consider|switch to|try|"
                               r"pick|choose) (?:the |a |an )?(?:matrix |vector )?norm", re.I)
 """'Take the norm': a repeated part's clause whose norm the repeating part replaced."""
+
+
+def _norm_named_in_a_setting(r: PartReading, phrases: list[str]) -> None:
+    """"Now use the Euclidean norm and give the minimiser": a norm's name inside the clause that
+    chooses the part's norm asks no norm value. Only when every norm-value phrase of the part is
+    such a name (another one stays asked), and the part asks something else."""
+    taken = [q for q in (r.value(F.asks) or []) if isinstance(q, str) and q != Q.NORM_VALUE.key]
+    clauses = [c.source for c in r.conventions if c.name == "the part's norm"]
+    if not phrases or not taken or not clauses or Q.NORM_VALUE.key in r.answered_by:
+        return
+    if all(any(p in c for c in clauses) and _BARE_NORM_NAME.fullmatch(p) for p in phrases):
+        r.answered_by[Q.NORM_VALUE.key] = taken[0]
+        r.notes.append(f"\"{phrases[0]}\" names the norm the part chooses; it asks no norm value")
+
+
+_BARE_NORM_NAME = re.compile(r"(?:the )?(?:[\w∞ℓ-]{1,14}[ -])?norm", re.I)
+"""A norm's name without an argument ('Euclidean norm', 'the ℓ1 norm')."""
 
 
 def _norm_chosen(own: str, r: PartReading) -> None:
