@@ -262,3 +262,22 @@ def test_a_reduction_factor_in_words_is_the_error_factor(text, eps):
 def test_a_threshold_beside_the_largest_stable_step_is_that_step(text):
     got = _solved(text)
     assert _value(got[list(got)[0]], "max") == pytest.approx(2 / 20)
+
+
+# -- iterates of f = ½θᵀHθ with a diagonal H: no linear term ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "f(θ) = ½ θᵀHθ, H = diag(1, 4). Run GD with α = 0.4 from θ_0 = (1, 1). Give θ_1 and θ_2.",
+    "Let $f(w) = \\frac{1}{2} w^\\top H w$ with $H = \\mathrm{diag}(1, 4)$. Starting at "
+    "$w_0 = (1, 1)$, gradient descent with $\\eta = 0.4$: compute $w_2$.",
+    "f(x) = 0.5 * x^T H x, H = diag(1, 4), lr = 0.4, x_0 = [1, 1]. what is x_2 after two GD "
+    "steps?",
+])
+def test_iterates_of_a_form_without_linear_term_and_a_diagonal_h(text):
+    got = _solved(text)
+    answers = got[list(got)[0]]
+    H, x = np.diag([1.0, 4.0]), np.array([1.0, 1.0])
+    for _ in range(2):
+        x = x - 0.4 * H @ x
+    name = [n for n in answers if n.endswith("2")][0]
+    assert [float(v) for v in answers[name]] == pytest.approx(list(x))

@@ -221,6 +221,14 @@ class QuadraticDynamicsReader:
                                   "or H itself)")
         if Q.THETA_T.key in taken:
             _place_iterates(r, [s for k, s in asks if k == Q.THETA_T.key])
+        eigs = r.fields.get(F.eigenvalues)
+        if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.H) is None and \
+                eigs is not None and re.match(r"H ?= ?diag\b", eigs.source):
+            vals = r.fields.pop(F.eigenvalues).value   # the iterates need H itself: diag(...)
+            r.set(F.H, [[v if i == j else 0 for j in range(len(vals))] for i, v in
+                        enumerate(vals)], eigs.source)
+            _linear_term(r.own_text or "", r.found.get(_CONTEXT) or "", r)
+            r.missing = [m for m in r.missing if m.name not in (F.H, F.b)]
         if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.b) is None and \
                 r.value(F.H) is not None and \
                 any(c.name == "no linear term" for c in r.conventions):
@@ -1390,6 +1398,7 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
         vals = r.fields.pop(F.eigenvalues).value
         r.set(F.H, [[v if i == j else 0 for j in range(len(vals))] for i, v in enumerate(vals)],
               eigs.source)
+        _linear_term(r.own_text or "", r.found.get(_CONTEXT) or "", r)   # f = ½θᵀHθ: b = 0
     start = r.found.get(F.theta0)
     H = r.value(F.H)
     if start is None or H is None:
