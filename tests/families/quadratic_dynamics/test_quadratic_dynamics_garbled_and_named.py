@@ -222,46 +222,39 @@ def test_a_bonus_paragraph_is_its_own_part(text):
     assert _value(bonus, "rate") == pytest.approx(1 / 2)
 
 
-# -- the extreme eigenvalues named after μ = .., L = ..; an interval 'both attained' ---------------
+# -- extreme eigenvalues named after their values, a reduction factor in words, a threshold -------
 
-@pytest.mark.parametrize("text", [
-    "Consider f(x) = ½xᵀAx, A symmetric positive definite with μ = 1, L = 100 (its extreme "
-    "eigenvalues). Give the optimal step size of gradient descent.",
-    "Let f(x) = 1/2 x^T A x where mu = 1 and L = 100 are the smallest and largest eigenvalues of "
-    "A. Give the optimal step of GD.",
-    "A quadratic whose Hessian has eigenvalues in $[1, 100]$ (both attained). What is the optimal "
-    "step size of gradient descent?",
-])
-def test_extreme_eigenvalues_named_after_their_values_are_the_spectrum(text):
-    got = _solved(text)
-    assert _value(got[list(got)[0]], "optimal step") == pytest.approx(2 / 101)
+_RHO = 9 / 11   # GD at the optimal step on eigenvalues 1 and 10
 
 
-# -- a reduction factor in words; 'the threshold' of the stable steps --------------------------
-
-@pytest.mark.parametrize("text, eps", [
+@pytest.mark.parametrize("text, name, want", [
+    # μ = .., L = .. named afterwards as the extreme eigenvalues; an interval 'both attained'
+    ("Consider f(x) = ½xᵀAx, A symmetric positive definite with μ = 1, L = 100 (its extreme "
+     "eigenvalues). Give the optimal step size of gradient descent.", "optimal step", 2 / 101),
+    ("Let f(x) = 1/2 x^T A x where mu = 1 and L = 100 are the smallest and largest eigenvalues "
+     "of A. Give the optimal step of GD.", "optimal step", 2 / 101),
+    ("A quadratic whose Hessian has eigenvalues in $[1, 100]$ (both attained). What is the "
+     "optimal step size of gradient descent?", "optimal step", 2 / 101),
+    # a reduction factor in words
     ("H = diag(1, 10). GD at the optimal step. How many iterations to reduce the error by a "
-     "factor of one million?", 1e-6),
+     "factor of one million?", "iteration", math.ceil(math.log(1e-6) / math.log(_RHO))),
     ("H = diag(1, 10). GD at its optimal step size: how many iterations until the error has "
-     "shrunk by three orders of magnitude?", 1e-3),
+     "shrunk by three orders of magnitude?", "iteration",
+     math.ceil(math.log(1e-3) / math.log(_RHO))),
     ("$H = \\mathrm{diag}(1, 10)$, gradient descent with the optimal step. Number of iterations "
-     "to decrease the distance to the minimiser by a factor of a thousand?", 1e-3),
+     "to decrease the distance to the minimiser by a factor of a thousand?", "iteration",
+     math.ceil(math.log(1e-3) / math.log(_RHO))),
+    # a generic boundary noun beside the largest stable step
+    ("f(x, y) = x^2 + 10y^2. For which learning rates does GD diverge? Give the threshold.",
+     "max", 2 / 20),
+    ("H = diag(2, 20). Gradient descent: find the largest stable step size, i.e. the exact "
+     "cutoff.", "max", 2 / 20),
+    ("$H = \\mathrm{diag}(2, 20)$. For which $\\eta$ does gradient descent converge? State the "
+     "critical value.", "max", 2 / 20),
 ])
-def test_a_reduction_factor_in_words_is_the_error_factor(text, eps):
+def test_curvature_factor_and_boundary_in_words_give_the_value(text, name, want):
     got = _solved(text)
-    rho = 9 / 11
-    assert _value(got[list(got)[0]], "iteration") == math.ceil(math.log(eps) / math.log(rho))
-
-
-@pytest.mark.parametrize("text", [
-    "f(x, y) = x^2 + 10y^2. For which learning rates does GD diverge? Give the threshold.",
-    "H = diag(2, 20). Gradient descent: find the largest stable step size, i.e. the exact cutoff.",
-    "$H = \\mathrm{diag}(2, 20)$. For which $\\eta$ does gradient descent converge? State the "
-    "critical value.",
-])
-def test_a_threshold_beside_the_largest_stable_step_is_that_step(text):
-    got = _solved(text)
-    assert _value(got[list(got)[0]], "max") == pytest.approx(2 / 20)
+    assert _value(got[list(got)[0]], name) == pytest.approx(want)
 
 
 # -- iterates of f = ½θᵀHθ with a diagonal H: no linear term ------------------------------------
