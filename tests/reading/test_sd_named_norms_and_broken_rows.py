@@ -176,3 +176,30 @@ def test_a_part_continuing_the_setting_with_another_norm_reads_that_norm(text):
     # the optimal value under ‖d‖_2 ≤ η is −η‖g‖_2
     value = sympy.sympify(got["min-value"][-1].replace("\\eta", "eta")).subs("eta", 1)
     assert float(value) == pytest.approx(-np.linalg.norm([3.0, -1.0, 2.0]))
+
+
+# -- the RMS norm written out as a root mean square ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Let g = (4, -1, 0, 1) and ‖d‖_RMS = sqrt((1/4) Σ_{i=1}^4 d_i^2). Find d* = argmin gᵀd "
+    "subject to ‖d‖_RMS ≤ η.",
+    "$g = (4, -1, 0, 1)^\\top$, $\\|d\\|_{\\mathrm{RMS}} = \\sqrt{\\tfrac{1}{4}\\sum_{i=1}^4 "
+    "d_i^2}$. Find $d^\\star = \\arg\\min_{\\|d\\|_{\\mathrm{RMS}} \\le \\eta} g^\\top d$.",
+    "g = [4, -1, 0, 1]; ||d||_RMS = sqrt( (1/4) * sum_{i=1}^{4} d_i^2 ). minimise g^T d s.t. "
+    "||d||_RMS <= eta, what is d*?",
+])
+def test_the_rms_norm_written_as_a_root_mean_square_is_the_rms_norm(text):
+    parts = _complete(text).parts
+    assert [p.value("norm") for p in parts] == ["rms"]
+    got = _answers(text)
+    g = np.array([4.0, -1.0, 0.0, 1.0])
+    want = -2 * g / np.linalg.norm(g)   # the RMS ball of radius 1 is the l2 ball of radius √4
+    step = sympy.Matrix(sympy.sympify(got["update"][0].replace("\\eta", "eta"))).subs("eta", 1)
+    assert np.array(step.evalf(), dtype=float).ravel() == pytest.approx(want)
+
+
+def test_an_rms_norm_summing_another_size_is_refused():
+    reading = read_report("Let g = (4, -1, 0, 1) and ‖d‖_RMS = sqrt((1/4) Σ_{i=1}^3 d_i^2). Find "
+                          "d* = argmin gᵀd subject to ‖d‖_RMS ≤ η.")
+    assert not reading.complete
+    assert any("sums 3" in u for u in reading.unread())

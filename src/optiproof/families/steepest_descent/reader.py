@@ -1383,8 +1383,10 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     r.set(F.norm, value, sources + (";" + where if where else ""))
 
 
-_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_RMS ?(?:=|:=|is) ?‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
-                          r"(\w{1,4}) ?\)?")
+_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_RMS ?(?:=|:=|is) ?(?:‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
+                          r"(\w{1,4}) ?\)?|(?:sqrt|√) ?\(? ?\(? ?1 ?/ ?(\w{1,4}) ?\)? ?(?:·|\*)? ?(?:Σ|∑|sum)"
+                          r"_\{?i ?= ?1\}?\^\{?(\w{1,4})\}? ?\(? ?\1_\{?i\}? ?\)? ?\^ ?2 ?\)?)")
+"""'‖d‖_RMS = ‖d‖_2/√n', or written out: '‖d‖_RMS = sqrt((1/n) Σ_{i=1}^n d_i^2)'."""
 
 
 def _rms_definition(text: str, r: PartReading) -> bool:
@@ -1394,7 +1396,11 @@ def _rms_definition(text: str, r: PartReading) -> bool:
     m = _RMS_DEFINED.search(text)
     if m is None:
         return True
-    n_text, src = m.group(2), phrase(text, m.start(), m.end())
+    n_text, src = m.group(2) or m.group(3), phrase(text, m.start(), m.end())
+    if m.group(3) and m.group(3) != m.group(4):
+        r.miss(F.norm, f"the RMS norm \"{src}\" divides by {m.group(3)} but sums {m.group(4)} "
+                       "entries (expected the same size in both)")
+        return False
     sources = [src]
     if n_text.isdigit():
         n = int(n_text)
