@@ -230,6 +230,7 @@ def normalize(raw: str) -> Normalized:
     text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)
     text = _fix_norm_indices(text)
     text = _STAR_AFTER_SYMBOL.sub("^*", text)
+    text = _PDF_STAR_MARK.sub("^*", text)
     text = re.sub(r"‖_(\w{1,4}) ?→ (\w{1,4})", r"‖_\1→\2", text)
     text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
     text = _SPACES.sub(" ", text)
@@ -238,6 +239,10 @@ def normalize(raw: str) -> Normalized:
     return Normalized(text.strip(), removed, notes)
 
 
+_PDF_STAR_MARK = re.compile(r"(?<=[αηγβρκμθ])(?: \?| ?\?(?= ,))(?= ?,| (?:are|is|was|and|for|in|of|with|at|"
+                            r"to|that|which|the|from|as|on)\b)")
+"""'the optimal step η ? and the rate', 'α? , β ?': a PDF copy's superscript star (η⋆) read as a
+question mark, spaced off the symbol and followed by the sentence's next word or a comma."""
 _STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])∗(?![\w∗])")
 """The asterisk operator right after a symbol ('Δ∗', a PDF copy of Δ*) marks an optimum, as
 '^*' does; after a norm's subscript bar ('‖Δ‖_∗') it stays the nuclear/dual norm."""

@@ -274,3 +274,33 @@ def test_iterates_of_a_form_without_linear_term_and_a_diagonal_h(text):
         x = x - 0.4 * H @ x
     name = [n for n in answers if n.endswith("2")][0]
     assert [float(v) for v in answers[name]] == pytest.approx(list(x))
+
+
+# -- a PDF copy's superscript star read as a question mark ----------------------------------------
+
+@pytest.mark.parametrize("raw, want", [
+    ("How many GD iterations at η ? are needed to reduce the error?", "at η^* are needed"),
+    ("(b) Give the optimal step size η ? and the optimal rate.", "η^* and the optimal rate"),
+    ("(d) Give the optimal heavy-ball parameters α? , β ? and the rate.", "α^* , β^* and"),
+])
+def test_a_spaced_question_mark_after_a_step_symbol_is_its_star(raw, want):
+    from optiproof.reading.normalize import normalize
+
+    assert want in normalize(raw).text
+
+
+@pytest.mark.parametrize("raw", ["What is η? Then give the rate.", "Is it β? and why",
+                                 "What is the optimal η ?"])
+def test_a_question_mark_ending_a_question_stays(raw):
+    from optiproof.reading.normalize import normalize
+
+    assert "^*" not in normalize(raw).text
+
+
+def test_a_pdf_star_does_not_split_the_request():
+    text = ("Consider f (x, y) = x2 + 9y 2 .\n(a) Give the optimal step size η ? and the rate.\n"
+            "(b) How many GD iterations at η ? are needed to reduce the error by a factor 10^3 ?")
+    got = _solved(text)
+    rho = (18 - 2) / (18 + 2)
+    assert _value(got["a"], "optimal step") == pytest.approx(2 / 20)
+    assert _value(got["b"], "iteration") == math.ceil(math.log(1e-3) / math.log(rho))
