@@ -164,7 +164,8 @@ def quadratic_given_step(draw):
 
 @st.composite
 def quadratic_function(draw):
-    """A function written out: its Hessian, eigenvalues, minimiser, convergence at a step, and
+    """A function written out: its Hessian, eigenvalues, minimiser, convergence and the slowest
+    direction at a step (a trace of at most 18 never ties two directions at these steps), and
     the first iterates from a start."""
     a, d = draw(st.integers(2, 9)), draw(st.integers(2, 9))
     c = draw(st.integers(-1, 1))
@@ -176,7 +177,7 @@ def quadratic_function(draw):
             "theta0": [draw(st.integers(-2, 2)), draw(st.integers(-2, 2))],
             "steps": sorted({draw(st.integers(1, 6)) for _ in range(2)}),
             "asks": ["hessian", "eigenvalues", "objective-minimiser", "converges", "theta-t",
-                     "smoothness-constant", "strong-convexity-constant"]}
+                     "smoothness-constant", "strong-convexity-constant", "slowest-direction"]}
 
 
 @st.composite

@@ -65,7 +65,7 @@ QUADRATIC = _add(NormEntry(
     description="sqrt(x^T D x) for a symmetric positive definite D; its dual uses D^{-1}"))
 FROBENIUS = _add(NormEntry(
     "frobenius", "Frobenius norm", r"\|X\|_F", is_matrix=True, aliases=("fro", "f"),
-    phrases=(r"\bfrobenius\b",), dual="frobenius", index=("F", "fro", "Fro"),
+    phrases=(r"\bfrobenius\b(?! (?:inner |dot |scalar )?product)",), dual="frobenius", index=("F", "fro", "Fro"),
     description="the Euclidean norm of the matrix's entries"))
 SPECTRAL = _add(NormEntry(
     "spectral", "spectral norm", r"\|X\|_{2\to 2}", is_matrix=True,

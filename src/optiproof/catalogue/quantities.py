@@ -166,7 +166,7 @@ LIMIT = _add(_Q(
              r"\bwhich (?:vector|point|solution)\b", r"\bfinal (?:iterate|point|weights)\b",
              r"\bwhich (?:[\w-]+ )?(?:solution|point|minimi[sz]er|interpolant) (?:is|gets?) "
              r"(?:selected|picked|chosen|found|reached)\b", r"\bend up\b", r"\bsettles?\b",
-             r"\bafter training\b", r"\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
+             r"\bafter training\b", r"(?<!\bupper )(?<!\blower )\blimits?\b(?! of (?:the )?ridge)", r"\bwhere does (?:it|the \w+)(?: "
              r"actually)? go\b", r"(?<!rate )(?<!lr )(?<!size )(?<!step )(?<!α )(?<!η )\bwhere\b"
              r"(?!(?:[^.?]|\.\d){0,30}\bstill converges?\b)(?:[^.?]|\.\d){0,30}\bconverges?\b",
              r"^where (?:exactly|precisely)\b ?\??$", r"^if so,? (?:to )?(?:which|what) (?:one|point|limit)\b",
@@ -420,10 +420,14 @@ MAX_STEP = _add(_Q(
              r"which\b"
              r"[^.?]{0,40}?\b(?:diverges?|blows? up|explodes?|(?:is|becomes|gets) unstable)\b",
              r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b",
+             r"^(?:[-*•] ?)?(?:(?:and|then|also),? )?(?:give|state|what is|find) (?:the|its|that) "
+             r"upper (?:limit|end|endpoint)\b(?! (?:of|on|for)\b)",
              r"\b(?:up to|until|below) (?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|"
              r"step(?:[- ]?size)?|learning rate)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|learning "
              r"rates?)\b[^.?]{0,60}?\b(?:converges?|convergence|stable|stability|diverges?)\b",
+             r"\b(?:which|what) (?:values? of )?(?:α|η|γ|step sizes|learning rates)\b[^.?]{0,40}?"
+             r"\b(?:converges?|convergent|stable)\b",
              r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate) (?:above|beyond|past|over|from) "
              r"which\b[^.?]{0,40}?\b(?:diverges?|divergence|blows? up|explodes?|unstable|instability)"
              r"\b", r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate) (?:below|under|up to) which\b"
@@ -432,7 +436,8 @@ MAX_STEP = _add(_Q(
             r"\bstab(?:le|ility)\b", r"α_?max\b"),
     bound=True))
 _TUNED_OPTIMALLY = (r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|"
-                    r"learning rate))(?:,? and (?:[βb]|(?:the )?momentum))? (?:optimally|"
+                    r"learning rate)(?: [αηγ])?)(?:,? and (?:[βb]|(?:the )?momentum(?: [βb])?))? "
+                    r"(?:optimally|"
                     r"as well as possible|to be optimal)\b")
 """"If I tune a and b optimally, what values do they take?": the optimal parameters asked."""
 OPTIMAL_STEP = _add(_Q(
@@ -459,6 +464,8 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b", _TUNED_OPTIMALLY,
+             r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?size)?|"
+             r"learning rate|lr)\b",
              r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) (?:[αηγ]\b|"
              r"\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|learning rate\b)",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
@@ -473,8 +480,8 @@ OPTIMAL_MOMENTUM = _add(_Q(
     phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*",
              r"(?:(?<=optimal α)|(?<=best α)) and β\b",
              r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|learning "
-             r"rate)),? and (?:[βb]|(?:the )?momentum) (?:optimally|as well as possible|to be "
-             r"optimal)\b"),
+             r"rate)(?: [αηγ])?),? and (?:[βb]|(?:the )?momentum(?: [βb])?) (?:optimally|as well as "
+             r"possible|to be optimal)\b"),
     labels=(r"\b(?:optimal |best )?momentum\b", r"β\^?[*⋆]")))
 ITERATION_EIGENVALUES = _add(_Q(
     "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",
@@ -482,7 +489,7 @@ ITERATION_EIGENVALUES = _add(_Q(
     phrases=(r"\beigenvalues of (?:the |its )?(?:iteration|update|transition) (?:matrix|map)",
              r"\broots of the characteristic (?:polynomial|equation)")))
 _THAT_RATE = (r"(?:(?<=\band )|(?<=\bwhat is )|(?<=\bwhat's )|(?<=\bgive )|(?<=\bstate )|"
-              r"(?<=\breport ))(?:that|this|the corresponding) (?:optimal |minimal |minimi[sz]ed |"
+              r"(?<=\breport )|(?<=\bvalue of ))(?:that|this|the corresponding) (?:optimal |minimal |minimi[sz]ed |"
               r"worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?(?:rate|factor)\b")
 """"... the step that minimises the contraction factor, and what is that factor?": the rate an
 optimal tuning minimises, named again (the family's reader takes it only beside that tuning)."""
@@ -501,6 +508,8 @@ RATE = _add(_Q(
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
              r"\bwhat(?: is|'s) (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b",
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
+             r"\bconvergence factor\b", r"\bper[- ](?:step|iteration) (?:convergence |contraction )?rate\b",
+             r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\|",
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
              r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
@@ -820,7 +829,11 @@ CONVERGES = _add(_Q(
     "converges", "does the iteration converge", value_kind="yes-no",
     phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b[^.?]{0,70}\bconverge\b(?! to)",
              r"\bwill it converge\b",
-             r"\bstill converge\b(?! to)")))
+             r"\bstill converge\b(?! to)",
+             r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are) (?:this|that|it|"
+             r"they|these|the (?:iteration|"
+             r"method|run|update|scheme|algorithm|optimi[sz]er))\b(?: \w+){0,3}? (?:stable|"
+             r"convergent)\b")))
 CHANGES = _add(_Q(
     "changes", "does the result change", value_kind="yes-no",
     phrases=(r"\bwould\b[^.?]{0,40}\bchange\b", r"\bdoes\b[^.?]{0,50}\bchange\b",
@@ -828,6 +841,16 @@ CHANGES = _add(_Q(
              r"\b(?:is|are) (?:the |this |that )?(?:sequence|iterates?|trajectory|updates?|steps?|"
              r"result|answer|run)\b[^.?]{0,40}\b(?:the same|identical|unchanged)\b",
              r"\b(?:stays?|remains?) (?:the same|unchanged)\b")))
+SLOWEST_DIRECTION = _add(_Q(
+    "slowest-direction", "slowest eigen-direction", r"\lambda_{\mathrm{slow}}",
+    aliases=("slowest eigenvalue", "slowest mode"),
+    phrases=(r"\b(?:which|what) (?:eigen[- ]?)?(?:directions?|modes?|components?|eigenvectors?|"
+             r"eigenvalues?)\b(?: of (?:H|the Hessian))? (?:is|are|converges?|decays?|shrinks?|"
+             r"contracts?) (?:the )?slowest\b",
+             r"\bslowest(?:[- ](?:converging|decaying))? (?:eigen[- ]?)?(?:directions?|modes?|"
+             r"components?|eigenvectors?)\b")))
+"""The eigen-direction of H whose error contracts slowest at the given step (named by its
+eigenvalue)."""
 WHICH_COORDINATE = _add(_Q(
     "which-coordinate", "which coordinate moves", value_kind="scalar",
     phrases=(r"\bwhich coordinates?\b(?![^.?]{0,100}\b(?:opposite|the other way|the other "

@@ -286,9 +286,10 @@ def _restated_in_brackets(flat: str, r: PartReading) -> list[tuple[int, int, str
     out = []
     for m in re.finditer(r"\([^()]{1,120}\)", flat):
         for num, start, end in find_numbers(m.group(0), 8):
-            if num.value in scalars and num.value not in (0, 1):
+            if (num.value in scalars or -num.value in scalars) and abs(num.value) != 1 and \
+                    num.value != 0:   # "θ ← θ − 0.05·v" restates lr = 0.05
                 out.append((m.start() + start, m.start() + end,
-                            f"restates {scalars[num.value]}"))
+                            f"restates {scalars.get(num.value) or scalars[-num.value]}"))
     return out
 
 

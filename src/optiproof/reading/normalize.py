@@ -207,6 +207,7 @@ def normalize(raw: str) -> Normalized:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _bracket_pieces(text)
     text = _stacked_rows(text, notes)
+    text = _bracket_rows(text, notes)
     text = _flat_exponents(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
@@ -229,6 +230,7 @@ def normalize(raw: str) -> Normalized:
     text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)
     text = _fix_norm_indices(text)
     text = _STAR_AFTER_SYMBOL.sub("^*", text)
+    text = _PDF_STAR_MARK.sub("^*", text)
     text = re.sub(r"‖_(\w{1,4}) ?→ (\w{1,4})", r"‖_\1→\2", text)
     text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
     text = _SPACES.sub(" ", text)
@@ -237,12 +239,16 @@ def normalize(raw: str) -> Normalized:
     return Normalized(text.strip(), removed, notes)
 
 
+_PDF_STAR_MARK = re.compile(r"(?<=[αηγβρκμθ])(?: \?| ?\?(?= ,))(?= ?,| (?:are|is|was|and|for|in|of|with|at|"
+                            r"to|that|which|the|from|as|on)\b)")
+"""'the optimal step η ? and the rate', 'α? , β ?': a PDF copy's superscript star (η⋆) read as a
+question mark, spaced off the symbol and followed by the sentence's next word or a comma."""
 _STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])∗(?![\w∗])")
 """The asterisk operator right after a symbol ('Δ∗', a PDF copy of Δ*) marks an optimum, as
 '^*' does; after a norm's subscript bar ('‖Δ‖_∗') it stays the nuclear/dual norm."""
 
 
-_FIRST_ROW = re.compile(r"^(?P<pre>[^\n]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?= ?)(?P<cells>-?\d{1,6}"
+_FIRST_ROW = re.compile(r"^(?P<pre>[^\n]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6})(?P<cells>-?\d{1,6}"
                         r"(?:\.\d{1,6})?(?:[ \t]{1,6}-?\d{1,6}(?:\.\d{1,6})?){1,5})[ \t]*$")
 _NEXT_ROW = re.compile(r"^(?P<indent>[ \t]*)(?P<cells>-?\d{1,6}(?:\.\d{1,6})?(?:[ \t]{1,6}-?\d{1,6}"
                        r"(?:\.\d{1,6})?){1,5})[ \t]*$")
@@ -283,6 +289,106 @@ def _stacked_rows(text: str, notes: list[str]) -> str:
                      f"as {matrix}")
         i += len(rows)
     return "\n".join(out)
+
+
+_NUM_CELLS = r"-?\d{1,6}(?:\.\d{1,6})?(?:[ \t]{1,8}-?\d{1,6}(?:\.\d{1,6})?){0,5}"
+_OPEN_ROW = re.compile(r"^(?P<pre>[^\n\[\]]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6})\[[ \t]{0,4}"
+                       rf"(?P<cells>{_NUM_CELLS})[ \t]*$")
+_CONT_ROW = re.compile(rf"^(?P<indent>[ \t]*)(?P<cells>{_NUM_CELLS})[ \t]*(?P<close>\])?"
+                       r"(?P<post>[ \t]{0,4}[.,;]?)[ \t]*$")
+_ROW_GROUP = re.compile(rf"\[[ \t]{{0,4}}(?P<cells>{_NUM_CELLS})[ \t]{{0,4}}\]")
+_NAMED_GROUP = re.compile(r"(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6}$")
+_GROUP_TAIL = re.compile(r"[ \t]{0,4}[.,;]?[ \t]*")
+
+
+def _bracket_rows(text: str, notes: list[str]) -> str:
+    """A matrix a PDF copy broke over lines with its brackets kept: ``G = [ 1 2`` above
+    ``2 1 ]`` (one bracket around all rows), or ``H = [ 3 1 ]`` above ``[ 1 3 ]`` (each row in
+    its own brackets, possibly beside another one, ``b = [ 1 ]`` above ``[ 1 ]``) -> one line
+    ``G = [[1, 2], [2, 1]]``. Only rows of the same count of plain numbers whose first numbers
+    (or brackets) stand in the same column (within two), after a one-letter name and '=', and
+    lines holding nothing else, are rewritten; anything else is left as written."""
+    if "[" not in text or "=" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        got = _one_bracket(lines, i) or _row_brackets(lines, i)
+        if got is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(got[0])
+        notes.append(f"PDF-garbled matrix read: rows broken over lines under "
+                     f"\"{lines[i].strip()}\" as {got[0].strip()}")
+        i = got[1]
+    return "\n".join(out)
+
+
+def _matrix_text(rows: list[list[str]]) -> str:
+    if len(rows[0]) == 1:
+        return "[" + ", ".join(r[0] for r in rows) + "]"
+    return "[" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]"
+
+
+def _one_bracket(lines: list[str], start: int) -> tuple[str, int] | None:
+    """``G = [ 1 2`` / ``2 1 ] .``: one bracket opened on the first row, closed on the last."""
+    first = _OPEN_ROW.match(lines[start])
+    if first is None:
+        return None
+    column, cells = first.start("cells"), first.group("cells").split()
+    rows, j = [cells], start + 1
+    while j < len(lines) and j - start <= 16:
+        nxt = _CONT_ROW.match(lines[j])
+        if nxt is None or len(nxt.group("cells").split()) != len(cells) or \
+                abs(len(nxt.group("indent").expandtabs(1)) - column) > 2:
+            return None
+        rows.append(nxt.group("cells").split())
+        j += 1
+        if nxt.group("close"):
+            return first.group("pre") + _matrix_text(rows) + nxt.group("post"), j
+    return None
+
+
+def _row_brackets(lines: list[str], start: int) -> tuple[str, int] | None:
+    """``H = [ 3 1 ]   b = [ 1 ]`` / ``[ 1 3 ] ,   [ 1 ] .``: each row in its own brackets,
+    the brackets of every row in the columns of the first row's."""
+    groups = list(_ROW_GROUP.finditer(lines[start]))
+    if not groups or any(_NAMED_GROUP.search(lines[start][:g.start()][-12:]) is None
+                         for g in groups):
+        return None
+    rows: list[list[list[str]]] = [[g.group("cells").split()] for g in groups]
+    tails = [""] * len(groups)
+    j = start + 1
+    while j < len(lines) and j - start <= 16:
+        found = list(_ROW_GROUP.finditer(lines[j]))
+        if len(found) != len(groups) or any(
+                abs(f.start() - g.start()) > 2 or len(f.group("cells").split()) != len(r[0])
+                for f, g, r in zip(found, groups, rows)):
+            break
+        rest, pos, ok = [], 0, True
+        for f in found:
+            if lines[j][pos:f.start()].strip(" \t,.;"):
+                ok = False
+            pos = f.end()
+            tail = _GROUP_TAIL.match(lines[j], pos)
+            rest.append(tail.group(0).strip())
+            pos = tail.end()
+        if not ok or lines[j][pos:].strip():
+            break
+        for r, f in zip(rows, found):
+            r.append(f.group("cells").split())
+        tails = rest
+        j += 1
+    if j == start + 1:
+        return None
+    line, pos = lines[start], 0
+    pieces = []
+    for g, r, tail in zip(groups, rows, tails):
+        pieces.append(line[pos:g.start()] + _matrix_text(r) + (" " + tail if tail else ""))
+        pos = g.end()
+    return "".join(pieces) + line[pos:], j
 
 
 _PIECES = {"⎡": ("⎤", "top"), "⎢": ("⎥", "mid"), "⎣": ("⎦", "bottom"),
@@ -702,7 +808,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
     text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k| ?:?= ?[A-Za-z(])", "^*", text)   # θ? = X†y
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
-    text = re.sub(r"(?<=[k⟨(\s,‖][du])\?(?=\s?(?:[k‖)=,.⟩]|[a-z]))", "^*", text)
+    text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z]))", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)

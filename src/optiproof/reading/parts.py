@@ -145,15 +145,26 @@ def split_parts(text: str) -> Layout:
     remarks: list[str] = []
     for i, (start, end, label) in enumerate(markers):
         stop = markers[i + 1][0] if i + 1 < len(markers) else len(body)
+        bonus = None
         if i + 1 == len(markers):
             remark = _CLOSING_REMARK.search(body, end, stop)
             if remark and _is_commentary(body[remark.start():stop]):
                 remarks.append(" ".join(body[remark.start():stop].split()))
                 stop = remark.start()
+            bonus = _BONUS.search(body, end, stop)
+        if bonus is not None and label != "bonus":
+            parts.append(PartText(label, body[end:bonus.start()].strip(), context, start))
+            parts.append(PartText("bonus", body[bonus.end():stop].strip(), context,
+                                  bonus.start()))
+            continue
         parts.append(PartText(label, body[end:stop].strip(), context, start))
     return Layout(title, title_line, context, tuple(parts), tuple(remarks))
 
 
+_BONUS = re.compile(r"\n[ \t]*\n[ \t]*[*_]{0,2}(?:bonus|extra)(?: question| part| task)?[*_]{0,2}"
+                    r"[ \t]{0,2}[:.)][*_]{0,2}[ \t]{0,3}", re.I)
+"""A paragraph after the last part opened by "Bonus:" (a forum post's or a sheet's extra
+question): a part of its own, labelled ``bonus``."""
 _CLOSING_REMARK = re.compile(r"\n[ \t]*\n[ \t]*[*_]{0,2}(?:remarks?|comments?|discussion|hints?|notes?|"
                              r"reminders?)(?: \d{1,3}(?:\.\d{1,3})?)?[.:][*_]{0,2} ", re.I)
 _COMMENTARY_LABEL = re.compile(r"^\s*[*_]{0,2}\w+(?: \d{1,3}(?:\.\d{1,3})?)?[.:][*_]{0,2}")

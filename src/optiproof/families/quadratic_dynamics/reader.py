@@ -69,7 +69,9 @@ _ASKS = {
                 r"range|boundary)|\brange of (?:α|step sizes|learning rates)|\b(?:up to|until|below) "
                 r"(?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|step(?:[- ]?size)?|learning "
                 r"rate)\b",
-    "optimal-step": r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
+    "optimal-step": r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?"
+                    r"size)?|learning rate|lr)\b|"
+                    r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\([αηγ], ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
                     r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
@@ -85,7 +87,8 @@ _ASKS = {
                     r"(?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
                     r"achieve|\bwhat rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
-    "rate": r"\bconvergence rate|\brate of convergence|\bcontraction (?:factor|rate)|"
+    "rate": r"\bconvergence rate|\brate of convergence|\b(?:contraction|convergence) (?:factor|rate)|"
+            r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\||"
             r"\bhow fast\b|\blinear rate|\brate at α",
     "condition-number": r"\bcondition number\b",
     "iterations": r"\bhow many (?:iterations|steps)|\bnumber of (?:iterations|steps)|"
@@ -98,6 +101,11 @@ _ASKS = {
     "effective-step": r"\beffective (?:step|learning rate)|\bexponential moving average|"
                       r"\bEMA\b|\bunroll",
     "pytorch": r"\bpytorch|\btorch\.optim|\bdampening",
+    "slowest-direction": r"\b(?:which|what) (?:eigen[- ]?)?(?:directions?|modes?|components?|"
+                         r"eigenvectors?|eigenvalues?)\b(?: of (?:H|the Hessian))? (?:is|are|"
+                         r"converges?|decays?|shrinks?|contracts?) (?:the )?slowest\b|\bslowest"
+                         r"(?:[- ](?:converging|decaying))? (?:eigen[- ]?)?(?:directions?|modes?|"
+                         r"components?|eigenvectors?)\b",
     "zero-curvature": r"\bzero[- ]curvature|\bzero eigenvalues?|\bnull ?space|\bflat "
                       r"directions?|\bwhat happens along",
 }
@@ -161,6 +169,9 @@ class QuadraticDynamicsReader:
         asks = _coordinate_factor(r, asks)
         asks = _stability_threshold(r, asks)
         keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
+        for k, s in asks:   # "for which lr does GD diverge? Give the threshold": the boundary
+            if k == Q.CROSSOVER.key and Q.MAX_STEP.key in keys and _BOUNDARY_NOUN.fullmatch(s):
+                r.answered_by[k] = Q.MAX_STEP.key
         if not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & keys:   # "that rate": of what?
             asks = [(k, s) for k, s in asks if k != Q.OPTIMAL_RATE.key or not _THAT_RATE.match(s)]
         for k, s in asks:
@@ -210,6 +221,14 @@ class QuadraticDynamicsReader:
                                   "or H itself)")
         if Q.THETA_T.key in taken:
             _place_iterates(r, [s for k, s in asks if k == Q.THETA_T.key])
+        eigs = r.fields.get(F.eigenvalues)
+        if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.H) is None and \
+                eigs is not None and re.match(r"H ?= ?diag\b", eigs.source):
+            vals = r.fields.pop(F.eigenvalues).value   # the iterates need H itself: diag(...)
+            r.set(F.H, [[v if i == j else 0 for j in range(len(vals))] for i, v in
+                        enumerate(vals)], eigs.source)
+            _linear_term(r.own_text or "", r.found.get(_CONTEXT) or "", r)
+            r.missing = [m for m in r.missing if m.name not in (F.H, F.b)]
         if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.b) is None and \
                 r.value(F.H) is not None and \
                 any(c.name == "no linear term" for c in r.conventions):
@@ -235,6 +254,9 @@ class QuadraticDynamicsReader:
         if _iterate_index(s):
             return Q.THETA_T.key  # "compute w_1 and w_2", a flattened "θ1"
         found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
+        if found is None and re.fullmatch(r"ρ(?:_\{?\w{1,4}\}?)?\^\{?[kt]\}?", s) and \
+                Q.ITERATIONS.key in (r.value(F.asks) or []):
+            return Q.ITERATIONS.key   # "the smallest t for which ρ^t ≤ 10^-4": the bound's power
         if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
                 r.value(F.alpha) is not None:
             return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
@@ -371,6 +393,14 @@ def _eig_head(own: str, ctx: str) -> str:
     return _EIG_HEAD.replace("(?: of H|", f"(?: of (?:H|{'|'.join(letters)})|", 1)
 
 
+def _form_letters(own: str, ctx: str) -> str:
+    """``H`` and the letters of the matrices of the written functions ½ wᵀAw (their Hessians:
+    "μI ⪯ A ⪯ LI" bounds the curvature), as a regex alternative."""
+    letters = {f.matrix for t in (own, ctx) for f in matrix_quadratic_forms(t)
+               if re.fullmatch(r"[A-Z]", f.matrix)} | {"H"}
+    return "|".join(sorted(letters))
+
+
 def _family_form(expr: Any) -> bool:
     """True when ``expr`` is the family's objective with a named curvature matrix: a term
     ½⟨θ, Hθ⟩ (H a symbol), whatever the linear and constant terms."""
@@ -463,12 +493,17 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
             return
         sym = rx(r"\b(?:between|from) (μ|m|λ_min)(?= ?(?:=|and\b|to\b))(?: ?= ?[\d.]{1,12})? (?:and|to) "
                  r"(L|M|λ_max)\b|\[(μ|m|λ_min), ?"
-                 r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?H ?⪯ ?(L) ?I|\b(μ)[- ]strongly convex and (L)[- ]"
+                 r"(L|M|λ_max)\]|(μ) ?I ?⪯ ?(?:" + _form_letters(own, ctx) + r") ?⪯ ?(L) ?I|"
+                 r"\b(μ)[- ]strongly convex and (L)[- ]"
                  r"smooth|(μ) ?≤ ?λ(?:_i)? ?≤ ?(L)\b|\b(?:eigenvalues?|spectrum)\b(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?"
                  r"(?<![\w])(μ|m|λ_min)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,30}?(?<![\w])"
                  r"(L|M|λ_max)(?= ?= ?[\d.])|"
                  r"\bsmallest eigenvalue (μ|m) and (?:the )?"
-                 r"largest(?: eigenvalue)? (L|M)\b").search(text)
+                 r"largest(?: eigenvalue)? (L|M)\b|"
+                 r"(?<![\w])(μ|m|λ_min)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,30}?(?<![\w])"
+                 r"(L|M|λ_max)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?\b(?:extreme|"
+                 r"smallest and (?:the )?largest|minimum and maximum|min(?:imal)? and max(?:imal)?)"
+                 r" eigenvalues?\b").search(text)
         if sym:
             lo, hi = [g for g in sym.groups() if g][:2]
             src = phrase(text, sym.start(), sym.end())
@@ -513,8 +548,9 @@ _BETWEEN = re.compile(r"\beigenvalues(?: of (?:[A-Z]|the Hessian))? (?:are |lie 
                       r"range )?(?:between|from) (?=\d)")
 """'the eigenvalues of H are between 0.5 and 50': the smallest and largest eigenvalue, as for
 'between μ and L' (both ends attained)."""
-_ENDS_ATTAINED = re.compile(r"\bboth (?:ends|endpoints|end-points|extremes)(?: being| are| is)? "
-                            r"(?:attained|eigenvalues|achieved)\b", re.I)
+_ENDS_ATTAINED = re.compile(r"\bboth (?:(?:ends|endpoints|end-points|extremes|bounds)(?: being| are| "
+                            r"is)? (?:attained|eigenvalues|achieved)|(?:are |being )?(?:attained|"
+                            r"achieved))\b", re.I)
 
 
 def _interval(text: str) -> tuple[list, str] | None:
@@ -563,6 +599,9 @@ def _linear_term(own: str, ctx: str, r: PartReading) -> None:
                 r.miss(F.H, f"\"{form.source}\" has no ½, so its Hessian is 2H, not H (expected "
                             "f = ½ θᵀHθ − bᵀθ, or the Hessian itself)")
                 return
+            if not any(c.name == "objective" for c in r.conventions):
+                r.convention("objective", form.source,
+                             "the objective is ½ θᵀHθ − bᵀθ, the form every part is solved in")
             if form.vector is None:
                 r.convention("no linear term", form.source, "no linear term: b = 0")
                 return
@@ -623,6 +662,11 @@ _DECLARED = re.compile(r"^(?P<name>[fghqFGHLJ]) ?\( ?(?P<vars>[a-zA-Z](?: ?, ?[a
                        r"(?P<rhs>.+)$")
 
 
+_FLATTENED_FRACTION = re.compile(r"(?<![\w.^/])(1[2-9]|[2-9]1)(?= ?\(| ?[a-zA-Z](?: ?2)?(?![\w]))")
+"""A coefficient '21' or '12' (of a group or a variable) in a flattened copy: ½ whose bar was
+lost ("21 (x2 + 25y 2 )" is ½(x² + 25y²)) or the number itself; which one, the copy does not say."""
+
+
 def _flattened_powers(source: str, text: str, r: PartReading) -> bool:
     """``f(x, y) = 2x2 + xy + y2`` of a PDF copy, where the superscripts fell onto the line: read
     as 2x^2 + xy + y^2 only when the function declares its variables, each rewritten token is a
@@ -636,9 +680,17 @@ def _flattened_powers(source: str, text: str, r: PartReading) -> bool:
     rest = text.replace(source, " ")
     if any(re.search(rf"(?<![\w]){re.escape(v)}_?\{{?\d", rest) for v in names):
         return False   # an indexed variable elsewhere: 'x2' may be an index, not a power
-    token = re.compile(rf"(?<![A-Za-z^_])({'|'.join(map(re.escape, names))})2(?![\w.^])")
+    token = re.compile(rf"(?<![A-Za-z^_])({'|'.join(map(re.escape, names))}) ?2(?![\w.^/])")
     if not token.search(m.group("rhs")):
         return False
+    half = _FLATTENED_FRACTION.search(m.group("rhs"))
+    if half is not None:
+        r.miss(F.H, f"\"{source}\" has the coefficient \"{half.group(1)}\" in a copy whose "
+                    "exponents were flattened onto the line: it may be a fraction that lost its "
+                    f"bar (1/{half.group(1)[-1] if half.group(1)[0] == '1' else half.group(1)[0]}"
+                    ") or the number itself, and nothing else in the text says which (expected "
+                    "the fraction written out, e.g. (1/2)(x^2 + 25y^2), or the Hessian stated)")
+        return True
     rhs = token.sub(r"\1^2", m.group("rhs"))
     forms = quadratic_forms(f"{m.group('name')}({', '.join(names)}) = {rhs}")
     if len(forms) != 1 or set(forms[0].variables) != set(names):
@@ -954,7 +1006,10 @@ def _compared_to_shared(own: str, ctx: str) -> list[tuple[int, str, str]]:
 
 
 _SWITCHED_OFF = re.compile(r"\w* ?= ?(?:False|0(?![.\d]))\b")
-_OFF_ARGUMENT = re.compile(r"\bnesterov ?= ?False\b", re.I)
+_OFF_ARGUMENT = re.compile(r"\bnesterov ?= ?False\b|\b(?:no|without|not|nor)(?: the)? nesterov\b"
+                           r"(?!['’]s? (?:method|momentum|acceleration)? ?(?:is|was|would|will|does)"
+                           r"\b)(?: (?:variant|option|flag|momentum|acceleration|look-?ahead))?",
+                           re.I)
 
 
 def _read_switched_off(own: str, r: PartReading) -> None:
@@ -1256,7 +1311,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
         if got is not None:
             _set_number(r, F.epsilon, got, text)
             break
-        factor, bound = _factor(text), _bound(text)
+        factor, bound = _factor(text) or _word_factor(text), _bound(text)
         got = factor or bound
         if got is not None:
             if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
@@ -1269,6 +1324,13 @@ def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
                 r.miss(F.epsilon, f"\"{factor[1]}\" and \"{bound[1]}\" state different error "
                                   "factors (expected one factor, e.g. 'reduce the error by 10^3' "
                                   "with 'ρ^k ≤ 10^-3')")
+                break
+            elif factor and _FLATTENED_POWER.fullmatch(factor[0].text.strip()):
+                power = factor[0].text.strip()
+                r.miss(F.epsilon, f"\"{factor[1]}\": a reduction factor {power} may be 10^"
+                                  f"{power[2:]} whose exponent a copy flattened onto the line, or "
+                                  f"the number {power} itself, and no stated bound says which "
+                                  "(expected 10^6, 1e6, or 'ρ^k ≤ 10^-6')")
                 break
             _set_ratio(r, got)
             break
@@ -1336,6 +1398,7 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
         vals = r.fields.pop(F.eigenvalues).value
         r.set(F.H, [[v if i == j else 0 for j in range(len(vals))] for i, v in enumerate(vals)],
               eigs.source)
+        _linear_term(r.own_text or "", r.found.get(_CONTEXT) or "", r)   # f = ½θᵀHθ: b = 0
     start = r.found.get(F.theta0)
     H = r.value(F.H)
     if start is None or H is None:
@@ -1593,6 +1656,31 @@ def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
                   note=f"{_FORMULA_NOTE} at μ = {mu}, L = {big}: {value}")
 
 
+_BOUNDARY_NOUN = re.compile(r"(?:the |that |this |its )?(?:exact |critical )?(?:threshold|cut-?off|"
+                            r"boundary|critical value)", re.I)
+"""A generic noun for the step where stability ends, beside an asked largest stable step."""
+_WORD_FACTOR = re.compile(r"\b(?:by )?(?:a factor (?:of )?)?(?:(?:one|a) )?(?P<w>hundred|thousand|"
+                          r"million|billion)\b|\bby (?P<n>\d|one|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|twelve) orders? of magnitude\b", re.I)
+_WORDS = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "one": 1, "two": 2, "three": 3,
+          "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "twelve": 12}
+
+
+def _word_factor(text: str) -> tuple[Any, str] | None:
+    """"reduce the error by a factor of one million", "shrink it by six orders of magnitude":
+    the factor 10^k the words name (after a reducing verb)."""
+    for verb in rx(r"\b(?:reduc|shr[iau]nk|decreas|drop|cut)\w{0,4}\b").finditer(text):
+        m = _WORD_FACTOR.search(text, verb.end(), verb.end() + 60)
+        if m is None or not m.group(0).lower().startswith(("by", "a factor")) and \
+                m.group("n") is None:
+            continue
+        word = (m.group("w") or m.group("n")).lower()
+        power = _WORDS[word] if word in _WORDS else int(word)
+        return Num(Fraction(10) ** power, f"10^{power}"), phrase(text, verb.start(), m.end())
+    return None
+
+
 def _factor(text: str) -> tuple[Any, str] | None:
     """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
     reduction": the factor."""
@@ -1621,6 +1709,10 @@ def _factor(text: str) -> tuple[Any, str] | None:
     return None
 
 
+_FLATTENED_POWER = re.compile(r"10[1-9]\d?")
+"""A factor "106": 10⁶ with its superscript flattened, or 106 itself (ambiguous on its own)."""
+
+
 def _garbled_power(factor: Any, bound: Any) -> bool:
     """True when a factor written "104" (a PDF copy of 10⁴ that lost its superscript) is the
     power of ten the stated bound gives (``ρ^k ≤ 10−4``): both say the error shrinks to 10^-4."""
@@ -1634,7 +1726,9 @@ def _as_ratio(value: Any) -> Any:
     return 1 / value if value > 1 else value
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<) ?|"
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<|(?:is|are|stays|"
+                    r"remains|falls|drops) (?:at most|below|under|less than|smaller than|no (?:more|"
+                    r"larger|greater|bigger) than)|does not exceed) ?(?=[\d.])|"
                     r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=) ?(?=[\d.][^‖]{0,14}‖)")
 
 
@@ -1847,7 +1941,8 @@ def _read_asks(own: str, r: PartReading) -> None:
                        "number')")
         return
     asks = list(dict.fromkeys(k for _, k, _ in found))
-    needs = {"regime": F.alpha, "pytorch": F.alpha, "iterations": F.epsilon}
+    needs = {"regime": F.alpha, "pytorch": F.alpha, "iterations": F.epsilon,
+             "slowest-direction": F.alpha}
     for ask in asks:
         field = needs.get(ask)
         if field and r.value(field) is None:

@@ -885,6 +885,30 @@ def ask_converges(c: Ctx) -> None:
     c.summary.append("converges" if yes else "does not converge")
 
 
+def ask_slowest_direction(c: Ctx) -> None:
+    """The eigen-direction whose per-direction factor has the largest modulus at the given step
+    (its eigenvalue); refused when several eigenvalues tie for it."""
+    from optiproof.core.errors import BadInput
+
+    rho, rows = rate_at(c.quad, c.method, c.alpha, c.beta)
+    slowest = sorted({lam for lam, r, _ in rows if sympy.simplify(r - rho) == 0}, key=float)
+    if len(slowest) != 1:
+        raise BadInput(f"several eigen-directions (λ = {', '.join(map(str, slowest))}) contract "
+                       f"at the same slowest factor {rho}: no single slowest direction",
+                       field="asks", expected="a step at which one eigenvalue's factor is the "
+                                              "largest")
+    lam = slowest[0]
+    c.der.add("Slowest direction",
+              "The error along the eigenvector of $\\lambda_i$ is multiplied by its own factor "
+              "every step; the slowest direction has the largest modulus: "
+              + _rate_rows_text(rows) + ".",
+              Equation.of(Tex(r"\lambda_{\mathrm{slow}}"), lam))
+    c.answer(Q.SLOWEST_DIRECTION.key, "slowest direction", r"\lambda_{\mathrm{slow}}", lam,
+             note=f"the eigen-direction of H with eigenvalue {sympy.sstr(lam)} (factor "
+                  f"{sympy.sstr(rho)})")
+    c.summary.append(f"slowest along $\\lambda = {_num(lam)}$")
+
+
 def function_of(spec: QuadraticDynamicsSpec) -> tuple[Any, list[Any]]:
     """The spec's function (parsed by the one safe parser) and its variables as symbols."""
     from optiproof.core.errors import BadInput
@@ -978,7 +1002,8 @@ ASKS = {"objective-minimiser": ask_minimiser, "hessian": ask_hessian, "converges
         "iteration-matrix": ask_iteration_matrix, "effective-step": ask_effective_step,
         "pytorch": ask_pytorch, "zero-curvature": ask_zero_curvature,
         Q.SMOOTHNESS.key: lambda c: ask_extreme_curvature(c, True),
-        Q.STRONG_CONVEXITY.key: lambda c: ask_extreme_curvature(c, False)}
+        Q.STRONG_CONVEXITY.key: lambda c: ask_extreme_curvature(c, False),
+        Q.SLOWEST_DIRECTION.key: ask_slowest_direction}
 
 
 # --------------------------------------------------------------------------- entry point

@@ -203,9 +203,11 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
                              "(function, variables)")
         momentum = self.method != O.GD.key
         for ask in self.asks:
-            if ask in ("rate", "regime", "pytorch") and self.alpha is None:
+            if ask in ("rate", "regime", "pytorch", Q.SLOWEST_DIRECTION.key) and \
+                    self.alpha is None:
                 raise ValueError(f"asks: '{ask}' needs the step size alpha")
-            if ask in ("rate", "regime") and momentum and self.beta is None:
+            if ask in ("rate", "regime", Q.SLOWEST_DIRECTION.key) and momentum and \
+                    self.beta is None:
                 raise ValueError(f"asks: '{ask}' for {self.method} needs the momentum beta")
             if ask == "pytorch" and self.beta is None:
                 raise ValueError("asks: 'pytorch' needs the momentum coefficient beta")
@@ -215,8 +217,8 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
             if ask == "iterations" and momentum and (self.alpha is None) != (self.beta is None):
                 raise ValueError("asks: 'iterations' for momentum needs both alpha and beta, "
                                  "or neither (then the optimal pair is used)")
-            if ask == "regime" and self.symbolic:
-                raise ValueError("asks: 'regime' needs numeric eigenvalues")
+            if ask in ("regime", Q.SLOWEST_DIRECTION.key) and self.symbolic:
+                raise ValueError(f"asks: '{ask}' needs numeric eigenvalues")
             if ask in ("rate", "iterations") and self.symbolic and self.alpha not in (
                     None, INVERSE_L):
                 raise ValueError(f"asks: '{ask}' with symbolic eigenvalues needs alpha = 1/L "

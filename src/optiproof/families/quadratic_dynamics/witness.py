@@ -201,6 +201,16 @@ def spectral_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                 notes.append(f"numpy radius at the given step {rho:.8g}" + (
                     "; exactly 1 (I − M² is singular and PSD, exact elimination)"
                     if exact else ""))
+            if "slowest direction" in ans and a is not None:
+                pos = np.array([x for x in lams if x > 1e-12])
+                each = np.array([float(radius(m, np.array([x]), a, b or 0.0)) for x in pos])
+                order = np.argsort(-each)
+                claim = _value(ans["slowest direction"].expr, subs)
+                unique = len(each) == 1 or each[order[0]] - each[order[1]] > 1e-9
+                errs.append(("slowest direction", _rel(claim, float(pos[order[0]]))
+                             if unique else 1.0))
+                notes.append(f"numpy per-direction radii {np.round(each, 8).tolist()} at "
+                             f"λ = {np.round(pos, 8).tolist()}")
             full = np.linalg.eigvalsh(H)
             for name, want in (("smoothness constant", float(full.max())),
                                ("strong convexity constant", max(0.0, float(full.min())))):
@@ -687,6 +697,7 @@ def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
 
 
 SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H", "smoothness constant",
+                    "slowest direction",
                     "strong convexity constant",
                     "condition number", "max stable step", "optimal step", "optimal rate", "rate",
                     "spectral radius", "iterations", "iteration matrix", "per-direction factor",

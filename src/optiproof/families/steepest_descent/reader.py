@@ -59,7 +59,7 @@ NORM_WORDS = {
     N.RMS_RMS.key: r"\brms[ -]?(?:→|to|->)[ -]?rms\b|\brms operator norm",
     N.SPECTRAL.key: r"\bspectral\b|\boperator[ -]norm|\binduced 2[- ]norm|\bschatten[- ]?∞",
     N.NUCLEAR.key: r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
-    N.FROBENIUS.key: r"\bfrobenius\b",
+    N.FROBENIUS.key: r"\bfrobenius\b(?! (?:inner |dot |scalar )?product)",
     N.RMS.key: r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
     N.L2.key: r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2",
     N.LINF.key: r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
@@ -541,6 +541,7 @@ class SteepestDescentReader:
                   note="the norm of the gradient in the dual of the part's norm")
         if duals:
             r.answered_by.setdefault(Q.NORM_VALUE.key, Q.DUAL_NORM.key)
+        _norm_named_in_a_setting(r, [s for k, s in asks if k == Q.NORM_VALUE.key])
         _form_from_a_definition(r)
         _form_not_needed(r)
         _claimed_optimizer(r.own_text or "", r)
@@ -625,6 +626,7 @@ class SteepestDescentReader:
             _given_svd(part.flat + " " + part.flat_context, r)
             _given_outer_svd(part.flat + " " + part.flat_context, r)
         _read_norm(own, ctx, r, matrix)
+        _norm_chosen(own, r)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
         _inherit_setting(own, ctx, r, previous)
@@ -1258,18 +1260,72 @@ _STEP_OF = re.compile(r"\bstep (?:from|of|in) (?:part )?\(([a-h])\)[^.?]{0,40}?\
                       r"shorter|larger|smaller) than\b|\b(?:your |the )?(?:answer|result|step|"
                       r"update|minimi[sz]er|solution)(?: (?:you|we) (?:found|computed|obtained|got|"
                       r"derived))? (?:to|from|of|in) (?:part )?\(([a-h]|[ivx]{1,4}|"
-                      r"\d{1,2})\)")
+                      r"\d{1,2})\)|\b(?:steps?|updates?|minimi[sz]ers?|solutions?) of the (?:form|kind|"
+                      r"type|shape) (?:you |we )?(?:found|computed|obtained|derived|got) in (?:part )?"
+                      r"\(([a-h]|[ivx]{1,4}|\d{1,2})\)")
 
 
 def _referenced_norm(own: str, r: PartReading) -> list[tuple[str, str]]:
     """"the step from (b) is longer than ...": the norm of the part referred to."""
     m = _STEP_OF.search(own)
     earlier = getattr(r, "_previous", [])
-    label = m and (m.group(1) or m.group(2))
+    label = m and (m.group(1) or m.group(2) or m.group(3))
     part = next((p for p in earlier if label and p.label == label), None)
     if part is None or not isinstance(part.value(F.norm), str):
         return []
     return [(part.value(F.norm), f"the step from ({part.label})")]
+
+
+_FAMILY_P = re.compile(r"(?: [\w-]{1,12}){0,3} ?,? ?\(?(?:with |for |where |at )?p ?= ?(\d{1,2})\b")
+"""After a generic 'ℓ_p': the exponent the text gives it ("ℓ_p trust region with p = 3")."""
+
+
+_NORM_CHOSEN = re.compile(r"(?:^|(?<=[.;:] ))(?:(?:now|then|next|instead),? )?(?:(?:use|take|consider|"
+                          r"switch to|try|pick|choose)\b|(?:(?:the )?same (?:problem|question|"
+                          r"setting|objective|step)|repeat(?: (?:it|this|that|\(\w{1,4}\)))?|redo(?: "
+                          r"(?:it|this|\(\w{1,4}\)))?),? (?:but )?(?:now )?(?:in|with|for|under|using)\b)"
+                          r"[^.?;]{0,120}?(?=,? (?:and |then )?(?:give|"
+                          r"find|compute|state|report|determine|derive|write|solve)\b|[.?;]|$)",
+                          re.I)
+"""'Now use the Frobenius norm instead, ‖D‖_F ≤ η': a clause choosing the part's norm."""
+
+
+_EMPTY_NORM_SLOT = re.compile(r"(?:(?:now|then|next|instead),? )?(?:use|take|consider|switch to|try|"
+                              r"pick|choose) (?:the |a |an )?(?:matrix |vector )?norm", re.I)
+"""'Take the norm': a repeated part's clause whose norm the repeating part replaced."""
+
+
+def _norm_named_in_a_setting(r: PartReading, phrases: list[str]) -> None:
+    """"Now use the Euclidean norm and give the minimiser": a norm's name inside the clause that
+    chooses the part's norm asks no norm value. Only when every norm-value phrase of the part is
+    such a name (another one stays asked), and the part asks something else."""
+    taken = [q for q in (r.value(F.asks) or []) if isinstance(q, str) and q != Q.NORM_VALUE.key]
+    clauses = [c.source for c in r.conventions if c.name == "the part's norm"]
+    if not phrases or not taken or not clauses or Q.NORM_VALUE.key in r.answered_by:
+        return
+    if all(any(p in c for c in clauses) and _BARE_NORM_NAME.fullmatch(p) for p in phrases):
+        r.answered_by[Q.NORM_VALUE.key] = taken[0]
+        r.notes.append(f"\"{phrases[0]}\" names the norm the part chooses; it asks no norm value")
+
+
+_BARE_NORM_NAME = re.compile(r"(?:the )?(?:[\w∞ℓ-]{1,14}[ -])?norm", re.I)
+"""A norm's name without an argument ('Euclidean norm', 'the ℓ1 norm')."""
+
+
+def _norm_chosen(own: str, r: PartReading) -> None:
+    """A clause that chooses the part's norm ("Now use the nuclear norm ‖D‖_∗ ≤ η (sum of
+    singular values)") is a setting the reading applied: recorded with the clause as its source
+    when it holds the norm read (and nothing else it could ask)."""
+    norm = r.fields.get(F.norm)
+    if norm is None:
+        return
+    for m in _NORM_CHOSEN.finditer(own):
+        clause = m.group(0).strip(" ,")
+        if any(src.strip() and src.strip() in clause for src in norm.source.split(";")):
+            r.convention("the part's norm", clause, "the clause chooses the norm of the step")
+        elif _EMPTY_NORM_SLOT.fullmatch(clause):   # "Take the norm": the earlier part's
+            r.convention("the part's norm", clause, "the repeated part's clause, its norm "
+                                                    "replaced by this part's")
 
 
 def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
@@ -1295,6 +1351,19 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
         r.miss(F.norm, "no norm named in this part or the shared context (expected e.g. "
                        "'Euclidean', 'squared infinity norm', '‖Δθ‖_1', 'spectral norm')")
         return
+    generic = [n for n in names if ":" not in n and any(m.startswith(n + ":") for m in names)]
+    for name in generic:   # "the ℓ_p norm with p = 3" beside ‖·‖_3: the family, not a second norm
+        src = next(s for n, s in primary if n == name)
+        for text in (own, ctx):   # "an ℓ_p trust region with p = 3": the family and its p
+            at = text.find(src)
+            got = _FAMILY_P.match(text, at + len(src)) if at >= 0 else None
+            if got is not None and f"{name}:{got.group(1)}" in names:
+                src = text[at:got.end()]
+                break
+        names.remove(name)
+        primary = [(n, s) for n, s in primary if n != name]
+        r.convention("the norm's family", src, f"\"{src}\" names the family of the concrete "
+                                               f"norm {names[0] if names else ''} the step uses")
     if len(names) > 1:
         listed = ", ".join(f"{n} (from \"{s}\")" for n, s in primary)
         r.miss(F.norm, f"several norms define the step{where}: {listed}; cannot tell which")
@@ -1314,8 +1383,10 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     r.set(F.norm, value, sources + (";" + where if where else ""))
 
 
-_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_RMS ?(?:=|:=|is) ?‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
-                          r"(\w{1,4}) ?\)?")
+_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_RMS ?(?:=|:=|is) ?(?:‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
+                          r"(\w{1,4}) ?\)?|(?:sqrt|√) ?\(? ?\(? ?1 ?/ ?(\w{1,4}) ?\)? ?(?:·|\*)? ?(?:Σ|∑|sum)"
+                          r"_\{?i ?= ?1\}?\^\{?(\w{1,4})\}? ?\(? ?\1_\{?i\}? ?\)? ?\^ ?2 ?\)?)")
+"""'‖d‖_RMS = ‖d‖_2/√n', or written out: '‖d‖_RMS = sqrt((1/n) Σ_{i=1}^n d_i^2)'."""
 
 
 def _rms_definition(text: str, r: PartReading) -> bool:
@@ -1325,7 +1396,11 @@ def _rms_definition(text: str, r: PartReading) -> bool:
     m = _RMS_DEFINED.search(text)
     if m is None:
         return True
-    n_text, src = m.group(2), phrase(text, m.start(), m.end())
+    n_text, src = m.group(2) or m.group(3), phrase(text, m.start(), m.end())
+    if m.group(3) and m.group(3) != m.group(4):
+        r.miss(F.norm, f"the RMS norm \"{src}\" divides by {m.group(3)} but sums {m.group(4)} "
+                       "entries (expected the same size in both)")
+        return False
     sources = [src]
     if n_text.isdigit():
         n = int(n_text)
@@ -1495,7 +1570,7 @@ def _weight_of_the_named_step(own: str, r: PartReading, previous: list[PartReadi
     with α as a letter and names the step of an earlier part of the same norm and form, whose
     numeric α (or η) is the one meant."""
     m = _STEP_OF.search(own)
-    label = m and (m.group(1) or m.group(2))
+    label = m and (m.group(1) or m.group(2) or m.group(3))
     part = next((p for p in previous if label and p.label == label and p.family == FAMILY), None)
     if part is None or part.value(F.norm) != r.value(F.norm) or \
             part.value(F.form) != r.value(F.form):
@@ -1829,8 +1904,8 @@ ASKS = {
 }
 
 
-_CROSS_RATIO = re.compile(r"‖ ?(?P<a>[dΔu][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?]{1,6}) ?/ ?"
-                          r"‖ ?(?P<b>[dΔu][^‖\s]{0,14}) ?‖_(?P=m)(?![\w^])")
+_CROSS_RATIO = re.compile(r"‖ ?(?P<a>[dΔuD][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?]{1,6}) ?/ ?"
+                          r"‖ ?(?P<b>[dΔuD][^‖\s]{0,14}) ?‖_(?P=m)(?![\w^])")
 _STEP_LABEL = re.compile(r"_\(([a-h]|[ivx]{1,4}|\d{1,2})\)$")
 _STEP_INDEX = re.compile(r"_([^\s_^()]{1,4})$")
 
@@ -1838,7 +1913,8 @@ _STEP_INDEX = re.compile(r"_([^\s_^()]{1,4})$")
 def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tuple[Any, str]:
     """The norm of the step a symbol names: ``d^*_(c)`` the step of part (c), ``d_∞`` the step
     under the norm its subscript names; (None, why) otherwise."""
-    s = symbol.replace(" ", "")
+    s = re.sub(r"(?<=[A-Za-zΔδ])(∞|\^?\*?_?\{?∞\}?)$", "_∞", symbol.replace(" ", ""))  # 'u∞'
+    s = re.sub(r"^([dDuΔ])(?:\^?\*|\?|⋆|\^⋆)_?(op|F|RMS|nuc|tr|∞|\d)$", r"\1_\2", s)  # 'D^*op'
     m = _STEP_LABEL.search(s)
     label = m.group(1) if m else None
     index = _STEP_INDEX.search(s)
@@ -1889,7 +1965,7 @@ def _defined_as_part_step(base: str, k: str, r: PartReading) -> bool:
     b, i = re.escape(base), re.escape(k)
     return bool(re.search(rf"(?<![\w]){b}_?\{{?{i}\}}?(?:\^?\*)?,? \(?(?:is )?(?:the (?:step|answer|"
                           rf"update|minimi[sz]er|solution) )?(?:from|of|in) (?:part |question )?"
-                          rf"\(?{i}\)", text))
+                          rf"\(?{i}(?:\)|(?![\w.]|\.\d))", text))
 
 
 _ONE_LENGTH = re.compile(r"‖ ?(?P<a>[dΔu][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?,\]]{1,6})(?! ?/)")
