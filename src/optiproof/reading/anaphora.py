@@ -119,11 +119,57 @@ def _each_one(r: Request) -> Request:
     return Request(r.sentence, r.start, tuple(asks), r.proof, tuple(unplaced))
 
 
+_OVER_ALL = re.compile(
+    r"^(?:(?:and|also|then|now),? )*(?:(?:please )?(?:give|state|report|find|compute|what is|"
+    r"what's|what about|and)(?: me| us)? )?(?:the |a )?(?:total|sum|aggregate|combined)"
+    r"(?: (?:number|amount|volume|count))? (?:over|across|for|of|summed over|from) (?:all|every|"
+    r"the) (?:(?:\w+ ){0,2}?)(?P<who>workers?|gpus?|nodes?|ranks?|machines?|devices?|process(?:es)?)"
+    r"(?: combined| together)?(?:,? (?:as well|too|also))?\s?[.?!]*$", re.I)
+"""An elliptic request for the previous request's quantity summed over every node ("Give the
+total over all workers as well.")."""
+_ONE_NODE = re.compile(r"\b(?:by|from|of|for|per) (?:a single|each|one|every|any|a|the) (?:single |"
+                       r"individual )?(gpu|worker|node|rank|process|machine|device)\b|"
+                       r"\b(?:does|do|will|would) (?:a single|each|one|every|any) (?:single |"
+                       r"individual )?(gpu|worker|node|rank|process|machine|device) (send|receive)s?\b",
+                       re.I)
+
+
+def _over_all(requests: list[Request]) -> list[Request]:
+    """Each ask-less "the total over all workers as well" takes the quantity of the request
+    before it with its one node made all nodes ("… entries sent by one worker?" -> "… entries
+    sent by all workers"), read with the catalogue's phrases; only when that is a different
+    quantity (the sum is not the per-node value), else it stays unplaced (refused, naming it)."""
+    out: list[Request] = []
+    for r in requests:
+        m = None if r.asks else _OVER_ALL.match(r.sentence.strip())
+        before = next((x for x in reversed(out) if x.asks), None)
+        if m is None or before is None:
+            out.append(r)
+            continue
+        node = _ONE_NODE.search(before.sentence)
+        if node is None:
+            out.append(r)
+            continue
+        noun = (node.group(1) or node.group(2)).lower()
+        done = "sent" if (node.group(3) or "").lower() == "send" else "received"
+        whole = before.sentence[:node.start()] + (
+            f"by all {noun}s" if node.group(1) else f"are {done} in total by all {noun}s") + \
+            before.sentence[node.end():]
+        keys = [k for k in _probe(whole) if k not in {a.quantity for a in before.asks}]
+        if len(keys) != 1:
+            out.append(r)
+            continue
+        out.append(Request(r.sentence, r.start, (Ask(keys[0], r.sentence, r.start,
+                                                     r.start + len(r.sentence)),),
+                           r.proof, r.unplaced))
+    return out
+
+
 def resolve(requests: list[Request], pieces: list[tuple[int, str]]) -> list[Request]:
     """Each request's unplaced items (a whole ask-less request too) read in their plain form
     and as anaphors (see the module docstring); what names a quantity becomes an ask."""
     out = []
-    for r in map(_each_one, requests):
+    for r in map(_each_one, _over_all(requests)):
         items = list(r.unplaced) if r.asks else [r.sentence]
         if not items:
             out.append(r)
