@@ -126,3 +126,28 @@ def test_generic_limit_phrase_only_where_generic():
 def test_a_symbol_after_write_out_is_asked(text, symbol):
     asks = [a for r in _requests(text) for a in r.asks]
     assert [a.phrase for a in asks][:1] == [symbol], asks
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Adam(weight_decay=...) vs AdamW — numbers don't match my hand calc??\n\nSo I ran it.",
+     "Adam(weight_decay=...) vs AdamW — numbers don't match my hand calc??"),
+    ("SGD(momentum=0.9, nesterov=True) gives a different rate than my formula?\n\nBody.",
+     "SGD(momentum=0.9, nesterov=True) gives a different rate than my formula?"),
+    ("why does torch clip_grad_norm_(max_norm=1) change the limit point\n\nBody.",
+     "why does torch clip_grad_norm_(max_norm=1) change the limit point"),
+])
+def test_a_heading_quoting_code_is_the_title(text, title):
+    from optiproof.reading.parts import split_title
+
+    assert split_title(text)[0] == title
+
+
+@pytest.mark.parametrize("text", [
+    "f(x, y) = x^2 + 9y^2\n\nFind the largest stable step.",
+    "lr=0.1, momentum=0.9\n\nWhat is the rate?",
+    "Adam with betas=(0,0) is just signSGD??\nhey, quick sanity check.",
+])
+def test_a_formula_line_is_not_a_title(text):
+    from optiproof.reading.parts import split_title
+
+    assert split_title(text)[0] is None

@@ -121,3 +121,14 @@ def test_symbols_not_tuned_are_asked_bare():
 ])
 def test_a_lost_star_does_not_end_a_sentence(text, count):
     assert len(sentences(_flat(text))) == count
+
+
+@pytest.mark.parametrize("text", [
+    "If I tune a and b optimally for this quadratic, what values do they take?",
+    "Suppose we choose the step and the momentum optimally - what values would they take?",
+    "if you pick alpha and beta optimally what are they",
+])
+def test_their_values_after_a_tuned_pair_are_the_tuning_asked(text):
+    requests = _requests(text + ("" if text.endswith("?") else "?"))
+    asks = [a for r in requests for a in r.asks]
+    assert asks and all(a.quantity for a in asks), asks

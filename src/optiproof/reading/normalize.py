@@ -242,7 +242,7 @@ _STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])∗(?![\w∗])")
 '^*' does; after a norm's subscript bar ('‖Δ‖_∗') it stays the nuclear/dual norm."""
 
 
-_FIRST_ROW = re.compile(r"^(?P<pre>[^\n]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?= ?)(?P<cells>-?\d{1,6}"
+_FIRST_ROW = re.compile(r"^(?P<pre>[^\n]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6})(?P<cells>-?\d{1,6}"
                         r"(?:\.\d{1,6})?(?:[ \t]{1,6}-?\d{1,6}(?:\.\d{1,6})?){1,5})[ \t]*$")
 _NEXT_ROW = re.compile(r"^(?P<indent>[ \t]*)(?P<cells>-?\d{1,6}(?:\.\d{1,6})?(?:[ \t]{1,6}-?\d{1,6}"
                        r"(?:\.\d{1,6})?){1,5})[ \t]*$")

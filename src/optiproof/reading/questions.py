@@ -377,6 +377,13 @@ def _split_elliptic(request: Request) -> list[Request]:
     return out
 
 
+_THEIR_VALUES = re.compile(r"\bwhat (?:values?|numbers?) (?:do|does|would|will|should) (?:they|these|"
+                           r"those|both|the two) (?:take|have|get|be|come out as)\b|\bwhat are (?:they|"
+                           r"these|their values)\b", re.I)
+"""'what values do they take' after 'if I tune a and b optimally': the tuning the catalogue
+reads as the optimal pair is what is asked."""
+
+
 def _optimal_of(noun: str) -> list[str]:
     """The quantity "the optimal <noun>" names: the one so named ("optimal momentum"), else the
     one the catalogue's phrases find."""
@@ -393,6 +400,12 @@ def _tuned_symbols(request: Request) -> Request:
     asked is the optimal value of what the sentence names it ("step size α" -> the optimal step
     size); a symbol no noun names is asked bare (the family's reader resolves it)."""
     s = request.sentence
+    their = _THEIR_VALUES.search(s)
+    if their and _TUNED.search(s) and any(
+            a.quantity and _TUNED.search(a.phrase) for a in request.asks):
+        lo, hi = request.start + their.start(), request.start + their.end()
+        return Request(s, request.start, tuple(a for a in request.asks if not (
+            a.quantity is None and lo <= a.start < hi)), request.proof, request.unplaced)
     m = _WHAT_SYMBOLS.search(s)
     if m is None or not _TUNED.search(s):
         return request
