@@ -132,3 +132,40 @@ def test_their_values_after_a_tuned_pair_are_the_tuning_asked(text):
     requests = _requests(text + ("" if text.endswith("?") else "?"))
     asks = [a for r in requests for a in r.asks]
     assert asks and all(a.quantity for a in asks), asks
+
+
+@pytest.mark.parametrize("text", [
+    "(c) Find the step size η* that minimises the contraction factor max_i |1 - η λ_i|, and the "
+    "value of that factor.",
+    "Which γ minimises the worst-case contraction factor? Also give the exact value of this "
+    "factor.",
+    r"Find the $\eta$ minimising the contraction factor, and the numerical value of that factor.",
+])
+def test_the_value_of_that_factor_is_the_factor_named_before(text):
+    requests = _requests(text)
+    assert not [u for r in requests for u in r.unplaced]
+    assert "rate" in [a.quantity for r in requests for a in r.asks]
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("How many messages does one worker send in the push phase, and how many floats are in "
+     "each of them?", ["messages-per-worker", "message-size"]),
+    ("ring: messages sent by each worker, and how many bytes go in each one?",
+     ["messages-per-worker", "message-bytes"]),
+])
+def test_how_many_values_in_each_one_is_the_size_of_each(text, keys):
+    requests = _requests(text)
+    assert [a.quantity for r in requests for a in r.asks] == keys
+    assert not [u for r in requests for u in r.unplaced]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("For (R) give the triple [number of rounds, bytes sent by one GPU in total, time in "
+     "seconds].", "time"),
+    ("Report [rounds, messages per worker, total bytes] for the ring.", "total-bytes"),
+    (r"Give $[\text{number of messages}, \text{time in seconds}]$ for the tree.", "time"),
+])
+def test_a_listed_noun_phrase_names_its_quantity(text, key):
+    requests = _requests(text)
+    assert key in [a.quantity for r in requests for a in r.asks]
+    assert not [u for r in requests for u in r.unplaced]

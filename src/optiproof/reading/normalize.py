@@ -207,6 +207,7 @@ def normalize(raw: str) -> Normalized:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _bracket_pieces(text)
     text = _stacked_rows(text, notes)
+    text = _stacked_brackets(text, notes)
     text = _flat_exponents(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
@@ -282,6 +283,61 @@ def _stacked_rows(text: str, notes: list[str]) -> str:
         notes.append(f"PDF-garbled matrix read: rows stacked under \"{first.group(0).strip()}\" "
                      f"as {matrix}")
         i += len(rows)
+    return "\n".join(out)
+
+
+_ROW_GROUP = re.compile(r"\[(?P<cells>[ \t]*-?\d{1,6}(?:\.\d{1,6})?(?:[ \t,]{1,6}-?\d{1,6}(?:\.\d{1,6})?)"
+                        r"{0,5}[ \t]*)\]")
+_NAMED_GROUP = re.compile(r"(?<![\w])[A-Za-z](?:_\w)? ?= ?$")
+
+
+def _stacked_brackets(text: str, notes: list[str]) -> str:
+    """Matrices an ASCII text draws as bracketed rows on consecutive lines, side by side
+    (``H = [ 3  1 ]    b = [ 1 ]`` above ``    [ 1  3 ] ,      [ 1 ] .``) -> one line
+    ``H = [[3, 1], [1, 3]]    b = [1, 1]``. Only when the first line names each group ('X ='),
+    every later line holds the same number of groups and nothing but punctuation besides, each
+    group starts in the column of the one above (within two), and the rows of a group have the
+    same count of plain numbers."""
+    if "[" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        first = list(_ROW_GROUP.finditer(lines[i]))
+        named = first and all(_NAMED_GROUP.search(lines[i][:g.start()]) for g in first)
+        rows = [first] if named else []
+        j = i + 1
+        while rows and j < len(lines):
+            found = list(_ROW_GROUP.finditer(lines[j]))
+            rest = _ROW_GROUP.sub("", lines[j])
+            if len(found) != len(first) or rest.strip(" \t,.;") or any(
+                    abs(a.start() - b.start()) > 2 for a, b in zip(found, first)):
+                break
+            rows.append(found)
+            j += 1
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        line, at = "", 0
+        for k, group in enumerate(first):
+            cells = [re.split(r"[ \t,]{1,6}", row[k].group("cells").strip()) for row in rows]
+            if len({len(c) for c in cells}) != 1:
+                break
+            body = ("[" + ", ".join(c[0] for c in cells) + "]" if len(cells[0]) == 1 else
+                    "[" + ", ".join("[" + ", ".join(c) + "]" for c in cells) + "]")
+            line += lines[i][at:group.start()] + body
+            at = group.end()
+        else:
+            end = "." if _ROW_GROUP.sub("", lines[j - 1]).strip().endswith(".") else ""
+            out.append(line + lines[i][at:].rstrip() + end)
+            notes.append(f"matrices drawn as bracketed rows read: \"{lines[i].strip()}\" and the "
+                         f"{j - i - 1} line(s) below it")
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
     return "\n".join(out)
 
 
