@@ -169,3 +169,22 @@ def test_a_listed_noun_phrase_names_its_quantity(text, key):
     requests = _requests(text)
     assert key in [a.quantity for r in requests for a in r.asks]
     assert not [u for r in requests for u in r.unplaced]
+
+
+@pytest.mark.parametrize("text", [
+    "What is the convergence factor max_i |1 - ηλ_i| for η = 0.15?",
+    "Give the per-iteration convergence factor of GD at this step.",
+    r"Compute the convergence factor $\max_i |1-\eta\lambda_i|$.",
+])
+def test_a_convergence_factor_is_the_rate(text):
+    assert "rate" in _keys(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Keeping n, α and β fixed, for what number of fp32 parameters p do the two algorithms take "
+    "exactly the same time?",
+    "For which value of p does the tree take the same time as the ring?",
+    "at what gradient size S would both schemes need the same time?",
+])
+def test_the_size_where_two_times_agree_is_the_crossover(text):
+    assert "crossover" in _keys(text)

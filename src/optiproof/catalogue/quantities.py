@@ -375,7 +375,10 @@ CROSSOVER = _add(_Q(
              r"[A-Za-z](?:_\{?\w{1,6}\}?)?(?:\^?\*)?)(?![\w(])[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins?)\b",
              r"\b(?:at|for) which (?:the )?(?:T_?\{?[\w ]{1,10}\}? ?= ?T_?\{?[\w ]{1,10}\}?(?![\w(])|"
              r"(?:both|the two|they|the two schemes)\b[^.?]{0,25}\bsame time\b|(?:the )?(?:two )?times "
-             r"(?:are equal|coincide|match)\b)")))
+             r"(?:are equal|coincide|match)\b)",
+             r"\b(?:for|at) (?:what|which) (?:value of |number of |size of )?[^.?]{0,50}?\b(?:do|does|"
+             r"will|would)\b[^.?]{0,40}\b(?:take|need|have) (?:exactly |precisely )?(?:the )?same "
+             r"(?:time|cost)\b")))
 SPEEDUP = _add(_Q(
     "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
@@ -500,6 +503,7 @@ OPTIMAL_RATE = _add(_Q(
 RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
+             r"\bconvergence factor\b(?! (?:by which|per))",
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
              r"\bwhat(?: is|'s) (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b",
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
