@@ -29,7 +29,7 @@ def _requests(text: str):
     "Throughout, assume that the error ‖x_k - x?",
     "Suppose the step is η and the minimiser is z?",
     "One sample, three weights: I want θ1 + 2θ2 - θ3 = 4 with squared loss.",
-    "We have w = (1, 2) and I need w_1 + w_2 = 3?",
+    "We have w = (1, 2) and I need w_1 + w_2 = 3, starting from zero.",
 ])
 def test_narrative_and_setup_are_context(sentence):
     assert is_context(_flat(sentence))
@@ -44,6 +44,7 @@ def test_narrative_and_setup_are_context(sentence):
     "I want to know how many iterations it takes.",
     "Let me know which optimizer that is?",
     "Compute the step size.",
+    "I need α = 0.1 and the thing after it?",
 ])
 def test_a_real_question_is_not_context(sentence):
     assert not is_context(_flat(sentence)) or any(r.asks for r in _requests(sentence))

@@ -200,7 +200,7 @@ def is_context(sentence: str) -> bool:
         return True
     if _SETUP.match(s) and not _ASKING_WORD.search(s):
         return True   # "?" glued to a symbol ("let z?") is a lost star, not a question mark
-    return bool(_DESIRE_SETTING.search(s) and not _ASKING_WORD.search(s.replace("?", "")) and
+    return bool(_DESIRE_SETTING.search(s) and "?" not in s and not _ASKING_WORD.search(s) and
                 not re.search(r"\b(?:to (?:know|find|compute|get|see|determine|calculate))\b",
                               s, re.I))
 
