@@ -103,3 +103,12 @@ def test_bracket_piece_matrices_side_by_side_become_one_line(raw, canonical):
 ])
 def test_side_by_side_matrices_that_do_not_line_up_are_left_alone(raw):
     assert "[[" not in normalize(raw).text
+
+
+@pytest.mark.parametrize("raw, matrix", [
+    ("the gradient be\n\n        G = ∇W L =   1   3\n                     3   1\n\nWe", "[[1, 3], [3, 1]]"),
+    ("H =    2   0\n       0   8\n", "[[2, 0], [0, 8]]"),
+    ("  A =\t4  1\n      \t1  3", "[[4, 1], [1, 3]]"),
+])
+def test_stacked_rows_after_a_wide_gap_are_a_matrix(raw, matrix):
+    assert matrix in normalize(raw).text

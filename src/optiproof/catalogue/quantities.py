@@ -268,7 +268,9 @@ TOTAL_VOLUME = _add(_Q(
              r"\btotal (?:parameters|numbers|entries|scalars) (?:sent|communicated|transferred|"
              r"exchanged|moved)\b",
              r"\btotal number of (?:elements|values|floats|entries|numbers|parameters|scalars) "
-             r"(?:communicated|transferred|exchanged|moved|sent)\b",
+             r"(?:communicated|transferred|exchanged|moved|sent)\b(?! (?:by|per|from|for) (?:a single|"
+             r"each|one|every|any|a) (?:single |individual )?(?:gpu|worker|node|rank|process|machine|"
+             r"device|replica)\b)",
              r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
 BUSIEST_SENT = _add(_Q(
@@ -373,7 +375,10 @@ CROSSOVER = _add(_Q(
              r"[A-Za-z](?:_\{?\w{1,6}\}?)?(?:\^?\*)?)(?![\w(])[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins?)\b",
              r"\b(?:at|for) which (?:the )?(?:T_?\{?[\w ]{1,10}\}? ?= ?T_?\{?[\w ]{1,10}\}?(?![\w(])|"
              r"(?:both|the two|they|the two schemes)\b[^.?]{0,25}\bsame time\b|(?:the )?(?:two )?times "
-             r"(?:are equal|coincide|match)\b)")))
+             r"(?:are equal|coincide|match)\b)",
+             r"\b(?:for|at) (?:what|which) (?:value of |number of |size of )?[^.?]{0,50}?\b(?:do|does|"
+             r"will|would)\b[^.?]{0,40}\b(?:take|need|have) (?:exactly |precisely )?(?:the )?same "
+             r"(?:time|cost)\b")))
 SPEEDUP = _add(_Q(
     "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
@@ -505,6 +510,7 @@ OPTIMAL_RATE = _add(_Q(
 RATE = _add(_Q(
     "rate", "convergence rate", r"\rho",
     phrases=(r"\bconvergence rate", r"\brate of convergence", r"\bcontraction (?:factor|rate)",
+             r"\bconvergence factor\b(?! (?:by which|per))",
              r"\bhow fast\b", r"\blinear rate", r"\brate at α", r"\bwhat is the rate\b",
              r"\bwhat(?: is|'s) (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b",
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
@@ -918,7 +924,9 @@ TOTAL_BYTES = _add(_Q(
              r"the (?:links|wires?|interconnect|fabric)\b[^.?]{0,12}\bin total\b",
              r"\bhow many bytes in total (?:go|are sent) over the network\b",
              r"\btotal number of bytes(?: (?:transferred|sent|communicated|exchanged|moved))?\b",
-             r"\bbytes in total go over the network\b")))
+             r"\bbytes in total go over the network\b",
+             r"\bhow many bytes (?:are|get|were|will be|would be) (?:moved|sent|transferred|"
+             r"communicated|exchanged)(?: over the network)? in total\b")))
 _BYTES_BOTH = (r"\bhow many bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) receive[sd]?\b",
                r"\bbytes sent (?:\+|plus|and) received\b", r"\bbytes received (?:\+|plus|and) sent\b")
 BYTES_SENT_PLUS_RECEIVED = _add(_Q("bytes-sent-plus-received", "bytes sent plus received by one "
@@ -942,6 +950,29 @@ VALUES_SENT = _add(_Q(
              rf"\bhow much (?:data |traffic )?(?:\((?:in|[ia]s) [\w/]{{1,12}}\) | {{1,20}})?(?:does|do|will) {_NODE} "
              r"send\b"
              r"(?! and| plus| \+)")))
+
+_ORDINAL = (r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|"
+            r"th)|2nd|3rd)")
+PRIMARY = _add(_Q(
+    "primary", "the part's main result",
+    phrases=(r"\b(?:the|its|this|that|their) (?:actual|exact|final|concrete|resulting|explicit) "
+             r"(?:point|vector|answer|result|update|step|solution|limit)\b",
+             r"\bwhat(?: is|'s| are) (?:the|your) (?:final )?(?:answer|result)s?\b",
+             r"\bwhat (?:do|does|did|would|will) (?:you|we|i|one) (?:get|obtain|end up with)\b",
+             r"\bwhere (?:exactly|precisely)\s?\?",
+             r"\bwhere (?:does|do|will|would|did) (?:it|they|that(?: one)?|this(?: one)?|the \w+|"
+             r"\w+)(?: (?:actually|exactly|eventually|finally|precisely))? end\b(?! up)",
+             r"\b(?:i'?d like|i would like|i want|i need|we need|we want)(?: to (?:know|see|get|"
+             r"confirm|find|have|check))? (?:the|this|that) (?:point|vector|answer|result|limit)\b",
+             rf"(?<!after )(?<!\bat )(?<!\bin )(?<!before )(?<!until )(?<!\bby )(?<!from )(?<!since )"
+             rf"(?<!during )(?<!\bof )\b(?:the|its|their|this|that) {_ORDINAL} (?:update|step|iterate)\b"
+             r"(?![- ]?size)")))
+"""A generic head noun ("the actual point", "what do you get", "where exactly?", "where does it
+end?", "its third update"): the family's primary quantity of the part, which the family's reader
+maps (see :data:`PRIMARY_OF`); an ordinal in it is a step index."""
+PRIMARY_OF = {"implicit-bias": "limit", "steepest-descent": "update"}
+"""The quantity a generic request asks in each family that has one main result (a family not
+listed maps it with its reader's ``primary`` hook, or the part is refused naming the phrase)."""
 
 DERIVED: tuple[QuantityEntry, ...] = tuple(q for q in QUANTITIES if q.formula)
 """The derived quantities, computed from other answers by their ``formula``."""

@@ -15,14 +15,17 @@ fields apply, and which quantity a bare symbol ("compute Δ*") denotes.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from typing import Any, Protocol
 
 from optiproof.catalogue import QUANTITIES, TRANSFORMS, relations_of
 from optiproof.catalogue import quantities as Q
+from optiproof.catalogue.quantities import PRIMARY_OF
 from optiproof.catalogue import transforms as T
 from optiproof.reading.coverage import NumberUse, account, account_terms, source_spans
-from optiproof.reading.questions import Ask, Questions, Request
+from optiproof.reading.questions import (ELLIPTIC_ITEM, Ask, Questions, Request, generic,
+                                         step_index)
 from optiproof.reading.symbols import conventional, symbol_key
 from optiproof.core.text.record import PartReading, phrase
 from optiproof.reading.derived import DERIVED_KEYS, DerivedPass, named_symbols
@@ -73,6 +76,13 @@ def _ask_gap(ask: Ask, quantity: str | None, request: Request, asked: list[str],
     if any(_related(quantity, other) and other in asked for other in in_request):
         return None
     name = QUANTITIES[quantity].name
+    if quantity == Q.PRIMARY.key:
+        index = step_index(ask.phrase)
+        return (f"\"{ask.phrase}\" asks the part's main result"
+                + (f" at step {index}" if index is not None else "") +
+                f", which the {getattr(hooks, 'family', 'family')} reader does not name "
+                f"(expected a named quantity such as: {_names(hooks.answers[:6])}"
+                + (", or an indexed symbol such as Δθ_3" if index is not None else "") + ")")
     if quantity not in hooks.answers:
         return (f"asks for the {name} (\"{ask.phrase}\"), which optiproof cannot answer yet "
                 "for this kind of problem")
@@ -127,6 +137,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
     hooks = _Meanings(hooks, (problem or {}).get("symbols") or {},
                       " ".join([(problem or {}).get("context") or "",
                                 *((problem or {}).get("texts") or {}).values()]))
+    questions = _primary_asks(r, questions, hooks)
     r.named = named_symbols(r, questions, hooks)
     pass_ = DerivedPass(r, hooks, problem)
     questions = pass_.first(questions)  # ratios, sums, equalities: before the family takes
@@ -179,6 +190,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
         if request.proof:
             r.notes.append(f"\"{_short(request.sentence)}\": the stated relation is what the "
                            "derivation shows; it is not checked separately")
+    for request in questions.requests:
+        _general_symbol(r, request)
     applied = hooks.applied(r)
     for t in questions.transformations:
         if t.key != T.BACK_REFERENCE.key and t.key not in applied:
@@ -188,12 +201,82 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
         r.missing = [m for m in r.missing if m.name != hooks.ask_field]
 
 
+def _primary_asks(r: PartReading, questions: Questions, hooks: ReaderHooks) -> Questions:
+    """Each generic ask ("What vector do you get?", "the actual point", "where exactly?", "its
+    third update") as the quantity the family's reader maps it to: its optional hook
+    ``primary(r, phrase, index)`` (``index``: the step an ordinal names, or None), else the
+    catalogue's default for the family (:data:`~optiproof.catalogue.quantities.PRIMARY_OF`),
+    used only when no ordinal is in the phrase. What is not mapped stays the generic ask,
+    which no family answers: the part is refused naming the phrase."""
+    if not any(generic(a) for a in questions.asks):
+        return questions
+    hook = getattr(hooks, "primary", None)
+    default = PRIMARY_OF.get(getattr(hooks, "family", ""))
+    requests = []
+    for request in questions.requests:
+        asks = []
+        for a in request.asks:
+            if generic(a) and (a.quantity not in hooks.answers or a.quantity == "primary"):
+                index = step_index(a.phrase)
+                mapped = hook(r, a.phrase, index) if hook is not None else None
+                if mapped is None and index is None and default in hooks.answers:
+                    mapped = default
+                if mapped is not None:
+                    r.notes.append(f"\"{a.phrase}\" asks the part's main result: the "
+                                   f"{QUANTITIES[mapped].name}")
+                a = Ask(mapped or Q.PRIMARY.key, a.phrase, a.start, a.end)
+            asks.append(a)
+        requests.append(replace(request, asks=tuple(asks)))
+    return replace(questions, requests=tuple(requests))
+
+
+_GENERAL = re.compile(r"\bfor (?:a |an |any )?(?:general|arbitrary|generic|any|all) (?:[\w-]+ ){0,2}?"
+                      r"(?P<sym>[A-Za-zα-ωθ](?:_?[\w]{1,3})?)(?![\w(])|\bfor (?:every|any|each) "
+                      r"(?P<sym2>[A-Za-zα-ωθ](?:_?[\w]{1,3})?)(?= ?[,.?;)]|$)", re.I)
+"""A request for a symbol left general ("What is the update for a general gradient g?"): its
+answer is a formula in that symbol."""
+
+
+def _general_symbol(r: PartReading, request: Request) -> None:
+    """A request asking a value for a general value of a symbol ("What is the update for a
+    general gradient g?", not in a parenthesised remark) while the reading took a given number
+    for that symbol ("g_1 = [0.5, -2, 0.01]") is refused naming both: answering for the given
+    number would answer another question. A name asked "for general g" (which optimizer) is
+    not."""
+    for m in _GENERAL.finditer(request.sentence):
+        sym = m.group("sym") or m.group("sym2")
+        if not sym or _ENGLISH_WORD.fullmatch(sym):
+            continue
+        opened = request.sentence.count("(", 0, m.start()) - request.sentence.count(")", 0, m.start())
+        if opened > 0 or not any(a.quantity is None or QUANTITIES[a.quantity].value_kind not in (
+                "name", "yes-no", "explanation") for a in request.asks):
+            continue   # a remark "(for any g_1 with non-zero entries)", or a name asked
+        base = re.escape(sym.split("_")[0])
+        for f in r.fields.values():
+            numeric = isinstance(f.value, (int, float, list)) and not isinstance(f.value, bool)
+            if numeric and f.source and re.match(rf"{base}(?:_?\{{?\(?\w{{1,3}}\)?\}}?)? ?=",
+                                                 f.source.strip()):
+                _gap(r, m.group(0), f"\"{m.group(0)}\" asks the answer for a general {sym}, but the "
+                                    f"reading took the given \"{_short(f.source)}\" (expected the "
+                                    "given values only, or a part that gives no value for it)")
+                return
+
+
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}|an|as|at|be|by|do|if|in|is|it|of|on|or|so|to|up|we")
+
+
 def _elliptic(r: PartReading, request: Request, hooks: ReaderHooks) -> bool:
     """A request that names only another subject after the part's own requests ("And scheme
     A?", "What about the tree?"): those requests asked again of it, when the family's reader
     (its optional ``subject`` hook) says the part answers them for that subject."""
     subject = getattr(hooks, "subject", None)
-    if subject is None or not subject(r, request.sentence):
+    if subject is None:
+        return False
+    item = ELLIPTIC_ITEM.match(request.sentence.strip())
+    if not subject(r, request.sentence) and not (
+            item and subject(r, "what about " + re.sub(
+                r"\s(?:scheme|algorithm|method|variant|approach|strategy|one|case|version)$", "",
+                item.group("subject").strip()) + "?")):
         return False
     r.notes.append(f"\"{_short(request.sentence)}\": the part's requests asked again of another "
                    "subject the part answers")

@@ -33,6 +33,7 @@ _NOUN = (r"(?:rate|factor|time|value|number|step(?: size)?|size|volume|count|nor
 _ANAPHOR = re.compile(
     r"^(?:(?:and|also|then|,)\s+)*(?:(?:what|how (?:large|big|fast|small))(?: is| are|'s)\s+|"
     r"(?:give|find|state|report|compute|determine|obtain|calculate)(?: me| us)?\s+)?"
+    r"(?:(?:the |its )?(?:(?:exact|numerical|numeric|optimal|minimal|attained) )?value of\s+)?"
     r"(?:that|this|these|those|the same|the corresponding|the resulting|the associated|"
     r"the attained|the achieved|its|their)\s+"
     rf"(?P<np>(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOUN})s?)\b(?P<rest>[^,;]*)$", re.I)
@@ -83,6 +84,8 @@ def _antecedent(noun: str, before: str) -> list[str]:
 
 
 _EACH_ONE = re.compile(r"(?:\bhow (?:large|big|long) (?:is|are) (?:each|every)(?: one| of (?:them|those|these))?"
+                       r"|\bhow many (?:floats|values|elements|entries|numbers|parameters|scalars|bytes) "
+                       r"(?:are|go|travel) in (?:each|every)(?: one| of (?:them|those|these))?"
                        r"|\b(?:the )?size of (?:each|every) (?:one|of (?:them|those|these))\b)"
                        r"(?P<tail>(?: (?:in|after|before|with|for|when|under)\b[^,;?.]{0,40})?)"
                        r"(?=\s?[?.,;]|$)", re.I)
@@ -106,12 +109,15 @@ def _each_one(r: Request) -> Request:
             continue   # "how big is each of them after compression": a change not read here
         base = re.sub(r"\b(?:each|every)(?: one| of (?:them|those|these))?$", "each {}",
                       re.sub(r" are ", " is ", m.group(0)), flags=re.I)
+        if m.group(0).lower().startswith("how many"):   # "how many floats are in each of them"
+            base = "size of each {}" + (" in bytes" if " bytes " in m.group(0).lower() else "")
         for noun in reversed(re.findall(r"\b([a-z]{3,})s\b", r.sentence[:m.start()])):
             keys = _probe("what is " + base.format(noun) if base.startswith("size") else
                           base.format(noun))
             if len(keys) == 1:
                 asks.append(Ask(keys[0], m.group(0), lo, hi))
-                unplaced = [u for u in unplaced if u != m.group(0)]
+                unplaced = [u for u in unplaced if m.group(0) not in u or
+                            len(u.strip(" ?.!,;")) > len(m.group(0)) + 2]
                 break
     if len(asks) == len(r.asks) and len(unplaced) == len(r.unplaced):
         return r
@@ -119,12 +125,59 @@ def _each_one(r: Request) -> Request:
     return Request(r.sentence, r.start, tuple(asks), r.proof, tuple(unplaced))
 
 
+_OVER_ALL = re.compile(
+    r"^(?:(?:and|also|then|now),? )*(?:(?:please )?(?:give|state|report|find|compute|what is|"
+    r"what's|what about|and)(?: me| us)? )?(?:the |a )?(?:total|sum|aggregate|combined)"
+    r"(?: (?:number|amount|volume|count))? (?:over|across|for|of|summed over|from) (?:all|every|"
+    r"the) (?:(?:\w+ ){0,2}?)(?P<who>workers?|gpus?|nodes?|ranks?|machines?|devices?|process(?:es)?)"
+    r"(?: combined| together)?(?:,? (?:as well|too|also))?\s?[.?!]*$", re.I)
+"""An elliptic request for the previous request's quantity summed over every node ("Give the
+total over all workers as well.")."""
+_ONE_NODE = re.compile(r"\b(?:by|from|of|for|per) (?:a single|each|one|every|any|a|the) (?:single |"
+                       r"individual )?(gpu|worker|node|rank|process|machine|device)\b|"
+                       r"\b(?:does|do|will|would) (?:a single|each|one|every|any) (?:single |"
+                       r"individual )?(gpu|worker|node|rank|process|machine|device) (send|receive)s?\b",
+                       re.I)
+
+
+def _over_all(requests: list[Request]) -> list[Request]:
+    """Each ask-less "the total over all workers as well" takes the quantity of the request
+    before it with its one node made all nodes ("… entries sent by one worker?" -> "… entries
+    sent by all workers"), read with the catalogue's phrases; only when that is a different
+    quantity (the sum is not the per-node value), else it stays unplaced (refused, naming it)."""
+    out: list[Request] = []
+    for r in requests:
+        m = None if r.asks else _OVER_ALL.match(r.sentence.strip())
+        before = next((x for x in reversed(out) if x.asks), None)
+        if m is None or before is None:
+            out.append(r)
+            continue
+        node = _ONE_NODE.search(before.sentence)
+        if node is None:
+            out.append(r)
+            continue
+        noun = (node.group(1) or node.group(2)).lower()
+        done = "sent" if (node.group(3) or "").lower() == "send" else "received"
+        whole = before.sentence[:node.start()] + (
+            f"by all {noun}s" if node.group(1) else f"are {done} in total by all {noun}s") + \
+            before.sentence[node.end():]
+        keys = [k for k in _probe(whole) if k not in {a.quantity for a in before.asks}]
+        if len(keys) != 1:
+            out.append(r)
+            continue
+        out.append(Request(r.sentence, r.start, (Ask(keys[0], r.sentence, r.start,
+                                                     r.start + len(r.sentence)),),
+                           r.proof, r.unplaced))
+    return out
+
+
 def resolve(requests: list[Request], pieces: list[tuple[int, str]]) -> list[Request]:
     """Each request's unplaced items (a whole ask-less request too) read in their plain form
     and as anaphors (see the module docstring); what names a quantity becomes an ask."""
     out = []
-    for r in map(_each_one, requests):
+    for r in map(_each_one, _over_all(requests)):
         items = list(r.unplaced) if r.asks else [r.sentence]
+        listed = _listed(r)
         if not items:
             out.append(r)
             continue
@@ -134,6 +187,9 @@ def resolve(requests: list[Request], pieces: list[tuple[int, str]]) -> list[Requ
             at = r.sentence.find(item)
             lo = r.start + max(at, 0)
             keys = _item_keys(item, before_sentence + " " + r.sentence[:max(at, 0)])
+            if not keys and item in listed:   # "[number of rounds, …, time in seconds]"
+                keys = _probe("what is the " + item.strip(" .,;"))[:2]
+                keys = keys if len(keys) == 1 else []
             if keys:
                 asks += [Ask(k, item, lo, lo + len(item)) for k in keys]
             elif r.asks:
@@ -144,6 +200,13 @@ def resolve(requests: list[Request], pieces: list[tuple[int, str]]) -> list[Requ
         asks.sort(key=lambda a: a.start)
         out.append(Request(r.sentence, r.start, tuple(asks), r.proof, tuple(unplaced)))
     return out
+
+
+def _listed(r: Request) -> set[str]:
+    """The elements of the bracketed lists of a request ("[number of rounds, bytes sent by one
+    GPU, time in seconds]"): each a noun phrase that names what it asks."""
+    return {e.strip() for m in re.finditer(r"\[([^\[\]]{3,300})\]", r.sentence)
+            for e in m.group(1).split(",") if 0 < len(e.split()) <= 6}
 
 
 def _item_keys(item: str, before: str) -> list[str]:

@@ -42,6 +42,11 @@ _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|
 _SMALL = {"0", "1", "2", "1/2", "3", "4"}
 
 
+_HALF_OF_FORM = re.compile(r" ?(?:[A-Za-zθβ]\^T|‖|\(|[θxwz]_?\w? ?\^ ?2)")
+"""What follows the ½ of a quadratic or a squared norm, written with a space: ``θ^T``, ``‖``,
+``(``, ``x^2``."""
+
+
 def numbers(flat: str) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` of every number written in digits in ``flat``."""
     return [(m.start(), m.end(), m.group(0)) for m in _NUMBER.finditer(flat)]
@@ -105,6 +110,9 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
         return True   # the 1 of x_{k+1}, printed xk+1 by a PDF copy
     if text.lstrip("-") not in _SMALL:
         return False
+    if text == "1/2" and _HALF_OF_FORM.match(flat[end:end + 6]) and \
+            re.search(r"[=(] ?$", flat[max(0, start - 3):start]):
+        return True   # "f(θ) = 1/2 θ^THθ − b^Tθ": the ½ of a quadratic form, spaced
     before = flat[max(0, start - 4):start]
     if _JUXTAPOSED.match(flat[end:end + 2]) or _INDEX_ARITHMETIC.search(before) or \
             _COMPARED.search(before) or _OPERATOR_AFTER.match(flat[end:end + 3]):

@@ -71,12 +71,21 @@ def split_title(text: str) -> tuple[str | None, str | None, str]:
             and not heading_question:
         if not _TITLE_NUMBER.match(line) or len(words) > 12:
             return None, None, text
-    if len(words) > 16 or any(c in line for c in "=‖[]"):
+    if len(words) > 16 or any(c in line for c in "‖[]") or ("=" in line and not _CODE_TITLE(
+            line, rest)):
         return None, None, text
     title = _TITLE_NUMBER.sub("", line).strip().rstrip(":").strip().lstrip("—-–: ").strip()
     if not title or not any(c.isalpha() for c in title):
         return None, None, text
     return title, line, rest
+
+
+def _CODE_TITLE(line: str, rest: str) -> bool:  # noqa: N802 - reads as a condition's name
+    """A post's heading that quotes code ("Adam(weight_decay=...) vs AdamW — numbers don't
+    match??", "Adam with betas=(0,0) is just signSGD??"): every '=' inside a token (no space on
+    either side), at least four words of prose, and a blank line after it."""
+    return rest.startswith("\n") and not re.search(r" =|= ", line) and \
+        len(re.findall(r"(?<![\w=])[A-Za-z]{3,}(?![\w=(])", line)) >= 4
 
 
 TITLE_WORDS = 12

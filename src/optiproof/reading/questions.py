@@ -43,21 +43,23 @@ _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [
 _SYMBOL = (r"(?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
            r"|̂)*")
 _NOT_SET = (r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(]|"
-            r"[-−] ?[A-Za-zα-ωκ√(])))")
+            r"[-−] ?[A-Za-zα-ωκ√(]|(?:θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?:θ|theta|w|x|W)_?\{?"
+            r"\(?\d)))")
 _DIFFERENCE = re.compile(r"(?<![\w])(?P<b>θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?P=b)_?\{?\(?"
                          r"\d{1,3}\)?\}?(?![\w(])" + _NOT_SET)
 """The difference of two numbered iterates (``θ_2 − θ_1``, ``w_3 − w_0``): one ask, the
 family's reader says which (a step, a displacement)."""
 """A symbol that is set (``with α = 0.1``) is not asked; one defined as an argmin, a ratio of
-symbols ("what is κ = L/μ?") or a negated formula ("θ_3 − θ_2 = −α m̂_3/√v̂_3") is."""
+symbols ("what is κ = L/μ?"), a negated formula ("θ_3 − θ_2 = −α m̂_3/√v̂_3") or a difference of
+iterates ("the third update Δw_3 = w_3 − w_2") is."""
 _DEFINING = re.compile(r" ?= ?(?:(?!\b(?:and|or|then|with|for|where|which|if|at|in|as)\b)[^?;,=]){1,160}")
 """The formula after an asked symbol ("θ_3 − θ_2 = −α m̂_3 / √v̂_3"): it says what the symbol
 is; the quantities it mentions (m̂_3, v̂_3) are not asked."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
-    r"recompute|write (?:down|out)|what is|what are|what's|which)(?: (?:the|a|an|its|your))?"
-    r"(?: (?:value|values) "
-    r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or)\b)[a-z][a-z-]{2,20}){0,3}) "
+    r"recompute|write (?:out|down)|spell out|work out|what is|what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
+    r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or)\b)(?:[a-z][a-z-]{2,20}|"
+    r"\d{1,2}(?:st|nd|rd|th)\b)){0,3}) "
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _SYMBOL_NEXT = re.compile(rf"(?: ?,| ?,? and| ?, then) ({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
@@ -136,7 +138,8 @@ _DEFINED_AS = re.compile(r"(?:^|[,;(] ?)where (?:the |a |an )?[\w -]{1,40}? (?:i
 messages"): what follows defines a word of the request; it is not asked."""
 _FORM_VAR = r"(?:[A-Za-zα-ω](?:_?\{?\d\}?)?|\.\.\.|…)"
 _FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:(?:(?:the|your|all|each) )?(?:final )?"
-                   r"(?:answers?|results?|formulas?|expressions?)|it|this|them)(?: out)? (?:in terms "
+                   r"(?:answers?|results?|formulas?|expressions?)|it|this|them)(?: also| too| again)?"
+                   r"(?: out)? (?:in terms "
                    r"of|in|as (?:a )?functions? of|using) (?:the )?(?:symbols? |variables? |"
                    rf"coordinates? )?{_FORM_VAR}(?:,? (?:and )?{_FORM_VAR}){{0,7}}\s?\.?$", re.I)
 """An instruction on the form of the answer in letters only ("Express the answer in n and p.")
@@ -162,6 +165,88 @@ def is_request(sentence: str) -> bool:
     return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or _COLON_IMPERATIVE.search(s) or
                 (_WH_START.match(s) and _WH_START.match(s).group(0).split()[-1].lower() in
                  ("what", "which", "how", "where", "why")))
+
+
+_NARRATIVE = re.compile(
+    r"^(?:[-*•] ?)?(?:(?:so|but|and|ok|okay|well|also|then|now|edit|update|ps|p\.s\.)[,:]? )*"
+    r"(?:(?:i|i'?ve|i'?m|my|our)\b(?! ?(?:'?d|would) like\b| need\b| want to know\b| wonder)|"
+    r"we (?:got|tried|made|computed|found|did|thought|guessed|used|ran)\b)", re.I)
+"""A sentence about the asker ("I got u = … but my answer doesn't satisfy the constraint??", "My
+TA gave us this and I want to check my work", "My guess is it's …"): context, not a request,
+when it asks nothing."""
+_SETUP = re.compile(r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:let|suppose|assume|consider|"
+                    r"throughout|given|define|denote|here|recall|we have|we use|setup|set-up|"
+                    r"toy setup|context|background|data|notation)\b", re.I)
+_ASKING_WORD = re.compile(rf"\b(?:what|which|how|where|why|when|whether|{_VERBS})\b|\s\?|^\?", re.I)
+_DESIRE_SETTING = re.compile(r"\b(?:i|we) (?:want|need|have|take|use|set)\s(?=[^.?]{0,30}?"
+                             r"(?<![<>!=])=(?!=))", re.I)
+"""'I want 2θ₁ + θ₂ = 5': the asker states the problem's data, not a request."""
+
+
+_QUESTION_CLAUSE = re.compile(r"\b(?:question|asks?|asking)\b|\b(?:what|which|how|where|why)\b"
+                              r"(?! (?:i|we) (?:got|did|had|tried|thought|computed|found)\b)", re.I)
+"""A narrative sentence that still holds a question ("My question is: what is the rate?",
+"I'm not sure where it ends")."""
+
+
+def is_context(sentence: str) -> bool:
+    """True when a sentence that looks like a request asks nothing: the asker's narrative
+    (:data:`_NARRATIVE`), a setup whose only '?' is a symbol a PDF copy lost ("Let f(x, y) = …
+    and let z?"), or a stated equation after "I want" ("I want 2θ₁ + θ₂ = 5, squared loss …").
+    Its numbers and settings are still read; only requests that ask nothing are dropped this
+    way, so a real question ("but where exactly?", "I'd like the actual point") is kept."""
+    s = sentence.strip()
+    if _NARRATIVE.match(s) and not _QUESTION_CLAUSE.search(s):
+        return True
+    if _SETUP.match(s) and not _ASKING_WORD.search(s):
+        return True   # "?" glued to a symbol ("let z?") is a lost star, not a question mark
+    return bool(_DESIRE_SETTING.search(s) and "?" not in s and not _ASKING_WORD.search(s) and
+                not re.search(r"\b(?:to (?:know|find|compute|get|see|determine|calculate))\b",
+                              s, re.I))
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3,
+             "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_STEP_INDEX = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?P<n>\d{1,3})"
+    r"(?:st|nd|rd|th)) (?:update|step|iterate|iteration)\b(?![- ]?size)|"
+    r"\b(?:after|in) (?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:steps|updates|iterations)\b|"
+    r"(?:Δ|Delta ?|delta ?)(?:θ|theta|w|x)? ?_?\{?\(?(?P<delta>\d{1,3})\)?\}?(?![\w.])|"
+    r"(?P<b>θ|theta|w|x)_?\{?\(?(?P<hi>\d{1,3})\)?\}? ?[-−] ?(?P=b)_?\{?\(?(?P<lo>\d{1,3})\)?\}?"
+    r"(?![\w(])", re.I)
+
+
+def step_index(phrase_: str) -> int | None:
+    """The step an ordinal or an indexed step names ("the third update" -> 3, "after two
+    steps" -> 2, "Δ_1" -> 1, "Δw_3" -> 3, "w_3 − w_2" -> 3), or None (also for a difference
+    of iterates that are not consecutive, "θ_3 − θ_0", which is no one step)."""
+    m = _STEP_INDEX.search(phrase_)
+    if m is None:
+        return None
+    if m.group("ord"):
+        return int(m.group("n")) if m.group("n") else _ORDINALS[m.group("ord").lower()]
+    if m.group("count"):
+        c = m.group("count").lower()
+        return int(c) if c.isdigit() else _ORDINALS[c]
+    if m.group("delta"):
+        return int(m.group("delta"))
+    hi, lo = int(m.group("hi")), int(m.group("lo"))
+    return hi if hi == lo + 1 else None
+
+
+_GENERIC = re.compile(r"^(?:what|which) (?:[\w-]+ )?(?:vector|point|solution)$|\bend(?:s|ed)? up\b|"
+                      r"^where (?:exactly|precisely)\b", re.I)
+"""The phrases of the catalogue's limit point that are generic head nouns ("What vector",
+"end up", "where exactly"): in a family without limits they ask its primary quantity."""
+
+
+def generic(ask: Ask) -> bool:
+    """True when an ask names no quantity of its own but the part's main result: the catalogue's
+    generic ask ("the actual point", "its third update") or a generic phrase of the limit."""
+    return ask.quantity == "primary" or (ask.quantity == "limit" and
+                                         bool(_GENERIC.search(ask.phrase.strip())))
 
 
 def _symbol_asks(sentence: str, offset: int, taken: list[tuple[int, int]]) -> list[Ask]:
@@ -200,8 +285,12 @@ def read_questions(flat: str) -> Questions:
     pieces = sentences(flat)
     requests = [_request(start, sentence) for start, sentence in pieces if is_request(sentence)]
     requests = [_which_one(r, flat) if not r.asks else r for r in requests]
+    requests = [_tuned_symbols(r) for r in requests]
+    requests = [x for r in requests for x in _split_elliptic(r)]
+    requests = [r for r in requests if r.asks or not is_context(r.sentence)]
     requests = [r for r in requests if r.asks or not (_META.search(r.sentence)
                                                       or _FORMAT.match(r.sentence)
+                                                      or _FORMAT_LIST.match(r.sentence)
                                                       or _UNIT_FORMAT.match(r.sentence)
                                                       or _PRECISION.search(r.sentence))]
     if any(r.asks for r in requests):
@@ -225,6 +314,17 @@ _FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(
                      r"(?:fine|enough|ok|okay))?(?: please)?[.!)]*$", re.I)
 """An ask-less sentence that only says how to write the answer ("Give the number.", "(just the
 two numbers is fine)"): not a request of its own."""
+_FORMAT_NOUN = (r"(?:(?:both )?(?:as |in )?(?:both )?(?:the |an? |its |their |your )?(?:exact |simplified |reduced |"
+                r"closed[- ]form |numerical |numeric |approximate |decimal |rounded |symbolic )?"
+                r"(?:fractions?|decimals?(?: values?| approximations?| expansions?)?|numbers?|values?|"
+                r"forms?|expressions?|approximations?|closed form|surds?|percentages?))")
+_FORMAT_LIST = re.compile(r"^\(?(?:please )?(?:give|state|report|write|express|present|provide)(?: (?:it|"
+                          r"them|both|the answer|your answer|the result|each))?,? " + _FORMAT_NOUN +
+                          r"(?:,? (?:and|or|as well as|plus|,)(?: also)? " + _FORMAT_NOUN + r")+"
+                          r"(?: please)?[.!)]*$", re.I)
+"""An ask-less sentence listing only forms of the answer ("Give the exact fraction and a
+decimal.", "State it both as a reduced fraction and as a decimal approximation."): a format
+instruction for the answer before it, not a request of its own."""
 _PRECISION = re.compile(r"\b(?:significant (?:figures|digits)|sig\.? ?figs?|s\.f\.|decimal (?:places|"
                         r"digits)|d\.p\.|exact (?:values?|fractions?|forms?|answers?) (?:where|when|"
                         r"if|whenever)|round(?:ed|ing)? (?:to|off)|(?:to|with) \d{1,2} (?:digits|"
@@ -246,6 +346,87 @@ read as the part's setting; it is not a request of its own."""
 _WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b|^which\?$|\bname (?:it|them)\b", re.I)
 _ANTECEDENT = re.compile(r"\b(?:optimi[sz]ers?|algorithms?|methods?|update rules?|norms?|schemes?)"
                          r"\b", re.I)
+
+
+_TUNED = re.compile(r"\b(?:tun|choos|pick|select|set|optimi[sz])(?:e|es|ed|ing)?\b[^?]{0,100}?"
+                    r"\b(?:optimal(?:ly)?|best|as well as possible)\b|\b(?:optimal(?:ly)?|best)\b[^?]{0,60}?"
+                    r"\b(?:tun|choos|pick|select|set)(?:e|es|ed|ing)?\b", re.I)
+_WHAT_SYMBOLS = re.compile(rf"\b(?:what|which) ({_SYMBOL})((?: ?,(?: and)? ?{_SYMBOL}| and {_SYMBOL}){{0,3}})"
+                           r" (?:should|would|do|must|to|shall|will|can|are|is)\b")
+
+
+ELLIPTIC_ITEM = re.compile(r"^(?:and |or |but )?(?:how (?:many|much)|what)(?: [\w-]+)? (?:by|for|with|in|"
+                           r"under|on|using|of) (?P<subject>(?:the |a |an )?[^,;?]{2,60}?)\s?[?.!]?$",
+                           re.I)
+"""A coordinated item that asks the item before it again of another subject ("How many bytes
+are moved by the all-to-all scheme, and how many by the tree scheme?")."""
+
+
+def _split_elliptic(request: Request) -> list[Request]:
+    """The request, and each of its elliptic unplaced items (:data:`ELLIPTIC_ITEM`) as an
+    ask-less request of its own: the accounting asks the family whether the part answers the
+    request's asks for that subject too (its ``subject`` hook), else refuses it, naming it."""
+    items = [u for u in request.unplaced if request.asks and ELLIPTIC_ITEM.match(u.strip())]
+    if not items:
+        return [request]
+    out = [Request(request.sentence, request.start, request.asks, request.proof,
+                   tuple(u for u in request.unplaced if u not in items))]
+    for item in items:
+        at = request.sentence.find(item)
+        out.append(Request(item.strip(), request.start + max(at, 0), (), False))
+    return out
+
+
+_THEIR_VALUES = re.compile(r"\bwhat (?:values?|numbers?) (?:do|does|would|will|should) (?:they|these|"
+                           r"those|both|the two) (?:take|have|get|be|come out as)\b|\bwhat are (?:they|"
+                           r"these|their values)\b", re.I)
+"""'what values do they take' after 'if I tune a and b optimally': the tuning the catalogue
+reads as the optimal pair is what is asked."""
+
+
+def _optimal_of(noun: str) -> list[str]:
+    """The quantity "the optimal <noun>" names: the one so named ("optimal momentum"), else the
+    one the catalogue's phrases find."""
+    probe = "optimal " + noun.lower()
+    named = [e.key for e in QUANTITIES if e.name.lower() == probe or
+             probe in (x.lower() for x in e.aliases)]
+    if named:
+        return named
+    return list(dict.fromkeys(m.entry.key for m in QUANTITIES.mentions("what is the " + probe)))
+
+
+def _tuned_symbols(request: Request) -> Request:
+    """"If I tune the step size α and momentum β optimally, what α, β should I use?": each symbol
+    asked is the optimal value of what the sentence names it ("step size α" -> the optimal step
+    size); a symbol no noun names is asked bare (the family's reader resolves it)."""
+    s = request.sentence
+    their = _THEIR_VALUES.search(s)
+    if their and _TUNED.search(s) and any(
+            a.quantity and _TUNED.search(a.phrase) for a in request.asks):
+        lo, hi = request.start + their.start(), request.start + their.end()
+        return Request(s, request.start, tuple(a for a in request.asks if not (
+            a.quantity is None and lo <= a.start < hi)), request.proof, request.unplaced)
+    m = _WHAT_SYMBOLS.search(s)
+    if m is None or not _TUNED.search(s):
+        return request
+    spans = [(m.start(1), m.end(1))] + [
+        (m.start(2) + x.start(1), m.start(2) + x.end(1))
+        for x in re.finditer(rf"({_SYMBOL})", m.group(2)) if not re.fullmatch(r"and", x.group(1))]
+    asks = list(request.asks)
+    for lo, hi in spans:
+        sym = s[lo:hi]
+        if any(a.start <= request.start + lo < a.end and a.quantity for a in asks):
+            continue
+        asks = [a for a in asks if not a.start <= request.start + lo < a.end]
+        named = re.search(rf"((?:[a-z-]+ ){{0,2}}[a-z-]+) {re.escape(sym)}(?![\w])", s[:m.start()])
+        words = named.group(1).split() if named else []
+        while words and words[0] in ("the", "a", "an", "and", "or", "of", "with", "its"):
+            words = words[1:]
+        keys = _optimal_of(" ".join(words)) if words else []
+        asks.append(Ask(keys[0] if len(keys) == 1 else None, sym, request.start + lo,
+                        request.start + hi))
+    asks.sort(key=lambda a: a.start)
+    return Request(s, request.start, tuple(asks), request.proof, request.unplaced)
 
 
 def _which_one(request: Request, flat: str) -> Request:
@@ -335,7 +516,7 @@ def _request(start: int, sentence: str) -> Request:
     sentence = sentence[:MAX_SENTENCE]
     asks = [Ask(m.entry.key, m.phrase, start + m.start, start + m.end)
             for m in QUANTITIES.mentions(sentence)]
-    named = [(a.start, a.end) for a in asks]
+    named = [(a.start, a.end) for a in asks if a.quantity != "primary"]
     for m in _DIFFERENCE.finditer(sentence):
         lo, hi = start + m.start(), start + m.end()
         if not any(s < hi and lo < e for s, e in named):
@@ -352,6 +533,11 @@ def _request(start: int, sentence: str) -> Request:
                                       sentence[a.end - start:s - start]) and
                          not re.search(r",|\band\b", sentence[e - start:])
                          for s, e in named)]  # "compute η_max, the largest stable step" too
+    asks = _generic_named(sentence, start, asks)
+    asks = [a for a in asks if not (a.quantity is None and any(
+        b is not a and b.quantity is None and _DIFFERENCE.fullmatch(b.phrase) and
+        re.fullmatch(r" ?= ?", sentence[a.end - start:b.start - start]) for b in asks))]
+    # "Δw_3 = w_3 − w_2": the difference that defines the symbol is the one ask
     defining = [(m.start(), m.end()) for a in asks if a.quantity is None
                 for e in (a.end - start,) for m in (_DEFINING.match(sentence, e),) if m]
     asks = [a for a in asks if not (a.quantity and any(lo <= a.start - start < hi
@@ -378,6 +564,32 @@ def _request(start: int, sentence: str) -> Request:
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
         unplaced += (sentence[:sentence.find("?") + 1 or len(sentence)],)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+def _generic_named(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
+    """A generic ask that something after it names is that thing: a symbol right after it
+    ("the third update Δw_3", "the second update Δ_2 = θ_2 − θ_1": the symbol, or the asked
+    formula defining it) or an ask it is "for" or "of" ("What do you get for the first update
+    θ₁ − θ₀?": the first step)."""
+    out = []
+    for a in asks:
+        if a.quantity != "primary":
+            out.append(a)
+            continue
+        after = sentence[a.end - start:]
+        later = [b for b in asks if b.start >= a.end and b.quantity != "primary"]
+        sym = re.match(rf" ?({_SYMBOL})(?=[ ,.?;:)]|$)", after)
+        if sym and not _ENGLISH.search(sym.group(1).split("_")[0].split("^")[0]):
+            at = a.end + sym.start(1)
+            if any(b.start <= at + 40 for b in later):
+                continue   # the symbol, or the formula defining it, is asked
+            out.append(Ask(None, sym.group(1), at, at + len(sym.group(1))))
+            continue
+        link = re.match(r"(?: [\w-]+){0,2}? (?:for|of|at|in) (?:the |its |this |that )?", after)
+        if link and any(b.start == a.end + link.end() for b in later):
+            continue   # "what do you get for the first update": that update
+        out.append(a)
+    return out
 
 
 def _in_formula(sentence: str, at: int, phrase: str) -> bool:
@@ -466,19 +678,38 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
             items.append((start, m.start()))
             start = m.end()
     items.append((start, len(sentence)))
-    items += _bracket_items(sentence)
+    listed = _bracket_items(sentence)
+    items += listed
+    asked_list = sum(1 for lo, hi in listed if any(lo <= s < hi for s, _ in taken)) >= 2
     out = []
     for lo, hi in items:
         if any(lo <= s < hi or lo < e <= hi for s, e in taken):
             continue
+        if asked_list and (lo, hi) not in listed and _LIST_SUBJECT.match(sentence[lo:hi]):
+            continue   # "[messages, bytes per message, total bytes], the cost of one round"
+        elliptic = ELLIPTIC_ITEM.match(sentence[lo:hi].strip())
+        if elliptic and _strip_named(elliptic.group("subject")) != elliptic.group("subject"):
+            out.append(sentence[lo:hi].strip())   # "and how many for the parameter server?"
+            continue
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
         setting = (_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)) \
-            or _VERB_SETTING.match(text)
+            or _VERB_SETTING.match(text) or (_CHANGE.match(text) and not re.search(
+                rf"\b(?:{_VERBS}|what|which|how)\b", text, re.I))
         if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text)) and not setting and \
+                not is_context(text) and \
                 not _PRESENTATION.match(text) and \
                 not (_ANAPHORA.search(text) and "=" not in text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
+
+
+_LIST_SUBJECT = re.compile(r"^[\s,]*(?:(?:give|state|report|find|compute) )?(?:the|its|their) (?:\w+ )?"
+                           r"(?:costs?|price|budget|summary|breakdown|statistics|figures|numbers|"
+                           r"quantities|values|profile|footprint|accounting|counts)(?: of| for)\b"
+                           r"[^,;]{0,80}$", re.I)
+"""What a list of asks is of ("Give, as an ordered list [number of messages, bytes per message,
+total bytes sent], the cost of one averaging round."): the elements are the asks; it is not an
+ask of its own."""
 
 
 def _bracket_items(sentence: str) -> list[tuple[int, int]]:
@@ -525,6 +756,12 @@ _VERB_SETTING = re.compile(r"^\s*(?:evaluate|recompute|redo|repeat|solve|compute
                            r"\s?[-\d.(\[]", re.I)
 """A request verb whose object is a setting ("Evaluate for n = 16 GPUs, p = 10^9 ..."): the
 setting, not something asked."""
+
+
+_CHANGE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|instead|then|finally|this time),? )*"
+                     r"(?:use|take|switch to|swap in|consider|replace|change|keep)\b", re.I)
+"""An item that changes the setting ("(c) Now use the Frobenius norm instead, ‖D‖_F ≤ η, and give
+the minimiser"): what it states is read as the part's setting; it asks nothing."""
 
 
 def _strip_named(text: str) -> str:

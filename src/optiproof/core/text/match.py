@@ -167,8 +167,16 @@ def sentence_of(text: str, piece: str) -> str:
     return text[start:min(ends) + 1 if ends else len(text)]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])[ \n]+(?=[^ \n])|(?<=\?)(?=[^ \n?!)])|(?<=[:;])[ \n]+-[ ]"
+_SENTENCE_END = re.compile(r"(?<=[.!])[ \n]+(?=[^ \n])|(?<=\?)[ \n]+(?=[^ \n⟩\]},;])(?!(?:and|or) )|"
+                           r"(?<=\?)(?=[^ \n?!)⟩\]},;‖|_^/*])|(?<=[:;])[ \n]+-[ ]"
                            r"(?=[a-zA-Z])")
+"""Where a sentence ends: after '. ? !' and a space, and after a '?' glued to the next word; a
+'?' before a closing bracket, a comma or a lower-case 'and'/'or' ("⟨G, D?⟩ in (a)?", "the
+parameters α? , β ? and the rate", a PDF copy's lost stars) ends nothing."""
+_LOST_STAR = re.compile(r"(?<![\w\\])[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,3}\}?|\d{1,2})? ?\?[ ]*$")
+"""A '?' right after a lone symbol ("at η ? are needed", "the minimiser D? and name", "‖d?RMS‖"):
+a star a PDF copy lost when the text goes on in lower case or glued, not the end of a
+question."""
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|s\.t|vs|cf|approx|resp|etc|Fig|Eq|eq|No)\.$")
 
 
@@ -180,6 +188,9 @@ def sentences(flat: str) -> list[tuple[int, str]]:
         piece = flat[start:m.start()]
         if _ABBREVIATIONS.search(piece):
             continue
+        if _LOST_STAR.search(flat, max(0, m.start() - 12), m.start()) and (
+                re.match(r"[a-z]", flat[m.end():m.end() + 1]) or m.start() == m.end()):
+            continue   # "at η ? are needed", "‖d?RMS‖_2": a lost star
         if piece.strip():
             out.append((start, piece.strip()))
         start = m.end()
