@@ -218,6 +218,7 @@ def normalize(raw: str) -> Normalized:
     text = _latex_to_plain(text)
     text = _MD_EMPH.sub("", text)
     text = _MD_HEADING.sub("", text)
+    text = _indexed_table(text, notes)
     text = _drop_debris(text, removed)
     text = _fix_pdf_garble(text)
     text = _fix_pdf_symbols(text, notes)
@@ -235,6 +236,38 @@ def normalize(raw: str) -> Normalized:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
+
+
+_TABLE = re.compile(r"^(?P<head>[ \t]*\|[^\n|]*(?:\|[^\n|]*){1,8}\|)[ \t]*\n"
+                    r"[ \t]*\|?(?:[ \t]*:?-{1,40}:?[ \t]*\|){2,9}[ \t]*\n"
+                    r"(?P<rows>(?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)){1,64})", re.M)
+_INDEX_HEAD = re.compile(r"^(?:step|iteration|iter|update)?[ \t]*\(?[tkn]?\)?$", re.I)
+_SYMBOL_HEAD = re.compile(r"(?:^|[ \t])(?P<base>[A-Za-zθ∇][\u0302]?)_\{?(?P<i>[tkn])\}?$")
+
+
+def _indexed_table(text: str, notes: list[str]) -> str:
+    """A Markdown table of values per step (header ``| step t | g_t |``, rows ``| 1 | (1, 0.5) |``)
+    -> one line of indexed assignments ``g_1 = (1, 0.5), g_2 = ..``. Only a table whose first
+    column is the step index (the rows' first cells 1, 2, .. or 0, 1, ..) and whose other headers
+    are symbols indexed by it is rewritten; any other table stays as it is."""
+    def cells(row: str) -> list[str]:
+        return [c.strip() for c in row.strip().strip("|").split("|")]
+
+    def rewrite(m: re.Match) -> str:
+        heads = cells(m.group("head"))
+        rows = [cells(row) for row in m.group("rows").strip("\n").split("\n")]
+        symbols = [_SYMBOL_HEAD.search(h) for h in heads[1:]]
+        start = 1 if rows[0][0] == "1" else 0
+        if not (_INDEX_HEAD.match(heads[0]) and all(symbols) and
+                all(len(r) == len(heads) and all(r) for r in rows) and
+                [r[0] for r in rows] == [str(k) for k in range(start, start + len(rows))]):
+            return m.group(0)
+        assigned = [f"{s.group('base')}_{r[0]} = {r[k]}" for r in rows
+                    for k, s in enumerate(symbols, 1)]
+        notes.append(f"read the table '| {' | '.join(heads)} |' as {assigned[0]}, ..")
+        return ", ".join(assigned) + ".\n"
+
+    return _TABLE.sub(rewrite, text) if "|" in text else text
 
 
 _STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])∗(?![\w∗])")

@@ -40,7 +40,7 @@ _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|
                         re.I)
 _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [^.?]{0,40}=)",
                     re.I)
-_SYMBOL = (r"(?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
+_SYMBOL = (r"(?:Δ ?)?(?:[A-Za-zθηαβγλμσρκδεφψ]|Δ(?! ?[A-Za-zθ]_?\{?\(?\d))(?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
            r"|̂)*")
 _NOT_SET = (r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(]|"
             r"[-−] ?[A-Za-zα-ωκ√(])))")

@@ -118,8 +118,11 @@ _SCALED_LOSS = (r"\bloss (?:is |was |had been |were |gets )?(?:multiplied|scaled
 _GRADIENT_WORDS = (r"\bgradient(?: of the (?:data |training )?loss)?(?: at (?:w|θ|theta|x)_?\(?0\)?|"
                    r" at the (?:start|initial point|starting point|origin))?(?: is| =| of)? "
                    r"(?=[(\[])")
-_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
+_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|∆|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
                          r"|\^)?_?\(?(?P<index>\d{1,3}|t|T)?\)?$", re.I)
+_BARE_STEP = re.compile(r"^(?:Δ|∆|Delta|delta)_?\{?\(?(\d{1,3}|t|T)\)?\}?$")
+"""A step named by Δ and its index alone ('Δ_1', 'Delta_3'): the update at that step, as
+Δθ_k is."""
 
 
 class AdamMechanicsReader:
@@ -204,7 +207,8 @@ class AdamMechanicsReader:
         has applied the scaling itself."""
         asked = set(self.asked(r))
         out = set()
-        if asked & {Q.LOSS_SCALING.key, Q.SGD_LOSS_SCALING.key} or r.found.get("own gradient"):
+        if asked & {Q.LOSS_SCALING.key, Q.SGD_LOSS_SCALING.key, Q.EQUIVALENT_EPS.key} or \
+                r.found.get("own gradient"):
             out.add(T.SCALE_LOSS.key)
         if Q.WEIGHT_DECAY.key in asked:
             out.add(T.ADD_WEIGHT_DECAY.key)
@@ -238,6 +242,9 @@ class AdamMechanicsReader:
             return Q.LAST_STEP.key if later == earlier + 1 else None
         if F.loss in r.fields and re.fullmatch(r"g_?\(?\d{1,3}\)?", symbol.replace(" ", "")):
             return Q.GRADIENT_T.key     # the loss's gradient at an iterate
+        bare = _BARE_STEP.match(symbol.replace(" ", ""))
+        if bare:
+            return Q.FIRST_STEP.key if bare.group(1) == "1" else Q.LAST_STEP.key
         m = _SYMBOL_ASK.match(symbol.replace(" ", ""))
         if not m:
             return _moment_by_recurrence(r, symbol.replace(" ", ""))
@@ -374,7 +381,17 @@ def _index(phrase_: str) -> int | None:
     if d:
         return int(d.group(1))
     m = re.search(r"(\d{1,3})\)?$", phrase_.replace(" ", ""))
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    o = rx(_ORDINAL_NAMED).search(phrase_)      # 'the third update', 'its 10th step'
+    if o is None:
+        return None
+    return _ORDINALS[o.group(1).lower()] if o.group(1) else int(o.group(2))
+
+
+_ORDINAL_NAMED = (r"\b(?:(" + "|".join(_ORDINALS) + r")|(\d{1,3})(?:st|nd|rd|th)) "
+                  r"(?:update|step)\b")
+"""A step named by its ordinal ('the third update'): its index."""
 
 
 def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
@@ -626,9 +643,36 @@ def _scale_gradients(r: PartReading) -> None:
                          r.own_text)
     if restated:
         scaled = [(vec, f"{source}; {restated.group(0)}") for vec, source in scaled]
+    said = _restated_vector(r.own_text, scaled[0][0])
+    if said:    # '(so g_1 becomes (100, -25))': the scaled gradient written out, checked
+        scaled[0] = (scaled[0][0], f"{scaled[0][1]}; {said}")
     r.found["sequence"] = scaled
     r.found["own gradient"] = True
     r.set(F.gradient, scaled[0][0], scaled[0][1])
+
+
+_BECOMES = (r"\b(?:g|gradient)(?:_ ?\{?1\}?)? (?:becomes|is now|turns into|changes to|would be|"
+            r"then is) (?=[(\[])")
+"""The scaled first gradient written out in words ('so g_1 becomes (500, -2000)')."""
+
+
+def _restated_vector(own: str, want: list) -> str | None:
+    """The phrase restating the scaled first gradient, when its numbers are ``want``."""
+    from optiproof.core.text.formulas import parse_side
+    from optiproof.core.text.numbers import array_at
+
+    m = rx(_BECOMES).search(own)
+    got = array_at(own, m.end()) if m else None
+    value = parse_side(own[m.end():got[1]]) if got else None
+    if value is None or not is_numeric(value):
+        return None
+    try:
+        vec = _vector(value)
+    except ValueError:
+        return None
+    same = len(vec) == len(want) and all(
+        sympy.Rational(str(a)) == sympy.Rational(str(b)) for a, b in zip(vec, want))
+    return phrase(own, m.start(), got[1]) if same else None
 
 
 _COORDINATE = (r"^(?:does |do )?(?:θ|theta|w|x)_?\{?[·.:*∙⋅]? ?, ?(\d)\}?|"
@@ -757,6 +801,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             if found:
                 _set(r, field, found[0])
                 break
+    _read_numeric_recurrence(own, r)
     if F.alpha not in r.fields:
         _read_update_rate(own, ctx, objects, r)
     for objs in (objects.own, objects.context):
@@ -797,6 +842,33 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
         if m:
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
+
+
+_NUMBER = r"(0?\.\d{1,12}|0|1)"
+_NUMERIC_RECURRENCE = (r"(?<!\w)([a-zA-Z])_?\{?t\}? ?= ?" + _NUMBER + r" ?[*·]? ?\1_?\{?\(?t ?[-−] ?1\)?\}? ?"
+                       r"\+ ?" + _NUMBER + r" ?[*·]? ?g_?\{?t\}?(\^ ?\{?2\}?|²| ?[*·⊙] ?g_?\{?t\}?)?"
+                       r"(?![\w.])")
+"""A moving average the part writes with its numbers ('v_t = 0.99 v_{t-1} + 0.01 g_t²'): its
+decay is the first number, the second must be one minus it."""
+
+
+def _read_numeric_recurrence(own: str, r: PartReading) -> None:
+    """The decay of a moving average the part writes out with numbers: β₂ (or RMSprop's ρ) for
+    the squared gradient's, β₁ for the gradient's. It overrides the shared text's value; a
+    pair that does not sum to 1, or that contradicts the part's own value, is refused."""
+    for m in rx(_NUMERIC_RECURRENCE).finditer(own):
+        decay, rest = sympy.Rational(m.group(2)), sympy.Rational(m.group(3))
+        field = F.beta2 if m.group(4) else F.beta1
+        if decay + rest != 1:
+            r.miss(field, f"\"{m.group(0)}\" is not a moving average: {m.group(2)} + "
+                          f"{m.group(3)} ≠ 1 (expected a decay β and 1 − β)")
+            continue
+        was = r.fields.get(field)
+        if was is not None and was.source in own and spec_number(decay) != was.value:
+            r.miss(field, f"\"{m.group(0)}\" has decay {m.group(2)} but the part also says "
+                          f"\"{was.source}\"")
+            continue
+        r.set(field, spec_number(decay), m.group(0))
 
 
 _UPDATE_RATE = re.compile(
@@ -975,6 +1047,12 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
                 shared or shared_plain)):
             r.found["symbolic constant"] = True
             return      # 'suppose instead g_t = g for every t': a symbol, closed forms in t
+    general = rx(_GENERAL_GRADIENT).search(own)
+    if general is not None and not (mine or my_plain):
+        # 'the update for a general gradient g_t': a symbol, not the gradients given for a run
+        r.set(F.gradient, _gradient_symbol(general.group(1)), general.group(0))
+        r.found["symbolic constant"] = True
+        return
     indexed = {**shared, **mine}
     plain = my_plain or shared_plain
     theta0 = r.value(F.theta0)
@@ -999,6 +1077,19 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
         return
     first, source = r.found["sequence"][0]
     r.set(F.gradient, first, source)
+
+
+_GENERAL_GRADIENT = (r"\b(?:for |with |given )?(?:a |an |any |every |each )?(?:general|arbitrary|generic|"
+                     r"any|every|each) (?:\w+ )?gradient\b(?: (?:vector )?(g(?:_ ?\{?[tk]\}?)?|∇ ?L)(?![\w(]))?")
+"""A part asking about any gradient ('the update for a general gradient g_t', 'for an
+arbitrary gradient'): the answer is a formula in a gradient symbol, not a run."""
+
+
+def _gradient_symbol(written: str | None) -> str:
+    """The spec's symbol for a gradient the text writes ``g``, ``g_t`` (else ``g``)."""
+    if written and re.fullmatch(r"g_ ?\{?[tk]\}?", written):
+        return "g_" + re.sub(r"[^tk]", "", written[1:])
+    return "g"
 
 
 def _run_length(r: PartReading, steps: dict[int, str]) -> None:
