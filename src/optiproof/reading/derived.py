@@ -475,6 +475,16 @@ _THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part 
                       r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
 """'that of (b)': the quantity of the other operand, of part (b)."""
 _LABEL = r"\(?(?:parts? )?\((?P<{0}>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|ix|x)\)"
+_HOW_FAR = re.compile(r"\bhow far(?: \((?:the )?(?P<name>euclidean|ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)?"
+                      r"(?: distance| norm)?\))? (?:is|are|lies|lie) (?P<x>[^,;?.]{1,60}?) (?:away )?"
+                      r"(?:from|to) (?P<y>[^,;?.]{1,60}?)(?=[,;?.]|$)", re.I)
+"""'How far (Euclidean distance) is the limit of (c) from the minimum-norm solution?'."""
+_HEAD_NOUN = re.compile(r"\b(solution|point|limit|vector|minimi[sz]er|iterate|interpolant)s?\b",
+                        re.I)
+"""Head nouns 'one' may stand for ('the min-norm one' after 'the min-norm solution')."""
+_IDENTITY = re.compile(r"^(?:and |but )?(?:is|are|was|were) (?:it|that|this|they|these|those)\b",
+                       re.I)
+_PRONOUN = re.compile(r"(?:it|this|that|this point|that point)", re.I)
 _DISTANCE_BETWEEN = re.compile(
     r"\b(?:(?P<name>euclidean|ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)[ -])?distance between "
     r"(?:the (?:two )?(?P<noun>[\w-]{2,20}?)s? (?:of|in|from) )?" + _LABEL.format("p1") +
@@ -702,6 +712,59 @@ class Reader:
                              "an earlier part's answer, e.g. 'to the point from (a)')")
         self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x, "to": y,
                                                 "norm": norm}))
+
+    def _how_far(self, m: re.Match, s: str, parts: list[str], about: Any) -> None:
+        """'How far (Euclidean distance) is X from Y?': ‖X − Y‖, X and Y answers named by
+        description ('the limit of (c)', 'the minimum-norm solution') or X 'it' (the answer the
+        part asked just before)."""
+        name = (m.group("name") or "").lower()
+        norm = self._compared_norm(f"{name} norm") if name and name != "euclidean" else N.L2.key
+        if norm is None:
+            raise Unresolved(f"the norm in '{m.group(0)}' is not one the reading knows")
+        x = m.group("x").strip()
+        a = self._it(s, m.start()) if _PRONOUN.fullmatch(x) else self._value(x, parts, about=about)
+        y = m.group("y").strip()
+        around = f"{s} {self.pb.texts.get(self.pb.label, '')} {self.pb.context}"
+        nouns = list(dict.fromkeys(n.lower() for n in _HEAD_NOUN.findall(around))) \
+            if re.search(r"\bone$", y) else []
+        for noun in nouns:      # 'the min-norm one': the noun the sentence uses ('solution')
+            try:
+                b = self._value(re.sub(r"\bone$", noun, y), parts, about=about)
+                break
+            except Unresolved:
+                continue
+        else:
+            b = self._value(y, parts, about=about)
+        if isinstance(a, dict) and isinstance(b, dict) and \
+                all(a.get(k) == b.get(k) for k in ("part", "quantity", "name")):
+            raise Unresolved(f"'{m.group(0)}': the two answers are not told apart")
+        if not isinstance(a, dict) and not isinstance(b, dict):
+            raise Unresolved(f"'{m.group(0)}' names no answer of the problem")
+        self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": a, "to": b,
+                                                "norm": norm}))
+
+    def _it(self, s: str, at: int) -> dict:
+        """The answer 'it' stands for: as 'its' (:meth:`_antecedent`), else the last vector
+        answer the part's text asks in a sentence before ('Where does it converge? ... how far
+        is it from ...': the limit)."""
+        own = self.pb.texts.get(self.pb.label, "")
+        here = own.find(s[:40]) if s[:40] else -1
+        clauses = [c for c in reversed(re.split(r",| and | then |; ", s[:at]))
+                   if c.strip() and not _IDENTITY.match(c.strip())]
+        sentences = reversed(re.split(r"(?<=[.?!])\s+", own[:here] if here > 0 else ""))
+        for clause in [*clauses, *sentences]:
+            # 'Is that the min-norm solution, and if not, how far is it ...': a yes/no question
+            # about what 'that' is names no antecedent
+            q = _quantity(clause, self.pb.answers) if clause.strip() else None
+            if q is not None and QUANTITIES[q].value_kind in ("vector", "matrix"):
+                return self._ref(Operand(clause.strip(), self.pb.label, q))
+        try:
+            return self._antecedent(s, at)
+        except Unresolved:
+            pass
+        raise Unresolved(f"'it' in '{s[max(0, at - 30):at + 30].strip()}': the answer it stands "
+                         "for is not asked before it (expected e.g. 'Find the limit. How far is "
+                         "it from ...')")
 
     def _antecedent(self, s: str, at: int) -> dict:
         """The answer 'its' at ``at`` stands for: the last answer of this part the request
@@ -955,6 +1018,16 @@ class Reader:
             except Unresolved as why:
                 del self.found.entries[kept:]
                 self.skipped.append(str(why))
+        for m in _HOW_FAR.finditer(s) if lone else ():
+            if any(a <= m.start() < b for a, b in done):
+                continue
+            kept = len(self.found.entries)
+            try:
+                self._how_far(m, s, parts, about)
+                claim(m, Q.DISTANCE.key)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
         for m in _ITS.finditer(s) if lone else ():
             if any(a <= m.start() < b for a, b in done):
                 continue
@@ -1030,7 +1103,7 @@ class Reader:
         return self.found
 
 
-_CUE = re.compile(r"‖|/|\bchange\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+_CUE = re.compile(r"‖|/|\bchange\b|\bhow far\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"

@@ -55,8 +55,9 @@ _DEFINING = re.compile(r" ?= ?(?:(?!\b(?:and|or|then|with|for|where|which|if|at|
 is; the quantities it mentions (m̂_3, v̂_3) are not asked."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
-    r"recompute|what is|what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
-    r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or)\b)[a-z][a-z-]{2,20}){0,3}) "
+    r"recompute|what is|what are|what's|where is|where's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
+    r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or|given|using|via)\b)"
+    r"[a-z][a-z-]{2,20}){0,3}) "
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _SYMBOL_NEXT = re.compile(rf"(?: ?,| ?,? and| ?, then) ({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"

@@ -186,3 +186,96 @@ def test_a_recurrence_whose_weights_do_not_sum_to_one_is_refused():
             "g_1 = (1, 2), g_2 = (0, 1). What is the second update?")
     with pytest.raises(ReadingIncomplete):
         read_report(text).to_problem()
+
+
+LOSS_FACTOR = {
+    "clean": "Adam with α = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 0; g₁ = (1, −3), g₂ = (2, 1).\n"
+             "(a) What is θ₂ − θ₁?\n(b) If the loss (and so each gradient) is multiplied by 16, "
+             "by what factor does θ₂ − θ₁ change?",
+    "forum": "Using Adam with eps = 0 and a static loss scale of 512 (the loss is multiplied by "
+             "512 and I forgot to unscale). By what factor does the update change vs the unscaled "
+             "run? And what would the factor be for plain SGD instead?",
+    "latex": "Adam with step size $\\alpha$, decays $\\beta_1, \\beta_2 \\in [0, 1)$ and "
+             "$\\epsilon = 0$. If the loss is scaled by a constant $c > 0$, by what factor do the "
+             "Adam updates change?",
+}
+
+
+@pytest.mark.parametrize("style", sorted(LOSS_FACTOR))
+def test_the_factor_of_a_scaled_loss(style):
+    problem, sol = _solve(LOSS_FACTOR[style])
+    part, spart = problem.parts[-1], sol.parts[-1]
+    assert "loss-scaling" in part.asks
+    assert spart.verified
+    ratio = next(a for a in spart.answers if a.name == "ratio_eps0")
+    assert ratio.expr == 1     # m̂ scales by c, √v̂ by c: at ε = 0 the step is unchanged
+    if style == "forum":       # the SGD step is linear in the gradient: c times larger
+        assert "sgd-loss-scaling" in part.asks
+        sgd = next(a for a in spart.answers if a.name == "SGD factor")
+        assert sgd.expr == 512
+
+
+THETA_AFTER = {
+    "clean": "Adam, α = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 0, θ₀ = (1, 1), gradient g₁ = (0.5, −2). "
+             "What is θ after the first step?",
+    "ascii": "Adam: lr = 0.1, beta1 = 0.9, beta2 = 0.999, eps = 0, theta_0 = (1, 1), "
+             "g_1 = (0.5, -2). Where is theta after one step?",
+    "forum": "adam with lr=0.1, betas (0.9, 0.999), eps=0, theta_0 = (1, 1), first grad "
+             "g_1 = (0.5, -2) -- what's theta after 1 step?",
+}
+
+
+@pytest.mark.parametrize("style", sorted(THETA_AFTER))
+def test_theta_after_a_stated_number_of_steps(style):
+    problem, sol = _solve(THETA_AFTER[style])
+    assert problem.parts[0].asks == ["theta-t"] and problem.parts[0].t == 1
+    theta = next(a for a in sol.parts[0].answers if a.quantity == "theta-t")
+    assert [float(x) for x in theta.value] == pytest.approx([0.9, 1.1])   # θ₀ − α sign(g₁)
+
+
+RMS_WORDS = {
+    "clean": "Adam with β₁ = 0.9, β₂ = 0.999, α = 0.01, ε = 0 and g₁ = (2, −1).\n(a) First update?\n"
+             "(b) RMSprop (smoothing constant 0.9, no momentum, ε = 0, v₀ = 0), same α: what is its "
+             "first update given g₁?",
+    "ascii": "Adam: lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 0, g_1 = (2, -1).\na) first update?\n"
+             "b) RMSprop with decay rate 0.9 (eps = 0, v_0 = 0) and the same lr: its first update "
+             "using g_1?",
+}
+
+
+@pytest.mark.parametrize("style", sorted(RMS_WORDS))
+def test_rmsprop_decay_in_words(style):
+    problem, sol = _solve(RMS_WORDS[style])
+    b = problem.parts[1]
+    assert b.optimizer == "rmsprop" and float(b.beta2) == 0.9
+    step = next(a for a in sol.parts[1].answers if a.name == "first_step")
+    # v_1 = 0.1 g², so the step is −α g/(√0.1 |g|) = −α sign(g)/√0.1
+    assert [float(x) for x in step.value] == pytest.approx([-0.01 / 0.1 ** 0.5, 0.01 / 0.1 ** 0.5])
+
+
+NO_CORRECTION_ITERATES = {
+    "clean": "Adam, α = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 0, θ₀ = 1, gradients g₁ = 2, g₂ = −1.\n"
+             "(a) Compute θ₁ and θ₂.\n(b) Switch the bias correction off and recompute θ₁ and θ₂.",
+    "ascii": "Adam: lr = 0.1, beta1 = 0.9, beta2 = 0.999, eps = 0, theta_0 = 1, g_1 = 2, g_2 = -1.\n"
+             "a) theta_1 and theta_2?\nb) Without bias correction, recompute theta_1 and theta_2.",
+    "latex": "Adam with $\\alpha = 0.1$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\epsilon = 0$, "
+             "$\\theta_0 = 1$, $g_1 = 2$, $g_2 = -1$.\n\\begin{enumerate}\\item[(a)] Compute "
+             "$\\theta_1$ and $\\theta_2$.\n\\item[(b)] Drop the bias correction and recompute "
+             "$\\theta_1$ and $\\theta_2$.\\end{enumerate}",
+}
+
+
+@pytest.mark.parametrize("style", sorted(NO_CORRECTION_ITERATES))
+def test_iterates_recomputed_without_bias_correction(style):
+    problem, sol = _solve(NO_CORRECTION_ITERATES[style])
+    later = [(p, s) for p, s in zip(problem.parts, sol.parts) if p.label.startswith("b.")]
+    assert [p.label for p, _ in later] == ["b.1", "b.2"]
+    m = v = 0.0
+    theta = 1.0
+    for k, (part, spart) in enumerate(later, start=1):
+        g = [2.0, -1.0][k - 1]
+        m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
+        theta -= 0.1 * m / v ** 0.5
+        assert part.asks == ["step-no-bias-correction"]     # never the corrected θ_k
+        raw = next(a for a in spart.answers if a.name.startswith("theta_") and "raw" in a.symbol)
+        assert float(raw.value[0]) == pytest.approx(theta, rel=1e-12)
