@@ -311,6 +311,10 @@ def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
         r = next((x for x in readings if x.label == p), None)
         if r is not None and subject in _subjects_in(r):
             cands.append((p, q))
+    meant = _quantity(t, pb.answers) if not cands else None
+    if meant is not None:   # "T_tree" the catalogue names (the time), of the part about it
+        cands = [(r.label, meant) for r in pb.previous
+                 if subject in _subjects_in(r) and meant in _asked(pb, r.label)]
     if not cands:   # "w_GD" where w is the problem's variable: the one vector answer of
         #            the one earlier part whose method or scheme is that subject
         for r in pb.previous:
@@ -475,6 +479,13 @@ _THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part 
                       r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
 """'that of (b)': the quantity of the other operand, of part (b)."""
 _LABEL = r"\(?(?:parts? )?\((?P<{0}>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|ix|x)\)"
+_RATIO_OF_NORMS = re.compile(
+    r"\bratio\b[^.?;]{0,60}? of the (?:(?P<name>euclidean|frobenius|spectral|nuclear|operator|"
+    r"ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)[ -])?norms of the (?:two )?(?P<noun>[\w-]{2,20}?)s? "
+    r"(?:found |computed |obtained |from )?(?:in |of )?" + _LABEL.format("p1") + r",? and "
+    + _LABEL.format("p2"), re.I)
+"""'the ratio ‖D_op‖_F / ‖D_F‖_F of the Frobenius norms of the two minimisers found in (a) and
+(c)': ‖X_a‖ / ‖X_c‖ in that norm."""
 _HOW_FAR = re.compile(r"\bhow far(?: \((?:the )?(?P<name>euclidean|ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)?"
                       r"(?: distance| norm)?\))? (?:is|are|lies|lie) (?P<x>[^,;?.]{1,60}?) (?:away )?"
                       r"(?:from|to) (?P<y>[^,;?.]{1,60}?)(?=[,;?.]|$)", re.I)
@@ -712,6 +723,25 @@ class Reader:
                              "an earlier part's answer, e.g. 'to the point from (a)')")
         self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x, "to": y,
                                                 "norm": norm}))
+
+    def _ratio_of_norms(self, m: re.Match) -> None:
+        """The ratio of the norms of two parts' answers named in words: one norm-of entry
+        each, and their ratio (the first part's over the second's)."""
+        norm = self._compared_norm(f"{m.group('name') or ''} norm")
+        if norm is None:
+            raise Unresolved(f"'{m.group(0)}': the norm is not one the reading knows")
+        refs = []
+        for g in ("p1", "p2"):
+            label = m.group(g).lower()
+            if label not in self.pb.texts or label == self.pb.label:
+                raise Unresolved(f"'{m.group(0)}' names part ({label}), which is not an "
+                                 "earlier part")
+            x = self._item_of_part(label, m.group("noun"), "", None)
+            name = f"{N.NORMS[norm].name} of the {m.group('noun').lower()} of ({label})"
+            self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x,
+                                                    "norm": norm, "label": name}))
+            refs.append({"quantity": Q.NORM_OF.key, "name": name})
+        self.found.entries.append({"kind": Q.RATIO.key, "of": refs[0], "to": refs[1]})
 
     def _how_far(self, m: re.Match, s: str, parts: list[str], about: Any) -> None:
         """'How far (Euclidean distance) is X from Y?': ‖X − Y‖, X and Y answers named by
@@ -963,7 +993,13 @@ class Reader:
             slash = None
         if lone and self.pb.reference:
             self._changes(s, start, claim)
-        if ratio and slash:
+        of_norms = _RATIO_OF_NORMS.search(s) if ratio else None
+        if of_norms:
+            # 'the ratio ‖..‖_F / ‖..‖_F of the Frobenius norms of the two minimisers found in
+            # (a) and (c)': the words say which answers, whatever the formula's symbols
+            self._ratio_of_norms(of_norms)
+            claim(of_norms, Q.RATIO.key)
+        elif ratio and slash:
             self._binary(Q.RATIO.key, slash.group("x"), slash.group("y"), parts, slash.span(),
                          about)
             claim(slash, Q.RATIO.key)

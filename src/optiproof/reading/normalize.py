@@ -222,6 +222,7 @@ def normalize(raw: str) -> Normalized:
     text = _drop_debris(text, removed)
     text = _fix_pdf_garble(text)
     text = _fix_pdf_symbols(text, notes)
+    text = _GARBLED_STAR_IN_NORM.sub(r"‖\1^*_\2‖", text)
     text = _SLASH_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = _DOUBLE_BAR.sub("‖", text)
     text = _WORD_GREEK_RE.sub(lambda m: _WORD_GREEK[m.group(1)], text)
@@ -268,6 +269,11 @@ def _indexed_table(text: str, notes: list[str]) -> str:
         return ", ".join(assigned) + ".\n"
 
     return _TABLE.sub(rewrite, text) if "|" in text else text
+
+
+_GARBLED_STAR_IN_NORM = re.compile(r"‖ ?([A-Za-zΔ])\?_?(\w{1,3}) ?‖")
+"""A PDF copy's star turned into '?' inside a norm ('‖D?op‖' for ‖D*_op‖): never the end of a
+question, which would cut the request in two."""
 
 
 _STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])∗(?![\w∗])")
