@@ -644,7 +644,7 @@ THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
     phrases=(r"\bwhere is the iterate\b",
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
-             r"\bθ_(?!0\b)\d+\b(?! ?[-−] ?θ)",
+             r"\bθ_(?!0\b)\d+\b(?!(?:, ?[ijk]\b)? ?[-−] ?θ)",
              r"\bparameters? after\b")))
 COORDINATE_STEP = _add(_Q(
     "coordinate-step", "size of each coordinate's step", r"|\Delta\theta_{t,i}|",

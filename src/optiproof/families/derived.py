@@ -95,6 +95,9 @@ def _referenced(ref: Reference, here: Solved, earlier: dict[str, Solved], where:
                           for a in part.solution.answers})
         raise BadInput(f"part ({part.solution.label}) has no answer {str(ref)!r}", field=where,
                        expected="one of " + ", ".join(offered))
+    primary = [a for a in found if a.name == ref.quantity.replace("-", "_")]
+    if len(found) > 1 and ref.name is None and ref.subject is None and len(primary) == 1:
+        found = primary     # the quantity's own answer ('first_step'), not its companions
     if len(found) > 1:
         names = ", ".join(repr(a.name) for a in found)
         raise BadInput(f"{str(ref)!r} names {len(found)} answers of part "

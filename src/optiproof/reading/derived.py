@@ -486,6 +486,30 @@ _RATIO_OF_NORMS = re.compile(
     + _LABEL.format("p2"), re.I)
 """'the ratio ‖D_op‖_F / ‖D_F‖_F of the Frobenius norms of the two minimisers found in (a) and
 (c)': ‖X_a‖ / ‖X_c‖ in that norm."""
+_PARAM = r"(?:[A-Za-zαβγδεηλμρστ](?:_ ?\{?\d\}?)?)(?![\w(])"
+_DEPENDS = re.compile(r"(?P<x>\b(?:(?:show|prove|verify|check|confirm) (?:that )?)?(?:the |its |this |that )?"
+                      r"[\w' ()-]{1,40}?) (?:does not|doesn't|do not|don't|does|do|is|are)(?: not)? "
+                      r"(?:depend(?:s)? on|independent of) (?:the (?:values? of |choice of )?)?"
+                      rf"(?P<params>{_PARAM}(?:(?: ?,| ?,? and| ?,? or) {_PARAM}){{0,4}})"
+                      r"(?= ?[:;,?.]|$| in\b| at\b| for\b| \(| ?[<>≤≥])", re.I)
+_DEPENDS_ASKED = re.compile(r"\b(?:(?:does|do|would|will) (?P<x>it|this|that|the [\w' ()-]{1,40}?) "
+                            r"(?:still |also |really )?depend on|(?:is|are) (?P<y>it|this|that|the "
+                            r"[\w' ()-]{1,40}?) (?:still |also |really )?independent of) "
+                            r"(?:the (?:values? of |choice of )?)?"
+                            rf"(?P<params>{_PARAM}(?:(?: ?,| ?,? and| ?,? or) {_PARAM}){{0,4}})"
+                            r"(?= ?[:;,?.]|$| in\b| at\b| for\b| \(| ?[<>≤≥])", re.I)
+"""'the first update does not depend on β_1, β_2', 'does the answer to (a) depend on λ?':
+whether an answer changes with each parameter named."""
+_GREEK_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "eps", "η": "eta",
+                "λ": "lambda", "μ": "mu", "ρ": "rho", "σ": "sigma", "τ": "tau"}
+
+
+def _parameter_name(symbol: str) -> str:
+    """A parameter as its family's measurer names it: 'β_1' -> 'beta1', 'λ' -> 'lambda'."""
+    s = re.sub(r"[\s_{}]", "", symbol)
+    return "".join(_GREEK_NAMES.get(c, c) for c in s)
+
+
 _HOW_FAR = re.compile(r"\bhow far(?: \((?:the )?(?P<name>euclidean|ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)?"
                       r"(?: distance| norm)?\))? (?:is|are|lies|lie) (?P<x>[^,;?.]{1,60}?) (?:away )?"
                       r"(?:from|to) (?P<y>[^,;?.]{1,60}?)(?=[,;?.]|$)", re.I)
@@ -723,6 +747,24 @@ class Reader:
                              "an earlier part's answer, e.g. 'to the point from (a)')")
         self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x, "to": y,
                                                 "norm": norm}))
+
+    def _depends(self, m: re.Match, s: str, parts: list[str], about: Any) -> None:
+        """'(Show that) the first update does not depend on β_1, β_2': one dependence entry
+        per parameter, of the answer named ('it': the answer asked before)."""
+        x = (m.groupdict().get("x") or m.groupdict().get("y") or "").strip()
+        x = re.sub(r"^(?:show|prove|verify|check|explain why|confirm) (?:that )?", "", x,
+                   flags=re.I).strip()
+        if _PRONOUN.fullmatch(x):
+            a = self._it(s, m.start())
+        else:
+            q = _quantity(x, self.pb.answers) if not _REF.match(x) else None
+            a = self._ref(Operand(x, self.pb.label, q)) if q is not None else \
+                self._value(x, parts, about=about)
+        if not isinstance(a, dict):
+            raise Unresolved(f"'{m.group(0)}' names no answer")
+        for sym in re.split(r" ?,? (?:and|or) | ?, ?", m.group("params").strip()):
+            self.found.entries.append({"kind": Q.DEPENDS_ON.key, "of": a,
+                                       "parameter": _parameter_name(sym)})
 
     def _ratio_of_norms(self, m: re.Match) -> None:
         """The ratio of the norms of two parts' answers named in words: one norm-of entry
@@ -1016,6 +1058,17 @@ class Reader:
                 x, y = y, x  # "how many times smaller is A than B": B / A
             self._binary(Q.RATIO.key, x, y, parts, m.span(), about)
             claim(m, Q.RATIO.key)
+        depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
+        for m in depends if not lone else ():
+            if any(a < m.end() and m.start() < b for a, b in done):
+                continue
+            kept = len(self.found.entries)
+            try:
+                self._depends(m, s, parts, about)
+                claim(m, Q.DEPENDS_ON.key)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
         for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key),
                          (_EQUAL, Q.SAME_AS.key)):
             m = rx.search(s) if not lone else None
@@ -1139,7 +1192,7 @@ class Reader:
         return self.found
 
 
-_CUE = re.compile(r"‖|/|\bchange\b|\bhow far\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+_CUE = re.compile(r"‖|/|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"

@@ -279,3 +279,27 @@ def test_iterates_recomputed_without_bias_correction(style):
         assert part.asks == ["step-no-bias-correction"]     # never the corrected θ_k
         raw = next(a for a in spart.answers if a.name.startswith("theta_") and "raw" in a.symbol)
         assert float(raw.value[0]) == pytest.approx(theta, rel=1e-12)
+
+
+DOES_NOT_DEPEND = {
+    "latex": "Adam with step size $\\alpha$, decays $\\beta_1, \\beta_2 \\in [0, 1)$, $\\epsilon = 0$, "
+             "$m_0 = v_0 = 0$.\n\\begin{enumerate}\\item Show that the first update does not depend "
+             "on $\\beta_1$ and $\\beta_2$: give $\\theta_1 - \\theta_0$ in terms of $\\alpha$ and "
+             "$g_1$.\\end{enumerate}",
+    "clean": "Adam (step size α, decays β₁, β₂ ∈ [0, 1), ε = 0, m₀ = v₀ = 0). Give the first step "
+             "θ₁ − θ₀. Does it depend on β₁?",
+    "ascii": "Adam with lr alpha, beta1, beta2 in [0, 1), eps = 0, m_0 = v_0 = 0.\n"
+             "(a) What is theta_1 - theta_0? Is it independent of beta_2?",
+}
+
+
+@pytest.mark.parametrize("style", sorted(DOES_NOT_DEPEND))
+def test_the_first_step_does_not_depend_on_the_decays(style):
+    reading = read_report(DOES_NOT_DEPEND[style])
+    problem = reading.to_problem()
+    sol = solve_problem(problem, SolveOptions(figures=False))
+    part = sol.parts[0]
+    assert part.verified
+    dependence = [a for a in part.answers if a.quantity == "depends-on"]
+    assert dependence and all(a.expr == sympy.false for a in dependence)    # m̂₁ = g₁, v̂₁ = g₁²
+
