@@ -748,6 +748,21 @@ class Reader:
         self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x, "to": y,
                                                 "norm": norm}))
 
+    def _each(self, matches: list[re.Match], kind: str, done: list[tuple[int, int]],
+              claim: Any, read: Any) -> None:
+        """Each match not inside one already read, read by ``read`` and claimed as ``kind``;
+        one that does not resolve is skipped (its entries dropped), naming why."""
+        for m in matches:
+            if any(a < m.end() and m.start() < b for a, b in done):
+                continue
+            kept = len(self.found.entries)
+            try:
+                read(m)
+                claim(m, kind)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
+
     def _depends(self, m: re.Match, s: str, parts: list[str], about: Any) -> None:
         """'(Show that) the first update does not depend on β_1, β_2': one dependence entry
         per parameter, of the answer named ('it': the answer asked before)."""
@@ -1058,17 +1073,10 @@ class Reader:
                 x, y = y, x  # "how many times smaller is A than B": B / A
             self._binary(Q.RATIO.key, x, y, parts, m.span(), about)
             claim(m, Q.RATIO.key)
-        depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
-        for m in depends if not lone else ():
-            if any(a < m.end() and m.start() < b for a, b in done):
-                continue
-            kept = len(self.found.entries)
-            try:
-                self._depends(m, s, parts, about)
-                claim(m, Q.DEPENDS_ON.key)
-            except Unresolved as why:
-                del self.found.entries[kept:]
-                self.skipped.append(str(why))
+        if not lone:
+            depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
+            self._each(depends, Q.DEPENDS_ON.key, done, claim,
+                       lambda m: self._depends(m, s, parts, about))
         for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key),
                          (_EQUAL, Q.SAME_AS.key)):
             m = rx.search(s) if not lone else None
@@ -1107,16 +1115,9 @@ class Reader:
             except Unresolved as why:
                 del self.found.entries[kept:]
                 self.skipped.append(str(why))
-        for m in _HOW_FAR.finditer(s) if lone else ():
-            if any(a <= m.start() < b for a, b in done):
-                continue
-            kept = len(self.found.entries)
-            try:
-                self._how_far(m, s, parts, about)
-                claim(m, Q.DISTANCE.key)
-            except Unresolved as why:
-                del self.found.entries[kept:]
-                self.skipped.append(str(why))
+        if lone:
+            self._each(list(_HOW_FAR.finditer(s)), Q.DISTANCE.key, done, claim,
+                       lambda m: self._how_far(m, s, parts, about))
         for m in _ITS.finditer(s) if lone else ():
             if any(a <= m.start() < b for a, b in done):
                 continue
