@@ -659,7 +659,7 @@ THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
     phrases=(r"\bwhere is the iterate\b",
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
-             r"\bθ_(?!0\b)\d+\b(?! ?[-−] ?θ)",
+             r"\bθ_(?!0\b)\d+\b(?!(?:, ?[ijk]\b)? ?[-−] ?θ)",
              r"\bparameters? after\b")))
 COORDINATE_STEP = _add(_Q(
     "coordinate-step", "size of each coordinate's step", r"|\Delta\theta_{t,i}|",
@@ -699,7 +699,12 @@ V_HAT = _add(_Q(
              r"\bshow that (?:the )?v(?:̂|_?hat)_?\(?(?:t|\d{1,3})\)? ?=")))
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
-    phrases=(r"\blast (?:step|update)\b",)))
+    phrases=(r"\blast (?:step|update)\b",
+             r"(?<!\bafter )(?<!\bbefore )(?<!\bafter the )(?<!\bbefore the )\b(?:the|its|her|his|"
+             r"their|our|my|your) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+             r"\d{1,3}(?:st|nd|rd|th)) (?:update|step)\b(?! (?:size|length|bound|rule)\b)")))
+"""An ordinal names the step ('its third update'): the step of that index, the last of a run
+that long."""
 STEP_NO_BIAS_CORRECTION = _add(_Q(
     "step-no-bias-correction", "step without bias correction", value_kind="vector",
     phrases=NO_BIAS_CORRECTION_PHRASES))

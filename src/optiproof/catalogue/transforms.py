@@ -55,6 +55,8 @@ ADD_WEIGHT_DECAY = _add(Entry(
 SCALE_LOSS = _add(Entry(
     "scale-loss", "multiply the loss by a constant",
     phrases=(r"\bloss (?:is |was |had been |were )?multiplied\b",
+             r"\bloss (?:is |was |had been |were |gets )?(?:re)?scaled (?:up |down )?by\b",
+             r"\b(?:re)?scal(?:e|es|ed|ing) (?:the |my |our |your )?(?:training |data )?loss\b",
              r"\bmultipl\w* (?:the |my )?(?:training |data )?loss\b",
              r"\bscaled gradient\b",
              r"\b(?:changes?|changed|replaces?|replaced) (?:the |its |his |her |my |our )?"

@@ -95,6 +95,9 @@ def _referenced(ref: Reference, here: Solved, earlier: dict[str, Solved], where:
                           for a in part.solution.answers})
         raise BadInput(f"part ({part.solution.label}) has no answer {str(ref)!r}", field=where,
                        expected="one of " + ", ".join(offered))
+    primary = [a for a in found if a.name == ref.quantity.replace("-", "_")]
+    if len(found) > 1 and ref.name is None and ref.subject is None and len(primary) == 1:
+        found = primary     # the quantity's own answer ('first_step'), not its companions
     if len(found) > 1:
         names = ", ".join(repr(a.name) for a in found)
         raise BadInput(f"{str(ref)!r} names {len(found)} answers of part "
@@ -117,7 +120,11 @@ def _operand(value: Any, here: Solved, earlier: dict[str, Solved], where: str,
                            "its own part", field=where,
                            expected="an answer the family solves, or an earlier derived entry "
                                     "of this part")
-        if answer.expr is None or isinstance(answer.expr, (Name, sympy.logic.boolalg.Boolean)):
+        # a truth value has no value to compute with; a symbol (a norm equal to η) does,
+        # though SymPy's Symbol is also a Boolean
+        if answer.expr is None or isinstance(answer.expr, Name) or (
+                isinstance(answer.expr, sympy.logic.boolalg.Boolean) and
+                not isinstance(answer.expr, sympy.Expr)):
             raise BadInput(f"{str(value)!r} has no value to compute with ({answer.status})",
                            field=where, expected="an answer that is a number, vector or formula")
         symbol = answer.symbol or to_latex(answer.expr)
@@ -130,6 +137,13 @@ def _operand(value: Any, here: Solved, earlier: dict[str, Solved], where: str,
     else:
         expr = exact_rational(value, field=where)
     return Operand(str(value), expr, to_latex(expr))
+
+
+def _is_norm(subjects: set) -> bool:
+    """True when the one subject is a norm of the catalogue."""
+    from optiproof.catalogue import norms as N
+
+    return len(subjects) == 1 and N.NORMS.get(next(iter(subjects)) or "") is not None
 
 
 def _zero_as_vector(ops: list[Operand]) -> list[Operand]:
@@ -506,6 +520,8 @@ def derive(spec: Any, solution: PartSolution, earlier: Sequence[Solved]) -> list
             f"{operands})." + (f" Answer: {note}." if note else ""), tuple(eqs)))
         subjects = {op.answer.subject for op in ops if op.answer is not None} \
             if ask.kind != Q.WHICH_OF.key else set()
+        if ask.kind == Q.NORM_OF.key and ask.norm and _is_norm(subjects):
+            subjects = {ask.norm}   # the norm taken, not the norm of the operand's problem
         answer = Answer(what, _symbol_of(ask, ops, var), value, status, note=note,
                         quantity=ask.kind, subject=subjects.pop() if len(subjects) == 1 else None)
         solution.answers.append(answer)

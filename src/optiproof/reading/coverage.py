@@ -20,7 +20,7 @@ _NUMBER = re.compile(r"(?<![\w.^_])-?(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,18}(?:\
                      r"(?:/\d{1,12})?(?!\.?\d)")
 _LABEL_BEFORE = re.compile(r"(?:\b(?:exercise|problem|question|task|part|hw|homework|week|lecture|"
                            r"tutorial|sheet|set|page|chapter|section|cs|q|lecture|step|round|example|remark|"
-                           r"figure|fig\.|eq\.|equation|of|ranks?)[ .]{0,2}|\bpage \d{1,3} of |"
+                           r"figure|fig\.|eq\.|equation|of|ranks?|item|subpart|sub-part)[ .]{0,2}|\bpage \d{1,3} of |"
                            r"\branks? \d{1,4} ?(?:-|–|\.\.|to) ?|"
                            r"[#§])$", re.I)
 _LABEL_AFTER = re.compile(r"^(?:[ ]?points?\b|[ ]?pts\b|[ ]?marks?\b|\)\s*$|[ ]?(?:decimals?|"

@@ -311,6 +311,10 @@ def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
         r = next((x for x in readings if x.label == p), None)
         if r is not None and subject in _subjects_in(r):
             cands.append((p, q))
+    meant = _quantity(t, pb.answers) if not cands else None
+    if meant is not None:   # "T_tree" the catalogue names (the time), of the part about it
+        cands = [(r.label, meant) for r in pb.previous
+                 if subject in _subjects_in(r) and meant in _asked(pb, r.label)]
     if not cands:   # "w_GD" where w is the problem's variable: the one vector answer of
         #            the one earlier part whose method or scheme is that subject
         for r in pb.previous:
@@ -475,6 +479,47 @@ _THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part 
                       r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
 """'that of (b)': the quantity of the other operand, of part (b)."""
 _LABEL = r"\(?(?:parts? )?\((?P<{0}>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|ix|x)\)"
+_RATIO_OF_NORMS = re.compile(
+    r"\bratio\b[^.?;]{0,60}? of the (?:(?P<name>euclidean|frobenius|spectral|nuclear|operator|"
+    r"ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)[ -])?norms of the (?:two )?(?P<noun>[\w-]{2,20}?)s? "
+    r"(?:found |computed |obtained |from )?(?:in |of )?" + _LABEL.format("p1") + r",? and "
+    + _LABEL.format("p2"), re.I)
+"""'the ratio ‖D_op‖_F / ‖D_F‖_F of the Frobenius norms of the two minimisers found in (a) and
+(c)': ‖X_a‖ / ‖X_c‖ in that norm."""
+_PARAM = r"(?:[A-Za-zαβγδεηλμρστ](?:_ ?\{?\d\}?)?)(?![\w(])"
+_DEPENDS = re.compile(r"(?P<x>\b(?:(?:show|prove|verify|check|confirm) (?:that )?)?(?:the |its |this |that )?"
+                      r"[\w' ()-]{1,40}?) (?:does not|doesn't|do not|don't|does|do|is|are)(?: not)? "
+                      r"(?:depend(?:s)? on|independent of) (?:the (?:values? of |choice of )?)?"
+                      rf"(?P<params>{_PARAM}(?:(?: ?,| ?,? and| ?,? or) {_PARAM}){{0,4}})"
+                      r"(?= ?[:;,?.]|$| in\b| at\b| for\b| \(| ?[<>≤≥])", re.I)
+_DEPENDS_ASKED = re.compile(r"\b(?:(?:does|do|would|will) (?P<x>it|this|that|the [\w' ()-]{1,40}?) "
+                            r"(?:still |also |really )?depend on|(?:is|are) (?P<y>it|this|that|the "
+                            r"[\w' ()-]{1,40}?) (?:still |also |really )?independent of) "
+                            r"(?:the (?:values? of |choice of )?)?"
+                            rf"(?P<params>{_PARAM}(?:(?: ?,| ?,? and| ?,? or) {_PARAM}){{0,4}})"
+                            r"(?= ?[:;,?.]|$| in\b| at\b| for\b| \(| ?[<>≤≥])", re.I)
+"""'the first update does not depend on β_1, β_2', 'does the answer to (a) depend on λ?':
+whether an answer changes with each parameter named."""
+_GREEK_NAMES = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "eps", "η": "eta",
+                "λ": "lambda", "μ": "mu", "ρ": "rho", "σ": "sigma", "τ": "tau"}
+
+
+def _parameter_name(symbol: str) -> str:
+    """A parameter as its family's measurer names it: 'β_1' -> 'beta1', 'λ' -> 'lambda'."""
+    s = re.sub(r"[\s_{}]", "", symbol)
+    return "".join(_GREEK_NAMES.get(c, c) for c in s)
+
+
+_HOW_FAR = re.compile(r"\bhow far(?: \((?:the )?(?P<name>euclidean|ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)?"
+                      r"(?: distance| norm)?\))? (?:is|are|lies|lie) (?P<x>[^,;?.]{1,60}?) (?:away )?"
+                      r"(?:from|to) (?P<y>[^,;?.]{1,60}?)(?=[,;?.]|$)", re.I)
+"""'How far (Euclidean distance) is the limit of (c) from the minimum-norm solution?'."""
+_HEAD_NOUN = re.compile(r"\b(solution|point|limit|vector|minimi[sz]er|iterate|interpolant)s?\b",
+                        re.I)
+"""Head nouns 'one' may stand for ('the min-norm one' after 'the min-norm solution')."""
+_IDENTITY = re.compile(r"^(?:and |but )?(?:is|are|was|were) (?:it|that|this|they|these|those)\b",
+                       re.I)
+_PRONOUN = re.compile(r"(?:it|this|that|this point|that point)", re.I)
 _DISTANCE_BETWEEN = re.compile(
     r"\b(?:(?P<name>euclidean|ℓ_?\{?(?:\d|∞)\}?|l_?\{?(?:\d|∞|inf)\}?)[ -])?distance between "
     r"(?:the (?:two )?(?P<noun>[\w-]{2,20}?)s? (?:of|in|from) )?" + _LABEL.format("p1") +
@@ -703,6 +748,111 @@ class Reader:
         self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": x, "to": y,
                                                 "norm": norm}))
 
+    def _each(self, matches: list[re.Match], kind: str, done: list[tuple[int, int]],
+              claim: Any, read: Any) -> None:
+        """Each match not inside one already read, read by ``read`` and claimed as ``kind``;
+        one that does not resolve is skipped (its entries dropped), naming why."""
+        for m in matches:
+            if any(a < m.end() and m.start() < b for a, b in done):
+                continue
+            kept = len(self.found.entries)
+            try:
+                read(m)
+                claim(m, kind)
+            except Unresolved as why:
+                del self.found.entries[kept:]
+                self.skipped.append(str(why))
+
+    def _depends(self, m: re.Match, s: str, parts: list[str], about: Any) -> None:
+        """'(Show that) the first update does not depend on β_1, β_2': one dependence entry
+        per parameter, of the answer named ('it': the answer asked before)."""
+        x = (m.groupdict().get("x") or m.groupdict().get("y") or "").strip()
+        x = re.sub(r"^(?:show|prove|verify|check|explain why|confirm) (?:that )?", "", x,
+                   flags=re.I).strip()
+        if _PRONOUN.fullmatch(x):
+            a = self._it(s, m.start())
+        else:
+            q = _quantity(x, self.pb.answers) if not _REF.match(x) else None
+            a = self._ref(Operand(x, self.pb.label, q)) if q is not None else \
+                self._value(x, parts, about=about)
+        if not isinstance(a, dict):
+            raise Unresolved(f"'{m.group(0)}' names no answer")
+        for sym in re.split(r" ?,? (?:and|or) | ?, ?", m.group("params").strip()):
+            self.found.entries.append({"kind": Q.DEPENDS_ON.key, "of": a,
+                                       "parameter": _parameter_name(sym)})
+
+    def _ratio_of_norms(self, m: re.Match) -> None:
+        """The ratio of the norms of two parts' answers named in words: one norm-of entry
+        each, and their ratio (the first part's over the second's)."""
+        norm = self._compared_norm(f"{m.group('name') or ''} norm")
+        if norm is None:
+            raise Unresolved(f"'{m.group(0)}': the norm is not one the reading knows")
+        refs = []
+        for g in ("p1", "p2"):
+            label = m.group(g).lower()
+            if label not in self.pb.texts or label == self.pb.label:
+                raise Unresolved(f"'{m.group(0)}' names part ({label}), which is not an "
+                                 "earlier part")
+            x = self._item_of_part(label, m.group("noun"), "", None)
+            name = f"{N.NORMS[norm].name} of the {m.group('noun').lower()} of ({label})"
+            self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x,
+                                                    "norm": norm, "label": name}))
+            refs.append({"quantity": Q.NORM_OF.key, "name": name})
+        self.found.entries.append({"kind": Q.RATIO.key, "of": refs[0], "to": refs[1]})
+
+    def _how_far(self, m: re.Match, s: str, parts: list[str], about: Any) -> None:
+        """'How far (Euclidean distance) is X from Y?': ‖X − Y‖, X and Y answers named by
+        description ('the limit of (c)', 'the minimum-norm solution') or X 'it' (the answer the
+        part asked just before)."""
+        name = (m.group("name") or "").lower()
+        norm = self._compared_norm(f"{name} norm") if name and name != "euclidean" else N.L2.key
+        if norm is None:
+            raise Unresolved(f"the norm in '{m.group(0)}' is not one the reading knows")
+        x = m.group("x").strip()
+        a = self._it(s, m.start()) if _PRONOUN.fullmatch(x) else self._value(x, parts, about=about)
+        y = m.group("y").strip()
+        around = f"{s} {self.pb.texts.get(self.pb.label, '')} {self.pb.context}"
+        nouns = list(dict.fromkeys(n.lower() for n in _HEAD_NOUN.findall(around))) \
+            if re.search(r"\bone$", y) else []
+        for noun in nouns:      # 'the min-norm one': the noun the sentence uses ('solution')
+            try:
+                b = self._value(re.sub(r"\bone$", noun, y), parts, about=about)
+                break
+            except Unresolved:
+                continue
+        else:
+            b = self._value(y, parts, about=about)
+        if isinstance(a, dict) and isinstance(b, dict) and \
+                all(a.get(k) == b.get(k) for k in ("part", "quantity", "name")):
+            raise Unresolved(f"'{m.group(0)}': the two answers are not told apart")
+        if not isinstance(a, dict) and not isinstance(b, dict):
+            raise Unresolved(f"'{m.group(0)}' names no answer of the problem")
+        self.found.entries.append(self._with_p({"kind": Q.DISTANCE.key, "of": a, "to": b,
+                                                "norm": norm}))
+
+    def _it(self, s: str, at: int) -> dict:
+        """The answer 'it' stands for: as 'its' (:meth:`_antecedent`), else the last vector
+        answer the part's text asks in a sentence before ('Where does it converge? ... how far
+        is it from ...': the limit)."""
+        own = self.pb.texts.get(self.pb.label, "")
+        here = own.find(s[:40]) if s[:40] else -1
+        clauses = [c for c in reversed(re.split(r",| and | then |; ", s[:at]))
+                   if c.strip() and not _IDENTITY.match(c.strip())]
+        sentences = reversed(re.split(r"(?<=[.?!])\s+", own[:here] if here > 0 else ""))
+        for clause in [*clauses, *sentences]:
+            # 'Is that the min-norm solution, and if not, how far is it ...': a yes/no question
+            # about what 'that' is names no antecedent
+            q = _quantity(clause, self.pb.answers) if clause.strip() else None
+            if q is not None and QUANTITIES[q].value_kind in ("vector", "matrix"):
+                return self._ref(Operand(clause.strip(), self.pb.label, q))
+        try:
+            return self._antecedent(s, at)
+        except Unresolved:
+            pass
+        raise Unresolved(f"'it' in '{s[max(0, at - 30):at + 30].strip()}': the answer it stands "
+                         "for is not asked before it (expected e.g. 'Find the limit. How far is "
+                         "it from ...')")
+
     def _antecedent(self, s: str, at: int) -> dict:
         """The answer 'its' at ``at`` stands for: the last answer of this part the request
         names before it ("Give the limit and its norm"), else the last earlier part's answer
@@ -900,7 +1050,13 @@ class Reader:
             slash = None
         if lone and self.pb.reference:
             self._changes(s, start, claim)
-        if ratio and slash:
+        of_norms = _RATIO_OF_NORMS.search(s) if ratio else None
+        if of_norms:
+            # 'the ratio ‖..‖_F / ‖..‖_F of the Frobenius norms of the two minimisers found in
+            # (a) and (c)': the words say which answers, whatever the formula's symbols
+            self._ratio_of_norms(of_norms)
+            claim(of_norms, Q.RATIO.key)
+        elif ratio and slash:
             self._binary(Q.RATIO.key, slash.group("x"), slash.group("y"), parts, slash.span(),
                          about)
             claim(slash, Q.RATIO.key)
@@ -917,6 +1073,10 @@ class Reader:
                 x, y = y, x  # "how many times smaller is A than B": B / A
             self._binary(Q.RATIO.key, x, y, parts, m.span(), about)
             claim(m, Q.RATIO.key)
+        if not lone:
+            depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
+            self._each(depends, Q.DEPENDS_ON.key, done, claim,
+                       lambda m: self._depends(m, s, parts, about))
         for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key),
                          (_EQUAL, Q.SAME_AS.key)):
             m = rx.search(s) if not lone else None
@@ -955,6 +1115,9 @@ class Reader:
             except Unresolved as why:
                 del self.found.entries[kept:]
                 self.skipped.append(str(why))
+        if lone:
+            self._each(list(_HOW_FAR.finditer(s)), Q.DISTANCE.key, done, claim,
+                       lambda m: self._how_far(m, s, parts, about))
         for m in _ITS.finditer(s) if lone else ():
             if any(a <= m.start() < b for a, b in done):
                 continue
@@ -1030,7 +1193,7 @@ class Reader:
         return self.found
 
 
-_CUE = re.compile(r"‖|/|\bchange\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+_CUE = re.compile(r"‖|/|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"

@@ -219,9 +219,11 @@ def normalize(raw: str) -> Normalized:
     text = _latex_to_plain(text)
     text = _MD_EMPH.sub("", text)
     text = _MD_HEADING.sub("", text)
+    text = _indexed_table(text, notes)
     text = _drop_debris(text, removed)
     text = _fix_pdf_garble(text)
     text = _fix_pdf_symbols(text, notes)
+    text = _GARBLED_STAR_IN_NORM.sub(r"‖\1^*_\2‖", text)
     text = _SLASH_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = _DOUBLE_BAR.sub("‖", text)
     text = _WORD_GREEK_RE.sub(lambda m: _WORD_GREEK[m.group(1)], text)
@@ -243,6 +245,45 @@ _PDF_STAR_MARK = re.compile(r"(?<=[αηγβρκμθ])(?: \?| ?\?(?= ,))(?= ?,| (
                             r"to|that|which|the|from|as|on)\b)")
 """'the optimal step η ? and the rate', 'α? , β ?': a PDF copy's superscript star (η⋆) read as a
 question mark, spaced off the symbol and followed by the sentence's next word or a comma."""
+
+
+_TABLE = re.compile(r"^(?P<head>[ \t]*\|[^\n|]*(?:\|[^\n|]*){1,8}\|)[ \t]*\n"
+                    r"[ \t]*\|?(?:[ \t]*:?-{1,40}:?[ \t]*\|){2,9}[ \t]*\n"
+                    r"(?P<rows>(?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)){1,64})", re.M)
+_INDEX_HEAD = re.compile(r"^(?:step|iteration|iter|update)?[ \t]*\(?[tkn]?\)?$", re.I)
+_SYMBOL_HEAD = re.compile(r"(?:^|[ \t])(?P<base>[A-Za-zθ∇][\u0302]?)_\{?(?P<i>[tkn])\}?$")
+
+
+def _indexed_table(text: str, notes: list[str]) -> str:
+    """A Markdown table of values per step (header ``| step t | g_t |``, rows ``| 1 | (1, 0.5) |``)
+    -> one line of indexed assignments ``g_1 = (1, 0.5), g_2 = ..``. Only a table whose first
+    column is the step index (the rows' first cells 1, 2, .. or 0, 1, ..) and whose other headers
+    are symbols indexed by it is rewritten; any other table stays as it is."""
+    def cells(row: str) -> list[str]:
+        return [c.strip() for c in row.strip().strip("|").split("|")]
+
+    def rewrite(m: re.Match) -> str:
+        heads = cells(m.group("head"))
+        rows = [cells(row) for row in m.group("rows").strip("\n").split("\n")]
+        symbols = [_SYMBOL_HEAD.search(h) for h in heads[1:]]
+        start = 1 if rows[0][0] == "1" else 0
+        if not (_INDEX_HEAD.match(heads[0]) and all(symbols) and
+                all(len(r) == len(heads) and all(r) for r in rows) and
+                [r[0] for r in rows] == [str(k) for k in range(start, start + len(rows))]):
+            return m.group(0)
+        assigned = [f"{s.group('base')}_{r[0]} = {r[k]}" for r in rows
+                    for k, s in enumerate(symbols, 1)]
+        notes.append(f"read the table '| {' | '.join(heads)} |' as {assigned[0]}, ..")
+        return ", ".join(assigned) + ".\n"
+
+    return _TABLE.sub(rewrite, text) if "|" in text else text
+
+
+_GARBLED_STAR_IN_NORM = re.compile(r"‖ ?([A-Za-zΔ])\?_?(\w{1,3}) ?‖")
+"""A PDF copy's star turned into '?' inside a norm ('‖D?op‖' for ‖D*_op‖): never the end of a
+question, which would cut the request in two."""
+
+
 _STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])∗(?![\w∗])")
 """The asterisk operator right after a symbol ('Δ∗', a PDF copy of Δ*) marks an optimum, as
 '^*' does; after a norm's subscript bar ('‖Δ‖_∗') it stays the nuclear/dual norm."""

@@ -40,7 +40,7 @@ _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|
                         re.I)
 _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [^.?]{0,40}=)",
                     re.I)
-_SYMBOL = (r"(?:Δ ?)?[A-Za-zΔθηαβγλμσρκδεφψ](?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
+_SYMBOL = (r"(?:Δ ?)?(?:[A-Za-zθηαβγλμσρκδεφψ]|Δ(?! ?[A-Za-zθ]_?\{?\(?\d))(?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
            r"|̂)*")
 _NOT_SET = (r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(]|"
             r"[-−] ?[A-Za-zα-ωκ√(]|(?:θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?:θ|theta|w|x|W)_?\{?"
@@ -57,9 +57,10 @@ _DEFINING = re.compile(r" ?= ?(?:(?!\b(?:and|or|then|with|for|where|which|if|at|
 is; the quantities it mentions (m̂_3, v̂_3) are not asked."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
-    r"recompute|write (?:out|down)|spell out|work out|what is|what are|what's|which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
-    r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or)\b)(?:[a-z][a-z-]{2,20}|"
-    r"\d{1,2}(?:st|nd|rd|th)\b)){0,3}) "
+    r"recompute|write (?:out|down)|spell out|work out|what is|what are|what's|where is|where's|"
+    r"which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
+    r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or|given|using|via)\b)"
+    r"(?:[a-z][a-z-]{2,20}|\d{1,2}(?:st|nd|rd|th)\b)){0,3}) "
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _SYMBOL_NEXT = re.compile(rf"(?: ?,| ?,? and| ?, then) ({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"

@@ -113,7 +113,24 @@ def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskRes
                        field="coordinate", expected=f"1 to {run.steps[-1].rows}")
     return AskResult([answer("last step", rf"\theta_{{{run.T}}} - \theta_{{{run.T - 1}}}",
                              run.steps[-1]), *coordinate],
-                     f"The last step is ${inline_latex(run.steps[-1])}$.", "")
+                     f"The last step is ${inline_latex(run.steps[-1])}$.", _constant_coordinates(spec, run))
+
+
+def _constant_coordinates(spec: AdamMechanicsSpec, run: Any) -> str:
+    """Why a coordinate whose gradient never changed moves by exactly ∓α (Adam, ε = 0, no weight
+    decay): m_t = (1 − β₁^t) g and v_t = (1 − β₂^t) g², so the correction gives m̂ = g, v̂ = g²."""
+    if spec.entry is not O.ADAM or spec.decay or run.eps != 0 or run.T < 2 or spec.loss is not None:
+        return ""
+    first = run.gradients[0]
+    same = [i for i in range(first.rows) if first[i] != 0 and
+            all(g[i] == first[i] for g in run.gradients)]
+    if not same:
+        return ""
+    which = ", ".join(str(i + 1) for i in same)
+    return (f"Coordinate{'s' if len(same) > 1 else ''} {which} saw the same gradient at every "
+            r"step, so there $m_t = (1 - \beta_1^t) g$ and $v_t = (1 - \beta_2^t) g^2$: the bias "
+            r"correction gives exactly $\hat m_t = g$ and $\hat v_t = g^2$, and the step is "
+            r"$-\alpha\, g/|g| = -\alpha\,\mathrm{sign}(g)$.")
 
 
 def _no_correction(spec: AdamMechanicsSpec, what: str) -> None:

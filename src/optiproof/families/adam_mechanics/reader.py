@@ -102,24 +102,46 @@ _CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what ab
                               r"bias[- ]correction\b[^.?]{0,20}[?.]?$")
 """A request that continues the previous one with the correction on ('And with the usual bias
 correction?')."""
-_STEPS = r"\bafter (\d{1,4}) (?:steps|updates|iterations)\b|\bat (?:step|t ?=) ?(\d{1,4})\b"
+_STEPS = (r"\bafter (\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) (?:steps?|updates?|"
+          r"iterations?)\b|\bat (?:step|t ?=) ?(\d{1,4})\b")
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL_STEP = (r"\b(?:after|at) the (" + "|".join(_ORDINALS) + r") (?:step|update|iteration)\b")
-_DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l2\b|\bl2[- ]regulari[sz]\w*|\bdecoupled weight "
+_DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l_?2\b|\bl_?2[- ]regulari[sz]\w*|\bdecoupled weight "
                   r"decay\b|\bweight decay\b")
-_L2_VARIANT = (r"\badam ?\+ ?l2\b|\bl2[- ]regulari[sz]\w*|\bl2 penalty\b|\bwith (?:an |the )?l2\b|"
+_L2_VARIANT = (r"\badam ?\+ ?l_?2\b|\bl_?2[- ]regulari[sz]\w*|\bl_?2 penalty\b|\bwith (?:an |the )?l_?2\b|"
                r"\bweight_decay ?= ?[\dλ]|\bcoupled\b")
 _DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
 """The one weight-decay method a part runs ('For Adam + L2, what is w_1?', 'w_1 for AdamW')."""
+_SGD_INSTEAD = (r"\b(?:plain |vanilla |ordinary |standard )?sgd\b|\bstochastic gradient descent\b|"
+                r"\bgradient descent\b|\bheavy[- ]ball\b")
+_FACTOR_WORDS = r"\bfactor\b|\bratio\b|\bhow many times\b|\bhow much\b|\bchange\b"
+_SCALED_LOSS_AROUND = (r"\bloss (?:\([^()]{1,40}\) )?(?:is |was |had been |were |gets )?(?:multiplied|"
+                       r"(?:re)?scaled)\b|\bloss scale\b|\bscal\w* (?:factor|constant) (?:of|on) "
+                       r"(?:the |my )?loss\b")
+
+
+def _scales_loss(r: PartReading) -> bool:
+    """True when the part multiplies the loss by a constant: it says so ('the loss (hence every
+    gradient) is multiplied by 8', 'a static loss scale of 1024'), or asks loss scaling."""
+    own = r.own_text
+    return bool(rx(_SCALED_LOSS).search(own) or rx(_SCALED_LOSS_AROUND).search(own) or any(
+        m.entry.key == T.SCALE_LOSS.key for m in TRANSFORMS.mentions(own)))
+
+
 _SCALED_LOSS = (r"\bloss (?:is |was |had been |were |gets )?(?:multiplied|scaled|rescaled)\b|"
                 r"\b(?:multipl|(?:re)?scal)\w* (?:the |my |our |your |a )?(?:training |data )?"
                 r"loss\b|\b(?:un)?scaled loss\b")
 _GRADIENT_WORDS = (r"\bgradient(?: of the (?:data |training )?loss)?(?: at (?:w|θ|theta|x)_?\(?0\)?|"
                    r" at the (?:start|initial point|starting point|origin))?(?: is| =| of)? "
                    r"(?=[(\[])")
-_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
+_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|∆|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
                          r"|\^)?_?\(?(?P<index>\d{1,3}|t|T)?\)?$", re.I)
+_BARE_STEP = re.compile(r"^(?:Δ|∆|Delta|delta)_?\{?\(?(\d{1,3}|t|T)\)?\}?$")
+"""A step named by Δ and its index alone ('Δ_1', 'Delta_3'): the update at that step, as
+Δθ_k is."""
 
 
 class AdamMechanicsReader:
@@ -197,6 +219,7 @@ class AdamMechanicsReader:
         if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in [*asks, *mapped]):
             _run_length(r, steps)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
+        _restated_settings(r, {k for k, _ in mapped})
 
     def applied(self, r: PartReading) -> set[str]:
         """Scaling the loss, adding weight decay, dropping bias correction and running a number
@@ -204,9 +227,10 @@ class AdamMechanicsReader:
         has applied the scaling itself."""
         asked = set(self.asked(r))
         out = set()
-        if asked & {Q.LOSS_SCALING.key, Q.SGD_LOSS_SCALING.key} or r.found.get("own gradient"):
+        if asked & {Q.LOSS_SCALING.key, Q.SGD_LOSS_SCALING.key, Q.EQUIVALENT_EPS.key} or \
+                r.found.get("own gradient"):
             out.add(T.SCALE_LOSS.key)
-        if Q.WEIGHT_DECAY.key in asked:
+        if Q.WEIGHT_DECAY.key in asked or F.decay in r.fields:
             out.add(T.ADD_WEIGHT_DECAY.key)
         if asked & {Q.STEP_NO_BIAS_CORRECTION.key, Q.STEP_LIMIT.key}:
             out.add(T.NO_BIAS_CORRECTION.key)   # the limit is the same without the correction
@@ -238,6 +262,9 @@ class AdamMechanicsReader:
             return Q.LAST_STEP.key if later == earlier + 1 else None
         if F.loss in r.fields and re.fullmatch(r"g_?\(?\d{1,3}\)?", symbol.replace(" ", "")):
             return Q.GRADIENT_T.key     # the loss's gradient at an iterate
+        bare = _BARE_STEP.match(symbol.replace(" ", ""))
+        if bare:
+            return Q.FIRST_STEP.key if bare.group(1) == "1" else Q.LAST_STEP.key
         m = _SYMBOL_ASK.match(symbol.replace(" ", ""))
         if not m:
             return _moment_by_recurrence(r, symbol.replace(" ", ""))
@@ -248,12 +275,20 @@ class AdamMechanicsReader:
             if hat:
                 return Q.M_HAT.key if base == "m" else Q.V_HAT.key
             return Q.FIRST_MOMENT.key if base == "m" else Q.SECOND_MOMENT.key
+        if m.group("index") is None and base not in ("m", "v") and isinstance(r.value(F.t), int):
+            return Q.THETA_T.key    # 'what is θ after the first step': the step stated
         return Q.THETA_T.key if m.group("index") not in (None, "0") else None
 
     def continuation(self, r: PartReading, sentence: str,
                      asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """'And with the usual bias correction?' after a step asked without it: the same step
         with the correction (the part's first step, or its last step)."""
+        keys = {k for k, _ in asks}
+        if keys & {Q.LOSS_SCALING.key, Q.RATIO.key, Q.CHANGES.key} and _scales_loss(r) and \
+                rx(_SGD_INSTEAD).search(sentence) and rx(_FACTOR_WORDS).search(sentence):
+            # 'And if it had been plain SGD (with momentum) instead, what factor?': the same
+            # question of SGD, whose step (and momentum buffer) is linear in the gradient
+            return [(Q.SGD_LOSS_SCALING.key, sentence.strip())]
         if not rx(_CONTINUED_WITH_CORRECTION).search(sentence.strip()):
             return []
         keys = {k for k, _ in asks}
@@ -318,11 +353,15 @@ def _per_step(r: PartReading, own: str) -> list[PartReading]:
 def _asked_at(own: str, m: re.Match, verb: bool = False) -> bool:
     """True when the match is in a question: a request verb shortly before it, or (steps, not
     symbols) a sentence that ends with '?' ('The gradients at steps 1, 2, 3 are ..' is data)."""
-    if rx(r"\b(?:give|compute|calculate|find|report|determine|what (?:is|are)|state)\b"
+    if rx(r"\b(?:give|compute|recompute|calculate|find|report|determine|what (?:is|are)|state)\b"
           r"[^.?;]{0,30}$").search(own[:m.start()]):
         return True
     end = re.search(r"[.?!](?:\s|$)", own[m.end():])
-    return not verb and end is not None and end.group(0).startswith("?")
+    asks = end is not None and end.group(0).startswith("?")
+    if verb:    # 'θ_1 and θ_2?': a question that is the list alone
+        before = re.split(r"[.?!;:]\s", own[:m.start()])[-1]
+        return asks and not before.strip() and not own[m.end():m.end() + end.start()].strip()
+    return asks
 
 
 _SYMBOL_LIST = (r"(?<![\w^])(θ|theta|w|x)_?\{?(\d{1,2})\}?(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?"
@@ -374,7 +413,17 @@ def _index(phrase_: str) -> int | None:
     if d:
         return int(d.group(1))
     m = re.search(r"(\d{1,3})\)?$", phrase_.replace(" ", ""))
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    o = rx(_ORDINAL_NAMED).search(phrase_)      # 'the third update', 'its 10th step'
+    if o is None:
+        return None
+    return _ORDINALS[o.group(1).lower()] if o.group(1) else int(o.group(2))
+
+
+_ORDINAL_NAMED = (r"\b(?:(" + "|".join(_ORDINALS) + r")|(\d{1,3})(?:st|nd|rd|th)) "
+                  r"(?:update|step)\b")
+"""A step named by its ordinal ('the third update'): its index."""
 
 
 def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
@@ -427,6 +476,11 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             r.answered_by[key] = next(k for k, _ in asks if k in raw)
             r.found["uncorrected said"] = source
             continue
+        if key == Q.FIRST_STEP.key and Q.THETA_T.key in keys and \
+                rx(r"\b(?:after|at the end of) (?:the |its |one )?(?:very )?" + re.escape(source) +
+                   r"\b").search(own):
+            r.answered_by[key] = Q.THETA_T.key      # 'θ after the first step': a step count
+            continue
         if key == Q.PYTORCH.key and rx(_PYTORCH_CONVENTION).search(own):
             r.found["pytorch"] = rx(_PYTORCH_CONVENTION).search(own).group(0)
             continue
@@ -477,9 +531,21 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             r.answered_by[key] = key = Q.UPDATE_RULE.key
         elif key in _BY_RUN:
             key = Q.UPDATE_RULE.key
-        elif key == Q.CHANGES.key and (Q.LOSS_SCALING.key in keys or
-                                       rx(_SCALED_LOSS).search(own)):
+        elif key == Q.CHANGES.key and (Q.LOSS_SCALING.key in keys or _scales_loss(r)):
+            r.answered_by[key] = Q.LOSS_SCALING.key
+            if Q.LOSS_SCALING.key in keys:
+                continue
             key = Q.LOSS_SCALING.key
+            keys.add(key)
+        elif key == Q.RATIO.key and _scales_loss(r) and r.value(F.eps) in (0, None) and \
+                Q.STEP_NO_BIAS_CORRECTION.key not in keys and not off:
+            # 'by what factor does the step change' when the loss is scaled: the ratio of the
+            # step on the scaled loss to the step before it, which loss scaling answers
+            r.answered_by[key] = Q.LOSS_SCALING.key
+            if Q.LOSS_SCALING.key in keys:
+                continue
+            key = Q.LOSS_SCALING.key
+            keys.add(key)
         elif key == Q.OPPOSITE_COORDINATES.key and F.lam in r.fields and \
                 Q.WEIGHT_DECAY.key not in keys:
             r.answered_by[key] = Q.WEIGHT_DECAY.key
@@ -491,6 +557,12 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             pass        # 'For Adam + L2, what are m̂_1 and w_1?': the run of that one method
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
             key, source = Q.WEIGHT_DECAY.key, f"{source}; {variant.group(0)}"
+        elif key == Q.THETA_T.key and off and F.theta0 in r.fields and \
+                Q.STEP_NO_BIAS_CORRECTION.key in keys and rx(r"\d").search(source):
+            # 'turn bias correction off and recompute θ_2': the uncorrected run's θ_2 (which
+            # the step without the correction answers), not the corrected one
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
+            continue
         elif key == Q.THETA_T.key and off and F.theta0 in r.fields and \
                 Q.STEP_NO_BIAS_CORRECTION.key not in keys and rx(r"\d").search(source):
             r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key     # θ_k without the correction
@@ -533,6 +605,56 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
         r.answered_by[Q.PYTORCH.key] = out[0][0]
         r.convention("pytorch", r.found["pytorch"], "PyTorch's conventions, which the spec follows")
     return out
+
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PARAMETER_COUNT = (r"\b(\d{1,3}|one|two|three|four|five|six)[- ](?:params?|parameters?|weights?|"
+                    r"coordinates?|dimensional)\b")
+_WD_WORDS = r"\bweight[ _-]?decay(?: coefficient| factor| rate)?(?: (?:of|is|=|:)| ?=)? ?(?=[\d.])"
+_L2_NAMED = r"\bl_?2\b(?! ?norm)"
+
+
+def _restated_settings(r: PartReading, keys: set[str]) -> None:
+    """What a text says twice, checked against what was read: a setting assigned again with the
+    same value ('eps = 0' after 'eps set to 0', 'weight_decay=0.1' in two calls), the number of
+    parameters ('2 params', 'a two-parameter model') against the gradient's entries, and 'L2'
+    naming the coupled variant of a weight-decay comparison."""
+    if r.objects is None:
+        return
+    for field, names in SYMBOLS.items():
+        got = r.fields.get(field)
+        if got is None:
+            continue
+        for objs in (r.objects.own, r.objects.context):
+            for a in objs.all_assigned(*names, numeric=True):
+                try:
+                    same = a.source != got.source and spec_number(a.value) == got.value
+                except ValueError:
+                    same = False
+                if same:
+                    r.convention(field, a.source, f"restates {field} = {got.value}")
+    text = " ".join(o.text for o in (r.objects.own, r.objects.context))
+    if r.value(F.eps) == 0:
+        for m in rx(_EPS_ZERO).finditer(text):
+            if m.group(0) not in r.fields[F.eps].source:
+                r.convention(F.eps, m.group(0), "restates ε = 0")
+    if F.lam in r.fields:
+        for m in rx(_WD_WORDS).finditer(text):
+            got = number_at(text, m.end())
+            if got is not None and got[0].spec_value() == r.value(F.lam) and \
+                    phrase(text, m.start(), got[1]) != r.fields[F.lam].source:
+                r.convention(F.lam, phrase(text, m.start(), got[1]), f"restates λ = {r.value(F.lam)}")
+    g = r.value(F.gradient) if isinstance(r.value(F.gradient), list) else \
+        (r.value(F.gradients) or [None])[0]
+    for m in rx(_PARAMETER_COUNT).finditer(text):
+        n = _COUNT_WORDS.get(m.group(1).lower()) or int(m.group(1))
+        if isinstance(g, list) and len(g) == n:
+            r.convention("parameters", m.group(0), f"the gradients have {n} entries")
+    if Q.WEIGHT_DECAY.key in keys and F.decay not in r.fields:
+        for m in rx(_L2_NAMED).finditer(text):
+            r.convention(F.decay, phrase(text, m.start(), m.end()), "the penalty inside Adam's "
+                                                                    "gradient: one side of the "
+                                                                    "comparison")
 
 
 def _read_betas_pair(own: str, ctx: str, r: PartReading) -> None:
@@ -626,9 +748,36 @@ def _scale_gradients(r: PartReading) -> None:
                          r.own_text)
     if restated:
         scaled = [(vec, f"{source}; {restated.group(0)}") for vec, source in scaled]
+    said = _restated_vector(r.own_text, scaled[0][0])
+    if said:    # '(so g_1 becomes (100, -25))': the scaled gradient written out, checked
+        scaled[0] = (scaled[0][0], f"{scaled[0][1]}; {said}")
     r.found["sequence"] = scaled
     r.found["own gradient"] = True
     r.set(F.gradient, scaled[0][0], scaled[0][1])
+
+
+_BECOMES = (r"\b(?:g|gradient)(?:_ ?\{?1\}?)? (?:becomes|is now|turns into|changes to|would be|"
+            r"then is) (?=[(\[])")
+"""The scaled first gradient written out in words ('so g_1 becomes (500, -2000)')."""
+
+
+def _restated_vector(own: str, want: list) -> str | None:
+    """The phrase restating the scaled first gradient, when its numbers are ``want``."""
+    from optiproof.core.text.formulas import parse_side
+    from optiproof.core.text.numbers import array_at
+
+    m = rx(_BECOMES).search(own)
+    got = array_at(own, m.end()) if m else None
+    value = parse_side(own[m.end():got[1]]) if got else None
+    if value is None or not is_numeric(value):
+        return None
+    try:
+        vec = _vector(value)
+    except ValueError:
+        return None
+    same = len(vec) == len(want) and all(
+        sympy.Rational(str(a)) == sympy.Rational(str(b)) for a, b in zip(vec, want))
+    return phrase(own, m.start(), got[1]) if same else None
 
 
 _COORDINATE = (r"^(?:does |do )?(?:θ|theta|w|x)_?\{?[·.:*∙⋅]? ?, ?(\d)\}?|"
@@ -757,6 +906,8 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             if found:
                 _set(r, field, found[0])
                 break
+    _read_numeric_recurrence(own, r)
+    _read_smoothing_words(own, r)
     if F.alpha not in r.fields:
         _read_update_rate(own, ctx, objects, r)
     for objs in (objects.own, objects.context):
@@ -791,12 +942,60 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
     for text in (own, ctx):
         m = rx(_STEPS).search(text)
         if m:
-            r.set(F.t, int(m.group(1) or m.group(2)), phrase(text, m.start(), m.end()))
+            count = m.group(1) or m.group(2)
+            r.set(F.t, _COUNTS.get(count.lower()) or int(count), phrase(text, m.start(), m.end()))
             break
         m = rx(_ORDINAL_STEP).search(text)
         if m:
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
+
+
+_NUMBER = r"(0?\.\d{1,12}|0|1)"
+_NUMERIC_RECURRENCE = (r"(?<!\w)([a-zA-Z])_?\{?t\}? ?= ?" + _NUMBER + r" ?[*·]? ?\1_?\{?\(?t ?[-−] ?1\)?\}? ?"
+                       r"\+ ?" + _NUMBER + r" ?[*·]? ?g_?\{?t\}?(\^ ?\{?2\}?|²| ?[*·⊙] ?g_?\{?t\}?)?"
+                       r"(?![\w.])")
+"""A moving average the part writes with its numbers ('v_t = 0.99 v_{t-1} + 0.01 g_t²'): its
+decay is the first number, the second must be one minus it."""
+
+
+def _read_numeric_recurrence(own: str, r: PartReading) -> None:
+    """The decay of a moving average the part writes out with numbers: β₂ (or RMSprop's ρ) for
+    the squared gradient's, β₁ for the gradient's. It overrides the shared text's value; a
+    pair that does not sum to 1, or that contradicts the part's own value, is refused."""
+    for m in rx(_NUMERIC_RECURRENCE).finditer(own):
+        decay, rest = sympy.Rational(m.group(2)), sympy.Rational(m.group(3))
+        field = F.beta2 if m.group(4) else F.beta1
+        if decay + rest != 1:
+            r.miss(field, f"\"{m.group(0)}\" is not a moving average: {m.group(2)} + "
+                          f"{m.group(3)} ≠ 1 (expected a decay β and 1 − β)")
+            continue
+        was = r.fields.get(field)
+        if was is not None and was.source in own and spec_number(decay) != was.value:
+            r.miss(field, f"\"{m.group(0)}\" has decay {m.group(2)} but the part also says "
+                          f"\"{was.source}\"")
+            continue
+        r.set(field, spec_number(decay), m.group(0))
+
+
+_SMOOTHING_WORDS = (r"(?<!weight )(?<!weight_)\b(?:smoothing (?:constant|factor|coefficient)|"
+                    r"(?:squared[- ]gradient |moving[- ]average )?decay(?: rate| constant| factor)?)"
+                    r"(?: (?:of|is|=|:)| ?=)? ?(?=0?\.\d)")
+"""RMSprop's decay named in words ('smoothing constant 0.99', 'decay rate 0.9')."""
+
+
+def _read_smoothing_words(own: str, r: PartReading) -> None:
+    """RMSprop's decay said in the part's own words: it overrides a β₂ the shared text gave
+    (for Adam), unless the part itself assigns β₂/ρ."""
+    if r.value(F.optimizer) != O.RMSPROP.key:
+        return
+    was = r.fields.get(F.beta2)
+    if was is not None and was.source in own:
+        return
+    m = rx(_SMOOTHING_WORDS).search(own)
+    got = number_at(own, m.end()) if m else None
+    if got is not None:
+        r.set(F.beta2, got[0].spec_value(), phrase(own, m.start(), got[1]))
 
 
 _UPDATE_RATE = re.compile(
@@ -975,6 +1174,12 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
                 shared or shared_plain)):
             r.found["symbolic constant"] = True
             return      # 'suppose instead g_t = g for every t': a symbol, closed forms in t
+    general = rx(_GENERAL_GRADIENT).search(own)
+    if general is not None and not (mine or my_plain):
+        # 'the update for a general gradient g_t': a symbol, not the gradients given for a run
+        r.set(F.gradient, _gradient_symbol(general.group(1)), general.group(0))
+        r.found["symbolic constant"] = True
+        return
     indexed = {**shared, **mine}
     plain = my_plain or shared_plain
     theta0 = r.value(F.theta0)
@@ -999,6 +1204,19 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
         return
     first, source = r.found["sequence"][0]
     r.set(F.gradient, first, source)
+
+
+_GENERAL_GRADIENT = (r"\b(?:for |with |given )?(?:a |an |any |every |each )?(?:general|arbitrary|generic|"
+                     r"any|every|each) (?:\w+ )?gradient\b(?: (?:vector )?(g(?:_ ?\{?[tk]\}?)?|∇ ?L)(?![\w(]))?")
+"""A part asking about any gradient ('the update for a general gradient g_t', 'for an
+arbitrary gradient'): the answer is a formula in a gradient symbol, not a run."""
+
+
+def _gradient_symbol(written: str | None) -> str:
+    """The spec's symbol for a gradient the text writes ``g``, ``g_t`` (else ``g``)."""
+    if written and re.fullmatch(r"g_ ?\{?[tk]\}?", written):
+        return "g_" + re.sub(r"[^tk]", "", written[1:])
+    return "g"
 
 
 def _run_length(r: PartReading, steps: dict[int, str]) -> None:
