@@ -171,7 +171,8 @@ LIMIT = _add(_Q(
              r"(?!(?:[^.?]|\.\d){0,30}\bstill converges?\b)(?:[^.?]|\.\d){0,30}\bconverges?\b",
              r"^where (?:exactly|precisely)\b ?\??$", r"^if so,? (?:to )?(?:which|what) (?:one|point|limit)\b",
              r"\bwhere (?:exactly |precisely )?(?:does|do|will|would) (?:it|they|the \w+|\w+)"
-             r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle)\b",
+             r"(?: (?:actually|exactly|eventually|finally|precisely))? (?:go|land|settle|end|"
+             r"stop|finish|wind up|come to rest)\b",
              r"\blim(?:(?![a-su-z])|(?=[ktn] ?(?:→|->)))(?! ?\S{0,16}(?:λ|lambda))(?: ?_?\S{0,16}"
              r"(?: ∞)?)? ?(?:θ|w|x|β)",
              r"\b(?:show|prove|verify|argue) that (?:the )?(?:iterates|iteration|sequence|method|"
@@ -260,18 +261,22 @@ MESSAGE_BYTES = _add(_Q(
              r"\bhow many bytes (?:does|do|will|would) (?:each|a|one|every|a single) message "
              r"(?:carry|hold|contain)\b", r"\bbytes (?:are )?(?:carried )?(?:in|by) (?:each|every) "
              r"message\b")))
+_BY_ONE = (r"(?! (?:by|from) (?:one|each|a single|every|any|a|the) (?:worker|gpu|node|rank|"
+           r"process|machine)\b| per (?:worker|gpu|node|rank|process|machine)\b)")
+"""Not a total when one node's count is meant ("the total number of entries sent by one
+worker" is what that worker sends)."""
 TOTAL_VOLUME = _add(_Q(
     "total-volume", "total volume", unit="values", aliases=("volume", "total-elements"),
     phrases=(r"\btotal (?:volume|amount of data|data (?:sent|moved)|number of (?:elements|values|"
-             r"floats) sent|traffic|communication)",
-             r"\btotal (?:floats|values|elements) (?:sent)?",
+             r"floats) sent|traffic|communication)" + _BY_ONE,
+             r"\btotal (?:floats|values|elements) (?:sent)?" + _BY_ONE,
              r"\btotal (?:parameters|numbers|entries|scalars) (?:sent|communicated|transferred|"
-             r"exchanged|moved)\b",
+             r"exchanged|moved)\b" + _BY_ONE,
              r"\btotal number of (?:elements|values|floats|entries|numbers|parameters|scalars) "
-             r"(?:communicated|transferred|exchanged|moved|sent)\b(?! (?:by|per|from|for) (?:a single|"
-             r"each|one|every|any|a) (?:single |individual )?(?:gpu|worker|node|rank|process|machine|"
-             r"device|replica)\b)",
-             r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
+             r"(?:communicated|transferred|exchanged|moved|sent)\b" + _BY_ONE,
+             r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b",
+             r"\btotal (?:over|across|summed over|for) (?:all|every) (?:the )?(?:workers|gpus|nodes|"
+             r"ranks)\b"),
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
 BUSIEST_SENT = _add(_Q(
     "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),
@@ -378,7 +383,10 @@ CROSSOVER = _add(_Q(
              r"(?:are equal|coincide|match)\b)",
              r"\b(?:for|at) (?:what|which) (?:value of |number of |size of )?[^.?]{0,50}?\b(?:do|does|"
              r"will|would)\b[^.?]{0,40}\b(?:take|need|have) (?:exactly |precisely )?(?:the )?same "
-             r"(?:time|cost)\b")))
+             r"(?:time|cost)\b",
+             r"\b(?:for|at) (?:what|which) (?:number|value|size|count)s? of\b[^.?]{0,50}\b(?:do|does|"
+             r"will|would)\b[^.?]{0,40}\b(?:take|need|cost|have|run in)\b[^.?]{0,12}\b(?:the same|"
+             r"equal|identical) (?:time|cost|run ?time)s?\b")))
 SPEEDUP = _add(_Q(
     "speedup", "speed-up ratio", aliases=("speed-up",), formula=r"X / Y",
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
@@ -931,7 +939,9 @@ TOTAL_BYTES = _add(_Q(
              r"\btotal number of bytes(?: (?:transferred|sent|communicated|exchanged|moved))?\b",
              r"\bbytes in total go over the network\b",
              r"\bhow many bytes (?:are|get|were|will be|would be) (?:moved|sent|transferred|"
-             r"communicated|exchanged)(?: over the network)? in total\b")))
+             r"communicated|exchanged)(?: over the network)? in total\b",
+             r"\bhow many bytes (?:are |get )?(?:moved|sent|transferred|communicated|exchanged) "
+             r"(?:in total|altogether|overall)\b")))
 _BYTES_BOTH = (r"\bhow many bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) receive[sd]?\b",
                r"\bbytes sent (?:\+|plus|and) received\b", r"\bbytes received (?:\+|plus|and) sent\b")
 BYTES_SENT_PLUS_RECEIVED = _add(_Q("bytes-sent-plus-received", "bytes sent plus received by one "
@@ -947,7 +957,9 @@ VALUES_SENT = _add(_Q(
     "values-sent", "values sent by one worker", unit="values",
     aliases=("per-worker volume", "volume per worker", "per-gpu volume", "volume per gpu"),
     phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
-             r"(?:gpu|worker|node|rank) send\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",
+             r"(?:gpu|worker|node|rank) send\b",
+             r"\bper-?(?:worker|gpu|node|rank) (?:sent |outgoing |send )?volume\b",
+             r"\b(?:sent |outgoing )?volume (?:sent )?per (?:worker|gpu|node|rank)\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
              r"(?! (?:and|plus|\+) receive)",
              rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",

@@ -182,7 +182,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             elif quantity == Q.EXPLANATION.key:
                 r.notes.append(f"\"{ask.phrase}\": the explanation is the derivation's prose")
         for item in request.unplaced:
-            if _stated(item, r):
+            if _stated(item, r) or _elliptic_item(r, item, hooks):
                 continue
             _gap(r, item, f"could not place \"{_short(item)}\" in the request "
                           f"\"{_short(request.sentence)}\" (expected a question for: "
@@ -280,6 +280,18 @@ def _elliptic(r: PartReading, request: Request, hooks: ReaderHooks) -> bool:
         return False
     r.notes.append(f"\"{_short(request.sentence)}\": the part's requests asked again of another "
                    "subject the part answers")
+    return True
+
+
+def _elliptic_item(r: PartReading, item: str, hooks: ReaderHooks) -> bool:
+    """A coordinated item that names only another subject ("How many bytes does scheme A move,
+    and how many by the tree scheme?"): the request asked again of it, as :func:`_elliptic`."""
+    subject = getattr(hooks, "subject", None)
+    core = re.sub(r"^(?:,|;|\band\b|\bor\b|\s)+", "", item).strip()
+    if subject is None or not core or not subject(r, core):
+        return False
+    r.notes.append(f"\"{_short(core)}\": the request asked again of another subject the part "
+                   "answers")
     return True
 
 

@@ -134,13 +134,15 @@ def _quantity(noun: str, answers: tuple[str, ...]) -> str | None:
     """The quantity a noun phrase names ("the minimum-norm solution", "step"), among
     ``answers`` when given."""
     words = noun.strip().lower().split()
+    found = [m.entry.key for m in QUANTITIES.mentions(noun)
+             if not answers or m.entry.key in answers]
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             entry = QUANTITIES.get(" ".join(words[i:i + n]))
             if entry is not None and (not answers or entry.key in answers):
+                if n == 1 and len(set(found)) == 1 and found[0] != entry.key:
+                    return found[0]   # "the per-worker sent volume": the phrase, not 'volume'
                 return entry.key
-    found = [m.entry.key for m in QUANTITIES.mentions(noun)
-             if not answers or m.entry.key in answers]
     return found[0] if len(set(found)) == 1 else None
 
 
@@ -331,10 +333,18 @@ def _by_subject(text: str, t: str, subject: str, pb: Problem, table: dict,
     return Operand(text, *cands[0], subject=subject if many else None, by_symbol=True)
 
 
+_CITED = re.compile(r" ?\((?:from|in|see|cf\.?|of) (?:part |question )?\(?([a-h]|\d{1,2}|i{1,3}|iv|"
+                    r"vi{0,3}|ix|x)\)?\)$", re.I)
+"""An operand that cites the part it comes from in parentheses: "... (from (b))", "(see 2)"."""
+
+
 def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
     """The answer (or literal) one operand names; ``parts``: the parts the request names in
     order, to tell apart a symbol several parts ask. Raises Unresolved."""
     t = text.strip()
+    cited = _CITED.search(t)
+    if cited:   # "the server's traffic (from (b))": the traffic answered in part (b)
+        t = re.sub(r"['’]s\b", "", t[:cited.start()]).strip() + f" from ({cited.group(1)})"
     m = _REF.match(t)
     if m is None and re.fullmatch(_GROUP, t):
         t = t[1:-1].strip()

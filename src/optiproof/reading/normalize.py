@@ -132,6 +132,9 @@ _TIE = re.compile(r"(?<=[\w}.)])~(?=[\w\\{$(])")
 _ESCAPED_BAR = re.compile(r"\\\|")
 _MATH_DELIM = re.compile(r"\\[()\[\]]")
 _MD_EMPH = re.compile(r"\*\*|__|`{1,3}")
+_MD_ITALIC = re.compile(r"(?<![\w*^_\\])([*_])([A-Za-z][A-Za-z' -]{0,40}?[A-Za-z]|[A-Za-z])\1(?![\w*^(])")
+"""Markdown italics around words ("*each* worker", "_sent_"): the words alone (not a product
+a*b*c, a superscript star, or an index _i_)."""
 _MD_HEADING = re.compile(r"^#{1,6} {0,3}", re.M)
 _SLASH_NORM = re.compile(r"(?<![:/])//([^/\n]{1,60})//")
 _DOUBLE_BAR = re.compile(r"\|\|")
@@ -200,6 +203,19 @@ class Normalized:
     notes: list[str] = field(default_factory=list)
 
 
+def _italic(m: re.Match) -> str:
+    """The words of a Markdown italic; a one-letter one only between words ("for *n* workers",
+    not the product "3 *x* 4"), and a one-letter one in underscores never."""
+    word = m.group(2)
+    if len(word) > 1:
+        return word
+    before = m.string[max(0, m.start() - 3):m.start()].rstrip()
+    after = m.string[m.end():m.end() + 3].lstrip()
+    if m.group(1) == "*" and not re.search(r"[\d)\]]$", before) and not re.match(r"[\d(\[]", after):
+        return word
+    return m.group(0)
+
+
 def normalize(raw: str) -> Normalized:
     """Raw pasted text -> canonical text (see the module docstring for the target form)."""
     removed: list[str] = []
@@ -218,6 +234,7 @@ def normalize(raw: str) -> Normalized:
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _latex_to_plain(text)
     text = _MD_EMPH.sub("", text)
+    text = _MD_ITALIC.sub(_italic, text)
     text = _MD_HEADING.sub("", text)
     text = _indexed_table(text, notes)
     text = _drop_debris(text, removed)
@@ -545,8 +562,10 @@ def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
 # -- LaTeX ----------------------------------------------------------------------------------
 
 
-_BARE_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit)\s{1,3}(?=[A-Za-z0-9])")
-"""A font command without braces ('\\mathbf m_0 = \\mathbf 0'): the symbol itself."""
+_BARE_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit)(?:\s{1,3}(?=[A-Za-z0-9])|"
+                        r"\s{0,3}(?=\\[A-Za-z]))")
+"""A font command without braces ('\\mathbf m_0 = \\mathbf 0', '\\boldsymbol\\theta'): the
+symbol itself."""
 
 
 def _latex_to_plain(text: str) -> str:

@@ -143,17 +143,87 @@ def _markers(body: str) -> list[tuple[int, int, str]]:
     return _sequence(numbers, [str(i) for i in range(1, 27)])
 
 
-def split_parts(text: str) -> Layout:
-    """Title, shared context and parts of a normalised text."""
-    title, title_line, body = split_title(text)
+_SECTION = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}(?:Part|Section|Block)[ \t]{1,2}(?:\d{1,2}|[A-Ha-h]|"
+                      r"[IVX]{1,4})\b(?![ \t]?[(\[=])[^\n?]{0,100}(?=\n|$)")
+"""A section heading line ("Part 1 — Parameter server", "Part B. Let ‖d‖ = ..."): it groups
+the numbered items that follow it; its text is the setting of those items only."""
+
+
+def _sections(body: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """(heading starts, item markers) of a text cut into sections by heading lines, each
+    holding numbered items that run 1, 2, ... N across the sections (no restart); else no
+    sections. A text whose headings hold no numbered items keeps them as its part markers."""
+    heads = [m.start() for m in _SECTION.finditer(body)]
+    if len(heads) < 2:
+        return [], []
+    items = [(m.start(), m.end(), next(g for g in m.groups() if g).lstrip("0") or "0")
+             for m in _NUMBER.finditer(body) if m.start() not in heads]
+    if len(items) < 2 or [x[2] for x in items] != [str(i) for i in range(1, len(items) + 1)]:
+        return [], []
+    if items[0][0] < heads[0] or any(not any(h < s < nxt for s, _, _ in items)
+                                     for h, nxt in zip(heads, heads[1:] + [len(body)])):
+        return [], []
+    return heads, items
+
+
+_LEAD = re.compile(r"\n[ \t]*\n[ \t]*(?!(?:hints?|notes?|remarks?|recall|reminders?|warning|tips?|"
+                   r"caution|examples?|answers?|solutions?|given|data|setup|set-up|context|"
+                   r"assume|assumptions?|now|then|also|here|for|in|with|let|suppose|we|you|"
+                   r"i|if|the|a|an|each|every|all)\b)([A-Z][\w'’-]{1,20}(?:[ -][\w'’()-]{1,20})"
+                   r"{0,4}) ?(?:[:=—–]|-{1,2}) ", re.I)
+"""A paragraph led by a short name and a colon, '=' or a dash ("Parameter server: a separate
+server node ...", "Ring all-reduce = reduce-scatter then all-gather"): a section's setting."""
+
+
+def _led_sections(body: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Sections led by named paragraphs: one or more paragraphs between parts, each led by a
+    short name (see :data:`_LEAD`) and asking nothing, and the last paragraph before the first
+    part when it is led so too (the paragraphs before it stay shared). Else no sections."""
     markers = _markers(body)
+    if len(markers) < 2:
+        return [], []
+    heads = []
+    for (_, end, _), (nxt, _, _) in zip(markers, markers[1:]):
+        lead = _LEAD.search(body, end, nxt)
+        if lead and "?" not in body[lead.start():nxt]:
+            heads.append(lead.start() + 1)
+    if not heads:
+        return [], []
+    before = body[:markers[0][0]]
+    first = None
+    for lead in _LEAD.finditer(before):
+        first = lead
+    if first is None or "?" in before[first.start():] or not before[:first.start()].strip():
+        return heads, markers
+    return [first.start() + 1, *heads], markers
+
+
+def split_parts(text: str) -> Layout:
+    """Title, shared context and parts of a normalised text; the parts of a text cut into
+    sections by heading lines (see :func:`_sections`) inherit the shared text and their own
+    section's text (not the text of the other sections)."""
+    title, title_line, body = split_title(text)
+    heads, markers = _sections(body)
+    if not heads:
+        heads, markers = _led_sections(body)
+    if not heads:
+        markers = _markers(body)
     if not markers:
         return Layout(title, title_line, "", (PartText("main", body, "", 0),))
     context = body[:markers[0][0]].strip()
+    section_of: dict[int, str] = {}
+    if heads:
+        shared = body[:min(heads[0], markers[0][0])].strip()
+        preambles = [body[h:next(s for s, _, _ in markers if s > h)].strip() for h in heads]
+        for s, _, _ in markers:
+            mine = [pre for h, pre in zip(heads, preambles) if h < s][-1:]
+            section_of[s] = "\n\n".join(x for x in (shared, *mine) if x)
+        context = "\n\n".join(x for x in (shared, *preambles) if x)
     parts = []
     remarks: list[str] = []
     for i, (start, end, label) in enumerate(markers):
         stop = markers[i + 1][0] if i + 1 < len(markers) else len(body)
+        stop = min([stop, *(h for h in heads if end < h < stop)])
         bonus = None
         if i + 1 == len(markers):
             remark = _CLOSING_REMARK.search(body, end, stop)
@@ -161,12 +231,13 @@ def split_parts(text: str) -> Layout:
                 remarks.append(" ".join(body[remark.start():stop].split()))
                 stop = remark.start()
             bonus = _BONUS.search(body, end, stop)
+        part_context = section_of.get(start, context)
         if bonus is not None and label != "bonus":
-            parts.append(PartText(label, body[end:bonus.start()].strip(), context, start))
-            parts.append(PartText("bonus", body[bonus.end():stop].strip(), context,
+            parts.append(PartText(label, body[end:bonus.start()].strip(), part_context, start))
+            parts.append(PartText("bonus", body[bonus.end():stop].strip(), part_context,
                                   bonus.start()))
             continue
-        parts.append(PartText(label, body[end:stop].strip(), context, start))
+        parts.append(PartText(label, body[end:stop].strip(), part_context, start))
     return Layout(title, title_line, context, tuple(parts), tuple(remarks))
 
 

@@ -12,6 +12,7 @@ from optiproof.core.errors import BadInput
 from optiproof.core.options import SolveOptions
 from optiproof.pipeline import solve_problem
 from optiproof.reading import ReadingIncomplete, read_report
+from optiproof.reading.parts import _sections, split_parts
 
 
 def _solved(text: str) -> dict:
@@ -439,3 +440,275 @@ def test_a_part_referring_to_a_part_of_another_setting_is_refused():
             "(a) Let n = 8. With ring all-reduce, how many messages are sent in total?\n"
             "(b) Let n = 16. How many messages does one worker send in (a)?\n")
     assert "differ from this part's" in _refusal(text)
+
+
+# -- sections, a scheme named in passing, a coordinated second scheme, n a power of two ----
+
+def _by_part(data: dict) -> dict[str, dict[str, object]]:
+    return {p["label"]: {a["quantity"]: a for a in p["answers"]} for p in data["parts"]}
+
+
+SECTIONED = [
+    # clean, headings "Part 1 — ..." with items numbered across the sections
+    ("n workers each hold a gradient of p numbers; all must end with the average.\n\n"
+     "Part 1 — Parameter server\nA separate server collects every gradient and sends the "
+     "mean back.\n\n1. How many messages are sent per iteration?\n2. What is the total volume?"
+     "\n\nPart 2 — Ring all-reduce\nThe workers form a ring and pass chunks of p/n to the right."
+     "\n\n3. How many messages are sent in total?\n4. What is the total volume?\n"),
+    # ASCII, "Section A:" headings, terse items
+    ("Setting: n workers, p parameters, average the gradients.\n\n"
+     "Section A: ring all-reduce\n1) How many messages in total?\n2) What is the total volume?"
+     "\n\nSection B: parameter server (one extra server node)\n3) How many messages in total?\n"
+     "4) What is the total volume?\n"),
+    # markdown headings, the scheme described in the section's prose
+    ("# Averaging gradients\n\nWe have n workers and a model with p parameters.\n\n"
+     "## Part 1 - the tree\nGradients are reduced up a binomial tree and broadcast back.\n\n"
+     "1. How many messages are sent?\n2. What is the total volume?\n\n"
+     "## Part 2 - all-to-all\nEvery worker sends its full gradient to every other worker.\n\n"
+     "3. How many messages are sent?\n4. What is the total volume?\n"),
+]
+WANT = {  # by hand: per scheme (messages, total volume)
+    "parameter-server": (2 * sp.Symbol("n"), 2 * sp.Symbol("n") * sp.Symbol("p")),
+    "ring-allreduce": (2 * sp.Symbol("n") * (sp.Symbol("n") - 1),
+                       2 * (sp.Symbol("n") - 1) * sp.Symbol("p")),
+    "tree-allreduce": (2 * (sp.Symbol("n") - 1), 2 * (sp.Symbol("n") - 1) * sp.Symbol("p")),
+    "all-to-all": (sp.Symbol("n") * (sp.Symbol("n") - 1),
+                   sp.Symbol("n") * (sp.Symbol("n") - 1) * sp.Symbol("p")),
+}
+ORDER = [("parameter-server", "ring-allreduce"), ("ring-allreduce", "parameter-server"),
+         ("tree-allreduce", "all-to-all")]
+
+
+@pytest.mark.parametrize("text,schemes", list(zip(SECTIONED, ORDER)))
+def test_a_section_heading_sets_the_scheme_of_its_items_only(text, schemes):
+    layout = split_parts(text)
+    assert [p.label for p in layout.parts] == ["1", "2", "3", "4"]
+    data = _solved(text)
+    parts = _by_part(data)
+    n, p = sp.symbols("n p")
+    for labels, scheme in zip((("1", "2"), ("3", "4")), schemes):
+        msgs, vol = WANT[scheme]
+        assert parts[labels[0]]["messages"]["subject"] == scheme
+        assert sp.simplify(sp.sympify(parts[labels[0]]["messages"]["expr"],
+                                      locals={"n": n, "p": p}) - msgs) == 0
+        assert sp.simplify(sp.sympify(parts[labels[1]]["total-volume"]["expr"],
+                                      locals={"n": n, "p": p}) - vol) == 0
+
+
+def test_part_headings_without_numbered_items_stay_the_parts():
+    text = ("Let f(x) = x^2.\n\nPart A. What is the minimiser?\n\nPart B. What is the largest "
+            "stable step size?\n")
+    assert [p.label for p in split_parts(text).parts] == ["a", "b"]
+
+
+def test_numbering_that_restarts_in_each_section_is_not_read_as_sections():
+    text = ("Intro.\n\nPart 1 — ring\n1. messages?\n2. volume?\n\nPart 2 — tree\n1. messages?\n"
+            "2. volume?\n")
+    assert _sections(text) == ([], [])
+
+
+@pytest.mark.parametrize("text", [
+    "n = 8 workers, p = 10^6 fp32 parameters. How many bytes are moved in total by the ring "
+    "all-reduce, and how many by the tree scheme?",
+    "With n = 8 GPUs and p = 10^6 parameters in float32: how many bytes are sent in total with "
+    "a ring all-reduce, and how many with the tree algorithm?",
+    "n=8 nodes, p=1000000 params (fp32). how many bytes get transferred in total by ring "
+    "allreduce and how many for the tree scheme?",
+])
+def test_a_second_scheme_in_a_coordinated_clause_is_asked_the_same(text):
+    data = _solved(text)
+    got = {a["subject"]: sp.Integer(a["expr"]) for p in data["parts"] for a in p["answers"]
+           if a["quantity"] == "total-bytes"}
+    # by hand: ring 2(n-1) p floats, tree 2(n-1) p floats, 4 bytes each
+    assert got == {"ring-allreduce": 2 * 7 * 10**6 * 4, "tree-allreduce": 2 * 7 * 10**6 * 4}
+
+
+@pytest.mark.parametrize("text", [
+    "There are n workers, each with a gradient of p numbers; assume n is a power of two. A binomial-tree reduce to worker 0 is "
+    "followed by a broadcast. How many communication rounds does it take?",
+    "We use a power-of-two number of workers n, a model of p parameters and a tree all-reduce (reduce then broadcast "
+    "from rank 0). How many sequential rounds are needed?",
+    "n GPUs (n is a power of 2), tree all-reduce, p parameters. number of rounds?",
+])
+def test_n_assumed_a_power_of_two_writes_the_tree_depth_as_log2_n(text):
+    data = _solved(text)
+    (rounds,) = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "rounds"]
+    n = sp.Symbol("n", positive=True)
+    got = sp.sympify(rounds["expr"].replace("log2(n)", "log(n)/log(2)"), locals={"n": n})
+    assert "ceiling" not in rounds["expr"]
+    for k in range(1, 7):   # by hand: log2 n rounds up the tree and as many down
+        assert sp.simplify(got.subs(n, 2**k)) == 2 * k
+
+
+def test_n_assumed_a_power_of_two_refuses_a_number_that_is_not():
+    from optiproof.families.communication.spec import CommunicationSpec
+    with pytest.raises(ValueError):
+        CommunicationSpec(n=6, p="p", schemes=["tree-allreduce"], quantities=["rounds"],
+                          n_power_of_two=True)
+
+
+@pytest.mark.parametrize("text,n,p", [
+    ("The number of workers n is a power of two and the number of parameters is p. Ring "
+     "all-reduce: how many messages are sent?", "n", "p"),
+    ("The number of GPUs is 8 and the number of parameters is 1000000 (fp32). Ring all-reduce: "
+     "how many bytes per message?", 8, 1000000),
+    ("number of nodes: N... no wait, the number of nodes equals 4; a gradient of 4096 floats. "
+     "Ring all-reduce, size of each message?", 4, 4096),
+])
+def test_a_count_named_as_the_number_of_workers_or_parameters(text, n, p):
+    reading = read_report(text)
+    (part,) = reading.parts
+    assert (part.value("n"), part.value("p")) == (n, p)
+
+
+@pytest.mark.parametrize("model", [
+    "Sending one message of m bytes takes α + m·β seconds.",
+    "In the α-β model a single message of m bytes costs α + β·m.",
+    "Cost model: any message of m bytes needs alpha + m × beta seconds.",
+])
+def test_a_cost_formula_with_a_product_dot_gives_beta_per_byte(model):
+    text = (f"{model} A buffer of M bytes is all-reduced over n nodes with a ring all-reduce. "
+            "Give the time.")
+    reading = read_report(text)
+    (part,) = reading.parts
+    assert part.value("bandwidth") == "1/beta" and part.value("alpha") == "alpha"
+
+
+SAME = ("A buffer of M bytes is all-reduced over n nodes; one message of m bytes takes α + mβ "
+        "seconds.\n\n(a) With n = 8, α = 10 μs and β = 10^-9 s/byte, below which M is recursive "
+        "doubling faster than the ring?\n\n")
+
+
+@pytest.mark.parametrize("follow_up,n", [
+    ("(b) For the same n, α, β, what is the time of the ring all-reduce for M = 10^6 bytes?", 8),
+    ("(b) Using the same α and β (and n), how long does the ring all-reduce take for M = 10^6 "
+     "bytes?", 8),
+    ("(b) keep the same alpha, beta but n = 4: how long does the ring all-reduce take for M = "
+     "10^6 bytes?", 4),
+])
+def test_the_same_letters_take_the_values_of_the_earlier_part(follow_up, n):
+    data = _solved(SAME + follow_up)
+    got = next(a for p in data["parts"] if p["label"] == "b" for a in p["answers"]
+               if a["quantity"] == "time")
+    # by hand: 2(n-1) messages of M/n bytes, each α + (M/n)β
+    m = 10**6
+    want = 2 * (n - 1) * (sp.Rational(1, 10**5) + sp.Rational(m, n) / 10**9)
+    assert sp.Rational(got["expr"]) == want
+
+
+@pytest.mark.parametrize("request_", [
+    "Give [number of messages, size of each message, total volume], the cost of one averaging "
+    "round.",
+    "For the cost of a single synchronisation step, list the number of messages and the total "
+    "volume.",
+    "number of messages and total volume? (i.e. the total cost of one gradient exchange)",
+])
+def test_the_cost_of_one_round_is_the_scope_of_the_counts_asked(request_):
+    text = f"n workers, p parameters, parameter server (a separate node). {request_}"
+    got = _answers(_solved(text))
+    n, p = sp.symbols("n p")
+    assert sp.simplify(sp.sympify(got[("messages", "parameter-server")]["expr"]) - 2 * n) == 0
+    assert sp.simplify(sp.sympify(got[("total-volume", "parameter-server")]["expr"]) -
+                       2 * n * p) == 0
+
+
+def test_the_cost_of_one_round_alone_is_not_a_question_placed():
+    assert "could not place" in _refusal("n workers, p parameters, ring all-reduce. What is the "
+                                         "cost of one averaging round?")
+
+
+LED = [
+    ("We have n workers, each with a gradient of p entries.\n\n"
+     "Ring all-reduce = reduce-scatter then all-gather around the ring.\n\n"
+     "1. How many messages does each worker send?\n2. How many entries does one worker send?\n\n"
+     "Parameter server: a separate server receives every gradient and sends the mean back.\n\n"
+     "3. How many entries does the server receive?\n"),
+    ("Setting: n GPUs and a p-parameter model.\n\n"
+     "(a) Ring all-reduce -- the gradient is cut into n chunks passed around a ring.\n"
+     "How many messages does each worker send?\n\n"
+     "(b) How many entries does one worker send?\n\n"
+     "Parameter server -- one extra server node collects and redistributes the gradients.\n\n"
+     "(c) How many entries does the server receive?\n"),
+]
+
+
+@pytest.mark.parametrize("text", LED)
+def test_a_paragraph_led_by_a_scheme_name_is_the_setting_of_the_parts_after_it(text):
+    parts = {p.label: p for p in split_parts(text).parts}
+    last = list(parts)[-1]
+    assert "Parameter server" in parts[last].context
+    assert "Parameter server" not in parts[list(parts)[1]].own
+    data = _solved(text)
+    n, p = sp.symbols("n p")
+    by = {(pp["label"], a["quantity"]): a for pp in data["parts"] for a in pp["answers"]}
+    first, second, third = list(parts)
+    assert sp.simplify(sp.sympify(by[(second, "values-sent")]["expr"]) - 2 * (n - 1) * p / n) == 0
+    assert by[(second, "values-sent")]["subject"] == "ring-allreduce"
+    assert sp.simplify(sp.sympify(by[(third, "server-values-received")]["expr"]) - n * p) == 0
+
+
+def test_a_hint_paragraph_between_parts_is_not_a_section():
+    text = ("n workers, p parameters, ring all-reduce.\n\nRing all-reduce = reduce-scatter then "
+            "all-gather.\n\n1. How many messages in total?\n\nHint: count per step.\n\n"
+            "2. What is the total volume?\n")
+    assert all("Ring all-reduce =" in p.context for p in split_parts(text).parts)
+
+
+def test_the_total_over_all_workers_is_refused_when_a_server_also_sends():
+    text = ("n workers, p parameters, parameter server. How many entries does one worker send? "
+            "Give the total over all workers as well.")
+    assert "total over all workers" in _refusal(text)
+
+
+@pytest.mark.parametrize("question,want", [
+    ("What is the total number of entries sent by one worker? Give the total over all workers "
+     "as well.", ("values-sent", "total-volume")),
+    ("What is the total number of values sent per worker?", ("values-sent",)),
+    ("How many entries does *each* worker send?", ("values-sent",)),
+])
+def test_a_total_by_one_worker_is_that_workers_count(question, want):
+    text = f"n workers, p parameters, ring all-reduce. {question}"
+    got = _answers(_solved(text))
+    n, p = sp.symbols("n p")
+    exact = {"values-sent": 2 * (n - 1) * p / n, "total-volume": 2 * (n - 1) * p}
+    assert {q for q, _ in got} >= set(want)
+    for q in want:
+        assert sp.simplify(sp.sympify(got[(q, "ring-allreduce")]["expr"]) - exact[q]) == 0
+
+
+RATIO = ("n workers, p parameters.\n\n(a) Ring all-reduce: how many entries does one worker send,"
+         " and what is the total volume?\n\n(b) Parameter server (separate node): how many entries"
+         " does the server send plus receive?\n\n")
+
+
+@pytest.mark.parametrize("question", [
+    "(c) What is the ratio between the server's traffic (from b) and the per-worker *sent* "
+    "volume of the ring (from a)?",
+    "(c) Compute the ratio between the server's send-plus-receive traffic (from b) and the "
+    "volume sent per worker in the ring (from a).",
+    "(c) ratio between the server traffic (see b) and the values sent per worker of the ring "
+    "(see a)?",
+])
+def test_a_ratio_between_two_named_answers_of_earlier_parts(question):
+    got = _answers(_solved(RATIO + question))
+    n = sp.Symbol("n")
+    # by hand: 2np / (2(n-1)p/n) = n^2/(n-1)
+    assert sp.simplify(sp.sympify(got[("ratio", None)]["expr"]) - n**2 / (n - 1)) == 0
+
+
+@pytest.mark.parametrize("question", [
+    "(c) Keeping n, α and β fixed, for what number of fp32 parameters p do the two algorithms "
+    "take exactly the same time?",
+    "(c) For which value of p do ring and recursive doubling need the same time (same n, α, "
+    "β)?",
+    "(c) at what number of params p would both algorithms take equal time?",
+])
+def test_a_crossover_in_the_parameter_count_the_text_fixed(question):
+    text = ("n = 8 GPUs, p = 10^8 parameters in fp32, latency α = 10 μs, bandwidth 10 GB/s. "
+            "Ring all-reduce vs recursive doubling.\n\n(a) How long does the ring all-reduce "
+            "take?\n\n(b) How long does recursive doubling take?\n\n" + question)
+    got = _answers(_solved(text))
+    (cross,) = [a for (q, _), a in got.items() if q == "crossover"]
+    # by hand, β = 1e-10 s/byte: ring 14α + 14·(p/8)·4β = 14α + 7pβ, rd 3α + 3·4pβ:
+    # 11α = 5pβ  =>  p = 11e-5 / 5e-10 = 220000
+    assert sp.Rational(cross["expr"]) == 220000

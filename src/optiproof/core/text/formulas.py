@@ -219,6 +219,8 @@ def _continues(s: str, j: int) -> bool:
     if c.isdigit() or c in _GREEK or c in "‖|+-*/^·×÷√∞":
         return True
     if c.isalpha():
+        if _ABBREVIATION.match(s, j):   # "y_2 = 1 i.e. X = ...": prose, not the product 1·i
+            return False
         m = _IDENT.match(s, j)
         if m is None:
             return False
@@ -228,6 +230,10 @@ def _continues(s: str, j: int) -> bool:
             not (len(word) == 1 and s[m.end():m.end() + 1] == " " and nxt is not None and
                  not _is_math_word(nxt.group(0).split("_")[0]))
     return False
+
+
+_ABBREVIATION = re.compile(r"(?:i\.e|e\.g|cf|resp|viz)\.|(?:etc|vs)\.?(?![\w(])", re.I)
+"""Abbreviations of prose that a formula never continues into."""
 
 
 def _left_start(s: str, i: int) -> int:

@@ -74,7 +74,8 @@ def _restated(text: str, end: int, value: Fraction) -> int:
 def _restated_bw(text: str, end: int, value: Fraction) -> int:
     """The end of a restated bandwidth ("10 GB/s (10^10 bytes/s)", "100 GB/s, i.e. β = 10^-11
     s/byte") that agrees; else ``end``."""
-    beta = rx(r",? ?\(?i\.e\.,? (?:" + _BETA + r" ?= ?)").match(text, end)
+    beta = rx(r",? ?\(?(?:i\.e\.,?|so|that is,?|or|equivalently,?) (?:" + _BETA + r" ?= ?)"
+              ).match(text, end)
     per = _per_unit_seconds(text, beta.end()) if beta else None
     tail = rx(r" ?/ ?bytes?\b\)?").match(text, per[1]) if per else None
     if tail and per[0] * value == 1:
@@ -98,8 +99,8 @@ _LETTER = r"(?:[A-Za-zα-ω](?:_\{?\w{1,4}\}?)?)"
 _COST_FORMULA = (r"\b(?:a|one|each|every|any|single) (?:(?:point-to-point|p2p) )?(?:message|transfer|"
                  r"send)\b[^.;]{0,20}? of (?:size )?(\w) (?:(bytes?)|" + _ELEMENT + r")\b[^.;]{0,40}?"
                  r"(?:\b(?:costs?|takes?|needs?|lasts?)\b|\bT ?\( ?\1 ?\) ?=)[^.;]{0,12}?(?<![\w])("
-                 + _LETTER + r") ?\+ ?(?:\1 ?\*? ?(" + _LETTER + r")|(" + _LETTER +
-                 r") ?\*? ?\1)(?![\w])")
+                 + _LETTER + r") ?\+ ?(?:\1 ?[*·×]? ?(" + _LETTER + r")|(" + _LETTER +
+                 r") ?[*·×]? ?\1)(?![\w])")
 """A message's cost written as a formula in its size: 'a message of x bytes costs a + b*x
 seconds'; the constant term is the latency, the size's factor the time per byte (or element),
 whatever their letters."""
@@ -197,10 +198,10 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
            r"secs?|s|time units?))?(?: per| /) ?(?:(byte)|" + _ELEMENT + r")\b").search(text)
     if m:
         return ("byte" if m.group(1) else "element"), phrase(text, m.start(), m.end())
-    m = rx(r"\b(?:a|one|each|every|any) (?:message|(?:round|step)\b[^.;]{0,40}?\bmessages?) of "
+    m = rx(r"\b(?:a|one|each|every|any)(?: single)? (?:(?:point-to-point|p2p) )?(?:message|(?:round|step)\b[^.;]{0,40}?\bmessages?) of "
            r"(?:size )?(\w) (?:(bytes)|" + _ELEMENT +
            r")\b[^.;]{0,60}?(?:\b(?:costs?|takes?|needs?|requires?|lasts?)\b|\bT ?\( ?\1 ?\) ?=)"
-           r"[^.;]{0,12}?(?:α|alpha) ?\+ ?(?:\1 ?\*? ?" + _BETA + "|" + _BETA + r" ?\*? ?\1)"
+           r"[^.;]{0,12}?(?:α|alpha) ?\+ ?(?:\1 ?[*·×]? ?" + _BETA + "|" + _BETA + r" ?[*·×]? ?\1)"
            ).search(text)
     if m:
         return ("byte" if m.group(2) else "element"), phrase(text, m.start(), m.end())
@@ -245,7 +246,7 @@ def _other_cost_symbols(text: str) -> Any:
     """A message cost written in other symbols than α and β or B ("a message of m values costs
     t_s + m t_w"), which the defaults α and B would silently rename; None when there is none."""
     m = rx(r"\b(?:costs?|takes?|needs?|lasts?)\b[^.;]{0,12}?(?<![\w])([A-Za-z](?:_\{?\w{1,4}\}?)?) ?\+ ?"
-           r"\w ?\*? ?([A-Za-z](?:_\{?\w{1,4}\}?)?)(?![\w(])").search(text)
+           r"\w ?[*·×]? ?([A-Za-z](?:_\{?\w{1,4}\}?)?)(?![\w(])").search(text)
     if m is None or m.group(1) in ("α", "alpha"):
         return None
     return m

@@ -61,6 +61,8 @@ SCHEMES = {
     S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)",
     S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b",
     S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial)[- ]tree\b|"
+                r"\btree[- ](?:scheme|algorithm|method|approach|strategy|collective|schedule|"
+                r"variant|version)s?\b|"
                       r"\breduce[- ](?:then[- ]|and[- ])?broadcast\b",
     S.RECURSIVE_DOUBLING.key: r"\brecursive[- ]doubling\b|\bbutterfly\b",
     S.RABENSEIFNER.key: r"\brabenseifner\b|\brecursive[- ]halving\b",
@@ -127,6 +129,12 @@ class CommunicationReader:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
                 continue
+            if key == Q.TOTAL_VOLUME.key and rx(r"\bover (?:all|every)\b").search(source) and \
+                    set(r.value(F.schemes) or []) & {S.PARAMETER_SERVER.key, S.SHARDED_PS.key}:
+                r.miss(F.quantities, f'"{source}": the sum over the workers is not the total '
+                                     "volume when a server also sends (expected 'total volume' or "
+                                     "'values sent by one worker')")
+                continue
             if key == Q.RATIO.key:
                 ratios.append(source)
                 continue
@@ -169,6 +177,8 @@ class CommunicationReader:
             gigabyte(own + " " + ctx, r)
         if F.alpha not in r.fields:
             _read_times(own, ctx, r)
+        _same_values(own, r)
+        _scope(own, r)
         _read_case(own, r)
         _binary_tree(own + " " + ctx, r)
         _traffic_defined(own + " " + ctx, r)
@@ -192,8 +202,10 @@ class CommunicationReader:
 
     def subject(self, r: PartReading, sentence: str) -> bool:
         """Whether a request names only one scheme this part answers ("And scheme A?", "What
-        about the ring?"): the part's other requests asked of it."""
-        m = rx(r"^(?:and|what about|how about|same for|and what about)(?: (?:for|in|with|of))?"
+        about the ring?", "and how many by the tree scheme?"): the part's other requests asked
+        of it."""
+        m = rx(r"^(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
+               r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of))?"
                r"(?: the| a)? (.{2,60}?)(?: one| case| version)?\s*\??$").match(sentence.strip())
         if m is None:
             return False
@@ -216,6 +228,7 @@ class CommunicationReader:
         _varied(own, r)
         _flattened_count(own + " " + ctx, r)
         _read_levels(r)
+        _power_of_two(own + " " + ctx, r)
         _read_average(own + " " + ctx, r)
         schemes = _read_schemes(own, ctx, r)
         _read_quantities(own, ctx, r)
@@ -230,6 +243,55 @@ _VARIED = (r"\blet ([A-Za-z]) (?:vary|be (?:free|arbitrary|variable))\b|\b(?:but
            r"\b([A-Za-z]) (?:is )?(?:now )?(?:left )?(?:free|variable|arbitrary)\b(?! to\b)")
 """A part that frees the parameter count the text fixed ('keep n, α, β fixed but let p
 vary'): in that part it is the letter again."""
+
+
+_SCOPE = (r"\b(?:the )?(?:total )?(?:cost|costs|price|bill) (?:of|for) (?:one|a single|a|each|every|"
+          r"the) (?:(?:gradient|averaging|synchroni[sz]ation|communication|training|all-?reduce|"
+          r"sync) )?(?:round|step|iteration|exchange|synchroni[sz]ation|all-?reduce|averaging)\b")
+"""'..., the cost of one averaging round': what the listed quantities count (one
+synchronisation step), not a quantity of its own."""
+
+
+def _scope(own: str, r: PartReading) -> None:
+    """A part that asks counts "of one averaging round" states their scope, one step: recorded
+    as read when the part asks some count (alone it is not a question the reader places)."""
+    if not r.value(F.quantities):
+        return
+    for m in rx(_SCOPE).finditer(own):
+        r.convention("scope", m.group(0), "one synchronisation step: what the counts asked are of")
+
+
+_SAME = (r"\b(?:for|with|using|keep(?:ing)?|take|at) the same ((?:(?:[A-Za-z]|α|β|alpha|beta)(?:, ?| and |, and ))"
+         r"{0,4}(?:[A-Za-z]|α|β|alpha|beta)(?: \((?:and|also|as well as) (?:[A-Za-z]|α|β)\))?)"
+         r"(?![\w(])(?! (?:as|than)\b)")
+"""'For the same n, α, β': the values an earlier part set for those letters."""
+_SAME_FIELD = {"n": F.n, "p": F.p, "α": F.alpha, "alpha": F.alpha, "β": F.bandwidth,
+               "beta": F.bandwidth, "B": F.bandwidth}
+
+
+def _same_values(own: str, r: PartReading) -> None:
+    """A part that keeps "the same n, α, β" as before takes the values the latest earlier part
+    read for them where its own reading has only the letter; a letter no earlier part gave a
+    value stays as read, and a letter the reader does not know is refused."""
+    m = rx(_SAME).search(own)
+    if m is None:
+        return
+    previous = [p for p in r.found.get("previous", []) if p.family == FAMILY]
+    for letter in rx(r"[A-Za-z]+|α|β").findall(m.group(1)):
+        if letter.lower() == "and":
+            continue
+        field = _SAME_FIELD.get(letter) or _SAME_FIELD.get(letter.lower())
+        if field is None:
+            r.miss("setting", f'"{m.group(0)}": which value of {letter} is meant is not clear '
+                              "(expected n, p, α, β or B)")
+            return
+        if field in r.fields and not isinstance(r.value(field), str):
+            continue   # the part's own value
+        source = next((p for p in reversed(previous) if field in p.fields and
+                       not isinstance(p.value(field), str)), None)
+        if source is not None:
+            f = source.fields[field]
+            r.set(field, f.value, f"{m.group(0)} (part ({source.label}): {f.source})", f.note)
 
 
 def _varied(own: str, r: PartReading) -> None:
@@ -321,6 +383,22 @@ def _flattened_count(text: str, r: PartReading) -> None:
         r.miss(F.p, f'"{r.fields[F.p].source}": {p} may be 10^{digits[2:]} with its exponent '
                     "flattened (a PDF copy); expected the count written 10^" + digits[2:] +
                     f" or {p} in a text without flattened exponents")
+
+
+_POWER_ASSUMED = (r"\b(?:the number of workers|n) (?:is|be|being) (?:always )?an? (?:integer |exact )?power of "
+                  r"(?:two|2)\b|\bpower[- ]of[- ](?:two|2) (?:number of )?(?:workers|gpus|nodes|ranks)\b"
+                  r"|\bn ?∈ ?\{ ?2, ?4, ?8, ?(?:…|\.\.\.|16)")
+"""The text assumes n is a power of two ("assume n is a power of two")."""
+
+
+def _power_of_two(text: str, r: PartReading) -> None:
+    """n symbolic and assumed a power of two: ceil(log2 n) is log2 n in the answers."""
+    m = rx(_POWER_ASSUMED).search(text)
+    if m is None or F.log2_n in r.fields:
+        return
+    if isinstance(r.value(F.n), str):
+        r.set("n_power_of_two", True, m.group(0),
+              note="n a power of two: ceil(log2 n) is written log2 n")
 
 
 def _read_levels(r: PartReading) -> None:
@@ -637,6 +715,7 @@ def _read_crossover(r: PartReading, source: str) -> None:
             schemes = [schemes[0]] + [x for x in shared if x != schemes[0]]
             r.set(F.schemes, schemes, r.fields[F.schemes].source)
     letters = set(rx(r"(?<![\w^_])([A-Za-z])(?![\w(])").findall(source)) - {"a", "A", "I"}
+    _crossover_letter(own, letters, r)
     if len(schemes) != 2 or not timed or not isinstance(r.value(F.p), str) or \
             letters - {r.value(F.p)}:
         r.miss(F.derived, f'"{source}" asks where two costs meet; expected two schemes, times '
@@ -649,6 +728,25 @@ def _read_crossover(r: PartReading, source: str) -> None:
                         F.bandwidth)
     r.set(F.derived, [{"kind": Q.CROSSOVER.key, "of": f"time[{schemes[0]}]",
                        "to": f"time[{schemes[1]}]", "solve_for": r.value(F.p)}], source)
+
+
+def _crossover_letter(own: str, letters: set[str], r: PartReading) -> None:
+    """A crossover asked for the parameter count by its letter ("for what number of parameters
+    p do the two take the same time?") where the shared text fixed that letter ("p = 10^8"):
+    in this part the count is the unknown, its letter again."""
+    field = r.fields.get(F.p)
+    if field is None or isinstance(field.value, str) or len(letters) != 1:
+        return
+    letter = next(iter(letters))
+    if not rx(rf"(?<![\w]){re.escape(letter)} ?= ?").search(field.source) or \
+            field.source in own or not rx(rf"\b(?:parameters?|params|entries|elements|floats|"
+                                          rf"values|size|count|(?:value|number) of)\b ?"
+                                          rf"{re.escape(letter)}(?![\w(])"
+                                          ).search(own):
+        return
+    r.set(F.p, letter, field.source, note=f"the part asks for the {letter} at which the times "
+                                          f"meet: {letter} is the unknown here (the text's "
+                                          f"value is {field.value})")
 
 
 _OF_PARTS = (r"\bratio of (?:your |the )?answers? (?:in|to|of|from) (?:part |question )?\(?([a-h]|"
@@ -805,6 +903,38 @@ def _ratio_in_bytes(r: PartReading, operands: list[tuple[str, str]]) -> list[tup
     return operands
 
 
+_BETWEEN = (r"\bratio (?:between|of) (?P<x>[^.?;]{3,100}?) (?:and|to) (?P<y>(?:[^.?;(]|\([^()]{1,20}\))"
+            r"{3,100}?)(?=\s?(?:\?|;|\.(?:\s|$)|$))")
+"""'the ratio between the server's traffic (from 4) and the per-worker sent volume of the
+ring (from 2)': two operands named in words, each maybe with the part it comes from."""
+_FROM_PART = r" ?\((?:from|in|of|see|cf\.?)? ?(?:part |question |q)?\(?([a-h]|\d{1,2})\)?\)"
+
+
+def _operand_named(r: PartReading, text: str, schemes: list[str]) -> tuple[str, str] | None:
+    """(quantity, scheme) of an operand in words ("the server's traffic (from 4)", "the
+    per-worker sent volume of the ring (from 2)"): with a part named, one of that part's
+    answers (its only one, or the one the words name), in this part's setting; else the cost
+    the words name."""
+    ref = rx(_FROM_PART).search(text)
+    words = re.sub(r"[*_]", "", rx(_FROM_PART).sub("", text))
+    if ref is None:
+        return _operand_by_role(words, schemes) or _operand_in_words(words, schemes)
+    earlier = [p for p in r.found.get("previous", []) if p.label == ref.group(1).lower()
+               and p.family == FAMILY]
+    if not earlier:
+        return None
+    p = earlier[0]
+    asked, theirs = p.value(F.quantities) or [], p.value(F.schemes) or []
+    if len(theirs) != 1 or any(p.value(f) != r.value(f) for f in (F.n, F.p, F.dtype, F.servers)):
+        return None
+    got = _operand_by_role(words, theirs) or _operand_in_words(words, theirs)
+    if got is None and len(asked) == 1:
+        got = (asked[0], theirs[0])
+    if got is None and len(asked) > 1:
+        return None
+    return got if got and got[0] in asked and got[1] == theirs[0] else None
+
+
 def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
@@ -838,6 +968,13 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
         if all(operands):
             operands = _ratio_in_bytes(r, operands)
         words = than
+    elif (between := rx(_BETWEEN).search(own)) is not None:
+        operands = [_operand_named(r, between.group(i), schemes) for i in ("x", "y")]
+        words = between
+        if all(operands):
+            for i, (q, s) in zip(("x", "y"), operands):
+                r.convention("ratio operand", between.group(i), f"{QUANTITIES[q].name} of the "
+                                                                f"{CATALOGUE_SCHEMES[s].name}")
     else:
         operands = [None]
     if any(o is None for o in operands):
@@ -982,6 +1119,9 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
             return inherited
         if any(m.name == F.schemes for m in r.missing):
             return []
+        inherited = _scheme_of_part_before(r)
+        if inherited is not None:
+            return inherited
         r.miss(F.schemes, "no communication scheme named (expected all-to-all, parameter server, "
                           "ring all-reduce, tree all-reduce, recursive doubling, rabenseifner)")
         return []
@@ -1029,12 +1169,17 @@ _PART_REF = r"(?<![\w)\]^_])\(([a-h]|\d{1,2})\)(?! ?[-−+*/^])"
 """A part named by its label, "(c)", "in (a)" (not a factor of a formula)."""
 
 
+_PART_WORD = r"\bparts? \(?([a-h]|\d{1,2})\)?(?![\w.,]?\d)"
+"""A part named in words, "the tree scheme of part 2", "as in Part (b)"."""
+
+
 def _schemes_of_referenced_part(own: str, r: PartReading) -> list[str] | None:
     """A part that names no scheme but earlier parts ("How many floats does a single worker
     receive in (a)?", "How many rounds does (c) take?", "(a) divided by (c)"): their schemes in
     order, else None."""
     previous = {p.label: p for p in r.found.get("previous", []) if p.family == FAMILY}
-    labels = [x.lower() for x in rx(_PART_REF).findall(own) if x.lower() in previous]
+    labels = [x.lower() for x in rx(_PART_REF).findall(own) + rx(_PART_WORD).findall(own)
+              if x.lower() in previous]
     labels = list(dict.fromkeys(labels))
     if not labels:
         return None
@@ -1091,6 +1236,22 @@ def _schemes_referred(own: str, r: PartReading) -> list[str] | None:
         r.set(F.schemes, list(got), f"{one.group(0)} (the scheme of part ({previous[-1].label}))")
         return list(got)
     return None
+
+
+def _scheme_of_part_before(r: PartReading) -> list[str] | None:
+    """A part naming no scheme, in a text whose shared part names none either: the one scheme
+    of the part before it ("(a) Ring all-reduce: ... (b) How many entries does one worker
+    send?"), in the same setting; None when that part names several or none."""
+    previous = [p for p in r.found.get("previous", []) if p.family == FAMILY]
+    if not previous or "." in previous[-1].label:
+        return None
+    before = previous[-1]
+    got = before.value(F.schemes) or []
+    if len(got) != 1 or any(before.value(f) != r.value(f) for f in (F.n, F.p)):
+        return None
+    r.set(F.schemes, list(got), f"{before.fields[F.schemes].source} (the scheme of part "
+                                f"({before.label}), which this part continues)")
+    return list(got)
 
 
 def _read_quantities(own: str, ctx: str, r: PartReading) -> None:
@@ -1241,6 +1402,10 @@ def _read_remarks(both: str, r: PartReading) -> None:
     for pattern, note in _REMARKS:
         for m in rx(pattern).finditer(both):
             r.convention("remark", m.group(0), note)
+    for m in rx(r"\b(?:to|from|at|on|by|of) (?:the )?(?:worker|rank|gpu|node|machine|process) "
+                r"#?\d{1,3}\b(?! ?(?:[-−+*/^=]|%|of\b|bytes\b|[A-Za-z]))").finditer(both):
+        r.convention("rank", m.group(0), "a worker named by its rank (the counts do not depend "
+                                         "on which worker it is)")
     n = r.value(F.n)
     if S.RING.key in (r.value(F.schemes) or []) and isinstance(n, int):
         for m in rx(r"\b1 ?/ ?(\d{1,4})(?:th)? of (?:the|its|each|a) (?:buffer|gradient|vector|"

@@ -152,9 +152,13 @@ def candidates(text: str, role: str) -> list[Cand]:
     """Every statement of the count of ``role`` ("workers" or "parameters") in ``text``."""
     out: list[Cand] = []
     if role == "workers":
-        patterns = [rf"(?<![\w.,^/]){_WORKER_COUNT}[ -]{_ADJ}(?i:{WORKER_NOUNS})\b"]
+        patterns = [rf"(?<![\w.,^/]){_WORKER_COUNT}[ -]{_ADJ}(?i:{WORKER_NOUNS})\b",
+                    rf"\b(?i:number|count) of (?i:{WORKER_NOUNS}),? (?:(?i:is|equals) )?"
+                    rf"(?P<c>{_NUM}(?![\w^])|(?![aAI]\b)[A-Za-z](?![\w'’^(=]| ?=))"]
     else:
         patterns = [rf"(?<![\w.,^/]){_COUNT}[ -]{_ADJ}(?i:{PARAMETER_NOUNS})\b",
+                    rf"\b(?i:number|count) of (?i:{PARAMETER_NOUNS}),? (?:(?i:is|equals) )?"
+                    rf"(?P<c>{_NUM}(?![\w^])|(?![aAI]\b)[A-Za-z](?![\w'’^(=]| ?=))",
                     rf"(?i:{HOLDERS})\b{_GAP}{{0,30}}?\b(?i:of|with|has|have|holds?|contain"
                     rf"(?:s|ing)?)(?: (?i:a|an|size|length|dimension|dim))? {_COUNT}[ -]{_ADJ}"
                     rf"(?i:{VALUE_NOUNS})\b",

@@ -151,6 +151,11 @@ class Context:
         when n = 2^k (ceil(log2 n) is then log2 n too)."""
         out = self.at(expr)
         if self.levels is None:
+            if self.spec.n_power_of_two and isinstance(self.spec.n, str):
+                from optiproof.families.communication.formulas import CeilLog2, Log2
+
+                return sp.sympify(out).replace(CeilLog2, lambda x: Log2(x) if x == self.sym.n
+                                               else CeilLog2(x))
             return out
         from optiproof.families.communication.formulas import CeilLog2, Log2
 
@@ -532,6 +537,9 @@ def _answers(spec: CommunicationSpec, ctx: Context,
             if ctx.levels is not None and value != ctx.at(c.values[q]):
                 note = (note + " " if note else "") + \
                     f"With $n = 2^{{{to_latex(ctx.levels)}}}$, $\\log_2 n = {to_latex(ctx.levels)}$."
+            elif value != ctx.at(c.values[q]):
+                note = (note + " " if note else "") + \
+                    "With $n$ a power of two, $\\lceil \\log_2 n \\rceil = \\log_2 n$."
             answers.append(Answer(f"{c.title}: {words}", answer_symbol(c, q),
                                   value, note=note, quantity=q, subject=scheme))
     return answers

@@ -159,6 +159,9 @@ class CommunicationSpec(PartSpec, Derivable):
     log2_n: SymbolName | None = Field(
         None, description="The symbol of log2 n when the problem writes n = 2^k (the answers "
                           "are written with it); n must then be a symbol.")
+    n_power_of_two: bool = Field(
+        False, description="The problem assumes n is a power of two (n a symbol): ceil(log2 n) "
+                           "is then log2 n, and the answers are written so.")
     chunks: Literal["even", "uneven"] = Field(
         "even", description="even: p must be divisible by n (chunks of p/n); uneven: the first "
                             "p mod n chunks get one extra element (ring all-reduce only).")
@@ -276,6 +279,8 @@ class CommunicationSpec(PartSpec, Derivable):
                 raise ValueError(f"log2_n: the symbol {self.log2_n!r} already names "
                                  f"{seen.get(self.log2_n, 'the servers')}; use another symbol")
         n, p, k = self.n, self.p, self.servers
+        if self.n_power_of_two and isinstance(n, int) and not _is_power_of_two(n):
+            raise ValueError(f"n_power_of_two: n = {n} is not a power of two")
         if isinstance(n, int):
             for s in self.schemes:
                 if s in POWER_OF_TWO_SCHEMES and not _is_power_of_two(n):

@@ -321,7 +321,7 @@ def schedule_count_check(spec: CommunicationSpec, solution: PartSolution) -> Che
     for answer in cells:
         scheme = answer.subject
         grid = instances(scheme, inst_n, inst_p, inst_k, max_n=16, p_multiples=(1, 2))
-        if ev.levels is not None:  # n = 2^k: the answers hold at powers of two only
+        if ev.levels is not None or spec.n_power_of_two:  # the answers hold at powers of two only
             grid = [g for g in grid if g.n & (g.n - 1) == 0]
         c, e, sk, w = _compare_counts(scheme, {answer.quantity: answer.expr}, grid, ev, spec,
                                       points,

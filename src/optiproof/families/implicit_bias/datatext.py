@@ -12,7 +12,9 @@ or a :class:`Refusal` naming the phrase it could not take:
 - :func:`point_rows`: data points ``x_1 = (1, 0, 1), y_1 = 1; x_2 = ...``;
 - :func:`table_rows`: a Markdown table whose header names the features ``x_1 .. x_d`` and a
   target ``y``;
-- :func:`garbled_rows`: X and y typeset side by side and copied out of a PDF line by line.
+- :func:`garbled_rows`: X and y typeset side by side and copied out of a PDF line by line;
+- :func:`inline_rows`: the same with the first row on the names' line (``X = 1 1 0 y = 3`` /
+  ``0 1 1 , 1 ,``).
 """
 
 from __future__ import annotations
@@ -380,4 +382,39 @@ def stacked_rows(text: str) -> Rows | Refusal | None:
                                    "(copied from a PDF), but X's rows and y's entries do not "
                                    "match (expected one entry of y per row of X)")
         return Rows(tuple(tuple(r) for r in X), tuple(r[0] for r in y), source)
+    return None
+
+
+_INLINE_XY = re.compile(r"(?<![\w])X ?= ?((?:[-−]?\d{1,6}(?:\.\d{1,6})? ?){1,12}),? ?y ?= ?"
+                        r"([-−]?\d{1,6}(?:\.\d{1,6})?) ?,?$")
+
+
+def inline_rows(text: str) -> Rows | Refusal | None:
+    """``X`` and ``y`` typeset side by side and copied out of a PDF with the first row on the
+    names' line: ``X = 1 1 0 y = 3`` (or ``X= 1 1 0 , y= 3``), then one line per further row,
+    a row of X and then the entry of y (``0 1 1 , 1 ,``). Two rows at least; every row as long
+    as the first."""
+    lines = [line.strip() for line in text.split("\n")]
+    for k, line in enumerate(lines):
+        m = _INLINE_XY.search(line)
+        if m is None:
+            continue
+        first = _numbers_only(m.group(1))
+        target = _numbers_only(m.group(2))
+        if not first or not target:
+            continue
+        rows, i = [first + target], k + 1
+        while i < len(lines) and len(rows) < 12:
+            row = _numbers_only(lines[i].replace(",", " "))
+            if row is None:
+                break
+            rows.append(row)
+            i += 1
+        source = " ".join(lines[k:i])
+        if len(rows) < 2:
+            continue
+        if len({len(r) for r in rows}) != 1:
+            return Refusal(source, "X and y appear to be typeset side by side (copied from a "
+                                   "PDF), but their rows have different lengths")
+        return Rows(tuple(tuple(r[:-1]) for r in rows), tuple(r[-1] for r in rows), source)
     return None

@@ -83,7 +83,8 @@ METHODS = {
     M.rmsprop: r"\brmsprop\b",
     M.adagrad: r"\badagrad\b",
     M.adam: r"\badam\b(?![- ](?:style|like|type))",
-    M.ridge: r"\bridge(?: regression)?\b|\bweight decay\b|\bl2[- ]regulari[sz]|\btikhonov|"
+    M.ridge: r"\bridge(?: regression)?\b|\bweight decay\b|\b(?:l|ℓ)_?2[- ](?:regulari[sz]|penalt)|"
+             r"\btikhonov|"
              r"\+ ?\(?(?:λ|lambda|lam)(?: ?/ ?2|2)?\)? ?\*? ?(?:‖|\|\||k(?=θ|w))",
     M.preconditioned: r"\bpreconditioned(?: gradient descent)?|\bpreconditioner",
     M.sgd: r"\bsgd\b|\bstochastic gradient descent",
@@ -138,6 +139,13 @@ class ImplicitBiasReader:
         other = [(k, s) for k, s in asks if r.found.get("about-part") and
                  not _about_this_part(r, s)]
         asks = [(k, s) for k, s in asks if (k, s) not in other]
+        words = r.found.get("distance-words")
+        if words:   # 'the limit of (c)', 'the minimum-norm solution': the distance's two ends
+            ends = [(k, s) for k, s in asks if k in (Q.LIMIT.key, Q.MIN_NORM_SOLUTION.key)
+                    and s in words[0]]
+            for k, _ in ends:
+                r.answered_by[k] = Q.DISTANCE_TO_MIN_NORM.key
+            asks = [x for x in asks if x not in ends]
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
         whether = rx(_WHETHER_REACHED).search(r.own_text or "")
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
@@ -233,7 +241,8 @@ class ImplicitBiasReader:
         _read_loss(own, ctx, base)
         _read_remarks(own, ctx, base)
         ref = None
-        diff = _DIFFERENCE.search(own)
+        diff = next((d for d in _DIFFERENCE.finditer(own) if not _RESIDUAL.match(d.group(0))),
+                    None)
         if diff and not _methods_in(own.replace(diff.group(1), " ").replace(diff.group(2), " "),
                                     ctx, PartReading(part.label, FAMILY)):
             ref = _distance_reference(own, previous, base)
@@ -366,9 +375,43 @@ def _scale_factors(own: str, d: int) -> tuple[list[Any], list[str]] | None:
             if got is None or int(got.group(2)) != k or \
                     not put(k, Fraction(got.group(1) or 1), m.group(0)):
                 return None
+    got = _scaling_matrix(own, d)
+    if got is False:
+        return None
+    if got is not None:
+        for k, (factor, src) in enumerate(got, 1):
+            if not put(k, factor, src):
+                return None
     if not found or any(not v > 0 for v in found.values()):
         return None
     return [found.get(j, Fraction(1)) for j in range(1, d + 1)], list(dict.fromkeys(sources))
+
+
+_DIAG = re.compile(r"(?<![\w])([A-Z]) ?= ?diag ?\(([^()]{1,80})\)")
+
+
+def _scaling_matrix(own: str, d: int) -> list[tuple[Any, str]] | None | bool:
+    """The features multiplied by a diagonal matrix ('trains on ã = S a with S = diag(1, 2, 1)',
+    'X̃ = X D, D = diag(...)'): its d entries with their phrases; the weights mapped back by
+    the matrix itself (θ = S w), as the predictions require. None when there is none; False
+    when the map back is written another way (θ = S^-1 w)."""
+    for m in _DIAG.finditer(own):
+        letter = re.escape(m.group(1))
+        use = rx(rf"= ?{letter} ?[*·@]? ?(?:a|x)\b|\b(?:X|A) ?[*·@]? ?{letter}(?![\w^])").search(own)
+        if use is None:
+            continue
+        nums = [number_at(e.strip(), 0) for e in m.group(2).split(",")]
+        if len(nums) != d or any(n is None or n[1] != len(e.strip())
+                                 for n, e in zip(nums, m.group(2).split(","))):
+            return False
+        back = rx(rf"(?:θ|theta|w|x) ?= ?{letter}(\^ ?\{{?-1\}}?|⁻¹)? ?[*·@]? ?(?:w|θ|u|v)\b"
+                  ).search(own)
+        if back is not None and back.group(1):
+            return False
+        src = phrase(own, min(m.start(), use.start()), max(m.end(), use.end()))
+        extra = [back.group(0)] if back else []
+        return [(Fraction(n[0].value), "; ".join([src, *extra])) for n in nums]
+    return None
 
 
 _BY_MAGNITUDE = (r"\beach (?:feature|input|coordinate|entry|component)(?: (?:[a-zθ]|x)_?\{?[ij]\}?)? "
@@ -639,7 +682,7 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
             readings.append(("ab", lhs, rhs, src))
         found = [datatext.loss_rows(flat), datatext.residual_rows(flat),
                  datatext.table_rows(raw), datatext.garbled_rows(raw),
-                 datatext.stacked_rows(raw)]
+                 datatext.stacked_rows(raw), datatext.inline_rows(raw)]
         if objs is not None:
             found.append(datatext.point_rows(list(objs.assignments)))
         refused = next((f for f in found if isinstance(f, datatext.Refusal)), None)
@@ -836,13 +879,23 @@ def _ridge_in_part(own: str, src: str, r: PartReading) -> tuple[Any, str]:
         return {"name": M.ridge, "lam": got[0].spec_value()}, f"{src}; {got[1]}"
     ridgeless = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.RIDGELESS_LIMIT.key]
     limit = [m for m in QUANTITIES.mentions(own) if m.entry.key == Q.LIMIT.key]
-    if ridgeless and all(m.start > ridgeless[0].start for m in limit):
-        # 'let λ → 0. What is the limit?': the limit asked is the λ -> 0 one
+    if ridgeless and all(m.start > ridgeless[0].start or _one_sentence(own, m.start, ridgeless)
+                         for m in limit):
+        # 'let λ → 0. What is the limit?', 'the limit of θ_λ as λ → 0': the λ -> 0 one
         r.missing = [m for m in r.missing if m.name != F.method]
         r.notes.append("λ is not stated; only its λ -> 0 limit is asked, which does not depend "
                        "on it")
         return {"name": M.ridge}, "; ".join([src, *_ridgeless_sources(own)])
     return M.ridge, src
+
+
+def _one_sentence(text: str, start: int, mentions: list[Any]) -> bool:
+    """True when a mention at ``start`` shares its sentence with one of ``mentions``."""
+    for m in mentions:
+        lo, hi = sorted((start, m.start))
+        if not rx(r"[?!;]|\.(?:\s|$)").search(text[lo:hi]):
+            return True
+    return False
 
 
 def _ridgeless_sources(own: str) -> list[str]:
@@ -864,6 +917,8 @@ _LIM = (r"lim(?:_? ?\{? ?(?:λ|lam|lambda|\\lambda|μ|mu|α|alpha|γ|gamma|c|t) 
 """A limit operator written before a symbol: 'lim w_lam', 'lim_{λ→0+} θ_λ', 'lim_λ -> 0 w_λ'."""
 _DIFFERENCE = re.compile(rf"{_BAR} ?((?:{_LIM})?[^‖|\s-]{{1,16}}) ?- ?((?:{_PINV})|(?:{_LIM})?"
                          rf"[^‖|\s]{{1,16}}?) ?(?:‖|\|\||k)(?:_ ?2|_\{{2\}}|2)?")
+_RESIDUAL = re.compile(rf"{_BAR} ?[XA] ?[*·@]? ?(?:θ|w|x|β|b)\b ?- ?(?:y|b)\b")
+"""The residual of the loss, ‖Xw − y‖, not a distance between two points."""
 _ANSWER_OF = r"(?:your |the )?(?:answer|result|limit|point|solution) (?:to|of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
 _MIN_NORM_ASKS = {Q.MIN_NORM_SOLUTION.key, Q.RIDGELESS_LIMIT.key}
 
@@ -1082,6 +1137,11 @@ def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
         return None
     labels = list(dict.fromkeys(x.group(1) for x in rx(_LABEL_REF).finditer(own)))
     parts = [next((p for p in previous if p.label == label), None) for label in labels]
+    if len(labels) == 1:
+        return _distance_to_min_norm(own, m, parts[0], r)
+    if not labels:
+        _own_distance_to_min_norm(own, m, r)
+        return None
     if len(labels) != 2 or any(p is None or p.family != FAMILY or F.method not in p.fields
                                for p in parts) or not _same_data(parts[0], parts[1]):
         return None
@@ -1094,6 +1154,49 @@ def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
     r.notes.append(f"the Euclidean distance between the answers of parts ({parts[0].label}) and "
                    f"({parts[1].label})")
     return _asked_about(own, m, parts) or parts[0]
+
+
+_MIN_NORM_WORDS = (r"\b(?:the )?min(?:imum|imal|\.)?[- ](?:(?:ℓ_?2|l_?2|euclidean)[- ])?norm "
+                   r"(?:interpolating )?(?:solution|interpolant|point|minimi[sz]er|one)\b|"
+                   r"\b(?:the )?pseudo-?inverse solution\b")
+
+
+def _own_distance_to_min_norm(own: str, m: re.Match, r: PartReading) -> None:
+    """'Where does it converge? ... how far is it from the min-norm one?': in a part naming no
+    earlier part, the Euclidean distance from this part's limit to the minimum-norm solution,
+    when the two are named in one sentence."""
+    named = rx(_MIN_NORM_WORDS).search(own, m.end())
+    if named is None or named.start() - m.end() > 80 or \
+            rx(r"[?;]|\.(?:\s|$)").search(own[m.end():named.start()]):
+        return
+    lo, hi = m.start(), named.end()
+    metric = rx(r" ?\([^()]{0,30}\b(?:euclidean|ℓ_?2|l_?2|2-norm)\b[^()]{0,20}\)").match(own, hi)
+    hi = metric.end() if metric else hi
+    r.found["distance"] = own[lo:hi]
+    r.found["distance-words"] = (own[lo:hi], named.group(0))
+    r.convention("distance", own[lo:hi], "the distance from this part's limit to the "
+                                         "minimum-norm solution")
+
+
+def _distance_to_min_norm(own: str, m: re.Match, part: PartReading | None,
+                          r: PartReading) -> PartReading | None:
+    """'How far is the limit of (c) from the minimum-norm solution?': the Euclidean distance
+    from the limit of the one earlier part named to the minimum-norm solution of the same data;
+    the part takes that part's method and start."""
+    named = rx(_MIN_NORM_WORDS).search(own)
+    if named is None or part is None or part.family != FAMILY or F.method not in part.fields \
+            or Q.LIMIT.key not in part.asked or not _same_data(part, r):
+        return None
+    lo, hi = min(m.start(), named.start()), max(m.end(), named.end())
+    if hi - lo > 120 or rx(r"[?;]|\.(?:\s|$)").search(own[lo:hi]):
+        return None
+    metric = rx(r" ?\([^()]{0,30}\b(?:euclidean|ℓ_?2|l_?2|2-norm)\b[^()]{0,20}\)").match(own, hi)
+    hi = metric.end() if metric else hi
+    r.found["distance"] = own[lo:hi]
+    r.found["distance-words"] = (own[lo:hi], named.group(0))
+    r.convention("distance", own[lo:hi], f"the distance from the limit of part ({part.label}) "
+                                         "to the minimum-norm solution")
+    return part
 
 
 def _asked_about(own: str, m: re.Match, parts: list[PartReading]) -> PartReading | None:
