@@ -95,7 +95,9 @@ def test_each_one_that_names_nothing_is_not_dropped(text):
      "that give the fastest asymptotic rate, and that rate.", ["optimal-step", "optimal-rate"]),
     ("Tune θ_t+1 = θ_t - a g_t + b(θ_t - θ_t-1): which a and b give the best rate?",
      ["optimal-rate"]),
-    ("Compute the second update Δθ_2 = θ_2 - θ_1 (to 4 significant digits).", [None]),
+    # 'the second update' names the step by its ordinal: the same step as Δθ_2
+    ("Compute the second update Δθ_2 = θ_2 - θ_1 (to 4 significant digits).",
+     ["last-step", None]),
 ])
 def test_a_term_of_a_stated_equation_is_not_asked(text, asked):
     got, _ = _asked(text)

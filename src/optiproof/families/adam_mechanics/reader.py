@@ -1206,8 +1206,8 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
     r.set(F.gradient, first, source)
 
 
-_GENERAL_GRADIENT = (r"\b(?:for |with |given )?(?:a |an |any |every |each )?(?:general|arbitrary|generic|"
-                     r"any|every|each) (?:\w+ )?gradient\b(?: (?:vector )?(g(?:_ ?\{?[tk]\}?)?|∇ ?L)(?![\w(]))?")
+_GENERAL_GRADIENT = (r"\b(?:for |with |given )?(?:a |an |any )?(?:general|arbitrary|generic|"
+                     r"any) (?:\w+ )?gradient\b(?: (?:vector )?(g(?:_ ?\{?[tk]\}?)?|∇ ?L)(?![\w(]))?")
 """A part asking about any gradient ('the update for a general gradient g_t', 'for an
 arbitrary gradient'): the answer is a formula in a gradient symbol, not a run."""
 
