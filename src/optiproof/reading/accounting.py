@@ -153,6 +153,11 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             continue
         if not request.asks and r.requests and _elliptic(r, request, hooks):
             continue
+        if not request.asks and any(q.asks for q in questions.requests) and \
+                _format_only(request.sentence):
+            r.notes.append(f"\"{_short(request.sentence)}\": the form of the answers (exact "
+                           "values are given, with decimals)")
+            continue
         if not request.asks and request.sentence in continued:
             r.requests[request.sentence] = sorted({q for q, _ in continued[request.sentence]})
             continue
@@ -281,6 +286,24 @@ def _elliptic(r: PartReading, request: Request, hooks: ReaderHooks) -> bool:
     r.notes.append(f"\"{_short(request.sentence)}\": the part's requests asked again of another "
                    "subject the part answers")
     return True
+
+
+_FORMAT_VERBS = {"give", "write", "express", "state", "leave", "round", "report", "present"}
+_FORMAT_WORDS = {"please", "the", "your", "it", "them", "both", "each", "answer", "answers",
+                 "result", "results", "value", "values", "number", "numbers", "as", "in", "to",
+                 "and", "or", "an", "a", "exact", "exactly", "fraction", "fractions", "decimal",
+                 "decimals", "closed", "form", "simplified", "simplest", "significant",
+                 "figures", "digits", "places", "scientific", "notation", "also", "too", "well",
+                 "approximate", "approximation", "numerical", "numerically", "rational"}
+
+
+def _format_only(sentence: str) -> bool:
+    """A sentence that only asks for the form of the answers the part's other requests ask
+    ("Give the exact fraction and a decimal.", "Round to 3 significant figures."), no quantity:
+    an instruction, not a request."""
+    words = re.findall(r"[a-z]+|\d+", sentence.lower())
+    return bool(words) and words[0] in _FORMAT_VERBS | {"please"} and all(
+        w in _FORMAT_WORDS | _FORMAT_VERBS or w.isdigit() for w in words)
 
 
 def _elliptic_item(r: PartReading, item: str, hooks: ReaderHooks) -> bool:

@@ -712,3 +712,48 @@ def test_a_crossover_in_the_parameter_count_the_text_fixed(question):
     # by hand, β = 1e-10 s/byte: ring 14α + 14·(p/8)·4β = 14α + 7pβ, rd 3α + 3·4pβ:
     # 11α = 5pβ  =>  p = 11e-5 / 5e-10 = 220000
     assert sp.Rational(cross["expr"]) == 220000
+
+
+TREE_RING = ("n = 16 workers, a gradient of p = 2048 numbers; a message of m numbers costs "
+             "alpha + m*beta with alpha = 0 (ignore latency) and beta = 10^-9 s per number. "
+             "Tree all-reduce = binomial-tree reduce to worker 0, then broadcast from worker 0. "
+             "Ring all-reduce = reduce-scatter + all-gather.\n\n")
+
+
+@pytest.mark.parametrize("question", [
+    "What is T_tree / T_ring? Give the exact fraction and a decimal.",
+    "By what factor is the ring faster than the tree (T_tree / T_ring)?",
+    "Compute T_{tree}/T_{ring}. Please give it as an exact fraction.",
+])
+def test_a_quotient_of_two_schemes_times_is_their_ratio(question):
+    got = _answers(_solved(TREE_RING + "(a) " + question))
+    # by hand (α = 0): tree 2·log2(16)·p·β = 8pβ, ring 2·15·(p/16)·β = (15/8)pβ: 64/15
+    assert sp.Rational(got[("ratio", None)]["expr"]) == sp.Rational(64, 15)
+
+
+@pytest.mark.parametrize("question,quantity,want", [
+    ("How many numbers pass through worker 0 (received + sent) during the tree all-reduce?",
+     "busiest-traffic", 2 * 4 * 2048),
+    ("How many numbers does worker 0 receive in the tree all-reduce?", "busiest-received",
+     4 * 2048),
+    ("In the tree all-reduce, how many values does the root send?", "busiest-sent", 4 * 2048),
+])
+def test_a_count_of_the_trees_root_is_the_busiest_nodes(question, quantity, want):
+    got = _answers(_solved("n = 16 workers, a gradient of p = 2048 numbers. Tree all-reduce = "
+                           "binomial-tree reduce to worker 0, then broadcast from worker 0.\n\n"
+                           "(a) " + question))
+    # by hand: the root receives one full vector in each of the log2(16) = 4 reduce rounds and
+    # sends one in each of the 4 broadcast rounds
+    assert sp.Integer(got[(quantity, "tree-allreduce")]["expr"]) == want
+
+
+@pytest.mark.parametrize("sentence,form", [
+    ("Give the exact fraction and a decimal.", True),
+    ("Round to 3 significant figures.", True),
+    ("Express the answer as a fraction.", True),
+    ("Give the time of the ring.", False),
+    ("Give the exact value of p.", False),
+])
+def test_a_sentence_asking_only_the_form_of_the_answers(sentence, form):
+    from optiproof.reading.accounting import _format_only
+    assert _format_only(sentence) is form

@@ -163,10 +163,15 @@ class CommunicationReader:
             if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
+            if key in _AT_ROOT and _of_root(" ".join(r.found.get("texts", ("", ""))), sentence, r):
+                r.answered_by[key] = _AT_ROOT[key]
+                key = _AT_ROOT[key]
             placed.append((key, source))
         take_asks(r, F.quantities, placed, self.answers)
         for source in ratios:  # after the part's own asks: a ratio divides two of them
             _read_ratio(r, source, {k for k, _ in placed})
+        if not ratios:
+            _time_quotient(own, r)
         for source in fractions:
             _latency_fraction(r, source)
         for key, scale, unit, source in scaled:
@@ -482,6 +487,28 @@ _NODE_NOUN = r"\b(?:(servers?)|workers?|gpus?|nodes?|ranks?|process(?:es)?|machi
              r"replicas?)\b"
 
 
+_AT_ROOT = {Q.VALUES_SENT.key: Q.BUSIEST_SENT.key, Q.VALUES_RECEIVED.key: Q.BUSIEST_RECEIVED.key,
+            Q.SENT_PLUS_RECEIVED.key: Q.BUSIEST_TRAFFIC.key}
+"""A per-node count asked of the tree's root: the busiest node's (the root of a binomial tree
+sends and receives the most)."""
+
+
+def _of_root(text: str, sentence: str, r: PartReading) -> bool:
+    """True when a tree all-reduce part asks a count of the worker the text makes the tree's
+    root ("reduce to worker 0 ... How many numbers pass through worker 0?")."""
+    if r.value(F.schemes) != [S.TREE.key]:
+        return False
+    asked = rx(r"\b(?:worker|rank|gpu|node|process) #?(\d{1,3})\b").search(sentence)
+    if asked is None:
+        return bool(rx(r"\bthe root(?: (?:worker|node|gpu|rank))?\b").search(sentence))
+    label = asked.group(1)
+    return bool(rx(rf"\b(?:reduce\w*|broadcast\w*|sum\w*) (?:up |down )?(?:(?:a|the|same) )?"
+                   rf"(?:binomial[- ]|binary[- ])?(?:tree )?(?:to|from|at|into) (?:the root,? )?"
+                   rf"(?:worker|rank|gpu|node|process) #?{label}\b|\broot (?:is )?(?:worker|rank|"
+                   rf"gpu|node|process) #?{label}\b|\b(?:worker|rank|gpu|node|process) #?{label}"
+                   rf",? (?:is )?the root\b").search(text))
+
+
 def _of_server(own: str, source: str) -> bool:
     """Whether a per-node ask is of a server: the node its phrase names ("how many bytes does
     the server receive"), else the last node named before it in its clause ("how many values
@@ -598,8 +625,9 @@ def _unsupported(own: str, r: PartReading) -> None:
 def _traffic_defined(text: str, r: PartReading) -> None:
     """The busiest node's traffic is read as sent plus received only when the text defines a
     node's traffic so; otherwise it is refused (it could be either direction)."""
-    if Q.BUSIEST_TRAFFIC.key not in (r.value(F.quantities) or []):
-        return
+    if Q.BUSIEST_TRAFFIC.key not in (r.value(F.quantities) or []) or \
+            r.answered_by.get(Q.SENT_PLUS_RECEIVED.key) == Q.BUSIEST_TRAFFIC.key:
+        return   # asked as sent plus received (of the tree's root) in so many words
     m = rx(_TRAFFIC_DEFINED).search(text)
     if m is None:
         r.miss("traffic", "the traffic of the busiest node is asked but traffic is not defined "
@@ -935,6 +963,30 @@ def _operand_named(r: PartReading, text: str, schemes: list[str]) -> tuple[str, 
     return got if got and got[0] in asked and got[1] == theirs[0] else None
 
 
+_QUOTIENT = (r"(?<![\w])T_?\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}? ?/ ?"
+             r"T_?\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}?(?![\w(])")
+
+
+def _time_quotient(own: str, r: PartReading) -> None:
+    """'What is T_tree / T_ring?': the ratio of the two schemes' times, derived (the two times
+    are the part's own answers too); refused when the part does not read both schemes."""
+    m = rx(_QUOTIENT).search(own)
+    if m is None or any(d.get("kind") == Q.RATIO.key for d in r.value(F.derived) or []
+                        if isinstance(d, dict)):
+        return
+    s1, s2 = _TIME_OF[m.group(1).lower()], _TIME_OF[m.group(2).lower()]
+    if s1 == s2 or not {s1, s2} <= set(r.value(F.schemes) or []):
+        r.miss(F.derived, f'"{m.group(0)}": the two times of the ratio are not each the time of '
+                          "one scheme this part reads")
+        return
+    quantities = list(r.value(F.quantities) or [])
+    if Q.TIME.key not in quantities:
+        r.set(F.quantities, quantities + [Q.TIME.key], m.group(0))
+    r.set(F.derived, [*(r.value(F.derived) or []),
+                      {"kind": Q.RATIO.key, "of": f"time[{s1}]", "to": f"time[{s2}]"}],
+          m.group(0))
+
+
 def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
@@ -968,6 +1020,10 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
         if all(operands):
             operands = _ratio_in_bytes(r, operands)
         words = than
+    elif (quotient := rx(_QUOTIENT).search(own)) is not None:   # "(T_tree / T_ring)"
+        operands = [(Q.TIME.key, _TIME_OF[quotient.group(i).lower()]) for i in (1, 2)]
+        operands = operands if operands[0][1] != operands[1][1] else [None]
+        words = quotient
     elif (between := rx(_BETWEEN).search(own)) is not None:
         operands = [_operand_named(r, between.group(i), schemes) for i in ("x", "y")]
         words = between
@@ -1402,10 +1458,11 @@ def _read_remarks(both: str, r: PartReading) -> None:
     for pattern, note in _REMARKS:
         for m in rx(pattern).finditer(both):
             r.convention("remark", m.group(0), note)
-    for m in rx(r"\b(?:to|from|at|on|by|of) (?:the )?(?:worker|rank|gpu|node|machine|process) "
-                r"#?\d{1,3}\b(?! ?(?:[-−+*/^=]|%|of\b|bytes\b|[A-Za-z]))").finditer(both):
-        r.convention("rank", m.group(0), "a worker named by its rank (the counts do not depend "
-                                         "on which worker it is)")
+    for m in rx(r"\b(?:to|from|at|on|by|of|through|via|for) (?:the )?(?:worker|rank|gpu|node|"
+                r"machine|process) #?\d{1,3}\b(?! ?(?:[-−+*/^=]|%|of\b|bytes\b|[A-Za-z]))"
+                ).finditer(both):
+        if not any(c.source == m.group(0) for c in r.conventions):
+            r.convention("rank", m.group(0), "a worker named by its rank")
     n = r.value(F.n)
     if S.RING.key in (r.value(F.schemes) or []) and isinstance(n, int):
         for m in rx(r"\b1 ?/ ?(\d{1,4})(?:th)? of (?:the|its|each|a) (?:buffer|gradient|vector|"
