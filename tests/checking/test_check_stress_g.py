@@ -239,3 +239,24 @@ def test_a_shrink_factor_each_step_is_adamws_decay(solved, phrase):
 def test_a_wrong_shrink_factor_is_found(solved, phrase):
     text = "(e) With L2 the decay passes through $1/\\sqrt{\\hat v}$. " + phrase + "\n"
     assert "wrong-answer" in _verdict(solved, ADAM, text, "e")[1]
+
+
+# -- a value said to fall short ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "(c) rate 0.85; **86** iterations. With ρ = 0.85, after 85 steps the error is ≈ 1.0 × 10⁻⁶, "
+    "just above the target.\n",
+    "(c) The rate is $0.85$, and $t = 86$ iterations are needed: 85 iterations fall just short.\n",
+    "(c) ans: rate 0.85, iterations 86 (85 is not quite enough).\n",
+])
+def test_a_value_said_to_fall_short_is_not_the_claim(solved, text):
+    verdict, kinds = _verdict(solved, QD, text, "c")
+    assert verdict == "correct" and kinds == []
+
+
+@pytest.mark.parametrize("text", [
+    "(c) The rate is $0.85$, so **85** iterations are enough.\n",
+    "(c) rate 0.85 => t = 85 iterations suffice.\n",
+])
+def test_a_count_said_to_suffice_is_still_graded(solved, text):
+    assert "wrong-answer" in _verdict(solved, QD, text, "c")[1]
