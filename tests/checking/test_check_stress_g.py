@@ -1,7 +1,8 @@
 """Causes of the misreadings stress set G found, each with phrasings of its own, both ways: a
 LaTeX document's text-mode labels, a premise that quantifies ("since every update ..."), a count
 said of one worker, the range of a bound symbol, topic lead-ins that label no part, a value's
-unit ("per iteration"), an update rule led by a word ("Step:") and a shrink factor."""
+unit ("per iteration"), an update rule led by a word ("Step:"), a shrink factor and a value
+said to fall short."""
 
 from __future__ import annotations
 
