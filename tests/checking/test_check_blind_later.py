@@ -1,5 +1,6 @@
 """Blind batches B to F as regression data: answers written without seeing the checker, with
-their author's expected verdicts and planted findings. A document graded as its author expects must
+their author's expected verdicts and planted findings (and stress set G: 30 answers in other
+styles, written before reading the checker). A document graded as its author expects must
 stay so; the ones the checker does not grade right yet are listed, with what differs, in
 ``known-misses.yaml`` and fail as expected (strictly: one that becomes right must leave the
 list)."""
@@ -12,7 +13,10 @@ from conftest import assert_graded_as_expected, CORPUS, bundled_problem
 
 from optiproof.checking import check_answer
 
-BATCHES = {name: CORPUS / name for name in ("blind-b", "blind-c", "blind-d", "blind-e", "blind-f")}
+BATCHES = {name: CORPUS / name for name in ("blind-b", "blind-c", "blind-d", "blind-e", "blind-f",
+                                            "stress-g")}
+SIZES = {"stress-g": 30}
+"""Documents per batch (a blind batch has 36)."""
 TABLES = {name: yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
           for name, folder in BATCHES.items()}
 MISSES = {name: yaml.safe_load((folder / "known-misses.yaml").read_text(encoding="utf-8")) or {}
@@ -22,7 +26,7 @@ CASES = [(batch, doc) for batch in BATCHES for doc in sorted(TABLES[batch])]
 
 @pytest.mark.parametrize("batch", sorted(BATCHES))
 def test_the_batch_is_whole(batch):
-    assert len(TABLES[batch]) == 36
+    assert len(TABLES[batch]) == SIZES.get(batch, 36)
     assert all((BATCHES[batch] / name).is_file() for name in TABLES[batch])
     assert set(MISSES[batch]) <= set(TABLES[batch])
 

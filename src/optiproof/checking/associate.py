@@ -99,15 +99,26 @@ def label_score(claim: Claim, exp: Expectation, quantities: frozenset[str]) -> f
     return 2.0 if mine[exp.quantity] == max(mine.values()) else 1.0
 
 
+def _after_words(after: str) -> list[str]:
+    """The words right after a value that may name it (``86 iterations``): up to three, to the
+    clause's end, without the value's own tail; none for the unit it is counted in ("0.85 per
+    iteration", "0.99999 each step")."""
+    words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;]",
+                     after)[0].split()[:3]
+    while words and re.fullmatch(r"[\d.)\]}]+", words[0]):
+        words = words[1:]
+    return [] if words[:1] in (["per"], ["every"], ["each"]) else words
+
+
 def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     """Quantity labels of the claim's clause (before the value, else the words right after
     it: ``86 iterations``), or with ``own`` False also its column and row label."""
     from optiproof.catalogue.quantities import label_scores
 
-    head, _, after = claim.cue.partition("@")
+    head, _, after_text = claim.cue.partition("@")
     prior, _, before = head.rpartition("¦")
-    after = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;]",
-                     after)[0].split()[:3]
+    after = _after_words(after_text)
+    before = re.split(r"=>|⇒|⟹|->|→|∴", before)[-1]  # an arrow starts a new statement
     found = label_scores(before[-70:])
     near = label_scores(" ".join(before.split()[-2:])) if _OF_SIZE.search(before) else {}
     if near:  # "2n messages of size p": the words right before the value name it
@@ -320,6 +331,22 @@ def _condition_in_force(claim: Claim, context: dict[str, Any]) -> bool:
     return False
 
 
+_WORKER = r"(?:gpu|worker|node|rank|process|machine|device|participant)"
+_PER_WORKER_BEFORE = re.compile(r"\b(?:each|every|one|a single|any single) (?:single )?" + _WORKER
+                                + r"\b(?: \w+){0,2} (?:sends?|transmits?|emits?|issues?|posts?)"
+                                r"\s*$")
+_PER_WORKER_AFTER = re.compile(r"^\s*messages?\b(?: \w+){0,3}? (?:per|by each|from each|for each) "
+                               + _WORKER + r"|^\s*messages? each\b")
+
+
+def per_worker(claim: Claim) -> bool:
+    """A count said of one worker (``every worker sends $2(n-1)$ messages``, ``2(n-1)
+    messages per worker``): the messages one worker sends, not the step's total."""
+    head, _, after = claim.cue.partition("@")
+    before = head.rpartition("¦")[2]
+    return bool(_PER_WORKER_BEFORE.search(before) or _PER_WORKER_AFTER.search(after))
+
+
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
                 context: dict[str, Any]) -> list[tuple[float, Expectation, Any]]:
     """(evidence, expectation, value as read for it) for every expectation the claim could
@@ -328,7 +355,10 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     named = _named(_labels(claim, own=True), quantities) or _named(_labels(claim), quantities)
     if claim.words in (UNBOUNDED, "unchanged") or any(
             symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
-            claim, piece, gradable):
+            claim, piece, gradable) or (_recurrence(claim.subject, value) and any(
+                _as_recurrence(claim, value, e) is not None for e in gradable)):
+        # a recurrence ``θ_t = θ_{t-1} - ...`` names the update it states by its symbol,
+        # whatever word leads it ("Step:")
         named = set()
     by_symbol = {e.quantity for e in gradable if symbol_score(claim.subject, e) >= 2}
     if named and by_symbol and not by_symbol & named:
@@ -337,7 +367,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         named = by_symbol
     out = []
     for e in gradable:
-        if _ingredient(claim, e) or _transformed(claim.subject, e):
+        if _ingredient(claim, e) or _transformed(claim.subject, e) or (
+                e.quantity == "messages" and per_worker(claim)):
             continue
         here = context.get("raw", value) if _indexed(e) else value
         read = _as_recurrence(claim, here, e) if _recurrence(claim.subject, here) else here
@@ -449,6 +480,11 @@ def _continued(claim: Claim, previous: Claim | None) -> Claim:
         return claim
     if not _ARROW_LEAD.search(head.rpartition("¦")[2]):
         return claim
+    from optiproof.catalogue.quantities import label_scores
+
+    own = set(label_scores(" ".join(_after_words(after))))
+    if own and not own & set(_labels(previous, own=True)):
+        return claim  # ``0.85 each step => 86 iterations``: the words after it name another
     lone = claim.pieces[0] if len(claim.pieces) == 1 else None
     at = claim.unit.text.find(lone.text, lone.pos - claim.unit.start) if lone else -1
     if lone is not None and getattr(lone.value, "is_Symbol", False) and at >= 0 and re.match(

@@ -292,6 +292,23 @@ def _either(grade: PartGrade, claims: list[Any], scope: Any, units: list[Any]) -
                 break
 
 
+_SET_OF = re.compile(r"(?:^|[\s(,;:])((?:[a-zα-ω]|alpha|beta|gamma|delta|eta|theta|lambda|mu|nu|"
+                     r"rho|sigma|tau|kappa)(?:_\w{1,8}|\d)?)\s*(?:in|∈|\\in)\s*$", re.I)
+
+
+def set_of_another(claim: Any, exp: Expectation) -> bool:
+    """A set whose element the words just before it name (``for lambda in {1, 10}``,
+    ``i ∈ {1, 2, 3}``): the range of that symbol, a set of candidates only when the symbol is
+    the answer's own."""
+    from optiproof.checking.formula import symbol_key
+
+    if claim.subject:
+        return not symbol_score(claim.subject, exp)
+    before = claim.cue.partition("@")[0].rpartition("¦")[2]
+    m = _SET_OF.search(before)
+    return bool(m) and not symbol_score(symbol_key(m.group(1)), exp)
+
+
 def hedged_findings(grade: PartGrade, claims: list[Any], scope: Any,
                     units: list[Any] = ()) -> None:
     """A set of candidate answers offered for one answer (``θ ∈ {a, b, c}``), or a value with
@@ -307,8 +324,7 @@ def hedged_findings(grade: PartGrade, claims: list[Any], scope: Any,
                 continue
             items = [scope.evaluate(v, claim.pos) for v in piece.value]
             for exp in grade.expected:
-                if not all(compatible(v, exp) for v in items) or (
-                        claim.subject and not symbol_score(claim.subject, exp)):
+                if not all(compatible(v, exp) for v in items) or set_of_another(claim, exp):
                     continue  # ``λ_i ∈ {1, 10}``: the set of another symbol, not of the answer
                 hits = [matches(v, piece.text, exp) for v in items]
                 kind = "over-reach" if any(hits) else "wrong-answer"

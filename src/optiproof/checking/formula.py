@@ -194,6 +194,10 @@ def _coordinate_norms(t: str) -> str:
                         else f"‖{m.group(1)}‖_∞", t)
 
 
+_SUB_OPERATOR = re.compile(r"_\{?\\(max|min)\}?")
+"""An operator's name as a subscript (``\\alpha_{\\max}``, ``x_\\min``): the word it spells."""
+
+
 @lru_cache(maxsize=8192)
 def parse_value(text: str, latex: bool | None = None) -> Any:
     """A written value -> SymPy expression or Matrix (``None``: unreadable). Emphasis, a
@@ -202,6 +206,7 @@ def parse_value(text: str, latex: bool | None = None) -> Any:
 
     t = _rows_by_line(_TRAILING.sub("", text.replace("**", " ").strip()).strip())
     t = _CARET_HAT.sub(r"\1hat", t)
+    t = _SUB_OPERATOR.sub(r"_{\1}", t)
     if "\\" not in t:
         t = _GREEK_DIGIT.sub(r"\1_\2", _PLAIN_GRADIENT.sub("∇", t))
     t = _BARE_EXPECTATION.sub(r"𝔼[\1]", t)

@@ -58,6 +58,25 @@ _ALWAYS = re.compile(r"\b(?:always|in (?:every|all) cases?|for (?:every|all|any)
                      r"regardless of|whatever|never)\b", re.I)
 
 
+_PREMISE_LEAD = re.compile(r"^\s*(?:\(?[a-z]\)\s*|(?:part|step)\s+\w+\s*[:.]?\s*)?"
+                           r"(?:since|because|as|given that|now that|as long as)\b[^,;]{1,160}?(,)"
+                           r"(?!\s*(?:and\s+)?(?:they|it|these|those|each|all|both|every|any|"
+                           r"them)\b)", re.I)
+_PREMISE_TAIL = re.compile(r"(,)\s*(?:since|because|given that)\b", re.I)
+
+
+def unpremised(words: str) -> str:
+    """The sentence with its premise set apart as a clause of its own (the comma that closes
+    "Since every update lies in span(a), ..." or opens ", because every method ..." becomes a
+    ';', same length): a quantifier in the reason given is not the subject of the conclusion
+    ("the limit is the minimum-norm interpolant"). A conclusion that goes on with the premise's
+    subject ("Since all methods start at 0, they all reach ...") keeps it."""
+    for pattern in (_PREMISE_LEAD, _PREMISE_TAIL):
+        for m in list(pattern.finditer(words)):
+            words = words[:m.start(1)] + ";" + words[m.end(1):]
+    return words
+
+
 def _universal_sameness(words: str) -> re.Match | None:
     """A sentence that quantifies over methods ("any gradient-based method", "all first-order
     optimizers") and says they reach one target, the quantifier and the target anywhere in it,
@@ -69,7 +88,7 @@ def _universal_sameness(words: str) -> re.Match | None:
     if _HEDGED.search(words):
         return None
     at = 0
-    for clause in _CONSEQUENCE.split(words):
+    for clause in (piece for part in _CONSEQUENCE.split(words) for piece in part.split(";")):
         target = _TARGET_RE.search(clause)
         if target is not None and _UNIVERSAL.search(clause):
             return _TARGET_RE.search(words, words.find(clause, at))
@@ -868,7 +887,8 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
             if not words:
                 continue
             why = None
-            same = _SAME.search(words) or _universal_sameness(words)
+            claim = unpremised(words)
+            same = _SAME.search(claim) or _universal_sameness(claim)
             said = re.sub(r"\bnever (?=changes?|affects?|alters?|moves?|turns?|its\b|the\b)",
                           "always ", words) if (_NEVER_CHANGES.search(words) or
                                                 _NORM_KEEPS_DIRECTION.search(words)) else words

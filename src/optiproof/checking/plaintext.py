@@ -40,6 +40,38 @@ def unframe(text: str) -> str:
     return "\n".join(out)
 
 
+_TEX_HEADING = re.compile(r"^(\s*)\\((?:sub){0,2})section\*?\{([^{}]*)\}")
+_TEX_BOLD = re.compile(r"^(\s*)\\(?:textbf|paragraph\*?|subparagraph\*?)\{([^{}]*)\}")
+_TEX_ITALIC = re.compile(r"^(\s*)\\(?:textit|emph)\{([^{}]*)\}")
+_TEX_ITEM = re.compile(r"^(\s*)\\item(?:\[([^\]]*)\])?\s*")
+_TEX_FRAME = re.compile(r"^\s*\\(?:(?:begin|end)\{(?:itemize|enumerate|description|document|"
+                        r"center)\}|(?:documentclass|usepackage|maketitle|noindent)\b).*$")
+
+
+def untex(text: str) -> str:
+    """LaTeX text-mode structure as Markdown, line for line: ``\\section{..}`` a heading,
+    ``\\textbf{(a)}`` or ``\\paragraph{..}`` opening a line a bold lead-in, ``\\item`` a list
+    item, and the frame of a LaTeX document (``\\begin{itemize}``, ``\\documentclass``) a
+    blank. Only what opens a line changes, so formulas keep their own ``\\textbf``."""
+    if "\\" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if _TEX_FRAME.match(line):
+            line = ""
+        elif m := _TEX_HEADING.match(line):
+            line = f"{m.group(1)}{'#' * (2 + len(m.group(2)) // 3)} {m.group(3)}{line[m.end():]}"
+        elif m := _TEX_BOLD.match(line):
+            line = f"{m.group(1)}**{m.group(2)}**{line[m.end():]}"
+        elif m := _TEX_ITALIC.match(line):
+            line = f"{m.group(1)}*{m.group(2)}*{line[m.end():]}"
+        elif m := _TEX_ITEM.match(line):
+            label = f"**{m.group(2)}** " if m.group(2) else ""
+            line = f"{m.group(1)}- {label}{line[m.end():]}"
+        out.append(line)
+    return "\n".join(out)
+
+
 def _depth(text: str) -> int:
     return sum(c in _OPEN for c in text) - sum(c in _CLOSE for c in text)
 

@@ -361,6 +361,43 @@ def _continued_part(doc: Document, lay: Layout, number: int) -> str | None:
     return lay.part.get(number - 1)
 
 
+_LEAD_IN = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)(?=\s*\S)")
+"""A bold lead-in opening a paragraph (``**Heavy-ball momentum.** With the classical ...``)."""
+
+
+def _topic_sections(doc: Document, profiles: list[PartProfile], lay: Layout) -> None:
+    """An answer that labels no part but opens its paragraphs with headings or bold lead-ins
+    naming topics (``**The step α = 0.15.**``, ``### Heavy-ball momentum``): each lead-in
+    that names one part by its content (its method, norm, scheme, given values, words) opens
+    that part's section, one that names none closes it. Read only when two or more parts are
+    named so, and only for lines no label or summary has placed."""
+    leads: list[tuple[int, str]] = []
+    for ln in doc.lines:
+        if lay.role.get(ln.number) not in ("preamble", "body") or lay.part.get(ln.number):
+            continue
+        if ln.kind == "heading":
+            leads.append((ln.number, _heading_text(ln.text)))
+        elif ln.kind in ("text", "list") and (m := _LEAD_IN.match(ln.text)):
+            leads.append((ln.number, m.group(1)))
+    count = len(leads)
+    found = {n: match_part(text, profiles, k, count) for k, (n, text) in enumerate(leads)}
+    if len(set(found.values()) - {None}) < 2:
+        return
+    current: str | None = None
+    for ln in doc.lines:
+        if ln.number in found:
+            current = found[ln.number]
+            if current is not None and current not in lay.opened:
+                lay.opened.append(current)
+        elif lay.role.get(ln.number) not in ("preamble", "body") or lay.part.get(ln.number):
+            if lay.role.get(ln.number) == "summary" or ln.kind == "heading":
+                current = None
+            continue
+        if current is not None:
+            lay.part[ln.number] = current
+            lay.role[ln.number] = "body"
+
+
 def lay_out(doc: Document, solution: Any) -> Layout:
     """Assign every line of ``doc`` a part and a role for the parts of ``solution``."""
     profiles = part_profiles(solution)
@@ -368,6 +405,8 @@ def lay_out(doc: Document, solution: Any) -> Layout:
     single = profiles[0].label if len(profiles) == 1 else None
     lay = Layout(doc)
     _sections(doc, labels, single, lay)
+    if not single and not lay.opened:
+        _topic_sections(doc, profiles, lay)
     for table in doc.tables:
         _table_parts(table, profiles, labels, single, lay)
     if not single:

@@ -262,6 +262,25 @@ def _units_of(doc: Document, lay: Layout) -> list[Unit]:
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|instead of|rather than|unlike|as opposed to)\b"
                        r"|n't\b|\bNOT\b", re.I)
+_SHORT_OF = re.compile(r"\b(?:falls?|falling|fell|comes? up) (?:just |slightly |a (?:bit|little) )?"
+                       r"short\b|\b(?:just|still|slightly) (?:above|over|short of) (?:the )?"
+                       r"(?:target|tolerance|threshold|goal|required)\b|\bnot (?:quite )?enough\b|"
+                       r"\bis(?: just)? (?:too few|insufficient)\b", re.I)
+"""Said after a value in its sentence: the value falls short of what was asked ("after 85 steps
+the error is ≈ 1.0e-6, just above the target"), so it is rejected, not claimed."""
+
+
+def _falls_short(tail: str) -> bool:
+    """The words after a value say it falls short: in its own clause ("85 iterations fall just
+    short") or in an apposition right after it (", just above the target"); a remark in
+    parentheses about another value does not count."""
+    tail = re.sub(r"\([^()]*\)", " ", tail)
+    first = re.split(r"[.;!?:](?:\s|$)|\(|—", tail)[0][:160]
+    clauses = re.split(r",\s*", first)
+    return bool(_SHORT_OF.search(clauses[0]) or (len(clauses) > 1 and _SHORT_OF.match(
+        clauses[1].strip())))
+
+
 _HYPOTHETICAL = re.compile(r"\b(?:if (?:we|you|one|the|it|instead)|would(?: be)?|were|suppose|"
                            r"otherwise|in the opposite case|for example|e\.g\.|for instance|"
                            r"instead)\b", re.I)
@@ -360,6 +379,8 @@ def stance(text: str, pos: int, end: int) -> Stance:
             r"\b(?:is|are)\s+(?:\*+)?not\b[^,;.]*$", head):
         return Stance("negated")
     if re.match(r"\s*,?\s*(?:is|are)\s+(?:\*+)?not\b", scope_text[end - offset:]):
+        return Stance("negated")
+    if _falls_short(scope_text[end - offset:]):
         return Stance("negated")
     if _HYPOTHETICAL.search(here) or _HYPOTHETICAL.search(head[-60:]) or _COMPARISON.search(
             here) or _COMPARISON_LEAD.search(here) or _COMPARISON_LEAD.search(head[-60:]):
