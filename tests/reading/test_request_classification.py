@@ -71,12 +71,21 @@ def test_a_setup_item_of_a_request_is_not_unplaced(text):
     ("what is the final answer", "what is the final answer"),
     ("What vector do you get there?", "What vector"),
     ("Give the explicit vector for α = 1.", "the explicit vector"),
-    ("What is its fourth update?", "its fourth update"),
-    ("Report the 2nd step.", "the 2nd step"),
 ])
 def test_a_generic_head_noun_asks_the_main_result(sentence, generic_phrase):
     asks = [a for r in _requests(sentence) for a in r.asks]
-    assert any(generic(a) and a.phrase.lower() == generic_phrase.lower() for a in asks), asks
+    assert any((generic(a) or a.quantity == "limit") and
+               a.phrase.lower() == generic_phrase.lower() for a in asks), asks
+
+
+@pytest.mark.parametrize("sentence, phrase, index", [
+    ("What is its fourth update?", "its fourth update", 4),
+    ("Report the 2nd step.", "the 2nd step", 2),
+])
+def test_an_ordinal_update_asks_the_step_at_its_index(sentence, phrase, index):
+    asks = [a for r in _requests(sentence) for a in r.asks]
+    assert [a.phrase for a in asks if a.quantity in ("primary", "last-step")] == [phrase], asks
+    assert step_index(phrase) == index
 
 
 @pytest.mark.parametrize("sentence", [
@@ -106,8 +115,12 @@ def test_a_symbol_defined_as_a_difference_of_iterates_is_asked_as_that_differenc
     for text, difference in (("(c) What is the third update $\\Delta w_3 = w_3 - w_2$?", "w_3-w_2"),
                              ("c) what's the 3rd update Δw3 = w3 − w2?", "w3-w2"),
                              ("(c) Give Δθ_2 = θ_2 − θ_1 exactly.", "θ_2-θ_1")):
-        phrases = [a.phrase.replace(" ", "") for r in _requests(text) for a in r.asks]
+        asks = [a for r in _requests(text) for a in r.asks]
+        phrases = [a.phrase.replace(" ", "") for a in asks if a.quantity != "last-step"]
         assert phrases == [difference], phrases
+        # "the third update" beside it names the same step
+        assert all(step_index(a.phrase) == step_index(phrases[0]) for a in asks
+                   if a.quantity == "last-step")
         assert step_index(phrases[0]) == int(difference[2] if difference[1] == "_" else
                                              difference[1])
 

@@ -22,7 +22,7 @@ class OptimizerEntry(Entry):
     named: bool = True
     tuned_rate_on: str = ""
     """The objectives on which its (tuned) linear rate is guaranteed, when only some are
-    (``quadratic`` for heavy ball: Polyak's tuning can fail to converge on a strongly convex
+    (``quadratics`` for heavy ball: Polyak's tuning can fail to converge on a strongly convex
     smooth function that is not quadratic, Lessard, Recht & Packard 2016; ``strongly convex``
     for gradient descent: on a smooth non-convex function it reaches a stationary point, with
     no linear rate to a global minimum); empty when no such limit is known."""
@@ -104,7 +104,7 @@ HEAVY_BALL = _add(OptimizerEntry(
              "sgd with momentum", "gradient descent with momentum"),
     phrases=(r"\bheavy[- ]ball(?: momentum)?", r"\bpolyak(?:'s)?(?: momentum)?",
              r"\b(?:sgd|gradient descent|gd) with momentum", r"\bmomentum\b"),
-    torch="SGD", tuned_rate_on="quadratic"))
+    torch="SGD", tuned_rate_on="quadratics"))
 NESTEROV = _add(OptimizerEntry(
     "nesterov", "Nesterov momentum",
     aliases=("nag", "nesterov accelerated gradient", "nesterov momentum"),

@@ -274,9 +274,7 @@ TOTAL_VOLUME = _add(_Q(
              r"exchanged|moved)\b" + _BY_ONE,
              r"\btotal number of (?:elements|values|floats|entries|numbers|parameters|scalars) "
              r"(?:communicated|transferred|exchanged|moved|sent)\b" + _BY_ONE,
-             r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b",
-             r"\btotal (?:over|across|summed over|for) (?:all|every) (?:the )?(?:workers|gpus|nodes|"
-             r"ranks)\b"),
+             r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
 BUSIEST_SENT = _add(_Q(
     "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),

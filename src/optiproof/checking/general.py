@@ -776,7 +776,7 @@ def _beyond_strong_convexity(words: str) -> bool:
         words, re.I))
 
 
-_WIDER = {"quadratic": _beyond_quadratics, "strongly convex": _beyond_strong_convexity}
+_WIDER = {"quadratics": _beyond_quadratics, "strongly convex": _beyond_strong_convexity}
 """For each class a catalogue limits a rate to: does a statement claim it beyond the class?"""
 
 

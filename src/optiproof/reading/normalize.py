@@ -349,7 +349,8 @@ def _stacked_rows(text: str, notes: list[str]) -> str:
     return "\n".join(out)
 
 
-_NUM_CELLS = r"-?\d{1,6}(?:\.\d{1,6})?(?:[ \t]{1,8}-?\d{1,6}(?:\.\d{1,6})?){0,5}"
+_NUM_CELLS = r"-?\d{1,6}(?:\.\d{1,6})?(?:(?:[ \t]{0,4},[ \t]{0,4}|[ \t]{1,8})-?\d{1,6}(?:\.\d{1,6})?){0,5}"
+_CELL_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+")
 _OPEN_ROW = re.compile(r"^(?P<pre>[^\n\[\]]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6})\[[ \t]{0,4}"
                        rf"(?P<cells>{_NUM_CELLS})[ \t]*$")
 _CONT_ROW = re.compile(rf"^(?P<indent>[ \t]*)(?P<cells>{_NUM_CELLS})[ \t]*(?P<close>\])?"
@@ -395,14 +396,14 @@ def _one_bracket(lines: list[str], start: int) -> tuple[str, int] | None:
     first = _OPEN_ROW.match(lines[start])
     if first is None:
         return None
-    column, cells = first.start("cells"), first.group("cells").split()
+    column, cells = first.start("cells"), _CELL_SEP.split(first.group("cells").strip())
     rows, j = [cells], start + 1
     while j < len(lines) and j - start <= 16:
         nxt = _CONT_ROW.match(lines[j])
-        if nxt is None or len(nxt.group("cells").split()) != len(cells) or \
+        if nxt is None or len(_CELL_SEP.split(nxt.group("cells").strip())) != len(cells) or \
                 abs(len(nxt.group("indent").expandtabs(1)) - column) > 2:
             return None
-        rows.append(nxt.group("cells").split())
+        rows.append(_CELL_SEP.split(nxt.group("cells").strip()))
         j += 1
         if nxt.group("close"):
             return first.group("pre") + _matrix_text(rows) + nxt.group("post"), j
@@ -416,13 +417,13 @@ def _row_brackets(lines: list[str], start: int) -> tuple[str, int] | None:
     if not groups or any(_NAMED_GROUP.search(lines[start][:g.start()][-12:]) is None
                          for g in groups):
         return None
-    rows: list[list[list[str]]] = [[g.group("cells").split()] for g in groups]
+    rows: list[list[list[str]]] = [[_CELL_SEP.split(g.group("cells").strip())] for g in groups]
     tails = [""] * len(groups)
     j = start + 1
     while j < len(lines) and j - start <= 16:
         found = list(_ROW_GROUP.finditer(lines[j]))
         if len(found) != len(groups) or any(
-                abs(f.start() - g.start()) > 2 or len(f.group("cells").split()) != len(r[0])
+                abs(f.start() - g.start()) > 2 or len(_CELL_SEP.split(f.group("cells").strip())) != len(r[0])
                 for f, g, r in zip(found, groups, rows)):
             break
         rest, pos, ok = [], 0, True
@@ -436,7 +437,7 @@ def _row_brackets(lines: list[str], start: int) -> tuple[str, int] | None:
         if not ok or lines[j][pos:].strip():
             break
         for r, f in zip(rows, found):
-            r.append(f.group("cells").split())
+            r.append(_CELL_SEP.split(f.group("cells").strip()))
         tails = rest
         j += 1
     if j == start + 1:
