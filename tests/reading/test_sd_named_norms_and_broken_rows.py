@@ -203,3 +203,23 @@ def test_an_rms_norm_summing_another_size_is_refused():
                           "d* = argmin gᵀd subject to ‖d‖_RMS ≤ η.")
     assert not reading.complete
     assert any("sums 3" in u for u in reading.unread())
+
+
+# -- 'Do the same for ...' beside a request of the part's own ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Let g = (2, -1, 2, -4) and η = 0.01. (a) Compute the minimiser d* of gᵀd subject to "
+    "‖d‖_2 ≤ η and the optimal value. (b) Do the same for the max-norm constraint ‖d‖_∞ ≤ η. "
+    "Which optimiser does this step recover?",
+    "g = [2, -1, 2, -4], eta = 0.01.\n1) Find the minimiser d of g^T d s.t. ||d||_2 <= eta and "
+    "the optimal value.\n2) Now do the same with ||d||_inf <= eta. Which optimizer is that?",
+    "$g = (2, -1, 2, -4)$, $\\eta = 0.01$.\n(a) Give $d^\\star = \\arg\\min_{\\|d\\|_2 \\le \\eta} "
+    "g^\\top d$ and the optimal value.\n(b) Redo it for $\\|d\\|_\\infty \\le \\eta$. Which known "
+    "optimizer is this?",
+])
+def test_do_the_same_asks_the_referenced_parts_requests_beside_its_own(text):
+    got = _answers(text)
+    # (b): the l∞ step −η sign(g), its value −η‖g‖_1, and the optimizer's name
+    assert _num(got["update"][-1]).ravel() == pytest.approx([-0.01, 0.01, -0.01, 0.01])
+    assert float(sympy.sympify(got["min-value"][-1])) == pytest.approx(-0.09)
+    assert got["identification"][-1] == "sign-gd"

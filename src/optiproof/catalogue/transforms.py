@@ -83,4 +83,6 @@ BACK_REFERENCE = _add(Entry(
              r"\bsame (?:setting|setup|set-up|data|numbers|problem) as (?:in )?(?:part |question )?"
              r"\(?(?:[a-h]|\d{1,2})\b",
              r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:the )?same,? (?:for|with|but|again|as before|"
-             r"under|in)\b")))
+             r"under|in)\b",
+             r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then |and )?(?:do (?:the same|(?:it|this|that|"
+             r"everything) again)|redo (?:the same|it|this|that|everything))\b")))

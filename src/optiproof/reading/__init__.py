@@ -250,7 +250,9 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
     inherited = " ".join(resolved.get(parts[i].label, parts[i]).flat
                          for i in [ref, *_more_references(part.flat, reference, labels, here)])
     inherited = _BROKEN_WORD.sub("", inherited)
-    asks = any(r.asks for r in questions.requests)
+    asks = any(r.asks for r in questions.requests) and not any(
+        _repeats(s) and not _asks_something(re.sub(r"\s+", " ", s))
+        for _, s in sentences(part.own))
     for kind in ("norm", "optimizer", "scheme"):
         if KINDS[kind].mentions(part.flat) or (kind == "norm" and _NORM_NOTATION.search(part.flat)):
             spans = [(m.start, m.end) for m in KINDS[kind].mentions(inherited)]
@@ -262,6 +264,15 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
         inherited = " ".join(s for _, s in sentences(inherited)
                              if not _asks_something(re.sub(r"\s+", " ", s)))
     return PartText(part.label, part.own + "\n" + inherited, part.context, part.start)
+
+
+def _repeats(sentence: str) -> bool:
+    """True when a request asks nothing but to repeat the referenced part ("Do the same for the
+    max-norm constraint."): that part's requests are asked again, beside this part's own."""
+    from optiproof.catalogue import TRANSFORMS
+    from optiproof.catalogue import transforms as T
+
+    return any(m.entry.key == T.BACK_REFERENCE.key for m in TRANSFORMS.mentions(sentence))
 
 
 _OVERRIDE = re.compile(r"(?<![\w=<>≤≥])([A-Za-zα-ωΔ](?:_?\{?\w{1,4}\}?)?) ?= ?((?:[-−]?\d+(?:\.\d+)?|[A-Za-zα-ω√(])"

@@ -869,7 +869,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
     text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k| ?:?= ?[A-Za-z(])", "^*", text)   # θ? = X†y
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
-    text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z]))", "^*", text)
+    text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
