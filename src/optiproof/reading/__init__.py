@@ -272,7 +272,13 @@ def _repeats(sentence: str) -> bool:
     from optiproof.catalogue import TRANSFORMS
     from optiproof.catalogue import transforms as T
 
-    return any(m.entry.key == T.BACK_REFERENCE.key for m in TRANSFORMS.mentions(sentence))
+    return bool(_REPEAT_WORD.search(sentence)) and any(
+        m.entry.key == T.BACK_REFERENCE.key for m in TRANSFORMS.mentions(sentence))
+
+
+_REPEAT_WORD = re.compile(r"\b(?:same|redo|repeat|again|likewise)\b", re.I)
+"""A sentence repeats a part only when it says so ("do the same", "redo it", "repeat (a)"); one
+that uses a part's answer ("using your answer to (c), take α = 0") asks nothing again."""
 
 
 _OVERRIDE = re.compile(r"(?<![\w=<>≤≥])([A-Za-zα-ωΔ](?:_?\{?\w{1,4}\}?)?) ?= ?((?:[-−]?\d+(?:\.\d+)?|[A-Za-zα-ω√(])"
