@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from optiproof.core.text.match import sentences
 from optiproof.reading.normalize import flatten, normalize
 from optiproof.reading.questions import Ask, generic, is_context, read_questions, step_index
 
@@ -165,3 +166,13 @@ def test_a_formula_line_is_not_a_title(text):
     from optiproof.reading.parts import split_title
 
     assert split_title(text)[0] is None
+
+
+@pytest.mark.parametrize("flat, count", [
+    ("How many iterations for a 10^4 reduction? and how many would GD need, for comparison?", 2),
+    ("What is the rate? or what is the optimal step instead?", 2),
+    ("Give the parameters α? , β ? and the rate of the method.", 1),
+    ("Find the optimal step η ? and the rate.", 1),
+])
+def test_a_question_mark_before_and_ends_a_sentence_only_before_a_second_question(flat, count):
+    assert len(sentences(flat)) == count, sentences(flat)

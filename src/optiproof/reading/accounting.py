@@ -196,7 +196,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             r.notes.append(f"\"{_short(request.sentence)}\": the stated relation is what the "
                            "derivation shows; it is not checked separately")
     for request in questions.requests:
-        _general_symbol(r, request)
+        _general_symbol(r, request, getattr(hooks, "general", ()))
     applied = hooks.applied(r)
     for t in questions.transformations:
         if t.key != T.BACK_REFERENCE.key and t.key not in applied:
@@ -242,12 +242,16 @@ _GENERAL = re.compile(r"\bfor (?:a |an |any )?(?:general|arbitrary|generic|any|a
 answer is a formula in that symbol."""
 
 
-def _general_symbol(r: PartReading, request: Request) -> None:
+def _general_symbol(r: PartReading, request: Request, general: tuple[str, ...] = ()) -> None:
     """A request asking a value for a general value of a symbol ("What is the update for a
     general gradient g?", not in a parenthesised remark) while the reading took a given number
     for that symbol ("g_1 = [0.5, -2, 0.01]") is refused naming both: answering for the given
     number would answer another question. A name asked "for general g" (which optimizer) is
-    not."""
+    not, nor a quantity the family answers for any value as well (``general``)."""
+    values = [a.quantity for a in request.asks if a.quantity is None or
+              QUANTITIES[a.quantity].value_kind not in ("name", "yes-no", "explanation")]
+    if values and all(q in general for q in values):
+        return
     for m in _GENERAL.finditer(request.sentence):
         sym = m.group("sym") or m.group("sym2")
         if not sym or _ENGLISH_WORD.fullmatch(sym):

@@ -167,12 +167,16 @@ def sentence_of(text: str, piece: str) -> str:
     return text[start:min(ends) + 1 if ends else len(text)]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!])[ \n]+(?=[^ \n])|(?<=\?)[ \n]+(?=[^ \n⟩\]},;])(?!(?:and|or) )|"
+_SECOND_QUESTION = (r"(?:how|what|which|where|when|why|is|are|does|do|did|can|could|would|will|"
+                    r"should|give|find|compute|state|report)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!])[ \n]+(?=[^ \n])|(?<=\?)[ \n]+(?=[^ \n⟩\]},;])"
+                           rf"(?!(?:and|or) (?!{_SECOND_QUESTION}))|"
                            r"(?<=\?)(?=[^ \n?!)⟩\]},;‖|_^/*])|(?<=[:;])[ \n]+-[ ]"
                            r"(?=[a-zA-Z])")
 """Where a sentence ends: after '. ? !' and a space, and after a '?' glued to the next word; a
 '?' before a closing bracket, a comma or a lower-case 'and'/'or' ("⟨G, D?⟩ in (a)?", "the
-parameters α? , β ? and the rate", a PDF copy's lost stars) ends nothing."""
+parameters α? , β ? and the rate", a PDF copy's lost stars) ends nothing; one before "and how
+many ...", "or what ..." (a second question) does end one."""
 _LOST_STAR = re.compile(r"(?<![\w\\])[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,3}\}?|\d{1,2})? ?\?[ ]*$")
 """A '?' right after a lone symbol ("at η ? are needed", "the minimiser D? and name", "‖d?RMS‖"):
 a star a PDF copy lost when the text goes on in lower case or glued, not the end of a

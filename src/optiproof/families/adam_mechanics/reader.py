@@ -148,6 +148,9 @@ class AdamMechanicsReader:
     family = FAMILY
     answers = ADAM_MECHANICS.answer_keys
     ask_field = F.asks
+    general = (Q.FIRST_STEP.key,)
+    """Quantities answered for any gradient as well as for the given one (the first step is
+    −α sign(g_1) for every g_1 with non-zero entries)."""
 
     def asked(self, r: PartReading) -> list[str]:
         """The catalogue quantities of the part's asks, in order, with what their answers also
