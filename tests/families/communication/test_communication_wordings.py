@@ -757,3 +757,29 @@ def test_a_count_of_the_trees_root_is_the_busiest_nodes(question, quantity, want
 def test_a_sentence_asking_only_the_form_of_the_answers(sentence, form):
     from optiproof.reading.accounting import _format_only
     assert _format_only(sentence) is form
+
+
+@pytest.mark.parametrize("text", [
+    "Ring all-reduce over n = 8 workers of p = 109 parameters in fp32. How many bytes does each "
+    "worker send?",
+    "A parameter server with n = 4 workers averages a model of 108 parameters (fp16). How many "
+    "bytes does the server receive?",
+    "Tree all-reduce over n = 16 GPUs of a gradient with 107 entries, α = 10−5 s. How many rounds, "
+    "and how many floats does one GPU send?",
+])
+def test_a_count_written_10d_may_be_a_flattened_power_and_is_refused(text):
+    assert "may be 10^" in _refusal(text)
+
+
+@pytest.mark.parametrize("text, p", [
+    ("Ring all-reduce over n = 8 workers of p = 1024 parameters. How many floats does each "
+     "worker send?", 1024),
+    ("Ring all-reduce over n = 8 workers of p = 10^9 parameters. How many floats does each "
+     "worker send?", 10**9),
+    ("Ring all-reduce over n = 8 workers of p = 96 parameters. How many floats does each "
+     "worker send?", 96),
+])
+def test_a_count_not_of_the_form_10d_is_read(text, p):
+    data = _solved(text)
+    sent = [a for part in data["parts"] for a in part["answers"]]
+    assert sent and all(a["value"] == Fraction(2 * 7 * p, 8) for a in sent if a["value"] is not None)

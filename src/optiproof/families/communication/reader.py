@@ -374,16 +374,17 @@ _SUPERSCRIPT = dict(zip("ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘ
 
 
 def _flattened_count(text: str, r: PartReading) -> None:
-    """A parameter count written 10d or 10dd ("p = 109 parameters") in a text whose other powers
-    of ten are written with exponents: it may be 10^9 with the exponent flattened by a PDF copy,
-    so it is refused rather than guessed."""
+    """A parameter count written 10d ("p = 109 parameters", always), or 10dd in a text whose other
+    powers of ten are written with exponents: it may be 10^9 with the exponent flattened by a PDF
+    copy, so it is refused rather than guessed (a model of 103 to 109 parameters is no training
+    run; 1024 is kept unless the text flattens its other exponents)."""
     p = r.value(F.p)
     if not isinstance(p, int) or F.p not in r.fields:
         return
     digits = str(p)
     if not (digits.startswith("10") and 3 <= len(digits) <= 4 and int(digits[2:]) >= 3):
         return
-    if rx(r"10 ?\^ ?[-−]?\d|[×x*] ?10\b|\d ?[−-] ?\d{1,2}\b").search(text) or \
+    if len(digits) == 3 or rx(r"10 ?\^ ?[-−]?\d|[×x*] ?10\b|\d ?[−-] ?\d{1,2}\b").search(text) or \
             rx(r"\bGB ?= ?109\b").search(text):
         r.miss(F.p, f'"{r.fields[F.p].source}": {p} may be 10^{digits[2:]} with its exponent '
                     "flattened (a PDF copy); expected the count written 10^" + digits[2:] +
