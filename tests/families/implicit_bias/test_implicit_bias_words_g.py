@@ -119,3 +119,18 @@ def test_a_map_back_by_the_inverse_matrix_is_not_read_as_the_rescaling():
     reading = read_report(ONE + "Train w by gradient descent from 0 on ã = S a with S = diag(1, "
                                 "3), then map the weights back with θ = S^{-1} w. Give θ.")
     assert not reading.complete
+
+
+@pytest.mark.parametrize("method", [
+    "gradient descent with a step size 0 < η < 2/‖X‖², started from w_0 = (1, -1, 2)",
+    "GD, learning rate 0 < lr < 1/L, initialised at w_0 = (1, -1, 2)",
+    "gradient descent (any stepsize 0<eta<2/L) from w_0 = (1, -1, 2)",
+])
+def test_a_bound_on_the_step_states_no_step(method):
+    text = ("Least squares L(w) = ½‖Xw − y‖² with X = [[1, 0, 2], [0, 1, 1]] and y = (1, 3). We run "
+            f"{method}. Where does it converge?")
+    solution = solve_problem(read_report(text).to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0, solution.to_dict()
+    limit = next(a for p in solution.to_dict()["parts"] for a in p["answers"]
+                 if a["quantity"] == "limit")
+    assert np.allclose(np.array(limit["value"], float).ravel(), FROM_W0)

@@ -1758,9 +1758,9 @@ def _step_size(text: str) -> tuple[Num, str] | None:
         return got
     for m in rx(rf"\b(?:{_STEP})[ ]?:?[ ]?(?:of )?").finditer(text):
         num = number_at(text, m.end())
-        if num is not None:
+        if num is not None and not re.match(r" ?[<≤>≥]", text[num[1]:]):
             return num[0], phrase(text, m.start(), num[1])
-    return None
+    return None     # 'a step size 0 < η < 2/‖a‖²' bounds the step; it states none
 
 
 _AND = (r"^(?![^.;?]{0,30}\b(?:then|first|finally|after|before|followed)\b)[^.;?]{0,30}?"
