@@ -54,8 +54,9 @@ ADD_WEIGHT_DECAY = _add(Entry(
              r"\+ ?\(?λ/2\)? ?‖w‖")))
 SCALE_LOSS = _add(Entry(
     "scale-loss", "multiply the loss by a constant",
-    phrases=(r"\bloss (?:is |was |had been |were )?multiplied\b",
-             r"\bloss (?:is |was |had been |were |gets )?(?:re)?scaled (?:up |down )?by\b",
+    phrases=(r"\bloss (?:is |was |had been |were |gets )?(?:now |then |instead |also )?multiplied\b",
+             r"\bloss (?:is |was |had been |were |gets )?(?:now |then |instead |also )?(?:re)?scaled "
+             r"(?:up |down )?by\b",
              r"\b(?:re)?scal(?:e|es|ed|ing) (?:the |my |our |your )?(?:training |data )?loss\b",
              r"\bmultipl\w* (?:the |my )?(?:training |data )?loss\b",
              r"\bscaled gradient\b",

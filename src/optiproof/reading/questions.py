@@ -156,9 +156,28 @@ _NUMERIC_FORM = re.compile(r"^(?:please )?(?:(?:give|report|state|write|express|
 """An instruction to answer in numbers ("Give numbers, not formulas.") asks nothing new."""
 
 
+_INDEXED = rf"(?=[^ ,.]*(?:_|\d|̂|hat))(?:{_SYMBOL})"
+_BARE_LIST = re.compile(rf"^(?:[-*•] ?)?(?:\(?[a-z0-9]{{1,3}}[.):] )?(?P<list>{_INDEXED}(?:(?: ?,| ?,? and"
+                        rf"| ?,? and also) {_INDEXED}){{0,7}})(?: ?\([^()]{{0,60}}\))? ?[.?!]?$")
+"""A sub-question written as a bare list of indexed symbols ("mhat_2 and vhat_2, and w_2.",
+"w_3 (6 significant digits)."): a request for each symbol, verb or not."""
+
+
+def _bare_list(sentence: str) -> re.Match | None:
+    m = _BARE_LIST.match(sentence.strip())
+    if m is None:
+        return None
+    syms = re.split(r" ?,? and also | ?,? and | ?, ?", m.group("list"))
+    if any(_ENGLISH.search(x.split("_")[0].split("^")[0].replace("hat", "")) for x in syms):
+        return None
+    return m
+
+
 def is_request(sentence: str) -> bool:
     """True when the sentence asks for something (see the module docstring)."""
     s = sentence.strip()
+    if _bare_list(s):
+        return True
     if _REMARK.match(s) or _FORM.match(s) or _NUMERIC_FORM.match(s):
         return False
     if s.endswith("?") or "?" in s:
@@ -534,6 +553,15 @@ def _request(start: int, sentence: str) -> Request:
                                       sentence[a.end - start:s - start]) and
                          not re.search(r",|\band\b", sentence[e - start:])
                          for s, e in named)]  # "compute η_max, the largest stable step" too
+    bare = _bare_list(sentence)
+    if bare is not None:    # "mhat_2 and vhat_2, and w_2.": every symbol of the list is asked
+        lead = len(sentence) - len(sentence.lstrip())
+        lo = lead + bare.start("list")
+        for m in re.finditer(_SYMBOL, bare.group("list")):
+            a, b = start + lo + m.start(), start + lo + m.end()
+            if m.group(0) and m.group(0) not in ("and", "also") and \
+                    not any(s < b and a < e for s, e in named + [(x.start, x.end) for x in asks]):
+                asks.append(Ask(None, m.group(0), a, b))
     asks = _generic_named(sentence, start, asks)
     asks = [a for a in asks if not (a.quantity is None and any(
         b is not a and b.quantity is None and _DIFFERENCE.fullmatch(b.phrase) and

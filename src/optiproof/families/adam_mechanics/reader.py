@@ -118,7 +118,8 @@ _DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
 _SGD_INSTEAD = (r"\b(?:plain |vanilla |ordinary |standard )?sgd\b|\bstochastic gradient descent\b|"
                 r"\bgradient descent\b|\bheavy[- ]ball\b")
 _FACTOR_WORDS = r"\bfactor\b|\bratio\b|\bhow many times\b|\bhow much\b|\bchange\b"
-_SCALED_LOSS_AROUND = (r"\bloss (?:\([^()]{1,40}\) )?(?:is |was |had been |were |gets )?(?:multiplied|"
+_SCALED_LOSS_AROUND = (r"\bloss (?:\([^()]{1,40}\) )?(?:is |was |had been |were |gets )?"
+                       r"(?:now |then |instead |also )?(?:multiplied|"
                        r"(?:re)?scaled)\b|\bloss scale\b|\bscal\w* (?:factor|constant) (?:of|on) "
                        r"(?:the |my )?loss\b")
 
@@ -131,7 +132,8 @@ def _scales_loss(r: PartReading) -> bool:
         m.entry.key == T.SCALE_LOSS.key for m in TRANSFORMS.mentions(own)))
 
 
-_SCALED_LOSS = (r"\bloss (?:is |was |had been |were |gets )?(?:multiplied|scaled|rescaled)\b|"
+_SCALED_LOSS = (r"\bloss (?:is |was |had been |were |gets )?(?:now |then |instead |also )?"
+                r"(?:multiplied|scaled|rescaled)\b|"
                 r"\b(?:multipl|(?:re)?scal)\w* (?:the |my |our |your |a )?(?:training |data )?"
                 r"loss\b|\b(?:un)?scaled loss\b")
 _GRADIENT_WORDS = (r"\bgradient(?: of the (?:data |training )?loss)?(?: at (?:w|θ|theta|x)_?\(?0\)?|"
@@ -217,8 +219,8 @@ class AdamMechanicsReader:
             _factor_power(r)
         if any(k in _STEP_ASKS or k in _RUN or k == Q.FIRST_STEP.key for k, _ in mapped):
             _earlier_gradients(r)
-        if any(k in _STEP_ASKS for k, _ in mapped):
-            _scale_gradients(r)
+        if any(k in _STEP_ASKS or k == Q.WEIGHT_DECAY.key for k, _ in mapped):
+            _scale_gradients(r)     # the data gradient (weight decay's λθ is added to it after)
         if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in [*asks, *mapped]):
             _run_length(r, steps)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
