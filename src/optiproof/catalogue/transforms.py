@@ -52,11 +52,12 @@ ADD_WEIGHT_DECAY = _add(Entry(
     "add-weight-decay", "add weight decay",
     phrases=(r"\badd weight decay\b", r"\bwe now add weight decay\b",
              r"\+ ?\(?λ/2\)? ?‖w‖")))
+_LOSS_IS = (r"\bloss (?:is |was |had been |were |gets )?(?:now |then |instead |also |again |"
+            r"\w{3,12}ly )?")
+"""'the loss is (now, suddenly, ...)' before 'multiplied' or 'scaled by'."""
 SCALE_LOSS = _add(Entry(
     "scale-loss", "multiply the loss by a constant",
-    phrases=(r"\bloss (?:is |was |had been |were |gets )?(?:now |then |instead |also )?multiplied\b",
-             r"\bloss (?:is |was |had been |were |gets )?(?:now |then |instead |also )?(?:re)?scaled "
-             r"(?:up |down )?by\b",
+    phrases=(_LOSS_IS + r"multiplied\b", _LOSS_IS + r"(?:re)?scaled (?:up |down )?by\b",
              r"\b(?:re)?scal(?:e|es|ed|ing) (?:the |my |our |your )?(?:training |data )?loss\b",
              r"\bmultipl\w* (?:the |my )?(?:training |data )?loss\b",
              r"\bscaled gradient\b",

@@ -63,3 +63,14 @@ def test_a_scaled_data_loss_scales_the_data_gradient_only(own, want):
     (a,) = _answers(DECAY + own)
     assert [float(x) for x in next(v for k, v in a.items() if k.startswith("theta"))] == \
         pytest.approx(want)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Suppose the loss is suddenly multiplied by 1000.",
+    "The data loss is accidentally scaled by 1000.",
+    "Now the loss was again multiplied by 1000.",
+])
+def test_a_loss_scaled_with_an_adverb_is_a_scaling(sentence):
+    from optiproof.catalogue import TRANSFORMS
+    from optiproof.catalogue import transforms as T
+    assert any(m.entry.key == T.SCALE_LOSS.key for m in TRANSFORMS.mentions(sentence))
