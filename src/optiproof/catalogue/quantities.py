@@ -912,6 +912,9 @@ BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
     phrases=(r"\bhow many (?:kilo|mega|giga)?bytes\b[^.?]{0,40}\bsend\b(?! and receive)",
              r"\bbytes sent per\b",
+             r"\b(?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\(?(?:sent|outgoing)\)? )?per (?:single |individual )?"
+             r"(?:gpu|worker|node|rank|process|machine|device|replica)\b"
+             r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
              r"\b(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent per (?:gpu|worker|node|"
              r"rank|process)\b",
              rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",

@@ -5,6 +5,7 @@ otherwise it still writes a ready-to-edit spec (:meth:`Reading.to_spec_yaml`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,6 +135,9 @@ class Reading:
                            for x in unused]
             if part.label in readings:
                 part.unread += _unanswered(readings[part.label], part)
+                earlier = [r.question for r in self.parts[:self.parts.index(
+                    readings[part.label])]]
+                part.unread += _only_numbers(readings[part.label], part, earlier)
 
     def to_problem(self) -> Any:
         """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not."""
@@ -173,6 +177,47 @@ def _unanswered(reading: PartReading, part: Any) -> list[str]:
         name = QUANTITIES[key].name if QUANTITIES.get(key) else key
         out.append(f"the question asks for the {name}, which no answer of this part gives")
     return out
+
+
+_SYMBOL_ITEM = (r"(?:[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,6}\}?)?|alpha|beta|gamma|delta|eta|kappa|lambda|"
+                r"mu|sigma|theta|rho|tau|epsilon)")
+_SYMBOLIC_REQUEST = re.compile(
+    r"(?:\b(?:as an? (?:function|formula|expression) (?:of|in)|in terms of)\s+(?:the |its |their )?"
+    r"(?:[a-z-]+ ){0,3}?\$?" + _SYMBOL_ITEM + r"\$?(?![\w(])(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"\$?" + _SYMBOL_ITEM + r"\$?(?![\w(]))*"
+    r"|\bsymbolically\b|\b(?:a |the )?(?:general|closed[- ]form|symbolic) (?:formula|expression)\b)",
+    re.I)
+"""A request for an answer that depends on symbols ("as a function of n, p, α, β", "in terms
+of κ", "symbolically", "the general formula"): a number alone does not answer it. Not a hint
+of an exact form ("in terms of √6": no letter follows)."""
+_DRAWN = re.compile(r"\b(?:plot|sketch|draw|graph|visuali[sz]e)\b", re.I)
+
+
+def _only_numbers(reading: PartReading, part: Any, earlier: list[str] = ()) -> list[str]:
+    """The phrase of a part's request for a formula ("as a function of n, p, α, β") when every
+    answer of the solved part is a number (the values the text also gives were substituted): a
+    number alone does not answer it (such a part is not stamped verified). A sentence an
+    ``earlier`` part asks, borrowed by "compute it for n = 8", is that part's request."""
+    import sympy as sp
+
+    own = reading.own_text or reading.question or ""
+    for sentence in (x for q in earlier for x in re.split(r"(?<=[.?!])\s+", q or "")):
+        if len(sentence) > 12:
+            own = own.replace(sentence, " ")
+    asks = [m for m in _SYMBOLIC_REQUEST.finditer(own)
+            if not _DRAWN.search(re.split(r"[.?;]", own[:m.start()])[-1])]
+    if not asks or not part.answers:
+        return []
+    for a in part.answers:
+        e = a.expr
+        if isinstance(e, bool) or not isinstance(e, (int, float, sp.Basic, sp.MatrixBase)):
+            return []
+        if getattr(sp.sympify(e), "free_symbols", None):
+            return []
+    said = asks[0].group(0).strip()
+    return [f"the question asks for the answer '{said}' and every answer of this part is a "
+            "number (the formula is not given); answer it from the spec with the symbols left "
+            "free, or ask the formula and its value separately"]
 
 
 def _families() -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from optiproof.catalogue import QUANTITIES
 from optiproof.reading import read_report
 from optiproof.reading.normalize import normalize
 
@@ -294,3 +295,79 @@ def test_a_size_asked_in_a_larger_unit_of_bytes(ask, want):
     # by hand: 2 (n - 1)/n · 350e6 · 2 bytes = 1.3125e9 bytes
     assert sp.Integer(got[("main", "bytes-sent", "ring-allreduce")]["expr"]) == 1_312_500_000
     assert got[("main", "ratio", "ring-allreduce")]["expr"] == str(want)
+
+
+_RD_RING = ("8 GPUs, a model of 25 million parameters in fp32. Recursive doubling: in round k "
+            "GPU i swaps its whole buffer with GPU i XOR 2^k. Ring all-reduce: reduce-scatter "
+            "then all-gather.\n\n1. bytes sent by one GPU in recursive doubling?\n2. bytes sent "
+            "by one GPU in ring all-reduce?\n3. ")
+
+
+@pytest.mark.parametrize("ask, want", [
+    # bytes per GPU is what one GPU sends: 3 · 10^8 / (2 · 7/8 · 10^8) = 12/7
+    ("ratio (bytes per GPU, recursive doubling) / (bytes per GPU, ring) -- exact fraction",
+     sp.Rational(12, 7)),
+    ("(bytes per worker with recursive doubling) divided by (bytes per worker with ring)?",
+     sp.Rational(12, 7)),
+    ("ratio (MB per node, recursive doubling) / (MB per node, ring)?", sp.Rational(12, 7)),
+    # the size of one message: 10^8 / (10^8 / 8) = 8
+    ("ratio (bytes per message, recursive doubling) / (bytes per message, ring)?",
+     sp.Integer(8)),
+])
+def test_bytes_per_gpu_in_a_ratio_is_what_one_gpu_sends(ask, want):
+    got = _answers(_solved(_RD_RING + ask))
+    ratios = [a for (p, q, s), a in got.items() if p == "3" and q == "ratio" and s is None]
+    assert [sp.Rational(a["expr"]) for a in ratios] == [want], got.keys()
+
+
+@pytest.mark.parametrize("sentence", [
+    "bytes per GPU", "megabytes per worker", "bytes (sent) per node",
+])
+def test_bytes_per_node_is_bytes_sent(sentence):
+    assert [m.entry.key for m in QUANTITIES.mentions(sentence)] == ["bytes-sent"]
+
+
+def test_bytes_per_node_received_is_not_bytes_sent():
+    assert "bytes-sent" not in [m.entry.key for m in
+                                QUANTITIES.mentions("bytes per GPU received")]
+
+
+def _unread(text: str) -> list[str]:
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    reading = read_report(text)
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    reading.attach(solution)
+    assert solution.parts[-1].answers
+    return [u for p in solution.parts for u in p.unread]
+
+
+_MODEL = ("n workers each hold a gradient with p entries. Ring all-reduce: n − 1 reduce-scatter "
+          "steps followed by n − 1 all-gather steps, in each of which every worker sends one chunk "
+          "to its successor on the ring. In the α–β model one synchronous step in which each "
+          "worker sends a message of m numbers costs α + βm. ")
+
+
+@pytest.mark.parametrize("ask, phrase", [
+    ("Give the time of ring all-reduce as a function of n, p, α, β, and evaluate it for n = 64, "
+     "p = 6.4 · 10^7, α = 10^-5 s and β = 10^-9 s per number.", "as a function of n, p, α, β"),
+    ("Give the time of ring all-reduce in terms of n and p, and evaluate it for n = 8, p = 10^6, "
+     "α = 10^-5 s and β = 10^-9 s per number.", "in terms of n and p"),
+    ("Symbolically, what is the time of ring all-reduce? Take n = 16, p = 10^6, α = 1 µs and "
+     "β = 1 ns per number.", "Symbolically"),
+])
+def test_a_formula_asked_is_never_answered_by_a_number_alone(ask, phrase):
+    unread = _unread(_MODEL + ask)
+    assert any(f"'{phrase}'" in u and "every answer of this part is a number" in u
+               for u in unread), unread
+
+
+@pytest.mark.parametrize("ask", [
+    "Give the time of ring all-reduce as a function of n, p, α, β.",
+    "Give the time of ring all-reduce for n = 64, p = 6.4 · 10^7, α = 10^-5 s and "
+    "β = 10^-9 s per number.",
+    "What is the time of ring all-reduce in terms of n, p, α and β?",
+])
+def test_a_formula_or_a_number_asked_alone_is_answered(ask):
+    assert not any("is a number" in u for u in _unread(_MODEL + ask))
