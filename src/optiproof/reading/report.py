@@ -212,7 +212,7 @@ def _only_numbers(reading: PartReading, part: Any, earlier: list[str] = ()) -> l
         e = a.expr
         if isinstance(e, bool) or not isinstance(e, (int, float, sp.Basic, sp.MatrixBase)):
             return []
-        if getattr(sp.sympify(e), "free_symbols", None):
+        if getattr(e, "free_symbols", None):   # a plain int or float has none
             return []
     said = asks[0].group(0).strip()
     return [f"the question asks for the answer '{said}' and every answer of this part is a "
