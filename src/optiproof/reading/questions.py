@@ -40,8 +40,12 @@ _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|
                         re.I)
 _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [^.?]{0,40}=)",
                     re.I)
-_SYMBOL = (r"(?:Δ ?)?(?:[A-Za-zθηαβγλμσρκδεφψ]|Δ(?! ?[A-Za-zθ]_?\{?\(?\d))(?:̂|_?hat)?(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'"
-           r"|̂)*")
+_SYMBOL = (r"(?:Δ ?)?(?:[A-Za-zθηαβγλμσρκδεφψ]|Δ(?! ?[A-Za-zθ]_?\{?\(?\d))(?:̂|_?hat)?(?:\(?[\w∞]++\)?|\^(?:[\w*∞]{1,6}+|"
+           r"[\w*∞](?=[\w*∞]{1,5}\)))|\*|'|̂)*")
+r"""A symbol: a letter, then indices, primes, hats and superscripts. The tail matches what
+``(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'|̂)*`` matches, in the same order of preference, but
+splits a run of letters one way only: that form tries every split of a long run before it fails,
+which takes seconds from about 20 letters on."""
 _NOT_SET = (r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(]|"
             r"[-−] ?[A-Za-zα-ωκ√(]|(?:θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?:θ|theta|w|x|W)_?\{?"
             r"\(?\d)))")
