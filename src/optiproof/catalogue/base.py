@@ -92,6 +92,8 @@ class Registry(Generic[E]):
     kind: str
     entries: list[E] = field(default_factory=list)
     _by_name: dict[str, E] = field(default_factory=dict)
+    _mentions: dict[str, tuple[Mention[E], ...]] = field(default_factory=dict, repr=False,
+                                                         compare=False)
 
     def add(self, entry: E) -> E:
         """Register ``entry``; every one of its names must be new to this kind."""
@@ -102,6 +104,7 @@ class Registry(Generic[E]):
                                  f"({self._by_name[k].key} and {entry.key})")
             self._by_name[k] = entry
         self.entries.append(entry)
+        self._mentions.clear()
         return entry
 
     def __iter__(self) -> Iterator[E]:
@@ -164,7 +167,16 @@ class Registry(Generic[E]):
 
     def mentions(self, text: str) -> list[Mention[E]]:
         """Every place ``text`` denotes an entry of this kind, in text order; where two mentions
-        overlap the longer one wins (``ring all-reduce`` over ``ring``)."""
+        overlap the longer one wins (``ring all-reduce`` over ``ring``). Remembered for the
+        texts met last (readers and the checker ask again about the same sentences)."""
+        got = self._mentions.get(text)
+        if got is None:
+            if len(self._mentions) >= _MENTIONS_KEPT:
+                self._mentions.clear()
+            got = self._mentions[text] = tuple(self._find_mentions(text))
+        return list(got)
+
+    def _find_mentions(self, text: str) -> list[Mention[E]]:
         found: list[Mention[E]] = []
         for entry in self.entries:
             for pat in entry.patterns():
@@ -180,6 +192,10 @@ class Registry(Generic[E]):
                 continue
             out.append(m)
         return out
+
+
+_MENTIONS_KEPT = 4096
+"""How many texts each registry remembers the mentions of."""
 
 
 def key_literal(entries: Iterable[Entry]) -> Any:

@@ -82,6 +82,7 @@ class Scope:
         self._positions = [d.pos for d in self.definitions]
         self._protected = sorted((d for d in definitions if d.key in protected),
                                  key=lambda d: d.pos)
+        self._atoms: dict[tuple[str, int], tuple[Any, dict[str, Any]]] = {}
 
     def protected_at(self, pos: int) -> dict[str, Any]:
         """The answer's own definitions, in force at ``pos``, of symbols the verified answers
@@ -101,33 +102,49 @@ class Scope:
 
     def evaluate(self, value: Any, pos: int) -> Any:
         """``value`` with the definitions in force at ``pos`` substituted."""
-        return substitute(value, self.at(pos))
+        return substitute(value, self.at(pos), self._atoms)
 
 
-def _vector_atoms(env: dict[str, Any]) -> dict[str, Any]:
-    """Norm and sign atoms of every vector-valued symbol (``‖g‖_1``, ``sign(g)``)."""
-    import sympy
-
+def _vector_atoms(env: dict[str, Any],
+                  memo: dict[tuple[str, int], tuple[Any, dict[str, Any]]] | None = None
+                  ) -> dict[str, Any]:
+    """Norm and sign atoms of every vector-valued symbol (``‖g‖_1``, ``sign(g)``); ``memo``
+    keeps those of each symbol and value object already met (a scope's values are fixed)."""
     out: dict[str, Any] = {}
     for key, value in env.items():
-        if not isinstance(value, sympy.MatrixBase) or 1 not in value.shape or any(
-                not x.is_number for x in value):
+        if memo is None:
+            out.update(_atoms_of(key, value))
             continue
-        entries = list(value)
-        out[norm_atom(key, "1")] = sum(abs(x) for x in entries)
-        out[norm_atom(key, "2")] = sympy.sqrt(sum(x ** 2 for x in entries))
-        out[norm_atom(key, "max")] = max(abs(x) for x in entries)
-        out[sign_atom(key)] = value.applyfunc(sympy.sign)
+        got = memo.get((key, id(value)))
+        if got is None or got[0] is not value:
+            got = memo[(key, id(value))] = (value, _atoms_of(key, value))
+        out.update(got[1])
     return out
 
 
-def substitute(value: Any, env: dict[str, Any]) -> Any:
-    """Substitute ``env`` (symbol key -> value) into ``value`` until nothing changes."""
+def _atoms_of(key: str, value: Any) -> dict[str, Any]:
+    """The norm and sign atoms of one symbol (none unless its value is a numeric vector)."""
+    import sympy
+
+    if not isinstance(value, sympy.MatrixBase) or 1 not in value.shape or any(
+            not x.is_number for x in value):
+        return {}
+    entries = list(value)
+    return {norm_atom(key, "1"): sum(abs(x) for x in entries),
+            norm_atom(key, "2"): sympy.sqrt(sum(x ** 2 for x in entries)),
+            norm_atom(key, "max"): max(abs(x) for x in entries),
+            sign_atom(key): value.applyfunc(sympy.sign)}
+
+
+def substitute(value: Any, env: dict[str, Any],
+               memo: dict[tuple[str, int], tuple[Any, dict[str, Any]]] | None = None) -> Any:
+    """Substitute ``env`` (symbol key -> value) into ``value`` until nothing changes
+    (``memo``: see :func:`_vector_atoms`)."""
     import sympy
 
     if value is None or not env or not hasattr(value, "free_symbols"):
         return value
-    full = {**_vector_atoms(env), **env}
+    full = {**_vector_atoms(env, memo), **env}
     applied = {k: v for k, v in full.items() if "(" in k}
     if applied:
         value = _substitute_applied(value, applied)

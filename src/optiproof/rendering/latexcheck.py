@@ -77,16 +77,26 @@ def _katex(latex: str, display: bool, strict: str) -> str:
 
 def validate_latex(latex: str, display: bool, *, strict: bool = True) -> None:
     """Raise :class:`LatexError` unless KaTeX renders ``latex`` (strict: LaTeX-compatible too)."""
-    import pykatex
-
     if not isinstance(latex, str) or not latex.strip():
         raise LatexError(str(latex), "empty formula")
+    message = _parse_error(latex, display, strict)
+    if message is not None:
+        raise LatexError(latex, message)
+
+
+@lru_cache(maxsize=4096)
+def _parse_error(latex: str, display: bool, strict: bool) -> str | None:
+    """KaTeX's message for a formula it cannot parse, None when it renders (remembered: an
+    answer and its batch repeat their formulas). Other renderer failures are not remembered."""
+    import pykatex
+
     try:
         _katex(latex, display, "error" if strict else "ignore")
     except pykatex.ParseError as err:
-        raise LatexError(latex, str(err)) from None
+        return str(err)
     except Exception as err:  # noqa: BLE001 - any renderer failure means "does not render"
         raise LatexError(latex, f"{type(err).__name__}: {err}") from None
+    return None
 
 
 @lru_cache(maxsize=4096)
