@@ -180,6 +180,9 @@ class Registry(Generic[E]):
         found: list[Mention[E]] = []
         for entry in self.entries:
             for pat in entry.patterns():
+                need = _required(pat)
+                if need is not None and need.search(text) is None:
+                    continue
                 for m in pat.finditer(text):
                     if m.end() > m.start():
                         found.append(Mention(entry, m.start(), m.end(), m.group(0)))
@@ -196,6 +199,34 @@ class Registry(Generic[E]):
 
 _MENTIONS_KEPT = 4096
 """How many texts each registry remembers the mentions of."""
+
+_REQUIRED: dict[re.Pattern, re.Pattern | None] = {}
+
+
+def _required(pattern: re.Pattern) -> re.Pattern | None:
+    """The longest run of plain characters every match of ``pattern`` contains (``euclidean
+    norm`` in ``(?<!\\bin )\\beuclidean norms?\\b``), compiled with the pattern's flags; None
+    when it has none. A text without it has no match, and this search is far cheaper than the
+    pattern's own on a long text (a lookbehind is tried at every position)."""
+    if pattern in _REQUIRED:
+        return _REQUIRED[pattern]
+    best: list[str] = []
+    try:
+        from re import _parser
+
+        run: list[str] = []
+        for op, arg in _parser.parse(pattern.pattern, pattern.flags).data:
+            if op is _parser.LITERAL:
+                run.append(chr(arg))
+                if len(run) > len(best):
+                    best = list(run)
+            elif op not in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+                run = []
+    except Exception:  # noqa: BLE001 - no shortcut: the pattern alone decides
+        best = []
+    need = re.compile(re.escape("".join(best)), pattern.flags) if best else None
+    _REQUIRED[pattern] = need
+    return need
 
 
 def key_literal(entries: Iterable[Entry]) -> Any:
