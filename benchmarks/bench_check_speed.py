@@ -15,6 +15,7 @@ With ``--baseline SRC`` the CLI rows also run from another source tree (e.g. an 
 commit), interleaved with this one so both see the same machine, and print after/before. The
 machine is shared: the header prints the load average; compare ratios, not seconds. Usage:
     python benchmarks/bench_check_speed.py [--quick] [--repeat N] [--baseline SRC]
+                                            [--only cli|batch]
 """
 
 from __future__ import annotations
@@ -119,6 +120,7 @@ def main() -> None:
                         help="two problems, one CLI run each, 12 documents per batch")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--baseline", type=Path, help="the src folder of the tree to compare")
+    parser.add_argument("--only", choices=("cli", "batch"), help="run one section")
     args = parser.parse_args()
     stems = sorted(p.stem for p in TEXTS.glob("*.txt"))
     if args.quick:
@@ -131,10 +133,13 @@ def main() -> None:
           f"{os.cpu_count()} cores, python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
         work = Path(tmp)
-        for tree in trees:  # compile every module once, as an installed package has
-            run_cli(tree, ["read", str(TEXTS / f"{stems[0]}.txt")], work / "warm-cache", ROOT)
-        cli_rows(stems, trees, repeat, work)
-        batch_rows(stems, work, 12 if args.quick else 1000)
+        if args.only != "batch":
+            for tree in trees:  # compile every module once, as an installed package has
+                run_cli(tree, ["read", str(TEXTS / f"{stems[0]}.txt")], work / "warm-cache",
+                        ROOT)
+            cli_rows(stems, trees, repeat, work)
+        if args.only != "cli":
+            batch_rows(stems, work, 12 if args.quick else 1000)
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -12,6 +12,7 @@ import math
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from optiproof.checking.expect import Expectation
@@ -133,7 +134,20 @@ UNROLL_STEPS = 4
 
 def same_recurrence(rec: Recurrence, closed: Any) -> bool | None:
     """Does unrolling ``rec`` give ``closed`` (a formula in ``t``, sums over ``g(s)``) at
-    ``t = 1 .. UNROLL_STEPS``?"""
+    ``t = 1 .. UNROLL_STEPS``? (Remembered: the answers of a batch state the same rules.)"""
+    try:
+        hash((rec, closed))
+    except TypeError:
+        return _unrolls_to(rec, closed)
+    return _remembered_recurrence(rec, closed)
+
+
+@lru_cache(maxsize=1024)
+def _remembered_recurrence(rec: Recurrence, closed: Any) -> bool | None:
+    return _unrolls_to(rec, closed)
+
+
+def _unrolls_to(rec: Recurrence, closed: Any) -> bool | None:
     import sympy
 
     base, _, index = rec.symbol.partition("_")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from optiproof.checking.concepts import plain
@@ -174,11 +175,20 @@ def takes_the_verified_step(key: str, part: Any) -> bool:
         if not isinstance(expr, sympy.Expr) or not expr.free_symbols:
             continue
         try:
-            if sympy.simplify(_one_vocabulary(expr) - step) == 0:
+            if _is_zero(_one_vocabulary(expr) - step):
                 return True
         except (TypeError, ValueError, AttributeError):
             continue
     return False
+
+
+@lru_cache(maxsize=1024)
+def _is_zero(expr: Any) -> bool:
+    """Does ``expr`` simplify to 0? (Remembered by the expression: every answer checked against
+    a part asks it again of the same verified step.)"""
+    import sympy
+
+    return sympy.simplify(expr) == 0
 
 
 _IS_BEFORE = re.compile(r"\b(?:is|are|becomes?|reduces? to|recovers?|corresponds? to|amounts? to)"
