@@ -69,6 +69,20 @@ def test_bare_part_references_are_bracketed(own, labels, want):
     assert bracket_references(own, labels) == want
 
 
+@pytest.mark.parametrize("own, want", [
+    ("Which of the limits in (a)-(c) is smallest?", "in (a), (b) and (c) is"),
+    ("compare parts a to c.", "parts (a), (b) and (c)."),
+    ("the answers of (b) through (d)", "of (b), (c) and (d)"),
+])
+def test_a_range_of_parts_is_each_part(own, want):
+    assert want in bracket_references(own, ["a", "b", "c", "d"])
+
+
+@pytest.mark.parametrize("own", ["f(a)-(c) = 0", "(c)-(a) backwards", "(a)-(c) + 2"])
+def test_a_difference_is_not_a_range(own):
+    assert bracket_references(own, ["a", "b", "c", "d"]) == own
+
+
 @pytest.mark.parametrize("own, labels", [
     ("part 2 of the proof", {"a", "b"}),          # no part 2 in this text
     ("part 7", {"1", "2"}),

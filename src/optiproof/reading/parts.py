@@ -238,7 +238,7 @@ def split_parts(text: str) -> Layout:
                                   bonus.start()))
             continue
         parts.append(PartText(label, body[end:stop].strip(), part_context, start))
-    labels = {p.label for p in parts}
+    labels = [p.label for p in parts]
     parts = [PartText(p.label, bracket_references(p.own, labels), p.context, p.start)
              for p in parts]
     return Layout(title, title_line, context, tuple(parts), tuple(remarks))
@@ -255,7 +255,26 @@ _CLOSED_REFERENCE = re.compile(
     rf"(?P<pre>\b(?:in|of|from|to|and|or|for) )(?P<label>{_LABEL_WORD})\)(?![\w)])", re.I)
 
 
-def bracket_references(own: str, labels: set[str]) -> str:
+_LABEL_RANGE = re.compile(rf"(?<![\w)])\(({_LABEL_WORD})\) ?(?:-|to|through) ?\(({_LABEL_WORD})\)"
+                          r"(?![-+*/^(\w]| [-+*/^(])", re.I)
+"""A range of parts, '(a)-(c)' or '(a) to (c)' (not a difference of two terms)."""
+
+
+def _expand_ranges(own: str, labels: list[str]) -> str:
+    """'(a)-(c)' -> '(a), (b) and (c)' when both ends are labels of the text, in order."""
+    order = [x.lower() for x in labels]
+
+    def expand(m: re.Match) -> str:
+        lo, hi = m.group(1).lower(), m.group(2).lower()
+        if lo not in order or hi not in order or order.index(hi) - order.index(lo) < 1:
+            return m.group(0)
+        inner = [f"({x})" for x in labels[order.index(lo):order.index(hi) + 1]]
+        return ", ".join(inner[:-1]) + " and " + inner[-1]
+
+    return _LABEL_RANGE.sub(expand, own)
+
+
+def bracket_references(own: str, labels: list[str] | set[str]) -> str:
     """References to parts written without brackets ('parts 1 and 2', 'question b', 'part ii',
     'the limits of a) and c)') -> the bracketed form every reader matches ('parts (1) and (2)'),
     only when every label of the reference is a label of this text (so 'part 2 of the proof'
@@ -271,6 +290,8 @@ def bracket_references(own: str, labels: set[str]) -> str:
         return m.group("head") + _ONE_LABEL.sub(lambda x: f"({x.group(1)})", m.group("list"))
 
     own = _BARE_REFERENCE.sub(whole, own)
+    if isinstance(labels, list):
+        own = _expand_ranges(own, labels)
     return _CLOSED_REFERENCE.sub(lambda m: f"{m.group('pre')}({m.group('label')})"
                                  if m.group("label").lower() in lowered else m.group(0), own)
 

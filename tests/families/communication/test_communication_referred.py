@@ -79,3 +79,26 @@ def test_this_threshold_is_the_earlier_crossover_at_new_numbers(follow):
     n, alpha, beta = 8, 2e-5, 1e-9
     # ring 2(n-1)(α + β p/n) = all-to-all (n-1)(α + β p)  ->  p = α n / (β (n - 2))
     assert len(got) == 1 and float(got[0].value) == pytest.approx(alpha * n / (beta * (n - 2)))
+
+
+@pytest.mark.parametrize("text, n", [
+    ("We average a model of 10^6 parameters over n = 2^k workers with k = 3, "
+     "using ring all-reduce. How many messages are sent in total?", 8),
+    ("Ring all-reduce over $n = 2^k$ GPUs, $k = 4$, gradient of $p = 1600$ entries. How many "
+     "messages are sent in total?", 16),
+    ("ring allreduce, n = 2^k nodes (k = 2), model with 100 parameters. how many messages in "
+     "total?", 4),
+])
+def test_a_power_of_two_with_its_exponent_given_is_a_number(text, n):
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].value("n") == n
+    solution = _solution(text)
+    got = [a for a in solution.parts[0].answers if a.quantity == "messages"]
+    assert got and int(got[0].value) == 2 * n * (n - 1)   # ring: 2(n-1) steps of n messages
+
+
+def test_a_power_of_two_without_its_exponent_stays_symbolic():
+    reading = read_report("Ring all-reduce over n = 2^k GPUs, gradient of p = 1000 entries. "
+                          "How many messages are sent in total?")
+    assert reading.parts[0].value("n") == "n"

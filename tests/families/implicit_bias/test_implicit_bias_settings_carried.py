@@ -122,3 +122,40 @@ def test_an_adam_like_method_defined_in_the_part_is_read(part):
     # one example: M∇ℓ = sign(r)·sign(a), so θ moves along sign(a) until aᵀθ = b
     want = np.sign(a) * b / np.abs(a).sum()
     assert np.allclose(limits[0], want, atol=1e-6)
+
+
+SAME_P = [
+    "(b) Same P, but start from θ_0 = (1, 0, 0). Limit?",
+    "(b) With the same preconditioner, start at $\\theta_0 = (1, 0, 0)^\\top$. Where does it "
+    "converge?",
+    "(b) preconditioned GD again (same P), from theta_0 = [1, 0, 0]: limit?",
+]
+FIRST_P = ("Least squares a = [1, 1, 1], b = 3, loss ½(aᵀθ − b)².\n\n(a) Preconditioned GD with "
+           "P = diag(1, 2, 4) from θ_0 = 0. Where does it converge?\n")
+
+
+@pytest.mark.parametrize("follow", SAME_P)
+def test_the_same_preconditioner_is_the_earlier_one(follow):
+    limits = _limits(FIRST_P + follow)
+    assert np.allclose(limits[-1], _closest(np.diag([1.0, 0.5, 0.25]), np.array([1.0, 0, 0])))
+
+
+def test_the_same_preconditioner_after_two_different_ones_is_refused():
+    text = (FIRST_P + "(b) Preconditioned GD with P = diag(4, 2, 1) from θ_0 = 0. Limit?\n"
+            "(c) With the same preconditioner, start at θ_0 = (1, 0, 0). Limit?")
+    assert not read_report(text).complete
+
+
+def test_a_preconditioner_named_without_its_matrix_and_no_reference_is_refused():
+    assert not read_report(FIRST_P + "(b) Preconditioned GD from θ_0 = (1, 0, 0). Limit?").complete
+
+
+@pytest.mark.parametrize("follow", [
+    "(b) Heavy ball with β = 0.5 from a random initialisation. Where does it converge?",
+    "(b) Now start Nesterov (momentum 0.9) somewhere else. Limit?",
+    "(b) heavy ball, β = 0.5, started from a different point: where does it converge?",
+])
+def test_a_start_mentioned_but_not_given_is_not_carried(follow):
+    text = ("Least squares a = [1, 1, 1], b = 3, loss ½(aᵀθ − b)².\n\n(a) Gradient descent from "
+            "θ_0 = (2, 0, 0). Limit?\n" + follow)
+    assert not read_report(text).complete

@@ -295,6 +295,7 @@ class ImplicitBiasReader:
                                 "whether the start is in the original or the rescaled units is "
                                 "not settled (expected a start at 0)")
         methods = [_first_gradient_preconditioner(base, m) for m in methods]
+        methods = [_earlier_preconditioner(own, base, m, previous) for m in methods]
         if len(methods) <= 1:
             if methods and not any(m.name == F.method for m in base.missing):
                 base.set(F.method, methods[0][0], methods[0][1])
@@ -1472,7 +1473,8 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     return None
 
 
-_SAME_METHOD = (r"\b(?:trains?|trained|training|runs?|ran|optimi[sz](?:es|ed|ing)?|fits?|fitted|"
+_SAME_METHOD = (r"\b(?:the )?same (?:P|D|M|preconditioner|preconditioning matrix|frozen preconditioner)\b|"
+                r"\b(?:trains?|trained|training|runs?|ran|optimi[sz](?:es|ed|ing)?|fits?|fitted|"
                 r"iterates?) (?:it )?(?:in )?the same way\b|\bthe same (?:method|optimi[sz]er|algorithm|"
                 r"procedure)\b|\b(?:same|identical) (?:training|optimi[sz]ation) (?:setup|procedure)\b|"
                 r"^(?:(?:now|again|next),? )?(?:the )?same (?:iteration|update(?: rule)?|recursion|"
@@ -1496,9 +1498,33 @@ def _same_start(own: str, previous: list[PartReading]) -> PartReading | None:
     return stated[-1] if len(values) == 1 else None
 
 
+def _earlier_preconditioner(own: str, r: PartReading, method: tuple[Any, str],
+                            previous: list[PartReading]) -> tuple[Any, str]:
+    """A preconditioned method named without its matrix ('with the same preconditioner') in a
+    text where the earlier parts' preconditioned methods all use one P: that P (several
+    different ones: the matrix stays missing)."""
+    if method[0] != M.preconditioned or not any(
+            m.name == F.method and "without its matrix" in m.reason for m in r.missing):
+        return method
+    found = [p for p in previous if p.family == FAMILY and isinstance(p.value(F.method), dict)
+             and p.value(F.method).get("name") == M.preconditioned]
+    values = {repr(p.value(F.method)) for p in found}
+    if len(values) != 1 or not rx(r"\bsame\b|\bthat\b|\bthis\b|\babove\b|\bearlier\b").search(own):
+        return method
+    r.missing = [m for m in r.missing if m.name != F.method]
+    field = found[-1].fields[F.method]
+    return field.value, f"{method[1]}; {field.source} (the matrix of part ({found[-1].label}))"
+
+
 def _states_start(text: str) -> bool:
     return bool(assigned_array(text, _THETA0) or assigned_number(text, _THETA0)
                 or rx(_ZERO_START).search(text))
+
+
+_OTHER_START = (r"\b(?:start(?:s|ed|ing)?|init(?:ial(?:i[sz](?:e|ed|ation))?)?|begin(?:s|ning)?|"
+                r"warm[- ]start)\b")
+"""A part that mentions a start it does not state ('from a random init', 'from another
+point'): an earlier part's start is not carried to it."""
 
 
 def _carried_start(own: str, ctx: str, previous: list[PartReading],
@@ -1520,8 +1546,8 @@ def _carried_start(own: str, ctx: str, previous: list[PartReading],
                            "the part names, is used")
             return hits[0]
         return None
-    if _states_start(ctx):
-        return None
+    if _states_start(ctx) or rx(_OTHER_START).search(own):
+        return None   # the part speaks of a start it does not give: not the earlier one
     stated = [p for p in mine if p.fields[F.theta0].source and
               p.fields[F.theta0].source in (p.own_text or "")]
     if stated and len({repr(p.value(F.theta0)) for p in stated}) == 1:
