@@ -236,3 +236,14 @@ def test_a_diagonal_in_words_is_the_curvature(raw, want):
 ])
 def test_a_multiple_of_the_identity_without_one_size_is_refused(raw):
     assert not read_report(raw).complete
+
+
+@pytest.mark.parametrize("ask", [
+    "(c) Which of the two limits in (a)-(b) has the smaller ∞-norm, and what is its value?",
+    "(c) Which of the limits of parts a and b has the smallest Euclidean norm? Give its value "
+    "too... and what's that norm?",
+    "(c) which of the two limits (a), (b) has the smallest ℓ∞ norm and what is its value?",
+])
+def test_the_value_of_a_which_of_choice_is_not_swallowed(ask):
+    reading = read_report(DATA_IB.replace("1. ", "(a) ").replace("2. ", "(b) ") + ask)
+    assert not reading.complete

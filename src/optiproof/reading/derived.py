@@ -540,6 +540,10 @@ _DISTANCE_BETWEEN = re.compile(
 """'the Euclidean distance between the limits of (a) and (b)': ‖X_a − X_b‖."""
 _NAMED_PART = re.compile(r"\bthe (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART, re.I)
 """'the limit in (b)': an earlier part's answer named in words."""
+_CHOSEN_VALUE = re.compile(r"\b(?:what is|what's|give|state|report|and) (?:its|that|this|the "
+                           r"(?:smallest|largest|minimal|maximal)) (?:value|norm)\b", re.I)
+"""'Which of ... has the smallest ∞-norm, and what is its value?': the value of the chosen
+item, which a which-of does not give."""
 _WHICH_IS_WHICH = re.compile(r"\bwhich (?:one )?is which\b", re.I)
 _LEAST = r"smallest|smaller|least|less|lowest|lower|fewest|fewer|shortest|shorter|minimum|minimal"
 _MOST = r"largest|larger|most|more|highest|higher|biggest|bigger|greatest|greater|longest|longer|" \
@@ -705,6 +709,12 @@ class Reader:
             return   # "which one is faster?": the family's own faster scheme
         quantity = Q.TIME.key if fast and not _quantity(what, self.pb.answers) else None
         end = m.end() + (crit.end() if crit else min_norm.end())
+        value = _CHOSEN_VALUE.search(s[m.end():])
+        if value is not None:
+            raise Unresolved(f"'{value.group(0).strip()}': the value of the item a which-of "
+                             "chooses is not computed (expected the which-of alone, or its "
+                             "value asked of a named part, e.g. 'give ‖θ‖_∞ for the limit in "
+                             "(c)')")
         labels = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
                                                 s[m.start():end]) if p.lower() in self.pb.texts]
         labels = list(dict.fromkeys(labels or parts)) or self._parts_of_own_text()
