@@ -247,3 +247,23 @@ def test_a_multiple_of_the_identity_without_one_size_is_refused(raw):
 def test_the_value_of_a_which_of_choice_is_not_swallowed(ask):
     reading = read_report(DATA_IB.replace("1. ", "(a) ").replace("2. ", "(b) ") + ask)
     assert not reading.complete
+
+
+SD = "The gradient is g = (3, -1, 2) and α = 0.5; the step is u = argmin_d gᵀd + (1/α)‖d‖².\n\n"
+
+
+@pytest.mark.parametrize("ask", [
+    "(a) Compute u when ‖·‖ is the Euclidean norm ‖·‖_2.",
+    "(a) Find $u$ if $\\|\\cdot\\|$ is the $\\ell_\\infty$ norm.",
+    "(a) what's u where the norm is the l1 norm?",
+])
+def test_a_conditional_clause_chooses_the_norm_and_asks_no_norm_value(ask):
+    reading = read_report(SD + ask)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].value("asks") == ["update"]
+
+
+def test_a_norm_value_asked_beside_the_chosen_norm_is_still_asked():
+    reading = read_report(SD + "(a) Compute u when ‖·‖ is the Euclidean norm, and give ‖g‖_1.")
+    assert "update" in reading.parts[0].value("asks")
+    assert len(reading.parts[0].value("asks")) >= 2 or not reading.complete
