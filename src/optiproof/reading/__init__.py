@@ -272,10 +272,17 @@ def _repeats(sentence: str) -> bool:
     from optiproof.catalogue import TRANSFORMS
     from optiproof.catalogue import transforms as T
 
+    if _SAME_SETTING.search(sentence) and len(_REPEAT_WORD.findall(sentence)) == 1:
+        return False   # "Same method, but start from ...": a setting kept, no request repeated
     return bool(_REPEAT_WORD.search(sentence)) and any(
         m.entry.key == T.BACK_REFERENCE.key for m in TRANSFORMS.mentions(sentence))
 
 
+_SAME_SETTING = re.compile(r"\b(?:the )?same (?:method|optimi[sz]er|algorithm|iteration|update(?: rule)?|"
+                           r"data(?: ?set)?|start(?:ing point)?|initiali[sz]ation|step ?size|"
+                           r"learning rate|matrix|preconditioner|loss|model)\b", re.I)
+"""What a part keeps from an earlier one ('Same method, but now start from ...'): a setting,
+not the earlier part's requests."""
 _REPEAT_WORD = re.compile(r"\b(?:same|redo|repeat|again|likewise)\b", re.I)
 """A sentence repeats a part only when it says so ("do the same", "redo it", "repeat (a)"); one
 that uses a part's answer ("using your answer to (c), take α = 0") asks nothing again."""

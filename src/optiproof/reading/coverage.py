@@ -99,11 +99,18 @@ _SUM_BOUND = re.compile(r"(?:Σ|∑|\\sum|\bsum)_ ?\{?[a-z] ?= ?$")
 """The bounds of a sum's index, ``Σ_{i=1}^{2}`` (flattened ``Σ_i=1^2``)."""
 
 
+_UNIT_INTERVAL = re.compile(r"∈ ?[(\[] ?0 ?, ?1 ?[)\]]")
+"""``β ∈ (0, 1)``, ``[0, 1)``: the range a parameter lies in."""
+
+
 def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
     """A small integer inside a formula (``1 - β_1``, ``(1/2)``, ``x^2``), an index range or
     the bounds of a sum."""
     if _in_range(flat, start) or _SUM_BOUND.search(flat[max(0, start - 12):start]):
         return True
+    if _UNIT_INTERVAL.search(flat[max(0, start - 8):min(len(flat), end + 6)]) and \
+            text in ("0", "1"):
+        return True   # "β ∈ (0, 1)": the range a parameter lies in, not a value
     if _DIMENSION.search(flat[max(0, start - 12):start]):
         return True   # the 2 of ℝ^{3×2}, printed R3×2 by a PDF copy
     if text == "1" and _FLAT_INDEX.search(flat[max(0, start - 6):start]):

@@ -36,7 +36,7 @@ DERIVED_FIELD = "derived"
 DERIVED_KEYS = frozenset(q.key for q in Q.DERIVED)
 
 _SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_\{?(?:[A-Za-z0-9∞*⋆]{1,12}|\\?infty|inf)\}?|"
-        r"\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?(?:\^?[*⋆])?)")
+        r"\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?(?:\^?[*⋆†])?)")
 """A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``,
 ``w_AdaGrad`` (a longer subscript only after an underscore)."""
 _SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)\b"
@@ -52,14 +52,14 @@ _DEFINITIONS = (
                r"(?=[ ,.;:?)]|$)", re.I),
     re.compile(rf"\bcall (?P<sym>{_SYM}) (?:the |a |an )?(?P<noun>[\w -]{{1,30}}?)"
                r"(?= (?:of|from|in)\b|[,.;:?)]|$)", re.I),
-    re.compile(rf"(?<![\w^_])(?P<sym>{_SYM}) (?:denotes|stands for|is defined as) (?:the |a )?"
-               r"(?P<noun>[\w -]{1,40}?)(?: (?:from|in|of) " + _PART + r")?(?=[,.;:?)]|$)",
+    re.compile(rf"(?<![\w^_])(?P<sym>{_SYM}) (?:denotes|stands for|is defined as) (?:the |a |your |our |my )?"
+               r"(?P<noun>[\w -]{1,40}?)(?: (?:from|in|of|to|for) " + _PART + r")?(?=[,.;:?)]|$)",
                re.I),
     re.compile(rf"\b(?:let|define) (?P<sym>{_SYM}) (?:be|denote|:=|=) (?:the |a |an )?"
                r"(?P<noun>[\w -]{1,40}?)(?= (?:from|in|of|you|we|that|which|when|obtained|"
                r"given)\b|[,.;:?)]|$)", re.I),
-    re.compile(rf"\bwhere (?P<sym>{_SYM})(?: ?:?= ?[^,;]{{1,25}}?)? (?:is|denotes) (?:the |a )?"
-               r"(?P<noun>[\w -]{1,40}?)(?: (?:from|in|of) " + _PART + r")?(?=[,.;:?)]|$)",
+    re.compile(rf"\bwhere (?P<sym>{_SYM})(?: ?:?= ?[^,;]{{1,25}}?)? (?:is|denotes) (?:the |a |your |our |my )?"
+               r"(?P<noun>[\w -]{1,40}?)(?: (?:from|in|of|to|for) " + _PART + r")?(?=[,.;:?)]|$)",
                re.I),
     re.compile(rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>lim)\b"),
     re.compile(rf"(?<![\w^_]){_SYM_ARGMIN}"),
@@ -488,6 +488,9 @@ it, the part's text ("Is the limit in (b) ...? Give its norm")."""
 _THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part )?\((?P<part>[a-h]|"
                       r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
 """'that of (b)': the quantity of the other operand, of part (b)."""
+_THAT_OF_NAMED = re.compile(r"(?:that|the one|those|the same) (?:of|for|with|in|under) "
+                            r"(?:the )?(?P<words>[^,;?.()]{2,40})", re.I)
+"""'that of all-to-all': the quantity of the other operand, for the scheme or optimizer named."""
 _LABEL = r"\(?(?:parts? )?\((?P<{0}>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|ix|x)\)"
 _RATIO_OF_NORMS = re.compile(
     r"\bratio\b[^.?;]{0,60}? of the (?:(?P<name>euclidean|frobenius|spectral|nuclear|operator|"
@@ -537,6 +540,10 @@ _DISTANCE_BETWEEN = re.compile(
 """'the Euclidean distance between the limits of (a) and (b)': ‖X_a − X_b‖."""
 _NAMED_PART = re.compile(r"\bthe (?P<noun>[\w -]{2,30}?) (?:in|from|of) " + _PART, re.I)
 """'the limit in (b)': an earlier part's answer named in words."""
+_CHOSEN_VALUE = re.compile(r"\b(?:what is|what's|give|state|report|and) (?:its|that|this|the "
+                           r"(?:smallest|largest|minimal|maximal)) (?:value|norm)\b", re.I)
+"""'Which of ... has the smallest ∞-norm, and what is its value?': the value of the chosen
+item, which a which-of does not give."""
 _WHICH_IS_WHICH = re.compile(r"\bwhich (?:one )?is which\b", re.I)
 _LEAST = r"smallest|smaller|least|less|lowest|lower|fewest|fewer|shortest|shorter|minimum|minimal"
 _MOST = r"largest|larger|most|more|highest|higher|biggest|bigger|greatest|greater|longest|longer|" \
@@ -702,6 +709,12 @@ class Reader:
             return   # "which one is faster?": the family's own faster scheme
         quantity = Q.TIME.key if fast and not _quantity(what, self.pb.answers) else None
         end = m.end() + (crit.end() if crit else min_norm.end())
+        value = _CHOSEN_VALUE.search(s[m.end():])
+        if value is not None:
+            raise Unresolved(f"'{value.group(0).strip()}': the value of the item a which-of "
+                             "chooses is not computed (expected the which-of alone, or its "
+                             "value asked of a named part, e.g. 'give ‖θ‖_∞ for the limit in "
+                             "(c)')")
         labels = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
                                                 s[m.start():end]) if p.lower() in self.pb.texts]
         labels = list(dict.fromkeys(labels or parts)) or self._parts_of_own_text()
@@ -999,13 +1012,32 @@ class Reader:
         return entry.key
 
     # -- shapes -----------------------------------------------------------------------------
+    def _that_of(self, text: str, other: Any) -> str:
+        """'that of (b)', 'that of all-to-all': the quantity of the ``other`` operand, of the
+        part, scheme or optimizer named (``text`` unchanged otherwise)."""
+        if not isinstance(other, dict) or other.get("quantity") not in QUANTITIES.keys():
+            return text
+        name = QUANTITIES[other["quantity"]].name
+        that = _THAT_OF.fullmatch(text.strip())
+        if that:   # "the per-worker volume of (a) ... that of (b)": the same quantity, of (b)
+            return f"the {name} {that.group('prep')} ({that.group('part')})"
+        named = _THAT_OF_NAMED.fullmatch(text.strip())
+        if named and _named_subject(named.group("words"), self.pb) is not None:
+            return f"the {name} of {named.group('words')}"
+        return text
+
     def _binary(self, kind: str, x: str, y: str, parts: list[str], span: tuple[int, int],
                 about: list | None = None) -> None:
-        a = self._value(x, parts, about=about)
-        that = _THAT_OF.fullmatch(y.strip())
-        if that and isinstance(a, dict) and a.get("quantity") in QUANTITIES.keys():
-            # "the per-worker volume of (a) ... that of (b)": the same quantity, of (b)
-            y = f"the {QUANTITIES[a['quantity']].name} {that.group('prep')} ({that.group('part')})"
+        if (_THAT_OF.fullmatch(x.strip()) or _THAT_OF_NAMED.fullmatch(x.strip())) and not (
+                _THAT_OF.fullmatch(y.strip()) or _THAT_OF_NAMED.fullmatch(y.strip())):
+            # "how many times smaller is A than that of B", read B / A: 'that' is the
+            # quantity of the operand it follows in the text
+            b = self._value(y, parts, about=about)
+            x = self._that_of(x, b)
+            a = self._value(x, parts, about=about)
+        else:
+            a = self._value(x, parts, about=about)
+        y = self._that_of(y, a)
         b = self._value(y, parts, about=about)
         if isinstance(a, dict) and isinstance(b, dict) and a.get("part") == b.get("part") and \
                 a.get("quantity") == b.get("quantity") and a.get("name") == b.get("name") and \

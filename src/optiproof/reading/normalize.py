@@ -93,7 +93,7 @@ _LATEX_SYMBOLS = {
     "ast": "*", "mid": "|", "vert": "|", "lvert": "|", "rvert": "|", "Vert": "‖",
     "lVert": "‖", "rVert": "‖", "langle": "⟨", "rangle": "⟩", "max": "max", "min": "min",
     "argmin": "argmin", "argmax": "argmax", "sup": "sup", "sqrt": "sqrt", "log": "log",
-    "quad": " ", "qquad": " ", "colon": ":", "sign": "sign", "operatorname*": "",
+    "dagger": "†", "dag": "†", "quad": " ", "qquad": " ", "colon": ":", "sign": "sign", "operatorname*": "",
 }
 _LATEX_DROP = ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "bigg", "Bigg",
                "displaystyle", "textstyle", "limits", "nolimits", "label", "nonumber", "tag",
@@ -138,6 +138,8 @@ a*b*c, a superscript star, or an index _i_)."""
 _MD_HEADING = re.compile(r"^#{1,6} {0,3}", re.M)
 _SLASH_NORM = re.compile(r"(?<![:/])//([^/\n]{1,60})//")
 _DOUBLE_BAR = re.compile(r"\|\|")
+_WORD_DAGGER = re.compile(r"\^ ?\{?(?:dagger|dag)\}?(?![A-Za-z])")
+"""``theta^dagger`` typed in ASCII: the dagger symbol."""
 _WORD_GREEK_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_WORD_GREEK) + r")(?![A-Za-z])")
 _INF_INDEX = re.compile(r"(?<=[_lL∞\-\s])inf(?:inity|ty)?\b")
 _GT_TRANSPOSE = re.compile(r"\b([gGaAxX])T(?=[ \t(Δθ])")
@@ -244,6 +246,7 @@ def normalize(raw: str) -> Normalized:
     text = _SLASH_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = _DOUBLE_BAR.sub("‖", text)
     text = _WORD_GREEK_RE.sub(lambda m: _WORD_GREEK[m.group(1)], text)
+    text = _WORD_DAGGER.sub("^†", text)
     text = _INF_INDEX.sub("∞", text)
     text = _CARET_T.sub("^T", text).replace("^^T", "^T")
     text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)

@@ -238,7 +238,62 @@ def split_parts(text: str) -> Layout:
                                   bonus.start()))
             continue
         parts.append(PartText(label, body[end:stop].strip(), part_context, start))
+    labels = [p.label for p in parts]
+    parts = [PartText(p.label, bracket_references(p.own, labels), p.context, p.start)
+             for p in parts]
     return Layout(title, title_line, context, tuple(parts), tuple(remarks))
+
+
+_LABEL_WORD = r"(?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)"
+_BARE_REFERENCE = re.compile(
+    r"\b(?P<head>(?:parts?|questions?|items?|subparts?|sub-questions?) )"
+    rf"(?P<list>\(?{_LABEL_WORD}\)?(?:(?: ?,| ?,? and| ?,? or| ?&| ?/| to) \(?{_LABEL_WORD}\)?){{0,5}})"
+    r"(?![\w(])", re.I)
+_ARTICLE_NEXT = re.compile(r" (?!(?:and|or|to)\b)[a-z]")
+_ONE_LABEL = re.compile(rf"(?<![\w(])\(?({_LABEL_WORD})\)?(?![\w)])", re.I)
+_CLOSED_REFERENCE = re.compile(
+    rf"(?P<pre>\b(?:in|of|from|to|and|or|for) )(?P<label>{_LABEL_WORD})\)(?![\w)])", re.I)
+
+
+_LABEL_RANGE = re.compile(rf"(?<![\w)])\(({_LABEL_WORD})\) ?(?:-|to|through) ?\(({_LABEL_WORD})\)"
+                          r"(?![-+*/^(\w]| [-+*/^(])", re.I)
+"""A range of parts, '(a)-(c)' or '(a) to (c)' (not a difference of two terms)."""
+
+
+def _expand_ranges(own: str, labels: list[str]) -> str:
+    """'(a)-(c)' -> '(a), (b) and (c)' when both ends are labels of the text, in order."""
+    order = [x.lower() for x in labels]
+
+    def expand(m: re.Match) -> str:
+        lo, hi = m.group(1).lower(), m.group(2).lower()
+        if lo not in order or hi not in order or order.index(hi) - order.index(lo) < 1:
+            return m.group(0)
+        inner = [f"({x})" for x in labels[order.index(lo):order.index(hi) + 1]]
+        return ", ".join(inner[:-1]) + " and " + inner[-1]
+
+    return _LABEL_RANGE.sub(expand, own)
+
+
+def bracket_references(own: str, labels: list[str] | set[str]) -> str:
+    """References to parts written without brackets ('parts 1 and 2', 'question b', 'part ii',
+    'the limits of a) and c)') -> the bracketed form every reader matches ('parts (1) and (2)'),
+    only when every label of the reference is a label of this text (so 'part 2 of the proof'
+    in a text without a part 2 stays as it is)."""
+    lowered = {x.lower() for x in labels}
+
+    def whole(m: re.Match) -> str:
+        found = [x.group(1) for x in _ONE_LABEL.finditer(m.group("list"))]
+        if not found or any(x.lower() not in lowered for x in found):
+            return m.group(0)
+        if m.group("list").lower() in ("a", "i") and _ARTICLE_NEXT.match(m.string, m.end()):
+            return m.group(0)   # 'part a larger problem', 'part i think': not a label
+        return m.group("head") + _ONE_LABEL.sub(lambda x: f"({x.group(1)})", m.group("list"))
+
+    own = _BARE_REFERENCE.sub(whole, own)
+    if isinstance(labels, list):
+        own = _expand_ranges(own, labels)
+    return _CLOSED_REFERENCE.sub(lambda m: f"{m.group('pre')}({m.group('label')})"
+                                 if m.group("label").lower() in lowered else m.group(0), own)
 
 
 _BONUS = re.compile(r"\n[ \t]*\n[ \t]*[*_]{0,2}(?:bonus|extra)(?: question| part| task)?[*_]{0,2}"

@@ -87,10 +87,14 @@ def assigned_number(text: str, name: str) -> tuple[Num, str] | None:
     return None
 
 
+_CHAIN = r"(?:[A-Za-zα-ωΑ-Ω](?:_ ?\{?-?[\w∞]{1,3}\}?)?(?:\^[*†T])? ?:?= ?){0,2}"
+"""Names an equality chain passes before its value: ``θ_0 = e_1 = (1, 0, 0)``."""
+
+
 def assigned_array(text: str, name: str) -> tuple[list, str, int] | None:
     """``NAME = [array]`` (or ``NAME = (array)``), its value, phrase and end position."""
-    for m in rx(rf"(?<![\w])(?:{name})[ ]?(?:=|:=|is|be)[ ]?(?:the (?:vector|matrix) )?").finditer(
-            text):
+    for m in rx(rf"(?<![\w])(?:{name})[ ]?(?:=|:=|is|be)[ ]?(?:the (?:vector|matrix) )?"
+                + _CHAIN).finditer(text):
         got = array_at(text, m.end())
         if got is not None:
             return got[0], phrase(text, m.start(), got[1]), got[1]

@@ -159,3 +159,59 @@ def spec_array(value: Any) -> list:
     if 1 in value.shape:
         return [spec_number(x) for x in value]
     return [[spec_number(x) for x in value.row(i)] for i in range(value.rows)]
+
+
+_DIM = r"(?:\d{1,2})"
+_SCALED_IDENTITY = r" ?= ?(?P<c>\d{1,6}(?:\.\d{1,6})?(?:/\d{1,6})?) ?[·*]? ?I(?:_ ?\{?(?P<n>{dim})\}?)?(?![\w(])"
+_DIAGONAL_WORDS = (r" (?:is|be) (?:a |the )?diagonal(?: matrix)? with (?:the )?(?:diagonal )?"
+                   r"(?:entries|elements|values)(?: of)? ")
+_DIMENSION = re.compile(r"(?:∈|in) ?(?:R|ℝ)\^ ?\{?(?P<n>\d{1,2})\}?(?![\w×])|\bI_ ?\{?(?P<m>\d{1,2})\}?\b")
+
+
+def diagonal_in_words(flat: str, letter: str) -> tuple[list, str] | None:
+    """A diagonal matrix named ``letter`` written without brackets: ``H = 2I`` / ``H = 2 I_3``
+    (the size from ``I_n`` or the one ``∈ R^n`` of the text), or "H is diagonal with entries
+    1, 4 and 9" (in that order). Returns its diagonal (:class:`~.numbers.Num` entries) and the
+    phrase; None when not written so, or when a multiple of I has no stated size (or two)."""
+    from optiproof.core.text.numbers import Num, number_at
+
+    name = re.escape(letter)
+    m = re.search(rf"(?<![\w]){name}{_SCALED_IDENTITY.replace('{dim}', _DIM)}", flat)
+    if m:
+        sizes = {int(d.group("n") or d.group("m")) for d in _DIMENSION.finditer(flat)}
+        if m.group("n"):
+            sizes = {int(m.group("n"))}
+        got = number_at(m.group("c"), 0)
+        if len(sizes) != 1 or got is None or got[1] != len(m.group("c")):
+            return None
+        size = sizes.pop()
+        source = m.group(0).strip()
+        if not m.group("n"):
+            dim = _DIMENSION.search(flat)
+            source += "; " + dim.group(0)
+        return [Num(got[0].value, got[0].text) for _ in range(size)], source
+    m = re.search(rf"(?<![\w]){name}{_DIAGONAL_WORDS}", flat)
+    if m is None:
+        return None
+    got = number_list_at(flat, m.end())
+    return (got[0], flat[m.start():got[1]]) if got and len(got[0]) >= 2 else None
+
+
+def number_list_at(flat: str, pos: int, label: str = "") -> tuple[list, int] | None:
+    """Numbers listed in words from ``pos``: ``1, 4 and 9``, ``1 and 10`` (each may follow a
+    ``label`` such as ``λ_2 =``); the numbers and the end, None when none."""
+    from optiproof.core.text.numbers import number_at
+
+    sep_rx = re.compile(rf" ?(?:,|, and|and) ?{label}")
+    out, i = [], pos
+    while True:
+        got = number_at(flat, i)
+        if got is None:
+            break
+        out.append(got[0])
+        i = got[1]
+        sep = sep_rx.match(flat, i)
+        if not sep or number_at(flat, sep.end()) is None:
+            break
+        i = sep.end()
+    return (out, i) if out else None

@@ -32,11 +32,20 @@ _NUMBER = re.compile(
 _POWER10 = re.compile(r"(?<![\w.^])(-)?10\^\(?([-+]?\d{1,3})\)?(?!\d)")
 _SEPARATOR = re.compile(r"[ \n]{0,40}([,;])?[ \n]{0,40}")
 _WS = re.compile(r"[ \n]{0,80}")
-_OPENERS = re.compile(r"[\[(](?=[ \n]{0,40}(?:[\[(][ \n]{0,40})?-?[.\d][\d.eE\-+/^x×]{0,40}"
+_OPENERS = re.compile(r"[\[(](?=[ \n]{0,40}(?:[\[(][ \n]{0,40}){0,2}-?[.\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞][\d.eE\-+/^x×]{0,40}"
                       r"[ \n]{0,40}[,;\])\d])")
 MAX_FAILED_ATTEMPTS = 400
 """Bracket groups that start like arrays but are not, before the scan gives up (bounds time)."""
 _CLOSE = {"[": "]", "(": ")"}
+_ENTRY_FRACTION = re.compile(
+    r"(?P<sign>-[ ]?)?(?:\([ ]?(?P<n1>-?\d{1,12}(?:\.\d{1,12})?)[ ]?\)[ ]?/[ ]?\([ ]?(?P<d1>\d{1,12})[ ]?\)"
+    r"|\([ ]?(?P<n2>-?\d{1,12}(?:\.\d{1,12})?)[ ]?/[ ]?(?P<d2>\d{1,12})[ ]?\)"
+    r"|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))(?![\w.(^])")
+"""An array entry written as a fraction the way a LaTeX fraction normalises (``(1)/(4)``), in
+parentheses (``(1/4)``) or as one vulgar-fraction character (``¼``)."""
+_VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+           "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
+           "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
 
 
 @dataclass(frozen=True)
@@ -143,13 +152,32 @@ def _too_many(count: int) -> BadInput:
                     expected=f"vectors and matrices with at most {MAX_ENTRIES} entries")
 
 
+def _entry_at(text: str, pos: int) -> tuple[Num, int] | None:
+    """One entry of an array at ``pos``: a number, or a fraction (:data:`_ENTRY_FRACTION`)."""
+    got = number_at(text, pos, standalone=False)
+    if got is not None:
+        return got
+    m = _ENTRY_FRACTION.match(text, pos)
+    if m is None:
+        return None
+    if m.group("vulgar"):
+        num, den = _VULGAR[m.group("vulgar")]
+        value = Fraction(num, den)
+    else:
+        den = int(m.group("d1") or m.group("d2"))
+        if den == 0:
+            return None
+        value = Fraction(Decimal(m.group("n1") or m.group("n2"))) / den
+    return Num(-value if m.group("sign") else value, m.group(0).strip()), m.end()
+
+
 def _flat_list(text: str, pos: int, close: str, allow_space: bool,
                budget: list[int]) -> tuple[list[list[Num]], int] | None:
     """Numbers up to ``close``: one row, or rows separated by ``;`` (MATLAB style)."""
     rows: list[list[Num]] = [[]]
     i = _WS.match(text, pos).end()
     while True:
-        got = number_at(text, i, standalone=False)
+        got = _entry_at(text, i)
         if got is None:
             return None
         num, i = got
@@ -184,7 +212,7 @@ def array_at(text: str, pos: int) -> tuple[list, int] | None:
         return None
     close = _CLOSE[opener]
     i = _WS.match(text, pos + 1).end()
-    if text[i:i + 1] in _CLOSE:
+    if text[i:i + 1] in _CLOSE and not _ENTRY_FRACTION.match(text, i):
         rows: list[list[Num]] = []
         while True:
             inner_open = text[i:i + 1]

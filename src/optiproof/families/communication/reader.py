@@ -188,6 +188,7 @@ class CommunicationReader:
         _binary_tree(own + " " + ctx, r)
         _traffic_defined(own + " " + ctx, r)
         _unsupported(own, r)
+        _busiest_in_bytes(r)
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
@@ -743,6 +744,9 @@ def _read_crossover(r: PartReading, source: str) -> None:
         if len(shared) == 2 and schemes[0] in shared:
             schemes = [schemes[0]] + [x for x in shared if x != schemes[0]]
             r.set(F.schemes, schemes, r.fields[F.schemes].source)
+    referred = _crossover_referred(source, own, r) if len(schemes) != 2 or not timed else None
+    if referred:   # the earlier crossover compared times
+        schemes, timed = referred, True
     letters = set(rx(r"(?<![\w^_])([A-Za-z])(?![\w(])").findall(source)) - {"a", "A", "I"}
     _crossover_letter(own, letters, r)
     if len(schemes) != 2 or not timed or not isinstance(r.value(F.p), str) or \
@@ -757,6 +761,28 @@ def _read_crossover(r: PartReading, source: str) -> None:
                         F.bandwidth)
     r.set(F.derived, [{"kind": Q.CROSSOVER.key, "of": f"time[{schemes[0]}]",
                        "to": f"time[{schemes[1]}]", "solve_for": r.value(F.p)}], source)
+
+
+_THIS_CROSSOVER = (r"\b(?:this|that|the same|the above|the previous|your) (?:threshold|crossover|"
+                   r"break-?even(?: point| size)?|cross-?over point)\b")
+
+
+def _crossover_referred(source: str, own: str, r: PartReading) -> list[str] | None:
+    """'Evaluate this threshold for n = 8, ...': the crossover the last earlier part asked,
+    between that part's two schemes (None when no earlier part asked one)."""
+    if not rx(_THIS_CROSSOVER).search(own):
+        return None
+    previous = [p for p in r.found.get("previous", []) if p.family == FAMILY and any(
+        isinstance(d, dict) and d.get("kind") == Q.CROSSOVER.key for d in p.value(F.derived) or [])]
+    if not previous:
+        return None
+    before = previous[-1]
+    schemes = list(before.value(F.schemes) or [])
+    if len(schemes) != 2 or not set(r.value(F.schemes) or []) <= set(schemes):
+        return None   # this part names another scheme: not the earlier crossover
+    r.set(F.schemes, schemes, f"{source} (the schemes of the crossover of part "
+                              f"({before.label}))")
+    return schemes
 
 
 def _crossover_letter(own: str, letters: set[str], r: PartReading) -> None:
@@ -1139,6 +1165,12 @@ def _timed_schemes(text: str) -> list[tuple[int, str, str]]:
     return list(out.values())
 
 
+_EACH_SCHEME = (r"\b(?:each|every|all)(?: (?:of )?(?:the|these|those))?(?: (?:two|three|four|five|six))? "
+                r"(?:schemes?|algorithms?|collectives?|options?|strategies|approaches)\b")
+"""'For each scheme', 'all three algorithms': every scheme the shared text names (a scheme
+named only in a parenthetical remark does not select one)."""
+
+
 def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     alone = rx(_PHASE_ALONE).search(own)
     if alone and not rx(r"\ball[- ]?reduce\b|\ballreduce\b").search(own) and \
@@ -1149,6 +1181,11 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
         return []
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six|seven) rows?"
                                             r"\b[^:]{0,20}:|\brows?:", SCHEMES)
+    if not listed and rx(_EACH_SCHEME).search(own) and \
+            not first_of(re.sub(r"\([^()]{0,200}\)", " ", own), SCHEMES):
+        shared = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]
+        if len(shared) >= 2:   # "for each scheme (for the PS, ...)": every scheme of the text
+            listed = shared
     if not listed:
         listed = sorted(first_of(own, SCHEMES) + _timed_schemes(own))
         listed = [(n, s) for _, n, s in listed]
@@ -1293,6 +1330,19 @@ def _schemes_referred(own: str, r: PartReading) -> list[str] | None:
         r.set(F.schemes, list(got), f"{one.group(0)} (the scheme of part ({previous[-1].label}))")
         return list(got)
     return None
+
+
+def _busiest_in_bytes(r: PartReading) -> None:
+    """'How many bytes does the busiest node send?' reads as the bytes one worker sends beside
+    the values the busiest node sends; with a server the busiest node is the server, so that
+    pair does not answer it: refused, naming the phrase."""
+    quantities = set(r.value(F.quantities) or [])
+    if {Q.BUSIEST_SENT.key, Q.BYTES_SENT.key} <= quantities and \
+            set(r.value(F.schemes) or []) & {S.PARAMETER_SERVER.key, S.SHARDED_PS.key}:
+        r.miss(F.quantities, f'"{r.fields[F.quantities].source}": the bytes the busiest node '
+                             "sends are not read for a scheme with a server, whose busiest node "
+                             "is the server (expected 'bytes sent by the server' or 'values sent "
+                             "by the busiest node')")
 
 
 def _scheme_of_part_before(r: PartReading) -> list[str] | None:

@@ -41,7 +41,10 @@ _NUM = (r"(?:\d{1,12}(?:\.\d{1,6})? ?[×x*·] ?10\^\d{1,2}|10\^\d{1,2}|\d{1,3}(?
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9,
           "b": 10**9, "g": 10**9}
 _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
-       r"from|by|on|is|are|was|were|be)\b)(?!\d)[\w-]{1,14} ){0,2}"
+       r"from|by|on|is|are|was|were|be|rounds?|steps?|phases?|messages?|chunks?|times|" \
+       r"iterations?|entries|elements|bytes|numbers|floats|values|seconds?)\b)(?!\d)[\w-]{1,14} ){0,2}"
+"""Words between a count and its noun ('8 identical GPUs'); a counted noun of its own ('after k
+rounds worker 0 ...') ends the count there."""
 _OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|\bother $|"
                               r"\b(?:messages?|chunks?|shards?|blocks?|pieces?|packets?) (?:of|with|"
                               r"carrying|containing|holding) (?:size )?$", re.I)
@@ -282,7 +285,31 @@ def read_role(own: str, context: str, r: PartReading, name: str, role: str,
             scope.extend(c for c in assigned(text, letter) if c.source not in have)
     if role == "parameters":
         _bytes_restated(mine, shared)
+    for text, scope in ((own, mine), (context, shared)):
+        _power_evaluated(own + " " + context, scope)
     decide(mine, shared, r, name, role, minimum)
+
+
+def _power_evaluated(text: str, scope: list[Cand]) -> None:
+    """``n = 2^k`` workers where the text gives ``k = 3``: the count is the number 2^3 = 8 (its
+    source names both statements); an exponent the text does not give leaves n symbolic."""
+    if any(c.kind == "number" for c in scope):
+        return
+    for c in list(scope):
+        power = rxc(r"^2 ?\^ ?\{?([a-z])\}?$").match(str(c.value)) if c.kind == "expression" else None
+        if power is None:
+            continue
+        given = [m for m in rxc(rf"(?<![\w^_]){power.group(1)} ?= ?(?=\d)").finditer(text)]
+        values = {number_at(text, m.end()) for m in given} - {None}
+        exps = {v[0].value for v in values}
+        if len(exps) != 1:
+            continue
+        k = exps.pop()
+        if k.denominator != 1 or not 1 <= k <= 20:
+            continue
+        at = given[0]
+        src = phrase(text, at.start(), number_at(text, at.end())[1])
+        scope.append(Cand("number", 2 ** int(k), f"{c.source}; {src}"))
 
 
 def decide(own: list[Cand], context: list[Cand], r: PartReading, name: str, word: str,

@@ -93,14 +93,14 @@ METHODS = {
 _RESCALING = (r"\b(?:re)?scal(?:e|es|ed|ing)\b[^.]{0,80}\b(?:second[- ]moment|unit variance|"
               r"unit (?:rms|scale))|\bstandardi[sz]|\bwhiten")
 _MAP_BACK = r"\b(?:convert|map|transform|translat)\w{0,4}\b[^.]{0,60}\bback\b|\boriginal (?:units|coordinates|scale)"
-_EPOCHWISE_CUES = [r"\bepoch", r"\bsquare roots?\b|\bsqrt\b|\broot[- ]mean[- ]square|\brms\b",
+_EPOCHWISE_CUES = [r"\bepoch", r"\bsquare roots?\b|\bsqrt\b|√|\broot[- ]mean[- ]square|\brms\b",
                    r"\bmean\b|\baverage", r"\bsquared?\b", r"\bdiagonal|\bcoordinate"]
 _ADAM_LIKE = r"\b(?:simplified|adam[- ](?:style|like|type))\b[^.]{0,30}|\badam[- ](?:style|like)"
 _SUBSUMES = {
     M.rescaled: {M.sgd, M.gd},
     M.heavy_ball: {M.sgd, M.gd},
     M.nesterov: {M.sgd, M.gd, M.heavy_ball},
-    M.epochwise: {M.sgd, M.gd, M.adam},
+    M.epochwise: {M.sgd, M.gd, M.adam, M.preconditioned},
     M.ridge: {M.sgd, M.gd},
     M.preconditioned: {M.gd, M.sgd},
     M.adam: {M.gd, M.sgd},
@@ -268,6 +268,14 @@ class ImplicitBiasReader:
                 methods = [(field.value, f"{field.source} (the method of part ({ref.label}))")]
                 base.notes.append(f"the part asks about the result of part ({ref.label}); its "
                                   "method and start are used")
+        if not methods and ref is None and d is not None and _asks_only_min_norm(own):
+            base.missing = [m for m in base.missing if m.name not in (F.method, F.theta0)]
+            base.set(F.method, M.gd, "", note="no method is named: the part asks only for the "
+                     "minimum-norm solution X⁺y, which no method or start changes (computed "
+                     "as the limit of GD from 0)")
+            base.set(F.theta0, [0] * d, "")
+            _note_compared(own, base, previous)
+            return [base]
         if len(methods) == 1 and methods[0][0] == M.gd:
             methods = [_feature_scaling(own, base, methods[0])]
         if len(methods) == 1 and methods[0][0] == M.ridge:
@@ -279,13 +287,15 @@ class ImplicitBiasReader:
             writer = _limit_writer(own, previous)
             if writer is not None and writer.fields[F.method].value == methods[0][0]:
                 start_ref = writer
-        start_ref = start_ref or _same_start(own, previous)
+        start_ref = start_ref or _same_start(own, previous) or \
+            _carried_start(own, ctx, previous, base)
         _read_start(own, ctx, base, d, start_ref, methods[0][0] if len(methods) == 1 else None)
         if base.found.get("feature-scale") and any(v != 0 for v in base.value(F.theta0) or []):
             base.miss(F.theta0, "a feature is rescaled before training from a nonzero start: "
                                 "whether the start is in the original or the rescaled units is "
                                 "not settled (expected a start at 0)")
         methods = [_first_gradient_preconditioner(base, m) for m in methods]
+        methods = [_earlier_preconditioner(own, base, m, previous) for m in methods]
         if len(methods) <= 1:
             if methods and not any(m.name == F.method for m in base.missing):
                 base.set(F.method, methods[0][0], methods[0][1])
@@ -631,9 +641,10 @@ def _loss_data(flat: str) -> list[tuple[list, Any, str]]:
 def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
     """``X = ..``, ``y = ..``, ``x = ..`` (one point), ``a = ..``, ``b = ..`` assignments."""
     out = []
+    roles = _residual_roles(" ".join((part.own + " " + part.context).split()))
     for text in (part.own, part.context):
         flat = " ".join(text.split())
-        for key, name in (("X", r"X|A"), ("y", r"y|Y|b"), ("a", r"a|x")):
+        for key, name in (("X", r"X|A" + roles[0]), ("y", r"y|Y|b" + roles[1]), ("a", r"a|x")):
             got = _assigned_array_cs(flat, name)
             if got is not None:
                 out.append((key, got[0], got[1]))
@@ -654,6 +665,21 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
             break
         out = []   # the part's own text names only part of the data (x̃ = (..) alone)
     return out
+
+
+_RESIDUAL_NORM = re.compile(r"‖ ?(?P<M>[A-Z])(?:_\w)? ?[·*]? ?(?:θ|w|β|x|v|u|z)(?![\w(]) ?- ?"
+                            r"(?P<v>[A-Za-z])(?:_\w)? ?‖")
+"""The residual of a least-squares loss, ``‖Aβ − c‖``: the matrix and target by their role."""
+
+
+def _residual_roles(flat: str) -> tuple[str, str]:
+    """Extra names of the data matrix and target the loss writes (``|M``, ``|c``), when one
+    residual ``‖Mθ − c‖`` names them (a second, different one names nothing)."""
+    found = {(m.group("M"), m.group("v")) for m in _RESIDUAL_NORM.finditer(flat)}
+    if len(found) != 1:
+        return "", ""
+    (matrix, target), = found
+    return f"|{re.escape(matrix)}", f"|{re.escape(target)}"
 
 
 def _assigned_array_cs(flat: str, name: str) -> tuple[list, str] | None:
@@ -1406,6 +1432,11 @@ def _limit_writer(own: str, previous: list[PartReading]) -> PartReading | None:
     return writers[0] if len(settings) == 1 else None   # later writers restate the first
 
 
+def _asks_only_min_norm(own: str) -> bool:
+    """The part asks for the minimum-norm solution and nothing else (no limit of a method)."""
+    return {m.entry.key for m in QUANTITIES.mentions(own)} == {Q.MIN_NORM_SOLUTION.key}
+
+
 def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     """The earlier part whose result a method-less part asks about: named ("the answer to 2",
     "the point from (c)"), or the part just before ("Is this limit the minimum-norm ..."); a
@@ -1442,7 +1473,8 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     return None
 
 
-_SAME_METHOD = (r"\b(?:trains?|trained|training|runs?|ran|optimi[sz](?:es|ed|ing)?|fits?|fitted|"
+_SAME_METHOD = (r"\b(?:the )?same (?:P|D|M|preconditioner|preconditioning matrix|frozen preconditioner)\b|"
+                r"\b(?:trains?|trained|training|runs?|ran|optimi[sz](?:es|ed|ing)?|fits?|fitted|"
                 r"iterates?) (?:it )?(?:in )?the same way\b|\bthe same (?:method|optimi[sz]er|algorithm|"
                 r"procedure)\b|\b(?:same|identical) (?:training|optimi[sz]ation) (?:setup|procedure)\b|"
                 r"^(?:(?:now|again|next),? )?(?:the )?same (?:iteration|update(?: rule)?|recursion|"
@@ -1464,6 +1496,65 @@ def _same_start(own: str, previous: list[PartReading]) -> PartReading | None:
               p.fields[F.theta0].source and p.fields[F.theta0].source in (p.own_text or "")]
     values = {repr(p.value(F.theta0)) for p in stated}
     return stated[-1] if len(values) == 1 else None
+
+
+def _earlier_preconditioner(own: str, r: PartReading, method: tuple[Any, str],
+                            previous: list[PartReading]) -> tuple[Any, str]:
+    """A preconditioned method named without its matrix ('with the same preconditioner') in a
+    text where the earlier parts' preconditioned methods all use one P: that P (several
+    different ones: the matrix stays missing)."""
+    if method[0] != M.preconditioned or not any(
+            m.name == F.method and "without its matrix" in m.reason for m in r.missing):
+        return method
+    found = [p for p in previous if p.family == FAMILY and isinstance(p.value(F.method), dict)
+             and p.value(F.method).get("name") == M.preconditioned]
+    values = {repr(p.value(F.method)) for p in found}
+    if len(values) != 1 or not rx(r"\bsame\b|\bthat\b|\bthis\b|\babove\b|\bearlier\b").search(own):
+        return method
+    r.missing = [m for m in r.missing if m.name != F.method]
+    field = found[-1].fields[F.method]
+    return field.value, f"{method[1]}; {field.source} (the matrix of part ({found[-1].label}))"
+
+
+def _states_start(text: str) -> bool:
+    return bool(assigned_array(text, _THETA0) or assigned_number(text, _THETA0)
+                or rx(_ZERO_START).search(text))
+
+
+_OTHER_START = (r"\b(?:start(?:s|ed|ing)?|init(?:ial(?:i[sz](?:e|ed|ation))?)?|begin(?:s|ning)?|"
+                r"warm[- ]start)\b")
+"""A part that mentions a start it does not state ('from a random init', 'from another
+point'): an earlier part's start is not carried to it."""
+
+
+def _carried_start(own: str, ctx: str, previous: list[PartReading],
+                   r: PartReading) -> PartReading | None:
+    """The earlier part whose start this part, stating none, runs from: the one earlier part
+    it names ('from the start in (c)', 'the limit in (a)'), else, when the shared text states
+    no start, the start every earlier part that states one agrees on (a setting stated once
+    applies until overridden). Several different earlier starts: None (the start stays
+    missing)."""
+    if _states_start(own):
+        return None
+    mine = [p for p in previous if p.family == FAMILY and F.theta0 in p.fields]
+    named = list(dict.fromkeys(x.group(1) for x in rx(_LABEL_REF).finditer(own)))
+    hits = [p for p in mine if p.label.split(".")[0] in named]
+    if named:
+        starts = {repr(p.value(F.theta0)) for p in hits}
+        if len(starts) == 1 and len({p.label.split(".")[0] for p in hits}) == len(named):
+            r.notes.append(f"no start is stated: the start of part ({hits[0].label}), which "
+                           "the part names, is used")
+            return hits[0]
+        return None
+    if _states_start(ctx) or rx(_OTHER_START).search(own):
+        return None   # the part speaks of a start it does not give: not the earlier one
+    stated = [p for p in mine if p.fields[F.theta0].source and
+              p.fields[F.theta0].source in (p.own_text or "")]
+    if stated and len({repr(p.value(F.theta0)) for p in stated}) == 1:
+        r.notes.append(f"no start is stated: the start stated in part ({stated[0].label}) "
+                       "carries to this part (every earlier part that states one agrees)")
+        return stated[-1]
+    return None
 
 
 def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
@@ -1643,7 +1734,7 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         for m in [rx(_ADAM_LIKE).search(own), rx(r"(?:ε|eps|epsilon) ?= ?0\b(?![.,]\d)").search(own)]:
             if m:       # 'a simplified Adam-like method', '(1/√v with ε = 0)': what D is
                 r.convention("method", m.group(0), "describes the frozen preconditioner")
-    elif not definitions and rx(_ADAM_LIKE).search(own):
+    elif not definitions and rx(_ADAM_LIKE).search(own) and not _epochwise_in(own):
         m = rx(_ADAM_LIKE).search(own)
         r.miss(F.method, f"\"{phrase(own, m.start(), m.end())}\" names an Adam-like method that "
                          "is not defined in the text")
@@ -1814,6 +1905,49 @@ _FRACTION = re.compile(r"\((\d{1,6}(?:\.\d{1,6})?)\)/\((\d{1,6}(?:\.\d{1,6})?)\)
 """A fraction as LaTeX's \\frac becomes ('(1)/(2)'), inside a list of entries."""
 
 
+_PRECONDITIONER_ROLE = re.compile(
+    r"(?:\blr|\bη|\bα|\bγ|\bstep(?: size)?)(?:_ ?[tk])? ?[*·]? ?(?P<M>[A-Z])(?P<inv>\^ ?\(?-1\)?)? ?[*·]? ?"
+    r"(?:∇|grad\b|g_ ?[tk]\b)")
+"""The matrix a preconditioned update multiplies the gradient by: ``θ − η D^-1 ∇L``,
+``theta - lr * M * grad``."""
+
+
+def _preconditioner_by_role(plain: str, r: PartReading) -> tuple[list, str] | None | bool:
+    """P read from the update formula when the text names the matrix by another letter
+    (``θ_k+1 = θ_k − lr · D^-1 ∇L, D = diag(1, 2, 4)`` -> P = diag(1, 1/2, 1/4)). None when
+    the formula names no matrix or the matrix is not given; False (refused, recorded) when the
+    inverse of a non-diagonal matrix is asked."""
+    roles = {(m.group("M"), bool(m.group("inv"))) for m in _PRECONDITIONER_ROLE.finditer(plain)}
+    if len(roles) != 1:
+        return None
+    (letter, inverse), = roles
+    if letter in ("H", "X", "A") or letter == "P" and not inverse:
+        return None   # P itself is read by its name; H, X, A are the data
+    diag = rxc(rf"(?<![\w]){letter} ?= ?diag ?(?=[(\[])").search(plain)
+    arr = array_at(plain, diag.end()) if diag else None
+    got = (arr[0], phrase(plain, diag.start(), arr[1])) if diag and arr else \
+        assigned_array(plain, re.escape(letter))
+    if got is None:
+        return None
+    value, src = got[0], got[1]
+    if not inverse:
+        return value, src
+    if is_matrix(value):
+        off = [v for i, row in enumerate(value) for j, v in enumerate(row) if i != j]
+        if any(Fraction(str(getattr(v, "value", v))) != 0 for v in off):
+            r.miss(F.method, f"\"{src}\": the update multiplies by {letter}^-1 of a non-diagonal "
+                             "matrix, which is not inverted from text (expected P = diag(..) or "
+                             "the inverse written out)")
+            return False
+        value = [row[i] for i, row in enumerate(value)]
+    entries = [Fraction(str(getattr(v, "value", v))) for v in value]
+    if any(e == 0 for e in entries):
+        r.miss(F.method, f"\"{src}\": {letter} has a zero diagonal entry, so {letter}^-1 does "
+                         "not exist")
+        return False
+    return [Num(1 / e, f"1/({e})") for e in entries], f"{src}; {letter}^-1"
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -1880,7 +2014,10 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         return {"name": name, "lam": got[0].spec_value()}
     if name == M.preconditioned:
         plain = _FRACTION.sub(lambda m: "/".join(g for g in m.groups() if g), own)  # (1)/(2)
-        got = assigned_array(plain, r"P|the preconditioner|P ?= ?diag") or \
+        got = _preconditioner_by_role(plain, r)
+        if got is False:
+            return name
+        got = got or assigned_array(plain, r"P|the preconditioner|P ?= ?diag") or \
             assigned_array(plain.replace("diag", ""), r"P")
         if got is None and r.found.get("frozen"):
             used.append(r.found["frozen"])

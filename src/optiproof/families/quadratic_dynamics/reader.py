@@ -35,7 +35,7 @@ from optiproof.core.text.formulas import formulas
 from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_forms,
                                          quadratic_forms, quadratic_of_matrices,
                                          unread_functions)
-from optiproof.core.text.mathobjects import PartObjects
+from optiproof.core.text.mathobjects import PartObjects, diagonal_in_words, number_list_at
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
 from optiproof.families.quadratic_dynamics.spec import fraction
@@ -355,7 +355,7 @@ def _diag(flat: str, letter: str = "H") -> tuple[list, str] | None:
         got = array_at(flat, m.end())
         if got is not None and not is_matrix(got[0]):
             return got[0], phrase(flat, m.start(), got[1])
-    return None
+    return diagonal_in_words(flat, letter)   # "H = 2I" (in R^3), "H is diagonal with entries"
 
 
 def _number_list(flat: str, pos: int) -> tuple[list, int] | None:
@@ -365,18 +365,7 @@ def _number_list(flat: str, pos: int) -> tuple[list, int] | None:
         return got[0], got[1]
     if flat[pos:pos + 1] == "{":
         got = array_at(flat, pos)
-    out, i = [], pos
-    while True:
-        num = number_at(flat, i)
-        if num is None:
-            break
-        out.append(num[0])
-        i = num[1]
-        sep = rx(r" ?(?:,|, and|and) ?(?:λ_?\{?\d{1,2}\}? ?= ?)?").match(flat, i)
-        if not sep or number_at(flat, sep.end()) is None:
-            break
-        i = sep.end()
-    return (out, i) if out else None
+    return number_list_at(flat, pos, r"(?:λ_?\{?\d{1,2}\}? ?= ?)?")
 
 
 _EIG_HEAD = (r"\beigenvalues?(?: of H| of the Hessian)?(?: are| is| equal to|:| λ_i ?=| λ ?=| "

@@ -1285,9 +1285,12 @@ _NORM_CHOSEN = re.compile(r"(?:^|(?<=[.;:] ))(?:(?:now|then|next|instead),? )?(?
                           r"setting|objective|step)|repeat(?: (?:it|this|that|\(\w{1,4}\)))?|redo(?: "
                           r"(?:it|this|\(\w{1,4}\)))?),? (?:but )?(?:now )?(?:in|with|for|under|using)\b)"
                           r"[^.?;]{0,120}?(?=,? (?:and |then )?(?:give|"
-                          r"find|compute|state|report|determine|derive|write|solve)\b|[.?;]|$)",
+                          r"find|compute|state|report|determine|derive|write|solve)\b|[.?;]|$)|"
+                          r"\b(?:when|if|where|with) (?:‖ ?· ?‖(?:_ ?\w{1,3})?|the norm) (?:is|=|"
+                          r"denotes|equals|being) [^.?;,]{1,80}",
                           re.I)
-"""'Now use the Frobenius norm instead, ‖D‖_F ≤ η': a clause choosing the part's norm."""
+"""'Now use the Frobenius norm instead, ‖D‖_F ≤ η', 'Compute u when ‖·‖ is the Euclidean norm
+‖·‖_2': a clause choosing the part's norm."""
 
 
 _EMPTY_NORM_SLOT = re.compile(r"(?:(?:now|then|next|instead),? )?(?:use|take|consider|switch to|try|"
