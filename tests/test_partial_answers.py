@@ -165,6 +165,18 @@ def test_a_text_with_no_part_read_is_refused_as_before(tmp_path: Path) -> None:
         read_report(NOTHING).answerable_problem()
 
 
+def test_check_still_needs_every_part_read(tmp_path: Path) -> None:
+    answer = _file(tmp_path, "answer.md", "(a) u = (-2, 1, -2)\n(b) The Endeavour.\n")
+    problem = _file(tmp_path, "p.txt", UNICODE)
+    for _ in range(2):   # the second time a partial solution of it may be in the cache
+        result = runner.invoke(cli.app, ["check", problem, answer],
+                               env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+        assert result.exit_code == 3, result.output
+        assert "check grades an answer against every part" in result.stderr
+        assert "ship that sailed to Lisbon" in result.stderr
+        _solve(tmp_path, UNICODE, "--format", "json")
+
+
 def test_a_part_that_uses_an_unread_part_is_not_answered(tmp_path: Path) -> None:
     result = _solve(tmp_path, BACK_REFERENCE, "--format", "json", "--no-cache")
     assert result.exit_code == 1, result.output

@@ -451,6 +451,21 @@ def _checkable(problem: str, solved: Any) -> Any:
     return replace(solution, parts=parts)
 
 
+def _whole_solved(problem: str, no_cache: bool) -> Any:
+    """The problem an answer is checked against, solved: every part of it (a problem text that
+    cannot be read completely is refused, exit 3, saying that check needs every part)."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.reading import ReadingIncomplete
+
+    try:
+        return _solved(problem, SolveOptions(figures=False), _cache(no_cache),
+                       doing="solving the problem to check against...")
+    except ReadingIncomplete as err:
+        raise NotRecognised("check grades an answer against every part of the problem, and this "
+                            "problem text could not be read completely (`optiproof solve` "
+                            f"answers the parts that were read); {err}") from None
+
+
 def _cached_note(entry: Any) -> None:
     """Say on stderr that the answer comes from the cache, and when its witnesses ran."""
     typer.echo(f"cached: the witnesses ran at {entry.witnessed_at} (--no-cache runs them "
@@ -641,11 +656,7 @@ def check(
             raw = read_bounded(answer, MAX_ANSWER_BYTES, field="ANSWER",
                                expected="a Markdown/LaTeX/plain-text answer document")
             text = decode_answer(raw, str(answer))
-        from optiproof.core.options import SolveOptions
-
-        solution = _checkable(problem, _solved(
-            problem, SolveOptions(figures=False), _cache(no_cache),
-            doing="solving the problem to check against..."))
+        solution = _checkable(problem, _whole_solved(problem, no_cache))
         if batch:
             from optiproof.checking.batch import check_folder
 

@@ -49,6 +49,34 @@ def outcome(stem: str) -> tuple[str, str]:
     return ("SILENTLY-WRONG", "; ".join(missing)) if missing else ("right", "")
 
 
+def part_outcomes(stem: str, witnesses: bool = True) -> dict[str, str]:
+    """Per part of a text refused as a whole, what ``solve`` answers by default (the parts read
+    completely that use no unread part): label -> ``right`` (verified, every expected value
+    there), ``unverified``, ``SILENTLY-WRONG`` (verified with an expected value missing) or
+    ``not answered``. Empty for a text read completely (the whole-text outcome covers it)."""
+    text = TEXTS[stem].read_text(encoding="utf-8")
+    expected = yaml.safe_load((TEXTS[stem].parent / f"{stem}.expected.yaml").read_text("utf-8"))
+    reading = read_report(text)
+    if reading.complete:
+        return {}
+    out = {p.label: "not answered" for p in reading.parts}
+    try:
+        problem = reading.answerable_problem()
+        solution = solve_problem(problem, SolveOptions(figures=False, run_witnesses=witnesses))
+    except (ReadingIncomplete, BadInput):
+        return out
+    reading.attach(solution)
+    data = solution.to_dict()
+    for part in data["parts"]:
+        mine = [ep for ep in expected["parts"] if str(ep["label"]).strip("() ").lower()
+                in (part["label"], part["label"].split(".")[0])]
+        missing = missing_values({**expected, "parts": mine}, {**data, "parts": [part]}) \
+            if mine else ["no expected values for this part"]
+        out[part["label"]] = ("unverified" if not part["verified"] else
+                              "SILENTLY-WRONG" if missing else "right")
+    return out
+
+
 def test_every_text_has_a_recorded_outcome():
     assert set(OUTCOMES) == set(TEXTS)
     plain = [v for v in OUTCOMES.values() if not isinstance(v, dict)]
