@@ -197,6 +197,22 @@ def test_the_own_text_naming_an_unread_part_is_enough() -> None:
     assert label_pattern("b").search("as in (b) above") and not label_pattern("b").search("f(b)")
 
 
+def test_a_reference_the_reading_did_not_resolve_is_not_answered_in_a_partial_text() -> None:
+    """In a partly read text, a part whose own words refer to another part ("as in part (c)",
+    "with these parameters") is answered only when the reader recorded taking something from
+    such a part."""
+    text = UNICODE.replace("(b) Find the name", "(c) Find the name").replace(
+        "(a) Compute", "(a) Write a haiku about the sea.\n\n(b) Compute")
+    reading = read_report(text)
+    b = next(p for p in reading.parts if p.label == "b")
+    assert dependence(b, reading, ["c"]) is None
+    own = reading.texts["b"]
+    reading.texts = dict(reading.texts, b=own + " Use the norm of part (c).")
+    assert "part (c)" in dependence(b, reading, ["a"])
+    reading.texts = dict(reading.texts, b=own + " Keep these parameters.")
+    assert "these" in dependence(b, reading, [])
+
+
 def test_the_solution_cache_serves_a_partial_solution(tmp_path: Path) -> None:
     text = STYLES["unicode"][0]
     first = _solve(tmp_path, text, "--format", "json")

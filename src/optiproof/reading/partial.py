@@ -22,17 +22,25 @@ from optiproof.core.text.record import PartReading
 
 _BACK = re.compile(
     r"\b(?:same|again|repeat(?:ing)?|redo|likewise|previous(?:ly)?|above|earlier|preceding|"
-    r"prior|before|just (?:found|computed|derived|obtained))\b|"
-    r"\b(?:this|that|these|those|your|the above|the resulting|the obtained) (?:[\w-]+ )?"
-    r"(?:limit|point|solution|minimi[sz]er|iterate|answers?|results?|values?|steps?|updates?|"
-    r"quantit(?:y|ies)|one|settings?|problem|question|choice|formula|expression|bound)s?\b",
+    r"prior|before|these|those|aforementioned|said|just (?:found|computed|derived|obtained))\b|"
+    r"\b(?:this|that|such|your|the resulting|the obtained|the given|the chosen) "
+    r"(?:[\w-]+ ){0,2}?"
+    r"(?:limit|point|solution|minimi[sz]er|iterate|answer|result|value|step|update|quantit(?:y|ie)|"
+    r"one|setting|problem|question|choice|formula|expression|bound|parameter|hyperparameter|"
+    r"number|rate|constant|matri(?:x|ce)|vector|norm|method|optimi[sz]er|scheme|case|"
+    r"configuration|data|size|schedule|start|initiali[sz]ation)s?\b",
     re.I)
 """Words by which a part goes on from an earlier one ("do the same", "this limit", "as
-above", "your answer")."""
+above", "your answer", "with these parameters")."""
 _NAMING = r"(?:part|question|item|exercise|task|sub-?part|q)"
 _ASSIGNED = re.compile(r"(?<![\w\\])([A-Za-zα-ωΑ-Ωθ∇][A-Za-z0-9]?(?:_\{?[\w∞*]{1,8}\}?)?"
                        r"(?:\^[\w*]{1,3})?(?:[*⋆])?)\s?(?:\([^()=]{0,20}\))?\s?:?=(?!=)")
 """``name = ...``, ``name := ...``, ``f(x) = ...``: a symbol the text defines."""
+
+
+_WORDS = frozenset({"a", "an", "as", "at", "be", "by", "do", "if", "in", "is", "it", "of",
+                    "on", "or", "so", "to", "we", "no", "up", "us", "me", "my", "he", "i"})
+"""Words an ``_ASSIGNED`` match may catch that are not symbols ("a factor of = ...")."""
 
 
 def label_pattern(label: str) -> re.Pattern[str]:
@@ -65,7 +73,7 @@ def defined_symbols(text: str, part: PartReading | None = None) -> set[str]:
         out |= {m.group("sym") for m in rx.finditer(text) if m.group("sym")}
     if part is not None:
         out |= set(part.named)
-    return {s for s in out if s}
+    return {s for s in out if s and s.lower() not in _WORDS}
 
 
 def _mentions(text: str, symbol: str) -> bool:
@@ -113,59 +121,82 @@ def part_gaps(part: PartReading) -> list[str]:
     return out
 
 
-def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | None:
-    """Why ``part`` uses one of the parts labelled ``others`` (a sentence naming it), or None
-    when nothing the reading recorded or the part's own text says ties it to them."""
+def _recorded(part: PartReading, reading: Any, own: str) -> dict[str, str]:
+    """The parts the reader recorded this part as taking something from (label -> how): the
+    part it repeats, the parts the operands of its derived quantities name, the parts its
+    fields' sources and notes name, the parts whose text holds a source phrase of its fields
+    that neither its own text nor the shared text has."""
     from optiproof.reading.derived import DERIVED_FIELD
-    from optiproof.reading.questions import defined_functions, read_questions, uses_function
+    from optiproof.reading.questions import read_questions
+
+    texts: dict[str, str] = reading.texts
+    layout = list(texts)
+    here = _layout_label(part.label, texts)
+    labels = [p.label for p in reading.parts if p.label != part.label]
+    out: dict[str, str] = {}
+
+    def take(target: str, how: str) -> None:
+        for label in labels:
+            if label not in out and (label == target or _layout_label(label, texts) == target) \
+                    and _layout_label(label, texts) != here:
+                out[label] = how
+
+    reference = read_questions(own).reference if own else None
+    if reference == "previous" and here in layout and layout.index(here) > 0:
+        reference = layout[layout.index(here) - 1]
+    if reference is not None:
+        take(reference, "it refers back to part ({})")
+    for label in sorted(_derived_parts(part.value(DERIVED_FIELD))):
+        take(label, "it uses the answer of part ({})")
+    for record in _records(part):
+        for label in sorted(_parts_named(record)):
+            take(label, f"what it reads comes from part ({{}}) (\"{record}\")")
+    own_c = _compact(own)
+    context = _compact(" ".join([reading.context, reading.title_source or "", reading.title]))
+    for f in [*part.fields.values(), *part.conventions]:
+        for piece in re.split(r"; | \| ", f.source or ""):
+            src = _compact(piece).removesuffix("...").strip()
+            if len(src) < 3 or src in own_c or src in context:
+                continue
+            for label in layout:
+                if label != here and src in _compact(texts[label]):
+                    take(label, f"its {f.name} is read from \"{src}\" in part ({{}})")
+    return out
+
+
+def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | None:
+    """Why ``part`` is not answered when the parts labelled ``others`` are not (a sentence
+    naming the part), or None: it takes something from one of them (the reader's records),
+    its own text names one of them, uses a symbol or function only one of them defines, or
+    says it goes on from an earlier part while one is not answered; or its own text refers to
+    a part (by label, or "that limit", "these parameters") the reader did not record taking
+    anything from, so the reference may not have been resolved."""
+    from optiproof.reading.questions import defined_functions, uses_function
 
     texts: dict[str, str] = reading.texts
     order = [p.label for p in reading.parts]
     others = [o for o in others if o != part.label]
-    if not others:
-        return None
     here = _layout_label(part.label, texts)
     own = texts.get(here, "") or part.own_text or ""
-    own_c = _compact(own)
     before = order[:order.index(part.label)] if part.label in order else []
-    earlier = [o for o in others if o in before]
-    layout_of = {o: _layout_label(o, texts) for o in others}
-    # the reader's records: the part repeated, the operands of a derived quantity
-    reference = read_questions(own).reference if own else None
-    if reference is not None:
-        layout = list(texts)
-        target = (layout[layout.index(here) - 1] if reference == "previous" and here in layout
-                  and layout.index(here) > 0 else reference)
-        hit = [o for o in others if layout_of[o] == target]
-        if hit:
-            return f"it refers back to part ({hit[0]}), which is not answered"
-    for label in sorted(_derived_parts(part.value(DERIVED_FIELD))):
-        if label in others:
-            return f"it uses the answer of part ({label}), which is not answered"
-    for record in _records(part):
-        hit = [o for o in others if o.lower() in _parts_named(record)]
-        if hit:
-            return (f"what it reads comes from part ({hit[0]}) (\"{record}\"), which is not "
-                    "answered")
-    # a field read from a phrase of another part's text
-    context = _compact(" ".join([reading.context, reading.title_source or "", reading.title]))
-    for f in [*part.fields.values(), *part.conventions]:
-        src = _compact(f.source or "").removesuffix("...").strip()
-        if len(src) < 3 or src in own_c or src in context:
-            continue
-        hit = [o for o in others if src in _compact(texts.get(layout_of[o], ""))]
-        if hit:
-            return (f"its {f.name} is read from \"{src}\" in part ({hit[0]}), which is not "
-                    "answered")
-    # the part's own words
+    recorded = _recorded(part, reading, own)
     for o in others:
+        if o in recorded:
+            return recorded[o].format(o) + ", which is not answered"
+    layout_of = {p: _layout_label(p, texts) for p in [*order, *others]}
+    for o in layout_of:
         m = label_pattern(o).search(own)
-        if m is not None and layout_of[o] != here:
+        if m is None or layout_of[o] == here:
+            continue
+        if o in others:
             return f"it names part ({o}) (\"{m.group(0).strip()}\"), which is not answered"
+        if not any(layout_of[r] == layout_of[o] for r in recorded):
+            return (f"it names part ({o}) (\"{m.group(0).strip()}\"), but the reading took "
+                    "nothing from that part, so the reference may not be resolved")
     mine = defined_symbols(own) | defined_symbols(reading.context)
     for o in others:
-        other = texts.get(layout_of[o], "")
-        if layout_of[o] == here or not other:
+        other = texts.get(layout_of.get(o, o), "")
+        if layout_of.get(o) == here or not other:
             continue
         names = defined_functions(other)
         if names and uses_function(own, names):
@@ -176,9 +207,13 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
                 return (f"it uses {symbol}, which part ({o}) defines, and part ({o}) is not "
                         "answered")
     m = _BACK.search(own)
+    earlier = [o for o in others if o in before]
     if m is not None and earlier:
         return (f"it goes on from an earlier part (\"{m.group(0)}\") and part ({earlier[-1]}) "
                 "is not answered")
+    if m is not None and before and not any(r in before for r in recorded):
+        return (f"it goes on from an earlier part (\"{m.group(0)}\"), but the reading took "
+                "nothing from one, so the reference may not be resolved")
     return None
 
 
