@@ -353,6 +353,10 @@ def _not_verified_note(solution: Any) -> None:
     bad = [f"({p.label})" for p in solution.parts if not p.verified]
     if bad:
         typer.echo(f"warning: NOT VERIFIED: part {', '.join(bad)}", err=True)
+    skipped = [f"({n.label})" for n in solution.not_answered]
+    if skipped:
+        typer.echo(f"warning: NOT ANSWERED (could not be read): part {', '.join(skipped)}",
+                   err=True)
 
 
 # -- commands -------------------------------------------------------------------------------
