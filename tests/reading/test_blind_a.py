@@ -80,6 +80,21 @@ def part_outcomes(stem: str, witnesses: bool = True) -> dict[str, str]:
     return out
 
 
+def partial_counts(witnesses: bool = True) -> dict[str, int]:
+    """Over every blind text the reader cannot read completely (refused as a whole): how many
+    there are, their parts, how many get at least one part answered by default, and the parts
+    answered by outcome (``part_outcomes``). Slow (it solves); for reports, not a test."""
+    from collections import Counter
+
+    rows = [part_outcomes(stem, witnesses) for stem in sorted(TEXTS)
+            if not read_report(TEXTS[stem].read_text(encoding="utf-8")).complete]
+    by = Counter(v for row in rows for v in row.values())
+    return {"texts": len(rows), "parts": sum(len(row) for row in rows),
+            "texts with a part answered": sum(any(v != "not answered" for v in row.values())
+                                              for row in rows),
+            "parts answered": sum(by.values()) - by["not answered"], **by}
+
+
 def test_every_text_has_a_recorded_outcome():
     assert set(OUTCOMES) == set(TEXTS)
     plain = [v for v in OUTCOMES.values() if not isinstance(v, dict)]
