@@ -86,10 +86,20 @@ def test_a_question_not_taken_is_refused_and_its_spec_does_not_solve(tmp_path: P
     spec_out = tmp_path / "fix-me.yaml"
     text = ("Let g = (1, 3, -2) and alpha = 1; u = argmin_d g^T d + (1/alpha) ||d||_1^2.\n"
             "(a) Find u.\n(b) The step moves one coordinate. Which one?\n")
-    result = _run("solve", _file(tmp_path, "q.txt", text), "--write-spec", str(spec_out))
+    result = _run("solve", _file(tmp_path, "q.txt", text), "--write-spec", str(spec_out),
+                  "--whole")
     assert result.exit_code == 3 and 'Which one?' in result.stderr
     unfilled = _run("solve", str(spec_out))
     assert unfilled.exit_code == 2 and "parts[1]" in unfilled.stderr, unfilled.stderr
+    # by default the spec of the whole reading is still written, then part (a) is answered
+    spec_out.unlink()
+    partial = _run("solve", _file(tmp_path, "q.txt", text), "--write-spec", str(spec_out),
+                   "--format", "json", "--no-cache")
+    assert partial.exit_code == 1 and "TODO" in spec_out.read_text()
+    data = json.loads(partial.stdout)
+    assert [p["label"] for p in data["parts"]] == ["a"] and data["parts"][0]["verified"]
+    assert [n["label"] for n in data["not_answered"]] == ["b"]
+    assert "Which one?" in " ".join(data["not_answered"][0]["not_read"])
 
 
 def test_json_carries_the_reading(tmp_path: Path) -> None:

@@ -140,3 +140,32 @@ def test_check_report_in_browser(browser: object, tmp_path: Path) -> None:
     assert page.evaluate("document.querySelectorAll('.badge.bad').length") >= 1
     assert page.evaluate("document.querySelectorAll('.hint .katex').length") >= 1
     assert _assert_links_land(page) == len(report.parts) * 2
+
+
+PARTLY_READ_LATEX = r"""\section*{Penalised steps}
+Let $g = (1, -3)^\top$ and $\alpha = 2$.
+\begin{enumerate}
+\item[(a)] Write a poem about $\frac{1}{\alpha}\|g\|_2^2$ and $\nabla f(x)$ in the style of Keats.
+\item[(b)] Find $u = \arg\min_{d} \; g^\top d + \frac{1}{\alpha}\|d\|_2^2$. What is $u$?
+\end{enumerate}
+"""
+
+
+def test_partly_answered_report_in_browser(browser: object, tmp_path: Path) -> None:
+    """A LaTeX text with a part that cannot be read: the part read is drawn with its
+    formulas, the other is listed (no LaTeX source shown, no formula error), links land."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+    from optiproof.reading import read_report
+
+    reading = read_report(PARTLY_READ_LATEX)
+    solution = solve_problem(reading.answerable_problem(), SolveOptions(run_witnesses=False))
+    reading.attach(solution)
+    path = tmp_path / "partial.html"
+    path.write_text(solution.to_html(), encoding="utf-8")
+    page = _assert_reads_well(browser, path, "partly-answered-report")
+    page.goto(path.as_uri())
+    text = page.evaluate("document.body.innerText")
+    assert "answered 1 of 2 parts" in text and "NOT ANSWERED" in text and "Keats" in text
+    assert text.index("Part (a)") < text.index("Part (b)")
+    assert _assert_links_land(page) >= 2

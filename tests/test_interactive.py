@@ -38,18 +38,22 @@ def test_an_unplaced_question_is_asked_and_then_solved(tmp_path: Path):
 
 
 @pytest.mark.slow
-def test_something_else_and_no_input_keep_the_refusal(tmp_path: Path):
-    child = _spawn(tmp_path)
-    child.expect(r"\[(\d+)\] something else")
-    other = child.match.group(1)
-    child.expect("choose")
-    child.sendline(other)
-    child.expect("not recognised")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 3
-    child = _spawn(tmp_path, "--no-input")
-    child.expect("Which one")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 3
+def test_something_else_and_no_input_answer_what_was_read(tmp_path: Path):
+    """Declining the question (or --no-input) answers part (a) and lists part (b) as not
+    answered; with --whole the refusal stands (exit 3)."""
+    for extra, code in (((), 1), (("--whole",), 3)):
+        child = _spawn(tmp_path, *extra)
+        child.expect(r"\[(\d+)\] something else")
+        other = child.match.group(1)
+        child.expect("choose")
+        child.sendline(other)
+        child.expect("NOT ANSWERED" if code == 1 else "not recognised")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == code
+    for extra, code in ((("--no-input",), 1), (("--no-input", "--whole"), 3)):
+        child = _spawn(tmp_path, *extra)
+        child.expect("Which one")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == code

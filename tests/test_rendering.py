@@ -371,7 +371,8 @@ def _expr_matches(text: str, expr: sp.Basic) -> bool:
 
 def test_json_contract(mixed_solution: Solution) -> None:
     data = json.loads(mixed_solution.to_json())
-    assert set(data) == {"title", "reading", "reading_complete", "parts"}
+    assert set(data) == {"title", "reading", "reading_complete", "parts", "not_answered"}
+    assert data["not_answered"] == []   # every part of a spec is answered
     assert data["title"] == "Mixed <evidence>"
     assert data["reading"] == {"source": "spec"} and data["reading_complete"] is True
     assert [p["label"] for p in data["parts"]] == ["a", "b", "c", "d"]

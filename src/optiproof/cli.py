@@ -74,11 +74,14 @@ class Engine(str, Enum):
 # -- reading problems -----------------------------------------------------------------------
 
 def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
-                     interactive: bool = False, force: bool = False) -> tuple[Any, Any]:
+                     interactive: bool = False, force: bool = False,
+                     whole: bool = True) -> tuple[Any, Any]:
     """(Problem, Reading or None) from a spec file, ``-`` for stdin, or problem text (only text
     has a Reading). When the text cannot be read completely: with ``interactive``, a question the
     reader could not place is asked about on the terminal; otherwise (or if the user declines)
-    the partial reading is written to ``write_spec`` if given, and the refusal stands."""
+    the partial reading is written to ``write_spec`` if given; then, unless ``whole``, the
+    parts that were read are answered (the Problem of :meth:`Reading.answerable_problem`), and
+    when none can be (or with ``whole``) the refusal stands."""
     from optiproof.reading import ReadingIncomplete, ReadingInvalid
     from optiproof.reading.interactive import complete, completable
 
@@ -92,7 +95,17 @@ def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
             _write_spec(err.reading, write_spec, path_or_dash, force)
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
-        raise
+        if whole or not isinstance(err, ReadingIncomplete):
+            raise
+        try:
+            problem = err.reading.answerable_problem()
+        except ReadingIncomplete:
+            raise err from None
+        skipped = len(err.reading.parts) - len(problem.parts)
+        typer.echo(f"answering {len(problem.parts)} of {len(err.reading.parts)} parts; "
+                   f"{skipped} could not be read (they are listed in the output; --whole "
+                   "refuses the whole text instead)", err=True)
+        return problem, err.reading
 
 
 def _choose(prompt: str, options: list[str]) -> int | None:
@@ -340,6 +353,10 @@ def _not_verified_note(solution: Any) -> None:
     bad = [f"({p.label})" for p in solution.parts if not p.verified]
     if bad:
         typer.echo(f"warning: NOT VERIFIED: part {', '.join(bad)}", err=True)
+    skipped = [f"({n.label})" for n in solution.not_answered]
+    if skipped:
+        typer.echo(f"warning: NOT ANSWERED (could not be read): part {', '.join(skipped)}",
+                   err=True)
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -380,23 +397,25 @@ def _cached_solved(cache: Any, alias: str | None) -> Any:
 
 def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None,
             interactive: bool = False, force: bool = False,
-            doing: str = "solving exactly...") -> Any:
+            doing: str = "solving exactly...", whole: bool = True) -> Any:
     """PROBLEM solved: from the cache by its input digest, else read (asking on the terminal
-    with ``interactive``; ``force`` lets ``write_spec`` replace a file) and solved (and cached)
-    while ``doing`` shows, with what was read on the solution. Before reading, the witness
-    worker starts, so that whatever it has to import overlaps the reading and the derivation."""
+    with ``interactive``; ``force`` lets ``write_spec`` replace a file; unless ``whole``, a
+    partly read text answers what was read) and solved (and cached) while ``doing`` shows, with
+    what was read on the solution. Before reading, the witness worker starts, so that whatever
+    it has to import overlaps the reading and the derivation."""
     from dataclasses import replace
 
     from optiproof.pipeline import solve_cached
 
     alias = _alias(cache, problem, options)
-    if (hit := _cached_solved(cache, alias)) is not None:
+    if (hit := _cached_solved(cache, alias)) is not None and not (
+            whole and hit.solution.not_answered):
         return hit
     if options.run_witnesses:
         from optiproof.runtime.pool import shared_pool
 
         shared_pool()
-    spec, reading = load_problem_any(problem, write_spec, interactive, force)
+    spec, reading = load_problem_any(problem, write_spec, interactive, force, whole)
     with _progress(doing) as progress:
         return solve_cached(spec, replace(options, progress=progress), cache, alias, reading)
 
@@ -434,6 +453,21 @@ def _checkable(problem: str, solved: Any) -> Any:
                 for a, b in zip(part.answers, again.answers, strict=True)])
         parts.append(part)
     return replace(solution, parts=parts)
+
+
+def _whole_solved(problem: str, no_cache: bool) -> Any:
+    """The problem an answer is checked against, solved: every part of it (a problem text that
+    cannot be read completely is refused, exit 3, saying that check needs every part)."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.reading import ReadingIncomplete
+
+    try:
+        return _solved(problem, SolveOptions(figures=False), _cache(no_cache),
+                       doing="solving the problem to check against...")
+    except ReadingIncomplete as err:
+        raise NotRecognised("check grades an answer against every part of the problem, and this "
+                            "problem text could not be read completely (`optiproof solve` "
+                            f"answers the parts that were read); {err}") from None
 
 
 def _cached_note(entry: Any) -> None:
@@ -488,17 +522,23 @@ def solve(
                                              help="Skip witnesses (parts stay unverified).")]
     = False,
     write_spec: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--write-spec", help="If the text cannot be fully read, write an editable spec here.")]
+        "--write-spec", help="If the text cannot be fully read, write an editable spec here "
+                             "(then the parts that were read are answered).")]
     = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask on the terminal: refuse what cannot be read (exit 3).")]
+    = False,
+    whole: Annotated[bool, typer.Option(
+        "--whole", help="Refuse a text unless every part is read (exit 3); by default the "
+                        "parts that were read are answered and the others listed (exit 1).")]
     = False,
     no_cache: NoCache = False,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Solve PROBLEM (problem text, a spec file, or - for stdin), verify it, and write it up:
     what was read, the answers, then the derivation and the evidence. On a terminal, a question
-    the reader cannot place is asked about, with choices."""
+    the reader cannot place is asked about, with choices; a part that cannot be read is listed
+    as not answered, and the other parts are answered (--whole: nothing is)."""
 
     def body(budget: Budget) -> int:
         from optiproof.core.options import SolveOptions
@@ -516,7 +556,7 @@ def solve(
         cache = _cache(no_cache)
         stored = _stored_format(form, out, open_report)
         alias = _alias(cache, problem, options) if stored is not None else None
-        hit = cache.entry_of_alias(alias) if alias is not None else None
+        hit = cache.entry_of_alias(alias) if alias is not None and not whole else None
         text = cache.rendering(hit.key, stored.value) if hit is not None else None
         if text is not None:
             put(_marked(text, form, hit), out)
@@ -526,7 +566,8 @@ def solve(
             if solution is not None:
                 _not_verified_note(solution)
             return hit.exit_code
-        solved = _solved(problem, options, cache, write_spec, interactive, force)
+        solved = _solved(problem, options, cache, write_spec, interactive, force,
+                         whole=whole)
         solution = solved.solution
         if solved.cached is not None and stored is None:
             _cached_note(solved.cached)
@@ -619,11 +660,7 @@ def check(
             raw = read_bounded(answer, MAX_ANSWER_BYTES, field="ANSWER",
                                expected="a Markdown/LaTeX/plain-text answer document")
             text = decode_answer(raw, str(answer))
-        from optiproof.core.options import SolveOptions
-
-        solution = _checkable(problem, _solved(
-            problem, SolveOptions(figures=False), _cache(no_cache),
-            doing="solving the problem to check against..."))
+        solution = _checkable(problem, _whole_solved(problem, no_cache))
         if batch:
             from optiproof.checking.batch import check_folder
 

@@ -120,14 +120,16 @@ def load_problem_and_reading(path_or_dash: str) -> tuple[Any, Any]:
     return problem_and_reading(text, source)
 
 
-def problem_and_reading(text: str, source: str) -> tuple[Any, Any]:
-    """(Problem, Reading) of problem text, (Problem, None) of spec text."""
+def problem_and_reading(text: str, source: str, partial: bool = False) -> tuple[Any, Any]:
+    """(Problem, Reading) of problem text, (Problem, None) of spec text; with ``partial``, a
+    partly read text gives the Problem of the parts that can be answered
+    (:meth:`Reading.answerable_problem`)."""
     if looks_like_spec(text):
         return load_problem_text(text, source=source), None
     from optiproof.reading import read_report
 
     reading = read_report(text)
-    return reading.to_problem(), reading
+    return reading.to_problem(partial=partial), reading
 
 
 def load_text(text: str, source: str) -> Any:

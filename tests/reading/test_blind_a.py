@@ -9,6 +9,8 @@ from refused to right is progress: record it there.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -47,6 +49,50 @@ def outcome(stem: str) -> tuple[str, str]:
     if solution.exit_code != 0:
         return "unverified", "; ".join(missing)
     return ("SILENTLY-WRONG", "; ".join(missing)) if missing else ("right", "")
+
+
+def part_outcomes(stem: str, witnesses: bool = True) -> dict[str, str]:
+    """Per part of a text refused as a whole, what ``solve`` answers by default (the parts read
+    completely that use no unread part): label -> ``right`` (verified, every expected value
+    there), ``unverified``, ``SILENTLY-WRONG`` (verified with an expected value missing) or
+    ``not answered``. Empty for a text read completely (the whole-text outcome covers it)."""
+    text = TEXTS[stem].read_text(encoding="utf-8")
+    expected = yaml.safe_load((TEXTS[stem].parent / f"{stem}.expected.yaml").read_text("utf-8"))
+    reading = read_report(text)
+    if reading.complete:
+        return {}
+    out = {p.label: "not answered" for p in reading.parts}
+    try:
+        problem = reading.answerable_problem()
+        solution = solve_problem(problem, SolveOptions(figures=False, run_witnesses=witnesses))
+    except (ReadingIncomplete, BadInput):
+        return out
+    reading.attach(solution)
+    data = solution.to_dict()
+    for part in data["parts"]:
+        mine = [ep for ep in expected["parts"]
+                if re.sub(r"^(?:part|q)\s*", "", str(ep["label"]).strip("() ").lower())
+                in (part["label"], part["label"].split(".")[0])]
+        missing = missing_values({**expected, "parts": mine}, {**data, "parts": [part]}) \
+            if mine else ["no expected values for this part"]
+        out[part["label"]] = ("unverified" if not part["verified"] else
+                              "SILENTLY-WRONG" if missing else "right")
+    return out
+
+
+def partial_counts(witnesses: bool = True) -> dict[str, int]:
+    """Over every blind text the reader cannot read completely (refused as a whole): how many
+    there are, their parts, how many get at least one part answered by default, and the parts
+    answered by outcome (``part_outcomes``). Slow (it solves); for reports, not a test."""
+    from collections import Counter
+
+    rows = [part_outcomes(stem, witnesses) for stem in sorted(TEXTS)
+            if not read_report(TEXTS[stem].read_text(encoding="utf-8")).complete]
+    by = Counter(v for row in rows for v in row.values())
+    return {"texts": len(rows), "parts": sum(len(row) for row in rows),
+            "texts with a part answered": sum(any(v != "not answered" for v in row.values())
+                                              for row in rows),
+            "parts answered": sum(by.values()) - by["not answered"], **by}
 
 
 def test_every_text_has_a_recorded_outcome():

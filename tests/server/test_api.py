@@ -191,3 +191,22 @@ def test_a_body_that_is_not_json_is_422_saying_so(server):
     assert response.status_code == 422, response.text
     body = response.json()
     assert body["field"] == "body" and body["message"].startswith("the request body is not JSON")
+
+
+PARTLY_READ = ("Two steps\n\nLet g = (2, -1, 4) and alpha = 0.5.\n\n(a) Compute u = argmin_d "
+               "g^T d + (1/alpha) ||d||_inf^2. Give u.\n\n(b) Find the name of the ship that "
+               "sailed to Lisbon in 1755.\n")
+
+
+def test_a_partly_read_text_is_answered_where_it_was_read(server):
+    read = post(server, "/api/read", json={"problem": PARTLY_READ}).json()
+    assert read["complete"] is False and read["form"]["answerable"] == ["a"]
+    response = post(server, "/api/solve", json={"problem": PARTLY_READ, "views": ["html"]})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert [p["label"] for p in body["parts"]] == ["a"] and body["parts"][0]["verified"]
+    assert [n["label"] for n in body["not_answered"]] == ["b"]
+    assert "ship that sailed" in " ".join(body["not_answered"][0]["not_read"])
+    assert "NOT ANSWERED" in body["views"]["html"]
+    whole = post(server, "/api/solve", json={"problem": PARTLY_READ, "whole": True})
+    assert whole.status_code == 422 and whole.json()["error"] == "not read"

@@ -209,9 +209,15 @@ def test_an_unplaced_question_is_answered_by_a_choice_and_solved(watched):
                           "+ (1/alpha) ||d||_1^2.\n(a) Find u.\n(b) The step moves one "
                           "coordinate. Which one?\n")
     page.click("#solve-button")
+    # the part that was read is answered at once; the other is listed as not answered
+    page.wait_for_selector("#report .card.not-answered", timeout=SOLVE_WAIT_MS)
+    assert "NOT ANSWERED" in page.inner_text("#report") and "Which one?" in page.inner_text(
+        "#report")
     page.wait_for_selector('.reading-item.missing[data-name="asks"]', timeout=SOLVE_WAIT_MS)
     page.locator('.reading-item.missing[data-name="asks"] input[value="update"]').check()
     page.click("#form-solve-button")
+    page.wait_for_selector("#report .card.not-answered", state="detached",
+                           timeout=SOLVE_WAIT_MS)
     page.wait_for_selector("#report .card", timeout=SOLVE_WAIT_MS)
     _assert_answers_drawn(page)
     assert page.locator("#report .card").count() == 2

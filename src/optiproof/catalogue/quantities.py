@@ -279,6 +279,7 @@ TOTAL_VOLUME = _add(_Q(
 BUSIEST_SENT = _add(_Q(
     "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),
     phrases=(r"\bbusiest (?:node|worker)", r"\bbottleneck (?:node|link)",
+             r"\bmost (?:heavily )?loaded (?:node|worker|gpu|machine|rank)(?!'?s? traffic)",
              r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?(?:data|"
              r"values|floats|elements|entries|numbers) (?:is )?sent by (?:any|one|a single|an "
              r"individual|a) (?:single )?(?:node|worker|gpu|rank|machine|process)\b",

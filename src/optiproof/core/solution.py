@@ -223,18 +223,43 @@ class PartSolution:
         }
 
 
+@dataclass(frozen=True)
+class NotAnswered:
+    """A part of the text that was not answered: it could not be read completely, or it uses a
+    part that could not (``not_read``: the reader's reasons, one line each)."""
+
+    label: str
+    question: str
+    not_read: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "question": self.question, "not_read": list(self.not_read)}
+
+
 @dataclass
 class Solution:
-    """All parts of a solved problem, in order."""
+    """All parts of a solved problem, in order; ``not_answered``: the parts of the text that
+    were not answered (a partly read text), in text order."""
 
     title: str
     parts: list[PartSolution]
     reading: dict[str, Any] | None = None
     """What was read from the problem text (see ``Reading.to_dict``), or None for a spec."""
+    not_answered: list[NotAnswered] = field(default_factory=list)
 
     @property
     def verified(self) -> bool:
-        return all(p.verified for p in self.parts)
+        """Every part verified, and every part of the text answered."""
+        return all(p.verified for p in self.parts) and not self.not_answered
+
+    def in_text_order(self) -> list[PartSolution | NotAnswered]:
+        """The answered and the not-answered parts together, in the order of the text."""
+        if not self.not_answered:
+            return list(self.parts)
+        order = [p.get("label") for p in (self.reading or {}).get("parts", [])]
+        items: list[PartSolution | NotAnswered] = [*self.parts, *self.not_answered]
+        rank = {label: i for i, label in enumerate(order)}
+        return sorted(items, key=lambda x: rank.get(x.label, len(order)))
 
     @property
     def reading_complete(self) -> bool:
@@ -252,7 +277,8 @@ class Solution:
         return {"title": self.title,
                 "reading": self.reading if self.reading is not None else {"source": "spec"},
                 "reading_complete": self.reading_complete,
-                "parts": [p.to_dict() for p in self.parts]}
+                "parts": [p.to_dict() for p in self.parts],
+                "not_answered": [n.to_dict() for n in self.not_answered]}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, allow_nan=False)

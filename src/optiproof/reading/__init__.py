@@ -82,7 +82,9 @@ def read_report(text: str | bytes) -> Reading:
     whole_scores = {name: rd.score(whole) for name, rd in registry.items()}
     reading = Reading(title=layout.title or sentence_title(norm.text),
                       title_source=layout.title_line or "", parts=[], removed=norm.removed,
-                      notes=list(dict.fromkeys(norm.notes)))
+                      notes=list(dict.fromkeys(norm.notes)),
+                      texts={p.label: p.flat for p in layout.parts},
+                      context=flatten(layout.context))
     if layout.title is None:
         reading.notes.append("no title line found; the title is made from the first sentence")
     previous: list[PartReading] = []

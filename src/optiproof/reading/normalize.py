@@ -256,9 +256,35 @@ def normalize(raw: str) -> Normalized:
     text = re.sub(r"‖_(\w{1,4}) ?→ (\w{1,4})", r"‖_\1→\2", text)
     text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
     text = _SPACES.sub(" ", text)
+    text = _TUPLE_ASSIGNMENT.sub(_tuple_assignment, text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
+
+
+_TUPLE_SYMBOL = r"[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?)?"
+_TUPLE_NUMBER = r"-?\d+(?:\.\d+)?(?:[eE]-?\d{1,3})?(?:/\d+)?"
+_TUPLE_ASSIGNMENT = re.compile(
+    rf"(?P<before>\b(?:in|within|interval|range)\s)?(?P<names>[\[(] ?{_TUPLE_SYMBOL}(?: ?, ?{_TUPLE_SYMBOL}){{1,4}} ?[\])])"
+    rf" ?= ?[\[(] ?(?P<values>{_TUPLE_NUMBER}(?: ?, ?{_TUPLE_NUMBER}){{1,4}}) ?[\])]")
+"""A tuple of scalar symbols set to a tuple of numbers ("[µ, L] = [0.5, 32]", "(α, β) =
+(0.1, 0.9)", "(β_1, β_2) = (0.9, 0.999)"): one assignment per symbol. An interval keeps its
+bracket ("contained in [µ, L] = [0.5, 32]": "[µ, L] (µ = 0.5, L = 32)"). The coordinates of one
+vector ("(w_1, w_2) = (1, 0)", "(x, y) = (1, 2)") are left as written."""
+_VECTOR_BASES = set("θwxyzduvgpqmsΔ∇")
+
+
+def _tuple_assignment(m: re.Match) -> str:
+    names = [n.strip() for n in m.group("names")[1:-1].split(",")]
+    values = [v.strip() for v in m.group("values").split(",")]
+    bases = [n.split("_")[0] for n in names]
+    if len(names) != len(values) or len(set(names)) != len(names) or \
+            any(b in _VECTOR_BASES for b in bases):
+        return m.group(0)
+    pairs = ", ".join(f"{n} = {v}" for n, v in zip(names, values, strict=True))
+    if m.group("before"):
+        return f"{m.group('before')}{m.group('names')} ({pairs})"
+    return pairs
 
 
 _PDF_STAR_MARK = re.compile(r"(?<=[αηγβρκμθ])(?: \?| ?\?(?= ,))(?= ?,| (?:are|is|was|and|for|in|of|with|at|"

@@ -66,7 +66,10 @@ _SYMBOL_ASK = re.compile(
     r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or|given|using|via)\b)"
     r"(?:[a-z][a-z-]{2,20}|\d{1,2}(?:st|nd|rd|th)\b)){0,3}) "
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
-_SYMBOL_NEXT = re.compile(rf"(?: ?,| ?,? and| ?, then) ({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
+_SYMBOL_NEXT = re.compile(rf"(?: ?\([^()]{{1,80}}\))?(?: ?,? and| ?, then| ?,) ({_SYMBOL})(?=[ ,.?;:)]|$)"
+                          rf"{_NOT_SET}")
+"""The next symbol of a list of asked symbols, past a gloss in parentheses on the one before
+("give μ and L (the extreme eigenvalues) and κ")."""
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
                       r"to|up|us|we)$")
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
@@ -653,10 +656,13 @@ def _if_so(request: Request, pieces: list[tuple[int, str]]) -> Request:
     return Request(request.sentence, request.start, request.asks, request.proof, unplaced)
 
 
-_YES_NO = re.compile(_LEAD + r"(?:is|are)\b(?! there\b)(?! (?:it|this|that) (?:a )?"
-                     r"coincidence\b)[^?]{0,200}\?", re.I)
-"""A yes/no question ("Is w_∞ the minimum-norm solution?"): when none of its asks is a yes/no
-quantity, its answer would be a value where a yes or no was asked, so it stays unplaced."""
+_YES_NO = re.compile(_LEAD + r"(?:(?:is|are)\b(?! there\b)(?! (?:it|this|that) (?:a )?"
+                     r"coincidence\b)|(?:do|does|did|has|have|will|would|can|could|should)\b"
+                     r"(?! (?:you|u|someone|somebody|anyone|anybody)\b))[^?]{0,200}\?", re.I)
+"""A yes/no question ("Is w_∞ the minimum-norm solution?", "Do the later updates change?",
+"Does the step depend on c?"): when none of its asks is a yes/no quantity, its answer would be a
+value where a yes or no was asked, so it stays unplaced. A polite request ("Can you compute
+the step?") is not one."""
 
 
 _OF_MODIFIER = re.compile(

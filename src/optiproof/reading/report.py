@@ -1,6 +1,8 @@
 """What the reader understood: per part, each spec field with the phrase it came from, and
-what could not be read. A :class:`Reading` becomes a Problem only when nothing is missing;
-otherwise it still writes a ready-to-edit spec (:meth:`Reading.to_spec_yaml`).
+what could not be read. A :class:`Reading` becomes a Problem of every part only when nothing is
+missing (:meth:`Reading.to_problem`), or a Problem of the parts read completely that use no
+part left unread (:meth:`Reading.answerable_problem`); either way it still writes a
+ready-to-edit spec of the whole text (:meth:`Reading.to_spec_yaml`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 from optiproof.core.errors import BadInput, NotRecognised
 from optiproof.core.text.record import TODO, Missing, NumberUse, PartReading, phrase
+from optiproof.reading.partial import answerable, part_gaps
 
 SPEC_HEADER = "# Spec written by `optiproof read` from the problem text."
 
@@ -32,6 +35,10 @@ class Reading:
     removed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     numbers: list[NumberUse] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    """Each part's own text (single-line), by the label the text gives it."""
+    context: str = ""
+    """The shared text before the parts (single-line)."""
 
     @property
     def complete(self) -> bool:
@@ -68,13 +75,8 @@ class Reading:
 
     def unread(self) -> list[str]:
         """Every gap as one line: ``part (b): norm - reason``."""
-        out = [f"{m.name}: {m.reason}" for m in self.missing]
-        for p in self.parts:
-            if not p.family:
-                out.append(f"part ({p.label}): family - " + (p.family_source or
-                           "not recognised as any supported problem family"))
-            out.extend(f"part ({p.label}): {m.name} - {m.reason}" for m in p.missing)
-        return out
+        return [f"{m.name}: {m.reason}" for m in self.missing] + [
+            g for p in self.parts for g in part_gaps(p)]
 
     def spec_dict(self, todo: bool = False) -> dict[str, Any]:
         """The reading as a spec mapping; fields equal in every part go to ``context``; with
@@ -125,8 +127,17 @@ class Reading:
     def attach(self, solution: Any) -> None:
         """Put this reading on a solution: its JSON data, and on each part the numbers of its
         own text that were not used (such a part is not stamped verified)."""
+        from optiproof.core.solution import NotAnswered
+
         solution.reading = self.to_dict()
         readings = {p.label: p for p in self.parts}
+        answered = {p.label for p in solution.parts}
+        if any(p.label not in answered for p in self.parts):
+            _, reasons = answerable(self)
+            solution.not_answered = [
+                NotAnswered(p.label, p.question, tuple(reasons.get(p.label) or [
+                    f"part ({p.label}): not answered"])) for p in self.parts
+                if p.label not in answered]
         for part in solution.parts:
             reading = readings.get(part.label)
             unused = [u.text for u in reading.numbers if u.status == "unused" and
@@ -139,16 +150,44 @@ class Reading:
                     readings[part.label])]]
                 part.unread += _only_numbers(readings[part.label], part, earlier)
 
-    def to_problem(self) -> Any:
-        """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not."""
+    def to_problem(self, partial: bool = False) -> Any:
+        """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not.
+        With ``partial``, that of the parts that can be answered (:meth:`answerable_problem`)."""
         from optiproof.families.problem import make_problem
 
+        if partial and not self.complete:
+            return self.answerable_problem()
         if not self.complete:
             raise ReadingIncomplete(self)
         try:
             return make_problem(self.spec_dict())
         except BadInput as err:
             raise ReadingInvalid(self, str(err)) from None
+
+    def answerable_problem(self) -> Any:
+        """The validated Problem of the parts read completely that use no part left unread
+        (see :mod:`optiproof.reading.partial`): what a partly read text can answer. When the
+        text has a problem-level gap, no such part, or those parts do not validate, the
+        refusal stands: :class:`ReadingIncomplete` (exit 3), as for the whole text."""
+        from optiproof.families.problem import make_problem
+
+        if self.complete:
+            return self.to_problem()
+        parts, _ = answerable(self)
+        if not parts:
+            raise ReadingIncomplete(self)
+        sub = Reading(self.title, self.title_source, parts, removed=self.removed,
+                      notes=self.notes, numbers=self.numbers, texts=self.texts,
+                      context=self.context)
+        try:
+            return make_problem(sub.spec_dict())
+        except BadInput:
+            raise ReadingIncomplete(self) from None
+
+    def not_answered(self) -> dict[str, list[str]]:
+        """The parts a partly read text does not answer, each with its reasons (see
+        :meth:`answerable_problem`); empty for a complete reading."""
+        return {} if self.complete else answerable(self)[1]
 
 
 def _named_by_answer(text: str, part: Any) -> bool:

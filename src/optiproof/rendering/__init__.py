@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from optiproof.core.evidence import Check
-    from optiproof.core.solution import Answer, Equation, PartSolution, Solution, Step
+    from optiproof.core.solution import (Answer, Equation, NotAnswered, PartSolution,
+                                         Solution, Step)
 
 CHECK_MARK = "\u2714"
 
@@ -148,3 +149,29 @@ def not_verified_reason(part: PartSolution) -> str:
 def verified_word(part: PartSolution) -> str:
     """Summary-table wording of a part's verification."""
     return f"{CHECK_MARK} verified" if part.verified else f"{CROSS_MARK} NOT VERIFIED"
+
+
+NOT_ANSWERED_BADGE = "\u2717 NOT ANSWERED \u2014 could not read this part"
+"""The badge of a part of the text that was not answered (a partly read text)."""
+
+
+def answered_line(solution: Solution) -> str:
+    """``answered N of M parts; the others could not be read (see below)`` for a partly read
+    text; '' when every part was answered."""
+    skipped = len(solution.not_answered)
+    if not skipped:
+        return ""
+    n = len(solution.parts)
+    return f"answered {n} of {n + skipped} parts; the others could not be read (see below)"
+
+
+def not_answered_heading(label: str) -> str:
+    """``Part (b)`` (``The problem`` for the single part ``main``)."""
+    return "The problem" if label == "main" else f"Part ({label})"
+
+
+def not_answered_reasons(item: NotAnswered) -> list[str]:
+    """The reader's reasons a part was not answered, plain text, without the ``part (b): ``
+    that every line of the reading starts with."""
+    prefix = f"part ({item.label}): "
+    return [r[len(prefix):] if r.startswith(prefix) else r for r in item.not_read]

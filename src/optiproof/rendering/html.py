@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from optiproof.rendering import (
+    NOT_ANSWERED_BADGE,
+    answered_line,
     check_status_word,
     format_error,
     format_runtime,
+    not_answered_heading,
+    not_answered_reasons,
     not_verified_reason,
     numbered_layout,
     part_heading,
@@ -30,7 +34,7 @@ from optiproof.rendering.mathsegments import looks_like_latex, split_math, split
 from optiproof.rendering.reading import SPEC_NOTE, reading_view
 
 if TYPE_CHECKING:
-    from optiproof.core.solution import Equation, PartSolution, Solution
+    from optiproof.core.solution import Equation, NotAnswered, PartSolution, Solution
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
@@ -274,8 +278,37 @@ class HtmlWriter:
 
     def answers(self, solution: Solution, prefix: str, level: int) -> str:
         cards = "".join(self.answer_card(part_answer(p), p, f"{prefix}part-{anchor(p.label)}",
-                                         level + 1) for p in solution.parts)
+                                         level + 1) if hasattr(p, "answers")
+                        else self.not_answered_card(p, f"{prefix}part-{anchor(p.label)}",
+                                                    level + 1)
+                        for p in solution.in_text_order())
         return f'<section class="answers"><h{level}>Answers</h{level}>{cards}</section>'
+
+    def answered_note(self, solution: Solution) -> str:
+        """The line at the top of a partly answered text (nothing for a whole one)."""
+        line = answered_line(solution)
+        return f'<div class="not-verified" role="alert">{esc(line)}</div>' if line else ""
+
+    def not_read(self, item: NotAnswered) -> str:
+        """A not-answered part's question and the reader's reasons, as plain text."""
+        out = []
+        if item.question:
+            out.append(f'<div class="question">{esc(" ".join(item.question.split()))}</div>')
+        reasons = "".join(f"<li><strong>NOT READ:</strong> {esc(r)}</li>"
+                          for r in not_answered_reasons(item))
+        return "".join(out) + f'<ul class="not-read">{reasons}</ul>'
+
+    def not_answered_card(self, item: NotAnswered, href: str, level: int) -> str:
+        return (f'<div class="card bad not-answered"><h{level}><a href="#{href}">'
+                f"{esc(not_answered_heading(item.label))}</a>"
+                f'{badge("bad", NOT_ANSWERED_BADGE)}</h{level}>{self.not_read(item)}</div>')
+
+    def not_answered_part(self, item: NotAnswered, prefix: str) -> str:
+        anchor_id = f"{prefix}part-{anchor(item.label)}"
+        return (f'<section class="part not-answered" id="{anchor_id}">'
+                f"<h2>{esc(not_answered_heading(item.label))}"
+                f'{badge("bad", NOT_ANSWERED_BADGE)}</h2>{self.not_read(item)}{TOP_LINK}'
+                "</section>")
 
     # -- a part's derivation and evidence -------------------------------------------------------
 
@@ -385,17 +418,20 @@ class HtmlWriter:
 
     def solution(self, solution: Solution, prefix: str = "", level: int = 1) -> str:
         """A solution's title, what was read, the answers, then every part."""
-        head = f"<h{level}>{esc(solution.title)}</h{level}>"
-        parts = "".join(self.part(p, prefix) for p in solution.parts)
+        head = f"<h{level}>{esc(solution.title)}</h{level}>" + self.answered_note(solution)
+        parts = "".join(self.part(p, prefix) if hasattr(p, "answers")
+                        else self.not_answered_part(p, prefix)
+                        for p in solution.in_text_order())
         return (head + self.reading(solution) + self.answers(solution, prefix, level + 1)
                 + parts)
 
     def compact(self, solution: Solution) -> str:
         """What was read and the answers; every part's derivation and evidence collapsed."""
-        head = f"<h3>{esc(solution.title)}</h3>"
+        head = f"<h3>{esc(solution.title)}</h3>" + self.answered_note(solution)
         parts = "".join(
             f'<details><summary>{esc(part_heading(p, ""))} \u2014 derivation and evidence'
-            f"</summary>{self.part(p, 'jp-')}</details>" for p in solution.parts)
+            f"</summary>{self.part(p, 'jp-')}</details>" if hasattr(p, "answers")
+            else self.not_answered_part(p, "jp-") for p in solution.in_text_order())
         return head + self.reading(solution) + self.answers(solution, "jp-", 4) + parts
 
 
@@ -424,7 +460,8 @@ def render_html_report(entries: list[Solution | FailedProblem], title: str) -> s
                             f"{esc(entry.message)}</div>{TOP_LINK}</article>")
             continue
         kind = "ok" if entry.verified else "bad"
-        word = "\u2714 verified" if entry.verified else "\u2718 NOT VERIFIED"
+        word = "\u2714 verified" if entry.verified else (
+            "\u2717 partly answered" if entry.not_answered else "\u2718 NOT VERIFIED")
         toc.append(f'<li><a href="#s{i}">{esc(entry.title)}</a>{badge(kind, word)}</li>')
         sections.append(f'<article id="s{i}">{writer.solution(entry, f"s{i}-", level=2)}'
                         "</article>")

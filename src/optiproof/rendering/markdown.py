@@ -15,9 +15,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from optiproof.rendering import (
+    NOT_ANSWERED_BADGE,
+    answered_line,
     check_status_word,
     format_error,
     format_runtime,
+    not_answered_heading,
+    not_answered_reasons,
     not_verified_reason,
     numbered_layout,
     part_heading,
@@ -28,7 +32,7 @@ from optiproof.rendering.mathsegments import looks_like_latex, split_math, split
 from optiproof.rendering.reading import SPEC_NOTE, reading_view
 
 if TYPE_CHECKING:
-    from optiproof.core.solution import Figure, PartSolution, Solution
+    from optiproof.core.solution import Figure, NotAnswered, PartSolution, Solution
 
 _BAR = re.compile(r"\\([\\|])")
 _MARKS = re.compile(r"[*_`\\$]")
@@ -109,7 +113,10 @@ def _reading(solution: Solution) -> list[str]:
 
 def _answers(solution: Solution) -> list[str]:
     out = ["## Answers", ""]
-    for part in solution.parts:
+    for part in solution.in_text_order():
+        if not hasattr(part, "answers"):
+            out += _not_answered(part, heading=False)
+            continue
         block = part_answer(part)
         out += [f"**{_literal(block.heading)}** — {block.badge}", ""]
         for line in block.lines:
@@ -122,6 +129,18 @@ def _answers(solution: Solution) -> list[str]:
             out.append(f"- **NOT VERIFIED** — {text(block.reason)}")
         out.append("")
     return out
+
+
+def _not_answered(item: NotAnswered, heading: bool) -> list[str]:
+    """A part that was not answered (its question and the reasons, plain text): a bold line
+    in the answers, a section among the parts with ``heading``."""
+    title = _literal(not_answered_heading(item.label))
+    out = ([f"## {title}", "", f"**{NOT_ANSWERED_BADGE}**", ""] if heading
+           else [f"**{title}** — {NOT_ANSWERED_BADGE}", ""])
+    if item.question:
+        out.append(f"- Question: {_literal(' '.join(item.question.split()))}")
+    out += [f"- **NOT READ:** {_literal(reason)}" for reason in not_answered_reasons(item)]
+    return out + [""]
 
 
 def _equation(number: int, latex: str) -> list[str]:
@@ -219,9 +238,12 @@ def render_markdown(solution: Solution, link: FigureLink | None = None) -> str:
     """The Markdown write-up: title, what was read, the answers, then every part in full;
     ``link`` names the file each figure is written to (figures are not embedded)."""
     out = [f"# {text(solution.title)}", ""]
+    if answered_line(solution):
+        out += [f"> **{_literal(answered_line(solution))}**", ""]
     out += _reading(solution) + _answers(solution)
-    for part in solution.parts:
-        out += render_part_markdown(part, link)
+    for part in solution.in_text_order():
+        out += (render_part_markdown(part, link) if hasattr(part, "answers")
+                else _not_answered(part, heading=True))
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from optiproof.rendering import (
+    NOT_ANSWERED_BADGE,
+    answered_line,
     check_status_word,
     format_error,
     format_runtime,
+    not_answered_heading,
+    not_answered_reasons,
     numbered_layout,
     part_heading,
     verified_word,
@@ -25,7 +29,7 @@ from optiproof.rendering.unicode import latex_to_unicode
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from optiproof.core.solution import PartSolution, Solution
+    from optiproof.core.solution import NotAnswered, PartSolution, Solution
 
 STATUS_STYLE = {"passed": "bold green", "failed": "bold white on red",
                 "inconclusive": "bold yellow"}
@@ -152,13 +156,31 @@ def answer_block(solution: Solution) -> list[RenderableType]:
     from rich.text import Text
 
     out: list[RenderableType] = [Text("\nAnswers", style="bold")]
-    for part in solution.parts:
+    for part in solution.in_text_order():
+        if not hasattr(part, "answers"):
+            out += _not_answered(part)
+            continue
         block = part_answer(part)
         style = "bold green" if block.verified else "bold white on red"
         out.append(Text.assemble("  ", (block.heading, "bold"), "  ", (block.badge, style)))
         out.append(Padding(_answer_rows(block), (0, 0, 0, 4)))
         if block.reason:
             out.append(_hanging("NOT VERIFIED:", block.reason, "bold red", "red", indent=4))
+    return out
+
+
+def _not_answered(item: NotAnswered, indent: int = 4) -> list[RenderableType]:
+    """A part that was not answered: its badge, its question and why it could not be read."""
+    from rich.text import Text
+
+    out: list[RenderableType] = [Text.assemble(
+        "  ", (not_answered_heading(item.label), "bold"), "  ",
+        (NOT_ANSWERED_BADGE, "bold white on red"))]
+    if item.question:
+        out.append(_hanging("question:", " ".join(item.question.split()), "bold", "italic",
+                            indent=indent))
+    out += [_hanging("NOT READ:", reason, "bold red", indent=indent)
+            for reason in not_answered_reasons(item)]
     return out
 
 
@@ -242,12 +264,20 @@ def render_terminal(solution: Solution, console: Console, *, brief: bool = False
     from rich.text import Text
 
     console.print(Text(solution.title, style="bold"))
+    if answered_line(solution):
+        console.print(Text(answered_line(solution), style="bold red"))
     if not brief:
         console.print(Group(*reading_block(solution)))
     console.print(Group(*answer_block(solution)))
     if brief:
         return
-    for part in solution.parts:
+    for part in solution.in_text_order():
+        if not hasattr(part, "answers"):
+            title = Text.assemble((not_answered_heading(part.label), "bold"), "  ",
+                                  (NOT_ANSWERED_BADGE, "bold red"))
+            console.print(Panel(Group(*_not_answered(part, indent=2)[1:]), title=title,
+                                title_align="left", border_style="red"))
+            continue
         border = "green" if part.verified else "red"
         title = Text.assemble((part_heading(part, solution.title), "bold"), "  ",
                               (verified_word(part), "bold " + border))
@@ -257,8 +287,14 @@ def render_terminal(solution: Solution, console: Console, *, brief: bool = False
 
 def one_line_per_part(solution: Solution) -> str:
     """A solution in a few lines: its title, then per part its answers and verification."""
-    lines = [f"<Solution {solution.title!r}: {len(solution.parts)} part(s)>"]
-    for part in solution.parts:
+    skipped = f"; {answered_line(solution)}" if solution.not_answered else ""
+    lines = [f"<Solution {solution.title!r}: {len(solution.parts)} part(s){skipped}>"]
+    for part in solution.in_text_order():
+        if not hasattr(part, "answers"):
+            reasons = "; ".join(not_answered_reasons(part))
+            lines.append(f"  {not_answered_heading(part.label)}: [{NOT_ANSWERED_BADGE}] "
+                         f"{reasons}")
+            continue
         block = part_answer(part)
         answers = "; ".join(math(line.latex) for line in block.lines) or "—"
         who = f" — {block.identified_as}" if block.identified_as else ""

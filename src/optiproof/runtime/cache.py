@@ -247,7 +247,7 @@ def _storable(solution: Solution) -> Solution:
     """The solution without what only its witnesses used (facts, membership tests)."""
     parts = [replace(p, facts=None, answers=[replace(a, membership=None) for a in p.answers])
              for p in solution.parts]
-    return Solution(solution.title, parts, solution.reading)
+    return Solution(solution.title, parts, solution.reading, list(solution.not_answered))
 
 
 @dataclass(frozen=True)

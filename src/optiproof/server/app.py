@@ -53,6 +53,9 @@ class SolveRequest(BaseModel):
     form: dict[str, Any] | None = None
     witnesses: bool = True
     views: Views = []
+    whole: bool = False
+    """Refuse a problem text unless every part is read (by default the parts read are
+    answered and the others listed under ``not_answered``)."""
 
 
 class AnswerText(BaseModel):
@@ -172,6 +175,8 @@ def _cached_solve(state: ServerState, request: dict[str, Any]) -> dict[str, Any]
     if contract is None:
         return None
     body = json.loads(contract)
+    if request.get("whole") and body.get("not_answered"):
+        return None
     views = {v: cache.rendering(hit.key, jobs.stored_name(v)) for v in request["views"]}
     if any(text is None for text in views.values()):
         return None

@@ -153,8 +153,10 @@ def _ask_about(items: list[dict[str, Any]], family: str | None, reason: str) -> 
 
 
 def reading_form(reading: Any) -> dict[str, Any]:
-    """The reading as the solve page's form: per part its family, fields read and gaps; and
-    the fields of every family, for a part whose family is chosen there."""
+    """The reading as the solve page's form: per part its family, fields read and gaps; the
+    parts a solve of the text answers (``answerable``: the others could not be read or use a
+    part that could not); and the fields of every family, for a part whose family is chosen
+    there."""
     from optiproof.reading.interactive import question_gaps
 
     parts = []
@@ -172,8 +174,11 @@ def reading_form(reading: Any) -> dict[str, Any]:
         parts.append({"label": p.label, "question": p.question, "items": items})
     from optiproof.families import FAMILIES
 
+    not_answered = reading.not_answered()
     return {"title": reading.title, "complete": reading.complete, "parts": parts,
             "not_read": reading.unread(), "notes": list(reading.notes),
+            "answerable": [p.label for p in reading.parts if p.label not in not_answered]
+            if not reading.missing else [],
             "families": {key: family_fields(key) for key in FAMILIES}}
 
 

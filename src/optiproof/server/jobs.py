@@ -157,7 +157,8 @@ def _problem(request: dict[str, Any]) -> tuple[Any, Any]:
         return make_problem(spec_from_form(request["form"])), None
     if request.get("spec") is not None:
         return make_problem(request["spec"]), None
-    return loading.problem_and_reading(request["problem"], "problem")
+    return loading.problem_and_reading(request["problem"], "problem",
+                                       partial=not request.get("whole", False))
 
 
 def solved(request: dict[str, Any], limits: JobLimits) -> tuple[Any, Any]:
@@ -182,7 +183,7 @@ def _solved_with(cache: Any, request: dict[str, Any]) -> Any:
         if cache is not None and request.get("problem") else None
     hit = cache.entry_of_alias(alias) if alias is not None else None
     solution = cache.solution(hit.key) if hit is not None else None
-    if solution is not None:
+    if solution is not None and not (request.get("whole") and solution.not_answered):
         return Solved(solution, hit.key, hit)
     problem, reading = _problem(request)
     return solve_cached(problem, options, cache, alias, reading)
@@ -252,7 +253,7 @@ def check(request: dict[str, Any], limits: JobLimits) -> Outcome:
     from optiproof.checking.report import render_html_body
 
     problem_request = {"problem": request.get("problem"), "spec": request.get("spec"),
-                       "witnesses": True}
+                       "witnesses": True, "whole": True}
     done, _ = solved(problem_request, limits)
     reports = []
     for answer in request["answers"]:

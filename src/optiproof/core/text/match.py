@@ -76,6 +76,13 @@ def negated(text: str, start: int, window: int = 50) -> bool:
 def assigned_number(text: str, name: str) -> tuple[Num, str] | None:
     """``NAME = number`` (NAME a regex such as ``α|alpha``), its value and phrase."""
     for m in rx(rf"(?<![\w])(?:{name})[ ]?(?:=|:=|is|of)[ ]?").finditer(text):
+        if text.startswith("(", m.end()):   # "η = (1/2)", "η = (1)/(2)": a LaTeX \frac12
+            digits = re.match(r"\((\d{1,6})\)/\((\d{1,6})\)", text[m.end():])
+            inner = number_at(f"{digits.group(1)}/{digits.group(2)}", 0) if digits else \
+                number_at(text, m.end() + 1)
+            end = m.end() + digits.end() if digits else inner[1] + 1 if inner else 0
+            if inner is not None and (digits or text.startswith(")", inner[1])):
+                return inner[0], phrase(text, m.start(), end)
         got = number_at(text, m.end())
         if got is not None:
             return got[0], phrase(text, m.start(), got[1])

@@ -225,6 +225,11 @@ class AdamMechanicsReader:
             _run_length(r, steps)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _restated_settings(r, {k for k, _ in mapped})
+        several = rx(_SEVERAL_VARIANTS).search(r.own_text or "")
+        if several and not any(k == Q.WEIGHT_DECAY.key for k, _ in mapped):
+            r.miss(F.asks, f'"{several.group(0)}" asks the same thing of several variants at once, '
+                           "which this part does not read as one run each (expected one variant "
+                           "per part, or 'compare L2 regularisation with AdamW')")
 
     def applied(self, r: PartReading) -> set[str]:
         """Scaling the loss, adding weight decay, dropping bias correction and running a number
@@ -859,6 +864,14 @@ def _has_run(r: PartReading) -> bool:
 
 _OTHER_ADAPTIVE = (O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
 """Adaptive optimizers a part may run that this family does not compute."""
+
+
+_SEVERAL_VARIANTS = (r"\b(?:for |of |in |with )?(?:both|each|all(?: the)?(?: two| three)?|the two|the three) "
+                     r"(?:of the )?(?:variants|versions|optimi[sz]ers|methods|algorithms|update "
+                     r"rules|rules|settings)\b|\bfor (?:both|each)\b(?! (?:step|coordinate|entry|"
+                     r"component|parameter|t)\b)")
+"""A part that asks its question of several variants at once ("Recompute θ_1 for both
+variants"): one run each is needed, which a single Adam part does not hold."""
 
 
 def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:

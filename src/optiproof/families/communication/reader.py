@@ -80,8 +80,8 @@ QUANTITIES_ASKED = {
     "busiest-traffic": r"\btraffic (?:of|at|through) the (?:busiest|most (?:heavily )?loaded|"
                        r"bottleneck) (?:node|worker|gpu|machine|rank)\b|\b(?:busiest|most "
                        r"(?:heavily )?loaded) (?:node|worker|gpu|machine|rank)'?s? traffic\b",
-    "busiest-sent": r"(?<!traffic of the )(?<!traffic at the )\bbusiest (?:node|worker)(?!'?s? "
-                    r"traffic)|\bbottleneck (?:node|link)|\bmost (?:data|"
+    "busiest-sent": r"(?<!traffic of the )(?<!traffic at the )\b(?:busiest|most (?:heavily )?loaded|"
+                    r"most congested) (?:node|worker|gpu|machine|rank)(?!'?s? traffic)|\bbottleneck (?:node|link)|\bmost (?:data|"
                     r"messages|elements) (?:is )?sent by (?:any|one|a single)",
     "busiest-received": r"\bmost (?:data|messages|elements) (?:is )?received by|\breceived by "
                         r"the busiest",
@@ -1205,6 +1205,13 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     several = rx(_SEVERAL).search(own)
     if several and len(names) < 2 and not first_of(own, SCHEMES):  # "both algorithms", one named
         names = []
+    elif several and len(names) < 2:   # "for each scheme ... (for the server, ...)": the
+        shared = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]   # schemes the text lists
+        if len({n for n, _ in shared}) >= 2 and set(names) <= {n for n, _ in shared}:
+            listed = shared
+            names = list(dict.fromkeys(n for n, _ in shared))
+        else:
+            names = []
     if not names:
         inherited = _schemes_of_referenced_part(own, r)
         if inherited is None:
@@ -1292,7 +1299,7 @@ def _schemes_of_referenced_part(own: str, r: PartReading) -> list[str] | None:
     return names
 
 
-_SEVERAL = (r"\b(?:both|each|either|all(?: the)?(?: two| three| four)?|the (?:two|three|four)) (?:of the )?"
+_SEVERAL = (r"\b(?:both|each|every|either|all(?: the)?(?: two| three| four)?|the (?:two|three|four)) (?:of the )?"
             r"(?:[\w-]+ )?(?:algorithms?|schemes?|methods?|approaches|strategies|collectives|"
             r"variants|versions|options|all[- ]?reduces?|implementations)\b|\b(?:both|the (?:two|"
             r"three|four)) (?:[\w-]+ )?(?:times|costs)\b|\bwhich (?:one|of (?:them|the two|the three|"

@@ -205,6 +205,13 @@ class QuadraticDynamicsReader:
             r.answered_by[Q.OPTIMAL_MOMENTUM.key] = Q.EFFECTIVE_STEP.key  # "with β = β*" sets it
         take_asks(r, F.asks, asks, tuple(q.key for q in ASKS))
         _tuned_heavy_ball(r)
+        alpha = r.fields.get(F.alpha)
+        if alpha is not None and Q.OPTIMAL_STEP.key in (r.value(F.asks) or []) and \
+                not r.found.get(_TUNED_PAIR) and not _from_formula(r, F.alpha) and \
+                alpha.source in (r.own_text or ""):
+            r.miss(F.asks, f'the part asks for the optimal step and also fixes the step '
+                           f'("{alpha.source}"); expected one of the two (a repeated question '
+                           "with a new step asks for what that step gives)")
         sgd = _SGD_NAMED.search(r.own_text or "")
         if sgd and Q.PYTORCH.key in (r.value(F.asks) or []):
             r.convention("PyTorch SGD", sgd.group(0), "PyTorch's SGD with momentum is the "
@@ -1275,15 +1282,22 @@ def _from_formula(r: PartReading, field: str) -> bool:
     return field in r.fields and _FORMULA_NOTE in r.fields[field].note
 
 
+_GAMMA_STEP = re.compile(r"[-−] ?γ ?(?:∇|\\nabla|grad\b|g_)|\b(?:step(?:[- ]?size)?|learning rate) γ(?![\w])",
+                         re.I)
+"""γ written as the step: what multiplies the gradient in the update rule (x_{t+1} = x_t −
+γ∇f(x_t)), or named the step size; elsewhere γ may be a momentum or a decay."""
+
+
 def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
+    step = r"α|alpha|η" + ("|γ|gamma" if _GAMMA_STEP.search(own + " " + ctx) else "")
     for text in (own, ctx) if not _from_formula(r, F.alpha) else ():
-        m = rx(r"(?:α|alpha|step size|learning rate|lr|η) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
+        m = rx(rf"(?:{step}|step size|learning rate|lr) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
         if m:
             r.set(F.alpha, "1/L", phrase(text, m.start(), m.end()))
             break
         if _step_expression(text, r):
             break
-        got = _scalar(text, r"α|alpha|step size|step-size|learning rate|lr|η") or \
+        got = _scalar(text, rf"{step}|step size|step-size|learning rate|lr") or \
             _step_value(text)
         if got is not None:
             _set_number(r, F.alpha, got, text)
@@ -1797,11 +1811,15 @@ _GENERIC_RATE = re.compile(r"\bwhat rate\b|\brate (?:does it|it) achieve", re.I)
 
 def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool:
     """True when a generic 'what rate (does it give)' sits in the sentence that states the step
-    ("With α = 0.1, what rate does it give?"): the rate at that step, not the optimal rate."""
+    ("With α = 0.1, what rate does it give?"), or in a part whose own text states the step and
+    asks for nothing optimal ("GD is often run with α = 1/L. What rate does that give?"): the
+    rate at that step, not the optimal rate."""
     from optiproof.core.text.match import sentences
 
     if not _GENERIC_RATE.search(src):
         return False
+    if step_source in own and not re.search(r"\b(?:optimal|optimum|best|tuned)\b", own, re.I):
+        return True
     return any(start <= pos < start + len(text) and step_source in text
                for start, text in sentences(own))
 

@@ -165,10 +165,13 @@
     offer($("download-md"), views.markdown, "text/markdown");
     offer($("download-json"), JSON.stringify(contract, null, 2) + "\n", "application/json");
     $("downloads").hidden = false;
-    const verified = contract.parts.every((p) => p.verified);
+    const skipped = (contract.not_answered || []).length;
+    const verified = contract.parts.every((p) => p.verified) && !skipped;
     const cached = contract.cached ? ` (from the cache: the checks ran at ${contract.cached.witnesses_ran_at})` : "";
-    say(`Solved: ${contract.parts.length} part(s), ${verified ? "every part verified" : "NOT VERIFIED"}${cached}.`,
-        verified ? "ok" : "bad");
+    const answered = skipped
+      ? `answered ${contract.parts.length} of ${contract.parts.length + skipped} parts; ${skipped} could not be read (see the report)`
+      : `${contract.parts.length} part(s), ${verified ? "every part verified" : "NOT VERIFIED"}`;
+    say(`Solved: ${answered}${cached}.`, verified ? "ok" : "bad");
   }
 
   async function readAndSolve(event) {
@@ -192,7 +195,7 @@
       return;
     }
     showForm(read.data.form);
-    if (!read.data.complete) {
+    if (!read.data.complete && !(read.data.form.answerable || []).length) {
       say("Some items could not be read: fill them in below, then solve.", "warn");
       return;
     }

@@ -1,0 +1,161 @@
+"""Guards against reading a part completely but answering another question than the one asked:
+a yes/no question answered by a value, a question asked of every scheme or variant answered for
+one, a rate at a stated step answered as the optimal rate, a step fixed and optimised at once,
+a value or list the reader used to drop silently. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.core.text.match import assigned_number
+from optiproof.reading import read_report
+from optiproof.reading.normalize import normalize
+from optiproof.reading.questions import read_questions
+
+
+def _parts(text: str) -> dict:
+    return {p.label: p for p in read_report(text).parts}
+
+
+def _asked(text: str) -> list[str]:
+    return [a.phrase for r in read_questions(text).requests for a in r.asks]
+
+
+def _unplaced(text: str) -> list[str]:
+    return [u for r in read_questions(text).requests for u in r.unplaced]
+
+
+# -- yes/no questions that start with an auxiliary verb ---------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "Do any of the later updates θ_t − θ_{t−1} change?",
+    "Does the second step θ_2 − θ_1 change as well?",
+    "did the later updates change at all?",
+    "Will the step θ_2 - θ_1 differ?",
+])
+def test_a_yes_no_question_is_not_answered_by_the_value_it_asks_about(question):
+    from optiproof.catalogue import QUANTITIES
+
+    asks = [a for r in read_questions(question).requests for a in r.asks]
+    yes_no = asks and all(a.quantity and QUANTITIES[a.quantity].value_kind == "yes-no"
+                          for a in asks)
+    assert _unplaced(question) or not asks or yes_no, question
+
+
+@pytest.mark.parametrize("request_", [
+    "Can you compute the first step θ_1 − θ_0?",
+    "Could you give the update Δ?",
+    "can someone find θ_1?",
+])
+def test_a_polite_request_is_still_a_request(request_):
+    assert _asked(request_) and not _unplaced(request_), request_
+
+
+# -- symbols listed past a gloss in parentheses -------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Give μ and L (the extreme eigenvalues of the Hessian) and κ.",
+    "Compute μ, L (smallest / largest eigenvalue) and κ = L/μ.",
+    "Find mu and L (both eigenvalues of A), and kappa.",
+    "Give mu, L, and kappa.",
+])
+def test_a_listed_symbol_after_a_parenthesised_gloss_is_asked(sentence):
+    assert _asked(normalize(sentence).text)[-1] == "κ"
+
+
+# -- tuples of symbols set to tuples of numbers ------------------------------------------------
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("We use (alpha, beta) = (0.1, 0.9).", "α = 0.1, β = 0.9"),
+    ("Adam with (β_1, β_2) = (0.9, 0.999).", "β_1 = 0.9, β_2 = 0.999"),
+    ("the spectrum lies in [mu, L] = [1, 10].", "in [μ, L] (μ = 1, L = 10)"),
+])
+def test_a_tuple_assignment_gives_one_assignment_per_symbol(written, expected):
+    assert expected in normalize(written).text
+
+
+@pytest.mark.parametrize("written", ["start at (w_1, w_2) = (1, 0).", "from (x, y) = (1, 2).",
+                                     "(a, b) = (1, 2, 3)"])
+def test_coordinates_of_a_vector_or_unequal_tuples_are_left_as_written(written):
+    assert "=" in normalize(written).text and "(1" in normalize(written).text
+
+
+def test_an_interval_given_by_numbers_gives_numeric_curvature():
+    text = ("Let f(x) = 1/2 x^T A x - b^T x, where A is symmetric with spectrum contained in "
+            "[µ, L] = [0.5, 32], both endpoints being eigenvalues.\n"
+            "(a) Compute the condition number κ.\n(b) Give the optimal step size of GD.\n")
+    part = _parts(text)["a"]
+    assert part.value("eigenvalues") == [0.5, 32]
+
+
+# -- a fraction written as LaTeX's \tfrac12 -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [("η = (1)/(2) .", 0.5), ("η = (1/2) here", 0.5),
+                                             ("eta = (3)/(4)", 0.75)])
+def test_a_parenthesised_fraction_is_the_assigned_value(text, value):
+    got = assigned_number(text, r"η|eta")
+    assert got is not None and float(got[0].value) == value
+
+
+# -- rate at a stated step ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("part", [
+    "(b) Gradient descent is often run with α = 1/L. What rate does that give here?",
+    "(b) In practice people take lr = 0.01. What rate does it achieve on f?",
+    "(b) Suppose we pick η = 0.05 instead. what rate do we get then?",
+])
+def test_a_rate_asked_after_the_part_states_its_step_is_the_rate_at_that_step(part):
+    text = ("Let f(w) = 1/2 w^T H w with H = diag(1, 4, 16).\n"
+            "(a) What is the optimal step size of gradient descent?\n" + part + "\n")
+    got = _parts(text)["b"]
+    assert "rate" in (got.value("asks") or []) and "optimal-rate" not in (got.value("asks") or [])
+
+
+@pytest.mark.parametrize("update", ["x_{t+1} = x_t − γ∇f(x_t)", "x_{t+1} = x_t - gamma grad f(x_t)",
+                                    "with step size γ"])
+def test_gamma_is_the_step_when_the_update_multiplies_the_gradient_by_it(update):
+    text = (f"Let f(x) = 1/2 x^T A x with A = diag(1, 10). Gradient descent {update}.\n"
+            "(a) With γ = 0.1, what is the convergence rate?\n")
+    assert _parts(text)["a"].value("alpha") == 0.1
+
+
+def test_a_part_that_fixes_the_step_and_asks_for_the_optimal_one_is_refused():
+    text = ("Let f(x) = 1/2 x^T A x with A = diag(1, 100). GD: x_{k+1} = x_k − γ∇f(x_k).\n"
+            "(a) Give the step γ that minimises the rate ρ, and ρ.\n"
+            "(b) Same question as (a), but with the common choice γ = 1/L.\n")
+    assert read_report(text).parts[1].missing
+
+
+# -- the same question of several schemes or variants ------------------------------------------
+
+_SCHEMES = ("Setup: n = 8 GPUs, p = 1e8 parameters in fp32. Schemes: all-to-all (each worker "
+            "sends its gradient to every other worker), parameter server (a separate server), "
+            "ring all-reduce.\n")
+
+
+@pytest.mark.parametrize("question", [
+    "Q2. For each scheme, how many bytes does the busiest node send? (for the parameter server "
+    "the busiest node is the server)",
+    "Q2. For every scheme give the bytes sent by the most heavily loaded node (with the "
+    "parameter server, that is the server).",
+    "Q2. For all three schemes, how many bytes does the most loaded node send (parameter server: "
+    "count the server)?",
+])
+def test_each_scheme_means_every_scheme_the_text_lists(question):
+    text = _SCHEMES + "Q1. For each scheme give the total bytes sent.\n" + question + "\n"
+    part = _parts(text)["2"]
+    assert part.value("schemes") == ["all-to-all", "parameter-server", "ring-allreduce"]
+    assert "busiest-sent" in part.value("quantities")
+
+
+@pytest.mark.parametrize("question", [
+    "(c) Now the loss is multiplied by 10. Recompute θ_1 for both variants.",
+    "(c) With the loss scaled by 10, give θ_1 for each variant.",
+    "(c) Scale the loss by 10 and compute θ_1 of the two optimizers again.",
+])
+def test_an_adam_part_asked_of_several_variants_is_not_answered_for_one(question):
+    text = ("Adam + L2 (λθ added to the gradient) versus AdamW (decoupled decay), with "
+            "β_1 = 0.9, β_2 = 0.999, ε = 0, learning rate 0.01, λ = 0.1, θ_0 = (1, -2) and "
+            "g_1 = (0.2, 0.1).\n(a) Compute θ_1 for Adam + L2.\n(b) Compute θ_1 for AdamW.\n"
+            + question + "\n")
+    assert read_report(text).parts[-1].missing
