@@ -1205,13 +1205,6 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     several = rx(_SEVERAL).search(own)
     if several and len(names) < 2 and not first_of(own, SCHEMES):  # "both algorithms", one named
         names = []
-    elif several and len(names) < 2:   # "for each scheme ... (for the server, ...)": the
-        shared = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]   # schemes the text lists
-        if len({n for n, _ in shared}) >= 2 and set(names) <= {n for n, _ in shared}:
-            listed = shared
-            names = list(dict.fromkeys(n for n, _ in shared))
-        else:
-            names = []
     if not names:
         inherited = _schemes_of_referenced_part(own, r)
         if inherited is None:
