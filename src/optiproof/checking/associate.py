@@ -19,7 +19,7 @@ from optiproof.checking.compare import (UNBOUNDED, Recurrence, agree, compatible
                                         kind_of, same_floats)
 from optiproof.checking.definitions import Scope
 from optiproof.checking.expect import Expectation
-from optiproof.checking.formula import base_and_index
+from optiproof.checking.formula import base_and_index, symbol_key
 from optiproof.checking.statements import TIER_CONCLUSION
 
 
@@ -103,11 +103,18 @@ def _after_words(after: str) -> list[str]:
     """The words right after a value that may name it (``86 iterations``): up to three, to the
     clause's end, without the value's own tail; none for the unit it is counted in ("0.85 per
     iteration", "0.99999 each step")."""
-    words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;]",
+    words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;:]",
                      after)[0].split()[:3]
     while words and re.fullmatch(r"[\d.)\]}]+", words[0]):
         words = words[1:]
     return [] if words[:1] in (["per"], ["every"], ["each"]) else words
+
+
+_UNIT_WORDS = {"its": "iterations", "it": "iterations", "iter": "iterations",
+               "iters": "iterations", "its.": "iterations", "iter.": "iterations",
+               "iterates": "iterations"}
+"""Abbreviated counts written right after a number (``86 its``, ``86 iters``): after a value
+they can only be its unit."""
 
 
 def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
@@ -123,12 +130,36 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     near = label_scores(" ".join(before.split()[-2:])) if _OF_SIZE.search(before) else {}
     if near:  # "2n messages of size p": the words right before the value name it
         found = near
-    for q, n in label_scores(" ".join(after)).items():
+    elif len(found) > 1:
+        found = _nearest_label(before[-70:], found)
+    for q, n in label_scores(" ".join(_UNIT_WORDS.get(w, w) for w in after)).items():
         found[q] = max(found.get(q, 0), n)
     found = found or label_scores(prior[-50:])
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+def _nearest_label(before: str, found: dict[str, int]) -> dict[str, int]:
+    """Of several quantities a clause names, the one whose label ends right before the value
+    (at most two words between: ``each message has size p``, ``the messages are 2n``) is the
+    value's; the others name what the clause is about."""
+    from optiproof.catalogue import QUANTITIES
+    from optiproof.catalogue.quantities import _label_patterns
+
+    ends: dict[str, int] = {}
+    for entry in QUANTITIES:
+        if entry.key in found:
+            for pattern in _label_patterns(entry):
+                for m in pattern.finditer(before):
+                    ends[entry.key] = max(ends.get(entry.key, -1), m.end())
+    if not ends:
+        return found
+    last = max(ends.values())
+    nearest = [q for q, e in ends.items() if e == last]
+    if len(nearest) != 1 or len(re.findall(r"[^\W\d]{2,}", before[last:])) > 2:
+        return found
+    return {nearest[0]: found[nearest[0]]}
 
 
 def _header_scores(header: str) -> dict[str, int]:
@@ -217,9 +248,15 @@ def restates_given(claim: Claim, value: Any, givens: dict[str, Any], numbers: li
 
 
 def _recurrence(subject: str, value: Any) -> str | None:
-    """``x_t = f(x_{t-1}, ...)`` states a recurrence: the key of ``x_{t-1}``, else None."""
+    """``x_t = f(x_{t-1}, ...)`` states a recurrence: the key of ``x_{t-1}``, else None. An
+    assignment without indices (``θ ← θ − α(… + λθ)``) is one too: its old value is the
+    symbol itself."""
     base, index = base_and_index(subject)
-    if index != "t" or not hasattr(value, "free_symbols"):
+    if not hasattr(value, "free_symbols"):
+        return None
+    if not index and subject and subject in {s.name for s in value.free_symbols}:
+        return subject
+    if index != "t":
         return None
     previous = f"{base}_t-1"
     return previous if previous in {s.name for s in value.free_symbols} else None
@@ -347,6 +384,19 @@ def per_worker(claim: Claim) -> bool:
     return bool(_PER_WORKER_BEFORE.search(before) or _PER_WORKER_AFTER.search(after))
 
 
+_ROW_SYMBOL = re.compile(r"(?:^|[\s(])([α-ωΑ-Ω](?:_?[0-9a-z]|\^?[*⋆]|')*)\s*(?:\([^()]*\))?\s*$")
+
+
+def _row_symbol(claim: Claim) -> str:
+    """The symbol a summary row is labelled with (``heavy-ball $\\beta$``, ``$\\rho^*$
+    (rate)``): the row's value is that symbol's, as if written ``β = …``; ``""`` when the label
+    ends with no symbol (``rate at α = 0.15``)."""
+    if claim.role != "summary" or not claim.row:
+        return ""
+    m = _ROW_SYMBOL.search(claim.row.strip())
+    return symbol_key(m.group(1)) if m else ""
+
+
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
                 context: dict[str, Any]) -> list[tuple[float, Expectation, Any]]:
     """(evidence, expectation, value as read for it) for every expectation the claim could
@@ -360,7 +410,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         # a recurrence ``θ_t = θ_{t-1} - ...`` names the update it states by its symbol,
         # whatever word leads it ("Step:")
         named = set()
-    by_symbol = {e.quantity for e in gradable if symbol_score(claim.subject, e) >= 2}
+    by_symbol = {e.quantity for e in gradable
+                 if symbol_score(claim.subject or _row_symbol(claim), e) >= 2}
     if named and by_symbol and not by_symbol & named:
         # ``| step size | 0.2309, β = 0.2699 |``: the value's own symbol names another answer
         # of the part than the column does; the symbol is the more specific label
@@ -379,7 +430,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
                 piece.relation in ("<", ">") and not e.bound) or (
                 named and e.quantity not in named):
             continue
-        evidence = (symbol_score(claim.subject, e) + label_score(claim, e, quantities)
+        evidence = (symbol_score(claim.subject or _row_symbol(claim), e)
+                    + label_score(claim, e, quantities)
                     + about_score(claim, e, subjects)
                     + (3.0 if e.kind in ("vector", "matrix", "unbounded") else 0.0))
         if claim.words == "unchanged" and any("/" in sym for sym in e.symbols):
@@ -482,7 +534,7 @@ def _continued(claim: Claim, previous: Claim | None) -> Claim:
         return claim
     from optiproof.catalogue.quantities import label_scores
 
-    own = set(label_scores(" ".join(_after_words(after))))
+    own = set(label_scores(" ".join(_UNIT_WORDS.get(w, w) for w in _after_words(after))))
     if own and not own & set(_labels(previous, own=True)):
         return claim  # ``0.85 each step => 86 iterations``: the words after it name another
     lone = claim.pieces[0] if len(claim.pieces) == 1 else None

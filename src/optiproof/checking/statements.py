@@ -25,8 +25,8 @@ TIER_PROSE = 1.0
 TIER_ASIDE = 0.9
 """A parenthetical remark: below the prose of its sentence (``≈ 0.00316 (normally ≲ α)``)."""
 
-_ANSWER_LEAD = re.compile(r"^[\s>*_#-]*(?:final answer|answer|result|in short|short answer)"
-                          r"\s*[:.]", re.I)
+_ANSWER_LEAD = re.compile(r"^[\s>*_#-]*(?:final answers?|answers?|final|results?|in short|"
+                          r"short answer|bottom line|tl;? ?dr)[*_]*\s*[:.]", re.I)
 _CONCLUSION = re.compile(r"^\s*(?:so|therefore|thus|hence|which gives|giving|we get|this gives|"
                          r"i\.e\.|=>|⇒|⟹|→|->)\b|(?:^|\s)(?:=>|⇒|⟹)\s", re.I)
 
