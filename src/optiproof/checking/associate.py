@@ -125,7 +125,9 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     head, _, after_text = claim.cue.partition("@")
     prior, _, before = head.rpartition("¦")
     after = _after_words(after_text)
-    before = re.split(r"=>|⇒|⟹|->|→|∴", before)[-1]  # an arrow starts a new statement
+    # an arrow or a conclusion word starts a new statement: the words before it are its premise
+    before = re.split(r"=>|⇒|⟹|->|→|∴|\b(?:so|therefore|hence|thus)\b(?=[\s,]*$|[\s,]+\S*\s*$)",
+                      before)[-1]
     found = label_scores(before[-70:])
     near = label_scores(" ".join(before.split()[-2:])) if _OF_SIZE.search(before) else {}
     if near:  # "2n messages of size p": the words right before the value name it
@@ -134,7 +136,8 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
         found = _nearest_label(before[-70:], found)
     for q, n in label_scores(" ".join(_UNIT_WORDS.get(w, w) for w in after)).items():
         found[q] = max(found.get(q, 0), n)
-    found = found or label_scores(prior[-50:])
+    found = found or label_scores(re.split(r"\b(?:so|therefore|hence|thus)\b[\s,]*$",
+                                           prior.rstrip())[-1][-50:])
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
