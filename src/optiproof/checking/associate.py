@@ -374,7 +374,7 @@ def _condition_in_force(claim: Claim, context: dict[str, Any]) -> bool:
 _WORKER = r"(?:gpu|worker|node|rank|process|machine|device|participant)"
 _PER_WORKER_BEFORE = re.compile(r"\b(?:each|every|one|a single|any single) (?:single )?" + _WORKER
                                 + r"\b(?: \w+){0,2} (?:sends?|transmits?|emits?|issues?|posts?)"
-                                r"\s*$")
+                                r"\s*$|\bper[- ]" + _WORKER + r"\b[^,;]{0,40}$")
 _PER_WORKER_AFTER = re.compile(r"^\s*messages?\b(?: \w+){0,3}? (?:per|by each|from each|for each) "
                                + _WORKER + r"|^\s*messages? each\b")
 
@@ -397,7 +397,9 @@ def _row_symbol(claim: Claim) -> str:
     if claim.role != "summary" or not claim.row:
         return ""
     m = _ROW_SYMBOL.search(claim.row.strip())
-    return symbol_key(m.group(1)) if m else ""
+    if m is None or re.search(r"[α-ωΑ-Ω][^,;/]*[,;/]\s*[^,;/]*$", claim.row[:m.start(1)]):
+        return ""  # ``α*, β*, ρ*``: a list, each value is one of them in turn
+    return symbol_key(m.group(1))
 
 
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
@@ -415,7 +417,10 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         named = set()
     by_symbol = {e.quantity for e in gradable
                  if symbol_score(claim.subject or _row_symbol(claim), e) >= 2}
-    if named and by_symbol and not by_symbol & named:
+    place = context.get("paired", {}).get((claim.line, claim.pos))
+    if place is not None and named and place not in named:
+        named = {place}  # its place in the row's list names it more plainly than the column
+    elif named and by_symbol and not by_symbol & named:
         # ``| step size | 0.2309, β = 0.2699 |``: the value's own symbol names another answer
         # of the part than the column does; the symbol is the more specific label
         named = by_symbol
@@ -595,14 +600,19 @@ def _bounds_a_symbol(claim: Claim, piece: Piece, gradable: list[Expectation]) ->
 _LIST_SEP = re.compile(r"\s+/\s+|\s*[,;&]\s*|\s+and\s+|\s*\+\s+")
 
 
-def _label_order(label: str, quantities: frozenset[str]) -> list[str]:
+def _label_order(label: str, quantities: frozenset[str],
+                 expected: list[Expectation] = ()) -> list[str]:
     """The asked quantities a label names one after another (``optimal GD step / rate``:
-    the step, then the rate), or [] when its pieces do not each name a different one."""
+    the step, then the rate; ``heavy ball α*, β*, ρ*``: the answers of those symbols), or []
+    when its pieces do not each name a different one."""
     from optiproof.catalogue.quantities import label_scores
 
     out = []
     for piece in _LIST_SEP.split(label):
         scores = {q: n for q, n in label_scores(piece).items() if q in quantities}
+        if not scores and piece.split():
+            key = symbol_key(piece.split()[-1])
+            scores = {e.quantity: 1 for e in expected if symbol_score(key, e) >= 2}
         best = sorted(scores, key=lambda q: -scores[q])
         if not best or (len(best) > 1 and scores[best[0]] == scores[best[1]] and any(
                 q in out for q in best[:2])):
@@ -614,7 +624,8 @@ def _label_order(label: str, quantities: frozenset[str]) -> list[str]:
     return out if len(out) >= 2 and len(set(out)) == len(out) else []
 
 
-def _paired(claims: list[Claim], quantities: frozenset[str]) -> dict[tuple[int, int], str]:
+def _paired(claims: list[Claim], quantities: frozenset[str],
+            expected: list[Expectation] = ()) -> dict[tuple[int, int], str]:
     """A cell or summary line whose label names several asked quantities in turn and which
     states as many values: claim -> the quantity its place in the list gives it."""
     by_unit: dict[tuple[int, int], list[Claim]] = {}
@@ -626,7 +637,7 @@ def _paired(claims: list[Claim], quantities: frozenset[str]) -> dict[tuple[int, 
     for group in by_unit.values():
         first = group[0]
         for label in (first.row, first.column):
-            order = _label_order(label, quantities)
+            order = _label_order(label, quantities, expected)
             if order and len(order) == len(group):
                 out.update({(c.line, c.pos): q for c, q in zip(group, order, strict=True)})
                 break
@@ -677,7 +688,7 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                "known": known,
                "subjects": frozenset(e.subject for e in gradable if e.subject),
                "conditions": _conditions(givens), "text": text}
-    context["paired"] = _paired(claims, quantities)
+    context["paired"] = _paired(claims, quantities, gradable)
     previous = None
     for claim in claims:
         claim, previous = _continued(claim, previous), claim

@@ -236,7 +236,15 @@ def _value(text: str, latex: bool) -> Any:
         items = [parse_value(x, latex) for x in split_top(m.group(1), ",;")]
         if len(items) >= 2 and all(v is not None for v in items):
             return tuple(items)
-    return parse_value(text, latex)
+    value = parse_value(text, latex)
+    side = _SIDE_NOTE.search(text) if value is None else None
+    return parse_value(text[:side.start()], latex) if side and text[:side.start()].strip() \
+        else value
+
+
+_SIDE_NOTE = re.compile(r"\s*\((?=[^()]*(?:=|≈|:))[^()]*\)[\s.,;]*$|\s*\\quad\s*\\text\{\s*\([^{}]*\)\s*\}\s*$")
+"""A side computation in parentheses after a value (``[0.99, 0.099, 0.0099] (|a|² = 1.0101)``):
+not part of the value."""
 
 
 # -- reading chains out of a unit ---------------------------------------------------------------
@@ -631,6 +639,21 @@ what it asks (a worst case, a bound), so it is the claim only when nothing else 
 _SAID_LABEL = re.compile(r"^\s*\(?([a-h])\)")
 
 
+_SPACED_SLASH = re.compile(r"\s/\s")
+"""A slash with spaces around it: between two items of a list (``step / rate``)."""
+
+
+def _spaced_parts(run: str) -> list[tuple[int, str]]:
+    """A cell's run cut at spaced slashes, when its row or column lists quantities the same
+    way (``rate / iterations | 0.85 / 86``): each item is its own value, with its offset."""
+    out, start = [], 0
+    for m in _SPACED_SLASH.finditer(run):
+        out.append((start, run[start:m.start()]))
+        start = m.end()
+    out.append((start, run[start:]))
+    return out
+
+
 def _unit_claims(unit: Unit, doc: Document,
                  labels: frozenset[str] = frozenset()) -> Iterator[Claim]:
     """The claims of one unit, one at a time (a reader stops at :data:`MAX_CLAIMS`). A chain
@@ -669,7 +692,11 @@ def _unit_claims(unit: Unit, doc: Document,
             unit.kind == "cell" and not bare[:a].strip(" *_")) or bool(_SIZE_LEAD.search(lead))
         if not (_worth_reading(run) or alone):
             continue
-        for chain in _split_chain(run, _PLAIN_REL):
+        listed = unit.kind == "cell" and bool(_SPACED_SLASH.search(f"{unit.row} {unit.column}"))
+        chains = [[(rel, at + pos, piece) for rel, pos, piece in chain]
+                  for at, sub in (_spaced_parts(run) if listed else [(0, run)])
+                  for chain in _split_chain(sub, _PLAIN_REL)]
+        for chain in chains:
             pieces = [(rel, unit.start + a + pos, piece, False) for rel, pos, piece in chain]
             claim = _claims_of_chain(unit, pieces, False, doc.text, "", lead)
             if claim is not None and not claim.subject and len(claim.pieces) == 1 and \
