@@ -674,6 +674,13 @@ _OPERATOR = re.compile(r"\d\s*[·×*/÷+\-−]\s*[\d√(]")
 """Numbers and operators only (``0.001·0.1/0.0316``): the arithmetic of a worked example."""
 
 
+def _sets_threshold(claim: Claim, piece: Piece, gradable: list[Expectation]) -> bool:
+    """``the step stays 0 while α < 1/6``: a condition on the very symbol whose threshold the
+    part asks states that threshold (it is the answer, not a hypothesis)."""
+    return claim.excluded == "hypothetical" and piece.relation in ("<", ">") and any(
+        e.quantity == "threshold" and symbol_score(claim.subject, e) >= 2 for e in gradable)
+
+
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
                   givens: dict[str, Any], numbers: list[Any],
                   text: str = "") -> dict[str, list[Statement]]:
@@ -693,7 +700,7 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
     for claim in claims:
         claim, previous = _continued(claim, previous), claim
         piece = claim.final if not claim.words else claim.pieces[0]
-        if claim.excluded or piece is None:
+        if piece is None or (claim.excluded and not _sets_threshold(claim, piece, gradable)):
             continue
         if not claim.words:
             piece = _without_strays(claim, piece, scope, context["known"])
