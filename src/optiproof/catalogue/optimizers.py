@@ -35,7 +35,7 @@ GD = _add(OptimizerEntry(
     "gd", "gradient descent", r"\theta \leftarrow \theta - \alpha \nabla f(\theta)",
     aliases=("gradient-descent", "full-batch gradient descent", "vanilla gradient descent",
              "steepest descent in the l2 norm"),
-    phrases=(r"\b(?:full[- ]batch |plain |vanilla |ordinary |standard )?gradient descent\b",
+    phrases=(r"\b(?:full[- ]batch |plain |vanilla |ordinary |standard )?gradient[- ]descent\b",
              r"\bgd\b"),
     torch="SGD", tuned_rate_on="strongly convex"))
 SGD = _add(OptimizerEntry(

@@ -969,7 +969,8 @@ VALUES_SENT = _add(_Q(
              rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) )",
              rf"\bhow much (?:data |traffic )?(?:\((?:in|[ia]s) [\w/]{{1,12}}\) | {{1,20}})?(?:does|do|will) {_NODE} "
              r"send\b"
-             r"(?! and| plus| \+)")))
+             r"(?! and| plus| \+)"),
+    labels=(r"\bper[- ]?(?:worker|gpu|node|rank) (?:traffic|volume|data)\b",)))
 
 _ORDINAL = (r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|"
             r"th)|2nd|3rd)")

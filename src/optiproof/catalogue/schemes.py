@@ -35,7 +35,8 @@ ALL_TO_ALL = _add(SchemeEntry(
     description="every worker sends its whole vector to every other worker"))
 PARAMETER_SERVER = _add(SchemeEntry(
     "parameter-server", "parameter server", aliases=("ps", "parameterserver", "central server"),
-    phrases=(r"\bparameter[- ]servers?\b(?! shard)", r"\bcentral(?:i[sz]ed)? server\b"),
+    phrases=(r"\bparam(?:eter)?[- ]servers?\b(?! shard)", r"\bcentral(?:i[sz]ed)? server\b",
+             r"(?<![\w-])ps\b(?![-\w])"),
     description="workers send gradients to one server, which sends the new weights back"))
 SHARDED_PS = _add(SchemeEntry(
     "sharded-parameter-server", "sharded parameter server",

@@ -19,7 +19,7 @@ from optiproof.checking.compare import (UNBOUNDED, Recurrence, agree, compatible
                                         kind_of, same_floats)
 from optiproof.checking.definitions import Scope
 from optiproof.checking.expect import Expectation
-from optiproof.checking.formula import base_and_index
+from optiproof.checking.formula import base_and_index, symbol_key
 from optiproof.checking.statements import TIER_CONCLUSION
 
 
@@ -103,11 +103,18 @@ def _after_words(after: str) -> list[str]:
     """The words right after a value that may name it (``86 iterations``): up to three, to the
     clause's end, without the value's own tail; none for the unit it is counted in ("0.85 per
     iteration", "0.99999 each step")."""
-    words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;]",
+    words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;:]",
                      after)[0].split()[:3]
     while words and re.fullmatch(r"[\d.)\]}]+", words[0]):
         words = words[1:]
     return [] if words[:1] in (["per"], ["every"], ["each"]) else words
+
+
+_UNIT_WORDS = {"its": "iterations", "it": "iterations", "iter": "iterations",
+               "iters": "iterations", "its.": "iterations", "iter.": "iterations",
+               "iterates": "iterations"}
+"""Abbreviated counts written right after a number (``86 its``, ``86 iters``): after a value
+they can only be its unit."""
 
 
 def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
@@ -118,17 +125,44 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     head, _, after_text = claim.cue.partition("@")
     prior, _, before = head.rpartition("¦")
     after = _after_words(after_text)
-    before = re.split(r"=>|⇒|⟹|->|→|∴", before)[-1]  # an arrow starts a new statement
+    # an arrow or a conclusion word starts a new statement: the words before it are its premise
+    before = re.split(r"=>|⇒|⟹|->|→|∴|\b(?:so|therefore|hence|thus)\b(?=[\s,]*$|[\s,]+\S*\s*$)",
+                      before)[-1]
     found = label_scores(before[-70:])
     near = label_scores(" ".join(before.split()[-2:])) if _OF_SIZE.search(before) else {}
     if near:  # "2n messages of size p": the words right before the value name it
         found = near
-    for q, n in label_scores(" ".join(after)).items():
+    elif len(found) > 1:
+        found = _nearest_label(before[-70:], found)
+    for q, n in label_scores(" ".join(_UNIT_WORDS.get(w, w) for w in after)).items():
         found[q] = max(found.get(q, 0), n)
-    found = found or label_scores(prior[-50:])
+    found = found or label_scores(re.split(r"\b(?:so|therefore|hence|thus)\b[\s,]*$",
+                                           prior.rstrip())[-1][-50:])
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+def _nearest_label(before: str, found: dict[str, int]) -> dict[str, int]:
+    """Of several quantities a clause names, the one whose label ends right before the value
+    (at most two words between: ``each message has size p``, ``the messages are 2n``) is the
+    value's; the others name what the clause is about."""
+    from optiproof.catalogue import QUANTITIES
+    from optiproof.catalogue.quantities import _label_patterns
+
+    ends: dict[str, int] = {}
+    for entry in QUANTITIES:
+        if entry.key in found:
+            for pattern in _label_patterns(entry):
+                for m in pattern.finditer(before):
+                    ends[entry.key] = max(ends.get(entry.key, -1), m.end())
+    if not ends:
+        return found
+    last = max(ends.values())
+    nearest = [q for q, e in ends.items() if e == last]
+    if len(nearest) != 1 or len(re.findall(r"[^\W\d]{2,}", before[last:])) > 2:
+        return found
+    return {nearest[0]: found[nearest[0]]}
 
 
 def _header_scores(header: str) -> dict[str, int]:
@@ -217,9 +251,15 @@ def restates_given(claim: Claim, value: Any, givens: dict[str, Any], numbers: li
 
 
 def _recurrence(subject: str, value: Any) -> str | None:
-    """``x_t = f(x_{t-1}, ...)`` states a recurrence: the key of ``x_{t-1}``, else None."""
+    """``x_t = f(x_{t-1}, ...)`` states a recurrence: the key of ``x_{t-1}``, else None. An
+    assignment without indices (``θ ← θ − α(… + λθ)``) is one too: its old value is the
+    symbol itself."""
     base, index = base_and_index(subject)
-    if index != "t" or not hasattr(value, "free_symbols"):
+    if not hasattr(value, "free_symbols"):
+        return None
+    if not index and subject and subject in {s.name for s in value.free_symbols}:
+        return subject
+    if index != "t":
         return None
     previous = f"{base}_t-1"
     return previous if previous in {s.name for s in value.free_symbols} else None
@@ -334,7 +374,7 @@ def _condition_in_force(claim: Claim, context: dict[str, Any]) -> bool:
 _WORKER = r"(?:gpu|worker|node|rank|process|machine|device|participant)"
 _PER_WORKER_BEFORE = re.compile(r"\b(?:each|every|one|a single|any single) (?:single )?" + _WORKER
                                 + r"\b(?: \w+){0,2} (?:sends?|transmits?|emits?|issues?|posts?)"
-                                r"\s*$")
+                                r"\s*$|\bper[- ]" + _WORKER + r"\b[^,;]{0,40}$")
 _PER_WORKER_AFTER = re.compile(r"^\s*messages?\b(?: \w+){0,3}? (?:per|by each|from each|for each) "
                                + _WORKER + r"|^\s*messages? each\b")
 
@@ -345,6 +385,21 @@ def per_worker(claim: Claim) -> bool:
     head, _, after = claim.cue.partition("@")
     before = head.rpartition("¦")[2]
     return bool(_PER_WORKER_BEFORE.search(before) or _PER_WORKER_AFTER.search(after))
+
+
+_ROW_SYMBOL = re.compile(r"(?:^|[\s(])([α-ωΑ-Ω](?:_?[0-9a-z]|\^?[*⋆]|')*)\s*(?:\([^()]*\))?\s*$")
+
+
+def _row_symbol(claim: Claim) -> str:
+    """The symbol a summary row is labelled with (``heavy-ball $\\beta$``, ``$\\rho^*$
+    (rate)``): the row's value is that symbol's, as if written ``β = …``; ``""`` when the label
+    ends with no symbol (``rate at α = 0.15``)."""
+    if claim.role != "summary" or not claim.row:
+        return ""
+    m = _ROW_SYMBOL.search(claim.row.strip())
+    if m is None or re.search(r"[α-ωΑ-Ω][^,;/]*[,;/]\s*[^,;/]*$", claim.row[:m.start(1)]):
+        return ""  # ``α*, β*, ρ*``: a list, each value is one of them in turn
+    return symbol_key(m.group(1))
 
 
 def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectation],
@@ -360,8 +415,12 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         # a recurrence ``θ_t = θ_{t-1} - ...`` names the update it states by its symbol,
         # whatever word leads it ("Step:")
         named = set()
-    by_symbol = {e.quantity for e in gradable if symbol_score(claim.subject, e) >= 2}
-    if named and by_symbol and not by_symbol & named:
+    by_symbol = {e.quantity for e in gradable
+                 if symbol_score(claim.subject or _row_symbol(claim), e) >= 2}
+    place = context.get("paired", {}).get((claim.line, claim.pos))
+    if place is not None and named and place not in named:
+        named = {place}  # its place in the row's list names it more plainly than the column
+    elif named and by_symbol and not by_symbol & named:
         # ``| step size | 0.2309, β = 0.2699 |``: the value's own symbol names another answer
         # of the part than the column does; the symbol is the more specific label
         named = by_symbol
@@ -379,7 +438,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
                 piece.relation in ("<", ">") and not e.bound) or (
                 named and e.quantity not in named):
             continue
-        evidence = (symbol_score(claim.subject, e) + label_score(claim, e, quantities)
+        evidence = (symbol_score(claim.subject or _row_symbol(claim), e)
+                    + label_score(claim, e, quantities)
                     + about_score(claim, e, subjects)
                     + (3.0 if e.kind in ("vector", "matrix", "unbounded") else 0.0))
         if claim.words == "unchanged" and any("/" in sym for sym in e.symbols):
@@ -482,7 +542,7 @@ def _continued(claim: Claim, previous: Claim | None) -> Claim:
         return claim
     from optiproof.catalogue.quantities import label_scores
 
-    own = set(label_scores(" ".join(_after_words(after))))
+    own = set(label_scores(" ".join(_UNIT_WORDS.get(w, w) for w in _after_words(after))))
     if own and not own & set(_labels(previous, own=True)):
         return claim  # ``0.85 each step => 86 iterations``: the words after it name another
     lone = claim.pieces[0] if len(claim.pieces) == 1 else None
@@ -540,14 +600,19 @@ def _bounds_a_symbol(claim: Claim, piece: Piece, gradable: list[Expectation]) ->
 _LIST_SEP = re.compile(r"\s+/\s+|\s*[,;&]\s*|\s+and\s+|\s*\+\s+")
 
 
-def _label_order(label: str, quantities: frozenset[str]) -> list[str]:
+def _label_order(label: str, quantities: frozenset[str],
+                 expected: list[Expectation] = ()) -> list[str]:
     """The asked quantities a label names one after another (``optimal GD step / rate``:
-    the step, then the rate), or [] when its pieces do not each name a different one."""
+    the step, then the rate; ``heavy ball α*, β*, ρ*``: the answers of those symbols), or []
+    when its pieces do not each name a different one."""
     from optiproof.catalogue.quantities import label_scores
 
     out = []
     for piece in _LIST_SEP.split(label):
         scores = {q: n for q, n in label_scores(piece).items() if q in quantities}
+        if not scores and piece.split():
+            key = symbol_key(piece.split()[-1])
+            scores = {e.quantity: 1 for e in expected if symbol_score(key, e) >= 2}
         best = sorted(scores, key=lambda q: -scores[q])
         if not best or (len(best) > 1 and scores[best[0]] == scores[best[1]] and any(
                 q in out for q in best[:2])):
@@ -559,7 +624,8 @@ def _label_order(label: str, quantities: frozenset[str]) -> list[str]:
     return out if len(out) >= 2 and len(set(out)) == len(out) else []
 
 
-def _paired(claims: list[Claim], quantities: frozenset[str]) -> dict[tuple[int, int], str]:
+def _paired(claims: list[Claim], quantities: frozenset[str],
+            expected: list[Expectation] = ()) -> dict[tuple[int, int], str]:
     """A cell or summary line whose label names several asked quantities in turn and which
     states as many values: claim -> the quantity its place in the list gives it."""
     by_unit: dict[tuple[int, int], list[Claim]] = {}
@@ -571,7 +637,7 @@ def _paired(claims: list[Claim], quantities: frozenset[str]) -> dict[tuple[int, 
     for group in by_unit.values():
         first = group[0]
         for label in (first.row, first.column):
-            order = _label_order(label, quantities)
+            order = _label_order(label, quantities, expected)
             if order and len(order) == len(group):
                 out.update({(c.line, c.pos): q for c, q in zip(group, order, strict=True)})
                 break
@@ -608,6 +674,13 @@ _OPERATOR = re.compile(r"\d\s*[·×*/÷+\-−]\s*[\d√(]")
 """Numbers and operators only (``0.001·0.1/0.0316``): the arithmetic of a worked example."""
 
 
+def _sets_threshold(claim: Claim, piece: Piece, gradable: list[Expectation]) -> bool:
+    """``the step stays 0 while α < 1/6``: a condition on the very symbol whose threshold the
+    part asks states that threshold (it is the answer, not a hypothesis)."""
+    return claim.excluded == "hypothetical" and piece.relation in ("<", ">") and any(
+        e.quantity == "threshold" and symbol_score(claim.subject, e) >= 2 for e in gradable)
+
+
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
                   givens: dict[str, Any], numbers: list[Any],
                   text: str = "") -> dict[str, list[Statement]]:
@@ -622,12 +695,12 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                "known": known,
                "subjects": frozenset(e.subject for e in gradable if e.subject),
                "conditions": _conditions(givens), "text": text}
-    context["paired"] = _paired(claims, quantities)
+    context["paired"] = _paired(claims, quantities, gradable)
     previous = None
     for claim in claims:
         claim, previous = _continued(claim, previous), claim
         piece = claim.final if not claim.words else claim.pieces[0]
-        if claim.excluded or piece is None:
+        if piece is None or (claim.excluded and not _sets_threshold(claim, piece, gradable)):
             continue
         if not claim.words:
             piece = _without_strays(claim, piece, scope, context["known"])

@@ -88,14 +88,15 @@ _LATEX_REL = re.compile(
     r"(?P<break>\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow|"
     r"quad|qquad)\b|\\\\|\\text\s*\{\s*(?:and|so|hence|thus|i\.e\.|where|giving|or)\b[^{}]*\}"
     r"|:(?!=)(?=\s|\\[ ,;!]))"
-    r"|(?P<eq>:=|=|\\approx|\\simeq|\\sim\b|\\equiv|\\to\b|\\rightarrow|\\longrightarrow)"
+    r"|(?P<eq>:=|=|\\approx|\\simeq|\\sim\b|\\equiv|\\to\b|\\rightarrow|\\longrightarrow|"
+    r"\\leftarrow|\\gets\b)"
     r"|(?P<le>\\le(?:q|qslant)?\b|\\lt\b|<|\\lesssim)"
     r"|(?P<ge>\\ge(?:q|qslant)?\b|\\gt\b|>|\\gtrsim)"
     r"|(?P<in>\\in\b)")
 _PLAIN_REL = re.compile(
     r"(?P<break><=>|⇔|⟺|⇒|⟹|=>|\biff\b)"
+    r"|(?P<eq>:=|<-(?!-)|←|⟵|=|≈|≃|≅|\s~\s|~(?=\s*[\d(\[−-])|->|→|⟶)"
     r"|(?P<le><=|≤|≲|<)|(?P<ge>>=|≥|≳|(?<!-)>)"
-    r"|(?P<eq>:=|=|≈|≃|≅|\s~\s|~(?=\s*[\d(\[−-])|->|→|⟶)"
     r"|(?P<in>∈)")
 _COMPARATIVE = re.compile(r"\b(?:at most|no more than|no larger than|up to|bounded by|"
                           r"less than|below|smaller than)(?:\s+(?:about|roughly|approximately|"
@@ -235,7 +236,15 @@ def _value(text: str, latex: bool) -> Any:
         items = [parse_value(x, latex) for x in split_top(m.group(1), ",;")]
         if len(items) >= 2 and all(v is not None for v in items):
             return tuple(items)
-    return parse_value(text, latex)
+    value = parse_value(text, latex)
+    side = _SIDE_NOTE.search(text) if value is None else None
+    return parse_value(text[:side.start()], latex) if side and text[:side.start()].strip() \
+        else value
+
+
+_SIDE_NOTE = re.compile(r"\s*\((?=[^()]*(?:=|≈|:))[^()]*\)[\s.,;]*$|\s*\\quad\s*\\text\{\s*\([^{}]*\)\s*\}\s*$")
+"""A side computation in parentheses after a value (``[0.99, 0.099, 0.0099] (|a|² = 1.0101)``):
+not part of the value."""
 
 
 # -- reading chains out of a unit ---------------------------------------------------------------
@@ -244,8 +253,10 @@ _BOXED = re.compile(r"\\boxed\s*\{")
 
 
 def _unbox(latex: str) -> tuple[str, list[tuple[int, int]]]:
-    """``\\boxed{X}`` -> ``X`` (brace-matched), with the ranges that were boxed."""
-    out, spans, i = [], [], 0
+    """``\\boxed{X}`` -> ``X`` (brace-matched; the box's own marks become spaces, so every
+    character keeps its offset and a piece's words are read from its own clause), with the
+    ranges that were boxed."""
+    out, spans, i = list(latex), [], 0
     for m in _BOXED.finditer(latex):
         if m.start() < i:
             continue
@@ -255,12 +266,10 @@ def _unbox(latex: str) -> tuple[str, list[tuple[int, int]]]:
             j += 1
         if depth:
             continue
-        out.append(latex[i:m.start()])
-        begin = sum(len(x) for x in out)
-        out.append(latex[m.end():j - 1])
-        spans.append((begin, begin + j - 1 - m.end()))
+        out[m.start():m.end()] = " " * (m.end() - m.start())
+        out[j - 1] = " "
+        spans.append((m.end(), j - 1))
         i = j
-    out.append(latex[i:])
     return "".join(out), spans
 
 
@@ -282,19 +291,57 @@ def _strip_text(piece: str) -> tuple[str, str]:
     return re.sub(r"\\text\s*\{[^{}]*\}", " ", piece), words
 
 
+_LEADING_WORDS = re.compile(r"(?:\s|\\q?quad\b|\\[,;:! ]|\\text\s*\{[^{}]*\}|[;,])*")
+"""What opens a piece before its math: spaces, ``\\quad`` and ``\\text{...}`` words (a
+piece's position is where its math starts, so its words are read from its own clause)."""
+
+
+_MID_WORDS = re.compile(r"(?<![_^{])\\text\s*\{\s*(?!(?:for|if|when|where|with|while|provided|"
+                        r"unless|as|at|since|because|per|each|in|on|by|from|to|of|times|and|or|"
+                        r"sign|sgn|diag|tr|rms|clip|softmax|exp|log|max|min)\b)"
+                        r"[A-Za-z][A-Za-z-]{2,}[^{}]*\}", re.I)
+"""Words between two values of one formula (``n(n-1) \\text{ messages of size } p``): the
+first value's description, not part of its expression."""
+
+
+def _cut_at_words(chains: list[list[tuple[str, int, str]]]) -> list[list[tuple[str, int, str]]]:
+    """Chains cut where words stand between two values of a piece (each value is its own
+    statement, read with its own words)."""
+    out = []
+    for chain in chains:
+        current: list[tuple[str, int, str]] = []
+        for rel, pos, piece in chain:
+            while True:
+                cut = next((m for m in _MID_WORDS.finditer(piece)
+                            if piece[:m.start()].count("{") == piece[:m.start()].count("}")
+                            and re.search(r"[\w)\]}]", _LEADING_WORDS.sub("", piece[:m.start()]))
+                            and re.search(r"[\w(\[\\]", piece[m.end():])), None)
+                if cut is None:
+                    break
+                current.append((rel, pos, piece[:cut.start()]))
+                out.append(current)
+                current, rel = [], ""
+                pos, piece = pos + cut.end(), piece[cut.end():]
+            current.append((rel, pos, piece))
+        out.append(current)
+    return [c for c in out if c]
+
+
 def _latex_chains(latex: str, offset: int) -> list[tuple[list[tuple[str, int, str, bool]], str]]:
     text, boxes = _unbox(_ALIGNMENT.sub(lambda m: " " * len(m.group(0)), latex))
     kept = [(m.start(), m.end()) for m in _ENVIRONMENT.finditer(text)]
     text = "".join(" " if c == "&" and not any(a <= i < b for a, b in kept) else c
                    for i, c in enumerate(text))
     out = []
-    for chain in _split_chain(text, _LATEX_REL):
+    for chain in _cut_at_words(_split_chain(text, _LATEX_REL)):
         pieces, words = [], []
         for rel, pos, piece in chain:
             bare, said = _strip_text(piece)
             words.append(said)
             boxed = any(a <= pos + len(piece) and pos <= b for a, b in boxes) if boxes else False
-            pieces.append((rel, offset + pos, bare, boxed))
+            lead = _LEADING_WORDS.match(piece)
+            pieces.append((rel, offset + pos + (lead.end() if lead and bare.strip() else 0), bare,
+                           boxed))
             if _CONDITION.search(piece):
                 break  # ``0.99999 \text{ for } \lambda = 0.01``: what follows is the condition
         out.append((pieces, " ".join(w for w in words if w)))
@@ -311,7 +358,7 @@ _TOKEN = re.compile(
     r"|(?P<id>[A-Za-zΑ-Ωα-ω𝔼](?:[A-Za-zΑ-Ωα-ω0-9]|\u0302)*'*"
     r"(?:[_^](?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*]+)|[₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ*⋆])*)"
     r"|(?P<op><=>|<=|>=|=>|->|\|\||\*\*|_(?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*∞]+)"
-    r"|[-+*/⁄∕^·×⋆−–=≈~<>≤≥→⇒⟹⇔∈√‖|()\[\]{},;:!.∞∑Σ∇⊙%]|[⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ₀-₎ₐ-ₜᵢ-ᵪⱼ]+)"
+    r"|[-+*/⁄∕^·×⋆−–=≈~<>≤≥→←⟵⇒⟹⇔∈√‖|()\[\]{},;:!.∞∑Σ∇⊙%]|[⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ₀-₎ₐ-ₜᵢ-ᵪⱼ]+)"
     r"|(?P<space>\s+)|(?P<other>.)")
 _RUN_END = frozenset(";:")
 
@@ -426,7 +473,8 @@ def _worth_reading(run: str) -> bool:
     return bool(re.search(r"(?<![A-Za-z_])\d|[=≈≤≥<>→∈~]|->|\[|\(.*,", run))
 
 
-_CONCLUDES = re.compile(r"(?:^|\s)(?:so|therefore|thus|hence|giving|we get|which gives|this gives)"
+_CONCLUDES = re.compile(r"(?:^|\s)(?:so|therefore|thus|hence|giving|we get|which gives|this gives|that's|that is|"
+                        r"in total|altogether)"
                         r"\s*(?:[^\s]+\s*){0,8}$", re.I)
 _ENUMERATOR = re.compile(r"\b(?:step|part|case|phase|stage|eq(?:uation)?\.?|line|section|figure|"
                          r"table|example|round)\s*\(?\d+\)?|^\s*\*{0,2}\(\d+\)\*{0,2}\s*$",
@@ -434,7 +482,7 @@ _ENUMERATOR = re.compile(r"\b(?:step|part|case|phase|stage|eq(?:uation)?\.?|line
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _EQUATION_NUMBER = re.compile(r"^[^\S\n]*\(\d{1,3}\)(?=\s)", re.M)
 """An equation's number at the start of its line (``(2) vₜ = β₂vₜ₋₁ + ...``)."""
-_SIZE_LEAD = re.compile(r"\b(?:of size|of length|sized|chunks? of)\s*$", re.I)
+_SIZE_LEAD = re.compile(r"\b(?:of size|of length|sized|chunks? of|size(?: is)?\s*[:=]?)\s*$", re.I)
 """Words after which a lone symbol is a value stated (``2n messages of size p``)."""
 _BARE_LABEL = re.compile(r"^[ \t#>]*(?:\*\*|__)?[a-h][).](?:\*\*|__)?(?=\s)", re.M)
 """A part label written as a bare letter at the start of a line (``b)``, ``**c.**``)."""
@@ -444,7 +492,9 @@ _LABEL_TOKEN = re.compile(r"(?<![\w)])\([a-h]\)(?=[\s,:.;]|$)")
 
 _UNCHANGED = re.compile(r"\b(?:does not change|doesn't change|do not change|is not changed|"
                         r"unchanged|(?:is |scale[- ])?invariant|no change|stays? the same|"
-                        r"remains? the same|is exactly the same)\b", re.I)
+                        r"remains? the same|(?:is|are|stays?|remains?)\s*[*_]{0,2}\s*(?:exactly|"
+                        r"just|precisely|identically|still)?\s*the same(?![ \w]*?\b(?:as|factor|for|"
+                        r"in|direction|magnitude|size|sign|way)\b))(?![A-Za-z])", re.I)
 _UNBOUNDED = re.compile(r"\bunbounded(?: below)?\b|\bno (?:finite )?minimi[sz]er\b|"
                         r"\b(?:minimi[sz]er|minimum) does not exist\b|\bno minimum\b|"
                         r"\bdiverges? to\s*(?:−|-)\s*(?:∞|\\infty|infinity)|"
@@ -548,9 +598,13 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
             cue = f"{cue} {plain(trail.group(1))}"
     if said:
         cue = f"{cue} {plain(said)}"
-    about = concepts(f"{unit.row} {cue.split('@')[0][-80:]}").subjects or unit.topic
+    about = concepts(f"{unit.row} {cue.split('@')[0][-80:]}").subjects or _named_before(
+        unit.text[max(rel_start - 160, 0):max(rel_start, 0)]) or unit.topic
     tier = max(unit.tier, TIER_BOLD) if in_bold(unit.text, max(rel_end - 1, 0)) else unit.tier
     if aside(unit.text, max(rel_start, 0)):
+        tier = min(tier, TIER_ASIDE)
+    elif _TYPICAL.search(re.split(r"[.!?;]\s|\n", unit.text[max(rel_start - 120, 0):
+                                                          max(rel_start, 0)])[-1]):
         tier = min(tier, TIER_ASIDE)
     elif unit.reported or REPORTED.search(unit.text[max(rel_start - 120, 0):max(rel_start, 0)]):
         tier = min(tier, TIER_PROSE)
@@ -560,7 +614,44 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
                  tier, cue, unit.column, unit.row, about, why.reason, unit)
 
 
+def _named_before(text: str) -> frozenset[str]:
+    """The subject (norm, method, scheme) its own line names last before a value, when the
+    clause holding the value names none (``PS — 2n messages, size p``: the size is the
+    parameter server's, whatever heading stands above the line)."""
+    text = text.rpartition("\n")[2]
+    found = concepts(text).subjects
+    if len(found) <= 1:
+        return found
+    from optiproof.catalogue import NORMS, OPTIMIZERS, SCHEMES
+
+    words = plain(text)
+    last = max((m for reg in (NORMS, OPTIMIZERS, SCHEMES) for m in reg.mentions(words)),
+               key=lambda m: m.end, default=None)
+    return frozenset({last.entry.key}) if last is not None else found
+
+
+_TYPICAL = re.compile(r"\b(?:usually|typically|normally|in practice|on average|most of the time|"
+                      r"in the typical case|in typical cases|for typical gradients)\b", re.I)
+"""A sentence about the typical case ("Usually |step| <= α"): below the part's own statement of
+what it asks (a worst case, a bound), so it is the claim only when nothing else states it."""
+
+
 _SAID_LABEL = re.compile(r"^\s*\(?([a-h])\)")
+
+
+_SPACED_SLASH = re.compile(r"\s/\s")
+"""A slash with spaces around it: between two items of a list (``step / rate``)."""
+
+
+def _spaced_parts(run: str) -> list[tuple[int, str]]:
+    """A cell's run cut at spaced slashes, when its row or column lists quantities the same
+    way (``rate / iterations | 0.85 / 86``): each item is its own value, with its offset."""
+    out, start = [], 0
+    for m in _SPACED_SLASH.finditer(run):
+        out.append((start, run[start:m.start()]))
+        start = m.end()
+    out.append((start, run[start:]))
+    return out
 
 
 def _unit_claims(unit: Unit, doc: Document,
@@ -601,7 +692,11 @@ def _unit_claims(unit: Unit, doc: Document,
             unit.kind == "cell" and not bare[:a].strip(" *_")) or bool(_SIZE_LEAD.search(lead))
         if not (_worth_reading(run) or alone):
             continue
-        for chain in _split_chain(run, _PLAIN_REL):
+        listed = unit.kind == "cell" and bool(_SPACED_SLASH.search(f"{unit.row} {unit.column}"))
+        chains = [[(rel, at + pos, piece) for rel, pos, piece in chain]
+                  for at, sub in (_spaced_parts(run) if listed else [(0, run)])
+                  for chain in _split_chain(sub, _PLAIN_REL)]
+        for chain in chains:
             pieces = [(rel, unit.start + a + pos, piece, False) for rel, pos, piece in chain]
             claim = _claims_of_chain(unit, pieces, False, doc.text, "", lead)
             if claim is not None and not claim.subject and len(claim.pieces) == 1 and \

@@ -233,11 +233,12 @@ def notation_definitions(doc: Any, lay: Any) -> list[Definition]:
     return out
 
 
-def definitions_of(claims: list[Any]) -> list[Definition]:
+def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> list[Definition]:
     """The claims that define a symbol: a named subject, ``=`` to a readable value that does
     not use the symbol itself and is more than another name (``g_t = ∇f(θ)`` is notation),
     stated (not negated, hypothetical or conditional), and never given two different
-    values."""
+    values. A new name for a symbol the problem gives a value (``Let η = α``, of ``given``)
+    is a definition: what is written with it is written with the given."""
     from optiproof.checking.compare import agree
 
     import sympy
@@ -260,7 +261,8 @@ def definitions_of(claims: list[Any]) -> list[Definition]:
         value = c.final.value if c.final is not None else piece.value
         if hasattr(value, "free_symbols") and c.subject in {s.name for s in value.free_symbols}:
             continue
-        if _calls_unknown(value) or getattr(value, "is_Symbol", False):
+        if _calls_unknown(value) or (getattr(value, "is_Symbol", False)
+                                     and (value.name not in given or c.subject in given)):
             continue
         clause = c.cue.partition("@")[0].rpartition("¦")[2]
         out.append(Definition(c.pos, c.subject, value,

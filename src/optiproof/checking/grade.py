@@ -81,7 +81,10 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
     claims = read_claims(doc, lay)
     givens = givens_by_part(solution)
     numbers = [n for p in solution.parts for n in given_numbers(p.question or "")]
-    definitions = notation_definitions(doc, lay) + definitions_of(claims)
+    from optiproof.checking.expect import notation as _notation
+
+    given = frozenset(k for p in solution.parts for k in (*_notation(p), *givens[p.label]))
+    definitions = notation_definitions(doc, lay) + definitions_of(claims, given)
     grades: dict[str, PartGrade] = {}
     fits = bool(lay.opened)
     units = [u for u in units_of(doc, lay) if u.role not in EXCLUDED]

@@ -34,7 +34,8 @@ _IDENTIFIES = re.compile(
 _EQUIVALENT = re.compile(r"\b(?:equivalently|equivalent to|the same as|identical (?:to|with)|same (?:update|step|"
                          r"algorithm|method|settings?|limit|point|solution|minimi[sz]er)|coincide|also|as well as|or|which is|"
                          r"is exactly|exactly|that is|namely|be (?:read|seen|viewed|interpreted|"
-                         r"understood|regarded|thought of) as)\b|\bi\.e\.|\ba\.k\.a\.|/",
+                         r"understood|regarded|thought of) as)\b|\bi\.e\.|\ba\.k\.a\.|"
+                         r"(?<=[a-z]{2})\s?/\s?(?=[a-z]{2})",
                          re.I)
 _COLUMN = re.compile(r"optimi[sz]er|method|algorithm|identified", re.I)
 _WITHOUT = re.compile(r"\b(?:without|with no|no|minus|sans|drop(?:ping|s)?|free of)\s+"
@@ -45,6 +46,9 @@ _COMPARES = re.compile(r"\b(?:beats?|outperforms?|faster|slower|better|worse|tha
                        r"(?:on|upon))\b", re.I)
 """A clause that compares the method it opens with to something ("Heavy ball beats 9/11")
 does not say what the part's update is."""
+_COMPARISON = re.compile(r"\b(?:for comparison|by comparison|in comparison|compared (?:to|with)|"
+                         r"versus|vs\.?|as opposed to|in contrast)\b", re.I)
+"""A clause that sets methods side by side says how they compare, not what the update is."""
 _READ_AS = re.compile(r"\b(?:can|could|may|might)(?: also| equally)? be (?:read|seen|viewed|"
                       r"interpreted|understood|regarded|thought of|described|written) as\b[^.;]{0,80}$",
                       re.I)
@@ -211,10 +215,11 @@ def derivation_names(part: Any) -> set[str]:
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
-    """Clauses of a statement (split at ``;`` and sentence ends, not after "i.e." or "e.g."),
-    with their offsets."""
+    """Clauses of a statement (split at ``;`` and sentence ends, also a sentence closed inside
+    parentheses or emphasis, ``(Note it is not ….) Optimizer: …``; not after "i.e." or
+    "e.g."), with their offsets."""
     out, start = [], 0
-    for m in re.finditer(r";|(?<=[.!?])(?<!i\.e\.)(?<!e\.g\.)\s", text):
+    for m in re.finditer(r";|(?<=[.!?])(?<!i\.e\.)(?<!e\.g\.)\s|(?<=[.!?][)*_])\s", text):
         out.append((start, text[start:m.start()]))
         start = m.end()
     out.append((start, text[start:]))
@@ -240,6 +245,8 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
             opens = found[0].start <= 2 and unit.role != "preamble" and not _COMPARES.search(words)
             if not (column or equivalence or opens or _IDENTIFIES.search(words)):
                 continue
+            if not column and _COMPARISON.search(words):
+                continue  # "For comparison, GD needs 69 iterations, heavy ball 22"
             marker = _EQUIVALENT.search(words) if equivalence else None
             for m in found:
                 why = stance(words, m.start, m.end)

@@ -186,7 +186,7 @@ def _sections(doc: Document, labels: frozenset[str], single: str | None, lay: La
             elif _RESULT.match(text) and (single or (current is not None and level
                                                       and lvl > level)):
                 sub, sub_level = "result", lvl
-            elif _SUMMARY.match(text):
+            elif _SUMMARY.match(text) and not _title(doc, ln, text, lay, single):
                 role, current, sub = "summary", single, ""
             elif not single and level and lvl <= level and lvl < 7:
                 current, role, level = None, "preamble", 0
@@ -195,6 +195,18 @@ def _sections(doc: Document, labels: frozenset[str], single: str | None, lay: La
         lay.part[ln.number] = part
         if sub == "result" and ln.kind != "heading":
             lay.result.add(ln.number)
+
+
+_TITLE = re.compile(r"^(?:answer|solution)$", re.I)
+
+
+def _title(doc: Document, ln: Any, text: str, lay: Layout, single: str | None) -> bool:
+    """A lone "Answer" heading before any part, not followed by a table, titles the whole
+    document (the parts follow, each with its working): it opens no summary."""
+    if single or lay.opened or not _TITLE.match(text):
+        return False
+    after = next((x for x in doc.lines[ln.number:] if x.kind != "blank"), None)
+    return after is not None and after.kind != "table"
 
 
 def _label_only(text: str) -> bool:

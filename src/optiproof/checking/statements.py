@@ -25,8 +25,8 @@ TIER_PROSE = 1.0
 TIER_ASIDE = 0.9
 """A parenthetical remark: below the prose of its sentence (``≈ 0.00316 (normally ≲ α)``)."""
 
-_ANSWER_LEAD = re.compile(r"^[\s>*_#-]*(?:final answer|answer|result|in short|short answer)"
-                          r"\s*[:.]", re.I)
+_ANSWER_LEAD = re.compile(r"^[\s>*_#-]*(?:final answers?|answers?|final|results?|in short|"
+                          r"short answer|bottom line|tl;? ?dr)[*_]*\s*[:.]", re.I)
 _CONCLUSION = re.compile(r"^\s*(?:so|therefore|thus|hence|which gives|giving|we get|this gives|"
                          r"i\.e\.|=>|⇒|⟹|→|->)\b|(?:^|\s)(?:=>|⇒|⟹)\s", re.I)
 
@@ -197,14 +197,21 @@ def _cell_units(doc: Document, table: Table, lay: Layout) -> list[Unit]:
                 continue
             header = plain(table.header[j]) if j < len(table.header) else ""
             # cells of words before this one name it too ("| (b) | optimal rate | 9/11 |")
-            words = [plain(c.text) for c in row.cells[1:j] if not re.search(r"\d", c.text)]
+            # (a column headed "quantity" or "what" names it even with numbers in it: "rate at
+            # α = 0.15 / iterations to 1e-6")
+            words = [plain(c.text) for k, c in enumerate(row.cells[1:j], start=1)
+                     if not re.search(r"\d", c.text) or (k < len(table.header) and _NAMING.match(
+                         plain(table.header[k])))]
             out.append(Unit(cell.start, cell.start + len(cell.text), cell.text, row.line, part,
                             role, TIER_SUMMARY if role == "summary" else TIER_BOLD, "cell",
                             header, " ".join([label, *words]).strip(), header))
     return out
 
 
-_LEAD_IN = re.compile(r"^[\s>*_-]*\*\*([^*]{2,80})\*\*|^([A-Z][\w ,+/'-]{2,60})(?::|$)")
+_NAMING = re.compile(r"^(?:quantity|quantities|what|item|description|asked|question|"
+                     r"unknown)s?$")
+"""A column header whose cells name what the row states."""
+_LEAD_IN = re.compile(r"^[\s>*_-]*\*\*([^*]{2,80})\*\*|^([A-Z][\w ,+/'-]{2,60}?)(?::|\s+(?:--|—|–)\s|$)")
 
 
 def _topics(doc: Document, lay: Layout) -> dict[int, tuple[frozenset[str], bool]]:
