@@ -424,10 +424,11 @@ MAX_STEP = _add(_Q(
     "max-step", "largest stable step size", r"\alpha_{\max}",
     phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
-             r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|"
-             r"learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
+             r"\bfor (?:which|what) (?:values? of )?(?:(?:constant|fixed) )?(?:α|η|γ|lr|the step size|"
+             r"step sizes|learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
-             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
+             r"\bsupremum\b", r"\bsup of (?:the |all )?(?:stable |convergent |admissible )?"
+             r"(?:(?:constant|fixed) )?(?:step(?:[- ]?sizes?)?|learning rates?|lrs?|α|η|γ)(?![\w(])", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
              r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate)(?: [αηγ])? (?:above|beyond|past|over) "
              r"which\b"
              r"[^.?]{0,40}?\b(?:diverges?|blows? up|explodes?|(?:is|becomes|gets) unstable)\b",
@@ -551,7 +552,7 @@ ITERATIONS = _add(_Q(
              r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
              r"reduce (?:the |its )?(?:error|distance|gap|suboptimality)|(?:until|before|to get) "
              r"(?:the |my |its )?(?:error|distance|gap|suboptimality))",
-             r"\bsmallest (?:number of (?:iterations|steps) )?[kt]\b(?= (?:that|such that|with|"
+             r"\bsmallest (?:number of (?:iterations|steps) |(?:positive )?integer )?[kt]\b(?= (?:that|such that|with|"
              r"for which|so that)\b)"),
     labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b", r"^\W*steps\b")))
 REGIME = _add(_Q(

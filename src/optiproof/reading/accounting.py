@@ -153,6 +153,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             continue
         if not request.asks and r.requests and _elliptic(r, request, hooks):
             continue
+        if not request.asks and r.requests and _both_read(r, request):
+            continue
         if not request.asks and any(q.asks for q in questions.requests) and \
                 _format_only(request.sentence):
             r.notes.append(f"\"{_short(request.sentence)}\": the form of the answers (exact "
@@ -272,6 +274,25 @@ def _general_symbol(r: PartReading, request: Request, general: tuple[str, ...] =
 
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}|an|as|at|be|by|do|if|in|is|it|of|on|or|so|to|up|we")
+
+
+def _both_read(r: PartReading, request: Request) -> bool:
+    """A request's "for <method A> and for <method B>" (split off by the questions, see
+    ``questions._two_subjects``) is answered when the part's reading names both methods."""
+    from optiproof.catalogue import KINDS
+
+    if not re.match(r"(?:for|with|using|of)\b", request.sentence, re.I):
+        return False
+    named = [m.entry.key for m in KINDS["optimizer"].mentions(request.sentence)]
+    compared = [q for q in r.asked if (e := QUANTITIES.get(q)) is not None and " vs " in e.name]
+    if len(set(named)) < 2 or not (set(named) <= _entry_keys(r) or compared):
+        return False
+    whole = next((v for k, v in r.requests.items() if request.sentence in k), None)
+    if whole:
+        r.requests[request.sentence] = list(whole)   # the request it was split from
+    r.notes.append(f"\"{_short(request.sentence)}\": the part reads both methods"
+                   + (f" (the {QUANTITIES[compared[0]].name})" if compared else ""))
+    return True
 
 
 def _elliptic(r: PartReading, request: Request, hooks: ReaderHooks) -> bool:

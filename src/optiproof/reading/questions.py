@@ -303,7 +303,9 @@ def _names_method(sym: str) -> bool:
 def read_questions(flat: str) -> Questions:
     """The requests, transformations and back-reference of one part's own (flattened) text."""
     pieces = sentences(flat)
-    requests = [_request(start, sentence) for start, sentence in pieces if is_request(sentence)]
+    lead_ok = len(_referenced_parts(flat)) <= 1
+    requests = [_request(start, sentence, lead_ok) for start, sentence in pieces
+                if is_request(sentence)]
     requests = [_which_one(r, flat) if not r.asks else r for r in requests]
     requests = [_tuned_symbols(r) for r in requests]
     requests = [x for r in requests for x in _split_elliptic(r)]
@@ -318,10 +320,11 @@ def read_questions(flat: str) -> Questions:
     requests = _resolve_pronouns(requests, pieces)
     requests = [_if_so(r, pieces) for r in requests]
     if not requests:
-        requests = [r for r in (_request(start, sentence) for start, sentence in pieces)
+        requests = [r for r in (_request(start, sentence, lead_ok) for start, sentence in pieces)
                     if any(a.quantity for a in r.asks)]
     from optiproof.reading.anaphora import resolve
 
+    requests = [x for r in requests for x in _two_subjects(r)]
     requests = resolve(requests, pieces)
     transformations = tuple(Transformation(m.entry.key, m.phrase, m.start)
                             for m in TRANSFORMS.mentions(flat))
@@ -395,6 +398,32 @@ def _split_elliptic(request: Request) -> list[Request]:
         at = request.sentence.find(item)
         out.append(Request(item.strip(), request.start + max(at, 0), (), False))
     return out
+
+
+_TWO_SUBJECTS = re.compile(r"\b(?:for|with|using|of) (?P<a>[^,;?=≤<>]{1,40}?),? (?:and|as well as|&) "
+                           r"(?:also |again )?(?:for|with|using|of) (?P<b>[^,;?.]{1,40}?)\s?[?.!]?$", re.I)
+"""A request asked of two methods at its end ("Smallest t with ρ^t ≤ 10^-4, for GD and for the
+heavy-ball method."): the request, then the same request of the second method."""
+
+
+def _two_subjects(request: Request) -> list[Request]:
+    """The request, and (when it ends "for <method A> and for <method B>", two different
+    optimizers the catalogue names) an ask-less request for the second method: the
+    accounting accepts it when the part's reading names both methods (or the family's
+    ``subject`` hook says the part answers the second too), else refuses it, naming it; never
+    answered for one method only."""
+    from optiproof.catalogue import KINDS
+
+    m = _TWO_SUBJECTS.search(request.sentence) if request.asks else None
+    if m is None:
+        return [request]
+    a = KINDS["optimizer"].mentions(m.group("a"))
+    b = KINDS["optimizer"].mentions(m.group("b"))
+    if len(a) != 1 or len(b) != 1 or a[0].entry.key == b[0].entry.key:
+        return [request]
+    lo = m.start()   # "for GD and for the heavy-ball method"
+    item = request.sentence[lo:].strip()
+    return [request, Request(item, request.start + lo, (), False)]
 
 
 _THEIR_VALUES = re.compile(r"\bwhat (?:values?|numbers?) (?:do|does|would|will|should) (?:they|these|"
@@ -530,7 +559,7 @@ MAX_SENTENCE = 800
 is beyond this is not read as asking anything, and an ask-less request is refused)."""
 
 
-def _request(start: int, sentence: str) -> Request:
+def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     """The request ``sentence`` (at ``start``) with its asks; asks inside parentheses are
     clarifications and dropped when the sentence asks something outside them."""
     sentence = sentence[:MAX_SENTENCE]
@@ -585,9 +614,12 @@ def _request(start: int, sentence: str) -> Request:
     outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
     if outer:
         asks = outer
+    lead = _REFERENCE_CLAUSE.match(sentence) if lead_ok else None
+    if lead and any(a.start - start >= lead.end() for a in asks):
+        asks = [a for a in asks if a.start - start >= lead.end()]   # context, not asked
     asks.sort(key=lambda a: a.start)
-    unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks]) \
-        if asks else ()
+    unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
+                               lead.end() if lead and asks else 0) if asks else ()
     unplaced += _modified_asks(sentence, start, asks)
     if asks and _YES_NO.match(sentence) and not any(
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
@@ -697,9 +729,33 @@ _ASKED_NOUN = re.compile(r"\b(?:pair|values?|sizes?|rates?|steps?|numbers?|norms
                          r"constants?|conditions?|regimes?|spectr(?:um|a)|radi(?:us|i))\b", re.I)
 
 
-def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, ...]:
+_LABEL = r"(?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})"
+_PART_REF = (rf"(?:of|from|in|as in|at) (?:(?:part|question|task) \(?{_LABEL}\)?|\({_LABEL}\)|"
+             rf"(?:part|question|task) {_LABEL}\b)")
+_REFERENCE_CLAUSE = re.compile(
+    r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:now|then|next|again|and),? )*(?:with|using|"
+    r"keeping|taking|reusing|given|for|at)\b(?=[^,;?]{0,80}?\b" + _PART_REF + r"(?![\w(]))"
+    r"[^;?]{0,100}?" + _PART_REF + r"(?![\w(])[^,;?]{0,30},", re.I)
+"""A leading clause that takes quantities of an earlier part ("With the step and rate of (b),
+how many iterations …", "Using the P of part 1, …", "Keeping β from (b), which γ …"): it points
+at what the part inherits; the request is the main clause after it."""
+
+
+def _referenced_parts(flat: str) -> set[str]:
+    """The labels of the earlier parts whose quantities the text takes ("the rate of (d)",
+    "the P of part 1"). With two (a part that inherits "with the rate of (b)" but asks "for the
+    rate of (d)"), a leading reference clause is not read as context: which part's quantity
+    holds is not known, so its items stay unplaced (refused, naming them)."""
+    return {(m.group(1) or m.group(2)).lower() for m in re.finditer(
+        r"\b(?:of|from) (?:(?:part|question|task) \(?([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\)?|"
+        r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\))(?![\w(])", flat, re.I)} - {None}
+
+
+def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
+                    ) -> tuple[str, ...]:
     """Coordinated items of a request that name something asked (a noun such as 'pair',
-    'value', 'norm') but hold no ask; items that are only symbols continue the item before."""
+    'value', 'norm') but hold no ask; items that are only symbols continue the item before.
+    Items inside the leading reference clause (``lead``: its end) are context."""
     items, depth, start = [], 0, 0
     for m in _ITEM_SPLIT.finditer(sentence):
         depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
@@ -712,7 +768,7 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
     asked_list = sum(1 for lo, hi in listed if any(lo <= s < hi for s, _ in taken)) >= 2
     out = []
     for lo, hi in items:
-        if any(lo <= s < hi or lo < e <= hi for s, e in taken):
+        if any(lo <= s < hi or lo < e <= hi for s, e in taken) or hi <= lead:
             continue
         if asked_list and (lo, hi) not in listed and _LIST_SUBJECT.match(sentence[lo:hi]):
             continue   # "[messages, bytes per message, total bytes], the cost of one round"
