@@ -982,6 +982,9 @@ PRIMARY = _add(_Q(
              r"\bwhere (?:exactly|precisely)\s?\?",
              r"\bwhere (?:does|do|will|would|did) (?:it|they|that(?: one)?|this(?: one)?|the \w+|"
              r"\w+)(?: (?:actually|exactly|eventually|finally|precisely))? end\b(?! up)",
+             r"^(?:[-*•] ?)?(?:(?:and|then|now|also|finally),? )?(?:please )?(?:write|give|state|report)"
+             r"(?: down| out)? (?:the|its|this|that|their|the resulting|the new) (?:update|step|result|"
+             r"answer|point|vector)\s?[.!]?$",
              r"\b(?:i'?d like|i would like|i want|i need|we need|we want)(?: to (?:know|see|get|"
              r"confirm|find|have|check))? (?:the|this|that) (?:point|vector|answer|result|limit)\b",
              rf"(?<!after )(?<!\bat )(?<!\bin )(?<!before )(?<!until )(?<!\bby )(?<!from )(?<!since )"

@@ -66,6 +66,8 @@ _SYMBOL_NEXT = re.compile(rf"(?: ?,| ?,? and| ?, then) ({_SYMBOL})(?=[ ,.?;:)]|$
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
                       r"to|up|us|we)$")
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
+                   r"(?:i'?d|i would|i) (?:like|want|need) to (?:actually |really |properly |finally )?"
+                   r"(?:understand|see why|know why|get why|figure out why|get a feel)|"
                    r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some )?(?:actual "
                    r"|real |concrete )?(?:numbers|values)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
@@ -147,6 +149,14 @@ _FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:(?:(?:the|your
 asks nothing new (one on units, "in bytes", is not of this form and stays a request)."""
 
 
+_MULTIPLE_FORM = re.compile(r"^(?:please )?(?:give|express|write|state|present)(?: (?:it|this|that|them|"
+                            r"the answer|your answer|the result|each))? (?:as|in the form of) (?:a |an )?"
+                            r"(?:(?:scalar|constant|numerical|exact) )?(?:multiple|rescaling|scaled "
+                            r"version|fraction) of (?:a |an |the |some |one )?(?:[\w-]+ ){0,3}?"
+                            r"(?:norms?|vectors?|matri(?:x|ces)|step|lr|learning rate|α|η|γ)\s?[.!]?$",
+                            re.I)
+"""An instruction on the form of the answer just asked ("Give it as a multiple of a standard
+norm.", "Express the result as a scalar multiple of the learning rate."): it asks nothing new."""
 _NUMERIC_FORM = re.compile(r"^(?:please )?(?:(?:give|report|state|write|express|present|"
                           r"provide) (?:(?:the|your|all) )?(?:final )?(?:answers? |results? |"
                           r"values? )?(?:as |in )?(?:numbers|numerical values|numeric values|"
@@ -178,7 +188,7 @@ def is_request(sentence: str) -> bool:
     s = sentence.strip()
     if _bare_list(s):
         return True
-    if _REMARK.match(s) or _FORM.match(s) or _NUMERIC_FORM.match(s):
+    if _REMARK.match(s) or _FORM.match(s) or _NUMERIC_FORM.match(s) or _MULTIPLE_FORM.match(s):
         return False
     if s.endswith("?") or "?" in s:
         return True
@@ -312,6 +322,7 @@ def read_questions(flat: str) -> Questions:
     requests = [r for r in requests if r.asks or not is_context(r.sentence)]
     requests = [r for r in requests if r.asks or not (_META.search(r.sentence)
                                                       or _FORMAT.match(r.sentence)
+                                                      or _FORMAT_REMARK.match(r.sentence)
                                                       or _FORMAT_LIST.match(r.sentence)
                                                       or _UNIT_FORMAT.match(r.sentence)
                                                       or _PRECISION.search(r.sentence))]
@@ -337,6 +348,12 @@ _FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(
                      r"(?:fine|enough|ok|okay))?(?: please)?[.!)]*$", re.I)
 """An ask-less sentence that only says how to write the answer ("Give the number.", "(just the
 two numbers is fine)"): not a request of its own."""
+_FORMAT_REMARK = re.compile(r"^\((?:please,? )?(?:give |as |in )?(?:(?:exact|decimal|numerical|numeric|"
+                            r"rounded|approximate|closed[- ]form|simplified) )?(?:fractions?|decimals?|"
+                            r"numbers?|values?|answers?|forms?|surds?)(?:,? (?:please|only|pls|if "
+                            r"possible|preferably)\b)[^()?]{0,120}\)$", re.I)
+"""A parenthesised remark on the form of the answers ("(exact fractions please, I want to
+compare with my simulation)"): it asks nothing of its own."""
 _FORMAT_NOUN = (r"(?:(?:both )?(?:as |in )?(?:both )?(?:the |an? |its |their |your )?(?:exact |simplified |reduced |"
                 r"closed[- ]form |numerical |numeric |approximate |decimal |rounded |symbolic )?"
                 r"(?:fractions?|decimals?(?: values?| approximations?| expansions?)?|numbers?|values?|"
@@ -385,10 +402,71 @@ ELLIPTIC_ITEM = re.compile(r"^(?:and |or |but )?(?:how (?:many|much)|what)(?: [\
 are moved by the all-to-all scheme, and how many by the tree scheme?")."""
 
 
+_TOTAL_MODIFIER = (r"(?:in total|altogether|in all|overall|combined|all together|summed over (?:all |every |"
+                   r"the )?(?:\w+ ){0,2}?(?:workers|nodes|gpus|ranks|machines|devices|processes)|"
+                   r"(?:over|across|by) (?:all|every|the whole|the entire) (?:\w+ ){0,2}?"
+                   r"(?:workers?|nodes?|gpus?|ranks?|machines?|devices?|processes|ring|network|"
+                   r"cluster|system)(?: (?:together|combined|summed))?)")
+_TOTAL_ELLIPSIS = re.compile(rf"^(?:and |or |but )?how (?:many|much)(?: (?:\w+ )?(?:are|is) (?:there|sent|"
+                             rf"needed))? {_TOTAL_MODIFIER}\s?[?.!]?$", re.I)
+"""An elliptic request for the total of the count just asked ("How many messages are sent in
+the reduce-scatter phase, how many in the all-gather phase, and how many in total?")."""
+_COUNT = re.compile(r"\bhow many (?P<noun>[a-z]{3,})\b(?P<verb>(?: (?:are|is|get|do|does|will|would|"
+                    r"must|have to|has to|need to be|needs to be|go|travel|cross)){0,2}"
+                    r"(?: (?:sent|received|exchanged|communicated|transferred|moved|needed|used|"
+                    r"performed|send|receive|exchange|communicate|transfer|move))?)", re.I)
+_COUNT_TOTAL = re.compile(rf"\bhow many (?P<noun>[a-z]{{3,}}) (?P<verb>(?:are|is|get|will be|would be) "
+                          rf"(?:sent|received|exchanged|communicated|transferred|moved))\b[^?.;]{{0,60}}?"
+                          rf"\b{_TOTAL_MODIFIER}", re.I)
+"""A count asked summed over every node ("How many entries are sent over the whole ring,
+summed over all workers?"): the total of that count."""
+
+
+def _total_of(noun: str, verb: str) -> str | None:
+    """The one catalogue quantity that is the total number of ``noun`` (``verb``: sent,
+    received, ...), or None."""
+    done = re.search(r"(sent|received|exchanged|communicated|transferred|moved|needed|used|"
+                     r"performed)$", verb.strip(), re.I)
+    past = done.group(1) if done else "sent"
+    for probe in (f"what is the total number of {noun} {past}", f"how many {noun} are {past} in total"):
+        keys = list(dict.fromkeys(m.entry.key for m in QUANTITIES.mentions(probe)
+                                  if m.entry.value_kind != "yes-no"))
+        if len(keys) == 1:
+            return keys[0]
+    return None
+
+
+def _totals(request: Request) -> Request:
+    """A count asked in total ("how many in total?" after a count, a count "summed over all
+    workers") as the catalogue's total of that count; unchanged when none names one."""
+    s, asks, unplaced = request.sentence, list(request.asks), []
+    for item in request.unplaced:
+        key = None
+        if _TOTAL_ELLIPSIS.match(item.strip()):
+            at = s.find(item)
+            count = _COUNT.search(s, 0, max(at, 0))
+            key = _total_of(count.group("noun"), count.group("verb")) if count else None
+        if key is None:
+            unplaced.append(item)
+            continue
+        at = s.find(item)
+        asks.append(Ask(key, item, request.start + max(at, 0), request.start + max(at, 0) + len(item)))
+    if not request.asks:
+        m = _COUNT_TOTAL.search(s)
+        key = _total_of(m.group("noun"), m.group("verb")) if m else None
+        if key:
+            asks.append(Ask(key, m.group(0), request.start + m.start(), request.start + m.end()))
+    if len(asks) == len(request.asks):
+        return request
+    asks.sort(key=lambda a: a.start)
+    return Request(s, request.start, tuple(asks), request.proof, tuple(unplaced))
+
+
 def _split_elliptic(request: Request) -> list[Request]:
     """The request, and each of its elliptic unplaced items (:data:`ELLIPTIC_ITEM`) as an
     ask-less request of its own: the accounting asks the family whether the part answers the
     request's asks for that subject too (its ``subject`` hook), else refuses it, naming it."""
+    request = _totals(request)
     items = [u for u in request.unplaced if request.asks and ELLIPTIC_ITEM.match(u.strip())]
     if not items:
         return [request]
@@ -621,10 +699,35 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
                                lead.end() if lead and asks else 0) if asks else ()
     unplaced += _modified_asks(sentence, start, asks)
+    unplaced += _phase_scopes(sentence, start, asks, unplaced)
     if asks and _YES_NO.match(sentence) and not any(
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
-        unplaced += (sentence[:sentence.find("?") + 1 or len(sentence)],)
+        unplaced += (_yes_no_clause(sentence),)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_PHASE = re.compile(r"\b(?:in|during|for) (?:the|its|each|one|a) (?:first |second |last |final )?(?:reduce-?"
+                    r"scatter|all-?gather|all-?reduce|reduce|broadcast|scatter|gather|up|down)(?:[- ]?"
+                    r"(?:sweep|pass))? (?:phase|stage)s?\b", re.I)
+"""One phase of a collective (reduce-scatter, all-gather, broadcast): the family's counts are
+of the whole collective. (A parameter server's push and pull phases are its directions, sent
+and received, which the catalogue names.)"""
+
+
+def _phase_scopes(sentence: str, start: int, asks: list[Ask], unplaced: tuple[str, ...]
+                  ) -> tuple[str, ...]:
+    """A count asked of one phase of a scheme ("How many messages are sent in the
+    reduce-scatter phase, how many in the all-gather phase?"): a scope no catalogue quantity
+    holds, so it stays unplaced (refused, naming it) instead of being answered as the count of
+    the whole scheme."""
+    out = []
+    for m in _PHASE.finditer(sentence):
+        lo, hi = start + m.start(), start + m.end()
+        if any(a.start < hi and lo < a.end for a in asks) or any(m.group(0) in u for u in unplaced):
+            continue
+        if asks:
+            out.append(m.group(0))
+    return tuple(out)
 
 
 def _generic_named(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
@@ -664,6 +767,16 @@ def _in_formula(sentence: str, at: int, phrase: str) -> bool:
     eq = before.rfind("=")
     return eq >= 0 and bool(before[eq + 1:].strip()) and \
         not re.search(r"[A-Za-z]{3,}|[,;:?]", before[eq + 1:])
+
+
+def _yes_no_clause(sentence: str) -> str:
+    """The yes/no clause of a request ("is 0.5 actually the best lr here" of "- is 0.5 actually
+    the best lr here, and what's the best rate?"): up to its '?' or to a coordinated
+    wh-question after it."""
+    end = sentence.find("?") + 1 or len(sentence)
+    cut = re.search(r",? (?:and|but|or|;) (?=(?:what|which|how|where|why|give|find|compute)\b)|; ",
+                    sentence[:end])
+    return sentence[:cut.start()] if cut else sentence[:end]
 
 
 _IF_SO = re.compile(r"^(?:and )?if (?:so|yes|it does|they do|that is the case)\b", re.I)

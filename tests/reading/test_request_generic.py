@@ -1,0 +1,121 @@
+"""Elliptic, generic and format-only requests: a count asked "in total" or "summed over all
+workers" is the total of that count; a count of one phase stays unplaced; "Write the update."
+asks the part's main result; "Give the same ordered list." repeats the earlier part; a
+remark or instruction on the form of the answers asks nothing; a narrative wish to understand
+asks nothing; a yes/no clause beside a placed question is refused alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.catalogue import TRANSFORMS
+from optiproof.core.text.match import sentences
+from optiproof.reading.normalize import flatten, normalize
+from optiproof.reading.questions import read_questions
+
+
+def _flat(text: str) -> str:
+    return flatten(normalize(text).text)
+
+
+def _asked(text: str) -> tuple[list[str | None], list[str]]:
+    requests = read_questions(_flat(text)).requests
+    return ([a.quantity for r in requests for a in r.asks],
+            [u for r in requests for u in r.unplaced])
+
+
+@pytest.mark.parametrize("text, quantity", [
+    ("How many entries does one worker send, and how many in total?", "total-volume"),
+    ("How many messages are exchanged per round, and how many altogether?", "messages"),
+    ("How many floats are sent over the whole network, summed over all GPUs?", "total-volume"),
+    ("ok and how many values get sent across all workers combined??", "total-volume"),
+    (r"\item How many entries are transferred, summed over all ranks?", "total-volume"),
+])
+def test_a_count_asked_in_total_is_the_total(text, quantity):
+    asked, unplaced = _asked(text)
+    assert quantity in asked and not unplaced, (asked, unplaced)
+
+
+@pytest.mark.parametrize("text", [
+    "How many messages are sent in the reduce-scatter phase?",
+    "How many floats does one worker send during the all-gather phase, and how many in total?",
+    "- how many msgs in the broadcast stage?",
+])
+def test_a_count_of_one_phase_stays_unplaced(text):
+    asked, unplaced = _asked(text)
+    assert any("phase" in u or "stage" in u for u in unplaced) or not any(asked), (asked, unplaced)
+
+
+@pytest.mark.parametrize("text, quantity", [
+    ("Write the update.", "primary"),
+    ("Then give the resulting update.", "primary"),
+    ("**5.** What does RMSprop reduce to when β = 0? Write down the update.", "primary"),
+    ("Write the update rule.", "update-rule"),
+])
+def test_a_generic_update_asks_the_main_result(text, quantity):
+    asked, _ = _asked(text)
+    assert quantity in asked, asked
+
+
+@pytest.mark.parametrize("text", [
+    "Give the same ordered list.",
+    "Same triple for the tree, please.",
+    r"\item Report the same bracketed list for scheme B.",
+])
+def test_the_same_list_repeats_the_earlier_part(text):
+    assert any(m.entry.key == "back-reference" for m in TRANSFORMS.mentions(_flat(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Give it as a multiple of a standard norm.",
+    "Express the result as a scalar multiple of the learning rate.",
+    "write it as a multiple of the l2 norm",
+    "(exact fractions please, I want to compare with my simulation)",
+    "(decimals please, 4 digits is fine)",
+    "(numbers only, no derivation needed)",
+])
+def test_a_form_instruction_asks_nothing(text):
+    asked, unplaced = _asked(text)
+    assert not asked and not unplaced, (asked, unplaced)
+
+
+@pytest.mark.parametrize("text", [
+    "Give the step as a multiple of lr.",
+    "(What is the rate?)",
+    "(exact fractions please) And what is the rate?",
+])
+def test_a_real_request_beside_a_form_is_kept(text):
+    asked, _ = _asked(text)
+    assert asked, asked
+
+
+def test_a_remark_before_the_next_sentence_is_its_own_sentence():
+    flat = _flat("First: where does SGD converge? (exact fractions please, I want to compare "
+                 "with my sim) Second, my optimiser uses P = diag(1, 2). Where does it converge?")
+    pieces = [s for _, s in sentences(flat)]
+    assert "(exact fractions please, I want to compare with my sim)" in pieces
+    assert any(p.startswith("Second, my optimiser") for p in pieces)
+
+
+@pytest.mark.parametrize("text", [
+    "With lr = 0.5 it converges, with lr = 0.7 it blows up, and I'd like to actually understand "
+    "the numbers instead of guessing.",
+    "ps. i'd like to properly understand these numbers, not just plug in",
+    "I would like to get a feel for these numbers.",
+])
+def test_a_wish_to_understand_asks_nothing(text):
+    asked, unplaced = _asked(text)
+    assert not asked and not unplaced and not [
+        r for r in read_questions(_flat(text)).requests], (asked, unplaced)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("- is 0.5 actually the best constant lr here, and what's the best rate?",
+     "- is 0.5 actually the best constant lr here"),
+    ("Is η = 0.1 really the optimal step size, and what is the optimal rate?",
+     "Is η = 0.1 really the optimal step size"),
+    ("is lr=0.3 the best lr; how many iterations does it need?", "is lr=0.3 the best lr"),
+])
+def test_a_yes_no_clause_is_refused_alone(text, clause):
+    asked, unplaced = _asked(text)
+    assert unplaced == [clause] and len(asked) >= 2, (asked, unplaced)
