@@ -10,18 +10,9 @@ import pytest
 
 from optiproof.catalogue import TRANSFORMS
 from optiproof.core.text.match import sentences
-from optiproof.reading.normalize import flatten, normalize
 from optiproof.reading.questions import read_questions
-
-
-def _flat(text: str) -> str:
-    return flatten(normalize(text).text)
-
-
-def _asked(text: str) -> tuple[list[str | None], list[str]]:
-    requests = read_questions(_flat(text)).requests
-    return ([a.quantity for r in requests for a in r.asks],
-            [u for r in requests for u in r.unplaced])
+from reading_helpers import asked_in as _asked
+from reading_helpers import flat_text as _flat
 
 
 @pytest.mark.parametrize("text, quantity", [

@@ -9,13 +9,9 @@ from __future__ import annotations
 import pytest
 
 from optiproof.reading import ReadingIncomplete, read_report
-from optiproof.reading.normalize import flatten, normalize
 from optiproof.reading.questions import read_questions
 from optiproof.reading.roles import place_by_role, symbol_roles
-
-
-def _flat(text: str) -> str:
-    return flatten(normalize(text).text)
+from reading_helpers import flat_text as _flat
 
 
 def _placed(setup: str, request: str) -> list[tuple[str | None, str]]:
