@@ -110,3 +110,23 @@ def test_a_wish_to_understand_asks_nothing(text):
 def test_a_yes_no_clause_is_refused_alone(text, clause):
     asked, unplaced = _asked(text)
     assert unplaced == [clause] and len(asked) >= 2, (asked, unplaced)
+
+
+@pytest.mark.parametrize("text", [
+    "Give the H¨older conjugate exponent q of p.",
+    "Give the H ¨older conjugate exponent q of p.",
+    "State the H\u0308older conjugate exponent.",
+])
+def test_a_diaeresis_a_pdf_copy_put_before_its_vowel(text):
+    asked, _ = _asked(text)
+    assert "holder-conjugate" in asked and "H" not in str(asked), asked
+
+
+@pytest.mark.parametrize("text", [
+    "Also, if the second gradient is again (2, -0.5), where is RMSprop after step 2?",
+    "where will Adam be after two steps?",
+    "Where are the parameters after the 3rd update?",
+])
+def test_where_an_optimizer_is_after_a_step_asks_the_iterate(text):
+    asked, _ = _asked(text)
+    assert "theta-t" in asked, asked

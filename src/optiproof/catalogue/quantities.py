@@ -668,7 +668,10 @@ THETA_T = _add(_Q(
     phrases=(r"\bwhere is the iterate\b",
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
              r"\bθ_(?!0\b)\d+\b(?!(?:, ?[ijk]\b)? ?[-−] ?θ)",
-             r"\bparameters? after\b")))
+             r"\bparameters? after\b",
+             r"\bwhere (?:is|are|will|does|do)\b(?: [\w-]+){0,3}? (?:be |end up |land |sit )?after "
+             r"(?:step \d{1,3}|(?:the )?(?:first|second|third|\d{1,3}(?:st|nd|rd|th)) (?:step|update|"
+             r"iteration)|(?:one|two|three|\d{1,3}) (?:steps|updates|iterations))\b")))
 COORDINATE_STEP = _add(_Q(
     "coordinate-step", "size of each coordinate's step", r"|\Delta\theta_{t,i}|",
     aliases=("step size per coordinate",),
