@@ -114,3 +114,25 @@ def test_a_setup_sentence_asks_nothing_of_a_part():
             "ρ^t ≤ 10^-4 for GD at its optimal step.")
     reading = read_report(text)
     assert "eigenvalues" not in reading.parts[-1].asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Quick question about heavy ball on f(w) = 1/2 w^T H w with H = diag(1, 4).\n\n"
+     "My update is w_{k+1} = w_k - a * grad f(w_k) + b * (w_k - w_{k-1}).\n\n"
+     "What are the optimal a and b, and what rate do they give?",
+     {"main": {"optimal-step", "optimal-momentum", "optimal-rate"}}),
+    (r"Let $f(\theta) = \tfrac12 \theta^\top H \theta$ with $H = \mathrm{diag}(1, 4)$. Polyak's "
+     r"method reads $\theta_{t+1} = \theta_t - s\,\nabla f(\theta_t) + m(\theta_t - \theta_{t-1})$."
+     "\n\\begin{enumerate}\n\\item[(a)] Find the best $s$ and $m$.\n"
+     r"\item[(b)] Give the resulting convergence factor $\rho_{\mathrm{HB}}$." "\n\\end{enumerate}",
+     {"a": {"optimal-step", "optimal-momentum"}, "b": {"optimal-rate"}}),
+    ("Let f(θ) = ½ θᵀHθ with H = diag(1, 10).\n(a) Give the step size that minimises the "
+     "contraction factor of gradient descent θ_{k+1} = θ_k − η∇f(θ_k), and that factor ρ.\n"
+     "(b) Using the step and the factor of (a), how many iterations are needed to reduce the "
+     "error by 10^-3?", {"a": {"optimal-step", "optimal-rate"}, "b": {"iterations"}}),
+])
+def test_whole_texts_read_by_role(text, asked):
+    reading = read_report(text)
+    reading.to_problem()   # read completely
+    for part in reading.parts:
+        assert asked[part.label] <= set(part.asked), (part.label, part.asked)
