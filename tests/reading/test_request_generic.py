@@ -130,3 +130,26 @@ def test_a_diaeresis_a_pdf_copy_put_before_its_vowel(text):
 def test_where_an_optimizer_is_after_a_step_asks_the_iterate(text):
     asked, _ = _asked(text)
     assert "theta-t" in asked, asked
+
+
+@pytest.mark.parametrize("text", [
+    "and is this the same thing as some optimizer we know?",
+    "Is it identical to plain sign descent?",
+    "is that the same as any optimizer from the lecture, e.g. an adam variant?",
+])
+def test_is_it_the_same_as_some_optimizer_asks_which(text):
+    asked, _ = _asked(text)
+    assert "identification" in asked, asked
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("and is this the same thing as some optimizer we know (my guess is preconditioned GD but "
+     "with which preconditioner?)", "which preconditioner"),
+    ("Where does GD converge (and how many epochs until it gets there?)",
+     "how many epochs until it gets there"),
+    ("Compute u (what matrix is it a multiple of?) and the optimal value.",
+     "what matrix is it a multiple of"),
+])
+def test_a_question_inside_a_parenthesis_is_not_dropped(text, inner):
+    asked, unplaced = _asked(text)
+    assert asked and inner in unplaced, (asked, unplaced)

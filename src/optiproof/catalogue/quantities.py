@@ -69,9 +69,9 @@ IDENTIFICATION = _add(_Q(
              r"\bname of (?:the|this|that) (?:update rule|optimi[sz]er|algorithm|method)\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
              r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
-             r"secretly|essentially))?(?: (?:the same as|equivalent to))?(?: (?:a|an|plain|"
-             r"ordinary|vanilla))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|adam\w?|muon|"
-             r"optimi[sz]er|algorithm)\b(?! (?:step|update|direction)s?\b)"),
+             r"secretly|essentially))?(?: (?:the same(?: thing)? as|equivalent to|identical to))?(?: "
+             r"(?:a|an|plain|ordinary|vanilla|some|any|one))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|"
+             r"adam\w?|muon|optimi[sz]er|algorithm)\b(?! (?:step|update|direction)s?\b)"),
     value_kind="name",
     labels=(r"\boptimi[sz]er\b", r"\bidentified as\b", r"\balgorithm\b", r"\bmethod\b")))
 

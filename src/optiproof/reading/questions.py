@@ -700,10 +700,31 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
                                lead.end() if lead and asks else 0) if asks else ()
     unplaced += _modified_asks(sentence, start, asks)
     unplaced += _phase_scopes(sentence, start, asks, unplaced)
+    unplaced += _inner_questions(sentence, start, asks, unplaced)
     if asks and _YES_NO.match(sentence) and not any(
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
         unplaced += (_yes_no_clause(sentence),)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()?]{1,80}\?", re.I)
+
+
+def _inner_questions(sentence: str, start: int, asks: list[Ask], unplaced: tuple[str, ...]
+                     ) -> tuple[str, ...]:
+    """A question asked inside a parenthesis of a request ("is this some optimizer we know
+    (my guess is preconditioned GD but with which preconditioner?)") that holds no ask: it
+    asks something too, so it stays unplaced (refused, naming it) unless the family places it."""
+    if not asks:
+        return ()
+    out = []
+    for lo, hi in _parenthesised(sentence):
+        m = _INNER_WH.search(sentence, lo, hi)
+        if m is None or any(lo <= a.start - start < hi for a in asks) or \
+                any(m.group(0) in u for u in unplaced):
+            continue
+        out.append(m.group(0).rstrip(" ?"))
+    return tuple(out)
 
 
 _PHASE = re.compile(r"\b(?:in|during|for) (?:the|its|each|one|a) (?:first |second |last |final )?(?:reduce-?"
