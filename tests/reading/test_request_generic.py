@@ -38,14 +38,27 @@ def test_a_count_of_one_phase_stays_unplaced(text):
 
 
 @pytest.mark.parametrize("text, quantity", [
+    # a generic "the update" asks the part's main result
     ("Write the update.", "primary"),
     ("Then give the resulting update.", "primary"),
     ("**5.** What does RMSprop reduce to when β = 0? Write down the update.", "primary"),
     ("Write the update rule.", "update-rule"),
+    # a diaeresis a PDF copy put before its vowel
+    ("Give the H¨older conjugate exponent q of p.", "holder-conjugate"),
+    ("Give the H ¨older conjugate exponent q of p.", "holder-conjugate"),
+    ("State the H\u0308older conjugate exponent.", "holder-conjugate"),
+    # where an optimizer is after a step: the iterate
+    ("Also, if the second gradient is again (2, -0.5), where is RMSprop after step 2?", "theta-t"),
+    ("where will Adam be after two steps?", "theta-t"),
+    ("Where are the parameters after the 3rd update?", "theta-t"),
+    # is it the same as some optimizer: which optimizer
+    ("and is this the same thing as some optimizer we know?", "identification"),
+    ("Is it identical to plain sign descent?", "identification"),
+    ("is that the same as any optimizer from the lecture, e.g. an adam variant?", "identification"),
 ])
-def test_a_generic_update_asks_the_main_result(text, quantity):
+def test_asks_the_quantity(text, quantity):
     asked, _ = _asked(text)
-    assert quantity in asked, asked
+    assert quantity in asked and None not in asked, asked
 
 
 @pytest.mark.parametrize("text", [
@@ -110,36 +123,6 @@ def test_a_wish_to_understand_asks_nothing(text):
 def test_a_yes_no_clause_is_refused_alone(text, clause):
     asked, unplaced = _asked(text)
     assert unplaced == [clause] and len(asked) >= 2, (asked, unplaced)
-
-
-@pytest.mark.parametrize("text", [
-    "Give the H¨older conjugate exponent q of p.",
-    "Give the H ¨older conjugate exponent q of p.",
-    "State the H\u0308older conjugate exponent.",
-])
-def test_a_diaeresis_a_pdf_copy_put_before_its_vowel(text):
-    asked, _ = _asked(text)
-    assert "holder-conjugate" in asked and "H" not in str(asked), asked
-
-
-@pytest.mark.parametrize("text", [
-    "Also, if the second gradient is again (2, -0.5), where is RMSprop after step 2?",
-    "where will Adam be after two steps?",
-    "Where are the parameters after the 3rd update?",
-])
-def test_where_an_optimizer_is_after_a_step_asks_the_iterate(text):
-    asked, _ = _asked(text)
-    assert "theta-t" in asked, asked
-
-
-@pytest.mark.parametrize("text", [
-    "and is this the same thing as some optimizer we know?",
-    "Is it identical to plain sign descent?",
-    "is that the same as any optimizer from the lecture, e.g. an adam variant?",
-])
-def test_is_it_the_same_as_some_optimizer_asks_which(text):
-    asked, _ = _asked(text)
-    assert "identification" in asked, asked
 
 
 @pytest.mark.parametrize("text, inner", [

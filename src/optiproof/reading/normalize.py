@@ -216,7 +216,7 @@ def _italic(m: re.Match) -> str:
     return m.group(0)
 
 
-_GARBLED_UMLAUT = re.compile(r"[¨\u0308] ?([aeiouyAEIOUY])(?=[a-z])")
+_GARBLED_UMLAUT = re.compile(r"(?<=[A-Za-z]) ?[¨\u0308] ?([aeiouyAEIOUY])(?=[a-z])")
 """A diaeresis a PDF copy put before its vowel ("H¨older"): the accented letter ("Hölder")."""
 
 
