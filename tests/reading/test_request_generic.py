@@ -136,3 +136,25 @@ def test_a_yes_no_clause_is_refused_alone(text, clause):
 def test_a_question_inside_a_parenthesis_is_not_dropped(text, inner):
     asked, unplaced = _asked(text)
     assert asked and inner in unplaced, (asked, unplaced)
+
+
+@pytest.mark.parametrize("text, quantity", [
+    ("(c) Where does preconditioned GD θt+1 = θt − γP ∇f (θt) with the fixed matrix P = "
+     "diag(1, 1, 4) converge (γ small)?", "limit"),
+    (r"Where does the iteration $w_{k+1} = w_k - \eta D^{-1} \nabla L(w_k)$ with "
+     r"$D = \mathrm{diag}(2, 1, 1)$ and a tiny $\eta$ end up converging?", "limit"),
+    ("so where does theta <- theta - lr * P * grad(theta), P = diag(1, 1/4), converge to "
+     "eventually??", "limit"),
+])
+def test_a_formula_inside_a_request_is_one_word(text, quantity):
+    asked, _ = _asked(text)
+    assert quantity in asked, asked
+
+
+@pytest.mark.parametrize("text", [
+    "Let θ_{t+1} = θ_t − γ P ∇f(θ_t) with P = diag(1, 2) and a small γ.",
+    "Consider w <- w - lr * grad(w) for lr = 0.1 and start at w = 0.",
+])
+def test_a_formula_in_a_setup_asks_nothing(text):
+    asked, _ = _asked(text)
+    assert not asked, asked

@@ -637,12 +637,52 @@ MAX_SENTENCE = 800
 is beyond this is not read as asking anything, and an ask-less request is refused)."""
 
 
+_WORD = re.compile(r"[A-Za-z]{3,}[.,;:?!)]*|a|I|[A-Za-z]{2}(?=[,.;:?!]?$)")
+
+
+def _asks_around_formulas(sentence: str, start: int) -> list[Ask]:
+    """The catalogue's asks of a request read with each inline formula (a run of three or more
+    symbol tokens holding '=', '←' or '∇': "θ_{t+1} = θ_t − γP∇f(θ_t)", "P = diag(1, 1, 4)")
+    taken as one word: "Where does preconditioned GD θ_{t+1} = … with the fixed matrix P = …
+    converge?" asks where it converges, as "Where does preconditioned GD X with the fixed
+    matrix X converge?" does. Each ask keeps its span in the sentence as written."""
+    tokens = list(re.finditer(r"\S+", sentence))
+    runs, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and not _WORD.fullmatch(tokens[j].group(0)):
+            j += 1
+        if j - i >= 3 and re.search(r"[=←∇]", sentence[tokens[i].start():tokens[j - 1].end()]):
+            runs.append((tokens[i].start(), tokens[j - 1].end()))
+        i = max(j, i + 1)
+    if not runs:
+        return []
+    view, where, cursor = "", [], 0
+    for lo, hi in runs:
+        view += sentence[cursor:lo]
+        where += list(range(cursor, lo))
+        view += "X"
+        where.append(lo)
+        cursor = hi
+    view += sentence[cursor:]
+    where += list(range(cursor, len(sentence)))
+    out = []
+    for m in QUANTITIES.mentions(view):
+        lo, hi = where[m.start], where[m.end - 1] + 1
+        if view[m.start:m.end].strip() == "X":
+            continue
+        out.append(Ask(m.entry.key, sentence[lo:hi], start + lo, start + hi))
+    return out
+
+
 def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     """The request ``sentence`` (at ``start``) with its asks; asks inside parentheses are
     clarifications and dropped when the sentence asks something outside them."""
     sentence = sentence[:MAX_SENTENCE]
     asks = [Ask(m.entry.key, m.phrase, start + m.start, start + m.end)
             for m in QUANTITIES.mentions(sentence)]
+    if not asks:
+        asks = _asks_around_formulas(sentence, start)
     named = [(a.start, a.end) for a in asks if a.quantity != "primary"]
     for m in _DIFFERENCE.finditer(sentence):
         lo, hi = start + m.start(), start + m.end()
