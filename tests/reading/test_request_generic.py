@@ -55,6 +55,18 @@ def test_a_count_of_one_phase_stays_unplaced(text):
     ("and is this the same thing as some optimizer we know?", "identification"),
     ("Is it identical to plain sign descent?", "identification"),
     ("is that the same as any optimizer from the lecture, e.g. an adam variant?", "identification"),
+    # the α at which a zero step stops being the minimiser
+    ("(4) at exactly which α does d = 0 stop being the unique minimiser?", "threshold"),
+    ("At what value of α does the zero step cease to be optimal?", "threshold"),
+    (r"at which $\alpha$ does $u = 0$ stop being the minimiser", "threshold"),
+    # is it fair to call this X: which optimizer
+    ('And (2) is it fair to call this "preconditioned gradient descent"?', "identification"),
+    ("is it right to call it sign descent", "identification"),
+    ("Would it be accurate to call this Adam?", "identification"),
+    # the actual minimiser: the part's main result
+    ("so (1) can somebody tell me what the actual minimiser is?", "primary"),
+    ("What is the exact minimizer then?", "primary"),
+    ("I need the resulting minimiser.", "primary"),
 ])
 def test_asks_the_quantity(text, quantity):
     asked, _ = _asked(text)
@@ -158,3 +170,14 @@ def test_a_formula_inside_a_request_is_one_word(text, quantity):
 def test_a_formula_in_a_setup_asks_nothing(text):
     asked, _ = _asked(text)
     assert not asked, asked
+
+
+@pytest.mark.parametrize("text, item", [
+    ('Is it fair to call this "preconditioned gradient descent", and if so with which '
+     'preconditioner matrix?', "if so with which preconditioner matrix?"),
+    ("Which optimizer is this, and if yes, with what damping?", "if yes, with what damping?"),
+    ("Name the method, and under which assumption on H?", "under which assumption on H?"),
+])
+def test_an_item_that_asks_which_is_not_a_setting(text, item):
+    _, unplaced = _asked(text)
+    assert item in unplaced, unplaced

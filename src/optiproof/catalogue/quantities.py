@@ -58,6 +58,7 @@ IDENTIFICATION = _add(_Q(
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
              r"\bwhat is (?:this|it) called\b",
+             r"\b(?:fair|right|correct|ok|okay|accurate|legit) to call (?:this|it|that)\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm|update "
              r"rule)\b",
              r"\bwhat (?:is|are) (?:this|it|that|these|such)(?: (?:kind|type|sort|family|class) of)? "
@@ -139,7 +140,9 @@ COMPARE = _add(_Q(
 THRESHOLD = _add(_Q(
     "threshold", "threshold on alpha", r"\alpha^\star",
     phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold (?:on|for|value of) α",
-             r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α", r"\bvalue of α (?:at which|where)",
+             r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α",
+             r"\bat (?:exactly |precisely )?(?:which|what) (?:value of )?α\b[^.?]{0,60}?\b(?:stops?|ceases?|"
+             r"starts?|begins?) (?:being|to be)\b", r"\bvalue of α (?:at which|where)",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
              r"\bchange[sd]? character",
              r"\b(?:α|η|lr|learning rate|step size) (?:where|at which) (?:that|the|this) (?:switch|"
@@ -773,7 +776,7 @@ NORM_VALUE = _add(_Q(
              r"‖(?!·)[^‖]{1,40}‖")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
-    phrases=(r"\bunique\b",)))
+    phrases=(r"(?<!\bbeing the )(?<!\bto be the )\bunique\b",)))
 LINEAR_CHANGE = _add(_Q(
     "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
     phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
@@ -979,7 +982,7 @@ _ORDINAL = (r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1
 PRIMARY = _add(_Q(
     "primary", "the part's main result",
     phrases=(r"\b(?:the|its|this|that|their) (?:actual|exact|final|concrete|resulting|explicit) "
-             r"(?:point|vector|answer|result|update|step|solution|limit)\b",
+             r"(?:point|vector|answer|result|update|step|solution|limit|minimi[sz]er)\b",
              r"\bwhat(?: is|'s| are) (?:the|your) (?:final )?(?:answer|result)s?\b",
              r"\bwhat (?:do|does|did|would|will) (?:you|we|i|one) (?:get|obtain|end up with)\b",
              r"\bwhere (?:exactly|precisely)\s?\?",

@@ -189,7 +189,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             elif quantity == Q.EXPLANATION.key:
                 r.notes.append(f"\"{ask.phrase}\": the explanation is the derivation's prose")
         for item in request.unplaced:
-            if _stated(item, r) or _elliptic_item(r, item, hooks):
+            if _stated(item, r) or _elliptic_item(r, item, hooks) or _family_took(r, item, hooks):
                 continue
             _gap(r, item, f"could not place \"{_short(item)}\" in the request "
                           f"\"{_short(request.sentence)}\" (expected a question for: "
@@ -341,6 +341,16 @@ def _elliptic_item(r: PartReading, item: str, hooks: ReaderHooks) -> bool:
     r.notes.append(f"\"{_short(core)}\": the request asked again of another subject the part "
                    "answers")
     return True
+
+
+def _family_took(r: PartReading, item: str, hooks: ReaderHooks) -> bool:
+    """True when the family's reader took a coordinated item as an ask of its own: the source
+    of its asked-quantities field holds the item ("with what learning rate?")."""
+    field = r.fields.get(hooks.ask_field) if hooks.ask_field else None
+    core = item.strip(" ,;:?.!").lower()
+    return bool(field and field.source and core and any(
+        len(piece.strip()) >= 6 and piece.strip().lower().strip(" ?.!") == core
+        for piece in field.source.split(" | ")))
 
 
 def _stated(item: str, r: PartReading) -> bool:

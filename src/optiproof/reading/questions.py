@@ -951,10 +951,11 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
             out.append(sentence[lo:hi].strip())   # "and how many for the parameter server?"
             continue
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
-        setting = (_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)) \
-            or _VERB_SETTING.match(text) or (_CHANGE.match(text) and not re.search(
-                rf"\b(?:{_VERBS}|what|which|how)\b", text, re.I))
-        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text)) and not setting and \
+        setting = ((_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I))
+                   or _VERB_SETTING.match(text) or _CHANGE.match(text)) and not re.search(
+            r"\b(?:what|which|how)\b", text, re.I)   # "if so, with which matrix" asks
+        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text)) and \
+                not setting and \
                 not is_context(text) and \
                 not _PRESENTATION.match(text) and \
                 not (_ANAPHORA.search(text) and "=" not in text):
@@ -962,6 +963,10 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
     return tuple(out)
 
 
+_WH_NOUN = re.compile(r"\b(?:which|what) (?!(?:is|are|was|were|does|do|did|about|if|else|happens|"
+                      r"would|will|can|could|should)\b)[a-z][\w-]{2,}\b", re.I)
+"""An item asking "which/what <noun>" ("and if so, with what momentum?") names something asked
+whatever its noun."""
 _LIST_SUBJECT = re.compile(r"^[\s,]*(?:(?:give|state|report|find|compute) )?(?:the|its|their) (?:\w+ )?"
                            r"(?:costs?|price|budget|summary|breakdown|statistics|figures|numbers|"
                            r"quantities|values|profile|footprint|accounting|counts)(?: of| for)\b"
