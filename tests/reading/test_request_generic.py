@@ -181,3 +181,13 @@ def test_a_formula_in_a_setup_asks_nothing(text):
 def test_an_item_that_asks_which_is_not_a_setting(text, item):
     _, unplaced = _asked(text)
     assert item in unplaced, unplaced
+
+
+def test_an_item_the_family_read_as_its_own_ask_is_taken():
+    from optiproof.reading import read_report
+
+    reading = read_report("GD diverges\n\nOn f(x, y) = 2x^2 + y^2/2, I used learning rate 0.6 "
+                          "and x explodes.\n(a) Tell me what the best lr is and what contraction "
+                          "it gives?\n")
+    reading.to_problem()   # the family took "contraction it gives": nothing is left unplaced
+    assert {"optimal-step", "optimal-rate"} <= set(reading.parts[0].asked)

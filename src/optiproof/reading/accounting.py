@@ -344,13 +344,14 @@ def _elliptic_item(r: PartReading, item: str, hooks: ReaderHooks) -> bool:
 
 
 def _family_took(r: PartReading, item: str, hooks: ReaderHooks) -> bool:
-    """True when the family's reader took a coordinated item as an ask of its own: the source
-    of its asked-quantities field holds the item ("with what learning rate?")."""
+    """True when the family's reader took a coordinated item as an ask of its own: a source
+    phrase of its asked-quantities field is most of the item ("with what learning rate?",
+    "contraction it gives" of "what contraction it gives?")."""
     field = r.fields.get(hooks.ask_field) if hooks.ask_field else None
     core = item.strip(" ,;:?.!").lower()
-    return bool(field and field.source and core and any(
-        len(piece.strip()) >= 6 and piece.strip().lower().strip(" ?.!") == core
-        for piece in field.source.split(" | ")))
+    pieces = [p.strip().lower().strip(" ?.!") for p in (field.source if field else "").split(" | ")]
+    return bool(core and any(len(p) >= 6 and p in core and len(p) >= 0.6 * len(core)
+                             for p in pieces))
 
 
 def _stated(item: str, r: PartReading) -> bool:
