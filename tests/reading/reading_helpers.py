@@ -53,3 +53,20 @@ def diff(a: list[dict], b: list[dict]) -> str:
             if pa.get(k) != pb.get(k):
                 out.append(f"part {pa.get('label')}: {k}: read {pa.get(k)!r} expected {pb.get(k)!r}")
     return "; ".join(out)
+
+
+def flat_text(text: str) -> str:
+    """A problem text normalised and flattened as the reader reads it."""
+    from optiproof.reading.normalize import flatten, normalize
+
+    return flatten(normalize(text).text)
+
+
+def asked_in(text: str) -> tuple[list[str | None], list[str]]:
+    """The quantities the requests of ``text`` ask (None for a symbol left to the family) and
+    their unplaced items."""
+    from optiproof.reading.questions import read_questions
+
+    requests = read_questions(flat_text(text)).requests
+    return ([a.quantity for r in requests for a in r.asks],
+            [u for r in requests for u in r.unplaced])

@@ -58,6 +58,7 @@ IDENTIFICATION = _add(_Q(
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
              r"\bwhat is (?:this|it) called\b",
+             r"\b(?:fair|right|correct|ok|okay|accurate|legit) to call (?:this|it|that)\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm|update "
              r"rule)\b",
              r"\bwhat (?:is|are) (?:this|it|that|these|such)(?: (?:kind|type|sort|family|class) of)? "
@@ -69,9 +70,9 @@ IDENTIFICATION = _add(_Q(
              r"\bname of (?:the|this|that) (?:update rule|optimi[sz]er|algorithm|method)\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
              r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
-             r"secretly|essentially))?(?: (?:the same as|equivalent to))?(?: (?:a|an|plain|"
-             r"ordinary|vanilla))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|adam\w?|muon|"
-             r"optimi[sz]er|algorithm)\b(?! (?:step|update|direction)s?\b)"),
+             r"secretly|essentially))?(?: (?:the same(?: thing)? as|equivalent to|identical to))?(?: "
+             r"(?:a|an|plain|ordinary|vanilla|some|any|one))?(?: [\w-]{1,20}){0,2} (?:descent|sgd|gd|"
+             r"adam\w?|muon|optimi[sz]er|algorithm)\b(?! (?:step|update|direction)s?\b)"),
     value_kind="name",
     labels=(r"\boptimi[sz]er\b", r"\bidentified as\b", r"\balgorithm\b", r"\bmethod\b")))
 
@@ -139,7 +140,9 @@ COMPARE = _add(_Q(
 THRESHOLD = _add(_Q(
     "threshold", "threshold on alpha", r"\alpha^\star",
     phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold (?:on|for|value of) α",
-             r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α", r"\bvalue of α (?:at which|where)",
+             r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α",
+             r"\bat (?:exactly |precisely )?(?:which|what) (?:value of )?α\b[^.?]{0,60}?\b(?:stops?|ceases?|"
+             r"starts?|begins?) (?:being|to be)\b", r"\bvalue of α (?:at which|where)",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
              r"\bchange[sd]? character",
              r"\b(?:α|η|lr|learning rate|step size) (?:where|at which) (?:that|the|this) (?:switch|"
@@ -425,10 +428,11 @@ MAX_STEP = _add(_Q(
     "max-step", "largest stable step size", r"\alpha_{\max}",
     phrases=(r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
-             r"\bfor (?:which|what) (?:values? of )?(?:α|η|γ|lr|the step size|step sizes|"
-             r"learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
+             r"\bfor (?:which|what) (?:values? of )?(?:(?:constant|fixed) )?(?:α|η|γ|lr|the step size|"
+             r"step sizes|learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
              r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
-             r"\bsupremum\b", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
+             r"\bsupremum\b", r"\bsup of (?:the |all )?(?:stable |convergent |admissible )?"
+             r"(?:(?:constant|fixed) )?(?:step(?:[- ]?sizes?)?|learning rates?|lrs?|α|η|γ)(?![\w(])", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
              r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate)(?: [αηγ])? (?:above|beyond|past|over) "
              r"which\b"
              r"[^.?]{0,40}?\b(?:diverges?|blows? up|explodes?|(?:is|becomes|gets) unstable)\b",
@@ -552,7 +556,7 @@ ITERATIONS = _add(_Q(
              r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
              r"reduce (?:the |its )?(?:error|distance|gap|suboptimality)|(?:until|before|to get) "
              r"(?:the |my |its )?(?:error|distance|gap|suboptimality))",
-             r"\bsmallest (?:number of (?:iterations|steps) )?[kt]\b(?= (?:that|such that|with|"
+             r"\bsmallest (?:number of (?:iterations|steps) |(?:positive )?integer )?[kt]\b(?= (?:that|such that|with|"
              r"for which|so that)\b)"),
     labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b", r"^\W*steps\b")))
 REGIME = _add(_Q(
@@ -668,7 +672,10 @@ THETA_T = _add(_Q(
     phrases=(r"\bwhere is the iterate\b",
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
              r"\bθ_(?!0\b)\d+\b(?!(?:, ?[ijk]\b)? ?[-−] ?θ)",
-             r"\bparameters? after\b")))
+             r"\bparameters? after\b",
+             r"\bwhere (?:is|are|will|does|do)\b(?: [\w-]+){0,3}? (?:be |end up |land |sit )?after "
+             r"(?:step \d{1,3}|(?:the )?(?:first|second|third|\d{1,3}(?:st|nd|rd|th)) (?:step|update|"
+             r"iteration)|(?:one|two|three|\d{1,3}) (?:steps|updates|iterations))\b")))
 COORDINATE_STEP = _add(_Q(
     "coordinate-step", "size of each coordinate's step", r"|\Delta\theta_{t,i}|",
     aliases=("step size per coordinate",),
@@ -770,7 +777,7 @@ NORM_VALUE = _add(_Q(
              r"‖(?!·)[^‖]{1,40}‖")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
-    phrases=(r"\bunique\b",)))
+    phrases=(r"(?<!\bbeing the )(?<!\bto be the )\bunique\b",)))
 LINEAR_CHANGE = _add(_Q(
     "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
     phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
@@ -977,12 +984,15 @@ _ORDINAL = (r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1
 PRIMARY = _add(_Q(
     "primary", "the part's main result",
     phrases=(r"\b(?:the|its|this|that|their) (?:actual|exact|final|concrete|resulting|explicit) "
-             r"(?:point|vector|answer|result|update|step|solution|limit)\b",
+             r"(?:point|vector|answer|result|update|step|solution|limit|minimi[sz]er)\b",
              r"\bwhat(?: is|'s| are) (?:the|your) (?:final )?(?:answer|result)s?\b",
              r"\bwhat (?:do|does|did|would|will) (?:you|we|i|one) (?:get|obtain|end up with)\b",
              r"\bwhere (?:exactly|precisely)\s?\?",
              r"\bwhere (?:does|do|will|would|did) (?:it|they|that(?: one)?|this(?: one)?|the \w+|"
              r"\w+)(?: (?:actually|exactly|eventually|finally|precisely))? end\b(?! up)",
+             r"^(?:[-*•] ?)?(?:(?:and|then|now|also|finally),? )?(?:please )?(?:write|give|state|report)"
+             r"(?: down| out)? (?:the|its|this|that|their|the resulting|the new) (?:update|step|result|"
+             r"answer|point|vector)\s?[.!]?$",
              r"\b(?:i'?d like|i would like|i want|i need|we need|we want)(?: to (?:know|see|get|"
              r"confirm|find|have|check))? (?:the|this|that) (?:point|vector|answer|result|limit)\b",
              rf"(?<!after )(?<!\bat )(?<!\bin )(?<!before )(?<!until )(?<!\bby )(?<!from )(?<!since )"

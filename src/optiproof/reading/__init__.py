@@ -59,6 +59,7 @@ def read_report(text: str | bytes) -> Reading:
     from optiproof.reading.normalize import decode_input, flatten, normalize
     from optiproof.reading.parts import sentence_title, split_parts
     from optiproof.reading.questions import read_questions
+    from optiproof.reading.roles import place_by_role, symbol_roles
     from optiproof.reading.symbols import defined_symbols, symbol_key
     from optiproof.reading.match import choose, tied
     from optiproof.core.text.match import rx
@@ -90,6 +91,7 @@ def read_report(text: str | bytes) -> Reading:
     previous: list[PartReading] = []
     resolved: dict[str, Any] = {}
     symbols = defined_symbols(whole)
+    roles = symbol_roles(whole)
     problem = {"texts": {p.label: p.flat for p in layout.parts},
                "context": flatten(layout.context), "symbols": symbols}
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
@@ -105,6 +107,7 @@ def read_report(text: str | bytes) -> Reading:
             questions = _shared_requests(part, questions)
         elif part.label != "main":
             questions = _each_requests(part, questions)
+        questions = place_by_role(questions, roles, symbols)
         asked = [q for a in questions.asks
                  if (q := a.quantity or symbols.get(symbol_key(a.phrase)))]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}
@@ -188,12 +191,14 @@ def _too_long(part: Any) -> None:
 def _shared_requests(part: Any, questions: Any) -> Any:
     """The questions of a part that asks nothing itself ("(b) the l1 norm") are those the shared
     text asks of every part ("For each norm below find d* and the optimal value")."""
-    from optiproof.reading.questions import Questions, read_questions
+    from optiproof.reading.questions import _ASKING_WORD, Questions, is_request, read_questions
 
     shared = read_questions(part.flat_context)
-    if not shared.requests:
-        return questions
-    return Questions(shared.requests, questions.transformations, questions.reference)
+    asking = tuple(r for r in shared.requests if is_request(r.sentence) or
+                   _ASKING_WORD.search(r.sentence))
+    if not asking:   # a setup sentence that only mentions a quantity ("denote by L, μ the
+        return questions   # extreme eigenvalues") asks nothing of the part
+    return Questions(asking, questions.transformations, questions.reference)
 
 
 _FOR_EACH = re.compile(r"\b(?:for|in) (?:each|every|all)(?: of the)? (?:[\w-]+ ){0,2}?(?:below|"

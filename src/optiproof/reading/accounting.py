@@ -153,6 +153,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             continue
         if not request.asks and r.requests and _elliptic(r, request, hooks):
             continue
+        if not request.asks and r.requests and _both_read(r, request):
+            continue
         if not request.asks and any(q.asks for q in questions.requests) and \
                 _format_only(request.sentence):
             r.notes.append(f"\"{_short(request.sentence)}\": the form of the answers (exact "
@@ -187,7 +189,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             elif quantity == Q.EXPLANATION.key:
                 r.notes.append(f"\"{ask.phrase}\": the explanation is the derivation's prose")
         for item in request.unplaced:
-            if _stated(item, r) or _elliptic_item(r, item, hooks):
+            if _stated(item, r) or _elliptic_item(r, item, hooks) or _family_took(r, item, hooks):
                 continue
             _gap(r, item, f"could not place \"{_short(item)}\" in the request "
                           f"\"{_short(request.sentence)}\" (expected a question for: "
@@ -274,6 +276,25 @@ def _general_symbol(r: PartReading, request: Request, general: tuple[str, ...] =
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}|an|as|at|be|by|do|if|in|is|it|of|on|or|so|to|up|we")
 
 
+def _both_read(r: PartReading, request: Request) -> bool:
+    """A request's "for <method A> and for <method B>" (split off by the questions, see
+    ``questions._two_subjects``) is answered when the part's reading names both methods."""
+    from optiproof.catalogue import KINDS
+
+    if not re.match(r"(?:for|with|using|of)\b", request.sentence, re.I):
+        return False
+    named = [m.entry.key for m in KINDS["optimizer"].mentions(request.sentence)]
+    compared = [q for q in r.asked if (e := QUANTITIES.get(q)) is not None and " vs " in e.name]
+    if len(set(named)) < 2 or not (set(named) <= _entry_keys(r) or compared):
+        return False
+    whole = next((v for k, v in r.requests.items() if request.sentence in k), None)
+    if whole:
+        r.requests[request.sentence] = list(whole)   # the request it was split from
+    r.notes.append(f"\"{_short(request.sentence)}\": the part reads both methods"
+                   + (f" (the {QUANTITIES[compared[0]].name})" if compared else ""))
+    return True
+
+
 def _elliptic(r: PartReading, request: Request, hooks: ReaderHooks) -> bool:
     """A request that names only another subject after the part's own requests ("And scheme
     A?", "What about the tree?"): those requests asked again of it, when the family's reader
@@ -320,6 +341,17 @@ def _elliptic_item(r: PartReading, item: str, hooks: ReaderHooks) -> bool:
     r.notes.append(f"\"{_short(core)}\": the request asked again of another subject the part "
                    "answers")
     return True
+
+
+def _family_took(r: PartReading, item: str, hooks: ReaderHooks) -> bool:
+    """True when the family's reader took a coordinated item as an ask of its own: a source
+    phrase of its asked-quantities field is most of the item ("with what learning rate?",
+    "contraction it gives" of "what contraction it gives?")."""
+    field = r.fields.get(hooks.ask_field) if hooks.ask_field else None
+    core = item.strip(" ,;:?.!").lower()
+    pieces = [p.strip().lower().strip(" ?.!") for p in (field.source if field else "").split(" | ")]
+    return bool(core and any(len(p) >= 6 and p in core and len(p) >= 0.6 * len(core)
+                             for p in pieces))
 
 
 def _stated(item: str, r: PartReading) -> bool:

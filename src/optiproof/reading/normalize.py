@@ -218,6 +218,10 @@ def _italic(m: re.Match) -> str:
     return m.group(0)
 
 
+_GARBLED_UMLAUT = re.compile(r"(?<=[A-Za-z]) ?[¨\u0308] ?([aeiouyAEIOUY])(?=[a-z])")
+"""A diaeresis a PDF copy put before its vowel ("H¨older"): the accented letter ("Hölder")."""
+
+
 def normalize(raw: str) -> Normalized:
     """Raw pasted text -> canonical text (see the module docstring for the target form)."""
     removed: list[str] = []
@@ -230,6 +234,7 @@ def normalize(raw: str) -> Normalized:
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
     text = _GARBLED_DECAY_POWER.sub("\\1_\\3^\\2", text)
+    text = _GARBLED_UMLAUT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0308"), text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _SCRIPT_RUN.sub(_script, text)
     text = unicodedata.normalize("NFKC", text)

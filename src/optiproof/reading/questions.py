@@ -73,6 +73,8 @@ _SYMBOL_NEXT = re.compile(rf"(?: ?\([^()]{{1,80}}\))?(?: ?,? and| ?, then| ?,) (
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
                       r"to|up|us|we)$")
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
+                   r"(?:i'?d|i would|i) (?:like|want|need) to (?:actually |really |properly |finally )?"
+                   r"(?:understand|see why|know why|get why|figure out why|get a feel)|"
                    r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some )?(?:actual "
                    r"|real |concrete )?(?:numbers|values)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
@@ -154,6 +156,14 @@ _FORM = re.compile(r"^(?:please )?(?:express|write|give|state) (?:(?:(?:the|your
 asks nothing new (one on units, "in bytes", is not of this form and stays a request)."""
 
 
+_MULTIPLE_FORM = re.compile(r"^(?:please )?(?:give|express|write|state|present)(?: (?:it|this|that|them|"
+                            r"the answer|your answer|the result|each))? (?:as|in the form of) (?:a |an )?"
+                            r"(?:(?:scalar|constant|numerical|exact) )?(?:multiple|rescaling|scaled "
+                            r"version|fraction) of (?:a |an |the |some |one )?(?:[\w-]+ ){0,3}?"
+                            r"(?:norms?|vectors?|matri(?:x|ces)|step|lr|learning rate|α|η|γ)\s?[.!]?$",
+                            re.I)
+"""An instruction on the form of the answer just asked ("Give it as a multiple of a standard
+norm.", "Express the result as a scalar multiple of the learning rate."): it asks nothing new."""
 _NUMERIC_FORM = re.compile(r"^(?:please )?(?:(?:give|report|state|write|express|present|"
                           r"provide) (?:(?:the|your|all) )?(?:final )?(?:answers? |results? |"
                           r"values? )?(?:as |in )?(?:numbers|numerical values|numeric values|"
@@ -185,7 +195,7 @@ def is_request(sentence: str) -> bool:
     s = sentence.strip()
     if _bare_list(s):
         return True
-    if _REMARK.match(s) or _FORM.match(s) or _NUMERIC_FORM.match(s):
+    if _REMARK.match(s) or _FORM.match(s) or _NUMERIC_FORM.match(s) or _MULTIPLE_FORM.match(s):
         return False
     if s.endswith("?") or "?" in s:
         return True
@@ -310,13 +320,16 @@ def _names_method(sym: str) -> bool:
 def read_questions(flat: str) -> Questions:
     """The requests, transformations and back-reference of one part's own (flattened) text."""
     pieces = sentences(flat)
-    requests = [_request(start, sentence) for start, sentence in pieces if is_request(sentence)]
+    lead_ok = len(_referenced_parts(flat)) <= 1
+    requests = [_request(start, sentence, lead_ok) for start, sentence in pieces
+                if is_request(sentence)]
     requests = [_which_one(r, flat) if not r.asks else r for r in requests]
     requests = [_tuned_symbols(r) for r in requests]
     requests = [x for r in requests for x in _split_elliptic(r)]
     requests = [r for r in requests if r.asks or not is_context(r.sentence)]
     requests = [r for r in requests if r.asks or not (_META.search(r.sentence)
                                                       or _FORMAT.match(r.sentence)
+                                                      or _FORMAT_REMARK.match(r.sentence)
                                                       or _FORMAT_LIST.match(r.sentence)
                                                       or _UNIT_FORMAT.match(r.sentence)
                                                       or _PRECISION.search(r.sentence))]
@@ -325,10 +338,11 @@ def read_questions(flat: str) -> Questions:
     requests = _resolve_pronouns(requests, pieces)
     requests = [_if_so(r, pieces) for r in requests]
     if not requests:
-        requests = [r for r in (_request(start, sentence) for start, sentence in pieces)
+        requests = [r for r in (_request(start, sentence, lead_ok) for start, sentence in pieces)
                     if any(a.quantity for a in r.asks)]
     from optiproof.reading.anaphora import resolve
 
+    requests = [x for r in requests for x in _two_subjects(r)]
     requests = resolve(requests, pieces)
     transformations = tuple(Transformation(m.entry.key, m.phrase, m.start)
                             for m in TRANSFORMS.mentions(flat))
@@ -341,6 +355,12 @@ _FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(
                      r"(?:fine|enough|ok|okay))?(?: please)?[.!)]*$", re.I)
 """An ask-less sentence that only says how to write the answer ("Give the number.", "(just the
 two numbers is fine)"): not a request of its own."""
+_FORMAT_REMARK = re.compile(r"^\((?:please,? )?(?:give |as |in )?(?:(?:exact|decimal|numerical|numeric|"
+                            r"rounded|approximate|closed[- ]form|simplified) )?(?:fractions?|decimals?|"
+                            r"numbers?|values?|answers?|forms?|surds?)(?:,? (?:please|only|pls|if "
+                            r"possible|preferably)\b)[^()?]{0,120}\)$", re.I)
+"""A parenthesised remark on the form of the answers ("(exact fractions please, I want to
+compare with my simulation)"): it asks nothing of its own."""
 _FORMAT_NOUN = (r"(?:(?:both )?(?:as |in )?(?:both )?(?:the |an? |its |their |your )?(?:exact |simplified |reduced |"
                 r"closed[- ]form |numerical |numeric |approximate |decimal |rounded |symbolic )?"
                 r"(?:fractions?|decimals?(?: values?| approximations?| expansions?)?|numbers?|values?|"
@@ -389,10 +409,71 @@ ELLIPTIC_ITEM = re.compile(r"^(?:and |or |but )?(?:how (?:many|much)|what)(?: [\
 are moved by the all-to-all scheme, and how many by the tree scheme?")."""
 
 
+_TOTAL_MODIFIER = (r"(?:in total|altogether|in all|overall|combined|all together|summed over (?:all |every |"
+                   r"the )?(?:\w+ ){0,2}?(?:workers|nodes|gpus|ranks|machines|devices|processes)|"
+                   r"(?:over|across|by) (?:all|every|the whole|the entire) (?:\w+ ){0,2}?"
+                   r"(?:workers?|nodes?|gpus?|ranks?|machines?|devices?|processes|ring|network|"
+                   r"cluster|system)(?: (?:together|combined|summed))?)")
+_TOTAL_ELLIPSIS = re.compile(rf"^(?:and |or |but )?how (?:many|much)(?: (?:\w+ )?(?:are|is) (?:there|sent|"
+                             rf"needed))? {_TOTAL_MODIFIER}\s?[?.!]?$", re.I)
+"""An elliptic request for the total of the count just asked ("How many messages are sent in
+the reduce-scatter phase, how many in the all-gather phase, and how many in total?")."""
+_COUNT = re.compile(r"\bhow many (?P<noun>[a-z]{3,})\b(?P<verb>(?: (?:are|is|get|do|does|will|would|"
+                    r"must|have to|has to|need to be|needs to be|go|travel|cross)){0,2}"
+                    r"(?: (?:sent|received|exchanged|communicated|transferred|moved|needed|used|"
+                    r"performed|send|receive|exchange|communicate|transfer|move))?)", re.I)
+_COUNT_TOTAL = re.compile(rf"\bhow many (?P<noun>[a-z]{{3,}}) (?P<verb>(?:are|is|get|will be|would be) "
+                          rf"(?:sent|received|exchanged|communicated|transferred|moved))\b[^?.;]{{0,60}}?"
+                          rf"\b{_TOTAL_MODIFIER}", re.I)
+"""A count asked summed over every node ("How many entries are sent over the whole ring,
+summed over all workers?"): the total of that count."""
+
+
+def _total_of(noun: str, verb: str) -> str | None:
+    """The one catalogue quantity that is the total number of ``noun`` (``verb``: sent,
+    received, ...), or None."""
+    done = re.search(r"(sent|received|exchanged|communicated|transferred|moved|needed|used|"
+                     r"performed)$", verb.strip(), re.I)
+    past = done.group(1) if done else "sent"
+    for probe in (f"what is the total number of {noun} {past}", f"how many {noun} are {past} in total"):
+        keys = list(dict.fromkeys(m.entry.key for m in QUANTITIES.mentions(probe)
+                                  if m.entry.value_kind != "yes-no"))
+        if len(keys) == 1:
+            return keys[0]
+    return None
+
+
+def _totals(request: Request) -> Request:
+    """A count asked in total ("how many in total?" after a count, a count "summed over all
+    workers") as the catalogue's total of that count; unchanged when none names one."""
+    s, asks, unplaced = request.sentence, list(request.asks), []
+    for item in request.unplaced:
+        key = None
+        if _TOTAL_ELLIPSIS.match(item.strip()):
+            at = s.find(item)
+            count = _COUNT.search(s, 0, max(at, 0))
+            key = _total_of(count.group("noun"), count.group("verb")) if count else None
+        if key is None:
+            unplaced.append(item)
+            continue
+        at = s.find(item)
+        asks.append(Ask(key, item, request.start + max(at, 0), request.start + max(at, 0) + len(item)))
+    if not request.asks:
+        m = _COUNT_TOTAL.search(s)
+        key = _total_of(m.group("noun"), m.group("verb")) if m else None
+        if key:
+            asks.append(Ask(key, m.group(0), request.start + m.start(), request.start + m.end()))
+    if len(asks) == len(request.asks):
+        return request
+    asks.sort(key=lambda a: a.start)
+    return Request(s, request.start, tuple(asks), request.proof, tuple(unplaced))
+
+
 def _split_elliptic(request: Request) -> list[Request]:
     """The request, and each of its elliptic unplaced items (:data:`ELLIPTIC_ITEM`) as an
     ask-less request of its own: the accounting asks the family whether the part answers the
     request's asks for that subject too (its ``subject`` hook), else refuses it, naming it."""
+    request = _totals(request)
     items = [u for u in request.unplaced if request.asks and ELLIPTIC_ITEM.match(u.strip())]
     if not items:
         return [request]
@@ -402,6 +483,32 @@ def _split_elliptic(request: Request) -> list[Request]:
         at = request.sentence.find(item)
         out.append(Request(item.strip(), request.start + max(at, 0), (), False))
     return out
+
+
+_TWO_SUBJECTS = re.compile(r"\b(?:for|with|using|of) (?P<a>[^,;?=≤<>]{1,40}?),? (?:and|as well as|&) "
+                           r"(?:also |again )?(?:for|with|using|of) (?P<b>[^,;?.]{1,40}?)\s?[?.!]?$", re.I)
+"""A request asked of two methods at its end ("Smallest t with ρ^t ≤ 10^-4, for GD and for the
+heavy-ball method."): the request, then the same request of the second method."""
+
+
+def _two_subjects(request: Request) -> list[Request]:
+    """The request, and (when it ends "for <method A> and for <method B>", two different
+    optimizers the catalogue names) an ask-less request for the second method: the
+    accounting accepts it when the part's reading names both methods (or the family's
+    ``subject`` hook says the part answers the second too), else refuses it, naming it; never
+    answered for one method only."""
+    from optiproof.catalogue import KINDS
+
+    m = _TWO_SUBJECTS.search(request.sentence) if request.asks else None
+    if m is None:
+        return [request]
+    a = KINDS["optimizer"].mentions(m.group("a"))
+    b = KINDS["optimizer"].mentions(m.group("b"))
+    if len(a) != 1 or len(b) != 1 or a[0].entry.key == b[0].entry.key:
+        return [request]
+    lo = m.start()   # "for GD and for the heavy-ball method"
+    item = request.sentence[lo:].strip()
+    return [request, Request(item, request.start + lo, (), False)]
 
 
 _THEIR_VALUES = re.compile(r"\bwhat (?:values?|numbers?) (?:do|does|would|will|should) (?:they|these|"
@@ -537,12 +644,52 @@ MAX_SENTENCE = 800
 is beyond this is not read as asking anything, and an ask-less request is refused)."""
 
 
-def _request(start: int, sentence: str) -> Request:
+_WORD = re.compile(r"[A-Za-z]{3,}[.,;:?!)]*|a|I|[A-Za-z]{2}(?=[,.;:?!]?$)")
+
+
+def _asks_around_formulas(sentence: str, start: int) -> list[Ask]:
+    """The catalogue's asks of a request read with each inline formula (a run of three or more
+    symbol tokens holding '=', '←' or '∇': "θ_{t+1} = θ_t − γP∇f(θ_t)", "P = diag(1, 1, 4)")
+    taken as one word: "Where does preconditioned GD θ_{t+1} = … with the fixed matrix P = …
+    converge?" asks where it converges, as "Where does preconditioned GD X with the fixed
+    matrix X converge?" does. Each ask keeps its span in the sentence as written."""
+    tokens = list(re.finditer(r"\S+", sentence))
+    runs, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and not _WORD.fullmatch(tokens[j].group(0)):
+            j += 1
+        if j - i >= 3 and re.search(r"[=←∇]", sentence[tokens[i].start():tokens[j - 1].end()]):
+            runs.append((tokens[i].start(), tokens[j - 1].end()))
+        i = max(j, i + 1)
+    if not runs:
+        return []
+    view, where, cursor = "", [], 0
+    for lo, hi in runs:
+        view += sentence[cursor:lo]
+        where += list(range(cursor, lo))
+        view += "X"
+        where.append(lo)
+        cursor = hi
+    view += sentence[cursor:]
+    where += list(range(cursor, len(sentence)))
+    out = []
+    for m in QUANTITIES.mentions(view):
+        lo, hi = where[m.start], where[m.end - 1] + 1
+        if view[m.start:m.end].strip() == "X":
+            continue
+        out.append(Ask(m.entry.key, sentence[lo:hi], start + lo, start + hi))
+    return out
+
+
+def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     """The request ``sentence`` (at ``start``) with its asks; asks inside parentheses are
     clarifications and dropped when the sentence asks something outside them."""
     sentence = sentence[:MAX_SENTENCE]
     asks = [Ask(m.entry.key, m.phrase, start + m.start, start + m.end)
             for m in QUANTITIES.mentions(sentence)]
+    if not asks:
+        asks = _asks_around_formulas(sentence, start)
     named = [(a.start, a.end) for a in asks if a.quantity != "primary"]
     for m in _DIFFERENCE.finditer(sentence):
         lo, hi = start + m.start(), start + m.end()
@@ -592,14 +739,63 @@ def _request(start: int, sentence: str) -> Request:
     outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
     if outer:
         asks = outer
+    lead = _REFERENCE_CLAUSE.match(sentence) if lead_ok else None
+    if lead and any(a.start - start >= lead.end() for a in asks):
+        asks = [a for a in asks if a.start - start >= lead.end()]   # context, not asked
     asks.sort(key=lambda a: a.start)
-    unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks]) \
-        if asks else ()
+    unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
+                               lead.end() if lead and asks else 0) if asks else ()
     unplaced += _modified_asks(sentence, start, asks)
+    unplaced += _phase_scopes(sentence, start, asks, unplaced)
+    unplaced += _inner_questions(sentence, start, asks, unplaced)
     if asks and _YES_NO.match(sentence) and not any(
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
-        unplaced += (sentence[:sentence.find("?") + 1 or len(sentence)],)
+        unplaced += (_yes_no_clause(sentence),)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()?]{1,80}\?", re.I)
+
+
+def _inner_questions(sentence: str, start: int, asks: list[Ask], unplaced: tuple[str, ...]
+                     ) -> tuple[str, ...]:
+    """A question asked inside a parenthesis of a request ("is this some optimizer we know
+    (my guess is preconditioned GD but with which preconditioner?)") that holds no ask: it
+    asks something too, so it stays unplaced (refused, naming it) unless the family places it."""
+    if not asks:
+        return ()
+    out = []
+    for lo, hi in _parenthesised(sentence):
+        m = _INNER_WH.search(sentence, lo, hi)
+        if m is None or any(lo <= a.start - start < hi for a in asks) or \
+                any(m.group(0) in u for u in unplaced):
+            continue
+        out.append(m.group(0).rstrip(" ?"))
+    return tuple(out)
+
+
+_PHASE = re.compile(r"\b(?:in|during|for) (?:the|its|each|one|a) (?:first |second |last |final )?(?:reduce-?"
+                    r"scatter|all-?gather|all-?reduce|reduce|broadcast|scatter|gather|up|down)(?:[- ]?"
+                    r"(?:sweep|pass))? (?:phase|stage)s?\b", re.I)
+"""One phase of a collective (reduce-scatter, all-gather, broadcast): the family's counts are
+of the whole collective. (A parameter server's push and pull phases are its directions, sent
+and received, which the catalogue names.)"""
+
+
+def _phase_scopes(sentence: str, start: int, asks: list[Ask], unplaced: tuple[str, ...]
+                  ) -> tuple[str, ...]:
+    """A count asked of one phase of a scheme ("How many messages are sent in the
+    reduce-scatter phase, how many in the all-gather phase?"): a scope no catalogue quantity
+    holds, so it stays unplaced (refused, naming it) instead of being answered as the count of
+    the whole scheme."""
+    out = []
+    for m in _PHASE.finditer(sentence):
+        lo, hi = start + m.start(), start + m.end()
+        if any(a.start < hi and lo < a.end for a in asks) or any(m.group(0) in u for u in unplaced):
+            continue
+        if asks:
+            out.append(m.group(0))
+    return tuple(out)
 
 
 def _generic_named(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
@@ -639,6 +835,16 @@ def _in_formula(sentence: str, at: int, phrase: str) -> bool:
     eq = before.rfind("=")
     return eq >= 0 and bool(before[eq + 1:].strip()) and \
         not re.search(r"[A-Za-z]{3,}|[,;:?]", before[eq + 1:])
+
+
+def _yes_no_clause(sentence: str) -> str:
+    """The yes/no clause of a request ("is 0.5 actually the best lr here" of "- is 0.5 actually
+    the best lr here, and what's the best rate?"): up to its '?' or to a coordinated
+    wh-question after it."""
+    end = sentence.find("?") + 1 or len(sentence)
+    cut = re.search(r",? (?:and|but|or|;) (?=(?:what|which|how|where|why|give|find|compute)\b)|; ",
+                    sentence[:end])
+    return sentence[:cut.start()] if cut else sentence[:end]
 
 
 _IF_SO = re.compile(r"^(?:and )?if (?:so|yes|it does|they do|that is the case)\b", re.I)
@@ -707,9 +913,33 @@ _ASKED_NOUN = re.compile(r"\b(?:pair|values?|sizes?|rates?|steps?|numbers?|norms
                          r"constants?|conditions?|regimes?|spectr(?:um|a)|radi(?:us|i))\b", re.I)
 
 
-def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, ...]:
+_LABEL = r"(?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})"
+_PART_REF = (rf"(?:of|from|in|as in|at) (?:(?:part|question|task) \(?{_LABEL}\)?|\({_LABEL}\)|"
+             rf"(?:part|question|task) {_LABEL}\b)")
+_REFERENCE_CLAUSE = re.compile(
+    r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:now|then|next|again|and),? )*(?:with|using|"
+    r"keeping|taking|reusing|given|for|at)\b(?=[^,;?]{0,80}?\b" + _PART_REF + r"(?![\w(]))"
+    r"[^;?]{0,100}?" + _PART_REF + r"(?![\w(])[^,;?]{0,30},", re.I)
+"""A leading clause that takes quantities of an earlier part ("With the step and rate of (b),
+how many iterations …", "Using the P of part 1, …", "Keeping β from (b), which γ …"): it points
+at what the part inherits; the request is the main clause after it."""
+
+
+def _referenced_parts(flat: str) -> set[str]:
+    """The labels of the earlier parts whose quantities the text takes ("the rate of (d)",
+    "the P of part 1"). With two (a part that inherits "with the rate of (b)" but asks "for the
+    rate of (d)"), a leading reference clause is not read as context: which part's quantity
+    holds is not known, so its items stay unplaced (refused, naming them)."""
+    return {(m.group(1) or m.group(2)).lower() for m in re.finditer(
+        r"\b(?:of|from) (?:(?:part|question|task) \(?([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\)?|"
+        r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\))(?![\w(])", flat, re.I)} - {None}
+
+
+def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
+                    ) -> tuple[str, ...]:
     """Coordinated items of a request that name something asked (a noun such as 'pair',
-    'value', 'norm') but hold no ask; items that are only symbols continue the item before."""
+    'value', 'norm') but hold no ask; items that are only symbols continue the item before.
+    Items inside the leading reference clause (``lead``: its end) are context."""
     items, depth, start = [], 0, 0
     for m in _ITEM_SPLIT.finditer(sentence):
         depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
@@ -722,7 +952,7 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
     asked_list = sum(1 for lo, hi in listed if any(lo <= s < hi for s, _ in taken)) >= 2
     out = []
     for lo, hi in items:
-        if any(lo <= s < hi or lo < e <= hi for s, e in taken):
+        if any(lo <= s < hi or lo < e <= hi for s, e in taken) or hi <= lead:
             continue
         if asked_list and (lo, hi) not in listed and _LIST_SUBJECT.match(sentence[lo:hi]):
             continue   # "[messages, bytes per message, total bytes], the cost of one round"
@@ -731,10 +961,11 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
             out.append(sentence[lo:hi].strip())   # "and how many for the parameter server?"
             continue
         text = _strip_named(_strip_parentheses(sentence[lo:hi]))
-        setting = (_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I)) \
-            or _VERB_SETTING.match(text) or (_CHANGE.match(text) and not re.search(
-                rf"\b(?:{_VERBS}|what|which|how)\b", text, re.I))
-        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text)) and not setting and \
+        setting = ((_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I))
+                   or _VERB_SETTING.match(text) or _CHANGE.match(text)) and not re.search(
+            r"\b(?:what|which|how)\b", text, re.I)   # "if so, with which matrix" asks
+        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text)) and \
+                not setting and \
                 not is_context(text) and \
                 not _PRESENTATION.match(text) and \
                 not (_ANAPHORA.search(text) and "=" not in text):
@@ -742,6 +973,10 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]]) -> tuple[str, .
     return tuple(out)
 
 
+_WH_NOUN = re.compile(r"\b(?:which|what) (?!(?:is|are|was|were|does|do|did|about|if|else|happens|"
+                      r"would|will|can|could|should)\b)[a-z][\w-]{2,}\b", re.I)
+"""An item asking "which/what <noun>" ("and if so, with what momentum?") names something asked
+whatever its noun."""
 _LIST_SUBJECT = re.compile(r"^[\s,]*(?:(?:give|state|report|find|compute) )?(?:the|its|their) (?:\w+ )?"
                            r"(?:costs?|price|budget|summary|breakdown|statistics|figures|numbers|"
                            r"quantities|values|profile|footprint|accounting|counts)(?: of| for)\b"

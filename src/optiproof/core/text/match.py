@@ -211,4 +211,22 @@ def sentences(flat: str) -> list[tuple[int, str]]:
         start = m.end()
     if flat[start:].strip():
         out.append((start, flat[start:].strip()))
-    return out
+    return [x for at, piece in out for x in _remark_first(at, piece)]
+
+
+def _remark_first(at: int, piece: str) -> list[tuple[int, str]]:
+    """A sentence that starts with a parenthesised remark of its own and goes on after it
+    with a capital ("(exact fractions please, I want to compare) Second, my optimiser uses
+    ..."): the remark and the rest are two sentences."""
+    if not piece.startswith("("):
+        return [(at, piece)]
+    depth = 0
+    for i, c in enumerate(piece):
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            rest = piece[i + 1:]
+            if i >= 12 and re.match(r" +[A-Z][a-z]", rest):
+                lead = len(rest) - len(rest.lstrip())
+                return [(at, piece[:i + 1]), (at + i + 1 + lead, rest.strip())]
+            return [(at, piece)]
+    return [(at, piece)]
