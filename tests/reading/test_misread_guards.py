@@ -160,3 +160,48 @@ def test_an_adam_part_asked_of_several_variants_is_not_answered_for_one(question
             "g_1 = (0.2, 0.1).\n(a) Compute θ_1 for Adam + L2.\n(b) Compute θ_1 for AdamW.\n"
             + question + "\n")
     assert read_report(text).parts[-1].missing
+
+
+# -- bulleted settings, one per line ------------------------------------------------------------
+
+@pytest.mark.parametrize("bullets", [
+    "* learning rate η = 0.01\n* β_1 = 0.9, β_2 = 0.999\n* ε = 0",
+    "- learning rate eta = 0.01\n- beta_1 = 0.9, beta_2 = 0.999\n- epsilon = 0",
+    "• lr η = 0.01\n• β₁ = 0.9 and β₂ = 0.999\n• ε = 0",
+])
+def test_bulleted_settings_are_separate_assignments(bullets):
+    text = ("Adam is run on a two-parameter model with\n" + bullets + "\nand m_0 = v_0 = 0.\n"
+            "The gradients are g_1 = (1, 2) and g_2 = (-1, 0).\n"
+            "(a) Compute θ_2 − θ_1.\n")
+    part = read_report(text).parts[0]
+    assert (part.value("alpha"), part.value("beta1"), part.value("beta2")) == (0.01, 0.9, 0.999)
+
+
+def test_a_minus_sign_starting_a_line_of_a_formula_is_not_a_bullet():
+    from optiproof.core.text.record import flatten
+
+    assert flatten("f(w) = w^2\n- b^T w") == "f(w) = w^2 - b^T w"
+
+
+# -- a symbol listed with a possessive ----------------------------------------------------------
+
+@pytest.mark.parametrize("item", ["its ρ", "the corresponding ρ", "their κ"])
+def test_a_possessive_symbol_item_is_never_dropped(item):
+    sentence = f"Give the optimal lr, {item}, and the number of iterations."
+    requests = read_questions(sentence).requests
+    phrases = [a.phrase for r in requests for a in r.asks] + [u for r in requests
+                                                              for u in r.unplaced]
+    assert any(item.split()[-1] in p for p in phrases), phrases
+
+
+# -- one phase of an all-reduce ----------------------------------------------------------------
+
+@pytest.mark.parametrize("part", [
+    "(a) Reduce-scatter by recursive halving: how many entries does one worker send in total?",
+    "(a) In the all-gather phase (recursive doubling), how many rounds are there?",
+    "(a) For the reduce-scatter done by recursive halving, give the number of rounds.",
+])
+def test_one_phase_of_an_all_reduce_is_not_answered_as_the_whole(part):
+    text = ("There are n = 2^k workers, each holding a gradient of p entries; every worker must "
+            "end up with the sum.\n" + part + "\n")
+    assert read_report(text).parts[0].missing

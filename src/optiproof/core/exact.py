@@ -7,6 +7,7 @@ Numbers from specs become exact rationals through their decimal text (0.1 -> 1/1
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -185,6 +186,18 @@ def to_expr_string(expr: Any) -> str:
         return expr.key
     if is_float_array(expr):
         return f"Matrix({[[v] for v in expr.tolist()] if expr.ndim == 1 else expr.tolist()})"
+    expr = _plain_symbol_names(expr)
     if isinstance(expr, sympy.MatrixBase):
         return f"Matrix({sympy.sstr(expr.tolist())})"
     return sympy.sstr(expr)
+
+
+def _plain_symbol_names(expr: Any) -> Any:
+    """Symbols named by their LaTeX (``\\alpha``, ``\\hat{m}_t``) under their plain names
+    (``alpha``, ``hatm_t``), so the string parses back and names them as the problem does."""
+    import sympy
+
+    named = {s: sympy.Symbol(re.sub(r"[\\{}]", "", s.name), **s.assumptions0)
+             for s in getattr(expr, "free_symbols", ()) if isinstance(s, sympy.Symbol) and
+             "\\" in s.name}
+    return expr.xreplace(named) if named else expr

@@ -951,6 +951,10 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
     items += listed
     asked_list = sum(1 for lo, hi in listed if any(lo <= s < hi for s, _ in taken)) >= 2
     out = []
+    for m in re.finditer(r"(?<=, )[^,;.?]{1,40}(?=,|$|[.?;])", sentence):   # "lr, its ρ, and"
+        if _OWNED_SYMBOL.match(m.group(0)) and m.start() >= lead and not any(
+                m.start() <= s < m.end() for s, _ in taken):
+            out.append(m.group(0).strip())
     for lo, hi in items:
         if any(lo <= s < hi or lo < e <= hi for s, e in taken) or hi <= lead:
             continue
@@ -964,6 +968,10 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
         setting = ((_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I))
                    or _VERB_SETTING.match(text) or _CHANGE.match(text)) and not re.search(
             r"\b(?:what|which|how)\b", text, re.I)   # "if so, with which matrix" asks
+        if _OWNED_SYMBOL.match(text):
+            if sentence[lo:hi].strip() not in out:
+                out.append(sentence[lo:hi].strip())
+            continue
         if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text)) and \
                 not setting and \
                 not is_context(text) and \
@@ -973,6 +981,10 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
     return tuple(out)
 
 
+_OWNED_SYMBOL = re.compile(rf"^\s*(?:and |or )?(?:its|their|the corresponding|the resulting|the "
+                           rf"associated) {_SYMBOL}\s*[.?;]?\s*$")
+"""A listed item naming a symbol of what the item before asks ("optimal lr, its ρ, and the number
+of iterations"): a quantity of its own, asked, never a gloss of the item before."""
 _WH_NOUN = re.compile(r"\b(?:which|what) (?!(?:is|are|was|were|does|do|did|about|if|else|happens|"
                       r"would|will|can|could|should)\b)[a-z][\w-]{2,}\b", re.I)
 """An item asking "which/what <noun>" ("and if so, with what momentum?") names something asked

@@ -20,9 +20,18 @@ _NEW_ASSIGNMENT = re.compile(
 with ``name =``: two assignments written one per line, not one product ``0.1 β = 0.9``."""
 
 
+_BULLET_LINE = re.compile(r"^[ \t]*(?:[*•+]|-(?=[ \t]+(?:[A-Za-z]{3,}|[α-ωΑ-Ω])))[ \t]+", re.M)
+"""A list bullet at the start of a line ("* β_1 = 0.9", "- learning rate η = 0.01"): joined into
+one line it would read as a product or a difference with the line before: it is written •."""
+_AFTER_VALUE_BULLET = re.compile(r"(?<=[0-9)\]}])[ \t]*\n(?=[ \t]*• )")
+
+
 def flatten(text: str) -> str:
     """Join lines into one line of single-spaced text (what family readers match against); an
-    assignment that starts a line after a line ending in a value is kept apart by a comma."""
+    assignment that starts a line after a line ending in a value is kept apart by a comma, and
+    so is a bulleted line (its bullet is not an operator)."""
+    text = _BULLET_LINE.sub("• ", text)
+    text = _AFTER_VALUE_BULLET.sub(",\n", text)
     text = _NEW_ASSIGNMENT.sub(",\n", text)
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 

@@ -1174,7 +1174,8 @@ named only in a parenthetical remark does not select one)."""
 def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     alone = rx(_PHASE_ALONE).search(own)
     if alone and not rx(r"\ball[- ]?reduce\b|\ballreduce\b").search(own) and \
-            not rx(_RS_AG).search(own) and rx(r"\bring[- ](?:reduce|all)").search(own):
+            not rx(_RS_AG).search(own) and not (rx(r"\breduce[- ]scatter\b").search(own) and
+                                               rx(r"\ball[- ]gather\b").search(own)):
         r.miss(F.schemes, f'"{alone.group(0)}" names one phase of an all-reduce, which is not '
                           "counted on its own (expected a whole all-reduce: ring, tree, "
                           "recursive doubling, rabenseifner, parameter server, all-to-all)")
