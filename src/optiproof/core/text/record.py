@@ -26,12 +26,19 @@ one line it would read as a product or a difference with the line before: it is 
 _AFTER_VALUE_BULLET = re.compile(r"(?<=[0-9)\]}])[ \t]*\n(?=[ \t]*• )")
 
 
+def _bullet_after_value(m: re.Match) -> str:
+    """A bullet after a line that assigns a value ("• β_1 = 0.9" after "• η = 0.01") is kept
+    apart by a comma; after a question or a remark the line break stays."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    return ",\n" if "=" in line and "?" not in line else m.group(0)
+
+
 def flatten(text: str) -> str:
     """Join lines into one line of single-spaced text (what family readers match against); an
     assignment that starts a line after a line ending in a value is kept apart by a comma, and
     so is a bulleted line (its bullet is not an operator)."""
     text = _BULLET_LINE.sub("• ", text)
-    text = _AFTER_VALUE_BULLET.sub(",\n", text)
+    text = _AFTER_VALUE_BULLET.sub(_bullet_after_value, text)
     text = _NEW_ASSIGNMENT.sub(",\n", text)
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 

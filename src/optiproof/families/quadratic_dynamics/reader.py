@@ -208,7 +208,7 @@ class QuadraticDynamicsReader:
         alpha = r.fields.get(F.alpha)
         if alpha is not None and Q.OPTIMAL_STEP.key in (r.value(F.asks) or []) and \
                 not r.found.get(_TUNED_PAIR) and not _from_formula(r, F.alpha) and \
-                alpha.source in (r.own_text or ""):
+                "=" in alpha.source and _restated_step(r.own_text or "", alpha.source):
             r.miss(F.asks, f'the part asks for the optimal step and also fixes the step '
                            f'("{alpha.source}"); expected one of the two (a repeated question '
                            "with a new step asks for what that step gives)")
@@ -1822,6 +1822,16 @@ def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool
         return True
     return any(start <= pos < start + len(text) and step_source in text
                for start, text in sentences(own))
+
+
+def _restated_step(own: str, source: str) -> bool:
+    """True when the step is fixed in the sentence that repeats an earlier part ("Same question
+    as (a), but with γ = 1/L"): the repeated part asked for the optimal step, which this part
+    now fixes."""
+    from optiproof.core.text.match import sentences
+
+    return any(source in text and re.search(r"\b(?:same|redo|repeat|again)\b", text, re.I)
+               for _, text in sentences(own))
 
 
 _RATE_OF_OPTIMUM = "rate of the optimum"
