@@ -1135,8 +1135,19 @@ _BROKEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
 """A word broken at a line end ("recursive dou- bling")."""
 
 
+def _one_phase(r: PartReading, phrase_: str) -> None:
+    r.miss(F.schemes, f'"{phrase_}" names one phase of an all-reduce, which is not counted on its '
+                      "own (expected a whole all-reduce: ring, tree, recursive doubling, "
+                      "rabenseifner, parameter server, all-to-all)")
+
+
 def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
+    phase = rx(_PHASE_ALONE).search(own)
+    if phase and not rx(r"\ball[- ]?reduce\b|\ballreduce\b|\brabenseifner").search(own) and \
+            not (rx(r"\breduce[- ]scatter\b").search(own) and rx(r"\ball[- ]gather\b").search(own)):
+        _one_phase(r, phase.group(0))
+        return []
     names = _scheme_names(*_phases(own, ctx, r), r)
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)
@@ -1174,11 +1185,8 @@ named only in a parenthetical remark does not select one)."""
 def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     alone = rx(_PHASE_ALONE).search(own)
     if alone and not rx(r"\ball[- ]?reduce\b|\ballreduce\b").search(own) and \
-            not rx(_RS_AG).search(own) and not (rx(r"\breduce[- ]scatter\b").search(own) and
-                                               rx(r"\ball[- ]gather\b").search(own)):
-        r.miss(F.schemes, f'"{alone.group(0)}" names one phase of an all-reduce, which is not '
-                          "counted on its own (expected a whole all-reduce: ring, tree, "
-                          "recursive doubling, rabenseifner, parameter server, all-to-all)")
+            not rx(_RS_AG).search(own) and rx(r"\bring[- ](?:reduce|all)").search(own):
+        _one_phase(r, alone.group(0))
         return []
     listed = _listed_after(own + " " + ctx, r"\b(?:\d{1,2}|two|three|four|five|six|seven) rows?"
                                             r"\b[^:]{0,20}:|\brows?:", SCHEMES)
