@@ -657,7 +657,7 @@ def test_a_pdf_rms_problem_with_its_effective_learning_rate_and_a_changed_settin
                                                                     "rms")
     assert (b.value("form"), b.value("eta")) == ("constraint", 0.01)
     got = _answers(_RMS_PDF)
-    assert got["effective-step"] == ["2*\\alpha"]
+    assert got["effective-step"] == ["2*alpha"]
 
 
 _SQUARED = "Let g = (1, -2) and u = argmin_d g^T d + (1/α)‖d‖_{}^2, α = 0.5. "

@@ -982,7 +982,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
 
 
 _OWNED_SYMBOL = re.compile(rf"^\s*(?:and |or )?(?:its|their|the corresponding|the resulting|the "
-                           rf"associated) {_SYMBOL}\s*[.?;]?\s*$")
+                           rf"associated) (?![A-Za-z]{{3,}})(?!(?:I|a|an|as|at|be|by|do|if|in|is|it|"
+                           rf"me|my|no|of|on|or|so|to|up|us|we)\b){_SYMBOL}\s*[.?;]?\s*$")
 """A listed item naming a symbol of what the item before asks ("optimal lr, its ρ, and the number
 of iterations"): a quantity of its own, asked, never a gloss of the item before."""
 _WH_NOUN = re.compile(r"\b(?:which|what) (?!(?:is|are|was|were|does|do|did|about|if|else|happens|"

@@ -1143,7 +1143,8 @@ def _one_phase(r: PartReading, phrase_: str) -> None:
 
 def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
-    phase = rx(_PHASE_ALONE).search(own)
+    phase = next((m for m in rx(_PHASE_ALONE).finditer(own) if not rx(
+        r"\brounds? of (?:the |its )?$").search(own[max(0, m.start() - 30):m.start()])), None)
     if phase and not rx(r"\ball[- ]?reduce\b|\ballreduce\b|\brabenseifner").search(own) and \
             not (rx(r"\breduce[- ]scatter\b").search(own) and rx(r"\ball[- ]gather\b").search(own)):
         _one_phase(r, phase.group(0))
