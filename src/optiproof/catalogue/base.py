@@ -168,7 +168,9 @@ class Registry(Generic[E]):
     def mentions(self, text: str) -> list[Mention[E]]:
         """Every place ``text`` denotes an entry of this kind, in text order; where two mentions
         overlap the longer one wins (``ring all-reduce`` over ``ring``). Remembered for the
-        texts met last (readers and the checker ask again about the same sentences)."""
+        texts met last (readers and the checker ask again about the same sentences). A
+        subscript digit reads as the digit (``ℓ₂`` is ``ℓ2``; offsets are kept)."""
+        text = text.translate(_SUBSCRIPT_DIGITS)
         got = self._mentions.get(text)
         if got is None:
             if len(self._mentions) >= _MENTIONS_KEPT:
@@ -198,6 +200,7 @@ class Registry(Generic[E]):
 
 
 _MENTIONS_KEPT = 4096
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 """How many texts each registry remembers the mentions of."""
 
 _REQUIRED: dict[re.Pattern, re.Pattern | None] = {}

@@ -129,6 +129,11 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     before = re.split(r"=>|⇒|⟹|->|→|∴|\b(?:so|therefore|hence|thus)\b(?=[\s,]*$|[\s,]+\S*\s*$)",
                       before)[-1]
     found = label_scores(before[-70:])
+    bare = _without_subject(claim, before)
+    if not found and bare is not None:
+        # ``value −η‖g‖∞ = −0.3``, ``optimum f(x*) = ...``: a subject written as a formula
+        # after the word naming it; the word names the value the formula is worked out to
+        found = label_scores(bare[-70:])
     near = label_scores(" ".join(before.split()[-2:])) if _OF_SIZE.search(before) else {}
     if near:  # "2n messages of size p": the words right before the value name it
         found = near
@@ -141,6 +146,18 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+def _without_subject(claim: Claim, before: str) -> str | None:
+    """The words before a chain's subject, when the clause ends with that subject (its text
+    is set before the ``@`` of the cue), else None."""
+    from optiproof.checking.concepts import plain
+
+    shown = plain(claim.subject_text) if claim.subject_text else ""
+    head = before.rstrip()
+    if not shown or not head.endswith(shown):
+        return None
+    return head[:-len(shown)].rstrip()
 
 
 def _nearest_label(before: str, found: dict[str, int]) -> dict[str, int]:
@@ -408,7 +425,7 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     state."""
     quantities, subjects, own = context["quantities"], context["subjects"], context["own"]
     named = _named(_labels(claim, own=True), quantities) or _named(_labels(claim), quantities)
-    if claim.words in (UNBOUNDED, "unchanged") or any(
+    if claim.words in (UNBOUNDED, "unchanged", "factor") or any(
             symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
             claim, piece, gradable) or (_recurrence(claim.subject, value) and any(
                 _as_recurrence(claim, value, e) is not None for e in gradable)):
@@ -424,6 +441,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         # ``| step size | 0.2309, β = 0.2699 |``: the value's own symbol names another answer
         # of the part than the column does; the symbol is the more specific label
         named = by_symbol
+    if claim.words == "factor":
+        return _as_factor(value, gradable)
     out = []
     for e in gradable:
         if _ingredient(claim, e) or _transformed(claim.subject, e) or (
@@ -454,6 +473,21 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
             evidence -= 4.0
         out.append((evidence, e, read))
     return out
+
+
+def _as_factor(value: Any, gradable: list[Expectation]) -> list[tuple[float, Expectation, Any]]:
+    """"The update is multiplied by √c": a statement of each ratio the part asks (new over
+    old), as a number; a factor holding a constant of the problem (``c``) is read at a generic
+    value of it, where it must still equal the verified ratio."""
+    import sympy
+
+    if not isinstance(value, sympy.Expr):
+        return []
+    read = value.subs({s: sympy.Rational(7, 3) for s in value.free_symbols})
+    if not read.is_number:
+        return []
+    return [(6.0, e, read) for e in gradable
+            if e.kind == "number" and any("/" in sym for sym in e.symbols)]
 
 
 _MENTIONED = re.compile(r"(?<!bounded )(?<!capped )(?<!limited )\b(?:by|of|with|over|"
@@ -712,10 +746,11 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                 (claim.subject in givens or decorated)
                 and not any(symbol_score(claim.subject, e) for e in gradable)):
             continue
-        if (names_other(claim, quantities) and claim.words != "unchanged"
+        if (names_other(claim, quantities) and claim.words not in ("unchanged", "factor")
                 and not _bounds_a_symbol(claim, piece, gradable)
                 and not any(symbol_score(claim.subject, e) >= 4 for e in gradable)) or (
-                not claim.subject and _MENTIONED.search(claim.cue.partition("@")[0])):
+                not claim.subject and claim.words != "factor"
+                and _MENTIONED.search(claim.cue.partition("@")[0])):
             continue
         if _left_open(claim, value, gradable) or (_IN_TRANSFORMED.search(
                 claim.cue.partition("@")[0].rpartition("¦")[2])

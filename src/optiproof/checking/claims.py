@@ -242,9 +242,11 @@ def _value(text: str, latex: bool) -> Any:
         else value
 
 
-_SIDE_NOTE = re.compile(r"\s*\((?=[^()]*(?:=|≈|:))[^()]*\)[\s.,;]*$|\s*\\quad\s*\\text\{\s*\([^{}]*\)\s*\}\s*$")
-"""A side computation in parentheses after a value (``[0.99, 0.099, 0.0099] (|a|² = 1.0101)``):
-not part of the value."""
+_SIDE_NOTE = re.compile(r"\s*\((?=(?:[^()]|\([^()]*\))*?(?:=|≈|:))(?:[^()]|\([^()]*\))*\)"
+                        r"[\s.,;]*$|\s*\\quad\s*\\text\{\s*\([^{}]*\)\s*\}\s*$")
+"""A side computation in parentheses after a value (``[0.99, 0.099, 0.0099] (|a|² = 1.0101)``,
+``[0.9009, …] (= (100/111)·[1, 1, 1])``, one level of brackets inside): not part of the
+value."""
 
 
 # -- reading chains out of a unit ---------------------------------------------------------------
@@ -358,7 +360,7 @@ _TOKEN = re.compile(
     r"|(?P<id>[A-Za-zΑ-Ωα-ω𝔼](?:[A-Za-zΑ-Ωα-ω0-9]|\u0302)*'*"
     r"(?:[_^](?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*]+)|[₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ*⋆])*)"
     r"|(?P<op><=>|<=|>=|=>|->|\|\||\*\*|_(?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*∞]+)"
-    r"|[-+*/⁄∕^·×⋆−–=≈~<>≤≥→←⟵⇒⟹⇔∈√‖|()\[\]{},;:!.∞∑Σ∇⊙%]|[⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ₀-₎ₐ-ₜᵢ-ᵪⱼ]+)"
+    r"|[-+±∓*/⁄∕^·×⋆−–=≈~<>≤≥→←⟵⇒⟹⇔∈√‖|()\[\]{},;:!.∞∑Σ∇⊙%]|[⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ₀-₎ₐ-ₜᵢ-ᵪⱼ]+)"
     r"|(?P<space>\s+)|(?P<other>.)")
 _RUN_END = frozenset(";:")
 
@@ -555,8 +557,12 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     values = [_value(t, latex) if t.strip() else None for t in texts]
     first_pos = chain[0][1]
     applied = _at_value(texts[0]) if len(chain) > 1 else None
-    has_subject = len(chain) > 1 and (_is_name(values[0]) or bool(_OPERATOR.match(texts[0]))
-                                      or applied is not None) and not _COMPARATIVE.search(lead)
+    named = len(chain) > 1 and (_is_name(values[0]) or bool(_OPERATOR.match(texts[0]))
+                                or applied is not None)
+    introduced = "" if named else _introduced(unit, first_pos - unit.start)
+    if introduced and not re.search(r"[A-Za-zα-ωΑ-Ω]{2}", lead):
+        lead = introduced
+    has_subject = named and not _COMPARATIVE.search(lead)
     if has_subject:
         subject_text, rels = texts[0], [r for r, _, _, _ in chain[1:]]
         if applied is not None:
@@ -588,7 +594,8 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     rel_start, rel_end = first_pos - unit.start, end - unit.start
     why = stance(unit.text, max(rel_start, 0), max(rel_end, 0))
     cue = _words_near(unit.text, max(rel_start, 0), max(rel_end, 0))
-    if unit.kind == "display" and not re.search(r"[a-zα-ω]{2}", cue.split("@")[0]):
+    if (unit.kind == "display" or introduced) and not re.search(r"[a-zα-ω]{2}",
+                                                                cue.split("@")[0]):
         cue = f"{plain(unit.lead[-100:])} {cue}"
     if subject_text.strip():
         cue = cue.replace("@", f"{plain(subject_text)} @", 1)
@@ -610,8 +617,62 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
         tier = min(tier, TIER_PROSE)
     elif _CONCLUDES.search(cue.split("@")[0]):
         tier = max(tier, TIER_CONCLUSION)
+    factor = not has_subject and _states_factor(cue, unit)
+    reason = "" if factor and why.reason == "scaling" else why.reason
     return Claim(unit.part, unit.role, unit.line, first_pos, key, subject_text.strip(), pieces,
-                 tier, cue, unit.column, unit.row, about, why.reason, unit)
+                 tier, cue, unit.column, unit.row, about, reason, unit,
+                 words="factor" if factor else "")
+
+
+_FACTOR_LEAD = re.compile(
+    r"(?:\b(?:multiplied|scaled|rescaled)\s+by|\bpicks?\s+up\s+(?:a\s+)?(?:factor|multiplier)"
+    r"(?:\s+of)?|\bscales?\s+(?:\w+ly\s+)?(?:up\s+|down\s+)?(?:with|by|like|as)|"
+    r"\b(?:changes?|grows?|shrinks?|increases?|decreases?)\s+by\s+(?:a\s+)?factor(?:\s+of)?|"
+    r"\bby\s+a\s+factor(?:\s+of)?)\s*[:=]?\s*$", re.I)
+"""Words before a value that make it the factor something is multiplied by ("the update is
+multiplied by √c", "it scales proportionally with c", "picks up a factor of 2")."""
+_STEP_NAMED = re.compile(r"\b(?:update|step|steps|updates|θ|theta|δθ|Δθ|delta ?theta|"
+                         r"parameter change|change in θ)\b|Δθ|θ_?1 ?[-−] ?θ_?0", re.I)
+_POINTER = re.compile(r"^\W*(?:(?:and|so|thus|hence|yes|no|i\.e)\W+)*(?:it|this|that|which|"
+                      r"the result)?\W*(?:(?:is|are|gets?|also|then|therefore|simply|just|"
+                      r"only|still)\W+)*$", re.I)
+
+
+def _states_factor(cue: str, unit: Unit) -> bool:
+    """The claim is the factor the update (the step) is multiplied by: a factor phrase right
+    before the value, said of the update or step by name, or of "it" when the clause before
+    names the update (or nothing else in a summary cell). Said of anything else (the first
+    moment, √v̂) it is a step on the way."""
+    head, _, _ = cue.partition("@")
+    prior, _, before = head.rpartition("¦")
+    m = _FACTOR_LEAD.search(before.rstrip())
+    if m is None:
+        return False
+    said_of = before[:m.start()]
+    if _STEP_NAMED.search(said_of):
+        return True
+    if not _POINTER.match(said_of):
+        return False
+    return bool(_STEP_NAMED.search(prior)) or (unit.kind == "cell" and not re.search(
+        r"[a-zα-ω]{2}", re.sub(r"[\d.,\s\[\]()−-]", "", said_of + prior)))
+
+
+_UNFINISHED = re.compile(r"(?:\b[a-z]+|:|\s[=≤≥<>≈])\s*$")
+"""A lead-in that stops mid-sentence (``So the largest step is``, ``is at most:``): the
+line after it completes it."""
+
+
+def _introduced(unit: Unit, at: int) -> str:
+    """The unfinished sentence that introduces a line standing on its own (a displayed or
+    indented formula, a bold line, a list item) when the chain opens that line: the value
+    completes it, so its words (``the largest step is``, ``at most``) are the chain's words,
+    as for a display formula. "" when the sentence before was finished or words precede the
+    chain on its line (a chain that opens with its own subject, ``theta = ...``, is named by
+    it, not by the lead-in: the caller passes none)."""
+    if unit.kind not in ("display", "line") or not unit.lead or not _UNFINISHED.search(
+            unit.lead) or re.search(r"[A-Za-zα-ωΑ-Ω]{2}", plain(unit.text[:max(at, 0)])):
+        return ""
+    return unit.lead.rstrip(" :")
 
 
 def _named_before(text: str) -> frozenset[str]:
@@ -689,7 +750,8 @@ def _unit_claims(unit: Unit, doc: Document,
         run = bare[a:b]
         lead = bare[max(0, a - 40):a]
         alone = run.strip() == bare.strip() or lead.rstrip().endswith(":") or (
-            unit.kind == "cell" and not bare[:a].strip(" *_")) or bool(_SIZE_LEAD.search(lead))
+            unit.kind == "cell" and not bare[:a].strip(" *_")) or bool(
+            _SIZE_LEAD.search(lead) or _FACTOR_LEAD.search(lead.rstrip()))
         if not (_worth_reading(run) or alone):
             continue
         listed = unit.kind == "cell" and bool(_SPACED_SLASH.search(f"{unit.row} {unit.column}"))

@@ -302,6 +302,10 @@ _SHORTER = re.compile(r"\b(?P<word>shorter|longer|smaller|larger|bigger)\b[^.;]{
                       re.I)
 
 
+_DENIED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.I)
+"""Right before a comparative: it is denied ("is never shorter", "isn't any smaller")."""
+
+
 def _norm_comparison(solution: Any, words: str) -> Refutation | None:
     """"The ℓ∞ step is (always) shorter than the ℓ2 step": refuted by a verified length
     ratio of the two steps on the other side of 1."""
@@ -316,6 +320,8 @@ def _norm_comparison(solution: Any, words: str) -> Refutation | None:
         return None
     a_key, b_key = left[-1], right[0]
     shorter = m.group("word").lower() in ("shorter", "smaller")
+    if _DENIED.search(words[max(0, m.start() - 30):m.start()]):
+        shorter = not shorter  # "never shorter than" says at least as long
     for p, ans in _values(solution, lambda q: q == "compare"):
         found = re.search(r"\bof the (\w+) step to the (\w+) step", ans.name)
         ratio = floats(ans.expr)
@@ -331,6 +337,104 @@ def _norm_comparison(solution: Any, words: str) -> Refutation | None:
         if (shorter and value >= 1) or (not shorter and value <= 1):
             return Refutation(f"part ({p.label}) verifies the {ans.name} = {ratio[0]:.4g}",
                               p.label)
+    measured = [x.entry.key for x in NORMS.mentions(m.group(0))]
+    return _sampled_lengths(solution, a_key, b_key, measured[0] if measured else None, shorter)
+
+
+_SAMPLE_GRADIENTS = ((2.0, -1.0), (3.0, -1.0, 2.0), (1.0, 0.5, -0.25, 4.0))
+"""Gradients (no zero coordinate, distinct magnitudes: no tie between the norms) at which two
+verified steps written for any gradient are compared."""
+_ORDERS = {"1": 1.0, "2": 2.0, "∞": float("inf")}
+"""A vector norm's first subscript -> its order (as numpy counts it)."""
+
+
+def _order(key: str | None) -> float | None:
+    """The order of the vector norm ``key`` (the Euclidean one, 2, when no norm is named)."""
+    from optiproof.catalogue import NORMS
+
+    if key is None:
+        return 2.0
+    entry = NORMS.get(key)
+    if entry is None or entry.is_matrix or not entry.index:
+        return None
+    return _ORDERS.get(entry.index[0])
+
+
+def _step_at(expr: Any, g: tuple[float, ...], alpha: float) -> Any:
+    """A verified step written for any gradient (``-α g/2``, ``-(α/2)‖g‖₁ sign(g)``) at the
+    gradient ``g`` and the scalar ``alpha``: a numeric vector, or None when it holds other
+    symbols. A numeric step is itself."""
+    import numpy as np
+    import sympy
+
+    from optiproof.checking.formula import canonical
+
+    if isinstance(expr, sympy.MatrixBase):
+        try:
+            return np.array([float(x) for x in expr], dtype=float)
+        except TypeError:
+            return None
+    value = canonical(expr)
+    if not isinstance(value, sympy.Expr):
+        return None
+    vec = np.array(g)
+    scalars: dict[Any, float] = {}
+    vector = None
+    for sym in value.free_symbols:
+        name = sym.name
+        if name == "g":
+            vector = vec if vector is None else vector
+        elif name in ("alpha", "eta"):
+            scalars[sym] = alpha
+        elif name.startswith("NORM") and name.endswith("Xg"):
+            order = {"1": 1, "2": 2, "max": np.inf}.get(name[4:-2])
+            if order is None:
+                return None
+            scalars[sym] = float(np.linalg.norm(vec, order))
+        elif name != "SIGNXg":
+            return None
+    coeff = {s: value.coeff(s) for s in value.free_symbols if s.name in ("g", "SIGNXg")}
+    if len(coeff) != 1 or any(c.has(s) for s in coeff for c in coeff.values()):
+        return None
+    (sym, factor), = coeff.items()
+    try:
+        scale = float(factor.subs(scalars))
+    except TypeError:
+        return None
+    return scale * (vec if sym.name == "g" else np.sign(vec))
+
+
+def _sampled_lengths(solution: Any, a_key: str, b_key: str, measure: str | None,
+                     shorter: bool) -> Refutation | None:
+    """"The ℓ∞ step is always shorter than the ℓ2 step" where no part gives their length
+    ratio: the two verified steps (the parts' update answers for those norms) measured at a
+    few gradients; refuted when one of them is on the other side."""
+    import numpy as np
+
+    from optiproof.catalogue import NORMS
+
+    steps = {a.subject: (p, a) for p, a in _values(solution, lambda q: q == "update")}
+    order = _order(measure)
+    if a_key not in steps or b_key not in steps or order is None:
+        return None
+    (pa, a), (pb, b) = steps[a_key], steps[b_key]
+    for g in _SAMPLE_GRADIENTS:
+        ua, ub = _step_at(a.expr, g, 0.5), _step_at(b.expr, g, 0.5)
+        if ua is None or ub is None:
+            return None
+        if ua.shape != ub.shape:
+            continue
+        la, lb = (float(np.linalg.norm(u, order)) for u in (ua, ub))
+        if lb == 0 or (shorter and la <= lb * (1 + 1e-12)) or (not shorter and la >= lb * (
+                1 - 1e-12)):
+            continue
+        where = f"g = ({', '.join(f'{x:g}' for x in g)})" if a.expr.free_symbols or \
+            b.expr.free_symbols else "the given gradient"
+        name_a, name_b = (getattr(NORMS.get(k), "name", k) for k in (a_key, b_key))
+        return Refutation(
+            f"at {where} the verified step of the {name_a} (part ({pa.label})) has length "
+            f"{la:.4g} and the step of the {name_b} (part ({pb.label})) {lb:.4g}: it is not "
+            f"{'shorter' if shorter else 'longer'}", pa.label)
     return None
 
 

@@ -11,7 +11,8 @@ does all the reading and comparing. It may define any of
 - ``accepted(part, name) -> list[(value, note)]``: other values that state the answer
   acceptably, with the note shown beside the verdict (``{claim}`` is the claim as written);
 - ``false_statements(part) -> list[(pattern, message)]``: statements the verified answers
-  refute, found wherever the answer makes them (not negated, not hypothetical);
+  refute, found wherever the answer makes them (not negated, not hypothetical; groups
+  named ``own…`` hold words of the statement itself that only look like a negation);
 - ``UNIVERSAL`` (a pattern) and ``other_instance(part) -> (name, {answer: value}) | None``:
   a claim that a number holds for every instance, tested on another instance;
 - ``hint_question(part) -> str``: the question a hint asks about the part's derivation.
@@ -68,6 +69,16 @@ def judge(part: Any, exp: Any, value: Any, text: str, hook: Any) -> tuple[Any, s
     return verdict, ""
 
 
+def _own_words_masked(words: str, m: Any) -> str:
+    """``words`` with the match's groups ``own…`` blanked: a statement whose own words are a
+    negation in form ("stationarity is not needed") is not negated by them."""
+    for name in m.re.groupindex:
+        if name.startswith("own") and m.group(name) is not None:
+            a, b = m.span(name)
+            words = words[:a] + " " * (b - a) + words[b:]
+    return words
+
+
 def statement_findings(part: Any, units: list[Any], claims: list[Any],
                        expected: list[Any], hook: Any) -> list[Any]:
     """The family's refutations: statements it knows to be false, and claims that a number
@@ -84,9 +95,9 @@ def statement_findings(part: Any, units: list[Any], claims: list[Any],
     for unit in units:
         words = plain(unit.text)
         for pattern, message in patterns:
-            m = pattern.search(words)
-            if m and not stance(words, m.start(), m.end()) and not any(
-                    f.line == unit.line for f in out):
+            m = next((m for m in pattern.finditer(words) if not stance(
+                _own_words_masked(words, m), m.start(), m.end())), None)
+            if m and not any(f.line == unit.line for f in out):
                 out.append(Finding("false-claim", part.label, unit.line, message,
                                    excerpt=m.group(0)))
         m = universal.search(words) if universal is not None else None

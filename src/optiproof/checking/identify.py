@@ -72,6 +72,9 @@ class NameMention:
     """The clause states that several optimizers are the same update."""
     before_marker: bool
     """Named before the clause's first equivalence marker (the clause's own identification)."""
+    listed: int = -1
+    """Its place among names written as one list (``Muon, Adafactor, or LAMB``): names of one
+    list share it; -1 alone."""
 
 
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
@@ -248,6 +251,7 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
             if not column and _COMPARISON.search(words):
                 continue  # "For comparison, GD needs 69 iterations, heavy ball 22"
             marker = _EQUIVALENT.search(words) if equivalence else None
+            lists = _lists(words, found)
             for m in found:
                 why = stance(words, m.start, m.end)
                 if why.reason == "hedge" and _READ_AS.search(words[:m.start]):
@@ -255,7 +259,27 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
                 if why or _WITHOUT.search(words[:m.start]) or _CANNOT_AFTER.match(words, m.end):
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
-                                       marker is None or m.start < marker.start()))
+                                       marker is None or m.start < marker.start(),
+                                       lists.get(m.start, -1)))
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:or|and|and/or)\s+)?|(?:or|and|and/or|nor)\s+|/\s*|&\s*)$")
+"""What stands between two names of one list: a comma, "or", "and", a slash."""
+
+
+def _lists(words: str, found: list[Any]) -> dict[int, int]:
+    """Mention start -> the list it belongs to, for names written one after another with only
+    a comma, "or", "and" or a slash between them (``Muon, Adafactor, or LAMB``,
+    ``signSGD/Lion``): every name of such a list answers the same question."""
+    out: dict[int, int] = {}
+    group = 0
+    for prev, m in zip(found, found[1:]):
+        if _LIST_GAP.fullmatch(words[prev.end:m.start]):
+            if prev.start not in out:
+                group += 1
+                out[prev.start] = group
+            out[m.start] = out[prev.start]
     return out
 
 
@@ -308,9 +332,12 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
         # named as the same as the part's own method across the clause's marker ("the same
         # limit as GD and Adam", "GD and Adam reach the same point as SGD"); two names before
         # it are not equated by it ("makes Adam behave like SGD with step αc/ε")
-        anchored = [m for m in extra if m.equivalence and any(
+        anchored = [m for m in extra if (m.equivalence or m.listed >= 0) and any(
             o.line == m.line and o.clause == m.clause and o.key in fine
-            and (not m.before_marker or not o.before_marker) for o in mentions)]
+            and ((not m.before_marker or not o.before_marker)
+                 or (m.listed >= 0 and m.listed == o.listed)) for o in mentions)]
+        # a list of names given as the part's optimizer ("Muon, Adafactor, or LAMB") names
+        # each of them as the update
         for m in _first(anchored):
             grade.add(Finding(
                 "over-reach", part.label, m.line,

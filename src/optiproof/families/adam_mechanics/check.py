@@ -7,7 +7,9 @@
 - The weight-decay answers may be stated as the shrink factor ``1 - αλ`` or per weight
   (``αλθ``) as well as the decay rate ``αλ``; AdamW's is what the part must state.
 - The raw moment estimates are biased toward zero (their expectation is ``(1 - β^t)`` times
-  the true moment); calling them biased upward is a false claim.
+  the true moment); calling them biased upward is a false claim. The corrected ones are
+  unbiased for stationary gradients only; calling them unbiased under a drifting distribution
+  is one too.
 """
 
 from __future__ import annotations
@@ -119,6 +121,32 @@ _SGD_DIFFERS = re.compile(
 every optimizer)."""
 
 
+_DRIFT = (r"(?:non-?stationary|drift\w*|chang\w*|shift\w*|time-varying|var(?:y|ies|ying)|"
+          r"evolv\w*|moving|not stationary)")
+_UNBIASED_ANYWAY = re.compile(
+    r"\bunbiased\b[^.;]{0,100}?\b(?:even|also|still|regardless|whether|no matter|for any|"
+    r"for every|for all|under any)\b[^.;]{0,60}?\b" + _DRIFT + r"\b"
+    r"|\b" + _DRIFT + r"\b[^.;]{0,80}?\b(?:still|also|remains?|stays?|keeps?|are|is)\b"
+    r"[^.;]{0,40}?\bunbiased\b"
+    r"|\bstationarity\b[^.;]{0,40}?\b(?P<own>(?:is |are )?not (?:needed|required|necessary|"
+    r"essential)|unnecessary|irrelevant)\b"
+    r"|\b(?P<own2>without|no need (?:for|of)|need not|needn't|does not need|doesn't need)\b"
+    r"[^.;]{0,20}?\b(?:assuming |assume |the )?(?:stationarity|stationary gradients)\b", re.I)
+"""A claim that the bias-corrected estimates stay unbiased when the gradients' distribution
+changes over time (stationarity not needed)."""
+
+
+def _unbiased_only_if_stationary() -> bool:
+    """With means ``μ₁ ≠ μ₂`` at steps 1 and 2, ``E[m̂₂] = (1-β)(βμ₁ + μ₂)/(1-β²)`` is not
+    ``μ₂``: the correction divides out the zero start, not a drift (checked symbolically)."""
+    import sympy
+
+    beta, mu1, mu2 = sympy.symbols("beta mu1 mu2", positive=True)
+    expected = (1 - beta) * (beta * mu1 + mu2) / (1 - beta ** 2)
+    return sympy.simplify(expected - mu2) != 0 and sympy.simplify(
+        (expected - mu2).subs(mu1, mu2)) == 0
+
+
 def _sgd_coincide() -> bool:
     """For SGD, the L2 step ``θ - α(g + λθ)`` and the decoupled step ``θ - αg - αλθ`` are one
     map (weight decay λ is the L2 coefficient λ), checked symbolically."""
@@ -145,6 +173,12 @@ def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
     true = [a for a in part.answers if a.name == "E_mhat_t"]
     if not raw or not true or true[0].expr == 0:
         return out
+    if _unbiased_only_if_stationary():
+        out.append((_UNBIASED_ANYWAY, "says the bias-corrected estimates stay unbiased when the "
+                                      "gradient distribution changes over time, but the "
+                                      "verified result needs stationary gradients: with means "
+                                      "μ₁ ≠ μ₂, E[m̂₂] = (βμ₁ + μ₂)/(1 + β) ≠ μ₂ (the correction "
+                                      "divides out the zero start, not a drift)"))
     factor = sympy.powsimp(sympy.simplify(raw[0].expr / true[0].expr), combine="base",
                            force=True)
     at_one = factor.subs({s: 1 for s in factor.free_symbols})
