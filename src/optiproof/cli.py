@@ -428,12 +428,15 @@ def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format 
 
 
 def _checkable(problem: str, solved: Any) -> Any:
-    """The solution an answer is graded against. One served from the cache lacks what only
-    the solver keeps (a part's facts, a set-valued answer's membership test), which the
-    checker's family hooks use; they are derived again, exactly and without witnesses, and set
-    beside the cached evidence of every part whose answers come out the same."""
+    """The solution an answer is graded against. The cache keeps each part's facts with its
+    solution, which the checker's family hooks use; what it cannot keep (facts that do not
+    come back as they were, a set-valued answer's membership test) is derived again, exactly
+    and without witnesses, and set beside the cached evidence of every part whose answers come
+    out the same."""
     solution = solved.solution
-    if solved.cached is None:
+    if solved.cached is None or all(
+            p.facts is not None and all(a.status != "set-valued" for a in p.answers)
+            for p in solution.parts):
         return solution
     from dataclasses import replace
 

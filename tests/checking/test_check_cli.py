@@ -153,17 +153,26 @@ def test_help_lists_check():
 
 
 def test_a_check_served_from_the_cache_grades_as_a_fresh_one(tmp_path, monkeypatch):
-    """The cached solution keeps no solver facts or membership tests; the family's checks
-    that use them (a number claimed for every gradient, re-solved on another) still run."""
+    """The cached solution keeps each part's solver facts, so the family's checks that use
+    them (a number claimed for every gradient, re-solved on another) run without solving the
+    problem again, and the report is the fresh one's."""
+    import optiproof.pipeline
+
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     problem = str(ROOT / "src/optiproof/problems/steepest-descent-numeric.yaml")
     answer = str(CORPUS / "blind-a/steepest-descent-numeric/overreach-e.md")
     runs = []
-    for _ in range(2):
+    for k in range(2):
+        if k:
+            def no_solving(*args, **kwargs):
+                raise AssertionError("the cached problem was solved again")
+            monkeypatch.setattr(optiproof.pipeline, "solve_problem", no_solving)
         res = _run(problem, answer, "--format", "json")
         _no_traceback(res)
-        runs.append({p["label"]: sorted(f["kind"] for f in p["findings"])
-                     for p in json.loads(res.stdout)["parts"]})
+        data = json.loads(res.stdout)
+        data.pop("cached", None)
+        runs.append(data)
     assert list((tmp_path / "cache").rglob("*.sqlite3")), "the first run was not cached"
     assert runs[0] == runs[1]
-    assert runs[1]["b"] == ["false-claim"]
+    kinds = {p["label"]: sorted(f["kind"] for f in p["findings"]) for p in runs[1]["parts"]}
+    assert kinds["b"] == ["false-claim"]

@@ -243,9 +243,30 @@ class _SafeUnpickler(pickle._Unpickler):  # type: ignore[name-defined]
         dispatch[_code[0]] = _refused
     del _code
 
+MAX_FACTS_BYTES = 64_000
+"""A part's facts are kept with its solution up to this size (pickled)."""
+
+
+def _kept_facts(facts: Any) -> Any:
+    """A part's facts when the cache can give them back as they are: small, and made only of
+    what the safe loader admits (the checker's family hooks read them); else None."""
+    if facts is None:
+        return None
+    try:
+        raw = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(raw) > MAX_FACTS_BYTES:
+            return None
+        _SafeUnpickler(io.BytesIO(raw)).load()
+    except Exception:  # noqa: BLE001 - facts it cannot give back are not kept
+        return None
+    return facts
+
+
 def _storable(solution: Solution) -> Solution:
-    """The solution without what only its witnesses used (facts, membership tests)."""
-    parts = [replace(p, facts=None, answers=[replace(a, membership=None) for a in p.answers])
+    """The solution without its membership tests (functions; the checker derives them again
+    for a set-valued answer), with each part's facts when they can be given back."""
+    parts = [replace(p, facts=_kept_facts(p.facts),
+                     answers=[replace(a, membership=None) for a in p.answers])
              for p in solution.parts]
     return Solution(solution.title, parts, solution.reading, list(solution.not_answered))
 
