@@ -238,3 +238,60 @@ def test_a_wrong_factor_of_the_update_in_words_is_a_wrong_answer(solved, style):
 def test_a_factor_of_an_ingredient_or_a_factor_of_one_is_no_wrong_answer(solved, style):
     part = graded_part(solved, ADAM, _C + _FACTOR_RIGHT[style] + "\n", "c")
     assert part.verdict == "correct" and not part.findings, (part.verdict, part.findings)
+
+
+# -- momentum always faster --------------------------------------------------------------------
+
+QD = "src/optiproof/problems/texts/quadratic-dynamics.txt"
+_D = "(d) α* ≈ 0.231, β* ≈ 0.270, rate ≈ 0.519. "
+_ALWAYS = {
+    "prose": "Adding heavy-ball momentum always speeds gradient descent up.",
+    "latex": "For any $\\beta \\in (0, 1)$ and the same step size, heavy ball converges at "
+             "least as fast as plain GD.",
+    "markdown": "**With every momentum β, heavy ball is no slower than GD.**",
+}
+_SOMETIMES = {
+    "prose": "With the tuned β, heavy-ball momentum speeds gradient descent up.",
+    "latex": "Momentum does not always help: at $\\beta = 0.9$ and the same step it is slower.",
+    "markdown": "**For a suitable β, heavy ball is faster than GD.**",
+}
+
+
+@pytest.mark.parametrize("style", sorted(_ALWAYS))
+def test_momentum_always_faster_is_refuted_on_the_spectrum(solved, style):
+    part = graded_part(solved, QD, _D + _ALWAYS[style] + "\n", "d")
+    assert "false-claim" in finding_kinds(part), part.findings
+
+
+@pytest.mark.parametrize("style", sorted(_SOMETIMES))
+def test_momentum_faster_when_tuned_is_no_false_claim(solved, style):
+    part = graded_part(solved, QD, _D + _SOMETIMES[style] + "\n", "d")
+    assert "false-claim" not in finding_kinds(part), part.findings
+
+
+# -- a single coordinate, ties or not ------------------------------------------------------------
+
+_L1 = "(c) d = (−0.1, 0, 0), value −0.3. Coordinate descent. "
+_ONE_ALWAYS = {
+    "prose": "In general, an ℓ1-constrained step always changes exactly one coordinate, even if "
+             "several entries of g tie for the largest magnitude.",
+    "latex": "The minimiser is always a single vertex $\\pm\\eta e_i$, whatever $g$ is.",
+    "terse": "Even with ties, only one coordinate moves.",
+}
+_ONE_HERE = {
+    "prose": "Here the step changes exactly one coordinate, because |g_1| = 3 is the largest.",
+    "latex": "With a tie for the largest $|g_i|$ the minimiser is not unique (a whole face).",
+    "terse": "Only coordinate 1 moves.",
+}
+
+
+@pytest.mark.parametrize("style", sorted(_ONE_ALWAYS))
+def test_always_one_coordinate_is_refuted_by_a_tie(solved, style):
+    part = graded_part(solved, SDN, _L1 + _ONE_ALWAYS[style] + "\n", "c")
+    assert "false-claim" in finding_kinds(part), part.findings
+
+
+@pytest.mark.parametrize("style", sorted(_ONE_HERE))
+def test_one_coordinate_here_or_a_face_with_ties_is_no_false_claim(solved, style):
+    part = graded_part(solved, SDN, _L1 + _ONE_HERE[style] + "\n", "c")
+    assert "false-claim" not in finding_kinds(part), part.findings

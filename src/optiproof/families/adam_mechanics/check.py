@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace
 from typing import Any
 
@@ -136,6 +137,7 @@ _UNBIASED_ANYWAY = re.compile(
 changes over time (stationarity not needed)."""
 
 
+@lru_cache(maxsize=1)
 def _unbiased_only_if_stationary() -> bool:
     """With means ``μ₁ ≠ μ₂`` at steps 1 and 2, ``E[m̂₂] = (1-β)(βμ₁ + μ₂)/(1-β²)`` is not
     ``μ₂``: the correction divides out the zero start, not a drift (checked symbolically)."""
@@ -147,6 +149,7 @@ def _unbiased_only_if_stationary() -> bool:
         (expected - mu2).subs(mu1, mu2)) == 0
 
 
+@lru_cache(maxsize=1)
 def _sgd_coincide() -> bool:
     """For SGD, the L2 step ``θ - α(g + λθ)`` and the decoupled step ``θ - αg - αλθ`` are one
     map (weight decay λ is the L2 coefficient λ), checked symbolically."""

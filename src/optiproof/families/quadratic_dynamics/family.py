@@ -26,6 +26,6 @@ QUADRATIC_DYNAMICS = Family(
              Q.EQUIVALENT_MOMENTUM, Q.IDENTIFICATION),
     entries=METHODS, facts=QuadraticDynamicsFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader=f"{__package__}.reader",
+    reader=f"{__package__}.reader", checker=f"{__package__}.check",
     problems=("problems/texts/quadratic-dynamics.txt",),
     warm_up=START_TORCH)

@@ -3,11 +3,13 @@ computed from the given gradient holds for every gradient (:data:`UNIVERSAL`). T
 tests it on :func:`other_instance`, the part solved again with another gradient of the same
 shape: if the answer changes there, the claim is false. A claim that no quadratic norm gives a
 preconditioned method (:func:`false_statements`) is refuted by solving the penalized step for a
-weighted norm ``dᵀPd``."""
+weighted norm ``dᵀPd``; one that the step always moves a single coordinate, by solving the part
+again with a tie for the largest gradient entry (:func:`tie_instance`)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 UNIVERSAL = re.compile(r"\bfor (?:any|every|all|each) "
@@ -50,6 +52,7 @@ _NO_QUADRATIC_NORM = re.compile(
 methods claimed not to come from one ("cannot": a "not" or "never" would read as a denial)."""
 
 
+@lru_cache(maxsize=1)
 def _weighted_norm_step() -> Any:
     """The minimiser of ``gᵀd + (1/α) dᵀPd`` for a positive diagonal ``P`` (solved, not
     assumed): ``-(α/2) P⁻¹ g``, a preconditioned gradient step; None if it is not."""
@@ -66,15 +69,70 @@ def _weighted_norm_step() -> Any:
     return step if sympy.simplify(step - expected) == sympy.zeros(2, 1) else None
 
 
+_ALWAYS_ONE = re.compile(
+    r"\b(?:always|in every case|regardless of|whatever|even (?:if|when|with|though))\b[^.;]{0,120}?"
+    r"\b(?:exactly one|only one|just one|a single|one and only one|a unique)\s+(?:non-?zero\s+)?"
+    r"(?:coordinates?|vertex|vertices|entry|entries|components?|minimi[sz]ers?|solutions?)\b"
+    r"|\b(?:exactly one|only one|just one|a single|one and only one)\s+(?:non-?zero\s+)?"
+    r"(?:coordinates?|vertex|entry|components?)\b[^.;]{0,120}?\b(?:always|even (?:if|when|with)|"
+    r"regardless|whatever|ties?|tied)\b"
+    r"|\b(?:minimi[sz]er|solution|step|optimum)\s+is\s+always\s+(?:unique|a single vertex|"
+    r"one vertex)\b", re.I)
+"""A claim that the step always moves exactly one coordinate (a single vertex), ties or not."""
+
+
+def _tied(gradient: list) -> list | None:
+    """The gradient with its second-largest magnitude raised to the largest (same sign): a
+    tie for the largest entry; None for a matrix or a single entry."""
+    if not gradient or isinstance(gradient[0], list) or len(gradient) < 2:
+        return None
+    order = sorted(range(len(gradient)), key=lambda i: -abs(float(gradient[i])))
+    top, second = order[0], order[1]
+    tied = list(gradient)
+    tied[second] = abs(gradient[top]) * (-1 if float(gradient[second]) < 0 else 1)
+    return tied
+
+
+_TIED_SOLVED: dict[str, Any] = {}
+
+
+def tie_instance(part: Any) -> tuple[list, str] | None:
+    """The part solved again with a tie for the largest gradient entry: (that gradient, how
+    its optimal steps are described) when the step is then a whole set, else None."""
+    from optiproof.families.steepest_descent.solve import solve
+
+    spec = getattr(part.facts, "spec", None)
+    if spec is None or not isinstance(spec.gradient, list):
+        return None
+    gradient = _tied(spec.gradient)
+    if gradient is None:
+        return None
+    key = spec.model_dump_json()
+    if key not in _TIED_SOLVED:
+        other = solve(spec.model_copy(update={"gradient": gradient}), figures=False)
+        sets = [a for a in other.answers if a.status == "set-valued"]
+        _TIED_SOLVED[key] = (gradient, sets[0].set_description) if sets else None
+    return _TIED_SOLVED[key]
+
+
 def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
     """A claim that no quadratic norm yields a preconditioned method: the penalized step of
-    the weighted norm ``√(dᵀPd)`` is ``-(α/2)P⁻¹g``, preconditioned gradient descent."""
-    if _weighted_norm_step() is None:
-        return []
-    return [(_NO_QUADRATIC_NORM, "says no quadratic norm gives a preconditioned method, but the "
-                                 "penalized step for the weighted norm √(dᵀPd) is −(α/2)P⁻¹g: "
-                                 "preconditioned gradient descent (a diagonal P gives "
-                                 "Adagrad-like per-coordinate steps)")]
+    the weighted norm ``√(dᵀPd)`` is ``-(α/2)P⁻¹g``, preconditioned gradient descent. A claim
+    that the step always moves a single coordinate, refuted where the part's step is a whole
+    set once the largest gradient entries tie (solved again on such a gradient)."""
+    out = []
+    if _weighted_norm_step() is not None:
+        out.append((_NO_QUADRATIC_NORM, "says no quadratic norm gives a preconditioned method, "
+                                        "but the penalized step for the weighted norm √(dᵀPd) "
+                                        "is −(α/2)P⁻¹g: preconditioned gradient descent (a "
+                                        "diagonal P gives Adagrad-like per-coordinate steps)"))
+    tie = tie_instance(part)
+    if tie is not None:
+        gradient, described = tie
+        out.append((_ALWAYS_ONE, f"says the step always moves a single coordinate, but for the "
+                                 f"gradient {gradient} (a tie for the largest entry) the optimal "
+                                 f"step is not unique: {described}"))
+    return out
 
 
 def hint_question(part: Any) -> str:
