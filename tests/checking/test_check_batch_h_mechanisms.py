@@ -295,3 +295,21 @@ def test_always_one_coordinate_is_refuted_by_a_tie(solved, style):
 def test_one_coordinate_here_or_a_face_with_ties_is_no_false_claim(solved, style):
     part = graded_part(solved, SDN, _L1 + _ONE_HERE[style] + "\n", "c")
     assert "false-claim" not in finding_kinds(part), part.findings
+
+
+_BUILT = {
+    "prose": "(b) u = −(α/2)‖g‖₁ sign(g) = (−1.5, 1.5, −1.5): the sign step scaled by α‖g‖₁/2. "
+             "Ratio of lengths ≈ 2.78.",
+    "latex": "(b) $u = (-1.5, 1.5, -1.5)$, i.e. the step $-\\mathrm{sign}(g)$ multiplied by "
+             "$\\alpha\\|g\\|_1/2$; length ratio $\\approx 2.78$.",
+    "plain": "(b) u = (-1.5, 1.5, -1.5), the step is -sign(g) scaled by alpha*||g||_1/2 = 1.5; "
+             "length ratio 2.78.",
+    "number": "(b) u = (−1.5, 1.5, −1.5): the step is −sign(g) scaled by 1.5; length ratio "
+              "≈ 2.78.",
+}
+
+
+@pytest.mark.parametrize("style", sorted(_BUILT))
+def test_a_step_built_by_scaling_states_no_ratio(solved, style):
+    part = graded_part(solved, SDN, _BUILT[style] + " Sign descent.\n", "b")
+    assert "wrong-answer" not in finding_kinds(part), part.findings

@@ -442,7 +442,7 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         # of the part than the column does; the symbol is the more specific label
         named = by_symbol
     if claim.words == "factor":
-        return _as_factor(value, gradable)
+        return _as_factor(value, gradable, context["known"] | context.get("givens", set()))
     out = []
     for e in gradable:
         if _ingredient(claim, e) or _transformed(claim.subject, e) or (
@@ -475,13 +475,17 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     return out
 
 
-def _as_factor(value: Any, gradable: list[Expectation]) -> list[tuple[float, Expectation, Any]]:
+def _as_factor(value: Any, gradable: list[Expectation],
+               known: set[str]) -> list[tuple[float, Expectation, Any]]:
     """"The update is multiplied by √c": a statement of each ratio the part asks (new over
-    old), as a number; a factor holding a constant of the problem (``c``) is read at a generic
-    value of it, where it must still equal the verified ratio."""
+    old), as a number; a factor holding a free constant (the ``c`` a loss is rescaled by) is
+    read at a generic value of it, where it must still equal the verified ratio. A factor
+    written in the problem's own quantities (``the sign step scaled by α‖g‖₁/2``) says how a
+    step is built, not how it changes: it states no ratio."""
     import sympy
 
-    if not isinstance(value, sympy.Expr):
+    if not isinstance(value, sympy.Expr) or any(
+            s.name in known or s.name.isupper() or "X" in s.name for s in value.free_symbols):
         return []
     read = value.subs({s: sympy.Rational(7, 3) for s in value.free_symbols})
     if not read.is_number:
@@ -728,7 +732,7 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
     context = {"quantities": quantities, "own": {s for e in gradable for s in e.symbols},
                "known": known,
                "subjects": frozenset(e.subject for e in gradable if e.subject),
-               "conditions": _conditions(givens), "text": text}
+               "conditions": _conditions(givens), "text": text, "givens": set(givens)}
     context["paired"] = _paired(claims, quantities, gradable)
     previous = None
     for claim in claims:

@@ -638,6 +638,13 @@ _POINTER = re.compile(r"^\W*(?:(?:and|so|thus|hence|yes|no|i\.e)\W+)*(?:it|this|
                       r"only|still)\W+)*$", re.I)
 
 
+_VERBS_AT_END = re.compile(r"(?:\s+(?:is|are|was|gets?|got|becomes?|will|would|be|been|also|"
+                           r"then|therefore|thus|hence|simply|just|only|still|exactly|"
+                           r"effectively|itself|now))+\s*$", re.I)
+_STEP_AT_END = re.compile(r"(?:\b(?:update|step|steps|updates|θ|theta|δθ|delta ?theta|"
+                          r"parameter change)|Δθ(?:_?\w)?|θ_?1 ?[-−] ?θ_?0)\s*$", re.I)
+
+
 def _states_factor(cue: str, unit: Unit) -> bool:
     """The claim is the factor the update (the step) is multiplied by: a factor phrase right
     before the value, said of the update or step by name, or of "it" when the clause before
@@ -648,9 +655,9 @@ def _states_factor(cue: str, unit: Unit) -> bool:
     m = _FACTOR_LEAD.search(before.rstrip())
     if m is None:
         return False
-    said_of = before[:m.start()]
-    if _STEP_NAMED.search(said_of):
-        return True
+    said_of = _VERBS_AT_END.sub("", before[:m.start()])
+    if _STEP_AT_END.search(said_of):
+        return True  # "the update is multiplied by", not "the step is -sign(g) scaled by"
     if not _POINTER.match(said_of):
         return False
     return bool(_STEP_NAMED.search(prior)) or (unit.kind == "cell" and not re.search(
