@@ -78,8 +78,22 @@ def _carriers(value: Any, arrays: frozenset[str]) -> frozenset[str]:
     return frozenset(n for n in names if n in arrays or n in {sign_atom(a) for a in arrays})
 
 
+_EXPECTED: dict[int, tuple[Any, list[Expectation]]] = {}
+"""id of a part -> (the part, its expectations): a solution checked against many answers
+derives them once (the part is kept, so its id is not reused while it is remembered)."""
+
+
 def expectations(part: Any) -> list[Expectation]:
     """The expectations of a solved part (reshaped by its family's checker, if any)."""
+    got = _EXPECTED.get(id(part))
+    if got is None or got[0] is not part:
+        if len(_EXPECTED) >= 256:
+            _EXPECTED.clear()
+        got = _EXPECTED[id(part)] = (part, _expectations(part))
+    return list(got[1])
+
+
+def _expectations(part: Any) -> list[Expectation]:
     import sympy
 
     from optiproof.catalogue import QUANTITIES

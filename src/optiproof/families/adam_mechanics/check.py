@@ -159,6 +159,15 @@ def _sgd_coincide() -> bool:
     return sympy.expand(theta - alpha * (g + lam * theta) - (theta - alpha * g - alpha * lam * theta)) == 0
 
 
+@lru_cache(maxsize=8)
+def _bias_factor(raw: Any, true: Any) -> tuple[Any, Any]:
+    """``E[m_t] / E[m̂_t]`` simplified, and its value at the first step (every check asks)."""
+    import sympy
+
+    factor = sympy.powsimp(sympy.simplify(raw / true), combine="base", force=True)
+    return factor, factor.subs({s: 1 for s in factor.free_symbols})
+
+
 def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
     """A claim that the uncorrected moment estimates are biased upward, refuted by the verified
     expectation ``E[m_t] = (1 - β₁^t) E[g]`` (a factor below one); in the weight-decay part, a
@@ -182,9 +191,7 @@ def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
                                       "verified result needs stationary gradients: with means "
                                       "μ₁ ≠ μ₂, E[m̂₂] = (βμ₁ + μ₂)/(1 + β) ≠ μ₂ (the correction "
                                       "divides out the zero start, not a drift)"))
-    factor = sympy.powsimp(sympy.simplify(raw[0].expr / true[0].expr), combine="base",
-                           force=True)
-    at_one = factor.subs({s: 1 for s in factor.free_symbols})
+    factor, at_one = _bias_factor(raw[0].expr, true[0].expr)
     if not 0 < at_one < 1:
         return out
     return out + [(_UPWARD, "says the uncorrected moment estimates are biased upward, but the "
