@@ -313,3 +313,20 @@ _BUILT = {
 def test_a_step_built_by_scaling_states_no_ratio(solved, style):
     part = graded_part(solved, SDN, _BUILT[style] + " Sign descent.\n", "b")
     assert "wrong-answer" not in finding_kinds(part), part.findings
+
+
+# -- a comparison of speeds is no identification ---------------------------------------------------
+
+_AS_FAST = {
+    "prose": "For any β and the same step size, heavy ball converges at least as fast as "
+             "plain GD.",
+    "latex": "At the same step, heavy ball with $\\beta = 0.27$ is no slower than gradient "
+             "descent.",
+    "markdown": "**Heavy ball, with the same step size, is as fast as GD or faster.**",
+}
+
+
+@pytest.mark.parametrize("style", sorted(_AS_FAST))
+def test_a_comparison_of_speeds_is_no_over_reach(solved, style):
+    part = graded_part(solved, QD, _D + "This is heavy ball. " + _AS_FAST[style] + "\n", "d")
+    assert "over-reach" not in finding_kinds(part), part.findings

@@ -47,7 +47,8 @@ _COMPARES = re.compile(r"\b(?:beats?|outperforms?|faster|slower|better|worse|tha
 """A clause that compares the method it opens with to something ("Heavy ball beats 9/11")
 does not say what the part's update is."""
 _COMPARISON = re.compile(r"\b(?:for comparison|by comparison|in comparison|compared (?:to|with)|"
-                         r"versus|vs\.?|as opposed to|in contrast)\b", re.I)
+                         r"versus|vs\.?|as opposed to|in contrast|as (?:fast|slow|quickly|"
+                         r"slowly|good|well) as|no (?:slower|faster|better|worse) than)\b", re.I)
 """A clause that sets methods side by side says how they compare, not what the update is."""
 _READ_AS = re.compile(r"\b(?:can|could|may|might)(?: also| equally)? be (?:read|seen|viewed|"
                       r"interpreted|understood|regarded|thought of|described|written) as\b[^.;]{0,80}$",
