@@ -205,3 +205,89 @@ def test_one_phase_of_an_all_reduce_is_not_answered_as_the_whole(part):
     text = ("There are n = 2^k workers, each holding a gradient of p entries; every worker must "
             "end up with the sum.\n" + part + "\n")
     assert read_report(text).parts[0].missing
+
+
+# -- a result named by a one-letter subscript in an earlier part --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fit θ ∈ R^3 to one observation: L(θ) = ½(aᵀθ − b)², a = (1, 2, 2), b = 3, from θ_0 = 0.\n"
+    "(a) Plain gradient descent. Give the limit θ_GD.\n"
+    "(b) Preconditioned gradient descent with P = diag(1, 1, 4). Give the limit θ_P.\n"
+    "(c) Is θ_P the minimum-norm solution of a^Tθ = b? Compute ‖θ_P‖_2.\n",
+    "Least squares with X = [[1, 1, 0], [0, 1, 1]], y = (2, 1); all runs start at w_0 = 0.\n"
+    "1. Run GD and call its limit w_G.\n"
+    "2. Run preconditioned GD with the diagonal preconditioner P = diag(2, 1, 1); call the limit w_D.\n"
+    "3. Is w_D the minimum-norm solution of Xw = y? What is ||w_D||_2?\n",
+    "We minimise 1/2 (x1 + 2 x2 - 4)^2 starting at x_0 = 0.\n"
+    "(i) Gradient descent: where does it converge? Call the point x_A.\n"
+    "(ii) Preconditioned GD with P = diag(4, 1): call its limit x_B.\n"
+    "(iii) Is x_B the least-norm solution of a x = b? Give the Euclidean norm of x_B.\n",
+])
+def test_a_later_part_about_a_named_result_uses_the_method_that_named_it(text):
+    parts = read_report(text).parts
+    method = parts[2].fields["method"].value
+    assert isinstance(method, dict) and method.get("name") == "preconditioned", method
+    assert method == parts[1].fields["method"].value
+
+
+# -- a total asked of one round of the schedule --------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "How many bytes does a node send in the first round of the reduce-scatter?",
+    "how many values does each worker send during the last round?",
+    "Give the total traffic (in bytes) in round 2 of the all-gather.",
+])
+def test_a_total_of_one_round_is_refused_naming_the_round(question):
+    text = ("Rabenseifner's all-reduce runs on n = 8 GPUs for p = 10^8 parameters stored in fp16 "
+            "(2 bytes per entry).\n(a) How many rounds are there?\n(b) " + question + "\n")
+    parts = read_report(text).parts
+    assert not parts[0].missing
+    reasons = [m.reason for m in parts[1].missing]
+    assert any("one round of the schedule" in why for why in reasons), reasons
+
+
+def test_a_round_in_a_statement_does_not_restrict_the_total():
+    text = ("Ring all-reduce on n = 4 workers, each holding a gradient of 1000 entries; in each round every worker sends "
+            "one chunk to its right neighbour. How many entries does each worker send in total?")
+    assert read_report(text).complete
+
+
+# -- the per-value time of the cost formula ------------------------------------------------------
+
+@pytest.mark.parametrize("cost", [
+    "a step in which every worker sends $m$ entries costs $\\alpha + \\beta m$",
+    "sending m floats to a neighbour takes alpha + m*beta seconds",
+    "a worker that transmits m values needs α + mβ",
+])
+def test_the_per_value_time_of_the_cost_formula_is_beta_not_a_default_bandwidth(cost):
+    text = (f"n workers run ring all-reduce on a gradient of p entries. In the latency-bandwidth "
+            f"model, {cost}. Give the time of one ring all-reduce.")
+    (part,) = read_report(text).parts
+    assert part.value("bandwidth") == "4/beta", part.value("bandwidth")
+
+
+def test_a_cost_formula_with_beta_left_unread_is_refused_not_given_a_default_bandwidth():
+    text = ("n workers run ring all-reduce on a gradient of p entries; in the latency-bandwidth "
+            "model every round costs α + β·(chunk). Give the time of one ring all-reduce.")
+    (part,) = read_report(text).parts
+    assert part.value("bandwidth") != "B"
+    assert part.missing
+
+
+@pytest.mark.parametrize("phases", [
+    "a reduce-scatter by recursive halving followed by an allgather by recursive doubling",
+    "a reducescatter (recursive halving) and then an all-gather done with recursive doubling",
+    "reduce-scatter by recursive halving, then all gather using recursive doubling",
+])
+def test_recursive_doubling_as_the_all_gather_phase_is_not_a_second_scheme(phases):
+    text = (f"Rabenseifner's all-reduce over n = 2^k workers of a vector of p entries is {phases}. "
+            "How many rounds does the whole all-reduce take?")
+    (part,) = read_report(text).parts
+    assert part.value("schemes") == ["rabenseifner"], part.value("schemes")
+
+
+def test_a_round_described_after_the_request_does_not_restrict_it():
+    text = ("n workers each hold a gradient of p entries.\n(a) Ring all-reduce: number of messages.\n"
+            "(b) Give the same quantity for recursive doubling: in round k = 1, …, log₂n every "
+            "worker swaps its full current partial sum with the worker whose index differs in bit k.")
+    assert read_report(text).complete

@@ -205,6 +205,11 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
            ).search(text)
     if m:
         return ("byte" if m.group(2) else "element"), phrase(text, m.start(), m.end())
+    m = rx(r"\b(?:send(?:s|ing)?|transfer(?:s|ring)?|transmit(?:s|ting)?|mov(?:es|ing)) (\w) (?:(bytes)|" + _ELEMENT +
+           r")\b[^.;]{0,40}?\b(?:costs?|takes?|needs?|requires?|lasts?)\b[^.;]{0,12}?(?:α|alpha) ?\+ ?"
+           r"(?:\1 ?[*·×]? ?" + _BETA + "|" + _BETA + r" ?[*·×]? ?\1)").search(text)
+    if m:   # 'a step in which every worker sends m entries costs α + βm'
+        return ("byte" if m.group(2) else "element"), phrase(text, m.start(), m.end())
     return None
 
 
@@ -291,6 +296,11 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
         r.set(bandwidth_field, bw[0], bw[1], note=bw[2])
     elif bandwidth == "optional":
         return
+    elif (beta := rx(r"(?:α|alpha) ?\+ ?(?:\w ?[*·×]? ?)?" + _BETA).search(own + " " + context)):
+        r.miss(bandwidth_field, f'"{beta.group(0)}": the cost of a message names its per-value '
+                                "time β, but what β is a time per (byte or entry) was not read "
+                                "(expected e.g. 'β seconds per byte' or 'a message of m entries "
+                                "costs α + mβ')")
     elif rx(r"\bbandwidth\b").search(own + " " + context):
         r.set(bandwidth_field, "B", "bandwidth B")
     else:

@@ -616,12 +616,44 @@ def _unsupported(own: str, r: PartReading) -> None:
     if m:
         r.miss("limit", f'"{m.group(0)}": a limit or the bandwidth term alone is not answered '
                         "(expected a cost at given numbers or in symbols)")
+    _one_round(own, r)
     m = rx(_COMBINED).search(own)
     sentence = _sentence(own, m.group(0)) if m else ""
     if m and len(rx(_PART_REF + r"|\banswers?\b|\bresults?\b").findall(sentence)) >= 2 and \
             not r.value(F.derived) and not any(x.name == F.derived for x in r.missing):
         r.miss(F.derived, f'"{m.group(0)}" combines two answers, which this part does not read '
                           "as a derived quantity (expected e.g. 'the ratio of (a) to (c)')")
+
+
+_ORDINAL_ROUND = (r"\b(?:in|during|at|of|for) (?:the )?(?:very )?(?:first|second|third|fourth|last|final|"
+                  r"\d{1,2}(?:st|nd|rd|th)|[jkt]-?th|j ?= ?\d{1,2}|k ?= ?\d{1,2}) (?:round|step|stage|hop|"
+                  r"iteration)s?\b|\b(?:in |during )?round (?:number )?(?:\d{1,2}|[jkt])\b")
+"""A count restricted to one round of a schedule ("in the first round of the reduce-scatter")."""
+_PER_ALL_REDUCE = {Q.BYTES_SENT.key, Q.VALUES_SENT.key, Q.TOTAL_VOLUME.key, Q.TOTAL_BYTES.key,
+                   Q.MESSAGES.key, Q.WORKER_MESSAGES.key}
+
+
+def _one_round(own: str, r: PartReading) -> None:
+    """A total (messages, values or bytes sent) asked of one round of the schedule is not the
+    total of the whole all-reduce: refused, naming the round, rather than answered as the
+    total. A round stated in a statement ("in each round every worker sends one chunk") and
+    the number of rounds itself are not restrictions."""
+    asked = set(r.value(F.quantities) or []) & _PER_ALL_REDUCE
+    if not asked:
+        return
+    for m in rx(_ORDINAL_ROUND).finditer(own):
+        sentence = _sentence(own, m.group(0)) or own
+        clause = re.split(r"[,;:?]| and ", own[:m.start()])[-1]
+        if rx(r"\bhow (?:large|big|long)\b|\bsizes?\b|\blength\b").search(clause) or not rx(
+                r"\bhow (?:many|much)\b|\bnumber of\b|\bbytes\b|\bvalues\b|\bentries\b|"
+                r"\bmessages\b|\bvolume\b|\btraffic\b|\bsen[dt]s?\b|\breceives?\b").search(clause):
+            continue    # the size of a message in that round, or a statement ('… : in round k …')
+        if rx(r"\?|^\W*(?:how|what|give|compute|find|determine|state|report|calculate)\b"
+              ).search(sentence):
+            r.miss("round", f'"{m.group(0)}": a count of one round of the schedule is not '
+                                 "answered (expected a total over the whole all-reduce, or the "
+                                 "size of each message)")
+            return
 
 
 def _traffic_defined(text: str, r: PartReading) -> None:
@@ -1090,8 +1122,8 @@ def _listed_after(flat: str, head: str, patterns: dict[str, str]) -> list[tuple[
     return [(name, src) for _, name, src in first_of(window, patterns)]
 
 
-_RD_PHASE = (r"\b(?:all[- ]gather|reduce[- ]scatter)(?: phase)? (?:is )?(?:done )?(?:by|via|using|"
-             r"with) recursive[- ]doubling\b|\brecursive[- ]doubling[- ]all[- ]gather\b|"
+_RD_PHASE = (r"\b(?:all[- ]?gather|reduce[- ]?scatter)(?: phase)? (?:is )?(?:done )?(?:by|via|using|"
+             r"with) recursive[- ]?doubling\b|\brecursive[- ]doubling[- ]all[- ]?gather\b|"
              r"(?<=recursive[- ]halving )(?:\+|and|plus|then|followed by) (?:a |by )?recursive[- ]doubling\b")
 """Recursive doubling as the all-gather phase of Rabenseifner's algorithm, not a scheme."""
 _RS_AG = r"\breduce[- ]scatter (?:\+|and|followed by|then) (?:an )?all[- ]gather\b"

@@ -1406,10 +1406,13 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
 
 _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method|vector|weight vector)s? (?:to|of|from|in) "
               r"(?:part )?"
-              r"(?:\(?([a-h]|\d{1,2})\)?(?![\w.])|\(([ivx]{1,4})\))|\bpart \(?([a-h]|\d{1,2})\)|"
+              r"(?:\(([a-h]|\d{1,2})\)|([a-h])\)|(\d{1,2})(?![\w.])|\(([ivx]{1,4})\))|"
+              r"\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)")
-_NAMED_RESULT = r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf)\b)([A-Za-z]{2,9})\b"
-"""A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw")."""
+_NAMED_RESULT = (r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf|T|K|N|I|J)\b)"
+                 r"([A-Za-z]{2,9}|[A-Z])\b")
+"""A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw", "Give
+the limit θ_P"); a bare letter after "solution of" is the text's own symbol, not a part."""
 _LIMIT_NAME = (r"(?<![\w])(?:θ|w|x|β)(?:\^?\{?[A-Z][A-Za-z]{0,3}\}?)?_?(?:∞|\{∞\}|\(∞\)|"
                r"inf(?:ty)?\b)")
 """The limit written as a symbol (w_∞, θ∞, w_inf)."""
