@@ -37,7 +37,7 @@ FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
-                    decay="decay")
+                    decay="decay", lr_name="lr_name")
 """Spec field names of the adam-mechanics family."""
 
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
@@ -514,7 +514,8 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             if Q.FIRST_STEP.key in keys and not off and r.value(F.eps) in (0, None):
                 r.answered_by[key] = Q.FIRST_STEP.key    # the first step's size, at eps = 0
             elif off and r.value(F.eps) in (0, None) and (
-                    r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields):
+                    r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields
+                    or _index(source) == 1):    # 'each coordinate of Δθ_1': the first step
                 r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key  # one size: t = 1 or g_t = g
                 if not keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
                     out.append((Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"))
@@ -957,6 +958,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             got = number_at(text, m.end())
             if got is not None:
                 r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
+    _read_lr_name(own, ctx, objects, r)
     for text in (own, ctx):
         m = rx(_STEPS).search(text)
         if m:
@@ -967,6 +969,55 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
         if m:
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
+
+
+_LR_LETTER = r"(η|γ|α|lr)"
+_LR_NAMED = (r"\b(?:learning[- ]rates?|step[- ]?sizes?|lr)\b,? ?(?:\(|of |is |denoted(?: by)? |called |"
+             r"written )?" + _LR_LETTER + r"(?![\w(])")
+"""The learning rate named with its letter ('learning rate η', 'step size (γ)', 'lr α')."""
+_LR_GLOSSED = (r"(?<![\w\\])" + _LR_LETTER + r"(?: ?= ?\d[\d.]{0,12}(?:e-?\d{1,3})?)? ?(?:\(|,|:)? ?(?:is |denotes |for |= )?(?:the |a |our )?"
+               r"(?:(?:base|global|constant|fixed) )?(?:learning[- ]rate|step[- ]?size)\b")
+"""A letter glossed as the learning rate ('η (the learning rate)', 'γ is the step size')."""
+_LR_TOKEN = r"(?<![\w.])lr(?![\w(])(?! ?[=:] ?[-\d.])"
+"""'lr' written as a symbol ('a multiple of lr', '-lr*sign(g)'), not 'lr = 0.1'."""
+_LR_NAMES = {"η": "eta", "γ": "gamma", "α": "alpha", "lr": "lr"}
+
+
+def _read_lr_name(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
+    """The letter the problem writes the learning rate with, so answers in terms of it use it:
+    the symbol its value is assigned to ('η = 0.01'), a letter named or glossed as the learning
+    rate ('learning rate γ', 'η (the step size)'), the letter multiplying the step of the update
+    the text writes out, else 'lr' used as a symbol. The part's own text first."""
+    got = r.fields.get(F.alpha)
+    src = got.source.strip() if got is not None else ""
+    m = re.match(r"(?:learning[- ]rate |step[- ]?size )?" + _LR_LETTER + r" ?[=:]", src)
+    if m:
+        if m.group(1) != "α":
+            r.set(F.lr_name, _LR_NAMES[m.group(1)], src)
+        return
+    for text in (own, ctx):
+        for pattern in (_LR_NAMED, _LR_GLOSSED):
+            m = rx(pattern).search(text)
+            if m:
+                name = _LR_NAMES[m.group(1)]
+                if name != "alpha":
+                    r.set(F.lr_name, name, phrase(text, m.start(), m.end()))
+                value = next((a for objs in (objects.own, objects.context)
+                              for a in objs.all_assigned(name, numeric=True)), None)
+                if F.alpha not in r.fields and value is not None:
+                    _set(r, F.alpha, value)     # 'γ = 0.1 (the step size)': its value
+                return
+        m = _UPDATE_RATE.search(text)
+        if m and m.group(1) in _LR_NAMES:
+            if m.group(1) != "α":
+                r.set(F.lr_name, _LR_NAMES[m.group(1)], m.group(0),
+                      f"{m.group(1)} multiplies the step: the learning rate")
+            return
+    for text in (own, ctx):
+        m = rx(_LR_TOKEN).search(text)
+        if m and not rx(r"(?<![\w\\])[ηγ](?!\w)").search(own + " " + ctx):
+            r.set(F.lr_name, "lr", phrase(text, m.start(), m.end()))
+            return
 
 
 _NUMBER = r"(0?\.\d{1,12}|0|1)"

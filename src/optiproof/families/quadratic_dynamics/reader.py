@@ -125,6 +125,47 @@ _CURVATURE_ASKED = {r"^(?:L|λ_?max|λ_?\{max\})$": Q.SMOOTHNESS.key,
 it is not a step or momentum of an optimal tuning asked, see :meth:`symbol`)."""
 
 
+_HEAVY_BALL_FORM = re.compile(r"[-−] ?(?:α|η|γ) ?(?:·|\*)? ?(?:∇|\\nabla|grad\b|g_)[^=]{0,40}\+ ?β ?(?:·|\*)? ?"
+                              r"\(?(?:x|θ|w)_?\{?(?:t|k)\}? ?[-−] ?(?:x|θ|w)_?\{?(?:t|k) ?[-−] ?1")
+"""The heavy-ball update written with its letters (x_{t+1} = x_t − α∇f(x_t) + β(x_t − x_{t−1})):
+its α multiplies the gradient, its β the last displacement."""
+
+
+_IDX = r"_?\{?\(?[tk](?: ?[-−+] ?1)?\)?\}?"
+_NUM = r"(\d{0,6}\.?\d{1,12})"
+_BUFFER_RECURRENCE = re.compile(
+    rf"(?<![\w.])(b|v|m|u|z|buf){_IDX} ?= ?{_NUM} ?[·*]? ?\1{_IDX} ?\+ ?(?:{_NUM} ?[·*]? ?)?"
+    rf"(?:g|∇ ?f|grad)(?![a-z])")
+_PARAMETER_STEP = re.compile(
+    rf"(?<![\w.])(x|θ|w|p|theta){_IDX} ?(?:=|←|<-|:=) ?\1{_IDX} ?[-−] ?{_NUM} ?[·*]? ?"
+    rf"(?:b|v|m|u|z|buf){_IDX}(?![\w(])")
+_BUFFER_START = re.compile(r"(?<![\w.])(?:b|v|m|u|z|buf)_?\{?0\}? ?= ?0(?!\d|\.\d)")
+"""A framework's momentum update written out with its numbers ('b_t = 0.9·b_{t−1} + g_t,
+x_t = x_{t−1} − 0.01·b_t, b_0 = 0'): it restates the momentum, dampening and lr."""
+
+
+def _restated_buffer_update(r: PartReading) -> None:
+    """The part's written-out buffer update must restate the momentum (and 1 − dampening) and
+    the lr it read; then its numbers are used, else the part is refused naming the clash."""
+    own = r.own_text or ""
+    want = {"momentum": r.value(F.beta), "lr": r.value(F.alpha),
+            "1 - dampening": 1 - fraction(r.value(F.dampening) or 0)}
+    found = []
+    for m in _BUFFER_RECURRENCE.finditer(own):
+        found += [("momentum", m.group(2), m.group(0))] + \
+                 ([("1 - dampening", m.group(3), m.group(0))] if m.group(3) else [])
+    found += [("lr", m.group(2), m.group(0)) for m in _PARAMETER_STEP.finditer(own)]
+    for name, number, src in found:
+        if want[name] is None or fraction(number) != fraction(want[name]):
+            r.miss(f"restated {name}", f"\"{src}\" writes the {name} as {number}, but the part "
+                                       f"reads {want[name]} (expected the same number)")
+            return
+        r.convention(f"restated {name}", src, f"the written-out update restates the {name}")
+    start = _BUFFER_START.search(own)
+    if found and start:
+        r.convention("buffer start", start.group(0), "the buffer starts at 0 (PyTorch's convention)")
+
+
 class QuadraticDynamicsReader:
     family = FAMILY
     answers = QUADRATIC_DYNAMICS.answer_keys
@@ -144,7 +185,8 @@ class QuadraticDynamicsReader:
             asked.append(Q.RATE.key)
         if Q.PYTORCH.key in asked:   # answered by the heavy-ball (α, β) the arguments give
             r.answered_by[Q.PYTORCH.key] = Q.EQUIVALENT_STEP.key
-        return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
+        return asked + ([Q.IDENTIFICATION.key, Q.EQUIVALENT_STEP.key, Q.EQUIVALENT_MOMENTUM.key]
+                        if Q.PYTORCH.key in asked else [])
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
@@ -212,6 +254,8 @@ class QuadraticDynamicsReader:
             r.miss(F.asks, f'the part asks for the optimal step and also fixes the step '
                            f'("{alpha.source}"); expected one of the two (a repeated question '
                            "with a new step asks for what that step gives)")
+        if Q.PYTORCH.key in (r.value(F.asks) or []):
+            _restated_buffer_update(r)
         sgd = _SGD_NAMED.search(r.own_text or "")
         if sgd and Q.PYTORCH.key in (r.value(F.asks) or []):
             r.convention("PyTorch SGD", sgd.group(0), "PyTorch's SGD with momentum is the "
@@ -276,6 +320,12 @@ class QuadraticDynamicsReader:
         if found is None and s in ("γ", "η", "α", "lr") and Q.EFFECTIVE_STEP.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR):
             return Q.EFFECTIVE_STEP.key   # "x ← x − γm with an EMA m: which γ gives the same iterates?"
+        if found is None and s in ("α", "η", "γ", "β") and Q.PYTORCH.key in (
+                r.value(F.asks) or []) and not r.found.get(_TUNED_PAIR) and \
+                r.value(F.alpha) is not None and r.value(F.beta) is not None and \
+                _HEAVY_BALL_FORM.search(r.own_text or ""):
+            # "PyTorch's SGD(lr, momentum) in heavy-ball form x⁺ = x − α∇f + β(x − x⁻): α, β?"
+            return Q.EQUIVALENT_MOMENTUM.key if s == "β" else Q.EQUIVALENT_STEP.key
         if found is None and s in ("lr", "momentum") and Q.PYTORCH.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR) and \
                 fraction(r.value(F.dampening) or 0) == 0:
@@ -299,7 +349,7 @@ class QuadraticDynamicsReader:
         _read_minimiser(own, ctx, r)
         methods = _read_methods(own, ctx)
         _read_parameter_formulas(own, ctx, r)
-        _read_scalars(own, ctx, r)
+        _read_scalars(own, ctx, r, " ".join(p.own_text or "" for p in previous))
         _read_start(objects, r)
         _step_of_an_optimum(own, previous, methods, r)
         _carry_epsilon(own, previous, r)
@@ -1016,8 +1066,9 @@ def _read_switched_off(own: str, r: PartReading) -> None:
                                                  "the framework runs plain heavy ball")
 """``nesterov=False`` in code: the method is switched off, not named."""
 
-_COORDINATED = re.compile(r" ?(?:,|and|or|vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?",
-                          re.I)
+_COORDINATED = re.compile(r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?)? ?(?:,|and|or|"
+                          r"vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?", re.I)
+"""What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball')."""
 
 
 def _coordinated_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -1282,14 +1333,17 @@ def _from_formula(r: PartReading, field: str) -> bool:
     return field in r.fields and _FORMULA_NOTE in r.fields[field].note
 
 
-_GAMMA_STEP = re.compile(r"[-−] ?γ ?(?:∇|\\nabla|grad\b|g_)|\b(?:step(?:[- ]?size)?|learning rate) γ(?![\w])",
+_GAMMA_STEP = re.compile(r"[-−] ?γ ?(?:[*·] ?)?(?:∇|\\nabla|grad\b|g_)|\b(?:step(?:[- ]?size)?|learning rate) γ(?![\w])",
                          re.I)
 """γ written as the step: what multiplies the gradient in the update rule (x_{t+1} = x_t −
 γ∇f(x_t)), or named the step size; elsewhere γ may be a momentum or a decay."""
 
 
-def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
-    step = r"α|alpha|η" + ("|γ|gamma" if _GAMMA_STEP.search(own + " " + ctx) else "")
+def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None:
+    """Step, momentum, dampening, tolerance. γ is the step when the text writes it as the step
+    anywhere before (its role, once stated in an earlier part, holds for the later ones)."""
+    step = r"α|alpha|η" + ("|γ|gamma" if _GAMMA_STEP.search(own + " " + ctx + " " + earlier)
+                           else "")
     for text in (own, ctx) if not _from_formula(r, F.alpha) else ():
         m = rx(rf"(?:{step}|step size|learning rate|lr) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
         if m:
