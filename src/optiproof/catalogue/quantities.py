@@ -857,7 +857,7 @@ MINIMISER = _add(_Q(
              r"(?:quadratic|function|loss|objective)\b)")))
 CONVERGES = _add(_Q(
     "converges", "does the iteration converge", value_kind="yes-no",
-    phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b[^.?]{0,70}\bconverge\b(?! to)",
+    phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b(?:[^.?]|(?<=\d)\.(?=\d)){0,70}\bconverge\b(?! to)",
              r"\bwill it converge\b",
              r"\bstill converge\b(?! to)",
              r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are) (?:this|that|it|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+import sympy
 
 from optiproof.core.options import SolveOptions
 from optiproof.pipeline import solve_problem
@@ -32,7 +33,7 @@ def _verified(text, index=0):
 
 def _value(part, key):
     a = next(a for a in part.answers if a.quantity == key)
-    return Fraction(str(a.value))
+    return Fraction(str(sympy.nsimplify(a.expr)))
 
 
 GAMMA_LATER = {
@@ -116,3 +117,94 @@ def test_methods_named_with_their_parts_are_each_asked(style):
               for p, s in zip(problem.parts, sol.parts) if "iterations" in p.asks}
     # ρ_GD = 99/101: k ≥ ln(1000)/ln(101/99) → 346; ρ_HB = 9/11: ln(1000)/ln(11/9) → 35
     assert {k: int(v) for k, v in counts.items()} == {"gd": 346, "heavy-ball": 35}
+
+
+RESTATED_MOMENTUM = {
+    "ascii": "f(theta) = 0.5 * theta^T H theta, H = [2, 1; 1, 2].\nHeavy ball with momentum "
+             "beta = 0.5: theta_{k+1} = theta_k - lr*grad f(theta_k) + 0.5*(theta_k - "
+             "theta_{k-1}). Largest lr for which this is still stable?",
+    "clean": "Let f(x) = ½ xᵀHx, H with eigenvalues 1 and 3. Heavy ball with β = 0.5, "
+             "x_{k+1} = x_k − α∇f(x_k) + 0.5(x_k − x_{k−1}): what is the largest stable α?",
+    "latex": "Let $f(w)=\\frac12 w^\\top H w$ with eigenvalues $1$ and $3$. Heavy ball, "
+             "momentum $\\beta = 0.5$: $w_{t+1} = w_t - \\eta \\nabla f(w_t) + 0.5\\,(w_t - "
+             "w_{t-1})$. Find the largest stable $\\eta$.",
+}
+
+
+@pytest.mark.parametrize("style", sorted(RESTATED_MOMENTUM))
+def test_a_heavy_ball_update_written_with_its_momentum(style):
+    part = _verified(RESTATED_MOMENTUM[style])[1]
+    # heavy ball is stable for α < 2(1 + β)/L = 2·1.5/3 = 1
+    assert _value(part, "max-step") == 1
+
+
+def test_a_heavy_ball_update_with_another_momentum_is_refused():
+    text = ("Let f(x) = ½ xᵀHx, H with eigenvalues 1 and 3. Heavy ball with β = 0.5, "
+            "x_{k+1} = x_k − α∇f(x_k) + 0.9(x_k − x_{k−1}): what is the largest stable α?")
+    reading = read_report(text)
+    assert any("0.9" in m.reason for p in reading.parts for m in p.missing)
+
+
+IN_PART_REFERENCE = {
+    "clean": "Let f(x) = ½ xᵀQx with Q having eigenvalues 1, 3 and 8.\n"
+             "1. Gradient descent x_{t+1} = x_t − γ∇f(x_t). What is γ_max?\n"
+             "2. Find the γ that gives the fastest linear rate, and that rate.\n"
+             "3. Name the ship that sailed to Lisbon in 1755.",
+    "ascii": "f(w) = 0.5 w^T H w, H = diag(1, 3, 8).\n"
+             "a) GD w_{k+1} = w_k - gamma*grad f(w_k): largest stable gamma?\n"
+             "b) the best gamma for the worst-case rate, and that rate?\n"
+             "c) What does the third-party library call this step?",
+    "forum": "quadratic with Hessian eigenvalues 1, 3, 8, plain GD x_{t+1} = x_t - γ∇f(x_t).\n"
+             "(1) what's the largest γ before it blows up?\n(2) which γ is optimal, and what is "
+             "that optimal rate?\n(3) and why does my loss curve look wavy in TensorBoard?",
+}
+
+
+@pytest.mark.parametrize("style", sorted(IN_PART_REFERENCE))
+def test_a_reference_inside_a_part_and_later_parts_do_not_block_it(style):
+    """'that rate' naming the rate the part just mentioned is not a reference to an earlier
+    part, and a later part that is not read defines nothing the earlier ones use."""
+    from optiproof.reading.partial import answerable
+
+    reading = read_report(IN_PART_REFERENCE[style])
+    parts, skipped = answerable(reading)
+    assert len(parts) == 2 and len(skipped) == 1, skipped
+
+
+CONVERGES_AT = {
+    "forum": "My quadratic has Hessian eigenvalues 1 and 100. Does lr = 0.01 with momentum 0.9 "
+             "converge, and if yes at what linear rate?",
+    "clean": "f(x) = ½ xᵀHx, H = diag(1, 100). Does heavy ball with α = 0.01 and β = 0.9 "
+             "converge? If so, what is its convergence rate?",
+    "ascii": "H = diag(1, 100), heavy ball: lr = 0.01, beta = 0.9.\nDoes this converge, and "
+             "at what rate?",
+}
+
+
+@pytest.mark.parametrize("style", sorted(CONVERGES_AT))
+def test_does_a_given_step_and_momentum_converge_and_at_what_rate(style):
+    part = _verified(CONVERGES_AT[style])[1]
+    assert next(a.value for a in part.answers if a.quantity == "converges") is True
+    # every root is complex (1.89² < 3.6 and 0.9² < 3.6): |r| = √β = √0.9
+    rate = next(a for a in part.answers if a.quantity == "rate")
+    assert float(rate.value) == pytest.approx(0.9 ** 0.5)
+
+
+MU_L_NUMBERS = {
+    "clean": "A strongly convex quadratic with μ = 2 and L = 50.\n(a) What is the condition "
+             "number?\n(b) What is the optimal rate of gradient descent?",
+    "latex": "Let $f$ be a $\\mu$-strongly convex, $L$-smooth quadratic with $\\mu = 2$, "
+             "$L = 50$.\n\\begin{enumerate}\\item[(a)] Give $\\kappa$.\\item[(b)] Give the "
+             "optimal convergence rate of gradient descent.\\end{enumerate}",
+    "ascii": "quadratic, strong convexity mu = 2, smoothness L = 50\na) condition number?\n"
+             "b) best GD rate?",
+}
+
+
+@pytest.mark.parametrize("style", sorted(MU_L_NUMBERS))
+def test_mu_and_l_given_as_numbers_are_the_extreme_eigenvalues(style):
+    problem, sol = _solve(MU_L_NUMBERS[style])
+    assert all(s.verified for s in sol.parts)
+    assert _value(sol.parts[0], "condition-number") == 25
+    # (κ − 1)/(κ + 1) = 24/26
+    assert _value(sol.parts[1], "optimal-rate") == Fraction(12, 13)

@@ -144,6 +144,33 @@ _BUFFER_START = re.compile(r"(?<![\w.])(?:b|v|m|u|z|buf)_?\{?0\}? ?= ?0(?!\d|\.\
 x_t = x_{t−1} − 0.01·b_t, b_0 = 0'): it restates the momentum, dampening and lr."""
 
 
+_IT = r"(?:x|θ|w|theta)"
+_HEAVY_BALL_NUMBERS = re.compile(
+    rf"[-−] ?(?:{_NUM}|[αηγ]|lr) ?[*·]? ?(?:∇|grad\b|g_)[^=+]{{0,30}}\+ ?{_NUM} ?[*·]? ?\(? ?{_IT}{_IDX} ?"
+    rf"[-−] ?{_IT}{_IDX}")
+"""The heavy-ball update written with numbers ('θ_{k+1} = θ_k − lr·∇f(θ_k) + 0.5(θ_k − θ_{k−1})'):
+its momentum (and a numeric step) restate the part's."""
+
+
+def _restated_heavy_ball(r: PartReading) -> None:
+    """The numbers of a heavy-ball update the part writes out must be its momentum (and step);
+    then they are used, else the part is refused naming the clash."""
+    for m in _HEAVY_BALL_NUMBERS.finditer(r.own_text or ""):
+        for name, field, number in (("step", F.alpha, m.group(1)), ("momentum", F.beta, m.group(2))):
+            if number is None:
+                continue
+            have = r.value(field)
+            try:
+                same = have is not None and fraction(number) == fraction(have)
+            except (ValueError, ZeroDivisionError):
+                same = False
+            if not same:
+                r.miss(f"restated {name}", f"\"{m.group(0)}\" writes the {name} as {number}, but "
+                                           f"the part reads {have} (expected the same number)")
+                return
+            r.convention(f"restated {name}", m.group(0), f"the written-out update restates the {name}")
+
+
 def _restated_buffer_update(r: PartReading) -> None:
     """The part's written-out buffer update must restate the momentum (and 1 − dampening) and
     the lr it read; then its numbers are used, else the part is refused naming the clash."""
@@ -256,6 +283,7 @@ class QuadraticDynamicsReader:
                            "with a new step asks for what that step gives)")
         if Q.PYTORCH.key in (r.value(F.asks) or []):
             _restated_buffer_update(r)
+        _restated_heavy_ball(r)
         sgd = _SGD_NAMED.search(r.own_text or "")
         if sgd and Q.PYTORCH.key in (r.value(F.asks) or []):
             r.convention("PyTorch SGD", sgd.group(0), "PyTorch's SGD with momentum is the "
@@ -550,6 +578,8 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
                  r"(L|M|λ_max)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?\b(?:extreme|"
                  r"smallest and (?:the )?largest|minimum and maximum|min(?:imal)? and max(?:imal)?)"
                  r" eigenvalues?\b").search(text)
+        if sym is None and rx(_CURVATURE_ROLE).search(own + " " + ctx):
+            sym = rx(_MU_L_NUMBERS).search(text)    # 'strongly convex with μ = 2 and L = 50'
         if sym:
             lo, hi = [g for g in sym.groups() if g][:2]
             src = phrase(text, sym.start(), sym.end())
@@ -585,6 +615,13 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+_CURVATURE_ROLE = r"\bstrong(?:ly)?[- ]convex|\bstrong convexity\b|\bsmooth(?:ness)?\b|\bcondition number\b"
+"""Words that give μ and L their roles: strong convexity and smoothness constants."""
+_MU_L_NUMBERS = (r"(?<![\w])(μ)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?(?<![\w])(L)(?= ?= ?[\d.])")
+"""μ and L given numbers ('μ = 2 and L = 50'): the extreme eigenvalues of a quadratic whose
+text says μ-strongly convex and L-smooth."""
 
 
 _INTERVAL = re.compile(r"\b(?:spectrum|eigenvalues)(?: of (?:[A-Z]|the Hessian))?(?: σ\([A-Z]\))? "
