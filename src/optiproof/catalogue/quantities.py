@@ -666,7 +666,10 @@ WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay",
     aliases=("l2-vs-weight-decay", "adamw"),
     phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b",
-             r"\beffective (?:per[- ]coordinate )?decay\b"),
+             r"\beffective (?:per[- ]coordinate )?decay\b",
+             r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b",
+             r"\bby what factor (?:does|do|is|are) (?:adamw|(?:the )?(?:decoupled )?weight decay|it)\b"
+             r"[^.?]{0,30}\bshr[iu]nk"),
     labels=(r"\bweight decay\b", r"\badamw\b", r"\bl2 vs\b", r"\bdecay\b", r"\bshr[iu]nk\w*",
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(

@@ -7,6 +7,7 @@ prime sign (ε′) is the equivalent epsilon."""
 from __future__ import annotations
 
 import pytest
+import sympy
 
 from optiproof.core.options import SolveOptions
 from optiproof.pipeline import solve_problem
@@ -81,3 +82,20 @@ def test_a_primed_epsilon_is_the_equivalent_epsilon(prime):
     part, spart = _part(text)
     assert part.asks == ["equivalent-eps"]
     assert spart.verified
+
+
+@pytest.mark.parametrize(("text", "factor"), [
+    ("AdamW with learning rate η = 0.01 and weight decay λ = 0.1. By what factor does AdamW "
+     "shrink the weights at each step?", "999/1000"),
+    ("AdamW, lr = 0.001, weight_decay = 0.05. What is the per-step shrinkage factor applied to "
+     "the weights?", "19999/20000"),
+    ("Consider AdamW with learning rate $\\eta$ and decoupled weight decay $\\lambda$. Give the "
+     "shrinking factor of the weights per iteration.", "1 - eta*lamda"),
+])
+def test_the_per_step_shrinkage_factor_of_adamw(text, factor):
+    """AdamW multiplies the weights by 1 − ηλ each step (checked on torch.optim.AdamW)."""
+    _, spart = _part(text)
+    assert spart.verified
+    shrink = next(a for a in spart.answers if a.name == "shrink_AdamW")
+    assert sympy.simplify(shrink.expr - sympy.sympify(factor, locals={
+        "eta": sympy.Symbol("eta", positive=True), "lamda": sympy.Symbol("lamda", positive=True)})) == 0

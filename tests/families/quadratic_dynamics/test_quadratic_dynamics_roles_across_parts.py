@@ -208,3 +208,24 @@ def test_mu_and_l_given_as_numbers_are_the_extreme_eigenvalues(style):
     assert _value(sol.parts[0], "condition-number") == 25
     # (κ − 1)/(κ + 1) = 24/26
     assert _value(sol.parts[1], "optimal-rate") == Fraction(12, 13)
+
+
+HEADING_NAMES_BOTH = {
+    "pdf": "Exercise 2 (GD and heavy-ball on a bowl). Consider f (x, y) = x^2 + 9y^2 and the "
+           "gradient method (x, y)t+1 = (x, y)t − γ∇f ((x, y)t ) with constant step γ > 0.\n"
+           "(a) Give the largest admissible γ.\n(b) Heavy-ball momentum: the optimal (γ, β)?",
+    "clean": "Problem 3 — GD versus heavy ball\nLet f(x) = ½ xᵀHx, H = diag(2, 18), and run "
+             "x_{k+1} = x_k − α∇f(x_k).\n(a) What is the largest stable α?\n(b) For heavy ball, "
+             "give the optimal α and β.",
+    "ascii": "GD vs momentum on a quadratic. H = diag(2, 18); iteration x_{t+1} = x_t - lr*grad "
+             "f(x_t).\na) largest stable lr?\nb) heavy ball: optimal lr and momentum?",
+}
+
+
+@pytest.mark.parametrize("style", sorted(HEADING_NAMES_BOTH))
+def test_the_written_update_of_the_shared_text_decides_its_method(style):
+    """A heading naming GD and heavy ball does not make heavy ball the method of parts that
+    name none: the shared text's written update (no momentum term) is gradient descent."""
+    problem, part = _verified(HEADING_NAMES_BOTH[style])
+    assert [p.method for p in problem.parts] == ["gd", "heavy-ball"]
+    assert _value(part, "max-step") == Fraction(1, 9)

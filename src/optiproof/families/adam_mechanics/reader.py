@@ -234,6 +234,7 @@ class AdamMechanicsReader:
         if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in [*asks, *mapped]):
             _run_length(r, steps)
         if {k for k, _ in mapped} == {Q.SIGN_LIMIT.key} and not r.found.get("own gradient") and \
+                {k for k, _ in asks} == {Q.IDENTIFICATION.key} and \
                 isinstance(r.value(F.gradient), list):
             # 'betas=(0, 0): which optimizer is it?': the rule for any gradient, not the shared
             # run's gradient (a zero one has no sign)

@@ -772,14 +772,19 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         kw = ((tp[1:] - tp[:-1]) - (tw[1:] - tw[:-1])) / tw[:-1]
         pred_w = _evaluate(_answer(sol, "decay_AdamW").expr, vals)
         e2 = _rel(kw, np.full(kw.shape, pred_w))
+        shrink = [x for x in sol.answers if x.name == "shrink_AdamW"]
+        e3 = max((_rel(1 - kw, np.full(kw.shape, _evaluate(x.expr, vals))) for x in shrink),
+                 default=0.0)   # the measured per-step factor of the weights
         return _check("torch Adam(weight_decay) and AdamW(weight_decay) per-coordinate decay",
-                      max(e1, e2), 1e-6,
+                      max(e1, e2, e3), 1e-6,
                       f"alpha={a:g}, lambda={lam:g}, beta2={b2:g}, eps={eps:g}, {d} coordinates "
                       f"with gradient scales 1e-3..1e2, {T} steps. L2 (beta1 = 0): measured decay "
                       f"per coordinate from {measured_l2.min():.3g} to {measured_l2.max():.3g} vs "
                       f"alpha lambda/(sqrt(vhat_i)+eps) (max rel. error {e1:.2e}); AdamW: "
                       f"{kw.min():.6g}..{kw.max():.6g} vs alpha lambda = {pred_w:.6g} "
-                      f"(max rel. error {e2:.2e})", start, "decay_L2, decay_AdamW")
+                      f"(max rel. error {e2:.2e}); shrink factor 1 - measured decay vs "
+                      f"1 - alpha lambda (max rel. error {e3:.2e})", start,
+                      "decay_L2, decay_AdamW, shrink_AdamW")
 
     return [("weight decay: Adam(weight_decay) vs AdamW", decay)]
 

@@ -996,6 +996,27 @@ def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
 
 # -- method and scalars ----------------------------------------------------------------------
 
+_UPDATE_WRITTEN = re.compile(r"(?<![A-Za-z0-9])(?:t|k) ?\+ ?1\}?\)? ?(?:=|←|:=) ?([^=;?]{1,70})")
+_GD_STEP_TERM = re.compile(r"[-−] ?(?:γ|α|η|lr|h|s)(?:_?\{?[tk]\}?)? ?[*·]? ?(?:∇|\\nabla|grad\b)")
+_MOMENTUM_TERM = re.compile(r"\+|\b(?:momentum|velocity)\b|\bv_|\bm_|\by_")
+"""Anything a plain gradient step does not have: a second term ('+ m(θ_t − θ_{t−1})'), a
+velocity or a look-ahead point."""
+
+
+def _written_gd_rule(text: str) -> str | None:
+    """The update the text writes out when it is plain gradient descent (x_{t+1} = x_t −
+    γ∇f(x_t), no momentum term), else None."""
+    rules = list(_UPDATE_WRITTEN.finditer(text))
+    if len(rules) != 1:
+        return None
+    m = rules[0]
+    rhs = re.split(r"\bwith\b|\band\b|\bwhere\b|\. ", m.group(1))[0]
+    if not _GD_STEP_TERM.search(rhs) or _MOMENTUM_TERM.search(rhs):
+        return None
+    lhs = re.search(r"(?:\([^()]{1,12}\)|[A-Za-zθ]\w{0,3})_?\{?$", text[:m.start()])
+    return phrase(text, lhs.start() if lhs else m.start(), m.start(1) + len(rhs))
+
+
 def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
     """The methods a part studies: momentum methods named in its own text, else plain gradient
     descent when its own text names it, else those of the shared context."""
@@ -1014,6 +1035,11 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     continue
                 found.append((m.start(), name, phrase(text, m.start(), m.end())))
                 break
+        rule = _written_gd_rule(text) if text is ctx and found else None
+        if rule is not None:
+            # the shared text writes the method's update (no momentum term): plain gradient
+            # descent, whatever a heading names ('GD and heavy-ball on a bowl')
+            return [(O.GD.key, rule)]
         names = {name for _, name, _ in found}
         if O.NESTEROV.key in names and O.HEAVY_BALL.key in names and \
                 not rx(r"\bheavy[- ]ball|\bpolyak").search(text):
