@@ -217,11 +217,23 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
     return None
 
 
+_INSTRUCTION = re.compile(r"(?:^|[.;:] |\b(?:and|then) )(?:now |then )?(?:multiply|scale|rescale|add|"
+                          r"set|keep|replace|use|take|run|apply|switch|change|double|halve|"
+                          r"increase|decrease|remove|drop|turn)\b", re.I)
+"""An instruction of the part's own ('multiply the loss by c', 'set β₁ = 0')."""
+
+
 def _internal(own: str, m: re.Match) -> bool:
     """True when a demonstrative reference ('that rate') names a noun the part's own text
     mentions before it ('the γ that gives the fastest rate, and that rate'): it refers inside
     the part, not to an earlier one."""
     words = m.group(0).split()
+    if m.group(0).lower() in ("those", "these") and re.match(r" of\b", own[m.end():]):
+        return True     # 'the iterates are those of unscaled Adam': a noun of its own sentence
+    if m.group(0).lower().startswith(("the resulting", "the obtained")):
+        # 'multiply the loss by c. The resulting iterates ...': the result of the part's own
+        # instruction, stated before it
+        return _INSTRUCTION.search(own[:m.start()]) is not None
     if len(words) < 2 or words[0].lower() not in ("this", "that", "such"):
         return False
     return any(re.search(rf"\b{re.escape(w.rstrip('s'))}s?\b", own[:m.start()], re.I)

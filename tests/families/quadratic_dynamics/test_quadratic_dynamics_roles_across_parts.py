@@ -229,3 +229,29 @@ def test_the_written_update_of_the_shared_text_decides_its_method(style):
     problem, part = _verified(HEADING_NAMES_BOTH[style])
     assert [p.method for p in problem.parts] == ["gd", "heavy-ball"]
     assert _value(part, "max-step") == Fraction(1, 9)
+
+
+@pytest.mark.parametrize("own", [
+    "Keep ε > 0 and multiply the loss by c > 0. The resulting iterates are those of another ε′.",
+    "Set β = 0.5 and run heavy ball; the resulting rate is what we want.",
+    "Now double the step. What is the resulting rate?",
+])
+def test_the_result_of_the_parts_own_instruction_is_not_a_back_reference(own):
+    from optiproof.reading.partial import _BACK, _internal
+
+    m = next(x for x in _BACK.finditer(own) if x.group(0).lower().startswith("the resulting"))
+    assert _internal(own, m)
+    assert not _internal("The resulting rate is smaller.", next(_BACK.finditer(
+        "The resulting rate is smaller.")))
+
+
+@pytest.mark.parametrize("own", [
+    "The resulting iterates are exactly those of unscaled Adam with another ε′.",
+    "Its steps are those of plain GD with a larger step.",
+    "Are the rates those of heavy ball?",
+])
+def test_those_of_names_a_noun_of_its_own_sentence(own):
+    from optiproof.reading.partial import _BACK, _internal
+
+    m = next(x for x in _BACK.finditer(own) if x.group(0).lower() == "those")
+    assert _internal(own, m)
