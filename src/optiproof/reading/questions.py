@@ -705,7 +705,8 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
                          for s, _ in named)  # "the value p* at which T_ring = T_tree" names it
              and not any(re.fullmatch(r" ?, (?:the |i\.e\. (?:the )?)?| \((?:the |i\.e\. )?",
                                       sentence[a.end - start:s - start]) and
-                         not re.search(r",|\band\b", sentence[e - start:])
+                         not re.search(r",|\band\b", sentence[e - start:]) and
+                         not _SWITCHED.match(sentence, e - start)   # "(bias correction on)"
                          for s, e in named)]  # "compute η_max, the largest stable step" too
     for m in _EQUALS_QUESTION.finditer(sentence):   # "w_1 = ?", "κ(H) =?": the symbol asked
         lo, hi = start + m.start(1), start + m.end(1)
@@ -759,6 +760,10 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
 
 
+_SWITCHED = re.compile(r" ?(?:is |was )?(?:on|off|enabled|disabled|switched (?:on|off)|turned (?:on|off)|"
+                       r"included|excluded)\)", re.I)
+"""A parenthesis that switches something ('θ_1 (bias correction on)'): a setting, not a gloss
+naming the symbol."""
 _EQUALS_QUESTION = re.compile(rf"(?<![\w^_])({_SYMBOL}) ?= ?\?")
 """A symbol equated to a question mark ("w_1 = ?", "κ(H) = ?"): the symbol is asked."""
 _INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()?]{1,80}\?", re.I)

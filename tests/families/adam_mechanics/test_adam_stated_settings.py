@@ -99,3 +99,21 @@ def test_the_per_step_shrinkage_factor_of_adamw(text, factor):
     shrink = next(a for a in spart.answers if a.name == "shrink_AdamW")
     assert sympy.simplify(shrink.expr - sympy.sympify(factor, locals={
         "eta": sympy.Symbol("eta", positive=True), "lamda": sympy.Symbol("lamda", positive=True)})) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Adam, α = 0.01, β1 = 0.9, β2 = 0.999, ε = 0, θ0 = (1, −2), g1 = (0.5, 0.1). With the L2 "
+    "regulariser (λ/2)‖θ‖² and λ = 0.1, compute θ1 (bias correction on).",
+    "Adam + L2 (lambda = 0.1), lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 0, w_0 = [1, -2], "
+    "g_1 = [0.5, 0.1]. w_1 = ? (bias correction enabled)",
+    "Adam with L2 regularisation $\\lambda = 0.1$, $\\alpha = 0.01$, $\\beta_1 = 0.9$, "
+    "$\\beta_2 = 0.999$, $\\epsilon = 0$, $\\theta_0 = (1, -2)$, $g_1 = (0.5, 0.1)$. Compute "
+    "$\\theta_1$ (bias correction switched on).",
+])
+def test_a_parenthesis_that_switches_a_setting_does_not_name_the_symbol(text):
+    """'θ1 (bias correction on)' asks θ1 with the correction, not the bias correction."""
+    part, spart = _part(text)
+    assert part.asks == ["theta-t"] and part.decay == "penalty"
+    assert spart.verified
+    # g + λθ₀ = (0.6, −0.1): the first step is −α sign(·) = (−0.01, 0.01)
+    assert _theta(spart) == pytest.approx([0.99, -1.99], rel=1e-12)
