@@ -192,6 +192,8 @@ def missing_values(expected: dict, data: dict) -> list[str]:
                          if a.get("quantity") == "changes")
             else:
                 wants = [_aliased(c, aliases) for c in [value, *alternatives]]
+                wants += [w for c in [value, *alternatives]   # the text's own letter, kept
+                          for w in (_aliased(c, _ALIASES),) if w not in wants]
                 answers = [_magnitude(a) if _SIZE.search(str(item.get("quantity"))) else a
                            for a in part["answers"]]
                 ok = any(value_matches(c, a) or range_matches(c, a) for c in wants

@@ -488,13 +488,13 @@ OPTIMAL_STEP = _add(_Q(
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
              r"minimi[sz]es (?:the |its |this |that )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction "
              r"factor)\b",
-             r"\bα\^?\*"),
+             r"\bα(?:\^\*|\*(?![(\w∇]))"),     # 'α*(..)', 'α*grad': a product, not α*
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\b(?:step(?: size)?|α|learning rate|lr)\b",
             r"\bstep(?: size)?\b", r"\blearning rate\b", r"\blr\b",
             r"α\^?[*⋆]")))
 OPTIMAL_MOMENTUM = _add(_Q(
     "optimal-momentum", "optimal momentum", r"\beta^\star",
-    phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ\^?\*",
+    phrases=(r"\boptimal (?:momentum|β)\b", r"\bbest (?:momentum|β)\b", r"\bβ(?:\^\*|\*(?![(\w∇]))",
              r"(?:(?<=optimal α)|(?<=best α)) and β\b",
              r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|learning "
              r"rate)(?: [αηγ])?),? and (?:[βb]|(?:the )?momentum(?: [βb])?) (?:optimally|as well as "
@@ -539,7 +539,7 @@ RATE = _add(_Q(
              r"\band (?:the )?(?:resulting |optimal |corresponding |achieved )?rate\b(?! of)",
              r"\band (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b(?! of)",
              r"\bspectral radius\b", r"(?:^|[:,] )(?:and )?(?:its |the |what )?(?:convergence |linear )?"
-             r"rate ?\?",
+             r"rate ?\?", r"\b(?:exact |worst[- ]case )?asymptotic (?:linear |convergence )?rate\b(?! of)",
              r"\b(?:give|state|report|and) (?:that|this|the resulting|the corresponding) "
              r"(?:contraction )?factor\b"),
     labels=(r"\b(?:convergence )?rate\b", r"\b(?:contraction|convergence) factor\b",
@@ -653,6 +653,8 @@ STEP_BOUND = _add(_Q(
     "step-bound", "bound on the per-coordinate step", r"|\Delta\theta_t|", aliases=("bound",),
     phrases=(r"\bbound on (?:the )?(?:size of )?(?:each |the |a )?(?:per[- ]coordinate )?"
              r"(?:step|update)", r"\bstep[- ]size bound",
+             r"\bbound on (?:the )?(?:size|magnitude) of (?:each|every|any) (?:coordinate|entry|"
+             r"component) of (?:the |a |an |each )?(?:adam )?(?:step|update)",
              r"\bhow large (?:can|may|is|could) (?:a |the |each |one )?(?:single |per[- ]coordinate "
              r"|adam )*(?:step|update)", r"\b(?:maximum|largest|biggest|worst[- ]case)(?: possible)? (?:per[- ]coordinate |"
              r"single |adam |coordinate-?wise )*(?:step|update)",
@@ -664,7 +666,10 @@ WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay",
     aliases=("l2-vs-weight-decay", "adamw"),
     phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b",
-             r"\beffective (?:per[- ]coordinate )?decay\b"),
+             r"\beffective (?:per[- ]coordinate )?decay\b",
+             r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b",
+             r"\bby what factor (?:does|do|is|are) (?:adamw|(?:the )?(?:decoupled )?weight decay|it)\b"
+             r"[^.?]{0,30}\bshr[iu]nk"),
     labels=(r"\bweight decay\b", r"\badamw\b", r"\bl2 vs\b", r"\bdecay\b", r"\bshr[iu]nk\w*",
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
@@ -681,6 +686,8 @@ COORDINATE_STEP = _add(_Q(
     aliases=("step size per coordinate",),
     phrases=(r"\b(?:every|each) coordinate moves? by the same (?:amount|distance)\b",
              r"\b(?:size|magnitude) of (?:each|every) coordinate'?s? (?:step|update|move)\b",
+             r"(?<!bound on the )(?<!bound on )\b(?:size|magnitude) of (?:each|every) (?:coordinate|"
+             r"entry|component) of (?:the |this |that |its )?(?:step|update|Δ ?[θw]_?\{?\d{1,3}\}?)(?!\w)",
              r"\bhow (?:big|large) is (?:the |her |his |my |our |your )?(?:very )?(?:first|second|"
              r"third|last|\d{1,4}(?:st|nd|rd|th)) (?:step|update)\b",
              r"\bhow (?:far|much) does (?:each|every) coordinate move\b",
@@ -853,7 +860,7 @@ MINIMISER = _add(_Q(
              r"(?:quadratic|function|loss|objective)\b)")))
 CONVERGES = _add(_Q(
     "converges", "does the iteration converge", value_kind="yes-no",
-    phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b[^.?]{0,70}\bconverge\b(?! to)",
+    phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b(?:[^.?]|(?<=\d)\.(?=\d)){0,70}\bconverge\b(?! to)",
              r"\bwill it converge\b",
              r"\bstill converge\b(?! to)",
              r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are) (?:this|that|it|"

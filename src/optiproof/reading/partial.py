@@ -196,8 +196,8 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
     mine = defined_symbols(own) | defined_symbols(reading.context)
     for o in others:
         other = texts.get(layout_of.get(o, o), "")
-        if layout_of.get(o) == here or not other:
-            continue
+        if layout_of.get(o) == here or not other or (o not in before and part.label in order):
+            continue    # a later part defines nothing this one uses: the text is read in order
         names = defined_functions(other)
         if names and uses_function(own, names):
             return f"it uses a function part ({o}) defines, and part ({o}) is not answered"
@@ -206,7 +206,7 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
             if _mentions(own, symbol):
                 return (f"it uses {symbol}, which part ({o}) defines, and part ({o}) is not "
                         "answered")
-    m = _BACK.search(own)
+    m = next((x for x in _BACK.finditer(own) if not _internal(own, x)), None)
     earlier = [o for o in others if o in before]
     if m is not None and earlier:
         return (f"it goes on from an earlier part (\"{m.group(0)}\") and part ({earlier[-1]}) "
@@ -215,6 +215,29 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
         return (f"it goes on from an earlier part (\"{m.group(0)}\"), but the reading took "
                 "nothing from one, so the reference may not be resolved")
     return None
+
+
+_INSTRUCTION = re.compile(r"(?:^|[.;:] |\b(?:and|then) )(?:now |then )?(?:multiply|scale|rescale|add|"
+                          r"set|keep|replace|use|take|run|apply|switch|change|double|halve|"
+                          r"increase|decrease|remove|drop|turn)\b", re.I)
+"""An instruction of the part's own ('multiply the loss by c', 'set β₁ = 0')."""
+
+
+def _internal(own: str, m: re.Match) -> bool:
+    """True when a demonstrative reference ('that rate') names a noun the part's own text
+    mentions before it ('the γ that gives the fastest rate, and that rate'): it refers inside
+    the part, not to an earlier one."""
+    words = m.group(0).split()
+    if m.group(0).lower() in ("those", "these") and re.match(r" of\b", own[m.end():]):
+        return True     # 'the iterates are those of unscaled Adam': a noun of its own sentence
+    if m.group(0).lower().startswith(("the resulting", "the obtained")):
+        # 'multiply the loss by c. The resulting iterates ...': the result of the part's own
+        # instruction, stated before it
+        return _INSTRUCTION.search(own[:m.start()]) is not None
+    if len(words) < 2 or words[0].lower() not in ("this", "that", "such"):
+        return False
+    return any(re.search(rf"\b{re.escape(w.rstrip('s'))}s?\b", own[:m.start()], re.I)
+               for w in words[1:] if len(w) > 2)
 
 
 def answerable(reading: Any) -> tuple[list[PartReading], dict[str, list[str]]]:

@@ -62,7 +62,7 @@ is; the quantities it mentions (m̂_3, v̂_3) are not asked."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
     r"recompute|write (?:out|down)|spell out|work out|what is|what are|what's|where is|where's|"
-    r"which)(?: (?:the|a|an|its|your))?(?: (?:value|values) "
+    r"which)(?: (?:the|a|an|its|your))?(?: (?:numerical |numeric |exact )?(?:value|values) "
     r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or|given|using|via)\b)"
     r"(?:[a-z][a-z-]{2,20}|\d{1,2}(?:st|nd|rd|th)\b)){0,3}) "
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
@@ -705,8 +705,14 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
                          for s, _ in named)  # "the value p* at which T_ring = T_tree" names it
              and not any(re.fullmatch(r" ?, (?:the |i\.e\. (?:the )?)?| \((?:the |i\.e\. )?",
                                       sentence[a.end - start:s - start]) and
-                         not re.search(r",|\band\b", sentence[e - start:])
+                         not re.search(r",|\band\b", sentence[e - start:]) and
+                         not _SWITCHED.match(sentence, e - start)   # "(bias correction on)"
                          for s, e in named)]  # "compute η_max, the largest stable step" too
+    for m in _EQUALS_QUESTION.finditer(sentence):   # "w_1 = ?", "κ(H) =?": the symbol asked
+        lo, hi = start + m.start(1), start + m.end(1)
+        if not _ENGLISH.search(m.group(1).split("_")[0].split("^")[0].split("(")[0]) and \
+                not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
+            asks.append(Ask(None, m.group(1), lo, hi))
     bare = _bare_list(sentence)
     if bare is not None:    # "mhat_2 and vhat_2, and w_2.": every symbol of the list is asked
         lead = len(sentence) - len(sentence.lstrip())
@@ -754,6 +760,12 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
 
 
+_SWITCHED = re.compile(r" ?(?:is |was )?(?:on|off|enabled|disabled|switched (?:on|off)|turned (?:on|off)|"
+                       r"included|excluded)\)", re.I)
+"""A parenthesis that switches something ('θ_1 (bias correction on)'): a setting, not a gloss
+naming the symbol."""
+_EQUALS_QUESTION = re.compile(rf"(?<![\w^_])({_SYMBOL}) ?= ?\?")
+"""A symbol equated to a question mark ("w_1 = ?", "κ(H) = ?"): the symbol is asked."""
 _INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()?]{1,80}\?", re.I)
 
 
@@ -1037,7 +1049,8 @@ _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |th
                            r"multiples?|sign)|scale)\b)", re.I)
 """An item that says how to write the answer ("as a multiple of α and as a number", "up to the
 step size"), not what."""
-_SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at)\b|=\s?[-\d.(\[]", re.I)
+_SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at|assuming|modell?ing|treating|"
+                      r"approximating|supposing)\b|=\s?[-\d.(\[]", re.I)
 _VERB_SETTING = re.compile(r"^\s*(?:evaluate|recompute|redo|repeat|solve|compute)(?: (?:it|this|"
                            r"them|these|everything|again))? (?:for|at|with|using|when)\b[^?]{0,200}="
                            r"\s?[-\d.(\[]", re.I)

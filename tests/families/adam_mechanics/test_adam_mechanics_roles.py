@@ -125,19 +125,19 @@ def test_a_hat_after_its_letter(text, asks):
     assert part.gradients == [[2, -1], [0, 3]]
 
 
-@pytest.mark.parametrize("text", [
-    "Adam with α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 0 and g₁ = (1, −2). Give the first update; "
-    "what is the first update for an arbitrary g₁ with non-zero entries?",
-    "Adam (lr = 1e-3, betas 0.9/0.999, eps = 0), g_1 = (1, -2): what's the first step, "
-    "numerically and as a formula for a general g_1?",
-    "Adam with $\\alpha = 10^{-3}$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\epsilon = 0$ and "
-    "$g_1 = (1, -2)$. Compute the first update $\\Delta\\theta_1$.",
+@pytest.mark.parametrize(("text", "letter"), [
+    ("Adam with α = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 0 and g₁ = (1, −2). Give the first update; "
+     "what is the first update for an arbitrary g₁ with non-zero entries?", "alpha"),
+    ("Adam (lr = 1e-3, betas 0.9/0.999, eps = 0), g_1 = (1, -2): what's the first step, "
+     "numerically and as a formula for a general g_1?", "lr"),     # the text's own letter
+    ("Adam with $\\alpha = 10^{-3}$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\epsilon = 0$ and "
+     "$g_1 = (1, -2)$. Compute the first update $\\Delta\\theta_1$.", "alpha"),
 ])
-def test_the_first_step_for_any_gradient(text):
+def test_the_first_step_for_any_gradient(text, letter):
     sol = solve_problem(read_problem(text), SolveOptions(figures=False)).parts[0]
     assert sol.verified
     general = next(a for a in sol.answers if a.name == "first_step_any_gradient")
-    assert str(general.expr) == "-alpha*sign(g_1)"
+    assert str(general.expr) == f"-{letter}*sign(g_1)"
 
 
 OWN_LETTER = [

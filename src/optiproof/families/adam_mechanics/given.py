@@ -20,7 +20,7 @@ from optiproof.core.solution import Derivation, Equation, Tex
 from optiproof.families.adam_mechanics.rules import (AskResult, answers_of, exact_run,
                                                      theta0_of)
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
-from optiproof.families.adam_mechanics.symbols import ALPHA, M_T, V_T, Quantities
+from optiproof.families.adam_mechanics.symbols import M_T, V_T, Quantities
 
 
 def _steps_equations(run: Any) -> list[Equation]:
@@ -313,7 +313,7 @@ def step_no_bias_correction(spec: AdamMechanicsSpec, Q: Quantities,
             if Q.alpha.is_number and Q.alpha != 0:
                 size.append(answer(f"size of each coordinate's step {run.T} as a multiple of alpha",
                                    rf"|\Delta\theta_{{{run.T},i}}^{{\mathrm{{raw}}}}|",
-                                   sympy.nsimplify(one / Q.alpha) * ALPHA,
+                                   sympy.nsimplify(one / Q.alpha) * Q.lr,
                                    note="every coordinate with a non-zero gradient"))
         answers = [answer(f"step {run.T} without bias correction",
                           rf"\Delta\theta_{{{run.T}}}^{{\mathrm{{raw}}}}", raw,
@@ -382,7 +382,7 @@ def _sign_step_no_correction(spec: AdamMechanicsSpec, Q: Quantities, ratio: Any,
     if Q.alpha.is_number and Q.alpha != 0:
         out.append(answer("size of each coordinate's step without bias correction, as a "
                           "multiple of alpha", r"|\Delta\theta_{t,i}^{\mathrm{raw}}|",
-                          sympy.simplify(ratio) * ALPHA, note=f"{where}, at epsilon = 0"))
+                          sympy.simplify(ratio) * Q.lr, note=f"{where}, at epsilon = 0"))
     return out
 
 

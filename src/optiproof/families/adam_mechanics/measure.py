@@ -23,7 +23,9 @@ from optiproof.families.base import Measured, Measurer, NotMeasurable
 
 SAMPLES = {"alpha": (1e-3, 0.1), "beta1": (0.9, 0.5), "beta2": (0.999, 0.9), "c": (7.5, 0.25),
            "lamda": (0.1,), "epsilon": (1e-8,), "t": (1.0, 3.0, 10.0), "g_1": (-2.5, 0.3)}
-"""Values at which symbolic answers are measured, by symbol name."""
+SAMPLES.update({name: SAMPLES["alpha"] for name in ("eta", "gamma", "lr")})
+"""Values at which symbolic answers are measured, by symbol name (the learning rate in any of
+the letters a problem writes it with)."""
 RELATIVE = 1e-9
 """Relative accuracy of a float64 run of a few steps."""
 ALIASES = {"eps": "epsilon", "lambda": "lamda", "lam": "lamda", "lr": "alpha"}

@@ -37,7 +37,7 @@ FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
-                    decay="decay")
+                    decay="decay", lr_name="lr_name")
 """Spec field names of the adam-mechanics family."""
 
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
@@ -68,7 +68,9 @@ _BY_RUN = {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key}
 _STEP_ASKS = {Q.FIRST_STEP.key, Q.LAST_STEP.key, Q.THETA_T.key, Q.STEP_NO_BIAS_CORRECTION.key,
               Q.DISPLACEMENT.key, Q.UPDATE_RULE.key}
 """Asks whose answer is computed from the given gradients (scaled with the loss)."""
-_SIGN_PREMISE = r"β_?1 ?= ?β_?2 ?= ?0|β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0"
+_SIGN_PREMISE = (r"β_?1 ?= ?β_?2 ?= ?0|β_?1 ?= ?0,? (?:and )?β_?2 ?= ?0|"
+                 r"\bbetas ?(?:=|:|to|of) ?[(\[] ?0(?:\.0)? ?, ?0(?:\.0)? ?[)\]]|\bboth betas? (?:=|to|are|set to) ?0\b")
+"""Both decays set to zero ('β₁ = β₂ = 0', PyTorch's 'betas=(0, 0)', 'both betas to 0')."""
 _RMS_SIGN_PREMISE = r"(?<!\w)(?:ρ|rho|β_?2|beta_?2|decay|smoothing constant) ?= ?0(?![.,]?\d)"
 """RMSprop's decay set to 0 ('ρ = 0'): the average keeps only the current squared gradient."""
 _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the )?ε|"
@@ -76,13 +78,21 @@ _EPS_ZERO = (r"\bε ?(?:→|->|to) ?0|\bignor\w* (?:the )?ε|\bneglect\w* (?:the
 _LR_WORDS = r"\b(?:learning rate|step size|lr)\b(?: (?:α|η|γ))? ?(?:=|:|of|is)? ?(?=[\d.])"
 _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|for|on|at) (?:one|a single|"
                     r"that|this|the|a) (?:weight|parameter|coordinate|scalar parameter) "
-                    r"(?:is|=|equals) (?=[-\d.])")
+                    r"(?:is|=|equals) (?=[-\d.])|"
+                    r"\b(?:data[- ]loss |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? ?"
+                    r"(?:=|is|equals|stays at) ?(?=-?\d[\d.]{0,12}(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|"
+                    r"each|all) (?:steps?|iterations?|updates?)\b)")
 """A gradient given as one number for one weight ('the gradient of one weight is 1e-9')."""
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
                       r"\bgradient (?:is|be|were|stays|remains) (?:the same|constant)|"
-                      r"\bconstant gradient\b|\bg_?t ?= ?g\b")
+                      r"\bconstant gradient\b|\bg_?t ?= ?g\b|"
+                      r"\bgradient(?: of the (?:data |training )?loss)? ?(?:=|is|equals|stays at) ?-?\d[\d.]{0,12}"
+                      r"(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|each|all) (?:steps?|iterations?|"
+                      r"updates?)\b")
+"""A gradient the same at every step: said so, g_t = g, or a number stated for every step
+('data-loss gradient = 0 at every step')."""
 _PYTORCH_CONVENTION = (r"\b(?:in|with|using|following|per|under) (?:the )?pytorch(?:'s)? "
                        r"(?:convention|default|implementation)s?\b|\b(?:as|like) (?:in )?pytorch(?: does)?\b|"
                        r"\btorch\.optim\.(?:adamw?|rmsprop)\b")
@@ -223,7 +233,17 @@ class AdamMechanicsReader:
             _scale_gradients(r)     # the data gradient (weight decay's λθ is added to it after)
         if any(k in _RUN or k == Q.WEIGHT_DECAY.key for k, _ in [*asks, *mapped]):
             _run_length(r, steps)
+        if {k for k, _ in mapped} == {Q.SIGN_LIMIT.key} and not r.found.get("own gradient") and \
+                {k for k, _ in asks} == {Q.IDENTIFICATION.key} and \
+                isinstance(r.value(F.gradient), list):
+            # 'betas=(0, 0): which optimizer is it?': the rule for any gradient, not the shared
+            # run's gradient (a zero one has no sign)
+            r.set(F.gradient, "g", r.fields[F.gradient].source,
+                  note="the limit asked of any gradient, not of the shared text's run")
+            r.fields.pop(F.gradients, None)
+            r.found.pop("sequence", None)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
+        _unapplied_decay(r)
         _restated_settings(r, {k for k, _ in mapped})
         several = rx(_SEVERAL_VARIANTS).search(r.own_text or "")
         if several and not any(k == Q.WEIGHT_DECAY.key for k, _ in mapped):
@@ -436,6 +456,24 @@ _ORDINAL_NAMED = (r"\b(?:(" + "|".join(_ORDINALS) + r")|(\d{1,3})(?:st|nd|rd|th)
 """A step named by its ordinal ('the third update'): its index."""
 
 
+_PENALTY_TERM = (r"\(? ?(?:λ|lambda|wd) ?/ ?2 ?\)? ?[*·]? ?‖ ?(?:w|θ|x|theta) ?‖ ?(?:_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)|"
+                 r"(?:λ|lambda|wd) ?/ ?2 ?[*·]? ?\|\| ?(?:w|θ|x) ?\|\|(?:_?2)?\^?2")
+"""The L2 penalty written out ('(λ/2)·‖w‖_2^2'): the decay a 'penalty' run adds."""
+
+
+def _unapplied_decay(r: PartReading) -> None:
+    """A run asked in a part that names weight decay (L2 in Adam, AdamW) with a coefficient
+    read, but runs without it: refused (never the plain run shown as the decayed one)."""
+    taken = set(r.value(F.asks) or [])
+    variant = rx(_DECAY_VARIANT).search(r.own_text or "") or rx(_L2_VARIANT).search(
+        r.own_text or "")
+    if F.lam in r.fields and F.decay not in r.fields and variant and \
+            taken & set(DECAY_RUN_ASKS) and Q.WEIGHT_DECAY.key not in taken:
+        r.miss(F.decay, f"\"{variant.group(0)}\" names weight decay (λ = {r.value(F.lam)}), but "
+                        "the run asked could not be read as one decay method (expected 'Adam + "
+                        "L2' or 'AdamW' for that run, with θ₀ and the gradients)")
+
+
 def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
     """True (and the part's ``decay`` set) when the part runs one weight-decay method from given
     numbers: it names L2-in-Adam or decoupled decay (AdamW), not both, gives θ₀ and numeric
@@ -444,11 +482,22 @@ def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
         return True
     own = r.own_text
     l2, decoupled = rx(_L2_VARIANT).search(own), rx(_DECOUPLED_VARIANT).search(own)
+    if l2 and decoupled and all(rx(r"^weight_decay\b").match(m.group(0))
+                                for m in rx(_L2_VARIANT).finditer(own)):
+        l2 = None   # 'AdamW ... weight_decay = 0.01': the argument of AdamW, not L2 in Adam
+    counted = {k for k, by in r.answered_by.items() if by == Q.THETA_T.key} | (
+        {Q.FIRST_STEP.key} if Q.THETA_T.key in keys and rx(
+            r"\b(?:after|at the end of) (?:the |its |one )?(?:very )?first (?:step|update|"
+            r"iteration)\b").search(own) else set())   # 'w after the first step': a step count
     if bool(l2) == bool(decoupled) or F.theta0 not in r.fields or not _has_run(r) or \
-            keys - set(DECAY_RUN_ASKS) or r.value(F.optimizer) == O.RMSPROP.key:
+            keys - set(DECAY_RUN_ASKS) - counted or r.value(F.optimizer) == O.RMSPROP.key:
         return False
     named = l2 or decoupled
     r.set(F.decay, "penalty" if l2 else "decoupled", named.group(0))
+    penalty = rx(_PENALTY_TERM).search(own) if l2 else None
+    if penalty:
+        r.convention("L2 penalty", penalty.group(0), "the penalty (λ/2)‖θ‖²: its gradient λθ is "
+                                                      "added to the data gradient")
     if r.value(F.optimizer) == O.ADAMW.key:
         r.set(F.optimizer, O.ADAM.key, named.group(0))
     return True
@@ -514,7 +563,8 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             if Q.FIRST_STEP.key in keys and not off and r.value(F.eps) in (0, None):
                 r.answered_by[key] = Q.FIRST_STEP.key    # the first step's size, at eps = 0
             elif off and r.value(F.eps) in (0, None) and (
-                    r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields):
+                    r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields
+                    or _index(source) == 1):    # 'each coordinate of Δθ_1': the first step
                 r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key  # one size: t = 1 or g_t = g
                 if not keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
                     out.append((Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"))
@@ -868,7 +918,7 @@ _OTHER_ADAPTIVE = (O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
 
 _SEVERAL_VARIANTS = (r"\b(?:for |of |in |with )?(?:both|each|all(?: the)?(?: two| three)?|the two|the three) "
                      r"(?:of the )?(?:variants|versions|optimi[sz]ers|methods|algorithms|update "
-                     r"rules|rules|settings)\b|\bfor (?:both|each)\b(?! (?:step|coordinate|entry|"
+                     r"rules|rules|settings)\b|\b(?:for|under|in|with) (?:both|each)\b(?! (?:step|coordinate|entry|"
                      r"component|parameter|t)\b)")
 """A part that asks its question of several variants at once ("Recompute θ_1 for both
 variants"): one run each is needed, which a single Adam part does not hold."""
@@ -957,6 +1007,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             got = number_at(text, m.end())
             if got is not None:
                 r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
+    _read_lr_name(own, ctx, objects, r)
     for text in (own, ctx):
         m = rx(_STEPS).search(text)
         if m:
@@ -967,6 +1018,55 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
         if m:
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
+
+
+_LR_LETTER = r"(η|γ|α|lr)"
+_LR_NAMED = (r"\b(?:learning[- ]rates?|step[- ]?sizes?|lr)\b,? ?(?:\(|of |is |denoted(?: by)? |called |"
+             r"written )?" + _LR_LETTER + r"(?![\w(])")
+"""The learning rate named with its letter ('learning rate η', 'step size (γ)', 'lr α')."""
+_LR_GLOSSED = (r"(?<![\w\\])" + _LR_LETTER + r"(?: ?= ?\d[\d.]{0,12}(?:e-?\d{1,3})?)? ?(?:\(|,|:)? ?(?:is |denotes |for |= )?(?:the |a |our )?"
+               r"(?:(?:base|global|constant|fixed) )?(?:learning[- ]rate|step[- ]?size)\b")
+"""A letter glossed as the learning rate ('η (the learning rate)', 'γ is the step size')."""
+_LR_TOKEN = r"(?<![\w.])lr(?![\w(])(?! ?[=:] ?[-\d.])"
+"""'lr' written as a symbol ('a multiple of lr', '-lr*sign(g)'), not 'lr = 0.1'."""
+_LR_NAMES = {"η": "eta", "γ": "gamma", "α": "alpha", "lr": "lr"}
+
+
+def _read_lr_name(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
+    """The letter the problem writes the learning rate with, so answers in terms of it use it:
+    the symbol its value is assigned to ('η = 0.01'), a letter named or glossed as the learning
+    rate ('learning rate γ', 'η (the step size)'), the letter multiplying the step of the update
+    the text writes out, else 'lr' used as a symbol. The part's own text first."""
+    got = r.fields.get(F.alpha)
+    src = got.source.strip() if got is not None else ""
+    m = re.match(r"(?:learning[- ]rate |step[- ]?size )?" + _LR_LETTER + r" ?[=:]", src)
+    if m:
+        if m.group(1) != "α":
+            r.set(F.lr_name, _LR_NAMES[m.group(1)], src)
+        return
+    for text in (own, ctx):
+        for pattern in (_LR_NAMED, _LR_GLOSSED):
+            m = rx(pattern).search(text)
+            if m:
+                name = _LR_NAMES[m.group(1)]
+                if name != "alpha":
+                    r.set(F.lr_name, name, phrase(text, m.start(), m.end()))
+                value = next((a for objs in (objects.own, objects.context)
+                              for a in objs.all_assigned(name, numeric=True)), None)
+                if F.alpha not in r.fields and value is not None:
+                    _set(r, F.alpha, value)     # 'γ = 0.1 (the step size)': its value
+                return
+        m = _UPDATE_RATE.search(text)
+        if m and m.group(1) in _LR_NAMES:
+            if m.group(1) != "α":
+                r.set(F.lr_name, _LR_NAMES[m.group(1)], m.group(0),
+                      f"{m.group(1)} multiplies the step: the learning rate")
+            return
+    for text in (own, ctx):
+        m = rx(_LR_TOKEN).search(text)
+        if m and not rx(r"(?<![\w\\])[ηγ](?!\w)").search(own + " " + ctx):
+            r.set(F.lr_name, "lr", phrase(text, m.start(), m.end()))
+            return
 
 
 _NUMBER = r"(0?\.\d{1,12}|0|1)"

@@ -21,7 +21,7 @@ from optiproof.families.adam_mechanics.family import KEY
 from optiproof.families.adam_mechanics.rules import (AskResult, answers_of, exact_run,
                                                      sequence_of)
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
-from optiproof.families.adam_mechanics.symbols import (ALPHA, K_INDEX, M_T, MHAT, MU, NU,
+from optiproof.families.adam_mechanics.symbols import (K_INDEX, M_T, MHAT, MU, NU,
                                                        S_INDEX, V_T, VHAT, VHAT_I, Quantities, g,
                                                        geometric_sum, quantities)
 from optiproof.families.base import identification
@@ -282,8 +282,8 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
                                  note=f"at epsilon = {sympy.sstr(eps)}"))
     if isinstance(gg, sympy.MatrixBase):    # the same step for any g_1 ('in general')
         g_any = sympy.Symbol("g_1", real=True, nonzero=True)
-        any_step = -ALPHA * sympy.sign(g_any) if not rms else \
-            sympy.simplify(-ALPHA / sympy.sqrt(1 - b2)) * sympy.sign(g_any)
+        any_step = -Q.lr * sympy.sign(g_any) if not rms else \
+            sympy.simplify(-Q.lr / sympy.sqrt(1 - b2)) * sympy.sign(g_any)
         answers.append(answer("first_step_any_gradient", r"\theta_1 - \theta_0", any_step,
                               note="for any g_1, entrywise, at epsilon = 0"))
     summary = (f"{spec.entry.name}'s first step is $\\theta_1 - \\theta_0 = "
@@ -578,6 +578,8 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
     answers = [answer("decay_L2", r"\kappa_i^{\mathrm{L2}}", kappa_l2,
                       note="beta1 = 0 (exact) or steady state"),
                answer("decay_AdamW", r"\kappa_i^{\mathrm{W}}", kappa_w, subject=O.ADAMW.key),
+               answer("shrink_AdamW", r"1 - \kappa^{\mathrm{W}}", 1 - kappa_w, subject=O.ADAMW.key,
+                      note="the factor AdamW multiplies the weights by at every step"),
                answer("decay_ratio", r"\kappa_i^{\mathrm{L2}} / \kappa_i^{\mathrm{W}}", ratio,
                  subject=None)]
     if spec.theta0 is not None and isinstance(Q.g, sympy.MatrixBase):
@@ -633,7 +635,7 @@ def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:
     vs = [Variable(r"\theta_t", "parameters after step $t$ (every operation is per coordinate)",
                    r"\mathbb{R}^{d}"),
           Variable("g_t", "stochastic gradient at step $t$", r"\mathbb{R}^{d}"),
-          Variable(r"\alpha", "learning rate" + val(Q.alpha), r"\mathbb{R}_{>0}")]
+          Variable(sympy.latex(Q.lr), "learning rate" + val(Q.alpha), r"\mathbb{R}_{>0}")]
     if not rms:
         vs.append(Variable(r"\beta_1", "first-moment decay" + val(Q.beta1), "[0, 1)"))
     vs.append(Variable(r"\beta_2", "second-moment decay" + val(Q.beta2), "[0, 1)"))

@@ -92,6 +92,10 @@ class AdamMechanicsSpec(PartSpec, Derivable):
         OPTIMIZERS[0].key, description="Optimizer whose update rule is asked (adam; rmsprop = "
                                        "no first moment and no bias correction).")
     alpha: Any = Field("alpha", description="Learning rate alpha > 0 (number or symbol).")
+    lr_name: str | None = Field(None, description="The letter the problem writes the learning "
+                                                  "rate with (eta, lr, gamma): every answer in "
+                                                  "terms of the learning rate uses it. Omitted: "
+                                                  "alpha (or alpha's own symbol).")
     beta1: Any = Field("beta1", description="First-moment decay in [0, 1) (number or symbol).")
     beta2: Any = Field("beta2", description="Second-moment decay in [0, 1) (number or symbol).")
     eps: Any = Field(None, description="Denominator epsilon >= 0 (number or symbol); omitted: "
@@ -152,6 +156,11 @@ class AdamMechanicsSpec(PartSpec, Derivable):
     @classmethod
     def _pos(cls, v: Any) -> Any:
         return _symbol_or(v, _positive)
+
+    @field_validator("lr_name", mode="before")
+    @classmethod
+    def _lr_name(cls, v: Any) -> Any:
+        return None if v is None else check_symbol_name(str(v).strip())
 
     @field_validator("beta1", "beta2", mode="before")
     @classmethod

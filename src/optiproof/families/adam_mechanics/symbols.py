@@ -53,6 +53,9 @@ class Quantities:
     t: Any
     g: Any
     """A real symbol (a generic nonzero coordinate) or a column Matrix of rationals."""
+    lr: Any = ALPHA
+    """The learning rate as a symbol, in the problem's own letter (answers asked as a multiple
+    of the learning rate use it even when its value is given)."""
 
     def numeric(self, *names: str) -> bool:
         """True when every named quantity is a number (no free symbols)."""
@@ -80,14 +83,24 @@ def quantities(spec: AdamMechanicsSpec) -> Quantities:
         for name, beta in (("beta1", beta1), ("beta2", beta2)):
             if beta.is_Rational:
                 check_exact_power(beta, t, field="t", what=f"{name}^t with t = {t}")
+    lr = lr_symbol(spec)
     return Quantities(
-        alpha=number_or(spec.alpha, "alpha", positive=True),
+        alpha=lr if isinstance(spec.alpha, str) and spec.alpha[:1].isalpha() else
+        number_or(spec.alpha, "alpha", positive=True),
         beta1=beta1, beta2=beta2,
         eps=eps, eps_given=eps_given,
         lam=number_or(spec.lam, "lam", positive=True),
         c=number_or(spec.c, "c", positive=True),
         t=sympy.Integer(t) if isinstance(t, int) else t,
-        g=grad)
+        g=grad, lr=lr)
+
+
+def lr_symbol(spec: AdamMechanicsSpec) -> Any:
+    """The learning rate's symbol: the problem's letter (``lr_name``), else alpha's own symbol,
+    else alpha."""
+    name = spec.lr_name or (spec.alpha if isinstance(spec.alpha, str) and spec.alpha[:1].isalpha()
+                            else "alpha")
+    return ALPHA if name == "alpha" else sympy.Symbol(_name(name), positive=True)
 
 
 def geometric_sum(ratio: Any, n: Any) -> Any:

@@ -27,7 +27,7 @@ from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Answer, PartSolution
 from optiproof.families.adam_mechanics.given import DECOUPLED_STEP, L2_STEP
 from optiproof.families.adam_mechanics.spec import RUN_ASKS, AdamMechanicsSpec
-from optiproof.families.adam_mechanics.symbols import (ALPHA, MHAT, MU, NU, VHAT, VHAT_I, Quantities,
+from optiproof.families.adam_mechanics.symbols import (MHAT, MU, NU, VHAT, VHAT_I, Quantities,
                                                        g, quantities)
 
 RTOL = 1e-9
@@ -79,6 +79,7 @@ def _subs(Q: Quantities, case: dict[str, float]) -> dict:
         sym = getattr(Q, name)
         if isinstance(sym, sympy.Symbol):
             out[sym] = sympy.Float(case[name], 30)
+    out.setdefault(Q.lr, sympy.Float(case["alpha"], 30))    # the learning rate's letter
     return out
 
 
@@ -336,7 +337,7 @@ def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             for case in _cases(Q)[:3]:
                 gv = _random_gradients(rng, 1, 500)[0]
                 nz = gv != 0
-                values = {**_subs(Q, case), ALPHA: sympy.Float(case["alpha"], 30)}
+                values = {**_subs(Q, case), Q.lr: sympy.Float(case["alpha"], 30)}
                 pred = _entrywise(ans.expr, values, g1, gv)
                 traj, _ = torch_run(kind, gv[None, :], lr=case["alpha"], beta1=case["beta1"],
                                     beta2=case["beta2"], eps=EPS_ZERO)
@@ -771,14 +772,19 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         kw = ((tp[1:] - tp[:-1]) - (tw[1:] - tw[:-1])) / tw[:-1]
         pred_w = _evaluate(_answer(sol, "decay_AdamW").expr, vals)
         e2 = _rel(kw, np.full(kw.shape, pred_w))
+        shrink = [x for x in sol.answers if x.name == "shrink_AdamW"]
+        e3 = max((_rel(1 - kw, np.full(kw.shape, _evaluate(x.expr, vals))) for x in shrink),
+                 default=0.0)   # the measured per-step factor of the weights
         return _check("torch Adam(weight_decay) and AdamW(weight_decay) per-coordinate decay",
-                      max(e1, e2), 1e-6,
+                      max(e1, e2, e3), 1e-6,
                       f"alpha={a:g}, lambda={lam:g}, beta2={b2:g}, eps={eps:g}, {d} coordinates "
                       f"with gradient scales 1e-3..1e2, {T} steps. L2 (beta1 = 0): measured decay "
                       f"per coordinate from {measured_l2.min():.3g} to {measured_l2.max():.3g} vs "
                       f"alpha lambda/(sqrt(vhat_i)+eps) (max rel. error {e1:.2e}); AdamW: "
                       f"{kw.min():.6g}..{kw.max():.6g} vs alpha lambda = {pred_w:.6g} "
-                      f"(max rel. error {e2:.2e})", start, "decay_L2, decay_AdamW")
+                      f"(max rel. error {e2:.2e}); shrink factor 1 - measured decay vs "
+                      f"1 - alpha lambda (max rel. error {e3:.2e})", start,
+                      "decay_L2, decay_AdamW, shrink_AdamW")
 
     return [("weight decay: Adam(weight_decay) vs AdamW", decay)]
 
@@ -942,7 +948,7 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             moving = np.abs(got[np.abs(got) > 0])
             sizes = [a for a in answers if a.name.startswith("size of each coordinate's step")]
             for a in sizes:     # the one size every moving coordinate's step has
-                size = float(a.expr.subs(ALPHA, Q.alpha)) if a.value is None else float(a.value)
+                size = float(a.expr.subs(Q.lr, Q.alpha)) if a.value is None else float(a.value)
                 errs.append(_rel(moving, np.full(moving.shape, size)))
             if sizes:
                 lines.append(f"|step| of the moving coordinates in [{moving.min():.10g}, "
@@ -961,7 +967,7 @@ def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                                  beta1=case["beta1"], beta2=case["beta2"], eps=EPS_ZERO)
             got = -case["alpha"] * state["exp_avg"] / np.sqrt(state["exp_avg_sq"])
             vals = {**_subs(Q, case), **({Q.t: T} if isinstance(Q.t, sympy.Symbol) else {}),
-                    ALPHA: case["alpha"], sympy.Symbol("beta1", nonnegative=True): case["beta1"],
+                    Q.lr: case["alpha"], sympy.Symbol("beta1", nonnegative=True): case["beta1"],
                     sympy.Symbol("beta2", nonnegative=True): case["beta2"]}
             for a in sign_form:
                 syms = [x for x in sympy.sympify(a.expr).free_symbols if x.name in ("g", "g_1")]

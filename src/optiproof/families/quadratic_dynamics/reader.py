@@ -125,6 +125,74 @@ _CURVATURE_ASKED = {r"^(?:L|λ_?max|λ_?\{max\})$": Q.SMOOTHNESS.key,
 it is not a step or momentum of an optimal tuning asked, see :meth:`symbol`)."""
 
 
+_HEAVY_BALL_FORM = re.compile(r"[-−] ?(?:α|η|γ) ?(?:·|\*)? ?(?:∇|\\nabla|grad\b|g_)[^=]{0,40}\+ ?β ?(?:·|\*)? ?"
+                              r"\(?(?:x|θ|w)_?\{?(?:t|k)\}? ?[-−] ?(?:x|θ|w)_?\{?(?:t|k) ?[-−] ?1")
+"""The heavy-ball update written with its letters (x_{t+1} = x_t − α∇f(x_t) + β(x_t − x_{t−1})):
+its α multiplies the gradient, its β the last displacement."""
+
+
+_IDX = r"_?\{?\(?[tk](?: ?[-−+] ?1)?\)?\}?"
+_NUM = r"(\d{0,6}\.?\d{1,12})"
+_BUFFER_RECURRENCE = re.compile(
+    rf"(?<![\w.])(b|v|m|u|z|buf){_IDX} ?= ?{_NUM} ?[·*]? ?\1{_IDX} ?\+ ?(?:{_NUM} ?[·*]? ?)?"
+    rf"(?:g|∇ ?f|grad)(?![a-z])")
+_PARAMETER_STEP = re.compile(
+    rf"(?<![\w.])(x|θ|w|p|theta){_IDX} ?(?:=|←|<-|:=) ?\1{_IDX} ?[-−] ?{_NUM} ?[·*]? ?"
+    rf"(?:b|v|m|u|z|buf){_IDX}(?![\w(])")
+_BUFFER_START = re.compile(r"(?<![\w.])(?:b|v|m|u|z|buf)_?\{?0\}? ?= ?0(?!\d|\.\d)")
+"""A framework's momentum update written out with its numbers ('b_t = 0.9·b_{t−1} + g_t,
+x_t = x_{t−1} − 0.01·b_t, b_0 = 0'): it restates the momentum, dampening and lr."""
+
+
+_IT = r"(?:x|θ|w|theta)"
+_HEAVY_BALL_NUMBERS = re.compile(
+    rf"[-−] ?(?:{_NUM}|[αηγ]|lr) ?[*·]? ?(?:∇|grad\b|g_)[^=+]{{0,30}}\+ ?{_NUM} ?[*·]? ?\(? ?{_IT}{_IDX} ?"
+    rf"[-−] ?{_IT}{_IDX}")
+"""The heavy-ball update written with numbers ('θ_{k+1} = θ_k − lr·∇f(θ_k) + 0.5(θ_k − θ_{k−1})'):
+its momentum (and a numeric step) restate the part's."""
+
+
+def _restated_heavy_ball(r: PartReading) -> None:
+    """The numbers of a heavy-ball update the part writes out must be its momentum (and step);
+    then they are used, else the part is refused naming the clash."""
+    for m in _HEAVY_BALL_NUMBERS.finditer(r.own_text or ""):
+        for name, field, number in (("step", F.alpha, m.group(1)), ("momentum", F.beta, m.group(2))):
+            if number is None:
+                continue
+            have = r.value(field)
+            try:
+                same = have is not None and fraction(number) == fraction(have)
+            except (ValueError, ZeroDivisionError):
+                same = False
+            if not same:
+                r.miss(f"restated {name}", f"\"{m.group(0)}\" writes the {name} as {number}, but "
+                                           f"the part reads {have} (expected the same number)")
+                return
+            r.convention(f"restated {name}", m.group(0), f"the written-out update restates the {name}")
+
+
+def _restated_buffer_update(r: PartReading) -> None:
+    """The part's written-out buffer update must restate the momentum (and 1 − dampening) and
+    the lr it read; then its numbers are used, else the part is refused naming the clash."""
+    own = r.own_text or ""
+    want = {"momentum": r.value(F.beta), "lr": r.value(F.alpha),
+            "1 - dampening": 1 - fraction(r.value(F.dampening) or 0)}
+    found = []
+    for m in _BUFFER_RECURRENCE.finditer(own):
+        found += [("momentum", m.group(2), m.group(0))] + \
+                 ([("1 - dampening", m.group(3), m.group(0))] if m.group(3) else [])
+    found += [("lr", m.group(2), m.group(0)) for m in _PARAMETER_STEP.finditer(own)]
+    for name, number, src in found:
+        if want[name] is None or fraction(number) != fraction(want[name]):
+            r.miss(f"restated {name}", f"\"{src}\" writes the {name} as {number}, but the part "
+                                       f"reads {want[name]} (expected the same number)")
+            return
+        r.convention(f"restated {name}", src, f"the written-out update restates the {name}")
+    start = _BUFFER_START.search(own)
+    if found and start:
+        r.convention("buffer start", start.group(0), "the buffer starts at 0 (PyTorch's convention)")
+
+
 class QuadraticDynamicsReader:
     family = FAMILY
     answers = QUADRATIC_DYNAMICS.answer_keys
@@ -144,7 +212,8 @@ class QuadraticDynamicsReader:
             asked.append(Q.RATE.key)
         if Q.PYTORCH.key in asked:   # answered by the heavy-ball (α, β) the arguments give
             r.answered_by[Q.PYTORCH.key] = Q.EQUIVALENT_STEP.key
-        return asked + ([Q.IDENTIFICATION.key] if Q.PYTORCH.key in asked else [])
+        return asked + ([Q.IDENTIFICATION.key, Q.EQUIVALENT_STEP.key, Q.EQUIVALENT_MOMENTUM.key]
+                        if Q.PYTORCH.key in asked else [])
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
@@ -212,6 +281,9 @@ class QuadraticDynamicsReader:
             r.miss(F.asks, f'the part asks for the optimal step and also fixes the step '
                            f'("{alpha.source}"); expected one of the two (a repeated question '
                            "with a new step asks for what that step gives)")
+        if Q.PYTORCH.key in (r.value(F.asks) or []):
+            _restated_buffer_update(r)
+        _restated_heavy_ball(r)
         sgd = _SGD_NAMED.search(r.own_text or "")
         if sgd and Q.PYTORCH.key in (r.value(F.asks) or []):
             r.convention("PyTorch SGD", sgd.group(0), "PyTorch's SGD with momentum is the "
@@ -276,6 +348,12 @@ class QuadraticDynamicsReader:
         if found is None and s in ("γ", "η", "α", "lr") and Q.EFFECTIVE_STEP.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR):
             return Q.EFFECTIVE_STEP.key   # "x ← x − γm with an EMA m: which γ gives the same iterates?"
+        if found is None and s in ("α", "η", "γ", "β") and Q.PYTORCH.key in (
+                r.value(F.asks) or []) and not r.found.get(_TUNED_PAIR) and \
+                r.value(F.alpha) is not None and r.value(F.beta) is not None and \
+                _HEAVY_BALL_FORM.search(r.own_text or ""):
+            # "PyTorch's SGD(lr, momentum) in heavy-ball form x⁺ = x − α∇f + β(x − x⁻): α, β?"
+            return Q.EQUIVALENT_MOMENTUM.key if s == "β" else Q.EQUIVALENT_STEP.key
         if found is None and s in ("lr", "momentum") and Q.PYTORCH.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR) and \
                 fraction(r.value(F.dampening) or 0) == 0:
@@ -299,7 +377,7 @@ class QuadraticDynamicsReader:
         _read_minimiser(own, ctx, r)
         methods = _read_methods(own, ctx)
         _read_parameter_formulas(own, ctx, r)
-        _read_scalars(own, ctx, r)
+        _read_scalars(own, ctx, r, " ".join(p.own_text or "" for p in previous))
         _read_start(objects, r)
         _step_of_an_optimum(own, previous, methods, r)
         _carry_epsilon(own, previous, r)
@@ -500,6 +578,8 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
                  r"(L|M|λ_max)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?\b(?:extreme|"
                  r"smallest and (?:the )?largest|minimum and maximum|min(?:imal)? and max(?:imal)?)"
                  r" eigenvalues?\b").search(text)
+        if sym is None and rx(_CURVATURE_ROLE).search(own + " " + ctx):
+            sym = rx(_MU_L_NUMBERS).search(text)    # 'strongly convex with μ = 2 and L = 50'
         if sym:
             lo, hi = [g for g in sym.groups() if g][:2]
             src = phrase(text, sym.start(), sym.end())
@@ -535,6 +615,13 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
         return
     r.miss(F.H, "no curvature found (expected H = diag(1, 10), H = [[2, 1], [1, 2]], "
                 "'eigenvalues 1 and 10', or 'eigenvalues between μ and L')")
+
+
+_CURVATURE_ROLE = r"\bstrong(?:ly)?[- ]convex|\bstrong convexity\b|\bsmooth(?:ness)?\b|\bcondition number\b"
+"""Words that give μ and L their roles: strong convexity and smoothness constants."""
+_MU_L_NUMBERS = (r"(?<![\w])(μ)(?= ?= ?[\d.])(?:[^.;?]|(?<=\d)\.(?=\d)){0,40}?(?<![\w])(L)(?= ?= ?[\d.])")
+"""μ and L given numbers ('μ = 2 and L = 50'): the extreme eigenvalues of a quadratic whose
+text says μ-strongly convex and L-smooth."""
 
 
 _INTERVAL = re.compile(r"\b(?:spectrum|eigenvalues)(?: of (?:[A-Z]|the Hessian))?(?: σ\([A-Z]\))? "
@@ -909,6 +996,27 @@ def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
 
 # -- method and scalars ----------------------------------------------------------------------
 
+_UPDATE_WRITTEN = re.compile(r"(?<![A-Za-z0-9])(?:t|k) ?\+ ?1\}?\)? ?(?:=|←|:=) ?([^=;?]{1,70})")
+_GD_STEP_TERM = re.compile(r"[-−] ?(?:γ|α|η|lr|h|s)(?:_?\{?[tk]\}?)? ?[*·]? ?(?:∇|\\nabla|grad\b)")
+_MOMENTUM_TERM = re.compile(r"\+|\b(?:momentum|velocity)\b|\bv_|\bm_|\by_")
+"""Anything a plain gradient step does not have: a second term ('+ m(θ_t − θ_{t−1})'), a
+velocity or a look-ahead point."""
+
+
+def _written_gd_rule(text: str) -> str | None:
+    """The update the text writes out when it is plain gradient descent (x_{t+1} = x_t −
+    γ∇f(x_t), no momentum term), else None."""
+    rules = list(_UPDATE_WRITTEN.finditer(text))
+    if len(rules) != 1:
+        return None
+    m = rules[0]
+    rhs = re.split(r"\bwith\b|\band\b|\bwhere\b|\. ", m.group(1))[0]
+    if not _GD_STEP_TERM.search(rhs) or _MOMENTUM_TERM.search(rhs):
+        return None
+    lhs = re.search(r"(?:\([^()]{1,12}\)|[A-Za-zθ]\w{0,3})_?\{?$", text[:m.start()])
+    return phrase(text, lhs.start() if lhs else m.start(), m.start(1) + len(rhs))
+
+
 def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
     """The methods a part studies: momentum methods named in its own text, else plain gradient
     descent when its own text names it, else those of the shared context."""
@@ -927,6 +1035,11 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     continue
                 found.append((m.start(), name, phrase(text, m.start(), m.end())))
                 break
+        rule = _written_gd_rule(text) if text is ctx and found else None
+        if rule is not None:
+            # the shared text writes the method's update (no momentum term): plain gradient
+            # descent, whatever a heading names ('GD and heavy-ball on a bowl')
+            return [(O.GD.key, rule)]
         names = {name for _, name, _ in found}
         if O.NESTEROV.key in names and O.HEAVY_BALL.key in names and \
                 not rx(r"\bheavy[- ]ball|\bpolyak").search(text):
@@ -1016,8 +1129,9 @@ def _read_switched_off(own: str, r: PartReading) -> None:
                                                  "the framework runs plain heavy ball")
 """``nesterov=False`` in code: the method is switched off, not named."""
 
-_COORDINATED = re.compile(r" ?(?:,|and|or|vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?",
-                          re.I)
+_COORDINATED = re.compile(r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?)? ?(?:,|and|or|"
+                          r"vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?", re.I)
+"""What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball')."""
 
 
 def _coordinated_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -1282,14 +1396,17 @@ def _from_formula(r: PartReading, field: str) -> bool:
     return field in r.fields and _FORMULA_NOTE in r.fields[field].note
 
 
-_GAMMA_STEP = re.compile(r"[-−] ?γ ?(?:∇|\\nabla|grad\b|g_)|\b(?:step(?:[- ]?size)?|learning rate) γ(?![\w])",
+_GAMMA_STEP = re.compile(r"[-−] ?γ ?(?:[*·] ?)?(?:∇|\\nabla|grad\b|g_)|\b(?:step(?:[- ]?size)?|learning rate) γ(?![\w])",
                          re.I)
 """γ written as the step: what multiplies the gradient in the update rule (x_{t+1} = x_t −
 γ∇f(x_t)), or named the step size; elsewhere γ may be a momentum or a decay."""
 
 
-def _read_scalars(own: str, ctx: str, r: PartReading) -> None:
-    step = r"α|alpha|η" + ("|γ|gamma" if _GAMMA_STEP.search(own + " " + ctx) else "")
+def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None:
+    """Step, momentum, dampening, tolerance. γ is the step when the text writes it as the step
+    anywhere before (its role, once stated in an earlier part, holds for the later ones)."""
+    step = r"α|alpha|η" + ("|γ|gamma" if _GAMMA_STEP.search(own + " " + ctx + " " + earlier)
+                           else "")
     for text in (own, ctx) if not _from_formula(r, F.alpha) else ():
         m = rx(rf"(?:{step}|step size|learning rate|lr) ?= ?1 ?/ ?(?:L|λ_max)\b").search(text)
         if m:
