@@ -61,10 +61,15 @@ NORM_WORDS = {
     N.NUCLEAR.key: r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
     N.FROBENIUS.key: r"\bfrobenius\b(?! (?:inner |dot |scalar )?product)",
     N.RMS.key: r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
-    N.L2.key: r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2",
+    N.L2.key: r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2|\bsquare root of the sum "
+          r"of (?:the |its )?squar(?:es|ed (?:entries|values|coordinates|components))\b",
     N.LINF.key: r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
-            r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm",
-    N.L1.key: r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b",
+            r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm|\b(?:largest|maximum|max|biggest|"
+            r"maximal) absolute (?:value|entry|coordinate|component)\b|\b(?:largest|biggest) (?:entry|"
+            r"coordinate|component) in absolute value\b",
+    N.L1.key: r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b|\bsum of (?:the |"
+          r"its |their )?absolute (?:values|entries|coordinates|components)\b|\bsum of (?:the |its )?"
+          r"(?:entries|coordinates|components) in absolute value\b",
     N.LP.key: r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
           r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
 }
