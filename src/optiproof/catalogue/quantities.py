@@ -400,7 +400,8 @@ SPEEDUP = _add(_Q(
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
     relations=(Relation("special-case", "ratio", "a time over another time"),)))
 
-_NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |central |extra )?"
+_NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |central |extra |parameter[- ]|"
+         r"dedicated |separate )?"
          r"(?:gpu|worker|node|rank|process|machine|device|replica|server)|(?:gpu|worker|node|rank|"
          r"process) #?\d{1,3}(?![\w.])|the root(?: (?:gpu|worker|node|rank|process))?)")
 """The node a per-node quantity is asked of ("each GPU", "the server"); the family's reader

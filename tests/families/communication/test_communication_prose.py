@@ -7,6 +7,7 @@ asked of the node the description names. Each is checked on several phrasings of
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from optiproof.core.text.record import PartReading
 from optiproof.families.communication.roles import read_role
@@ -154,3 +155,46 @@ def test_two_different_rates_are_not_guessed():
     text = ("32 GPUs, 1.3B params in fp32, ring all-reduce; some links do 100 Gbit/s, others "
             "25 GB/s.\n(a) Ignoring latency, how long does one all-reduce take?")
     assert "bandwidth" in _refusal(text)
+
+
+@pytest.mark.parametrize("setup, bytes_", [
+    ("Our 8 GPUs all-reduce 16-bit gradients of a 10^8-parameter model with ring all-reduce.", 2),
+    ("Ring all-reduce on 8 workers; the $10^8$ weights are stored as 4-byte floats.", 4),
+    ("we have 8 nodes, ring allreduce, 1e8 params kept in 64-bit precision.", 8),
+])
+def test_bytes_per_entry_from_the_precision_in_words(setup, bytes_):
+    data = _solved(setup + "\n(a) How many bytes does each GPU send in one all-reduce?")
+    got = [a for p in data["parts"] for a in p["answers"]]
+    assert float(got[0]["value"]) == 2 * 7 / 8 * 10**8 * bytes_, got
+
+
+@pytest.mark.parametrize("ask", [
+    "How many values does the parameter server receive per iteration (symbolic)?",
+    "How many floats does the dedicated server receive in one step?",
+    "how many values does the parameter-server receive each round",
+])
+def test_values_received_by_the_server_named_with_its_adjective(ask):
+    text = ("n workers each hold a gradient of p floats; a parameter server averages them.\n(a) "
+            + ask)
+    data = _solved(text)
+    got = [a for p in data["parts"] for a in p["answers"]]
+    assert [a["quantity"] for a in got] == ["server-values-received"]
+    assert sp.simplify(sp.sympify(got[0]["expr"]) - sp.sympify("n*p")) == 0
+
+
+@pytest.mark.parametrize("again", [
+    "(b) Evaluate the three triples for n = 4 and p = 1.2 × 10^7.",
+    "(b) Now compute these quantities for $n=4$, $p=1.2\\times 10^{7}$.",
+    "(b) evaluate both counts with n = 4, p = 12000000",
+])
+def test_evaluating_an_earlier_part_s_quantities_with_numbers(again):
+    text = ("n workers, a model with p parameters, all-to-all and ring all-reduce.\n"
+            "(a) For each scheme give the number of messages and the total volume in terms of n "
+            "and p.\n" + again)
+    data = _solved(text)
+    got = {(a["quantity"], a["subject"]): float(a["value"]) for p in data["parts"]
+           if p["label"] == "b" for a in p["answers"]}
+    # by hand at n = 4: all-to-all 12 messages, 12p values; ring 2n(n-1) = 24, 2(n-1)p = 6p
+    p = 1.2e7
+    assert got == {("messages", "all-to-all"): 12, ("total-volume", "all-to-all"): 12 * p,
+                   ("messages", "ring-allreduce"): 24, ("total-volume", "ring-allreduce"): 6 * p}

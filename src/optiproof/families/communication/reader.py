@@ -112,12 +112,15 @@ _DTYPES = {
     "byte": r"\b[a-zA-Z] (?:is |being )?(?:measured|counted|expressed|given) in bytes\b|\b(?:with|where) "
             r"[a-zA-Z] (?:is )?in bytes\b|\bsizes? (?:are |is )?(?:measured|counted) in bytes\b",
     "float32": r"\bfloat32\b|\bfp32\b|\bsingle[- ]precision|\b32[- ]bit (?:floats?|values)|"
-               r"\b4 bytes (?:per|each)",
+               r"\b4 bytes (?:per|each)|\b4[- ]byte (?:floats?|values|numbers|entries|elements|words)\b|"
+               r"\b32[- ]bit (?:gradients?|parameters|weights|numbers|entries|elements|precision)\b",
     "float16": r"\bfloat16\b|\bfp16\b|\bhalf[- ]precision|\b16[- ]bit (?:floats?|values)|"
-               r"\b2 bytes (?:per|each)",
+               r"\b2 bytes (?:per|each)|\b2[- ]byte (?:floats?|values|numbers|entries|elements|words)\b|"
+               r"\b16[- ]bit (?:gradients?|parameters|weights|numbers|entries|elements|precision)\b",
     "bfloat16": r"\bbfloat16\b|\bbf16\b",
     "float64": r"\bfloat64\b|\bfp64\b|\bdouble[- ]precision|\b64[- ]bit (?:floats?|values)|"
-               r"\b8 bytes (?:per|each)",
+               r"\b8 bytes (?:per|each)|\b8[- ]byte (?:floats?|values|numbers|entries|elements|words)\b|"
+               r"\b64[- ]bit (?:gradients?|parameters|weights|numbers|entries|elements|precision)\b",
 }
 
 class CommunicationReader:
