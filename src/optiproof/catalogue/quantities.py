@@ -68,6 +68,8 @@ IDENTIFICATION = _add(_Q(
              r"\bwhat (?:is|are) (?:this|that|these|such) (?:kind|type|sort|family|class)(?:es)? of "
              r"(?:updates?|steps?|methods?|optimi[sz]ers?|algorithms?) called\b",
              r"\bname of (?:the|this|that) (?:update rule|optimi[sz]er|algorithm|method)\b",
+             r"\bwhich (?:(?:familiar|standard|known|well[- ]known|classical|common|popular) )?"
+             r"(?:update|step)(?: rule)? is (?:this|it|that)\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
              r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
              r"secretly|essentially))?(?: (?:the same(?: thing)? as|equivalent to|identical to))?(?: "

@@ -165,6 +165,24 @@ _ASKING_WORD = re.compile(r"\?|\b(?:give|find|compute|calculate|solve|minimi[sz]
 """A word that may ask something: a part holding one is never taken to ask what another did."""
 
 
+_SOLVE = re.compile(r"(?:^|[.;:]\s|,\s)(?:(?:now|then|next|first|please),? )?(?:with (?:[^.;,]|\.\d){1,30}?,? )?"
+                    r"solve\b(?! for\b)", re.I)
+"""'Solve the penalised problem and give the optimal value': solving the problem asks its
+solution, the minimiser, beside what else the part names."""
+
+
+def _solve_asks_the_minimiser(r: PartReading) -> None:
+    """A part that says 'solve' (the problem) and asks other quantities but not the step asks
+    the step too: the solution of the problem is its minimiser."""
+    asks = r.value(F.asks) or []
+    m = _SOLVE.search(r.own_text or "")
+    if m is None or not asks or Q.UPDATE.key in asks:
+        return
+    old = r.fields[F.asks].source
+    r.set(F.asks, [Q.UPDATE.key, *asks], " | ".join(x for x in (m.group(0).strip(" ,.;:"), old) if x),
+          note="'solve' asks the problem's solution, the minimiser")
+
+
 def _asks_of_the_part_continued(r: PartReading, read_questions: Any) -> None:
     """"(b) Now with the ℓ1 norm." — a part that asks nothing and names no other part asks
     what the part it continues asked, of its own setting (the norm it names; the form, weight
@@ -516,6 +534,7 @@ class SteepestDescentReader:
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers
                        if q not in _MEASURED and q not in (Q.WHICH_NORM, Q.WHICH_SOLUTION))
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
+        _solve_asks_the_minimiser(r)
         if not asks:
             _asks_of_the_part_continued(r, self.read_questions)
         norm = r.value(F.norm)
