@@ -68,6 +68,8 @@ IDENTIFICATION = _add(_Q(
              r"\bwhat (?:is|are) (?:this|that|these|such) (?:kind|type|sort|family|class)(?:es)? of "
              r"(?:updates?|steps?|methods?|optimi[sz]ers?|algorithms?) called\b",
              r"\bname of (?:the|this|that) (?:update rule|optimi[sz]er|algorithm|method)\b",
+             r"\bwhich (?:(?:familiar|standard|known|well[- ]known|classical|common|popular) )?"
+             r"(?:update|step)(?: rule)? is (?:this|it|that)\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm)\b",
              r"\b(?:is|isn't) (?:this|it|that)(?: (?:just|simply|really|basically|actually|"
              r"secretly|essentially))?(?: (?:the same(?: thing)? as|equivalent to|identical to))?(?: "
@@ -121,7 +123,8 @@ MIN_VALUE = _add(_Q(
             r"\bmin\b")))
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
-    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
+    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long(?! (?:does|do|did|"
+             r"will|would|should|can)\b))\b[^.?]{0,30}"
              r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)",
              r"\b(?:length|(?<!-)norm|size|magnitude) of (?:the )?(?:(?:minimi[sz]er|optimal step|step) )?"
              r"(?<![\w])(?:d|u|Δθ?|ΔW)(?:\^?\*|\^⋆|⋆)?(?![\w(‖])(?![^.?]{0,40}\bthan\b)"
@@ -195,7 +198,9 @@ IS_MIN_NORM = _add(_Q(
              r"\b(?:is|equal to|same as|coincides? with)\b[^.?]{0,30}?(?:pinv ?\( ?[XA] ?\)|"
              r"\b[XA] ?(?:\^ ?\{?\+\}?|⁺|\^? ?†)) ?[*·@]? ?[yb]\b",
              r"^(?:does|do|is|are)\b[^.?]{0,60}\b(?:have|has|of|with) the (?:smallest|least|"
-             r"lowest|minimum|minimal)[- ](?:(?:euclidean|ℓ_?2|l_?2|2-?)[- ])?norm\b")))
+             r"lowest|minimum|minimal)[- ](?:(?:euclidean|ℓ_?2|l_?2|2-?)[- ])?norm\b",
+             r"^(?:is|are)\b[^.?]{0,60}\bthe min(?:imum|imal)?[- ] ?‖ ?\w{1,5} ?‖(?:_ ?\{?2\}?)?"
+             r"(?![\w^_])(?:[- ]norm\b)?")))
 RIDGELESS_LIMIT = _add(_Q(
     "ridgeless-limit", "limit as the weight decay vanishes", r"\lim_{\lambda\to 0}\theta_\lambda",
     aliases=("vanishing-weight-decay-limit",), value_kind="vector",
@@ -318,6 +323,9 @@ TIME = _add(_Q(
              r"synchroni[sz]ation|step)\b",
              r"\b(?:α|alpha)[- ]?(?:β|beta) (?:time|cost|completion time|running time)s?\b",
              r"\bcompletion times?\b",
+             r"\b(?:all[- ]?reduce|allreduce|collective|ring|tree|rabenseifner|recursive[- ]doubling|"
+             r"butterfly|parameter[- ]server)(?:'s)? (?:completion |communication |wall[- ]clock |"
+             r"total |running )?times?\b(?! (?:step|index|axis|series|scale|horizon)s?\b)",
              r"\btime (?:of|for|taken by) (?:one|a|the|each|a single) (?:[\w-]+ ){0,3}?(?:all[- ]?"
              r"reduces?|collectives?|broadcasts?|reductions?|synchroni[sz]ations?)\b")))
 WORKER_MESSAGES = _add(_Q(
@@ -394,7 +402,8 @@ SPEEDUP = _add(_Q(
     phrases=(r"\bspeed[- ]?up\b", r"\bhow many times faster\b"),
     relations=(Relation("special-case", "ratio", "a time over another time"),)))
 
-_NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |central |extra )?"
+_NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |central |extra |parameter[- ]|"
+         r"dedicated |separate )?"
          r"(?:gpu|worker|node|rank|process|machine|device|replica|server)|(?:gpu|worker|node|rank|"
          r"process) #?\d{1,3}(?![\w.])|the root(?: (?:gpu|worker|node|rank|process))?)")
 """The node a per-node quantity is asked of ("each GPU", "the server"); the family's reader
@@ -899,7 +908,21 @@ WHICH_NORM = _add(_Q(
              r"\bminimi[sz](?:es|e|ing) which (?:[\w-]+ ){0,2}?(?:function|norm|objective|"
              r"regulari[sz]er|quantity)\b",
              r"\bwhich (?:[\w-]+ ){0,2}?(?:function|objective|regulari[sz]er|quantity)\b[^.?]{0,60}"
-             r"\bminimi[sz]",)))
+             r"\bminimi[sz]",
+             r"\bminimi[sz](?:es|e|ing) (?:a|some) (?:certain |particular )?(?:weighted |"
+             r"positive[- ]definite )?(?:quadratic(?: form)?|norm)\b",)))
+PRECONDITIONER = _add(_Q(
+    "preconditioner", "equivalent preconditioner", "P", value_kind="matrix",
+    aliases=("equivalent preconditioner", "preconditioner matrix"),
+    phrases=(r"\b(?:which|what)(?: (?:fixed|diagonal|constant|equivalent|implied|effective)){0,2} "
+             r"preconditioner\b(?! method)",
+             r"\b(?:give|find|state|compute|determine|write(?: down)?|identify) (?:the |this |that |a )?"
+             r"(?:(?:fixed|diagonal|constant|equivalent|implied|effective) ){0,2}preconditioner\b"
+             r"(?! method)",
+             r"\bequivalent (?:diagonal )?preconditioner\b", r"\bwith which preconditioner\b"),
+    labels=(r"\bpreconditioner\b",)))
+"""The fixed P of preconditioned gradient descent θ ← θ − ηP∇L that a method is (P = I for plain
+gradient descent, diag(s_j²) for features multiplied by s_j and mapped back)."""
 WHICH_SOLUTION = _add(_Q(
     "which-solution", "which of several answers", value_kind="name",
     phrases=(r"\bwhich of the (?:two|three|four|solutions|limits|answers)\b",
@@ -941,6 +964,7 @@ BYTES_RECEIVED = _add(_Q(
     phrases=(r"\bhow many bytes\b(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
              r"\bbytes received by\b",
              r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
+             r"\b(?:how many|number of) bytes (?:land|arrive|end up) (?:on|at|in)\b",
              rf"\bhow much (?:data|traffic|memory)\b(?: \((?:in )?bytes\))? (?:does|do|will|would) "
              rf"{_NODE} (?:receive|get)\b(?: \((?:in )?bytes\))?")))
 TOTAL_BYTES = _add(_Q(
@@ -959,7 +983,8 @@ TOTAL_BYTES = _add(_Q(
              r"communicated|exchanged)(?: over the network)? in total\b",
              r"\bhow many bytes (?:are |get )?(?:moved|sent|transferred|communicated|exchanged) "
              r"(?:in total|altogether|overall)\b")))
-_BYTES_BOTH = (r"\bhow many bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) receive[sd]?\b",
+_BYTES_BOTH = (r"\b(?:how many|number of|amount of|total) bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) "
+               r"receive[sd]?\b",
                r"\bbytes sent (?:\+|plus|and) received\b", r"\bbytes received (?:\+|plus|and) sent\b")
 BYTES_SENT_PLUS_RECEIVED = _add(_Q("bytes-sent-plus-received", "bytes sent plus received by one "
                                    "node", unit="bytes", phrases=_BYTES_BOTH))

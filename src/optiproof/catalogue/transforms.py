@@ -81,6 +81,10 @@ BACK_REFERENCE = _add(Entry(
              r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then )?(?:evaluate|compute|calculate) (?:it|this|that|"
              r"them|these|both|the (?:formula|expression|result|time)s?) (?:numerically )?(?:for|at|"
              r"with|when|using)\b",
+             r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then )?(?:evaluate|compute|calculate) (?:the|these|those|"
+             r"all|both)(?: (?:two|three|four|five|six|above))? (?:triples|pairs|tuples|formulas|"
+             r"expressions|quantities|answers|results|counts) (?:numerically )?(?:for|at|with|when|"
+             r"using)\b",
              _NOT_A_RESULT + r"\bas in \(?(?:[a-h]|\d)\)", r"\brecompute\b",
              r"\bsame as (?:in )?(?:part |question )?\(?(?:[a-h]|\d{1,2})\)",
              _NOT_A_RESULT + r"\b(?:as|like) in (?:part|question) \(?(?:[a-h]|\d{1,2})\b",

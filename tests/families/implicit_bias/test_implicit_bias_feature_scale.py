@@ -77,3 +77,35 @@ def test_the_rescaled_data_restated_in_the_part(part, restated):
     assert part_reading.value("a") == [1, -1, 2]
     assert part_reading.value("method")["name"] == "preconditioned"
     assert (not part_reading.unused) is restated, part_reading.unused
+
+
+@pytest.mark.parametrize("part, P", [
+    ("(a) First rescale every column of X to unit Euclidean norm, run GD from 0 to convergence, "
+     "then map the weights back to the original features. Which θ?", [1, 1 / 5, 1]),
+    ("(a) Normalise each feature column so that it has unit $\\ell_2$ norm, train with gradient "
+     "descent and convert the weights back to the original units. Give $\\theta$.",
+     [1, 1 / 5, 1]),
+    ("(a) divide each column of X by its norm, run gd, then transform the weights back "
+     "... which theta do u end up with?", [1, 1 / 5, 1]),
+    ("(a) Divide every feature by its largest absolute value, run gradient descent, and map the "
+     "weights back to the original scale. What is θ?", [1, 1 / 4, 1]),
+])
+def test_every_column_rescaled_by_its_own_size_then_mapped_back(part, P):
+    reading = read_report(STEM + part)
+    assert reading.complete, [(m.name, m.reason) for p in reading.parts for m in p.missing]
+    method = reading.parts[0].fields["method"].value
+    assert method["name"] == "preconditioned"
+    np.testing.assert_allclose(np.diag(np.array(method["P"], dtype=float)), P)
+    # independent: GD from 0 on the rescaled columns is their min-norm solution; mapped back
+    X, y = np.array([[1, 2, 0], [0, 1, 1]], dtype=float), np.array([3.0, 1.0])
+    s = np.sqrt(np.array(P))
+    spec = reading.to_problem().parts[0]
+    sol = solve(spec, figures=False)
+    np.testing.assert_allclose(np.array(sol.answers[0].value, dtype=float),
+                               s * (np.linalg.pinv(X * s) @ y), atol=1e-12)
+
+
+def test_a_column_rescaling_without_a_map_back_is_refused():
+    reading = read_report(STEM + "(a) Rescale every column of X to unit Euclidean norm and run "
+                                 "gradient descent. Which weights?")
+    assert not reading.complete

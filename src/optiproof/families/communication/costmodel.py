@@ -177,7 +177,23 @@ def _bandwidth(text: str, element_bytes: int, letter: str | None = None
         size = 1 if per[0] == "byte" else element_bytes
         return f"{size}/beta" if size != 1 else "1/beta", per[1], \
             f"β is the time per {per[0]}: the bandwidth is {size} bytes over β"
-    return None
+    return _bandwidth_by_unit(text)
+
+
+def _bandwidth_by_unit(text: str) -> tuple[Any, str, str] | None:
+    """A rate found by its unit alone ("each GPU can push 100 Gbit/s", "links of 25 GB/s"):
+    the bandwidth when the text states one such rate (several different ones: None)."""
+    found = []
+    for m in rx(r"(?<![\w.^/])(?=\d)").finditer(text):
+        got = number_at(text, m.start())
+        unit = rx(_BW_UNIT + r"(?![\w/])").match(text, got[1]) if got else None
+        if unit is not None and not rx(r"/ ?\(?$").search(text[max(0, m.start() - 4):m.start()]):
+            found.append((Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()],
+                          phrase(text, m.start(), unit.end())))
+    if len({v for v, _ in found}) != 1:
+        return None
+    value, src = found[0]
+    return _spec(value), src, "the rate is read by its unit as the link bandwidth"
 
 
 def _per_unit_seconds(text: str, pos: int) -> tuple[Fraction, int] | None:

@@ -52,14 +52,29 @@ CUES = [
     (r"\bcommunicat", 1), (r"\ball[- ]to[- ]all\b", 2), (r"\bdata[- ]parallel", 2),
 ]
 
+_CENTRAL_NODE = (r"(?:a|one|the|an?(?: extra| additional)?) (?:single |extra |additional )?(?:central(?:i[sz]ed)? |"
+                 r"separate |dedicated |master |coordinator |aggregator |root )+(?:(?:parameter|aggregation|"
+                 r"aggregator|coordinator|server) )?(?:server|machine|node|host|process|box)\b(?! shards?)")
+_CENTRAL = (rf"\b(?:to|at|on|into|via|through|onto) {_CENTRAL_NODE}|\b{_CENTRAL_NODE},?(?: (?:that|which))? "
+            r"(?:receives?|collects?|gathers?|aggregates?|averages?|sums?|accumulates?)\b|"
+            r"\b(?:acts?|serves?|works?) as (?:a |the )?(?:central |single |dedicated )?server\b")
+"""A parameter server named by what it does: every worker sends "to a central machine", "a
+separate server node receives each gradient", "one extra machine acts as server" (a node merely
+mentioned, "with a dedicated server node", names no scheme)."""
+_NEIGHBOURS = (r"\b(?:each|every) (?:node|worker|gpu|rank|machine|process|device)(?: only)? (?:talks|"
+               r"communicates|exchanges (?:data|messages|chunks)|sends (?:data|messages|chunks))(?: only)? "
+               r"(?:with|to) (?:its|their|the) (?:two |2 )?(?:adjacent |immediate |nearest |direct )?"
+               r"neighbou?rs\b")
+"""A ring named by its description: "each node talks to its two neighbours"."""
+
 SCHEMES = {
     S.SHARDED_PS.key: r"\bsharded parameter[- ]servers?|\b(?:\d{1,4}|k) (?:parameter )?"
                                 r"server shards|\bsharded (?:ps|server)",
     S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b|\b(?:every|each) (?:gpu|worker|node|rank) "
                       r"(?:just |simply )?sends? its (?:full|whole|entire|complete) gradient to "
                       r"(?:each|every|all) (?:of )?(?:the )?other\b|" + "|".join(S.ALL_TO_ALL.phrases),
-    S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)",
-    S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b",
+    S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)|" + _CENTRAL,
+    S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b|" + _NEIGHBOURS,
     S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial)[- ]tree\b|"
                 r"\btree[- ](?:scheme|algorithm|method|approach|strategy|collective|schedule|"
                 r"variant|version)s?\b|"
@@ -97,12 +112,15 @@ _DTYPES = {
     "byte": r"\b[a-zA-Z] (?:is |being )?(?:measured|counted|expressed|given) in bytes\b|\b(?:with|where) "
             r"[a-zA-Z] (?:is )?in bytes\b|\bsizes? (?:are |is )?(?:measured|counted) in bytes\b",
     "float32": r"\bfloat32\b|\bfp32\b|\bsingle[- ]precision|\b32[- ]bit (?:floats?|values)|"
-               r"\b4 bytes (?:per|each)",
+               r"\b4 bytes (?:per|each)|\b4[- ]byte (?:floats?|values|numbers|entries|elements|words)\b|"
+               r"\b32[- ]bit (?:gradients?|parameters|weights|numbers|entries|elements|precision)\b",
     "float16": r"\bfloat16\b|\bfp16\b|\bhalf[- ]precision|\b16[- ]bit (?:floats?|values)|"
-               r"\b2 bytes (?:per|each)",
+               r"\b2 bytes (?:per|each)|\b2[- ]byte (?:floats?|values|numbers|entries|elements|words)\b|"
+               r"\b16[- ]bit (?:gradients?|parameters|weights|numbers|entries|elements|precision)\b",
     "bfloat16": r"\bbfloat16\b|\bbf16\b",
     "float64": r"\bfloat64\b|\bfp64\b|\bdouble[- ]precision|\b64[- ]bit (?:floats?|values)|"
-               r"\b8 bytes (?:per|each)",
+               r"\b8 bytes (?:per|each)|\b8[- ]byte (?:floats?|values|numbers|entries|elements|words)\b|"
+               r"\b64[- ]bit (?:gradients?|parameters|weights|numbers|entries|elements|precision)\b",
 }
 
 class CommunicationReader:
@@ -182,6 +200,7 @@ class CommunicationReader:
             gigabyte(own + " " + ctx, r)
         if F.alpha not in r.fields:
             _read_times(own, ctx, r)
+        _setting_of_part(own, r)
         _same_values(own, r)
         _scope(own, r)
         _read_case(own, r)
@@ -273,6 +292,41 @@ _SAME = (r"\b(?:for|with|using|keep(?:ing)?|take|at) the same ((?:(?:[A-Za-z]|α
 """'For the same n, α, β': the values an earlier part set for those letters."""
 _SAME_FIELD = {"n": F.n, "p": F.p, "α": F.alpha, "alpha": F.alpha, "β": F.bandwidth,
                "beta": F.bandwidth, "B": F.bandwidth}
+
+
+_SETTING_OF = (r"\b(?:for|with|in|using|at|under|from|take|keep(?:ing)?) the (?:same )?(?:setting|numbers|"
+               r"values|data|parameters|constants|instance|configuration|numeric values|scenario) "
+               r"(?:of|from|in|used in|given in|stated in) (?:(?:task|part|question|item|problem|"
+               r"exercise|case) )?\(?(\d{1,2}|[a-h])\)?(?!\w|\.\d)")
+"""'For the setting of task 2', 'with the numbers of (c)': the values a named earlier part stated."""
+_SETTING_FIELDS = (F.n, F.p, F.dtype, F.alpha, F.bandwidth)
+
+
+def _setting_of_part(own: str, r: PartReading) -> None:
+    """A part evaluated "for the setting of task 2" takes the workers, parameters, element type,
+    latency and bandwidth that part read, where its own reading has none or only a letter (its
+    own numbers win); the named part's fields leave this part's refusals for them."""
+    m = rx(_SETTING_OF).search(own)
+    if m is None:
+        return
+    label = m.group(1).lower()
+    named = [p for p in r.found.get("previous", []) if p.family == FAMILY and p.label == label]
+    if not named:
+        r.miss("setting", f'"{m.group(0)}" names part ({label}), which is not an earlier '
+                          "communication part")
+        return
+    taken = []
+    for field in _SETTING_FIELDS:
+        have = r.fields.get(field)
+        theirs = named[0].fields.get(field)
+        if theirs is None or (have is not None and not isinstance(have.value, str)) or \
+                isinstance(theirs.value, str):
+            continue
+        r.set(field, theirs.value, f"{m.group(0)} (part ({label}): {theirs.source})", theirs.note)
+        r.missing = [x for x in r.missing if x.name != field]
+        taken.append(field)
+    if taken:
+        r.convention("setting", m.group(0), f"the setting of part ({label}): {', '.join(taken)}")
 
 
 def _same_values(own: str, r: PartReading) -> None:
@@ -485,7 +539,8 @@ def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tup
     return [(k, s) for k, s in out if s not in bare]
 
 
-_NODE_NOUN = r"\b(?:(servers?)|workers?|gpus?|nodes?|ranks?|process(?:es)?|machines?|devices?|" \
+_NODE_NOUN = r"\b(?:(servers?|(?:central(?:i[sz]ed)?|separate|dedicated|master|coordinator|" \
+             r"aggregator) (?:\w+ )?(?:machines?|nodes?|hosts?|process(?:es)?|box))|workers?|gpus?|nodes?|ranks?|process(?:es)?|machines?|devices?|" \
              r"replicas?)\b"
 
 
@@ -521,6 +576,12 @@ def _of_server(own: str, source: str) -> bool:
     at = own.find(source)
     if at < 0:
         return False
+    end = min([i for i in (own.find(c, at + len(source)) for c in ".?;!•") if i >= 0] or [len(own)])
+    rest = own[at + len(source):end]
+    after = rx(_NODE_NOUN).search(rest)   # "bytes land on the server", not "... from the server"
+    if after and rx(r"\b(?:on|at|to|into|by|in) (?:the |a |one |each )?(?:\w+ )?$").search(
+            (source + rest[:after.start()])[-40:]):
+        return bool(after.group(1))
     start = max(own.rfind(c, 0, at) for c in ".?;:!")
     before = list(rx(_NODE_NOUN).finditer(own[start + 1:at]))
     return bool(before and before[-1].group(1))

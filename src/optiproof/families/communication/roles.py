@@ -35,7 +35,7 @@ buffer of N bytes" counts bytes (the reader then counts the sizes in bytes)."""
 HOLDERS = r"(?:gradients?|vectors?|tensors?|arrays?|buffers?)"
 _GAP = r"(?:(?!(?i:messages?|chunks?|shards?|blocks?|pieces?|halves|half|rounds?|steps?)\b)[^.;?])"
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_NUM = (r"(?:\d{1,12}(?:\.\d{1,6})? ?[×x*·] ?10\^\d{1,2}|10\^\d{1,2}|\d{1,3}(?:,\d{3})+(?![\d.])|"
+_NUM = (r"(?:\d{1,12}(?:\.\d{1,6})? ?[×x*·] ?10\^\d{1,2}|10\^\d{1,2}|2\^\d{1,2}(?![\d^])|\d{1,3}(?:,\d{3})+(?![\d.])|"
         r"\d{1,12}(?:\.\d{1,6})?(?:[eE]\+?\d{1,2})?)(?: ?(?:thousand|million|billion)\b|"
         r"[kKMBG](?![A-Za-z]))?")
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9,
@@ -74,6 +74,9 @@ def _number(text: str, m: re.Match) -> int | None:
         return NUMBER_WORDS[raw.lower()]
     if rx(r"^\d{1,3}(?:,\d{3})+$").match(raw):
         return int(raw.replace(",", ""))
+    power = rx(r"^2\^(\d{1,2})$").match(raw)
+    if power:
+        return 2 ** int(power.group(1))  # "2^20 floats": a power of two, not 2 then an exponent
     got = number_at(text, m.start())
     if got is None:
         return None
@@ -112,6 +115,13 @@ _WORKER_COUNT = rf"(?P<c>\d\^?[a-z](?![\w^])|{_NUM}|(?i:{_WORD})\b|(?![aAI]\b)[A
 n = 2^k), never as thousands of workers."""
 
 
+_PER_HOLDER = (r"(?:entries|elements|floats|values|numbers|coordinates|components|scalars) (?:per|in "
+               r"(?:each|every|one|a|the)|of (?:each|every|one|a|the)) (?:gradient|vector|tensor|buffer|"
+               r"worker|gpu|node|rank|replica|device|machine)")
+"""A count of values per holder ("p numbers per gradient", "2^20 floats per worker"): the size of
+the vector every worker averages (bytes per worker stay a size in bytes, read elsewhere)."""
+
+
 _MORE_TERMS = r" ?[-−+*/·] ?(?:\d|[A-Za-z](?![A-Za-z])|\()"
 """What follows a term that is not the whole right-hand side ("n = 2^k − 1", "p = 10^6 + 1")."""
 _ASSIGNED_EXPRESSION = re.compile(r"(?<![\w^_/])([A-Za-z]) ?= ?((?:\d{1,6}|[A-Za-z])(?:\^\{?\w{1,3}\}?)?"
@@ -129,10 +139,21 @@ def assigned(text: str, letter: str) -> list[Cand]:
         if rxc(r"^\d\^?[a-z]$").match(tok):
             out.append(Cand("expression", tok, phrase(text, m.start(), m.end()), letter))
             continue
+        unit = _UNIT_AFTER.match(text, m.end())
+        if unit:   # "M = 100 MB": a size in bytes, scaled by its unit
+            got = number_at(text, m.start("c"))
+            scaled = Fraction(got[0].value) * _BYTE_UNITS[unit.group(1)] if got else Fraction(0)
+            if scaled > 0 and scaled.denominator == 1:
+                out.append(Cand("number", int(scaled), phrase(text, m.start(), unit.end())))
+            continue
         value = _number(text, _Span(m, "c"))
         if value is not None:
             out.append(Cand("number", value, phrase(text, m.start(), m.end())))
     return out
+
+
+_UNIT_AFTER = re.compile(r" ?(bytes|[kKMGT]B)\b")
+"""A byte unit right after an assigned count ("M = 100 MB")."""
 
 
 class _Span:
@@ -159,7 +180,8 @@ def candidates(text: str, role: str) -> list[Cand]:
                     rf"\b(?i:number|count) of (?i:{WORKER_NOUNS}),? (?:(?i:is|equals) )?"
                     rf"(?P<c>{_NUM}(?![\w^])|(?![aAI]\b)[A-Za-z](?![\w'’^(=]| ?=))"]
     else:
-        patterns = [rf"(?<![\w.,^/]){_COUNT}[ -]{_ADJ}(?i:{PARAMETER_NOUNS})\b",
+        patterns = [rf"(?<![\w.,^/]){_COUNT}(?: ?-| ){_ADJ}(?i:{PARAMETER_NOUNS})\b",
+                    rf"(?<![\w.,^/]){_COUNT} (?i:{_PER_HOLDER})\b",
                     rf"\b(?i:number|count) of (?i:{PARAMETER_NOUNS}),? (?:(?i:is|equals) )?"
                     rf"(?P<c>{_NUM}(?![\w^])|(?![aAI]\b)[A-Za-z](?![\w'’^(=]| ?=))",
                     rf"(?i:{HOLDERS})\b{_GAP}{{0,30}}?\b(?i:of|with|has|have|holds?|contain"
@@ -167,7 +189,7 @@ def candidates(text: str, role: str) -> list[Cand]:
                     rf"(?i:{VALUE_NOUNS})\b",
                     rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:of|with)(?: (?i:a|the))? (?i:dimension"
                     rf"|dim|length|size) {_COUNT}",
-                    rf"(?<![\w.,^/])(?P<c>{_NUM})[ -](?i:model)\b",
+                    rf"(?<![\w.,^/])(?P<c>{_NUM})(?: ?-| )(?i:model)\b",
                     rf"(?<![\w.,^/])(?P<c>(?![aAI]\b)[A-Za-z]|\d{{1,12}})[ -]dimensional (?:[\w-]+ )?"
                     rf"(?i:{HOLDERS})\b",
                     rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?(?:∈|\\in\b|\bin\b) ?(?:ℝ|\\mathbb ?\{{?R\}}?|"

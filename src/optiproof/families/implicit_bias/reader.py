@@ -158,6 +158,13 @@ class ImplicitBiasReader:
                 _compare(r, k, s)
         mine = [(k, s) for k, s in mine if k != Q.DISTANCE.key and k not in _COMPARISONS and
                 (k != Q.WHICH_NORM.key or _which_norm_known(r))]
+        if any(k in (Q.WHICH_NORM.key, Q.IS_MIN_NORM.key, Q.MIN_NORM_SOLUTION.key) for k, _ in mine):
+            among = rx(r"\bamong (?:all )?(?:the )?(?:solutions|interpolants|interpolating (?:solutions|"
+                       r"points)|minimi[sz]ers|zero-loss (?:solutions|points))(?: (?:of|to) [^,;.?]{1,60}?)?"
+                       r"(?=,|;|$| which\b| the\b)").search(r.own_text or "")
+            if among:   # 'Among all solutions of Xw = y, which norm ...': the set minimised over
+                r.convention("solution set", among.group(0), "the solutions the norm is minimised "
+                                                             "over (those of the data's equations)")
         if any(k == Q.WHICH_NORM.key for k, _ in mine):
             _read_weight(r, [s for k, s in mine if k == Q.WHICH_NORM.key])
             _read_coordinates(r)
@@ -165,6 +172,8 @@ class ImplicitBiasReader:
             if family:
                 r.convention("which-norm", family.group(0), "the family of norms the answer is "
                                                             "one of")
+        if any(k == Q.PRECONDITIONER.key for k, _ in mine):
+            _read_p_scale(r)
         elsewhere = _answered_by_a_sibling(r, asks)
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
@@ -228,6 +237,8 @@ class ImplicitBiasReader:
         s = symbol.replace(" ", "")
         if r.found.get("distance") and s in r.found["distance"].replace(" ", ""):
             return Q.DISTANCE_TO_MIN_NORM.key
+        if s == "P" and rx(_PRECONDITIONER_WORD).search(r.own_text or ""):
+            return Q.PRECONDITIONER.key     # 'preconditioned GD with a fixed P ... Which P?'
         weight = _weight_form(r.own_text or "")
         if weight is not None and s == weight.group(1):
             return Q.WHICH_NORM.key     # 'minimises (θ − θ0)ᵀM(θ − θ0)... Give M
@@ -249,6 +260,8 @@ class ImplicitBiasReader:
         if ref is None and not diff:
             ref = _distance_in_words(own, ctx, previous, base)
         methods = _read_methods(own, ctx, base) if ref is None else []
+        methods = _equivalent_preconditioner(own, base, methods, previous)
+        methods = _shared_method_of_named_results(own, base, methods, previous)
         for m in rx(r"\binstead of (?:plain |vanilla |full-batch )?(?:gd|sgd|gradient descent|"
                     r"momentum|adam)\b").finditer(own):
             base.convention("method", m.group(0), "the method this part does not run")
@@ -444,6 +457,37 @@ def _by_magnitude(own: str, X: list) -> tuple[list[Any], list[str]] | None:
     return factors, [m.group(0)]
 
 
+_BY_STATISTIC = (r"\b(?:(?:re)?scal\w*|normali[sz]\w*|divid\w*) (?:(?:each|every|all(?: the)?|the) )?"
+                 r"(?:(?:input |feature |data )?(?:columns?|features?|inputs?)(?: of (?:X|A|the data"
+                 r"(?: matrix)?))?(?: [a-z]_?j| j)?) (?:(?:to|so (?:that )?(?:it|they|each one|each) "
+                 r"(?:has|have)) (?:a )?unit (?P<unit>euclidean norm|(?:ℓ|l|L)_?2[- ]norm|2-norm|"
+                 r"norm|length|max(?:imum)?(?: absolute value| norm)?|(?:ℓ|l|L)_?∞[- ]norm|"
+                 r"infinity[- ]norm)|by (?:its|their|the(?: column'?s?)?) (?:own )?(?P<by>euclidean norm|"
+                 r"(?:ℓ|l|L)_?2[- ]norm|2-norm|norm|length|largest absolute (?:value|entry)|"
+                 r"max(?:imum)? absolute (?:value|entry)|(?:ℓ|l|L)_?∞[- ]norm|infinity[- ]norm))")
+"""A rescaling of every feature column by a statistic of its own column: to unit Euclidean norm
+("rescale every column of X to unit Euclidean norm", "divide each feature by its ℓ2 norm") or
+to unit largest magnitude ("divide every column by its largest absolute entry")."""
+
+
+def _by_statistic(own: str, X: list) -> tuple[list[Fraction], list[str]] | None:
+    """The squared factors 1/s_j² of a rescaling of each column by its own Euclidean norm or
+    largest magnitude s_j (exact: rational even when s_j is a root), with its phrase; None
+    when no such rescaling is stated or a column is zero."""
+    m = rx(_BY_STATISTIC).search(own)
+    if m is None:
+        return None
+    kind = (m.group("unit") or m.group("by")).lower()
+    columns = [[abs(Fraction(str(row[j]))) for row in X] for j in range(len(X[0]))]
+    if rx(r"max|largest|∞|infinity").search(kind):
+        sizes = [max(col) ** 2 for col in columns]
+    else:
+        sizes = [sum(v * v for v in col) for col in columns]
+    if any(v == 0 for v in sizes):
+        return None
+    return [1 / v for v in sizes], [m.group(0)]
+
+
 def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple[Any, str]:
     """'Rescale the second feature by 10, run GD, map the weights back to the original units':
     GD on the features x_j s_j from w = 0, mapped back (theta_j = s_j w_j), is preconditioned GD
@@ -452,11 +496,35 @@ def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple
     X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
     if not X or not rx(_MAP_BACK).search(own):
         return method
+    zero = rx(r"(?<![\w])(?:v|u|z|w̃|θ̃|tilde (?:w|θ))_?\{?0\}? ?= ?0(?![\d.,]\d|\w)").search(own)
+    if zero:   # 'trains v from v_0 = 0': the rescaled run's start, 0 in either units
+        r.convention("rescaled-start", zero.group(0), "the start of the rescaled run (0 in either "
+                                                      "units)")
     d = len(X[0])
     got = _scale_factors(own, d) or _by_magnitude(own, X)
     if got is None:
-        return method
+        stat = _by_statistic(own, X)
+        if stat is None:
+            return method
+        squares, sources = stat
+        for m in rx(r"\b[A-Z]\w{0,7} ?= ?[XA] ?[*·@]? ?[A-Z] ?(?:\^ ?\{?-1\}?|⁻¹)(?:, ?[A-Z] ?= ?diag(?:onal)? "
+                    r"(?:of|matrix of) (?:the |its )?column (?:norms|sizes))?").finditer(own):
+            r.convention("feature-scale", m.group(0), "restates the rescaling")  # X̃ = X S^-1
+        P = [[(Num(squares[i], str(squares[i])).spec_value() if i == k else 0) for k in range(d)]
+             for i in range(d)]
+        r.found["feature-scale"] = True
+        listed = ", ".join(str(v) for v in squares)
+        r.notes.append(f'"{sources[0]}": each feature column divided by its own size s_j, GD '
+                       f"from 0, weights mapped back: preconditioned GD with P = diag(1/s_j²) = "
+                       f"diag({listed})")
+        return ({"name": M.preconditioned, "P": P},
+                "; ".join([method[1], *sources, rx(_MAP_BACK).search(own).group(0)]))
     factors, sources = got
+    for m in rx(r"\bdiag ?\(([^()]{1,80})\)").finditer(own):   # "X̃ = X diag(2, 1, 1)", "w = diag(2,1,1) v"
+        nums = [number_at(e.strip(), 0) for e in m.group(1).split(",")]
+        if len(nums) == len(factors) and all(n is not None and Fraction(n[0].value) == f
+                                             for n, f in zip(nums, factors)):
+            r.convention("feature-scale", m.group(0), "restates the rescaling")
     spec_f = [Num(f, str(f)).spec_value() for f in factors]
     P = [[(spec_f[i] ** 2 if i == k else 0) for k in range(d)] for i in range(d)]
     r.found["feature-scale"] = True
@@ -876,7 +944,7 @@ def _check_sizes(flat: str, r: PartReading, d: int, m: int) -> None:
 _ZERO = r"(?:the )?(?:origin|zeros?(?: vector)?|0|\\mathbf\{0\}|\\boldsymbol\{0\}|\\vec\{0\})(?![\d.,]\d)"
 _ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at|from|to|with|in) "
                rf"{_ZERO}\b|\bfrom (?:the )?(?:origin|zero(?: vector)?)\b(?! to\b)|"
-               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training|trains|way|again) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bzero[- ]init\b|"
+               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training|trains|way|again) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bfrom (?:0|zero|the origin) (?=to convergence\b)|\bzero[- ]init\b|"
                rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
                rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
 _VAR = r"(?:θ|w|x|β|theta|beta|W)"
@@ -1408,7 +1476,8 @@ _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method|vector|weight vec
               r"(?:part )?"
               r"(?:\(([a-h]|\d{1,2})\)|([a-h])\)|(\d{1,2})(?![\w.])|\(([ivx]{1,4})\))|"
               r"\bpart \(?([a-h]|\d{1,2})\)|"
-              r"(?:θ|w)_?\(([a-h])\)")
+              r"(?:θ|w)_?\(([a-h])\)|\bthe (?:θ|w|theta)(?:_?∞)? (?:of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
+              r"(?![\w.])")
 _NAMED_RESULT = (r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf|T|K|N|I|J)\b)"
                  r"([A-Za-z]{2,9}|[A-Z])\b")
 """A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw", "Give
@@ -1499,6 +1568,77 @@ def _same_start(own: str, previous: list[PartReading]) -> PartReading | None:
               p.fields[F.theta0].source and p.fields[F.theta0].source in (p.own_text or "")]
     values = {repr(p.value(F.theta0)) for p in stated}
     return stated[-1] if len(values) == 1 else None
+
+
+_PRECONDITIONER_WORD = r"\bprecondition(?:ed|er|ing)\b"
+_ASKS_P = (r"\b(?:which|what(?: is| are)?|give|find|state|compute|determine|write(?: down)?|identify)"
+           r"(?: (?:the|this|that|a))?(?: (?:fixed|diagonal|constant|equivalent|implied|effective)){0,2}"
+           r" (?:P|preconditioner)\b(?! ?(?:=|∇|\())")
+"""A request for the preconditioner itself ('Which P?', 'Give P, normalised so that P_11 = 1',
+'what is the equivalent preconditioner')."""
+_SCALED_P = r"\bP ?_? ?\{? ?(\d) ?,? ?(\d) ?\}? ?= ?(\d{1,6}(?:\.\d{1,6})?)(?!\d|\.\d)"
+
+
+def _shared_method_of_named_results(own: str, r: PartReading, methods: list[tuple[Any, str]],
+                                     previous: list[PartReading]) -> list[tuple[Any, str]]:
+    """A part naming no method of its own but the results of earlier parts ('Is the vector
+    from (b) the minimum-norm interpolant? Give ‖w‖ for the vectors of (a) and (b)', 'the
+    point from part 2 minimises ...') is about those results, whose methods may differ from the
+    one the shared text names: the shared method is dropped, so the parts named give the
+    methods (one reading per result)."""
+    shared = "the method is the one the shared text names"
+    if len(methods) != 1 or not any(n.startswith(shared) for n in r.notes):
+        return methods
+    named = {x.group(1) for x in rx(_LABEL_REF).finditer(own)} | \
+        {next(g for g in x.groups() if g) for x in rx(_REF_LABEL).finditer(own)}
+    mine = {p.label.split(".")[0] for p in previous if p.family == FAMILY and F.method in p.fields}
+    if not named & mine:
+        return methods
+    r.notes = [n for n in r.notes if not n.startswith(shared)]
+    return []
+
+
+def _read_p_scale(r: PartReading) -> None:
+    """'Give P, normalised so that P_11 = 1': the diagonal entry the asked P is scaled by."""
+    if "preconditioner_entry" in r.fields:
+        return
+    scale = rxc(_SCALED_P).search(r.own_text or "")
+    if scale and (scale.group(1) != scale.group(2) or float(scale.group(3)) != 1):
+        r.miss("preconditioner_entry", f"\"{scale.group(0)}\": P is scaled by one diagonal entry "
+                                       "equal to 1 (expected P_11 = 1)")
+    elif scale:
+        own = r.own_text or ""
+        clause = rx(r"\b(?:P,? )?(?:normali[sz]ed|scaled|chosen|written)(?: so(?: that)?| such that| with)? "
+                    r"$").search(own[max(0, scale.start() - 40):scale.start()])
+        start = scale.start() - (len(clause.group(0)) if clause else 0)
+        r.set("preconditioner_entry", int(scale.group(1)), own[start:scale.end()])
+
+
+def _equivalent_preconditioner(own: str, r: PartReading, methods: list[tuple[Any, str]],
+                               previous: list[PartReading]) -> list[tuple[Any, str]]:
+    """'The procedure in (b) is preconditioned GD with a fixed diagonal P. Which P?': a part
+    asking for the preconditioner of an earlier part's procedure names preconditioned GD as the
+    form of its answer, not as a method with a given matrix. Its method is that of the one
+    earlier part it names; the scaling 'P_11 = 1' is read. Without one named part, unchanged."""
+    if not rx(_PRECONDITIONER_WORD).search(own) or not rx(_ASKS_P).search(own):
+        return methods
+    if M.preconditioned not in [m[0] for m in methods] or not any(
+            m.name == F.method and "without its matrix" in m.reason for m in r.missing):
+        return methods
+    named = {x.group(1) for x in rx(_LABEL_REF).finditer(own)} & \
+        {p.label.split(".")[0] for p in previous}
+    hits = [p for p in previous if p.family == FAMILY and F.method in p.fields and
+            p.label.split(".")[0] in named]
+    if len(named) != 1 or len(hits) != 1:
+        return methods
+    ref = hits[0]
+    r.missing = [m for m in r.missing if m.name != F.method]
+    form = rx(rf"{_PRECONDITIONER_WORD}[^.?;]{{0,120}}").search(own)
+    r.convention("preconditioner", form.group(0), "the form of the asked answer (P is asked)")
+    r.notes.append(f"the part asks for the preconditioner equivalent to the method of part "
+                   f"({ref.label})")
+    field = ref.fields[F.method]
+    return [(field.value, f"{field.source} (the method of part ({ref.label}))")]
 
 
 def _earlier_preconditioner(own: str, r: PartReading, method: tuple[Any, str],
@@ -2025,12 +2165,22 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         if got is None and r.found.get("frozen"):
             used.append(r.found["frozen"])
             return {"name": name, "P": _FROM_FIRST_GRADIENT}
+        where = own
+        if got is None and ctx:   # P stated once in the shared text applies to every part
+            shared = _FRACTION.sub(lambda m: "/".join(g for g in m.groups() if g), ctx)
+            if len(rxc(r"(?<![\w])P ?(?:=|:=)").findall(shared)) == 1:
+                got = _preconditioner_by_role(shared, r)
+                if got is False:
+                    return name
+                got = got or assigned_array(shared, r"P|the preconditioner|P ?= ?diag") or \
+                    assigned_array(shared.replace("diag", ""), r"P")
+                where = ctx
         if got is None:
             r.miss(F.method, "a preconditioned method without its matrix P (expected P = "
                              "diag(1, 2, 3) or P = [[..]])")
             return name
-        diag = rx(r"\bP ?= ?diag ?\((?:[^()]|\([^()]{0,12}\)){1,80}\)").search(own)
-        used.append(got[1] if got[1] in own or diag is None else diag.group(0))
+        diag = rx(r"\bP ?= ?diag ?\((?:[^()]|\([^()]{0,12}\)){1,80}\)").search(where)
+        used.append(got[1] if got[1] in where or diag is None else diag.group(0))
         step = _step_size(own)
         if step is not None:
             used.append(step[1])

@@ -983,7 +983,41 @@ def _weight_matrix(spec: ImplicitBiasSpec, der: Derivation, W: Any) -> list[Answ
                     note=f"scaled so that W_{i}{i} = 1")]
 
 
-ASK_RULES = {Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
+def _ask_preconditioner(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                        limit: Answer) -> list[Answer]:
+    """The fixed P of preconditioned gradient descent theta <- theta - eta P grad L that the
+    method is: I for gradient descent, the method's own P, diag(1/s_j^2) for SGD on features
+    divided by their root second moments s_j (then mapped back); scaled so that P_ii = 1 when
+    asked (a positive multiple of P is the same method with another step)."""
+    method = spec.method.entry
+    name = "equivalent preconditioner"
+    if not prob.exact:
+        return _without_limit(name, Q.PRECONDITIONER.key, spec,
+                              "the data are not exact numbers; P is not derived")
+    if method is O.PRECONDITIONED:
+        P = CF.preconditioner_of(spec, prob)[0]
+        why = "The method is preconditioned gradient descent with this $P$."
+    elif method is O.RESCALED_SGD:
+        P = sympy.diag(*[1 / v ** 2 for v in CF.second_moment_scaling(prob)[0]])
+        why = ("Gradient descent on $z = D\\theta$, $D = \\operatorname{diag}(s)$, mapped back, "
+               "moves $\\theta$ by $-\\eta D^{-2}\\nabla L(\\theta)$: $P = D^{-2}$.")
+    else:
+        P = sympy.eye(prob.d)
+        why = "Plain gradient descent is the preconditioned method with $P = I$."
+    i = spec.preconditioner_entry
+    note = ""
+    if i is not None:
+        if P[i - 1, i - 1] == 0:
+            return _without_limit(name, Q.PRECONDITIONER.key, spec,
+                                  f"P_{i}{i} is not a positive diagonal entry")
+        P = sympy.simplify(P / P[i - 1, i - 1])
+        why += f" Scaled so that $P_{{{i}{i}}} = 1$ (a positive multiple only rescales the step)."
+        note = f"scaled so that P_{i}{i} = 1"
+    der.add("The preconditioner", why, Equation.of(Tex("P"), P))
+    return [_answer(name, "P", P, spec, quantity=Q.PRECONDITIONER.key, note=note)]
+
+
+ASK_RULES = {Q.PRECONDITIONER.key: _ask_preconditioner, Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
              Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
              Q.DISTANCE_TO_MIN_NORM.key: _ask_distance_to_min_norm,
              Q.CHANGES.key: _ask_changes, Q.NORM_VALUE.key: _ask_norm,

@@ -395,6 +395,9 @@ class ImplicitBiasSpec(PartSpec, Derivable):
         None, ge=1, description="which-norm: also give the matrix W of the quadratic form the "
                                 "limit minimises, scaled so that its diagonal entry W_ii = 1 "
                                 "for this i (1-based); omitted: not asked.")
+    preconditioner_entry: int | None = Field(
+        None, ge=1, description="preconditioner: give P scaled so that its diagonal entry "
+                                "P_ii = 1 for this i (1-based); omitted: P as the method uses it.")
     coordinates: Literal["theta", "w", "x", "beta"] = Field(
         "theta", description="The name of the parameters' coordinates in formula answers "
                              "(which-norm: theta1, theta2, ... or w1, w2, ...).")
@@ -405,7 +408,9 @@ class ImplicitBiasSpec(PartSpec, Derivable):
         "norm-value (the Euclidean norm of the limit, and of the minimum-norm solution when "
         "that is asked too), which-norm (the norm of theta - theta0, or the quadratic form in "
         "it, that the limit minimises among all solutions), "
-        "optimal-momentum and optimal-rate (heavy-ball, nesterov); omitted: the limit (and, for ridge, its "
+        "optimal-momentum and optimal-rate (heavy-ball, nesterov), preconditioner (the fixed P of "
+        "preconditioned gradient descent the method is: I for gd/sgd, its P, or diag(1/s_j^2) for "
+        "rescaled-sgd); omitted: the limit (and, for ridge, its "
         "lambda -> 0 limit).")
 
     @field_validator("asks", mode="before")
@@ -498,6 +503,8 @@ Spec = ImplicitBiasSpec
 MOMENTUM_ASKS = (Q.OPTIMAL_MOMENTUM.key, Q.OPTIMAL_RATE.key)
 WHICH_NORM_METHODS = (O.GD, O.SGD, O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED, O.RESCALED_SGD)
 """Methods whose limit is the closest solution to theta0 in a fixed quadratic metric."""
+PRECONDITIONER_METHODS = (O.GD, O.PRECONDITIONED, O.RESCALED_SGD)
+"""Methods that are full-batch gradient descent with a fixed preconditioner P (GD: P = I)."""
 
 
 def _check_asks(spec: ImplicitBiasSpec) -> None:
@@ -520,6 +527,13 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
         raise ValueError(f"asks: '{Q.WHICH_NORM.key}' is known for the methods confined to "
                          "theta0 + P row(X) (" + ", ".join(e.key for e in WHICH_NORM_METHODS)
                          + f") and for sign-like descent on one equation, not for {method.key}")
+    if Q.PRECONDITIONER.key in asked and method not in PRECONDITIONER_METHODS:
+        raise ValueError(f"asks: '{Q.PRECONDITIONER.key}' is the fixed P of preconditioned gradient "
+                         "descent, known for " + ", ".join(e.key for e in PRECONDITIONER_METHODS)
+                         + f", not for {method.key}")
+    if spec.preconditioner_entry is not None and spec.preconditioner_entry > len(spec.data[0][0]):
+        raise ValueError(f"preconditioner_entry: P has {len(spec.data[0][0])} diagonal entries, not "
+                         f"{spec.preconditioner_entry}")
     if set(MOMENTUM_ASKS) & set(asked) and method not in (O.HEAVY_BALL, O.NESTEROV):
         raise ValueError(f"asks: the optimal momentum and rate need method {O.HEAVY_BALL.key} "
                          f"or {O.NESTEROV.key}, not {method.key}")

@@ -475,6 +475,42 @@ def rescaled_features_check(spec: ImplicitBiasSpec, solution: PartSolution) -> C
                  compared="limit")
 
 
+def preconditioner_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The answered P is a symmetric positive definite matrix (with P_ii = 1 where that scaling
+    is asked), and a real optimizer run with it -- preconditioned GD on the original data with
+    the answered P -- ends where the real run of the part's own method ends (for SGD on
+    rescaled features: torch on those features, mapped back)."""
+    from optiproof.families.implicit_bias.spec import Preconditioned
+
+    method = ("preconditioner: real run of preconditioned GD with the answered P vs the real run "
+              "of the part's method (torch)")
+    with stopwatch() as watch:
+        answer = _answered(solution, Q.PRECONDITIONER.key)
+        if answer.value is None:
+            return Check(method, "inconclusive", "no P was answered; nothing verified",
+                         runtime_s=watch.elapsed, compared="preconditioner")
+        P = np.array(answer.value, dtype=np.float64)
+        if P.ndim != 2 or P.shape[0] != P.shape[1] or not np.allclose(P, P.T, atol=1e-12) or \
+                np.linalg.eigvalsh((P + P.T) / 2).min() <= 0:
+            return Check(method, "failed", f"the answered P {P.tolist()} is not symmetric "
+                         "positive definite", runtime_s=watch.elapsed, compared="preconditioner")
+        i = spec.preconditioner_entry
+        if i is not None and abs(P[i - 1, i - 1] - 1) > 1e-12:
+            return Check(method, "failed", f"P_{i}{i} = {P[i - 1, i - 1]:.12g}, not 1 as asked",
+                         runtime_s=watch.elapsed, compared="preconditioner")
+        ours = limit_run(spec.model_copy(update={"method": Preconditioned(P=P.tolist())}))
+        theirs = limit_run(spec)
+    if not (ours.ok and theirs.ok):
+        return Check(method, "inconclusive", f"{ours.reason}; {theirs.reason}; nothing verified",
+                     runtime_s=watch.elapsed, compared="preconditioner")
+    err = float(np.abs(ours.theta - theirs.theta).max())
+    tol = max(TOLERANCE * _scale(theirs.theta), 10 * max(ours.bound, theirs.bound))
+    return Check(method, "passed" if err <= tol else "failed",
+                 f"{ours.reason}; max |theta(P answered) - theta(method)| = {err:.3g} "
+                 f"(tolerance {tol:.1g})", max_error=err, runtime_s=watch.elapsed,
+                 compared="preconditioner")
+
+
 def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """numpy: the nonzero spectrum of 2c X^T X, the per-direction update maps at (1/L, the
     claimed beta): their spectral radius is the claimed rate, and no beta does better."""
@@ -739,6 +775,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("distance", lambda: distance_check(spec, solution)))
     if Q.WHICH_NORM.key in asked:
         extra.append(("which norm", lambda: which_norm_check(spec, solution)))
+    if Q.PRECONDITIONER.key in asked:
+        extra.append(("preconditioner", lambda: preconditioner_check(spec, solution)))
     alone: list[tuple[str, Callable[[], Check]]] = []
     if Q.NORM_VALUE.key in asked:
         alone.append(("norm", lambda: norm_check(spec, solution)))

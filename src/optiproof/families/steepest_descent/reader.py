@@ -61,10 +61,15 @@ NORM_WORDS = {
     N.NUCLEAR.key: r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
     N.FROBENIUS.key: r"\bfrobenius\b(?! (?:inner |dot |scalar )?product)",
     N.RMS.key: r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
-    N.L2.key: r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2",
+    N.L2.key: r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2|\bsquare root of the sum "
+          r"of (?:the |its )?squar(?:es|ed (?:entries|values|coordinates|components))\b",
     N.LINF.key: r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
-            r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm",
-    N.L1.key: r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b",
+            r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm|\b(?:largest|maximum|max|biggest|"
+            r"maximal) absolute (?:value|entry|coordinate|component)\b|\b(?:largest|biggest) (?:entry|"
+            r"coordinate|component) in absolute value\b",
+    N.L1.key: r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b|\bsum of (?:the |"
+          r"its |their )?absolute (?:values|entries|coordinates|components)\b|\bsum of (?:the |its )?"
+          r"(?:entries|coordinates|components) in absolute value\b",
     N.LP.key: r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
           r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
 }
@@ -158,6 +163,24 @@ _ASKING_WORD = re.compile(r"\?|\b(?:give|find|compute|calculate|solve|minimi[sz]
                           r"determine|derive|evaluate|state|show|write|name|report|identify|what|"
                           r"which|how|is|are|does)\b", re.I)
 """A word that may ask something: a part holding one is never taken to ask what another did."""
+
+
+_SOLVE = re.compile(r"(?:^|[.;:]\s|,\s)(?:(?:now|then|next|first|please),? )?(?:with (?:[^.;,]|\.\d){1,30}?,? )?"
+                    r"solve\b(?! for\b)", re.I)
+"""'Solve the penalised problem and give the optimal value': solving the problem asks its
+solution, the minimiser, beside what else the part names."""
+
+
+def _solve_asks_the_minimiser(r: PartReading) -> None:
+    """A part that says 'solve' (the problem) and asks other quantities but not the step asks
+    the step too: the solution of the problem is its minimiser."""
+    asks = r.value(F.asks) or []
+    m = _SOLVE.search(r.own_text or "")
+    if m is None or not asks or Q.UPDATE.key in asks:
+        return
+    old = r.fields[F.asks].source
+    r.set(F.asks, [Q.UPDATE.key, *asks], " | ".join(x for x in (m.group(0).strip(" ,.;:"), old) if x),
+          note="'solve' asks the problem's solution, the minimiser")
 
 
 def _asks_of_the_part_continued(r: PartReading, read_questions: Any) -> None:
@@ -511,6 +534,7 @@ class SteepestDescentReader:
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers
                        if q not in _MEASURED and q not in (Q.WHICH_NORM, Q.WHICH_SOLUTION))
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
+        _solve_asks_the_minimiser(r)
         if not asks:
             _asks_of_the_part_continued(r, self.read_questions)
         norm = r.value(F.norm)
