@@ -39,14 +39,39 @@ _SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_\{?(?:[A-Za-z0-9∞*⋆]{
         r"\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?(?:\^?[*⋆†])?)")
 """A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``,
 ``w_AdaGrad`` (a longer subscript only after an underscore)."""
-_SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)\b"
+_SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)(?=[\s_{{(\[k]|$|\b)"
 """``u = argmin_d ...``: the symbol names the minimiser the part solves for."""
 _MIN_NORM = re.compile(r"(?:pinv ?\( ?X ?\)|X ?\^? ?\{?[+†]\}?) ?[*·]? ?y\b")
 """The minimum-norm solution written as a formula: ``pinv(X) y``, ``X^+ y``, ``X†y``."""
+_MIN_NORM_SUB = re.compile(r"^[A-Za-zθ](?:\^?\{?(?:†|\+|dagger)\}?|_\{?(?:mn|min|minnorm|min-?norm|"
+                           r"ln|mnorm|dagger|†|\+)\}?)$")
+"""A symbol marked as the minimum-norm solution by convention: ``θ^†``, ``w†``, ``θ_mn``,
+``w_min``, ``θ_{min-norm}`` (the mark alone: which answer it is, the text's parts say)."""
 _PART = r"\(?(?:part |question )?\((?P<part>[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)"
 _REF = re.compile(r"^(?:(?:the |your )?(?P<what>answer|result|value|one|[\w -]{2,40}?) )?"
                   r"(?:(?:in|from|of|to|for) )?(?:part |question )?\((?P<part>[a-h]|\d{1,2}|"
                   r"i{1,3}|iv|vi{0,3}|ix|x)\)$", re.I)
+_BARE_REF = re.compile(r"^(?:the |your |my |our )?(?P<what>answer|result|value|solution|point|limit|"
+                       r"vector|output|number)s? (?:to|of|in|from|for|found in|obtained in) "
+                       r"(?:(?:part|question|task|exercise|item|step) (?P<named>[a-h]|\d{1,2})|"
+                       r"(?P<digit>\d{1,2}))\.?$|^(?:part|question|task|exercise|item) \(?(?P<own>"
+                       r"[a-h]|\d{1,2})\)?['’]s (?P<what2>[\w -]{2,30})$|^\((?P<paren>[a-h]|\d{1,2})\)"
+                       r"['’]s (?P<what3>[\w -]{2,30})$", re.I)
+"""A part named without parentheses: 'the answer to 3', 'the result of part b', 'question 2's
+limit', '(b)'s answer' (a bare letter only after 'part', 'question', ...)."""
+
+
+def _bare_ref(t: str) -> str:
+    """``t`` with a part named without parentheses written as a reference ('the answer to 3'
+    -> 'the answer (3)'), else unchanged."""
+    m = _BARE_REF.match(t.strip())
+    if m is None:
+        return t
+    label = m.group("named") or m.group("digit") or m.group("own") or m.group("paren")
+    what = m.group("what") or m.group("what2") or m.group("what3")
+    return f"the {what.strip()} in ({label.lower()})"
+
+
 _DEFINITIONS = (
     re.compile(rf"\bcall (?:it|this|that|the (?P<noun>[\w -]{{1,30}}?)) (?P<sym>{_SYM})"
                r"(?=[ ,.;:?)]|$)", re.I),
@@ -61,8 +86,10 @@ _DEFINITIONS = (
     re.compile(rf"\bwhere (?P<sym>{_SYM})(?: ?:?= ?[^,;]{{1,25}}?)? (?:is|denotes) (?:the |a |your |our |my )?"
                r"(?P<noun>[\w -]{1,40}?)(?: (?:from|in|of|to|for) " + _PART + r")?(?=[,.;:?)]|$)",
                re.I),
-    re.compile(rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>lim)\b"),
+    re.compile(rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>lim)(?![a-z])"),
     re.compile(rf"(?<![\w^_]){_SYM_ARGMIN}"),
+    re.compile(rf"(?<![\w^_])(?P<sym>{_SYM}) ?:?= ?(?P<noun>(?:pinv ?\( ?X ?\)|X ?\^? ?\{{?[+†]"
+               r"\}?) ?[*·]? ?y)\b"),
     re.compile(rf"\bconverges? to (?:some |a |the )?(?:point |limit )?(?P<sym>{_SYM})"
                r"(?=[ ,.;:?)]|$)(?P<noun>)", re.I),
 )
@@ -183,6 +210,8 @@ def symbols(pb: Problem) -> dict[str, list[tuple[str, str, bool]]]:
                 answers = _answers_of(pb, part)
                 if re.fullmatch(r"arg ?min", noun):
                     noun = "minimiser"
+                if _MIN_NORM.fullmatch(noun):   # "w^† = X^+ y"
+                    noun = "minimum-norm solution"
                 if noun == "lim" or noun == "":
                     quantity = Q.LIMIT.key if Q.LIMIT.key in answers else None
                 elif noun.strip().lower() in ("result", "answer", "value", "output"):
@@ -341,7 +370,7 @@ _CITED = re.compile(r" ?\((?:from|in|see|cf\.?|of) (?:part |question )?\(?([a-h]
 def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
     """The answer (or literal) one operand names; ``parts``: the parts the request names in
     order, to tell apart a symbol several parts ask. Raises Unresolved."""
-    t = text.strip()
+    t = _bare_ref(text.strip())
     cited = _CITED.search(t)
     if cited:   # "the server's traffic (from (b))": the traffic answered in part (b)
         t = re.sub(r"['’]s\b", "", t[:cited.start()]).strip() + f" from ({cited.group(1)})"
@@ -390,6 +419,15 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         literal = _literal(t, pb) if not found else None
         if literal is not None:
             return Operand(text, literal=literal)
+        if not found and _MIN_NORM_SUB.match(t.replace(" ", "")):
+            # 'θ^†', 'w_mn': the minimum-norm solution, of the one part that answers it
+            key_ = Q.MIN_NORM_SOLUTION.key
+            owners = [label for label in pb.texts if key_ in _answers_of(pb, label)]
+            owners = owners[:owners.index(pb.label) + 1] if pb.label in owners else owners
+            if parts and len(owners) > 1:
+                owners = [o for o in owners if o in parts] or owners
+            if len(owners) == 1:
+                return Operand(text, owners[0], key_, by_symbol=True)
         if len(pick) > 1:
             raise Unresolved(f"'{text}' names answers of several parts: "
                              + ", ".join(f"({p}) {q}" for p, q in pick))
@@ -462,6 +500,23 @@ _DIFFERENCE_OF = re.compile(rf"\bdifference (?:between|of) (?P<x>{_OPERAND_WORDS
                             rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
 _EQUAL = re.compile(rf"^(?:is|are) (?P<x>{_OPERAND_WORDS}) (?:equal to|the same as|identical "
                     rf"to) (?P<y>{_OPERAND_WORDS}) ?\?", re.I)
+_YES_NO_START = r"(?:^|[,;:] ?(?:and |but |so |then )?)(?:(?:and|but|so|then|also|now),? )?"
+_SAME_WORDS = (r"(?:equal to|the same (?:point |vector |limit |solution |answer |thing |value |number "
+               r")?as|identical (?:to|with)|(?P<eq>==?|≡))")
+_EQUALS = (
+    re.compile(rf"{_YES_NO_START}(?:is|are|was|were) (?P<x>{_OPERAND_WORDS}) ?(?:(?:exactly|precisely|"
+               rf"really|actually|also|still|then|again|indeed|in fact) )?{_SAME_WORDS} ?"
+               rf"(?P<y>{_OPERAND_WORDS}) ?\?", re.I),
+    re.compile(rf"{_YES_NO_START}(?:is|are) (?P<x>{_OPERAND_WORDS}) and (?P<y>{_OPERAND_WORDS}) "
+               r"(?:(?:exactly|really|actually|then|in fact) )?(?:equal|the same|identical)"
+               r"(?: (?:points?|vectors?|limits?|solutions?|answers?|values?))? ?\?", re.I),
+    re.compile(rf"{_YES_NO_START}(?:does|do) (?P<x>{_OPERAND_WORDS}) (?:(?:exactly|really|actually) )?"
+               rf"(?:equal|match) (?P<y>{_OPERAND_WORDS}) ?\?", re.I),
+)
+"""Yes/no equality of two operands: 'Is w_∞ = w^†?', 'is it equal to the limit found in (a)?',
+'Is the answer to 3 identical to θ_raw?', 'are (a) and (c) the same?', 'does θ_P equal θ†?'
+(an operand 'it' is the answer the part asked before it)."""
+_IT = re.compile(r"(?:it|this|that)(?: (?:one|point|vector|limit|solution|answer|result))?", re.I)
 _NORM_OF_WORDS = re.compile(r"\b(?P<name>euclidean|ℓ_?\w{1,3}|l_?\w{1,3}|frobenius)?(?: |-)?"
                             rf"norm of (?P<x>{_OPERAND_WORDS})(?=[,;?.]|$| and\b)", re.I)
 _ASKED_BEFORE = re.compile(r"(?:\b(?:compute|give|evaluate|what is|what's|what are|find|report|"
@@ -585,6 +640,8 @@ class Reader:
         self.used: set[str] = set()
         self.restated: set[str] = set()
         """Operands naming an earlier answer, read as this part's own at its settings."""
+        self.pronouns: dict[str, Any] = {}
+        """Operands written 'it', 'that point', resolved by the shape that reads them."""
         self.native_own = False
         """True once an operand names this part's own answer ('its', 'the limit θ_∞')."""
 
@@ -622,6 +679,8 @@ class Reader:
         """A spec operand for ``text``: a reference, a literal, or (for ``‖A‖`` inside a
         ratio) the name of a norm-of entry made for it."""
         text = text.strip()
+        if text in self.pronouns:
+            return self.pronouns[text]
         m = _NORM.fullmatch(text)
         if m:
             if m.group("square"):
@@ -868,6 +927,13 @@ class Reader:
             q = _quantity(clause, self.pb.answers) if clause.strip() else None
             if q is not None and QUANTITIES[q].value_kind in ("vector", "matrix"):
                 return self._ref(Operand(clause.strip(), self.pb.label, q))
+            for sym in reversed(re.findall(rf"(?<![\w^_]){_SYM}(?![\w^_])", clause)):
+                if key(sym) in self.table and not _WORD.fullmatch(sym):
+                    # 'Does ŵ fit the data, and is it equal to ...': the answer ŵ names
+                    try:
+                        return self._value(sym, [])
+                    except Unresolved:
+                        continue
         try:
             return self._antecedent(s, at)
         except Unresolved:
@@ -1058,6 +1124,39 @@ class Reader:
             a, b = b, a
         self.found.entries.append({"kind": kind, "of": a, "to": b})
 
+    def _equality(self, s: str, parts: list[str], about: Any, done: list[tuple[int, int]],
+                  claim: Any) -> None:
+        """'Is X equal to Y?' (:data:`_EQUALS`): a same-as entry of the two operands, an 'it'
+        the answer asked before it. Two answers of this part compared are the family's own
+        question (is the limit the minimum-norm solution?), not a derived one. An operand
+        that does not resolve is refused, naming it; after a bare '=' ('Is η = 0.1 stable?')
+        the sentence is left to the family."""
+        for rx in _EQUALS:
+            m = rx.search(s)
+            if m is None or any(a < m.end() and m.start() < b for a, b in done):
+                continue
+            x, y = m.group("x").strip(), m.group("y").strip()
+            kept, own = len(self.found.entries), len(self.found.own)
+            try:
+                # 'it' is an answer named before the comparison, never its other operand
+                self.pronouns = {t: self._it(s, m.start()) for t in (x, y) if _IT.fullmatch(t)}
+                self._binary(Q.SAME_AS.key, x, y, parts, m.span(), about)
+            except Unresolved:
+                del self.found.entries[kept:]
+                del self.found.own[own:]
+                if m.groupdict().get("eq"):
+                    continue
+                raise
+            finally:
+                self.pronouns = {}
+            last = self.found.entries[-1]
+            if not any(isinstance(last[k], dict) and "part" in last[k] for k in ("of", "to")):
+                del self.found.entries[kept:]
+                del self.found.own[own:]
+                return
+            claim(m, Q.SAME_AS.key)
+            return
+
     def read(self, sentence: str, start: int, lone: bool = False) -> Found:
         """The derived entries of one request (raises Unresolved, naming the operand): its
         ratios, sums, differences and equalities, or (``lone``) its norms and distances."""
@@ -1119,8 +1218,9 @@ class Reader:
             depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
             self._each(depends, Q.DEPENDS_ON.key, done, claim,
                        lambda m: self._depends(m, s, parts, about))
-        for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key),
-                         (_EQUAL, Q.SAME_AS.key)):
+        if not lone:
+            self._equality(s, parts, about, done, claim)
+        for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key)):
             m = rx.search(s) if not lone else None
             if m and not any(a < m.end() and m.start() < b for a, b in done):
                 kept = len(self.found.entries)
@@ -1235,12 +1335,44 @@ class Reader:
         return self.found
 
 
+_EVALUATE_AT = re.compile(
+    r"\b(?:evaluate|compute|calculate|what is|what's|what are|give|find|report|state)\b(?: the "
+    r"values? of| the)? (?P<f>[^?;]{1,80}?) (?:at|in|for) (?:the |both |each of |all |your )?"
+    r"(?P<at>[^?;.]{1,80})", re.I)
+"""'Evaluate q(θ) = ... at the limits from (a) and (b)', 'the value of the data-fit term ... at
+the point from (c)': a formula evaluated at answers of the problem."""
+_FORMULA_LIKE = re.compile(r"[=^‖|²]|\b(?:term|objective|loss|regulari[sz]er|function|quantity|"
+                           r"energy|penalty)\b|(?<![\w])[A-Za-zθφψ] ?\( ?[A-Za-zθ]", re.I)
+_ANSWER_NOUN = re.compile(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\)|\b(?:limits?|solutions?|points?|"
+                          r"minimi[sz]ers?|answers?|results?|iterates?|interpolants?)\b", re.I)
+
+
+def evaluation_at(sentence: str, pb: Problem) -> str | None:
+    """Why a request that evaluates a formula at answers of the problem ('Evaluate wᵀP⁻¹w at
+    w_∞ and at w^†') is not answered (no derived quantity evaluates a formula), or None when
+    the request asks no such thing. Such a request is refused, never read as asking for the
+    operands it names."""
+    m = _EVALUATE_AT.search(sentence)
+    if m is None or not _FORMULA_LIKE.search(m.group("f")):
+        return None
+    at = m.group("at")
+    table = pb.table if pb.table is not None else symbols(pb)
+    named = [t for t in re.findall(rf"(?<![\w^_]){_SYM}(?![\w^_])", at)
+             if not _WORD.fullmatch(t) and (key(t) in table or _MIN_NORM_SUB.match(t))]
+    if not named and not _ANSWER_NOUN.search(at):
+        return None
+    return (f"'{m.group(0).strip()}' evaluates a formula at answers of the problem, which "
+            "optiproof does not compute (expected the answers themselves, or a norm or "
+            "distance of them)")
+
+
 _CUE = re.compile(r"‖|/|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
                   r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "
-                  r"to|the same as|identical to)\b", re.I)
+                  r"to|the same as|identical to)\b|\b(?:is|are|was|were) [^?]{1,60}(?:\bequal to\b|"
+                  r"\bthe same\b|\bidentical\b|=)|\b(?:does|do) [^?]{1,60}\b(?:equal|match)\b", re.I)
 
 
 def read_request(sentence: str, start: int, pb: Problem, lone: bool = False) -> Found | None:
@@ -1412,6 +1544,9 @@ class DerivedPass:
         self.pb.reference = questions.reference
         entries, sources, requests = [], [], []
         for request in questions.requests:
+            why = evaluation_at(request.sentence, self.pb) if not lone else None
+            if why is not None:
+                self.r.miss(f'question "{request.sentence[:40]}"', why)
             open_asks = [a for a in request.asks
                          if (a.quantity or self.hooks.symbol(self.r, a.phrase)) not in taken]
             found = None
