@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from optiproof.reading import read_report
 from test_derived_reading import _refused, _solve
 
 # a = (1, 2, 2), b = 9: GD from θ_0 converges to θ_0 + a (b - a.θ_0)/|a|^2; from 0 it is the
@@ -71,15 +72,105 @@ def test_an_equality_with_an_operand_that_does_not_resolve_is_refused(text, name
     assert named in why
 
 
-@pytest.mark.parametrize("text", [
-    START + "(b) Find the minimum-norm solution θ† = X^+ y. Evaluate q(θ) = θ_1^2 + "
-            "2θ_2^2 + θ_3^2 at θ_∞ and at θ†.",
-    START_LATEX + r"(b) Find the minimum-norm solution $\theta^\dagger = X^+ y$. What is the "
-                  r"value of the data-fit term $\tfrac12 (a^\top\theta - b)^2$ at the point "
-                  r"from (a)?",
-    START_ASCII + "2. Find the minimum norm solution w_mn.\n\n3. compute w^T D w (D = "
-                  "diag(1,2,3)) at w_gd and w_mn",
+# --------------------------------------------------------------------- a formula at answers
+D = np.diag([1.0, 2.0, 3.0])
+
+
+@pytest.mark.parametrize("text,label,want", [
+    (START + "(b) Find the minimum-norm solution θ† = X^+ y.\n\n(c) Evaluate q(θ) = θ_1^2 + "
+             "2θ_2^2 + θ_3^2 at θ_∞ and at θ†.", "c",
+     [float(v @ np.diag([1.0, 2.0, 1.0]) @ v) for v in (LIMIT, MIN_NORM)]),
+    (START_LATEX + r"(b) With $D = \mathrm{diag}(1, 2, 3)$, evaluate $\theta^\top D \theta$ at "
+                   r"the limit from (a).", "b", [float(LIMIT @ D @ LIMIT)]),
+    (START_ASCII + "2. what is the value of w_1*w_2 + 3*w_3 at w_gd ?", "2",
+     [LIMIT[0] * LIMIT[1] + 3 * LIMIT[2]]),
+    (START + "(b) Find the minimum-norm solution.\n\n(c) Compute the data-fit term "
+             "½(aᵀθ − b)² + ‖θ‖_1 at the minimum-norm solution from (b).", "c",
+     [0.5 * (A @ MIN_NORM - 9) ** 2 + np.abs(MIN_NORM).sum()]),
 ])
-def test_a_formula_evaluated_at_answers_is_refused_not_answered_as_the_answers(text):
+def test_a_formula_the_text_writes_evaluated_at_answers(text, label, want):
+    got = _solve(text)
+    assert got[label]["value-at"] == pytest.approx(want, rel=1e-12), got[label]
+
+
+@pytest.mark.parametrize("text,named", [
+    (START + "(b) Evaluate q(θ) = θ_1^2 + c θ_2^2 at the limit from (a).", "c"),
+    (START_LATEX + r"(b) Evaluate $\theta^\top M \theta$ at $\theta_\infty$.", "M"),
+    (START + "(b) Evaluate q(θ) = θ_1^2 + θ_2^2 at θ_zz.", "θ_zz"),
+    (START_ASCII + "2. compute the value of w^T D w at the limit from 5", "w^T D w"),
+])
+def test_a_formula_at_answers_that_cannot_be_placed_is_refused(text, named):
+    """A symbol with no value, an operand that is not an answer: refused, naming it, and
+    never answered as the answers the request names."""
     why = _refused(text)
-    assert "evaluates a formula" in why
+    assert named in why
+
+
+TWO_STARTS = ("We minimise L(θ) = ½(aᵀθ − b)² with a = (1, 2, 2) and b = 9.\n\n"
+              "(a) Plain gradient descent with a small step from θ_0 = (1, 0, -1): find the "
+              "limit.\n\n(b) Plain gradient descent with a small step from θ_0 = 0: find the "
+              "limit.\n\n")
+W = np.diag([1.0, 2.0, 1.0])
+Q_VALUES = [float(LIMIT @ W @ LIMIT), float(MIN_NORM @ W @ MIN_NORM)]
+
+
+@pytest.mark.parametrize("question,smaller", [
+    ("(c) Evaluate q(θ) = θ_1^2 + 2θ_2^2 + θ_3^2 at the limits from (a) and (b); which of the "
+     "two is smaller?", True),
+    ("(c) Compute θ_1^2 + 2*θ_2^2 + θ_3^2 at the limit of (a) and at the limit of (b). Which "
+     "of the two values is larger?", False),
+    (r"(c) Evaluate $q(\theta) = \theta_1^2 + 2\theta_2^2 + \theta_3^2$ at the limits from (a) "
+     r"and (b), and say which of the two is the smallest.", True),
+])
+def test_which_of_the_values_just_computed_compares_the_values(question, smaller):
+    """'which of the two' after evaluating a formula at two answers compares the two values
+    (not the answers' norms)."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    solution = solve_problem(read_report(TWO_STARTS + question).to_problem(),
+                             SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    answers = solution.to_dict()["parts"][2]["answers"]
+    assert [a["value"] for a in answers if a["quantity"] == "value-at"] == \
+        pytest.approx(Q_VALUES, rel=1e-12)
+    which = next(a for a in answers if a["quantity"] == "which-of")
+    want = "(b)" if (Q_VALUES[1] < Q_VALUES[0]) == smaller else "(a)"
+    assert which["expr"].endswith(want), which
+
+
+# --------------------------------------------------------------------- a part named bare
+# 8 workers: the server sends n p = 8p floats, one ring worker 2(n - 1)p/n = 7p/4
+TRAFFIC = ("Eight workers average a gradient of p floats.\n\n1. With a parameter server, how "
+           "many floats does the server send per iteration?\n\n2. With ring all-reduce, how "
+           "many floats does one worker send?\n\n")
+
+
+@pytest.mark.parametrize("question,want", [
+    ("3. Compute the ratio (floats sent by the server in 1.) / (floats sent by one worker in "
+     "2.).", "32/7"),
+    ("**3.** Give the ratio (floats sent by the server in 1.) / (floats sent by one worker in "
+     "2.).", "32/7"),
+    ("3. what is the ratio (floats one worker sends in 2.) / (floats the server sends in 1.) ?",
+     "7/32"),
+])
+def test_an_operand_names_its_part_without_parentheses(question, want):
+    """'(entries sent by the server in 3.)': the answer of part 3 the words name (the
+    server's sent values, which part 3 answers for 'sent')."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    solution = solve_problem(read_report(TRAFFIC + question).to_problem(),
+                             SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    ratio = next(a for a in solution.to_dict()["parts"][2]["answers"]
+                 if a["quantity"] == "ratio")
+    assert ratio["expr"] == want
+    assert float(eval(want, {})) == pytest.approx((8) / (2 * 7 / 8) if want == "32/7"
+                                                  else (2 * 7 / 8) / 8)
+
+
+def test_an_operand_naming_a_part_the_text_does_not_have_is_refused():
+    why = _refused(TRAFFIC + "3. Compute the ratio (floats sent by the server in 7.) / (floats "
+                             "sent by one worker in 2.).")
+    assert "part 7" in why

@@ -61,11 +61,23 @@ _BARE_REF = re.compile(r"^(?:the |your |my |our )?(?P<what>answer|result|value|s
 limit', '(b)'s answer' (a bare letter only after 'part', 'question', ...)."""
 
 
-def _bare_ref(t: str) -> str:
+_TRAILING_LABEL = re.compile(r"^(?P<words>[A-Za-z][\w ,'’-]{2,60}?) (?P<prep>in|from|of) (?:(?:part|"
+                             r"question|task|item|exercise) (?P<named>[a-h]|\d{1,2})|(?P<digit>"
+                             r"\d{1,2}))\.?$", re.I)
+"""'entries sent by the server in 3.', 'the limit from part b': an answer in words, of a part
+named without parentheses (a bare letter only after 'part', 'question', ...)."""
+
+
+def _bare_ref(t: str, labels: Any = ()) -> str:
     """``t`` with a part named without parentheses written as a reference ('the answer to 3'
-    -> 'the answer (3)'), else unchanged."""
+    -> 'the answer (3)'; with the problem's ``labels``, 'the time in 2.' -> 'the time in (2)'),
+    else unchanged."""
     m = _BARE_REF.match(t.strip())
     if m is None:
+        tail = _TRAILING_LABEL.match(t.strip())
+        label = tail and (tail.group("named") or tail.group("digit")).lower()
+        if tail and label in labels:
+            return f"{tail.group('words')} {tail.group('prep')} ({label})"
         return t
     label = m.group("named") or m.group("digit") or m.group("own") or m.group("paren")
     what = m.group("what") or m.group("what2") or m.group("what3")
@@ -140,6 +152,9 @@ class Problem:
     """Symbols this part's own requests ask (symbol -> quantity)."""
     reference: str | None = None
     """The part this one repeats with a change (a label or ``previous``), if any."""
+    computed: list = field(default_factory=list)
+    """The value-at entries this part's requests read so far (what 'which of the two' in a
+    later request of the part compares)."""
     current: Any = None
     """This part as its family read it."""
     table: Any = None
@@ -376,8 +391,15 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         t = re.sub(r"['’]s\b", "", t[:cited.start()]).strip() + f" from ({cited.group(1)})"
     m = _REF.match(t)
     if m is None and re.fullmatch(_GROUP, t):
-        t = t[1:-1].strip()
+        t = _bare_ref(t[1:-1].strip(), pb.texts)
         m = _REF.match(t)
+    if m is None and t != _bare_ref(t, pb.texts):
+        t = _bare_ref(t, pb.texts)
+        m = _REF.match(t)
+    tail = _TRAILING_LABEL.match(t.strip("() ")) if m is None else None
+    if tail and (tail.group("named") or tail.group("digit")).lower() not in pb.texts:
+        raise Unresolved(f"'{text}' names part {tail.group('named') or tail.group('digit')}, "
+                         "which the text does not have")
     if m:
         label = m.group("part").lower()
         if label not in pb.texts or list(pb.texts).index(label) > list(pb.texts).index(
@@ -392,6 +414,10 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
                                  "quantities; say which")
             return Operand(text, label, answers[0])
         quantity = _quantity(what, answers)
+        named = _quantity(what, ()) if quantity is None else None
+        by = getattr(_reading(pb, label), "answered_by", {}) or {}
+        if named is not None and by.get(named) in answers:
+            quantity = by[named]   # 'the entries the server sends in 3': its server-values-sent
         if quantity is None and _quantity(what, ()) is None and len(set(answers)) == 1:
             quantity = answers[0]   # "the traffic at the server in (b)": (b)'s one answer
         if quantity is None:
@@ -483,7 +509,7 @@ _OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,60}?"
 _RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
                        rf"{_OPERAND_WORDS}) (?:to|over|and) "
                        rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:part )?"
-                       r"\())", re.I)
+                       r"\(| (?:part|question|task|item|exercise) \w))", re.I)
 _TIMES = re.compile(rf"\b(?:how many times|by what factor is) (?P<dir>larger|bigger|greater|more|"
                     rf"longer|smaller|less|shorter) (?:is |are )?(?P<x>{_OPERAND_WORDS}) than "
                     rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
@@ -777,7 +803,14 @@ class Reader:
         labels = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
                                                 s[m.start():end]) if p.lower() in self.pb.texts]
         labels = list(dict.fromkeys(labels or parts)) or self._parts_of_own_text()
-        if labels and (count is None or len(labels) == count) and len(labels) >= 2:
+        computed = list({e["label"]: e for e in [*self.pb.computed, *self.found.entries]
+                         if e.get("kind") == Q.VALUE_AT.key and e.get("label")}.values())
+        if len(computed) >= 2 and (count is None or len(computed) == count) and \
+                not re.search(r"\((?:[a-h]|\d{1,2})\)", s[m.start():end]):
+            # 'Evaluate q at the limits from (a) and (b); which of the two is smaller?': the
+            # values just computed, not the limits themselves
+            among = [{"quantity": e["kind"], "name": e["label"]} for e in computed]
+        elif labels and (count is None or len(labels) == count) and len(labels) >= 2:
             among = [self._item_of_part(label, noun, what, quantity) for label in labels]
         else:
             among = self._items_of_subjects(noun, count, what, quantity, m.group(0))
@@ -1157,6 +1190,61 @@ class Reader:
             claim(m, Q.SAME_AS.key)
             return
 
+    def _evaluate(self, s: str, parts: list[str], about: Any, done: list[tuple[int, int]],
+                  claim: Any) -> None:
+        """'Evaluate q(θ) = ... at the limits from (a) and (b)': one value-at entry per
+        answer named after 'at', the formula's variable its written argument or the one
+        symbol the text gives no value, every other symbol the value the text gives it.
+        Raises Unresolved naming the formula, a symbol or an operand it cannot place."""
+        m = evaluation_at(s, self.pb)
+        if m is None or any(a < m.end() and m.start() < b for a, b in done):
+            return
+        from optiproof.core.mathparse import try_parse_math
+
+        text, expr, variable = _formula(m.group("f"))
+        named = getattr(try_parse_math(variable), "name", None) if variable else None
+        names = sorted({re.sub(r"_\d{1,2}$", "", x.name) for x in expr.free_symbols})
+        usual = [n for n in names if n in ("theta", "w", "x", "z", "u", "v", "d")]
+        if named is None and len(usual) == 1:   # θ is the variable even where θ_0 = 0 is given
+            named = usual[0]
+        data, free = {}, []
+        for sym in sorted(expr.free_symbols, key=lambda x: x.name):
+            literal = _literal(sym.name, self.pb) \
+                if re.sub(r"_\d{1,2}$", "", sym.name) != named else None
+            if literal is not None:
+                data[sym.name] = literal
+            else:
+                free.append(sym.name)
+        bases = {re.sub(r"_\d{1,2}$", "", n) for n in free}
+        if named is not None and bases - {named}:
+            raise Unresolved(f"'{text}': the symbol(s) {', '.join(sorted(bases - {named}))} have "
+                             "no value in the text")
+        if named is None and len(bases) != 1:
+            raise Unresolved(f"'{text}': which symbol is the variable is not clear (no value "
+                             f"for {', '.join(sorted(bases)) or 'any'}; expected one)")
+        variable = named or bases.pop()
+        at = re.split(r",? (?:and |then )?(?:say|state|tell|give|determine|find|decide|compare|"
+                      r"which|is|are|does|do|what|how|check)\b", m.group("at"))[0]
+        pieces = [p.strip() for p in re.split(r",? (?:and|&) (?:at )?|, (?:at )?|; ", at)
+                  if p.strip()]
+        lead = re.match(r"^(?P<w>.{2,40}?\b(?:from|in|of|for)) \(", pieces[0]) if pieces else None
+        for piece in pieces:
+            piece = re.sub(r",? (?:respectively|each|both)$", "", piece)
+            if lead and re.fullmatch(r"\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)", piece):
+                piece = f"{lead.group('w')} {piece}"   # 'the limits from (a) and (b)'
+
+            x = self._value(piece, parts, about=about)
+            if not isinstance(x, dict):
+                raise Unresolved(f"'{piece}' names no answer of the problem")
+            self.found.entries.append({"kind": Q.VALUE_AT.key, "of": x, "formula": text,
+                                       "variable": variable, **({"data": data} if data else {}),
+                                       "label": f"{text[:50]} at {piece[:26]}"})
+        self.pb.computed += [e for e in self.found.entries if e["kind"] == Q.VALUE_AT.key]
+        # only up to the last answer named: 'and say which of the two is smaller' after it is
+        # a request of its own
+        claim(re.match(rf"(?s).{{{m.start()}}}(.{{{m.start('at') + len(at.rstrip()) - m.start()}}})",
+                       s), Q.VALUE_AT.key, group=1)
+
     def read(self, sentence: str, start: int, lone: bool = False) -> Found:
         """The derived entries of one request (raises Unresolved, naming the operand): its
         ratios, sums, differences and equalities, or (``lone``) its norms and distances."""
@@ -1170,10 +1258,11 @@ class Reader:
         ratio = _RATIO_WORD.search(s)
         done: list[tuple[int, int]] = []
 
-        def claim(m: re.Match, kind: str) -> None:
-            done.append(m.span())
-            self.found.spans.append((start + m.start(), start + m.end()))
-            self.found.kinds.append((kind, m.group(0), start + m.start(), start + m.end()))
+        def claim(m: re.Match, kind: str, group: int = 0) -> None:
+            done.append(m.span(group))
+            self.found.spans.append((start + m.start(group), start + m.end(group)))
+            self.found.kinds.append((kind, m.group(group), start + m.start(group),
+                                     start + m.end(group)))
 
         slash = _SLASH.search(s) if not lone else None
         if lone:
@@ -1219,6 +1308,7 @@ class Reader:
             self._each(depends, Q.DEPENDS_ON.key, done, claim,
                        lambda m: self._depends(m, s, parts, about))
         if not lone:
+            self._evaluate(s, parts, about, done, claim)
             self._equality(s, parts, about, done, claim)
         for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key)):
             m = rx.search(s) if not lone else None
@@ -1337,21 +1427,23 @@ class Reader:
 
 _EVALUATE_AT = re.compile(
     r"\b(?:evaluate|compute|calculate|what is|what's|what are|give|find|report|state)\b(?: the "
-    r"values? of| the)? (?P<f>[^?;]{1,80}?) (?:at|in|for) (?:the |both |each of |all |your )?"
-    r"(?P<at>[^?;.]{1,80})", re.I)
+    r"values? of| the)? (?P<f>(?:(?!,? (?:and|or|then) )[^?;]){1,80}?) at (?!(?:which|what|where|"
+    r"how|least|most|first|last|once|any|all|every|each (?:step|iteration)|time|step|iteration|"
+    r"rate|random|a rate|a time)\b)(?:the |both |each of |all |your )?(?P<at>[^?;.]{1,80})", re.I)
 """'Evaluate q(θ) = ... at the limits from (a) and (b)', 'the value of the data-fit term ... at
 the point from (c)': a formula evaluated at answers of the problem."""
-_FORMULA_LIKE = re.compile(r"[=^‖|²]|\b(?:term|objective|loss|regulari[sz]er|function|quantity|"
-                           r"energy|penalty)\b|(?<![\w])[A-Za-zθφψ] ?\( ?[A-Za-zθ]", re.I)
+_FORMULA_LIKE = re.compile(r"[=^‖|²*+]|[A-Za-zθ]_\{?\d|(?<![\w])[A-Za-zθφψ] ?\( ?[A-Za-zθ]")
+"""A formula written out (not a quantity named in words: 'the value of the objective at d*' is
+the family's own question)."""
 _ANSWER_NOUN = re.compile(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\)|\b(?:limits?|solutions?|points?|"
                           r"minimi[sz]ers?|answers?|results?|iterates?|interpolants?)\b", re.I)
 
 
-def evaluation_at(sentence: str, pb: Problem) -> str | None:
-    """Why a request that evaluates a formula at answers of the problem ('Evaluate wᵀP⁻¹w at
-    w_∞ and at w^†') is not answered (no derived quantity evaluates a formula), or None when
-    the request asks no such thing. Such a request is refused, never read as asking for the
-    operands it names."""
+def evaluation_at(sentence: str, pb: Problem) -> re.Match | None:
+    """The formula a request evaluates at answers of the problem ('Evaluate wᵀP⁻¹w at w_∞
+    and at w^†', 'the value of the data-fit term ½‖Xθ − y‖² at the point from (c)'), or None
+    when it asks no such thing. A request with one that is not read is refused, never read as
+    asking for the answers it names."""
     m = _EVALUATE_AT.search(sentence)
     if m is None or not _FORMULA_LIKE.search(m.group("f")):
         return None
@@ -1359,14 +1451,43 @@ def evaluation_at(sentence: str, pb: Problem) -> str | None:
     table = pb.table if pb.table is not None else symbols(pb)
     named = [t for t in re.findall(rf"(?<![\w^_]){_SYM}(?![\w^_])", at)
              if not _WORD.fullmatch(t) and (key(t) in table or _MIN_NORM_SUB.match(t))]
-    if not named and not _ANSWER_NOUN.search(at):
-        return None
-    return (f"'{m.group(0).strip()}' evaluates a formula at answers of the problem, which "
-            "optiproof does not compute (expected the answers themselves, or a norm or "
-            "distance of them)")
+    return m if named or _ANSWER_NOUN.search(at) else None
 
 
-_CUE = re.compile(r"‖|/|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+_CALL = re.compile(r"^\s*[A-Za-zφψ][\w]{0,8} ?\( ?(?P<v>[A-Za-zθ][\w]{0,6}) ?\)\s*$")
+"""The left side of 'q(θ) = ...': the formula's name and its variable."""
+
+
+def _formula(words: str) -> tuple[str, Any, str | None]:
+    """The formula in the words before 'at' (the longest tail that parses: 'the data-fit
+    term ½‖Xθ − y‖²' -> '½‖Xθ − y‖²'), its parsed expression, and its variable when written
+    as 'q(θ) = ...'. Raises Unresolved."""
+    from optiproof.core.mathparse import try_parse_math
+
+    text = re.sub(r" ?\([^()]{0,40}=[^()]{0,40}\)\s*$", "", words.strip())  # '(D = diag(..))'
+    variable = None
+    if "=" in text:
+        left, _, right = text.rpartition("=")
+        call = _CALL.match(re.sub(r"^.*?\b(?=[A-Za-zφψ][\w]{0,8} ?\()", "", left))
+        if call is None:
+            raise Unresolved(f"'{words.strip()}': the formula evaluated is not read (expected "
+                             "e.g. 'q(θ) = 4θ_1^2 + θ_2^2')")
+        variable, text = call.group("v"), right.strip()
+    starts = [0, *(m.end() for m in re.finditer(r"(?<=[A-Za-z,:]) ", text))]
+    for i in starts:
+        tail = text[i:].strip()
+        if not re.search(r"[=^‖|²()_*/+\-]|\\|(?<![A-Za-z])[A-Za-zθ]\w{0,2}(?![a-z])", tail):
+            continue
+        if re.match(r"[a-z]{3,}\b", tail):   # a word, not a formula
+            continue
+        expr = try_parse_math(tail)
+        if expr is not None and getattr(expr, "free_symbols", None):
+            return tail, expr, variable
+    raise Unresolved(f"'{words.strip()}': the formula evaluated is not read (expected e.g. "
+                     "'evaluate q(θ) = 4θ_1^2 + θ_2^2 at the limit from (a)')")
+
+
+_CUE = re.compile(r"‖|/|\bat\b|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
@@ -1544,9 +1665,6 @@ class DerivedPass:
         self.pb.reference = questions.reference
         entries, sources, requests = [], [], []
         for request in questions.requests:
-            why = evaluation_at(request.sentence, self.pb) if not lone else None
-            if why is not None:
-                self.r.miss(f'question "{request.sentence[:40]}"', why)
             open_asks = [a for a in request.asks
                          if (a.quantity or self.hooks.symbol(self.r, a.phrase)) not in taken]
             found = None
@@ -1556,6 +1674,13 @@ class DerivedPass:
                 except Unresolved as why:
                     if not lone:
                         self.unresolved[request.sentence] = str(why)
+            shape = evaluation_at(request.sentence, self.pb) if not lone else None
+            if shape is not None and not (found and any(k == Q.VALUE_AT.key
+                                                        for k, _, _, _ in found.kinds)):
+                self.r.miss(f'question "{request.sentence[:40]}"', self.unresolved.get(
+                    request.sentence, f"'{shape.group(0).strip()}' evaluates a formula at answers "
+                    "of the problem, which the reading could not read (expected e.g. 'evaluate "
+                    "q(θ) = 4θ_1^2 + θ_2^2 at the limit from (a)')"))
             covers = found is not None and all(
                 any(a.start < hi and lo < a.end for lo, hi in found.spans) for a in open_asks)
             if found is None or (lone and not covers):
