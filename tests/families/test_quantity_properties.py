@@ -244,7 +244,9 @@ def derived(draw):
                         {"kind": "which-of", "by": "smallest",
                          "among": ["busiest-sent[tree]", "busiest-sent[ring]"]},
                         {"kind": "value-at", "of": "time[ring]", "formula": "3*T^2 + c",
-                         "variable": "T", "data": {"c": 2}}]}
+                         "variable": "T", "data": {"c": 2}},
+                        {"kind": "order", "of": "busiest-sent[tree]",
+                         "to": "busiest-sent[ring]"}]}
 
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,

@@ -174,3 +174,50 @@ def test_an_operand_naming_a_part_the_text_does_not_have_is_refused():
     why = _refused(TRAFFIC + "3. Compute the ratio (floats sent by the server in 7.) / (floats "
                              "sent by one worker in 2.).")
     assert "part 7" in why
+
+
+# --------------------------------------------------------------------- order of two answers
+# H = diag(1, 10): GD's rate max|1 - ηλ| is 0.9 at η = 0.1 and 0.85 at η = 0.15
+RATES = ("f(θ) = ½ θᵀHθ with H = diag(1, 10), gradient descent.\n\n"
+         "(a) With step η = 0.1, what is the convergence rate ρ_1?\n\n"
+         "(b) With step η = 0.15, what is the convergence rate ρ_2?\n\n")
+RHO = {"a": max(abs(1 - 0.1 * lam) for lam in (1, 10)),
+       "b": max(abs(1 - 0.15 * lam) for lam in (1, 10))}
+
+
+def _order(first: str, second: str) -> str:
+    gap = RHO[first] - RHO[second]
+    return "equal" if abs(gap) < 1e-12 else "larger" if gap > 0 else "smaller"
+
+
+@pytest.mark.parametrize("text,want", [
+    (RATES + "(c) Is ρ_1 larger, smaller or equal to ρ_2?", _order("a", "b")),
+    (RATES + "(c) how does rho_2 compare to rho_1?", _order("b", "a")),
+    (RATES + "(c) Compare with (a): is the rate in (b) more, less or the same?",
+     _order("b", "a")),
+    (RATES + r"(c) Is $\rho_2$ larger or smaller than in (a)?", _order("b", "a")),
+    # 'it': the part's own answer; the other, the same quantity of the scheme compared with
+    ("Eight workers average a gradient of p floats.\n\n(a) With a parameter server, what is the "
+     "total number of floats sent over the network? Compare with ring all-reduce: is it more, "
+     "less or equal?", "larger" if 2 * 8 > 8 * 2 * 7 / 8 else "smaller"),
+])
+def test_how_one_answer_compares_with_another(text, want):
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    solution = solve_problem(read_report(text).to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    order = [a["expr"] for a in solution.to_dict()["parts"][-1]["answers"]
+             if a["quantity"] == "order"]
+    assert order == [want]
+
+
+@pytest.mark.parametrize("text", [
+    RATES + "(c) Is ρ_1 more or less than ρ_zz?",
+    RATES + "(c) Is it larger, smaller or equal?",    # compared with what, not said
+    "Eight workers average a gradient of p floats.\n\n(a) With a parameter server, what is the "
+    "total number of floats sent over the network? Compare with (d): is it more, less or "
+    "equal?",
+])
+def test_an_order_with_an_operand_that_does_not_resolve_is_refused(text):
+    _refused(text)

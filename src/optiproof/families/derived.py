@@ -9,6 +9,7 @@ independent path.
     depends-on       yes iff dX/d(eta) is not identically 0  (SymPy diff, simplified)
     same-as, differs yes iff X - Y is (is not) 0, exactly
     value-at         q(X): a formula the text writes, at the answer X (derived_formula)
+    order            X larger, smaller or equal to Y: the sign of X - Y, exactly
     which-of         the item of X_1, ..., X_k that is smallest, largest (vectors by their
                      norm) or equal to Y, decided exactly (a tie names every item tied)
 """
@@ -298,6 +299,8 @@ def _compute(ask: DerivedAsk, ops: list[Operand], here: Solved, where: str
         return _crossover(ask, ops, where)
     if kind in (Q.SAME_AS.key, Q.DIFFERS.key):
         return _equality(kind, ops, where)
+    if kind == Q.ORDER.key:
+        return _order(ops, where)
     return _dependence(ask, ops[0], here, where)
 
 
@@ -316,6 +319,25 @@ def _equality(kind: str, ops: list[Operand], where: str
     note = "X - Y is 0" if same else "X - Y is not 0"
     return sympy.true if same == (kind == Q.SAME_AS.key) else sympy.false, "unique", note, \
         [eq], None
+
+
+ORDER_NAMES = {1: "larger", -1: "smaller", 0: "equal"}
+"""The answer of an order comparison: X is larger than, smaller than or equal to Y."""
+
+
+def _order(ops: list[Operand], where: str) -> tuple[Any, str, str, list[Equation], Any]:
+    """X larger, smaller or equal to Y: the sign of X - Y decided exactly (numbers or
+    formulas whose symbols' assumptions decide it; vectors are not ordered)."""
+    x, y = _scalar(ops[0], Q.ORDER.key, where), _scalar(ops[1], Q.ORDER.key, where)
+    gap = _tidy(x - y)
+    sign = _sign(gap)
+    if sign is None:
+        raise BadInput(f"whether {ops[0].text} is larger than {ops[1].text} depends on the values "
+                       "of the symbols", field=where,
+                       expected="numbers for the symbols the answers contain")
+    word = ORDER_NAMES[sign]
+    return Name(word, word), "unique", f"X - Y is {'positive' if sign > 0 else 'negative' if sign < 0 else '0'}", \
+        [Equation.of(Tex(f"{ops[0].symbol} - {ops[1].symbol}"), gap)], None
 
 
 def item_names(ops: Sequence[Operand]) -> list[Name]:
@@ -492,6 +514,7 @@ def _in_words(ask: DerivedAsk, ops: list[Operand]) -> str:
             Q.DISTANCE.key: f"||{x} - {y}||", Q.NORM_OF.key: f"||{x}||",
             Q.CROSSOVER.key: f"{x} = {y}", Q.VALUE_AT.key: f"{ask.formula} at {x}",
             Q.SAME_AS.key: f"is {x} = {y}", Q.DIFFERS.key: f"is {x} != {y}",
+            Q.ORDER.key: f"{x} against {y}",
             Q.WHICH_OF.key: f"which of {', '.join(op.text for op in ops[:len(ask.among or [])])}"
                             f" is {ask.by}" + (f" to {ops[-1].text}" if ask.to is not None
                                                else "")}.get(

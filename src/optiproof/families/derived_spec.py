@@ -16,6 +16,7 @@ A part lists them under ``derived``; each names a derived quantity of the catalo
       - {kind: depends-on, of: a.limit, parameter: lr}                          # dX/d(lr) != 0?
       - {kind: which-of, among: [a.limit, b.limit], by: equal, to: min-norm-solution}
       - {kind: which-of, among: [total-volume[ring], total-volume[ps]], by: smallest}
+      - {kind: order, of: total-volume[ring], to: total-volume[ps]}              # X vs Y
       - {kind: value-at, of: a.limit, formula: "w^T P^-1 w", variable: w,
          data: {P: [[1, 0], [0, 4]]}}                                             # q(X)
 
@@ -214,7 +215,7 @@ class Derivable(BaseModel):
         default_factory=list, max_length=16,
         description="Quantities computed from answers of this part or earlier parts: "
                     "ratio, speedup, difference, sum, distance, norm-of, crossover, "
-                    "depends-on, same-as, differs, which-of, value-at.")
+                    "depends-on, same-as, differs, which-of, value-at, order.")
 
     @model_validator(mode="after")
     def _asks_something(self) -> "Derivable":

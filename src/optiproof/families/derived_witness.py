@@ -239,6 +239,24 @@ def _equality_check(d: Derived) -> tuple[str, float, list[str]]:
     return ("passed" if len(verdicts) == 1 and same == claim else "failed"), 0.0, lines
 
 
+def _order_check(d: Derived) -> tuple[str, float, list[str]]:
+    """X and Y measured: equal within the measurements' accuracy, larger or smaller when
+    they differ by over a thousand times it (in between nothing is concluded)."""
+    m = _measurer(d)
+    names = _names(*(op.expr for op in d.operands))
+    lines, verdicts = [], set()
+    for point in m.points(names) if names else [{}]:
+        x, y = (_measured(op, point) for op in d.operands)
+        gap = float(x.value) - float(y.value)
+        tol = x.accuracy + y.accuracy + ROUNDING * (1 + abs(float(x.value)))
+        lines.append(f"X - Y measured {gap:.6g} (equal below {tol:.2g}, ordered above "
+                     f"{1e3 * tol:.2g})")
+        if tol < abs(gap) <= 1e3 * tol:
+            raise NotMeasurable("; ".join(lines) + ": undecided")
+        verdicts.add("equal" if abs(gap) <= tol else "larger" if gap > 0 else "smaller")
+    return ("passed" if verdicts == {d.answer.expr.key} else "failed"), 0.0, lines
+
+
 def _compared(d: Derived, op: Any, point: Mapping[str, float]) -> Measured:
     """What a which-of compares of one item, measured: the number, or a vector's norm."""
     x = _measured(op, point)
@@ -303,6 +321,7 @@ def derived_check(d: Derived) -> Check:
     rule: Callable[[Derived], tuple[str, float, list[str]]] = {
         Q.CROSSOVER.key: _crossover_check, Q.DEPENDS_ON.key: _dependence_check,
         Q.SAME_AS.key: _equality_check, Q.DIFFERS.key: _equality_check,
+        Q.ORDER.key: _order_check,
         Q.WHICH_OF.key: _which_check}.get(
         d.ask.kind, _value_check)
     try:

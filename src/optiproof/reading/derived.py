@@ -272,9 +272,13 @@ def _literal(symbol: str, pb: Problem) -> Any:
 
 def _single_subject(pb: Problem, label: str) -> str | None:
     """The one scheme or optimizer an earlier part's reading solves for, or None."""
+    return _one_subject(next((p for p in pb.previous if p.label == label), None))
+
+
+def _one_subject(r: Any) -> str | None:
+    """The one scheme or optimizer a part's reading solves for, or None."""
     from optiproof.catalogue import KINDS
 
-    r = next((p for p in pb.previous if p.label == label), None)
     if r is None:
         return None
     found = {v for f in r.fields.values() if f.name != DERIVED_FIELD for v in _values(f.value)
@@ -543,6 +547,23 @@ _EQUALS = (
 'Is the answer to 3 identical to θ_raw?', 'are (a) and (c) the same?', 'does θ_P equal θ†?'
 (an operand 'it' is the answer the part asked before it)."""
 _IT = re.compile(r"(?:it|this|that)(?: (?:one|point|vector|limit|solution|answer|result))?", re.I)
+_MORE = r"(?:more|larger|bigger|greater|higher|longer)"
+_LESS = r"(?:less|smaller|lower|fewer|shorter)"
+_SAME_WORD = r"(?:equal|the same)"
+_THREE_WAY = (rf"(?:{_MORE},? {_LESS}|{_LESS},? {_MORE})(?:,? or {_SAME_WORD})?|(?:{_MORE}|{_LESS})"
+              rf",? or {_SAME_WORD}|{_SAME_WORD},? {_MORE},? or {_LESS}|{_MORE} or {_LESS}|"
+              rf"{_LESS} or {_MORE}")
+_ORDERS = (
+    re.compile(rf"{_YES_NO_START}(?:is|are) (?P<x>{_OPERAND_WORDS}) (?:{_THREE_WAY})(?: (?:than|to|as) "
+               rf"(?P<y>{_OPERAND_WORDS}))? ?\?", re.I),
+    re.compile(rf"\bhow (?:does|do) (?P<x>{_OPERAND_WORDS}) compare (?:to|with|against) "
+               rf"(?P<y>{_OPERAND_WORDS}) ?(?:\?|$)", re.I),
+)
+"""An order asked of two operands: 'is it more, less or equal?', 'is T_ring larger or smaller
+than T_tree?', 'how does X compare to Y?' (the second operand, when not written, is what the
+sentence compares with: 'Compare with ring all-reduce: is it more, less or equal?')."""
+_COMPARE_WITH = re.compile(r"\bcompare(?:d)? (?:it |this |that |the result |your answer )?(?:with|to|"
+                           r"against) (?P<y>[^,;:?.]{2,50})", re.I)
 _NORM_OF_WORDS = re.compile(r"\b(?P<name>euclidean|ℓ_?\w{1,3}|l_?\w{1,3}|frobenius)?(?: |-)?"
                             rf"norm of (?P<x>{_OPERAND_WORDS})(?=[,;?.]|$| and\b)", re.I)
 _ASKED_BEFORE = re.compile(r"(?:\b(?:compute|give|evaluate|what is|what's|what are|find|report|"
@@ -1145,7 +1166,7 @@ class Reader:
             which = x if a.get("subject") is None else y
             raise Unresolved(f"'{which.strip()}' does not say which answer it is apart from "
                              f"the other operand (expected the scheme, optimizer or part)")
-        if kind == Q.RATIO.key:
+        if kind in (Q.RATIO.key, Q.ORDER.key):
             for text, v in ((x, a), (y, b)):
                 q = v.get("quantity") if isinstance(v, dict) else None
                 if q in QUANTITIES.keys() and QUANTITIES[q].value_kind in ("vector", "matrix"):
@@ -1245,6 +1266,56 @@ class Reader:
         claim(re.match(rf"(?s).{{{m.start()}}}(.{{{m.start('at') + len(at.rstrip()) - m.start()}}})",
                        s), Q.VALUE_AT.key, group=1)
 
+    def _order(self, s: str, parts: list[str], about: Any, done: list[tuple[int, int]],
+               claim: Any) -> None:
+        """'Is it more, less or equal?' (:data:`_ORDERS`): an order entry of the two operands;
+        'it' is the answer the part asked before it (any kind), a second operand not written
+        is what the sentence compares with ('Compare with ring all-reduce'), of the same
+        quantity. Raises Unresolved naming what it cannot place."""
+        for rx in _ORDERS:
+            m = rx.search(s)
+            if m is None or any(a < m.end() and m.start() < b for a, b in done):
+                continue
+            x = m.group("x").strip()
+            y = (m.group("y") or "").strip()
+            w = None
+            if not y:
+                w = _COMPARE_WITH.search(s[:m.start()])
+                w = w or _COMPARE_WITH.search(self.pb.texts.get(self.pb.label, ""))
+                if w is None:
+                    raise Unresolved(f"'{m.group(0).strip()}': what it is compared with is not "
+                                     "said (expected e.g. 'compare with (a)', 'than T_ring')")
+                y = w.group("y").strip()
+                if _named_subject(y, self.pb) is not None or re.fullmatch(
+                        r"(?:part )?\((?:[a-h]|\d{1,2})\)", y):
+                    y = f"that of {y}"   # 'Compare with ring all-reduce': its same quantity
+            y = re.sub(r"^(?:in|for|with) (?=(?:part )?\()", "that of ", y)  # 'than in (a)'
+            self.pronouns = {t: self._it_any(s, m.start()) for t in (x, y) if _IT.fullmatch(t)}
+            try:
+                self._binary(Q.ORDER.key, x, y, parts, m.span(), about)
+            finally:
+                self.pronouns = {}
+            claim(m, Q.ORDER.key)
+            if w is not None and s.startswith(w.string):   # 'Compare with (a):' says what
+                claim(w, Q.ORDER.key)
+            return
+
+    def _it_any(self, s: str, at: int) -> dict:
+        """The answer 'it' stands for in an order comparison: the last quantity this part
+        asks before it (in the request, else in the part's text), of any kind."""
+        own = self.pb.texts.get(self.pb.label, "")
+        here = own.find(s[:40]) if s[:40] else -1
+        clauses = [c for c in reversed(re.split(r",| and | then |; |: ", s[:at])) if c.strip()]
+        sentences = list(reversed(re.split(r"(?<=[.?!])\s+", own[:here] if here > 0 else "")))
+        for clause in [*clauses, *sentences]:
+            q = _quantity(clause, self.pb.answers)
+            if q is not None and q not in DERIVED_KEYS:
+                # of the one scheme or optimizer the part is about, if it names one
+                subject = _named_subject(clause, self.pb) or _one_subject(self.pb.current)
+                return self._ref(Operand(clause.strip(), self.pb.label, q, subject=subject))
+        raise Unresolved(f"'it' in '{s[max(0, at - 30):at + 30].strip()}': the answer it stands "
+                         "for is not asked before it")
+
     def read(self, sentence: str, start: int, lone: bool = False) -> Found:
         """The derived entries of one request (raises Unresolved, naming the operand): its
         ratios, sums, differences and equalities, or (``lone``) its norms and distances."""
@@ -1310,6 +1381,7 @@ class Reader:
         if not lone:
             self._evaluate(s, parts, about, done, claim)
             self._equality(s, parts, about, done, claim)
+            self._order(s, parts, about, done, claim)
         for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key)):
             m = rx.search(s) if not lone else None
             if m and not any(a < m.end() and m.start() < b for a, b in done):
@@ -1487,7 +1559,8 @@ def _formula(words: str) -> tuple[str, Any, str | None]:
                      "'evaluate q(θ) = 4θ_1^2 + θ_2^2 at the limit from (a)')")
 
 
-_CUE = re.compile(r"‖|/|\bat\b|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+_CUE = re.compile(r"‖|/|\bat\b|\bcompare\b|\bor (?:equal|the same)\b|\b(?:more|larger|bigger|greater|"
+                  r"less|smaller) or\b|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
@@ -1686,7 +1759,11 @@ class DerivedPass:
             if found is None or (lone and not covers):
                 requests.append(request)
                 continue
-            keep = [a for a in request.asks if a.quantity in DERIVED_KEYS or
+            keep = [a for a in request.asks if (a.quantity in DERIVED_KEYS and not any(
+                        # a derived phrase inside another derived reading is its wording
+                        # ('Compare with (a): is it more, less or equal?' is one order)
+                        k != a.quantity and lo <= a.start and a.end <= hi
+                        for k, _, lo, hi in found.kinds)) or
                     not any(a.start < hi and lo < a.end for lo, hi in found.spans)]
             added = [Ask(kind, phrase, lo, hi) for kind, phrase, lo, hi in found.kinds
                      if not any(a.quantity == kind and a.start < hi and lo < a.end
