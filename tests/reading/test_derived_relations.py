@@ -221,3 +221,8 @@ def test_how_one_answer_compares_with_another(text, want):
 ])
 def test_an_order_with_an_operand_that_does_not_resolve_is_refused(text):
     _refused(text)
+
+
+def test_a_refused_comparison_names_the_operand_it_could_not_place():
+    why = _refused(RATES + "(c) Is ρ_1 more or less than ρ_zz?")
+    assert "ρ_zz" in why
