@@ -226,3 +226,18 @@ def test_an_order_with_an_operand_that_does_not_resolve_is_refused(text):
 def test_a_refused_comparison_names_the_operand_it_could_not_place():
     why = _refused(RATES + "(c) Is ρ_1 more or less than ρ_zz?")
     assert "ρ_zz" in why
+
+
+@pytest.mark.parametrize("question", [
+    "3. Compute the ratio (floats sent by the server in 1.) / (floats sent by one worker in 2.) "
+    "as a function of n, and evaluate it for n = 16.",
+    "3. Give the ratio (floats the server sends in 1.) / (floats one worker sends in 2.) in "
+    "terms of n; then take n = 16.",
+    "3. ratio (floats sent by the server in 1.) / (floats sent by one worker in 2.), "
+    "symbolically and for n = 16 ?",
+])
+def test_a_ratio_asked_as_a_formula_and_at_other_values_is_refused(question):
+    """The part sets n = 16 itself: its answers are at n = 16 only, so the formula asked as
+    well would be dropped; refused, never the number alone."""
+    why = _refused(TRAFFIC.replace("Eight workers", "n workers") + question)
+    assert "the formula and its value" in why

@@ -270,6 +270,12 @@ def _literal(symbol: str, pb: Problem) -> Any:
     return found[0] if found and all(f == found[0] for f in found) else None
 
 
+_BOTH_FORMS = re.compile(r"\b(?:as a function of|in terms of|symbolic(?:ally)?|in general|general "
+                         r"(?:formula|expression))\b", re.I)
+"""A request for the formula as well as its value ('as a function of K, and evaluate it for
+K = 64')."""
+
+
 def _single_subject(pb: Problem, label: str) -> str | None:
     """The one scheme or optimizer an earlier part's reading solves for, or None."""
     return _one_subject(next((p for p in pb.previous if p.label == label), None))
@@ -687,6 +693,8 @@ class Reader:
         self.used: set[str] = set()
         self.restated: set[str] = set()
         """Operands naming an earlier answer, read as this part's own at its settings."""
+        self.sentence = ""
+        """The request read (:meth:`read`)."""
         self.pronouns: dict[str, Any] = {}
         """Operands written 'it', 'that point', resolved by the shape that reads them."""
         self.native_own = False
@@ -703,6 +711,10 @@ class Reader:
                 #                against (a)'s, each at its own part's settings
             if changed and op.subject is None:
                 op.subject = _single_subject(self.pb, op.part)
+            if changed and _BOTH_FORMS.search(self.sentence):
+                raise Unresolved(f"'{op.text}': the request asks the formula and its value at "
+                                 f"{', '.join(changed)}, and this part answers at its own values "
+                                 "only (expected the two asked in separate parts)")
             if changed and op.subject is not None and op.quantity in self.pb.answers:
                 # "Let α = 0 and n = 10. Compute T_PS/T_ring": this part's own T_PS
                 op = Operand(op.text, self.pb.label, op.quantity, subject=op.subject)
@@ -1319,7 +1331,7 @@ class Reader:
     def read(self, sentence: str, start: int, lone: bool = False) -> Found:
         """The derived entries of one request (raises Unresolved, naming the operand): its
         ratios, sums, differences and equalities, or (``lone``) its norms and distances."""
-        s = sentence
+        s = self.sentence = sentence
         parts = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", s)
                  if p.lower() in self.pb.texts]
         abouts = [(m, m.group("part").lower()) for m in _ABOUT.finditer(s)]
