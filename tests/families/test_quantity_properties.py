@@ -242,7 +242,11 @@ def derived(draw):
                         {"kind": "same-as", "of": "time[tree]", "to": "time[tree]"},
                         {"kind": "differs", "of": "time[tree]", "to": "time[ring]"},
                         {"kind": "which-of", "by": "smallest",
-                         "among": ["busiest-sent[tree]", "busiest-sent[ring]"]}]}
+                         "among": ["busiest-sent[tree]", "busiest-sent[ring]"]},
+                        {"kind": "value-at", "of": "time[ring]", "formula": "3*T^2 + c",
+                         "variable": "T", "data": {"c": 2}},
+                        {"kind": "order", "of": "busiest-sent[tree]",
+                         "to": "busiest-sent[ring]"}]}
 
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,

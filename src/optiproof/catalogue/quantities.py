@@ -778,6 +778,15 @@ DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-
                      formula=r"\partial X / \partial \eta \not\equiv 0",
                      phrases=(r"\bdoes (?:the |it |this )?\w*\s?depend on\b",
                               r"\bindependent of\b")))
+ORDER = _add(_Q("order", "how one answer compares with another", value_kind="name",
+                formula=r"\operatorname{sign}(X - Y)"))
+"""Whether an answer is larger than, smaller than or equal to another ("is it more, less or
+equal?", "how does X compare to Y?"): named by no phrase of its own; the reading makes it from
+a comparison request whose two operands are answers."""
+VALUE_AT = _add(_Q("value-at", "a formula evaluated at an answer", formula=r"q(X)"))
+"""A formula the text writes (``q(θ) = 4θ_1^2 + θ_2^2``, ``wᵀP⁻¹w``, ``½‖Xθ − y‖²``) evaluated
+at an answer of the problem: named by no phrase of its own; the reading makes it from "evaluate
+... at the limit from (a)"."""
 
 # -- asked in problems, not answered by any family yet (named in refusals) --------------------
 NORM_VALUE = _add(_Q(

@@ -8,6 +8,8 @@ independent path.
     crossover        x*: X(x*) = Y(x*)  (SymPy solve)
     depends-on       yes iff dX/d(eta) is not identically 0  (SymPy diff, simplified)
     same-as, differs yes iff X - Y is (is not) 0, exactly
+    value-at         q(X): a formula the text writes, at the answer X (derived_formula)
+    order            X larger, smaller or equal to Y: the sign of X - Y, exactly
     which-of         the item of X_1, ..., X_k that is smallest, largest (vectors by their
                      norm) or equal to Y, decided exactly (a tie names every item tied)
 """
@@ -283,12 +285,22 @@ def _compute(ask: DerivedAsk, ops: list[Operand], here: Solved, where: str
         sub = _norm_tex(norm, p)
         return value, "unique", "", [
             Equation.of(Tex(rf"\left\lVert {sx} \right\rVert_{{{sub}}}"), value)], None
+    if kind == Q.VALUE_AT.key:
+        from optiproof.core.mathparse import parse_math
+        from optiproof.families import derived_formula as F
+
+        expr = parse_math(ask.formula, field=f"{where}.formula")
+        value = _tidy(F.evaluate(expr, F.bindings(ask.variable, X, ask.data, F.EXACT), F.EXACT,
+                                 where))
+        return value, "unique", "", [Equation.of(Tex(rf"q\left({sx}\right)"), value)], None
     if kind == Q.WHICH_OF.key:
         return _which(ask, ops, where)
     if kind == Q.CROSSOVER.key:
         return _crossover(ask, ops, where)
     if kind in (Q.SAME_AS.key, Q.DIFFERS.key):
         return _equality(kind, ops, where)
+    if kind == Q.ORDER.key:
+        return _order(ops, where)
     return _dependence(ask, ops[0], here, where)
 
 
@@ -309,6 +321,25 @@ def _equality(kind: str, ops: list[Operand], where: str
         [eq], None
 
 
+ORDER_NAMES = {1: "larger", -1: "smaller", 0: "equal"}
+"""The answer of an order comparison: X is larger than, smaller than or equal to Y."""
+
+
+def _order(ops: list[Operand], where: str) -> tuple[Any, str, str, list[Equation], Any]:
+    """X larger, smaller or equal to Y: the sign of X - Y decided exactly (numbers or
+    formulas whose symbols' assumptions decide it; vectors are not ordered)."""
+    x, y = _scalar(ops[0], Q.ORDER.key, where), _scalar(ops[1], Q.ORDER.key, where)
+    gap = _tidy(x - y)
+    sign = _sign(gap)
+    if sign is None:
+        raise BadInput(f"whether {ops[0].text} is larger than {ops[1].text} depends on the values "
+                       "of the symbols", field=where,
+                       expected="numbers for the symbols the answers contain")
+    word = ORDER_NAMES[sign]
+    return Name(word, word), "unique", f"X - Y is {'positive' if sign > 0 else 'negative' if sign < 0 else '0'}", \
+        [Equation.of(Tex(f"{ops[0].symbol} - {ops[1].symbol}"), gap)], None
+
+
 def item_names(ops: Sequence[Operand]) -> list[Name]:
     """How compared answers are named: by their part (``(a)``, its scheme or method shown)
     when they are answers of different parts, else by their scheme, optimizer or norm."""
@@ -323,8 +354,11 @@ def item_names(ops: Sequence[Operand]) -> list[Name]:
     if len(set(labels)) == len(labels) and None not in labels:
         return [Name(label, f"({label})" + (f" {subject(op).name}" if subject(op) else ""))
                 for label, op in zip(labels, ops)]
-    return [Name(subject(op).key, subject(op).name) if subject(op) else Name(op.text, op.text)
-            for op in ops]
+    subjects = [subject(op) for op in ops]
+    if len({x.key for x in subjects if x}) < len(ops):   # two values of one method's answers
+        subjects = [None] * len(ops)
+    return [Name(x.key, x.name) if x else Name(op.text, op.text)
+            for x, op in zip(subjects, ops)]
 
 
 def compared_value(op: Operand, ask: DerivedAsk, where: str) -> Any:
@@ -466,6 +500,8 @@ def _symbol_of(ask: DerivedAsk, ops: list[Operand], var: Any) -> str:
         return rf"\left\lVert {ops[0].symbol} \right\rVert"
     if ask.kind == Q.CROSSOVER.key:
         return rf"{to_latex(var) if var is not None else ask.solve_for}^\star"
+    if ask.kind == Q.VALUE_AT.key:
+        return rf"q\left({ops[0].symbol}\right)"
     return ""
 
 
@@ -476,8 +512,9 @@ def _in_words(ask: DerivedAsk, ops: list[Operand]) -> str:
     return {Q.RATIO.key: f"{x} / {y}", Q.SPEEDUP.key: f"{x} / {y}",
             Q.DIFFERENCE.key: f"{x} - {y}", Q.SUM.key: f"{x} + {y}",
             Q.DISTANCE.key: f"||{x} - {y}||", Q.NORM_OF.key: f"||{x}||",
-            Q.CROSSOVER.key: f"{x} = {y}",
+            Q.CROSSOVER.key: f"{x} = {y}", Q.VALUE_AT.key: f"{ask.formula} at {x}",
             Q.SAME_AS.key: f"is {x} = {y}", Q.DIFFERS.key: f"is {x} != {y}",
+            Q.ORDER.key: f"{x} against {y}",
             Q.WHICH_OF.key: f"which of {', '.join(op.text for op in ops[:len(ask.among or [])])}"
                             f" is {ask.by}" + (f" to {ops[-1].text}" if ask.to is not None
                                                else "")}.get(

@@ -16,6 +16,9 @@ A part lists them under ``derived``; each names a derived quantity of the catalo
       - {kind: depends-on, of: a.limit, parameter: lr}                          # dX/d(lr) != 0?
       - {kind: which-of, among: [a.limit, b.limit], by: equal, to: min-norm-solution}
       - {kind: which-of, among: [total-volume[ring], total-volume[ps]], by: smallest}
+      - {kind: order, of: total-volume[ring], to: total-volume[ps]}              # X vs Y
+      - {kind: value-at, of: a.limit, formula: "w^T P^-1 w", variable: w,
+         data: {P: [[1, 0], [0, 4]]}}                                             # q(X)
 
 An operand is a reference ``[part.]quantity[subject]`` to an answer of this part or of an
 earlier one (the part label, a catalogue quantity by any of its names, and the subject - norm,
@@ -35,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from optiproof.catalogue import KINDS, NORMS, QUANTITIES, key_literal
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import quantities as Q
-from optiproof.core.fields import Number, SymbolName, check_number, check_vector
+from optiproof.core.fields import Number, SymbolName, check_matrix, check_number, check_vector
 
 DerivedKind = key_literal(Q.DERIVED)
 DISTANCE_NORMS = (N.L2, N.L1, N.LINF, N.LP, N.FROBENIUS, N.RMS)
@@ -121,6 +124,14 @@ class DerivedAsk(BaseModel):
     solve_for: SymbolName | None = Field(None, description="crossover: the symbol to solve for.")
     parameter: SymbolName | None = Field(None, description="depends-on: the parameter.")
     label: str | None = Field(None, max_length=80, description="A name for the answer.")
+    formula: str | None = Field(None, max_length=200, description="value-at: the formula "
+                                "evaluated at 'of' (parsed by the safe math parser).")
+    variable: SymbolName | None = Field(None, description="value-at: the formula's variable, "
+                                        "which takes the value of 'of' (its coordinates are "
+                                        "variable_1, variable_2, ...).")
+    data: dict[SymbolName, Number | list] | None = Field(
+        None, max_length=12, description="value-at: the values of the formula's other symbols "
+                                         "(numbers, vectors, or matrices as lists of rows).")
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -138,6 +149,16 @@ class DerivedAsk(BaseModel):
             except ValueError:
                 return Reference.model_validate(v)
         return _literal(v)
+
+    @field_validator("data", mode="before")
+    @classmethod
+    def _data(cls, v: Any) -> Any:
+        if v is None:
+            return v
+        if not isinstance(v, dict):
+            raise ValueError("data: a mapping of symbol names to numbers, vectors or matrices")
+        return {k: check_matrix(x) if isinstance(x, (list, tuple)) and x and
+                isinstance(x[0], (list, tuple)) else _literal(x) for k, x in v.items()}
 
     @field_validator("norm", mode="before")
     @classmethod
@@ -162,7 +183,7 @@ class DerivedAsk(BaseModel):
             return self
         if self.of is None:
             raise ValueError(f"a {self.kind} needs an operand 'of'")
-        binary = self.kind not in (Q.DEPENDS_ON.key, Q.NORM_OF.key)
+        binary = self.kind not in (Q.DEPENDS_ON.key, Q.NORM_OF.key, Q.VALUE_AT.key)
         if binary and self.to is None:
             raise ValueError(f"a {self.kind} needs a second operand 'to'")
         if not binary and self.to is not None:
@@ -171,6 +192,12 @@ class DerivedAsk(BaseModel):
         if (self.kind == Q.CROSSOVER.key) != (self.solve_for is not None):
             raise ValueError("'solve_for' (the symbol to solve for) goes with a crossover, "
                              "and a crossover needs it")
+        if (self.kind == Q.VALUE_AT.key) != (self.formula is not None and
+                                             self.variable is not None):
+            raise ValueError("'formula' and 'variable' go with value-at, and value-at needs "
+                             "both")
+        if self.kind != Q.VALUE_AT.key and self.data is not None:
+            raise ValueError("'data' goes with value-at")
         if (self.kind == Q.DEPENDS_ON.key) != (self.parameter is not None):
             raise ValueError("'parameter' goes with depends-on, and depends-on needs it")
         if self.kind not in (Q.DISTANCE.key, Q.NORM_OF.key) and (self.norm or
@@ -185,10 +212,10 @@ class Derivable(BaseModel):
     """The ``derived`` field every family's part spec has."""
 
     derived: list[DerivedAsk] = Field(
-        default_factory=list, max_length=12,
+        default_factory=list, max_length=16,
         description="Quantities computed from answers of this part or earlier parts: "
                     "ratio, speedup, difference, sum, distance, norm-of, crossover, "
-                    "depends-on, same-as, differs, which-of.")
+                    "depends-on, same-as, differs, which-of, value-at, order.")
 
     @model_validator(mode="after")
     def _asks_something(self) -> "Derivable":

@@ -80,6 +80,8 @@ def _recomputed(d: Derived, xs: list[Measured]) -> Measured:
     """The derived quantity from measured operands, with the accuracy they carry."""
     kind = d.ask.kind
     x, ax = xs[0].value, xs[0].accuracy
+    if kind == Q.VALUE_AT.key:
+        return _formula_at(d, x, ax)
     if kind == Q.NORM_OF.key:
         xs = [xs[0], Measured(np.zeros_like(np.atleast_1d(np.asarray(x, dtype=np.float64))),
                               0.0)]
@@ -97,6 +99,30 @@ def _recomputed(d: Derived, xs: list[Measured]) -> Measured:
     scale = 1 / math.sqrt(gap.size) if norm == N.RMS.key else 1.0   # ||x||_RMS = ||x||_2/sqrt(n)
     return Measured(scale * float(np.linalg.norm(gap, ord=order)),
                     _ones_norm(norm, p, gap.size) * (ax + ay))
+
+
+def _formula_at(d: Derived, x: Any, ax: float) -> Measured:
+    """The formula evaluated in float64 at the measured operand, its accuracy the change of
+    the formula when each coordinate moves by the operand's accuracy (both ways)."""
+    from optiproof.core.mathparse import parse_math
+    from optiproof.families import derived_formula as F
+
+    expr = parse_math(d.ask.formula, field="formula")
+    point = np.asarray(x, dtype=np.float64)
+    if point.ndim == 0:
+        point = float(point)
+
+    def q(p: Any) -> float:
+        return float(F.evaluate(expr, F.bindings(d.ask.variable, p, d.ask.data, F.FLOAT),
+                                F.FLOAT, "formula"))
+
+    value = q(point)
+    spread = 0.0
+    for i in range(np.size(point)) if ax > 0 else ():
+        step = np.zeros(np.shape(point))
+        step.reshape(-1)[i] = ax
+        spread += max(abs(q(point + step) - value), abs(q(point - step) - value))
+    return Measured(value, 2 * spread)
 
 
 def _value_check(d: Derived) -> tuple[str, float, list[str]]:
@@ -213,6 +239,24 @@ def _equality_check(d: Derived) -> tuple[str, float, list[str]]:
     return ("passed" if len(verdicts) == 1 and same == claim else "failed"), 0.0, lines
 
 
+def _order_check(d: Derived) -> tuple[str, float, list[str]]:
+    """X and Y measured: equal within the measurements' accuracy, larger or smaller when
+    they differ by over a thousand times it (in between nothing is concluded)."""
+    m = _measurer(d)
+    names = _names(*(op.expr for op in d.operands))
+    lines, verdicts = [], set()
+    for point in m.points(names) if names else [{}]:
+        x, y = (_measured(op, point) for op in d.operands)
+        gap = float(x.value) - float(y.value)
+        tol = x.accuracy + y.accuracy + ROUNDING * (1 + abs(float(x.value)))
+        lines.append(f"X - Y measured {gap:.6g} (equal below {tol:.2g}, ordered above "
+                     f"{1e3 * tol:.2g})")
+        if tol < abs(gap) <= 1e3 * tol:
+            raise NotMeasurable("; ".join(lines) + ": undecided")
+        verdicts.add("equal" if abs(gap) <= tol else "larger" if gap > 0 else "smaller")
+    return ("passed" if verdicts == {d.answer.expr.key} else "failed"), 0.0, lines
+
+
 def _compared(d: Derived, op: Any, point: Mapping[str, float]) -> Measured:
     """What a which-of compares of one item, measured: the number, or a vector's norm."""
     x = _measured(op, point)
@@ -277,6 +321,7 @@ def derived_check(d: Derived) -> Check:
     rule: Callable[[Derived], tuple[str, float, list[str]]] = {
         Q.CROSSOVER.key: _crossover_check, Q.DEPENDS_ON.key: _dependence_check,
         Q.SAME_AS.key: _equality_check, Q.DIFFERS.key: _equality_check,
+        Q.ORDER.key: _order_check,
         Q.WHICH_OF.key: _which_check}.get(
         d.ask.kind, _value_check)
     try:

@@ -168,6 +168,11 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             r.notes.append(f"\"{_short(request.sentence)}\" states the problem the part's "
                            "other requests ask about")
             continue
+        if not request.asks and request.sentence in pass_.unresolved:
+            # a comparison or evaluation of answers whose operand did not resolve: named
+            _gap(r, request.sentence, f"could not place a request \"{_short(request.sentence)}\""
+                                      f": {pass_.unresolved[request.sentence]}")
+            continue
         if not request.asks:
             what = "a proof" if request.proof else "a request"
             _gap(r, request.sentence, f"could not place {what} \"{_short(request.sentence)}\" "

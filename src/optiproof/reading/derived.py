@@ -39,14 +39,51 @@ _SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_\{?(?:[A-Za-z0-9∞*⋆]{
         r"\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?(?:\^?[*⋆†])?)")
 """A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``,
 ``w_AdaGrad`` (a longer subscript only after an underscore)."""
-_SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)\b"
+_SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)(?=[\s_{{(\[k]|$|\b)"
 """``u = argmin_d ...``: the symbol names the minimiser the part solves for."""
 _MIN_NORM = re.compile(r"(?:pinv ?\( ?X ?\)|X ?\^? ?\{?[+†]\}?) ?[*·]? ?y\b")
 """The minimum-norm solution written as a formula: ``pinv(X) y``, ``X^+ y``, ``X†y``."""
+_MIN_NORM_SUB = re.compile(r"^[A-Za-zθ](?:\^?\{?(?:†|\+|dagger)\}?|_\{?(?:mn|min|minnorm|min-?norm|"
+                           r"ln|mnorm|dagger|†|\+)\}?)$")
+"""A symbol marked as the minimum-norm solution by convention: ``θ^†``, ``w†``, ``θ_mn``,
+``w_min``, ``θ_{min-norm}`` (the mark alone: which answer it is, the text's parts say)."""
 _PART = r"\(?(?:part |question )?\((?P<part>[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)"
 _REF = re.compile(r"^(?:(?:the |your )?(?P<what>answer|result|value|one|[\w -]{2,40}?) )?"
                   r"(?:(?:in|from|of|to|for) )?(?:part |question )?\((?P<part>[a-h]|\d{1,2}|"
                   r"i{1,3}|iv|vi{0,3}|ix|x)\)$", re.I)
+_BARE_REF = re.compile(r"^(?:the |your |my |our )?(?P<what>answer|result|value|solution|point|limit|"
+                       r"vector|output|number)s? (?:to|of|in|from|for|found in|obtained in) "
+                       r"(?:(?:part|question|task|exercise|item|step) (?P<named>[a-h]|\d{1,2})|"
+                       r"(?P<digit>\d{1,2}))\.?$|^(?:part|question|task|exercise|item) \(?(?P<own>"
+                       r"[a-h]|\d{1,2})\)?['’]s (?P<what2>[\w -]{2,30})$|^\((?P<paren>[a-h]|\d{1,2})\)"
+                       r"['’]s (?P<what3>[\w -]{2,30})$", re.I)
+"""A part named without parentheses: 'the answer to 3', 'the result of part b', 'question 2's
+limit', '(b)'s answer' (a bare letter only after 'part', 'question', ...)."""
+
+
+_TRAILING_LABEL = re.compile(r"^(?P<words>[A-Za-z][\w ,'’-]{2,60}?) (?P<prep>in|from|of) (?:(?:part|"
+                             r"question|task|item|exercise) (?P<named>[a-h]|\d{1,2})|(?P<digit>"
+                             r"\d{1,2}))\.?$", re.I)
+"""'entries sent by the server in 3.', 'the limit from part b': an answer in words, of a part
+named without parentheses (a bare letter only after 'part', 'question', ...)."""
+
+
+def _bare_ref(t: str, labels: Any = ()) -> str:
+    """``t`` with a part named without parentheses written as a reference ('the answer to 3'
+    -> 'the answer (3)'; with the problem's ``labels``, 'the time in 2.' -> 'the time in (2)'),
+    else unchanged."""
+    m = _BARE_REF.match(t.strip())
+    if m is None:
+        tail = _TRAILING_LABEL.match(t.strip())
+        label = tail and (tail.group("named") or tail.group("digit")).lower()
+        if tail and label in labels:
+            return f"{tail.group('words')} {tail.group('prep')} ({label})"
+        return t
+    label = m.group("named") or m.group("digit") or m.group("own") or m.group("paren")
+    what = m.group("what") or m.group("what2") or m.group("what3")
+    return f"the {what.strip()} in ({label.lower()})"
+
+
 _DEFINITIONS = (
     re.compile(rf"\bcall (?:it|this|that|the (?P<noun>[\w -]{{1,30}}?)) (?P<sym>{_SYM})"
                r"(?=[ ,.;:?)]|$)", re.I),
@@ -61,8 +98,10 @@ _DEFINITIONS = (
     re.compile(rf"\bwhere (?P<sym>{_SYM})(?: ?:?= ?[^,;]{{1,25}}?)? (?:is|denotes) (?:the |a |your |our |my )?"
                r"(?P<noun>[\w -]{1,40}?)(?: (?:from|in|of|to|for) " + _PART + r")?(?=[,.;:?)]|$)",
                re.I),
-    re.compile(rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>lim)\b"),
+    re.compile(rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>lim)(?![a-z])"),
     re.compile(rf"(?<![\w^_]){_SYM_ARGMIN}"),
+    re.compile(rf"(?<![\w^_])(?P<sym>{_SYM}) ?:?= ?(?P<noun>(?:pinv ?\( ?X ?\)|X ?\^? ?\{{?[+†]"
+               r"\}?) ?[*·]? ?y)\b"),
     re.compile(rf"\bconverges? to (?:some |a |the )?(?:point |limit )?(?P<sym>{_SYM})"
                r"(?=[ ,.;:?)]|$)(?P<noun>)", re.I),
 )
@@ -113,6 +152,9 @@ class Problem:
     """Symbols this part's own requests ask (symbol -> quantity)."""
     reference: str | None = None
     """The part this one repeats with a change (a label or ``previous``), if any."""
+    computed: list = field(default_factory=list)
+    """The value-at entries this part's requests read so far (what 'which of the two' in a
+    later request of the part compares)."""
     current: Any = None
     """This part as its family read it."""
     table: Any = None
@@ -183,6 +225,8 @@ def symbols(pb: Problem) -> dict[str, list[tuple[str, str, bool]]]:
                 answers = _answers_of(pb, part)
                 if re.fullmatch(r"arg ?min", noun):
                     noun = "minimiser"
+                if _MIN_NORM.fullmatch(noun):   # "w^† = X^+ y"
+                    noun = "minimum-norm solution"
                 if noun == "lim" or noun == "":
                     quantity = Q.LIMIT.key if Q.LIMIT.key in answers else None
                 elif noun.strip().lower() in ("result", "answer", "value", "output"):
@@ -226,11 +270,21 @@ def _literal(symbol: str, pb: Problem) -> Any:
     return found[0] if found and all(f == found[0] for f in found) else None
 
 
+_BOTH_FORMS = re.compile(r"\b(?:as a function of|in terms of|symbolic(?:ally)?|in general|general "
+                         r"(?:formula|expression))\b", re.I)
+"""A request for the formula as well as its value ('as a function of K, and evaluate it for
+K = 64')."""
+
+
 def _single_subject(pb: Problem, label: str) -> str | None:
     """The one scheme or optimizer an earlier part's reading solves for, or None."""
+    return _one_subject(next((p for p in pb.previous if p.label == label), None))
+
+
+def _one_subject(r: Any) -> str | None:
+    """The one scheme or optimizer a part's reading solves for, or None."""
     from optiproof.catalogue import KINDS
 
-    r = next((p for p in pb.previous if p.label == label), None)
     if r is None:
         return None
     found = {v for f in r.fields.values() if f.name != DERIVED_FIELD for v in _values(f.value)
@@ -341,14 +395,21 @@ _CITED = re.compile(r" ?\((?:from|in|see|cf\.?|of) (?:part |question )?\(?([a-h]
 def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
     """The answer (or literal) one operand names; ``parts``: the parts the request names in
     order, to tell apart a symbol several parts ask. Raises Unresolved."""
-    t = text.strip()
+    t = _bare_ref(text.strip())
     cited = _CITED.search(t)
     if cited:   # "the server's traffic (from (b))": the traffic answered in part (b)
         t = re.sub(r"['’]s\b", "", t[:cited.start()]).strip() + f" from ({cited.group(1)})"
     m = _REF.match(t)
     if m is None and re.fullmatch(_GROUP, t):
-        t = t[1:-1].strip()
+        t = _bare_ref(t[1:-1].strip(), pb.texts)
         m = _REF.match(t)
+    if m is None and t != _bare_ref(t, pb.texts):
+        t = _bare_ref(t, pb.texts)
+        m = _REF.match(t)
+    tail = _TRAILING_LABEL.match(t.strip("() ")) if m is None else None
+    if tail and (tail.group("named") or tail.group("digit")).lower() not in pb.texts:
+        raise Unresolved(f"'{text}' names part {tail.group('named') or tail.group('digit')}, "
+                         "which the text does not have")
     if m:
         label = m.group("part").lower()
         if label not in pb.texts or list(pb.texts).index(label) > list(pb.texts).index(
@@ -363,6 +424,10 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
                                  "quantities; say which")
             return Operand(text, label, answers[0])
         quantity = _quantity(what, answers)
+        named = _quantity(what, ()) if quantity is None else None
+        by = getattr(_reading(pb, label), "answered_by", {}) or {}
+        if named is not None and by.get(named) in answers:
+            quantity = by[named]   # 'the entries the server sends in 3': its server-values-sent
         if quantity is None and _quantity(what, ()) is None and len(set(answers)) == 1:
             quantity = answers[0]   # "the traffic at the server in (b)": (b)'s one answer
         if quantity is None:
@@ -390,6 +455,15 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         literal = _literal(t, pb) if not found else None
         if literal is not None:
             return Operand(text, literal=literal)
+        if not found and _MIN_NORM_SUB.match(t.replace(" ", "")):
+            # 'θ^†', 'w_mn': the minimum-norm solution, of the one part that answers it
+            key_ = Q.MIN_NORM_SOLUTION.key
+            owners = [label for label in pb.texts if key_ in _answers_of(pb, label)]
+            owners = owners[:owners.index(pb.label) + 1] if pb.label in owners else owners
+            if parts and len(owners) > 1:
+                owners = [o for o in owners if o in parts] or owners
+            if len(owners) == 1:
+                return Operand(text, owners[0], key_, by_symbol=True)
         if len(pick) > 1:
             raise Unresolved(f"'{text}' names answers of several parts: "
                              + ", ".join(f"({p}) {q}" for p, q in pick))
@@ -445,7 +519,7 @@ _OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,60}?"
 _RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
                        rf"{_OPERAND_WORDS}) (?:to|over|and) "
                        rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:part )?"
-                       r"\())", re.I)
+                       r"\(| (?:part|question|task|item|exercise) \w))", re.I)
 _TIMES = re.compile(rf"\b(?:how many times|by what factor is) (?P<dir>larger|bigger|greater|more|"
                     rf"longer|smaller|less|shorter) (?:is |are )?(?P<x>{_OPERAND_WORDS}) than "
                     rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
@@ -462,6 +536,40 @@ _DIFFERENCE_OF = re.compile(rf"\bdifference (?:between|of) (?P<x>{_OPERAND_WORDS
                             rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
 _EQUAL = re.compile(rf"^(?:is|are) (?P<x>{_OPERAND_WORDS}) (?:equal to|the same as|identical "
                     rf"to) (?P<y>{_OPERAND_WORDS}) ?\?", re.I)
+_YES_NO_START = r"(?:^|[,;:] ?(?:and |but |so |then )?)(?:(?:and|but|so|then|also|now),? )?"
+_SAME_WORDS = (r"(?:equal to|the same (?:point |vector |limit |solution |answer |thing |value |number "
+               r")?as|identical (?:to|with)|(?P<eq>==?|≡))")
+_EQUALS = (
+    re.compile(rf"{_YES_NO_START}(?:is|are|was|were) (?P<x>{_OPERAND_WORDS}) ?(?:(?:exactly|precisely|"
+               rf"really|actually|also|still|then|again|indeed|in fact) )?{_SAME_WORDS} ?"
+               rf"(?P<y>{_OPERAND_WORDS}) ?\?", re.I),
+    re.compile(rf"{_YES_NO_START}(?:is|are) (?P<x>{_OPERAND_WORDS}) and (?P<y>{_OPERAND_WORDS}) "
+               r"(?:(?:exactly|really|actually|then|in fact) )?(?:equal|the same|identical)"
+               r"(?: (?:points?|vectors?|limits?|solutions?|answers?|values?))? ?\?", re.I),
+    re.compile(rf"{_YES_NO_START}(?:does|do) (?P<x>{_OPERAND_WORDS}) (?:(?:exactly|really|actually) )?"
+               rf"(?:equal|match) (?P<y>{_OPERAND_WORDS}) ?\?", re.I),
+)
+"""Yes/no equality of two operands: 'Is w_∞ = w^†?', 'is it equal to the limit found in (a)?',
+'Is the answer to 3 identical to θ_raw?', 'are (a) and (c) the same?', 'does θ_P equal θ†?'
+(an operand 'it' is the answer the part asked before it)."""
+_IT = re.compile(r"(?:it|this|that)(?: (?:one|point|vector|limit|solution|answer|result))?", re.I)
+_MORE = r"(?:more|larger|bigger|greater|higher|longer)"
+_LESS = r"(?:less|smaller|lower|fewer|shorter)"
+_SAME_WORD = r"(?:equal|the same)"
+_THREE_WAY = (rf"(?:{_MORE},? {_LESS}|{_LESS},? {_MORE})(?:,? or {_SAME_WORD})?|(?:{_MORE}|{_LESS})"
+              rf",? or {_SAME_WORD}|{_SAME_WORD},? {_MORE},? or {_LESS}|{_MORE} or {_LESS}|"
+              rf"{_LESS} or {_MORE}")
+_ORDERS = (
+    re.compile(rf"{_YES_NO_START}(?:is|are) (?P<x>{_OPERAND_WORDS}) (?:{_THREE_WAY})(?: (?:than|to|as) "
+               rf"(?P<y>{_OPERAND_WORDS}))? ?\?", re.I),
+    re.compile(rf"\bhow (?:does|do) (?P<x>{_OPERAND_WORDS}) compare (?:to|with|against) "
+               rf"(?P<y>{_OPERAND_WORDS}) ?(?:\?|$)", re.I),
+)
+"""An order asked of two operands: 'is it more, less or equal?', 'is T_ring larger or smaller
+than T_tree?', 'how does X compare to Y?' (the second operand, when not written, is what the
+sentence compares with: 'Compare with ring all-reduce: is it more, less or equal?')."""
+_COMPARE_WITH = re.compile(r"\bcompare(?:d)? (?:it |this |that |the result |your answer )?(?:with|to|"
+                           r"against) (?P<y>[^,;:?.]{2,50})", re.I)
 _NORM_OF_WORDS = re.compile(r"\b(?P<name>euclidean|ℓ_?\w{1,3}|l_?\w{1,3}|frobenius)?(?: |-)?"
                             rf"norm of (?P<x>{_OPERAND_WORDS})(?=[,;?.]|$| and\b)", re.I)
 _ASKED_BEFORE = re.compile(r"(?:\b(?:compute|give|evaluate|what is|what's|what are|find|report|"
@@ -585,6 +693,10 @@ class Reader:
         self.used: set[str] = set()
         self.restated: set[str] = set()
         """Operands naming an earlier answer, read as this part's own at its settings."""
+        self.sentence = ""
+        """The request read (:meth:`read`)."""
+        self.pronouns: dict[str, Any] = {}
+        """Operands written 'it', 'that point', resolved by the shape that reads them."""
         self.native_own = False
         """True once an operand names this part's own answer ('its', 'the limit θ_∞')."""
 
@@ -599,6 +711,10 @@ class Reader:
                 #                against (a)'s, each at its own part's settings
             if changed and op.subject is None:
                 op.subject = _single_subject(self.pb, op.part)
+            if changed and _BOTH_FORMS.search(self.sentence):
+                raise Unresolved(f"'{op.text}': the request asks the formula and its value at "
+                                 f"{', '.join(changed)}, and this part answers at its own values "
+                                 "only (expected the two asked in separate parts)")
             if changed and op.subject is not None and op.quantity in self.pb.answers:
                 # "Let α = 0 and n = 10. Compute T_PS/T_ring": this part's own T_PS
                 op = Operand(op.text, self.pb.label, op.quantity, subject=op.subject)
@@ -622,6 +738,8 @@ class Reader:
         """A spec operand for ``text``: a reference, a literal, or (for ``‖A‖`` inside a
         ratio) the name of a norm-of entry made for it."""
         text = text.strip()
+        if text in self.pronouns:
+            return self.pronouns[text]
         m = _NORM.fullmatch(text)
         if m:
             if m.group("square"):
@@ -718,7 +836,14 @@ class Reader:
         labels = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
                                                 s[m.start():end]) if p.lower() in self.pb.texts]
         labels = list(dict.fromkeys(labels or parts)) or self._parts_of_own_text()
-        if labels and (count is None or len(labels) == count) and len(labels) >= 2:
+        computed = list({e["label"]: e for e in [*self.pb.computed, *self.found.entries]
+                         if e.get("kind") == Q.VALUE_AT.key and e.get("label")}.values())
+        if len(computed) >= 2 and (count is None or len(computed) == count) and \
+                not re.search(r"\((?:[a-h]|\d{1,2})\)", s[m.start():end]):
+            # 'Evaluate q at the limits from (a) and (b); which of the two is smaller?': the
+            # values just computed, not the limits themselves
+            among = [{"quantity": e["kind"], "name": e["label"]} for e in computed]
+        elif labels and (count is None or len(labels) == count) and len(labels) >= 2:
             among = [self._item_of_part(label, noun, what, quantity) for label in labels]
         else:
             among = self._items_of_subjects(noun, count, what, quantity, m.group(0))
@@ -868,6 +993,13 @@ class Reader:
             q = _quantity(clause, self.pb.answers) if clause.strip() else None
             if q is not None and QUANTITIES[q].value_kind in ("vector", "matrix"):
                 return self._ref(Operand(clause.strip(), self.pb.label, q))
+            for sym in reversed(re.findall(rf"(?<![\w^_]){_SYM}(?![\w^_])", clause)):
+                if key(sym) in self.table and not _WORD.fullmatch(sym):
+                    # 'Does ŵ fit the data, and is it equal to ...': the answer ŵ names
+                    try:
+                        return self._value(sym, [])
+                    except Unresolved:
+                        continue
         try:
             return self._antecedent(s, at)
         except Unresolved:
@@ -1046,7 +1178,7 @@ class Reader:
             which = x if a.get("subject") is None else y
             raise Unresolved(f"'{which.strip()}' does not say which answer it is apart from "
                              f"the other operand (expected the scheme, optimizer or part)")
-        if kind == Q.RATIO.key:
+        if kind in (Q.RATIO.key, Q.ORDER.key):
             for text, v in ((x, a), (y, b)):
                 q = v.get("quantity") if isinstance(v, dict) else None
                 if q in QUANTITIES.keys() and QUANTITIES[q].value_kind in ("vector", "matrix"):
@@ -1058,10 +1190,148 @@ class Reader:
             a, b = b, a
         self.found.entries.append({"kind": kind, "of": a, "to": b})
 
+    def _equality(self, s: str, parts: list[str], about: Any, done: list[tuple[int, int]],
+                  claim: Any) -> None:
+        """'Is X equal to Y?' (:data:`_EQUALS`): a same-as entry of the two operands, an 'it'
+        the answer asked before it. Two answers of this part compared are the family's own
+        question (is the limit the minimum-norm solution?), not a derived one. An operand
+        that does not resolve is refused, naming it; after a bare '=' ('Is η = 0.1 stable?')
+        the sentence is left to the family."""
+        for rx in _EQUALS:
+            m = rx.search(s)
+            if m is None or any(a < m.end() and m.start() < b for a, b in done):
+                continue
+            x, y = m.group("x").strip(), m.group("y").strip()
+            kept, own = len(self.found.entries), len(self.found.own)
+            try:
+                # 'it' is an answer named before the comparison, never its other operand
+                self.pronouns = {t: self._it(s, m.start()) for t in (x, y) if _IT.fullmatch(t)}
+                self._binary(Q.SAME_AS.key, x, y, parts, m.span(), about)
+            except Unresolved:
+                del self.found.entries[kept:]
+                del self.found.own[own:]
+                if m.groupdict().get("eq"):
+                    continue
+                raise
+            finally:
+                self.pronouns = {}
+            last = self.found.entries[-1]
+            if not any(isinstance(last[k], dict) and "part" in last[k] for k in ("of", "to")):
+                del self.found.entries[kept:]
+                del self.found.own[own:]
+                return
+            claim(m, Q.SAME_AS.key)
+            return
+
+    def _evaluate(self, s: str, parts: list[str], about: Any, done: list[tuple[int, int]],
+                  claim: Any) -> None:
+        """'Evaluate q(θ) = ... at the limits from (a) and (b)': one value-at entry per
+        answer named after 'at', the formula's variable its written argument or the one
+        symbol the text gives no value, every other symbol the value the text gives it.
+        Raises Unresolved naming the formula, a symbol or an operand it cannot place."""
+        m = evaluation_at(s, self.pb)
+        if m is None or any(a < m.end() and m.start() < b for a, b in done):
+            return
+        from optiproof.core.mathparse import try_parse_math
+
+        text, expr, variable = _formula(m.group("f"))
+        named = getattr(try_parse_math(variable), "name", None) if variable else None
+        names = sorted({re.sub(r"_\d{1,2}$", "", x.name) for x in expr.free_symbols})
+        usual = [n for n in names if n in ("theta", "w", "x", "z", "u", "v", "d")]
+        if named is None and len(usual) == 1:   # θ is the variable even where θ_0 = 0 is given
+            named = usual[0]
+        data, free = {}, []
+        for sym in sorted(expr.free_symbols, key=lambda x: x.name):
+            literal = _literal(sym.name, self.pb) \
+                if re.sub(r"_\d{1,2}$", "", sym.name) != named else None
+            if literal is not None:
+                data[sym.name] = literal
+            else:
+                free.append(sym.name)
+        bases = {re.sub(r"_\d{1,2}$", "", n) for n in free}
+        if named is not None and bases - {named}:
+            raise Unresolved(f"'{text}': the symbol(s) {', '.join(sorted(bases - {named}))} have "
+                             "no value in the text")
+        if named is None and len(bases) != 1:
+            raise Unresolved(f"'{text}': which symbol is the variable is not clear (no value "
+                             f"for {', '.join(sorted(bases)) or 'any'}; expected one)")
+        variable = named or bases.pop()
+        at = re.split(r",? (?:and |then )?(?:say|state|tell|give|determine|find|decide|compare|"
+                      r"which|is|are|does|do|what|how|check)\b", m.group("at"))[0]
+        pieces = [p.strip() for p in re.split(r",? (?:and|&) (?:at )?|, (?:at )?|; ", at)
+                  if p.strip()]
+        lead = re.match(r"^(?P<w>.{2,40}?\b(?:from|in|of|for)) \(", pieces[0]) if pieces else None
+        for piece in pieces:
+            piece = re.sub(r",? (?:respectively|each|both)$", "", piece)
+            if lead and re.fullmatch(r"\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)", piece):
+                piece = f"{lead.group('w')} {piece}"   # 'the limits from (a) and (b)'
+
+            x = self._value(piece, parts, about=about)
+            if not isinstance(x, dict):
+                raise Unresolved(f"'{piece}' names no answer of the problem")
+            self.found.entries.append({"kind": Q.VALUE_AT.key, "of": x, "formula": text,
+                                       "variable": variable, **({"data": data} if data else {}),
+                                       "label": f"{text[:50]} at {piece[:26]}"})
+        self.pb.computed += [e for e in self.found.entries if e["kind"] == Q.VALUE_AT.key]
+        # only up to the last answer named: 'and say which of the two is smaller' after it is
+        # a request of its own
+        claim(re.match(rf"(?s).{{{m.start()}}}(.{{{m.start('at') + len(at.rstrip()) - m.start()}}})",
+                       s), Q.VALUE_AT.key, group=1)
+
+    def _order(self, s: str, parts: list[str], about: Any, done: list[tuple[int, int]],
+               claim: Any) -> None:
+        """'Is it more, less or equal?' (:data:`_ORDERS`): an order entry of the two operands;
+        'it' is the answer the part asked before it (any kind), a second operand not written
+        is what the sentence compares with ('Compare with ring all-reduce'), of the same
+        quantity. Raises Unresolved naming what it cannot place."""
+        for rx in _ORDERS:
+            m = rx.search(s)
+            if m is None or any(a < m.end() and m.start() < b for a, b in done):
+                continue
+            x = m.group("x").strip()
+            y = (m.group("y") or "").strip()
+            w = None
+            if not y:
+                w = _COMPARE_WITH.search(s[:m.start()])
+                w = w or _COMPARE_WITH.search(self.pb.texts.get(self.pb.label, ""))
+                if w is None:
+                    raise Unresolved(f"'{m.group(0).strip()}': what it is compared with is not "
+                                     "said (expected e.g. 'compare with (a)', 'than T_ring')")
+                y = w.group("y").strip()
+                if _named_subject(y, self.pb) is not None or re.fullmatch(
+                        r"(?:part )?\((?:[a-h]|\d{1,2})\)", y):
+                    y = f"that of {y}"   # 'Compare with ring all-reduce': its same quantity
+            y = re.sub(r"^(?:in|for|with) (?=(?:part )?\()", "that of ", y)  # 'than in (a)'
+            self.pronouns = {t: self._it_any(s, m.start()) for t in (x, y) if _IT.fullmatch(t)}
+            try:
+                self._binary(Q.ORDER.key, x, y, parts, m.span(), about)
+            finally:
+                self.pronouns = {}
+            claim(m, Q.ORDER.key)
+            if w is not None and s.startswith(w.string):   # 'Compare with (a):' says what
+                claim(w, Q.ORDER.key)
+            return
+
+    def _it_any(self, s: str, at: int) -> dict:
+        """The answer 'it' stands for in an order comparison: the last quantity this part
+        asks before it (in the request, else in the part's text), of any kind."""
+        own = self.pb.texts.get(self.pb.label, "")
+        here = own.find(s[:40]) if s[:40] else -1
+        clauses = [c for c in reversed(re.split(r",| and | then |; |: ", s[:at])) if c.strip()]
+        sentences = list(reversed(re.split(r"(?<=[.?!])\s+", own[:here] if here > 0 else "")))
+        for clause in [*clauses, *sentences]:
+            q = _quantity(clause, self.pb.answers)
+            if q is not None and q not in DERIVED_KEYS:
+                # of the one scheme or optimizer the part is about, if it names one
+                subject = _named_subject(clause, self.pb) or _one_subject(self.pb.current)
+                return self._ref(Operand(clause.strip(), self.pb.label, q, subject=subject))
+        raise Unresolved(f"'it' in '{s[max(0, at - 30):at + 30].strip()}': the answer it stands "
+                         "for is not asked before it")
+
     def read(self, sentence: str, start: int, lone: bool = False) -> Found:
         """The derived entries of one request (raises Unresolved, naming the operand): its
         ratios, sums, differences and equalities, or (``lone``) its norms and distances."""
-        s = sentence
+        s = self.sentence = sentence
         parts = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", s)
                  if p.lower() in self.pb.texts]
         abouts = [(m, m.group("part").lower()) for m in _ABOUT.finditer(s)]
@@ -1071,10 +1341,11 @@ class Reader:
         ratio = _RATIO_WORD.search(s)
         done: list[tuple[int, int]] = []
 
-        def claim(m: re.Match, kind: str) -> None:
-            done.append(m.span())
-            self.found.spans.append((start + m.start(), start + m.end()))
-            self.found.kinds.append((kind, m.group(0), start + m.start(), start + m.end()))
+        def claim(m: re.Match, kind: str, group: int = 0) -> None:
+            done.append(m.span(group))
+            self.found.spans.append((start + m.start(group), start + m.end(group)))
+            self.found.kinds.append((kind, m.group(group), start + m.start(group),
+                                     start + m.end(group)))
 
         slash = _SLASH.search(s) if not lone else None
         if lone:
@@ -1119,8 +1390,11 @@ class Reader:
             depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
             self._each(depends, Q.DEPENDS_ON.key, done, claim,
                        lambda m: self._depends(m, s, parts, about))
-        for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key),
-                         (_EQUAL, Q.SAME_AS.key)):
+        if not lone:
+            self._evaluate(s, parts, about, done, claim)
+            self._equality(s, parts, about, done, claim)
+            self._order(s, parts, about, done, claim)
+        for rx, kind in ((_SUM_OF, Q.SUM.key), (_DIFFERENCE_OF, Q.DIFFERENCE.key)):
             m = rx.search(s) if not lone else None
             if m and not any(a < m.end() and m.start() < b for a, b in done):
                 kept = len(self.found.entries)
@@ -1235,12 +1509,76 @@ class Reader:
         return self.found
 
 
-_CUE = re.compile(r"‖|/|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+_EVALUATE_AT = re.compile(
+    r"\b(?:evaluate|compute|calculate|what is|what's|what are|give|find|report|state)\b(?: the "
+    r"values? of| the)? (?P<f>(?:(?!,? (?:and|or|then) )[^?;]){1,80}?) at (?!(?:which|what|where|"
+    r"how|least|most|first|last|once|any|all|every|each (?:step|iteration)|time|step|iteration|"
+    r"rate|random|a rate|a time)\b)(?:the |both |each of |all |your )?(?P<at>[^?;.]{1,80})", re.I)
+"""'Evaluate q(θ) = ... at the limits from (a) and (b)', 'the value of the data-fit term ... at
+the point from (c)': a formula evaluated at answers of the problem."""
+_FORMULA_LIKE = re.compile(r"[=^‖|²*+]|[A-Za-zθ]_\{?\d|(?<![\w])[A-Za-zθφψ] ?\( ?[A-Za-zθ]")
+"""A formula written out (not a quantity named in words: 'the value of the objective at d*' is
+the family's own question)."""
+_ANSWER_NOUN = re.compile(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\)|\b(?:limits?|solutions?|points?|"
+                          r"minimi[sz]ers?|answers?|results?|iterates?|interpolants?)\b", re.I)
+
+
+def evaluation_at(sentence: str, pb: Problem) -> re.Match | None:
+    """The formula a request evaluates at answers of the problem ('Evaluate wᵀP⁻¹w at w_∞
+    and at w^†', 'the value of the data-fit term ½‖Xθ − y‖² at the point from (c)'), or None
+    when it asks no such thing. A request with one that is not read is refused, never read as
+    asking for the answers it names."""
+    m = _EVALUATE_AT.search(sentence)
+    if m is None or not _FORMULA_LIKE.search(m.group("f")):
+        return None
+    at = m.group("at")
+    table = pb.table if pb.table is not None else symbols(pb)
+    named = [t for t in re.findall(rf"(?<![\w^_]){_SYM}(?![\w^_])", at)
+             if not _WORD.fullmatch(t) and (key(t) in table or _MIN_NORM_SUB.match(t))]
+    return m if named or _ANSWER_NOUN.search(at) else None
+
+
+_CALL = re.compile(r"^\s*[A-Za-zφψ][\w]{0,8} ?\( ?(?P<v>[A-Za-zθ][\w]{0,6}) ?\)\s*$")
+"""The left side of 'q(θ) = ...': the formula's name and its variable."""
+
+
+def _formula(words: str) -> tuple[str, Any, str | None]:
+    """The formula in the words before 'at' (the longest tail that parses: 'the data-fit
+    term ½‖Xθ − y‖²' -> '½‖Xθ − y‖²'), its parsed expression, and its variable when written
+    as 'q(θ) = ...'. Raises Unresolved."""
+    from optiproof.core.mathparse import try_parse_math
+
+    text = re.sub(r" ?\([^()]{0,40}=[^()]{0,40}\)\s*$", "", words.strip())  # '(D = diag(..))'
+    variable = None
+    if "=" in text:
+        left, _, right = text.rpartition("=")
+        call = _CALL.match(re.sub(r"^.*?\b(?=[A-Za-zφψ][\w]{0,8} ?\()", "", left))
+        if call is None:
+            raise Unresolved(f"'{words.strip()}': the formula evaluated is not read (expected "
+                             "e.g. 'q(θ) = 4θ_1^2 + θ_2^2')")
+        variable, text = call.group("v"), right.strip()
+    starts = [0, *(m.end() for m in re.finditer(r"(?<=[A-Za-z,:]) ", text))]
+    for i in starts:
+        tail = text[i:].strip()
+        if not re.search(r"[=^‖|²()_*/+\-]|\\|(?<![A-Za-z])[A-Za-zθ]\w{0,2}(?![a-z])", tail):
+            continue
+        if re.match(r"[a-z]{3,}\b", tail):   # a word, not a formula
+            continue
+        expr = try_parse_math(tail)
+        if expr is not None and getattr(expr, "free_symbols", None):
+            return tail, expr, variable
+    raise Unresolved(f"'{words.strip()}': the formula evaluated is not read (expected e.g. "
+                     "'evaluate q(θ) = 4θ_1^2 + θ_2^2 at the limit from (a)')")
+
+
+_CUE = re.compile(r"‖|/|\bat\b|\bcompare\b|\bor (?:equal|the same)\b|\b(?:more|larger|bigger|greater|"
+                  r"less|smaller) or\b|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
                   r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "
-                  r"to|the same as|identical to)\b", re.I)
+                  r"to|the same as|identical to)\b|\b(?:is|are|was|were) [^?]{1,60}(?:\bequal to\b|"
+                  r"\bthe same\b|\bidentical\b|=)|\b(?:does|do) [^?]{1,60}\b(?:equal|match)\b", re.I)
 
 
 def read_request(sentence: str, start: int, pb: Problem, lone: bool = False) -> Found | None:
@@ -1421,12 +1759,23 @@ class DerivedPass:
                 except Unresolved as why:
                     if not lone:
                         self.unresolved[request.sentence] = str(why)
+            shape = evaluation_at(request.sentence, self.pb) if not lone else None
+            if shape is not None and not (found and any(k == Q.VALUE_AT.key
+                                                        for k, _, _, _ in found.kinds)):
+                self.r.miss(f'question "{request.sentence[:40]}"', self.unresolved.get(
+                    request.sentence, f"'{shape.group(0).strip()}' evaluates a formula at answers "
+                    "of the problem, which the reading could not read (expected e.g. 'evaluate "
+                    "q(θ) = 4θ_1^2 + θ_2^2 at the limit from (a)')"))
             covers = found is not None and all(
                 any(a.start < hi and lo < a.end for lo, hi in found.spans) for a in open_asks)
             if found is None or (lone and not covers):
                 requests.append(request)
                 continue
-            keep = [a for a in request.asks if a.quantity in DERIVED_KEYS or
+            keep = [a for a in request.asks if (a.quantity in DERIVED_KEYS and not any(
+                        # a derived phrase inside another derived reading is its wording
+                        # ('Compare with (a): is it more, less or equal?' is one order)
+                        k != a.quantity and lo <= a.start and a.end <= hi
+                        for k, _, lo, hi in found.kinds)) or
                     not any(a.start < hi and lo < a.end for lo, hi in found.spans)]
             added = [Ask(kind, phrase, lo, hi) for kind, phrase, lo, hi in found.kinds
                      if not any(a.quantity == kind and a.start < hi and lo < a.end
