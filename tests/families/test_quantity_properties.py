@@ -110,6 +110,17 @@ def implicit_ridge(draw):
 
 
 @st.composite
+def implicit_preconditioned(draw):
+    """Preconditioned GD with a random positive diagonal P: the limit and the P it is."""
+    d = draw(st.integers(2, 4))
+    return {"family": "implicit-bias", "a": [draw(nonzero) for _ in range(d)],
+            "b": draw(nonzero), "theta0": [0] * d,
+            "method": {"name": "preconditioned",
+                       "P": [draw(st.sampled_from([1, 2, 4, 5])) for _ in range(d)]},
+            "asks": ["limit", "preconditioner"]}
+
+
+@st.composite
 def communication(draw):
     """Numeric n, p and two schemes, every cost and the identification."""
     n = draw(st.sampled_from([2, 4, 8]))
@@ -251,7 +262,7 @@ def derived(draw):
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,
                                    steepest_matrix_rank, steepest_spectral],
-              "implicit-bias": [implicit_bias, implicit_ridge],
+              "implicit-bias": [implicit_bias, implicit_ridge, implicit_preconditioned],
               "communication": [communication, communication_nodes], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step,
                                                                        quadratic_function],

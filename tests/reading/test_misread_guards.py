@@ -291,3 +291,40 @@ def test_a_round_described_after_the_request_does_not_restrict_it():
             "(b) Give the same quantity for recursive doubling: in round k = 1, …, log₂n every "
             "worker swaps its full current partial sum with the worker whose index differs in bit k.")
     assert read_report(text).complete
+
+
+# -- two problems defined in the shared text ---------------------------------------------------
+
+@pytest.mark.parametrize("shared", [
+    "Let g = (2, -5, 1, 3) and α = 0.2. Define the penalised step d* = argmin_d gᵀd + (1/α)‖d‖² "
+    "and the constrained step argmin { gᵀd : ‖d‖ ≤ η }.",
+    "g = [1, -2, 2], alpha = 0.5. We consider d* = argmin_d g^T d + (1/alpha) ||d||^2 and the "
+    "constrained problem min g^T d s.t. ||d|| <= eta.",
+    "Gradient $g = (1, -2, 2)$, $\\alpha = 0.5$. Let $u = \\arg\\min_d g^\\top d + \\frac{1}{\\alpha}"
+    "\\|d\\|^2$; and the constrained step solves $\\min g^\\top d$ subject to $\\|d\\| \\le \\eta$.",
+])
+def test_a_part_naming_the_step_of_one_of_two_defined_problems_takes_that_problem(shared):
+    step = "u" if "Let $u" in shared else "d*"
+    named = read_report(shared + f"\n(a) Take ‖·‖ = ‖·‖_2. Compute {step}.").parts
+    assert named[0].value("form") == "penalty-squared", named[0].fields.get("form")
+    unnamed = read_report(shared + "\n(a) Take ‖·‖ = ‖·‖_2. Compute the minimiser.").parts
+    assert any("defines two problems" in m.reason for m in unnamed[0].missing), unnamed[0].missing
+
+
+# -- "for which value of x does … hold" --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Adam with α = 10^-3, β1 = 0.9, β2 = 0.999, ε = 0 and g1 = (-0.3, 0.6).\n(a) Give the first "
+    "step.\n(b) Keeping β1 = 0.9 and no bias correction, for which β2 is the first step exactly "
+    "the same as in (a)?",
+    "n workers, p parameters.\n1. Total volume of ring all-reduce?\n2. For which numbers of "
+    "workers n ≥ 2 is the total volume of ring all-reduce strictly smaller than that of "
+    "all-to-all?",
+    "Quadratic f(x) = ½ xᵀ diag(1, 10) x, gradient descent from x0 = (1, 1).\n(a) What is the "
+    "convergence rate with step size 0.1?\n(b) For what value of the momentum b does the "
+    "iteration matrix have a double eigenvalue?",
+])
+def test_for_which_value_of_a_parameter_is_never_answered_as_another_quantity(text):
+    parts = read_report(text).parts
+    assert any("asks for the value of a parameter" in m.reason or "could not place" in m.reason
+               for m in parts[-1].missing), [m.reason for m in parts[-1].missing]

@@ -180,6 +180,13 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             continue
         resolved = [(ask, ask.quantity or hooks.symbol(r, ask.phrase)) for ask in request.asks]
         in_request = {q for _, q in resolved if q}
+        solved_for = _solved_for(request.sentence)
+        if solved_for and not (in_request | set(r.answered_by.values())) & _SOLVES_FOR:
+            _gap(r, solved_for, f"\"{solved_for}\" asks for the value of a parameter that makes "
+                                "the statement hold, which this part does not read as a "
+                                "threshold, crossover or optimal value (expected e.g. 'the "
+                                "largest α for which …' or 'the crossover size')")
+            continue
         r.requests[request.sentence] = sorted(in_request | {
             r.answered_by[q] for q in in_request if q in r.answered_by})
         for ask, quantity in resolved:
@@ -211,6 +218,30 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
                               "reading could not apply to the problem")
     if hooks.ask_field and any(m.name.startswith("question") for m in r.missing):
         r.missing = [m for m in r.missing if m.name != hooks.ask_field]
+
+
+_SOLVES_FOR = {"crossover", "threshold", "max-step", "optimal-step", "optimal-momentum",
+               "optimal-rate", "equivalent-eps", "equivalent-momentum", "equivalent-step",
+               "pytorch", "converges", "regime", "step-limit", "existence", "uniqueness", "faster",
+               "which-of", "which-coordinate", "which-norm", "iterations", "order",
+               "identification", "depends-on", "slowest-direction", "step-bound"}
+"""Quantities that answer "for which value of x does … hold" (a threshold, a crossover, an
+optimal or equivalent value, a range of convergence)."""
+_FOR_WHICH = re.compile(
+    r"\bfor (?:which|what) (?:values? of |numbers? of |choices? of )?(?:the )?(?:workers |"
+    r"parameters |learning rates? |step[- ]sizes? |momentum )?"
+    r"(?P<sym>[A-Za-zα-ωΑ-Ω]{1,2}(?:_?\{?\w{1,3}\}?)?)(?![\w(])", re.I)
+_NOT_A_SYMBOL = {"is", "of", "it", "we", "do", "a", "an", "i", "in", "on", "to", "be", "my",
+                 "at", "as", "by", "or", "if", "no", "so", "up"}
+
+
+def _solved_for(sentence: str) -> str | None:
+    """The phrase of a request that asks for which value of a symbol a statement holds ('for
+    which β2 is the first step the same as in (a)?', 'for which n is ring cheaper?'), or None."""
+    for m in _FOR_WHICH.finditer(sentence):
+        if m.group("sym").lower() not in _NOT_A_SYMBOL:
+            return m.group(0)
+    return None
 
 
 def _primary_asks(r: PartReading, questions: Questions, hooks: ReaderHooks) -> Questions:

@@ -117,3 +117,28 @@ def test_a_parenthesis_that_switches_a_setting_does_not_name_the_symbol(text):
     assert spart.verified
     # g + λθ₀ = (0.6, −0.1): the first step is −α sign(·) = (−0.01, 0.01)
     assert _theta(spart) == pytest.approx([0.99, -1.99], rel=1e-12)
+
+
+def _adam_l2_first_step(theta0, grad, lr, lam):
+    """Independent: Adam's first step with ε = 0 on g + λθ₀ (bias-corrected m̂ = g', v̂ = g'²)."""
+    import numpy as np
+    g = np.array(grad) + lam * np.array(theta0)
+    return list(np.array(theta0) - lr * g / np.abs(g))
+
+
+@pytest.mark.parametrize("text", [
+    "Adam is run with learning rate $\\alpha = 0.01$, $\\beta_1=0.9$, $\\beta_2=0.999$, $\\epsilon=0$, "
+    "bias correction. The parameters start at $\\theta_0 = (-1, 2)^\\top$ and the gradient of the "
+    "data loss at $\\theta_0$ is $\\nabla L(\\theta_0) = (0.05, 0.5)^\\top$; $\\lambda = 0.1$.\n"
+    "\\begin{enumerate}\\item[(a)] \\emph{L$_2$ regularisation:} Adam is applied to "
+    "$L(\\theta)+\\frac{\\lambda}{2}\\|\\theta\\|_2^2$. Compute $\\theta_1$.\\end{enumerate}",
+    "Adam, lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 0; theta_0 = (-1, 2), data-loss gradient "
+    "at theta_0 = (0.05, 0.5), lambda = 0.1.\n(a) Adam applied to L(θ) + (λ/2)‖θ‖²: what is θ_1?",
+    "Adam (α = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 0) starts at θ₀ = (−1, 2) where the data gradient is "
+    "(0.05, 0.5); λ = 0.1.\n(a) With L_2 regularization (coupled, inside the gradient), give θ₁.",
+])
+def test_l2_regularisation_written_in_any_form_is_applied(text):
+    part, spart = _part(text)
+    assert part.decay == "penalty"
+    assert spart.verified
+    assert _theta(spart) == pytest.approx(_adam_l2_first_step([-1, 2], [0.05, 0.5], 0.01, 0.1))

@@ -37,9 +37,12 @@ FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
-                    decay="decay", lr_name="lr_name")
+                    decay="decay", lr_name="lr_name", shrink_factor="shrink_factor")
 """Spec field names of the adam-mechanics family."""
 
+_SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
+                 r"is|are) (?:adamw|(?:the )?(?:decoupled )?weight decay|it)\b[^.?]{0,30}\bshr[iu]nk")
+"""The factor AdamW multiplies the weights by, asked ('the per-step shrinkage factor of AdamW')."""
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
 CUES = [
     (r"\badamw\b", 3), (r"\bbias[- ]correct", 3), (r"\bfirst (?:step|update)\b", 2),
@@ -119,10 +122,12 @@ _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL_STEP = (r"\b(?:after|at) the (" + "|".join(_ORDINALS) + r") (?:step|update|iteration)\b")
-_DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l_?2\b|\bl_?2[- ]regulari[sz]\w*|\bdecoupled weight "
-                  r"decay\b|\bweight decay\b")
-_L2_VARIANT = (r"\badam ?\+ ?l_?2\b|\bl_?2[- ]regulari[sz]\w*|\bl_?2 penalty\b|\bwith (?:an |the )?l_?2\b|"
-               r"\bweight_decay ?= ?[\dλ]|\bcoupled\b")
+_DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bdecoupled weight "
+                  r"decay\b|\bweight decay\b|\bapplied to \w{1,3}(?: ?\(\w{1,5}\))? ?\+ ?\(?λ ?/ ?2\)?")
+_L2_VARIANT = (r"\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bl ?_?2 penalty\b|"
+               r"\bwith (?:an |the )?l ?_?2\b|\bweight_decay ?= ?[\dλ]|\bcoupled\b|"
+               r"\bapplied to \w{1,3}(?: ?\(\w{1,5}\))? ?\+ ?\(?λ ?/ ?2\)?")
+"""'L2 regularisation' (also 'L _2' from LaTeX L$_2$), or Adam applied to the loss plus (λ/2)‖θ‖²."""
 _DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
 """The one weight-decay method a part runs ('For Adam + L2, what is w_1?', 'w_1 for AdamW')."""
 _SGD_INSTEAD = (r"\b(?:plain |vanilla |ordinary |standard )?sgd\b|\bstochastic gradient descent\b|"
@@ -1008,6 +1013,9 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             if got is not None:
                 r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
     _read_lr_name(own, ctx, objects, r)
+    shrink = rx(_SHRINK_ASKED).search(own)
+    if shrink:
+        r.set(F.shrink_factor, True, shrink.group(0))
     for text in (own, ctx):
         m = rx(_STEPS).search(text)
         if m:

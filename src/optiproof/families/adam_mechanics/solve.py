@@ -578,10 +578,12 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
     answers = [answer("decay_L2", r"\kappa_i^{\mathrm{L2}}", kappa_l2,
                       note="beta1 = 0 (exact) or steady state"),
                answer("decay_AdamW", r"\kappa_i^{\mathrm{W}}", kappa_w, subject=O.ADAMW.key),
-               answer("shrink_AdamW", r"1 - \kappa^{\mathrm{W}}", 1 - kappa_w, subject=O.ADAMW.key,
-                      note="the factor AdamW multiplies the weights by at every step"),
                answer("decay_ratio", r"\kappa_i^{\mathrm{L2}} / \kappa_i^{\mathrm{W}}", ratio,
                  subject=None)]
+    if spec.shrink_factor:   # asked: the factor AdamW multiplies the weights by at every step
+        answers.insert(2, answer("shrink_AdamW", r"1 - \kappa^{\mathrm{W}}", 1 - kappa_w,
+                                 subject=O.ADAMW.key, note="the factor AdamW multiplies the "
+                                                           "weights by at every step"))
     if spec.theta0 is not None and isinstance(Q.g, sympy.MatrixBase):
         answers += given.decay_first_steps(spec, Q, der)
     summary = (f"With L2 inside Adam each coordinate decays at rate $\\kappa_i = "

@@ -96,6 +96,9 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                   "rate with (eta, lr, gamma): every answer in "
                                                   "terms of the learning rate uses it. Omitted: "
                                                   "alpha (or alpha's own symbol).")
+    shrink_factor: bool = Field(False, description="The per-step factor 1 - alpha lambda by "
+                                                   "which AdamW multiplies the weights is asked "
+                                                   "(with the weight-decay comparison).")
     beta1: Any = Field("beta1", description="First-moment decay in [0, 1) (number or symbol).")
     beta2: Any = Field("beta2", description="Second-moment decay in [0, 1) (number or symbol).")
     eps: Any = Field(None, description="Denominator epsilon >= 0 (number or symbol); omitted: "

@@ -1001,9 +1001,12 @@ def _ask_preconditioner(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivatio
         P = sympy.diag(*[1 / v ** 2 for v in CF.second_moment_scaling(prob)[0]])
         why = ("Gradient descent on $z = D\\theta$, $D = \\operatorname{diag}(s)$, mapped back, "
                "moves $\\theta$ by $-\\eta D^{-2}\\nabla L(\\theta)$: $P = D^{-2}$.")
-    else:
+    elif method in (O.GD, O.SGD):
         P = sympy.eye(prob.d)
         why = "Plain gradient descent is the preconditioned method with $P = I$."
+    else:   # momentum, Adam-like or ridge: not a fixed-P gradient method
+        return _without_limit(name, Q.PRECONDITIONER.key, spec,
+                              f"{method.name} is not gradient descent with a fixed P")
     i = spec.preconditioner_entry
     note = ""
     if i is not None:

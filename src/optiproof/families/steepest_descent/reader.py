@@ -1542,6 +1542,47 @@ def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | N
     return "penalty-squared", f"{src}; {generic.group(0)}; {setting.group(0)}"
 
 
+_DEFINED_STEP = re.compile(r"(?<![\w*^])([A-Za-zΔδ](?:\^?\*|_\w{1,4}|\^?\{\*\})?) ?(?:=|:=) ?"
+                           r"(?:arg ?min|argmin)")
+"""A step named by its definition: 'd* = argmin_d gᵀd + (1/α)‖d‖²'."""
+
+
+def _two_forms_defined(ctx: str) -> tuple[str, str] | None:
+    """The phrases of a constraint and of a penalty when the shared text states both ('the
+    penalised step d* = argmin … and the constrained step argmin {gᵀd : ‖d‖ ≤ η}'), else None."""
+    c = next((m for m in rx(_CONSTRAINT).finditer(ctx) if not negated(ctx, m.start())
+              and not _dropped(ctx, m.start(), m.end())), None)
+    if c is None:   # 'the penalty (not a constraint)': one problem
+        return None
+    blanked = ctx[:c.start()] + " " * (c.end() - c.start()) + ctx[c.end():]
+    blanked = rx(_CONSTRAINT).sub(lambda m: " " * len(m.group(0)), blanked)
+    other = _form_in(blanked) or (("penalty-squared", _squared_term(blanked))
+                                  if _squared_term(blanked) else None)
+    if other is None or other[0] == "constraint":
+        return None
+    return phrase(ctx, c.start(), c.end(), pad=10), other[1]
+
+
+def _form_of_named_step(own: str, ctx: str) -> tuple[str, str] | None:
+    """The form of the one step the part names by the symbol the shared text defines it with
+    ('Compute d*' after 'd* = argmin_d gᵀd + (1/α)‖d‖²'), or None."""
+    found = []
+    for m in _DEFINED_STEP.finditer(ctx):
+        sym = m.group(1)
+        if not re.search(rf"(?<![\w*^]){re.escape(sym)}(?![\w*^])", own):
+            continue
+        end = len(ctx)
+        nxt = re.search(r"\band the\b|[.;]\s", ctx[m.end():])
+        if nxt:
+            end = m.end() + nxt.start()
+        segment = ctx[m.start():end]
+        form = _form_in(segment) or (("penalty-squared", _squared_term(segment))
+                                     if _squared_term(segment) else None)
+        if form is not None:
+            found.append((form[0], f"{form[1]} (the step {sym} of the shared text)"))
+    return found[0] if len({f for f, _ in found}) == 1 else None
+
+
 def _read_form(own: str, ctx: str, r: PartReading) -> None:
     got = _form_in(own)
     squared = _squared_term(own)
@@ -1556,6 +1597,14 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
     if got is None:
         got = _form_in(ctx)
         where = " (shared context)"
+        both = _two_forms_defined(ctx)
+        if got is not None and both is not None:
+            got = _form_of_named_step(own, ctx)
+            if got is None:
+                r.miss(F.form, f"the shared text defines two problems (\"{both[0]}\" and "
+                               f"\"{both[1]}\") and this part does not say which it asks "
+                               "(expected the step's symbol or 'constrained' / 'penalised')")
+                return
     if got is None:
         got = _flattened_square(own, ctx, r)
         where = ""
@@ -1638,6 +1687,8 @@ def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartRead
               note=f"the part {'names' if how == 'named' else 'continues'} part ({src.label}) "
                    f"and states no {name} of its own")
         took.append(name)
+    if F.form in took and how == "named":   # the named part settles which problem is meant
+        r.missing = [m for m in r.missing if m.name != F.form]
     if F.form not in took:
         return
     for name in (F.alpha, F.eta):
