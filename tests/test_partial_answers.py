@@ -17,7 +17,7 @@ from optiproof import cli
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import NotAnswered, Solution
 from optiproof.pipeline import solve_problem
-from optiproof.reading import ReadingIncomplete, read_report
+from optiproof.reading import ReadingIncomplete, ReadingInvalid, read_report
 from optiproof.reading.partial import dependence, label_pattern
 from optiproof.rendering import NOT_ANSWERED_BADGE
 from optiproof.rendering.latexcheck import validate_latex
@@ -278,3 +278,38 @@ def test_answers_equal_those_of_the_text_without_the_unread_part(
     assert [a.to_dict() for a in got.parts[0].answers] == [
         a.to_dict() for a in want.parts[0].answers]
     assert got.parts[0].identified_as == want.parts[0].identified_as
+
+
+INVALID_PART = [
+    "A tree all-reduce runs on n = 16 workers for p = 2.5 × 10^7 parameters stored in fp32.\n"
+    "(a) How many messages are sent?\n(b) How many bytes does one worker receive?\n",
+    "Tree all-reduce with n = 8 GPUs and a gradient of p = 10^6 entries in fp16.\n"
+    "1. Number of messages?\n2. How many bytes does a single worker receive?\n",
+    "We average gradients with a tree all-reduce: n = 4 workers, p = 1000 parameters, 4 bytes "
+    "each.\n(i) How many messages?\n(ii) How many bytes does each worker receive?\n",
+]
+
+
+@pytest.mark.parametrize("text", INVALID_PART)
+def test_a_part_whose_data_do_not_validate_is_listed_and_the_others_answered(
+        tmp_path: Path, text: str) -> None:
+    assert read_report(text).complete     # read completely: its data are what fail
+    result = _solve(tmp_path, text, "--format", "json", "--no-cache")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert len(data["parts"]) == 1 and data["parts"][0]["verified"] is True
+    (gap,) = data["not_answered"]
+    assert any("do not validate" in r and "busiest" in r for r in gap["not_read"]), gap
+    whole = _solve(tmp_path, text, "--format", "json", "--no-cache", "--whole")
+    assert whole.exit_code == 2 and "busiest" in whole.stderr
+
+
+@pytest.mark.parametrize("text", INVALID_PART)
+def test_the_partial_problem_of_the_web_page_leaves_out_a_part_that_does_not_validate(text):
+    reading = read_report(text)
+    problem = reading.to_problem(partial=True)
+    assert len(problem.parts) == 1
+    (label,) = reading.not_answered()
+    assert label == reading.parts[1].label
+    with pytest.raises(ReadingInvalid):
+        read_report(text).to_problem()

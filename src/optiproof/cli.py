@@ -95,15 +95,17 @@ def load_problem_any(path_or_dash: str, write_spec: Path | None = None,
             _write_spec(err.reading, write_spec, path_or_dash, force)
             typer.echo(f"wrote an editable spec to {write_spec}: fix it and run "
                        f"`optiproof solve {write_spec}`", err=True)
-        if whole or not isinstance(err, ReadingIncomplete):
+        if whole:
             raise
         try:
             problem = err.reading.answerable_problem()
         except ReadingIncomplete:
             raise err from None
         skipped = len(err.reading.parts) - len(problem.parts)
+        what = "could not be read" if isinstance(err, ReadingIncomplete) and \
+            not err.reading.invalid else "are not answered"
         typer.echo(f"answering {len(problem.parts)} of {len(err.reading.parts)} parts; "
-                   f"{skipped} could not be read (they are listed in the output; --whole "
+                   f"{skipped} {what} (they are listed in the output; --whole "
                    "refuses the whole text instead)", err=True)
         return problem, err.reading
 

@@ -240,14 +240,19 @@ def _internal(own: str, m: re.Match) -> bool:
                for w in words[1:] if len(w) > 2)
 
 
-def answerable(reading: Any) -> tuple[list[PartReading], dict[str, list[str]]]:
+def answerable(reading: Any, invalid: dict[str, str] | None = None
+               ) -> tuple[list[PartReading], dict[str, list[str]]]:
     """(the parts to answer, in order; for every other part, the reasons it is not answered).
-    Nothing is answerable when the reading has a problem-level gap."""
+    Nothing is answerable when the reading has a problem-level gap; ``invalid`` names parts
+    read completely whose data do not validate (with the message), which are not answered."""
     if reading.missing:
         return [], {p.label: part_gaps(p) or ["the problem as a whole was not read"]
                     for p in reading.parts}
     out: dict[str, list[str]] = {p.label: part_gaps(p) for p in reading.parts
                                  if p.missing or not p.family}
+    for label, message in (invalid or {}).items():
+        out.setdefault(label, [f"part ({label}): not answered - the data read do not "
+                              f"validate: {message}"])
     changed = True
     while changed:
         changed = False

@@ -38,6 +38,9 @@ class Reading:
     texts: dict[str, str] = field(default_factory=dict)
     """Each part's own text (single-line), by the label the text gives it."""
     context: str = ""
+    invalid: dict[str, str] = field(default_factory=dict)
+    """Parts read completely whose data do not validate on their own (label -> message): not
+    answered, the rest of the text is (see :meth:`answerable_problem`)."""
     """The shared text before the parts (single-line)."""
 
     @property
@@ -133,7 +136,7 @@ class Reading:
         readings = {p.label: p for p in self.parts}
         answered = {p.label for p in solution.parts}
         if any(p.label not in answered for p in self.parts):
-            _, reasons = answerable(self)
+            _, reasons = answerable(self, self.invalid)
             solution.not_answered = [
                 NotAnswered(p.label, p.question, tuple(reasons.get(p.label) or [
                     f"part ({p.label}): not answered"])) for p in self.parts
@@ -162,32 +165,56 @@ class Reading:
         try:
             return make_problem(self.spec_dict())
         except BadInput as err:
+            if partial:     # answer the parts whose data validate, list the others
+                try:
+                    return self.answerable_problem()
+                except ReadingIncomplete:
+                    pass
             raise ReadingInvalid(self, str(err)) from None
 
     def answerable_problem(self) -> Any:
         """The validated Problem of the parts read completely that use no part left unread
-        (see :mod:`optiproof.reading.partial`): what a partly read text can answer. When the
-        text has a problem-level gap, no such part, or those parts do not validate, the
-        refusal stands: :class:`ReadingIncomplete` (exit 3), as for the whole text."""
+        (see :mod:`optiproof.reading.partial`): what a partly read text can answer. A part
+        whose data do not validate on their own (a quantity its scheme does not have, say) is
+        not answered either, with the validation message as its reason. When the text has a
+        problem-level gap, or no part is left, the refusal stands: :class:`ReadingIncomplete`
+        (the caller keeps its own refusal, exit 3 or 2, as for the whole text)."""
         from optiproof.families.problem import make_problem
 
-        if self.complete:
-            return self.to_problem()
-        parts, _ = answerable(self)
-        if not parts:
-            raise ReadingIncomplete(self)
-        sub = Reading(self.title, self.title_source, parts, removed=self.removed,
-                      notes=self.notes, numbers=self.numbers, texts=self.texts,
-                      context=self.context)
-        try:
-            return make_problem(sub.spec_dict())
-        except BadInput:
-            raise ReadingIncomplete(self) from None
+        if self.complete and not self.invalid:
+            try:
+                return make_problem(self.spec_dict())
+            except BadInput:
+                pass    # find the parts that do not validate
+        while True:
+            parts, _ = answerable(self, self.invalid)
+            if not parts:
+                raise ReadingIncomplete(self)
+            sub = self._with_parts(parts)
+            try:
+                return make_problem(sub.spec_dict())
+            except BadInput:
+                bad = {}
+                for p in parts:
+                    try:
+                        make_problem(self._with_parts([p]).spec_dict())
+                    except BadInput as err:
+                        bad[p.label] = re.sub(r"^parts\[0\]: ", "", str(err))
+                if not bad:
+                    raise ReadingIncomplete(self) from None
+                self.invalid.update(bad)
+
+    def _with_parts(self, parts: list[PartReading]) -> "Reading":
+        return Reading(self.title, self.title_source, parts, removed=self.removed,
+                       notes=self.notes, numbers=self.numbers, texts=self.texts,
+                       context=self.context)
 
     def not_answered(self) -> dict[str, list[str]]:
         """The parts a partly read text does not answer, each with its reasons (see
         :meth:`answerable_problem`); empty for a complete reading."""
-        return {} if self.complete else answerable(self)[1]
+        if self.complete and not self.invalid:
+            return {}
+        return answerable(self, self.invalid)[1]
 
 
 def _named_by_answer(text: str, part: Any) -> bool:
