@@ -14,7 +14,7 @@ from conftest import assert_graded_as_expected, CORPUS, bundled_problem
 from optiproof.checking import check_answer
 
 BATCHES = {name: CORPUS / name for name in ("blind-b", "blind-c", "blind-d", "blind-e", "blind-f",
-                                            "blind-g", "blind-h", "stress-g")}
+                                            "blind-g", "blind-h", "blind-i", "stress-g")}
 SIZES = {"stress-g": 30}
 """Documents per batch (a blind batch has 36)."""
 TABLES = {name: yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
