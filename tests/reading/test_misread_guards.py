@@ -328,3 +328,9 @@ def test_for_which_value_of_a_parameter_is_never_answered_as_another_quantity(te
     parts = read_report(text).parts
     assert any("asks for the value of a parameter" in m.reason or "could not place" in m.reason
                for m in parts[-1].missing), [m.reason for m in parts[-1].missing]
+
+
+def test_the_quantities_that_answer_for_which_are_catalogue_quantities():
+    from optiproof.catalogue import QUANTITIES
+    from optiproof.reading.accounting import _SOLVES_FOR
+    assert all(QUANTITIES.get(key) is not None for key in _SOLVES_FOR)

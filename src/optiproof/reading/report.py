@@ -38,10 +38,10 @@ class Reading:
     texts: dict[str, str] = field(default_factory=dict)
     """Each part's own text (single-line), by the label the text gives it."""
     context: str = ""
+    """The shared text before the parts (single-line)."""
     invalid: dict[str, str] = field(default_factory=dict)
     """Parts read completely whose data do not validate on their own (label -> message): not
     answered, the rest of the text is (see :meth:`answerable_problem`)."""
-    """The shared text before the parts (single-line)."""
 
     @property
     def complete(self) -> bool:
