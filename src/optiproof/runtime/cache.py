@@ -23,6 +23,7 @@ import pickle
 import sqlite3
 import stat
 import sys
+import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, replace
@@ -43,6 +44,8 @@ CREATE TABLE IF NOT EXISTS renderings (key TEXT NOT NULL, format TEXT NOT NULL,
                                        text TEXT NOT NULL, PRIMARY KEY (key, format));
 CREATE TABLE IF NOT EXISTS inputs (digest TEXT PRIMARY KEY, key TEXT NOT NULL);
 """
+SETUP_TRIES = 40
+"""Attempts to open a database another process is setting up (WAL mode, tables): about 40 s."""
 SAFE_BUILTINS = frozenset({"set", "frozenset", "complex", "slice", "range", "bytearray",
                            "object", "int", "float", "str", "bytes", "list", "dict", "tuple",
                            "bool"})
@@ -327,8 +330,16 @@ class ResultCache:
             raise CacheUnavailable("it is not a regular file")
         connection = sqlite3.connect(self.path, timeout=30.0)
         try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
+            for attempt in range(SETUP_TRIES):
+                try:   # switching the journal mode can be refused at once, busy timeout or not
+                    if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                        connection.execute("PRAGMA journal_mode=WAL")
+                    connection.executescript(SCHEMA)
+                    break
+                except sqlite3.OperationalError as err:
+                    if "locked" not in str(err) or attempt == SETUP_TRIES - 1:
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
             os.chmod(self.path, 0o600)
         except BaseException:
             connection.close()
