@@ -856,8 +856,8 @@ STRONG_CONVEXITY = _add(_Q(
     labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",
-    phrases=(r"\b(?:write down|compute|find|give|state|determine|derive|what is|what's) (?:the |"
-             r"its )?hessian(?: matrix)?\b", r"(?:\band|,) (?:the |its )hessian(?: matrix)?\b"
+    phrases=(r"\b(?:write(?: down| out)?|compute|find|give|state|determine|derive|what is|what's) "
+             r"(?:the |its )?hessian(?: matrix)?\b(?![- ](?:vector|norm|eigen))", r"(?:\band|,) (?:the |its )hessian(?: matrix)?\b"
              r"(?! (?:has|is|of the iteration))",
              r"\b(?:write|express|put|rewrite) (?:f|it|the (?:function|objective|loss|quadratic))"
              r"(?: ?\([\w, ]{1,12}\))? (?:as|in the form(?: of)?) (?:f ?\([\w, ]{1,12}\) ?= ?)?"

@@ -754,18 +754,23 @@ def _flattened_powers(source: str, text: str, r: PartReading) -> bool:
     """``f(x, y) = 2x2 + xy + y2`` of a PDF copy, where the superscripts fell onto the line: read
     as 2x^2 + xy + y^2 only when the function declares its variables, each rewritten token is a
     declared variable followed by the digit 2, the text nowhere else writes such a variable
-    with an index (x1, x_2), and the result is a quadratic; the reading is recorded as an
+    with an index (x1, x_2) unless the function writes its variables only that way (as indices
+    it would not depend on them), and the result is a quadratic; the reading is recorded as an
     assumption with its source. True when read."""
     m = _DECLARED.match(source.strip())
     if m is None:
         return False
     names = [v.strip() for v in m.group("vars").split(",")]
     rest = text.replace(source, " ")
-    if any(re.search(rf"(?<![\w]){re.escape(v)}_?\{{?\d", rest) for v in names):
-        return False   # an indexed variable elsewhere: 'x2' may be an index, not a power
     token = re.compile(rf"(?<![A-Za-z^_])({'|'.join(map(re.escape, names))}) ?2(?![\w.^/])")
     if not token.search(m.group("rhs")):
         return False
+    bare = token.sub(" ", m.group("rhs"))
+    only_flat = not any(v in bare for v in names)   # 'uv', '3v': a variable written bare
+    if not only_flat and any(re.search(rf"(?<![\w]){re.escape(v)}_?\{{?\d", rest) for v in names):
+        return False   # an indexed variable elsewhere: 'x2' may be an index, not a power
+    # (unless the declared variables appear only as 'x2': read as indices, f(x, y) would not
+    # depend on its own variables)
     half = _FLATTENED_FRACTION.search(m.group("rhs"))
     if half is not None:
         r.miss(F.H, f"\"{source}\" has the coefficient \"{half.group(1)}\" in a copy whose "
