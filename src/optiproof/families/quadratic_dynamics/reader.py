@@ -201,6 +201,20 @@ class QuadraticDynamicsReader:
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
+    def subject(self, r: PartReading, sentence: str) -> bool:
+        """Whether "for <method A> and for <method B>" after a request names exactly the
+        methods this part was split into (one reading per method, this one among them): the
+        request is answered for each by its own reading."""
+        m = _OF_METHODS.match(sentence.strip())
+        split = r.found.get(_SPLIT) or []
+        if m is None or len(split) < 2:
+            return False
+        named = [OPTIMIZERS.mentions(m.group(g)) for g in ("a", "b")]
+        if any(len(x) != 1 for x in named):
+            return False
+        keys = [x[0].entry.key for x in named]
+        return len(set(keys)) == 2 and set(keys) == set(split) and r.value(F.method) in keys
+
     def asked(self, r: PartReading) -> list[str]:
         """The catalogue quantities of the part's asks, in order; the PyTorch convention's
         answer also names the heavy-ball method it corresponds to; a rate asked without a
@@ -417,6 +431,7 @@ class QuadraticDynamicsReader:
                               missing=list(r.missing), notes=list(r.notes),
                               conventions=list(r.conventions))
             sub.set(F.method, name, src)
+            sub.found[_SPLIT] = [m for m, _ in methods]
             if name == O.GD.key and F.beta in sub.fields and \
                     sub.fields[F.beta].source not in own:
                 del sub.fields[F.beta]   # the shared text's momentum is another method's
@@ -1134,9 +1149,12 @@ def _read_switched_off(own: str, r: PartReading) -> None:
                                                  "the framework runs plain heavy ball")
 """``nesterov=False`` in code: the method is switched off, not named."""
 
-_COORDINATED = re.compile(r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?)? ?(?:,|and|or|"
-                          r"vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?", re.I)
-"""What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball')."""
+_COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?"
+                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?)? ?(?:,|and|or|"
+                          r"vs\.?|versus|/|&) (?:(?:for|with|using) )?(?:the |plain |vanilla |standard )?",
+                          re.I)
+"""What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball',
+'for the heavy-ball method and for GD')."""
 
 
 def _coordinated_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -1225,6 +1243,10 @@ def _earlier_answers(own: str, label: str, previous: list[PartReading],
 
 
 _SETTINGS = "settings of each method"
+_SPLIT = "methods of the part, one reading each"
+_OF_METHODS = re.compile(r"^(?:for|with|using|of) (?P<a>.{1,40}?),? (?:and|as well as|&) "
+                         r"(?:also |again )?(?:for|with|using|of) (?P<b>.{1,40}?)\s?[?.!]?$", re.I)
+"""'for GD and for the heavy-ball method': the request before it asked of two methods."""
 
 
 def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
