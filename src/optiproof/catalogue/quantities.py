@@ -45,6 +45,10 @@ _add = QUANTITIES.add
 _Q = QuantityEntry
 
 _FIND = r"\b(?:what|find|compute|derive|determine|give|obtain|write down|state|report|calculate)\b"
+_EXCEEDS = (r"[^.?;]{0,40}\b(?:exceeds?|(?:is|are) (?:larger|bigger|greater|smaller|"
+            r"longer|shorter)|differs?)\b")
+"""'the factor by which its magnitude exceeds the one in (a)': a ratio of two answers, not the
+contraction factor of an iteration."""
 
 # -- shared ------------------------------------------------------------------------------------
 IDENTIFICATION = _add(_Q(
@@ -537,8 +541,8 @@ RATE = _add(_Q(
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
              r"\bconvergence factor\b", r"\bper[- ](?:step|iteration) (?:convergence |contraction )?rate\b",
              r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\|",
-             r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
-             r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
+             r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which(?!" + _EXCEEDS +
+             r")|per (?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
              r"\bby what factor (?:does|do|will|would) the (?:error|distance|loss|gap)\b[^.?]{0,40}?\b"
              r"(?:shrink|decrease|contract|grow|blow up|increase)s?\b[^.?]{0,12}?\bper (?:step|iteration)\b",
@@ -759,7 +763,7 @@ OPPOSITE_COORDINATES = _add(_Q(
 
 # -- derived quantities (any family) -----------------------------------------------------------
 RATIO = _add(_Q("ratio", "ratio of two quantities", formula=r"X / Y",
-                phrases=(r"\bratio\b", r"\bby what factor\b",
+                phrases=(r"\bratio\b", r"\bby what factor\b", r"\bfactor by which(?=" + _EXCEEDS + ")",
                          r"\bhow many times (?:more|less|larger|smaller|bigger)\b")))
 DIFFERENCE = _add(_Q("difference", "difference of two quantities", formula=r"X - Y",
                      phrases=(r"\bdifference (?:between|of)\b",)))
