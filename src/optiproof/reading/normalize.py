@@ -244,6 +244,7 @@ def normalize(raw: str) -> Normalized:
     text = _MD_ITALIC.sub(_italic, text)
     text = _MD_HEADING.sub("", text)
     text = _indexed_table(text, notes)
+    text = _settings_table(text, notes)
     text = _drop_debris(text, removed)
     text = _fix_pdf_garble(text)
     text = _fix_pdf_symbols(text, notes)
@@ -331,6 +332,34 @@ def _indexed_table(text: str, notes: list[str]) -> str:
         assigned = [f"{s.group('base')}_{r[0]} = {r[k]}" for r in rows
                     for k, s in enumerate(symbols, 1)]
         notes.append(f"read the table '| {' | '.join(heads)} |' as {assigned[0]}, ..")
+        return ", ".join(assigned) + ".\n"
+
+    return _TABLE.sub(rewrite, text) if "|" in text else text
+
+
+_SETTING_VALUE = re.compile(r"-?(?:\d{1,12}(?:\.\d{1,12})?(?:[eE][-+]?\d{1,3})?|\.\d{1,12})"
+                            r"(?: ?[×x*·] ?10\^ ?\{?-?\d{1,3}\}?)?|10\^ ?\{?-?\d{1,3}\}?|\d{1,6}/\d{1,6}")
+_SETTING_NAME = re.compile(r"[^|=\n]{0,40}?(?<![\w^_])[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?|\d)?\^?[*⋆]?|"
+                           r"[A-Za-z][A-Za-z_ -]{1,30}")
+
+
+def _settings_table(text: str, notes: list[str]) -> str:
+    """A Markdown table of two columns whose rows are a setting and its number (header
+    ``| hyper-parameter | value |``, rows ``| learning rate η | 0.1 |``, ``| β_1 | 0.9 |``) -> one
+    line of assignments ``learning rate η = 0.1, β_1 = 0.9.``. Only a table whose every row is a
+    name (ending in a symbol, or words) and one number is rewritten; any other stays."""
+    def cells(row: str) -> list[str]:
+        return [c.strip() for c in row.strip().strip("|").split("|")]
+
+    def rewrite(m: re.Match) -> str:
+        heads = cells(m.group("head"))
+        rows = [cells(row) for row in m.group("rows").strip("\n").split("\n")]
+        if len(heads) != 2 or not all(len(r) == 2 and _SETTING_NAME.fullmatch(r[0]) and
+                                      _SETTING_VALUE.fullmatch(r[1].replace(" ", ""))
+                                      for r in rows):
+            return m.group(0)
+        assigned = [f"{r[0]} = {r[1]}" for r in rows]
+        notes.append(f"read the table '| {' | '.join(heads)} |' as {', '.join(assigned)}")
         return ", ".join(assigned) + ".\n"
 
     return _TABLE.sub(rewrite, text) if "|" in text else text
