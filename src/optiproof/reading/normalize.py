@@ -556,7 +556,8 @@ _PIECE_GROUP = re.compile(r"(?P<pre>[^⎡⎢⎣⎛⎜⎝⎤⎥⎦⎞⎟⎠]{0,60
 def _side_by_side(lines: list[str], start: int) -> tuple[str, int] | None:
     """Several bracket-piece matrices drawn side by side (``X = ⎡1 0⎤ , y = ⎡2⎤`` above
     ``⎣0 1⎦ ⎣3⎦``) -> one line ``X = [[1, 0], [0, 1]] , y = [2, 3]``: every line has the same
-    number of bracket groups, top to bottom, and only the top line has text between them."""
+    number of bracket groups, top to bottom, and only one line (the top one, or the middle one
+    where a pretty-printer puts ``A =``) has text between them or after them."""
     groups, tails, i = [], [], start
     while i < len(lines) and i - start <= 64:
         found = list(_PIECE_GROUP.finditer(lines[i]))
@@ -577,9 +578,12 @@ def _side_by_side(lines: list[str], start: int) -> tuple[str, int] | None:
         return None
     if len(groups) < 2 or len({len(g) for g in groups}) != 1:
         return None
-    if any(g.group("pre").strip(" \t,") for row in groups[1:] for g in row) or \
-            any(t.strip() for t in tails[1:]):
-        return None
+    worded = [i for i, row in enumerate(groups) if any(g.group("pre").strip(" \t,") for g in row)]
+    said = [i for i, t in enumerate(tails) if t.strip()]
+    if len(set(worded + said)) > 1:
+        return None     # words on several lines: not one row of named matrices
+    line = (worded + said + [0])[0]
+    names = groups[line]
     pieces = []
     for k in range(len(groups[0])):
         rows = [[c for c in re.split(r"[ \t,]{1,20}", row[k].group("cells").strip()) if c]
@@ -589,8 +593,8 @@ def _side_by_side(lines: list[str], start: int) -> tuple[str, int] | None:
             return None
         body = ("[" + ", ".join(r[0] for r in rows) + "]" if len(rows[0]) == 1 else
                 "[" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]")
-        pieces.append(groups[0][k].group("pre") + body)
-    return "".join(pieces) + tails[0], i
+        pieces.append(names[k].group("pre") + body)
+    return "".join(pieces) + tails[line], i
 
 
 def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:

@@ -1876,7 +1876,12 @@ def _as_ratio(value: Any) -> Any:
 _BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<|(?:is|are|stays|"
                     r"remains|falls|drops) (?:at most|below|under|less than|smaller than|no (?:more|"
                     r"larger|greater|bigger) than)|does not exceed) ?(?=[\d.])|"
-                    r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=) ?(?=[\d.][^‖]{0,14}‖)")
+                    r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=|(?:(?:is|are|be|will be|stays?|remains?|gets?|becomes?) )?"
+                    r"(?:(?:guaranteed|sure|certain) to (?:be|stay|get) )?(?:at most|below|under|less than|"
+                    r"smaller than|no (?:more|larger|greater|bigger) than)) ?(?=[\d.][^‖]{0,14}‖)")
+"""The bound the error must reach, by a power of the rate or relative to the start's error, as
+a relation ('‖θ_k − θ*‖ ≤ 10^-3 ‖θ_0 − θ*‖') or in words ('is ‖θ_k − θ*‖ guaranteed to be at
+most 10^-8 ‖θ_0 − θ*‖')."""
 
 
 def _bound(text: str) -> tuple[Any, str] | None:
