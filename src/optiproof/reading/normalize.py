@@ -245,6 +245,7 @@ def normalize(raw: str) -> Normalized:
     text = _MD_HEADING.sub("", text)
     text = _indexed_table(text, notes)
     text = _settings_table(text, notes)
+    text = _numbered_references(text)
     text = _drop_debris(text, removed)
     text = _fix_pdf_garble(text)
     text = _fix_pdf_symbols(text, notes)
@@ -335,6 +336,22 @@ def _indexed_table(text: str, notes: list[str]) -> str:
         return ", ".join(assigned) + ".\n"
 
     return _TABLE.sub(rewrite, text) if "|" in text else text
+
+
+_NUMBERED_REFERENCE = re.compile(r"\b((?:answers?|results?|values?|steps?|updates?|iterates?) "
+                                 r"(?:to|in|of|from) (?:part |question )?)(\d{1,2})\.(?= [a-z]|[ ]?[?,;:])")
+
+
+def _numbered_references(text: str) -> str:
+    """'would the answer to 3. change?' in a text whose parts are numbered '1.', '2.', ..: the
+    part named with its label's full stop, written '(3)' as other part references are (the
+    full stop would end the sentence)."""
+    labels = set(re.findall(r"(?m)^[ \t]*(\d{1,2})\.[ \t]", text))
+
+    def ref(m: re.Match) -> str:
+        return f"{m.group(1)}({m.group(2)})" if m.group(2) in labels else m.group(0)
+
+    return _NUMBERED_REFERENCE.sub(ref, text) if labels else text
 
 
 _SETTING_VALUE = re.compile(r"-?(?:\d{1,12}(?:\.\d{1,12})?(?:[eE][-+]?\d{1,3})?|\.\d{1,12})"

@@ -1006,12 +1006,12 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
                 r.set(F.eps, 0, phrase(text, m.start(), m.end()))
                 break
     for text in (own, ctx):
-        m = rx(r"\b(?:by|of) (?:a (?:constant|factor|positive constant) )?(?:(?:of )?c ?= ?)?"
-               r"(?=[\d.])").search(text)
-        if F.c not in r.fields and m and rx(r"loss").search(text[max(0, m.start() - 60):m.start()]):
-            got = number_at(text, m.end())
-            if got is not None:
-                r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
+        for m in rx(r"\b(?:by|of) (?:a (?:constant|factor|positive constant) )?(?:(?:of )?c ?= ?)?"
+                    r"(?=[\d.])").finditer(text):   # the first 'by <number>' after 'loss'
+            if F.c not in r.fields and rx(r"loss").search(text[max(0, m.start() - 60):m.start()]):
+                got = number_at(text, m.end())
+                if got is not None:
+                    r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
     _read_lr_name(own, ctx, objects, r)
     shrink = rx(_SHRINK_ASKED).search(own)
     if shrink:
