@@ -97,12 +97,26 @@ _QD = ("f(θ) = ½ θᵀHθ − bᵀθ with H = diag(10, 1, 0.1).\n\n"
        "(a) Give the optimal heavy-ball parameters (α, β) and the rate.\n\n")
 
 
-@pytest.mark.parametrize("last", [
-    "(b) Smallest integer t such that ρ^t ≤ 10^-4, for GD and for the heavy-ball method.",
-    "(b) How many iterations until ρ^t ≤ 1e-4, for plain gradient descent and for heavy ball?",
-    "(b) find the number of iterations with rate^t <= 10^-4 for GD and for Nesterov.",
+@pytest.mark.parametrize("last, methods", [
+    ("(b) Smallest integer t such that ρ^t ≤ 10^-4, for GD and for the heavy-ball method.",
+     {"gd", "heavy-ball"}),
+    ("(b) How many iterations until ρ^t ≤ 1e-4, for plain gradient descent and for heavy ball?",
+     {"gd", "heavy-ball"}),
+    ("(b) find the number of iterations with rate^t <= 10^-4 for GD and for Nesterov.",
+     {"gd", "nesterov"}),
 ])
-def test_a_request_of_two_methods_is_not_answered_for_one(last):
+def test_a_request_of_two_methods_is_answered_for_each_not_for_one(last, methods):
+    reading = read_report(_QD + last)
+    subs = [p for p in reading.parts if p.label.startswith("b")]
+    assert reading.complete, reading.unread()
+    assert len(subs) == 2 and {p.fields["method"].value for p in subs} == methods
+
+
+@pytest.mark.parametrize("last", [
+    "(b) Smallest integer t such that ρ^t ≤ 10^-4, for GD and for Adam.",
+    "(b) How many iterations until ρ^t ≤ 1e-4, for heavy ball and for signSGD?",
+])
+def test_a_request_of_a_method_the_part_does_not_read_is_not_answered_for_one(last):
     reading = read_report(_QD + last)
     with pytest.raises(ReadingIncomplete):
         reading.to_problem()

@@ -48,6 +48,10 @@ _add = QUANTITIES.add
 _Q = QuantityEntry
 
 _FIND = r"\b(?:what|find|compute|derive|determine|give|obtain|write down|state|report|calculate)\b"
+_EXCEEDS = (r"[^.?;]{0,40}\b(?:exceeds?|(?:is|are) (?:larger|bigger|greater|smaller|"
+            r"longer|shorter)|differs?)\b")
+"""'the factor by which its magnitude exceeds the one in (a)': a ratio of two answers, not the
+contraction factor of an iteration."""
 
 # -- shared ------------------------------------------------------------------------------------
 IDENTIFICATION = _add(_Q(
@@ -543,8 +547,8 @@ RATE = _add(_Q(
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
              r"\bconvergence factor\b", r"\bper[- ](?:step|iteration) (?:convergence |contraction )?rate\b",
              r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\|",
-             r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which|per "
-             r"(?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
+             r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which(?!" + _EXCEEDS +
+             r")|per (?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
              r"\bby what factor (?:does|do|will|would) the (?:error|distance|loss|gap)\b[^.?]{0,40}?\b"
              r"(?:shrink|decrease|contract|grow|blow up|increase)s?\b[^.?]{0,12}?\bper (?:step|iteration)\b",
@@ -765,7 +769,7 @@ OPPOSITE_COORDINATES = _add(_Q(
 
 # -- derived quantities (any family) -----------------------------------------------------------
 RATIO = _add(_Q("ratio", "ratio of two quantities", formula=r"X / Y",
-                phrases=(r"\bratio\b", r"\bby what factor\b",
+                phrases=(r"\bratio\b", r"\bby what factor\b", r"\bfactor by which(?=" + _EXCEEDS + ")",
                          r"\bhow many times (?:more|less|larger|smaller|bigger)\b")))
 DIFFERENCE = _add(_Q("difference", "difference of two quantities", formula=r"X - Y",
                      phrases=(r"\bdifference (?:between|of)\b",)))
@@ -862,8 +866,8 @@ STRONG_CONVEXITY = _add(_Q(
     labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",
-    phrases=(r"\b(?:write down|compute|find|give|state|determine|derive|what is|what's) (?:the |"
-             r"its )?hessian(?: matrix)?\b", r"(?:\band|,) (?:the |its )hessian(?: matrix)?\b"
+    phrases=(r"\b(?:write(?: down| out)?|compute|find|give|state|determine|derive|what is|what's) "
+             r"(?:the |its )?hessian(?: matrix)?\b(?![- ](?:vector|norm|eigen))", r"(?:\band|,) (?:the |its )hessian(?: matrix)?\b"
              r"(?! (?:has|is|of the iteration))",
              r"\b(?:write|express|put|rewrite) (?:f|it|the (?:function|objective|loss|quadratic))"
              r"(?: ?\([\w, ]{1,12}\))? (?:as|in the form(?: of)?) (?:f ?\([\w, ]{1,12}\) ?= ?)?"

@@ -101,6 +101,9 @@ _SUM_BOUND = re.compile(r"(?:Σ|∑|\\sum|\bsum)_ ?\{?[a-z] ?= ?$")
 
 _UNIT_INTERVAL = re.compile(r"∈ ?[(\[] ?0 ?, ?1 ?[)\]]")
 """``β ∈ (0, 1)``, ``[0, 1)``: the range a parameter lies in."""
+_OPEN_FROM_ZERO = re.compile(r"∈ ?[(\[] ?$")
+_TO_SYMBOL = re.compile(r" ?, ?[A-Za-zα-ω]")
+"""``η ∈ (0, η̄)``: an interval from 0 to a symbol, the range a parameter lies in."""
 
 
 def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
@@ -111,6 +114,9 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
     if _UNIT_INTERVAL.search(flat[max(0, start - 8):min(len(flat), end + 6)]) and \
             text in ("0", "1"):
         return True   # "β ∈ (0, 1)": the range a parameter lies in, not a value
+    if text == "0" and _OPEN_FROM_ZERO.search(flat[max(0, start - 4):start]) and \
+            _TO_SYMBOL.match(flat[end:end + 4]):
+        return True   # "η ∈ (0, η̄)": likewise, up to a symbol
     if _DIMENSION.search(flat[max(0, start - 12):start]):
         return True   # the 2 of ℝ^{3×2}, printed R3×2 by a PDF copy
     if text == "1" and _FLAT_INDEX.search(flat[max(0, start - 6):start]):

@@ -244,6 +244,8 @@ def normalize(raw: str) -> Normalized:
     text = _MD_ITALIC.sub(_italic, text)
     text = _MD_HEADING.sub("", text)
     text = _indexed_table(text, notes)
+    text = _settings_table(text, notes)
+    text = _numbered_references(text)
     text = _drop_debris(text, removed)
     text = _fix_pdf_garble(text)
     text = _fix_pdf_symbols(text, notes)
@@ -293,9 +295,15 @@ def _tuple_assignment(m: re.Match) -> str:
 
 
 _PDF_STAR_MARK = re.compile(r"(?<=[αηγβρκμθ])(?: \?| ?\?(?= ,))(?= ?,| (?:are|is|was|and|for|in|of|with|at|"
-                            r"to|that|which|the|from|as|on)\b)")
-"""'the optimal step η ? and the rate', 'α? , β ?': a PDF copy's superscript star (η⋆) read as a
-question mark, spaced off the symbol and followed by the sentence's next word or a comma."""
+                            r"to|that|which|the|from|as|on|[a-z]{3,}ing|(?:mini|maxi)mi[sz]es)\b)"
+                            r"|(?<=[αηγβρκμθ]) ?\?(?= \.(?:\s|$)| \((?:so that|such that|i\.e\.|"
+                            r"defined by|where|with)\b)"
+                            r"|(?<=[αηγβρκμθ])\?(?= (?:from|that|which|[a-z]{3,}ing|(?:mini|maxi)mi[sz]es)\b)")
+"""'the optimal step η ? and the rate', 'α? , β ?', 'the step η ? minimising ..': a PDF copy's
+superscript star (η⋆) read as a question mark, spaced off the symbol and followed by the
+sentence's next word (a function word or a verb form) or a comma; or followed by the sentence's
+full stop ('the factor ρ? .') or by a parenthesis defining it ('ρ? (so that ...)'), where a
+question mark cannot end a question."""
 
 
 _TABLE = re.compile(r"^(?P<head>[ \t]*\|[^\n|]*(?:\|[^\n|]*){1,8}\|)[ \t]*\n"
@@ -325,6 +333,50 @@ def _indexed_table(text: str, notes: list[str]) -> str:
         assigned = [f"{s.group('base')}_{r[0]} = {r[k]}" for r in rows
                     for k, s in enumerate(symbols, 1)]
         notes.append(f"read the table '| {' | '.join(heads)} |' as {assigned[0]}, ..")
+        return ", ".join(assigned) + ".\n"
+
+    return _TABLE.sub(rewrite, text) if "|" in text else text
+
+
+_NUMBERED_REFERENCE = re.compile(r"\b((?:answers?|results?|values?|steps?|updates?|iterates?) "
+                                 r"(?:to|in|of|from) (?:part |question )?)(\d{1,2})\.(?= [a-z]|[ ]?[?,;:])")
+
+
+def _numbered_references(text: str) -> str:
+    """'would the answer to 3. change?' in a text whose parts are numbered '1.', '2.', ..: the
+    part named with its label's full stop, written '(3)' as other part references are (the
+    full stop would end the sentence)."""
+    labels = set(re.findall(r"(?m)^[ \t]*(\d{1,2})\.[ \t]", text))
+
+    def ref(m: re.Match) -> str:
+        return f"{m.group(1)}({m.group(2)})" if m.group(2) in labels else m.group(0)
+
+    return _NUMBERED_REFERENCE.sub(ref, text) if labels else text
+
+
+_SETTING_VALUE = re.compile(r"-?(?:\d{1,12}(?:\.\d{1,12})?(?:[eE][-+]?\d{1,3})?|\.\d{1,12})"
+                            r"(?: ?[×x*·] ?10\^ ?\{?-?\d{1,3}\}?)?|10\^ ?\{?-?\d{1,3}\}?|\d{1,6}/\d{1,6}")
+_SETTING_NAME = re.compile(r"[^|=\n]{0,40}?(?<![\w^_])[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?|\d)?\^?[*⋆]?|"
+                           r"[A-Za-z][A-Za-z_ -]{1,30}")
+
+
+def _settings_table(text: str, notes: list[str]) -> str:
+    """A Markdown table of two columns whose rows are a setting and its number (header
+    ``| hyper-parameter | value |``, rows ``| learning rate η | 0.1 |``, ``| β_1 | 0.9 |``) -> one
+    line of assignments ``learning rate η = 0.1, β_1 = 0.9.``. Only a table whose every row is a
+    name (ending in a symbol, or words) and one number is rewritten; any other stays."""
+    def cells(row: str) -> list[str]:
+        return [c.strip() for c in row.strip().strip("|").split("|")]
+
+    def rewrite(m: re.Match) -> str:
+        heads = cells(m.group("head"))
+        rows = [cells(row) for row in m.group("rows").strip("\n").split("\n")]
+        if len(heads) != 2 or not all(len(r) == 2 and _SETTING_NAME.fullmatch(r[0]) and
+                                      _SETTING_VALUE.fullmatch(r[1].replace(" ", ""))
+                                      for r in rows):
+            return m.group(0)
+        assigned = [f"{r[0]} = {r[1]}" for r in rows]
+        notes.append(f"read the table '| {' | '.join(heads)} |' as {', '.join(assigned)}")
         return ", ".join(assigned) + ".\n"
 
     return _TABLE.sub(rewrite, text) if "|" in text else text
@@ -521,7 +573,8 @@ _PIECE_GROUP = re.compile(r"(?P<pre>[^⎡⎢⎣⎛⎜⎝⎤⎥⎦⎞⎟⎠]{0,60
 def _side_by_side(lines: list[str], start: int) -> tuple[str, int] | None:
     """Several bracket-piece matrices drawn side by side (``X = ⎡1 0⎤ , y = ⎡2⎤`` above
     ``⎣0 1⎦ ⎣3⎦``) -> one line ``X = [[1, 0], [0, 1]] , y = [2, 3]``: every line has the same
-    number of bracket groups, top to bottom, and only the top line has text between them."""
+    number of bracket groups, top to bottom, and only one line (the top one, or the middle one
+    where a pretty-printer puts ``A =``) has text between them or after them."""
     groups, tails, i = [], [], start
     while i < len(lines) and i - start <= 64:
         found = list(_PIECE_GROUP.finditer(lines[i]))
@@ -542,9 +595,12 @@ def _side_by_side(lines: list[str], start: int) -> tuple[str, int] | None:
         return None
     if len(groups) < 2 or len({len(g) for g in groups}) != 1:
         return None
-    if any(g.group("pre").strip(" \t,") for row in groups[1:] for g in row) or \
-            any(t.strip() for t in tails[1:]):
-        return None
+    worded = [i for i, row in enumerate(groups) if any(g.group("pre").strip(" \t,") for g in row)]
+    said = [i for i, t in enumerate(tails) if t.strip()]
+    if len(set(worded + said)) > 1:
+        return None     # words on several lines: not one row of named matrices
+    line = (worded + said + [0])[0]
+    names = groups[line]
     pieces = []
     for k in range(len(groups[0])):
         rows = [[c for c in re.split(r"[ \t,]{1,20}", row[k].group("cells").strip()) if c]
@@ -554,8 +610,8 @@ def _side_by_side(lines: list[str], start: int) -> tuple[str, int] | None:
             return None
         body = ("[" + ", ".join(r[0] for r in rows) + "]" if len(rows[0]) == 1 else
                 "[" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]")
-        pieces.append(groups[0][k].group("pre") + body)
-    return "".join(pieces) + tails[0], i
+        pieces.append(names[k].group("pre") + body)
+    return "".join(pieces) + tails[line], i
 
 
 def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
@@ -854,8 +910,16 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
 
 _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[ΔδθgdxwuvG∆]k"
                            r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])"
-                           r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞)")
-_PDF_NORM = re.compile(r"(?<![A-Za-z])k(?=[^\sk])([^k\n]{1,30}?)(?<=\S) ?k(?![a-z])")
+                           r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞)"
+                           r"|(?<![A-Za-z])k[θxw]\w{0,3} ?[-−]\s?[θxw]\? ?k(?![a-z])"
+                           r"|(?<![A-Za-z])k\([^()k\n]{1,12}\) ?[-−] ?\([^()k\n]{1,12}\) ?k(?![a-z])")
+"""The signature of a PDF copy's garbled symbols: 'k·k', 'kdk' (norm bars as 'k'), 'hg, di' (an
+inner product), 'g>Δ' (a transpose), 'kθt − θ? k' and 'k(xt, yt) − (x⋆, y⋆)k' (the norm of
+the distance to a starred point)."""
+_PDF_NORM = re.compile(r"(?<![A-Za-z])k(?=[^\sk])((?:[^k\n]|(?<=[-−+])\n|(?<=[-−+] )\n){1,30}?)(?<=\S) ?"
+                       r"k(?![a-z])")
+"""A norm 'kθt − θ? k' whose bars a PDF copy printed as 'k'; the line may break after an
+operator inside it."""
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
 _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ])")
 _STACKED_HALF = re.compile(r"= ?1 ?\n ?2 (?=[‖θxwΘ])")
@@ -874,20 +938,22 @@ def _pdf_half(text: str, notes: list[str], pattern: re.Pattern) -> str:
 
 
 _SPACED_FORM_TRANSPOSE = re.compile(r"(?<![\w])([θxwzuv])> ?([A-Z]) ?\1(?![\w])")
-_FORM_HALF = re.compile(r"\b(form(?: of)?) 12 (?=[θxwzuv]\^T ?[A-Z] ?[θxwzuv](?![\w]))")
+_FORM_HALF = re.compile(r"\b(form(?: of)?|(?-i:as)) (?P<digits>12|21) (?=[θxwzuv]\^T ?[A-Z] ?[θxwzuv](?![\w]))")
+"""'the form 12 θᵀHθ', 'write f as 21 θᵀHθ': a stacked ½ in front of a quadratic form that a
+PDF copy flattened onto the line (its digits in either order)."""
 
 
 def _pdf_quadratic_form(text: str, notes: list[str]) -> str:
     """A quadratic form whose ᵀ a PDF copy printed as '>' (``z> Hz``, the same vector on both
-    sides of a capital matrix) -> ``z^T H z``; then "the form 12 zᵀHz" (½ flattened to 12 in
-    front of such a form) -> "the form (1/2) zᵀHz". Both noted."""
+    sides of a capital matrix) -> ``z^T H z``; then "the form 12 zᵀHz" or "write f as 21 zᵀHz"
+    (½ flattened to 12 or 21 in front of such a form) -> "the form 1/2 zᵀHz". Both noted."""
     if _SPACED_FORM_TRANSPOSE.search(text):
         notes.append("read '>' between a vector and a matrix times the same vector as a "
                      "transpose (a PDF-garbled quadratic form)")
         text = _SPACED_FORM_TRANSPOSE.sub(r"\1^T \2\1", text)
     if _FORM_HALF.search(text):
-        notes.append("read '12' in front of a quadratic form as 1/2 (a fraction flattened by "
-                     "the PDF)")
+        notes.append(f"read '{_FORM_HALF.search(text).group('digits')}' in front of a quadratic "
+                     "form as 1/2 (a fraction flattened by the PDF)")
         text = _FORM_HALF.sub(r"\1 1/2 ", text)
     return text
 
@@ -905,7 +971,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
     text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
-    text = _PDF_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
+    text = _PDF_NORM.sub(lambda m: "‖" + " ".join(m.group(1).split()) + "‖", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w]|\.\d)", r"‖\1‖_\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(RMS|op|nuc|tr|max)(?![A-Za-z])", r"‖\1‖_\2", text)
@@ -913,10 +979,11 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
         text = re.sub(rf"(?<![\w])([a-z])>{v}(?![\w])", rf"\1^T{v}", text)  # its b>θ
     text = _PDF_FORM_TRANSPOSE.sub(r"\1^T\2\1", text)
     text = _PDF_FACTOR_POWER.sub(lambda m: _flat_factor(m, notes), text)
-    return _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
+    text = _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
+    return _pdf_quadratic_form(text, notes)
 
 
-_PDF_FACTOR_POWER = re.compile(r"\b(a factor(?: of)?|by(?: a factor(?: of)?)?) 10([2-9])(?![\d.,]?\d)")
+_PDF_FACTOR_POWER = re.compile(r"\b(a factor(?:\sof)?|by(?:\sa factor(?:\sof)?)?)\s10([2-9])(?![\d.,]?\d)")
 """``by a factor 103`` in PDF copy: the factor 10³, its exponent flattened onto the line."""
 
 

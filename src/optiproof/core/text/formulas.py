@@ -172,6 +172,8 @@ def _right_end(s: str, i: int) -> int:
             nxt = m.end()
             if nxt >= limit or not _continues(s, nxt):
                 break
+            if _NEXT_ASSIGNMENT.match(s, nxt) and _PLAIN_NUMBER.fullmatch(s[i:j].strip()):
+                break   # "β1=0.5 β2=0.75": the next assignment, not the product 0.5·β2
             j = nxt
             continue
         if c.isdigit() or (c == "." and j + 1 < len(s) and s[j + 1].isdigit()):
@@ -205,6 +207,13 @@ def _right_end(s: str, i: int) -> int:
             continue
         break
     return last
+
+
+_NEXT_ASSIGNMENT = re.compile(r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ω_{}]{0,24} ?=(?!=)")
+_PLAIN_NUMBER = re.compile(r"-?\d[\d.]*(?:[eE][-+]?\d{1,3})?")
+"""A symbol then '=' after a space, after a right side that is one number: the next relation
+of a list written without commas ("lr=0.01 eps=0"); after a symbolic side ("u = -α g = (..)")
+the chain goes on."""
 
 
 def _continues(s: str, j: int) -> bool:
@@ -280,10 +289,16 @@ def _left_start(s: str, i: int) -> int:
     return j
 
 
+_ASSIGNED_BEFORE = re.compile(r"(?<![=<>≤≥!:])= ?-?\d[\d.]*(?:[eE][-+]?\d{1,3})?$")
+"""The text before a left side ends with '= <number>': an earlier assignment's value."""
+
+
 def _continues_left(s: str, k: int) -> bool:
     """True when the text ending at ``k`` (before a space) is math that the left side goes on
     with: an operator, a number, a closing bracket or a math word."""
     c = s[k - 1]
+    if c.isdigit() and _ASSIGNED_BEFORE.search(s, max(0, k - 40), k):
+        return False    # "β1=0.5 β2=0.75": the left side of β2 starts after the earlier value
     if c in "+-*/·×=" or c in _CLOSE or c in "‖|" or c.isdigit() or c in _GREEK:
         return c not in "="
     if c.isalpha():

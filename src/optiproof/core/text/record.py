@@ -20,9 +20,11 @@ _NEW_ASSIGNMENT = re.compile(
 with ``name =``: two assignments written one per line, not one product ``0.1 β = 0.9``."""
 
 
-_BULLET_LINE = re.compile(r"^[ \t]*(?:[*•+]|-(?=[ \t]+(?:[A-Za-z]{3,}|[α-ωΑ-Ω])))[ \t]+", re.M)
-"""A list bullet at the start of a line ("* β_1 = 0.9", "- learning rate η = 0.01"): joined into
-one line it would read as a product or a difference with the line before: it is written •."""
+_BULLET_LINE = re.compile(r"^[ \t]*(?:[*•+]|-(?=[ \t]+(?:[A-Za-z]{3,}|[α-ωΑ-Ω]|[A-Za-z]{1,2}(?:_\{?\w{1,3}\}?|\d)?"
+                          r"[ \t]*=(?!=))))[ \t]+", re.M)
+"""A list bullet at the start of a line ("* β_1 = 0.9", "- learning rate η = 0.01", "- g_1 =
+(1, -2)"): joined into one line it would read as a product or a difference with the line
+before: it is written •."""
 _AFTER_VALUE_BULLET = re.compile(r"(?<=[0-9)\]}])[ \t]*\n(?=[ \t]*• )")
 
 

@@ -1006,12 +1006,12 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
                 r.set(F.eps, 0, phrase(text, m.start(), m.end()))
                 break
     for text in (own, ctx):
-        m = rx(r"\b(?:by|of) (?:a (?:constant|factor|positive constant) )?(?:(?:of )?c ?= ?)?"
-               r"(?=[\d.])").search(text)
-        if F.c not in r.fields and m and rx(r"loss").search(text[max(0, m.start() - 60):m.start()]):
-            got = number_at(text, m.end())
-            if got is not None:
-                r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
+        for m in rx(r"\b(?:by|of) (?:a (?:constant|factor|positive constant) )?(?:(?:of )?c ?= ?)?"
+                    r"(?=[\d.])").finditer(text):   # the first 'by <number>' after 'loss'
+            if F.c not in r.fields and rx(r"loss").search(text[max(0, m.start() - 60):m.start()]):
+                got = number_at(text, m.end())
+                if got is not None:
+                    r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
     _read_lr_name(own, ctx, objects, r)
     shrink = rx(_SHRINK_ASKED).search(own)
     if shrink:
@@ -1278,6 +1278,25 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
     return indexed, plain
 
 
+_SAME_GRADIENT = re.compile(r"(?<![\w^])(?=(g_?\{?(\d{1,2})\}? ?= ?g_?\{?(\d{1,2})\}?)(?![\w(^]| ?[-+*/·×−]))")
+"""'suppose g_2 = g_1', 'g2 = g1', 'g_3 = g_2 = g_1': a gradient of the sequence equal to another
+one (not 'g_2 = g_1 + d', a formula)."""
+
+
+def _repeated_gradients(flat: str, indexed: dict[int, Any]) -> None:
+    """Give ``indexed`` (k -> (value, source)) every gradient the text sets equal to one it has
+    ('g_2 = g_1', also along a chain); a gradient with a value of its own keeps it."""
+    pairs = [(int(m.group(2)), int(m.group(3)), m.group(1)) for m in _SAME_GRADIENT.finditer(flat)]
+    changed = True
+    while changed:
+        changed = False
+        for k, j, source in pairs:
+            for a, b in ((k, j), (j, k)):
+                if b in indexed and a not in indexed and a != b:
+                    indexed[a] = (indexed[b][0], source)
+                    changed = True
+
+
 def _vector(value: Any) -> list:
     """A gradient as a list of spec numbers (a scalar is one coordinate)."""
     if isinstance(value, sympy.MatrixBase):
@@ -1307,6 +1326,7 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
         r.found["symbolic constant"] = True
         return
     indexed = {**shared, **mine}
+    _repeated_gradients(ctx + " " + own, indexed)
     plain = my_plain or shared_plain
     theta0 = r.value(F.theta0)
     try:

@@ -201,6 +201,20 @@ class QuadraticDynamicsReader:
     def score(self, flat: str) -> Score:
         return cue_score(flat, CUES)
 
+    def subject(self, r: PartReading, sentence: str) -> bool:
+        """Whether "for <method A> and for <method B>" after a request names exactly the
+        methods this part was split into (one reading per method, this one among them): the
+        request is answered for each by its own reading."""
+        m = _OF_METHODS.match(sentence.strip())
+        split = r.found.get(_SPLIT) or []
+        if m is None or len(split) < 2:
+            return False
+        named = [OPTIMIZERS.mentions(m.group(g)) for g in ("a", "b")]
+        if any(len(x) != 1 for x in named):
+            return False
+        keys = [x[0].entry.key for x in named]
+        return len(set(keys)) == 2 and set(keys) == set(split) and r.value(F.method) in keys
+
     def asked(self, r: PartReading) -> list[str]:
         """The catalogue quantities of the part's asks, in order; the PyTorch convention's
         answer also names the heavy-ball method it corresponds to; a rate asked without a
@@ -417,6 +431,7 @@ class QuadraticDynamicsReader:
                               missing=list(r.missing), notes=list(r.notes),
                               conventions=list(r.conventions))
             sub.set(F.method, name, src)
+            sub.found[_SPLIT] = [m for m, _ in methods]
             if name == O.GD.key and F.beta in sub.fields and \
                     sub.fields[F.beta].source not in own:
                 del sub.fields[F.beta]   # the shared text's momentum is another method's
@@ -754,18 +769,23 @@ def _flattened_powers(source: str, text: str, r: PartReading) -> bool:
     """``f(x, y) = 2x2 + xy + y2`` of a PDF copy, where the superscripts fell onto the line: read
     as 2x^2 + xy + y^2 only when the function declares its variables, each rewritten token is a
     declared variable followed by the digit 2, the text nowhere else writes such a variable
-    with an index (x1, x_2), and the result is a quadratic; the reading is recorded as an
+    with an index (x1, x_2) unless the function writes its variables only that way (as indices
+    it would not depend on them), and the result is a quadratic; the reading is recorded as an
     assumption with its source. True when read."""
     m = _DECLARED.match(source.strip())
     if m is None:
         return False
     names = [v.strip() for v in m.group("vars").split(",")]
     rest = text.replace(source, " ")
-    if any(re.search(rf"(?<![\w]){re.escape(v)}_?\{{?\d", rest) for v in names):
-        return False   # an indexed variable elsewhere: 'x2' may be an index, not a power
     token = re.compile(rf"(?<![A-Za-z^_])({'|'.join(map(re.escape, names))}) ?2(?![\w.^/])")
     if not token.search(m.group("rhs")):
         return False
+    bare = token.sub(" ", m.group("rhs"))
+    only_flat = not any(v in bare for v in names)   # 'uv', '3v': a variable written bare
+    if not only_flat and any(re.search(rf"(?<![\w]){re.escape(v)}_?\{{?\d", rest) for v in names):
+        return False   # an indexed variable elsewhere: 'x2' may be an index, not a power
+    # (unless the declared variables appear only as 'x2': read as indices, f(x, y) would not
+    # depend on its own variables)
     half = _FLATTENED_FRACTION.search(m.group("rhs"))
     if half is not None:
         r.miss(F.H, f"\"{source}\" has the coefficient \"{half.group(1)}\" in a copy whose "
@@ -1129,9 +1149,12 @@ def _read_switched_off(own: str, r: PartReading) -> None:
                                                  "the framework runs plain heavy ball")
 """``nesterov=False`` in code: the method is switched off, not named."""
 
-_COORDINATED = re.compile(r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?)? ?(?:,|and|or|"
-                          r"vs\.?|versus|/|&) (?:the |plain |vanilla |standard )?", re.I)
-"""What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball')."""
+_COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?"
+                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?)? ?(?:,|and|or|"
+                          r"vs\.?|versus|/|&) (?:(?:for|with|using) )?(?:the |plain |vanilla |standard )?",
+                          re.I)
+"""What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball',
+'for the heavy-ball method and for GD')."""
 
 
 def _coordinated_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -1220,6 +1243,10 @@ def _earlier_answers(own: str, label: str, previous: list[PartReading],
 
 
 _SETTINGS = "settings of each method"
+_SPLIT = "methods of the part, one reading each"
+_OF_METHODS = re.compile(r"^(?:for|with|using|of) (?P<a>.{1,40}?),? (?:and|as well as|&) "
+                         r"(?:also |again )?(?:for|with|using|of) (?P<b>.{1,40}?)\s?[?.!]?$", re.I)
+"""'for GD and for the heavy-ball method': the request before it asked of two methods."""
 
 
 def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
@@ -1849,7 +1876,12 @@ def _as_ratio(value: Any) -> Any:
 _BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<|(?:is|are|stays|"
                     r"remains|falls|drops) (?:at most|below|under|less than|smaller than|no (?:more|"
                     r"larger|greater|bigger) than)|does not exceed) ?(?=[\d.])|"
-                    r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=) ?(?=[\d.][^‖]{0,14}‖)")
+                    r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=|(?:(?:is|are|be|will be|stays?|remains?|gets?|becomes?) )?"
+                    r"(?:(?:guaranteed|sure|certain) to (?:be|stay|get) )?(?:at most|below|under|less than|"
+                    r"smaller than|no (?:more|larger|greater|bigger) than)) ?(?=[\d.][^‖]{0,14}‖)")
+"""The bound the error must reach, by a power of the rate or relative to the start's error, as
+a relation ('‖θ_k − θ*‖ ≤ 10^-3 ‖θ_0 − θ*‖') or in words ('is ‖θ_k − θ*‖ guaranteed to be at
+most 10^-8 ‖θ_0 − θ*‖')."""
 
 
 def _bound(text: str) -> tuple[Any, str] | None:
