@@ -284,6 +284,11 @@ TOTAL_VOLUME = _add(_Q(
              r"(?:communicated|transferred|exchanged|moved|sent)\b" + _BY_ONE,
              r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
+_MOST_ANY_NODE = (r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?(?:data|"
+                  r"values|floats|elements|entries|numbers) (?:that )?(?:any|one|a single|an "
+                  r"individual) (?:single |individual )?(?:node|worker|gpu|rank|machine|process|"
+                  r"device) (?:ever )?")
+"""'the largest amount of data any single worker sends': the busiest node's count (active)."""
 BUSIEST_SENT = _add(_Q(
     "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),
     phrases=(r"\bbusiest (?:node|worker)", r"\bbottleneck (?:node|link)",
@@ -291,7 +296,8 @@ BUSIEST_SENT = _add(_Q(
              r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?(?:data|"
              r"values|floats|elements|entries|numbers) (?:is )?sent by (?:any|one|a single|an "
              r"individual|a) (?:single )?(?:node|worker|gpu|rank|machine|process)\b",
-             r"\bmost (?:data|messages|elements) (?:is )?sent by (?:any|one|a single)")))
+             r"\bmost (?:data|messages|elements) (?:is )?sent by (?:any|one|a single)",
+             _MOST_ANY_NODE + r"sends\b(?! (?:and|plus|\+) )")))
 BUSIEST_RECEIVED = _add(_Q(
     "busiest-received", "most values received by one node", unit="values",
     aliases=("max-received",),
@@ -300,7 +306,8 @@ BUSIEST_RECEIVED = _add(_Q(
              r"values|floats|elements|entries|numbers) (?:is )?received by (?:any|one|a single|an "
              r"individual|a) (?:single )?(?:node|worker|gpu|rank|machine|process)\b",
              r"\breceived by the busiest", r"\breaches the server\b",
-             r"\bhow many (?:floats|values|elements|parameters) does the server receive\b")))
+             r"\bhow many (?:floats|values|elements|parameters) does the server receive\b",
+             _MOST_ANY_NODE + r"receives\b(?! (?:and|plus|\+) )")))
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
     phrases=(r"\bnumber of (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
@@ -955,9 +962,31 @@ EXPLANATION = _add(_Q(
     phrases=(r"\bexplain\b", r"\bjustify\b", r"\bwhy\b", r"\bwhat goes wrong\b",
              r"\bwhat would happen\b", r"\bcompare (?:it |this |them )?with the\b",
              r"\bcomment on\b", r"\bdiscuss\b", r"\binterpret\b")))
+_BUSIEST = (r"\b(?:busiest|most (?:heavily )?loaded|most congested|bottleneck) (?:node|worker|gpu|"
+            r"machine|rank|process|device)\b")
+"""The node that carries the most traffic ("the busiest node", "the bottleneck GPU")."""
+
+
+def _busiest_bytes(verb: str, participle: str, other: str) -> QuantityEntry:
+    """The bytes the busiest node sends (receives), asked in words."""
+    return _add(_Q(
+        f"busiest-bytes-{participle}", f"bytes {participle} by the busiest node", unit="bytes",
+        aliases=(f"max-bytes-{participle}",),
+        phrases=(r"\bhow many (?:kilo|mega|giga)?bytes (?:does|do|will|would|must) (?:the|a|any) "
+                 + _BUSIEST + rf" (?:\w+ )?{verb}\b(?! (?:and|plus|\+) {other})",
+                 rf"\bbytes {participle} by (?:the|a|any) " + _BUSIEST + r"(?! (?:and|plus|\+) )",
+                 r"\b(?:number of|how many) bytes (?:that )?(?:the|a|any) " + _BUSIEST +
+                 rf" {verb}s\b(?! (?:and|plus|\+) )")))
+
+
+BUSIEST_BYTES_SENT = _busiest_bytes("send", "sent", "receive")
+"""The bytes the node that sends most sends (the server, when there is one)."""
+BUSIEST_BYTES_RECEIVED = _busiest_bytes("receive", "received", "sen[dt]")
+"""The bytes the node that receives most receives."""
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
-    phrases=(r"\bhow many (?:kilo|mega|giga)?bytes\b[^.?]{0,40}\bsend\b(?! and receive)",
+    phrases=(r"\bhow many (?:kilo|mega|giga)?bytes\b(?![^.?]{0,40}" + _BUSIEST + r")[^.?]{0,40}"
+             r"\bsend\b(?! and receive)",
              r"\bbytes sent per\b",
              r"\b(?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\(?(?:sent|outgoing)\)? )?per (?:single |individual )?"
              r"(?:gpu|worker|node|rank|process|machine|device|replica)\b"
@@ -970,7 +999,8 @@ BYTES_SENT = _add(_Q(
              rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) |[^.?]{{0,30}}\breceiv)")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
-    phrases=(r"\bhow many bytes\b(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
+    phrases=(r"\bhow many bytes\b(?![^.?]{0,40}" + _BUSIEST + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)"
+             r"[^.?]){0,40}\breceive\b",
              r"\bbytes received by\b",
              r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
              r"\b(?:how many|number of) bytes (?:land|arrive|end up) (?:on|at|in)\b",

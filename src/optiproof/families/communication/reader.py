@@ -82,6 +82,10 @@ SCHEMES = {
     S.RECURSIVE_DOUBLING.key: r"\brecursive[- ]doubling\b|\bbutterfly\b",
     S.RABENSEIFNER.key: r"\brabenseifner\b|\brecursive[- ]halving\b",
 }
+_IN_BYTES_OF = "".join(f"(?<!bytes {w} the )" for w in ("does", "do", "will", "would", "must",
+                                                         "sent by", "received by", "that the"))
+"""Not the busiest node's elements when its bytes are asked ("how many bytes does the busiest
+node send": the catalogue's bytes sent by the busiest node)."""
 QUANTITIES_ASKED = {
     "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages|\bmessage count|"
                 r"\b# ?messages",
@@ -95,7 +99,7 @@ QUANTITIES_ASKED = {
     "busiest-traffic": r"\btraffic (?:of|at|through) the (?:busiest|most (?:heavily )?loaded|"
                        r"bottleneck) (?:node|worker|gpu|machine|rank)\b|\b(?:busiest|most "
                        r"(?:heavily )?loaded) (?:node|worker|gpu|machine|rank)'?s? traffic\b",
-    "busiest-sent": r"(?<!traffic of the )(?<!traffic at the )\b(?:busiest|most (?:heavily )?loaded|"
+    "busiest-sent": r"(?<!traffic of the )(?<!traffic at the )" + _IN_BYTES_OF + r"\b(?:busiest|most (?:heavily )?loaded|"
                     r"most congested) (?:node|worker|gpu|machine|rank)(?!'?s? traffic)|\bbottleneck (?:node|link)|\bmost (?:data|"
                     r"messages|elements) (?:is )?sent by (?:any|one|a single)",
     "busiest-received": r"\bmost (?:data|messages|elements) (?:is )?received by|\breceived by "
@@ -178,6 +182,11 @@ class CommunicationReader:
                 name = clock.group(1).lower().replace("µ", "μ")
                 scale = "1/1000" if name == "ms" or name.startswith("milli") else "1/1000000"
                 scaled.append((key, scale, clock.group(1), source))
+            if rx(r"\bservers?\b").search(source) and not set(r.value(F.schemes) or []) & {
+                    S.PARAMETER_SERVER.key, S.SHARDED_PS.key}:
+                r.miss(F.quantities, f'"{source}" asks about a server, but no scheme read has '
+                                     "one (expected a parameter server among the schemes)")
+                continue
             if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
@@ -448,7 +457,9 @@ def _flattened_count(text: str, r: PartReading) -> None:
 
 _POWER_ASSUMED = (r"\b(?:the number of workers|n) (?:is|be|being) (?:always )?an? (?:integer |exact )?power of "
                   r"(?:two|2)\b|\bpower[- ]of[- ](?:two|2) (?:number of )?(?:workers|gpus|nodes|ranks)\b"
-                  r"|\bn ?∈ ?\{ ?2, ?4, ?8, ?(?:…|\.\.\.|16)")
+                  r"|\bn ?∈ ?\{ ?2, ?4, ?8, ?(?:…|\.\.\.|16)"
+                  r"|(?<=\bworkers, )n,? an? (?:integer |exact )?power of (?:two|2)\b"
+                  r"|\b(?:with|for) n an? (?:integer |exact )?power of (?:two|2)\b")
 """The text assumes n is a power of two ("assume n is a power of two")."""
 
 
@@ -1522,7 +1533,9 @@ def _formula(raw: str) -> str | None:
 # -- extras ----------------------------------------------------------------------------------
 
 _ROOT = (r"\b(?:(?:to|at|on|from|in|by|of) (?:the )?(?:root )?|root (?:is |= ?)?)(?:worker|rank|node|gpu|"
-         r"process|machine)(?: number)? ?0\b|\b(?:worker|rank|node|gpu|process) 0 (?:is|as) the root\b")
+         r"process|machine)(?: number)? ?0\b|\b(?:worker|rank|node|gpu|process) 0 (?:is|as) the root\b"
+         r"|\b(?:worker|rank|node|gpu|process) 0 (?:holds|has|ends up with|ends with|obtains) the "
+         r"(?:total|full sum|sum|reduced (?:vector|gradient))\b")
 """The root of a tree all-reduce named as worker 0 ("reduce to worker 0")."""
 _NUMBERING = (r"\b(?:workers|ranks|nodes|gpus|processes)(?: \w)? ?(?:= ?)?\(?(?:0 ?(?:\.\.|-|–|to) ?"
               r"(?:\d{1,4}|n ?- ?1)|(?:\w ?= ?)?0 ?, ?(?:1 ?, ?)?(?:\.\.\.|…|\. \. \.|\\dots) ?, ?"
