@@ -129,7 +129,7 @@ _DTYPES = {
 
 class CommunicationReader:
     family = FAMILY
-    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key, Q.RATIO.key)
+    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key, Q.RATIO.key, Q.DIFFERENCE.key)
     ask_field = F.quantities
 
     def score(self, flat: str) -> Score:
@@ -159,6 +159,9 @@ class CommunicationReader:
                 continue
             if key == Q.RATIO.key:
                 ratios.append(source)
+                continue
+            if key == Q.DIFFERENCE.key:
+                _read_saving(r, _sentence(own, source) or source, source)
                 continue
             if key == Q.LATENCY_TIME.key and rx(r"\b(?:fraction|share|proportion|percentage)\b"
                                                 ).search(_sentence(own, source) or source):
@@ -1116,6 +1119,33 @@ def _time_quotient(own: str, r: PartReading) -> None:
     r.set(F.derived, [*(r.value(F.derived) or []),
                       {"kind": Q.RATIO.key, "of": f"time[{s1}]", "to": f"time[{s2}]"}],
           m.group(0))
+
+
+_SAVES = (r"\bhow much (?:time|latency|wall[- ]clock time) (?:does|do|would|will|can) (?P<x>(?:[\w-]+ )"
+          r"{1,4}?)save (?:(?:when |if )?(?:compared (?:to|with)|relative to|over|versus|vs\.?|"
+          r"against|instead of) )(?P<y>[^.?;,(]{2,60})")
+"""The time one scheme saves over another ("how much time does Rabenseifner save compared to the
+ring"): the other's time minus its own."""
+
+
+def _read_saving(r: PartReading, sentence: str, source: str) -> None:
+    """The time saved by one scheme over another, as a derived difference of their times;
+    refused unless each side names exactly one scheme, and two different ones."""
+    m = rx(_SAVES).search(sentence)
+    x = [n for _, n, _ in first_of(m.group("x"), SCHEMES)] if m else []
+    y = [n for _, n, _ in first_of(m.group("y"), SCHEMES)] if m else []
+    if len(x) != 1 or len(y) != 1 or x == y:
+        r.miss(F.derived, f'"{source}": the time saved is read only as one scheme against '
+                          "another (expected 'how much time does the ring save compared to the "
+                          "tree')")
+        return
+    r.set(F.schemes, list(dict.fromkeys([*(r.value(F.schemes) or []), x[0], y[0]])),
+          m.group(0))
+    r.set(F.quantities, list(dict.fromkeys([*(r.value(F.quantities) or []), Q.TIME.key])),
+          m.group(0))
+    r.set(F.derived, [*(r.value(F.derived) or []),
+                      {"kind": Q.DIFFERENCE.key, "of": f"{Q.TIME.key}[{y[0]}]",
+                       "to": f"{Q.TIME.key}[{x[0]}]"}], m.group(0))
 
 
 def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
