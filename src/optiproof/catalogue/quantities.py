@@ -416,9 +416,20 @@ _NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |centr
 """The node a per-node quantity is asked of ("each GPU", "the server"); the family's reader
 tells workers from servers."""
 _VALUES = r"(?:values|floats|elements|entries|numbers|parameters|scalars)"
+_BYTES = r"(?:kilo|mega|giga)?bytes"
+
+
+def _indirect(noun: str, verb: str) -> str:
+    """A count asked as an indirect question, subject before verb ("I want to know how many
+    bytes each GPU actually sends"); not a traffic of both directions."""
+    return (rf"\bhow many {noun} {_NODE} (?:\w+ )?{verb}\b"
+            r"(?! (?:and|plus|\+|or) (?:sends?|receives?)\b)")
+
+
 VALUES_RECEIVED = _add(_Q(
     "values-received", "values received by one worker", unit="values",
-    phrases=(rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?receive\b"
+    phrases=(_indirect(_VALUES, "receives"),
+             rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?receive\b"
              r"(?! (?:and|plus|\+) sen[dt])",
              r"\b(?:values|floats|elements|entries) received (?:per|by (?:each|one|a single|every))"
              r" (?:gpu|worker|node|rank|process)\b",
@@ -987,7 +998,8 @@ BUSIEST_BYTES_RECEIVED = _busiest_bytes("receive", "received", "sen[dt]")
 """The bytes the node that receives most receives."""
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
-    phrases=(r"\bhow many (?:kilo|mega|giga)?bytes\b(?![^.?]{0,40}" + _BUSIEST + r")[^.?]{0,40}"
+    phrases=(_indirect(_BYTES, "sends"),
+             r"\bhow many (?:kilo|mega|giga)?bytes\b(?![^.?]{0,40}" + _BUSIEST + r")[^.?]{0,40}"
              r"\bsend\b(?! and receive)",
              r"\bbytes sent per\b",
              r"\b(?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\(?(?:sent|outgoing)\)? )?per (?:single |individual )?"
@@ -1001,7 +1013,8 @@ BYTES_SENT = _add(_Q(
              rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) |[^.?]{{0,30}}\breceiv)")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
-    phrases=(r"\bhow many bytes\b(?![^.?]{0,40}" + _BUSIEST + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)"
+    phrases=(_indirect(_BYTES, "receives"),
+             r"\bhow many bytes\b(?![^.?]{0,40}" + _BUSIEST + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)"
              r"[^.?]){0,40}\breceive\b",
              r"\bbytes received by\b",
              r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
@@ -1039,7 +1052,8 @@ SENT_PLUS_RECEIVED = _add(_Q(
 VALUES_SENT = _add(_Q(
     "values-sent", "values sent by one worker", unit="values",
     aliases=("per-worker volume", "volume per worker", "per-gpu volume", "volume per gpu"),
-    phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
+    phrases=(_indirect(_VALUES, "sends"),
+             r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
              r"(?:gpu|worker|node|rank) send\b",
              r"\bper-?(?:worker|gpu|node|rank) (?:sent |outgoing |send )?volume\b",
              r"\b(?:sent |outgoing )?volume (?:sent )?per (?:worker|gpu|node|rank)\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",
