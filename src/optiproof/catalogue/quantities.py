@@ -782,7 +782,7 @@ RATIO = _add(_Q("ratio", "ratio of two quantities", formula=r"X / Y",
 DIFFERENCE = _add(_Q("difference", "difference of two quantities", formula=r"X - Y",
                      phrases=(r"\bdifference (?:between|of)\b",
                               r"\bhow much (?:time|latency|wall[- ]clock time) (?:does|do|would|"
-                              r"will|can) (?:[\w-]+ ){1,4}?save\b")))
+                              r"will|can) (?:[\w'’-]+ ){1,4}?save\b")))
 SUM = _add(_Q("sum", "sum of two quantities", formula=r"X + Y", aliases=("total of",),
               phrases=(r"\bsum of\b", r"\bθ_?0 ?\+ ?(?:the )?step\b")))
 NORM_OF = _add(_Q("norm-of", "norm of an answer", formula=r"\lVert X \rVert"))

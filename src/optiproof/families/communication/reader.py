@@ -1121,7 +1121,7 @@ def _time_quotient(own: str, r: PartReading) -> None:
           m.group(0))
 
 
-_SAVES = (r"\bhow much (?:time|latency|wall[- ]clock time) (?:does|do|would|will|can) (?P<x>(?:[\w-]+ )"
+_SAVES = (r"\bhow much (?:time|latency|wall[- ]clock time) (?:does|do|would|will|can) (?P<x>(?:[\w'’-]+ )"
           r"{1,4}?)save (?:(?:when |if )?(?:compared (?:to|with)|relative to|over|versus|vs\.?|"
           r"against|instead of) )(?P<y>[^.?;,(]{2,60})")
 """The time one scheme saves over another ("how much time does Rabenseifner save compared to the
