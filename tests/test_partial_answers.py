@@ -4,6 +4,7 @@ keeps the all-or-nothing refusal (exit 3); a part that uses an unread part is no
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -313,3 +314,52 @@ def test_the_partial_problem_of_the_web_page_leaves_out_a_part_that_does_not_val
     assert label == reading.parts[1].label
     with pytest.raises(ReadingInvalid):
         read_report(text).to_problem()
+
+
+SOLVER_REFUSES = """Two penalised steps
+Let g = (2, −1, 4) and α = 0.5.
+(a) Compute u = argmin_d gᵀd + (1/α) ‖d‖_∞². Give u.
+(b) Compute u = argmin_d gᵀd + (1/α) ‖d‖₂². Give u.
+"""
+
+
+def _refusing(monkeypatch: pytest.MonkeyPatch, labels: set[str]) -> None:
+    """The steepest-descent solver refuses the data of the parts named in ``labels``."""
+    from optiproof.core.errors import BadInput
+    from optiproof.families import FAMILIES
+
+    family = FAMILIES["steepest-descent"]
+    solve = family.solver()
+
+    def refusing(spec, *, figures):
+        if spec.label in labels:
+            raise BadInput("these data are outside what the solver takes", field="gradient")
+        return solve(spec, figures=figures)
+
+    monkeypatch.setitem(FAMILIES, "steepest-descent",
+                        dataclasses.replace(family, solver=lambda: refusing))
+
+
+@pytest.mark.parametrize("refused", ["a", "b"])
+def test_a_part_the_solver_refuses_is_listed_and_the_others_answered(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refused: str) -> None:
+    assert read_report(SOLVER_REFUSES).complete
+    _refusing(monkeypatch, {refused})
+    result = _solve(tmp_path, SOLVER_REFUSES, "--format", "json", "--no-cache")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    (part,) = data["parts"]
+    assert part["label"] != refused and part["verified"] is True
+    (gap,) = data["not_answered"]
+    assert gap["label"] == refused
+    assert any("solver refuses" in r and "outside what the solver takes" in r
+               for r in gap["not_read"]), gap
+    whole = _solve(tmp_path, SOLVER_REFUSES, "--format", "json", "--no-cache", "--whole")
+    assert whole.exit_code == 2 and "outside what the solver takes" in whole.stderr
+
+
+def test_a_text_whose_every_part_the_solver_refuses_stays_bad_input(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _refusing(monkeypatch, {"a", "b"})
+    result = _solve(tmp_path, SOLVER_REFUSES, "--format", "json", "--no-cache")
+    assert result.exit_code == 2 and "outside what the solver takes" in result.stderr

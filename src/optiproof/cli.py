@@ -419,7 +419,8 @@ def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = No
         shared_pool()
     spec, reading = load_problem_any(problem, write_spec, interactive, force, whole)
     with _progress(doing) as progress:
-        return solve_cached(spec, replace(options, progress=progress), cache, alias, reading)
+        return solve_cached(spec, replace(options, progress=progress), cache, alias, reading,
+                            partial=not whole)
 
 
 def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format | None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from optiproof.core.errors import BadInput
 from optiproof.core.evidence import run_witness
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import PartSolution, Solution
@@ -62,8 +63,12 @@ def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solut
     solved: list[PartSolved] = []
     pending, derived_of = [], []
     for spec, family in zip(problem.parts, families, strict=True):
-        solution = family.solve(spec, options)
-        derived_of.append(derive(spec, solution, solved))
+        try:
+            solution = family.solve(spec, options)
+            derived_of.append(derive(spec, solution, solved))
+        except BadInput as err:
+            err.part = spec.label   # which part the solver refuses (see solve_cached)
+            raise
         if pool is not None and family.warm_up:
             future = pool.submit(witness_in_worker, *job_arguments(spec, solution, options),
                                  progress=options.progress)
@@ -94,10 +99,39 @@ class Solved:
 
 
 def solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None,
-                 alias: str | None = None, reading: Any = None) -> Solved:
+                 alias: str | None = None, reading: Any = None, partial: bool = False
+                 ) -> Solved:
     """The cached solution of ``problem`` (read as ``reading``, when it came from a problem
     text) if there is one, else ``solve_problem`` with the reading attached (stored); ``alias``,
-    the digest of the input it was read from, is made to lead to it."""
+    the digest of the input it was read from, is made to lead to it.
+
+    With ``partial`` (a text whose readable parts are answered when others are not), a part
+    whose data the solver refuses (:class:`BadInput` naming the part) is listed as not answered
+    with the solver's message, and the other parts are answered; when no part is left, or the
+    input is a spec, the refusal stands."""
+    while True:
+        try:
+            return _solve_cached(problem, options, cache, alias, reading)
+        except BadInput as err:
+            label = getattr(err, "part", None)
+            if not partial or reading is None or label is None or label in reading.invalid:
+                raise
+            reading.invalid[label] = f"the solver refuses the data read: {err}"
+            problem = _rest(reading, err)
+
+
+def _rest(reading: Any, err: BadInput) -> Any:
+    """The Problem of the parts of ``reading`` still answerable, else ``err`` raised."""
+    from optiproof.reading import ReadingIncomplete
+
+    try:
+        return reading.answerable_problem()
+    except ReadingIncomplete:
+        raise err from None
+
+
+def _solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None,
+                  alias: str | None, reading: Any) -> Solved:
     if cache is None:
         return Solved(_solved_with(problem, options, reading), None, None)
     key = cache.key(problem, options, None if reading is None else reading.to_dict())

@@ -81,3 +81,38 @@ def test_a_supervised_command_ends_with_exit_2(what: str, wall_s: int, needle: s
     assert needle in proc.stderr and "too large: the run on the test input" in proc.stderr
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert time.monotonic() - start < 30
+
+
+def _load(monkeypatch: pytest.MonkeyPatch, per_cpu: float) -> None:
+    """The 1-minute load average seen by the budget: ``per_cpu`` times the CPU count."""
+    import os
+
+    monkeypatch.setattr(os, "getloadavg", lambda: ((os.cpu_count() or 1) * per_cpu,) * 3)
+
+
+@pytest.mark.parametrize("per_cpu,share", [(0.5, 1.0), (1.0, 1.0), (2.0, 0.5), (3.0, 1 / 3),
+                                           (40.0, 0.25)])
+def test_the_cpu_share_is_the_cpus_over_the_load_floored_at_a_quarter(
+        monkeypatch: pytest.MonkeyPatch, per_cpu: float, share: float) -> None:
+    from optiproof.core.resources import cpu_share
+
+    _load(monkeypatch, per_cpu)
+    assert cpu_share() == pytest.approx(share)
+
+
+@pytest.mark.timeout(60)
+def test_a_busy_machine_does_not_make_a_normal_input_too_large(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _load(monkeypatch, 8.0)     # a quarter of a CPU: 0.5 s of waiting counts about 0.125 s
+    with run_budget(RunBudget(wall_s=0.3)):
+        time.sleep(0.5)
+
+
+@pytest.mark.timeout(60)
+def test_a_busy_machine_still_ends_a_stuck_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    _load(monkeypatch, 8.0)
+    start = time.monotonic()
+    with pytest.raises(OverBudget, match="time budget"):
+        with run_budget(RunBudget(wall_s=0.3)):
+            time.sleep(30)
+    assert 1.0 <= time.monotonic() - start < 10   # at most four times the budget, and more than it

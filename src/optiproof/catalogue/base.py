@@ -180,10 +180,12 @@ class Registry(Generic[E]):
 
     def _find_mentions(self, text: str) -> list[Mention[E]]:
         found: list[Mention[E]] = []
+        folded = fold_case(text)
         for entry in self.entries:
             for pat in entry.patterns():
-                need = _required(pat)
-                if need is not None and need.search(text) is None:
+                literal, icase, slow = _REQUIRED.get(pat) or required_literal(pat)
+                if (slow.search(text) is None) if slow is not None else (
+                        literal and literal not in (folded if icase else text)):
                     continue
                 for m in pat.finditer(text):
                     if m.end() > m.start():
@@ -203,16 +205,29 @@ _MENTIONS_KEPT = 4096
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 """How many texts each registry remembers the mentions of."""
 
-_REQUIRED: dict[re.Pattern, re.Pattern | None] = {}
+_REQUIRED: dict[re.Pattern, tuple[str, bool, re.Pattern | None]] = {}
+_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The characters other than ASCII letters that a case-insensitive pattern matches to an
+ASCII letter (İ, ı, ſ and the Kelvin sign; found by trying every code point, and a test keeps
+the list whole)."""
 
 
-def _required(pattern: re.Pattern) -> re.Pattern | None:
+def fold_case(text: str) -> str:
+    """``text`` lower-cased with the characters of :data:`_ASCII_FOLDS` replaced: a
+    case-insensitive ASCII literal occurs in ``text`` only if its lower case occurs in this."""
+    return text.translate(_ASCII_FOLDS).lower()
+
+
+def required_literal(pattern: re.Pattern) -> tuple[str, bool, re.Pattern | None]:
     """The longest run of plain characters every match of ``pattern`` contains (``euclidean
-    norm`` in ``(?<!\\bin )\\beuclidean norms?\\b``), compiled with the pattern's flags; None
-    when it has none. A text without it has no match, and this search is far cheaper than the
-    pattern's own on a long text (a lookbehind is tried at every position)."""
-    if pattern in _REQUIRED:
-        return _REQUIRED[pattern]
+    norm`` in ``(?<!\\bin )\\beuclidean norms?\\b``; ``""`` when it has none), lower-cased
+    when the pattern ignores case; whether it does; and, when it does and the run is not
+    ASCII, the run compiled with the pattern's flags. A text without the run has no match,
+    and looking for it is far cheaper than the pattern's own search on a long text (a
+    lookbehind is tried at every position)."""
+    got = _REQUIRED.get(pattern)
+    if got is not None:
+        return got
     best: list[str] = []
     try:
         from re import _parser
@@ -227,9 +242,12 @@ def _required(pattern: re.Pattern) -> re.Pattern | None:
                 run = []
     except Exception:  # noqa: BLE001 - no shortcut: the pattern alone decides
         best = []
-    need = re.compile(re.escape("".join(best)), pattern.flags) if best else None
-    _REQUIRED[pattern] = need
-    return need
+    literal = "".join(best)
+    icase = bool(int(pattern.flags) & int(re.I))
+    slow = re.compile(re.escape(literal), pattern.flags) if literal and icase and \
+        not literal.isascii() else None
+    got = _REQUIRED[pattern] = (literal.lower() if icase else literal, icase, slow)
+    return got
 
 
 def key_literal(entries: Iterable[Entry]) -> Any:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from optiproof.catalogue.base import Entry, Registry, Relation
+from optiproof.catalogue.base import Entry, Registry, Relation, fold_case, required_literal
 from optiproof.catalogue.transforms import NO_BIAS_CORRECTION_PHRASES
 
 ValueKind = Literal["scalar", "vector", "matrix", "name", "yes-no", "formula", "explanation"]
@@ -38,6 +38,9 @@ class QuantityEntry(Entry):
     bound: bool = False
     """The value is a supremum or threshold, so answers state it as an inequality
     (``α < 0.2``, ``|Δθ| ≤ 3.16·10⁻³``)."""
+    count: bool = False
+    """The value counts things (iterations, messages, rounds): a number that is not whole can
+    state it only where the answer names it so."""
 
 
 QUANTITIES: Registry[QuantityEntry] = Registry("quantity")
@@ -233,9 +236,9 @@ DISTANCE_TO_MIN_NORM = _add(_Q(
              r"(?:solution|point|interpolant)\b",)))
 
 MESSAGES = _add(_Q(
-    "messages", "number of messages", aliases=("message count", "number-of-messages",
-                                               "messages-sent", "number-of-messages-sent",
-                                               "count"),
+    "messages", "number of messages", count=True,
+    aliases=("message count", "number-of-messages", "messages-sent", "number-of-messages-sent",
+             "count"),
     phrases=(r"\bnumber of messages", r"\bmessages sent\b", r"\bhow many messages",
              r"\b(?:number of|how many) (?:point-to-point|p2p|individual|separate|distinct|network) "
              r"messages\b",
@@ -283,7 +286,9 @@ TOTAL_VOLUME = _add(_Q(
              r"\btotal number of (?:elements|values|floats|entries|numbers|parameters|scalars) "
              r"(?:communicated|transferred|exchanged|moved|sent)\b" + _BY_ONE,
              r"\bhow many (?:floats|values|elements)(?: are sent)? in total\b"),
-    labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b")))
+    labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b",
+            r"\b(?:numbers|values|elements|entries|floats|scalars|parameters) (?:sent |"
+            r"communicated |transferred )?in total\b")))
 _MOST_ANY_NODE = (r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?(?:data|"
                   r"values|floats|elements|entries|numbers) (?:that )?(?:any|one|a single|an "
                   r"individual) (?:single |individual )?(?:node|worker|gpu|rank|machine|process|"
@@ -309,7 +314,8 @@ BUSIEST_RECEIVED = _add(_Q(
              r"\bhow many (?:floats|values|elements|parameters) does the server receive\b",
              _MOST_ANY_NODE + r"receives\b(?! (?:and|plus|\+) )")))
 ROUNDS = _add(_Q(
-    "rounds", "number of rounds", aliases=("steps", "sequential-rounds", "latency steps"),
+    "rounds", "number of rounds", count=True,
+    aliases=("steps", "sequential-rounds", "latency steps"),
     phrases=(r"\bnumber of (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
              r"\bhow many (?:(?:sequential|communication|parallel|synchronous) ){0,2}(?:rounds|steps)",
              r"\bsequential (?:communication )?(?:rounds|steps)", r"\blatency steps",
@@ -336,7 +342,7 @@ TIME = _add(_Q(
              r"\btime (?:of|for|taken by) (?:one|a|the|each|a single) (?:[\w-]+ ){0,3}?(?:all[- ]?"
              r"reduces?|collectives?|broadcasts?|reductions?|synchroni[sz]ations?)\b")))
 WORKER_MESSAGES = _add(_Q(
-    "messages-per-worker", "messages sent by one worker", unit="messages",
+    "messages-per-worker", "messages sent by one worker", unit="messages", count=True,
     aliases=("messages-sent-per-worker",),
     phrases=(r"\bhow many (?:separate |seperate |individual |distinct )?messages (?:does|do|will|would) "
              r"(?:each|every|one|a single|a|any) (?:single )?(?:gpu|worker|node|rank|process|"
@@ -574,7 +580,7 @@ RATE = _add(_Q(
 CONDITION_NUMBER = _add(_Q(
     "condition-number", "condition number", r"\kappa", phrases=(r"\bcondition number\b",)))
 ITERATIONS = _add(_Q(
-    "iterations", "iterations to reach the tolerance", "k",
+    "iterations", "iterations to reach the tolerance", "k", count=True,
     phrases=(r"\bhow many (?:iterations|steps)", r"\bnumber of (?:iterations|steps)",
              r"\bhow many (?:gd |gradient[- ]descent |heavy[- ]ball |nesterov |momentum |more |extra )"
              r"(?:iterations|steps|updates)\b",
@@ -1105,11 +1111,29 @@ def label_scores(text: str) -> dict[str, int]:
 @lru_cache(maxsize=8192)
 def _label_scores(text: str) -> tuple[tuple[str, int], ...]:
     out: dict[str, int] = {}
-    for entry in QUANTITIES:
-        for pattern in _label_patterns(entry):
-            for m in pattern.finditer(text):
-                out[entry.key] = max(out.get(entry.key, 0), m.end() - m.start())
+    folded = fold_case(text)
+    for key, pattern, literal, icase in _all_labels():
+        if literal and literal not in (folded if icase else text):
+            continue
+        for m in pattern.finditer(text):
+            out[key] = max(out.get(key, 0), m.end() - m.start())
     return tuple(out.items())
+
+
+_FLAT: list[tuple[int, tuple[tuple[str, re.Pattern, str, bool], ...]]] = []
+
+
+def _all_labels() -> tuple[tuple[str, re.Pattern, str, bool], ...]:
+    """Every label of every quantity, in catalogue order: (key, pattern, its required
+    literal, whether it ignores case), built again when the catalogue grew."""
+    if not _FLAT or _FLAT[0][0] != len(QUANTITIES):
+        rows = []
+        for entry in QUANTITIES:
+            for pattern in _label_patterns(entry):
+                literal, icase, slow = required_literal(pattern)
+                rows.append((entry.key, pattern, "" if slow is not None else literal, icase))
+        _FLAT[:] = [(len(QUANTITIES), tuple(rows))]
+    return _FLAT[0][1]
 
 
 _LABELS: dict[str, tuple[re.Pattern, ...]] = {}

@@ -50,6 +50,7 @@ class Statement:
         return self.claim.tier_of_final, self.claim.pos
 
 
+@lru_cache(maxsize=4096)
 def _base(key: str) -> str:
     """The letter a key names, without its star, prime or absolute-value bars (``alpha^*`` ->
     ``alpha``, ``|Deltatheta_j|`` -> ``Deltatheta``); a bare ``Δ`` is the parameters' step."""
@@ -103,8 +104,8 @@ def _after_words(after: str) -> list[str]:
     """The words right after a value that may name it (``86 iterations``): up to three, to the
     clause's end, without the value's own tail; none for the unit it is counted in ("0.85 per
     iteration", "0.99999 each step")."""
-    words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;:]",
-                     after)[0].split()[:3]
+    words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;:]|"
+                     r"(?<=[^\W\d])[)\]](?:\W|$)", after)[0].split()[:3]
     while words and re.fullmatch(r"[\d.)\]}]+", words[0]):
         words = words[1:]
     return [] if words[:1] in (["per"], ["every"], ["each"]) else words
@@ -446,7 +447,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     out = []
     for e in gradable:
         if _ingredient(claim, e) or _transformed(claim.subject, e) or (
-                e.quantity == "messages" and per_worker(claim)):
+                e.quantity == "messages" and per_worker(claim)) or _not_a_count(
+                claim, value, e, quantities):
             continue
         here = context.get("raw", value) if _indexed(e) else value
         read = _as_recurrence(claim, here, e) if _recurrence(claim.subject, here) else here
@@ -473,6 +475,21 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
             evidence -= 4.0
         out.append((evidence, e, read))
     return out
+
+
+def _not_a_count(claim: Claim, value: Any, exp: Expectation, quantities: frozenset[str]) -> bool:
+    """A number that is not whole (``0.85``) cannot be a count the part asks (iterations,
+    messages) unless its symbol or words name that count (then it is a wrong one)."""
+    from optiproof.catalogue import QUANTITIES
+
+    entry = QUANTITIES.get(exp.quantity)
+    if entry is None or not entry.count or exp.kind != "number":
+        return False
+    got = floats(value)
+    if got is None or len(got) != 1 or float(got[0]).is_integer():
+        return False
+    return not symbol_score(claim.subject or _row_symbol(claim), exp) and not label_score(
+        claim, exp, quantities)
 
 
 def _as_factor(value: Any, gradable: list[Expectation],
@@ -707,9 +724,11 @@ def _worked_out(claim: Claim) -> bool:
         for p in claim.pieces[:-1])
 
 
-_ARITHMETIC = re.compile(r"[\d.,\s·×*/÷+\-−√()\[\]^eE⁰-⁹⁻]+")
-_OPERATOR = re.compile(r"\d\s*[·×*/÷+\-−]\s*[\d√(]")
-"""Numbers and operators only (``0.001·0.1/0.0316``): the arithmetic of a worked example."""
+_ARITHMETIC = re.compile(r"(?:[\d.,\s·×*/÷+\-−√()\[\]^eE⁰-⁹⁻|{}]|\\?(?:max|min)\b|\\[{}]"
+                         r"|\\(?:left|right)\b)+")
+_OPERATOR = re.compile(r"\d\s*[·×*/÷+\-−]\s*[\d√(]|(?:max|min)\s*(?:\\left)?\s*\\?[{(\[]")
+"""Numbers and operators only (``0.001·0.1/0.0316``, ``max{0.85, 0.5}``): the arithmetic of a
+worked example."""
 
 
 def _sets_threshold(claim: Claim, piece: Piece, gradable: list[Expectation]) -> bool:

@@ -247,7 +247,11 @@ def matches(value: Any, text: str, exp: Expectation) -> bool | None:
             return same_recurrence(value, exp.value)
         if isinstance(value, sympy.MatrixBase):
             return False
-        return same_formula(value, exp.value, rel)
+        verdict = same_formula(value, exp.value, rel)
+        for form in exp.forms if verdict is not True else ():
+            if same_formula(value, form, rel) is True:
+                return True
+        return verdict
     return None
 
 

@@ -25,15 +25,21 @@ _WRAPPER = re.compile(r"\\(?:text|textbf|textit|mathrm|mathbf|operatorname|bolds
 _FRAC = re.compile(r"\\[dt]?frac\s*(?:\{[^{}]*\}|\S)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+|\S)")
 
 
+_MARKUP = re.compile(r"[$`{}]|\*\*|__")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Lower-cased Unicode prose of Markdown/LaTeX ``text`` (``\\ell_\\infty`` -> ``ℓ_∞``,
-    ``\\|d\\|_2^2`` -> ``‖d‖_2^2``; emphasis, ``$`` and braces dropped)."""
+    ``\\|d\\|_2^2`` -> ``‖d‖_2^2``; emphasis, ``$`` and braces dropped). Remembered for the
+    texts met last: the stages of the checker ask again about the same clauses."""
     t = _WRAPPER.sub(r" \1 ", text)
     t = _FRAC.sub(" ", t)
     t = _COMMAND.sub(lambda m: _COMMANDS.get(m.group(1), " " if len(m.group(1)) > 1 else ""),
                      t)
-    t = re.sub(r"[$`{}]|\*\*|__", " ", t).replace("\\", " ")
-    return re.sub(r"\s+", " ", t).strip().lower()
+    t = _MARKUP.sub(" ", t).replace("\\", " ")
+    return _SPACES.sub(" ", t).strip().lower()
 
 
 _NORM_INDEX = re.compile(r"‖[^‖]{0,20}‖\s*_?\s*([0-9a-z∞*]+)|\bℓ\s*_?\s*([0-9∞p])|\bl_?(∞|inf)\b")

@@ -10,7 +10,7 @@ answers need its own judgement supplies a checker (``Family.checker``, see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from optiproof.checking.formula import canonical, symbol_key
@@ -40,6 +40,9 @@ class Expectation:
     carriers: frozenset[str] = frozenset()
     """Symbols of the value that stand for vectors or matrices (``g``, ``sign(g)``): a
     formula that states this answer has at least one of them."""
+    forms: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+    """The same value with the verified derivation's definitions of its symbols written out
+    (``m̂_t`` as ``m_t/(1 - β₁ᵗ)``): other spellings of one answer."""
 
     @property
     def shape(self) -> tuple[int, int] | None:
@@ -100,6 +103,7 @@ def _expectations(part: Any) -> list[Expectation]:
     from optiproof.checking.hooks import checker_of
 
     arrays = array_symbols(part)
+    defined = derivation_definitions(part)
     out = []
     for a in part.answers:
         entry = QUANTITIES.get(a.quantity)
@@ -119,7 +123,47 @@ def _expectations(part: Any) -> list[Expectation]:
     hook = checker_of(part)
     if hook is not None and hasattr(hook, "expectations"):
         out = hook.expectations(part, out)
+    return [replace(e, forms=written_out(e.value, defined)) for e in out]
+
+
+def derivation_definitions(part: Any) -> dict[str, Any]:
+    """Symbols the verified derivation defines by an equation ``symbol = formula``
+    (``\\hat m_t = m_t/(1 - β₁ᵗ)``): key -> the first formula given for it (in the claims'
+    vocabulary); a formula in the symbol itself is not a definition of it."""
+    import sympy
+
+    from optiproof.core.solution import Tex
+
+    out: dict[str, Any] = {}
+    for step in getattr(part, "steps", ()):
+        for eq in step.equations:
+            if len(eq.sides) < 2 or any(r != "=" for r in eq.relations) or not isinstance(
+                    eq.sides[0], Tex):
+                continue
+            key = symbol_key(str(eq.sides[0]))
+            if not key or key in out or not re.fullmatch(r"[A-Za-z]\w*", key):
+                continue
+            for side in eq.sides[1:]:
+                value = canonical(side) if isinstance(side, sympy.Expr) else None
+                if value is not None and value.free_symbols and sympy.Symbol(key) not in \
+                        value.free_symbols:
+                    out[key] = value
+                    break
     return out
+
+
+def written_out(value: Any, defined: dict[str, Any]) -> tuple[Any, ...]:
+    """``value`` with the definitions of its symbols substituted (one level: ``m̂_t`` becomes
+    ``m_t/(1 - β₁ᵗ)``, and ``m_t`` stays a symbol), when that changes it."""
+    import sympy
+
+    if not isinstance(value, sympy.Expr) or isinstance(value, sympy.MatrixBase):
+        return ()
+    repl = {s: defined[s.name] for s in value.free_symbols if s.name in defined}
+    if not repl:
+        return ()
+    form = value.xreplace(repl)
+    return (form,) if form != value else ()
 
 
 _ARGMIN = re.compile(r"\\arg\s*\\min_(\{[^{}]*\}|\\?[A-Za-z]+(?:\\[A-Za-z]+)?)")

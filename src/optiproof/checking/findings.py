@@ -77,7 +77,7 @@ def _judge(part: Any, exp: Expectation, st: Statement, hook: Any) -> tuple[Any, 
     if verdict[0] is not True and st.target is not None:
         from dataclasses import replace
 
-        own = judge(part, replace(exp, value=st.target), st.value, st.piece.text, hook)
+        own = judge(part, replace(exp, value=st.target, forms=()), st.value, st.piece.text, hook)
         if own[0] is True:
             return own
     return verdict

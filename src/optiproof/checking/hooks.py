@@ -57,11 +57,11 @@ def judge(part: Any, exp: Any, value: Any, text: str, hook: Any) -> tuple[Any, s
             return NOT_STATED, ""
         target = hook.normalise(part, exp.name, exp.value)
         if target is not None and target is not exp.value:
-            exp = replace(exp, value=target, kind=kind_of(target))
+            exp = replace(exp, value=target, kind=kind_of(target), forms=())
     verdict = matches(value, text, exp)
     if verdict is not True and hook is not None and hasattr(hook, "accepted"):
         for other, note in hook.accepted(part, exp.name):
-            if matches(value, text, replace(exp, value=other, kind=kind_of(other))):
+            if matches(value, text, replace(exp, value=other, kind=kind_of(other), forms=())):
                 shown = f"${text}$" if "\\" in text else text
                 return True, note.replace("{claim}", shown)
     if verdict is False and not exp.required:

@@ -309,13 +309,14 @@ def _lettered_column(table: Table, labels: frozenset[str]) -> bool:
 
 def _closes_the_answer(table: Table, profiles: list[PartProfile], owner: str) -> bool:
     """A table right after the last part's text whose rows name three or more parts by their
-    content ("GD (stability)", "GD, α = 0.15", "Heavy ball"): the answer's summary."""
-    if not profiles or owner != profiles[-1].label:
+    content ("GD (stability)", "GD, α = 0.15", "Heavy ball"), or every part of a shorter
+    problem ("ℓ₂² penalty", "ℓ∞² penalty"): the answer's summary."""
+    if len(profiles) < 2 or owner != profiles[-1].label:
         return False
     count = len(table.rows)
     named = {match_part(row.cells[0].text, profiles, k, count) if row.cells else None
              for k, row in enumerate(table.rows)}
-    return len(named - {None}) >= 3
+    return len(named - {None}) >= min(3, len(profiles))
 
 
 def _set_apart(doc: Document, table: Table) -> bool:

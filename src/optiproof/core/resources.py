@@ -46,7 +46,8 @@ _ITEM_PIPE: int | None = None
 @dataclass(frozen=True)
 class RunBudget:
     """What one input may use: 28 s and a 2 s grace, so that with the interpreter's start the
-    command ends within 30 s."""
+    command ends within 30 s (wall seconds on a quiet machine; on a busy one they are counted
+    at the CPU share the command gets, see :class:`ShareClock`)."""
 
     wall_s: float = 28.0
     cpu_s: float = 28.0
@@ -79,6 +80,41 @@ def resident_mb(pid: int | str = "self") -> float | None:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
 
 
+MIN_SHARE = 0.25
+"""The smallest share of a CPU the wall clock assumes: however busy the machine, an input ends
+within four times its wall budget."""
+
+
+def cpu_share() -> float:
+    """The share of a CPU a process gets now: 1 on a machine with a core to spare, else the
+    number of CPUs over the 1-minute load average (at least :data:`MIN_SHARE`)."""
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        return 1.0
+    cpus = os.cpu_count() or 1
+    return 1.0 if load <= cpus else max(MIN_SHARE, cpus / load)
+
+
+class ShareClock:
+    """Seconds of wall time counted at the CPU share the process gets (:func:`cpu_share`,
+    sampled at each reading): on a quiet machine the wall clock itself; on a busy one slower,
+    so that an input is not "too large" only because others held the CPUs. The CPU-time limit
+    still bounds what the input computes."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+        self.elapsed = 0.0
+        self.lock = threading.Lock()
+
+    def now(self) -> float:
+        with self.lock:
+            t = time.monotonic()
+            self.elapsed += (t - self.last) * cpu_share()
+            self.last = t
+            return self.elapsed
+
+
 def _cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -92,7 +128,8 @@ class Budget:
         self.in_main = threading.current_thread() is threading.main_thread()
         self.whole_process = whole_process and self.in_main
         self.item = ""
-        self.deadline = time.monotonic() + limits.wall_s
+        self.clock = ShareClock()
+        self.deadline = self.clock.now() + limits.wall_s
         self.cpu_deadline = _cpu_s() + limits.cpu_s
         self.reason: str | None = None
         self.raised = False
@@ -105,7 +142,7 @@ class Budget:
         """Give the next input (a problem, an answer file) the whole budget again."""
         self.item = name
         self.reason, self.raised = None, False
-        self.deadline = time.monotonic() + self.limits.wall_s
+        self.deadline = self.clock.now() + self.limits.wall_s
         self.cpu_deadline = _cpu_s() + self.limits.cpu_s
         if self.whole_process:
             self._soft_limit(resource.RLIMIT_CPU, int(self.cpu_deadline) + 1)
@@ -153,7 +190,7 @@ class Budget:
         raise self.error()
 
     def _over(self) -> str | None:
-        if time.monotonic() > self.deadline:
+        if self.clock.now() > self.deadline:
             return "time"
         if (resident_mb() or 0.0) > self.limits.memory_mb:
             return "memory"
@@ -263,7 +300,8 @@ def _watch_child(pid: int, items: int, limits: RunBudget) -> int:
     previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, forward),
                 signal.SIGINT: signal.signal(signal.SIGINT, signal.SIG_IGN)}
     slack = limits.wall_s + limits.grace_s
-    deadline, item, reading = time.monotonic() + slack, "", True
+    clock = ShareClock()
+    deadline, item, reading = clock.now() + slack, "", True
     try:
         while True:
             done, status = os.waitpid(pid, os.WNOHANG)
@@ -277,8 +315,8 @@ def _watch_child(pid: int, items: int, limits: RunBudget) -> int:
                     reading = False
                 else:
                     item = data.decode("utf-8", "replace").strip().split("\n")[-1]
-                    deadline = time.monotonic() + slack
-            over = "time" if time.monotonic() > deadline else (
+                    deadline = clock.now() + slack
+            over = "time" if clock.now() > deadline else (
                 "memory" if (resident_mb(pid) or 0.0) > limits.memory_mb * 1.25 else None)
             if over:
                 os.kill(pid, signal.SIGKILL)

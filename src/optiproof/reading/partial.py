@@ -244,15 +244,15 @@ def answerable(reading: Any, invalid: dict[str, str] | None = None
                ) -> tuple[list[PartReading], dict[str, list[str]]]:
     """(the parts to answer, in order; for every other part, the reasons it is not answered).
     Nothing is answerable when the reading has a problem-level gap; ``invalid`` names parts
-    read completely whose data do not validate (with the message), which are not answered."""
+    read completely that are not answered, each with its reason (data that do not validate, or
+    data the solver refuses)."""
     if reading.missing:
         return [], {p.label: part_gaps(p) or ["the problem as a whole was not read"]
                     for p in reading.parts}
     out: dict[str, list[str]] = {p.label: part_gaps(p) for p in reading.parts
                                  if p.missing or not p.family}
     for label, message in (invalid or {}).items():
-        out.setdefault(label, [f"part ({label}): not answered - the data read do not "
-                              f"validate: {message}"])
+        out.setdefault(label, [f"part ({label}): not answered - {message}"])
     changed = True
     while changed:
         changed = False

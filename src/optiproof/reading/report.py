@@ -40,8 +40,9 @@ class Reading:
     context: str = ""
     """The shared text before the parts (single-line)."""
     invalid: dict[str, str] = field(default_factory=dict)
-    """Parts read completely whose data do not validate on their own (label -> message): not
-    answered, the rest of the text is (see :meth:`answerable_problem`)."""
+    """Parts read completely whose data do not validate on their own, or whose data the solver
+    refuses (label -> reason): not answered, the rest of the text is (see
+    :meth:`answerable_problem` and :func:`optiproof.pipeline.solve_cached`)."""
 
     @property
     def complete(self) -> bool:
@@ -199,7 +200,8 @@ class Reading:
                     try:
                         make_problem(self._with_parts([p]).spec_dict())
                     except BadInput as err:
-                        bad[p.label] = re.sub(r"^parts\[0\]: ", "", str(err))
+                        bad[p.label] = "the data read do not validate: " + re.sub(
+                            r"^parts\[0\]: ", "", str(err))
                 if not bad:
                     raise ReadingIncomplete(self) from None
                 self.invalid.update(bad)

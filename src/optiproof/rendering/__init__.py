@@ -151,8 +151,9 @@ def verified_word(part: PartSolution) -> str:
     return f"{CHECK_MARK} verified" if part.verified else f"{CROSS_MARK} NOT VERIFIED"
 
 
-NOT_ANSWERED_BADGE = "\u2717 NOT ANSWERED \u2014 could not read this part"
-"""The badge of a part of the text that was not answered (a partly read text)."""
+NOT_ANSWERED_BADGE = "\u2717 NOT ANSWERED"
+"""The badge of a part of the text that was not answered (a part not read, or whose data do not
+validate or are refused by the solver; its reasons follow it)."""
 
 
 def answered_line(solution: Solution) -> str:
@@ -172,6 +173,8 @@ def not_answered_heading(label: str) -> str:
 
 def not_answered_reasons(item: NotAnswered) -> list[str]:
     """The reader's reasons a part was not answered, plain text, without the ``part (b): ``
-    that every line of the reading starts with."""
+    that every line of the reading starts with (nor the ``not answered - `` of a reason that
+    the badge already says)."""
     prefix = f"part ({item.label}): "
-    return [r[len(prefix):] if r.startswith(prefix) else r for r in item.not_read]
+    return [(r[len(prefix):] if r.startswith(prefix) else r).removeprefix("not answered - ")
+            for r in item.not_read]

@@ -294,7 +294,7 @@ class HtmlWriter:
         out = []
         if item.question:
             out.append(f'<div class="question">{esc(" ".join(item.question.split()))}</div>')
-        reasons = "".join(f"<li><strong>NOT READ:</strong> {esc(r)}</li>"
+        reasons = "".join(f"<li><strong>REASON:</strong> {esc(r)}</li>"
                           for r in not_answered_reasons(item))
         return "".join(out) + f'<ul class="not-read">{reasons}</ul>'
 

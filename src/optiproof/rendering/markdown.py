@@ -139,7 +139,7 @@ def _not_answered(item: NotAnswered, heading: bool) -> list[str]:
            else [f"**{title}** — {NOT_ANSWERED_BADGE}", ""])
     if item.question:
         out.append(f"- Question: {_literal(' '.join(item.question.split()))}")
-    out += [f"- **NOT READ:** {_literal(reason)}" for reason in not_answered_reasons(item)]
+    out += [f"- **REASON:** {_literal(reason)}" for reason in not_answered_reasons(item)]
     return out + [""]
 
 

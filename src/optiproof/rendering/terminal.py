@@ -179,7 +179,7 @@ def _not_answered(item: NotAnswered, indent: int = 4) -> list[RenderableType]:
     if item.question:
         out.append(_hanging("question:", " ".join(item.question.split()), "bold", "italic",
                             indent=indent))
-    out += [_hanging("NOT READ:", reason, "bold red", indent=indent)
+    out += [_hanging("REASON:", reason, "bold red", indent=indent)
             for reason in not_answered_reasons(item)]
     return out
 

@@ -186,7 +186,8 @@ def _solved_with(cache: Any, request: dict[str, Any]) -> Any:
     if solution is not None and not (request.get("whole") and solution.not_answered):
         return Solved(solution, hit.key, hit)
     problem, reading = _problem(request)
-    return solve_cached(problem, options, cache, alias, reading)
+    return solve_cached(problem, options, cache, alias, reading,
+                        partial=not request.get("whole", False))
 
 
 def documents(solution: Any, views: list[str]) -> dict[str, str]:
