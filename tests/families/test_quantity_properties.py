@@ -131,7 +131,8 @@ def communication(draw):
             "schemes": schemes, "alpha": draw(st.sampled_from([0.001, 2])),
             "bandwidth": draw(st.sampled_from([1, 1000])),
             "quantities": ["messages", "message-size", "message-bytes", "total-volume",
-                           "busiest-sent", "busiest-received", "rounds", "time",
+                           "busiest-sent", "busiest-received", "busiest-bytes-sent",
+                           "busiest-bytes-received", "rounds", "time",
                            "bandwidth-ratio", "identification"]}
 
 

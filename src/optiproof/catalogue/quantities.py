@@ -293,6 +293,11 @@ TOTAL_VOLUME = _add(_Q(
     labels=(r"\btotal (?:data|volume|traffic)\b", r"\bvolume\b",
             r"\b(?:numbers|values|elements|entries|floats|scalars|parameters) (?:sent |"
             r"communicated |transferred )?in total\b")))
+_MOST_ANY_NODE = (r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?(?:data|"
+                  r"values|floats|elements|entries|numbers) (?:that )?(?:any|one|a single|an "
+                  r"individual) (?:single |individual )?(?:node|worker|gpu|rank|machine|process|"
+                  r"device) (?:ever )?")
+"""'the largest amount of data any single worker sends': the busiest node's count (active)."""
 BUSIEST_SENT = _add(_Q(
     "busiest-sent", "most values sent by one node", unit="values", aliases=("max-sent",),
     phrases=(r"\bbusiest (?:node|worker)", r"\bbottleneck (?:node|link)",
@@ -300,7 +305,8 @@ BUSIEST_SENT = _add(_Q(
              r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?(?:data|"
              r"values|floats|elements|entries|numbers) (?:is )?sent by (?:any|one|a single|an "
              r"individual|a) (?:single )?(?:node|worker|gpu|rank|machine|process)\b",
-             r"\bmost (?:data|messages|elements) (?:is )?sent by (?:any|one|a single)")))
+             r"\bmost (?:data|messages|elements) (?:is )?sent by (?:any|one|a single)",
+             _MOST_ANY_NODE + r"sends\b(?! (?:and|plus|\+) )")))
 BUSIEST_RECEIVED = _add(_Q(
     "busiest-received", "most values received by one node", unit="values",
     aliases=("max-received",),
@@ -309,7 +315,8 @@ BUSIEST_RECEIVED = _add(_Q(
              r"values|floats|elements|entries|numbers) (?:is )?received by (?:any|one|a single|an "
              r"individual|a) (?:single )?(?:node|worker|gpu|rank|machine|process)\b",
              r"\breceived by the busiest", r"\breaches the server\b",
-             r"\bhow many (?:floats|values|elements|parameters) does the server receive\b")))
+             r"\bhow many (?:floats|values|elements|parameters) does the server receive\b",
+             _MOST_ANY_NODE + r"receives\b(?! (?:and|plus|\+) )")))
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", count=True,
     aliases=("steps", "sequential-rounds", "latency steps"),
@@ -419,9 +426,20 @@ _NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |centr
 """The node a per-node quantity is asked of ("each GPU", "the server"); the family's reader
 tells workers from servers."""
 _VALUES = r"(?:values|floats|elements|entries|numbers|parameters|scalars)"
+_BYTES = r"(?:kilo|mega|giga)?bytes"
+
+
+def _indirect(noun: str, verb: str) -> str:
+    """A count asked as an indirect question, subject before verb ("I want to know how many
+    bytes each GPU actually sends"); not a traffic of both directions."""
+    return (rf"\bhow many {noun} {_NODE} (?:\w+ )?{verb}\b"
+            r"(?! (?:and|plus|\+|or) (?:sends?|receives?)\b)")
+
+
 VALUES_RECEIVED = _add(_Q(
     "values-received", "values received by one worker", unit="values",
-    phrases=(rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?receive\b"
+    phrases=(_indirect(_VALUES, "receives"),
+             rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?receive\b"
              r"(?! (?:and|plus|\+) sen[dt])",
              r"\b(?:values|floats|elements|entries) received (?:per|by (?:each|one|a single|every))"
              r" (?:gpu|worker|node|rank|process)\b",
@@ -772,7 +790,9 @@ RATIO = _add(_Q("ratio", "ratio of two quantities", formula=r"X / Y",
                 phrases=(r"\bratio\b", r"\bby what factor\b", r"\bfactor by which(?=" + _EXCEEDS + ")",
                          r"\bhow many times (?:more|less|larger|smaller|bigger)\b")))
 DIFFERENCE = _add(_Q("difference", "difference of two quantities", formula=r"X - Y",
-                     phrases=(r"\bdifference (?:between|of)\b",)))
+                     phrases=(r"\bdifference (?:between|of)\b",
+                              r"\bhow much (?:time|latency|wall[- ]clock time) (?:does|do|would|"
+                              r"will|can) (?:[\w'’-]+ ){1,4}?save\b")))
 SUM = _add(_Q("sum", "sum of two quantities", formula=r"X + Y", aliases=("total of",),
               phrases=(r"\bsum of\b", r"\bθ_?0 ?\+ ?(?:the )?step\b")))
 NORM_OF = _add(_Q("norm-of", "norm of an answer", formula=r"\lVert X \rVert"))
@@ -965,9 +985,32 @@ EXPLANATION = _add(_Q(
     phrases=(r"\bexplain\b", r"\bjustify\b", r"\bwhy\b", r"\bwhat goes wrong\b",
              r"\bwhat would happen\b", r"\bcompare (?:it |this |them )?with the\b",
              r"\bcomment on\b", r"\bdiscuss\b", r"\binterpret\b")))
+_BUSIEST = (r"\b(?:busiest|most (?:heavily )?loaded|most congested|bottleneck) (?:node|worker|gpu|"
+            r"machine|rank|process|device)\b")
+"""The node that carries the most traffic ("the busiest node", "the bottleneck GPU")."""
+
+
+def _busiest_bytes(verb: str, participle: str, other: str) -> QuantityEntry:
+    """The bytes the busiest node sends (receives), asked in words."""
+    return _add(_Q(
+        f"busiest-bytes-{participle}", f"bytes {participle} by the busiest node", unit="bytes",
+        aliases=(f"max-bytes-{participle}",),
+        phrases=(r"\bhow many (?:kilo|mega|giga)?bytes (?:does|do|will|would|must) (?:the|a|any) "
+                 + _BUSIEST + rf" (?:\w+ )?{verb}\b(?! (?:and|plus|\+) {other})",
+                 rf"\bbytes {participle} by (?:the|a|any) " + _BUSIEST + r"(?! (?:and|plus|\+) )",
+                 r"\b(?:number of|how many) bytes (?:that )?(?:the|a|any) " + _BUSIEST +
+                 rf" {verb}s\b(?! (?:and|plus|\+) )")))
+
+
+BUSIEST_BYTES_SENT = _busiest_bytes("send", "sent", "receive")
+"""The bytes the node that sends most sends (the server, when there is one)."""
+BUSIEST_BYTES_RECEIVED = _busiest_bytes("receive", "received", "sen[dt]")
+"""The bytes the node that receives most receives."""
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
-    phrases=(r"\bhow many (?:kilo|mega|giga)?bytes\b[^.?]{0,40}\bsend\b(?! and receive)",
+    phrases=(_indirect(_BYTES, "sends"),
+             r"\bhow many (?:kilo|mega|giga)?bytes\b(?![^.?]{0,40}" + _BUSIEST + r")[^.?]{0,40}"
+             r"\bsend\b(?! and receive)",
              r"\bbytes sent per\b",
              r"\b(?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\(?(?:sent|outgoing)\)? )?per (?:single |individual )?"
              r"(?:gpu|worker|node|rank|process|machine|device|replica)\b"
@@ -980,7 +1023,9 @@ BYTES_SENT = _add(_Q(
              rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) |[^.?]{{0,30}}\breceiv)")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
-    phrases=(r"\bhow many bytes\b(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
+    phrases=(_indirect(_BYTES, "receives"),
+             r"\bhow many bytes\b(?![^.?]{0,40}" + _BUSIEST + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)"
+             r"[^.?]){0,40}\breceive\b",
              r"\bbytes received by\b",
              r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
              r"\b(?:how many|number of) bytes (?:land|arrive|end up) (?:on|at|in)\b",
@@ -1017,7 +1062,8 @@ SENT_PLUS_RECEIVED = _add(_Q(
 VALUES_SENT = _add(_Q(
     "values-sent", "values sent by one worker", unit="values",
     aliases=("per-worker volume", "volume per worker", "per-gpu volume", "volume per gpu"),
-    phrases=(r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
+    phrases=(_indirect(_VALUES, "sends"),
+             r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
              r"(?:gpu|worker|node|rank) send\b",
              r"\bper-?(?:worker|gpu|node|rank) (?:sent |outgoing |send )?volume\b",
              r"\b(?:sent |outgoing )?volume (?:sent )?per (?:worker|gpu|node|rank)\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",

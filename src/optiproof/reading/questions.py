@@ -226,6 +226,13 @@ _QUESTION_CLAUSE = re.compile(r"\b(?:question|asks?|asking)\b|\b(?:what|which|ho
 "I'm not sure where it ends")."""
 
 
+_COMPARE_LEAD = re.compile(r"^(?:[-*•] ?)?(?:now |next, |for comparison, )?compare (?:it |this |them |"
+                           r"these |the results? )?(?:with|to|against) (?:a |an |the )?[^:.?]{2,60}: ",
+                           re.I)
+"""'Compare with a parameter server: every GPU sends …': a lead-in that describes what the next
+request is asked of; it asks nothing when nothing after the colon asks."""
+
+
 def is_context(sentence: str) -> bool:
     """True when a sentence that looks like a request asks nothing: the asker's narrative
     (:data:`_NARRATIVE`), a setup whose only '?' is a symbol a PDF copy lost ("Let f(x, y) = …
@@ -235,6 +242,10 @@ def is_context(sentence: str) -> bool:
     s = sentence.strip()
     if _NARRATIVE.match(s) and not _QUESTION_CLAUSE.search(s):
         return True
+    lead = _COMPARE_LEAD.match(s)
+    if lead and "?" not in s and not _ASKING_WORD.search(
+            re.sub(r",\s(?:which|where|when|who)\b", ",", s[lead.end():])):
+        return True   # "Compare with a parameter server: every GPU sends …": what comes next
     if _SETUP.match(s) and not _ASKING_WORD.search(s):
         return True   # "?" glued to a symbol ("let z?") is a lost star, not a question mark
     return bool(_DESIRE_SETTING.search(s) and "?" not in s and not _ASKING_WORD.search(s) and

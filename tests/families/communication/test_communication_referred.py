@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from optiproof.core.errors import BadInput
 from optiproof.core.options import SolveOptions
 from optiproof.pipeline import solve_problem
-from optiproof.reading import ReadingIncomplete, read_report
+from optiproof.reading import read_report
 
 SHARED = ("n = 8 workers average a gradient of p = 10^6 entries (fp32) with either all-to-all "
           "(every worker sends its whole gradient to each other worker) or ring all-reduce "
@@ -50,13 +49,21 @@ def test_each_scheme_is_every_scheme_of_the_shared_text(question):
     assert set(reading.parts[0].value("schemes")) == {"all-to-all", "ring-allreduce"}
 
 
-def test_bytes_of_the_busiest_node_with_a_server_are_refused():
+def test_bytes_of_the_busiest_node_with_a_server_are_the_servers():
+    from optiproof.families.communication.schedules import build_schedule, count_schedule
+    from optiproof.families.communication.solve import solve
+
     text = ("n = 4 workers, p = 10^6 entries in fp32, with a parameter server (separate machine) "
             "or ring all-reduce.\n\n(a) For each scheme, how many bytes does the busiest node "
             "send? (for the parameter server the busiest node is the server)")
-    reading = read_report(text)
-    with pytest.raises((ReadingIncomplete, BadInput)):
-        reading.to_problem()
+    part = read_report(text).to_problem().parts[0]
+    assert part.quantities == ["busiest-bytes-sent"]
+    got = {a.subject: a.value for a in solve(part, figures=False).answers}
+    for scheme, value in got.items():
+        counts = count_schedule(build_schedule(scheme, 4, 10**6))
+        assert value == 4 * int(counts.sent.max())
+    assert got["parameter-server"] == 4 * int(count_schedule(
+        build_schedule("parameter-server", 4, 10**6)).sent[4])   # node 4: the server
 
 
 CROSSOVER = ("n workers hold gradients of p entries each. Ring all-reduce: 2(n-1) steps, in each "

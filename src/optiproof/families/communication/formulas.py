@@ -197,6 +197,8 @@ def _totals(c: SchemeCosts, s: CostSymbols) -> SchemeCosts:
         "total-volume": _finish(volume, s),
         "busiest-sent": _finish(c.busiest_sent, s),
         "busiest-received": _finish(c.busiest_received, s),
+        "busiest-bytes-sent": _finish(b * c.busiest_sent, s),
+        "busiest-bytes-received": _finish(b * c.busiest_received, s),
         # the node that sends most also receives most, in every scheme here (the witness
         # counts the largest sent + received of one node on the schedule)
         "busiest-traffic": _finish(c.busiest_sent + c.busiest_received, s),

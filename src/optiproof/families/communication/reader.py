@@ -82,6 +82,10 @@ SCHEMES = {
     S.RECURSIVE_DOUBLING.key: r"\brecursive[- ]doubling\b|\bbutterfly\b",
     S.RABENSEIFNER.key: r"\brabenseifner\b|\brecursive[- ]halving\b",
 }
+_IN_BYTES_OF = "".join(f"(?<!bytes {w} the )" for w in ("does", "do", "will", "would", "must",
+                                                         "sent by", "received by", "that the"))
+"""Not the busiest node's elements when its bytes are asked ("how many bytes does the busiest
+node send": the catalogue's bytes sent by the busiest node)."""
 QUANTITIES_ASKED = {
     "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages|\bmessage count|"
                 r"\b# ?messages",
@@ -95,7 +99,7 @@ QUANTITIES_ASKED = {
     "busiest-traffic": r"\btraffic (?:of|at|through) the (?:busiest|most (?:heavily )?loaded|"
                        r"bottleneck) (?:node|worker|gpu|machine|rank)\b|\b(?:busiest|most "
                        r"(?:heavily )?loaded) (?:node|worker|gpu|machine|rank)'?s? traffic\b",
-    "busiest-sent": r"(?<!traffic of the )(?<!traffic at the )\b(?:busiest|most (?:heavily )?loaded|"
+    "busiest-sent": r"(?<!traffic of the )(?<!traffic at the )" + _IN_BYTES_OF + r"\b(?:busiest|most (?:heavily )?loaded|"
                     r"most congested) (?:node|worker|gpu|machine|rank)(?!'?s? traffic)|\bbottleneck (?:node|link)|\bmost (?:data|"
                     r"messages|elements) (?:is )?sent by (?:any|one|a single)",
     "busiest-received": r"\bmost (?:data|messages|elements) (?:is )?received by|\breceived by "
@@ -125,7 +129,7 @@ _DTYPES = {
 
 class CommunicationReader:
     family = FAMILY
-    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key, Q.RATIO.key)
+    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key, Q.RATIO.key, Q.DIFFERENCE.key)
     ask_field = F.quantities
 
     def score(self, flat: str) -> Score:
@@ -156,6 +160,9 @@ class CommunicationReader:
             if key == Q.RATIO.key:
                 ratios.append(source)
                 continue
+            if key == Q.DIFFERENCE.key:
+                _read_saving(r, _sentence(own, source) or source, source)
+                continue
             if key == Q.LATENCY_TIME.key and rx(r"\b(?:fraction|share|proportion|percentage)\b"
                                                 ).search(_sentence(own, source) or source):
                 fractions.append(source)
@@ -178,6 +185,11 @@ class CommunicationReader:
                 name = clock.group(1).lower().replace("µ", "μ")
                 scale = "1/1000" if name == "ms" or name.startswith("milli") else "1/1000000"
                 scaled.append((key, scale, clock.group(1), source))
+            if rx(r"\bservers?\b").search(source) and not set(r.value(F.schemes) or []) & {
+                    S.PARAMETER_SERVER.key, S.SHARDED_PS.key}:
+                r.miss(F.quantities, f'"{source}" asks about a server, but no scheme read has '
+                                     "one (expected a parameter server among the schemes)")
+                continue
             if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
@@ -448,7 +460,9 @@ def _flattened_count(text: str, r: PartReading) -> None:
 
 _POWER_ASSUMED = (r"\b(?:the number of workers|n) (?:is|be|being) (?:always )?an? (?:integer |exact )?power of "
                   r"(?:two|2)\b|\bpower[- ]of[- ](?:two|2) (?:number of )?(?:workers|gpus|nodes|ranks)\b"
-                  r"|\bn ?∈ ?\{ ?2, ?4, ?8, ?(?:…|\.\.\.|16)")
+                  r"|\bn ?∈ ?\{ ?2, ?4, ?8, ?(?:…|\.\.\.|16)"
+                  r"|(?<=\bworkers, )n,? an? (?:integer |exact )?power of (?:two|2)\b"
+                  r"|\b(?:with|for) n an? (?:integer |exact )?power of (?:two|2)\b")
 """The text assumes n is a power of two ("assume n is a power of two")."""
 
 
@@ -1107,6 +1121,33 @@ def _time_quotient(own: str, r: PartReading) -> None:
           m.group(0))
 
 
+_SAVES = (r"\bhow much (?:time|latency|wall[- ]clock time) (?:does|do|would|will|can) (?P<x>(?:[\w'’-]+ )"
+          r"{1,4}?)save (?:(?:when |if )?(?:compared (?:to|with)|relative to|over|versus|vs\.?|"
+          r"against|instead of) )(?P<y>[^.?;,(]{2,60})")
+"""The time one scheme saves over another ("how much time does Rabenseifner save compared to the
+ring"): the other's time minus its own."""
+
+
+def _read_saving(r: PartReading, sentence: str, source: str) -> None:
+    """The time saved by one scheme over another, as a derived difference of their times;
+    refused unless each side names exactly one scheme, and two different ones."""
+    m = rx(_SAVES).search(sentence)
+    x = [n for _, n, _ in first_of(m.group("x"), SCHEMES)] if m else []
+    y = [n for _, n, _ in first_of(m.group("y"), SCHEMES)] if m else []
+    if len(x) != 1 or len(y) != 1 or x == y:
+        r.miss(F.derived, f'"{source}": the time saved is read only as one scheme against '
+                          "another (expected 'how much time does the ring save compared to the "
+                          "tree')")
+        return
+    r.set(F.schemes, list(dict.fromkeys([*(r.value(F.schemes) or []), x[0], y[0]])),
+          m.group(0))
+    r.set(F.quantities, list(dict.fromkeys([*(r.value(F.quantities) or []), Q.TIME.key])),
+          m.group(0))
+    r.set(F.derived, [*(r.value(F.derived) or []),
+                      {"kind": Q.DIFFERENCE.key, "of": f"{Q.TIME.key}[{y[0]}]",
+                       "to": f"{Q.TIME.key}[{x[0]}]"}], m.group(0))
+
+
 def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
@@ -1522,7 +1563,9 @@ def _formula(raw: str) -> str | None:
 # -- extras ----------------------------------------------------------------------------------
 
 _ROOT = (r"\b(?:(?:to|at|on|from|in|by|of) (?:the )?(?:root )?|root (?:is |= ?)?)(?:worker|rank|node|gpu|"
-         r"process|machine)(?: number)? ?0\b|\b(?:worker|rank|node|gpu|process) 0 (?:is|as) the root\b")
+         r"process|machine)(?: number)? ?0\b|\b(?:worker|rank|node|gpu|process) 0 (?:is|as) the root\b"
+         r"|\b(?:worker|rank|node|gpu|process) 0 (?:holds|has|ends up with|ends with|obtains) the "
+         r"(?:total|full sum|sum|reduced (?:vector|gradient))\b")
 """The root of a tree all-reduce named as worker 0 ("reduce to worker 0")."""
 _NUMBERING = (r"\b(?:workers|ranks|nodes|gpus|processes)(?: \w)? ?(?:= ?)?\(?(?:0 ?(?:\.\.|-|–|to) ?"
               r"(?:\d{1,4}|n ?- ?1)|(?:\w ?= ?)?0 ?, ?(?:1 ?, ?)?(?:\.\.\.|…|\. \. \.|\\dots) ?, ?"

@@ -46,11 +46,12 @@ _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|t
 """Words between a count and its noun ('8 identical GPUs'); a counted noun of its own ('after k
 rounds worker 0 ...') ends the count there."""
 _OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|\bother $|"
+                              r"\b(?:power|multiple) of $|"
                               r"\b(?:messages?|chunks?|shards?|blocks?|pieces?|packets?) (?:of|with|"
                               r"carrying|containing|holding) (?:size )?$", re.I)
 """A count right after an operator is an operand of an expression (n − 1 workers); the two of
 "between two GPUs" are a pair of them, "the other 3 GPUs" are n − 1 of them (the reader checks
-it), and a message's entries are not the model's."""
+it), a message's entries are not the model's, and "a power of 2 workers" is no count of 2."""
 
 
 @dataclass(frozen=True)

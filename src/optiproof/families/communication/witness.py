@@ -186,6 +186,10 @@ def counted(counts: Any, quantity: str, n: int, p: int, bytes_per_element: int,
         return Fraction(counts.busiest_sent)
     if quantity == "busiest-received":
         return Fraction(counts.busiest_received)
+    if quantity == "busiest-bytes-sent":
+        return Fraction(counts.busiest_sent * bytes_per_element)
+    if quantity == "busiest-bytes-received":
+        return Fraction(counts.busiest_received * bytes_per_element)
     if quantity == "messages-per-worker":
         counts_of = set(counts.sent_messages[:n].tolist())
         return Fraction(counts_of.pop()) if len(counts_of) == 1 else None
