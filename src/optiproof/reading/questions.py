@@ -748,6 +748,7 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     lead = _REFERENCE_CLAUSE.match(sentence) if lead_ok else None
     if lead and any(a.start - start >= lead.end() for a in asks):
         asks = [a for a in asks if a.start - start >= lead.end()]   # context, not asked
+    asks += _optimizer_beside_step(sentence, start, asks)
     asks.sort(key=lambda a: a.start)
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
                                lead.end() if lead and asks else 0) if asks else ()
@@ -758,6 +759,28 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
         unplaced += (_yes_no_clause(sentence),)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_BARE_OPTIMIZER = re.compile(r"(?:,|\band)(?: also)? (?P<o>the (?:resulting |corresponding |associated "
+                             r"|underlying )?optimi[sz]er)(?= ?[.?!;]?\s*$| ?,| and\b)", re.I)
+_STEP_SYMBOL = re.compile(r"(?:d|u|s|Δ|δ|Δθ|ΔW|Δw|delta)(?:\^?\*|⋆|\^⋆)?")
+
+
+def _optimizer_beside_step(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
+    """"Give d, the optimal value and the optimizer": a bare "the optimizer" listed after an asked
+    step is the name of the method (the identification), not the minimiser a second time. Alone
+    ("give the optimizer and the optimal value") it may mean either and stays unplaced."""
+    if any(a.quantity == QUANTITIES["identification"].key for a in asks):
+        return []
+    out = []
+    for m in _BARE_OPTIMIZER.finditer(sentence):
+        lo, hi = start + m.start("o"), start + m.end("o")
+        if any(a.start < hi and lo < a.end for a in asks):
+            continue
+        if any(a.end <= lo and (a.quantity == QUANTITIES["update"].key or (
+                a.quantity is None and _STEP_SYMBOL.fullmatch(a.phrase))) for a in asks):
+            out.append(Ask(QUANTITIES["identification"].key, m.group("o"), lo, hi))
+    return out
 
 
 _SWITCHED = re.compile(r" ?(?:is |was )?(?:on|off|enabled|disabled|switched (?:on|off)|turned (?:on|off)|"

@@ -1670,6 +1670,13 @@ _OTHER_START = (r"\b(?:start(?:s|ed|ing)?|init(?:ial(?:i[sz](?:e|ed|ation))?)?|b
 point'): an earlier part's start is not carried to it."""
 
 
+_SAME_START = (r"\b(?:the )?same (?:start(?:ing)?(?: point)?|initiali[sz]ation|initial (?:point|"
+               r"condition|iterate|weights?|guess)|init(?:ial point)?)\b(?! as (?!before\b|above\b|earlier\b|"
+               r"(?:in )?the (?:previous|last|preceding) (?:part|question)\b))")
+"""'Same start, but ...': the start of the part just before (one naming a part is read by its
+label)."""
+
+
 def _carried_start(own: str, ctx: str, previous: list[PartReading],
                    r: PartReading) -> PartReading | None:
     """The earlier part whose start this part, stating none, runs from: the one earlier part
@@ -1688,6 +1695,13 @@ def _carried_start(own: str, ctx: str, previous: list[PartReading],
             r.notes.append(f"no start is stated: the start of part ({hits[0].label}), which "
                            "the part names, is used")
             return hits[0]
+        return None
+    if rx(_SAME_START).search(own):
+        last = previous[-1] if previous else None
+        if last is not None and last.family == FAMILY and F.theta0 in last.fields:
+            r.notes.append(f"\"{rx(_SAME_START).search(own).group(0)}\": the start of the part "
+                           f"before, ({last.label})")
+            return last
         return None
     if _states_start(ctx) or rx(_OTHER_START).search(own):
         return None   # the part speaks of a start it does not give: not the earlier one

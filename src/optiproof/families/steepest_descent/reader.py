@@ -572,6 +572,8 @@ class SteepestDescentReader:
         _momentum_set_aside(r)
         _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
+        _multiple_of_gradient(r, [s for k, s in asks if k == Q.UPDATE.key
+                                  and re.search(Q.MULTIPLE_OF_GRADIENT, s)])
         _gradient_norms_only(r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
             own = r.own_text or ""
@@ -1410,7 +1412,7 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     r.set(F.norm, value, sources + (";" + where if where else ""))
 
 
-_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_RMS ?(?:=|:=|is) ?(?:‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
+_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_(?i:rms) ?(?:=|:=|is) ?(?:‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
                           r"(\w{1,4}) ?\)?|(?:sqrt|√) ?\(? ?\(? ?1 ?/ ?(\w{1,4}) ?\)? ?(?:·|\*)? ?(?:Σ|∑|sum)"
                           r"_\{?i ?= ?1\}?\^\{?(\w{1,4})\}? ?\(? ?\1_\{?i\}? ?\)? ?\^ ?2 ?\)?)")
 """'‖d‖_RMS = ‖d‖_2/√n', or written out: '‖d‖_RMS = sqrt((1/n) Σ_{i=1}^n d_i^2)'."""
@@ -2202,6 +2204,27 @@ def _polar_only(r: PartReading, phrases: list[str]) -> None:
     r.set(F.norm, N.SPECTRAL.key, phrases[0],
           note="U Vᵀ is the spectral norm's unit maximiser of ⟨G, S⟩ (no norm named; the "
                "part asks only for U Vᵀ)")
+
+
+_PARALLEL_TO_GRADIENT = (N.L2.key, N.RMS.key, N.FROBENIUS.key)
+"""The norms whose steepest-descent step is always a multiple of the gradient itself."""
+
+
+def _multiple_of_gradient(r: PartReading, phrases: list[str]) -> None:
+    """"Express it as a multiple of g": the update, in the form c·g its answer takes for a norm
+    whose step is parallel to the gradient (ℓ2, RMS, Frobenius). Under any other norm the step is
+    in general no multiple of g, so the request is refused naming it."""
+    if not phrases or F.norm not in r.fields:
+        return
+    norm = r.value(F.norm)
+    name = norm.get("name") if isinstance(norm, dict) else norm
+    if name in _PARALLEL_TO_GRADIENT:
+        r.notes.append(f"\"{phrases[0]}\": under the {name} norm the step is parallel to the "
+                       "gradient; the update is given as its vector")
+        return
+    r.miss(f"question \"{phrases[0]}\"", f"asks for the step as a multiple of the gradient, but under "
+                   f"the {name} norm the step is in general not parallel to it (expected the "
+                   "Euclidean, RMS or Frobenius norm, or a request for the step itself)")
 
 
 _DEFINES_STEP = re.compile(r" (?:step|update|direction)(?: \([^()]{1,40}\))? (?:is|equals|is given by|"

@@ -1,0 +1,85 @@
+"""Implicit-bias parts that lean on earlier ones in other people's words: the answers of parts
+numbered '1.', '2.' named by their numbers alone ("the distance between the two limits from 1.
+and 2.", "the limits found in 1 and 3"), and a part that keeps the start of the part before it
+("Same start, but with momentum"). Checked against the gradient-descent limit computed
+independently (θ∞ = θ0 + X⁺(y − Xθ0), numpy's pseudo-inverse)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import read_report
+from optiproof.reading.parts import bracket_references
+
+X = np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]])
+Y = np.array([2.0, 3.0])
+
+
+def _gd_limit(start) -> np.ndarray:
+    start = np.asarray(start, float)
+    return start + np.linalg.pinv(X) @ (Y - X @ start)
+
+
+def _solved(text: str) -> dict:
+    reading = read_report(text)
+    assert reading.complete, "\n".join(reading.unread())
+    return solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+
+
+_DATA = "We fit w to X = [[1, 0, 1], [0, 1, 1]] and y = [2, 3] with the squared loss.\n\n"
+
+
+@pytest.mark.parametrize("third", [
+    "3. What is the Euclidean distance between the two limits from 1. and 2.?",
+    "3. How far apart are the limits found in 1 and 2?",
+    "3. Compute the distance between the limits of 1 and 2.",
+    "3. Give the Euclidean distance between the answers to 1. and 2.",
+])
+def test_answers_of_numbered_parts_named_by_number(third):
+    text = (_DATA + "1. Starting from w_0 = 0, where does gradient descent converge?\n"
+            "2. Starting from w_0 = (1, 1, 1), what is the limit of gradient descent?\n" + third)
+    data = _solved(text)
+    (dist,) = [a for p in data["parts"] if p["label"] == "3" for a in p["answers"]
+               if a["quantity"] == "distance"]
+    want = np.linalg.norm(_gd_limit([0, 0, 0]) - _gd_limit([1, 1, 1]))
+    assert abs(float(dist["value"]) - want) < 1e-9
+
+
+@pytest.mark.parametrize("text, labels, want", [
+    ("the two limits from 1. and 2.?", ["1", "2", "3"], "the two limits from (1) and (2)?"),
+    ("the answers to 1, 2 and 3. Then", ["1", "2", "3"], "the answers to (1), (2) and (3). Then"),
+    # a decimal, a number that is no label, a single number: left as written
+    ("the steps of 1 and 2.5?", ["1", "2", "3"], "the steps of 1 and 2.5?"),
+    ("the points in 1 and 7", ["1", "2", "3"], "the points in 1 and 7"),
+    ("the limit from 1.", ["1", "2", "3"], "the limit from 1."),
+])
+def test_numbered_answers_are_bracketed_only_when_they_are_labels(text, labels, want):
+    assert bracket_references(text, labels) == want
+
+
+@pytest.mark.parametrize("second", [
+    "2. Same start, but use heavy-ball momentum with β = 0.9. Where does it converge?",
+    "2. Keep the same initialization and switch to Nesterov momentum (β = 0.5). Give the limit.",
+    "2. Heavy ball with β = 0.8 from the same starting point as before: what is the limit?",
+])
+def test_the_same_start_is_the_start_of_the_part_before(second):
+    text = (_DATA + "1. Run gradient descent from w_0 = (1, 1, 1). Where does it converge?\n"
+            + second)
+    reading = read_report(text)
+    assert reading.complete, "\n".join(reading.unread())
+    assert [list(map(float, p.value("theta0"))) for p in reading.parts] == [[1, 1, 1]] * 2
+    data = _solved(text)
+    for part in data["parts"]:
+        (limit,) = [a for a in part["answers"] if a["quantity"] == "limit"]
+        assert np.allclose(np.asarray(limit["value"], float).ravel(), _gd_limit([1, 1, 1]))
+
+
+def test_the_same_start_without_one_before_stays_refused():
+    text = (_DATA + "1. What is the minimum-norm solution?\n"
+            "2. Same start, but use heavy-ball momentum with β = 0.9. Where does it converge?")
+    reading = read_report(text)
+    assert not reading.complete
+    assert any("start" in line for line in reading.unread())

@@ -1,0 +1,171 @@
+"""Steepest-descent requests in other people's words: the method's name asked as "is there a
+name for this?" or as a bare "the optimizer" listed beside the step, the linear term gᵀd* at
+the solution asked as "the value gᵀd*" (the gradient written g, ∇f or ∇L(w)), the step asked
+"as a multiple of g" (only where the step is parallel to the gradient), and an RMS norm defined
+in lower case (‖d‖_rms = ‖d‖_2/√n with n given). Each is checked against an independent
+computation of the answer, and the readings that must stay refused are."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import read_report
+
+
+def _reading(text: str):
+    reading = read_report(text)
+    assert reading.complete, "\n".join(reading.unread())
+    return reading
+
+
+def _solved(text: str, witnesses: bool = False) -> dict:
+    solution = solve_problem(_reading(text).to_problem(),
+                             SolveOptions(figures=False, run_witnesses=witnesses))
+    return solution.to_dict()
+
+
+def _by_quantity(data: dict) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for part in data["parts"]:
+        for a in part["answers"]:
+            out.setdefault(a["quantity"], []).append(a)
+    return out
+
+
+def _refused_naming(text: str, phrase: str) -> None:
+    reading = read_report(text)
+    assert not reading.complete
+    assert any(phrase in line for line in reading.unread()), reading.unread()
+
+
+# -- the method's name asked in other words ----------------------------------------------------
+
+@pytest.mark.parametrize("request_", [
+    "What is the step, and is there a name for this?",
+    "Give d. Does this update have a standard name?",
+    "Compute the minimiser; has this method got a name?",
+    "State d*. Is there a common name for this kind of step?",
+    "Find u - does it have a name?",
+])
+def test_a_name_asked_for_the_step_is_the_identification(request_):
+    text = f"Let g = (3, -4) and α = 0.5. Solve min_d gᵀd + (1/α)‖d‖_∞². {request_}"
+    reading = _reading(text)
+    assert reading.parts[0].asked == ["update", "identification"]
+    data = _solved(text)
+    assert data["parts"][0]["identified_as"]
+
+
+@pytest.mark.parametrize("text", [
+    "Let g = (3, -4) and α = 0.5. Solve min_d gᵀd + (1/α)‖d‖_∞². Give d. Is there a name for "
+    "this norm?",
+    "Let g = (3, -4) and α = 0.5. Solve min_d gᵀd + (1/α)‖d‖_∞². Give d. Is there a name for "
+    "the unit ball of this norm?",
+])
+def test_a_name_asked_for_something_else_is_not_the_identification(text):
+    reading = read_report(text)
+    assert "identification" not in [q for p in reading.parts for q in p.asked]
+    assert not reading.complete
+
+
+@pytest.mark.parametrize("request_", [
+    "Give d, the optimal value and the optimizer.",
+    "Report the minimising step, the minimum value, and the corresponding optimizer.",
+    "State d* and the optimiser.",
+    "Write down Δ*, then the optimal value, and also the resulting optimizer.",
+])
+def test_the_optimizer_listed_beside_the_step_is_its_name(request_):
+    text = f"Let g = (3, -4) and η = 0.1. Solve min_d gᵀd subject to ‖d‖_1 ≤ η. {request_}"
+    asked = _reading(text).parts[0].asked
+    assert "identification" in asked and "update" in asked
+
+
+@pytest.mark.parametrize("request_", [
+    "Give the optimizer and the optimal value.",
+    "What are the optimal value and the optimizer?",
+])
+def test_the_optimizer_alone_stays_refused(request_):
+    # without a step asked beside it, 'the optimizer' may be the minimiser itself
+    text = f"Let g = (3, -4) and η = 0.1. Solve min_d gᵀd subject to ‖d‖_1 ≤ η. {request_}"
+    reading = read_report(text)
+    assert not reading.complete
+    assert any("optimizer" in line for line in reading.unread())
+
+
+# -- the linear term at the solution -----------------------------------------------------------
+
+_LINEAR_REQUESTS = [
+    ("g = ({g})", "gᵀd", "Write down d*, the value gᵀd*, and the name of the update rule."),
+    ("∇L(w) = ({g})", "∇L(w)ᵀd", "Find the solution and the value of ∇L(w)ᵀd at the solution."),
+    ("∇f = ({g})", "∇fᵀd", "Give the step and ∇fᵀd at the optimum."),
+    ("g = ({g})", "g^T d", "Compute d*; also report its value g^T d*."),
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(g=st.lists(st.integers(-9, 9), min_size=2, max_size=4).filter(any),
+       eta=st.sampled_from(["0.1", "0.05", "2", "1/4"]),
+       norm=st.sampled_from([("‖d‖_1", "l1"), ("‖d‖_∞", "linf"), ("‖d‖_2", "l2")]),
+       which=st.integers(0, len(_LINEAR_REQUESTS) - 1))
+def test_the_value_of_the_linear_term_at_the_solution(g, eta, norm, which):
+    given_, term, request_ = _LINEAR_REQUESTS[which]
+    written, key = norm
+    text = (f"The gradient is {given_.format(g=', '.join(map(str, g)))}. Minimise {term} "
+            f"subject to {written} ≤ η with η = {eta}. {request_}")
+    answers = _by_quantity(_solved(text))
+    (lin,) = answers["linear-change"]
+    e = Fraction(eta)
+    dual = {"l1": max(abs(x) for x in g), "linf": sum(abs(x) for x in g),
+            "l2": sum(x * x for x in g) ** 0.5}[key]
+    assert abs(float(lin["value"]) + float(e) * dual) < 1e-9 * max(1.0, dual)
+
+
+# -- the step as a multiple of the gradient ----------------------------------------------------
+
+@pytest.mark.parametrize("text, scale", [
+    # rms penalty, n = 3: u = -(α n / 2) g
+    ("Let g = (1, -4, 4). With the RMS norm ‖d‖_rms = ‖d‖_2/√3 and α = 0.2, find argmin_d "
+     "gᵀd + (1/α)‖d‖_rms². Express it as a multiple of g.", Fraction(-3, 10)),
+    ("Let g = (2, 1). For α = 0.5 solve min_d gᵀd + (1/α)‖d‖_2² and write the minimiser as a "
+     "multiple of g.", Fraction(-1, 4)),
+    ("g = [2, 1], alpha = 3. d* = argmin_d g^T d + (1/alpha) ||d||_2^2. Give d* in the form of a "
+     "scalar multiple of the gradient.", Fraction(-3, 2)),
+])
+def test_the_step_as_a_multiple_of_the_gradient(text, scale):
+    answers = _by_quantity(_solved(text, witnesses=True))
+    (u,) = answers["update"]
+    g = [Fraction(x) for x in text.split("(")[1].split(")")[0].split(",")] if "g = (" in text \
+        else [Fraction(2), Fraction(1)]
+    assert [Fraction(str(x)).limit_denominator(10**6) for x in u["value"]] == \
+        [scale * x for x in g]
+
+
+@pytest.mark.parametrize("norm", ["‖d‖_∞²", "‖d‖_1²"])
+def test_a_multiple_of_the_gradient_under_another_norm_is_refused(norm):
+    _refused_naming(f"Let g = (1, -4, 4) and α = 0.5. Solve min_d gᵀd + (1/α){norm} and "
+                    "write the minimiser as a multiple of g.", "multiple of the gradient")
+
+
+# -- an RMS norm defined in lower case ---------------------------------------------------------
+
+@pytest.mark.parametrize("definition", [
+    "||d||_rms = ||d||_2 / sqrt(n) (here n = 3)",
+    "‖d‖_rms = ‖d‖_2/√n, with n = 3",
+    "||d||_Rms = ||d||_2 / sqrt(3)",
+])
+def test_an_rms_norm_defined_in_lower_case_uses_its_size(definition):
+    text = (f"g = [1, -4, 4]. Take the RMS norm {definition} and alpha = 0.4. Find argmin_d "
+            "g^T d + (1/alpha) ||d||_rms^2.")
+    reading = _reading(text)
+    assert reading.parts[0].value("norm") == "rms"
+    assert not reading.parts[0].unused
+
+
+def test_an_rms_norm_defined_with_another_size_is_refused():
+    _refused_naming("g = [1, -4, 4]. Take the RMS norm ||d||_rms = ||d||_2 / sqrt(n) with n = 5 "
+                    "and alpha = 0.4. Find argmin_d g^T d + (1/alpha) ||d||_rms^2.", "√5")
