@@ -83,3 +83,44 @@ def test_the_same_start_without_one_before_stays_refused():
     reading = read_report(text)
     assert not reading.complete
     assert any("start" in line for line in reading.unread())
+
+
+# -- a long method name before 'converge'; ridge written as its closed form --------------------
+
+_WIDE = np.array([[1.0, 0.0, 4.0], [1.0, 2.0, 0.0]])
+_WIDE_Y = np.array([4.0, 3.0])
+_WIDE_DATA = "Least squares with X = [[1, 0, 4], [1, 2, 0]] and y = [4, 3], started at w_0 = 0.\n"
+
+
+@pytest.mark.parametrize("question", [
+    "Where does Nesterov's accelerated gradient method (constant momentum 0.9) converge?",
+    "Where does Nesterov's accelerated gradient method with a constant momentum of 0.5 "
+    "converge?",
+    "Where does the heavy-ball method (Polyak momentum, β = 0.8, small enough step) end up, "
+    "i.e. where does it converge?",
+])
+def test_a_long_method_name_before_converge_asks_the_limit(question):
+    data = _solved(_WIDE_DATA + "(a) " + question)
+    (limit,) = [a for p in data["parts"] for a in p["answers"] if a["quantity"] == "limit"]
+    assert np.allclose(np.asarray(limit["value"], float).ravel(), np.linalg.pinv(_WIDE) @ _WIDE_Y)
+
+
+@pytest.mark.parametrize("formula", [
+    "w_λ = (XᵀX + λI)⁻¹Xᵀy",
+    "w(lambda) = (X^T X + lambda*I)^(-1) X^T y",
+    r"$w_\lambda = (X^\top X+\lambda I)^{-1}X^\top y$",
+    "w_λ = Xᵀ(XXᵀ + λI)⁻¹y",
+])
+def test_ridge_written_as_its_closed_form_gives_the_vanishing_limit(formula):
+    text = ("Least squares with X = [[1, 0, 4], [1, 2, 0]] and y = [4, 3].\n"
+            f"(a) Let {formula}. Compute the limit of w_λ as λ → 0.")
+    data = _solved(text)
+    (limit,) = [a for p in data["parts"] for a in p["answers"]
+                if a["quantity"] == "ridgeless-limit"]
+    assert np.allclose(np.asarray(limit["value"], float).ravel(), np.linalg.pinv(_WIDE) @ _WIDE_Y)
+
+
+def test_ridge_closed_form_at_a_given_lambda_stays_refused_without_the_loss_constant():
+    reading = read_report("Least squares with X = [[1, 0, 4], [1, 2, 0]] and y = [4, 3].\n"
+                          "(a) Let λ = 0.5 and w_λ = (XᵀX + λI)⁻¹Xᵀy. Compute w_λ.")
+    assert not reading.complete

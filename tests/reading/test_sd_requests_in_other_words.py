@@ -169,3 +169,12 @@ def test_an_rms_norm_defined_in_lower_case_uses_its_size(definition):
 def test_an_rms_norm_defined_with_another_size_is_refused():
     _refused_naming("g = [1, -4, 4]. Take the RMS norm ||d||_rms = ||d||_2 / sqrt(n) with n = 5 "
                     "and alpha = 0.4. Find argmin_d g^T d + (1/alpha) ||d||_rms^2.", "√5")
+
+
+@pytest.mark.parametrize("setting", ["For p = 3 consider", "Take p = 3 and solve", "With p=3:"])
+def test_the_exponent_assigned_beside_the_lp_norm_is_read_with_it(setting):
+    text = (f"g = [1, -4, 4]. {setting} min_d g^T d subject to ||d||_3 <= eta with eta = 0.1. "
+            "Give d*.")
+    reading = _reading(text)
+    assert reading.parts[0].value("norm") == {"name": "lp", "p": 3}
+    assert not reading.unused

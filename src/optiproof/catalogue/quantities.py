@@ -183,7 +183,7 @@ DUAL_NORM = _add(_Q(
 # -- implicit bias -----------------------------------------------------------------------------
 LIMIT = _add(_Q(
     "limit", "limit point", r"\theta_\infty", aliases=("converged point", "limit point"),
-    phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,60}\bconverge", r"\bconverges? to\b",
+    phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,100}\bconverge", r"\bconverges? to\b",
              r"\blimit(?:ing)? (?:point|solution|vector)",
              r"\bwhat (?:\w+ )?(?:vector|point|solution)\b", r"\bfinal solution\b",
              r"\bwhich (?:vector|point|solution)\b", r"\bfinal (?:iterate|point|weights)\b",

@@ -85,7 +85,10 @@ METHODS = {
     M.adam: r"\badam\b(?![- ](?:style|like|type))",
     M.ridge: r"\bridge(?: regression)?\b|\bweight decay\b|\b(?:l|ℓ)_?2[- ](?:regulari[sz]|penalt)|"
              r"\btikhonov|"
-             r"\+ ?\(?(?:λ|lambda|lam)(?: ?/ ?2|2)?\)? ?\*? ?(?:‖|\|\||k(?=θ|w))",
+             r"\+ ?\(?(?:λ|lambda|lam)(?: ?/ ?2|2)?\)? ?\*? ?(?:‖|\|\||k(?=θ|w))|"
+             # the ridge solution written out: (XᵀX + λI)⁻¹Xᵀy, Xᵀ(XXᵀ + λI)⁻¹y
+             r"\( ?(?:X ?\^ ?\{?(?:T|⊤)\}? ?X|X ?X ?\^ ?\{?(?:T|⊤)\}?|A ?\^ ?\{?(?:T|⊤)\}? ?A|A ?A ?\^ ?"
+             r"\{?(?:T|⊤)\}?) ?\+ ?(?:λ|lambda|lam) ?\*? ?I?(?:_\{?\w\}?)? ?\) ?\^ ?\{? ?\(? ?[-−] ?1(?!\d)",
     M.preconditioned: r"\bpreconditioned(?: gradient descent)?|\bpreconditioner",
     M.sgd: r"\bsgd\b|\bstochastic gradient descent",
     M.gd: r"\b(?:full[- ]batch |plain |vanilla |ordinary )?gradient descent\b|\bgd\b",

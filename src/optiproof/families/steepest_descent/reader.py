@@ -1097,6 +1097,9 @@ def _norm_value(name: str, own: str, ctx: str, r: PartReading) -> Any:
     """Catalogue name (``lp:3`` -> {name: lp, p: 3}) to a spec norm value, or None."""
     if name.startswith("lp:"):
         p = name[3:]
+        got = assigned_number(own, r"p") or assigned_number(ctx, r"p")
+        if got is not None and str(got[0].value) == p:   # 'for p = 3, ‖d‖_3': the same p
+            r.found.setdefault("norm sources", []).append(got[1])
         return {"1": N.L1.key, "2": N.L2.key}.get(p) or {"name": N.LP.key, "p": _num(p)}
     if name == N.LP.key:
         got = assigned_number(own, r"p") or assigned_number(ctx, r"p")
