@@ -218,6 +218,10 @@ class ImplicitBiasReader:
                 _main_answer(r) == Q.RIDGELESS_LIMIT.key:
             r.answered_by[key] = Q.RIDGELESS_LIMIT.key      # 'let λ → 0. What is the limit?'
             return Q.RIDGELESS_LIMIT.key
+        if key == Q.UPDATE.key and rx(r"^closed[- ]form$").search(source.strip()):
+            main = _main_answer(r)   # 'I'd like the closed form': the exact answer it gives
+            r.answered_by[key] = main
+            return main
         if key == Q.MINIMISER.key and rx(r"\bmin(?:imum|imal|\.)?[- ]norm\b").search(
                 source):
             r.answered_by[key] = Q.MIN_NORM_SOLUTION.key

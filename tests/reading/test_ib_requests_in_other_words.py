@@ -1,7 +1,8 @@
-"""Implicit-bias parts that lean on earlier ones in other people's words: the answers of parts
-numbered '1.', '2.' named by their numbers alone ("the distance between the two limits from 1.
-and 2.", "the limits found in 1 and 3"), and a part that keeps the start of the part before it
-("Same start, but with momentum"). Checked against the gradient-descent limit computed
+"""Implicit-bias texts in other people's words: the answers of parts numbered '1.', '2.' named
+by their numbers alone ("the distance between the two limits from 1. and 2."), a part that keeps
+the start of the part before it ("Same start, but with momentum"), a long method name before
+"converge", ridge written as its closed form (XᵀX + λI)⁻¹Xᵀy, indexed weights glued to their
+coefficients (2θ2), and "the closed form" of a limit. Checked against limits computed
 independently (θ∞ = θ0 + X⁺(y − Xθ0), numpy's pseudo-inverse)."""
 
 from __future__ import annotations
@@ -124,3 +125,37 @@ def test_ridge_closed_form_at_a_given_lambda_stays_refused_without_the_loss_cons
     reading = read_report("Least squares with X = [[1, 0, 4], [1, 2, 0]] and y = [4, 3].\n"
                           "(a) Let λ = 0.5 and w_λ = (XᵀX + λI)⁻¹Xᵀy. Compute w_λ.")
     assert not reading.complete
+
+
+# -- indexed weights written without an underscore; 'the closed form' of the limit -------------
+
+def _projected(a, b, start) -> np.ndarray:
+    """The point of {θ : aᵀθ = b} closest to the start (the gradient-descent limit)."""
+    a, start = np.asarray(a, float), np.asarray(start, float)
+    return start + a * (b - a @ start) / (a @ a)
+
+
+@pytest.mark.parametrize("data, a, b", [
+    ("the constraint is θ1 + 2θ2 + 2θ3 = 3", [1, 2, 2], 3),
+    ("the loss is the squared residual (θ1 + 2θ2 + 2θ3 − 3)^2", [1, 2, 2], 3),
+    ("we fit 3θ1 − θ2 + 0.5θ3 = 2 in the least-squares sense", [3, -1, 0.5], 2),
+    ("minimise (4 − 2θ1 − θ3 + θ2)^2", [2, -1, 1], 4),
+])
+def test_indexed_weights_glued_to_their_coefficients(data, a, b):
+    text = (f"One data point, three parameters: {data}. I start at θ0 = (1, 0, −1) and run plain "
+            "GD with a small step. Where does it converge?")
+    data_ = _solved(text)
+    (limit,) = [x for p in data_["parts"] for x in p["answers"] if x["quantity"] == "limit"]
+    assert np.allclose(np.asarray(limit["value"], float).ravel(), _projected(a, b, [1, 0, -1]))
+
+
+@pytest.mark.parametrize("request_", [
+    "Where does GD converge? I'd like the closed form, not just numbers.",
+    "Give the limit of gradient descent; a closed form please.",
+])
+def test_the_closed_form_of_the_limit_is_the_exact_limit(request_):
+    text = f"Fit θ_1 + 2θ_2 + 2θ_3 = 3 by least squares, starting at θ_0 = (1, 0, −1). {request_}"
+    data = _solved(text)
+    (limit,) = [x for p in data["parts"] for x in p["answers"] if x["quantity"] == "limit"]
+    assert np.allclose(np.asarray(limit["value"], float).ravel(),
+                       _projected([1, 2, 2], 3, [1, 0, -1]))
