@@ -178,3 +178,41 @@ def test_the_exponent_assigned_beside_the_lp_norm_is_read_with_it(setting):
     reading = _reading(text)
     assert reading.parts[0].value("norm") == {"name": "lp", "p": 3}
     assert not reading.unused
+
+
+# -- a plain (non-squared) penalty weighted in another letter ----------------------------------
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(g=st.lists(st.integers(-6, 6), min_size=2, max_size=3).filter(any),
+       lam=st.integers(1, 20),
+       written=st.sampled_from(["λ‖d‖{n}, where λ = {lam}", "lam*||d||{n} with lam = {lam}",
+                                "mu * ||d||{n} (mu = {lam})", "(1/eta) ‖d‖{n}, η = 1/{lam}"]),
+       norm=st.sampled_from([("_1", "l1"), ("_2", "l2"), ("_∞", "linf")]))
+def test_a_plain_penalty_weighted_in_another_letter(g, lam, written, norm):
+    index, key = norm
+    dual = {"l1": max(abs(x) for x in g), "linf": sum(abs(x) for x in g),
+            "l2": sum(x * x for x in g) ** 0.5}[key]
+    if abs(lam - dual) < 1e-9:
+        return   # the tie: every step along the direction is optimal
+    text = (f"Let g = ({', '.join(map(str, g))}). Minimise gᵀd + "
+            f"{written.format(n=index, lam=lam)} over d. Give the minimiser d.")
+    reading = _reading(text)
+    assert reading.parts[0].value("form") == "penalty"
+    (u,) = _by_quantity(_solved(text))["update"]
+    if lam > dual:      # the penalty outweighs the best linear decrease: the step is 0
+        assert u["status"] == "unique" and all(float(x) == 0 for x in u["value"])
+    else:               # it does not: the objective is unbounded below
+        assert u["status"] == "unbounded"
+
+
+@pytest.mark.parametrize("term, alpha", [("λ‖d‖_2", "1/lam"), ("lam*||d||_1", "1/lam"),
+                                         ("μ ‖d‖_∞", "1/mu"), ("(1/η)‖d‖_2", "eta")])
+def test_a_symbolic_plain_penalty_weight_becomes_alpha(term, alpha):
+    reading = _reading(f"Let g = (3, -4). Solve min_d gᵀd + {term}. Give the minimiser d.")
+    assert (reading.parts[0].value("form"), reading.parts[0].value("alpha")) == ("penalty", alpha)
+
+
+def test_a_threshold_asked_on_another_letter_stays_refused():
+    # the threshold is answered on α (weight 1/α); on λ = 1/α it would be another number
+    _refused_naming("Let g = (3, -4). Consider min_d gᵀd + λ‖d‖_2 with λ > 0. What is the "
+                    "smallest λ for which d = 0 is a minimiser?", "for which")

@@ -1506,6 +1506,10 @@ def _form_in(flat: str) -> tuple[str, str] | None:
             return "penalty-squared", phrase(flat, m.start(), m.end())
     if penalty_syms and rx(r"\+ ?\(?1/α\)? ?(?:[·*] ?)?‖").search(flat):
         return "penalty", penalty_syms[0][1]
+    weight = _penalty_weight(flat) if penalty_syms else None
+    if weight is not None and weight[0] in ("inverse", "over", "times") and \
+            not rx(r"\^ ?2|²").search(weight[3]):   # "+ λ‖d‖_2", "+ lam*||d||": no square
+        return "penalty", penalty_syms[0][1]
     return None
 
 
@@ -1722,9 +1726,9 @@ _FROM_PART = re.compile(r"; from part \([^()]{1,8}\)")
 _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "lr": "lr",
                    "γ": "gamma", "gamma": "gamma", "λ": "lam", "lambda": "lam", "τ": "tau",
                    "tau": "tau", "β": "beta", "beta": "beta", "μ": "mu", "ρ": "rho", "σ": "sigma",
-                   "t": "t"}
+                   "t": "t", "lam": "lam", "mu": "mu", "rho": "rho", "sigma": "sigma"}
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
-_WSYM = r"(?:alpha|eta|lambda|gamma|beta|tau|lr|[αηγλτβμρσ]|t)"
+_WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t)"
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
 _PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
