@@ -159,3 +159,15 @@ def test_the_closed_form_of_the_limit_is_the_exact_limit(request_):
     (limit,) = [x for p in data["parts"] for x in p["answers"] if x["quantity"] == "limit"]
     assert np.allclose(np.asarray(limit["value"], float).ravel(),
                        _projected([1, 2, 2], 3, [1, 0, -1]))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Let d1 be the answer of 1 and d2 the answer of 2.",
+     "Let d1 be the answer of (1) and d2 the answer of (2)."),
+    ("Compare it with the result from 3.", "Compare it with the result from (3)."),
+    ("Round the answer to 1 decimal place.", "Round the answer to 1 decimal place."),
+    ("the result of 2.5 is", "the result of 2.5 is"),
+    ("the answer of 7.", "the answer of 7."),
+])
+def test_one_numbered_answer_is_bracketed_only_as_a_label(text, want):
+    assert bracket_references(text, ["1", "2", "3"]) == want

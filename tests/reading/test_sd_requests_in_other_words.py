@@ -216,3 +216,18 @@ def test_a_threshold_asked_on_another_letter_stays_refused():
     # the threshold is answered on α (weight 1/α); on λ = 1/α it would be another number
     _refused_naming("Let g = (3, -4). Consider min_d gᵀd + λ‖d‖_2 with λ > 0. What is the "
                     "smallest λ for which d = 0 is a minimiser?", "for which")
+
+
+# -- a duality stated with ASCII dots in the norms ---------------------------------------------
+
+@pytest.mark.parametrize("statement, p", [
+    ("The dual norm of ||.||_4 is ||.||_q. What is q?", 4),
+    ("For this step the dual norm of ‖.‖_3 is ‖.‖_q. What is q?", 3),
+    ("The dual of ||.||_5 is ||.||_q. Give the conjugate exponent q.", 5),
+])
+def test_the_norm_a_duality_names_as_dual_does_not_set_the_step(statement, p):
+    reading = _reading(f"g = [1, -4, 4]. {statement}")
+    (part,) = reading.parts
+    assert part.value("norm") == {"name": "lp", "p": p}
+    (q,) = _by_quantity(_solved(f"g = [1, -4, 4]. {statement}"))["holder-conjugate"]
+    assert Fraction(str(q["expr"])) == Fraction(p, p - 1)

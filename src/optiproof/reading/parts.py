@@ -291,6 +291,8 @@ def bracket_references(own: str, labels: list[str] | set[str]) -> str:
 
     own = _BARE_REFERENCE.sub(whole, own)
     own = _NUMBERED_ANSWERS.sub(lambda m: _numbered_answers(m, lowered), own)
+    own = _NUMBERED_ANSWER.sub(lambda m: f"{m.group('pre')}({m.group('n')})"
+                               if m.group("n") in lowered else m.group(0), own)
     if isinstance(labels, list):
         own = _expand_ranges(own, labels)
     return _CLOSED_REFERENCE.sub(lambda m: f"{m.group('pre')}({m.group('label')})"
@@ -303,6 +305,12 @@ _NUMBERED_ANSWERS = re.compile(
     r"(?P<list>\d{1,2}(?!\.?\d)\.?(?:(?: ?,| ?,? and| ?&) \d{1,2}(?!\.?\d)\.?){1,4})(?![\w(])", re.I)
 """Answers of parts numbered '1.', '2.' named by their numbers alone ('the two limits from 1.
 and 2.', 'the answers to 1 and 3'): only a list of two or more, after a noun naming answers."""
+
+
+_NUMBERED_ANSWER = re.compile(r"(?P<pre>\b(?:answer|result) (?:of|to|from|in) )(?P<n>\d{1,2})"
+                              r"(?=(?: ?[,;:?)]| ?\.(?!\d)| and\b|$))", re.I)
+"""One part's answer named by its number: 'the answer of 1', 'the result from 2' (then the
+end of the clause)."""
 
 
 def _numbered_answers(m: re.Match, lowered: set[str]) -> str:

@@ -1165,7 +1165,7 @@ _NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δθ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|
 """A step named by its norm or part (``d∞``, ``d_RMS``, ``u_2``, ``d?RMS``): its norm measures
 that step; it does not set this part's."""
 _IS_DUAL_AFTER = re.compile(r"^ ?(?:is|as|be|being) (?:the |its |their |a )?dual\b", re.I)
-_DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;,]{0,50}?\b(?:is|=|equals|becomes|gives|"
+_DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b(?:[^.?;,]|‖ ?\. ?‖){0,50}?\b(?:is|=|equals|becomes|gives|"
                                 r"reduces to) (?:[^\s‖]{1,8} ?)?$", re.I)
 _DUAL_OF_BEFORE = re.compile(r"\b(?:so that|i\.e\.|such that)\b[^.?;()]{0,30}\bdual(?: norm)? (?:of|to) "
                              r"(?:the |a )?$", re.I)
