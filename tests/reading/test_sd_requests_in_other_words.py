@@ -231,3 +231,61 @@ def test_the_norm_a_duality_names_as_dual_does_not_set_the_step(statement, p):
     assert part.value("norm") == {"name": "lp", "p": p}
     (q,) = _by_quantity(_solved(f"g = [1, -4, 4]. {statement}"))["holder-conjugate"]
     assert Fraction(str(q["expr"])) == Fraction(p, p - 1)
+
+
+# -- ASCII names: the gradient 'grad', the step 'delta' ----------------------------------------
+
+_G4 = [3, -4, 0, 12]   # ‖g‖_2 = 13
+
+
+@pytest.mark.parametrize("given_", ["grad = [3, -4, 0, 12]", "the gradient grad = (3, -4, 0, 12)"])
+def test_a_gradient_named_grad(given_):
+    text = (f"Take {given_} and alpha = 0.5. Solve delta* = argmin_delta grad^T delta + "
+            "(1/alpha) * ||delta||_2^2 and give the minimiser.")
+    reading = _reading(text)
+    assert reading.parts[0].value("gradient") == _G4
+    (u,) = _by_quantity(_solved(text))["update"]
+    assert [Fraction(str(x)) for x in u["value"]] == [Fraction(-x, 4) for x in _G4]
+
+
+@pytest.mark.parametrize("definition", [
+    "||delta||_RMS = sqrt( (1/n) * sum_i delta_i^2 )",
+    "||delta||_rms = ||delta||_2 / sqrt(n)",
+    "‖delta‖_RMS = sqrt((1/n) Σ_{i=1}^n delta_i^2)",
+])
+def test_the_rms_length_of_a_step_named_delta(definition):
+    # the l2-ball step has Euclidean length η, so its RMS length is η/√n
+    text = (f"Steepest descent and the RMS norm. For delta in R^n define {definition}. Take n = 4 "
+            "and grad = [3, -4, 0, 12]. For min grad^T delta s.t. ||delta||_2 <= eta with "
+            "eta = 0.5, what is ||delta*||_RMS of the solution?")
+    reading = _reading(text)
+    assert not reading.unused and not reading.parts[0].unused
+    (length,) = _by_quantity(_solved(text))["step-length"]
+    assert Fraction(str(length["expr"])) == Fraction(1, 4)
+
+
+@pytest.mark.parametrize("request_", [
+    "What is the dual norm of ||.||_RMS evaluated at grad?",
+    "Evaluate the dual norm of ‖.‖_RMS at grad.",
+])
+def test_the_dual_norm_of_a_dotted_norm_at_grad(request_):
+    text = (f"Steepest descent in the RMS norm: let n = 4, ||delta||_RMS = ||delta||_2 / sqrt(n) "
+            f"and grad = [3, -4, 0, 12]. {request_}")
+    (dual,) = _by_quantity(_solved(text))["dual-norm"]
+    assert Fraction(str(dual["expr"])) == 2 * 13   # √n ‖g‖_2
+
+
+def test_a_zero_step_named_delta_is_the_thresholds_condition():
+    text = ("grad = [3, -4, 0, 12]. Consider grad^T delta + (1/α) * ||delta||_2. For which values "
+            "of α > 0 is delta = 0 the unique minimiser?")
+    reading = _reading(text)
+    assert reading.parts[0].asked == ["threshold"] and not reading.parts[0].unused
+    (thr,) = _by_quantity(_solved(text))["threshold"]
+    assert Fraction(str(thr["expr"])) == Fraction(1, 13)
+
+
+def test_the_rms_length_with_a_definition_of_another_size_is_refused():
+    _refused_naming("Steepest descent and the RMS norm. Define ||delta||_rms = ||delta||_2 / "
+                    "sqrt(n) with n = 3, and take grad = [3, -4, 0, 12]. For min grad^T delta s.t. "
+                    "||delta||_2 <= eta with eta = 0.5, what is ||delta*||_RMS of the solution?",
+                    "√3")

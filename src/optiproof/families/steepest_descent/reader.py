@@ -78,8 +78,8 @@ _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))
 """``‖x‖_k^p``; a bare star right after the bars (``‖Δ‖*^2``) is the index ``*``."""
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
-_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
-_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|d|u|U|D)(?:\^?\*|_t)? ?‖")
+_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ|delta)$")
+_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|δ|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
 _CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
@@ -121,7 +121,7 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
 
 _STEP_UNDER = re.compile(r"^(?:u|d|Δ|Δθ|ΔW|δ)_\{?([^\s{}_^]{1,4})\}?(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``."""
-_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?"
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|delta|x)?(?:\^?\*|_t|\^⋆)?"
                           r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
 """A bare step symbol, also written with its parameter ("compute u(α) for α = 2")."""
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
@@ -293,6 +293,11 @@ def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
         measure = _norm_value(names[0], r.own_text or "", getattr(r, "_ctx", ""), r)
         used = [src for _, src in measures]
         note = f"measured in the norm the part names ({names[0]})"
+        if measure == N.RMS.key:
+            known = len(r.found.get("norm sources", []))
+            if not _rms_definition((r.own_text or "") + " " + getattr(r, "_ctx", ""), r):
+                return   # an RMS norm defined with another size: refused by the definition
+            used += r.found.get("norm sources", [])[known:]   # the definition and its n
     if measure is None:
         return
     old = r.fields[F.asks].source if F.asks in r.fields else ""
@@ -424,8 +429,8 @@ def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
               note=f"the name of the dual of the {entry.key} norm")
 
 
-_DUAL_AT_G = re.compile(r"\bdual norm\b[^.?]{0,40}?\b(?:at|of|for|on) (?:the )?(?:given |current )?"
-                        r"(?:gradient|g|G|∇ ?[fL])(?![\w(])", re.I)
+_DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?]|‖ ?\. ?‖){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
+                        r"current )?(?:gradient|grad|g|G|∇ ?[fL])(?![\w(])", re.I)
 _SHOW = re.compile(r"^\W{0,3}(?:show|prove|verify|check|argue|explain why)\b(?: that)?", re.I)
 
 
@@ -784,7 +789,7 @@ def _claim_in_context(flat: str, parts: list[PartReading]) -> None:
 
 _SCALE = re.compile(r" ?(?:\(?(\d{1,4})\)? ?/ ?\(?(\d{1,4})\)?|(\d{1,4}(?:\.\d{1,4})?)) ?[·*]? ?(?=[\[(])")
 _GRADIENT_NAME = (r"(?:g|G|∇ ?f(?:\((?:θ|[a-zθw]_?(?:k|t|\{?k\}?|\{?t\}?|0))\))?|∇ ?L(?:\((?:θ|w|W)(?:_?[kt])?\))?|"
-                  r"(?:the )?gradient(?: g| G)?)"
+                  r"(?:the )?gradient(?: g| G| grad)?|grad)"
                   r"(?: ?= ?∇[^=\[\]]{1,30})?")
 
 
@@ -1415,9 +1420,9 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     r.set(F.norm, value, sources + (";" + where if where else ""))
 
 
-_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_(?i:rms) ?(?:=|:=|is) ?(?:‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
+_RMS_DEFINED = re.compile(r"‖ ?(\w{1,5}) ?‖_(?i:rms) ?(?:=|:=|is) ?(?:‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
                           r"(\w{1,4}) ?\)?|(?:sqrt|√) ?\(? ?\(? ?1 ?/ ?(\w{1,4}) ?\)? ?(?:·|\*)? ?(?:Σ|∑|sum)"
-                          r"_\{?i ?= ?1\}?\^\{?(\w{1,4})\}? ?\(? ?\1_\{?i\}? ?\)? ?\^ ?2 ?\)?)")
+                          r"_\{?i(?: ?= ?1\}?\^\{?(\w{1,4})\}?)? ?\(? ?\1_\{?i\}? ?\)? ?\^ ?2 ?\)?)")
 """'‖d‖_RMS = ‖d‖_2/√n', or written out: '‖d‖_RMS = sqrt((1/n) Σ_{i=1}^n d_i^2)'."""
 
 
@@ -1429,7 +1434,7 @@ def _rms_definition(text: str, r: PartReading) -> bool:
     if m is None:
         return True
     n_text, src = m.group(2) or m.group(3), phrase(text, m.start(), m.end())
-    if m.group(3) and m.group(3) != m.group(4):
+    if m.group(3) and m.group(4) and m.group(3) != m.group(4):
         r.miss(F.norm, f"the RMS norm \"{src}\" divides by {m.group(3)} but sums {m.group(4)} "
                        "entries (expected the same size in both)")
         return False
