@@ -289,3 +289,41 @@ def test_the_rms_length_with_a_definition_of_another_size_is_refused():
                     "sqrt(n) with n = 3, and take grad = [3, -4, 0, 12]. For min grad^T delta s.t. "
                     "||delta||_2 <= eta with eta = 0.5, what is ||delta*||_RMS of the solution?",
                     "√3")
+
+
+# -- the threshold asked on the letter the weight is written in --------------------------------
+
+@pytest.mark.parametrize("objective, question", [
+    ("g^T d + (1/a) ||d||_2 over d, where a > 0 plays the role of the learning rate",
+     "What is the largest value of a for which d = 0 is still the minimiser?"),
+    ("gᵀd + (1/τ)‖d‖_2 over d (τ > 0)", "What is the largest τ for which d = 0 is the minimiser?"),
+    ("g^T d + (1/alpha) ||d||_2", "Find the largest α for which d = 0 is a minimiser."),
+])
+def test_the_threshold_on_the_letter_that_plays_alpha(objective, question):
+    text = f"Let g = (3, -4, 12). Minimise {objective}. {question}"
+    reading = _reading(text)
+    assert reading.parts[0].value("form") == "penalty"
+    (thr,) = _by_quantity(_solved(text, witnesses=True))["threshold"]
+    assert Fraction(str(thr["expr"])) == Fraction(1, 13)   # 1/‖g‖_2
+
+
+@pytest.mark.parametrize("objective, question", [
+    ("g^T d + lam*||d||_inf, lam > 0", "What is the smallest lam for which d = 0 is a minimiser?"),
+    ("gᵀd + μ‖d‖_1 (μ > 0)", "What is the smallest μ for which d = 0 is a minimiser?"),
+])
+def test_the_threshold_on_a_multiplying_weight_stays_refused(objective, question):
+    # α = 1/λ here: the threshold on λ is ‖g‖_*, not the α* the family answers
+    _refused_naming(f"Let g = (3, -4, 12). Minimise {objective}. {question}", "threshold on")
+
+
+# -- 'what exactly is d*'; an answer-format wish ------------------------------------------------
+
+@pytest.mark.parametrize("request_", [
+    "What exactly is d* for this problem?",
+    "what precisely is d*? I'd like the number for my g, not just a formula.",
+    "What's d* here? I'd like the exact values.",
+])
+def test_what_exactly_is_the_step(request_):
+    text = f"My gradient is g = [3, -4, 12] and lr = 0.1. d* = argmin_d g·d + (1/lr) ||d||_2^2. {request_}"
+    (u,) = _by_quantity(_solved(text))["update"]
+    assert [Fraction(str(x)) for x in u["value"]] == [Fraction(-x, 20) for x in (3, -4, 12)]

@@ -61,7 +61,8 @@ _DEFINING = re.compile(r" ?= ?(?:(?!\b(?:and|or|then|with|for|where|which|if|at|
 is; the quantities it mentions (m̂_3, v̂_3) are not asked."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
-    r"recompute|write (?:out|down)|spell out|work out|what is|what are|what's|where is|where's|"
+    r"recompute|write (?:out|down)|spell out|work out|what(?:'s| (?:exactly |precisely )?(?:is|are))|"
+    r"where is|where's|"
     r"which)(?: (?:the|a|an|its|your))?(?: (?:numerical |numeric |exact )?(?:value|values) "
     r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or|given|using|via)\b)"
     r"(?:[a-z][a-z-]{2,20}|\d{1,2}(?:st|nd|rd|th)\b)){0,3}) "
@@ -75,8 +76,8 @@ _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
                    r"(?:i'?d|i would|i) (?:like|want|need) to (?:actually |really |properly |finally )?"
                    r"(?:understand|see why|know why|get why|figure out why|get a feel)|"
-                   r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some )?(?:actual "
-                   r"|real |concrete )?(?:numbers|values)|my numbers|off by|too (?:few|many|small|"
+                   r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some |an? )?(?:actual "
+                   r"|real |concrete |exact |numeric(?:al)? )?(?:numbers?|values?)\b(?! of\b)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
 _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
                         r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"

@@ -214,6 +214,31 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
             return
 
 
+_THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?"
+                               r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|such that|at which|"
+                               r"where|so that)\b", re.I)
+
+
+def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
+    """"The largest a for which d = 0 is still the minimiser" with the weight written (1/a)‖d‖:
+    a is the spec's α under another name, so its threshold is α*. A letter that is not α so
+    renamed ("the smallest λ ..." with the weight λ‖d‖, where α = 1/λ) would need another
+    number: refused naming it."""
+    for p in phrases:
+        m = _THRESHOLD_LETTER.search(p)
+        if m is None or m.group("s") in ("α", "alpha"):
+            continue
+        name = _WEIGHT_SYMBOLS.get(m.group("s"), m.group("s"))
+        if r.value(F.alpha) == name:
+            r.notes.append(f"\"{p}\": the weight is 1/{m.group('s')}, so {m.group('s')} plays the "
+                           "role of α and its threshold is α*")
+            continue
+        r.miss(f"question \"{p}\"", f"asks for the threshold on {m.group('s')}, but the penalty "
+                                     f"weight is not 1/{m.group('s')} (α = {r.value(F.alpha)}); "
+                                     "the threshold is answered on α (expected the weight "
+                                     f"written (1/{m.group('s')})‖d‖ or a question on α)")
+
+
 def _unique_below_threshold(r: PartReading, phrases: list[str]) -> None:
     """"For which α is d = 0 the unique minimiser?": the uniqueness is the threshold's condition
     (below α* the zero step is the only minimiser, at α* it is not), so it is asked as the
@@ -429,7 +454,7 @@ def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
               note=f"the name of the dual of the {entry.key} norm")
 
 
-_DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?]|‖ ?\. ?‖){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
+_DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?,;]|‖ ?\. ?‖){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
                         r"current )?(?:gradient|grad|g|G|∇ ?[fL])(?![\w(])", re.I)
 _SHOW = re.compile(r"^\W{0,3}(?:show|prove|verify|check|argue|explain why)\b(?: that)?", re.I)
 
@@ -556,6 +581,7 @@ class SteepestDescentReader:
                 r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.THRESHOLD.key)
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
+            _threshold_letter(r, [s for k, s in asks if k == Q.THRESHOLD.key])
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)
                    and not _in_written_objective(r.own_text or "", s)]
@@ -1731,9 +1757,9 @@ _FROM_PART = re.compile(r"; from part \([^()]{1,8}\)")
 _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "lr": "lr",
                    "γ": "gamma", "gamma": "gamma", "λ": "lam", "lambda": "lam", "τ": "tau",
                    "tau": "tau", "β": "beta", "beta": "beta", "μ": "mu", "ρ": "rho", "σ": "sigma",
-                   "t": "t", "lam": "lam", "mu": "mu", "rho": "rho", "sigma": "sigma"}
+                   "t": "t", "lam": "lam", "mu": "mu", "rho": "rho", "sigma": "sigma", "a": "a"}
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
-_WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t)"
+_WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t|a)"
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
 _PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
