@@ -55,6 +55,8 @@ def test_answers_of_numbered_parts_named_by_number(third):
     # a decimal, a number that is no label, a single number: left as written
     ("the steps of 1 and 2.5?", ["1", "2", "3"], "the steps of 1 and 2.5?"),
     ("the points in 1 and 7", ["1", "2", "3"], "the points in 1 and 7"),
+    ("the results in 1 and 2 dimensions", ["1", "2", "3"], "the results in 1 and 2 dimensions"),
+    ("Do the limits of 1 and 2 differ?", ["1", "2", "3"], "Do the limits of (1) and (2) differ?"),
     ("the limit from 1.", ["1", "2", "3"], "the limit from 1."),
 ])
 def test_numbered_answers_are_bracketed_only_when_they_are_labels(text, labels, want):

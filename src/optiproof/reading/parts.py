@@ -302,7 +302,8 @@ def bracket_references(own: str, labels: list[str] | set[str]) -> str:
 _NUMBERED_ANSWERS = re.compile(
     r"(?P<pre>\b(?:limits?|answers?|results?|solutions?|points?|vectors?|steps?|updates?|"
     r"minimi[sz]ers?|iterates?) (?:from|of|in|to|(?:found|computed|obtained) in) )"
-    r"(?P<list>\d{1,2}(?!\.?\d)\.?(?:(?: ?,| ?,? and| ?&) \d{1,2}(?!\.?\d)\.?){1,4})(?![\w(])", re.I)
+    r"(?P<list>\d{1,2}(?!\.?\d)\.?(?:(?: ?,| ?,? and| ?&) \d{1,2}(?!\.?\d)\.?){1,4})(?![\w(])"
+    r"(?= ?[?.,;:)!]|$| (?:and|or|is|are|was|were|differ|agree|coincide|match|compare)\b)", re.I)
 """Answers of parts numbered '1.', '2.' named by their numbers alone ('the two limits from 1.
 and 2.', 'the answers to 1 and 3'): only a list of two or more, after a noun naming answers."""
 
