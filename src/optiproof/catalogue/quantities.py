@@ -47,6 +47,10 @@ QUANTITIES: Registry[QuantityEntry] = Registry("quantity")
 _add = QUANTITIES.add
 _Q = QuantityEntry
 
+_STEPLIKE = (r"(?:kind of |type of )?(?:step|update|direction|method|rule|update rule|algorithm|"
+             r"optimi[sz]er|scheme|iteration)s?")
+"""What an identification question may call the update it asks the name of ("is there a name
+for this step?")."""
 _FIND = r"\b(?:what|find|compute|derive|determine|give|obtain|write down|state|report|calculate)\b"
 _EXCEEDS = (r"[^.?;]{0,40}\b(?:exceeds?|(?:is|are) (?:larger|bigger|greater|smaller|"
             r"longer|shorter)|differs?)\b")
@@ -64,6 +68,12 @@ IDENTIFICATION = _add(_Q(
              r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
+             # "is there a name for this?", "does this update have a standard name?"
+             rf"\b(?:is there|do(?:es)? (?:it|this|that|such a)(?: {_STEPLIKE})?(?: even)? have|"
+             rf"has (?:it|this|that)(?: {_STEPLIKE})?(?: got)?)(?: (?:a|an|any))?(?: (?:standard|"
+             rf"common|known|usual|accepted|established|familiar|proper|official|special|"
+             rf"particular))? name(?: for (?:it|this|that|such an?)(?: {_STEPLIKE})?)?"
+             rf"(?= ?[.?!,;)]|$| in the literature\b)",
              r"\bwhat is (?:this|it) called\b",
              r"\b(?:fair|right|correct|ok|okay|accurate|legit) to call (?:this|it|that)\b",
              r"\bname of the (?:resulting )?(?:[\w-]+ )?(?:method|optimi[sz]er|algorithm|update "
@@ -91,6 +101,12 @@ _CONSECUTIVE = (rf"(?<!\w){_ITERATE}_?\{{?\(?(?P<i>[tkT])(?: ?\+ ?1)?\)?\}}? ?[-
                 r"(?P=i)(?: ?[-−] ?1)?\)?\}?(?![\w+])")
 """The difference of two consecutive iterates, ``θ_t − θ_{t−1}`` or ``w_{k+1} − w_k``: the
 update (a step index given as a number is the first or a given step, asked elsewhere)."""
+MULTIPLE_OF_GRADIENT = (r"\b(?:as|in the form of|is) an? (?:(?:scalar|constant|negative|real) )?multiple "
+                        r"of (?:the (?:raw |plain )?gradient|[gG]|∇ ?[fL](?: ?\([\wθ]{1,4}\))?)"
+                        r"(?![\w^(])")
+"""The step written as a multiple of the gradient ("express it as a multiple of g"): the update,
+asked in a presentation the step has only when it is parallel to the gradient (the reader of the
+family checks the norm)."""
 UPDATE = _add(_Q(
     "update", "update", "u", aliases=("step", "minimiser", "minimizer", "direction"),
     phrases=(r"\bsolution for u\b", r"\bsolve for u\b", _CONSECUTIVE,
@@ -114,7 +130,8 @@ UPDATE = _add(_Q(
              r"\b(?:asks?|asking|asked) for (?:the |a )?(?:minimi[sz]er|update|step)\b(?! (?:size|"
              r"length|rule|bound))",
              r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
-             r"w|x)\b|,? if\b)"),
+             r"w|x)\b|,? if\b)",
+             MULTIPLE_OF_GRADIENT),
     value_kind="vector",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
 MIN_VALUE = _add(_Q(
@@ -157,7 +174,8 @@ THRESHOLD = _add(_Q(
              r"\bchange[sd]? character",
              r"\b(?:α|η|lr|learning rate|step size) (?:where|at which) (?:that|the|this) (?:switch|"
              r"change|transition|jump)(?:es|s)? (?:happens?|occurs?|takes place)\b",
-             r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?α (?:for which|"
+             r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?(?:α|alpha|lam|"
+             r"lambda|[a-zλημγτρσ]) (?:for which|"
              r"such that|at which|where|so that)[^.?]{0,40}?\b(?:d|u|Δθ?|the (?:step|update|"
              r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b"),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
@@ -173,7 +191,7 @@ DUAL_NORM = _add(_Q(
 # -- implicit bias -----------------------------------------------------------------------------
 LIMIT = _add(_Q(
     "limit", "limit point", r"\theta_\infty", aliases=("converged point", "limit point"),
-    phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,60}\bconverge", r"\bconverges? to\b",
+    phrases=(r"\bwhere do(?:es)?\b(?:[^.?]|\.\d){0,100}\bconverge", r"\bconverges? to\b",
              r"\blimit(?:ing)? (?:point|solution|vector)",
              r"\bwhat (?:\w+ )?(?:vector|point|solution)\b", r"\bfinal solution\b",
              r"\bwhich (?:vector|point|solution)\b", r"\bfinal (?:iterate|point|weights)\b",
@@ -833,6 +851,9 @@ NORM_VALUE = _add(_Q(
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"(?<!\bbeing the )(?<!\bto be the )\bunique\b",)))
+_GRAD = r"(?:[gG]|∇ ?[fLJ](?: ?\((?:w|θ|x|W)(?:_?\{?[tk]\}?)?\))?|grad)"
+"""The gradient as a problem writes it in a linear term: g, G, ∇f, ∇L(w), ∇L(θ_t), grad."""
+_STEP_SYM = r"(?:ΔW|Δ ?w|Δθ?|δ|delta|d|u)"
 LINEAR_CHANGE = _add(_Q(
     "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
     phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
@@ -841,6 +862,14 @@ LINEAR_CHANGE = _add(_Q(
              r"the (?:loss|objective)\b",
              r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",
              r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])",
+             # "the value gᵀd*", "the value of ∇L(w)ᵀd at the solution": the linear term at the
+             # optimum (a step without its star must be placed at the solution)
+             rf"\b(?:the |its )?value (?:of )?(?:the linear term )?{_GRAD} ?\^ ?(?:T|⊤) ?{_STEP_SYM}"
+             rf"(?:(?:\^?\*|\^⋆|⋆)(?![\w^])|(?![\w^*]) (?=(?:at|for) (?:the|this|that) (?:solution|"
+             rf"optimum|minimi[sz]er|optimal (?:step|point|d|u)|minimi[sz]ing step)\b))",
+             rf"(?<![\w^]){_GRAD} ?\^ ?(?:T|⊤) ?{_STEP_SYM}(?![\w^*]) (?:at|for) (?:the|this|that) "
+             rf"(?:solution|optimum|minimi[sz]er|optimal (?:step|point)|minimi[sz]ing step)\b"
+             rf"(?=[^.?]{{0,3}}[.?]?$)",
              r"\b(?:what(?:'s| is)|compute|find|give|evaluate|state|report|calculate) (?:the )?"
              r"(?:(?:value|number) (?:of )?)?(?:(?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆|⋆) ?"
              r"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆|⋆)(?![\w^]))")))

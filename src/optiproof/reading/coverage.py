@@ -30,7 +30,7 @@ _STRUCTURAL_BEFORE = re.compile(r"[A-Za-zα-ωΔθ∇]$")
 _OPERATOR_BEFORE = re.compile(r"(?:[-+(/^_*·×]|sqrt\() ?$")
 _STRUCTURAL_AFTER = re.compile(r"^(?:[ ]?[-+/^*·)]|[A-Za-zα-ωΔθ∇‖(√])")
 _INDEX_ARITHMETIC = re.compile(r"_\(?\w{1,3}[-+]$")
-_ZERO_CONDITION = re.compile(r"(?<![\w])[dux] ?= ?$")
+_ZERO_CONDITION = re.compile(r"(?<![\w])(?:[duxδΔ]|delta) ?= ?$")
 _ZERO_BELOW = re.compile(r" ?[<≤] ?[A-Za-zα-ω]")
 """``0 < μ < L``: a positivity condition, not a value."""
 _COMPARED = re.compile(r"[<>≤≥≻⪰≺⪯] ?$")

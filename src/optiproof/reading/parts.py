@@ -290,10 +290,39 @@ def bracket_references(own: str, labels: list[str] | set[str]) -> str:
         return m.group("head") + _ONE_LABEL.sub(lambda x: f"({x.group(1)})", m.group("list"))
 
     own = _BARE_REFERENCE.sub(whole, own)
+    own = _NUMBERED_ANSWERS.sub(lambda m: _numbered_answers(m, lowered), own)
+    own = _NUMBERED_ANSWER.sub(lambda m: f"{m.group('pre')}({m.group('n')})"
+                               if m.group("n") in lowered else m.group(0), own)
     if isinstance(labels, list):
         own = _expand_ranges(own, labels)
     return _CLOSED_REFERENCE.sub(lambda m: f"{m.group('pre')}({m.group('label')})"
                                  if m.group("label").lower() in lowered else m.group(0), own)
+
+
+_NUMBERED_ANSWERS = re.compile(
+    r"(?P<pre>\b(?:limits?|answers?|results?|solutions?|points?|vectors?|steps?|updates?|"
+    r"minimi[sz]ers?|iterates?) (?:from|of|in|to|(?:found|computed|obtained) in) )"
+    r"(?P<list>\d{1,2}(?!\.?\d)\.?(?:(?: ?,| ?,? and| ?&) \d{1,2}(?!\.?\d)\.?){1,4})(?![\w(])"
+    r"(?= ?[?.,;:)!]|$| (?:and|or|is|are|was|were|differ|agree|coincide|match|compare)\b)", re.I)
+"""Answers of parts numbered '1.', '2.' named by their numbers alone ('the two limits from 1.
+and 2.', 'the answers to 1 and 3'): only a list of two or more, after a noun naming answers."""
+
+
+_NUMBERED_ANSWER = re.compile(r"(?P<pre>\b(?:answer|result) (?:of|to|from|in) )(?P<n>\d{1,2})"
+                              r"(?=(?: ?[,;:?)]| ?\.(?!\d)| and\b|$))", re.I)
+"""One part's answer named by its number: 'the answer of 1', 'the result from 2' (then the
+end of the clause)."""
+
+
+def _numbered_answers(m: re.Match, lowered: set[str]) -> str:
+    """'limits from 1. and 2.' -> 'limits from (1) and (2)' when each number is a label of the
+    text, else unchanged."""
+    found = re.findall(r"\d{1,2}", m.group("list"))
+    if len(found) < 2 or any(x not in lowered for x in found):
+        return m.group(0)
+    end = "." if m.group("list").endswith(".") and m.string[m.end():m.end() + 1] not in \
+        tuple("?!,;:)") else ""   # the full stop of a sentence ending in the list stays
+    return m.group("pre") + re.sub(r"(\d{1,2})\.?", r"(\1)", m.group("list")) + end
 
 
 _BONUS = re.compile(r"\n[ \t]*\n[ \t]*[*_]{0,2}(?:bonus|extra)(?: question| part| task)?[*_]{0,2}"

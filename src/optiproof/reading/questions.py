@@ -61,7 +61,8 @@ _DEFINING = re.compile(r" ?= ?(?:(?!\b(?:and|or|then|with|for|where|which|if|at|
 is; the quantities it mentions (m̂_3, v̂_3) are not asked."""
 _SYMBOL_ASK = re.compile(
     r"(?i:\b(?:find|compute|calculate|derive|determine|give|state|report|evaluate|obtain|solve|"
-    r"recompute|write (?:out|down)|spell out|work out|what is|what are|what's|where is|where's|"
+    r"recompute|write (?:out|down)|spell out|work out|what(?:'s| (?:exactly |precisely )?(?:is|are))|"
+    r"where is|where's|"
     r"which)(?: (?:the|a|an|its|your))?(?: (?:numerical |numeric |exact )?(?:value|values) "
     r"of)?(?: (?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or|given|using|via)\b)"
     r"(?:[a-z][a-z-]{2,20}|\d{1,2}(?:st|nd|rd|th)\b)){0,3}) "
@@ -75,8 +76,8 @@ _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
                    r"(?:i'?d|i would|i) (?:like|want|need) to (?:actually |really |properly |finally )?"
                    r"(?:understand|see why|know why|get why|figure out why|get a feel)|"
-                   r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some )?(?:actual "
-                   r"|real |concrete )?(?:numbers|values)|my numbers|off by|too (?:few|many|small|"
+                   r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some |an? )?(?:actual "
+                   r"|real |concrete |exact |numeric(?:al)? )?(?:numbers?|values?)\b(?! of\b)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
 _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
                         r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
@@ -759,6 +760,7 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     lead = _REFERENCE_CLAUSE.match(sentence) if lead_ok else None
     if lead and any(a.start - start >= lead.end() for a in asks):
         asks = [a for a in asks if a.start - start >= lead.end()]   # context, not asked
+    asks += _optimizer_beside_step(sentence, start, asks)
     asks.sort(key=lambda a: a.start)
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
                                lead.end() if lead and asks else 0) if asks else ()
@@ -769,6 +771,28 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
         unplaced += (_yes_no_clause(sentence),)
     return Request(sentence, start, tuple(asks), bool(_PROOF.search(sentence)), unplaced)
+
+
+_BARE_OPTIMIZER = re.compile(r"(?:,|\band)(?: also)? (?P<o>the (?:resulting |corresponding |associated "
+                             r"|underlying )?optimi[sz]er)(?= ?[.?!;]?\s*$| ?,| and\b)", re.I)
+_STEP_SYMBOL = re.compile(r"(?:d|u|s|Δ|δ|Δθ|ΔW|Δw|delta)(?:\^?\*|⋆|\^⋆)?")
+
+
+def _optimizer_beside_step(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
+    """"Give d, the optimal value and the optimizer": a bare "the optimizer" listed after an asked
+    step is the name of the method (the identification), not the minimiser a second time. Alone
+    ("give the optimizer and the optimal value") it may mean either and stays unplaced."""
+    if any(a.quantity == QUANTITIES["identification"].key for a in asks):
+        return []
+    out = []
+    for m in _BARE_OPTIMIZER.finditer(sentence):
+        lo, hi = start + m.start("o"), start + m.end("o")
+        if any(a.start < hi and lo < a.end for a in asks):
+            continue
+        if any(a.end <= lo and (a.quantity == QUANTITIES["update"].key or (
+                a.quantity is None and _STEP_SYMBOL.fullmatch(a.phrase))) for a in asks):
+            out.append(Ask(QUANTITIES["identification"].key, m.group("o"), lo, hi))
+    return out
 
 
 _SWITCHED = re.compile(r" ?(?:is |was )?(?:on|off|enabled|disabled|switched (?:on|off)|turned (?:on|off)|"

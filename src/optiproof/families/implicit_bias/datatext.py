@@ -55,7 +55,8 @@ class Refusal:
     reason: str
 
 
-_GREEK_INDEX = re.compile(r"(?<![\w])(θ|β)(\d{1,2})(?![\d.])")
+_GREEK_INDEX = re.compile(r"(?<![^\W\d])(θ|β)(\d{1,2})(?![\d.])")
+"""``θ1``, also after its coefficient (``2θ2``), but not inside a word."""
 
 
 def _parse(text: str) -> Any:

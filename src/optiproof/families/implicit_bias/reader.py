@@ -85,7 +85,10 @@ METHODS = {
     M.adam: r"\badam\b(?![- ](?:style|like|type))",
     M.ridge: r"\bridge(?: regression)?\b|\bweight decay\b|\b(?:l|ℓ)_?2[- ](?:regulari[sz]|penalt)|"
              r"\btikhonov|"
-             r"\+ ?\(?(?:λ|lambda|lam)(?: ?/ ?2|2)?\)? ?\*? ?(?:‖|\|\||k(?=θ|w))",
+             r"\+ ?\(?(?:λ|lambda|lam)(?: ?/ ?2|2)?\)? ?\*? ?(?:‖|\|\||k(?=θ|w))|"
+             # the ridge solution written out: (XᵀX + λI)⁻¹Xᵀy, Xᵀ(XXᵀ + λI)⁻¹y
+             r"\( ?(?:X ?\^ ?\{?(?:T|⊤)\}? ?X|X ?X ?\^ ?\{?(?:T|⊤)\}?|A ?\^ ?\{?(?:T|⊤)\}? ?A|A ?A ?\^ ?"
+             r"\{?(?:T|⊤)\}?) ?\+ ?(?:λ|lambda|lam) ?\*? ?I?(?:_\{?\w\}?)? ?\) ?\^ ?\{? ?\(? ?[-−] ?1(?!\d)",
     M.preconditioned: r"\bpreconditioned(?: gradient descent)?|\bpreconditioner",
     M.sgd: r"\bsgd\b|\bstochastic gradient descent",
     M.gd: r"\b(?:full[- ]batch |plain |vanilla |ordinary )?gradient descent\b|\bgd\b",
@@ -215,6 +218,10 @@ class ImplicitBiasReader:
                 _main_answer(r) == Q.RIDGELESS_LIMIT.key:
             r.answered_by[key] = Q.RIDGELESS_LIMIT.key      # 'let λ → 0. What is the limit?'
             return Q.RIDGELESS_LIMIT.key
+        if key == Q.UPDATE.key and rx(r"^closed[- ]form$").search(source.strip()):
+            main = _main_answer(r)   # 'I'd like the closed form': the exact answer it gives
+            r.answered_by[key] = main
+            return main
         if key == Q.MINIMISER.key and rx(r"\bmin(?:imum|imal|\.)?[- ]norm\b").search(
                 source):
             r.answered_by[key] = Q.MIN_NORM_SOLUTION.key
@@ -1670,6 +1677,13 @@ _OTHER_START = (r"\b(?:start(?:s|ed|ing)?|init(?:ial(?:i[sz](?:e|ed|ation))?)?|b
 point'): an earlier part's start is not carried to it."""
 
 
+_SAME_START = (r"\b(?:the )?same (?:start(?:ing)?(?: point)?|initiali[sz]ation|initial (?:point|"
+               r"condition|iterate|weights?|guess)|init(?:ial point)?)\b(?! as (?!before\b|above\b|earlier\b|"
+               r"(?:in )?the (?:previous|last|preceding) (?:part|question)\b))")
+"""'Same start, but ...': the start of the part just before (one naming a part is read by its
+label)."""
+
+
 def _carried_start(own: str, ctx: str, previous: list[PartReading],
                    r: PartReading) -> PartReading | None:
     """The earlier part whose start this part, stating none, runs from: the one earlier part
@@ -1688,6 +1702,13 @@ def _carried_start(own: str, ctx: str, previous: list[PartReading],
             r.notes.append(f"no start is stated: the start of part ({hits[0].label}), which "
                            "the part names, is used")
             return hits[0]
+        return None
+    if rx(_SAME_START).search(own):
+        last = previous[-1] if previous else None
+        if last is not None and last.family == FAMILY and F.theta0 in last.fields:
+            r.notes.append(f"\"{rx(_SAME_START).search(own).group(0)}\": the start of the part "
+                           f"before, ({last.label})")
+            return last
         return None
     if _states_start(ctx) or rx(_OTHER_START).search(own):
         return None   # the part speaks of a start it does not give: not the earlier one

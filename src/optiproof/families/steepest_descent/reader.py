@@ -78,8 +78,8 @@ _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))
 """``‖x‖_k^p``; a bare star right after the bars (``‖Δ‖*^2``) is the index ``*``."""
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
-_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ)$")
-_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|d|u|U|D)(?:\^?\*|_t)? ?‖")
+_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ|delta)$")
+_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|δ|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
 _CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
@@ -121,7 +121,7 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
 
 _STEP_UNDER = re.compile(r"^(?:u|d|Δ|Δθ|ΔW|δ)_\{?([^\s{}_^]{1,4})\}?(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``."""
-_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|x)?(?:\^?\*|_t|\^⋆)?"
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|delta|x)?(?:\^?\*|_t|\^⋆)?"
                           r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
 """A bare step symbol, also written with its parameter ("compute u(α) for α = 2")."""
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
@@ -214,6 +214,31 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
             return
 
 
+_THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?"
+                               r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|such that|at which|"
+                               r"where|so that)\b", re.I)
+
+
+def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
+    """"The largest a for which d = 0 is still the minimiser" with the weight written (1/a)‖d‖:
+    a is the spec's α under another name, so its threshold is α*. A letter that is not α so
+    renamed ("the smallest λ ..." with the weight λ‖d‖, where α = 1/λ) would need another
+    number: refused naming it."""
+    for p in phrases:
+        m = _THRESHOLD_LETTER.search(p)
+        if m is None or m.group("s") in ("α", "alpha"):
+            continue
+        name = _WEIGHT_SYMBOLS.get(m.group("s"), m.group("s"))
+        if r.value(F.alpha) == name:
+            r.notes.append(f"\"{p}\": the weight is 1/{m.group('s')}, so {m.group('s')} plays the "
+                           "role of α and its threshold is α*")
+            continue
+        r.miss(f"question \"{p}\"", f"asks for the threshold on {m.group('s')}, but the penalty "
+                                     f"weight is not 1/{m.group('s')} (α = {r.value(F.alpha)}); "
+                                     "the threshold is answered on α (expected the weight "
+                                     f"written (1/{m.group('s')})‖d‖ or a question on α)")
+
+
 def _unique_below_threshold(r: PartReading, phrases: list[str]) -> None:
     """"For which α is d = 0 the unique minimiser?": the uniqueness is the threshold's condition
     (below α* the zero step is the only minimiser, at α* it is not), so it is asked as the
@@ -293,6 +318,11 @@ def _take_step_length(r: PartReading, phrases: list[str], norm: Any) -> None:
         measure = _norm_value(names[0], r.own_text or "", getattr(r, "_ctx", ""), r)
         used = [src for _, src in measures]
         note = f"measured in the norm the part names ({names[0]})"
+        if measure == N.RMS.key:
+            known = len(r.found.get("norm sources", []))
+            if not _rms_definition((r.own_text or "") + " " + getattr(r, "_ctx", ""), r):
+                return   # an RMS norm defined with another size: refused by the definition
+            used += r.found.get("norm sources", [])[known:]   # the definition and its n
     if measure is None:
         return
     old = r.fields[F.asks].source if F.asks in r.fields else ""
@@ -424,8 +454,8 @@ def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
               note=f"the name of the dual of the {entry.key} norm")
 
 
-_DUAL_AT_G = re.compile(r"\bdual norm\b[^.?]{0,40}?\b(?:at|of|for|on) (?:the )?(?:given |current )?"
-                        r"(?:gradient|g|G|∇ ?[fL])(?![\w(])", re.I)
+_DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?,;]|‖ ?\. ?‖){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
+                        r"current )?(?:gradient|grad|g|G|∇ ?[fL])(?![\w(])", re.I)
 _SHOW = re.compile(r"^\W{0,3}(?:show|prove|verify|check|argue|explain why)\b(?: that)?", re.I)
 
 
@@ -551,6 +581,7 @@ class SteepestDescentReader:
                 r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.THRESHOLD.key)
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
+            _threshold_letter(r, [s for k, s in asks if k == Q.THRESHOLD.key])
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)
                    and not _in_written_objective(r.own_text or "", s)]
@@ -572,6 +603,8 @@ class SteepestDescentReader:
         _momentum_set_aside(r)
         _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
+        _multiple_of_gradient(r, [s for k, s in asks if k == Q.UPDATE.key
+                                  and re.search(Q.MULTIPLE_OF_GRADIENT, s)])
         _gradient_norms_only(r)
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
             own = r.own_text or ""
@@ -782,7 +815,7 @@ def _claim_in_context(flat: str, parts: list[PartReading]) -> None:
 
 _SCALE = re.compile(r" ?(?:\(?(\d{1,4})\)? ?/ ?\(?(\d{1,4})\)?|(\d{1,4}(?:\.\d{1,4})?)) ?[·*]? ?(?=[\[(])")
 _GRADIENT_NAME = (r"(?:g|G|∇ ?f(?:\((?:θ|[a-zθw]_?(?:k|t|\{?k\}?|\{?t\}?|0))\))?|∇ ?L(?:\((?:θ|w|W)(?:_?[kt])?\))?|"
-                  r"(?:the )?gradient(?: g| G)?)"
+                  r"(?:the )?gradient(?: g| G| grad)?|grad)"
                   r"(?: ?= ?∇[^=\[\]]{1,30})?")
 
 
@@ -1095,6 +1128,9 @@ def _norm_value(name: str, own: str, ctx: str, r: PartReading) -> Any:
     """Catalogue name (``lp:3`` -> {name: lp, p: 3}) to a spec norm value, or None."""
     if name.startswith("lp:"):
         p = name[3:]
+        got = assigned_number(own, r"p") or assigned_number(ctx, r"p")
+        if got is not None and str(got[0].value) == p:   # 'for p = 3, ‖d‖_3': the same p
+            r.found.setdefault("norm sources", []).append(got[1])
         return {"1": N.L1.key, "2": N.L2.key}.get(p) or {"name": N.LP.key, "p": _num(p)}
     if name == N.LP.key:
         got = assigned_number(own, r"p") or assigned_number(ctx, r"p")
@@ -1160,7 +1196,7 @@ _NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δθ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|
 """A step named by its norm or part (``d∞``, ``d_RMS``, ``u_2``, ``d?RMS``): its norm measures
 that step; it does not set this part's."""
 _IS_DUAL_AFTER = re.compile(r"^ ?(?:is|as|be|being) (?:the |its |their |a )?dual\b", re.I)
-_DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b[^.?;,]{0,50}?\b(?:is|=|equals|becomes|gives|"
+_DUAL_VALUE_BEFORE = re.compile(r"\bdual(?: norm)?\b(?:[^.?;,]|‖ ?\. ?‖){0,50}?\b(?:is|=|equals|becomes|gives|"
                                 r"reduces to) (?:[^\s‖]{1,8} ?)?$", re.I)
 _DUAL_OF_BEFORE = re.compile(r"\b(?:so that|i\.e\.|such that)\b[^.?;()]{0,30}\bdual(?: norm)? (?:of|to) "
                              r"(?:the |a )?$", re.I)
@@ -1410,9 +1446,9 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
     r.set(F.norm, value, sources + (";" + where if where else ""))
 
 
-_RMS_DEFINED = re.compile(r"‖ ?(\w{1,3}) ?‖_RMS ?(?:=|:=|is) ?(?:‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
+_RMS_DEFINED = re.compile(r"‖ ?(\w{1,5}) ?‖_(?i:rms) ?(?:=|:=|is) ?(?:‖ ?\1 ?‖_2 ?/ ?(?:sqrt ?\( ?|√ ?\(? ?)"
                           r"(\w{1,4}) ?\)?|(?:sqrt|√) ?\(? ?\(? ?1 ?/ ?(\w{1,4}) ?\)? ?(?:·|\*)? ?(?:Σ|∑|sum)"
-                          r"_\{?i ?= ?1\}?\^\{?(\w{1,4})\}? ?\(? ?\1_\{?i\}? ?\)? ?\^ ?2 ?\)?)")
+                          r"_\{?i(?: ?= ?1\}?\^\{?(\w{1,4})\}?)? ?\(? ?\1_\{?i\}? ?\)? ?\^ ?2 ?\)?)")
 """'‖d‖_RMS = ‖d‖_2/√n', or written out: '‖d‖_RMS = sqrt((1/n) Σ_{i=1}^n d_i^2)'."""
 
 
@@ -1424,7 +1460,7 @@ def _rms_definition(text: str, r: PartReading) -> bool:
     if m is None:
         return True
     n_text, src = m.group(2) or m.group(3), phrase(text, m.start(), m.end())
-    if m.group(3) and m.group(3) != m.group(4):
+    if m.group(3) and m.group(4) and m.group(3) != m.group(4):
         r.miss(F.norm, f"the RMS norm \"{src}\" divides by {m.group(3)} but sums {m.group(4)} "
                        "entries (expected the same size in both)")
         return False
@@ -1500,6 +1536,10 @@ def _form_in(flat: str) -> tuple[str, str] | None:
         if not negated(flat, m.start()):
             return "penalty-squared", phrase(flat, m.start(), m.end())
     if penalty_syms and rx(r"\+ ?\(?1/α\)? ?(?:[·*] ?)?‖").search(flat):
+        return "penalty", penalty_syms[0][1]
+    weight = _penalty_weight(flat) if penalty_syms else None
+    if weight is not None and weight[0] in ("inverse", "over", "times") and \
+            not rx(r"\^ ?2|²").search(weight[3]):   # "+ λ‖d‖_2", "+ lam*||d||": no square
         return "penalty", penalty_syms[0][1]
     return None
 
@@ -1717,9 +1757,9 @@ _FROM_PART = re.compile(r"; from part \([^()]{1,8}\)")
 _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "lr": "lr",
                    "γ": "gamma", "gamma": "gamma", "λ": "lam", "lambda": "lam", "τ": "tau",
                    "tau": "tau", "β": "beta", "beta": "beta", "μ": "mu", "ρ": "rho", "σ": "sigma",
-                   "t": "t"}
+                   "t": "t", "lam": "lam", "mu": "mu", "rho": "rho", "sigma": "sigma", "a": "a"}
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
-_WSYM = r"(?:alpha|eta|lambda|gamma|beta|tau|lr|[αηγλτβμρσ]|t)"
+_WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t|a)"
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
 _PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
@@ -2202,6 +2242,27 @@ def _polar_only(r: PartReading, phrases: list[str]) -> None:
     r.set(F.norm, N.SPECTRAL.key, phrases[0],
           note="U Vᵀ is the spectral norm's unit maximiser of ⟨G, S⟩ (no norm named; the "
                "part asks only for U Vᵀ)")
+
+
+_PARALLEL_TO_GRADIENT = (N.L2.key, N.RMS.key, N.FROBENIUS.key)
+"""The norms whose steepest-descent step is always a multiple of the gradient itself."""
+
+
+def _multiple_of_gradient(r: PartReading, phrases: list[str]) -> None:
+    """"Express it as a multiple of g": the update, in the form c·g its answer takes for a norm
+    whose step is parallel to the gradient (ℓ2, RMS, Frobenius). Under any other norm the step is
+    in general no multiple of g, so the request is refused naming it."""
+    if not phrases or F.norm not in r.fields:
+        return
+    norm = r.value(F.norm)
+    name = norm.get("name") if isinstance(norm, dict) else norm
+    if name in _PARALLEL_TO_GRADIENT:
+        r.notes.append(f"\"{phrases[0]}\": under the {name} norm the step is parallel to the "
+                       "gradient; the update is given as its vector")
+        return
+    r.miss(f"question \"{phrases[0]}\"", f"asks for the step as a multiple of the gradient, but under "
+                   f"the {name} norm the step is in general not parallel to it (expected the "
+                   "Euclidean, RMS or Frobenius norm, or a request for the step itself)")
 
 
 _DEFINES_STEP = re.compile(r" (?:step|update|direction)(?: \([^()]{1,40}\))? (?:is|equals|is given by|"
