@@ -399,12 +399,13 @@ def _cached_solved(cache: Any, alias: str | None) -> Any:
 
 def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = None,
             interactive: bool = False, force: bool = False,
-            doing: str = "solving exactly...", whole: bool = True) -> Any:
+            doing: str = "solving exactly...", whole: bool = True, meanwhile: Any = None) -> Any:
     """PROBLEM solved: from the cache by its input digest, else read (asking on the terminal
     with ``interactive``; ``force`` lets ``write_spec`` replace a file; unless ``whole``, a
     partly read text answers what was read) and solved (and cached) while ``doing`` shows, with
     what was read on the solution. Before reading, the witness worker starts, so that whatever
-    it has to import overlaps the reading and the derivation."""
+    it has to import overlaps the reading and the derivation; ``meanwhile`` runs while the
+    witnesses do (see ``solve_problem``)."""
     from dataclasses import replace
 
     from optiproof.pipeline import solve_cached
@@ -420,7 +421,7 @@ def _solved(problem: str, options: Any, cache: Any, write_spec: Path | None = No
     spec, reading = load_problem_any(problem, write_spec, interactive, force, whole)
     with _progress(doing) as progress:
         return solve_cached(spec, replace(options, progress=progress), cache, alias, reading,
-                            partial=not whole)
+                            partial=not whole, meanwhile=meanwhile)
 
 
 def _stored_format(form: Format, out: Path | None, open_report: bool) -> Format | None:
@@ -461,15 +462,28 @@ def _checkable(problem: str, solved: Any) -> Any:
     return replace(solution, parts=parts)
 
 
-def _whole_solved(problem: str, no_cache: bool) -> Any:
+def _grading(text: str, into: list[Any]) -> Callable[[Any], None]:
+    """Work for the wait on the witnesses: the answer ``text`` graded against the derived
+    answers, appended to ``into`` (the verdicts wait for the witnesses: ``check_answer``)."""
+
+    def grade(solution: Any) -> None:
+        from optiproof.checking import grade_answer
+
+        into.append(grade_answer(solution, text))
+
+    return grade
+
+
+def _whole_solved(problem: str, no_cache: bool, meanwhile: Any = None) -> Any:
     """The problem an answer is checked against, solved: every part of it (a problem text that
-    cannot be read completely is refused, exit 3, saying that check needs every part)."""
+    cannot be read completely is refused, exit 3, saying that check needs every part);
+    ``meanwhile`` runs while the witnesses do."""
     from optiproof.core.options import SolveOptions
     from optiproof.reading import ReadingIncomplete
 
     try:
         return _solved(problem, SolveOptions(figures=False), _cache(no_cache),
-                       doing="solving the problem to check against...")
+                       doing="solving the problem to check against...", meanwhile=meanwhile)
     except ReadingIncomplete as err:
         raise NotRecognised("check grades an answer against every part of the problem, and this "
                             "problem text could not be read completely (`optiproof solve` "
@@ -662,11 +676,13 @@ def check(
         form = _open_format(fmt, open_report)
         batch = answer.is_dir()
         text = ""
+        graded: list[Any] = []
         if not batch:
             raw = read_bounded(answer, MAX_ANSWER_BYTES, field="ANSWER",
                                expected="a Markdown/LaTeX/plain-text answer document")
             text = decode_answer(raw, str(answer))
-        solution = _checkable(problem, _whole_solved(problem, no_cache))
+        solution = _checkable(problem, _whole_solved(
+            problem, no_cache, None if batch else _grading(text, graded)))
         if batch:
             from optiproof.checking.batch import check_folder
 
@@ -686,7 +702,8 @@ def check(
         from optiproof.checking import check_answer
         from optiproof.checking.report import is_check_report, render
 
-        report = check_answer(solution, text, reveal=reveal, source=answer.name)
+        report = check_answer(solution, text, reveal=reveal, source=answer.name,
+                              graded=graded[0] if graded else None)
         if open_report:
             target = _html_target(out, "check.html")
             _write(render(report, "html"), target, inputs=_inputs(problem, answer),

@@ -10,7 +10,7 @@ runs every witness in that worker.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +21,22 @@ from optiproof.core.solution import PartSolution, Solution
 from optiproof.families import FAMILIES
 from optiproof.families.derived import Solved as PartSolved
 from optiproof.families.derived import derive
-from optiproof.families.derived_witness import derived_witnesses
 from optiproof.runtime.witnessing import job_arguments, witness_in_worker, witness_part
 
 if TYPE_CHECKING:
     from optiproof.runtime.cache import Entry, ResultCache
 
+Meanwhile = Callable[[Solution], None]
+"""Work run once the answers are derived, while the pooled witnesses run (``solve_problem``)."""
+
 
 def _derived_checks(spec: Any, derived: Any, options: SolveOptions) -> list:
-    """The checks of a part's derived quantities, each witness run under ``run_witness``."""
+    """The checks of a part's derived quantities, each witness run under ``run_witness``
+    (their module, which imports numpy, only when the part has some)."""
+    if not derived:
+        return []
+    from optiproof.families.derived_witness import derived_witnesses
+
     checks = []
     for method, fn in derived_witnesses(derived):
         options.progress(f"part ({spec.label}): {method}")
@@ -49,9 +56,14 @@ def solve_part(spec: Any, options: SolveOptions = SolveOptions(),
     return solution
 
 
-def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solution:
+def solve_problem(problem: Any, options: SolveOptions = SolveOptions(),
+                  meanwhile: Meanwhile | None = None) -> Solution:
     """Solve every part of a Problem, in order (a part's derived quantities may use the answers
-    of the parts before it), the pooled witnesses alongside."""
+    of the parts before it), the pooled witnesses alongside. ``meanwhile`` is called with the
+    solution once every part is derived, before waiting for the pooled witnesses: the parts
+    whose witnesses run in the pool carry no checks yet (they are not verified), so it may
+    only prepare work that reads the answers (a failure there is ignored; the caller does the
+    work again)."""
     from optiproof.runtime.pool import in_worker, shared_pool
 
     families = [FAMILIES[spec.family] for spec in problem.parts]
@@ -76,6 +88,11 @@ def solve_problem(problem: Any, options: SolveOptions = SolveOptions()) -> Solut
         elif options.run_witnesses:
             solution.checks = witness_part(spec, solution, options)
         solved.append(PartSolved(spec, solution))
+    if meanwhile is not None:
+        try:
+            meanwhile(Solution(title=problem.title, parts=[s.solution for s in solved]))
+        except Exception:  # noqa: BLE001, S110 - the caller does the work again, raising then
+            pass
     for spec, solution, future in pending:
         try:
             solution.checks = future.result()
@@ -99,8 +116,8 @@ class Solved:
 
 
 def solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None,
-                 alias: str | None = None, reading: Any = None, partial: bool = False
-                 ) -> Solved:
+                 alias: str | None = None, reading: Any = None, partial: bool = False,
+                 meanwhile: Meanwhile | None = None) -> Solved:
     """The cached solution of ``problem`` (read as ``reading``, when it came from a problem
     text) if there is one, else ``solve_problem`` with the reading attached (stored); ``alias``,
     the digest of the input it was read from, is made to lead to it.
@@ -108,10 +125,11 @@ def solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None,
     With ``partial`` (a text whose readable parts are answered when others are not), a part
     whose data the solver refuses (:class:`BadInput` naming the part) is listed as not answered
     with the solver's message, and the other parts are answered; when no part is left, or the
-    input is a spec, the refusal stands."""
+    input is a spec, the refusal stands. ``meanwhile``: see ``solve_problem`` (not called on
+    a cache hit)."""
     while True:
         try:
-            return _solve_cached(problem, options, cache, alias, reading)
+            return _solve_cached(problem, options, cache, alias, reading, meanwhile)
         except BadInput as err:
             label = getattr(err, "part", None)
             if not partial or reading is None or label is None or label in reading.invalid:
@@ -131,9 +149,9 @@ def _rest(reading: Any, err: BadInput) -> Any:
 
 
 def _solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None,
-                  alias: str | None, reading: Any) -> Solved:
+                  alias: str | None, reading: Any, meanwhile: Meanwhile | None) -> Solved:
     if cache is None:
-        return Solved(_solved_with(problem, options, reading), None, None)
+        return Solved(_solved_with(problem, options, reading, meanwhile), None, None)
     key = cache.key(problem, options, None if reading is None else reading.to_dict())
     entry = cache.entry(key)
     solution = cache.solution(key) if entry is not None else None
@@ -141,14 +159,16 @@ def _solve_cached(problem: Any, options: SolveOptions, cache: ResultCache | None
         if alias is not None:
             cache.put_alias(alias, key)
         return Solved(solution, key, entry)
-    solution = _solved_with(problem, options, reading)
+    solution = _solved_with(problem, options, reading, meanwhile)
     stored = cache.put(key, solution, alias)
     return Solved(solution, key if stored is not None else None, None)
 
 
-def _solved_with(problem: Any, options: SolveOptions, reading: Any) -> Solution:
+def _solved_with(problem: Any, options: SolveOptions, reading: Any,
+                 meanwhile: Meanwhile | None = None) -> Solution:
     """``solve_problem``, with the reading it came from (if any) attached."""
-    solution = solve_problem(problem, options)
+    solution = solve_problem(problem, options) if meanwhile is None else solve_problem(
+        problem, options, meanwhile=meanwhile)
     if reading is not None:
         reading.attach(solution)
     return solution

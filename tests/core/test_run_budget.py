@@ -3,6 +3,7 @@ the process itself or, when stuck in one C call, by its supervising parent."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -116,3 +117,26 @@ def test_a_busy_machine_still_ends_a_stuck_input(monkeypatch: pytest.MonkeyPatch
         with run_budget(RunBudget(wall_s=0.3)):
             time.sleep(30)
     assert 1.0 <= time.monotonic() - start < 10   # at most four times the budget, and more than it
+
+
+def test_the_exit_handle_is_ready_exactly_when_the_process_ended():
+    """The supervising parent waits on a handle that becomes ready when the child ends, so
+    it notices the exit at once instead of at the next tick of a sleep."""
+    import select
+
+    from optiproof.core.resources import _exit_handle, _wait_for_exit
+
+    proc = subprocess.Popen(["sleep", "30"])
+    handle = _exit_handle(proc.pid)
+    try:
+        if handle is None:
+            pytest.skip("no pidfd on this system: the parent polls")
+        assert select.select([handle], [], [], 0)[0] == []
+        proc.kill()
+        _wait_for_exit(handle, 30.0)
+        assert select.select([handle], [], [], 0)[0] == [handle]
+    finally:
+        proc.kill()
+        proc.wait()
+        if handle is not None:
+            os.close(handle)

@@ -22,7 +22,7 @@ from typing import Any
 
 from optiproof.checking.report import CheckReport
 
-__all__ = ["check_answer", "decode_answer", "CheckReport", "MAX_ANSWER_BYTES"]
+__all__ = ["check_answer", "grade_answer", "Graded", "decode_answer", "CheckReport", "MAX_ANSWER_BYTES"]
 
 MAX_ANSWER_BYTES = 10_000_000
 """Answer files at or above this size are refused (exit 2)."""
@@ -58,24 +58,54 @@ def decode_answer(raw: bytes, source: str = "ANSWER") -> str:
     return text
 
 
+class Graded:
+    """An answer document graded against a solution's answers before its witnesses have
+    returned (``grade_answer``): the grading reads only the answers, never the checks, so it
+    can run while the witnesses do. The verdicts are made by ``check_answer`` from the
+    witnessed solution; the grading is used only for the same text and the same answers."""
+
+    def __init__(self, text: str, answers: tuple, read: str, graded: Any):
+        self.text, self.answers, self.read, self.graded = text, answers, read, graded
+
+
+def _answers(solution: Any) -> tuple:
+    """What a grading depends on in a solution: each part's label, question and answers."""
+    return tuple((p.label, p.question, tuple(a.latex for a in p.answers))
+                 for p in solution.parts)
+
+
+def grade_answer(solution: Any, text: str) -> Graded:
+    """Grade ``text`` against the answers of ``solution`` (witnessed or not yet)."""
+    from optiproof.checking.grade import grade_document
+    from optiproof.checking.htmltext import html_to_text, looks_like_html
+
+    read = html_to_text(text) if looks_like_html(text) else text
+    return Graded(text, _answers(solution), read, grade_document(solution, read))
+
+
 def check_answer(solution: Any, text: str, *, reveal: bool = False, source: str = "",
-                 strict_problem: bool = True) -> CheckReport:
+                 strict_problem: bool = True, graded: Graded | None = None) -> CheckReport:
     """Grade an answer document against a solved (and witnessed) Solution.
+
+    ``graded``, the same text graded by ``grade_answer`` while the witnesses ran, is used when
+    it was made from the same text and the same answers (else the text is graded again); the
+    verdicts always come from the witnessed ``solution``.
 
     Raises :class:`BadInput` when nothing in the answer belongs to this problem (no part
     label and no statement of any verified answer), if ``strict_problem``.
     """
-    from optiproof.checking.grade import grade_document
-    from optiproof.checking.htmltext import html_to_text, looks_like_html
     from optiproof.checking.report import part_reports
     from optiproof.core.errors import BadInput
 
-    if looks_like_html(text):
-        text = html_to_text(text)
-    graded = grade_document(solution, text)
-    if strict_problem and not graded.fits:
+    if graded is None or graded.text != text or graded.answers != _answers(solution):
+        graded = grade_answer(solution, text)
+    document = graded.graded
+    verified = {p.label: p.verified for p in solution.parts}
+    for label, grade in document.grades.items():
+        grade.verified = verified[label]
+    if strict_problem and not document.fits:
         raise BadInput("the answer does not match this problem: none of its statements fits "
                        f"a part of '{solution.title}'", field="ANSWER",
                        expected="an answer to the given problem")
-    return CheckReport(solution.title, part_reports(solution, graded, reveal), reveal=reveal,
-                       source=source, document=text)
+    return CheckReport(solution.title, part_reports(solution, document, reveal), reveal=reveal,
+                       source=source, document=graded.read)

@@ -302,13 +302,14 @@ def _watch_child(pid: int, items: int, limits: RunBudget) -> int:
     slack = limits.wall_s + limits.grace_s
     clock = ShareClock()
     deadline, item, reading = clock.now() + slack, "", True
+    ended = _exit_handle(pid)
     try:
         while True:
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
                 return _child_exit(status, limits, item)
             if not reading:
-                time.sleep(0.1)
+                _wait_for_exit(ended, 0.1)
             elif select.select([items], [], [], 0.1)[0]:
                 data = os.read(items, 4096)
                 if not data:
@@ -324,8 +325,28 @@ def _watch_child(pid: int, items: int, limits: RunBudget) -> int:
                 return _report(OverBudget(over, limits, item))
     finally:
         os.close(items)
+        if ended is not None:
+            os.close(ended)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def _exit_handle(pid: int) -> int | None:
+    """A descriptor that becomes readable when process ``pid`` ends (Linux's pidfd), or None
+    where there is none."""
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+
+
+def _wait_for_exit(handle: int | None, timeout_s: float) -> None:
+    """Wait until the process of ``handle`` ends, at most ``timeout_s``: the child's exit is
+    noticed at once, not at the next tick of a sleep."""
+    if handle is None:
+        time.sleep(timeout_s)
+    else:
+        select.select([handle], [], [], timeout_s)
 
 
 def _child_exit(status: int, limits: RunBudget, item: str) -> int:
