@@ -211,10 +211,38 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
     if m is not None and earlier:
         return (f"it goes on from an earlier part (\"{m.group(0)}\") and part ({earlier[-1]}) "
                 "is not answered")
-    if m is not None and before and not any(r in before for r in recorded):
+    if m is not None and before and not any(r in before for r in recorded) and \
+            not _redone(own, m, reading, before):
         return (f"it goes on from an earlier part (\"{m.group(0)}\"), but the reading took "
                 "nothing from one, so the reference may not be resolved")
     return None
+
+
+_REDO = re.compile(r"again|redo|repeat(?:ing)?", re.I)
+"""Words by which a part does an earlier computation once more ("compute Δθ_1 again")."""
+
+
+def _redone(own: str, m: re.Match, reading: Any, before: list[str]) -> bool:
+    """True when the reference is a computation done again under the part's own instruction
+    ("Now switch X off. Compute Δθ_1 again"), and every earlier part states nothing of its own
+    that the reader read (each field it read comes from the shared text): what is done again
+    is read from the part and the shared text alone, so nothing is left unresolved."""
+    if not _REDO.fullmatch(m.group(0)) or not _INSTRUCTION.search(own[:m.start()]):
+        return False
+    texts: dict[str, str] = reading.texts
+    context = _compact(" ".join([reading.context, reading.title_source or "", reading.title]))
+    for p in reading.parts:
+        if p.label not in before:
+            continue
+        mine = _compact(texts.get(_layout_label(p.label, texts), "") or p.own_text or "")
+        for f in [*p.fields.values(), *p.conventions]:
+            if f.name == "asks":
+                continue    # what the earlier part asks is not a value this one could need
+            for piece in re.split(r"; | \| ", f.source or ""):
+                src = _compact(piece).removesuffix("...").strip()
+                if src and src in mine and src not in context:
+                    return False
+    return True
 
 
 _INSTRUCTION = re.compile(r"(?:^|[.;:] |\b(?:and|then) )(?:now |then )?(?:multiply|scale|rescale|add|"
@@ -228,6 +256,9 @@ def _internal(own: str, m: re.Match) -> bool:
     mentions before it ('the γ that gives the fastest rate, and that rate'): it refers inside
     the part, not to an earlier one."""
     words = m.group(0).split()
+    if m.group(0).lower() == "before" and re.match(
+            r" (?:the|a|an|each|every|any|its|their|\w+ing)\b", own[m.end():], re.I):
+        return True     # 'not undone before the optimizer step': a preposition of time
     if m.group(0).lower() in ("those", "these") and re.match(r" of\b", own[m.end():]):
         return True     # 'the iterates are those of unscaled Adam': a noun of its own sentence
     if m.group(0).lower().startswith(("the resulting", "the obtained")):

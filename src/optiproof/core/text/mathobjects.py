@@ -20,6 +20,8 @@ from optiproof.core.text.formulas import Formula, formulas
 from optiproof.core.mathtokens import GREEK
 
 _ASSIGN_OPS = ("=", ":=")
+_BOUND_OPS = frozenset({"<", ">", "≤", "≥", "<=", ">=", "⪯", "≼"})
+"""Relations that bound a side of a chain rather than state its value."""
 _SPLIT = re.compile(r"^(?P<base>[A-Za-z]+?)(?P<index>\d{1,3})$")
 
 
@@ -71,7 +73,12 @@ def _assignment(f: Formula) -> Assignment | None:
     lhs = f.exprs[0]
     if f.ops[0] not in _ASSIGN_OPS or not isinstance(lhs, sympy.Symbol) or f.is_range:
         return None
-    sides = [(e, t, u) for e, t, u in zip(f.exprs[1:], f.texts[1:], f.units) if e is not None]
+    sides = []
+    for op, e, t, u in zip(f.ops, f.exprs[1:], f.texts[1:], f.units):
+        if op in _BOUND_OPS:
+            break       # 'ε = 10^-6 > 0', 'g_t = g > 0': a bound on the value, not the value
+        if e is not None:
+            sides.append((e, t, u))
     if not sides:
         return None
     numeric = [s for s in sides if is_numeric(s[0])]

@@ -37,7 +37,8 @@ FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
-                    decay="decay", lr_name="lr_name", shrink_factor="shrink_factor")
+                    decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
+                    gradient_sign="gradient_sign")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -284,9 +285,20 @@ class AdamMechanicsReader:
             out.add(T.NO_BIAS_CORRECTION.key)   # RMSprop has none: the text says what it is
         return out
 
+    def primary(self, r: PartReading, phrase_: str, index: int | None) -> str | None:
+        """'Write the update.' in a part that sets both decays to zero: the update of that
+        limit (the sign limit answers it); any other main result is not named."""
+        if index is None and rx(_SIGN_PREMISE).search(r.own_text) and \
+                rx(r"\b(?:update|step)s?\b").search(phrase_):
+            return Q.SIGN_LIMIT.key
+        return None
+
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """θ_k, w_k (the parameters after k steps), m_k, v_k (the moments), m̂_k, v̂_k (their
-        corrections), Δθ_1 (the first step)."""
+        corrections), Δθ_1 (the first step), the factor the part names between the step
+        without bias correction and the corrected one."""
+        if _uncorrected_factor(r, symbol):
+            return Q.RATIO.key
         d = _ITERATE_DIFFERENCE.fullmatch(symbol.replace(" ", ""))
         if d:
             later, earlier = int(d.group(1)), int(d.group(2))
@@ -441,6 +453,17 @@ _ITERATE_DIFFERENCE = re.compile(r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?[-�
 """θ_k − θ_j as asked (spaces removed): the later and the earlier index."""
 
 
+def _uncorrected_factor(r: PartReading, symbol: str) -> bool:
+    """True when the part switches bias correction off and names ``symbol`` the factor (ratio,
+    multiplier) its step differs by ('the update equals the corrected one multiplied by a
+    factor r_t')."""
+    if not any(m.entry.key == T.NO_BIAS_CORRECTION.key for m in TRANSFORMS.mentions(r.own_text)):
+        return False
+    name = re.escape(symbol.strip())
+    return rx(rf"\b(?:factor|ratio|multiplier) (?:of )?{name}(?![\w(])").search(r.own_text) \
+        is not None
+
+
 def _index(phrase_: str) -> int | None:
     """The step index of a symbol ask (``θ_2`` -> 2, ``m̂_3`` -> 3, ``θ_2 − θ_0`` -> 2), or
     None."""
@@ -574,6 +597,14 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
                 if not keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key}:
                     out.append((Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"))
                     keys.add(Q.STEP_NO_BIAS_CORRECTION.key)
+            elif off and _has_run_source(r) and _index(source) is not None:
+                # 'each coordinate of Δθ_2' of the uncorrected run on the given gradients: the
+                # run's last step without the correction (its size, when one for every
+                # coordinate, else the step itself)
+                r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
+                if Q.STEP_NO_BIAS_CORRECTION.key not in keys:
+                    out.append((Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"))
+                    keys.add(Q.STEP_NO_BIAS_CORRECTION.key)
             elif not off and not keys & {Q.FIRST_STEP.key, Q.STEP_NO_BIAS_CORRECTION.key,
                                          Q.STEP_BOUND.key, Q.STEP_LIMIT.key} and \
                     isinstance(r.value(F.t), int) and r.found.get("sequence"):
@@ -610,6 +641,15 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             if Q.LOSS_SCALING.key in keys:
                 continue
             key = Q.LOSS_SCALING.key
+            keys.add(key)
+        elif key == Q.RATIO.key and off and not _scales_loss(r) and \
+                Q.LOSS_SCALING.key not in keys:
+            # 'the uncorrected update is the corrected one times a factor r_t': the ratio the
+            # step without the correction answers
+            r.answered_by[key] = Q.STEP_NO_BIAS_CORRECTION.key
+            if Q.STEP_NO_BIAS_CORRECTION.key in keys:
+                continue
+            key, source = Q.STEP_NO_BIAS_CORRECTION.key, f"{source}; {off.phrase}"
             keys.add(key)
         elif key == Q.OPPOSITE_COORDINATES.key and F.lam in r.fields and \
                 Q.WEIGHT_DECAY.key not in keys:
@@ -1283,6 +1323,22 @@ _SAME_GRADIENT = re.compile(r"(?<![\w^])(?=(g_?\{?(\d{1,2})\}? ?= ?g_?\{?(\d{1,2
 one (not 'g_2 = g_1 + d', a formula)."""
 
 
+_GRADIENT_SIGN = r"(?<![\w\\])g(?:_ ?\{?t\}?)?(?: ?= ?g)? ?(>|<) ?0(?![.,]?\d)"
+"""The sign of a symbolic gradient ('g > 0', 'g_t = g < 0')."""
+
+
+def _gradient_sign(own: str, ctx: str, r: PartReading) -> None:
+    """A symbolic constant gradient whose sign the text states ('g_t = g > 0'); two different
+    signs are refused."""
+    found = [m for text in (own, ctx) for m in rx(_GRADIENT_SIGN).finditer(text)]
+    signs = {m.group(1) for m in found}
+    if len(signs) > 1:
+        r.miss(F.gradient_sign, "the text gives the gradient two signs ("
+               + ", ".join(f"'{m.group(0)}'" for m in found) + "); expected one")
+    elif signs:
+        r.set(F.gradient_sign, 1 if signs.pop() == ">" else -1, found[0].group(0))
+
+
 def _repeated_gradients(flat: str, indexed: dict[int, Any]) -> None:
     """Give ``indexed`` (k -> (value, source)) every gradient the text sets equal to one it has
     ('g_2 = g_1', also along a chain); a gradient with a value of its own keeps it."""
@@ -1318,6 +1374,7 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
         if not (mine or my_plain) and (rx(_SYMBOLIC_CONSTANT).search(own) or not (
                 shared or shared_plain)):
             r.found["symbolic constant"] = True
+            _gradient_sign(own, ctx, r)
             return      # 'suppose instead g_t = g for every t': a symbol, closed forms in t
     general = rx(_GENERAL_GRADIENT).search(own)
     if general is not None and not (mine or my_plain):

@@ -135,7 +135,9 @@ def _constant_raw_moments(spec: AdamMechanicsSpec, Q: Quantities, der: Derivatio
     """m_t = (1 - beta1^t) g and v_t = (1 - beta2^t) g^2 under a constant gradient g: the
     geometric weights of the unrolled sums add up to 1 - beta^t."""
     answer = answers_of(asked.UPDATE_RULE, spec)
-    g_ = sympy.Symbol("g", real=True, nonzero=True)
+    g_ = sympy.Symbol("g", real=True, nonzero=True, **(
+        {"positive": True} if spec.gradient_sign == 1 else
+        {"negative": True} if spec.gradient_sign == -1 else {}))
     m = sympy.simplify((1 - Q.beta1) * geometric_sum(Q.beta1, Q.t)) * g_
     v = sympy.simplify((1 - Q.beta2) * geometric_sum(Q.beta2, Q.t)) * g_ ** 2
     rms = spec.entry is O.RMSPROP
@@ -144,10 +146,22 @@ def _constant_raw_moments(spec: AdamMechanicsSpec, Q: Quantities, der: Derivatio
             "$(1-\\beta)\\beta^{t-s}$ add up to $1 - \\beta^t$.",
             *(() if rms else (Equation.of(Tex("m_t"), m),)), Equation.of(Tex("v_t"), v))
     note = "constant gradient g_t = g"
-    return [*(() if rms else (answer("m_t, constant gradient", "m_t", m,
-                                     quantity=asked.FIRST_MOMENT.key, note=note),)),
-            answer("v_t, constant gradient", "v_t", v, quantity=asked.SECOND_MOMENT.key,
-                   note=note)]
+    out = [*(() if rms else (answer("m_t, constant gradient", "m_t", m,
+                                    quantity=asked.FIRST_MOMENT.key, note=note),)),
+           answer("v_t, constant gradient", "v_t", v, quantity=asked.SECOND_MOMENT.key,
+                  note=note)]
+    if spec.entry is O.ADAM and Q.eps_given and Q.eps == 0:
+        # the corrections undo 1 - beta^t exactly: m_hat = g, v_hat = g^2, so every step is
+        # -alpha g/|g| = -alpha sign(g)
+        step = sympy.simplify(-Q.alpha * (m / (1 - Q.beta1 ** Q.t)) /
+                              sympy.sqrt(v / (1 - Q.beta2 ** Q.t)))
+        der.add("The step under a constant gradient",
+                "The corrections divide out $1 - \\beta^t$ exactly, so $\\hat m_t = g$ and "
+                "$\\hat v_t = g^2$ at every step.",
+                Equation.of(Tex(r"\theta_t - \theta_{t-1}"), Tex(r"-\alpha\,g/|g|"), step))
+        out.append(answer("step, constant gradient", r"\Delta\theta_t", step,
+                          note=note + ", epsilon = 0"))
+    return out
 
 
 def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
@@ -334,6 +348,17 @@ def _loss_scaling(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
         answers.append(answer("the updates change", r"\Delta\theta_t' \ne \Delta\theta_t",
                               sympy.true if ratio != 1 else sympy.false,
                               quantity=asked.CHANGES.key, note="at epsilon = 0"))
+    elif Q.eps_given:
+        # eps > 0: the only trace of c is eps/c, so the steps change unless c = 1
+        changes = sympy.Ne(c, 1) if c.free_symbols else (sympy.true if c != 1 else sympy.false)
+        der.add("With epsilon > 0",
+                "With $\\varepsilon > 0$ the scaled run is the unscaled one with "
+                "$\\varepsilon$ replaced by $\\varepsilon/c$: every step with a non-zero "
+                "gradient changes, unless $c = 1$.",
+                Equation.of(Tex(r"\varepsilon'"), eps / c))
+        answers.append(answer("the updates change", r"\Delta\theta_t' \ne \Delta\theta_t",
+                              changes, quantity=asked.CHANGES.key,
+                              note=f"at epsilon = {sympy.sstr(eps)}: epsilon becomes epsilon/c"))
     if isinstance(Q.g, sympy.MatrixBase) and Q.numeric("alpha", "c", "beta2"):
         answers += given.scaled_first_step(spec, Q, der)
     summary = ("Scaling the loss by $c > 0$ leaves Adam's update unchanged when $\\varepsilon = 0$ "
@@ -410,8 +435,14 @@ def _sign_limit(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
               "($\\beta_1, \\beta_2 > 0$) is a smoothed version: the sign is replaced by the "
               "ratio $\\hat m/\\sqrt{\\hat v}$, which is close to $\\pm 1$ when the gradient's "
               "sign is consistent and small when it is noisy.")
-    return AskResult([answer("sign_limit_step", r"\theta_{t+1} - \theta_t", step,
-                        note="beta1 = beta2 = 0, epsilon = 0")], summary, interp)
+    answers = [answer("sign_limit_step", r"\theta_{t+1} - \theta_t", step,
+                      note="beta1 = beta2 = 0, epsilon = 0")]
+    if isinstance(gt, sympy.MatrixBase):    # the same update for any g_t ('write the update')
+        g_any = sympy.Symbol("g_t", real=True, nonzero=True)
+        answers.append(answer("sign_limit_step_any_gradient", r"\theta_{t+1} - \theta_t",
+                              -Q.lr * sympy.sign(g_any),
+                              note="for any g_t, entrywise, beta1 = beta2 = 0, epsilon = 0"))
+    return AskResult(answers, summary, interp)
 
 
 def _first_step_method(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:

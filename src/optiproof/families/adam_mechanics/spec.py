@@ -128,6 +128,9 @@ class AdamMechanicsSpec(PartSpec, Derivable):
     constant: bool = Field(False, description="The gradient is the same at every step "
                                               "(g_t = g): closed forms in t and the t -> oo "
                                               "limit of the step.")
+    gradient_sign: Literal[1, -1] | None = Field(
+        None, description="The sign of a symbolic gradient when it is stated (g > 0: 1, "
+                          "g < 0: -1): the closed forms then use it (sign(g) = 1 or -1).")
 
     @field_validator("loss", mode="before")
     @classmethod

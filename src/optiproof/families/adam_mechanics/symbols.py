@@ -74,7 +74,10 @@ def quantities(spec: AdamMechanicsSpec) -> Quantities:
     eps = number_or(spec.eps if eps_given else "epsilon", "eps", nonnegative=True)
     t = spec.t if isinstance(spec.t, int) else sympy.Symbol(spec.t, integer=True, positive=True)
     if spec.gradient_is_symbolic:
-        grad: Any = sympy.Symbol(spec.gradient, real=True, nonzero=True)
+        sign = getattr(spec, "gradient_sign", None)
+        grad: Any = sympy.Symbol(spec.gradient, real=True, nonzero=True,
+                                 **({"positive": True} if sign == 1 else
+                                    {"negative": True} if sign == -1 else {}))
     else:
         grad = sympy.Matrix([exact_rational(v, field="gradient") for v in spec.gradient])
     beta1 = number_or(spec.beta1, "beta1", nonnegative=True)

@@ -241,7 +241,43 @@ def _w_update_rule(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                           f"measured {np.round(traj[-1] - traj[0], 10).tolist()[:6]}", start,
                           "displacement, v_T")
         out.append((f"torch.optim.{name} on the given gradients", given_run))
+    if any(a.name == "step, constant gradient" for a in sol.answers):
+        out.append((f"torch.optim.{name} under a constant gradient", lambda: _constant_steps(
+            spec, sol, Q, opts)))
     return out
+
+
+def _constant_steps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                    opts: SolveOptions) -> Check:
+    """torch's steps under one gradient repeated 30 times (gradients over 8 decades, of the
+    stated sign or of both signs) against the answer's step at each t."""
+    start = time.perf_counter()
+    ans = _answer(sol, "step, constant gradient")
+    expr = sympy.sympify(ans.expr)
+    rng = np.random.default_rng(opts.seed + 7)
+    worst = 0.0
+    for case in _cases(Q)[:2]:
+        g = _random_gradients(rng, 1, 20)[0]
+        g = g[g != 0]
+        if spec.gradient_sign is not None:
+            g = spec.gradient_sign * np.abs(g)
+        T = 30
+        traj, _ = torch_run(spec.entry, np.tile(g, (T, 1)), lr=case["alpha"],
+                            beta1=case["beta1"], beta2=case["beta2"], eps=EPS_ZERO)
+        steps = np.diff(traj, axis=0)
+        vals = _subs(Q, case)
+        sym_g = next((s for s in expr.free_symbols if s.name == "g"), None)
+        sym_t = next((s for s in expr.free_symbols if s.name == "t"), None)
+        for k in range(T):
+            at = {**vals, **({sym_t: k + 1} if sym_t is not None else {})}
+            pred = np.array([float(expr.subs({**at, **({sym_g: x} if sym_g is not None
+                                                           else {})}))
+                             for x in g])
+            worst = max(worst, _rel(steps[k], pred))
+    return _check(f"torch.optim.{spec.entry.torch} under a constant gradient (eps = 0) vs the "
+                  "step answer", worst, RTOL, "30 steps, 20 gradient entries over 8 decades"
+                  + ("" if spec.gradient_sign is None else
+                     f" of sign {spec.gradient_sign:+d}"), start, "step, constant gradient")
 
 
 def _w_bias(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
@@ -412,9 +448,37 @@ def _w_scaling(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       "run's last step vs the answer evaluated on the unscaled run's state",
                       start, "scaled_update")
 
+    def changes() -> Check:
+        """torch.optim.Adam on g and on c g with the given eps > 0: whether any step differs
+        (the given gradient when there is one, else random ones), against the yes/no answer."""
+        start = time.perf_counter()
+        claim = next(a for a in sol.answers if a.name == "the updates change")
+        rng = np.random.default_rng(opts.seed + 6)
+        case = _cases(Q)[0]
+        G = np.array([[float(x) for x in Q.g]]) if isinstance(Q.g, sympy.MatrixBase) else \
+            _random_gradients(rng, 10, 20)
+        cs = [_num(Q.c, 0)] if not Q.c.free_symbols else [1e-3, 7.5, 1e4]
+        wrong, lines = 0.0, []
+        for c in cs:
+            base, _ = torch_run(O.ADAM, G, lr=case["alpha"], beta1=case["beta1"],
+                                beta2=case["beta2"], eps=case["eps"])
+            scaled, _ = torch_run(O.ADAM, c * G, lr=case["alpha"], beta1=case["beta1"],
+                                  beta2=case["beta2"], eps=case["eps"])
+            d_base, d_scaled = np.diff(base, axis=0), np.diff(scaled, axis=0)
+            gap = float(np.max(np.abs(d_scaled - d_base) / np.maximum(np.abs(d_base), 1e-300)))
+            differs = gap > 1e-12
+            said = bool(claim.value) if not Q.c.free_symbols else bool(
+                sympy.sympify(claim.expr).subs(Q.c, sympy.Float(c)))
+            wrong = max(wrong, 0.0 if said == differs else 1.0)
+            lines.append(f"c={c:g}: max relative step change {gap:.2e}")
+        return _check(f"torch.optim.Adam on g and on c*g with eps = {case['eps']:g}: does a "
+                      "step change", wrong, 0.5, "; ".join(lines), start, "the updates change")
+
     out = [("loss-scale invariance (torch.optim.Adam twice)", twice)]
     if not (Q.eps_given and Q.eps == 0):
         out.append(("scaled update with eps > 0", with_eps))
+    if Q.eps_given and Q.eps != 0 and any(a.name == "the updates change" for a in sol.answers):
+        out.append(("does the step change with eps > 0 (torch.optim.Adam twice)", changes))
     return out
 
 
@@ -458,7 +522,32 @@ def _w_sign(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       f"-alpha ||g||_1 with ||d||_inf <= alpha (max rel. gap {cert:.2e})", start,
                       "sign_limit_step")
 
-    return [("sign-descent limit of torch.optim.Adam", sign)]
+    out = [("sign-descent limit of torch.optim.Adam", sign)]
+    if any(a.name == "sign_limit_step_any_gradient" for a in sol.answers):
+        out.append(("sign-descent limit for any gradient",
+                    lambda: _sign_any_gradient(spec, sol, Q, opts)))
+    return out
+
+
+def _sign_any_gradient(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                       opts: SolveOptions) -> Check:
+    """The no-memory limit's update for any g_t against torch's steps on 20 random gradients."""
+    begun = time.perf_counter()
+    expr = sympy.sympify(_answer(sol, "sign_limit_step_any_gradient").expr)
+    gt = next(s for s in expr.free_symbols if s.name == "g_t")
+    rng = np.random.default_rng(opts.seed + 5)
+    worst = 0.0
+    for case in _cases(Q)[:2]:
+        G = _random_gradients(rng, 20, 300)
+        traj, _ = torch_run(spec.entry, G, lr=case["alpha"], beta1=0.0, beta2=0.0, eps=EPS_ZERO)
+        at = {**_subs(Q, case), Q.lr: sympy.Float(case["alpha"], 30)}
+        for k, step in enumerate(np.diff(traj, axis=0)):
+            nz = G[k] != 0
+            worst = max(worst, _rel(step[nz], _entrywise(expr, at, gt, G[k])[nz]))
+    return _check(f"torch.optim.{spec.entry.torch} with no memory on random gradients vs the "
+                  "answer for any g_t", worst, RTOL, f"20 steps of 300 random gradient entries "
+                  f"over 8 decades (max rel. error {worst:.2e})", begun,
+                  "sign_limit_step_any_gradient")
 
 
 def _w_first_step_method(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
