@@ -278,6 +278,27 @@ def ring_allreduce_costs(s: CostSymbols) -> SchemeCosts:
     return _totals(c, s)
 
 
+def ring_phase_costs(s: CostSymbols, phase: str) -> SchemeCosts:
+    """One phase of the ring all-reduce (reduce-scatter or all-gather) on its own: n - 1
+    rounds in which every worker sends one chunk of p/n to its right neighbour, so n(n - 1)
+    messages and (n - 1) p/n elements sent (and received) by each worker. The all-reduce's
+    bandwidth bound does not apply to half of it, so no ratio is given."""
+    whole = ring_allreduce_costs(s)
+    ph = next((x for x in whole.phases if x.name == phase), None)
+    if ph is None:
+        raise ValueError(f"the ring all-reduce has no {phase!r} phase")
+    n, p = s.n, s.p
+    per_node = (n - 1) * p / n
+    c = SchemeCosts(f"{S.RING.key}/{phase}", f"{phase} phase of the {S.RING.name}",
+                    rf"\text{{ring, {phase}}}", (ph,), per_node, per_node,
+                    "every worker (all are alike)", whole.assumptions,
+                    worker=(per_node, per_node))
+    c = _totals(c, s)
+    c.values["messages-per-worker"] = _finish(n - 1, s)
+    del c.values["bandwidth-ratio"]
+    return c
+
+
 def ring_allreduce_uneven_costs(s: CostSymbols, n_value: int, p_value: int) -> SchemeCosts:
     """Ring all-reduce when n does not divide p: chunk sizes floor/ceil(p/n), the first
     p mod n chunks being the larger. Worker i sends every chunk except i+1 (reduce-scatter) and
