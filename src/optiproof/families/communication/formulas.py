@@ -228,6 +228,8 @@ WORKER_MESSAGES = {
     S.RING.key: lambda s: 2 * (s.n - 1),              # one chunk per step, both phases
     S.RECURSIVE_DOUBLING.key: lambda s: s.L,          # one exchange per round
     S.RABENSEIFNER.key: lambda s: 2 * s.L,            # halving rounds, then doubling rounds
+    S.RING_REDUCE_SCATTER.key: lambda s: s.n - 1,     # one chunk per step of the phase
+    S.RING_ALL_GATHER.key: lambda s: s.n - 1,
 }
 """Messages one worker sends, in the schemes where every worker sends as many."""
 PER_NODE_BYTES = {"values-sent": "bytes-sent", "values-received": "bytes-received",
@@ -289,12 +291,12 @@ def ring_phase_costs(s: CostSymbols, phase: str) -> SchemeCosts:
         raise ValueError(f"the ring all-reduce has no {phase!r} phase")
     n, p = s.n, s.p
     per_node = (n - 1) * p / n
-    c = SchemeCosts(f"{S.RING.key}/{phase}", f"{phase} phase of the {S.RING.name}",
-                    rf"\text{{ring, {phase}}}", (ph,), per_node, per_node,
+    key = next((k for k, v in S.RING_PHASES.items() if v == phase), f"{S.RING.key}/{phase}")
+    tag = r"\text{ring-RS}" if phase == "reduce-scatter" else r"\text{ring-AG}"
+    c = SchemeCosts(key, f"{phase} phase of the {S.RING.name}", tag, (ph,), per_node, per_node,
                     "every worker (all are alike)", whole.assumptions,
                     worker=(per_node, per_node))
     c = _totals(c, s)
-    c.values["messages-per-worker"] = _finish(n - 1, s)
     del c.values["bandwidth-ratio"]
     return c
 
@@ -367,4 +369,6 @@ def scheme_costs(scheme: str, s: CostSymbols) -> SchemeCosts:
         S.TREE.key: tree_allreduce_costs,
         S.RECURSIVE_DOUBLING.key: recursive_doubling_costs,
         S.RABENSEIFNER.key: rabenseifner_costs,
+        S.RING_REDUCE_SCATTER.key: lambda x: ring_phase_costs(x, "reduce-scatter"),
+        S.RING_ALL_GATHER.key: lambda x: ring_phase_costs(x, "all-gather"),
     }[scheme](s)

@@ -298,6 +298,8 @@ def build_schedule(scheme: str, n: int, p: int, servers: int = 1) -> Schedule:
         return recursive_doubling_schedule(n, p)
     if scheme == S.RABENSEIFNER.key:
         return rabenseifner_schedule(n, p)
+    if scheme in S.RING_PHASES:
+        return phase_schedule(ring_allreduce_schedule(n, p), S.RING_PHASES[scheme])
     raise ValueError(f"unknown scheme {scheme!r}")
 
 
