@@ -49,6 +49,17 @@ RING = _add(SchemeEntry(
     aliases=("ring", "ring-all-reduce", "ringallreduce", "ring allreduce"),
     phrases=(r"\bring[- ]?(?:based )?all[- ]?reduce\b", r"\bring\b"), chunked=True,
     description="a reduce-scatter then an all-gather of n chunks around a ring"))
+RING_REDUCE_SCATTER = _add(SchemeEntry(
+    "ring-reduce-scatter", "reduce-scatter phase of the ring all-reduce", chunked=True,
+    description="the first n - 1 steps of the ring all-reduce alone: each worker passes one "
+                "chunk to its neighbour, which adds it"))
+RING_ALL_GATHER = _add(SchemeEntry(
+    "ring-all-gather", "all-gather phase of the ring all-reduce", chunked=True,
+    description="the last n - 1 steps of the ring all-reduce alone: each worker forwards one "
+                "summed chunk to its neighbour, which stores it"))
+RING_PHASES = {RING_REDUCE_SCATTER.key: "reduce-scatter", RING_ALL_GATHER.key: "all-gather"}
+"""The ring all-reduce's phases counted on their own -> the phase label of their rounds (no
+phrase names them: the communication reader picks them from a phase named with the ring)."""
 TREE = _add(SchemeEntry(
     "tree-allreduce", "binomial-tree reduce + broadcast",
     aliases=("tree", "binary-tree", "tree-all-reduce", "tree all-reduce", "binomial-tree",

@@ -228,6 +228,8 @@ WORKER_MESSAGES = {
     S.RING.key: lambda s: 2 * (s.n - 1),              # one chunk per step, both phases
     S.RECURSIVE_DOUBLING.key: lambda s: s.L,          # one exchange per round
     S.RABENSEIFNER.key: lambda s: 2 * s.L,            # halving rounds, then doubling rounds
+    S.RING_REDUCE_SCATTER.key: lambda s: s.n - 1,     # one chunk per step of the phase
+    S.RING_ALL_GATHER.key: lambda s: s.n - 1,
 }
 """Messages one worker sends, in the schemes where every worker sends as many."""
 PER_NODE_BYTES = {"values-sent": "bytes-sent", "values-received": "bytes-received",
@@ -276,6 +278,27 @@ def ring_allreduce_costs(s: CostSymbols) -> SchemeCosts:
                     ("p divisible by n (n chunks of p/n elements)",),
                     worker=(per_node, per_node))
     return _totals(c, s)
+
+
+def ring_phase_costs(s: CostSymbols, phase: str) -> SchemeCosts:
+    """One phase of the ring all-reduce (reduce-scatter or all-gather) on its own: n - 1
+    rounds in which every worker sends one chunk of p/n to its right neighbour, so n(n - 1)
+    messages and (n - 1) p/n elements sent (and received) by each worker. The all-reduce's
+    bandwidth bound does not apply to half of it, so no ratio is given."""
+    whole = ring_allreduce_costs(s)
+    ph = next((x for x in whole.phases if x.name == phase), None)
+    if ph is None:
+        raise ValueError(f"the ring all-reduce has no {phase!r} phase")
+    n, p = s.n, s.p
+    per_node = (n - 1) * p / n
+    key = next((k for k, v in S.RING_PHASES.items() if v == phase), f"{S.RING.key}/{phase}")
+    tag = r"\text{ring-RS}" if phase == "reduce-scatter" else r"\text{ring-AG}"
+    c = SchemeCosts(key, f"{phase} phase of the {S.RING.name}", tag, (ph,), per_node, per_node,
+                    "every worker (all are alike)", whole.assumptions,
+                    worker=(per_node, per_node))
+    c = _totals(c, s)
+    del c.values["bandwidth-ratio"]
+    return c
 
 
 def ring_allreduce_uneven_costs(s: CostSymbols, n_value: int, p_value: int) -> SchemeCosts:
@@ -346,4 +369,6 @@ def scheme_costs(scheme: str, s: CostSymbols) -> SchemeCosts:
         S.TREE.key: tree_allreduce_costs,
         S.RECURSIVE_DOUBLING.key: recursive_doubling_costs,
         S.RABENSEIFNER.key: rabenseifner_costs,
+        S.RING_REDUCE_SCATTER.key: lambda x: ring_phase_costs(x, "reduce-scatter"),
+        S.RING_ALL_GATHER.key: lambda x: ring_phase_costs(x, "all-gather"),
     }[scheme](s)

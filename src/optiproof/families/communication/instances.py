@@ -43,7 +43,7 @@ def instances(scheme: str, n: int | None, p: int | None, k: int | None, *,
     for nv in n_values(scheme, n, max_n):
         for kv in ks:
             if p is not None:
-                chunked = scheme in (S.RING.key, S.RABENSEIFNER.key)
+                chunked = S.SCHEMES[scheme].chunked
                 if (n is None and chunked and p % nv) or (sharded and k is None and p % kv):
                     continue  # outside the scheme's assumption "p divisible by n (k)"
                 out.append(Instance(nv, p, kv))

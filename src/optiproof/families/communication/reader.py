@@ -36,6 +36,7 @@ from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.communication.family import (COMMUNICATION, COSTS, IN_BYTES, KEY,
                                                      ON_SERVER)
 from optiproof.families.communication.costmodel import gigabyte, read_cost_model
+from optiproof.families.communication.phases import phase_subject, read_phases
 from optiproof.families.communication.roles import read_role
 from optiproof.families.communication.spec import DTYPE_BYTES
 
@@ -241,6 +242,8 @@ class CommunicationReader:
         """Whether a request names only one scheme this part answers ("And scheme A?", "What
         about the ring?", "and how many by the tree scheme?"): the part's other requests asked
         of it."""
+        if phase_subject(sentence, r.value(F.schemes) or []):
+            return True
         m = rx(r"^(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
                r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of))?"
                r"(?: the| a)? (.{2,60}?)(?: one| case| version)?\s*\??$").match(sentence.strip())
@@ -1277,6 +1280,9 @@ def _one_phase(r: PartReading, phrase_: str) -> None:
 
 def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
+    phased = read_phases(own, ctx, r, lambda o, c: _scheme_names(*_phases(o, c, r), r))
+    if phased is not None:
+        return phased
     phase = next((m for m in rx(_PHASE_ALONE).finditer(own) if not rx(
         r"\brounds? of (?:the |its )?$").search(own[max(0, m.start() - 30):m.start()])), None)
     if phase and not rx(r"\ball[- ]?reduce\b|\ballreduce\b|\brabenseifner").search(own) and \

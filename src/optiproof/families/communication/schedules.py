@@ -197,6 +197,23 @@ def ring_allreduce_schedule(n: int, p: int) -> Schedule:
                     tuple(int(b) for b in bounds))
 
 
+RING_PHASES = ("reduce-scatter", "all-gather")
+"""The two phases of the ring all-reduce, as its rounds name them."""
+
+
+def phase_schedule(schedule: Schedule, phase: str) -> Schedule:
+    """The rounds of ``schedule`` that belong to ``phase`` (by each round's own label), as a
+    schedule of their own; a phase the schedule has no round of is refused."""
+    if not any(rnd.phase == phase for rnd in schedule.rounds):
+        raise ValueError(f"{schedule.scheme} has no {phase!r} phase")
+
+    def rounds() -> Iterator[Round]:
+        return (rnd for rnd in schedule.rounds if rnd.phase == phase)
+
+    return Schedule(f"{schedule.scheme}/{phase}", schedule.n, schedule.p, schedule.nodes,
+                    rounds, schedule.size_hint, schedule.chunk_bounds)
+
+
 def tree_allreduce_schedule(n: int, p: int) -> Schedule:
     """Binomial tree: in reduce round r, worker i with i mod 2^(r+1) = 2^r sends its partial sum
     to i - 2^r; the broadcast replays the rounds in reverse order with the arrows reversed."""
@@ -281,6 +298,8 @@ def build_schedule(scheme: str, n: int, p: int, servers: int = 1) -> Schedule:
         return recursive_doubling_schedule(n, p)
     if scheme == S.RABENSEIFNER.key:
         return rabenseifner_schedule(n, p)
+    if scheme in S.RING_PHASES:
+        return phase_schedule(ring_allreduce_schedule(n, p), S.RING_PHASES[scheme])
     raise ValueError(f"unknown scheme {scheme!r}")
 
 

@@ -12,7 +12,8 @@ counting.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -46,6 +47,9 @@ class SimulationResult:
     received: np.ndarray
     rounds: int
     seconds: float
+    phases: dict[str, dict[str, int]] = field(default_factory=dict)
+    """What each phase delivered (by the rounds' phase labels): messages, total-volume,
+    message-size (largest), message-size-min, busiest-sent, busiest-received, rounds."""
 
     @property
     def busiest_sent(self) -> int:
@@ -94,6 +98,7 @@ def simulate(schedule: Schedule, *, seed: int = 0, low: int = -VALUE_BOUND,
     size_min, size_max = None, 0
     start_time = time.perf_counter()
     n_rounds = 0
+    phases: dict[str, dict[str, Any]] = {}
     for rnd in schedule.rounds:
         n_rounds += 1
         lengths = rnd.stop - rnd.start
@@ -107,15 +112,44 @@ def simulate(schedule: Schedule, *, seed: int = 0, low: int = -VALUE_BOUND,
             size_min = int(delivered.min()) if size_min is None else min(size_min,
                                                                          int(delivered.min()))
             size_max = max(size_max, int(delivered.max()))
-        sent += np.bincount(rnd.src, weights=delivered, minlength=nodes).astype(np.int64)
-        received += np.bincount(rnd.dst, weights=delivered, minlength=nodes).astype(np.int64)
+        out_e = np.bincount(rnd.src, weights=delivered, minlength=nodes).astype(np.int64)
+        in_e = np.bincount(rnd.dst, weights=delivered, minlength=nodes).astype(np.int64)
+        sent += out_e
+        received += in_e
+        _record_phase(phases, rnd.phase, delivered, out_e, in_e)
     seconds = time.perf_counter() - start_time
     wrong = tuple(int(w) for w in np.nonzero((state[:n] != reference).any(axis=1))[0]) \
         if p else ()
     worst = max((int(np.abs(state[w] - reference).max()) for w in wrong[:10]), default=0)
     return SimulationResult(schedule.scheme, n, p, not wrong, wrong[:10],
                             worst, messages, elements,
-                            size_min or 0, size_max, sent, received, n_rounds, seconds)
+                            size_min or 0, size_max, sent, received, n_rounds, seconds,
+                            {ph: _phase_counts(c) for ph, c in phases.items()})
+
+
+def _record_phase(phases: dict[str, dict[str, Any]], phase: str, delivered: np.ndarray,
+                  out_e: np.ndarray, in_e: np.ndarray) -> None:
+    """Add one round's delivered messages to the running counts of its phase."""
+    c = phases.setdefault(phase, {"messages": 0, "total-volume": 0, "message-size": 0,
+                                  "message-size-min": None, "sent": 0, "received": 0,
+                                  "rounds": 0})
+    c["rounds"] += 1
+    c["messages"] += len(delivered)
+    c["total-volume"] += int(delivered.sum())
+    c["sent"] = c["sent"] + out_e
+    c["received"] = c["received"] + in_e
+    if len(delivered):
+        low = int(delivered.min())
+        c["message-size-min"] = low if c["message-size-min"] is None else min(
+            c["message-size-min"], low)
+        c["message-size"] = max(c["message-size"], int(delivered.max()))
+
+
+def _phase_counts(c: dict[str, Any]) -> dict[str, int]:
+    return {"messages": c["messages"], "total-volume": c["total-volume"],
+            "message-size": c["message-size"], "message-size-min": c["message-size-min"] or 0,
+            "busiest-sent": int(np.max(c["sent"])), "busiest-received": int(np.max(c["received"])),
+            "rounds": c["rounds"]}
 
 
 def _dtype(n: int, bound: int) -> np.dtype:

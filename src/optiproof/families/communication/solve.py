@@ -15,7 +15,8 @@ import sympy as sp
 from optiproof.catalogue import SCHEMES
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue.schemes import (ALL_TO_ALL, PARAMETER_SERVER, RABENSEIFNER,
-                                         RECURSIVE_DOUBLING, RING, SHARDED_PS, TREE)
+                                         RECURSIVE_DOUBLING, RING, RING_PHASES, SHARDED_PS,
+                                         TREE)
 from optiproof.core.errors import BadInput
 from optiproof.core.exact import Name, exact_rational, to_latex
 from optiproof.core.fields import formula_value
@@ -270,6 +271,19 @@ def _counting_step(costs: SchemeCosts, ctx: Context) -> Step:
                _chain(ctx, M, _times(sp.Mul(2, n - 1, evaluate=False),
                                      n), v["messages"]),
                _chain(ctx, S, v["message-size"]))
+    elif scheme in RING_PHASES:
+        phase = RING_PHASES[scheme]
+        title = f"Ring all-reduce, its {phase} phase alone: one chunk per message"
+        what = ("sends one chunk to its right neighbour, which adds it to its own copy of that "
+                "chunk; after these steps worker $i$ holds the full sum of chunk $i + 1$"
+                if phase == "reduce-scatter" else
+                "forwards a fully summed chunk to its right neighbour, which stores it; after "
+                "these steps every worker holds every summed chunk")
+        text = (f"The workers form a ring and each cuts its gradient into $n$ chunks of $p/n$ "
+                f"entries. The {phase} phase has $n - 1$ steps; in each, every worker {what}. "
+                "Every step has exactly $n$ messages, one per worker, each carrying one chunk:")
+        eqs = (_chain(ctx, R, v["rounds"]), _chain(ctx, M, _times(n - 1, n), v["messages"]),
+               _chain(ctx, S, v["message-size"]))
     elif scheme == TREE.key:
         title = "Binomial-tree reduce, then broadcast"
         text = ("Reduce: in round $r = 0, 1, \\dots$ every worker whose rank is an odd multiple "
@@ -322,7 +336,7 @@ def _load_step(costs: SchemeCosts, ctx: Context, asked: list[str]) -> Step | Non
                    "messages-per-worker"):
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q == "rounds" and costs.scheme not in (RING.key, TREE.key,
-                                                    RECURSIVE_DOUBLING.key):
+                                                    RECURSIVE_DOUBLING.key, *RING_PHASES):
             eqs.append(_chain(ctx, lhs, v[q]))
         elif q == "time":
             text.append(f"On the critical path there are ${to_latex(ctx.at(costs.latency_rounds))}"
@@ -598,7 +612,8 @@ def _interpretation(spec: CommunicationSpec, ctx: Context,
                      f"{c.busiest_who}, sends "
                      f"${to_latex(ctx.at(v['busiest-sent']))}$ elements.")
     optimal = [c.title for c in costs.values()
-               if sp.simplify(c.values["bandwidth-ratio"] - 1) == 0]
+               if "bandwidth-ratio" in c.values  # a phase of the ring is no all-reduce
+               and sp.simplify(c.values["bandwidth-ratio"] - 1) == 0]
     bound = to_latex(ctx.at(bandwidth_lower_bound(s)))
     tail = (f"An all-reduce among $n$ peers must send at least ${bound}$ elements per node, "
             "which is less than $2p$ whatever $n$ is. ")

@@ -288,6 +288,16 @@ class CommunicationSpec(PartSpec, Derivable):
                                      "pairs workers whose ranks differ in one bit); use "
                                      f"{S.RING.key} or {S.TREE.key}, or n = "
                                      f"{1 << (n.bit_length() - 1)} or {1 << n.bit_length()}")
+        phases = [s for s in self.schemes if s in S.RING_PHASES]
+        if phases and self.chunks == "uneven":
+            raise ValueError(f"chunks: uneven: {phases[0]} is counted with n equal chunks of "
+                             "p/n only; ask for the whole ring all-reduce")
+        if phases and Q.HOLDS_SUM.key in self.quantities:
+            raise ValueError(f"holds-sum: {phases[0]} is one phase of the ring all-reduce, "
+                             "after which the workers do not all hold the sum")
+        if phases and Q.BANDWIDTH_RATIO.key in self.quantities:
+            raise ValueError(f"bandwidth-ratio: {phases[0]} is one phase of the ring "
+                             "all-reduce, to which the all-reduce's lower bound does not apply")
         if self.chunks == "uneven" and not (isinstance(n, int) and isinstance(p, int)):
             raise ValueError("chunks: uneven needs integer n and p (with symbols, p is assumed "
                              "divisible by n)")
