@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from optiproof.families.communication.schedules import build_schedule, count_schedule
@@ -37,6 +37,7 @@ def _counted_time(scheme: str, n: int, p: int, alpha: Fraction, beta: Fraction) 
 def test_saving_is_the_difference_of_the_counted_times(question: str, e: int, units: int,
                                                        alpha_us: int, beta_ns: int) -> None:
     n, p = 2**e, 2**e * units
+    assume(not 101 <= p <= 109)   # '104' may be a PDF-flattened 10^4: the reader refuses it
     alpha, beta = Fraction(alpha_us, 10**6), Fraction(beta_ns, 10**9)
     text = _SETUP.format(n=n, p=p, alpha=f"{alpha_us}e-6", beta=f"{beta_ns}e-9") + question
     report = read_report(text)
