@@ -339,7 +339,10 @@ def _indexed_table(text: str, notes: list[str]) -> str:
 
 
 _NUMBERED_REFERENCE = re.compile(r"\b((?:answers?|results?|values?|steps?|updates?|iterates?) "
-                                 r"(?:to|in|of|from) (?:part |question )?)(\d{1,2})\.(?= [a-z]|[ ]?[?,;:])")
+                                 r"(?:to|in|of|from) (?:part |question )?)(\d{1,2})\."
+                                 r"(?= (?!(?:and|or) \d)[a-z]|[ ]?[?;:]|[ ]?,(?! ?\d))")
+"""(a list of numbered parts, 'the answers to 1. and 2.', is bracketed by the reader's
+:func:`~optiproof.reading.parts.bracket_references`)"""
 
 
 def _numbered_references(text: str) -> str:
