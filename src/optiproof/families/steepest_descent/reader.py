@@ -214,16 +214,21 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
             return
 
 
-_THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?"
+_THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) "
+                               r"(?:value of )?"
                                r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|such that|at which|"
                                r"where|so that)\b", re.I)
 
 
+_THRESHOLD_LOW = re.compile(r"\b(?:smallest|minimal|minimum|least|critical)\b", re.I)
+"""The bound a multiplying weight's threshold is asked from: d = 0 minimises for λ ≥ λ*."""
+
+
 def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
     """"The largest a for which d = 0 is still the minimiser" with the weight written (1/a)‖d‖:
-    a is the spec's α under another name, so its threshold is α*. A letter that is not α so
-    renamed ("the smallest λ ..." with the weight λ‖d‖, where α = 1/λ) would need another
-    number: refused naming it."""
+    a is the spec's α under another name, so its threshold is α*. "The smallest λ ..." with the
+    weight written λ‖d‖ (α = 1/λ) asks the threshold on the weight itself, λ* = ‖g‖_*. Any other
+    letter (λ/2‖d‖, a letter that is not the weight) is refused naming it."""
     for p in phrases:
         m = _THRESHOLD_LETTER.search(p)
         if m is None or m.group("s") in ("α", "alpha"):
@@ -232,6 +237,15 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
         if r.value(F.alpha) == name:
             r.notes.append(f"\"{p}\": the weight is 1/{m.group('s')}, so {m.group('s')} plays the "
                            "role of α and its threshold is α*")
+            continue
+        if r.value(F.alpha) == f"1/{name}" and _THRESHOLD_LOW.search(p):
+            asks = r.value(F.asks) or []
+            r.set(F.asks, [{"kind": Q.THRESHOLD.key, "on_weight": True}
+                           if a == Q.THRESHOLD.key else a for a in asks],
+                  r.fields[F.asks].source, note=r.fields[F.asks].note)
+            r.notes.append(f"\"{p}\": the weight {m.group('s')} multiplies the norm (α = "
+                           f"1/{m.group('s')}), so the threshold is asked on it: "
+                           f"{m.group('s')}* = ‖g‖_*")
             continue
         r.miss(f"question \"{p}\"", f"asks for the threshold on {m.group('s')}, but the penalty "
                                      f"weight is not 1/{m.group('s')} (α = {r.value(F.alpha)}); "
