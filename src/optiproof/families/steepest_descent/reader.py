@@ -373,11 +373,37 @@ def _in_written_objective(own: str, piece: str) -> bool:
     return at >= 0 and _coefficient_before(own, at) is not None
 
 
+_EXPONENT_SET = re.compile(r"\b(?:for|with|take|taking|let|given|if) p ?= ?(\d{1,2}(?:\.\d{1,3})?)"
+                           r"(?!\d|\.\d)", re.I)
+"""The exponent a request sets before it asks its conjugate ("For p = 3, what is q?")."""
+
+
+def _exponent_alone(r: PartReading) -> None:
+    """A part that asks only the Hölder conjugate of an exponent it names ("For p = 3, what is
+    the Hölder conjugate q?"): the answer is p/(p-1) whatever the gradient and the step, so a
+    missing gradient or norm is no gap; the norm is the l_p of that exponent (with a note)."""
+    asks = r.value(F.asks) or []
+    if not asks or not all(isinstance(a, dict) and a.get("kind") == Q.HOLDER_CONJUGATE.key
+                           and a.get("measure") for a in asks):
+        return
+    gaps = {F.gradient, F.norm}
+    if not any(m.name in gaps for m in r.missing) or \
+            any(m.name not in gaps | {F.form} for m in r.missing):
+        return
+    r.missing = [m for m in r.missing if m.name not in gaps | {F.form}]
+    if F.norm not in r.fields:
+        r.set(F.norm, asks[0]["measure"], r.fields[F.asks].source,
+              note="the l_p norm of the exponent asked")
+    if F.gradient not in r.fields:
+        r.set(F.gradient, "g", r.fields[F.asks].source,
+              note="no gradient is given, and none is needed: the conjugate depends only on p")
+
+
 def _take_conjugate_of_p(r: PartReading, phrases: list[str]) -> None:
     """"What is the Hölder conjugate q of p = 4?": the conjugate of the exponent the request
     names, not of the part's own norm (whose conjugate it would be without a p)."""
     own = r.own_text or ""
-    m = _CONJUGATE_OF.search(own)
+    m = _CONJUGATE_OF.search(own) or _EXPONENT_SET.search(own)
     if not phrases or m is None:
         return
     p = m.group(1)
@@ -613,6 +639,7 @@ class SteepestDescentReader:
         _norm_named_in_a_setting(r, [s for k, s in asks if k == Q.NORM_VALUE.key])
         _form_from_a_definition(r)
         _form_not_needed(r)
+        _exponent_alone(r)
         _claimed_optimizer(r.own_text or "", r)
         _momentum_set_aside(r)
         _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])
