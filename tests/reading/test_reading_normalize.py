@@ -112,3 +112,17 @@ def test_side_by_side_matrices_that_do_not_line_up_are_left_alone(raw):
 ])
 def test_stacked_rows_after_a_wide_gap_are_a_matrix(raw, matrix):
     assert matrix in normalize(raw).text
+
+
+@pytest.mark.parametrize("raw, canonical", [
+    ("the Ho¨lder exponent", "the Hölder exponent"),          # spacing diaeresis after o
+    ("by Mo \u0308bius", "by Möbius"),                         # combining one, set off
+    ("the H¨older exponent", "the Hölder exponent"),          # before its vowel
+    ("Schro\u0308dinger", "Schrödinger"),                      # already well formed
+])
+def test_a_diaeresis_a_pdf_copy_moved_joins_its_vowel(raw, canonical):
+    assert canonical in normalize(raw).text
+
+
+def test_a_diaeresis_between_words_is_left_alone():
+    assert "ö" not in normalize("a ¨ b").text

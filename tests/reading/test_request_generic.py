@@ -47,6 +47,9 @@ def test_a_count_of_one_phase_stays_unplaced(text):
     ("Give the H¨older conjugate exponent q of p.", "holder-conjugate"),
     ("Give the H ¨older conjugate exponent q of p.", "holder-conjugate"),
     ("State the H\u0308older conjugate exponent.", "holder-conjugate"),
+    # ... or after its vowel, spacing or set off by a space
+    ("What is the Ho¨lder conjugate q of p = 4?", "holder-conjugate"),
+    ("Find the Ho \u0308lder conjugate exponent.", "holder-conjugate"),
     # where an optimizer is after a step: the iterate
     ("Also, if the second gradient is again (2, -0.5), where is RMSprop after step 2?", "theta-t"),
     ("where will Adam be after two steps?", "theta-t"),

@@ -212,9 +212,9 @@ def test_a_symbolic_plain_penalty_weight_becomes_alpha(term, alpha):
     assert (reading.parts[0].value("form"), reading.parts[0].value("alpha")) == ("penalty", alpha)
 
 
-def test_a_threshold_asked_on_another_letter_stays_refused():
-    # the threshold is answered on α (weight 1/α); on λ = 1/α it would be another number
-    _refused_naming("Let g = (3, -4). Consider min_d gᵀd + λ‖d‖_2 with λ > 0. What is the "
+def test_a_threshold_asked_on_a_halved_weight_stays_refused():
+    # the weight (λ/2)‖d‖ is read (α = 2/λ), but its threshold 2‖g‖_* is not answered on λ
+    _refused_naming("Let g = (3, -4). Consider min_d gᵀd + (λ/2)‖d‖_2 with λ > 0. What is the "
                     "smallest λ for which d = 0 is a minimiser?", "for which")
 
 
@@ -307,13 +307,16 @@ def test_the_threshold_on_the_letter_that_plays_alpha(objective, question):
     assert Fraction(str(thr["expr"])) == Fraction(1, 13)   # 1/‖g‖_2
 
 
-@pytest.mark.parametrize("objective, question", [
-    ("g^T d + lam*||d||_inf, lam > 0", "What is the smallest lam for which d = 0 is a minimiser?"),
-    ("gᵀd + μ‖d‖_1 (μ > 0)", "What is the smallest μ for which d = 0 is a minimiser?"),
+@pytest.mark.parametrize("objective, question, dual", [
+    ("g^T d + lam*||d||_inf, lam > 0", "What is the smallest lam for which d = 0 is a minimiser?",
+     3 + 4 + 12),                       # ‖g‖_1, the dual of l_inf
+    ("gᵀd + μ‖d‖_1 (μ > 0)", "What is the smallest μ for which d = 0 is a minimiser?", 12),
 ])
-def test_the_threshold_on_a_multiplying_weight_stays_refused(objective, question):
-    # α = 1/λ here: the threshold on λ is ‖g‖_*, not the α* the family answers
-    _refused_naming(f"Let g = (3, -4, 12). Minimise {objective}. {question}", "threshold on")
+def test_the_threshold_on_a_multiplying_weight_is_the_dual_norm(objective, question, dual):
+    # α = 1/λ here: the threshold on λ itself is λ* = ‖g‖_* = 1/α*
+    text = f"Let g = (3, -4, 12). Minimise {objective}. {question}"
+    (thr,) = _by_quantity(_solved(text, witnesses=True))["threshold"]
+    assert Fraction(str(thr["expr"])) == dual
 
 
 # -- 'what exactly is d*'; an answer-format wish ------------------------------------------------

@@ -174,10 +174,12 @@ THRESHOLD = _add(_Q(
              r"\bchange[sd]? character",
              r"\b(?:α|η|lr|learning rate|step size) (?:where|at which) (?:that|the|this) (?:switch|"
              r"change|transition|jump)(?:es|s)? (?:happens?|occurs?|takes place)\b",
-             r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?(?:α|alpha|lam|"
-             r"lambda|[a-zλημγτρσ]) (?:for which|"
-             r"such that|at which|where|so that)[^.?]{0,40}?\b(?:d|u|Δθ?|the (?:step|update|"
-             r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b"),
+             r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) (?:value of )?"
+             r"(?:α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|"
+             r"such that|at which|where|so that)[^.?]{0,40}?\b(?:(?:d|u|Δθ?|the (?:step|update|"
+             r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b|the (?:zero|"
+             r"null) (?:step|update|vector|direction) (?:is|stays|remains) (?:optimal|a minimi[sz]er|"
+             r"the minimi[sz]er)\b)"),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
 HOLDER_CONJUGATE = _add(_Q(

@@ -220,6 +220,9 @@ def _italic(m: re.Match) -> str:
 
 _GARBLED_UMLAUT = re.compile(r"(?<=[A-Za-z]) ?[¨\u0308] ?([aeiouyAEIOUY])(?=[a-z])")
 """A diaeresis a PDF copy put before its vowel ("H¨older"): the accented letter ("Hölder")."""
+_SPACED_UMLAUT = re.compile(r"(?<=[A-Za-z])([aeiouyAEIOUY]) ?[¨\u0308] ?(?=[b-df-hj-np-tv-z])")
+"""A spacing diaeresis (or a combining one set off by a space) a PDF copy put after its vowel
+and before a consonant ("Ho¨lder", "Mo ̈bius"): the accented letter."""
 
 
 def normalize(raw: str) -> Normalized:
@@ -235,6 +238,7 @@ def normalize(raw: str) -> Normalized:
     text = _GARBLED_HAT.sub("\\1\u0302", text)
     text = _GARBLED_DECAY_POWER.sub("\\1_\\3^\\2", text)
     text = _GARBLED_UMLAUT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0308"), text)
+    text = _SPACED_UMLAUT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0308"), text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _SCRIPT_RUN.sub(_script, text)
     text = unicodedata.normalize("NFKC", text)

@@ -731,3 +731,21 @@ def test_effective_learning_rate_is_checked_against_the_step(claim, status):
     s, sol = fake(spec, update=[-sp.Rational(1, 4), sp.Rational(1, 2)], value=-sp.Rational(5, 16),
                   asked=[_asked("effective-step", claim)])
     assert W.asks_verdict(W.instances_of(s, sol, SolveOptions())[0]).status == status
+
+
+@pytest.mark.parametrize("norm, claimed, status", [
+    ("linf", sp.Integer(6), "passed"),       # g = (1, -2, 3): ||g||_1 = 6, dual of l_inf
+    ("l1", sp.Integer(3), "passed"),         # ||g||_inf = 3, dual of l_1
+    ("l1", sp.Rational(1, 3), "failed"),     # α* = 1/||g||_*, not the weight λ*
+    ("l1", sp.Integer(6), "failed"),         # the dual norm of the other norm
+])
+def test_threshold_on_the_weight_is_the_dual_norm(norm, claimed, status):
+    ask = Ask(kind="threshold", on_weight=True)
+    spec, sol = fake({"norm": norm, "form": "penalty", "gradient": [1, -2, 3], "alpha": 0.2,
+                      "asks": ["update", {"kind": "threshold", "on_weight": True}]},
+                     update=[0, 0, 0], value=sp.S.Zero,
+                     asked=[(ask, Answer("threshold", "x", claimed, quantity="threshold"))])
+    check = run_all(spec, sol)["asks"]
+    assert check.status == status, check.detail
+    if status == "passed":
+        assert "at 1.1 α* the solver says unbounded" in check.detail

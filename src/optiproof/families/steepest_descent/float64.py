@@ -188,9 +188,11 @@ def _answers(spec: Any, u: np.ndarray | None, status: str, value: float, s: Maxi
         elif ask.kind == Q.MIN_VALUE.key:
             answers.append(minimum)
         elif ask.kind == Q.THRESHOLD.key:
-            a = Answer("threshold on alpha", r"\alpha^\star",
-                       sp.Float(1 / s.dual, 16) if s.dual else sp.oo,
-                       quantity=Q.THRESHOLD.key, subject=subject)
+            a = Answer("threshold on the weight", r"\lambda^\star", sp.Float(s.dual, 16),
+                       quantity=Q.THRESHOLD.key, subject=subject) if ask.on_weight else Answer(
+                "threshold on alpha", r"\alpha^\star",
+                sp.Float(1 / s.dual, 16) if s.dual else sp.oo,
+                quantity=Q.THRESHOLD.key, subject=subject)
             answers.append(a)
             asked.append((ask, a))
         elif ask.kind == Q.STEP_LENGTH.key:

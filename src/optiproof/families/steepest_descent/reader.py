@@ -214,16 +214,21 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
             return
 
 
-_THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|critical) (?:value of )?"
+_THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) "
+                               r"(?:value of )?"
                                r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|such that|at which|"
                                r"where|so that)\b", re.I)
 
 
+_THRESHOLD_LOW = re.compile(r"\b(?:smallest|minimal|minimum|least|critical)\b", re.I)
+"""The bound a multiplying weight's threshold is asked from: d = 0 minimises for λ ≥ λ*."""
+
+
 def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
     """"The largest a for which d = 0 is still the minimiser" with the weight written (1/a)‖d‖:
-    a is the spec's α under another name, so its threshold is α*. A letter that is not α so
-    renamed ("the smallest λ ..." with the weight λ‖d‖, where α = 1/λ) would need another
-    number: refused naming it."""
+    a is the spec's α under another name, so its threshold is α*. "The smallest λ ..." with the
+    weight written λ‖d‖ (α = 1/λ) asks the threshold on the weight itself, λ* = ‖g‖_*. Any other
+    letter (λ/2‖d‖, a letter that is not the weight) is refused naming it."""
     for p in phrases:
         m = _THRESHOLD_LETTER.search(p)
         if m is None or m.group("s") in ("α", "alpha"):
@@ -232,6 +237,15 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
         if r.value(F.alpha) == name:
             r.notes.append(f"\"{p}\": the weight is 1/{m.group('s')}, so {m.group('s')} plays the "
                            "role of α and its threshold is α*")
+            continue
+        if r.value(F.alpha) == f"1/{name}" and _THRESHOLD_LOW.search(p):
+            asks = r.value(F.asks) or []
+            r.set(F.asks, [{"kind": Q.THRESHOLD.key, "on_weight": True}
+                           if a == Q.THRESHOLD.key else a for a in asks],
+                  r.fields[F.asks].source, note=r.fields[F.asks].note)
+            r.notes.append(f"\"{p}\": the weight {m.group('s')} multiplies the norm (α = "
+                           f"1/{m.group('s')}), so the threshold is asked on it: "
+                           f"{m.group('s')}* = ‖g‖_*")
             continue
         r.miss(f"question \"{p}\"", f"asks for the threshold on {m.group('s')}, but the penalty "
                                      f"weight is not 1/{m.group('s')} (α = {r.value(F.alpha)}); "
@@ -359,11 +373,37 @@ def _in_written_objective(own: str, piece: str) -> bool:
     return at >= 0 and _coefficient_before(own, at) is not None
 
 
+_EXPONENT_SET = re.compile(r"\b(?:for|with|take|taking|let|given|if) p ?= ?(\d{1,2}(?:\.\d{1,3})?)"
+                           r"(?!\d|\.\d)", re.I)
+"""The exponent a request sets before it asks its conjugate ("For p = 3, what is q?")."""
+
+
+def _exponent_alone(r: PartReading) -> None:
+    """A part that asks only the Hölder conjugate of an exponent it names ("For p = 3, what is
+    the Hölder conjugate q?"): the answer is p/(p-1) whatever the gradient and the step, so a
+    missing gradient or norm is no gap; the norm is the l_p of that exponent (with a note)."""
+    asks = r.value(F.asks) or []
+    if not asks or not all(isinstance(a, dict) and a.get("kind") == Q.HOLDER_CONJUGATE.key
+                           and a.get("measure") for a in asks):
+        return
+    gaps = {F.gradient, F.norm}
+    if not any(m.name in gaps for m in r.missing) or \
+            any(m.name not in gaps | {F.form} for m in r.missing):
+        return
+    r.missing = [m for m in r.missing if m.name not in gaps | {F.form}]
+    if F.norm not in r.fields:
+        r.set(F.norm, asks[0]["measure"], r.fields[F.asks].source,
+              note="the l_p norm of the exponent asked")
+    if F.gradient not in r.fields:
+        r.set(F.gradient, "g", r.fields[F.asks].source,
+              note="no gradient is given, and none is needed: the conjugate depends only on p")
+
+
 def _take_conjugate_of_p(r: PartReading, phrases: list[str]) -> None:
     """"What is the Hölder conjugate q of p = 4?": the conjugate of the exponent the request
     names, not of the part's own norm (whose conjugate it would be without a p)."""
     own = r.own_text or ""
-    m = _CONJUGATE_OF.search(own)
+    m = _CONJUGATE_OF.search(own) or _EXPONENT_SET.search(own)
     if not phrases or m is None:
         return
     p = m.group(1)
@@ -599,6 +639,7 @@ class SteepestDescentReader:
         _norm_named_in_a_setting(r, [s for k, s in asks if k == Q.NORM_VALUE.key])
         _form_from_a_definition(r)
         _form_not_needed(r)
+        _exponent_alone(r)
         _claimed_optimizer(r.own_text or "", r)
         _momentum_set_aside(r)
         _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])

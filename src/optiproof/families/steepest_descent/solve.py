@@ -359,6 +359,20 @@ def _size_steps_penalty_squared(inst: Instance, t: sp.Symbol) -> tuple[list[Step
     return [size, combine, val], u, value
 
 
+def _weight_threshold(inst: Instance, subject: str | None) -> Answer:
+    """The threshold asked on the weight λ = 1/α of ``gᵀd + λ‖d‖``: d = 0 is a minimiser iff
+    gᵀd ≥ -λ‖d‖ for every d, i.e. iff ‖g‖_* ≤ λ, so the smallest such λ is λ* = ‖g‖_* = 1/α*
+    (0 when g = 0: then every λ > 0 keeps d = 0, and 0 is their infimum)."""
+    N = inst.dual_value
+    note = ("for $\\lambda \\ge \\lambda^\\star$ the step 0 is a minimiser (the only one "
+            "above $\\lambda^\\star$); for $\\lambda < \\lambda^\\star$ the objective is "
+            "unbounded below")
+    if inst.numeric and N == 0:
+        note = "g = 0: d = 0 is a minimiser for every $\\lambda > 0$; 0 is their infimum"
+    return Answer("threshold on the weight", r"\lambda^\star", N, note=note,
+                  quantity=Q.THRESHOLD.key, subject=subject)
+
+
 def _penalty_plain_steps(inst: Instance, t: sp.Symbol) -> tuple[list[Step], dict]:
     a, N = inst.alpha, inst.dual_value
     dual_tex = inst.norm.dual().latex(inst.gname)
@@ -393,6 +407,13 @@ def _penalty_plain_steps(inst: Instance, t: sp.Symbol) -> tuple[list[Step], dict
         "So the answer switches at $\\alpha^\\star = 1/\\|g\\|_*$: below it the optimal step is "
         "zero, above it the objective is unbounded below and no minimiser exists.",
         (cases, thr_eq)))
+    if any(a.on_weight for a in inst.spec.asks):
+        steps.append(Step(
+            "On the weight",
+            "Asked on the weight $\\lambda = 1/\\alpha$ in front of the norm: $d = 0$ is a "
+            "minimiser exactly when $\\lambda \\ge \\|g\\|_*$, so the smallest such weight "
+            "is the dual norm of the gradient.",
+            (Equation.of(Tex(r"\lambda^\star = \frac{1}{\alpha^\star}"), inst.dual_value),)))
     if decided is not None:
         words = {"zero": "Here the slope is positive, so the minimum is at $t = 0$.",
                  "tie": "Here the slope is exactly zero: every step $-t s^\\star$ with "
@@ -588,10 +609,11 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
             if form != "penalty":
                 raise BadInput("a threshold only exists for the plain-norm penalty form",
                                field="asks")
-            a = Answer("threshold on alpha", r"\alpha^\star", plain_info["threshold"],
-                       note="for $\\alpha < \\alpha^\\star$ the best step is 0; for "
-                            "$\\alpha > \\alpha^\\star$ the objective is unbounded below",
-                       quantity=Q.THRESHOLD.key, subject=subject)
+            a = _weight_threshold(inst, subject) if ask.on_weight else Answer(
+                "threshold on alpha", r"\alpha^\star", plain_info["threshold"],
+                note="for $\\alpha < \\alpha^\\star$ the best step is 0; for "
+                     "$\\alpha > \\alpha^\\star$ the objective is unbounded below",
+                quantity=Q.THRESHOLD.key, subject=subject)
             answers.append(a)
             facts.asked.append((ask, a))
         elif ask.kind == Q.STEP_LENGTH.key:

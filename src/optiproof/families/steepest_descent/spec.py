@@ -92,6 +92,9 @@ class Ask(BaseModel):
                           "each, same g, form and weight)", max_length=8)
     largest: bool = Field(True, description="which-solution: the largest decrease (else the "
                                             "smallest)")
+    on_weight: bool = Field(False, description="threshold: asked on the weight λ = 1/α written "
+                                               "in front of the norm (+ λ‖d‖): the smallest λ "
+                                               "with d = 0 a minimiser, λ* = ‖g‖_*")
 
     @model_validator(mode="before")
     @classmethod
@@ -111,6 +114,8 @@ class Ask(BaseModel):
             raise ValueError("a compare ask needs 'other' (the norm of the other step)")
         if self.kind == Q.WHICH_SOLUTION.key and len(self.among or []) < 2:
             raise ValueError("a which-solution ask needs 'among' (at least two norms)")
+        if self.on_weight and self.kind != Q.THRESHOLD.key:
+            raise ValueError("on_weight only applies to a threshold ask")
         return self
 
 

@@ -1060,7 +1060,8 @@ def asks_verdict(inst: Instance) -> Verdict:
             v, line, err = _which_norm_verdict(inst, ask.measure or inst.spec.norm, answer)
             errors.append(err)
         elif ask.kind == Q.THRESHOLD.key:
-            v, line = _threshold_verdict(inst, claimed)
+            v, line = (_weight_threshold_verdict(inst, claimed) if ask.on_weight
+                       else _threshold_verdict(inst, claimed))
         elif ask.kind == Q.DUAL_NORM.key and claimed is not None:
             v, line, err = _dual_norm_verdict(inst, ask.measure or inst.spec.norm, claimed)
             errors.append(err)
@@ -1377,6 +1378,24 @@ def _threshold_verdict(inst: Instance, claimed: float | None) -> tuple[Status, s
         if not good:
             return "failed", line + "; " + "; ".join(outcomes) + f" (expected {expect})"
     return "passed", line + "; " + "; ".join(outcomes)
+
+
+def _weight_threshold_verdict(inst: Instance, claimed: float | None) -> tuple[Status, str]:
+    """λ* = ||g||_* on the weight λ = 1/α of gᵀd + λ||d||: numpy's dual norm, then the α-side
+    check of :func:`_threshold_verdict` at α = 1/λ* (cvxpy: value 0 just above λ*, unbounded
+    just below)."""
+    if claimed is None:
+        return "inconclusive", "threshold on the weight: no numeric answer to check"
+    if inst.dual == 0:
+        return (("passed" if claimed == 0 else "failed"),
+                f"threshold on the weight: g = 0, tool says {claimed}")
+    err = relative_error(claimed, inst.dual, floor=1e-300)
+    line = (f"threshold λ* on the weight: tool {claimed:.10g} vs numpy ||g||_* = "
+            f"{inst.dual:.10g} (rel. error {err:.1e})")
+    if err > TOL.ask or claimed <= 0:
+        return "failed", line
+    v, alpha_line = _threshold_verdict(inst, 1.0 / claimed)
+    return v, line + "; as α* = 1/λ*: " + alpha_line
 
 
 def asks_check(get: Callable[[], list[Instance]], symbolic: bool) -> Check:
