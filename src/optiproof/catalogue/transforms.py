@@ -40,9 +40,10 @@ _OFF_VERB = (r"(?:turn\w*|switch\w*|shut\w*|toggl\w*) off|disabl\w*|skip\w*|omit
              r"(?:do|does|did)(?:n'?t| not) (?:use|apply|do)|not (?:using|applying)")
 NO_BIAS_CORRECTION_PHRASES = (
     rf"\b(?:{_OFF_VERB}) (?:the |any |Adam'?s |its )?(?:proper )?{_BC}",
-    rf"\b{_BC} (?:step |terms? |factors? )?(?:is |was |are |were |gets |got |being )?"
-    r"(?:(?:switched|turned|shut) off|disabled|skipped|omitted|removed|dropped|ignored|"
-    r"left out|not (?:applied|used|done)|forgotten|missing)\b",
+    rf"\b{_BC} (?:step |terms? |factors? |lines? |code )?(?:is |was |are |were |gets |got |being |"
+    r"has been |have been )?(?:accidentally |simply |just |all )?"
+    r"(?:(?:switched|turned|shut) off|disabled|skipped|omitted|removed|dropped|ignored|deleted|"
+    r"commented out|left out|not (?:applied|used|done)|forgotten|missing)\b",
     rf"\b{_BC} (?:switched |turned )?off\b", r"\bswitch bias correction off\b",
     r"\buncorrected (?:moments?|estimates?|m|v)\b", r"\bbias_correction ?= ?false\b",
     r"m̂ ?= ?m ?, ?v̂ ?= ?v\b", r"\bm_?\(?1\)? ?/ ?(?:√|sqrt) ?\(? ?v_?\(?1\)?\)? directly\b")

@@ -356,6 +356,7 @@ class AdamMechanicsReader:
                   previous: list[PartReading]) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY, objects=objects, own_text=own)
+        r.found["context"] = ctx    # a setting of the shared text ('bias correction deleted')
         r.miss(F.asks, "no question about Adam's mechanics recognised (expected e.g. 'write out "
                        "the update rule', 'bias correction', 'the first step', 'rescale the loss "
                        "by c', 'β1 = β2 = 0', 'how large can a step be', 'AdamW vs L2', 'θ_2')")
@@ -531,6 +532,17 @@ def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
     return True
 
 
+_CORRECTED = (r"\bbias[- ]?corrected\b|\bwith (?:the )?(?:usual |standard |proper )?bias[- ]?correction\b|"
+              r"\b(?:correct|standard|proper|real|textbook) adam\b")
+"""A part that says its Adam corrects the bias, against a shared text that switched it off."""
+
+
+def _correction_off(text: str) -> Any:
+    """The mention switching bias correction off in ``text`` (None if there is none)."""
+    return next((m for m in TRANSFORMS.mentions(text) if m.entry.key == T.NO_BIAS_CORRECTION.key),
+                None)
+
+
 def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The asks as this family's spec asks them: the update (Δθ) of a part that sets
     β₁ = β₂ = 0 is the sign limit, else the update rule; 'which optimizer' after β₁ = β₂ = 0 is
@@ -549,8 +561,8 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
         rx(_RMS_SIGN_PREMISE).search(own) if r.value(F.optimizer) == O.RMSPROP.key else None)
     keys = {k for k, _ in asks}
     variant = rx(_DECAY_VARIANT).search(own)
-    off = next((m for m in TRANSFORMS.mentions(own) if m.entry.key == T.NO_BIAS_CORRECTION.key),
-               None)
+    off = _correction_off(own) or (None if rx(_CORRECTED).search(own) else
+                                    _correction_off(r.found.get("context", "")))
     if off is not None and r.value(F.optimizer) == O.RMSPROP.key:
         off = None      # 'RMSprop without bias correction' describes RMSprop as it is
     raw = keys - {Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key}
