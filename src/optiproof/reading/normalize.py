@@ -183,6 +183,17 @@ _GARBLED_DECAY_POWER = re.compile(r"(\b1 ?[-−] ?β)(\d{1,2}|t)([12])(?![\w.^_]
 _HAT_COMMAND = re.compile(r"\\(?:wide)?hat(?:\s{1,3}|\s{0,3}\{\s{0,3})(?:\\(?:mathbf|boldsymbol|bm|mathrm|"
                           r"vec)\s{0,3}\{?\s{0,3})?([A-Za-z])\s{0,3}\}?\s{0,3}\}?")
 """\\hat m, \\hat{m}, \\hat{\\mathbf m}, \\hat{\\boldsymbol{m}}: m̂."""
+_TILDE_COMMAND = re.compile(r"\\(?:wide)?tilde(?:\s{1,3}|\s{0,3}\{\s{0,3})(?:\\(?:mathbf|boldsymbol|bm|"
+                            r"mathrm|vec)\s{0,3}\{?\s{0,3})?(\\[A-Za-z]{2,10}|[A-Za-z])\s{0,3}\}?\s{0,3}\}?")
+"""\\tilde θ, \\tilde{\\boldsymbol\\theta}, \\tilde{w}: θ̃, w̃ (a symbol of its own, not θ)."""
+
+
+def _tilde(m: re.Match) -> str:
+    base = m.group(1)
+    return _WORD_GREEK.get(base[1:], base[1:]) + "\u0303" if base.startswith("\\") else \
+        base + "\u0303"
+
+
 _SCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+|[" + "".join(_SUBSCRIPTS) + "]+")
 
 
@@ -683,6 +694,7 @@ def _latex_to_plain(text: str) -> str:
     text = _TIE.sub(" ", text)
     for _ in range(3):
         new = _HAT_COMMAND.sub("\\1\u0302", text)
+        new = _TILDE_COMMAND.sub(_tilde, new)
         new = _WRAPPER.sub(lambda m: m.group(2), new)
         new = _FRAC.sub(_frac, new)
         new = _FRAC_DIGITS.sub(r"(\1)/(\2)", new)

@@ -1687,13 +1687,29 @@ def _counted_in_bytes(r: PartReading, text: str) -> bool:
     return bool(letter) and bool(rxc(rf"(?<![\w]){re.escape(letter)} bytes\b").search(text))
 
 
+def _own_dtype(own: str) -> tuple[str, str] | None:
+    """(element type, phrase) the part's own text states, when it states exactly one."""
+    found = {}
+    for name, pattern in _DTYPES.items():
+        if name == "byte":
+            continue
+        m = rx(pattern).search(own)
+        if m and not negated(own, m.start()):
+            found[name] = phrase(own, m.start(), m.end())
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
     _read_numbering(both, r)
     _read_labels(both, r)
     _read_remarks(both, r)
     quantities = r.value(F.quantities) or []
-    for name, pattern in _DTYPES.items():
+    own_type = _own_dtype(own)
+    if own_type is not None and not _counted_in_bytes(r, both):
+        # 'we might switch to fp16 gradients': the part's own element type, over the shared one
+        r.set(F.dtype, own_type[0], own_type[1])
+    for name, pattern in (() if F.dtype in r.fields else _DTYPES.items()):
         m = rx(pattern).search(both)
         if _counted_in_bytes(r, both):
             r.set(F.dtype, "byte", r.fields[F.p].source, note="the gradient is counted in bytes: "
