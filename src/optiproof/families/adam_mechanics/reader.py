@@ -1031,6 +1031,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             if found:
                 _set(r, field, found[0])
                 break
+    _read_symbolic_recurrence(own, ctx, objects, r)
     _read_numeric_recurrence(own, r)
     _read_smoothing_words(own, r)
     if F.alpha not in r.fields:
@@ -1154,6 +1155,36 @@ def _read_numeric_recurrence(own: str, r: PartReading) -> None:
                           f"\"{was.source}\"")
             continue
         r.set(field, spec_number(decay), m.group(0))
+
+
+_SYMBOLIC_RECURRENCE = (r"(?<!\w)([mv])_?\{?t\}? ?= ?(α|β|ρ|γ|μ|β_?[12])(?: ?[*·] ?| ?)\1_?\{?\(?t ?[-−] ?1"
+                        r"\)?\}? ?\+ ?\(1 ?[-−] ?\2\)")
+"""A moving average written with a letter ('v_t = α v_{t-1} + (1 − α) g_t²', as PyTorch writes
+RMSprop): the letter is its decay."""
+
+
+def _read_symbolic_recurrence(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
+    """The decay of a moving average the text writes with a letter: β₂ (RMSprop's ρ) for v, β₁
+    for m, whatever the letter. When that letter was read as the learning rate (PyTorch's
+    RMSprop calls its decay α), it is not: the learning rate is then the symbol in front of the
+    update's step (read after this), or it is not stated."""
+    for text in (own, ctx):
+        for m in rx(_SYMBOLIC_RECURRENCE).finditer(text):
+            letter = m.group(2).replace("_", "")
+            name = {"β1": "beta_1", "β2": "beta_2"}.get(letter, _GREEK.get(letter, letter))
+            value = next((a for objs in (objects.own, objects.context)
+                          for a in objs.all_assigned(name, numeric=True)), None)
+            if value is None:
+                continue
+            field = F.beta2 if m.group(1) == "v" else F.beta1
+            lr = r.fields.get(F.alpha)
+            if lr is not None and lr.source == value.source:
+                r.fields.pop(F.alpha)
+            _set(r, field, value)
+            r.convention(field, m.group(0), f"{m.group(2)} is the decay of the moving average "
+                                            f"{m.group(1)}_t")
+        if any(rx(_SYMBOLIC_RECURRENCE).finditer(text)):
+            return
 
 
 _SMOOTHING_WORDS = (r"(?<!weight )(?<!weight_)\b(?:smoothing (?:constant|factor|coefficient)|"
