@@ -199,6 +199,7 @@ class CommunicationReader:
                 key = _AT_ROOT[key]
             placed.append((key, source))
         take_asks(r, F.quantities, placed, self.answers)
+        _one_node_totals(own, r)
         for source in ratios:  # after the part's own asks: a ratio divides two of them
             _read_ratio(r, source, {k for k, _ in placed})
         if not ratios:
@@ -290,6 +291,29 @@ _SCOPE = (r"\b(?:the )?(?:total )?(?:cost|costs|price|bill) (?:of|for) (?:one|a 
           r"sync) )?(?:round|step|iteration|exchange|synchroni[sz]ation|all-?reduce|averaging)\b")
 """'..., the cost of one averaging round': what the listed quantities count (one
 synchronisation step), not a quantity of its own."""
+
+
+_ONE_NODE_COUNTS = (r"\b(?:does|do|will|would|did) (?:the |a |each |one |every |any |a single )?(?:central "
+                    r"|parameter )?(?:server|root|worker|node|gpu|rank|machine)s? (?:actually )?"
+                    r"(?:receive|get|collect|send|transmit|push)\b")
+"""A count whose subject is one node ('how many messages does the server receive')."""
+_SCHEME_TOTALS = {Q.MESSAGES.key, Q.TOTAL_BYTES.key, Q.TOTAL_VOLUME.key}
+
+
+def _one_node_totals(own: str, r: PartReading) -> None:
+    """'How many messages does the server receive, and how many bytes in total?': the counts of
+    one node, which the scheme's totals (all messages, all bytes over the network) do not
+    answer; refused, naming the phrase."""
+    if not _SCHEME_TOTALS & set(r.value(F.quantities) or []):
+        return
+    for sentence in re.split(r"(?<=[.?!;])\s", own):
+        m = rx(_ONE_NODE_COUNTS).search(sentence)
+        if m and rx(r"\bmessages\b|\bin total\b|\btotal (?:number|bytes|volume)\b").search(sentence):
+            r.miss(F.quantities, f'"{m.group(0)}" asks the count of one node, which the totals of '
+                                 "the scheme (every message, every byte over the network) do not "
+                                 "answer (expected 'how many messages are sent in total' or 'how "
+                                 "many bytes does the server receive')")
+            return
 
 
 def _scope(own: str, r: PartReading) -> None:
