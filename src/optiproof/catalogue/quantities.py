@@ -401,8 +401,11 @@ FASTER = _add(_Q(
     "faster", "the faster scheme", value_kind="name", aliases=("fastest", "which-faster"),
     phrases=(rf"\bwhich (?:{_CONTENDER} )?(?:is|would be|will be|runs|finishes|wins)(?: the)? "
              r"(?:faster|quicker|fastest|quickest)\b",
-             rf"\bwhich (?:{_CONTENDER} )?wins\b")))
-"""Which of the schemes compared takes the least time in the α-β model."""
+             rf"\bwhich (?:{_CONTENDER} )?wins\b",
+             rf"\bwhich (?:{_CONTENDER} )?(?:would|should|will|do) (?:you|we|i|one) (?:pick|choose|use|"
+             r"prefer|select|go with)\b(?![^.?]{0,40}\b(?:memory|simplicity|fault|robust))")))
+"""Which of the schemes compared takes the least time in the α-β model ('which one would you
+pick for p = 10^4': the faster, when nothing else than time is weighed)."""
 LATENCY_TIME = _add(_Q(
     "latency-time", "latency part of the time (the α terms)", unit="s",
     aliases=("latency-only-time", "latency-term"),
