@@ -460,7 +460,22 @@ def _crossover(ask: DerivedAsk, ops: list[Operand], where: str
     if not roots:
         return None, "none", f"the two never meet for admissible {ask.solve_for}", [eq], var
     value = _tidy(roots[0]) if len(roots) == 1 else sympy.Matrix([_tidy(r) for r in roots])
-    return value, "unique", "", [eq, Equation.of(Tex(rf"{to_latex(var)}^\star"), value)], var
+    return value, "unique", _smaller_side(x, y, var, len(roots)), [
+        eq, Equation.of(Tex(rf"{to_latex(var)}^\star"), value)], var
+
+
+def _smaller_side(x: Any, y: Any, var: Any, roots: int) -> str:
+    """Which operand is the smaller on each side of a single crossover of two linear formulas
+    ('for which p is A faster?' is answered by the crossover and this side), when the slope's
+    sign is decided by the symbols' assumptions; else empty."""
+    slope = _tidy(sympy.diff(x - y, var))
+    if roots != 1 or slope.has(var):
+        return ""
+    if slope.is_positive:
+        return "X < Y below the crossover, X > Y above it"
+    if slope.is_negative:
+        return "X > Y below the crossover, X < Y above it"
+    return ""
 
 
 def _dependence(ask: DerivedAsk, op: Operand, here: Solved, where: str
