@@ -403,9 +403,10 @@ FASTER = _add(_Q(
              r"(?:faster|quicker|fastest|quickest)\b",
              rf"\bwhich (?:{_CONTENDER} )?wins\b",
              rf"\bwhich (?:{_CONTENDER} )?(?:would|should|will|do) (?:you|we|i|one) (?:pick|choose|use|"
-             r"prefer|select|go with)\b(?![^.?]{0,40}\b(?:memory|simplicity|fault|robust))")))
+             r"prefer|select|go with)\b(?=[^.?]{0,60}\b(?:time|faster|quicker|fastest|sooner)\b)"
+             r"(?![^.?]{0,60}\b(?:memory|simplicity|fault|robust))")))
 """Which of the schemes compared takes the least time in the α-β model ('which one would you
-pick for p = 10^4': the faster, when nothing else than time is weighed)."""
+pick for p = 10^4, and what is its time?': the faster, when time is the criterion named)."""
 LATENCY_TIME = _add(_Q(
     "latency-time", "latency part of the time (the α terms)", unit="s",
     aliases=("latency-only-time", "latency-term"),

@@ -293,10 +293,13 @@ _SCOPE = (r"\b(?:the )?(?:total )?(?:cost|costs|price|bill) (?:of|for) (?:one|a 
 synchronisation step), not a quantity of its own."""
 
 
-_ONE_NODE_COUNTS = (r"\b(?:does|do|will|would|did) (?:the |a |each |one |every |any |a single )?(?:central "
-                    r"|parameter )?(?:server|root|worker|node|gpu|rank|machine)s? (?:actually )?"
-                    r"(?:receive|get|collect|send|transmit|push)\b")
+_ONE_NODE_COUNTS = (r"\bhow many (?:\w+ ){0,2}?(messages|bytes|values|floats|entries|elements|numbers)\b"
+                    r"(?: \w+){0,3}? (?:does|do|will|would|did) (?:the |a |each |one |every |any |"
+                    r"a single )?(?:central |parameter )?(?:server|root|worker|node|gpu|rank|machine)s? "
+                    r"(?:actually )?(?:receive|get|collect|send|transmit|push)\b")
 """A count whose subject is one node ('how many messages does the server receive')."""
+_ELLIPTIC_TOTAL = r"\band how many (?:\w+ ){0,2}?(?:bytes|values|floats|entries)(?: \w+){0,2}? in total\b"
+"""'…, and how many bytes in total?' after a count of one node: that node's total."""
 _SCHEME_TOTALS = {Q.MESSAGES.key, Q.TOTAL_BYTES.key, Q.TOTAL_VOLUME.key}
 
 
@@ -304,11 +307,16 @@ def _one_node_totals(own: str, r: PartReading) -> None:
     """'How many messages does the server receive, and how many bytes in total?': the counts of
     one node, which the scheme's totals (all messages, all bytes over the network) do not
     answer; refused, naming the phrase."""
-    if not _SCHEME_TOTALS & set(r.value(F.quantities) or []):
+    asked = set(r.value(F.quantities) or [])
+    if not _SCHEME_TOTALS & asked:
         return
     for sentence in re.split(r"(?<=[.?!;])\s", own):
         m = rx(_ONE_NODE_COUNTS).search(sentence)
-        if m and rx(r"\bmessages\b|\bin total\b|\btotal (?:number|bytes|volume)\b").search(sentence):
+        if m is None:
+            continue
+        ellipsis = rx(_ELLIPTIC_TOTAL).search(sentence, m.end())
+        if (m.group(1).lower() == "messages" and Q.MESSAGES.key in asked) or (
+                ellipsis and asked & {Q.TOTAL_BYTES.key, Q.TOTAL_VOLUME.key}):
             r.miss(F.quantities, f'"{m.group(0)}" asks the count of one node, which the totals of '
                                  "the scheme (every message, every byte over the network) do not "
                                  "answer (expected 'how many messages are sent in total' or 'how "
@@ -1746,7 +1754,7 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
                     r.convention("element type", again.group(0), f"restates {name}")
             break
     else:
-        if set(quantities) & set(IN_BYTES):
+        if set(quantities) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
     _read_times(own, ctx, r)
