@@ -296,8 +296,9 @@ synchronisation step), not a quantity of its own."""
 _ONE_NODE_COUNTS = (r"\bhow many (?:\w+ ){0,2}?(messages|bytes|values|floats|entries|elements|numbers)\b"
                     r"(?: \w+){0,3}? (?:does|do|will|would|did) (?:the |a |each |one |every |any |"
                     r"a single )?(?:central |parameter )?(?:server|root|worker|node|gpu|rank|machine)s? "
-                    r"(?:actually )?(?:receive|get|collect|send|transmit|push)\b")
-"""A count whose subject is one node ('how many messages does the server receive')."""
+                    r"(?:actually )?(?:receive|get|collect)\b")
+"""A count one node receives ('how many messages does the server receive'): the catalogue has
+the values and bytes a node receives, not its messages (those it sends, it has)."""
 _ELLIPTIC_TOTAL = r"\band how many (?:\w+ ){0,2}?(?:bytes|values|floats|entries)(?: \w+){0,2}? in total\b"
 """'…, and how many bytes in total?' after a count of one node: that node's total."""
 _SCHEME_TOTALS = {Q.MESSAGES.key, Q.TOTAL_BYTES.key, Q.TOTAL_VOLUME.key}
@@ -1719,16 +1720,17 @@ def _counted_in_bytes(r: PartReading, text: str) -> bool:
     return bool(letter) and bool(rxc(rf"(?<![\w]){re.escape(letter)} bytes\b").search(text))
 
 
-def _own_dtype(own: str) -> tuple[str, str] | None:
-    """(element type, phrase) the part's own text states, when it states exactly one."""
+def _own_dtype(own: str) -> tuple[str, str, str] | None:
+    """(element type, its phrase, the text matched) the part's own text states, when it states
+    exactly one."""
     found = {}
     for name, pattern in _DTYPES.items():
         if name == "byte":
             continue
         m = rx(pattern).search(own)
         if m and not negated(own, m.start()):
-            found[name] = phrase(own, m.start(), m.end())
-    return next(iter(found.items())) if len(found) == 1 else None
+            found[name] = (name, phrase(own, m.start(), m.end()), m.group(0))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
@@ -1740,7 +1742,14 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     own_type = _own_dtype(own)
     if own_type is not None and not _counted_in_bytes(r, both):
         # 'we might switch to fp16 gradients': the part's own element type, over the shared one
-        r.set(F.dtype, own_type[0], own_type[1])
+        name, said, matched = own_type
+        r.set(F.dtype, name, said)
+        first = True
+        for again in rx(_DTYPES[name]).finditer(both):  # "fp16, so 2 bytes per number"
+            if first and again.group(0) == matched:
+                first = False
+                continue
+            r.convention("element type", again.group(0), f"restates {name}")
     for name, pattern in (() if F.dtype in r.fields else _DTYPES.items()):
         m = rx(pattern).search(both)
         if _counted_in_bytes(r, both):
