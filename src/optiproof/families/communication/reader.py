@@ -1720,8 +1720,16 @@ def _counted_in_bytes(r: PartReading, text: str) -> bool:
     return bool(letter) and bool(rxc(rf"(?<![\w]){re.escape(letter)} bytes\b").search(text))
 
 
-def _own_dtype(own: str) -> tuple[str, str, str] | None:
-    """(element type, its phrase, the text matched) the part's own text states, when it states
+def _restatements(r: PartReading, name: str, both: str, read_at: int) -> None:
+    """Every other mention of the element type read at ``read_at`` ("fp16 gradients, so 2 bytes
+    per number"): a restatement, so its number is used."""
+    for again in rx(_DTYPES[name]).finditer(both):
+        if again.start() != read_at:
+            r.convention("element type", again.group(0), f"restates {name}")
+
+
+def _own_dtype(own: str) -> tuple[str, str, int] | None:
+    """(element type, its phrase, where it starts) the part's own text states, when it states
     exactly one."""
     found = {}
     for name, pattern in _DTYPES.items():
@@ -1729,7 +1737,7 @@ def _own_dtype(own: str) -> tuple[str, str, str] | None:
             continue
         m = rx(pattern).search(own)
         if m and not negated(own, m.start()):
-            found[name] = (name, phrase(own, m.start(), m.end()), m.group(0))
+            found[name] = (name, phrase(own, m.start(), m.end()), m.start())
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -1742,14 +1750,9 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     own_type = _own_dtype(own)
     if own_type is not None and not _counted_in_bytes(r, both):
         # 'we might switch to fp16 gradients': the part's own element type, over the shared one
-        name, said, matched = own_type
+        name, said, start = own_type
         r.set(F.dtype, name, said)
-        first = True
-        for again in rx(_DTYPES[name]).finditer(both):  # "fp16, so 2 bytes per number"
-            if first and again.group(0) == matched:
-                first = False
-                continue
-            r.convention("element type", again.group(0), f"restates {name}")
+        _restatements(r, name, both, len(ctx) + 1 + start)
     for name, pattern in (() if F.dtype in r.fields else _DTYPES.items()):
         m = rx(pattern).search(both)
         if _counted_in_bytes(r, both):
@@ -1758,9 +1761,7 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
             break
         if m and not negated(both, m.start()):
             r.set(F.dtype, name, phrase(both, m.start(), m.end()))
-            for again in rx(pattern).finditer(both):  # "fp16 gradients, so 2 bytes per number"
-                if again.start() != m.start():
-                    r.convention("element type", again.group(0), f"restates {name}")
+            _restatements(r, name, both, m.start())
             break
     else:
         if set(quantities) & set(IN_BYTES) and F.dtype not in r.fields:
