@@ -28,7 +28,7 @@ def test_a_hyphenated_name_identifies_the_optimizer(solved, style):
 def test_a_hyphenated_wrong_name_is_found(solved, style):
     part = graded_part(solved, PLI, _HYPHENATED[style].format(name="coordinate"), "a")
     assert part.verdict != "correct", part.findings
-    assert set(finding_kinds(part)) & {"false-claim", "unanswered"}, part.findings
+    assert set(finding_kinds(part)) & {"over-reach", "unanswered"}, part.findings
 
 
 _CLOSED = {
@@ -48,4 +48,4 @@ def test_a_negation_closed_before_the_identification_does_not_negate_it(solved, 
 def test_a_wrong_identification_after_a_closed_negation_is_found(solved, style):
     part = graded_part(solved, PLI, _CLOSED[style].format(name="sign descent"), "a")
     assert part.verdict == "incorrect", part.findings
-    assert "false-claim" in finding_kinds(part), part.findings
+    assert "over-reach" in finding_kinds(part), part.findings

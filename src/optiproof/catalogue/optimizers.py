@@ -54,7 +54,7 @@ SIGN_GD = _add(OptimizerEntry(
     aliases=("signsgd", "signgd", "sign-descent", "sign descent", "sign-sgd",
              "signed gradient descent"),
     phrases=(r"\bsign[- ]?sgd\b", r"\bsigngd\b", r"\bsign(?:ed)? gradient descent",
-             r"\bsign descent", r"\bsign[- ]based (?:gradient )?descent"),
+             r"\bsign[- ]descent", r"\bsign[- ]based (?:gradient )?descent"),
     relations=(Relation("special-case", "adam",
                         r"Adam with $\beta_1 = \beta_2 = 0$ and $\epsilon = 0$"),
                Relation("constrained-form", "linf", r"the $\ell_\infty$-ball constrained step"))))

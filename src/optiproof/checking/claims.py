@@ -243,10 +243,12 @@ def _value(text: str, latex: bool) -> Any:
 
 
 _SIDE_NOTE = re.compile(r"\s*\((?=(?:[^()]|\([^()]*\))*?(?:=|≈|:))(?:[^()]|\([^()]*\))*\)"
-                        r"[\s.,;]*$|\s*\\quad\s*\\text\{\s*\([^{}]*\)\s*\}\s*$")
-"""A side computation in parentheses after a value (``[0.99, 0.099, 0.0099] (|a|² = 1.0101)``,
-``[0.9009, …] (= (100/111)·[1, 1, 1])``, one level of brackets inside): not part of the
-value."""
+                        r"[\s.,;]*$|\s*\[(?=(?:[^\[\]]|\[[^\[\]]*\])*?(?:=|≈|:))"
+                        r"(?:[^\[\]]|\[[^\[\]]*\])*\][\s.,;]*$"
+                        r"|\s*\\quad\s*\\text\{\s*\([^{}]*\)\s*\}\s*$")
+"""A side computation in parentheses or square brackets after a value (``[0.99, 0.099,
+0.0099] (|a|² = 1.0101)``, ``[0.9009, …] (= (100/111)·[1, 1, 1])``, ``(0.9, 0.9) [= 0.9·(1,
+1)]``, one level of brackets inside): not part of the value."""
 
 
 # -- reading chains out of a unit ---------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 Kinds: ``wrong-answer`` (the final claim disagrees with the verified answer), ``inconsistency``
 (the body's final claim and the summary state different values), ``over-reach`` (optimizers
-named as the same update without the condition that makes them so, or a hedged set of answers
-around the right one), ``false-claim`` (a statement the verified results contradict),
+named as the same update without the condition that makes them so, an identification naming
+another optimizer than the verified one, or a hedged set of answers around the right one), ``false-claim`` (a statement the verified results contradict),
 ``unrenderable-formula`` (KaTeX cannot render it) and ``unanswered``.
 
 Grading an answer looks only at its final claims: the most final statement in the body (boxed,
@@ -124,6 +124,16 @@ def _contradicts_right_body(part: Any, exp: Expectation, found: list[Statement],
     return True
 
 
+def _unit_names(statement: Statement, exp: Expectation) -> bool:
+    """Do the words right after a lone value name the answer's quantity (``…, round up: 86
+    iterations``)? Then the value is stated as that answer, not a remark on an earlier one."""
+    from optiproof.catalogue.quantities import label_scores
+
+    after = statement.claim.cue.partition("@")[2]
+    words = re.match(r"\s*([^\W\d_][\w -]{0,30})", after)
+    return bool(words) and exp.quantity in label_scores(words.group(1).lower())
+
+
 def _named_sibling(final: Statement, found: list[Statement], exp: Expectation) -> Statement:
     """The statement of a unit that names the answer, for the most final one found there.
 
@@ -138,7 +148,7 @@ def _named_sibling(final: Statement, found: list[Statement], exp: Expectation) -
                and s.claim.tier_of_final == final.claim.tier_of_final]
         if row and max(s.evidence for s in row) > final.evidence:
             final = max(row, key=lambda s: (s.evidence, s.claim.pos))
-    if final.claim.subject:
+    if final.claim.subject or _unit_names(final, exp):
         return final
     unit = final.claim.unit
     named = [s for s in found if s.claim.unit.start == unit.start and s.claim.unit.end == unit.end

@@ -302,7 +302,7 @@ _SHORTER = re.compile(r"\b(?P<word>shorter|longer|smaller|larger|bigger)\b[^.;]{
                       re.I)
 
 
-_DENIED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.I)
+_DENIED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,3}$|n't\s+(?:\w+\s+){0,3}$", re.I)
 """Right before a comparative: it is denied ("is never shorter", "isn't any smaller")."""
 
 
@@ -310,18 +310,28 @@ def _norm_comparison(solution: Any, words: str) -> Refutation | None:
     """"The ℓ∞ step is (always) shorter than the ℓ2 step": refuted by a verified length
     ratio of the two steps on the other side of 1."""
     from optiproof.catalogue import NORMS
+    from optiproof.checking.sizes import ratio_claim, step_norms
 
     m = _SHORTER.search(words)
     if not m:
         return None
-    left = [x.entry.key for x in NORMS.mentions(words[:m.start()])]
-    right = [x.entry.key for x in NORMS.mentions(words[m.end():])]
+    left = [key for _, key in step_norms(solution, words[:m.start()])]
+    right = [key for _, key in step_norms(solution, words[m.end():])]
     if not left or not right or left[-1] == right[0]:
         return None
     a_key, b_key = left[-1], right[0]
-    shorter = m.group("word").lower() in ("shorter", "smaller")
     if _DENIED.search(words[max(0, m.start() - 30):m.start()]):
-        shorter = not shorter  # "never shorter than" says at least as long
+        if re.search(r"\btimes\s+$", words[:m.start()], re.I):
+            return None
+        shorter = m.group("word").lower() not in ("shorter", "smaller")
+        # "never shorter than" says at least as long
+    else:
+        shorter = m.group("word").lower() in ("shorter", "smaller")
+        ratio = ratio_claim(solution, words, m, (a_key, b_key),
+                            bool(_ALWAYS.search(words) or re.search(r"\bin general\b", words,
+                                                                    re.I)))
+        if ratio is not None:
+            return Refutation(*ratio)
     for p, ans in _values(solution, lambda q: q == "compare"):
         found = re.search(r"\bof the (\w+) step to the (\w+) step", ans.name)
         ratio = floats(ans.expr)
@@ -1000,6 +1010,15 @@ def _only_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+def _superlative(solution: Any, words: str) -> Refutation | None:
+    """"The parameter server moves the least data of the three schemes" (see
+    :func:`optiproof.checking.sizes.superlative_claim`)."""
+    from optiproof.checking.sizes import superlative_claim
+
+    why = superlative_claim(solution, words)
+    return Refutation(*why) if why else None
+
+
 def _paragraphs(units: list[Any]) -> list[tuple[Any, str]]:
     """Units with the text of their paragraph: plain lines that go on on the next line (a
     sentence wrapped by the writer's line width) are read as one."""
@@ -1057,6 +1076,8 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                        or _only_claim(solution, words)
                        or _existence_claim(solution, words)
                        or _tuned_rate_scope(solution, words))
+            if why is None:  # its own hedge test: "the most" is no hedge there
+                why = _superlative(solution, words)
             before = f"{before.rpartition(' ¦ ')[2]} ¦ {words}"  # the two sentences before
             compared = _COMPARATIVE.search(words)
             subjects = len(concepts(sentence).subjects)

@@ -66,7 +66,7 @@ def _first_sentence(text: str) -> str:
 _ADVICE = {
     "inconsistency": "Your answer states two different values for the same quantity: decide "
                      "which one the derivation supports and make the body and the summary agree.",
-    "over-reach": "Name one optimizer; mention a related one only together with the exact "
+    "over-reach": "Name the one optimizer the derivation recovers; mention a related one only together with the exact "
                   "condition under which it coincides with this update, and give one answer "
                   "rather than a set of candidates.",
     "false-claim": "A general statement in this part is contradicted by the verified results: "

@@ -9,7 +9,9 @@ negations, history, questions and closing offers are not identifications.
   catalogue relates them without a condition (SGD takes gradient descent's step; Muon is the
   constraint form of the orthogonalised step) or the clause states the relation's condition
   ("Adam with β1 = β2 = 0 and ε = 0 is sign descent");
-- false-claim: an identification naming only optimizers the verified one is not;
+- over-reach also for an identification naming only optimizers the verified one is not
+  ("this is exactly AdaGrad" where the part's update is another): it claims more about the
+  method than the derivation supports;
 - unanswered: the part asks for the optimizer and no clause names the verified one.
 """
 
@@ -26,7 +28,8 @@ from optiproof.checking.statements import stance, units_of
 from optiproof.checking.segment import EXCLUDED
 
 _IDENTIFIES = re.compile(
-    r"\b(?:this is|that'?s|that is|it is|which is|is exactly|is just|is simply|recovers?|"
+    r"\b(?:this is|that'?s|that is|it is|which is|is exactly|is just|is simply|is precisely|"
+    r"is literally|is nothing (?:but|other than|more than)|recovers?|"
     r"corresponds? to|reduces? to|is equivalent to|equivalently|identical (?:to|with)|the same (?:as|update|step|"
     r"algorithm|method|limit|point|solution|minimi[sz]er)|coincides?|known as|called|amounts? to|optimi[sz]er\s*:|"
     r"which optimi[sz]er|is the\b[^.;]{0,40}\b(?:update|step|method|algorithm)|i\.e\.|"
@@ -59,6 +62,13 @@ _CANNOT_AFTER = re.compile(r"(?:\s+(?:or|and|nor)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:
 """After a name: what it cannot do ("Adagrad or diagonal Adam cannot be written as ..."); the
 name is the subject of a denial, not an identification."""
 _ACCEPTING = frozenset({"same-update", "reduces-to", "constrained-form"})
+_IS_EXACTLY = re.compile(r"\b(?:is|are|was|becomes?)\s+(?:really\s+|in fact\s+|then\s+)?"
+                         r"(?:exactly|precisely|just|simply|nothing (?:but|other than|more than)|"
+                         r"literally|identical to|the same (?:method|algorithm|optimi[sz]er|update) as)"
+                         r"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
+"""Right before a name: a plain statement that the method is that optimizer ("O is exactly
+AdaGrad", "the method is just Adam"). Where the verified part has no one catalogue name for
+its method (a method the problem defines itself), only such a statement identifies it."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,8 @@ class NameMention:
     listed: int = -1
     """Its place among names written as one list (``Muon, Adafactor, or LAMB``): names of one
     list share it; -1 alone."""
+    start: int = -1
+    """Where the name starts in ``clause``."""
 
 
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
@@ -261,7 +273,7 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
                                        marker is None or m.start < marker.start(),
-                                       lists.get(m.start, -1)))
+                                       lists.get(m.start, -1), m.start))
     return out
 
 
@@ -348,11 +360,18 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
         named_right = entry is not None and (any(m.key in ok for m in mentions) or any(
             m.key in ok for m in named_anywhere(doc, lay, part.label)))
         wrong = [m for m in extra if m not in anchored and m.before_marker]
-        if entry is not None and not named_right and wrong:
+        known = [OPTIMIZERS.get(k) for k in sorted(fine - {None}) if OPTIMIZERS.get(k)]
+        if entry is None and known:
+            # the problem's own method, known by its verified subject or by what its
+            # derivation says it is: only a plain "is exactly X" names it
+            wrong = [m for m in wrong if _IS_EXACTLY.search(m.clause[:m.start])]
+            named_right = any(m.key in fine for m in mentions)
+        if (entry is not None or known) and not named_right and wrong:
+            verified = part.identified_as if entry is not None else known[0].name
             for m in _first(wrong):
-                grade.add(Finding("false-claim", part.label, m.line,
+                grade.add(Finding("over-reach", part.label, m.line,
                                   f"identifies the update as '{m.name}', which the verified "
-                                  f"derivation contradicts ({part.identified_as})",
+                                  f"derivation contradicts ({verified})",
                                   excerpt=m.clause))
         asks = "identification" in part.asked
         if entry is not None and asks and not named_right and not wrong \
