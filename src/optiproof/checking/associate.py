@@ -71,7 +71,29 @@ def symbol_score(subject: str, exp: Expectation) -> float:
     if any(base == _base(s) for s in exp.symbols):
         return 2.0
     shape = _shape(subject)
-    return 2.0 if shape and any(shape == _shape(s) for s in exp.symbols) else 0.0
+    if shape and any(shape == _shape(s) for s in exp.symbols):
+        return 2.0
+    return 2.0 if _ratio_of_parts(subject, exp) else 0.0
+
+
+_PART_RATIO = re.compile(r"‖([^\W\d_])_([a-h])‖(_\w+)?‖\1_([a-h])‖(_\w+)?")
+
+
+def _ratio_of_parts(subject: str, exp: Expectation) -> bool:
+    """A ratio of the norms of one letter indexed by part labels (``‖d_b‖₂/‖d_a‖₂``), the
+    expectation's own part on top, for an answer that is a ratio of two steps' norms measured
+    the same way (``‖u_linf‖₂/‖u_l2‖₂``): the length ratio of this part's step to the other
+    part's, in the document's own letter."""
+    key = re.sub(r"^frac|[/{}\s]", "", subject.replace("||", "‖"))
+    m = _PART_RATIO.fullmatch(key)
+    if m is None or m.group(2) != exp.part or m.group(4) == exp.part:
+        return False
+    for symbol in exp.symbols:
+        own = re.fullmatch(r"‖[^\W\d_]_\w+‖(_\w+)?‖[^\W\d_]_\w+‖(_\w+)?",
+                           re.sub(r"^frac|[/{}\s]", "", symbol.replace("||", "‖")))
+        if own and {m.group(3), m.group(5)} <= {own.group(1), own.group(2), None}:
+            return True
+    return False
 
 
 def _shape(key: str) -> str:
