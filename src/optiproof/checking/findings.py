@@ -200,6 +200,8 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                 summary, key=lambda s: s.rank).evidence) >= 4):
             table = _named_sibling(max(summary, key=lambda s: s.rank), summary, exp)
             same = agree(final.value, final.piece.text, table.value, table.piece.text)
+            if same is False and verdict is True and _judge(part, exp, table, hook)[0] is True:
+                same = True  # both state the verified answer, in different forms
             if same is None:
                 same = (_judge(part, exp, table, hook)[0] == verdict) if verdict is not None \
                     else None

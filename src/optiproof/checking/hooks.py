@@ -46,6 +46,25 @@ def checker_of(part: Any) -> Any:
     return _module(family.checker)
 
 
+def _generic_index(value: Any, target: Any) -> Any:
+    """A symbol written without the step index the verified answer gives it (``m̂`` where the
+    answer has ``m̂_t``, a summary row ``θ ← θ − α m̂/(√v̂ + ε)``) is that symbol at the
+    current step; a symbol the answer itself uses bare stays."""
+    names = {s.name for s in getattr(target, "free_symbols", set())}
+    if not names or not hasattr(value, "xreplace"):
+        return value
+    import sympy
+
+    repl = {}
+    for sym in getattr(value, "free_symbols", set()):
+        if sym.name in names or "_" in sym.name:
+            continue
+        indexed = [f"{sym.name}_{i}" for i in ("t", "k") if f"{sym.name}_{i}" in names]
+        if len(indexed) == 1:
+            repl[sym] = sympy.Symbol(indexed[0])
+    return value.xreplace(repl) if repl else value
+
+
 def judge(part: Any, exp: Any, value: Any, text: str, hook: Any) -> tuple[Any, str]:
     """Does a claimed value state the verified answer ``exp``? True, False, None (cannot
     tell) or :data:`NOT_STATED`, with the family's note when it accepts another form."""
@@ -58,6 +77,7 @@ def judge(part: Any, exp: Any, value: Any, text: str, hook: Any) -> tuple[Any, s
         target = hook.normalise(part, exp.name, exp.value)
         if target is not None and target is not exp.value:
             exp = replace(exp, value=target, kind=kind_of(target), forms=())
+    value = _generic_index(value, exp.value)
     verdict = matches(value, text, exp)
     if verdict is not True and hook is not None and hasattr(hook, "accepted"):
         for other, note in hook.accepted(part, exp.name):
