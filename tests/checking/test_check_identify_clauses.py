@@ -49,3 +49,16 @@ def test_a_wrong_identification_after_a_closed_negation_is_found(solved, style):
     part = graded_part(solved, PLI, _CLOSED[style].format(name="sign descent"), "a")
     assert part.verdict == "incorrect", part.findings
     assert "over-reach" in finding_kinds(part), part.findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gradient descent, by contrast, always moves along g itself.",
+    "Coordinate descent never changes more than one entry per step.",
+    "Adam rescales every coordinate by its own running RMS.",
+])
+def test_a_clause_opening_with_a_name_that_speaks_of_every_case_is_no_identification(
+        solved, sentence):
+    text = ("(b) $u = -\\frac{\\alpha}{2}\\|g\\|_1\\operatorname{sign}(g)$: sign descent.\n\n"
+            + sentence + "\n")
+    part = graded_part(solved, PLI, text, "b")
+    assert part.verdict == "correct", part.findings

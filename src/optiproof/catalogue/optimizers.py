@@ -26,6 +26,12 @@ class OptimizerEntry(Entry):
     smooth function that is not quadratic, Lessard, Recht & Packard 2016; ``strongly convex``
     for gradient descent: on a smooth non-convex function it reaches a stationary point, with
     no linear rate to a global minimum); empty when no such limit is known."""
+    may_fail_on: str = ""
+    """A class of objectives on which the method with constant hyper-parameters is known not to
+    converge to the optimum on every member (``convex`` for Adam and RMSprop: Reddi, Kale &
+    Kumar 2018 give a one-dimensional online convex problem on which Adam with β1 < √β2, the
+    defaults included, moves away from the optimum); empty when convergence on the class is
+    guaranteed or no counterexample is known."""
 
 
 OPTIMIZERS: Registry[OptimizerEntry] = Registry("optimizer")
@@ -124,13 +130,13 @@ EPOCHWISE = _add(OptimizerEntry(
     phrases=(r"\bsimplified adam\b", r"\badam[- ](?:like|style|type)\b"), named=False))
 ADAM = _add(OptimizerEntry(
     "adam", "Adam", aliases=("torch-adam",),
-    phrases=(r"\badam\b(?![- ](?:style|like|type)|w)",), torch="Adam"))
+    phrases=(r"\badam\b(?![- ](?:style|like|type)|w)",), torch="Adam", may_fail_on="convex"))
 ADAMW = _add(OptimizerEntry(
     "adamw", "AdamW", aliases=("adam with decoupled weight decay", "torch-adamw"),
     phrases=(r"\badamw\b", r"\bdecoupled weight decay\b"), torch="AdamW"))
 RMSPROP = _add(OptimizerEntry(
     "rmsprop", "RMSprop", aliases=("torch-rmsprop", "rms-prop"),
-    phrases=(r"\brms[- ]?prop\b",), torch="RMSprop",
+    phrases=(r"\brms[- ]?prop\b",), torch="RMSprop", may_fail_on="convex",
     relations=(Relation("special-case", "adam", r"Adam with $\beta_1 = 0$, without bias "
                                                  "correction"),)))
 ADAGRAD = _add(OptimizerEntry(

@@ -1019,6 +1019,15 @@ def _superlative(solution: Any, words: str) -> Refutation | None:
     return Refutation(*why) if why else None
 
 
+def _guarantee(solution: Any, words: str) -> Refutation | None:
+    """"Adam converges on every convex problem" (see
+    :func:`optiproof.checking.guarantees.convergence_claim`)."""
+    from optiproof.checking.guarantees import convergence_claim
+
+    why = convergence_claim(solution, words)
+    return Refutation(*why) if why else None
+
+
 def _paragraphs(units: list[Any]) -> list[tuple[Any, str]]:
     """Units with the text of their paragraph: plain lines that go on on the next line (a
     sentence wrapped by the writer's line width) are read as one."""
@@ -1076,6 +1085,8 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                        or _only_claim(solution, words)
                        or _existence_claim(solution, words)
                        or _tuned_rate_scope(solution, words))
+            if why is None and not _HEDGED.search(words):
+                why = _guarantee(solution, words)
             if why is None:  # its own hedge test: "the most" is no hedge there
                 why = _superlative(solution, words)
             before = f"{before.rpartition(' ¦ ')[2]} ¦ {words}"  # the two sentences before

@@ -53,6 +53,9 @@ _COMPARISON = re.compile(r"\b(?:for comparison|by comparison|in comparison|compa
                          r"versus|vs\.?|as opposed to|in contrast|as (?:fast|slow|quickly|"
                          r"slowly|good|well) as|no (?:slower|faster|better|worse) than)\b", re.I)
 """A clause that sets methods side by side says how they compare, not what the update is."""
+_GENERAL = re.compile(r"\b(?:every|any|all|each|always|never|whenever)\b", re.I)
+"""A clause that opens with a name and speaks of every case ("Gradient descent converges on
+every convex problem") states a property of that method, not what the part's update is."""
 _READ_AS = re.compile(r"\b(?:can|could|may|might)(?: also| equally)? be (?:read|seen|viewed|"
                       r"interpreted|understood|regarded|thought of|described|written) as\b[^.;]{0,80}$",
                       re.I)
@@ -258,7 +261,8 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
             if not found:
                 continue
             equivalence = len({m.entry.key for m in found}) > 1 and bool(_EQUIVALENT.search(words))
-            opens = found[0].start <= 2 and unit.role != "preamble" and not _COMPARES.search(words)
+            opens = found[0].start <= 2 and unit.role != "preamble" and not _COMPARES.search(
+                words) and not _GENERAL.search(words)
             if not (column or equivalence or opens or _IDENTIFIES.search(words)):
                 continue
             if not column and _COMPARISON.search(words):
