@@ -66,8 +66,7 @@ def _factor(words: str, at: int, dimension: int | None) -> float | None:
     m = _TIMES.search(words[:at])
     if m is None or _APPROXIMATE.search(words[:m.start()]):
         return None
-    value = parse_value(m.group("x").replace("sqrt", "√") if "(" not in m.group("x")
-                        else m.group("x"))
+    value = parse_value(m.group("x"))
     if value is None:
         return None
     symbols = getattr(value, "free_symbols", set())
