@@ -481,7 +481,8 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
                      "defines, or 'your answer in (b)')")
 
 
-_PART_INDEX = re.compile(rf"(?P<base>{_SYM})_?\{{?\((?P<label>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|ix|x)\)\}}?")
+_PART_INDEX = re.compile(rf"(?P<base>{_SYM})_?\{{?\((?P<label>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|"
+                         r"ix|x)\)\}?")
 """A symbol indexed by a part's label, ``d_(b)``, ``Δ^*_{(a)}``: that part's answer the symbol
 names."""
 

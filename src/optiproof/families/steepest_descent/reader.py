@@ -743,7 +743,7 @@ class SteepestDescentReader:
         objective = {"constraint": Inner(g, u), "penalty": Inner(g, u) + Norm(u) / a,
                      "penalty-squared": Inner(g, u) + Norm(u) ** 2 / a}.get(r.value(F.form))
         return FormulaRoles(gradient=frozenset({"g", "G"}),
-                            step=frozenset({"u", *(f"{x}^*" for x in ("d", "D", "u", "U", "Delta", "delta"))}),
+                            step=frozenset({"u", *(f"{x}^*" for x in _STEP_LETTERS)}),
                             weight=frozenset({"alpha"}), norm_index=index, objective=objective)
 
     read_questions: Any = None
@@ -782,6 +782,8 @@ class SteepestDescentReader:
         return [r]
 
 
+_STEP_LETTERS = ("d", "D", "u", "U", "Delta", "delta")
+"""The letters a starred step is written in, as the parser names them (``d^*``, ``Delta^*``)."""
 _NAMED_RESULT = re.compile(r"[a-zA-Zδ](?:\^?\*|\^⋆|⋆)?")
 
 
@@ -2115,7 +2117,7 @@ ASKS = {
               r"obtain|write down)\b[^.?]{0,40}?\b(?:u\b|update|step\b|minimi[sz]er|solution|"
               r"direction|Δθ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
-                 r"\brecover|\bcorrespond|\bidentify the (?:optimi[sz]er|algorithm|method)|"
+                 r"\brecover|\bcorrespond(?!ing)|\bidentify the (?:optimi[sz]er|algorithm|method)|"
                  r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
     "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
                  r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
