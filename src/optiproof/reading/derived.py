@@ -564,6 +564,12 @@ _MEASURE = re.compile(r"\b(?:in|measured in|with respect to|w\.r\.t\.) (?:the |a
 ℓ∞ norm"): each operand that is a vector or matrix is compared by its norm."""
 
 
+class _FamilysOwn(Exception):
+    """A comparison of sizes with this part's own answer as an operand: the family's own
+    length ratio ("how many times longer is this step than the one in (a)?"), not a derived
+    one."""
+
+
 def measure_of(sentence: str) -> str | None:
     """The one norm a request measures sizes in (its words and its notation agree), or None
     when it names none. Raises Unresolved for one it cannot place or for two different."""
@@ -1238,6 +1244,9 @@ class Reader:
             raise Unresolved(f"'{which.strip()}' does not say which answer it is apart from "
                              f"the other operand (expected the scheme, optimizer or part)")
         if kind == Q.RATIO.key and measure is not None:
+            if any(isinstance(v, dict) and "part" not in v and v.get("quantity") in
+                   self.pb.answers for v in (a, b)):
+                raise _FamilysOwn   # this part's own step against another: its length ratio
             a, b = self._measured(x, a, measure), self._measured(y, b, measure)
         if kind in (Q.RATIO.key, Q.ORDER.key):
             for text, v in ((x, a), (y, b)):
@@ -1456,9 +1465,12 @@ class Reader:
             if m.re not in (_RATIO_OF, _DIVIDED) and (m.group("dir") or "").lower() in (
                     "smaller", "less", "shorter"):
                 x, y = y, x  # "how many times smaller is A than B": B / A
-            self._binary(Q.RATIO.key, x, y, parts, m.span(), about,
-                         measure=measure_of(s) if m.re in (_TIMES, _COMPARED) else None)
-            claim(m, Q.RATIO.key)
+            try:
+                self._binary(Q.RATIO.key, x, y, parts, m.span(), about,
+                             measure=measure_of(s) if m.re in (_TIMES, _COMPARED) else None)
+                claim(m, Q.RATIO.key)
+            except _FamilysOwn:
+                pass   # "how many times longer (in ℓ2) is this step than (a)'s": the family's
         if not lone:
             depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
             self._each(depends, Q.DEPENDS_ON.key, done, claim,
