@@ -41,6 +41,16 @@ class QuantityEntry(Entry):
     count: bool = False
     """The value counts things (iterations, messages, rounds): a number that is not whole can
     state it only where the answer names it so."""
+    definition: str = ""
+    """What the quantity is, as a formula in the roles a family reads: ``g`` the gradient,
+    ``u`` the step answered (the minimiser), ``alpha`` the weight; :data:`OBJECTIVE` for the
+    objective at the step (the family states its objective). A request that writes a formula
+    instead of a name ("gᵀd*", "⟨G, Δ*⟩", "tr(GᵀΔ*)", "‖d*‖") asks the quantity whose definition
+    the formula equals (:mod:`optiproof.catalogue.formulas`)."""
+
+
+OBJECTIVE = "objective(u)"
+"""The definition of the minimum value: the part's objective at its minimiser."""
 
 
 QUANTITIES: Registry[QuantityEntry] = Registry("quantity")
@@ -122,8 +132,15 @@ UPDATE = _add(_Q(
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              _FIND + r" (?:the )?(?:u|d|Δθ?|ΔW|Δ ?w)(?:\^?\*|\^⋆)? (?:that )?minimi[sz](?:ing|es)\b",
              r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
-             r"\bwhat(?:'s| is) the minimi[sz]er\b(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|"
-             r"function|loss|objective)\b)(?= (?:there|here|then|now|in (?:this|that) case)\b)", r"\bwhat is the (?:squared [\w-]+ )?step\b",
+             # "Give the solution, the value gᵀd at the solution, …": the minimiser asked
+             r"\b(?:give|find|compute|state|report|determine|write down) the (?:optimal )?solution\b"
+             r"(?=,| and\b| ?[.;?]|$)",
+             # "can someone confirm the step", "pls double-check my update": the step asked
+             r"\b(?:confirm|check|verify|double[- ]check) (?:the|my|this|that|our) (?:step|update|"
+             r"minimi[sz]er)\b(?! (?:size|length|bound|rule|is\b|satisfies\b))",
+             r"\bwhat(?:'?s| is) the minimi[sz]er\b(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|"
+             r"function|loss|objective)\b)(?= (?:there|here|then|now|in (?:this|that) case)\b| and "
+             r"(?:the |its )?(?:min(?:imum|imal|\.)?|optimal) (?:objective )?value\b)", r"\bwhat is the (?:squared [\w-]+ )?step\b",
              r"\bwhat (?:does |do )?(?:ΔW|Δ ?w|Δθ|Δ|d|u)(?:\^?\*|\^⋆)? (?:comes? out|works? out|turns? out) "
              r"(?:to|as)\b",
              r"\bat which d\b", r"\b(?:solution|minimi[sz]er) (?:u|d|Δθ?|d\^?\*)(?=[ ,.?]|$)",
@@ -132,7 +149,7 @@ UPDATE = _add(_Q(
              r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
              r"w|x)\b|,? if\b)",
              MULTIPLE_OF_GRADIENT),
-    value_kind="vector",
+    value_kind="vector", definition="u",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
 MIN_VALUE = _add(_Q(
     "min-value", "minimum value", r"\min", aliases=("optimal value", "minimum"),
@@ -140,7 +157,11 @@ MIN_VALUE = _add(_Q(
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
              r"\bsmallest value of the objective",
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
-             r"\binfimum\b", r"\bminimum value\b", r"\bmin(?:\.|imum)? (?:objective )?value\b"),
+             r"\binfimum\b", r"\bminimum value\b", r"\bmin(?:\.|imum)? (?:objective )?value\b",
+             # "the attained value" (not "the attained value ρ(γ⋆)": a symbol says which value)
+             r"\b(?:attained|achieved) (?:objective |optimal |minimum )?value\b(?! ?(?:of )?"
+             r"(?:[α-ωΑ-Ω]|[A-Za-z](?=[(_^])))"),
+    definition=OBJECTIVE,
     labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
             # "d = (−0.1, 0, 0), value gᵀd = −0.3", "with value −1.75": the value of the step
             r"(?:^|,\s*|\bwith\s+|\band\s+|\bits\s+)value(?:\s+[a-zα-ω](?:ᵀ|\^t|\^\{?t\}?)?\s*[a-zα-ω])?\s*$",
@@ -149,14 +170,14 @@ STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long(?! (?:does|do|did|"
              r"will|would|should|can)\b))\b[^.?]{0,30}"
-             r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)",
+             r"\b(?:step|update|u)\b(?![^.?]{0,40}\b(?:than|compared (?:with|to)|relative to)\b)",
              r"\b(?:length|(?<!-)norm|size|magnitude) of (?:the )?(?:(?:minimi[sz]er|optimal step|step) )?"
              r"(?<![\w])(?:d|u|Δθ?|ΔW)(?:\^?\*|\^⋆|⋆)?(?![\w(‖])(?![^.?]{0,40}\bthan\b)"
              r"(?![^.?]{0,40}(?:≤|<=|\bat most\b|\bbounded\b|\bno (?:more|larger)\b))", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
              r"\bwhat (?:is )?(?:its|the step's|the update's) (?:[\w-]{2,12}[ -])?(?:norm|length)\b",
              r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
              r"(?![^.?]{0,40}\bthan\b)"),
-    labels=(r"\blength\b", r"\bnorm of the (?:step|update)\b")))
+    definition="‖u‖", labels=(r"\blength\b", r"\bnorm of the (?:step|update)\b")))
 COMPARE = _add(_Q(
     "compare", "length ratio", aliases=("ratio of lengths",),
     phrases=(r"\bhow many times\b", r"\bratio of the (?:lengths|norms|steps)",
@@ -878,7 +899,8 @@ LINEAR_CHANGE = _add(_Q(
              rf"(?=[^.?]{{0,3}}[.?]?$)",
              r"\b(?:what(?:'s| is)|compute|find|give|evaluate|state|report|calculate) (?:the )?"
              r"(?:(?:value|number) (?:of )?)?(?:(?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆|⋆) ?"
-             r"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆|⋆)(?![\w^]))")))
+             r"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆|⋆)(?![\w^]))"),
+    definition="g^T u"))
 ORTHOGONALISED = _add(_Q(
     "orthogonalised-gradient", "orthogonalised gradient U Vᵀ", r"U V^\top", value_kind="matrix",
     aliases=("polar-factor",),

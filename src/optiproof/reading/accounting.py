@@ -27,6 +27,7 @@ from optiproof.reading.coverage import NumberUse, account, account_terms, source
 from optiproof.reading.questions import (ELLIPTIC_ITEM, Ask, Questions, Request, generic,
                                          step_index)
 from optiproof.reading.symbols import conventional, symbol_key
+from optiproof.catalogue.formulas import formula_quantities
 from optiproof.core.text.record import PartReading, phrase
 from optiproof.reading.derived import DERIVED_KEYS, DerivedPass, named_symbols
 from optiproof.reading.report import Reading
@@ -120,7 +121,20 @@ class _Meanings:
         if found is None:
             meant = conventional(symbol, self._hooks.answers)
             found = meant[0] if len(meant) == 1 else None
+        if found is None:
+            found = self.formula(r, symbol)
         return found
+
+    def formula(self, r: PartReading, text: str) -> str | None:
+        """The quantity a formula asks ("gᵀd*", "⟨G, Δ*⟩", "‖d*‖"): the one the family answers
+        whose catalogue definition it equals in the roles the family reads (its optional hook
+        ``formula_roles(r)``), else None."""
+        roles = getattr(self._hooks, "formula_roles", None)
+        got = roles(r) if roles is not None else None
+        if got is None or not re.search(r"[⟨‖<(^ᵀ]|\\langle", text):
+            return None
+        keys = formula_quantities(text, got, self._hooks.answers)
+        return keys[0] if keys else None
 
     def meanings(self, symbol: str) -> list[str]:
         """The quantities a symbol the text does not define could conventionally mean."""

@@ -438,6 +438,9 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
             raise Unresolved(f"'{text}' is the minimum-norm solution, which this part does "
                              "not answer")
         return Operand(text, pb.label, Q.MIN_NORM_SOLUTION.key)
+    indexed = _PART_INDEX.fullmatch(t)
+    if indexed is not None:
+        return _of_indexed_part(text, indexed, pb, table)
     if re.fullmatch(_SYM, t):
         subject = _subject(t)
         found = table.get(key(t), [])
@@ -478,6 +481,31 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
                      "defines, or 'your answer in (b)')")
 
 
+_PART_INDEX = re.compile(rf"(?P<base>{_SYM})_?\{{?\((?P<label>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|"
+                         r"ix|x)\)\}?")
+"""A symbol indexed by a part's label, ``d_(b)``, ``Δ^*_{(a)}``: that part's answer the symbol
+names."""
+
+
+def _of_indexed_part(text: str, m: re.Match, pb: Problem, table: dict) -> Operand:
+    """The answer of part ``label`` that ``base`` names: the quantity the symbol names in that
+    part, else the one quantity it names in the text's other parts when that part answers it."""
+    label, base = m.group("label").lower(), m.group("base")
+    if label not in pb.texts or list(pb.texts).index(label) > list(pb.texts).index(pb.label):
+        raise Unresolved(f"'{text}' names part ({label}), which is not this part or an earlier "
+                         "one")
+    found = table.get(key(base), [])
+    here = {q for p, q, _d in found if p == label}
+    if not here:
+        answers = _answers_of(pb, label)
+        here = {q for _p, q, _d in found if q in answers}
+    if len(here) != 1:
+        raise Unresolved(f"'{text}': the symbol '{base}' names {len(here) or 'no'} answer"
+                         f"{'s' if len(here) != 1 else ''} of part ({label}) (expected a symbol "
+                         "that part asks, e.g. 'Give d')")
+    return Operand(text, label, here.pop(), by_symbol=True)
+
+
 def _named_subject(words: str, pb: Problem) -> str | None:
     """The one optimizer or scheme a phrase names (by name, or by an abbreviation the text
     defines: "all-to-all exchange (A2A)"), or None."""
@@ -509,7 +537,8 @@ def _abbreviations(pb: Problem) -> dict[str, str]:
 _NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>[A-Za-z0-9∞]{1,4})\}?)?"
                    r"(?P<square>\^ ?2)?")
 _RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b|"
-                         r"\bdivided by\b", re.I)
+                         r"\bdivided by\b|\bhow (?:long|large|big)\b(?=[^.?]{0,80}\bcompared (?:with|to)\b)",
+                         re.I)
 _GROUP = r"\((?:[^()]|\([^()]{1,12}\)){1,80}\)"
 """A parenthesised operand, which may name a part: ``(traffic at the server in (b))``."""
 _SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|" + _GROUP + "|"
@@ -521,8 +550,42 @@ _RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a
                        rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:part )?"
                        r"\(| (?:part|question|task|item|exercise) \w))", re.I)
 _TIMES = re.compile(rf"\b(?:how many times|by what factor is) (?P<dir>larger|bigger|greater|more|"
-                    rf"longer|smaller|less|shorter) (?:is |are )?(?P<x>{_OPERAND_WORDS}) than "
-                    rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+                    rf"longer|smaller|less|shorter) (?:\([^()]{{1,60}}\) )?(?:is |are )?"
+                    rf"(?P<x>{_OPERAND_WORDS}) than (?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+_COMPARED = re.compile(rf"\bhow (?P<dir>long|large|big) (?:\([^()]{{1,60}}\) )?(?:is|are) "
+                       rf"(?P<x>{_OPERAND_WORDS}),? compared (?:with|to) (?P<y>{_OPERAND_WORDS})"
+                       r"(?=[,;?.]|$)", re.I)
+"""'How long (in the Euclidean norm) is the step from (b) compared with the step from (a)?': the
+first operand's size over the second's."""
+_MEASURE = re.compile(r"\b(?:in|measured in|with respect to|w\.r\.t\.) (?:the |an? )?(?P<w>[\w∞ℓ-]{1,12})"
+                      r"(?:[- ]norm| sense| length)\b|‖ ?[.·] ?‖_ ?\{?(?P<i>[A-Za-z0-9∞]{1,4})\}?",
+                      re.I)
+"""The norm a comparison of sizes measures in ("(in the Euclidean sense, ‖·‖_2)", "longer in the
+ℓ∞ norm"): each operand that is a vector or matrix is compared by its norm."""
+
+
+class _FamilysOwn(Exception):
+    """A comparison of sizes with this part's own answer as an operand: the family's own
+    length ratio ("how many times longer is this step than the one in (a)?"), not a derived
+    one."""
+
+
+def measure_of(sentence: str) -> str | None:
+    """The one norm a request measures sizes in (its words and its notation agree), or None
+    when it names none. Raises Unresolved for one it cannot place or for two different."""
+    found = set()
+    for m in _MEASURE.finditer(sentence):
+        if m.group("w"):
+            word = m.group("w").strip("-")
+            entry = N.NORMS.get(word) or by_index(re.sub(r"^(?:ℓ|l)_?", "", word))
+        else:
+            entry = by_index(m.group("i"))
+        if entry is None:
+            raise Unresolved(f"'{m.group(0)}': a norm the reading does not know")
+        found.add(entry.key)
+    if len(found) > 1:
+        raise Unresolved("the comparison names several norms to measure in: " + ", ".join(sorted(found)))
+    return found.pop() if found else None
 _FACTOR = re.compile(rf"\bby what factor (?:is|are|does|do) (?P<x>{_OPERAND_WORDS}) (?:(?P<dir>"
                      rf"larger|bigger|greater|more|longer|smaller|less|shorter) than|exceeds?) "
                      rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
@@ -1159,7 +1222,9 @@ class Reader:
         return text
 
     def _binary(self, kind: str, x: str, y: str, parts: list[str], span: tuple[int, int],
-                about: list | None = None) -> None:
+                about: list | None = None, measure: str | None = None) -> None:
+        """The entry ``kind`` of the operands ``x`` and ``y``; with ``measure`` (the norm a
+        comparison of sizes names), a vector or matrix operand is compared by that norm."""
         if (_THAT_OF.fullmatch(x.strip()) or _THAT_OF_NAMED.fullmatch(x.strip())) and not (
                 _THAT_OF.fullmatch(y.strip()) or _THAT_OF_NAMED.fullmatch(y.strip())):
             # "how many times smaller is A than that of B", read B / A: 'that' is the
@@ -1178,6 +1243,11 @@ class Reader:
             which = x if a.get("subject") is None else y
             raise Unresolved(f"'{which.strip()}' does not say which answer it is apart from "
                              f"the other operand (expected the scheme, optimizer or part)")
+        if kind == Q.RATIO.key and measure is not None:
+            if any(isinstance(v, dict) and "part" not in v and v.get("quantity") in
+                   self.pb.answers for v in (a, b)):
+                raise _FamilysOwn   # this part's own step against another: its length ratio
+            a, b = self._measured(x, a, measure), self._measured(y, b, measure)
         if kind in (Q.RATIO.key, Q.ORDER.key):
             for text, v in ((x, a), (y, b)):
                 q = v.get("quantity") if isinstance(v, dict) else None
@@ -1189,6 +1259,17 @@ class Reader:
                 raise Unresolved(f"'{x.strip()}' names no answer of the problem")
             a, b = b, a
         self.found.entries.append({"kind": kind, "of": a, "to": b})
+
+    def _measured(self, text: str, v: Any, norm: str) -> Any:
+        """A vector or matrix answer as its norm ``norm`` (a norm-of entry); others as they
+        are."""
+        q = v.get("quantity") if isinstance(v, dict) else None
+        if q not in QUANTITIES.keys() or QUANTITIES[q].value_kind not in ("vector", "matrix"):
+            return v
+        name = f"{N.NORMS[norm].name} of {text.strip()}"
+        self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": v, "norm": norm,
+                                                "label": name}))
+        return {"quantity": Q.NORM_OF.key, "name": name}
 
     def _equality(self, s: str, parts: list[str], about: Any, done: list[tuple[int, int]],
                   claim: Any) -> None:
@@ -1374,8 +1455,8 @@ class Reader:
                          about)
             claim(slash, Q.RATIO.key)
         elif ratio:
-            m = _TIMES.search(s) or _FACTOR.search(s) or _RATIO_OF.search(s) or \
-                _DIVIDED.search(s)
+            m = _TIMES.search(s) or _COMPARED.search(s) or _FACTOR.search(s) or \
+                _RATIO_OF.search(s) or _DIVIDED.search(s)
             if m is None:
                 raise Unresolved("the two quantities of the ratio are not named (expected "
                                  "'the ratio of your answer in (b) to your answer in (c)' or "
@@ -1384,8 +1465,12 @@ class Reader:
             if m.re not in (_RATIO_OF, _DIVIDED) and (m.group("dir") or "").lower() in (
                     "smaller", "less", "shorter"):
                 x, y = y, x  # "how many times smaller is A than B": B / A
-            self._binary(Q.RATIO.key, x, y, parts, m.span(), about)
-            claim(m, Q.RATIO.key)
+            try:
+                self._binary(Q.RATIO.key, x, y, parts, m.span(), about,
+                             measure=measure_of(s) if m.re in (_TIMES, _COMPARED) else None)
+                claim(m, Q.RATIO.key)
+            except _FamilysOwn:
+                pass   # "how many times longer (in ℓ2) is this step than (a)'s": the family's
         if not lone:
             depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
             self._each(depends, Q.DEPENDS_ON.key, done, claim,
@@ -1572,7 +1657,7 @@ def _formula(words: str) -> tuple[str, Any, str | None]:
 
 
 _CUE = re.compile(r"‖|/|\bat\b|\bcompare\b|\bor (?:equal|the same)\b|\b(?:more|larger|bigger|greater|"
-                  r"less|smaller) or\b|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bsum of\b|"
+                  r"less|smaller) or\b|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bcompared (?:with|to)\b|\bsum of\b|"
                   r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
@@ -1760,6 +1845,10 @@ class DerivedPass:
                     if not lone:
                         self.unresolved[request.sentence] = str(why)
             shape = evaluation_at(request.sentence, self.pb) if not lone else None
+            if shape is not None and any(   # "the value gᵀd at the solution": a quantity's words
+                    a.quantity and a.quantity not in DERIVED_KEYS and
+                    a.start <= request.start + shape.start() < a.end for a in request.asks):
+                shape = None
             if shape is not None and not (found and any(k == Q.VALUE_AT.key
                                                         for k, _, _, _ in found.kinds)):
                 self.r.miss(f'question "{request.sentence[:40]}"', self.unresolved.get(

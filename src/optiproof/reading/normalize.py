@@ -977,6 +977,12 @@ def _pdf_quadratic_form(text: str, notes: list[str]) -> str:
     return text
 
 
+_OPEN_NORM_SENTENCE = re.compile(r"\bnorm ‖ ?· ?‖(?![_^\w])[^.?!]{0,300}")
+"""The rest of a sentence that leaves the norm open ("with respect to a norm k · k solves min g>d
++ 1 α kdk2"): a '2' after its bars is the square, no choice of norm."""
+_OPEN_NORM_SQUARE = re.compile(r"‖([^‖\n]{1,30})‖ ?2(?![\w.]|[ \t]*\n[ \t]*(?:∞|1|2|∗|F)[ \t]*\n)")
+
+
 def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     """In text copied from a typeset PDF: ``kdk`` -> ``‖d‖``, ``hg, di`` -> ``⟨g, d⟩``,
     ``g>`` -> ``g^T`` (only when the text shows the garble's signature ``k·k``/``kdk``/``hg, di``)."""
@@ -991,7 +997,10 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + " ".join(m.group(1).split()) + "‖", text)
+    text = _OPEN_NORM_SENTENCE.sub(lambda m: _OPEN_NORM_SQUARE.sub(r"‖\1‖^2", m.group(0)), text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
+    # "kdk2" then the subscript alone on the next line: the square, and the index dropped below
+    text = re.sub(r"‖([^‖\n]{1,30})‖ ?2[ \t]*\n[ \t]*(∞|1|2|∗|F)[ \t]*(?=\n)", r"‖\1‖_\2^2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w]|\.\d)", r"‖\1‖_\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(RMS|op|nuc|tr|max)(?![A-Za-z])", r"‖\1‖_\2", text)
     for v in dict.fromkeys(m.group(1) for m in _PDF_FORM_TRANSPOSE.finditer(text)):

@@ -694,6 +694,27 @@ def _asks_around_formulas(sentence: str, start: int) -> list[Ask]:
     return out
 
 
+FORMULA_ITEM = re.compile(
+    r"(?:^|[,;:(] ?|(?i:\b(?:and|give|find|compute|report|state|evaluate|value|values|number|"
+    r"scalar|quantity|is|are|"
+    r"what's|whats|calculate|determine|also|plus|then)) )"
+    r"(?P<f>(?:⟨[^⟩]{1,40}⟩|\\langle\b.{1,60}?\\rangle|<[^<>]{1,30}>|"
+    r"(?:tr|trace|\\operatorname\{tr\}) ?\([^()]{1,60}\)|"
+    r"(?:[gG]|∇ ?[fLJ](?: ?\([^()]{1,8}\))?) ?(?:\^ ?T|ᵀ|\^ ?⊤|\^ ?\\top|\^\{\\top\}|\^\{T\}) ?"
+    r"[^\s,.;?()]{1,10})"
+    r"(?: ?[+−-] ?(?:[^,;?()]|\([^(),;?]{0,20}\)){1,60}?)?)"
+    r"(?= ?(?:[,;?)]|\.(?!\d)|\band\b|$))")
+"""A formula written as an item of a request: after a list separator, a request verb or "the
+value", and ending the item ("Give d* and gᵀd*.", "the value ⟨G, Δ*⟩.", "report gᵀd* +
+(1/α)‖d*‖²"). A formula inside a minimisation ("solve min gᵀd + …") starts no item. (A norm
+alone, "‖G‖_op", is read by the catalogue's norm phrases.)"""
+
+
+def formula_items(sentence: str) -> list[tuple[int, int, str]]:
+    """The formula items of a request: (start, end, text)."""
+    return [(m.start("f"), m.end("f"), m.group("f")) for m in FORMULA_ITEM.finditer(sentence)]
+
+
 def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     """The request ``sentence`` (at ``start``) with its asks; asks inside parentheses are
     clarifications and dropped when the sentence asks something outside them."""
@@ -703,6 +724,12 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     if not asks:
         asks = _asks_around_formulas(sentence, start)
     named = [(a.start, a.end) for a in asks if a.quantity != "primary"]
+    for lo, hi, text in formula_items(sentence):   # "give d* and gᵀd*": the formula is asked
+        lo, hi = start + lo, start + hi
+        if not any(s < hi and lo < e or 0 <= lo - e <= 2 and "," not in sentence[e - start:lo - start]
+                   for s, e in named):
+            asks.append(Ask(None, text, lo, hi))   # (right after a named ask it names that)
+            named.append((lo, hi))
     for m in _DIFFERENCE.finditer(sentence):
         lo, hi = start + m.start(), start + m.end()
         if not any(s < hi and lo < e for s, e in named):

@@ -36,7 +36,9 @@ from optiproof.core.text.numbers import (Num, array_at, array_text, is_matrix, n
                                          row_block, spec_array)
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.core.mathatoms import Inner, Norm
 from optiproof.families.steepest_descent.family import KEY, STEEPEST_DESCENT
+from optiproof.catalogue.formulas import FormulaRoles, formula_symbols
 
 FAMILY = KEY
 F = SimpleNamespace(norm="norm", form="form", gradient="gradient", alpha="alpha", eta="eta",
@@ -487,11 +489,36 @@ def _take_which_norm(r: PartReading, phrases: list[str], norm: Any) -> None:
             continue
         ask: Any = Q.WHICH_NORM.key if of == norm else {"kind": Q.WHICH_NORM.key, "measure": of}
         have = r.value(F.asks) or []
-        if ask in have:
-            continue
+        if ask not in have:
+            old = r.fields[F.asks].source if F.asks in r.fields else ""
+            r.set(F.asks, [*have, ask], " | ".join(x for x in (old, p, sentence.strip()) if x),
+                  note=f"the name of the dual of the {entry.key} norm")
+        _its_value(r, sentence, p, of == norm)
+
+
+_ITS_VALUE = re.compile(r"\b(?:what is|what's|whats|give|state|and|also) its (?:numerical |exact |"
+                        r"numeric )?value\b(?: here| there| (?:of|at|for) (?:the |this |the given |the current )?"
+                        r"(?:gradient|g|G)\b)?(?! (?:of|at|for)\b)", re.I)
+"""'Which norm is it, and what is its value here?': the value of the norm just named at the
+part's gradient."""
+
+
+def _its_value(r: PartReading, sentence: str, p: str, own_dual: bool) -> None:
+    """The value asked of the dual norm a which-norm question names ("… and what is its value
+    here?"): the dual norm of the gradient when the dual is of the part's own norm; refused
+    otherwise (the family answers the dual norm of its own norm only)."""
+    m = _ITS_VALUE.search(sentence, sentence.find(p) + len(p) if p in sentence else 0)
+    if m is None:
+        return
+    if not own_dual:
+        r.miss(F.asks, f"\"{m.group(0)}\" asks the value of the dual of a norm that is not the "
+                       "part's own (expected the part's norm, or 'evaluate ‖g‖_1')")
+        return
+    asks = list(r.value(F.asks) or [])
+    if Q.DUAL_NORM.key not in asks:
         old = r.fields[F.asks].source if F.asks in r.fields else ""
-        r.set(F.asks, [*have, ask], " | ".join(x for x in (old, p, sentence.strip()) if x),
-              note=f"the name of the dual of the {entry.key} norm")
+        r.set(F.asks, [*asks, Q.DUAL_NORM.key], " | ".join(x for x in (old, m.group(0)) if x),
+              note="the value at the gradient of the dual norm just named")
 
 
 _DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?,;]|‖ ?\. ?‖){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
@@ -702,6 +729,23 @@ class SteepestDescentReader:
             return Q.UPDATE.key
         return _defined_symbol(r, symbol.strip())
 
+    def formula_roles(self, r: PartReading) -> FormulaRoles:
+        """The roles of a formula a request writes ("gᵀd*", "⟨G, Δ*⟩", "‖d*‖"): the gradient
+        (g, G, ∇L), the step (a starred step letter, or u), the weight α, the part's norm by
+        its subscripts, and the objective of the part's form (None when the form is unread)."""
+        norm = r.value(F.norm)
+        if isinstance(norm, dict) and norm.get("name") == N.LP.key:
+            index = frozenset({str(norm.get("p"))})
+        else:
+            entry = NORMS.get(norm.get("name") if isinstance(norm, dict) else norm or "")
+            index = frozenset(entry.index) if entry is not None else frozenset()
+        g, u, a = formula_symbols()
+        objective = {"constraint": Inner(g, u), "penalty": Inner(g, u) + Norm(u) / a,
+                     "penalty-squared": Inner(g, u) + Norm(u) ** 2 / a}.get(r.value(F.form))
+        return FormulaRoles(gradient=frozenset({"g", "G"}),
+                            step=frozenset({"u", *(f"{x}^*" for x in _STEP_LETTERS)}),
+                            weight=frozenset({"alpha"}), norm_index=index, objective=objective)
+
     read_questions: Any = None
     """The reading layer's question reader, set by it before a part is read (a post stating
     several problems is split at the paragraphs that ask something)."""
@@ -738,6 +782,8 @@ class SteepestDescentReader:
         return [r]
 
 
+_STEP_LETTERS = ("d", "D", "u", "U", "Delta", "delta")
+"""The letters a starred step is written in, as the parser names them (``d^*``, ``Delta^*``)."""
 _NAMED_RESULT = re.compile(r"[a-zA-Zδ](?:\^?\*|\^⋆|⋆)?")
 
 
@@ -1000,8 +1046,30 @@ def _stacked_rows(text: str) -> tuple[list, str] | None:
     return got[0], " ".join(text[m.start():end].split())
 
 
+_EMPTY_ASSIGNMENT = re.compile(r"(?m)^[^\S\n]*(?:G|g)[^\S\n]*=[^\S\n]*(?P<p>[.,;]?)[^\S\n]*$")
+_NUMERIC_ROW = re.compile(r"^[^\S\n]*[-−]?\d[\d.]*(?:[^\S\n]+[-−]?\d[\d.]*)+[^\S\n]*$")
+
+
+def _empty_assignment(text: str) -> re.Match | None:
+    """A gradient assigned on a line of its own with nothing after the '=' but a full stop
+    ("G =        .") or under a row of numbers: a layout whose entries sit on the lines around
+    it (a PDF's matrix), not a symbolic gradient and not the rows below alone."""
+    for m in _EMPTY_ASSIGNMENT.finditer(text):
+        above = [line for line in text[:m.start()].split("\n") if line.strip()]
+        if m.group("p") or (above and _NUMERIC_ROW.match(above[-1])):
+            return m
+    return None
+
+
 def _matrix_gradient(part: PartText, r: PartReading) -> bool:
     """Read the gradient (numbers or a symbol); True when it is a matrix."""
+    for text in (part.own, part.context):
+        empty = _empty_assignment(text or "")
+        if empty is not None:   # "G =   ." with its entries laid out on lines around it
+            r.miss(F.gradient, f"\"{empty.group(0).strip()}\" assigns the gradient, but its "
+                               "entries could not be read (expected e.g. G = [[0, 4], [-3, 0]] "
+                               "or g = (1, -2))")
+            return False
     for text in (part.own, part.context):
         stacked = _stacked_rows(text)
         if stacked is not None:
@@ -2049,7 +2117,7 @@ ASKS = {
               r"obtain|write down)\b[^.?]{0,40}?\b(?:u\b|update|step\b|minimi[sz]er|solution|"
               r"direction|Δθ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
-                 r"\brecover|\bcorrespond|\bidentify the (?:optimi[sz]er|algorithm|method)|"
+                 r"\brecover|\bcorrespond(?!ing)|\bidentify the (?:optimi[sz]er|algorithm|method)|"
                  r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
     "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
                  r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
@@ -2183,10 +2251,22 @@ def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
     return True
 
 
+_STATED = re.compile(r"^(?: (?:in|of|from) (?:part )?\(?[a-h]\)?)? (?:is|equals|was|=)\b")
+"""After a quantity: the text states it ("The optimal value in (b) is −η times a norm of g."),
+it does not ask it."""
+
+
+def _stated_not_asked(own: str, m: re.Match) -> bool:
+    """True when the quantity ``m`` is the subject of a statement (no question mark in its
+    sentence and a verb of being right after it)."""
+    sentence = sentence_of(own, own[m.start():m.end()]) or ""
+    return "?" not in sentence and bool(_STATED.match(own[m.end():m.end() + 20]))
+
+
 def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bool) -> None:
     found = []
     for kind, pattern in ASKS.items():
-        m = rx(pattern).search(own)
+        m = next((x for x in rx(pattern).finditer(own) if not _stated_not_asked(own, x)), None)
         if m:
             found.append((m.end(), kind, phrase(own, m.start(), m.end())))
     found.sort()
