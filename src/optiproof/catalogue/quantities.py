@@ -911,13 +911,19 @@ SMOOTHNESS = _add(_Q(
     phrases=(r"\bsmoothness (?:constant|parameter|modulus)\b",
              r"\blipschitz constant of (?:the |its |f's )?gradient\b",
              r"\bgradient'?s? lipschitz constant\b",
-             r"(?<![\w])(?-i:L) \((?:the )?(?:smoothness|lipschitz)(?: constant| parameter)?\)"),
+             r"(?<![\w])(?-i:L) \((?:the )?(?:smoothness|lipschitz)(?: constant| parameter)?\)",
+             r"\b(?:largest|maximum|maximal|highest) curvature\b",
+             r"\b(?:largest|maximum|maximal|highest)(?= and (?:the )?(?:smallest|minimum|minimal|"
+             r"lowest) curvatures?\b)"),
     labels=(r"\bsmoothness\b",)))
 STRONG_CONVEXITY = _add(_Q(
     "strong-convexity-constant", "strong convexity constant", r"\mu",
     aliases=("smallest eigenvalue of the Hessian",),
     phrases=(r"\bstrong[- ]convexity (?:constant|parameter|modulus)\b",
-             r"(?<![\w])μ \((?:the )?strong(?:ly)?[- ]convex(?:ity)?(?: constant| parameter)?\)"),
+             r"(?<![\w])μ \((?:the )?strong(?:ly)?[- ]convex(?:ity)?(?: constant| parameter)?\)",
+             r"\b(?:smallest|minimum|minimal|lowest) curvature\b",
+             r"\b(?:smallest|minimum|minimal|lowest)(?= and (?:the )?(?:largest|maximum|maximal|"
+             r"highest) curvatures?\b)"),
     labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",
