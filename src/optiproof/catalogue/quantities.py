@@ -541,6 +541,10 @@ OPTIMAL_STEP = _add(_Q(
              r"contraction(?: factor)?)\b",
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
+             r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ])\b"
+             r"[^.?;]{0,40}?\b(?:to (?:get|reach|achieve|obtain|have)|for) (?:the |its )?(?:fastest|"
+             r"best|smallest|optimal|lowest|minimal) (?:[\w-]{1,20} ){0,2}(?:rate|convergence|"
+             r"contraction(?: factor)?)\b",
              r"\boptimally tuned\b", _TUNED_OPTIMALLY,
              r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?size)?|"
              r"learning rate|lr)\b",
@@ -577,7 +581,7 @@ OPTIMAL_RATE = _add(_Q(
              r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
              r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
-             r"\brate (?:does it|it) achieve", r"\bwhat rate\b", _THAT_RATE),
+             r"\brate (?:does it|it) achieve", r"\b(?:what|which) rate\b", _THAT_RATE),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
             r"\b(?:contraction|convergence) factor\b", r"\bcontraction\b")))
 RATE = _add(_Q(

@@ -38,6 +38,8 @@ from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_f
 from optiproof.core.text.mathobjects import PartObjects, diagonal_in_words, number_list_at
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
+from optiproof.families.quadratic_dynamics.parameters import (MOMENTUM, STEP, parameter_role,
+                                                              tuned_symbols)
 from optiproof.families.quadratic_dynamics.points import point_index, start_point
 from optiproof.families.quadratic_dynamics.spec import fraction
 
@@ -87,7 +89,7 @@ _ASKS = {
     "optimal-rate": r"\boptimal (?:(?:heavy[- ]ball|polyak|nesterov|momentum|gd|gradient[- ]descent) )?"
                     r"(?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
-                    r"achieve|\bwhat rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
+                    r"achieve|\b(?:what|which) rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
     "rate": r"\bconvergence rate|\brate of convergence|\b(?:contraction|convergence) (?:factor|rate)|"
             r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\||"
             r"\bhow fast\b|\blinear rate|\brate at α",
@@ -351,6 +353,10 @@ class QuadraticDynamicsReader:
         if found is None and re.fullmatch(r"ρ(?:_\{?\w{1,4}\}?)?\^\{?[kt]\}?", s) and \
                 Q.ITERATIONS.key in (r.value(F.asks) or []):
             return Q.ITERATIONS.key   # "the smallest t for which ρ^t ≤ 10^-4": the bound's power
+        texts = (r.own_text or "", r.found.get(_CONTEXT) or "")
+        if found is None and s in tuned_symbols(texts[0]):
+            role = parameter_role(s, texts)   # "the tuned η and β": the optimum of each
+            found = {STEP: Q.OPTIMAL_STEP.key, MOMENTUM: Q.OPTIMAL_MOMENTUM.key}.get(role or "")
         if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
                 r.value(F.alpha) is not None:
             return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
@@ -369,7 +375,7 @@ class QuadraticDynamicsReader:
                 _HEAVY_BALL_FORM.search(r.own_text or ""):
             # "PyTorch's SGD(lr, momentum) in heavy-ball form x⁺ = x − α∇f + β(x − x⁻): α, β?"
             return Q.EQUIVALENT_MOMENTUM.key if s == "β" else Q.EQUIVALENT_STEP.key
-        if found is None and s in ("lr", "momentum") and Q.PYTORCH.key in (
+        if found is None and (s in ("lr", "momentum") or parameter_role(s, texts) == MOMENTUM) and Q.PYTORCH.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR) and \
                 fraction(r.value(F.dampening) or 0) == 0:
             return Q.PYTORCH.key   # "which lr and momentum reproduce the tuned heavy ball?"
@@ -568,7 +574,8 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
             return
         for m in rx(_eig_head(own, ctx)).finditer(text):
             if rx(r"\b(?:smallest|largest|minimum|maximum|minimal|maximal|extreme|min|max|"
-                  r"smaller|larger|one|an) $").search(text[max(0, m.start() - 12):m.start()]):
+                  r"smaller|larger|biggest|bigger|greatest|highest|lowest|least|top|leading|"
+                  r"dominant|one|an) $").search(text[max(0, m.start() - 12):m.start()]):
                 continue  # one extreme eigenvalue is not the spectrum
             got2 = _number_list(text, m.end())
             if got2 is not None and len(got2[0]) >= 1:
@@ -1753,7 +1760,9 @@ def _tuned_heavy_ball(r: PartReading) -> None:
         r.miss(F.alpha, f"\"{src}\" is heavy ball at α* = {a}, β* = {b}, not rational numbers "
                         "the exact solver can take")
         return
-    note = f"the optimal heavy-ball pair at μ = {mu}, L = {big}"
+    ref = r.found.get(_TUNED_REFERENCE)
+    note = (f"the answer of part ({ref.group(1)}), " if m is ref and ref is not None else "") + \
+        f"the optimal heavy-ball pair at μ = {mu}, L = {big}"
     r.set(F.alpha, str(a), src, note=f"{note}: α* = {a}")
     r.set(F.beta, str(b), src, note=f"{note}: β* = {b}")
     r.found[_TUNED_PAIR] = True
@@ -1977,7 +1986,7 @@ _TUNING_NAMED = re.compile(r"\b(?:optimal|best|optimally chosen) \(?(?:[α-ω]|l
 """An optimal parameter named in the part ("the optimal (γ, β)"): it must be asked."""
 
 _RATE_AT_STEP = "rate at the stated step"
-_GENERIC_RATE = re.compile(r"\bwhat rate\b|\brate (?:does it|it) achieve", re.I)
+_GENERIC_RATE = re.compile(r"\b(?:what|which) rate\b|\brate (?:does it|it) achieve", re.I)
 
 
 def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool:
