@@ -491,7 +491,7 @@ MAX_STEP = _add(_Q(
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:(?:constant|fixed) )?(?:α|η|γ|lr|the step size|"
              r"step sizes|learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
-             r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
+             r"\brange of (?:α|η|γ|lr|step sizes|learning rates)(?![\w])", r"\blargest admissible\b",
              r"\bsupremum\b", r"\bsup of (?:the |all )?(?:stable |convergent |admissible )?"
              r"(?:(?:constant|fixed) )?(?:step(?:[- ]?sizes?)?|learning rates?|lrs?|α|η|γ)(?![\w(])", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
              r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate)(?: [αηγ])? (?:above|beyond|past|over) "
@@ -956,6 +956,9 @@ CONVERGES = _add(_Q(
     phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b(?:[^.?]|(?<=\d)\.(?=\d)){0,70}\bconverge\b(?! to)",
              r"\bwill it converge\b",
              r"\bstill converge\b(?! to)",
+             r"\b(?:say|state|decide|determine|tell|check|explain) (?:whether|if) (?:or not )?(?:the "
+             r"(?:iteration|iterates|method|run|sequence)|it|gd|they|this) (?:still )?converges?\b"
+             r"(?! to)",
              r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are) (?:this|that|it|"
              r"they|these|the (?:iteration|"
              r"method|run|update|scheme|algorithm|optimi[sz]er))\b(?: \w+){0,3}? (?:stable|"

@@ -176,3 +176,71 @@ def test_the_biggest_eigenvalue_is_not_the_spectrum(word):
     step = _value(_solved(text).parts[0], "optimal-step")
     lam = np.linalg.eigvalsh(np.array([[2.0, 1.0], [1.0, 2.0]]))
     assert step == pytest.approx(2 / (lam.min() + lam.max()))
+
+
+# -- 'the range of η', 'say whether it converges' ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "f(θ) = ½ θᵀAθ with A = diag(2, 5, 8). Give the range of η for which gradient descent "
+    "converges from any start.",
+    "The Hessian of the quadratic is H = diag(2, 5, 8). What is the range of γ over which GD "
+    "converges?",
+    "Hessian H = diag(2, 5, 8); GD with step α. State the range of α that makes GD converge.",
+])
+def test_the_range_of_a_step_symbol_is_the_stability_bound(text):
+    bound = _value(_solved(text).parts[0], "max-step")
+    # independent: the iteration from a generic start converges just below the bound, not at it
+    H = np.diag([2.0, 5.0, 8.0])
+    for step, converges in ((bound * 0.99, True), (bound * 1.01, False)):
+        x = np.ones(3)
+        for _ in range(4000):
+            x = x - step * H @ x
+        assert (np.linalg.norm(x) < 1e-6) == converges
+
+
+@pytest.mark.parametrize("text, step", [
+    ("f(θ) = ½ θᵀHθ with H = diag(1, 3). Run GD with η = 0.5 from θ_0 = (1, 1). Compute θ_2 "
+     "and say whether it converges.", 0.5),
+    ("f(θ) = ½ θᵀHθ, H = diag(1, 3). Take α = 0.8 and θ_0 = (1, 1). Compute θ_1, then state "
+     "whether the iteration converges.", 0.8),
+    ("f(θ) = ½ θᵀHθ where H = diag(1, 3); gradient descent with step 0.6 from θ_0 = (1, 1). "
+     "Find θ_2 and tell whether or not GD converges.", 0.6),
+])
+def test_say_whether_it_converges_asks_convergence(text, step):
+    part = _solved(text).parts[0]
+    got = next(a for a in part.answers if a.quantity == "converges")
+    x = np.array([1.0, 1.0])
+    for _ in range(300):
+        x = x - step * np.diag([1.0, 3.0]) @ x
+    assert bool(sympy.sympify(got.expr)) == (np.linalg.norm(x) < 1e-6)
+
+
+# -- one request asked for each of several steps -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "H = diag(1, 10). For η = 0.1 the contraction is 0.9; for η = 2/11 it is 9/11. For each "
+    "choice, how many iterations until the error is below 10^-3?",
+    "H = diag(1, 10). Take α = 0.1 and α = 0.15. In each case, give the number of iterations "
+    "to reduce the error by 1000.",
+    "H = diag(1, 10), GD with lr = 0.05 or lr = 0.1. For both learning rates, how many steps "
+    "shrink the error by a factor 1000?",
+])
+def test_a_request_for_each_of_several_steps_is_refused(text):
+    reading = read_report(text)
+    with pytest.raises(ReadingIncomplete):
+        reading.to_problem()
+    assert any("step sizes" in u for u in reading.unread())
+
+
+# -- 'the resulting rate' after the part's own request for an optimum ----------------------------
+
+def test_the_resulting_rate_of_the_parts_own_optimum_is_answered_beside_a_refused_part():
+    text = ("The Hessian eigenvalues lie between μ = 1 and L = 16.\n(a) Give the optimal η and β "
+            "of heavy ball and the resulting rate.\n(b) Sketch the loss curve of heavy ball.")
+    reading = read_report(text)
+    assert not reading.complete
+    problem = reading.answerable_problem()
+    assert [p.label for p in problem.parts] == ["a"]
+    part = solve_problem(problem, SolveOptions(figures=False)).parts[0]
+    step, momentum = _value(part, "optimal-step"), _value(part, "optimal-momentum")
+    _is_tuned(step, momentum, [1.0, 16.0])

@@ -64,3 +64,18 @@ def tuned_symbols(text: str) -> list[str]:
     for m in _TUNING.finditer(text):
         out += [x for x in re.split(r" ?,? and | ?, ?", m.group("list")) if x and x != "and"]
     return out
+
+
+_STEP_SET = re.compile(r"(?<![\w])(?:α|η|γ|lr|step(?: size)?|learning rate) ?= ?"
+                       r"(?P<v>[^,;?=\s]{1,20}(?: ?[-+*/·−] ?[^,;?=\s]{1,20}){0,4})(?=[\s,;?]|$)(?! ?=)")
+
+
+def stated_steps(text: str) -> list[str]:
+    """The different step sizes a text sets ('for η = 1/L …; for η = 2/(μ+L) …'), as written
+    (spaces dropped), in order; a chain 'η = η* = 2/(μ+L)' counts once."""
+    out: list[str] = []
+    for m in _STEP_SET.finditer(text):
+        value = re.sub(r"\s", "", m.group("v")).rstrip(".")
+        if value and value not in out:
+            out.append(value)
+    return out

@@ -39,7 +39,7 @@ from optiproof.core.text.mathobjects import PartObjects, diagonal_in_words, numb
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
 from optiproof.families.quadratic_dynamics.parameters import (MOMENTUM, STEP, parameter_role,
-                                                              tuned_symbols)
+                                                              stated_steps, tuned_symbols)
 from optiproof.families.quadratic_dynamics.points import point_index, start_point
 from optiproof.families.quadratic_dynamics.spec import fraction
 
@@ -69,7 +69,7 @@ _ASKS = {
     "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
-                r"range|boundary)|\brange of (?:α|step sizes|learning rates)|\b(?:up to|until|below) "
+                r"range|boundary)|\brange of (?:α|η|γ|lr|step sizes|learning rates)(?![\w])|\b(?:up to|until|below) "
                 r"(?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|step(?:[- ]?size)?|learning "
                 r"rate)\b",
     "optimal-step": r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?"
@@ -335,6 +335,12 @@ class QuadraticDynamicsReader:
             if quantity in taken and r.value(field) is None and \
                     not any(m.name == field for m in r.missing):
                 r.miss(field, reason)
+        steps = stated_steps(r.own_text or "")
+        each = _FOR_EACH_STEP.search(r.own_text or "")
+        if r.value(F.alpha) is not None and len(steps) > 1 and each:
+            r.miss(F.alpha, f"\"{each.group(0)}\" asks for each of {len(steps)} step sizes "
+                            f"({', '.join(steps)}), but the reading takes one (\""
+                            f"{r.fields[F.alpha].source}\"); expected one part per step")
 
     def applied(self, r: PartReading) -> set[str]:
         """A loss multiplied by a constant (H -> cH) and an L2 penalty (H -> H + λI) are applied
@@ -1583,6 +1589,13 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
 
 _OPTIMUM_NAMED = re.compile(r"(?<![\w])(?:α|η|γ|lr) ?= ?(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b)")
 """'γ = γ*': the step is the optimal step of the part's method."""
+
+
+_FOR_EACH_STEP = re.compile(r"\b(?:for|with|in|under) (?:each|both|either|every|all)(?: (?:of )?(?:the |"
+                            r"these |those |two |both |three )*(?:choices?|cases?|step(?:[- ]?sizes?|s)|"
+                            r"values? of (?:η|α|γ|lr|the step(?: size)?)|settings?|options?|learning "
+                            r"rates?|lrs)\b|(?= ?[,;:]))|\bin (?:each|both|either) case\b", re.I)
+"""'For each choice, find k': a request asked once per step the part sets."""
 
 
 def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
