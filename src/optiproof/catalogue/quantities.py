@@ -512,7 +512,7 @@ MAX_STEP = _add(_Q(
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:(?:constant|fixed) )?(?:α|η|γ|lr|the step size|"
              r"step sizes|learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
-             r"\brange of (?:α|step sizes|learning rates)", r"\blargest admissible\b",
+             r"\brange of (?:α|η|γ|lr|step sizes|learning rates)(?![\w])", r"\blargest admissible\b",
              r"\bsupremum\b", r"\bsup of (?:the |all )?(?:stable |convergent |admissible )?"
              r"(?:(?:constant|fixed) )?(?:step(?:[- ]?sizes?)?|learning rates?|lrs?|α|η|γ)(?![\w(])", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
              r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate)(?: [αηγ])? (?:above|beyond|past|over) "
@@ -562,6 +562,10 @@ OPTIMAL_STEP = _add(_Q(
              r"contraction(?: factor)?)\b",
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
+             r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ])\b"
+             r"[^.?;]{0,40}?\b(?:to (?:get|reach|achieve|obtain|have)|for) (?:the |its )?(?:fastest|"
+             r"best|smallest|optimal|lowest|minimal) (?:[\w-]{1,20} ){0,2}(?:rate|convergence|"
+             r"contraction(?: factor)?)\b",
              r"\boptimally tuned\b", _TUNED_OPTIMALLY,
              r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?size)?|"
              r"learning rate|lr)\b",
@@ -598,7 +602,7 @@ OPTIMAL_RATE = _add(_Q(
              r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
              r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
-             r"\brate (?:does it|it) achieve", r"\bwhat rate\b", _THAT_RATE),
+             r"\brate (?:does it|it) achieve", r"\b(?:what|which) rate\b", _THAT_RATE),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
             r"\b(?:contraction|convergence) factor\b", r"\bcontraction\b")))
 RATE = _add(_Q(
@@ -933,13 +937,19 @@ SMOOTHNESS = _add(_Q(
     phrases=(r"\bsmoothness (?:constant|parameter|modulus)\b",
              r"\blipschitz constant of (?:the |its |f's )?gradient\b",
              r"\bgradient'?s? lipschitz constant\b",
-             r"(?<![\w])(?-i:L) \((?:the )?(?:smoothness|lipschitz)(?: constant| parameter)?\)"),
+             r"(?<![\w])(?-i:L) \((?:the )?(?:smoothness|lipschitz)(?: constant| parameter)?\)",
+             r"\b(?:largest|maximum|maximal|highest) curvature\b",
+             r"\b(?:largest|maximum|maximal|highest)(?= and (?:the )?(?:smallest|minimum|minimal|"
+             r"lowest) curvatures?\b)"),
     labels=(r"\bsmoothness\b",)))
 STRONG_CONVEXITY = _add(_Q(
     "strong-convexity-constant", "strong convexity constant", r"\mu",
     aliases=("smallest eigenvalue of the Hessian",),
     phrases=(r"\bstrong[- ]convexity (?:constant|parameter|modulus)\b",
-             r"(?<![\w])μ \((?:the )?strong(?:ly)?[- ]convex(?:ity)?(?: constant| parameter)?\)"),
+             r"(?<![\w])μ \((?:the )?strong(?:ly)?[- ]convex(?:ity)?(?: constant| parameter)?\)",
+             r"\b(?:smallest|minimum|minimal|lowest) curvature\b",
+             r"\b(?:smallest|minimum|minimal|lowest)(?= and (?:the )?(?:largest|maximum|maximal|"
+             r"highest) curvatures?\b)"),
     labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",
@@ -968,6 +978,9 @@ CONVERGES = _add(_Q(
     phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b(?:[^.?]|(?<=\d)\.(?=\d)){0,70}\bconverge\b(?! to)",
              r"\bwill it converge\b",
              r"\bstill converge\b(?! to)",
+             r"\b(?:say|state|decide|determine|tell|check|explain) (?:whether|if) (?:or not )?(?:the "
+             r"(?:iteration|iterates|method|run|sequence)|it|gd|they|this) (?:still )?converges?\b"
+             r"(?! to)",
              r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are) (?:this|that|it|"
              r"they|these|the (?:iteration|"
              r"method|run|update|scheme|algorithm|optimi[sz]er))\b(?: \w+){0,3}? (?:stable|"

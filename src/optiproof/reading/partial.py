@@ -251,6 +251,12 @@ _INSTRUCTION = re.compile(r"(?:^|[.;:] |\b(?:and|then) )(?:now |then )?(?:multip
 """An instruction of the part's own ('multiply the loss by c', 'set β₁ = 0')."""
 
 
+_OWN_OPTIMUM = re.compile(r"\b(?:give|find|compute|determine|state|report|what|which)\b[^.?;]{0,60}"
+                          r"\b(?:optimal|best|tuned|optimally)\b", re.I)
+"""A request of the part's own for an optimum ('give the optimal step and β, and the resulting
+rate'): what 'the resulting …' after it results from."""
+
+
 def _internal(own: str, m: re.Match) -> bool:
     """True when a demonstrative reference ('that rate') names a noun the part's own text
     mentions before it ('the γ that gives the fastest rate, and that rate'): it refers inside
@@ -264,7 +270,9 @@ def _internal(own: str, m: re.Match) -> bool:
     if m.group(0).lower().startswith(("the resulting", "the obtained")):
         # 'multiply the loss by c. The resulting iterates ...': the result of the part's own
         # instruction, stated before it
-        return _INSTRUCTION.search(own[:m.start()]) is not None
+        sentence = re.split(r"[.?!;] ", own[:m.start()])[-1]
+        return _INSTRUCTION.search(own[:m.start()]) is not None or \
+            _OWN_OPTIMUM.search(sentence) is not None
     if len(words) < 2 or words[0].lower() not in ("this", "that", "such"):
         return False
     return any(re.search(rf"\b{re.escape(w.rstrip('s'))}s?\b", own[:m.start()], re.I)

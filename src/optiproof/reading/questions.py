@@ -46,6 +46,13 @@ r"""A symbol: a letter, then indices, primes, hats and superscripts. The tail ma
 ``(?:_?\(?[\w∞]{1,6}\)?|\^[\w*∞]{1,6}|\*|'|̂)*`` matches, in the same order of preference, but
 splits a run of letters one way only: that form tries every split of a long run before it fails,
 which takes seconds from about 20 letters on."""
+_TUPLE = (r"(\((?:[A-Za-zθ]_?\{?\d{1,3}\}? ?, ?){1,3}[A-Za-zθ]_?\{?\d{1,3}\}?\))(?=[ ,.?;:]|$)"
+          r"(?! ?[=≤<≥>])")
+_TUPLE_ASK = re.compile(r"(?i:\b(?:find|compute|calculate|determine|give|state|report|evaluate|"
+                        r"obtain|work out|what(?:'s| (?:is|are))|where is|where's)) " + _TUPLE)
+_TUPLE_NEXT = re.compile(r"(?: ?,? and| ?, then| ?,) " + _TUPLE)
+"""A point named by its coordinates right after a request verb ("compute (x_1, y_1)", "what is
+(u3, v3)?"): one ask, the family's reader says what it is (an iterate, a point it names)."""
 _NOT_SET = (r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(]|"
             r"[-−] ?[A-Za-zα-ωκ√(]|(?:θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?:θ|theta|w|x|W)_?\{?"
             r"\(?\d)))")
@@ -317,6 +324,13 @@ def _symbol_asks(sentence: str, offset: int, taken: list[tuple[int, int]]) -> li
             if any(s < end and start < e for s, e in taken):
                 continue
             out.append(Ask(None, sym, start, end))
+    for m in _TUPLE_ASK.finditer(sentence):
+        nxt: re.Match | None = m
+        while nxt is not None and len(out) < 16:
+            start, end = offset + nxt.start(1), offset + nxt.end(1)
+            if not any(s < end and start < e for s, e in taken):
+                out.append(Ask(None, nxt.group(1), start, end))
+            nxt = _TUPLE_NEXT.match(sentence, nxt.end(1))
     return out
 
 

@@ -25,9 +25,12 @@ _FUNCTION = re.compile(r"(?<![\w])(?:[fghqFGHLJ]|loss|Loss)\s?\(\s?([^()=]{1,30}
                        r"([^=;?]{1,140}?)(?=[.;,?:](?:\s|$)|\s(?:and|with|where|for|on|in|is|as|"
                        r"at|to|of|by|be)\s|$|"
                        r"\s(?!(?:sqrt|exp|log|diag|sin|cos|max|min|frac)\b)[a-z]{3,}\b|"
-                       r"\s\((?!(?:sqrt|exp|log|diag|sin|cos|max|min|frac)\b)[a-z]{2,}\b)")
+                       r"\s\((?!(?:sqrt|exp|log|diag|sin|cos|max|min|frac)\b)[a-z]{2,}\b|"
+                       r"\s(?!(?:Tr|Diag|Exp|Log|Sqrt)\b)[A-Z][a-z]{2,}\b)")
 """A function written out; the formula ends at punctuation, a joining word or the first word of
-prose after it ("f(x, y) = x^2 + y^2 starting from (1, 1)", "… = 2x^2 + y^2/2 (no noise)")."""
+prose after it ("f(x, y) = x^2 + y^2 starting from (1, 1)", "… = 2x^2 + y^2/2 (no noise)"), also
+a capitalised one, the next sentence or heading run onto the formula's line ("… = x^2 + 4y^2
+Momentum is …")."""
 _RESIDUAL = re.compile(r"\(\s?([^()]{3,80}?)\s?\)\s?\^\s?2")
 _EQUATION = re.compile(r"(?<![\w=])((?:[-+]?\s?\d{0,6}(?:\.\d{1,6})?\s?(?:θ|w|x)_?\d\s?){2,12})=\s?"
                        r"(-?\d{1,6}(?:\.\d{1,6})?)(?![\d.])")

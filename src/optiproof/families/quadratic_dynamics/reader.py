@@ -38,6 +38,9 @@ from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_f
 from optiproof.core.text.mathobjects import PartObjects, diagonal_in_words, number_list_at
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
+from optiproof.families.quadratic_dynamics.parameters import (MOMENTUM, STEP, parameter_role,
+                                                              stated_steps, tuned_symbols)
+from optiproof.families.quadratic_dynamics.points import point_index, start_point
 from optiproof.families.quadratic_dynamics.spec import fraction
 
 FAMILY = KEY
@@ -58,7 +61,7 @@ CUES = [
     (r"\bbetween μ and L|\[μ, ?L\]|\bμ ?(?:≤|<=) ?λ|μ ?I ?⪯", 2),
     (r"\bhow many iterations|\biterations (?:are )?(?:needed|required)", 1),
     (r"\bgradient descent\b|\bGD\b", 1),
-    (r"\b[fL] ?\( ?[a-zθ]\w{0,2}(?:, ?[a-zθ]\w{0,2})+ ?\) ?= ?[^.;?]{0,40}\^ ?2", 2),
+    (r"\b[fghqL] ?\( ?[a-zθ]\w{0,2}(?:, ?[a-zθ]\w{0,2})+ ?\) ?= ?[^.;?]{0,40}\^ ?2", 2),
     (r"\bstrong(?:ly)?[- ]convex\w*|\bsmoothness\b|\b[Lμ][- ]smooth\b", 1),
 ]
 
@@ -66,7 +69,7 @@ _ASKS = {
     "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
-                r"range|boundary)|\brange of (?:α|step sizes|learning rates)|\b(?:up to|until|below) "
+                r"range|boundary)|\brange of (?:α|η|γ|lr|step sizes|learning rates)(?![\w])|\b(?:up to|until|below) "
                 r"(?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|step(?:[- ]?size)?|learning "
                 r"rate)\b",
     "optimal-step": r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?"
@@ -86,7 +89,7 @@ _ASKS = {
     "optimal-rate": r"\boptimal (?:(?:heavy[- ]ball|polyak|nesterov|momentum|gd|gradient[- ]descent) )?"
                     r"(?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
-                    r"achieve|\bwhat rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
+                    r"achieve|\b(?:what|which) rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
     "rate": r"\bconvergence rate|\brate of convergence|\b(?:contraction|convergence) (?:factor|rate)|"
             r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\||"
             r"\bhow fast\b|\blinear rate|\brate at α",
@@ -332,6 +335,12 @@ class QuadraticDynamicsReader:
             if quantity in taken and r.value(field) is None and \
                     not any(m.name == field for m in r.missing):
                 r.miss(field, reason)
+        steps = stated_steps(r.own_text or "")
+        each = _FOR_EACH_STEP.search(r.own_text or "")
+        if r.value(F.alpha) is not None and len(steps) > 1 and each:
+            r.miss(F.alpha, f"\"{each.group(0)}\" asks for each of {len(steps)} step sizes "
+                            f"({', '.join(steps)}), but the reading takes one (\""
+                            f"{r.fields[F.alpha].source}\"); expected one part per step")
 
     def applied(self, r: PartReading) -> set[str]:
         """A loss multiplied by a constant (H -> cH) and an L2 penalty (H -> H + λI) are applied
@@ -344,12 +353,16 @@ class QuadraticDynamicsReader:
         """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
         momentum symbol (γ, μ) in a part that asks for the optimal tuning is part of it."""
         s = symbol.replace(" ", "")
-        if _iterate_index(s):
-            return Q.THETA_T.key  # "compute w_1 and w_2", a flattened "θ1"
+        if _iterate_index(s) or point_index(s, r.value(F.variables)):
+            return Q.THETA_T.key  # "compute w_1 and w_2", a flattened "θ1", "(x1, y1)" of f(x, y)
         found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
         if found is None and re.fullmatch(r"ρ(?:_\{?\w{1,4}\}?)?\^\{?[kt]\}?", s) and \
                 Q.ITERATIONS.key in (r.value(F.asks) or []):
             return Q.ITERATIONS.key   # "the smallest t for which ρ^t ≤ 10^-4": the bound's power
+        texts = (r.own_text or "", r.found.get(_CONTEXT) or "")
+        if found is None and s in tuned_symbols(texts[0]):
+            role = parameter_role(s, texts)   # "the tuned η and β": the optimum of each
+            found = {STEP: Q.OPTIMAL_STEP.key, MOMENTUM: Q.OPTIMAL_MOMENTUM.key}.get(role or "")
         if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
                 r.value(F.alpha) is not None:
             return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
@@ -368,7 +381,7 @@ class QuadraticDynamicsReader:
                 _HEAVY_BALL_FORM.search(r.own_text or ""):
             # "PyTorch's SGD(lr, momentum) in heavy-ball form x⁺ = x − α∇f + β(x − x⁻): α, β?"
             return Q.EQUIVALENT_MOMENTUM.key if s == "β" else Q.EQUIVALENT_STEP.key
-        if found is None and s in ("lr", "momentum") and Q.PYTORCH.key in (
+        if found is None and (s in ("lr", "momentum") or parameter_role(s, texts) == MOMENTUM) and Q.PYTORCH.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR) and \
                 fraction(r.value(F.dampening) or 0) == 0:
             return Q.PYTORCH.key   # "which lr and momentum reproduce the tuned heavy ball?"
@@ -392,8 +405,8 @@ class QuadraticDynamicsReader:
         methods = _read_methods(own, ctx)
         _read_parameter_formulas(own, ctx, r)
         _read_scalars(own, ctx, r, " ".join(p.own_text or "" for p in previous))
-        _read_start(objects, r)
-        _step_of_an_optimum(own, previous, methods, r)
+        _read_start(objects, r, (own, ctx))
+        _step_of_an_optimum(own, ctx, previous, methods, r)
         _carry_epsilon(own, previous, r)
         _read_asks(own, r)
         _read_switched_off(own, r)
@@ -567,7 +580,8 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
             return
         for m in rx(_eig_head(own, ctx)).finditer(text):
             if rx(r"\b(?:smallest|largest|minimum|maximum|minimal|maximal|extreme|min|max|"
-                  r"smaller|larger|one|an) $").search(text[max(0, m.start() - 12):m.start()]):
+                  r"smaller|larger|biggest|bigger|greatest|highest|lowest|least|top|leading|"
+                  r"dominant|one|an) $").search(text[max(0, m.start() - 12):m.start()]):
                 continue  # one extreme eigenvalue is not the spectrum
             got2 = _number_list(text, m.end())
             if got2 is not None and len(got2[0]) >= 1:
@@ -1412,10 +1426,11 @@ def _step_expression(text: str, r: PartReading) -> bool:
 _THAT_STEP = re.compile(r"\b(?:with|using|at|for|take|use) (?:that|this|the same) (?:(?:best|optimal) )?"
                         r"(?:η|α|γ|lr|step(?: size)?|learning rate)(?![\w])", re.I)
 """'Using that η': the step the part before found (its optimal step)."""
-_ANSWER_OF_PART = re.compile(r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?,? (?:you |we )?"
-                             r"(?:found|obtained|computed|derived|got) (?:in|from) (?:part |task "
-                             r"|question )?\(?[a-h1-9]\)?", re.I)
-"""'the step size α found in (d)': a value taken from another part's answer."""
+_ANSWER_OF_PART = re.compile(r"(?:\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?|(?<![\w])[αηγ])"
+                             r"(?:,? (?:you |we )?(?:found|obtained|computed|derived|got) (?:in|from)|"
+                             r" (?:from|of)(?: the answer (?:to|of))?)"
+                             r" (?:part |task |question )?(?:\([a-h1-9]\)|[a-h1-9]\))", re.I)
+"""'the step size α found in (d)', 'the η from b)': a value taken from another part's answer."""
 
 
 def _from_formula(r: PartReading, field: str) -> bool:
@@ -1516,11 +1531,16 @@ def _iterate_index(symbol: str) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
 
-def _read_start(objects: PartObjects, r: PartReading) -> None:
-    """θ_0 (w_0, x_0) = a number or a vector: kept until the asks show an iterate is asked."""
+def _read_start(objects: PartObjects, r: PartReading, texts: tuple[str, str]) -> None:
+    """θ_0 (w_0, x_0) = a number or a vector, or the start written by the function's own
+    coordinates ("(x0, y0) = (1, 2)" for f(x, y)): kept until the asks show an iterate is asked."""
     a = objects.assigned("theta_0", "w_0", "x_0", numeric=True)
     if a is not None:
         r.found[F.theta0] = (a.value, a.source)
+        return
+    point = start_point(texts, r.value(F.variables))
+    if point is not None:
+        r.found[F.theta0] = (sympy.Matrix([n.value for n in point[0]]), point[1])
 
 
 def _place_iterates(r: PartReading, phrases: list[str]) -> None:
@@ -1534,7 +1554,8 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
                         "so which is asked is not guessed (expected e.g. 'the second coordinate "
                         "after one step' or 'θ_2, the iterate after two steps')")
         return
-    steps = sorted({t for t in (_iterate_index(p) for p in phrases) if t})
+    steps = sorted({t for t in (_iterate_index(p) or point_index(p, r.value(F.variables))
+                                for p in phrases) if t})
     if not steps:
         r.miss(F.steps, f"could not read which iterate is asked in \"{phrases[0]}\" (expected "
                         "e.g. 'compute θ_2')")
@@ -1570,10 +1591,19 @@ _OPTIMUM_NAMED = re.compile(r"(?<![\w])(?:α|η|γ|lr) ?= ?(?:α|η|γ|lr)(?:\^?
 """'γ = γ*': the step is the optimal step of the part's method."""
 
 
-def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tuple[str, str]],
-                        r: PartReading) -> None:
-    """A step stated as an optimum: 'for γ = γ*' (the optimal step of this part's method) or
-    'the step size α found in (d)' when part (d) asks the optimal step of its method; evaluated
+_FOR_EACH_STEP = re.compile(r"\b(?:for|with|in|under) (?:each|both|either|every|all)(?: (?:of )?(?:the |"
+                            r"these |those |two |both |three )*(?:choices?|cases?|step(?:[- ]?sizes?|s)|"
+                            r"values? of (?:η|α|γ|lr|the step(?: size)?)|settings?|options?|learning "
+                            r"rates?|lrs)\b|(?= ?[,;:]))|\bin (?:each|both|either) case\b", re.I)
+"""'For each choice, find k': a request asked once per step the part sets."""
+
+
+def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
+                        methods: list[tuple[str, str]], r: PartReading) -> None:
+    """A step of another part: 'with the same η' of the part before, which states its own
+    step (read there, not from the shared text, and read completely), is that step. A step
+    stated as an optimum: 'for γ = γ*' (the optimal step of this part's method), 'the step size
+    α found in (d)' or 'the η from (d)' when part (d) asks the optimal step of its method; evaluated
     exactly at the problem's numeric extreme eigenvalues (else refused)."""
     that = _THAT_STEP.search(own)
     if that is not None and (rx(_ASKS["optimal-step"]).search(own, 0, that.start()) or any(
@@ -1588,16 +1618,27 @@ def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tup
     ref = _ANSWER_OF_PART.search(own)
     if m is None and ref is None and that is not None and previous:
         before = previous[-1]
-        if Q.OPTIMAL_STEP.key not in (before.value(F.asks) or []) or \
-                before.value(F.alpha) is not None:
+        optimum = Q.OPTIMAL_STEP.key in (before.value(F.asks) or [])
+        if before.value(F.alpha) is not None and not optimum and not before.missing and \
+                before.fields[F.alpha].source in (before.own_text or "") and \
+                before.fields[F.alpha].source not in ctx:   # "with the same η": its own step
+            got = before.fields[F.alpha]
+            r.set(F.alpha, got.value, f"{phrase(own, that.start(), that.end())}; "
+                                      f"({before.label}): {got.source}",
+                  note=f"the step of part ({before.label}), which this part refers to")
+            return
+        if not optimum or before.value(F.alpha) is not None:
             r.miss(F.alpha, f"\"{that.group(0)}\" takes the step of part ({before.label}), which "
-                            "asks no optimal step (expected the step stated, e.g. 'α = 0.1')")
+                            "asks no optimal step and states none (expected the step stated, e.g. "
+                            "'α = 0.1')")
             return
         method = before.value(F.method)
         src = phrase(own, that.start(), that.end())
+        whose = f"the answer of part ({before.label}), "
     elif m is not None and len(methods) <= 1:
         method = methods[0][0] if methods else O.GD.key
         src = phrase(own, m.start(), m.end())
+        whose = ""
     elif ref is not None:
         label = re.search(r"([a-h1-9])\)?$", ref.group(0)).group(1).lower()
         hits = [p for p in previous if p.label.lower() == label]
@@ -1610,6 +1651,7 @@ def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tup
             return
         method = hits[0].value(F.method)
         src = phrase(own, ref.start(), ref.end())
+        whose = f"the answer of part ({hits[0].label}), "
     else:
         return
     from optiproof.families.quadratic_dynamics.solve import Quad, optimal
@@ -1625,8 +1667,8 @@ def _step_of_an_optimum(own: str, previous: list[PartReading], methods: list[tup
         r.miss(F.alpha, f"\"{src}\" is the optimal step {value}, not a rational number the "
                         "exact solver can take")
         return
-    r.set(F.alpha, str(value), src, note=f"the optimal step of {OPTIMIZERS[method].name} at "
-                                          f"μ = {mu}, L = {big}: {value}")
+    r.set(F.alpha, str(value), src, note=f"{whose}the optimal step of {OPTIMIZERS[method].name} "
+                                          f"at μ = {mu}, L = {big}: {value}")
 
 
 _TUNED = re.compile(r"\b(?:optimally tuned|tuned|optimal|best|optimised|optimized) heavy[- ]ball\b|"
@@ -1731,7 +1773,9 @@ def _tuned_heavy_ball(r: PartReading) -> None:
         r.miss(F.alpha, f"\"{src}\" is heavy ball at α* = {a}, β* = {b}, not rational numbers "
                         "the exact solver can take")
         return
-    note = f"the optimal heavy-ball pair at μ = {mu}, L = {big}"
+    ref = r.found.get(_TUNED_REFERENCE)
+    note = (f"the answer of part ({ref.group(1)}), " if m is ref and ref is not None else "") + \
+        f"the optimal heavy-ball pair at μ = {mu}, L = {big}"
     r.set(F.alpha, str(a), src, note=f"{note}: α* = {a}")
     r.set(F.beta, str(b), src, note=f"{note}: β* = {b}")
     r.found[_TUNED_PAIR] = True
@@ -1955,7 +1999,7 @@ _TUNING_NAMED = re.compile(r"\b(?:optimal|best|optimally chosen) \(?(?:[α-ω]|l
 """An optimal parameter named in the part ("the optimal (γ, β)"): it must be asked."""
 
 _RATE_AT_STEP = "rate at the stated step"
-_GENERIC_RATE = re.compile(r"\bwhat rate\b|\brate (?:does it|it) achieve", re.I)
+_GENERIC_RATE = re.compile(r"\b(?:what|which) rate\b|\brate (?:does it|it) achieve", re.I)
 
 
 def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool:
