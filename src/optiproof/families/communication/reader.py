@@ -39,6 +39,8 @@ from optiproof.families.communication.costmodel import gigabyte, read_cost_model
 from optiproof.families.communication.phases import phase_subject, read_phases
 from optiproof.families.communication.roles import read_role
 from optiproof.families.communication.spec import DTYPE_BYTES
+from optiproof.families.communication.subjects import of_all_nodes
+from optiproof.families.communication.symbolic import check_formula_costs, read_formula_request
 
 FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
@@ -191,6 +193,9 @@ class CommunicationReader:
                 r.miss(F.quantities, f'"{source}" asks about a server, but no scheme read has '
                                      "one (expected a parameter server among the schemes)")
                 continue
+            key = of_all_nodes(key, source, sentence, r.value(F.schemes) or [], r, "node")
+            if key is None:
+                continue
             if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
@@ -210,10 +215,11 @@ class CommunicationReader:
             _in_unit(r, r.answered_by.get(key, key) if key in ON_SERVER else key, scale, unit,
                      source)
         own, ctx = r.found.get("texts", ("", ""))
-        if set(r.value(F.quantities) or []) & set(IN_BYTES):
+        if set(r.value(F.quantities) or []) & set(IN_BYTES) or F.bandwidth in r.fields:
             gigabyte(own + " " + ctx, r)
         if F.alpha not in r.fields:
             _read_times(own, ctx, r)
+        check_formula_costs(r)
         _setting_of_part(own, r)
         _same_values(own, r)
         _scope(own, r)
@@ -267,6 +273,7 @@ class CommunicationReader:
         read_role(own, ctx, r, F.n, "workers", minimum=2)
         read_role(own, ctx, r, F.p, "parameters", minimum=1)
         _varied(own, r)
+        read_formula_request(own, both, r)
         _flattened_count(own + " " + ctx, r)
         _read_levels(r)
         _power_of_two(own + " " + ctx, r)
