@@ -38,15 +38,15 @@ def _roles(letter: str, gloss: str, text: str, r: PartReading) -> list[str]:
         if rx(rf"^(?:the )?(?:number of )?(?:{PARAMETER_NOUNS}|{VALUE_NOUNS})$").match(gloss.strip()):
             out.append("p")
         return out
-    out = []
-    for name in ("n", "p"):
-        f = r.fields.get(name)
-        if f is None:
-            continue
-        if f.value == letter or any(c.kind == "number" and c.value == f.value and
-                                    _overlap(text, c.source, f.source or "")
-                                    for c in assigned(text, letter)):
-            out.append(name)
+    fields = [(name, r.fields[name]) for name in ("n", "p") if name in r.fields]
+    kept = [name for name, f in fields if f.value == letter]
+    if kept:
+        return kept
+    values = {c.value for c in assigned(text, letter) if c.kind == "number"}
+    out = [name for name, f in fields if f.value in values]
+    if len(out) > 1:   # equal counts ("K = 2 machines ... m = 2 entries"): the one set there
+        out = [name for name, f in fields if any(_overlap(text, c.source, f.source or "")
+                                                 for c in assigned(text, letter))]
     return out
 
 
