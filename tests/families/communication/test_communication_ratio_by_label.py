@@ -62,3 +62,31 @@ def test_all_to_all_sends_n_over_2_times_the_ring(n: int, k: int, which: tuple[s
     (ratio,) = [a for a in data["parts"][1]["answers"] if a["quantity"] == "ratio"]
     # all-to-all: (n - 1) whole vectors; ring: 2(n - 1) chunks of p/n
     assert Fraction(ratio["expr"]) == Fraction((n - 1) * n * k, 2 * (n - 1) * k)
+
+
+@pytest.mark.parametrize("ask", [
+    "(c) Give that ratio as a function of n for general n and p.",
+    "(c) Write the same ratio in terms of n and p.",
+    "(c) Express this ratio for arbitrary n and p.",
+])
+def test_the_ratio_referred_again_is_the_earlier_parts_in_symbols(ask: str) -> None:
+    import sympy as sp
+
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    text = _text(8, 4096, _QUESTIONS[0][0]).replace("8 workers", "n = 8 workers") + ask + "\n"
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert (reading.parts[2].value("n"), reading.parts[2].value("p")) == ("n", "p")
+    data = solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+    (ratio,) = [a for a in data["parts"][2]["answers"] if a["quantity"] == "ratio"]
+    n = sp.Symbol("n", positive=True)
+    assert sp.simplify(sp.sympify(ratio["expr"], locals={"n": n}) - n / 2) == 0
+
+
+def test_a_ratio_referred_that_no_part_derived_is_refused() -> None:
+    text = ("n = 8 workers each hold a vector of p = 4096 floats and run a ring all-reduce.\n"
+            "(a) How many values does one worker send?\n"
+            "(b) Give that ratio as a function of n and p.\n")
+    assert not read_report(text).complete

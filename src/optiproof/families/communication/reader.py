@@ -1214,6 +1214,29 @@ def _leading_scheme(own: str, than: re.Match, labels: dict[str, str]) -> str:
     return f"in {m.group('s')} "
 
 
+_THAT_RATIO = r"\b(?:that|this|the same|the above|the previous|your) ratio\b"
+"""A ratio asked again ("Give that ratio as a function of n"): the latest earlier part's."""
+
+
+def _ratio_referred(own: str, r: PartReading) -> tuple[list, re.Match] | None:
+    """(operands, the phrase) of the ratio the latest earlier part derived, when this part
+    refers to it ("that ratio") and that part derived exactly one ratio; operands [None] (refused)
+    when it refers to one no earlier part derived."""
+    m = rx(_THAT_RATIO).search(own)
+    if m is None:
+        return None
+    for p in reversed(r.found.get("previous", [])):
+        ratios = [d for d in p.value(F.derived) or [] if isinstance(d, dict)
+                  and d.get("kind") == Q.RATIO.key] if p.family == FAMILY else []
+        if ratios:
+            cells = [rx(r"^([\w-]+)\[([\w-]+)\]$").match(str(ratios[0].get(k, "")))
+                     for k in ("of", "to")]
+            if len(ratios) != 1 or not all(cells):
+                return [None], m
+            return [(c.group(1), c.group(2)) for c in cells], m
+    return [None], m
+
+
 def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
@@ -1225,6 +1248,8 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
     than = rx(_THAN).search(own)
     if m:
         operands = [_operand_of_part(r, m.group(i).lower()) for i in (1, 2)]
+    elif (earlier := _ratio_referred(own, r)) is not None:
+        operands, words = earlier
     elif words:
         defined = _abbreviations(ctx + " " + own)
         operands = [_operand_in_words(words.group(i), schemes, defined) for i in (1, 2)]
