@@ -48,6 +48,9 @@ def test_one_node_or_the_nodes_together(question: str, key: str, convention: str
     _ring(8, 1000) + "(a) Across every worker, how many values does each worker send?",
     _ring(8, 1000) + "(a) How many bytes does a single accelerator send, added up over the "
                      "accelerators?",
+    _ring(8, 1000) + "(a) In total, how many bytes do the accelerators each send?",
+    _ring(8, 1000) + "(a) Altogether, how many bytes do all the GPUs send, each holding its "
+                     "own gradient?",
 ])
 def test_the_workers_beside_a_server_or_a_sum_of_one_node_are_refused(text: str) -> None:
     reading = read_report(text + "\n")

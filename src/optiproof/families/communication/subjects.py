@@ -29,6 +29,9 @@ _COLLECTIVE = (rf"\b(?:all(?: of)?(?: the| these| those)?(?: \w+)?|the|these|tho
 _ONE = (r"\b(?:each|every|one|a single|any|a|an|per|individual|single|the) (?:single |individual )?"
         r"(?:worker|gpu|node|rank|machine|device|process|replica|processor|accelerator|server|root)\b")
 """One node ("each GPU", "a worker", "per GPU", "the server")."""
+_EACH = (r"\b(?:each|apiece|per (?:worker|gpu|node|rank|machine|device|process|replica|processor|"
+         r"accelerator))\b")
+"""The nodes taken one by one ("the GPUs each send", "bytes per GPU")."""
 _SUM_OF = {Q.VALUES_SENT.key: Q.TOTAL_VOLUME.key, Q.VALUES_RECEIVED.key: Q.TOTAL_VOLUME.key,
            Q.BYTES_SENT.key: Q.TOTAL_BYTES.key, Q.BYTES_RECEIVED.key: Q.TOTAL_BYTES.key,
            Q.WORKER_MESSAGES.key: Q.MESSAGES.key}
@@ -60,6 +63,12 @@ def of_all_nodes(key: str, source: str, sentence: str, schemes: list[str],
         return key
     if not collective or not (summed or rx(r"\ball\b").search(collective.group(0))):
         return key
+    each = rx(_EACH).search(sentence)
+    if each:   # "the GPUs each send ... in total": one node's count or the sum, unclear
+        r.miss(field, f'"{source}" names the nodes together ("{collective.group(0)}") and one by '
+                      f'one ("{each.group(0)}"), which is unclear (expected \'each worker\' or '
+                      "'the workers together')")
+        return None
     if key in _BOTH_WAYS or set(schemes) & _SERVED or not schemes:
         r.miss(field, f'"{source}" asks the sum over the nodes ("{collective.group(0)}"), which '
                       "is not one quantity of this part: a server also sends, or each message is "
