@@ -80,6 +80,8 @@ def read_formula_request(own: str, text: str, r: PartReading) -> None:
             if letter in ("α", "β", "alpha", "beta"):
                 r.found.setdefault("formula costs", []).append((letter, m.group(0)))
                 continue
+            if not gloss and any(f.value == letter for f in r.fields.values()):
+                continue   # a letter the part keeps already ("log2 n is written k")
             roles = _roles(letter, gloss, text, r)
             if len(roles) != 1 or roles[0] not in r.fields:
                 r.miss("formula", f'"{m.group(0)}" asks a formula in {letter}, which the reading '
