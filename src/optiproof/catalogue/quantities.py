@@ -337,14 +337,12 @@ BUSIEST_RECEIVED = _add(_Q(
              r"\breceived by the busiest", r"\breaches the server\b",
              r"\bhow many (?:floats|values|elements|parameters) does the server receive\b",
              _MOST_ANY_NODE + r"receives\b(?! (?:and|plus|\+) )")))
-_ROUND_KIND = r"(?:communication|message|messaging|transfer|send ?[/-] ?rec(?:ei)?v(?:e)?)"
-"""What a round is of ("message rounds", "send/recv steps")."""
 ROUNDS = _add(_Q(
     "rounds", "number of rounds", count=True,
     aliases=("steps", "sequential-rounds", "latency steps"),
-    phrases=(rf"\bnumber of (?:(?:sequential|synchronous|{_ROUND_KIND}) ){{0,2}}(?:rounds|steps)",
-             rf"\bhow many (?:(?:sequential|parallel|synchronous|{_ROUND_KIND}) ){{0,2}}(?:rounds|steps)",
-             rf"\bsequential (?:{_ROUND_KIND} )?(?:rounds|steps)", r"\blatency steps",
+    phrases=(r"\bnumber of (?:(?:sequential|communication|synchronous) ){0,2}(?:rounds|steps)",
+             r"\bhow many (?:(?:sequential|communication|parallel|synchronous) ){0,2}(?:rounds|steps)",
+             r"\bsequential (?:communication )?(?:rounds|steps)", r"\blatency steps",
              r"(?<=\[)(?:communication )?rounds(?= ?[,;\]])|(?<=\[ )(?:communication )?rounds"
              r"(?= ?[,;\]])"),
     labels=(r"\brounds?\b", r"\blatency steps\b")))
