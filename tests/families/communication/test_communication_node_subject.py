@@ -71,3 +71,17 @@ def test_the_nodes_together_are_answered_with_every_message_once(n: int, k: int)
     (answer,) = data["parts"][0]["answers"]
     # every accelerator sends 2(n-1) chunks of p/n four-byte values
     assert answer["value"] == n * 2 * (n - 1) * (p // n) * 4
+
+
+@pytest.mark.parametrize("question", [
+    "(a) Give the number of bytes sent by a single GPU in one step, and the total bytes over all "
+    "GPUs.",
+    "(a) How many bytes does one accelerator send; and what are the total bytes across all "
+    "accelerators?",
+    "(a) How many bytes does each accelerator send, and how many bytes in total go over the "
+    "network summed over all accelerators?",
+])
+def test_a_sum_over_the_nodes_in_another_clause_is_that_clauses(question: str) -> None:
+    reading = read_report(_ring(8, 1000) + question + "\n")
+    assert reading.complete, reading.unread()
+    assert set(reading.parts[0].value("quantities")) == {"bytes-sent", "total-bytes"}

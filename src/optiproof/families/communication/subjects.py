@@ -11,6 +11,8 @@ every message twice and is refused.
 
 from __future__ import annotations
 
+import re
+
 from optiproof.catalogue import quantities as Q
 from optiproof.catalogue import schemes as S
 from optiproof.core.text.match import rx
@@ -47,6 +49,8 @@ def of_all_nodes(key: str, source: str, sentence: str, schemes: list[str],
     None (refused, naming the phrase) when that sum is not a quantity the part answers."""
     if key not in _SUM_OF and key not in _BOTH_WAYS:
         return key
+    clauses = re.split(r",? and (?=how|what|the|total|its)|;", sentence)
+    sentence = next((c for c in clauses if source in c), sentence)   # its own clause
     summed = rx(TOTAL_MODIFIER).search(sentence)
     collective = rx(_COLLECTIVE).search(source) or (
         summed and not rx(_ONE).search(source) and rx(_COLLECTIVE).search(sentence))
