@@ -1082,6 +1082,10 @@ BYTES_SENT = _add(_Q(
              r"\bhow many (?:kilo|mega|giga)?bytes\b(?![^.?]{0,40}" + _BUSIEST + r")[^.?]{0,40}"
              r"\bsend\b(?! and receive)",
              r"\bbytes sent per\b",
+             r"\bper[- ](?:gpu|worker|node|rank|process|machine|device|replica) (?:sent )?byte count\b"
+             r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
+             r"\bbyte count (?:sent )?per (?:gpu|worker|node|rank|process|machine|device|replica)\b"
+             r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
              r"\b(?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\(?(?:sent|outgoing)\)? )?per (?:single |individual )?"
              r"(?:gpu|worker|node|rank|process|machine|device|replica)\b"
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",

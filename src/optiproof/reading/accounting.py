@@ -174,6 +174,11 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             r.notes.append(f"\"{_short(request.sentence)}\": the form of the answers (exact "
                            "values are given, with decimals)")
             continue
+        if not request.asks and any(q.asks for q in questions.requests) and \
+                _formula_form(r, request.sentence):
+            r.notes.append(f"\"{_short(request.sentence)}\": the answers are asked as a formula in "
+                           "the letters the reading keeps")
+            continue
         if not request.asks and request.sentence in continued:
             r.requests[request.sentence] = sorted({q for q, _ in continued[request.sentence]})
             continue
@@ -379,6 +384,25 @@ def _format_only(sentence: str) -> bool:
     words = re.findall(r"[a-z]+|\d+", sentence.lower())
     return bool(words) and words[0] in _FORMAT_VERBS | {"please"} and all(
         w in _FORMAT_WORDS | _FORMAT_VERBS or w.isdigit() for w in words)
+
+
+def _formula_form(r: PartReading, sentence: str) -> bool:
+    """A sentence that only asks the answers of the part's other requests as a formula ("Give
+    the general formula in N and p.", "Write it as a function of n and p."), whose letters the
+    family's reader kept (it recorded the phrase as a "formula" convention): a form, not a
+    request of its own."""
+    for c in r.conventions:
+        if c.name != "formula" or not c.source or c.source not in sentence:
+            continue
+        rest = re.findall(r"[a-z]+", sentence.replace(c.source, " ").lower())
+        if rest and rest[0] in _FORMAT_VERBS | {"please", "now", "also", "then"} and all(
+                w in _FORMAT_WORDS | _FORMAT_VERBS | _FORMULA_WORDS for w in rest):
+            return True
+    return False
+
+
+_FORMULA_WORDS = {"now", "then", "general", "formula", "expression", "this", "that", "down",
+                  "derive", "find", "provide", "for", "case"}
 
 
 def _elliptic_item(r: PartReading, item: str, hooks: ReaderHooks) -> bool:

@@ -292,3 +292,16 @@ def test_a_scheme_described_in_words_is_the_part_s_scheme(own):
             + own)
     part = read_report(text).to_problem().parts[1]
     assert part.schemes == ["all-to-all"]
+
+
+@pytest.mark.parametrize("definition", ["(10^9 bytes = 1 GB)", "(GB = 10^9 bytes)",
+                                        "where 1000000000 bytes = 1 GB"])
+def test_the_gigabyte_defined_in_either_order_is_read_for_a_time(definition: str) -> None:
+    reading = read_report("Four accelerators all-reduce 10^6 float32 weights with a ring; every "
+                          "step costs α + (bytes sent in that step)/B with α = 2 µs and link "
+                          f"bandwidth B = 20 GB/s {definition}.\n(a) How long does the all-reduce "
+                          "take?\n(b) How many steps does the ring need?\n")
+    assert reading.complete, reading.unread()
+    part = reading.parts[0]
+    assert part.value("bandwidth") == 20 * 10**9
+    assert any(c.name == "gigabyte" for c in part.conventions)

@@ -231,16 +231,16 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
 
 def gigabyte(text: str, r: PartReading) -> bool:
     """'1 GB = 10^9 bytes' (or garbled '109'): recorded; False when GB is defined otherwise."""
-    m = rx(r"\b1 ?GB ?= ?(10\^9|10⁹|109|1,000,000,000|1000000000|2\^30|1024\^3|1,073,741,824)"
-           r" ?bytes\b").search(text)
+    size = r"(10\^9|10⁹|109|1,000,000,000|1000000000|2\^30|1024\^3|1,073,741,824)"
+    m = rx(rf"\b(?:1 ?)?GB ?= ?{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?GB\b").search(text)
     if m is None:
         return True
-    if m.group(1) in ("2^30", "1024^3", "1,073,741,824"):
+    if (m.group(1) or m.group(2)) in ("2^30", "1024^3", "1,073,741,824"):
         r.miss("bandwidth", f'"{m.group(0)}": a gigabyte of 2^30 bytes is not supported '
                             "(expected 1 GB = 10^9 bytes)")
         return False
-    note = "1 GB = 10^9 bytes" + (" (the garbled '109' read as 10^9)" if m.group(1) == "109"
-                                  else "")
+    garbled = "109" in (m.group(1), m.group(2))
+    note = "1 GB = 10^9 bytes" + (" (the garbled '109' read as 10^9)" if garbled else "")
     if not any(c.source == m.group(0) for c in r.conventions):
         r.convention("gigabyte", m.group(0), note)
     return True

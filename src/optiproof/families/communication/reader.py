@@ -39,6 +39,8 @@ from optiproof.families.communication.costmodel import gigabyte, read_cost_model
 from optiproof.families.communication.phases import phase_subject, read_phases
 from optiproof.families.communication.roles import read_role
 from optiproof.families.communication.spec import DTYPE_BYTES
+from optiproof.families.communication.subjects import of_all_nodes
+from optiproof.families.communication.symbolic import check_formula_costs, read_formula_request
 
 FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
@@ -191,6 +193,9 @@ class CommunicationReader:
                 r.miss(F.quantities, f'"{source}" asks about a server, but no scheme read has '
                                      "one (expected a parameter server among the schemes)")
                 continue
+            key = of_all_nodes(key, source, sentence, r.value(F.schemes) or [], r, "node")
+            if key is None:
+                continue
             if key in ON_SERVER and _of_server(own, source):
                 r.answered_by[key] = ON_SERVER[key]
                 key = ON_SERVER[key]
@@ -210,10 +215,11 @@ class CommunicationReader:
             _in_unit(r, r.answered_by.get(key, key) if key in ON_SERVER else key, scale, unit,
                      source)
         own, ctx = r.found.get("texts", ("", ""))
-        if set(r.value(F.quantities) or []) & set(IN_BYTES):
+        if set(r.value(F.quantities) or []) & set(IN_BYTES) or F.bandwidth in r.fields:
             gigabyte(own + " " + ctx, r)
         if F.alpha not in r.fields:
             _read_times(own, ctx, r)
+        check_formula_costs(r)
         _setting_of_part(own, r)
         _same_values(own, r)
         _scope(own, r)
@@ -246,7 +252,7 @@ class CommunicationReader:
         if phase_subject(sentence, r.value(F.schemes) or []):
             return True
         m = rx(r"^(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
-               r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of))?"
+               r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of|under|using))?"
                r"(?: the| a)? (.{2,60}?)(?: one| case| version)?\s*\??$").match(sentence.strip())
         if m is None:
             return False
@@ -271,6 +277,7 @@ class CommunicationReader:
         _read_levels(r)
         _power_of_two(own + " " + ctx, r)
         _read_average(own + " " + ctx, r)
+        read_formula_request(own, both, r)
         schemes = _read_schemes(own, ctx, r)
         _read_quantities(own, ctx, r)
         _read_given(part.own + "\n" + part.context, r, schemes)
@@ -1015,22 +1022,31 @@ _BY_ROLE = {("worker", "out"): (Q.VALUES_SENT.key, Q.BYTES_SENT.key),
 _SERVED = (S.PARAMETER_SERVER.key, S.SHARDED_PS.key)
 
 
-def _operand_by_role(text: str, schemes: list[str]) -> tuple[str, str] | None:
+def _schemes_named(text: str, labels: dict[str, str] | None = None) -> list[str]:
+    """The schemes ``text`` names: by name, or by a label the text defines ("scheme A")."""
+    named = [n for _, n, _ in first_of(text, SCHEMES)] + \
+        [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]
+    named += [scheme for label, scheme in (labels or {}).items()
+              if rx(rf"{_LABEL_NOUN} \(?{label}\)?(?![\w'’])").search(text)]
+    return list(dict.fromkeys(named))
+
+
+def _operand_by_role(text: str, schemes: list[str], labels: dict[str, str] | None = None
+                     ) -> tuple[str, str] | None:
     """(quantity in values, scheme) of an operand that names what one node sends or receives
     ("data does the server receive", "one GPU sends in the ring"), or None when it names no
     one node and one direction, or its scheme is not clear."""
     node = rx(r"\b(?:(servers?)|workers?|gpus?|ranks?|nodes?|process(?:es)?|machines?|devices?)\b"
               ).search(text)
     if node is None or rx(r"\b(?:busiest|most|total|every|each other)\b|\ball\b(?![- ]?(?:reduce|"
-                          r"gather|to))").search(text):
+                          r"gather|to))(?<!to[- ]all)").search(text):
         return None
     ways = {way for verb, way in _ROLE_VERBS if rx(verb).search(text)}
     if len(ways) != 1 or rx(r"\b(?:and|plus|or)\b").search(text):
         return None
     role = "server" if node.group(1) else "worker"
     key = _BY_ROLE[(role, ways.pop())][0]
-    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
-                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]))
+    named = _schemes_named(text, labels)
     if not named:
         named = [s for s in schemes if (s in _SERVED) == (role == "server")]
     return (key, named[0]) if len(named) == 1 else None
@@ -1078,16 +1094,15 @@ def _operand_total(text: str) -> tuple[str, str] | None:
     return (kinds[0], named[0]) if kinds else ("", named[0])
 
 
-def _scheme_only(text: str) -> str | None:
-    """The one scheme a bare second operand names ("in the ring", "with all-to-all"), else
-    None (it names a node, a verb or several schemes)."""
+def _scheme_only(text: str, labels: dict[str, str] | None = None) -> str | None:
+    """The one scheme a bare second operand names ("in the ring", "with all-to-all", "in
+    scheme B"), else None (it names a node, a verb or several schemes)."""
     if not rx(r"^(?:(?:in|with|for|under|using) )?(?:the |a |plain )?[\w -]{1,40}?"
               r"(?: (?:scheme|case|version|one|algorithm))?\s*$").match(text.strip()):
         return None
     if rx(r"\b(?:receiv|sen[dt]|gets?\b|workers?\b|gpus?\b|servers?\b|nodes?\b)").search(text):
         return None
-    named = list(dict.fromkeys([n for _, n, _ in first_of(text, SCHEMES)] +
-                               [m.entry.key for m in CATALOGUE_SCHEMES.mentions(text)]))
+    named = _schemes_named(text, labels)
     return named[0] if len(named) == 1 else None
 
 
@@ -1184,6 +1199,44 @@ def _read_saving(r: PartReading, sentence: str, source: str) -> None:
                        "to": f"{Q.TIME.key}[{x[0]}]"}], m.group(0))
 
 
+_LEADING = (r"(?:^|[.?!;:]\s)\(?(?:[a-h]|\d{1,2})?[.)]?\s?(?:under|with|for|in|using) (?P<s>[^,.?;]{2,40}),"
+            r" ?$")
+"""A scheme named ahead of a comparison ("Under all-to-all, how many times more entries does a
+worker send than under the ring?"): the first operand's."""
+
+
+def _leading_scheme(own: str, than: re.Match, labels: dict[str, str]) -> str:
+    """The clause naming the first operand's scheme ahead of the comparison (to be read with
+    it), when it names exactly one scheme; else ''."""
+    m = rx(_LEADING).search(own[:than.start()])
+    if m is None or len(_schemes_named(m.group("s"), labels)) != 1:
+        return ""
+    return f"in {m.group('s')} "
+
+
+_THAT_RATIO = r"\b(?:that|this|the same|the above|the previous|your) ratio\b"
+"""A ratio asked again ("Give that ratio as a function of n"): the latest earlier part's."""
+
+
+def _ratio_referred(own: str, r: PartReading) -> tuple[list, re.Match] | None:
+    """(operands, the phrase) of the ratio the latest earlier part derived, when this part
+    refers to it ("that ratio") and that part derived exactly one ratio; operands [None] (refused)
+    when it refers to one no earlier part derived."""
+    m = rx(_THAT_RATIO).search(own)
+    if m is None:
+        return None
+    for p in reversed(r.found.get("previous", [])):
+        ratios = [d for d in p.value(F.derived) or [] if isinstance(d, dict)
+                  and d.get("kind") == Q.RATIO.key] if p.family == FAMILY else []
+        if ratios:
+            cells = [rx(r"^([\w-]+)\[([\w-]+)\]$").match(str(ratios[0].get(k, "")))
+                     for k in ("of", "to")]
+            if len(ratios) != 1 or not all(cells):
+                return [None], m
+            return [(c.group(1), c.group(2)) for c in cells], m
+    return [None], m
+
+
 def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
@@ -1195,17 +1248,21 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
     than = rx(_THAN).search(own)
     if m:
         operands = [_operand_of_part(r, m.group(i).lower()) for i in (1, 2)]
+    elif (earlier := _ratio_referred(own, r)) is not None:
+        operands, words = earlier
     elif words:
         defined = _abbreviations(ctx + " " + own)
         operands = [_operand_in_words(words.group(i), schemes, defined) for i in (1, 2)]
     elif than:
         x, y = than.group("x") or than.group("x2"), than.group("y") or than.group("y2")
-        operands = [_operand_by_role(x, schemes), _operand_by_role(y, schemes)]
+        labels = {k: v[0] for k, v in _label_table(ctx + " " + own).items()}
+        x = _leading_scheme(own, than, labels) + x
+        operands = [_operand_by_role(x, schemes, labels), _operand_by_role(y, schemes, labels)]
         if not all(operands):
             operands = _operands_of_parts(r, x, y) or operands
         if not any(operands):
             operands = [_operand_total(x), _operand_total(y)]
-        other = _scheme_only(y)
+        other = _scheme_only(y, labels)
         if operands[0] and operands[1] is None and other and other != operands[0][1]:
             operands[1] = (operands[0][0], other)  # "... in the PS than in the ring"
         if all(operands) and operands[1][0] == "" and operands[0][0]:
