@@ -67,6 +67,18 @@ _NEGATORS = re.compile(r"(?:\bwithout|\binstead of|\brather than|\bunlike|\bothe
                        r"(?:\bno|\bnot|\bnor)\b[^.;?!,]{0,12}$", re.I)
 
 
+_OFF_AFTER = re.compile(r"(?:[ ](?:term|terms|buffer|part))?[ ](?:is|are|was|were|will be|gets|get)[ ]"
+                        r"(?:not (?:used|applied|included|present|enabled|active)|"
+                        r"(?:switched|turned|set|left) off|disabled|omitted|dropped|removed|absent|"
+                        r"set to (?:0|zero)\b)|[ ]off\b(?![- ]?(?:diagonal|the))", re.I)
+
+
+def switched_off_after(text: str, end: int) -> bool:
+    """True when the mention ending at ``end`` is then said to be off ("momentum is not used
+    here", "the momentum term was switched off", "momentum off")."""
+    return bool(_OFF_AFTER.match(text, end))
+
+
 def negated(text: str, start: int, window: int = 50) -> bool:
     """True when the mention at ``start`` is negated or contrasted ("without weight decay",
     "instead of treating the norm as a constraint", "unlike SGD")."""

@@ -27,6 +27,7 @@ from optiproof.core.text.match import (
     negated,
     rx,
     rxc,
+    switched_off_after,
     take_asks,
 )
 from optiproof.core.text.numbers import (Num, array_at, find_numbers, is_matrix, number_at,
@@ -1062,7 +1063,8 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
         found = []
         for name, pattern in _METHODS.items():
             for m in rx(pattern).finditer(text):
-                if negated(text, m.start()) or _SWITCHED_OFF.match(text, m.end()):
+                if negated(text, m.start()) or _SWITCHED_OFF.match(text, m.end()) or \
+                        switched_off_after(text, m.end()):
                     continue
                 if name == O.HEAVY_BALL.key and rx(r"\bnesterov(?:'s)? $").search(
                         text[max(0, m.start() - 12):m.start()]):
