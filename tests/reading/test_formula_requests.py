@@ -127,3 +127,19 @@ def test_the_solution_and_the_linear_term_at_it_are_asked(request_):
     assert got["linear-change"] == pytest.approx(_constrained([1, -3, 2], "l1", 0.3), abs=1e-6)
     d = np.array(got["update"], float).ravel()
     assert np.abs(d).sum() == pytest.approx(0.3, abs=1e-6)
+
+
+@pytest.mark.parametrize("sentence, extra", [
+    ("Compute Δ* together with the optimal value of the objective.", "min-value"),
+    ("Give the minimiser along with the minimum value.", "min-value"),
+    ("Find the step, as well as its length.", None),
+])
+def test_together_with_coordinates_an_ask(sentence, extra):
+    """'together with', 'along with', 'as well as' join a second ask; it is neither dropped as a
+    qualifier of the first nor left out: it is asked, or named as not placed."""
+    from optiproof.reading.questions import read_questions
+    (request,) = read_questions(sentence).requests
+    asked = {a.quantity for a in request.asks}
+    if extra is not None:
+        assert extra in asked
+    assert len(request.asks) + len(request.unplaced) >= 2

@@ -142,8 +142,9 @@ class Questions:
         return tuple(a for r in self.requests for a in r.asks)
 
 
-_QUALIFIER = re.compile(r"\b(?:including|incl\.|together with) (?:the |its )?$|"
-                        r"\bwith (?:(?:the |its )(?:proper |full |usual |standard )?|(?:proper |full |usual |"
+_QUALIFIER = re.compile(r"\b(?:including|incl\.) (?:the |its )?$|"
+                        r"(?<!\btogether )(?<!\balong )\bwith (?:(?:the |its )(?:proper |full |usual |"
+                        r"standard )?|(?:proper |full |usual |"
                         r"standard ))$", re.I)
 _REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b|"
                      r"^\((?=[^()]{1,40}\?\)$)[^()]*\b(?:something|sth|maybe|perhaps|i think|i guess)\b",
@@ -986,9 +987,10 @@ def _modified_asks(sentence: str, start: int, asks: list[Ask]) -> tuple[str, ...
 
 
 _ITEM_SPLIT = re.compile(r"(?<!\btrial)(?<!\bback)(?<!\bpros),? and (?!error\b|forth\b|cons\b)"
-                         r"(?:also )?|, (?=(?:the|its|a|an|how|what|which|and) )|; ")
+                         r"(?:also )?|,? (?:together|along) with (?=(?:the|its|their) )|,? as well as |, (?=(?:the|its|a|an|"
+                         r"how|what|which|and) )|; ")
 """Coordinated items of a request (not the idioms 'trial and error', 'back and forth')."""
-_ASKED_NOUN = re.compile(r"\b(?:pair|values?|sizes?|rates?|steps?|numbers?|norms?|points?|"
+_ASKED_NOUN = re.compile(r"\b(?:pair|values?|momentum|sizes?|rates?|steps?|numbers?|norms?|points?|"
                          r"vectors?|matri(?:x|ces)|bounds?|factors?|distances?|ratios?|limits?|"
                          r"times?|moments?|minimi[sz]ers?|solutions?|updates?|iterates?|"
                          r"eigenvalues?|hessians?|"
