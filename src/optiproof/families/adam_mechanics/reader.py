@@ -116,7 +116,8 @@ _CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what ab
                               r"bias[- ]correction\b[^.?]{0,20}[?.]?$")
 """A request that continues the previous one with the correction on ('And with the usual bias
 correction?')."""
-_STEPS = (r"\bafter (\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) (?:steps?|updates?|"
+_STEPS = (r"\bafter (\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
+          r"adagrad|optimi[sz]er) )?(?:steps?|updates?|"
           r"iterations?)\b|\bat (?:step|t ?=) ?(\d{1,4})\b")
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
@@ -131,6 +132,35 @@ _L2_VARIANT = (r"\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bl ?_?2
 """'L2 regularisation' (also 'L _2' from LaTeX L$_2$), or Adam applied to the loss plus (λ/2)‖θ‖²."""
 _DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
 """The one weight-decay method a part runs ('For Adam + L2, what is w_1?', 'w_1 for AdamW')."""
+_DECAY_NAME = (r"(?:(?:decoupled )?weight[- ]decay|(?:the )?l ?_?2 (?:penalty|term|regulari[sz]ation)|"
+               r"(?:the )?decay term)")
+_NO_DECAY = (r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|omit(?:s|ted|ting)?|disabl(?:e|es|ed|ing)|"
+             r"(?:switch|turn)(?:s|ed|ing)? off|without|ignor(?:e|es|ed|ing)|no(?: more)?|"
+             r"(?:set|setting) to zero) (?:the |any |all )?" + _DECAY_NAME + r"\b(?! (?:of|from) )|"
+             r"\b" + _DECAY_NAME + r" (?:is |was |gets )?(?:now )?(?:(?:switched|turned) off|dropped|"
+             r"removed|disabled|set to (?:0|zero)(?![.,]?\d))")
+"""Weight decay dropped by the part ('Drop the weight decay.', 'still without weight decay',
+'the L2 penalty is removed'): a name of the decay that is not a run with it."""
+
+
+def _dropped_decay(own: str, r: PartReading) -> None:
+    """A part that drops weight decay and names no decay run of its own does not use the shared
+    text's coefficient: λ is taken off the part (with a note), never applied silently."""
+    dropped = rx(_NO_DECAY).search(own)
+    named = _decay_named(own)
+    if dropped and F.lam in r.fields and not (rx(_DECAY_VARIANT).search(named) or
+                                              rx(_L2_VARIANT).search(named)):
+        r.fields.pop(F.lam)
+        r.notes.append(f"\"{dropped.group(0)}\": the part runs without weight decay, so λ is not "
+                       "used here")
+
+
+def _decay_named(text: str) -> str:
+    """``text`` without the places that drop weight decay (:data:`_NO_DECAY`): what is left
+    names the decay the part runs, if any."""
+    return rx(_NO_DECAY).sub(" ", text or "")
+
+
 _SGD_INSTEAD = (r"\b(?:plain |vanilla |ordinary |standard )?sgd\b|\bstochastic gradient descent\b|"
                 r"\bgradient descent\b|\bheavy[- ]ball\b")
 _FACTOR_WORDS = r"\bfactor\b|\bratio\b|\bhow many times\b|\bhow much\b|\bchange\b"
@@ -160,6 +190,12 @@ _SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|∆|Delta|delta ?)?(?P<base>θ|theta|w|
 _BARE_STEP = re.compile(r"^(?:Δ|∆|Delta|delta)_?\{?\(?(\d{1,3}|t|T)\)?\}?$")
 """A step named by Δ and its index alone ('Δ_1', 'Delta_3'): the update at that step, as
 Δθ_k is."""
+
+
+_FIRST_UPDATE_NAMED = (r"\b(?:the |its |her |his |my |our )?(?:very )?(?:first|1st|initial) "
+                       r"(?:(?:adamw?|rmsprop|optimi[sz]er|parameter) )?(?:update|step)\b")
+"""The first update named by the part ('does the first Adam update change'): the update a
+later 'Give the update.' of the same part means."""
 
 
 class AdamMechanicsReader:
@@ -291,6 +327,12 @@ class AdamMechanicsReader:
         if index is None and rx(_SIGN_PREMISE).search(r.own_text) and \
                 rx(r"\b(?:update|step)s?\b").search(phrase_):
             return Q.SIGN_LIMIT.key
+        if index is None and rx(r"\b(?:update|step)\b").search(phrase_) and _scales_loss(r) and \
+                rx(_FIRST_UPDATE_NAMED).search(r.own_text) and \
+                isinstance(r.value(F.gradient), list) and F.gradients not in r.fields:
+            # 'If the loss is multiplied by 100, does the first update change? Give the update.':
+            # the first step on the scaled loss, which loss scaling answers from the gradient
+            return Q.LOSS_SCALING.key
         return None
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
@@ -362,6 +404,7 @@ class AdamMechanicsReader:
                        "by c', 'β1 = β2 = 0', 'how large can a step be', 'AdamW vs L2', 'θ_2')")
         _read_optimizer(own, ctx, r)
         _read_hyper(own, ctx, objects, r)
+        _dropped_decay(own, r)
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
@@ -494,8 +537,8 @@ def _unapplied_decay(r: PartReading) -> None:
     """A run asked in a part that names weight decay (L2 in Adam, AdamW) with a coefficient
     read, but runs without it: refused (never the plain run shown as the decayed one)."""
     taken = set(r.value(F.asks) or [])
-    variant = rx(_DECAY_VARIANT).search(r.own_text or "") or rx(_L2_VARIANT).search(
-        r.own_text or "")
+    named = _decay_named(r.own_text)
+    variant = rx(_DECAY_VARIANT).search(named) or rx(_L2_VARIANT).search(named)
     if F.lam in r.fields and F.decay not in r.fields and variant and \
             taken & set(DECAY_RUN_ASKS) and Q.WEIGHT_DECAY.key not in taken:
         r.miss(F.decay, f"\"{variant.group(0)}\" names weight decay (λ = {r.value(F.lam)}), but "
@@ -509,7 +552,7 @@ def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
     gradients, and asks only what that run answers."""
     if F.decay in r.fields:
         return True
-    own = r.own_text
+    own = _decay_named(r.own_text)
     l2, decoupled = rx(_L2_VARIANT).search(own), rx(_DECOUPLED_VARIANT).search(own)
     if l2 and decoupled and all(rx(r"^weight_decay\b").match(m.group(0))
                                 for m in rx(_L2_VARIANT).finditer(own)):
@@ -560,7 +603,7 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     premise = rx(_SIGN_PREMISE).search(own) or (
         rx(_RMS_SIGN_PREMISE).search(own) if r.value(F.optimizer) == O.RMSPROP.key else None)
     keys = {k for k, _ in asks}
-    variant = rx(_DECAY_VARIANT).search(own)
+    variant = rx(_DECAY_VARIANT).search(_decay_named(own))
     off = _correction_off(own) or (None if rx(_CORRECTED).search(own) else
                                     _correction_off(r.found.get("context", "")))
     if off is not None and r.value(F.optimizer) == O.RMSPROP.key:
@@ -669,7 +712,7 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             key = Q.WEIGHT_DECAY.key
             keys.add(key)
         elif key in (Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key) and \
-                (variant or rx(_L2_VARIANT).search(own)) and F.lam in r.fields and \
+                (variant or rx(_L2_VARIANT).search(_decay_named(own))) and F.lam in r.fields and \
                 _one_decay_run(r, keys):
             pass        # 'For Adam + L2, what are m̂_1 and w_1?': the run of that one method
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
@@ -1325,6 +1368,11 @@ _DECAY_RANGE = (r"(?:β_?[12]|beta_?[12]|ρ|rho)(?: ?, ?(?:β_?[12]|beta_?[12]))
 """The decays' domain stated ('β_1, β_2 ∈ [0, 1)')."""
 
 
+_DERIVATIVE_AT_START = re.compile(r"(?:L|ℓ|l|f|J)(?:'|′)\((?:θ|theta|w|x)_?\{?\(?0\)?\}?\)")
+"""The loss's derivative at the start, in prime notation ('ℓ'(θ_0)', 'L′(w_0)'): the gradient
+of a scalar parameter where the run begins (the first gradient)."""
+
+
 def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tuple[Any, str]]]:
     """Indexed gradients ``g_k = ..`` (k -> (value, source)) and unindexed ones (``g = ..``,
     ``∇L(θ₀) = ..``, 'the gradient of the data loss (0.2, 0.4)') of one text."""
@@ -1339,7 +1387,8 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
             elif a.index in ("", "t"):
                 plain.append((a.value, a.source))
     for f in objs.formulas:
-        if f.ops[0] == "=" and isinstance(f.exprs[0], Grad):
+        if f.ops[0] == "=" and (isinstance(f.exprs[0], Grad) or _DERIVATIVE_AT_START.fullmatch(
+                f.texts[0].replace(" ", ""))):
             value = next((e for e in f.exprs[1:] if e is not None and is_numeric(e)), None)
             if value is not None:
                 plain.append((value, f.source))
