@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from optiproof.core.options import SolveOptions
@@ -75,6 +75,7 @@ _DERIVATIVE = [
        lr=st.sampled_from([0.01, 0.1]), lam=st.sampled_from([0.1, 0.5]))
 def test_the_derivative_at_the_start_is_the_first_gradient(template, th, g, lr, lam):
     text = "Optimizer exercise\n\n" + template.format(th=th, g=g, lr=lr, lam=lam)
+    assume("AdamW" in text or g + lam * th != 0)     # a zero L2 gradient has no Adam step
     reading = read_report(text)
     assert reading.parts[0].fields["gradient"].value == [g]
     decoupled = "AdamW" in text

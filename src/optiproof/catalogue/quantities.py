@@ -115,10 +115,11 @@ UPDATE = _add(_Q(
              r"\b(?:show|prove|verify|check|confirm) that (?:the |its |this |each |every |the "
              r"resulting |Adam's )?(?:update|step)\b(?! (?:size|length|bound|rule))",
              _FIND + r"(?:'s| is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
-                     r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
+                     r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed|actual|parameter) ){0,3}"
+                     r"(?:update|step|"
                      r"minimi[sz]er(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|function|loss)\b)|"
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
-                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
+                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])|(?:of|at|in) (?:step|iteration) \d))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              _FIND + r" (?:the )?(?:u|d|Δθ?|ΔW|Δ ?w)(?:\^?\*|\^⋆)? (?:that )?minimi[sz](?:ing|es)\b",
              r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
@@ -783,6 +784,7 @@ V_HAT = _add(_Q(
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",
+             r"\b(?:the )?(?:update|step) (?:of|at|in) (?:step|iteration) \d{1,3}\b",
              r"(?<!\bafter )(?<!\bbefore )(?<!\bafter the )(?<!\bbefore the )\b(?:the|its|her|his|"
              r"their|our|my|your) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
              r"\d{1,3}(?:st|nd|rd|th)) (?:update|step)\b(?! (?:size|length|bound|rule)\b)")))

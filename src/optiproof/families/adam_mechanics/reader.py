@@ -1018,8 +1018,8 @@ _OTHER_ADAPTIVE = (O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
 
 _SEVERAL_VARIANTS = (r"\b(?:for |of |in |with )?(?:both|each|all(?: the)?(?: two| three)?|the two|the three) "
                      r"(?:of the )?(?:variants|versions|optimi[sz]ers|methods|algorithms|update "
-                     r"rules|rules|settings)\b|\b(?:for|under|in|with) (?:both|each)\b(?! (?:step|coordinate|entry|"
-                     r"component|parameter|t)\b)")
+                     r"rules|rules|settings)\b|\b(?:for|under|in|with) (?:both|each)\b(?! (?:steps?|coordinates?|"
+                     r"entry|entries|components?|parameters?|weights?|directions?|t)\b)")
 """A part that asks its question of several variants at once ("Recompute θ_1 for both
 variants"): one run each is needed, which a single Adam part does not hold."""
 
@@ -1278,7 +1278,8 @@ def _read_update_rate(own: str, ctx: str, objects: PartObjects, r: PartReading) 
 
 
 def _read_start(objects: PartObjects, r: PartReading) -> None:
-    """θ₀ (or w_0, x_0): a number or a vector."""
+    """θ₀ (or w_0, x_0): a number or a vector; else a start said in words before a vector
+    ('two parameters, starting at (0, 0)')."""
     for objs in (objects.own, objects.context):
         a = objs.assigned(*(f"{b}_0" for b in _PARAMETER), numeric=True)
         if a is not None:
@@ -1290,6 +1291,23 @@ def _read_start(objects: PartObjects, r: PartReading) -> None:
                 return
             r.set(F.theta0, value, a.source)
             return
+    from optiproof.core.text.formulas import parse_side
+    from optiproof.core.text.numbers import array_at
+
+    for objs in (objects.own, objects.context):
+        m = rx(_START_WORDS).search(objs.text)
+        got = array_at(objs.text, m.end()) if m else None
+        value = parse_side(objs.text[m.end():got[1]]) if got else None
+        if value is not None and is_numeric(value) and isinstance(value, sympy.MatrixBase):
+            r.set(F.theta0, spec_array(value), phrase(objs.text, m.start(), got[1]))
+            return
+
+
+_START_WORDS = (r"\b(?:parameters?|weights?|params|θ|theta|w|x)\b[^.;:]{0,12}?,? "
+                r"(?:(?:which |that )?(?:start(?:ing|s|ed)?|initiali[sz](?:ed|ing)|begin(?:ning|s)?) "
+                r"(?:at|from)|(?:are |is )?initiali[sz]ed (?:at|to)) (?=[(\[])")
+"""The start said in words before a vector ('two parameters, starting at (0, 0)', 'weights
+initialised to [1, -1]')."""
 
 
 _LOSS = re.compile(r"^(?:f|L|J)\((w|θ|theta|x)\) ?=")
@@ -1373,11 +1391,18 @@ _DERIVATIVE_AT_START = re.compile(r"(?:L|ℓ|l|f|J)(?:'|′)\((?:θ|theta|w|x)_?
 of a scalar parameter where the run begins (the first gradient)."""
 
 
+_STEP_LABEL = re.compile(r"(?:^|[\s,;(])(?:at )?(?:step|iteration|update|t ?=) ?(\d{1,3}) ?[:)\-–—,]? ?"
+                         r"(?:(?:the )?gradient (?:is )?)?$", re.I)
+"""The step a plain gradient is labelled with, just before it ('step 2: g = (..)', 'iteration 3,
+g = ..', 't = 1: g = ..')."""
+
+
 def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tuple[Any, str]]]:
     """Indexed gradients ``g_k = ..`` (k -> (value, source)) and unindexed ones (``g = ..``,
     ``∇L(θ₀) = ..``, 'the gradient of the data loss (0.2, 0.4)') of one text."""
     indexed: dict[int, Any] = {}
     plain = []
+    labelled: dict[int, Any] = {}
     for a in objs.assignments:
         if a.base in ("g", "G") and a.numeric and not a.formula.remark:
             if a.index.isdigit() and int(a.index) == 0:
@@ -1386,6 +1411,15 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
                 indexed.setdefault(int(a.index), (a.value, a.source))
             elif a.index in ("", "t"):
                 plain.append((a.value, a.source))
+                step = _STEP_LABEL.search(objs.text[:a.formula.start])
+                if step is not None:
+                    labelled.setdefault(int(step.group(1)), []).append(
+                        (a.value, phrase(objs.text, step.start(), a.formula.end)))
+    if not indexed and len(plain) > 1 and sum(len(v) for v in labelled.values()) == len(plain) \
+            and all(len(v) == 1 for v in labelled.values()):
+        # 'step 1: g = (0.1, -2)  step 2: g = (0.3, -2)': each gradient labelled by its step
+        indexed = {k: v[0] for k, v in labelled.items()}
+        plain = []
     for f in objs.formulas:
         if f.ops[0] == "=" and (isinstance(f.exprs[0], Grad) or _DERIVATIVE_AT_START.fullmatch(
                 f.texts[0].replace(" ", ""))):
