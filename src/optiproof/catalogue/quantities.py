@@ -724,14 +724,21 @@ STEP_BOUND = _add(_Q(
     labels=(r"\b(?:max(?:imum|imal)?|largest)\b[^|:;]{0,25}\bstep\b", r"\bstep bound\b",
             r"\bbound\b"),
     bound=True))
+DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|part) of (?:the |a |each |every |"
+                  r"its |that )?(?:weights?|parameters?)\b[^.?]{0,40}?\b(?:survives?|remains?|is left|"
+                  r"is kept|stays?)\b|\bhow much of (?:the |a |each |its )?(?:weights?|parameters?) "
+                  r"(?:survives?|remains?|is left|is kept)\b")
+"""What decoupled weight decay alone keeps of a weight after some steps ('what fraction of the
+weight survives after 1000 steps'): asked with the weight-decay comparison."""
 WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay",
     aliases=("l2-vs-weight-decay", "adamw"),
     phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b",
              r"\beffective (?:per[- ]coordinate )?decay\b",
              r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b",
-             r"\bby what factor (?:does|do|is|are) (?:adamw|(?:the )?(?:decoupled )?weight decay|it)\b"
-             r"[^.?]{0,30}\bshr[iu]nk"),
+             r"\bby what factor (?:does|do|is|are) (?:adamw|(?:the )?(?:decoupled )?(?:weight )?decay|it)\b"
+             r"[^.?]{0,30}\b(?:shr[iu]nk|multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)",
+             DECAY_FRACTION),
     labels=(r"\bweight decay\b", r"\badamw\b", r"\bl2 vs\b", r"\bdecay\b", r"\bshr[iu]nk\w*",
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(

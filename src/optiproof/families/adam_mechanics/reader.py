@@ -38,11 +38,12 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
-                    gradient_sign="gradient_sign")
+                    gradient_sign="gradient_sign", decay_steps="decay_steps")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
-                 r"is|are) (?:adamw|(?:the )?(?:decoupled )?weight decay|it)\b[^.?]{0,30}\bshr[iu]nk")
+                 r"is|are) (?:adamw|(?:the )?(?:decoupled )?(?:weight )?decay|it)\b[^.?]{0,30}\b(?:shr[iu]nk|"
+                 r"multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)")
 """The factor AdamW multiplies the weights by, asked ('the per-step shrinkage factor of AdamW')."""
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
 CUES = [
@@ -141,6 +142,27 @@ _NO_DECAY = (r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|omit(?:s|ted|ting)?
              r"removed|disabled|set to (?:0|zero)(?![.,]?\d))")
 """Weight decay dropped by the part ('Drop the weight decay.', 'still without weight decay',
 'the L2 penalty is removed'): a name of the decay that is not a run with it."""
+
+
+def _decay_fraction(own: str, r: PartReading) -> None:
+    """'What fraction of the weight survives after 1000 steps (decay only)?': the steps of
+    decoupled decay whose product is asked; the count belongs to that fraction, not to a run.
+    Asked without a count, it is refused."""
+    m = rx(Q.DECAY_FRACTION).search(own)
+    if m is None:
+        return
+    end = re.search(r"[.?!;](?:\s|$)|$", own[m.end():])
+    clause = own[m.start():m.end() + end.start()]
+    count = rx(r"\bafter (\d{1,6}(?:,\d{3})?|" + "|".join(_COUNTS) + r") (?:(?:more |further )?"
+                 r"(?:adamw |optimi[sz]er )?(?:steps?|updates?|iterations?))\b").search(clause)
+    if count is None:
+        r.miss(F.decay_steps, f'"{m.group(0)}" asks what the decay keeps of a weight, but after '
+                              "how many steps is not stated (expected e.g. 'after 1000 steps')")
+        return
+    n = _COUNTS.get(count.group(1).lower()) or int(count.group(1).replace(",", ""))
+    r.set(F.decay_steps, n, phrase(clause, m.start() - m.start(), count.end()))
+    if F.t in r.fields and r.fields[F.t].source in clause:
+        r.fields.pop(F.t)       # 'after 1000 steps' counts the decay, not the run's steps
 
 
 def _dropped_decay(own: str, r: PartReading) -> None:
@@ -315,8 +337,8 @@ class AdamMechanicsReader:
             # the raw moments said to be the ones without the correction (an instruction in a
             # sentence of its own, 'Turn the correction off.', is not about them)
             out.add(T.NO_BIAS_CORRECTION.key)
-        if F.t in r.fields or _has_run(r):
-            out.add(T.AFTER_STEPS.key)
+        if F.t in r.fields or _has_run(r) or F.decay_steps in r.fields:
+            out.add(T.AFTER_STEPS.key)      # (the steps of decay whose product is asked)
         if offs and r.value(F.optimizer) == O.RMSPROP.key:
             out.add(T.NO_BIAS_CORRECTION.key)   # RMSprop has none: the text says what it is
         return out
@@ -1122,6 +1144,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
         if m:
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
+    _decay_fraction(own, r)
 
 
 _LR_LETTER = r"(η|γ|α|lr)"

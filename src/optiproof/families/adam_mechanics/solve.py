@@ -615,6 +615,18 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
         answers.insert(2, answer("shrink_AdamW", r"1 - \kappa^{\mathrm{W}}", 1 - kappa_w,
                                  subject=O.ADAMW.key, note="the factor AdamW multiplies the "
                                                            "weights by at every step"))
+    if spec.decay_steps is not None:    # asked: what AdamW's decay alone keeps after N steps
+        n = spec.decay_steps
+        kept = sympy.Pow(1 - kappa_w, n, evaluate=False)   # unexpanded: (1 - αλ)^1000 exactly
+        der.add(f"The decay alone over {n} steps",
+                "Counting only the decoupled decay, each step multiplies the weight by the same "
+                "factor $1 - \\alpha\\lambda$, so after $N$ steps the weight is that factor to "
+                "the power $N$ times its start.",
+                Equation.of(Tex(r"\theta_N / \theta_0"), Tex(r"(1 - \alpha\lambda)^N"), kept))
+        answers.insert(2 + bool(spec.shrink_factor), answer(
+            "decay_fraction_AdamW", rf"(1 - \kappa^{{\mathrm{{W}}}})^{{{n}}}", kept,
+            subject=O.ADAMW.key, note=f"the fraction of a weight the decay alone keeps after {n} "
+                                      "steps"))
     if spec.theta0 is not None and isinstance(Q.g, sympy.MatrixBase):
         answers += given.decay_first_steps(spec, Q, der)
     summary = (f"With L2 inside Adam each coordinate decays at rate $\\kappa_i = "

@@ -875,7 +875,28 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       f"1 - alpha lambda (max rel. error {e3:.2e})", start,
                       "decay_L2, decay_AdamW, shrink_AdamW")
 
-    return [("weight decay: Adam(weight_decay) vs AdamW", decay)]
+    out = [("weight decay: Adam(weight_decay) vs AdamW", decay)]
+    fraction = [x for x in sol.answers if x.name == "decay_fraction_AdamW"]
+    if fraction and spec.decay_steps is not None:
+        def kept() -> Check:
+            start = time.perf_counter()
+            case = _cases(Q)[0]
+            a, lam, n = case["alpha"], case["lam"], spec.decay_steps
+            vals = _subs(Q, case)
+            theta0 = np.array([1.0, -2.5, 0.125])
+            # zero gradients: Adam's step is 0 / (0 + eps), so only the decay moves the weights
+            traj, _ = torch_run(O.ADAMW, np.zeros((n, 3)), lr=a, beta1=case["beta1"],
+                                beta2=case["beta2"], eps=1e-8, weight_decay=lam, theta0=theta0)
+            got = traj[-1] / theta0
+            want = _evaluate(fraction[0].expr, vals)
+            err = _rel(got, np.full(got.shape, want))
+            return _check(f"torch AdamW, {n} steps of decay alone", err, 1e-9,
+                          f"alpha={a:g}, lambda={lam:g}: torch.optim.AdamW run {n} steps on zero "
+                          f"gradients from {theta0.tolist()}; theta_N/theta_0 = "
+                          f"{got.min():.12g}..{got.max():.12g} vs (1 - alpha lambda)^{n} = "
+                          f"{want:.12g} (max rel. error {err:.2e})", start, "decay_fraction_AdamW")
+        out.append(("decoupled decay over N steps (torch.optim.AdamW)", kept))
+    return out
 
 
 DECAY_STEPS = (L2_STEP, DECOUPLED_STEP)
