@@ -115,10 +115,11 @@ UPDATE = _add(_Q(
              r"\b(?:show|prove|verify|check|confirm) that (?:the |its |this |each |every |the "
              r"resulting |Adam's )?(?:update|step)\b(?! (?:size|length|bound|rule))",
              _FIND + r"(?:'s| is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
-                     r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed|actual|parameter) ){0,3}"
+                     r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed|(?:actual |real )?parameter(?= (?:update|"
+                     r"step)\b)) ){0,3}"
                      r"(?:update|step|"
                      r"minimi[sz]er(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|function|loss)\b)|"
-                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
+                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|magnitude|rule|bound|"
                      r"[αηγ](?![\w^]|\^?\*?\(?[tk])|(?:of|at|in) (?:step|iteration) \d))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              _FIND + r" (?:the )?(?:u|d|Δθ?|ΔW|Δ ?w)(?:\^?\*|\^⋆)? (?:that )?minimi[sz](?:ing|es)\b",
@@ -769,7 +770,11 @@ STEP_LIMIT = _add(_Q(
     phrases=(r"\b(?:step|update|steps|updates|Δ ?θ_?t?|delta ?[wθ]|step ?size)\b[^.?]{0,30}"
              r"\b(?:(?:tend|go|converge)(?:s|es)? to|approach(?:es)?)\b[^.?]{0,25}(?:\bas t ?(?:→|->|goes to|"
              r"tends to) ?(?:∞|infinity|oo)|\bfor large t\b|\bforever\b|\bin the long run\b)",
-             r"\blim_?\{? ?t ?(?:→|->) ?(?:∞|infinity)\}? ?\|?(?:Δ ?θ_?t|θ_?t ?[-−] ?θ_?\{?t ?[-−] ?1)")))
+             r"\blim_?\{? ?t ?(?:→|->) ?(?:∞|infinity)\}? ?\|?(?:Δ ?θ_?t|θ_?t ?[-−] ?θ_?\{?t ?[-−] ?1)",
+             r"\b(?:magnitude|size|length|value) of (?:the |each |every |its |a )?(?:step|update)s?"
+             r"(?: of (?:each|every|a) coordinate)? (?:as|when) t ?(?:→|->|goes to|tends to|grows to) ?"
+             r"(?:∞|infinity|oo)(?!\w)|\b(?:step|update)s?(?: size| magnitude)? in the limit t ?(?:→|->) ?"
+             r"(?:∞|infinity|oo)(?!\w)")))
 GRADIENT_T = _add(_Q(
     "gradient-t", "gradient at step t", "g_t", value_kind="vector",
     phrases=(r"\bthe gradient (?:at|of) step \d{1,3}\b",)))
