@@ -10,9 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optiproof.core.options import SolveOptions
-from optiproof.pipeline import solve_problem
-from optiproof.reading import read_report
+from reading_helpers import answer_value, refused, solved, witnessed
 
 _REQUESTS = [
     "By what factor does the decoupled decay multiply the weight each step, and what fraction "
@@ -32,20 +30,16 @@ def test_the_fraction_kept_by_decoupled_decay(request_, lr, lam, n):
     text = (f"AdamW decay\n\nSetup: AdamW with lr = {lr}, betas (0.9, 0.999), eps = 1e-8, "
             f"weight_decay = {lam}.\n\n(a) {request_.format(n=n)}\n\n(b) Compare L2 regularisation with decoupled "
             "weight decay.\n")
-    reading = read_report(text)
-    assert reading.complete, reading.unread()
+    reading, solution = solved(text, witnesses=True)
     assert reading.parts[0].fields["decay_steps"].value == n
     assert "t" not in reading.parts[0].fields
-    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
     part = solution.parts[0]
-    got = {a.name: a.to_dict()["value"] for a in part.answers}
     factor = 1.0
     for _ in range(n):
         factor *= 1 - lr * lam
-    assert got["shrink_AdamW"] == pytest.approx(1 - lr * lam, rel=1e-12)
-    assert got["decay_fraction_AdamW"] == pytest.approx(factor, rel=1e-9)
-    assert part.verified
-    assert any("decay alone" in c.method and c.passed for c in part.checks)
+    assert answer_value(part, name="shrink_AdamW") == pytest.approx(1 - lr * lam, rel=1e-12)
+    assert answer_value(part, name="decay_fraction_AdamW") == pytest.approx(factor, rel=1e-9)
+    witnessed(part, "decay alone")
 
 
 @pytest.mark.parametrize("request_", [
@@ -56,7 +50,4 @@ def test_the_fraction_kept_by_decoupled_decay(request_, lr, lam, n):
 def test_the_fraction_without_a_step_count_is_refused(request_):
     text = ("AdamW decay\n\nSetup: AdamW with lr = 0.01, betas (0.9, 0.999), eps = 1e-8, "
             f"weight_decay = 0.1.\n\n(a) {request_}\n\n(b) What is the shrink factor?\n")
-    reading = read_report(text)
-    assert not reading.complete
-    assert "decay_steps" not in reading.parts[0].fields
-    assert any("how many steps is not stated" in line for line in reading.unread())
+    refused(text, "how many steps is not stated", "decay_steps")

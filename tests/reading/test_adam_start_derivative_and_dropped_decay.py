@@ -13,9 +13,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from optiproof.core.options import SolveOptions
-from optiproof.pipeline import solve_problem
 from optiproof.reading import read_report
+
+from reading_helpers import refused, solved
 
 
 def _adam(theta: float, grads: list[float], lr: float, b1: float, b2: float,
@@ -43,10 +43,7 @@ def _rmsprop(theta: float, grads: list[float], lr: float, rho: float) -> float:
 
 
 def _answers(text: str) -> dict[str, list[dict]]:
-    reading = read_report(text)
-    assert reading.complete, reading.unread()
-    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False,
-                                                                run_witnesses=False))
+    _, solution = solved(text)
     return {p.label: [a.to_dict() for a in p.answers] for p in solution.parts}
 
 
@@ -174,6 +171,4 @@ def test_give_the_update_of_a_scaled_loss_without_a_first_update_named_is_refuse
     text = ("Optimizer exercise\n\nOne weight, θ_0 = 2, gradient g = 0.5. Adam with η = 0.01, β_1 = 0.9, β_2 = 0.999, "
             "ε = 0.\n(a) If the loss is multiplied by 100, does the trajectory change? "
             "Give the update.")
-    reading = read_report(text)
-    assert not reading.complete
-    assert any("Give the update" in line for line in reading.unread())
+    refused(text, "Give the update")

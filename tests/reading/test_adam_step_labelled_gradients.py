@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optiproof.core.options import SolveOptions
-from optiproof.pipeline import solve_problem
 from optiproof.reading import read_report
 from optiproof.reading.questions import read_questions
+
+from reading_helpers import answer_value, solved
 
 
 def _run(grads: list[list[float]], lr: float, b1: float, b2: float) -> tuple[list, list, list]:
@@ -51,17 +51,12 @@ def test_step_labelled_gradients_are_the_sequence(label, request_, grads):
     listed = "".join(label.format(k=i, x=x, y=y) for i, (x, y) in enumerate(grads, 1))
     text = ("Adam by hand\n\nMy settings: beta1 = 0.8, beta2 = 0.9, lr = 0.01, eps = 0. "
             f"The gradients are\n\n{listed}\n(1) {request_.format(k=k)}\n\n(2) What is m_1?\n")
-    reading = read_report(text)
-    assert reading.complete, reading.unread()
+    reading, solution = solved(text)
     assert reading.parts[0].fields["gradients"].value == [list(g) for g in grads]
-    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False,
-                                                                run_witnesses=False))
-    answers = {a.to_dict()["quantity"]: a.to_dict()["value"] for a in solution.parts[0].answers
-               if a.to_dict()["value"] is not None}
     m, v, step = _run([list(g) for g in grads], 0.01, 0.8, 0.9)
-    assert answers["first-moment"] == pytest.approx(m, rel=1e-9)
-    assert answers["second-moment"] == pytest.approx(v, rel=1e-9)
-    assert answers["last-step"] == pytest.approx(step, rel=1e-9)
+    for quantity, want in (("first-moment", m), ("second-moment", v), ("last-step", step)):
+        got = answer_value(solution.parts[0], quantity=quantity)
+        assert got == pytest.approx(want, rel=1e-9)
 
 
 def test_gradients_labelled_by_one_step_twice_are_not_a_sequence():
@@ -115,13 +110,9 @@ def test_a_start_said_in_words_is_theta0(start, a, b):
     text = (f"Adam by hand\n\nbeta1 = 0.9, beta2 = 0.99, lr = 0.1, eps = 0. {start.format(a=a, b=b)} "
             "Gradients:\n step 1: g = (1, -2)\n step 2: g = (0.5, 1)\n\n"
             "(1) What is θ_2?\n\n(2) What is m_1?\n")
-    reading = read_report(text)
-    assert reading.complete, reading.unread()
+    reading, solution = solved(text)
     assert reading.parts[0].fields["theta0"].value == [a, b]
-    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False,
-                                                                run_witnesses=False))
-    got = next(x.to_dict()["value"] for x in solution.parts[0].answers
-               if x.to_dict()["quantity"] == "theta-t")
+    got = answer_value(solution.parts[0], quantity="theta-t")
     first = _run(grads[:1], 0.1, 0.9, 0.99)[2]
     second = _run(grads, 0.1, 0.9, 0.99)[2]
     assert got == pytest.approx([a + first[0] + second[0], b + first[1] + second[1]], rel=1e-9)

@@ -11,9 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optiproof.core.options import SolveOptions
-from optiproof.pipeline import solve_problem
-from optiproof.reading import read_report
+from reading_helpers import answer_value, solved
 
 _REQUESTS = [
     "What is the magnitude of the update as t → ∞?",
@@ -48,12 +46,7 @@ def _long_run_step(method: str, g: list[float], lr: float, d: float, steps: int 
 def test_the_step_as_t_grows_asked_in_words(request_, method, x, y, lr, d):
     setting = _SETTINGS[method].format(d=d, lr=lr, x=x, y=y)
     text = f"Long run\n\n{setting}\n\n(a) {request_}\n\n(b) What is the first update?\n"
-    reading = read_report(text)
-    assert reading.complete, reading.unread()
+    reading, solution = solved(text)
     assert reading.parts[0].fields["asks"].value == ["step-limit"]
-    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False,
-                                                                run_witnesses=False))
-    got = [a.to_dict()["value"] for a in solution.parts[0].answers
-           if a.to_dict()["quantity"] == "step-limit" and isinstance(a.to_dict()["value"], list)]
-    assert got
-    assert got[0] == pytest.approx(_long_run_step(method, [x, y], lr, d), rel=1e-6)
+    got = answer_value(solution.parts[0], quantity="step-limit")
+    assert got == pytest.approx(_long_run_step(method, [x, y], lr, d), rel=1e-6)

@@ -721,7 +721,9 @@ STEP_BOUND = _add(_Q(
              r"\bhow large (?:can|may|is|could) (?:a |the |each |one )?(?:single |per[- ]coordinate "
              r"|adam )*(?:step|update)", r"\b(?:maximum|largest|biggest|worst[- ]case)(?: possible)? (?:per[- ]coordinate |"
              r"single |adam |coordinate-?wise )*(?:step|update)",
-             r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)"),
+             r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)",
+             r"\b(?:evaluate|compute|calculate|work out) (?:this|that|the above|the (?:same|stated|"
+             r"given|textbook|paper'?s|usual)) (?:(?:step|update)[- ])?bound\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest)\b[^|:;]{0,25}\bstep\b", r"\bstep bound\b",
             r"\bbound\b"),
     bound=True))

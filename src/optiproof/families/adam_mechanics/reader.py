@@ -38,7 +38,8 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
-                    gradient_sign="gradient_sign", decay_steps="decay_steps")
+                    gradient_sign="gradient_sign", decay_steps="decay_steps",
+                    textbook_bound="textbook_bound")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -142,6 +143,103 @@ _NO_DECAY = (r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|omit(?:s|ted|ting)?
              r"removed|disabled|set to (?:0|zero)(?![.,]?\d))")
 """Weight decay dropped by the part ('Drop the weight decay.', 'still without weight decay',
 'the L2 penalty is removed'): a name of the decay that is not a run with it."""
+
+
+_EVALUATE_BOUND = r"\b(?:evaluate|compute|calculate|work out) (?:this|that|the above|the \w+) (?:\w+[- ])?bound\b"
+"""A bound the text writes, asked at the part's numbers ('Evaluate this bound here.')."""
+_LR_TOKEN_AT = re.compile(r"(?<![\w\\])(?:α|η|γ|lr|alpha|eta|gamma)(?![a-zA-Z])")
+_FORMULA_END = re.compile(r"[,;?]|\.(?:\s|$)|\s(?!sqrt\b)[A-Za-z]{2,}\b")
+_TEXTBOOK_NAMES = {"beta_1": "b1", "beta1": "b1", "beta_2": "b2", "beta2": "b2"}
+
+
+def _written_bounds(text: str) -> list[tuple[Any, str]]:
+    """The formulas of ``text`` that start with a learning-rate letter ('α(1 − β₁)/√(1 − β₂)',
+    'lr*(1-beta1)/sqrt(1-beta2)'), parsed by the safe parser, with what was written."""
+    from optiproof.core.text.formulas import parse_side
+
+    out = []
+    for m in _LR_TOKEN_AT.finditer(text):
+        end = _FORMULA_END.search(text, m.end())
+        written = text[m.start():end.start() if end else len(text)].strip()
+        expr = parse_side(written) if len(written) <= 80 and "(" in written else None
+        if expr is not None and not is_numeric(expr):
+            out.append((expr, written))
+    return out
+
+
+def _textbook_bound(r: PartReading, source: str) -> None:
+    """'Evaluate this bound' after the text writes the Adam paper's bound α(1 − β₁)/√(1 − β₂)
+    (in its own letters; the learning rate's letter the text's): that bound at the part's
+    values. A formula in another letter for the learning rate, or any other formula, is
+    refused, naming it."""
+    lr = r.value(F.lr_name) or "alpha"
+    b1, b2, a = sympy.symbols("b1 b2 a", positive=True)
+    want = a * (1 - b1) / sympy.sqrt(1 - b2)
+    seen = []
+    for text in (r.own_text, r.found.get("context", "")):
+        for expr, written in _written_bounds(text):
+            names = {s.name for s in expr.free_symbols}
+            lrs = names - set(_TEXTBOOK_NAMES)
+            if len(lrs) != 1:
+                continue
+            seen.append(written)
+            letter = next(iter(lrs))
+            mapped = expr.subs({sympy.Symbol(n): (b1 if _TEXTBOOK_NAMES[n] == "b1" else b2)
+                                for n in names - lrs} | {sympy.Symbol(letter): a})
+            if sympy.simplify(mapped - want) != 0:
+                continue
+            if letter != lr:
+                r.miss(F.textbook_bound, f'"{written}" is the bound asked, but its "{letter}" is '
+                                         f'not the learning rate the text names ("{lr}"); '
+                                         "expected the learning rate's own letter")
+                return
+            r.set(F.textbook_bound, True, f"{source}; {written}")
+            r.found["textbook written"] = written
+            return
+    r.miss(F.textbook_bound, f'"{source}" asks the value of a bound the text writes, but '
+                             + (f"the formula{'s' if len(seen) > 1 else ''} "
+                                + ", ".join(f"'{w}'" for w in seen) + " is not one this family "
+                                "evaluates" if seen else "no such formula was read")
+                             + " (expected the Adam paper's α(1 − β₁)/√(1 − β₂))")
+
+
+_HYPOTHETICAL = (r"\b(?:if|suppose|assume|assuming|imagine)\b,? (?:that )?(?:the )?(?P<sym>ε|eps|epsilon|"
+                 r"β_?1|beta_?1|β_?2|beta_?2|lr|η|α|learning rate|λ|weight[_ ]decay) (?:were|was|had been|"
+                 r"would be|is|=|equals?|became|set to)(?: (?:exactly|instead|set to|equal to))* ?"
+                 r"(?P<value>-?\d[\d.]*(?:e-?\d{1,3})?)(?![\d.])")
+_HYPOTHETICAL_FIELDS = {"ε": F.eps, "eps": F.eps, "epsilon": F.eps, "β1": F.beta1, "β_1": F.beta1,
+                        "beta1": F.beta1, "beta_1": F.beta1, "β2": F.beta2, "β_2": F.beta2,
+                        "beta2": F.beta2, "beta_2": F.beta2, "lr": F.alpha, "η": F.alpha,
+                        "α": F.alpha, "learning rate": F.alpha, "λ": F.lam,
+                        "weight_decay": F.lam, "weight decay": F.lam}
+
+
+def _hypothetical_values(own: str, r: PartReading) -> None:
+    """A value supposed for a hyper-parameter ('if eps were exactly 0') that differs from the one
+    the part read ('eps = 1e-8') in another sentence is refused, naming both: the part's answers
+    would be for the read value, not for the one its question supposes."""
+    for m in rx(_HYPOTHETICAL).finditer(own):
+        field = _HYPOTHETICAL_FIELDS.get(m.group("sym").lower())
+        if field is None or field not in r.fields:
+            continue
+        read = r.fields[field]
+        if m.group(0) in read.source or read.source in m.group(0) or \
+                _same_sentence(own, m.start(), [read.source]):
+            continue    # the request itself sets the two values side by side ('if ε were 0,
+            # .. and what is the step with ε = 10^-8?'): the read one is what it computes
+        from optiproof.core.errors import BadInput
+        from optiproof.core.exact import exact_rational
+
+        got = number_at(own, m.start("value"))
+        try:
+            same = got is not None and exact_rational(read.value) == sympy.Rational(
+                got[0].value.numerator, got[0].value.denominator)
+        except (TypeError, ValueError, BadInput):
+            same = False    # a symbol read ('ε'), a number supposed: not the same value
+        if not same:
+            r.miss(field, f'"{m.group(0)}" supposes another value than "{read.source}" read for the '
+                          "same setting (expected one value per part, or the supposed one in a "
+                          "part of its own)")
 
 
 def _decay_fraction(own: str, r: PartReading) -> None:
@@ -306,6 +404,10 @@ class AdamMechanicsReader:
                   note="the limit asked of any gradient, not of the shared text's run")
             r.fields.pop(F.gradients, None)
             r.found.pop("sequence", None)
+        evaluated = next((s for k, s in mapped if k == Q.STEP_BOUND.key and
+                          rx(_EVALUATE_BOUND).search(s)), None)
+        if evaluated is not None:
+            _textbook_bound(r, evaluated)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _unapplied_decay(r)
         _restated_settings(r, {k for k, _ in mapped})
@@ -339,6 +441,11 @@ class AdamMechanicsReader:
             out.add(T.NO_BIAS_CORRECTION.key)
         if F.t in r.fields or _has_run(r) or F.decay_steps in r.fields:
             out.add(T.AFTER_STEPS.key)      # (the steps of decay whose product is asked)
+        if r.found.get("textbook written") and offs and all(
+                _same_sentence(r.own_text, m.start, [r.found["textbook written"]]) for m in offs):
+            # 'Without bias correction, the step is bounded by α(1−β₁)/√(1−β₂)': the paper's
+            # bound is the size of the uncorrected first step, which its answer says
+            out.add(T.NO_BIAS_CORRECTION.key)
         if offs and r.value(F.optimizer) == O.RMSPROP.key:
             out.add(T.NO_BIAS_CORRECTION.key)   # RMSprop has none: the text says what it is
         return out
@@ -432,6 +539,7 @@ class AdamMechanicsReader:
         if not r.found.get("sequence") and F.gradient not in r.fields:
             _read_loss(objects, r)
         _read_conventions(objects, r)
+        _hypothetical_values(own, r)
         r.found["earlier"] = [p for p in previous if p.family == FAMILY and p.found.get("sequence")]
         return _per_step(r, own)
 
@@ -608,6 +716,13 @@ def _correction_off(text: str) -> Any:
                 None)
 
 
+_SCALE_FREE = (r"\b(?:explain|show|argue|why)\b[^.?]{0,60}\b(?:does(?:n't| not)|do(?:n't| not)|is not|"
+               r"isn't) (?:depend(?:ent)? on|(?:affected|changed) by)(?: the)? (?:magnitude|scale|size|"
+               r"norm|length) of (?:the )?(?:gradient|g)")
+"""The first step's independence of the gradient's scale, stated as something to explain
+('Explain why its size does not depend on the magnitude of g₁')."""
+
+
 def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The asks as this family's spec asks them: the update (Δθ) of a part that sets
     β₁ = β₂ = 0 is the sign limit, else the update rule; 'which optimizer' after β₁ = β₂ = 0 is
@@ -662,6 +777,12 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             pass        # 'β₁ = 0 and no bias correction: which optimizer is this?': RMSprop
         elif key == Q.IDENTIFICATION.key:
             continue    # no step of the part is a named method: not taken
+        elif key == Q.DEPENDS_ON.key and Q.FIRST_STEP.key in keys and r.value(F.eps) == 0 and \
+                not off and rx(_SCALE_FREE).search(own):
+            # 'explain why its size does not depend on the magnitude of g₁': the first step at
+            # ε = 0 is −α sign(g₁), which its derivation shows (no dependence asked of a value)
+            r.answered_by[key] = Q.FIRST_STEP.key
+            continue
         elif key == Q.STEP_LIMIT.key and F.constant not in r.fields:
             continue    # the step's limit is answered for a constant gradient only
         elif key == Q.COORDINATE_STEP.key:

@@ -557,6 +557,13 @@ def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             "\\le \\nu = \\mathbb{E}[\\hat v]$, so the ratio of expectations is at most $1$ and "
             "steps are $\\lesssim \\alpha$ on average.",
             Equation.of(TEXTBOOK_BOUND, kb))
+    if spec.textbook_bound:     # the text writes that expression and asks its value
+        der.add("The bound the text writes",
+                "At these values the paper's expression is the size of the first step without "
+                "bias correction for any non-zero gradient: $m_1/\\sqrt{v_1} = (1-\\beta_1)g/"
+                "(\\sqrt{1-\\beta_2}\\,|g|)$.", Equation.of(TEXTBOOK_BOUND, kb))
+        answers.append(answer("bound_textbook", r"\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}}", kb,
+                              note="the bound as the text writes it (Kingma & Ba)"))
     num = Q.numeric("alpha", "beta1", "beta2")
     example = ""
     if num and Binf is not sympy.oo:

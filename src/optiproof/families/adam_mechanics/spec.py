@@ -106,6 +106,10 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                 "the fraction (1 - alpha lambda)^N of a weight "
                                                 "that AdamW's decoupled decay alone keeps after "
                                                 "this many steps N.")
+    textbook_bound: bool = Field(False, description="Also asked with 'step-bound': the Adam "
+                                                    "paper's bound alpha (1 - beta1) / sqrt(1 - "
+                                                    "beta2) that the text writes, at the part's "
+                                                    "values.")
     beta1: Any = Field("beta1", description="First-moment decay in [0, 1) (number or symbol).")
     beta2: Any = Field("beta2", description="Second-moment decay in [0, 1) (number or symbol).")
     eps: Any = Field(None, description="Denominator epsilon >= 0 (number or symbol); omitted: "
@@ -249,6 +253,8 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                              "penalty Adam's moments are those of the gradient plus lambda*theta, "
                              "with decoupled decay those of the gradient alone; ask the moments "
                              "of one method, without the comparison")
+        if self.textbook_bound and Q.STEP_BOUND.key not in self.asks:
+            raise ValueError(f"textbook_bound: the paper's bound is asked with '{Q.STEP_BOUND.key}'")
         if self.decay_steps is not None and Q.WEIGHT_DECAY.key not in self.asks:
             raise ValueError("decay_steps: the fraction of a weight kept by decoupled decay is "
                              f"asked with '{Q.WEIGHT_DECAY.key}'")

@@ -743,8 +743,36 @@ def _extremal_run(case: dict, t: int) -> np.ndarray:
     return np.diff(traj[:, 0])
 
 
+def _w_textbook(sol: PartSolution, Q: Quantities, opts: SolveOptions) -> Check:
+    """The paper's bound α(1−β₁)/√(1−β₂) is the size of torch.optim.Adam's first step without
+    the bias correction, −α exp_avg/√exp_avg_sq, for every non-zero gradient."""
+    start = time.perf_counter()
+    rng = np.random.default_rng(opts.seed + 11)
+    worst, lines = 0.0, []
+    for case in _cases(Q, need_beta2_positive=True)[:3]:
+        g = _random_gradients(rng, 1, 8)
+        _, state = torch_run(O.ADAM, g, lr=case["alpha"], beta1=case["beta1"],
+                             beta2=case["beta2"], eps=0.0)
+        raw = np.abs(case["alpha"] * state["exp_avg"] / np.sqrt(state["exp_avg_sq"]))
+        want = _evaluate(_answer(sol, "bound_textbook").expr, _subs(Q, case))
+        worst = max(worst, _rel(raw, np.full(raw.shape, want)))
+        lines.append(f"alpha={case['alpha']:g}, betas=({case['beta1']:g}, {case['beta2']:g}): "
+                     f"|step| {raw.min():.10g}..{raw.max():.10g} vs {want:.10g}")
+    return _check("torch.optim.Adam first step without the correction vs the paper's bound",
+                  worst, RTOL, "; ".join(lines), start, "bound_textbook")
+
+
 def _w_bound(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
              opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    if spec.textbook_bound:
+        return [*_w_bound_exact(spec, sol, Q, opts),
+                ("the paper's bound (torch.optim.Adam first step, uncorrected)",
+                 lambda: _w_textbook(sol, Q, opts))]
+    return _w_bound_exact(spec, sol, Q, opts)
+
+
+def _w_bound_exact(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                   opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
     bound = _answer(sol, "bound").expr
     t_sym = Q.t if isinstance(Q.t, sympy.Symbol) else None
 
