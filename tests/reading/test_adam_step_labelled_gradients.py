@@ -116,3 +116,21 @@ def test_a_start_said_in_words_is_theta0(start, a, b):
     first = _run(grads[:1], 0.1, 0.9, 0.99)[2]
     second = _run(grads, 0.1, 0.9, 0.99)[2]
     assert got == pytest.approx([a + first[0] + second[0], b + first[1] + second[1]], rel=1e-9)
+
+
+@pytest.mark.parametrize("given_", [
+    "a constant gradient gt = {g} for all t",
+    "gt = {g}, the same every step",
+    "the same gradient every step, gt = {g}",
+])
+@settings(max_examples=3, deadline=None)
+@given(g=st.sampled_from([3, -0.5, 2]))
+def test_a_flattened_g_t_is_the_gradient(given_, g):
+    text = ("RMSprop by hand\n\nRMSprop with ρ = 0.9, η = 0.01, ε = 0 and "
+            f"{given_.format(g=g)}.\n\n(a) Compute v1 and the first update θ1 − θ0.\n\n"
+            "(b) Compute the second update θ2 − θ1.")
+    reading, solution = solved(text)
+    assert reading.parts[0].fields["gradient"].value == [g]
+    got = answer_value(solution.parts[0], quantity="first-step")
+    v1 = 0.1 * g * g
+    assert got == pytest.approx([-0.01 * g / math.sqrt(v1)], rel=1e-9)

@@ -109,3 +109,15 @@ def test_a_supposed_value_equal_to_the_read_one_is_not_refused():
             "(a) If eps is 0, what is the first update?\n\n(b) What is m_1?")
     reading = read_report(text)
     assert not any("supposes another value" in line for line in reading.unread())
+
+
+@pytest.mark.parametrize("request_", [
+    "What is the magnitude of the update as t → ∞? For comparison, what is the Adam step at "
+    "t = 2?",
+    "For comparison, give the first update of Adam with β_1 = 0.9 on the same gradient.",
+    "Compared with Adam (β_1 = 0.9), how large is the second update?",
+])
+def test_another_optimizer_named_for_comparison_is_refused(request_):
+    text = ("RMSprop\n\nRMSprop with ρ = 0.9, lr η = 0.01, ε = 0 and a constant gradient g = 2 at "
+            f"every step.\n\n(a) {request_}\n\n(b) What is the first update?")
+    refused(text, "beside the rmsprop of the shared text", "optimizer")

@@ -406,7 +406,14 @@ class AdamMechanicsReader:
             r.found.pop("sequence", None)
         evaluated = next((s for k, s in mapped if k == Q.STEP_BOUND.key and
                           rx(_EVALUATE_BOUND).search(s)), None)
-        if evaluated is not None:
+        if evaluated is not None and explain and rx(r"\bcompar\w*\b").search(explain):
+            # 'Evaluate this bound …, and compare with the step observed in (b)': a comparison
+            # of the bound with another answer, which the bound alone does not answer
+            r.miss(F.textbook_bound, f'"{explain}" compares the bound with another answer, which '
+                                     "this part does not compute (expected the bound alone, or "
+                                     "'the ratio of the bound to the step in (b)' in a part of "
+                                     "its own)")
+        elif evaluated is not None:
             _textbook_bound(r, evaluated)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _unapplied_decay(r)
@@ -532,6 +539,7 @@ class AdamMechanicsReader:
                        "the update rule', 'bias correction', 'the first step', 'rescale the loss "
                        "by c', 'β1 = β2 = 0', 'how large can a step be', 'AdamW vs L2', 'θ_2')")
         _read_optimizer(own, ctx, r)
+        _compared_optimizer(own, ctx, r)
         _read_hyper(own, ctx, objects, r)
         _dropped_decay(own, r)
         _read_start(objects, r)
@@ -1167,6 +1175,27 @@ _SEVERAL_VARIANTS = (r"\b(?:for |of |in |with )?(?:both|each|all(?: the)?(?: two
 variants"): one run each is needed, which a single Adam part does not hold."""
 
 
+_FOR_COMPARISON = r"\bfor comparison\b|\bin comparison\b|\bcompared? (?:to|with)\b|\bas opposed to\b"
+
+
+def _compared_optimizer(own: str, ctx: str, r: PartReading) -> None:
+    """A part of a text about one optimizer that names another one for comparison ('For
+    comparison, what is the magnitude of the Adam update …?' in an RMSprop problem) may ask
+    about both, and the reading cannot tell which question runs which: refused, naming both."""
+    def kinds(text: str, contrasted: bool) -> set[str]:
+        return {O.RMSPROP.key if m.entry is O.RMSPROP else O.ADAM.key
+                for m in OPTIMIZERS.mentions(text) if m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
+                and (contrasted or not negated(text, m.start))}
+
+    shared, mine = kinds(ctx, False), kinds(own, True)  # 'compared with Adam' names it too
+    cue = rx(_FOR_COMPARISON).search(own)
+    if cue and len(shared) == 1 and mine - shared:
+        r.miss(F.optimizer, f'"{cue.group(0)}" names {", ".join(sorted(mine - shared))} beside the '
+                            f"{next(iter(shared))} of the shared text: which optimizer each of the "
+                            "part's questions runs is not read (expected one optimizer per part, "
+                            "named without a comparison)")
+
+
 def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
     """The optimizer the part (else the shared text) names: RMSprop when it names only RMSprop,
     else Adam (AdamW is Adam's update with decoupled decay, asked as the weight-decay
@@ -1548,7 +1577,9 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
     plain = []
     labelled: dict[int, Any] = {}
     for a in objs.assignments:
-        if a.base in ("g", "G") and a.numeric and not a.formula.remark:
+        if a.base in ("gt", "Gt") and not a.index and a.numeric and not a.formula.remark:
+            plain.append((a.value, a.source))   # 'gt = 3' of a PDF copy: g_t, its subscript flat
+        elif a.base in ("g", "G") and a.numeric and not a.formula.remark:
             if a.index.isdigit() and int(a.index) == 0:
                 continue        # G_0 = 0 starts an accumulator: the gradients are g_1, g_2, ..
             if a.index.isdigit():
