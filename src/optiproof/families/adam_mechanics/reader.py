@@ -1179,9 +1179,11 @@ _FOR_COMPARISON = r"\bfor comparison\b|\bin comparison\b|\bcompared? (?:to|with)
 
 
 def _compared_optimizer(own: str, ctx: str, r: PartReading) -> None:
-    """A part of a text about one optimizer that names another one for comparison ('For
-    comparison, what is the magnitude of the Adam update …?' in an RMSprop problem) may ask
-    about both, and the reading cannot tell which question runs which: refused, naming both."""
+    """A part of a text about one optimizer that asks about it and then names another one for
+    comparison ('What is the step as t → ∞? For comparison, what is the Adam update …?' in an
+    RMSprop problem) asks about both, and the reading cannot tell which question runs which:
+    refused, naming both. A part wholly about the other one ('For comparison, RMSprop with …:
+    what is its third update?') is not."""
     def kinds(text: str, contrasted: bool) -> set[str]:
         return {O.RMSPROP.key if m.entry is O.RMSPROP else O.ADAM.key
                 for m in OPTIMIZERS.mentions(text) if m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
@@ -1189,7 +1191,10 @@ def _compared_optimizer(own: str, ctx: str, r: PartReading) -> None:
 
     shared, mine = kinds(ctx, False), kinds(own, True)  # 'compared with Adam' names it too
     cue = rx(_FOR_COMPARISON).search(own)
-    if cue and len(shared) == 1 and mine - shared:
+    before = own[:cue.start()] if cue is not None else ""
+    asked_before = "?" in before or bool(rx(r"\b(?:give|compute|find|state|calculate|determine|"
+                                            r"what|which|how)\b").search(before))
+    if cue and asked_before and len(shared) == 1 and mine - shared:
         r.miss(F.optimizer, f'"{cue.group(0)}" names {", ".join(sorted(mine - shared))} beside the '
                             f"{next(iter(shared))} of the shared text: which optimizer each of the "
                             "part's questions runs is not read (expected one optimizer per part, "
