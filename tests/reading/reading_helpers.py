@@ -70,3 +70,46 @@ def asked_in(text: str) -> tuple[list[str | None], list[str]]:
     requests = read_questions(flat_text(text)).requests
     return ([a.quantity for r in requests for a in r.asks],
             [u for r in requests for u in r.unplaced])
+
+
+def solved(text: str, witnesses: bool = False) -> tuple[Any, Any]:
+    """The reading of ``text`` (asserted complete) and its solution (witnesses run if asked)."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+    from optiproof.reading import read_report
+
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    return reading, solve_problem(reading.to_problem(),
+                                  SolveOptions(figures=False, run_witnesses=witnesses))
+
+
+def answer_value(part: Any, *, name: str | None = None, quantity: str | None = None) -> Any:
+    """The value of the first answer of ``part`` with that name (or of that quantity, with a
+    value)."""
+    for a in part.answers:
+        d = a.to_dict()
+        if (name is not None and a.name == name) or (
+                quantity is not None and d["quantity"] == quantity and d["value"] is not None):
+            return d["value"]
+    raise AssertionError(f"no answer {name or quantity} in {[a.name for a in part.answers]}")
+
+
+def refused(text: str, needle: str, field: str | None = None, part: int = 0) -> Any:
+    """The reading of ``text``, asserted refused with a line naming ``needle``, and (when
+    ``field`` is given) that field of part ``part`` not read."""
+    from optiproof.reading import read_report
+
+    reading = read_report(text)
+    assert not reading.complete
+    assert any(needle in line for line in reading.unread()), reading.unread()
+    if field is not None:
+        assert field not in reading.parts[part].fields
+    return reading
+
+
+def witnessed(part: Any, method_words: str) -> None:
+    """Assert ``part`` is verified and a passed check's method names ``method_words``."""
+    assert part.verified, [(c.method, c.passed) for c in part.checks]
+    assert any(method_words in c.method and c.passed for c in part.checks), \
+        [c.method for c in part.checks]

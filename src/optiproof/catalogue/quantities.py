@@ -125,10 +125,12 @@ UPDATE = _add(_Q(
              r"\b(?:show|prove|verify|check|confirm) that (?:the |its |this |each |every |the "
              r"resulting |Adam's )?(?:update|step)\b(?! (?:size|length|bound|rule))",
              _FIND + r"(?:'s| is| are)? (?:the |its |this )?(?:(?:minimi[sz]ing|optimal|resulting|"
-                     r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed) ){0,3}(?:update|step|"
+                     r"steepest[- ]descent|new|unit[- ]ball|penali[sz]ed|(?:actual |real )?parameter(?= (?:update|"
+                     r"step)\b)) ){0,3}"
+                     r"(?:update|step|"
                      r"minimi[sz]er(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|function|loss)\b)|"
-                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|rule|bound|"
-                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])))",
+                     r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|magnitude|rule|bound|"
+                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])|(?:of|at|in) (?:step|iteration) \d))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              _FIND + r" (?:the )?(?:u|d|Δθ?|ΔW|Δ ?w)(?:\^?\*|\^⋆)? (?:that )?minimi[sz](?:ing|es)\b",
              r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
@@ -744,18 +746,27 @@ STEP_BOUND = _add(_Q(
              r"\bhow large (?:can|may|is|could) (?:a |the |each |one )?(?:single |per[- ]coordinate "
              r"|adam )*(?:step|update)", r"\b(?:maximum|largest|biggest|worst[- ]case)(?: possible)? (?:per[- ]coordinate |"
              r"single |adam |coordinate-?wise )*(?:step|update)",
-             r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)"),
+             r"\|Δθ(?:_i|_t|_t,i)?\| ?(?:≤|<)",
+             r"\b(?:evaluate|compute|calculate|work out) (?:this|that|the above|the (?:same|stated|"
+             r"given|textbook|paper'?s|usual)) (?:(?:step|update)[- ])?bound\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest)\b[^|:;]{0,25}\bstep\b", r"\bstep bound\b",
             r"\bbound\b"),
     bound=True))
+DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|part) of (?:the |a |each |every |"
+                  r"its |that )?(?:weights?|parameters?)\b[^.?]{0,40}?\b(?:survives?|remains?|is left|"
+                  r"is kept|stays?)\b|\bhow much of (?:the |a |each |its )?(?:weights?|parameters?) "
+                  r"(?:survives?|remains?|is left|is kept)\b")
+"""What decoupled weight decay alone keeps of a weight after some steps ('what fraction of the
+weight survives after 1000 steps'): asked with the weight-decay comparison."""
 WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay",
     aliases=("l2-vs-weight-decay", "adamw"),
     phrases=(r"\bdecoupled weight decay", r"\bl2[- ]regulari[sz]\w*", r"\bweight decay\b",
              r"\beffective (?:per[- ]coordinate )?decay\b",
              r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b",
-             r"\bby what factor (?:does|do|is|are) (?:adamw|(?:the )?(?:decoupled )?weight decay|it)\b"
-             r"[^.?]{0,30}\bshr[iu]nk"),
+             r"\bby what factor (?:does|do|is|are) (?:adamw|(?:the )?(?:decoupled )?(?:weight )?decay|it)\b"
+             r"[^.?]{0,30}\b(?:shr[iu]nk|multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)",
+             DECAY_FRACTION),
     labels=(r"\bweight decay\b", r"\badamw\b", r"\bl2 vs\b", r"\bdecay\b", r"\bshr[iu]nk\w*",
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
@@ -786,7 +797,11 @@ STEP_LIMIT = _add(_Q(
     phrases=(r"\b(?:step|update|steps|updates|Δ ?θ_?t?|delta ?[wθ]|step ?size)\b[^.?]{0,30}"
              r"\b(?:(?:tend|go|converge)(?:s|es)? to|approach(?:es)?)\b[^.?]{0,25}(?:\bas t ?(?:→|->|goes to|"
              r"tends to) ?(?:∞|infinity|oo)|\bfor large t\b|\bforever\b|\bin the long run\b)",
-             r"\blim_?\{? ?t ?(?:→|->) ?(?:∞|infinity)\}? ?\|?(?:Δ ?θ_?t|θ_?t ?[-−] ?θ_?\{?t ?[-−] ?1)")))
+             r"\blim_?\{? ?t ?(?:→|->) ?(?:∞|infinity)\}? ?\|?(?:Δ ?θ_?t|θ_?t ?[-−] ?θ_?\{?t ?[-−] ?1)",
+             r"\b(?:magnitude|size|length|value) of (?:the |each |every |its |a )?(?:step|update)s?"
+             r"(?: of (?:each|every|a) coordinate)? (?:as|when) t ?(?:→|->|goes to|tends to|grows to) ?"
+             r"(?:∞|infinity|oo)(?!\w)|\b(?:step|update)s?(?: size| magnitude)? in the limit t ?(?:→|->) ?"
+             r"(?:∞|infinity|oo)(?!\w)")))
 GRADIENT_T = _add(_Q(
     "gradient-t", "gradient at step t", "g_t", value_kind="vector",
     phrases=(r"\bthe gradient (?:at|of) step \d{1,3}\b",)))
@@ -808,6 +823,7 @@ V_HAT = _add(_Q(
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",
+             r"\b(?:the )?(?:update|step) (?:of|at|in) (?:step|iteration) \d{1,3}\b",
              r"(?<!\bafter )(?<!\bbefore )(?<!\bafter the )(?<!\bbefore the )\b(?:the|its|her|his|"
              r"their|our|my|your) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
              r"\d{1,3}(?:st|nd|rd|th)) (?:update|step)\b(?! (?:size|length|bound|rule)\b)")))

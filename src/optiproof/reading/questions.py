@@ -83,7 +83,8 @@ _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
                    r"(?:i'?d|i would|i) (?:like|want|need) to (?:actually |really |properly |finally )?"
                    r"(?:understand|see why|know why|get why|figure out why|get a feel)|"
-                   r"is that|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some |an? )?(?:actual "
+                   r"is that(?! (?:the )?(?:same|equal|identical|larger|smaller|bigger|greater|"
+                   r"different|consistent)\b)|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some |an? )?(?:actual "
                    r"|real |concrete |exact |numeric(?:al)? )?(?:numbers?|values?)\b(?! of\b)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
 _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
@@ -1128,7 +1129,9 @@ _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |th
 """An item that says how to write the answer ("as a multiple of α and as a number", "up to the
 step size"), not what."""
 _SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at|assuming|modell?ing|treating|"
-                      r"approximating|supposing)\b|=\s?[-\d.(\[]", re.I)
+                      r"approximating|supposing)\b|=\s?[-\d.(\[]|"
+                      r"^\s*(?:right )?(?:after|before) (?:the )?(?:step|iteration|update) \d{1,4}\s?$",
+                      re.I)
 _VERB_SETTING = re.compile(r"^\s*(?:evaluate|recompute|redo|repeat|solve|compute)(?: (?:it|this|"
                            r"them|these|everything|again))? (?:for|at|with|using|when)\b[^?]{0,200}="
                            r"\s?[-\d.(\[]", re.I)

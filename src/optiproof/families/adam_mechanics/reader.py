@@ -38,11 +38,13 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     beta2="beta2", eps="eps", lam="lam", c="c", t="t", gradient="gradient",
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
-                    gradient_sign="gradient_sign")
+                    gradient_sign="gradient_sign", decay_steps="decay_steps",
+                    textbook_bound="textbook_bound")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
-                 r"is|are) (?:adamw|(?:the )?(?:decoupled )?weight decay|it)\b[^.?]{0,30}\bshr[iu]nk")
+                 r"is|are) (?:adamw|(?:the )?(?:decoupled )?(?:weight )?decay|it)\b[^.?]{0,30}\b(?:shr[iu]nk|"
+                 r"multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)")
 """The factor AdamW multiplies the weights by, asked ('the per-step shrinkage factor of AdamW')."""
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
 CUES = [
@@ -116,7 +118,8 @@ _CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what ab
                               r"bias[- ]correction\b[^.?]{0,20}[?.]?$")
 """A request that continues the previous one with the correction on ('And with the usual bias
 correction?')."""
-_STEPS = (r"\bafter (\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) (?:steps?|updates?|"
+_STEPS = (r"\bafter (\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
+          r"adagrad|optimi[sz]er) )?(?:steps?|updates?|"
           r"iterations?)\b|\bat (?:step|t ?=) ?(\d{1,4})\b")
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
@@ -131,6 +134,153 @@ _L2_VARIANT = (r"\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bl ?_?2
 """'L2 regularisation' (also 'L _2' from LaTeX L$_2$), or Adam applied to the loss plus (λ/2)‖θ‖²."""
 _DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
 """The one weight-decay method a part runs ('For Adam + L2, what is w_1?', 'w_1 for AdamW')."""
+_DECAY_NAME = (r"(?:(?:decoupled )?weight[- ]decay|(?:the )?l ?_?2 (?:penalty|term|regulari[sz]ation)|"
+               r"(?:the )?decay term)")
+_NO_DECAY = (r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|omit(?:s|ted|ting)?|disabl(?:e|es|ed|ing)|"
+             r"(?:switch|turn)(?:s|ed|ing)? off|without|ignor(?:e|es|ed|ing)|no(?: more)?|"
+             r"(?:set|setting) to zero) (?:the |any |all )?" + _DECAY_NAME + r"\b(?! (?:of|from) )|"
+             r"\b" + _DECAY_NAME + r" (?:is |was |gets )?(?:now )?(?:(?:switched|turned) off|dropped|"
+             r"removed|disabled|set to (?:0|zero)(?![.,]?\d))")
+"""Weight decay dropped by the part ('Drop the weight decay.', 'still without weight decay',
+'the L2 penalty is removed'): a name of the decay that is not a run with it."""
+
+
+_EVALUATE_BOUND = r"\b(?:evaluate|compute|calculate|work out) (?:this|that|the above|the \w+) (?:\w+[- ])?bound\b"
+"""A bound the text writes, asked at the part's numbers ('Evaluate this bound here.')."""
+_LR_TOKEN_AT = re.compile(r"(?<![\w\\])(?:α|η|γ|lr|alpha|eta|gamma)(?![a-zA-Z])")
+_FORMULA_END = re.compile(r"[,;?]|\.(?:\s|$)|\s(?!sqrt\b)[A-Za-z]{2,}\b")
+_TEXTBOOK_NAMES = {"beta_1": "b1", "beta1": "b1", "beta_2": "b2", "beta2": "b2"}
+
+
+def _written_bounds(text: str) -> list[tuple[Any, str]]:
+    """The formulas of ``text`` that start with a learning-rate letter ('α(1 − β₁)/√(1 − β₂)',
+    'lr*(1-beta1)/sqrt(1-beta2)'), parsed by the safe parser, with what was written."""
+    from optiproof.core.text.formulas import parse_side
+
+    out = []
+    for m in _LR_TOKEN_AT.finditer(text):
+        end = _FORMULA_END.search(text, m.end())
+        written = text[m.start():end.start() if end else len(text)].strip()
+        expr = parse_side(written) if len(written) <= 80 and "(" in written else None
+        if expr is not None and not is_numeric(expr):
+            out.append((expr, written))
+    return out
+
+
+def _textbook_bound(r: PartReading, source: str) -> None:
+    """'Evaluate this bound' after the text writes the Adam paper's bound α(1 − β₁)/√(1 − β₂)
+    (in its own letters; the learning rate's letter the text's): that bound at the part's
+    values. A formula in another letter for the learning rate, or any other formula, is
+    refused, naming it."""
+    lr = r.value(F.lr_name) or "alpha"
+    b1, b2, a = sympy.symbols("b1 b2 a", positive=True)
+    want = a * (1 - b1) / sympy.sqrt(1 - b2)
+    seen = []
+    for text in (r.own_text, r.found.get("context", "")):
+        for expr, written in _written_bounds(text):
+            names = {s.name for s in expr.free_symbols}
+            lrs = names - set(_TEXTBOOK_NAMES)
+            if len(lrs) != 1:
+                continue
+            seen.append(written)
+            letter = next(iter(lrs))
+            mapped = expr.subs({sympy.Symbol(n): (b1 if _TEXTBOOK_NAMES[n] == "b1" else b2)
+                                for n in names - lrs} | {sympy.Symbol(letter): a})
+            if sympy.simplify(mapped - want) != 0:
+                continue
+            if letter != lr:
+                r.miss(F.textbook_bound, f'"{written}" is the bound asked, but its "{letter}" is '
+                                         f'not the learning rate the text names ("{lr}"); '
+                                         "expected the learning rate's own letter")
+                return
+            r.set(F.textbook_bound, True, f"{source}; {written}")
+            r.found["textbook written"] = written
+            return
+    r.miss(F.textbook_bound, f'"{source}" asks the value of a bound the text writes, but '
+                             + (f"the formula{'s' if len(seen) > 1 else ''} "
+                                + ", ".join(f"'{w}'" for w in seen) + " is not one this family "
+                                "evaluates" if seen else "no such formula was read")
+                             + " (expected the Adam paper's α(1 − β₁)/√(1 − β₂))")
+
+
+_HYPOTHETICAL = (r"\b(?:if|suppose|assume|assuming|imagine)\b,? (?:that )?(?:the )?(?P<sym>ε|eps|epsilon|"
+                 r"β_?1|beta_?1|β_?2|beta_?2|lr|η|α|learning rate|λ|weight[_ ]decay) (?:were|was|had been|"
+                 r"would be|is|=|equals?|became|set to)(?: (?:exactly|instead|set to|equal to))* ?"
+                 r"(?P<value>-?\d[\d.]*(?:e-?\d{1,3})?)(?![\d.])")
+_HYPOTHETICAL_FIELDS = {"ε": F.eps, "eps": F.eps, "epsilon": F.eps, "β1": F.beta1, "β_1": F.beta1,
+                        "beta1": F.beta1, "beta_1": F.beta1, "β2": F.beta2, "β_2": F.beta2,
+                        "beta2": F.beta2, "beta_2": F.beta2, "lr": F.alpha, "η": F.alpha,
+                        "α": F.alpha, "learning rate": F.alpha, "λ": F.lam,
+                        "weight_decay": F.lam, "weight decay": F.lam}
+
+
+def _hypothetical_values(own: str, r: PartReading) -> None:
+    """A value supposed for a hyper-parameter ('if eps were exactly 0') that differs from the one
+    the part read ('eps = 1e-8') in another sentence is refused, naming both: the part's answers
+    would be for the read value, not for the one its question supposes."""
+    for m in rx(_HYPOTHETICAL).finditer(own):
+        field = _HYPOTHETICAL_FIELDS.get(m.group("sym").lower())
+        if field is None or field not in r.fields:
+            continue
+        read = r.fields[field]
+        if m.group(0) in read.source or read.source in m.group(0) or \
+                _same_sentence(own, m.start(), [read.source]):
+            continue    # the request itself sets the two values side by side ('if ε were 0,
+            # .. and what is the step with ε = 10^-8?'): the read one is what it computes
+        from optiproof.core.errors import BadInput
+        from optiproof.core.exact import exact_rational
+
+        got = number_at(own, m.start("value"))
+        try:
+            same = got is not None and exact_rational(read.value) == sympy.Rational(
+                got[0].value.numerator, got[0].value.denominator)
+        except (TypeError, ValueError, BadInput):
+            same = False    # a symbol read ('ε'), a number supposed: not the same value
+        if not same:
+            r.miss(field, f'"{m.group(0)}" supposes another value than "{read.source}" read for the '
+                          "same setting (expected one value per part, or the supposed one in a "
+                          "part of its own)")
+
+
+def _decay_fraction(own: str, r: PartReading) -> None:
+    """'What fraction of the weight survives after 1000 steps (decay only)?': the steps of
+    decoupled decay whose product is asked; the count belongs to that fraction, not to a run.
+    Asked without a count, it is refused."""
+    m = rx(Q.DECAY_FRACTION).search(own)
+    if m is None:
+        return
+    end = re.search(r"[.?!;](?:\s|$)|$", own[m.end():])
+    clause = own[m.start():m.end() + end.start()]
+    count = rx(r"\bafter (\d{1,6}(?:,\d{3})?|" + "|".join(_COUNTS) + r") (?:(?:more |further )?"
+                 r"(?:adamw |optimi[sz]er )?(?:steps?|updates?|iterations?))\b").search(clause)
+    if count is None:
+        r.miss(F.decay_steps, f'"{m.group(0)}" asks what the decay keeps of a weight, but after '
+                              "how many steps is not stated (expected e.g. 'after 1000 steps')")
+        return
+    n = _COUNTS.get(count.group(1).lower()) or int(count.group(1).replace(",", ""))
+    r.set(F.decay_steps, n, phrase(clause, m.start() - m.start(), count.end()))
+    if F.t in r.fields and r.fields[F.t].source in clause:
+        r.fields.pop(F.t)       # 'after 1000 steps' counts the decay, not the run's steps
+
+
+def _dropped_decay(own: str, r: PartReading) -> None:
+    """A part that drops weight decay and names no decay run of its own does not use the shared
+    text's coefficient: λ is taken off the part (with a note), never applied silently."""
+    dropped = rx(_NO_DECAY).search(own)
+    named = _decay_named(own)
+    if dropped and F.lam in r.fields and not (rx(_DECAY_VARIANT).search(named) or
+                                              rx(_L2_VARIANT).search(named)):
+        r.fields.pop(F.lam)
+        r.notes.append(f"\"{dropped.group(0)}\": the part runs without weight decay, so λ is not "
+                       "used here")
+
+
+def _decay_named(text: str) -> str:
+    """``text`` without the places that drop weight decay (:data:`_NO_DECAY`): what is left
+    names the decay the part runs, if any."""
+    return rx(_NO_DECAY).sub(" ", text or "")
+
+
 _SGD_INSTEAD = (r"\b(?:plain |vanilla |ordinary |standard )?sgd\b|\bstochastic gradient descent\b|"
                 r"\bgradient descent\b|\bheavy[- ]ball\b")
 _FACTOR_WORDS = r"\bfactor\b|\bratio\b|\bhow many times\b|\bhow much\b|\bchange\b"
@@ -160,6 +310,12 @@ _SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|∆|Delta|delta ?)?(?P<base>θ|theta|w|
 _BARE_STEP = re.compile(r"^(?:Δ|∆|Delta|delta)_?\{?\(?(\d{1,3}|t|T)\)?\}?$")
 """A step named by Δ and its index alone ('Δ_1', 'Delta_3'): the update at that step, as
 Δθ_k is."""
+
+
+_FIRST_UPDATE_NAMED = (r"\b(?:the |its |her |his |my |our )?(?:very )?(?:first|1st|initial) "
+                       r"(?:(?:adamw?|rmsprop|optimi[sz]er|parameter) )?(?:update|step)\b")
+"""The first update named by the part ('does the first Adam update change'): the update a
+later 'Give the update.' of the same part means."""
 
 
 class AdamMechanicsReader:
@@ -248,6 +404,17 @@ class AdamMechanicsReader:
                   note="the limit asked of any gradient, not of the shared text's run")
             r.fields.pop(F.gradients, None)
             r.found.pop("sequence", None)
+        evaluated = next((s for k, s in mapped if k == Q.STEP_BOUND.key and
+                          rx(_EVALUATE_BOUND).search(s)), None)
+        if evaluated is not None and explain and rx(r"\bcompar\w*\b").search(explain):
+            # 'Evaluate this bound …, and compare with the step observed in (b)': a comparison
+            # of the bound with another answer, which the bound alone does not answer
+            r.miss(F.textbook_bound, f'"{explain}" compares the bound with another answer, which '
+                                     "this part does not compute (expected the bound alone, or "
+                                     "'the ratio of the bound to the step in (b)' in a part of "
+                                     "its own)")
+        elif evaluated is not None:
+            _textbook_bound(r, evaluated)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _unapplied_decay(r)
         _restated_settings(r, {k for k, _ in mapped})
@@ -279,8 +446,13 @@ class AdamMechanicsReader:
             # the raw moments said to be the ones without the correction (an instruction in a
             # sentence of its own, 'Turn the correction off.', is not about them)
             out.add(T.NO_BIAS_CORRECTION.key)
-        if F.t in r.fields or _has_run(r):
-            out.add(T.AFTER_STEPS.key)
+        if F.t in r.fields or _has_run(r) or F.decay_steps in r.fields:
+            out.add(T.AFTER_STEPS.key)      # (the steps of decay whose product is asked)
+        if r.found.get("textbook written") and offs and all(
+                _same_sentence(r.own_text, m.start, [r.found["textbook written"]]) for m in offs):
+            # 'Without bias correction, the step is bounded by α(1−β₁)/√(1−β₂)': the paper's
+            # bound is the size of the uncorrected first step, which its answer says
+            out.add(T.NO_BIAS_CORRECTION.key)
         if offs and r.value(F.optimizer) == O.RMSPROP.key:
             out.add(T.NO_BIAS_CORRECTION.key)   # RMSprop has none: the text says what it is
         return out
@@ -291,6 +463,12 @@ class AdamMechanicsReader:
         if index is None and rx(_SIGN_PREMISE).search(r.own_text) and \
                 rx(r"\b(?:update|step)s?\b").search(phrase_):
             return Q.SIGN_LIMIT.key
+        if index is None and rx(r"\b(?:update|step)\b").search(phrase_) and _scales_loss(r) and \
+                rx(_FIRST_UPDATE_NAMED).search(r.own_text) and \
+                isinstance(r.value(F.gradient), list) and F.gradients not in r.fields:
+            # 'If the loss is multiplied by 100, does the first update change? Give the update.':
+            # the first step on the scaled loss, which loss scaling answers from the gradient
+            return Q.LOSS_SCALING.key
         return None
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
@@ -361,12 +539,15 @@ class AdamMechanicsReader:
                        "the update rule', 'bias correction', 'the first step', 'rescale the loss "
                        "by c', 'β1 = β2 = 0', 'how large can a step be', 'AdamW vs L2', 'θ_2')")
         _read_optimizer(own, ctx, r)
+        _compared_optimizer(own, ctx, r)
         _read_hyper(own, ctx, objects, r)
+        _dropped_decay(own, r)
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
             _read_loss(objects, r)
         _read_conventions(objects, r)
+        _hypothetical_values(own, r)
         r.found["earlier"] = [p for p in previous if p.family == FAMILY and p.found.get("sequence")]
         return _per_step(r, own)
 
@@ -494,8 +675,8 @@ def _unapplied_decay(r: PartReading) -> None:
     """A run asked in a part that names weight decay (L2 in Adam, AdamW) with a coefficient
     read, but runs without it: refused (never the plain run shown as the decayed one)."""
     taken = set(r.value(F.asks) or [])
-    variant = rx(_DECAY_VARIANT).search(r.own_text or "") or rx(_L2_VARIANT).search(
-        r.own_text or "")
+    named = _decay_named(r.own_text)
+    variant = rx(_DECAY_VARIANT).search(named) or rx(_L2_VARIANT).search(named)
     if F.lam in r.fields and F.decay not in r.fields and variant and \
             taken & set(DECAY_RUN_ASKS) and Q.WEIGHT_DECAY.key not in taken:
         r.miss(F.decay, f"\"{variant.group(0)}\" names weight decay (λ = {r.value(F.lam)}), but "
@@ -509,7 +690,7 @@ def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
     gradients, and asks only what that run answers."""
     if F.decay in r.fields:
         return True
-    own = r.own_text
+    own = _decay_named(r.own_text)
     l2, decoupled = rx(_L2_VARIANT).search(own), rx(_DECOUPLED_VARIANT).search(own)
     if l2 and decoupled and all(rx(r"^weight_decay\b").match(m.group(0))
                                 for m in rx(_L2_VARIANT).finditer(own)):
@@ -543,6 +724,13 @@ def _correction_off(text: str) -> Any:
                 None)
 
 
+_SCALE_FREE = (r"\b(?:explain|show|argue|why)\b[^.?]{0,60}\b(?:does(?:n't| not)|do(?:n't| not)|is not|"
+               r"isn't) (?:depend(?:ent)? on|(?:affected|changed) by)(?: the)? (?:magnitude|scale|size|"
+               r"norm|length) of (?:the )?(?:gradient|g)")
+"""The first step's independence of the gradient's scale, stated as something to explain
+('Explain why its size does not depend on the magnitude of g₁')."""
+
+
 def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The asks as this family's spec asks them: the update (Δθ) of a part that sets
     β₁ = β₂ = 0 is the sign limit, else the update rule; 'which optimizer' after β₁ = β₂ = 0 is
@@ -560,7 +748,7 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     premise = rx(_SIGN_PREMISE).search(own) or (
         rx(_RMS_SIGN_PREMISE).search(own) if r.value(F.optimizer) == O.RMSPROP.key else None)
     keys = {k for k, _ in asks}
-    variant = rx(_DECAY_VARIANT).search(own)
+    variant = rx(_DECAY_VARIANT).search(_decay_named(own))
     off = _correction_off(own) or (None if rx(_CORRECTED).search(own) else
                                     _correction_off(r.found.get("context", "")))
     if off is not None and r.value(F.optimizer) == O.RMSPROP.key:
@@ -597,6 +785,12 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             pass        # 'β₁ = 0 and no bias correction: which optimizer is this?': RMSprop
         elif key == Q.IDENTIFICATION.key:
             continue    # no step of the part is a named method: not taken
+        elif key == Q.DEPENDS_ON.key and Q.FIRST_STEP.key in keys and r.value(F.eps) == 0 and \
+                not off and rx(_SCALE_FREE).search(own):
+            # 'explain why its size does not depend on the magnitude of g₁': the first step at
+            # ε = 0 is −α sign(g₁), which its derivation shows (no dependence asked of a value)
+            r.answered_by[key] = Q.FIRST_STEP.key
+            continue
         elif key == Q.STEP_LIMIT.key and F.constant not in r.fields:
             continue    # the step's limit is answered for a constant gradient only
         elif key == Q.COORDINATE_STEP.key:
@@ -669,7 +863,7 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             key = Q.WEIGHT_DECAY.key
             keys.add(key)
         elif key in (Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key) and \
-                (variant or rx(_L2_VARIANT).search(own)) and F.lam in r.fields and \
+                (variant or rx(_L2_VARIANT).search(_decay_named(own))) and F.lam in r.fields and \
                 _one_decay_run(r, keys):
             pass        # 'For Adam + L2, what are m̂_1 and w_1?': the run of that one method
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):
@@ -975,10 +1169,36 @@ _OTHER_ADAPTIVE = (O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
 
 _SEVERAL_VARIANTS = (r"\b(?:for |of |in |with )?(?:both|each|all(?: the)?(?: two| three)?|the two|the three) "
                      r"(?:of the )?(?:variants|versions|optimi[sz]ers|methods|algorithms|update "
-                     r"rules|rules|settings)\b|\b(?:for|under|in|with) (?:both|each)\b(?! (?:step|coordinate|entry|"
-                     r"component|parameter|t)\b)")
+                     r"rules|rules|settings)\b|\b(?:for|under|in|with) (?:both|each)\b(?! (?:steps?|coordinates?|"
+                     r"entry|entries|components?|parameters?|weights?|directions?|t)\b)")
 """A part that asks its question of several variants at once ("Recompute θ_1 for both
 variants"): one run each is needed, which a single Adam part does not hold."""
+
+
+_FOR_COMPARISON = r"\bfor comparison\b|\bin comparison\b|\bcompared? (?:to|with)\b|\bas opposed to\b"
+
+
+def _compared_optimizer(own: str, ctx: str, r: PartReading) -> None:
+    """A part of a text about one optimizer that asks about it and then names another one for
+    comparison ('What is the step as t → ∞? For comparison, what is the Adam update …?' in an
+    RMSprop problem) asks about both, and the reading cannot tell which question runs which:
+    refused, naming both. A part wholly about the other one ('For comparison, RMSprop with …:
+    what is its third update?') is not."""
+    def kinds(text: str, contrasted: bool) -> set[str]:
+        return {O.RMSPROP.key if m.entry is O.RMSPROP else O.ADAM.key
+                for m in OPTIMIZERS.mentions(text) if m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
+                and (contrasted or not negated(text, m.start))}
+
+    shared, mine = kinds(ctx, False), kinds(own, True)  # 'compared with Adam' names it too
+    cue = rx(_FOR_COMPARISON).search(own)
+    before = own[:cue.start()] if cue is not None else ""
+    asked_before = "?" in before or bool(rx(r"\b(?:give|compute|find|state|calculate|determine|"
+                                            r"what|which|how)\b").search(before))
+    if cue and asked_before and len(shared) == 1 and mine - shared:
+        r.miss(F.optimizer, f'"{cue.group(0)}" names {", ".join(sorted(mine - shared))} beside the '
+                            f"{next(iter(shared))} of the shared text: which optimizer each of the "
+                            "part's questions runs is not read (expected one optimizer per part, "
+                            "named without a comparison)")
 
 
 def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
@@ -1079,6 +1299,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
         if m:
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
+    _decay_fraction(own, r)
 
 
 _LR_LETTER = r"(η|γ|α|lr)"
@@ -1235,7 +1456,8 @@ def _read_update_rate(own: str, ctx: str, objects: PartObjects, r: PartReading) 
 
 
 def _read_start(objects: PartObjects, r: PartReading) -> None:
-    """θ₀ (or w_0, x_0): a number or a vector."""
+    """θ₀ (or w_0, x_0): a number or a vector; else a start said in words before a vector
+    ('two parameters, starting at (0, 0)')."""
     for objs in (objects.own, objects.context):
         a = objs.assigned(*(f"{b}_0" for b in _PARAMETER), numeric=True)
         if a is not None:
@@ -1247,6 +1469,23 @@ def _read_start(objects: PartObjects, r: PartReading) -> None:
                 return
             r.set(F.theta0, value, a.source)
             return
+    from optiproof.core.text.formulas import parse_side
+    from optiproof.core.text.numbers import array_at
+
+    for objs in (objects.own, objects.context):
+        m = rx(_START_WORDS).search(objs.text)
+        got = array_at(objs.text, m.end()) if m else None
+        value = parse_side(objs.text[m.end():got[1]]) if got else None
+        if value is not None and is_numeric(value) and isinstance(value, sympy.MatrixBase):
+            r.set(F.theta0, spec_array(value), phrase(objs.text, m.start(), got[1]))
+            return
+
+
+_START_WORDS = (r"\b(?:parameters?|weights?|params|θ|theta|w|x)\b[^.;:]{0,12}?,? "
+                r"(?:(?:which |that )?(?:start(?:ing|s|ed)?|initiali[sz](?:ed|ing)|begin(?:ning|s)?) "
+                r"(?:at|from)|(?:are |is )?initiali[sz]ed (?:at|to)) (?=[(\[])")
+"""The start said in words before a vector ('two parameters, starting at (0, 0)', 'weights
+initialised to [1, -1]')."""
 
 
 _LOSS = re.compile(r"^(?:f|L|J)\((w|θ|theta|x)\) ?=")
@@ -1325,21 +1564,45 @@ _DECAY_RANGE = (r"(?:β_?[12]|beta_?[12]|ρ|rho)(?: ?, ?(?:β_?[12]|beta_?[12]))
 """The decays' domain stated ('β_1, β_2 ∈ [0, 1)')."""
 
 
+_DERIVATIVE_AT_START = re.compile(r"(?:L|ℓ|l|f|J)(?:'|′)\((?:θ|theta|w|x)_?\{?\(?0\)?\}?\)")
+"""The loss's derivative at the start, in prime notation ('ℓ'(θ_0)', 'L′(w_0)'): the gradient
+of a scalar parameter where the run begins (the first gradient)."""
+
+
+_STEP_LABEL = re.compile(r"(?:^|[\s,;(])(?:at )?(?:step|iteration|update|t ?=) ?(\d{1,3}) ?[:)\-–—,]? ?"
+                         r"(?:(?:the )?gradient (?:is )?)?$", re.I)
+"""The step a plain gradient is labelled with, just before it ('step 2: g = (..)', 'iteration 3,
+g = ..', 't = 1: g = ..')."""
+
+
 def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tuple[Any, str]]]:
     """Indexed gradients ``g_k = ..`` (k -> (value, source)) and unindexed ones (``g = ..``,
     ``∇L(θ₀) = ..``, 'the gradient of the data loss (0.2, 0.4)') of one text."""
     indexed: dict[int, Any] = {}
     plain = []
+    labelled: dict[int, Any] = {}
     for a in objs.assignments:
-        if a.base in ("g", "G") and a.numeric and not a.formula.remark:
+        if a.base in ("gt", "Gt") and not a.index and a.numeric and not a.formula.remark:
+            plain.append((a.value, a.source))   # 'gt = 3' of a PDF copy: g_t, its subscript flat
+        elif a.base in ("g", "G") and a.numeric and not a.formula.remark:
             if a.index.isdigit() and int(a.index) == 0:
                 continue        # G_0 = 0 starts an accumulator: the gradients are g_1, g_2, ..
             if a.index.isdigit():
                 indexed.setdefault(int(a.index), (a.value, a.source))
             elif a.index in ("", "t"):
                 plain.append((a.value, a.source))
+                step = _STEP_LABEL.search(objs.text[:a.formula.start])
+                if step is not None:
+                    labelled.setdefault(int(step.group(1)), []).append(
+                        (a.value, phrase(objs.text, step.start(), a.formula.end)))
+    if not indexed and len(plain) > 1 and sum(len(v) for v in labelled.values()) == len(plain) \
+            and all(len(v) == 1 for v in labelled.values()):
+        # 'step 1: g = (0.1, -2)  step 2: g = (0.3, -2)': each gradient labelled by its step
+        indexed = {k: v[0] for k, v in labelled.items()}
+        plain = []
     for f in objs.formulas:
-        if f.ops[0] == "=" and isinstance(f.exprs[0], Grad):
+        if f.ops[0] == "=" and (isinstance(f.exprs[0], Grad) or _DERIVATIVE_AT_START.fullmatch(
+                f.texts[0].replace(" ", ""))):
             value = next((e for e in f.exprs[1:] if e is not None and is_numeric(e)), None)
             if value is not None:
                 plain.append((value, f.source))

@@ -557,6 +557,13 @@ def _step_bound(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             "\\le \\nu = \\mathbb{E}[\\hat v]$, so the ratio of expectations is at most $1$ and "
             "steps are $\\lesssim \\alpha$ on average.",
             Equation.of(TEXTBOOK_BOUND, kb))
+    if spec.textbook_bound:     # the text writes that expression and asks its value
+        der.add("The bound the text writes",
+                "At these values the paper's expression is the size of the first step without "
+                "bias correction for any non-zero gradient: $m_1/\\sqrt{v_1} = (1-\\beta_1)g/"
+                "(\\sqrt{1-\\beta_2}\\,|g|)$.", Equation.of(TEXTBOOK_BOUND, kb))
+        answers.append(answer("bound_textbook", r"\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}}", kb,
+                              note="the bound as the text writes it (Kingma & Ba)"))
     num = Q.numeric("alpha", "beta1", "beta2")
     example = ""
     if num and Binf is not sympy.oo:
@@ -615,6 +622,18 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
         answers.insert(2, answer("shrink_AdamW", r"1 - \kappa^{\mathrm{W}}", 1 - kappa_w,
                                  subject=O.ADAMW.key, note="the factor AdamW multiplies the "
                                                            "weights by at every step"))
+    if spec.decay_steps is not None:    # asked: what AdamW's decay alone keeps after N steps
+        n = spec.decay_steps
+        kept = sympy.Pow(1 - kappa_w, n, evaluate=False)   # unexpanded: (1 - αλ)^1000 exactly
+        der.add(f"The decay alone over {n} steps",
+                "Counting only the decoupled decay, each step multiplies the weight by the same "
+                "factor $1 - \\alpha\\lambda$, so after $N$ steps the weight is that factor to "
+                "the power $N$ times its start.",
+                Equation.of(Tex(r"\theta_N / \theta_0"), Tex(r"(1 - \alpha\lambda)^N"), kept))
+        answers.insert(2 + bool(spec.shrink_factor), answer(
+            "decay_fraction_AdamW", rf"(1 - \kappa^{{\mathrm{{W}}}})^{{{n}}}", kept,
+            subject=O.ADAMW.key, note=f"the fraction of a weight the decay alone keeps after {n} "
+                                      "steps"))
     if spec.theta0 is not None and isinstance(Q.g, sympy.MatrixBase):
         answers += given.decay_first_steps(spec, Q, der)
     summary = (f"With L2 inside Adam each coordinate decays at rate $\\kappa_i = "

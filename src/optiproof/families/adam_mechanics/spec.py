@@ -31,6 +31,8 @@ from optiproof.families.adam_mechanics.family import ASKS, KEY, OPTIMIZERS
 MAX_ENTRIES = 4096
 """Largest gradient (entries), and largest gradient sequence (steps x entries), accepted."""
 MAX_STEPS = 256
+MAX_DECAY_STEPS = 100_000
+"""The most steps of decoupled decay whose product is asked (the witness runs them all)."""
 """Longest gradient sequence accepted (steps)."""
 MAX_LOSS_DEGREE = 4
 """Highest degree of a polynomial loss."""
@@ -99,6 +101,15 @@ class AdamMechanicsSpec(PartSpec, Derivable):
     shrink_factor: bool = Field(False, description="The per-step factor 1 - alpha lambda by "
                                                    "which AdamW multiplies the weights is asked "
                                                    "(with the weight-decay comparison).")
+    decay_steps: int | None = Field(None, ge=1, le=MAX_DECAY_STEPS,
+                                    description="Also asked with the weight-decay comparison: "
+                                                "the fraction (1 - alpha lambda)^N of a weight "
+                                                "that AdamW's decoupled decay alone keeps after "
+                                                "this many steps N.")
+    textbook_bound: bool = Field(False, description="Also asked with 'step-bound': the Adam "
+                                                    "paper's bound alpha (1 - beta1) / sqrt(1 - "
+                                                    "beta2) that the text writes, at the part's "
+                                                    "values.")
     beta1: Any = Field("beta1", description="First-moment decay in [0, 1) (number or symbol).")
     beta2: Any = Field("beta2", description="Second-moment decay in [0, 1) (number or symbol).")
     eps: Any = Field(None, description="Denominator epsilon >= 0 (number or symbol); omitted: "
@@ -242,6 +253,11 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                              "penalty Adam's moments are those of the gradient plus lambda*theta, "
                              "with decoupled decay those of the gradient alone; ask the moments "
                              "of one method, without the comparison")
+        if self.textbook_bound and Q.STEP_BOUND.key not in self.asks:
+            raise ValueError(f"textbook_bound: the paper's bound is asked with '{Q.STEP_BOUND.key}'")
+        if self.decay_steps is not None and Q.WEIGHT_DECAY.key not in self.asks:
+            raise ValueError("decay_steps: the fraction of a weight kept by decoupled decay is "
+                             f"asked with '{Q.WEIGHT_DECAY.key}'")
         if self.decay is not None:
             _check_decay_run(self)
         if self.entry is O.ADAGRAD:

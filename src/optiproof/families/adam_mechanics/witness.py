@@ -743,8 +743,36 @@ def _extremal_run(case: dict, t: int) -> np.ndarray:
     return np.diff(traj[:, 0])
 
 
+def _w_textbook(sol: PartSolution, Q: Quantities, opts: SolveOptions) -> Check:
+    """The paper's bound α(1−β₁)/√(1−β₂) is the size of torch.optim.Adam's first step without
+    the bias correction, −α exp_avg/√exp_avg_sq, for every non-zero gradient."""
+    start = time.perf_counter()
+    rng = np.random.default_rng(opts.seed + 11)
+    worst, lines = 0.0, []
+    for case in _cases(Q, need_beta2_positive=True)[:3]:
+        g = _random_gradients(rng, 1, 8)
+        _, state = torch_run(O.ADAM, g, lr=case["alpha"], beta1=case["beta1"],
+                             beta2=case["beta2"], eps=0.0)
+        raw = np.abs(case["alpha"] * state["exp_avg"] / np.sqrt(state["exp_avg_sq"]))
+        want = _evaluate(_answer(sol, "bound_textbook").expr, _subs(Q, case))
+        worst = max(worst, _rel(raw, np.full(raw.shape, want)))
+        lines.append(f"alpha={case['alpha']:g}, betas=({case['beta1']:g}, {case['beta2']:g}): "
+                     f"|step| {raw.min():.10g}..{raw.max():.10g} vs {want:.10g}")
+    return _check("torch.optim.Adam first step without the correction vs the paper's bound",
+                  worst, RTOL, "; ".join(lines), start, "bound_textbook")
+
+
 def _w_bound(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
              opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    if spec.textbook_bound:
+        return [*_w_bound_exact(spec, sol, Q, opts),
+                ("the paper's bound (torch.optim.Adam first step, uncorrected)",
+                 lambda: _w_textbook(sol, Q, opts))]
+    return _w_bound_exact(spec, sol, Q, opts)
+
+
+def _w_bound_exact(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                   opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
     bound = _answer(sol, "bound").expr
     t_sym = Q.t if isinstance(Q.t, sympy.Symbol) else None
 
@@ -875,7 +903,28 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       f"1 - alpha lambda (max rel. error {e3:.2e})", start,
                       "decay_L2, decay_AdamW, shrink_AdamW")
 
-    return [("weight decay: Adam(weight_decay) vs AdamW", decay)]
+    out = [("weight decay: Adam(weight_decay) vs AdamW", decay)]
+    fraction = [x for x in sol.answers if x.name == "decay_fraction_AdamW"]
+    if fraction and spec.decay_steps is not None:
+        def kept() -> Check:
+            start = time.perf_counter()
+            case = _cases(Q)[0]
+            a, lam, n = case["alpha"], case["lam"], spec.decay_steps
+            vals = _subs(Q, case)
+            theta0 = np.array([1.0, -2.5, 0.125])
+            # zero gradients: Adam's step is 0 / (0 + eps), so only the decay moves the weights
+            traj, _ = torch_run(O.ADAMW, np.zeros((n, 3)), lr=a, beta1=case["beta1"],
+                                beta2=case["beta2"], eps=1e-8, weight_decay=lam, theta0=theta0)
+            got = traj[-1] / theta0
+            want = _evaluate(fraction[0].expr, vals)
+            err = _rel(got, np.full(got.shape, want))
+            return _check(f"torch AdamW, {n} steps of decay alone", err, 1e-9,
+                          f"alpha={a:g}, lambda={lam:g}: torch.optim.AdamW run {n} steps on zero "
+                          f"gradients from {theta0.tolist()}; theta_N/theta_0 = "
+                          f"{got.min():.12g}..{got.max():.12g} vs (1 - alpha lambda)^{n} = "
+                          f"{want:.12g} (max rel. error {err:.2e})", start, "decay_fraction_AdamW")
+        out.append(("decoupled decay over N steps (torch.optim.AdamW)", kept))
+    return out
 
 
 DECAY_STEPS = (L2_STEP, DECOUPLED_STEP)
