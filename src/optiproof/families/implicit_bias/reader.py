@@ -14,6 +14,7 @@ Spec field names live in :data:`F`; method names in :data:`M`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
@@ -46,7 +47,7 @@ from optiproof.core.text.numbers import (
 )
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.implicit_bias import datatext
+from optiproof.families.implicit_bias import datatext, datawords
 from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
@@ -205,6 +206,8 @@ class ImplicitBiasReader:
                 rx(_VS_GD).search(r.own_text or ""):   # "a different limit than plain GD"
             r.answered_by[key] = Q.CHANGES.key
             return Q.CHANGES.key
+        if key == Q.NORM_VALUE.key and _compared_norm(r.own_text or "", source):
+            return key      # 'which of the two has the larger norm' is not their distance
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("pair-distance"):
             r.answered_by[key] = Q.DISTANCE.key
             return Q.DISTANCE.key
@@ -618,12 +621,15 @@ def _compare(r: PartReading, kind: str, source: str) -> None:
 
 _OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?[1∞]\b|frobenius|spectral|nuclear|"
                r"‖_?\{?(?:[1∞]|inf)|₁|\^ ?2|²|[-−]")
-_NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my) )?(?:(?:two|three|"
+_NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my|our) )?(?:(?:two|three|"
                 r"resulting|final) )?(?:limits?|solutions?|(?:end ?)?points?|answers?|results?|"
                 r"(?:θ|w)(?:_?∞|\^?\*|_\w{1,6})?)\b")
 
 
 _SQUARED = r"^(?: ?_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)(?!\d|\.\d)"
+_ITS_NORM = r"\b(?:its|their)( squared)? $"
+"""'its (squared) Euclidean norm': the norm of the result the request names just before."""
+_SQUARED_OF = r"\bsquared (?:(?:euclidean|ℓ_?2|l_?2) )?norm of$"
 
 
 def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> bool:
@@ -634,6 +640,15 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
     if at < 0:
         return False
     tail = own[at + len(source):at + len(source) + 40]
+    its = rx(_ITS_NORM).search(own[max(0, at - 20):at])
+    if its and rx(r"^(?:(?:euclidean|ℓ_?2|l_?2) )?norm$").match(source.strip()):
+        if its.group(1) and r is not None:   # 'the limit and its squared Euclidean norm'
+            r.set("norm_squared", True, phrase(own, at - 20 + its.start(), at + len(source)))
+        return True
+    worded = rx(_SQUARED_OF).search(source)
+    if worded and r is not None and rx(_NORM_OBJECT).match(tail):
+        r.set("norm_squared", True, phrase(own, at + worded.start(), at + len(source)))
+        return True
     squared = rx(_SQUARED).match(tail) if "‖" in source else None
     if squared and r is not None and not rx(_OTHER_NORM).search(source):
         inside = re.search(r"‖([^‖]{1,40})‖$", source)
@@ -642,10 +657,35 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
             return True
     if rx(_OTHER_NORM).search(source + tail[:6]):
         return False
-    inside = re.search(r"‖([^‖]{1,40})‖$", source)
+    inside = re.search(r"‖([^‖]{1,40})‖(?: ?_ ?\{?2\}?)?$", source)
     if inside:
-        return bool(_LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")))
+        symbol = inside.group(1).replace(" ", "")
+        return bool(_LIMIT_SYMBOL.match(symbol)) or _named_here(own, symbol, at, source)
     return bool(source.rstrip().endswith("of") and rx(_NORM_OBJECT).match(tail))
+
+
+_COMPARED_NORM = (r"\b(?:larger|largest|smaller|smallest|bigger|biggest|greater|greatest|"
+                  r"higher|lower|lowest|highest|more|less) (?:\w+ ){0,2}$")
+
+
+def _compared_norm(own: str, source: str) -> bool:
+    """'Which of θ̂ and θ̃ has the larger Euclidean norm': a norm compared between results."""
+    at = own.find(source)
+    return at >= 0 and rx(_COMPARED_NORM).search(own[max(0, at - 40):at]) is not None
+
+
+_ACCENTED = re.compile(r"^(?:θ|w|β)[\u0302\u0303\u0304]$")
+
+
+def _named_here(own: str, symbol: str, at: int, source: str) -> bool:
+    """An accented weight symbol (θ̃, θ̂, θ̄) the part itself names outside the norm ('its
+    limit θ̃ and ‖θ̃‖'): the part's own limit. One named only inside the norm may be an
+    earlier part's, so it is not taken here."""
+    symbol = unicodedata.normalize("NFD", symbol)
+    if not _ACCENTED.match(symbol):
+        return False
+    rest = unicodedata.normalize("NFD", own[:at] + " " + own[at + len(source):])
+    return re.search(rf"(?<![\w‖]){re.escape(symbol)}(?![\w\u0302\u0303\u0304])", rest) is not None
 
 
 _VS_GD = (r"\b(?:com-? ?pared?|than|relative to|versus|vs\.?)(?: with| to)? (?:plain |vanilla |"
@@ -783,7 +823,9 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
             readings.append(("ab", lhs, rhs, src))
         found = [datatext.loss_rows(flat), datatext.residual_rows(flat),
                  datatext.table_rows(raw), datatext.garbled_rows(raw),
-                 datatext.stacked_rows(raw), datatext.inline_rows(raw)]
+                 datatext.stacked_rows(raw), datatext.inline_rows(raw),
+                 datawords.vector_table_rows(raw), datawords.listed_rows(flat),
+                 datawords.described_rows(raw, own + " " + ctx)]
         if objs is not None:
             found.append(datatext.point_rows(list(objs.assignments)))
         refused = next((f for f in found if isinstance(f, datatext.Refusal)), None)
@@ -918,7 +960,7 @@ _WORDS = {"one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT = r"(\d{1,5}|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
 _DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
-        r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b")
+        r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b(?! ?[×x*,] ?\d)")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
          r"equations?)\b(?! (?:(?:sampled|drawn|chosen|picked|used|selected|processed)\b[^.;,()]{0,24}? )?"
@@ -1493,7 +1535,9 @@ _LIMIT_NAME = (r"(?<![\w])(?:θ|w|x|β)(?:\^?\{?[A-Z][A-Za-z]{0,3}\}?)?_?(?:∞|
                r"inf(?:ty)?\b)")
 """The limit written as a symbol (w_∞, θ∞, w_inf)."""
 _REF_PREVIOUS = (r"\b(?:this|that|the above|the previous) (?:limit|point|solution|iterate|answer)\b|"
-                 r"^(?:is|does|would) (?:it|this|that)\b")
+                 r"^(?:is|does|would) (?:it|this|that)\b|"
+                 r"\bhow (?:big|large|long) is (?:it|this|that)\b|"
+                 r"^\W*(?:and )?(?:what is |what's |give |find )?its (?:squared )?(?:(?:euclidean|ℓ_?2|l_?2) )?norm\b")
 
 
 def _limit_writer(own: str, previous: list[PartReading]) -> PartReading | None:
@@ -1721,6 +1765,12 @@ def _carried_start(own: str, ctx: str, previous: list[PartReading],
     return None
 
 
+_THAT_START = (r"\b(?:from|at|with|using) (?:that|this|my|our|the (?:above|given|stated)) "
+               r"(?:init(?:iali[sz]ation)?|start(?:ing point)?|initial (?:point|guess|weights|"
+               r"value))\b")
+"""A start named by pointing back to the one stated before ('from that init')."""
+
+
 def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
                 ref: PartReading | None = None, method: Any = None) -> None:
     name = method.get("name") if isinstance(method, dict) else method
@@ -1729,6 +1779,15 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
             or rx(_ZERO_START).search(own)):
         field = ref.fields[F.theta0]
         r.set(F.theta0, field.value, field.source)
+        return
+    that = rx(_THAT_START).search(own)
+    stated = assigned_array(own, _THETA0) or assigned_number(own, _THETA0) or \
+        rx(_ZERO_START).search(own)
+    if that and stated and (assigned_array(ctx, _THETA0) or assigned_number(ctx, _THETA0)):
+        mine = stated.group(0) if isinstance(stated, re.Match) else stated[1]
+        r.miss(F.theta0, f"\"{that.group(0)}\" points to the start stated before, but the part "
+                         f"also states a start (\"{mine}\"): which one this part runs from is "
+                         "not settled")
         return
     for text in (own, ctx):
         got = assigned_array(text, _THETA0)
