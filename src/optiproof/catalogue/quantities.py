@@ -1008,7 +1008,12 @@ SAME_AS = _add(_Q(
              r"\bis (?:it|this|that|the (?:limit|result|answer|point)) the same (?:point|limit|"
              r"solution|vector|minimi[sz]er) as\b",
              r"\b(?:converge|end up|land|arrive|reach|find|give|yield)(?:s|es)? (?:to |at |on |in )?"
-             r"(?:exactly )?the same (?:point|limit|solution|minimi[sz]er|vector)s? as\b")))
+             r"(?:exactly )?the same (?:point|limit|solution|minimi[sz]er|vector)s? as\b",
+             # 'Does it converge to the same point?': the same as the run before (the family's
+             # reading names which)
+             r"\b(?:converge|end up|land|arrive|reach|get|go)(?:s|es)? (?:up )?(?:to |at |on |in )?"
+             r"(?:exactly )?the same (?:point|limit|solution|minimi[sz]er|vector|θ|w|theta|"
+             r"weights?)(?= ?(?:\?|\.|,|;|$))")))
 DIFFERS = _add(_Q(
     "differs", "does it differ from another part's answer", value_kind="yes-no",
     formula=r"X \neq Y",

@@ -69,8 +69,8 @@ _SYMBOL_ASK = re.compile(
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _SYMBOL_NEXT = re.compile(rf"(?: ?\([^()]{{1,80}}\))?(?: ?,? and| ?, then| ?,) ({_SYMBOL})(?=[ ,.?;:)]|$)"
                           rf"{_NOT_SET}")
-_LISTED_NORM = re.compile(r"(?:\band|,|, then) (‖ ?[^‖=<>+\-−]{1,24}? ?‖(?: ?_ ?\{?2\}?)?)"
-                          r"(?= ?(?:[.?;,]|\band\b|$))")
+_LISTED_NORM = re.compile(r"(?:\band|,|, then) (‖ ?[^‖=<>+\-−]{1,24}? ?‖)(?=(?: ?_ ?\{?2\}?)?"
+                          r"(?: ?(?:\^ ?\{?2\}?|²))? ?(?:[.?;,]|\band\b|$))")
 """The norm of a symbol listed as an item of a request ("the limit θ̃ and ‖θ̃‖"): asked."""
 """The next symbol of a list of asked symbols, past a gloss in parentheses on the one before
 ("give μ and L (the extreme eigenvalues) and κ")."""

@@ -168,3 +168,27 @@ def test_the_limit_from_a_described_dataset_is_the_pseudo_inverse_solution(X, y)
     got = np.array([float(Fraction(str(v))) for v in np.ravel(answer["value"])])
     want = np.linalg.pinv(np.array(X, dtype=float)) @ np.array(y, dtype=float)
     assert np.allclose(got, want, atol=1e-9)
+
+
+@pytest.mark.parametrize("template", [
+    "Least squares with Φ = {X} and targets y = {y}.",
+    "Fit the system M w = v with M = {X} and v = {y} in the least-squares sense.",
+    "We solve A w = c approximately, A = {X}, c = {y}, minimising the squared residual.",
+])
+@settings(max_examples=6, deadline=None)
+@given(st.lists(st.lists(st.integers(-4, 4), min_size=3, max_size=3).filter(any), min_size=2,
+                max_size=2, unique_by=tuple),
+       st.lists(st.integers(-5, 5), min_size=2, max_size=2))
+def test_a_data_matrix_named_by_another_letter_is_read_by_its_role(template, X, y):
+    text = template.format(X=X, y="(" + ", ".join(map(str, y)) + ")") + \
+        " Gradient descent starts at the origin. Where does it converge?"
+    reading, part = _part(text)
+    assert reading.complete, reading.unread()
+    assert _values(part)["X"] == X and _values(part)["y"] == y
+
+
+def test_two_systems_naming_different_matrices_are_not_read_as_one():
+    text = ("Least squares: M w = v and B w = c, M = [[1, 0, 1], [0, 1, 1]], v = (2, 1), "
+            "B = [[1, 1, 1]], c = (2). GD from zero. Where does it converge?")
+    reading, _ = _part(text)
+    assert not reading.complete

@@ -81,3 +81,53 @@ def test_a_start_pointed_back_to_beside_another_stated_start_is_refused_naming_b
     assert not reading.complete
     reasons = [m.reason for m in reading.parts[0].missing if m.name == "theta0"]
     assert reasons and "not settled" in reasons[0], reading.unread()
+
+
+def _solved(text: str) -> dict:
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    sol = solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+    assert all(p["verified"] for p in sol["parts"]), [p.get("not_verified_because")
+                                                       for p in sol["parts"]]
+    return sol
+
+
+@pytest.mark.parametrize("second", [
+    "(b) Suppose we use SGD instead, one row per step, still from 0. Does it converge to the "
+    "same point?",
+    "(b) If I switch to SGD with one example per step (same start), do I end up at the same θ?",
+    "(b) Now heavy-ball momentum with β = 0.5 from θ_0 = 0. Does it reach the same limit?",
+])
+def test_the_same_point_without_naming_a_part_compares_with_the_runs_before(second):
+    sol = _solved(STEM + "(a) Where does gradient descent converge?\n" + second)
+    same = [a for a in sol["parts"][1]["answers"] if a["quantity"] == "same-as"]
+    # numpy: every one of these methods from 0 on this data ends at X⁺y, the GD limit
+    assert len(same) == 1 and same[0]["value"] is True
+
+
+def test_the_same_point_after_runs_of_different_methods_is_not_settled():
+    text = (STEM + "(a) Where does gradient descent converge?\n(b) Where does sign descent "
+            "converge?\n(c) With SGD, one example per step: does it converge to the same point?")
+    reading = read_report(text)
+    assert not reading.complete
+
+
+@pytest.mark.parametrize("part, want", [
+    ("(a) Start GD at θ_0 = (0, 0, 2). Find the limit θ̃_∞ and ‖θ̃_∞‖_2^2.", 2),
+    ("(a) Start GD at θ_0 = (0, 0, 2). Give the limit ŵ, and ‖ŵ‖².", 2),
+    ("(a) Start GD at θ_0 = (0, 0, 2). Give the limit θ̄ and ‖θ̄‖.", 1),
+])
+def test_a_listed_squared_norm_of_a_named_limit(part, want):
+    text = f"Least squares with X = {X} and y = {Y}.\n\n" + part
+    sol = _solved(text)
+    Xa, ya, t0 = np.array(X, float), np.array(Y, float), np.array([0, 0, 2.0])
+    limit = t0 + np.linalg.pinv(Xa) @ (ya - Xa @ t0)     # GD keeps θ0's null-space part
+    got = [a for a in sol["parts"][0]["answers"] if a["quantity"] == "norm-value"]
+    assert len(got) == 1 and abs(float(got[0]["value"]) - np.linalg.norm(limit) ** want) < 1e-9
+
+
+def test_a_hint_with_parentheses_inside_is_not_data():
+    text = (STEM + "(a) Where does gradient descent converge? (You may use (A + 2I)^-1 = "
+            "(1/3) A for this A.)")
+    sol = _solved(text)
+    assert sol["parts"][0]["verified"]

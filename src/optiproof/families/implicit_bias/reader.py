@@ -577,6 +577,10 @@ _SAME_THING = (r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |and )?(?:the )?same (?:thin
                r"question|run|procedure|experiment)\b(?:,? (?:but )?with\b)|^(?:\(?[a-z0-9]{1,4}[.)] ?)?"
                r"(?:now )?repeat (?:this|that|it|the above) with\b")
 """A part that reruns the previous one with one change ('Same thing with Nesterov momentum')."""
+_SAME_POINT = (r"\bthe same (?:point|limit|solution|minimi[sz]er|vector|θ|w|theta|weights?)"
+               r"(?= ?(?:\?|\.|,|;|$))")
+"""'Does it converge to the same point?': compared with the earlier runs on the same data and
+start, when they all ran one method (else which one is meant is not settled)."""
 _COMPARED = (r"\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
              r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?\(([a-h]|\d{1,2}|"
              r"[ivx]{1,4})\)")
@@ -600,6 +604,13 @@ def _note_compared(own: str, r: PartReading, previous: list[PartReading]) -> Non
             F.method in p.fields and _same_data(p, r)]
     if len(labels) == 1 and len(hits) == 1:
         r.found["compared"] = hits[0]
+    elif not labels and previous and rx(_SAME_POINT).search(own):
+        runs = [p for p in previous if p.family == FAMILY and F.method in p.fields and
+                "." not in p.label and _same_data(p, r)]
+        if runs and runs[-1] is previous[-1] and \
+                len({str(p.value(F.method)) for p in runs}) == 1 and \
+                all(p.value(F.theta0) == r.value(F.theta0) for p in runs):
+            r.found["compared"] = runs[-1]   # 'switch to SGD: the same point?' as the runs before
     elif not labels and previous and rx(_SAME_THING).search(own):
         last = previous[-1]     # 'Same thing with Nesterov momentum. Does the limit change?'
         if last.family == FAMILY and F.method in last.fields and "." not in last.label and \
@@ -652,7 +663,8 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
     squared = rx(_SQUARED).match(tail) if "‖" in source else None
     if squared and r is not None and not rx(_OTHER_NORM).search(source):
         inside = re.search(r"‖([^‖]{1,40})‖$", source)
-        if inside and _LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")):
+        if inside and (_LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")) or
+                       _named_here(own, inside.group(1).replace(" ", ""), at, source)):
             r.set("norm_squared", True, phrase(own, at, at + len(source) + squared.end()))
             return True
     if rx(_OTHER_NORM).search(source + tail[:6]):
@@ -674,7 +686,7 @@ def _compared_norm(own: str, source: str) -> bool:
     return at >= 0 and rx(_COMPARED_NORM).search(own[max(0, at - 40):at]) is not None
 
 
-_ACCENTED = re.compile(r"^(?:θ|w|β)[\u0302\u0303\u0304]$")
+_ACCENTED = re.compile(r"^(?:θ|w|β)[\u0302\u0303\u0304](?:_?(?:∞|\{∞\}|\*|[A-Za-z0-9]{1,4}))?$")
 
 
 def _named_here(own: str, symbol: str, at: int, source: str) -> bool:
@@ -759,7 +771,7 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
     roles = _residual_roles(" ".join((part.own + " " + part.context).split()))
     for text in (part.own, part.context):
         flat = " ".join(text.split())
-        for key, name in (("X", r"X|A" + roles[0]), ("y", r"y|Y|b" + roles[1]), ("a", r"a|x")):
+        for key, name in (("X", r"X|A|Φ" + roles[0]), ("y", r"y|Y|b" + roles[1]), ("a", r"a|x")):
             got = _assigned_array_cs(flat, name)
             if got is not None:
                 out.append((key, got[0], got[1]))
@@ -785,12 +797,15 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
 _RESIDUAL_NORM = re.compile(r"‖ ?(?P<M>[A-Z])(?:_\w)? ?[·*]? ?(?:θ|w|β|x|v|u|z)(?![\w(]) ?- ?"
                             r"(?P<v>[A-Za-z])(?:_\w)? ?‖")
 """The residual of a least-squares loss, ``‖Aβ − c‖``: the matrix and target by their role."""
+_SYSTEM = re.compile(r"(?<![\w])(?P<M>[A-ZΦΨ]) ?[·*]? ?(?:θ|w|β|x)(?![\w(]) ?= ?(?P<v>[a-z])(?![\w(])")
+"""A system to be solved in the least-squares sense, ``A w = c``: the same two roles."""
 
 
 def _residual_roles(flat: str) -> tuple[str, str]:
     """Extra names of the data matrix and target the loss writes (``|M``, ``|c``), when one
     residual ``‖Mθ − c‖`` names them (a second, different one names nothing)."""
-    found = {(m.group("M"), m.group("v")) for m in _RESIDUAL_NORM.finditer(flat)}
+    found = {(m.group("M"), m.group("v")) for pattern in (_RESIDUAL_NORM, _SYSTEM)
+             for m in pattern.finditer(flat)}
     if len(found) != 1:
         return "", ""
     (matrix, target), = found
@@ -993,7 +1008,7 @@ def _check_sizes(flat: str, r: PartReading, d: int, m: int) -> None:
 _ZERO = r"(?:the )?(?:origin|zeros?(?: vector)?|0|\\mathbf\{0\}|\\boldsymbol\{0\}|\\vec\{0\})(?![\d.,]\d)"
 _ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at|from|to|with|in) "
                rf"{_ZERO}\b|\bfrom (?:the )?(?:origin|zero(?: vector)?)\b(?! to\b)|"
-               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training|trains|way|again) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bfrom (?:0|zero|the origin) (?=to convergence\b)|\bzero[- ]init\b|"
+               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training|trains|way|again|still) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bfrom (?:0|zero|the origin) (?=to convergence\b)|\bzero[- ]init\b|"
                rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
                rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
 _VAR = r"(?:θ|w|x|β|theta|beta|W)"
