@@ -131,3 +131,29 @@ def test_a_hint_with_parentheses_inside_is_not_data():
             "(1/3) A for this A.)")
     sol = _solved(text)
     assert sol["parts"][0]["verified"]
+
+
+@pytest.mark.parametrize("last", [
+    "(c) Euclidean distance between θ_GD and θ_P.",
+    "(c) How far is w_GD from w_P?",
+    "(c) Give the distance between θ_plain and θ_pre.",
+])
+def test_the_distance_between_results_named_by_their_parts(last):
+    names = {"GD": "P", "plain": "pre"}
+    a, b = next((k, v) for k, v in names.items() if f"_{k} " in last + " ")
+    var = "w" if "w_" in last else "θ"
+    text = (STEM + f"(a) Plain GD: give the limit {var}_{a}.\n"
+            f"(b) GD preconditioned with P = diag(1, 3, 1): give the limit {var}_{b}.\n" + last)
+    sol = _solved(text)
+    Xa, ya, P = np.array(X, float), np.array(Y, float), np.diag([1.0, 3.0, 1.0])
+    gd = np.linalg.pinv(Xa) @ ya
+    pre = P @ Xa.T @ np.linalg.solve(Xa @ P @ Xa.T, ya)    # min P⁻¹-norm interpolant
+    got = [x for x in sol["parts"][2]["answers"] if x["quantity"] == "distance"]
+    assert len(got) == 1 and abs(float(got[0]["value"]) - np.linalg.norm(gd - pre)) < 1e-9
+
+
+def test_a_distance_between_symbols_no_part_names_as_its_result_is_not_read():
+    text = (STEM + "(a) Plain GD: where does it converge?\n(b) GD preconditioned with "
+            "P = diag(1, 3, 1): where does it converge?\n(c) Euclidean distance between θ_GD "
+            "and θ_P.")
+    assert not read_report(text).complete

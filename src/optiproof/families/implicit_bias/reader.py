@@ -1294,6 +1294,8 @@ def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
     if m is None or rx(_OTHER_DISTANCE).search(own):
         return None
     labels = list(dict.fromkeys(x.group(1) for x in rx(_LABEL_REF).finditer(own)))
+    if not labels:
+        labels = _labels_of_named_results(own, previous)
     parts = [next((p for p in previous if p.label == label), None) for label in labels]
     if len(labels) == 1:
         return _distance_to_min_norm(own, m, parts[0], r)
@@ -1312,6 +1314,28 @@ def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
     r.notes.append(f"the Euclidean distance between the answers of parts ({parts[0].label}) and "
                    f"({parts[1].label})")
     return _asked_about(own, m, parts) or parts[0]
+
+
+_RESULT_SYMBOL = r"(?:θ|w|β)(?:[\u0302\u0303\u0304])?(?:_?(?:∞|\{[^{}\s]{1,8}\}|[A-Za-z0-9]{1,8}))?"
+_BETWEEN_SYMBOLS = (rf"\b(?:between|of|is) ({_RESULT_SYMBOL}) (?:and|from) ({_RESULT_SYMBOL})"
+                    r"(?![\w^(])")
+
+
+def _labels_of_named_results(own: str, previous: list[PartReading]) -> list[str]:
+    """'The distance between θ_GD and θ_P': the two earlier parts that each name their result
+    by that symbol ('give the limit θ_P'); none unless both are found."""
+    m = rxc(_BETWEEN_SYMBOLS).search(own)
+    if m is None or m.group(1) == m.group(2):
+        return []
+    labels = []
+    for symbol in (m.group(1), m.group(2)):
+        names = rxc(rf"\b(?:limit|point|solution|minimi[sz]er|result)s?,? (?:\(?call it )?"
+                    rf"{re.escape(symbol)}(?![\w^(\u0302\u0303\u0304])")
+        hits = [p for p in previous if names.search(p.own_text or "")]
+        if not hits or "." in hits[0].label:
+            return []
+        labels.append(hits[0].label)
+    return labels if labels[0] != labels[1] else []
 
 
 _MIN_NORM_WORDS = (r"\b(?:the )?min(?:imum|imal|\.)?[- ](?:(?:ℓ_?2|l_?2|euclidean)[- ])?norm "
