@@ -1005,6 +1005,8 @@ SAME_AS = _add(_Q(
     "same-as", "is it the same as another part's answer", value_kind="yes-no", formula=r"X = Y",
     phrases=(r"\bcompare (?:it |this |the result )?with \(?(?:[a-h]|\d)\)",
              r"\bis (?:it|this|the answer) the same as\b",
+             r"\bis the (?:limit|result|answer|point|solution) (?:in|of|from) (?:part )?"
+             r"\(?(?:[a-h]|\d)\) the same as\b",
              r"\bis (?:it|this|that|the (?:limit|result|answer|point)) the same (?:point|limit|"
              r"solution|vector|minimi[sz]er) as\b",
              r"\b(?:converge|end up|land|arrive|reach|find|give|yield)(?:s|es)? (?:to |at |on |in )?"

@@ -157,3 +157,25 @@ def test_a_distance_between_symbols_no_part_names_as_its_result_is_not_read():
             "P = diag(1, 3, 1): where does it converge?\n(c) Euclidean distance between θ_GD "
             "and θ_P.")
     assert not read_report(text).complete
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("(a) Where does GD from the origin converge?",
+     "(b) Is the limit in (a) the same as the λ → 0 limit of ridge regression? (yes/no)", True),
+    ("(a) Start GD at θ_0 = (1, 0, 0). Where does it converge?",
+     "(b) Is the point from (a) the same as lim_{λ→0} of the ridge solution argmin L(θ) + "
+     "(λ/2)‖θ‖²?", False),
+    ("(a) Run SGD, one example per step, from zero. Limit?",
+     "(b) Is the solution of part (a) the same as the minimiser of the ridge objective as λ "
+     "tends to 0?", True),
+])
+def test_is_an_earlier_limit_the_same_as_the_ridgeless_limit(first, second, same):
+    text = f"Least squares with X = {X} and y = {Y}.\n\n{first}\n{second}"
+    sol = _solved(text)
+    got = [x for x in sol["parts"][1]["answers"] if x["quantity"] == "same-as"]
+    # numpy: the ridge limit as λ → 0 is X⁺y; GD from θ_0 keeps θ_0's null-space component
+    t0 = np.array([1.0, 0, 0]) if "(1, 0, 0)" in first else np.zeros(3)
+    Xa, ya = np.array(X, float), np.array(Y, float)
+    limit = t0 + np.linalg.pinv(Xa) @ (ya - Xa @ t0)
+    assert bool(np.allclose(limit, np.linalg.pinv(Xa) @ ya)) is same
+    assert len(got) == 1 and got[0]["value"] is same

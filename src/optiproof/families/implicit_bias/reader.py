@@ -581,8 +581,9 @@ _SAME_POINT = (r"\bthe same (?:point|limit|solution|minimi[sz]er|vector|θ|w|the
                r"(?= ?(?:\?|\.|,|;|$))")
 """'Does it converge to the same point?': compared with the earlier runs on the same data and
 start, when they all ran one method (else which one is meant is not settled)."""
-_COMPARED = (r"\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
-             r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?\(([a-h]|\d{1,2}|"
+_COMPARED = (r"(?:\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
+             r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?|^\W*is the (?:limit|"
+             r"answer|point|result|solution) (?:in|of|from) (?:part )?)\(([a-h]|\d{1,2}|"
              r"[ivx]{1,4})\)")
 
 
