@@ -179,3 +179,30 @@ def test_is_an_earlier_limit_the_same_as_the_ridgeless_limit(first, second, same
     limit = t0 + np.linalg.pinv(Xa) @ (ya - Xa @ t0)
     assert bool(np.allclose(limit, np.linalg.pinv(Xa) @ ya)) is same
     assert len(got) == 1 and got[0]["value"] is same
+
+
+@pytest.mark.parametrize("part", [
+    "(a) Let θ = S v with S = diag(2, 1, 1) and run gradient descent on v from v = 0 for "
+    "the loss ½‖X S v − y‖². After convergence, map back to θ = S v. Which θ results?",
+    "(a) Reparametrise θ = S u, S = diag(2, 1, 1); GD on u from 0 for the loss in u; once it "
+    "has converged, convert back to θ = S u. Give θ.",
+    "(a) With S = diag(2, 1, 1), train u by gradient descent on ½‖XSu − y‖² starting at 0, "
+    "then map the result back to the original coordinates via θ = S u. Find θ.",
+])
+def test_a_diagonal_reparametrisation_mapped_back_is_preconditioned_gd(part):
+    sol = _solved(STEM + part)
+    Xa, ya, S = np.array(X, float), np.array(Y, float), np.diag([2.0, 1.0, 1.0])
+    v = np.linalg.pinv(Xa @ S) @ ya          # GD on v from 0: the min-norm v
+    got = np.array([float(x) for x in np.ravel(sol["parts"][0]["answers"][0]["value"])])
+    assert np.allclose(got, S @ v, atol=1e-9)
+
+
+@pytest.mark.parametrize("question, power", [
+    ("Where does gradient descent converge? What is its Euclidean norm?", 1),
+    ("To which point does GD go? Give its Euclidean norm.", 1),
+    ("Find the GD limit. What's its squared Euclidean norm?", 2),
+])
+def test_its_norm_after_the_limit_is_the_norm_of_the_limit(question, power):
+    got = _norm_answers(STEM + question)
+    assert len(got) == 1
+    assert abs(float(got[0]["value"]) - np.linalg.norm(_min_norm()) ** power) < 1e-9

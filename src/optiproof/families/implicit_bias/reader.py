@@ -206,6 +206,9 @@ class ImplicitBiasReader:
                 rx(_VS_GD).search(r.own_text or ""):   # "a different limit than plain GD"
             r.answered_by[key] = Q.CHANGES.key
             return Q.CHANGES.key
+        if key == Q.STEP_LENGTH.key and rx(_ITS_NORM_ASKED).search(source):
+            r.answered_by[key] = Q.NORM_VALUE.key
+            return Q.NORM_VALUE.key     # 'Where does it converge? What is its norm?': no step here
         if key == Q.NORM_VALUE.key and _compared_norm(r.own_text or "", source):
             return key      # 'which of the two has the larger norm' is not their distance
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("pair-distance"):
@@ -430,7 +433,10 @@ def _scaling_matrix(own: str, d: int) -> list[tuple[Any, str]] | None | bool:
     when the map back is written another way (θ = S^-1 w)."""
     for m in _DIAG.finditer(own):
         letter = re.escape(m.group(1))
-        use = rx(rf"= ?{letter} ?[*·@]? ?(?:a|x)\b|\b(?:X|A) ?[*·@]? ?{letter}(?![\w^])").search(own)
+        use = rx(rf"= ?{letter} ?[*·@]? ?(?:a|x)\b|\b(?:X|A) ?[*·@]? ?{letter}(?![\w^])|"
+                 rf"(?<![\w])(?:θ|theta|β) ?= ?{letter} ?[*·@]? ?(?:w|v|u|z)\b|"   # θ = D w
+                 rf"(?<![\w])a ?(?:\^ ?\{{?(?:T|⊤)\}}?|ᵀ) ?{letter} ?[*·@]? ?(?:w|v|u|z)\b"
+                 ).search(own)
         if use is None:
             continue
         nums = [number_at(e.strip(), 0) for e in m.group(2).split(",")]
@@ -641,6 +647,9 @@ _NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my|our)
 _SQUARED = r"^(?: ?_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)(?!\d|\.\d)"
 _ITS_NORM = r"\b(?:its|their)( squared)? $"
 """'its (squared) Euclidean norm': the norm of the result the request names just before."""
+_ITS_NORM_ASKED = (r"^(?:what(?: is|'s) |give |find |and )?its( squared)? (?:(?:euclidean|ℓ_?2|l_?2) )?"
+                   r"norm$")
+"""A request for 'its norm' where 'it' is the part's result (a limit; there is no step)."""
 _SQUARED_OF = r"\bsquared (?:(?:euclidean|ℓ_?2|l_?2) )?norm of$"
 
 
@@ -656,6 +665,11 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
     if its and rx(r"^(?:(?:euclidean|ℓ_?2|l_?2) )?norm$").match(source.strip()):
         if its.group(1) and r is not None:   # 'the limit and its squared Euclidean norm'
             r.set("norm_squared", True, phrase(own, at - 20 + its.start(), at + len(source)))
+        return True
+    asked = rx(_ITS_NORM_ASKED).search(source)
+    if asked:   # 'What is its (squared) Euclidean norm?' after the limit is asked
+        if asked.group(1) and r is not None:
+            r.set("norm_squared", True, phrase(own, at, at + len(source)))
         return True
     worded = rx(_SQUARED_OF).search(source)
     if worded and r is not None and rx(_NORM_OBJECT).match(tail):
