@@ -845,7 +845,9 @@ at an answer of the problem: named by no phrase of its own; the reading makes it
 # -- asked in problems, not answered by any family yet (named in refusals) --------------------
 NORM_VALUE = _add(_Q(
     "norm-value", "norm of a given vector or matrix", r"\|x\|",
-    phrases=(r"(?:compute|give|evaluate|what(?:'s| is| are))[^.?]{0,20}(?:the )?(?:squared |"
+    phrases=(r"\bwhat's (?:the )?squared (?:(?:euclidean|ℓ_?2|l_?2) )?norm of(?= (?:my|our|the|its|"
+             r"this|that) (?:limit|solution|point|answer|result)\b)",
+             r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖ ?[·.])",
              r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
              r"(?<!\bby the )(?<!\bby )"

@@ -98,7 +98,7 @@ def test_the_euclidean_norm_of_the_limit_is_read(question):
 @pytest.mark.parametrize("question", [
     "Where does it converge, and what is the squared norm of the limit?",
     "Find the limit θ_∞ and its squared Euclidean norm.",
-    "Where does it end up? What's the squared ℓ2 norm of that point?",
+    "Where does it end up? What's the squared Euclidean norm of that point?",
 ])
 def test_the_squared_norm_of_the_limit_is_read_as_squared(question):
     """θ_∞ = (2, 4, 4)/3 here (numpy: a⁺b), so the squared norm is 4, not the norm 2."""

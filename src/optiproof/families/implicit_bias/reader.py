@@ -661,12 +661,17 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
     if at < 0:
         return False
     tail = own[at + len(source):at + len(source) + 40]
-    its = rx(_ITS_NORM).search(own[max(0, at - 20):at])
-    if its and rx(r"^(?:(?:euclidean|ℓ_?2|l_?2) )?norm$").match(source.strip()):
+    if r is not None and any(e.get("kind") == Q.NORM_OF.key for e in r.value(F.derived) or []):
+        its = None   # 'its Euclidean norm ‖θ‖_2' read as the norm of a named answer already
+    else:
+        its = rx(_ITS_NORM).search(own[max(0, at - 20):at])
+    if its and rx(r"^(?:(?:euclidean|ℓ_?2|l_?2) )?norm$").match(source.strip()) and \
+            not tail.lstrip().startswith("‖"):   # 'its norm ‖θ‖_2': the written norm says which
         if its.group(1) and r is not None:   # 'the limit and its squared Euclidean norm'
             r.set("norm_squared", True, phrase(own, at - 20 + its.start(), at + len(source)))
         return True
-    asked = rx(_ITS_NORM_ASKED).search(source)
+    asked = rx(_ITS_NORM_ASKED).search(source) if its is not None or r is None or not any(
+        e.get("kind") == Q.NORM_OF.key for e in r.value(F.derived) or []) else None
     if asked:   # 'What is its (squared) Euclidean norm?' after the limit is asked
         if asked.group(1) and r is not None:
             r.set("norm_squared", True, phrase(own, at, at + len(source)))
