@@ -886,7 +886,9 @@ at an answer of the problem: named by no phrase of its own; the reading makes it
 # -- asked in problems, not answered by any family yet (named in refusals) --------------------
 NORM_VALUE = _add(_Q(
     "norm-value", "norm of a given vector or matrix", r"\|x\|",
-    phrases=(r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
+    phrases=(r"\bwhat's (?:the )?squared (?:(?:euclidean|ℓ_?2|l_?2) )?norm of(?= (?:my|our|the|its|"
+             r"this|that) (?:limit|solution|point|answer|result)\b)",
+             r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖ ?[·.])",
              r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
              r"(?<!\bby the )(?<!\bby )"
@@ -1056,10 +1058,17 @@ SAME_AS = _add(_Q(
     "same-as", "is it the same as another part's answer", value_kind="yes-no", formula=r"X = Y",
     phrases=(r"\bcompare (?:it |this |the result )?with \(?(?:[a-h]|\d)\)",
              r"\bis (?:it|this|the answer) the same as\b",
+             r"\bis the (?:limit|result|answer|point|solution) (?:in|of|from) (?:part )?"
+             r"\(?(?:[a-h]|\d)\) the same as\b",
              r"\bis (?:it|this|that|the (?:limit|result|answer|point)) the same (?:point|limit|"
              r"solution|vector|minimi[sz]er) as\b",
              r"\b(?:converge|end up|land|arrive|reach|find|give|yield)(?:s|es)? (?:to |at |on |in )?"
-             r"(?:exactly )?the same (?:point|limit|solution|minimi[sz]er|vector)s? as\b")))
+             r"(?:exactly )?the same (?:point|limit|solution|minimi[sz]er|vector)s? as\b",
+             # 'Does it converge to the same point?': the same as the run before (the family's
+             # reading names which)
+             r"\b(?:converge|end up|land|arrive|reach|get|go)(?:s|es)? (?:up )?(?:to |at |on |in )?"
+             r"(?:exactly )?the same (?:point|limit|solution|minimi[sz]er|vector|θ|w|theta|"
+             r"weights?)(?= ?(?:\?|\.|,|;|$))")))
 DIFFERS = _add(_Q(
     "differs", "does it differ from another part's answer", value_kind="yes-no",
     formula=r"X \neq Y",

@@ -76,6 +76,9 @@ _SYMBOL_ASK = re.compile(
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _SYMBOL_NEXT = re.compile(rf"(?: ?\([^()]{{1,80}}\))?(?: ?,? and| ?, then| ?,) ({_SYMBOL})(?=[ ,.?;:)]|$)"
                           rf"{_NOT_SET}")
+_LISTED_NORM = re.compile(r"(?:\band|,|, then) (‖ ?[^‖=<>+\-−]{1,24}? ?‖)(?=(?: ?_ ?\{?2\}?)?"
+                          r"(?: ?(?:\^ ?\{?2\}?|²))? ?(?:[.?;,]|\band\b|$))")
+"""The norm of a symbol listed as an item of a request ("the limit θ̃ and ‖θ̃‖"): asked."""
 """The next symbol of a list of asked symbols, past a gloss in parentheses on the one before
 ("give μ and L (the extreme eigenvalues) and κ")."""
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
@@ -763,6 +766,10 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
                          not re.search(r",|\band\b", sentence[e - start:]) and
                          not _SWITCHED.match(sentence, e - start)   # "(bias correction on)"
                          for s, e in named)]  # "compute η_max, the largest stable step" too
+    for m in _LISTED_NORM.finditer(sentence):   # "its limit θ̃ and ‖θ̃‖": the norm is asked
+        lo, hi = start + m.start(1), start + m.end(1)
+        if not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
+            asks.append(Ask("norm-value", m.group(1), lo, hi))
     for m in _EQUALS_QUESTION.finditer(sentence):   # "w_1 = ?", "κ(H) =?": the symbol asked
         lo, hi = start + m.start(1), start + m.end(1)
         if not _ENGLISH.search(m.group(1).split("_")[0].split("^")[0].split("(")[0]) and \

@@ -97,7 +97,26 @@ def test_the_euclidean_norm_of_the_limit_is_read(question):
 
 @pytest.mark.parametrize("question", [
     "Where does it converge, and what is the squared norm of the limit?",
+    "Find the limit θ_∞ and its squared Euclidean norm.",
+    "Where does it end up? What's the squared Euclidean norm of that point?",
+])
+def test_the_squared_norm_of_the_limit_is_read_as_squared(question):
+    """θ_∞ = (2, 4, 4)/3 here (numpy: a⁺b), so the squared norm is 4, not the norm 2."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+
+    reading = read_report(NORM_STEM + question)
+    assert reading.complete, reading.unread()
+    sol = solve_problem(reading.to_problem(), SolveOptions(figures=False)).to_dict()
+    a = np.array([[1.0, 2.0, 2.0]])
+    want = float(np.sum((np.linalg.pinv(a) @ np.array([6.0])) ** 2))
+    got = [x["value"] for x in sol["parts"][0]["answers"] if x["quantity"] == "norm-value"]
+    assert len(got) == 1 and abs(float(got[0]) - want) < 1e-9 and sol["parts"][0]["verified"]
+
+
+@pytest.mark.parametrize("question", [
     "Where does it converge? What is the norm of the gradient at the start?",
+    "Where does it converge, and what is the squared ℓ1 norm of the limit?",
 ])
 def test_other_norms_are_not_read_as_the_euclidean_norm_of_the_limit(question):
     reading = read_report(NORM_STEM + question)

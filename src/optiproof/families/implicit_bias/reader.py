@@ -14,6 +14,7 @@ Spec field names live in :data:`F`; method names in :data:`M`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
@@ -46,7 +47,7 @@ from optiproof.core.text.numbers import (
 )
 from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
-from optiproof.families.implicit_bias import datatext
+from optiproof.families.implicit_bias import datatext, datawords
 from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
@@ -205,6 +206,11 @@ class ImplicitBiasReader:
                 rx(_VS_GD).search(r.own_text or ""):   # "a different limit than plain GD"
             r.answered_by[key] = Q.CHANGES.key
             return Q.CHANGES.key
+        if key == Q.STEP_LENGTH.key and rx(_ITS_NORM_ASKED).search(source):
+            r.answered_by[key] = Q.NORM_VALUE.key
+            return Q.NORM_VALUE.key     # 'Where does it converge? What is its norm?': no step here
+        if key == Q.NORM_VALUE.key and _compared_norm(r.own_text or "", source):
+            return key      # 'which of the two has the larger norm' is not their distance
         if key in (Q.NORM_VALUE.key, Q.DISTANCE.key) and r.found.get("pair-distance"):
             r.answered_by[key] = Q.DISTANCE.key
             return Q.DISTANCE.key
@@ -427,7 +433,10 @@ def _scaling_matrix(own: str, d: int) -> list[tuple[Any, str]] | None | bool:
     when the map back is written another way (θ = S^-1 w)."""
     for m in _DIAG.finditer(own):
         letter = re.escape(m.group(1))
-        use = rx(rf"= ?{letter} ?[*·@]? ?(?:a|x)\b|\b(?:X|A) ?[*·@]? ?{letter}(?![\w^])").search(own)
+        use = rx(rf"= ?{letter} ?[*·@]? ?(?:a|x)\b|\b(?:X|A) ?[*·@]? ?{letter}(?![\w^])|"
+                 rf"(?<![\w])(?:θ|theta|β) ?= ?{letter} ?[*·@]? ?(?:w|v|u|z)\b|"   # θ = D w
+                 rf"(?<![\w])a ?(?:\^ ?\{{?(?:T|⊤)\}}?|ᵀ) ?{letter} ?[*·@]? ?(?:w|v|u|z)\b"
+                 ).search(own)
         if use is None:
             continue
         nums = [number_at(e.strip(), 0) for e in m.group(2).split(",")]
@@ -574,8 +583,13 @@ _SAME_THING = (r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |and )?(?:the )?same (?:thin
                r"question|run|procedure|experiment)\b(?:,? (?:but )?with\b)|^(?:\(?[a-z0-9]{1,4}[.)] ?)?"
                r"(?:now )?repeat (?:this|that|it|the above) with\b")
 """A part that reruns the previous one with one change ('Same thing with Nesterov momentum')."""
-_COMPARED = (r"\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
-             r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?\(([a-h]|\d{1,2}|"
+_SAME_POINT = (r"\bthe same (?:point|limit|solution|minimi[sz]er|vector|θ|w|theta|weights?)"
+               r"(?= ?(?:\?|\.|,|;|$))")
+"""'Does it converge to the same point?': compared with the earlier runs on the same data and
+start, when they all ran one method (else which one is meant is not settled)."""
+_COMPARED = (r"(?:\b(?:than|with|from|to|as(?: in)?) (?:part |that of |the one (?:in|of|from) |"
+             r"the (?:limit|answer|point|result|solution) (?:in|of|from) )?|^\W*is the (?:limit|"
+             r"answer|point|result|solution) (?:in|of|from) (?:part )?)\(([a-h]|\d{1,2}|"
              r"[ivx]{1,4})\)")
 
 
@@ -597,6 +611,13 @@ def _note_compared(own: str, r: PartReading, previous: list[PartReading]) -> Non
             F.method in p.fields and _same_data(p, r)]
     if len(labels) == 1 and len(hits) == 1:
         r.found["compared"] = hits[0]
+    elif not labels and previous and rx(_SAME_POINT).search(own):
+        runs = [p for p in previous if p.family == FAMILY and F.method in p.fields and
+                "." not in p.label and _same_data(p, r)]
+        if runs and runs[-1] is previous[-1] and \
+                len({str(p.value(F.method)) for p in runs}) == 1 and \
+                all(p.value(F.theta0) == r.value(F.theta0) for p in runs):
+            r.found["compared"] = runs[-1]   # 'switch to SGD: the same point?' as the runs before
     elif not labels and previous and rx(_SAME_THING).search(own):
         last = previous[-1]     # 'Same thing with Nesterov momentum. Does the limit change?'
         if last.family == FAMILY and F.method in last.fields and "." not in last.label and \
@@ -618,12 +639,18 @@ def _compare(r: PartReading, kind: str, source: str) -> None:
 
 _OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?[1∞]\b|frobenius|spectral|nuclear|"
                r"‖_?\{?(?:[1∞]|inf)|₁|\^ ?2|²|[-−]")
-_NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my) )?(?:(?:two|three|"
+_NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my|our) )?(?:(?:two|three|"
                 r"resulting|final) )?(?:limits?|solutions?|(?:end ?)?points?|answers?|results?|"
                 r"(?:θ|w)(?:_?∞|\^?\*|_\w{1,6})?)\b")
 
 
 _SQUARED = r"^(?: ?_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)(?!\d|\.\d)"
+_ITS_NORM = r"\b(?:its|their)( squared)? $"
+"""'its (squared) Euclidean norm': the norm of the result the request names just before."""
+_ITS_NORM_ASKED = (r"^(?:what(?: is|'s) |give |find |and )?its( squared)? (?:(?:euclidean|ℓ_?2|l_?2) )?"
+                   r"norm$")
+"""A request for 'its norm' where 'it' is the part's result (a limit; there is no step)."""
+_SQUARED_OF = r"\bsquared (?:(?:euclidean|ℓ_?2|l_?2) )?norm of$"
 
 
 def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> bool:
@@ -634,18 +661,63 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
     if at < 0:
         return False
     tail = own[at + len(source):at + len(source) + 40]
+    if r is not None and any(e.get("kind") == Q.NORM_OF.key for e in r.value(F.derived) or []):
+        its = None   # 'its Euclidean norm ‖θ‖_2' read as the norm of a named answer already
+    else:
+        its = rx(_ITS_NORM).search(own[max(0, at - 20):at])
+    if its and rx(r"^(?:(?:euclidean|ℓ_?2|l_?2) )?norm$").match(source.strip()) and \
+            not tail.lstrip().startswith("‖"):   # 'its norm ‖θ‖_2': the written norm says which
+        if its.group(1) and r is not None:   # 'the limit and its squared Euclidean norm'
+            r.set("norm_squared", True, phrase(own, at - 20 + its.start(), at + len(source)))
+        return True
+    asked = rx(_ITS_NORM_ASKED).search(source) if its is not None or r is None or not any(
+        e.get("kind") == Q.NORM_OF.key for e in r.value(F.derived) or []) else None
+    if asked:   # 'What is its (squared) Euclidean norm?' after the limit is asked
+        if asked.group(1) and r is not None:
+            r.set("norm_squared", True, phrase(own, at, at + len(source)))
+        return True
+    worded = rx(_SQUARED_OF).search(source)
+    if worded and r is not None and rx(_NORM_OBJECT).match(tail):
+        r.set("norm_squared", True, phrase(own, at + worded.start(), at + len(source)))
+        return True
     squared = rx(_SQUARED).match(tail) if "‖" in source else None
     if squared and r is not None and not rx(_OTHER_NORM).search(source):
         inside = re.search(r"‖([^‖]{1,40})‖$", source)
-        if inside and _LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")):
+        if inside and (_LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")) or
+                       _named_here(own, inside.group(1).replace(" ", ""), at, source)):
             r.set("norm_squared", True, phrase(own, at, at + len(source) + squared.end()))
             return True
     if rx(_OTHER_NORM).search(source + tail[:6]):
         return False
-    inside = re.search(r"‖([^‖]{1,40})‖$", source)
+    inside = re.search(r"‖([^‖]{1,40})‖(?: ?_ ?\{?2\}?)?$", source)
     if inside:
-        return bool(_LIMIT_SYMBOL.match(inside.group(1).replace(" ", "")))
+        symbol = inside.group(1).replace(" ", "")
+        return bool(_LIMIT_SYMBOL.match(symbol)) or _named_here(own, symbol, at, source)
     return bool(source.rstrip().endswith("of") and rx(_NORM_OBJECT).match(tail))
+
+
+_COMPARED_NORM = (r"\b(?:larger|largest|smaller|smallest|bigger|biggest|greater|greatest|"
+                  r"higher|lower|lowest|highest|more|less) (?:\w+ ){0,2}$")
+
+
+def _compared_norm(own: str, source: str) -> bool:
+    """'Which of θ̂ and θ̃ has the larger Euclidean norm': a norm compared between results."""
+    at = own.find(source)
+    return at >= 0 and rx(_COMPARED_NORM).search(own[max(0, at - 40):at]) is not None
+
+
+_ACCENTED = re.compile(r"^(?:θ|w|β)[\u0302\u0303\u0304](?:_?(?:∞|\{∞\}|\*|[A-Za-z0-9]{1,4}))?$")
+
+
+def _named_here(own: str, symbol: str, at: int, source: str) -> bool:
+    """An accented weight symbol (θ̃, θ̂, θ̄) the part itself names outside the norm ('its
+    limit θ̃ and ‖θ̃‖'): the part's own limit. One named only inside the norm may be an
+    earlier part's, so it is not taken here."""
+    symbol = unicodedata.normalize("NFD", symbol)
+    if not _ACCENTED.match(symbol):
+        return False
+    rest = unicodedata.normalize("NFD", own[:at] + " " + own[at + len(source):])
+    return re.search(rf"(?<![\w‖]){re.escape(symbol)}(?![\w\u0302\u0303\u0304])", rest) is not None
 
 
 _VS_GD = (r"\b(?:com-? ?pared?|than|relative to|versus|vs\.?)(?: with| to)? (?:plain |vanilla |"
@@ -719,7 +791,7 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
     roles = _residual_roles(" ".join((part.own + " " + part.context).split()))
     for text in (part.own, part.context):
         flat = " ".join(text.split())
-        for key, name in (("X", r"X|A" + roles[0]), ("y", r"y|Y|b" + roles[1]), ("a", r"a|x")):
+        for key, name in (("X", r"X|A|Φ" + roles[0]), ("y", r"y|Y|b" + roles[1]), ("a", r"a|x")):
             got = _assigned_array_cs(flat, name)
             if got is not None:
                 out.append((key, got[0], got[1]))
@@ -745,12 +817,15 @@ def _named_data(part: PartText) -> list[tuple[str, Any, str]]:
 _RESIDUAL_NORM = re.compile(r"‖ ?(?P<M>[A-Z])(?:_\w)? ?[·*]? ?(?:θ|w|β|x|v|u|z)(?![\w(]) ?- ?"
                             r"(?P<v>[A-Za-z])(?:_\w)? ?‖")
 """The residual of a least-squares loss, ``‖Aβ − c‖``: the matrix and target by their role."""
+_SYSTEM = re.compile(r"(?<![\w])(?P<M>[A-ZΦΨ]) ?[·*]? ?(?:θ|w|β|x)(?![\w(]) ?= ?(?P<v>[a-z])(?![\w(])")
+"""A system to be solved in the least-squares sense, ``A w = c``: the same two roles."""
 
 
 def _residual_roles(flat: str) -> tuple[str, str]:
     """Extra names of the data matrix and target the loss writes (``|M``, ``|c``), when one
     residual ``‖Mθ − c‖`` names them (a second, different one names nothing)."""
-    found = {(m.group("M"), m.group("v")) for m in _RESIDUAL_NORM.finditer(flat)}
+    found = {(m.group("M"), m.group("v")) for pattern in (_RESIDUAL_NORM, _SYSTEM)
+             for m in pattern.finditer(flat)}
     if len(found) != 1:
         return "", ""
     (matrix, target), = found
@@ -783,7 +858,9 @@ def _read_data(part: PartText, r: PartReading, objects: PartObjects | None = Non
             readings.append(("ab", lhs, rhs, src))
         found = [datatext.loss_rows(flat), datatext.residual_rows(flat),
                  datatext.table_rows(raw), datatext.garbled_rows(raw),
-                 datatext.stacked_rows(raw), datatext.inline_rows(raw)]
+                 datatext.stacked_rows(raw), datatext.inline_rows(raw),
+                 datawords.vector_table_rows(raw), datawords.listed_rows(flat),
+                 datawords.described_rows(raw, own + " " + ctx)]
         if objs is not None:
             found.append(datatext.point_rows(list(objs.assignments)))
         refused = next((f for f in found if isinstance(f, datatext.Refusal)), None)
@@ -918,7 +995,7 @@ _WORDS = {"one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT = r"(\d{1,5}|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
 _DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
-        r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b")
+        r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b(?! ?[×x*,] ?\d)")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
          r"equations?)\b(?! (?:(?:sampled|drawn|chosen|picked|used|selected|processed)\b[^.;,()]{0,24}? )?"
@@ -951,7 +1028,7 @@ def _check_sizes(flat: str, r: PartReading, d: int, m: int) -> None:
 _ZERO = r"(?:the )?(?:origin|zeros?(?: vector)?|0|\\mathbf\{0\}|\\boldsymbol\{0\}|\\vec\{0\})(?![\d.,]\d)"
 _ZERO_START = (rf"\b(?:start|begin|initiali[sz]|init)\w*\b[^.;?]{{0,40}}?\b(?:at|from|to|with|in) "
                rf"{_ZERO}\b|\bfrom (?:the )?(?:origin|zero(?: vector)?)\b(?! to\b)|"
-               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training|trains|way|again) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bfrom (?:0|zero|the origin) (?=to convergence\b)|\bzero[- ]init\b|"
+               r"\b(?:gd|sgd|descent|momentum|adam|run|trained|training|trains|way|again|still) from 0\b(?! to\b)(?![.,]\d)|\bzero[- ]?initiali[sz]|\bfrom (?:0|zero|the origin) (?=to convergence\b)|\bzero[- ]init\b|"
                rf"\b(?:weights|parameters|θ|w|x) (?:all )?(?:start|are initiali[sz]ed|is initiali[sz]ed|"
                rf"initiali[sz]ed)\w* (?:at|to|from) (?:all |the )?(?:0|zeros?|origin)\b")
 _VAR = r"(?:θ|w|x|β|theta|beta|W)"
@@ -1237,6 +1314,8 @@ def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
     if m is None or rx(_OTHER_DISTANCE).search(own):
         return None
     labels = list(dict.fromkeys(x.group(1) for x in rx(_LABEL_REF).finditer(own)))
+    if not labels:
+        labels = _labels_of_named_results(own, previous)
     parts = [next((p for p in previous if p.label == label), None) for label in labels]
     if len(labels) == 1:
         return _distance_to_min_norm(own, m, parts[0], r)
@@ -1255,6 +1334,28 @@ def _distance_in_words(own: str, ctx: str, previous: list[PartReading],
     r.notes.append(f"the Euclidean distance between the answers of parts ({parts[0].label}) and "
                    f"({parts[1].label})")
     return _asked_about(own, m, parts) or parts[0]
+
+
+_RESULT_SYMBOL = r"(?:θ|w|β)(?:[\u0302\u0303\u0304])?(?:_?(?:∞|\{[^{}\s]{1,8}\}|[A-Za-z0-9]{1,8}))?"
+_BETWEEN_SYMBOLS = (rf"\b(?:between|of|is) ({_RESULT_SYMBOL}) (?:and|from) ({_RESULT_SYMBOL})"
+                    r"(?![\w^(])")
+
+
+def _labels_of_named_results(own: str, previous: list[PartReading]) -> list[str]:
+    """'The distance between θ_GD and θ_P': the two earlier parts that each name their result
+    by that symbol ('give the limit θ_P'); none unless both are found."""
+    m = rxc(_BETWEEN_SYMBOLS).search(own)
+    if m is None or m.group(1) == m.group(2):
+        return []
+    labels = []
+    for symbol in (m.group(1), m.group(2)):
+        names = rxc(rf"\b(?:limit|point|solution|minimi[sz]er|result)s?,? (?:\(?call it )?"
+                    rf"{re.escape(symbol)}(?![\w^(\u0302\u0303\u0304])")
+        hits = [p for p in previous if names.search(p.own_text or "")]
+        if not hits or "." in hits[0].label:
+            return []
+        labels.append(hits[0].label)
+    return labels if labels[0] != labels[1] else []
 
 
 _MIN_NORM_WORDS = (r"\b(?:the )?min(?:imum|imal|\.)?[- ](?:(?:ℓ_?2|l_?2|euclidean)[- ])?norm "
@@ -1493,7 +1594,9 @@ _LIMIT_NAME = (r"(?<![\w])(?:θ|w|x|β)(?:\^?\{?[A-Z][A-Za-z]{0,3}\}?)?_?(?:∞|
                r"inf(?:ty)?\b)")
 """The limit written as a symbol (w_∞, θ∞, w_inf)."""
 _REF_PREVIOUS = (r"\b(?:this|that|the above|the previous) (?:limit|point|solution|iterate|answer)\b|"
-                 r"^(?:is|does|would) (?:it|this|that)\b")
+                 r"^(?:is|does|would) (?:it|this|that)\b|"
+                 r"\bhow (?:big|large|long) is (?:it|this|that)\b|"
+                 r"^\W*(?:and )?(?:what is |what's |give |find )?its (?:squared )?(?:(?:euclidean|ℓ_?2|l_?2) )?norm\b")
 
 
 def _limit_writer(own: str, previous: list[PartReading]) -> PartReading | None:
@@ -1721,6 +1824,12 @@ def _carried_start(own: str, ctx: str, previous: list[PartReading],
     return None
 
 
+_THAT_START = (r"\b(?:from|at|with|using) (?:that|this|my|our|the (?:above|given|stated)) "
+               r"(?:init(?:iali[sz]ation)?|start(?:ing point)?|initial (?:point|guess|weights|"
+               r"value))\b")
+"""A start named by pointing back to the one stated before ('from that init')."""
+
+
 def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
                 ref: PartReading | None = None, method: Any = None) -> None:
     name = method.get("name") if isinstance(method, dict) else method
@@ -1729,6 +1838,15 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
             or rx(_ZERO_START).search(own)):
         field = ref.fields[F.theta0]
         r.set(F.theta0, field.value, field.source)
+        return
+    that = rx(_THAT_START).search(own)
+    stated = assigned_array(own, _THETA0) or assigned_number(own, _THETA0) or \
+        rx(_ZERO_START).search(own)
+    if that and stated and (assigned_array(ctx, _THETA0) or assigned_number(ctx, _THETA0)):
+        mine = stated.group(0) if isinstance(stated, re.Match) else stated[1]
+        r.miss(F.theta0, f"\"{that.group(0)}\" points to the start stated before, but the part "
+                         f"also states a start (\"{mine}\"): which one this part runs from is "
+                         "not settled")
         return
     for text in (own, ctx):
         got = assigned_array(text, _THETA0)
