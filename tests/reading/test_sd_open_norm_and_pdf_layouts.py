@@ -76,6 +76,8 @@ _PDF = [
     "g>d + 1\nα kdk2\n1\nand the minimum value of the objective.\n",
     "Gradient g = ({g}), weight α = 0.5. Penalty: the squared norm kdk2\n1\n.\n\n"
     "(a) Give the minimiser d and the minimal value of g>d + 1 α kdk2\n1\n.\n",
+    "Let the gradient be g = ({g}).\n\n(a) Find the minimiser d of g>d + 1\nα kdk2\n1 (the taxicab "
+    "norm, α = 0.5) and the minimum value.\n",
 ]
 
 
@@ -154,3 +156,28 @@ def test_the_value_of_the_dual_norm_named_is_asked(wording, g):
     assert "min-value" not in got   # the sentence states the minimum value; it does not ask it
     assert got["which-norm"]["expr"] == "l1"
     assert got["dual-norm"]["value"] == pytest.approx(float(np.abs(g).sum()))
+
+
+_PDF_WEIGHTED = [
+    "Fix M = diag({m}) and define kdkM = √(d>M d). Let g = ({g}).\n\n"
+    "(a) For α = 0.5 compute the minimiser of\ng>d + 1\nα kdk2\nM\nand the minimal value.\n",
+    "Let kdkM denote √(d>Md) with M = diag({m}); the gradient is g = ({g}).\n\n"
+    "(a) Take α = 0.5. Find the minimiser d of g>d + 1 α kdk2\nM\n, and the minimum value.\n",
+    "Weighted steepest descent: kdkM = √(d>M d), M = diag({m}), g = ({g}).\n\n"
+    "(a) α = 0.5: minimiser and optimal value of g>d + 1 α kdk2\nM\n?\n",
+]
+
+
+@pytest.mark.parametrize("template", _PDF_WEIGHTED)
+@settings(max_examples=2, deadline=None)
+@given(_VECTORS, st.lists(st.integers(1, 9), min_size=3, max_size=3))
+def test_a_letter_subscript_dropped_below_the_square_is_the_weighted_norm(template, g, m):
+    """'kdk2' then 'M' on the next line, where the text defines kdkM: the squared M-norm (the
+    plain M-norm, or the Euclidean norm, would give another minimiser)."""
+    g = g[:3] + [1] * (3 - len(g[:3]))
+    parts = _solve(template.format(g=", ".join(map(str, g)), m=", ".join(map(str, m))))
+    d = cp.Variable(3)
+    problem = cp.Problem(cp.Minimize(np.array(g, float) @ d + 2 * cp.quad_form(d, np.diag(m))))
+    problem.solve()
+    (got,) = [a["value"] for a in parts["a"]["answers"] if a["quantity"] == "min-value"]
+    assert got == pytest.approx(problem.value, abs=1e-5, rel=1e-5)

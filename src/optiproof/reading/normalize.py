@@ -1000,7 +1000,11 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _OPEN_NORM_SENTENCE.sub(lambda m: _OPEN_NORM_SQUARE.sub(r"‖\1‖^2", m.group(0)), text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
     # "kdk2" then the subscript alone on the next line: the square, and the index dropped below
-    text = re.sub(r"‖([^‖\n]{1,30})‖ ?2[ \t]*\n[ \t]*(∞|1|2|∗|F)[ \t]*(?=\n)", r"‖\1‖_\2^2", text)
+    text = re.sub(r"‖([^‖\n]{1,30})‖ ?2[ \t]*\n[ \t]*(∞|1|2|∗|F)[ \t]*(?=\n|\()", r"‖\1‖_\2^2", text)
+    # the same with a letter the text names a norm by elsewhere ("kdkP = √(d>P d)", then "kdk2" / "P")
+    for letter in dict.fromkeys(re.findall(r"‖[^‖\n]{1,30}‖_?([A-Z])(?![A-Za-z])", text)):
+        text = re.sub(rf"‖([^‖\n]{{1,30}})‖ ?2[ \t]*\n[ \t]*{letter}[ \t]*(?=\n)", rf"‖\1‖_{letter}^2",
+                      text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(\d|∞|∗|F)(?![\w]|\.\d)", r"‖\1‖_\2", text)
     text = re.sub(r"‖([^‖\n]{1,30})‖(RMS|op|nuc|tr|max)(?![A-Za-z])", r"‖\1‖_\2", text)
     for v in dict.fromkeys(m.group(1) for m in _PDF_FORM_TRANSPOSE.finditer(text)):
