@@ -803,7 +803,14 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
                and not re.search(r"\?|\b(?:what|which|how|give|find|compute)\b", sentence[s:e], re.I)]
     asks = [a for a in asks if not any(s <= a.start - start < e for s, e in glosses)]
     inside = [(s, e) for s, e in inside  # "(with which learning rate)" asks; "(the step)" glosses
-              if not re.search(r"\b(?:which|what|how)\b", sentence[s:e], re.I)]
+              if not re.search(r"\b(?:which|what|how)\b", sentence[s:e], re.I)
+              and not _ANSWER_LIST.fullmatch(sentence[s:e])]   # "(matrix and value)" lists asks
+    for s, e in _parenthesised(sentence):   # "solve … (matrix and value)": the value is asked
+        if _ANSWER_LIST.fullmatch(sentence[s:e]) and asks:
+            for m in _LISTED_VALUE.finditer(sentence, s, e):
+                lo, hi = start + m.start(1), start + m.end(1)
+                if not any(a.start < hi and lo < a.end for a in asks):
+                    asks.append(Ask("min-value", m.group(1), lo, hi))
     outer = [a for a in asks if not any(s <= a.start - start < e for s, e in inside)]
     if outer:
         asks = outer
@@ -1170,6 +1177,18 @@ def _strip_parentheses(text: str) -> str:
 _GLOSSED = re.compile(r"(?:\bnorms?|‖(?:[_^][^\s(]{1,8}){0,2}) ?$", re.I)
 """What a parenthesis right after glosses rather than asks: a norm ("the nuclear norm ‖D‖_*
 (sum of singular values)")."""
+
+
+_ANSWER_LIST = re.compile(r"\((?:give |report |state )?(?:both )?(?:the |its )?[A-Za-z]{3,12}(?: [A-Za-z]{3,12})?"
+                          r"(?:(?:,| and| &| \+| plus) (?:the |its )?[A-Za-z]{3,12}(?: [A-Za-z]{3,12})?){1,3}"
+                          r"\s?\)", re.I)
+"""A parenthesis that lists what to give ("solve … (matrix and value)", "(step, value)"): its
+asks are asked, not a clarification of the request's."""
+
+
+_LISTED_VALUE = re.compile(r"(?:\(|,|\band|&|\+|\bplus) ?(?:the |its )?((?:optimal |minimum |minimal |"
+                           r"objective )?value)(?= ?[,)&+]| and\b)", re.I)
+"""A bare 'value' listed in such a parenthesis: the value of the minimisation asked."""
 
 
 def _parenthesised(sentence: str) -> list[tuple[int, int]]:
