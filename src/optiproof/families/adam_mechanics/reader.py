@@ -718,6 +718,13 @@ _CORRECTED = (r"\bbias[- ]?corrected\b|\bwith (?:the )?(?:usual |standard |prope
 """A part that says its Adam corrects the bias, against a shared text that switched it off."""
 
 
+_BOTH_VERSIONS = (r"\b(?:buggy|broken|uncorrected|my|our|your|both|the two|each)\b[^.?]{0,30}?\b(?:versions?|"
+                  r"implementations?|codes?|runs?|variants?)\b|\b(?:versus|vs\.?|compared (?:with|to)|"
+                  r"as opposed to)\b")
+"""A part that speaks of the shared text's run beside another one ('the buggy version … and proper
+Adam', 'both versions', 'compared with')."""
+
+
 def _correction_off(text: str) -> Any:
     """The mention switching bias correction off in ``text`` (None if there is none)."""
     return next((m for m in TRANSFORMS.mentions(text) if m.entry.key == T.NO_BIAS_CORRECTION.key),
@@ -753,6 +760,13 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
                                     _correction_off(r.found.get("context", "")))
     if off is not None and r.value(F.optimizer) == O.RMSPROP.key:
         off = None      # 'RMSprop without bias correction' describes RMSprop as it is
+    corrected, shared_off = rx(_CORRECTED).search(own), _correction_off(r.found.get("context", ""))
+    versions = rx(_BOTH_VERSIONS).search(own)
+    if corrected and shared_off is not None and versions and not _correction_off(own):
+        # 'what does the buggy version take, and what would proper Adam take?': two runs asked
+        r.miss("versions", f"\"{versions.group(0)}\" asks about the version of the shared text "
+               f"(\"{shared_off.phrase}\") beside the bias-corrected one (\"{corrected.group(0)}\"); "
+               "one answer per version is not read (expected one version per part)")
     raw = keys - {Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key}
     raw_only = bool(raw) and raw <= {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
     out = []
