@@ -1696,6 +1696,11 @@ _DEFINED_STEP = re.compile(r"(?<![\w*^])([A-Za-zΔδ](?:\^?\*|_\w{1,4}|\^?\{\*\}
 """A step named by its definition: 'd* = argmin_d gᵀd + (1/α)‖d‖²'."""
 
 
+_PLAIN_TERM = re.compile(r"\+ ?\(?1 ?/ ?\(?(?:α|alpha|η|eta|λ|lr|γ)\)?\)? ?[·*]? ?‖ ?[A-Za-zΔδ]{1,3} ?‖"
+                         r"(?:_\{?(?:\d|∞|inf|[A-Za-z]{1,3})\}?)?(?! ?[\^²_])")
+"""A plain-norm penalty term written in an objective ('+ (1/α)‖d‖_2', not squared)."""
+
+
 def _two_forms_defined(ctx: str) -> tuple[str, str] | None:
     """The phrases of a constraint and of a penalty when the shared text states both ('the
     penalised step d* = argmin … and the constrained step argmin {gᵀd : ‖d‖ ≤ η}'), else None."""
@@ -1754,6 +1759,15 @@ def _read_form(own: str, ctx: str, r: PartReading) -> None:
                                f"\"{both[1]}\") and this part does not say which it asks "
                                "(expected the step's symbol or 'constrained' / 'penalised')")
                 return
+    if got is not None and where and got[0] == "penalty-squared":
+        plain = _PLAIN_TERM.search(ctx)
+        if plain is not None and _form_of_named_step(own, ctx) is None:
+            # 'usually one writes … (1/(2η))‖d‖²; here the objective is gᵀd + (1/α)‖d‖₂'
+            r.miss(F.form, f"the shared text writes a squared penalty (\"{got[1]}\") and a "
+                           f"plain-norm penalty (\"{plain.group(0).strip()}\"), and this part "
+                           "does not say which it asks (expected 'squared' / 'plain norm', or the "
+                           "objective written in the part)")
+            return
     if got is None:
         got = _flattened_square(own, ctx, r)
         where = ""
@@ -1981,6 +1995,12 @@ def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
     if got is None:
         return False
     kind, const, sym, src = got
+    if _penalty_weight(own) is None and kind in ("inverse", "over", "times") and \
+            sym not in ("α", "alpha") and re.search(r"(?<![\w])(?:α|alpha)(?![\w])", own) and \
+            assigned_number(own + " " + ctx, rf"{re.escape(sym)}|{_WEIGHT_SYMBOLS.get(sym, sym)}") is None:
+        # the shared text's general formula weighs its penalty in another letter ('1/(2η)'),
+        # given no value; the part speaks of α (sets it, or asks its threshold): α is the weight
+        return False
     if kind == "flattened":
         name = _WEIGHT_SYMBOLS[sym]
         r.notes.append(f"read \"{src}\" as the penalty weight 1/{sym} (a flattened fraction)")
