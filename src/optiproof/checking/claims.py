@@ -388,16 +388,27 @@ _OPENS_WITH_OPERATOR = re.compile(r"[=≈<>≤≥+*/·×−–→⇒]|-(?!-)|->|
 """A next line that opens with an operator (``= sqrt(10)*alpha``) goes on with the run."""
 
 
+_FACTOR_SUFFIX = re.compile(r"\s*(?:longer|shorter|larger|smaller|bigger|greater|higher|lower|"
+                            r"faster|slower|more|less|as\b|the\b|that\b|its\b|of\b)", re.I)
+"""After a number with ``x`` or ``×`` written on to it: the words of a comparison, so the
+number is the factor stated (``2.78x longer``, ``3× the length of``)."""
+
+
 def plain_runs(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are plain-text math: numbers, symbols, operators and brackets,
     with English words (two letters or more, not a math name) breaking them."""
     runs: list[tuple[int, int]] = []
     start = end = None
     depth = 0
+    number_end = -1
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         tok = m.group(0)
         mathy = kind in ("num", "op") or (kind == "id" and _is_math_id(tok))
+        if tok in ("x", "X", "×") and m.start() == number_end and _FACTOR_SUFFIX.match(
+                text, m.end()):
+            mathy = False  # ``2.78x longer``, ``2.78× the length``: a factor, not a product
+        number_end = m.end() if kind == "num" else -1
         if kind == "op" and tok in _RUN_END and depth == 0:
             mathy = False
         if tok == "**" and start is not None and re.match(r"(?:\s|[,.;:!?)]|$)",
