@@ -103,6 +103,11 @@ _COMPARATIVE = re.compile(r"\b(?:at most|no more than|no larger than|up to|bound
                           r"around))?\s*$", re.I)
 _LOWER = re.compile(r"\b(?:at least|no less than|more than|greater than|above|exceeds?)\s*$",
                     re.I)
+_SYMBOL_ABOVE = re.compile(r"(?:(?<![A-Za-z])[A-Za-zα-ω]|\\[a-z]+|\balpha|\beta|\blr)\s*\$?\s*(?:is\s+)?"
+                           r"(?:at least|no less than|more than|greater than|above|exceeds?)\s*\$?\s*$")
+"""A symbol said to exceed the chain (``once α exceeds 1/‖g‖₁ = 1/6``): the chain's first
+formula is no subject of its own but the bound worked out, each of its values a bound on the
+symbol."""
 _CONDITION = re.compile(r"\\text\s*\{\s*(?:for|if|when|whenever|with|where|since|because|as)\b"
                         r"|\\(?:forall|quad\\text\{for)")
 
@@ -575,7 +580,7 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     introduced = "" if named else _introduced(unit, first_pos - unit.start)
     if introduced and not re.search(r"[A-Za-zα-ωΑ-Ω]{2}", lead):
         lead = introduced
-    has_subject = named and not _COMPARATIVE.search(lead)
+    has_subject = named and not _COMPARATIVE.search(lead) and not _SYMBOL_ABOVE.search(lead)
     if has_subject:
         subject_text, rels = texts[0], [r for r, _, _, _ in chain[1:]]
         if applied is not None:
