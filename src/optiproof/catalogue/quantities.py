@@ -186,6 +186,7 @@ COMPARE = _add(_Q(
              r"\bcompare the (?:lengths|norms|steps)", r"\b(?:longer|shorter|larger) than\b"),
     relations=(Relation("special-case", "ratio", "the ratio of two step lengths"),),
     labels=(r"\bratio\b", r"\btimes\b", r"\blonger\b", r"\bshorter\b", r"\bcomparison\b",
+            r"(?<![^\W\d_])[x×]\s+(?:bigger|larger|as (?:long|large|big)|the (?:length|norm|size))\b",
             r"‖[^‖]{1,12}‖[^/‖]{0,6}/\s*‖")))
 THRESHOLD = _add(_Q(
     "threshold", "threshold on alpha", r"\alpha^\star",

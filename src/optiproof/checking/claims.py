@@ -103,6 +103,11 @@ _COMPARATIVE = re.compile(r"\b(?:at most|no more than|no larger than|up to|bound
                           r"around))?\s*$", re.I)
 _LOWER = re.compile(r"\b(?:at least|no less than|more than|greater than|above|exceeds?)\s*$",
                     re.I)
+_SYMBOL_ABOVE = re.compile(r"(?:(?<![A-Za-z])[A-Za-zα-ω]|\\[a-z]+|\balpha|\beta|\blr)\s*\$?\s*(?:is\s+)?"
+                           r"(?:at least|no less than|more than|greater than|above|exceeds?)\s*\$?\s*$")
+"""A symbol said to exceed the chain (``once α exceeds 1/‖g‖₁ = 1/6``): the chain's first
+formula is no subject of its own but the bound worked out, each of its values a bound on the
+symbol."""
 _CONDITION = re.compile(r"\\text\s*\{\s*(?:for|if|when|whenever|with|where|since|because|as)\b"
                         r"|\\(?:forall|quad\\text\{for)")
 
@@ -388,16 +393,27 @@ _OPENS_WITH_OPERATOR = re.compile(r"[=≈<>≤≥+*/·×−–→⇒]|-(?!-)|->|
 """A next line that opens with an operator (``= sqrt(10)*alpha``) goes on with the run."""
 
 
+_FACTOR_SUFFIX = re.compile(r"\s*(?:longer|shorter|larger|smaller|bigger|greater|higher|lower|"
+                            r"faster|slower|more|less|as\b|the\b|that\b|its\b|of\b)", re.I)
+"""After a number with ``x`` or ``×`` written on to it: the words of a comparison, so the
+number is the factor stated (``2.78x longer``, ``3× the length of``)."""
+
+
 def plain_runs(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are plain-text math: numbers, symbols, operators and brackets,
     with English words (two letters or more, not a math name) breaking them."""
     runs: list[tuple[int, int]] = []
     start = end = None
     depth = 0
+    number_end = -1
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         tok = m.group(0)
         mathy = kind in ("num", "op") or (kind == "id" and _is_math_id(tok))
+        if tok in ("x", "X", "×") and m.start() == number_end and _FACTOR_SUFFIX.match(
+                text, m.end()):
+            mathy = False  # ``2.78x longer``, ``2.78× the length``: a factor, not a product
+        number_end = m.end() if kind == "num" else -1
         if kind == "op" and tok in _RUN_END and depth == 0:
             mathy = False
         if tok == "**" and start is not None and re.match(r"(?:\s|[,.;:!?)]|$)",
@@ -564,7 +580,7 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     introduced = "" if named else _introduced(unit, first_pos - unit.start)
     if introduced and not re.search(r"[A-Za-zα-ωΑ-Ω]{2}", lead):
         lead = introduced
-    has_subject = named and not _COMPARATIVE.search(lead)
+    has_subject = named and not _COMPARATIVE.search(lead) and not _SYMBOL_ABOVE.search(lead)
     if has_subject:
         subject_text, rels = texts[0], [r for r, _, _, _ in chain[1:]]
         if applied is not None:
