@@ -93,3 +93,25 @@ def test_both_tuned_values_are_answered(mu: int, big: int) -> None:
     lo, hi = math.sqrt(2 * mu), math.sqrt(2 * big)   # Hessian diag(2μ, 2L)
     assert answers["optimal-step"] == pytest.approx(4 / (lo + hi) ** 2, rel=1e-9)
     assert answers["optimal-momentum"] == pytest.approx(((hi - lo) / (hi + lo)) ** 2, rel=1e-9)
+
+
+@pytest.mark.parametrize("text", [
+    "Find the limit point of the iterates. How big is it?",
+    "Compute the minimum-norm solution. And how large is it?",
+    "Give the limit θ_∞. So how big is that?",
+])
+def test_how_big_of_a_vector_is_not_the_vector_again(text: str) -> None:
+    follow = _requests(text)[-1]
+    assert "how" in follow.sentence.lower()
+    assert all(a.quantity and a.phrase != follow.sentence for a in follow.asks) or not follow.asks
+    assert not any(a.quantity == "limit" and a.phrase == follow.sentence for a in follow.asks)
+
+
+@pytest.mark.parametrize("text", [
+    "Find the optimal step size. How large is it?",
+    "Compute the optimal convergence rate. So how big is that?",
+    "Compute the condition number of H. How big is it?",
+])
+def test_how_big_of_a_number_is_its_value(text: str) -> None:
+    first, follow = _requests(text)
+    assert [a.quantity for a in follow.asks] == [a.quantity for a in first.asks]

@@ -86,7 +86,7 @@ _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
                    r"(?:i'?d|i would|i) (?:like|want|need) to (?:actually |really |properly |finally )?"
                    r"(?:understand|see why|know why|get why|figure out why|get a feel)|"
-                   r"is that(?! (?:the )?(?:same|equal|identical|larger|smaller|bigger|greater|"
+                   r"(?<!\bbig )(?<!\blarge )(?<!\bmuch )(?<!\bmany )is that(?! (?:the )?(?:same|equal|identical|larger|smaller|bigger|greater|"
                    r"different|consistent)\b)|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some |an? )?(?:actual "
                    r"|real |concrete |exact |numeric(?:al)? )?(?:numbers?|values?)\b(?! of\b)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
@@ -652,6 +652,9 @@ def _resolve_pronouns(requests: list[Request], pieces: list[tuple[int, str]]) ->
             continue
         before = [sentence for start, sentence in pieces if start < r.start]
         asks = _antecedent_asks(before[-1], r) if before else ()
+        if re.search(r"\bhow (?:big|large)\b", r.sentence, re.I) and any(
+                a.quantity is None or QUANTITIES[a.quantity].value_kind != "scalar" for a in asks):
+            asks = ()   # "How big is it?" of a vector asks its size, not the vector: refused
         out.append(Request(r.sentence, r.start, asks, r.proof, r.unplaced) if asks else r)
     return out
 
