@@ -115,3 +115,22 @@ def test_how_big_of_a_vector_is_not_the_vector_again(text: str) -> None:
 def test_how_big_of_a_number_is_its_value(text: str) -> None:
     first, follow = _requests(text)
     assert [a.quantity for a in follow.asks] == [a.quantity for a in first.asks]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Compute the limit point, with its Euclidean norm.", "norm"),
+    ("State the optimal step size, including the condition number.", "condition number"),
+    ("Give the best learning rate α with the optimal momentum.", "momentum"),
+])
+def test_a_value_asked_after_with_or_including_is_asked_or_reported(text: str, word: str) -> None:
+    asked = [a.phrase.lower() for r in _requests(text) for a in r.asks]
+    unplaced = [u.lower() for u in _unplaced(text)]
+    assert any(word in x for x in asked + unplaced), (asked, unplaced)
+
+
+@pytest.mark.parametrize("text", [
+    "With the standard bias correction, give the first Adam step.",
+    "Compute the second Adam update with the bias correction switched off.",
+])
+def test_a_convention_after_with_stays_a_setting(text: str) -> None:
+    assert not _unplaced(text)

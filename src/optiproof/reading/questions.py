@@ -808,8 +808,9 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     asks = [a for a in asks if not (a.quantity and any(lo <= a.start - start < hi
                                                        for lo, hi in defining))]
     asks = [a for a in asks if not _in_formula(sentence, a.start - start, a.phrase)]
-    asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
-                                                                a.start - start])]
+    qualified = [a for a in asks if _QUALIFIER.search(sentence[max(0, a.start - start - 20):
+                                                                 a.start - start])]
+    asks = [a for a in asks if a not in qualified]
     asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
                                                                  a.start - start])]
     inside = _parenthesised(sentence)
@@ -829,6 +830,10 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     asks.sort(key=lambda a: a.start)
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
                                lead.end() if lead and asks else 0) if asks else ()
+    unplaced += tuple(a.phrase for a in qualified if a.quantity and  # "with its ℓ2 norm" asks;
+                      QUANTITIES[a.quantity].value_kind in ("scalar", "vector", "matrix") and
+                      not re.search(r"\b(?:on|off|enabled|disabled|included|excluded)\b", a.phrase))
+    # "with the usual bias correction" (a convention, no value) sets
     unplaced += _modified_asks(sentence, start, asks)
     unplaced += _phase_scopes(sentence, start, asks, unplaced)
     unplaced += _inner_questions(sentence, start, asks, unplaced)
