@@ -832,7 +832,8 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
                                lead.end() if lead and asks else 0) if asks else ()
     unplaced += tuple(a.phrase for a in qualified if a.quantity and  # "with its ℓ2 norm" asks;
                       QUANTITIES[a.quantity].value_kind in ("scalar", "vector", "matrix") and
-                      not re.search(r"\b(?:on|off|enabled|disabled|included|excluded)\b", a.phrase))
+                      not re.search(r"\b(?:on|off|enabled|disabled|included|excluded)\b", a.phrase)
+                      and not re.match(r"\s*(?:\(?\w{1,4}[.)] ?)?with\b", sentence, re.I))
     # "with the usual bias correction" (a convention, no value) sets
     unplaced += _modified_asks(sentence, start, asks)
     unplaced += _phase_scopes(sentence, start, asks, unplaced)
