@@ -876,8 +876,15 @@ def _distributed_modifier(sentence: str, start: int, asks: list[Ask]) -> list[As
         probe = f"{modifier.group(0)} {m.group('noun')}"
         found = [x for x in QUANTITIES.mentions(probe) if x.start == 0 and x.end > len(modifier.group(0)) + 1]
         if found:
-            out.append(Ask(found[0].entry.key, m.group("noun"), start + m.start("noun"),
-                           start + m.end("noun")))
+            # of the entries the modified noun names ('optimal momentum': the optimal tuning,
+            # or the optimal momentum), the one whose own label is the noun
+            labelled = [e for e in QUANTITIES.entries
+                        if any(re.fullmatch(str(getattr(lab, "pattern", lab)), probe, re.I)
+                               for lab in getattr(e, "labels", ()) or ())
+                        and any(p.match(probe) and p.match(probe).end() == len(probe)
+                                for p in e.patterns())]
+            key = labelled[0].key if len(labelled) == 1 else found[0].entry.key
+            out.append(Ask(key, m.group("noun"), start + m.start("noun"), start + m.end("noun")))
     return out
 
 
