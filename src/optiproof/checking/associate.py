@@ -472,6 +472,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
                 e.quantity == "messages" and per_worker(claim)) or _not_a_count(
                 claim, value, e, quantities):
             continue
+        if _trial_value(claim.subject, value, e):
+            continue
         here = context.get("raw", value) if _indexed(e) else value
         read = _as_recurrence(claim, here, e) if _recurrence(claim.subject, here) else here
         at_given = symbol_score(claim.subject, e) >= 4 and (any(
@@ -497,6 +499,16 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
             evidence -= 4.0
         out.append((evidence, e, read))
     return out
+
+
+def _trial_value(subject: str, value: Any, exp: Expectation) -> bool:
+    """The objective's variable set to a value with a symbol the verified update lacks
+    (``Δθ = −t·sign(g)`` before ``t`` is chosen): a trial point, not the update."""
+    if not subject or _base(subject) not in {_base(k) for k in exp.decision} or not hasattr(
+            value, "free_symbols"):
+        return False
+    own = {s.name for s in getattr(exp.value, "free_symbols", set())}
+    return any(s.name not in own for s in value.free_symbols)
 
 
 def _not_a_count(claim: Claim, value: Any, exp: Expectation, quantities: frozenset[str]) -> bool:

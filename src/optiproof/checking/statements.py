@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from optiproof.checking.concepts import plain
 from optiproof.checking.document import Document, Table
-from optiproof.checking.segment import EXCLUDED, Layout, Role
+from optiproof.checking.segment import EXCLUDED, Layout, Role, asks
 
 TIER_BOXED = 4.0
 TIER_SUMMARY = 3.0
@@ -166,6 +166,12 @@ def _line_units(doc: Document, lay: Layout) -> tuple[list[Unit], dict[int, str]]
                 tier = max(tier, TIER_SUMMARY)
             kind = "line" if first.kind in ("list", "display", "heading", "quote") else \
                 "sentence"
+            clauses = [c for c in lay.clause_part.get(n, ()) if s_start <= c[0] < start + b]
+            if clauses:
+                units += [Unit(a0, b0, doc.text[a0:b0], n, part, "summary",
+                               TIER_SUMMARY, kind) for a0, b0, part in clauses]
+                last_sentence = plain(piece)[-160:]
+                continue
             units.append(Unit(s_start, start + b, piece.strip(), n, lay.part.get(n), role, tier,
                               kind, last_sentence if a == 0 else "",
                               _row_label(piece) if role == "summary" else ""))
@@ -370,7 +376,7 @@ def stance(text: str, pos: int, end: int) -> Stance:
     """Is the value at ``text[pos:end]`` negated, hypothetical, a scaling remark, or in a
     question or offer? Negation reaches the clause that holds it and, for ``X, v, is not``,
     the apposition before; parentheses are their own scope."""
-    if _OFFER.match(text) or text.rstrip().rstrip("*_").endswith("?"):
+    if _OFFER.match(text) or asks(text):
         return Stance("question")
     text, cut = _near(text, pos, end)
     pos, end = pos - cut, end - cut
