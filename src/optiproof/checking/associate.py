@@ -448,6 +448,7 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     state."""
     quantities, subjects, own = context["quantities"], context["subjects"], context["own"]
     named = _named(_labels(claim, own=True), quantities) or _named(_labels(claim), quantities)
+    named = {q for q in named if not _scalar_of_array(q, value)}
     if claim.words in (UNBOUNDED, "unchanged", "factor") or any(
             symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
             claim, piece, gradable) or (_recurrence(claim.subject, value) and any(
@@ -499,6 +500,18 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
             evidence -= 4.0
         out.append((evidence, e, read))
     return out
+
+
+def _scalar_of_array(quantity: str, value: Any) -> bool:
+    """Words naming a scalar quantity cannot label a vector or matrix of several entries
+    ("…, with length t = 1.5: d = (−1.5, 1.5, −1.5)" states the step, not its length)."""
+    import sympy
+
+    from optiproof.catalogue import QUANTITIES
+
+    entry = QUANTITIES.get(quantity)
+    return entry is not None and entry.value_kind == "scalar" and isinstance(
+        value, sympy.MatrixBase) and len(value) > 1
 
 
 def _trial_value(subject: str, value: Any, exp: Expectation) -> bool:

@@ -98,6 +98,19 @@ _STARTS_STATEMENT = re.compile(
 without a blank line before it."""
 
 
+_ARRAY_OPEN = re.compile(r"\[\s*\[")
+
+
+def _open_array(doc: Document, group: list[int]) -> bool:
+    """The lines so far open a bracketed array (``D ≈ [[0.2, -0.9],``) and have not closed
+    it: the next line holds its next row."""
+    if len(group) > 6 or any("$" in doc.lines[n - 1].text for n in group):
+        return False
+    text = "\n".join(doc.lines[n - 1].text for n in group)
+    m = _ARRAY_OPEN.search(text)
+    return m is not None and text.count("[", m.start()) > text.count("]", m.start())
+
+
 def _paragraphs(doc: Document, lay: Layout) -> list[list[int]]:
     """Groups of line numbers read together: consecutive prose lines of one part and role."""
     groups: list[list[int]] = []
@@ -105,7 +118,10 @@ def _paragraphs(doc: Document, lay: Layout) -> list[list[int]]:
         if ln.kind in ("blank", "table", "rule", "code") or lay.role.get(ln.number) in EXCLUDED:
             continue
         prev = groups[-1][-1] if groups else None
-        if (prev == ln.number - 1 and ln.kind == "text" and doc.lines[prev - 1].kind == "text"
+        if prev == ln.number - 1 and _open_array(doc, groups[-1]) and \
+                lay.part.get(prev) == lay.part.get(ln.number):
+            groups[-1].append(ln.number)  # a plain-text matrix written one row a line
+        elif (prev == ln.number - 1 and ln.kind == "text" and doc.lines[prev - 1].kind == "text"
                 and lay.part.get(prev) == lay.part.get(ln.number)
                 and lay.role.get(prev) == lay.role.get(ln.number)
                 and not _STARTS_STATEMENT.match(ln.text)
