@@ -52,6 +52,23 @@ def test_a_length_lead_leaves_the_step_to_the_vector(solved, style):
     assert _about(wrong, "update") == ["wrong-answer"]
 
 
+_DIRECTION = {
+    "with-length": "(b) The optimal direction is −sign(g) = (−1, 1, −1), with length t = 1.5.{s}\n",
+    "scaled": "(b) best direction: -sign(g) = (-1, 1, -1) scaled by alpha*||g||_1/2 = 1.5.{s}\n",
+    "after-the-step": "(b){s} Its direction, $-\\mathrm{sign}(g) = (-1, 1, -1)$, has magnitude "
+                      "1.5 in every coordinate.\n",
+}
+
+
+@pytest.mark.parametrize("style", sorted(_DIRECTION))
+def test_a_direction_given_its_length_is_not_the_step(solved, style):
+    alone = graded_part(solved, SDN, _DIRECTION[style].replace("{s}", ""), "b")
+    assert "wrong-answer" not in _about(alone, "update")
+    step = " So the step is d = (−1.5, 1.5, −1.5), sign descent."
+    both = graded_part(solved, SDN, _DIRECTION[style].replace("{s}", step), "b")
+    assert _about(both, "update") == []
+
+
 # -- a minimum over its feasible set ----------------------------------------------------------
 
 _MIN_OVER = {
@@ -218,4 +235,44 @@ def test_a_rate_widened_beyond_quadratics_is_a_false_claim(solved, rule):
 def test_a_rate_kept_to_quadratics_is_no_finding(solved):
     rule = "Heavy ball reaches this accelerated rate on quadratics; on general functions it may not."
     part = graded_part(solved, QD, _HEAVY.replace("{rule}", rule), "d")
+    assert "false-claim" not in finding_kinds(part)
+
+
+@pytest.mark.parametrize("text", [
+    "(b) In the sign direction, the step is u = (-1.5, 1.5, -1.5), of length 2.6; sign descent.\n",
+    "(b) Along the direction -sign(g): d = (-1.5, 1.5, -1.5), with magnitude 1.5 per coordinate. "
+    "Sign descent.\n",
+])
+def test_a_step_named_by_its_symbol_near_a_direction_stays_the_step(solved, text):
+    right = graded_part(solved, SDN, text, "b")
+    assert _about(right, "update") == []
+    wrong = graded_part(solved, SDN, text.replace("1.5, -1.5)", "1.5, -2.5)"), "b")
+    assert _about(wrong, "update") == ["wrong-answer"]
+
+
+# -- bias correction for any gradient sequence -------------------------------------------------
+
+ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
+_STATIONARY = ("(b) With stationary gradients E[m_t] = (1 − β₁ᵗ)E[g], so E[m̂_t] = E[g], and likewise "
+               "E[v̂_t] = E[g²]. {rule}\n")
+
+
+@pytest.mark.parametrize("rule", [
+    "In fact bias correction makes m̂_t unbiased for any gradient sequence; stationarity is "
+    "never used.",
+    "The corrected estimates are unbiased even for non-stationary gradients.",
+    "So bias correction gives unbiased moment estimates regardless of the gradient distribution.",
+])
+def test_unbiased_for_any_sequence_is_a_false_claim(solved, rule):
+    part = graded_part(solved, ADAM, _STATIONARY.replace("{rule}", rule), "b")
+    assert "false-claim" in finding_kinds(part)
+
+
+@pytest.mark.parametrize("rule", [
+    "The corrected estimates are unbiased only for stationary gradients.",
+    "For non-stationary gradients the corrected estimates are not unbiased in general.",
+    "A naive reading would be that m̂_t is unbiased for any gradient sequence.",
+])
+def test_unbiased_under_stationarity_is_no_finding(solved, rule):
+    part = graded_part(solved, ADAM, _STATIONARY.replace("{rule}", rule), "b")
     assert "false-claim" not in finding_kinds(part)

@@ -1039,6 +1039,15 @@ def _any_start(solution: Any, words: str) -> Refutation | None:
     return Refutation(*why) if why else None
 
 
+def _any_sequence(solution: Any, words: str) -> Refutation | None:
+    """"Bias correction makes the estimates unbiased for any gradient sequence" (see
+    :func:`optiproof.checking.stationarity.sequence_claim`)."""
+    from optiproof.checking.stationarity import sequence_claim
+
+    why = sequence_claim(solution, words)
+    return Refutation(*why) if why else None
+
+
 def _paragraphs(units: list[Any]) -> list[tuple[Any, str]]:
     """Units with the text of their paragraph: plain lines that go on on the next line (a
     sentence wrapped by the writer's line width) are read as one."""
@@ -1115,6 +1124,8 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                 why = _guarantee(solution, words)
             if why is None:  # its own hedge test: "the most" is no hedge there
                 why = _superlative(solution, words)
+            if why is None:  # its own denial test: "stationarity is not needed" is the rule
+                why = _any_sequence(solution, words)
             before = f"{before.rpartition(' ¦ ')[2]} ¦ {words}"  # the two sentences before
             compared = _COMPARATIVE.search(words)
             subjects = len(concepts(sentence).subjects)
