@@ -140,3 +140,25 @@ def test_a_closing_sentence_with_labels_out_of_place_is_left_as_prose():
     report = check_answer(verified_solution(OC), text)
     parts = {p.label: p for p in report.parts}
     assert not parts["a"].findings and not parts["b"].findings
+
+
+# -- a summary row naming feature normalisation followed by SGD --------------------------------
+
+_ROWS_C = {
+    "plus": "| method | limit |\n|---|---|\n| SGD | [0.990, 0.0990, 0.00990] |\n"
+            "| Adam-like O | [0.901, 0.901, 0.901] |\n| Normalise + SGD | {c} |\n",
+    "then": "| Method | Where it ends |\n|---|---|\n| plain SGD | [0.990, 0.0990, 0.00990] |\n"
+            "| the adaptive method | [0.901, 0.901, 0.901] |\n| normalised features then SGD | {c} |\n",
+    "arrow": "| | limit |\n|---|---|\n| SGD | [0.990, 0.0990, 0.00990] |\n| O | [0.901, 0.901, "
+             "0.901] |\n| standardise → GD | {c} |\n",
+}
+
+
+@pytest.mark.parametrize("style", sorted(_ROWS_C))
+def test_a_row_naming_normalisation_then_sgd_is_the_rescaled_part(style):
+    text = _BODY + "Summary:\n\n" + _ROWS_C[style]
+    right = check_answer(verified_solution(OC), text.replace("{c}", "[1/3, 10/3, 100/3]"))
+    assert all(p.verdict == "correct" and not p.findings for p in right.parts)
+    wrong = check_answer(verified_solution(OC), text.replace("{c}", "[1/3, 1/3, 1/3]"))
+    parts = {p.label: p for p in wrong.parts}
+    assert finding_kinds(parts["c"]) == ["inconsistency"] and not parts["a"].findings

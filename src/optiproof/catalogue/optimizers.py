@@ -126,8 +126,9 @@ RESCALED_SGD = _add(OptimizerEntry(
     "rescaled-sgd", "SGD on rescaled features",
     aliases=("rescaled sgd", "feature rescaling", "SGD on rescaled features, mapped back"),
     phrases=(r"\brescal\w* (?:the |every |each |all )?(?:input )?features?",
-             r"\bstandardi[sz]\w* (?:the )?features?",
-             r"\brescal\w*(?: features?)?(?: ?\+ ?| then | and | ?→ ?| ?-> ?)(?:sgd|gd)\b",
+             r"\b(?:standardi[sz]|normali[sz])\w* (?:the |every |each |all )?(?:input )?features?",
+             r"\b(?:rescal|normali[sz]|standardi[sz])\w*(?: features?)?(?: ?\+ ?| then | and | ?→ ?"
+             r"| ?-> ?)(?:sgd|gd)\b",
              r"\brescaled (?:sgd|gd)\b"), named=False))
 EPOCHWISE = _add(OptimizerEntry(
     "epochwise-adaptive", "SGD with epoch-wise diagonal (Adam-like) scaling",

@@ -30,7 +30,6 @@ _CONDITIONED = re.compile(r"^[^.;]{0,40}?\b(?:in|within|inside|on|from) (?:the )
                           r"(?:component|part)", re.I)
 _MIN_NORM = re.compile(r"\bminimum[- ](?:euclidean[- ]|ℓ_?2[- ]|l2[- ])?norm|\bmin[- ]norm|"
                        r"\bleast[- ]norm|\bsmallest[- ]norm", re.I)
-_GD = frozenset({"gd", "sgd"})
 
 
 def _another_minimiser(part: Any, limit: Any) -> Any:
@@ -65,7 +64,11 @@ def start_claim(solution: Any, words: str) -> tuple[str, str] | None:
     """Why "gradient descent reaches the minimum-norm solution from any start" is false for
     this problem, with the part that verifies the method's limit, or None."""
     from optiproof.catalogue import OPTIMIZERS
+    from optiproof.catalogue.optimizers import GD
+    from optiproof.checking.identify import accepted
     from optiproof.checking.statements import stance
+
+    gd = accepted(GD.key)  # gradient descent and the methods that take its step (SGD)
 
     target = _MIN_NORM.search(words)
     every = _EVERY_START.search(words)
@@ -75,11 +78,11 @@ def start_claim(solution: Any, words: str) -> tuple[str, str] | None:
         return None
     first = min(target.start(), every.start())
     named = [x.entry.key for x in OPTIMIZERS.mentions(words[:first]) if x.entry.named]
-    if not named or named[-1] not in _GD:
+    if not named or named[-1] not in gd:
         return None
     for part in solution.parts:
         for answer in part.answers:
-            if answer.subject not in _GD or answer.quantity != "limit":
+            if answer.subject not in gd or answer.quantity != "limit":
                 continue
             other = _another_minimiser(part, answer.expr)
             if other is not None:
