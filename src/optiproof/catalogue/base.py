@@ -36,6 +36,10 @@ class Relation:
     kind: str
     other: str
     condition: str
+    without: tuple[str, ...] = ()
+    """The condition in words: patterns of the ingredients one side lacks to become the other
+    ("momentum", "accumulat"), each to be named as dropped ("without accumulation", "with no
+    momentum/averaging", "its averaging switched off")."""
 
 
 @dataclass(frozen=True)

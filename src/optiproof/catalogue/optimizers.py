@@ -62,7 +62,9 @@ SIGN_GD = _add(OptimizerEntry(
     phrases=(r"\bsign[- ]?sgd\b", r"\bsigngd\b", r"\bsign(?:ed)? gradient descent",
              r"\bsign[- ]descent", r"\bsign[- ]based (?:gradient )?descent"),
     relations=(Relation("special-case", "adam",
-                        r"Adam with $\beta_1 = \beta_2 = 0$ and $\epsilon = 0$"),
+                        r"Adam with $\beta_1 = \beta_2 = 0$ and $\epsilon = 0$",
+                        without=(r"momentum|first[- ]moment|averag|moving[- ]averag|emas?\b",
+                                 r"averag|second[- ]moment|moving[- ]averag|emas?\b")),
                Relation("constrained-form", "linf", r"the $\ell_\infty$-ball constrained step"))))
 SIGNUM = _add(OptimizerEntry(
     "signum", "sign momentum (Signum)", aliases=("sign-momentum", "sign momentum"),
@@ -93,7 +95,11 @@ ORTHOGONALIZED = _add(OptimizerEntry(
              r"\bspectral (?:gradient )?descent\b"),
     relations=(Relation("reduces-to", "muon",
                         "Muon is the constraint form of the spectral step applied to a momentum "
-                        r"buffer, with $UV^\top$ approximated by Newton-Schulz iterations"),)))
+                        r"buffer, with $UV^\top$ approximated by Newton-Schulz iterations"),
+               Relation("special-case", "shampoo",
+                        r"Shampoo on the current gradient alone, $(GG^\top)^{-1/4} G "
+                        r"(G^\top G)^{-1/4} = UV^\top$, without accumulating its preconditioners",
+                        without=(r"accumulat",)))))
 MUON = _add(OptimizerEntry(
     "muon", "Muon", phrases=(r"\bmuon\b",),
     relations=(Relation("constrained-form", "spectral",
@@ -120,8 +126,9 @@ RESCALED_SGD = _add(OptimizerEntry(
     "rescaled-sgd", "SGD on rescaled features",
     aliases=("rescaled sgd", "feature rescaling", "SGD on rescaled features, mapped back"),
     phrases=(r"\brescal\w* (?:the |every |each |all )?(?:input )?features?",
-             r"\bstandardi[sz]\w* (?:the )?features?",
-             r"\brescal\w*(?: features?)?(?: ?\+ ?| then | and | ?→ ?| ?-> ?)(?:sgd|gd)\b",
+             r"\b(?:standardi[sz]|normali[sz])\w* (?:the |every |each |all )?(?:input )?features?",
+             r"\b(?:rescal|normali[sz]|standardi[sz])\w*(?: features?)?(?: ?\+ ?| then | and | ?→ ?"
+             r"| ?-> ?)(?:sgd|gd)\b",
              r"\brescaled (?:sgd|gd)\b"), named=False))
 EPOCHWISE = _add(OptimizerEntry(
     "epochwise-adaptive", "SGD with epoch-wise diagonal (Adam-like) scaling",
@@ -146,6 +153,12 @@ AMSGRAD = _add(OptimizerEntry("amsgrad", "AMSGrad", phrases=(r"\bamsgrad\b",)))
 LION = _add(OptimizerEntry("lion", "Lion", phrases=(r"\blion\b",)))
 SHAMPOO = _add(OptimizerEntry("shampoo", "Shampoo", phrases=(r"\bshampoo\b",)))
 ADAFACTOR = _add(OptimizerEntry("adafactor", "Adafactor", phrases=(r"\badafactor\b",)))
+LARS = _add(OptimizerEntry(
+    "lars", "LARS", aliases=("layer-wise adaptive rate scaling",),
+    phrases=(r"\blars\b", r"\blayer[- ]?wise adaptive rate scaling\b")))
+LAMB = _add(OptimizerEntry(
+    "lamb", "LAMB", aliases=("layer-wise adaptive moments",),
+    phrases=(r"\blamb\b(?![- ]?da)", r"\blayer[- ]?wise adaptive moments\b")))
 SIGN_ADAM = _add(OptimizerEntry("signadam", "SignAdam", phrases=(r"\bsign[- ]?adam\b",)))
 RIDGE = _add(OptimizerEntry(
     "ridge", "gradient descent with weight decay",

@@ -448,6 +448,7 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     state."""
     quantities, subjects, own = context["quantities"], context["subjects"], context["own"]
     named = _named(_labels(claim, own=True), quantities) or _named(_labels(claim), quantities)
+    named = {q for q in named if not _scalar_of_array(q, value)}
     if claim.words in (UNBOUNDED, "unchanged", "factor") or any(
             symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
             claim, piece, gradable) or (_recurrence(claim.subject, value) and any(
@@ -471,6 +472,9 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         if _ingredient(claim, e) or _transformed(claim.subject, e) or (
                 e.quantity == "messages" and per_worker(claim)) or _not_a_count(
                 claim, value, e, quantities):
+            continue
+        if _trial_value(claim.subject, value, e) or (
+                e.quantity == "update" and _direction_of_length(claim, piece)):
             continue
         here = context.get("raw", value) if _indexed(e) else value
         read = _as_recurrence(claim, here, e) if _recurrence(claim.subject, here) else here
@@ -497,6 +501,48 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
             evidence -= 4.0
         out.append((evidence, e, read))
     return out
+
+
+def _scalar_of_array(quantity: str, value: Any) -> bool:
+    """Words naming a scalar quantity cannot label a vector or matrix of several entries
+    ("…, with length t = 1.5: d = (−1.5, 1.5, −1.5)" states the step, not its length)."""
+    import sympy
+
+    from optiproof.catalogue import QUANTITIES
+
+    entry = QUANTITIES.get(quantity)
+    return entry is not None and entry.value_kind == "scalar" and isinstance(
+        value, sympy.MatrixBase) and len(value) > 1
+
+
+_NAMED_STEP = re.compile(r"[^\W\d_]+(?:_\w+)?(?:\^?\*)?")
+_DIRECTION_WORD = re.compile(r"\bdirections?\b", re.I)
+_LENGTH_AFTER = re.compile(r"^[^.;]{0,12}?(?:\b(?:with|of|having|has|at|and)\s+(?:a\s+|the\s+|its\s+)?"
+                           r"(?:length|magnitude|size|norm|scale|step[- ]size)\b|\b(?:scaled|"
+                           r"multiplied|stretched)\s+by\b|\btimes\s+(?:the\s+)?(?:length|"
+                           r"magnitude|scale|step))", re.I)
+
+
+def _direction_of_length(claim: Claim, piece: Any) -> bool:
+    """A vector the clause calls a direction, given a length in the same sentence ("the
+    optimal direction is −sign(g) = (−1, 1, −1), with length t = 1.5"): the step's direction,
+    not the step."""
+    if _NAMED_STEP.fullmatch(claim.subject):
+        return False  # ``d = (…), with length 2.6`` names the step by a letter of its own
+    before = claim.cue.partition("@")[0]
+    at = piece.pos - claim.unit.start + len(piece.text)
+    return bool(_DIRECTION_WORD.search(before)) and at >= 0 and bool(
+        _LENGTH_AFTER.search(claim.unit.text[at:at + 80]))
+
+
+def _trial_value(subject: str, value: Any, exp: Expectation) -> bool:
+    """The objective's variable set to a value with a symbol the verified update lacks
+    (``Δθ = −t·sign(g)`` before ``t`` is chosen): a trial point, not the update."""
+    if not subject or _base(subject) not in {_base(k) for k in exp.decision} or not hasattr(
+            value, "free_symbols"):
+        return False
+    own = {s.name for s in getattr(exp.value, "free_symbols", set())}
+    return any(s.name not in own for s in value.free_symbols)
 
 
 def _not_a_count(claim: Claim, value: Any, exp: Expectation, quantities: frozenset[str]) -> bool:

@@ -213,6 +213,10 @@ def _is_name(value: Any) -> bool:
 
 _OPERATOR = re.compile(r"^\s*\\?(?:min|max|inf|sup)\s*$")
 """A bare operator name as a subject: ``\\min = -7/4`` states the minimum value."""
+_MIN_OVER = re.compile(r"^\s*\\?(?:min|inf)\s*_(?:\{(?:[^{}]|\{[^{}]*\})*\}|[^\s{}]+)\s*"
+                       r"[^=<>≤≥≈]*[A-Za-zα-ω][^=<>≤≥≈]*$")
+"""A minimum written over its feasible set with the objective (``\\min_{\\|d\\|_1\\le\\eta}
+g^\\top d``, ``min_d f(d)``) as a subject: it states the minimum value, as a bare ``\\min``."""
 _AT_VALUE = re.compile(r"^\s*(\\?(?P<name>[A-Za-z]+|[α-ωΑ-Ω])(?:_\{?\w+\}?)?)\s*(?:\\left)?\(\s*"
                        r"(?:\\?[A-Za-zα-ω]+\s*=\s*)?[-−\d.,\s/]*\d[-−\d.,\s/]*(?:\\right)?\)\s*$")
 """A symbol at a given value (``ρ(0.15)``, ``\\rho(\\alpha=0.15)``, ``r_t(0.2)``): it states
@@ -575,6 +579,9 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     values = [_value(t, latex) if t.strip() else None for t in texts]
     first_pos = chain[0][1]
     applied = _at_value(texts[0]) if len(chain) > 1 else None
+    over = _MIN_OVER.match(texts[0]) if len(chain) > 1 and values[0] is None else None
+    if over is not None:
+        applied = "\\min"  # the infimum over the set is the minimum value the part asks
     named = len(chain) > 1 and (_is_name(values[0]) or bool(_OPERATOR.match(texts[0]))
                                 or applied is not None)
     introduced = "" if named else _introduced(unit, first_pos - unit.start)

@@ -43,6 +43,10 @@ class Expectation:
     forms: tuple[Any, ...] = field(default=(), compare=False, repr=False)
     """The same value with the verified derivation's definitions of its symbols written out
     (``m̂_t`` as ``m_t/(1 - β₁ᵗ)``): other spellings of one answer."""
+    decision: frozenset[str] = frozenset()
+    """Keys of the variable the part's objective is minimised over (``Δθ``), among
+    ``symbols``: it names the update only where its value holds no symbol the update lacks
+    (``Δθ = −t sign(g)`` for a trial size t is a step on the way)."""
 
     @property
     def shape(self) -> tuple[int, int] | None:
@@ -112,6 +116,8 @@ def _expectations(part: Any) -> list[Expectation]:
             symbols.add(symbol_key(entry.latex))
         if a.quantity == "min-value":
             symbols |= objective_keys(part)
+        decision = decision_keys(part) - symbols if a.quantity == "update" else frozenset()
+        symbols |= decision
         value = canonical(a.expr) if a.expr is not None else None
         if isinstance(value, sympy.MatrixBase) and 1 in value.shape:
             value = value.reshape(len(value), 1)
@@ -119,7 +125,7 @@ def _expectations(part: Any) -> list[Expectation]:
             part.label, a.name, a.quantity, a.subject, frozenset(symbols - {""}), value,
             _kind(a), a.latex, a.status, bool(entry and entry.bound),
             f"{a.quantity}|{a.subject or ''}", _kind(a) not in ("none", "yes-no"), a.membership,
-            _carriers(value, arrays)))
+            _carriers(value, arrays), decision=decision))
     hook = checker_of(part)
     if hook is not None and hasattr(hook, "expectations"):
         out = hook.expectations(part, out)
@@ -168,6 +174,15 @@ def written_out(value: Any, defined: dict[str, Any]) -> tuple[Any, ...]:
 
 _ARGMIN = re.compile(r"\\arg\s*\\min_(\{[^{}]*\}|\\?[A-Za-z]+(?:\\[A-Za-z]+)?)")
 _DECISION_NAMES = ("u", "d", "x", "s", "p", r"\Delta", r"\Delta\theta", r"\Delta x")
+
+
+def decision_keys(part: Any) -> frozenset[str]:
+    """The variable the part's objective is minimised over (``Δθ`` in ``u = argmin_Δθ …``):
+    its solved value is the update, whatever the answer calls the minimiser."""
+    objective = getattr(getattr(part, "analysis", None), "objective", None)
+    m = _ARGMIN.search(" ".join(getattr(objective, "sides", ()) or ()))
+    var = m.group(1).strip("{}").strip() if m else ""
+    return frozenset({symbol_key(var)} - {""}) if var else frozenset()
 
 
 def objective_keys(part: Any) -> frozenset[str]:

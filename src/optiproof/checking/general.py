@@ -906,7 +906,8 @@ def _existence_claim(solution: Any, words: str) -> Refutation | None:
 _EVERY_FUNCTION = re.compile(
     r"\b(?:every|all|any|each|arbitrary|general|whatever)\b(?:\s+[\w,μ-]+){0,6}?\s+(?:functions?|"
     r"objectives?|problems?|loss(?:es)?)\b|\bnot (?:special|specific|limited|restricted) to "
-    r"quadratics?\b|\b(?:beyond|not just|not only) quadratics?\b", re.I)
+    r"quadratics?\b|\b(?:beyond|not just|not only|not merely)(?: on| for| to| in)? "
+    r"quadratics?\b", re.I)
 _RATE_WORDS = re.compile(r"\b(?:rate|accelerat\w*|converges?|convergence|speed[- ]?up|"
                          r"contraction|linearly|geometric\w*|reach(?:es)?)\b", re.I)
 
@@ -916,7 +917,8 @@ def _beyond_quadratics(words: str) -> bool:
     return bool(_EVERY_FUNCTION.search(words)) and not (
         re.search(r"\bquadratics?\b", words, re.I) and not re.search(
             r"not (?:special|specific|limited|restricted) to quadratic|beyond quadratic|"
-            r"not (?:just|only) quadratic|quadratics are just", words, re.I))
+            r"not (?:just|only|merely) (?:on |for |to |in )?quadratic|quadratics are just", words,
+            re.I))
 
 
 _NONCONVEX = re.compile(r"\bnon-?convex\b|\bconvex or not\b|\bwhether (?:or not )?(?:it is |"
@@ -1028,6 +1030,24 @@ def _guarantee(solution: Any, words: str) -> Refutation | None:
     return Refutation(*why) if why else None
 
 
+def _any_start(solution: Any, words: str) -> Refutation | None:
+    """"Gradient descent reaches the minimum-norm solution from any start" (see
+    :func:`optiproof.checking.start_claims.start_claim`)."""
+    from optiproof.checking.start_claims import start_claim
+
+    why = start_claim(solution, words)
+    return Refutation(*why) if why else None
+
+
+def _any_sequence(solution: Any, words: str) -> Refutation | None:
+    """"Bias correction makes the estimates unbiased for any gradient sequence" (see
+    :func:`optiproof.checking.stationarity.sequence_claim`)."""
+    from optiproof.checking.stationarity import sequence_claim
+
+    why = sequence_claim(solution, words)
+    return Refutation(*why) if why else None
+
+
 def _paragraphs(units: list[Any]) -> list[tuple[Any, str]]:
     """Units with the text of their paragraph: plain lines that go on on the next line (a
     sentence wrapped by the writer's line width) are read as one."""
@@ -1043,6 +1063,19 @@ def _paragraphs(units: list[Any]) -> list[tuple[Any, str]]:
         out.append((first, text))
         k += 1
     return out
+
+
+_OVERTURN = re.compile(r"\b(?:but|yet)\s+(?:in fact|actually|in reality|in truth|really)\b,?",
+                       re.I)
+
+
+def _held(words: str) -> str:
+    """What the sentence holds after it overturns an expectation it voiced ("one might expect
+    it to be larger, but in fact it is always shorter ..."): the hedge stays behind."""
+    last = None
+    for last in _OVERTURN.finditer(words):
+        pass
+    return words[last.end():] if last is not None else words
 
 
 _INTENSIFIER = re.compile(r"\b(?:is|are)\s+not\s+(?:special|specific|limited|restricted|"
@@ -1074,21 +1107,25 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
             # the rule's own "never" is what it states, not a negation of it
             if same and not stance(said, same.end() - 1, same.end()):
                 why = _sameness(solution, words)
+            held = _held(words)
             if why is None and not _HEDGED.search(_INTENSIFIER.sub(" ", _NO_MATTER.sub(" ",
-                                                                               words))):
-                why = (_norm_comparison(solution, words) or _invariance_claim(solution, words)
-                       or _invariance_for_every(solution, words)
-                       or _independence_claim(solution, words) or _exceed_claim(solution, words)
-                       or _estimator_claim(solution, words)
-                       or _stable_step_claim(solution, words, scope.at(unit.start + offset))
-                       or _equivalence_claim(solution, words, before)
-                       or _only_claim(solution, words)
-                       or _existence_claim(solution, words)
-                       or _tuned_rate_scope(solution, words))
+                                                                               held))):
+                why = (_norm_comparison(solution, held) or _invariance_claim(solution, held)
+                       or _invariance_for_every(solution, held)
+                       or _independence_claim(solution, held) or _exceed_claim(solution, held)
+                       or _estimator_claim(solution, held)
+                       or _stable_step_claim(solution, held, scope.at(unit.start + offset))
+                       or _equivalence_claim(solution, held, before)
+                       or _only_claim(solution, held)
+                       or _existence_claim(solution, held)
+                       or _tuned_rate_scope(solution, held)
+                       or _any_start(solution, held))
             if why is None and not _HEDGED.search(words):
                 why = _guarantee(solution, words)
             if why is None:  # its own hedge test: "the most" is no hedge there
                 why = _superlative(solution, words)
+            if why is None:  # its own denial test: "stationarity is not needed" is the rule
+                why = _any_sequence(solution, words)
             before = f"{before.rpartition(' ¦ ')[2]} ¦ {words}"  # the two sentences before
             compared = _COMPARATIVE.search(words)
             subjects = len(concepts(sentence).subjects)

@@ -155,7 +155,20 @@ def condition_stated(key: str, ident: str, clause: str,
         needed = _assignments(plain(rel.condition))
         if needed and needed - given <= _assignments(clause) and needed - given:
             return True
+        if rel.without and all(_dropped(clause, w) for w in rel.without):
+            return True
     return False
+
+
+def _dropped(clause: str, ingredient: str) -> bool:
+    """Does ``clause`` name ``ingredient`` (a pattern) as dropped ("without accumulation",
+    "with no momentum/averaging", "its averaging switched off")?"""
+    text = plain(clause)
+    return bool(re.search(rf"\b(?:without|with no|no|sans|free of|minus)\s+(?:any\s+|the\s+|"
+                          rf"its\s+)?(?:[\w-]+(?:\s*(?:/|,|and|or)\s*|\s+)){{0,2}}?"
+                          rf"(?:{ingredient})", text)
+                or re.search(rf"(?:{ingredient})\w*\s+(?:switched|turned|set|dropped|removed)"
+                             rf"(?:\s+off)?\b", text))
 
 
 _STEP_SIZES = frozenset({"alpha", "eta", "gamma", "lr"})

@@ -38,6 +38,16 @@ _NOTATION = re.compile(r"\b(?:symbol|meaning|notation|definition|variable|space)
 _OFFER = re.compile(r"^(?:would you like|do you want|want me to|shall i|should i|if you(?:'d| "
                     r"would)? like|let me know|i hope|hope this|feel free|happy to|i can also|"
                     r"if you want|want to see)", re.I)
+_PLACEHOLDER = re.compile(r"(?:[=:]|\|)[ \t]*\?+[ \t*_]*$")
+"""A cell or value left open ("size = ???", "size: ?"): a blank in the answer, not a question."""
+
+
+def asks(text: str) -> bool:
+    """Does ``text`` end as a question (a final "?" that is not an open value "= ???")?"""
+    text = text.rstrip().rstrip("*_")
+    return text.endswith("?") and not _PLACEHOLDER.search(text)
+
+
 _STOPWORDS = frozenset("what which with that this then from into does take same have when the "
                        "and for are its their there where over each every find show explain "
                        "write".split())
@@ -140,6 +150,9 @@ class Layout:
     """(table's first line, column) -> part, for tables with one column per part."""
     opened: list[str] = field(default_factory=list)
     """Part labels in the order their sections open."""
+    clause_part: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """Line -> (start, end, part) of the clauses of a closing sentence that restates every
+    part's answer in prose (see :mod:`optiproof.checking.prose_summary`)."""
 
 
 def _heading_text(line: str) -> str:
@@ -221,7 +234,7 @@ def _closing(doc: Document, lay: Layout) -> None:
     numbers = [ln.number for ln in doc.lines if ln.kind != "blank"]
     for n in reversed(numbers[-4:]):
         text = re.sub(r"^[\s>*_-]+", "", doc.lines[n - 1].text)
-        if _OFFER.match(text) or text.rstrip().endswith("?"):
+        if _OFFER.match(text) or asks(text):
             lay.role[n] = "closing"
             lay.part[n] = None
         elif doc.lines[n - 1].kind not in ("rule",):
@@ -423,7 +436,10 @@ def lay_out(doc: Document, solution: Any) -> Layout:
     for table in doc.tables:
         _table_parts(table, profiles, labels, single, lay)
     if not single:
+        from optiproof.checking.prose_summary import prose_summaries
+
         _summary_lines(doc, profiles, labels, lay)
+        prose_summaries(doc, lay, [p.label for p in profiles])
     _questions(doc, solution, lay)
     _closing(doc, lay)
     return lay

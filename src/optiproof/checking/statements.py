@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from optiproof.checking.concepts import plain
 from optiproof.checking.document import Document, Table
-from optiproof.checking.segment import EXCLUDED, Layout, Role
+from optiproof.checking.segment import EXCLUDED, Layout, Role, asks
 
 TIER_BOXED = 4.0
 TIER_SUMMARY = 3.0
@@ -98,6 +98,19 @@ _STARTS_STATEMENT = re.compile(
 without a blank line before it."""
 
 
+_ARRAY_OPEN = re.compile(r"\[\s*\[")
+
+
+def _open_array(doc: Document, group: list[int]) -> bool:
+    """The lines so far open a bracketed array (``D ≈ [[0.2, -0.9],``) and have not closed
+    it: the next line holds its next row."""
+    if len(group) > 6 or any("$" in doc.lines[n - 1].text for n in group):
+        return False
+    text = "\n".join(doc.lines[n - 1].text for n in group)
+    m = _ARRAY_OPEN.search(text)
+    return m is not None and text.count("[", m.start()) > text.count("]", m.start())
+
+
 def _paragraphs(doc: Document, lay: Layout) -> list[list[int]]:
     """Groups of line numbers read together: consecutive prose lines of one part and role."""
     groups: list[list[int]] = []
@@ -105,7 +118,10 @@ def _paragraphs(doc: Document, lay: Layout) -> list[list[int]]:
         if ln.kind in ("blank", "table", "rule", "code") or lay.role.get(ln.number) in EXCLUDED:
             continue
         prev = groups[-1][-1] if groups else None
-        if (prev == ln.number - 1 and ln.kind == "text" and doc.lines[prev - 1].kind == "text"
+        if prev == ln.number - 1 and _open_array(doc, groups[-1]) and \
+                lay.part.get(prev) == lay.part.get(ln.number):
+            groups[-1].append(ln.number)  # a plain-text matrix written one row a line
+        elif (prev == ln.number - 1 and ln.kind == "text" and doc.lines[prev - 1].kind == "text"
                 and lay.part.get(prev) == lay.part.get(ln.number)
                 and lay.role.get(prev) == lay.role.get(ln.number)
                 and not _STARTS_STATEMENT.match(ln.text)
@@ -166,6 +182,12 @@ def _line_units(doc: Document, lay: Layout) -> tuple[list[Unit], dict[int, str]]
                 tier = max(tier, TIER_SUMMARY)
             kind = "line" if first.kind in ("list", "display", "heading", "quote") else \
                 "sentence"
+            clauses = [c for c in lay.clause_part.get(n, ()) if s_start <= c[0] < start + b]
+            if clauses:
+                units += [Unit(a0, b0, doc.text[a0:b0], n, part, "summary",
+                               TIER_SUMMARY, kind) for a0, b0, part in clauses]
+                last_sentence = plain(piece)[-160:]
+                continue
             units.append(Unit(s_start, start + b, piece.strip(), n, lay.part.get(n), role, tier,
                               kind, last_sentence if a == 0 else "",
                               _row_label(piece) if role == "summary" else ""))
@@ -370,7 +392,7 @@ def stance(text: str, pos: int, end: int) -> Stance:
     """Is the value at ``text[pos:end]`` negated, hypothetical, a scaling remark, or in a
     question or offer? Negation reaches the clause that holds it and, for ``X, v, is not``,
     the apposition before; parentheses are their own scope."""
-    if _OFFER.match(text) or text.rstrip().rstrip("*_").endswith("?"):
+    if _OFFER.match(text) or asks(text):
         return Stance("question")
     text, cut = _near(text, pos, end)
     pos, end = pos - cut, end - cut
