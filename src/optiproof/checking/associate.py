@@ -516,9 +516,11 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
                 e.quantity == "messages" and per_worker(claim)) or _not_a_count(
                 claim, value, e, quantities):
             continue
-        here = _given_where_absent(context.get("raw", value) if _indexed(e) else value, e,
-                                   context.get("given_values", {}))
-        read = _as_recurrence(claim, here, e) if _recurrence(claim.subject, here) else here
+        here = context.get("raw", value) if _indexed(e) else value
+        if _recurrence(claim.subject, here):
+            read = _as_recurrence(claim, here, e)
+        else:
+            read = here = _given_where_absent(here, e, context.get("given_values", {}))
         at_given = symbol_score(claim.subject, e) >= 4 and (any(
             g in claim.cue.replace(" ", "") for g in context["conditions"])
             or _condition_in_force(claim, context))
