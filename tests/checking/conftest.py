@@ -74,3 +74,11 @@ def assert_graded_as_expected(report: Any, entry: dict, name: str) -> None:
         assert parts[label].verdict == verdict, f"{name} ({label}): {parts[label].findings}"
         if verdict == "correct":
             assert not parts[label].findings, f"{name} ({label}): false alarm"
+
+
+def assert_outcome(part: Any, expected: str) -> None:
+    """A part graded ``correct`` (no finding), or holding a finding of the ``expected`` kind."""
+    if expected == "correct":
+        assert part.verdict == "correct", part.findings
+    else:
+        assert expected in finding_kinds(part), part.findings

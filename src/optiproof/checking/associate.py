@@ -115,8 +115,9 @@ def label_score(claim: Claim, exp: Expectation, quantities: frozenset[str]) -> f
     """How plainly the claim's words, column and row name the expectation's quantity among the
     part's quantities: 2 for the most specific label, 1 for a weaker one. The claim's own
     clause speaks first; the column and row label only when the clause names none."""
-    mine = {q: s for q, s in _labels(claim, own=True).items() if q in quantities} or {
-        q: s for q, s in _labels(claim).items() if q in quantities}
+    mine = {q: s for q, s in _asked_labels(claim, quantities, own=True).items()
+            if q in quantities} or {
+        q: s for q, s in _asked_labels(claim, quantities).items() if q in quantities}
     if exp.quantity not in mine:
         return 0.0
     return 2.0 if mine[exp.quantity] == max(mine.values()) else 1.0
@@ -127,10 +128,21 @@ def _after_words(after: str) -> list[str]:
     clause's end, without the value's own tail; none for the unit it is counted in ("0.85 per
     iteration", "0.99999 each step")."""
     words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;:]|"
+                     r"=>|->|[→⇒⟹]|"
                      r"(?<=[^\W\d])[)\]](?:\W|$)", after)[0].split()[:3]
     while words and re.fullmatch(r"[\d.)\]}]+", words[0]):
         words = words[1:]
-    return [] if words[:1] in (["per"], ["every"], ["each"]) else words
+    if words[:1] in (["per"], ["every"], ["each"]) or (
+            len(words) > 1 and words[0] in _UNIT_WORDS and _CLAUSE_VERB.fullmatch(words[1])):
+        return []  # "... = [-0.001, ..] It is not ...": a pronoun opening the next clause
+    return words
+
+
+_CLAUSE_VERB = re.compile(r"is|was|are|has|had|does|did|would|will|can|could|should|must|may|"
+                          r"might|means|gives|moves|equals|becomes|stays|remains|changes|scales|"
+                          r"holds|shows|follows")
+"""A verb after ``it``: the pronoun is the subject of a clause, not a count's abbreviated unit
+(``86 it``)."""
 
 
 _UNIT_WORDS = {"its": "iterations", "it": "iterations", "iter": "iterations",
@@ -169,6 +181,23 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+def _asked_labels(claim: Claim, quantities: frozenset[str], own: bool = False) -> dict[str, int]:
+    """The claim's labels, with the asked quantity a bare head noun names in this part ("step"
+    in a part asking the first step: :mod:`optiproof.checking.headnoun`) when the claim states
+    a number or vector (a statement in words, "the step stays the same", says how it changes;
+    a formula is named by its symbols) and its clause names no method (in "behaves like SGD
+    with step αc/ε" the step is SGD's)."""
+    from optiproof.checking.concepts import concepts
+    from optiproof.checking.headnoun import with_heads
+
+    labels = _labels(claim, own)
+    final = claim.final
+    if claim.words or final is None or floats(final.value) is None or concepts(
+            claim.cue.partition("@")[0].rpartition("¦")[2]).subjects:
+        return labels
+    return with_heads(labels, quantities)
 
 
 def _without_subject(claim: Claim, before: str) -> str | None:
@@ -225,7 +254,7 @@ _OF_SIZE = re.compile(r"\b(?:of size|of length|sized)\s*$", re.I)
 def names_other(claim: Claim, quantities: frozenset[str]) -> bool:
     """The claim's words plainly name a quantity the part does not ask, and none it asks
     (``learning rate 0.25`` in a part that asks for the step and the optimal value)."""
-    scores = _labels(claim, own=True)
+    scores = _asked_labels(claim, quantities, own=True)
     outside = max((s for q, s in scores.items() if q not in quantities), default=0)
     inside = max((s for q, s in scores.items() if q in quantities), default=0)
     return outside >= 8 and not inside
@@ -264,6 +293,20 @@ def _indexed(exp: Expectation) -> bool:
     """The verified answer is written per coordinate (``1/(ε + √v̂_i)``): a claim about
     ``κ_i`` keeps its index."""
     return any(s.name.endswith(("_i", "_j")) for s in getattr(exp.value, "free_symbols", ()))
+
+
+def _given_where_absent(value: Any, exp: Expectation, givens: dict[str, Any]) -> Any:
+    """A claimed formula read for ``exp`` with the problem's given values of the symbols the
+    verified answer does not keep (``-α m̂_t/√v̂_t`` for ``-m̂_t/(1000√v̂_t)`` with α = 0.001
+    given), though another answer of the part keeps α symbolic."""
+    import sympy
+
+    if not isinstance(value, sympy.Expr) or not givens:
+        return value
+    kept = {s.name for s in getattr(exp.value, "free_symbols", set())} | set(exp.symbols)
+    repl = {s: givens[s.name] for s in value.free_symbols
+            if s.name in givens and s.name not in kept and isinstance(givens[s.name], sympy.Expr)}
+    return value.xreplace(repl) if repl else value
 
 
 def _drop_index(value: Any, subject: str) -> Any:
@@ -447,7 +490,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     """(evidence, expectation, value as read for it) for every expectation the claim could
     state."""
     quantities, subjects, own = context["quantities"], context["subjects"], context["own"]
-    named = _named(_labels(claim, own=True), quantities) or _named(_labels(claim), quantities)
+    named = _named(_asked_labels(claim, quantities, own=True), quantities) or _named(
+        _asked_labels(claim, quantities), quantities)
     named = {q for q in named if not _scalar_of_array(q, value)}
     if claim.words in (UNBOUNDED, "unchanged", "factor") or any(
             symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
@@ -477,7 +521,10 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
                 e.quantity == "update" and _direction_of_length(claim, piece)):
             continue
         here = context.get("raw", value) if _indexed(e) else value
-        read = _as_recurrence(claim, here, e) if _recurrence(claim.subject, here) else here
+        if _recurrence(claim.subject, here):
+            read = _as_recurrence(claim, here, e)
+        else:
+            read = here = _given_where_absent(here, e, context.get("given_values", {}))
         at_given = symbol_score(claim.subject, e) >= 4 and (any(
             g in claim.cue.replace(" ", "") for g in context["conditions"])
             or _condition_in_force(claim, context))
@@ -614,9 +661,14 @@ def _sentence_subject(claim: Claim, piece: Piece) -> bool:
     ``m and √v both scale by c``): the subject of a sentence, not a value stated."""
     import sympy
 
-    if claim.subject or len(claim.pieces) != 1 or not isinstance(piece.value, sympy.Symbol):
+    if claim.subject or len(claim.pieces) != 1:
         return False
-    return bool(_VERB_AFTER.match(claim.cue.partition("@")[2]))
+    after = claim.cue.partition("@")[2]
+    if isinstance(piece.value, sympy.Symbol):
+        return bool(_VERB_AFTER.match(after))
+    from optiproof.checking.invariance import said_unchanged
+
+    return said_unchanged(piece.value, after)
 
 
 def _names_an_answer(claim: Claim, piece: Piece, own: set[str]) -> bool:
@@ -819,7 +871,8 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
     context = {"quantities": quantities, "own": {s for e in gradable for s in e.symbols},
                "known": known,
                "subjects": frozenset(e.subject for e in gradable if e.subject),
-               "conditions": _conditions(givens), "text": text, "givens": set(givens)}
+               "conditions": _conditions(givens), "text": text, "givens": set(givens),
+               "given_values": {**getattr(scope, "data", {}), **givens}}
     context["paired"] = _paired(claims, quantities, gradable)
     previous = None
     for claim in claims:

@@ -198,17 +198,41 @@ def _compose(rels: list[str]) -> list[Relation | None]:
 
 # -- subjects ----------------------------------------------------------------------------------
 
-def _is_name(value: Any) -> bool:
+def is_name(value: Any) -> bool:
     """A subject names something: symbols combined without numbers (``θ_1 - θ_0``,
-    ``|Δθ_j|``, ``E[m_t]``), not a value such as ``x / 1.0101``."""
+    ``|Δθ_j|``, ``E[m_t]``, a root of one, ``√v̂₁``, ``m̂₁/√v̂₁``), not a value such as
+    ``x / 1.0101``."""
     import sympy
 
     if value is None or isinstance(value, sympy.MatrixBase) or not hasattr(value, "atoms"):
         return False
     if not value.free_symbols:
         return False
-    numbers = [a for a in value.atoms(sympy.Number) if abs(a) != 1]
+    numbers = [a for a in _numbers_outside_exponents(value) if abs(a) != 1]
     return not numbers and sympy.count_ops(value) <= 4
+
+
+def _rewritten(values: list[Any]) -> bool:
+    """The chain's first piece is a later one in another spelling (``c/√c = √c``): a
+    simplification worked out, not a subject named."""
+    first = values[0]
+    return any(v is not None and not isinstance(v, tuple) and v == first for v in values[1:])
+
+
+def _numbers_outside_exponents(value: Any) -> list[Any]:
+    """The numbers of an expression, except the exponent of a root of a symbol (the ``1/2`` of
+    ``√v̂₁``): it is part of the name."""
+    out, stack = [], [value]
+    while stack:
+        node = stack.pop()
+        if getattr(node, "is_Number", False):
+            out.append(node)
+        elif getattr(node, "is_Pow", False) and node.exp.is_Rational and not \
+                node.exp.is_Integer and node.base.free_symbols:
+            stack.append(node.base)
+        else:
+            stack.extend(getattr(node, "args", ()))
+    return out
 
 
 _OPERATOR = re.compile(r"^\s*\\?(?:min|max|inf|sup)\s*$")
@@ -492,9 +516,14 @@ def _unclosed(run: str) -> int:
 
 
 def _worth_reading(run: str) -> bool:
-    """A run states something: a relation, a number, or a bracketed list (``L2`` and
-    ``beta1`` are names, not numbers)."""
-    return bool(re.search(r"(?<![A-Za-z_])\d|[=≈≤≥<>→∈~]|->|\[|\(.*,", run))
+    """A run states something: a relation, a number, a bracketed list (``L2`` and ``beta1``
+    are names, not numbers), or a product of Greek letters written in Unicode (``αλθ``,
+    ``α·λ·θₜ₋₁``: a formula in prose, as its LaTeX would be)."""
+    return bool(re.search(r"(?<![A-Za-z_])\d|[=≈≤≥<>→∈~]|->|\[|\(.*,", run)
+                or _GREEK_PRODUCT.search(run))
+
+
+_GREEK_PRODUCT = re.compile(r"[α-ωΑ-Ω]\u0302?(?:[₀-₉ₜₖᵢⱼ₊₋]+)?\s*[·×*]?\s*[α-ωΑ-Ω]")
 
 
 _CONCLUDES = re.compile(r"(?:^|\s)(?:so|therefore|thus|hence|giving|we get|which gives|this gives|that's|that is|"
@@ -518,7 +547,10 @@ _UNCHANGED = re.compile(r"\b(?:does not change|doesn't change|do not change|is n
                         r"unchanged|(?:is |scale[- ])?invariant|no change|stays? the same|"
                         r"remains? the same|(?:is|are|stays?|remains?)\s*[*_]{0,2}\s*(?:exactly|"
                         r"just|precisely|identically|still)?\s*the same(?![ \w]*?\b(?:as|factor|for|"
-                        r"in|direction|magnitude|size|sign|way)\b))(?![A-Za-z])", re.I)
+                        r"in|direction|magnitude|size|sign|way)\b)|"
+                        r"(?:(?<=[.;:!?>]\s)|(?<=^)|(?<=[.;:!?])|\b(?:gives|yields|produces|leads to|"
+                        r"we get)\s+)\s*(?:the\s+|an?\s+)?(?:same|identical)\s+"
+                        r"(?:update|step|result|answer)(?=\s*(?:[.;!]|$)))(?![A-Za-z])", re.I | re.M)
 _UNBOUNDED = re.compile(r"\bunbounded(?: below)?\b|\bno (?:finite )?minimi[sz]er\b|"
                         r"\b(?:minimi[sz]er|minimum) does not exist\b|\bno minimum\b|"
                         r"\bdiverges? to\s*(?:−|-)\s*(?:∞|\\infty|infinity)|"
@@ -559,8 +591,14 @@ def _words_near(text: str, a: int, b: int) -> str:
     label = _LABEL_LEAD.search(window)
     if label and not plain(before):  # ``Length ratio (Euclidean): $…$`` names what follows
         before = label.group(1).replace("(", " ").replace(")", " ")
-    after = re.split(r"[;.!?](?:\s|$)|,\s|\(|—", text[b:b + 80])[0]
+    after = re.split(r"[;.!?](?:\s|$)|,\s|\(|—|" + _NEW_LINE_STATEMENT, text[b:b + 80])[0]
     return f"{plain(prior)} ¦ {plain(before)} @ {plain(after)}"
+
+
+_NEW_LINE_STATEMENT = r"\n(?=[ \t]+\S|[A-Z*•>#|-])"
+"""A line break before an indented line, a capital, a list marker or a table row: the next
+line is a statement of its own (``step = [..]`` and under it ``   loss scaled by c: ...``), not
+the words after a value."""
 
 
 _LABEL_LEAD = re.compile(r"(?:^|[.!?;]\s|\n)\s*([^.!?;:\n]{2,60}):\s*[$*]*\s*$")
@@ -582,8 +620,8 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     over = _MIN_OVER.match(texts[0]) if len(chain) > 1 and values[0] is None else None
     if over is not None:
         applied = "\\min"  # the infimum over the set is the minimum value the part asks
-    named = len(chain) > 1 and (_is_name(values[0]) or bool(_OPERATOR.match(texts[0]))
-                                or applied is not None)
+    named = len(chain) > 1 and ((is_name(values[0]) and not _rewritten(values)) or bool(
+        _OPERATOR.match(texts[0])) or applied is not None)
     introduced = "" if named else _introduced(unit, first_pos - unit.start)
     if introduced and not re.search(r"[A-Za-zα-ωΑ-Ω]{2}", lead):
         lead = introduced

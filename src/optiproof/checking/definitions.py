@@ -77,6 +77,8 @@ class Scope:
     def __init__(self, givens: dict[str, Any], definitions: list[Definition],
                  protected: frozenset[str]):
         self.givens = {k: v for k, v in givens.items() if k not in protected}
+        self.data = dict(givens)
+        """Every value the problem gives, also of the symbols a verified answer keeps."""
         self.definitions = sorted((d for d in definitions if d.key not in protected),
                                   key=lambda d: d.pos)
         self._positions = [d.pos for d in self.definitions]

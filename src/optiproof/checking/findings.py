@@ -22,6 +22,7 @@ from optiproof.checking.associate import Statement, symbol_score
 from optiproof.checking.compare import agree, matches
 from optiproof.checking.expect import Expectation
 from optiproof.checking.hooks import NOT_STATED, judge
+from optiproof.checking.onway import past_the_way
 
 FindingKind = Literal["wrong-answer", "inconsistency", "over-reach", "false-claim",
                       "unrenderable-formula", "unanswered"]
@@ -175,7 +176,9 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                  if _judge(part, exp, s, hook)[0] is not NOT_STATED]
         if not found:
             continue
-        body = _without_cases([s for s in found if s.claim.role != "summary" and s.strong])
+        body, promoted = past_the_way(
+            [s for s in found if s.claim.role != "summary" and s.strong], found)
+        body = _without_cases(body)
         summary = [s for s in found if s.claim.role == "summary"]
         if summary and not body and _contradicts_right_body(part, exp, found, summary, hook,
                                                             grade):
@@ -186,7 +189,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
         verdict, note = _judge(part, exp, final, hook)
         if verdict is None and not exp.required:
             continue
-        if verdict is False and not final.strong:
+        if verdict is False and not (final.strong or promoted):
             rescue = [s for s in found if _judge(part, exp, s, hook)[0] is True]
             if not rescue:
                 continue

@@ -44,7 +44,8 @@ def _text_key(text: str) -> str:
         toks = tokenize(text, 40, latex="\\" in text or "{" in text)
     except Exception:  # noqa: BLE001 - an unreadable name keys as written
         return re.sub(r"[{}\s\\]", "", text)
-    return "".join(("_" + t.text if t.kind == "sub" else t.text) for t in toks
+    return "".join(("_" + t.text if t.kind == "sub" else _GREEK_DIGITS.sub(
+        r"\1_\2", t.text) if t.kind == "word" else t.text) for t in toks
                    if t.kind in ("word", "sym", "num", "sub", "op", "cmd") and t.text not in "{}")
 
 

@@ -23,6 +23,7 @@ Nothing outside a family names it: the checker module is found through the regis
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -48,8 +49,10 @@ def checker_of(part: Any) -> Any:
 
 def _generic_index(value: Any, target: Any) -> Any:
     """A symbol written without the step index the verified answer gives it (``m̂`` where the
-    answer has ``m̂_t``, a summary row ``θ ← θ − α m̂/(√v̂ + ε)``) is that symbol at the
-    current step; a symbol the answer itself uses bare stays."""
+    answer has ``m̂_t``, a summary row ``θ ← θ − α m̂/(√v̂ + ε)``; ``g`` where the answer has
+    only ``g₁``, the one gradient of the step it asks) is that symbol at that step, and one
+    written with its index on the line (``g1``) is the indexed symbol; a symbol the answer
+    itself uses bare stays."""
     names = {s.name for s in getattr(target, "free_symbols", set())}
     if not names or not hasattr(value, "xreplace"):
         return value
@@ -59,7 +62,12 @@ def _generic_index(value: Any, target: Any) -> Any:
     for sym in getattr(value, "free_symbols", set()):
         if sym.name in names or "_" in sym.name:
             continue
-        indexed = [f"{sym.name}_{i}" for i in ("t", "k") if f"{sym.name}_{i}" in names]
+        inline = re.fullmatch(r"(.*[A-Za-z])(\d{1,2})", sym.name)
+        if inline and f"{inline.group(1)}_{inline.group(2)}" in names:
+            repl[sym] = sympy.Symbol(f"{inline.group(1)}_{inline.group(2)}")
+            continue
+        indexed = [f"{sym.name}_{i}" for i in ("t", "k") if f"{sym.name}_{i}" in names] or [
+            n for n in names if re.fullmatch(re.escape(sym.name) + r"_\d{1,2}", n)]
         if len(indexed) == 1:
             repl[sym] = sympy.Symbol(indexed[0])
     return value.xreplace(repl) if repl else value

@@ -26,6 +26,7 @@ from optiproof.checking.concepts import plain
 from optiproof.checking.findings import Finding, PartGrade
 from optiproof.checking.statements import stance, units_of
 from optiproof.checking.segment import EXCLUDED
+from optiproof.checking.setting import names_the_setting
 
 _IDENTIFIES = re.compile(
     r"\b(?:this is|that'?s|that is|it is|which is|is exactly|is just|is simply|is precisely|"
@@ -286,7 +287,8 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
                 why = stance(words, m.start, m.end)
                 if why.reason == "hedge" and _READ_AS.search(words[:m.start]):
                     why = None  # "can also be read as signSGD" says what the update is
-                if why or _WITHOUT.search(words[:m.start]) or _CANNOT_AFTER.match(words, m.end):
+                if why or _WITHOUT.search(words[:m.start]) or _CANNOT_AFTER.match(
+                        words, m.end) or names_the_setting(words, m.start):
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
                                        marker is None or m.start < marker.start(),

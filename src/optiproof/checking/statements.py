@@ -310,9 +310,12 @@ def _falls_short(tail: str) -> bool:
         clauses[1].strip())))
 
 
+_PRESENT_VERB = r"(?:is|are|has|does|[a-z]{2,}[^\Ws]s)\b"
+"""A verb in the present tense: "AdamW instead subtracts αλθ" states what a method does in
+contrast to another (an indicative statement), not a hypothetical "instead"."""
 _HYPOTHETICAL = re.compile(r"\b(?:if (?:we|you|one|the|it|instead)|would(?: be)?|were|suppose|"
                            r"otherwise|in the opposite case|for example|e\.g\.|for instance|"
-                           r"instead)\b", re.I)
+                           r"instead(?!\s+(?:\w+ly\s+)?" + _PRESENT_VERB + r"))\b", re.I)
 _COMPARISON = re.compile(r"\b(?:while|whereas|versus|vs\.?|contrast)\b", re.I)
 """A comparison sets aside the values of its own clause; a conclusion in the next clause
 ("... vs. 0.935 for (a): about 2.78× longer") is the answer's own."""
