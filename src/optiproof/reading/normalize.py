@@ -279,11 +279,19 @@ def normalize(raw: str) -> Normalized:
     text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
     text = _SPACES.sub(" ", text)
     text = _TUPLE_ASSIGNMENT.sub(_tuple_assignment, text)
+    text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
 
 
+_SETTING_VERB = re.compile(
+    r"\b(?P<verb>(?:crank|raise|increase|bump|push|turn|lower|decrease|drop|reduce|change|set|"
+    r"move)(?:s|ed|ing)?) (?P<sym>[αηλβγρμ](?:_\d)?)(?: (?:up|down|back|all the way))? to "
+    r"(?=-?\d(?:\.\d{1,12})?(?:[eE]-?\d{1,3})?(?!\d|\.\d| ?(?:times|×|x\b|%|percent|of\b|[·*/^])))")
+"""A parameter set by a verb ("crank α up to 0.1", "lower η to 0.01", "set β to 0.9"): written as
+its assignment ("crank α = 0.1"), the form every reader reads a value from. A multiple or a share
+of the old value ("raise η to 2 times its value", "to 10% of") is left as written."""
 _TUPLE_SYMBOL = r"[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?)?"
 _TUPLE_NUMBER = r"-?\d+(?:\.\d+)?(?:[eE]-?\d{1,3})?(?:/\d+)?"
 _TUPLE_ASSIGNMENT = re.compile(
