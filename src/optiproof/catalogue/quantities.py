@@ -77,7 +77,7 @@ IDENTIFICATION = _add(_Q(
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
              r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
-             r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
+             r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!(]|$)",
              # "is there a name for this?", "does this update have a standard name?"
              rf"\b(?:is there|do(?:es)? (?:it|this|that|such a)(?: {_STEPLIKE})?(?: even)? have|"
              rf"has (?:it|this|that)(?: {_STEPLIKE})?(?: got)?)(?: (?:a|an|any))?(?: (?:standard|"

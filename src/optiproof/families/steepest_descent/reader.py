@@ -167,8 +167,8 @@ _ASKING_WORD = re.compile(r"\?|\b(?:give|find|compute|calculate|solve|minimi[sz]
 """A word that may ask something: a part holding one is never taken to ask what another did."""
 
 
-_SOLVE = re.compile(r"(?:^|[.;:]\s|,\s)(?:(?:now|then|next|first|please),? )?(?:with (?:[^.;,]|\.\d){1,30}?,? )?"
-                    r"solve\b(?! for\b)", re.I)
+_SOLVE = re.compile(r"(?:^|[.;:]\s|,\s)(?:(?:now|then|next|first|please),? )?(?:(?:with|for) (?:[^.;,]|\.\d)"
+                    r"{1,30}?,? )?solve\b(?! for\b)", re.I)
 """'Solve the penalised problem and give the optimal value': solving the problem asks its
 solution, the minimiser, beside what else the part names."""
 
@@ -521,7 +521,8 @@ def _its_value(r: PartReading, sentence: str, p: str, own_dual: bool) -> None:
               note="the value at the gradient of the dual norm just named")
 
 
-_DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?,;]|‖ ?\. ?‖){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
+_DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?,;]|‖ ?\. ?‖| ?, ?(?=(?:evaluated|computed|taken|applied|"
+                        r"measured)\b)){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
                         r"current )?(?:gradient|grad|g|G|∇ ?[fL])(?![\w(])", re.I)
 _SHOW = re.compile(r"^\W{0,3}(?:show|prove|verify|check|argue|explain why)\b(?: that)?", re.I)
 
@@ -2231,8 +2232,7 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
         part = next((p for p in previous if p.label == label), None)
         if part is None or part.value(F.norm) is None:
             return None, f"part ({label}) has no norm read"
-        same = all(part.value(k) == r.value(k) for k in (F.form, F.gradient, F.alpha, F.eta))
-        if not same:
+        if not _same_problem(part, r):
             return None, f"part ({label}) solves a different problem (form, g or weight)"
         return part.value(F.norm), ""
     m = _STEP_INDEX.search(s)
@@ -2249,6 +2249,12 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
     if entry is None or entry is N.LP:
         return None, f"cannot tell which step '{symbol}' is"
     return entry.key, ""
+
+
+def _same_problem(part: PartReading, r: PartReading) -> bool:
+    """True when an earlier part solves this part's problem (form, g, weight and radius), so
+    its step differs from this part's by the norm only."""
+    return all(part.value(k) == r.value(k) for k in (F.form, F.gradient, F.alpha, F.eta))
 
 
 def _indexed_by_norms(base: str, r: PartReading) -> bool:
@@ -2359,8 +2365,8 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
     for _pos, kind, src in found:
         sources.append(src)
         if kind == "compare":
-            ref = rx(r"\bthan\b[^.?]{0,40}?\(([a-h])\)|\bthan\b[^.?]{0,40}?part ([a-h])\b").search(
-                own)
+            ref = rx(r"\bthan\b[^.?]{0,40}?\(([a-h]|[ivx]{1,4}|\d{1,2})\)|\bthan\b[^.?]{0,40}?part "
+                     r"([a-h]|[ivx]{1,4}|\d{1,2})\b").search(own)
             other_norm = None
             if ref:
                 label = ref.group(1) or ref.group(2)
@@ -2368,6 +2374,11 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
                 if prev is None or prev.value(F.norm) is None:
                     r.miss(F.asks, f"the comparison refers to part ({label}), whose norm was not "
                                    "read")
+                    return
+                if not _same_problem(prev, r):   # its step is of another problem: not this one
+                    r.miss(F.asks, f"the comparison refers to the step of part ({label}), which "
+                                   "solves a different problem (form, g or weight); the length "
+                                   "ratio compares two norms' steps of one problem")
                     return
                 other_norm = prev.value(F.norm)
             elif other:
