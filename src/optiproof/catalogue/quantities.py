@@ -77,7 +77,7 @@ IDENTIFICATION = _add(_Q(
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
              r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
-             r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!]|$)",
+             r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!(]|$)",
              # "is there a name for this?", "does this update have a standard name?"
              rf"\b(?:is there|do(?:es)? (?:it|this|that|such a)(?: {_STEPLIKE})?(?: even)? have|"
              rf"has (?:it|this|that)(?: {_STEPLIKE})?(?: got)?)(?: (?:a|an|any))?(?: (?:standard|"
@@ -159,7 +159,10 @@ MIN_VALUE = _add(_Q(
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
              r"\bsmallest value of the objective",
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
-             r"\binfimum\b", r"\bminimum value\b", r"\bmin(?:\.|imum)? (?:objective )?value\b",
+             r"\binfimum\b", r"\bminimum value\b",
+             # "what's the minimum then?": the minimum of the part's problem, asked alone
+             r"\bwhat(?:'s| is| would be| will be) (?:the|its) min(?:imum)?(?: (?:then|now|here|"
+             r"there|in this case|this time))? ?\?", r"\bmin(?:\.|imum)? (?:objective )?value\b",
              # "the attained value" (not "the attained value ρ(γ⋆)": a symbol says which value)
              r"\b(?:attained|achieved) (?:objective |optimal |minimum )?value\b(?! ?(?:of )?"
              r"(?:[α-ωΑ-Ω]|[A-Za-z](?=[(_^])))"),
@@ -194,6 +197,10 @@ THRESHOLD = _add(_Q(
              r"\bcritical (?:value of )?α", r"\bcritical value\b", r"\bcutoff\b", r"\bat what α",
              r"\bat (?:exactly |precisely )?(?:which|what) (?:value of )?α\b[^.?]{0,60}?\b(?:stops?|ceases?|"
              r"starts?|begins?) (?:being|to be)\b", r"\bvalue of α (?:at which|where)",
+             # "at what value of α does a non-zero minimiser first appear"
+             r"\b(?:at|from) (?:exactly |precisely )?(?:which|what) (?:value of )?α\b(?: on(?:wards)?)?"
+             r"[^.?]{0,60}?\b(?:non-?zero (?:minimi[sz]er|step|solution|update|optimum)|first "
+             r"(?:shows? up|appears?|emerges?|exists?|arises?|turns? up|pops? up))\b",
              r"\bstops? being zero", r"\bbecomes? (?:unbounded|non-?zero)",
              r"\bchange[sd]? character",
              r"\b(?:α|η|lr|learning rate|step size) (?:where|at which) (?:that|the|this) (?:switch|"
@@ -897,7 +904,10 @@ NORM_VALUE = _add(_Q(
              r"(?<!\bunder the )(?<!\bfor the )\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|report|list|find|calculate|determine|what (?:is|are))(?:,? (?:in (?:this|that|the "
              r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?(?:[\[(] ?)?"
-             r"‖(?!·)[^‖]{1,40}‖")))
+             r"‖(?!·)[^‖]{1,40}‖",
+             # "‖d_a‖_2 / ‖d_c‖_2 = ?": a norm (or a quotient of two) equated to a question mark
+             r"^‖(?![·.])[^‖]{1,40}‖(?:_\{?[\w∞]{1,4}\}?)?(?= ?(?:/ ?‖[^‖]{1,40}‖(?:_\{?[\w∞]{1,4}\}?)? ?)?"
+             r"= ?\?)")))
 UNIQUENESS = _add(_Q(
     "uniqueness", "is the minimiser unique", value_kind="yes-no",
     phrases=(r"(?<!\bbeing the )(?<!\bto be the )\bunique\b",)))
@@ -937,7 +947,9 @@ MULTIPLE_OF_POLAR = _add(_Q(
 EXISTENCE = _add(_Q(
     "existence", "does a minimiser exist", value_kind="yes-no",
     phrases=(r"\bdoes (?:a |any |the )?minimi[sz]er (?:\w+ )?exist\b",
-             r"\bis there (?:a|any) minimi[sz]er\b", r"\bexistence of (?:a )?minimi[sz]er\b",
+             r"\bis there (?:(?:even|still|actually|really|then) )?(?:a|any) minimi[sz]er\b",
+             r"\bdoes (?:it|this|the (?:problem|objective)) (?:(?:even|still|actually|really) )?have "
+             r"(?:a|any) minimi[sz]er\b", r"\bexistence of (?:a )?minimi[sz]er\b",
              r"\bis the (?:minimum|infimum) (?:attained|achieved)\b")))
 RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe rank of\b",
                                                     r"\bwhat is (?:the |its )?rank\b")))

@@ -25,11 +25,17 @@ _ATTEMPT = re.compile(
 _MY = re.compile(r"\bmy (?:answer|result|guess|attempt|value|solution) (?:for|of) (?P<sym>"
                  + _SYMBOL + r") (?:is|was|=) " + _VALUE + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
 
+_GUESS = re.compile(r"\bmy (?:(?:own|best|first) )?(?:guess|hunch|attempt|answer|bet)(?: here)? (?:is|was|would be)"
+                    r"(?: that)? (?:they(?:'re| are)(?: all| both)?|it(?:'s| is)(?: just)?) "
+                    + _VALUE + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
+""""my guess is they're all 1/‖g‖_2", "my hunch is that it's 0.5": the asker's value for what the
+request before it asks (the pronoun is the asked quantity), so a claim whatever the symbol."""
+
 
 def drop_attempts(text: str, removed: list[str]) -> str:
     """``text`` without the clauses that offer the asker's own value for a symbol the text
     asks for; each dropped clause is added to ``removed``."""
-    if not _ATTEMPT.search(text) and not _MY.search(text):
+    if not _ATTEMPT.search(text) and not _MY.search(text) and not _GUESS.search(text):
         return text
     flat = " ".join(text.split())
     asked = " ".join(s for _, s in sentences(flat) if is_request(s))
@@ -41,6 +47,12 @@ def drop_attempts(text: str, removed: list[str]) -> str:
         out = out.replace(m.group(0), " ", 1)
         removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "
                        "check, not data)")
+    for m in _GUESS.finditer(text):
+        if not _after_a_request(text[:m.start()]):
+            continue
+        out = out.replace(m.group(0), " ", 1)
+        removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "
+                       "check, not data)")
     return out
 
 
@@ -48,3 +60,12 @@ def _asked(symbol: str, requests: str) -> bool:
     """True when ``symbol`` (in any notation) appears in the request sentences."""
     key = symbol_key(symbol)
     return any(symbol_key(m.group(0)) == key for m in re.finditer(_SYMBOL, requests))
+
+
+def _after_a_request(before: str) -> bool:
+    """True when the sentence before a guess asks something, a request or a question mark or
+    "same question for ...": the guess answers it."""
+    flat = " ".join(before.split())
+    last = [s for _, s in sentences(flat)][-1:] if flat else []
+    return bool(last) and (is_request(last[0]) or "?" in last[0]
+                           or re.search(r"\bquestion\b", last[0], re.I) is not None)

@@ -158,6 +158,10 @@ _GARBLED_INDEX_PAIR = re.compile(r"[ \t]{0,4}\n?[ \t]{0,4}2[ \t]{0,4}\n?[ \t]{0,
 _GARBLED_INDEX_ONE = re.compile(r"[ \t]{0,4}(∞|F)(?!\w)")
 _EQ_NUMBER_LINE = re.compile(r"^[ \t]{0,8}\(\d{1,3}\)[ \t]{0,8}[.,]?[ \t]{0,8}$", re.M)
 _PAGE_NUMBER_LINE = re.compile(r"^[ \t]{20,160}\d{1,3}[ \t]{0,8}$", re.M)
+_PAGE_FOOTER_LINE = re.compile(r"^[ \t]{20,160}\d{1,3}[ \t]{6,40}(?=[^\n]{0,80}[A-Za-z]{2})[^\n=?:]{2,80}$",
+                               re.M)
+"""A page footer a PDF copy keeps: the page number far to the right of the margin, then the
+running header far apart from it ('      24          CS 7xx — Optimization for ML, Fall')."""
 """A lone number far to the right on its own line: a page number copied from a PDF."""
 _DEBRIS_LINE = re.compile(r"^[ \t]{0,8}(?:\{z[ \t]{0,4}\}?|\}|\{|\||l|z|\|\{z\}|Print Image)"
                           r"[ \t]{0,8}$", re.M | re.I)
@@ -279,11 +283,19 @@ def normalize(raw: str) -> Normalized:
     text = text.replace("<=", "≤").replace(">=", "≥").replace("->", "→")
     text = _SPACES.sub(" ", text)
     text = _TUPLE_ASSIGNMENT.sub(_tuple_assignment, text)
+    text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
 
 
+_SETTING_VERB = re.compile(
+    r"\b(?P<verb>(?:crank|raise|increase|bump|push|turn|lower|decrease|drop|reduce|change|set|"
+    r"move)(?:s|ed|ing)?) (?P<sym>[αηλβγρμ](?:_\d)?)(?: (?:up|down|back|all the way))? to "
+    r"(?=-?\d(?:\.\d{1,12})?(?:[eE]-?\d{1,3})?(?!\d|\.\d| ?(?:times|×|x\b|%|percent|of\b|[·*/^])))")
+"""A parameter set by a verb ("crank α up to 0.1", "lower η to 0.01", "set β to 0.9"): written as
+its assignment ("crank α = 0.1"), the form every reader reads a value from. A multiple or a share
+of the old value ("raise η to 2 times its value", "to 10% of") is left as written."""
 _TUPLE_SYMBOL = r"[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?)?"
 _TUPLE_NUMBER = r"-?\d+(?:\.\d+)?(?:[eE]-?\d{1,3})?(?:/\d+)?"
 _TUPLE_ASSIGNMENT = re.compile(
@@ -405,9 +417,11 @@ _GARBLED_STAR_IN_NORM = re.compile(r"‖ ?([A-Za-zΔ])\?_?(\w{1,3}) ?‖")
 question, which would cut the request in two."""
 
 
-_STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])∗(?![\w∗])")
-"""The asterisk operator right after a symbol ('Δ∗', a PDF copy of Δ*) marks an optimum, as
-'^*' does; after a norm's subscript bar ('‖Δ‖_∗') it stays the nuclear/dual norm."""
+_STAR_AFTER_SYMBOL = re.compile(r"(?<=[A-Za-zα-ωΔΘ])(?:∗(?![\w∗])|\^?⋆(?![\w∗⋆,)]))")
+"""The asterisk or star operator right after a symbol ('Δ∗', 'd⋆', 'x^⋆': a PDF or LaTeX copy of
+Δ*) marks an optimum, as '^*' does; after a norm's subscript bar ('‖Δ‖_∗') it stays the
+nuclear/dual norm. A star inside a point's coordinates ('(x⋆, y⋆)') is left as written.
+"""
 
 
 _FIRST_ROW = re.compile(r"^(?P<pre>[^\n]{0,80}?(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6})(?P<cells>-?\d{1,6}"
@@ -832,6 +846,7 @@ def _drop_debris(text: str, removed: list[str]) -> str:
         return ""
 
     text = _PAGE_NUMBER_LINE.sub(page, text)
+    text = _PAGE_FOOTER_LINE.sub(page, text)
 
     def caption(m: re.Match) -> str:
         removed.append(f"figure caption {m.group(0).strip()[:60]!r}")
@@ -1046,5 +1061,18 @@ def _fix_norm_indices(text: str) -> str:
         if one:
             out.append(f"_{one.group(1)}")
             pos = one.end()
+            continue
+        letter = _GARBLED_MATRIX_INDEX.match(text, pos)
+        if letter and letter.group(1) and re.match(r"[ \t]*\n", text[letter.end():]):
+            letter = None   # '‖d‖2P' ending a line: a stacked fraction's row, read as a whole later
+        if letter and re.search(rf"(?<![\w]){letter.group(2)} ?= ?(?:\[ ?\[|diag ?\()", text):
+            out.append(f"_{letter.group(2)}" + ("^2" if letter.group(1) else ""))
+            pos = letter.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+_GARBLED_MATRIX_INDEX = re.compile(r"(2)?([A-Z])(?![\w(])")
+"""``‖d‖P``, ``‖d‖2P``: the index of a norm weighted by a matrix the text defines (``P = [[2,
+1], [1, 2]]``, ``P = diag(4, 1, 9)``), glued to the bars by a PDF, with the square before it: ``‖d‖_P``, ``‖d‖_P^2``.
+A letter no matrix is assigned to is left as written."""

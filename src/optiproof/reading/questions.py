@@ -150,10 +150,14 @@ _QUALIFIER = re.compile(r"\b(?:including|incl\.) (?:the |its )?$|"
                         r"(?<!\btogether )(?<!\balong )\bwith (?:(?:the |its )(?:proper |full |usual |"
                         r"standard )?|(?:proper |full |usual |"
                         r"standard ))$", re.I)
-_REMARK = re.compile(r"^\(?(?:hint|note|recall|reminder|remark|remember)\b|"
-                     r"^\((?=[^()]{1,40}\?\)$)[^()]*\b(?:something|sth|maybe|perhaps|i think|i guess)\b",
-                     re.I)
-"""A remark, or the asker's parenthesised guess at the answer ("(greedy something?)")."""
+_REMARK = re.compile(r"^(?:> ?)?\(?(?:hint|(?:pro[- ])?tip|note|recall|reminder|remark|remember)\b|"
+                     r"^\((?=[^()]{1,40}\?\)$)[^()]*\b(?:something|sth|maybe|perhaps|i think|i guess)\b|"
+                     r"^\((?:please )?(?:use|using|apply|try|via|by|with|start (?:with|from)|first)\b[^()]{0,40}?"
+                     r"\b(?:cauchy|h(?:ö|o|oe)lder|svd|singular value decomposition|lagrang\w*|kkt|triangle "
+                     r"inequality|duality|jensen|young)\b[^()?]{0,60}\)?[.!]?$", re.I)
+"""A remark, the asker's parenthesised guess at the answer ("(greedy something?)"), or a
+parenthesised hint on the method ("(Use Cauchy–Schwarz or Hölder; give the number.)"): it asks
+nothing of its own."""
 _DEFINED_AS = re.compile(r"(?:^|[,;(] ?)where (?:the |a |an )?[\w -]{1,40}? (?:is|are|means|"
                          r"denotes|is defined as|stands for) (?:defined as )?(?:the |as the )?$",
                          re.I)
@@ -912,6 +916,9 @@ naming the symbol."""
 _EQUALS_QUESTION = re.compile(rf"(?<![\w^_])({_SYMBOL}) ?= ?\?")
 """A symbol equated to a question mark ("w_1 = ?", "κ(H) = ?"): the symbol is asked."""
 _INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()?]{1,80}\?", re.I)
+_INNER_REQUEST = re.compile(r"\(? ?(?:and|also|plus)(?: also)? (?:say|state|give|explain|tell(?: us)?|"
+                            r"identify|name|write(?: down)?|report|find|compute)\b[^()]{1,100}", re.I)
+"""A request a parenthesis adds ("Name it (and say what plays the role of the matrix …)")."""
 
 
 def _inner_questions(sentence: str, start: int, asks: list[Ask], unplaced: tuple[str, ...]
@@ -923,11 +930,11 @@ def _inner_questions(sentence: str, start: int, asks: list[Ask], unplaced: tuple
         return ()
     out = []
     for lo, hi in _parenthesised(sentence):
-        m = _INNER_WH.search(sentence, lo, hi)
+        m = _INNER_WH.search(sentence, lo, hi) or _INNER_REQUEST.match(sentence, lo, hi)
         if m is None or any(lo <= a.start - start < hi for a in asks) or \
                 any(m.group(0) in u for u in unplaced):
             continue
-        out.append(m.group(0).rstrip(" ?"))
+        out.append(m.group(0).lstrip("( ").rstrip(" ?"))
     return tuple(out)
 
 

@@ -167,8 +167,8 @@ _ASKING_WORD = re.compile(r"\?|\b(?:give|find|compute|calculate|solve|minimi[sz]
 """A word that may ask something: a part holding one is never taken to ask what another did."""
 
 
-_SOLVE = re.compile(r"(?:^|[.;:]\s|,\s)(?:(?:now|then|next|first|please),? )?(?:with (?:[^.;,]|\.\d){1,30}?,? )?"
-                    r"solve\b(?! for\b)", re.I)
+_SOLVE = re.compile(r"(?:^|[.;:]\s|,\s)(?:(?:now|then|next|first|please),? )?(?:(?:with|for) (?:[^.;,]|\.\d)"
+                    r"{1,30}?,? )?solve\b(?! for\b)", re.I)
 """'Solve the penalised problem and give the optimal value': solving the problem asks its
 solution, the minimiser, beside what else the part names."""
 
@@ -521,7 +521,8 @@ def _its_value(r: PartReading, sentence: str, p: str, own_dual: bool) -> None:
               note="the value at the gradient of the dual norm just named")
 
 
-_DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?,;]|‖ ?\. ?‖){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
+_DUAL_AT_G = re.compile(r"\bdual norm\b(?:[^.?,;]|‖ ?\. ?‖| ?, ?(?=(?:evaluated|computed|taken|applied|"
+                        r"measured)\b)){0,40}?\b(?:at|of|for|on) (?:the )?(?:given |"
                         r"current )?(?:gradient|grad|g|G|∇ ?[fL])(?![\w(])", re.I)
 _SHOW = re.compile(r"^\W{0,3}(?:show|prove|verify|check|argue|explain why)\b(?: that)?", re.I)
 
@@ -752,6 +753,24 @@ class SteepestDescentReader:
 
     def read_part(self, part: PartText, objects: PartObjects,
                   previous: list[PartReading]) -> list[PartReading]:
+        read = self._read_part(part, objects, previous)
+        alternatives = getattr(read[0], "_alternatives", None) if len(read) == 1 else None
+        if not alternatives:
+            return read
+        # the part asks the same of each norm it names: one sub-part per norm, in turn
+        out = []
+        for k, name in enumerate(alternatives, 1):
+            sub = PartText(f"{part.label}.{k}", part.own, part.context, part.start)
+            got = self._read_part(sub, objects, previous, choice=name)
+            if len(got) != 1 or F.norm not in got[0].fields:
+                return read
+            got[0].notes.append(f"the part asks the same of each norm it names; this sub-part "
+                                f"is the one under the {name} norm")
+            out += got
+        return out
+
+    def _read_part(self, part: PartText, objects: PartObjects, previous: list[PartReading],
+                   choice: str | None = None) -> list[PartReading]:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY, own_text=own)
         r._previous = previous  # type: ignore[attr-defined]
@@ -767,7 +786,7 @@ class SteepestDescentReader:
             _stated_shape(part.flat + " " + part.flat_context, r)
             _given_svd(part.flat + " " + part.flat_context, r)
             _given_outer_svd(part.flat + " " + part.flat_context, r)
-        _read_norm(own, ctx, r, matrix)
+        _read_norm(own, ctx, r, matrix, choice)
         _norm_chosen(own, r)
         _read_form(own, ctx, r)
         _read_scalars(own, ctx, r)
@@ -1500,7 +1519,34 @@ def _norm_chosen(own: str, r: PartReading) -> None:
                                                     "replaced by this part's")
 
 
-def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
+_IF_NORM = re.compile(r"\b(?:if|when|with|for|using|under|uses?)\b[^.?;]{0,40}$", re.I)
+"""What a norm asked of in turn stands after ("if the penalty uses ", "and for the ")."""
+_IN_TURN = re.compile(r"\b(?:again|separately|also|then|as well|likewise|in turn|each)\b|"
+                      r"\band (?:if|with|for|when|using|under)\b", re.I)
+"""What joins the norms a part asks the same question of ("…, and again if it uses …")."""
+
+
+def _alternative_norms(own: str, primary: list[tuple[str, str]], names: list[str]) -> bool:
+    """"The same threshold if the penalty uses ‖d‖_∞, and again if it uses ‖d‖_1": the part
+    asks its question of each norm in turn (each named after an 'if', 'with' or 'for', joined
+    by 'again', 'separately', 'and for', ...). Two or three norms, all in one sentence."""
+    if not 2 <= len(names) <= 3:
+        return False
+    at = []
+    for name in names:
+        src = next(s for n, s in primary if n == name)
+        pos = own.find(src)
+        if pos < 0 or not _IF_NORM.search(own[max(0, pos - 50):pos].replace("‖.‖", "‖·‖")):
+            return False
+        at.append((pos, pos + len(src)))
+    at.sort()
+    if len({_sentence_span(own, lo) for lo, _hi in at}) != 1:
+        return False
+    return all(_IN_TURN.search(own[hi:lo2]) for (_lo, hi), (lo2, _hi2) in zip(at, at[1:]))
+
+
+def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool,
+               choice: str | None = None) -> None:
     aside: list[tuple[str, str]] = []
     primary, measure, other = _primary_norms(own, matrix, aside)
     for _name, src in aside:
@@ -1536,7 +1582,16 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool) -> None:
         primary = [(n, s) for n, s in primary if n != name]
         r.convention("the norm's family", src, f"\"{src}\" names the family of the concrete "
                                                f"norm {names[0] if names else ''} the step uses")
+    if choice is not None and not where and choice in names:
+        others = [(n, s) for n, s in primary if n != choice]
+        primary = [(n, s) for n, s in primary if n == choice]
+        names = [choice]
+        for _n, src in others:
+            r.convention("a norm of another sub-part", src, "the part asks the same of each norm "
+                                                           "it names; this one has its own sub-part")
     if len(names) > 1:
+        if not where and _alternative_norms(own, primary, names):
+            r._alternatives = names  # type: ignore[attr-defined]
         listed = ", ".join(f"{n} (from \"{s}\")" for n, s in primary)
         r.miss(F.norm, f"several norms define the step{where}: {listed}; cannot tell which")
         return
@@ -2134,7 +2189,8 @@ def _set_positive(r: PartReading, name: str, got: tuple[Any, str]) -> None:
 ASKS = {
     "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δθ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
               r" ?arg ?min|\b(?:what|find|compute|derive|determine|give|"
-              r"obtain|write down)\b[^.?]{0,40}?\b(?:u\b|update|step\b|minimi[sz]er|solution|"
+              r"obtain|write down)\b(?! (?:values? of )?α\b)[^.?]{0,40}?\b(?:u\b|update|step\b|"
+              r"minimi[sz]er|solution|"
               r"direction|Δθ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
                  r"\brecover|\bcorrespond(?!ing)|\bidentify the (?:optimi[sz]er|algorithm|method)|"
@@ -2176,8 +2232,7 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
         part = next((p for p in previous if p.label == label), None)
         if part is None or part.value(F.norm) is None:
             return None, f"part ({label}) has no norm read"
-        same = all(part.value(k) == r.value(k) for k in (F.form, F.gradient, F.alpha, F.eta))
-        if not same:
+        if not _same_problem(part, r):
             return None, f"part ({label}) solves a different problem (form, g or weight)"
         return part.value(F.norm), ""
     m = _STEP_INDEX.search(s)
@@ -2194,6 +2249,12 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
     if entry is None or entry is N.LP:
         return None, f"cannot tell which step '{symbol}' is"
     return entry.key, ""
+
+
+def _same_problem(part: PartReading, r: PartReading) -> bool:
+    """True when an earlier part solves this part's problem (form, g, weight and radius), so
+    its step differs from this part's by the norm only."""
+    return all(part.value(k) == r.value(k) for k in (F.form, F.gradient, F.alpha, F.eta))
 
 
 def _indexed_by_norms(base: str, r: PartReading) -> bool:
@@ -2304,8 +2365,8 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
     for _pos, kind, src in found:
         sources.append(src)
         if kind == "compare":
-            ref = rx(r"\bthan\b[^.?]{0,40}?\(([a-h])\)|\bthan\b[^.?]{0,40}?part ([a-h])\b").search(
-                own)
+            ref = rx(r"\bthan\b[^.?]{0,40}?\(([a-h]|[ivx]{1,4}|\d{1,2})\)|\bthan\b[^.?]{0,40}?part "
+                     r"([a-h]|[ivx]{1,4}|\d{1,2})\b").search(own)
             other_norm = None
             if ref:
                 label = ref.group(1) or ref.group(2)
@@ -2313,6 +2374,11 @@ def _read_asks(own: str, r: PartReading, previous: list[PartReading], matrix: bo
                 if prev is None or prev.value(F.norm) is None:
                     r.miss(F.asks, f"the comparison refers to part ({label}), whose norm was not "
                                    "read")
+                    return
+                if not _same_problem(prev, r):   # its step is of another problem: not this one
+                    r.miss(F.asks, f"the comparison refers to the step of part ({label}), which "
+                                   "solves a different problem (form, g or weight); the length "
+                                   "ratio compares two norms' steps of one problem")
                     return
                 other_norm = prev.value(F.norm)
             elif other:
