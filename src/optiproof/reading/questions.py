@@ -86,7 +86,7 @@ _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|
 _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thanks|am i|did i|"
                    r"(?:i'?d|i would|i) (?:like|want|need) to (?:actually |really |properly |finally )?"
                    r"(?:understand|see why|know why|get why|figure out why|get a feel)|"
-                   r"is that(?! (?:the )?(?:same|equal|identical|larger|smaller|bigger|greater|"
+                   r"(?<!\bbig )(?<!\blarge )(?<!\bmuch )(?<!\bmany )is that(?! (?:the )?(?:same|equal|identical|larger|smaller|bigger|greater|"
                    r"different|consistent)\b)|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some |an? )?(?:actual "
                    r"|real |concrete |exact |numeric(?:al)? )?(?:numbers?|values?)\b(?! of\b)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$", re.I)
@@ -613,7 +613,18 @@ def _which_one(request: Request, flat: str) -> Request:
                  for x in QUANTITIES.mentions(probe))
     if not asks:
         return request
-    return Request(request.sentence, request.start, asks, request.proof, request.unplaced)
+    unplaced = _unplaced_items(request.sentence, [(m.start(), m.end())])  # "Which one, and what
+    rest = _ASKED_AFTER.match(request.sentence, m.end())                  # is its value?" asks
+    if rest and not any(rest.group(1).strip() in u or u in rest.group(1) for u in unplaced):
+        unplaced += (rest.group(1).strip(),)
+    return Request(request.sentence, request.start, asks, request.proof,
+                   request.unplaced + tuple(u for u in unplaced if u not in request.unplaced))
+
+
+_ASKED_AFTER = re.compile(r"\s*[,;:-]?\s*(?:and |but |also |then )*((?:what|how|which|give|find|compute|"
+                          r"state|report|determine)\b.*)$", re.I | re.S)
+"""A question coordinated after "which one" ("which one, and how large is it there?"): asked,
+so reported when nothing places it."""
 
 
 _PRONOUN_REQUEST = re.compile(
@@ -641,6 +652,9 @@ def _resolve_pronouns(requests: list[Request], pieces: list[tuple[int, str]]) ->
             continue
         before = [sentence for start, sentence in pieces if start < r.start]
         asks = _antecedent_asks(before[-1], r) if before else ()
+        if re.search(r"\bhow (?:big|large)\b", r.sentence, re.I) and any(
+                a.quantity is None or QUANTITIES[a.quantity].value_kind != "scalar" for a in asks):
+            asks = ()   # "How big is it?" of a vector asks its size, not the vector: refused
         out.append(Request(r.sentence, r.start, asks, r.proof, r.unplaced) if asks else r)
     return out
 
@@ -794,8 +808,9 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     asks = [a for a in asks if not (a.quantity and any(lo <= a.start - start < hi
                                                        for lo, hi in defining))]
     asks = [a for a in asks if not _in_formula(sentence, a.start - start, a.phrase)]
-    asks = [a for a in asks if not _QUALIFIER.search(sentence[max(0, a.start - start - 20):
-                                                                a.start - start])]
+    qualified = [a for a in asks if _QUALIFIER.search(sentence[max(0, a.start - start - 20):
+                                                                 a.start - start])]
+    asks = [a for a in asks if a not in qualified]
     asks = [a for a in asks if not _DEFINED_AS.search(sentence[max(0, a.start - start - 70):
                                                                  a.start - start])]
     inside = _parenthesised(sentence)
@@ -818,9 +833,15 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     if lead and any(a.start - start >= lead.end() for a in asks):
         asks = [a for a in asks if a.start - start >= lead.end()]   # context, not asked
     asks += _optimizer_beside_step(sentence, start, asks)
+    asks += _distributed_modifier(sentence, start, asks)
     asks.sort(key=lambda a: a.start)
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
                                lead.end() if lead and asks else 0) if asks else ()
+    unplaced += tuple(a.phrase for a in qualified if a.quantity and  # "with its ℓ2 norm" asks;
+                      QUANTITIES[a.quantity].value_kind in ("scalar", "vector", "matrix") and
+                      not re.search(r"\b(?:on|off|enabled|disabled|included|excluded)\b", a.phrase)
+                      and not re.match(r"\s*(?:\(?\w{1,4}[.)] ?)?with\b", sentence, re.I))
+    # "with the usual bias correction" (a convention, no value) sets
     unplaced += _modified_asks(sentence, start, asks)
     unplaced += _phase_scopes(sentence, start, asks, unplaced)
     unplaced += _inner_questions(sentence, start, asks, unplaced)
@@ -833,6 +854,38 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
 _BARE_OPTIMIZER = re.compile(r"(?:,|\band)(?: also)? (?P<o>the (?:resulting |corresponding |associated "
                              r"|underlying )?optimi[sz]er)(?= ?[.?!;]?\s*$| ?,| and\b)", re.I)
 _STEP_SYMBOL = re.compile(r"(?:d|u|s|Δ|δ|Δθ|ΔW|Δw|delta)(?:\^?\*|⋆|\^⋆)?")
+
+
+_MODIFIER = re.compile(r"^(?:optimal|best|tuned|optimally tuned)\b", re.I)
+_COORDINATED_NOUN = re.compile(rf"(?: ?{_SYMBOL})?(?: ?\([^()]{{1,40}}\))?(?: (?:for|of|in) [^,;?=]{{1,30}}?)?"
+                               rf",? (?:and|&) (?:the |its )?"
+                               r"(?P<noun>(?:[a-z][a-z-]{2,20} ){0,2}?[a-z][a-z-]{2,20})"
+                               rf"(?: {_SYMBOL})?(?=\s*[.?;!,]|\s*$| (?:of|for|in)\b)", re.I)
+
+
+def _distributed_modifier(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
+    """A noun coordinated after an ask whose phrase opens with a modifier ("the optimal step η
+    and momentum β") is asked with that modifier ("optimal momentum"): an ask for the quantity
+    the modified noun names, when the catalogue knows it."""
+    out = []
+    for a in asks:
+        modifier = _MODIFIER.match(a.phrase)
+        m = _COORDINATED_NOUN.match(sentence, a.end - start) if modifier else None
+        if m is None or any(m.start("noun") <= b.start - start < m.end() for b in asks):
+            continue
+        probe = f"{modifier.group(0)} {m.group('noun')}"
+        found = [x for x in QUANTITIES.mentions(probe) if x.start == 0 and x.end > len(modifier.group(0)) + 1]
+        if found:
+            # of the entries the modified noun names ('optimal momentum': the optimal tuning,
+            # or the optimal momentum), the one whose own label is the noun
+            labelled = [e for e in QUANTITIES.entries
+                        if any(re.fullmatch(str(getattr(lab, "pattern", lab)), probe, re.I)
+                               for lab in getattr(e, "labels", ()) or ())
+                        and any(p.match(probe) and p.match(probe).end() == len(probe)
+                                for p in e.patterns())]
+            key = labelled[0].key if len(labelled) == 1 else found[0].entry.key
+            out.append(Ask(key, m.group("noun"), start + m.start("noun"), start + m.end("noun")))
+    return out
 
 
 def _optimizer_beside_step(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
@@ -1069,11 +1122,15 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
         if elliptic and _strip_named(elliptic.group("subject")) != elliptic.group("subject"):
             out.append(sentence[lo:hi].strip())   # "and how many for the parameter server?"
             continue
-        text = _strip_named(_strip_parentheses(sentence[lo:hi]))
+        unstripped = _strip_parentheses(sentence[lo:hi])
+        text = _strip_named(unstripped)
         setting = ((_SETTING.search(text) and not re.search(rf"\b(?:{_VERBS})\b", text, re.I))
                    or _VERB_SETTING.match(text) or _CHANGE.match(text)) and not re.search(
             r"\b(?:what|which|how)\b", text, re.I)   # "if so, with which matrix" asks
-        if _OWNED_SYMBOL.match(text):
+        if _OWNED_SYMBOL.match(text) or (text != unstripped and not setting and (
+                _NAMED_SYMBOL.fullmatch(" ".join(text.split())) or _WH_NOUN.search(unstripped))):
+            # "and momentum β": a method's hyperparameter, its name stripped, is asked;
+            # "which weighted norm is minimised": the name asked
             if sentence[lo:hi].strip() not in out:
                 out.append(sentence[lo:hi].strip())
             continue
@@ -1091,6 +1148,12 @@ _OWNED_SYMBOL = re.compile(rf"^\s*(?:and |or )?(?:its|their|the corresponding|th
                            rf"me|my|no|of|on|or|so|to|up|us|we)\b){_SYMBOL}\s*[.?;]?\s*$")
 """A listed item naming a symbol of what the item before asks ("optimal lr, its ρ, and the number
 of iterations"): a quantity of its own, asked, never a gloss of the item before."""
+_NAMED_SYMBOL = re.compile(rf"\s*(?:and |or |also |then )*(?:the |its |their )?(?:(?:optimal|best|"
+                           rf"tuned|chosen|corresponding|resulting|parameter|coefficient|value|"
+                           rf"factor|term|constant) )*(?![A-Za-z]{{3,}})(?!(?:I|a|an|as|at|be|by|do|if|in|is|it|me|my|"
+                           rf"no|of|on|or|so|to|up|us|we)\b){_SYMBOL}\s*[.?;!]?\s*")
+"""What is left of an item once the method it names is stripped ("momentum β" of "the optimal
+step η and momentum β"): a symbol, the method's hyperparameter asked."""
 _WH_NOUN = re.compile(r"\b(?:which|what) (?!(?:is|are|was|were|does|do|did|about|if|else|happens|"
                       r"would|will|can|could|should)\b)[a-z][\w-]{2,}\b", re.I)
 """An item asking "which/what <noun>" ("and if so, with what momentum?") names something asked

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from optiproof.core.errors import BadInput
@@ -49,6 +49,8 @@ def _value(answer: dict) -> int:
 @given(st.integers(2, 12), st.integers(1, 50))
 def test_messages_per_phase_and_in_total(n, units):
     p = n * units
+    # 102 … 109 read like a power of ten whose exponent a PDF flattened (10^5): refused, not read
+    assume(not (100 < p < 110))
     text = (f"Gradients of p = {p} entries are averaged across n = {n} workers by a ring "
             "all-reduce.\n(a) Count the messages exchanged during the all-gather phase, "
             "those exchanged in the reduce-scatter phase, and the number in total.")

@@ -53,3 +53,17 @@ def test_momentum_said_off_is_gradient_descent(sentence, eigs):
 ])
 def test_switched_off_after_reads_only_an_off_statement(text, end_word, off):
     assert switched_off_after(text, text.index(end_word) + len(end_word)) is off
+
+
+@pytest.mark.parametrize("request_", [
+    "Find the optimal heavy-ball step η and momentum β.",
+    "Give the best heavy-ball learning rate and momentum.",
+    "Compute the optimal step size α and momentum β of heavy ball.",
+])
+def test_the_optimal_step_and_momentum_are_both_asked(request_):
+    """'the optimal step η and momentum β': the modifier carries to the momentum, which the
+    catalogue names the optimal momentum (not the optimal tuning asked a second time)."""
+    reading = read_report(f"Let f(θ) = ½ θᵀAθ with A = diag(1, 16).\n(a) {request_}")
+    assert reading.complete, reading.unread()
+    (part,) = reading.parts
+    assert {"optimal-step", "optimal-momentum"} <= set(part.value("asks"))

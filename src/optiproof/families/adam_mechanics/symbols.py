@@ -4,6 +4,7 @@ symbols with the right assumptions (alpha > 0, 0 <= beta < 1, t a positive integ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import sympy
@@ -106,8 +107,10 @@ def lr_symbol(spec: AdamMechanicsSpec) -> Any:
     return ALPHA if name == "alpha" else sympy.Symbol(_name(name), positive=True)
 
 
+@lru_cache(maxsize=256)
 def geometric_sum(ratio: Any, n: Any) -> Any:
-    """sum_{k=0}^{n-1} ratio^k, summed by SymPy; the ratio = 1 branch is dropped (ratio < 1)."""
+    """sum_{k=0}^{n-1} ratio^k, summed by SymPy; the ratio = 1 branch is dropped (ratio < 1).
+    Remembered: one derivation sums the same two moment series several times."""
     total = sympy.summation(ratio ** K_INDEX, (K_INDEX, 0, n - 1))
     if isinstance(total, sympy.Piecewise):
         total = next(expr for expr, cond in total.args if cond is sympy.true)

@@ -887,7 +887,7 @@ def _read_crossover(r: PartReading, source: str) -> None:
     schemes = r.value(F.schemes) or []
     quantities = list(r.value(F.quantities) or [])
     own, ctx = r.found.get("texts", ("", ""))
-    timed = Q.TIME.key in quantities or rx(r"\bfast|\bslow|\btimes?\b|\bT_").search(
+    timed = Q.TIME.key in quantities or rx(r"\bfast|\bslow|\bquick|\bsooner\b|\btimes?\b|\bT_").search(
         source + " " + own)
     if len(schemes) == 1:  # "the ring is faster" (than the other scheme of the context)
         shared = list(dict.fromkeys(n for _, n, _ in first_of(ctx, SCHEMES)))
@@ -1407,6 +1407,25 @@ def _timed_schemes(text: str) -> list[tuple[int, str, str]]:
     return list(out.values())
 
 
+_TREE_ALONE = (r"\b(?:the|a|this|that|our) tree\b(?![- ](?:all[- ]?reduce|based|scheme|algorithm|"
+               r"method|approach|strategy|collective|schedule|variant|version)\b)")
+"""'the tree', 'a tree' with no scheme noun: the tree all-reduce, when the text names one."""
+
+
+def _tree_alone(own: str, ctx: str, r: PartReading) -> list[tuple[int, str, str]]:
+    """The tree all-reduce named as 'the tree' alone ("is the tree faster than the ring"), as
+    ``first_of`` gives it: only when the part, the shared text or an earlier part names a tree
+    all-reduce in full (a tree scheme, a binomial tree, reduce then broadcast); nothing otherwise."""
+    m = rx(_TREE_ALONE).search(own)
+    if m is None or any(n == S.TREE.key for _, n, _ in first_of(own, SCHEMES)):
+        return []
+    earlier = any(S.TREE.key in (p.value(F.schemes) or []) for p in r.found.get("previous", [])
+                  if p.family == FAMILY)
+    if not earlier and not rx(SCHEMES[S.TREE.key]).search(own + " " + ctx):
+        return []
+    return [(m.start(), S.TREE.key, m.group(0))]
+
+
 _EACH_SCHEME = (r"\b(?:each|every|all)(?: (?:of )?(?:the|these|those))?(?: (?:two|three|four|five|six))? "
                 r"(?:schemes?|algorithms?|collectives?|options?|strategies|approaches)\b")
 """'For each scheme', 'all three algorithms': every scheme the shared text names (a scheme
@@ -1427,7 +1446,7 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
         if len(shared) >= 2:   # "for each scheme (for the PS, ...)": every scheme of the text
             listed = shared
     if not listed:
-        listed = sorted(first_of(own, SCHEMES) + _timed_schemes(own))
+        listed = sorted(first_of(own, SCHEMES) + _timed_schemes(own) + _tree_alone(own, ctx, r))
         listed = [(n, s) for _, n, s in listed]
     if not listed:
         listed = _labelled(own, ctx)
