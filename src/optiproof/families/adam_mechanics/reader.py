@@ -415,6 +415,7 @@ class AdamMechanicsReader:
                                      "its own)")
         elif evaluated is not None:
             _textbook_bound(r, evaluated)
+        mapped = _prescaled_gradient(r, mapped)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _unapplied_decay(r)
         _restated_settings(r, {k for k, _ in mapped})
@@ -1079,6 +1080,60 @@ def _scale_gradients(r: PartReading) -> None:
     r.found["sequence"] = scaled
     r.found["own gradient"] = True
     r.set(F.gradient, scaled[0][0], scaled[0][1])
+
+
+def _prescaled_gradient(r: PartReading, mapped: list[tuple[str, str]]
+                        ) -> list[tuple[str, str]]:
+    """A part that scales the loss by c, writes the scaled gradient itself after the scaling
+    ('multiply the loss by 10 (so g_1 = 0.2)') and asks about the scaling: loss scaling
+    compares the step on g with the step on c·g, so its g is the written gradient divided by
+    c, and a first step asked beside it is the step on the scaled loss, which loss scaling
+    answers. Any other step of the run asked beside it is refused, naming the gradient."""
+    keys = {k for k, _ in mapped}
+    scaling = next((m for m in TRANSFORMS.mentions(r.own_text)
+                    if m.entry.key == T.SCALE_LOSS.key), None)
+    sequence = r.found.get("sequence") or []
+    if Q.LOSS_SCALING.key not in keys or scaling is None or not r.found.get("own gradient") \
+            or len(sequence) != 1 or r.own_text.find(sequence[0][1]) < scaling.start or \
+            not _same_sentence(r.own_text, scaling.start, [sequence[0][1]]):
+        return mapped
+    c, (vec, source) = r.value(F.c), sequence[0]
+    others = keys & (_STEP_ASKS | _RUN) - {Q.FIRST_STEP.key}
+    try:
+        factor = sympy.Rational(str(c))
+        unscaled = [spec_number(sympy.Rational(str(x)) / factor) for x in vec]
+    except (ValueError, TypeError, SyntaxError, ZeroDivisionError):
+        unscaled = None
+    shared = _shared_gradient(r)
+    if others or unscaled is None or factor <= 0 or shared not in (None, unscaled):
+        why = (f"the part also asks {', '.join(sorted(others))}" if others else
+               f"it is not {c} times the shared text's gradient" if unscaled else
+               "the scale factor is not a number")
+        r.miss(F.gradient, f'"{source}" is the gradient of the scaled loss, written after '
+                           f'"{scaling.phrase}", but {why} (expected the unscaled gradient with '
+                           "the scale factor, or the scaled gradient in a part of its own)")
+        return mapped
+    note = f"the gradient of the unscaled loss: '{source}' divided by {c}"
+    r.found["sequence"] = [(unscaled, source)]
+    r.set(F.gradient, unscaled, source, note=note)
+    first = next((s for k, s in mapped if k == Q.FIRST_STEP.key), None)
+    if first is None:
+        return mapped
+    r.answered_by[Q.FIRST_STEP.key] = Q.LOSS_SCALING.key
+    return [(k, s) for k, s in mapped if k != Q.FIRST_STEP.key]
+
+
+def _shared_gradient(r: PartReading) -> list | None:
+    """The one gradient the shared text states, as a list of numbers (None: none, or several)."""
+    objects = r.objects
+    indexed, plain = _gradient_assignments(objects.context, r.found.get("context") or "") \
+        if objects is not None else ({}, [])
+    got = [v for v, _ in plain] + [v for k, (v, _) in indexed.items() if k == 1]
+    try:
+        vectors = [[spec_number(sympy.Rational(str(x))) for x in _vector(v)] for v in got]
+    except (ValueError, TypeError):
+        return None
+    return vectors[0] if len(vectors) == 1 else None
 
 
 _BECOMES = (r"\b(?:g|gradient)(?:_ ?\{?1\}?)? (?:becomes|is now|turns into|changes to|would be|"
