@@ -92,7 +92,8 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
-                      r"\bgradient (?:is|be|were|stays|remains) (?:the same|constant)|"
+                      r"\bgradient(?: of the (?:data |training )?loss)? (?:is|be|were|stays|remains) "
+                      r"(?:the |a )?(?:same|constant)\b|"
                       r"\bconstant gradient\b|\bg_?t ?= ?g\b|"
                       r"\bgradient(?: of the (?:data |training )?loss)? ?(?:=|is|equals|stays at) ?-?\d[\d.]{0,12}"
                       r"(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|each|all) (?:steps?|iterations?|"
@@ -128,8 +129,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _ORDINAL_STEP = (r"\b(?:after|at) the (" + "|".join(_ORDINALS) + r") (?:step|update|iteration)\b")
 _DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bdecoupled weight "
                   r"decay\b|\bweight decay\b|\bapplied to \w{1,3}(?: ?\(\w{1,5}\))? ?\+ ?\(?λ ?/ ?2\)?")
-_L2_VARIANT = (r"\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bl ?_?2 penalty\b|"
-               r"\bwith (?:an |the )?l ?_?2\b|\bweight_decay ?= ?[\dλ]|\bcoupled\b|"
+_L2_VARIANT = (r"\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bl ?_?2 (?:penalty|term)\b|"
+               r"\b(?:with|as) (?:an |the )?l ?_?2\b|\bweight_decay ?= ?[\dλ]|\bcoupled\b|"
                r"\bapplied to \w{1,3}(?: ?\(\w{1,5}\))? ?\+ ?\(?λ ?/ ?2\)?")
 """'L2 regularisation' (also 'L _2' from LaTeX L$_2$), or Adam applied to the loss plus (λ/2)‖θ‖²."""
 _DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
@@ -240,6 +241,49 @@ def _hypothetical_values(own: str, r: PartReading) -> None:
             r.miss(field, f'"{m.group(0)}" supposes another value than "{read.source}" read for the '
                           "same setting (expected one value per part, or the supposed one in a "
                           "part of its own)")
+
+
+_L2_IN_GRADIENT = (r"(?<![\w^])(?:grad(?:ient)?|g|∇ ?L)(?:_?\{?\(?\w{0,3}\)?\}?)?(?: ?\((?:θ|theta|w)\))? ?"
+                   r"(?:=|:=|←|<-|becomes|is) ?g(?:_?\{?\(?\w{1,3}\)?\}?)? ?\+ ?"
+                   r"(?P<lam>\d{0,3}\.?\d{1,12}(?:e-?\d{1,3})?) ?[*·]? ?(?:θ|theta|w)(?![a-zA-Z])"
+                   r"(?:_?\{?(?P<at>\w{1,5}(?: ?[-−] ?1)?)\}?)?")
+"""The data gradient plus λ times the weights written out ('grad = g_1 + 0.01*θ_0'): the L2
+penalty inside Adam's gradient, with its coefficient."""
+_L2_WITH_COEFFICIENT = (r"\bl ?_?\{?2\}? (?:term|penalty|regulari[sz](?:ation|er))(?: with| of)? (?:a |the )?"
+                        r"(?:coefficient|strength|weight) (?:of |= ?|: ?)?(?=\d|\.\d)")
+
+
+def _l2_coefficient(own: str, r: PartReading) -> None:
+    """The L2 coefficient of a part that writes Adam's gradient as the data gradient plus λθ
+    ('grad = g_1 + 0.01*θ_0'), or names it in words ('an L2 term with coefficient 0.1'); a
+    coefficient read elsewhere that differs is refused, naming both. The same number said
+    before it in the sentence ('put the 0.01 into the gradient') restates it."""
+    m = written = rx(_L2_IN_GRADIENT).search(own)
+    if m is not None:
+        got, source = number_at(own, m.start("lam")), phrase(own, m.start(), m.end())
+    else:
+        m = rx(_L2_WITH_COEFFICIENT).search(own)
+        got = number_at(own, m.end()) if m else None
+        source = phrase(own, m.start(), got[1]) if got else ""
+    if got is None:
+        return
+    value = got[0].spec_value()
+    was = r.fields.get(F.lam)
+    if was is not None and was.value != value:
+        r.miss(F.lam, f'"{source}" adds λ = {value} to the gradient but the text also states '
+                      f'"{was.source}" (expected one L2 coefficient for the run)')
+        return
+    if was is None:
+        r.set(F.lam, value, source)
+    else:
+        r.convention(F.lam, source, f"restates λ = {value}")
+    if written and (written.group("at") or "").replace(" ", "") == "0":
+        r.found["l2 at start"] = source     # λθ_0: the first step's penalty only
+    for n in rx(r"\bthe (\d{0,3}\.?\d{1,12}(?:e-?\d{1,3})?)\b").finditer(own[:m.start()]):
+        said = number_at(own, n.start(1))
+        if said is not None and said[0].spec_value() == value and \
+                _same_sentence(own, n.start(), [source]):
+            r.convention(F.lam, phrase(own, n.start(), said[1]), f"restates λ = {value}")
 
 
 def _decay_fraction(own: str, r: PartReading) -> None:
@@ -418,6 +462,10 @@ class AdamMechanicsReader:
         mapped = _prescaled_gradient(r, mapped)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _unapplied_decay(r)
+        if r.found.get("l2 at start") and F.gradients in r.fields:
+            r.miss(F.decay, f'"{r.found["l2 at start"]}" adds the penalty at θ_0, but the run '
+                            "asked takes several steps (expected λθ_{t-1} at every step, or "
+                            "the first step alone)")
         _restated_settings(r, {k for k, _ in mapped})
         several = rx(_SEVERAL_VARIANTS).search(r.own_text or "")
         if several and not any(k == Q.WEIGHT_DECAY.key for k, _ in mapped):
@@ -1369,6 +1417,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
     _decay_fraction(own, r)
+    _l2_coefficient(own, r)
 
 
 _LR_LETTER = r"(η|γ|α|lr)"
