@@ -93,3 +93,24 @@ def test_a_latex_gradient_in_a_font_is_the_gradient(font):
     reading = read_report(text)
     assert reading.complete, reading.unread()
     assert reading.parts[0].fields["gradient"].value == [3, -1]
+
+
+@settings(max_examples=6, deadline=None)
+@given(said=st.sampled_from((
+    "AdamW first multiplies the weights by a constant factor and then takes the Adam step. "
+    "What is this factor?",
+    "Before each step AdamW shrinks the parameters by a fixed factor. What is that factor?",
+    "With decoupled weight decay the update rescales θ by some factor before the Adam step. "
+    "What is this factor?")), lam=st.sampled_from([0.1, 0.02, 0.5]))
+def test_the_factor_adamw_multiplies_the_weights_by_is_the_shrink_factor(said, lam):
+    text = (f"Adam with learning rate 0.01, β_1 = 0.9, β_2 = 0.999, ε = 0 and λ = {lam} starts "
+            "from θ_0 = (1, 1) with gradient g_1 = (1, -2).\n\n"
+            f"(a) {said}\n")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert reading.parts[0].fields["shrink_factor"].value is True
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False,
+                                                                run_witnesses=False))
+    got = next(a.to_dict()["value"] for a in solution.parts[0].answers
+               if a.name == "shrink_AdamW")
+    assert got == pytest.approx(1 - 0.01 * lam, abs=1e-15)

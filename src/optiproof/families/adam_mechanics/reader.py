@@ -762,6 +762,25 @@ def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
     return True
 
 
+_FACTOR_ASKED = r"^(?:this|that|the|its|which|what) (?:constant |per[- ]step |scalar )?factor$"
+_WEIGHTS_BY_FACTOR = (r"\b(?:multipl(?:y|ies|ied)|scal(?:e|es|ed)|shrink(?:s|ing)?|rescal(?:e|es|ed)) "
+                      r"(?:the |all |its )?(?:weights?|parameters?|params|θ|w)\b[^.?]{0,20}?\bby (?:a |the "
+                      r"|one |some )?(?:constant |fixed |scalar |per[- ]step )?factor\b")
+
+
+def _shrink_factor_named(r: PartReading, source: str) -> bool:
+    """True (and the shrink factor asked) when the ask is a bare 'this factor' of a part that
+    says AdamW's decoupled decay multiplies the weights by a factor ('AdamW first multiplies
+    the weights by a constant factor …. What is this factor?'), with λ read."""
+    if not rx(_FACTOR_ASKED).match(source.strip()) or F.lam not in r.fields:
+        return False
+    said = rx(_WEIGHTS_BY_FACTOR).search(r.own_text)
+    if said is None or not rx(_DECOUPLED_VARIANT).search(_decay_named(r.own_text)):
+        return False
+    r.set(F.shrink_factor, True, f"{said.group(0)}; {source}")
+    return True
+
+
 _CORRECTED = (r"\bbias[- ]?corrected\b|\bwith (?:the )?(?:usual |standard |proper )?bias[- ]?correction\b|"
               r"\b(?:correct|standard|proper|real|textbook) adam\b")
 """A part that says its Adam corrects the bias, against a shared text that switched it off."""
@@ -820,6 +839,9 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     raw_only = bool(raw) and raw <= {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
     out = []
     for key, source in asks:
+        if _shrink_factor_named(r, source):
+            r.answered_by[key] = Q.WEIGHT_DECAY.key    # 'What is this factor?' of AdamW's shrink
+            key = Q.WEIGHT_DECAY.key
         if raw_only and key in (Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key) and \
                 not rx(r"\d|\b(?:step|update)s?\b|[Δθ]").search(source):
             # 'm_2 and v_2 without bias correction': says what the raw moments are
