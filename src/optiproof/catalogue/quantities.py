@@ -1022,7 +1022,11 @@ CHANGES = _add(_Q(
              r"\bis it different\b", r"\bdifferent from\b",
              r"\b(?:is|are) (?:the |this |that )?(?:sequence|iterates?|trajectory|updates?|steps?|"
              r"result|answer|run)\b[^.?]{0,40}\b(?:the same|identical|unchanged)\b",
-             r"\b(?:stays?|remains?) (?:the same|unchanged)\b")))
+             r"\b(?:stays?|remains?) (?:the same|unchanged)\b",
+             r"\b(?:is|are) (?:the |this |that |its )?(?:[\w'’-]+ ){0,2}?(?:sequence|iterates?|"
+             r"trajectory|updates?|steps?|result|answer|run)\b[^.?]{0,40}?\binvariant\b")))
+"""Is the result unchanged: a question whether something is invariant ("is the step invariant
+to …") is this one, answered the other way round (invariant = does not change)."""
 SLOWEST_DIRECTION = _add(_Q(
     "slowest-direction", "slowest eigen-direction", r"\lambda_{\mathrm{slow}}",
     aliases=("slowest eigenvalue", "slowest mode"),

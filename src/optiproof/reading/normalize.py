@@ -685,7 +685,7 @@ def _piece_block(lines: list[str], start: int) -> tuple[str, int] | None:
 # -- LaTeX ----------------------------------------------------------------------------------
 
 
-_BARE_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit)(?:\s{1,3}(?=[A-Za-z0-9])|"
+_BARE_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathcal|mathsf|mathtt)(?:\s{1,3}(?=[A-Za-z0-9])|"
                         r"\s{0,3}(?=\\[A-Za-z]))")
 """A font command without braces ('\\mathbf m_0 = \\mathbf 0', '\\boldsymbol\\theta'): the
 symbol itself."""

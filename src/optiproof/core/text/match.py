@@ -82,7 +82,18 @@ def switched_off_after(text: str, end: int) -> bool:
 def negated(text: str, start: int, window: int = 50) -> bool:
     """True when the mention at ``start`` is negated or contrasted ("without weight decay",
     "instead of treating the norm as a constraint", "unlike SGD")."""
-    return bool(_NEGATORS.search(text[max(0, start - window):start]))
+    before = text[max(0, start - window):start]
+    m = _NEGATORS.search(before)
+    if m is None:
+        return False
+    # a negator governs the noun phrase right after it: past a comma the mention starts a
+    # clause of its own ("without bias correction, Adam's step …"), unless the comma runs a
+    # list the negator still covers ("without momentum, Nesterov or Adam")
+    tail = before[m.start():]
+    return "," not in tail or bool(_LIST_TAIL.search(tail.rsplit(",", 1)[1]))
+
+
+_LIST_TAIL = re.compile(r"\b(?:or|and|nor)\b", re.I)
 
 
 def assigned_number(text: str, name: str) -> tuple[Num, str] | None:

@@ -92,7 +92,8 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step|iteration)|"
-                      r"\bgradient (?:is|be|were|stays|remains) (?:the same|constant)|"
+                      r"\bgradient(?: of the (?:data |training )?loss)? (?:is|be|were|stays|remains) "
+                      r"(?:the |a )?(?:same|constant)\b|"
                       r"\bconstant gradient\b|\bg_?t ?= ?g\b|"
                       r"\bgradient(?: of the (?:data |training )?loss)? ?(?:=|is|equals|stays at) ?-?\d[\d.]{0,12}"
                       r"(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|each|all) (?:steps?|iterations?|"
@@ -128,8 +129,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _ORDINAL_STEP = (r"\b(?:after|at) the (" + "|".join(_ORDINALS) + r") (?:step|update|iteration)\b")
 _DECAY_VARIANT = (r"\badamw\b|\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bdecoupled weight "
                   r"decay\b|\bweight decay\b|\bapplied to \w{1,3}(?: ?\(\w{1,5}\))? ?\+ ?\(?λ ?/ ?2\)?")
-_L2_VARIANT = (r"\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bl ?_?2 penalty\b|"
-               r"\bwith (?:an |the )?l ?_?2\b|\bweight_decay ?= ?[\dλ]|\bcoupled\b|"
+_L2_VARIANT = (r"\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bl ?_?2 (?:penalty|term)\b|"
+               r"\b(?:with|as) (?:an |the )?l ?_?2\b|\bweight_decay ?= ?[\dλ]|\bcoupled\b|"
                r"\bapplied to \w{1,3}(?: ?\(\w{1,5}\))? ?\+ ?\(?λ ?/ ?2\)?")
 """'L2 regularisation' (also 'L _2' from LaTeX L$_2$), or Adam applied to the loss plus (λ/2)‖θ‖²."""
 _DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
@@ -240,6 +241,49 @@ def _hypothetical_values(own: str, r: PartReading) -> None:
             r.miss(field, f'"{m.group(0)}" supposes another value than "{read.source}" read for the '
                           "same setting (expected one value per part, or the supposed one in a "
                           "part of its own)")
+
+
+_L2_IN_GRADIENT = (r"(?<![\w^])(?:grad(?:ient)?|g|∇ ?L)(?:_?\{?\(?\w{0,3}\)?\}?)?(?: ?\((?:θ|theta|w)\))? ?"
+                   r"(?:=|:=|←|<-|becomes|is) ?g(?:_?\{?\(?\w{1,3}\)?\}?)? ?\+ ?"
+                   r"(?P<lam>\d{0,3}\.?\d{1,12}(?:e-?\d{1,3})?) ?[*·]? ?(?:θ|theta|w)(?![a-zA-Z])"
+                   r"(?:_?\{?(?P<at>\w{1,5}(?: ?[-−] ?1)?)\}?)?")
+"""The data gradient plus λ times the weights written out ('grad = g_1 + 0.01*θ_0'): the L2
+penalty inside Adam's gradient, with its coefficient."""
+_L2_WITH_COEFFICIENT = (r"\bl ?_?\{?2\}? (?:term|penalty|regulari[sz](?:ation|er))(?: with| of)? (?:a |the )?"
+                        r"(?:coefficient|strength|weight) (?:of |= ?|: ?)?(?=\d|\.\d)")
+
+
+def _l2_coefficient(own: str, r: PartReading) -> None:
+    """The L2 coefficient of a part that writes Adam's gradient as the data gradient plus λθ
+    ('grad = g_1 + 0.01*θ_0'), or names it in words ('an L2 term with coefficient 0.1'); a
+    coefficient read elsewhere that differs is refused, naming both. The same number said
+    before it in the sentence ('put the 0.01 into the gradient') restates it."""
+    m = written = rx(_L2_IN_GRADIENT).search(own)
+    if m is not None:
+        got, source = number_at(own, m.start("lam")), phrase(own, m.start(), m.end())
+    else:
+        m = rx(_L2_WITH_COEFFICIENT).search(own)
+        got = number_at(own, m.end()) if m else None
+        source = phrase(own, m.start(), got[1]) if got else ""
+    if got is None:
+        return
+    value = got[0].spec_value()
+    was = r.fields.get(F.lam)
+    if was is not None and was.value != value:
+        r.miss(F.lam, f'"{source}" adds λ = {value} to the gradient but the text also states '
+                      f'"{was.source}" (expected one L2 coefficient for the run)')
+        return
+    if was is None:
+        r.set(F.lam, value, source)
+    else:
+        r.convention(F.lam, source, f"restates λ = {value}")
+    if written and (written.group("at") or "").replace(" ", "") == "0":
+        r.found["l2 at start"] = source     # λθ_0: the first step's penalty only
+    for n in rx(r"\bthe (\d{0,3}\.?\d{1,12}(?:e-?\d{1,3})?)\b").finditer(own[:m.start()]):
+        said = number_at(own, n.start(1))
+        if said is not None and said[0].spec_value() == value and \
+                _same_sentence(own, n.start(), [source]):
+            r.convention(F.lam, phrase(own, n.start(), said[1]), f"restates λ = {value}")
 
 
 def _decay_fraction(own: str, r: PartReading) -> None:
@@ -415,8 +459,13 @@ class AdamMechanicsReader:
                                      "its own)")
         elif evaluated is not None:
             _textbook_bound(r, evaluated)
+        mapped = _prescaled_gradient(r, mapped)
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _unapplied_decay(r)
+        if r.found.get("l2 at start") and F.gradients in r.fields:
+            r.miss(F.decay, f'"{r.found["l2 at start"]}" adds the penalty at θ_0, but the run '
+                            "asked takes several steps (expected λθ_{t-1} at every step, or "
+                            "the first step alone)")
         _restated_settings(r, {k for k, _ in mapped})
         several = rx(_SEVERAL_VARIANTS).search(r.own_text or "")
         if several and not any(k == Q.WEIGHT_DECAY.key for k, _ in mapped):
@@ -713,6 +762,25 @@ def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
     return True
 
 
+_FACTOR_ASKED = r"^(?:this|that|the|its|which|what) (?:constant |per[- ]step |scalar )?factor$"
+_WEIGHTS_BY_FACTOR = (r"\b(?:multipl(?:y|ies|ied)|scal(?:e|es|ed)|shrink(?:s|ing)?|rescal(?:e|es|ed)) "
+                      r"(?:the |all |its )?(?:weights?|parameters?|params|θ|w)\b[^.?]{0,20}?\bby (?:a |the "
+                      r"|one |some )?(?:constant |fixed |scalar |per[- ]step )?factor\b")
+
+
+def _shrink_factor_named(r: PartReading, source: str) -> bool:
+    """True (and the shrink factor asked) when the ask is a bare 'this factor' of a part that
+    says AdamW's decoupled decay multiplies the weights by a factor ('AdamW first multiplies
+    the weights by a constant factor …. What is this factor?'), with λ read."""
+    if not rx(_FACTOR_ASKED).match(source.strip()) or F.lam not in r.fields:
+        return False
+    said = rx(_WEIGHTS_BY_FACTOR).search(r.own_text)
+    if said is None or not rx(_DECOUPLED_VARIANT).search(_decay_named(r.own_text)):
+        return False
+    r.set(F.shrink_factor, True, f"{said.group(0)}; {source}")
+    return True
+
+
 _CORRECTED = (r"\bbias[- ]?corrected\b|\bwith (?:the )?(?:usual |standard |proper )?bias[- ]?correction\b|"
               r"\b(?:correct|standard|proper|real|textbook) adam\b")
 """A part that says its Adam corrects the bias, against a shared text that switched it off."""
@@ -771,6 +839,9 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     raw_only = bool(raw) and raw <= {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key}
     out = []
     for key, source in asks:
+        if _shrink_factor_named(r, source):
+            r.answered_by[key] = Q.WEIGHT_DECAY.key    # 'What is this factor?' of AdamW's shrink
+            key = Q.WEIGHT_DECAY.key
         if raw_only and key in (Q.STEP_NO_BIAS_CORRECTION.key, Q.BIAS_CORRECTION.key) and \
                 not rx(r"\d|\b(?:step|update)s?\b|[Δθ]").search(source):
             # 'm_2 and v_2 without bias correction': says what the raw moments are
@@ -1081,6 +1152,60 @@ def _scale_gradients(r: PartReading) -> None:
     r.set(F.gradient, scaled[0][0], scaled[0][1])
 
 
+def _prescaled_gradient(r: PartReading, mapped: list[tuple[str, str]]
+                        ) -> list[tuple[str, str]]:
+    """A part that scales the loss by c, writes the scaled gradient itself after the scaling
+    ('multiply the loss by 10 (so g_1 = 0.2)') and asks about the scaling: loss scaling
+    compares the step on g with the step on c·g, so its g is the written gradient divided by
+    c, and a first step asked beside it is the step on the scaled loss, which loss scaling
+    answers. Any other step of the run asked beside it is refused, naming the gradient."""
+    keys = {k for k, _ in mapped}
+    scaling = next((m for m in TRANSFORMS.mentions(r.own_text)
+                    if m.entry.key == T.SCALE_LOSS.key), None)
+    sequence = r.found.get("sequence") or []
+    if Q.LOSS_SCALING.key not in keys or scaling is None or not r.found.get("own gradient") \
+            or len(sequence) != 1 or r.own_text.find(sequence[0][1]) < scaling.start or \
+            not _same_sentence(r.own_text, scaling.start, [sequence[0][1]]):
+        return mapped
+    c, (vec, source) = r.value(F.c), sequence[0]
+    others = keys & (_STEP_ASKS | _RUN) - {Q.FIRST_STEP.key}
+    try:
+        factor = sympy.Rational(str(c))
+        unscaled = [spec_number(sympy.Rational(str(x)) / factor) for x in vec]
+    except (ValueError, TypeError, SyntaxError, ZeroDivisionError):
+        unscaled = None
+    shared = _shared_gradient(r)
+    if others or unscaled is None or factor <= 0 or shared not in (None, unscaled):
+        why = (f"the part also asks {', '.join(sorted(others))}" if others else
+               f"it is not {c} times the shared text's gradient" if unscaled else
+               "the scale factor is not a number")
+        r.miss(F.gradient, f'"{source}" is the gradient of the scaled loss, written after '
+                           f'"{scaling.phrase}", but {why} (expected the unscaled gradient with '
+                           "the scale factor, or the scaled gradient in a part of its own)")
+        return mapped
+    note = f"the gradient of the unscaled loss: '{source}' divided by {c}"
+    r.found["sequence"] = [(unscaled, source)]
+    r.set(F.gradient, unscaled, source, note=note)
+    first = next((s for k, s in mapped if k == Q.FIRST_STEP.key), None)
+    if first is None:
+        return mapped
+    r.answered_by[Q.FIRST_STEP.key] = Q.LOSS_SCALING.key
+    return [(k, s) for k, s in mapped if k != Q.FIRST_STEP.key]
+
+
+def _shared_gradient(r: PartReading) -> list | None:
+    """The one gradient the shared text states, as a list of numbers (None: none, or several)."""
+    objects = r.objects
+    indexed, plain = _gradient_assignments(objects.context, r.found.get("context") or "") \
+        if objects is not None else ({}, [])
+    got = [v for v, _ in plain] + [v for k, (v, _) in indexed.items() if k == 1]
+    try:
+        vectors = [[spec_number(sympy.Rational(str(x))) for x in _vector(v)] for v in got]
+    except (ValueError, TypeError):
+        return None
+    return vectors[0] if len(vectors) == 1 else None
+
+
 _BECOMES = (r"\b(?:g|gradient)(?:_ ?\{?1\}?)? (?:becomes|is now|turns into|changes to|would be|"
             r"then is) (?=[(\[])")
 """The scaled first gradient written out in words ('so g_1 becomes (500, -2000)')."""
@@ -1314,6 +1439,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             r.set(F.t, _ORDINALS[m.group(1).lower()], phrase(text, m.start(), m.end()))
             break
     _decay_fraction(own, r)
+    _l2_coefficient(own, r)
 
 
 _LR_LETTER = r"(η|γ|α|lr)"
