@@ -774,6 +774,7 @@ THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
     phrases=(r"\bwhere is the iterate\b",
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
+             r"(?<![\w∇]\()(?<![\w∇] \()"   # "f(θ_1)": the function's value there, not θ_1
              r"\bθ_(?!0\b)\d+\b(?!(?:, ?[ijk]\b)? ?[-−] ?θ)",
              r"\bparameters? after\b",
              r"\bwhere (?:is|are|will|does|do)\b(?: [\w-]+){0,3}? (?:be |end up |land |sit )?after "

@@ -1134,7 +1134,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
             if sentence[lo:hi].strip() not in out:
                 out.append(sentence[lo:hi].strip())
             continue
-        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text)) and \
+        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text) or
+                _VALUE_AT_ITERATE.search(sentence[lo:hi])) and \
                 not setting and \
                 not is_context(text) and \
                 not _PRESENTATION.match(text) and \
@@ -1143,6 +1144,10 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
     return tuple(out)
 
 
+_VALUE_AT_ITERATE = re.compile(r"(?<![\w∇])(?:[fFgLJ]|loss|Loss)\s?\(\s?(?:θ|w|x|theta)_?\{?\(?\d{1,3}"
+                               r"\)?\}?\s?\)")
+"""A function's value at an iterate ("and the loss f(θ_2)"): something asked, whatever noun
+names it."""
 _OWNED_SYMBOL = re.compile(rf"^\s*(?:and |or )?(?:its|their|the corresponding|the resulting|the "
                            rf"associated) (?![A-Za-z]{{3,}})(?!(?:I|a|an|as|at|be|by|do|if|in|is|it|"
                            rf"me|my|no|of|on|or|so|to|up|us|we)\b){_SYMBOL}\s*[.?;]?\s*$")
