@@ -596,9 +596,13 @@ ITERATION_EIGENVALUES = _add(_Q(
              r"\broots of the characteristic (?:polynomial|equation)")))
 _THAT_RATE = (r"(?:(?<=\band )|(?<=\bwhat is )|(?<=\bwhat's )|(?<=\bgive )|(?<=\bstate )|"
               r"(?<=\breport )|(?<=\bvalue of ))(?:that|this|the corresponding) (?:optimal |minimal |minimi[sz]ed |"
-              r"worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?(?:rate|factor)\b")
-""""... the step that minimises the contraction factor, and what is that factor?": the rate an
-optimal tuning minimises, named again (the family's reader takes it only beside that tuning)."""
+              r"worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?(?:rate|factor)\b|"
+              r"(?:(?<=\band )|(?<=, )|(?<=\bgive )|(?<=\bstate )|(?<=\breport ))(?:the|its) (?:optimal |"
+              r"minimal |minimi[sz]ed |worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?"
+              r"(?:rate|factor) itself\b")
+""""... the step that minimises the contraction factor, and what is that factor?", "... and the
+factor itself": the rate an optimal tuning minimises, named again (the family's reader takes it
+only beside that tuning)."""
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:optimal|best|fastest) (?:heavy[- ]ball|polyak|"

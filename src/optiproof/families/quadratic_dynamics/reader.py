@@ -1066,6 +1066,8 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                 if negated(text, m.start()) or _SWITCHED_OFF.match(text, m.end()) or \
                         switched_off_after(text, m.end()):
                     continue
+                if text is ctx and _NOTATION.match(text, m.end()):
+                    continue   # "momentum parameters are denoted by β": a notation, no method
                 if name == O.HEAVY_BALL.key and rx(r"\bnesterov(?:'s)? $").search(
                         text[max(0, m.start() - 12):m.start()]):
                     continue
@@ -1094,6 +1096,13 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     out.append((name, src))
             return out
     return []
+
+
+_NOTATION = re.compile(r" (?:parameters?|coefficients?|constants?|terms?) (?:are |is |will be )?"
+                       r"(?:(?:denoted|written|called|named) (?:by |as )?|by )(?:β|beta|μ|m|γ)(?![\w(])",
+                       re.I)
+"""The shared text's notation for momentum ("Step sizes are denoted by α and momentum parameters
+by β"): it names the symbol a later part's momentum takes, not the method every part studies."""
 
 
 _REQUESTING = re.compile(r"\?|^(?:\(?\w{1,4}[.)] )?(?:(?:and|now|then|also),? )?(?:give|find|compute|"
@@ -2069,7 +2078,7 @@ def _coordinate_factor(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
     return asks + [(Q.RATE.key, src)]
 
 
-_THAT_RATE = re.compile(r"(?:that|this|the corresponding) ")
+_THAT_RATE = re.compile(r"(?:that|this|the corresponding) |(?:the|its) [\w -]{0,60}\bitself\b")
 _WITH_MOMENTUM = re.compile(r"β|\b(?:and|,) (?:the )?(?:b|momentum)\b|\bpair\b|"
                             r"\( ?[αηγa] ?, ?[βμb] ?\)")
 """The optimal step asked together with the momentum ("(α, β)", "tune a and b optimally")."""
