@@ -52,16 +52,16 @@ def test_the_factor_itself_without_a_tuning_is_not_the_optimal_rate():
     assert "optimal-rate" not in (reading.parts[-1].value("asks") or [])
 
 
-@pytest.mark.parametrize("notation", [
-    "Step sizes are denoted by α and momentum parameters by β.",
-    "Throughout, momentum coefficients are written as β and learning rates as α.",
-    "We write α for step sizes; momentum parameters will be denoted β.",
-])
+_NOTATIONS = ("Step sizes are denoted by α and momentum parameters by β.",
+              "Throughout, momentum coefficients are written as β and learning rates as α.",
+              "We write α for step sizes; momentum parameters will be denoted β.")
+
+
+@pytest.mark.parametrize("notation", _NOTATIONS)
 def test_a_notation_sentence_names_no_method(notation):
-    text = (f"Let f(w) = ½ wᵀHw with H = diag(1, 4, 16). {notation}\n"
-            "(a) Give the optimal constant step and the factor itself.\n"
-            "(b) For Polyak's heavy ball, give the optimal (α, β).")
-    reading = read_report(text)
+    reading = read_report(f"Let f(w) = ½ wᵀHw with H = diag(1, 4, 16). {notation}\n(a) Give the "
+                          "optimal constant step and the factor itself.\n(b) For Polyak's heavy "
+                          "ball, give the optimal (α, β).")
     assert reading.complete, reading.unread()
     assert [p.value("method") for p in reading.parts] == ["gd", "heavy-ball"]
 
