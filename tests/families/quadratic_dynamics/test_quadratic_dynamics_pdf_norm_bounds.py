@@ -17,11 +17,9 @@ from optiproof.pipeline import solve_problem
 from optiproof.reading import read_report
 from optiproof.reading.normalize import normalize
 
-_BOUNDS = [
-    "how many iterations are needed to guarantee kθk k ≤ 10−{p} kθ0k?",
-    "find the number of iterations that guarantees k(xk , yk )k ≤ 10−{p} k(x0 , y0 )k.",
-    "how many steps make sure that kwk k ≤ 10−{p} kw0k ?",
-]
+_BOUNDS = ("how many iterations are needed to guarantee kθk k ≤ 10−{p} kθ0k?",
+           "find the number of iterations that guarantees k(xk , yk )k ≤ 10−{p} k(x0 , y0 )k.",
+           "how many steps make sure that kwk k ≤ 10−{p} kw0k ?")
 
 
 @pytest.mark.parametrize("bound", _BOUNDS)
