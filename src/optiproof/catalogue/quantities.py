@@ -515,7 +515,7 @@ MAX_STEP = _add(_Q(
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:(?:constant|fixed) )?(?:α|η|γ|lr|the step size|"
              r"step sizes|learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
-             r"\brange of (?:α|η|γ|lr|step sizes|learning rates)(?![\w])", r"\blargest admissible\b",
+             r"\brange of (?:(?:constant|fixed|stable|admissible|convergent) )?(?:α|η|γ|lr|step sizes|learning rates)(?![\w])", r"\blargest admissible\b",
              r"\bsupremum\b", r"\bsup of (?:the |all )?(?:stable |convergent |admissible )?"
              r"(?:(?:constant|fixed) )?(?:step(?:[- ]?sizes?)?|learning rates?|lrs?|α|η|γ)(?![\w(])", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
              r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate)(?: [αηγ])? (?:above|beyond|past|over) "
@@ -549,7 +549,7 @@ OPTIMAL_STEP = _add(_Q(
              r"\bbest (?:constant |fixed )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\([αηγ], ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
-             r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
+             r"(?:contraction|convergence) factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
              r"\b(?:that|which) (?:give|gives|yield|yields|achieve|achieves|attain|attains) (?:the )?"
              r"(?:fastest|best|smallest|lowest|optimal)(?: [\w-]{1,20}){0,2} (?:rate|convergence|"
              r"contraction(?: factor)?)\b",

@@ -72,3 +72,36 @@ def test_a_stated_momentum_is_still_a_method():
     reading = read_report(text)
     assert reading.complete, reading.unread()
     assert {p.value("method") for p in reading.parts} == {"heavy-ball"}
+
+
+# -- a rate a step is chosen to minimise --------------------------------------------------
+
+_MINIMISING = ("Find the constant step minimising the worst-case convergence factor.",
+               "Which constant learning rate makes the contraction factor smallest?",
+               "Determine the step size for which the worst-case convergence rate is minimal.",
+               "Give the learning rate that minimises the spectral radius.",
+               "Find the constant step h⋆ that minimizes the worst-case linear convergence factor.")
+
+
+@pytest.mark.parametrize("ask", _MINIMISING)
+@settings(max_examples=3, deadline=None)
+@given(lo=st.integers(1, 5), hi=st.integers(6, 60))
+def test_a_rate_a_step_minimises_asks_the_step(ask, lo, hi):
+    """The step is answered (numpy's argmin of the spectral radius over a grid), never the
+    minimised rate alone."""
+    got = _answers(f"Gradient descent on f(θ) = ½ θᵀHθ with H = diag({lo}, {hi}).\n"
+                   f"(a) What is the condition number?\n(b) {ask}")
+    steps = np.linspace(1e-4, 2 / hi, 20001)
+    radii = [max(abs(1 - a * np.array([lo, hi]))) for a in steps]
+    assert got["optimal-step"] == pytest.approx(steps[int(np.argmin(radii))], abs=1e-3)
+
+
+@pytest.mark.parametrize("ask", [
+    "the range of constant step sizes η for which GD converges",
+    "the range of stable learning rates",
+    "the range of admissible α",
+])
+def test_a_range_of_step_sizes_is_the_stability_interval(ask):
+    got = _answers(f"Gradient descent on f(θ) = ½ θᵀHθ with H = diag(2, 8).\n"
+                   f"(a) What is the condition number?\n(b) Give {ask}.")
+    assert got["max-step"] == pytest.approx(2 / max(np.linalg.eigvalsh(np.diag([2.0, 8.0]))))

@@ -70,7 +70,7 @@ _ASKS = {
     "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
-                r"range|boundary)|\brange of (?:α|η|γ|lr|step sizes|learning rates)(?![\w])|\b(?:up to|until|below) "
+                r"range|boundary)|\brange of (?:(?:constant|fixed|stable|admissible|convergent) )?(?:α|η|γ|lr|step sizes|learning rates)(?![\w])|\b(?:up to|until|below) "
                 r"(?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|step(?:[- ]?size)?|learning "
                 r"rate)\b",
     "optimal-step": r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?"
@@ -79,7 +79,7 @@ _ASKS = {
                     r"\([αηγ], ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
                     r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
-                    r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
+                    r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|(?:contraction|convergence) factor)\b|"
                     r"\bwith which (?:step(?: size)?|learning rate)\b|"
                     r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) "
                     r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
@@ -248,6 +248,7 @@ class QuadraticDynamicsReader:
             if Q.RATE.key in own_asks:   # read beside that step: the rate of the optimum
                 r.set(F.asks, list(dict.fromkeys(Q.OPTIMAL_RATE.key if a == Q.RATE.key else a
                                                  for a in own_asks)), r.fields[F.asks].source)
+        asks = _minimised_rates(r, asks)
         if r.value(F.alpha) is None or r.found.get(_RATE_OF_OPTIMUM):
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
         elif r.found.get(_RATE_AT_STEP):
@@ -2122,6 +2123,41 @@ def _stability_threshold(r: PartReading, asks: list[tuple[str, str]]) -> list[tu
     return [(Q.MAX_STEP.key if k == Q.THRESHOLD.key else k, s) for k, s in asks]
 
 
+_STEP_NOUN = r"\b(?:step(?:[- ]?size)?|learning rate|lr|[αηγh])(?:\^?[*⋆])?(?![\w(])"
+_MINIMISED_BEFORE = re.compile(
+    _STEP_NOUN + r"[^.?;]{0,40}?\b(?:minimi[sz](?:es|ing|e)\b|(?:makes?|making|renders?)\b|(?:for|at|"
+    r"with|under) which\b)(?: (?:the|its|our|this))?(?: [\w-]{1,20}){0,3} $", re.I)
+_MINIMISED_AFTER = re.compile(r" ?(?:(?:is|becomes|gets) )?(?:as small as possible|the smallest|"
+                              r"smallest|minimal|lowest|as low as possible|minimi[sz]ed)\b", re.I)
+
+
+def _minimised_by_step(own: str, pos: int, src: str) -> bool:
+    """A rate at ``pos`` that a step is chosen to minimise ("the step minimising the convergence
+    factor", "the lr that makes the contraction factor smallest", "the step size for which the
+    rate is minimal"): the step is asked, the rate is what it minimises."""
+    before = _MINIMISED_BEFORE.search(own[max(0, pos - 90):pos])
+    if before is None:
+        return False
+    verb = re.search(r"minimi[sz]", before.group(0), re.I)
+    return bool(verb) or bool(_MINIMISED_AFTER.match(own, pos + len(src)))
+
+
+def _minimised_rates(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The question layer's rate asks that a step is chosen to minimise: the optimal step (the
+    rate's phrase is answered by it, unless the rate is also asked elsewhere in the part)."""
+    own = r.own_text or ""
+    out, minimised = [], set()
+    for k, s in asks:
+        if k in (Q.RATE.key, Q.OPTIMAL_RATE.key) and own.find(s) >= 0 and \
+                _minimised_by_step(own, own.find(s), s):
+            minimised.add(k)
+            k = Q.OPTIMAL_STEP.key
+        out.append((k, s))
+    for k in minimised - {k for k, _ in out}:
+        r.answered_by[k] = Q.OPTIMAL_STEP.key
+    return out
+
+
 def _read_asks(own: str, r: PartReading) -> None:
     found = []
     for kind, pattern in _ASKS.items():
@@ -2132,6 +2168,8 @@ def _read_asks(own: str, r: PartReading) -> None:
             found.append((m.start(), kind, phrase(own, m.start(), m.end())))
             break
     order = list(_ASKS)
+    found = [(pos, "optimal-step" if k in ("rate", "optimal-rate") and _minimised_by_step(
+        own, pos, src) else k, src) for pos, k, src in found]
     found.sort(key=lambda f: (f[0], order.index(f[1])))
     step = r.fields.get(F.alpha)
     if step is not None and any(_rate_at_stated_step(own, pos, src, step.source)
