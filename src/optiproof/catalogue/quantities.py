@@ -646,6 +646,8 @@ ITERATIONS = _add(_Q(
              r"(?:iterations|steps|updates)\b",
              r"\b(?:iteration|step) count\b",
              r"\biterations? (?:are )?(?:needed|required)",
+             r"\biterations (?:to (?:reach|get to|achieve|attain)|until) (?:an? |the )?(?:(?:relative|"
+             r"target) )?(?:(?:error|accuracy|tolerance) (?:of )?)?(?=[\d.])",
              r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
              r"reduce (?:the |its )?(?:error|distance|gap|suboptimality)|(?:until|before|to get) "
              r"(?:the |my |its )?(?:error|distance|gap|suboptimality))",

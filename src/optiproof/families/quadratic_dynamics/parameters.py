@@ -26,8 +26,8 @@ _SYMBOL = re.compile(r"[A-Za-zα-ω]{1,8}")
 def _written(symbol: str) -> dict[str, str]:
     s = re.escape(symbol)
     return {
-        STEP: (rf"[-−]{_TIMES}{s}{_TIMES}(?:∇|\\nabla|grad\b|g\b|g_)|"
-               rf"[-−] ?{s}{_TIMES}{_BUFFER}(?![\w(])|"
+        STEP: (rf"(?<!<)[-−]{_TIMES}{s}{_TIMES}(?:∇|\\nabla|grad\b|g\b|g_)|"   # not the arrow '<-'
+               rf"(?<!<)[-−] ?{s}{_TIMES}{_BUFFER}(?![\w(])|"
                rf"\b(?:step(?:[- ]?size)?|learning rate) {s}(?![\w])"),
         MOMENTUM: (rf"(?:=|←|<-|:=) ?{s}{_TIMES}{_BUFFER} ?\+|"
                    rf"\+ ?{s}{_TIMES}\(? ?{_ITERATE} ?[-−] ?{_ITERATE}|"
@@ -53,13 +53,13 @@ def parameter_role(symbol: str, texts: tuple[str, ...]) -> str | None:
 
 _TUNING = re.compile(r"\b(?:tuned|optimal|best|optimally (?:tuned|chosen)|optimi[sz]ed)"
                      r"(?: (?:heavy[- ]ball|polyak|momentum|nesterov))?(?: (?:parameters|values|"
-                     r"hyper-?parameters))? (?P<list>[A-Za-zα-ω]{1,8}(?:(?: ?,| ?,? and) "
-                     r"[A-Za-zα-ω]{1,8}){0,3})(?![\w])", re.I)
+                     r"hyper-?parameters))? (?P<open>\( ?)?(?P<list>[A-Za-zα-ω]{1,8}(?:(?: ?,| ?,? and) "
+                     r"[A-Za-zα-ω]{1,8}){0,3})(?(open) ?\)|(?![\w]))", re.I)
 
 
 def tuned_symbols(text: str) -> list[str]:
-    """The symbols a tuning names ("the tuned η and β", "optimal lr and m"): each asks the
-    optimal value of its parameter."""
+    """The symbols a tuning names ("the tuned η and β", "optimal lr and m", "tuned (η, β)"):
+    each asks the optimal value of its parameter."""
     out = []
     for m in _TUNING.finditer(text):
         out += [x for x in re.split(r" ?,? and | ?, ?", m.group("list")) if x and x != "and"]

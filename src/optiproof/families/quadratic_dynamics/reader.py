@@ -96,7 +96,9 @@ _ASKS = {
             r"\bhow fast\b|\blinear rate|\brate at α",
     "condition-number": r"\bcondition number\b",
     "iterations": r"\bhow many (?:iterations|steps)|\bnumber of (?:iterations|steps)|"
-                  r"\biterations? (?:are )?(?:needed|required)",
+                  r"\biterations? (?:are )?(?:needed|required)|\biterations (?:to (?:reach|get to|"
+                  r"achieve|attain)|until) (?:an? |the )?(?:(?:relative|target) )?(?:(?:error|"
+                  r"accuracy|tolerance) (?:of )?)?(?=[\d.])",
     "regime": r"\bregimes?\b|\boscillat\w*|\bmonoton\w*|\bwhat happens\b(?! along)",
     "iteration-matrix": r"(?<!radius of its )(?<!radius of the )\biteration matrix|"
                         r"\b2 ?[x×] ?2 (?:matrix|system|iteration)|"
@@ -377,6 +379,10 @@ class QuadraticDynamicsReader:
         if found is None and s in ("γ", "η", "α", "lr") and Q.EFFECTIVE_STEP.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR):
             return Q.EFFECTIVE_STEP.key   # "x ← x − γm with an EMA m: which γ gives the same iterates?"
+        if found is None and Q.EFFECTIVE_STEP.key in (r.value(F.asks) or []) and \
+                r.found.get(_TUNED_PAIR) and _EMA_WRITTEN.search(texts[0]) and \
+                parameter_role(s, texts) == MOMENTUM:
+            return Q.OPTIMAL_MOMENTUM.key   # the EMA's b of the tuned heavy ball: β* itself
         if found is None and s in ("α", "η", "γ", "β") and Q.PYTORCH.key in (
                 r.value(F.asks) or []) and not r.found.get(_TUNED_PAIR) and \
                 r.value(F.alpha) is not None and r.value(F.beta) is not None and \
@@ -1485,7 +1491,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
         if got is not None:
             _set_number(r, F.epsilon, got, text)
             break
-        factor, bound = _factor(text) or _word_factor(text), _bound(text)
+        factor, bound = _factor(text) or _word_factor(text) or _count_tolerance(text), _bound(text)
         got = factor or bound
         if got is not None:
             if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
@@ -1695,6 +1701,11 @@ _SAME_ITERATES = re.compile(r"\b(?:same|identical) (?:iterates|iterations?|traje
                             r"sequence)\b|\breproduces?\b", re.I)
 _TUNED_PAIR = "the tuned heavy ball"
 _CONTEXT = "shared text"
+_EMA_WRITTEN = re.compile(r"(?<![\w.])(b|v|m|u|z|buf)(?:_?\{?\(?[tk](?: ?[-−+] ?1)?\)?\}?)? ?(?:=|←|<-|:=) ?"
+                          r"([A-Za-zβ]\w{0,3}) ?[·*]? ?\1(?:_?\{?\(?[tk](?: ?[-−+] ?1)?\)?\}?)? ?\+ ?"
+                          r"\( ?1 ?[-−] ?\2 ?\) ?[·*]? ?(?:g|grad|∇ ?f)(?![a-z])")
+"""An exponential moving average of the gradients written with its letters ('v ← b·v + (1 − b)·
+grad'): the EMA form of heavy ball."""
 
 
 _SGD_NAMED = re.compile(r"\b(?:torch\.optim\.SGD|(?:pytorch(?:'s)? )?SGD)\b", re.I)
@@ -1756,9 +1767,11 @@ def _tuned_heavy_ball(r: PartReading) -> None:
                             "is not computed (expected dampening 0, or lr given)")
         return
     shared = own + " " + r.found.get(_CONTEXT, "")
-    ema = _BETA_STAR.search(own) if Q.EFFECTIVE_STEP.key in asks and \
-        _SAME_ITERATES.search(own) and not rx(r"\bnesterov").search(shared) \
-        else None   # the EMA form is heavy ball's: β* of heavy ball, not of Nesterov
+    ema = (_BETA_STAR.search(own) or (_EMA_WRITTEN.search(own) and r.found.get(_TUNED_REFERENCE))) \
+        if Q.EFFECTIVE_STEP.key in asks and _SAME_ITERATES.search(own) and \
+        not rx(r"\bnesterov").search(shared) else None
+    # the EMA form is heavy ball's: β* of heavy ball, not of Nesterov; "which lr and b
+    # reproduce (b)" with the EMA written out takes the tuned pair of the part it names
     if (Q.PYTORCH.key not in asks and ema is None) or r.value(F.alpha) is not None or \
             r.value(F.beta) is not None:
         return
@@ -1766,7 +1779,8 @@ def _tuned_heavy_ball(r: PartReading) -> None:
         r.found.get(_TUNED_REFERENCE)
     if m is None:
         return
-    if ema is not None and Q.OPTIMAL_MOMENTUM.key in asks and \
+    if ema is not None and ema is not r.found.get(_TUNED_REFERENCE) and \
+            Q.OPTIMAL_MOMENTUM.key in asks and \
             not rx(r"\boptimal (?:momentum|β)\b|\bbest (?:momentum|β)\b").search(own):
         r.set(F.asks, [a for a in r.value(F.asks) if a != Q.OPTIMAL_MOMENTUM.key],
               r.fields[F.asks].source)   # "with β = β*" states the momentum, it does not ask it
@@ -1909,6 +1923,26 @@ def _factor(text: str) -> tuple[Any, str] | None:
         num = number_at(text, m.end())
         if num is not None:
             return num[0], phrase(text, m.start(), num[1] + 10)
+    return None
+
+
+_COUNT_TOLERANCE = re.compile(
+    r"\b(?:iteration count|iterations?|number of (?:iterations|steps)|steps)(?: (?:needed|required|"
+    r"necessary))? (?:for|to reach|to get to|to achieve|to attain|to get|until|to) (?:an? |the )?"
+    r"(?:(?:relative|target|desired) )?(?:(?:error|accuracy|tolerance|precision) (?:of )?)?(?=[\d.])",
+    re.I)
+_TOLERANCE_NOUN = re.compile(r" ?(?:\)|(?:relative )?(?:error|accuracy|tolerance|precision)\b|[.,;?]|$)",
+                             re.I)
+
+
+def _count_tolerance(text: str) -> tuple[Any, str] | None:
+    """"the iteration count for 1e-3", "iterations to reach 10^-6 relative accuracy": a
+    tolerance right after an iteration count, a number below 1 (the error relative to the
+    start's); a bare number there that is not below 1 is no tolerance."""
+    for m in _COUNT_TOLERANCE.finditer(text):
+        num = number_at(text, m.end())
+        if num is not None and 0 < num[0].value < 1 and _TOLERANCE_NOUN.match(text, num[1]):
+            return num[0], phrase(text, m.start(), num[1])
     return None
 
 
