@@ -542,6 +542,9 @@ _TUNED_OPTIMALLY = (r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|t
                     r"(?:optimally|"
                     r"as well as possible|to be optimal)\b")
 """"If I tune a and b optimally, what values do they take?": the optimal parameters asked."""
+STEP_OPTIMAL_AFTER = (r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])? (?:that|which) (?:is|would be) "
+                  r"(?:optimal|best)\b")
+""""the step η that is optimal for plain GD": the optimal step, its adjective after the noun."""
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\([αηγ], ?β\)|"
@@ -569,7 +572,7 @@ OPTIMAL_STEP = _add(_Q(
              r"[^.?;]{0,40}?\b(?:to (?:get|reach|achieve|obtain|have)|for) (?:the |its )?(?:fastest|"
              r"best|smallest|optimal|lowest|minimal) (?:[\w-]{1,20} ){0,2}(?:rate|convergence|"
              r"contraction(?: factor)?)\b",
-             r"\boptimally tuned\b", _TUNED_OPTIMALLY,
+             r"\boptimally tuned\b", _TUNED_OPTIMALLY, STEP_OPTIMAL_AFTER,
              r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?size)?|"
              r"learning rate|lr)\b",
              r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) (?:[αηγ]\b|"

@@ -677,11 +677,16 @@ _BARE_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit)(?:\s{1,3}(?=[
 symbol itself."""
 
 
+_VERB = re.compile(r"\\verb\*?([|!+#])([^\n]{1,80}?)\1")
+"""``\verb|lr|``: code written verbatim between two equal delimiters; the code is kept."""
+
+
 def _latex_to_plain(text: str) -> str:
     """LaTeX math -> canonical plain text (matrices, fractions, commands, delimiters)."""
     if "\\" not in text and "$" not in text:
         return _BRACES_TIDY(text)
     text = _PREAMBLE.sub("", text)
+    text = _VERB.sub(lambda m: m.group(2), text)
     text = _ENV_TITLE.sub(lambda m: "\n" + (m.group(1) or "") + "\n", text)
     text = _latex_lists(text)
     text = _COMMAND_RUN.sub(r"\1 ", text)

@@ -86,3 +86,49 @@ def test_the_ema_form_reproduces_an_earlier_tuned_heavy_ball(roots):
 ])
 def test_an_ascii_arrow_is_not_a_minus_sign(update, letter, role):
     assert parameter_role(letter, (update,)) == role
+
+
+# -- an adjective after the step, verbatim code, a momentum named by its method ------------
+
+@pytest.mark.parametrize("ask", [
+    "Give κ, the step η that is optimal for plain gradient descent, and the corresponding "
+    "contraction factor.",
+    "which learning rate would be best for GD, and what factor per step does it give?",
+])
+@settings(max_examples=3, deadline=None)
+@given(lo=st.integers(1, 5), hi=st.integers(6, 50))
+def test_optimal_after_the_step_asks_the_optimal_step(ask, lo, hi):
+    got = _answers(f"Let f(θ) = ½ θᵀAθ with A = diag({lo}, {hi}).\n1. {ask}")[-1]
+    steps = np.linspace(1e-4, 2 / hi, 20001)
+    radii = [max(abs(1 - a * np.array([lo, hi]))) for a in steps]
+    assert got["optimal-step"] == pytest.approx(steps[int(np.argmin(radii))], abs=1e-3)
+    assert got["optimal-rate"] == pytest.approx(min(radii), abs=1e-3)
+
+
+@settings(max_examples=5, deadline=None)
+@given(roots=st.sampled_from([(1, 4), (1, 3), (2, 6), (1, 5)]), name=st.sampled_from(["N", "nes"]))
+def test_a_momentum_named_by_its_method_is_the_stated_formula(roots, name):
+    mu, big = roots[0] ** 2, roots[1] ** 2
+    text = (f"Let $f(\\theta)=\\tfrac12\\theta^\\top A\\theta$ with $A=\\mathrm{{diag}}({mu}, {big})$.\n"
+            f"\\begin{{enumerate}}\n\\item Give $\\kappa$.\n"
+            f"\\item Nesterov with step $1/L$ and $\\beta_{{{name}}} = \\frac{{\\sqrt\\kappa - 1}}"
+            f"{{\\sqrt\\kappa + 1}}$: compute $\\beta_{{{name}}}$ and the asymptotic rate.\n"
+            f"\\end{{enumerate}}")
+    got = _answers(text)[-1]
+    k = math.sqrt(big / mu)
+    beta = (k - 1) / (k + 1)
+    assert got["optimal-momentum"] == pytest.approx(beta)
+    # numpy: the spectral radius of Nesterov's 2x2 iteration per eigenvalue, α = 1/L
+    radius = 0.0
+    for lam in (mu, big):
+        a = 1 - lam / big
+        radius = max(radius, max(abs(np.linalg.eigvals(np.array([[(1 + beta) * a, -beta * a],
+                                                                  [1.0, 0.0]])))))
+    assert got["rate"] == pytest.approx(radius, abs=1e-6)
+
+
+def test_verbatim_code_is_read_as_its_text():
+    from optiproof.reading.normalize import normalize
+
+    flat = normalize("Which \\verb|lr| and \\verb!momentum! with \\verb|dampening=0|?").text
+    assert flat == "Which lr and momentum with dampening=0?"

@@ -80,7 +80,7 @@ _ASKS = {
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
                     r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|(?:contraction|convergence) factor)\b|"
-                    r"\bwith which (?:step(?: size)?|learning rate)\b|"
+                    r"\bwith which (?:step(?: size)?|learning rate)\b|" + Q.STEP_OPTIMAL_AFTER + "|"
                     r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) "
                     r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
                     r"learning rate\b)",
@@ -367,7 +367,7 @@ class QuadraticDynamicsReader:
         if found is None and s in tuned_symbols(texts[0]):
             role = parameter_role(s, texts)   # "the tuned η and β": the optimum of each
             found = {STEP: Q.OPTIMAL_STEP.key, MOMENTUM: Q.OPTIMAL_MOMENTUM.key}.get(role or "")
-        if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
+        if found is None and _formula_momentum(r, s) and \
                 r.value(F.alpha) is not None:
             return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
         if found is None and re.fullmatch(r"α|η|γ|β|μ|lr", s) and \
@@ -1812,7 +1812,19 @@ def _tuned_heavy_ball(r: PartReading) -> None:
                          "α/(1 − dampening) and momentum = β; with dampening 0, lr = α"))
 
 
+def _formula_momentum(r: PartReading, symbol: str) -> bool:
+    """``β`` (or the ``β_N`` the formula names) when the momentum is given by a stated formula."""
+    beta = r.fields.get(F.beta)
+    if beta is None or not _from_formula(r, F.beta):
+        return False
+    plain = symbol.replace("{", "").replace("}", "")
+    return plain in ("β", "beta") or bool(re.fullmatch(r"β_[A-Za-z]\w{0,3}", plain)) and \
+        plain in beta.source.replace(" ", "").replace("{", "").replace("}", "")
+
+
 _FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
+_NAMED_MOMENTUM = re.compile(r"beta_\{?[A-Za-z]\w{0,3}\}?")
+"""A momentum named by a method's letter ('β_N' of Nesterov, 'β_HB'): β, never an indexed β_1."""
 _FORMULA_NOTE = "evaluated from the stated formula"
 _CURVATURE_SYMBOLS = {"kappa", "mu", "L", "lambda_min", "lambda_max"}
 
@@ -1845,7 +1857,8 @@ def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
                     not isinstance(f.exprs[0], sympy.Symbol) or f.exprs[1] is None:
                 continue
             field = next((k for k, names in _FORMULA_NAMES.items()
-                          if f.exprs[0].name in names), None)
+                          if f.exprs[0].name in names), None) or (
+                F.beta if _NAMED_MOMENTUM.fullmatch(f.exprs[0].name) else None)
             expr = f.exprs[1]
             free = {s.name for s in getattr(expr, "free_symbols", set())}
             if field is None or not free or not free <= _CURVATURE_SYMBOLS:
