@@ -1210,7 +1210,8 @@ _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |th
                            r"multiples?|sign)|scale)\b)", re.I)
 """An item that says how to write the answer ("as a multiple of α and as a number", "up to the
 step size"), not what."""
-_SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at|assuming|modell?ing|treating|"
+_SETTING = re.compile(r"^\s*(?:(?:still|again|now|then|and|but|once more),? )?(?:with|for|given|if|when|"
+                      r"using|at|assuming|modell?ing|treating|"
                       r"approximating|supposing)\b|=\s?[-\d.(\[]|"
                       r"^\s*(?:right )?(?:after|before) (?:the )?(?:step|iteration|update) \d{1,4}\s?$",
                       re.I)

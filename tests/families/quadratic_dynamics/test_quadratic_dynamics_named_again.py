@@ -105,3 +105,4 @@ def test_a_range_of_step_sizes_is_the_stability_interval(ask):
     got = _answers(f"Gradient descent on f(θ) = ½ θᵀHθ with H = diag(2, 8).\n"
                    f"(a) What is the condition number?\n(b) Give {ask}.")
     assert got["max-step"] == pytest.approx(2 / max(np.linalg.eigvalsh(np.diag([2.0, 8.0]))))
+
