@@ -1002,11 +1002,16 @@ MINIMISER = _add(_Q(
              r"(?:unique )?minimi[sz]er\b",
              r"(?:,|\band) (?:the |its )?minimi[sz]er\b(?= (?:θ|w|x)\b| of f\b| of the "
              r"(?:quadratic|function|loss|objective)\b)")))
+CONVERGES_TO_MINIMISER = (r"(?:^(?:[-*•] ?)?|[;:] |, )(?:(?:and|so|but) )?does\b(?:[^.?]|(?<=\d)\.(?=\d)){0,70}"
+                          r"\bconverge to (?:the |its )?(?:unique )?(?:minimi[sz]er|minimum|optimum|"
+                          r"(?:θ|x|w) ?\^? ?[*⋆])(?= ?[?.]| ?$)")
+""""Does the sequence converge to the minimiser?": whether it converges, the minimiser being
+unique (a family whose minimiser may not be unique refuses it)."""
 CONVERGES = _add(_Q(
     "converges", "does the iteration converge", value_kind="yes-no",
     phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b(?:[^.?]|(?<=\d)\.(?=\d)){0,70}\bconverge\b(?! to)",
              r"\bwill it converge\b",
-             r"\bstill converge\b(?! to)",
+             r"\bstill converge\b(?! to)", CONVERGES_TO_MINIMISER,
              r"\b(?:say|state|decide|determine|tell|check|explain) (?:whether|if) (?:or not )?(?:the "
              r"(?:iteration|iterates|method|run|sequence)|it|gd|they|this) (?:still )?converges?\b"
              r"(?! to)",

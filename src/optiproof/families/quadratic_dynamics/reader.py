@@ -258,6 +258,7 @@ class QuadraticDynamicsReader:
             r.answered_by[Q.OPTIMAL_RATE.key] = Q.RATE.key
         asks = _coordinate_factor(r, asks)
         asks = _stability_threshold(r, asks)
+        _converges_to_the_minimiser(r, asks)
         keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
         for k, s in asks:   # "for which lr does GD diverge? Give the threshold": the boundary
             if k == Q.CROSSOVER.key and Q.MAX_STEP.key in keys and _BOUNDARY_NOUN.fullmatch(s):
@@ -2203,6 +2204,25 @@ def _minimised_rates(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[
     for k in minimised - {k for k, _ in out}:
         r.answered_by[k] = Q.OPTIMAL_STEP.key
     return out
+
+
+def _converges_to_the_minimiser(r: PartReading, asks: list[tuple[str, str]]) -> None:
+    """"Does it converge to the minimiser?" is whether it converges only when the minimiser is
+    unique: refused when H (or the spectrum) has a zero eigenvalue."""
+    said = next((s for k, s in asks if k == Q.CONVERGES.key and re.search(r"\bconverge to\b", s)),
+                None)
+    if said is None:
+        return
+    H, eigs = r.value(F.H), r.value(F.eigenvalues)
+    try:
+        singular = (H is not None and sympy.Matrix([[fraction(x) for x in row] for row in H]).det()
+                    == 0) or (eigs is not None and any(fraction(e) == 0 for e in eigs))
+    except (ValueError, TypeError, ZeroDivisionError):
+        singular = False   # a symbolic spectrum [μ, L]: μ > 0 by strong convexity
+    if singular:
+        r.miss(f"question \"{said}\"", f"\"{said}\" presumes one minimiser, but H is singular "
+                                      "(its minimisers form a line or a plane): expected 'does it "
+                                      "converge' or 'where does it converge'")
 
 
 def _read_asks(own: str, r: PartReading) -> None:
