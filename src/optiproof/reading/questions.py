@@ -984,14 +984,15 @@ def _generic_named(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
 def _in_formula(sentence: str, at: int, phrase: str) -> bool:
     """True when a phrase without words ("x_k − x_{k−1}") is a term of an equation the request
     states ("… in x_{k+1} = x_k − α∇f(x_k) + β(x_k − x_{k−1}) that minimise …"): other terms,
-    symbols and operators only, between the equation's '=' and the phrase (a phrase right
-    after '=' defines the symbol asked: "the second update Δ_2 = θ_2 − θ_1")."""
+    symbols and operators only (an ASCII 'grad' is ∇), between the equation's '=' and the
+    phrase (a phrase right after '=' defines the symbol asked: "the second update Δ_2 = θ_2 −
+    θ_1")."""
     if re.search(r"[A-Za-z]{3,}", phrase):
         return False
     before = sentence[max(0, at - 60):at]
     eq = before.rfind("=")
-    return eq >= 0 and bool(before[eq + 1:].strip()) and \
-        not re.search(r"[A-Za-z]{3,}|[,;:?]", before[eq + 1:])
+    terms = re.sub(r"\b(?:grad|nabla)(?= ?[A-Za-zθ(])", "∇", before[eq + 1:])   # ASCII ∇
+    return eq >= 0 and bool(terms.strip()) and not re.search(r"[A-Za-z]{3,}|[,;:?]", terms)
 
 
 def _yes_no_clause(sentence: str) -> str:

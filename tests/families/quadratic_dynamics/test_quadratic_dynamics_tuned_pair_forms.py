@@ -132,3 +132,35 @@ def test_verbatim_code_is_read_as_its_text():
 
     flat = normalize("Which \\verb|lr| and \\verb!momentum! with \\verb|dampening=0|?").text
     assert flat == "Which lr and momentum with dampening=0?"
+
+
+# -- a tuning asked as a list item, an ASCII update, a bare part label --------------------
+
+@settings(max_examples=4, deadline=None)
+@given(roots=st.sampled_from([(1, 10), (1, 7), (2, 9), (1, 4)]), ask=st.sampled_from([
+    "Heavy ball: θ_k+1 = θ_k - η*grad f(θ_k) + β*(θ_k - θ_k-1). Tuned η and β, and the "
+    "asymptotic rate.",
+    "Polyak momentum x_{t+1} = x_t - a*grad f(x_t) + b*(x_t - x_{t-1}): optimal a and b, and "
+    "its rate?"]))
+def test_a_tuning_listed_as_an_item_asks_the_pair(ask, roots):
+    """Never the rate alone: the tuned step and momentum are answered too, and a PyTorch part
+    naming it by a bare label ("run 2) with torch.optim.SGD") takes that pair."""
+    mu, big = roots[0] ** 2, roots[1] ** 2
+    text = (f"f(theta) = 0.5 * theta^T A theta, A symmetric with eigenvalues in [mu, L], both "
+            f"attained, mu = {mu}, L = {big}.\n1) kappa = ?\n2) {ask}\n"
+            "3) You want to run 2) with torch.optim.SGD(params, lr=..., momentum=...) "
+            "(dampening=0). What lr and momentum reproduce the iterates of 2)?")
+    got = _answers(text)
+    alpha, beta, rate = _pair(mu, big)
+    assert got[1]["optimal-step"] == pytest.approx(alpha)
+    assert got[1]["optimal-momentum"] == pytest.approx(beta)
+    assert got[1]["optimal-rate"] == pytest.approx(rate)
+    assert got[2]["equivalent-step"] == pytest.approx(alpha)
+    assert got[2]["equivalent-momentum"] == pytest.approx(beta)
+
+
+def test_a_tuning_after_a_preposition_is_a_setting():
+    from optiproof.families.quadratic_dynamics.parameters import asked_tunings
+
+    assert asked_tunings("Run it with the tuned η and β from (b).") == []
+    assert [s for _, _, s in asked_tunings("Tuned η and β, and the rate.")] == [["η", "β"]]

@@ -66,6 +66,20 @@ def tuned_symbols(text: str) -> list[str]:
     return out
 
 
+_REQUEST_LEAD = re.compile(r"(?:^|[.?!;:]\s|\b(?:give|find|state|compute|determine|report|derive|"
+                           r"what are|what is|and)\s(?:the |its |their )?)$", re.I)
+
+
+def asked_tunings(text: str) -> list[tuple[int, str, list[str]]]:
+    """Tunings that are themselves asked ("Tuned η and β, and the asymptotic rate.", "give the
+    optimal η and β"): a tuning at the start of a sentence or right after a request verb, as
+    (position, phrase, symbols); one after a preposition ("run it with the tuned η and β") is a
+    setting, not listed."""
+    return [(m.start(), m.group(0), [x for x in re.split(r" ?,? and | ?, ?", m.group("list"))
+                                     if x and x != "and"])
+            for m in _TUNING.finditer(text) if _REQUEST_LEAD.search(text[:m.start()])]
+
+
 _STEP_SET = re.compile(r"(?<![\w])(?:α|η|γ|lr|step(?: size)?|learning rate) ?= ?"
                        r"(?P<v>[^,;?=\s]{1,20}(?: ?[-+*/·−] ?[^,;?=\s]{1,20}){0,4})(?=[\s,;?]|$)(?! ?=)")
 

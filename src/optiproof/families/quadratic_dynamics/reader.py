@@ -39,8 +39,9 @@ from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_f
 from optiproof.core.text.mathobjects import PartObjects, diagonal_in_words, number_list_at
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
-from optiproof.families.quadratic_dynamics.parameters import (MOMENTUM, STEP, parameter_role,
-                                                              stated_steps, tuned_symbols)
+from optiproof.families.quadratic_dynamics.parameters import (MOMENTUM, STEP, asked_tunings,
+                                                              parameter_role, stated_steps,
+                                                              tuned_symbols)
 from optiproof.families.quadratic_dynamics.points import point_index, start_point
 from optiproof.families.quadratic_dynamics.spec import fraction
 
@@ -408,7 +409,7 @@ class QuadraticDynamicsReader:
         _read_curvature(own, ctx, r)
         _read_scale(own, r)
         _read_decay(own, r)
-        _read_form(objects, r)
+        _read_form(objects, r, ctx)
         _read_error_norm(own, ctx, r)
         _read_minimiser(own, ctx, r)
         methods = _read_methods(own, ctx)
@@ -531,7 +532,7 @@ def _family_form(expr: Any) -> bool:
     return False
 
 
-def _read_form(objects: PartObjects, r: PartReading) -> None:
+def _read_form(objects: PartObjects, r: PartReading, ctx: str) -> None:
     """'f(θ) = ½ θᵀHθ − bᵀθ': the statement of the family's own objective (its ½ is the
     convention the solver uses), recorded with its source."""
     for objs in (objects.own, objects.context):
@@ -540,6 +541,12 @@ def _read_form(objects: PartObjects, r: PartReading) -> None:
                 r.convention("objective", f.source,
                              "the objective is ½ θᵀHθ − bᵀθ, the form every part is solved in")
                 return
+    for text in (r.own_text or "", ctx):
+        form = next((q for q in matrix_quadratic_forms(text) if q.scale == 1), None)
+        if form is not None:   # "f(θ) = 0.5 * θ^T A θ": the ½ of the same form, A its Hessian
+            r.convention("objective", form.source, f"the objective is ½ θᵀ{form.matrix}θ, so "
+                                                   f"{form.matrix} is the Hessian")
+            return
 
 
 def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
@@ -1734,13 +1741,17 @@ def _framework_asks(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[s
 
 
 _TUNED_REFERENCE = "a part asking the tuned heavy ball"
-_PART_NAMED = re.compile(r"(?<![\w(])\((?:part )?([a-h]|[ivx]{1,4}|\d{1,2})\)")
+_PART_NAMED = re.compile(r"(?:(?P<open>(?<![\w(])\((?:part )?)|(?<=\s)(?<!, )(?=\d{1,2}\))|"
+                         r"\b(?:item|part|question|exercise) (?=\d{1,2}\b))"
+                         r"(?P<label>[a-h]|[ivx]{1,4}|\d{1,2})(?(open)\)|(?:\)|(?!\w)))")
+"""A part named: "(c)", "(part 2)", a bare "3)" after a space (not after a comma: a pair's last
+entry; not "dampening=0)"), or "item 2"."""
 
 
 def _tuned_reference(own: str, previous: list[PartReading]) -> re.Match | None:
     """"You want to run (c) with torch.optim.SGD": the one earlier part the request names, when
     that part asks the optimal heavy-ball pair (its iteration is the tuned heavy ball)."""
-    named = {m.group(1).lower(): m for m in _PART_NAMED.finditer(own) if m.start() > 0}
+    named = {m.group("label").lower(): m for m in _PART_NAMED.finditer(own) if m.start() > 0}
     hits = [(named[p.label.lower()], p) for p in previous if p.label.lower() in named]
     if len(hits) != 1 or len(named) != 1:
         return None
@@ -1801,7 +1812,7 @@ def _tuned_heavy_ball(r: PartReading) -> None:
                         "the exact solver can take")
         return
     ref = r.found.get(_TUNED_REFERENCE)
-    note = (f"the answer of part ({ref.group(1)}), " if m is ref and ref is not None else "") + \
+    note = (f"the answer of part ({ref.group('label')}), " if m is ref and ref is not None else "") + \
         f"the optimal heavy-ball pair at μ = {mu}, L = {big}"
     r.set(F.alpha, str(a), src, note=f"{note}: α* = {a}")
     r.set(F.beta, str(b), src, note=f"{note}: β* = {b}")
@@ -2234,6 +2245,11 @@ def _read_asks(own: str, r: PartReading) -> None:
                 continue
             found.append((m.start(), kind, phrase(own, m.start(), m.end())))
             break
+    for pos, said, symbols in asked_tunings(own):   # "Tuned η and β, and the rate."
+        roles = {parameter_role(x, (own,)) for x in symbols}
+        found += [(pos, kind, said) for role, kind in ((STEP, "optimal-step"),
+                                                       (MOMENTUM, "optimal-momentum"))
+                  if role in roles and kind not in {k for _, k, _ in found}]
     order = list(_ASKS)
     found = [(pos, "optimal-step" if k in ("rate", "optimal-rate") and _minimised_by_step(
         own, pos, src) else k, src) for pos, k, src in found]
