@@ -2202,9 +2202,13 @@ def _minimised_by_step(own: str, pos: int, src: str) -> bool:
 
 
 def _minimised_rates(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The question layer's rate asks that a step is chosen to minimise: the optimal step (the
-    rate's phrase is answered by it, unless the rate is also asked elsewhere in the part)."""
+    """The question layer's rate asks that a step is chosen to minimise, in a part that asks no
+    optimal step otherwise: the optimal step (the rate's phrase is answered by it, unless the
+    rate is also asked elsewhere in the part)."""
     own = r.own_text or ""
+    if any(k == Q.OPTIMAL_STEP.key for k, _ in asks) or \
+            Q.OPTIMAL_STEP.key in (r.value(F.asks) or []):
+        return asks   # the step is asked already: the rate beside it is the optimal rate
     out, minimised = [], set()
     for k, s in asks:
         if k in (Q.RATE.key, Q.OPTIMAL_RATE.key) and own.find(s) >= 0 and \
@@ -2251,8 +2255,6 @@ def _read_asks(own: str, r: PartReading) -> None:
                                                        (MOMENTUM, "optimal-momentum"))
                   if role in roles and kind not in {k for _, k, _ in found}]
     order = list(_ASKS)
-    found = [(pos, "optimal-step" if k in ("rate", "optimal-rate") and _minimised_by_step(
-        own, pos, src) else k, src) for pos, k, src in found]
     found.sort(key=lambda f: (f[0], order.index(f[1])))
     step = r.fields.get(F.alpha)
     if step is not None and any(_rate_at_stated_step(own, pos, src, step.source)
