@@ -522,7 +522,7 @@ MAX_STEP = _add(_Q(
              r"(?:step(?: ?size)?|learning rate|lr|α|η)\b",
              r"\bfor (?:which|what) (?:values? of )?(?:(?:constant|fixed) )?(?:α|η|γ|lr|the step size|"
              r"step sizes|learning rates?)\b", r"\bstability (?:condition|region|range|boundary)",
-             r"\brange of (?:α|η|γ|lr|step sizes|learning rates)(?![\w])", r"\blargest admissible\b",
+             r"\brange of (?:(?:constant|fixed|stable|admissible|convergent) )?(?:α|η|γ|lr|step sizes|learning rates)(?![\w])", r"\blargest admissible\b",
              r"\bsupremum\b", r"\bsup of (?:the |all )?(?:stable |convergent |admissible )?"
              r"(?:(?:constant|fixed) )?(?:step(?:[- ]?sizes?)?|learning rates?|lrs?|α|η|γ)(?![\w(])", r"\bcutoff\b[^.?]{0,30}\b(?:lr|learning rate|step)\b",
              r"\b(?:α|η|γ|lr|step(?:[- ]?size)?|learning rate)(?: [αηγ])? (?:above|beyond|past|over) "
@@ -549,6 +549,9 @@ _TUNED_OPTIMALLY = (r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|t
                     r"(?:optimally|"
                     r"as well as possible|to be optimal)\b")
 """"If I tune a and b optimally, what values do they take?": the optimal parameters asked."""
+STEP_OPTIMAL_AFTER = (r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])? (?:that|which) (?:is|would be) "
+                  r"(?:optimal|best)\b")
+""""the step η that is optimal for plain GD": the optimal step, its adjective after the noun."""
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\([αηγ], ?β\)|"
@@ -556,7 +559,7 @@ OPTIMAL_STEP = _add(_Q(
              r"\bbest (?:constant |fixed )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\([αηγ], ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
-             r"contraction factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
+             r"(?:contraction|convergence) factor)\b", r"\bwith which (?:step(?: size)?|learning rate)\b",
              r"\b(?:that|which) (?:give|gives|yield|yields|achieve|achieves|attain|attains) (?:the )?"
              r"(?:fastest|best|smallest|lowest|optimal)(?: [\w-]{1,20}){0,2} (?:rate|convergence|"
              r"contraction(?: factor)?)\b",
@@ -576,7 +579,7 @@ OPTIMAL_STEP = _add(_Q(
              r"[^.?;]{0,40}?\b(?:to (?:get|reach|achieve|obtain|have)|for) (?:the |its )?(?:fastest|"
              r"best|smallest|optimal|lowest|minimal) (?:[\w-]{1,20} ){0,2}(?:rate|convergence|"
              r"contraction(?: factor)?)\b",
-             r"\boptimally tuned\b", _TUNED_OPTIMALLY,
+             r"\boptimally tuned\b", _TUNED_OPTIMALLY, STEP_OPTIMAL_AFTER,
              r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?size)?|"
              r"learning rate|lr)\b",
              r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) (?:[αηγ]\b|"
@@ -603,9 +606,13 @@ ITERATION_EIGENVALUES = _add(_Q(
              r"\broots of the characteristic (?:polynomial|equation)")))
 _THAT_RATE = (r"(?:(?<=\band )|(?<=\bwhat is )|(?<=\bwhat's )|(?<=\bgive )|(?<=\bstate )|"
               r"(?<=\breport )|(?<=\bvalue of ))(?:that|this|the corresponding) (?:optimal |minimal |minimi[sz]ed |"
-              r"worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?(?:rate|factor)\b")
-""""... the step that minimises the contraction factor, and what is that factor?": the rate an
-optimal tuning minimises, named again (the family's reader takes it only beside that tuning)."""
+              r"worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?(?:rate|factor)\b|"
+              r"(?:(?<=\band )|(?<=, )|(?<=\bgive )|(?<=\bstate )|(?<=\breport ))(?:the|its) (?:optimal |"
+              r"minimal |minimi[sz]ed |worst[- ]case )?(?:(?:convergence|contraction|linear|asymptotic) )?"
+              r"(?:rate|factor) itself\b")
+""""... the step that minimises the contraction factor, and what is that factor?", "... and the
+factor itself": the rate an optimal tuning minimises, named again (the family's reader takes it
+only beside that tuning)."""
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
     phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:optimal|best|fastest) (?:heavy[- ]ball|polyak|"
@@ -649,6 +656,8 @@ ITERATIONS = _add(_Q(
              r"(?:iterations|steps|updates)\b",
              r"\b(?:iteration|step) count\b",
              r"\biterations? (?:are )?(?:needed|required)",
+             r"\biterations (?:to (?:reach|get to|achieve|attain)|until) (?:an? |the )?(?:(?:relative|"
+             r"target) )?(?:(?:error|accuracy|tolerance) (?:of )?)?(?=[\d.])",
              r"\bhow many (?:iterations|steps)\b[^.?]{0,60}?\b(?:shrink|decrease|guarantee|"
              r"reduce (?:the |its )?(?:error|distance|gap|suboptimality)|(?:until|before|to get) "
              r"(?:the |my |its )?(?:error|distance|gap|suboptimality))",
@@ -781,6 +790,7 @@ THETA_T = _add(_Q(
     "theta-t", "parameters after t steps", r"\theta_t", value_kind="vector",
     phrases=(r"\bwhere is the iterate\b",
              r"(?<!every )(?<!each )(?<!from )(?<!any )(?<!all )(?<![-−Δ] )(?<![-−Δ])"
+             r"(?<![\w∇]\()(?<![\w∇] \()"   # "f(θ_1)": the function's value there, not θ_1
              r"\bθ_(?!0\b)\d+\b(?!(?:, ?[ijk]\b)? ?[-−] ?θ)",
              r"\bparameters? after\b",
              r"\bwhere (?:is|are|will|does|do)\b(?: [\w-]+){0,3}? (?:be |end up |land |sit )?after "
@@ -1004,11 +1014,16 @@ MINIMISER = _add(_Q(
              r"(?:unique )?minimi[sz]er\b",
              r"(?:,|\band) (?:the |its )?minimi[sz]er\b(?= (?:θ|w|x)\b| of f\b| of the "
              r"(?:quadratic|function|loss|objective)\b)")))
+CONVERGES_TO_MINIMISER = (r"(?:^(?:[-*•] ?)?|[;:] |, )(?:(?:and|so|but) )?does\b(?:[^.?]|(?<=\d)\.(?=\d)){0,70}"
+                          r"\bconverge to (?:the |its )?(?:unique )?(?:minimi[sz]er|minimum|optimum|"
+                          r"(?:θ|x|w) ?\^? ?[*⋆])(?= ?[?.]| ?$)")
+""""Does the sequence converge to the minimiser?": whether it converges, the minimiser being
+unique (a family whose minimiser may not be unique refuses it)."""
 CONVERGES = _add(_Q(
     "converges", "does the iteration converge", value_kind="yes-no",
     phrases=(r"^(?:[-*•] ?)?(?:(?:and|so|but) )?does\b(?:[^.?]|(?<=\d)\.(?=\d)){0,70}\bconverge\b(?! to)",
              r"\bwill it converge\b",
-             r"\bstill converge\b(?! to)",
+             r"\bstill converge\b(?! to)", CONVERGES_TO_MINIMISER,
              r"\b(?:say|state|decide|determine|tell|check|explain) (?:whether|if) (?:or not )?(?:the "
              r"(?:iteration|iterates|method|run|sequence)|it|gd|they|this) (?:still )?converges?\b"
              r"(?! to)",

@@ -691,11 +691,16 @@ _BARE_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|mathcal|mathsf
 symbol itself."""
 
 
+_VERB = re.compile(r"\\verb\*?([|!+#])([^\n]{1,80}?)\1")
+"""``\verb|lr|``: code written verbatim between two equal delimiters; the code is kept."""
+
+
 def _latex_to_plain(text: str) -> str:
     """LaTeX math -> canonical plain text (matrices, fractions, commands, delimiters)."""
     if "\\" not in text and "$" not in text:
         return _BRACES_TIDY(text)
     text = _PREAMBLE.sub("", text)
+    text = _VERB.sub(lambda m: m.group(2), text)
     text = _ENV_TITLE.sub(lambda m: "\n" + (m.group(1) or "") + "\n", text)
     text = _latex_lists(text)
     text = _COMMAND_RUN.sub(r"\1 ", text)
@@ -946,14 +951,19 @@ _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[Δ
                            r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])"
                            r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞)"
                            r"|(?<![A-Za-z])k[θxw]\w{0,3} ?[-−]\s?[θxw]\? ?k(?![a-z])"
-                           r"|(?<![A-Za-z])k\([^()k\n]{1,12}\) ?[-−] ?\([^()k\n]{1,12}\) ?k(?![a-z])")
+                           r"|(?<![A-Za-z])k\([^()k\n]{1,12}\) ?[-−] ?\([^()k\n]{1,12}\) ?k(?![a-z])"
+                           r"|(?<![A-Za-zα-ω])k[θxw]k k(?![a-z])|(?<![A-Za-zα-ω])k\([^()\n]{1,24}\) ?k(?![a-z])")
 """The signature of a PDF copy's garbled symbols: 'k·k', 'kdk' (norm bars as 'k'), 'hg, di' (an
 inner product), 'g>Δ' (a transpose), 'kθt − θ? k' and 'k(xt, yt) − (x⋆, y⋆)k' (the norm of
 the distance to a starred point)."""
-_PDF_NORM = re.compile(r"(?<![A-Za-z])k(?=[^\sk])((?:[^k\n]|(?<=[-−+])\n|(?<=[-−+] )\n){1,30}?)(?<=\S) ?"
+_PDF_NORM = re.compile(r"(?<![A-Za-zα-ω])k(?=[^\sk])((?:[^k\n]|(?<=[-−+])\n|(?<=[-−+] )\n){1,30}?)(?<=\S) ?"
                        r"k(?![a-z])")
 """A norm 'kθt − θ? k' whose bars a PDF copy printed as 'k'; the line may break after an
 operator inside it."""
+_PDF_ITERATE_NORM = re.compile(r"(?<![A-Za-zα-ω])k([θxw])k k(?![a-z])")
+"""'kθk k': the norm of the iterate θ_k, its subscript k and closing bar both printed 'k'."""
+_PDF_POINT_NORM = re.compile(r"(?<![A-Za-zα-ω])k(\([^()\n]{1,24}\)) ?k(?![a-z])")
+"""'k(xk , yk )k': the norm of a point written as a pair, whose entries may hold a subscript k."""
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
 _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ])")
 _STACKED_HALF = re.compile(r"= ?1 ?\n ?2 (?=[‖θxwΘ])")
@@ -1011,7 +1021,10 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
     text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
+    text = _PDF_ITERATE_NORM.sub("‖\\1_\ue000‖", text)   # its k kept from the bars read next
+    text = _PDF_POINT_NORM.sub(lambda m: "‖" + " ".join(m.group(1).split()) + "‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + " ".join(m.group(1).split()) + "‖", text)
+    text = text.replace("\ue000", "k")
     text = _OPEN_NORM_SENTENCE.sub(lambda m: _OPEN_NORM_SQUARE.sub(r"‖\1‖^2", m.group(0)), text)
     text = re.sub(r"‖([^‖\n]{1,30})‖ ?(2)(2|∞|1|∗)(?![\w.])", r"‖\1‖_\3^\2", text)
     # "kdk2" then the subscript alone on the next line: the square, and the index dropped below

@@ -991,14 +991,15 @@ def _generic_named(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
 def _in_formula(sentence: str, at: int, phrase: str) -> bool:
     """True when a phrase without words ("x_k − x_{k−1}") is a term of an equation the request
     states ("… in x_{k+1} = x_k − α∇f(x_k) + β(x_k − x_{k−1}) that minimise …"): other terms,
-    symbols and operators only, between the equation's '=' and the phrase (a phrase right
-    after '=' defines the symbol asked: "the second update Δ_2 = θ_2 − θ_1")."""
+    symbols and operators only (an ASCII 'grad' is ∇), between the equation's '=' and the
+    phrase (a phrase right after '=' defines the symbol asked: "the second update Δ_2 = θ_2 −
+    θ_1")."""
     if re.search(r"[A-Za-z]{3,}", phrase):
         return False
     before = sentence[max(0, at - 60):at]
     eq = before.rfind("=")
-    return eq >= 0 and bool(before[eq + 1:].strip()) and \
-        not re.search(r"[A-Za-z]{3,}|[,;:?]", before[eq + 1:])
+    terms = re.sub(r"\b(?:grad|nabla)(?= ?[A-Za-zθ(])", "∇", before[eq + 1:])   # ASCII ∇
+    return eq >= 0 and bool(terms.strip()) and not re.search(r"[A-Za-z]{3,}|[,;:?]", terms)
 
 
 def _yes_no_clause(sentence: str) -> str:
@@ -1141,7 +1142,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
             if sentence[lo:hi].strip() not in out:
                 out.append(sentence[lo:hi].strip())
             continue
-        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text)) and \
+        if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text) or
+                _VALUE_AT_ITERATE.search(sentence[lo:hi])) and \
                 not setting and \
                 not is_context(text) and \
                 not _PRESENTATION.match(text) and \
@@ -1150,6 +1152,10 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
     return tuple(out)
 
 
+_VALUE_AT_ITERATE = re.compile(r"(?<![\w∇])(?:[fFgLJ]|loss|Loss)\s?\(\s?(?:θ|w|x|theta)_?\{?\(?\d{1,3}"
+                               r"\)?\}?\s?\)")
+"""A function's value at an iterate ("and the loss f(θ_2)"): something asked, whatever noun
+names it."""
 _OWNED_SYMBOL = re.compile(rf"^\s*(?:and |or )?(?:its|their|the corresponding|the resulting|the "
                            rf"associated) (?![A-Za-z]{{3,}})(?!(?:I|a|an|as|at|be|by|do|if|in|is|it|"
                            rf"me|my|no|of|on|or|so|to|up|us|we)\b){_SYMBOL}\s*[.?;]?\s*$")
@@ -1212,7 +1218,8 @@ _PRESENTATION = re.compile(r"^\s*(?:both |also |then )?(?:(?:as|in) (?:a |an |th
                            r"multiples?|sign)|scale)\b)", re.I)
 """An item that says how to write the answer ("as a multiple of α and as a number", "up to the
 step size"), not what."""
-_SETTING = re.compile(r"^\s*(?:with|for|given|if|when|using|at|assuming|modell?ing|treating|"
+_SETTING = re.compile(r"^\s*(?:(?:still|again|now|then|and|but|once more),? )?(?:with|for|given|if|when|"
+                      r"using|at|assuming|modell?ing|treating|"
                       r"approximating|supposing)\b|=\s?[-\d.(\[]|"
                       r"^\s*(?:right )?(?:after|before) (?:the )?(?:step|iteration|update) \d{1,4}\s?$",
                       re.I)

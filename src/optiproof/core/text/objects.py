@@ -83,8 +83,9 @@ def _fraction(value: object) -> Fraction | None:
 
 def _unknowns(expr: object, signature: str) -> list[object] | None:
     """The unknowns of a function ``f(signature) = expr``: the listed ones (``x, y``), or the
-    indexed names of one vector argument (``w`` -> w1, w2 or w_1, w_2), in index order."""
-    names = [s.strip() for s in signature.split(",") if s.strip()]
+    indexed names of one vector argument (``w`` -> w1, w2 or w_1, w_2; ``θ`` -> θ_1, θ_2), in
+    index order."""
+    names = [_symbol_name(s.strip()) for s in signature.split(",") if s.strip()]
     symbols = sorted(expr.free_symbols, key=str)  # type: ignore[attr-defined]
     if len(names) > 1:
         by_name = {str(s): s for s in symbols}
@@ -97,6 +98,17 @@ def _unknowns(expr: object, signature: str) -> list[object] | None:
         return indexed
     plain = [s for s in symbols if str(s) == names[0]] if names else []
     return plain or None
+
+
+def _symbol_name(name: str) -> str:
+    """The parser's name of a declared variable (``θ`` -> ``theta``), so that a Greek argument
+    names the same symbols as its indexed entries in the body; the name as written otherwise."""
+    import sympy
+
+    from optiproof.core.mathparse import try_parse_math
+
+    parsed = try_parse_math(name) if name else None
+    return str(parsed) if isinstance(parsed, sympy.Symbol) else name
 
 
 def _products_of_declared(signature: str, body: str) -> str:

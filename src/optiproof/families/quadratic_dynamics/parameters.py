@@ -26,8 +26,8 @@ _SYMBOL = re.compile(r"[A-Za-zα-ω]{1,8}")
 def _written(symbol: str) -> dict[str, str]:
     s = re.escape(symbol)
     return {
-        STEP: (rf"[-−]{_TIMES}{s}{_TIMES}(?:∇|\\nabla|grad\b|g\b|g_)|"
-               rf"[-−] ?{s}{_TIMES}{_BUFFER}(?![\w(])|"
+        STEP: (rf"(?<!<)[-−]{_TIMES}{s}{_TIMES}(?:∇|\\nabla|grad\b|g\b|g_)|"   # not the arrow '<-'
+               rf"(?<!<)[-−] ?{s}{_TIMES}{_BUFFER}(?![\w(])|"
                rf"\b(?:step(?:[- ]?size)?|learning rate) {s}(?![\w])"),
         MOMENTUM: (rf"(?:=|←|<-|:=) ?{s}{_TIMES}{_BUFFER} ?\+|"
                    rf"\+ ?{s}{_TIMES}\(? ?{_ITERATE} ?[-−] ?{_ITERATE}|"
@@ -53,17 +53,31 @@ def parameter_role(symbol: str, texts: tuple[str, ...]) -> str | None:
 
 _TUNING = re.compile(r"\b(?:tuned|optimal|best|optimally (?:tuned|chosen)|optimi[sz]ed)"
                      r"(?: (?:heavy[- ]ball|polyak|momentum|nesterov))?(?: (?:parameters|values|"
-                     r"hyper-?parameters))? (?P<list>[A-Za-zα-ω]{1,8}(?:(?: ?,| ?,? and) "
-                     r"[A-Za-zα-ω]{1,8}){0,3})(?![\w])", re.I)
+                     r"hyper-?parameters))? (?P<open>\( ?)?(?P<list>[A-Za-zα-ω]{1,8}(?:(?: ?,| ?,? and) "
+                     r"[A-Za-zα-ω]{1,8}){0,3})(?(open) ?\)|(?![\w]))", re.I)
 
 
 def tuned_symbols(text: str) -> list[str]:
-    """The symbols a tuning names ("the tuned η and β", "optimal lr and m"): each asks the
-    optimal value of its parameter."""
+    """The symbols a tuning names ("the tuned η and β", "optimal lr and m", "tuned (η, β)"):
+    each asks the optimal value of its parameter."""
     out = []
     for m in _TUNING.finditer(text):
         out += [x for x in re.split(r" ?,? and | ?, ?", m.group("list")) if x and x != "and"]
     return out
+
+
+_REQUEST_LEAD = re.compile(r"(?:^|[.?!;:]\s|\b(?:give|find|state|compute|determine|report|derive|"
+                           r"what are|what is|and)\s(?:the |its |their )?)$", re.I)
+
+
+def asked_tunings(text: str) -> list[tuple[int, str, list[str]]]:
+    """Tunings that are themselves asked ("Tuned η and β, and the asymptotic rate.", "give the
+    optimal η and β"): a tuning at the start of a sentence or right after a request verb, as
+    (position, phrase, symbols); one after a preposition ("run it with the tuned η and β") is a
+    setting, not listed."""
+    return [(m.start(), m.group(0), [x for x in re.split(r" ?,? and | ?, ?", m.group("list"))
+                                     if x and x != "and"])
+            for m in _TUNING.finditer(text) if _REQUEST_LEAD.search(text[:m.start()])]
 
 
 _STEP_SET = re.compile(r"(?<![\w])(?:α|η|γ|lr|step(?: size)?|learning rate) ?= ?"

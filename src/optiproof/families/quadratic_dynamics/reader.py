@@ -39,8 +39,9 @@ from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_f
 from optiproof.core.text.mathobjects import PartObjects, diagonal_in_words, number_list_at
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.quadratic_dynamics.family import ASKS, KEY, QUADRATIC_DYNAMICS
-from optiproof.families.quadratic_dynamics.parameters import (MOMENTUM, STEP, parameter_role,
-                                                              stated_steps, tuned_symbols)
+from optiproof.families.quadratic_dynamics.parameters import (MOMENTUM, STEP, asked_tunings,
+                                                              parameter_role, stated_steps,
+                                                              tuned_symbols)
 from optiproof.families.quadratic_dynamics.points import point_index, start_point
 from optiproof.families.quadratic_dynamics.spec import fraction
 
@@ -70,7 +71,7 @@ _ASKS = {
     "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
                 r"(?:α|the step size|step sizes|learning rates?)\b|\bstability (?:condition|region|"
-                r"range|boundary)|\brange of (?:α|η|γ|lr|step sizes|learning rates)(?![\w])|\b(?:up to|until|below) "
+                r"range|boundary)|\brange of (?:(?:constant|fixed|stable|admissible|convergent) )?(?:α|η|γ|lr|step sizes|learning rates)(?![\w])|\b(?:up to|until|below) "
                 r"(?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|step(?:[- ]?size)?|learning "
                 r"rate)\b",
     "optimal-step": r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?"
@@ -79,8 +80,8 @@ _ASKS = {
                     r"\([αηγ], ?β\)|"
                     r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
                     r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
-                    r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|contraction factor)\b|"
-                    r"\bwith which (?:step(?: size)?|learning rate)\b|"
+                    r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|(?:contraction|convergence) factor)\b|"
+                    r"\bwith which (?:step(?: size)?|learning rate)\b|" + Q.STEP_OPTIMAL_AFTER + "|"
                     r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) "
                     r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
                     r"learning rate\b)",
@@ -96,7 +97,9 @@ _ASKS = {
             r"\bhow fast\b|\blinear rate|\brate at α",
     "condition-number": r"\bcondition number\b",
     "iterations": r"\bhow many (?:iterations|steps)|\bnumber of (?:iterations|steps)|"
-                  r"\biterations? (?:are )?(?:needed|required)",
+                  r"\biterations? (?:are )?(?:needed|required)|\biterations (?:to (?:reach|get to|"
+                  r"achieve|attain)|until) (?:an? |the )?(?:(?:relative|target) )?(?:(?:error|"
+                  r"accuracy|tolerance) (?:of )?)?(?=[\d.])",
     "regime": r"\bregimes?\b|\boscillat\w*|\bmonoton\w*|\bwhat happens\b(?! along)",
     "iteration-matrix": r"(?<!radius of its )(?<!radius of the )\biteration matrix|"
                         r"\b2 ?[x×] ?2 (?:matrix|system|iteration)|"
@@ -248,6 +251,7 @@ class QuadraticDynamicsReader:
             if Q.RATE.key in own_asks:   # read beside that step: the rate of the optimum
                 r.set(F.asks, list(dict.fromkeys(Q.OPTIMAL_RATE.key if a == Q.RATE.key else a
                                                  for a in own_asks)), r.fields[F.asks].source)
+        asks = _minimised_rates(r, asks)
         if r.value(F.alpha) is None or r.found.get(_RATE_OF_OPTIMUM):
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
         elif r.found.get(_RATE_AT_STEP):
@@ -255,6 +259,7 @@ class QuadraticDynamicsReader:
             r.answered_by[Q.OPTIMAL_RATE.key] = Q.RATE.key
         asks = _coordinate_factor(r, asks)
         asks = _stability_threshold(r, asks)
+        _converges_to_the_minimiser(r, asks)
         keys = {k for k, _ in asks} | set(r.value(F.asks) or [])
         for k, s in asks:   # "for which lr does GD diverge? Give the threshold": the boundary
             if k == Q.CROSSOVER.key and Q.MAX_STEP.key in keys and _BOUNDARY_NOUN.fullmatch(s):
@@ -364,7 +369,7 @@ class QuadraticDynamicsReader:
         if found is None and s in tuned_symbols(texts[0]):
             role = parameter_role(s, texts)   # "the tuned η and β": the optimum of each
             found = {STEP: Q.OPTIMAL_STEP.key, MOMENTUM: Q.OPTIMAL_MOMENTUM.key}.get(role or "")
-        if found is None and s in ("β", "beta") and _from_formula(r, F.beta) and \
+        if found is None and _formula_momentum(r, s) and \
                 r.value(F.alpha) is not None:
             return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
         if found is None and re.fullmatch(r"α|η|γ|β|μ|lr", s) and \
@@ -376,6 +381,10 @@ class QuadraticDynamicsReader:
         if found is None and s in ("γ", "η", "α", "lr") and Q.EFFECTIVE_STEP.key in (
                 r.value(F.asks) or []) and r.found.get(_TUNED_PAIR):
             return Q.EFFECTIVE_STEP.key   # "x ← x − γm with an EMA m: which γ gives the same iterates?"
+        if found is None and Q.EFFECTIVE_STEP.key in (r.value(F.asks) or []) and \
+                r.found.get(_TUNED_PAIR) and _EMA_WRITTEN.search(texts[0]) and \
+                parameter_role(s, texts) == MOMENTUM:
+            return Q.OPTIMAL_MOMENTUM.key   # the EMA's b of the tuned heavy ball: β* itself
         if found is None and s in ("α", "η", "γ", "β") and Q.PYTORCH.key in (
                 r.value(F.asks) or []) and not r.found.get(_TUNED_PAIR) and \
                 r.value(F.alpha) is not None and r.value(F.beta) is not None and \
@@ -400,7 +409,7 @@ class QuadraticDynamicsReader:
         _read_curvature(own, ctx, r)
         _read_scale(own, r)
         _read_decay(own, r)
-        _read_form(objects, r)
+        _read_form(objects, r, ctx)
         _read_error_norm(own, ctx, r)
         _read_minimiser(own, ctx, r)
         methods = _read_methods(own, ctx)
@@ -523,7 +532,7 @@ def _family_form(expr: Any) -> bool:
     return False
 
 
-def _read_form(objects: PartObjects, r: PartReading) -> None:
+def _read_form(objects: PartObjects, r: PartReading, ctx: str) -> None:
     """'f(θ) = ½ θᵀHθ − bᵀθ': the statement of the family's own objective (its ½ is the
     convention the solver uses), recorded with its source."""
     for objs in (objects.own, objects.context):
@@ -532,6 +541,12 @@ def _read_form(objects: PartObjects, r: PartReading) -> None:
                 r.convention("objective", f.source,
                              "the objective is ½ θᵀHθ − bᵀθ, the form every part is solved in")
                 return
+    for text in (r.own_text or "", ctx):
+        form = next((q for q in matrix_quadratic_forms(text) if q.scale == 1), None)
+        if form is not None:   # "f(θ) = 0.5 * θ^T A θ": the ½ of the same form, A its Hessian
+            r.convention("objective", form.source, f"the objective is ½ θᵀ{form.matrix}θ, so "
+                                                   f"{form.matrix} is the Hessian")
+            return
 
 
 def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
@@ -1066,6 +1081,8 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                 if negated(text, m.start()) or _SWITCHED_OFF.match(text, m.end()) or \
                         switched_off_after(text, m.end()):
                     continue
+                if text is ctx and _NOTATION.match(text, m.end()):
+                    continue   # "momentum parameters are denoted by β": a notation, no method
                 if name == O.HEAVY_BALL.key and rx(r"\bnesterov(?:'s)? $").search(
                         text[max(0, m.start() - 12):m.start()]):
                     continue
@@ -1094,6 +1111,13 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
                     out.append((name, src))
             return out
     return []
+
+
+_NOTATION = re.compile(r" (?:parameters?|coefficients?|constants?|terms?) (?:are |is |will be )?"
+                       r"(?:(?:denoted|written|called|named) (?:by |as )?|by )(?:β|beta|μ|m|γ)(?![\w(])",
+                       re.I)
+"""The shared text's notation for momentum ("Step sizes are denoted by α and momentum parameters
+by β"): it names the symbol a later part's momentum takes, not the method every part studies."""
 
 
 _REQUESTING = re.compile(r"\?|^(?:\(?\w{1,4}[.)] )?(?:(?:and|now|then|also),? )?(?:give|find|compute|"
@@ -1475,7 +1499,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
         if got is not None:
             _set_number(r, F.epsilon, got, text)
             break
-        factor, bound = _factor(text) or _word_factor(text), _bound(text)
+        factor, bound = _factor(text) or _word_factor(text) or _count_tolerance(text), _bound(text)
         got = factor or bound
         if got is not None:
             if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
@@ -1685,6 +1709,11 @@ _SAME_ITERATES = re.compile(r"\b(?:same|identical) (?:iterates|iterations?|traje
                             r"sequence)\b|\breproduces?\b", re.I)
 _TUNED_PAIR = "the tuned heavy ball"
 _CONTEXT = "shared text"
+_EMA_WRITTEN = re.compile(r"(?<![\w.])(b|v|m|u|z|buf)(?:_?\{?\(?[tk](?: ?[-−+] ?1)?\)?\}?)? ?(?:=|←|<-|:=) ?"
+                          r"([A-Za-zβ]\w{0,3}) ?[·*]? ?\1(?:_?\{?\(?[tk](?: ?[-−+] ?1)?\)?\}?)? ?\+ ?"
+                          r"\( ?1 ?[-−] ?\2 ?\) ?[·*]? ?(?:g|grad|∇ ?f)(?![a-z])")
+"""An exponential moving average of the gradients written with its letters ('v ← b·v + (1 − b)·
+grad'): the EMA form of heavy ball."""
 
 
 _SGD_NAMED = re.compile(r"\b(?:torch\.optim\.SGD|(?:pytorch(?:'s)? )?SGD)\b", re.I)
@@ -1712,13 +1741,17 @@ def _framework_asks(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[s
 
 
 _TUNED_REFERENCE = "a part asking the tuned heavy ball"
-_PART_NAMED = re.compile(r"(?<![\w(])\((?:part )?([a-h]|[ivx]{1,4}|\d{1,2})\)")
+_PART_NAMED = re.compile(r"(?:(?P<open>(?<![\w(])\((?:part )?)|(?<=\s)(?<!, )(?=\d{1,2}\))|"
+                         r"\b(?:item|part|question|exercise) (?=\d{1,2}\b))"
+                         r"(?P<label>[a-h]|[ivx]{1,4}|\d{1,2})(?(open)\)|(?:\)|(?!\w)))")
+"""A part named: "(c)", "(part 2)", a bare "3)" after a space (not after a comma: a pair's last
+entry; not "dampening=0)"), or "item 2"."""
 
 
 def _tuned_reference(own: str, previous: list[PartReading]) -> re.Match | None:
     """"You want to run (c) with torch.optim.SGD": the one earlier part the request names, when
     that part asks the optimal heavy-ball pair (its iteration is the tuned heavy ball)."""
-    named = {m.group(1).lower(): m for m in _PART_NAMED.finditer(own) if m.start() > 0}
+    named = {m.group("label").lower(): m for m in _PART_NAMED.finditer(own) if m.start() > 0}
     hits = [(named[p.label.lower()], p) for p in previous if p.label.lower() in named]
     if len(hits) != 1 or len(named) != 1:
         return None
@@ -1746,9 +1779,11 @@ def _tuned_heavy_ball(r: PartReading) -> None:
                             "is not computed (expected dampening 0, or lr given)")
         return
     shared = own + " " + r.found.get(_CONTEXT, "")
-    ema = _BETA_STAR.search(own) if Q.EFFECTIVE_STEP.key in asks and \
-        _SAME_ITERATES.search(own) and not rx(r"\bnesterov").search(shared) \
-        else None   # the EMA form is heavy ball's: β* of heavy ball, not of Nesterov
+    ema = (_BETA_STAR.search(own) or (_EMA_WRITTEN.search(own) and r.found.get(_TUNED_REFERENCE))) \
+        if Q.EFFECTIVE_STEP.key in asks and _SAME_ITERATES.search(own) and \
+        not rx(r"\bnesterov").search(shared) else None
+    # the EMA form is heavy ball's: β* of heavy ball, not of Nesterov; "which lr and b
+    # reproduce (b)" with the EMA written out takes the tuned pair of the part it names
     if (Q.PYTORCH.key not in asks and ema is None) or r.value(F.alpha) is not None or \
             r.value(F.beta) is not None:
         return
@@ -1756,7 +1791,8 @@ def _tuned_heavy_ball(r: PartReading) -> None:
         r.found.get(_TUNED_REFERENCE)
     if m is None:
         return
-    if ema is not None and Q.OPTIMAL_MOMENTUM.key in asks and \
+    if ema is not None and ema is not r.found.get(_TUNED_REFERENCE) and \
+            Q.OPTIMAL_MOMENTUM.key in asks and \
             not rx(r"\boptimal (?:momentum|β)\b|\bbest (?:momentum|β)\b").search(own):
         r.set(F.asks, [a for a in r.value(F.asks) if a != Q.OPTIMAL_MOMENTUM.key],
               r.fields[F.asks].source)   # "with β = β*" states the momentum, it does not ask it
@@ -1776,7 +1812,7 @@ def _tuned_heavy_ball(r: PartReading) -> None:
                         "the exact solver can take")
         return
     ref = r.found.get(_TUNED_REFERENCE)
-    note = (f"the answer of part ({ref.group(1)}), " if m is ref and ref is not None else "") + \
+    note = (f"the answer of part ({ref.group('label')}), " if m is ref and ref is not None else "") + \
         f"the optimal heavy-ball pair at μ = {mu}, L = {big}"
     r.set(F.alpha, str(a), src, note=f"{note}: α* = {a}")
     r.set(F.beta, str(b), src, note=f"{note}: β* = {b}")
@@ -1788,7 +1824,19 @@ def _tuned_heavy_ball(r: PartReading) -> None:
                          "α/(1 − dampening) and momentum = β; with dampening 0, lr = α"))
 
 
+def _formula_momentum(r: PartReading, symbol: str) -> bool:
+    """``β`` (or the ``β_N`` the formula names) when the momentum is given by a stated formula."""
+    beta = r.fields.get(F.beta)
+    if beta is None or not _from_formula(r, F.beta):
+        return False
+    plain = symbol.replace("{", "").replace("}", "")
+    return plain in ("β", "beta") or bool(re.fullmatch(r"β_[A-Za-z]\w{0,3}", plain)) and \
+        plain in beta.source.replace(" ", "").replace("{", "").replace("}", "")
+
+
 _FORMULA_NAMES = {F.alpha: ("alpha", "eta", "gamma"), F.beta: ("beta",)}
+_NAMED_MOMENTUM = re.compile(r"beta_\{?[A-Za-z]\w{0,3}\}?")
+"""A momentum named by a method's letter ('β_N' of Nesterov, 'β_HB'): β, never an indexed β_1."""
 _FORMULA_NOTE = "evaluated from the stated formula"
 _CURVATURE_SYMBOLS = {"kappa", "mu", "L", "lambda_min", "lambda_max"}
 
@@ -1821,7 +1869,8 @@ def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
                     not isinstance(f.exprs[0], sympy.Symbol) or f.exprs[1] is None:
                 continue
             field = next((k for k, names in _FORMULA_NAMES.items()
-                          if f.exprs[0].name in names), None)
+                          if f.exprs[0].name in names), None) or (
+                F.beta if _NAMED_MOMENTUM.fullmatch(f.exprs[0].name) else None)
             expr = f.exprs[1]
             free = {s.name for s in getattr(expr, "free_symbols", set())}
             if field is None or not free or not free <= _CURVATURE_SYMBOLS:
@@ -1899,6 +1948,26 @@ def _factor(text: str) -> tuple[Any, str] | None:
         num = number_at(text, m.end())
         if num is not None:
             return num[0], phrase(text, m.start(), num[1] + 10)
+    return None
+
+
+_COUNT_TOLERANCE = re.compile(
+    r"\b(?:iteration count|iterations?|number of (?:iterations|steps)|steps)(?: (?:needed|required|"
+    r"necessary))? (?:for|to reach|to get to|to achieve|to attain|to get|until|to) (?:an? |the )?"
+    r"(?:(?:relative|target|desired) )?(?:(?:error|accuracy|tolerance|precision) (?:of )?)?(?=[\d.])",
+    re.I)
+_TOLERANCE_NOUN = re.compile(r" ?(?:\)|(?:relative )?(?:error|accuracy|tolerance|precision)\b|[.,;?]|$)",
+                             re.I)
+
+
+def _count_tolerance(text: str) -> tuple[Any, str] | None:
+    """"the iteration count for 1e-3", "iterations to reach 10^-6 relative accuracy": a
+    tolerance right after an iteration count, a number below 1 (the error relative to the
+    start's); a bare number there that is not below 1 is no tolerance."""
+    for m in _COUNT_TOLERANCE.finditer(text):
+        num = number_at(text, m.end())
+        if num is not None and 0 < num[0].value < 1 and _TOLERANCE_NOUN.match(text, num[1]):
+            return num[0], phrase(text, m.start(), num[1])
     return None
 
 
@@ -2069,7 +2138,7 @@ def _coordinate_factor(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
     return asks + [(Q.RATE.key, src)]
 
 
-_THAT_RATE = re.compile(r"(?:that|this|the corresponding) ")
+_THAT_RATE = re.compile(r"(?:that|this|the corresponding) |(?:the|its) [\w -]{0,60}\bitself\b")
 _WITH_MOMENTUM = re.compile(r"β|\b(?:and|,) (?:the )?(?:b|momentum)\b|\bpair\b|"
                             r"\( ?[αηγa] ?, ?[βμb] ?\)")
 """The optimal step asked together with the momentum ("(α, β)", "tune a and b optimally")."""
@@ -2113,6 +2182,64 @@ def _stability_threshold(r: PartReading, asks: list[tuple[str, str]]) -> list[tu
     return [(Q.MAX_STEP.key if k == Q.THRESHOLD.key else k, s) for k, s in asks]
 
 
+_STEP_NOUN = r"\b(?:step(?:[- ]?size)?|learning rate|lr|[αηγh])(?:\^?[*⋆])?(?![\w(])"
+_MINIMISED_BEFORE = re.compile(
+    _STEP_NOUN + r"[^.?;]{0,40}?\b(?:minimi[sz](?:es|ing|e)\b|(?:makes?|making|renders?)\b|(?:for|at|"
+    r"with|under) which\b)(?: (?:the|its|our|this))?(?: [\w-]{1,20}){0,3} $", re.I)
+_MINIMISED_AFTER = re.compile(r" ?(?:(?:is|becomes|gets) )?(?:as small as possible|the smallest|"
+                              r"smallest|minimal|lowest|as low as possible|minimi[sz]ed)\b", re.I)
+
+
+def _minimised_by_step(own: str, pos: int, src: str) -> bool:
+    """A rate at ``pos`` that a step is chosen to minimise ("the step minimising the convergence
+    factor", "the lr that makes the contraction factor smallest", "the step size for which the
+    rate is minimal"): the step is asked, the rate is what it minimises."""
+    before = _MINIMISED_BEFORE.search(own[max(0, pos - 90):pos])
+    if before is None:
+        return False
+    verb = re.search(r"minimi[sz]", before.group(0), re.I)
+    return bool(verb) or bool(_MINIMISED_AFTER.match(own, pos + len(src)))
+
+
+def _minimised_rates(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The question layer's rate asks that a step is chosen to minimise, in a part that asks no
+    optimal step otherwise: the optimal step (the rate's phrase is answered by it, unless the
+    rate is also asked elsewhere in the part)."""
+    own = r.own_text or ""
+    if any(k == Q.OPTIMAL_STEP.key for k, _ in asks) or \
+            Q.OPTIMAL_STEP.key in (r.value(F.asks) or []):
+        return asks   # the step is asked already: the rate beside it is the optimal rate
+    out, minimised = [], set()
+    for k, s in asks:
+        if k in (Q.RATE.key, Q.OPTIMAL_RATE.key) and own.find(s) >= 0 and \
+                _minimised_by_step(own, own.find(s), s):
+            minimised.add(k)
+            k = Q.OPTIMAL_STEP.key
+        out.append((k, s))
+    for k in minimised - {k for k, _ in out}:
+        r.answered_by[k] = Q.OPTIMAL_STEP.key
+    return out
+
+
+def _converges_to_the_minimiser(r: PartReading, asks: list[tuple[str, str]]) -> None:
+    """"Does it converge to the minimiser?" is whether it converges only when the minimiser is
+    unique: refused when H (or the spectrum) has a zero eigenvalue."""
+    said = next((s for k, s in asks if k == Q.CONVERGES.key and re.search(r"\bconverge to\b", s)),
+                None)
+    if said is None:
+        return
+    H, eigs = r.value(F.H), r.value(F.eigenvalues)
+    try:
+        singular = (H is not None and sympy.Matrix([[fraction(x) for x in row] for row in H]).det()
+                    == 0) or (eigs is not None and any(fraction(e) == 0 for e in eigs))
+    except (ValueError, TypeError, ZeroDivisionError):
+        singular = False   # a symbolic spectrum [μ, L]: μ > 0 by strong convexity
+    if singular:
+        r.miss(f"question \"{said}\"", f"\"{said}\" presumes one minimiser, but H is singular "
+                                      "(its minimisers form a line or a plane): expected 'does it "
+                                      "converge' or 'where does it converge'")
+
+
 def _read_asks(own: str, r: PartReading) -> None:
     found = []
     for kind, pattern in _ASKS.items():
@@ -2122,6 +2249,11 @@ def _read_asks(own: str, r: PartReading) -> None:
                 continue
             found.append((m.start(), kind, phrase(own, m.start(), m.end())))
             break
+    for pos, said, symbols in asked_tunings(own):   # "Tuned η and β, and the rate."
+        roles = {parameter_role(x, (own,)) for x in symbols}
+        found += [(pos, kind, said) for role, kind in ((STEP, "optimal-step"),
+                                                       (MOMENTUM, "optimal-momentum"))
+                  if role in roles and kind not in {k for _, k, _ in found}]
     order = list(_ASKS)
     found.sort(key=lambda f: (f[0], order.index(f[1])))
     step = r.fields.get(F.alpha)
