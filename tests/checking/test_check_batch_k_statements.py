@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds, graded_part
+from conftest import finding_kinds, graded_part, verified_solution
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,8 +84,6 @@ _MIN_OVER = {
 @settings(max_examples=6, deadline=None)
 @given(st.sampled_from(sorted(_MIN_OVER)), st.sampled_from(["-0.6", "-0.2", "-1.75", "0.3"]))
 def test_a_minimum_over_its_set_states_the_minimum_value(style, wrong):
-    from conftest import verified_solution
-
     right = graded_part(verified_solution, SDN, _MIN_OVER[style].replace("{v}", "-0.3"), "c")
     assert right.verdict == "correct" and not right.findings
     bad = graded_part(verified_solution, SDN, _MIN_OVER[style].replace("{v}", wrong), "c")

@@ -8,7 +8,7 @@ is the gradient."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from optiproof.core.options import SolveOptions
@@ -50,6 +50,7 @@ _L2 = [
 @given(lam=st.sampled_from([0.05, 0.5, 2]), x=st.integers(-3, 3).filter(bool),
        w=st.integers(-4, 4))
 def test_an_l2_penalty_written_into_the_gradient_is_the_penalty_run(ask, lam, x, w):
+    assume(x + lam * w != 0)   # a zero total gradient with ε = 0 is 0/0: torch's step is NaN
     text = (f"A scalar weight starts at θ_0 = {w}; the data-loss gradient is g_1 = {x}. Adam has "
             "learning rate 0.01, β_1 = 0.9, β_2 = 0.999 and ε = 0.\n\n"
             f"(a) {ask.format(lam=lam)}\n")

@@ -776,9 +776,11 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
              if not any(0 <= a.start - e <= 2 and "," not in sentence[e - start:a.start - start]
                         for _, e in named)  # "the optimal step α*" names it; "the step, ρ" lists
              and not any(0 <= s - a.end <= 2 and re.match(r"(?:at|for|above|below|beyond|under) "
-                                                          r"which\b|where\b|such that\b",
+                                                          r"which\b|where\b|such that\b|(?:that|which) "
+                                                          r"(?:minimi[sz]es|maximi[sz]es|makes|gives)\b",
                                                           sentence[s - start:], re.I)
-                         for s, _ in named)  # "the value p* at which T_ring = T_tree" names it
+                         for s, _ in named)  # "the value p* at which T_ring = T_tree" names it,
+    # as "the step h* that minimizes the factor" does
              and not any(re.fullmatch(r" ?, (?:the |i\.e\. (?:the )?)?| \((?:the |i\.e\. )?",
                                       sentence[a.end - start:s - start]) and
                          not re.search(r",|\band\b", sentence[e - start:]) and

@@ -1751,7 +1751,9 @@ entry; not "dampening=0)"), or "item 2"."""
 def _tuned_reference(own: str, previous: list[PartReading]) -> re.Match | None:
     """"You want to run (c) with torch.optim.SGD": the one earlier part the request names, when
     that part asks the optimal heavy-ball pair (its iteration is the tuned heavy ball)."""
-    named = {m.group("label").lower(): m for m in _PART_NAMED.finditer(own) if m.start() > 0}
+    named = {m.group("label").lower(): m for m in _PART_NAMED.finditer(own) if m.start() > 0
+             and (m.group("open") or own.rfind("(", 0, m.start()) <= own.rfind(")", 0, m.start()))}
+    # (a bare "0)" closing "(dampening 0)" is the end of a parenthesis, no part named)
     hits = [(named[p.label.lower()], p) for p in previous if p.label.lower() in named]
     if len(hits) != 1 or len(named) != 1:
         return None
