@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from optiproof.core.text.record import PartText
+from optiproof.core.text.record import SECTION_LEAD as _LEAD, PartText
 
 _BULLET = r"(?:[-*•][ \t]{1,3})?"
 _LETTER = re.compile(
@@ -164,15 +164,6 @@ def _sections(body: str) -> tuple[list[int], list[tuple[int, int, str]]]:
                                      for h, nxt in zip(heads, heads[1:] + [len(body)])):
         return [], []
     return heads, items
-
-
-_LEAD = re.compile(r"\n[ \t]*\n[ \t]*(?!(?:hints?|notes?|remarks?|recall|reminders?|warning|tips?|"
-                   r"caution|examples?|answers?|solutions?|given|data|setup|set-up|context|"
-                   r"assume|assumptions?|now|then|also|here|for|in|with|let|suppose|we|you|"
-                   r"i|if|the|a|an|each|every|all)\b)([A-Z][\w'’-]{1,20}(?:[ -][\w'’()-]{1,20})"
-                   r"{0,4}) ?(?:[:=—–]|-{1,2}) ", re.I)
-"""A paragraph led by a short name and a colon, '=' or a dash ("Parameter server: a separate
-server node ...", "Ring all-reduce = reduce-scatter then all-gather"): a section's setting."""
 
 
 def _led_sections(body: str) -> tuple[list[int], list[tuple[int, int, str]]]:

@@ -35,6 +35,15 @@ def _bullet_after_value(m: re.Match) -> str:
     return ",\n" if "=" in line and "?" not in line else m.group(0)
 
 
+SECTION_LEAD = re.compile(r"\n[ \t]*\n[ \t]*(?!(?:hints?|notes?|remarks?|recall|reminders?|warning|tips?|"
+                          r"caution|examples?|answers?|solutions?|given|data|setup|set-up|context|"
+                          r"assume|assumptions?|now|then|also|here|for|in|with|let|suppose|we|you|"
+                          r"i|if|the|a|an|each|every|all)\b)([A-Z][\w'’-]{1,20}(?:[ -][\w'’()-]{1,20})"
+                          r"{0,4}) ?(?:[:=—–]|-{1,2}) ", re.I)
+"""A paragraph led by a short name and a colon, '=' or a dash ("Parameter server: a separate
+server node ...", "Ring all-reduce = reduce-scatter then all-gather"): a section's setting."""
+
+
 def flatten(text: str) -> str:
     """Join lines into one line of single-spaced text (what family readers match against); an
     assignment that starts a line after a line ending in a value is kept apart by a comma, and

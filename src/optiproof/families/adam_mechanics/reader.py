@@ -29,7 +29,7 @@ from optiproof.core.text.match import Score, cue_score, negated, rx, take_asks
 from optiproof.core.text.mathobjects import (Assignment, PartObjects, is_numeric, spec_array,
                                              spec_number)
 from optiproof.core.text.numbers import number_at
-from optiproof.core.text.record import PartReading, PartText, phrase
+from optiproof.core.text.record import SECTION_LEAD, PartReading, PartText, flatten, phrase
 from optiproof.families.adam_mechanics.family import ADAM_MECHANICS, ASKS, KEY
 from optiproof.families.adam_mechanics.spec import DECAY_RUN_ASKS, MAX_LOSS_DEGREE
 
@@ -587,7 +587,7 @@ class AdamMechanicsReader:
         r.miss(F.asks, "no question about Adam's mechanics recognised (expected e.g. 'write out "
                        "the update rule', 'bias correction', 'the first step', 'rescale the loss "
                        "by c', 'β1 = β2 = 0', 'how large can a step be', 'AdamW vs L2', 'θ_2')")
-        _read_optimizer(own, ctx, r)
+        _read_optimizer(own, ctx, r, _section_setting(part))
         _compared_optimizer(own, ctx, r)
         _read_hyper(own, ctx, objects, r)
         _dropped_decay(own, r)
@@ -1340,10 +1340,19 @@ def _compared_optimizer(own: str, ctx: str, r: PartReading) -> None:
                             "named without a comparison)")
 
 
-def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
-    """The optimizer the part (else the shared text) names: RMSprop when it names only RMSprop,
-    else Adam (AdamW is Adam's update with decoupled decay, asked as the weight-decay
-    comparison)."""
+def _section_setting(part: PartText) -> str:
+    """The setting paragraph of the part's own section ("Setting 2 — RMSprop in PyTorch's
+    naming: …"), the last paragraph of its context when a section name leads it; else ''."""
+    paragraphs = [x for x in re.split(r"\n[ \t]*\n", part.context) if x.strip()]
+    if len(paragraphs) < 2 or not SECTION_LEAD.match("\n\n" + paragraphs[-1].strip()):
+        return ""
+    return flatten(paragraphs[-1])
+
+
+def _read_optimizer(own: str, ctx: str, r: PartReading, section: str = "") -> None:
+    """The optimizer the part (else its section's setting, else the shared text) names:
+    RMSprop when it names only RMSprop, else Adam (AdamW is Adam's update with decoupled decay,
+    asked as the weight-decay comparison)."""
     others = [m for m in OPTIMIZERS.mentions(own) if m.entry in _OTHER_ADAPTIVE
               and not negated(own, m.start)]
     if others and not any(m.entry in (O.ADAM, O.ADAMW, O.RMSPROP, O.ADAGRAD)
@@ -1357,7 +1366,7 @@ def _read_optimizer(own: str, ctx: str, r: PartReading) -> None:
                            for m in OPTIMIZERS.mentions(own)):
         r.set(F.optimizer, O.ADAGRAD.key, adagrad[0].phrase)   # the part's own method
         return
-    for text in (own, ctx):
+    for text in (own, section, ctx):
         named = [m for m in OPTIMIZERS.mentions(text) if m.entry in (O.ADAM, O.ADAMW, O.RMSPROP)
                  and not negated(text, m.start)]
         if named:
