@@ -6,7 +6,7 @@ a server also sends; a sum over the nodes of one node's count is refused."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from optiproof.reading import read_report
 
@@ -64,6 +64,7 @@ def test_the_nodes_together_are_answered_with_every_message_once(n: int, k: int)
     from optiproof.pipeline import solve_problem
 
     p = n * k
+    assume(not 103 <= p <= 109)   # '109 weights' may be a PDF's flattened 10^9: refused by design
     reading = read_report(_ring(n, p) + "(a) Altogether, how many bytes do the accelerators "
                                         "send in one synchronisation?\n")
     assert reading.complete, reading.unread()
