@@ -140,6 +140,7 @@ class ImplicitBiasReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
+        asks = _loss_at_the_limit(r, asks)
         other = [(k, s) for k, s in asks if r.found.get("about-part") and
                  not _about_this_part(r, s)]
         asks = [(k, s) for k, s in asks if (k, s) not in other]
@@ -182,6 +183,9 @@ class ImplicitBiasReader:
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
             take_asks(r, F.asks, mine, IMPLICIT_BIAS.answer_keys)
+        elif not mine and r.found.get("loss-at-limit") and F.asks not in r.fields:
+            r.set(F.asks, [], r.found["loss-at-limit"],
+                  note="the part asks only the loss at the limit")
         for k in elsewhere:
             r.answered_by[k] = self.asked(r)[0]
             r.notes.append(f"the {QUANTITIES[k].name} is answered with the other method of the "
@@ -354,6 +358,60 @@ class ImplicitBiasReader:
                 r.found["sibling-method"] = _method_name(other)
         _distance_of_the_two(own, out)
         return out
+
+
+_LOSS_AT_LIMIT = (
+    r"\blim(?:_? ?\{? ?[tkn] ?(?:→|->|\\to) ?(?:∞|\\infty|inf)\}?)? ?(?:[LfJ]|loss) ?\( ?"
+    r"(?:θ|w|x|β)_? ?\{?[tkn]\}? ?\)|"
+    r"(?<![\w∇])[LfJ] ?\( ?(?:θ|w|x|β) ?_? ?\{?(?:∞|\\infty|inf)\}? ?\)|"
+    r"\b(?:final|limiting|converged|asymptotic|eventual) (?:training )?(?:loss|objective)\b|"
+    r"\b(?:training )?(?:loss|objective)(?: value)? (?:at|of|in) (?:the |its |this |that )?"
+    r"(?:limit|limit point|converged point|convergence|end of training)\b|"
+    r"\b(?:loss|objective) (?:does (?:it|gd|sgd|the method) )?(?:converges? to|tends? to|ends? up at|"
+    r"approach(?:es)?)\b|\blimit(?:ing value)? of (?:the )?(?:training )?(?:loss|objective)\b")
+"""The value of the loss at the limit asked ('lim L(w_k)', 'lim_{t→∞} f(θ_t)', 'L(w_∞)', 'the
+final training loss', 'the loss at the limit'): not the limit point, whose phrase it holds."""
+
+
+def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The asks without the limit asks that lie inside a request for the loss at the limit;
+    for those, the loss formula the part reads evaluated at its limit (a value-at entry of the
+    derived field; the part is refused when the loss's constant is not written, since the
+    value at a limit that does not interpolate depends on it)."""
+    own = r.own_text or ""
+    spans = [m.span() for m in rx(_LOSS_AT_LIMIT).finditer(own)]
+    if not spans:
+        return asks
+    out, taken = list(asks), []
+    for source in dict.fromkeys(s for k, s in asks if k == Q.LIMIT.key):
+        outside = sum(1 for m in re.finditer(re.escape(source), own, re.I)
+                      if not any(a <= m.start() < b for a, b in spans))
+        extra = sum(1 for k, s in asks if k == Q.LIMIT.key and s == source) - outside
+        for _ in range(max(0, extra)):
+            out.remove((Q.LIMIT.key, source))
+            taken.append(source)
+    if not taken:
+        return asks
+    where = "; ".join(dict.fromkeys(phrase(own, a, b) for a, b in spans))
+    loss = r.fields.get(F.loss)
+    X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+    y = r.value(F.y) if r.value(F.X) else ([r.value(F.b)] if r.value(F.b) is not None else None)
+    if loss is None or not loss.source or X is None or y is None:
+        r.miss(F.asks, f"\"{where}\" asks the value of the loss at the limit, but the loss "
+                       "(its constant) is not written, so its value is not fixed")
+        return out
+    c = {"sum": "", "half-sum": "1/2 ", "mean": f"1/{len(X)} ", "half-mean": f"1/{2 * len(X)} "}
+    entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
+             "formula": f"{c[loss.value]}‖X w - y‖^2", "variable": "w",
+             "data": {"X": X, "y": y}, "label": f"loss at the limit ({where[:50]})"}
+    r.set(F.derived, [*(r.value(F.derived) or []), entry],
+          "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                where, loss.source) if x))
+    r.found["loss-at-limit"] = where
+    if not any(k == Q.LIMIT.key for k, _ in out):
+        r.answered_by[Q.LIMIT.key] = Q.VALUE_AT.key
+    r.notes.append(f"\"{where}\": the value of the loss ({loss.source.strip()}) at the limit")
+    return out
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2,
