@@ -179,6 +179,7 @@ class ImplicitBiasReader:
                                                             "one of")
         if any(k == Q.PRECONDITIONER.key for k, _ in mine):
             _read_p_scale(r)
+        mine += _compared_norms(r, mine)
         elsewhere = _answered_by_a_sibling(r, asks)
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
@@ -308,6 +309,8 @@ class ImplicitBiasReader:
             return [base]
         if len(methods) == 1 and methods[0][0] == M.gd:
             methods = [_feature_scaling(own, base, methods[0])]
+        if len(methods) == 1 and not base.found.get("feature-scale"):
+            methods = [_scaled_features(own, ctx, base, methods[0])]
         if len(methods) == 1 and methods[0][0] == M.ridge:
             methods = [_ridge_in_part(own, methods[0][1], base)]
         if len(methods) == 1:
@@ -358,6 +361,43 @@ class ImplicitBiasReader:
                 r.found["sibling-method"] = _method_name(other)
         _distance_of_the_two(own, out)
         return out
+
+
+_NORM_BARS = r"(?:‖|\|\||k(?=[θwβ]))"
+_NORM_OPERAND = (rf"{_NORM_BARS} ?(?P<{{0}}>[^‖|\s]{{{{1,12}}}}) ?(?:‖|\|\||k)(?: ?_ ?\{{{{?(?P<{{0}}n>[\w∞]{{{{1,4}}}})"
+                 rf"\}}}}?|(?P<{{0}}g>[12∞]))?(?![\w^])")
+_COMPARE_NORMS = re.compile(r"\bcompar(?:e|ing)\b (?:the norms? )?" + _NORM_OPERAND.format("a") +
+                            r" (?:with|to|and|against) " + _NORM_OPERAND.format("b"))
+"""'compare ‖θ∞‖₂ with ‖θmn‖₂' (a PDF copy writes the bars as k: 'kθ∞ k2'): the two norms."""
+
+
+def _compared_norms(r: PartReading, mine: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The asks of a comparison of the Euclidean norms of the part's limit and of the
+    minimum-norm solution (the family answers both norms when both are asked); a comparison
+    of other norms, or of symbols the part does not name as those two, is refused with its
+    phrase."""
+    own = r.own_text or ""
+    out: list[tuple[str, str]] = []
+    for m in _COMPARE_NORMS.finditer(own):
+        roles, norms = set(), set()
+        for x in ("a", "b"):
+            sym = m.group(x)
+            norms.add(m.group(f"{x}n") or m.group(f"{x}g") or "2")
+            if _min_norm_here(sym, own):
+                roles.add(Q.MIN_NORM_SOLUTION.key)
+            elif _LIMIT_SYMBOL.match(sym) and not re.search(r"_\d", sym):
+                roles.add(Q.LIMIT.key)
+        if roles != {Q.LIMIT.key, Q.MIN_NORM_SOLUTION.key} or norms != {"2"}:
+            r.miss(F.asks, f"\"{m.group(0)}\": a comparison of norms the reading does not place "
+                           "(expected the Euclidean norms of the limit and of the minimum-norm "
+                           "solution)")
+            continue
+        out += [(Q.NORM_VALUE.key, m.group(0))] + \
+            ([(Q.MIN_NORM_SOLUTION.key, m.group(0))] if not any(
+                k == Q.MIN_NORM_SOLUTION.key for k, _ in mine) else [])
+        r.notes.append(f"\"{m.group(0)}\": the Euclidean norms of the limit and of the "
+                       "minimum-norm solution, compared")
+    return out
 
 
 _LOSS_AT_LIMIT = (
@@ -419,7 +459,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st"
 _SCALE_FEATURE = re.compile(
     r"\b(?:re)?(?:scal(?:e|es|ed|ing)|multipl(?:y|ies|ied|ying)) (?:the )?"
     r"(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (?:input )?feature"
-    r"(?: \(?\$?x_?\{?\d\}?\$?\)?)? by (?:a factor(?: of)? )?(?=\d)", re.I)
+    r"(?: \(?\$?x_?\{?\d\}?\$?\)?)?(?: of (?:every|each|all(?: the)?|the) (?:inputs?|examples?|"
+    r"data points?|samples?|training points?))? by (?:a factor(?: of)? )?(?=\d)", re.I)
 
 
 _SCALE_VERB = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:e|es|ed|ing) (?:the |every |each )?"
@@ -613,6 +654,83 @@ def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple
                    "rescaled-features run is one of its witnesses)")
     return ({"name": M.preconditioned, "P": P},
             "; ".join([method[1], *sources, rx(_MAP_BACK).search(own).group(0)]))
+
+
+_RESCALED_UNITS = (r"\b(?:in|on|for|of|with) (?:the )?(?:re)?scaled (?:coordinates|units|features|inputs|"
+                   r"weights|variables|parameters|problem|space|parametri[sz]ation)\b")
+_ORIGINAL_UNITS = (r"\boriginal (?:coordinates|units|features|inputs|problem|scale|space|"
+                   r"parametri[sz]ation)\b|\bmapped back\b|\bmap(?:s|ping)? (?:it |them )?back\b")
+_BACK = r"(?<![\w])(θ|theta|w|β|x) ?= ?{D} ?[*·@]? ?(w|v|u|z|θ|theta)(?![\w^])"
+
+
+def _scaled_features(own: str, ctx: str, r: PartReading, method: tuple[Any, str]
+                     ) -> tuple[Any, str]:
+    """Features multiplied by fixed factors s_j before training ('multiplies the second
+    feature by 2', 'x̃ = Dx with D = diag(1, 2, 1)'), stated in the part or in the shared text,
+    with GD or SGD from 0. A part that asks in the rescaled coordinates ('the limit w∞ in the
+    rescaled coordinates') is the method on the rescaled data X D; a part about the weights
+    mapped back (θ = D w, the original features) is preconditioned GD with P = diag(s_j²)
+    (SGD from 0 on consistent data reaches the same limit). A rescaling read with another
+    method, or with no word of which coordinates the part asks in, is refused."""
+    X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+    if not X:
+        return method
+    d = len(X[0])
+    where = next((t for t in (own, ctx) if t and _scale_factors(t, d)), None)
+    if where is None:
+        return method
+    factors, sources = _scale_factors(where, d)
+    if all(f == 1 for f in factors):
+        return method
+    name = method[0].get("name") if isinstance(method[0], dict) else method[0]
+    said = sources[0]
+    if name not in (M.gd, M.sgd):
+        r.miss(F.method, f"\"{said}\": the features are rescaled before training, which the "
+                         f"reading applies to gradient descent and SGD only, not to {name}")
+        return method
+    diag = rx(r"(?<![\w])([A-Z]) ?= ?diag ?\(").search(where)
+    back = rx(_BACK.replace("{D}", re.escape(diag.group(1)))).search(where) if diag else None
+    rescaled = rx(_RESCALED_UNITS).search(own)
+    letter = back.group(2) if back else None
+    original = back.group(1) if back else None
+    mentions = {x for x in (letter, original) if x and rx(rf"(?<![\w]){x}(?![a-z])").search(own)}
+    r.found["feature-scale"] = True
+    spec_f = [Num(f, str(f)).spec_value() for f in factors]
+    if rescaled or (letter and mentions == {letter}):
+        scaled = [[v * spec_f[k] for k, v in enumerate(row)] for row in X]
+        field = F.X if r.value(F.X) else F.a
+        r.set(field, scaled if field == F.X else scaled[0],
+              "; ".join([r.fields[field].source, *sources, *(m.group(0) for m in (rescaled,) if m)]),
+              note="the part asks in the rescaled coordinates: the data are the rescaled inputs "
+                   f"(feature j multiplied by {', '.join(str(f) for f in factors)})")
+        return method
+    if not (original in mentions or rx(_ORIGINAL_UNITS).search(own) or back or
+            rx(_MAP_BACK + "|" + _ORIGINAL_UNITS).search(where)):
+        r.miss(F.method, f"\"{said}\": the features are rescaled, but whether the part asks in "
+                         "the rescaled or the original coordinates is not said")
+        return method
+    if name == M.sgd and not _consistent(r):
+        r.miss(F.method, f"\"{said}\": SGD on rescaled features of inconsistent data does not "
+                         "settle at a constant step")
+        return method
+    P = [[(spec_f[i] ** 2 if i == k else 0) for k in range(d)] for i in range(d)]
+    r.notes.append(f"features multiplied by {', '.join(str(f) for f in factors)}, {name} from 0, "
+                   "weights mapped back: preconditioned GD with P = diag(s_j²)"
+                   + (" (SGD from 0 on consistent data reaches the same limit as GD)"
+                      if name == M.sgd else ""))
+    return ({"name": M.preconditioned, "P": P},
+            "; ".join([method[1], *sources, *([back.group(0)] if back else [])]))
+
+
+def _consistent(r: PartReading) -> bool:
+    """True when the part's equations X θ = y have a solution (exact ranks)."""
+    import sympy
+
+    X = r.value(F.X) or [r.value(F.a)]
+    y = r.value(F.y) if r.value(F.X) else [r.value(F.b)]
+    A = sympy.Matrix([[sympy.Rational(str(v)) for v in row] for row in X])
+    b = sympy.Matrix([sympy.Rational(str(v)) for v in y])
+    return A.rank() == A.row_join(b).rank()
 
 
 _SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)
@@ -1206,7 +1324,7 @@ def _tagged_part(symbol: str, previous: list[PartReading]) -> PartReading | None
     return hits[0] if len(hits) == 1 and "." not in hits[0].label else None
 
 
-_MIN_NORM_HERE = r"\bmin(?:imum|imal)?[- ](?:(?:ℓ_?2|l2|euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)s? (?:\$ ?)?"
+_MIN_NORM_HERE = r"\bmin(?:imum|imal)?[- ](?:(?:ℓ_?2|l2|euclidean)[- ])?norm (?:interpolating )?(?:solution|interpolant|point|minimi[sz]er)s? (?:\$ ?)?"
 _MIN_NORM_NAMED = (r" ?(?:is|denotes|=|:=) (?:the |a )?min(?:imum|imal)?[- ](?:(?:ℓ_?2|l_?2|"
                    r"euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)\b")
 
