@@ -32,6 +32,7 @@ from optiproof.core.text.match import (
     negated,
     rx,
     rxc,
+    sentences,
     take_asks,
 )
 from optiproof.core.text.numbers import (
@@ -180,6 +181,7 @@ class ImplicitBiasReader:
         if any(k == Q.PRECONDITIONER.key for k, _ in mine):
             _read_p_scale(r)
         mine += _compared_norms(r, mine)
+        _value_of_that_norm(r)
         elsewhere = _answered_by_a_sibling(r, asks)
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
@@ -353,6 +355,8 @@ class ImplicitBiasReader:
                 r.set(F.method, value, src)
             r.notes.append(f"part ({part.label}) asks about {len(methods)} methods; this is "
                            f"method {i}")
+            r.found["part-methods"] = [v.get("name") if isinstance(v, dict) else v
+                                       for v, _ in methods]
             out.append(r)
         names = [_method_name(r) for r in out]
         if len(out) == 2 and names.count(M.ridge) == 1:   # one method and ridge: asks divide
@@ -361,6 +365,53 @@ class ImplicitBiasReader:
                 r.found["sibling-method"] = _method_name(other)
         _distance_of_the_two(own, out)
         return out
+
+
+_THAT_NORM = (r"\b(?:(?:the )?values? of|evaluate) (?:that|this|the same|this same|the minimi[sz]ed) "
+              r"norm (?:at|for|of)\b|\b(?:that|this) norm'?s? values? (?:at|for)\b")
+"""'Compare the value of that norm at the sign-descent limit and at the GD limit': the norm the
+part's which-norm question answers, evaluated at the limits."""
+_NORM_OF_METHOD = {M.sign: N.LINF.key, M.gd: N.L2.key, M.sgd: N.L2.key, M.heavy_ball: N.L2.key,
+                   M.nesterov: N.L2.key}
+
+
+def _which_norm_subject(r: PartReading) -> str | None:
+    """The method whose limit the part's which-norm question is about: the one method its
+    sentence names, else the part's one method; None when not known."""
+    which = next((x for _, x in sentences(r.own_text or "")
+                  if rx(r"\bwhich (?:[\w-]+ )?norm\b").search(x)), None)
+    if which is None:
+        return None
+    named = [name for name, pattern in METHODS.items() if rx(pattern).search(which)]
+    methods = r.found.get("part-methods") or [_method_name(r)]
+    return named[0] if len(named) == 1 else methods[0] if len(methods) == 1 else None
+
+
+def _value_of_that_norm(r: PartReading) -> None:
+    """'Which norm does the sign-descent limit minimise? Compare the value of that norm at
+    the sign-descent limit and at the GD limit': the norm of the method the which-norm question
+    names (ℓ∞ for sign descent on one equation, ℓ2 for GD, SGD and momentum), at this
+    reading's limit (a norm-of entry); refused when that norm is not known."""
+    own = r.own_text or ""
+    m = rx(_THAT_NORM).search(own)
+    if m is None:
+        return
+    subject = _which_norm_subject(r)
+    norm = _NORM_OF_METHOD.get(subject)
+    if norm == N.LINF.key and r.value(F.a) is None:
+        norm = None     # sign descent selects the max norm on one equation only
+    if norm is None:
+        r.miss(F.asks, f"\"{m.group(0)}\": which norm is meant is not known to the reading "
+                       "(expected the norm a which-norm question of the part names, of gradient "
+                       "descent or of sign descent on one equation)")
+        return
+    entry = {"kind": Q.NORM_OF.key, "of": {"quantity": Q.LIMIT.key}, "norm": norm,
+             "label": f"{N.NORMS[norm].name} of the {_method_name(r)} limit"}
+    r.set(F.derived, [*(r.value(F.derived) or []), entry],
+          "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                m.group(0)) if x))
+    r.notes.append(f"\"{m.group(0)}\": the {norm} norm (the one the {subject} limit minimises) "
+                   f"at this limit")
 
 
 _NORM_BARS = r"(?:‖|\|\||k(?=[θwβ]))"
@@ -1673,6 +1724,10 @@ def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[s
     between the two (derived in the second), the λ -> 0 limit (by the ridge reading), and
     everything but the λ -> 0 limit and X^+y when this reading is ridge without λ."""
     out = {k for k, _ in asks if k == Q.DISTANCE.key and r.found.get("distance-in")}
+    subject = _which_norm_subject(r)
+    if subject is not None and len(r.found.get("part-methods") or []) > 1 and \
+            subject != _method_name(r) and subject in r.found["part-methods"]:
+        out |= {k for k, _ in asks if k == Q.WHICH_NORM.key}   # asked of the other method
     if not r.found.get("siblings"):
         return out
     method = r.value(F.method)
