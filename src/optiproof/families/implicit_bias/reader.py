@@ -401,7 +401,7 @@ def _value_of_that_norm(r: PartReading) -> None:
     if norm == N.LINF.key and r.value(F.a) is None:
         norm = None     # sign descent selects the max norm on one equation only
     if norm is None:
-        r.miss(F.asks, f"\"{m.group(0)}\": which norm is meant is not known to the reading "
+        r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": which norm is meant is not known to the reading "
                        "(expected the norm a which-norm question of the part names, of gradient "
                        "descent or of sign descent on one equation)")
         return
@@ -439,7 +439,7 @@ def _compared_norms(r: PartReading, mine: list[tuple[str, str]]) -> list[tuple[s
             elif _LIMIT_SYMBOL.match(sym) and not re.search(r"_\d", sym):
                 roles.add(Q.LIMIT.key)
         if roles != {Q.LIMIT.key, Q.MIN_NORM_SOLUTION.key} or norms != {"2"}:
-            r.miss(F.asks, f"\"{m.group(0)}\": a comparison of norms the reading does not place "
+            r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": a comparison of norms the reading does not place "
                            "(expected the Euclidean norms of the limit and of the minimum-norm "
                            "solution)")
             continue
@@ -488,7 +488,7 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
     X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
     y = r.value(F.y) if r.value(F.X) else ([r.value(F.b)] if r.value(F.b) is not None else None)
     if loss is None or not loss.source or X is None or y is None:
-        r.miss(F.asks, f"\"{where}\" asks the value of the loss at the limit, but the loss "
+        r.miss(f"question \"{where}\"", f"\"{where}\" asks the value of the loss at the limit, but the loss "
                        "(its constant) is not written, so its value is not fixed")
         return out
     c = {"sum": "", "half-sum": "1/2 ", "mean": f"1/{len(X)} ", "half-mean": f"1/{2 * len(X)} "}
