@@ -283,7 +283,11 @@ MIN_NORM_SOLUTION = _add(_Q(
     phrases=(r"\bminimum[- ]norm (?:point|solution|interpolant)\b",
              r"\bmin(?:imum|imal|\.)?[- ] ?(?:[\w-]{1,12} ?[- ])?norm (?:point|solution|interpolant|"
              r"interpolating solution|minimi[sz]er)\b",
-             r"\bpseudo-?inverse solution")))
+             r"\bpseudo-?inverse solution",
+             # "Give X^+ y as well": the pseudo-inverse solution written as a formula after a verb
+             r"\b(?:give|find|compute|state|report|write(?: down)?|what is|what's)(?: also)?"
+             r"(?: the (?:vector|point|solution))? (?:pinv ?\( ?[XA] ?\)|[XA] ?(?:\^ ?\{?\+\}?|⁺|"
+             r"\^? ?†|\^ ?\{?\\dagger\}?)) ?[*·@]? ?[yb]\b")))
 DISTANCE_TO_MIN_NORM = _add(_Q(
     "distance-to-min-norm", "distance from the limit to the minimum-norm solution",
     r"\lVert \theta_\infty - X^{+}y \rVert_2", aliases=("limit-to-min-norm-distance",),

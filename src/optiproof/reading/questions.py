@@ -23,7 +23,8 @@ _VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|w
           r"express|obtain|show|prove|verify|identify|name|explain|justify|compare|repeat|"
           r"recompute|deduce|estimate|work out|solve|count|list|plot|sketch|describe|check|"
           r"fill in|complete|tabulate")
-_LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:and|then|now|also|finally|so|hence|" \
+_LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:\((?:yes|no|true|false|y) ?/ ?(?:yes|no|true|" \
+        r"false|n)\) ?)?(?:(?:and|then|now|also|finally|so|hence|" \
         r"please|bonus|next|lastly),? )*"
 _IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:]|(?<=\d)\.(?=\d)){{0,60}}[,:] )?(?:please )?"
                          rf"(?:{_VERBS})\b", re.I)

@@ -32,6 +32,7 @@ from optiproof.core.text.match import (
     negated,
     rx,
     rxc,
+    sentences,
     take_asks,
 )
 from optiproof.core.text.numbers import (
@@ -140,6 +141,7 @@ class ImplicitBiasReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
+        asks = _loss_at_the_limit(r, asks)
         other = [(k, s) for k, s in asks if r.found.get("about-part") and
                  not _about_this_part(r, s)]
         asks = [(k, s) for k, s in asks if (k, s) not in other]
@@ -178,10 +180,15 @@ class ImplicitBiasReader:
                                                             "one of")
         if any(k == Q.PRECONDITIONER.key for k, _ in mine):
             _read_p_scale(r)
+        mine += _compared_norms(r, mine)
+        _value_of_that_norm(r)
         elsewhere = _answered_by_a_sibling(r, asks)
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
             take_asks(r, F.asks, mine, IMPLICIT_BIAS.answer_keys)
+        elif not mine and r.found.get("loss-at-limit") and F.asks not in r.fields:
+            r.set(F.asks, [], r.found["loss-at-limit"],
+                  note="the part asks only the loss at the limit")
         for k in elsewhere:
             r.answered_by[k] = self.asked(r)[0]
             r.notes.append(f"the {QUANTITIES[k].name} is answered with the other method of the "
@@ -304,6 +311,8 @@ class ImplicitBiasReader:
             return [base]
         if len(methods) == 1 and methods[0][0] == M.gd:
             methods = [_feature_scaling(own, base, methods[0])]
+        if len(methods) == 1 and not base.found.get("feature-scale"):
+            methods = [_scaled_features(own, ctx, base, methods[0])]
         if len(methods) == 1 and methods[0][0] == M.ridge:
             methods = [_ridge_in_part(own, methods[0][1], base)]
         if len(methods) == 1:
@@ -346,6 +355,8 @@ class ImplicitBiasReader:
                 r.set(F.method, value, src)
             r.notes.append(f"part ({part.label}) asks about {len(methods)} methods; this is "
                            f"method {i}")
+            r.found["part-methods"] = [v.get("name") if isinstance(v, dict) else v
+                                       for v, _ in methods]
             out.append(r)
         names = [_method_name(r) for r in out]
         if len(out) == 2 and names.count(M.ridge) == 1:   # one method and ridge: asks divide
@@ -356,12 +367,151 @@ class ImplicitBiasReader:
         return out
 
 
+_THAT_NORM = (r"\b(?:(?:the )?values? of|evaluate) (?:that|this|the same|this same|the minimi[sz]ed) "
+              r"norm (?:at|for|of)\b|\b(?:that|this) norm'?s? values? (?:at|for)\b")
+"""'Compare the value of that norm at the sign-descent limit and at the GD limit': the norm the
+part's which-norm question answers, evaluated at the limits."""
+_NORM_OF_METHOD = {M.sign: N.LINF.key, M.gd: N.L2.key, M.sgd: N.L2.key, M.heavy_ball: N.L2.key,
+                   M.nesterov: N.L2.key}
+
+
+def _which_norm_subject(r: PartReading) -> str | None:
+    """The method whose limit the part's which-norm question is about: the one method its
+    sentence names, else the part's one method; None when not known."""
+    which = next((x for _, x in sentences(r.own_text or "")
+                  if rx(r"\bwhich (?:[\w-]+ )?norm\b").search(x)), None)
+    if which is None:
+        return None
+    named = [name for name, pattern in METHODS.items() if rx(pattern).search(which)]
+    methods = r.found.get("part-methods") or [_method_name(r)]
+    return named[0] if len(named) == 1 else methods[0] if len(methods) == 1 else None
+
+
+def _value_of_that_norm(r: PartReading) -> None:
+    """'Which norm does the sign-descent limit minimise? Compare the value of that norm at
+    the sign-descent limit and at the GD limit': the norm of the method the which-norm question
+    names (ℓ∞ for sign descent on one equation, ℓ2 for GD, SGD and momentum), at this
+    reading's limit (a norm-of entry); refused when that norm is not known."""
+    own = r.own_text or ""
+    m = rx(_THAT_NORM).search(own)
+    if m is None:
+        return
+    subject = _which_norm_subject(r)
+    norm = _NORM_OF_METHOD.get(subject)
+    if norm == N.LINF.key and r.value(F.a) is None:
+        norm = None     # sign descent selects the max norm on one equation only
+    if norm is None:
+        r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": which norm is meant is not known to the reading "
+                       "(expected the norm a which-norm question of the part names, of gradient "
+                       "descent or of sign descent on one equation)")
+        return
+    entry = {"kind": Q.NORM_OF.key, "of": {"quantity": Q.LIMIT.key}, "norm": norm,
+             "label": f"{N.NORMS[norm].name} of the {_method_name(r)} limit"}
+    r.set(F.derived, [*(r.value(F.derived) or []), entry],
+          "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                m.group(0)) if x))
+    r.notes.append(f"\"{m.group(0)}\": the {norm} norm (the one the {subject} limit minimises) "
+                   f"at this limit")
+
+
+_NORM_BARS = r"(?:‖|\|\||k(?=[θwβ]))"
+_NORM_OPERAND = (rf"{_NORM_BARS} ?(?P<{{0}}>[^‖|\s]{{{{1,12}}}}) ?(?:‖|\|\||k)(?: ?_ ?\{{{{?(?P<{{0}}n>[\w∞]{{{{1,4}}}})"
+                 rf"\}}}}?|(?P<{{0}}g>[12∞]))?(?![\w^])")
+_COMPARE_NORMS = re.compile(r"\bcompar(?:e|ing)\b (?:the norms? )?" + _NORM_OPERAND.format("a") +
+                            r" (?:with|to|and|against) " + _NORM_OPERAND.format("b"))
+"""'compare ‖θ∞‖₂ with ‖θmn‖₂' (a PDF copy writes the bars as k: 'kθ∞ k2'): the two norms."""
+
+
+def _compared_norms(r: PartReading, mine: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The asks of a comparison of the Euclidean norms of the part's limit and of the
+    minimum-norm solution (the family answers both norms when both are asked); a comparison
+    of other norms, or of symbols the part does not name as those two, is refused with its
+    phrase."""
+    own = r.own_text or ""
+    out: list[tuple[str, str]] = []
+    for m in _COMPARE_NORMS.finditer(own):
+        roles, norms = set(), set()
+        for x in ("a", "b"):
+            sym = m.group(x)
+            norms.add(m.group(f"{x}n") or m.group(f"{x}g") or "2")
+            if _min_norm_here(sym, own):
+                roles.add(Q.MIN_NORM_SOLUTION.key)
+            elif _LIMIT_SYMBOL.match(sym) and not re.search(r"_\d", sym):
+                roles.add(Q.LIMIT.key)
+        if roles != {Q.LIMIT.key, Q.MIN_NORM_SOLUTION.key} or norms != {"2"}:
+            r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": a comparison of norms the reading does not place "
+                           "(expected the Euclidean norms of the limit and of the minimum-norm "
+                           "solution)")
+            continue
+        out += [(Q.NORM_VALUE.key, m.group(0))] + \
+            ([(Q.MIN_NORM_SOLUTION.key, m.group(0))] if not any(
+                k == Q.MIN_NORM_SOLUTION.key for k, _ in mine) else [])
+        r.notes.append(f"\"{m.group(0)}\": the Euclidean norms of the limit and of the "
+                       "minimum-norm solution, compared")
+    return out
+
+
+_LOSS_AT_LIMIT = (
+    r"\blim(?:_? ?\{? ?[tkn] ?(?:→|->|\\to) ?(?:∞|\\infty|inf)\}?)? ?(?:[LfJ]|loss) ?\( ?"
+    r"(?:θ|w|x|β)_? ?\{?[tkn]\}? ?\)|"
+    r"(?<![\w∇])[LfJ] ?\( ?(?:θ|w|x|β) ?_? ?\{?(?:∞|\\infty|inf)\}? ?\)|"
+    r"\b(?:final|limiting|converged|asymptotic|eventual) (?:training )?(?:loss|objective)\b|"
+    r"\b(?:training )?(?:loss|objective)(?: value)? (?:at|of|in) (?:the |its |this |that )?"
+    r"(?:limit|limit point|converged point|convergence|end of training)\b|"
+    r"\b(?:loss|objective) (?:does (?:it|gd|sgd|the method) )?(?:converges? to|tends? to|ends? up at|"
+    r"approach(?:es)?)\b|\blimit(?:ing value)? of (?:the )?(?:training )?(?:loss|objective)\b")
+"""The value of the loss at the limit asked ('lim L(w_k)', 'lim_{t→∞} f(θ_t)', 'L(w_∞)', 'the
+final training loss', 'the loss at the limit'): not the limit point, whose phrase it holds."""
+
+
+def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The asks without the limit asks that lie inside a request for the loss at the limit;
+    for those, the loss formula the part reads evaluated at its limit (a value-at entry of the
+    derived field; the part is refused when the loss's constant is not written, since the
+    value at a limit that does not interpolate depends on it)."""
+    own = r.own_text or ""
+    spans = [m.span() for m in rx(_LOSS_AT_LIMIT).finditer(own)]
+    if not spans:
+        return asks
+    out, taken = list(asks), []
+    for source in dict.fromkeys(s for k, s in asks if k == Q.LIMIT.key):
+        outside = sum(1 for m in re.finditer(re.escape(source), own, re.I)
+                      if not any(a <= m.start() < b for a, b in spans))
+        extra = sum(1 for k, s in asks if k == Q.LIMIT.key and s == source) - outside
+        for _ in range(max(0, extra)):
+            out.remove((Q.LIMIT.key, source))
+            taken.append(source)
+    if not taken:
+        return asks
+    where = "; ".join(dict.fromkeys(phrase(own, a, b) for a, b in spans))
+    loss = r.fields.get(F.loss)
+    X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+    y = r.value(F.y) if r.value(F.X) else ([r.value(F.b)] if r.value(F.b) is not None else None)
+    if loss is None or not loss.source or X is None or y is None:
+        r.miss(f"question \"{where}\"", f"\"{where}\" asks the value of the loss at the limit, but the loss "
+                       "(its constant) is not written, so its value is not fixed")
+        return out
+    c = {"sum": "", "half-sum": "1/2 ", "mean": f"1/{len(X)} ", "half-mean": f"1/{2 * len(X)} "}
+    entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
+             "formula": f"{c[loss.value]}‖X w - y‖^2", "variable": "w",
+             "data": {"X": X, "y": y}, "label": f"loss at the limit ({where[:50]})"}
+    r.set(F.derived, [*(r.value(F.derived) or []), entry],
+          "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                where, loss.source) if x))
+    r.found["loss-at-limit"] = where
+    if not any(k == Q.LIMIT.key for k, _ in out):
+        r.answered_by[Q.LIMIT.key] = Q.VALUE_AT.key
+    r.notes.append(f"\"{where}\": the value of the loss ({loss.source.strip()}) at the limit")
+    return out
+
+
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2,
              "3rd": 3, "4th": 4, "5th": 5}
 _SCALE_FEATURE = re.compile(
     r"\b(?:re)?(?:scal(?:e|es|ed|ing)|multipl(?:y|ies|ied|ying)) (?:the )?"
     r"(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (?:input )?feature"
-    r"(?: \(?\$?x_?\{?\d\}?\$?\)?)? by (?:a factor(?: of)? )?(?=\d)", re.I)
+    r"(?: \(?\$?x_?\{?\d\}?\$?\)?)?(?: of (?:every|each|all(?: the)?|the) (?:inputs?|examples?|"
+    r"data points?|samples?|training points?))? by (?:a factor(?: of)? )?(?=\d)", re.I)
 
 
 _SCALE_VERB = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:e|es|ed|ing) (?:the |every |each )?"
@@ -555,6 +705,83 @@ def _feature_scaling(own: str, r: PartReading, method: tuple[Any, str]) -> tuple
                    "rescaled-features run is one of its witnesses)")
     return ({"name": M.preconditioned, "P": P},
             "; ".join([method[1], *sources, rx(_MAP_BACK).search(own).group(0)]))
+
+
+_RESCALED_UNITS = (r"\b(?:in|on|for|of|with) (?:the )?(?:re)?scaled (?:coordinates|units|features|inputs|"
+                   r"weights|variables|parameters|problem|space|parametri[sz]ation)\b")
+_ORIGINAL_UNITS = (r"\boriginal (?:coordinates|units|features|inputs|problem|scale|space|"
+                   r"parametri[sz]ation)\b|\bmapped back\b|\bmap(?:s|ping)? (?:it |them )?back\b")
+_BACK = r"(?<![\w])(θ|theta|w|β|x) ?= ?{D} ?[*·@]? ?(w|v|u|z|θ|theta)(?![\w^])"
+
+
+def _scaled_features(own: str, ctx: str, r: PartReading, method: tuple[Any, str]
+                     ) -> tuple[Any, str]:
+    """Features multiplied by fixed factors s_j before training ('multiplies the second
+    feature by 2', 'x̃ = Dx with D = diag(1, 2, 1)'), stated in the part or in the shared text,
+    with GD or SGD from 0. A part that asks in the rescaled coordinates ('the limit w∞ in the
+    rescaled coordinates') is the method on the rescaled data X D; a part about the weights
+    mapped back (θ = D w, the original features) is preconditioned GD with P = diag(s_j²)
+    (SGD from 0 on consistent data reaches the same limit). A rescaling read with another
+    method, or with no word of which coordinates the part asks in, is refused."""
+    X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
+    if not X:
+        return method
+    d = len(X[0])
+    where = next((t for t in (own, ctx) if t and _scale_factors(t, d)), None)
+    if where is None:
+        return method
+    factors, sources = _scale_factors(where, d)
+    if all(f == 1 for f in factors):
+        return method
+    name = method[0].get("name") if isinstance(method[0], dict) else method[0]
+    said = sources[0]
+    if name not in (M.gd, M.sgd):
+        r.miss(F.method, f"\"{said}\": the features are rescaled before training, which the "
+                         f"reading applies to gradient descent and SGD only, not to {name}")
+        return method
+    diag = rx(r"(?<![\w])([A-Z]) ?= ?diag ?\(").search(where)
+    back = rx(_BACK.replace("{D}", re.escape(diag.group(1)))).search(where) if diag else None
+    rescaled = rx(_RESCALED_UNITS).search(own)
+    letter = back.group(2) if back else None
+    original = back.group(1) if back else None
+    mentions = {x for x in (letter, original) if x and rx(rf"(?<![\w]){x}(?![a-z])").search(own)}
+    r.found["feature-scale"] = True
+    spec_f = [Num(f, str(f)).spec_value() for f in factors]
+    if rescaled or (letter and mentions == {letter}):
+        scaled = [[v * spec_f[k] for k, v in enumerate(row)] for row in X]
+        field = F.X if r.value(F.X) else F.a
+        r.set(field, scaled if field == F.X else scaled[0],
+              "; ".join([r.fields[field].source, *sources, *(m.group(0) for m in (rescaled,) if m)]),
+              note="the part asks in the rescaled coordinates: the data are the rescaled inputs "
+                   f"(feature j multiplied by {', '.join(str(f) for f in factors)})")
+        return method
+    if not (original in mentions or rx(_ORIGINAL_UNITS).search(own) or back or
+            rx(_MAP_BACK + "|" + _ORIGINAL_UNITS).search(where)):
+        r.miss(F.method, f"\"{said}\": the features are rescaled, but whether the part asks in "
+                         "the rescaled or the original coordinates is not said")
+        return method
+    if name == M.sgd and not _consistent(r):
+        r.miss(F.method, f"\"{said}\": SGD on rescaled features of inconsistent data does not "
+                         "settle at a constant step")
+        return method
+    P = [[(spec_f[i] ** 2 if i == k else 0) for k in range(d)] for i in range(d)]
+    r.notes.append(f"features multiplied by {', '.join(str(f) for f in factors)}, {name} from 0, "
+                   "weights mapped back: preconditioned GD with P = diag(s_j²)"
+                   + (" (SGD from 0 on consistent data reaches the same limit as GD)"
+                      if name == M.sgd else ""))
+    return ({"name": M.preconditioned, "P": P},
+            "; ".join([method[1], *sources, *([back.group(0)] if back else [])]))
+
+
+def _consistent(r: PartReading) -> bool:
+    """True when the part's equations X θ = y have a solution (exact ranks)."""
+    import sympy
+
+    X = r.value(F.X) or [r.value(F.a)]
+    y = r.value(F.y) if r.value(F.X) else [r.value(F.b)]
+    A = sympy.Matrix([[sympy.Rational(str(v)) for v in row] for row in X])
+    b = sympy.Matrix([sympy.Rational(str(v)) for v in y])
+    return A.rank() == A.row_join(b).rank()
 
 
 _SAME_PROBLEM = (F.X, F.y, F.a, F.b, F.theta0)
@@ -1148,7 +1375,7 @@ def _tagged_part(symbol: str, previous: list[PartReading]) -> PartReading | None
     return hits[0] if len(hits) == 1 and "." not in hits[0].label else None
 
 
-_MIN_NORM_HERE = r"\bmin(?:imum|imal)?[- ](?:(?:ℓ_?2|l2|euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)s? (?:\$ ?)?"
+_MIN_NORM_HERE = r"\bmin(?:imum|imal)?[- ](?:(?:ℓ_?2|l2|euclidean)[- ])?norm (?:interpolating )?(?:solution|interpolant|point|minimi[sz]er)s? (?:\$ ?)?"
 _MIN_NORM_NAMED = (r" ?(?:is|denotes|=|:=) (?:the |a )?min(?:imum|imal)?[- ](?:(?:ℓ_?2|l_?2|"
                    r"euclidean)[- ])?norm (?:solution|interpolant|point|minimi[sz]er)\b")
 
@@ -1497,6 +1724,10 @@ def _answered_by_a_sibling(r: PartReading, asks: list[tuple[str, str]]) -> set[s
     between the two (derived in the second), the λ -> 0 limit (by the ridge reading), and
     everything but the λ -> 0 limit and X^+y when this reading is ridge without λ."""
     out = {k for k, _ in asks if k == Q.DISTANCE.key and r.found.get("distance-in")}
+    subject = _which_norm_subject(r)
+    if subject is not None and len(r.found.get("part-methods") or []) > 1 and \
+            subject != _method_name(r) and subject in r.found["part-methods"]:
+        out |= {k for k, _ in asks if k == Q.WHICH_NORM.key}   # asked of the other method
     if not r.found.get("siblings"):
         return out
     method = r.value(F.method)
