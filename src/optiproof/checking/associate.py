@@ -156,6 +156,7 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     """Quantity labels of the claim's clause (before the value, else the words right after
     it: ``86 iterations``), or with ``own`` False also its column and row label."""
     from optiproof.catalogue.quantities import label_scores
+    from optiproof.checking.concepts import plain
 
     head, _, after_text = claim.cue.partition("@")
     prior, _, before = head.rpartition("¦")
@@ -176,11 +177,20 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
         found = _nearest_label(before[-70:], found)
     for q, n in label_scores(" ".join(_UNIT_WORDS.get(w, w) for w in after)).items():
         found[q] = max(found.get(q, 0), n)
+    if not found and _TOTAL.search(before):
+        # "Value: gᵀd = −3.5, penalty 1.75, total −1.75": the total of the terms listed is
+        # the value the sentence's lead names
+        sentence = re.split(r"(?<=[.!?])\s+", claim.unit.text[:claim.pos - claim.unit.start])[-1]
+        found = label_scores(plain(re.split(r"[:=$]", sentence, maxsplit=1)[0])[-50:])
     found = found or label_scores(re.split(r"\b(?:so|therefore|hence|thus)\b[\s,]*$",
                                            prior.rstrip())[-1][-50:])
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+_TOTAL = re.compile(r"\b(?:total|in total|altogether|summed|sum)\s*[:=]?\s*$")
+"""A value said to be the total of the terms before it."""
 
 
 def _asked_labels(claim: Claim, quantities: frozenset[str], own: bool = False) -> dict[str, int]:
