@@ -156,6 +156,7 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     """Quantity labels of the claim's clause (before the value, else the words right after
     it: ``86 iterations``), or with ``own`` False also its column and row label."""
     from optiproof.catalogue.quantities import label_scores
+    from optiproof.checking.concepts import plain
 
     head, _, after_text = claim.cue.partition("@")
     prior, _, before = head.rpartition("¦")
@@ -176,11 +177,20 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
         found = _nearest_label(before[-70:], found)
     for q, n in label_scores(" ".join(_UNIT_WORDS.get(w, w) for w in after)).items():
         found[q] = max(found.get(q, 0), n)
+    if not found and _TOTAL.search(before):
+        # "Value: gᵀd = −3.5, penalty 1.75, total −1.75": the total of the terms listed is
+        # the value the sentence's lead names
+        sentence = re.split(r"(?<=[.!?])\s+", claim.unit.text[:claim.pos - claim.unit.start])[-1]
+        found = label_scores(plain(re.split(r"[:=$]", sentence, maxsplit=1)[0])[-50:])
     found = found or label_scores(re.split(r"\b(?:so|therefore|hence|thus)\b[\s,]*$",
                                            prior.rstrip())[-1][-50:])
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+_TOTAL = re.compile(r"\b(?:total|in total|altogether|summed|sum)\s*[:=]?\s*$")
+"""A value said to be the total of the terms before it."""
 
 
 def _asked_labels(claim: Claim, quantities: frozenset[str], own: bool = False) -> dict[str, int]:
@@ -632,6 +642,22 @@ _MENTIONED = re.compile(r"(?<!bounded )(?<!capped )(?<!limited )\b(?:by|of|with|
 $\\sqrt{\\hat v}$``, ``EMA of $g$ and $g^2$``), mentioned rather than stated as an answer."""
 
 
+def _asked_head_of(before: str, quantities: frozenset[str]) -> bool:
+    """``a ratio of $6\\sqrt{3/14}$``, ``an optimal value of −1.75``: the word right before
+    "of" names a quantity the part asks, so the formula after it is that quantity's value,
+    not the object of a phrase."""
+    from optiproof.catalogue import QUANTITIES
+    from optiproof.catalogue.quantities import _label_patterns
+
+    m = re.search(r"\bof\s*$", before)
+    if m is None:
+        return False
+    head = before[:m.start()].rstrip()
+    return any(found.end() == len(head) for entry in QUANTITIES if entry.key in quantities
+               for pattern in _label_patterns(entry) for found in pattern.finditer(head))
+
+
+
 _OFFERED_INSTEAD = re.compile(r"^\s*(?:or|or else|alternatively|or perhaps|or maybe)\s*$", re.I)
 """A value offered as an alternative to the one before it (``p/n (or p/(n-1))``): the answer's
 claim is the first; the alternative is judged as a hedge (see ``hedged_findings``)."""
@@ -894,7 +920,8 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                 and not _bounds_a_symbol(claim, piece, gradable)
                 and not any(symbol_score(claim.subject, e) >= 4 for e in gradable)) or (
                 not claim.subject and claim.words != "factor"
-                and _MENTIONED.search(claim.cue.partition("@")[0])):
+                and _MENTIONED.search(claim.cue.partition("@")[0]) and not _asked_head_of(
+                    claim.cue.partition("@")[0].rpartition("¦")[2], quantities)):
             continue
         if _left_open(claim, value, gradable) or (_IN_TRANSFORMED.search(
                 claim.cue.partition("@")[0].rpartition("¦")[2])

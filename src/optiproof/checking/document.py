@@ -358,9 +358,10 @@ def _tables(lines: list[Line]) -> list[Table]:
 def read_document(text: str) -> Document:
     """Read ``text`` into lines, formulas and tables (bounded: each line is cut at
     :data:`MAX_LINE_CHARS`)."""
-    from optiproof.checking.plaintext import unframe, untex, unwrap
+    from optiproof.checking.plaintext import unalign, unframe, untex, unwrap
 
-    raw_lines = [ln[:MAX_LINE_CHARS] for ln in unwrap(unframe(untex(text))).splitlines()] or [""]
+    raw_lines = [ln[:MAX_LINE_CHARS] for ln in
+                 unalign(unwrap(unframe(untex(text)))).splitlines()] or [""]
     text = "\n".join(raw_lines)
     starts = [0]
     for ln in raw_lines[:-1]:

@@ -23,6 +23,7 @@ from optiproof.checking.compare import agree, matches
 from optiproof.checking.expect import Expectation
 from optiproof.checking.hooks import NOT_STATED, judge
 from optiproof.checking.onway import past_the_way
+from optiproof.checking.statements import TIER_DISPLAY
 
 FindingKind = Literal["wrong-answer", "inconsistency", "over-reach", "false-claim",
                       "unrenderable-formula", "unanswered"]
@@ -119,10 +120,17 @@ def _contradicts_right_body(part: Any, exp: Expectation, found: list[Statement],
             is not False:
         return False
     grade.graded[exp.name] = table
-    grade.add(Finding("inconsistency", grade.label, table.claim.line,
-                      f"the {exp.name} is stated as {show(last)} (line {last.claim.line}) and "
-                      f"as {show(table)} (line {table.claim.line})", exp.name, table.piece.text))
+    _inconsistent(grade, exp, last, table)
     return True
+
+
+def _inconsistent(grade: PartGrade, exp: Expectation, first: Statement, second: Statement,
+                  verbs: tuple[str, str] = ("stated as", "as")) -> None:
+    """An inconsistency: the answer states ``exp`` as ``first`` and later as ``second``."""
+    grade.add(Finding("inconsistency", grade.label, second.claim.line,
+                      f"the {exp.name} is {verbs[0]} {show(first)} (line {first.claim.line}) "
+                      f"and {verbs[1]} {show(second)} (line {second.claim.line})", exp.name,
+                      second.piece.text))
 
 
 def _unit_names(statement: Statement, exp: Expectation) -> bool:
@@ -156,6 +164,18 @@ def _named_sibling(final: Statement, found: list[Statement], exp: Expectation) -
              and s.claim.pos < final.claim.pos and bool(s.claim.subject)
              and (s.evidence >= 4 or symbol_score(s.claim.subject, exp) >= 4)]
     return max(named, key=lambda s: s.rank) if named else final
+
+
+def _right_before(part: Any, exp: Expectation, found: list[Statement], final: Statement,
+                  hook: Any) -> Statement | None:
+    """A wrong conclusion after the body derived the verified answer under the answer's own
+    symbol (``Δθ* = −(α/2) g`` in a display, then ``Hence u = −α g``): the document
+    contradicts itself. Only a displayed statement named by the answer's letter (decorated or
+    not) counts, not a value met on the way."""
+    right = [s for s in found if s.claim.role != "summary" and s.claim.pos < final.claim.pos
+             and s.strong and s.claim.subject and symbol_score(s.claim.subject, exp) >= 2
+             and s.claim.tier_of_final >= TIER_DISPLAY and _judge(part, exp, s, hook)[0] is True]
+    return max(right, key=lambda s: s.claim.pos) if right else None
 
 
 def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Statement]],
@@ -209,13 +229,11 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                 same = (_judge(part, exp, table, hook)[0] == verdict) if verdict is not None \
                     else None
             if same is False:
-                first, second = sorted((final, table), key=lambda s: s.claim.line)
-                grade.add(Finding(
-                    "inconsistency", grade.label, second.claim.line,
-                    f"the {exp.name} is stated as {show(first)} (line {first.claim.line}) and "
-                    f"as {show(second)} (line {second.claim.line})", exp.name,
-                    second.piece.text))
+                _inconsistent(grade, exp, *sorted((final, table), key=lambda s: s.claim.line))
                 continue
+        if verdict is False and (right := _right_before(part, exp, found, final, hook)):
+            _inconsistent(grade, exp, right, final, ("derived as", "concluded as"))
+            continue
         if verdict is False:
             grade.add(Finding("wrong-answer", grade.label, final.claim.line,
                               f"the {exp.name} {show(final)} does not agree with the verified "

@@ -4,7 +4,8 @@ Terminal output (optiproof's own ``--format term`` written to a file, a pasted c
 each part in a box-drawn panel and lays the answers out in an aligned grid whose long formulas
 wrap onto the next line. :func:`unframe` turns a panel's top border into a heading and drops its
 sides; :func:`unwrap` joins a formula whose brackets a wrap left open with its continuation.
-Both keep every line where it was, so line numbers still point into the answer as written.
+:func:`unalign` writes a table typed with its columns aligned by spaces as a table of pipes.
+All keep every line where it was, so line numbers still point into the answer as written.
 """
 
 from __future__ import annotations
@@ -40,12 +41,29 @@ def unframe(text: str) -> str:
     return "\n".join(out)
 
 
-_TEX_HEADING = re.compile(r"^(\s*)\\((?:sub){0,2})section\*?\{([^{}]*)\}")
+_TEX_HEADING = re.compile(r"^(\s*)\\((?:sub){0,2})section\*?\{")
 _TEX_BOLD = re.compile(r"^(\s*)\\(?:textbf|paragraph\*?|subparagraph\*?)\{([^{}]*)\}")
 _TEX_ITALIC = re.compile(r"^(\s*)\\(?:textit|emph)\{([^{}]*)\}")
 _TEX_ITEM = re.compile(r"^(\s*)\\item(?:\[([^\]]*)\])?\s*")
 _TEX_FRAME = re.compile(r"^\s*\\(?:(?:begin|end)\{(?:itemize|enumerate|description|document|"
                         r"center)\}|(?:documentclass|usepackage|maketitle|noindent)\b).*$")
+
+
+def _closing_brace(line: str, start: int) -> int:
+    """Where the group opened right before ``start`` closes (its braces balanced, a formula
+    in it keeping its own: ``\\subsection*{(c) $\\min_{\\|d\\|_1\\le\\eta}$}``); 0 if it
+    does not close on the line."""
+    depth = 1
+    for i in range(start, len(line)):
+        if line[i] == "\\":
+            continue
+        if line[i] == "{" and line[i - 1] != "\\":
+            depth += 1
+        elif line[i] == "}" and line[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return i
+    return 0
 
 
 def untex(text: str) -> str:
@@ -59,8 +77,9 @@ def untex(text: str) -> str:
     for line in text.split("\n"):
         if _TEX_FRAME.match(line):
             line = ""
-        elif m := _TEX_HEADING.match(line):
-            line = f"{m.group(1)}{'#' * (2 + len(m.group(2)) // 3)} {m.group(3)}{line[m.end():]}"
+        elif (m := _TEX_HEADING.match(line)) and (end := _closing_brace(line, m.end())):
+            line = (f"{m.group(1)}{'#' * (2 + len(m.group(2)) // 3)} {line[m.end():end]}"
+                    f"{line[end + 1:]}")
         elif m := _TEX_BOLD.match(line):
             line = f"{m.group(1)}**{m.group(2)}**{line[m.end():]}"
         elif m := _TEX_ITALIC.match(line):
@@ -142,6 +161,63 @@ def unwrap(text: str) -> str:
         lines[k] = glue.join([lines[k].rstrip()] + [x.strip() for x in lines[k + 1:j]])
         lines[k + 1:j] = [""] * (j - k - 1)
         k = j
+    return "\n".join(lines)
+
+
+_GAP = re.compile(r" {2,}|\t+")
+
+
+def _columns(line: str) -> list[tuple[int, str]]:
+    """(start, text) of the cells of a line whose cells are apart by two spaces or more."""
+    out, at = [], 0
+    body = line.rstrip()
+    for m in [*_GAP.finditer(body), None]:
+        end = m.start() if m else len(body)
+        if body[at:end].strip():
+            out.append((at, body[at:end]))
+        at = m.end() if m else at
+    return out
+
+
+def _aligned_table(lines: list[str]) -> bool:
+    """A header of words over two rows or more of three cells each, every column starting at
+    the same place in every row and under its header cell (the header may leave the corner
+    over the row labels blank)."""
+    rows = [_columns(x) for x in lines[1:]]
+    head = _columns(lines[0])
+    width = len(rows[0])
+    if width < 3 or any(len(r) != width for r in rows) or any(
+            "|" in x or "$" in x or "\\" in x for x in lines):
+        return False
+    starts = {tuple(at for at, _ in r[1:]) for r in rows}
+    if len(starts) != 1:
+        return False
+    columns = starts.pop()
+    head_starts = tuple(at for at, _ in head)
+    return head_starts in (columns, (0, *columns)) and all(
+        re.fullmatch(r"[#A-Za-z][\w#. ()/-]*", text) for _, text in head)
+
+
+def unalign(text: str) -> str:
+    """Blocks of lines laid out as a table by spaces (``all-to-all   n^2   p`` under a header
+    ``#messages   size``) as pipe rows, a blank corner kept blank."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        block = lines[k:j]
+        if len(block) >= 3 and _aligned_table(block):
+            width = len(_columns(block[1]))
+            for n, line in enumerate(block):
+                cells = [c.strip() for _, c in _columns(line)]
+                cells = [""] * (width - len(cells)) + cells
+                lines[k + n] = "| " + " | ".join(cells) + " |"
+        elif len(block) >= 4 and _aligned_table(block[1:]):
+            k += 1  # a title line above the table ("Table:")
+            continue
+        k = max(j, k + 1)
     return "\n".join(lines)
 
 

@@ -6,6 +6,11 @@ Read only when the sentence opens with a lead-in that announces the answers, sta
 last part's own text, and lists exactly as many clauses holding a value as the problem has
 parts (a count the lead-in names must agree); a clause that names a part by its label must sit
 in that part's place. Anything else leaves the sentence as prose of the last part.
+
+A summing-up line that labels its clauses ("To summarise: (a) gradient descent, step …; (b) sign
+descent, …; (c) …") is the answer's summary too: each label, opening a clause, starts that part's
+clause up to the next label. Read when the line opens with a lead-in that sums up and names two
+or more parts, each once and in the problem's order.
 """
 
 from __future__ import annotations
@@ -51,9 +56,38 @@ def _sentence_end(text: str, start: int, math: list[tuple[int, int]]) -> int:
     return len(text)
 
 
+_SUMMING_UP = re.compile(
+    r"^[\s>*_-]*(?:(?:so|thus|hence|overall|altogether|all in all|in (?:summary|short|brief|sum)|"
+    r"to (?:sum up|recap|summari[sz]e)|summing up|summary|recap|final answers?|answers|results)"
+    r"[\s,:;.—–*_-]*)+$", re.I)
+_CLAUSE_LABEL = re.compile(r"(?:^|(?<=[:;,.—–]))[\s*_]*(?:\(\s*([a-h])\s*\)|\bpart\s+\(?([a-h])\)?)",
+                           re.I)
+
+
+def _labelled_clauses(doc: Any, ln: Any, labels: list[str]) -> list[tuple[int, int, str]]:
+    """The clauses of a summing-up line that each open with a part's label, as (start, end,
+    part) in document offsets; [] unless the line is such a summary."""
+    math = [(s.start - ln.start, s.end - ln.start)
+            for s in doc.math_in(ln.start, ln.start + len(ln.text))]
+    found = [(m.start(), (m.group(1) or m.group(2)).lower()) for m in
+             _CLAUSE_LABEL.finditer(ln.text) if not any(a <= m.start() < b for a, b in math)]
+    order = [labels.index(x) if x in labels else -1 for _, x in found]
+    if len(found) < 2 or min(order) < 0 or order != sorted(set(order)) or \
+            not _SUMMING_UP.match(ln.text[:found[0][0]]):
+        return []
+    ends = [at for at, _ in found[1:]] + [len(ln.text)]
+    return [(ln.start + at, ln.start + end, label)
+            for (at, label), end in zip(found, ends, strict=True)]
+
+
 def prose_summaries(doc: Any, lay: Any, labels: list[str]) -> None:
     """Find such sentences and record, for their line, which clause states which part
     (``lay.clause_part``: line -> [(start, end, part)] in document offsets)."""
+    for ln in doc.lines:
+        if ln.kind in ("text", "list") and lay.role.get(ln.number) in ("body", "summary") and (
+                clauses := _labelled_clauses(doc, ln, labels)):
+            lay.clause_part[ln.number] = clauses
+            lay.role[ln.number] = "summary"
     if len(labels) < 2 or not lay.opened or lay.opened[-1] != labels[-1]:
         return
     for ln in doc.lines:
