@@ -627,7 +627,10 @@ def _of_root(text: str, sentence: str, r: PartReading) -> bool:
 def _of_server(own: str, source: str) -> bool:
     """Whether a per-node ask is of a server: the node its phrase names ("how many bytes does
     the server receive"), else the last node named before it in its clause ("how many values
-    does the server send and receive in total")."""
+    does the server send and receive in total"); an operand a derived ask names by its key
+    ("values-sent[parameter-server]") is the quantity it names."""
+    if rxc(r"^[a-z-]+\[[a-z-]+\]$").match(source):
+        return False
     named = rx(_NODE_NOUN).search(source)
     if named:
         return bool(named.group(1))
@@ -1450,7 +1453,7 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
         listed = sorted(first_of(own, SCHEMES) + _timed_schemes(own) + _tree_alone(own, ctx, r))
         listed = [(n, s) for _, n, s in listed]
     if not listed:
-        listed = _labelled(own, ctx)
+        listed = _labelled(own, ctx) or _abbreviated(own, ctx)
     if not listed:
         listed = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]
     names = []
@@ -1517,6 +1520,14 @@ def _labelled(own: str, ctx: str) -> list[tuple[str, str]]:
     if any(label not in table for label, _ in used):
         return []
     return [(table[label][0], f"{source} ({table[label][1]})") for label, source in used]
+
+
+def _abbreviated(own: str, ctx: str) -> list[tuple[str, str]]:
+    """The schemes a part names by the abbreviations the text defines ("parameter server (PS)"
+    ... "(b) PS: the same three quantities"), in order."""
+    used = sorted((m.start(), scheme, m.group(0)) for abbr, scheme in _abbreviations(
+        ctx + " " + own).items() for m in rxc(rf"(?<![\w(]){re.escape(abbr)}(?![\w)])").finditer(own))
+    return [(scheme, source) for _, scheme, source in used]
 
 
 _PART_REF = r"(?<![\w)\]^_])\(([a-h]|\d{1,2})\)(?! ?[-−+*/^])"
