@@ -1130,7 +1130,12 @@ def _busiest_bytes(verb: str, participle: str, other: str) -> QuantityEntry:
                  + _BUSIEST + rf" (?:\w+ )?{verb}\b(?! (?:and|plus|\+) {other})",
                  rf"\bbytes {participle} by (?:the|a|any) " + _BUSIEST + r"(?! (?:and|plus|\+) )",
                  r"\b(?:number of|how many) bytes (?:that )?(?:the|a|any) " + _BUSIEST +
-                 rf" {verb}s\b(?! (?:and|plus|\+) )")))
+                 rf" {verb}s\b(?! (?:and|plus|\+) )",
+                 # 'the maximum number of bytes sent by any single node': a node, so a server
+                 # too (not 'by any worker', which leaves the server out)
+                 r"\b(?:largest|greatest|maximum|max|highest|most) (?:number of |amount of )?"
+                 rf"bytes (?:is |are )?{participle} by (?:any|one|a single|an individual) "
+                 r"(?:single |individual |one )?(?:node|machine|process|participant)\b")))
 
 
 BUSIEST_BYTES_SENT = _busiest_bytes("send", "sent", "receive")

@@ -175,15 +175,20 @@ def key(symbol: str) -> str:
 def _quantity(noun: str, answers: tuple[str, ...]) -> str | None:
     """The quantity a noun phrase names ("the minimum-norm solution", "step"), among
     ``answers`` when given."""
-    words = noun.strip().lower().split()
-    found = [m.entry.key for m in QUANTITIES.mentions(noun)
-             if not answers or m.entry.key in answers]
+    spans = [w.span() for w in re.finditer(r"\S+", noun)]
+    words = noun.lower().split()
+    mentions = [m for m in QUANTITIES.mentions(noun) if not answers or m.entry.key in answers]
+    found = [m.entry.key for m in mentions]
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             entry = QUANTITIES.get(" ".join(words[i:i + n]))
             if entry is not None and (not answers or entry.key in answers):
-                if n == 1 and len(set(found)) == 1 and found[0] != entry.key:
-                    return found[0]   # "the per-worker sent volume": the phrase, not 'volume'
+                inside = len(set(found)) == 1 and found[0] != entry.key and any(
+                    m.start <= spans[i][0] and spans[i + n - 1][1] <= m.end for m in mentions)
+                if inside or (n == 1 and len(set(found)) == 1 and found[0] != entry.key):
+                    # "the per-worker sent volume": the phrase, not 'volume'; "the maximum
+                    # number of bytes sent by any node": the phrase, not its 'bytes sent'
+                    return found[0]
                 return entry.key
     return found[0] if len(set(found)) == 1 else None
 
@@ -647,8 +652,12 @@ _ABOUT = re.compile(r"\b(?:for|of|in) the (?P<noun>[\w -]{2,30}?) (?:in|from|of)
                     re.I)
 """'for the limit in (a)': the answer an undefined symbol of the request stands for."""
 _WHICH = re.compile(r"\bwhich (?:one )?of (?:the |these |those |both |our |my |your )?(?:(?P<count>two|"
-                    r"three|four|five|six|\d) )?(?P<noun>[\w-]{2,20}s\b)?|\bwhich one\b", re.I)
-"""'which of the four schemes', 'which of the two vectors from (a) and (b)', 'which one'."""
+                    r"three|four|five|six|\d) )?(?P<noun>[\w-]{2,20}s\b)?|\bwhich one\b|"
+                    r"\bwhich (?P<one>scheme|collective|algorithm|approach|strategy|method|"
+                    r"optimi[sz]er|variant|norm)\b", re.I)
+"""'which of the four schemes', 'which of the two vectors from (a) and (b)', 'which one',
+'which scheme' (a which-of only with a criterion after it: 'which scheme is this?' asks for an
+identification)."""
 _ITS = re.compile(r"\bits (?:own )?(?P<name>euclidean|frobenius|rms|(?:ℓ|l)_?\{?(?:\d|∞|inf)\}?)?[ -]?"
                   r"(?P<what>norm|distance)\b(?: (?:to|from) (?P<y>[^,;?.]{1,60}?)(?=[,;?.]|$|"
                   r" and\b))?(?: ?(?P<written>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?))?",
@@ -716,14 +725,26 @@ _CHOSEN_VALUE = re.compile(r"\b(?:what is|what's|give|state|report|and) (?:its|t
 """'Which of ... has the smallest ∞-norm, and what is its value?': the value of the chosen
 item, which a which-of does not give."""
 _WHICH_IS_WHICH = re.compile(r"\bwhich (?:one )?is which\b", re.I)
-_LEAST = r"smallest|smaller|least|less|lowest|lower|fewest|fewer|shortest|shorter|minimum|minimal"
+_LEAST = r"smallest|smaller|least|less|lowest|lower|fewest|fewer|shortest|shorter|minimum|minimal|" \
+         r"minimi[sz]es|minimi[sz]ing"
 _MOST = r"largest|larger|most|more|highest|higher|biggest|bigger|greatest|greater|longest|longer|" \
-        r"maximum|maximal"
+        r"maximum|maximal|maximi[sz]es|maximi[sz]ing"
 _CRITERION = re.compile(rf"\b(?:(?P<least>{_LEAST})|(?P<most>{_MOST})|(?P<fast>fastest|faster|"
                         rf"quickest|quicker)|(?P<slow>slowest|slower))\b(?P<what>[^,;?.]{{0,40}})",
                         re.I)
 """The criterion of a which-of: a superlative (or a comparative between two) and what it is
 of ('sends the smallest total volume', 'has the larger ℓ2 norm', 'is fastest')."""
+def _criterion_words(crit: re.Match, rest: str) -> str:
+    """What the criterion is of: its next words, or up to the clause's end when those cut a
+    quantity's phrase short ('minimises the maximum number of bytes sent by any single node')."""
+    what = crit.group("what")
+    if not QUANTITIES.mentions(what):
+        longer = re.match(r"[^,;?.]{0,100}", rest[crit.start("what"):]).group(0)
+        if len({m.entry.key for m in QUANTITIES.mentions(longer)}) == 1:
+            return longer
+    return what
+
+
 _MIN_NORM_IS = re.compile(r"\bmin(?:imum|imal|\.)?[- ] ?(?:[\w-]{1,12} ?[- ])?norm\b", re.I)
 """'is the minimum-norm (interpolating) solution': the item equal to the minimum-norm
 solution."""
@@ -872,7 +893,9 @@ class Reader:
                 self._which_is_which(m, s, start, done)
             return
         rest = s[m.end():]
-        noun = (m.group("noun") or "").lower()
+        if m.group("one") and _CRITERION.search(rest) is None:
+            return   # 'which scheme is this?': not a comparison
+        noun = (m.group("noun") or (m.group("one") or "") + "s").lower()
         count = m.group("count")
         count = int(count) if count and count.isdigit() else \
             {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((count or "").lower())
@@ -884,7 +907,7 @@ class Reader:
             raise Unresolved(f"'{s[m.start():m.end() + 30].strip()}': the criterion the items are "
                              "compared by is not read (expected e.g. 'sends the smallest total "
                              "volume', 'has the larger norm', 'is the minimum-norm solution')")
-        what = crit.group("what") if crit else ""
+        what = _criterion_words(crit, rest) if crit else ""
         fast = crit is not None and (crit.group("fast") or crit.group("slow"))
         if fast and Q.FASTER.key in self.pb.answers and not parts:
             return   # "which one is faster?": the family's own faster scheme
@@ -1658,7 +1681,8 @@ def _formula(words: str) -> tuple[str, Any, str | None]:
 
 _CUE = re.compile(r"‖|/|\bat\b|\bcompare\b|\bor (?:equal|the same)\b|\b(?:more|larger|bigger|greater|"
                   r"less|smaller) or\b|\bchange\b|\bhow far\b|\bdepends? on\b|\bindependent of\b|\bdiffer\b|\bratio\b|\bby what factor\b|\bhow many times\b|\bcompared (?:with|to)\b|\bsum of\b|"
-                  r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|"
+                  r"\bdivided by\b|\bwhich (?:one )?of\b|\bwhich one\b|\bwhich is which\b|\bwhich (?:scheme|"
+                  r"collective|algorithm|approach|strategy|method|optimi[sz]er|variant|norm)\b|"
                   r"\bdistance between\b|"
                   r"\bits (?:own )?(?:[^\s]{1,10}[ -])?(?:norm|distance)\b|"
                   r"\bdifference (?:between|of)\b|\bnorm of\b|^(?:is|are) [^?]{1,60}\b(?:equal "

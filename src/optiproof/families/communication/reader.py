@@ -231,6 +231,7 @@ class CommunicationReader:
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
+        _dtype_unsaid(r)
 
     def applied(self, r: PartReading) -> set[str]:
         """No transformation is expressed by a communication spec."""
@@ -626,7 +627,10 @@ def _of_root(text: str, sentence: str, r: PartReading) -> bool:
 def _of_server(own: str, source: str) -> bool:
     """Whether a per-node ask is of a server: the node its phrase names ("how many bytes does
     the server receive"), else the last node named before it in its clause ("how many values
-    does the server send and receive in total")."""
+    does the server send and receive in total"); an operand a derived ask names by its key
+    ("values-sent[parameter-server]") is the quantity it names."""
+    if rxc(r"^[a-z-]+\[[a-z-]+\]$").match(source):
+        return False
     named = rx(_NODE_NOUN).search(source)
     if named:
         return bool(named.group(1))
@@ -1449,7 +1453,7 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
         listed = sorted(first_of(own, SCHEMES) + _timed_schemes(own) + _tree_alone(own, ctx, r))
         listed = [(n, s) for _, n, s in listed]
     if not listed:
-        listed = _labelled(own, ctx)
+        listed = _labelled(own, ctx) or _abbreviated(own, ctx)
     if not listed:
         listed = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]
     names = []
@@ -1516,6 +1520,14 @@ def _labelled(own: str, ctx: str) -> list[tuple[str, str]]:
     if any(label not in table for label, _ in used):
         return []
     return [(table[label][0], f"{source} ({table[label][1]})") for label, source in used]
+
+
+def _abbreviated(own: str, ctx: str) -> list[tuple[str, str]]:
+    """The schemes a part names by the abbreviations the text defines ("parameter server (PS)"
+    ... "(b) PS: the same three quantities"), in order."""
+    used = sorted((m.start(), scheme, m.group(0)) for abbr, scheme in _abbreviations(
+        ctx + " " + own).items() for m in rxc(rf"(?<![\w(]){re.escape(abbr)}(?![\w)])").finditer(own))
+    return [(scheme, source) for _, scheme, source in used]
 
 
 _PART_REF = r"(?<![\w)\]^_])\(([a-h]|\d{1,2})\)(?! ?[-−+*/^])"
@@ -1817,6 +1829,78 @@ def _own_dtype(own: str) -> tuple[str, str, int] | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_SENT = (r"\b(?:communicat\w*|sen[dt]s?|sending|transmit\w*|transferr?\w*|exchang\w*|"
+         r"all[- ]?reduc\w*|messages?|over the (?:wire|network|links?)|on the wire)\b")
+"""What is sent: a clause naming an element type with one of these words says it of the data
+the messages carry ("gradients are communicated in fp16")."""
+_CLAUSE_END = r"[.?!;](?=\s|$)|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\n[ \t]*\n"
+_NOT_SENT = r"\b(?:not|never|no longer)\b[^.;,]{0,12}$|n't[^.;,]{0,12}$"
+
+
+def _said_of_sent(text: str, m: re.Match) -> bool:
+    """Whether the element type at ``m`` is said of what the messages carry: its clause (the
+    sentence, cut at 'but', 'while', ';') sends it, not negated ("never sent")."""
+    ends = list(rx(_CLAUSE_END).finditer(text))
+    lo = max((e.end() for e in ends if e.end() <= m.start()), default=0)
+    hi = min((e.start() for e in ends if e.start() >= m.end()), default=len(text))
+    clause = text[lo:hi]
+    return any(not rx(_NOT_SENT).search(clause[:w.start()])
+               for w in rx(_SENT).finditer(clause))
+
+
+def _dtype_unsaid(r: PartReading) -> None:
+    """Refuse a part that needs the element type (sizes in bytes, a time) when the text names
+    types of different sizes and does not say which one the messages carry."""
+    said = r.found.get("dtype-unsaid")
+    if said and F.dtype not in r.fields and set(r.value(F.quantities) or []) & {
+            *IN_BYTES, Q.TIME.key, Q.FASTER.key}:
+        r.missing = [x for x in r.missing if x.name != F.dtype]   # this says more
+        r.miss(F.dtype, f"element types of different sizes are named ({said}) and which one the "
+                        "messages carry is not said (expected e.g. 'gradients are communicated "
+                        "in fp16')")
+
+
+def _read_dtype(both: str, r: PartReading, quantities: list[str]) -> None:
+    """The element type of the messages. One named (or several of one size: "fp16 (2 bytes per
+    value)") is it; types of different sizes ("fp32 master weights ..., but gradients are
+    communicated in fp16") give the one said of what is sent, and are refused when no single
+    size is (a part that needs no bytes is left at the default)."""
+    if _counted_in_bytes(r, both):
+        r.set(F.dtype, "byte", r.fields[F.p].source, note="the gradient is counted in bytes: "
+                                                          "an element is one byte")
+        return
+    mentions = [(name, m) for name, pattern in _DTYPES.items() for m in rx(pattern).finditer(both)
+                if not negated(both, m.start())]
+    firsts = {}   # each type's first mention, when that one is not negated (as read so far)
+    for name, pattern in _DTYPES.items():
+        m = rx(pattern).search(both)
+        if m and not negated(both, m.start()):
+            firsts[name] = m
+    sizes = {DTYPE_BYTES[name] for name, _ in mentions if name != "byte"}
+    if "byte" in firsts or len(sizes) <= 1:
+        for name, m in firsts.items():
+            r.set(F.dtype, name, phrase(both, m.start(), m.end()))
+            _restatements(r, name, both, m.start())
+            return
+        if set(quantities) & set(IN_BYTES):
+            r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
+                            "(expected float32, fp16, '4 bytes per parameter', ...)")
+        return
+    sent = [(name, m) for name, m in mentions if _said_of_sent(both, m)]
+    if len({DTYPE_BYTES[name] for name, _ in sent}) != 1:
+        # refused once the asks are known, if they need bytes (:func:`_dtype_unsaid`)
+        r.found["dtype-unsaid"] = ", ".join(f'"{phrase(both, m.start(), m.end())}"'
+                                            for _, m in mentions)
+        return
+    name, m = min(sent, key=lambda x: list(_DTYPES).index(x[0]))
+    r.set(F.dtype, name, phrase(both, m.start(), m.end()),
+          note="the element type said of what the messages carry")
+    for other, again in mentions:
+        if again.start() != m.start():
+            r.convention("element type", again.group(0), f"restates {name}" if DTYPE_BYTES[
+                other] == DTYPE_BYTES[name] else "said of data that is not sent")
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
     _read_numbering(both, r)
@@ -1829,20 +1913,8 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
         name, said, start = own_type
         r.set(F.dtype, name, said)
         _restatements(r, name, both, len(ctx) + 1 + start)
-    for name, pattern in (() if F.dtype in r.fields else _DTYPES.items()):
-        m = rx(pattern).search(both)
-        if _counted_in_bytes(r, both):
-            r.set(F.dtype, "byte", r.fields[F.p].source, note="the gradient is counted in bytes: "
-                                                              "an element is one byte")
-            break
-        if m and not negated(both, m.start()):
-            r.set(F.dtype, name, phrase(both, m.start(), m.end()))
-            _restatements(r, name, both, m.start())
-            break
-    else:
-        if set(quantities) & set(IN_BYTES) and F.dtype not in r.fields:
-            r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
-                            "(expected float32, fp16, '4 bytes per parameter', ...)")
+    if F.dtype not in r.fields:
+        _read_dtype(both, r, quantities)
     _read_times(own, ctx, r)
     _read_byte_size(both, r)
     m = rx(r"\bnot (?:necessarily )?divisible|\buneven(?:ly)?\b|\bremainder\b").search(both)
