@@ -668,8 +668,9 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
             cue = f"{cue} {plain(trail.group(1))}"
     if said:
         cue = f"{cue} {plain(said)}"
-    about = concepts(f"{unit.row} {cue.split('@')[0][-80:]}").subjects or _named_before(
-        unit.text[max(rel_start - 160, 0):max(rel_start, 0)]) or unit.topic
+    objects = pronoun_objects(unit.text[max(rel_start - 300, 0):max(rel_start, 0)])
+    about = (concepts(f"{unit.row} {cue.split('@')[0][-80:]}").subjects - objects) or _named_before(
+        unit.text[max(rel_start - 160, 0):max(rel_start, 0)], objects) or unit.topic
     tier = max(unit.tier, TIER_BOLD) if in_bold(unit.text, max(rel_end - 1, 0)) else unit.tier
     if aside(unit.text, max(rel_start, 0)):
         tier = min(tier, TIER_ASIDE)
@@ -745,20 +746,52 @@ def _introduced(unit: Unit, at: int) -> str:
     return unit.lead.rstrip(" :")
 
 
-def _named_before(text: str) -> frozenset[str]:
+def _named_before(text: str, objects: frozenset[str] = frozenset()) -> frozenset[str]:
     """The subject (norm, method, scheme) its own line names last before a value, when the
     clause holding the value names none (``PS — 2n messages, size p``: the size is the
-    parameter server's, whatever heading stands above the line)."""
+    parameter server's, whatever heading stands above the line); ``objects`` are named there
+    only as what a pronoun's verb acts on (see :func:`pronoun_objects`), never the subject."""
     text = text.rpartition("\n")[2]
-    found = concepts(text).subjects
+    found = concepts(text).subjects - objects
     if len(found) <= 1:
         return found
     from optiproof.catalogue import NORMS, OPTIMIZERS, SCHEMES
 
     words = plain(text)
-    last = max((m for reg in (NORMS, OPTIMIZERS, SCHEMES) for m in reg.mentions(words)),
-               key=lambda m: m.end, default=None)
+    last = max((m for reg in (NORMS, OPTIMIZERS, SCHEMES) for m in reg.mentions(words)
+                if m.entry.key not in objects), key=lambda m: m.end, default=None)
     return frozenset({last.entry.key}) if last is not None else found
+
+
+_PRONOUN_VERB = re.compile(r"(?:^|[:;—]\s*|,\s*(?:and\s+|but\s+)?|\band\s+)(?:it|they)\s+"
+                           r"(?:\w+ly\s+)?(?!(?:is|are|was|were|be|becomes?|equals?|means?|"
+                           r"reduces?|amounts?|corresponds?)\b)[a-z]+\b")
+_SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)(?<!\bvs)[.!?]\s")
+_CLAUSE_END = re.compile(r"[,;:.!?]\s|—")
+
+
+def pronoun_objects(text: str) -> frozenset[str]:
+    """Catalogue subjects the last sentence of ``text`` names only as what a pronoun's verb
+    acts on, after naming the pronoun's referent ("AdamW decouples the two: it runs Adam on
+    the loss gradient alone and shrinks every weight, …": the shrink is AdamW's, Adam is what
+    it runs). Without a referent named before the pronoun, nothing is set aside."""
+    from optiproof.catalogue import NORMS, OPTIMIZERS, SCHEMES
+
+    words = plain(text)
+    starts = [m.end() for m in _SENTENCE_END.finditer(words)]
+    words = words[starts[-1]:] if starts else words
+    mentions = [m for reg in (NORMS, OPTIMIZERS, SCHEMES) for m in reg.mentions(words)]
+    inside: set[str] = set()
+    outside: set[str] = set()
+    spans = []
+    for verb in _PRONOUN_VERB.finditer(words):
+        if not concepts(words[:verb.start()]).subjects:
+            continue
+        close = _CLAUSE_END.search(words, verb.end())
+        spans.append((verb.end(), close.start() if close else len(words)))
+    for m in mentions:
+        (inside if any(a <= m.start < b for a, b in spans) else outside).add(m.entry.key)
+    return frozenset(inside - outside)
 
 
 _TYPICAL = re.compile(r"\b(?:usually|typically|normally|in practice|on average|most of the time|"

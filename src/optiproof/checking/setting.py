@@ -16,14 +16,14 @@ import re
 _SETTING_BEFORE = re.compile(r"\b(?:for|with|in|under|using|within)\s+(?:(?:plain|vanilla|ordinary|"
                              r"standard|simple|basic|pure|the|an?)\s+)*$", re.I)
 _PLURAL_SAME = re.compile(
-    r"\b(?:the two|both|they|these|those)(?:\s+(?:\w+[- ])?(?:methods|forms|approaches|updates|"
-    r"steps|rules|regulari[sz]ers|versions|variants|penalties|schemes|terms|choices))?"
+    r"\b(?:the two|both|they|these|those)(?:\s+(?:[a-z]+[- ])?[a-z]{2,}(?<!ss)s)?"
     r"(?:\s+(?:are|is|would|will|be|give|yield|produce|become|behave|do|really|then|only|"
     r"exactly|just|"
     r"essentially|effectively|all|also)){0,3}\s+(?:coincide|agree|match|equivalent|identical|"
     r"interchangeable|the same|one and the same)\b", re.I)
 """A sameness said of a plural named without an optimizer ("the two coincide", "they are only
-equivalent", "both penalties give the same step")."""
+equivalent", "both penalties give the same step", "the two formulations coincide"): any plural
+noun, with at most one word before it, may follow the plural."""
 
 
 def names_the_setting(clause: str, start: int) -> bool:

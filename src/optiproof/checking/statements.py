@@ -59,6 +59,21 @@ class Unit:
 
 
 _ABBREV = re.compile(r"(?:\b(?:i\.e|e\.g|vs|cf|etc|approx|resp|eq|fig|no)|\d)\.$", re.I)
+_NUMBER = re.compile(r"(?<![\w.])[\d.]*\d[⁰¹²³⁴-⁹⁻]*$")
+_REFERENCE = re.compile(r"\b(?:step|part|case|item|line|rule|table|figure|fig|section|equation|"
+                        r"eq|no|number|chapter|page|p)\.?\s*$", re.I)
+
+
+def _number_ends(text: str, dot: int, after: int) -> bool:
+    """Does the period at ``dot``, right after a number, close its sentence ("… with λ = 0.01.
+    The decay …")? Not when the number opens its line (a list's enumerator, ``2. Then``) or
+    is a numbered reference (``step 2.``); the next sentence must open with a capital."""
+    number = _NUMBER.search(text, max(0, dot - 40), dot)
+    if number is None or not re.match(r"\s+[*_]*[A-Z]|\s*$", text[after:]):
+        return False
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    before = text[line_start:number.start()]
+    return bool(before.strip(" \t*_#>(-")) and not _REFERENCE.search(before)
 
 
 def _sentence_ends(text: str, math: list[tuple[int, int]]) -> list[int]:
@@ -68,7 +83,8 @@ def _sentence_ends(text: str, math: list[tuple[int, int]]) -> list[int]:
         i = m.end()
         if any(a <= m.start() < b for a, b in math):
             continue
-        if m.group(0)[0] == "." and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+        if m.group(0)[0] == "." and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]) \
+                and not _number_ends(text, m.start(), i):
             continue
         if text[max(0, m.start() - 2):i] == "..." and re.match(r"\s*[-+−*·,]", text[i:]):
             continue  # an ellipsis inside a sum (``1 + β + ... + β^(t-1)``)
