@@ -14,7 +14,7 @@ from conftest import assert_graded_as_expected, CORPUS, bundled_problem
 from optiproof.checking import check_answer
 
 BATCHES = {name: CORPUS / name for name in ("blind-b", "blind-c", "blind-d", "blind-e", "blind-f",
-                                            "blind-g", "blind-h", "blind-i", "blind-j", "blind-k",
+                                            "blind-g", "blind-h", "blind-i", "blind-j", "blind-k", "blind-m",
                                             "stress-g")}
 SIZES = {"stress-g": 30}
 """Documents per batch (a blind batch has 36)."""
