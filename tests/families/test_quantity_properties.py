@@ -231,6 +231,21 @@ def adam_loss(draw):
 
 
 @st.composite
+def adam_l2_run(draw):
+    """A run of Adam with an L2 penalty inside on given gradients: the gradient it is fed, the
+    iterate, the last step and the corrected moments."""
+    nonzero = st.sampled_from([-2, -0.5, 0.25, 1, 3])
+    d = draw(st.integers(1, 3))
+    return {"family": "adam-mechanics", "alpha": draw(st.sampled_from([0.01, 0.1])),
+            "beta1": draw(st.sampled_from([0, 0.9])), "beta2": 0.999, "eps": 0,
+            "lam": draw(st.sampled_from([0.01, 0.1])), "decay": "penalty",
+            "theta0": [draw(nonzero) for _ in range(d)],
+            "gradients": [[draw(nonzero) for _ in range(d)]
+                          for _ in range(draw(st.integers(1, 3)))],
+            "asks": ["effective-gradient", "theta-t", "last-step", "m-hat", "v-hat"]}
+
+
+@st.composite
 def derived(draw):
     """Two collectives' costs and every derived quantity between them."""
     n = draw(st.sampled_from([4, 8]))
@@ -267,7 +282,7 @@ STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepes
               "communication": [communication, communication_nodes], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step,
                                                                        quadratic_function],
-              "adam-mechanics": [adam, adam_constant, adam_loss], "derived": [derived]}
+              "adam-mechanics": [adam, adam_constant, adam_loss, adam_l2_run], "derived": [derived]}
 """The strategies of each family (``derived``: the quantities computed from answers)."""
 
 

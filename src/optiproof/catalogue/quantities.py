@@ -827,6 +827,16 @@ STEP_LIMIT = _add(_Q(
 GRADIENT_T = _add(_Q(
     "gradient-t", "gradient at step t", "g_t", value_kind="vector",
     phrases=(r"\bthe gradient (?:at|of) step \d{1,3}\b",)))
+EFFECTIVE_GRADIENT = _add(_Q(
+    "effective-gradient", "effective gradient (with the L2 term)", r"\tilde g_t",
+    value_kind="vector", aliases=("penalised gradient", "gradient fed to adam"),
+    phrases=(r"\beffective (?:stochastic )?gradients?\b",
+             r"\b(?:l2[- ])?(?:penali[sz]ed|regulari[sz]ed) (?:loss'?s? )?gradients?\b",
+             r"\bgradients? (?:(?:is|are|gets?|was|were) )?(?:actually |really )?(?:fed|passed|handed) (?:in)?to (?:adam|the moments|the "
+             r"optimi[sz]er)\b",
+             r"(?<![\w^])g(?:̃|_?tilde|_?eff)(?:_?\{?\(?(?:\d{1,3}|t|k)\)?\}?)?(?![\w(])"),
+    labels=(r"\beffective gradient\b", r"g̃")))
+"""The gradient Adam with an L2 penalty feeds its moments, g̃_t = g_t + λθ_{t−1}."""
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))

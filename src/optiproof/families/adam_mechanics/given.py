@@ -95,6 +95,28 @@ def gradient_t(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskRe
                      f"$g_{{{T}}} = {inline_latex(run.gradients[-1])}$.", "")
 
 
+def effective_gradient(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
+    """g~_T = g_T + lam theta_{T-1}: the gradient of the penalised loss that Adam's moments
+    average at the last given step (an L2 penalty inside Adam)."""
+    decay_in_run(spec, der)
+    run = exact_run(spec, Q)
+    T = run.T
+    theta_before = theta0_of(spec, run.m.rows) + sum(run.steps[:-1], sympy.zeros(run.m.rows, 1))
+    fed = run.fed[-1]
+    der.add("The effective gradient",
+            "The penalty's gradient $\\lambda\\theta$ is taken at the iterate the step starts "
+            "from and added to the data gradient; this sum is what both moments see.",
+            Equation.of(Tex(rf"\theta_{{{T - 1}}}"), theta_before),
+            Equation.of(Tex(rf"\tilde g_{{{T}}}"), Tex(rf"g_{{{T}}} + \lambda\theta_{{{T - 1}}}"),
+                        fed))
+    answer = answers_of(asked.EFFECTIVE_GRADIENT, spec)
+    return AskResult([answer(f"gtilde_{T}", rf"\tilde g_{{{T}}}", fed)],
+                     f"The effective gradient is $\\tilde g_{{{T}}} = {inline_latex(fed)}$.",
+                     "The penalty pulls each coordinate's fed gradient towards the sign of the "
+                     "weight, so where the data gradient is small the decay can flip the "
+                     "direction Adam moves.")
+
+
 def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskResult:
     """theta_T - theta_{T-1}: the update rule at the last given gradient."""
     decay_in_run(spec, der)

@@ -18,7 +18,7 @@ from optiproof.families.adam_mechanics.given import DECOUPLED_STEP, L2_STEP
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import quantities
 from optiproof.families.adam_mechanics.witness import (EPS_ZERO, _given_gradients, _theta0,
-                                                       _torch_on_loss, torch_run)
+                                                       _torch_on_loss, fed_gradient, torch_run)
 from optiproof.families.base import Measured, Measurer, NotMeasurable
 
 SAMPLES = {"alpha": (1e-3, 0.1), "beta1": (0.9, 0.5), "beta2": (0.999, 0.9), "c": (7.5, 0.25),
@@ -69,7 +69,7 @@ class AdamMeasurer(Measurer):
         elif answer.symbol in (L2_STEP, DECOUPLED_STEP):
             got = self._decay_step(answer.symbol == L2_STEP, alpha, point)
         elif kind in (Q.FIRST_STEP.key, Q.DISPLACEMENT.key, Q.THETA_T.key, Q.LAST_STEP.key,
-                      Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key):
+                      Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key, Q.EFFECTIVE_GRADIENT.key):
             got = self._run(kind, answer, alpha, point)
         else:
             raise NotMeasurable(f"the witnesses do not measure {answer.name}")
@@ -95,8 +95,13 @@ class AdamMeasurer(Measurer):
             G = self._gradient(point)
             if kind == Q.FIRST_STEP.key:
                 G = G[:1]
-            traj, state = torch_run(self.spec.entry, G, lr=alpha, beta1=b1, beta2=b2, eps=eps,
-                                    theta0=_theta0(self.spec, G.shape[1]))
+            decay = self._number("lamda", point) if self.spec.decay else 0.0
+            traj, state = torch_run(O.ADAMW if self.spec.decay == "decoupled" else
+                                    self.spec.entry, G, lr=alpha, beta1=b1, beta2=b2, eps=eps,
+                                    theta0=_theta0(self.spec, G.shape[1]), weight_decay=decay)
+            if kind == Q.EFFECTIVE_GRADIENT.key:
+                return fed_gradient(self.spec, G, state, lr=alpha, beta1=b1, beta2=b2, eps=eps,
+                                    weight_decay=decay)
         T = G.shape[0]
         if kind == Q.GRADIENT_T.key:
             return G[-1]

@@ -67,7 +67,7 @@ SYMBOLS = {F.alpha: ("alpha", "eta", "lr", "learning_rate", "step_size"),
 _PARAMETER = ("theta", "w", "x", "Theta", "W")
 """Bases a parameter vector is written with (its start has index 0)."""
 _RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key,
-        Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.STEP_NO_BIAS_CORRECTION.key}
+        Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.STEP_NO_BIAS_CORRECTION.key, Q.EFFECTIVE_GRADIENT.key}
 """Asks about a run on given gradients: their index says how many gradients it takes."""
 _BY_RUN = {Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key, Q.DISPLACEMENT.key}
 """Answers of the update rule's run on given gradients (asked as the update rule)."""
@@ -136,7 +136,7 @@ _L2_VARIANT = (r"\badam ?\+ ?l ?_?2\b|\bl ?_?\{?2\}?[- ]regulari[sz]\w*|\bl ?_?2
 _DECOUPLED_VARIANT = r"\badamw\b|\bdecoupled\b"
 """The one weight-decay method a part runs ('For Adam + L2, what is w_1?', 'w_1 for AdamW')."""
 _DECAY_NAME = (r"(?:(?:decoupled )?weight[- ]decay|(?:the )?l ?_?2 (?:penalty|term|regulari[sz]ation)|"
-               r"(?:the )?decay term)")
+               r"(?:the )?decay term|regulari[sz]ation)")
 _NO_DECAY = (r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|omit(?:s|ted|ting)?|disabl(?:e|es|ed|ing)|"
              r"(?:switch|turn)(?:s|ed|ing)? off|without|ignor(?:e|es|ed|ing)|no(?: more)?|"
              r"(?:set|setting) to zero) (?:the |any |all )?" + _DECAY_NAME + r"\b(?! (?:of|from) )|"
@@ -460,6 +460,12 @@ class AdamMechanicsReader:
         elif evaluated is not None:
             _textbook_bound(r, evaluated)
         mapped = _prescaled_gradient(r, mapped)
+        fed = next((s for k, s in mapped if k == Q.EFFECTIVE_GRADIENT.key), None)
+        if fed is not None and r.value(F.decay) != "penalty":
+            r.miss(F.decay, f'"{fed}" asks the gradient Adam is fed under an L2 penalty '
+                            "(g_t + λθ_{t−1}), but the part runs no L2 penalty inside Adam "
+                            "(expected 'Adam + L2' or 'L2 regularisation' with λ, θ₀ and the "
+                            "gradients)")
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _unapplied_decay(r)
         if r.found.get("l2 at start") and F.gradients in r.fields:
@@ -724,7 +730,7 @@ def _unapplied_decay(r: PartReading) -> None:
     """A run asked in a part that names weight decay (L2 in Adam, AdamW) with a coefficient
     read, but runs without it: refused (never the plain run shown as the decayed one)."""
     taken = set(r.value(F.asks) or [])
-    named = _decay_named(r.own_text)
+    named = _decay_text(r)
     variant = rx(_DECAY_VARIANT).search(named) or rx(_L2_VARIANT).search(named)
     if F.lam in r.fields and F.decay not in r.fields and variant and \
             taken & set(DECAY_RUN_ASKS) and Q.WEIGHT_DECAY.key not in taken:
@@ -733,13 +739,31 @@ def _unapplied_decay(r: PartReading) -> None:
                         "L2' or 'AdamW' for that run, with θ₀ and the gradients)")
 
 
+_PLAIN_OR_REFERENCE = (r"\b(?:plain|vanilla|unregulari[sz]ed) adam\b(?!w)|\b(?:repeat|redo|as in|same as|"
+                       r"like|from|of) (?:part |question )?\(?(?:[a-h]|\d{1,2})\)(?![\w(])")
+"""A part that runs plain Adam, or takes its run from another part: not the shared text's decay."""
+
+
+def _decay_text(r: PartReading) -> str:
+    """What names the weight decay a part runs: its own text when that names a decay method,
+    else the shared text's setting ('Adam is trained with an L2 penalty … (a) Give θ_1.') unless
+    the part runs plain Adam or refers to another part ('Repeat (a) with …', whose run it
+    takes), else ''; the places that drop the decay left out (:func:`_decay_named`)."""
+    plain = rx(_PLAIN_OR_REFERENCE).search(r.own_text or "")
+    for text in (r.own_text, "" if plain else r.found.get("context", "")):
+        named = _decay_named(text)
+        if rx(_DECAY_VARIANT).search(named) or rx(_L2_VARIANT).search(named):
+            return named
+    return ""
+
+
 def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
     """True (and the part's ``decay`` set) when the part runs one weight-decay method from given
     numbers: it names L2-in-Adam or decoupled decay (AdamW), not both, gives θ₀ and numeric
     gradients, and asks only what that run answers."""
     if F.decay in r.fields:
         return True
-    own = _decay_named(r.own_text)
+    own = _decay_text(r)
     l2, decoupled = rx(_L2_VARIANT).search(own), rx(_DECOUPLED_VARIANT).search(own)
     if l2 and decoupled and all(rx(r"^weight_decay\b").match(m.group(0))
                                 for m in rx(_L2_VARIANT).finditer(own)):
@@ -947,8 +971,9 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             r.answered_by[key] = Q.WEIGHT_DECAY.key
             key = Q.WEIGHT_DECAY.key
             keys.add(key)
-        elif key in (Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key) and \
-                (variant or rx(_L2_VARIANT).search(_decay_named(own))) and F.lam in r.fields and \
+        elif key in (Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key,
+                     Q.EFFECTIVE_GRADIENT.key) and \
+                _decay_text(r) and F.lam in r.fields and \
                 _one_decay_run(r, keys):
             pass        # 'For Adam + L2, what are m̂_1 and w_1?': the run of that one method
         elif key == Q.THETA_T.key and variant and F.lam in r.fields and _index(source) in (1, None):

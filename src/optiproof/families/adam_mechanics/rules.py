@@ -60,6 +60,8 @@ class ExactRun:
     exact: bool
     raw_steps: tuple = ()
     """Adam's steps without the bias correction, -alpha m_k/(sqrt(v_k) + eps)."""
+    fed: tuple = ()
+    """The gradients the moments averaged: g_k, or g_k + lam theta_{k-1} with an L2 penalty."""
 
     @property
     def T(self) -> int:
@@ -90,11 +92,12 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
     exact = len(seq) * d <= EXACT_SEQUENCE_ENTRIES
     G = [sympy.Matrix([exact_rational(v, field="gradients") for v in row]) for row in seq]
     m, v = sympy.zeros(d, 1), sympy.zeros(d, 1)
-    steps, raw_steps = [], []
+    steps, raw_steps, fed = [], [], []
     theta = theta0_of(spec, d) if spec.decay else None
     for k, data_gradient in enumerate(G, start=1):
         # L2 inside Adam feeds g + lam theta to the moments; decoupled decay shrinks theta apart
         gk = data_gradient + Q.lam * theta if spec.decay == "penalty" else data_gradient
+        fed.append(gk)
         if adagrad:     # the accumulated sum of squares, no first moment, no correction
             v = v + gk.applyfunc(lambda x: x ** 2)
             num, den = gk, v.applyfunc(sympy.sqrt)
@@ -120,7 +123,7 @@ def exact_run(spec: AdamMechanicsSpec, Q: Quantities) -> ExactRun:
         raw = sympy.Matrix([-Q.alpha * m[i] / (sympy.sqrt(v[i]) + eps) if m[i] != 0 else 0
                             for i in range(d)])
         raw_steps.append(raw if exact else raw.evalf(30))
-    return ExactRun(G, m, v, steps, eps, exact, tuple(raw_steps))
+    return ExactRun(G, m, v, steps, eps, exact, tuple(raw_steps), tuple(fed))
 
 
 def loss_gradient(spec: AdamMechanicsSpec) -> Any:

@@ -659,7 +659,8 @@ RULES = {asked.BIAS_CORRECTION.key: _bias_correction, asked.FIRST_STEP.key: _fir
          asked.SGD_LOSS_SCALING.key: given.sgd_loss_scaling,
          asked.EQUIVALENT_EPS.key: _equivalent_eps,
          asked.IDENTIFICATION.key: _first_step_method,
-         asked.STEP_LIMIT.key: given.step_limit, asked.GRADIENT_T.key: given.gradient_t}
+         asked.STEP_LIMIT.key: given.step_limit, asked.GRADIENT_T.key: given.gradient_t,
+         asked.EFFECTIVE_GRADIENT.key: given.effective_gradient}
 """The rule of every ask but the update rule (which also fills the facts)."""
 
 TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "Bias correction",
@@ -676,7 +677,8 @@ TITLES = {asked.UPDATE_RULE.key: "The update rule", asked.BIAS_CORRECTION.key: "
           asked.EQUIVALENT_EPS.key: "The equivalent epsilon",
           asked.IDENTIFICATION.key: "The method",
           asked.STEP_LIMIT.key: "The step in the long run",
-          asked.GRADIENT_T.key: "The gradient"}
+          asked.GRADIENT_T.key: "The gradient",
+          asked.EFFECTIVE_GRADIENT.key: "The effective gradient"}
 
 
 def _analysis(spec: AdamMechanicsSpec, Q: Quantities) -> Analysis:

@@ -258,6 +258,9 @@ class AdamMechanicsSpec(PartSpec, Derivable):
         if self.decay_steps is not None and Q.WEIGHT_DECAY.key not in self.asks:
             raise ValueError("decay_steps: the fraction of a weight kept by decoupled decay is "
                              f"asked with '{Q.WEIGHT_DECAY.key}'")
+        if Q.EFFECTIVE_GRADIENT.key in self.asks and self.decay != "penalty":
+            raise ValueError(f"asks: '{Q.EFFECTIVE_GRADIENT.key}' is the gradient Adam is fed with "
+                             "an L2 penalty, g_t + lam*theta_{t-1} (set decay: penalty)")
         if self.decay is not None:
             _check_decay_run(self)
         if self.entry is O.ADAGRAD:
@@ -300,7 +303,7 @@ class AdamMechanicsSpec(PartSpec, Derivable):
 
 
 DECAY_RUN_ASKS = (Q.THETA_T.key, Q.LAST_STEP.key, Q.M_HAT.key, Q.V_HAT.key, Q.FIRST_MOMENT.key,
-                  Q.SECOND_MOMENT.key)
+                  Q.SECOND_MOMENT.key, Q.EFFECTIVE_GRADIENT.key)
 """What a run with weight decay inside answers (each includes the decay)."""
 
 
@@ -342,13 +345,13 @@ def _is_symbol(v: Any) -> bool:
 Spec = AdamMechanicsSpec
 
 
-RUN_ASKS = (Q.THETA_T, Q.LAST_STEP, Q.M_HAT, Q.V_HAT, Q.GRADIENT_T)
+RUN_ASKS = (Q.THETA_T, Q.LAST_STEP, Q.M_HAT, Q.V_HAT, Q.GRADIENT_T, Q.EFFECTIVE_GRADIENT)
 """Asks about a run on given gradients."""
 CONSTANT_ASKS = {Q.M_HAT.key, Q.V_HAT.key}
 """Run asks answered in closed form, for a symbolic t, under a symbolic constant gradient."""
 _STEP_NEEDS = frozenset({"alpha", "beta1", "beta2", "eps"})
 _RUN_NEEDS = {Q.THETA_T.key: _STEP_NEEDS, Q.LAST_STEP.key: _STEP_NEEDS,
-              Q.GRADIENT_T.key: _STEP_NEEDS,
+              Q.GRADIENT_T.key: _STEP_NEEDS, Q.EFFECTIVE_GRADIENT.key: _STEP_NEEDS,
               Q.M_HAT.key: frozenset({"beta1"}), Q.V_HAT.key: frozenset({"beta2"})}
 """The hyper-parameters each run ask needs as numbers (a corrected moment needs only its
 decay)."""

@@ -1001,6 +1001,12 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         for answer in _of(sol, asked.GRADIENT_T.key):
             errs.append(_rel(G[-1], answer.value))
             lines.append(f"autograd gradient at step {T} {np.round(G[-1], 10).tolist()}")
+        for answer in _of(sol, asked.EFFECTIVE_GRADIENT.key):
+            fed = fed_gradient(spec, G, state, lr=_number_or(Q.alpha, 1e-3), beta1=b1,
+                               beta2=b2, eps=_eps(Q), weight_decay=float(Q.lam))
+            errs.append(_rel(fed, answer.value))
+            lines.append(f"gradient torch fed its moments at step {T} "
+                         f"{np.round(fed, 10).tolist()[:6]}")
         for quantity, key, beta in ((asked.M_HAT, "exp_avg", b1), (asked.V_HAT, "exp_avg_sq", b2)):
             for answer in _of(sol, quantity.key):
                 hat = state[key] / (1 - beta ** T)
@@ -1010,6 +1016,20 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                       + "; ".join(lines), start, "theta_t, last step, mhat, vhat")
 
     return [(name, run)]
+
+
+def fed_gradient(spec: AdamMechanicsSpec, G: np.ndarray, state: dict, *, lr: float,
+                 beta1: float, beta2: float, eps: float, weight_decay: float) -> np.ndarray:
+    """The gradient torch's Adam(weight_decay=lam) averaged into its first moment at the last
+    of the steps on ``G`` (whose final ``state`` is given), read back from its state:
+    (exp_avg_T - beta1 exp_avg_{T-1})/(1 - beta1), exp_avg_{T-1} from a second run one
+    gradient shorter."""
+    before = np.zeros(G.shape[1])
+    if G.shape[0] > 1:
+        _, earlier = torch_run(spec.entry, G[:-1], lr=lr, beta1=beta1, beta2=beta2, eps=eps,
+                               theta0=_theta0(spec, G.shape[1]), weight_decay=weight_decay)
+        before = earlier["exp_avg"]
+    return (state["exp_avg"] - beta1 * before) / (1 - beta1)
 
 
 def _torch_on_loss(spec: AdamMechanicsSpec, Q: Quantities, b1: float, b2: float
