@@ -342,6 +342,26 @@ def _first(mentions: list[NameMention]) -> list[NameMention]:
     return out
 
 
+_COPULA = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|becomes?)\s+(?:(?:really|in fact|"
+                     r"then|just|simply|exactly|precisely|literally|nothing (?:but|other than|"
+                     r"more than)|the same (?:method|algorithm|optimi[sz]er|update|thing) as|"
+                     r"identical to|equivalent to|an?|the)\s+)*", re.I)
+"""Between two names: the first is said to be the second ("heavy ball is simply", "the
+heavy-ball scheme is", "Adam is exactly the same method as")."""
+
+
+def _equated(m: NameMention, mentions: list[NameMention], fine: set[str]) -> bool:
+    """Is ``m`` the predicate of a plain "X is Y" whose subject X is a name of the part's
+    verified method (the name right before it in the same clause)?"""
+    before = [o for o in mentions if o.line == m.line and o.clause == m.clause
+              and 0 <= o.start < m.start]
+    if not before:
+        return False
+    o = max(before, key=lambda o: o.start)
+    return o.key in fine and o.key != m.key and bool(
+        _COPULA.fullmatch(m.clause, o.start + len(o.name), m.start))
+
+
 def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                             grades: dict[str, PartGrade]) -> None:
     """Over-reach, wrong identifications and a missing one, part by part."""
@@ -376,9 +396,17 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                 f"also names '{m.name}' as the same update, which the verified derivation does "
                 "not support (a related optimizer needs the exact condition under which it "
                 "coincides)", excerpt=m.clause))
+        # "this heavy-ball scheme is Nesterov's method", "Adam is simply AdaGrad with
+        # momentum": the part's own method said to be another, unrelated one
+        for m in _first([m for m in extra if m not in anchored and _equated(m, mentions, fine)]):
+            grade.add(Finding("over-reach", part.label, m.line,
+                              f"says the method is '{m.name}', which the verified derivation "
+                              f"contradicts (the method is {part.identified_as or 'another'})",
+                              excerpt=m.clause))
         named_right = entry is not None and (any(m.key in ok for m in mentions) or any(
             m.key in ok for m in named_anywhere(doc, lay, part.label)))
-        wrong = [m for m in extra if m not in anchored and m.before_marker]
+        wrong = [m for m in extra if m not in anchored and m.before_marker
+                 and not _equated(m, mentions, fine)]
         known = [OPTIMIZERS.get(k) for k in sorted(fine - {None}) if OPTIMIZERS.get(k)]
         if entry is None and known:
             # the problem's own method, known by its verified subject or by what its
