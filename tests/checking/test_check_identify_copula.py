@@ -6,7 +6,7 @@ denial, a contrast, or the verified method under another of its own names are no
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds, graded_part
+from conftest import assert_outcome, finding_kinds, graded_part
 
 QD = "src/optiproof/problems/texts/quadratic-dynamics.txt"
 _VALUES = ("(d) Tuned step α ≈ 0.2309, momentum β ≈ 0.2699, so the contraction factor is "
@@ -25,10 +25,7 @@ _VALUES = ("(d) Tuned step α ≈ 0.2309, momentum β ≈ 0.2699, so the contrac
 ])
 def test_saying_the_verified_method_is_another_optimizer_is_over_reach(solved, text, over_reach):
     part = graded_part(solved, QD, text + "\n", "d")
-    if over_reach:
-        assert "over-reach" in finding_kinds(part), part.findings
-    else:
-        assert part.verdict == "correct", part.findings
+    assert_outcome(part, "over-reach" if over_reach else "correct")
 
 
 AM = "src/optiproof/problems/texts/adam-mechanics.txt"

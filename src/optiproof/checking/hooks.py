@@ -12,7 +12,9 @@ does all the reading and comparing. It may define any of
   acceptably, with the note shown beside the verdict (``{claim}`` is the claim as written);
 - ``false_statements(part) -> list[(pattern, message)]``: statements the verified answers
   refute, found wherever the answer makes them (not negated, not hypothetical; groups
-  named ``own…`` hold words of the statement itself that only look like a negation);
+  named ``own…`` hold words of the statement itself that only look like a negation); an
+  entry ``(pattern, message, refuted)`` counts a match only when ``refuted(match)`` holds (the
+  statement's own numbers decide: "for every α < 0.2" is false where "α < 0.1" is true);
 - ``UNIVERSAL`` (a pattern) and ``other_instance(part) -> (name, {answer: value}) | None``:
   a claim that a number holds for every instance, tested on another instance;
 - ``hint_question(part) -> str``: the question a hint asks about the part's derivation.
@@ -122,9 +124,10 @@ def statement_findings(part: Any, units: list[Any], claims: list[Any],
     numbers = [e for e in expected if e.kind == "number"]
     for unit in units:
         words = plain(unit.text)
-        for pattern, message in patterns:
+        for pattern, message, *refuted in patterns:
             m = next((m for m in pattern.finditer(words) if not stance(
-                _own_words_masked(words, m), m.start(), m.end())), None)
+                _own_words_masked(words, m), m.start(), m.end())
+                and all(test(m) for test in refuted)), None)
             if m and not any(f.line == unit.line for f in out):
                 out.append(Finding("false-claim", part.label, unit.line, message,
                                    excerpt=m.group(0)))
