@@ -4,7 +4,9 @@ tests it on :func:`other_instance`, the part solved again with another gradient 
 shape: if the answer changes there, the claim is false. A claim that no quadratic norm gives a
 preconditioned method (:func:`false_statements`) is refuted by solving the penalized step for a
 weighted norm ``dᵀPd``; one that the step always moves a single coordinate, by solving the part
-again with a tie for the largest gradient entry (:func:`tie_instance`)."""
+again with a tie for the largest gradient entry (:func:`tie_instance`); one that the threshold
+on α is the same for every norm, by solving the part again with the other vector norms
+(:func:`thresholds_by_norm`)."""
 
 from __future__ import annotations
 
@@ -115,7 +117,67 @@ def tie_instance(part: Any) -> tuple[list, str] | None:
     return _TIED_SOLVED[key]
 
 
-def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
+_NORM_FREE_THRESHOLD = re.compile(
+    r"\b(?:threshold|critical (?:step(?: size)?|value|α|alpha)|cut-?off)\b[^.;]{0,80}?"
+    r"(?:\b(?:is|stays|remains) (?:exactly |precisely )?the same|\bidentical|"
+    r"(?P<own1>\bdoes(?:n't| not)|\bnever) (?:depends?|changes?|var(?:y|ies))|"
+    r"\bindependent|\bunchanged|\buniversal)\b[^.;]{0,30}?\bnorms?\b"
+    r"|\bnorm[- ](?:independent|free|agnostic) threshold\b", re.I)
+"""The threshold on α at which the plain-norm step stops being zero, claimed the same whatever
+the norm ("this threshold is the same for every norm", "it does not depend on the norm")."""
+_AS_A_FORMULA = re.compile(r"\b(?:formula|form|expression|rule|recipe|dual)\b|‖g‖_?\*|\|\|g\|\|_?\*",
+                           re.I)
+"""The same *formula* (1/‖g‖ in the dual norm) for every norm is true: only its value differs."""
+_VECTOR_NORMS = ("l2", "l1", "linf")
+_THRESHOLDS: dict[str, Any] = {}
+
+
+def thresholds_by_norm(part: Any) -> dict[str, Any]:
+    """The part's threshold on α, solved again for each vector norm of the catalogue (the
+    part's own included): norm key -> threshold. Empty when the part gives no threshold."""
+    from optiproof.families.steepest_descent.solve import solve
+
+    spec = getattr(part.facts, "spec", None)
+    own = [a for a in part.answers if a.quantity == "threshold" and a.expr is not None]
+    if spec is None or not own or not isinstance(spec.gradient, list) or (
+            spec.gradient and isinstance(spec.gradient[0], list)):
+        return {}
+    key = spec.model_dump_json()
+    if key not in _THRESHOLDS:
+        found = {}
+        for name in _VECTOR_NORMS:
+            try:
+                other = solve(spec.model_copy(update={"norm": spec.norm.model_copy(
+                    update={"name": name, "p": None, "D": None})}), figures=False)
+            except Exception:  # noqa: BLE001 -- a norm this part cannot take decides nothing
+                continue
+            found.update({name: a.expr for a in other.answers
+                          if a.quantity == "threshold" and a.expr is not None})
+        _THRESHOLDS[key] = found
+    return _THRESHOLDS[key]
+
+
+def _norm_free_threshold(part: Any) -> list[tuple[Any, ...]]:
+    """"The threshold is the same for every norm", refuted by two norms whose thresholds on
+    the part's gradient differ."""
+    import sympy
+
+    from optiproof.catalogue import NORMS
+
+    found = thresholds_by_norm(part)
+    values = {k: v for k, v in found.items() if getattr(v, "is_number", False)}
+    distinct = {round(float(v), 12) for v in values.values()}
+    if len(distinct) < 2:
+        return []
+    shown = ", ".join(f"{sympy.nsimplify(v)} for the {getattr(NORMS.get(k), 'name', k)}"
+                      for k, v in values.items())
+    return [(_NORM_FREE_THRESHOLD, f"says the threshold on α is the same for every norm, but "
+                                   f"solved for other norms on this gradient it is {shown} "
+                                   f"(1/‖g‖ in the dual norm)",
+             lambda m: not _AS_A_FORMULA.search(m.group(0)))]
+
+
+def false_statements(part: Any) -> list[tuple[Any, ...]]:
     """A claim that no quadratic norm yields a preconditioned method: the penalized step of
     the weighted norm ``√(dᵀPd)`` is ``-(α/2)P⁻¹g``, preconditioned gradient descent. A claim
     that the step always moves a single coordinate, refuted where the part's step is a whole
@@ -132,7 +194,7 @@ def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
         out.append((_ALWAYS_ONE, f"says the step always moves a single coordinate, but for the "
                                  f"gradient {gradient} (a tie for the largest entry) the optimal "
                                  f"step is not unique: {described}"))
-    return out
+    return out + _norm_free_threshold(part)
 
 
 def hint_question(part: Any) -> str:
