@@ -884,6 +884,48 @@ def _sets_threshold(claim: Claim, piece: Piece, gradable: list[Expectation]) -> 
         e.quantity == "threshold" and symbol_score(claim.subject, e) >= 2 for e in gradable)
 
 
+_LABEL_TUPLE = re.compile(r"\(([^()]*,[^()]*)\)")
+_SPACING = re.compile(r"^(?:\s|\\[,;:!> ]|\\q?quad\b|~)+")
+
+
+def _tuple_entries(claim: Claim, gradable: list[Expectation]) -> list[Claim]:
+    """``| heavy-ball (α, β) | (0.231, 0.519) |``: a value written as a tuple in a row (or
+    column) labelled with a tuple of as many symbols, each the symbol of a scalar answer of
+    the part, states each of those answers in turn; the claim is read as one claim per symbol.
+    Any other claim is itself."""
+    import sympy
+    from dataclasses import replace
+
+    from optiproof.checking.formula import split_top
+
+    final = claim.final
+    value = getattr(final, "value", None)
+    if claim.subject or claim.words or not isinstance(value, sympy.MatrixBase) or \
+            1 not in value.shape or len(value) < 2:
+        return [claim]
+    scalars = [e for e in gradable if e.kind not in ("vector", "matrix")]
+    for label in (claim.row, claim.column):
+        for m in _LABEL_TUPLE.finditer(label or ""):
+            names = [n.strip() for n in m.group(1).split(",")]
+            keys = [symbol_key(n) for n in names]
+            if len(names) != len(value) or len(set(keys)) != len(keys) or not all(
+                    any(symbol_score(k, e) >= 2 for e in scalars) for k in keys):
+                continue
+            inner = final.text.strip().removeprefix("(").removesuffix(")")
+            texts = split_top(re.sub(r"\\[,;:!]", " ", inner), ",")
+            if len(texts) != len(value):
+                return [claim]  # its entries as written are not to be told apart
+            out, at = [], 0
+            for name, key, text, entry in zip(names, keys, texts, value, strict=True):
+                text = _SPACING.sub("", text).strip()
+                at = max(final.text.find(text, at), 0)
+                piece = replace(final, text=text, value=entry, pos=final.pos + at)
+                out.append(replace(claim, subject=key, subject_text=name, pieces=(piece,),
+                                   pos=piece.pos))
+            return out
+    return [claim]
+
+
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
                   givens: dict[str, Any], numbers: list[Any],
                   text: str = "") -> dict[str, list[Statement]]:
@@ -901,7 +943,7 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                "given_values": {**getattr(scope, "data", {}), **givens}}
     context["paired"] = _paired(claims, quantities, gradable)
     previous = None
-    for claim in claims:
+    for claim in [one for c in claims for one in _tuple_entries(c, gradable)]:
         claim, previous = _continued(claim, previous), claim
         piece = claim.final if not claim.words else claim.pieces[0]
         if piece is None or (claim.excluded and not _sets_threshold(claim, piece, gradable)):
