@@ -31,10 +31,16 @@ def test_saying_the_verified_method_is_another_optimizer_is_over_reach(solved, t
 AM = "src/optiproof/problems/texts/adam-mechanics.txt"
 
 
+_ADAM = ("(a) m_t = β1 m_{t-1} + (1-β1) g_t, v_t = β2 v_{t-1} + (1-β2) g_t^2, with bias "
+         "corrections m̂_t = m_t/(1-β1^t), v̂_t = v_t/(1-β2^t) and the step "
+         "θ_t = θ_{t-1} - α m̂_t/(√v̂_t + ε). ")
+
+
 def test_adam_said_to_be_adagrad_plus_momentum_is_over_reach(solved):
-    text = ("(a) m_t = β1 m_{t-1} + (1-β1) g_t, v_t = β2 v_{t-1} + (1-β2) g_t^2, with bias "
-            "corrections m̂_t = m_t/(1-β1^t), v̂_t = v_t/(1-β2^t) and the step "
-            "θ_t = θ_{t-1} - α m̂_t/(√v̂_t + ε). In short, Adam is just AdaGrad with a "
-            "momentum term.\n")
-    part = graded_part(solved, AM, text, "a")
-    assert "over-reach" in finding_kinds(part), part.findings
+    text = _ADAM + "In short, Adam is just AdaGrad with a momentum term.\n"
+    assert "over-reach" in finding_kinds(graded_part(solved, AM, text, "a"))
+
+
+def test_adam_described_by_its_special_case_rmsprop_is_no_finding(solved):
+    text = _ADAM + "In short, Adam is just RMSprop with momentum and bias correction.\n"
+    assert_outcome(graded_part(solved, AM, text, "a"), "correct")

@@ -352,13 +352,18 @@ heavy-ball scheme is", "Adam is exactly the same method as")."""
 
 def _equated(m: NameMention, mentions: list[NameMention], fine: set[str]) -> bool:
     """Is ``m`` the predicate of a plain "X is Y" whose subject X is a name of the part's
-    verified method (the name right before it in the same clause)?"""
+    verified method (the name right before it in the same clause), and a method the catalogue
+    does not relate to X at all? ("Adam is RMSprop with momentum" describes Adam by its
+    special case, which the catalogue declares.)"""
+    from optiproof.catalogue import relations_of
+
     before = [o for o in mentions if o.line == m.line and o.clause == m.clause
               and 0 <= o.start < m.start]
     if not before:
         return False
     o = max(before, key=lambda o: o.start)
-    return o.key in fine and o.key != m.key and bool(
+    related = {k for entry, rel in relations_of(o.key) for k in (entry.key, rel.other)}
+    return o.key in fine and o.key != m.key and m.key not in related and bool(
         _COPULA.fullmatch(m.clause, o.start + len(o.name), m.start))
 
 
