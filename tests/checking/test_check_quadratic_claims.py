@@ -27,6 +27,7 @@ _FALSE, _TRUE = "false-claim", "correct"
     (_MAX + "Not every α < 0.2 avoids oscillation: past 0.1 the second coordinate alternates.",
      _TRUE),
     (_MAX + "For any step below 0.2 the loss decreases at every iteration.", _TRUE),
+    (_MAX + "For every α < 0.2 each |1 − αλ_i| is positive and below one.", _TRUE),
     (_RATE + "Each component of the error is multiplied by the same factor at every step.",
      _FALSE),
     (_RATE + "The error drops by 15% along both eigen-directions per iteration.", _FALSE),

@@ -70,12 +70,14 @@ _EVERY_STEP = (r"\b(?:for|with)\s+(?:every|any|all|each)\s+(?:(?:stable|converge
 _NO_SIGN_CHANGE = (r"(?:(?P<own1>without|no)\s+(?:any\s+)?(?:oscillat|overshoot)\w*|(?P<own2>(?:does|do|"
                    r"will|would)\s+not|doesn't|don't|won't|never)\s+(?:\w+\s+)?(?:oscillat\w*|"
                    r"overshoot\w*|(?:changes?|flips?|switch(?:es)?|alternates?)\s+(?:its\s+)?sign)|"
-                   r"(?:stays?|remains?|is|are)\s+(?:always\s+)?(?:strictly\s+)?positive)")
+                   r"(?:factors?|multipliers?|1\s*[-−]\s*αλ\w*)[^.;|]{0,30}?\s(?:stays?|remains?|is|are)"
+                   r"\s+(?:always\s+)?(?:strictly\s+)?positive)")
 _NEVER_OSCILLATES = re.compile(_EVERY_STEP + r"[^.;]{0,120}?" + _NO_SIGN_CHANGE + "|"
                                + _NO_SIGN_CHANGE.replace("own1", "own3").replace("own2", "own4")
                                + r"[^.;]{0,60}?" + _EVERY_STEP.replace("bound", "bound2"), re.I)
 """"For every α < 0.2 the error shrinks without oscillating", "no step below 2/L makes it
-oscillate": every factor 1 − αλ positive up to the stated bound."""
+oscillate": every factor 1 − αλ positive up to the stated bound (its absolute value
+``|1 − αλ|`` being positive says nothing of its sign)."""
 _COORDINATES = r"(?:coordinates?|directions?|components?|eigen-?directions?|modes?|entries)"
 _SAME_FACTOR = re.compile(
     r"\b(?:every|each|all|both)\s+(?:the\s+)?" + _COORDINATES + r"\b[^.;]{0,80}?\b(?:the same|"
