@@ -67,6 +67,11 @@ def symbol_score(subject: str, exp: Expectation) -> float:
     if subject in exp.symbols:
         return 4.0
     base = _base(subject)
+    if (applied := _APPLIED.fullmatch(subject)) and _at_optimum(applied.group(2), exp.part):
+        # ``ρ(α*)``, ``Φ(d_a)``: a function at the part's optimum, its optimal value
+        if exp.quantity == "min-value":
+            return 0.0 if any(f"{applied.group(1)}(" in s for s in exp.symbols) else 2.0
+        base = applied.group(1)
     base = _SPELLED.get(base, base)
     if any(base == _base(s) for s in exp.symbols):
         return 2.0
@@ -74,6 +79,22 @@ def symbol_score(subject: str, exp: Expectation) -> float:
     if shape and any(shape == _shape(s) for s in exp.symbols):
         return 2.0
     return 2.0 if _ratio_of_parts(subject, exp) else 0.0
+
+
+_APPLIED = re.compile(r"([^\W\d_]+)\((.+)\)")
+"""A function's name applied to an argument (``rho(alpha^*)``)."""
+
+
+def _at_optimum(argument: str, part: str) -> bool:
+    """An argument that names the part's optimum: a starred symbol (``α*``, ``Δθ^⋆``) or the
+    part's step indexed by its label (``d_a`` in part (a)). A term of the objective written
+    at it (``D(Δθ*)``) is no value of the objective: the caller checks."""
+    from optiproof.checking.expect import _DECISION_NAMES
+
+    if "*" in argument:
+        return True
+    letter, index = base_and_index(argument)
+    return index.strip("{}") == part and letter in {symbol_key(n) for n in _DECISION_NAMES}
 
 
 _PART_RATIO = re.compile(r"‖([^\W\d_])_([a-h])‖(_\w+)?‖\1_([a-h])‖(_\w+)?")
