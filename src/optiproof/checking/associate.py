@@ -67,6 +67,11 @@ def symbol_score(subject: str, exp: Expectation) -> float:
     if subject in exp.symbols:
         return 4.0
     base = _base(subject)
+    if (applied := _APPLIED.fullmatch(subject)) and _at_optimum(applied.group(2), exp.part):
+        # ``ρ(α*)``, ``Φ(d_a)``: a function at the part's optimum, its optimal value
+        if exp.quantity == "min-value":
+            return 0.0 if any(f"{applied.group(1)}(" in s for s in exp.symbols) else 2.0
+        base = applied.group(1)
     base = _SPELLED.get(base, base)
     if any(base == _base(s) for s in exp.symbols):
         return 2.0
@@ -74,6 +79,22 @@ def symbol_score(subject: str, exp: Expectation) -> float:
     if shape and any(shape == _shape(s) for s in exp.symbols):
         return 2.0
     return 2.0 if _ratio_of_parts(subject, exp) else 0.0
+
+
+_APPLIED = re.compile(r"([^\W\d_]+)\((.+)\)")
+"""A function's name applied to an argument (``rho(alpha^*)``)."""
+
+
+def _at_optimum(argument: str, part: str) -> bool:
+    """An argument that names the part's optimum: a starred symbol (``α*``, ``Δθ^⋆``) or the
+    part's step indexed by its label (``d_a`` in part (a)). A term of the objective written
+    at it (``D(Δθ*)``) is no value of the objective: the caller checks."""
+    from optiproof.checking.expect import _DECISION_NAMES
+
+    if "*" in argument:
+        return True
+    letter, index = base_and_index(argument)
+    return index.strip("{}") == part and letter in {symbol_key(n) for n in _DECISION_NAMES}
 
 
 _PART_RATIO = re.compile(r"‖([^\W\d_])_([a-h])‖(_\w+)?‖\1_([a-h])‖(_\w+)?")
@@ -525,7 +546,7 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     for e in gradable:
         if _ingredient(claim, e) or _transformed(claim.subject, e) or (
                 e.quantity == "messages" and per_worker(claim)) or _not_a_count(
-                claim, value, e, quantities):
+                claim, value, e, quantities) or _multiple_of(claim, e):
             continue
         if _trial_value(claim.subject, value, e) or (
                 e.quantity == "update" and _direction_of_length(claim, piece)):
@@ -615,6 +636,29 @@ def _not_a_count(claim: Claim, value: Any, exp: Expectation, quantities: frozens
         return False
     return not symbol_score(claim.subject or _row_symbol(claim), exp) and not label_score(
         claim, exp, quantities)
+
+
+_A_MULTIPLE = re.compile(r"^\s*(?:times|[x×]|-?fold)\s+(?:as\s+[a-z]+|(?:smaller|larger|bigger|"
+                         r"longer|shorter|more|less|fewer|greater|faster|slower|higher|lower|"
+                         r"cheaper|heavier|lighter)\b)", re.I)
+"""After a value: it is a multiple comparing two things ("each message is n times smaller",
+"3× as long"), not the value of either."""
+
+
+def _ratio_like(exp: Expectation) -> bool:
+    """The answer is a ratio of two quantities (the catalogue's ratio, or one of its special
+    cases, or an answer written as a quotient of two symbols)."""
+    from optiproof.catalogue import QUANTITIES
+
+    entry = QUANTITIES.get(exp.quantity)
+    return any("/" in sym for sym in exp.symbols) or (entry is not None and (
+        entry.key == "ratio" or any(r.kind == "special-case" and r.other == "ratio"
+                                    for r in entry.relations)))
+
+
+def _multiple_of(claim: Claim, exp: Expectation) -> bool:
+    """A value written as a multiple ("n times smaller") states no answer but a ratio."""
+    return bool(_A_MULTIPLE.match(claim.cue.partition("@")[2])) and not _ratio_like(exp)
 
 
 def _as_factor(value: Any, gradable: list[Expectation],

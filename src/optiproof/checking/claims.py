@@ -87,12 +87,12 @@ class Claim:
 _LATEX_REL = re.compile(
     r"(?P<break>\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow|"
     r"quad|qquad)\b|\\\\|\\text\s*\{\s*(?:and|so|hence|thus|i\.e\.|where|giving|or)\b[^{}]*\}"
-    r"|:(?!=)(?=\s|\\[ ,;!]))"
+    r"|:(?!=)(?=\s|\\[ ,;!])|⇒|⟹|⇔|⟺)"
     r"|(?P<eq>:=|=|\\approx|\\simeq|\\sim\b|\\equiv|\\to\b|\\rightarrow|\\longrightarrow|"
-    r"\\leftarrow|\\gets\b)"
-    r"|(?P<le>\\le(?:q|qslant)?\b|\\lt\b|<|\\lesssim)"
-    r"|(?P<ge>\\ge(?:q|qslant)?\b|\\gt\b|>|\\gtrsim)"
-    r"|(?P<in>\\in\b)")
+    r"\\leftarrow|\\gets\b|≈|≃|→|←)"
+    r"|(?P<le>\\le(?:q|qslant)?\b|\\lt\b|<|\\lesssim|≤|≲)"
+    r"|(?P<ge>\\ge(?:q|qslant)?\b|\\gt\b|>|\\gtrsim|≥|≳)"
+    r"|(?P<in>\\in\b|∈)")
 _PLAIN_REL = re.compile(
     r"(?P<break><=>|⇔|⟺|⇒|⟹|=>|\biff\b)"
     r"|(?P<eq>:=|<-(?!-)|←|⟵|=|≈|≃|≅|\s~\s|~(?=\s*[\d(\[−-])|->|→|⟶)"

@@ -255,6 +255,26 @@ def matches(value: Any, text: str, exp: Expectation) -> bool | None:
     return None
 
 
+_PLAIN_DECIMALS = re.compile(r"[-+−]?\d*\.(\d+)")
+
+
+def rounded_from(coarse: list[float], coarse_text: str, precise: list[float]) -> bool:
+    """Is the value written ``coarse_text`` the ``precise`` one rounded to the decimals it
+    shows (``0.003`` for ``0.0032``, ``[0.99, 0.1]`` for ``[0.990, 0.099]``)? Only for plain
+    decimals, one per entry."""
+    tokens = re.findall(r"[-+\u2212]?\d*\.?\d+(?:[eE][-+]?\d+)?", coarse_text)
+    if not tokens or len(tokens) != len(coarse) or len(coarse) != len(precise):
+        return False
+    for token, c, x in zip(tokens, coarse, precise, strict=True):
+        m = _PLAIN_DECIMALS.fullmatch(token)
+        if m is None or abs(float(token.replace("\u2212", "-")) - c) > 1e-12 * max(abs(c), 1):
+            return False
+        places = len(m.group(1))
+        if abs(c - x) > 0.5 * 10.0 ** -places * (1 + 1e-9):
+            return False
+    return True
+
+
 def agree(a: Any, a_text: str, b: Any, b_text: str) -> bool | None:
     """Do two claimed values state the same thing (for body-versus-summary consistency)?"""
     import sympy

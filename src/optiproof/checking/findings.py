@@ -166,6 +166,24 @@ def _named_sibling(final: Statement, found: list[Statement], exp: Expectation) -
     return max(named, key=lambda s: s.rank) if named else final
 
 
+_APPROXIMATE = re.compile(r"(?:≈|≃|~|\\approx|\\simeq|\\sim|\b(?:about|roughly|approximately|"
+                          r"approx\.?|around|circa|nearly))\s*[$*]*\s*$", re.I)
+"""Right before a value: it is said to be approximate ("≈ 0.003", "roughly 0.2")."""
+
+
+def _rounding_of(coarse: Statement, precise: Statement) -> bool:
+    """Is ``coarse`` said to be approximate and the value of ``precise`` rounded to the
+    decimals it shows (``≈ 0.003`` beside ``0.0032``)? A coarser value not marked as
+    approximate (a table's ``0.2`` for a body's ``0.182``) is another claim."""
+    from optiproof.checking.compare import floats, rounded_from
+
+    unit, at = coarse.claim.unit, coarse.piece.pos - coarse.claim.unit.start
+    if at < 0 or not _APPROXIMATE.search(unit.text[max(0, at - 40):at]):
+        return False
+    fc, fp = floats(coarse.value), floats(precise.value)
+    return fc is not None and fp is not None and rounded_from(fc, coarse.piece.text, fp)
+
+
 def _right_before(part: Any, exp: Expectation, found: list[Statement], final: Statement,
                   hook: Any) -> Statement | None:
     """A wrong conclusion after the body derived the verified answer under the answer's own
@@ -223,6 +241,8 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                 summary, key=lambda s: s.rank).evidence) >= 4):
             table = _named_sibling(max(summary, key=lambda s: s.rank), summary, exp)
             same = agree(final.value, final.piece.text, table.value, table.piece.text)
+            if same is False and (_rounding_of(final, table) or _rounding_of(table, final)):
+                same = True  # one value, and the same rounded to fewer decimals: one claim
             if same is False and verdict is True and _judge(part, exp, table, hook)[0] is True:
                 same = True  # both state the verified answer, in different forms
             if same is None:
@@ -231,6 +251,12 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             if same is False:
                 _inconsistent(grade, exp, *sorted((final, table), key=lambda s: s.claim.line))
                 continue
+            if same and verdict is False and _rounding_of(final, table):
+                # one claim written twice, the final one rounded: graded at its precision
+                verdict, note = _judge(part, exp, table, hook)
+                final = grade.graded[exp.name] = table
+                if note:
+                    grade.notes.append(note)
         if verdict is False and (right := _right_before(part, exp, found, final, hook)):
             _inconsistent(grade, exp, right, final, ("derived as", "concluded as"))
             continue

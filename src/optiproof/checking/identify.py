@@ -92,6 +92,8 @@ class NameMention:
     list share it; -1 alone."""
     start: int = -1
     """Where the name starts in ``clause``."""
+    summary: bool = False
+    """Named in the answer's summary (a digest of the body, with no room for conditions)."""
 
 
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
@@ -292,7 +294,8 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
                                        marker is None or m.start < marker.start(),
-                                       lists.get(m.start, -1), m.start))
+                                       lists.get(m.start, -1), m.start,
+                                       unit.role == "summary"))
     return out
 
 
@@ -384,7 +387,11 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
         fine |= derivation_names(part)
         fine |= {m.key for m in mentions if m.key not in fine and takes_the_verified_step(m.key, part)}
         given = givens[part.label]
-        extra = [m for m in mentions if m.key not in fine
+        qualified = {m.key for m in mentions if m.key not in fine and not m.summary
+                     and any(condition_stated(m.key, k, m.clause, given) for k in fine)}
+        # the summary restates what the body identified with its condition ("Shampoo without
+        # accumulation" in the body, "Shampoo / Muon" in the table): no second claim
+        extra = [m for m in mentions if m.key not in fine and not (m.summary and m.key in qualified)
                  and not any(condition_stated(m.key, k, m.clause, given) for k in fine)]
         # named as the same as the part's own method across the clause's marker ("the same
         # limit as GD and Adam", "GD and Adam reach the same point as SGD"); two names before
