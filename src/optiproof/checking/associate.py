@@ -719,7 +719,14 @@ def _left_open(claim: Claim, value: Any, gradable: list[Expectation]) -> bool:
     for e in gradable:
         known |= set(e.symbols) | {s.name for s in getattr(e.value, "free_symbols", set())}
     stray = names - known
-    return bool(stray) and bool(_UNDETERMINED.search(claim.unit.text))
+    return bool(stray) and _says_undetermined(claim.unit.text)
+
+
+@lru_cache(maxsize=64)
+def _says_undetermined(text: str) -> bool:
+    """Whether a unit says a value is not fixed yet; once per unit, not once per claim in it (a
+    long unit holds thousands of claims)."""
+    return bool(_UNDETERMINED.search(text))
 
 
 _VERB_AFTER = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have|and|both|stays?|remains?|"

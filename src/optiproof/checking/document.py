@@ -85,7 +85,7 @@ class Document:
 
     def math_in(self, start: int, end: int) -> list[MathSpan]:
         """Formula spans that begin inside ``[start, end)``."""
-        k = bisect.bisect_left([m.start for m in self.math], start)
+        k = bisect.bisect_left(self.math, start, key=lambda m: m.start)
         out = []
         while k < len(self.math) and self.math[k].start < end:
             out.append(self.math[k])
