@@ -62,3 +62,15 @@ def test_a_letter_weight_without_a_keep_phrase_stays_a_letter():
     text = ("Let g = (1, 2).\n(a) Solve min_d gᵀd s.t. ‖d‖_2 ≤ η with η = 1.\n"
             "(b) Solve min_d gᵀd s.t. ‖d‖_1 ≤ η for a general η > 0. Give the minimiser.")
     assert _value(text, "b", "eta") == "eta"
+
+
+@pytest.mark.parametrize("text", [
+    "g = (2, -2, 1). For the squared penalty g^T d + (1/alpha) ||d||_2^2 with alpha = 1: "
+    "minimiser and minimal value?",
+    r"Let $g = (2,-2,1)$ and $\alpha = 1$. Consider $g^\top d + \frac{1}{\alpha}\|d\|_2^2$; "
+    r"minimizer and optimal value?",
+])
+def test_a_bare_list_after_a_colon_asks_each_noun(text):
+    got = _answers(text)
+    assert got["update"] == ["Matrix([[-1], [1], [-1/2]])"]
+    assert got["min-value"] == ["-9/4"]

@@ -150,6 +150,9 @@ UPDATE = _add(_Q(
              r"length|rule|bound))",
              r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
              r"w|x)\b|,? if\b)",
+             # "…with α = 0.5: minimizer and minimum value?": a bare list of asked nouns
+             r"(?:^|[:;] )(?:the |its |a )?minimi[sz]er(?= ?,| and (?:the |its )?(?:min(?:imum|"
+             r"imal)?|optimal) (?:objective )?value\b| ?\?)",
              MULTIPLE_OF_GRADIENT),
     value_kind="vector", definition="u",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
