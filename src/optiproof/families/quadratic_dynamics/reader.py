@@ -239,9 +239,15 @@ class QuadraticDynamicsReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
         without a given step is the rate at the optimal step; the optimal pair (α, β) asks for
-        the optimal momentum too."""
+        the optimal momentum too; the heavy-ball α or β of a given PyTorch run asks for that
+        run's convention."""
+        converted = next((s for k, s in asks if k in (Q.EQUIVALENT_STEP.key,
+                                                       Q.EQUIVALENT_MOMENTUM.key)), None)
+        if converted is not None and not any(k == Q.PYTORCH.key for k, _ in asks):
+            asks = [(Q.PYTORCH.key, converted), *asks]
+        optima = {k for k, _ in asks} | set(r.value(F.asks) or [])   # the reader's and these
         alpha = r.fields.get(F.alpha)
-        if alpha is not None and any(k == Q.OPTIMAL_STEP.key for k, _ in asks) and \
+        if alpha is not None and Q.OPTIMAL_STEP.key in optima and \
                 alpha.source not in (r.own_text or "") and not r.found.get(_TUNED_PAIR) and \
                 not _from_formula(r, F.alpha):
             del r.fields[F.alpha]   # "For η = 0.12 it diverges" in the shared text; here η* is asked
@@ -284,7 +290,8 @@ class QuadraticDynamicsReader:
                 _WITH_MOMENTUM.search(s) or _pair_named_before(r.own_text or "", s)) else [])]
         asks = _framework_asks(r, asks)
         beta = r.fields.get(F.beta)
-        if beta is not None and any(k == Q.OPTIMAL_MOMENTUM.key for k, _ in asks) and \
+        if beta is not None and (Q.OPTIMAL_MOMENTUM.key in optima or
+                                 any(k == Q.OPTIMAL_MOMENTUM.key for k, _ in asks)) and \
                 beta.source not in (r.own_text or "") and not _from_formula(r, F.beta):
             del r.fields[F.beta]   # "which for β = 0 is GD" in the shared text; here β* is asked
             r.notes.append(f"\"{beta.source}\" of the shared text is not this part's momentum: "
@@ -385,8 +392,9 @@ class QuadraticDynamicsReader:
                 r.found.get(_TUNED_PAIR) and _EMA_WRITTEN.search(texts[0]) and \
                 parameter_role(s, texts) == MOMENTUM:
             return Q.OPTIMAL_MOMENTUM.key   # the EMA's b of the tuned heavy ball: β* itself
-        if found is None and s in ("α", "η", "γ", "β") and Q.PYTORCH.key in (
-                r.value(F.asks) or []) and not r.found.get(_TUNED_PAIR) and \
+        if found is None and s in ("α", "η", "γ", "β") and (
+                Q.PYTORCH.key in (r.value(F.asks) or []) or _runs_pytorch(r)) and \
+                not r.found.get(_TUNED_PAIR) and \
                 r.value(F.alpha) is not None and r.value(F.beta) is not None and \
                 _HEAVY_BALL_FORM.search(r.own_text or ""):
             # "PyTorch's SGD(lr, momentum) in heavy-ball form x⁺ = x − α∇f + β(x − x⁻): α, β?"
@@ -1720,6 +1728,17 @@ _SGD_NAMED = re.compile(r"\b(?:torch\.optim\.SGD|(?:pytorch(?:'s)? )?SGD)\b", re
 _PYTORCH_NAMED = re.compile(r"\bpytorch|\btorch\b|\bSGD ?\(", re.I)
 _OTHER_UPDATE = re.compile(r"(?<![\w.])[a-zθ]\w{0,3} ?(?:=|←|<-) ?[^.;?]{0,40}\b(?:lr|momentum)\b")
 """An update written with lr or momentum on its right-hand side ("v = momentum*v + lr*grad")."""
+
+
+def _runs_pytorch(r: PartReading) -> bool:
+    """The part (or the shared text) runs PyTorch's SGD with its lr and momentum given as
+    numbers ("torch.optim.SGD([w], lr=0.1, momentum=0.9)"): the run whose heavy-ball α and β a
+    part writing the heavy-ball recursion with letters asks for."""
+    texts = (r.own_text or "", r.found.get(_CONTEXT) or "")
+    alpha, beta = r.fields.get(F.alpha), r.fields.get(F.beta)
+    return any(_PYTORCH_NAMED.search(t) for t in texts) and alpha is not None and \
+        beta is not None and bool(re.match(r"lr\b", alpha.source.strip())) and \
+        bool(re.match(r"momentum\b", beta.source.strip()))
 
 
 def _framework_asks(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
