@@ -1045,8 +1045,9 @@ CONVERGES = _add(_Q(
              r"(?:iteration|iterates|method|run|sequence)|it|gd|they|this) (?:still )?converges?\b"
              r"(?! to)",
              r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are) (?:this|that|it|"
-             r"they|these|the (?:iteration|"
-             r"method|run|update|scheme|algorithm|optimi[sz]er))\b(?: \w+){0,3}? (?:stable|"
+             r"they|these|the (?:(?:given|stated|chosen|above|current|original) )?(?:iteration|"
+             r"method|run|update|scheme|algorithm|optimi[sz]er|setting|configuration|choice|"
+             r"(?:hyper-?)?parameters))\b(?: ?\([^()]{1,60}\))?(?: \w+){0,3}? (?:stable|"
              r"convergent)\b")))
 CHANGES = _add(_Q(
     "changes", "does the result change", value_kind="yes-no",
