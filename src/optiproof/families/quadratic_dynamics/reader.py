@@ -330,6 +330,7 @@ class QuadraticDynamicsReader:
                                   "or H itself)")
         if Q.THETA_T.key in taken:
             _place_iterates(r, [s for k, s in asks if k == Q.THETA_T.key])
+            _momentum_iterates(r)
         eigs = r.fields.get(F.eigenvalues)
         if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.H) is None and \
                 eigs is not None and re.match(r"H ?= ?diag\b", eigs.source):
@@ -1575,6 +1576,32 @@ def _read_start(objects: PartObjects, r: PartReading, texts: tuple[str, str]) ->
     point = start_point(texts, r.value(F.variables))
     if point is not None:
         r.found[F.theta0] = (sympy.Matrix([n.value for n in point[0]]), point[1])
+
+
+_AT_REST = re.compile(r"(?:θ|theta|w|x)_?\{?\(?[-−]1\)?\}? ?= ?(?:θ|theta|w|x)_?\{?0\}?|"
+                      r"\b(?:v|m|b|buf|velocity|buffer)_?\{?0\}? ?= ?0\b|\bzero (?:initial )?"
+                      r"(?:velocity|momentum)\b|\b(?:start(?:s|ing)?|begins?) at rest\b|"
+                      r"\b(?:v|m|b|buf)_?\{?1\}? ?= ?(?:g|∇f)_?\{?[01]\}?", re.I)
+"""A stated start of heavy ball at rest: θ_{−1} = θ_0, v_0 = 0, "zero initial velocity", or
+PyTorch's first buffer v_1 = g_1."""
+
+
+def _momentum_iterates(r: PartReading) -> None:
+    """The iterates of a momentum method: heavy ball's are computed from rest (θ_{−1} = θ_0,
+    PyTorch's first step), noted as an assumption unless the text states it or runs PyTorch's
+    SGD; Nesterov's, and heavy ball's with a dampening, are refused."""
+    method = r.value(F.method)
+    if method == O.NESTEROV.key:
+        r.miss(F.method, "the iterates θ_t of Nesterov's method are asked, which are not "
+                         "computed (expected gradient descent or heavy ball)")
+    elif method == O.HEAVY_BALL.key and fraction(r.value(F.dampening) or 0) != 0:
+        r.miss(F.dampening, "the iterates θ_t of PyTorch's SGD with a dampening are asked, which "
+                            "are not computed (expected dampening 0)")
+    elif method == O.HEAVY_BALL.key:
+        texts = (r.own_text or "", r.found.get(_CONTEXT) or "")
+        if not any(_AT_REST.search(t) or _PYTORCH_NAMED.search(t) for t in texts):
+            r.notes.append("heavy ball's iterates are computed from rest, θ_{−1} = θ_0 (the "
+                           "text states no θ_{−1})")
 
 
 def _place_iterates(r: PartReading, phrases: list[str]) -> None:
