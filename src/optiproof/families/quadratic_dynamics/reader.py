@@ -1026,7 +1026,8 @@ def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
 
 
 _MINIMISER = re.compile(r"\b(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|x|w)\^?\*| "
-                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at) ?(?=[(\[])")
+                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at) ?(?=[(\[]|0(?![\w,/]|\.\d))")
+"""A stated minimiser: a vector, or a bare 0 (the zero vector: "minimiser w* = 0")."""
 
 
 def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
@@ -1038,6 +1039,15 @@ def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
             continue
         got = array_at(text, m.end())
         H = r.value(F.H)
+        if got is None and text.startswith("0", m.end()):   # "w* = 0": the origin
+            src = phrase(text, m.start(), m.end() + 1)
+            if any(fraction(x) != 0 for x in r.value(F.b) or []):
+                r.miss(F.b, f"the stated minimiser (\"{src}\") solves Hθ = b only for b = 0, "
+                            "but a non-zero b was read")
+            else:
+                r.convention("minimiser", src, "the origin minimises f when it has no linear "
+                                               "term (Hθ = 0 at θ = 0)")
+            return
         if got is None or is_matrix(got[0]) or H is None or len(got[0]) != len(H):
             return
         b = r.value(F.b) or [0] * len(H)
