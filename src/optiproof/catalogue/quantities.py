@@ -573,6 +573,10 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
+             # "what step size minimises this factor?": the factor or rate just named
+             r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
+             r"minimi[sz]es (?:this|that|the|its) (?:(?:worst[- ]case|contraction|convergence) )?"
+             r"(?:factor|rate)\b",
              r"\b(?:which|what) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) (?:is|"
              r"would be) (?:the )?[\"“'‘]?(?:optimal|best)\b",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
@@ -626,7 +630,9 @@ OPTIMAL_RATE = _add(_Q(
              r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
              r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
-             r"\brate (?:does it|it) achieve", r"\b(?:what|which) rate\b", _THAT_RATE),
+             r"\brate (?:does it|it) achieve", r"\b(?:what|which) rate\b", _THAT_RATE,
+             r"\b(?:the )?(?:minimal|minimum|smallest) (?:(?:worst[- ]case|contraction|convergence) )?"
+             r"(?:factor|rate)\b(?! (?:of|at|for|when) )"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
             r"\b(?:contraction|convergence) factor\b", r"\bcontraction\b")))
 RATE = _add(_Q(
