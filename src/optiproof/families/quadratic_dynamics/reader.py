@@ -1514,6 +1514,11 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
                 _set_number(r, field, got, text)
                 break
     for text in (own, ctx):
+        gap = _VALUE_GAP.search(text)
+        if gap is not None:
+            r.miss(F.epsilon, f"\"{gap.group(0)}\" bounds the function-value gap, whose count "
+                              "differs from the distance's (expected a bound on ‖θ_k − θ*‖)")
+            break
         got = _scalar(text, r"ε|epsilon|eps")
         if got is not None:
             _set_number(r, F.epsilon, got, text)
@@ -1541,6 +1546,13 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
                 break
             _set_ratio(r, got)
             break
+
+
+_VALUE_GAP = re.compile(r"\b(?:gap|suboptimality|excess loss)\b[^.?;]{0,40}?\b(?:below|under|less "
+                        r"than|within|at most|no more than|≤)|f ?\(\w{1,3}_?\{?\(?[kt]\)?\}?\) ?[-−] ?"
+                        r"f(?:\^?\*|\^?⋆|_?\{?\*\}?|\(\w{1,3}\^?\*\)) ?(?:≤|<=|<)", re.I)
+"""A tolerance on the function-value gap ('f(w_k) − f* ≤ 10^-6 (f(w_0) − f*)', 'the
+suboptimality below 1e-6'): not the distance the iteration count here is for."""
 
 
 _AS_IN = re.compile(r"\b(?:iterations?|iteration count|steps|number of (?:iterations|steps)|"
@@ -1995,7 +2007,7 @@ def _factor(text: str) -> tuple[Any, str] | None:
         num = number_at(text, m.end())
         if num is not None and num[0].value > 1:
             return num[0], phrase(text, m.start(), num[1] + 5)
-    for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,4}? (?:below|under|less than|"
+    for m in rx(r"\b(?:error|distance)\b(?: ?‖[^‖]{1,40}‖(?:_\{?2\}?)?)?(?: \w+){0,4}? (?:below|under|less than|"
                 r"within|down to|at most|no more than|no larger than|smaller than) (?:a factor "
                 r"(?:of )?)?(?=[\d.])").finditer(text):
         num = number_at(text, m.end())
