@@ -171,7 +171,7 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
     says it goes on from an earlier part while one is not answered; or its own text refers to
     a part (by label, or "that limit", "these parameters") the reader did not record taking
     anything from, so the reference may not have been resolved."""
-    from optiproof.reading.questions import defined_functions, uses_function
+    from optiproof.reading.questions import defined_functions, read_questions, uses_function
 
     texts: dict[str, str] = reading.texts
     order = [p.label for p in reading.parts]
@@ -207,6 +207,9 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
                 return (f"it uses {symbol}, which part ({o}) defines, and part ({o}) is not "
                         "answered")
     m = next((x for x in _BACK.finditer(own) if not _internal(own, x)), None)
+    named = read_questions(own).reference
+    if m is not None and named in before and named not in others:
+        m = None   # "Repeat 1 with …": it goes on from the part it names, which is answered
     earlier = [o for o in others if o in before]
     if m is not None and earlier:
         return (f"it goes on from an earlier part (\"{m.group(0)}\") and part ({earlier[-1]}) "
