@@ -1,7 +1,7 @@
 """Steepest-descent reading: a part that keeps an earlier part's weight or radius ("same η",
 "the same step size", "α as before") takes its number instead of answering in the letter; a
 question written as a bare list of nouns after a colon ("…: minimiser and minimum value?") asks
-for each of them."""
+for each of them; "compute the solution of min …" asks for the minimiser."""
 
 from __future__ import annotations
 
@@ -71,6 +71,18 @@ def test_a_letter_weight_without_a_keep_phrase_stays_a_letter():
     r"minimizer and optimal value?",
 ])
 def test_a_bare_list_after_a_colon_asks_each_noun(text):
+    got = _answers(text)
+    assert got["update"] == ["Matrix([[-1], [1], [-1/2]])"]
+    assert got["min-value"] == ["-9/4"]
+
+
+@pytest.mark.parametrize("text", [
+    "Let g = (2, -2, 1). (a) Compute the solution of min_d g^T d + (1/α)‖d‖_2^2 for α = 1 and "
+    "the optimal value.",
+    "g = (2, -2, 1), alpha = 1. (a) Find the solution of the problem min_d g^T d + "
+    "(1/alpha)||d||_2^2, then its optimal value.",
+])
+def test_the_solution_of_a_written_problem_is_the_minimiser(text):
     got = _answers(text)
     assert got["update"] == ["Matrix([[-1], [1], [-1/2]])"]
     assert got["min-value"] == ["-9/4"]

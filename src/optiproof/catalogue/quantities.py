@@ -136,7 +136,7 @@ UPDATE = _add(_Q(
              r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
              # "Give the solution, the value gᵀd at the solution, …": the minimiser asked
              r"\b(?:give|find|compute|state|report|determine|write down) the (?:optimal )?solution\b"
-             r"(?=,| and\b| ?[.;?]|$)",
+             r"(?=,| and\b| ?[.;?]|$| of (?:the (?:problem|program) )?(?:arg ?)?min(?:imi[sz]e)?)",
              # "can someone confirm the step", "pls double-check my update": the step asked
              r"\b(?:confirm|check|verify|double[- ]check) (?:the|my|this|that|our) (?:step|update|"
              r"minimi[sz]er)\b(?! (?:size|length|bound|rule|is\b|satisfies\b))",
