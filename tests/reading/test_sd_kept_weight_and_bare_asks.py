@@ -86,3 +86,20 @@ def test_the_solution_of_a_written_problem_is_the_minimiser(text):
     got = _answers(text)
     assert got["update"] == ["Matrix([[-1], [1], [-1/2]])"]
     assert got["min-value"] == ["-9/4"]
+
+
+@pytest.mark.parametrize("text", [
+    "Let g = (2, -2, 1). (a) Take the ℓ2 ball ‖d‖_2 ≤ η with η = 3. Update, value, optimizer name?",
+    "g = (2, -2, 1)\n(a) constraint ||d||_2 <= eta, eta = 3. Step, optimal value and method?",
+])
+def test_a_question_of_bare_nouns_asks_each(text):
+    got = _answers(text)
+    assert got["update"] == ["Matrix([[-2], [2], [-1]])"]
+    assert got["min-value"] == ["-9"]
+    assert got["identification"]
+
+
+def test_nouns_in_a_statement_are_not_asked():
+    reading = read_report("Let g = (2, -2, 1). (a) Take the ℓ2 ball ‖d‖_2 ≤ η with η = 3. The "
+                          "update, value and optimizer are known. What is the optimal value?")
+    assert [p.value("asks") for p in reading.parts] == [["min-value"]]

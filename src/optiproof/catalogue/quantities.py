@@ -62,6 +62,11 @@ _STEPLIKE = (r"(?:kind of |type of )?(?:step|update|direction|method|rule|update
 """What an identification question may call the update it asks the name of ("is there a name
 for this step?")."""
 _FIND = r"\b(?:what|find|compute|derive|determine|give|obtain|write down|state|report|calculate)\b"
+_LISTED = r"(?:^(?:[-*•] ?)?|(?<=, )|(?<= and )|(?<=: ))"
+_LIST_REST = r"(?=(?:,? (?:and )?[A-Za-z][\w -]{0,25}?)*,? ?\?\s*$)"
+"""An item of a question written as a bare list of nouns ("Update, value, optimizer name?"):
+where it starts (the sentence's start, after a comma or a colon) and that only more such items
+and the question mark follow."""
 _EXCEEDS = (r"[^.?;]{0,40}\b(?:exceeds?|(?:is|are) (?:larger|bigger|greater|smaller|"
             r"longer|shorter)|differs?)\b")
 """'the factor by which its magnitude exceeds the one in (a)': a ratio of two answers, not the
@@ -75,6 +80,7 @@ IDENTIFICATION = _add(_Q(
              r"rule)\b(?! (?:does not |doesn't )?converge)",
              r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
+             _LISTED + r"(?:the )?(?:optimi[sz]er|method|algorithm)(?: name)?" + _LIST_REST,
              r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!(]|$)",
@@ -150,6 +156,7 @@ UPDATE = _add(_Q(
              r"length|rule|bound))",
              r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
              r"w|x)\b|,? if\b)",
+             _LISTED + r"(?:the )?(?:update|step|minimi[sz]er)" + _LIST_REST,
              # "…with α = 0.5: minimizer and minimum value?": a bare list of asked nouns
              r"(?:^|[:;] )(?:the |its |a )?minimi[sz]er(?= ?,| and (?:the |its )?(?:min(?:imum|"
              r"imal)?|optimal) (?:objective )?value\b| ?\?)",
@@ -161,6 +168,7 @@ MIN_VALUE = _add(_Q(
     phrases=(r"\b(?:optimal|minimum|minimal|smallest|least) (?:objective )?value",
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
              r"\bsmallest value of the objective",
+             _LISTED + r"(?:the )?(?:(?:optimal|minimum|minimal|min) )?(?:objective )?value" + _LIST_REST,
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
              r"\binfimum\b", r"\bminimum value\b",
              # "what's the minimum then?": the minimum of the part's problem, asked alone
