@@ -39,3 +39,19 @@ def test_a_repeat_count_is_not_a_label():
                           "\n(a) Repeat 3 times the step from w_0 = (1, 1): what is the rate?")
     a = reading.parts[0]
     assert not any(u.text == "3" and u.status == "label" for u in a.numbers)
+
+
+def test_same_as_a_numbered_part_that_restates_its_setting_is_answered():
+    text = ("Exercise\n\nThe gradient is g = (2, -1, 2).\n\n"
+            "1. Solve argmin_d gᵀd subject to ‖d‖_∞ ≤ η with η = 0.5. Give the update.\n"
+            "2. Which fruit is the best for this problem?\n"
+            "3. Same as 1 but with ‖d‖_2 ≤ η, η = 0.3. Update, value, optimizer name?")
+    reading = read_report(text)
+    sol = solve_problem(reading.answerable_problem(), SolveOptions(figures=False))
+    reading.attach(sol)
+    three = next(p for p in sol.to_dict()["parts"] if p["label"] == "3")
+    assert three["verified"]
+    got = {a["quantity"]: a["expr"] for a in three["answers"]}
+    assert got["update"] == "Matrix([[-1/5], [1/10], [-1/5]])"
+    assert got["min-value"] == "-9/10"
+    assert three["identified_as"]

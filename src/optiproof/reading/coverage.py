@@ -68,10 +68,11 @@ def _is_label(flat: str, start: int, end: int) -> bool:
                 _PRECISION_AFTER.match(flat[end:end + 24]))
 
 
-_REDONE_PART = re.compile(r"\b(?:repeat|redo|recompute)(?: part| question| exercise| item)? $", re.I)
-_REDONE_PART_AFTER = re.compile(r"^(?: (?:with|for|using|but|under|in|now)\b| ?[,(])", re.I)
-"""'Repeat 1 with …', 'redo part 2, but …': a part named by its number to be done again (not
-'repeat 3 times', a count)."""
+_REDONE_PART = re.compile(r"\b(?:repeat|redo|recompute|same as(?: in)?)(?: part| question| exercise| "
+                          r"item)? $", re.I)
+_REDONE_PART_AFTER = re.compile(r"^(?: (?:with|for|using|but|under|in|now)\b| ?[,(;]|\.(?!\d))", re.I)
+"""'Repeat 1 with …', 'redo part 2, but …', 'Same as 2 but …': a part named by its number to be
+done again (not 'repeat 3 times', a count)."""
 
 
 _PRECISION_AFTER = re.compile(r"^[ ]?(?:significant (?:digits|figures)|decimal places)\b", re.I)
