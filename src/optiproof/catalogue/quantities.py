@@ -80,7 +80,8 @@ IDENTIFICATION = _add(_Q(
              r"rule)\b(?! (?:does not |doesn't )?converge)",
              r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
-             _LISTED + r"(?:the )?(?:optimi[sz]er|method|algorithm)(?: name)?" + _LIST_REST,
+             # a bare "the optimizer" may be the minimiser itself: only its name, or a method
+             _LISTED + r"(?:the )?(?:optimi[sz]er name|(?:method|algorithm)(?: name)?)" + _LIST_REST,
              r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!(]|$)",
