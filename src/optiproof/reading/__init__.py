@@ -147,21 +147,29 @@ def read_report(text: str | bytes) -> Reading:
 
 def _symbols_known_by(label: str, layout: Any, symbols: dict[str, str]) -> dict[str, str]:
     """The text's symbol definitions that hold in part ``label``: all but those made only in
-    the own text of a later part ("(iii) the optimal parameters (α, β)" does not make the α of
-    an earlier "(i) write it as x⁺ = x − α∇f + β(x − x⁻): what are α and β?" the optimal
-    step)."""
-    from optiproof.reading.normalize import flatten
+    the own text of a later part for a letter this part writes into a formula of its own ("(i)
+    write it as x⁺ = x − α∇f + β(x − x⁻): what are α and β?" keeps its letters, though "(iii)
+    the optimal parameters (α, β)" names the optimal pair)."""
     from optiproof.reading.symbols import defined_symbols
 
     labels = [p.label for p in layout.parts]
     if label not in labels:
         return symbols
     at = labels.index(label)
-    known = set(defined_symbols(flatten(layout.context)))
-    for p in layout.parts[:at + 1]:
-        known |= set(defined_symbols(p.flat))
-    later = {k for p in layout.parts[at + 1:] for k in defined_symbols(p.flat)}
-    return {k: v for k, v in symbols.items() if k in known or k not in later}
+    own = layout.parts[at].flat
+    earlier = {k for p in layout.parts[:at + 1] for k in defined_symbols(p.flat)}
+    later = {k for p in layout.parts[at + 1:] for k in defined_symbols(p.flat)} - earlier
+    later -= set(defined_symbols(flatten_context(layout)))
+    written = {k for k in later if len(k) <= 2 and re.search(
+        rf"=[^=.?;:]{{0,80}}(?<![\w]){re.escape(k)}(?![\w])", own)}
+    return {k: v for k, v in symbols.items() if k not in written}
+
+
+def flatten_context(layout: Any) -> str:
+    """The shared text of a layout, single-line."""
+    from optiproof.reading.normalize import flatten
+
+    return flatten(layout.context)
 
 
 MAX_CANDIDATES = 3
