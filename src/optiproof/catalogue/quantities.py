@@ -62,6 +62,11 @@ _STEPLIKE = (r"(?:kind of |type of )?(?:step|update|direction|method|rule|update
 """What an identification question may call the update it asks the name of ("is there a name
 for this step?")."""
 _FIND = r"\b(?:what|find|compute|derive|determine|give|obtain|write down|state|report|calculate)\b"
+_LISTED = r"(?:^(?:[-*•] ?)?|(?<=, )|(?<= and )|(?<=: ))"
+_LIST_REST = r"(?=(?:,? (?:and )?[A-Za-z][\w -]{0,25}?)*,? ?\?\s*$)"
+"""An item of a question written as a bare list of nouns ("Update, value, optimizer name?"):
+where it starts (the sentence's start, after a comma or a colon) and that only more such items
+and the question mark follow."""
 _EXCEEDS = (r"[^.?;]{0,40}\b(?:exceeds?|(?:is|are) (?:larger|bigger|greater|smaller|"
             r"longer|shorter)|differs?)\b")
 """'the factor by which its magnitude exceeds the one in (a)': a ratio of two answers, not the
@@ -75,6 +80,8 @@ IDENTIFICATION = _add(_Q(
              r"rule)\b(?! (?:does not |doesn't )?converge)",
              r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
+             # a bare "the optimizer" may be the minimiser itself: only its name, or a method
+             _LISTED + r"(?:the )?(?:optimi[sz]er name|(?:method|algorithm)(?: name)?)" + _LIST_REST,
              r"\bcoincides? with\b", r"\bknown as\b",
              r"\bwhat does (?:rmsprop|adam|adamw|adagrad|sgd)\b[^.?]{0,40}\b(?:become|turn into|"
              r"reduce to)\b", r"\bname (?:it|this|that)(?= ?[.?!(]|$)",
@@ -136,7 +143,7 @@ UPDATE = _add(_Q(
              r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
              # "Give the solution, the value gᵀd at the solution, …": the minimiser asked
              r"\b(?:give|find|compute|state|report|determine|write down) the (?:optimal )?solution\b"
-             r"(?=,| and\b| ?[.;?]|$)",
+             r"(?=,| and\b| ?[.;?]|$| of (?:the (?:problem|program) )?(?:arg ?)?min(?:imi[sz]e)?)",
              # "can someone confirm the step", "pls double-check my update": the step asked
              r"\b(?:confirm|check|verify|double[- ]check) (?:the|my|this|that|our) (?:step|update|"
              r"minimi[sz]er)\b(?! (?:size|length|bound|rule|is\b|satisfies\b))",
@@ -150,6 +157,10 @@ UPDATE = _add(_Q(
              r"length|rule|bound))",
              r"\b(?:give|find|state|compute|report|and) (?:a|one|any) minimi[sz]er\b(?! (?:of f|θ|"
              r"w|x)\b|,? if\b)",
+             _LISTED + r"(?:the )?(?:update|step|minimi[sz]er)" + _LIST_REST,
+             # "…with α = 0.5: minimizer and minimum value?": a bare list of asked nouns
+             r"(?:^|[:;] )(?:the |its |a )?minimi[sz]er(?= ?,| and (?:the |its )?(?:min(?:imum|"
+             r"imal)?|optimal) (?:objective )?value\b| ?\?)",
              MULTIPLE_OF_GRADIENT),
     value_kind="vector", definition="u",
     labels=(r"\bupdate\b", r"\bstep\b", r"\bsolution\b", r"\bminimi[sz]er\b", r"\bdirection\b")))
@@ -158,6 +169,7 @@ MIN_VALUE = _add(_Q(
     phrases=(r"\b(?:optimal|minimum|minimal|smallest|least) (?:objective )?value",
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
              r"\bsmallest value of the objective",
+             _LISTED + r"(?:the )?(?:(?:optimal|minimum|minimal|min) )?(?:objective )?value" + _LIST_REST,
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
              r"\binfimum\b", r"\bminimum value\b",
              # "what's the minimum then?": the minimum of the part's problem, asked alone
@@ -570,6 +582,10 @@ OPTIMAL_STEP = _add(_Q(
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\boptimally tuned\b",
+             # "what step size minimises this factor?": the factor or rate just named
+             r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
+             r"minimi[sz]es (?:this|that|the|its) (?:(?:worst[- ]case|contraction|convergence) )?"
+             r"(?:factor|rate)\b",
              r"\b(?:which|what) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) (?:is|"
              r"would be) (?:the )?[\"“'‘]?(?:optimal|best)\b",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
@@ -623,7 +639,9 @@ OPTIMAL_RATE = _add(_Q(
              r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
              r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
-             r"\brate (?:does it|it) achieve", r"\b(?:what|which) rate\b", _THAT_RATE),
+             r"\brate (?:does it|it) achieve", r"\b(?:what|which) rate\b", _THAT_RATE,
+             r"\b(?:the )?(?:minimal|minimum|smallest) (?:(?:worst[- ]case|contraction|convergence) )?"
+             r"(?:factor|rate)\b(?! (?:of|at|for|when) )"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
             r"\b(?:contraction|convergence) factor\b", r"\bcontraction\b")))
 RATE = _add(_Q(
@@ -1042,8 +1060,9 @@ CONVERGES = _add(_Q(
              r"(?:iteration|iterates|method|run|sequence)|it|gd|they|this) (?:still )?converges?\b"
              r"(?! to)",
              r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are) (?:this|that|it|"
-             r"they|these|the (?:iteration|"
-             r"method|run|update|scheme|algorithm|optimi[sz]er))\b(?: \w+){0,3}? (?:stable|"
+             r"they|these|the (?:(?:given|stated|chosen|above|current|original) )?(?:iteration|"
+             r"method|run|update|scheme|algorithm|optimi[sz]er|setting|configuration|choice|"
+             r"(?:hyper-?)?parameters))\b(?: ?\([^()]{1,60}\))?(?: \w+){0,3}? (?:stable|"
              r"convergent)\b")))
 CHANGES = _add(_Q(
     "changes", "does the result change", value_kind="yes-no",

@@ -90,10 +90,10 @@ def read_report(text: str | bytes) -> Reading:
         reading.notes.append("no title line found; the title is made from the first sentence")
     previous: list[PartReading] = []
     resolved: dict[str, Any] = {}
-    symbols = defined_symbols(whole)
+    every_symbol = defined_symbols(whole)
     roles = symbol_roles(whole)
     problem = {"texts": {p.label: p.flat for p in layout.parts},
-               "context": flatten(layout.context), "symbols": symbols}
+               "context": flatten(layout.context), "symbols": every_symbol}
     asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
                       if a.quantity]
     for part in layout.parts:
@@ -107,6 +107,8 @@ def read_report(text: str | bytes) -> Reading:
             questions = _shared_requests(part, questions)
         elif part.label != "main":
             questions = _each_requests(part, questions)
+        symbols = _symbols_known_by(part.label, layout, every_symbol)
+        problem["symbols"] = symbols
         questions = place_by_role(questions, roles, symbols)
         asked = [q for a in questions.asks
                  if (q := a.quantity or symbols.get(symbol_key(a.phrase)))]
@@ -141,6 +143,33 @@ def read_report(text: str | bytes) -> Reading:
     account_numbers(reading, {p.label: p.flat for p in layout.parts}, flatten(layout.context),
                     layout.title_line or "")
     return reading
+
+
+def _symbols_known_by(label: str, layout: Any, symbols: dict[str, str]) -> dict[str, str]:
+    """The text's symbol definitions that hold in part ``label``: all but those made only in
+    the own text of a later part for a letter this part writes into a formula of its own ("(i)
+    write it as x⁺ = x − α∇f + β(x − x⁻): what are α and β?" keeps its letters, though "(iii)
+    the optimal parameters (α, β)" names the optimal pair)."""
+    from optiproof.reading.symbols import defined_symbols
+
+    labels = [p.label for p in layout.parts]
+    if label not in labels:
+        return symbols
+    at = labels.index(label)
+    own = layout.parts[at].flat
+    earlier = {k for p in layout.parts[:at + 1] for k in defined_symbols(p.flat)}
+    later = {k for p in layout.parts[at + 1:] for k in defined_symbols(p.flat)} - earlier
+    later -= set(defined_symbols(flatten_context(layout)))
+    written = {k for k in later if len(k) <= 2 and re.search(
+        rf"=[^=.?;:]{{0,80}}(?<![\w]){re.escape(k)}(?![\w])", own)}
+    return {k: v for k, v in symbols.items() if k not in written}
+
+
+def flatten_context(layout: Any) -> str:
+    """The shared text of a layout, single-line."""
+    from optiproof.reading.normalize import flatten
+
+    return flatten(layout.context)
 
 
 MAX_CANDIDATES = 3

@@ -174,6 +174,11 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             r.notes.append(f"\"{_short(request.sentence)}\": the form of the answers (exact "
                            "values are given, with decimals)")
             continue
+        if not request.asks and _INTERVAL_FORM.match(request.sentence.strip()) and any(
+                getattr(QUANTITIES.get(k), "bound", False) for k in asked):
+            r.notes.append(f"\"{_short(request.sentence)}\": the range is given by its bound "
+                           "(the answer states it as an inequality)")
+            continue
         if not request.asks and any(q.asks for q in questions.requests) and \
                 _formula_form(r, request.sentence):
             r.notes.append(f"\"{_short(request.sentence)}\": the answers are asked as a formula in "
@@ -375,6 +380,13 @@ _FORMAT_WORDS = {"please", "the", "your", "it", "them", "both", "each", "answer"
                  "decimals", "closed", "form", "simplified", "simplest", "significant",
                  "figures", "digits", "places", "scientific", "notation", "also", "too", "well",
                  "approximate", "approximation", "numerical", "numerically", "rational"}
+
+
+_INTERVAL_FORM = re.compile(r"^(?:[-*•] ?)?(?:please )?(?:give|state|write|express)(?: (?:it|this|"
+                            r"that|them|your answer|the answer))?(?: as)? (?:the|an?|this|that) "
+                            r"(?:full |whole |open )?(?:interval|range)\s?[.!]?$", re.I)
+"""'Give the interval.' after a question a bound answers ('For which α does GD converge?'): the
+form of that answer, the range up to the bound, not a request of its own."""
 
 
 def _format_only(sentence: str) -> bool:

@@ -61,8 +61,18 @@ def _is_label(flat: str, start: int, end: int) -> bool:
         return False  # "step 0.25", "round 1/2": a value, not a counter
     if not flat[:start].strip() and re.match(r"[.)] ", after) and flat[start:end].isdigit():
         return True  # "4. (Steepest descent) The gradient ...": the number the text starts with
+    if _REDONE_PART.search(before) and _REDONE_PART_AFTER.match(after) and \
+            flat[start:end].isdigit():
+        return True  # "Repeat 1 with ‖Δ‖∞²": the part done again, named by its number
     return bool(_LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after) or
                 _PRECISION_AFTER.match(flat[end:end + 24]))
+
+
+_REDONE_PART = re.compile(r"\b(?:repeat|redo|recompute|same as(?: in)?)(?: part| question| exercise| "
+                          r"item)? $", re.I)
+_REDONE_PART_AFTER = re.compile(r"^(?: (?:with|for|using|but|under|in|now)\b| ?[,(;]|\.(?!\d))", re.I)
+"""'Repeat 1 with …', 'redo part 2, but …', 'Same as 2 but …': a part named by its number to be
+done again (not 'repeat 3 times', a count)."""
 
 
 _PRECISION_AFTER = re.compile(r"^[ ]?(?:significant (?:digits|figures)|decimal places)\b", re.I)

@@ -171,7 +171,7 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
     says it goes on from an earlier part while one is not answered; or its own text refers to
     a part (by label, or "that limit", "these parameters") the reader did not record taking
     anything from, so the reference may not have been resolved."""
-    from optiproof.reading.questions import defined_functions, uses_function
+    from optiproof.reading.questions import defined_functions, read_questions, uses_function
 
     texts: dict[str, str] = reading.texts
     order = [p.label for p in reading.parts]
@@ -207,6 +207,10 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
                 return (f"it uses {symbol}, which part ({o}) defines, and part ({o}) is not "
                         "answered")
     m = next((x for x in _BACK.finditer(own) if not _internal(own, x)), None)
+    named = read_questions(own).reference or _named_reference(own)
+    if m is not None and named in before and named not in others and (
+            read_questions(own).reference == named or _restates(part, reading, named)):
+        m = None   # "Repeat 1 with …": it goes on from the part it names, which is answered
     earlier = [o for o in others if o in before]
     if m is not None and earlier:
         return (f"it goes on from an earlier part (\"{m.group(0)}\") and part ({earlier[-1]}) "
@@ -216,6 +220,22 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
         return (f"it goes on from an earlier part (\"{m.group(0)}\"), but the reading took "
                 "nothing from one, so the reference may not be resolved")
     return None
+
+
+def _named_reference(own: str) -> str | None:
+    """The label of the part a back-reference names ("Same as 2 but with ‖Δ‖₁ ≤ η"), or None."""
+    from optiproof.reading.questions import _REFERENCE
+
+    m = _REFERENCE.search(own)
+    return next((g.lower() for g in m.groups() if g), None) if m else None
+
+
+def _restates(part: PartReading, reading: Any, label: str) -> bool:
+    """True when ``part`` reads for itself every setting the part labelled ``label`` read (its
+    question aside): "Same as 2 but with ‖Δ‖₁ ≤ η, η = 0.1" leaves nothing of part 2 unused."""
+    other = next((p for p in reading.parts if p.label == label), None)
+    return other is not None and other.family == part.family and \
+        set(other.fields) - {"asks"} <= set(part.fields)
 
 
 _REDO = re.compile(r"again|redo|repeat(?:ing)?", re.I)

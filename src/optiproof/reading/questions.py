@@ -96,7 +96,10 @@ _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-
                         r"\(?([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|\b(?:same|as in|like in|as for)\b"
                         r"[^.?]{0,30}?"
                         r"\(([a-h]|\d{1,2})\)|\b(?:question|part|task) (\d{1,2}|[a-h])\b|"
-                        r"\banswer to \(([a-h]|\d{1,2})\)", re.I)
+                        r"\banswer to \(([a-h]|\d{1,2})\)|"
+                        # "Repeat 1 with ‖Δ‖∞² in place of ‖Δ‖₂²": a numbered part, no brackets
+                        r"\b(?:repeat|recompute|redo) (?:part |question |exercise |item )?(\d{1,2})"
+                        r"(?= (?:with|for|using|but|under|in|now)\b| ?[,(])", re.I)
 
 
 @dataclass(frozen=True)

@@ -239,9 +239,15 @@ class QuadraticDynamicsReader:
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities the reader's own tables missed join the part's asks; a rate asked
         without a given step is the rate at the optimal step; the optimal pair (α, β) asks for
-        the optimal momentum too."""
+        the optimal momentum too; the heavy-ball α or β of a given PyTorch run asks for that
+        run's convention."""
+        converted = next((s for k, s in asks if k in (Q.EQUIVALENT_STEP.key,
+                                                       Q.EQUIVALENT_MOMENTUM.key)), None)
+        if converted is not None and not any(k == Q.PYTORCH.key for k, _ in asks):
+            asks = [(Q.PYTORCH.key, converted), *asks]
+        optima = {k for k, _ in asks} | set(r.value(F.asks) or [])   # the reader's and these
         alpha = r.fields.get(F.alpha)
-        if alpha is not None and any(k == Q.OPTIMAL_STEP.key for k, _ in asks) and \
+        if alpha is not None and Q.OPTIMAL_STEP.key in optima and \
                 alpha.source not in (r.own_text or "") and not r.found.get(_TUNED_PAIR) and \
                 not _from_formula(r, F.alpha):
             del r.fields[F.alpha]   # "For η = 0.12 it diverges" in the shared text; here η* is asked
@@ -284,7 +290,8 @@ class QuadraticDynamicsReader:
                 _WITH_MOMENTUM.search(s) or _pair_named_before(r.own_text or "", s)) else [])]
         asks = _framework_asks(r, asks)
         beta = r.fields.get(F.beta)
-        if beta is not None and any(k == Q.OPTIMAL_MOMENTUM.key for k, _ in asks) and \
+        if beta is not None and (Q.OPTIMAL_MOMENTUM.key in optima or
+                                 any(k == Q.OPTIMAL_MOMENTUM.key for k, _ in asks)) and \
                 beta.source not in (r.own_text or "") and not _from_formula(r, F.beta):
             del r.fields[F.beta]   # "which for β = 0 is GD" in the shared text; here β* is asked
             r.notes.append(f"\"{beta.source}\" of the shared text is not this part's momentum: "
@@ -323,6 +330,7 @@ class QuadraticDynamicsReader:
                                   "or H itself)")
         if Q.THETA_T.key in taken:
             _place_iterates(r, [s for k, s in asks if k == Q.THETA_T.key])
+            _momentum_iterates(r)
         eigs = r.fields.get(F.eigenvalues)
         if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.H) is None and \
                 eigs is not None and re.match(r"H ?= ?diag\b", eigs.source):
@@ -385,8 +393,9 @@ class QuadraticDynamicsReader:
                 r.found.get(_TUNED_PAIR) and _EMA_WRITTEN.search(texts[0]) and \
                 parameter_role(s, texts) == MOMENTUM:
             return Q.OPTIMAL_MOMENTUM.key   # the EMA's b of the tuned heavy ball: β* itself
-        if found is None and s in ("α", "η", "γ", "β") and Q.PYTORCH.key in (
-                r.value(F.asks) or []) and not r.found.get(_TUNED_PAIR) and \
+        if found is None and s in ("α", "η", "γ", "β") and (
+                Q.PYTORCH.key in (r.value(F.asks) or []) or _runs_pytorch(r)) and \
+                not r.found.get(_TUNED_PAIR) and \
                 r.value(F.alpha) is not None and r.value(F.beta) is not None and \
                 _HEAVY_BALL_FORM.search(r.own_text or ""):
             # "PyTorch's SGD(lr, momentum) in heavy-ball form x⁺ = x − α∇f + β(x − x⁻): α, β?"
@@ -1017,7 +1026,8 @@ def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
 
 
 _MINIMISER = re.compile(r"\b(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|x|w)\^?\*| "
-                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at) ?(?=[(\[])")
+                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at) ?(?=[(\[]|0(?![\w,/]|\.\d))")
+"""A stated minimiser: a vector, or a bare 0 (the zero vector: "minimiser w* = 0")."""
 
 
 def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
@@ -1029,6 +1039,15 @@ def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
             continue
         got = array_at(text, m.end())
         H = r.value(F.H)
+        if got is None and text.startswith("0", m.end()):   # "w* = 0": the origin
+            src = phrase(text, m.start(), m.end() + 1)
+            if any(fraction(x) != 0 for x in r.value(F.b) or []):
+                r.miss(F.b, f"the stated minimiser (\"{src}\") solves Hθ = b only for b = 0, "
+                            "but a non-zero b was read")
+            else:
+                r.convention("minimiser", src, "the origin minimises f when it has no linear "
+                                               "term (Hθ = 0 at θ = 0)")
+            return
         if got is None or is_matrix(got[0]) or H is None or len(got[0]) != len(H):
             return
         b = r.value(F.b) or [0] * len(H)
@@ -1495,6 +1514,11 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
                 _set_number(r, field, got, text)
                 break
     for text in (own, ctx):
+        gap = _VALUE_GAP.search(text)
+        if gap is not None:
+            r.miss(F.epsilon, f"\"{gap.group(0)}\" bounds the function-value gap, whose count "
+                              "differs from the distance's (expected a bound on ‖θ_k − θ*‖)")
+            break
         got = _scalar(text, r"ε|epsilon|eps")
         if got is not None:
             _set_number(r, F.epsilon, got, text)
@@ -1522,6 +1546,13 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
                 break
             _set_ratio(r, got)
             break
+
+
+_VALUE_GAP = re.compile(r"\b(?:gap|suboptimality|excess loss)\b[^.?;]{0,40}?\b(?:below|under|less "
+                        r"than|within|at most|no more than|≤)|f ?\(\w{1,3}_?\{?\(?[kt]\)?\}?\) ?[-−] ?"
+                        r"f(?:\^?\*|\^?⋆|_?\{?\*\}?|\(\w{1,3}\^?\*\)) ?(?:≤|<=|<)", re.I)
+"""A tolerance on the function-value gap ('f(w_k) − f* ≤ 10^-6 (f(w_0) − f*)', 'the
+suboptimality below 1e-6'): not the distance the iteration count here is for."""
 
 
 _AS_IN = re.compile(r"\b(?:iterations?|iteration count|steps|number of (?:iterations|steps)|"
@@ -1567,6 +1598,32 @@ def _read_start(objects: PartObjects, r: PartReading, texts: tuple[str, str]) ->
     point = start_point(texts, r.value(F.variables))
     if point is not None:
         r.found[F.theta0] = (sympy.Matrix([n.value for n in point[0]]), point[1])
+
+
+_AT_REST = re.compile(r"(?:θ|theta|w|x)_?\{?\(?[-−]1\)?\}? ?= ?(?:θ|theta|w|x)_?\{?0\}?|"
+                      r"\b(?:v|m|b|buf|velocity|buffer)_?\{?0\}? ?= ?0\b|\bzero (?:initial )?"
+                      r"(?:velocity|momentum)\b|\b(?:start(?:s|ing)?|begins?) at rest\b|"
+                      r"\b(?:v|m|b|buf)_?\{?1\}? ?= ?(?:g|∇f)_?\{?[01]\}?", re.I)
+"""A stated start of heavy ball at rest: θ_{−1} = θ_0, v_0 = 0, "zero initial velocity", or
+PyTorch's first buffer v_1 = g_1."""
+
+
+def _momentum_iterates(r: PartReading) -> None:
+    """The iterates of a momentum method: heavy ball's are computed from rest (θ_{−1} = θ_0,
+    PyTorch's first step), noted as an assumption unless the text states it or runs PyTorch's
+    SGD; Nesterov's, and heavy ball's with a dampening, are refused."""
+    method = r.value(F.method)
+    if method == O.NESTEROV.key:
+        r.miss(F.method, "the iterates θ_t of Nesterov's method are asked, which are not "
+                         "computed (expected gradient descent or heavy ball)")
+    elif method == O.HEAVY_BALL.key and fraction(r.value(F.dampening) or 0) != 0:
+        r.miss(F.dampening, "the iterates θ_t of PyTorch's SGD with a dampening are asked, which "
+                            "are not computed (expected dampening 0)")
+    elif method == O.HEAVY_BALL.key:
+        texts = (r.own_text or "", r.found.get(_CONTEXT) or "")
+        if not any(_AT_REST.search(t) or _PYTORCH_NAMED.search(t) for t in texts):
+            r.notes.append("heavy ball's iterates are computed from rest, θ_{−1} = θ_0 (the "
+                           "text states no θ_{−1})")
 
 
 def _place_iterates(r: PartReading, phrases: list[str]) -> None:
@@ -1720,6 +1777,17 @@ _SGD_NAMED = re.compile(r"\b(?:torch\.optim\.SGD|(?:pytorch(?:'s)? )?SGD)\b", re
 _PYTORCH_NAMED = re.compile(r"\bpytorch|\btorch\b|\bSGD ?\(", re.I)
 _OTHER_UPDATE = re.compile(r"(?<![\w.])[a-zθ]\w{0,3} ?(?:=|←|<-) ?[^.;?]{0,40}\b(?:lr|momentum)\b")
 """An update written with lr or momentum on its right-hand side ("v = momentum*v + lr*grad")."""
+
+
+def _runs_pytorch(r: PartReading) -> bool:
+    """The part (or the shared text) runs PyTorch's SGD with its lr and momentum given as
+    numbers ("torch.optim.SGD([w], lr=0.1, momentum=0.9)"): the run whose heavy-ball α and β a
+    part writing the heavy-ball recursion with letters asks for."""
+    texts = (r.own_text or "", r.found.get(_CONTEXT) or "")
+    alpha, beta = r.fields.get(F.alpha), r.fields.get(F.beta)
+    return any(_PYTORCH_NAMED.search(t) for t in texts) and alpha is not None and \
+        beta is not None and bool(re.match(r"lr\b", alpha.source.strip())) and \
+        bool(re.match(r"momentum\b", beta.source.strip()))
 
 
 def _framework_asks(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1939,7 +2007,7 @@ def _factor(text: str) -> tuple[Any, str] | None:
         num = number_at(text, m.end())
         if num is not None and num[0].value > 1:
             return num[0], phrase(text, m.start(), num[1] + 5)
-    for m in rx(r"\b(?:error|distance|gap|suboptimality)\b(?: \w+){0,4}? (?:below|under|less than|"
+    for m in rx(r"\b(?:error|distance)\b(?: ?‖[^‖]{1,40}‖(?:_\{?2\}?)?)?(?: \w+){0,4}? (?:below|under|less than|"
                 r"within|down to|at most|no more than|no larger than|smaller than) (?:a factor "
                 r"(?:of )?)?(?=[\d.])").finditer(text):
         num = number_at(text, m.end())

@@ -970,23 +970,35 @@ def ask_minimiser(c: Ctx) -> None:
 
 
 def ask_theta_t(c: Ctx) -> None:
-    """θ_{t+1} = θ_t − α(Hθ_t − b) from the stated θ_0, exactly, for each asked t."""
+    """θ_{t+1} = θ_t − α(Hθ_t − b) + β(θ_t − θ_{t−1}) (β = 0 for gradient descent) from the
+    stated θ_0 at rest (θ_{−1} = θ_0), exactly, for each asked t."""
     spec = c.spec
     Hm = c.quad.H
     b = sympy.Matrix([exact_rational(x, field="b") for x in spec.b or []])
     theta = sympy.Matrix([exact_rational(x, field="theta0") for x in spec.theta0 or []])
     steps = sorted(set(spec.steps or []))
-    rows = [Equation.of(Tex(r"\theta_{t+1}"), Tex(r"\theta_t - \alpha(H\theta_t - b)")),
+    momentum = c.method == O.HEAVY_BALL.key
+    beta = c.beta if momentum else 0
+    rows = [Equation.of(Tex(r"\theta_{t+1}"), Tex(
+                r"\theta_t - \alpha(H\theta_t - b) + \beta(\theta_t - \theta_{t-1})" if momentum
+                else r"\theta_t - \alpha(H\theta_t - b)")),
             Equation.of(Tex(r"\theta_0"), theta.T)]
-    got = {}
+    if momentum:
+        rows.append(Equation.of(Tex(r"\theta_{-1}"), Tex(r"\theta_0")))
+    got, before = {}, theta
     for t in range(1, steps[-1] + 1):
-        theta = (theta - c.alpha * (Hm * theta - b)).applyfunc(sympy.nsimplify)
+        theta, before = (theta - c.alpha * (Hm * theta - b) + beta * (theta - before)
+                         ).applyfunc(sympy.nsimplify), theta
         if t in steps:
             got[t] = theta
             if len(rows) < 8:
                 rows.append(Equation.of(Tex(f"\\theta_{{{t}}}"), theta.T))
-    c.der.add("Iterates", f"Apply the update with $\\alpha = {_il(c.alpha)}$ from $\\theta_0$, "
-              "step by step, in exact arithmetic.", *rows)
+    how = (f"$\\alpha = {_il(c.alpha)}$, $\\beta = {_il(beta)}$ from $\\theta_0$ at rest "
+           "($\\theta_{-1} = \\theta_0$, so the first step is a plain gradient step: PyTorch's "
+           "first momentum buffer is the first gradient)" if momentum else
+           f"$\\alpha = {_il(c.alpha)}$ from $\\theta_0$")
+    c.der.add("Iterates", f"Apply the update with {how}, step by step, in exact arithmetic.",
+              *rows)
     for t in spec.steps or []:
         c.answer(Q.THETA_T.key, f"theta_{t}", f"\\theta_{{{t}}}", got[t], note=f"t = {t}")
         if c.quad.n <= SHOW_MAX:

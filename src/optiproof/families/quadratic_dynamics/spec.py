@@ -302,10 +302,16 @@ MAX_ITERATE = 1000
 
 
 def _check_iterates(spec: QuadraticDynamicsSpec) -> None:
-    """'theta-t': plain gradient descent from a stated θ_0 with a numeric H, b and step."""
-    if spec.method != O.GD.key:
-        raise ValueError(f"asks: '{Q.THETA_T.key}' is computed for gradient descent only (a "
-                         "momentum method also needs θ_{-1})")
+    """'theta-t': gradient descent, or heavy ball started at rest (θ_{-1} = θ_0: PyTorch's
+    SGD with momentum and no dampening, whose first buffer is the first gradient), from a stated
+    θ_0 with a numeric H, b, step (and momentum)."""
+    if spec.method == O.HEAVY_BALL.key:
+        if spec.beta is None or fraction(spec.dampening or 0) != 0:
+            raise ValueError(f"asks: '{Q.THETA_T.key}' of heavy ball needs the momentum beta "
+                             "and dampening 0 (its iterates start at rest, θ_{-1} = θ_0)")
+    elif spec.method != O.GD.key:
+        raise ValueError(f"asks: '{Q.THETA_T.key}' is computed for gradient descent and heavy "
+                         "ball only (Nesterov's iterates also need its start convention)")
     if spec.H is None or spec.symbolic or spec.n > EXACT_MAX_SIDE:
         raise ValueError(f"asks: '{Q.THETA_T.key}' needs the matrix H itself, at most "
                          f"{EXACT_MAX_SIDE} x {EXACT_MAX_SIDE} (its eigenvalues alone do not fix "

@@ -676,7 +676,8 @@ def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
         p = torch.tensor([float(x) for x in spec.theta0 or []], dtype=torch.float64,
                          requires_grad=True)
         lr = _value(solution.facts.alpha, {})
-        opt = torch.optim.SGD([p], lr=lr)
+        momentum = _value(solution.facts.beta, {}) if spec.method == O.HEAVY_BALL.key else 0.0
+        opt = torch.optim.SGD([p], lr=lr, momentum=momentum)
         claims = {int(a.name.split("_")[1]): a for a in solution.answers
                   if a.quantity == "theta-t"}
         worst, seen = 0.0, []
@@ -692,7 +693,8 @@ def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                     seen.append(t)
     ok = sorted(seen) == sorted(claims) and worst <= 1e-9
     return Check(method, "passed" if ok else "failed", f"iterates t = {sorted(seen)}: max "
-                 f"relative difference {worst:.2g} (lr = {lr:g})", max_error=worst,
+                 f"relative difference {worst:.2g} (lr = {lr:g}, momentum = {momentum:g})",
+                 max_error=worst,
                  runtime_s=watch.elapsed, compared="iterates")
 
 

@@ -792,6 +792,7 @@ class SteepestDescentReader:
         _read_scalars(own, ctx, r)
         _inherit_setting(own, ctx, r, previous)
         _weight_of_the_named_step(own, r, previous)
+        _same_weight(own, r, previous)
         if not _cross_ratio(own, r, previous):
             _read_asks(own, r, previous, matrix)
         if getattr(r, "_two_problems", False) and "." not in part.label:
@@ -1874,6 +1875,67 @@ def _weight_of_the_named_step(own: str, r: PartReading, previous: list[PartReadi
         if r.value(name) == letter and theirs is not None and not isinstance(theirs, str):
             r.set(name, theirs, f"{phrase(own, m.start(), m.end())}; {part.fields[name].source}",
                   note=f"the {letter} of the step of part ({part.label}) the part names")
+
+
+_SAME_WEIGHT = re.compile(
+    r"\b(?:the )?same (?:value of |numerical value of )?(?P<w>α|alpha|η|eta|λ|lambda|step ?size|"
+    r"radius|weight|learning rate|lr)(?![\w])|(?<![\w])(?P<v>α|alpha|η|eta|λ|lambda|radius) "
+    r"(?:as before|as in (?:part )?\(?[a-h]\)?|unchanged)\b", re.I)
+"""A part that keeps the weight or radius of an earlier part: "(same η)", "the same step size",
+"α as before", "η unchanged"."""
+
+
+def _same_weight(own: str, r: PartReading, previous: list[PartReading]) -> None:
+    """"Repeat (a) with the ℓ₂ ball (same η)": a part that writes its weight or radius as a
+    letter and says it keeps it takes the number of the part it names, else of the nearest
+    earlier part of this family that gives that letter a number. Refused (naming the phrase)
+    when the parts it names give it different numbers, or when the part gives a number of its
+    own that differs."""
+    m = _SAME_WEIGHT.search(own)
+    if m is None:
+        return
+    word = (m.group("w") or m.group("v")).lower()
+    form = r.value(F.form)
+    if word in ("α", "alpha", "λ", "lambda"):
+        names = [F.alpha]
+    elif word in ("η", "eta"):
+        names = [F.eta, F.alpha]   # η names a radius, or a weight written 1/η
+    else:
+        names = [F.eta if form == "constraint" else F.alpha]
+    letter = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "λ": "lam",
+              "lambda": "lam"}.get(word)
+    name = next((n for n in names if n in r.fields and (letter is None or r.value(n) == letter
+                                                        or not isinstance(r.value(n), str))),
+                None)
+    if name is None:
+        return
+    said = phrase(own, m.start(), m.end())
+    ours = [p for p in previous if p.family == FAMILY and p.label != r.label]
+    by_label = {p.label: p for p in ours}
+    named = [by_label[x] for x in dict.fromkeys(
+        (p.group("a") or p.group("b")) for p in _PART_REF.finditer(own)) if x in by_label]
+    numeric = lambda p: p.value(name) is not None and not isinstance(p.value(name), str)  # noqa: E731
+    if named:
+        sources = [p for p in named if numeric(p)]
+    else:
+        sources = [p for p in reversed(ours) if numeric(p)][:1]
+    if not sources:
+        return
+    values = {str(p.value(name)) for p in sources}
+    labels = ", ".join(f"({p.label})" for p in sources)
+    if len(values) > 1:
+        r.miss(name, f"\"{said}\" keeps the {name} of parts {labels}, which give it different "
+                     f"values (expected one part named, or the value written)")
+        return
+    src = sources[0]
+    if not isinstance(r.value(name), str):
+        if str(r.value(name)) != str(src.value(name)):
+            r.miss(name, f"\"{said}\" keeps the {name} of part ({src.label}), "
+                         f"{src.value(name)}, but the part gives {r.value(name)} "
+                         f"(expected one value)")
+        return
+    r.set(name, src.value(name), f"{said}; {_FROM_PART.sub('', src.fields[name].source)}",
+          note=f"the part keeps the {name} of part ({src.label})")
 
 
 def _inherit_setting(own: str, ctx: str, r: PartReading, previous: list[PartReading]) -> None:
