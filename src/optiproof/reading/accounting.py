@@ -457,14 +457,15 @@ def _states_problem(hooks: ReaderHooks, r: PartReading, sentence: str,
 def _continuations(r: PartReading, questions: Questions, hooks: ReaderHooks,
                    asks: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
     """Requests that ask nothing themselves but continue the part's other requests with a
-    change ("And with the usual bias correction?"): the asks the family's hook
-    ``continuation`` (optional) gives each, by sentence."""
+    change ("And with the usual bias correction?"), or that ask in words only the family
+    places ("and the final training loss?"): the asks the family's hook ``continuation``
+    (optional) gives each, by sentence (``asks``, the part's other asks, may be empty)."""
     hook = getattr(hooks, "continuation", None)
     if hook is None:
         return {}
     out = {}
     for request in questions.requests:
-        if not request.asks and asks:
+        if not request.asks:
             got = hook(r, request.sentence, asks)
             if got:
                 out[request.sentence] = got

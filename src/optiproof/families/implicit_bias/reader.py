@@ -117,6 +117,20 @@ _SUBSUMES = {
 _WHETHER_REACHED = (r"\bwhether (?:or not )?[^.?]{0,30}?\b(?:reach(?:es)?|finds?|converges? to|"
                     r"ends? up at|attains?|lands? on|gets?) (?:it|this|that)\b")
 """'... the minimum-norm solution and say whether GD reaches it': is it the minimum-norm one?"""
+def _diagonal_named(own: str, method: Any, source: str) -> str:
+    """The method's source, with the text's "diagonal preconditioner" when the method read is
+    preconditioned GD with a diagonal P (the words name that method, they add nothing)."""
+    P = method.get("P") if isinstance(method, dict) and method.get("name") == M.preconditioned \
+        else None
+    diagonal = isinstance(P, list) and all(
+        not isinstance(row, list) or all(v == 0 for k, v in enumerate(row) if k != i)
+        for i, row in enumerate(P))
+    if not diagonal:
+        return source
+    named = [m.group(0) for m in rx(r"\bdiagonal(?:ly)? precondition\w*").finditer(own)]
+    return "; ".join(dict.fromkeys([source, *named]))
+
+
 _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|[A-Z]{1,4}_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?"
                            r"(?:\^\{?[A-Za-z]{1,8}\}?)?"
                            r"(?:[_^]?\{?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)\}?)?$")
@@ -197,6 +211,14 @@ class ImplicitBiasReader:
             r.answered_by.setdefault(k, self.asked(r)[0])
             r.notes.append(f"\"{s}\" is about another part's result: answered in that part's "
                            "reading")
+
+    def continuation(self, r: PartReading, sentence: str,
+                     asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A request that asks only the loss at the limit in words the question layer does not
+        place ("and what's the final training loss?", "lim_{t→∞} L(θ_t)"): the limit, which
+        :func:`_loss_at_the_limit` turns into the loss evaluated there."""
+        m = rx(_LOSS_AT_LIMIT).search(sentence)
+        return [(Q.LIMIT.key, m.group(0))] if m else []
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
@@ -333,7 +355,7 @@ class ImplicitBiasReader:
         methods = [_earlier_preconditioner(own, base, m, previous) for m in methods]
         if len(methods) <= 1:
             if methods and not any(m.name == F.method for m in base.missing):
-                base.set(F.method, methods[0][0], methods[0][1])
+                base.set(F.method, methods[0][0], _diagonal_named(own, *methods[0]))
                 _note_gd_reference(base, previous)
             _note_compared(own, base, previous)
             if methods and base.found.get("pair-distance") is None:

@@ -1,0 +1,51 @@
+"""A request asking only the loss at the limit, in words the question layer does not place by
+itself ("and the eventual training loss?", a flattened "limk→∞ L(wk)"), is the loss evaluated
+at the limit, whether or not the part asks something else; and the words "diagonal
+preconditioner" are used by a part whose preconditioner is diagonal."""
+
+from __future__ import annotations
+
+import pytest
+
+from optiproof.core.options import SolveOptions
+from optiproof.pipeline import solve_problem
+from optiproof.reading import read_report
+
+FAST = SolveOptions(figures=False, run_witnesses=False)
+_SETUP = ("Two equations, four unknowns: X = [[2, 0, 1, 0], [0, 1, 0, 1]], y = (3, 2), loss "
+          "L(w) = 0.5 * ||X w - y||^2. Gradient descent starts from w = 0 with a small step.\n\n"
+          "(a) Which point does it reach?\n\n")
+
+
+@pytest.mark.parametrize("question", [
+    "(b) And what's the eventual training loss?",
+    "(b) What is limk→∞ L(wk)?",
+])
+def test_the_loss_alone_is_the_loss_at_the_limit(question: str) -> None:
+    reading = read_report(_SETUP + question)
+    assert reading.complete, reading.unread()
+    solution = solve_problem(reading.to_problem(), FAST)
+    got = [a for a in solution.parts[1].answers if a.quantity == "value-at"]
+    assert len(got) == 1 and float(got[0].value) == 0.0
+
+
+def test_the_loss_after_a_yes_no_question_of_the_same_part() -> None:
+    text = _SETUP + "(b) Is that point the minimum-norm solution? (yes/no) And the final loss?"
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    part = reading.parts[1]
+    assert "is-min-norm" in part.asked and "value-at" in part.asked
+
+
+def test_an_unplaced_request_beside_it_is_still_refused() -> None:
+    text = _SETUP + "(b) And what's the final training loss? What colour is the sky?"
+    assert not read_report(text).complete
+
+
+def test_diagonal_preconditioner_words_are_used() -> None:
+    text = _SETUP.replace("Gradient descent starts", "Preconditioned gradient descent with "
+                          "the fixed diagonal preconditioner P = diag(1, 2, 1, 3) starts")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert not [n for p in reading.parts for n in p.numbers if n.status == "unused"]
+
