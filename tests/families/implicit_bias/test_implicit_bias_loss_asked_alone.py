@@ -49,3 +49,13 @@ def test_diagonal_preconditioner_words_are_used() -> None:
     assert reading.complete, reading.unread()
     assert not [n for p in reading.parts for n in p.numbers if n.status == "unused"]
 
+
+
+@pytest.mark.parametrize("words", ["Which (weighted) norm", "Which weighted norm"])
+def test_which_weighted_norm_is_the_which_norm_question(words: str) -> None:
+    text = _SETUP.replace("Gradient descent starts", "Preconditioned gradient descent with "
+                          "P = diag(1, 2, 1, 3) starts") + \
+        f"(b) {words} of w does that point minimise among all solutions?"
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert "which-norm" in reading.parts[1].asked
