@@ -905,6 +905,11 @@ DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-
                      formula=r"\partial X / \partial \eta \not\equiv 0",
                      phrases=(r"\bdoes (?:the |it |this )?\w*\s?depend on\b",
                               r"\bindependent of\b")))
+LIMIT_OF = _add(_Q("limit-of", "limit of an answer as a parameter grows without bound",
+                   formula=r"\lim_{\eta \to \infty} X"))
+"""The limit of another answer as one of its parameters tends to infinity ("what does the
+per-worker volume tend to as n → ∞"): named by no phrase of its own; the family's reading makes
+it from a limit it can place (which answer, which parameter)."""
 ORDER = _add(_Q("order", "how one answer compares with another", value_kind="name",
                 formula=r"\operatorname{sign}(X - Y)"))
 """Whether an answer is larger than, smaller than or equal to another ("is it more, less or
