@@ -64,3 +64,15 @@ def test_limit_in_a_count_given_as_a_number_is_refused() -> None:
         "(a) Ring: entries sent by one GPU, and what does it tend to as m → ∞?"
     assert not read_report(text).complete
 
+
+def test_a_follow_up_naming_only_a_scheme() -> None:
+    text = SETUP + "(a) How many entries are sent in total with the ring? By the parameter server?"
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    assert set(reading.parts[0].value("schemes")) == {"ring-allreduce", "parameter-server"}
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False, run_witnesses=False))
+    m, d = sympy.symbols("m d")
+    totals = {a.subject: a.expr for a in solution.parts[0].answers if a.quantity == "total-volume"}
+    assert sympy.simplify(totals["parameter-server"].subs({s: sympy.Symbol(s.name) for s in
+                                                           totals["parameter-server"].free_symbols})
+                          - 2 * m * d) == 0

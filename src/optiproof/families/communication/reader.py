@@ -263,8 +263,9 @@ class CommunicationReader:
         of it."""
         if phase_subject(sentence, r.value(F.schemes) or []):
             return True
-        m = rx(r"^(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
-               r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of|under|using))?"
+        m = rx(r"^(?:(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
+               r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of|under|using))?|"
+               r"(?:for|by|with|under|using))"
                r"(?: the| a)? (.{2,60}?)(?: one| case| version)?\s*\??$").match(sentence.strip())
         if m is None:
             return False
