@@ -59,3 +59,26 @@ def test_which_weighted_norm_is_the_which_norm_question(words: str) -> None:
     reading = read_report(text)
     assert reading.complete, reading.unread()
     assert "which-norm" in reading.parts[1].asked
+
+
+_ONE = ("One example x = (1, 1, 2) with target y = 4 and loss l(w) = 1/2 (w^T x - y)^2; every run "
+        "starts at w_0 = 0 with a small step.\n\n")
+
+
+def test_value_of_the_norm_a_preconditioned_limit_minimises() -> None:
+    text = _ONE + ("(a) Run preconditioned GD with P = diag(1, 4, 1). Which norm of w does its "
+                   "limit minimise among all solutions? Evaluate that norm at the limit.")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    # limit c P x with x^T P x c = 4: (4/9, 16/9, 8/9); sqrt(w^T P^-1 w) = 4/3
+    got = [a for a in solution.parts[0].answers if a.quantity == "value-at"]
+    assert len(got) == 1 and abs(float(got[0].value) - 4 / 3) < 1e-12
+
+
+def test_value_of_that_norm_without_a_known_norm_is_refused() -> None:
+    text = _ONE + ("(a) Run Adam-like sign momentum. Which norm does its limit minimise? "
+                   "Evaluate that norm at the limit.")
+    assert not read_report(text).complete
+
