@@ -82,3 +82,16 @@ def test_value_of_that_norm_without_a_known_norm_is_refused() -> None:
                    "Evaluate that norm at the limit.")
     assert not read_report(text).complete
 
+
+def test_rescaling_words_and_a_bare_part_number_are_accounted() -> None:
+    text = _ONE + ("1. Plain GD: give its limit.\n\n2. Rescale the features as x' = Dx with "
+                   "D = diag(1, 2, 1), train GD from 0 on (x', y), then map back by w = Dw'. "
+                   "Give the resulting w.\n\n3. The procedure in 2 is preconditioned GD. Which "
+                   "norm does its limit minimise among all solutions? Evaluate that norm at the "
+                   "limit from 2.")
+    reading = read_report(text)
+    assert reading.complete, reading.unread()
+    unused = [(p.label, n.text) for p in reading.parts for n in p.numbers if n.status == "unused"]
+    assert not unused
+    labels = [n.text for n in reading.parts[2].numbers if n.status == "label"]
+    assert labels.count("2") == 2
