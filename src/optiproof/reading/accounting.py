@@ -465,7 +465,7 @@ def _continuations(r: PartReading, questions: Questions, hooks: ReaderHooks,
         return {}
     out = {}
     for request in questions.requests:
-        if not request.asks:
+        if not request.asks and not request.proof:   # a proof asked is never a value
             got = hook(r, request.sentence, asks)
             if got:
                 out[request.sentence] = got

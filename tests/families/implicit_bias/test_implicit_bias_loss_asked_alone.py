@@ -95,3 +95,9 @@ def test_rescaling_words_and_a_bare_part_number_are_accounted() -> None:
     assert not unused
     labels = [n.text for n in reading.parts[2].numbers if n.status == "label"]
     assert labels.count("2") == 2
+
+
+def test_a_proof_about_the_loss_is_not_answered_as_its_value() -> None:
+    reading = read_report(_SETUP + "(b) Show that the loss tends to 0.")
+    assert not reading.complete
+    assert any("proof" in line for line in reading.unread()), reading.unread()
