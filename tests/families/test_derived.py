@@ -280,6 +280,9 @@ def test_the_iterate_minus_the_last_step_is_the_previous_iterate():
       "asks": ["limit", "min-norm-solution"],
       "derived": [{"kind": "differs", "of": "limit", "to": "min-norm-solution"}]},
      "differs", lambda e: sp.true),
+    ({"family": "communication", "schemes": ["ring"], "quantities": ["values-sent"],
+      "derived": [{"kind": "limit-of", "of": "values-sent[ring]", "parameter": "n"}]},
+     "limit-of", lambda e: e + 1),
 ])
 def test_a_wrong_derived_value_fails_its_witness(part, kind, wrong):
     spec = make_problem({"parts": [{"label": "a", **part}]}).parts[0]
@@ -289,3 +292,22 @@ def test_a_wrong_derived_value_fails_its_witness(part, kind, wrong):
     broken = dataclasses.replace(derived, answer=dataclasses.replace(
         derived.answer, expr=wrong(derived.answer.expr)))
     assert derived_check(broken).status == "failed", derived_check(broken).detail
+
+
+def test_limits_as_the_workers_grow():
+    """Per-worker traffic of the ring tends to 2p; the messages grow without bound (answered,
+    not extrapolated); a limit in a symbol the answer lacks is refused."""
+    sol = _solve([{"label": "a", "family": "communication", "schemes": ["ring", "all-to-all"],
+                   "quantities": ["values-sent", "messages"],
+                   "derived": [{"kind": "limit-of", "of": "values-sent[ring]", "parameter": "n"},
+                               {"kind": "limit-of", "of": "messages[all-to-all]",
+                                "parameter": "n"}]}])
+    part = sol.parts[0]
+    limits = [a for a in part.answers if a.quantity == "limit-of"]
+    assert sp.simplify(limits[0].expr - 2 * sp.Symbol("p", positive=True, integer=True)) == 0 \
+        or str(limits[0].expr) == "2*p"
+    assert limits[1].expr == sp.oo and limits[1].status == "unbounded"
+    with pytest.raises(BadInput, match="does not contain"):
+        _solve([{"label": "a", "family": "communication", "schemes": ["ps"],
+                 "quantities": ["message-size"],
+                 "derived": [{"kind": "limit-of", "of": "message-size[ps]", "parameter": "n"}]}])

@@ -273,7 +273,8 @@ def derived(draw):
                         {"kind": "value-at", "of": "time[ring]", "formula": "3*T^2 + c",
                          "variable": "T", "data": {"c": 2}},
                         {"kind": "order", "of": "busiest-sent[tree]",
-                         "to": "busiest-sent[ring]"}]}
+                         "to": "busiest-sent[ring]"},
+                        {"kind": "limit-of", "of": "time[ring]", "parameter": "alpha"}]}
 
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,

@@ -126,3 +126,10 @@ def test_a_diaeresis_a_pdf_copy_moved_joins_its_vowel(raw, canonical):
 
 def test_a_diaeresis_between_words_is_left_alone():
     assert "ö" not in normalize("a ¨ b").text
+
+
+@pytest.mark.parametrize("footer", ["c 2023 — draft, do not circulate              Page 7",
+                                    "© 2021 Some Lecturer                      12"])
+def test_copyright_footer_of_a_pdf_is_dropped(footer: str) -> None:
+    text = normalize("(a) Find x when 2x = 6.\n\n" + footer + "\n")
+    assert "20" not in text.text and "(a) Find x when 2x = 6." in text.text

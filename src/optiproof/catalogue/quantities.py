@@ -923,6 +923,11 @@ DEPENDS_ON = _add(_Q("depends-on", "dependence on a parameter", value_kind="yes-
                      formula=r"\partial X / \partial \eta \not\equiv 0",
                      phrases=(r"\bdoes (?:the |it |this )?\w*\s?depend on\b",
                               r"\bindependent of\b")))
+LIMIT_OF = _add(_Q("limit-of", "limit of an answer as a parameter grows without bound",
+                   formula=r"\lim_{\eta \to \infty} X"))
+"""The limit of another answer as one of its parameters tends to infinity ("what does the
+per-worker volume tend to as n → ∞"): named by no phrase of its own; the family's reading makes
+it from a limit it can place (which answer, which parameter)."""
 ORDER = _add(_Q("order", "how one answer compares with another", value_kind="name",
                 formula=r"\operatorname{sign}(X - Y)"))
 """Whether an answer is larger than, smaller than or equal to another ("is it more, less or
@@ -1091,7 +1096,7 @@ WHICH_COORDINATE = _add(_Q(
              r"direction))",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
-    phrases=(r"\bwhich (?:dual )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
+    phrases=(r"\bwhich (?:dual |weighted |\([\w-]{1,12}\) )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
              r"\b(?:name|identify|state|what is|what's) the dual (?:norm )?of (?:the )?(?:[\w∞ℓ→-]"
              r"{1,14}[ -])?norm\b",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b",
@@ -1234,7 +1239,7 @@ VALUES_SENT = _add(_Q(
     phrases=(_indirect(_VALUES, "sends"),
              r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
              r"(?:gpu|worker|node|rank) send\b",
-             r"\bper-?(?:worker|gpu|node|rank) (?:sent |outgoing |send )?volume\b",
+             r"\bper-?(?:worker|gpu|node|rank) (?:sent |outgoing |send )?(?:volume|amount)\b",
              r"\b(?:sent |outgoing )?volume (?:sent )?per (?:worker|gpu|node|rank)\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
              r"(?! (?:and|plus|\+) receive)",

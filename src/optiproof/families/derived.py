@@ -7,6 +7,7 @@ independent path.
     distance         ||X - Y||      norm-of      ||X||   (l2, l1, linf, lp, Frobenius, RMS)
     crossover        x*: X(x*) = Y(x*)  (SymPy solve)
     depends-on       yes iff dX/d(eta) is not identically 0  (SymPy diff, simplified)
+    limit-of         lim X as eta -> infinity  (SymPy limit)
     same-as, differs yes iff X - Y is (is not) 0, exactly
     value-at         q(X): a formula the text writes, at the answer X (derived_formula)
     order            X larger, smaller or equal to Y: the sign of X - Y, exactly
@@ -301,7 +302,39 @@ def _compute(ask: DerivedAsk, ops: list[Operand], here: Solved, where: str
         return _equality(kind, ops, where)
     if kind == Q.ORDER.key:
         return _order(ops, where)
+    if kind == Q.LIMIT_OF.key:
+        return _limit(ask, ops[0], where)
     return _dependence(ask, ops[0], here, where)
+
+
+def _parameter(ask: DerivedAsk, op: Operand) -> str:
+    """The symbol name the operand's answer uses for the ask's parameter."""
+    try:
+        return op.part.measurer().parameter(ask.parameter, op.answer)
+    except NotMeasurable:
+        return ask.parameter
+
+
+def _limit(ask: DerivedAsk, op: Operand, where: str
+           ) -> tuple[Any, str, str, list[Equation], Any]:
+    """lim X as the parameter tends to infinity (SymPy); an answer without the parameter is
+    refused (nothing tends anywhere); a limit that is infinite or does not exist is answered
+    as such."""
+    x = _scalar(op, Q.LIMIT_OF.key, where)
+    name = _parameter(ask, op) if op.part is not None else ask.parameter
+    var = _symbol_named(x, name)
+    if var is None:
+        raise BadInput(f"{op.text!r} does not contain {ask.parameter}: its limit as "
+                       f"{ask.parameter} grows is not asked of it", field=where,
+                       expected="an answer that is a formula in the parameter")
+    value = _tidy(sympy.limit(x, var, sympy.oo))
+    lhs = Tex(rf"\lim_{{{to_latex(var)} \to \infty}} {op.symbol}")
+    if value.has(sympy.AccumBounds) or value.has(sympy.Limit) or value.has(sympy.nan):
+        return None, "none", f"{op.symbol} has no limit as {to_latex(var)} grows", [], var
+    if value in (sympy.oo, -sympy.oo):
+        return value, "unbounded", f"{op.symbol} grows without bound", [
+            Equation.of(lhs, value)], var
+    return value, "unique", "", [Equation.of(lhs, value)], var
 
 
 def _equality(kind: str, ops: list[Operand], where: str
@@ -517,6 +550,9 @@ def _symbol_of(ask: DerivedAsk, ops: list[Operand], var: Any) -> str:
         return rf"{to_latex(var) if var is not None else ask.solve_for}^\star"
     if ask.kind == Q.VALUE_AT.key:
         return rf"q\left({ops[0].symbol}\right)"
+    if ask.kind == Q.LIMIT_OF.key:
+        at = to_latex(var) if var is not None else ask.parameter
+        return rf"\lim_{{{at} \to \infty}} {ops[0].symbol}"
     return ""
 
 
@@ -530,6 +566,7 @@ def _in_words(ask: DerivedAsk, ops: list[Operand]) -> str:
             Q.CROSSOVER.key: f"{x} = {y}", Q.VALUE_AT.key: f"{ask.formula} at {x}",
             Q.SAME_AS.key: f"is {x} = {y}", Q.DIFFERS.key: f"is {x} != {y}",
             Q.ORDER.key: f"{x} against {y}",
+            Q.LIMIT_OF.key: f"{x} as {ask.parameter} -> infinity",
             Q.WHICH_OF.key: f"which of {', '.join(op.text for op in ops[:len(ask.among or [])])}"
                             f" is {ask.by}" + (f" to {ops[-1].text}" if ask.to is not None
                                                else "")}.get(

@@ -14,6 +14,7 @@ A part lists them under ``derived``; each names a derived quantity of the catalo
       - {kind: ratio, of: {quantity: norm-of, name: "|u|_2"}, to: ...}           # chained
       - {kind: crossover, of: time[tree], to: time[ring], solve_for: p}          # x*: X = Y
       - {kind: depends-on, of: a.limit, parameter: lr}                          # dX/d(lr) != 0?
+      - {kind: limit-of, of: values-sent[ring], parameter: n}                   # lim_{n→∞} X
       - {kind: which-of, among: [a.limit, b.limit], by: equal, to: min-norm-solution}
       - {kind: which-of, among: [total-volume[ring], total-volume[ps]], by: smallest}
       - {kind: order, of: total-volume[ring], to: total-volume[ps]}              # X vs Y
@@ -43,6 +44,8 @@ from optiproof.core.fields import Number, SymbolName, check_matrix, check_number
 DerivedKind = key_literal(Q.DERIVED)
 DISTANCE_NORMS = (N.L2, N.L1, N.LINF, N.LP, N.FROBENIUS, N.RMS)
 """The norms a distance may be measured in."""
+_WITH_PARAMETER = (Q.DEPENDS_ON.key, Q.LIMIT_OF.key)
+"""The kinds that name a parameter of their operand."""
 _REFERENCE = re.compile(r"^\s*(?:(?P<part>[A-Za-z0-9_]{1,20})\.)?(?P<quantity>[A-Za-z][\w \-]*?)"
                         r"\s*(?:\[(?P<subject>[^\]]{1,60})\])?\s*$")
 
@@ -122,7 +125,8 @@ class DerivedAsk(BaseModel):
         None, description="distance, norm-of: the norm to measure in (default l2).")
     p: Number | None = Field(None, description="distance in the lp norm: its exponent p > 1.")
     solve_for: SymbolName | None = Field(None, description="crossover: the symbol to solve for.")
-    parameter: SymbolName | None = Field(None, description="depends-on: the parameter.")
+    parameter: SymbolName | None = Field(None, description="depends-on: the parameter; "
+                                         "limit-of: the parameter that tends to infinity.")
     label: str | None = Field(None, max_length=80, description="A name for the answer.")
     formula: str | None = Field(None, max_length=200, description="value-at: the formula "
                                 "evaluated at 'of' (parsed by the safe math parser).")
@@ -183,12 +187,13 @@ class DerivedAsk(BaseModel):
             return self
         if self.of is None:
             raise ValueError(f"a {self.kind} needs an operand 'of'")
-        binary = self.kind not in (Q.DEPENDS_ON.key, Q.NORM_OF.key, Q.VALUE_AT.key)
+        binary = self.kind not in (Q.DEPENDS_ON.key, Q.NORM_OF.key, Q.VALUE_AT.key,
+                                   Q.LIMIT_OF.key)
         if binary and self.to is None:
             raise ValueError(f"a {self.kind} needs a second operand 'to'")
         if not binary and self.to is not None:
             raise ValueError(f"{self.kind} has one operand, 'of'"
-                             + (", and a 'parameter'" if self.kind == Q.DEPENDS_ON.key else ""))
+                             + (", and a 'parameter'" if self.kind in _WITH_PARAMETER else ""))
         if (self.kind == Q.CROSSOVER.key) != (self.solve_for is not None):
             raise ValueError("'solve_for' (the symbol to solve for) goes with a crossover, "
                              "and a crossover needs it")
@@ -198,8 +203,8 @@ class DerivedAsk(BaseModel):
                              "both")
         if self.kind != Q.VALUE_AT.key and self.data is not None:
             raise ValueError("'data' goes with value-at")
-        if (self.kind == Q.DEPENDS_ON.key) != (self.parameter is not None):
-            raise ValueError("'parameter' goes with depends-on, and depends-on needs it")
+        if (self.kind in _WITH_PARAMETER) != (self.parameter is not None):
+            raise ValueError("'parameter' goes with depends-on and limit-of, and they need it")
         if self.kind not in (Q.DISTANCE.key, Q.NORM_OF.key) and (self.norm or
                                                                   self.p is not None):
             raise ValueError("'norm' and 'p' only go with a distance or a norm-of")
@@ -215,7 +220,7 @@ class Derivable(BaseModel):
         default_factory=list, max_length=16,
         description="Quantities computed from answers of this part or earlier parts: "
                     "ratio, speedup, difference, sum, distance, norm-of, crossover, "
-                    "depends-on, same-as, differs, which-of, value-at, order.")
+                    "depends-on, limit-of, same-as, differs, which-of, value-at, order.")
 
     @model_validator(mode="after")
     def _asks_something(self) -> "Derivable":

@@ -5,7 +5,8 @@ that part's witnesses), at the part's own numbers or, where the answers are symb
 values of their symbols; the derived quantity is then recomputed in float64 and compared with
 the exact answer evaluated there, within the accuracy the measurements vouch for. A crossover
 is confirmed by the measured difference changing sign across it; a dependence by measuring the
-answer at several values of the parameter.
+answer at several values of the parameter; a limit by extrapolating the answer measured at
+growing values of the parameter.
 """
 
 from __future__ import annotations
@@ -217,6 +218,56 @@ def _dependence_check(d: Derived) -> tuple[str, float, list[str]]:
     return ("passed" if differs == claim else "failed"), 0.0, lines
 
 
+LIMIT_DOUBLINGS = 3
+"""A limit is extrapolated from the answer measured at v, 2v and 4v, v twice the first sample
+value of the parameter."""
+
+
+def _limit_check(d: Derived) -> tuple[str, float, list[str]]:
+    """The answer measured at v, 2v, 4v of the parameter (the other symbols fixed at values
+    measurable at all three) and extrapolated to infinity (Richardson, exact for
+    X = L + c/v + e/v²): the extrapolation agrees with the exact limit. An infinite limit is
+    confirmed by the measured increments keeping the sign of the infinity without shrinking
+    (a growth like log v, v or v²; an increment halving at each doubling is a finite limit's
+    c/v); a limit that does not exist is not measured."""
+    if d.answer.status not in ("unique", "unbounded"):
+        raise NotMeasurable("the answer has no limit to extrapolate")
+    op = d.operands[0]
+    m = op.part.measurer()
+    name = m.parameter(d.ask.parameter, op.answer)
+    others = [n for n in _names(op.expr) if n != name]
+    base = m.points([name, *others])[0]
+    start = base[name] * 2
+    values = [m.nearby(name, start * 2 ** j, base)[0] for j in range(LIMIT_DOUBLINGS)]
+    if any(b != 2 * a for a, b in zip(values, values[1:])):
+        raise NotMeasurable(f"no doubling values of {d.ask.parameter} to measure at")
+    point = {**base, name: values[-1]}
+    for other in others:   # values measurable at the largest v (then at every smaller one)
+        point[other] = m.nearby(other, base[other], point)[0]
+    got = [_measured(op, {**point, name: v}) for v in values]
+    x = [float(g.value) for g in got]
+    accuracy = sum(g.accuracy for g in got)
+    if d.answer.status == "unbounded":
+        sign = 1.0 if d.answer.expr == sympy.oo else -1.0
+        steps = [sign * (b - a) for a, b in zip(x, x[1:])]
+        grows = steps[0] > accuracy and steps[1] >= 0.99 * steps[0]
+        return ("passed" if grows else "failed"), 0.0, [
+            f"measured at {d.ask.parameter} = " + ", ".join(f"{v:g}" for v in values) + ": " +
+            ", ".join(f"{v:.10g}" for v in x) + f"; increments {steps[0]:.6g}, {steps[1]:.6g} "
+            + ("do not shrink: unbounded" if grows else "shrink or change sign: not unbounded")]
+    r1, r2 = 2 * x[1] - x[0], 2 * x[2] - x[1]
+    extrapolated = (4 * r2 - r1) / 3
+    want = _at(d.answer.expr, point)
+    err = abs(extrapolated - want)
+    tol = 5 * accuracy + 1e-9 * (1 + abs(want))
+    where = ", ".join(f"{k} = {v:g}" for k, v in point.items() if k != name)
+    lines = [f"measured at {d.ask.parameter} = " + ", ".join(f"{v:g}" for v in values) +
+             (f" ({where})" if where else "") + ": " + ", ".join(f"{v:.10g}" for v in x) +
+             f"; extrapolated {extrapolated:.10g}, exact limit {want:.10g} (|difference| "
+             f"{err:.2g}, accuracy {tol:.2g})"]
+    return ("passed" if err <= tol else "failed"), err / max(tol, 1e-300), lines
+
+
 def _equality_check(d: Derived) -> tuple[str, float, list[str]]:
     """X and Y measured: the same when they agree within the measurements' accuracy, different
     when they differ by over a thousand times it (in between nothing is concluded)."""
@@ -321,7 +372,7 @@ def derived_check(d: Derived) -> Check:
     rule: Callable[[Derived], tuple[str, float, list[str]]] = {
         Q.CROSSOVER.key: _crossover_check, Q.DEPENDS_ON.key: _dependence_check,
         Q.SAME_AS.key: _equality_check, Q.DIFFERS.key: _equality_check,
-        Q.ORDER.key: _order_check,
+        Q.ORDER.key: _order_check, Q.LIMIT_OF.key: _limit_check,
         Q.WHICH_OF.key: _which_check}.get(
         d.ask.kind, _value_check)
     try:

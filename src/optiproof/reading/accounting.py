@@ -469,14 +469,15 @@ def _states_problem(hooks: ReaderHooks, r: PartReading, sentence: str,
 def _continuations(r: PartReading, questions: Questions, hooks: ReaderHooks,
                    asks: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
     """Requests that ask nothing themselves but continue the part's other requests with a
-    change ("And with the usual bias correction?"): the asks the family's hook
-    ``continuation`` (optional) gives each, by sentence."""
+    change ("And with the usual bias correction?"), or that ask in words only the family
+    places ("and the final training loss?"): the asks the family's hook ``continuation``
+    (optional) gives each, by sentence (``asks``, the part's other asks, may be empty)."""
     hook = getattr(hooks, "continuation", None)
     if hook is None:
         return {}
     out = {}
     for request in questions.requests:
-        if not request.asks and asks:
+        if not request.asks and not request.proof:   # a proof asked is never a value
             got = hook(r, request.sentence, asks)
             if got:
                 out[request.sentence] = got
@@ -556,6 +557,23 @@ def _entry_keys(r: PartReading) -> set[str]:
     return keys
 
 
+_BARE_REFERENCE = re.compile(r"\b(?:in|from|of|as in|see|like|(?:part|question|item|task)s?) $",
+                             re.I)
+
+
+def _bare_part_references(text: str, p: PartReading, numbers: list[NumberUse]
+                          ) -> list[NumberUse]:
+    """An unused bare number that names an earlier part the reading took something from ("the
+    procedure in 2", "the limit from 2", where a field's source says "part (2)"): a label."""
+    taken = {m.group(1) for source in p.sources()
+             for m in re.finditer(r"\bpart \((\w{1,3})\)", source)}
+    return [NumberUse(n.text, n.start, "label", n.source)
+            if n.status == "unused" and n.text in taken and n.text != p.label.split(".")[0] and
+            _BARE_REFERENCE.search(text[max(0, n.start - 12):n.start]) and
+            not re.match(r"[\w(^/*]", text[n.start + len(n.text):n.start + len(n.text) + 1])
+            else n for n in numbers]
+
+
 def account_numbers(reading: Reading, own: dict[str, str], context: str, title: str) -> None:
     """Give every part (``own``: label -> its flat text) and the shared context their
     :class:`NumberUse` lists; sources are the fields of every part."""
@@ -564,7 +582,8 @@ def account_numbers(reading: Reading, own: dict[str, str], context: str, title: 
         text = own.get(p.label.split(".")[0], "")
         mine = p.sources()
         spans = source_spans(text, mine + sources) + _restated(text, p)
-        p.numbers = account(text, spans) + account_terms(text, spans, _entry_keys(p))
+        p.numbers = _bare_part_references(
+            text, p, account(text, spans) + account_terms(text, spans, _entry_keys(p)))
     restated = [x for p in reading.parts for x in _restated(context, p)]  # "λ ∈ [1, 100]"
     reading.numbers = account(context, source_spans(context, sources) + restated)
     reading.numbers += [NumberUse(u.text, u.start, "label") for u in account(title, [])]

@@ -641,9 +641,14 @@ _COMPARE_WITH = re.compile(r"\bcompare(?:d)? (?:it |this |that |the result |your
 _NORM_OF_WORDS = re.compile(r"\b(?P<name>euclidean|ℓ_?\w{1,3}|l_?\w{1,3}|frobenius)?(?: |-)?"
                             rf"norm of (?P<x>{_OPERAND_WORDS})(?=[,;?.]|$| and\b)", re.I)
 _ASKED_BEFORE = re.compile(r"(?:\b(?:compute|give|evaluate|what is|what's|what are|find|report|"
-                           r"calculate|determine|state|and)(?: the value of| also)?|,) ?:? ?$",
+                           r"calculate|determine|state|and)(?: the value of| also)?|,|\bi\.e\.,?|"
+                           r"\bnamely) ?:? ?$",
                            re.I)
 """What makes a norm written in a request the thing asked ("Compute ‖θ_∞ − θ_min‖_2")."""
+_NAMED_BEFORE = re.compile(r"\bthe (?:euclidean |(?:ℓ|l)_?\{?2\}? )?(?P<noun>distance|norm)(?: "
+                           r"(?:travel?led|moved|covered|from the start))?, ?(?:i\.e\.,? ?|namely "
+                           r")?$", re.I)
+"""Words a written norm restates, just before it ("the distance travelled, ‖θ_∞ − θ_0‖_2")."""
 _COMPARED_AFTER = re.compile(r" ?(?:[≤<≥>=]|\^)")
 _CHANGE = re.compile(r"\b(?:does|do|would|will|did) (?:the |this |that |its |our |your )?"
                      r"(?P<noun>[\w -]{2,30}?) (?:change|differ|move)\b(?! (?:in|by) )", re.I)
@@ -1580,6 +1585,13 @@ class Reader:
                 else:
                     self._norm_entry(m, parts, about)
                     claim(m, Q.NORM_OF.key)
+                named = _NAMED_BEFORE.search(s[max(0, m.start() - 60):m.start()])
+                if named and named.group("noun").lower() == ("distance" if len(pieces) == 2
+                                                             else "norm"):
+                    # "the distance travelled, ‖θ_∞ − θ_0‖_2": the words the norm restates
+                    lo = m.start() - len(named.group(0))
+                    done.append((lo, m.start()))
+                    self.found.spans.append((start + lo, start + m.start()))
             except Unresolved as why:
                 del self.found.entries[kept:]
                 self.skipped.append(str(why))

@@ -868,6 +868,11 @@ _RUNNING_LINE = re.compile(r"^[ \t]{0,8}[A-Z][A-Za-z'&:,-]{0,30}(?:[ \t][A-Za-z'
                            r"(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{0,8}$")
 """A running footer or header of PDF copy: a title of a few capitalised words and the page
 number, far apart ("Optimization for Machine Learning          47")."""
+_COPYRIGHT_LINE = re.compile(r"^[ \t]{0,8}(?:©|\(c\)|c)[ \t]{0,2}(?:19|20)\d{2}\b[^\n\d=]{0,60}?[ \t]{7,}"
+                             r"(?:page[ \t]{1,2})?\d{1,3}[ \t]{0,8}$", re.I)
+"""A copyright footer of PDF copy, its © often read as a plain c, then the page number far
+apart ("c 2024 — draft, do not distribute          Page 23"): its year is no number of the
+problem."""
 _SENTENCE_END_LINE = re.compile(r"[.?!:)]\s*$|^\s*$")
 _NEW_BLOCK = re.compile(r"^\s*(?:\(?[a-hA-H1-9]\)|\(?(?:i|ii|iii|iv|v)\)|[A-Z§#])")
 
@@ -878,7 +883,7 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
     line) and the start of a new block (a capital, a heading, a part label)."""
     out = []
     for i, line in enumerate(lines):
-        if _PAGE_LINE.match(line) or _RUNNING_LINE.match(line):
+        if _PAGE_LINE.match(line) or _RUNNING_LINE.match(line) or _COPYRIGHT_LINE.match(line):
             before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
             after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), None)
             last = after is None

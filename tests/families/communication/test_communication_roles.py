@@ -75,3 +75,21 @@ def test_conflicting_numbers_are_refused_naming_both() -> None:
 def test_counts_that_are_not_the_setting(text: str) -> None:
     r = _read(text)
     assert r.value("n") == "n" and r.value("p") == "p", r.missing
+
+
+@pytest.mark.parametrize("text, n, p", [
+    ("Here m denotes the number of workers and d the number of model parameters.", "m", "d"),
+    ("Notation: k is the number of GPUs, and q is the total number of trainable weights.",
+     "k", "q"),
+    ("Throughout, r represents the number of nodes; s stands for the number of parameters.",
+     "r", "s"),
+])
+def test_letter_defined_as_the_count(text: str, n: str, p: str) -> None:
+    r = _read(text)
+    assert r.value("n") == n and r.value("p") == p, r.missing
+
+
+def test_letter_defined_as_the_count_then_given_a_number() -> None:
+    ctx = "We write p for the number of workers and n for the number of parameters."
+    r = _read("Take p = 16 workers and n = 5 × 10^6 parameters.", ctx)
+    assert r.value("n") == 16 and r.value("p") == 5 * 10**6, r.missing

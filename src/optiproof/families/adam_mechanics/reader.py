@@ -563,6 +563,8 @@ class AdamMechanicsReader:
                      asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """'And with the usual bias correction?' after a step asked without it: the same step
         with the correction (the part's first step, or its last step)."""
+        if not asks:
+            return []
         keys = {k for k, _ in asks}
         if keys & {Q.LOSS_SCALING.key, Q.RATIO.key, Q.CHANGES.key} and _scales_loss(r) and \
                 rx(_SGD_INSTEAD).search(sentence) and rx(_FACTOR_WORDS).search(sentence):

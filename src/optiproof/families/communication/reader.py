@@ -37,7 +37,7 @@ from optiproof.families.communication.family import (COMMUNICATION, COSTS, IN_BY
                                                      ON_SERVER)
 from optiproof.families.communication.costmodel import gigabyte, read_cost_model
 from optiproof.families.communication.phases import phase_subject, read_phases
-from optiproof.families.communication.roles import read_role
+from optiproof.families.communication.roles import PARAMETER_NOUNS, WORKER_NOUNS, read_role
 from optiproof.families.communication.spec import DTYPE_BYTES
 from optiproof.families.communication.subjects import of_all_nodes
 from optiproof.families.communication.symbolic import check_formula_costs, read_formula_request
@@ -154,6 +154,8 @@ class CommunicationReader:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
                 continue
+            if key == Q.LIMIT_OF.key:   # read with the part's costs (_read_limit)
+                continue
             if key == Q.TOTAL_VOLUME.key and rx(r"\bover (?:all|every)\b").search(source) and \
                     set(r.value(F.schemes) or []) & {S.PARAMETER_SERVER.key, S.SHARDED_PS.key}:
                 r.miss(F.quantities, f'"{source}": the sum over the workers is not the total '
@@ -233,6 +235,15 @@ class CommunicationReader:
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
         _dtype_unsaid(r)
 
+    def continuation(self, r: PartReading, sentence: str,
+                     asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """"What does this tend to as n → ∞?": a limit of the part's cost, placed here and read
+        (or refused, naming it) with the part's costs."""
+        m = rx(_LIMIT).search(sentence)
+        if m is None or rx(_BANDWIDTH_ALONE).search(sentence):
+            return []
+        return [(Q.LIMIT_OF.key, m.group(0))]
+
     def applied(self, r: PartReading) -> set[str]:
         """No transformation is expressed by a communication spec."""
         return set()
@@ -252,8 +263,9 @@ class CommunicationReader:
         of it."""
         if phase_subject(sentence, r.value(F.schemes) or []):
             return True
-        m = rx(r"^(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
-               r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of|under|using))?"
+        m = rx(r"^(?:(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
+               r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of|under|using))?|"
+               r"(?:for|by|with|under|using))"
                r"(?: the| a)? (.{2,60}?)(?: one| case| version)?\s*\??$").match(sentence.strip())
         if m is None:
             return False
@@ -683,7 +695,7 @@ _TRAFFIC_DEFINED = (r"\btraffic\b[^.;]{0,80}?\bsen[dt]s?\b[^.;]{0,60}?\b(?:plus|
 """A node's traffic defined as what it sends plus what it receives."""
 
 
-_LIMIT = (r"(?:→|->) ?(?:∞|\\infty|infinity|oo)\b|\b(?:tends?|goes|converges?) to (?:infinity|∞)|"
+_LIMIT = (r"(?:→|->) ?(?:∞|\\infty|infinity|oo)(?!\w)|\b(?:tends?|goes|converges?) to (?:infinity|∞)(?!\w)|"
           r"\bwhat does\b[^.?]{0,80}\b(?:tend|converge) to\b|\bin the limit\b|\bas \w{1,3} (?:grows|"
           r"becomes (?:very )?large)\b|\bbandwidth (?:term|part|share)s? of\b")
 """A limit ("as n → ∞, what does ... tend to") or the bandwidth term alone: not answered."""
@@ -729,13 +741,51 @@ _COMBINED = r"\bdivided by\b|\bminus\b|\bsubtract(?:ed|ing)?\b"
 answered only as a derived quantity ("its size divided by the bandwidth" states the model)."""
 
 
+_BANDWIDTH_ALONE = r"\bbandwidth (?:term|part|share)s? of\b"
+_LIMIT_VARIABLE = (rf"(?<![\w^_])(?P<letter>[A-Za-z]) ?(?:→|->|\\to) ?(?:∞|\\infty|infinity|oo)(?!\w)|"
+                   rf"\bas (?:the )?(?:number|count) of (?:(?P<workers>{WORKER_NOUNS})|"
+                   rf"(?:model )?(?P<parameters>{PARAMETER_NOUNS}))\b(?: \w+){{0,2}}? (?:tends?|"
+                   rf"goes|grows?|increases?|becomes?)\b|"
+                   rf"\bas (?P<grows>[A-Za-z]) (?:tends|goes|grows|increases|becomes)\b")
+"""The parameter of a limit: "as n → ∞", "as the number of workers tends to infinity"."""
+
+
+def _read_limit(own: str, r: PartReading, m: re.Match) -> bool:
+    """A limit of the part's one cost of its one scheme as the number of workers (or of
+    parameters) grows, kept symbolic: a limit-of entry of the derived field (True). Any other
+    limit (of the bandwidth term alone, in a count the text gives a number, of one of several
+    costs) is left to the refusal (False)."""
+    sentence = _sentence(own, m.group(0)) or own
+    if rx(_BANDWIDTH_ALONE).search(sentence):
+        return False
+    var = rx(_LIMIT_VARIABLE).search(sentence)
+    if var is None:
+        return False
+    letter = var.group("letter") or var.group("grows")
+    field = F.n if var.group("workers") else F.p if var.group("parameters") else \
+        next((f for f in (F.n, F.p) if letter and r.value(f) == letter), None)
+    costs = {q.key for q in COSTS}
+    quantities = [q for q in r.value(F.quantities) or [] if q in costs]
+    schemes = r.value(F.schemes) or []
+    if field is None or not isinstance(r.value(field), str) or len(quantities) != 1 or \
+            len(schemes) != 1:
+        return False
+    entry = {"kind": Q.LIMIT_OF.key, "of": f"{quantities[0]}[{schemes[0]}]", "parameter": field}
+    r.set(F.derived, [*(r.value(F.derived) or []), entry],
+          "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                var.group(0)) if x))
+    r.answered_by[Q.LIMIT.key] = Q.LIMIT_OF.key
+    return True
+
+
 def _unsupported(own: str, r: PartReading) -> None:
     """A part asking a limit or the bandwidth term alone is refused, naming the phrase (its time
-    would otherwise be answered as the whole time at the problem's numbers); so is a part that
-    combines two answers ("total in (a) divided by total in (c)") when no derived quantity
-    was read for it (its two operands would be answered instead)."""
+    would otherwise be answered as the whole time at the problem's numbers), unless it is the
+    limit of the part's one cost as a count it keeps symbolic grows (:func:`_read_limit`); so is
+    a part that combines two answers ("total in (a) divided by total in (c)") when no derived
+    quantity was read for it (its two operands would be answered instead)."""
     m = rx(_LIMIT).search(own)
-    if m:
+    if m and not _read_limit(own, r, m):
         r.miss("limit", f'"{m.group(0)}": a limit or the bandwidth term alone is not answered '
                         "(expected a cost at given numbers or in symbols)")
     _one_round(own, r)
@@ -1454,6 +1504,10 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
         listed = [(n, s) for _, n, s in listed]
     if not listed:
         listed = _labelled(own, ctx) or _abbreviated(own, ctx)
+    if not listed and (rx(_PART_REF).search(own) or rx(_PART_WORD).search(own)):
+        inherited = _schemes_of_referenced_part(own, r)   # "the per-worker amount in (c)"
+        if inherited is not None:
+            return inherited
     if not listed:
         listed = [(n, s) for _, n, s in first_of(ctx, SCHEMES)]
     names = []

@@ -173,15 +173,25 @@ class _Span:
         return self._m.group(self._g)
 
 
+def _letter_denotes(nouns: str) -> str:
+    """A letter defined as the count ("p denotes the number of workers", "n is the number of
+    model parameters", the verb left out after "and": "..., and n the number of parameters")."""
+    return (rf"(?<![\w^_/\\])(?P<c>(?![aAI]\b)[A-Za-z]),? (?:(?i:denotes|is|stands for|represents|"
+            rf"will denote|counts|for) (?:the )?|(?<=(?i:and) \w )the )(?i:(?:total )?(?:number|count)"
+            rf" of (?:the )?)(?:(?i:model|trainable|participating) )?(?i:{nouns})\b")
+
+
 def candidates(text: str, role: str) -> list[Cand]:
     """Every statement of the count of ``role`` ("workers" or "parameters") in ``text``."""
     out: list[Cand] = []
     if role == "workers":
         patterns = [rf"(?<![\w.,^/]){_WORKER_COUNT}[ -]{_ADJ}(?i:{WORKER_NOUNS})\b",
                     rf"\b(?i:number|count) of (?i:{WORKER_NOUNS}),? (?:(?i:is|equals) )?"
-                    rf"(?P<c>{_NUM}(?![\w^])|(?![aAI]\b)[A-Za-z](?![\w'’^(=]| ?=))"]
+                    rf"(?P<c>{_NUM}(?![\w^])|(?![aAI]\b)[A-Za-z](?![\w'’^(=]| ?=))",
+                    _letter_denotes(WORKER_NOUNS)]
     else:
-        patterns = [rf"(?<![\w.,^/]){_COUNT}(?: ?-| ){_ADJ}(?i:{PARAMETER_NOUNS})\b",
+        patterns = [_letter_denotes(PARAMETER_NOUNS),
+                    rf"(?<![\w.,^/]){_COUNT}(?: ?-| ){_ADJ}(?i:{PARAMETER_NOUNS})\b",
                     rf"(?<![\w.,^/]){_COUNT} (?i:{_PER_HOLDER})\b",
                     rf"\b(?i:number|count) of (?i:{PARAMETER_NOUNS}),? (?:(?i:is|equals) )?"
                     rf"(?P<c>{_NUM}(?![\w^])|(?![aAI]\b)[A-Za-z](?![\w'’^(=]| ?=))",

@@ -117,6 +117,25 @@ _SUBSUMES = {
 _WHETHER_REACHED = (r"\bwhether (?:or not )?[^.?]{0,30}?\b(?:reach(?:es)?|finds?|converges? to|"
                     r"ends? up at|attains?|lands? on|gets?) (?:it|this|that)\b")
 """'... the minimum-norm solution and say whether GD reaches it': is it the minimum-norm one?"""
+def _method_words(own: str, r: PartReading, method: Any, source: str) -> str:
+    """The method's source, with the text's words that name the method read and add nothing
+    to it: "diagonal preconditioner" when it is preconditioned GD with a diagonal P, "rescales
+    the features" when it was read from a feature rescaling mapped back."""
+    P = method.get("P") if isinstance(method, dict) and method.get("name") == M.preconditioned \
+        else None
+    diagonal = isinstance(P, list) and all(
+        not isinstance(row, list) or all(v == 0 for k, v in enumerate(row) if k != i)
+        for i, row in enumerate(P))
+    named = [m.group(0) for m in rx(r"\bdiagonal(?:ly)? precondition\w*").finditer(own)] \
+        if diagonal else []
+    if diagonal and r.found.get("feature-scale"):
+        from optiproof.catalogue import KINDS
+
+        named += [m.phrase for m in KINDS["optimizer"].mentions(own)
+                  if m.entry.key == "rescaled-sgd"]
+    return "; ".join(dict.fromkeys([source, *named]))
+
+
 _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|[A-Z]{1,4}_?∞|\^?\*|_\w{1,6}|\((?:λ|lambda)\))?"
                            r"(?:\^\{?[A-Za-z]{1,8}\}?)?"
                            r"(?:[_^]?\{?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)\}?)?$")
@@ -197,6 +216,14 @@ class ImplicitBiasReader:
             r.answered_by.setdefault(k, self.asked(r)[0])
             r.notes.append(f"\"{s}\" is about another part's result: answered in that part's "
                            "reading")
+
+    def continuation(self, r: PartReading, sentence: str,
+                     asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A request that asks only the loss at the limit in words the question layer does not
+        place ("and what's the final training loss?", "lim_{t→∞} L(θ_t)"): the limit, which
+        :func:`_loss_at_the_limit` turns into the loss evaluated there."""
+        m = rx(_LOSS_AT_LIMIT).search(sentence)
+        return [(Q.LIMIT.key, m.group(0))] if m else []
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
@@ -333,7 +360,7 @@ class ImplicitBiasReader:
         methods = [_earlier_preconditioner(own, base, m, previous) for m in methods]
         if len(methods) <= 1:
             if methods and not any(m.name == F.method for m in base.missing):
-                base.set(F.method, methods[0][0], methods[0][1])
+                base.set(F.method, methods[0][0], _method_words(own, base, *methods[0]))
                 _note_gd_reference(base, previous)
             _note_compared(own, base, previous)
             if methods and base.found.get("pair-distance") is None:
@@ -375,6 +402,21 @@ _NORM_OF_METHOD = {M.sign: N.LINF.key, M.gd: N.L2.key, M.sgd: N.L2.key, M.heavy_
                    M.nesterov: N.L2.key}
 
 
+def _numeric_preconditioner(r: PartReading) -> list | None:
+    """The part's preconditioner P as a matrix of numbers (a diagonal given as its entries
+    made a diagonal matrix), or None when the method has none or it is not numeric."""
+    method = r.value(F.method)
+    P = method.get("P") if isinstance(method, dict) else None
+    if not isinstance(P, list) or not P:
+        return None
+    rows = P if all(isinstance(x, list) for x in P) else \
+        [[x if i == k else 0 for k in range(len(P))] for i, x in enumerate(P)]
+    numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) or
+                  isinstance(v, str) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:/\d+)?", v))
+                  for row in rows for v in row)
+    return rows if numeric else None
+
+
 def _which_norm_subject(r: PartReading) -> str | None:
     """The method whose limit the part's which-norm question is about: the one method its
     sentence names, else the part's one method; None when not known."""
@@ -400,6 +442,17 @@ def _value_of_that_norm(r: PartReading) -> None:
     norm = _NORM_OF_METHOD.get(subject)
     if norm == N.LINF.key and r.value(F.a) is None:
         norm = None     # sign descent selects the max norm on one equation only
+    P = _numeric_preconditioner(r) if subject == M.preconditioned else None
+    if norm is None and P is not None:   # ‖w‖_{P⁻¹} = sqrt(wᵀP⁻¹w), the norm its limit minimises
+        entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
+                 "formula": "sqrt(w^T P^-1 w)", "variable": "w", "data": {"P": P},
+                 "label": "the P^-1-weighted norm sqrt(w^T P^-1 w) of the preconditioned limit"}
+        r.set(F.derived, [*(r.value(F.derived) or []), entry],
+              "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                    m.group(0)) if x))
+        r.notes.append(f"\"{m.group(0)}\": the P^-1-weighted norm (the one the preconditioned "
+                       "limit minimises) at this limit")
+        return
     if norm is None:
         r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": which norm is meant is not known to the reading "
                        "(expected the norm a which-norm question of the part names, of gradient "
