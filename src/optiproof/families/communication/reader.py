@@ -1505,7 +1505,7 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     if not listed:
         listed = _labelled(own, ctx) or _abbreviated(own, ctx)
     if not listed and (rx(_PART_REF).search(own) or rx(_PART_WORD).search(own)):
-        inherited = _schemes_of_referenced_part(own, r)   # "the per-worker amount in (c)"
+        inherited = _schemes_of_referenced_part(own, r, strict=False)   # "… in (c)"
         if inherited is not None:
             return inherited
     if not listed:
@@ -1592,10 +1592,13 @@ _PART_WORD = r"\bparts? \(?([a-h]|\d{1,2})\)?(?![\w.,]?\d)"
 """A part named in words, "the tree scheme of part 2", "as in Part (b)"."""
 
 
-def _schemes_of_referenced_part(own: str, r: PartReading) -> list[str] | None:
+def _schemes_of_referenced_part(own: str, r: PartReading,
+                                strict: bool = True) -> list[str] | None:
     """A part that names no scheme but earlier parts ("How many floats does a single worker
     receive in (a)?", "How many rounds does (c) take?", "(a) divided by (c)"): their schemes in
-    order, else None."""
+    order, else None. A referenced part with another setting (n, p, type, servers) is refused
+    naming it; with ``strict`` off it is not taken at all (None: the part's schemes are read as
+    if it referred to nothing, as a ratio of two parts of different sizes must be)."""
     previous = {p.label: p for p in r.found.get("previous", []) if p.family == FAMILY}
     labels = [x.lower() for x in rx(_PART_REF).findall(own) + rx(_PART_WORD).findall(own)
               if x.lower() in previous]
@@ -1610,6 +1613,8 @@ def _schemes_of_referenced_part(own: str, r: PartReading) -> list[str] | None:
         names += [x for x in got if x not in names]
         differ = [f for f in (F.n, F.p, F.dtype, F.servers) if not isinstance(
             previous[label].value(f), (str, type(None))) and previous[label].value(f) != r.value(f)]
+        if differ and not strict:
+            return None
         if differ:
             r.miss("setting", f'"({label})" names a part whose {", ".join(differ)} differ from '
                               "this part's (expected the setting of the part it refers to)")
