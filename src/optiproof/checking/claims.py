@@ -675,7 +675,8 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     if aside(unit.text, max(rel_start, 0)):
         tier = min(tier, TIER_ASIDE)
     elif _TYPICAL.search(re.split(r"[.!?;]\s|\n", unit.text[max(rel_start - 120, 0):
-                                                          max(rel_start, 0)])[-1]):
+                                                          max(rel_start, 0)])[-1]) or \
+            _TYPICAL_AFTER.search(unit.text[max(rel_end, 0):max(rel_end, 0) + 40]):
         tier = min(tier, TIER_ASIDE)
     elif unit.reported or REPORTED.search(unit.text[max(rel_start - 120, 0):max(rel_start, 0)]):
         tier = min(tier, TIER_PROSE)
@@ -794,10 +795,18 @@ def pronoun_objects(text: str) -> frozenset[str]:
     return frozenset(inside - outside)
 
 
-_TYPICAL = re.compile(r"\b(?:usually|typically|normally|in practice|on average|most of the time|"
-                      r"in the typical case|in typical cases|for typical gradients)\b", re.I)
-"""A sentence about the typical case ("Usually |step| <= α"): below the part's own statement of
-what it asks (a worst case, a bound), so it is the claim only when nothing else states it."""
+_TYPICAL_WORDS = (r"usually|typically|normally|in practice|on average|most of the time|"
+                  r"(?:in )?(?:the |a )?typical cases?|in typical cases|for typical gradients|"
+                  r"(?:in )?the usual case")
+_TYPICAL = re.compile(rf"\b(?:{_TYPICAL_WORDS})\b", re.I)
+"""A sentence about the typical case ("Usually |step| <= α", "Typical case: |step| ≲ α"): below
+the part's own statement of what it asks (a worst case, a bound), so it is the claim only when
+nothing else states it."""
+_TYPICAL_AFTER = re.compile(rf"^[\s$)\]}}]*[,(]?\s*(?:{_TYPICAL_WORDS})\b(?=\s*(?:[).,;:|]|$))",
+                            re.I)
+"""The same qualifier right after the value, closing its clause ("$|Δ| \\lesssim α$
+typically", "≈ α (in practice)"); one that opens a statement of its own ("≈ 3.16α (typically
+≲ α)") qualifies what follows it."""
 
 
 _SAID_LABEL = re.compile(r"^\s*\(?([a-h])\)")
