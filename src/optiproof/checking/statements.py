@@ -338,6 +338,10 @@ _COMPARISON = re.compile(r"\b(?:while|whereas|versus|vs\.?|contrast)\b", re.I)
 _COMPARISON_LEAD = re.compile(r"\b(?:for comparison|compared? (?:with|to)|by contrast|"
                               r"in contrast)\b", re.I)
 """A comparison that introduces what follows it ("For comparison, on the same data: ...")."""
+_REFERENCE_OF = re.compile(r"\b(?:faster|slower|quicker|better|worse)\s+than\s+(?:that of\s+|those of\s+)?"
+                           r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?\$?\s*$", re.I)
+"""Right before a value: the method it is the reference of ("much faster than the 0.818 of
+plain GD"): the value belongs to the method compared with, not to the answer."""
 _HEDGE = re.compile(r"\b(?:can also|could also|may also|might|possibly|alternatively|or perhaps|"
                     r"depending on)\b", re.I)
 REPORTED = re.compile(r"\b(?:rule of thumb|usual (?:statement|claim|bound|estimate)|(?:commonly|"
@@ -431,7 +435,8 @@ def stance(text: str, pos: int, end: int) -> Stance:
     if _falls_short(scope_text[end - offset:]):
         return Stance("negated")
     if _HYPOTHETICAL.search(here) or _HYPOTHETICAL.search(head[-60:]) or _COMPARISON.search(
-            here) or _COMPARISON_LEAD.search(here) or _COMPARISON_LEAD.search(head[-60:]):
+            here) or _COMPARISON_LEAD.search(here) or _COMPARISON_LEAD.search(head[-60:]) or \
+            _REFERENCE_OF.search(head[-60:]):
         return Stance("hypothetical")
     if _SCALING.search(here) or _SCALING.search(head[-30:]):
         return Stance("scaling")
