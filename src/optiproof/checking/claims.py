@@ -894,14 +894,30 @@ def _unit_claims(unit: Unit, doc: Document,
                              unit.column, unit.row, frozenset(), why.reason, unit, words=words)
 
 
+_PART_SYMBOL = re.compile(r"[A-Za-z]+_\{?\(?([a-h])\)?\}?")
+"""A symbol named after a part by its subscript (``d_a``, ``u_{(b)}``): that part's answer."""
+
+
+def _names_another_part(claim: Claim, labels: frozenset[str]) -> bool:
+    """Is the claim only a symbol named after another part of the problem ("about 2.78 times
+    longer than $d_a$" in part (b)): a reference to that part's answer, not a value?"""
+    if claim.subject or len(claim.pieces) != 1:
+        return False
+    value = claim.pieces[0].value
+    m = _PART_SYMBOL.fullmatch(getattr(value, "name", "") if getattr(value, "is_Symbol", False)
+                               else "")
+    return bool(m) and m.group(1) in labels and m.group(1) != claim.part
+
+
 def read_claims(doc: Document, lay: Layout) -> list[Claim]:
     """Every claim of the answer in document order (at most :data:`MAX_CLAIMS`)."""
     out: list[Claim] = []
+    labels = frozenset(lay.opened)
     for unit in units_of(doc, lay):
         if unit.role in EXCLUDED:
             continue
-        out.extend(islice(_unit_claims(unit, doc, frozenset(lay.opened)),
-                          MAX_CLAIMS - len(out)))
+        out.extend(islice((c for c in _unit_claims(unit, doc, labels)
+                           if not _names_another_part(c, labels)), MAX_CLAIMS - len(out)))
         if len(out) >= MAX_CLAIMS:
             break
     return sorted(out[:MAX_CLAIMS], key=lambda c: c.pos)
