@@ -675,7 +675,8 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     if aside(unit.text, max(rel_start, 0)):
         tier = min(tier, TIER_ASIDE)
     elif _TYPICAL.search(re.split(r"[.!?;]\s|\n", unit.text[max(rel_start - 120, 0):
-                                                          max(rel_start, 0)])[-1]):
+                                                          max(rel_start, 0)])[-1]) or \
+            _TYPICAL_AFTER.search(unit.text[max(rel_end, 0):max(rel_end, 0) + 40]):
         tier = min(tier, TIER_ASIDE)
     elif unit.reported or REPORTED.search(unit.text[max(rel_start - 120, 0):max(rel_start, 0)]):
         tier = min(tier, TIER_PROSE)
@@ -794,10 +795,18 @@ def pronoun_objects(text: str) -> frozenset[str]:
     return frozenset(inside - outside)
 
 
-_TYPICAL = re.compile(r"\b(?:usually|typically|normally|in practice|on average|most of the time|"
-                      r"in the typical case|in typical cases|for typical gradients)\b", re.I)
-"""A sentence about the typical case ("Usually |step| <= α"): below the part's own statement of
-what it asks (a worst case, a bound), so it is the claim only when nothing else states it."""
+_TYPICAL_WORDS = (r"usually|typically|normally|in practice|on average|most of the time|"
+                  r"(?:in )?(?:the |a )?typical cases?|in typical cases|for typical gradients|"
+                  r"(?:in )?the usual case")
+_TYPICAL = re.compile(rf"\b(?:{_TYPICAL_WORDS})\b", re.I)
+"""A sentence about the typical case ("Usually |step| <= α", "Typical case: |step| ≲ α"): below
+the part's own statement of what it asks (a worst case, a bound), so it is the claim only when
+nothing else states it."""
+_TYPICAL_AFTER = re.compile(rf"^[\s$)\]}}]*[,(]?\s*(?:{_TYPICAL_WORDS})\b(?=\s*(?:[).,;:|]|$))",
+                            re.I)
+"""The same qualifier right after the value, closing its clause ("$|Δ| \\lesssim α$
+typically", "≈ α (in practice)"); one that opens a statement of its own ("≈ 3.16α (typically
+≲ α)") qualifies what follows it."""
 
 
 _SAID_LABEL = re.compile(r"^\s*\(?([a-h])\)")
@@ -885,14 +894,30 @@ def _unit_claims(unit: Unit, doc: Document,
                              unit.column, unit.row, frozenset(), why.reason, unit, words=words)
 
 
+_PART_SYMBOL = re.compile(r"[A-Za-z]+_\{?\(?([a-h])\)?\}?")
+"""A symbol named after a part by its subscript (``d_a``, ``u_{(b)}``): that part's answer."""
+
+
+def _names_another_part(claim: Claim, labels: frozenset[str]) -> bool:
+    """Is the claim only a symbol named after another part of the problem ("about 2.78 times
+    longer than $d_a$" in part (b)): a reference to that part's answer, not a value?"""
+    if claim.subject or len(claim.pieces) != 1:
+        return False
+    value = claim.pieces[0].value
+    m = _PART_SYMBOL.fullmatch(getattr(value, "name", "") if getattr(value, "is_Symbol", False)
+                               else "")
+    return bool(m) and m.group(1) in labels and m.group(1) != claim.part
+
+
 def read_claims(doc: Document, lay: Layout) -> list[Claim]:
     """Every claim of the answer in document order (at most :data:`MAX_CLAIMS`)."""
     out: list[Claim] = []
+    labels = frozenset(lay.opened)
     for unit in units_of(doc, lay):
         if unit.role in EXCLUDED:
             continue
-        out.extend(islice(_unit_claims(unit, doc, frozenset(lay.opened)),
-                          MAX_CLAIMS - len(out)))
+        out.extend(islice((c for c in _unit_claims(unit, doc, labels)
+                           if not _names_another_part(c, labels)), MAX_CLAIMS - len(out)))
         if len(out) >= MAX_CLAIMS:
             break
     return sorted(out[:MAX_CLAIMS], key=lambda c: c.pos)

@@ -321,9 +321,14 @@ def _blank_corner(body: list[Line], header: tuple[str, ...], rows: tuple[Row, ..
 def _bare_grid(block: list[Line]) -> bool:
     """Three or more pipe rows without a delimiter row (``scheme | # messages | size`` over
     ``ring | 2n(n-1) | p/n``, as typed in plain text): a table when every row has the same
-    number of cells, at least two, and the first row is words (a header)."""
-    counts = {len(split_cells(ln.text, ln.start)) for ln in block}
-    if len(block) < 3 or len(counts) != 1 or counts.pop() < 2:
+    number of cells, at least two, and the first row is words (a header); a header indented
+    over the row labels (``      | # messages | size``) has one cell fewer, its corner blank."""
+    counts = {len(split_cells(ln.text, ln.start)) for ln in block[1:]}
+    head = len(split_cells(block[0].text, block[0].start))
+    if len(block) < 3 or len(counts) != 1 or (width := counts.pop()) < 2:
+        return False
+    if head != width and not (head == width - 1 and block[0].text[:1].isspace()
+                              and block[0].text.lstrip().startswith("|")):
         return False
     header = [c.text for c in split_cells(block[0].text, block[0].start)]
     return all(re.search(r"[A-Za-z#]{2,}", c) or not c for c in header) and not any(

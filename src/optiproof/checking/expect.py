@@ -47,6 +47,9 @@ class Expectation:
     """Keys of the variable the part's objective is minimised over (``Δθ``), among
     ``symbols``: it names the update only where its value holds no symbol the update lacks
     (``Δθ = −t sign(g)`` for a trial size t is a step on the way)."""
+    unasked: bool = False
+    """Answered by the spec beyond what the part's question text asks: graded when a document
+    states it, never reported unanswered (see :func:`asked_as_written`)."""
 
     @property
     def shape(self) -> tuple[int, int] | None:
@@ -245,3 +248,44 @@ def given_symbols(part: Any, expected: list[Expectation]) -> frozenset[str]:
         if e.value is not None and hasattr(e.value, "free_symbols"):
             names |= {s.name for s in e.value.free_symbols}
     return frozenset(names)
+
+
+def asked_as_written(solution: Any) -> dict[str, frozenset[str] | None]:
+    """Part label -> the quantities of ``part.asked`` its question text asks as written, or
+    None where every asked quantity counts: a problem read from its text (the reading already
+    took ``asked`` from that text), a text asking something the spec does not list (read in
+    other words than the spec's), a first part whose text asks nothing the reader knows.
+
+    A spec may answer more than its question says ("find the step and its optimal value",
+    while the spec also names the optimizer): what the text does not ask is graded when a
+    document states it, never required. A part whose text asks nothing itself ("Same g with
+    the l1 ball as a constraint.") asks what the nearest part before it asked of the quantities
+    its spec lists."""
+    from optiproof.reading.questions import read_questions
+
+    out: dict[str, frozenset[str] | None] = {}
+    before: list[frozenset[str]] = []
+    for part in solution.parts:
+        if getattr(solution, "reading", None) is not None or not (part.question or "").strip():
+            out[part.label] = None
+            continue
+        read = frozenset(a.quantity for a in read_questions(part.question).asks if a.quantity)
+        if not read:  # the nearest part before whose asks this part's spec lists too
+            asked = next((b & set(part.asked) for b in reversed(before) if b & set(part.asked)),
+                         None)
+        else:  # a text asking what the spec does not list is read another way: all count
+            asked = read if read <= set(part.asked) else None
+        out[part.label] = asked or None
+        if asked:
+            before.append(asked)
+    return out
+
+
+def required_as_written(expected: list[Expectation], part: Any,
+                        written: frozenset[str] | None) -> list[Expectation]:
+    """``expected`` with the answers to quantities the part asks only in its spec, not in its
+    question text, graded when stated and never required (see :func:`asked_as_written`)."""
+    if written is None:
+        return expected
+    return [replace(e, unasked=True) if e.quantity in part.asked and e.quantity not in written
+            else e for e in expected]

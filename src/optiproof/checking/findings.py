@@ -266,7 +266,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                               "derivation", exp.name, final.piece.text))
         elif verdict is None and exp.required:
             grade.undecided = True
-    for group in dict.fromkeys(e.group for e in grade.expected if e.required):
+    for group in dict.fromkeys(e.group for e in grade.expected if e.required and not e.unasked):
         if group not in answered:
             names = [e.name for e in grade.expected if e.group == group and e.required]
             grade.add(Finding("unanswered", grade.label, None,

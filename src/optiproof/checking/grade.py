@@ -70,7 +70,8 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
     from optiproof.checking.associate import statements_of
     from optiproof.checking.definitions import (Scope, definitions_of, given_numbers,
                                                 notation_definitions)
-    from optiproof.checking.expect import expectations, given_symbols, notation
+    from optiproof.checking.expect import (asked_as_written, expectations, given_symbols, notation,
+                                           required_as_written)
     from optiproof.checking.general import general_findings
     from optiproof.checking.hooks import checker_of, statement_findings
     from optiproof.checking.identify import identification_findings
@@ -88,8 +89,9 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
     grades: dict[str, PartGrade] = {}
     fits = bool(lay.opened)
     units = [u for u in units_of(doc, lay) if u.role not in EXCLUDED]
+    written = asked_as_written(solution)
     for part in solution.parts:
-        expected = expectations(part)
+        expected = required_as_written(expectations(part), part, written[part.label])
         protected = given_symbols(part, expected)
         scope = Scope({**notation(part), **givens[part.label]}, definitions, protected)
         mine = [c for c in claims if c.part == part.label]

@@ -374,9 +374,11 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                             grades: dict[str, PartGrade]) -> None:
     """Over-reach, wrong identifications and a missing one, part by part."""
     from optiproof.catalogue import OPTIMIZERS
+    from optiproof.checking.expect import asked_as_written
     from optiproof.checking.grade import givens_by_part
 
     givens = givens_by_part(solution)
+    written = asked_as_written(solution)
     for part in solution.parts:
         grade = grades[part.label]
         entry = OPTIMIZERS.get(part.identified_as or "")
@@ -432,7 +434,7 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                                   f"identifies the update as '{m.name}', which the verified "
                                   f"derivation contradicts ({verified})",
                                   excerpt=m.clause))
-        asks = "identification" in part.asked
+        asks = "identification" in (written[part.label] or part.asked)
         if entry is not None and asks and not named_right and not wrong \
                 and part.label in lay.opened + ([part.label] if len(solution.parts) == 1 else []):
             grade.add(Finding("unanswered", part.label, None,

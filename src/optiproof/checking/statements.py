@@ -338,6 +338,16 @@ _COMPARISON = re.compile(r"\b(?:while|whereas|versus|vs\.?|contrast)\b", re.I)
 _COMPARISON_LEAD = re.compile(r"\b(?:for comparison|compared? (?:with|to)|by contrast|"
                               r"in contrast)\b", re.I)
 """A comparison that introduces what follows it ("For comparison, on the same data: ...")."""
+_REFERENCE_OF = re.compile(r"\b(?:faster|slower|quicker|better|worse)\s+than\s+(?:that of\s+|those of\s+)?"
+                           r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?\$?\s*$", re.I)
+"""Right before a value: the method it is the reference of ("much faster than the 0.818 of
+plain GD"): the value belongs to the method compared with, not to the answer."""
+_LARGE_LIMIT = re.compile(r"\b(?:for|when|as|with) (?:very |sufficiently )?(?:large|big|many) \$?[A-Za-zα-ω]"
+                          r"\b|\bas \$?[A-Za-zα-ω]\$? ?(?:→|\\to|->|grows|becomes large)", re.I)
+_ROUGHLY = re.compile(r"(?:\b(?:roughly|about|approximately|around|essentially)|≈|\\approx|\\sim|~)"
+                      r"\s*\$?\s*$", re.I)
+"""A value said to hold roughly in a limit ("for large n that is roughly 2n^2 messages"): the
+leading term of the answer, not its exact value."""
 _HEDGE = re.compile(r"\b(?:can also|could also|may also|might|possibly|alternatively|or perhaps|"
                     r"depending on)\b", re.I)
 REPORTED = re.compile(r"\b(?:rule of thumb|usual (?:statement|claim|bound|estimate)|(?:commonly|"
@@ -431,9 +441,11 @@ def stance(text: str, pos: int, end: int) -> Stance:
     if _falls_short(scope_text[end - offset:]):
         return Stance("negated")
     if _HYPOTHETICAL.search(here) or _HYPOTHETICAL.search(head[-60:]) or _COMPARISON.search(
-            here) or _COMPARISON_LEAD.search(here) or _COMPARISON_LEAD.search(head[-60:]):
+            here) or _COMPARISON_LEAD.search(here) or _COMPARISON_LEAD.search(head[-60:]) or \
+            _REFERENCE_OF.search(head[-60:]):
         return Stance("hypothetical")
-    if _SCALING.search(here) or _SCALING.search(head[-30:]):
+    if _SCALING.search(here) or _SCALING.search(head[-30:]) or (
+            _ROUGHLY.search(head[-25:]) and _LARGE_LIMIT.search(head[-80:])):
         return Stance("scaling")
     if _HEDGE.search(head[-120:]):
         return Stance("hedge")
