@@ -1,0 +1,39 @@
+"""Planted statements of blind batch N the checker missed, each tried in phrasings of my own:
+
+- a start quantified by a participle ("initialised at an arbitrary point, gradient descent
+  reaches the minimum-norm solution") is a start for every point, refuted as the other
+  phrasings are; a start named with its condition ("started at any point of the row space")
+  stays no finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import finding_kinds, graded_part
+
+OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
+
+# -- a start quantified by a participle -------------------------------------------------------
+
+_LIMIT_A = "(a) θ = x/‖x‖² ≈ [0.990, 0.0990, 0.00990], the minimum-norm solution. "
+
+
+@pytest.mark.parametrize("rule", [
+    "Plain gradient descent, initialised at an arbitrary point, always ends at the min-norm "
+    "solution.",
+    "For least squares, SGD starting from any vector converges to the minimum-norm "
+    "interpolant.",
+])
+def test_min_norm_from_a_participle_start_is_a_false_claim(solved, rule):
+    part = graded_part(solved, OC, _LIMIT_A + rule + "\n", "a")
+    assert "false-claim" in finding_kinds(part)
+
+
+@pytest.mark.parametrize("rule", [
+    "Gradient descent started at any point of the row space ends at the minimum-norm solution.",
+    "Gradient descent started at the origin ends at the minimum-norm solution.",
+])
+def test_min_norm_from_a_conditioned_start_is_no_finding(solved, rule):
+    part = graded_part(solved, OC, _LIMIT_A + rule + "\n", "a")
+    assert part.verdict == "correct" and not part.findings
+
