@@ -3,7 +3,10 @@
 - a start quantified by a participle ("initialised at an arbitrary point, gradient descent
   reaches the minimum-norm solution") is a start for every point, refuted as the other
   phrasings are; a start named with its condition ("started at any point of the row space")
-  stays no finding.
+  stays no finding;
+- a rule over every norm said as a direction ("for any norm, the step still points straight
+  along −g") is refuted by the verified steps of the other norms; the same words about one
+  norm are no finding.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import pytest
 from conftest import finding_kinds, graded_part
 
 OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
+SDN = "src/optiproof/problems/steepest-descent-numeric.yaml"
 
 # -- a start quantified by a participle -------------------------------------------------------
 
@@ -37,3 +41,23 @@ def test_min_norm_from_a_conditioned_start_is_no_finding(solved, rule):
     part = graded_part(solved, OC, _LIMIT_A + rule + "\n", "a")
     assert part.verdict == "correct" and not part.findings
 
+
+# -- a rule over every norm said as a direction -----------------------------------------------
+
+_STEP_A = "(a) u = (−0.75, 0.25, −0.5), optimal value −1.75. This is gradient descent.\n\n"
+
+
+@pytest.mark.parametrize("rule", [
+    "Note that for any norm in the penalty, the best step still points straight along $-g$; the "
+    "norm just rescales it.",
+    "Whatever norm is chosen, the minimiser always lies exactly along the negative gradient.",
+])
+def test_every_norm_pointing_along_minus_g_is_a_false_claim(solved, rule):
+    part = graded_part(solved, SDN, _STEP_A + rule + "\n", "a")
+    assert "false-claim" in finding_kinds(part), part.findings
+
+
+def test_one_norm_pointing_along_minus_g_is_no_finding(solved):
+    rule = "With the squared Euclidean norm the step points exactly along $-g$."
+    part = graded_part(solved, SDN, _STEP_A + rule + "\n", "a")
+    assert "false-claim" not in finding_kinds(part), part.findings

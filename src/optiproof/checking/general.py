@@ -102,6 +102,10 @@ _NORM_KEEPS_DIRECTION = re.compile(
     r"|\b(?:whatever|any|every|each|all|no matter (?:what|which))\s+(?:\w+\s+)?norms?\b[^.;]{0,80}?"
     r"\b(?:always|just|simply|only|still)\s+(?:be\s+|is\s+)?(?:an?\s+)?(?:re)?scaled\s+(?:copy of the\s+)?"
     r"(?:negative|minus)\s+gradient"
+    r"|\b(?:whatever|any|every|each|all|no matter (?:what|which))\s+(?:\w+\s+)?norms?\b[^.;]{0,80}?"
+    r"\b(?:always|still)\s+(?:points?|lies|is|goes|moves|runs)\s+(?:exactly\s+|precisely\s+|"
+    r"straight\s+)?(?:along|down|parallel to|in the direction of)\s+(?:the\s+)?"
+    r"(?:[-−]\s*(?:g|∇\s*f)\b|(?:negative|minus)\s+gradient|minus the gradient)"
     r"|\bthe norm (?:only|just|merely) (?:changes?|affects?|sets?|scales?|rescales?) (?:the )?"
     r"(?:constant|length|scale|size|step size|learning rate|magnitude)\b[^.;]{0,40}$", re.I)
 """"The norm only sets the length, never the direction": every norm's step points one way
