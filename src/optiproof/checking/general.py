@@ -557,7 +557,13 @@ _NO_MATTER = re.compile(
     r"(?:does not|doesn't|do not|don't|never) (?:depend on|grow with|change with|scale with) "
     r"(?:the number of|how many))\s+"
     r"(?:workers|gpus|nodes|machines|ranks|processes|devices)\b", re.I)
-_TRAFFIC = (("volume", re.compile(r"\b(?:traffic|volume|load|bandwidth|data|bytes|values "
+_FADES = re.compile(
+    r"\b(?P<what>load|traffic|volume|bottleneck|congestion)\b[^.;]{0,30}?\b(?:disappears?|"
+    r"vanish(?:es)?|goes away|shrinks?|decreases?|diminishes|drops? off|dissolves?)\s+"
+    r"(?:for (?:large|many|big)|as|when|once|with (?:more|many|large))\b[^.;]{0,25}?"
+    r"\b(?:n|workers|gpus|nodes|machines|ranks|devices)\b", re.I)
+"""A cost said to fade as the cluster grows ("the server bottleneck disappears for large n")."""
+_TRAFFIC = (("volume", re.compile(r"\b(?:traffic|volume|load|bottleneck|bandwidth|data|bytes|values "
                                   r"(?:sent|received))\b", re.I)),
             ("messages", re.compile(r"\bmessages\b", re.I)),
             ("message-size", re.compile(r"\b(?:size of (?:each|a|one) message|message size|"
@@ -572,9 +578,15 @@ def _independence_claim(solution: Any, words: str) -> Refutation | None:
     from optiproof.catalogue.schemes import PARAMETER_SERVER
 
     m = _NO_MATTER.search(words)
+    fades = None if m else _FADES.search(words)
+    if fades is not None:
+        if fades.group("what").lower() == "bottleneck" and \
+                not re.search(r"\bserver\b", words[:fades.end()], re.I):
+            return None  # a ring or tree has no central node to be the bottleneck
+        m = fades
     if not m:
         return None
-    head = words[:m.start()]
+    head = words[:m.end() if fades is not None else m.start()]
     if re.search(r"\b(?:each|every|per|one|a single|the busiest) (?:worker|node|gpu|rank|device)",
                  head, re.I):
         return None  # a per-worker cost; the verified costs here are totals
