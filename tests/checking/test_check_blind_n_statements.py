@@ -10,7 +10,10 @@ both ways:
   norm are no finding;
 - a cost said to fade as the cluster grows ("the traffic through the server shrinks as more
   workers join") is refuted when the verified cost of that scheme grows with n; a bottleneck
-  said to vanish for a scheme with no central node is no finding.
+  said to vanish for a scheme with no central node is no finding;
+- the part's own method said plainly to be an optimizer the catalogue does not relate to it
+  ("here the recursion is precisely Nesterov's method" of a heavy-ball part) is over-reach even
+  where the right name stands in the heading; a contrast, or the right name, is no finding.
 """
 
 from __future__ import annotations
@@ -21,11 +24,13 @@ from conftest import finding_kinds, graded_part
 OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
 SDN = "src/optiproof/problems/steepest-descent-numeric.yaml"
 DT = "src/optiproof/problems/texts/distributed-training.txt"
+QD = "src/optiproof/problems/texts/quadratic-dynamics.txt"
 
 _LIMIT_A = "(a) θ = x/‖x‖² ≈ [0.990, 0.0990, 0.00990], the minimum-norm solution. "
 _STEP_A = "(a) u = (−0.75, 0.25, −0.5), optimal value −1.75. This is gradient descent.\n\n"
 _TABLE = ("All-to-all sends n(n-1) messages, each of size p. The parameter server sends 2n "
           "messages of size p. Ring all-reduce sends 2n(n-1) messages of size p/n.\n")
+_HEAVY_BALL = "(d) Polyak heavy ball: α* ≈ 0.2309, β* ≈ 0.2699, optimal rate ≈ 0.5195.\n"
 
 FLAGGED = [
     # (problem, answer before the statement, part, statement, finding)
@@ -41,6 +46,10 @@ FLAGGED = [
      "more workers join.", "false-claim"),
     (DT, _TABLE, "main", "Because the uploads are spread across links, the server bottleneck "
      "simply vanishes for large numbers of workers.", "false-claim"),
+    (QD, _HEAVY_BALL, "d", "Here the recursion is precisely Nesterov's accelerated gradient.",
+     "over-reach"),
+    (QD, _HEAVY_BALL, "d", "With the tuned constants this update is simply Nesterov momentum.",
+     "over-reach"),
 ]
 CLEAN = [
     (OC, _LIMIT_A, "a", "Gradient descent started at any point of the row space ends at the "
@@ -50,6 +59,10 @@ CLEAN = [
     (SDN, _STEP_A, "a", "With the squared Euclidean norm the step points exactly along $-g$."),
     (DT, _TABLE, "main", "In the ring all-reduce the bottleneck disappears for large n, since no "
      "node is central."),
+    (QD, _HEAVY_BALL, "d", "Unlike Nesterov's accelerated gradient, the gradient is taken at the "
+     "current iterate."),
+    (QD, _HEAVY_BALL, "d", "With the tuned constants this update is exactly heavy-ball "
+     "momentum."),
 ]
 
 
