@@ -13,7 +13,11 @@ both ways:
   said to vanish for a scheme with no central node is no finding;
 - the part's own method said plainly to be an optimizer the catalogue does not relate to it
   ("here the recursion is precisely Nesterov's method" of a heavy-ball part) is over-reach even
-  where the right name stands in the heading; a contrast, or the right name, is no finding.
+  where the right name stands in the heading; a contrast, or the right name, is no finding;
+- two methods said to become the same under a hyper-parameter setting ("with β1 = 0, Adam with
+  L2 and AdamW become the same, because …") are refuted when their verified answers still
+  differ with that setting; a negation inside the reason given hedges nothing, and a setting
+  of the state ("v̂ = 1") decides nothing.
 """
 
 from __future__ import annotations
@@ -25,11 +29,14 @@ OC = "src/optiproof/problems/texts/optimizer-convergence.txt"
 SDN = "src/optiproof/problems/steepest-descent-numeric.yaml"
 DT = "src/optiproof/problems/texts/distributed-training.txt"
 QD = "src/optiproof/problems/texts/quadratic-dynamics.txt"
+ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
 
 _LIMIT_A = "(a) θ = x/‖x‖² ≈ [0.990, 0.0990, 0.00990], the minimum-norm solution. "
 _STEP_A = "(a) u = (−0.75, 0.25, −0.5), optimal value −1.75. This is gradient descent.\n\n"
 _TABLE = ("All-to-all sends n(n-1) messages, each of size p. The parameter server sends 2n "
           "messages of size p. Ring all-reduce sends 2n(n-1) messages of size p/n.\n")
+_DECAY_E = ("(e) With L2 the decay on coordinate i is αλθ_i/(√v̂_i + ε). AdamW's decay is "
+            "αλθ_i = 10⁻⁵·θ_i, the same for every weight. ")
 _HEAVY_BALL = "(d) Polyak heavy ball: α* ≈ 0.2309, β* ≈ 0.2699, optimal rate ≈ 0.5195.\n"
 
 FLAGGED = [
@@ -50,6 +57,10 @@ FLAGGED = [
      "over-reach"),
     (QD, _HEAVY_BALL, "d", "With the tuned constants this update is simply Nesterov momentum.",
      "over-reach"),
+    (ADAM, _DECAY_E, "e", "With β_1 = 0, Adam with L2 and AdamW become the same, because the "
+     "penalty is no longer averaged into m.", "false-claim"),
+    (ADAM, _DECAY_E, "e", "Setting β1 = 0 makes them agree: L2-regularised Adam and AdamW are "
+     "then identical.", "false-claim"),
 ]
 CLEAN = [
     (OC, _LIMIT_A, "a", "Gradient descent started at any point of the row space ends at the "
@@ -63,6 +74,9 @@ CLEAN = [
      "current iterate."),
     (QD, _HEAVY_BALL, "d", "With the tuned constants this update is exactly heavy-ball "
      "momentum."),
+    (ADAM, _DECAY_E, "e", "With v̂ = 1 and ε = 0, Adam with L2 and AdamW are identical."),
+    (ADAM, _DECAY_E, "e", "For plain SGD, L2 regularisation and decoupled weight decay are the "
+     "same, because SGD does not rescale the gradient."),
 ]
 
 
