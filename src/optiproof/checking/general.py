@@ -102,6 +102,10 @@ _NORM_KEEPS_DIRECTION = re.compile(
     r"|\b(?:whatever|any|every|each|all|no matter (?:what|which))\s+(?:\w+\s+)?norms?\b[^.;]{0,80}?"
     r"\b(?:always|just|simply|only|still)\s+(?:be\s+|is\s+)?(?:an?\s+)?(?:re)?scaled\s+(?:copy of the\s+)?"
     r"(?:negative|minus)\s+gradient"
+    r"|\b(?:whatever|any|every|each|all|no matter (?:what|which))\s+(?:\w+\s+)?norms?\b[^.;]{0,80}?"
+    r"\b(?:always|still)\s+(?:points?|lies|is|goes|moves|runs)\s+(?:exactly\s+|precisely\s+|"
+    r"straight\s+)?(?:along|down|parallel to|in the direction of)\s+(?:the\s+)?"
+    r"(?:[-−]\s*(?:g|∇\s*f)\b|(?:negative|minus)\s+gradient|minus the gradient)"
     r"|\bthe norm (?:only|just|merely) (?:changes?|affects?|sets?|scales?|rescales?) (?:the )?"
     r"(?:constant|length|scale|size|step size|learning rate|magnitude)\b[^.;]{0,40}$", re.I)
 """"The norm only sets the length, never the direction": every norm's step points one way
@@ -553,7 +557,13 @@ _NO_MATTER = re.compile(
     r"(?:does not|doesn't|do not|don't|never) (?:depend on|grow with|change with|scale with) "
     r"(?:the number of|how many))\s+"
     r"(?:workers|gpus|nodes|machines|ranks|processes|devices)\b", re.I)
-_TRAFFIC = (("volume", re.compile(r"\b(?:traffic|volume|load|bandwidth|data|bytes|values "
+_FADES = re.compile(
+    r"\b(?P<what>load|traffic|volume|bottleneck|congestion)\b[^.;]{0,30}?\b(?:disappears?|"
+    r"vanish(?:es)?|goes away|shrinks?|decreases?|diminishes|drops? off|dissolves?)\s+"
+    r"(?:for (?:large|many|big)|as|when|once|with (?:more|many|large))\b[^.;]{0,25}?"
+    r"\b(?:n|workers|gpus|nodes|machines|ranks|devices)\b", re.I)
+"""A cost said to fade as the cluster grows ("the server bottleneck disappears for large n")."""
+_TRAFFIC = (("volume", re.compile(r"\b(?:traffic|volume|load|bottleneck|bandwidth|data|bytes|values "
                                   r"(?:sent|received))\b", re.I)),
             ("messages", re.compile(r"\bmessages\b", re.I)),
             ("message-size", re.compile(r"\b(?:size of (?:each|a|one) message|message size|"
@@ -568,9 +578,15 @@ def _independence_claim(solution: Any, words: str) -> Refutation | None:
     from optiproof.catalogue.schemes import PARAMETER_SERVER
 
     m = _NO_MATTER.search(words)
+    fades = None if m else _FADES.search(words)
+    if fades is not None:
+        if fades.group("what").lower() == "bottleneck" and \
+                not re.search(r"\bserver\b", words[:fades.end()], re.I):
+            return None  # a ring or tree has no central node to be the bottleneck
+        m = fades
     if not m:
         return None
-    head = words[:m.start()]
+    head = words[:m.end() if fades is not None else m.start()]
     if re.search(r"\b(?:each|every|per|one|a single|the busiest) (?:worker|node|gpu|rank|device)",
                  head, re.I):
         return None  # a per-worker cost; the verified costs here are totals
@@ -805,12 +821,41 @@ _RESCALED = re.compile(r"\b(?:coefficient|rescal\w*|scaled|choosing|with \w+ (?:
                        re.I)
 
 
-_BOTH_SAME = re.compile(r"\b(?:are|is|be)\s+(?:\w+\s+){0,2}?(?:equivalent|identical|the same|"
-                        r"interchangeable)\b(?!\s+(?:to|as|with)\b)", re.I)
+_BOTH_SAME = re.compile(r"\b(?:are|is|be|become|becomes)\s+(?:\w+\s+){0,2}?(?:equivalent|identical|the same|"
+                        r"interchangeable)\b(?!\s+(?:to|with)\b|\s+as\b(?!\s+well\b))", re.I)
 """A symmetric sameness ("AdamW and Adam + L2 are equivalent", "these two are actually
 equivalent"): both names stand before it, or in the sentence before when it points back."""
 _BOTH = re.compile(r"^\s*(?:[\w ,=ε0-9]{0,40}?[,\s]\s*)?(?:however,\s*)?(?:these two|the two|both|they|"
                    r"these)\b", re.I)
+
+
+_SETTING = re.compile(r"(?<![\w^_])(?P<sym>[βb]eta_?[12]|β_?[12]|ε|eps(?:ilon)?|λ|lambda|α|alpha|"
+                      r"[\w^̂_]+)\s*=\s*(?P<val>\d+(?:\.\d+)?)\b(?!\s*[-+*/^])", re.I)
+_HYPER = {"beta1": ("beta_1", "beta1"), "beta2": ("beta_2", "beta2"), "epsilon": ("epsilon",),
+          "lambda": ("lambda",), "alpha": ("alpha",)}
+"""The hyper-parameters a setting may fix, with the names their symbols take in an answer."""
+
+
+def _settings(words: str) -> dict[str, Any] | None:
+    """The hyper-parameters a sentence fixes ("with β1 = 0", "for ε = 0"), by canonical name;
+    None when it fixes nothing, or fixes something else (a state "v̂ = 1"), which may well
+    make two answers agree."""
+    import sympy
+
+    out: dict[str, Any] = {}
+    for m in _SETTING.finditer(words):
+        raw = m.group("sym").lower().replace("_", "").replace("β", "beta").replace("ε", "eps")
+        key = {"beta1": "beta1", "beta2": "beta2", "eps": "epsilon", "epsilon": "epsilon",
+               "λ": "lambda", "lambda": "lambda", "α": "alpha", "alpha": "alpha"}.get(raw)
+        if key is None:
+            return None
+        out[key] = sympy.Rational(m.group("val"))
+    return out or None
+
+
+def _named(name: str, key: str) -> bool:
+    """Is an answer's symbol ``name`` the hyper-parameter ``key``?"""
+    return name.lower() in _HYPER[key]
 
 
 def _both_named(words: str, before: str) -> str | None:
@@ -821,7 +866,12 @@ def _both_named(words: str, before: str) -> str | None:
     m = _BOTH_SAME.search(words)
     if not m or _EQUIVALENT_TO.search(words):
         return None
-    names = [x.phrase for reg in (OPTIMIZERS, SCHEMES) for x in reg.mentions(words[:m.start()])]
+    head = words[:m.start()]
+    cuts = [c.end() for c in re.finditer(r";|\bbut\b", head)]
+    names = [x.phrase for reg in (OPTIMIZERS, SCHEMES) for x in reg.mentions(head[cuts[-1]:])
+             ] if cuts else []  # "the two differ for SGD; but for Adam X and Y are the same"
+    if len(set(names)) < 2:
+        names = [x.phrase for reg in (OPTIMIZERS, SCHEMES) for x in reg.mentions(head)]
     if not names and _BOTH.match(words[:m.start()]):  # "for SGD the two are": not these two
         names = [x.phrase for reg in (OPTIMIZERS, SCHEMES) for x in reg.mentions(before)]
     names = list(dict.fromkeys(n.lower() for n in names))
@@ -839,6 +889,7 @@ def _equivalence_claim(solution: Any, words: str, before: str = "") -> Refutatio
 
     from optiproof.catalogue import OPTIMIZERS, SCHEMES
 
+    settings = _settings(words)
     both = _both_named(words, before)
     if both is not None:
         words = both
@@ -863,6 +914,14 @@ def _equivalence_claim(solution: Any, words: str, before: str = "") -> Refutatio
             except Exception:  # noqa: BLE001 -- answers SymPy cannot divide decide nothing
                 continue
             state = {s for s in ratio.free_symbols if s.name not in ("alpha", "lambda")}
+            if settings and not rescaled:
+                fixed = ratio.xreplace({s: v for s in ratio.free_symbols
+                                        for k, v in settings.items() if _named(s.name, k)})
+                if sympy.simplify(fixed - 1) != 0:
+                    shown = ", ".join(f"{k} = {v}" for k, v in settings.items())
+                    return Refutation(f"the verified {a.name} and {b.name} differ by the "
+                                      f"factor {ratio}, which is not 1 with {shown}", p.label)
+                continue
             if (rescaled and state) or (not rescaled and ratio != 1 and ratio.is_number):
                 which = ("depends on " + ", ".join(sorted(s.name for s in state))
                          if state else "is not 1")
@@ -1078,6 +1137,16 @@ def _held(words: str) -> str:
     return words[last.end():] if last is not None else words
 
 
+_REASON = re.compile(r",?\s*\b(?:because|since)\b(?!\s+(?:when|if)\b)", re.I)
+
+
+def _stated(words: str) -> str:
+    """What the sentence states before the reason it gives for it ("X and Y become identical,
+    because then the decay is not averaged"): a negation in the reason hedges nothing."""
+    m = _REASON.search(words)
+    return words[:m.start()] if m and m.start() > 0 else words
+
+
 _INTENSIFIER = re.compile(r"\b(?:is|are)\s+not\s+(?:special|specific|limited|restricted|"
                           r"confined|peculiar)\s+to\b|\bnot (?:just|only|merely)\b", re.I)
 """A negation that widens a claim ("this rate is not special to quadratics"), not a hedge."""
@@ -1109,7 +1178,7 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                 why = _sameness(solution, words)
             held = _held(words)
             if why is None and not _HEDGED.search(_INTENSIFIER.sub(" ", _NO_MATTER.sub(" ",
-                                                                               held))):
+                                                                               _stated(held)))):
                 why = (_norm_comparison(solution, held) or _invariance_claim(solution, held)
                        or _invariance_for_every(solution, held)
                        or _independence_claim(solution, held) or _exceed_claim(solution, held)

@@ -75,6 +75,14 @@ AdaGrad", "the method is just Adam"). Where the verified part has no one catalog
 its method (a method the problem defines itself), only such a statement identifies it."""
 
 
+_OWN_METHOD_IS = re.compile(
+    r"\b(?:it|this|(?:the|this|that|our|its|each|every)\s+(?:[\w-]+\s+){0,2}?(?:iteration|"
+    r"update|method|scheme|algorithm|recursion|rule|optimi[sz]er|dynamics))\s+"
+    r"(?:(?:here|then|now|again)\s+)?" + _IS_EXACTLY.pattern[2:], re.I)
+"""Right before a name: the part's own method said plainly to be that optimizer ("with these
+constants the iteration is exactly Nesterov's method", "this update is simply Adam")."""
+
+
 @dataclass(frozen=True)
 class NameMention:
     """An optimizer named in an identifying clause of a part."""
@@ -353,6 +361,17 @@ _COPULA = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|becomes?)\s+(?
 heavy-ball scheme is", "Adam is exactly the same method as")."""
 
 
+def _unrelated(key: str, fine: set[str]) -> bool:
+    """Does the catalogue relate ``key`` to none of the part's verified methods?"""
+    from optiproof.catalogue import relations_of
+
+    def pairs(name: str) -> set[frozenset[str]]:
+        return {frozenset((entry.key, rel.other)) for entry, rel in relations_of(name)}
+
+    links = pairs(key).union(*(pairs(k) for k in fine if k))
+    return key not in fine and not any(frozenset((key, k)) in links for k in fine)
+
+
 def _equated(m: NameMention, mentions: list[NameMention], fine: set[str]) -> bool:
     """Is ``m`` the predicate of a plain "X is Y" whose subject X is a name of the part's
     verified method (the name right before it in the same clause), and a method the catalogue
@@ -417,9 +436,19 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                               f"says the method is '{m.name}', which the verified derivation "
                               f"contradicts (the method is {part.identified_as or 'another'})",
                               excerpt=m.clause))
+        # "the iteration is exactly Nesterov's method" where the verified method is heavy
+        # ball, named rightly elsewhere: the part's own method said to be an unrelated one
+        said = [m for m in extra if m not in anchored and entry is not None
+                and not _equated(m, mentions, fine) and _unrelated(m.key, fine)
+                and _OWN_METHOD_IS.search(m.clause[:m.start])]
+        for m in _first(said):
+            grade.add(Finding("over-reach", part.label, m.line,
+                              f"says the method is '{m.name}', which the verified derivation "
+                              f"contradicts (the method is {part.identified_as})",
+                              excerpt=m.clause))
         named_right = entry is not None and (any(m.key in ok for m in mentions) or any(
             m.key in ok for m in named_anywhere(doc, lay, part.label)))
-        wrong = [m for m in extra if m not in anchored and m.before_marker
+        wrong = [m for m in extra if m not in anchored and m not in said and m.before_marker
                  and not _equated(m, mentions, fine)]
         known = [OPTIMIZERS.get(k) for k in sorted(fine - {None}) if OPTIMIZERS.get(k)]
         if entry is None and known:

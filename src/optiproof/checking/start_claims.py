@@ -21,10 +21,13 @@ _EVERY_START = re.compile(
     r"\s+(?:the\s+|its\s+|an?\s+|any\s+|every\s+|all\s+|arbitrary\s+|where\s+|what\s+|how\s+)+"
     r"(?:[\w-]+\s+){0,2}?(?:initiali[sz]ations?|inits?|starts?|starting (?:points?|values?)|"
     r"initial (?:points?|conditions?|values?|guess(?:es)?|iterates?|parameters?|weights?)|"
-    r"θ_?0|theta_?0|it (?:starts|begins))\b", re.I)
+    r"θ_?0|theta_?0|it (?:starts|begins))\b|"
+    r"\b(?:start(?:ed|ing|s)?|initiali[sz]ed|begun|beginning|launched)\s+(?:from|at|in)\s+"
+    r"(?:any|every|an? arbitrary|arbitrary|whatever)\s+(?:[\w-]+\s+)?(?:points?|locations?|"
+    r"places?|values?|vectors?)\b", re.I)
 _QUANTIFIED = re.compile(r"\b(?:any|every|all|arbitrary|whatever|regardless|irrespective|"
                          r"independent\w*|no matter)\b", re.I)
-_CONDITIONED = re.compile(r"^[^.;]{0,40}?\b(?:in|within|inside|on|from) (?:the )?(?:row ?space|"
+_CONDITIONED = re.compile(r"^[^.;]{0,40}?\b(?:in|within|inside|on|from|of) (?:the )?(?:row ?space|"
                           r"span|range|column space|image)\b|^\s*(?:that is |which is )?"
                           r"(?:in|within) (?:the )?(?:row|span)|^\s*(?:with|having) (?:zero|no) "
                           r"(?:component|part)", re.I)
