@@ -1,4 +1,4 @@
-"""Blind batches A to J as regression data: each text is answered right (solved, verified, every
+"""Blind batches A to N as regression data: each text is answered right (solved, verified, every
 expected value present) or refused naming what could not be read; none is answered silently
 wrong.
 
@@ -22,7 +22,7 @@ from optiproof.reading import ReadingIncomplete, read_report
 from blind_scoring import missing_values
 from reading_helpers import CORPUS
 
-BATCHES = [CORPUS / f"blind-{letter}" for letter in "abcdefghijkm"]
+BATCHES = [CORPUS / f"blind-{letter}" for letter in "abcdefghijkmn"]
 OUTCOMES = {stem: got for batch in BATCHES
             for stem, got in yaml.safe_load((batch / "outcomes.yaml").read_text("utf-8")).items()}
 TEXTS = {p.name.split(".")[0]: p for batch in BATCHES for p in batch.iterdir()
@@ -33,7 +33,10 @@ def outcome(stem: str) -> tuple[str, str]:
     """(``right`` | ``refused`` | ``unverified`` | ``SILENTLY-WRONG``, detail) of one text."""
     text = TEXTS[stem].read_text(encoding="utf-8")
     expected = yaml.safe_load((TEXTS[stem].parent / f"{stem}.expected.yaml").read_text("utf-8"))
-    reading = read_report(text)
+    try:   # a text the reader rejects outright (exit 2, naming the value) is refused too
+        reading = read_report(text)
+    except BadInput as err:
+        return "refused", str(err)
     try:
         problem = reading.to_problem()
     except ReadingIncomplete:
