@@ -405,3 +405,21 @@ def test_demo_solves_a_folder_of_problem_texts(tmp_path: Path) -> None:
     assert (out / "report.html").exists() and (out / "one.md").exists()
     assert "sign gradient descent" in (out / "one.md").read_text()
     assert _run("demo", "--texts", str(tmp_path / "missing")).exit_code == 2
+
+
+@pytest.mark.parametrize("extra, shown", [
+    ("Our cluster has 0.37 petaflops.", "0.37"),
+    ("The room seats 41 students.", "41"),
+])
+def test_brief_output_still_shows_the_numbers_no_answer_uses(tmp_path, extra, shown):
+    """--brief leaves the reading out but not a number of the text that the answers ignore: an
+    answer computed without it may answer another question than the one asked."""
+    text = ("The gradient is g = (3, -1, 2) and alpha = 0.5. " + extra + "\n\n"
+            "(a) Find the minimiser of g^T d + (1/alpha) ||d||_2^2.\n\n"
+            "(b) Find the minimiser of g^T d + (1/alpha) ||d||_inf^2.\n")
+    brief = _run("solve", _file(tmp_path, "p.txt", text), "--brief")
+    head = brief.stdout.split("Answers")[0]
+    assert "NOT USED" in head and shown in head, brief.stdout
+    assert brief.exit_code != 0
+    clean = _run("solve", _file(tmp_path, "q.txt", text.replace(extra, "")), "--brief")
+    assert "NOT USED" not in clean.stdout and clean.exit_code == 0, clean.stdout

@@ -129,6 +129,21 @@ def reading_block(solution: Solution) -> list[RenderableType]:
     return out
 
 
+def unused_block(solution: Solution) -> list[RenderableType]:
+    """The numbers of the text the answers do not use, per part and shared (empty if none): the
+    one part of the reading a brief output still shows, since an answer that leaves a given
+    number out may answer another question than the one asked."""
+    view = reading_view(solution)
+    if view.from_spec:
+        return []
+    out: list[RenderableType] = [
+        _hanging(f"  NOT USED in ({part.label}):", ", ".join(part.unused), "bold red")
+        for part in view.parts if part.unused]
+    if view.unused:
+        out.append(_hanging("  NOT USED by any answer:", ", ".join(view.unused), "bold red"))
+    return out
+
+
 def _answer_rows(block: PartAnswer) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
@@ -268,6 +283,8 @@ def render_terminal(solution: Solution, console: Console, *, brief: bool = False
         console.print(Text(answered_line(solution), style="bold red"))
     if not brief:
         console.print(Group(*reading_block(solution)))
+    elif unused_block(solution):   # brief leaves out the reading, never what it did not use
+        console.print(Group(*unused_block(solution)))
     console.print(Group(*answer_block(solution)))
     if brief:
         return
