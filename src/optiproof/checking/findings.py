@@ -23,7 +23,7 @@ from optiproof.checking.compare import agree, matches
 from optiproof.checking.expect import Expectation
 from optiproof.checking.hooks import NOT_STATED, judge
 from optiproof.checking.onway import past_the_way
-from optiproof.checking.statements import TIER_DISPLAY
+from optiproof.checking.statements import TIER_DISPLAY, TIER_PROSE
 
 FindingKind = Literal["wrong-answer", "inconsistency", "over-reach", "false-claim",
                       "unrenderable-formula", "unanswered"]
@@ -196,6 +196,26 @@ def _right_before(part: Any, exp: Expectation, found: list[Statement], final: St
     return max(right, key=lambda s: s.claim.pos) if right else None
 
 
+def _wrong_after(part: Any, exp: Expectation, found: list[Statement], final: Statement,
+                 hook: Any) -> Statement | None:
+    """A later statement of the answer under its own symbol that contradicts the final claim
+    graded right (``⇒ Δθ = −(α/2) g``, ranked final by its arrow, then ``u = −3 g`` in plain
+    prose): the marker that ranks the earlier one higher does not silence the later one, the
+    document derives the verified answer and then concludes another. Only a final claim ranked
+    above plain prose by no more than a conclusion's marker (not displayed, bold or boxed), and
+    a later statement in prose, outside its sentence, with the same relation (not an aside,
+    ``in practice ≲ α``)."""
+    if final.claim.tier_of_final >= TIER_DISPLAY:
+        return None
+    later = [s for s in found if s.claim.role != "summary" and s.claim.pos > final.claim.pos
+             and s.claim.tier_of_final >= TIER_PROSE
+             and s.claim.unit.start >= final.claim.unit.end
+             and s.piece.relation == final.piece.relation
+             and s.strong and symbol_score(s.claim.subject, exp) >= 4
+             and not _rounding_of(s, final) and _judge(part, exp, s, hook)[0] is False]
+    return max(later, key=lambda s: s.claim.pos) if later else None
+
+
 def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Statement]],
                      hook: Any) -> None:
     """Final claims against the verified answers: wrong answers, inconsistencies, and the
@@ -259,6 +279,10 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                     grade.notes.append(note)
         if verdict is False and (right := _right_before(part, exp, found, final, hook)):
             _inconsistent(grade, exp, right, final, ("derived as", "concluded as"))
+            continue
+        if verdict is True and (wrong := _wrong_after(part, exp, found, final, hook)):
+            grade.graded[exp.name] = wrong
+            _inconsistent(grade, exp, final, wrong, ("derived as", "concluded as"))
             continue
         if verdict is False:
             grade.add(Finding("wrong-answer", grade.label, final.claim.line,
