@@ -169,6 +169,7 @@ MIN_VALUE = _add(_Q(
     phrases=(r"\b(?:optimal|minimum|minimal|smallest|least) (?:objective )?value",
              r"\bvalue of the (?:objective|minimum|problem)\b", r"\bobjective value",
              r"\bsmallest value of the objective",
+             r"\b(?:the |its )?optimal objective\b(?! (?:function|is)\b)",
              _LISTED + r"(?:the )?(?:(?:optimal|minimum|minimal|min) )?(?:objective )?value" + _LIST_REST,
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
              r"\binfimum\b", r"\bminimum value\b",
@@ -967,6 +968,13 @@ LINEAR_CHANGE = _add(_Q(
              r"objective|approximation) (?:go(?:es)? down|decreases?|drops?|changes?)\b",
              r"\b(?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:decrease|change|reduction) (?:of|in) "
              r"the (?:loss|objective)\b",
+             # "the predicted decrease gᵀd*", "the decrease in the linear model": the linear term
+             # at the step (the minimum value only where the objective is the linear term alone)
+             r"(?<!\blargest )(?<!\bsmallest )(?<!\bbiggest )(?<!\bgreatest )(?<!\bleast )(?<!\bmost )"
+             r"\bpredicted (?:decrease|reduction|change|drop)\b(?! (?:of|in) the (?!loss\b|objective\b))",
+             r"(?<!\blargest )(?<!\bsmallest )(?<!\bbiggest )(?<!\bgreatest )(?<!\bleast )(?<!\bmost )"
+             r"\b(?:decrease|reduction|change|drop) (?:of|in) the (?:linear(?:i[sz]ed)?|first[- ]order) "
+             r"(?:model|approximation|objective|term)\b",
              r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",
              r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])",
              # "the value gᵀd*", "the value of ∇L(w)ᵀd at the solution": the linear term at the

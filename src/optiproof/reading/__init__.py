@@ -287,7 +287,8 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
                          for i in [ref, *_more_references(part.flat, reference, labels, here)])
     inherited = _BROKEN_WORD.sub("", inherited)
     asks = any(r.asks for r in questions.requests) and not any(
-        _repeats(s) and not _asks_something(re.sub(r"\s+", " ", s))
+        _repeats(s) and not (_asks_something(re.sub(r"\s+", " ", s)) and
+                             _asks_of_its_own(re.sub(r"\s+", " ", s)))
         for _, s in sentences(part.own))
     for kind in ("norm", "optimizer", "scheme"):
         if KINDS[kind].mentions(part.flat) or (kind == "norm" and _NORM_NOTATION.search(part.flat)):
@@ -376,6 +377,15 @@ def _asks_something(sentence: str) -> bool:
     from optiproof.reading.questions import is_request
 
     return is_request(sentence)
+
+
+def _asks_of_its_own(sentence: str) -> bool:
+    """True for a request sentence that names something asked ("Repeat (a) and give the step
+    length"); "Repeat (a) with the ℓ∞ norm." is a request that asks only what (a) asked, so a
+    part that adds a question of its own in another sentence asks both."""
+    from optiproof.reading.questions import read_questions
+
+    return any(r.asks or r.unplaced for r in read_questions(sentence).requests)
 
 
 def _question(part: Any) -> str:
