@@ -258,6 +258,11 @@ class QuadraticDynamicsReader:
                 r.set(F.asks, list(dict.fromkeys(Q.OPTIMAL_RATE.key if a == Q.RATE.key else a
                                                  for a in own_asks)), r.fields[F.asks].source)
         asks = _minimised_rates(r, asks)
+        its = _its_rate(r.own_text or "", [(r.own_text or "").find(s) for k, s in asks
+                                           if k == Q.OPTIMAL_STEP.key])
+        if its is not None and Q.OPTIMAL_RATE.key not in {k for k, _ in asks} | set(
+                r.value(F.asks) or []):
+            asks = [*asks, (Q.OPTIMAL_RATE.key, its[2])]   # "what step is optimal + its rate"
         if r.value(F.alpha) is None or r.found.get(_RATE_OF_OPTIMUM):
             asks = [(Q.OPTIMAL_RATE.key if k == Q.RATE.key else k, s) for k, s in asks]
         elif r.found.get(_RATE_AT_STEP):
@@ -2128,12 +2133,20 @@ _NEEDS = (
 """Asks whose input field must have been read: (quantity, field, the refusal's reason)."""
 
 
-_CHOOSES_STEP = re.compile(r"\b(?:which|what|the) (?:step(?: size)? |learning rate |value of )?"
-                           r"(?:α|η|γ|lr|h)\b[^.?]{0,60}\b(?:minimi[sz]\w*|gives? the (?:fastest|"
+_CHOOSES_STEP = re.compile(r"\b(?:(?:which|what|the) (?:step(?: size)? |learning rate |value of )?"
+                           r"(?:α|η|γ|lr|h)\b|(?:which|what) (?:step(?:[- ]?size)?|learning rate)\b)"
+                           r"[^.?]{0,60}\b(?:minimi[sz]\w*|gives? the (?:fastest|"
                            r"best|smallest)|makes? [^.?]{0,30}(?:fastest|smallest)|is (?:best|"
                            r"optimal))", re.I)
 """A request that asks which step is best ("Which η minimises ρ?", "which η gives the fastest
-worst-case convergence"): the optimal step."""
+worst-case convergence", "what step size gives the fastest rate"): the optimal step."""
+
+_ITS_RATE = re.compile(r"(?:(?<=\band )|(?<=\bwith )|(?<=\bplus )|(?<=\+ )|(?<=& ))(?:also )?(?:its|the resulting|the corresponding) "
+                       r"(?:(?:worst[- ]case|linear|convergence|contraction) ){0,2}(?:rate|factor|"
+                       r"ρ)\b", re.I)
+"""The rate of an optimal step asked just before it ("what step would be optimal + its rate",
+"the best η and its convergence rate"): the optimal rate, even beside a rate at a stated
+step."""
 
 _TUNING_NAMED = re.compile(r"\b(?:optimal|best|optimally chosen) \(?(?:[α-ω]|lr|step|momentum)"
                            r"[^.?;]{0,12}")
@@ -2141,6 +2154,15 @@ _TUNING_NAMED = re.compile(r"\b(?:optimal|best|optimally chosen) \(?(?:[α-ω]|l
 
 _RATE_AT_STEP = "rate at the stated step"
 _GENERIC_RATE = re.compile(r"\b(?:what|which) rate\b|\brate (?:does it|it) achieve", re.I)
+
+
+def _its_rate(own: str, steps: list[int]) -> tuple[int, str, str] | None:
+    """The optimal rate asked as the rate of an optimal step asked before it (at one of
+    ``steps``, positions in ``own``): ``(position, "optimal-rate", phrase)``, else None."""
+    its = next((m for m in _ITS_RATE.finditer(own) if any(0 <= p < m.start() for p in steps)),
+               None)
+    return None if its is None else (its.start(), "optimal-rate",
+                                     phrase(own, its.start(), its.end()))
 
 
 def _rate_at_stated_step(own: str, pos: int, src: str, step_source: str) -> bool:
@@ -2331,6 +2353,13 @@ def _read_asks(own: str, r: PartReading) -> None:
                                 for pos, k, src in found if k == "optimal-rate"):
         r.found[_RATE_AT_STEP] = True  # "With α = 0.1, what rate does it give?"
         found = [(pos, "rate" if k == "optimal-rate" else k, src) for pos, k, src in found]
+    chooses = _CHOOSES_STEP.search(own)
+    if chooses is not None and "optimal-step" not in {k for _, k, _ in found}:
+        found.append((chooses.start(), "optimal-step", phrase(own, chooses.start(), chooses.end())))
+    its = _its_rate(own, [pos for pos, k, _ in found if k == "optimal-step"])
+    if its is not None and "optimal-rate" not in {k for _, k, _ in found}:
+        found.append(its)
+    found.sort(key=lambda f: (f[0], order.index(f[1])))
     kinds = [k for _, k, _ in found]
     it = _RATE_OF_IT.search(own) if "optimal-step" in kinds and (
         step is None or step.source not in own) else None  # a step stated here is the one meant
