@@ -59,24 +59,3 @@ def test_a_repeat_with_a_question_of_its_own_asks_both() -> None:
     # gᵀd + ‖d‖∞² with d = −t·sign(g): −5t + t², minimal at t = 5/2, value −25/4
     assert float(answers["b"]["min-value"]) == pytest.approx(-25 / 4)
     assert "sign" in str(answers["b"]["identification"]).lower()
-
-
-@pytest.mark.parametrize("text", [
-    "(a) Work out d* and the anticipated gain g^T d*.",
-    "Find the minimising step u, and its wobble.",
-    "Compute the update together with the curvature penalty it pays.",
-])
-def test_an_item_the_catalogue_cannot_place_is_reported_not_dropped(text: str) -> None:
-    requests = read_questions(flatten(normalize(text).text)).requests
-    assert any(r.asks for r in requests)
-    unplaced = [u for r in requests for u in r.unplaced]
-    assert unplaced, requests
-    assert any(word in " ".join(unplaced) for word in ("gain", "wobble", "penalty")), unplaced
-
-
-def test_a_part_with_an_unplaced_item_is_refused_naming_it() -> None:
-    text = ("The gradient is g = (2, -1, 0, 3). Consider d* = argmin g^T d subject to "
-            "‖d‖_∞ ≤ 0.5.\n(a) Work out d* and the anticipated gain of this move.\n")
-    reading = read_report(text)
-    assert not reading.complete
-    assert any("anticipated gain" in line for line in reading.unread()), reading.unread()

@@ -1150,7 +1150,7 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
                 out.append(sentence[lo:hi].strip())
             continue
         if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text) or
-                _VALUE_AT_ITERATE.search(sentence[lo:hi]) or _DEFINITE_ITEM.match(text)) and \
+                _VALUE_AT_ITERATE.search(sentence[lo:hi])) and \
                 not setting and \
                 not is_context(text) and \
                 not _PRESENTATION.match(text) and \
@@ -1159,14 +1159,6 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
     return tuple(out)
 
 
-_DEFINITE_ITEM = re.compile(r"^\s*(?:(?:and|also|then|plus),? )*(?:the|its|their) (?!same\b|case\b|"
-                            r"following\b|other\b|answer\b|result\b)[a-z][a-z-]{2,}\b"
-                            r"(?![^,;?]*\b(?:is|are|was|were|be|been|becomes?|stays?|remains?|has|have|"
-                            r"does|do|goes|gets?|holds?|equals?|converges?|diverges?)\b)", re.I)
-"""An item that is a noun phrase of its own ("and the predicted surplus gᵀd*", "its drift"), not
-a clause with a verb ("and the objective is unbounded below for α > α_c", a condition):
-something asked whatever its noun, so an item the catalogue cannot place is reported (the part
-refused, naming it) rather than dropped because its noun is not a known one."""
 _VALUE_AT_ITERATE = re.compile(r"(?<![\w∇])(?:[fFgLJ]|loss|Loss)\s?\(\s?(?:θ|w|x|theta)_?\{?\(?\d{1,3}"
                                r"\)?\}?\s?\)")
 """A function's value at an iterate ("and the loss f(θ_2)"): something asked, whatever noun
