@@ -213,22 +213,13 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             continue
         r.requests[request.sentence] = sorted(in_request | {
             r.answered_by[q] for q in in_request if q in r.answered_by})
-        first: dict[str, str] = {}
         for ask, quantity in resolved:
-            if quantity is not None:
-                first.setdefault(quantity, ask.phrase)
             if quantity is None and _states_problem(hooks, r, request.sentence, ask.phrase):
                 continue  # 'gᵀ' of "Solve min gᵀd s.t. ‖d‖_4 ≤ 1 and give d": the formula's
             gap = _ask_gap(ask, quantity, request, asked, in_request, hooks, r.answered_by)
             if gap and quantity in DERIVED_KEYS and request.sentence in pass_.unresolved:
                 gap = (f"asks for the {QUANTITIES[quantity].name} (\"{ask.phrase}\"): "
                        f"{pass_.unresolved[request.sentence]}")
-            if not gap and quantity is not None and first[quantity] != ask.phrase and \
-                    _OWNED_ASK.match(ask.phrase) and not _family_took(r, ask.phrase, hooks):
-                gap = (f"\"{ask.phrase}\" asks the {QUANTITIES[quantity].name} of another "
-                       f"quantity than \"{first[quantity]}\" does, but the reading placed it only "
-                       "once (expected each asked in its own words, e.g. 'the optimal step and "
-                       "its rate')")
             if gap:
                 _gap(r, ask.phrase, gap)
             elif quantity == Q.EXPLANATION.key:
@@ -251,11 +242,6 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
                               "reading could not apply to the problem")
     if hooks.ask_field and any(m.name.startswith("question") for m in r.missing):
         r.missing = [m for m in r.missing if m.name != hooks.ask_field]
-
-
-_OWNED_ASK = re.compile(r"^(?:its|their|the resulting|the corresponding) ", re.I)
-"""An ask owned by another quantity of its request ("its rate" of "the best step and its
-rate"): not a repetition of the same quantity asked before it in that request."""
 
 
 _SOLVES_FOR = {"crossover", "threshold", "max-step", "optimal-step", "optimal-momentum",

@@ -1070,9 +1070,8 @@ def _modified_asks(sentence: str, start: int, asks: list[Ask]) -> tuple[str, ...
 
 _ITEM_SPLIT = re.compile(r"(?<!\btrial)(?<!\bback)(?<!\bpros),? and (?!error\b|forth\b|cons\b)"
                          r"(?:also )?|,? (?:together|along) with (?=(?:the|its|their) )|,? as well as |, (?=(?:the|its|a|an|"
-                         r"how|what|which|and) )|; | \+ (?=(?:the|its|their|how|what|which) )")
-"""Coordinated items of a request (not the idioms 'trial and error', 'back and forth'); a '+'
-between words joins items too ("which step is optimal + its rate")."""
+                         r"how|what|which|and) )|; ")
+"""Coordinated items of a request (not the idioms 'trial and error', 'back and forth')."""
 _ASKED_NOUN = re.compile(r"\b(?:pair|values?|momentum|sizes?|rates?|steps?|numbers?|norms?|points?|"
                          r"vectors?|matri(?:x|ces)|bounds?|factors?|distances?|ratios?|limits?|"
                          r"times?|moments?|minimi[sz]ers?|solutions?|updates?|iterates?|"
