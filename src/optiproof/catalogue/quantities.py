@@ -970,7 +970,9 @@ LINEAR_CHANGE = _add(_Q(
              r"the (?:loss|objective)\b",
              # "the predicted decrease gᵀd*", "the decrease in the linear model": the linear term
              # at the step (the minimum value only where the objective is the linear term alone)
+             r"(?<!\blargest )(?<!\bsmallest )(?<!\bbiggest )(?<!\bgreatest )(?<!\bleast )(?<!\bmost )"
              r"\bpredicted (?:decrease|reduction|change|drop)\b(?! (?:of|in) the (?!loss\b|objective\b))",
+             r"(?<!\blargest )(?<!\bsmallest )(?<!\bbiggest )(?<!\bgreatest )(?<!\bleast )(?<!\bmost )"
              r"\b(?:decrease|reduction|change|drop) (?:of|in) the (?:linear(?:i[sz]ed)?|first[- ]order) "
              r"(?:model|approximation|objective|term)\b",
              r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",

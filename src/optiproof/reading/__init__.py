@@ -287,7 +287,8 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
                          for i in [ref, *_more_references(part.flat, reference, labels, here)])
     inherited = _BROKEN_WORD.sub("", inherited)
     asks = any(r.asks for r in questions.requests) and not any(
-        _repeats(s) and not _asks_of_its_own(re.sub(r"\s+", " ", s))
+        _repeats(s) and not (_asks_something(re.sub(r"\s+", " ", s)) and
+                             _asks_of_its_own(re.sub(r"\s+", " ", s)))
         for _, s in sentences(part.own))
     for kind in ("norm", "optimizer", "scheme"):
         if KINDS[kind].mentions(part.flat) or (kind == "norm" and _NORM_NOTATION.search(part.flat)):

@@ -130,9 +130,10 @@ def _method_words(own: str, r: PartReading, method: Any, source: str) -> str:
         if diagonal else []
     if diagonal and r.found.get("feature-scale"):
         from optiproof.catalogue import KINDS
+        from optiproof.catalogue.optimizers import RESCALED_SGD
 
         named += [m.phrase for m in KINDS["optimizer"].mentions(own)
-                  if m.entry.key == "rescaled-sgd"]
+                  if m.entry.key == RESCALED_SGD.key]
     return "; ".join(dict.fromkeys([source, *named]))
 
 

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from optiproof.catalogue.norms import L1, L2, LINF
+
 UNIVERSAL = re.compile(r"\bfor (?:any|every|all|each) "
                        r"(?:gradients?|g|vectors?|matri(?:x|ces))\b"
                        r"|\bgeneral constant\b|\bregardless of (?:the )?(?:gradient|g)\b"
@@ -128,7 +130,7 @@ the norm ("this threshold is the same for every norm", "it does not depend on th
 _AS_A_FORMULA = re.compile(r"\b(?:formula|form|expression|rule|recipe|dual)\b|‖g‖_?\*|\|\|g\|\|_?\*",
                            re.I)
 """The same *formula* (1/‖g‖ in the dual norm) for every norm is true: only its value differs."""
-_VECTOR_NORMS = ("l2", "l1", "linf")
+_VECTOR_NORMS = (L2.key, L1.key, LINF.key)
 _THRESHOLDS: dict[str, Any] = {}
 
 
