@@ -224,13 +224,23 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
                 _gap(r, ask.phrase, gap)
             elif quantity == Q.EXPLANATION.key:
                 r.notes.append(f"\"{ask.phrase}\": the explanation is the derivation's prose")
+        claims: list[str] = []
         for item in request.unplaced:
             if _stated(item, r) or _elliptic_item(r, item, hooks) or _family_took(r, item, hooks):
+                continue
+            if request.proof and in_request and _CLAIM_ITEM.match(item):
+                claims.append(item)
                 continue
             _gap(r, item, f"could not place \"{_short(item)}\" in the request "
                           f"\"{_short(request.sentence)}\" (expected a question for: "
                           f"{_names(hooks.answers)})")
         if request.proof:
+            r.claims += _claimed_values(request.sentence, in_request)
+        if request.proof and claims:
+            r.notes.append(f"\"{_short(' '.join(claims))}\" is a claim to show: it is answered by "
+                           f"deriving {_names(tuple(k for k in hooks.answers if k in in_request) or tuple(k for k in sorted(in_request) if QUANTITIES.get(k)))}; a number it states that no "
+                           "answer gives keeps the part from being stamped verified")
+        elif request.proof:
             r.notes.append(f"\"{_short(request.sentence)}\": the stated relation is what the "
                            "derivation shows; it is not checked separately")
     for request in questions.requests:
@@ -242,6 +252,44 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
                               "reading could not apply to the problem")
     if hooks.ask_field and any(m.name.startswith("question") for m in r.missing):
         r.missing = [m for m in r.missing if m.name != hooks.ask_field]
+
+
+_CLAIM_ITEM = re.compile(r"^\s*(?:\(?\w{1,4}[.)]\s*)?(?:and |then |also )?(?:show|prove|verify|check|"
+                         r"confirm|argue|explain why|deduce) that\b|^\s*(?:and |or )?only if\b", re.I)
+"""The claim clause of a proof request ("Show that d = 0 is a minimizer if", "and only if α is
+at most some threshold α_0"): what is to be shown, answered by deriving the quantity the same
+request asks ("and find α_0"), never a request of its own."""
+
+_CLAIM_NUMBER = r"-?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?"
+_CLAIMED = (
+    re.compile(r"(?:[A-Za-zα-ωΑ-Ω][\w^*⋆]{0,6} ?= ?)(?P<num>" + _CLAIM_NUMBER + r")(?![\w.])"
+               r" (?:is|gives|equals) (?:the |an |a )?(?P<what>[^,;.?]{3,80}?)"
+               r"(?= for\b| of\b| in\b| and\b| if\b|[,;.?]|$)", re.I),
+    re.compile(r"\bthe (?P<what>[^,;.?=]{3,60}?) (?:is|equals) (?:(?:[A-Za-zα-ωΑ-Ω][\w^*⋆]{0,6}) ?= ?)?"
+               r"(?P<num>" + _CLAIM_NUMBER + r")(?![\w.])", re.I),
+)
+"""A value stated for a named quantity inside a claim to show ("η = 0.4 is the optimal fixed
+step size", "the optimal rate is 3/5")."""
+
+
+def _claimed_values(sentence: str, asked: set[str]) -> list[tuple[str, str, str]]:
+    """(quantity, value, phrase) of each value the claim of a proof request states for a
+    quantity the request asks (the quantity read from the words naming it, through the same
+    question reader)."""
+    from optiproof.reading.questions import read_questions
+
+    verb = re.search(r"\b(?:show|prove|verify|check|confirm) that\b", sentence, re.I)
+    if not verb:
+        return []
+    out = []
+    for rx_ in _CLAIMED:
+        for m in rx_.finditer(sentence, verb.end()):
+            found = {a.quantity for q in read_questions(f"What is the {m.group('what')}?").requests
+                     for a in q.asks if a.quantity}
+            for key in sorted(found & asked):
+                if (key, m.group("num")) not in [(k, v) for k, v, _ in out]:
+                    out.append((key, m.group("num"), m.group(0).strip()))
+    return out
 
 
 _SOLVES_FOR = {"crossover", "threshold", "max-step", "optimal-step", "optimal-momentum",

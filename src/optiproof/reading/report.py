@@ -153,6 +153,7 @@ class Reading:
                 earlier = [r.question for r in self.parts[:self.parts.index(
                     readings[part.label])]]
                 part.unread += _only_numbers(readings[part.label], part, earlier)
+                part.unread += _refuted_claims(readings[part.label], part)
 
     def to_problem(self, partial: bool = False) -> Any:
         """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not.
@@ -227,6 +228,36 @@ def _named_by_answer(text: str, part: Any) -> bool:
 
     named = OPTIMIZERS.get(part.identified_as) if getattr(part, "identified_as", None) else None
     return named is not None and _entry_key(text) == named.key
+
+
+def _refuted_claims(reading: PartReading, part: Any) -> list[str]:
+    """Each value a "show that" request claims for a quantity that the part's derived answer
+    contradicts (such a part is not stamped verified: the question asked to show something
+    false, or the text was misread); a claim the answer confirms is said in the part's
+    interpretation."""
+    from optiproof.catalogue import QUANTITIES
+    from optiproof.core.mathparse import try_parse_math
+
+    out = []
+    for key, written, claim in reading.claims:
+        answers = [a for a in part.answers if a.quantity == key]
+        stated = try_parse_math(written)
+        if not answers or stated is None:
+            continue
+        try:
+            want = float(stated)
+            got = [float(a.expr) for a in answers]
+        except (TypeError, ValueError):
+            continue
+        name = QUANTITIES[key].name if QUANTITIES.get(key) else key
+        if any(abs(g - want) <= 1e-9 + 1e-6 * max(abs(g), abs(want)) for g in got):
+            part.interpretation = (f"The claim to show, \"{claim}\", holds: the derived {name} "
+                                   f"is {written}. " + part.interpretation).strip()
+        else:
+            out.append(f"the claim to show \"{claim}\" does not hold: the derived {name} is "
+                       f"{answers[0].expr}, not {written} (either the claim is false or the text "
+                       "was misread)")
+    return out
 
 
 def _unanswered(reading: PartReading, part: Any) -> list[str]:

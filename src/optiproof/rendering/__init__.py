@@ -133,10 +133,11 @@ def not_verified_reason(part: PartSolution) -> str:
         return ("an independent witness disagreed with this answer (" + ", ".join(failed)
                 + "); do not rely on it.")
     if part.checks and all(c.status == "passed" for c in part.checks):
-        told = [u for u in part.unread if "every answer of this part is a number" in u]
-        if told:   # a formula asked and only numbers given: say which phrase
+        if part.unread:   # say what: the phrase not used, the claim refuted, the ask unmet
+            shown = part.unread[:3] + ([f"{len(part.unread) - 3} more (see the reading)"]
+                                       if len(part.unread) > 3 else [])
             return ("the witnesses confirm this answer to the problem as read, but "
-                    + "; ".join(told) + ".")
+                    + "; ".join(shown) + "; so it may not answer the question as asked.")
         return ("the witnesses confirm this answer to the problem as read, but the reading left "
                 "part of the text unused (see the reading), so it may not answer the question "
                 "as asked; check the reading.")

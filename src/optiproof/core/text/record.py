@@ -147,6 +147,10 @@ class PartReading:
     conventions: list[Field] = field(default_factory=list)
     """Statements of a convention the spec already follows (Adam's ``m_0 = v_0 = 0``): read,
     with their source, though no field takes them."""
+    claims: list[tuple[str, str, str]] = field(default_factory=list)
+    """Values a "show that" request states for a quantity it asks ("show that η = 0.4 is the
+    optimal step size"): (quantity key, the value as written, the claim's phrase). The solved
+    answer confirms or refutes each (:meth:`optiproof.reading.report.Reading.attach`)."""
 
     def sources(self) -> list[str]:
         """The source phrases of every field and convention read."""
