@@ -2324,7 +2324,8 @@ def _indexed_by_norms(base: str, r: PartReading) -> bool:
     ('d_∞', 'd_F', 'd_RMS'), or a definition 'd_2 := d_{‖·‖_2}'."""
     text = f"{r.own_text or ''} {getattr(r, '_ctx', '')}"
     b = re.escape(base)
-    return bool(re.search(rf"(?<![\w]){b}_\{{?(?:∞|inf|F|op|RMS|nuc|tr|max|\*|∗)(?![\w])", text) or
+    return bool(re.search(rf"(?<![\w]){b}(?:\^?[*∗⋆])?_\{{?(?:∞|inf|F|op|RMS|nuc|tr|max|\*|∗)(?![\w])",
+                          text) or
                 re.search(rf"(?<![\w]){b}_\{{?\d\}}? ?:?= ?{b}_\{{? ?‖", text))
 
 
