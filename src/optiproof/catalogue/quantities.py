@@ -695,7 +695,8 @@ ITERATION_MATRIX = _add(_Q(
     phrases=(r"\biteration matrix\b[^.?]{0,60}\band its eigenvalues\b",
              r"\b2 ?[x×] ?2 (?:iteration )?matrix\b[^.?]{0,60}\band its eigenvalues\b",
              r"(?<!radius of its )(?<!radius of the )\biteration matrix",
-             r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
+             # not the shape of an answer: "Compute U* explicitly as a 2×2 matrix"
+             r"(?<!\bas a )\b2 ?[x×] ?2 (?:matrix|system|iteration)",
              r"\bcharacteristic (?:polynomial|equation)",
              r"\beigenvalues of the (?:iteration|update|transition)")))
 EFFECTIVE_STEP = _add(_Q(

@@ -248,6 +248,7 @@ def normalize(raw: str) -> Normalized:
     text = _bracket_pieces(text)
     text = _stacked_rows(text, notes)
     text = _bracket_rows(text, notes)
+    text = _paren_rows(text, notes)
     text = _flat_exponents(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
@@ -476,6 +477,51 @@ _CONT_ROW = re.compile(rf"^(?P<indent>[ \t]*)(?P<cells>{_NUM_CELLS})[ \t]*(?P<cl
 _ROW_GROUP = re.compile(rf"\[[ \t]{{0,4}}(?P<cells>{_NUM_CELLS})[ \t]{{0,4}}\]")
 _NAMED_GROUP = re.compile(r"(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6}$")
 _GROUP_TAIL = re.compile(r"[ \t]{0,4}[.,;]?[ \t]*")
+
+
+_NAMED_EQUALS_END = re.compile(r"(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6}$")
+_BARE_ROW = re.compile(r"^[ \t]{0,8}(?P<cells>[-−]?\d{1,6}(?:\.\d{1,6})?(?:[ \t]{1,8}[-−]?\d{1,6}"
+                       r"(?:\.\d{1,6})?){0,5})[ \t]*$")
+_PAREN_CLOSE_PIECE = re.compile(r"^[ \t]{0,40}[!)][ \t]*$")
+
+
+def _paren_rows(text: str, notes: list[str]) -> str:
+    """A parenthesised matrix a PDF copy broke into bare rows under its name, the opening
+    parenthesis lost and the closing one left alone on the line after the rows as ``!`` (the
+    glyph of a large parenthesis piece) or ``)``: ``A =`` / ``5 2`` / ``2 2`` / ``!`` -> one line
+    ``A = [[5, 2], [2, 2]]``. Only two to six rows of the same count of plain numbers, right
+    after a line ending in a one-letter name and '=', and closed by that lone piece, are
+    rewritten."""
+    if "=" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows: list[list[str]] = []
+        if _NAMED_EQUALS_END.search(lines[i]):
+            j = i + 1
+            while j < len(lines) and len(rows) < 6:
+                m = _BARE_ROW.match(lines[j])
+                if m is None:
+                    break
+                cells = [c.replace("−", "-") for c in m.group("cells").split()]
+                if rows and len(cells) != len(rows[0]):
+                    break
+                rows.append(cells)
+                j += 1
+            if len(rows) < 2 or j >= len(lines) or not _PAREN_CLOSE_PIECE.match(lines[j]):
+                rows = []
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        matrix = _matrix_text(rows)
+        out.append(lines[i].rstrip() + " " + matrix)
+        notes.append(f"PDF-garbled matrix read: rows under \"{lines[i].strip()}\" closed by a "
+                     f"lone parenthesis piece as {matrix}")
+        i = i + len(rows) + 2
+    return "\n".join(out)
 
 
 def _bracket_rows(text: str, notes: list[str]) -> str:
