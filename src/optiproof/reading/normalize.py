@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from optiproof.core.errors import BadInput
@@ -479,10 +480,31 @@ _NAMED_GROUP = re.compile(r"(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6}$")
 _GROUP_TAIL = re.compile(r"[ \t]{0,4}[.,;]?[ \t]*")
 
 
-_NAMED_EQUALS_END = re.compile(r"(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6}$")
 _BARE_ROW = re.compile(r"^[ \t]{0,8}(?P<cells>[-−]?\d{1,6}(?:\.\d{1,6})?(?:[ \t]{1,8}[-−]?\d{1,6}"
                        r"(?:\.\d{1,6})?){0,5})[ \t]*$")
 _PAREN_CLOSE_PIECE = re.compile(r"^[ \t]{0,40}[!)][ \t]*$")
+
+
+def _rewrite_blocks(text: str, notes: list[str] | None,
+                    find: Callable[[list[str], int], tuple[str, int] | None], what: str) -> str:
+    """Each block of lines ``find(lines, i)`` recognises at line i (its one-line form and the
+    index after it) replaced by that line, with a note (when ``notes`` is given); other lines
+    kept."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        got = find(lines, i)
+        if got is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(got[0])
+        if notes is not None:
+            notes.append(f"PDF-garbled matrix read: {what} under \"{lines[i].strip()}\" as "
+                         f"{got[0].strip()}")
+        i = got[1]
+    return "\n".join(out)
 
 
 def _paren_rows(text: str, notes: list[str]) -> str:
@@ -494,34 +516,24 @@ def _paren_rows(text: str, notes: list[str]) -> str:
     rewritten."""
     if "=" not in text:
         return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        rows: list[list[str]] = []
-        if _NAMED_EQUALS_END.search(lines[i]):
-            j = i + 1
-            while j < len(lines) and len(rows) < 6:
-                m = _BARE_ROW.match(lines[j])
-                if m is None:
-                    break
-                cells = [c.replace("−", "-") for c in m.group("cells").split()]
-                if rows and len(cells) != len(rows[0]):
-                    break
-                rows.append(cells)
-                j += 1
-            if len(rows) < 2 or j >= len(lines) or not _PAREN_CLOSE_PIECE.match(lines[j]):
-                rows = []
-        if not rows:
-            out.append(lines[i])
-            i += 1
-            continue
-        matrix = _matrix_text(rows)
-        out.append(lines[i].rstrip() + " " + matrix)
-        notes.append(f"PDF-garbled matrix read: rows under \"{lines[i].strip()}\" closed by a "
-                     f"lone parenthesis piece as {matrix}")
-        i = i + len(rows) + 2
-    return "\n".join(out)
+    return _rewrite_blocks(text, notes, _paren_block, "rows closed by a lone parenthesis piece")
+
+
+def _paren_block(lines: list[str], start: int) -> tuple[str, int] | None:
+    if not _NAMED_GROUP.search(lines[start]):
+        return None
+    rows: list[list[str]] = []
+    j = start + 1
+    while j < len(lines) and len(rows) < 6:
+        m = _BARE_ROW.match(lines[j])
+        cells = [c.replace("−", "-") for c in m.group("cells").split()] if m else []
+        if not cells or rows and len(cells) != len(rows[0]):
+            break
+        rows.append(cells)
+        j += 1
+    if len(rows) < 2 or j >= len(lines) or not _PAREN_CLOSE_PIECE.match(lines[j]):
+        return None
+    return lines[start].rstrip() + " " + _matrix_text(rows), j + 1
 
 
 def _bracket_rows(text: str, notes: list[str]) -> str:
@@ -533,20 +545,8 @@ def _bracket_rows(text: str, notes: list[str]) -> str:
     lines holding nothing else, are rewritten; anything else is left as written."""
     if "[" not in text or "=" not in text:
         return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        got = _one_bracket(lines, i) or _row_brackets(lines, i)
-        if got is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        out.append(got[0])
-        notes.append(f"PDF-garbled matrix read: rows broken over lines under "
-                     f"\"{lines[i].strip()}\" as {got[0].strip()}")
-        i = got[1]
-    return "\n".join(out)
+    return _rewrite_blocks(text, notes, lambda lines, i: _one_bracket(lines, i) or
+                           _row_brackets(lines, i), "rows broken over lines")
 
 
 def _matrix_text(rows: list[list[str]]) -> str:
@@ -630,18 +630,7 @@ def _bracket_pieces(text: str) -> str:
     as written."""
     if "⎡" not in text and "⎛" not in text:
         return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        block = _piece_block(lines, i)
-        if block is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        out.append(block[0])
-        i = block[1]
-    return "\n".join(out)
+    return _rewrite_blocks(text, None, _piece_block, "")
 
 
 _PIECE_GROUP = re.compile(r"(?P<pre>[^⎡⎢⎣⎛⎜⎝⎤⎥⎦⎞⎟⎠]{0,60}?)(?P<open>[⎡⎢⎣⎛⎜⎝])"

@@ -121,7 +121,8 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     return dual is not None and index in dual.index
 
 
-_STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δθ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?(?:\^?\*|\^⋆)?$")
+_STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δθ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
+                         r"(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``, ``U^*_F``."""
 _STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|delta|x)?(?:\^?\*|_t|\^⋆)?"
                           r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
@@ -2324,8 +2325,8 @@ def _indexed_by_norms(base: str, r: PartReading) -> bool:
     ('d_∞', 'd_F', 'd_RMS'), or a definition 'd_2 := d_{‖·‖_2}'."""
     text = f"{r.own_text or ''} {getattr(r, '_ctx', '')}"
     b = re.escape(base)
-    return bool(re.search(rf"(?<![\w]){b}(?:\^?[*∗⋆])?_\{{?(?:∞|inf|F|op|RMS|nuc|tr|max|\*|∗)(?![\w])",
-                          text) or
+    return bool(re.search(rf"(?<![\w]){b}(?:\^?[*∗⋆])?_\{{?(?:∞|inf|F|op|RMS|nuc|tr|max|\*|∗)"
+                          r"(?![\w])", text) or
                 re.search(rf"(?<![\w]){b}_\{{?\d\}}? ?:?= ?{b}_\{{? ?‖", text))
 
 
