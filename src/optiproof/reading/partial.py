@@ -154,12 +154,17 @@ def _recorded(part: PartReading, reading: Any, own: str) -> dict[str, str]:
     own_c = _compact(own)
     context = _compact(" ".join([reading.context, reading.title_source or "", reading.title]))
     for f in [*part.fields.values(), *part.conventions]:
+        # a field whose record names the part it came from ("spectral; from part (a)") came
+        # from that part, not from a later one that repeats its words
+        named = {_layout_label(p, texts) for p in _parts_named(
+            " ".join(x for x in (f.source, getattr(f, "note", None)) if x))}
         for piece in re.split(r"; | \| ", f.source or ""):
             src = _compact(piece).removesuffix("...").strip()
             if len(src) < 3 or src in own_c or src in context:
                 continue
             for label in layout:
-                if label != here and src in _compact(texts[label]):
+                if label != here and src in _compact(texts[label]) and \
+                        (not named or label in named):
                     take(label, f"its {f.name} is read from \"{src}\" in part ({{}})")
     return out
 
@@ -190,7 +195,8 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
             continue
         if o in others:
             return f"it names part ({o}) (\"{m.group(0).strip()}\"), which is not answered"
-        if not any(layout_of[r] == layout_of[o] for r in recorded):
+        if not any(layout_of[r] == layout_of[o] or _same_setting(reading, r, o)
+                   for r in recorded):
             return (f"it names part ({o}) (\"{m.group(0).strip()}\"), but the reading took "
                     "nothing from that part, so the reference may not be resolved")
     mine = defined_symbols(own) | defined_symbols(reading.context)
@@ -220,6 +226,18 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
         return (f"it goes on from an earlier part (\"{m.group(0)}\"), but the reading took "
                 "nothing from one, so the reference may not be resolved")
     return None
+
+
+def _same_setting(reading: Any, a: str, b: str) -> bool:
+    """True when the parts labelled ``a`` and ``b`` read the same family and the same settings
+    (their questions aside): "Repeat (a) and (b) with the Frobenius norm" that took its setting
+    from (a) took (b)'s too."""
+    pa, pb = (next((p for p in reading.parts if p.label == x), None) for x in (a, b))
+    if pa is None or pb is None or not pa.family or pa.family != pb.family:
+        return False
+    keys = (set(pa.fields) | set(pb.fields)) - {"asks"}
+    return all(k in pa.fields and k in pb.fields and pa.fields[k].value == pb.fields[k].value
+               for k in keys)
 
 
 def _named_reference(own: str) -> str | None:
