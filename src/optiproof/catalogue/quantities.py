@@ -172,6 +172,8 @@ MIN_VALUE = _add(_Q(
              r"\b(?:the |its )?optimal objective\b(?! (?:function|is)\b)",
              _LISTED + r"(?:the )?(?:(?:optimal|minimum|minimal|min) )?(?:objective )?value" + _LIST_REST,
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
+             # "inf_Δ of the objective in 3": the operator named, then what it is taken of
+             r"\b(?:min|inf)_\w{1,3} of (?:the|this|that|its) (?:objective|problem|function)\b",
              r"\binfimum\b", r"\bminimum value\b",
              # "what's the minimum then?": the minimum of the part's problem, asked alone
              r"\bwhat(?:'s| is| would be| will be) (?:the|its) min(?:imum)?(?: (?:then|now|here|"
