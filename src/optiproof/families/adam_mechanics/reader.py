@@ -1459,8 +1459,9 @@ def _optimizer_setting(field: str, found: list[Assignment], text: str,
     """The one of several assignments to a hyper-parameter in the shared text that sets it for
     the part's optimizer. Where a text gives each optimizer its own settings ('RMSprop:
     ρ = 0.9, α = 0.01. Adam: β₂ = 0.999, α = 10⁻³') an assignment belongs to the optimizer
-    named last before it; the part's optimizer picks its own. Different values that cannot be
-    told apart so are refused, naming them (None)."""
+    named last before it; the part's optimizer picks its own. Different values of one symbol
+    that cannot be told apart so are refused, naming them (None); of different symbols, the
+    first is kept (the recurrence and the update written out say which letter is which)."""
     if len({a.value for a in found}) == 1:
         return found[0]
     chosen = r.value(F.optimizer)
@@ -1468,6 +1469,8 @@ def _optimizer_setting(field: str, found: list[Assignment], text: str,
     mine = [a for a, o in zip(found, owners) if chosen is not None and o == chosen]
     if mine and len({a.value for a in mine}) == 1 and len(set(owners)) > 1:
         return mine[0]
+    if len({a.name for a in found}) > 1:
+        return found[0]     # 'α = 0.99, η = 0.01': the letters' roles are read after this
     r.miss(field, "several values are given (" + ", ".join(f'"{a.source}"' for a in found) +
                   ") and which one this part uses is not read (expected one value, or each "
                   "given with the optimizer it sets, e.g. 'Adam with α = 0.001')")
