@@ -137,7 +137,7 @@ UPDATE = _add(_Q(
                      r"(?:update|step|"
                      r"minimi[sz]er(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|function|loss)\b)|"
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|magnitude|rule|bound|"
-                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])|(?:of|at|in) (?:step|iteration) \d))",
+                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])|(?:of|at|in) (?:(?:step|iteration)(?: t ?=)? ?|t ?= ?)\d))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              _FIND + r" (?:the )?(?:u|d|Δθ?|ΔW|Δ ?w)(?:\^?\*|\^⋆)? (?:that )?minimi[sz](?:ing|es)\b",
              r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
@@ -796,7 +796,8 @@ STEP_BOUND = _add(_Q(
             r"\bbound\b"),
     bound=True))
 DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|part) of (?:the |a |each |every |"
-                  r"its |that )?(?:weights?|parameters?)\b[^.?]{0,40}?\b(?:survives?|remains?|is left|"
+                  r"its |that )?(?:weights?|parameters?|(?:initial|original|starting) (?:value|weight|"
+                  r"size))\b[^.?]{0,40}?\b(?:survives?|remains?|is left|"
                   r"is kept|stays?)\b|\bhow much of (?:the |a |each |its )?(?:weights?|parameters?) "
                   r"(?:survives?|remains?|is left|is kept)\b")
 """What decoupled weight decay alone keeps of a weight after some steps ('what fraction of the
@@ -877,7 +878,7 @@ V_HAT = _add(_Q(
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",
-             r"\b(?:the )?(?:update|step) (?:of|at|in) (?:step|iteration) \d{1,3}\b",
+             r"\b(?:the )?(?:update|step) (?:of|at|in) (?:(?:step|iteration)(?: t ?=)? ?|t ?= ?)\d{1,3}\b",
              r"(?<!\bafter )(?<!\bbefore )(?<!\bafter the )(?<!\bbefore the )\b(?:the|its|her|his|"
              r"their|our|my|your) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
              r"\d{1,3}(?:st|nd|rd|th)) (?:update|step)\b(?! (?:size|length|bound|rule)\b)")))

@@ -158,11 +158,16 @@ def _recorded(part: PartReading, reading: Any, own: str) -> dict[str, str]:
         # from that part, not from a later one that repeats its words
         named = {_layout_label(p, texts) for p in _parts_named(
             " ".join(x for x in (f.source, getattr(f, "note", None)) if x))}
-        for piece in re.split(r"; | \| ", f.source or ""):
-            src = _compact(piece).removesuffix("...").strip()
-            if len(src) < 3 or src in own_c or src in context:
-                continue
-            for label in layout:
+        pieces = [src for piece in re.split(r"; | \| ", f.source or "")
+                  for src in (_compact(piece).removesuffix("...").strip(),)
+                  if len(src) >= 3 and src not in own_c and src not in context]
+        # one part that states every piece is where the field comes from ('g_1 = 1; g_2 = -1'
+        # of part 3, not the 'g_1 = 1' part 1 also happens to state)
+        earlier = layout[:layout.index(here)] if here in layout else layout
+        whole = [label for label in earlier if label != here and pieces and
+                 all(src in _compact(texts[label]) for src in pieces)]
+        for src in pieces:
+            for label in whole[-1:] or layout:
                 if label != here and src in _compact(texts[label]) and \
                         (not named or label in named):
                     take(label, f"its {f.name} is read from \"{src}\" in part ({{}})")
