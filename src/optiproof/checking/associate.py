@@ -187,6 +187,11 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
                       before)[-1]
     found = label_scores(before[-70:])
     bare = _without_subject(claim, before)
+    if bare is not None and _COMPOUND.search(claim.subject_text) and (
+            words := label_scores(bare[-70:])):
+        # ``convergence rate √β* = 0.52``: the words name a subject built from another
+        # answer's symbol, not that symbol inside it
+        found = words
     if not found and bare is not None:
         # ``value −η‖g‖∞ = −0.3``, ``optimum f(x*) = ...``: a subject written as a formula
         # after the word naming it; the word names the value the formula is worked out to
@@ -208,6 +213,10 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+_COMPOUND = re.compile(r"[√∑/‖]|\\(?:sqrt|frac)\b|\bsqrt\b")
+"""A subject built from symbols (a root, a quotient, a norm), not a symbol itself."""
 
 
 _TOTAL = re.compile(r"\b(?:total|in total|altogether|summed|sum)\s*[:=]?\s*$")
@@ -719,7 +728,24 @@ def _left_open(claim: Claim, value: Any, gradable: list[Expectation]) -> bool:
     for e in gradable:
         known |= set(e.symbols) | {s.name for s in getattr(e.value, "free_symbols", set())}
     stray = names - known
-    return bool(stray) and _says_undetermined(claim.unit.text)
+    return bool(stray) and (_says_undetermined(claim.unit.text) or _along(claim))
+
+
+def _along(claim: Claim) -> bool:
+    """The words right before the claim's subject put it on a ray (see :data:`_ALONG`)."""
+    from optiproof.checking.concepts import plain
+
+    before = " ".join(claim.cue.partition("@")[0].replace("¦", " ").split())
+    shown = " ".join(plain(claim.subject_text).split()) if claim.subject_text else ""
+    if shown and before.endswith(shown):
+        before = before[:-len(shown)]
+    return bool(_ALONG.search(before))
+
+
+_ALONG = re.compile(r"\b(?:along|on the (?:ray|line)|in the direction(?: of)?|restricted to)"
+                    r"(?:\s+(?:the|a)\s+(?:ray|line|direction|path))?\s*$", re.I)
+"""Right before a formula with a symbol no answer has: ``along u = −t sign(g)`` (the ray the
+objective is studied on), a family of trial steps rather than the answer."""
 
 
 @lru_cache(maxsize=64)
