@@ -10,7 +10,7 @@ clause names (a "Ring all-reduce" row). Values that restate the problem's data (
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -1003,6 +1003,29 @@ def _tuple_entries(claim: Claim, gradable: list[Expectation]) -> list[Claim]:
     return [claim]
 
 
+def _step_aliases(claims: list[Claim], gradable: list[Expectation]) -> dict[str, tuple[str, int]]:
+    """``d = Δθ``: a letter the answer declares for the variable the objective is minimised
+    over names that variable from there on (its solved value is the update); letter ->
+    (the variable's key, where it was declared). A letter the verified answers use, or one
+    declared for two variables, is no alias."""
+    decision = {k for e in gradable for k in e.decision}
+    own = {k for e in gradable for k in e.symbols}
+    found: dict[str, tuple[str, int]] = {}
+    clashing: set[str] = set()
+    for c in claims:
+        if not c.subject or c.excluded or len(c.pieces) != 1 or c.pieces[0].relation != "=" \
+                or c.subject in own or not re.fullmatch(r"[^\W\d_]", c.subject):
+            continue
+        value = c.pieces[0].value
+        name = getattr(value, "name", None) if getattr(value, "is_Symbol", False) else \
+            symbol_key(c.pieces[0].text)  # ``Δθ`` in plain text reads as a product
+        if name in decision:
+            if c.subject in found and found[c.subject][0] != name:
+                clashing.add(c.subject)
+            found.setdefault(c.subject, (name, c.pos))
+    return {k: v for k, v in found.items() if k not in clashing}
+
+
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
                   givens: dict[str, Any], numbers: list[Any],
                   text: str = "") -> dict[str, list[Statement]]:
@@ -1020,8 +1043,11 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                "given_values": {**getattr(scope, "data", {}), **givens}}
     context["paired"] = _paired(claims, quantities, gradable)
     previous = None
+    aliases = _step_aliases(claims, gradable)
     for claim in [one for c in claims for one in _tuple_entries(c, gradable)]:
         claim, previous = _continued(claim, previous), claim
+        if claim.subject in aliases and claim.pos > aliases[claim.subject][1]:
+            claim = replace(claim, subject=aliases[claim.subject][0])
         piece = claim.final if not claim.words else claim.pieces[0]
         if piece is None or (claim.excluded and not _sets_threshold(claim, piece, gradable)):
             continue
