@@ -35,8 +35,10 @@ def test_a_wrong_value_in_notes_is_a_wrong_answer(solved, style):
 
 
 _B_STYLES = {
-    "vs-arrow": "(b) u = −(α/2)‖g‖₁ sign(g) = (−1.5, 1.5, −1.5)\n    ‖u‖₂ = 2.598 vs 0.935  → ≈ {k}× longer\n",
-    "vs-ascii-arrow": "(b) u = (-1.5, 1.5, -1.5)\n    |u|_2 = 2.598 vs 0.935 -> about {k} times longer\n",
+    "vs-arrow": "(b) u = −(α/2)‖g‖₁ sign(g) = (−1.5, 1.5, −1.5)\n"
+                "    ‖u‖₂ = 2.598 vs 0.935  → ≈ {k}× longer\n",
+    "vs-ascii-arrow": "(b) u = (-1.5, 1.5, -1.5)\n"
+                      "    |u|_2 = 2.598 vs 0.935 -> about {k} times longer\n",
 }
 
 

@@ -58,10 +58,11 @@ def _sentence_end(text: str, start: int, math: list[tuple[int, int]]) -> int:
 
 _SUMMING_UP = re.compile(
     r"^[\s>*_-]*(?:(?:so|thus|hence|overall|altogether|all in all|in (?:summary|short|brief|sum)|"
-    r"to (?:sum up|recap|summari[sz]e)|summing up|summary|recap|final(?: answers?)?|answers|results)"
+    r"to (?:sum up|recap|summari[sz]e)|summing up|summary|recap|final(?: answers?)?|answers|"
+    r"results)"
     r"[\s,:;.—–*_-]*)+$", re.I)
-_CLAUSE_LABEL = re.compile(r"(?:^|(?<=[:;,.—–])|(?<=\s\s))[\s*_]*(?:\(\s*([a-h])\s*\)|\bpart\s+\(?([a-h])\)?"
-                           r"|(?<![\w(])([a-h])\)(?=\s))", re.I)
+_CLAUSE_LABEL = re.compile(r"(?:^|(?<=[:;,.—–])|(?<=\s\s))[\s*_]*(?:\(\s*([a-h])\s*\)|"
+                           r"\bpart\s+\(?([a-h])\)?|(?<![\w(])([a-h])\)(?=\s))", re.I)
 """A label opening a clause: ``(a)``, ``part a``, or ``a)`` after a clause mark or a wide gap
 (``final: a) (-0.75, 0.25, -0.5), -1.75   b) 2.78x``)."""
 
