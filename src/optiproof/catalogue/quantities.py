@@ -331,7 +331,10 @@ MESSAGE_SIZE = _add(_Q(
              r"\bhow many (?:values|floats|elements|entries|numbers|parameters|scalars) (?:does|do) "
              r"(?:each|a|one|every|a single) (?:individual |single )?message (?:contain|carry|hold)",
              r"\b(?:what is the |and the |(?:give|state|find|report) the |how (?:large|big) is the )"
-             r"size of each(?= ?[?,;.]| ?$)"),
+             r"size of each(?= ?[?,;.]| ?$)",
+             # a ring's chunk is its message (the family's reader refuses it for other schemes)
+             r"\bchunk size\b(?! \(?in bytes)", r"\bsize of (?:each|a|one|every|the) chunk\b"
+             r"(?! \(?in bytes)", r"\bhow (?:large|big) is (?:each|a|one|every|the) chunk\b"),
     labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
             r"\bmessage size\b",
             r"\bsize of (?:each|a|one|every) message\b")))
@@ -343,7 +346,9 @@ MESSAGE_BYTES = _add(_Q(
              r"single) (?:individual |single )?message(?: (?:contain|carry|hold|take))?\b",
              r"\bhow many bytes (?:does|do|will|would) (?:each|a|one|every|a single) message "
              r"(?:carry|hold|contain)\b", r"\bbytes (?:are )?(?:carried )?(?:in|by) (?:each|every) "
-             r"message\b")))
+             r"message\b",
+             r"\bchunk size \(?in bytes\b", r"\bsize of (?:each|a|one|every|the) chunk \(?in bytes\b",
+             r"\bbytes per chunk\b", r"\bhow many bytes (?:are )?in (?:each|a|one|every|the) chunk\b")))
 _BY_ONE = (r"(?! (?:by|from) (?:one|each|a single|every|any|a|the) (?:worker|gpu|node|rank|"
            r"process|machine)\b| per (?:worker|gpu|node|rank|process|machine)\b)")
 """Not a total when one node's count is meant ("the total number of entries sent by one

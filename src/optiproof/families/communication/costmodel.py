@@ -229,21 +229,35 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
     return None
 
 
+_DECIMAL_UNITS = (("kB", 3, "KB|kB"), ("MB", 6, "MB"), ("GB", 9, "GB"), ("TB", 12, "TB"))
+"""Byte units a text may define, with the power of ten each is and its spellings."""
+
+
 def gigabyte(text: str, r: PartReading) -> bool:
-    """'1 GB = 10^9 bytes' (or garbled '109'): recorded; False when GB is defined otherwise."""
-    size = r"(10\^9|10⁹|109|1,000,000,000|1000000000|2\^30|1024\^3|1,073,741,824)"
-    m = rx(rf"\b(?:1 ?)?GB ?= ?{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?GB\b").search(text)
-    if m is None:
-        return True
-    if (m.group(1) or m.group(2)) in ("2^30", "1024^3", "1,073,741,824"):
-        r.miss("bandwidth", f'"{m.group(0)}": a gigabyte of 2^30 bytes is not supported '
-                            "(expected 1 GB = 10^9 bytes)")
-        return False
-    garbled = "109" in (m.group(1), m.group(2))
-    note = "1 GB = 10^9 bytes" + (" (the garbled '109' read as 10^9)" if garbled else "")
-    if not any(c.source == m.group(0) for c in r.conventions):
-        r.convention("gigabyte", m.group(0), note)
+    """'1 GB = 10^9 bytes', 'use MB = 10^6 bytes' (or a garbled '109'): recorded; False when a
+    unit is defined otherwise (a binary one, 2^30 bytes)."""
+    for label, power, spelled in _DECIMAL_UNITS:
+        binary = 2 ** (10 * power // 3)
+        size = (rf"(10\^{power}|10{_SUPERSCRIPT[power]}|10{power}|{1000 ** (power // 3):,}|"
+                rf"{10 ** power}|2\^{10 * power // 3}|1024\^{power // 3}|{binary:,})")
+        m = rx(rf"\b(?:1 ?)?(?:{spelled}) ?= ?{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?"
+               rf"(?:{spelled})\b").search(text)
+        if m is None:
+            continue
+        if (m.group(1) or m.group(2)) in (f"2^{10 * power // 3}", f"1024^{power // 3}",
+                                          f"{binary:,}"):
+            r.miss("bandwidth", f'"{m.group(0)}": a {label} of 2^{10 * power // 3} bytes is not '
+                                f"supported (expected 1 {label} = 10^{power} bytes)")
+            return False
+        garbled = f"10{power}" in (m.group(1), m.group(2))
+        note = f"1 {label} = 10^{power} bytes" + (
+            f" (the garbled '10{power}' read as 10^{power})" if garbled else "")
+        if not any(c.source == m.group(0) for c in r.conventions):
+            r.convention("gigabyte" if label == "GB" else "unit", m.group(0), note)
     return True
+
+
+_SUPERSCRIPT = {3: "³", 6: "⁶", 9: "⁹", 12: "¹²"}
 
 
 _ZERO_LATENCY = (r"\b(?:ignor\w* (?:the )?(?:\w+ )?latency(?: (?:terms?|costs?))?(?: completely| entirely)?|"
