@@ -183,13 +183,16 @@ def _bandwidth(text: str, element_bytes: int, letter: str | None = None
 def _bandwidth_by_unit(text: str) -> tuple[Any, str, str] | None:
     """A rate found by its unit alone ("each GPU can push 100 Gbit/s", "links of 25 GB/s"):
     the bandwidth when the text states one such rate (several different ones: None)."""
-    found = []
+    found, done = [], 0
     for m in rx(r"(?<![\w.^/])(?=\d)").finditer(text):
+        if m.start() < done:   # inside a number read ("10^10" of "2.5×10^10")
+            continue
         got = number_at(text, m.start())
+        done = got[1] if got else done
         unit = rx(_BW_UNIT + r"(?![\w/])").match(text, got[1]) if got else None
         if unit is not None and not rx(r"/ ?\(?$").search(text[max(0, m.start() - 4):m.start()]):
-            found.append((Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()],
-                          phrase(text, m.start(), unit.end())))
+            value = Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()]
+            found.append((value, phrase(text, m.start(), _restated_bw(text, unit.end(), value))))
     if len({v for v, _ in found}) != 1:
         return None
     value, src = found[0]

@@ -1869,6 +1869,46 @@ def _read_numbering(both: str, r: PartReading) -> None:
     if S.TREE.key in (r.value(F.schemes) or []):
         for m in rx(_ROOT).finditer(both):
             r.convention("root", m.group(0), "worker 0 is the root of the tree")
+        _tree_rounds(both, r)
+
+
+_SEND = r"(?:(?:worker|rank|node|gpu|process)s? )?(\d{1,4}) ?(?:→|->|⟶|sends to|to) ?(\d{1,4})"
+_ROUND_SENDS = (rf"\b(?:round|step) (\d{{1,2}}) ?[:=]? ?{_SEND}(?:(?: ?,| and|;) ?{_SEND}){{0,15}}")
+"""The sends of one round written out ("round 1: worker 2 → 1 and 4 → 3")."""
+
+
+def _tree_rounds(both: str, r: PartReading) -> None:
+    """The reduce of a tree written out round by round ("round 1: worker 2 → 1 and 4 → 3;
+    round 2: 3 → 1"): recorded when it is a reduce to one root in ceil(log2 n) rounds, every
+    worker sending once, after it has received all it receives, and no worker receiving two
+    messages in one round (what the binomial tree does); refused, naming it, otherwise."""
+    n = r.value(F.n)
+    found = list(rx(_ROUND_SENDS).finditer(both))
+    if not found or not isinstance(n, int):
+        return
+    rounds = [[(int(a), int(b)) for a, b in re.findall(_SEND, m.group(0)[m.end(1) - m.start():])]
+              for m in found]
+    nodes = {x for sends in rounds for pair in sends for x in pair}
+    sent: set[int] = set()
+    numbers = [int(m.group(1)) for m in found]
+    ok = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    for sends in rounds:
+        sources, targets = [a for a, _ in sends], [b for _, b in sends]
+        ok = ok and len(set(sources)) == len(sources) == len(set(targets)) and \
+            not set(sources) & set(targets) and not (set(sources) | set(targets)) & sent
+        sent |= set(sources)
+    ok = ok and len(nodes) == n and len(sent) == n - 1 and nodes in (set(range(n)),
+                                                                    set(range(1, n + 1)))
+    ok = ok and len(rounds) == (n - 1).bit_length()
+    source = phrase(both, found[0].start(), found[-1].end())
+    if ok:
+        r.convention("tree rounds", source, "the reduce written out round by round: one root, "
+                                            "every other worker sending once, in log2 n rounds "
+                                            "(a binomial tree's)")
+    else:
+        r.miss(F.schemes, f'"{source}": the rounds written out are not a reduce to one root in '
+                          "log2 n rounds (expected every worker but the root sending once, after "
+                          "it has received)")
 
 
 _OPTION = (r"\b(?:option|scheme|method|approach|strategy|variant|algorithm|setup|design|choice)"
