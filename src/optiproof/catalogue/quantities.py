@@ -349,6 +349,9 @@ MESSAGE_BYTES = _add(_Q(
              r"message\b",
              r"\bchunk size \(?in bytes\b", r"\bsize of (?:each|a|one|every|the) chunk \(?in bytes\b",
              r"\bbytes per chunk\b", r"\bhow many bytes (?:are )?in (?:each|a|one|every|the) chunk\b")))
+_AND_TOTAL = r"(?!the total\b)"
+"""'... sent by each worker and the total': the per-node count, then its total (not a count of
+two directions, 'sent by each worker and received')."""
 _BY_ONE = (r"(?! (?:by|from) (?:one|each|a single|every|any|a|the) (?:worker|gpu|node|rank|"
            r"process|machine)\b| per (?:worker|gpu|node|rank|process|machine)\b)")
 """Not a total when one node's count is meant ("the total number of entries sent by one
@@ -1206,8 +1209,8 @@ BYTES_SENT = _add(_Q(
              r"rank|process)\b",
              rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
-             rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) )",
-             rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) |[^.?]{{0,30}}\breceiv)")))
+             rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
+             rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL}|[^.?]{{0,30}}\breceiv)")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "receives"),
@@ -1257,7 +1260,7 @@ VALUES_SENT = _add(_Q(
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
              r"(?! (?:and|plus|\+) receive)",
              rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",
-             rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) )",
+             rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
              rf"\bhow much (?:data |traffic )?(?:\((?:in|[ia]s) [\w/]{{1,12}}\) | {{1,20}})?(?:does|do|will) {_NODE} "
              r"send\b"
              r"(?! and| plus| \+)"),
