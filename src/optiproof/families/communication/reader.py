@@ -1490,6 +1490,13 @@ _BROKEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
 """A word broken at a line end ("recursive dou- bling")."""
 
 
+def _ring_phases_named(own: str, ctx: str, r: PartReading) -> None:
+    """"reduce-scatter followed by all-gather": the ring all-reduce's two phases, recorded."""
+    for text in (own, ctx):
+        for m in rx(_RS_AG).finditer(text):
+            r.convention("phases", m.group(0), "the two phases of the ring all-reduce")
+
+
 def _one_phase(r: PartReading, phrase_: str) -> None:
     r.miss(F.schemes, f'"{phrase_}" names one phase of an all-reduce, which is not counted on its '
                       "own (expected a whole all-reduce: ring, tree, recursive doubling, "
@@ -1500,6 +1507,8 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
     phased = read_phases(own, ctx, r, lambda o, c: _scheme_names(*_phases(o, c, r), r))
     if phased is not None:
+        if S.RING.key in phased:   # "the whole all-reduce (reduce-scatter + all-gather)"
+            _ring_phases_named(own, ctx, r)
         return phased
     phase = next((m for m in rx(_PHASE_ALONE).finditer(own) if not rx(
         r"\brounds? of (?:the |its )?$").search(own[max(0, m.start() - 30):m.start()])), None)
@@ -1511,9 +1520,7 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)
     if S.RING.key in names and S.RABENSEIFNER.key not in names:
-        for text in (own, ctx):
-            for m in rx(_RS_AG).finditer(text):
-                r.convention("phases", m.group(0), "the two phases of the ring all-reduce")
+        _ring_phases_named(own, ctx, r)
     return names
 
 
