@@ -325,7 +325,7 @@ MESSAGE_SIZE = _add(_Q(
     "message-size", "size of each message", unit="values",
     aliases=("size", "size-of-each-message", "message-elements", "values per message"),
     phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", r"\bmessage size(?! in bytes)",
-             r"\bhow (?:large|big) is (?:each|a) message", r"\b(?:elements|values|floats) per "
+             r"\bhow (?:large|big)(?: \((?:in |as )?[\w/]{1,12}\))? is (?:each|a|one|every) message", r"\b(?:elements|values|floats) per "
              r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
              r"message",
              r"\bhow many (?:values|floats|elements|entries|numbers|parameters|scalars) (?:does|do) "

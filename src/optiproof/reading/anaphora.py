@@ -83,7 +83,9 @@ def _antecedent(noun: str, before: str) -> list[str]:
     return []
 
 
-_EACH_ONE = re.compile(r"(?:\bhow (?:large|big|long) (?:is|are) (?:each|every)(?: one| of (?:them|those|these))?"
+_UNIT_ASIDE = r" \((?:in |as |measured in )?[\w/]{1,12}\)"
+"""The unit of an amount put in brackets ("how large (in bytes) is each one")."""
+_EACH_ONE = re.compile(r"(?:\bhow (?:large|big|long)(?:" + _UNIT_ASIDE + r")? (?:is|are) (?:each|every)(?: one| of (?:them|those|these))?"
                        r"|\bhow many (?:floats|values|elements|entries|numbers|parameters|scalars|bytes) "
                        r"(?:are|go|travel) in (?:each|every)(?: one| of (?:them|those|these))?"
                        r"|\b(?:the )?size of (?:each|every) (?:one|of (?:them|those|these))\b)"
@@ -107,8 +109,9 @@ def _each_one(r: Request) -> Request:
             unplaced.append(m.group(0))   # named below, or refused: never dropped
         if m.group("tail"):
             continue   # "how big is each of them after compression": a change not read here
+        plain = re.sub(_UNIT_ASIDE, "", m.group(0), count=1)
         base = re.sub(r"\b(?:each|every)(?: one| of (?:them|those|these))?$", "each {}",
-                      re.sub(r" are ", " is ", m.group(0)), flags=re.I)
+                      re.sub(r" are ", " is ", plain), flags=re.I)
         if m.group(0).lower().startswith("how many"):   # "how many floats are in each of them"
             base = "size of each {}" + (" in bytes" if " bytes " in m.group(0).lower() else "")
         for noun in reversed(re.findall(r"\b([a-z]{3,})s\b", r.sentence[:m.start()])):

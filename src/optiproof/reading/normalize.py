@@ -865,11 +865,14 @@ def _drop_debris(text: str, removed: list[str]) -> str:
 
 _PAGE_LINE = re.compile(r"^[ \t]{0,200}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
                         r"(?:/|of)[ \t]{0,2}\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
-_RUNNING_LINE = re.compile(r"^[ \t]{0,8}[A-Z][A-Za-z'&:,-]{0,30}(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{7,}"
-                           r"\d{1,3}[ \t]{0,8}$|^[ \t]{0,8}\d{1,3}[ \t]{7,}[A-Z][A-Za-z'&:,-]{0,30}"
-                           r"(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{0,8}$")
-"""A running footer or header of PDF copy: a title of a few capitalised words and the page
-number, far apart ("Optimization for Machine Learning          47")."""
+_SECTION = r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]{1,3})?"
+_TITLE_WORD = r"(?:[A-Za-z'&:,-]{1,30}|\d{1,2}(?:\.\d{1,2}){0,2}\.)"
+_RUNNING_LINE = re.compile(rf"^[ \t]{{0,8}}{_SECTION}[A-Z][A-Za-z'&:,-]{{0,30}}(?:[ \t]{_TITLE_WORD}){{1,8}}"
+                           rf"[ \t]{{7,}}\d{{1,3}}[ \t]{{0,8}}$|^[ \t]{{0,8}}\d{{1,3}}[ \t]{{7,}}{_SECTION}"
+                           rf"[A-Z][A-Za-z'&:,-]{{0,30}}(?:[ \t]{_TITLE_WORD}){{1,8}}[ \t]{{0,8}}$")
+"""A running footer or header of PDF copy: a title of a few capitalised words, maybe with its
+section number ("9.3. COST MODELS", "CHAPTER 9. DISTRIBUTED TRAINING"), and the page number,
+far apart ("Optimization for Machine Learning          47")."""
 _COPYRIGHT_LINE = re.compile(r"^[ \t]{0,8}(?:©|\(c\)|c)[ \t]{0,2}(?:19|20)\d{2}\b[^\n\d=]{0,60}?[ \t]{7,}"
                              r"(?:page[ \t]{1,2})?\d{1,3}[ \t]{0,8}$", re.I)
 """A copyright footer of PDF copy, its © often read as a plain c, then the page number far

@@ -232,6 +232,29 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
     return None
 
 
+_BETA_INVERSE = (_BETA + r" ?= ?1 ?/ ?\( ?(\d{1,4}(?:\.\d{1,4})?) ?[·*×] ?10(\^|)(\d{1,2}) ?\) ?"
+                 r"(?:s|sec|seconds?) ?(?:/|per) ?bytes?\b")
+"""β as one over the bandwidth in bytes per second ("β = 1/(25 · 10^9) s/byte"; a PDF copy may
+flatten the exponent, "25 · 109")."""
+
+
+def _beta_restated(text: str, bandwidth: Any, r: PartReading) -> None:
+    """β written as one over the bandwidth read: recorded when it is that bandwidth (a
+    flattened exponent only when the text's GB is defined with the same flattening); refused,
+    naming it, when it is another."""
+    m = rx(_BETA_INVERSE).search(text)
+    if m is None or not rx(r"^\d+(?:/\d+)?$").match(str(bandwidth)):
+        return   # a symbolic bandwidth: nothing to compare
+    if not m.group(2) and not rx(r"\b1 ?GB ?= ?10" + m.group(3) + r" ?bytes\b").search(text):
+        return   # '25 · 109' read as 10^9 only beside '1 GB = 109 bytes'
+    value = Fraction(m.group(1)) * 10 ** int(m.group(3))
+    if value == Fraction(str(bandwidth)):
+        r.convention("bandwidth", m.group(0), "β = 1/bandwidth: the same rate, per byte")
+    else:
+        r.miss("bandwidth", f'"{m.group(0)}" is not one over the bandwidth read ({bandwidth} '
+                            "bytes/s)")
+
+
 _DECIMAL_UNITS = (("kB", 3, "KB|kB"), ("MB", 6, "MB"), ("GB", 9, "GB"), ("TB", 12, "TB"))
 """Byte units a text may define, with the power of ten each is and its spellings."""
 
@@ -327,6 +350,7 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
     bw = _bandwidth(own, element_bytes, b_letter) or _bandwidth(context, element_bytes, b_letter)
     if bw is not None:
         r.set(bandwidth_field, bw[0], bw[1], note=bw[2])
+        _beta_restated(own + " " + context, bw[0], r)
     elif bandwidth == "optional":
         return
     elif (beta := rx(r"(?:α|alpha) ?\+ ?(?:\w ?[*·×]? ?)?" + _BETA).search(own + " " + context)):

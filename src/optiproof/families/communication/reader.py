@@ -90,8 +90,8 @@ _IN_BYTES_OF = "".join(f"(?<!bytes {w} the )" for w in ("does", "do", "will", "w
 """Not the busiest node's elements when its bytes are asked ("how many bytes does the busiest
 node send": the catalogue's bytes sent by the busiest node)."""
 QUANTITIES_ASKED = {
-    "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages|\bmessage count|"
-                r"\b# ?messages",
+    "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages(?! (?:does|do|will|"
+                r"would) (?:each|every|one|a single|any) )|\bmessage count|\b# ?messages",
     "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)"
                     r"(?![^.?]{0,40}\b(?:above|below|beyond|under) which)|\bhow (?:large|big) is "
                     r"(?:each|a) message|\belements per message",
@@ -1952,13 +1952,17 @@ _REMARKS = (
     (r"\b(?:resnet|vgg|bert|gpt|llama|vit|opt|t5|bloom|mistral)[- ]?\d{1,4}[a-z]?\b", "a model's name"),
     (r"\b(?:differ(?:s|ing)?|off|wrong|mess(?:ed)? up)\b[^.?]{0,20}\bby a factor(?: of)? \d{1,3}\b|"
      r"\b(?:mess(?:ed)? up|off by) a factor(?: of)? \d{1,3}\b", "the poster's doubt, not data"),
+    (r"\b(?:(?:global|local|per[- ](?:gpu|worker|device|node))[- ])?(?:mini-?)?batch(?: size)?"
+     r"(?: (?:is|of|=))? ?\d[\d,]{0,9}(?: (?:sequences|samples|examples|images|tokens))?(?![\w.])",
+     "a batch size: the gradient communicated has p entries whatever the batch"),
 )
 """Numbers a text mentions that are not data of the problem."""
 
 
 def _read_remarks(both: str, r: PartReading) -> None:
-    """Model names ("resnet-50"), doubts ("off by a factor of 2") and a ring chunk named as a
-    fraction ("1/4 of the buffer" with n = 4): recorded as read."""
+    """Model names ("resnet-50"), doubts ("off by a factor of 2"), batch sizes ("the global
+    batch size is 1024 sequences") and a ring chunk named as a fraction ("1/4 of the buffer"
+    with n = 4): recorded as read."""
     for pattern, note in _REMARKS:
         for m in rx(pattern).finditer(both):
             r.convention("remark", m.group(0), note)
