@@ -501,7 +501,7 @@ SPEEDUP = _add(_Q(
 
 _NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |central |extra |parameter[- ]|"
          r"dedicated |separate )?"
-         r"(?:gpu|worker|node|rank|process|machine|device|replica|server)|(?:gpu|worker|node|rank|"
+         r"(?:gpu|worker|node|rank|process|machine|device|replica|server|ps)|(?:gpu|worker|node|rank|"
          r"process) #?\d{1,3}(?![\w.])|the root(?: (?:gpu|worker|node|rank|process))?)")
 """The node a per-node quantity is asked of ("each GPU", "the server"); the family's reader
 tells workers from servers."""
@@ -510,10 +510,12 @@ _BYTES = r"(?:kilo|mega|giga)?bytes"
 
 
 def _indirect(noun: str, verb: str) -> str:
-    """A count asked as an indirect question, subject before verb ("I want to know how many
-    bytes each GPU actually sends"); not a traffic of both directions."""
-    return (rf"\bhow many {noun} {_NODE} (?:\w+ )?{verb}\b"
-            r"(?! (?:and|plus|\+|or) (?:sends?|receives?)\b)")
+    """A count asked as an indirect question or a noun phrase, subject before verb ("I want to
+    know how many bytes each GPU actually sends", "how many values the server alone has to
+    receive", "the bytes the PS itself has to send"); not a traffic of both directions."""
+    base = verb[:-1]
+    return (rf"\b(?:how many|the) {noun} {_NODE} (?:\w+ )?(?:{verb}|(?:has|have|needs?|must) (?:to )?"
+            rf"{base})\b(?! (?:and|plus|\+|or) (?:sends?|receives?)\b)")
 
 
 VALUES_RECEIVED = _add(_Q(

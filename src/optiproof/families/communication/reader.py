@@ -619,7 +619,7 @@ def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tup
     return [(k, s) for k, s in out if s not in bare]
 
 
-_NODE_NOUN = r"\b(?:(servers?|(?:central(?:i[sz]ed)?|separate|dedicated|master|coordinator|" \
+_NODE_NOUN = r"\b(?:(servers?|PS|(?:central(?:i[sz]ed)?|separate|dedicated|master|coordinator|" \
              r"aggregator) (?:\w+ )?(?:machines?|nodes?|hosts?|process(?:es)?|box))|workers?|gpus?|nodes?|ranks?|process(?:es)?|machines?|devices?|" \
              r"replicas?)\b"
 
