@@ -128,8 +128,8 @@ _WRAPPER = re.compile(r"\\(" + "|".join(_LATEX_WRAPPERS) + r")\*?\s{0,3}\{([^{}]
 _SQRT = re.compile(r"\\sqrt\s{0,3}\{([^{}]{0,80})\}")
 _COMMAND = re.compile(r"\\([A-Za-z]{1,20}\*?)")
 _SPACING = re.compile(r"\\[,;:! ]")
-_TIE = re.compile(r"(?<=[\w}.)])~(?=[\w\\{$(])")
-"""A LaTeX tie (``25~GB/s``, ``Fig.~2``): a space."""
+_TIE = re.compile(r"(?<=[\w}.)$])~(?=[\w\\{$(])")
+"""A LaTeX tie (``25~GB/s``, ``Fig.~2``, ``$25$~GB/s``): a space."""
 _ESCAPED_BAR = re.compile(r"\\\|")
 _MATH_DELIM = re.compile(r"\\[()\[\]]")
 _MD_EMPH = re.compile(r"\*\*|__|`{1,3}")
@@ -251,6 +251,7 @@ def normalize(raw: str) -> Normalized:
     text = _bracket_rows(text, notes)
     text = _paren_rows(text, notes)
     text = _flat_exponents(text, notes)
+    text = _dropped_log_base(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
     text = _GARBLED_DECAY_POWER.sub("\\1_\\3^\\2", text)
@@ -740,6 +741,7 @@ def _latex_to_plain(text: str) -> str:
     text = _latex_lists(text)
     text = _COMMAND_RUN.sub(r"\1 ", text)
     text = _BARE_FONT.sub("", text)
+    text = _TIE.sub(" ", text)   # before the dollars go: "$25$~GB/s"
     text = text.replace("$$", " ").replace("$", " ")
     text = _MATH_DELIM.sub(" ", text)
     text = _latex_matrices(text)
@@ -898,11 +900,14 @@ def _drop_debris(text: str, removed: list[str]) -> str:
 
 _PAGE_LINE = re.compile(r"^[ \t]{0,200}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
                         r"(?:/|of)[ \t]{0,2}\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
-_RUNNING_LINE = re.compile(r"^[ \t]{0,8}[A-Z][A-Za-z'&:,-]{0,30}(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{7,}"
-                           r"\d{1,3}[ \t]{0,8}$|^[ \t]{0,8}\d{1,3}[ \t]{7,}[A-Z][A-Za-z'&:,-]{0,30}"
-                           r"(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{0,8}$")
-"""A running footer or header of PDF copy: a title of a few capitalised words and the page
-number, far apart ("Optimization for Machine Learning          47")."""
+_SECTION = r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]{1,3})?"
+_TITLE_WORD = r"(?:[A-Za-z'&:,-]{1,30}|\d{1,2}(?:\.\d{1,2}){0,2}\.)"
+_RUNNING_LINE = re.compile(rf"^[ \t]{{0,8}}{_SECTION}[A-Z][A-Za-z'&:,-]{{0,30}}(?:[ \t]{_TITLE_WORD}){{1,8}}"
+                           rf"[ \t]{{7,}}\d{{1,3}}[ \t]{{0,8}}$|^[ \t]{{0,8}}\d{{1,3}}[ \t]{{7,}}{_SECTION}"
+                           rf"[A-Z][A-Za-z'&:,-]{{0,30}}(?:[ \t]{_TITLE_WORD}){{1,8}}[ \t]{{0,8}}$")
+"""A running footer or header of PDF copy: a title of a few capitalised words, maybe with its
+section number ("9.3. COST MODELS", "CHAPTER 9. DISTRIBUTED TRAINING"), and the page number,
+far apart ("Optimization for Machine Learning          47")."""
 _COPYRIGHT_LINE = re.compile(r"^[ \t]{0,8}(?:©|\(c\)|c)[ \t]{0,2}(?:19|20)\d{2}\b[^\n\d=]{0,60}?[ \t]{7,}"
                              r"(?:page[ \t]{1,2})?\d{1,3}[ \t]{0,8}$", re.I)
 """A copyright footer of PDF copy, its © often read as a plain c, then the page number far
@@ -985,6 +990,23 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
     text = _FLAT_EXPONENT.sub(exponent, text)
     text = _SPACED_EXPONENT.sub(ten, text)
     return _FLAT_POWER.sub(power, text)
+
+
+_DROPPED_LOG_BASE = re.compile(r"\blog[ \t]*\n[ \t]*(2|10)[ \t]+(?=[a-zA-Z]\b|\(\w)")
+"""``log`` at a line's end and its base ``2`` starting the next line: a subscript a PDF copy
+moved below ("in log\n2 n rounds" is log_2 n)."""
+
+
+def _dropped_log_base(text: str, notes: list[str]) -> str:
+    """``log\n2 n`` (a logarithm's base moved to the next line by PDF copy) -> ``log_2 n``,
+    noted."""
+
+    def base(m: re.Match) -> str:
+        notes.append(f"read 'log' over '{m.group(1)}' as log_{m.group(1)} (a subscript moved to "
+                     "the next line)")
+        return f"log_{m.group(1)} "
+
+    return _DROPPED_LOG_BASE.sub(base, text)
 
 
 _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[ΔδθgdxwuvG∆]k"

@@ -300,6 +300,12 @@ _OWN_OPTIMUM = re.compile(r"\b(?:give|find|compute|determine|state|report|what|w
 rate'): what 'the resulting …' after it results from."""
 
 
+_NOT_NOUNS = frozenset({"for", "as", "with", "but", "again", "and", "or", "way", "thing", "things",
+                        "one", "ones", "setting", "settings"})
+"""Words after 'same' that name no noun of the part's own ('the same for the tree', 'the same
+as in (a)', 'the same setting')."""
+
+
 def _internal(own: str, m: re.Match) -> bool:
     """True when a demonstrative reference ('that rate') names a noun the part's own text
     mentions before it ('the γ that gives the fastest rate, and that rate'): it refers inside
@@ -316,6 +322,11 @@ def _internal(own: str, m: re.Match) -> bool:
         sentence = re.split(r"[.?!;] ", own[:m.start()])[-1]
         return _INSTRUCTION.search(own[:m.start()]) is not None or \
             _OWN_OPTIMUM.search(sentence) is not None
+    if m.group(0).lower() == "same":
+        # 'reduce up a tree to a root, then broadcast down the same tree': a noun of its own
+        noun = re.match(r" ([a-z][\w-]{2,})\b", own[m.end():], re.I)
+        return bool(noun) and noun.group(1).lower() not in _NOT_NOUNS and re.search(
+            rf"\b{re.escape(noun.group(1))}\b", own[:m.start()], re.I) is not None
     if len(words) < 2 or words[0].lower() not in ("this", "that", "such"):
         return False
     return any(re.search(rf"\b{re.escape(w.rstrip('s'))}s?\b", own[:m.start()], re.I)
