@@ -604,6 +604,10 @@ _SCALE_FEATURE = re.compile(
     r"data points?|samples?|training points?))? by (?:a factor(?: of)? )?(?=\d)", re.I)
 
 
+_SCALE_NUMBERED = re.compile(
+    r"\bfeatures? (?P<which>[1-9](?:(?:,| and|, and) [1-9]){0,4}) (?:(?:are|is|get|gets|being) )?"
+    r"(?:re)?(?:scaled|multiplied) by (?:a factor(?: of)? )?(?=\d)", re.I)
+"""'features 3 and 4 are multiplied by 2': the features named by their numbers, one factor."""
 _SCALE_VERB = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:e|es|ed|ing) (?:the |every |each )?"
                          r"(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (?:input )?"
                          r"(?:feature|coordinate|input|column)\b", re.I)
@@ -634,6 +638,11 @@ def _scale_factors(own: str, d: int) -> tuple[list[Any], list[str]] | None:
         num = number_at(own, m.end())
         if num is None or not put(_ORDINALS[m.group(1).lower()], num[0].value,
                                   phrase(own, m.start(), num[1])):
+            return None
+    for m in _SCALE_NUMBERED.finditer(own):   # 'features 3 and 4 are multiplied by 2'
+        num = number_at(own, m.end())
+        if num is None or not all(put(int(j), num[0].value, phrase(own, m.start(), num[1]))
+                                  for j in re.findall(r"\d", m.group("which"))):
             return None
     for m in _SCALE_VERB.finditer(own):
         if not put(_ORDINALS[m.group(2).lower()], Fraction(_VERB_FACTOR[m.group(1).lower()]),
@@ -954,8 +963,12 @@ def _compare(r: PartReading, kind: str, source: str) -> None:
         r.notes.append(f"\"{source}\": compares this part's answer with part ({other.label})'s")
 
 
-_OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?[1∞]\b|frobenius|spectral|nuclear|"
+_OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?\{?(?:1\b|∞)|frobenius|spectral|nuclear|"
                r"‖_?\{?(?:[1∞]|inf)|₁|\^ ?2|²|[-−]")
+_EUCLIDEAN_OR_WORD = (r"euclidean|(?:ℓ|l)_?\{?2\}?|2|the|its|their|a|and|of|is|what|what's|compute|"
+                      r"give|find|report|state|determine|calculate|evaluate|also|both|each|then|"
+                      r"this|that|these|those|our|your|my")
+"""The word before 'norm' in a request for the Euclidean norm: its name, or a function word."""
 _NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my|our) )?(?:(?:two|three|"
                 r"resulting|final) )?(?:limits?|solutions?|(?:end ?)?points?|answers?|results?|"
                 r"(?:θ|w)(?:_?∞|\^?\*|_\w{1,6})?)\b")
@@ -1006,8 +1019,11 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
             return True
     if rx(_OTHER_NORM).search(source + tail[:6]):
         return False
+    qualifier = re.search(r"(?:^|\s)([^\s,;:(]{1,20})[ -]norms?\b", source)
+    if qualifier and not rx(_EUCLIDEAN_OR_WORD).fullmatch(qualifier.group(1)):
+        return False    # 'the weighted norm of', 'the P^-1 norm of': not the Euclidean norm
     apposed = re.match(r"^ ?‖([^‖]{1,40})‖(?: ?_ ?\{?2\}?)?(?! ?(?:\^|²|_))", tail)
-    if apposed and rx(r"^(?:the )?(?:euclidean|ℓ_?2|l_?2) norm$").match(source.strip()):
+    if apposed and not its and rx(r"^(?:the )?(?:euclidean|ℓ_?2|l_?2) norm$").match(source.strip()):
         # 'the Euclidean norm ‖w_∞‖_2': the norm written beside its name says of what
         symbol = apposed.group(1).replace(" ", "")
         if not _LIMIT_SYMBOL.match(symbol) or re.search(r"_\d", symbol):
