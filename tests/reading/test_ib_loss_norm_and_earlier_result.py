@@ -146,3 +146,16 @@ def test_a_simplified_adam_without_a_sign_method_stays_refused():
             "simplified model of Adam with β1 = β2 = 0 from w_0 = 0: find the limit.")
     reading = read_report(text)
     assert not reading.complete
+
+
+def test_the_loss_written_out_at_the_limit_is_the_loss_at_the_limit():
+    text = ("Two examples x_1 = (1, 1, 0), y_1 = 2 and x_2 = (0, 1, 1), y_2 = 4, squared loss, "
+            "gradient descent with a small step from w_0 = (1, 0, 0).\n"
+            "(a) Find the point w∞ to which GD converges.\n"
+            "(b) What is the training loss ½Σᵢ(x_iᵀw∞ − y_i)² at w∞?")
+    reading = read_report(text)
+    (b,) = [p for p in reading.parts if p.label == "b"]
+    (entry,) = b.fields["derived"].value
+    assert entry["kind"] == "value-at" and entry["formula"].startswith("1/2 ")
+    data = _solved(text)
+    assert [float(v) for v in _values(_answers(data, "b"), "value-at")] == [0.0]

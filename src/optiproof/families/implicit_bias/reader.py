@@ -516,6 +516,9 @@ _LOSS_AT_LIMIT = (
     r"(?:\b(?:training |final )?(?:loss|objective)(?: value)? )?(?<![\w∇])L ?\( ?(?:θ|w|β) ?_ ?\{?"
     r"(?:[A-Z]{1,4}|[a-z]{2,8})\}? ?\)|"
     r"\b(?:final|limiting|converged|asymptotic|eventual) (?:training )?(?:loss|objective)\b|"
+    # the loss written out and evaluated at the limit: 'the training loss ½Σ_i(x_iᵀw∞ − y_i)² at w∞'
+    r"\b(?:training )?(?:loss|objective)(?: value)? (?=[^a-z ])[^?,;]{3,60}? at (?:the limit\b|"
+    r"(?:θ|w|β) ?_? ?\{?(?:∞|\\infty|inf)\}?(?![\w^]))|"
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:at|of|in) (?:the |its |this |that )?"
     r"(?:limit|limit point|converged point|convergence|end of training)\b|"
     r"\b(?:loss|objective) (?:does (?:it|gd|sgd|the method) )?(?:converges? to|tends? to|ends? up at|"
@@ -555,8 +558,13 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
                        "(its constant) is not written, so its value is not fixed")
         return out
     c = {"sum": "", "half-sum": "1/2 ", "mean": f"1/{len(X)} ", "half-mean": f"1/{2 * len(X)} "}
+    written = _written_constant(own, spans)
+    constant = written[0] if written else loss.value
+    if written and written[0] != loss.value:
+        r.notes.append(f"\"{written[1]}\": the loss asked at the limit is written with its own "
+                       f"constant ({written[0]})")
     entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
-             "formula": f"{c[loss.value]}‖X w - y‖^2", "variable": "w",
+             "formula": f"{c[constant]}‖X w - y‖^2", "variable": "w",
              "data": {"X": X, "y": y}, "label": f"loss at the limit ({where[:50]})"}
     if entry not in (r.value(F.derived) or []):   # read once, however often the asks are taken
         r.set(F.derived, [*(r.value(F.derived) or []), entry],
@@ -566,14 +574,34 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
     spoken = [own[a:b] for a, b in spans]
     # what the generic evaluation of a formula 'L(w_∞) at the limit of (1)' could not read
     # ('which symbol is the variable'), read here as the loss at the limit
-    r.missing = [m for m in r.missing if not (m.name.startswith("question") and any(
-        f"'{x}'" in m.reason for x in spoken))]
+    def evaluated_here(reason: str) -> bool:
+        quoted = re.match(r"'([^']{2,80})':", reason)
+        return quoted is not None and any(quoted.group(1) in x for x in spoken)
+
+    r.missing = [m for m in r.missing if not (m.name.startswith("question") and
+                                              evaluated_here(m.reason))]
     if not any(k == Q.LIMIT.key for k, _ in out):
         r.answered_by[Q.LIMIT.key] = Q.VALUE_AT.key
     note = f"\"{where}\": the value of the loss ({loss.source.strip()}) at the limit"
     if note not in r.notes:
         r.notes.append(note)
     return out
+
+
+def _written_constant(own: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The constant of a loss written out inside a request for its value at the limit ('the
+    training loss ½Σ_i(x_iᵀw∞ − y_i)² at w∞'): half-sum, sum, mean or half-mean, with its
+    phrase; None when the request writes no formula."""
+    for a, b in spans:
+        m = rx(r"\b(?:loss|objective)(?: value)? (?P<f>(?:1/\(?2 ?[mnN]\)?|1/[mnN]|1/2|\(1/2\)|½|0\.5)?"
+               r" ?[*·]? ?(?:Σ|sum|‖|\|\|))").search(own, a, b)
+        if m is None:
+            continue
+        f = m.group("f")
+        kind = ("half-mean" if rx(r"^1/\(?2 ?[mnN]").match(f) else "mean" if rx(r"^1/[mnN]").match(f)
+                else "half-sum" if rx(r"^(?:1/2|\(1/2\)|½|0\.5)").match(f) else "sum")
+        return kind, m.group(0)
+    return None
 
 
 _REQUEST_VERB = (r"^(?:\(?[a-z0-9]{1,4}[.)] )?(?:[A-Z][\w ]{0,30}\. )?(?:(?:now|then|also|finally|next),? )?"
