@@ -159,3 +159,20 @@ def test_the_loss_written_out_at_the_limit_is_the_loss_at_the_limit():
     assert entry["kind"] == "value-at" and entry["formula"].startswith("1/2 ")
     data = _solved(text)
     assert [float(v) for v in _values(_answers(data, "b"), "value-at")] == [0.0]
+
+
+_TWO_RUNS = ("Data X = [[1, 0, 1], [0, 1, 1]], y = (2, 1). Loss L(w) = 1/2 * ||X w - y||_2^2.\n"
+             "(a) Gradient descent from w_0 = 0: give the limit w_GD.\n"
+             "(b) Sign descent from w_0 = 0 with a vanishing step: the limit w_sign.\n")
+
+
+def test_the_loss_at_another_runs_named_limit_is_refused():
+    reading = read_report(_TWO_RUNS + "(c) Run sign descent from w_0 = 0. What is the training "
+                                      "loss L(w_GD)?")
+    assert not reading.complete
+    assert any("L(w_GD)" in line for line in reading.unread())
+
+
+def test_the_loss_at_the_named_limit_of_the_part_referred_to_is_answered():
+    reading = read_report(_TWO_RUNS + "(c) Compute ||w_GD||_2 and the training loss L(w_GD).")
+    assert reading.complete

@@ -550,6 +550,12 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
         if not spans:
             return asks
     where = "; ".join(dict.fromkeys(phrase(own, a, b) for a, b in spans))
+    named = _other_named_limit(r, own, spans)
+    if named:
+        r.miss(f"question \"{where}\"", f"\"{where}\" asks the loss at {named}, which is not "
+                                       "the limit this part computes (expected the part to run it "
+                                       "or to refer to the part that does)")
+        return out
     loss = r.fields.get(F.loss)
     X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
     y = r.value(F.y) if r.value(F.X) else ([r.value(F.b)] if r.value(F.b) is not None else None)
@@ -586,6 +592,25 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
     if note not in r.notes:
         r.notes.append(note)
     return out
+
+
+def _other_named_limit(r: PartReading, own: str, spans: list[tuple[int, int]]) -> str | None:
+    """A named limit inside the loss asked ('L(w_P)', 'L(w_GD)') that may not be this part's own:
+    several names, or one the part neither introduces as its limit ('the limit w_P') nor
+    inherits with the run of the part it refers to. None when the loss is of the part's own."""
+    names = list(dict.fromkeys(
+        re.sub(r"[\s{}]", "", m.group(1)) for a, b in spans
+        for m in re.finditer(r"\( ?((?:θ|w|β) ?_ ?\{?(?:[A-Z]{1,4}|[a-z]{2,8})\}?) ?\)", own[a:b])))
+    if not names:
+        return None
+    if len(names) > 1:
+        return " and ".join(names)
+    name = names[0]
+    method = r.fields.get(F.method)
+    inherited = method is not None and "(the method of part (" in (method.source or "")
+    bare = re.escape(name).replace("_", " ?_? ?")
+    introduced = rx(rf"\blimit(?: point)? {bare}(?![\w])|(?<![\w(]){bare} ?=").search(own)
+    return None if inherited or introduced else name
 
 
 def _written_constant(own: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
