@@ -278,12 +278,7 @@ def bracket_references(own: str, labels: list[str] | set[str]) -> str:
             return m.group(0)
         if m.group("list").lower() in ("a", "i") and _ARTICLE_NEXT.match(m.string, m.end()):
             return m.group(0)   # 'part a larger problem', 'part i think': not a label
-        out = m.group("head") + _ONE_LABEL.sub(lambda x: f"({x.group(1)})", m.group("list"))
-        before = m.string[max(0, m.start() - 60):m.start()]
-        if re.search(r"(?<!\()\b\w{1,4}\)$", m.group("list")) and \
-                before.count("(") > before.count(")"):
-            out += ")"   # '(from part 1) and ...': the bracket closes the remark, not the label
-        return out
+        return m.group("head") + _ONE_LABEL.sub(lambda x: f"({x.group(1)})", m.group("list"))
 
     own = _BARE_REFERENCE.sub(whole, own)
     own = _NUMBERED_ANSWERS.sub(lambda m: _numbered_answers(m, lowered), own)
