@@ -64,7 +64,7 @@ def part_outcomes(stem: str, witnesses: bool = True) -> dict[str, str]:
     reading = read_report(text)
     if reading.complete:
         return {}
-    out = {p.label: "not answered" for p in reading.parts}
+    out = {p.label.split(".")[0]: "not answered" for p in reading.parts}
     try:
         problem = reading.answerable_problem()
         solution = solve_problem(problem, SolveOptions(figures=False, run_witnesses=witnesses))
@@ -72,7 +72,19 @@ def part_outcomes(stem: str, witnesses: bool = True) -> dict[str, str]:
         return out
     reading.attach(solution)
     data = solution.to_dict()
+    merged: dict[str, dict] = {}   # one reading per method or per run: they answer together
     for part in data["parts"]:
+        label = part["label"].split(".")[0]
+        if label in merged:
+            merged[label]["answers"] += part["answers"]
+            merged[label]["verified"] = merged[label]["verified"] and part["verified"]
+        else:
+            merged[label] = {**part, "label": label, "answers": list(part["answers"])}
+    answered = {q["label"] for q in data["parts"]}
+    for p in reading.parts:   # a part with a reading not answered is not answered
+        if p.label not in answered:
+            merged.pop(p.label.split(".")[0], None)
+    for part in merged.values():
         mine = [ep for ep in expected["parts"]
                 if re.sub(r"^(?:part|q)\s*", "", str(ep["label"]).strip("() ").lower())
                 in (part["label"], part["label"].split(".")[0])]

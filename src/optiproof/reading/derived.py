@@ -638,8 +638,16 @@ than T_tree?', 'how does X compare to Y?' (the second operand, when not written,
 sentence compares with: 'Compare with ring all-reduce: is it more, less or equal?')."""
 _COMPARE_WITH = re.compile(r"\bcompare(?:d)? (?:it |this |that |the result |your answer )?(?:with|to|"
                            r"against) (?P<y>[^,;:?.]{2,50})", re.I)
-_NORM_OF_WORDS = re.compile(r"\b(?P<name>euclidean|ℓ_?\w{1,3}|l_?\w{1,3}|frobenius)?(?: |-)?"
+_NORM_OF_WORDS = re.compile(r"(?<![\w∞])(?P<name>euclidean|max(?:imum)?|sup(?:remum)?|infinity|uniform|"
+                            r"chebyshev|manhattan|taxicab|spectral|nuclear|frobenius|"
+                            r"(?:ℓ|l)_?\{?[\w∞]{1,3}\}?|∞)?(?: |-)?"
                             rf"norm of (?P<x>{_OPERAND_WORDS})(?=[,;?.]|$| and\b)", re.I)
+_NORM_QUALIFIER = re.compile(r"(?P<word>[^\s,;:(]{1,20})[ -]$")
+"""The word just before 'norm of' when no known norm name is: a qualifier of the norm
+('weighted', 'P^-1', 'operator') unless it is a function word ('the', 'its', 'compute')."""
+_NOT_A_QUALIFIER = re.compile(r"(?:the|its|their|a|an|and|or|of|is|are|what|what's|compute|give|"
+                              r"find|report|state|determine|calculate|evaluate|also|both|each|"
+                              r"then|same|this|that|these|those|our|your|my|his|her|\W+)$", re.I)
 _ASKED_BEFORE = re.compile(r"(?:\b(?:compute|give|evaluate|what is|what's|what are|find|report|"
                            r"calculate|determine|state|and)(?: the value of| also)?|,|\bi\.e\.,?|"
                            r"\bnamely) ?:? ?$",
@@ -1601,11 +1609,17 @@ class Reader:
                     re.match(r"squared?\b", m.group(0), re.I):
                 continue   # the squared norm is not the norm
             name = (m.group("name") or "").lower()
-            named = N.NORMS.get(name) if name and not name.startswith(("ℓ", "l")) else None
+            named = N.NORMS.get(name) if name and not re.match(r"(?:ℓ|l)_?\{?[\d∞p]|(?:ℓ|l)_?\{?inf",
+                                                                name) else None
             norm = N.L2.key if name in ("", "euclidean") else named.key if named else \
-                _norm_key(re.sub(r"^(?:ℓ|l)_?", "", name))
+                _norm_key(re.sub(r"^(?:ℓ|l)_?\{?|\}$", "", name))
+            before = _NORM_QUALIFIER.search(s[max(0, m.start() - 21):m.start()]) if not name \
+                else None
             kept = len(self.found.entries)
             try:
+                if before and not _NOT_A_QUALIFIER.match(before.group("word")):
+                    raise Unresolved(f"the norm in '{before.group('word')} {m.group(0)}' is not "
+                                     "one the reading knows")
                 if norm is None:
                     raise Unresolved(f"the norm in '{m.group(0)}' is not one the reading knows")
                 x = self._value(m.group("x"), parts, about=about)

@@ -1022,15 +1022,25 @@ _PDF_NORM = re.compile(r"(?<![A-Za-zα-ω])k(?=[^\sk])((?:[^k\n]|(?<=[-−+])\n|
                        r"k(?![a-z])")
 """A norm 'kθt − θ? k' whose bars a PDF copy printed as 'k'; the line may break after an
 operator inside it."""
+_PDF_BROKEN_SUBSCRIPT_NORM = re.compile(r"(?<![A-Za-zα-ω])k([θwxβ])[ \t]*\n[ \t]*([A-Za-z0-9]{1,6})k"
+                                        r"(?=\d|∞|[^\w]|$)")
+"""'kw' then 'GDk2' on the next line: the norm ‖w_GD‖_2 of a PDF copy whose subscript fell onto the
+next line, its bars printed 'k'."""
+_PDF_BROKEN_SUBSCRIPT = re.compile(r"(?<![\w‖])([θwx])[ \t]*\n[ \t]*(\d{1,2}|[A-Z]{1,4}|[a-z]{3,6})"
+                                   r"(?=[ \t]*(?:=|,|\.(?!\d)|:|;|\)|\band\b|$))")
+"""'the limit w' then 'GD and ...' on the next line: the symbol w_GD of a PDF copy whose
+subscript fell onto the next line (a number, a capital tag or a short word ending the clause)."""
 _PDF_ITERATE_NORM = re.compile(r"(?<![A-Za-zα-ω])k([θxw])k k(?![a-z])")
 """'kθk k': the norm of the iterate θ_k, its subscript k and closing bar both printed 'k'."""
 _PDF_POINT_NORM = re.compile(r"(?<![A-Za-zα-ω])k(\([^()\n]{1,24}\)) ?k(?![a-z])")
 """'k(xk , yk )k': the norm of a point written as a pair, whose entries may hold a subscript k."""
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
-_PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ])")
+_PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ]|\((?:[θxwa]|X ?[θwβ])\b)")
 _STACKED_HALF = re.compile(r"= ?1 ?\n ?2 (?=[‖θxwΘ])")
 _PDF_TRANSPOSE = re.compile(r"(?<=[)\w∆Δθ])>(?=[\s,.;:)∆Δθ(]|$)|(?<=[)\w])⊤")
 
+_PDF_INNER_TRANSPOSE = re.compile(r"(?<![\w^])([a-zθ])>([a-zθ])(?![\w(])")
+"""'x>w' between two one-letter vectors (xᵀw, its ᵀ flattened to '>'), in a PDF copy."""
 _PDF_FORM_TRANSPOSE = re.compile(r"(?<![\w])([θxwzuvy])>([A-Z])\1(?![\w])")
 """``θ>Hθ`` (the quadratic form θᵀHθ with its ᵀ flattened to '>')."""
 
@@ -1083,6 +1093,8 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
     text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
+    text = _PDF_BROKEN_SUBSCRIPT_NORM.sub(r"‖\1_\2‖", text)
+    text = _PDF_BROKEN_SUBSCRIPT.sub(r"\1_\2", text)
     text = _PDF_ITERATE_NORM.sub("‖\\1_\ue000‖", text)   # its k kept from the bars read next
     text = _PDF_POINT_NORM.sub(lambda m: "‖" + " ".join(m.group(1).split()) + "‖", text)
     text = _PDF_NORM.sub(lambda m: "‖" + " ".join(m.group(1).split()) + "‖", text)
@@ -1102,6 +1114,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_FORM_TRANSPOSE.sub(r"\1^T\2\1", text)
     text = _PDF_FACTOR_POWER.sub(lambda m: _flat_factor(m, notes), text)
     text = _PDF_TRANSPOSE.sub("^T", _pdf_half(text, notes, _PDF_HALF))
+    text = _PDF_INNER_TRANSPOSE.sub(r"\1^T \2", text)
     return _pdf_quadratic_form(text, notes)
 
 

@@ -242,7 +242,8 @@ def point_rows(assignments: list[Any]) -> Rows | Refusal | None:
     return Rows(tuple(X), tuple(y), "; ".join(s for i in order for s in srcs[i]))  # type: ignore[arg-type]
 
 
-_HEAD_X = re.compile(r"^\$?\s?(?:x|feature)\s?_?\{?(\d{1,2})\}?\s?\$?$", re.I)
+_HEAD_X = re.compile(r"^(?:(?:feature|input)\s)?\$?\s?(?:x|feature)\s?_?\{?(\d{1,2})\}?\s?\$?$", re.I)
+"""A feature column's head: 'x_1', 'feature 1', 'feature x_1', '$x_1$'."""
 _HEAD_Y = re.compile(r"^(?:(?:target|label|output|response)\s?)?\$?\s?(?:y|t)?\s?\$?$|^target$",
                      re.I)
 

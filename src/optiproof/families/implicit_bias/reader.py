@@ -283,6 +283,8 @@ class ImplicitBiasReader:
         """θ, w, θ_∞ (the trained weights) ask for the limit; a symbol of a distance the part
         read (``kθ∞ - θ† k2``) asks for that distance."""
         s = symbol.replace(" ", "")
+        if r.found.get("loss-at-limit") and rx(_LOSS_AT_LIMIT).fullmatch(symbol.strip()):
+            return Q.VALUE_AT.key     # 'L(w_∞)': the loss at the limit, read as such
         if r.found.get("distance") and s in r.found["distance"].replace(" ", ""):
             return Q.DISTANCE_TO_MIN_NORM.key
         if s == "P" and rx(_PRECONDITIONER_WORD).search(r.own_text or ""):
@@ -371,7 +373,8 @@ class ImplicitBiasReader:
                 base.set(F.derived, [pair], base.found["pair-distance-source"])
                 base.set(F.asks, [], base.found["pair-distance-source"],
                          note="the part asks only what it computes from the earlier limits")
-            return [base]
+                return [base]
+            return _with_earlier_result(part.label, own, base, previous)
         out = []
         for i, (value, src) in enumerate(methods, 1):
             r = PartReading(f"{part.label}.{i}", FAMILY, fields=dict(base.fields),
@@ -509,7 +512,13 @@ _LOSS_AT_LIMIT = (
     r"\blim(?:_? ?\{? ?[tkn] ?(?:→|->|\\to) ?(?:∞|\\infty|inf)\}?)? ?(?:[LfJ]|loss) ?\( ?"
     r"(?:θ|w|x|β)_? ?\{?[tkn]\}? ?\)|"
     r"(?<![\w∇])[LfJ] ?\( ?(?:θ|w|x|β) ?_? ?\{?(?:∞|\\infty|inf)\}? ?\)|"
+    # a named limit: 'L(w_P)', 'L(w_GD)', 'L(θ_sign)' (not an iterate 'L(w_t)' nor 'L(w_0)')
+    r"(?:\b(?:training |final )?(?:loss|objective)(?: value)? )?(?<![\w∇])L ?\( ?(?:θ|w|β) ?_ ?\{?"
+    r"(?:[A-Z]{1,4}|[a-z]{2,8})\}? ?\)|"
     r"\b(?:final|limiting|converged|asymptotic|eventual) (?:training )?(?:loss|objective)\b|"
+    # the loss written out and evaluated at the limit: 'the training loss ½Σ_i(x_iᵀw∞ − y_i)² at w∞'
+    r"\b(?:training )?(?:loss|objective)(?: value)? (?=[^a-z ])[^?,;]{3,60}? at (?:the limit\b|"
+    r"(?:θ|w|β) ?_? ?\{?(?:∞|\\infty|inf)\}?(?![\w^]))|"
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:at|of|in) (?:the |its |this |that )?"
     r"(?:limit|limit point|converged point|convergence|end of training)\b|"
     r"\b(?:loss|objective) (?:does (?:it|gd|sgd|the method) )?(?:converges? to|tends? to|ends? up at|"
@@ -536,8 +545,17 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
             out.remove((Q.LIMIT.key, source))
             taken.append(source)
     if not taken:
-        return asks
+        # 'Compute ‖w_∞‖_2 and L(w_∞)': a request item of its own, beside other asks
+        spans = [(a, b) for a, b in spans if _requested(own, a, b)]
+        if not spans:
+            return asks
     where = "; ".join(dict.fromkeys(phrase(own, a, b) for a, b in spans))
+    named = _other_named_limit(r, own, spans)
+    if named:
+        r.miss(f"question \"{where}\"", f"\"{where}\" asks the loss at {named}, which is not "
+                                       "the limit this part computes (expected the part to run it "
+                                       "or to refer to the part that does)")
+        return out
     loss = r.fields.get(F.loss)
     X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
     y = r.value(F.y) if r.value(F.X) else ([r.value(F.b)] if r.value(F.b) is not None else None)
@@ -546,17 +564,88 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
                        "(its constant) is not written, so its value is not fixed")
         return out
     c = {"sum": "", "half-sum": "1/2 ", "mean": f"1/{len(X)} ", "half-mean": f"1/{2 * len(X)} "}
+    written = _written_constant(own, spans)
+    constant = written[0] if written else loss.value
+    if written and written[0] != loss.value:
+        r.notes.append(f"\"{written[1]}\": the loss asked at the limit is written with its own "
+                       f"constant ({written[0]})")
     entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
-             "formula": f"{c[loss.value]}‖X w - y‖^2", "variable": "w",
+             "formula": f"{c[constant]}‖X w - y‖^2", "variable": "w",
              "data": {"X": X, "y": y}, "label": f"loss at the limit ({where[:50]})"}
-    r.set(F.derived, [*(r.value(F.derived) or []), entry],
-          "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
-                                where, loss.source) if x))
+    if entry not in (r.value(F.derived) or []):   # read once, however often the asks are taken
+        r.set(F.derived, [*(r.value(F.derived) or []), entry],
+              "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                    where, loss.source) if x))
     r.found["loss-at-limit"] = where
+    spoken = [own[a:b] for a, b in spans]
+    # what the generic evaluation of a formula 'L(w_∞) at the limit of (1)' could not read
+    # ('which symbol is the variable'), read here as the loss at the limit
+    def evaluated_here(reason: str) -> bool:
+        quoted = re.match(r"'([^']{2,80})':", reason)
+        return quoted is not None and any(quoted.group(1) in x for x in spoken)
+
+    r.missing = [m for m in r.missing if not (m.name.startswith("question") and
+                                              evaluated_here(m.reason))]
     if not any(k == Q.LIMIT.key for k, _ in out):
         r.answered_by[Q.LIMIT.key] = Q.VALUE_AT.key
-    r.notes.append(f"\"{where}\": the value of the loss ({loss.source.strip()}) at the limit")
+    note = f"\"{where}\": the value of the loss ({loss.source.strip()}) at the limit"
+    if note not in r.notes:
+        r.notes.append(note)
     return out
+
+
+def _other_named_limit(r: PartReading, own: str, spans: list[tuple[int, int]]) -> str | None:
+    """A named limit inside the loss asked ('L(w_P)', 'L(w_GD)') that may not be this part's own:
+    several names, or one the part neither introduces as its limit ('the limit w_P') nor
+    inherits with the run of the part it refers to. None when the loss is of the part's own."""
+    names = list(dict.fromkeys(
+        re.sub(r"[\s{}]", "", m.group(1)) for a, b in spans
+        for m in re.finditer(r"\( ?((?:θ|w|β) ?_ ?\{?(?:[A-Z]{1,4}|[a-z]{2,8})\}?) ?\)", own[a:b])))
+    if not names:
+        return None
+    if len(names) > 1:
+        return " and ".join(names)
+    name = names[0]
+    method = r.fields.get(F.method)
+    inherited = method is not None and "(the method of part (" in (method.source or "")
+    bare = re.escape(name).replace("_", " ?_? ?")
+    introduced = rx(rf"\blimit(?: point)? {bare}(?![\w])|(?<![\w(]){bare} ?=").search(own)
+    return None if inherited or introduced else name
+
+
+def _written_constant(own: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The constant of a loss written out inside a request for its value at the limit ('the
+    training loss ½Σ_i(x_iᵀw∞ − y_i)² at w∞'): half-sum, sum, mean or half-mean, with its
+    phrase; None when the request writes no formula."""
+    for a, b in spans:
+        m = rx(r"\b(?:loss|objective)(?: value)? (?P<f>(?:1/\(?2 ?[mnN]\)?|1/[mnN]|1/2|\(1/2\)|½|0\.5)?"
+               r" ?[*·]? ?(?:Σ|sum|‖|\|\|))").search(own, a, b)
+        if m is None:
+            continue
+        f = m.group("f")
+        kind = ("half-mean" if rx(r"^1/\(?2 ?[mnN]").match(f) else "mean" if rx(r"^1/[mnN]").match(f)
+                else "half-sum" if rx(r"^(?:1/2|\(1/2\)|½|0\.5)").match(f) else "sum")
+        return kind, m.group(0)
+    return None
+
+
+_REQUEST_VERB = (r"^(?:\(?[a-z0-9]{1,4}[.)] )?(?:[A-Z][\w ]{0,30}\. )?(?:(?:now|then|also|finally|next),? )?"
+                 r"(?:please )?(?:compute|find|give|report|state|determine|evaluate|calculate|"
+                 r"derive|obtain|write down|what|which|how)\b")
+_CONDITION = r"\b(?:until|till|once|when|whenever|if|after|so that|stop(?:ped|s)?)\b[^,;]{0,40}$"
+
+
+def _requested(own: str, start: int, end: int) -> bool:
+    """Whether the phrase at ``own[start:end]`` is asked: it stands in a question or an
+    imperative sentence ('Compute ‖w_∞‖_2 and L(w_∞).', 'What is the training loss?'), and
+    no condition leads up to it ('stop once the loss at the limit is ...')."""
+    for at, sentence in sentences(own):
+        if not at <= start < at + len(sentence) + 2:
+            continue
+        before = own[at:start]
+        return bool(("?" in own[start:at + len(sentence) + 1] or rx(_REQUEST_VERB).search(sentence))
+                    and not rx(_CONDITION).search(before))
+    return False
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2,
@@ -568,6 +657,10 @@ _SCALE_FEATURE = re.compile(
     r"data points?|samples?|training points?))? by (?:a factor(?: of)? )?(?=\d)", re.I)
 
 
+_SCALE_NUMBERED = re.compile(
+    r"\bfeatures? (?P<which>[1-9](?:(?:,| and|, and) [1-9]){0,4}) (?:(?:are|is|get|gets|being) )?"
+    r"(?:re)?(?:scaled|multiplied) by (?:a factor(?: of)? )?(?=\d)", re.I)
+"""'features 3 and 4 are multiplied by 2': the features named by their numbers, one factor."""
 _SCALE_VERB = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:e|es|ed|ing) (?:the |every |each )?"
                          r"(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (?:input )?"
                          r"(?:feature|coordinate|input|column)\b", re.I)
@@ -598,6 +691,11 @@ def _scale_factors(own: str, d: int) -> tuple[list[Any], list[str]] | None:
         num = number_at(own, m.end())
         if num is None or not put(_ORDINALS[m.group(1).lower()], num[0].value,
                                   phrase(own, m.start(), num[1])):
+            return None
+    for m in _SCALE_NUMBERED.finditer(own):   # 'features 3 and 4 are multiplied by 2'
+        num = number_at(own, m.end())
+        if num is None or not all(put(int(j), num[0].value, phrase(own, m.start(), num[1]))
+                                  for j in re.findall(r"\d", m.group("which"))):
             return None
     for m in _SCALE_VERB.finditer(own):
         if not put(_ORDINALS[m.group(2).lower()], Fraction(_VERB_FACTOR[m.group(1).lower()]),
@@ -918,8 +1016,12 @@ def _compare(r: PartReading, kind: str, source: str) -> None:
         r.notes.append(f"\"{source}\": compares this part's answer with part ({other.label})'s")
 
 
-_OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?[1∞]\b|frobenius|spectral|nuclear|"
+_OTHER_NORM = (r"squared|\binf|\bmax|ℓ_?\{?[1∞]|\bl_?\{?(?:1\b|∞)|frobenius|spectral|nuclear|"
                r"‖_?\{?(?:[1∞]|inf)|₁|\^ ?2|²|[-−]")
+_EUCLIDEAN_OR_WORD = (r"euclidean|(?:ℓ|l)_?\{?2\}?|2|the|its|their|a|and|of|is|what|what's|compute|"
+                      r"give|find|report|state|determine|calculate|evaluate|also|both|each|then|"
+                      r"this|that|these|those|our|your|my")
+"""The word before 'norm' in a request for the Euclidean norm: its name, or a function word."""
 _NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my|our) )?(?:(?:two|three|"
                 r"resulting|final) )?(?:limits?|solutions?|(?:end ?)?points?|answers?|results?|"
                 r"(?:θ|w)(?:_?∞|\^?\*|_\w{1,6})?)\b")
@@ -970,6 +1072,19 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
             return True
     if rx(_OTHER_NORM).search(source + tail[:6]):
         return False
+    qualifier = re.search(r"(?:^|\s)([^\s,;:(]{1,20})[ -]norms?\b", source)
+    if qualifier and not rx(_EUCLIDEAN_OR_WORD).fullmatch(qualifier.group(1)):
+        return False    # 'the weighted norm of', 'the P^-1 norm of': not the Euclidean norm
+    apposed = re.match(r"^ ?‖([^‖]{1,40})‖(?: ?_ ?\{?2\}?)?(?! ?(?:\^|²|_))", tail)
+    if apposed and not its and rx(r"^(?:the )?(?:euclidean|ℓ_?2|l_?2) norm$").match(source.strip()):
+        # 'the Euclidean norm ‖w_∞‖_2': the norm written beside its name says of what
+        symbol = apposed.group(1).replace(" ", "")
+        if not _LIMIT_SYMBOL.match(symbol) or re.search(r"_\d", symbol):
+            return False
+        if r is not None and not any(c.source == apposed.group(0).strip() for c in r.conventions):
+            r.convention("norm", apposed.group(0).strip(), "the norm asked, written out: the "
+                                                          "Euclidean norm of the limit")
+        return True
     inside = re.search(r"‖([^‖]{1,40})‖(?: ?_ ?\{?2\}?)?$", source)
     if inside:
         symbol = inside.group(1).replace(" ", "")
@@ -1738,17 +1853,76 @@ def _per_result_readings(label: str, own: str, parts: list[PartReading],
 
 def _about_this_part(r: PartReading, source: str) -> bool:
     """For a reading of one of several earlier parts: False when the sentence the ask comes from
-    names some of those parts but not this one ("Does the vector from (b) ...?")."""
+    names some of those parts but not this one ("Does the vector from (b) ...?"). For a part
+    that also asks about one earlier part's result (:func:`_with_earlier_result`): the reading
+    of that result takes the asks of the sentences naming it, the part's own reading the
+    others."""
     mine, labels = r.found["about-part"]
-    own = r.own_text or ""
+    sentence = _ask_sentence(r.own_text or "", source)
+    if sentence is None:
+        return True
+    named = {m.group(1) for m in rx(_LABEL_REF).finditer(sentence)} & set(labels)
+    if r.found.get("earlier-result"):
+        other = r.found["earlier-result"]
+        return (other in named) == (mine == other)
+    return not named or mine in named
+
+
+def _ask_sentence(own: str, source: str) -> str | None:
+    """The sentence of ``own`` an ask's phrase comes from (None when it is not there)."""
     at = own.find(source)
     if at < 0:
-        return True
+        return None
     cuts = [m.end() for m in rx(r"[.?;](?: |$)").finditer(own, 0, at)]
     end = rx(r"[.?;](?: |$)").search(own, at + len(source))
-    sentence = own[cuts[-1] if cuts else 0:end.end() if end else len(own)]
-    named = {m.group(1) for m in rx(_LABEL_REF).finditer(sentence)} & set(labels)
-    return not named or mine in named
+    return own[cuts[-1] if cuts else 0:end.end() if end else len(own)]
+
+
+_RESULT_OF_PART = (r"\b(?:the )?(?:limit|limit point|point|solution|answer|result|vector|iterate|"
+                   r"minimi[sz]er)s? (?:from|of|in|found in|obtained in|reached in) (?:part )?"
+                   + _LABEL_REF)
+_RESULT_RELATION = (r"\bdistance\b|\bdiffer|\bsame\b|\bcompar|\bwhich (?:one )?of\b|\bcloser\b|"
+                    r"\bfarther\b|\bthan\b|\bchange|\bbetween\b")
+
+
+def _with_earlier_result(label: str, own: str, base: PartReading,
+                         previous: list[PartReading]) -> list[PartReading]:
+    """A part that runs a method of its own and, in a sentence of its own, asks about one
+    earlier part's result ("If instead we start from w_0 = 0, where does GD converge? Is the
+    limit from part (1) the minimum-norm solution?"): two readings, the part's own run for
+    the other sentences and the earlier part's run (its method and start) for that sentence.
+    A sentence that relates the two results (a distance, a comparison) is left to the readings
+    that compare; the part is read as one when the earlier run is the part's own."""
+    sentences_about = [(m.group(1), m) for m in rx(_RESULT_OF_PART).finditer(own)
+                       if m.group(1) != label]
+    labels = {x for x, _ in sentences_about}
+    if len(labels) != 1 or any(rx(_RESULT_RELATION).search(_ask_sentence(own, m.group(0)) or "")
+                               for _, m in sentences_about):
+        return [base]
+    (other,) = labels
+    p = next((q for q in previous if q.label == other), None)
+    if p is None or p.family != FAMILY or F.method not in p.fields or F.theta0 not in p.fields \
+            or p.missing or not _same_data(p, base) or F.method not in base.fields or \
+            F.theta0 not in base.fields or (p.value(F.method) == base.value(F.method) and
+                                            p.value(F.theta0) == base.value(F.theta0)):
+        return [base]
+    mine = PartReading(f"{label}.1", FAMILY, fields=dict(base.fields), missing=list(base.missing),
+                       notes=list(base.notes), conventions=list(base.conventions), own_text=own)
+    mine.found = dict(base.found)
+    theirs = PartReading(f"{label}.2", FAMILY, fields=dict(base.fields),
+                         missing=[m for m in base.missing if m.name not in (F.method, F.theta0)],
+                         notes=list(base.notes), conventions=list(base.conventions), own_text=own)
+    method, start = p.fields[F.method], p.fields[F.theta0]
+    theirs.set(F.method, method.value, f"{method.source} (the method of part ({p.label}))")
+    theirs.set(F.theta0, start.value, f"{start.source} (the start of part ({p.label}))")
+    for r, which in ((mine, label), (theirs, other)):
+        r.found["about-part"] = (which, (label, other))
+        r.found["earlier-result"] = other
+    mine.notes.append(f"part ({label}) also asks about the result of part ({other}); this "
+                      f"reading is part ({label})'s own run")
+    theirs.notes.append(f"\"{sentences_about[0][1].group(0)}\": this reading is the run of part "
+                        f"({other}), for the sentence that names it")
+    return [mine, theirs]
 
 
 _TO_PART = (r"\b(?:its|the) (?:(?:euclidean|ℓ_?2|l_?2) )?distance (?:to|from) (?:the )?(?:point|limit|"
@@ -2201,8 +2375,9 @@ def _read_remarks(own: str, ctx: str, r: PartReading) -> None:
 
 def _read_loss(own: str, ctx: str, r: PartReading) -> None:
     for text in (own, ctx):
-        m = rx(_LOSS_DEF).search(text)
-        if m:
+        # the first definition whose right side shows the constant: 'f(x) = wᵀx' (the model)
+        # before 'L(w) = 1/2 * (wᵀx - y)^2' is no loss
+        for m in rx(_LOSS_DEF).finditer(text):
             rhs = text[m.end():m.end() + 40]
             src = phrase(text, m.start(), m.end() + 30)
             if rx(r"^(?:1/\(?2 ?[mn]\)?|\(1/\(?2[mn]\)?\))").match(rhs):
@@ -2301,6 +2476,12 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         for m in [rx(_ADAM_LIKE).search(own), rx(r"(?:ε|eps|epsilon) ?= ?0\b(?![.,]\d)").search(own)]:
             if m:       # 'a simplified Adam-like method', '(1/√v with ε = 0)': what D is
                 r.convention("method", m.group(0), "describes the frozen preconditioner")
+    elif not definitions and rx(_ADAM_LIKE).search(own) and not _epochwise_in(own) and \
+            _sign_gloss(own) is not None:
+        g = _sign_gloss(own)    # 'Sign descent ... (a simplified model of Adam with β1 = β2 = 0)'
+        found.append((g.start(), g.end(), M.sign, phrase(own, g.start(), g.end())))
+        r.convention("method", g.group(0), "Adam with β1 = β2 = 0 (and no ε) steps by the sign "
+                                           "of the gradient: the sign method the part names")
     elif not definitions and rx(_ADAM_LIKE).search(own) and not _epochwise_in(own):
         m = rx(_ADAM_LIKE).search(own)
         r.miss(F.method, f"\"{phrase(own, m.start(), m.end())}\" names an Adam-like method that "
@@ -2329,6 +2510,21 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         value = _method_value(v, own, r, ctx, used)
         out.append((value, "; ".join([src, *used])))
     return out
+
+
+_SIGN_GLOSS = (r"\b(?:(?:a|the) )?(?:simplified|idealised|idealized) (?:model|version|form|variant|"
+               r"case) of adam,? with β_?\{?1\}? ?= ?β_?\{?2\}? ?= ?0(?![.,]?\d)")
+
+
+def _sign_gloss(own: str) -> re.Match | None:
+    """'(a simplified model of Adam with β1 = β2 = 0)' beside a sign method the part names:
+    a gloss of that method (Adam without moment averaging steps by the gradient's sign), not
+    an Adam-like method of its own."""
+    g = rx(_SIGN_GLOSS).search(own)
+    if g is None:
+        return None
+    rest = own[:g.start()] + " " * (g.end() - g.start()) + own[g.end():]
+    return g if rx(METHODS[M.sign]).search(rest) else None
 
 
 def _negated(own: str, start: int) -> bool:
