@@ -25,6 +25,11 @@ _ATTEMPT = re.compile(
 _MY = re.compile(r"\bmy (?:answer|result|guess|attempt|value|solution) (?:for|of) (?P<sym>"
                  + _SYMBOL + r") (?:is|was|=) " + _VALUE + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
 
+_MORE = re.compile(r"(?:,? and|,) (?:the |a |my )?(?:[A-Za-z][\w-]{0,15}|" + _SYMBOL + r")(?: ?(?:=|≈)| of| is)? ?"
+                   r"-?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?(?![\w.])(?: for (?:part )?\(\w{1,3}\))?",
+                   re.I)
+"""A further value of the same attempt ("I got β = 0.6 and rate 0.36 for (3)"): the asker's
+too, dropped with it."""
 _GUESS = re.compile(r"\bmy (?:(?:own|best|first) )?(?:guess|hunch|attempt|answer|bet)(?: here)? (?:is|was|would be)"
                     r"(?: that)? (?:they(?:'re| are)(?: all| both)?|it(?:'s| is)(?: just)?) "
                     + _VALUE + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
@@ -44,8 +49,13 @@ def drop_attempts(text: str, removed: list[str]) -> str:
         sym = m.group("sym")
         if not _asked(sym, asked.replace(" ".join(m.group(0).split()), " ")):
             continue
-        out = out.replace(m.group(0), " ", 1)
-        removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "
+        said = m.group(0)
+        more = _MORE.match(text, m.end())
+        while more is not None and more.group(0):   # "I got β = 0.6 and rate 0.36 for (3)"
+            said += more.group(0)
+            more = _MORE.match(text, m.start() + len(said))
+        out = out.replace(said, " ", 1)
+        removed.append(f"the asker's own attempt {' '.join(said.split())!r} (a claim to "
                        "check, not data)")
     for m in _GUESS.finditer(text):
         if not _after_a_request(text[:m.start()]):
