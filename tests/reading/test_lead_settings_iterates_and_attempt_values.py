@@ -65,3 +65,12 @@ def test_an_attempt_followed_by_a_clause_keeps_the_clause():
 def test_the_pdf_distance_of_the_iterate_to_the_starred_point():
     text = normalize("guarantees kxk − x∗k2 ≤ 10−6 kx0 − x∗k2 for every x0 ?").text
     assert "‖x_k - x^*‖_2" in text and "‖x0 - x^*‖_2" in text
+
+
+def test_an_attempt_valued_by_a_tuple_is_dropped_whole():
+    removed: list[str] = []
+    text = ("Q2) with η = 0.45 from θ0 = (0,0), compute θ1 and θ2. I get θ1 = (1.8, 0.9) but θ2 "
+            "looks weird")
+    out = drop_attempts(text, removed)
+    assert "0.9" not in out and removed == [
+        "the asker's own attempt 'I get θ1 = (1.8, 0.9)' (a claim to check, not data)"]

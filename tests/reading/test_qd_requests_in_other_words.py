@@ -144,3 +144,22 @@ def test_the_euclidean_distance_said_in_words_is_the_error_norm():
                                  "to w^*.)")
     assert reading.complete, reading.unread()
     assert any("Euclidean distance" in c.source for c in reading.parts[-1].conventions)
+
+
+_DIAG = ("Q: GD on a diagonal quadratic\n\nWe have f(θ) = ½ θᵀHθ with H = diag(1, 4, 100). Plain GD "
+         "θ_{k+1} = θ_k − η ∇f(θ_k).\n\n1) what's the biggest step size that still converges?\n")
+
+
+def test_an_error_so_many_times_smaller_is_the_tolerance():
+    reading = read_report(_DIAG + "2) if we use η = 0.015, how many iterations until the error is "
+                                  "guaranteed to be 1000x smaller?")
+    assert reading.complete, reading.unread()
+    assert reading.parts[1].value("epsilon") == pytest.approx(0.001)
+
+
+@pytest.mark.parametrize("ask", ["what α, β should you pick", "which α and β should we choose"])
+def test_a_pair_to_pick_asks_the_optimal_tuning(ask):
+    got = _solved(_DIAG + f"2) with heavy ball momentum instead, {ask} and what rate do you get?")
+    assert got["2"]["optimal-step"] == pytest.approx(4 / 121)
+    assert got["2"]["optimal-momentum"] == pytest.approx(81 / 121)
+    assert got["2"]["optimal-rate"] == pytest.approx(9 / 11)

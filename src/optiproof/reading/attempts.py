@@ -15,7 +15,7 @@ from optiproof.core.text.match import sentences
 from optiproof.reading.questions import _SYMBOL, is_request
 from optiproof.reading.symbols import symbol_key
 
-_VALUE = r"(?:[^,;.?!]|\.(?=\d)){1,60}?"
+_VALUE = r"(?:\([^()]{1,40}\)|[^,;.?!(]|\.(?=\d)){1,60}?"
 _ATTEMPT = re.compile(
     r"\b(?:I|we)(?:'ve| have)? (?:got|get|found|find|obtained|obtain|computed|calculated|derived|"
     r"think|believe|guess|suspect|reckon|ended up with|end up with|came up with|keep getting)"

@@ -67,6 +67,11 @@ CUES = [
     (r"\bstrong(?:ly)?[- ]convex\w*|\bsmoothness\b|\b[Lμ][- ]smooth\b", 1),
 ]
 
+_PICKED_PAIR = (r"\b(?:what|which) (?:[αηγ]|lr|step(?: ?size)?|learning rate)(?: ?,| and|, and) "
+                r"(?:β|momentum) (?:should|would|do|to) (?:you |we |i |one )?(?:pick|choose|use|take|"
+                r"set)\b")
+"""'what α, β should you pick' (of a method the part names): the optimal tuning, asked."""
+
 _ASKS = {
     "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
@@ -84,8 +89,10 @@ _ASKS = {
                     r"\bwith which (?:step(?: size)?|learning rate)\b|" + Q.STEP_OPTIMAL_AFTER + "|"
                     r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) "
                     r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
-                    r"learning rate\b)",
-    "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
+                    r"learning rate\b)|" + _PICKED_PAIR + "|"
+                    r"\b(?:what|which) (?:[αηγ]|lr|step(?: ?size)?|learning rate) (?:should|would|do|"
+                    r"to) (?:you |we |i |one )?(?:pick|choose|use|take|set)\b",
+    "optimal-momentum": _PICKED_PAIR + r"|\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
     "optimal-rate": r"\boptimal (?:(?:heavy[- ]ball|polyak|nesterov|momentum|gd|gradient[- ]descent) )?"
@@ -2098,6 +2105,12 @@ def _factor(text: str) -> tuple[Any, str] | None:
         num = number_at(text, m.end())
         if num is not None and 0 < num[0].value < 1:   # "bring the error below 10^-6 (of ...)"
             return num[0], phrase(text, m.start(), num[1])
+    for m in rx(r"\b(?:error|distance)\b[^.?;]{0,40}?(?<![\w.^])(?=\d[\d^]{0,8} ?(?:x|×|times) "
+                r"(?:smaller|less|lower)\b)").finditer(text):
+        num = number_at(text, m.end())   # "until the error is guaranteed to be 1000x smaller"
+        if num is not None and num[0].value > 1:
+            tail = re.match(r" ?(?:x|×|times) \w+", text[num[1]:])
+            return num[0], phrase(text, m.start(), num[1] + tail.end())
     for m in rx(r"\b(?:the same )?(?=\d[\d^.e-]{0,8}[ ]?(?:x )?(?:reduction|decrease)\b)"
                 ).finditer(text):
         num = number_at(text, m.end())
