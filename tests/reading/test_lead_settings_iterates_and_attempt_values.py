@@ -74,3 +74,19 @@ def test_an_attempt_valued_by_a_tuple_is_dropped_whole():
     out = drop_attempts(text, removed)
     assert "0.9" not in out and removed == [
         "the asker's own attempt 'I get θ1 = (1.8, 0.9)' (a claim to check, not data)"]
+
+
+def test_a_paragraph_of_the_askers_own_work_after_the_questions_is_dropped():
+    removed: list[str] = []
+    text = ("1) what's the biggest step size that still converges?\n2) what rate do you get?\n\n"
+            "My attempt: 1) 2/100 = 0.02. 2) I computed 0.5, so like 10 iterations...\n"
+            "Where am I going wrong?\n\nThanks!")
+    out = drop_attempts(text, removed)
+    assert "0.02" not in out and "10 iterations" not in out and "Thanks!" in out
+    assert removed and removed[0].startswith("the asker's own attempt 'My attempt: 1)")
+
+
+def test_a_work_paragraph_before_any_question_is_kept():
+    removed: list[str] = []
+    text = "My work: H = diag(1, 4), b = 0.\n\nFind the optimal step."
+    assert drop_attempts(text, removed) == text and not removed

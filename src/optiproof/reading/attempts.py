@@ -37,9 +37,23 @@ _GUESS = re.compile(r"\bmy (?:(?:own|best|first) )?(?:guess|hunch|attempt|answer
 request before it asks (the pronoun is the asked quantity), so a claim whatever the symbol."""
 
 
+_ATTEMPT_PARAGRAPH = re.compile(r"(?:(?<=\n)|^)[ \t]*(?:my (?:attempt|attempts|work|working|answers|"
+                                r"answer|numbers|results)(?: so far)?|what i (?:got|have) so far) ?:"
+                                r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.I)
+"""A paragraph that opens with the asker's own work ("My attempt: 1) 2/100 = 0.02. 2) I computed
+… Where am I going wrong?"), after the questions: the asker's values, a claim to check, never
+data (only the questions before it are asked)."""
+
+
 def drop_attempts(text: str, removed: list[str]) -> str:
     """``text`` without the clauses that offer the asker's own value for a symbol the text
     asks for; each dropped clause is added to ``removed``."""
+    for m in list(_ATTEMPT_PARAGRAPH.finditer(text))[::-1]:   # "My attempt: 1) 2/100 = 0.02. …"
+        if m.start() > 0 and re.search(r"\?|\b(?:what|which|how|find|compute|give)\b",
+                                       text[:m.start()], re.I):
+            removed.append(f"the asker's own attempt {' '.join(m.group(0).split())[:120]!r} (a "
+                           "claim to check, not data)")
+            text = text[:m.start()] + "\n" + text[m.end():]
     if not _ATTEMPT.search(text) and not _MY.search(text) and not _GUESS.search(text):
         return text
     flat = " ".join(text.split())
