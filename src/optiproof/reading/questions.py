@@ -757,9 +757,9 @@ def formula_items(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start("f"), m.end("f"), m.group("f")) for m in FORMULA_ITEM.finditer(sentence)]
 
 
-_COUNT = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_STEPS_TAKEN = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ITERATES_AFTER = re.compile(rf"(?<![\w])(?:the )?iterates?(?: (?:θ|theta|w|x))? (?:after|once we have "
-                             rf"taken) (?:the first )?{_COUNT}(?:(?: ?,| and|, and| &) {_COUNT}){{0,5}}"
+                             rf"taken) (?:the first )?{_STEPS_TAKEN}(?:(?: ?,| and|, and| &) {_STEPS_TAKEN}){{0,5}}"
                              rf" (?:(?:gradient|GD|update) )?(?:steps?|iterations?|updates?)\b", re.I)
 """Iterates named by the number of steps taken ("give the iterates after 1, 2 and 3 steps", "the
 iterates w after two iterations"): one ask, the family's reader says which iterates."""
