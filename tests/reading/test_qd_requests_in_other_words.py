@@ -163,3 +163,11 @@ def test_a_pair_to_pick_asks_the_optimal_tuning(ask):
     assert got["2"]["optimal-step"] == pytest.approx(4 / 121)
     assert got["2"]["optimal-momentum"] == pytest.approx(81 / 121)
     assert got["2"]["optimal-rate"] == pytest.approx(9 / 11)
+
+
+def test_a_minimiser_stated_with_its_symbol_is_checked_and_used():
+    reading = read_report(_DIAG.replace("100).", "100) (so the minimizer is θ* = 0).") +
+                          "2) what's the best fixed step and the rate it gives?")
+    assert reading.complete, reading.unread()
+    assert any(c.name == "minimiser" and "θ* = 0" in c.source
+               for c in reading.parts[1].conventions)

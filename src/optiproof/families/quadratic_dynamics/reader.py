@@ -1056,8 +1056,10 @@ in words."""
 
 
 _MINIMISER = re.compile(r"\b(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|x|w)\^?\*| "
-                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at) ?(?=[(\[]|0(?![\w,/]|\.\d))")
-"""A stated minimiser: a vector, or a bare 0 (the zero vector: "minimiser w* = 0")."""
+                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at)(?: (?:θ|x|w)\^?\* ?=)? ?"
+                        r"(?=[(\[]|0(?![\w,/]|\.\d))")
+"""A stated minimiser: a vector, or a bare 0 (the zero vector: "minimiser w* = 0", "so the
+minimizer is θ* = 0")."""
 
 
 def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
