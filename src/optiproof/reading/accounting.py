@@ -482,12 +482,15 @@ def _family_took(r: PartReading, item: str, hooks: ReaderHooks) -> bool:
     phrase of its asked-quantities field is most of the item ("with what learning rate?",
     "contraction it gives" of "what contraction it gives?")."""
     field = r.fields.get(hooks.ask_field) if hooks.ask_field else None
-    core = _NAMED_VALUE.sub("", item.strip(" ,;:?.!").lower())
+    whole = _NAMED_VALUE.sub("", item.strip(" ,;:?.!").lower())
     pieces = [p.strip().lower().strip(" ?.!") for p in (field.source if field else "").split(" | ")]
-    return bool(core and any(p and (p == core or len(p) >= 6 and p in core and
-                                    len(p) >= 0.6 * len(core)) for p in pieces))
+    return any(core and any(p and (p == core or len(p) >= 6 and p in core and
+                                   len(p) >= 0.6 * len(core)) for p in pieces)
+               for core in dict.fromkeys((whole, _WH_LEAD.sub("", whole))))
 
 
+_WH_LEAD = re.compile(r"^(?:(?:and|also|then),? )?(?:what|which)(?: is|'s| are| was)? (?:the |its )?(?=\S)")
+"""'what is the optimal factor?': the item is the noun phrase the question asks."""
 _NAMED_VALUE = re.compile(r"^(?:(?:and|also|then) )?(?:the |its )?(?:corresponding|resulting|associated|"
                           r"attained|achieved) (?:value|number|quantity)(?: of)? (?=\S)")
 """'the corresponding value ρ(η*)': the item is the symbol it names."""

@@ -15,7 +15,7 @@ from optiproof.core.text.match import sentences
 from optiproof.reading.questions import _SYMBOL, is_request
 from optiproof.reading.symbols import symbol_key
 
-_VALUE = r"(?:[^,;.?!]|\.(?=\d)){1,60}?"
+_VALUE = r"(?:\([^()]{1,40}\)|[^,;.?!(]|\.(?=\d)){1,60}?"
 _ATTEMPT = re.compile(
     r"\b(?:I|we)(?:'ve| have)? (?:got|get|found|find|obtained|obtain|computed|calculated|derived|"
     r"think|believe|guess|suspect|reckon|ended up with|end up with|came up with|keep getting)"
@@ -25,6 +25,11 @@ _ATTEMPT = re.compile(
 _MY = re.compile(r"\bmy (?:answer|result|guess|attempt|value|solution) (?:for|of) (?P<sym>"
                  + _SYMBOL + r") (?:is|was|=) " + _VALUE + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
 
+_MORE = re.compile(r"(?:,? and|,) (?:the |a |my )?(?:[A-Za-z][\w-]{0,15}|" + _SYMBOL + r")(?: ?(?:=|≈)| of| is)? ?"
+                   r"-?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?(?![\w.])(?: for (?:part )?\(\w{1,3}\))?",
+                   re.I)
+"""A further value of the same attempt ("I got β = 0.6 and rate 0.36 for (3)"): the asker's
+too, dropped with it."""
 _GUESS = re.compile(r"\bmy (?:(?:own|best|first) )?(?:guess|hunch|attempt|answer|bet)(?: here)? (?:is|was|would be)"
                     r"(?: that)? (?:they(?:'re| are)(?: all| both)?|it(?:'s| is)(?: just)?) "
                     + _VALUE + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
@@ -32,9 +37,23 @@ _GUESS = re.compile(r"\bmy (?:(?:own|best|first) )?(?:guess|hunch|attempt|answer
 request before it asks (the pronoun is the asked quantity), so a claim whatever the symbol."""
 
 
+_ATTEMPT_PARAGRAPH = re.compile(r"(?:(?<=\n)|^)[ \t]*(?:my (?:attempt|attempts|work|working|answers|"
+                                r"answer|numbers|results)(?: so far)?|what i (?:got|have) so far) ?:"
+                                r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.I)
+"""A paragraph that opens with the asker's own work ("My attempt: 1) 2/100 = 0.02. 2) I computed
+… Where am I going wrong?"), after the questions: the asker's values, a claim to check, never
+data (only the questions before it are asked)."""
+
+
 def drop_attempts(text: str, removed: list[str]) -> str:
     """``text`` without the clauses that offer the asker's own value for a symbol the text
     asks for; each dropped clause is added to ``removed``."""
+    for m in list(_ATTEMPT_PARAGRAPH.finditer(text))[::-1]:   # "My attempt: 1) 2/100 = 0.02. …"
+        if m.start() > 0 and re.search(r"\?|\b(?:what|which|how|find|compute|give)\b",
+                                       text[:m.start()], re.I):
+            removed.append(f"the asker's own attempt {' '.join(m.group(0).split())[:120]!r} (a "
+                           "claim to check, not data)")
+            text = text[:m.start()] + "\n" + text[m.end():]
     if not _ATTEMPT.search(text) and not _MY.search(text) and not _GUESS.search(text):
         return text
     flat = " ".join(text.split())
@@ -44,9 +63,15 @@ def drop_attempts(text: str, removed: list[str]) -> str:
         sym = m.group("sym")
         if not _asked(sym, asked.replace(" ".join(m.group(0).split()), " ")):
             continue
-        clause = _whole_aside(text, m)
-        out = out.replace(clause, " ", 1)
-        removed.append(f"the asker's own attempt {' '.join(clause.split())!r} (a claim to "
+        said = m.group(0)
+        more = _MORE.match(text, m.end())
+        while more is not None and more.group(0):   # "I got β = 0.6 and rate 0.36 for (3)"
+            said += more.group(0)
+            more = _MORE.match(text, m.start() + len(said))
+        aside = _whole_aside(text, m)   # "(I got u* = -g/2 but my friend says ...)": all of it
+        said = aside if len(aside) > len(said) else said
+        out = out.replace(said, " ", 1)
+        removed.append(f"the asker's own attempt {' '.join(said.split())!r} (a claim to "
                        "check, not data)")
     for m in _GUESS.finditer(text):
         if not _after_a_request(text[:m.start()]):

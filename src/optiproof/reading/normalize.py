@@ -328,12 +328,13 @@ _PDF_STAR_MARK = re.compile(r"(?<=[αηγβρκμθ])(?: \?| ?\?(?= ,))(?= ?,| (
                             r"to|that|which|the|from|as|on|[a-z]{3,}ing|(?:mini|maxi)mi[sz]es)\b)"
                             r"|(?<=[αηγβρκμθ]) ?\?(?= \.(?:\s|$)| \((?:so that|such that|i\.e\.|"
                             r"defined by|where|with)\b)"
+                            r"|(?<=[αηγβρκμθ]) ?\?(?= \?(?:\s|$))"
                             r"|(?<=[αηγβρκμθ])\?(?= (?:from|that|which|[a-z]{3,}ing|(?:mini|maxi)mi[sz]es)\b)")
 """'the optimal step η ? and the rate', 'α? , β ?', 'the step η ? minimising ..': a PDF copy's
 superscript star (η⋆) read as a question mark, spaced off the symbol and followed by the
 sentence's next word (a function word or a verb form) or a comma; or followed by the sentence's
-full stop ('the factor ρ? .') or by a parenthesis defining it ('ρ? (so that ...)'), where a
-question mark cannot end a question."""
+full stop ('the factor ρ? .'), by the question's own mark ('What is the minimiser θ? ?') or by
+a parenthesis defining it ('ρ? (so that ...)'), where a question mark cannot end a question."""
 
 
 _TABLE = re.compile(r"^(?P<head>[ \t]*\|[^\n|]*(?:\|[^\n|]*){1,8}\|)[ \t]*\n"
@@ -942,16 +943,29 @@ _HYPHENATED = re.compile(r"(?<![\w-])([a-z]{2,40})-[ \t]{0,8}\n[ \t]{0,8}([a-z]{
 """A word a PDF hyphenated at the end of a line ("effec-\ntive"): joined."""
 
 
+_DROPPED_INDEX = re.compile(r"(?<![\w])([θw])[ \t]*\n[ \t]*(\d|[kt](?: ?[-+] ?1)?)(?= ?=)")
+"""An iterate whose subscript a PDF copy dropped onto the next line ("θ\\n0 = (0, 0)",
+"θ\\nk+1 = θk − η∇f"): the indexed iterate (θ_0, θ_{k+1}), when the next line starts with the
+index and the assignment sign."""
+_GT_AFTER_TUPLE = re.compile(r"(?<=\d|\w)\)>(?=[ \t]*(?:[,.;]|$))", re.M)
+"""A transpose printed as '>' after a tuple ("θ0 = (0, 0)> ,"): a comparison sign never ends a
+clause, so it is the transpose."""
+
+
 def _fix_pdf_garble(text: str) -> str:
     """PDF-copy repairs: ``argmin\\nΔθ\\n`` -> ``argmin_Δθ``, ``+ 1\\nα\\n`` -> ``+ (1/α)``,
     ``αt`` -> ``α_t``, ``maxi`` -> ``max_i``, ``a_t = a`` -> ``α_t = α`` (α misread as a),
-    ``effec-\ntive`` -> ``effective``."""
+    ``effec-\ntive`` -> ``effective``, an index dropped onto the next line (``θ\\n0 =`` ->
+    ``θ_0 =``), a transpose printed '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``)."""
     text = _ARGMIN_LINE.sub(lambda m: f"{m.group(1)}_{m.group(2)} ", text)
     text = _GARBLED_FRAC.sub(lambda m: f"{m.group(1)} ({m.group(2)}/{m.group(3).strip()}) ",
                              text)
     text = _ALPHA_T.sub("α_t", text)
     text = _MAXI.sub(lambda m: "max_" + m.group(1), text)
     text = _HYPHENATED.sub(r"\1\2", text)
+    text = _DROPPED_INDEX.sub(lambda m: f"{m.group(1)}_{m.group(2)}" if len(m.group(2)) == 1
+                              else f"{m.group(1)}_{{{m.group(2).replace(' ', '')}}}", text)
+    text = _GT_AFTER_TUPLE.sub(")^T", text)
     if "α" in text or "alpha" in text or "\\alpha" in text:
         text = _A_SUB_T.sub("α_t = α", text)
         text = _AT_POSITIVE.sub("α_t > 0", text)
@@ -1032,6 +1046,9 @@ _PDF_BROKEN_SUBSCRIPT = re.compile(r"(?<![\w‖])([θwx])[ \t]*\n[ \t]*(\d{1,2}|
 subscript fell onto the next line (a number, a capital tag or a short word ending the clause)."""
 _PDF_ITERATE_NORM = re.compile(r"(?<![A-Za-zα-ω])k([θxw])k k(?![a-z])")
 """'kθk k': the norm of the iterate θ_k, its subscript k and closing bar both printed 'k'."""
+_PDF_ITERATE_DISTANCE = re.compile(r"(?<![A-Za-zα-ω])k([θxw])k ?([-−]) ?\1(?:∗|\?|⋆|\^\*) ?k(?![a-z])")
+"""'kxk − x∗k2': the distance of the iterate x_k to the starred point, the subscript k and the
+closing bar both printed 'k'."""
 _PDF_POINT_NORM = re.compile(r"(?<![A-Za-zα-ω])k(\([^()\n]{1,24}\)) ?k(?![a-z])")
 """'k(xk , yk )k': the norm of a point written as a pair, whose entries may hold a subscript k."""
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
@@ -1093,6 +1110,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
     text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
+    text = _PDF_ITERATE_DISTANCE.sub("‖\\1_\ue000 \\2 \\1^*‖", text)
     text = _PDF_BROKEN_SUBSCRIPT_NORM.sub(r"‖\1_\2‖", text)
     text = _PDF_BROKEN_SUBSCRIPT.sub(r"\1_\2", text)
     text = _PDF_ITERATE_NORM.sub("‖\\1_\ue000‖", text)   # its k kept from the bars read next

@@ -26,7 +26,8 @@ _VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|w
 _LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:\((?:yes|no|true|false|y) ?/ ?(?:yes|no|true|" \
         r"false|n)\) ?)?(?:(?:and|then|now|also|finally|so|hence|" \
         r"please|bonus|next|lastly),? )*"
-_IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:]|(?<=\d)\.(?=\d)){{0,60}}[,:] )?(?:please )?"
+_IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:()]|\([^().?:]{{1,30}}\)|(?<=\d)\.(?=\d)){{0,60}}[,:] )?"
+                         rf"(?:please )?"
                          rf"(?:{_VERBS})\b", re.I)
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
@@ -756,12 +757,29 @@ def formula_items(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start("f"), m.end("f"), m.group("f")) for m in FORMULA_ITEM.finditer(sentence)]
 
 
+_STEPS_TAKEN = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_ITERATES_AFTER = re.compile(rf"(?<![\w])(?:the )?iterates?(?: (?:θ|theta|w|x))? (?:after|once we have "
+                             rf"taken) (?:the first )?{_STEPS_TAKEN}(?:(?: ?,| and|, and| &) {_STEPS_TAKEN}){{0,5}}"
+                             rf" (?:(?:gradient|GD|update) )?(?:steps?|iterations?|updates?)\b", re.I)
+"""Iterates named by the number of steps taken ("give the iterates after 1, 2 and 3 steps", "the
+iterates w after two iterations"): one ask, the family's reader says which iterates."""
+_SETTING_THEN_QUESTION = re.compile(r"[,:] (?=(?:does|do|will|would|is|are|can|could|what|which|"
+                                    r"how)\b)", re.I)
+"""The question after a leading setting ("with lr = 0.5 exactly, from (0,0), does it converge?",
+"and the weird one: with α = 1, is it stable?"): read as a question of its own, as if it began
+the sentence, when the whole sentence names nothing asked."""
+
+
 def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     """The request ``sentence`` (at ``start``) with its asks; asks inside parentheses are
     clarifications and dropped when the sentence asks something outside them."""
     sentence = sentence[:MAX_SENTENCE]
     asks = [Ask(m.entry.key, m.phrase, start + m.start, start + m.end)
             for m in QUANTITIES.mentions(sentence)]
+    for lead in ([] if asks else list(_SETTING_THEN_QUESTION.finditer(sentence))[-1:]):
+        tail = sentence[lead.end():]   # "with lr = 0.5 exactly, from (0,0), does it converge?"
+        asks = [Ask(m.entry.key, m.phrase, start + lead.end() + m.start,
+                    start + lead.end() + m.end) for m in QUANTITIES.mentions(tail)]
     if not asks:
         asks = _asks_around_formulas(sentence, start)
     named = [(a.start, a.end) for a in asks if a.quantity != "primary"]
@@ -770,6 +788,11 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
         if not any(s < hi and lo < e or 0 <= lo - e <= 2 and "," not in sentence[e - start:lo - start]
                    for s, e in named):
             asks.append(Ask(None, text, lo, hi))   # (right after a named ask it names that)
+            named.append((lo, hi))
+    for m in _ITERATES_AFTER.finditer(sentence):   # "give the iterates after 1, 2 and 3 steps"
+        lo, hi = start + m.start(), start + m.end()
+        if not any(s < hi and lo < e for s, e in named):
+            asks.append(Ask(None, m.group(0), lo, hi))
             named.append((lo, hi))
     for m in _DIFFERENCE.finditer(sentence):
         lo, hi = start + m.start(), start + m.end()

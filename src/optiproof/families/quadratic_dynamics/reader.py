@@ -67,6 +67,11 @@ CUES = [
     (r"\bstrong(?:ly)?[- ]convex\w*|\bsmoothness\b|\b[Lμ][- ]smooth\b", 1),
 ]
 
+_PICKED_PAIR = (r"\b(?:what|which) (?:[αηγ]|lr|step(?: ?size)?|learning rate)(?: ?,| and|, and) "
+                r"(?:β|momentum) (?:should|would|do|to) (?:you |we |i |one )?(?:pick|choose|use|take|"
+                r"set)\b")
+"""'what α, β should you pick' (of a method the part names): the optimal tuning, asked."""
+
 _ASKS = {
     "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
@@ -78,23 +83,29 @@ _ASKS = {
                     r"size)?|learning rate|lr)\b|"
                     r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\([αηγ], ?β\)|"
-                    r"α and β|hyper-?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
+                    r"α and β|(?:hyper-?)?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
                     r"(?:step|learning rate|lr\b|[αηγ]|\([αηγ], ?β\))|\bα(?:\^\*|\*(?![\w(∇]))|\b(?:that|which) minimi[sz]es? "
                     r"(?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|(?:contraction|convergence) factor)\b|"
                     r"\bwith which (?:step(?: size)?|learning rate)\b|" + Q.STEP_OPTIMAL_AFTER + "|"
                     r"\b(?:optimal|best) (?:heavy[- ]ball|polyak(?:'s)?|nesterov(?:'s)?|momentum) "
                     r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
-                    r"learning rate\b)",
-    "optimal-momentum": r"\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
+                    r"learning rate\b)|" + _PICKED_PAIR + "|"
+                    r"\b(?:what|which) (?:[αηγ]|lr|step(?: ?size)?|learning rate) (?:should|would|do|"
+                    r"to) (?:you |we |i |one )?(?:pick|choose|use|take|set)\b",
+    "optimal-momentum": _PICKED_PAIR + r"|\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
     "optimal-rate": r"\boptimal (?:(?:heavy[- ]ball|polyak|nesterov|momentum|gd|gradient[- ]descent) )?"
                     r"(?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
-                    r"(?:convergence )?rate|\bresulting (?:convergence )?rate|\brate (?:does it|it) "
-                    r"achieve|\b(?:what|which) rate\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
+                    r"(?:convergence )?rate|\bresulting (?:\(?(?:asymptotic|linear|convergence|"
+                    r"worst[- ]case)\)? ){0,2}rate|\brate (?:does it|it) "
+                    r"achieve|\b(?:what|which) rate\b|\b(?:optimal|best|smallest(?: possible| achievable)?) "
+                    r"(?:(?:worst[- ]case|linear|contraction|convergence) ){0,2}factor\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
     "rate": r"\bconvergence rate|\brate of convergence|\b(?:contraction|convergence) (?:factor|rate)|"
             r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\||"
-            r"\bhow fast\b|\blinear rate|\brate at α",
+            r"\bhow fast\b|\blinear rate|\brate at α|"
+            r"\b(?:the|its|their) (?:GD|gradient[- ]descent|heavy[- ]ball|polyak|nesterov)(?:'s)? "
+            r"(?:(?:linear|asymptotic|worst[- ]case) )?rate\b",
     "condition-number": r"\bcondition number\b",
     "iterations": r"\bhow many (?:iterations|steps)|\bnumber of (?:iterations|steps)|"
                   r"\biterations? (?:are )?(?:needed|required)|\biterations (?:to (?:reach|get to|"
@@ -113,6 +124,8 @@ _ASKS = {
                          r"converges?|decays?|shrinks?|contracts?) (?:the )?slowest\b|\bslowest"
                          r"(?:[- ](?:converging|decaying))? (?:eigen[- ]?)?(?:directions?|modes?|"
                          r"components?|eigenvectors?)\b",
+    "objective-minimiser": r"^(?:[-*•] ?)?(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|w|x)(?:\^?\*|⋆)|"
+                           r" of f\b)?(?: ?[.?;]?$)",
     "zero-curvature": r"\bzero[- ]curvature|\bzero eigenvalues?|\bnull ?space|\bflat "
                       r"directions?|\bwhat happens along",
 }
@@ -366,7 +379,8 @@ class QuadraticDynamicsReader:
         to the curvature."""
         names = {c.name for c in r.conventions}
         return ({T.SCALE_LOSS.key} if "loss scale" in names else set()) | \
-            ({T.ADD_WEIGHT_DECAY.key} if "weight decay" in names else set())
+            ({T.ADD_WEIGHT_DECAY.key} if "weight decay" in names else set()) | \
+            ({T.AFTER_STEPS.key} if r.found.get(_AFTER_STEPS) else set())
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
@@ -374,6 +388,9 @@ class QuadraticDynamicsReader:
         s = symbol.replace(" ", "")
         if _iterate_index(s) or point_index(s, r.value(F.variables)):
             return Q.THETA_T.key  # "compute w_1 and w_2", a flattened "θ1", "(x1, y1)" of f(x, y)
+        if re.fullmatch(r"θ|theta|w|x|(?:the )?iterates?(?: (?:θ|theta|w|x))? after .+", symbol) and \
+                _after_steps(r.own_text or "", symbol) is not None:
+            return Q.THETA_T.key  # "what is w after 3 steps": the iterate w_3
         found = next((q for pattern, q in _SYMBOLS_ASKED.items() if re.match(pattern, s)), None)
         if found is None and re.fullmatch(r"ρ(?:_\{?\w{1,4}\}?)?\^\{?[kt]\}?", s) and \
                 Q.ITERATIONS.key in (r.value(F.asks) or []):
@@ -1026,13 +1043,23 @@ def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
         r.miss("norm", f"the error is measured in \"{odd[0].group(0)}\"; the rates and counts "
                        "here are for the Euclidean norm ‖·‖_2")
         return
-    r.convention("error norm", "; ".join(dict.fromkeys(m.group(0) for m in found)),
+    worded = [m.group(0) for text in (own, ctx) for m in _EUCLIDEAN_ERROR.finditer(text)]
+    r.convention("error norm", "; ".join(dict.fromkeys([m.group(0) for m in found] + worded)),
                  "the error is measured in the Euclidean norm, the one the rates are for")
 
 
+_EUCLIDEAN_ERROR = re.compile(r"\b(?:the )?(?:error|distance)(?: is| being)?(?: measured as| "
+                              r"measured in)? (?:the )?(?:Euclidean|ℓ2|l2|2-norm) (?:distance|"
+                              r"norm|error)\b", re.I)
+"""'the error is the Euclidean distance to x*': the norm the written ‖x_k − x*‖_2 is in, said
+in words."""
+
+
 _MINIMISER = re.compile(r"\b(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|x|w)\^?\*| "
-                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at) ?(?=[(\[]|0(?![\w,/]|\.\d))")
-"""A stated minimiser: a vector, or a bare 0 (the zero vector: "minimiser w* = 0")."""
+                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at)(?: (?:θ|x|w)\^?\* ?=)? ?"
+                        r"(?=[(\[]|0(?![\w,/]|\.\d))")
+"""A stated minimiser: a vector, or a bare 0 (the zero vector: "minimiser w* = 0", "so the
+minimizer is θ* = 0")."""
 
 
 def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
@@ -1476,11 +1503,13 @@ def _step_expression(text: str, r: PartReading) -> bool:
 _THAT_STEP = re.compile(r"\b(?:with|using|at|for|take|use) (?:that|this|the same) (?:(?:best|optimal) )?"
                         r"(?:η|α|γ|lr|step(?: size)?|learning rate)(?![\w])", re.I)
 """'Using that η': the step the part before found (its optimal step)."""
-_ANSWER_OF_PART = re.compile(r"(?:\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?|(?<![\w])[αηγ])"
+_ANSWER_OF_PART = re.compile(r"(?:\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?|(?<![\w])[αηγ]"
+                             r"(?P<pair>(?: ?,| and|, and) β)?)"
                              r"(?:,? (?:you |we )?(?:found|obtained|computed|derived|got) (?:in|from)|"
                              r" (?:from|of)(?: the answer (?:to|of))?)"
                              r" (?:part |task |question )?(?:\([a-h1-9]\)|[a-h1-9]\))", re.I)
-"""'the step size α found in (d)', 'the η from b)': a value taken from another part's answer."""
+"""'the step size α found in (d)', 'the η from b)', 'your α, β from (b)': a value (the pair of
+heavy ball: step and momentum) taken from another part's answer."""
 
 
 def _from_formula(r: PartReading, field: str) -> bool:
@@ -1601,8 +1630,17 @@ def _read_start(objects: PartObjects, r: PartReading, texts: tuple[str, str]) ->
         r.found[F.theta0] = (a.value, a.source)
         return
     point = start_point(texts, r.value(F.variables))
+    if point is None:   # "starting at w = (0, 0)": the iterate's own letter set at the start
+        point = next((got for text in texts for got in [assigned_array(text, _STARTING_AT)]
+                      if got is not None and len(got[0]) > 1 and
+                      not any(isinstance(x, list) for x in got[0])), None)
     if point is not None:
         r.found[F.theta0] = (sympy.Matrix([n.value for n in point[0]]), point[1])
+
+
+_STARTING_AT = (r"(?<=\bstarting at )(?:θ|w|x)|(?<=\bstarts at )(?:θ|w|x)|(?<=\bstarted at )(?:θ|w|x)|"
+                r"(?<=\binitialized at )(?:θ|w|x)|(?<=\binitialised at )(?:θ|w|x)")
+"""The start named by the iterate's letter after a starting verb ("starting at w = (0, 0)")."""
 
 
 _AT_REST = re.compile(r"(?:θ|theta|w|x)_?\{?\(?[-−]1\)?\}? ?= ?(?:θ|theta|w|x)_?\{?0\}?|"
@@ -1637,18 +1675,29 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
     coords = {v.replace("_", "").replace("{", "").replace("}", "")
               for v in r.value(F.variables) or []}
     clash = [p for p in phrases if re.sub(r"[_{}()\s]", "", p) in coords]
+    start = r.found.get(F.theta0)
+    if clash and start is not None and isinstance(start[0], sympy.MatrixBase) and \
+            len(start[0]) == len(coords) and all(
+                re.match(rf"{re.escape(p.split('_')[0])}_?\{{?0\}}? ?=", start[1]) for p in clash):
+        r.notes.append(f"\"{start[1]}\" sets the whole vector with index 0, so the numbered "
+                       f"{', '.join(clash)} asked are iterates, not coordinates")
+        clash = []
     if clash:
         r.miss(F.steps, f"\"{clash[0]}\" names a coordinate of f as well as a numbered iterate, "
                         "so which is asked is not guessed (expected e.g. 'the second coordinate "
                         "after one step' or 'θ_2, the iterate after two steps')")
         return
-    steps = sorted({t for t in (_iterate_index(p) or point_index(p, r.value(F.variables))
-                                for p in phrases) if t})
+    after = {p: _after_steps(r.own_text or "", p) for p in phrases}
+    steps = sorted({t for p in phrases for t in (
+        [_iterate_index(p) or point_index(p, r.value(F.variables))] + (after[p][0] if after[p]
+                                                                       else [])) if t})
+    if any(after.values()):
+        r.found[_AFTER_STEPS] = [a[1] for a in after.values() if a]
     if not steps:
         r.miss(F.steps, f"could not read which iterate is asked in \"{phrases[0]}\" (expected "
                         "e.g. 'compute θ_2')")
         return
-    r.set(F.steps, steps, " | ".join(phrases))
+    r.set(F.steps, steps, " | ".join(after[p][1] if after[p] else p for p in phrases))
     eigs = r.fields.get(F.eigenvalues)
     if r.value(F.H) is None and eigs is not None and rx(r"^H ?= ?diag\b").match(eigs.source):
         vals = r.fields.pop(F.eigenvalues).value
@@ -1673,6 +1722,31 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
         r.miss(F.theta0, f"{err} (\"{src}\")")
         return
     r.set(F.theta0, vec, src)
+
+
+_AFTER_STEPS = "iterate after a number of steps"
+_STEP_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10}
+_STEP_COUNT = r"(?:\d{1,4}|" + "|".join(_STEP_WORDS) + r")"
+_ITERATES_AFTER = re.compile(
+    r"(?<![\w])(?:(?:the )?iterates?|θ|theta|w|x)(?: (?:θ|theta|w|x)(?:_[kt])?)? (?:after|once we "
+    r"have taken) (?:the first )?(?P<list>" + _STEP_COUNT + r"(?:(?: ?,| and|, and| &) "
+    + _STEP_COUNT + r"){0,5}) (?:(?:gradient|GD|update) )?(?:steps|step|iterations|iteration|"
+    r"updates|update)\b", re.I)
+"""An iterate (or several) named by the number of steps taken ("what is w after 3 steps", "the
+iterates after 1, 2 and 3 steps", "θ after two iterations"): the iterates θ_k."""
+
+
+def _after_steps(own: str, name: str) -> tuple[list[int], str] | None:
+    """(the step counts, phrase) of the iterates ``name`` begins (an iterate's letter, or the
+    whole phrase "the iterates after 1, 2 and 3 steps"), as :data:`_ITERATES_AFTER` reads them;
+    None when ``name`` names no iterate after a number of steps."""
+    for m in _ITERATES_AFTER.finditer(own):
+        if re.match(rf"{re.escape(name)}(?![\w])", m.group(0)):
+            counts = re.findall(_STEP_COUNT, m.group("list"), re.I)
+            return [int(k) if k.isdigit() else _STEP_WORDS[k.lower()] for k in counts], \
+                m.group(0)
+    return None
 
 
 _OPTIMUM_NAMED = re.compile(r"(?<![\w])(?:α|η|γ|lr) ?= ?(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b)")
@@ -1704,6 +1778,7 @@ def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
         return
     m = _OPTIMUM_NAMED.search(own)
     ref = _ANSWER_OF_PART.search(own)
+    pair = False   # the heavy-ball pair of another part: its momentum is taken too
     if m is None and ref is None and that is not None and previous:
         before = previous[-1]
         optimum = Q.OPTIMAL_STEP.key in (before.value(F.asks) or [])
@@ -1740,6 +1815,13 @@ def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
         method = hits[0].value(F.method)
         src = phrase(own, ref.start(), ref.end())
         whose = f"the answer of part ({hits[0].label}), "
+        if ref.group("pair") and (method != O.HEAVY_BALL.key or Q.OPTIMAL_MOMENTUM.key not in (
+                hits[0].value(F.asks) or []) or r.value(F.beta) is not None):
+            r.miss(F.beta, f"\"{src}\" takes a step and a momentum from part ({hits[0].label}), "
+                           "which the reading carries over only from a part asking the optimal "
+                           "heavy-ball pair (expected e.g. 'α = 0.1, β = 0.9')")
+            return
+        pair = bool(ref.group("pair"))
     else:
         return
     from optiproof.families.quadratic_dynamics.solve import Quad, optimal
@@ -1750,13 +1832,20 @@ def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
                         "eigenvalues are not numeric and positive, so it cannot be evaluated")
         return
     mu, big = ends
-    value = sympy.nsimplify(optimal(Quad(2, [mu, big], mu, big, 0, False, True), method)[0])
-    if not value.is_Rational:
-        r.miss(F.alpha, f"\"{src}\" is the optimal step {value}, not a rational number the "
-                        "exact solver can take")
+    tuned = optimal(Quad(2, [mu, big], mu, big, 0, False, True), method)
+    value = sympy.nsimplify(tuned[0])
+    momentum = sympy.nsimplify(tuned[1]) if pair else None
+    if not value.is_Rational or (pair and not momentum.is_Rational):
+        r.miss(F.alpha, f"\"{src}\" is the optimal step {value}" + (
+            f" and momentum {momentum}" if pair else "") + ", not rational numbers the exact "
+                                                           "solver can take")
         return
     r.set(F.alpha, str(value), src, note=f"{whose}the optimal step of {OPTIMIZERS[method].name} "
                                           f"at μ = {mu}, L = {big}: {value}")
+    if pair:
+        r.set(F.beta, str(momentum), src, note=f"{whose}the optimal momentum of "
+                                               f"{OPTIMIZERS[method].name} at μ = {mu}, "
+                                               f"L = {big}: {momentum}")
 
 
 _TUNED = re.compile(r"\b(?:optimally tuned|tuned|optimal|best|optimised|optimized) heavy[- ]ball\b|"
@@ -2018,6 +2107,12 @@ def _factor(text: str) -> tuple[Any, str] | None:
         num = number_at(text, m.end())
         if num is not None and 0 < num[0].value < 1:   # "bring the error below 10^-6 (of ...)"
             return num[0], phrase(text, m.start(), num[1])
+    for m in rx(r"\b(?:error|distance)\b[^.?;]{0,40}?(?<![\w.^])(?=\d[\d^]{0,8} ?(?:x|×|times) "
+                r"(?:smaller|less|lower)\b)").finditer(text):
+        num = number_at(text, m.end())   # "until the error is guaranteed to be 1000x smaller"
+        if num is not None and num[0].value > 1:
+            tail = re.match(r" ?(?:x|×|times) \w+", text[num[1]:])
+            return num[0], phrase(text, m.start(), num[1] + tail.end())
     for m in rx(r"\b(?:the same )?(?=\d[\d^.e-]{0,8}[ ]?(?:x )?(?:reduction|decrease)\b)"
                 ).finditer(text):
         num = number_at(text, m.end())
