@@ -334,7 +334,8 @@ MESSAGE_SIZE = _add(_Q(
              r"size of each(?= ?[?,;.]| ?$)"),
     labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
             r"\bmessage size\b",
-            r"\bsize of (?:each|a|one|every) message\b")))
+            r"\bsize of (?:each|a|one|every) message\b",
+            r"\b(?:each|every|one|a single) message\s*(?:=|:|is\b)")))
 MESSAGE_BYTES = _add(_Q(
     "message-bytes", "size of each message in bytes", unit="bytes",
     aliases=("bytes", "bytes per message"),

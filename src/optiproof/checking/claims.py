@@ -585,7 +585,7 @@ def _words_near(text: str, a: int, b: int) -> str:
     """Plain words around ``text[a:b]``: ``prior ¦ before @ after`` -- the clause before the
     one holding it, the part of its own clause before it, and the rest of its clause."""
     window = re.sub(r"\([^()]{0,4}\)", lambda m: " " * len(m.group(0)), text[max(0, a - 160):a])
-    clauses = re.split(r"[;.!?:]\s|,\s|\n\n|\(|\)|—|\\\\|&&|\\q?quad", window)
+    clauses = re.split(r"[;.!?:]\s|,(?:\s|$)|\n\n|\(|\)|—|\\\\|&&|\\q?quad", window)
     prior = clauses[-2] if len(clauses) > 1 else ""
     before = clauses[-1]
     label = _LABEL_LEAD.search(window)

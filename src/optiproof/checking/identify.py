@@ -389,6 +389,49 @@ def _equated(m: NameMention, mentions: list[NameMention], fine: set[str]) -> boo
         _COPULA.fullmatch(m.clause, o.start + len(o.name), m.start))
 
 
+_IT_IS = re.compile(r"\b(?:this|that|it|which)\s+(?:one\s+)?(?:is|was)\s+(?:(?:really|in fact|actually|"
+                    r"just|simply|exactly|precisely|literally|nothing but)\s+)?(?:the\s+|an?\s+)?$",
+                    re.I)
+"""Right before a name: the thing just described is said to be it ("(this is the butterfly
+all-reduce)")."""
+
+
+def scheme_identifications(part: Any, doc: Any, lay: Any, grade: PartGrade) -> None:
+    """Over-reach: a scheme of the part's table said to be another scheme ("This ring
+    procedure is exactly the recursive-doubling all-reduce", "(this is the butterfly
+    all-reduce)" under the all-to-all heading). The scheme spoken of is the one the clause
+    names before its "is", else the one of the heading it stands under; a clause about none
+    of the part's schemes, or negated or hypothetical, identifies nothing."""
+    from optiproof.catalogue import SCHEMES
+
+    schemes = {a.subject for a in part.answers if a.subject and SCHEMES.get(a.subject)}
+    if not schemes:
+        return
+    seen: set[str] = set()
+    for unit in units_of(doc, lay):
+        if unit.part != part.label or unit.role in EXCLUDED:
+            continue
+        for _, clause in _clauses(unit.text):
+            words = plain(clause)
+            found = SCHEMES.mentions(words)
+            for m in found:
+                if m.entry.key in schemes or m.entry.key in seen:
+                    continue
+                marker = _IS_EXACTLY.search(words[:m.start]) or _IT_IS.search(words[:m.start])
+                if marker is None or stance(words, m.start, m.end):
+                    continue
+                named = {o.entry.key for o in found if o.end <= marker.start()}
+                about = (named or set(unit.topic)) & schemes
+                if len(about) != 1 or named - schemes:
+                    continue
+                seen.add(m.entry.key)
+                own = SCHEMES.get(about.pop())
+                grade.add(Finding("over-reach", part.label, unit.line,
+                                  f"says the {own.name} is '{m.phrase}' ({m.entry.description}),"
+                                  f" a different scheme: the verified table counts the "
+                                  f"{own.name} ({own.description})", excerpt=clause.strip()))
+
+
 def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                             grades: dict[str, PartGrade]) -> None:
     """Over-reach, wrong identifications and a missing one, part by part."""
@@ -400,6 +443,7 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
     written = asked_as_written(solution)
     for part in solution.parts:
         grade = grades[part.label]
+        scheme_identifications(part, doc, lay, grade)
         entry = OPTIMIZERS.get(part.identified_as or "")
         subjects = {a.subject for a in part.answers if a.subject}
         ok = accepted(entry.key) if entry is not None else set()
