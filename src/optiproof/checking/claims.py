@@ -516,10 +516,11 @@ def _unclosed(run: str) -> int:
 
 
 def _worth_reading(run: str) -> bool:
-    """A run states something: a relation, a number, a bracketed list (``L2`` and ``beta1``
+    """A run states something: a relation (an assignment ``θ ← θ − α·m̂/(√v̂ + ε)`` too), a
+    number, a bracketed list (``L2`` and ``beta1``
     are names, not numbers), or a product of Greek letters written in Unicode (``αλθ``,
     ``α·λ·θₜ₋₁``: a formula in prose, as its LaTeX would be)."""
-    return bool(re.search(r"(?<![A-Za-z_])\d|[=≈≤≥<>→∈~]|->|\[|\(.*,", run)
+    return bool(re.search(r"(?<![A-Za-z_])\d|[=≈≤≥<>→←⟵∈~]|->|\[|\(.*,", run)
                 or _GREEK_PRODUCT.search(run))
 
 
