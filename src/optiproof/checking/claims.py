@@ -549,7 +549,7 @@ _UNCHANGED = re.compile(r"\b(?:does not change|doesn't change|do not change|is n
                         r"remains? the same|(?:is|are|stays?|remains?)\s*[*_]{0,2}\s*(?:exactly|"
                         r"just|precisely|identically|still)?\s*the same(?![ \w]*?\b(?:as|factor|for|"
                         r"in|direction|magnitude|size|sign|way)\b)|"
-                        r"(?:(?<=[.;:!?>]\s)|(?<=^)|(?<=[.;:!?])|\b(?:gives|yields|produces|leads to|"
+                        r"(?:(?<=[.;:!?>→⇒]\s)|(?<=^)|(?<=[.;:!?])|\b(?:gives|yields|produces|leads to|"
                         r"we get)\s+)\s*(?:the\s+|an?\s+)?(?:same|identical)\s+"
                         r"(?:update|step|result|answer)(?=\s*(?:[.;!]|$)))(?![A-Za-z])", re.I | re.M)
 _UNBOUNDED = re.compile(r"\bunbounded(?: below)?\b|\bno (?:finite )?minimi[sz]er\b|"

@@ -432,6 +432,19 @@ def scheme_identifications(part: Any, doc: Any, lay: Any, grade: PartGrade) -> N
                                   f"{own.name} ({own.description})", excerpt=clause.strip()))
 
 
+def _method_said_to_be(m: NameMention, mentions: list[NameMention], own: set[str]) -> bool:
+    """Is ``m`` the predicate of a plain "X is Y" whose subject X names the part's own method
+    ("with ε = 0, Adam is exactly signSGD")? Then it says what the method is at every step,
+    which taking the verified step on the steps asked does not show."""
+    before = [o for o in mentions if o.line == m.line and o.clause == m.clause
+              and 0 <= o.start < m.start]
+    if not before:
+        return False
+    o = max(before, key=lambda o: o.start)
+    return o.key in own and o.key != m.key and bool(
+        _COPULA.fullmatch(m.clause, o.start + len(o.name), m.start))
+
+
 def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                             grades: dict[str, PartGrade]) -> None:
     """Over-reach, wrong identifications and a missing one, part by part."""
@@ -450,7 +463,9 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
         mentions = mentions_of(doc, lay, part.label)
         fine = ok | subjects | set().union(*(accepted(s) for s in subjects))
         fine |= derivation_names(part)
-        fine |= {m.key for m in mentions if m.key not in fine and takes_the_verified_step(m.key, part)}
+        own = subjects | set().union(*(accepted(k) for k in subjects)) | ok
+        fine |= {m.key for m in mentions if m.key not in fine and takes_the_verified_step(m.key, part)
+                 and not _method_said_to_be(m, mentions, own)}
         given = givens[part.label]
         qualified = {m.key for m in mentions if m.key not in fine and not m.summary
                      and any(condition_stated(m.key, k, m.clause, given) for k in fine)}
@@ -465,6 +480,9 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
             o.line == m.line and o.clause == m.clause and o.key in fine
             and ((not m.before_marker or not o.before_marker)
                  or (m.listed >= 0 and m.listed == o.listed)) for o in mentions)]
+        # the part's own method said plainly to be an optimizer of its step ("Adam is just sign
+        # descent") without the condition under which the two coincide
+        anchored += [m for m in extra if m not in anchored and _method_said_to_be(m, mentions, own)]
         # a list of names given as the part's optimizer ("Muon, Adafactor, or LAMB") names
         # each of them as the update
         for m in _first(anchored):
