@@ -791,7 +791,9 @@ STEP_BOUND = _add(_Q(
              r"\b(?:evaluate|compute|calculate|work out) (?:this|that|the above|the (?:same|stated|"
              r"given|textbook|paper'?s|usual)) (?:(?:step|update)[- ])?bound\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest)\b[^|:;]{0,25}\bstep\b", r"\bstep bound\b",
-            r"\bbound\b"),
+            r"\bbound\b",
+            r"\bstep\b[^|:;.]{0,25}?\b(?:can|could|may) (?:reach|get (?:as large as|up to)|"
+            r"be (?:as large as|up to))"),
     bound=True))
 DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|part) of (?:the |a |each |every |"
                   r"its |that )?(?:weights?|parameters?)\b[^.?]{0,40}?\b(?:survives?|remains?|is left|"
