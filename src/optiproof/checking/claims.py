@@ -270,9 +270,27 @@ def _value(text: str, latex: bool) -> Any:
         if len(items) >= 2 and all(v is not None for v in items):
             return tuple(items)
     value = parse_value(text, latex)
+    if value is None and latex and (stray := _stray_closing(text)):
+        value = parse_value(text[:stray], latex)
     side = _SIDE_NOTE.search(text) if value is None else None
     return parse_value(text[:side.start()], latex) if side and text[:side.start()].strip() \
         else value
+
+
+def _stray_closing(text: str) -> int:
+    """Where a formula's closing braces that nothing opened start, when they end it
+    (``\\mathbb{E}[g]}.``, a typo reported as an unrenderable formula): the value is read as
+    written without them; 0 when there are none."""
+    body = text.rstrip(" .,;")
+    depth = 0
+    for i, c in enumerate(body):
+        if c == "{" and (i == 0 or body[i - 1] != "\\"):
+            depth += 1
+        elif c == "}" and (i == 0 or body[i - 1] != "\\"):
+            depth -= 1
+            if depth < 0:
+                return i if not body[i:].strip("} ") else 0
+    return 0
 
 
 _SIDE_NOTE = re.compile(r"\s*\((?=(?:[^()]|\([^()]*\))*?(?:=|≈|:))(?:[^()]|\([^()]*\))*\)"
