@@ -445,6 +445,84 @@ def _method_said_to_be(m: NameMention, mentions: list[NameMention], own: set[str
         _COPULA.fullmatch(m.clause, o.start + len(o.name), m.start))
 
 
+_SAME_METHOD = re.compile(
+    r"\b(?:is|are)\s+(?:exactly\s+|just\s+|simply\s+|precisely\s+|really\s+|then\s+)*"
+    r"(?:the same (?:algorithm|method|update|iteration|procedure|optimi[sz]er|thing)\s+as|"
+    r"equivalent to|identical to|exactly what)\b|\bexactly what\b", re.I)
+"""A clause saying one method is another ("is the same algorithm as O", "is exactly what O's
+diagonal matrix does")."""
+_OTHER_UNITS = re.compile(r"\b(?:in|on|for) (?:the |these )?(?:rescaled|new|normali[sz]ed|"
+                          r"transformed|standardi[sz]ed|whitened) (?:units|coordinates|variables|"
+                          r"features|space|parameters|problem)\b", re.I)
+"""A sameness said of the problem in other coordinates ("in the rescaled units this is plain
+SGD"): true there, and no claim about the methods in the original units."""
+
+
+def _method_names(solution: Any) -> dict[str, tuple[str, str]]:
+    """Name -> (catalogue key, part label) of each part's method, by its catalogue phrases and
+    by the letter a question gives it right after one ("the simplified Adam O")."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    out: dict[str, tuple[str, str]] = {}
+    for part in solution.parts:
+        subjects = {a.subject for a in part.answers if a.subject and OPTIMIZERS.get(a.subject)}
+        if len(subjects) != 1:
+            continue
+        key = subjects.pop()
+        question = part.question or ""
+        for m in OPTIMIZERS.mentions(question):
+            letter = re.match(r"\s+([A-Z])(?![\w'’-])", question[m.end:])
+            if m.entry.key == key and letter:
+                out[letter.group(1)] = (key, part.label)
+    return out
+
+
+def cross_part_identifications(solution: Any, doc: Any, lay: Any,
+                               grades: dict[str, PartGrade]) -> None:
+    """Over-reach: a part's own method said to be the method of another part ("so 'normalise
+    the inputs, then run SGD' is the same algorithm as O" in the part on rescaled SGD, where O
+    is the method the problem names in another part) when the verified answers of the two
+    parts differ. The other method is named by the catalogue or by the problem's letter."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    letters = _method_names(solution)
+    methods = {}
+    for part in solution.parts:
+        subjects = {a.subject for a in part.answers if a.subject and OPTIMIZERS.get(a.subject)}
+        if len(subjects) == 1:
+            methods[part.label] = (subjects.pop(), part)
+    for label, (own, part) in methods.items():
+        done = False
+        for unit in units_of(doc, lay):
+            if done or unit.part != label or unit.role in EXCLUDED:
+                continue
+            for _, clause in _clauses(unit.text):
+                marker = _SAME_METHOD.search(clause)
+                if marker is None or stance(clause, marker.start(), marker.end()) or \
+                        _OTHER_UNITS.search(clause[:marker.start()]):
+                    continue
+                named = [(m.start, m.entry.key, m.phrase) for m in OPTIMIZERS.mentions(clause)]
+                named += [(m.start(), *letters[m.group(1)][:1], m.group(1)) for m in re.finditer(
+                    r"(?<![\w$\\{_^])([A-Z])(?:'s|’s)?(?![\w$}])", clause) if m.group(1) in letters]
+                after = [(at, key, name) for at, key, name in named if at >= marker.start()]
+                other = [(key, name) for _, key, name in after if key != own
+                         and key in {k for k, _ in methods.values()}
+                         and key not in accepted(own) and _unrelated(key, {own})]
+                if not other or any(key != own for at, key, _ in named if at < marker.start()):
+                    continue
+                key, name = other[0]
+                theirs = next(p for k, p in methods.values() if k == key)
+                if [a.expr for a in theirs.answers] == [a.expr for a in part.answers]:
+                    continue
+                grades[label].add(Finding(
+                    "over-reach", label, unit.line,
+                    f"says this part's method is the same as '{name}' (the method of part "
+                    f"({theirs.label})), which the verified derivation does not support: the two "
+                    "reach different answers", excerpt=clause.strip()))
+                done = True
+                break
+
+
 def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                             grades: dict[str, PartGrade]) -> None:
     """Over-reach, wrong identifications and a missing one, part by part."""
@@ -454,6 +532,7 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
 
     givens = givens_by_part(solution)
     written = asked_as_written(solution)
+    cross_part_identifications(solution, doc, lay, grades)
     for part in solution.parts:
         grade = grades[part.label]
         scheme_identifications(part, doc, lay, grade)
