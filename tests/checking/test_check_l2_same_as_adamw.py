@@ -31,3 +31,9 @@ def test_l2_said_to_be_adamw_is_a_false_claim(solved, remark):
 def test_sameness_said_of_sgd_or_denied_is_no_finding(solved, remark):
     part = graded_part(solved, ADAM, _E.format(remark=remark), "e")
     assert "false-claim" not in finding_kinds(part), part.findings
+
+
+def test_sameness_under_a_condition_fixing_a_value_is_no_finding(solved):
+    part = graded_part(solved, ADAM, _E.format(
+        remark="With v̂ = 1 and ε = 0, Adam with L2 and AdamW are identical."), "e")
+    assert "false-claim" not in finding_kinds(part), part.findings

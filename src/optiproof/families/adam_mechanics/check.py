@@ -137,12 +137,19 @@ _ONLY_FOR_SGD = re.compile(r"[^.;]{0,40}?(?<!like )\b(?:only )?(?:for|under|in|w
                            r"(?:plain |vanilla |ordinary )?(?:sgd|gradient descent)\b", re.I)
 
 
+_SET_CONDITION = re.compile(r"\b(?:with|when|if|whenever|assuming|once)\b[^.;]{0,60}?(?:=|≡)", re.I)
+"""A condition that fixes a value ("with v̂ = 1 and ε = 0, ..."): what follows holds there."""
+
+
 def _said_of_adam(m: re.Match) -> bool:
-    """The sameness is claimed of Adam, not of SGD ("for SGD the two are the same", "they are
-    equivalent only under SGD" are true): no SGD setting earlier in the sentence or right after
-    the claim (a comparison "exactly like for SGD" still speaks of Adam)."""
+    """The sameness is claimed of Adam in general, not of SGD ("for SGD the two are the same",
+    "they are equivalent only under SGD" are true) nor under a condition that fixes a value
+    ("with v̂ = 1 and ε = 0 they are identical"): no SGD setting or such condition earlier in
+    the sentence, no SGD setting right after the claim (a comparison "exactly like for SGD"
+    still speaks of Adam)."""
     before = re.split(r"[.;!?]\s", m.string[:m.start()])[-1]
-    return not _SGD_SETTING.search(before) and not _ONLY_FOR_SGD.match(m.string, m.end())
+    return not _SGD_SETTING.search(before) and not _ONLY_FOR_SGD.match(m.string, m.end()) \
+        and not _SET_CONDITION.search(before)
 
 
 _DRIFT = (r"(?:non-?stationary|drift\w*|chang\w*|shift\w*|time-varying|var(?:y|ies|ying)|"
