@@ -448,9 +448,12 @@ def _method_said_to_be(m: NameMention, mentions: list[NameMention], own: set[str
 _SAME_METHOD = re.compile(
     r"\b(?:is|are)\s+(?:exactly\s+|just\s+|simply\s+|precisely\s+|really\s+|then\s+)*"
     r"(?:the same (?:algorithm|method|update|iteration|procedure|optimi[sz]er|thing)\s+as|"
-    r"equivalent to|identical to|exactly what)\b|\bexactly what\b", re.I)
+    r"equivalent to|identical to|exactly what)\b|\bexactly what\b"
+    r"|\b(?:is|are)\s+(?:exactly\s+|just\s+|precisely\s+|then\s+)*the (?:same )?(?:point|limit|"
+    r"solution|vector) (?:that|which|as)\b", re.I)
 """A clause saying one method is another ("is the same algorithm as O", "is exactly what O's
-diagonal matrix does")."""
+diagonal matrix does"), or that its answer is the other's ("this is precisely the point that
+the simplified Adam method O converges to")."""
 _OTHER_UNITS = re.compile(r"\b(?:in|on|for) (?:the |these )?(?:rescaled|new|normali[sz]ed|"
                           r"transformed|standardi[sz]ed|whitened) (?:units|coordinates|variables|"
                           r"features|space|parameters|problem)\b", re.I)
@@ -499,7 +502,7 @@ def cross_part_identifications(solution: Any, doc: Any, lay: Any,
             for _, clause in _clauses(unit.text):
                 marker = _SAME_METHOD.search(clause)
                 if marker is None or stance(clause, marker.start(), marker.end()) or \
-                        _OTHER_UNITS.search(clause[:marker.start()]):
+                        _OTHER_UNITS.search(clause):
                     continue
                 named = [(m.start, m.entry.key, m.phrase) for m in OPTIMIZERS.mentions(clause)]
                 named += [(m.start(), *letters[m.group(1)][:1], m.group(1)) for m in re.finditer(
@@ -516,7 +519,7 @@ def cross_part_identifications(solution: Any, doc: Any, lay: Any,
                     continue
                 grades[label].add(Finding(
                     "over-reach", label, unit.line,
-                    f"says this part's method is the same as '{name}' (the method of part "
+                    f"equates this part's method or its answer with '{name}' (the method of part "
                     f"({theirs.label})), which the verified derivation does not support: the two "
                     "reach different answers", excerpt=clause.strip()))
                 done = True
