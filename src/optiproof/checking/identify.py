@@ -546,7 +546,9 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
         fine = ok | subjects | set().union(*(accepted(s) for s in subjects))
         fine |= derivation_names(part)
         own = subjects | set().union(*(accepted(k) for k in subjects)) | ok
-        fine |= {m.key for m in mentions if m.key not in fine and takes_the_verified_step(m.key, part)
+        stepped = {m.key for m in mentions if m.key not in fine
+                   and takes_the_verified_step(m.key, part)}
+        fine |= {m.key for m in mentions if m.key in stepped
                  and not _method_said_to_be(m, mentions, own)}
         given = givens[part.label]
         qualified = {m.key for m in mentions if m.key not in fine and not m.summary
@@ -562,9 +564,10 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
             o.line == m.line and o.clause == m.clause and o.key in fine
             and ((not m.before_marker or not o.before_marker)
                  or (m.listed >= 0 and m.listed == o.listed)) for o in mentions)]
-        # the part's own method said plainly to be an optimizer of its step ("Adam is just sign
-        # descent") without the condition under which the two coincide
-        anchored += [m for m in extra if m not in anchored and _method_said_to_be(m, mentions, own)]
+        # the part's own method said plainly to be an optimizer whose step is the verified one
+        # ("Adam is just sign descent") without the condition under which the two coincide
+        anchored += [m for m in extra if m not in anchored and m.key in stepped
+                     and _method_said_to_be(m, mentions, own)]
         # a list of names given as the part's optimizer ("Muon, Adafactor, or LAMB") names
         # each of them as the update
         for m in _first(anchored):
