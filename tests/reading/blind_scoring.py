@@ -191,6 +191,9 @@ def missing_values(expected: dict, data: dict) -> list[str]:
                 ok = any(value_matches(flipped, a) for a in part["answers"]
                          if a.get("quantity") == "changes")
             else:
+                stated = [c for c in [value, *alternatives] if _in_unit(c) is not None]
+                if stated and any(_unit_matches(c, a) for c in stated for a in part["answers"]):
+                    continue   # "2.6 GB": 2.6e9 bytes, or 2.6 answered in GB
                 wants = [_aliased(c, aliases) for c in [value, *alternatives]]
                 wants += [w for c in [value, *alternatives]   # the text's own letter, kept
                           for w in (_aliased(c, _ALIASES),) if w not in wants]
@@ -224,3 +227,42 @@ def _magnitude(answer: dict) -> dict:
     if got is None:
         return answer
     return {**answer, "value": [abs(x) for x in got] if len(got) > 1 else abs(got[0])}
+
+
+_UNIT_SCALE = {"bytes": 1, "byte": 1, "B": 1, "s": 1, "sec": 1, "secs": 1, "second": 1,
+               "seconds": 1, "ms": 1e-3, "msec": 1e-3, "millisecond": 1e-3, "milliseconds": 1e-3,
+               "μs": 1e-6, "µs": 1e-6, "us": 1e-6, "microsecond": 1e-6, "microseconds": 1e-6,
+               "ns": 1e-9}
+"""Units an expected value may carry, to the base unit the answers use (bytes, seconds)."""
+_WITH_UNIT = re.compile(r"^\s*(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*"
+                        r"(?P<unit>[A-Za-zμµ]{1,12})\s*$")
+
+
+def _in_unit(expected: str) -> tuple[float, float, str] | None:
+    """An expected number written with a unit ("2.6 GB", "0.312 s", "6.5e8 bytes"): the
+    number, the unit's size in the base unit (decimal kB/MB/GB/TB, binary KiB/MiB/GiB), and
+    the unit as written; None for anything else."""
+    m = _WITH_UNIT.match(str(expected))
+    if m is None:
+        return None
+    unit = m.group("unit")
+    scale = _UNIT_SCALE.get(unit)
+    prefixed = re.fullmatch(r"([kKMGT])(i?)B", unit)
+    if scale is None and prefixed:
+        power = "kMGT".index(prefixed.group(1).replace("K", "k")) + 1
+        scale = 2 ** (10 * power) if prefixed.group(2) else 10 ** (3 * power)
+    return None if scale is None else (float(m.group("num")), float(scale), unit)
+
+
+def _unit_matches(expected: str, answer: dict) -> bool:
+    """An expected value with a unit is an answer's value in the base unit (bytes, seconds),
+    or the number itself when the answer says it is in that unit ("... in GB")."""
+    number, scale, unit = _in_unit(expected)
+    got = _flat(answer.get("value"))
+    if got is None or len(got) != 1:
+        return False
+    if _close(got[0], number * scale):
+        return True
+    named = re.search(rf"\bin {re.escape(unit)}(?![\w])|\({re.escape(unit)}\)",
+                      str(answer.get("name", "")), re.I)
+    return bool(named) and _close(got[0], number)

@@ -137,7 +137,7 @@ UPDATE = _add(_Q(
                      r"(?:update|step|"
                      r"minimi[sz]er(?! (?:θ|w|x)\b| of f\b| of the (?:quadratic|function|loss)\b)|"
                      r"direction|arg ?min(?:_\w{1,3})?)\b(?! (?:size|per|length|magnitude|rule|bound|"
-                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])|(?:of|at|in) (?:step|iteration) \d))",
+                     r"[αηγ](?![\w^]|\^?\*?\(?[tk])|(?:of|at|in) (?:(?:step|iteration)(?: t ?=)? ?|t ?= ?)\d))",
              _FIND + r" (?:u|Δθ|Δ ?\*|d ?\*|Δ\^\*|d\^\*)(?=[ ,.?]|$)",
              _FIND + r" (?:the )?(?:u|d|Δθ?|ΔW|Δ ?w)(?:\^?\*|\^⋆)? (?:that )?minimi[sz](?:ing|es)\b",
              r"\bwhat is u\b", r"(?<!\bin )(?<!\bin a )\bclosed[- ]form",
@@ -172,6 +172,8 @@ MIN_VALUE = _add(_Q(
              r"\b(?:the |its )?optimal objective\b(?! (?:function|is)\b)",
              _LISTED + r"(?:the )?(?:(?:optimal|minimum|minimal|min) )?(?:objective )?value" + _LIST_REST,
              r"\b(?:min|inf)_\w{1,3} ?\w{1,4}(?:_\w{1,3})?\(\w{1,3}\)",
+             # "inf_Δ of the objective in 3": the operator named, then what it is taken of
+             r"\b(?:min|inf)_\w{1,3} of (?:the|this|that|its) (?:objective|problem|function)\b",
              r"\binfimum\b", r"\bminimum value\b",
              # "what's the minimum then?": the minimum of the part's problem, asked alone
              r"\bwhat(?:'s| is| would be| will be) (?:the|its) min(?:imum)?(?: (?:then|now|here|"
@@ -325,13 +327,16 @@ MESSAGE_SIZE = _add(_Q(
     "message-size", "size of each message", unit="values",
     aliases=("size", "size-of-each-message", "message-elements", "values per message"),
     phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", r"\bmessage size(?! in bytes)",
-             r"\bhow (?:large|big) is (?:each|a) message", r"\b(?:elements|values|floats) per "
+             r"\bhow (?:large|big)(?: \((?:in |as )?[\w/]{1,12}\))? is (?:each|a|one|every) message", r"\b(?:elements|values|floats) per "
              r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
              r"message",
              r"\bhow many (?:values|floats|elements|entries|numbers|parameters|scalars) (?:does|do) "
              r"(?:each|a|one|every|a single) (?:individual |single )?message (?:contain|carry|hold)",
              r"\b(?:what is the |and the |(?:give|state|find|report) the |how (?:large|big) is the )"
-             r"size of each(?= ?[?,;.]| ?$)"),
+             r"size of each(?= ?[?,;.]| ?$)",
+             # a ring's chunk is its message (the family's reader refuses it for other schemes)
+             r"\bchunk size\b(?! \(?in bytes)", r"\bsize of (?:each|a|one|every|the) chunk\b"
+             r"(?! \(?in bytes)", r"\bhow (?:large|big) is (?:each|a|one|every|the) chunk\b"),
     labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
             r"\bmessage size\b",
             r"\bsize of (?:each|a|one|every) message\b",
@@ -344,7 +349,12 @@ MESSAGE_BYTES = _add(_Q(
              r"single) (?:individual |single )?message(?: (?:contain|carry|hold|take))?\b",
              r"\bhow many bytes (?:does|do|will|would) (?:each|a|one|every|a single) message "
              r"(?:carry|hold|contain)\b", r"\bbytes (?:are )?(?:carried )?(?:in|by) (?:each|every) "
-             r"message\b")))
+             r"message\b",
+             r"\bchunk size \(?in bytes\b", r"\bsize of (?:each|a|one|every|the) chunk \(?in bytes\b",
+             r"\bbytes per chunk\b", r"\bhow many bytes (?:are )?in (?:each|a|one|every|the) chunk\b")))
+_AND_TOTAL = r"(?!the total\b)"
+"""'... sent by each worker and the total': the per-node count, then its total (not a count of
+two directions, 'sent by each worker and received')."""
 _BY_ONE = (r"(?! (?:by|from) (?:one|each|a single|every|any|a|the) (?:worker|gpu|node|rank|"
            r"process|machine)\b| per (?:worker|gpu|node|rank|process|machine)\b)")
 """Not a total when one node's count is meant ("the total number of entries sent by one
@@ -494,7 +504,7 @@ SPEEDUP = _add(_Q(
 
 _NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |central |extra |parameter[- ]|"
          r"dedicated |separate )?"
-         r"(?:gpu|worker|node|rank|process|machine|device|replica|server)|(?:gpu|worker|node|rank|"
+         r"(?:gpu|worker|node|rank|process|machine|device|replica|server|ps)|(?:gpu|worker|node|rank|"
          r"process) #?\d{1,3}(?![\w.])|the root(?: (?:gpu|worker|node|rank|process))?)")
 """The node a per-node quantity is asked of ("each GPU", "the server"); the family's reader
 tells workers from servers."""
@@ -503,10 +513,12 @@ _BYTES = r"(?:kilo|mega|giga)?bytes"
 
 
 def _indirect(noun: str, verb: str) -> str:
-    """A count asked as an indirect question, subject before verb ("I want to know how many
-    bytes each GPU actually sends"); not a traffic of both directions."""
-    return (rf"\bhow many {noun} {_NODE} (?:\w+ )?{verb}\b"
-            r"(?! (?:and|plus|\+|or) (?:sends?|receives?)\b)")
+    """A count asked as an indirect question or a noun phrase, subject before verb ("I want to
+    know how many bytes each GPU actually sends", "how many values the server alone has to
+    receive", "the bytes the PS itself has to send"); not a traffic of both directions."""
+    base = verb[:-1]
+    return (rf"\b(?:how many|the) {noun} {_NODE} (?:\w+ )?(?:{verb}|(?:has|have|needs?|must) (?:to )?"
+            rf"{base})\b(?! (?:and|plus|\+|or) (?:sends?|receives?)\b)")
 
 
 VALUES_RECEIVED = _add(_Q(
@@ -696,7 +708,8 @@ ITERATION_MATRIX = _add(_Q(
     phrases=(r"\biteration matrix\b[^.?]{0,60}\band its eigenvalues\b",
              r"\b2 ?[x×] ?2 (?:iteration )?matrix\b[^.?]{0,60}\band its eigenvalues\b",
              r"(?<!radius of its )(?<!radius of the )\biteration matrix",
-             r"\b2 ?[x×] ?2 (?:matrix|system|iteration)",
+             # not the shape of an answer: "Compute U* explicitly as a 2×2 matrix"
+             r"(?<!\bas a )\b2 ?[x×] ?2 (?:matrix|system|iteration)",
              r"\bcharacteristic (?:polynomial|equation)",
              r"\beigenvalues of the (?:iteration|update|transition)")))
 EFFECTIVE_STEP = _add(_Q(
@@ -796,7 +809,8 @@ STEP_BOUND = _add(_Q(
             r"be (?:as large as|up to))"),
     bound=True))
 DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|part) of (?:the |a |each |every |"
-                  r"its |that )?(?:weights?|parameters?)\b[^.?]{0,40}?\b(?:survives?|remains?|is left|"
+                  r"its |that )?(?:weights?|parameters?|(?:initial|original|starting) (?:value|weight|"
+                  r"size))\b[^.?]{0,40}?\b(?:survives?|remains?|is left|"
                   r"is kept|stays?)\b|\bhow much of (?:the |a |each |its )?(?:weights?|parameters?) "
                   r"(?:survives?|remains?|is left|is kept)\b")
 """What decoupled weight decay alone keeps of a weight after some steps ('what fraction of the
@@ -877,7 +891,7 @@ V_HAT = _add(_Q(
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",
-             r"\b(?:the )?(?:update|step) (?:of|at|in) (?:step|iteration) \d{1,3}\b",
+             r"\b(?:the )?(?:update|step) (?:of|at|in) (?:(?:step|iteration)(?: t ?=)? ?|t ?= ?)\d{1,3}\b",
              r"(?<!\bafter )(?<!\bbefore )(?<!\bafter the )(?<!\bbefore the )\b(?:the|its|her|his|"
              r"their|our|my|your) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
              r"\d{1,3}(?:st|nd|rd|th)) (?:update|step)\b(?! (?:size|length|bound|rule)\b)")))
@@ -1204,8 +1218,8 @@ BYTES_SENT = _add(_Q(
              r"rank|process)\b",
              rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
-             rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) )",
-             rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) |[^.?]{{0,30}}\breceiv)")))
+             rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
+             rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL}|[^.?]{{0,30}}\breceiv)")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "receives"),
@@ -1255,7 +1269,7 @@ VALUES_SENT = _add(_Q(
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
              r"(?! (?:and|plus|\+) receive)",
              rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",
-             rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) )",
+             rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
              rf"\bhow much (?:data |traffic )?(?:\((?:in|[ia]s) [\w/]{{1,12}}\) | {{1,20}})?(?:does|do|will) {_NODE} "
              r"send\b"
              r"(?! and| plus| \+)"),

@@ -10,7 +10,7 @@ clause names (a "Ring all-reduce" row). Values that restate the problem's data (
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -187,6 +187,11 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
                       before)[-1]
     found = label_scores(before[-70:])
     bare = _without_subject(claim, before)
+    if bare is not None and _COMPOUND.search(claim.subject_text) and (
+            words := label_scores(bare[-70:])):
+        # ``convergence rate √β* = 0.52``: the words name a subject built from another
+        # answer's symbol, not that symbol inside it
+        found = words
     if not found and bare is not None:
         # ``value −η‖g‖∞ = −0.3``, ``optimum f(x*) = ...``: a subject written as a formula
         # after the word naming it; the word names the value the formula is worked out to
@@ -208,6 +213,10 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
     if own:
         return found
     return {**_header_scores(f"{claim.column} | {claim.row}"), **found}
+
+
+_COMPOUND = re.compile(r"[√∑/‖]|\\(?:sqrt|frac)\b|\bsqrt\b")
+"""A subject built from symbols (a root, a quotient, a norm), not a symbol itself."""
 
 
 _TOTAL = re.compile(r"\b(?:total|in total|altogether|summed|sum)\s*[:=]?\s*$")
@@ -733,7 +742,24 @@ def _left_open(claim: Claim, value: Any, gradable: list[Expectation]) -> bool:
     for e in gradable:
         known |= set(e.symbols) | {s.name for s in getattr(e.value, "free_symbols", set())}
     stray = names - known
-    return bool(stray) and _says_undetermined(claim.unit.text)
+    return bool(stray) and (_says_undetermined(claim.unit.text) or _along(claim))
+
+
+def _along(claim: Claim) -> bool:
+    """The words right before the claim's subject put it on a ray (see :data:`_ALONG`)."""
+    from optiproof.checking.concepts import plain
+
+    before = " ".join(claim.cue.partition("@")[0].replace("¦", " ").split())
+    shown = " ".join(plain(claim.subject_text).split()) if claim.subject_text else ""
+    if shown and before.endswith(shown):
+        before = before[:-len(shown)]
+    return bool(_ALONG.search(before))
+
+
+_ALONG = re.compile(r"\b(?:along|on the (?:ray|line)|in the direction(?: of)?|restricted to)"
+                    r"(?:\s+(?:the|a)\s+(?:ray|line|direction|path))?\s*$", re.I)
+"""Right before a formula with a symbol no answer has: ``along u = −t sign(g)`` (the ray the
+objective is studied on), a family of trial steps rather than the answer."""
 
 
 @lru_cache(maxsize=64)
@@ -991,6 +1017,29 @@ def _tuple_entries(claim: Claim, gradable: list[Expectation]) -> list[Claim]:
     return [claim]
 
 
+def _step_aliases(claims: list[Claim], gradable: list[Expectation]) -> dict[str, tuple[str, int]]:
+    """``d = Δθ``: a letter the answer declares for the variable the objective is minimised
+    over names that variable from there on (its solved value is the update); letter ->
+    (the variable's key, where it was declared). A letter the verified answers use, or one
+    declared for two variables, is no alias."""
+    decision = {k for e in gradable for k in e.decision}
+    own = {k for e in gradable for k in e.symbols}
+    found: dict[str, tuple[str, int]] = {}
+    clashing: set[str] = set()
+    for c in claims:
+        if not c.subject or c.excluded or len(c.pieces) != 1 or c.pieces[0].relation != "=" \
+                or c.subject in own or not re.fullmatch(r"[^\W\d_]", c.subject):
+            continue
+        value = c.pieces[0].value
+        name = getattr(value, "name", None) if getattr(value, "is_Symbol", False) else \
+            symbol_key(c.pieces[0].text)  # ``Δθ`` in plain text reads as a product
+        if name in decision:
+            if c.subject in found and found[c.subject][0] != name:
+                clashing.add(c.subject)
+            found.setdefault(c.subject, (name, c.pos))
+    return {k: v for k, v in found.items() if k not in clashing}
+
+
 def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope,
                   givens: dict[str, Any], numbers: list[Any],
                   text: str = "") -> dict[str, list[Statement]]:
@@ -1008,8 +1057,11 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                "given_values": {**getattr(scope, "data", {}), **givens}}
     context["paired"] = _paired(claims, quantities, gradable)
     previous = None
+    aliases = _step_aliases(claims, gradable)
     for claim in [one for c in claims for one in _tuple_entries(c, gradable)]:
         claim, previous = _continued(claim, previous), claim
+        if claim.subject in aliases and claim.pos > aliases[claim.subject][1]:
+            claim = replace(claim, subject=aliases[claim.subject][0])
         piece = claim.final if not claim.words else claim.pieces[0]
         if piece is None or (claim.excluded and not _sets_threshold(claim, piece, gradable)):
             continue

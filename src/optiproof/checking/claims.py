@@ -475,6 +475,11 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
             mathy = not nxt.isspace() and nxt != ""
         if mathy and start is None and tok in ")]},.;":
             mathy = False
+        if mathy and start is not None and tok in ")]}" and depth == 0:
+            # ``(index 1) → u = (−0.1, 0, 0)``: a bracket opened before the run closes it
+            runs.append((start, end))
+            start = None
+            continue
         if mathy:
             if start is None:
                 start, depth = m.start(), 0
@@ -482,6 +487,12 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
             depth -= tok in ")]}" and 1 or 0
             end = m.end()
         elif kind == "space" and start is not None:
+            if depth == 0 and "\n" not in tok and (len(tok) >= 3 or "\t" in tok) and \
+                    text.startswith("(", m.end()):
+                # ``u = argmin …      (a = alpha, d = delta theta)``: a remark set apart
+                runs.append((start, end))
+                start = None
+                continue
             if "\n" in tok and depth == 0 and not _CONTINUES.search(text[start:end]) \
                     and not _OPENS_WITH_OPERATOR.match(text, m.end()):
                 runs.append((start, end))
@@ -492,7 +503,33 @@ def plain_runs(text: str) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         runs.append((start, end))
-    return [_balanced(text, a, b) for a, b in runs]
+    return [_unwrapped(text, *_balanced(text, a, b)) for a, b in runs]
+
+
+_NAMING = re.compile(r"\(\s*[^\W\d_][\w']*\s*(?:=|:=)(?!=)")
+
+
+def _unwrapped(text: str, a: int, b: int) -> tuple[int, int]:
+    """A run that is one bracketed remark naming something (``(a = alpha, d = delta theta)``)
+    is read inside its brackets."""
+    if b - a > 2 and _NAMING.match(text, a) and text[b - 1] == ")" and _unclosed(
+            text[a + 1:b - 1]) < 0 and ")" not in _closers_unopened(text[a + 1:b - 1]):
+        return a + 1, b - 1
+    return a, b
+
+
+def _closers_unopened(run: str) -> str:
+    """The closing brackets of ``run`` that close nothing opened in it."""
+    depth, out = 0, []
+    for c in run:
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth:
+                depth -= 1
+            else:
+                out.append(c)
+    return "".join(out)
 
 
 def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
@@ -674,7 +711,9 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
         key = next(iter(values[0].free_symbols)).name
     end = pieces[-1].pos + len(pieces[-1].text)
     rel_start, rel_end = first_pos - unit.start, end - unit.start
-    why = stance(unit.text, max(rel_start, 0), max(rel_end, 0))
+    # a chain opening with its relation (``→ ≈ 2.78× longer``) stands where its value does
+    why = stance(unit.text, max(rel_start if has_subject or texts[0].strip() else
+                                pieces[0].pos - unit.start, 0), max(rel_end, 0))
     cue = _words_near(unit.text, max(rel_start, 0), max(rel_end, 0))
     if (unit.kind == "display" or introduced) and not re.search(r"[a-zα-ω]{2}",
                                                                 cue.split("@")[0]):

@@ -273,8 +273,17 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
     for d in out:
         by_key.setdefault(d.key, []).append(d)
     clashing = {k for k, ds in by_key.items()
-                if any(agree(ds[0].value, "", d.value, "") is False for d in ds[1:])}
+                if any(agree(ds[0].value, "", d.value, "") is False
+                       and not _instance_of_rename(ds[0], d, given) for d in ds[1:])}
     return [d for d in out if d.key not in clashing]
+
+
+def _instance_of_rename(first: Definition, later: Definition, given: frozenset[str]) -> bool:
+    """``a = alpha`` and later ``check: a = 0.5``: a new name for a problem symbol, then a
+    number for it in a worked example; each holds from where it is stated."""
+    value = later.value
+    return bool(getattr(first.value, "is_Symbol", False) and first.value.name in given
+                and first.pos < later.pos and not getattr(value, "free_symbols", True))
 
 
 def _names_expectation(claim: Any) -> str | None:

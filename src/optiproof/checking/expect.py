@@ -207,6 +207,7 @@ def objective_keys(part: Any) -> frozenset[str]:
         written = body.replace(var, name)
         for top in (r"\top", "T", "ᵀ"):
             out.add(symbol_key(written.replace(r"\top", top)))
+        out.add(symbol_key(re.sub(r"\^\s*\\top\b\s*", "ᵀ", written)))  # gᵀd: no caret
         inner = re.fullmatch(r"\s*(\w+)\^\\top\s*([^\s+\-]+)\s*", written)
         if inner:  # the same inner product written g.d, g·d, ⟨g, d⟩, <g, d>
             left, right = inner.groups()
@@ -214,6 +215,12 @@ def objective_keys(part: Any) -> frozenset[str]:
                          f"<{left}, {right}>", rf"\langle {left}, {right} \rangle"):
                 out.add(symbol_key(form))
     return frozenset(out - {""})
+
+
+def problem_symbols(part: Any) -> frozenset[str]:
+    """Keys of the symbols the problem itself uses (``α``, ``g``, ``Δθ``): a new name an answer
+    gives one of them (``a = alpha``) is a definition, as for a symbol given a value."""
+    return frozenset(symbol_key(v.symbol) for v in part.analysis.variables) - {""}
 
 
 def notation(part: Any) -> dict[str, Any]:

@@ -184,6 +184,46 @@ def _rounding_of(coarse: Statement, precise: Statement) -> bool:
     return fc is not None and fp is not None and rounded_from(fc, coarse.piece.text, fp)
 
 
+_DIRECTION = re.compile(r"\bdirections?\b", re.I)
+_STEP_WORDS = re.compile(r"\b(?:step|update|solution|minimi[sz]er|answer)\b(?!\s*(?:length|size|"
+                         r"scale|norm))", re.I)
+
+
+def _direction_only(direction: Statement, step: Statement) -> bool:
+    """``| Direction | −g |`` beside ``u = −(α/2) g``: a value labelled a direction (and not a
+    step) that is the step divided by a positive scalar states the step's direction, not
+    another step."""
+    claim = direction.claim
+    words = f"{claim.row} {claim.column} {claim.cue.partition('@')[0].rpartition('¦')[2]}"
+    if not _DIRECTION.search(words) or _STEP_WORDS.search(words):
+        return False
+    return _positive_multiple(step.value, direction.value)
+
+
+def _positive_multiple(a: Any, b: Any) -> bool:
+    """``a = k·b`` for a scalar ``k`` that holds none of ``b``'s symbols and is positive
+    wherever its symbols are (norms, step sizes and weights are positive)."""
+    import sympy
+
+    if isinstance(a, sympy.MatrixBase) or isinstance(b, sympy.MatrixBase):
+        if not (isinstance(a, sympy.MatrixBase) and isinstance(b, sympy.MatrixBase)) or \
+                a.shape != b.shape:
+            return False
+        pairs = [(x, y) for x, y in zip(a, b, strict=True) if x != 0 or y != 0]
+        if not pairs or any(y == 0 for _, y in pairs):
+            return False
+        ratios = {sympy.nsimplify(sympy.simplify(x / y)) for x, y in pairs}
+        return len(ratios) == 1 and _positive_multiple(next(iter(ratios)), sympy.Integer(1))
+    if not (isinstance(a, sympy.Expr) and isinstance(b, sympy.Expr)) or b == 0:
+        return False
+    k = sympy.simplify(a / b)
+    if k.free_symbols & b.free_symbols:
+        return False
+    at = k.subs({s: sympy.Rational(7 + 2 * i, 5) for i, s in enumerate(
+        sorted(k.free_symbols, key=lambda s: s.name))})
+    return bool(at.is_number and at.is_positive)
+
+
 def _right_before(part: Any, exp: Expectation, found: list[Statement], final: Statement,
                   hook: Any) -> Statement | None:
     """A wrong conclusion after the body derived the verified answer under the answer's own
@@ -263,6 +303,9 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             same = agree(final.value, final.piece.text, table.value, table.piece.text)
             if same is False and (_rounding_of(final, table) or _rounding_of(table, final)):
                 same = True  # one value, and the same rounded to fewer decimals: one claim
+            if same is False and any(_direction_only(a, b) for a, b in ((final, table),
+                                                                         (table, final))):
+                same = True  # a direction stated beside its step: one claim up to its length
             if same is False and verdict is True and _judge(part, exp, table, hook)[0] is True:
                 same = True  # both state the verified answer, in different forms
             if same is None:

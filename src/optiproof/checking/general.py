@@ -54,6 +54,9 @@ _HEDGED = re.compile(r"\b(?:not (?:all|every|any|always|necessarily)|some|many|m
                      r"not in general|under (?:some|certain)|only (?:for|when|if)|"
                      r"(?:do|does|did|is|are|will|would|can)(?: not|n't))\b", re.I)
 """Words that make a general statement a hedge or a denial rather than a rule."""
+_AT_MOST = re.compile(r"\bat most\b", re.I)
+"""A bound, not a hedge, where two steps' lengths are compared ("each coordinate moves by at
+most (α/2)‖g‖₁, so the sign step is always shorter")."""
 _ALWAYS = re.compile(r"\b(?:always|in (?:every|all) cases?|for (?:every|all|any) \w+|"
                      r"regardless of|whatever|never)\b", re.I)
 
@@ -1177,9 +1180,11 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
             if same and not stance(said, same.end() - 1, same.end()):
                 why = _sameness(solution, words)
             held = _held(words)
-            if why is None and not _HEDGED.search(_INTENSIFIER.sub(" ", _NO_MATTER.sub(" ",
-                                                                               _stated(held)))):
-                why = (_norm_comparison(solution, held) or _invariance_claim(solution, held)
+            stated = _INTENSIFIER.sub(" ", _NO_MATTER.sub(" ", _stated(held)))
+            if why is None and not _HEDGED.search(_AT_MOST.sub(" ", stated)):
+                why = _norm_comparison(solution, held)
+            if why is None and not _HEDGED.search(stated):
+                why = (_invariance_claim(solution, held)
                        or _invariance_for_every(solution, held)
                        or _independence_claim(solution, held) or _exceed_claim(solution, held)
                        or _estimator_claim(solution, held)

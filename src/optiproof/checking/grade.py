@@ -83,8 +83,10 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
     givens = givens_by_part(solution)
     numbers = [n for p in solution.parts for n in given_numbers(p.question or "")]
     from optiproof.checking.expect import notation as _notation
+    from optiproof.checking.expect import problem_symbols
 
-    given = frozenset(k for p in solution.parts for k in (*_notation(p), *givens[p.label]))
+    given = frozenset(k for p in solution.parts for k in (*_notation(p), *givens[p.label],
+                                                          *problem_symbols(p)))
     definitions = notation_definitions(doc, lay) + definitions_of(claims, given)
     grades: dict[str, PartGrade] = {}
     fits = bool(lay.opened)

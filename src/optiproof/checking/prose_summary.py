@@ -58,22 +58,32 @@ def _sentence_end(text: str, start: int, math: list[tuple[int, int]]) -> int:
 
 _SUMMING_UP = re.compile(
     r"^[\s>*_-]*(?:(?:so|thus|hence|overall|altogether|all in all|in (?:summary|short|brief|sum)|"
-    r"to (?:sum up|recap|summari[sz]e)|summing up|summary|recap|final answers?|answers|results)"
+    r"to (?:sum up|recap|summari[sz]e)|summing up|summary|recap|final(?: answers?)?|answers|"
+    r"results)"
     r"[\s,:;.—–*_-]*)+$", re.I)
-_CLAUSE_LABEL = re.compile(r"(?:^|(?<=[:;,.—–]))[\s*_]*(?:\(\s*([a-h])\s*\)|\bpart\s+\(?([a-h])\)?)",
-                           re.I)
+_CLAUSE_LABEL = re.compile(r"(?:^|(?<=[:;,.—–])|(?<=\s\s))[\s*_]*(?:\(\s*([a-h])\s*\)|"
+                           r"\bpart\s+\(?([a-h])\)?|(?<![\w(])([a-h])\)(?=\s))", re.I)
+"""A label opening a clause: ``(a)``, ``part a``, or ``a)`` after a clause mark or a wide gap
+(``final: a) (-0.75, 0.25, -0.5), -1.75   b) 2.78x``)."""
 
 
-def _labelled_clauses(doc: Any, ln: Any, labels: list[str]) -> list[tuple[int, int, str]]:
+def _labelled_clauses(doc: Any, ln: Any, labels: list[str],
+                      after: int | None = None) -> list[tuple[int, int, str]]:
     """The clauses of a summing-up line that each open with a part's label, as (start, end,
-    part) in document offsets; [] unless the line is such a summary."""
+    part) in document offsets; [] unless the line is such a summary. With ``after`` (the
+    index of the last part the summing-up line above labelled), a line that goes on with the
+    next labels (``       d) alpha* = 6   e) Shampoo``) continues it without a lead-in."""
     math = [(s.start - ln.start, s.end - ln.start)
             for s in doc.math_in(ln.start, ln.start + len(ln.text))]
-    found = [(m.start(), (m.group(1) or m.group(2)).lower()) for m in
+    found = [(m.end() - len(m.group(0).lstrip(" \t*_")),
+              (m.group(1) or m.group(2) or m.group(3)).lower()) for m in
              _CLAUSE_LABEL.finditer(ln.text) if not any(a <= m.start() < b for a, b in math)]
     order = [labels.index(x) if x in labels else -1 for _, x in found]
-    if len(found) < 2 or min(order) < 0 or order != sorted(set(order)) or \
-            not _SUMMING_UP.match(ln.text[:found[0][0]]):
+    if not found or min(order) < 0 or order != sorted(set(order)):
+        return []
+    if after is None and (len(found) < 2 or not _SUMMING_UP.match(ln.text[:found[0][0]])):
+        return []
+    if after is not None and (order[0] <= after or ln.text[:found[0][0]].strip()):
         return []
     ends = [at for at, _ in found[1:]] + [len(ln.text)]
     return [(ln.start + at, ln.start + end, label)
@@ -83,11 +93,17 @@ def _labelled_clauses(doc: Any, ln: Any, labels: list[str]) -> list[tuple[int, i
 def prose_summaries(doc: Any, lay: Any, labels: list[str]) -> None:
     """Find such sentences and record, for their line, which clause states which part
     (``lay.clause_part``: line -> [(start, end, part)] in document offsets)."""
+    above: int | None = None
     for ln in doc.lines:
-        if ln.kind in ("text", "list") and lay.role.get(ln.number) in ("body", "summary") and (
-                clauses := _labelled_clauses(doc, ln, labels)):
+        if lay.role.get(ln.number) in ("body", "summary") and (clauses := (
+                _labelled_clauses(doc, ln, labels, None) if ln.kind in ("text", "list") else [])
+                or (_labelled_clauses(doc, ln, labels, above) if above is not None and ln.kind
+                    in ("text", "list", "display") else [])):
             lay.clause_part[ln.number] = clauses
             lay.role[ln.number] = "summary"
+            above = labels.index(clauses[-1][2])
+        else:
+            above = None
     if len(labels) < 2 or not lay.opened or lay.opened[-1] != labels[-1]:
         return
     for ln in doc.lines:

@@ -360,7 +360,9 @@ _SCALING = re.compile(r"\b(?:grows? (?:like|as|with)|scales? (?:like|as|with)|on
                       r"\\mathcal\{O\}", re.I)
 _OFFER = re.compile(r"^\s*(?:would you like|do you want|want me to|shall i|should i|let me know|"
                     r"if you(?:'d| would)? like|i can also|happy to)", re.I)
-_CLAUSE = re.compile(r"[;:()—–]|,\s|\s-\s|\s--\s")
+_CLAUSE = re.compile(r"[;:()—–]|,\s|\s-\s|\s--\s|\s(?:→|⇒|->|=>)\s")
+"""Where a clause ends; a spaced arrow leads to a conclusion ("‖u‖₂ = 2.598 vs 0.935 → ≈ 2.78×
+longer": the comparison stays before it)."""
 
 
 def clause_around(text: str, pos: int) -> tuple[str, str]:

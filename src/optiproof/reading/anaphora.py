@@ -83,7 +83,9 @@ def _antecedent(noun: str, before: str) -> list[str]:
     return []
 
 
-_EACH_ONE = re.compile(r"(?:\bhow (?:large|big|long) (?:is|are) (?:each|every)(?: one| of (?:them|those|these))?"
+_UNIT_ASIDE = r" \((?:in |as |measured in )?[\w/]{1,12}\)"
+"""The unit of an amount put in brackets ("how large (in bytes) is each one")."""
+_EACH_ONE = re.compile(r"(?:\bhow (?:large|big|long)(?:" + _UNIT_ASIDE + r")? (?:is|are) (?:each|every)(?: one| of (?:them|those|these))?"
                        r"|\bhow many (?:floats|values|elements|entries|numbers|parameters|scalars|bytes) "
                        r"(?:are|go|travel) in (?:each|every)(?: one| of (?:them|those|these))?"
                        r"|\b(?:the )?size of (?:each|every) (?:one|of (?:them|those|these))\b)"
@@ -107,8 +109,9 @@ def _each_one(r: Request) -> Request:
             unplaced.append(m.group(0))   # named below, or refused: never dropped
         if m.group("tail"):
             continue   # "how big is each of them after compression": a change not read here
+        plain = re.sub(_UNIT_ASIDE, "", m.group(0), count=1)
         base = re.sub(r"\b(?:each|every)(?: one| of (?:them|those|these))?$", "each {}",
-                      re.sub(r" are ", " is ", m.group(0)), flags=re.I)
+                      re.sub(r" are ", " is ", plain), flags=re.I)
         if m.group(0).lower().startswith("how many"):   # "how many floats are in each of them"
             base = "size of each {}" + (" in bytes" if " bytes " in m.group(0).lower() else "")
         for noun in reversed(re.findall(r"\b([a-z]{3,})s\b", r.sentence[:m.start()])):
@@ -140,35 +143,76 @@ _ONE_NODE = re.compile(r"\b(?:by|from|of|for|per) (?:a single|each|one|every|any
                        re.I)
 
 
+_TOTAL_ITEM = re.compile(
+    r"^(?:(?:and|also|then),? )*(?:(?:please )?(?:give|state|report|find|compute|what is|what's)"
+    r"(?: me| us)? )?(?:the |a )?(?:total|sum)(?: (?:over|across|for|of|summed over) (?:all|every|"
+    r"the) (?:(?:\w+ ){0,2}?)(?:workers?|gpus?|nodes?|ranks?|machines?|devices?|process(?:es)?)"
+    r"(?: combined| together)?)?(?:,? (?:as well|too|also))?\s?[.?!]*$", re.I)
+"""An item of a request that asks the total of the request's per-node ask before it ("how many
+bytes does each worker send, and what is the total over all workers?", "give the number of
+floats sent by each worker and the total")."""
+
+
+def _summed(sentence: str, taken: set[str]) -> str | None:
+    """The quantity ``sentence`` asks of one node, made all nodes ("… entries sent by one
+    worker?" -> "… entries sent by all workers"), read with the catalogue's phrases: its key
+    when that is one quantity other than ``taken`` (the sum is not the per-node value)."""
+    node = _ONE_NODE.search(sentence)
+    if node is None:
+        return None
+    noun = (node.group(1) or node.group(2)).lower()
+    done = "sent" if (node.group(3) or "").lower() == "send" else "received"
+    whole = sentence[:node.start()] + (
+        f"by all {noun}s" if node.group(1) else f"are {done} in total by all {noun}s") + \
+        sentence[node.end():]
+    for probe in (whole, re.sub(r"\b(?:the )?number of\b", "the total number of", whole, count=1)):
+        keys = [k for k in _probe(probe) if k not in taken]   # "the number of floats sent by
+        if len(keys) == 1:                                    # all workers": their total
+            return keys[0]
+    return None
+
+
 def _over_all(requests: list[Request]) -> list[Request]:
     """Each ask-less "the total over all workers as well" takes the quantity of the request
-    before it with its one node made all nodes ("… entries sent by one worker?" -> "… entries
-    sent by all workers"), read with the catalogue's phrases; only when that is a different
-    quantity (the sum is not the per-node value), else it stays unplaced (refused, naming it)."""
+    before it with its one node made all nodes, and so does an item "and the total (over all
+    workers)" of a request after its per-node ask (:func:`_summed`); only when that is a
+    different quantity (the sum is not the per-node value), else it stays unplaced (refused,
+    naming it)."""
     out: list[Request] = []
     for r in requests:
+        if r.asks and r.unplaced:
+            out.append(_total_items(r))
+            continue
         m = None if r.asks else _OVER_ALL.match(r.sentence.strip())
         before = next((x for x in reversed(out) if x.asks), None)
         if m is None or before is None:
             out.append(r)
             continue
-        node = _ONE_NODE.search(before.sentence)
-        if node is None:
+        key = _summed(before.sentence, {a.quantity for a in before.asks})
+        if key is None:
             out.append(r)
             continue
-        noun = (node.group(1) or node.group(2)).lower()
-        done = "sent" if (node.group(3) or "").lower() == "send" else "received"
-        whole = before.sentence[:node.start()] + (
-            f"by all {noun}s" if node.group(1) else f"are {done} in total by all {noun}s") + \
-            before.sentence[node.end():]
-        keys = [k for k in _probe(whole) if k not in {a.quantity for a in before.asks}]
-        if len(keys) != 1:
-            out.append(r)
-            continue
-        out.append(Request(r.sentence, r.start, (Ask(keys[0], r.sentence, r.start,
+        out.append(Request(r.sentence, r.start, (Ask(key, r.sentence, r.start,
                                                      r.start + len(r.sentence)),),
                            r.proof, r.unplaced))
     return out
+
+
+def _total_items(r: Request) -> Request:
+    """The request with each item asking the total of its per-node ask made an ask."""
+    asks, unplaced = list(r.asks), []
+    for item in r.unplaced:
+        at = r.sentence.find(item)
+        key = _summed(r.sentence[:at], {a.quantity for a in r.asks}) \
+            if at > 0 and _TOTAL_ITEM.match(item.strip()) else None
+        if key is None:
+            unplaced.append(item)
+            continue
+        asks.append(Ask(key, item, r.start + at, r.start + at + len(item)))
+    if len(asks) == len(r.asks):
+        return r
+    asks.sort(key=lambda a: a.start)
+    return Request(r.sentence, r.start, tuple(asks), r.proof, tuple(unplaced))
 
 
 def resolve(requests: list[Request], pieces: list[tuple[int, str]]) -> list[Request]:

@@ -44,8 +44,9 @@ def drop_attempts(text: str, removed: list[str]) -> str:
         sym = m.group("sym")
         if not _asked(sym, asked.replace(" ".join(m.group(0).split()), " ")):
             continue
-        out = out.replace(m.group(0), " ", 1)
-        removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "
+        clause = _whole_aside(text, m)
+        out = out.replace(clause, " ", 1)
+        removed.append(f"the asker's own attempt {' '.join(clause.split())!r} (a claim to "
                        "check, not data)")
     for m in _GUESS.finditer(text):
         if not _after_a_request(text[:m.start()]):
@@ -54,6 +55,20 @@ def drop_attempts(text: str, removed: list[str]) -> str:
         removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "
                        "check, not data)")
     return out
+
+
+_ASIDE_REST = re.compile(r"[^()\n=]{0,100}(?=\))")
+
+
+def _whole_aside(text: str, m: re.Match) -> str:
+    """The attempt, and when it opens an aside in parentheses ("(I got u* = -g/2 but my friend
+    says that's the l2 answer)"), the rest of that aside too: what others got is no more data
+    than what the asker got (a rest with no '=' and no parenthesis, up to 100 characters)."""
+    if not re.search(r"\( ?$", text[max(0, m.start() - 2):m.start()]) or \
+            m.group(0).count("(") != m.group(0).count(")"):
+        return m.group(0)   # not an aside's opening, or a parenthesis of its value left open
+    rest = _ASIDE_REST.match(text, m.end())
+    return m.group(0) + rest.group(0) if rest else m.group(0)
 
 
 def _asked(symbol: str, requests: str) -> bool:

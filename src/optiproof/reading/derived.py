@@ -1957,3 +1957,9 @@ class DerivedPass:
                 not any(m.name == field_ for m in r.missing):
             r.set(field_, [], "; ".join(dict.fromkeys(self.placed.values())),
                   note="only derived quantities are asked")
+            # an ask the family had placed as one of its own quantities (a ratio of two step
+            # lengths as its length comparison) is now answered by the derived quantities
+            kinds = set(self.kinds())
+            for key, by in list(r.answered_by.items()):
+                if by not in kinds and by not in DERIVED_KEYS:
+                    del r.answered_by[key]

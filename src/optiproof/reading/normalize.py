@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from optiproof.core.errors import BadInput
@@ -127,8 +128,8 @@ _WRAPPER = re.compile(r"\\(" + "|".join(_LATEX_WRAPPERS) + r")\*?\s{0,3}\{([^{}]
 _SQRT = re.compile(r"\\sqrt\s{0,3}\{([^{}]{0,80})\}")
 _COMMAND = re.compile(r"\\([A-Za-z]{1,20}\*?)")
 _SPACING = re.compile(r"\\[,;:! ]")
-_TIE = re.compile(r"(?<=[\w}.)])~(?=[\w\\{$(])")
-"""A LaTeX tie (``25~GB/s``, ``Fig.~2``): a space."""
+_TIE = re.compile(r"(?<=[\w}.)$])~(?=[\w\\{$(])")
+"""A LaTeX tie (``25~GB/s``, ``Fig.~2``, ``$25$~GB/s``): a space."""
 _ESCAPED_BAR = re.compile(r"\\\|")
 _MATH_DELIM = re.compile(r"\\[()\[\]]")
 _MD_EMPH = re.compile(r"\*\*|__|`{1,3}")
@@ -248,7 +249,9 @@ def normalize(raw: str) -> Normalized:
     text = _bracket_pieces(text)
     text = _stacked_rows(text, notes)
     text = _bracket_rows(text, notes)
+    text = _paren_rows(text, notes)
     text = _flat_exponents(text, notes)
+    text = _dropped_log_base(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
     text = _GARBLED_DECAY_POWER.sub("\\1_\\3^\\2", text)
@@ -478,6 +481,62 @@ _NAMED_GROUP = re.compile(r"(?<![\w])[A-Za-z](?:_\w)? ?=[ \t]{0,6}$")
 _GROUP_TAIL = re.compile(r"[ \t]{0,4}[.,;]?[ \t]*")
 
 
+_BARE_ROW = re.compile(r"^[ \t]{0,8}(?P<cells>[-−]?\d{1,6}(?:\.\d{1,6})?(?:[ \t]{1,8}[-−]?\d{1,6}"
+                       r"(?:\.\d{1,6})?){0,5})[ \t]*$")
+_PAREN_CLOSE_PIECE = re.compile(r"^[ \t]{0,40}[!)][ \t]*$")
+
+
+def _rewrite_blocks(text: str, notes: list[str] | None,
+                    find: Callable[[list[str], int], tuple[str, int] | None], what: str) -> str:
+    """Each block of lines ``find(lines, i)`` recognises at line i (its one-line form and the
+    index after it) replaced by that line, with a note (when ``notes`` is given); other lines
+    kept."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        got = find(lines, i)
+        if got is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(got[0])
+        if notes is not None:
+            notes.append(f"PDF-garbled matrix read: {what} under \"{lines[i].strip()}\" as "
+                         f"{got[0].strip()}")
+        i = got[1]
+    return "\n".join(out)
+
+
+def _paren_rows(text: str, notes: list[str]) -> str:
+    """A parenthesised matrix a PDF copy broke into bare rows under its name, the opening
+    parenthesis lost and the closing one left alone on the line after the rows as ``!`` (the
+    glyph of a large parenthesis piece) or ``)``: ``A =`` / ``5 2`` / ``2 2`` / ``!`` -> one line
+    ``A = [[5, 2], [2, 2]]``. Only two to six rows of the same count of plain numbers, right
+    after a line ending in a one-letter name and '=', and closed by that lone piece, are
+    rewritten."""
+    if "=" not in text:
+        return text
+    return _rewrite_blocks(text, notes, _paren_block, "rows closed by a lone parenthesis piece")
+
+
+def _paren_block(lines: list[str], start: int) -> tuple[str, int] | None:
+    if not _NAMED_GROUP.search(lines[start]):
+        return None
+    rows: list[list[str]] = []
+    j = start + 1
+    while j < len(lines) and len(rows) < 6:
+        m = _BARE_ROW.match(lines[j])
+        cells = [c.replace("−", "-") for c in m.group("cells").split()] if m else []
+        if not cells or rows and len(cells) != len(rows[0]):
+            break
+        rows.append(cells)
+        j += 1
+    if len(rows) < 2 or j >= len(lines) or not _PAREN_CLOSE_PIECE.match(lines[j]):
+        return None
+    return lines[start].rstrip() + " " + _matrix_text(rows), j + 1
+
+
 def _bracket_rows(text: str, notes: list[str]) -> str:
     """A matrix a PDF copy broke over lines with its brackets kept: ``G = [ 1 2`` above
     ``2 1 ]`` (one bracket around all rows), or ``H = [ 3 1 ]`` above ``[ 1 3 ]`` (each row in
@@ -487,20 +546,8 @@ def _bracket_rows(text: str, notes: list[str]) -> str:
     lines holding nothing else, are rewritten; anything else is left as written."""
     if "[" not in text or "=" not in text:
         return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        got = _one_bracket(lines, i) or _row_brackets(lines, i)
-        if got is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        out.append(got[0])
-        notes.append(f"PDF-garbled matrix read: rows broken over lines under "
-                     f"\"{lines[i].strip()}\" as {got[0].strip()}")
-        i = got[1]
-    return "\n".join(out)
+    return _rewrite_blocks(text, notes, lambda lines, i: _one_bracket(lines, i) or
+                           _row_brackets(lines, i), "rows broken over lines")
 
 
 def _matrix_text(rows: list[list[str]]) -> str:
@@ -584,18 +631,7 @@ def _bracket_pieces(text: str) -> str:
     as written."""
     if "⎡" not in text and "⎛" not in text:
         return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        block = _piece_block(lines, i)
-        if block is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        out.append(block[0])
-        i = block[1]
-    return "\n".join(out)
+    return _rewrite_blocks(text, None, _piece_block, "")
 
 
 _PIECE_GROUP = re.compile(r"(?P<pre>[^⎡⎢⎣⎛⎜⎝⎤⎥⎦⎞⎟⎠]{0,60}?)(?P<open>[⎡⎢⎣⎛⎜⎝])"
@@ -705,6 +741,7 @@ def _latex_to_plain(text: str) -> str:
     text = _latex_lists(text)
     text = _COMMAND_RUN.sub(r"\1 ", text)
     text = _BARE_FONT.sub("", text)
+    text = _TIE.sub(" ", text)   # before the dollars go: "$25$~GB/s"
     text = text.replace("$$", " ").replace("$", " ")
     text = _MATH_DELIM.sub(" ", text)
     text = _latex_matrices(text)
@@ -863,11 +900,14 @@ def _drop_debris(text: str, removed: list[str]) -> str:
 
 _PAGE_LINE = re.compile(r"^[ \t]{0,200}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
                         r"(?:/|of)[ \t]{0,2}\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
-_RUNNING_LINE = re.compile(r"^[ \t]{0,8}[A-Z][A-Za-z'&:,-]{0,30}(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{7,}"
-                           r"\d{1,3}[ \t]{0,8}$|^[ \t]{0,8}\d{1,3}[ \t]{7,}[A-Z][A-Za-z'&:,-]{0,30}"
-                           r"(?:[ \t][A-Za-z'&:,-]{1,30}){1,8}[ \t]{0,8}$")
-"""A running footer or header of PDF copy: a title of a few capitalised words and the page
-number, far apart ("Optimization for Machine Learning          47")."""
+_SECTION = r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]{1,3})?"
+_TITLE_WORD = r"(?:[A-Za-z'&:,-]{1,30}|\d{1,2}(?:\.\d{1,2}){0,2}\.)"
+_RUNNING_LINE = re.compile(rf"^[ \t]{{0,8}}{_SECTION}[A-Z][A-Za-z'&:,-]{{0,30}}(?:[ \t]{_TITLE_WORD}){{1,8}}"
+                           rf"[ \t]{{7,}}\d{{1,3}}[ \t]{{0,8}}$|^[ \t]{{0,8}}\d{{1,3}}[ \t]{{7,}}{_SECTION}"
+                           rf"[A-Z][A-Za-z'&:,-]{{0,30}}(?:[ \t]{_TITLE_WORD}){{1,8}}[ \t]{{0,8}}$")
+"""A running footer or header of PDF copy: a title of a few capitalised words, maybe with its
+section number ("9.3. COST MODELS", "CHAPTER 9. DISTRIBUTED TRAINING"), and the page number,
+far apart ("Optimization for Machine Learning          47")."""
 _COPYRIGHT_LINE = re.compile(r"^[ \t]{0,8}(?:©|\(c\)|c)[ \t]{0,2}(?:19|20)\d{2}\b[^\n\d=]{0,60}?[ \t]{7,}"
                              r"(?:page[ \t]{1,2})?\d{1,3}[ \t]{0,8}$", re.I)
 """A copyright footer of PDF copy, its © often read as a plain c, then the page number far
@@ -950,6 +990,23 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
     text = _FLAT_EXPONENT.sub(exponent, text)
     text = _SPACED_EXPONENT.sub(ten, text)
     return _FLAT_POWER.sub(power, text)
+
+
+_DROPPED_LOG_BASE = re.compile(r"\blog[ \t]*\n[ \t]*(2|10)[ \t]+(?=[a-zA-Z]\b|\(\w)")
+"""``log`` at a line's end and its base ``2`` starting the next line: a subscript a PDF copy
+moved below ("in log\n2 n rounds" is log_2 n)."""
+
+
+def _dropped_log_base(text: str, notes: list[str]) -> str:
+    """``log\n2 n`` (a logarithm's base moved to the next line by PDF copy) -> ``log_2 n``,
+    noted."""
+
+    def base(m: re.Match) -> str:
+        notes.append(f"read 'log' over '{m.group(1)}' as log_{m.group(1)} (a subscript moved to "
+                     "the next line)")
+        return f"log_{m.group(1)} "
+
+    return _DROPPED_LOG_BASE.sub(base, text)
 
 
 _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[ΔδθgdxwuvG∆]k"

@@ -154,12 +154,22 @@ def _recorded(part: PartReading, reading: Any, own: str) -> dict[str, str]:
     own_c = _compact(own)
     context = _compact(" ".join([reading.context, reading.title_source or "", reading.title]))
     for f in [*part.fields.values(), *part.conventions]:
-        for piece in re.split(r"; | \| ", f.source or ""):
-            src = _compact(piece).removesuffix("...").strip()
-            if len(src) < 3 or src in own_c or src in context:
-                continue
-            for label in layout:
-                if label != here and src in _compact(texts[label]):
+        # a field whose record names the part it came from ("spectral; from part (a)") came
+        # from that part, not from a later one that repeats its words
+        named = {_layout_label(p, texts) for p in _parts_named(
+            " ".join(x for x in (f.source, getattr(f, "note", None)) if x))}
+        pieces = [src for piece in re.split(r"; | \| ", f.source or "")
+                  for src in (_compact(piece).removesuffix("...").strip(),)
+                  if len(src) >= 3 and src not in own_c and src not in context]
+        # one part that states every piece is where the field comes from ('g_1 = 1; g_2 = -1'
+        # of part 3, not the 'g_1 = 1' part 1 also happens to state)
+        earlier = layout[:layout.index(here)] if here in layout else layout
+        whole = [label for label in earlier if label != here and pieces and
+                 all(src in _compact(texts[label]) for src in pieces)]
+        for src in pieces:
+            for label in whole[-1:] or layout:
+                if label != here and src in _compact(texts[label]) and \
+                        (not named or label in named):
                     take(label, f"its {f.name} is read from \"{src}\" in part ({{}})")
     return out
 
@@ -190,7 +200,8 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
             continue
         if o in others:
             return f"it names part ({o}) (\"{m.group(0).strip()}\"), which is not answered"
-        if not any(layout_of[r] == layout_of[o] for r in recorded):
+        if not any(layout_of[r] == layout_of[o] or _same_setting(reading, r, o)
+                   for r in recorded):
             return (f"it names part ({o}) (\"{m.group(0).strip()}\"), but the reading took "
                     "nothing from that part, so the reference may not be resolved")
     mine = defined_symbols(own) | defined_symbols(reading.context)
@@ -220,6 +231,18 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
         return (f"it goes on from an earlier part (\"{m.group(0)}\"), but the reading took "
                 "nothing from one, so the reference may not be resolved")
     return None
+
+
+def _same_setting(reading: Any, a: str, b: str) -> bool:
+    """True when the parts labelled ``a`` and ``b`` read the same family and the same settings
+    (their questions aside): "Repeat (a) and (b) with the Frobenius norm" that took its setting
+    from (a) took (b)'s too."""
+    pa, pb = (next((p for p in reading.parts if p.label == x), None) for x in (a, b))
+    if pa is None or pb is None or not pa.family or pa.family != pb.family:
+        return False
+    keys = (set(pa.fields) | set(pb.fields)) - {"asks"}
+    return all(k in pa.fields and k in pb.fields and pa.fields[k].value == pb.fields[k].value
+               for k in keys)
 
 
 def _named_reference(own: str) -> str | None:
@@ -277,6 +300,12 @@ _OWN_OPTIMUM = re.compile(r"\b(?:give|find|compute|determine|state|report|what|w
 rate'): what 'the resulting …' after it results from."""
 
 
+_NOT_NOUNS = frozenset({"for", "as", "with", "but", "again", "and", "or", "way", "thing", "things",
+                        "one", "ones", "setting", "settings"})
+"""Words after 'same' that name no noun of the part's own ('the same for the tree', 'the same
+as in (a)', 'the same setting')."""
+
+
 def _internal(own: str, m: re.Match) -> bool:
     """True when a demonstrative reference ('that rate') names a noun the part's own text
     mentions before it ('the γ that gives the fastest rate, and that rate'): it refers inside
@@ -293,6 +322,11 @@ def _internal(own: str, m: re.Match) -> bool:
         sentence = re.split(r"[.?!;] ", own[:m.start()])[-1]
         return _INSTRUCTION.search(own[:m.start()]) is not None or \
             _OWN_OPTIMUM.search(sentence) is not None
+    if m.group(0).lower() == "same":
+        # 'reduce up a tree to a root, then broadcast down the same tree': a noun of its own
+        noun = re.match(r" ([a-z][\w-]{2,})\b", own[m.end():], re.I)
+        return bool(noun) and noun.group(1).lower() not in _NOT_NOUNS and re.search(
+            rf"\b{re.escape(noun.group(1))}\b", own[:m.start()], re.I) is not None
     if len(words) < 2 or words[0].lower() not in ("this", "that", "such"):
         return False
     return any(re.search(rf"\b{re.escape(w.rstrip('s'))}s?\b", own[:m.start()], re.I)

@@ -66,6 +66,9 @@ def split_title(text: str) -> tuple[str | None, str | None, str]:
             number and next(g for g in number.groups() if g) == "1"):
         return None, None, text
     words = line.split()
+    if len(words) >= 6 and line[-1:].isalnum() and re.match(r"[ \t]{0,8}[a-z]{2,}\b", rest):
+        return None, None, text   # a sentence going on into the next line ("We train a
+        #                           1.2B-parameter transformer with data parallelism\non ...")
     heading_question = line.endswith("?") and len(words) <= 14 and rest.startswith("\n")
     if line.endswith((".", "?", ":", ",")) and not (len(words) <= 10 and line.endswith(":")) \
             and not heading_question:

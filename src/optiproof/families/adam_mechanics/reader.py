@@ -31,7 +31,7 @@ from optiproof.core.text.mathobjects import (Assignment, PartObjects, is_numeric
 from optiproof.core.text.numbers import number_at
 from optiproof.core.text.record import SECTION_LEAD, PartReading, PartText, flatten, phrase
 from optiproof.families.adam_mechanics.family import ADAM_MECHANICS, ASKS, KEY
-from optiproof.families.adam_mechanics.spec import DECAY_RUN_ASKS, MAX_LOSS_DEGREE
+from optiproof.families.adam_mechanics.spec import DECAY_RUN_ASKS, MAX_LOSS_DEGREE, MAX_STEPS
 
 FAMILY = KEY
 F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="beta1",
@@ -44,7 +44,10 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
                  r"is|are) (?:adamw|(?:the )?(?:decoupled )?(?:weight )?decay|it)\b[^.?]{0,30}\b(?:shr[iu]nk|"
-                 r"multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)")
+                 r"multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)|"
+                 r"\bby what factor (?:is|are) (?:θ|theta|w|the (?:weights?|parameters?))\b[^.?]{0,40}"
+                 r"\b(?:multiplied|scaled|shrunk)\b[^.?]{0,40}\bby (?:the )?(?:decoupled )?(?:weight[- ])?"
+                 r"decay(?: term)?\b")
 """The factor AdamW multiplies the weights by, asked ('the per-step shrinkage factor of AdamW')."""
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
 CUES = [
@@ -97,9 +100,14 @@ _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) (?:gradient )?every (?:step
                       r"\bconstant gradient\b|\bg_?t ?= ?g\b|"
                       r"\bgradient(?: of the (?:data |training )?loss)? ?(?:=|is|equals|stays at) ?-?\d[\d.]{0,12}"
                       r"(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|each|all) (?:steps?|iterations?|"
-                      r"updates?)\b")
-"""A gradient the same at every step: said so, g_t = g, or a number stated for every step
-('data-loss gradient = 0 at every step')."""
+                      r"updates?)\b|"
+                      r"(?:\b(?:gradient (?:stays|remains|is kept)(?: exactly| fixed at| at)? )?"
+                      r"\bg(?:_?t)? ?= ?)(?:-?\d[\d.]{0,12}(?:e-?\d{1,3})?|\([-\d.e, ]{1,60}\)) ?,? ?"
+                      r"(?:for (?:all|every|each|any) (?:t|steps?|iterations?)\b|(?:at |in |on )?"
+                      r"(?:every|each|all) (?:steps?|iterations?)\b)")
+"""A gradient the same at every step: said so, g_t = g, or a value stated for every step
+('data-loss gradient = 0 at every step', 'g_t = 0 for all t', 'the gradient stays exactly
+g = (1e-3, 0.1) every step')."""
 _PYTORCH_CONVENTION = (r"\b(?:in|with|using|following|per|under) (?:the )?pytorch(?:'s)? "
                        r"(?:convention|default|implementation)s?\b|\b(?:as|like) (?:in )?pytorch(?: does)?\b|"
                        r"\btorch\.optim\.(?:adamw?|rmsprop)\b")
@@ -121,7 +129,7 @@ _CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what ab
 correction?')."""
 _STEPS = (r"\bafter (\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
           r"adagrad|optimi[sz]er) )?(?:steps?|updates?|"
-          r"iterations?)\b|\bat (?:step|t ?=) ?(\d{1,4})\b")
+          r"iterations?)\b|\bat (?:(?:step|iteration)(?: t ?=)?|t ?=) ?(\d{1,4})\b")
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -286,6 +294,13 @@ def _l2_coefficient(own: str, r: PartReading) -> None:
             r.convention(F.lam, phrase(own, n.start(), said[1]), f"restates λ = {value}")
 
 
+_ZERO_GRADIENT_PREMISE = (r"\bgets? (?:a )?gradient (?:of )?(?:exactly )?(?:0|zero)(?![.,]?\d)(?: (?:forever|always|"
+                          r"at every step|for all t))?|\bgradient (?:is |stays |remains )?(?:exactly )?"
+                          r"(?:0|zero)(?![.,]?\d) (?:forever|always|at every step|for all t)\b")
+"""The premise of the fraction decay alone keeps ('if some weight gets gradient exactly 0
+forever'): no data gradient moves that weight."""
+
+
 def _decay_fraction(own: str, r: PartReading) -> None:
     """'What fraction of the weight survives after 1000 steps (decay only)?': the steps of
     decoupled decay whose product is asked; the count belongs to that fraction, not to a run.
@@ -302,7 +317,9 @@ def _decay_fraction(own: str, r: PartReading) -> None:
                               "how many steps is not stated (expected e.g. 'after 1000 steps')")
         return
     n = _COUNTS.get(count.group(1).lower()) or int(count.group(1).replace(",", ""))
-    r.set(F.decay_steps, n, phrase(clause, m.start() - m.start(), count.end()))
+    source = phrase(clause, m.start() - m.start(), count.end())
+    zero = rx(_ZERO_GRADIENT_PREMISE).search(own)
+    r.set(F.decay_steps, n, source + (f"; {zero.group(0)}" if zero else ""))
     if F.t in r.fields and r.fields[F.t].source in clause:
         r.fields.pop(F.t)       # 'after 1000 steps' counts the decay, not the run's steps
 
@@ -402,6 +419,7 @@ class AdamMechanicsReader:
                     r.answered_by[k] = Q.FIRST_STEP.key
                     asks[i] = (Q.FIRST_STEP.key, s)
         asks = [_coordinate_change(r, k, s) for k, s in asks]
+        asks = [_spelled_delta(self, r, k, s) for k, s in asks]
         explain = next((s for k, s in asks if k == Q.EXPLANATION.key), None)
         asks = [(k, s) for k, s in asks if k != Q.EXPLANATION.key]
         if not asks and explain and rx(_WHY_THE_RULE).search(r.own_text):
@@ -460,6 +478,10 @@ class AdamMechanicsReader:
         elif evaluated is not None:
             _textbook_bound(r, evaluated)
         mapped = _prescaled_gradient(r, mapped)
+        if r.value(F.shrink_factor) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
+            # 'by what factor is θ multiplied per step by the decay term?': AdamW's shrink factor,
+            # answered with the weight-decay comparison
+            mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.shrink_factor].source))
         fed = next((s for k, s in mapped if k == Q.EFFECTIVE_GRADIENT.key), None)
         if fed is not None and r.value(F.decay) != "penalty":
             r.miss(F.decay, f'"{fed}" asks the gradient Adam is fed under an L2 penalty '
@@ -607,6 +629,18 @@ class AdamMechanicsReader:
         _hypothetical_values(own, r)
         r.found["earlier"] = [p for p in previous if p.family == FAMILY and p.found.get("sequence")]
         return _per_step(r, own)
+
+
+def _spelled_delta(hooks: "AdamMechanicsReader", r: PartReading, key: str,
+                   source: str) -> tuple[str, str]:
+    """An iterate symbol after 'delta' spelled out ('delta θ_1', 'delta theta_1') is the step
+    Δθ_1, not the iterate θ_1."""
+    m = re.search(r"\bdelta ?" + re.escape(source) + r"(?!\w)", r.own_text, re.I)
+    step = hooks.symbol(r, "Δ" + source.replace(" ", "")) if m and key == Q.THETA_T.key else None
+    if not step:
+        return key, source
+    r.answered_by[key] = step
+    return step, m.group(0)
 
 
 def _per_step(r: PartReading, own: str) -> list[PartReading]:
@@ -819,9 +853,12 @@ _BOTH_VERSIONS = (r"\b(?:buggy|broken|uncorrected|my|our|your|both|the two|each)
 Adam', 'both versions', 'compared with')."""
 
 
-def _correction_off(text: str) -> Any:
-    """The mention switching bias correction off in ``text`` (None if there is none)."""
-    return next((m for m in TRANSFORMS.mentions(text) if m.entry.key == T.NO_BIAS_CORRECTION.key),
+def _correction_off(text: str, optimizer: str | None = None) -> Any:
+    """The mention switching bias correction off in ``text`` (None if there is none); with
+    ``optimizer``, not one said of another optimizer ('RMSprop (no bias correction): …
+    Adam (with bias correction): …' switches nothing off for Adam)."""
+    return next((m for m in TRANSFORMS.mentions(text) if m.entry.key == T.NO_BIAS_CORRECTION.key
+                 and (optimizer is None or _setting_owner(text, m.start) in (None, optimizer))),
                 None)
 
 
@@ -851,7 +888,8 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
     keys = {k for k, _ in asks}
     variant = rx(_DECAY_VARIANT).search(_decay_named(own))
     off = _correction_off(own) or (None if rx(_CORRECTED).search(own) else
-                                    _correction_off(r.found.get("context", "")))
+                                    _correction_off(r.found.get("context", ""),
+                                                    r.value(F.optimizer)))
     if off is not None and r.value(F.optimizer) == O.RMSPROP.key:
         off = None      # 'RMSprop without bias correction' describes RMSprop as it is
     corrected, shared_off = rx(_CORRECTED).search(own), _correction_off(r.found.get("context", ""))
@@ -1407,6 +1445,38 @@ def _read_optimizer(own: str, ctx: str, r: PartReading, section: str = "") -> No
             return
 
 
+def _setting_owner(text: str, at: int) -> str | None:
+    """The optimizer (Adam or RMSprop key) named last before position ``at`` of ``text``: the
+    one a setting written there belongs to ('RMSprop: ρ = 0.9. Adam: β₂ = 0.999'); None when
+    none is named before it."""
+    before = [m for m in OPTIMIZERS.mentions(text) if m.start <= at and
+              m.entry in (O.ADAM, O.ADAMW, O.RMSPROP) and not negated(text, m.start)]
+    return None if not before else O.RMSPROP.key if before[-1].entry is O.RMSPROP else O.ADAM.key
+
+
+def _optimizer_setting(field: str, found: list[Assignment], text: str,
+                       r: PartReading) -> Assignment | None:
+    """The one of several assignments to a hyper-parameter in the shared text that sets it for
+    the part's optimizer. Where a text gives each optimizer its own settings ('RMSprop:
+    ρ = 0.9, α = 0.01. Adam: β₂ = 0.999, α = 10⁻³') an assignment belongs to the optimizer
+    named last before it; the part's optimizer picks its own. Different values of one symbol
+    that cannot be told apart so are refused, naming them (None); of different symbols, the
+    first is kept (the recurrence and the update written out say which letter is which)."""
+    if len({a.value for a in found}) == 1:
+        return found[0]
+    chosen = r.value(F.optimizer)
+    owners = [_setting_owner(text, a.formula.start) for a in found]
+    mine = [a for a, o in zip(found, owners) if chosen is not None and o == chosen]
+    if mine and len({a.value for a in mine}) == 1 and len(set(owners)) > 1:
+        return mine[0]
+    if len({a.name for a in found}) > 1:
+        return found[0]     # 'α = 0.99, η = 0.01': the letters' roles are read after this
+    r.miss(field, "several values are given (" + ", ".join(f'"{a.source}"' for a in found) +
+                  ") and which one this part uses is not read (expected one value, or each "
+                  "given with the optimizer it sets, e.g. 'Adam with α = 0.001')")
+    return None
+
+
 def _set(r: PartReading, field: str, a: Assignment) -> None:
     """A numeric assignment into a spec field (its value as a spec number)."""
     try:
@@ -1420,12 +1490,16 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
     'learning rate 0.01', 'ε → 0'."""
     premise = rx(_SIGN_PREMISE)
     for field, keys in SYMBOLS.items():
-        for objs in (objects.own, objects.context):
+        for objs, text in ((objects.own, own), (objects.context, ctx)):
             found = [a for a in objs.all_assigned(*keys, numeric=True)
                      if not (field in (F.beta1, F.beta2) and premise.search(a.source))]
-            if found:
-                _set(r, field, found[0])
+            if found:   # the part's own first value ('Same, but eps = 1e-2' after 'eps = 0')
+                chosen = found[0] if objs is objects.own else \
+                    _optimizer_setting(field, found, text, r)
+                if chosen is not None:
+                    _set(r, field, chosen)
                 break
+    unsettled = [m for m in r.missing if m.name in SYMBOLS]
     _read_symbolic_recurrence(own, ctx, objects, r)
     _read_numeric_recurrence(own, r)
     _read_smoothing_words(own, r)
@@ -1464,6 +1538,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
     shrink = rx(_SHRINK_ASKED).search(own)
     if shrink:
         r.set(F.shrink_factor, True, shrink.group(0))
+        r.answered_by[Q.RATIO.key] = Q.WEIGHT_DECAY.key     # 'by what factor …': this factor
     for text in (own, ctx):
         m = rx(_STEPS).search(text)
         if m:
@@ -1476,6 +1551,8 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             break
     _decay_fraction(own, r)
     _l2_coefficient(own, r)
+    for m in unsettled:     # no other phrase settles a value the text gives several times
+        r.miss(m.name, m.reason)
 
 
 _LR_LETTER = r"(η|γ|α|lr)"
@@ -1573,6 +1650,10 @@ def _read_symbolic_recurrence(own: str, ctx: str, objects: PartObjects, r: PartR
                           for a in objs.all_assigned(name, numeric=True)), None)
             if value is None:
                 continue
+            owner, mine = _setting_owner(text, m.start()), r.value(F.optimizer)
+            if owner not in (None, mine) and any(_setting_owner(text, x.start) == mine
+                                                 for x in OPTIMIZERS.mentions(text)):
+                continue    # the recurrence of another optimizer the text also sets out
             field = F.beta2 if m.group(1) == "v" else F.beta1
             lr = r.fields.get(F.alpha)
             if lr is not None and lr.source == value.source:
@@ -1864,7 +1945,9 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
         r.set(F.gradient, _gradient_symbol(general.group(1)), general.group(0))
         r.found["symbolic constant"] = True
         return
-    indexed = {**shared, **mine}
+    # a gradient the part states itself ('on a constant gradient g = 1') replaces the shared
+    # sequence
+    indexed = {**({} if my_plain and not mine else shared), **mine}
     _repeated_gradients(ctx + " " + own, indexed)
     plain = my_plain or shared_plain
     theta0 = r.value(F.theta0)
@@ -1880,6 +1963,15 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
             vec = _vector(value)
             if vec == [0] and isinstance(theta0, list):
                 vec = [0] * len(theta0)
+            start = r.fields.get(F.theta0)
+            if my_plain and isinstance(theta0, list) and len(vec) != len(theta0) and \
+                    start.source not in own:
+                # 'on a constant gradient g = 1 (scalar)': the part's own problem, of another
+                # size than the shared start
+                r.fields.pop(F.theta0)
+                r.notes.append(f"the part's gradient \"{source}\" has {len(vec)} entr"
+                               f"{'y' if len(vec) == 1 else 'ies'}: the shared start "
+                               f"\"{start.source}\" is not this part's")
             r.found["sequence"] = [(vec, source)]
             r.found["constant"] = bool(rx(_CONSTANT_GRADIENT).search(own + " " + ctx))
         else:
@@ -1932,6 +2024,12 @@ def _run_length(r: PartReading, steps: dict[int, str]) -> None:
         count = len(sequence)
         if count > 1:
             r.notes.append(f"no step index asked: the run takes all {count} given gradients")
+    if r.found.get("constant") and count > MAX_STEPS:
+        asked = steps.get(count) or (r.fields[F.t].source if F.t in r.fields else f"step {count}")
+        r.miss(F.gradients, f"'{asked}' is the iterate after {count} steps of the constant "
+                            f"gradient, more than the {MAX_STEPS} steps a run on given gradients "
+                            f"is computed for (expected at most {MAX_STEPS} steps)")
+        return
     if r.found.get("constant"):
         rows = [sequence[0]] * count
     elif count <= len(sequence):

@@ -116,6 +116,9 @@ def _update_rule(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
                    answer("update", r"\Delta\theta_t", step)]
     if spec.symbolic_constant and spec.constant:
         answers += _constant_raw_moments(spec, Q, der)
+    elif spec.constant and spec.decay is None and spec.loss is None and \
+            _constant_gradient(spec) is not None:
+        answers += _constant_numeric_step(spec, Q, der, _constant_gradient(spec))
     seq = sequence_of(spec)
     if seq is not None and Q.numeric("alpha", "beta2", *(() if rms else ("beta1",))) and not (
             Q.eps_given and sympy.sympify(eps).free_symbols):
@@ -162,6 +165,45 @@ def _constant_raw_moments(spec: AdamMechanicsSpec, Q: Quantities, der: Derivatio
         out.append(answer("step, constant gradient", r"\Delta\theta_t", step,
                           note=note + ", epsilon = 0"))
     return out
+
+
+def _constant_gradient(spec: AdamMechanicsSpec) -> sympy.Matrix | None:
+    """The one numeric gradient of a run whose gradient is the same at every step (the given
+    gradient, or every row of the sequence equal); None otherwise (Adam and RMSprop only)."""
+    seq = sequence_of(spec)
+    if seq is None or spec.entry not in (O.ADAM, O.RMSPROP) or \
+            any(list(row) != list(seq[0]) for row in seq):
+        return None
+    return sympy.Matrix([sympy.nsimplify(x, rational=True) for x in seq[0]])
+
+
+def _constant_numeric_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
+                           gc: sympy.Matrix) -> list[Answer]:
+    """The step at every t under one numeric gradient g repeated: m_t = (1 - beta1^t) g and
+    v_t = (1 - beta2^t) g^2, so Adam's corrected step is -alpha g/(|g| + eps) at every t, and
+    RMSprop's (no correction) -alpha g/(sqrt(1 - beta2^t)|g| + eps), a closed form in t."""
+    answer = answers_of(asked.UPDATE_RULE, spec)
+    t = sympy.Symbol("t", integer=True, positive=True)
+    rms = spec.entry is O.RMSPROP
+    scale = sympy.sqrt(1 - Q.beta2 ** t) if rms else sympy.Integer(1)
+    step = gc.applyfunc(lambda x: sympy.Integer(0) if x == 0 else
+                        sympy.simplify(-Q.alpha * x / (scale * abs(x) + Q.eps)))
+    if rms:
+        text = (r"With the same gradient $g$ at every step $v_t = (1-\beta_2^t)\,g^2$ (the "
+                r"weights add up to $1-\beta_2^t$); RMSprop does not correct it, so the step "
+                r"depends on $t$ and tends to $-\alpha\, g/(|g| + \varepsilon)$.")
+        eq = Equation.of(Tex(r"\theta_t - \theta_{t-1}"),
+                         Tex(r"-\alpha\,\frac{g}{\sqrt{1-\beta_2^t}\,|g| + \varepsilon}"), step)
+    else:
+        text = (r"With the same gradient $g$ at every step $m_t = (1-\beta_1^t)\,g$ and "
+                r"$v_t = (1-\beta_2^t)\,g^2$; the corrections divide out $1-\beta^t$ exactly, "
+                r"so $\hat m_t = g$, $\hat v_t = g^2$ and every step is the same.")
+        eq = Equation.of(Tex(r"\theta_t - \theta_{t-1}"),
+                         Tex(r"-\alpha\,\frac{g}{|g| + \varepsilon}"), step)
+    der.add("The step under a constant gradient", text, eq)
+    return [answer("step, constant gradient", r"\theta_t - \theta_{t-1}", step,
+                   note="the same gradient g = " + inline_latex(gc) + " at every step t"
+                   + ("" if rms else " (the same step at every t)"))]
 
 
 def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,

@@ -266,6 +266,11 @@ class AdamMechanicsSpec(PartSpec, Derivable):
         if self.entry is O.ADAGRAD:
             _check_adagrad_run(self)
         _check_numbers(self)
+        d = len(self.gradients[0]) if self.gradients is not None else \
+            None if self.gradient_is_symbolic else len(self.gradient)
+        if isinstance(self.theta0, list) and d is not None and len(self.theta0) != d:
+            raise ValueError(f"dimension mismatch: theta0 has {len(self.theta0)} entries but "
+                             f"each gradient has {d}")
         if self.gradients is not None and not self.gradient_is_symbolic and \
                 len(self.gradient) != len(self.gradients[0]):
             raise ValueError(f"dimension mismatch: gradient has {len(self.gradient)} entries but "

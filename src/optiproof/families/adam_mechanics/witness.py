@@ -253,6 +253,8 @@ def _constant_steps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
     stated sign or of both signs) against the answer's step at each t."""
     start = time.perf_counter()
     ans = _answer(sol, "step, constant gradient")
+    if isinstance(ans.expr, sympy.MatrixBase):
+        return _given_constant_steps(spec, ans, Q)
     expr = sympy.sympify(ans.expr)
     rng = np.random.default_rng(opts.seed + 7)
     worst = 0.0
@@ -278,6 +280,25 @@ def _constant_steps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                   "step answer", worst, RTOL, "30 steps, 20 gradient entries over 8 decades"
                   + ("" if spec.gradient_sign is None else
                      f" of sign {spec.gradient_sign:+d}"), start, "step, constant gradient")
+
+
+def _given_constant_steps(spec: AdamMechanicsSpec, ans: Answer, Q: Quantities) -> Check:
+    """torch's steps on the given gradient repeated (at the given hyper-parameters, 60 steps)
+    against the answer's step at each t."""
+    start = time.perf_counter()
+    g = _given_gradients(spec)[0]
+    T = 60
+    case = _cases(Q)[0]
+    traj, _ = torch_run(spec.entry, np.tile(g, (T, 1)), lr=case["alpha"], beta1=case["beta1"],
+                        beta2=case["beta2"], eps=case["eps"] or EPS_ZERO)
+    steps = np.diff(traj, axis=0)
+    expr = ans.expr.subs(_subs(Q, case))
+    sym_t = next((s for s in expr.free_symbols if s.name == "t"), None)
+    worst = max(_rel(steps[k], _evaluate(expr.subs({sym_t: k + 1}) if sym_t is not None
+                                         else expr, {})) for k in range(T))
+    return _check(f"torch.optim.{spec.entry.torch} on the given gradient repeated vs the step "
+                  "answer", worst, RTOL, f"{T} steps of g = {np.round(g, 10).tolist()[:6]}",
+                  start, "step, constant gradient")
 
 
 def _w_bias(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,

@@ -183,13 +183,16 @@ def _bandwidth(text: str, element_bytes: int, letter: str | None = None
 def _bandwidth_by_unit(text: str) -> tuple[Any, str, str] | None:
     """A rate found by its unit alone ("each GPU can push 100 Gbit/s", "links of 25 GB/s"):
     the bandwidth when the text states one such rate (several different ones: None)."""
-    found = []
+    found, done = [], 0
     for m in rx(r"(?<![\w.^/])(?=\d)").finditer(text):
+        if m.start() < done:   # inside a number read ("10^10" of "2.5×10^10")
+            continue
         got = number_at(text, m.start())
+        done = got[1] if got else done
         unit = rx(_BW_UNIT + r"(?![\w/])").match(text, got[1]) if got else None
         if unit is not None and not rx(r"/ ?\(?$").search(text[max(0, m.start() - 4):m.start()]):
-            found.append((Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()],
-                          phrase(text, m.start(), unit.end())))
+            value = Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()]
+            found.append((value, phrase(text, m.start(), _restated_bw(text, unit.end(), value))))
     if len({v for v, _ in found}) != 1:
         return None
     value, src = found[0]
@@ -229,21 +232,58 @@ def _symbolic_beta(text: str) -> tuple[str, str] | None:
     return None
 
 
+_BETA_INVERSE = (_BETA + r" ?= ?1 ?/ ?\( ?(\d{1,4}(?:\.\d{1,4})?) ?[·*×] ?10(\^|)(\d{1,2}) ?\) ?"
+                 r"(?:s|sec|seconds?) ?(?:/|per) ?bytes?\b")
+"""β as one over the bandwidth in bytes per second ("β = 1/(25 · 10^9) s/byte"; a PDF copy may
+flatten the exponent, "25 · 109")."""
+
+
+def _beta_restated(text: str, bandwidth: Any, r: PartReading) -> None:
+    """β written as one over the bandwidth read: recorded when it is that bandwidth (a
+    flattened exponent only when the text's GB is defined with the same flattening); refused,
+    naming it, when it is another."""
+    m = rx(_BETA_INVERSE).search(text)
+    if m is None or not rx(r"^\d+(?:/\d+)?$").match(str(bandwidth)):
+        return   # a symbolic bandwidth: nothing to compare
+    if not m.group(2) and not rx(r"\b1 ?GB ?= ?10" + m.group(3) + r" ?bytes\b").search(text):
+        return   # '25 · 109' read as 10^9 only beside '1 GB = 109 bytes'
+    value = Fraction(m.group(1)) * 10 ** int(m.group(3))
+    if value == Fraction(str(bandwidth)):
+        r.convention("bandwidth", m.group(0), "β = 1/bandwidth: the same rate, per byte")
+    else:
+        r.miss("bandwidth", f'"{m.group(0)}" is not one over the bandwidth read ({bandwidth} '
+                            "bytes/s)")
+
+
+_DECIMAL_UNITS = (("kB", 3, "KB|kB"), ("MB", 6, "MB"), ("GB", 9, "GB"), ("TB", 12, "TB"))
+"""Byte units a text may define, with the power of ten each is and its spellings."""
+
+
 def gigabyte(text: str, r: PartReading) -> bool:
-    """'1 GB = 10^9 bytes' (or garbled '109'): recorded; False when GB is defined otherwise."""
-    size = r"(10\^9|10⁹|109|1,000,000,000|1000000000|2\^30|1024\^3|1,073,741,824)"
-    m = rx(rf"\b(?:1 ?)?GB ?= ?{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?GB\b").search(text)
-    if m is None:
-        return True
-    if (m.group(1) or m.group(2)) in ("2^30", "1024^3", "1,073,741,824"):
-        r.miss("bandwidth", f'"{m.group(0)}": a gigabyte of 2^30 bytes is not supported '
-                            "(expected 1 GB = 10^9 bytes)")
-        return False
-    garbled = "109" in (m.group(1), m.group(2))
-    note = "1 GB = 10^9 bytes" + (" (the garbled '109' read as 10^9)" if garbled else "")
-    if not any(c.source == m.group(0) for c in r.conventions):
-        r.convention("gigabyte", m.group(0), note)
+    """'1 GB = 10^9 bytes', 'use MB = 10^6 bytes' (or a garbled '109'): recorded; False when a
+    unit is defined otherwise (a binary one, 2^30 bytes)."""
+    for label, power, spelled in _DECIMAL_UNITS:
+        binary = 2 ** (10 * power // 3)
+        size = (rf"(10\^{power}|10{_SUPERSCRIPT[power]}|10{power}|{1000 ** (power // 3):,}|"
+                rf"{10 ** power}|2\^{10 * power // 3}|1024\^{power // 3}|{binary:,})")
+        m = rx(rf"\b(?:1 ?)?(?:{spelled}) ?= ?{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?"
+               rf"(?:{spelled})\b").search(text)
+        if m is None:
+            continue
+        if (m.group(1) or m.group(2)) in (f"2^{10 * power // 3}", f"1024^{power // 3}",
+                                          f"{binary:,}"):
+            r.miss("bandwidth", f'"{m.group(0)}": a {label} of 2^{10 * power // 3} bytes is not '
+                                f"supported (expected 1 {label} = 10^{power} bytes)")
+            return False
+        garbled = f"10{power}" in (m.group(1), m.group(2))
+        note = f"1 {label} = 10^{power} bytes" + (
+            f" (the garbled '10{power}' read as 10^{power})" if garbled else "")
+        if not any(c.source == m.group(0) for c in r.conventions):
+            r.convention("gigabyte" if label == "GB" else "unit", m.group(0), note)
     return True
+
+
+_SUPERSCRIPT = {3: "³", 6: "⁶", 9: "⁹", 12: "¹²"}
 
 
 _ZERO_LATENCY = (r"\b(?:ignor\w* (?:the )?(?:\w+ )?latency(?: (?:terms?|costs?))?(?: completely| entirely)?|"
@@ -310,6 +350,7 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
     bw = _bandwidth(own, element_bytes, b_letter) or _bandwidth(context, element_bytes, b_letter)
     if bw is not None:
         r.set(bandwidth_field, bw[0], bw[1], note=bw[2])
+        _beta_restated(own + " " + context, bw[0], r)
     elif bandwidth == "optional":
         return
     elif (beta := rx(r"(?:α|alpha) ?\+ ?(?:\w ?[*·×]? ?)?" + _BETA).search(own + " " + context)):

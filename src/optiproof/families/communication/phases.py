@@ -34,7 +34,8 @@ _BOTH_NAMED = (r"^\s*(?:phases? )?(?:\+|and|,|&|followed by|then|or)\s*(?:an? |t
 """The other phase right after the first ("during the reduce-scatter and all-gather"): both
 phases together, which is the whole all-reduce read another way; refused."""
 TOTAL = (r"\b(?:in total|in all|overall|altogether|all together|combined|"
-         r"(?:for|over|in) the (?:whole|full|entire|complete) (?:ring )?(?:all[- ]?reduce|ring)|"
+         r"(?:for|over|in|during|throughout) the (?:whole|full|entire|complete) (?:ring )?"
+         r"(?:all[- ]?reduce|ring)|"
          r"(?:for|over|in) (?:the )?(?:two|both) phases (?:together|combined))(?![\w-])")
 """The whole ring all-reduce asked beside a phase ("..., and in total")."""
 EACH = r"\b(?:in|during|for) each (?:of the (?:two )?)?phases?\b|\bper phase\b"
@@ -99,7 +100,7 @@ def read_phases(own: str, ctx: str, r: PartReading,
         if each:
             picked |= {S.RING_REDUCE_SCATTER.key, S.RING_ALL_GATHER.key}
             read.append(each.group(0))
-        if total and not any(rx(r",|;|\band\b|\bthen\b").search(
+        if total and mine and not any(rx(r",|;|\band\b|\bthen\b").search(
                 s[min(m.end(), total.start()):max(m.start(), total.end())]) for m in mine):
             return _refuse(r, total.group(0), f"is asked of the phase in the same clause "
                                               f"(\"{s.strip()[:60]}\"): the phase's total or the "

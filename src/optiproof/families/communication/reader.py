@@ -90,8 +90,8 @@ _IN_BYTES_OF = "".join(f"(?<!bytes {w} the )" for w in ("does", "do", "will", "w
 """Not the busiest node's elements when its bytes are asked ("how many bytes does the busiest
 node send": the catalogue's bytes sent by the busiest node)."""
 QUANTITIES_ASKED = {
-    "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages|\bmessage count|"
-                r"\b# ?messages",
+    "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages(?! (?:does|do|will|"
+                r"would) (?:each|every|one|a single|any) )|\bmessage count|\b# ?messages",
     "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)"
                     r"(?![^.?]{0,40}\b(?:above|below|beyond|under) which)|\bhow (?:large|big) is "
                     r"(?:each|a) message|\belements per message",
@@ -165,6 +165,12 @@ class CommunicationReader:
             if key == Q.RATIO.key:
                 ratios.append(source)
                 continue
+            if key in (Q.MESSAGE_SIZE.key, Q.MESSAGE_BYTES.key) and rx(r"\bchunks?\b").search(
+                    source) and not set(r.value(F.schemes) or ["?"]) <= _CHUNK_IS_MESSAGE:
+                r.miss("chunk", f'"{source}": a chunk is one message only in the ring all-reduce '
+                                "and its phases (expected the size of each message, or a ring "
+                                "scheme)")
+                continue
             if key == Q.DIFFERENCE.key:
                 _read_saving(r, _sentence(own, source) or source, source)
                 continue
@@ -174,7 +180,8 @@ class CommunicationReader:
                 continue
             sentence = _sentence(own, source)
             after = sentence[sentence.find(source):] if source in sentence else source
-            unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source)
+            unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source) or \
+                _answer_unit(r, _UNIT)
             if key in IN_ELEMENTS and unit:  # "how much data (in GB)": the size in bytes
                 r.answered_by[key] = IN_ELEMENTS[key]
                 key = IN_ELEMENTS[key]
@@ -185,7 +192,7 @@ class CommunicationReader:
                 scaled.append((key, scale, unit.group(0).split()[-1], source))
             if key == Q.TIME.key and r.answered_by.get(key) == Q.LATENCY_TIME.key:
                 key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
-            clock = rx(_TIME_IN).search(after)
+            clock = rx(_TIME_IN).search(after) or _answer_unit(r, _TIME_IN)
             if key in (Q.TIME.key, Q.LATENCY_TIME.key) and clock:   # "time (in ms)"
                 name = clock.group(1).lower().replace("µ", "μ")
                 scale = "1/1000" if name == "ms" or name.startswith("milli") else "1/1000000"
@@ -564,6 +571,9 @@ def _read_average(text: str, r: PartReading) -> None:
             r.convention("gradients", m.group(0), "one gradient per worker")
 
 
+_CHUNK_IS_MESSAGE = {S.RING.key, S.RING_REDUCE_SCATTER.key, S.RING_ALL_GATHER.key}
+"""Schemes whose every message is one of the n equal chunks ("the chunk size" is the size of
+each message)."""
 _BARE_BYTES = re.compile(r"^\(?in bytes\)?$", re.I)
 IN_ELEMENTS = {v: k for k, v in IN_BYTES.items()}
 """A cost in elements -> the same cost in bytes."""
@@ -609,7 +619,7 @@ def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tup
     return [(k, s) for k, s in out if s not in bare]
 
 
-_NODE_NOUN = r"\b(?:(servers?|(?:central(?:i[sz]ed)?|separate|dedicated|master|coordinator|" \
+_NODE_NOUN = r"\b(?:(servers?|PS|(?:central(?:i[sz]ed)?|separate|dedicated|master|coordinator|" \
              r"aggregator) (?:\w+ )?(?:machines?|nodes?|hosts?|process(?:es)?|box))|workers?|gpus?|nodes?|ranks?|process(?:es)?|machines?|devices?|" \
              r"replicas?)\b"
 
@@ -873,6 +883,23 @@ _UNIT = r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
 _UNIT_NOUN = r"(kilo|mega|giga|tera)bytes\b|(kb|mb|gb|tb|kib|mib|gib|tib)\b"
 """A size asked by its unit ("MB sent per GPU")."""
 _PREFIX = {"k": 3, "m": 6, "g": 9, "t": 12}
+_ANSWER_UNIT = (r"(?:^|(?<=[.?!:] ))\(?(?:please )?(?:give|state|report|express|write|answer)"
+                r"(?: (?:the|your|all|each|both) (?:final )?(?:answers?|results?|values?|sizes?|"
+                r"times?))?(?P<unit> in [^.?!;,()]{1,20}?)[.!)]*(?= |$)")
+"""A sentence that only names the unit of the answers ("Give the answer in GB.", "Express your
+results in ms."), in the part's own text or the shared text."""
+
+
+def _answer_unit(r: PartReading, pattern: str) -> Any:
+    """The unit a sentence of its own gives the answers ("Give the answer in GB."), matched by
+    ``pattern`` (a size or a time unit), or None."""
+    own, ctx = r.found.get("texts", ("", ""))
+    for text in (own, ctx):
+        for m in rx(_ANSWER_UNIT).finditer(text):
+            unit = rx(pattern).search(m.group("unit"))
+            if unit and unit.end() == len(m.group("unit")):
+                return unit
+    return None
 
 
 def _unit_scale(unit: Any, text: str, r: PartReading) -> int | None:
@@ -1012,6 +1039,14 @@ _OF_PARTS = (r"\bratio of (?:your |the )?answers? (?:in|to|of|from) (?:part |que
              r"\d{1,2})\)? to (?:your |the |that )?(?:answers? )?(?:in|to|of|from)? ?(?:part |question )?"
              r"\(?([a-h]|\d{1,2})\)")
 _OF_PHRASES = r"\bratio\W{0,3}\(([^()]{3,80})\) ?/ ?\(([^()]{3,80})\)"
+_OF_CALLS = (r"\bratio:? (?P<q1>[a-z][\w -]{2,30}?) ?\((?P<s1>[^()]{2,30})\) ?/ ?"
+             r"(?P<q2>[a-z][\w -]{2,30}?) ?\((?P<s2>[^()]{2,30})\)")
+"""A ratio written as a quotient of one quantity of two schemes, each named in brackets like a
+function's argument: "ratio total-bytes(all-to-all) / total-bytes(ring)"."""
+_VERSUS = (r"\bratio (?:of |between )?(?P<x>[^.?;]{3,100}?) (?:vs\.?|versus) (?P<y>[^.?;]{2,40}?)"
+           r"(?=\s?(?:\?|;|,|\.(?:\s|$)|$))")
+"""A ratio of one quantity of two schemes, the first named with the quantity: "ratio of total
+bytes sent (summed over all senders) all-to-all vs ring" (the first over the second)."""
 _SHORT = {r"\btotal\b": Q.TOTAL_VOLUME.key}
 """Short names an operand may use for a quantity ("(ring total)")."""
 
@@ -1175,9 +1210,27 @@ _BETWEEN = (r"\bratio (?:between|of) (?P<x>[^.?;]{3,100}?) (?:and|to) (?P<y>(?:[
 """'the ratio between the server's traffic (from 4) and the per-worker sent volume of the
 ring (from 2)': two operands named in words, each maybe with the part it comes from."""
 _FROM_PART = r" ?\((?:from|in|of|see|cf\.?)? ?(?:part |question |q)?\(?([a-h]|\d{1,2})\)?\)"
+_THAT_OF = r"^(?:that|the one|the same) (?:of|for|in|under) (.{3,60})$"
+"""The second operand of a ratio named by its scheme alone: "... to that of the ring"."""
+_NAMED_SCHEME = (r"\b(?:in|under|with|for|call (?:this|it)) the ([^\W\d_]{3,15}) (?:scheme|approach|"
+                 r"method|strategy|algorithm)\b,? (?P<rest>[^.?;]{10,160})")
+"""A scheme the text names by a word of its own and describes in the same sentence ("In the
+naïve scheme every GPU sends its full gradient to each of the other n − 1 GPUs")."""
 
 
-def _operand_named(r: PartReading, text: str, schemes: list[str]) -> tuple[str, str] | None:
+def _named_schemes(text: str) -> dict[str, str]:
+    """Names the text gives schemes it describes ("the naïve scheme" -> all-to-all), when the
+    description names exactly one catalogue scheme."""
+    out = {}
+    for m in rx(_NAMED_SCHEME).finditer(text):
+        found = {n for _, n, _ in first_of(m.group("rest"), SCHEMES)}
+        if len(found) == 1:
+            out[f"{m.group(1)} scheme"] = found.pop()
+    return out
+
+
+def _operand_named(r: PartReading, text: str, schemes: list[str],
+                   defined: dict[str, str] | None = None) -> tuple[str, str] | None:
     """(quantity, scheme) of an operand in words ("the server's traffic (from 4)", "the
     per-worker sent volume of the ring (from 2)"): with a part named, one of that part's
     answers (its only one, or the one the words name), in this part's setting; else the cost
@@ -1185,7 +1238,7 @@ def _operand_named(r: PartReading, text: str, schemes: list[str]) -> tuple[str, 
     ref = rx(_FROM_PART).search(text)
     words = re.sub(r"[*_]", "", rx(_FROM_PART).sub("", text))
     if ref is None:
-        return _operand_by_role(words, schemes) or _operand_in_words(words, schemes)
+        return _operand_by_role(words, schemes) or _operand_in_words(words, schemes, defined)
     earlier = [p for p in r.found.get("previous", []) if p.label == ref.group(1).lower()
                and p.family == FAMILY]
     if not earlier:
@@ -1202,8 +1255,10 @@ def _operand_named(r: PartReading, text: str, schemes: list[str]) -> tuple[str, 
     return got if got and got[0] in asked and got[1] == theirs[0] else None
 
 
-_QUOTIENT = (r"(?<![\w])T_?\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}? ?/ ?"
-             r"T_?\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}?(?![\w(])")
+_QUOTIENT = (r"(?<![\w])T(?:_| ?)\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}? ?/ ?"
+             r"T(?:_| ?)\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}?(?![\w(])")
+"""'T_tree / T_ring', also with the subscripts a PDF copy put on the line after the T ('T tree/T
+ring')."""
 
 
 def _time_quotient(own: str, r: PartReading) -> None:
@@ -1307,6 +1362,18 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
     elif words:
         defined = _abbreviations(ctx + " " + own)
         operands = [_operand_in_words(words.group(i), schemes, defined) for i in (1, 2)]
+    elif (calls := rx(_OF_CALLS).search(own)) is not None:   # "total-bytes(a2a) / total-bytes(ring)"
+        defined = _abbreviations(ctx + " " + own)
+        operands = [_operand_in_words(f"{calls.group(q).replace('-', ' ')} of the {calls.group(w)}",
+                                      schemes, defined) for q, w in (("q1", "s1"), ("q2", "s2"))]
+        words = calls
+    elif (versus := rx(_VERSUS).search(own)) is not None:   # "ratio of total bytes A vs B"
+        defined = _abbreviations(ctx + " " + own)
+        first = _operand_in_words(versus.group("x"), schemes, defined)
+        second = first and _operand_in_words(
+            f"{QUANTITIES[first[0]].name} of {versus.group('y')}", schemes, defined)
+        operands = [first, second if second and second[0] == first[0] else None]
+        words = versus
     elif than:
         x, y = than.group("x") or than.group("x2"), than.group("y") or than.group("y2")
         labels = {k: v[0] for k, v in _label_table(ctx + " " + own).items()}
@@ -1333,7 +1400,14 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
         operands = operands if operands[0][1] != operands[1][1] else [None]
         words = quotient
     elif (between := rx(_BETWEEN).search(own)) is not None:
-        operands = [_operand_named(r, between.group(i), schemes) for i in ("x", "y")]
+        earlier = " ".join(p.found.get("texts", ("", ""))[0] for p in r.found.get("previous", []))
+        defined = _named_schemes(f"{ctx} {earlier} {own}")
+        operands = [_operand_named(r, between.group(i), schemes, defined) for i in ("x", "y")]
+        that = rx(_THAT_OF).match(between.group("y"))
+        if operands[0] and operands[1] is None and that:   # "... to that of the ring"
+            named = _operand_in_words(f"{QUANTITIES[operands[0][0]].name} of {that.group(1)}",
+                                      schemes, defined)
+            operands[1] = named if named and named[0] == operands[0][0] else None
         words = between
         if all(operands):
             for i, (q, s) in zip(("x", "y"), operands):
@@ -1416,6 +1490,13 @@ _BROKEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
 """A word broken at a line end ("recursive dou- bling")."""
 
 
+def _ring_phases_named(own: str, ctx: str, r: PartReading) -> None:
+    """"reduce-scatter followed by all-gather": the ring all-reduce's two phases, recorded."""
+    for text in (own, ctx):
+        for m in rx(_RS_AG).finditer(text):
+            r.convention("phases", m.group(0), "the two phases of the ring all-reduce")
+
+
 def _one_phase(r: PartReading, phrase_: str) -> None:
     r.miss(F.schemes, f'"{phrase_}" names one phase of an all-reduce, which is not counted on its '
                       "own (expected a whole all-reduce: ring, tree, recursive doubling, "
@@ -1426,6 +1507,8 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
     phased = read_phases(own, ctx, r, lambda o, c: _scheme_names(*_phases(o, c, r), r))
     if phased is not None:
+        if S.RING.key in phased:   # "the whole all-reduce (reduce-scatter + all-gather)"
+            _ring_phases_named(own, ctx, r)
         return phased
     phase = next((m for m in rx(_PHASE_ALONE).finditer(own) if not rx(
         r"\brounds? of (?:the |its )?$").search(own[max(0, m.start() - 30):m.start()])), None)
@@ -1437,9 +1520,7 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)
     if S.RING.key in names and S.RABENSEIFNER.key not in names:
-        for text in (own, ctx):
-            for m in rx(_RS_AG).finditer(text):
-                r.convention("phases", m.group(0), "the two phases of the ring all-reduce")
+        _ring_phases_named(own, ctx, r)
     return names
 
 
@@ -1795,6 +1876,46 @@ def _read_numbering(both: str, r: PartReading) -> None:
     if S.TREE.key in (r.value(F.schemes) or []):
         for m in rx(_ROOT).finditer(both):
             r.convention("root", m.group(0), "worker 0 is the root of the tree")
+        _tree_rounds(both, r)
+
+
+_SEND = r"(?:(?:worker|rank|node|gpu|process)s? )?(\d{1,4}) ?(?:→|->|⟶|sends to|to) ?(\d{1,4})"
+_ROUND_SENDS = (rf"\b(?:round|step) (\d{{1,2}}) ?[:=]? ?{_SEND}(?:(?: ?,| and|;) ?{_SEND}){{0,15}}")
+"""The sends of one round written out ("round 1: worker 2 → 1 and 4 → 3")."""
+
+
+def _tree_rounds(both: str, r: PartReading) -> None:
+    """The reduce of a tree written out round by round ("round 1: worker 2 → 1 and 4 → 3;
+    round 2: 3 → 1"): recorded when it is a reduce to one root in ceil(log2 n) rounds, every
+    worker sending once, after it has received all it receives, and no worker receiving two
+    messages in one round (what the binomial tree does); refused, naming it, otherwise."""
+    n = r.value(F.n)
+    found = list(rx(_ROUND_SENDS).finditer(both))
+    if not found or not isinstance(n, int):
+        return
+    rounds = [[(int(a), int(b)) for a, b in re.findall(_SEND, m.group(0)[m.end(1) - m.start():])]
+              for m in found]
+    nodes = {x for sends in rounds for pair in sends for x in pair}
+    sent: set[int] = set()
+    numbers = [int(m.group(1)) for m in found]
+    ok = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    for sends in rounds:
+        sources, targets = [a for a, _ in sends], [b for _, b in sends]
+        ok = ok and len(set(sources)) == len(sources) == len(set(targets)) and \
+            not set(sources) & set(targets) and not (set(sources) | set(targets)) & sent
+        sent |= set(sources)
+    ok = ok and len(nodes) == n and len(sent) == n - 1 and nodes in (set(range(n)),
+                                                                    set(range(1, n + 1)))
+    ok = ok and len(rounds) == (n - 1).bit_length()
+    source = phrase(both, found[0].start(), found[-1].end())
+    if ok:
+        r.convention("tree rounds", source, "the reduce written out round by round: one root, "
+                                            "every other worker sending once, in log2 n rounds "
+                                            "(a binomial tree's)")
+    else:
+        r.miss(F.schemes, f'"{source}": the rounds written out are not a reduce to one root in '
+                          "log2 n rounds (expected every worker but the root sending once, after "
+                          "it has received)")
 
 
 _OPTION = (r"\b(?:option|scheme|method|approach|strategy|variant|algorithm|setup|design|choice)"
@@ -1831,13 +1952,17 @@ _REMARKS = (
     (r"\b(?:resnet|vgg|bert|gpt|llama|vit|opt|t5|bloom|mistral)[- ]?\d{1,4}[a-z]?\b", "a model's name"),
     (r"\b(?:differ(?:s|ing)?|off|wrong|mess(?:ed)? up)\b[^.?]{0,20}\bby a factor(?: of)? \d{1,3}\b|"
      r"\b(?:mess(?:ed)? up|off by) a factor(?: of)? \d{1,3}\b", "the poster's doubt, not data"),
+    (r"\b(?:(?:global|local|per[- ](?:gpu|worker|device|node))[- ])?(?:mini-?)?batch(?: size)?"
+     r"(?: (?:is|of|=))? ?\d[\d,]{0,9}(?: (?:sequences|samples|examples|images|tokens))?(?![\w.])",
+     "a batch size: the gradient communicated has p entries whatever the batch"),
 )
 """Numbers a text mentions that are not data of the problem."""
 
 
 def _read_remarks(both: str, r: PartReading) -> None:
-    """Model names ("resnet-50"), doubts ("off by a factor of 2") and a ring chunk named as a
-    fraction ("1/4 of the buffer" with n = 4): recorded as read."""
+    """Model names ("resnet-50"), doubts ("off by a factor of 2"), batch sizes ("the global
+    batch size is 1024 sequences") and a ring chunk named as a fraction ("1/4 of the buffer"
+    with n = 4): recorded as read."""
     for pattern, note in _REMARKS:
         for m in rx(pattern).finditer(both):
             r.convention("remark", m.group(0), note)

@@ -121,8 +121,9 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     return dual is not None and index in dual.index
 
 
-_STEP_UNDER = re.compile(r"^(?:u|d|Δ|Δθ|ΔW|δ)_\{?([^\s{}_^]{1,4})\}?(?:\^?\*|\^⋆)?$")
-"""A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``."""
+_STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δθ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
+                         r"(?:\^?\*|\^⋆)?$")
+"""A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``, ``U^*_F``."""
 _STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|delta|x)?(?:\^?\*|_t|\^⋆)?"
                           r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
 """A bare step symbol, also written with its parameter ("compute u(α) for α = 2")."""
@@ -1694,7 +1695,7 @@ def _form_in(flat: str) -> tuple[str, str] | None:
             return form, phrase(flat, m.start(), m.end(), pad=10)
     penalty_syms = [(s, src) for at, name, inside, s, src in _symbol_norms(flat)
                     if _DECISION_VARS.match(inside.split("_")[0].strip())
-                    or (inside.strip() == "u" and _coefficient_before(flat, at) is not None)]
+                    or (inside.strip() in ("u", "U") and _coefficient_before(flat, at) is not None)]
     if any(s for s, _ in penalty_syms):
         return "penalty-squared", next(src for s, src in penalty_syms if s)
     for m in rx(_SQUARED).finditer(flat):
@@ -2001,7 +2002,7 @@ _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
 _WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t|a)"
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
-_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x)(?:_t)? ?‖")
+_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
 """Longest weight read in front of the penalty norm (characters)."""
 
@@ -2269,8 +2270,8 @@ ASKS = {
 }
 
 
-_CROSS_RATIO = re.compile(r"‖ ?(?P<a>[dΔuD][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?]{1,6}) ?/ ?"
-                          r"‖ ?(?P<b>[dΔuD][^‖\s]{0,14}) ?‖_(?P=m)(?![\w^])")
+_CROSS_RATIO = re.compile(r"‖ ?(?P<a>[dΔuUD][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?]{1,6}) ?/ ?"
+                          r"‖ ?(?P<b>[dΔuUD][^‖\s]{0,14}) ?‖_(?P=m)(?![\w^])")
 _STEP_LABEL = re.compile(r"_\(([a-h]|[ivx]{1,4}|\d{1,2})\)$")
 _STEP_INDEX = re.compile(r"_([^\s_^()]{1,4})$")
 
@@ -2279,7 +2280,7 @@ def _step_norm(symbol: str, r: PartReading, previous: list[PartReading]) -> tupl
     """The norm of the step a symbol names: ``d^*_(c)`` the step of part (c), ``d_∞`` the step
     under the norm its subscript names; (None, why) otherwise."""
     s = re.sub(r"(?<=[A-Za-zΔδ])(∞|\^?\*?_?\{?∞\}?)$", "_∞", symbol.replace(" ", ""))  # 'u∞'
-    s = re.sub(r"^([dDuΔ])(?:\^?\*|\?|⋆|\^⋆)_?(op|F|RMS|nuc|tr|∞|\d)$", r"\1_\2", s)  # 'D^*op'
+    s = re.sub(r"^([dDuUΔ])(?:\^?\*|\?|⋆|\^⋆)_?(op|F|RMS|nuc|tr|∞|\d)$", r"\1_\2", s)  # 'D^*op'
     m = _STEP_LABEL.search(s)
     label = m.group(1) if m else None
     index = _STEP_INDEX.search(s)
@@ -2324,7 +2325,8 @@ def _indexed_by_norms(base: str, r: PartReading) -> bool:
     ('d_∞', 'd_F', 'd_RMS'), or a definition 'd_2 := d_{‖·‖_2}'."""
     text = f"{r.own_text or ''} {getattr(r, '_ctx', '')}"
     b = re.escape(base)
-    return bool(re.search(rf"(?<![\w]){b}_\{{?(?:∞|inf|F|op|RMS|nuc|tr|max|\*|∗)(?![\w])", text) or
+    return bool(re.search(rf"(?<![\w]){b}(?:\^?[*∗⋆])?_\{{?(?:∞|inf|F|op|RMS|nuc|tr|max|\*|∗)"
+                          r"(?![\w])", text) or
                 re.search(rf"(?<![\w]){b}_\{{?\d\}}? ?:?= ?{b}_\{{? ?‖", text))
 
 
