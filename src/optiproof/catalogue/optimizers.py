@@ -129,7 +129,9 @@ RESCALED_SGD = _add(OptimizerEntry(
              r"\b(?:standardi[sz]|normali[sz])\w* (?:the |every |each |all )?(?:input )?features?",
              r"\b(?:rescal|normali[sz]|standardi[sz])\w*(?: features?)?(?: ?\+ ?| then | and | ?→ ?"
              r"| ?-> ?)(?:sgd|gd)\b",
-             r"\brescaled (?:sgd|gd)\b"), named=False))
+             r"\brescaled (?:sgd|gd)\b",
+             r"\b(?:rescal|normali[sz]|standardi[sz])\w* (?:the |every |each |all )?(?:input )?"
+             r"(?:inputs?|features?),? (?:and )?then (?:run |apply |use )?(?:sgd|gd)\b"), named=False))
 EPOCHWISE = _add(OptimizerEntry(
     "epochwise-adaptive", "SGD with epoch-wise diagonal (Adam-like) scaling",
     aliases=("epochwise", "epoch-wise adaptive", "simplified adam",

@@ -339,7 +339,8 @@ MESSAGE_SIZE = _add(_Q(
              r"(?! \(?in bytes)", r"\bhow (?:large|big) is (?:each|a|one|every|the) chunk\b"),
     labels=(r"\bsize\b", r"\b(?:elements|entries|values|numbers) per message\b",
             r"\bmessage size\b",
-            r"\bsize of (?:each|a|one|every) message\b")))
+            r"\bsize of (?:each|a|one|every) message\b",
+            r"\b(?:each|every|one|a single) message\s*(?:=|:|is\b)")))
 MESSAGE_BYTES = _add(_Q(
     "message-bytes", "size of each message in bytes", unit="bytes",
     aliases=("bytes", "bytes per message"),
@@ -803,7 +804,9 @@ STEP_BOUND = _add(_Q(
              r"\b(?:evaluate|compute|calculate|work out) (?:this|that|the above|the (?:same|stated|"
              r"given|textbook|paper'?s|usual)) (?:(?:step|update)[- ])?bound\b"),
     labels=(r"\b(?:max(?:imum|imal)?|largest)\b[^|:;]{0,25}\bstep\b", r"\bstep bound\b",
-            r"\bbound\b"),
+            r"\bbound\b",
+            r"\bstep\b[^|:;.]{0,25}?\b(?:can|could|may) (?:reach|get (?:as large as|up to)|"
+            r"be (?:as large as|up to))"),
     bound=True))
 DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|part) of (?:the |a |each |every |"
                   r"its |that )?(?:weights?|parameters?|(?:initial|original|starting) (?:value|weight|"

@@ -425,7 +425,21 @@ def _as_recurrence(claim: Claim, value: Any, exp: Expectation) -> Any:
         return _decay_of(value, sympy.Symbol(previous), exp)
     if claim.subject in exp.symbols:
         return Recurrence(value, claim.subject, previous)
+    if previous == claim.subject and f"{claim.subject}_t" in exp.symbols:
+        return _indexed_assignment(claim.subject, value)
     return None
+
+
+def _indexed_assignment(subject: str, value: Any) -> Recurrence:
+    """An assignment without indices (``m ← β1·m + (1−β1)·g``) where the answer is the
+    indexed recurrence (``m_t``): the symbol on the right is its previous value ``m_{t-1}``, and
+    the state and gradient symbols written bare are those of step ``t``."""
+    import sympy
+
+    repl = {s: sympy.Symbol(f"{s.name}_t") for s in value.free_symbols
+            if s.name in _STATE and s.name != subject}
+    repl[sympy.Symbol(subject)] = sympy.Symbol(f"{subject}_t-1")
+    return Recurrence(value.xreplace(repl), f"{subject}_t", f"{subject}_t-1")
 
 
 def _ingredient(claim: Claim, exp: Expectation) -> bool:

@@ -270,9 +270,27 @@ def _value(text: str, latex: bool) -> Any:
         if len(items) >= 2 and all(v is not None for v in items):
             return tuple(items)
     value = parse_value(text, latex)
+    if value is None and latex and (stray := _stray_closing(text)):
+        value = parse_value(text[:stray], latex)
     side = _SIDE_NOTE.search(text) if value is None else None
     return parse_value(text[:side.start()], latex) if side and text[:side.start()].strip() \
         else value
+
+
+def _stray_closing(text: str) -> int:
+    """Where a formula's closing braces that nothing opened start, when they end it
+    (``\\mathbb{E}[g]}.``, a typo reported as an unrenderable formula): the value is read as
+    written without them; 0 when there are none."""
+    body = text.rstrip(" .,;")
+    depth = 0
+    for i, c in enumerate(body):
+        if c == "{" and (i == 0 or body[i - 1] != "\\"):
+            depth += 1
+        elif c == "}" and (i == 0 or body[i - 1] != "\\"):
+            depth -= 1
+            if depth < 0:
+                return i if not body[i:].strip("} ") else 0
+    return 0
 
 
 _SIDE_NOTE = re.compile(r"\s*\((?=(?:[^()]|\([^()]*\))*?(?:=|≈|:))(?:[^()]|\([^()]*\))*\)"
@@ -553,10 +571,11 @@ def _unclosed(run: str) -> int:
 
 
 def _worth_reading(run: str) -> bool:
-    """A run states something: a relation, a number, a bracketed list (``L2`` and ``beta1``
+    """A run states something: a relation (an assignment ``θ ← θ − α·m̂/(√v̂ + ε)`` too), a
+    number, a bracketed list (``L2`` and ``beta1``
     are names, not numbers), or a product of Greek letters written in Unicode (``αλθ``,
     ``α·λ·θₜ₋₁``: a formula in prose, as its LaTeX would be)."""
-    return bool(re.search(r"(?<![A-Za-z_])\d|[=≈≤≥<>→∈~]|->|\[|\(.*,", run)
+    return bool(re.search(r"(?<![A-Za-z_])\d|[=≈≤≥<>→←⟵∈~]|->|\[|\(.*,", run)
                 or _GREEK_PRODUCT.search(run))
 
 
@@ -585,7 +604,7 @@ _UNCHANGED = re.compile(r"\b(?:does not change|doesn't change|do not change|is n
                         r"remains? the same|(?:is|are|stays?|remains?)\s*[*_]{0,2}\s*(?:exactly|"
                         r"just|precisely|identically|still)?\s*the same(?![ \w]*?\b(?:as|factor|for|"
                         r"in|direction|magnitude|size|sign|way)\b)|"
-                        r"(?:(?<=[.;:!?>]\s)|(?<=^)|(?<=[.;:!?])|\b(?:gives|yields|produces|leads to|"
+                        r"(?:(?<=[.;:!?>→⇒]\s)|(?<=^)|(?<=[.;:!?])|\b(?:gives|yields|produces|leads to|"
                         r"we get)\s+)\s*(?:the\s+|an?\s+)?(?:same|identical)\s+"
                         r"(?:update|step|result|answer)(?=\s*(?:[.;!]|$)))(?![A-Za-z])", re.I | re.M)
 _UNBOUNDED = re.compile(r"\bunbounded(?: below)?\b|\bno (?:finite )?minimi[sz]er\b|"
@@ -622,7 +641,7 @@ def _words_near(text: str, a: int, b: int) -> str:
     """Plain words around ``text[a:b]``: ``prior ¦ before @ after`` -- the clause before the
     one holding it, the part of its own clause before it, and the rest of its clause."""
     window = re.sub(r"\([^()]{0,4}\)", lambda m: " " * len(m.group(0)), text[max(0, a - 160):a])
-    clauses = re.split(r"[;.!?:]\s|,\s|\n\n|\(|\)|—|\\\\|&&|\\q?quad", window)
+    clauses = re.split(r"[;.!?:]\s|,(?:\s|$)|\n\n|\(|\)|—|\\\\|&&|\\q?quad", window)
     prior = clauses[-2] if len(clauses) > 1 else ""
     before = clauses[-1]
     label = _LABEL_LEAD.search(window)

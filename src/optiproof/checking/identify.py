@@ -389,6 +389,143 @@ def _equated(m: NameMention, mentions: list[NameMention], fine: set[str]) -> boo
         _COPULA.fullmatch(m.clause, o.start + len(o.name), m.start))
 
 
+_IT_IS = re.compile(r"\b(?:this|that|it|which)\s+(?:one\s+)?(?:is|was)\s+(?:(?:really|in fact|actually|"
+                    r"just|simply|exactly|precisely|literally|nothing but)\s+)?(?:the\s+|an?\s+)?$",
+                    re.I)
+"""Right before a name: the thing just described is said to be it ("(this is the butterfly
+all-reduce)")."""
+
+
+def scheme_identifications(part: Any, doc: Any, lay: Any, grade: PartGrade) -> None:
+    """Over-reach: a scheme of the part's table said to be another scheme ("This ring
+    procedure is exactly the recursive-doubling all-reduce", "(this is the butterfly
+    all-reduce)" under the all-to-all heading). The scheme spoken of is the one the clause
+    names before its "is", else the one of the heading it stands under; a clause about none
+    of the part's schemes, or negated or hypothetical, identifies nothing."""
+    from optiproof.catalogue import SCHEMES
+
+    schemes = {a.subject for a in part.answers if a.subject and SCHEMES.get(a.subject)}
+    if not schemes:
+        return
+    seen: set[str] = set()
+    for unit in units_of(doc, lay):
+        if unit.part != part.label or unit.role in EXCLUDED:
+            continue
+        for _, clause in _clauses(unit.text):
+            words = plain(clause)
+            found = SCHEMES.mentions(words)
+            for m in found:
+                if m.entry.key in schemes or m.entry.key in seen:
+                    continue
+                marker = _IS_EXACTLY.search(words[:m.start]) or _IT_IS.search(words[:m.start])
+                if marker is None or stance(words, m.start, m.end):
+                    continue
+                named = {o.entry.key for o in found if o.end <= marker.start()}
+                about = (named or set(unit.topic)) & schemes
+                if len(about) != 1 or named - schemes:
+                    continue
+                seen.add(m.entry.key)
+                own = SCHEMES.get(about.pop())
+                grade.add(Finding("over-reach", part.label, unit.line,
+                                  f"says the {own.name} is '{m.phrase}' ({m.entry.description}),"
+                                  f" a different scheme: the verified table counts the "
+                                  f"{own.name} ({own.description})", excerpt=clause.strip()))
+
+
+def _method_said_to_be(m: NameMention, mentions: list[NameMention], own: set[str]) -> bool:
+    """Is ``m`` the predicate of a plain "X is Y" whose subject X names the part's own method
+    ("with ε = 0, Adam is exactly signSGD")? Then it says what the method is at every step,
+    which taking the verified step on the steps asked does not show."""
+    before = [o for o in mentions if o.line == m.line and o.clause == m.clause
+              and 0 <= o.start < m.start]
+    if not before:
+        return False
+    o = max(before, key=lambda o: o.start)
+    return o.key in own and o.key != m.key and bool(
+        _COPULA.fullmatch(m.clause, o.start + len(o.name), m.start))
+
+
+_SAME_METHOD = re.compile(
+    r"\b(?:is|are)\s+(?:exactly\s+|just\s+|simply\s+|precisely\s+|really\s+|then\s+)*"
+    r"(?:the same (?:algorithm|method|update|iteration|procedure|optimi[sz]er|thing)\s+as|"
+    r"equivalent to|identical to|exactly what)\b|\bexactly what\b"
+    r"|\b(?:is|are)\s+(?:exactly\s+|just\s+|precisely\s+|then\s+)*the (?:same )?(?:point|limit|"
+    r"solution|vector) (?:that|which|as)\b", re.I)
+"""A clause saying one method is another ("is the same algorithm as O", "is exactly what O's
+diagonal matrix does"), or that its answer is the other's ("this is precisely the point that
+the simplified Adam method O converges to")."""
+_OTHER_UNITS = re.compile(r"\b(?:in|on|for) (?:the |these )?(?:rescaled|new|normali[sz]ed|"
+                          r"transformed|standardi[sz]ed|whitened) (?:units|coordinates|variables|"
+                          r"features|space|parameters|problem)\b", re.I)
+"""A sameness said of the problem in other coordinates ("in the rescaled units this is plain
+SGD"): true there, and no claim about the methods in the original units."""
+
+
+def _method_names(solution: Any) -> dict[str, tuple[str, str]]:
+    """Name -> (catalogue key, part label) of each part's method, by its catalogue phrases and
+    by the letter a question gives it right after one ("the simplified Adam O")."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    out: dict[str, tuple[str, str]] = {}
+    for part in solution.parts:
+        subjects = {a.subject for a in part.answers if a.subject and OPTIMIZERS.get(a.subject)}
+        if len(subjects) != 1:
+            continue
+        key = subjects.pop()
+        question = part.question or ""
+        for m in OPTIMIZERS.mentions(question):
+            letter = re.match(r"\s+([A-Z])(?![\w'’-])", question[m.end:])
+            if m.entry.key == key and letter:
+                out[letter.group(1)] = (key, part.label)
+    return out
+
+
+def cross_part_identifications(solution: Any, doc: Any, lay: Any,
+                               grades: dict[str, PartGrade]) -> None:
+    """Over-reach: a part's own method said to be the method of another part ("so 'normalise
+    the inputs, then run SGD' is the same algorithm as O" in the part on rescaled SGD, where O
+    is the method the problem names in another part) when the verified answers of the two
+    parts differ. The other method is named by the catalogue or by the problem's letter."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    letters = _method_names(solution)
+    methods = {}
+    for part in solution.parts:
+        subjects = {a.subject for a in part.answers if a.subject and OPTIMIZERS.get(a.subject)}
+        if len(subjects) == 1:
+            methods[part.label] = (subjects.pop(), part)
+    for label, (own, part) in methods.items():
+        done = False
+        for unit in units_of(doc, lay):
+            if done or unit.part != label or unit.role in EXCLUDED:
+                continue
+            for _, clause in _clauses(unit.text):
+                marker = _SAME_METHOD.search(clause)
+                if marker is None or stance(clause, marker.start(), marker.end()) or \
+                        _OTHER_UNITS.search(clause):
+                    continue
+                named = [(m.start, m.entry.key, m.phrase) for m in OPTIMIZERS.mentions(clause)]
+                named += [(m.start(), *letters[m.group(1)][:1], m.group(1)) for m in re.finditer(
+                    r"(?<![\w$\\{_^])([A-Z])(?:'s|’s)?(?![\w$}])", clause) if m.group(1) in letters]
+                after = [(at, key, name) for at, key, name in named if at >= marker.start()]
+                other = [(key, name) for _, key, name in after if key != own
+                         and key in {k for k, _ in methods.values()}
+                         and key not in accepted(own) and _unrelated(key, {own})]
+                if not other or any(key != own for at, key, _ in named if at < marker.start()):
+                    continue
+                key, name = other[0]
+                theirs = next(p for k, p in methods.values() if k == key)
+                if [a.expr for a in theirs.answers] == [a.expr for a in part.answers]:
+                    continue
+                grades[label].add(Finding(
+                    "over-reach", label, unit.line,
+                    f"equates this part's method or its answer with '{name}' (the method of part "
+                    f"({theirs.label})), which the verified derivation does not support: the two "
+                    "reach different answers", excerpt=clause.strip()))
+                done = True
+                break
+
+
 def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                             grades: dict[str, PartGrade]) -> None:
     """Over-reach, wrong identifications and a missing one, part by part."""
@@ -398,15 +535,21 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
 
     givens = givens_by_part(solution)
     written = asked_as_written(solution)
+    cross_part_identifications(solution, doc, lay, grades)
     for part in solution.parts:
         grade = grades[part.label]
+        scheme_identifications(part, doc, lay, grade)
         entry = OPTIMIZERS.get(part.identified_as or "")
         subjects = {a.subject for a in part.answers if a.subject}
         ok = accepted(entry.key) if entry is not None else set()
         mentions = mentions_of(doc, lay, part.label)
         fine = ok | subjects | set().union(*(accepted(s) for s in subjects))
         fine |= derivation_names(part)
-        fine |= {m.key for m in mentions if m.key not in fine and takes_the_verified_step(m.key, part)}
+        own = subjects | set().union(*(accepted(k) for k in subjects)) | ok
+        stepped = {m.key for m in mentions if m.key not in fine
+                   and takes_the_verified_step(m.key, part)}
+        fine |= {m.key for m in mentions if m.key in stepped
+                 and not _method_said_to_be(m, mentions, own)}
         given = givens[part.label]
         qualified = {m.key for m in mentions if m.key not in fine and not m.summary
                      and any(condition_stated(m.key, k, m.clause, given) for k in fine)}
@@ -421,6 +564,10 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
             o.line == m.line and o.clause == m.clause and o.key in fine
             and ((not m.before_marker or not o.before_marker)
                  or (m.listed >= 0 and m.listed == o.listed)) for o in mentions)]
+        # the part's own method said plainly to be an optimizer whose step is the verified one
+        # ("Adam is just sign descent") without the condition under which the two coincide
+        anchored += [m for m in extra if m not in anchored and m.key in stepped
+                     and _method_said_to_be(m, mentions, own)]
         # a list of names given as the part's optimizer ("Muon, Adafactor, or LAMB") names
         # each of them as the update
         for m in _first(anchored):

@@ -49,6 +49,24 @@ _TEX_FRAME = re.compile(r"^\s*\\(?:(?:begin|end)\{(?:itemize|enumerate|descripti
                         r"center)\}|(?:documentclass|usepackage|maketitle|noindent)\b).*$")
 
 
+_TABULAR = re.compile(r"^\s*\\(?:begin\{tabular\*?\}(?:\{[^{}]*\})*|end\{tabular\*?\})\s*$")
+_TEX_RULE = re.compile(r"^\s*(?:\\(?:hline|toprule|midrule|bottomrule|cline\{[^{}]*\})\s*)+$")
+
+
+def _tex_cells(row: str) -> list[str]:
+    """The cells of a LaTeX table row (``&`` outside ``$..$`` and not escaped)."""
+    cells, buf, math = [], [], False
+    for i, c in enumerate(row):
+        if c == "$" and (i == 0 or row[i - 1] != "\\"):
+            math = not math
+        if c == "&" and not math and (i == 0 or row[i - 1] != "\\"):
+            cells.append("".join(buf).strip())
+            buf = []
+        else:
+            buf.append(c)
+    return [*cells, "".join(buf).strip()]
+
+
 def _closing_brace(line: str, start: int) -> int:
     """Where the group opened right before ``start`` closes (its braces balanced, a formula
     in it keeping its own: ``\\subsection*{(c) $\\min_{\\|d\\|_1\\le\\eta}$}``); 0 if it
@@ -69,13 +87,28 @@ def _closing_brace(line: str, start: int) -> int:
 def untex(text: str) -> str:
     """LaTeX text-mode structure as Markdown, line for line: ``\\section{..}`` a heading,
     ``\\textbf{(a)}`` or ``\\paragraph{..}`` opening a line a bold lead-in, ``\\item`` a list
-    item, and the frame of a LaTeX document (``\\begin{itemize}``, ``\\documentclass``) a
-    blank. Only what opens a line changes, so formulas keep their own ``\\textbf``."""
+    item, the rows of a ``tabular`` pipe rows (the rule under its header the delimiter row),
+    and the frame of a LaTeX document (``\\begin{itemize}``, ``\\documentclass``) a blank.
+    Only what opens a line changes, so formulas keep their own ``\\textbf``."""
     if "\\" not in text:
         return text
     out = []
+    table: list[int] | None = None  # in a tabular: [cells of its header row, delimiter written]
     for line in text.split("\n"):
-        if _TEX_FRAME.match(line):
+        if _TABULAR.match(line):
+            table = [] if line.lstrip().startswith("\\begin") else None
+            line = ""
+        elif table is not None and _TEX_RULE.match(line):
+            # the rule under the header row is the table's delimiter row; the others frame it
+            line = "|" + "---|" * table[0] if len(table) == 1 else ""
+            if len(table) == 1:
+                table.append(1)
+        elif table is not None and "&" in line:
+            cells = _tex_cells(re.sub(r"\\\\(?:\s*\\(?:hline|midrule|toprule|bottomrule))?\s*$",
+                                      "", line.strip()))
+            table[:] = table or [len(cells)]
+            line = "| " + " | ".join(cells) + " |"
+        elif _TEX_FRAME.match(line):
             line = ""
         elif (m := _TEX_HEADING.match(line)) and (end := _closing_brace(line, m.end())):
             line = (f"{m.group(1)}{'#' * (2 + len(m.group(2)) // 3)} {line[m.end():end]}"

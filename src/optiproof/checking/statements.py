@@ -249,7 +249,8 @@ def _cell_units(doc: Document, table: Table, lay: Layout) -> list[Unit]:
 _NAMING = re.compile(r"^(?:quantity|quantities|what|item|description|asked|question|"
                      r"unknown)s?$")
 """A column header whose cells name what the row states."""
-_LEAD_IN = re.compile(r"^[\s>*_-]*\*\*([^*]{2,80})\*\*|^([A-Z][\w ,+/'-]{2,60}?)(?::|\s+(?:--|—|–)\s|$)")
+_LEAD_IN = re.compile(r"^[\s>*_-]*\*\*([^*]{2,80})\*\*|^([A-Z][\w ,+/'-]{2,60}?)(?::|\s+(?:--|—|–)\s|$)"
+                      r"|^([a-z][\w ,+/'-]{2,60}?):\s*$")
 
 
 def _topics(doc: Document, lay: Layout) -> dict[int, tuple[frozenset[str], bool]]:

@@ -122,6 +122,36 @@ _SGD_DIFFERS = re.compile(
 every optimizer)."""
 
 
+_L2_SAME = re.compile(
+    r"\b(?:the two(?: (?:methods|approaches|formulations|updates|versions|variants|schemes))?|"
+    r"both|they|l2(?: regulari[sz]\w*| penalty| decay)?(?: (?:in|inside|within|with) adam)?\s+"
+    r"(?:and|vs\.?|versus)\s+(?:adamw|decoupled (?:weight )?decay)|adamw(?:'s decay)? and "
+    r"(?:adam with )?l2(?: regulari[sz]\w*| penalty)?(?: (?:in|inside|within) adam)?)\s+(?:are|is)\s+"
+    r"(?:really |just |basically |essentially |effectively |exactly |then )?(?:the same|"
+    r"equivalent|identical|interchangeable)\b", re.I)
+"""A claim that L2 regularisation inside Adam and AdamW's decoupled decay are one method
+("so the two are the same up to rescaling λ")."""
+_SGD_SETTING = re.compile(r"\b(?:for|under|in|with|using) (?:plain |vanilla |ordinary )?(?:sgd|"
+                          r"gradient descent)\b", re.I)
+_ONLY_FOR_SGD = re.compile(r"[^.;]{0,40}?(?<!like )\b(?:only )?(?:for|under|in|with|using) "
+                           r"(?:plain |vanilla |ordinary )?(?:sgd|gradient descent)\b", re.I)
+
+
+_SET_CONDITION = re.compile(r"\b(?:with|when|if|whenever|assuming|once)\b[^.;]{0,60}?(?:=|≡)", re.I)
+"""A condition that fixes a value ("with v̂ = 1 and ε = 0, ..."): what follows holds there."""
+
+
+def _said_of_adam(m: re.Match) -> bool:
+    """The sameness is claimed of Adam in general, not of SGD ("for SGD the two are the same",
+    "they are equivalent only under SGD" are true) nor under a condition that fixes a value
+    ("with v̂ = 1 and ε = 0 they are identical"): no SGD setting or such condition earlier in
+    the sentence, no SGD setting right after the claim (a comparison "exactly like for SGD"
+    still speaks of Adam)."""
+    before = re.split(r"[.;!?]\s", m.string[:m.start()])[-1]
+    return not _SGD_SETTING.search(before) and not _ONLY_FOR_SGD.match(m.string, m.end()) \
+        and not _SET_CONDITION.search(before)
+
+
 _DRIFT = (r"(?:non-?stationary|drift\w*|chang\w*|shift\w*|time-varying|var(?:y|ies|ying)|"
           r"evolv\w*|moving|not stationary)")
 _UNBIASED_ANYWAY = re.compile(
@@ -171,7 +201,8 @@ def _bias_factor(raw: Any, true: Any) -> tuple[Any, Any]:
 def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
     """A claim that the uncorrected moment estimates are biased upward, refuted by the verified
     expectation ``E[m_t] = (1 - β₁^t) E[g]`` (a factor below one); in the weight-decay part, a
-    claim that L2 and weight decay differ for SGD too (they are one update there)."""
+    claim that L2 and weight decay differ for SGD too (they are one update there), and one
+    that they are the same inside Adam (its preconditioner separates them)."""
     import sympy
 
     from optiproof.core.exact import to_latex
@@ -181,6 +212,15 @@ def false_statements(part: Any) -> list[tuple[re.Pattern, str]]:
         out.append((_SGD_DIFFERS, "says L2 regularisation and weight decay differ for SGD too, "
                                   "but for SGD the L2 step θ − α(g + λθ) is the decoupled step "
                                   "θ − αg − αλθ: only the preconditioner of Adam separates them"))
+    ratio = [a for a in part.answers if a.name == _PRECONDITIONED[1]]
+    if ratio and getattr(ratio[0].expr, "free_symbols", None):
+        # the verified ratio of the two decays depends on each weight's gradient history: no
+        # one rescaling of λ turns one into the other
+        out.append((_L2_SAME, "says L2 regularisation inside Adam and AdamW's decoupled weight "
+                              "decay are the same (up to rescaling λ), but the L2 term λθ passes "
+                              "through the moment estimates and is divided by √v̂ₜ + ε: each "
+                              "weight's decay is scaled by its own gradient history, which no "
+                              "single rescaling of λ undoes", _said_of_adam))
     raw = [a for a in part.answers if a.name == "E_m_t"]
     true = [a for a in part.answers if a.name == "E_mhat_t"]
     if not raw or not true or true[0].expr == 0:
