@@ -27,7 +27,7 @@ _add = NORMS.add
 
 L2 = _add(NormEntry(
     "l2", "Euclidean norm", r"\|x\|_2", aliases=("2", "euclidean", "ell2", "l_2", "two-norm"),
-    phrases=(r"\beuclidean\b", r"\bl[ _-]?2\b(?![.\d])", r"(?<![\w.])2[- ]norm", r"\bℓ_?2",
+    phrases=(r"(?<!non-)(?<!non )(?<!non)\beuclidean\b", r"\bl[ _-]?2\b(?![.\d])", r"(?<![\w.])2[- ]norm", r"\bℓ_?2",
              r"\btwo[- ]norm"),
     dual="l2", index=("2",),
     description="the square root of the sum of squared entries"))

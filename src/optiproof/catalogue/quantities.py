@@ -1265,7 +1265,7 @@ VALUES_SENT = _add(_Q(
              r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
              r"(?:gpu|worker|node|rank) send\b",
              r"\bper-?(?:worker|gpu|node|rank) (?:sent |outgoing |send )?(?:volume|amount)\b",
-             r"\b(?:sent |outgoing )?volume (?:sent )?per (?:worker|gpu|node|rank)\b", r"\b(?:values|floats|elements|entries|numbers) sent per (?:gpu|worker|node|rank|process)\b",
+             r"\b(?:sent |outgoing )?volume (?:sent )?per (?:worker|gpu|node|rank)\b", r"\b(?:values|floats|elements|entries|numbers|data|traffic) sent per (?:gpu|worker|node|rank|process)\b",
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
              r"(?! (?:and|plus|\+) receive)",
              rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",

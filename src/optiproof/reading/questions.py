@@ -841,6 +841,7 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     asks = [a for a in asks if not (a.quantity and any(lo <= a.start - start < hi
                                                        for lo, hi in defining))]
     asks = [a for a in asks if not _in_formula(sentence, a.start - start, a.phrase)]
+    asks = [_more_terms(sentence, start, a) for a in asks]
     qualified = [a for a in asks if _QUALIFIER.search(sentence[max(0, a.start - start - 20):
                                                                  a.start - start])]
     asks = [a for a in asks if a not in qualified]
@@ -1015,6 +1016,21 @@ def _generic_named(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
             continue   # "what do you get for the first update": that update
         out.append(a)
     return out
+
+
+_NEXT_TERM = re.compile(r"\s?[+−-]\s?(?:\(|\d|[λαη½]|\\frac|\|\||‖)[^,;?]{0,40}")
+
+
+def _more_terms(sentence: str, start: int, ask: Ask) -> Ask:
+    """A first-order change written as a formula that goes on with more terms ('the value
+    gᵀu* + (λ/2)‖u*‖²') is not gᵀu*: the ask is left for the part to place as the whole
+    formula (or refuse naming it), never answered as the first term alone."""
+    if ask.quantity != "linear-change":
+        return ask
+    m = _NEXT_TERM.match(sentence, ask.end - start)
+    if not m:
+        return ask
+    return Ask(None, ask.phrase + m.group(0), ask.start, ask.end + len(m.group(0)))
 
 
 def _in_formula(sentence: str, at: int, phrase: str) -> bool:

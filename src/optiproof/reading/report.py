@@ -142,12 +142,17 @@ class Reading:
                 NotAnswered(p.label, p.question, tuple(reasons.get(p.label) or [
                     f"part ({p.label}): not answered"])) for p in self.parts
                 if p.label not in answered]
+        shared = [u.text for u in self.numbers if u.status == "unused"]
         for part in solution.parts:
             reading = readings.get(part.label)
             unused = [u.text for u in reading.numbers if u.status == "unused" and
                       not _named_by_answer(u.text, part)] if reading is not None else []
             part.unread = [f"'{x}' in this part's text was not used by the reading"
                            for x in unused]
+            # a number of the shared text no part used may be data every part needed (a size
+            # a PDF copy broke apart, '5 × 10' / '6'): no part is stamped verified past it
+            part.unread += [f"'{x}' in the shared text was not used by the reading"
+                            for x in shared if not _named_by_answer(x, part)]
             if part.label in readings:
                 part.unread += _unanswered(readings[part.label], part)
                 earlier = [r.question for r in self.parts[:self.parts.index(

@@ -189,7 +189,7 @@ class CommunicationReader:
                 scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
                 if scale is None:
                     continue
-                scaled.append((key, scale, unit.group(0).split()[-1], source))
+                scaled.append((key, scale, unit.group(0).split()[-1].strip("()"), source))
             if key == Q.TIME.key and r.answered_by.get(key) == Q.LATENCY_TIME.key:
                 key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
             clock = rx(_TIME_IN).search(after) or _answer_unit(r, _TIME_IN)
@@ -878,8 +878,9 @@ def _read_case(own: str, r: PartReading) -> None:
 
 _TIME_IN = r"^[^.?;]{0,60}?\(?\bin (ms|milliseconds?|μs|µs|us|microseconds?)\b"
 """A time asked in a unit smaller than a second ("Time of one ring all-reduce (in ms)")."""
-_UNIT = r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
-"""A size asked in a unit larger than a byte ("total traffic in MB")."""
+_UNIT = (r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b|"
+         r"^[^,;.?()]{0,40}?\((?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\)")
+"""A size asked in a unit larger than a byte ("total traffic in MB", "total data sent (MB)")."""
 _UNIT_NOUN = r"(kilo|mega|giga|tera)bytes\b|(kb|mb|gb|tb|kib|mib|gib|tib)\b"
 """A size asked by its unit ("MB sent per GPU")."""
 _PREFIX = {"k": 3, "m": 6, "g": 9, "t": 12}
@@ -906,7 +907,7 @@ def _unit_scale(unit: Any, text: str, r: PartReading) -> int | None:
     """Bytes per unit: 10^3, 10^6, ... (kB, MB, GB, TB, or as the text defines it, "1 MB =
     10^6 bytes"), 2^10, 2^20, ... for KiB, MiB, ...; None (refused) when the text defines the
     unit otherwise."""
-    name = (unit.group(1) or unit.group(2)).lower()
+    name = next(g for g in unit.groups() if g).lower()
     power = _PREFIX[name[0]]
     if name.endswith("ib"):
         return 2 ** (10 * power // 3)
@@ -1512,7 +1513,8 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
         return phased
     phase = next((m for m in rx(_PHASE_ALONE).finditer(own) if not rx(
         r"\brounds? of (?:the |its )?$").search(own[max(0, m.start() - 30):m.start()])), None)
-    if phase and not rx(r"\ball[- ]?reduce\b|\ballreduce\b|\brabenseifner").search(own) and \
+    if phase and (not rx(r"\ball[- ]?reduce\b|\ballreduce\b|\brabenseifner").search(own) or
+                  rx(_PHASE_OF).search(own)) and \
             not (rx(r"\breduce[- ]scatter\b").search(own) and rx(r"\ball[- ]gather\b").search(own)):
         _one_phase(r, phase.group(0))
         return []
@@ -1525,6 +1527,10 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
 
 
 _PHASE_ALONE = r"\b(?:ring[- ])?(?:reduce[- ]scatter|all[- ]gather)\b"
+_PHASE_OF = (r"\b(?:in|during|for) the (?:\\emph\{)?(?:reduce[- ]scatter|all[- ]gather)\}? (?:phase|stage|step)\b|"
+             r"\b(?:reduce[- ]scatter|all[- ]gather)\}? (?:phase|stage) of (?:the |a )?(?:ring )?all[- ]?reduce\b")
+"""'In the reduce-scatter phase of ring all-reduce, ...': the count asked is the phase's, though
+the all-reduce is named."""
 
 
 _TIME_OF = {"ring": S.RING.key, "tree": S.TREE.key, "rd": S.RECURSIVE_DOUBLING.key,

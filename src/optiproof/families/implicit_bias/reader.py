@@ -162,6 +162,12 @@ class ImplicitBiasReader:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
         asks = _loss_at_the_limit(r, asks)
+        both = rx(r"\b(?:of |for )(?:the two|both(?: the)?|the (?:two|both)) (?:limits|limit points|"
+                  r"solutions)\b").search(r.own_text or "")
+        if both and not r.found.get("about-part") and isinstance(r.value(F.method), str):
+            r.miss("question", f'"{both.group(0)}" asks about two limits, but the part runs one '
+                               "method (expected each method named in the part, or 'the limits of "
+                               "(a) and (b)')")
         other = [(k, s) for k, s in asks if r.found.get("about-part") and
                  not _about_this_part(r, s)]
         asks = [(k, s) for k, s in asks if (k, s) not in other]
@@ -521,6 +527,8 @@ _LOSS_AT_LIMIT = (
     r"(?:θ|w|β) ?_? ?\{?(?:∞|\\infty|inf)\}?(?![\w^]))|"
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:at|of|in) (?:the |its |this |that )?"
     r"(?:limit|limit point|converged point|convergence|end of training)\b|"
+    # 'where does it converge, and what is the training loss there?': 'there' is the limit
+    r"\b(?:training )?(?:loss|objective)(?: value)? (?:there|at that point)(?= ?[?.]|$)|"
     r"\b(?:loss|objective) (?:does (?:it|gd|sgd|the method) )?(?:converges? to|tends? to|ends? up at|"
     r"approach(?:es)?)\b|\blimit(?:ing value)? of (?:the )?(?:training )?(?:loss|objective)\b")
 """The value of the loss at the limit asked ('lim L(w_k)', 'lim_{t→∞} f(θ_t)', 'L(w_∞)', 'the

@@ -63,7 +63,7 @@ NORM_WORDS = {
     N.NUCLEAR.key: r"\bnuclear\b|\btrace[ -]norm|\bschatten[- ]?1\b",
     N.FROBENIUS.key: r"\bfrobenius\b(?! (?:inner |dot |scalar )?product)",
     N.RMS.key: r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
-    N.L2.key: r"\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2|\bsquare root of the sum "
+    N.L2.key: r"(?<!non-)(?<!non )(?<!non)\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2|\bsquare root of the sum "
           r"of (?:the |its )?squar(?:es|ed (?:entries|values|coordinates|components))\b",
     N.LINF.key: r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
             r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm|\b(?:largest|maximum|max|biggest|"
@@ -651,9 +651,15 @@ class SteepestDescentReader:
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
             _threshold_letter(r, [s for k, s in asks if k == Q.THRESHOLD.key])
+        balls = {m.group(1) for m in _BALL.finditer(r.own_text or "")}
+        if len(balls) > 1:   # "(i) ‖u‖_1 ≤ η and (ii) ‖u‖_∞ ≤ η": two problems in one part
+            r.miss(F.norm, "the part states norm balls of several norms (" + ", ".join(
+                f"‖·‖_{b}" for b in sorted(balls)) + "); one part answers one norm (expected "
+                "one part per norm)")
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)
-                   and not _in_written_objective(r.own_text or "", s)]
+                   and not _in_written_objective(r.own_text or "", s)
+                   and not _only_in_balls(r.own_text or "", s)]
         if lengths and norm is not None:
             _take_step_length(r, lengths, norm)
         duals = [s for k, s in asks if k == Q.NORM_VALUE.key and s not in listed
@@ -2338,6 +2344,16 @@ def _defined_as_part_step(base: str, k: str, r: PartReading) -> bool:
     return bool(re.search(rf"(?<![\w]){b}_?\{{?{i}\}}?(?:\^?\*)?,? \(?(?:is )?(?:the (?:step|answer|"
                           rf"update|minimi[sz]er|solution) )?(?:from|of|in) (?:part |question )?"
                           rf"\(?{i}(?:\)|(?![\w.]|\.\d))", text))
+
+
+_BALL = re.compile(r"‖ ?[udΔDUW][^‖\s]{0,6} ?‖_?\{?([0-9]{1,2}|∞|F|op|\*)\}? ?(?:≤|<=|\\le(?:q)?\b)")
+"""A norm ball written as a constraint on the step ('‖u‖_1 ≤ η', '‖u‖_∞ <= 1')."""
+
+
+def _only_in_balls(own: str, phrase_: str) -> bool:
+    """True when every occurrence of a norm phrase ('‖u‖_') is a constraint's left side."""
+    spots = [m.start() for m in re.finditer(re.escape(phrase_), own)]
+    return bool(spots) and all(_BALL.match(own, at) for at in spots)
 
 
 _ONE_LENGTH = re.compile(r"‖ ?(?P<a>[dΔu][^‖\s]{0,14}) ?‖_(?P<m>[^\s/‖?,\]]{1,6})(?! ?/)")
