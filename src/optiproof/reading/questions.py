@@ -1027,10 +1027,17 @@ def _more_terms(sentence: str, start: int, ask: Ask) -> Ask:
     formula (or refuse naming it), never answered as the first term alone."""
     if ask.quantity != "linear-change":
         return ask
-    m = _NEXT_TERM.match(sentence, ask.end - start)
-    if not m:
+    m = _NEXT_TERM.match(sentence, ask.end - start) or _REDEFINED.match(sentence, ask.end - start)
+    if not m or (m.re is _REDEFINED and _LINEAR_WORDS.search(m.group(0))):
         return ask
     return Ask(None, ask.phrase + m.group(0), ask.start, ask.end + len(m.group(0)))
+
+
+_REDEFINED = re.compile(r"\s?,?\s?\(?(?:i\.\s?e\.|that is|namely|meaning)[,:]?\s[^?;]{0,80}?\b(?:model|objective)"
+                        r"(?: value)?\b[^?;]{0,60}")
+"""'the predicted decrease, i.e. how much lower is the model value at u* than at u = 0': the
+quantity defined again by the whole model, not by its first-order term."""
+_LINEAR_WORDS = re.compile(r"\blinear\b|\bfirst[- ]order\b|g\^?T ?[uΔd]|gᵀ", re.I)
 
 
 def _in_formula(sentence: str, at: int, phrase: str) -> bool:
