@@ -162,9 +162,10 @@ class ImplicitBiasReader:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
         asks = _loss_at_the_limit(r, asks)
-        both = rx(r"\b(?:of |for )(?:the two|both(?: the)?|the (?:two|both)) (?:limits|limit points|"
-                  r"solutions)\b").search(r.own_text or "")
-        if both and not r.found.get("about-part") and isinstance(r.value(F.method), str):
+        both = rx(r"\b(?:norms?|lengths?|distances?|losse?s?) (?:of |for )(?:the two|both(?: the)?|the (?:two|"
+                  r"both)) (?:limits|limit points)\b").search(r.own_text or "")
+        if both and not r.found.get("about-part") and isinstance(r.value(F.method), str) and \
+                not rx(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|v)\)|\bparts? \(?\w\b").search(r.own_text or ""):
             r.miss("question", f'"{both.group(0)}" asks about two limits, but the part runs one '
                                "method (expected each method named in the part, or 'the limits of "
                                "(a) and (b)')")

@@ -1678,7 +1678,11 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
     start = r.found.get(F.theta0)
     if clash and start is not None and isinstance(start[0], sympy.MatrixBase) and \
             len(start[0]) == len(coords) and all(
-                re.match(rf"{re.escape(p.split('_')[0])}_?\{{?0\}}? ?=", start[1]) for p in clash):
+                re.match(rf"{re.escape(p.split('_')[0])}_?\{{?0\}}? ?=", start[1]) for p in clash) and \
+            not any(re.search(rf"{re.escape(p)}(?![\w]) (?:after|at the end of) (?:\w+ )?(?:one|\d+|two|"
+                              r"three|four|five|a single) (?:more )?(?:steps?|iterations?|updates?)\b",
+                              r.own_text or "") for p in clash):
+        # "x_2 after one step" counts its steps itself: its x_2 is a coordinate, not refused away
         r.notes.append(f"\"{start[1]}\" sets the whole vector with index 0, so the numbered "
                        f"{', '.join(clash)} asked are iterates, not coordinates")
         clash = []
