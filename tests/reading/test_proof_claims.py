@@ -55,3 +55,15 @@ def test_a_claim_alone_without_an_ask_is_still_refused_naming_it():
     reading = read_report(text)
     assert not reading.complete
     assert any("iterates stay bounded" in line for line in reading.unread())
+
+
+@pytest.mark.parametrize("claim", ["the number of messages is 12",
+                                   "the number of messages is 2"])
+def test_a_number_claimed_for_a_formula_answer_is_neither_confirmed_nor_stamped(claim):
+    # The derived count is a formula in n: a number claimed for it can be neither confirmed nor
+    # refuted, so the part says so and is not shown as verified.
+    text = (f"n workers average a gradient of p numbers with ring all-reduce.\n"
+            f"(a) Show that {claim} and give the size of each message.\n")
+    part = _solved(text)
+    assert not part.verified
+    assert any("could not be compared" in u and claim in u for u in part.unread)

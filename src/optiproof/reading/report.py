@@ -238,23 +238,26 @@ def _named_by_answer(text: str, part: Any) -> bool:
 def _refuted_claims(reading: PartReading, part: Any) -> list[str]:
     """Each value a "show that" request claims for a quantity that the part's derived answer
     contradicts (such a part is not stamped verified: the question asked to show something
-    false, or the text was misread); a claim the answer confirms is said in the part's
-    interpretation."""
+    false, or the text was misread), or that cannot be compared with it (a number claimed for a
+    formula or a vector: neither confirmed nor refuted, so not stamped either); a claim the
+    answer confirms is said in the part's interpretation."""
     from optiproof.catalogue import QUANTITIES
     from optiproof.core.mathparse import try_parse_math
 
     out = []
     for key, written, claim in reading.claims:
         answers = [a for a in part.answers if a.quantity == key]
-        stated = try_parse_math(written)
-        if not answers or stated is None:
+        if not answers:
             continue
+        name = QUANTITIES[key].name if QUANTITIES.get(key) else key
+        stated = try_parse_math(written)
         try:
             want = float(stated)
             got = [float(a.expr) for a in answers]
-        except (TypeError, ValueError):
+        except (TypeError, ValueError):   # a formula or a vector: not compared, not confirmed
+            out.append(f"the claim to show \"{claim}\" could not be compared with the derived "
+                       f"{name} ({answers[0].expr}): it is neither confirmed nor refuted")
             continue
-        name = QUANTITIES[key].name if QUANTITIES.get(key) else key
         if any(abs(g - want) <= 1e-9 + 1e-6 * max(abs(g), abs(want)) for g in got):
             part.interpretation = (f"The claim to show, \"{claim}\", holds: the derived {name} "
                                    f"is {written}. " + part.interpretation).strip()
