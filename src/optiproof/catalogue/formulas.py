@@ -38,13 +38,16 @@ def formula_symbols() -> tuple[Any, Any, Any]:
 class FormulaRoles:
     """Which symbols of a part play which role (their names as the parser builds them: ``d^*``,
     ``Delta^*``, ``alpha``), the subscripts that name the part's own norm (``2``, ``∞``, ``F``)
-    and the part's objective in the roles (None when the family states none)."""
+    and the part's objective in the roles (None when the family states none). ``weighted_by``
+    names a letter the text writes the weight in instead, with its value in the weight
+    (``("lambda", 2/alpha)`` for a penalty written (λ/2)‖u‖²)."""
 
     gradient: frozenset[str]
     step: frozenset[str]
     weight: frozenset[str] = frozenset({"alpha"})
     norm_index: frozenset[str] = frozenset()
     objective: Any = None
+    weighted_by: tuple[tuple[str, Any], ...] = ()
 
 
 def _trace(x: Any) -> Any:
@@ -88,6 +91,8 @@ def _canonical(expr: Any, roles: FormulaRoles) -> Any:
             subs[s] = U
         elif name in roles.weight:
             subs[s] = ALPHA
+        elif name in dict(roles.weighted_by):
+            subs[s] = dict(roles.weighted_by)[name]
         elif not (name in ("g", "u", "alpha") and s in (G, U, ALPHA)):
             return None
     expr = expr.xreplace(subs)

@@ -186,6 +186,11 @@ MIN_VALUE = _add(_Q(
             # "d = (−0.1, 0, 0), value gᵀd = −0.3", "with value −1.75": the value of the step
             r"(?:^|,\s*|\bwith\s+|\band\s+|\bits\s+)value(?:\s+[a-zα-ω](?:ᵀ|\^t|\^\{?t\}?)?\s*[a-zα-ω])?\s*$",
             r"\bmin\b")))
+ASKED_STEP_NORM = (r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )"
+                   r"(?<![+)α-ωΑ-Ω\d] )(?<![+)α-ωΑ-Ω\d])‖u‖_"
+                   r"(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)(?![^\s‖]{1,8} ?(?:≤|<=|<))")
+"""``‖u‖_2`` asked as the step's length — not a term of an objective the text writes out
+(``+ (1/α) ‖u‖_1^2``, a PDF's ``+ λ 2 ‖u‖_2^2``), nor a bound (``‖u‖_∞ ≤ η``)."""
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
     phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long(?! (?:does|do|did|"
@@ -193,7 +198,7 @@ STEP_LENGTH = _add(_Q(
              r"\b(?:step|update|u)\b(?![^.?]{0,40}\b(?:than|compared (?:with|to)|relative to)\b)",
              r"\b(?:length|(?<!-)norm|size|magnitude) of (?:the )?(?:(?:minimi[sz]er|optimal step|step) )?"
              r"(?<![\w])(?:d|u|Δθ?|ΔW)(?:\^?\*|\^⋆|⋆)?(?![\w(‖])(?![^.?]{0,40}\bthan\b)"
-             r"(?![^.?]{0,40}(?:≤|<=|\bat most\b|\bbounded\b|\bno (?:more|larger)\b))", r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
+             r"(?![^.?]{0,40}(?:≤|<=|\bat most\b|\bbounded\b|\bno (?:more|larger)\b))", ASKED_STEP_NORM,
              r"\bwhat (?:is )?(?:its|the step's|the update's) (?:[\w-]{2,12}[ -])?(?:norm|length)\b",
              r"\b(?:length|size|magnitude) (?:of )?‖ ?(?:d|u|Δθ?|ΔW|Δ ?w|s)(?:\^?\*|\^⋆)? ?‖"
              r"(?![^.?]{0,40}\bthan\b)"),

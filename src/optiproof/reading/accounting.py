@@ -95,6 +95,10 @@ def _names(keys: tuple[str, ...]) -> str:
     return ", ".join(QUANTITIES[k].name for k in keys)
 
 
+_VALUE_LEAD = re.compile(r"^(?:the |its )?(?:value|quantity|expression)(?: of)? (?=[^\s]*[⟨‖<(^ᵀ∇])")
+"""The words that introduce a written formula ("the value gᵀu* + ...")."""
+
+
 class _Meanings:
     """A family's reader hooks, with a bare symbol read as the quantity the text defines it as
     ("the largest stable step η_max") when the family answers that, else as the family reads
@@ -131,6 +135,7 @@ class _Meanings:
         ``formula_roles(r)``), else None."""
         roles = getattr(self._hooks, "formula_roles", None)
         got = roles(r) if roles is not None else None
+        text = _VALUE_LEAD.sub("", text)   # "the value gᵀu* + (λ/2)‖u*‖²": the formula
         if got is None or not re.search(r"[⟨‖<(^ᵀ]|\\langle", text):
             return None
         keys = formula_quantities(text, got, self._hooks.answers)

@@ -132,6 +132,9 @@ _TIE = re.compile(r"(?<=[\w}.)$])~(?=[\w\\{$(])")
 """A LaTeX tie (``25~GB/s``, ``Fig.~2``, ``$25$~GB/s``): a space."""
 _ESCAPED_BAR = re.compile(r"\\\|")
 _MATH_DELIM = re.compile(r"\\[()\[\]]")
+_PDF_ELL = re.compile(r"(?<![`\w])`(?=(?:1|2|∞|p|q)[ -]?(?:norms?|balls?|penalt|steps?|constraint|trust|"
+                      r"regulari|geometry|case)\b)")
+"""A PDF copy's ``\\ell`` printed as a backtick: "the `1 norm", "`∞-ball" (not Markdown code)."""
 _MD_EMPH = re.compile(r"\*\*|__|`{1,3}")
 _MD_ITALIC = re.compile(r"(?<![\w*^_\\])([*_])([A-Za-z][A-Za-z' -]{0,40}?[A-Za-z]|[A-Za-z])\1(?![\w*^(])")
 """Markdown italics around words ("*each* worker", "_sent_"): the words alone (not a product
@@ -262,6 +265,7 @@ def normalize(raw: str) -> Normalized:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _latex_to_plain(text)
+    text = _PDF_ELL.sub("ℓ", text)
     text = _MD_EMPH.sub("", text)
     text = _MD_ITALIC.sub(_italic, text)
     text = _MD_HEADING.sub("", text)
@@ -1040,6 +1044,10 @@ _PDF_BROKEN_SUBSCRIPT_NORM = re.compile(r"(?<![A-Za-zα-ω])k([θwxβ])[ \t]*\n[
                                         r"(?=\d|∞|[^\w]|$)")
 """'kw' then 'GDk2' on the next line: the norm ‖w_GD‖_2 of a PDF copy whose subscript fell onto the
 next line, its bars printed 'k'."""
+_PDF_STARRED_NORM = re.compile(r"(?<![A-Za-zα-ω])k([udxθwΔ])[ \t]*\n[ \t]*[∗⋆][ \t]*\n[ \t]*"
+                               r"(∞|1|2|F|[a-z]{1,4})[ \t]*\n[ \t]*k(?![a-z])")
+"""'ku', '∗', '∞', 'k' on four lines: the norm ‖u^*_∞‖ of a PDF copy that put the star and the
+subscript of the optimum on lines of their own, its bars printed 'k'."""
 _PDF_BROKEN_SUBSCRIPT = re.compile(r"(?<![\w‖])([θwx])[ \t]*\n[ \t]*(\d{1,2}|[A-Z]{1,4}|[a-z]{3,6})"
                                    r"(?=[ \t]*(?:=|,|\.(?!\d)|:|;|\)|\band\b|$))")
 """'the limit w' then 'GD and ...' on the next line: the symbol w_GD of a PDF copy whose
@@ -1093,8 +1101,23 @@ def _pdf_quadratic_form(text: str, notes: list[str]) -> str:
 
 _OPEN_NORM_SENTENCE = re.compile(r"\bnorm ‖ ?· ?‖(?![_^\w])[^.?!]{0,300}")
 """The rest of a sentence that leaves the norm open ("with respect to a norm k · k solves min g>d
-+ 1 α kdk2"): a '2' after its bars is the square, no choice of norm."""
-_OPEN_NORM_SQUARE = re.compile(r"‖([^‖\n]{1,30})‖ ?2(?![\w.]|[ \t]*\n[ \t]*(?:∞|1|2|∗|F)[ \t]*\n)")
++ 1 α kdk2"): a '2' after its bars is the square, no choice of norm — also on the next line
+after a norm of a variable ("kuk" then "2"), not after the open norm ‖·‖ itself."""
+_OPEN_NORM_SQUARE = re.compile(r"‖([^‖\n]{1,30})‖(?: ?|(?<!‖·‖)[ \t]*\n[ \t]*)2"
+                               r"(?![\w.]|[ \t]*\n[ \t]*(?:∞|1|2|∗|F)[ \t]*\n)")
+
+
+_PDF_SPACE_DIMENSION = re.compile(r"(?:∈ ?(R|ℝ)[ \t]*\n?[ \t]*(\d{1,2})(?=[ \t]*(?:\n|[,.;:)]|$))|"
+                                  r"(?:∈|\bon|\bin) ?(R|ℝ)[ \t]*\n[ \t]*(\d{1,2})(?= [a-z]))")
+"""``u ∈ R`` then ``3`` (on the next line or after a space): the space R^3 whose exponent a PDF
+copy flattened."""
+_PDF_STAR_BELOW = re.compile(r"(?<=[\s(][udDΔθwx])[ \t]*\n[ \t]*\?(?=[ \t]*(?:\n|=|,|\.(?!\d)|$|and\b|from\b|of\b|in\b))")
+"""``u`` then ``?`` alone on the next line: the star of the optimum u* a PDF copy printed as '?'
+below its letter."""
+_OPEN_NORM_INDEX_BELOW = re.compile(r"(?:(?<== )|(?<=\bof )|(?<=\bis )|(?<=\bnorm ))‖·‖[ \t]*\n[ \t]*(2|1|∞|F|∗)"
+                                    r"(?=[ \t]*(?:\n|[,.;:)]|$)| is\b)")
+"""``‖·‖ = ‖·‖`` then ``2`` (or ``∞``) alone on the next line: a PDF copy's index of the norm
+named, dropped below the bars (a bare norm ‖·‖ is not squared)."""
 
 
 def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
@@ -1110,7 +1133,13 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
     text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
+    text = _OPEN_NORM_INDEX_BELOW.sub(r"‖·‖_\1", text)
+    text = _PDF_SPACE_DIMENSION.sub(lambda m: f"∈ {m.group(1) or m.group(3)}^{m.group(2) or m.group(4)}"
+                                    if m.group(1) else m.group(0).split(m.group(3))[0] +
+                                    f"{m.group(3)}^{m.group(4)}", text)
+    text = _PDF_STAR_BELOW.sub("^*", text)
     text = _PDF_ITERATE_DISTANCE.sub("‖\\1_\ue000 \\2 \\1^*‖", text)
+    text = _PDF_STARRED_NORM.sub(r"‖\1^*_\2‖", text)
     text = _PDF_BROKEN_SUBSCRIPT_NORM.sub(r"‖\1_\2‖", text)
     text = _PDF_BROKEN_SUBSCRIPT.sub(r"\1_\2", text)
     text = _PDF_ITERATE_NORM.sub("‖\\1_\ue000‖", text)   # its k kept from the bars read next

@@ -1027,7 +1027,8 @@ def _more_terms(sentence: str, start: int, ask: Ask) -> Ask:
     formula (or refuse naming it), never answered as the first term alone."""
     if ask.quantity != "linear-change":
         return ask
-    m = _NEXT_TERM.match(sentence, ask.end - start) or _REDEFINED.match(sentence, ask.end - start)
+    m = _NEXT_TERM.match(sentence, ask.end - start) or _REDEFINED.match(sentence, ask.end - start) \
+        or _NEGATED.match(sentence, ask.end - start)
     if not m or (m.re is _REDEFINED and _LINEAR_WORDS.search(m.group(0))):
         return ask
     return Ask(None, ask.phrase + m.group(0), ask.start, ask.end + len(m.group(0)))
@@ -1037,6 +1038,9 @@ _REDEFINED = re.compile(r"\s?,?\s?\(?(?:i\.\s?e\.|that is|namely|meaning)[,:]?\s
                         r"(?: value)?\b[^?;]{0,60}")
 """'the predicted decrease, i.e. how much lower is the model value at u* than at u = 0': the
 quantity defined again by the whole model, not by its first-order term."""
+_NEGATED = re.compile(r" ?[:=]? ?\(? ?[−-] ?(?:min\b|min_|max\b|max_|[gG] ?\^ ?(?:T|⊤)|[gG]ᵀ|⟨|<)[^?;,]{0,40}")
+"""'the predicted decrease −min_u gᵀu', 'the decrease -g^T u*': the quantity written as the
+negative of the linear term, which gᵀu* would answer with the wrong sign."""
 _LINEAR_WORDS = re.compile(r"\blinear\b|\bfirst[- ]order\b|g\^?T ?[uΔd]|gᵀ", re.I)
 
 

@@ -65,14 +65,14 @@ NORM_WORDS = {
     N.RMS.key: r"\brms[ -]norm|\broot[- ]mean[- ]square norm",
     N.L2.key: r"(?<!non-)(?<!non )(?<!non)\beuclidean\b|\bl[ _-]?2\b(?![.\d])|(?<![\w.])2[- ]norm|\bℓ2|\bsquare root of the sum "
           r"of (?:the |its )?squar(?:es|ed (?:entries|values|coordinates|components))\b",
-    N.LINF.key: r"\bl[ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
+    N.LINF.key: r"\b[lℓ][ _-]?∞|(?<![\w])∞[ -]?norm|\bmax(?:imum)?[ -]norm|\bsup(?:remum)?[ -]norm|"
             r"\bchebyshev\b|\buniform norm|\binfinity[ -]norm|\b(?:largest|maximum|max|biggest|"
             r"maximal) absolute (?:value|entry|coordinate|component)\b|\b(?:largest|biggest) (?:entry|"
             r"coordinate|component) in absolute value\b",
-    N.L1.key: r"\bl[ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b|\bsum of (?:the |"
+    N.L1.key: r"\b[lℓ][ _-]?1\b(?![.\d])|(?<![\w.])1[- ]norm|\btaxicab\b|\bmanhattan\b|\bsum of (?:the |"
           r"its |their )?absolute (?:values|entries|coordinates|components)\b|\bsum of (?:the |its )?"
           r"(?:entries|coordinates|components) in absolute value\b",
-    N.LP.key: r"\bl[ _-]?p\b|\bp[ -]norm|\bl[ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
+    N.LP.key: r"\b[lℓ][ _-]?p\b|\bp[ -]norm|\b[lℓ][ _-]?([3-9]|1\d|\d\.\d{1,3})\b(?![.\d])|"
           r"(?<![\w.])([3-9]|\d\.\d{1,3})[ -]norm",
 }
 _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))?"
@@ -80,7 +80,7 @@ _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))
 """``‖x‖_k^p``; a bare star right after the bars (``‖Δ‖*^2``) is the index ``*``."""
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
-_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|s|v|Δx|dθ|Δθ_t|δθ|delta)$")
+_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|U|u|s|v|Δx|dθ|Δθ_t|δθ|delta)$")
 _STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|δ|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
@@ -371,9 +371,10 @@ def _guessed_optimizers(r: PartReading) -> None:
 
 def _in_written_objective(own: str, piece: str) -> bool:
     """A norm of the step inside an objective the request writes out ("the optimal value
-    gᵀu + (1/α)‖u‖²"): a term of that objective, not a length asked."""
+    gᵀu + (1/α)‖u‖²", also broken over lines by a PDF copy): a term of that objective, not a
+    length asked."""
     at = own.find(piece)
-    return at >= 0 and _coefficient_before(own, at) is not None
+    return at >= 0 and _coefficient_before(own.replace("\n", " "), at) is not None
 
 
 _EXPONENT_SET = re.compile(r"\b(?:for|with|take|taking|let|given|if) p ?= ?(\d{1,2}(?:\.\d{1,3})?)"
@@ -752,7 +753,8 @@ class SteepestDescentReader:
                      "penalty-squared": Inner(g, u) + Norm(u) ** 2 / a}.get(r.value(F.form))
         return FormulaRoles(gradient=frozenset({"g", "G"}),
                             step=frozenset({"u", *(f"{x}^*" for x in _STEP_LETTERS)}),
-                            weight=frozenset({"alpha"}), norm_index=index, objective=objective)
+                            weight=frozenset({"alpha"}), norm_index=index, objective=objective,
+                            weighted_by=_weight_letter(r, a))
 
     read_questions: Any = None
     """The reading layer's question reader, set by it before a part is read (a post stating
@@ -812,6 +814,23 @@ class SteepestDescentReader:
 _STEP_LETTERS = ("d", "D", "u", "U", "Delta", "delta")
 """The letters a starred step is written in, as the parser names them (``d^*``, ``Delta^*``)."""
 _NAMED_RESULT = re.compile(r"[a-zA-Zδ](?:\^?\*|\^⋆|⋆)?")
+
+
+def _weight_letter(r: PartReading, alpha: Any) -> tuple[tuple[str, Any], ...]:
+    """The letter the part's penalty weight is written in, other than α, with its value in α
+    (λ/2 = 1/α gives λ = 2/α; 1/(2η) = 1/α gives η = α/2), as the formula parser names it; empty
+    when the weight is α itself or no such letter is read."""
+    got = _penalty_weight(r.own_text or "") or _penalty_weight(getattr(r, "_ctx", "") or "")
+    if got is None or got[0] not in ("inverse", "over", "times"):
+        return ()
+    kind, const, sym, _src = got
+    name = _WEIGHT_SYMBOLS.get(sym.lower() if len(sym) > 1 else sym)
+    if name in (None, "alpha"):
+        return ()
+    c = Fraction(const.replace(" ", "")) if const else Fraction(1)
+    value = {"inverse": alpha / c, "over": c / alpha, "times": 1 / alpha}[kind]
+    parsed = {"lam": "lambda"}.get(name, name)
+    return ((parsed, value),)
 
 
 def _names_the_minimiser(own: str, symbol: str) -> bool:
@@ -1215,10 +1234,14 @@ _OTHER_BEFORE = re.compile(r"\bthan (?:the |that |its |a )?(?:step |update |one 
                            r"in |for |of |from )?(?:the |a )?$", re.I)
 
 
+_NORM_NAMED_STEP = r"(?:[\w∞ℓ]{1,12}[- ](?:norm[- ])?(?=(?:step|update|minimi[sz]er)\b))"
+"""'the spectral-norm step', 'the ℓ∞ step': a step named by the norm it was taken in."""
 _MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm(?: \(?‖[^‖]{1,12}‖"
                             r"(?:_\{?\w{1,4}\}?)?\)?)? of (?:the |that |this |"
-                            r"its )?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆)?(?![\w^])", re.I)
-_OF_THE_STEP = re.compile(r"^ ?(?:norm )?of (?:the |that |this |its |your )?(?:step|update|minimi[sz]er|"
+                            r"its )?(?:" + _NORM_NAMED_STEP + r")?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)"
+                            r"(?:\^?\*|\^⋆)?(?![\w^])", re.I)
+_OF_THE_STEP = re.compile(r"^ ?(?:norm )?of (?:the |that |this |its |your )?(?:" + _NORM_NAMED_STEP +
+                          r")?(?:step|update|minimi[sz]er|"
                           r"ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆|⋆)?(?![\w^(])", re.I)
 _BOUNDED_AFTER = re.compile(r"^[^.?;]{0,40}(?:≤|<=|<|\bat most\b|\bbounded\b|\bno (?:more|larger|"
                             r"greater)\b|\bdoes not exceed\b|\bequals?\b|=)", re.I)
@@ -1314,7 +1337,7 @@ def _num(text: str) -> Any:
 
 
 _REPLACED = re.compile(
-    r"\b(?:replac(?:e|ing)|instead of|rather than|in place of) (?:the |a |an )?(?:[\w-]{1,20} )"
+    r"\b(?:replac(?:e|ing)|instead of|rather than|in place of) (?:the |a |an )?(?:[\w∞-]{1,20} )"
     r"{0,2}?(?:norm|penalty|ball|constraint)\b|\b(?:replac(?:e|ing)|instead of|rather than|"
     r"in place of) (?:the |a |an )?‖[^‖]{1,20}‖(?:[_^][^\s_^]{1,8}){0,2}|‖[^‖]{1,20}‖(?:[_^][^\s_^]"
     r"{1,8}){0,2} (?:is |are )?replaced (?:by|with)\b|\b(?:the |a |an )?(?:[\w∞-]{1,20} ){0,2}?"
@@ -1413,7 +1436,8 @@ def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None 
             if aside is not None:
                 aside.append((name, src))
             continue
-        if base.startswith("u") and len(base) <= 4 and _coefficient_before(flat, start) is None:
+        if base.startswith("u") and len(base) <= 4 and _coefficient_before(flat, start) is None \
+                and not _BOUND_AFTER.match(flat[end:end + 8]):
             measure.append((name, src))  # ‖u‖_2 measures the step; "+ (1/α)‖u‖_∞" is a penalty
             continue
         if not _DECISION_VARS.match(stem) and _NAMED_STEP.match(inside.strip()):
@@ -2041,6 +2065,9 @@ _COEFFICIENTS = [
     ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WSYM})")),
     # 1 α, 1 2η: a stacked fraction 1/α a PDF copy flattened onto one line: weight 1/(c·s)
     ("inverse", re.compile(rf"1 (?:(?P<c>{_WNUM}) ?)?(?P<s>{_WSYM})")),
+    # λ 2, η 4: a stacked fraction λ/2 flattened onto one line (a whole number >= 2 below the
+    # letter): weight s/c
+    ("over", re.compile(rf"(?P<s>{_WSYM}) (?P<c>[2-9]|[1-9]\d)")),
     # λ, 5, 1/4: weight s (or the number)
     ("times", re.compile(rf"(?P<s>{_WSYM})")),
     ("number", re.compile(rf"\(?(?P<c>{_WNUM}(?: ?/ ?{_WNUM})?) ?\)?")),
@@ -2267,7 +2294,7 @@ ASKS = {
     "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
                  r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
     "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
-                   r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )‖u‖_(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)",
+                   r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|" + Q.ASKED_STEP_NORM,
     "compare": r"\bhow many times\b|\bratio of the (?:lengths|norms|steps)|\bcompare the "
                r"(?:lengths|norms|steps)|\b(?:longer|shorter|larger) than\b",
     "threshold": r"\bfor (?:which|what) (?:values? of )?α|\bthreshold|\bcritical (?:value of )?α|"
