@@ -189,7 +189,9 @@ def missing_values(expected: dict, data: dict) -> list[str]:
             elif value.strip().lower() in ("yes", "no") and _SAME.search(str(item.get("quantity"))):
                 flipped = "no" if value.strip().lower() == "yes" else "yes"   # "same?" = not "changes?"
                 ok = any(value_matches(flipped, a) for a in part["answers"]
-                         if a.get("quantity") == "changes")
+                         if a.get("quantity") == "changes") or \
+                    any(value_matches(value, a) for a in part["answers"]   # "is it the same?"
+                        if a.get("quantity") == "same-as")
             else:
                 stated = [c for c in [value, *alternatives] if _in_unit(c) is not None]
                 if stated and any(_unit_matches(c, a) for c in stated for a in part["answers"]):

@@ -514,7 +514,7 @@ _NODE = (r"(?:(?:a single|each|one|every|the|a|any) (?:single |individual |centr
 """The node a per-node quantity is asked of ("each GPU", "the server"); the family's reader
 tells workers from servers."""
 _VALUES = r"(?:values|floats|elements|entries|numbers|parameters|scalars)"
-_BYTES = r"(?:kilo|mega|giga)?bytes"
+_BYTES = r"(?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)"
 
 
 def _indirect(noun: str, verb: str) -> str:
@@ -1209,8 +1209,8 @@ BUSIEST_BYTES_RECEIVED = _busiest_bytes("receive", "received", "sen[dt]")
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "sends"),
-             r"\bhow many (?:kilo|mega|giga)?bytes\b(?![^.?]{0,40}" + _BUSIEST + r")[^.?]{0,40}"
-             r"\bsend\b(?! and receive)",
+             r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
+             + r")[^.?]{0,40}\bsend\b(?! and receive)",
              r"\bbytes sent per\b",
              r"\bper[- ](?:gpu|worker|node|rank|process|machine|device|replica) (?:sent )?byte count\b"
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
@@ -1221,7 +1221,7 @@ BYTES_SENT = _add(_Q(
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
              r"\b(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent per (?:gpu|worker|node|"
              r"rank|process)\b",
-             rf"\bnumber of bytes {_NODE} sends\b(?! and| plus)",
+             rf"\bnumber of bytes {_NODE} sends\b(?! (?:and|plus) {_AND_TOTAL})",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
              rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
              rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL}|[^.?]{{0,30}}\breceiv)")))
@@ -1239,6 +1239,11 @@ TOTAL_BYTES = _add(_Q(
     "total-bytes", "total bytes over the network", unit="bytes",
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
              r"\bhow many bytes in total\b", r"\btotal bytes\b",
+             # a size named by its unit ("total GB sent", "how many MB in total")
+             r"\btotal (?:kb|mb|gb|tb|kib|mib|gib|kilobytes|megabytes|gigabytes)\b(?: (?:sent|moved|"
+             r"transferred|communicated))?" + _BY_ONE,
+             r"\bhow many (?:kb|mb|gb|tb|kib|mib|gib|kilobytes|megabytes|gigabytes) (?:are )?"
+             r"(?:sent |moved |transferred |communicated )?in total\b",
              r"\btotal (?:number|amount) of bytes (?:transferred|communicated|exchanged|moved|sent|"
              r"over the network)\b",
              r"\bhow many bytes (?:cross|go over|travel over|pass over|are sent over) the network\b",
@@ -1270,14 +1275,19 @@ VALUES_SENT = _add(_Q(
              r"\bhow many (?:values|floats|elements|parameters) does (?:a single|each|one|every) "
              r"(?:gpu|worker|node|rank) send\b",
              r"\bper-?(?:worker|gpu|node|rank) (?:sent |outgoing |send )?(?:volume|amount)\b",
+             # 'the ratio (per-worker floats, all-to-all) / (...)': what one worker sends
+             r"\bper-?(?:worker|gpu|node|rank) (?:floats|values|elements|entries|numbers)\b"
+             r"(?![^.?;)]{0,30}\breceiv)",
              r"\b(?:sent |outgoing )?volume (?:sent )?per (?:worker|gpu|node|rank)\b", r"\b(?:values|floats|elements|entries|numbers|data|traffic) sent per (?:gpu|worker|node|rank|process)\b",
              rf"\bhow many {_VALUES} (?:does|do|will|would) {_NODE} (?:\w+ )?[*_]?send\b"
              r"(?! (?:and|plus|\+) receive)",
-             rf"\bnumber of {_VALUES} {_NODE} sends\b(?! and| plus)",
+             rf"\bnumber of {_VALUES} {_NODE} sends\b(?! (?:and|plus) {_AND_TOTAL})",
              rf"\b{_VALUES} sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
              rf"\bhow much (?:data |traffic )?(?:\((?:in|[ia]s) [\w/]{{1,12}}\) | {{1,20}})?(?:does|do|will) {_NODE} "
              r"send\b"
-             r"(?! and| plus| \+)"),
+             r"(?! and| plus| \+)",
+             # the indirect form: 'I want to know how much each GPU sends'
+             rf"\bhow much (?:data |traffic )?{_NODE} (?:\w+ )?sends\b(?! and| plus| \+)"),
     labels=(r"\bper[- ]?(?:worker|gpu|node|rank) (?:traffic|volume|data)\b",)))
 
 _ORDINAL = (r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|"

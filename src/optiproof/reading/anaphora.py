@@ -139,8 +139,11 @@ total over all workers as well.")."""
 _ONE_NODE = re.compile(r"\b(?:by|from|of|for|per) (?:a single|each|one|every|any|a|the) (?:single |"
                        r"individual )?(gpu|worker|node|rank|process|machine|device)\b|"
                        r"\b(?:does|do|will|would) (?:a single|each|one|every|any) (?:single |"
-                       r"individual )?(gpu|worker|node|rank|process|machine|device) (send|receive)s?\b",
-                       re.I)
+                       r"individual )?(gpu|worker|node|rank|process|machine|device) (send|receive)s?\b|"
+                       r"\b(?:a single|each|one|every|any) (?:single |individual )?(gpu|worker|node|"
+                       r"rank|process|machine|device) (send|receive)s\b", re.I)
+"""One node in a per-node ask: "sent by each worker", "does each GPU send", "the floats each
+worker sends"."""
 
 
 _TOTAL_ITEM = re.compile(
@@ -160,11 +163,11 @@ def _summed(sentence: str, taken: set[str]) -> str | None:
     node = _ONE_NODE.search(sentence)
     if node is None:
         return None
-    noun = (node.group(1) or node.group(2)).lower()
-    done = "sent" if (node.group(3) or "").lower() == "send" else "received"
+    noun = (node.group(1) or node.group(2) or node.group(4)).lower()
+    done = "sent" if (node.group(3) or node.group(5) or "").lower() == "send" else "received"
     whole = sentence[:node.start()] + (
-        f"by all {noun}s" if node.group(1) else f"are {done} in total by all {noun}s") + \
-        sentence[node.end():]
+        f"by all {noun}s" if node.group(1) else f"are {done} in total by all {noun}s"
+        if node.group(2) else f"{done} by all {noun}s") + sentence[node.end():]
     for probe in (whole, re.sub(r"\b(?:the )?number of\b", "the total number of", whole, count=1)):
         keys = [k for k in _probe(probe) if k not in taken]   # "the number of floats sent by
         if len(keys) == 1:                                    # all workers": their total

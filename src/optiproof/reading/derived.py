@@ -215,6 +215,12 @@ def _occurs(symbol: str, text: str) -> bool:
     return any(key(m.group(0)) == k for m in re.finditer(rf"(?<![\w]){_SYM}(?![\w])", text))
 
 
+_LIM_OF = re.compile(r"\blim_?\{? ?(?P<i>[a-z]) ?(?:→|->|\\to) ?(?:∞|inf|infty|\\infty)\}? ?"
+                     r"(?P<base>[A-Za-zθ])_\{?(?P=i)\}?(?![\w^])")
+"""A limit written as the limit of the iterates ("lim_{k→∞} w_k"): it names the limit the
+symbol with the index ∞ denotes (``w_∞``, ``w_inf``)."""
+
+
 def symbols(pb: Problem) -> dict[str, list[tuple[str, str, bool]]]:
     """Symbol key -> the answers it names, as (part, quantity, defined): defined by a
     definition sentence, or asked by a request of a part whose own text writes it."""
@@ -241,6 +247,10 @@ def symbols(pb: Problem) -> dict[str, list[tuple[str, str, bool]]]:
                     quantity = _quantity(noun, answers)
                 if quantity is not None:
                     out.setdefault(key(m.group("sym")), []).append((part, quantity, True))
+            for m in _LIM_OF.finditer(text):   # "lim_{k→∞} w_k" writes the limit w_∞
+                if Q.LIMIT.key in _answers_of(pb, label):
+                    out.setdefault(key(m.group("base") + "∞"), []).append(
+                        (label, Q.LIMIT.key, True))
         if label == pb.label:
             break
     for r in pb.previous:

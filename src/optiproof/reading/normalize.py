@@ -982,11 +982,16 @@ _SPACED_EXPONENT = re.compile(r"(?<![\w.^])10 ([\u2212-])(\d{1,2})(?!\d|\.\d)(?!
 _FLAT_POWER = re.compile(r"(×[ \t]?10)(\d{1,2})(?!\d|\.\d)|(?<![\w.^])([1-9](?:\.\d{1,6})?[ \t]?·[ \t]?10)"
                          r"([3-9]|1\d)(?!\d|\.\d)")
 """``4 × 108`` and ``4 · 108`` (a one-digit mantissa times 10 with its exponent flattened)."""
+_WRAPPED_POWER = re.compile(r"(?<![\w.^])([1-9](?:\.\d{1,6})?[ \t]?[×·][ \t]?10)[ \t]*\n[ \t]*(\d{1,2})"
+                            r"(?=[ \t]+[A-Za-z(])")
+"""``5 × 10`` ending a line and ``6 parameters`` starting the next: the exponent a PDF copy
+set on the line below its base (a superscript line-wrapped)."""
 
 
 def _flat_exponents(text: str, notes: list[str]) -> str:
     """Exponents flattened by PDF copy, read with a note: ``10−3`` and ``1e−8`` (a dash where
-    a superscript minus was) and ``10 -3`` are 10^-3, ``4 × 108`` is 4 × 10^8."""
+    a superscript minus was) and ``10 -3`` are 10^-3, ``4 × 108`` is 4 × 10^8, ``5 × 10`` at a
+    line's end with ``6 parameters`` on the next is 5 × 10^6."""
 
     def exponent(m: re.Match) -> str:
         mant, base, exp = m.group(1), m.group(2), m.group(4)
@@ -1004,6 +1009,7 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
         notes.append(f"read '{m.group(0)}' as {base}^{exp} (an exponent flattened onto the line)")
         return f"{base}^{exp}"
 
+    text = _WRAPPED_POWER.sub(power, text)
     text = re.sub(r"(?<![\w.^])10([\u2212\u2013])(\d{1,2})(?!\d|\.\d)", ten, text)
     text = _FLAT_EXPONENT.sub(exponent, text)
     text = _SPACED_EXPONENT.sub(ten, text)
@@ -1032,7 +1038,9 @@ _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[Δ
                            r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞)"
                            r"|(?<![A-Za-z])k[θxw]\w{0,3} ?[-−]\s?[θxw]\? ?k(?![a-z])"
                            r"|(?<![A-Za-z])k\([^()k\n]{1,12}\) ?[-−] ?\([^()k\n]{1,12}\) ?k(?![a-z])"
-                           r"|(?<![A-Za-zα-ω])k[θxw]k k(?![a-z])|(?<![A-Za-zα-ω])k\([^()\n]{1,24}\) ?k(?![a-z])")
+                           r"|(?<![A-Za-zα-ω])k[θxw]k k(?![a-z])|(?<![A-Za-zα-ω])k\([^()\n]{1,24}\) ?k(?![a-z])"
+                           r"|(?<![A-Za-zα-ω])k[θwxβ][ \t]*\n[ \t]*(?:∞|[A-Za-z0-9]{1,6})[ \t]*\n[ \t]*k"
+                           r"[ \t]*\n[ \t]*(?:\d|∞)(?![\w])")
 """The signature of a PDF copy's garbled symbols: 'k·k', 'kdk' (norm bars as 'k'), 'hg, di' (an
 inner product), 'g>Δ' (a transpose), 'kθt − θ? k' and 'k(xt, yt) − (x⋆, y⋆)k' (the norm of
 the distance to a starred point)."""
@@ -1048,6 +1056,10 @@ _PDF_STARRED_NORM = re.compile(r"(?<![A-Za-zα-ω])k([udxθwΔ])[ \t]*\n[ \t]*[�
                                r"(∞|1|2|F|[a-z]{1,4})[ \t]*\n[ \t]*k(?![a-z])")
 """'ku', '∗', '∞', 'k' on four lines: the norm ‖u^*_∞‖ of a PDF copy that put the star and the
 subscript of the optimum on lines of their own, its bars printed 'k'."""
+_PDF_STACKED_NORM = re.compile(r"(?<![A-Za-zα-ω])k([θwxβ])[ \t]*\n[ \t]*(∞|[A-Za-z0-9]{1,6})[ \t]*\n[ \t]*k"
+                               r"[ \t]*\n[ \t]*(\d|∞)(?![\w])")
+"""'kw', '∞', 'k', '2' on four lines: the norm ‖w_∞‖_2 of a PDF copy that set the subscript, the
+closing bar (printed 'k') and the norm's index each on a line of its own."""
 _PDF_BROKEN_SUBSCRIPT = re.compile(r"(?<![\w‖])([θwx])[ \t]*\n[ \t]*(\d{1,2}|[A-Z]{1,4}|[a-z]{3,6})"
                                    r"(?=[ \t]*(?:=|,|\.(?!\d)|:|;|\)|\band\b|$))")
 """'the limit w' then 'GD and ...' on the next line: the symbol w_GD of a PDF copy whose
@@ -1140,6 +1152,7 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_STAR_BELOW.sub("^*", text)
     text = _PDF_ITERATE_DISTANCE.sub("‖\\1_\ue000 \\2 \\1^*‖", text)
     text = _PDF_STARRED_NORM.sub(r"‖\1^*_\2‖", text)
+    text = _PDF_STACKED_NORM.sub(r"‖\1_\2‖_\3", text)
     text = _PDF_BROKEN_SUBSCRIPT_NORM.sub(r"‖\1_\2‖", text)
     text = _PDF_BROKEN_SUBSCRIPT.sub(r"\1_\2", text)
     text = _PDF_ITERATE_NORM.sub("‖\\1_\ue000‖", text)   # its k kept from the bars read next

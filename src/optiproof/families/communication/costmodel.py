@@ -117,8 +117,10 @@ def cost_letters(text: str) -> tuple[str, str, str] | None:
 def _alpha(text: str, letter: str | None = None) -> tuple[Any, str] | None:
     extra = rf"|(?<![\w]){re.escape(letter)} ?= ?" if letter and letter not in ("α", "alpha") \
         else ""
+    # 'latency α = 5 µs', 'latency 5 µs', 'latency L = 10 us' (the latency under its own letter)
     for m in rx(r"(?:\b(?:latency|start-?up(?: time| cost)?)(?: (?:of|is|per message))?"
-                r"(?: (?:α|alpha))?(?: ?= ?| )|(?<![\w])(?:α|alpha) ?= ?" + extra + ")"
+                r"(?: [A-Za-z](?:_\{?\w{1,4}\}?)? ?= ?|(?: (?:α|alpha))?(?: ?= ?| ))"
+                r"|(?<![\w])(?:α|alpha) ?= ?" + extra + ")"
                 ).finditer(text):
         got = _seconds(text, m.end())
         if got is not None:
@@ -260,13 +262,14 @@ _DECIMAL_UNITS = (("kB", 3, "KB|kB"), ("MB", 6, "MB"), ("GB", 9, "GB"), ("TB", 1
 
 
 def gigabyte(text: str, r: PartReading) -> bool:
-    """'1 GB = 10^9 bytes', 'use MB = 10^6 bytes' (or a garbled '109'): recorded; False when a
-    unit is defined otherwise (a binary one, 2^30 bytes)."""
+    """'1 GB = 10^9 bytes', 'use MB = 10^6 bytes', 'counting GB as 10^9 bytes' (or a garbled
+    '109'): recorded; False when a unit is defined otherwise (a binary one, 2^30 bytes)."""
     for label, power, spelled in _DECIMAL_UNITS:
         binary = 2 ** (10 * power // 3)
         size = (rf"(10\^{power}|10{_SUPERSCRIPT[power]}|10{power}|{1000 ** (power // 3):,}|"
                 rf"{10 ** power}|2\^{10 * power // 3}|1024\^{power // 3}|{binary:,})")
-        m = rx(rf"\b(?:1 ?)?(?:{spelled}) ?= ?{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?"
+        m = rx(rf"\b(?:(?:1|an?|one) ?)?(?:{spelled})(?: ?= ?| (?:is|as|means|equals|being) )"
+               rf"{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?"
                rf"(?:{spelled})\b").search(text)
         if m is None:
             continue

@@ -72,6 +72,39 @@ def phase_subject(item: str, schemes: list[str]) -> bool:
         s in S.RING_PHASES for s in schemes)
 
 
+_THIS_PHASE = r"\b(?:in|during|for|over|within|throughout) (?:this|that|the same) (?:phase|stage)\b"
+"""A question that points back at the phase the part described ("How many floats does each
+worker send in this phase?")."""
+_NAMED_PHASE = _PHASE + r" (?:phase|stage)\b"
+
+
+class _Said:
+    """A phase asked through "this phase": the phrase as written, read as the phase named."""
+
+    def __init__(self, m: re.Match, phase: str) -> None:
+        self.string, self._m, self._phase = m.string, m, phase
+
+    def group(self, i: int = 0) -> str:
+        return self._m.group(0) if i == 0 else self._phase
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+
+def _this_phase(own: str, questions: list[str]) -> list:
+    """The phase a question asks as "this phase": the one phase of the ring the part's text
+    names ("In the reduce-scatter phase of ring all-reduce, ... How many floats does each worker
+    send in this phase?"); none when it names no phase or both."""
+    named = {_phase_key(m.group(1)) for m in rx(_NAMED_PHASE).finditer(own)}
+    if len(named) != 1:
+        return []
+    word = "reduce-scatter" if named == {S.RING_REDUCE_SCATTER.key} else "all-gather"
+    return [_Said(m, word) for s in questions for m in rx(_THIS_PHASE).finditer(s)]
+
+
 def read_phases(own: str, ctx: str, r: PartReading,
                 scheme_names: Callable[[str, str], list[str]]) -> list[str] | None:
     """The schemes of a part that asks about a phase of the ring all-reduce, [] when such a
@@ -80,6 +113,8 @@ def read_phases(own: str, ctx: str, r: PartReading,
     asks = sorted((m for s in questions for a in _ASKS for m in rx(a).finditer(s)),
                   key=lambda m: (questions.index(m.string), m.start()))
     eaches = [m for s in questions for m in rx(EACH).finditer(s)]
+    if not asks and not eaches:
+        asks = _this_phase(own, questions)
     if not asks and not eaches:
         return None
     first = (asks or eaches)[0].group(0)
@@ -118,6 +153,9 @@ def read_phases(own: str, ctx: str, r: PartReading,
         other = next((n for n in names if n != S.RING.key), names[0])
         return _refuse(r, first, f"names one phase of {S.SCHEMES[other].name}, "
                                             "whose phases are not counted on their own")
+    whole = rx(r"\bring[- ]?all[- ]?reduce\b|\bring\b").search(blanked)
+    if whole is not None:   # "the reduce-scatter phase of ring all-reduce": whose phase it is
+        r.convention("phase of", whole.group(0), "the all-reduce whose phase is counted")
     for source in read:
         r.convention("phase", source, "one phase of the ring all-reduce, counted on its own"
                      if not rx(TOTAL).fullmatch(source) else "the whole ring all-reduce")

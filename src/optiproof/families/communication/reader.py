@@ -76,7 +76,7 @@ SCHEMES = {
     S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b|\b(?:every|each) (?:gpu|worker|node|rank) "
                       r"(?:just |simply )?sends? its (?:full|whole|entire|complete) gradient to "
                       r"(?:each|every|all) (?:of )?(?:the )?other\b|" + "|".join(S.ALL_TO_ALL.phrases),
-    S.PARAMETER_SERVER.key: r"\bparameter[- ]server\b(?! shard)|" + _CENTRAL,
+    S.PARAMETER_SERVER.key: r"\bparam(?:eter)?[- ]server\b(?! shard)|" + _CENTRAL,
     S.RING.key: r"\bring[- ]?all[- ]?reduce\b|\bring\b|" + _NEIGHBOURS,
     S.TREE.key: r"\btree[- ]?(?:based )?all[- ]?reduce\b|\b(?:binary|binomial)[- ]tree\b|"
                 r"\btree[- ](?:scheme|algorithm|method|approach|strategy|collective|schedule|"
@@ -179,7 +179,8 @@ class CommunicationReader:
                 fractions.append(source)
                 continue
             sentence = _sentence(own, source)
-            after = sentence[sentence.find(source):] if source in sentence else source
+            after = _up_to_next_ask(sentence[sentence.find(source):] if source in sentence
+                                    else source, source, asks)
             unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source) or \
                 _answer_unit(r, _UNIT)
             if key in IN_ELEMENTS and unit:  # "how much data (in GB)": the size in bytes
@@ -214,6 +215,7 @@ class CommunicationReader:
             placed.append((key, source))
         take_asks(r, F.quantities, placed, self.answers)
         _one_node_totals(own, r)
+        own_schemes = list(r.value(F.schemes) or [])   # the ratio may add its operands' schemes
         for source in ratios:  # after the part's own asks: a ratio divides two of them
             _read_ratio(r, source, {k for k, _ in placed})
         if not ratios:
@@ -222,7 +224,7 @@ class CommunicationReader:
             _latency_fraction(r, source)
         for key, scale, unit, source in scaled:
             _in_unit(r, r.answered_by.get(key, key) if key in ON_SERVER else key, scale, unit,
-                     source)
+                     source, own_schemes)
         own, ctx = r.found.get("texts", ("", ""))
         if set(r.value(F.quantities) or []) & set(IN_BYTES) or F.bandwidth in r.fields:
             gigabyte(own + " " + ctx, r)
@@ -232,6 +234,7 @@ class CommunicationReader:
         _setting_of_part(own, r)
         _same_values(own, r)
         _scope(own, r)
+        _concurrent(own, r)
         _read_case(own, r)
         _binary_tree(own + " " + ctx, r)
         _traffic_defined(own + " " + ctx, r)
@@ -350,6 +353,26 @@ def _one_node_totals(own: str, r: PartReading) -> None:
                                  "answer (expected 'how many messages are sent in total' or 'how "
                                  "many bytes does the server receive')")
             return
+
+
+_CONCURRENT = (r"\b(?:in the ring,? )?(?:all|every|each) (?:the |of the )?(?:workers?|gpus?|nodes?|ranks?)"
+               r"(?: \w+){0,2}? (?:send|sends|transmit|transmits|communicate|communicates)(?: (?:their|its|"
+               r"one) (?:chunks?|messages?))? (?:at the same time|simultaneously|in parallel|"
+               r"concurrently)(?: (?:in|during|within) (?:each|every|a|one) (?:step|round))?")
+"""'in the ring all workers send at the same time in each step': how the ring's rounds run."""
+_ROUNDS_IN_PARALLEL = frozenset({S.RING.key, S.RING_REDUCE_SCATTER.key, S.RING_ALL_GATHER.key})
+
+
+def _concurrent(own: str, r: PartReading) -> None:
+    """A clause stating that every worker sends at once in each step, in a part about the ring
+    (its phases): the model the ring's time is counted in (each round's sends in parallel),
+    recorded as read; with any other scheme it stays unplaced (refused, naming it)."""
+    schemes = set(r.value(F.schemes) or [])
+    if not schemes or not schemes <= _ROUNDS_IN_PARALLEL:
+        return
+    for m in rx(_CONCURRENT).finditer(own):
+        r.convention("rounds", m.group(0), "every worker sends its message of a round at the "
+                                           "same time (the ring's rounds)")
 
 
 def _scope(own: str, r: PartReading) -> None:
@@ -891,6 +914,15 @@ _ANSWER_UNIT = (r"(?:^|(?<=[.?!:] ))\(?(?:please )?(?:give|state|report|express|
 results in ms."), in the part's own text or the shared text."""
 
 
+def _up_to_next_ask(after: str, source: str, asks: list[tuple[str, str]]) -> str:
+    """The words from an ask's phrase up to where the next ask of the sentence starts: the unit
+    that follows one ask does not reach the next ("total GB sent, and how much each GPU sends
+    (in MB)": the total in GB, the other in MB)."""
+    ends = [after.find(other, len(source)) for _, other in asks if other and other != source]
+    ends = [e for e in ends if e > 0]
+    return after[:min(ends)] if ends else after
+
+
 def _answer_unit(r: PartReading, pattern: str) -> Any:
     """The unit a sentence of its own gives the answers ("Give the answer in GB."), matched by
     ``pattern`` (a size or a time unit), or None."""
@@ -926,10 +958,14 @@ def _unit_scale(unit: Any, text: str, r: PartReading) -> int | None:
     return 10 ** power
 
 
-def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str) -> None:
+def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
+             schemes: list[str] | None = None) -> None:
     """A size in bytes asked in a larger unit: the bytes of each scheme divided by the unit's
     bytes (a ratio to a number), beside the size in bytes; the same size in elements read from
-    the same words is not asked."""
+    the same words is not asked. A derived quantity the part could not read stays refused
+    (the size in a unit does not stand in for it)."""
+    if any(m.name == F.derived for m in r.missing):
+        return
     elements = IN_BYTES.get(key)
     quantities = [q for q in r.value(F.quantities) or [] if q != elements or
                   not any(piece and piece in source for piece in
@@ -937,7 +973,7 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str) -> No
                           r.fields[F.quantities].source.split("; "))]
     r.set(F.quantities, list(dict.fromkeys(quantities + [key])), r.fields[F.quantities].source)
     derived = list(r.value(F.derived) or [])
-    for scheme in r.value(F.schemes) or []:
+    for scheme in [x for x in r.value(F.schemes) or [] if schemes is None or x in schemes]:
         entry = {"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
                  "label": f"{QUANTITIES[key].name} in {unit} ({scheme})"[:80]}
         if entry not in derived:  # the same size asked twice in the unit
@@ -949,6 +985,8 @@ def _latency_fraction(r: PartReading, source: str) -> None:
     """"What fraction of T is due to latency": the latency part of the time over the time, of
     the part's one scheme (refused with several)."""
     schemes = r.value(F.schemes) or []
+    if any(m.name == F.derived for m in r.missing):
+        return
     if len(schemes) != 1:
         r.miss(F.derived, f'"{source}": the fraction of the time due to latency needs one '
                           f"scheme, not {len(schemes)}")
@@ -1256,6 +1294,20 @@ def _operand_named(r: PartReading, text: str, schemes: list[str],
     return got if got and got[0] in asked and got[1] == theirs[0] else None
 
 
+_THIS = r"^(?:this|that|it|this (?:value|amount|number|size|result|answer)|the (?:value|amount|answer) just (?:found|computed))$"
+"""An operand that points back at what the part just asked ("the ratio between this and your
+answer to (a)")."""
+
+
+def _operand_this(r: PartReading, text: str) -> tuple[str, str] | None:
+    """(quantity, scheme) ``this`` names: the part's own answer, when the part asks exactly one
+    quantity of one scheme besides the ratio; else None (refused)."""
+    if rx(_THIS).match(text.strip(" *_")) is None:
+        return None
+    asked, schemes = r.value(F.quantities) or [], r.value(F.schemes) or []
+    return (asked[0], schemes[0]) if len(asked) == 1 and len(schemes) == 1 else None
+
+
 _QUOTIENT = (r"(?<![\w])T(?:_| ?)\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}? ?/ ?"
              r"T(?:_| ?)\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}?(?![\w(])")
 """'T_tree / T_ring', also with the subscripts a PDF copy put on the line after the T ('T tree/T
@@ -1362,7 +1414,9 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
         operands, words = earlier
     elif words:
         defined = _abbreviations(ctx + " " + own)
-        operands = [_operand_in_words(words.group(i), schemes, defined) for i in (1, 2)]
+        table = _label_table(ctx + " " + own)
+        operands = [_operand_in_words(_unlabelled(words.group(i), table), schemes, defined)
+                    for i in (1, 2)]
     elif (calls := rx(_OF_CALLS).search(own)) is not None:   # "total-bytes(a2a) / total-bytes(ring)"
         defined = _abbreviations(ctx + " " + own)
         operands = [_operand_in_words(f"{calls.group(q).replace('-', ' ')} of the {calls.group(w)}",
@@ -1403,7 +1457,8 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
     elif (between := rx(_BETWEEN).search(own)) is not None:
         earlier = " ".join(p.found.get("texts", ("", ""))[0] for p in r.found.get("previous", []))
         defined = _named_schemes(f"{ctx} {earlier} {own}")
-        operands = [_operand_named(r, between.group(i), schemes, defined) for i in ("x", "y")]
+        operands = [_operand_named(r, between.group(i), schemes, defined) or
+                    _operand_this(r, between.group(i)) for i in ("x", "y")]
         that = rx(_THAT_OF).match(between.group("y"))
         if operands[0] and operands[1] is None and that:   # "... to that of the ring"
             named = _operand_in_words(f"{QUANTITIES[operands[0][0]].name} of {that.group(1)}",
@@ -1627,7 +1682,7 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     return names
 
 
-_LABEL_NOUN = r"(?:scheme|option|method|approach|strategy|algorithm|variant|design|setup)"
+_LABEL_NOUN = r"(?:scheme|option|method|approach|strategy|algorithm|variant|design|setup|plan)"
 _LABEL = rf"\b{_LABEL_NOUN} \(?([A-D]|[1-4])\)?(?![\w'’]|[.,]\d)"
 """A scheme's label as the text uses it ("scheme B", "Option 2")."""
 
@@ -1649,6 +1704,13 @@ def _label_table(text: str) -> dict[str, tuple[str, str]]:
         out.setdefault(label, (scheme, phrase(text, m.start(), m.end() + found[0][0] +
                                               len(found[0][2]))))
     return {k: v for k, v in out.items() if k not in clash}
+
+
+def _unlabelled(text: str, table: dict[str, tuple[str, str]]) -> str:
+    """``text`` with each scheme label the text defines written as its scheme ("total data
+    scheme A" -> "total data all-to-all"); a label the text does not define is kept."""
+    return rx(_LABEL).sub(lambda m: CATALOGUE_SCHEMES[table[m.group(1).upper()][0]].name
+                          if m.group(1).upper() in table else m.group(0), text)
 
 
 def _labelled(own: str, ctx: str) -> list[tuple[str, str]]:
@@ -2110,6 +2172,11 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     m = rx(r"\bnot (?:necessarily )?divisible|\buneven(?:ly)?\b|\bremainder\b").search(both)
     if m:
         r.set(F.chunks, "uneven", phrase(both, m.start(), m.end(), pad=20))
+    if S.PARAMETER_SERVER.key in (r.value(F.schemes) or []) and (
+            hosted := rx(_SERVER_ON_WORKER).search(both)) is not None:
+        r.miss(F.servers, f'"{hosted.group(0)}": a parameter server on one of the workers is not '
+                          "counted (expected a server that is an extra node besides the n "
+                          "workers)")
     if S.SHARDED_PS.key in (r.value(F.schemes) or []):
         got = assigned_number(both, r"k|servers|shards")
         m = rx(r"(?<![\w.])(\d{1,4}) (?:parameter )?(?:servers|shards)\b").search(both)
@@ -2122,6 +2189,18 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
         else:
             r.miss(F.servers, "a sharded parameter server without its number of shards "
                               "(expected 'k servers' or '4 servers')")
+
+
+_SERVER_ON_WORKER = (
+    r"\bco-?located (?:on|with) (?:one of the |a |the )?(?:worker|gpu|node|rank)s?\b|"
+    r"\b(?:one|1) of the (?:\w+ )?(?:workers|gpus|nodes|ranks|machines)\b[^.;]{0,40}?\b(?:also )?"
+    r"(?:plays?|acts?|serves?|doubles?|works?)(?: as)? (?:the role of |the part of )?(?:the |a )?"
+    r"(?:parameter[- ])?server\b|"
+    r"\b(?:parameter[- ])?server (?:runs|lives|sits|is hosted|is placed) on (?:one of the |a |the )?"
+    r"(?:workers?|gpus?|nodes?|ranks?)(?: #?\d{1,3})?\b")
+"""A parameter server that is one of the workers ("one of the ten workers also plays the role of
+the parameter server", "co-located on worker 1"): not the separate node the family counts, so
+refused."""
 
 
 HOOKS = CommunicationReader()

@@ -997,6 +997,17 @@ def _note_compared(own: str, r: PartReading, previous: list[PartReading]) -> Non
     labels = {m.group(1) for m in rx(_COMPARED).finditer(own)}
     hits = [p for p in previous if p.label in labels and p.family == FAMILY and
             F.method in p.fields and _same_data(p, r)]
+    if not labels and previous and r.value(F.method) != M.gd and rx(_VS_GD).search(own):
+        # 'run SGD instead ...: the same point as GD?': the earlier GD run, same data and start
+        runs = [p for p in previous if p.family == FAMILY and "." not in p.label and
+                p.value(F.method) == M.gd and _same_data(p, r) and
+                p.value(F.theta0) == r.value(F.theta0)]
+        runs = [p for p in runs if Q.LIMIT.key in (getattr(p, "asked", None) or [])] or runs
+        if runs:   # plain GD on the same data from the same start: one run, whichever part
+            r.found["compared"] = runs[0]
+            r.convention("compared", rx(_VS_GD).search(own).group(0),
+                         f"the gradient-descent run of part ({runs[0].label})")
+            return
     if len(labels) == 1 and len(hits) == 1:
         r.found["compared"] = hits[0]
     elif not labels and previous and rx(_SAME_POINT).search(own):
@@ -1125,9 +1136,11 @@ def _named_here(own: str, symbol: str, at: int, source: str) -> bool:
     return re.search(rf"(?<![\w‖]){re.escape(symbol)}(?![\w\u0302\u0303\u0304])", rest) is not None
 
 
-_VS_GD = (r"\b(?:com-? ?pared?|than|relative to|versus|vs\.?)(?: with| to)? (?:plain |vanilla |"
+_VS_GD = (r"\b(?:com-? ?pared?|than|relative to|versus|vs\.?|(?:the same|a different) (?:point|limit|"
+          r"solution|minimi[sz]er|vector|w|θ) (?:as|from|than))(?: with| to)? (?:plain |vanilla |"
           r"ordinary |full-batch |standard )?(?:gradient descent|gd)\b")
-"""The comparison with plain gradient descent named in the question itself."""
+"""The comparison with plain gradient descent named in the question itself ("... than GD",
+"does it converge to the same point as GD?")."""
 
 
 def _compares_with_gd(r: PartReading) -> bool:
@@ -1426,6 +1439,16 @@ def _check_sizes(flat: str, r: PartReading, d: int, m: int) -> None:
                            f"has {size} {unit}")
         else:
             r.convention("size", got.group(0), "the stated size agrees with the data")
+    for got in rx(_SHAPE).finditer(flat):   # 'X = [...] (2 x 4, rows are examples)'
+        if (int(got.group(1)), int(got.group(2))) == (m, d):
+            r.convention("size", got.group(0), "the stated shape of X agrees with the data")
+
+
+_SHAPE = (r"(?:\bX ?∈ ?(?:R|ℝ) ?\^? ?\{?|\(|\b(?:a|an|the|is) )(\d{1,3}) ?(?:×|x|by) ?(\d{1,3})"
+          r"(?=\}? ?(?:matrix\b|data\b|design\b|,|\)|;|\.(?!\d)))")
+"""The shape of the data matrix stated as rows × columns ('(2 x 4, rows are examples)',
+'X ∈ R^{2×4}', 'a 2 × 4 matrix'): read when it is the data's shape (else its numbers stay
+unused)."""
 
 
 # -- start and loss --------------------------------------------------------------------------
