@@ -32,6 +32,14 @@ class OptimizerEntry(Entry):
     Kumar 2018 give a one-dimensional online convex problem on which Adam with β1 < √β2, the
     defaults included, moves away from the optimum); empty when convergence on the class is
     guaranteed or no counterexample is known."""
+    needs_decay: bool = False
+    """Its step does not shrink as the gradient does (a sign or a normalised gradient), so with
+    a constant step size it keeps moving by about the step size and oscillates around the
+    solution instead of converging: it converges only with decaying step sizes."""
+    limit_as: str = ""
+    """The optimizer whose limit it shares on a least-squares problem from the same start, when
+    its iterates stay in the span of the gradients as that one's do (heavy ball and Nesterov
+    momentum: gradient descent's, the minimum-norm solution from zero); empty when unknown."""
 
 
 OPTIMIZERS: Registry[OptimizerEntry] = Registry("optimizer")
@@ -54,13 +62,14 @@ NORMALIZED_GD = _add(OptimizerEntry(
     "normalized-gd", "normalized gradient descent",
     r"\theta \leftarrow \theta - \eta\, g / \|g\|_2",
     aliases=("normalised gradient descent", "normalized-gradient-descent", "ngd"),
-    phrases=(r"\bnormali[sz]ed (?:gradient descent|gd|sgd)\b",)))
+    phrases=(r"\bnormali[sz]ed (?:gradient descent|gd|sgd)\b",), needs_decay=True))
 SIGN_GD = _add(OptimizerEntry(
     "sign-gd", "sign gradient descent", r"\theta \leftarrow \theta - \eta\,\operatorname{sign}(g)",
     aliases=("signsgd", "signgd", "sign-descent", "sign descent", "sign-sgd",
              "signed gradient descent"),
     phrases=(r"\bsign[- ]?sgd\b", r"\bsigngd\b", r"\bsign(?:ed)? gradient descent",
              r"\bsign[- ]descent", r"\bsign[- ]based (?:gradient )?descent"),
+    needs_decay=True,
     relations=(Relation("special-case", "adam",
                         r"Adam with $\beta_1 = \beta_2 = 0$ and $\epsilon = 0$",
                         without=(r"momentum|first[- ]moment|averag|moving[- ]averag|emas?\b",
@@ -116,12 +125,12 @@ HEAVY_BALL = _add(OptimizerEntry(
              "sgd with momentum", "gradient descent with momentum"),
     phrases=(r"\bheavy[- ]ball(?: momentum)?", r"\bpolyak(?:'s)?(?: momentum)?",
              r"\b(?:sgd|gradient descent|gd) with momentum", r"\bmomentum\b"),
-    torch="SGD", tuned_rate_on="quadratics"))
+    torch="SGD", tuned_rate_on="quadratics", limit_as="gd"))
 NESTEROV = _add(OptimizerEntry(
     "nesterov", "Nesterov momentum",
     aliases=("nag", "nesterov accelerated gradient", "nesterov momentum"),
     phrases=(r"\bnesterov(?:'s)?(?: momentum| accelerated gradient| acceleration)?", r"\bnag\b"),
-    torch="SGD"))
+    torch="SGD", limit_as="gd"))
 RESCALED_SGD = _add(OptimizerEntry(
     "rescaled-sgd", "SGD on rescaled features",
     aliases=("rescaled sgd", "feature rescaling", "SGD on rescaled features, mapped back"),
@@ -136,7 +145,8 @@ EPOCHWISE = _add(OptimizerEntry(
     "epochwise-adaptive", "SGD with epoch-wise diagonal (Adam-like) scaling",
     aliases=("epochwise", "epoch-wise adaptive", "simplified adam",
              "epoch-wise diagonally scaled method", "epoch-wise diagonal (Adam-like) method"),
-    phrases=(r"\bsimplified adam\b", r"\badam[- ](?:like|style|type)\b"), named=False))
+    phrases=(r"\bsimplified adam\b", r"\badam[- ](?:like|style|type)\b"), named=False,
+    needs_decay=True))
 ADAM = _add(OptimizerEntry(
     "adam", "Adam", aliases=("torch-adam",),
     phrases=(r"\badam\b(?![- ](?:style|like|type)|w)",), torch="Adam", may_fail_on="convex"))

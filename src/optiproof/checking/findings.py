@@ -484,9 +484,59 @@ def rendering_findings(doc: Any, lay: Any, grades: dict[str, PartGrade], default
         seen.add((line, latex))
         try:
             validate_latex(latex, span.display, strict=False)
+            missing = fraction_without_denominator(latex)
+            why = None if missing is None else (
+                f"a fraction takes '{missing}' as an argument: it renders, but not as written "
+                "to be read")
         except LatexError as err:
+            why = f"KaTeX cannot render this formula ({err.message.split(' at ')[0][:120]})"
+        if why is not None:
             label = lay.part.get(line) or default
             grades.get(label, grades[default]).add(Finding(
                 "unrenderable-formula", label if label in grades else default, line,
-                f"KaTeX cannot render this formula ({err.message.split(' at ')[0][:120]}): "
-                f"{' '.join(span.latex.split())[:80]}", excerpt=span.latex))
+                f"{why}: {' '.join(span.latex.split())[:80]}", excerpt=span.latex))
+
+
+_FRAC = re.compile(r"\\[dtc]?frac(?![a-zA-Z])")
+_NO_ARGUMENT = frozenset(".,;:=)]}|")
+"""Tokens KaTeX takes as a fraction's argument that no writer means as one: ``\\frac{a} .``
+renders as a over a full stop, a fraction whose denominator was left out."""
+
+
+def _argument_end(latex: str, at: int) -> tuple[int, str] | None:
+    """Where the TeX argument starting at ``at`` (after spaces) ends, and its text; None at
+    the end of the formula."""
+    while at < len(latex) and latex[at].isspace():
+        at += 1
+    if at >= len(latex):
+        return None
+    if latex[at] == "{":
+        depth = 0
+        for k in range(at, len(latex)):
+            if latex[k] == "\\":
+                continue
+            if latex[k] == "{" and (k == 0 or latex[k - 1] != "\\"):
+                depth += 1
+            elif latex[k] == "}" and latex[k - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    return k + 1, latex[at:k + 1]
+        return None
+    if latex[at] == "\\":
+        m = re.match(r"\\(?:[a-zA-Z]+|.)", latex[at:])
+        return at + m.end(), m.group(0)
+    return at + 1, latex[at]
+
+
+def fraction_without_denominator(latex: str) -> str | None:
+    """The punctuation a ``\\frac`` takes as its numerator or denominator (the argument left
+    out, ``\\frac{E[g^2]} .``), else None. KaTeX renders it, but not as the writer meant."""
+    for m in _FRAC.finditer(latex):
+        first = _argument_end(latex, m.end())
+        if first is None:
+            continue
+        second = _argument_end(latex, first[0])
+        for arg in (first, second):
+            if arg is not None and arg[1] in _NO_ARGUMENT:
+                return arg[1]
+    return None

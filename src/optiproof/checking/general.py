@@ -1074,6 +1074,107 @@ def _only_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_SIGN_WORDS = (
+    ("nonnegative", r"(?:≥|>=|⩾|>|\\geq?|\\gt)\s*0(?![.,]?\d)|\bnon-?negative\b|\bpositive\b|"
+                    r"\b(?:never|not ever|cannot|can ?not|can't|can never|could never)\s+(?:be\s+)?"
+                    r"(?:negative|below zero|less than (?:zero|0))\b"),
+    ("nonpositive", r"(?:≤|<=|⩽|<|\\leq?|\\lt)\s*0(?![.,]?\d)|\bnon-?positive\b|\bnegative\b|"
+                    r"\b(?:never|not ever|cannot|can ?not|can't|can never|could never)\s+(?:be\s+)?"
+                    r"(?:positive|above zero|greater than (?:zero|0))\b"),
+)
+_SIGN = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _SIGN_WORDS), re.I)
+_SIGN_ALWAYS = re.compile(r"\b(?:always|never|necessarily|in (?:every|all) cases?|"
+                          r"for (?:every|all|any) (?!\w+\s*[<>≤≥=])\w+|whatever|regardless of|"
+                          r"no matter)\b", re.I)
+_SIGN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless|provided|as long as|once|only)\b|"
+                             r"\bfor\s+\S+\s*[<>≤≥]", re.I)
+_CLAUSE_CUT = re.compile(r"[,;:]\s*(?:(?:and|but|so|hence|thus|therefore|while|whereas)\b)?|"
+                         r"\b(?:so|hence|thus|therefore|because|since)\b", re.I)
+
+
+def _sign_claim(solution: Any, words: str) -> Refutation | None:
+    """"The optimal value of a squared-norm penalized step is always ≥ 0": a sign said to hold
+    in every case for an asked quantity (its catalogue label in the same clause), refuted by a
+    verified value of that quantity with the other sign. A sign said of one case, under a
+    condition, or of a quantity the problem does not verify decides nothing."""
+    from optiproof.catalogue.quantities import label_scores
+
+    for m in _SIGN.finditer(words):
+        cuts = [c.end() for c in _CLAUSE_CUT.finditer(words, 0, m.start())]
+        clause = words[(cuts or [0])[-1]:m.end()]
+        if not _SIGN_ALWAYS.search(clause) or _SIGN_CONDITION.search(clause):
+            continue
+        labels = label_scores(clause[:len(clause) - len(m.group(0))].lower())
+        if not labels:
+            continue
+        quantity = max(labels, key=lambda q: labels[q])
+        nonnegative = m.group("nonnegative") is not None
+        strict = re.search(r"\bpositive\b|\bnegative\b|[<>](?!=)", m.group(0), re.I) and not \
+            re.search(r"non-?|never|not|can", m.group(0), re.I)
+        for p, a in _values(solution, lambda q: q == quantity):
+            value = floats(a.expr)
+            if not value or len(value) != 1:
+                continue
+            x = value[0]
+            wrong = (x < 0 or (strict and x == 0)) if nonnegative else (x > 0 or (strict and x == 0))
+            if wrong:
+                return Refutation(f"part ({p.label}) verifies the {a.name} {x:.4g}, which is "
+                                  f"not {m.group(0).strip()}", p.label)
+    return None
+
+
+_STEP = r"(?:step[- ]?sizes?|steps?|learning[- ]rates?|α(?:_t)?|alpha(?:_t)?|η(?:_t)?|eta(?:_t)?)"
+_ANY_STEP = re.compile(
+    r"\b(?:for|with|under|using)\s+(?:any|every|all|arbitrary|whatever)\s+(?:(?:positive|constant|"
+    r"fixed|choice of|choices of)\s+)*" + _STEP + r"(?![\w])"
+    r"|\b(?:even )?(?:with|for|using) (?:a |any )?(?:constant|fixed) " + _STEP + r"(?![\w])"
+    r"|\bno (?:step[- ]?size |learning[- ]rate )?(?:decay|schedule|annealing)\b[^.;]{0,30}?"
+    r"\b(?:is |are )?(?:ever |at all )?(?:needed|required|necessary)\b", re.I)
+_CONVERGES = re.compile(r"\bconverg\w*|\breach(?:es)?\b|\bsettles?\b", re.I)
+_STEP_CONDITION = re.compile(r"\b(?:decay\w*|decreas\w*|diminish\w*|shrink\w*|schedul\w*|"
+                             r"anneal\w*|small enough|sufficiently small|suitabl\w*|"
+                             r"if|provided|as long as|below|under \d|at most|neighbou?rhood|"
+                             r"oscillat\w*|within|up to|approximately|around)\b|[<≤]", re.I)
+
+
+def _constant_step_claim(solution: Any, words: str, written: str = "") -> Refutation | None:
+    """"O converges for any positive step size, even a constant one": refuted when the
+    catalogue knows the named method's step does not shrink with the gradient (a sign or a
+    normalised step, which oscillates at a constant step size) and a part verifies where that
+    method converges. The method is named by the catalogue or by the problem's letter for it;
+    a statement with its own condition on the steps (decaying, small enough) is not this
+    rule. ``written`` is the sentence as written, where the letter keeps its case."""
+    from optiproof.catalogue import OPTIMIZERS
+    from optiproof.checking.identify import method_letters
+
+    m = _ANY_STEP.search(words)
+    if m is None or not _CONVERGES.search(words):
+        return None
+    if not m.group(0).lower().startswith("no ") and _STEP_CONDITION.search(
+            _NO_DECAY.sub(" ", words)):
+        return None
+    keys = [x.entry.key for x in OPTIMIZERS.mentions(words[:m.start()])]
+    letters = method_letters(solution)
+    head = written[:max(written.lower().find(m.group(0).lower()), 0)] if written else ""
+    keys += [letters[x.group(1)][0] for x in re.finditer(r"(?<![\w$\\{_^])([A-Z])(?![\w$}'’])",
+                                                          head) if x.group(1) in letters]
+    if not keys:
+        return None
+    entry = OPTIMIZERS.get(keys[-1])
+    if entry is None or not entry.needs_decay:
+        return None
+    for p, a in _values(solution, lambda q: True):
+        if a.subject == entry.key:
+            return Refutation(f"the step of {entry.name} does not shrink with the gradient: with a "
+                              "constant step size it keeps moving by about that step and "
+                              f"oscillates around the point part ({p.label}) verifies; it "
+                              "converges only with decaying step sizes", p.label)
+    return None
+
+
+_NO_DECAY = re.compile(r"\bno (?:step[- ]?size |learning[- ]rate )?(?:decay|schedule|annealing)\b"
+                       r"[^.;]{0,30}?\b(?:needed|required|necessary)\b", re.I)
+
 def _superlative(solution: Any, words: str) -> Refutation | None:
     """"The parameter server moves the least data of the three schemes" (see
     :func:`optiproof.checking.sizes.superlative_claim`)."""
@@ -1193,7 +1294,9 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                        or _only_claim(solution, held)
                        or _existence_claim(solution, held)
                        or _tuned_rate_scope(solution, held)
-                       or _any_start(solution, held))
+                       or _any_start(solution, held)
+                       or _sign_claim(solution, held)
+                       or _constant_step_claim(solution, held, sentence))
             if why is None and not _HEDGED.search(words):
                 why = _guarantee(solution, words)
             if why is None:  # its own hedge test: "the most" is no hedge there

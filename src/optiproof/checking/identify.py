@@ -461,7 +461,7 @@ _OTHER_UNITS = re.compile(r"\b(?:in|on|for) (?:the |these )?(?:rescaled|new|norm
 SGD"): true there, and no claim about the methods in the original units."""
 
 
-def _method_names(solution: Any) -> dict[str, tuple[str, str]]:
+def method_letters(solution: Any) -> dict[str, tuple[str, str]]:
     """Name -> (catalogue key, part label) of each part's method, by its catalogue phrases and
     by the letter a question gives it right after one ("the simplified Adam O")."""
     from optiproof.catalogue import OPTIMIZERS
@@ -488,7 +488,7 @@ def cross_part_identifications(solution: Any, doc: Any, lay: Any,
     parts differ. The other method is named by the catalogue or by the problem's letter."""
     from optiproof.catalogue import OPTIMIZERS
 
-    letters = _method_names(solution)
+    letters = method_letters(solution)
     methods = {}
     for part in solution.parts:
         subjects = {a.subject for a in part.answers if a.subject and OPTIMIZERS.get(a.subject)}
@@ -526,6 +526,62 @@ def cross_part_identifications(solution: Any, doc: Any, lay: Any,
                 break
 
 
+_SAME_POINT = re.compile(
+    r"\b(?:also|as well|too|likewise|equally)\b[^.;]{0,60}?\b(?:converges?|reach(?:es)?|ends? up|"
+    r"lands?|arrives?|goes|settles?)\b[^.;]{0,20}?\b(?:this|that|the same|the very same)\s+"
+    r"(?:same\s+)?(?:point|limit|solution|minimi[sz]er|vector|answer)\b"
+    r"|\b(?:converges?|reach(?:es)?|ends? up|lands?|arrives?|settles?)\b[^.;]{0,20}?\b(?:this|that|"
+    r"the)\s+(?:very\s+)?same\s+(?:point|limit|solution|minimi[sz]er|vector)\b(?!\s+as\b)"
+    r"|\b(?:converges?|reach(?:es)?|ends? up|lands?|arrives?|settles?)\b[^.;]{0,20}?\b(?:this|that)"
+    r"\s+(?:same\s+)?(?:point|limit|solution|minimi[sz]er|vector)\s+(?:as well|too)\b", re.I)
+"""A clause saying another method reaches the point the part has found ("SGD with momentum
+also converges to this same point")."""
+
+
+def shared_limits(solution: Any, doc: Any, lay: Any, grades: dict[str, PartGrade]) -> None:
+    """Over-reach: another optimizer said to reach the part's limit ("heavy-ball momentum also
+    ends up at this same point") when the catalogue gives that optimizer the limit of another
+    part's method (momentum's iterates stay in the gradients' span, as gradient descent's do)
+    and the verified limits of the two parts differ."""
+    from optiproof.catalogue import OPTIMIZERS
+
+    methods = {}
+    for part in solution.parts:
+        subjects = {a.subject for a in part.answers if a.subject and OPTIMIZERS.get(a.subject)}
+        if len(subjects) == 1 and part.answers and all(
+                getattr(a.expr, "is_Matrix", False) for a in part.answers):
+            methods[part.label] = (subjects.pop(), part)
+    for label, (own, part) in methods.items():
+        for unit in units_of(doc, lay):
+            if unit.part != label or unit.role in EXCLUDED:
+                continue
+            found = None
+            for _, clause in _clauses(unit.text):
+                marker = _SAME_POINT.search(clause)
+                if marker is None or stance(clause, marker.start(), marker.end()) or \
+                        _OTHER_UNITS.search(clause):
+                    continue
+                named = [m for m in OPTIMIZERS.mentions(clause) if m.end <= marker.start()]
+                if not named:
+                    continue
+                entry = named[-1].entry
+                if not entry.limit_as or accepted(entry.limit_as) & accepted(own):
+                    continue
+                theirs = [p for k, p in methods.values() if k in accepted(entry.limit_as)]
+                if theirs and [a.expr for a in theirs[0].answers] != [a.expr for a in
+                                                                      part.answers]:
+                    found = (clause, entry, theirs[0])
+                    break
+            if found is not None:
+                clause, entry, other = found
+                grades[label].add(Finding(
+                    "over-reach", label, unit.line,
+                    f"says {entry.name} reaches this part's answer too, which the verified "
+                    f"derivation does not support: from the same start it reaches the limit "
+                    f"of part ({other.label}), another point", excerpt=clause.strip()))
+                break
+
+
 def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
                             grades: dict[str, PartGrade]) -> None:
     """Over-reach, wrong identifications and a missing one, part by part."""
@@ -536,6 +592,7 @@ def identification_findings(solution: Any, doc: Any, lay: Any, claims: Any,
     givens = givens_by_part(solution)
     written = asked_as_written(solution)
     cross_part_identifications(solution, doc, lay, grades)
+    shared_limits(solution, doc, lay, grades)
     for part in solution.parts:
         grade = grades[part.label]
         scheme_identifications(part, doc, lay, grade)
