@@ -654,7 +654,9 @@ factor itself": the rate an optimal tuning minimises, named again (the family's 
 only beside that tuning)."""
 OPTIMAL_RATE = _add(_Q(
     "optimal-rate", "optimal convergence rate", r"\rho^\star",
-    phrases=(r"\boptimal (?:convergence )?rate", r"\b(?:optimal|best|fastest) (?:heavy[- ]ball|polyak|"
+    phrases=(r"\boptimal (?:convergence )?rate",
+             r"\boptimal \((?:asymptotic|linear|convergence|worst[- ]case)\) rate\b",
+             r"\b(?:optimal|best|fastest) (?:heavy[- ]ball|polyak|"
              r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
              r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",

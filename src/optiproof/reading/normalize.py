@@ -9,6 +9,9 @@ The canonical form every family reader matches against:
 - no Markdown emphasis, no ``$`` delimiters, no PDF debris ("Print Image", underbrace labels,
   lone equation numbers), lines kept (parts are split on them).
 
+Scripts and stacked fractions that a PDF copy set on lines of their own are read back into the
+formula first (:mod:`optiproof.reading.pdflines`).
+
 Every regular expression here is linear-time: quantifiers are bounded or run over a character
 class that excludes the closing delimiter, so no input can make them backtrack quadratically.
 """
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from optiproof.core.errors import BadInput
 from optiproof.core.limits import LIMITS
 from optiproof.core.text.record import flatten
+from optiproof.reading.pdflines import rejoin_scripts, rejoin_word_fraction
 
 # -- decoding and limits ------------------------------------------------------------------
 
@@ -144,6 +148,20 @@ _SLASH_NORM = re.compile(r"(?<![:/])//([^/\n]{1,60})//")
 _DOUBLE_BAR = re.compile(r"\|\|")
 _WORD_DAGGER = re.compile(r"\^ ?\{?(?:dagger|dag)\}?(?![A-Za-z])")
 """``theta^dagger`` typed in ASCII: the dagger symbol."""
+_SHORT_GREEK = {"lam": "λ", "lmbda": "λ", "lmbd": "λ"}
+"""Names an ASCII writer shortens λ to ('lam = 1.5'); 'eps' the readers read as it is."""
+
+
+def _short_greek(text: str, notes: list[str]) -> str:
+    """``lam`` (λ shortened in ASCII) -> ``λ``, only in a text that sets the short name as a
+    symbol somewhere ('lam = 1.5', 'lmbda=0.1'); the word elsewhere is left as written."""
+    for short, letter in _SHORT_GREEK.items():
+        if re.search(rf"(?<![\w\\]){short} ?=(?!=)", text):
+            notes.append(f"read '{short}' as {letter} (a Greek letter written short in ASCII)")
+            text = re.sub(rf"(?<![\w\\]){short}(?![\w(])", letter, text)
+    return text
+
+
 _WORD_GREEK_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_WORD_GREEK) + r")(?![A-Za-z])")
 _INF_INDEX = re.compile(r"(?<=[_lL∞\-\s])inf(?:inity|ty)?\b")
 _GT_TRANSPOSE = re.compile(r"\b([gGaAxX])T(?=[ \t(Δθ])")
@@ -178,6 +196,10 @@ _BLANKS = re.compile(r"\n[ \t]{0,80}\n(?:[ \t]{0,80}\n){1,}")
 _FIGURE_CAPTION = re.compile(r"(?:^|(?<=[.\n ]))(?:\d{1,2}\.[ \t]{0,4})?(?:Figure|Fig\.)[ \t]{0,4}"
                              r"\d{1,3}[:.][^\n]{0,400}"
                              r"(?:\n\n?[a-z][^\n]{0,200})?", re.M)
+_ALGORITHM_LABEL = re.compile(r"^([ \t]{0,8}Algorithm)[ \t]{1,3}\d{1,2}(?=[ \t]{0,2}[:.]?[ \t]{1,3}[A-Z])",
+                             re.M)
+"""The label of an algorithm float a PDF copy keeps at a line's start ('Algorithm 1 Adam.'): its
+number is no number of the problem."""
 _SOURCE_LINE = re.compile(r"^[ \t]{0,8}Source:[^\n]{0,400}$", re.M)
 _PLUS_MINUS_SPACING = re.compile(r"[ \t]{0,4}([=+])[ \t]{0,4}")
 
@@ -185,6 +207,20 @@ _PLUS_MINUS_SPACING = re.compile(r"[ \t]{0,4}([=+])[ \t]{0,4}")
 _GARBLED_HAT = re.compile(r"\u02c6([A-Za-z])")
 _GARBLED_HAT_AFTER = re.compile(r"(?<![A-Za-z])([mvgθ])[ \t]{0,2}\n?[ \t]{0,2}\u02c6[ \t]?(?=\d|[tk]\b)")
 """A PDF copy's hat after its letter, before the index ('vˆ3', 'm⏎ˆ t': v̂_3, m̂_t)."""
+_WIDE_HAT_B = re.compile(r"(?<![\w])([mv])b ?(t|\d)(?!\w|\.\d)")
+
+
+def _wide_hat_as_b(text: str, notes: list[str]) -> str:
+    """``mb t``, ``vb2``: the moments m̂_t, v̂_2 of a PDF copy that printed the wide hat over the
+    letter as a 'b' after it. Read so only in a text that writes both moments that way (an 'mb'
+    alone may be a unit)."""
+    found = {m.group(1) for m in _WIDE_HAT_B.finditer(text)}
+    if found != {"m", "v"}:
+        return text
+    notes.append("read 'mb t' and 'vb t' as m̂_t and v̂_t (a wide hat printed as 'b' by the PDF)")
+    return _WIDE_HAT_B.sub(lambda m: f"{m.group(1)}\u0302_{m.group(2)}", text)
+
+
 _GARBLED_DECAY_POWER = re.compile(r"(\b1 ?[-−] ?β)(\d{1,2}|t)([12])(?![\w.^_])")
 """A PDF copy's bias-correction factor with the power before the index ('1 − β31', '1 − βt2':
 1 − β_1^3, 1 − β_2^t)."""
@@ -237,6 +273,10 @@ def _italic(m: re.Match) -> str:
     return m.group(0)
 
 
+_PDF_ELL = re.compile(r"(?<![\w`])`(?=(?:1|2|∞|p)[ -]?"
+                      r"(?:norms?|ball|penalty|regulari[sz]\w{0,6}|step)\b)")
+"""A backquote before 1, 2, ∞ or p naming a norm ('the `1 norm', 'the `∞-norm ball'): the glyph
+ℓ of a PDF copy (TeX's \\ell), not Markdown code ('`p = 6.4e7`')."""
 _GARBLED_UMLAUT = re.compile(r"(?<=[A-Za-z]) ?[¨\u0308] ?([aeiouyAEIOUY])(?=[a-z])")
 """A diaeresis a PDF copy put before its vowel ("H¨older"): the accented letter ("Hölder")."""
 _SPACED_UMLAUT = re.compile(r"(?<=[A-Za-z])([aeiouyAEIOUY]) ?[¨\u0308] ?(?=[b-df-hj-np-tv-z])")
@@ -249,17 +289,22 @@ def normalize(raw: str) -> Normalized:
     removed: list[str] = []
     notes: list[str] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = rejoin_scripts(text, notes)
+    text = rejoin_word_fraction(text, notes)
     text = _bracket_pieces(text)
     text = _stacked_rows(text, notes)
     text = _bracket_rows(text, notes)
     text = _paren_rows(text, notes)
+    text = _bare_rows(text, notes)
     text = _flat_exponents(text, notes)
     text = _dropped_log_base(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
+    text = _wide_hat_as_b(text, notes)
     text = _GARBLED_HAT.sub("\\1\u0302", text)
     text = _GARBLED_DECAY_POWER.sub("\\1_\\3^\\2", text)
     text = _GARBLED_UMLAUT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0308"), text)
     text = _SPACED_UMLAUT.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0308"), text)
+    text = _PDF_ELL.sub("ℓ_", text)
     text = "".join(_CHAR_MAP.get(c, c) for c in text)
     text = _SCRIPT_RUN.sub(_script, text)
     text = unicodedata.normalize("NFKC", text)
@@ -279,11 +324,13 @@ def normalize(raw: str) -> Normalized:
     text = _SLASH_NORM.sub(lambda m: "‖" + m.group(1).strip() + "‖", text)
     text = _DOUBLE_BAR.sub("‖", text)
     text = _WORD_GREEK_RE.sub(lambda m: _WORD_GREEK[m.group(1)], text)
+    text = _short_greek(text, notes)
     text = _WORD_DAGGER.sub("^†", text)
     text = _INF_INDEX.sub("∞", text)
     text = _CARET_T.sub("^T", text).replace("^^T", "^T")
     text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)
     text = _fix_norm_indices(text)
+    text = _euclidean_lone_two(text, notes)
     text = _STAR_AFTER_SYMBOL.sub("^*", text)
     text = _PDF_STAR_MARK.sub("^*", text)
     text = re.sub(r"‖_(\w{1,4}) ?→ (\w{1,4})", r"‖_\1→\2", text)
@@ -540,6 +587,43 @@ def _paren_block(lines: list[str], start: int) -> tuple[str, int] | None:
     if len(rows) < 2 or j >= len(lines) or not _PAREN_CLOSE_PIECE.match(lines[j]):
         return None
     return lines[start].rstrip() + " " + _matrix_text(rows), j + 1
+
+
+def _bare_rows(text: str, notes: list[str]) -> str:
+    """A matrix or vector a PDF copy printed as bare rows with its brackets lost, under a line
+    ending in its name and '=' (a blank line may stand where each bracket was), the sentence
+    going on after it: ``A =`` / ``2 1`` / ``1 1`` / ``, g =`` -> ``A = [[2, 1], [1, 1]]``;
+    ``y =`` / ``2`` / ``3`` / ``.`` -> ``y = [2, 3]``. Only one to six rows of the same count of
+    plain numbers are rewritten, and only when a blank line follows them (where the closing
+    bracket was), or a line starting with ',', '.' or ';', or the text ends."""
+    if "=" not in text:
+        return text
+    return _rewrite_blocks(text, notes, _bare_block, "bare rows")
+
+
+def _bare_block(lines: list[str], start: int) -> tuple[str, int] | None:
+    if not _NAMED_GROUP.search(lines[start]):
+        return None
+    j = start + 1
+    if j < len(lines) and not lines[j].strip():
+        j += 1
+    rows: list[list[str]] = []
+    while j < len(lines) and len(rows) < 7:
+        m = _BARE_ROW.match(lines[j])
+        cells = [c.replace("−", "-") for c in m.group("cells").split()] if m else []
+        if not cells or rows and len(cells) != len(rows[0]):
+            break
+        rows.append(cells)
+        j += 1
+    if not rows or len(rows) > 6:
+        return None
+    blank = j < len(lines) and not lines[j].strip()
+    end = j + 1 if blank else j
+    if end < len(lines) and not blank and not re.match(r"[ \t]*[,.;]", lines[end]):
+        return None   # 'A =' / '5 2' / '2 2' / 'and more': no sign where the brackets were
+    if len(rows) == 1 and len(rows[0]) == 1:
+        return None   # one number under 'x =': a value, not a vector
+    return lines[start].rstrip() + " " + _matrix_text(rows), end
 
 
 def _bracket_rows(text: str, notes: list[str]) -> str:
@@ -885,6 +969,7 @@ def _drop_debris(text: str, removed: list[str]) -> str:
             continue
         keep.append(line)
     keep = _drop_page_numbers(keep, removed)
+    keep = _drop_last_footer(keep, removed)
     text = "\n".join(keep)
     text = _EQ_NUMBER_LINE.sub("", text)
 
@@ -900,6 +985,12 @@ def _drop_debris(text: str, removed: list[str]) -> str:
         return ""
 
     text = _FIGURE_CAPTION.sub(caption, text)
+
+    def float_label(m: re.Match) -> str:
+        removed.append(f"float label {m.group(0).strip()!r}")
+        return m.group(1)
+
+    text = _ALGORITHM_LABEL.sub(float_label, text)
     return _SOURCE_LINE.sub(caption, text)
 
 
@@ -941,6 +1032,29 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
                 continue
         out.append(line)
     return out
+
+
+_FOOTER_WORDS = re.compile(r"\b(?:chapter|lecture|notes|sheet|problem set|homework|course|page)\b",
+                           re.I)
+_FOOTER_NUMBER = re.compile(r"^[ \t]*\d{1,3}[ \t]|[ \t]\d{1,3}[ \t]*$|\bpage[ \t]{1,2}\d{1,3}\b",
+                            re.I)
+_PART_START = re.compile(r"^[ \t]*(?:\(?[a-h]\)|\(?[ivx]{1,4}\)|\d{1,2}\.[ \t])")
+
+
+def _drop_last_footer(lines: list[str], removed: list[str]) -> list[str]:
+    """The running footer or header a PDF copy leaves as the text's last line: a page number at
+    one end (or 'page N') beside a title that names a chapter, lecture, notes, sheet or page
+    ('194 CHAPTER 9. MOMENTUM', 'Page 4 of 6   Deep Learning — Exercise sheet 5', 'Lecture Notes
+    — Optimisation for Machine Learning 37'); a line with '=' or '?', or opening a part, stays."""
+    last = next((k for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), None)
+    if last is None or last == 0:
+        return lines
+    line = lines[last]
+    if len(line.strip()) > 140 or "=" in line or "?" in line or _PART_START.match(line) or \
+            not _FOOTER_WORDS.search(line) or not _FOOTER_NUMBER.search(line):
+        return lines
+    removed.append(f"running footer {line.strip()!r}")
+    return lines[:last] + lines[last + 1:]
 
 
 _HYPHENATED = re.compile(r"(?<![\w-])([a-z]{2,40})-[ \t]{0,8}\n[ \t]{0,8}([a-z]{2,40})\b")
@@ -988,6 +1102,14 @@ _WRAPPED_POWER = re.compile(r"(?<![\w.^])([1-9](?:\.\d{1,6})?[ \t]?[×·][ \t]?1
 set on the line below its base (a superscript line-wrapped)."""
 
 
+_BROKEN_POWER = re.compile(r"(?<![\w.^])(\d{1,4}(?:\.\d{1,6})? ?[×x·*] ?10)"
+                           r"[ \t]*\n[ \t]*(\d{1,2})"
+                           r"(?=[ \t]+[a-z]|[ \t]*\n?[ \t]*[,.;)](?!\d))")
+"""``5 × 10`` ending a line and ``6 parameters`` starting the next: a PDF copy set the exponent of
+5 × 10⁶ below its base; read as 5 × 10^6 when a number times 10 ends the line and the next
+line starts with one or two digits and a word or punctuation."""
+
+
 def _flat_exponents(text: str, notes: list[str]) -> str:
     """Exponents flattened by PDF copy, read with a note: ``10−3`` and ``1e−8`` (a dash where
     a superscript minus was) and ``10 -3`` are 10^-3, ``4 × 108`` is 4 × 10^8, ``5 × 10`` at a
@@ -1010,6 +1132,13 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
         return f"{base}^{exp}"
 
     text = _WRAPPED_POWER.sub(power, text)
+
+    def broken(m: re.Match) -> str:
+        notes.append(f"read '{m.group(1)}' over '{m.group(2)}' as {m.group(1)}^{m.group(2)} (an "
+                     "exponent the PDF copy moved to the next line)")
+        return f"{m.group(1)}^{m.group(2)}"
+
+    text = _BROKEN_POWER.sub(broken, text)
     text = re.sub(r"(?<![\w.^])10([\u2212\u2013])(\d{1,2})(?!\d|\.\d)", ten, text)
     text = _FLAT_EXPONENT.sub(exponent, text)
     text = _SPACED_EXPONENT.sub(ten, text)
@@ -1035,14 +1164,15 @@ def _dropped_log_base(text: str, notes: list[str]) -> str:
 
 _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[ΔδθgdxwuvG∆]k"
                            r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])"
-                           r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞)"
+                           r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞|_[\d∞])"
                            r"|(?<![A-Za-z])k[θxw]\w{0,3} ?[-−]\s?[θxw]\? ?k(?![a-z])"
                            r"|(?<![A-Za-z])k\([^()k\n]{1,12}\) ?[-−] ?\([^()k\n]{1,12}\) ?k(?![a-z])"
+                           r"|(?<![A-Za-zα-ω])k[A-Za-zθΔ∆]_[\w∞]{1,3}(?:\^\*)?k(?![a-z])"
                            r"|(?<![A-Za-zα-ω])k[θxw]k k(?![a-z])|(?<![A-Za-zα-ω])k\([^()\n]{1,24}\) ?k(?![a-z])"
                            r"|(?<![A-Za-zα-ω])k[θwxβ][ \t]*\n[ \t]*(?:∞|[A-Za-z0-9]{1,6})[ \t]*\n[ \t]*k"
                            r"[ \t]*\n[ \t]*(?:\d|∞)(?![\w])")
 """The signature of a PDF copy's garbled symbols: 'k·k', 'kdk' (norm bars as 'k'), 'hg, di' (an
-inner product), 'g>Δ' (a transpose), 'kθt − θ? k' and 'k(xt, yt) − (x⋆, y⋆)k' (the norm of
+inner product), 'g>Δ' (a transpose), 'kw_∞k' (a subscripted symbol in bars), 'kθt − θ? k' and 'k(xt, yt) − (x⋆, y⋆)k' (the norm of
 the distance to a starred point)."""
 _PDF_NORM = re.compile(r"(?<![A-Za-zα-ω])k(?=[^\sk])((?:[^k\n]|(?<=[-−+])\n|(?<=[-−+] )\n){1,30}?)(?<=\S) ?"
                        r"k(?![a-z])")
@@ -1218,6 +1348,32 @@ def _fix_norm_indices(text: str) -> str:
             pos = letter.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+_LONE_TWO = re.compile(r"‖([^‖\n]{1,30})‖ 2(?![\w^_‖]|\.\d)")
+_SENTENCE_EDGE = re.compile(r"[.?!](?!\d)")
+
+
+def _euclidean_lone_two(text: str, notes: list[str]) -> str:
+    """``‖u‖ 2`` (a 2 a PDF copy set apart from the bars: the 2-norm or the square) in a
+    sentence that says 'Euclidean length' or 'Euclidean norm' and nothing squared: the Euclidean
+    norm ``‖u‖_2``. Elsewhere the 2 is left as written."""
+    if "‖ 2" not in text or "euclidean" not in text.lower():
+        return text
+
+    def sentence(pos: int) -> str:
+        starts = [m.end() for m in _SENTENCE_EDGE.finditer(text, 0, pos)]
+        end = _SENTENCE_EDGE.search(text, pos)
+        return text[starts[-1] if starts else 0:end.start() if end else len(text)]
+
+    def two(m: re.Match) -> str:
+        said = sentence(m.start()).lower()
+        if re.search(r"\beuclidean (?:length|norm)s?\b", said) and "squar" not in said:
+            notes.append(f"read '{m.group(0)}' as ‖{m.group(1)}‖_2 (a Euclidean length)")
+            return f"‖{m.group(1)}‖_2"
+        return m.group(0)
+
+    return _LONE_TWO.sub(two, text)
 
 
 _GARBLED_MATRIX_INDEX = re.compile(r"(2)?([A-Z])(?![\w(])")
