@@ -652,11 +652,7 @@ class SteepestDescentReader:
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
             _threshold_letter(r, [s for k, s in asks if k == Q.THRESHOLD.key])
-        balls = {m.group(1) for m in _BALL.finditer(r.own_text or "")}
-        if len(balls) > 1:   # "(i) ‖u‖_1 ≤ η and (ii) ‖u‖_∞ ≤ η": two problems in one part
-            r.miss(F.norm, "the part states norm balls of several norms (" + ", ".join(
-                f"‖·‖_{b}" for b in sorted(balls)) + "); one part answers one norm (expected "
-                "one part per norm)")
+        _several_balls(r, r.own_text or "")
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)
                    and not _in_written_objective(r.own_text or "", s)
@@ -814,6 +810,15 @@ class SteepestDescentReader:
 _STEP_LETTERS = ("d", "D", "u", "U", "Delta", "delta")
 """The letters a starred step is written in, as the parser names them (``d^*``, ``Delta^*``)."""
 _NAMED_RESULT = re.compile(r"[a-zA-Zδ](?:\^?\*|\^⋆|⋆)?")
+
+
+def _several_balls(r: PartReading, own: str) -> None:
+    """"(i) ‖u‖_1 ≤ η and (ii) ‖u‖_∞ ≤ η": two problems in one part, refused (once)."""
+    balls = {m.group(1) for m in _BALL.finditer(own)}
+    if len(balls) > 1 and not any("norm balls of several norms" in m.reason for m in r.missing):
+        r.miss(F.norm, "the part states norm balls of several norms (" + ", ".join(
+            f"‖·‖_{b}" for b in sorted(balls)) + "); one part answers one norm (expected "
+            "one part per norm)")
 
 
 def _weight_letter(r: PartReading, alpha: Any) -> tuple[tuple[str, Any], ...]:
@@ -1624,6 +1629,9 @@ def _read_norm(own: str, ctx: str, r: PartReading, matrix: bool,
     if len(names) > 1:
         if not where and _alternative_norms(own, primary, names):
             r._alternatives = names  # type: ignore[attr-defined]
+        if not where and len({m.group(1) for m in _BALL.finditer(own)}) > 1:
+            _several_balls(r, own)   # "(i) ‖u‖_1 ≤ η and (ii) ‖u‖_∞ ≤ η": two problems
+            return
         listed = ", ".join(f"{n} (from \"{s}\")" for n, s in primary)
         r.miss(F.norm, f"several norms define the step{where}: {listed}; cannot tell which")
         return
