@@ -185,3 +185,19 @@ def test_concurrent_sends_to_a_server_stay_unplaced() -> None:
             "alpha + (bytes)/B with alpha = 5 microseconds and B = 10 GB/s, and all workers send "
             "at the same time in each step, how long does the parameter server take?\n")
     assert not read_report(text).complete
+
+
+@pytest.mark.parametrize("ask", ["What is the speed-up T_PS / T_ring?",
+                                 "Give the speedup T_ps/T_ring of the ring over the server."])
+def test_a_speed_up_is_the_ratio_of_the_two_times(ask: str) -> None:
+    text = ("n = 4 GPUs, p = 10^6 parameters in fp32, each message costs α + bytes/B with "
+            "α = 10 us and B = 10 GB/s.\n\n(a) " + ask + "\n")
+    reading = _read(text)
+    (ratio,) = [d for d in reading.parts[0].value("derived") if d["kind"] == "ratio"]
+    assert (ratio["of"], ratio["to"]) == ("time[parameter-server]", "time[ring-allreduce]")
+
+
+def test_a_speed_up_without_its_two_times_is_refused() -> None:
+    text = ("n = 4 GPUs, p = 10^6 parameters in fp32, each message costs α + bytes/B with "
+            "α = 10 us and B = 10 GB/s.\n\n(a) What is the speed-up?\n")
+    assert not read_report(text).complete

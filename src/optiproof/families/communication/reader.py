@@ -132,7 +132,8 @@ _DTYPES = {
 
 class CommunicationReader:
     family = FAMILY
-    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key, Q.RATIO.key, Q.DIFFERENCE.key)
+    answers = (*COMMUNICATION.answer_keys, Q.CROSSOVER.key, Q.RATIO.key, Q.DIFFERENCE.key,
+               Q.SPEEDUP.key)
     ask_field = F.quantities
 
     def score(self, flat: str) -> Score:
@@ -162,7 +163,9 @@ class CommunicationReader:
                                      "volume when a server also sends (expected 'total volume' or "
                                      "'values sent by one worker')")
                 continue
-            if key == Q.RATIO.key:
+            if key in (Q.RATIO.key, Q.SPEEDUP.key):   # a speed-up is a ratio of two times
+                if key == Q.SPEEDUP.key:
+                    r.answered_by[key] = Q.RATIO.key
                 ratios.append(source)
                 continue
             if key in (Q.MESSAGE_SIZE.key, Q.MESSAGE_BYTES.key) and rx(r"\bchunks?\b").search(
