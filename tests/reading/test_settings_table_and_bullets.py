@@ -90,3 +90,13 @@ def test_a_bulleted_assignment_is_not_a_difference(text, bullets):
 
 def test_a_formula_continued_on_a_line_starting_with_minus_stays_one():
     assert "•" not in flatten("x_{t+1} = x_t\n- h g_t, the update")
+
+
+@pytest.mark.parametrize("row, assigned", [
+    ("| β1, β2 | 0.8, 0.99 |", "β1 = 0.8, β2 = 0.99"),
+    ("| β_1, β_2 | 0.5, 0.75 |", "β_1 = 0.5, β_2 = 0.75"),
+])
+def test_a_row_of_two_settings_is_two_assignments(row, assigned):
+    text = normalize("Settings:\n\n| name | value |\n|---|---|\n| lr α | 0.1 |\n" + row + "\n")
+    assert "|" not in text.text and f"α = 0.1, {assigned}" in text.text, text.text
+

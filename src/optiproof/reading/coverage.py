@@ -35,6 +35,7 @@ _ZERO_BELOW = re.compile(r" ?[<≤] ?[A-Za-zα-ω]")
 """``0 < μ < L``: a positivity condition, not a value."""
 _COMPARED = re.compile(r"[<>≤≥≻⪰≺⪯] ?$")
 _OPERATOR_AFTER = re.compile(r" ?[/*^·]")
+_ELEMENTWISE_POWER = re.compile(r"\^ ?[⊙∘] ?$")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
 _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)|"
                     r"\b(?:steps|iterations) \d{1,3}(?: ?, ?\d{1,3}){0,6},? (?:and |& )?\d{1,3}\b")
@@ -96,6 +97,18 @@ def _in_hint(flat: str, start: int) -> bool:
     return any(lo + m.start() <= start < lo + m.end() for m in _HINT.finditer(flat[lo:start + 60]))
 
 
+_NEGATED = re.compile(r"\b(?:is|are|isn't|aren't) not (?:equal to )?(?:[A-Za-z]{1,8} ?\([^()\n]{1,30}\)"
+                      r"|\[[^\[\]\n]{1,30}\])|≠ ?(?:[A-Za-z]{1,8} ?\([^()\n]{1,30}\)|\[[^\[\]\n]{1,30}\])")
+"""'the Hessian is not diag(1, 9)', '≠ [[1, 0], [0, 9]]': a bracketed object the text says a thing
+is NOT; its numbers are no data (a plain value after 'not' is not covered: 'is not 0.1 but 0.2')."""
+
+
+def _in_negation(flat: str, start: int) -> bool:
+    """True when the number is inside an object the text negates (:data:`_NEGATED`)."""
+    lo = max(0, start - 60)
+    return any(lo + m.start() <= start < lo + m.end() for m in _NEGATED.finditer(flat[lo:start + 40]))
+
+
 def _in_range(flat: str, start: int) -> bool:
     """True when the number at ``start`` is in an index range such as ``t = 1, 2, …``."""
     lo = max(0, start - 40)
@@ -107,6 +120,10 @@ _DIMENSION = re.compile(r"(?<![\w])[Rℝ] ?\^? ?[({]? ?\d{1,4} ?[×x] ?$")
 """The second size of a matrix space, ``ℝ^{3×2}`` (the first is glued to the R)."""
 _FLAT_INDEX = re.compile(r"(?<![\w])[A-Za-zθβηγ][kt] ?[-+−] ?$")
 """An iteration index whose subscript a PDF copy flattened onto the line (``xk+1``, ``θt−1``)."""
+_STACKED_SQUARE_AFTER = re.compile(r" [tki](?![\w(=])")
+"""After the 2 of ``g 2 t`` (a PDF copy of g_t², square and index printed apart)."""
+_MAP_DOMAIN = re.compile(r" ?(?:→|->) ?[Rℝ](?![\w(])")
+"""What follows the dimension of a map's domain: ``ℝ^2 → ℝ``."""
 _SUM_BOUND = re.compile(r"(?:Σ|∑|\\sum|\bsum)_ ?\{?[a-z] ?= ?$")
 """The bounds of a sum's index, ``Σ_{i=1}^{2}`` (flattened ``Σ_i=1^2``)."""
 
@@ -131,6 +148,12 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
         return True   # "η ∈ (0, η̄)": likewise, up to a symbol
     if _DIMENSION.search(flat[max(0, start - 12):start]):
         return True   # the 2 of ℝ^{3×2}, printed R3×2 by a PDF copy
+    if text.isdigit() and _MAP_DOMAIN.match(flat[end:end + 5]) and \
+            re.search(r"(?:^|[Rℝ]\^? ?\{?) ?$", flat[max(0, start - 4):start]):
+        return True   # the 2 of f: ℝ^2 → ℝ (its ℝ^ maybe lost to a line break)
+    if text == "2" and _STACKED_SQUARE_AFTER.match(flat[end:end + 4]) and \
+            re.search(r"(?:^|(?<![\w])[a-zθ] )$", flat[max(0, start - 3):start]):
+        return True   # "g 2 t": g_t² with its square and index stacked apart by a PDF copy
     if text == "1" and _FLAT_INDEX.search(flat[max(0, start - 6):start]):
         return True   # the 1 of x_{k+1}, printed xk+1 by a PDF copy
     if text.lstrip("-") not in _SMALL:
@@ -139,6 +162,8 @@ def _is_structure(flat: str, start: int, end: int, text: str) -> bool:
             re.search(r"[=(] ?$", flat[max(0, start - 3):start]):
         return True   # "f(θ) = 1/2 θ^THθ − b^Tθ": the ½ of a quadratic form, spaced
     before = flat[max(0, start - 4):start]
+    if _ELEMENTWISE_POWER.search(before):
+        return True   # "g_t^{⊙2}": the elementwise square of a vector
     if _JUXTAPOSED.match(flat[end:end + 2]) or _INDEX_ARITHMETIC.search(before) or \
             _COMPARED.search(before) or _OPERATOR_AFTER.match(flat[end:end + 3]):
         return True
@@ -234,7 +259,7 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         covering = next((s for s in spans if s[0] <= start and end <= s[1]), None)
         if covering is not None:
             out.append(NumberUse(text, start, "used", covering[2]))
-        elif _is_label(flat, start, end) or _in_hint(flat, start):
+        elif _is_label(flat, start, end) or _in_hint(flat, start) or _in_negation(flat, start):
             out.append(NumberUse(text, start, "label"))
         elif _is_structure(flat, start, end, text):
             out.append(NumberUse(text, start, "structure"))

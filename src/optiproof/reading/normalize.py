@@ -90,7 +90,7 @@ _LATEX_SYMBOLS = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "eta": "η",
     "theta": "θ", "vartheta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "Sigma": "Σ",
     "epsilon": "ε", "varepsilon": "ε", "tau": "τ", "rho": "ρ", "nabla": "∇", "infty": "∞",
-    "partial": "∂", "top": "^T", "intercal": "^T", "cdot": "·", "times": "×", "le": "≤",
+    "partial": "∂", "top": "^T", "intercal": "^T", "cdot": "·", "times": "×", "odot": "⊙", "oslash": "⊘", "le": "≤",
     "leq": "≤", "ge": "≥", "geq": "≥", "preceq": "⪯", "succeq": "⪰", "succ": "≻", "prec": "≺", "in": "∈", "to": "→",
     "rightarrow": "→", "mapsto": "→",
     "leftarrow": "←", "gets": "←", "approx": "≈", "ne": "≠", "neq": "≠", "sum": "Σ",
@@ -453,9 +453,18 @@ def _settings_table(text: str, notes: list[str]) -> str:
     def cells(row: str) -> list[str]:
         return [c.strip() for c in row.strip().strip("|").split("|")]
 
+    def pairs(row: list[str]) -> list[list[str]]:
+        """'| β1, β2 | 0.9, 0.999 |': as many names as numbers, one row each."""
+        if len(row) == 2 and "," in row[0] and "," in row[1]:
+            names, values = [x.strip() for x in row[0].split(",")], \
+                [x.strip() for x in row[1].split(",")]
+            if len(names) == len(values) and all(names) and all(values):
+                return [[n, v] for n, v in zip(names, values)]
+        return [row]
+
     def rewrite(m: re.Match) -> str:
         heads = cells(m.group("head"))
-        rows = [cells(row) for row in m.group("rows").strip("\n").split("\n")]
+        rows = [x for row in m.group("rows").strip("\n").split("\n") for x in pairs(cells(row))]
         if len(heads) != 2 or not all(len(r) == 2 and _SETTING_NAME.fullmatch(r[0]) and
                                       _SETTING_VALUE.fullmatch(r[1].replace(" ", ""))
                                       for r in rows):
@@ -1004,6 +1013,10 @@ _RUNNING_LINE = re.compile(rf"^[ \t]{{0,8}}{_SECTION}[A-Z][A-Za-z'&:,-]{{0,30}}(
 """A running footer or header of PDF copy: a title of a few capitalised words, maybe with its
 section number ("9.3. COST MODELS", "CHAPTER 9. DISTRIBUTED TRAINING"), and the page number,
 far apart ("Optimization for Machine Learning          47")."""
+_CHAPTER_LINE = re.compile(r"^[ \t]{0,8}(?:\d{1,4}[ \t]{1,40})?(?:CHAPTER|SECTION|LECTURE)[ \t]\d{1,2}\.?"
+                           r"(?:[ \t]{1,3}[A-Z][A-Z'&:,-]{0,30}){1,8}(?:[ \t]{1,40}\d{1,4})?[ \t]{0,8}$")
+"""A running header of PDF copy in capitals, its page number maybe one space apart ("194 CHAPTER
+9. MOMENTUM", "CHAPTER 9. MOMENTUM 195")."""
 _COPYRIGHT_LINE = re.compile(r"^[ \t]{0,8}(?:©|\(c\)|c)[ \t]{0,2}(?:19|20)\d{2}\b[^\n\d=]{0,60}?[ \t]{7,}"
                              r"(?:page[ \t]{1,2})?\d{1,3}[ \t]{0,8}$", re.I)
 """A copyright footer of PDF copy, its © often read as a plain c, then the page number far
@@ -1019,7 +1032,8 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
     line) and the start of a new block (a capital, a heading, a part label)."""
     out = []
     for i, line in enumerate(lines):
-        if _PAGE_LINE.match(line) or _RUNNING_LINE.match(line) or _COPYRIGHT_LINE.match(line):
+        if _PAGE_LINE.match(line) or _RUNNING_LINE.match(line) or _COPYRIGHT_LINE.match(line) or \
+                _CHAPTER_LINE.match(line):
             before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
             after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), None)
             last = after is None
@@ -1203,7 +1217,7 @@ _PDF_POINT_NORM = re.compile(r"(?<![A-Za-zα-ω])k(\([^()\n]{1,24}\)) ?k(?![a-z]
 """'k(xk , yk )k': the norm of a point written as a pair, whose entries may hold a subscript k."""
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
 _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ]|\((?:[θxwa]|X ?[θwβ])\b)")
-_STACKED_HALF = re.compile(r"= ?1 ?\n ?2 (?=[‖θxwΘ])")
+_STACKED_HALF = re.compile(r"= ?1 ?\n ?2 ?(?=[‖θxwΘ])")
 _PDF_TRANSPOSE = re.compile(r"(?<=[)\w∆Δθ])>(?=[\s,.;:)∆Δθ(]|$)|(?<=[)\w])⊤")
 
 _PDF_INNER_TRANSPOSE = re.compile(r"(?<![\w^])([a-zθ])>([a-zθ])(?![\w(])")
@@ -1265,6 +1279,7 @@ named, dropped below the bars (a bare norm ‖·‖ is not squared)."""
 def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     """In text copied from a typeset PDF: ``kdk`` -> ``‖d‖``, ``hg, di`` -> ``⟨g, d⟩``,
     ``g>`` -> ``g^T`` (only when the text shows the garble's signature ``k·k``/``kdk``/``hg, di``)."""
+    text = _PDF_FACTOR_POWER_LINE.sub(lambda m: _flat_factor(m, notes), text)
     if not _GARBLE_SIGNS.search(text):
         text = _pdf_quadratic_form(text, notes)
         return _pdf_half(text.replace("⊤", "^T"), notes, _STACKED_HALF)
@@ -1310,12 +1325,17 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
 
 _PDF_FACTOR_POWER = re.compile(r"\b(a factor(?:\sof)?|by(?:\sa factor(?:\sof)?)?)\s10([2-9])(?![\d.,]?\d)")
 """``by a factor 103`` in PDF copy: the factor 10³, its exponent flattened onto the line."""
+_PDF_FACTOR_POWER_LINE = re.compile(r"\b(a factor(?:\sof)?|by(?:\sa factor(?:\sof)?)?)\s10[ \t]*\n[ \t]*"
+                                    r"([2-9]|1[0-9])(?=[ \t]*\n?[ \t]*(?:[,;?)]|\.(?!\d)))")
+"""``by a factor of 10`` then ``6`` alone on the next line before the comma: a PDF copy's 10⁶,
+its superscript put on a line of its own (a sign of the copy even without other garbles)."""
 
 
 def _flat_factor(m: re.Match, notes: list[str]) -> str:
-    notes.append(f"read '{m.group(0)}' as {m.group(1)} 10^{m.group(2)} (a power of ten whose "
-                 "exponent the PDF flattened onto the line)")
-    return f"{m.group(1)} 10^{m.group(2)}"
+    exp = m.group(2)
+    notes.append(f"read '{' '.join(m.group(0).split())}' as {m.group(1)} 10^{exp} (a power of "
+                 "ten whose exponent the PDF flattened onto the line)")
+    return f"{m.group(1)} 10^{exp}"
 
 
 def _fix_norm_indices(text: str) -> str:

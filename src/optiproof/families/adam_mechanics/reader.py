@@ -1373,7 +1373,8 @@ _OTHER_ADAPTIVE = (O.AMSGRAD, O.LION, O.SHAMPOO, O.ADAFACTOR, O.SIGN_ADAM)
 
 _SEVERAL_VARIANTS = (r"\b(?:for |of |in |with )?(?:both|each|all(?: the)?(?: two| three)?|the two|the three) "
                      r"(?:of the )?(?:variants|versions|optimi[sz]ers|methods|algorithms|update "
-                     r"rules|rules|settings)\b|\b(?:for|under|in|with) (?:both|each)\b(?! (?:steps?|coordinates?|"
+                     r"rules|rules|settings)\b|\b(?:for|under|in|with) (?:both|each)\b(?! (?:of (?:the |its |these |"
+                     r"those )?(?:two |three |four |\d{1,2} )?)?(?:steps?|coordinates?|"
                      r"entry|entries|components?|parameters?|weights?|directions?|t)\b)")
 """A part that asks its question of several variants at once ("Recompute θ_1 for both
 variants"): one run each is needed, which a single Adam part does not hold."""

@@ -258,6 +258,7 @@ class QuadraticDynamicsReader:
                                                        Q.EQUIVALENT_MOMENTUM.key)), None)
         if converted is not None and not any(k == Q.PYTORCH.key for k, _ in asks):
             asks = [(Q.PYTORCH.key, converted), *asks]
+        asks = _qualifiers_of_parts(r, asks)
         optima = {k for k, _ in asks} | set(r.value(F.asks) or [])   # the reader's and these
         alpha = r.fields.get(F.alpha)
         if alpha is not None and Q.OPTIMAL_STEP.key in optima and \
@@ -337,7 +338,7 @@ class QuadraticDynamicsReader:
             r.convention("PyTorch SGD", sgd.group(0), "PyTorch's SGD with momentum is the "
                                                       "convention asked about")
         taken = r.value(F.asks) or []
-        tuned = _TUNING_NAMED.search(r.own_text or "")
+        tuned = _TUNING_NAMED.search(_without_part_qualifiers(r))
         if tuned and not {Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key} & set(taken):
             r.miss(f"question \"{tuned.group(0)}\"", f"\"{tuned.group(0)}\" names an optimal "
                    "parameter the reading did not take (expected e.g. 'the optimal α and β')")
@@ -1055,11 +1056,12 @@ _EUCLIDEAN_ERROR = re.compile(r"\b(?:the )?(?:error|distance)(?: is| being)?(?: 
 in words."""
 
 
-_MINIMISER = re.compile(r"\b(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|x|w)\^?\*| "
-                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at)(?: (?:θ|x|w)\^?\* ?=)? ?"
+_MINIMISER = re.compile(r"(?:\b(?:the )?(?:unique )?minimi[sz]er(?: (?:θ|x|w)\^?\*| "
+                        r"\(x\^?\*, ?y\^?\*\))? (?:is|=|lies at|is at)(?: (?:θ|x|w)\^?\* ?=)? ?|"
+                        r"\((?:so |hence |thus |i\.e\. |note )?(?:θ|x|w)\^?\* ?= ?)"
                         r"(?=[(\[]|0(?![\w,/]|\.\d))")
 """A stated minimiser: a vector, or a bare 0 (the zero vector: "minimiser w* = 0", "so the
-minimizer is θ* = 0")."""
+minimizer is θ* = 0", the remark "(so θ* = 0)")."""
 
 
 def _read_minimiser(own: str, ctx: str, r: PartReading) -> None:
@@ -1148,7 +1150,13 @@ def _read_methods(own: str, ctx: str) -> list[tuple[str, str]]:
         if O.NESTEROV.key in names and O.HEAVY_BALL.key in names and \
                 not rx(r"\bheavy[- ]ball|\bpolyak").search(text):
             # "Nesterov's method (constant momentum version)": the momentum is Nesterov's
+            nest = next(f for f in found if f[1] == O.NESTEROV.key)
+            near = [f for f in found if f[1] == O.HEAVY_BALL.key and
+                    0 < f[0] - nest[0] <= 60 and f[2] in text[f[0]:f[0] + len(f[2]) + 2]]
             found = [f for f in found if f[1] != O.HEAVY_BALL.key]
+            if near:   # its source phrase runs up to the word, which then is used
+                end = near[0][0] + len(near[0][2])
+                found = [(f[0], f[1], phrase(text, f[0], end)) if f is nest else f for f in found]
         if found and text is own:
             found += _coordinated_gd(own, found) or _compared_gd(own, found)
         elif text is own:
@@ -1262,9 +1270,12 @@ def _coordinated_gd(own: str, found: list[tuple[int, str, str]]) -> list[tuple[i
     return []
 
 
-_EACH = re.compile(r"\b(?:each of the (?:two|three|\d) (?:methods|algorithms|optimi[sz]ers)|both "
+_EACH = re.compile(r"\b(?:each of (?:parts? )?\((?:[a-h]|\d{1,2}|i{1,3}|iv|v)\)|"
+                   r"(?:each of the (?:two|three|\d) (?:methods|algorithms|optimi[sz]ers)|both "
                    r"(?:methods|algorithms|optimi[sz]ers)|each (?:method|algorithm|optimi[sz]er)|"
-                   r"the two (?:methods|algorithms|optimi[sz]ers))\b", re.I)
+                   r"the two (?:methods|algorithms|optimi[sz]ers))\b)", re.I)
+"""'each of the two methods', 'both methods', 'each of (i) and (iii)': a request of several
+methods (named by the parts that study them, when the text names parts)."""
 
 
 _RATE_ASKS = (Q.RATE.key, Q.OPTIMAL_RATE.key)
@@ -1384,6 +1395,39 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
            f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
            "'for gradient descent and for heavy ball')")
     return methods
+
+
+_PART_QUALIFIER = re.compile(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|v)\) ?\((?P<q>[^()]{1,40})\)", re.I)
+"""'each of (i) (optimal step) and (ii)': a parenthesis right after a part's label says which
+setting of that part is meant; it asks nothing itself."""
+
+
+def _without_part_qualifiers(r: PartReading) -> str:
+    """The part's text, without the qualifiers of named parts when it is split one reading per
+    method of the parts it names (:func:`_qualifiers_of_parts`)."""
+    own = r.own_text or ""
+    split = r.found.get(_SPLIT) or r.found.get(_SETTINGS)
+    return _PART_QUALIFIER.sub(lambda m: m.group(0).split(")")[0] + ")", own) if split else own
+
+
+def _qualifiers_of_parts(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The asks without those read inside a qualifier of a named part (:data:`_PART_QUALIFIER`),
+    in a part split one reading per method; the qualifier is noted."""
+    own = r.own_text or ""
+    if not r.found.get(_SPLIT) and not r.found.get(_SETTINGS):
+        return asks
+    quals = [m.group("q") for m in _PART_QUALIFIER.finditer(own)]
+    dropped = [(k, s) for k, s in asks if any(s in q for q in quals)]
+    own_asks = r.value(F.asks) or []
+    inside = [k for k in own_asks if k == Q.OPTIMAL_STEP.key and
+              any(rx(r"\b(?:optimal|best|tuned) (?:step|learning rate|lr)\b").search(q)
+                  for q in quals) and not rx(r"\b(?:optimal|best|tuned) (?:step|learning rate|lr)\b")
+              .search(_without_part_qualifiers(r))]
+    if inside:
+        r.set(F.asks, [k for k in own_asks if k not in inside], r.fields[F.asks].source)
+    for q in quals:
+        r.notes.append(f"\"({q})\" says which setting of the part named before it is meant")
+    return [x for x in asks if x not in dropped]
 
 
 def _part_references(own: str, label: str, previous: list[PartReading]) -> list[str]:
@@ -2097,7 +2141,8 @@ def _factor(text: str) -> tuple[Any, str] | None:
     for verb in rx(r"\b(?:reduc|shr[iau]nk|decreas|drop|fall|fell|cut)\w{0,4}\b|"
                    r"\bdown(?= by\b)").finditer(text):
         window = text[verb.end():verb.end() + 60]
-        for m in rx(r"\b(?:by|to)(?: a factor(?: of)?)? ").finditer(window):
+        for m in rx(r"\b(?:by|to)(?: (?:at least|no less than))?(?: a factor(?: of)?)?"
+                    r"(?: (?:at least|no less than))? ").finditer(window):
             num = number_at(text, verb.end() + m.end())
             if num is not None:
                 return num[0], phrase(text, verb.start(), num[1])
