@@ -43,7 +43,7 @@ def test_a_stacked_weight_letter_over_number(text, alpha):
     ("For a norm k · k on R\n3 we look at steps.", "on R^3 we"),
     ("Give u\n?\nand its value for k · k.", "Give u^*"),
     # ℓ printed as a backtick
-    ("Repeat with the `1 norm in place of the `∞ norm; k · k.", "the ℓ1 norm in place of the ℓ∞ norm"),
+    ("Repeat with the `1 norm in place of the `∞ norm; k · k.", "the l_1 norm in place of the l_∞ norm"),
     # the norm of an optimum whose star and subscript sit on lines of their own
     ("Compare ku\n∗\n∞\nk with k · k.", "‖u^*_∞‖"),
 ])

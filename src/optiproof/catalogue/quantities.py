@@ -185,7 +185,11 @@ MIN_VALUE = _add(_Q(
     labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
             # "d = (−0.1, 0, 0), value gᵀd = −0.3", "with value −1.75": the value of the step
             r"(?:^|,\s*|\bwith\s+|\band\s+|\bits\s+)value(?:\s+[a-zα-ω](?:ᵀ|\^t|\^\{?t\}?)?\s*[a-zα-ω])?\s*$",
-            r"\bmin\b")))
+            r"\bmin\b",
+            # "so the optimum is −1.75": the optimum as a number is the objective's value there
+            # (a vector so named is the point: scalar labels never name an array)
+            r"\boptimum\b(?! (?:point|step|solution|update|direction|location|argument|is (?:at|"
+            r"attained|reached))\b)")))
 ASKED_STEP_NORM = (r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )"
                    r"(?<![+)α-ωΑ-Ω\d] )(?<![+)α-ωΑ-Ω\d])‖u‖_"
                    r"(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)(?![^\s‖]{1,8} ?(?:≤|<=|<))")

@@ -291,10 +291,25 @@ def _header_scores(header: str) -> dict[str, int]:
 _OF_SIZE = re.compile(r"\b(?:of size|of length|sized)\s*$", re.I)
 
 
+def _named_before_only(claim: Claim) -> bool:
+    """``… convergence to a minimizer forces s = 1: θ⁽ᵇ⁾ = …``: a statement with its own
+    subject and no word of its own naming a quantity; the words of the sentence before it may
+    support what it states, but do not rule out what its subject names."""
+    from optiproof.catalogue.quantities import label_scores
+
+    if not claim.subject or claim.unit.kind == "cell" or claim.row or claim.column:
+        return False  # a table's row and column name their cells
+    head, _, after = claim.cue.partition("@")
+    return not label_scores(head.rpartition("¦")[2]) and not label_scores(
+        " ".join(_after_words(after)))
+
+
 def names_other(claim: Claim, quantities: frozenset[str]) -> bool:
     """The claim's words plainly name a quantity the part does not ask, and none it asks
     (``learning rate 0.25`` in a part that asks for the step and the optimal value)."""
     scores = _asked_labels(claim, quantities, own=True)
+    if _named_before_only(claim):
+        return False
     outside = max((s for q, s in scores.items() if q not in quantities), default=0)
     inside = max((s for q, s in scores.items() if q in quantities), default=0)
     return outside >= 8 and not inside
@@ -389,6 +404,7 @@ def _recurrence(subject: str, value: Any) -> str | None:
 
 
 _STATE = ("mhat", "m", "g", "vhat", "v", "u", "d", "G")
+_SECOND = ("vhat", "v", "G")
 
 
 def _decay_of(value: Any, previous: Any, exp: Expectation) -> Any:
@@ -398,7 +414,10 @@ def _decay_of(value: Any, previous: Any, exp: Expectation) -> Any:
     not linear in the weight or still depends on the gradient statistics."""
     import sympy
 
-    zero = {s: 0 for s in value.free_symbols if base_and_index(s.name)[0] in _STATE}
+    # the gradient and first moment go to zero; the second moment stays a symbol (it divides,
+    # and a decay it still scales is not one rate for every weight)
+    zero = {s: 0 for s in value.free_symbols if base_and_index(s.name)[0] in _STATE
+            and base_and_index(s.name)[0] not in _SECOND}
     try:
         step = sympy.expand((value - previous).xreplace(zero))
         rate = -sympy.diff(step, previous)
@@ -461,10 +480,25 @@ _IN_TRANSFORMED = re.compile(
     r"\b(?:on|in|of|for|to)\s+(?:the\s+|its\s+|our\s+)?(?:rescaled|transformed|whitened|"
     r"normali[sz]ed|standardi[sz]ed|preconditioned|reparameteri[sz]ed|scaled)\s+(?:problem|"
     r"coordinates|units|variables|features|data|space|system|parameters|weights)\b|"
-    r"\bnew (?:coordinates|units|variables|inputs?|features|data)\b|\bbefore mapping back\b", re.I)
+    r"\bnew (?:coordinates|units|variables|inputs?|features|data)\b|\bbefore mapping back\b|"
+    r"\b(?:rescaled|transformed|whitened|normali[sz]ed|standardi[sz]ed|scaled)\s+(?:inputs?|"
+    r"features?|data(?: points?)?|examples?)\b", re.I)
 """A value the clause places in a transformed problem ("SGD on the rescaled problem converges to
-[1/3, 1/3, 1/3]"): an intermediate in other units, not the part's answer, unless it is named
-by the answer's own symbol."""
+[1/3, 1/3, 1/3]") or gives as the transformed data ("scaled input z = [1, 1, 1]"): an
+intermediate in other units, not the part's answer, unless it is named by the answer's own
+symbol."""
+
+
+def _in_transformed(claim: Claim) -> bool:
+    """The claim's clause places its value in a transformed problem, or its subject was
+    introduced so earlier in the sentence ("scaled input z_j = 1, so z = [1, 1, 1]")."""
+    prior, _, own = claim.cue.partition("@")[0].rpartition("¦")
+    if _IN_TRANSFORMED.search(own):
+        return True
+    base = base_and_index(claim.subject)[0] if claim.subject else ""
+    return bool(base) and any(
+        re.match(rf"\s*{re.escape(base)}(?![^\W\d_])", prior[m.end():])
+        for m in _IN_TRANSFORMED.finditer(prior))
 
 
 def _transformed(subject: str, exp: Expectation) -> bool:
@@ -524,6 +558,20 @@ def per_worker(claim: Claim) -> bool:
     return bool(_PER_WORKER_BEFORE.search(before) or _PER_WORKER_AFTER.search(after))
 
 
+_PER_MESSAGE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:per|in each|in every|each|every)\s+"
+                                r"(?:message|round|step of the ring|chunk|send)\b|^\s*(?:at a time|"
+                                r"in one message|as one message)", re.I)
+
+
+def _sent_in_all(claim: Claim) -> bool:
+    """What one worker sends over the whole step (``each worker sends 2(n-1)p/n``) is a
+    volume, not the size of one message -- unless the words after it say per message or
+    round (``each worker sends p/n per round``)."""
+    head, _, after = claim.cue.partition("@")
+    return bool(_PER_WORKER_BEFORE.search(head.rpartition("¦")[2])) and not \
+        _PER_MESSAGE_AFTER.match(after)
+
+
 _ROW_SYMBOL = re.compile(r"(?:^|[\s(])([α-ωΑ-Ω](?:_?[0-9a-z]|\^?[*⋆]|')*)\s*(?:\([^()]*\))?\s*$")
 
 
@@ -547,6 +595,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     named = _named(_asked_labels(claim, quantities, own=True), quantities) or _named(
         _asked_labels(claim, quantities), quantities)
     named = {q for q in named if not _scalar_of_array(q, value)}
+    if _named_before_only(claim):
+        named = set()
     if claim.words in (UNBOUNDED, "unchanged", "factor") or any(
             symbol_score(claim.subject, e) >= 4 for e in gradable) or _bounds_a_symbol(
             claim, piece, gradable) or (_recurrence(claim.subject, value) and any(
@@ -568,7 +618,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
     out = []
     for e in gradable:
         if _ingredient(claim, e) or _transformed(claim.subject, e) or (
-                e.quantity == "messages" and per_worker(claim)) or _not_a_count(
+                e.quantity == "messages" and per_worker(claim)) or (
+                e.quantity == "message-size" and _sent_in_all(claim)) or _not_a_count(
                 claim, value, e, quantities) or _multiple_of(claim, e):
             continue
         if _trial_value(claim.subject, value, e) or (
@@ -756,10 +807,12 @@ def _along(claim: Claim) -> bool:
     return bool(_ALONG.search(before))
 
 
-_ALONG = re.compile(r"\b(?:along|on the (?:ray|line)|in the direction(?: of)?|restricted to)"
-                    r"(?:\s+(?:the|a)\s+(?:ray|line|direction|path))?\s*$", re.I)
+_ALONG = re.compile(r"\b(?:(?:along|on the (?:ray|line)|in the direction(?: of)?|restricted to)"
+                    r"(?:\s+(?:the|a)\s+(?:ray|line|direction|path))?|all|every|any|each)\s*$",
+                    re.I)
 """Right before a formula with a symbol no answer has: ``along u = −t sign(g)`` (the ray the
-objective is studied on), a family of trial steps rather than the answer."""
+objective is studied on), ``all u = −t sign(g) tie`` (every member of it), a family of trial
+steps rather than the answer."""
 
 
 @lru_cache(maxsize=64)
@@ -775,17 +828,49 @@ _VERB_AFTER = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have|and|both|
 
 def _sentence_subject(claim: Claim, piece: Piece) -> bool:
     """A lone symbol that the sentence goes on to say something about (``r_t is unchanged``,
-    ``m and √v both scale by c``): the subject of a sentence, not a value stated."""
+    ``m and √v both scale by c``): the subject of a sentence, not a value stated; or the
+    thing it says something does not change with (``invariant to c``)."""
     import sympy
 
     if claim.subject or len(claim.pieces) != 1:
         return False
-    after = claim.cue.partition("@")[2]
+    from optiproof.checking.invariance import said_invariant_to
+
+    before, _, after = claim.cue.partition("@")
+    if said_invariant_to(piece.value, before.rpartition("¦")[2]):
+        return True
     if isinstance(piece.value, sympy.Symbol):
         return bool(_VERB_AFTER.match(after))
     from optiproof.checking.invariance import said_unchanged
 
     return said_unchanged(piece.value, after)
+
+
+_CONDITION_AFTER = re.compile(
+    r"^\s*[)*_]*\s*(?:(?:is|are|would be|holds?)\s+)?(?:[\w-]+\s+){0,3}?\(?(?:for|when|whenever|if|"
+    r"as long as|provided|while)\s+(?:all\s+|every\s+)?(?P<sym>[^\W\d]\w{0,2}|[α-ωΑ-Ω])\s*"
+    r"(?P<rel><=|>=|≤|≥|⩽|⩾|<|>)\s*(?P<num>\d+(?:\.\d+)?(?:\s*/\s*\d+)?)(?![\d.])")
+"""Right after a value: the range of a parameter it holds in ("u = 0 is optimal for α ≤ 1/6")."""
+
+
+def _holds_elsewhere(claim: Claim, given: dict[str, Any]) -> bool:
+    """The words after the value restrict it to a range of a parameter the problem fixes, and
+    the fixed value lies outside it (``u = 0 is optimal for α ≤ 1/6`` where α = 0.5): a case
+    of the analysis, not the answer at the given value."""
+    m = _CONDITION_AFTER.match(claim.cue.partition("@")[2])
+    if m is None:
+        return False
+    value = given.get(symbol_key(m.group("sym")))
+    try:
+        at = float(value)
+        num, _, den = m.group("num").replace(" ", "").partition("/")
+        bound = float(num) / float(den) if den else float(num)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return False
+    rel = m.group("rel")
+    inside = at <= bound if rel in ("<=", "≤", "⩽") else at >= bound if rel in (
+        ">=", "≥", "⩾") else at < bound if rel == "<" else at > bound
+    return not inside
 
 
 def _names_an_answer(claim: Claim, piece: Piece, own: set[str]) -> bool:
@@ -1082,9 +1167,10 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                 and _MENTIONED.search(claim.cue.partition("@")[0]) and not _asked_head_of(
                     claim.cue.partition("@")[0].rpartition("¦")[2], quantities)):
             continue
-        if _left_open(claim, value, gradable) or (_IN_TRANSFORMED.search(
-                claim.cue.partition("@")[0].rpartition("¦")[2])
+        if _left_open(claim, value, gradable) or (_in_transformed(claim)
                 and not any(symbol_score(claim.subject, e) >= 4 for e in gradable)):
+            continue
+        if _holds_elsewhere(claim, context["given_values"]):
             continue
         if _names_an_answer(claim, piece, context["own"]) or _sentence_subject(claim, piece) \
                 or _OFFERED_INSTEAD.search(

@@ -583,8 +583,10 @@ _GREEK_PRODUCT = re.compile(r"[α-ωΑ-Ω]\u0302?(?:[₀-₉ₜₖᵢⱼ₊₋]+
 
 
 _CONCLUDES = re.compile(r"(?:^|\s)(?:so|therefore|thus|hence|giving|we get|which gives|this gives|that's|that is|"
-                        r"in total|altogether)"
+                        r"in total|altogether|in all)"
                         r"\s*(?:[^\s]+\s*){0,8}$", re.I)
+_TOTAL_LEAD = re.compile(r"(?:^|¦)\s*(?:the\s+|in\s+)?total\s*[:=]?\s*(?:¦\s*)?$", re.I)
+"""A clause that opens with "Total:" and goes straight to the value: the sum concluded."""
 _ENUMERATOR = re.compile(r"\b(?:step|part|case|phase|stage|eq(?:uation)?\.?|line|section|figure|"
                          r"table|example|round)\s*\(?\d+\)?|^\s*\*{0,2}\(\d+\)\*{0,2}\s*$",
                          re.I)
@@ -738,7 +740,7 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
         tier = min(tier, TIER_ASIDE)
     elif unit.reported or REPORTED.search(unit.text[max(rel_start - 120, 0):max(rel_start, 0)]):
         tier = min(tier, TIER_PROSE)
-    elif _CONCLUDES.search(cue.split("@")[0]):
+    elif _CONCLUDES.search(cue.split("@")[0]) or _TOTAL_LEAD.search(cue.split("@")[0]):
         tier = max(tier, TIER_CONCLUSION)
     factor = not has_subject and _states_factor(cue, unit)
     reason = "" if factor and why.reason == "scaling" else why.reason

@@ -241,7 +241,7 @@ def matches(value: Any, text: str, exp: Expectation) -> bool | None:
                 return bool(exp.membership(arr, max(rel, 1e-9) * max(map(abs, want))))
             except Exception:  # noqa: BLE001 - fall back to the representative
                 pass
-        return same_floats(got, want, rel)
+        return same_floats(got, want, rel) and _whole_entries_exact(got, text, want)
     if exp.kind == "formula":
         if isinstance(value, Recurrence):
             return same_recurrence(value, exp.value)
@@ -253,6 +253,27 @@ def matches(value: Any, text: str, exp: Expectation) -> bool | None:
                 return True
         return verdict
     return None
+
+
+_NUMBER_TOKEN = re.compile(r"[-+\u2212]?\d*\.?\d+(?:[eE][-+]?\d+)?")
+
+
+def _whole_entries_exact(got: list[float], text: str, want: list[float]) -> bool:
+    """An entry of a vector written as a whole number (the ``1`` of ``[1, 0.1, 0.01]``) is
+    exact, as a whole number written alone is: the decimals of the other entries do not
+    make it a rounding. Only when the text writes one plain number per entry."""
+    tokens = _NUMBER_TOKEN.findall(text)
+    if len(got) < 2 or len(tokens) != len(got) or len(want) != len(got):
+        return True
+    for token, g, w in zip(tokens, got, want, strict=True):
+        try:
+            if abs(float(token.replace("\u2212", "-")) - g) > 1e-12 * max(abs(g), 1):
+                return True  # the tokens are not the entries (a factor, an exponent)
+        except ValueError:
+            return True
+    return all(abs(g - w) <= TOL.exact_rel * max(abs(w), 1.0)
+               for token, g, w in zip(tokens, got, want, strict=True)
+               if re.fullmatch(r"[-+\u2212]?\d+", token))
 
 
 _PLAIN_DECIMALS = re.compile(r"[-+−]?\d*\.(\d+)")

@@ -250,9 +250,11 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
     for c in claims:
         named = _names_expectation(c)
         if named is not None:
-            if named not in named_letters:  # named once; later ``𝔼[m̂_t] = ḡ`` is a result
-                named_letters.add(named)
-                out.append(Definition(c.pos, named, sympy.Symbol(c.subject), None))
+            key, power = named
+            if key not in named_letters:  # named once; later ``𝔼[m̂_t] = ḡ`` is a result
+                named_letters.add(key)
+                out.append(Definition(c.pos, key, sympy.Symbol(c.subject) ** sympy.Rational(
+                    1, power), None))
             continue
         if not c.subject or c.excluded or _CONDITIONAL.search(
                 c.cue.partition("@")[0].rpartition("¦")[2]):
@@ -260,7 +262,9 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
         piece = next((p for p in c.pieces if p.value is not None), None)
         if piece is None or piece.relation != "=":
             continue
-        value = c.final.value if c.final is not None else piece.value
+        value = _equal_to(c.pieces) if c.final is not None else piece.value
+        if value is None:
+            continue
         if hasattr(value, "free_symbols") and c.subject in {s.name for s in value.free_symbols}:
             continue
         if _calls_unknown(value) or (getattr(value, "is_Symbol", False)
@@ -278,6 +282,17 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
     return [d for d in out if d.key not in clashing]
 
 
+def _equal_to(pieces: Any) -> Any:
+    """The value a chain sets its subject to: its last piece while every relation is ``=``
+    (``a = alpha > 0`` sets ``a`` to ``alpha``; the bound after it is a condition)."""
+    value = None
+    for p in pieces:
+        if p.relation != "=":
+            break
+        value = p.value if p.value is not None else value
+    return value
+
+
 def _instance_of_rename(first: Definition, later: Definition, given: frozenset[str]) -> bool:
     """``a = alpha`` and later ``check: a = 0.5``: a new name for a problem symbol, then a
     number for it in a worked example; each holds from where it is stated."""
@@ -286,17 +301,22 @@ def _instance_of_rename(first: Definition, later: Definition, given: frozenset[s
                 and first.pos < later.pos and not getattr(value, "free_symbols", True))
 
 
-def _names_expectation(claim: Any) -> str | None:
+def _names_expectation(claim: Any) -> tuple[str, int] | None:
     """``If 𝔼[g_k] = ḡ for every k``: a new letter named for an expectation (an assumption
-    that names it, so it counts even under "if"); the key of that letter, else None."""
+    that names it, so it counts even under "if"), or a power of one (``𝔼[g²] = σ²`` names
+    ``σ`` the root of the expectation); the key of that letter and its power, else None."""
     if not claim.subject.startswith("EXPX") or claim.excluded in ("negated",):
         return None
     if len(claim.pieces) != 1 or claim.pieces[0].relation != "=":
         return None
     value = claim.pieces[0].value
+    power = 1
+    if getattr(value, "is_Pow", False) and getattr(value.exp, "is_Integer", False) \
+            and 1 < value.exp <= 4:
+        value, power = value.base, int(value.exp)
     if not getattr(value, "is_Symbol", False) or value.name.startswith("EXPX"):
         return None
-    return value.name
+    return value.name, power
 
 
 def _calls_unknown(value: Any) -> bool:

@@ -31,7 +31,9 @@ _METHODS = (r"(?:methods?|optimi[sz]ers?|algorithms?|procedures?|schemes?|norms?
             r"preconditioners?|"
             r"approaches|variants?)\b")
 _TARGET = (r"(?:the same (?:point|limit|solution|minimi[sz]er|answer|vector|direction|"
-           r"(?:total )?(?:volume|amount of data|traffic|number of (?:messages|bytes)))|"
+           r"(?:total )?(?:volume|amount of data|traffic|number of (?:messages|bytes)))"
+           r"(?![- ](?:plane|hyperplane|set|space|subspace|line|manifold|family|surface|affine|"
+           r"region)\b)|"
            r"minimum[- ]norm|min[- ]norm|least[- ]norm|(?:negative|minus) gradient|-g\b|−g\b|"
            r"(?:leaves?|keeps?) the (?:limit|solution|minimi[sz]er|answer)(?: point)?"
            r"(?: of [\w -]{1,30}?)? (?:unchanged|the same|intact))")
@@ -654,6 +656,44 @@ def _exceed_claim(solution: Any, words: str) -> Refutation | None:
         if ceiling[0] < floor - 1e-12:
             return Refutation(f"part ({part.label}) verifies steps up to {max(bounds):.4g}, "
                               f"above {ceiling[0]:.4g}", part.label)
+    return None
+
+
+_ALWAYS_SIGNED = re.compile(
+    r"(?P<q>[^.;,]{3,80}?)\s+(?:is|are|stays?|remains?)\s+always\s+(?:(?P<rel>≥|>=|>|≤|<=|<|at least|"
+    r"at most|greater than|less than|above|below)\s*(?P<x>[-−]?\d+(?:\.\d+)?)(?![\d.]\d)|"
+    r"(?P<word>non-?negative|positive|non-?positive|negative))", re.I)
+"""A sign or bound claimed of a quantity for every problem ("the optimal value … is always ≥ 0",
+"the minimum is always negative")."""
+_SIGNED_WORDS = {"nonnegative": (">=", 0.0), "non-negative": (">=", 0.0), "positive": (">", 0.0),
+                 "nonpositive": ("<=", 0.0), "non-positive": ("<=", 0.0), "negative": ("<", 0.0)}
+_RELATIONS = {"≥": ">=", "at least": ">=", "≤": "<=", "at most": "<=", "greater than": ">",
+              "above": ">", "less than": "<", "below": "<"}
+
+
+def _signed_claim(solution: Any, words: str) -> Refutation | None:
+    """"The optimal value is always ≥ 0": refuted by a verified answer of that quantity (the
+    words before "always" name it by a catalogue label) that breaks the bound."""
+    import operator
+
+    from optiproof.catalogue.quantities import label_scores
+
+    ops = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
+    for m in _ALWAYS_SIGNED.finditer(words):
+        named = label_scores(m.group("q")[-60:])
+        if not named:
+            continue
+        quantity = max(named, key=named.get)
+        if m.group("word"):
+            rel, bound = _SIGNED_WORDS[m.group("word").lower()]
+        else:
+            rel = _RELATIONS.get(m.group("rel").lower(), m.group("rel"))
+            bound = float(m.group("x").replace("−", "-"))
+        for part, ans in _values(solution, lambda q: q == quantity):
+            value = floats(ans.expr)
+            if value and len(value) == 1 and not ops[rel](value[0], bound):
+                return Refutation(f"part ({part.label}) verifies the {ans.name} = "
+                                  f"{value[0]:.4g}, which is not {rel} {bound:g}", part.label)
     return None
 
 
@@ -1288,6 +1328,7 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                 why = (_invariance_claim(solution, held)
                        or _invariance_for_every(solution, held)
                        or _independence_claim(solution, held) or _exceed_claim(solution, held)
+                       or _signed_claim(solution, held)
                        or _estimator_claim(solution, held)
                        or _stable_step_claim(solution, held, scope.at(unit.start + offset))
                        or _equivalence_claim(solution, held, before)

@@ -124,7 +124,7 @@ def _assignments(text: str) -> set[tuple[str, float]]:
     their index written as a subscript or on the line, Greek letters also by name)."""
     out = set()
     text = text.translate(_SUBSCRIPT_DIGITS)
-    for chain in re.finditer(rf"((?<![\w])(?:{_SYMBOL}\s*=\s*)+)(-?\d+(?:\.\d+)?)(?![\d.])", text):
+    for chain in re.finditer(rf"((?<![\w])(?:{_SYMBOL}\s*=\s*)+)(-?\d+(?:\.\d+)?)(?!\d|\.\d)", text):
         value = float(chain.group(2))
         for sym in re.findall(rf"({_SYMBOL})\s*=", chain.group(1)):
             out.add((_symbol(sym), value))
@@ -153,18 +153,27 @@ def accepted(ident: str) -> set[str]:
     return out
 
 
+_SAFEGUARD = frozenset({("ε", 0.0)})
+"""``ε = 0``: the numerical safeguard set to zero, the idealisation every statement of an
+optimizer's step makes; naming the other settings of the condition names the condition, as
+naming the dropped averages does ("Adam with β₁ = β₂ = 0", "Adam without its moving
+averages")."""
+
+
 def condition_stated(key: str, ident: str, clause: str,
                      givens: dict[str, Any] | None = None) -> bool:
     """Does ``clause`` state the condition under which ``key`` and ``ident`` coincide? A part
-    of the condition the problem already gives (``ε = 0``) need not be repeated."""
+    of the condition the problem already gives need not be repeated, nor the safeguard
+    ``ε = 0`` (see :data:`_SAFEGUARD`)."""
     from optiproof.catalogue import relations_of
 
     given = _given_assignments(givens or {})
     for entry, rel in relations_of(ident):
         if {entry.key, rel.other} != {key, ident}:
             continue
-        needed = _assignments(plain(rel.condition))
-        if needed and needed - given <= _assignments(clause) and needed - given:
+        needed = _assignments(plain(rel.condition)) - given
+        if needed and (needed <= _assignments(clause) or (
+                needed - _SAFEGUARD and needed - _SAFEGUARD <= _assignments(clause))):
             return True
         if rel.without and all(_dropped(clause, w) for w in rel.without):
             return True

@@ -6,6 +6,9 @@ claim: "unchanged"); it states no value of any answer. Only a formula that names
 (symbols combined without numbers, as a chain's subject) is read so: a worked-out value
 followed by the same words ("the step [−0.001, 0.001, −0.001] is unchanged") still states
 itself.
+
+Likewise a formula the words before it name as what the thing does not depend on ("invariant
+to $c$", "independent of $\\lambda$", "unaffected by $c$"): it is what is varied, not a value.
 """
 
 from __future__ import annotations
@@ -28,3 +31,19 @@ def said_unchanged(value: Any, after: str) -> bool:
     from optiproof.checking.claims import is_name
 
     return is_name(value) and bool(_INVARIANT.match(after))
+
+
+_INVARIANT_TO = re.compile(
+    r"(?:\b(?:invariant|insensitive|independent|unaffected|unchanged|not affected)(?:[*_]{1,2})?"
+    r"\s+(?:to|of|by|under|with respect to|w\.?r\.?t\.?)(?:\s+(?:the|a|any|every))?"
+    r"(?:\s+(?:positive\s+)?(?:constant|scale|scaling|factor|rescaling))?"
+    r"|\b(?:does|do)\s+not\s+depend\s+on|\bdoesn't\s+depend\s+on)\s*$", re.I)
+"""Words that end by naming what a thing does not change with."""
+
+
+def said_invariant_to(value: Any, before: str) -> bool:
+    """The words right before a formula that names something (``before``, plain words) say a
+    thing does not change with it ("invariant to c"): the formula is what is varied."""
+    from optiproof.checking.claims import is_name
+
+    return is_name(value) and bool(_INVARIANT_TO.search(before))

@@ -273,10 +273,15 @@ def _table_parts(table: Table, profiles: list[PartProfile], labels: frozenset[st
     inside = owner is not None and lay.role.get(table.first) != "summary" and \
         not _set_apart(lay.doc, table) and not _closes_the_answer(table, profiles, owner)
     lettered = _lettered_column(table, labels)
+    # a table above every part (the given data worked out: "norm of g | value"), in a
+    # preamble, is read by its part labels alone: its rows' topics are not the parts' answers
+    opened = min((n for n, p in lay.part.items() if p), default=None)
+    ahead = owner is None and lay.role.get(table.first) == "preamble" and opened is not None \
+        and table.last < opened
     for k, row in enumerate(table.rows):
         head = row.cells[0].text if row.cells else ""
         label = label_at_start(head, labels) or (_bare_label(head, labels) if lettered else None)
-        if inside:
+        if inside or ahead:
             # a table under a part's own heading is that part's: its rows name topics of the
             # part (a gradient, a decay term), not other parts, unless labelled "(c)"
             if label is not None:

@@ -160,14 +160,26 @@ def superlative_claim(solution: Any, words: str) -> tuple[str, str] | None:
     """Why "scheme A sends the fewest messages / moves the least data (of the three)" is false:
     at no admissible size is A's verified cost the smallest (largest); with "always", at one
     size another scheme's is strictly smaller (larger). Returns (why, part label) or None."""
+    for m in _SUPERLATIVE.finditer(words):
+        why = _one_superlative(solution, words, m)
+        if why is not None:
+            return why
+    return None
+
+
+_CLAUSE_END = re.compile(r"\b(?:but|while|whereas|yet|although|though|and (?:the )?(?:least|"
+                         r"fewest|most|smallest|largest|lowest|highest|cheapest))\b|[(,]", re.I)
+"""Where the words a superlative is said of end: the next clause ("the most messages but the
+least traffic") or a bracket."""
+
+
+def _one_superlative(solution: Any, words: str, m: re.Match) -> tuple[str, str] | None:
+    """One superlative of the sentence, read with the words up to the end of its clause."""
     from optiproof.catalogue import SCHEMES
     from optiproof.catalogue.quantities import label_scores
     from optiproof.checking.general import _ALWAYS, _HEDGED, _sample_points
     from optiproof.checking.statements import stance
 
-    m = _SUPERLATIVE.search(words)
-    if m is None:
-        return None
     rest = words[:m.start()] + words[m.start("mid"):]  # the superlative's "most" is no hedge
     if _HEDGED.search(rest) or stance(words, m.start("word"), m.end("word")):
         return None
@@ -179,6 +191,8 @@ def superlative_claim(solution: Any, words: str) -> tuple[str, str] | None:
     if not head:
         return None
     tail = m.group("mid")
+    cut = _CLAUSE_END.search(tail)
+    tail = tail[:cut.start()] if cut else tail
     labels = [q for q in label_scores(tail) if q in ("messages", "message-size", "total-volume")]
     quantity = labels[0] if len(labels) == 1 else next(
         (q for q, pattern in _COST_WORDS if pattern.search(tail)), None)

@@ -5,7 +5,8 @@
   ``α(1-β₁)/√(1-β₂)`` is the textbook answer and is accepted, with a note that it is a rule of
   thumb for a gradient that jumps after a long stretch of zeros, not the worst case.
 - The weight-decay answers may be stated as the shrink factor ``1 - αλ`` or per weight
-  (``αλθ``) as well as the decay rate ``αλ``; AdamW's is what the part must state.
+  (``αλθ``, or ``−αλθ`` as the term the update adds) as well as the decay rate ``αλ``;
+  AdamW's is what the part must state.
 - The raw moment estimates are biased toward zero (their expectation is ``(1 - β^t)`` times
   the true moment); calling them biased upward is a false claim. The corrected ones are
   unbiased for stationary gradients only; calling them unbiased under a drifting distribution
@@ -81,13 +82,23 @@ def _per_weight(value: Any) -> Any:
     return value.xreplace(repl)
 
 
+def _update_term(value: Any) -> bool:
+    """A decay written with the weight it acts on (``−αλθ_{t−1}``): a term of the update,
+    which subtracts the decay, so its sign is the update's and not the rate's."""
+    return any(s.name.startswith("theta") for s in getattr(value, "free_symbols", ()))
+
+
 def normalise(part: Any, name: str, value: Any) -> Any:
     """The weight-decay answers compared per weight (the weight itself, ``ε`` and the
     coordinate's index dropped); a decay rate still holding a symbol then states another
     answer (None)."""
     if name in (_DECAY, _PER_WEIGHT):
         rate = _per_weight(value)
-        return None if getattr(rate, "free_symbols", None) else rate
+        if getattr(rate, "free_symbols", None):
+            return None
+        if _update_term(value) and rate.could_extract_minus_sign():
+            return -rate    # ``−αλθ``: the decay as the term the update subtracts
+        return rate
     if name in _PRECONDITIONED:
         return _per_weight(value)
     return value
