@@ -138,9 +138,12 @@ _OVER_ALL = re.compile(
 total over all workers as well.")."""
 _ONE_NODE = re.compile(r"\b(?:by|from|of|for|per) (?:a single|each|one|every|any|a|the) (?:single |"
                        r"individual )?(gpu|worker|node|rank|process|machine|device)\b|"
-                       r"\b(?:does|do|will|would) (?:a single|each|one|every|any) (?:single |"
-                       r"individual )?(gpu|worker|node|rank|process|machine|device) (send|receive)s?\b",
+                       r"\b(?:(?:does|do|will|would) |(?<=[a-z]{3} )(?=(?:each|every|one) ))(?:a single|each|"
+                       r"one|every|any) (?:single |individual )?(gpu|worker|node|rank|process|machine|"
+                       r"device) (send|receive)s?\b",
                        re.I)
+"""One node named as the sender: "by each worker", "does each GPU send", or a relative clause
+without "that" after the noun counted ("the floats each worker sends")."""
 
 
 _TOTAL_ITEM = re.compile(
@@ -162,10 +165,14 @@ def _summed(sentence: str, taken: set[str]) -> str | None:
         return None
     noun = (node.group(1) or node.group(2)).lower()
     done = "sent" if (node.group(3) or "").lower() == "send" else "received"
-    whole = sentence[:node.start()] + (
-        f"by all {noun}s" if node.group(1) else f"are {done} in total by all {noun}s") + \
-        sentence[node.end():]
-    for probe in (whole, re.sub(r"\b(?:the )?number of\b", "the total number of", whole, count=1)):
+    relative = not node.group(1) and not re.match(r"(?:does|do|will|would)\b", node.group(0), re.I)
+    ends = ([f"by all {noun}s"] if node.group(1) else
+            [f"{done} by all {noun}s", f"are {done} in total by all {noun}s"] if relative
+            else [f"are {done} in total by all {noun}s"])   # "the floats each worker sends",
+    wholes = [sentence[:node.start()] + end + sentence[node.end():] for end in ends]  # "how
+    probes = [p for whole in wholes for p in (            # many bytes every worker sends"
+        whole, re.sub(r"\b(?:the )?number of\b", "the total number of", whole, count=1))]
+    for probe in probes:
         keys = [k for k in _probe(probe) if k not in taken]   # "the number of floats sent by
         if len(keys) == 1:                                    # all workers": their total
             return keys[0]
