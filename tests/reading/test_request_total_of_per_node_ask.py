@@ -20,6 +20,13 @@ _SETUP = ("Ring traffic\n\n8 workers, a model with 10^6 parameters, gradients st
      ["values-sent", "total-volume"]),
     ("give the number of bytes sent by each worker and the total.",
      ["bytes-sent", "total-bytes"]),
+    # the one node named in a relative clause without "that" ("the floats each worker sends")
+    ("give the number of floats each worker sends, and the total over all workers.",
+     ["values-sent", "total-volume"]),
+    ("state how many bytes every worker sends per step and the total over all workers.",
+     ["bytes-sent", "total-bytes"]),
+    ("what is the number of values one worker sends, and the total over all workers as well?",
+     ["values-sent", "total-volume"]),
 ])
 def test_the_total_of_the_per_node_ask(ask, want):
     reading = read_report(_SETUP.format(ask=ask))

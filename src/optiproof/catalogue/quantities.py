@@ -594,7 +594,7 @@ STEP_OPTIMAL_AFTER = (r"\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])? 
 OPTIMAL_STEP = _add(_Q(
     "optimal-step", "optimal step size", r"\alpha^\star",
     phrases=(r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|\([αηγ], ?β\)|"
-             r"hyper-?parameters|tuning|momentum|choice of|pair)",
+             r"hyper-?parameters|parameters (?=\(?[αηγ], ?β\b)|tuning|momentum|choice of|pair)",
              r"\bbest (?:constant |fixed )?(?:step[- ]?size|learning rate|lr|[αηγ]\b|\([αηγ], ?β\))",
              r"\bstep size that minimi[sz]es the (?:worst[- ]case )?(?:convergence )?rate\b",
              r"\b(?:that|which) minimi[sz]es? (?:the |its )?(?:[\w-]{1,20} ){0,3}(?:rate|"
@@ -613,9 +613,11 @@ OPTIMAL_STEP = _add(_Q(
              r"would be) (?:the )?[\"“'‘]?(?:optimal|best)\b",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) "
              r"(?:gives?|yields?|achieves?) (?:the |its )?(?:fastest|best|smallest|optimal|lowest)\b",
-             r"\b(?:that|which) (?:gives?|yields?|achieves?|attains?|produces?) (?:the |its )?"
+             r"\b(?:(?:that|which) (?:gives?|yields?|achieves?|attains?|produces?)|(?:(?<=step )|"
+             r"(?<=step size )|(?<=learning rate )|(?<=\blr )|(?<=\bstep [αηγ] ))(?:giving|yielding|"
+             r"achieving|attaining|producing)) (?:the |its )?"
              r"(?:fastest|best|smallest|optimal|lowest|minimal) (?:[\w-]{1,20} ){0,2}(?:rate|"
-             r"contraction(?: factor)?)\b",
+             r"contraction(?: factor)?|convergence)\b",
              r"\bstep(?: size)?(?: [αηγ](?:\^?[*⋆])?)? that minimi[sz]es the (?:worst[- ]case )?"
              r"(?:contraction factor|convergence rate|rate)\b",
              r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ])\b"

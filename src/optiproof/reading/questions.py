@@ -91,7 +91,7 @@ _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thank
                    r"(?<!\bbig )(?<!\blarge )(?<!\bmuch )(?<!\bmany )is that(?! (?:the )?(?:same|equal|identical|larger|smaller|bigger|greater|"
                    r"different|consistent)\b)|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some |an? )?(?:actual "
                    r"|real |concrete |exact |numeric(?:al)? )?(?:numbers?|values?)\b(?! of\b)|my numbers|off by|too (?:few|many|small|"
-                   r"large|big))\b|:$", re.I)
+                   r"large|big))\b|:$|^(?:so |but )?which (?:one )?is (?:it|right|correct)\b", re.I)
 _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
                         r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
                         r"\(?([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|\b(?:same|as in|like in|as for)\b"
@@ -229,9 +229,12 @@ def is_request(sentence: str) -> bool:
 _NARRATIVE = re.compile(
     r"^(?:[-*•] ?)?(?:(?:so|but|and|ok|okay|well|also|then|now|edit|update|ps|p\.s\.)[,:]? )*"
     r"(?:(?:i|i'?ve|i'?m|my|our)\b(?! ?(?:'?d|would) like\b| need\b| want to know\b| wonder)|"
-    r"we (?:got|tried|made|computed|found|did|thought|guessed|used|ran)\b)", re.I)
+    r"we (?:got|tried|made|computed|found|did|thought|guessed|used|ran)\b|"
+    r"what (?:i|we) (?:tried|did|got|have|had|computed|found|attempted)(?: so far)?(?: for [^:]{1,20})?:)",
+    re.I)
 """A sentence about the asker ("I got u = … but my answer doesn't satisfy the constraint??", "My
-TA gave us this and I want to check my work", "My guess is it's …"): context, not a request,
+TA gave us this and I want to check my work", "My guess is it's …", "What I tried for 1): I set
+…"): context, not a request,
 when it asks nothing."""
 _SETUP = re.compile(r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:let|suppose|assume|consider|"
                     r"throughout|given|define|denote|here|recall|we have|we use|setup|set-up|"
@@ -430,7 +433,8 @@ _SETTING_CLAUSE = re.compile(
 """An ask-less imperative that only changes the setting ("For comparison, solve the same problem
 with the constraint ‖d‖_∞ ≤ η instead."), in a part whose other sentences ask: what it states is
 read as the part's setting; it is not a request of its own."""
-_WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b|^which\?$|\bname (?:it|them)\b", re.I)
+_WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b|^which\?$|\bname (?:it|them)\b|"
+                        r"^(?:so |but )?which (?:one )?is (?:it|right|correct)\b", re.I)
 _ANTECEDENT = re.compile(r"\b(?:optimi[sz]ers?|algorithms?|methods?|update rules?|norms?|schemes?)"
                          r"\b", re.I)
 
@@ -614,9 +618,16 @@ def _which_one(request: Request, flat: str) -> Request:
     before = flat[max(0, request.start - 240):request.start + m.start()]
     cut = max(before.rfind(". ", 0, max(0, len(before) - (m.start() + 1))), 0)
     nouns = list(_ANTECEDENT.finditer(before, cut))
-    if not nouns:
-        return request
-    probe = f"which {nouns[-1].group(0).removesuffix('s')}"   # "... the ℓp norms. Which one?"
+    if nouns:
+        probe = f"which {nouns[-1].group(0).removesuffix('s')}"   # "... the ℓp norms. Which one?"
+    else:   # "… either sign descent or plain GD. Which is it?": the kind of the alternatives
+        from optiproof.catalogue import KINDS
+
+        named = [k for k in ("optimizer", "scheme", "norm") if KINDS[k].mentions(before[cut:])]
+        if len(named) != 1 or not re.fullmatch(r"(?:so |but )?which(?: one)?(?: is it)?\s?\??",
+                                               request.sentence.strip(), re.I):
+            return request
+        probe = f"which {named[0]}"
     start = request.start + m.start()
     asks = tuple(Ask(x.entry.key, m.group(0), start, request.start + m.end())
                  for x in QUANTITIES.mentions(probe))
@@ -817,7 +828,8 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
         lo, hi = start + m.start(1), start + m.end(1)
         if not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
             asks.append(Ask("norm-value", m.group(1), lo, hi))
-    for m in _EQUALS_QUESTION.finditer(sentence):   # "w_1 = ?", "κ(H) =?": the symbol asked
+    for m in [*_EQUALS_QUESTION.finditer(sentence), *_LONE_SYMBOL_QUESTION.finditer(sentence)]:
+        # "w_1 = ?", "κ(H) =?", "…: u ?": the symbol asked
         lo, hi = start + m.start(1), start + m.end(1)
         if not _ENGLISH.search(m.group(1).split("_")[0].split("^")[0].split("(")[0]) and \
                 not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
@@ -832,6 +844,7 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
                     not any(s < b and a < e for s, e in named + [(x.start, x.end) for x in asks]):
                 asks.append(Ask(None, m.group(0), a, b))
     asks = _generic_named(sentence, start, asks)
+    asks += _item_symbols(sentence, start, asks)
     asks = [a for a in asks if not (a.quantity is None and any(
         b is not a and b.quantity is None and _DIFFERENCE.fullmatch(b.phrase) and
         re.fullmatch(r" ?= ?", sentence[a.end - start:b.start - start]) for b in asks))]
@@ -867,6 +880,7 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     if lead and any(a.start - start >= lead.end() for a in asks):
         asks = [a for a in asks if a.start - start >= lead.end()]   # context, not asked
     asks += _optimizer_beside_step(sentence, start, asks)
+    asks += _value_beside_step(sentence, start, asks)
     asks += _distributed_modifier(sentence, start, asks)
     asks.sort(key=lambda a: a.start)
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
@@ -888,6 +902,25 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
 _BARE_OPTIMIZER = re.compile(r"(?:,|\band)(?: also)? (?P<o>the (?:resulting |corresponding |associated "
                              r"|underlying )?optimi[sz]er)(?= ?[.?!;]?\s*$| ?,| and\b)", re.I)
 _STEP_SYMBOL = re.compile(r"(?:d|u|s|Δ|δ|Δθ|ΔW|Δw|delta)(?:\^?\*|⋆|\^⋆)?")
+
+
+_BARE_VALUE = re.compile(r"(?:,|\band)(?: also)? (?P<v>the (?:resulting |corresponding |attained |"
+                         r"achieved )?value)(?= ?[.?!;]?\s*$| ?,| and\b)", re.I)
+
+
+def _value_beside_step(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
+    """"Give d and the value": a bare "the value" listed after an asked minimising step is the
+    value the minimisation attains (the catalogue's minimum value); alone, or after anything
+    else, it names nothing and stays unplaced."""
+    out = []
+    for m in _BARE_VALUE.finditer(sentence):
+        lo, hi = start + m.start("v"), start + m.end("v")
+        if any(a.start < hi and lo < a.end for a in asks):
+            continue
+        if any(a.end <= lo and (a.quantity == QUANTITIES["update"].key or (
+                a.quantity is None and _STEP_SYMBOL.fullmatch(a.phrase))) for a in asks):
+            out.append(Ask(QUANTITIES["min-value"].key, m.group("v"), lo, hi))
+    return out
 
 
 _MODIFIER = re.compile(r"^(?:optimal|best|tuned|optimally tuned)\b", re.I)
@@ -945,6 +978,9 @@ _SWITCHED = re.compile(r" ?(?:is |was )?(?:on|off|enabled|disabled|switched (?:o
 naming the symbol."""
 _EQUALS_QUESTION = re.compile(rf"(?<![\w^_])({_SYMBOL}) ?= ?\?")
 """A symbol equated to a question mark ("w_1 = ?", "κ(H) = ?"): the symbol is asked."""
+_LONE_SYMBOL_QUESTION = re.compile(rf"(?:^|[:;] ?)({_SYMBOL})(?: ?\^? ?[*⋆])? ?\?\s*$")
+"""A symbol alone with a question mark after a colon, or as the whole request ("Now use the
+squared penalty: u ?", "d*?"): the symbol is asked (a copy that lost its '= ?')."""
 _INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()?]{1,80}\?", re.I)
 _INNER_REQUEST = re.compile(r"\(? ?(?:and|also|plus)(?: also)? (?:say|state|give|explain|tell(?: us)?|"
                             r"identify|name|write(?: down)?|report|find|compute)\b[^()]{1,100}", re.I)
@@ -990,6 +1026,35 @@ def _phase_scopes(sentence: str, start: int, asks: list[Ask], unplaced: tuple[st
         if asks:
             out.append(m.group(0))
     return tuple(out)
+
+
+_ITEM_SYMBOL = re.compile(
+    r"(?:^|[,;] |\b(?:and|plus|also|as well as) )(?:(?:and|also|then) )?(?:the|its|their) "
+    r"(?P<words>(?:(?!(?:for|at|of|with|in|when|if|on|to|from|by|and|or|given|using|via|after|"
+    r"before|is|are)\b)[a-z][a-z-]{2,20} ){1,3})"
+    rf"(?P<sym>{_INDEXED})(?=[ ,.?;:)]|$){_NOT_SET}")
+"""A coordinated item naming a step-indexed symbol by a noun ("…, and the update Δ_2", "and the
+iterate θ2", "the bias-corrected moment m̂_3"): the symbol is asked, as after a request verb."""
+
+
+def _item_symbols(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
+    """The symbols coordinated items name (:data:`_ITEM_SYMBOL`) where no ask covers them: asks
+    whose quantity the family's reader resolves (or refuses, naming the symbol). Only in a
+    request that asks something already (a list of asks), and never a symbol set to a value."""
+    if not asks:
+        return []
+    out = []
+    for m in _ITEM_SYMBOL.finditer(sentence):
+        sym = m.group("sym")
+        lo, hi = start + m.start("sym"), start + m.end("sym")
+        if _ENGLISH.search(sym.split("_")[0].split("^")[0].replace("hat", "")) or _names_method(sym) \
+                or "(" in sym or not re.search(r"\d", sym):
+            continue   # "and the loss f(θ_2)": a value at a point; "the factor ρ_HB": the noun
+            # places it by its role (only a step's index, "Δ_2", is read from the symbol)
+        if any(a.start < hi and start + m.start("words") < a.end for a in asks + out):
+            continue
+        out.append(Ask(None, sym, lo, hi))
+    return out
 
 
 def _generic_named(sentence: str, start: int, asks: list[Ask]) -> list[Ask]:
