@@ -162,6 +162,16 @@ def test_a_server_on_a_worker_is_refused(setup: str) -> None:
     assert any("on one of the workers" in line for line in reading.unread())
 
 
+@pytest.mark.parametrize("setup", [
+    "An extra machine (not one of the eight workers) acts as the parameter server.",
+    "A separate node, none of the workers, serves as the parameter server.",
+])
+def test_a_server_said_not_to_be_a_worker_is_the_extra_node(setup: str) -> None:
+    text = (f"8 workers, p = 10^6 parameters as 4-byte floats. {setup}\n\n(a) Parameter server: "
+            "how many messages are sent per step?\n")
+    assert not any("on one of the workers" in line for line in read_report(text).unread())
+
+
 def test_a_power_wrapped_onto_the_next_line() -> None:
     text = ("Eight workers (n = 8) train a model with p = 3 × 10\n7 parameters as 4-byte floats.\n\n"
             "(a) Ring all-reduce: how many values does each worker send?\n")

@@ -2196,14 +2196,15 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
 
 _SERVER_ON_WORKER = (
     r"\bco-?located (?:on|with) (?:one of the |a |the )?(?:worker|gpu|node|rank)s?\b|"
-    r"\b(?:one|1) of the (?:\w+ )?(?:workers|gpus|nodes|ranks|machines)\b[^.;]{0,40}?\b(?:also )?"
+    r"(?<!\bnot )(?<!\bnone )\b(?:one|1) of the (?:\w+ )?(?:workers|gpus|nodes|ranks|machines)\b"
+    r"[^.;]{0,40}?\b(?:also )?"
     r"(?:plays?|acts?|serves?|doubles?|works?)(?: as)? (?:the role of |the part of )?(?:the |a )?"
     r"(?:parameter[- ])?server\b|"
     r"\b(?:parameter[- ])?server (?:runs|lives|sits|is hosted|is placed) on (?:one of the |a |the )?"
     r"(?:workers?|gpus?|nodes?|ranks?)(?: #?\d{1,3})?\b")
 """A parameter server that is one of the workers ("one of the ten workers also plays the role of
 the parameter server", "co-located on worker 1"): not the separate node the family counts, so
-refused."""
+refused ("an extra machine (not one of the 8 GPUs) acts as the server" is the separate node)."""
 
 
 HOOKS = CommunicationReader()
