@@ -165,10 +165,13 @@ def _summed(sentence: str, taken: set[str]) -> str | None:
         return None
     noun = (node.group(1) or node.group(2) or node.group(4)).lower()
     done = "sent" if (node.group(3) or node.group(5) or "").lower() == "send" else "received"
-    whole = sentence[:node.start()] + (
-        f"by all {noun}s" if node.group(1) else f"are {done} in total by all {noun}s"
-        if node.group(2) else f"{done} by all {noun}s") + sentence[node.end():]
-    for probe in (whole, re.sub(r"\b(?:the )?number of\b", "the total number of", whole, count=1)):
+    ends = ([f"by all {noun}s"] if node.group(1) else [f"are {done} in total by all {noun}s"]
+            if node.group(2) else   # "the floats each worker sends", "how many bytes every
+            [f"{done} by all {noun}s", f"are {done} in total by all {noun}s"])   # worker sends"
+    wholes = [sentence[:node.start()] + end + sentence[node.end():] for end in ends]
+    probes = [p for whole in wholes for p in (
+        whole, re.sub(r"\b(?:the )?number of\b", "the total number of", whole, count=1))]
+    for probe in probes:
         keys = [k for k in _probe(probe) if k not in taken]   # "the number of floats sent by
         if len(keys) == 1:                                    # all workers": their total
             return keys[0]
