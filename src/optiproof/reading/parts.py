@@ -29,7 +29,7 @@ _LEAD_IN = (r"(?:(?:and |or )?(?:a |one )?(?:quick |final |last |small |little |
             r"follow-?up|extra)(?: question)?:?[ \t]{1,2})?")
 """A forum post's lead-in before a numbered question: "and a quick bonus (4): ..."."""
 _NUMBER = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}" + _BULLET +
-                     r"(?:(?:Q|Question|Task|Part)[ \t]{0,2}(\d{1,2})[ \t]{0,2}[:.)]?(?=[ \t])"
+                     r"(?:(?:Q|Question|Task|Part)[ \t]{0,2}(\d{1,2})[ \t]{0,2}[:.)]?(?=[ \t]|\n(?!\n))"
                      r"|" + _LEAD_IN + r"\((\d{1,2})\):?(?=[ \t])|(\d{1,2})[.)](?=[ \t]{1,4}\S))",
                      re.I)
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")

@@ -150,6 +150,8 @@ class CommunicationReader:
         placed = []
         own = r.found.get("texts", ("", ""))[0]
         asks = _in_bytes(r, own, asks)
+        in_bytes = any(k in IN_BYTES for k, _ in asks)
+        to_bytes: set[str] = set()
         ratios, fractions, scaled = [], [], []
         for key, source in asks:
             if key == Q.CROSSOVER.key:
@@ -186,8 +188,14 @@ class CommunicationReader:
                                     else source, source, asks)
             unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source) or \
                 _answer_unit(r, _UNIT)
-            if key in IN_ELEMENTS and unit:  # "how much data (in GB)": the size in bytes
+            if key in IN_ELEMENTS and (unit or (in_bytes and not rx(_ELEMENT_NOUN).search(
+                    sentence or source))):
+                # "how much data (in GB)": the size in bytes; so too a total asked without a
+                # unit beside a count in bytes ("how many bytes does each GPU send? What is the
+                # total volume sent by all GPUs?")
                 r.answered_by[key] = IN_ELEMENTS[key]
+                if not unit:
+                    to_bytes.add(key)
                 key = IN_ELEMENTS[key]
             if key in IN_BYTES and unit:
                 scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
@@ -217,6 +225,9 @@ class CommunicationReader:
                 key = _AT_ROOT[key]
             placed.append((key, source))
         take_asks(r, F.quantities, placed, self.answers)
+        if to_bytes - {k for k, _ in placed}:   # the element count the table took is asked in bytes
+            r.set(F.quantities, [q for q in r.value(F.quantities) or [] if q not in to_bytes],
+                  r.fields[F.quantities].source)
         _one_node_totals(own, r)
         own_schemes = list(r.value(F.schemes) or [])   # the ratio may add its operands' schemes
         for source in ratios:  # after the part's own asks: a ratio divides two of them
@@ -597,6 +608,8 @@ def _read_average(text: str, r: PartReading) -> None:
             r.convention("gradients", m.group(0), "one gradient per worker")
 
 
+_ELEMENT_NOUN = r"\b(?:elements?|values?|floats?|entries|numbers|parameters|scalars|coordinates)\b"
+"""A cost counted in elements by its own words ("the total number of values sent")."""
 _CHUNK_IS_MESSAGE = {S.RING.key, S.RING_REDUCE_SCATTER.key, S.RING_ALL_GATHER.key}
 """Schemes whose every message is one of the n equal chunks ("the chunk size" is the size of
 each message)."""
