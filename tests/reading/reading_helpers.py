@@ -84,6 +84,14 @@ def solved(text: str, witnesses: bool = False) -> tuple[Any, Any]:
                                   SolveOptions(figures=False, run_witnesses=witnesses))
 
 
+def quantity_values(text: str) -> dict[str, list[tuple[str, Any]]]:
+    """Part label -> (quantity, value) of every answer of ``text`` read completely and solved
+    without witnesses."""
+    _, solution = solved(text)
+    return {p["label"]: [(a["quantity"], a["value"]) for a in p["answers"]]
+            for p in solution.to_dict()["parts"]}
+
+
 def answer_value(part: Any, *, name: str | None = None, quantity: str | None = None) -> Any:
     """The value of the first answer of ``part`` with that name (or of that quantity, with a
     value)."""

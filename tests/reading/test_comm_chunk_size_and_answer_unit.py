@@ -6,22 +6,16 @@ the part in that unit, beside the base unit."""
 
 from __future__ import annotations
 
-from optiproof.core.options import SolveOptions
-from optiproof.pipeline import solve_problem
 from optiproof.reading import read_report
+
+from reading_helpers import quantity_values
 
 _SETTING = ("Consider n = 4 workers that all-reduce a gradient of p = 1.2 × 10^7 parameters "
             "stored in 32-bit floats. Each message of m bytes costs α + m/β with α = 20 µs and "
             "β = 12 GB/s.\n\n")
 
 
-def _answers(text: str) -> dict[str, list[tuple[str, float]]]:
-    reading = read_report(text)
-    assert reading.complete, "\n".join(reading.unread())
-    data = solve_problem(reading.to_problem(),
-                         SolveOptions(figures=False, run_witnesses=False)).to_dict()
-    return {p["label"]: [(a["quantity"], a["value"]) for a in p["answers"]]
-            for p in data["parts"]}
+_answers = quantity_values
 
 
 def test_chunk_size_in_bytes_is_the_ring_message_size():

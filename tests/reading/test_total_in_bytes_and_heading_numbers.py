@@ -5,23 +5,16 @@ bullets of the question) starts a part of its own."""
 
 from __future__ import annotations
 
-from optiproof.core.options import SolveOptions
-from optiproof.pipeline import solve_problem
-from optiproof.reading import read_report
 from optiproof.reading.normalize import normalize
 from optiproof.reading.parts import split_parts
+
+from reading_helpers import quantity_values
 
 _SETTING = ("We train a model with 250 million parameters on eight GPUs; gradients are float32 "
             "(4 bytes per value). The gradients are averaged with ring all-reduce.\n\n")
 
 
-def _answers(text: str) -> dict[str, list[tuple[str, float]]]:
-    reading = read_report(text)
-    assert reading.complete, "\n".join(reading.unread())
-    data = solve_problem(reading.to_problem(),
-                         SolveOptions(figures=False, run_witnesses=False)).to_dict()
-    return {p["label"]: [(a["quantity"], a["value"]) for a in p["answers"]]
-            for p in data["parts"]}
+_answers = quantity_values
 
 
 def test_total_beside_a_count_in_bytes_is_in_bytes():
