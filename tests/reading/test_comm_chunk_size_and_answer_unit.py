@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from optiproof.reading import read_report
 
-from reading_helpers import quantity_values
+from reading_helpers import quantity_values, solved
 
 _SETTING = ("Consider n = 4 workers that all-reduce a gradient of p = 1.2 × 10^7 parameters "
             "stored in 32-bit floats. Each message of m bytes costs α + m/β with α = 20 µs and "
@@ -50,3 +50,13 @@ def test_a_unit_sentence_in_base_units_changes_nothing():
     got = _answers(_SETTING + "(a) Compute the time of one ring all-reduce. Give the answer in "
                               "seconds.")
     assert got["a"] == [("time", 0.00612)]
+
+
+def test_a_size_in_a_unit_is_shown_by_what_it_measures():
+    from optiproof.rendering.answers import answer_label
+
+    _, solution = solved(_SETTING + "(a) For ring all-reduce, how large (in MB) is each message?")
+    (part,) = solution.parts
+    labels = [answer_label(part, a) for a in part.answers]
+    assert "Size of each message in MB (ring all-reduce)" in labels
+    assert not any(label.startswith("Ratio") for label in labels)

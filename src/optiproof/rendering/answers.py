@@ -66,7 +66,13 @@ def entry_name(key: str | None) -> str:
 
 def answer_label(part: PartSolution, answer: Answer) -> str:
     """The answer's quantity by its catalogue name; the subject is added when the part answers
-    the same quantity for several subjects (``number of messages (ring all-reduce)``)."""
+    the same quantity for several subjects (``number of messages (ring all-reduce)``). A
+    derived answer (a ratio, a difference, ...) is named by what it computes (``size of each
+    message in MB``), which its own name says and the catalogue's generic name does not."""
+    from optiproof.catalogue.quantities import DERIVED
+
+    if answer.name and answer.quantity in {q.key for q in DERIVED}:
+        return capitalised(answer.name)
     label = capitalised(entry_name(answer.quantity) or answer.name)
     subjects = {a.subject for a in part.answers if a.quantity == answer.quantity}
     if len(subjects) > 1 and answer.subject:

@@ -991,7 +991,8 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
     derived = list(r.value(F.derived) or [])
     for scheme in [x for x in r.value(F.schemes) or [] if schemes is None or x in schemes]:
         entry = {"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
-                 "label": f"{QUANTITIES[key].name} in {unit} ({scheme})"[:80]}
+                 "label": f"{QUANTITIES[key].name.replace(' in bytes', '')} in {unit} "
+                          f"({CATALOGUE_SCHEMES[scheme].name})"[:80]}
         if entry not in derived:  # the same size asked twice in the unit
             derived.append(entry)
     r.set(F.derived, derived[:12], source)
