@@ -196,8 +196,9 @@ def missing_values(expected: dict, data: dict) -> list[str]:
                 stated = [c for c in [value, *alternatives] if _in_unit(c) is not None]
                 if stated and any(_unit_matches(c, a) for c in stated for a in part["answers"]):
                     continue   # "2.6 GB": 2.6e9 bytes, or 2.6 answered in GB
-                wants = [_aliased(c, aliases) for c in [value, *alternatives]]
-                wants += [w for c in [value, *alternatives]   # the text's own letter, kept
+                written = [side for c in [value, *alternatives] for side in _sides(c)]
+                wants = [_aliased(c, aliases) for c in written]
+                wants += [w for c in written   # the text's own letter, kept
                           for w in (_aliased(c, _ALIASES),) if w not in wants]
                 answers = [_magnitude(a) if _SIZE.search(str(item.get("quantity"))) else a
                            for a in part["answers"]]
@@ -216,6 +217,13 @@ _RATE_ALIASES = {"eta": "alpha", "lr": "alpha", "gamma": "alpha"}
 penalty weight and η a radius)."""
 _SAME = re.compile(r"\b(?:same|unchanged|identical|invarian)", re.I)
 _SIZE = re.compile(r"\b(?:magnitude|size)\b|\|", re.I)
+
+
+def _sides(expected: str) -> list[str]:
+    """An expected value written as a chain of equal forms ("1/sqrt(3) = sqrt(3)/3",
+    "||g||_1 = 18"): the whole and each side (a side that names a formula matches nothing)."""
+    sides = [s.strip() for s in expected.split(" = ")]
+    return [expected, *sides] if 1 < len(sides) <= 3 else [expected]
 
 
 def _aliased(expected: str, aliases: dict[str, str]) -> str:

@@ -39,3 +39,12 @@ def test_binary_units_are_powers_of_two():
         {"quantity": "size", "value": "1.5 GiB"}]}]}
     assert missing_values(expected, _part(("bytes", 1.5 * 2 ** 30))) == []
     assert missing_values(expected, _part(("bytes", 1.5e9))) == ["(a) size = 1.5 GiB"]
+
+
+def test_an_expected_chain_of_equal_forms_matches_any_side():
+    expected = {"family": "implicit-bias", "parts": [{"label": "a", "expected": [
+        {"quantity": "distance", "value": "1/sqrt(3) = sqrt(3)/3"},
+        {"quantity": "dual norm", "value": "||g||_1 = 18"}]}]}
+    assert missing_values(expected, _part(("distance", 3 ** 0.5 / 3), ("dual norm", 18))) == []
+    assert missing_values(expected, _part(("distance", 0.5), ("dual norm", 17))) == [
+        "(a) distance = 1/sqrt(3) = sqrt(3)/3", "(a) dual norm = ||g||_1 = 18"]

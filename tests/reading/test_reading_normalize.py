@@ -133,3 +133,16 @@ def test_a_diaeresis_between_words_is_left_alone():
 def test_copyright_footer_of_a_pdf_is_dropped(footer: str) -> None:
     text = normalize("(a) Find x when 2x = 6.\n\n" + footer + "\n")
     assert "20" not in text.text and "(a) Find x when 2x = 6." in text.text
+
+
+def test_a_parameter_given_its_value_in_words_is_an_assignment():
+    from optiproof.reading.normalize import normalize
+
+    for written, meant in [("with λ equal to two, for", "with λ = 2, for"),
+                           ("and λ equals 0.5.", "and λ = 0.5."),
+                           ("the step size η is set to 0.1.", "the step size η = 0.1."),
+                           ("with n equal to eight workers", "with n = 8 workers"),
+                           ("λ equal to one half", "λ = 1/2")]:
+        assert normalize(written).text == meant
+    for kept in ["η equal to 2 times the old one", "λ equals 10% of α", "u equals zero"]:
+        assert normalize(kept).text == kept

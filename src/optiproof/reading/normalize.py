@@ -338,6 +338,7 @@ def normalize(raw: str) -> Normalized:
     text = _SPACES.sub(" ", text)
     text = _TUPLE_ASSIGNMENT.sub(_tuple_assignment, text)
     text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
+    text = _WORDED_VALUE.sub(_worded_value, text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
@@ -350,6 +351,25 @@ _SETTING_VERB = re.compile(
 """A parameter set by a verb ("crank α up to 0.1", "lower η to 0.01", "set β to 0.9"): written as
 its assignment ("crank α = 0.1"), the form every reader reads a value from. A multiple or a share
 of the old value ("raise η to 2 times its value", "to 10% of") is left as written."""
+_NUMBER_WORD = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+                "one half": "1/2", "a half": "1/2", "one tenth": "1/10", "a tenth": "1/10"}
+_WORDED_VALUE = re.compile(
+    r"(?<![\w^_])(?P<sym>[α-ωΑ-Ω](?:_\{?\w{1,3}\}?)?|[nNpPMdL](?:_\{?\w{1,3}\}?)?) (?:is )?"
+    r"(?:equal to|equals|set to|fixed (?:at|to)|chosen (?:as|to be)|taken (?:as|to be)) "
+    r"(?P<value>-?\d+(?:\.\d+)?(?:[eE]-?\d{1,3})?(?:/\d+)?(?![\d.,]?\d| ?(?:times|×|%|percent|"
+    r"of\b|[·*^])|[A-Za-z])|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) +
+    r")(?![\w-])", re.I)
+"""A parameter given a value in words ("with λ equal to two", "η set to 0.1", "α chosen as
+0.5"): written as its assignment ("λ = 2"), the form every reader reads a value from. A
+multiple or share ("equal to 2 times ...", "10% of") is left as written."""
+
+
+def _worded_value(m: re.Match) -> str:
+    value = m.group("value")
+    return f"{m.group('sym')} = {_NUMBER_WORD.get(value.lower(), value)}"
+
+
 _TUPLE_SYMBOL = r"[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?)?"
 _TUPLE_NUMBER = r"-?\d+(?:\.\d+)?(?:[eE]-?\d{1,3})?(?:/\d+)?"
 _TUPLE_ASSIGNMENT = re.compile(
