@@ -193,10 +193,10 @@ def missing_values(expected: dict, data: dict) -> list[str]:
                     any(value_matches(value, a) for a in part["answers"]   # "is it the same?"
                         if a.get("quantity") == "same-as")
             else:
-                stated = [c for c in [value, *alternatives] if _in_unit(c) is not None]
+                written = [side for c in [value, *alternatives] for side in _sides(c)]
+                stated = [c for c in written if _in_unit(c) is not None]
                 if stated and any(_unit_matches(c, a) for c in stated for a in part["answers"]):
                     continue   # "2.6 GB": 2.6e9 bytes, or 2.6 answered in GB
-                written = [side for c in [value, *alternatives] for side in _sides(c)]
                 wants = [_aliased(c, aliases) for c in written]
                 wants += [w for c in written   # the text's own letter, kept
                           for w in (_aliased(c, _ALIASES),) if w not in wants]

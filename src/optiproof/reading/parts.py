@@ -132,18 +132,40 @@ def _letter_markers(body: str) -> list[tuple[int, int, str]]:
     return markers if len(markers) >= 2 or alone_on_line else []
 
 
+_ASKS = re.compile(r"\?|\b(?:compute|give|find|write|derive|determine|show|state|calculate|"
+                   r"what|how|which|explain|prove|evaluate|report|list|sketch|plot)\b", re.I)
+"""Words of a request: a numbered item holding one asks something (an assumption does not)."""
+
+
+def _nested(inner: list[tuple[int, int, str]], outer: list[tuple[int, int, str]],
+            body: str) -> bool:
+    """Whether the ``inner`` markers are sub-items of one item of ``outer`` ("4. how many
+    iterations do (a) GD and (b) heavy ball need?"): they all lie inside one outer item that
+    comes after another outer item which asks something (a numbered list of assumptions
+    before lettered questions does not)."""
+    if len(outer) < 2 or not inner or inner[0][0] < outer[0][0]:
+        return False
+    ends = [s for s, _, _ in outer[1:]] + [len(body)]
+    for i, ((start, end, _), stop) in enumerate(zip(outer, ends)):
+        if start <= inner[0][0] and inner[-1][0] < stop:
+            return i > 0 and any(_ASKS.search(body[e:s2]) for (_, e, _), s2
+                                 in zip(outer[:i], ends[:i]))
+    return False
+
+
 def _markers(body: str) -> list[tuple[int, int, str]]:
-    """The part markers of ``body``: letters, else roman numerals, else numbers."""
+    """The part markers of ``body``: letters, else roman numerals, else numbers; letters or
+    roman numerals that are sub-items of one numbered question are not part markers."""
+    numbers = _sequence([(m.start(), m.end(), next(g for g in m.groups() if g).lstrip("0") or "0")
+                         for m in _NUMBER.finditer(body)], [str(i) for i in range(1, 27)])
     letters = _letter_markers(body)
-    if letters:
+    if letters and not _nested(letters, numbers, body):
         return letters
     romans = [(m.start(), m.end(), (m.group(1) or m.group(2)).lower()) for m in _ROMAN.finditer(body)]
     got = _sequence(romans, list(_ROMANS))
-    if got:
+    if got and not _nested(got, numbers, body):
         return got
-    numbers = [(m.start(), m.end(), next(g for g in m.groups() if g).lstrip("0") or "0")
-               for m in _NUMBER.finditer(body)]
-    return _sequence(numbers, [str(i) for i in range(1, 27)])
+    return numbers
 
 
 _SECTION = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}(?:Part|Section|Block)[ \t]{1,2}(?:\d{1,2}|[A-Ha-h]|"

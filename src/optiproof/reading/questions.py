@@ -1247,6 +1247,9 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
             continue
         if asked_list and (lo, hi) not in listed and _LIST_SUBJECT.match(sentence[lo:hi]):
             continue   # "[messages, bytes per message, total bytes], the cost of one round"
+        if _other_verb(sentence, lo, hi):
+            out.append(sentence[lo:hi].strip())   # "... receive, and how many does it send?"
+            continue
         elliptic = ELLIPTIC_ITEM.match(sentence[lo:hi].strip())
         if elliptic and _strip_named(elliptic.group("subject")) != elliptic.group("subject"):
             out.append(sentence[lo:hi].strip())   # "and how many for the parameter server?"
@@ -1271,6 +1274,25 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
                 not (_ANAPHORA.search(text) and "=" not in text):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
+
+
+_ELLIPTIC_VERB = re.compile(r"^(?:and |but |or )?how (?:much|many) (?:does|do|did|will|would|can) "
+                            r"(?:it|they|(?:the|each|every|one|a) [\w-]+) (?P<verb>[a-z]{3,})\b", re.I)
+_ASKED_VERB = re.compile(r"\bhow (?:much|many) (?:[\w-]+ ){0,3}?(?:does|do|did|will|would|can) "
+                         r"(?:[\w-]+ ){1,3}?(?P<verb>send|receive|transmit|get|need|take|move|"
+                         r"exchange|communicate|use|perform|store|hold)s?\b", re.I)
+
+
+def _other_verb(sentence: str, lo: int, hi: int) -> bool:
+    """An elliptic amount asked with another verb than the ask before it ("How many bytes does
+    the server receive, and how many does it send?"): another quantity, which continuing the
+    ask before would drop; it is an item of its own (placed by a reader, else refused)."""
+    m = _ELLIPTIC_VERB.match(sentence[lo:hi].strip())
+    if m is None:
+        return False
+    before = [b.group("verb").lower() for b in _ASKED_VERB.finditer(sentence, 0, lo)]
+    verb = m.group("verb").lower().removesuffix("s")
+    return bool(before) and before[-1].removesuffix("s") != verb
 
 
 _VALUE_AT_ITERATE = re.compile(r"(?<![\w∇])(?:[fFgLJ]|loss|Loss)\s?\(\s?(?:θ|w|x|theta)_?\{?\(?\d{1,3}"
