@@ -127,11 +127,14 @@ _CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what ab
                               r"bias[- ]correction\b[^.?]{0,20}[?.]?$")
 """A request that continues the previous one with the correction on ('And with the usual bias
 correction?')."""
-_STEPS = (r"\bafter (\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
+_STEPS = (r"\bafter (?:the |these |those |all |its |all the )?(?:first |next )?(\d{1,3}(?:,\d{3})+|\d{1,6}|"
+          r"one thousand|a thousand|one hundred|a hundred|ten thousand|"
+          r"one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
           r"adagrad|optimi[sz]er) )?(?:steps?|updates?|"
           r"iterations?)\b|\bat (?:(?:step|iteration)(?: t ?=)?|t ?=) ?(\d{1,4})\b")
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}
+           "nine": 9, "ten": 10, "one hundred": 100, "a hundred": 100, "one thousand": 1000,
+           "a thousand": 1000, "ten thousand": 10000}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL_STEP = (r"\b(?:after|at) the (" + "|".join(_ORDINALS) + r") (?:step|update|iteration)\b")
@@ -1544,7 +1547,8 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
         m = rx(_STEPS).search(text)
         if m:
             count = m.group(1) or m.group(2)
-            r.set(F.t, _COUNTS.get(count.lower()) or int(count), phrase(text, m.start(), m.end()))
+            r.set(F.t, _COUNTS.get(count.lower()) or int(count.replace(",", "")),
+                  phrase(text, m.start(), m.end()))
             break
         m = rx(_ORDINAL_STEP).search(text)
         if m:
