@@ -468,9 +468,12 @@ MAX_RENDER_CHECKS = 1000
 
 def rendering_findings(doc: Any, lay: Any, grades: dict[str, PartGrade], default: str) -> None:
     """Formulas KaTeX cannot render, each on the part whose line holds it. Inside a table a
-    ``\\|`` is the cell's escaped pipe, as GitHub renders it."""
+    ``\\|`` is the cell's escaped pipe, as GitHub renders it. The document's own macros
+    (``\\newcommand``, ``\\DeclareMathOperator``, ``\\def``) are defined for each formula."""
+    from optiproof.checking.texmacros import document_macros
     from optiproof.rendering.latexcheck import LatexError, validate_latex
 
+    macros = document_macros(doc.text)
     seen: set[tuple[int, str]] = set()
     for span in doc.math:
         line = doc.line_of(span.start)
@@ -483,7 +486,7 @@ def rendering_findings(doc: Any, lay: Any, grades: dict[str, PartGrade], default
             break
         seen.add((line, latex))
         try:
-            validate_latex(latex, span.display, strict=False)
+            validate_latex(macros + latex if latex.strip() else latex, span.display, strict=False)
             missing = fraction_without_denominator(latex)
             why = None if missing is None else (
                 f"a fraction takes '{missing}' as an argument: it renders, but not as written "
