@@ -251,7 +251,8 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
         named = _names_expectation(c)
         if named is not None:
             key, power = named
-            if key not in named_letters:  # named once; later ``𝔼[m̂_t] = ḡ`` is a result
+            if key not in named_letters and all(d.key != key for d in out):
+                # named once; later ``𝔼[m̂_t] = ḡ`` is a result
                 named_letters.add(key)
                 out.append(Definition(c.pos, key, sympy.Symbol(c.subject) ** sympy.Rational(
                     1, power), None))
@@ -263,11 +264,13 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
         if piece is None or piece.relation != "=":
             continue
         value = _equal_to(c.pieces) if c.final is not None else piece.value
+        named = _expectation_named(c.pieces)
+        value = named if named is not None else value
         if value is None:
             continue
         if hasattr(value, "free_symbols") and c.subject in {s.name for s in value.free_symbols}:
             continue
-        if _calls_unknown(value) or (getattr(value, "is_Symbol", False)
+        if _calls_unknown(value) or (getattr(value, "is_Symbol", False) and named is None
                                      and (value.name not in given or c.subject in given)):
             continue
         clause = c.cue.partition("@")[0].rpartition("¦")[2]
@@ -280,6 +283,17 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
                 if any(agree(ds[0].value, "", d.value, "") is False
                        and not _instance_of_rename(ds[0], d, given) for d in ds[1:])}
     return [d for d in out if d.key not in clashing]
+
+
+def _expectation_named(pieces: Any) -> Any:
+    """``s = 𝔼[g²] = σ² + μ²`` (also written ``𝔼[g²] = σ² + μ² =: s``): a letter that names an
+    expectation stands for it, whatever else the chain says it equals; else None."""
+    for p in pieces:
+        if p.relation != "=":
+            break
+        if getattr(p.value, "is_Symbol", False) and p.value.name.startswith("EXPX"):
+            return p.value
+    return None
 
 
 def _equal_to(pieces: Any) -> Any:
