@@ -264,7 +264,7 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
         if piece is None or piece.relation != "=":
             continue
         value = _equal_to(c.pieces) if c.final is not None else piece.value
-        named = _expectation_named(c.pieces)
+        named = None if c.subject.startswith("EXPX") else _expectation_named(c.pieces)
         value = named if named is not None else value
         if value is None:
             continue
