@@ -82,7 +82,36 @@ def _judge(part: Any, exp: Expectation, st: Statement, hook: Any) -> tuple[Any, 
         own = judge(part, replace(exp, value=st.target, forms=()), st.value, st.piece.text, hook)
         if own[0] is True:
             return own
+    if verdict[0] is False and (note := _threshold_rounded(exp, st)):
+        return True, note
     return verdict
+
+
+def _threshold_rounded(exp: Expectation, st: Statement) -> str:
+    """``k = ln(10⁻⁶)/ln(0.85) ≈ 85`` where the count is 86: the chain states the threshold
+    (85.01, whose ceiling is the verified count) and rounds it to the nearest integer as its
+    last value. The threshold is the answer's own statement; the rounding is noted. A count
+    stated on its own (``so about 85 iterations``) is still graded as a count. Else ""."""
+    import math
+
+    from optiproof.checking.compare import floats
+
+    want, got = floats(exp.value), floats(st.value)
+    pieces = st.claim.pieces
+    if (want is None or got is None or len(want) != 1 or len(got) != 1 or not pieces
+            or pieces[-1] is not st.piece or any(p.relation != "=" for p in pieces)):
+        return ""
+    count, said = want[0], got[0]
+    if count != int(count) or count < 2 or said != count - 1:
+        return ""
+    for p in pieces[:-1]:
+        x = floats(p.value) if p.value is not None else None
+        if x and len(x) == 1 and math.isfinite(x[0]) and x[0] != int(x[0]) \
+                and math.ceil(x[0]) == count and round(x[0]) == said:
+            return (f"{st.piece.text.strip()} is the threshold {p.text.strip()} = {x[0]:.4g} "
+                    f"rounded to the nearest integer; the count needed is its ceiling, "
+                    f"{int(count)}")
+    return ""
 
 
 def _without_cases(body: list[Statement]) -> list[Statement]:
