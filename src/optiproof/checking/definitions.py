@@ -69,6 +69,9 @@ class Definition:
     key: str
     value: Any
     back: int | None = None
+    until: int | None = None
+    """Where it stops holding: a value taken for a worked example (``Example: for g = (3, -1,
+    2)``) holds in that example's statement only."""
 
 
 class Scope:
@@ -96,7 +99,8 @@ class Scope:
         statement does not count)."""
         env = dict(self.givens)
         for d in self.definitions[:bisect.bisect_right(self._positions, pos)]:
-            env[d.key] = d.value
+            if d.until is None or pos < d.until:
+                env[d.key] = d.value
         for d in self.definitions[bisect.bisect_right(self._positions, pos):]:
             if d.back is not None and d.back <= pos:
                 env.setdefault(d.key, d.value)
@@ -275,7 +279,8 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
             continue
         clause = c.cue.partition("@")[0].rpartition("¦")[2]
         out.append(Definition(c.pos, c.subject, value,
-                              c.unit.start if _EXPLAINS.search(clause) else None))
+                              c.unit.start if _EXPLAINS.search(clause) else None,
+                              c.unit.end if _EXAMPLE.search(clause) else None))
     by_key: dict[str, list[Definition]] = {}
     for d in out:
         by_key.setdefault(d.key, []).append(d)
@@ -341,6 +346,9 @@ def _calls_unknown(value: Any) -> bool:
     return isinstance(value, sympy.Basic) and bool(value.atoms(AppliedUndef))
 
 
+_EXAMPLE = re.compile(r"\b(?:example|e\.g\.|for instance|sanity check|quick check|"
+                      r"numerical check|check with)\b", re.I)
+"""A value taken for a worked example of a general answer."""
 _EXPLAINS = re.compile(r"\b(?:where|with|here)\s+[^=]{1,40}$", re.I)
 """A definition that explains a symbol the statement used before it."""
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|suppose|for all|for any|at)\b[^.;]*$",
