@@ -30,3 +30,11 @@ def test_a_count_stated_after_the_threshold_is_still_graded(solved):
 def test_a_threshold_rounded_the_wrong_way_is_wrong(solved):
     part = graded_part(solved, QUAD, _C.format(text="k = ln(1e-6)/ln(0.85) ≈ 84"), "c")
     assert "wrong-answer" in finding_kinds(part), part.findings
+
+
+def test_a_count_concluded_after_the_rounded_threshold_is_the_answer(solved):
+    part = graded_part(solved, QUAD, _C.format(
+        text="k = ln(1e-6)/ln(0.85) ≈ 85.0.\n\n**Answer (c):** rate 0.85, and k = 85 iterations "
+             "suffice."), "c")
+    assert "wrong-answer" in finding_kinds(part), part.findings
+    assert "inconsistency" not in finding_kinds(part), part.findings

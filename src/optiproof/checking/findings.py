@@ -229,6 +229,14 @@ def _direction_only(direction: Statement, step: Statement) -> bool:
     return _positive_multiple(step.value, direction.value)
 
 
+def _without_directions(body: list[Statement]) -> list[Statement]:
+    """``u = −(α/2) g`` and then "the factor ½ is a rescaling of the learning rate — the
+    direction is exactly −g": a value said to be the direction of a step the body states
+    (a positive multiple of it) is not a final claim of another step."""
+    rest = [s for s in body if not any(t is not s and _direction_only(s, t) for t in body)]
+    return rest if rest else body
+
+
 def _positive_multiple(a: Any, b: Any) -> bool:
     """``a = k·b`` for a scalar ``k`` that holds none of ``b``'s symbols and is positive
     wherever its symbols are (norms, step sizes and weights are positive)."""
@@ -258,10 +266,14 @@ def _right_before(part: Any, exp: Expectation, found: list[Statement], final: St
     """A wrong conclusion after the body derived the verified answer under the answer's own
     symbol (``Δθ* = −(α/2) g`` in a display, then ``Hence u = −α g``): the document
     contradicts itself. Only a displayed statement named by the answer's letter (decorated or
-    not) counts, not a value met on the way."""
+    not) counts, or one written alone on its line in plain notes, not a value met on the
+    way."""
+    from optiproof.checking.statements import bare_equation
+
     right = [s for s in found if s.claim.role != "summary" and s.claim.pos < final.claim.pos
              and s.strong and s.claim.subject and symbol_score(s.claim.subject, exp) >= 2
-             and s.claim.tier_of_final >= TIER_DISPLAY and _judge(part, exp, s, hook)[0] is True]
+             and (s.claim.tier_of_final >= TIER_DISPLAY or bare_equation(s.claim.unit.text))
+             and _judge(part, exp, s, hook)[0] is True and not _threshold_rounded(exp, s)]
     return max(right, key=lambda s: s.claim.pos) if right else None
 
 
@@ -305,7 +317,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             continue
         body, promoted = past_the_way(
             [s for s in found if s.claim.role != "summary" and s.strong], found)
-        body = _without_cases(body)
+        body = _without_directions(_without_cases(body))
         summary = [s for s in found if s.claim.role == "summary"]
         if summary and not body and _contradicts_right_body(part, exp, found, summary, hook,
                                                             grade):
@@ -349,13 +361,29 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                 final = grade.graded[exp.name] = table
                 if note:
                     grade.notes.append(note)
+        if verdict is True and _threshold_rounded(exp, final):
+            # the threshold rounded, then the same count stated on its own: the count is the
+            # answer, and it is graded as a count
+            counts = [s for s in found if s.claim.pos > final.claim.pos
+                      and s.claim.unit.start >= final.claim.unit.end
+                      and agree(s.value, s.piece.text, final.value, final.piece.text)]
+            if counts:
+                final = grade.graded[exp.name] = max(counts, key=lambda s: s.claim.pos)
+                verdict = False
+                if note in grade.notes:
+                    grade.notes.remove(note)
         if verdict is False and (right := _right_before(part, exp, found, final, hook)):
             _inconsistent(grade, exp, right, final, ("derived as", "concluded as"))
             continue
         if verdict is True and (wrong := _wrong_after(part, exp, found, final, hook)):
             grade.graded[exp.name] = wrong
-            _inconsistent(grade, exp, final, wrong, ("derived as", "concluded as"))
-            continue
+            if not _threshold_rounded(exp, final):
+                _inconsistent(grade, exp, final, wrong, ("derived as", "concluded as"))
+                continue
+            # the threshold rounded, then a count concluded from it: the count is the answer
+            final, verdict = wrong, False
+            if note and note in grade.notes:
+                grade.notes.remove(note)
         if verdict is False:
             grade.add(Finding("wrong-answer", grade.label, final.claim.line,
                               f"the {exp.name} {show(final)} does not agree with the verified "
