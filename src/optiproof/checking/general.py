@@ -276,10 +276,14 @@ def _compare_claim(solution: Any, words: str) -> Refutation | None:
     labels = label_scores(m.group("mid") + " " + words[m.end():m.end() + 40])
     if m.group("word").lower() in _SIZE_WORDS and "messages" in labels:
         labels = {"message-size": labels.pop("messages"), **labels}
+    smaller = m.group("word").lower() in _SMALLER
+    if m.group("word").lower() in ("faster", "slower") and _LATENCY.search(words):
+        # "faster for any latency": where each message costs a latency, the scheme that
+        # sends more messages takes longer, so "faster" compares the message counts
+        labels, smaller = {"messages": 1.0}, m.group("word").lower() == "faster"
     answers = _values(solution, lambda q: q in labels)
     by_subject = {(a.quantity, a.subject): a for _, a in answers}
     others = [right[0]] if right else sorted({s for _, s in by_subject} - {a_key, None})
-    smaller = m.group("word").lower() in _SMALLER
     import sympy
 
     for quantity in sorted(labels, key=lambda q: -labels[q]):
@@ -302,6 +306,7 @@ def _compare_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_LATENCY = re.compile(r"\blatenc(?:y|ies)\b", re.I)
 _SIZE_WORDS = frozenset({"smaller", "larger", "bigger", "shorter", "longer"})
 """Comparatives of size: "smaller messages" compares their size, "fewer messages" their
 count."""
