@@ -88,6 +88,7 @@ _LATEX_REL = re.compile(
     r"(?P<break>\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow|"
     r"quad|qquad)\b|\\\\|\\text\s*\{\s*(?:and|so|hence|thus|i\.e\.|where|giving|or)\b[^{}]*\}"
     r"|:(?!=)(?=\s|\\[ ,;!])|⇒|⟹|⇔|⟺)"
+    r"|(?P<named>=:(?!=)|\\eqqcolon\b|≕)"
     r"|(?P<eq>:=|=|\\approx|\\simeq|\\sim\b|\\equiv|\\to\b|\\rightarrow|\\longrightarrow|"
     r"\\leftarrow|\\gets\b|≈|≃|→|←)"
     r"|(?P<le>\\le(?:q|qslant)?\b|\\lt\b|<|\\lesssim|≤|≲)"
@@ -95,6 +96,7 @@ _LATEX_REL = re.compile(
     r"|(?P<in>\\in\b|∈)")
 _PLAIN_REL = re.compile(
     r"(?P<break><=>|⇔|⟺|⇒|⟹|=>|\biff\b)"
+    r"|(?P<named>=:(?!=)|≕)"
     r"|(?P<eq>:=|<-(?!-)|←|⟵|=|≈|≃|≅|\s~\s|~(?=\s*[\d(\[−-])|->|→|⟶)"
     r"|(?P<le><=|≤|≲|<)|(?P<ge>>=|≥|≳|(?<!-)>)"
     r"|(?P<in>∈)")
@@ -128,28 +130,37 @@ _ALIGNMENT = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|gathered|gather\*
                         r"equation\*?)\}")
 
 
+_NAMED = re.compile(r"\s*(?:\\[A-Za-z]+|[^\W\d_])(?:_\{[^{}]{0,12}\}|_[^\W_])?'?(?![\w{])")
+"""The name after ``=:``: one letter, possibly with a subscript."""
+
+
 def _split_chain(text: str, pattern: re.Pattern) -> list[list[tuple[str, int, str]]]:
     """Chains of (relation, offset, piece) split at top-level relations; ``break`` tokens and
-    top-level ``, `` start a new chain. Matrix environments are never split."""
+    top-level ``, `` start a new chain. Matrix environments are never split. ``a = b =: s``
+    names ``s``: the chain ends at ``b``, and ``s = a = b`` is a chain of its own."""
     depth = _depth_map(text)
     for env in _ENVIRONMENT.finditer(text):
         depth[env.start():env.end()] = [1] * (env.end() - env.start())
     chains: list[list[tuple[str, int, str]]] = [[]]
     rel, start = "", 0
     for m in pattern.finditer(text):
-        if depth[m.start()] > 0:
+        if depth[m.start()] > 0 or m.start() < start:
             continue
         kind = m.lastgroup or "eq"
         if m.group(0).strip() in ("->", "→", "⟶") and not re.fullmatch(
                 r"\s*[A-Za-zΑ-Ωα-ω][\w₀-₉ₜ\u0302*^]*\s*", text[start:m.start()]):
             kind = "break"
         chains[-1].append((rel, start, text[start:m.start()]))
-        if kind == "break":
+        start = m.end()
+        if kind == "named" and (name := _NAMED.match(text, start)):
+            chains.append([("", start, name.group(0))]
+                          + [(r or "eq", p, piece) for r, p, piece in chains[-1]])
+            start = name.end()
+        if kind in ("break", "named"):
             chains.append([])
             rel = ""
         else:
             rel = kind
-        start = m.end()
     chains[-1].append((rel, start, text[start:]))
     out = []
     for chain in chains:

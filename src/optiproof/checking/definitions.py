@@ -69,6 +69,9 @@ class Definition:
     key: str
     value: Any
     back: int | None = None
+    until: int | None = None
+    """Where it stops holding: a value taken for a worked example (``Example: for g = (3, -1,
+    2)``) holds in that example's statement only."""
 
 
 class Scope:
@@ -96,7 +99,8 @@ class Scope:
         statement does not count)."""
         env = dict(self.givens)
         for d in self.definitions[:bisect.bisect_right(self._positions, pos)]:
-            env[d.key] = d.value
+            if d.until is None or pos < d.until:
+                env[d.key] = d.value
         for d in self.definitions[bisect.bisect_right(self._positions, pos):]:
             if d.back is not None and d.back <= pos:
                 env.setdefault(d.key, d.value)
@@ -251,7 +255,8 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
         named = _names_expectation(c)
         if named is not None:
             key, power = named
-            if key not in named_letters:  # named once; later ``𝔼[m̂_t] = ḡ`` is a result
+            if key not in named_letters and all(d.key != key for d in out):
+                # named once; later ``𝔼[m̂_t] = ḡ`` is a result
                 named_letters.add(key)
                 out.append(Definition(c.pos, key, sympy.Symbol(c.subject) ** sympy.Rational(
                     1, power), None))
@@ -263,16 +268,19 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
         if piece is None or piece.relation != "=":
             continue
         value = _equal_to(c.pieces) if c.final is not None else piece.value
+        named = None if c.subject.startswith("EXPX") else _expectation_named(c.pieces)
+        value = named if named is not None else value
         if value is None:
             continue
         if hasattr(value, "free_symbols") and c.subject in {s.name for s in value.free_symbols}:
             continue
-        if _calls_unknown(value) or (getattr(value, "is_Symbol", False)
+        if _calls_unknown(value) or (getattr(value, "is_Symbol", False) and named is None
                                      and (value.name not in given or c.subject in given)):
             continue
         clause = c.cue.partition("@")[0].rpartition("¦")[2]
         out.append(Definition(c.pos, c.subject, value,
-                              c.unit.start if _EXPLAINS.search(clause) else None))
+                              c.unit.start if _EXPLAINS.search(clause) else None,
+                              c.unit.end if _EXAMPLE.search(clause) else None))
     by_key: dict[str, list[Definition]] = {}
     for d in out:
         by_key.setdefault(d.key, []).append(d)
@@ -280,6 +288,17 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
                 if any(agree(ds[0].value, "", d.value, "") is False
                        and not _instance_of_rename(ds[0], d, given) for d in ds[1:])}
     return [d for d in out if d.key not in clashing]
+
+
+def _expectation_named(pieces: Any) -> Any:
+    """``s = 𝔼[g²] = σ² + μ²`` (also written ``𝔼[g²] = σ² + μ² =: s``): a letter that names an
+    expectation stands for it, whatever else the chain says it equals; else None."""
+    for p in pieces:
+        if p.relation != "=":
+            break
+        if getattr(p.value, "is_Symbol", False) and p.value.name.startswith("EXPX"):
+            return p.value
+    return None
 
 
 def _equal_to(pieces: Any) -> Any:
@@ -327,6 +346,9 @@ def _calls_unknown(value: Any) -> bool:
     return isinstance(value, sympy.Basic) and bool(value.atoms(AppliedUndef))
 
 
+_EXAMPLE = re.compile(r"\b(?:example|e\.g\.|for instance|sanity check|quick check|"
+                      r"numerical check|check with)\b", re.I)
+"""A value taken for a worked example of a general answer."""
 _EXPLAINS = re.compile(r"\b(?:where|with|here)\s+[^=]{1,40}$", re.I)
 """A definition that explains a symbol the statement used before it."""
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|suppose|for all|for any|at)\b[^.;]*$",

@@ -82,7 +82,36 @@ def _judge(part: Any, exp: Expectation, st: Statement, hook: Any) -> tuple[Any, 
         own = judge(part, replace(exp, value=st.target, forms=()), st.value, st.piece.text, hook)
         if own[0] is True:
             return own
+    if verdict[0] is False and (note := _threshold_rounded(exp, st)):
+        return True, note
     return verdict
+
+
+def _threshold_rounded(exp: Expectation, st: Statement) -> str:
+    """``k = ln(10⁻⁶)/ln(0.85) ≈ 85`` where the count is 86: the chain states the threshold
+    (85.01, whose ceiling is the verified count) and rounds it to the nearest integer as its
+    last value. The threshold is the answer's own statement; the rounding is noted. A count
+    stated on its own (``so about 85 iterations``) is still graded as a count. Else ""."""
+    import math
+
+    from optiproof.checking.compare import floats
+
+    want, got = floats(exp.value), floats(st.value)
+    pieces = st.claim.pieces
+    if (want is None or got is None or len(want) != 1 or len(got) != 1 or not pieces
+            or pieces[-1] is not st.piece or any(p.relation != "=" for p in pieces)):
+        return ""
+    count, said = want[0], got[0]
+    if count != int(count) or count < 2 or said != count - 1:
+        return ""
+    for p in pieces[:-1]:
+        x = floats(p.value) if p.value is not None else None
+        if x and len(x) == 1 and math.isfinite(x[0]) and x[0] != int(x[0]) \
+                and math.ceil(x[0]) == count and round(x[0]) == said:
+            return (f"{st.piece.text.strip()} is the threshold {p.text.strip()} = {x[0]:.4g} "
+                    f"rounded to the nearest integer; the count needed is its ceiling, "
+                    f"{int(count)}")
+    return ""
 
 
 def _without_cases(body: list[Statement]) -> list[Statement]:
@@ -200,6 +229,14 @@ def _direction_only(direction: Statement, step: Statement) -> bool:
     return _positive_multiple(step.value, direction.value)
 
 
+def _without_directions(body: list[Statement]) -> list[Statement]:
+    """``u = −(α/2) g`` and then "the factor ½ is a rescaling of the learning rate — the
+    direction is exactly −g": a value said to be the direction of a step the body states
+    (a positive multiple of it) is not a final claim of another step."""
+    rest = [s for s in body if not any(t is not s and _direction_only(s, t) for t in body)]
+    return rest if rest else body
+
+
 def _positive_multiple(a: Any, b: Any) -> bool:
     """``a = k·b`` for a scalar ``k`` that holds none of ``b``'s symbols and is positive
     wherever its symbols are (norms, step sizes and weights are positive)."""
@@ -229,10 +266,14 @@ def _right_before(part: Any, exp: Expectation, found: list[Statement], final: St
     """A wrong conclusion after the body derived the verified answer under the answer's own
     symbol (``Δθ* = −(α/2) g`` in a display, then ``Hence u = −α g``): the document
     contradicts itself. Only a displayed statement named by the answer's letter (decorated or
-    not) counts, not a value met on the way."""
+    not) counts, or one written alone on its line in plain notes, not a value met on the
+    way."""
+    from optiproof.checking.statements import bare_equation
+
     right = [s for s in found if s.claim.role != "summary" and s.claim.pos < final.claim.pos
              and s.strong and s.claim.subject and symbol_score(s.claim.subject, exp) >= 2
-             and s.claim.tier_of_final >= TIER_DISPLAY and _judge(part, exp, s, hook)[0] is True]
+             and (s.claim.tier_of_final >= TIER_DISPLAY or bare_equation(s.claim.unit.text))
+             and _judge(part, exp, s, hook)[0] is True and not _threshold_rounded(exp, s)]
     return max(right, key=lambda s: s.claim.pos) if right else None
 
 
@@ -276,7 +317,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             continue
         body, promoted = past_the_way(
             [s for s in found if s.claim.role != "summary" and s.strong], found)
-        body = _without_cases(body)
+        body = _without_directions(_without_cases(body))
         summary = [s for s in found if s.claim.role == "summary"]
         if summary and not body and _contradicts_right_body(part, exp, found, summary, hook,
                                                             grade):
@@ -320,13 +361,29 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                 final = grade.graded[exp.name] = table
                 if note:
                     grade.notes.append(note)
+        if verdict is True and _threshold_rounded(exp, final):
+            # the threshold rounded, then the same count stated on its own: the count is the
+            # answer, and it is graded as a count
+            counts = [s for s in found if s.claim.pos > final.claim.pos
+                      and s.claim.unit.start >= final.claim.unit.end
+                      and agree(s.value, s.piece.text, final.value, final.piece.text)]
+            if counts:
+                final = grade.graded[exp.name] = max(counts, key=lambda s: s.claim.pos)
+                verdict = False
+                if note in grade.notes:
+                    grade.notes.remove(note)
         if verdict is False and (right := _right_before(part, exp, found, final, hook)):
             _inconsistent(grade, exp, right, final, ("derived as", "concluded as"))
             continue
         if verdict is True and (wrong := _wrong_after(part, exp, found, final, hook)):
             grade.graded[exp.name] = wrong
-            _inconsistent(grade, exp, final, wrong, ("derived as", "concluded as"))
-            continue
+            if not _threshold_rounded(exp, final):
+                _inconsistent(grade, exp, final, wrong, ("derived as", "concluded as"))
+                continue
+            # the threshold rounded, then a count concluded from it: the count is the answer
+            final, verdict = wrong, False
+            if note and note in grade.notes:
+                grade.notes.remove(note)
         if verdict is False:
             grade.add(Finding("wrong-answer", grade.label, final.claim.line,
                               f"the {exp.name} {show(final)} does not agree with the verified "
@@ -468,9 +525,12 @@ MAX_RENDER_CHECKS = 1000
 
 def rendering_findings(doc: Any, lay: Any, grades: dict[str, PartGrade], default: str) -> None:
     """Formulas KaTeX cannot render, each on the part whose line holds it. Inside a table a
-    ``\\|`` is the cell's escaped pipe, as GitHub renders it."""
+    ``\\|`` is the cell's escaped pipe, as GitHub renders it. The document's own macros
+    (``\\newcommand``, ``\\DeclareMathOperator``, ``\\def``) are defined for each formula."""
+    from optiproof.checking.texmacros import document_macros
     from optiproof.rendering.latexcheck import LatexError, validate_latex
 
+    macros = document_macros(doc.text)
     seen: set[tuple[int, str]] = set()
     for span in doc.math:
         line = doc.line_of(span.start)
@@ -483,7 +543,7 @@ def rendering_findings(doc: Any, lay: Any, grades: dict[str, PartGrade], default
             break
         seen.add((line, latex))
         try:
-            validate_latex(latex, span.display, strict=False)
+            validate_latex(macros + latex if latex.strip() else latex, span.display, strict=False)
             missing = fraction_without_denominator(latex)
             why = None if missing is None else (
                 f"a fraction takes '{missing}' as an argument: it renders, but not as written "

@@ -276,10 +276,14 @@ def _compare_claim(solution: Any, words: str) -> Refutation | None:
     labels = label_scores(m.group("mid") + " " + words[m.end():m.end() + 40])
     if m.group("word").lower() in _SIZE_WORDS and "messages" in labels:
         labels = {"message-size": labels.pop("messages"), **labels}
+    smaller = m.group("word").lower() in _SMALLER
+    if m.group("word").lower() in ("faster", "slower") and _LATENCY.search(words):
+        # "faster for any latency": where each message costs a latency, the scheme that
+        # sends more messages takes longer, so "faster" compares the message counts
+        labels, smaller = {"messages": 1.0}, m.group("word").lower() == "faster"
     answers = _values(solution, lambda q: q in labels)
     by_subject = {(a.quantity, a.subject): a for _, a in answers}
     others = [right[0]] if right else sorted({s for _, s in by_subject} - {a_key, None})
-    smaller = m.group("word").lower() in _SMALLER
     import sympy
 
     for quantity in sorted(labels, key=lambda q: -labels[q]):
@@ -302,6 +306,7 @@ def _compare_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_LATENCY = re.compile(r"\blatenc(?:y|ies)\b", re.I)
 _SIZE_WORDS = frozenset({"smaller", "larger", "bigger", "shorter", "longer"})
 """Comparatives of size: "smaller messages" compares their size, "fewer messages" their
 count."""
@@ -1114,6 +1119,34 @@ def _only_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
+_EVERY_BALL = re.compile(r"\b(?:for|with|in|on|under) (?:any|every|all|each)\b[^.;]{0,40}?"
+                         r"\b(?:norms?|balls?|geometr(?:y|ies))\b[^.;]{0,80}?\b(?:"
+                         r"single[- ]coordinate|one[- ]coordinate|a single coordinate|"
+                         r"(?:only )?one coordinate|one-hot|1-sparse|coordinate[- ](?:descent|wise) "
+                         r"step)\b", re.I)
+
+
+def _single_coordinate_claim(solution: Any, words: str) -> Refutation | None:
+    """"For any p-norm ball the steepest-descent step is a single-coordinate step": refuted
+    by a verified step (another norm's) that moves more than one coordinate."""
+    import sympy
+
+    from optiproof.checking.formula import canonical
+
+    if _EVERY_BALL.search(words) is None:
+        return None
+    for p, a in _values(solution, lambda q: q == "update"):
+        step = canonical(a.expr)
+        if not isinstance(step, sympy.MatrixBase) or not all(x.is_number for x in step):
+            continue
+        moved = sum(1 for x in step if x != 0)
+        if moved > 1:
+            return Refutation(f"part ({p.label}) verifies a step that moves {moved} "
+                              f"coordinates{f' (the {a.subject} geometry)' if a.subject else ''}:"
+                              " not every norm gives a single-coordinate step", p.label)
+    return None
+
+
 _SIGN_WORDS = (
     ("nonnegative", r"(?:≥|>=|⩾|>|\\geq?|\\gt)\s*0(?![.,]?\d)|\bnon-?negative\b|\bpositive\b|"
                     r"\b(?:never|not ever|cannot|can ?not|can't|can never|could never)\s+(?:be\s+)?"
@@ -1333,6 +1366,7 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                        or _stable_step_claim(solution, held, scope.at(unit.start + offset))
                        or _equivalence_claim(solution, held, before)
                        or _only_claim(solution, held)
+                       or _single_coordinate_claim(solution, held)
                        or _existence_claim(solution, held)
                        or _tuned_rate_scope(solution, held)
                        or _any_start(solution, held)

@@ -95,7 +95,11 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
     for part in solution.parts:
         expected = required_as_written(expectations(part), part, written[part.label])
         protected = given_symbols(part, expected)
-        scope = Scope({**notation(part), **givens[part.label]}, definitions, protected)
+        # what the problem's notation names (``E[g²]`` is ``ν``) keeps that meaning: a document
+        # writing ``E[g²] = σ² + μ²`` states a fact about it, it does not rename it
+        named = {k for k, v in notation(part).items() if getattr(v, "is_Symbol", False)}
+        scope = Scope({**notation(part), **givens[part.label]},
+                      [d for d in definitions if d.key not in named], protected)
         mine = [c for c in claims if c.part == part.label]
         statements = statements_of(mine, expected, scope, givens[part.label], numbers,
                                    doc.text)

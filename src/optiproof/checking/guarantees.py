@@ -34,15 +34,28 @@ def convergence_claim(solution: Any, words: str) -> tuple[str, str] | None:
     named = [x for x in OPTIMIZERS.mentions(words[:m.start()]) if x.entry.named]
     if not named or _CONTRAST.search(words[:named[-1].start]):
         return None
-    entry = named[-1].entry
-    if entry.may_fail_on != m.group("cls").lower():
-        return None
-    for part in solution.parts:
-        own = OPTIMIZERS.get(part.identified_as or "")
-        if (own is not None and own.key == entry.key) or any(
-                a.subject == entry.key for a in part.answers):
-            return (f"{entry.name} with constant hyper-parameters is not guaranteed to converge "
-                    f"on every {m.group('cls').lower()} problem (Reddi, Kale & Kumar 2018 give a "
-                    f"convex counterexample); part ({part.label}) verifies {entry.name}'s step",
-                    part.label)
+    # "Adam, RMSProp and AdaGrad all converge on every convex problem": each method listed as
+    # the subject is claimed to
+    listed = [named[-1]]
+    for x in reversed(named[:-1]):
+        if not _LIST_GAP.fullmatch(words[x.end:listed[0].start]) or _CONTRAST.search(
+                words[:x.start]):
+            break
+        listed.insert(0, x)
+    for mention in listed:
+        entry = mention.entry
+        if entry.may_fail_on != m.group("cls").lower():
+            continue
+        for part in solution.parts:
+            own = OPTIMIZERS.get(part.identified_as or "")
+            if (own is not None and own.key == entry.key) or any(
+                    a.subject == entry.key for a in part.answers):
+                return (f"{entry.name} with constant hyper-parameters is not guaranteed to "
+                        f"converge on every {m.group('cls').lower()} problem (Reddi, Kale & "
+                        f"Kumar 2018 give a convex counterexample); part ({part.label}) "
+                        f"verifies {entry.name}'s step", part.label)
     return None
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*", re.I)
+"""What stands between two methods of one list ("Adam, RMSProp and AdaGrad")."""

@@ -117,6 +117,19 @@ without a blank line before it."""
 _ARRAY_OPEN = re.compile(r"\[\s*\[")
 
 
+_BARE_EQUATION = re.compile(r"^\s*[^\W\d_][\w\u0300-\u036f'′*{}₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱ]{0,20}\s*"
+                            r"(?:=|≈|:=)(?!=)[^=≈]+$")
+_MATH_NAMES = frozenset("sqrt sign sgn log exp max min diag alpha beta gamma delta eta theta "
+                        "lambda sigma kappa epsilon grad".split())
+
+
+def bare_equation(text: str) -> bool:
+    """A line that is one equation and nothing else (``  Δθ = -(α/2) g`` in plain notes): a
+    result written on its own line, as a display is, with no words around it."""
+    return bool(_BARE_EQUATION.match(text)) and all(
+        w.lower() in _MATH_NAMES for w in re.findall(r"[A-Za-z]{3,}", text))
+
+
 def _open_array(doc: Document, group: list[int]) -> bool:
     """The lines so far open a bracketed array (``D ≈ [[0.2, -0.9],``) and have not closed
     it: the next line holds its next row."""
@@ -141,6 +154,7 @@ def _paragraphs(doc: Document, lay: Layout) -> list[list[int]]:
                 and lay.part.get(prev) == lay.part.get(ln.number)
                 and lay.role.get(prev) == lay.role.get(ln.number)
                 and not _STARTS_STATEMENT.match(ln.text)
+                and not bare_equation(doc.lines[prev - 1].text)
                 and not doc.lines[prev - 1].text.rstrip().endswith(":")):
             groups[-1].append(ln.number)
         else:
