@@ -84,6 +84,28 @@ def _bare_ref(t: str, labels: Any = ()) -> str:
     return f"the {what.strip()} in ({label.lower()})"
 
 
+_NAMED_LABEL = re.compile(r"(?:(?:(?<=\b(?:in|of|to|by) )|(?<=\b(?:for|and) )|(?<=\bfrom )|(?<=\bthan ))"
+                          r"[Qq] ?(?P<q>\d{1,2})|(?<![\w(])(?:part|question|problem|task|exercise|"
+                          r"item) (?P<named>\d{1,2}|[a-h]))(?![\w)])", re.I)
+"""A part named by its label without parentheses: 'in Q3', 'from q1' (after a preposition: 'q1'
+alone may be a symbol), 'question 2', 'part b'."""
+
+
+def _labels_as_refs(t: str, labels: Any) -> str:
+    """``t`` with each part it names as 'Q3', 'from q1', 'in question 2' written '(3)', when the
+    text has that part ('the one in Q3' -> 'the one in (3)')."""
+    def one(m: re.Match) -> str:
+        label = (m.group("q") or m.group("named")).lower()
+        return f"({label})" if label in labels else m.group(0)
+    return _NAMED_LABEL.sub(one, t)
+
+
+_DECREASE = re.compile(r"^(?:the |your )?(?:(?:first[- ]order|predicted|linear(?:i[sz]ed)?) )?"
+                       r"(?:decrease|reduction|drop)(?: (?:of|in) the (?:linear(?:i[sz]ed)? |"
+                       r"first[- ]order )?(?:model|objective|loss))?$", re.I)
+"""A decrease of the linear model named in words ('the first-order decrease', 'decrease')."""
+
+
 _DEFINITIONS = (
     re.compile(rf"\bcall (?:it|this|that|the (?P<noun>[\w -]{{1,30}}?)) (?P<sym>{_SYM})"
                r"(?=[ ,.;:?)]|$)", re.I),
@@ -159,6 +181,20 @@ class Problem:
     """This part as its family read it."""
     table: Any = None
     """The symbols' table, made once per part (:func:`symbols`)."""
+    equal: Any = None
+    """The family's equal answers (``(reading, quantity) -> quantity | None``): the answer an
+    earlier part of this family gives that equals ``quantity`` in its problem (the first-order
+    change gᵀu* is the minimum value where the objective is the linear term alone)."""
+    in_ratio: bool = False
+    """Operands of a ratio are read (a decrease and a change of the same term divide alike)."""
+    refine: Any = None
+    """The family's reading of one of this part's quantities in its phrase (``(quantity,
+    phrase) -> quantity``: 'how many bytes does the server receive' is the server's), if any."""
+
+
+def _own_quantity(pb: Problem, quantity: str, phrase: str) -> str:
+    """``quantity`` named by ``phrase`` in this part, as the part's family answers it."""
+    return pb.refine(quantity, phrase) if pb.refine is not None else quantity
 
 
 def key(symbol: str) -> str:
@@ -440,6 +476,12 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
             return Operand(text, label, answers[0])
         quantity = _quantity(what, answers)
         named = _quantity(what, ()) if quantity is None else None
+        if quantity is None and named is None and pb.in_ratio and _DECREASE.search(what):
+            named = Q.LINEAR_CHANGE.key   # "the first-order decrease in Q2": −gᵀu*, and a ratio
+            #                               of two decreases is that of the two changes
+        if quantity is None and named is not None and pb.in_ratio and pb.equal is not None:
+            same = pb.equal(_reading(pb, label), named)
+            quantity = same if same in answers else None
         by = getattr(_reading(pb, label), "answered_by", {}) or {}
         if named is not None and by.get(named) in answers:
             quantity = by[named]   # 'the entries the server sends in 3': its server-values-sent
@@ -491,7 +533,7 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
     quantity = _quantity(t, pb.answers) if len(t.split()) > 1 else None
     if quantity is not None:   # "the sent + received traffic at one ring worker": this part's
         subject = _named_subject(t, pb)
-        return Operand(text, pb.label, quantity, subject=subject)
+        return Operand(text, pb.label, _own_quantity(pb, quantity, t), subject=subject)
     raise Unresolved(f"could not tell which answer '{text}' is (expected a symbol the text "
                      "defines, or 'your answer in (b)')")
 
@@ -562,8 +604,12 @@ _SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|
 _OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,60}?"
 _RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
                        rf"{_OPERAND_WORDS}) (?:to|over|and) "
-                       rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:part )?"
-                       r"\(| (?:part|question|task|item|exercise) \w))", re.I)
+                       rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:(?:part|"
+                       r"question|task|item|exercise|problem) )?\(| (?:part|question|task|item|"
+                       r"exercise|problem) \w| [Qq] ?\d))", re.I)
+_SUBJECT_AFTER = re.compile(r" (?:in|for|under|with|using|of) (?:the |a )?[^,;?.()]{2,40}?(?=[,;?.]|$)",
+                            re.I)
+"""Words after an operand that may name its scheme or optimizer ("... in the ring scheme")."""
 _TIMES = re.compile(rf"\b(?:how many times|by what factor is) (?P<dir>larger|bigger|greater|more|"
                     rf"longer|smaller|less|shorter) (?:\([^()]{{1,60}}\) )?(?:is |are )?"
                     rf"(?P<x>{_OPERAND_WORDS}) than (?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
@@ -1271,6 +1317,15 @@ class Reader:
                 about: list | None = None, measure: str | None = None) -> None:
         """The entry ``kind`` of the operands ``x`` and ``y``; with ``measure`` (the norm a
         comparison of sizes names), a vector or matrix operand is compared by that norm."""
+        x, y = _labels_as_refs(x, self.pb.texts), _labels_as_refs(y, self.pb.texts)
+        self.pb.in_ratio = kind == Q.RATIO.key
+        try:
+            self._operands(kind, x, y, parts, about, measure)
+        finally:
+            self.pb.in_ratio = False
+
+    def _operands(self, kind: str, x: str, y: str, parts: list[str], about: list | None,
+                  measure: str | None) -> None:
         if (_THAT_OF.fullmatch(x.strip()) or _THAT_OF_NAMED.fullmatch(x.strip())) and not (
                 _THAT_OF.fullmatch(y.strip()) or _THAT_OF_NAMED.fullmatch(y.strip())):
             # "how many times smaller is A than that of B", read B / A: 'that' is the
@@ -1451,6 +1506,7 @@ class Reader:
             if q is not None and q not in DERIVED_KEYS:
                 # of the one scheme or optimizer the part is about, if it names one
                 subject = _named_subject(clause, self.pb) or _one_subject(self.pb.current)
+                q = _own_quantity(self.pb, q, clause.strip())
                 return self._ref(Operand(clause.strip(), self.pb.label, q, subject=subject))
         raise Unresolved(f"'it' in '{s[max(0, at - 30):at + 30].strip()}': the answer it stands "
                          "for is not asked before it")
@@ -1459,7 +1515,8 @@ class Reader:
         """The derived entries of one request (raises Unresolved, naming the operand): its
         ratios, sums, differences and equalities, or (``lone``) its norms and distances."""
         s = self.sentence = sentence
-        parts = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", s)
+        parts = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
+                                               _labels_as_refs(s, self.pb.texts))
                  if p.lower() in self.pb.texts]
         abouts = [(m, m.group("part").lower()) for m in _ABOUT.finditer(s)]
         about = [(label, q) for m, label in abouts if label in self.pb.texts
@@ -1508,15 +1565,26 @@ class Reader:
                                  "'the ratio of your answer in (b) to your answer in (c)' or "
                                  "'‖u‖_2 / ‖v‖_2')")
             x, y = m.group("x"), m.group("y")
+            tail = _SUBJECT_AFTER.match(s, m.end("y"))
+            if tail and _named_subject(y, self.pb) is None and \
+                    _named_subject(tail.group(0), self.pb) is not None:
+                y += tail.group(0)   # "the ratio of that to the bytes one GPU receives in the
+                #                      ring scheme": the second operand's scheme
             if m.re not in (_RATIO_OF, _DIVIDED) and (m.group("dir") or "").lower() in (
                     "smaller", "less", "shorter"):
                 x, y = y, x  # "how many times smaller is A than B": B / A
+            # "the number of bytes the server receives, and the ratio of that to ...": 'that'
+            # is the quantity the part asks just before it
+            self.pronouns = {t.strip(): self._it_any(s, m.start(g)) for t, g in
+                             ((m.group("x"), "x"), (m.group("y"), "y")) if _IT.fullmatch(t.strip())}
             try:
                 self._binary(Q.RATIO.key, x, y, parts, m.span(), about,
                              measure=measure_of(s) if m.re in (_TIMES, _COMPARED) else None)
                 claim(m, Q.RATIO.key)
             except _FamilysOwn:
                 pass   # "how many times longer (in ℓ2) is this step than (a)'s": the family's
+            finally:
+                self.pronouns = {}
         if not lone:
             depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
             self._each(depends, Q.DEPENDS_ON.key, done, claim,
@@ -1822,7 +1890,12 @@ class DerivedPass:
         self.previous = list(problem.get("previous", []))
         texts = problem.get("texts", {})
         self.pb = Problem(r.label, texts, problem.get("context", ""), self.previous,
-                          tuple(hooks.answers), dict(r.named), current=r) \
+                          tuple(hooks.answers), dict(r.named), current=r,
+                          refine=(lambda q, phrase: hooks.operand_quantity(r, q, phrase))
+                          if hasattr(hooks, "operand_quantity") else None,
+                          equal=(lambda other, q: hooks.equal_answer(other, q)
+                                 if other is not None and other.family == r.family else None)
+                          if hasattr(hooks, "equal_answer") else None) \
             if r.label in texts else None
         self.placed: dict[tuple[int, int], str] = {}
         self.unresolved: dict[str, str] = {}

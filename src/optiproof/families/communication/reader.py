@@ -272,6 +272,13 @@ class CommunicationReader:
         """No transformation is expressed by a communication spec."""
         return set()
 
+    def operand_quantity(self, r: PartReading, quantity: str, phrase: str) -> str:
+        """A per-node cost an operand of a derived quantity names of a server ("the ratio of
+        how many bytes the server receives to ..."): the server's."""
+        own = r.found.get("texts", ("", ""))[0]
+        return ON_SERVER[quantity] if quantity in ON_SERVER and _of_server(own, phrase) \
+            else quantity
+
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """``T_ring``, ``T(k)``: a time; the letter of the parameters or workers ("for which p
         are the two times equal?"): the crossover of the two schemes' times."""
