@@ -35,10 +35,11 @@ DERIVED_FIELD = "derived"
 """The spec field every family's part has for derived quantities (``Derivable``)."""
 DERIVED_KEYS = frozenset(q.key for q in Q.DERIVED)
 
-_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_\{?(?:[A-Za-z0-9∞*⋆]{1,12}|\\?infty|inf)\}?|"
+_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:\^[*⋆†](?=_))?(?:_\{?(?:[A-Za-z0-9∞*⋆]{1,12}|\\?infty|inf)\}?|"
         r"\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?(?:\^?[*⋆†])?)")
 """A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``,
-``w_AdaGrad`` (a longer subscript only after an underscore)."""
+``w_AdaGrad`` (a longer subscript only after an underscore), ``U^*_F`` (the star before the
+subscript)."""
 _SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)(?=[\s_{{(\[k]|$|\b)"
 """``u = argmin_d ...``: the symbol names the minimiser the part solves for."""
 _MIN_NORM = re.compile(r"(?:pinv ?\( ?X ?\)|X ?\^? ?\{?[+†]\}?) ?[*·]? ?y\b")
@@ -189,21 +190,27 @@ class Problem:
     """Operands of a ratio are read (a decrease and a change of the same term divide alike)."""
     refine: Any = None
     """The family's reading of one of this part's quantities in its phrase (``(quantity,
-    phrase) -> quantity``: 'how many bytes does the server receive' is the server's), if any."""
+    phrase) -> quantity``: 'how many bytes does the server receive' is the server's; None when
+    its words name another quantity), if any."""
 
 
 def _own_quantity(pb: Problem, quantity: str, phrase: str) -> str:
-    """``quantity`` named by ``phrase`` in this part, as the part's family answers it."""
-    return pb.refine(quantity, phrase) if pb.refine is not None else quantity
+    """``quantity`` named by ``phrase`` in this part, as the part's family answers it; raises
+    Unresolved when the family reads the phrase as another quantity or several."""
+    refined = pb.refine(quantity, phrase) if pb.refine is not None else quantity
+    if refined is None:
+        raise Unresolved(f"could not tell which answer '{phrase}' is: its words name another "
+                         f"quantity than the {QUANTITIES[quantity].name}, or several")
+    return refined
 
 
 def key(symbol: str) -> str:
     """A symbol's spelling made comparable: ``θ_{\\infty}``, ``θ_∞``, ``θ∞``, ``theta_inf``
-    -> ``θ∞``; ``d^*``, ``d^⋆`` -> ``d*``."""
+    -> ``θ∞``; ``d^*``, ``d^⋆`` -> ``d*``; ``U^*_F``, ``U_F^*`` -> ``UF*``."""
     s = re.sub(r"[\s_{}\\^]", "", symbol)
     s = s.replace("theta", "θ").replace("infty", "∞").replace("inf", "∞").replace("⋆", "*")
     s = s.replace("?", "*")   # a star lost in a PDF copy (d?RMS)
-    return s
+    return re.sub(r"^(.)([*†])(.+)$", r"\1\3\2", s)   # U^*_F = U_F^*
 
 
 # --------------------------------------------------------------------------- symbols
@@ -591,15 +598,17 @@ def _abbreviations(pb: Problem) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- shapes
 
-_NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>[A-Za-z0-9∞]{1,4})\}?)?"
+_INDEX = r"(?:[A-Za-z0-9]{1,3} ?(?:→|->) ?[A-Za-z0-9]{1,3}|[A-Za-z0-9∞]{1,4})"
+"""A norm's subscript: ``2``, ``∞``, ``F``, or an operator norm's ``2→2``."""
+_NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>" + _INDEX + r")\}?)?"
                    r"(?P<square>\^ ?2)?")
 _RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b|"
                          r"\bdivided by\b|\bhow (?:long|large|big)\b(?=[^.?]{0,80}\bcompared (?:with|to)\b)",
                          re.I)
 _GROUP = r"\((?:[^()]|\([^()]{1,12}\)){1,80}\)"
 """A parenthesised operand, which may name a part: ``(traffic at the server in (b))``."""
-_SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|" + _GROUP + "|"
-                    rf"{_SYM}) ?/ ?(?P<y>‖[^‖]{{1,40}}‖(?:_ ?\{{?[A-Za-z0-9∞]{{1,4}}\}}?)?|"
+_SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?" + _INDEX + r"\}?)?|" + _GROUP + "|"
+                    rf"{_SYM}) ?/ ?(?P<y>‖[^‖]{{1,40}}‖(?:_ ?\{{?{_INDEX}\}}?)?|"
                     + _GROUP + rf"|{_SYM})(?![\w(])")
 _OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,60}?"
 _RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
@@ -910,9 +919,16 @@ class Reader:
 
     def _norm_entry(self, m: re.Match, parts: list[str], about: Any) -> dict:
         """``‖A‖_k`` as a norm-of entry (its name is the operand of a later entry)."""
+        from optiproof.families.derived_spec import DISTANCE_NORMS
+
         norm = _norm_key(m.group("index"), N.L2.key)
         if norm is None:
             raise Unresolved(f"the norm '{m.group(0)}' is not one the reading knows")
+        if self.pb.in_ratio and norm not in {e.key for e in DISTANCE_NORMS}:
+            # '‖U^*‖_2→2 / ‖U^*_F‖_2→2': the spectral norm, of two answers
+            raise Unresolved(f"'{m.group(0)}' is the {N.NORMS[norm].name} of an answer, which is "
+                             "not computed yet (expected one of: "
+                             + ", ".join(e.name for e in DISTANCE_NORMS) + ")")
         x = self._value(m.group("inner"), parts, about=about)
         name = m.group(0).strip()
         self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x, "norm": norm,
@@ -1494,9 +1510,10 @@ class Reader:
                 claim(w, Q.ORDER.key)
             return
 
-    def _it_any(self, s: str, at: int) -> dict:
-        """The answer 'it' stands for in an order comparison: the last quantity this part
-        asks before it (in the request, else in the part's text), of any kind."""
+    def _it_any(self, s: str, at: int, word: str = "it") -> dict:
+        """The answer 'it' (``word``) stands for in an order comparison or a ratio: the last
+        quantity this part asks before it (in the request, else in the part's text), of any
+        kind."""
         own = self.pb.texts.get(self.pb.label, "")
         here = own.find(s[:40]) if s[:40] else -1
         clauses = [c for c in reversed(re.split(r",| and | then |; |: ", s[:at])) if c.strip()]
@@ -1508,8 +1525,8 @@ class Reader:
                 subject = _named_subject(clause, self.pb) or _one_subject(self.pb.current)
                 q = _own_quantity(self.pb, q, clause.strip())
                 return self._ref(Operand(clause.strip(), self.pb.label, q, subject=subject))
-        raise Unresolved(f"'it' in '{s[max(0, at - 30):at + 30].strip()}': the answer it stands "
-                         "for is not asked before it")
+        raise Unresolved(f"'{word}' in '{s[max(0, at - 30):at + 30].strip()}': the answer it "
+                         "stands for is not asked before it")
 
     def read(self, sentence: str, start: int, lone: bool = False) -> Found:
         """The derived entries of one request (raises Unresolved, naming the operand): its
@@ -1575,7 +1592,7 @@ class Reader:
                 x, y = y, x  # "how many times smaller is A than B": B / A
             # "the number of bytes the server receives, and the ratio of that to ...": 'that'
             # is the quantity the part asks just before it
-            self.pronouns = {t.strip(): self._it_any(s, m.start(g)) for t, g in
+            self.pronouns = {t.strip(): self._it_any(s, m.start(g), t.strip()) for t, g in
                              ((m.group("x"), "x"), (m.group("y"), "y")) if _IT.fullmatch(t.strip())}
             try:
                 self._binary(Q.RATIO.key, x, y, parts, m.span(), about,
