@@ -35,10 +35,11 @@ DERIVED_FIELD = "derived"
 """The spec field every family's part has for derived quantities (``Derivable``)."""
 DERIVED_KEYS = frozenset(q.key for q in Q.DERIVED)
 
-_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:_\{?(?:[A-Za-z0-9∞*⋆]{1,12}|\\?infty|inf)\}?|"
+_SYM = (r"(?:[A-Za-zθηαβγλμσρκδεφψΔ](?:\^[*⋆†](?=_))?(?:_\{?(?:[A-Za-z0-9∞*⋆]{1,12}|\\?infty|inf)\}?|"
         r"\{?(?:[A-Za-z0-9∞*⋆]{1,6}|\\?infty|inf)\}?)?(?:\^?[*⋆†])?)")
 """A symbol an answer may be named by: ``u``, ``u_2``, ``θ_∞``, ``w_inf``, ``T_PS``, ``d^*``,
-``w_AdaGrad`` (a longer subscript only after an underscore)."""
+``w_AdaGrad`` (a longer subscript only after an underscore), ``U^*_F`` (the star before the
+subscript)."""
 _SYM_ARGMIN = rf"(?P<sym>{_SYM}) ?:?= ?(?P<noun>arg ?min)(?=[\s_{{(\[k]|$|\b)"
 """``u = argmin_d ...``: the symbol names the minimiser the part solves for."""
 _MIN_NORM = re.compile(r"(?:pinv ?\( ?X ?\)|X ?\^? ?\{?[+†]\}?) ?[*·]? ?y\b")
@@ -82,6 +83,28 @@ def _bare_ref(t: str, labels: Any = ()) -> str:
     label = m.group("named") or m.group("digit") or m.group("own") or m.group("paren")
     what = m.group("what") or m.group("what2") or m.group("what3")
     return f"the {what.strip()} in ({label.lower()})"
+
+
+_NAMED_LABEL = re.compile(r"(?:(?:(?<=\b(?:in|of|to|by) )|(?<=\b(?:for|and) )|(?<=\bfrom )|(?<=\bthan ))"
+                          r"[Qq] ?(?P<q>\d{1,2})|(?<![\w(])(?:part|question|problem|task|exercise|"
+                          r"item) (?P<named>\d{1,2}|[a-h]))(?![\w)])", re.I)
+"""A part named by its label without parentheses: 'in Q3', 'from q1' (after a preposition: 'q1'
+alone may be a symbol), 'question 2', 'part b'."""
+
+
+def _labels_as_refs(t: str, labels: Any) -> str:
+    """``t`` with each part it names as 'Q3', 'from q1', 'in question 2' written '(3)', when the
+    text has that part ('the one in Q3' -> 'the one in (3)')."""
+    def one(m: re.Match) -> str:
+        label = (m.group("q") or m.group("named")).lower()
+        return f"({label})" if label in labels else m.group(0)
+    return _NAMED_LABEL.sub(one, t)
+
+
+_DECREASE = re.compile(r"^(?:the |your )?(?:(?:first[- ]order|predicted|linear(?:i[sz]ed)?) )?"
+                       r"(?:decrease|reduction|drop)(?: (?:of|in) the (?:linear(?:i[sz]ed)? |"
+                       r"first[- ]order )?(?:model|objective|loss))?$", re.I)
+"""A decrease of the linear model named in words ('the first-order decrease', 'decrease')."""
 
 
 _DEFINITIONS = (
@@ -159,15 +182,35 @@ class Problem:
     """This part as its family read it."""
     table: Any = None
     """The symbols' table, made once per part (:func:`symbols`)."""
+    equal: Any = None
+    """The family's equal answers (``(reading, quantity) -> quantity | None``): the answer an
+    earlier part of this family gives that equals ``quantity`` in its problem (the first-order
+    change gᵀu* is the minimum value where the objective is the linear term alone)."""
+    in_ratio: bool = False
+    """Operands of a ratio are read (a decrease and a change of the same term divide alike)."""
+    refine: Any = None
+    """The family's reading of one of this part's quantities in its phrase (``(quantity,
+    phrase) -> quantity``: 'how many bytes does the server receive' is the server's; None when
+    its words name another quantity), if any."""
+
+
+def _own_quantity(pb: Problem, quantity: str, phrase: str) -> str:
+    """``quantity`` named by ``phrase`` in this part, as the part's family answers it; raises
+    Unresolved when the family reads the phrase as another quantity or several."""
+    refined = pb.refine(quantity, phrase) if pb.refine is not None else quantity
+    if refined is None:
+        raise Unresolved(f"could not tell which answer '{phrase}' is: its words name another "
+                         f"quantity than the {QUANTITIES[quantity].name}, or several")
+    return refined
 
 
 def key(symbol: str) -> str:
     """A symbol's spelling made comparable: ``θ_{\\infty}``, ``θ_∞``, ``θ∞``, ``theta_inf``
-    -> ``θ∞``; ``d^*``, ``d^⋆`` -> ``d*``."""
+    -> ``θ∞``; ``d^*``, ``d^⋆`` -> ``d*``; ``U^*_F``, ``U_F^*`` -> ``UF*``."""
     s = re.sub(r"[\s_{}\\^]", "", symbol)
     s = s.replace("theta", "θ").replace("infty", "∞").replace("inf", "∞").replace("⋆", "*")
     s = s.replace("?", "*")   # a star lost in a PDF copy (d?RMS)
-    return s
+    return re.sub(r"^(.)([*†])(.+)$", r"\1\3\2", s)   # U^*_F = U_F^*
 
 
 # --------------------------------------------------------------------------- symbols
@@ -440,6 +483,12 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
             return Operand(text, label, answers[0])
         quantity = _quantity(what, answers)
         named = _quantity(what, ()) if quantity is None else None
+        if quantity is None and named is None and pb.in_ratio and _DECREASE.search(what):
+            named = Q.LINEAR_CHANGE.key   # "the first-order decrease in Q2": −gᵀu*, and a ratio
+            #                               of two decreases is that of the two changes
+        if quantity is None and named is not None and pb.in_ratio and pb.equal is not None:
+            same = pb.equal(_reading(pb, label), named)
+            quantity = same if same in answers else None
         by = getattr(_reading(pb, label), "answered_by", {}) or {}
         if named is not None and by.get(named) in answers:
             quantity = by[named]   # 'the entries the server sends in 3': its server-values-sent
@@ -491,7 +540,7 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
     quantity = _quantity(t, pb.answers) if len(t.split()) > 1 else None
     if quantity is not None:   # "the sent + received traffic at one ring worker": this part's
         subject = _named_subject(t, pb)
-        return Operand(text, pb.label, quantity, subject=subject)
+        return Operand(text, pb.label, _own_quantity(pb, quantity, t), subject=subject)
     raise Unresolved(f"could not tell which answer '{text}' is (expected a symbol the text "
                      "defines, or 'your answer in (b)')")
 
@@ -549,21 +598,27 @@ def _abbreviations(pb: Problem) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- shapes
 
-_NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>[A-Za-z0-9∞]{1,4})\}?)?"
+_INDEX = r"(?:[A-Za-z0-9]{1,3} ?(?:→|->) ?[A-Za-z0-9]{1,3}|[A-Za-z0-9∞]{1,4})"
+"""A norm's subscript: ``2``, ``∞``, ``F``, or an operator norm's ``2→2``."""
+_NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>" + _INDEX + r")\}?)?"
                    r"(?P<square>\^ ?2)?")
 _RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b|"
                          r"\bdivided by\b|\bhow (?:long|large|big)\b(?=[^.?]{0,80}\bcompared (?:with|to)\b)",
                          re.I)
 _GROUP = r"\((?:[^()]|\([^()]{1,12}\)){1,80}\)"
 """A parenthesised operand, which may name a part: ``(traffic at the server in (b))``."""
-_SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?[A-Za-z0-9∞]{1,4}\}?)?|" + _GROUP + "|"
-                    rf"{_SYM}) ?/ ?(?P<y>‖[^‖]{{1,40}}‖(?:_ ?\{{?[A-Za-z0-9∞]{{1,4}}\}}?)?|"
+_SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?" + _INDEX + r"\}?)?|" + _GROUP + "|"
+                    rf"{_SYM}) ?/ ?(?P<y>‖[^‖]{{1,40}}‖(?:_ ?\{{?{_INDEX}\}}?)?|"
                     + _GROUP + rf"|{_SYM})(?![\w(])")
 _OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,60}?"
 _RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
                        rf"{_OPERAND_WORDS}) (?:to|over|and) "
-                       rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:part )?"
-                       r"\(| (?:part|question|task|item|exercise) \w))", re.I)
+                       rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:(?:part|"
+                       r"question|task|item|exercise|problem) )?\(| (?:part|question|task|item|"
+                       r"exercise|problem) \w| [Qq] ?\d))", re.I)
+_SUBJECT_AFTER = re.compile(r" (?:in|for|under|with|using|of) (?:the |a )?[^,;?.()]{2,40}?(?=[,;?.]|$)",
+                            re.I)
+"""Words after an operand that may name its scheme or optimizer ("... in the ring scheme")."""
 _TIMES = re.compile(rf"\b(?:how many times|by what factor is) (?P<dir>larger|bigger|greater|more|"
                     rf"longer|smaller|less|shorter) (?:\([^()]{{1,60}}\) )?(?:is |are )?"
                     rf"(?P<x>{_OPERAND_WORDS}) than (?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
@@ -864,9 +919,16 @@ class Reader:
 
     def _norm_entry(self, m: re.Match, parts: list[str], about: Any) -> dict:
         """``‖A‖_k`` as a norm-of entry (its name is the operand of a later entry)."""
+        from optiproof.families.derived_spec import DISTANCE_NORMS
+
         norm = _norm_key(m.group("index"), N.L2.key)
         if norm is None:
             raise Unresolved(f"the norm '{m.group(0)}' is not one the reading knows")
+        if self.pb.in_ratio and norm not in {e.key for e in DISTANCE_NORMS}:
+            # '‖U^*‖_2→2 / ‖U^*_F‖_2→2': the spectral norm, of two answers
+            raise Unresolved(f"'{m.group(0)}' is the {N.NORMS[norm].name} of an answer, which is "
+                             "not computed yet (expected one of: "
+                             + ", ".join(e.name for e in DISTANCE_NORMS) + ")")
         x = self._value(m.group("inner"), parts, about=about)
         name = m.group(0).strip()
         self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x, "norm": norm,
@@ -1271,6 +1333,15 @@ class Reader:
                 about: list | None = None, measure: str | None = None) -> None:
         """The entry ``kind`` of the operands ``x`` and ``y``; with ``measure`` (the norm a
         comparison of sizes names), a vector or matrix operand is compared by that norm."""
+        x, y = _labels_as_refs(x, self.pb.texts), _labels_as_refs(y, self.pb.texts)
+        self.pb.in_ratio = kind == Q.RATIO.key
+        try:
+            self._operands(kind, x, y, parts, about, measure)
+        finally:
+            self.pb.in_ratio = False
+
+    def _operands(self, kind: str, x: str, y: str, parts: list[str], about: list | None,
+                  measure: str | None) -> None:
         if (_THAT_OF.fullmatch(x.strip()) or _THAT_OF_NAMED.fullmatch(x.strip())) and not (
                 _THAT_OF.fullmatch(y.strip()) or _THAT_OF_NAMED.fullmatch(y.strip())):
             # "how many times smaller is A than that of B", read B / A: 'that' is the
@@ -1439,9 +1510,10 @@ class Reader:
                 claim(w, Q.ORDER.key)
             return
 
-    def _it_any(self, s: str, at: int) -> dict:
-        """The answer 'it' stands for in an order comparison: the last quantity this part
-        asks before it (in the request, else in the part's text), of any kind."""
+    def _it_any(self, s: str, at: int, word: str = "it") -> dict:
+        """The answer 'it' (``word``) stands for in an order comparison or a ratio: the last
+        quantity this part asks before it (in the request, else in the part's text), of any
+        kind."""
         own = self.pb.texts.get(self.pb.label, "")
         here = own.find(s[:40]) if s[:40] else -1
         clauses = [c for c in reversed(re.split(r",| and | then |; |: ", s[:at])) if c.strip()]
@@ -1451,15 +1523,17 @@ class Reader:
             if q is not None and q not in DERIVED_KEYS:
                 # of the one scheme or optimizer the part is about, if it names one
                 subject = _named_subject(clause, self.pb) or _one_subject(self.pb.current)
+                q = _own_quantity(self.pb, q, clause.strip())
                 return self._ref(Operand(clause.strip(), self.pb.label, q, subject=subject))
-        raise Unresolved(f"'it' in '{s[max(0, at - 30):at + 30].strip()}': the answer it stands "
-                         "for is not asked before it")
+        raise Unresolved(f"'{word}' in '{s[max(0, at - 30):at + 30].strip()}': the answer it "
+                         "stands for is not asked before it")
 
     def read(self, sentence: str, start: int, lone: bool = False) -> Found:
         """The derived entries of one request (raises Unresolved, naming the operand): its
         ratios, sums, differences and equalities, or (``lone``) its norms and distances."""
         s = self.sentence = sentence
-        parts = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", s)
+        parts = [p.lower() for p in re.findall(r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
+                                               _labels_as_refs(s, self.pb.texts))
                  if p.lower() in self.pb.texts]
         abouts = [(m, m.group("part").lower()) for m in _ABOUT.finditer(s)]
         about = [(label, q) for m, label in abouts if label in self.pb.texts
@@ -1508,15 +1582,26 @@ class Reader:
                                  "'the ratio of your answer in (b) to your answer in (c)' or "
                                  "'‖u‖_2 / ‖v‖_2')")
             x, y = m.group("x"), m.group("y")
+            tail = _SUBJECT_AFTER.match(s, m.end("y"))
+            if tail and _named_subject(y, self.pb) is None and \
+                    _named_subject(tail.group(0), self.pb) is not None:
+                y += tail.group(0)   # "the ratio of that to the bytes one GPU receives in the
+                #                      ring scheme": the second operand's scheme
             if m.re not in (_RATIO_OF, _DIVIDED) and (m.group("dir") or "").lower() in (
                     "smaller", "less", "shorter"):
                 x, y = y, x  # "how many times smaller is A than B": B / A
+            # "the number of bytes the server receives, and the ratio of that to ...": 'that'
+            # is the quantity the part asks just before it
+            self.pronouns = {t.strip(): self._it_any(s, m.start(g), t.strip()) for t, g in
+                             ((m.group("x"), "x"), (m.group("y"), "y")) if _IT.fullmatch(t.strip())}
             try:
                 self._binary(Q.RATIO.key, x, y, parts, m.span(), about,
                              measure=measure_of(s) if m.re in (_TIMES, _COMPARED) else None)
                 claim(m, Q.RATIO.key)
             except _FamilysOwn:
                 pass   # "how many times longer (in ℓ2) is this step than (a)'s": the family's
+            finally:
+                self.pronouns = {}
         if not lone:
             depends = [*_DEPENDS_ASKED.finditer(s)] or [*_DEPENDS.finditer(s)]
             self._each(depends, Q.DEPENDS_ON.key, done, claim,
@@ -1822,7 +1907,12 @@ class DerivedPass:
         self.previous = list(problem.get("previous", []))
         texts = problem.get("texts", {})
         self.pb = Problem(r.label, texts, problem.get("context", ""), self.previous,
-                          tuple(hooks.answers), dict(r.named), current=r) \
+                          tuple(hooks.answers), dict(r.named), current=r,
+                          refine=(lambda q, phrase: hooks.operand_quantity(r, q, phrase))
+                          if hasattr(hooks, "operand_quantity") else None,
+                          equal=(lambda other, q: hooks.equal_answer(other, q)
+                                 if other is not None and other.family == r.family else None)
+                          if hasattr(hooks, "equal_answer") else None) \
             if r.label in texts else None
         self.placed: dict[tuple[int, int], str] = {}
         self.unresolved: dict[str, str] = {}

@@ -272,6 +272,19 @@ class CommunicationReader:
         """No transformation is expressed by a communication spec."""
         return set()
 
+    def operand_quantity(self, r: PartReading, quantity: str, phrase: str) -> str | None:
+        """The cost an operand of a derived quantity names in this part: a per-node cost named
+        of a server ("the ratio of how many bytes the server receives to ...") is the server's;
+        None when the phrase's words name another cost or several ("values sent + received by
+        the server" is no count of values sent)."""
+        costs = {q.key for q in COSTS}
+        named = {m.entry.key for m in QUANTITIES.mentions(phrase) if m.entry.key in costs}
+        if named - {quantity, ON_SERVER.get(quantity)}:
+            return None
+        own = r.found.get("texts", ("", ""))[0]
+        return ON_SERVER[quantity] if quantity in ON_SERVER and _of_server(own, phrase) \
+            else quantity
+
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """``T_ring``, ``T(k)``: a time; the letter of the parameters or workers ("for which p
         are the two times equal?"): the crossover of the two schemes' times."""

@@ -628,6 +628,14 @@ class SteepestDescentReader:
             return asked
         return asked + [Q.NORM_VALUE.key]
 
+    def equal_answer(self, r: PartReading, quantity: str) -> str | None:
+        """The answer of part ``r`` equal to ``quantity`` there: in the constrained form the
+        objective is the linear term alone, so its minimum value is the first-order change
+        gᵀu* at the minimiser."""
+        if quantity == Q.LINEAR_CHANGE.key and r.value(F.form) == "constraint":
+            return Q.MIN_VALUE.key
+        return None
+
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities that need no further input join the part's asks; the norm of the
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
@@ -1484,17 +1492,18 @@ def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None 
 _STEP_OF = re.compile(r"\bstep (?:from|of|in) (?:part )?\(([a-h])\)[^.?]{0,40}?\b(?:longer|"
                       r"shorter|larger|smaller) than\b|\b(?:your |the )?(?:answer|result|step|"
                       r"update|minimi[sz]er|solution)(?: (?:you|we) (?:found|computed|obtained|got|"
-                      r"derived))? (?:to|from|of|in) (?:part )?\(([a-h]|[ivx]{1,4}|"
-                      r"\d{1,2})\)|\b(?:steps?|updates?|minimi[sz]ers?|solutions?) of the (?:form|kind|"
+                      r"derived))? (?:to|from|of|in) (?:(?:part )?\(([a-h]|[ivx]{1,4}|"
+                      r"\d{1,2})\)|(?:[Qq] ?|(?:part|question) )(\d{1,2}|[a-h])\b(?!\)))|\b(?:steps?|updates?|minimi[sz]ers?|solutions?) of the (?:form|kind|"
                       r"type|shape) (?:you |we )?(?:found|computed|obtained|derived|got) in (?:part )?"
                       r"\(([a-h]|[ivx]{1,4}|\d{1,2})\)")
 
 
 def _referenced_norm(own: str, r: PartReading) -> list[tuple[str, str]]:
-    """"the step from (b) is longer than ...": the norm of the part referred to."""
+    """"the step from (b) is longer than ...", "the length of the step from Q2": the norm of
+    the part referred to."""
     m = _STEP_OF.search(own)
     earlier = getattr(r, "_previous", [])
-    label = m and (m.group(1) or m.group(2) or m.group(3))
+    label = m and next((g.lower() for g in m.groups() if g), None)
     part = next((p for p in earlier if label and p.label == label), None)
     if part is None or not isinstance(part.value(F.norm), str):
         return []
