@@ -1217,7 +1217,9 @@ _PDF_POINT_NORM = re.compile(r"(?<![A-Za-zα-ω])k(\([^()\n]{1,24}\)) ?k(?![a-z]
 """'k(xk , yk )k': the norm of a point written as a pair, whose entries may hold a subscript k."""
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
 _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ]|\((?:[θxwa]|X ?[θwβ])\b)")
-_STACKED_HALF = re.compile(r"= ?1 ?\n ?2 ?(?=[‖θxwΘ])")
+_STACKED_HALF = re.compile(r"= ?\n? ?1 ?\n ?2 ?\n? ?(?=[‖θxwΘ])")
+"""``=`` then ``1`` and ``2`` each alone on a line (the line after ``=`` or on it), then the
+operand: a stacked ½ of a PDF copy whose scripts stayed inline."""
 _PDF_TRANSPOSE = re.compile(r"(?<=[)\w∆Δθ])>(?=[\s,.;:)∆Δθ(]|$)|(?<=[)\w])⊤")
 
 _PDF_INNER_TRANSPOSE = re.compile(r"(?<![\w^])([a-zθ])>([a-zθ])(?![\w(])")
