@@ -1115,6 +1115,12 @@ _WRAPPED_POWER = re.compile(r"(?<![\w.^])([1-9](?:\.\d{1,6})?[ \t]?[×·][ \t]?1
 """``5 × 10`` ending a line and ``6 parameters`` starting the next: the exponent a PDF copy
 set on the line below its base (a superscript line-wrapped)."""
 
+_SPACED_POWER = re.compile(r"(?<![\w.^/] )(?<![\w.^])10 ([2-9]|1\d)(?= (?:parameters|params|bytes|bits|floats|"
+                           r"values|elements|entries|weights|coordinates|numbers|scalars|"
+                           r"gradients?|FLOPs?|tokens|samples)\b)")
+"""``p = 10 7 parameters``, ``1 GB = 10 9 bytes``: ten and a one- or two-digit exponent a PDF copy
+set on the line, before the unit counted (no other number reads "10 7 bytes")."""
+
 
 _BROKEN_POWER = re.compile(r"(?<![\w.^])(\d{1,4}(?:\.\d{1,6})? ?[×x·*] ?10)"
                            r"[ \t]*\n[ \t]*(\d{1,2})"
@@ -1156,6 +1162,13 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
     text = re.sub(r"(?<![\w.^])10([\u2212\u2013])(\d{1,2})(?!\d|\.\d)", ten, text)
     text = _FLAT_EXPONENT.sub(exponent, text)
     text = _SPACED_EXPONENT.sub(ten, text)
+
+    def spaced(m: re.Match) -> str:
+        notes.append(f"read '{m.group(0)}' as 10^{m.group(1)} (an exponent flattened onto the "
+                     "line, before the unit it counts)")
+        return f"10^{m.group(1)}"
+
+    text = _SPACED_POWER.sub(spaced, text)
     return _FLAT_POWER.sub(power, text)
 
 
