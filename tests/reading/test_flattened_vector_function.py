@@ -21,8 +21,8 @@ def _part(text: str):
 
 
 def test_the_entries_of_a_vector_are_declared_by_a_list_or_a_space():
-    assert vector_indices("θ", "θ = (θ 1 , θ 2 ) ∈ R 2 .") == {1, 2}
-    assert vector_indices("w", "where w ∈ R^3 is the weight") == {1, 2, 3}
+    assert vector_indices("θ", "θ = (θ 1 , θ 2 ) ∈ R 2 .") == ({1, 2}, "θ = (θ 1 , θ 2 ) ∈ R 2")
+    assert vector_indices("w", "where w ∈ R^3 is the weight") == ({1, 2, 3}, "w ∈ R^3")
     assert vector_indices("θ", "θ = (θ_1, θ_2) ∈ R^3") is None      # they disagree
     assert vector_indices("θ", "the weights θ") is None
 
@@ -50,9 +50,10 @@ def test_a_stacked_half_on_lines_of_its_own_is_one_half():
 
 
 def test_a_pdf_copy_of_the_function_gives_its_hessian():
-    part, _ = _part("Consider\nf (θ) =\n1\n2\nθ 2 1 + 50θ 2 2 ,\nθ = (θ 1 , θ 2 ) ∈ R 2 .\n"
+    part, reading = _part("Consider\nf (θ) =\n1\n2\nθ 2 1 + 50θ 2 2 ,\nθ = (θ 1 , θ 2 ) ∈ R 2 .\n"
                     + _QUESTION)
     assert part.value("H") == [[1, 0], [0, 100]], [m.reason for m in part.missing]
+    assert not [u.text for u in reading.numbers if u.status == "unused"]   # θ's entries too
 
 
 def test_a_coefficient_that_may_have_lost_its_bar_is_refused():

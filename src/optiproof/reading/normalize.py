@@ -1121,6 +1121,9 @@ _SPACED_POWER = re.compile(r"(?<![\w.^/] )(?<![\w.^])10 ([2-9]|1\d)(?= (?:parame
 """``p = 10 7 parameters``, ``1 GB = 10 9 bytes``: ten and a one- or two-digit exponent a PDF copy
 set on the line, before the unit counted (no other number reads "10 7 bytes")."""
 
+_FLAT_HESSIAN = re.compile(r"∇ ?2(?= ?[fFLJgh](?![\w]| ?\(\d))")
+"""``∇ 2 f`` (``∇2f``): the Hessian ∇²f, its exponent set on the line by a PDF copy."""
+
 
 _BROKEN_POWER = re.compile(r"(?<![\w.^])(\d{1,4}(?:\.\d{1,6})? ?[×x·*] ?10)"
                            r"[ \t]*\n[ \t]*(\d{1,2})"
@@ -1169,6 +1172,10 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
         return f"10^{m.group(1)}"
 
     text = _SPACED_POWER.sub(spaced, text)
+    if _FLAT_HESSIAN.search(text):
+        notes.append("read '∇ 2' before a function as ∇^2, its Hessian (an exponent flattened "
+                     "onto the line)")
+        text = _FLAT_HESSIAN.sub("∇^2", text)
     return _FLAT_POWER.sub(power, text)
 
 

@@ -313,10 +313,10 @@ _SPACED_DIGITS = re.compile(r"(?<![\w.^_/])\d{1,3} \d{1,3}(?![\w.^_/])")
 product, or two numbers; nothing in the layout says which."""
 
 
-def vector_indices(name: str, text: str) -> set[int] | None:
-    """The index set {1, …, n} of a vector ``name`` the text declares: its entries listed,
-    ``θ = (θ 1 , θ 2 )`` / ``θ = (θ_1, θ_2)``, or its space, ``θ ∈ R^2`` / ``θ ∈ R 2``; None when
-    the text says neither, or the two disagree."""
+def vector_indices(name: str, text: str) -> tuple[set[int], str] | None:
+    """The index set {1, …, n} of a vector ``name`` the text declares, and the phrase: its
+    entries listed, ``θ = (θ 1 , θ 2 )`` / ``θ = (θ_1, θ_2)``, or its space, ``θ ∈ R^2`` /
+    ``θ ∈ R 2``; None when the text says neither, or the two disagree."""
     v = re.escape(name)
     listed = re.search(rf"(?<![\w]){v} ?= ?\(((?: ?{v} ?_?\{{?\d\}}? ?,){{1,8}} ?{v} ?_?\{{?\d\}}?) ?\)",
                        text)
@@ -327,8 +327,10 @@ def vector_indices(name: str, text: str) -> set[int] | None:
             return None
         if space and int(space.group(1)) != len(got):
             return None
-        return set(got)
-    return set(range(1, int(space.group(1)) + 1)) if space and space.group(1) != "0" else None
+        src = space.group(0) if space and listed.start() == space.start() else listed.group(0)
+        return set(got), src
+    return (set(range(1, int(space.group(1)) + 1)), space.group(0)) \
+        if space and space.group(1) != "0" else None
 
 
 @dataclass(frozen=True)
@@ -340,6 +342,8 @@ class FlattenedReading:
     written: str = ""
     """The function as read (``(1/2) θ_1^2 + 50θ_2^2``)."""
     refusal: str = ""
+    declaration: str = ""
+    """The phrase declaring the vector's entries (``θ = (θ 1 , θ 2 ) ∈ R 2``)."""
 
 
 def flattened_vector_quadratic(source: str, text: str) -> FlattenedReading | None:
@@ -360,9 +364,10 @@ def flattened_vector_quadratic(source: str, text: str) -> FlattenedReading | Non
     if not any(t.group(2) for t in tokens) or re.search(
             rf"(?<![A-Za-zα-ω]){re.escape(v)}(?! ?\d)", token.sub(" ", rhs)):
         return None
-    indices = vector_indices(v, text.replace(source, " "))
-    if indices is None:
+    declared = vector_indices(v, text.replace(source, " "))
+    if declared is None:
         return None
+    indices = declared[0]
     if _SPACED_DIGITS.search(token.sub(" ", rhs)):
         return FlattenedReading(None, refusal=(
             f"\"{source}\" has two numbers side by side "
@@ -395,4 +400,4 @@ def flattened_vector_quadratic(source: str, text: str) -> FlattenedReading | Non
             f"entries written {v}_1^2, or the Hessian stated)"))
     form, written = next(iter(readings.values()))
     return FlattenedReading(QuadraticForm(form.variables, form.H, form.b, source, written),
-                            written)
+                            written, declaration=declared[1])

@@ -889,19 +889,21 @@ def _flattened_vector(source: str, text: str, r: PartReading) -> bool:
     name = source.split("=", 1)[0].strip()
     return _set_flattened(got.form, source, r, name, "each entry's subscript and exponent "
                           "set on the line by a PDF copy, in the one order that gives a "
-                          "quadratic in all the declared entries")
+                          "quadratic in all the declared entries", got.declaration)
 
 
 def _set_flattened(form: QuadraticForm, source: str, r: PartReading, name: str,
-                   why: str) -> bool:
-    """The curvature (H, b) of a flattened function read as ``form``, with the assumption
-    recorded; False when its coefficients are no spec values."""
+                   why: str, declaration: str = "") -> bool:
+    """The curvature (H, b) of a flattened function read as ``form`` (its variables declared
+    by ``declaration``, when given), with the assumption recorded; False when its
+    coefficients are no spec values."""
     try:
         rows = [[Num(v, str(v)).spec_value() for v in row] for row in form.H]
         linear = [Num(v, str(v)).spec_value() for v in form.b]
     except ValueError:
         return False
-    r.set(F.H, rows, source, note=f"the Hessian of {form.expression}, by differentiation")
+    r.set(F.H, rows, "; ".join(s for s in (source, declaration) if s),
+          note=f"the Hessian of {form.expression}, by differentiation")
     r.set(F.function, form.expression, source)
     r.set(F.variables, list(form.variables), source)
     r.convention("flattened exponent", source, f"assumed: \"{source}\" is {name} = "
@@ -2241,7 +2243,7 @@ def _as_ratio(value: Any) -> Any:
     return 1 / value if value > 1 else value
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<|(?:is|are|stays|"
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ ?[kt]|rate\^[kt]) ?(?:≤|<=|<|(?:is|are|stays|"
                     r"remains|falls|drops) (?:at most|below|under|less than|smaller than|no (?:more|"
                     r"larger|greater|bigger) than)|does not exceed) ?(?=[\d.])|"
                     r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=|(?:(?:is|are|be|will be|stays?|remains?|gets?|becomes?) )?"
