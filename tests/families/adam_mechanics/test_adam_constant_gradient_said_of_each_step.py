@@ -26,3 +26,9 @@ def test_a_gradient_given_once_is_not_repeated():
     part = read_report(_SETUP.format(said="the first gradient is g_1 = 0.5")).parts[0]
     assert part.value("gradients") is None
     assert any(m.name == "gradients" for m in part.missing)
+
+
+def test_another_setting_the_same_at_every_step_is_no_constant_gradient():
+    part = read_report(_SETUP.format(said="the first gradient is g_1 = 0.5; the step size is "
+                                          "the same at every step")).parts[0]
+    assert part.value("gradients") is None
