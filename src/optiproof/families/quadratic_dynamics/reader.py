@@ -497,6 +497,12 @@ class QuadraticDynamicsReader:
                        r"lr)\b").search(own):
                 del sub.fields[F.alpha]   # "plain GD with its best fixed step": not the shared α
             for field, where in r.found.get(_SETTINGS, {}).get(name, ()):
+                if field.name == F.alpha and _tuned_qualifier(own, where):
+                    sub.notes.append(f"\"({where}) ({_tuned_qualifier(own, where)})\": the "
+                                     f"tuned step of part ({where}), not its stated "
+                                     f"{field.source}")
+                    sub.fields.pop(F.alpha, None)
+                    continue
                 sub.set(field.name, field.value, field.source,
                         note=f"as in part ({where}) for {OPTIMIZERS[name].name}")
             out.append(sub)
@@ -1436,6 +1442,17 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
 _PART_QUALIFIER = re.compile(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|v)\) ?\((?P<q>[^()]{1,40})\)", re.I)
 """'each of (i) (optimal step) and (ii)': a parenthesis right after a part's label says which
 setting of that part is meant; it asks nothing itself."""
+
+
+def _tuned_qualifier(own: str, label: str) -> str | None:
+    """The qualifier right after a named part's label that says its tuned step is meant
+    ('(2) (optimal step)', '(b) (best learning rate)'), else None."""
+    for m in _PART_QUALIFIER.finditer(own):
+        if m.group(0).split(")")[0].strip("( ").lower() == label.split(".")[0].lower() and \
+                rx(r"\b(?:optimal|best|tuned|optimally tuned)(?: fixed| constant)? (?:step|"
+                   r"learning rate|lr)\b").search(m.group("q")):
+            return m.group("q")
+    return None
 
 
 def _without_part_qualifiers(r: PartReading) -> str:
