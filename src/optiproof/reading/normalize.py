@@ -1135,6 +1135,15 @@ _WRAPPED_POWER = re.compile(r"(?<![\w.^])([1-9](?:\.\d{1,6})?[ \t]?[×·][ \t]?1
 """``5 × 10`` ending a line and ``6 parameters`` starting the next: the exponent a PDF copy
 set on the line below its base (a superscript line-wrapped)."""
 
+_SPACED_POWER = re.compile(r"(?<![\w.^/] )(?<![\w.^])10 ([2-9]|1\d)(?= (?:parameters|params|bytes|bits|floats|"
+                           r"values|elements|entries|weights|coordinates|numbers|scalars|"
+                           r"gradients?|FLOPs?|tokens|samples)\b)")
+"""``p = 10 7 parameters``, ``1 GB = 10 9 bytes``: ten and a one- or two-digit exponent a PDF copy
+set on the line, before the unit counted (no other number reads "10 7 bytes")."""
+
+_FLAT_HESSIAN = re.compile(r"∇ ?2(?= ?[fFLJgh](?![\w]| ?\(\d))")
+"""``∇ 2 f`` (``∇2f``): the Hessian ∇²f, its exponent set on the line by a PDF copy."""
+
 
 _BROKEN_POWER = re.compile(r"(?<![\w.^])(\d{1,4}(?:\.\d{1,6})? ?[×x·*] ?10)"
                            r"[ \t]*\n[ \t]*(\d{1,2})"
@@ -1176,6 +1185,17 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
     text = re.sub(r"(?<![\w.^])10([\u2212\u2013])(\d{1,2})(?!\d|\.\d)", ten, text)
     text = _FLAT_EXPONENT.sub(exponent, text)
     text = _SPACED_EXPONENT.sub(ten, text)
+
+    def spaced(m: re.Match) -> str:
+        notes.append(f"read '{m.group(0)}' as 10^{m.group(1)} (an exponent flattened onto the "
+                     "line, before the unit it counts)")
+        return f"10^{m.group(1)}"
+
+    text = _SPACED_POWER.sub(spaced, text)
+    if _FLAT_HESSIAN.search(text):
+        notes.append("read '∇ 2' before a function as ∇^2, its Hessian (an exponent flattened "
+                     "onto the line)")
+        text = _FLAT_HESSIAN.sub("∇^2", text)
     return _FLAT_POWER.sub(power, text)
 
 
@@ -1237,7 +1257,9 @@ _PDF_POINT_NORM = re.compile(r"(?<![A-Za-zα-ω])k(\([^()\n]{1,24}\)) ?k(?![a-z]
 """'k(xk , yk )k': the norm of a point written as a pair, whose entries may hold a subscript k."""
 _PDF_INNER = re.compile(r"(?<![A-Za-z])h([^,\n⟨⟩]{1,12}), ?([^\n,⟨⟩]{1,12}?) ?i(?![A-Za-z])")
 _PDF_HALF = re.compile(r"= ?1 ?\n? ?2 (?=[‖θxwΘ]|\((?:[θxwa]|X ?[θwβ])\b)")
-_STACKED_HALF = re.compile(r"= ?1 ?\n ?2 ?(?=[‖θxwΘ])")
+_STACKED_HALF = re.compile(r"= ?\n? ?1 ?\n ?2 ?\n? ?(?=[‖θxwΘ])")
+"""``=`` then ``1`` and ``2`` each alone on a line (the line after ``=`` or on it), then the
+operand: a stacked ½ of a PDF copy whose scripts stayed inline."""
 _PDF_TRANSPOSE = re.compile(r"(?<=[)\w∆Δθ])>(?=[\s,.;:)∆Δθ(]|$)|(?<=[)\w])⊤")
 
 _PDF_INNER_TRANSPOSE = re.compile(r"(?<![\w^])([a-zθ])>([a-zθ])(?![\w(])")

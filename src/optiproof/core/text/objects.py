@@ -305,3 +305,99 @@ def extreme_eigenvalues(flat: str) -> tuple[Fraction, Fraction, str] | None:
     if a is None or b is None:
         return None
     return a.value, b.value, f"{lo.group(0)}; {hi.group(0)}"
+
+
+_VECTOR_FUNCTION = re.compile(r"^(?P<name>[fghqFGHLJ]) ?\( ?(?P<v>[A-Za-zθ]) ?\) ?= ?(?P<rhs>.+)$")
+_SPACED_DIGITS = re.compile(r"(?<![\w.^_/])\d{1,3} \d{1,3}(?![\w.^_/])")
+"""Two numbers side by side ('1 2 θ'): a stacked fraction whose bar a PDF copy lost, or a
+product, or two numbers; nothing in the layout says which."""
+
+
+def vector_indices(name: str, text: str) -> tuple[set[int], str] | None:
+    """The index set {1, …, n} of a vector ``name`` the text declares, and the phrase: its
+    entries listed, ``θ = (θ 1 , θ 2 )`` / ``θ = (θ_1, θ_2)``, or its space, ``θ ∈ R^2`` /
+    ``θ ∈ R 2``; None when the text says neither, or the two disagree."""
+    v = re.escape(name)
+    listed = re.search(rf"(?<![\w]){v} ?= ?\(((?: ?{v} ?_?\{{?\d\}}? ?,){{1,8}} ?{v} ?_?\{{?\d\}}?) ?\)",
+                       text)
+    space = re.search(rf"(?<![\w]){v}(?: ?= ?\([^()\n]{{1,60}}\))? ?∈ ?(?:R|ℝ) ?\^? ?(\d)(?![\w.])", text)
+    if listed:
+        got = [int(d) for d in re.findall(r"\d", listed.group(1))]
+        if got != list(range(got[0], got[0] + len(got))):
+            return None
+        if space and int(space.group(1)) != len(got):
+            return None
+        src = space.group(0) if space and listed.start() == space.start() else listed.group(0)
+        return set(got), src
+    return (set(range(1, int(space.group(1)) + 1)), space.group(0)) \
+        if space and space.group(1) != "0" else None
+
+
+@dataclass(frozen=True)
+class FlattenedReading:
+    """A function of one vector whose sub- and superscripts a PDF copy set inline
+    (``f(θ) = (1/2) θ 2 1 + 50θ 2 2``): the one quadratic it can mean, or why it is refused."""
+
+    form: QuadraticForm | None
+    written: str = ""
+    """The function as read (``(1/2) θ_1^2 + 50θ_2^2``)."""
+    refusal: str = ""
+    declaration: str = ""
+    """The phrase declaring the vector's entries (``θ = (θ 1 , θ 2 ) ∈ R 2``)."""
+
+
+def flattened_vector_quadratic(source: str, text: str) -> FlattenedReading | None:
+    """``f(θ) = (1/2) θ 2 1 + 50θ 2 2`` with ``θ = (θ 1 , θ 2 )`` (or ``θ ∈ R 2``) in ``text``:
+    each entry of θ written with its two scripts inline, in one order for the whole formula
+    (the PDF's, superscript first, or the other), a lone digit being the index. Each order is
+    tried; a reading counts when every index is one of θ's, no power is 0 or 1 (never written), and
+    the result is a quadratic in all of θ's entries. One reading (or several that agree) ->
+    its form; readings that disagree, or two numbers side by side ('1 2 θ', a fraction that
+    lost its bar), -> a refusal naming the formula. None when ``source`` is not such a
+    function (no inline scripts, or θ's entries are not declared)."""
+    m = _VECTOR_FUNCTION.match(source.strip())
+    if m is None:
+        return None
+    v, rhs = m.group("v"), m.group("rhs")
+    token = re.compile(rf"(?<![A-Za-zα-ω_^]){re.escape(v)} ?(\d)(?: (\d))?(?![\w.^_/])")
+    tokens = list(token.finditer(rhs))
+    if not any(t.group(2) for t in tokens) or re.search(
+            rf"(?<![A-Za-zα-ω]){re.escape(v)}(?! ?\d)", token.sub(" ", rhs)):
+        return None
+    declared = vector_indices(v, text.replace(source, " "))
+    if declared is None:
+        return None
+    indices = declared[0]
+    if _SPACED_DIGITS.search(token.sub(" ", rhs)):
+        return FlattenedReading(None, refusal=(
+            f"\"{source}\" has two numbers side by side "
+            f"(\"{_SPACED_DIGITS.search(token.sub(' ', rhs)).group(0)}\") in a copy whose scripts "
+            "were flattened onto the line: a fraction that lost its bar or a product, nothing "
+            "says which (expected the fraction written out, e.g. (1/2), or the Hessian stated)"))
+    readings: dict[tuple, tuple[QuadraticForm, str]] = {}
+    for sup_first in (True, False):
+        def script(t: re.Match) -> str:
+            if not t.group(2):
+                return f"{v}_{t.group(1)}"
+            sup, sub = (t.group(1), t.group(2)) if sup_first else (t.group(2), t.group(1))
+            return f"{v}_{sub}^{sup}"
+        pairs = [((t.group(1), t.group(2)) if sup_first else (t.group(2), t.group(1)))
+                 if t.group(2) else (None, t.group(1)) for t in tokens]
+        if any(int(sub) not in indices or sup in ("0", "1") for sup, sub in pairs):
+            continue
+        written = token.sub(script, rhs).strip()
+        forms = quadratic_forms(f"{m.group('name')}({v}) = {written}")
+        if len(forms) != 1 or len(forms[0].variables) != len(indices):
+            continue
+        readings[(forms[0].H, forms[0].b)] = (forms[0], written)
+    if not readings:
+        return None
+    if len(readings) > 1:
+        shown = " or ".join(w for _, w in readings.values())
+        return FlattenedReading(None, refusal=(
+            f"\"{source}\" writes the scripts of {v}'s entries on the line, and both orders "
+            f"(superscript first or subscript first) give a quadratic: {shown} (expected the "
+            f"entries written {v}_1^2, or the Hessian stated)"))
+    form, written = next(iter(readings.values()))
+    return FlattenedReading(QuadraticForm(form.variables, form.H, form.b, source, written),
+                            written, declaration=declared[1])

@@ -175,9 +175,11 @@ _CARDINAL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 _ITEM_NOUN = (r"(?:training |data )?(?:example|point|sample|observation|row|input|instance|"
               r"datum|data point|equation|measurement)")
 _ANCHOR = re.compile(rf"\b(?:the )?({_ORD_WORD}) (?:(?:{_ITEM_NOUN})s? |one )?(?=(?:has|is)\b|[:—–])|"
-                     rf"\b(?:{_ITEM_NOUN}) (\d{{1,2}})\b ?(?=(?:has|is)\b|[:,—–-])", re.I)
+                     rf"\b(?:{_ITEM_NOUN}) (\d{{1,2}})\b ?(?=(?:has|is)\b|[:,—–-])|"
+                     rf"\b(?:{_ITEM_NOUN}) ((?-i:[A-L]))\b ?(?=(?:has|is)\b|[:—–])", re.I)
 """An example introduced by its ordinal and then described ('the first point has', 'the
-second is', 'Example 2:'); 'the first input feature' introduces nothing."""
+second is', 'Example 2:', 'point B:', lettered in order from A); 'the first input feature'
+introduces nothing."""
 _SLOT = r"(?:features?|slots?|positions?|coordinates?|entr(?:y|ies)|components?|dimensions?|places?)"
 _POS_ONE = rf"(?:{_ORD_WORD}|last|\d{{1,2}})"
 _POS_LIST = rf"{_POS_ONE}(?:(?: ?, ?| ?,? and | ?& ?){_POS_ONE}){{0,15}}"
@@ -259,7 +261,8 @@ def _items(flat: str) -> list[tuple[int, str]]:
         end = anchors[i + 1].start() if i + 1 < len(anchors) else len(flat)
         stop = re.search(r"\n|[.?!](?:\s|$)(?!\d)", flat[m.end():end])
         body = flat[m.end():m.end() + stop.start()] if stop else flat[m.end():end]
-        n = (_ORD[m.group(1).lower()] if m.group(1) else int(m.group(2)))
+        n = (_ORD[m.group(1).lower()] if m.group(1) else int(m.group(2)) if m.group(2)
+             else ord(m.group(3)) - ord("A") + 1)
         out.append((n, " ".join((m.group(0) + body).split())))
     return out
 

@@ -2368,8 +2368,39 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
         r.set(F.theta0, [0] * d, "", note="the start is not stated; the weight-decay limit is "
                                          "the unique minimiser, whatever the start")
         return
+    if _start_of_loss_variable(own, r, d):
+        return
     r.miss(F.theta0, "the start is not stated, and the limit depends on it (expected θ_0 = 0, "
                      "'start at the origin' or θ_0 = (..))")
+
+
+_LOSS_VARIABLE = r"X\S{0,2} ?(?!w\b|x\b)([a-zα-ωθ]) ?[-−] ?y\b"
+"""The variable a part's own least-squares loss is written in ('‖X̃v − y‖', a reparametrised
+problem's v), when it is not θ, w or x."""
+
+
+def _start_of_loss_variable(own: str, r: PartReading, d: int | None) -> bool:
+    """'Run gradient descent on ½‖X̃v − y‖² from v_0 = 0': the start of the variable the part's
+    loss is written in. Only the origin is taken (it is the origin in any linear
+    reparametrisation, θ = Sv); another start of that variable is refused, since it is no start
+    of θ without the map. True when read or refused."""
+    loss = rx(_LOSS_VARIABLE).search(own)
+    if loss is None or loss.group(1) in ("θ", "β"):
+        return False
+    v = re.escape(loss.group(1))
+    got = assigned_array(own, rf"(?<![\w]){v} ?_ ?\{{?0\}}?")
+    num = assigned_number(own, rf"(?<![\w]){v} ?_ ?\{{?0\}}?")
+    if got is None and num is None:
+        return False
+    value, src = (got[0], got[1]) if got is not None else ([num[0]], num[1])
+    if any(x.value != 0 for x in value) or d is None:
+        r.miss(F.theta0, f"\"{src}\" starts the variable {loss.group(1)} of \"{loss.group(0)}\""
+                         ", which is not θ; only a start at the origin is the same in both "
+                         "(expected the start of θ stated)")
+        return True
+    r.set(F.theta0, [0] * d, src, note=f"the start of {loss.group(1)}, the variable of the "
+                                        "part's loss: the origin, the same in θ")
+    return True
 
 
 _LOSS_DEF = (r"(?:\b[fLJ](?:_t|_i)? ?\((?:θ|w|x|β)\)|\bloss)(?! ?\()[^=.]{0,20}=[ ]?|"

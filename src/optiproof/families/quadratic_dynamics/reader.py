@@ -33,7 +33,8 @@ from optiproof.core.text.match import (
 from optiproof.core.text.numbers import (Num, array_at, find_numbers, is_matrix, number_at,
                                          spec_array)
 from optiproof.core.text.formulas import formulas
-from optiproof.core.text.objects import (extreme_eigenvalues, matrix_quadratic_forms,
+from optiproof.core.text.objects import (QuadraticForm, extreme_eigenvalues,
+                                         flattened_vector_quadratic, matrix_quadratic_forms,
                                          quadratic_forms, quadratic_of_matrices,
                                          unread_functions)
 from optiproof.core.text.mathobjects import PartObjects, diagonal_in_words, number_list_at
@@ -496,6 +497,12 @@ class QuadraticDynamicsReader:
                        r"lr)\b").search(own):
                 del sub.fields[F.alpha]   # "plain GD with its best fixed step": not the shared α
             for field, where in r.found.get(_SETTINGS, {}).get(name, ()):
+                if field.name == F.alpha and _tuned_qualifier(own, where):
+                    sub.notes.append(f"\"({where}) ({_tuned_qualifier(own, where)})\": the "
+                                     f"tuned step of part ({where}), not its stated "
+                                     f"{field.source}")
+                    sub.fields.pop(F.alpha, None)
+                    continue
                 sub.set(field.name, field.value, field.source,
                         note=f"as in part ({where}) for {OPTIMIZERS[name].name}")
             out.append(sub)
@@ -682,7 +689,8 @@ def _curvature(own: str, ctx: str, r: PartReading) -> None:
     if unassigned:
         r.miss(F.H, unassigned)
         return
-    if garbled and _flattened_powers(garbled[0], own + "\n" + ctx, r):
+    if garbled and (_flattened_powers(garbled[0], own + "\n" + ctx, r)
+                    or _flattened_vector(garbled[0], own + "\n" + ctx, r)):
         return
     if garbled:
         r.miss(F.H, f"could not read \"{garbled[0]}\" as a quadratic with numeric coefficients "
@@ -822,7 +830,7 @@ _DECLARED = re.compile(r"^(?P<name>[fghqFGHLJ]) ?\( ?(?P<vars>[a-zA-Z](?: ?, ?[a
                        r"(?P<rhs>.+)$")
 
 
-_FLATTENED_FRACTION = re.compile(r"(?<![\w.^/])(1[2-9]|[2-9]1)(?= ?\(| ?[a-zA-Z](?: ?2)?(?![\w]))")
+_FLATTENED_FRACTION = re.compile(r"(?<![\w.^/])(1[2-9]|[2-9]1)(?= ?\(| ?[a-zA-Zα-ω](?: ?2)?(?![\w]))")
 """A coefficient '21' or '12' (of a group or a variable) in a flattened copy: ½ whose bar was
 lost ("21 (x2 + 25y 2 )" is ½(x² + 25y²)) or the number itself; which one, the copy does not say."""
 
@@ -860,18 +868,52 @@ def _flattened_powers(source: str, text: str, r: PartReading) -> bool:
     forms = quadratic_forms(f"{m.group('name')}({', '.join(names)}) = {rhs}")
     if len(forms) != 1 or set(forms[0].variables) != set(names):
         return False
-    form = forms[0]
+    return _set_flattened(forms[0], source, r, f"{m.group('name')}({', '.join(names)})",
+                          "the exponents of a PDF copy flattened onto the line (the text writes "
+                          "no indexed variable of that name)")
+
+
+def _flattened_vector(source: str, text: str, r: PartReading) -> bool:
+    """``f(θ) = (1/2) θ 2 1 + 50θ 2 2`` of a PDF copy that set each entry's scripts inline,
+    θ's entries declared (``θ = (θ 1 , θ 2 )``, ``θ ∈ R 2``): read as the one quadratic its
+    scripts can mean (:func:`flattened_vector_quadratic`), recorded as an assumption; refused
+    naming the formula when the readings disagree or a coefficient may be a fraction that lost
+    its bar. True when read or refused."""
+    half = _FLATTENED_FRACTION.search(source.split("=", 1)[-1])
+    got = flattened_vector_quadratic(source, text)
+    if got is None:
+        return False
+    if half is not None:
+        r.miss(F.H, f"\"{source}\" has the coefficient \"{half.group(1)}\" in a copy whose "
+                    "scripts were flattened onto the line: it may be a fraction that lost its bar "
+                    "or the number itself, and nothing else in the text says which (expected the "
+                    "fraction written out, e.g. (1/2), or the Hessian stated)")
+        return True
+    if got.form is None:
+        r.miss(F.H, got.refusal)
+        return True
+    name = source.split("=", 1)[0].strip()
+    return _set_flattened(got.form, source, r, name, "each entry's subscript and exponent "
+                          "set on the line by a PDF copy, in the one order that gives a "
+                          "quadratic in all the declared entries", got.declaration)
+
+
+def _set_flattened(form: QuadraticForm, source: str, r: PartReading, name: str,
+                   why: str, declaration: str = "") -> bool:
+    """The curvature (H, b) of a flattened function read as ``form`` (its variables declared
+    by ``declaration``, when given), with the assumption recorded; False when its
+    coefficients are no spec values."""
     try:
         rows = [[Num(v, str(v)).spec_value() for v in row] for row in form.H]
         linear = [Num(v, str(v)).spec_value() for v in form.b]
     except ValueError:
         return False
-    r.set(F.H, rows, source, note=f"the Hessian of {form.expression}, by differentiation")
+    r.set(F.H, rows, "; ".join(s for s in (source, declaration) if s),
+          note=f"the Hessian of {form.expression}, by differentiation")
     r.set(F.function, form.expression, source)
     r.set(F.variables, list(form.variables), source)
-    r.convention("flattened exponent", source, f"assumed: \"{source}\" is {m.group('name')}("
-                 f"{', '.join(names)}) = {form.expression}, the exponents of a PDF copy flattened "
-                 "onto the line (the text writes no indexed variable of that name)")
+    r.convention("flattened exponent", source, f"assumed: \"{source}\" is {name} = "
+                 f"{form.expression}, {why}")
     if any(linear):
         r.set(F.b, linear, source, note="the linear term, -∇f(0)")
     else:
@@ -1400,6 +1442,17 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
 _PART_QUALIFIER = re.compile(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|v)\) ?\((?P<q>[^()]{1,40})\)", re.I)
 """'each of (i) (optimal step) and (ii)': a parenthesis right after a part's label says which
 setting of that part is meant; it asks nothing itself."""
+
+
+def _tuned_qualifier(own: str, label: str) -> str | None:
+    """The qualifier right after a named part's label that says its tuned step is meant
+    ('(2) (optimal step)', '(b) (best learning rate)'), else None."""
+    for m in _PART_QUALIFIER.finditer(own):
+        if m.group(0).split(")")[0].strip("( ").lower() == label.split(".")[0].lower() and \
+                rx(r"\b(?:optimal|best|tuned|optimally tuned)(?: fixed| constant)? (?:step|"
+                   r"learning rate|lr)\b").search(m.group("q")):
+            return m.group("q")
+    return None
 
 
 def _without_part_qualifiers(r: PartReading) -> str:
@@ -2207,7 +2260,7 @@ def _as_ratio(value: Any) -> Any:
     return 1 / value if value > 1 else value
 
 
-_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ[kt]|rate\^[kt]) ?(?:≤|<=|<|(?:is|are|stays|"
+_BOUND = re.compile(r"(?:ρ\^\(?[kt]\)?|ρ_?\w{0,3}\^[kt]|ρ ?[kt]|rate\^[kt]) ?(?:≤|<=|<|(?:is|are|stays|"
                     r"remains|falls|drops) (?:at most|below|under|less than|smaller than|no (?:more|"
                     r"larger|greater|bigger) than)|does not exceed) ?(?=[\d.])|"
                     r"‖[^‖]{1,20}‖(?:_\w{1,3})? ?(?:≤|<=|(?:(?:is|are|be|will be|stays?|remains?|gets?|becomes?) )?"
