@@ -80,8 +80,8 @@ _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))
 """``‖x‖_k^p``; a bare star right after the bars (``‖Δ‖*^2``) is the index ``*``."""
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
-_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|U|u|s|v|Δx|dθ|Δθ_t|δθ|delta)$")
-_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|δ|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
+_DECISION_VARS = re.compile(r"^(?:Δ ?θ|Δ ?w|Δ ?W|Δ|δ|d|x|D|U|u|s|v|Δ ?x|d ?θ|Δ ?θ_t|δ ?θ|delta)$")
+_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ](?: ?θ)?|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
 _CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
@@ -121,10 +121,10 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     return dual is not None and index in dual.index
 
 
-_STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δθ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
+_STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δ ?θ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
                          r"(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``, ``U^*_F``."""
-_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|delta|x)?(?:\^?\*|_t|\^⋆)?"
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δ ?θ|Δw|δ|delta|x)?(?:\^?\*|_t|\^⋆)?"
                           r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
 """A bare step symbol, also written with its parameter ("compute u(α) for α = 2")."""
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
@@ -1243,11 +1243,11 @@ _NORM_NAMED_STEP = r"(?:[\w∞ℓ]{1,12}[- ](?:norm[- ])?(?=(?:step|update|minim
 """'the spectral-norm step', 'the ℓ∞ step': a step named by the norm it was taken in."""
 _MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm(?: \(?‖[^‖]{1,12}‖"
                             r"(?:_\{?\w{1,4}\}?)?\)?)? of (?:the |that |this |"
-                            r"its )?(?:" + _NORM_NAMED_STEP + r")?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)"
+                            r"its )?(?:" + _NORM_NAMED_STEP + r")?(?:step|update|ΔW|Δ ?w|Δ(?: ?θ)?|u|d)"
                             r"(?:\^?\*|\^⋆)?(?![\w^])", re.I)
 _OF_THE_STEP = re.compile(r"^ ?(?:norm )?of (?:the |that |this |its |your )?(?:" + _NORM_NAMED_STEP +
                           r")?(?:step|update|minimi[sz]er|"
-                          r"ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆|⋆)?(?![\w^(])", re.I)
+                          r"ΔW|Δ ?w|Δ(?: ?θ)?|u|d)(?:\^?\*|\^⋆|⋆)?(?![\w^(])", re.I)
 _BOUNDED_AFTER = re.compile(r"^[^.?;]{0,40}(?:≤|<=|<|\bat most\b|\bbounded\b|\bno (?:more|larger|"
                             r"greater)\b|\bdoes not exceed\b|\bequals?\b|=)", re.I)
 """A norm word of the step ('the RMS norm of u'), not bounded in the sentence ('the l1 norm of
@@ -1355,7 +1355,7 @@ def _replaced(flat: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), phrase(flat, m.start(), m.end())) for m in _REPLACED.finditer(flat)]
 
 
-_NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δθ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|RMS|rms|\d|F|op|nuc|\*|"
+_NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δ ?θ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|RMS|rms|\d|F|op|nuc|\*|"
                          r"[a-z]{1,3})\}?$")
 """A step named by its norm or part (``d∞``, ``d_RMS``, ``u_2``, ``d?RMS``): its norm measures
 that step; it does not set this part's."""
@@ -1766,7 +1766,7 @@ def _squared_term(flat: str) -> str | None:
 _GENERIC_SET = re.compile(r"‖ ?· ?‖ ?(?:=|:=|be|is) ?(?:the )?‖ ?· ?‖_\S{1,6}")
 _GENERIC_NAMED = re.compile(r"\b(?:for|fix|take|given|let|with) (?:a|any|some|an arbitrary|the) "
                             r"norm ‖ ?· ?‖", re.I)
-_INDEX_TWO = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x) ?‖_2(?![\w^.]|\.\d)")
+_INDEX_TWO = re.compile(r"‖ ?(?:Δ ?W|[Δδ] ?θ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x) ?‖_2(?![\w^.]|\.\d)")
 
 
 def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | None:
@@ -2040,7 +2040,7 @@ _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
 _WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t|a)"
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
-_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
+_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ] ?θ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
 """Longest weight read in front of the penalty norm (characters)."""
 
@@ -2291,11 +2291,11 @@ def _set_positive(r: PartReading, name: str, got: tuple[Any, str]) -> None:
 # -- asks ------------------------------------------------------------------------------------
 
 ASKS = {
-    "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δθ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
+    "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δ ?θ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
               r" ?arg ?min|\b(?:what|find|compute|derive|determine|give|"
               r"obtain|write down)\b(?! (?:values? of )?α\b)[^.?]{0,40}?\b(?:u\b|update|step\b|"
               r"minimi[sz]er|solution|"
-              r"direction|Δθ)|\bwhat is u\b|\bclosed[- ]form",
+              r"direction|Δ ?θ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
                  r"\brecover|\bcorrespond(?!ing)|\bidentify the (?:optimi[sz]er|algorithm|method)|"
                  r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
