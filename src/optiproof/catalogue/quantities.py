@@ -1214,9 +1214,13 @@ BUSIEST_BYTES_SENT = _busiest_bytes("send", "sent", "receive")
 """The bytes the node that sends most sends (the server, when there is one)."""
 BUSIEST_BYTES_RECEIVED = _busiest_bytes("receive", "received", "sen[dt]")
 """The bytes the node that receives most receives."""
+_IN_BYTES = rf"(?: \((?:in )?{_BYTES}\))"
+"""The unit a size is asked in, in parentheses: 'how much data (GB) does the server receive'."""
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "sends"),
+             rf"\bhow much (?:data|traffic)\b{_IN_BYTES}? (?:does|do|will|would) {_NODE} (?:\w+ )?"
+             r"(?:send|push|transmit|upload)\b(?! (?:and|plus|\+) )",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
              + r")[^.?]{0,40}\bsend\b(?! and receive)",
              r"\bbytes sent per\b",
@@ -1241,8 +1245,8 @@ BYTES_RECEIVED = _add(_Q(
              r"\bbytes received by\b",
              r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
              r"\b(?:how many|number of) bytes (?:land|arrive|end up) (?:on|at|in)\b",
-             rf"\bhow much (?:data|traffic|memory)\b(?: \((?:in )?bytes\))? (?:does|do|will|would) "
-             rf"{_NODE} (?:receive|get)\b(?: \((?:in )?bytes\))?")))
+             rf"\bhow much (?:data|traffic|memory)\b{_IN_BYTES}? (?:does|do|will|would) "
+             rf"{_NODE} (?:\w+ )?(?:receive|get|pull|download)\b{_IN_BYTES}?")))
 TOTAL_BYTES = _add(_Q(
     "total-bytes", "total bytes over the network", unit="bytes",
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
