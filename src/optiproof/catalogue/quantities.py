@@ -215,6 +215,10 @@ COMPARE = _add(_Q(
     labels=(r"\bratio\b", r"\btimes\b", r"\blonger\b", r"\bshorter\b", r"\bcomparison\b",
             r"(?<![^\W\d_])[x×]\s+(?:bigger|larger|as (?:long|large|big)|the (?:length|norm|size))\b",
             r"‖[^‖]{1,12}‖[^/‖]{0,6}/\s*‖")))
+_ZERO_STEP = (r"(?:(?:d|u|Δθ?|the (?:step|update|minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|"
+              r"remains) ?(?:0|zero)\b|the (?:zero|null) (?:step|update|vector|direction) (?:is|stays|"
+              r"remains) (?:optimal|a minimi[sz]er|the minimi[sz]er)\b)")
+"""The zero step being the minimiser ('d = 0 is a minimiser', 'the zero step stays optimal')."""
 THRESHOLD = _add(_Q(
     "threshold", "threshold on alpha", r"\alpha^\star",
     phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold (?:on|for|value of) α",
@@ -231,10 +235,10 @@ THRESHOLD = _add(_Q(
              r"change|transition|jump)(?:es|s)? (?:happens?|occurs?|takes place)\b",
              r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) (?:value of )?"
              r"(?:α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|"
-             r"such that|at which|where|so that)[^.?]{0,40}?\b(?:(?:d|u|Δθ?|the (?:step|update|"
-             r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b|the (?:zero|"
-             r"null) (?:step|update|vector|direction) (?:is|stays|remains) (?:optimal|a minimi[sz]er|"
-             r"the minimi[sz]er)\b)"),
+             r"such that|at which|where|so that)[^.?]{0,40}?\b" + _ZERO_STEP,
+             # "for which values of lam is d = 0 the minimizer?"
+             r"\bfor (?:which|what) (?:values?|range) of (?:α|alpha|lam|lambda|[a-zλημγτρσ])\b"
+             r"[^.?]{0,40}?\b" + _ZERO_STEP),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
 HOLDER_CONJUGATE = _add(_Q(
@@ -1106,7 +1110,12 @@ CONVERGES = _add(_Q(
              r"they|these|the (?:(?:given|stated|chosen|above|current|original) )?(?:iteration|"
              r"method|run|update|scheme|algorithm|optimi[sz]er|setting|configuration|choice|"
              r"(?:hyper-?)?parameters))\b(?: ?\([^()]{1,60}\))?(?: \w+){0,3}? (?:stable|"
-             r"convergent)\b")))
+             r"convergent)\b",
+             # "is lr = 0.15 stable?", "is a step size of 0.3 still convergent?"
+             r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are|would|will) "
+             r"(?:(?:a|the|this|that) )?(?:(?:constant |fixed )?(?:learning rate|step[- ]?size|lr|step|"
+             r"η|α|γ|eta|alpha|gamma)) ?(?:=|of) ?[-−]?\d[\d.]*(?:e-?\d+|/\d+)?(?: (?:still|also|then))?"
+             r" (?:be )?(?:stable|convergent)\b")))
 CHANGES = _add(_Q(
     "changes", "does the result change", value_kind="yes-no",
     phrases=(r"\bwould\b[^.?]{0,40}\bchange\b", r"\bdoes\b[^.?]{0,50}\bchange\b",

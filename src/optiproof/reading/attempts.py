@@ -47,11 +47,13 @@ data (only the questions before it are asked)."""
 _VALUE_ASIDE = re.compile(r"\( ?(?:(?:I|we)(?:'ve| have|'m| am| are|'re)? (?:got|get|getting|found|obtained|"
                           r"computed|calculated|ended up with|end up with|came up with|keep getting)|"
                           r"my (?:answer|result|attempt|guess|number|value) (?:is|was|=|:)) (?:that |about |"
-                          r"around |roughly |approximately |something like )?[~≈]?[-−]?\d[^()\n]{0,160}\)",
-                          re.I)
-""""(I got 9.6 GB but that seems like it ignores the n-1 thing?)": an aside after a request that
-offers the asker's own number for it (no symbol named), with whatever doubt follows; the
-asker's claim, not data and not a further question."""
+                          r"around |roughly |approximately |something like )?(?:[~≈]?[-−]?\d[^()\n]{0,160}|"
+                          r"(?=[^()\n]{0,160}\b(?:confus\w*|weird|wrong|not sure|unsure|seems?|makes? no "
+                          r"sense|right\?|correct\?))[^()\n]{1,160})\)", re.I)
+""""(I got 9.6 GB but that seems like it ignores the n-1 thing?)", "(I got something with a
+nonzero second coordinate even though g_2 = 0, which is why I'm confused)": an aside after a
+request that offers the asker's own result for it (a number, or a result with the asker's
+doubt), with whatever follows; the asker's claim, not data and not a further question."""
 
 
 def drop_attempts(text: str, removed: list[str]) -> str:

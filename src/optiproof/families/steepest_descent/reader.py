@@ -220,7 +220,10 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
 _THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) "
                                r"(?:value of )?"
                                r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|such that|at which|"
-                               r"where|so that)\b", re.I)
+                               r"where|so that)\b|\bfor (?:which|what) (?:values?|range) of "
+                               r"(?P<set>α|alpha|lam|lambda|[a-zλημγτρσ])\b", re.I)
+"""The letter a threshold is asked on: a bound ('the smallest λ for which …') or the set of
+values ('for which values of lam is d = 0 the minimiser', all λ ≥ λ*)."""
 
 
 _THRESHOLD_LOW = re.compile(r"\b(?:smallest|minimal|minimum|least|critical)\b", re.I)
@@ -234,26 +237,27 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
     letter (λ/2‖d‖, a letter that is not the weight) is refused naming it."""
     for p in phrases:
         m = _THRESHOLD_LETTER.search(p)
-        if m is None or m.group("s") in ("α", "alpha"):
+        letter = m.group("s") or m.group("set") if m is not None else None
+        if letter is None or letter in ("α", "alpha"):
             continue
-        name = _WEIGHT_SYMBOLS.get(m.group("s"), m.group("s"))
+        name = _WEIGHT_SYMBOLS.get(letter, letter)
         if r.value(F.alpha) == name:
-            r.notes.append(f"\"{p}\": the weight is 1/{m.group('s')}, so {m.group('s')} plays the "
+            r.notes.append(f"\"{p}\": the weight is 1/{letter}, so {letter} plays the "
                            "role of α and its threshold is α*")
             continue
-        if r.value(F.alpha) == f"1/{name}" and _THRESHOLD_LOW.search(p):
+        if r.value(F.alpha) == f"1/{name}" and (m.group("set") or _THRESHOLD_LOW.search(p)):
             asks = r.value(F.asks) or []
             r.set(F.asks, [{"kind": Q.THRESHOLD.key, "on_weight": True}
                            if a == Q.THRESHOLD.key else a for a in asks],
                   r.fields[F.asks].source, note=r.fields[F.asks].note)
-            r.notes.append(f"\"{p}\": the weight {m.group('s')} multiplies the norm (α = "
-                           f"1/{m.group('s')}), so the threshold is asked on it: "
-                           f"{m.group('s')}* = ‖g‖_*")
+            r.notes.append(f"\"{p}\": the weight {letter} multiplies the norm (α = "
+                           f"1/{letter}), so the threshold is asked on it: "
+                           f"{letter}* = ‖g‖_*")
             continue
-        r.miss(f"question \"{p}\"", f"asks for the threshold on {m.group('s')}, but the penalty "
-                                     f"weight is not 1/{m.group('s')} (α = {r.value(F.alpha)}); "
+        r.miss(f"question \"{p}\"", f"asks for the threshold on {letter}, but the penalty "
+                                     f"weight is not 1/{letter} (α = {r.value(F.alpha)}); "
                                      "the threshold is answered on α (expected the weight "
-                                     f"written (1/{m.group('s')})‖d‖ or a question on α)")
+                                     f"written (1/{letter})‖d‖ or a question on α)")
 
 
 def _unique_below_threshold(r: PartReading, phrases: list[str]) -> None:
