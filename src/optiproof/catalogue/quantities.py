@@ -275,7 +275,7 @@ LIMIT = _add(_Q(
 IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
     phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",
-             r"^is\b[^.?]{0,60}\bminimum ?[- ] ?(?:[\w-]{1,12} ?[- ] ?)?norm\b",
+             r"^is\b[^.?]{0,60}\bminimum ?[- ] ?(?:[\w∞-]{1,12} ?[- ] ?)?norm\b",
              r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm",
              r"\b(?:is|equal to|same as|coincides? with|agrees? with)\b[^.?,;]{0,40}?\bthe "
              r"min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b",
@@ -792,7 +792,9 @@ DISPLACEMENT = _add(_Q(
     phrases=(r"\btotal (?:displacement|change|movement)\b", r"θ_T ?- ?θ_0")))
 FIRST_STEP = _add(_Q(
     "first-step", "first step", r"\theta_1 - \theta_0", aliases=("first-update",),
-    phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0", r"Δ ?θ_?\(?1\)?(?![\w.])"),
+    phrases=(r"\bfirst (?:(?:adam|adamw|sgd|momentum|rmsprop|adagrad|optimi[sz]er|gradient|"
+             r"momentum[- ]sgd|heavy[- ]ball|nesterov|training|parameter) )?(?:step|update|iteration)\b",
+             r"θ_1 ?- ?θ_0", r"Δ ?θ_?\(?1\)?(?![\w.])"),
     value_kind="vector",
     labels=(r"\bfirst (?:step|update)\b", r"θ_?1 ?[-−] ?θ_?0")))
 LOSS_SCALING = _add(_Q(
@@ -995,7 +997,7 @@ UNIQUENESS = _add(_Q(
     phrases=(r"(?<!\bbeing the )(?<!\bto be the )\bunique\b",)))
 _GRAD = r"(?:[gG]|∇ ?[fLJ](?: ?\((?:w|θ|x|W)(?:_?\{?[tk]\}?)?\))?|grad)"
 """The gradient as a problem writes it in a linear term: g, G, ∇f, ∇L(w), ∇L(θ_t), grad."""
-_STEP_SYM = r"(?:ΔW|Δ ?w|Δθ?|δ|delta|d|u)"
+_STEP_SYM = r"(?:ΔW|Δ ?w|Δ ?θ|Δ|δ ?θ|δ|delta|dW|dw|dθ|d|u)"
 LINEAR_CHANGE = _add(_Q(
     "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
     phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
@@ -1009,8 +1011,8 @@ LINEAR_CHANGE = _add(_Q(
              r"(?<!\blargest )(?<!\bsmallest )(?<!\bbiggest )(?<!\bgreatest )(?<!\bleast )(?<!\bmost )"
              r"\b(?:decrease|reduction|change|drop) (?:of|in) the (?:linear(?:i[sz]ed)?|first[- ]order) "
              r"(?:model|approximation|objective|term)\b",
-             r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",
-             r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])",
+             rf"\bvalue of (?:<|⟨) ?[gG] ?, ?{_STEP_SYM}(?:\^?\*|\^⋆)? ?(?:>|⟩)",
+             rf"\bvalue of [gG]\^?(?:T|⊤) ?{_STEP_SYM}(?:\^?\*|\^⋆)?(?![\w^])",
              # "the value gᵀd*", "the value of ∇L(w)ᵀd at the solution": the linear term at the
              # optimum (a step without its star must be placed at the solution)
              rf"\b(?:the |its )?value (?:of )?(?:the linear term )?{_GRAD} ?\^ ?(?:T|⊤) ?{_STEP_SYM}"
@@ -1020,8 +1022,8 @@ LINEAR_CHANGE = _add(_Q(
              rf"(?:solution|optimum|minimi[sz]er|optimal (?:step|point)|minimi[sz]ing step)\b"
              rf"(?=[^.?]{{0,3}}[.?]?$)",
              r"\b(?:what(?:'s| is)|compute|find|give|evaluate|state|report|calculate) (?:the )?"
-             r"(?:(?:value|number) (?:of )?)?(?:(?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆|⋆) ?"
-             r"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆|⋆)(?![\w^]))"),
+             rf"(?:(?:value|number) (?:of )?)?(?:(?:<|⟨) ?[gG] ?, ?{_STEP_SYM}(?:\^?\*|\^⋆|⋆) ?"
+             rf"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?{_STEP_SYM}(?:\^?\*|\^⋆|⋆)(?![\w^]))"),
     definition="g^T u"))
 ORTHOGONALISED = _add(_Q(
     "orthogonalised-gradient", "orthogonalised gradient U Vᵀ", r"U V^\top", value_kind="matrix",

@@ -13,6 +13,8 @@ from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
+import sympy
+
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
@@ -38,7 +40,7 @@ from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.core.mathatoms import Inner, Norm
 from optiproof.families.steepest_descent.family import KEY, STEEPEST_DESCENT
-from optiproof.catalogue.formulas import FormulaRoles, formula_symbols
+from optiproof.catalogue.formulas import FormulaRoles, formula_symbols, parse_formula
 
 FAMILY = KEY
 F = SimpleNamespace(norm="norm", form="form", gradient="gradient", alpha="alpha", eta="eta",
@@ -80,8 +82,8 @@ _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))
 """``‖x‖_k^p``; a bare star right after the bars (``‖Δ‖*^2``) is the index ``*``."""
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
-_DECISION_VARS = re.compile(r"^(?:Δ ?θ|Δ ?w|Δ ?W|Δ|δ|d|x|D|U|u|s|v|Δ ?x|d ?θ|Δ ?θ_t|δ ?θ|delta)$")
-_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ](?: ?θ)?|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
+_DECISION_VARS = re.compile(r"^(?:Δ ?θ|Δ ?w|Δ ?W|Δ|δ|d|x|D|U|u|s|v|Δ ?x|d ?θ|dW|dw|Δ ?θ_t|δ ?θ|delta)$")
+_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ](?: ?θ)?|dW|dw|dθ|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
 _CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
@@ -124,7 +126,7 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
 _STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δ ?θ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
                          r"(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``, ``U^*_F``."""
-_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δ ?θ|Δw|δ|delta|x)?(?:\^?\*|_t|\^⋆)?"
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δ ?θ|Δw|δ|delta|x|dW|dw|dθ)?(?:\^?\*|_t|\^⋆)?"
                           r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
 """A bare step symbol, also written with its parameter ("compute u(α) for α = 2")."""
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
@@ -751,8 +753,14 @@ class SteepestDescentReader:
         g, u, a = formula_symbols()
         objective = {"constraint": Inner(g, u), "penalty": Inner(g, u) + Norm(u) / a,
                      "penalty-squared": Inner(g, u) + Norm(u) ** 2 / a}.get(r.value(F.form))
+        defined = set()   # 'dW = argmin <G, dW> ...': the symbol so defined is the optimal step
+        for text in (r.own_text or "", getattr(r, "_ctx", "") or ""):
+            for m in _DEFINED_STEP.finditer(text):
+                got = parse_formula(m.group(1))
+                if isinstance(got, sympy.Symbol):
+                    defined.add(got.name)
         return FormulaRoles(gradient=frozenset({"g", "G"}),
-                            step=frozenset({"u", *(f"{x}^*" for x in _STEP_LETTERS)}),
+                            step=frozenset({"u", *(f"{x}^*" for x in _STEP_LETTERS), *defined}),
                             weight=frozenset({"alpha"}), norm_index=index, objective=objective,
                             weighted_by=_weight_letter(r, a))
 
@@ -1790,7 +1798,7 @@ def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | N
     return "penalty-squared", f"{src}; {generic.group(0)}; {setting.group(0)}"
 
 
-_DEFINED_STEP = re.compile(r"(?<![\w*^])([A-Za-zΔδ](?:\^?\*|_\w{1,4}|\^?\{\*\})?) ?(?:=|:=) ?"
+_DEFINED_STEP = re.compile(r"(?<![\w*^])((?:[Δδ] ?[Wwθx]|d[Wwθ]|[A-Za-zΔδ])(?:\^?\*|_\w{1,4}|\^?\{\*\})?) ?(?:=|:=) ?"
                            r"(?:arg ?min|argmin)")
 """A step named by its definition: 'd* = argmin_d gᵀd + (1/α)‖d‖²'."""
 
@@ -2044,7 +2052,7 @@ _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
 _WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t|a)"
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
-_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ] ?θ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
+_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ] ?θ|dW|dw|dθ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
 """Longest weight read in front of the penalty norm (characters)."""
 
