@@ -126,6 +126,9 @@ def name_matches(expected: str, alternatives: list[str], part: dict) -> bool:
     named_norms = [a.get("expr", "") for a in part.get("answers", [])
                    if a.get("quantity") in ("which-norm", "which-solution")]
     wants = [expected, *alternatives]
+    for w in list(wants):   # "sign descent (signSGD / sign gradient descent)": each of its names
+        wants += [re.sub(r"\s+", " ", n).strip() for n in re.split(r"[()/]", w) if n.strip()]
+        wants.append(re.sub(r"\s+", " ", re.sub(r"[()]", " ", w)).strip())   # "(greedy) ..."
     for registry in (OPTIMIZERS, SCHEMES):
         entries = {registry.get(w) for w in wants} - {None}
         if any(registry.get(c) in entries for c in candidates if c):

@@ -215,6 +215,10 @@ COMPARE = _add(_Q(
     labels=(r"\bratio\b", r"\btimes\b", r"\blonger\b", r"\bshorter\b", r"\bcomparison\b",
             r"(?<![^\W\d_])[x×]\s+(?:bigger|larger|as (?:long|large|big)|the (?:length|norm|size))\b",
             r"‖[^‖]{1,12}‖[^/‖]{0,6}/\s*‖")))
+_ZERO_STEP = (r"(?:(?:d|u|Δθ?|the (?:step|update|minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|"
+              r"remains) ?(?:0|zero)\b|the (?:zero|null) (?:step|update|vector|direction) (?:is|stays|"
+              r"remains) (?:optimal|a minimi[sz]er|the minimi[sz]er)\b)")
+"""The zero step being the minimiser ('d = 0 is a minimiser', 'the zero step stays optimal')."""
 THRESHOLD = _add(_Q(
     "threshold", "threshold on alpha", r"\alpha^\star",
     phrases=(r"\bfor (?:which|what) (?:values? of )?α", r"\bthreshold (?:on|for|value of) α",
@@ -231,10 +235,10 @@ THRESHOLD = _add(_Q(
              r"change|transition|jump)(?:es|s)? (?:happens?|occurs?|takes place)\b",
              r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) (?:value of )?"
              r"(?:α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|"
-             r"such that|at which|where|so that)[^.?]{0,40}?\b(?:(?:d|u|Δθ?|the (?:step|update|"
-             r"minimi[sz]er|solution))(?:\^?\*)? ?(?:=|is|stays|remains) ?(?:0|zero)\b|the (?:zero|"
-             r"null) (?:step|update|vector|direction) (?:is|stays|remains) (?:optimal|a minimi[sz]er|"
-             r"the minimi[sz]er)\b)"),
+             r"such that|at which|where|so that)[^.?]{0,40}?\b" + _ZERO_STEP,
+             # "for which values of lam is d = 0 the minimizer?"
+             r"\bfor (?:which|what) (?:values?|range) of (?:α|alpha|lam|lambda|[a-zλημγτρσ])\b"
+             r"[^.?]{0,40}?\b" + _ZERO_STEP),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
 HOLDER_CONJUGATE = _add(_Q(
@@ -271,7 +275,7 @@ LIMIT = _add(_Q(
 IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
     phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",
-             r"^is\b[^.?]{0,60}\bminimum ?[- ] ?(?:[\w-]{1,12} ?[- ] ?)?norm\b",
+             r"^is\b[^.?]{0,60}\bminimum ?[- ] ?(?:[\w∞-]{1,12} ?[- ] ?)?norm\b",
              r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm",
              r"\b(?:is|equal to|same as|coincides? with|agrees? with)\b[^.?,;]{0,40}?\bthe "
              r"min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b",
@@ -788,7 +792,9 @@ DISPLACEMENT = _add(_Q(
     phrases=(r"\btotal (?:displacement|change|movement)\b", r"θ_T ?- ?θ_0")))
 FIRST_STEP = _add(_Q(
     "first-step", "first step", r"\theta_1 - \theta_0", aliases=("first-update",),
-    phrases=(r"\bfirst (?:step|update|iteration)\b", r"θ_1 ?- ?θ_0", r"Δ ?θ_?\(?1\)?(?![\w.])"),
+    phrases=(r"\bfirst (?:(?:adam|adamw|sgd|momentum|rmsprop|adagrad|optimi[sz]er|gradient|"
+             r"momentum[- ]sgd|heavy[- ]ball|nesterov|training|parameter) )?(?:step|update|iteration)\b",
+             r"θ_1 ?- ?θ_0", r"Δ ?θ_?\(?1\)?(?![\w.])"),
     value_kind="vector",
     labels=(r"\bfirst (?:step|update)\b", r"θ_?1 ?[-−] ?θ_?0")))
 LOSS_SCALING = _add(_Q(
@@ -991,7 +997,7 @@ UNIQUENESS = _add(_Q(
     phrases=(r"(?<!\bbeing the )(?<!\bto be the )\bunique\b",)))
 _GRAD = r"(?:[gG]|∇ ?[fLJ](?: ?\((?:w|θ|x|W)(?:_?\{?[tk]\}?)?\))?|grad)"
 """The gradient as a problem writes it in a linear term: g, G, ∇f, ∇L(w), ∇L(θ_t), grad."""
-_STEP_SYM = r"(?:ΔW|Δ ?w|Δθ?|δ|delta|d|u)"
+_STEP_SYM = r"(?:ΔW|Δ ?w|Δ ?θ|Δ|δ ?θ|δ|delta|dW|dw|dθ|d|u)"
 LINEAR_CHANGE = _add(_Q(
     "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
     phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
@@ -1005,8 +1011,8 @@ LINEAR_CHANGE = _add(_Q(
              r"(?<!\blargest )(?<!\bsmallest )(?<!\bbiggest )(?<!\bgreatest )(?<!\bleast )(?<!\bmost )"
              r"\b(?:decrease|reduction|change|drop) (?:of|in) the (?:linear(?:i[sz]ed)?|first[- ]order) "
              r"(?:model|approximation|objective|term)\b",
-             r"\bvalue of (?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆)? ?(?:>|⟩)",
-             r"\bvalue of [gG]\^?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆)?(?![\w^])",
+             rf"\bvalue of (?:<|⟨) ?[gG] ?, ?{_STEP_SYM}(?:\^?\*|\^⋆)? ?(?:>|⟩)",
+             rf"\bvalue of [gG]\^?(?:T|⊤) ?{_STEP_SYM}(?:\^?\*|\^⋆)?(?![\w^])",
              # "the value gᵀd*", "the value of ∇L(w)ᵀd at the solution": the linear term at the
              # optimum (a step without its star must be placed at the solution)
              rf"\b(?:the |its )?value (?:of )?(?:the linear term )?{_GRAD} ?\^ ?(?:T|⊤) ?{_STEP_SYM}"
@@ -1016,8 +1022,8 @@ LINEAR_CHANGE = _add(_Q(
              rf"(?:solution|optimum|minimi[sz]er|optimal (?:step|point)|minimi[sz]ing step)\b"
              rf"(?=[^.?]{{0,3}}[.?]?$)",
              r"\b(?:what(?:'s| is)|compute|find|give|evaluate|state|report|calculate) (?:the )?"
-             r"(?:(?:value|number) (?:of )?)?(?:(?:<|⟨) ?[gG] ?, ?(?:ΔW|Δ ?w|Δθ?|d|u)(?:\^?\*|\^⋆|⋆) ?"
-             r"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?(?:ΔW|Δθ?|d|u)(?:\^?\*|\^⋆|⋆)(?![\w^]))"),
+             rf"(?:(?:value|number) (?:of )?)?(?:(?:<|⟨) ?[gG] ?, ?{_STEP_SYM}(?:\^?\*|\^⋆|⋆) ?"
+             rf"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?{_STEP_SYM}(?:\^?\*|\^⋆|⋆)(?![\w^]))"),
     definition="g^T u"))
 ORTHOGONALISED = _add(_Q(
     "orthogonalised-gradient", "orthogonalised gradient U Vᵀ", r"U V^\top", value_kind="matrix",
@@ -1106,7 +1112,12 @@ CONVERGES = _add(_Q(
              r"they|these|the (?:(?:given|stated|chosen|above|current|original) )?(?:iteration|"
              r"method|run|update|scheme|algorithm|optimi[sz]er|setting|configuration|choice|"
              r"(?:hyper-?)?parameters))\b(?: ?\([^()]{1,60}\))?(?: \w+){0,3}? (?:stable|"
-             r"convergent)\b")))
+             r"convergent)\b",
+             # "is lr = 0.15 stable?", "is a step size of 0.3 still convergent?"
+             r"(?:^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] )?|[:;,] |\b(?:and|so|but) )(?:is|are|would|will) "
+             r"(?:(?:a|the|this|that) )?(?:(?:constant |fixed )?(?:learning rate|step[- ]?size|lr|step|"
+             r"η|α|γ|eta|alpha|gamma)) ?(?:=|of) ?[-−]?\d[\d.]*(?:e-?\d+|/\d+)?(?: (?:still|also|then))?"
+             r" (?:be )?(?:stable|convergent)\b")))
 CHANGES = _add(_Q(
     "changes", "does the result change", value_kind="yes-no",
     phrases=(r"\bwould\b[^.?]{0,40}\bchange\b", r"\bdoes\b[^.?]{0,50}\bchange\b",
@@ -1214,9 +1225,13 @@ BUSIEST_BYTES_SENT = _busiest_bytes("send", "sent", "receive")
 """The bytes the node that sends most sends (the server, when there is one)."""
 BUSIEST_BYTES_RECEIVED = _busiest_bytes("receive", "received", "sen[dt]")
 """The bytes the node that receives most receives."""
+_IN_BYTES = rf"(?: \((?:in )?{_BYTES}\))"
+"""The unit a size is asked in, in parentheses: 'how much data (GB) does the server receive'."""
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "sends"),
+             rf"\bhow much (?:data|traffic)\b{_IN_BYTES}? (?:does|do|will|would) {_NODE} (?:\w+ )?"
+             r"(?:send|push|transmit|upload)\b(?! (?:and|plus|\+) )",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
              + r")[^.?]{0,40}\bsend\b(?! and receive)",
              r"\bbytes sent per\b",
@@ -1241,8 +1256,8 @@ BYTES_RECEIVED = _add(_Q(
              r"\bbytes received by\b",
              r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
              r"\b(?:how many|number of) bytes (?:land|arrive|end up) (?:on|at|in)\b",
-             rf"\bhow much (?:data|traffic|memory)\b(?: \((?:in )?bytes\))? (?:does|do|will|would) "
-             rf"{_NODE} (?:receive|get)\b(?: \((?:in )?bytes\))?")))
+             rf"\bhow much (?:data|traffic|memory)\b{_IN_BYTES}? (?:does|do|will|would) "
+             rf"{_NODE} (?:\w+ )?(?:receive|get|pull|download)\b{_IN_BYTES}?")))
 TOTAL_BYTES = _add(_Q(
     "total-bytes", "total bytes over the network", unit="bytes",
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",

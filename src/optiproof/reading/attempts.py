@@ -44,6 +44,17 @@ _ATTEMPT_PARAGRAPH = re.compile(r"(?:(?<=\n)|^)[ \t]*(?:my (?:attempt|attempts|w
 … Where am I going wrong?"), after the questions: the asker's values, a claim to check, never
 data (only the questions before it are asked)."""
 
+_VALUE_ASIDE = re.compile(r"\( ?(?:(?:I|we)(?:'ve| have|'m| am| are|'re)? (?:got|get|getting|found|obtained|"
+                          r"computed|calculated|ended up with|end up with|came up with|keep getting)|"
+                          r"my (?:answer|result|attempt|guess|number|value) (?:is|was|=|:)) (?:that |about |"
+                          r"around |roughly |approximately |something like )?(?:[~≈]?[-−]?\d[^()\n]{0,160}|"
+                          r"(?=[^()\n]{0,160}\b(?:confus\w*|weird|wrong|not sure|unsure|seems?|makes? no "
+                          r"sense|right\?|correct\?))[^()\n]{1,160})\)", re.I)
+""""(I got 9.6 GB but that seems like it ignores the n-1 thing?)", "(I got something with a
+nonzero second coordinate even though g_2 = 0, which is why I'm confused)": an aside after a
+request that offers the asker's own result for it (a number, or a result with the asker's
+doubt), with whatever follows; the asker's claim, not data and not a further question."""
+
 
 def drop_attempts(text: str, removed: list[str]) -> str:
     """``text`` without the clauses that offer the asker's own value for a symbol the text
@@ -54,6 +65,11 @@ def drop_attempts(text: str, removed: list[str]) -> str:
             removed.append(f"the asker's own attempt {' '.join(m.group(0).split())[:120]!r} (a "
                            "claim to check, not data)")
             text = text[:m.start()] + "\n" + text[m.end():]
+    for m in list(_VALUE_ASIDE.finditer(text))[::-1]:
+        if _after_a_request(text[:m.start()]):
+            removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "
+                           "check, not data)")
+            text = text[:m.start()] + " " + text[m.end():]
     if not _ATTEMPT.search(text) and not _MY.search(text) and not _GUESS.search(text):
         return text
     flat = " ".join(text.split())

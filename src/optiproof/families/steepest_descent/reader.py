@@ -13,6 +13,8 @@ from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
+import sympy
+
 from optiproof.catalogue import norms as N
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
@@ -38,7 +40,7 @@ from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.core.mathatoms import Inner, Norm
 from optiproof.families.steepest_descent.family import KEY, STEEPEST_DESCENT
-from optiproof.catalogue.formulas import FormulaRoles, formula_symbols
+from optiproof.catalogue.formulas import FormulaRoles, formula_symbols, parse_formula
 
 FAMILY = KEY
 F = SimpleNamespace(norm="norm", form="form", gradient="gradient", alpha="alpha", eta="eta",
@@ -80,8 +82,8 @@ _NORM_SYMBOL = re.compile(r"‖([^‖\n]{1,60})‖((?:[*∗](?=[\^\s,.;:)\]]|$))
 """``‖x‖_k^p``; a bare star right after the bars (``‖Δ‖*^2``) is the index ``*``."""
 _MATRIX_GRADIENT = (r"\bweight matrix|\bmatrix[- ](?:valued )?gradient|\bgradient matrix|"
                     r"\bG ∈ R\^?\w{1,4} ?[×x]|\bG ∈ R|\bgradient G\b|\bG = ∇")
-_DECISION_VARS = re.compile(r"^(?:Δθ|Δ ?w|Δ ?W|Δ|δ|d|x|D|U|u|s|v|Δx|dθ|Δθ_t|δθ|delta)$")
-_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ?|δ|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
+_DECISION_VARS = re.compile(r"^(?:Δ ?θ|Δ ?w|Δ ?W|Δ|δ|d|x|D|U|u|s|v|Δ ?x|d ?θ|dW|dw|Δ ?θ_t|δ ?θ|delta)$")
+_STEP_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ](?: ?θ)?|dW|dw|dθ|delta|d|u|U|D)(?:\^?\*|_t)? ?‖")
 
 
 _CONJUGATE = re.compile(r"\b1 ?/ ?p ?\+ ?1 ?/ ?q ?= ?1\b")
@@ -121,10 +123,10 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     return dual is not None and index in dual.index
 
 
-_STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δθ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
+_STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δ ?θ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
                          r"(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``, ``U^*_F``."""
-_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δθ|Δw|δ|delta|x)?(?:\^?\*|_t|\^⋆)?"
+_STEP_SYMBOL = re.compile(r"^(?:u|U|d|D|dt|d_t|Δ|ΔW|Δ ?θ|Δw|δ|delta|x|dW|dw|dθ)?(?:\^?\*|_t|\^⋆)?"
                           r"(?:\((?:α|η|λ|γ|alpha|eta|lr)\))?$")
 """A bare step symbol, also written with its parameter ("compute u(α) for α = 2")."""
 _APPLIED = {"penalty": {T.DROP_SQUARE.key, T.DROP_CONSTRAINT.key},
@@ -220,7 +222,10 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
 _THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) "
                                r"(?:value of )?"
                                r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|such that|at which|"
-                               r"where|so that)\b", re.I)
+                               r"where|so that)\b|\bfor (?:which|what) (?:values?|range) of "
+                               r"(?P<set>α|alpha|lam|lambda|[a-zλημγτρσ])\b", re.I)
+"""The letter a threshold is asked on: a bound ('the smallest λ for which …') or the set of
+values ('for which values of lam is d = 0 the minimiser', all λ ≥ λ*)."""
 
 
 _THRESHOLD_LOW = re.compile(r"\b(?:smallest|minimal|minimum|least|critical)\b", re.I)
@@ -234,26 +239,27 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
     letter (λ/2‖d‖, a letter that is not the weight) is refused naming it."""
     for p in phrases:
         m = _THRESHOLD_LETTER.search(p)
-        if m is None or m.group("s") in ("α", "alpha"):
+        letter = m.group("s") or m.group("set") if m is not None else None
+        if letter is None or letter in ("α", "alpha"):
             continue
-        name = _WEIGHT_SYMBOLS.get(m.group("s"), m.group("s"))
+        name = _WEIGHT_SYMBOLS.get(letter, letter)
         if r.value(F.alpha) == name:
-            r.notes.append(f"\"{p}\": the weight is 1/{m.group('s')}, so {m.group('s')} plays the "
+            r.notes.append(f"\"{p}\": the weight is 1/{letter}, so {letter} plays the "
                            "role of α and its threshold is α*")
             continue
-        if r.value(F.alpha) == f"1/{name}" and _THRESHOLD_LOW.search(p):
+        if r.value(F.alpha) == f"1/{name}" and (m.group("set") or _THRESHOLD_LOW.search(p)):
             asks = r.value(F.asks) or []
             r.set(F.asks, [{"kind": Q.THRESHOLD.key, "on_weight": True}
                            if a == Q.THRESHOLD.key else a for a in asks],
                   r.fields[F.asks].source, note=r.fields[F.asks].note)
-            r.notes.append(f"\"{p}\": the weight {m.group('s')} multiplies the norm (α = "
-                           f"1/{m.group('s')}), so the threshold is asked on it: "
-                           f"{m.group('s')}* = ‖g‖_*")
+            r.notes.append(f"\"{p}\": the weight {letter} multiplies the norm (α = "
+                           f"1/{letter}), so the threshold is asked on it: "
+                           f"{letter}* = ‖g‖_*")
             continue
-        r.miss(f"question \"{p}\"", f"asks for the threshold on {m.group('s')}, but the penalty "
-                                     f"weight is not 1/{m.group('s')} (α = {r.value(F.alpha)}); "
+        r.miss(f"question \"{p}\"", f"asks for the threshold on {letter}, but the penalty "
+                                     f"weight is not 1/{letter} (α = {r.value(F.alpha)}); "
                                      "the threshold is answered on α (expected the weight "
-                                     f"written (1/{m.group('s')})‖d‖ or a question on α)")
+                                     f"written (1/{letter})‖d‖ or a question on α)")
 
 
 def _unique_below_threshold(r: PartReading, phrases: list[str]) -> None:
@@ -755,8 +761,14 @@ class SteepestDescentReader:
         g, u, a = formula_symbols()
         objective = {"constraint": Inner(g, u), "penalty": Inner(g, u) + Norm(u) / a,
                      "penalty-squared": Inner(g, u) + Norm(u) ** 2 / a}.get(r.value(F.form))
+        defined = set()   # 'dW = argmin <G, dW> ...': the symbol so defined is the optimal step
+        for text in (r.own_text or "", getattr(r, "_ctx", "") or ""):
+            for m in _DEFINED_STEP.finditer(text):
+                got = parse_formula(m.group(1))
+                if isinstance(got, sympy.Symbol):
+                    defined.add(got.name)
         return FormulaRoles(gradient=frozenset({"g", "G"}),
-                            step=frozenset({"u", *(f"{x}^*" for x in _STEP_LETTERS)}),
+                            step=frozenset({"u", *(f"{x}^*" for x in _STEP_LETTERS), *defined}),
                             weight=frozenset({"alpha"}), norm_index=index, objective=objective,
                             weighted_by=_weight_letter(r, a))
 
@@ -1251,11 +1263,11 @@ _NORM_NAMED_STEP = r"(?:[\w∞ℓ]{1,12}[- ](?:norm[- ])?(?=(?:step|update|minim
 """'the spectral-norm step', 'the ℓ∞ step': a step named by the norm it was taken in."""
 _MEASURE_AFTER = re.compile(r"^ ?(?:lengths?|sizes?|magnitudes?|distances?)\b|^ ?norm(?: \(?‖[^‖]{1,12}‖"
                             r"(?:_\{?\w{1,4}\}?)?\)?)? of (?:the |that |this |"
-                            r"its )?(?:" + _NORM_NAMED_STEP + r")?(?:step|update|ΔW|Δ ?w|Δθ?|u|d)"
+                            r"its )?(?:" + _NORM_NAMED_STEP + r")?(?:step|update|ΔW|Δ ?w|Δ(?: ?θ)?|u|d)"
                             r"(?:\^?\*|\^⋆)?(?![\w^])", re.I)
 _OF_THE_STEP = re.compile(r"^ ?(?:norm )?of (?:the |that |this |its |your )?(?:" + _NORM_NAMED_STEP +
                           r")?(?:step|update|minimi[sz]er|"
-                          r"ΔW|Δ ?w|Δθ?|u|d)(?:\^?\*|\^⋆|⋆)?(?![\w^(])", re.I)
+                          r"ΔW|Δ ?w|Δ(?: ?θ)?|u|d)(?:\^?\*|\^⋆|⋆)?(?![\w^(])", re.I)
 _BOUNDED_AFTER = re.compile(r"^[^.?;]{0,40}(?:≤|<=|<|\bat most\b|\bbounded\b|\bno (?:more|larger|"
                             r"greater)\b|\bdoes not exceed\b|\bequals?\b|=)", re.I)
 """A norm word of the step ('the RMS norm of u'), not bounded in the sentence ('the l1 norm of
@@ -1363,7 +1375,7 @@ def _replaced(flat: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), phrase(flat, m.start(), m.end())) for m in _REPLACED.finditer(flat)]
 
 
-_NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δθ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|RMS|rms|\d|F|op|nuc|\*|"
+_NAMED_STEP = re.compile(r"^(?:u|d|Δ|δ|D|Δ ?θ|ΔW)[_?*⋆^]{0,2}\{?(?:∞|inf|RMS|rms|\d|F|op|nuc|\*|"
                          r"[a-z]{1,3})\}?$")
 """A step named by its norm or part (``d∞``, ``d_RMS``, ``u_2``, ``d?RMS``): its norm measures
 that step; it does not set this part's."""
@@ -1775,7 +1787,7 @@ def _squared_term(flat: str) -> str | None:
 _GENERIC_SET = re.compile(r"‖ ?· ?‖ ?(?:=|:=|be|is) ?(?:the )?‖ ?· ?‖_\S{1,6}")
 _GENERIC_NAMED = re.compile(r"\b(?:for|fix|take|given|let|with) (?:a|any|some|an arbitrary|the) "
                             r"norm ‖ ?· ?‖", re.I)
-_INDEX_TWO = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x) ?‖_2(?![\w^.]|\.\d)")
+_INDEX_TWO = re.compile(r"‖ ?(?:Δ ?W|[Δδ] ?θ|Δ ?w|Δx|Δ|δ|d|u|D|s|v|x) ?‖_2(?![\w^.]|\.\d)")
 
 
 def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | None:
@@ -1795,7 +1807,7 @@ def _flattened_square(own: str, ctx: str, r: PartReading) -> tuple[str, str] | N
     return "penalty-squared", f"{src}; {generic.group(0)}; {setting.group(0)}"
 
 
-_DEFINED_STEP = re.compile(r"(?<![\w*^])([A-Za-zΔδ](?:\^?\*|_\w{1,4}|\^?\{\*\})?) ?(?:=|:=) ?"
+_DEFINED_STEP = re.compile(r"(?<![\w*^])((?:[Δδ] ?[Wwθx]|d[Wwθ]|[A-Za-zΔδ])(?:\^?\*|_\w{1,4}|\^?\{\*\})?) ?(?:=|:=) ?"
                            r"(?:arg ?min|argmin)")
 """A step named by its definition: 'd* = argmin_d gᵀd + (1/α)‖d‖²'."""
 
@@ -2049,7 +2061,7 @@ _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
 _WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t|a)"
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
-_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|Δθ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
+_PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ] ?θ|dW|dw|dθ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
 """Longest weight read in front of the penalty norm (characters)."""
 
@@ -2300,11 +2312,11 @@ def _set_positive(r: PartReading, name: str, got: tuple[Any, str]) -> None:
 # -- asks ------------------------------------------------------------------------------------
 
 ASKS = {
-    "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δθ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
+    "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δ ?θ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
               r" ?arg ?min|\b(?:what|find|compute|derive|determine|give|"
               r"obtain|write down)\b(?! (?:values? of )?α\b)[^.?]{0,40}?\b(?:u\b|update|step\b|"
               r"minimi[sz]er|solution|"
-              r"direction|Δθ)|\bwhat is u\b|\bclosed[- ]form",
+              r"direction|Δ ?θ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
                  r"\brecover|\bcorrespond(?!ing)|\bidentify the (?:optimi[sz]er|algorithm|method)|"
                  r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
