@@ -824,6 +824,7 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
                          not re.search(r",|\band\b", sentence[e - start:]) and
                          not _SWITCHED.match(sentence, e - start)   # "(bias correction on)"
                          for s, e in named)]  # "compute η_max, the largest stable step" too
+    asks += _listed_symbols(sentence, start, named + [(x.start, x.end) for x in asks])
     for m in _LISTED_NORM.finditer(sentence):   # "its limit θ̃ and ‖θ̃‖": the norm is asked
         lo, hi = start + m.start(1), start + m.end(1)
         if not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
@@ -1195,6 +1196,7 @@ _ASKED_NOUN = re.compile(r"\b(?:pair|values?|momentum|sizes?|rates?|steps?|numbe
                          r"parameters?|weights|coefficients?|estimates?|range|names?|"
                          r"multiples?|methods?|optimi[sz]ers?|algorithms?|counts?|iterations?|"
                          r"amounts?|totals?|costs?|magnitudes?|lengths?|gaps?|errors?|speed(?:-?up)?s?|"
+                         r"differences?|sums?|products?|savings?|"
                          r"fractions?|percentages?|probabilit(?:y|ies)|signs?|entr(?:y|ies)|"
                          r"coordinates?|components?|"
                          r"constants?|conditions?|regimes?|spectr(?:um|a)|radi(?:us|i))\b", re.I)
@@ -1293,6 +1295,32 @@ def _other_verb(sentence: str, lo: int, hi: int) -> bool:
     before = [b.group("verb").lower() for b in _ASKED_VERB.finditer(sentence, 0, lo)]
     verb = m.group("verb").lower().removesuffix("s")
     return bool(before) and before[-1].removesuffix("s") != verb
+
+
+_LISTED_SYMBOL = re.compile(r"(?:(?<=, )|(?<=, and )|(?<=[\w)] and ))(?P<sym>[α-ωΑ-Ω]|[A-Z])(?:_\{?[a-z]{1,3}\}?)?"
+                            r"(?: ?= ?[A-Za-zα-ωΑ-Ω/ ()^*√_{}-]{1,15}?)?(?=,| and |\s?[.?;]|$)")
+"""A symbol listed among the asks of a request ("Find the eigenvalues of A, μ, L and κ = L/μ"),
+bare or with its defining formula in letters: something asked, placed by the family's reader
+or refused naming it (never dropped as a setting). A value in numbers ("λ = 2") is a setting."""
+
+
+def _listed_symbols(sentence: str, start: int, spans: list[tuple[int, int]]) -> list[Ask]:
+    """Symbols listed after an ask of the request (:data:`_LISTED_SYMBOL`), as bare-symbol asks
+    the family's reader places (or the part is refused naming them); not after a preposition
+    that sets a value ("find u for g, λ and η")."""
+    out = []
+    for m in _LISTED_SYMBOL.finditer(sentence):
+        lo, hi = start + m.start(), start + m.end("sym")
+        hi = start + m.start() + len(m.group(0).split("=")[0].strip())
+        before = [e for s, e in spans if s < lo]
+        if not before or any(s < hi and lo < e for s, e in spans):
+            continue
+        between = sentence[max(before) - start:m.start()]
+        if re.search(r"\b(?:for|with|at|given|using|where|when|if|from|under|in|terms|functions?|"
+                     r"formulas?|expressions?)\b", between, re.I):
+            continue
+        out.append(Ask(None, sentence[m.start():hi - start], lo, hi))
+    return out
 
 
 _VALUE_AT_ITERATE = re.compile(r"(?<![\w∇])(?:[fFgLJ]|loss|Loss)\s?\(\s?(?:θ|w|x|theta)_?\{?\(?\d{1,3}"

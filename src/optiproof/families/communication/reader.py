@@ -1593,6 +1593,7 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
     phased = read_phases(own, ctx, r, lambda o, c: _scheme_names(*_phases(o, c, r), r))
     if phased is not None:
+        phased = _butterfly_defined(phased, own, ctx, r)
         if S.RING.key in phased:   # "the whole all-reduce (reduce-scatter + all-gather)"
             _ring_phases_named(own, ctx, r)
         return phased
@@ -1603,11 +1604,41 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
             not (rx(r"\breduce[- ]scatter\b").search(own) and rx(r"\ball[- ]gather\b").search(own)):
         _one_phase(r, phase.group(0))
         return []
-    names = _scheme_names(*_phases(own, ctx, r), r)
+    names = _butterfly_defined(_scheme_names(*_phases(own, ctx, r), r), own, ctx, r)
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)
     if S.RING.key in names and S.RABENSEIFNER.key not in names:
         _ring_phases_named(own, ctx, r)
+    return names
+
+
+_BUTTERFLY_AS_HALVING = (r"\bbutterfl(?:y|ies)\b[^.?!]{0,120}?\b(?:recursive[- ]halving|"
+                         r"reduce[- ]scatter\b[^.?!]{0,60}?\ball[- ]gather)|\b(?:recursive[- ]halving|"
+                         r"reduce[- ]scatter\b[^.?!]{0,60}?\ball[- ]gather)\b[^.?!]{0,120}?\bbutterfl(?:y|ies)\b")
+"""A butterfly the text describes as a recursive-halving reduce-scatter then a recursive-doubling
+all-gather ("The butterfly all-reduce performs a recursive-halving reduce-scatter followed by
+..."): Rabenseifner's algorithm, not the recursive doubling of whole vectors."""
+
+
+def _butterfly_defined(names: list[str], own: str, ctx: str, r: PartReading) -> list[str]:
+    """The schemes read, with a butterfly the text (this part, the shared text or an earlier
+    part) describes as halving then doubling read as Rabenseifner's algorithm in every part."""
+    if S.RECURSIVE_DOUBLING.key not in names or not rx(r"\bbutterfl(?:y|ies)\b").search(own + " " + ctx):
+        return names
+    texts = [own, ctx, *(p.found.get("texts", ("", ""))[0] for p in r.found.get("previous") or [])]
+    said = next((m for t in texts for m in [rx(_BUTTERFLY_AS_HALVING).search(t)] if m), None)
+    if said is None:
+        return names
+    if rx(r"\brecursive[- ]doubling\b").search(own) and not rx(r"\brecursive[- ]doubling all[- ]gather"
+                                                             ).search(own):
+        return names   # the part names recursive doubling itself as well
+    r.convention("butterfly", said.group(0)[:120], "the butterfly is the recursive-halving "
+                 "reduce-scatter then recursive-doubling all-gather (Rabenseifner), as the text "
+                 "describes it")
+    names = list(dict.fromkeys(S.RABENSEIFNER.key if n == S.RECURSIVE_DOUBLING.key else n
+                               for n in names))
+    if F.schemes in r.fields:
+        r.set(F.schemes, names, r.fields[F.schemes].source)
     return names
 
 
