@@ -407,6 +407,11 @@ _STATE = ("mhat", "m", "g", "vhat", "v", "u", "d", "G")
 _SECOND = ("vhat", "v", "G")
 
 
+_MAX_UPDATE_OPS = 60
+"""The largest update formula read for its decay: a longer expression (a whole derivation read
+as one recurrence) states no per-step decay, and expanding it costs more than the check."""
+
+
 def _decay_of(value: Any, previous: Any, exp: Expectation) -> Any:
     """The decay a weight update states (``θ_t = θ_{t-1} - α(m̂_t/(√v̂_t + ε) + λθ_{t-1})``
     decays every weight by ``αλ`` per step): the step with the gradient's moments set to zero
@@ -418,10 +423,12 @@ def _decay_of(value: Any, previous: Any, exp: Expectation) -> Any:
     # and a decay it still scales is not one rate for every weight)
     zero = {s: 0 for s in value.free_symbols if base_and_index(s.name)[0] in _STATE
             and base_and_index(s.name)[0] not in _SECOND}
+    if sympy.count_ops(value) > _MAX_UPDATE_OPS:   # no weight update is that long: not one
+        return None
     try:
         step = sympy.expand((value - previous).xreplace(zero))
         rate = -sympy.diff(step, previous)
-        if sympy.simplify(step + rate * previous) != 0 or rate.free_symbols - {
+        if sympy.expand(step + rate * previous) != 0 or rate.free_symbols - {
                 s for s in rate.free_symbols if s.name in ("alpha", "lambda", "eta")}:
             return None
     except Exception:  # noqa: BLE001 -- an update SymPy cannot differentiate states nothing

@@ -1948,8 +1948,9 @@ class DerivedPass:
                              if p.family == r.family and isinstance(f.value, list)
                              and subject in f.value), None)
                 if name is None or (name in r.fields and r.fields[name].value):
-                    r.miss(DERIVED_FIELD, f"an operand is the {subject} answer of this part, "
-                                          "which the part does not solve for")
+                    r.miss(DERIVED_FIELD, f"an operand is the '{subject}' answer of this part, "
+                                          "which the part does not solve for (expected the "
+                                          "method named in the part, or 'your answer in (a)')")
                     continue
                 r.set(name, [*(r.value(name) or []), subject],
                       "; ".join(dict.fromkeys(self.placed.values())),
