@@ -1310,8 +1310,8 @@ def _listed_symbols(sentence: str, start: int, spans: list[tuple[int, int]]) -> 
     that sets a value ("find u for g, λ and η")."""
     out = []
     for m in _LISTED_SYMBOL.finditer(sentence):
-        lo, hi = start + m.start(), start + m.end("sym")
-        hi = start + m.start() + len(m.group(0).split("=")[0].strip())
+        lo = start + m.start()
+        hi = lo + len(m.group(0).split("=")[0].strip())
         before = [e for s, e in spans if s < lo]
         if not before or any(s < hi and lo < e for s, e in spans):
             continue
