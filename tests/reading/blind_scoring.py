@@ -151,6 +151,9 @@ def _is_name(value: str) -> bool:
     catalogue knows ("Muon"; the batch scorer read it as a symbol and could never match it)."""
     if OPTIMIZERS.get(value) is not None or SCHEMES.get(value) is not None:
         return True
+    head = re.split(r"[(,:;]", value)[0].strip()   # "sign descent (signSGD), scaled by ‖g‖_1/λ"
+    if head and (OPTIMIZERS.get(head) is not None or SCHEMES.get(head) is not None):
+        return True
     if re.search(r"\bnorm$", value.strip()) and NORMS.get(value) is not None:
         return True   # a norm by its catalogue name ("l1 norm"), answered by a which-norm answer
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z \-'()]*", value)) and value not in ("yes", "no") \

@@ -2,9 +2,10 @@
 parentheses ('in Q2', 'the one in Q3', 'from question 1'): in the constrained form the
 objective is the linear term alone, so the decrease a part answers is its minimum value gᵀu*,
 and the ratio of two decreases is that of the two minimum values. The step of another part
-named the same way ('the length of the step from Q2') is that part's step. Where the form has
-more than the linear term (a penalty), a decrease is not the minimum value and the ratio stays
-refused, naming the operand."""
+named the same way ('the length of the step from Q2') is that part's step. With a squared
+penalty a decrease is twice minus the minimum value, so two such decreases divide as the
+minimum values do (decreases of problems of different forms are refused: see
+test_sd_substitutions_and_asides.py)."""
 
 from __future__ import annotations
 
@@ -58,10 +59,12 @@ def test_the_step_from_a_part_named_by_its_label():
     assert abs(length["value"] - float(ETA * 2)) < 1e-12
 
 
-def test_a_decrease_of_a_penalised_problem_is_refused():
+def test_a_ratio_of_decreases_of_penalised_problems():
+    """With a squared penalty the decrease −gᵀu* = η‖g‖_*² is twice minus the minimum value,
+    whatever the norm: the ratio of two decreases is that of the two minimum values."""
     text = _SETUP.replace("Δw* = argmin_{‖Δw‖ ≤ η} ⟨g, Δw⟩", "Δw* = argmin_Δw ⟨g, Δw⟩ + "
                           "(1/(2η)) ‖Δw‖^2").replace("radius η", "step size η")
-    reading = read_report(text + "By what factor is the first-order decrease in Q2 larger "
-                                 "than the one in Q3?")
-    assert not reading.complete
-    assert any("first-order decrease" in line for line in reading.unread())
+    part = _part(text + "By what factor is the first-order decrease in Q2 larger than the one "
+                        "in Q3?", "4")
+    (ratio,) = [a for a in part["answers"] if a["quantity"] == "ratio"]
+    assert Fraction(ratio["expr"]) == (_decrease("linf") / _decrease("l1")) ** 2

@@ -109,6 +109,48 @@ def _in_negation(flat: str, start: int) -> bool:
     return any(lo + m.start() <= start < lo + m.end() for m in _NEGATED.finditer(flat[lo:start + 40]))
 
 
+_IRRELEVANT = re.compile(
+    r"\b(?:(?:probably|likely|surely|shouldn't|should not|doesn't|does not|don't|do not|won't|will not)"
+    r" (?:really )?(?:matter|matters)\b|if (?:that|it|this) (?:matters|is relevant)\b|"
+    r"(?:isn't|is not|not) (?:what (?:this|the question|my question|the exercise) is about|"
+    r"relevant|important|part of the (?:question|problem|exercise))\b|irrelevant\b|unrelated\b|"
+    r"(?:has|have) nothing to do with\b|off[- ]topic\b|(?:you |we )?(?:may|can|should|will) "
+    r"(?:safely )?(?:ignore|neglect|disregard)\b|(?:ignore|neglect|disregard) (?:it|this|that)\b)",
+    re.I)
+"""A remark the writer marks as beside the point ("if that matters, probably doesn't", "but
+that's not what this is about", "unrelated, but ...")."""
+
+
+def _in_aside(flat: str, start: int) -> bool:
+    """True when the number is in a parenthesis or sentence the writer marks as irrelevant
+    (:data:`_IRRELEVANT`) that states no formula and asks nothing (no '=', brackets or '?'): its
+    numbers describe something else ("we train with Adam at lr 3e-4, but that's not what this is
+    about"). Such numbers are listed as ignored, not used."""
+    lo = max(flat.rfind(c, 0, start) for c in ".!?\n") + 1
+    hi = min((i for i in (flat.find(c, start) for c in ("! ", "? ", ". ", "\n")) if i >= 0),
+             default=len(flat))
+    opened = flat.rfind("(", lo, start)
+    if opened >= 0 and flat.find(")", opened, start) < 0:   # inside a parenthesis: it alone
+        close = flat.find(")", start)
+        lo, hi = opened, (close if close >= 0 else hi)
+    piece = flat[lo:hi + 1]
+    return bool(_IRRELEVANT.search(piece)) and not re.search(r"[=≈\[\]{}?‖]", piece)
+
+
+_BATCH_BEFORE = re.compile(r"\b(?:mini-?)?batch(?:es)?(?: size)?(?: (?:of|=|is|:))?(?: size)?"
+                           r"(?: (?:of|=|is|:))? ?\$?$", re.I)
+_BATCH_AFTER = re.compile(r"^\$? ?(?:examples|samples|images|sequences|data points|points)? ?"
+                          r"(?:per|in each|in a|in the|in every) (?:mini-?)?batch\b", re.I)
+
+
+def _batch_size(flat: str, start: int, end: int) -> bool:
+    """True when the number is a batch size ("a mini-batch of size 64", "batch 256", "32
+    examples per batch"): no answer of the families depends on it (a field that did use it
+    would cover it first)."""
+    return bool(_BATCH_BEFORE.search(flat[max(0, start - 30):start])
+                or _BATCH_AFTER.match(flat[end:end + 40]))
+
+
 def _in_range(flat: str, start: int) -> bool:
     """True when the number at ``start`` is in an index range such as ``t = 1, 2, …``."""
     lo = max(0, start - 40)
@@ -239,8 +281,8 @@ def account_terms(flat: str, spans: list[tuple[int, int, str]], used: set[str]
         covering = next((s for s in spans if s[0] < end and start < s[1]), None)
         if covering is None and _entry_key(text) in used:
             covering = (start, end, f"{_entry_key(text)} (a field's value)")
-        out.append(NumberUse(text, start, "used" if covering else "unused",
-                             covering[2] if covering else ""))
+        status = "used" if covering else "aside" if _in_aside(flat, start) else "unused"
+        out.append(NumberUse(text, start, status, covering[2] if covering else ""))
     return out
 
 
@@ -263,6 +305,8 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
             out.append(NumberUse(text, start, "label"))
         elif _is_structure(flat, start, end, text):
             out.append(NumberUse(text, start, "structure"))
+        elif _in_aside(flat, start) or _batch_size(flat, start, end):
+            out.append(NumberUse(text, start, "aside"))
         else:
             out.append(NumberUse(text, start, "unused"))
     return out

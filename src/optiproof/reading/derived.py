@@ -102,7 +102,8 @@ def _labels_as_refs(t: str, labels: Any) -> str:
 
 
 _DECREASE = re.compile(r"^(?:the |your )?(?:(?:first[- ]order|predicted|linear(?:i[sz]ed)?) )?"
-                       r"(?:decrease|reduction|drop)(?: (?:of|in) the (?:linear(?:i[sz]ed)? |"
+                       r"(?:decrease|reduction|drop)(?: (?:obtained|achieved|attained|predicted|"
+                       r"guaranteed))?(?: (?:of|in) the (?:linear(?:i[sz]ed)? |"
                        r"first[- ]order )?(?:model|objective|loss))?$", re.I)
 """A decrease of the linear model named in words ('the first-order decrease', 'decrease')."""
 
@@ -188,6 +189,12 @@ class Problem:
     change gᵀu* is the minimum value where the objective is the linear term alone)."""
     in_ratio: bool = False
     """Operands of a ratio are read (a decrease and a change of the same term divide alike)."""
+    proportional: Any = None
+    """The family's proportional answers (``(reading, quantity) -> (quantity, factor) | None``):
+    the answer an earlier part gives that is a fixed multiple of ``quantity`` in its problem
+    (with a squared-norm penalty, gᵀu* is twice the minimum value, whatever the norm)."""
+    scales: list = field(default_factory=list)
+    """(operand text, factor) of each ratio operand read through :attr:`proportional`."""
     refine: Any = None
     """The family's reading of one of this part's quantities in its phrase (``(quantity,
     phrase) -> quantity``: 'how many bytes does the server receive' is the server's; None when
@@ -489,6 +496,11 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         if quantity is None and named is not None and pb.in_ratio and pb.equal is not None:
             same = pb.equal(_reading(pb, label), named)
             quantity = same if same in answers else None
+        if quantity is None and named is not None and pb.in_ratio and pb.proportional:
+            got = pb.proportional(_reading(pb, label), named)
+            if got is not None and got[0] in answers:   # checked against the other operand
+                quantity = got[0]
+                pb.scales.append((text.strip(), got[1]))
         by = getattr(_reading(pb, label), "answered_by", {}) or {}
         if named is not None and by.get(named) in answers:
             quantity = by[named]   # 'the entries the server sends in 3': its server-values-sent
@@ -1321,6 +1333,8 @@ class Reader:
         if not isinstance(other, dict) or other.get("quantity") not in QUANTITIES.keys():
             return text
         name = QUANTITIES[other["quantity"]].name
+        if self.pb.in_ratio and self.pb.scales:   # 'the decrease in (b) ... the one in (a)'
+            name = "decrease"
         that = _THAT_OF.fullmatch(text.strip())
         if that:   # "the per-worker volume of (a) ... that of (b)": the same quantity, of (b)
             return f"the {name} {that.group('prep')} ({that.group('part')})"
@@ -1335,6 +1349,7 @@ class Reader:
         comparison of sizes names), a vector or matrix operand is compared by that norm."""
         x, y = _labels_as_refs(x, self.pb.texts), _labels_as_refs(y, self.pb.texts)
         self.pb.in_ratio = kind == Q.RATIO.key
+        self.pb.scales = []
         try:
             self._operands(kind, x, y, parts, about, measure)
         finally:
@@ -1375,6 +1390,12 @@ class Reader:
             if kind not in (Q.SUM.key, Q.SAME_AS.key) or not isinstance(b, dict):
                 raise Unresolved(f"'{x.strip()}' names no answer of the problem")
             a, b = b, a
+        scales = self.pb.scales
+        if scales and not (len(scales) == 2 and scales[0][1] == scales[1][1]):
+            raise Unresolved(f"'{scales[0][0]}' is a first-order decrease that its part answers "
+                             f"only as a multiple of its minimum value ({scales[0][1]}×), and the "
+                             "other operand is not the same multiple of its own (expected two "
+                             "decreases of problems of the same form)")
         self.found.entries.append({"kind": kind, "of": a, "to": b})
 
     def _measured(self, text: str, v: Any, norm: str) -> Any:
@@ -1912,7 +1933,11 @@ class DerivedPass:
                           if hasattr(hooks, "operand_quantity") else None,
                           equal=(lambda other, q: hooks.equal_answer(other, q)
                                  if other is not None and other.family == r.family else None)
-                          if hasattr(hooks, "equal_answer") else None) \
+                          if hasattr(hooks, "equal_answer") else None,
+                          proportional=(lambda other, q: hooks.proportional_answer(other, q)
+                                        if other is not None and other.family == r.family
+                                        else None)
+                          if hasattr(hooks, "proportional_answer") else None) \
             if r.label in texts else None
         self.placed: dict[tuple[int, int], str] = {}
         self.unresolved: dict[str, str] = {}

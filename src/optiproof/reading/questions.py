@@ -894,6 +894,7 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     unplaced += _modified_asks(sentence, start, asks)
     unplaced += _phase_scopes(sentence, start, asks, unplaced)
     unplaced += _inner_questions(sentence, start, asks, unplaced)
+    unplaced += _compared_with(sentence, start, asks, unplaced)
     if asks and _YES_NO.match(sentence) and not any(
             a.quantity and QUANTITIES[a.quantity].value_kind in ("yes-no", "name") for a in asks):
         unplaced += (_yes_no_clause(sentence),)
@@ -986,6 +987,31 @@ _INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()
 _INNER_REQUEST = re.compile(r"\(? ?(?:and|also|plus)(?: also)? (?:say|state|give|explain|tell(?: us)?|"
                             r"identify|name|write(?: down)?|report|find|compute)\b[^()]{1,100}", re.I)
 """A request a parenthesis adds ("Name it (and say what plays the role of the matrix …)")."""
+
+
+_COMPARE_IMPERATIVE = re.compile(
+    r"^(?:[-*•] ?)?(?:\(?\w{1,4}[.)] ?)?(?:(?:now|then|also|and|finally|next),? )?compare "
+    r"(?P<x>[^.?;:]{2,80}?) (?:with|to|against) (?P<y>[^.?;]{2,140})", re.I)
+"""'Compare the optimal value with the one you get for the Euclidean constraint': an imperative
+comparison whose first term is asked."""
+
+
+def _compared_with(sentence: str, start: int, asks: list[Ask], unplaced: tuple[str, ...]
+                   ) -> tuple[str, ...]:
+    """What an imperative 'Compare X with Y' compares X with, when X is asked and Y holds no
+    ask: Y is a second problem or value to work out too (the same quantity under another norm,
+    step or scheme), so it stays unplaced (refused, naming it) unless the family or a derived
+    comparison places it, never dropped."""
+    m = _COMPARE_IMPERATIVE.match(sentence)
+    if m is None or not asks:
+        return ()
+    x_lo, x_hi = m.span("x")
+    y_lo = m.start("y")
+    if not any(x_lo <= a.start - start < x_hi for a in asks) or \
+            any(a.start - start >= y_lo for a in asks):
+        return ()
+    y = m.group("y").strip()
+    return () if any(y in u or u in y for u in unplaced) else (y,)
 
 
 def _inner_questions(sentence: str, start: int, asks: list[Ask], unplaced: tuple[str, ...]

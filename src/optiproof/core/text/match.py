@@ -117,10 +117,10 @@ def assigned_number(text: str, name: str) -> tuple[Num, str] | None:
     return None
 
 
-_CHAIN = (r"(?:(?:[A-Za-zα-ωΑ-Ω](?:_ ?\{?-?[\w∞]{1,3}\}?)?(?:\^[*†T])?|∇ ?[A-Za-z](?:_ ?\{?\w{1,3}\}?)?"
+_CHAIN = (r"(?:(?:[A-Za-zα-ωΑ-Ω](?:_ ?\{?-?[\w∞]{1,3}\}?)?(?:\^[*†T])?|(?:∇|grad) ?[A-Za-z](?:_ ?\{?\w{1,3}\}?)?"
           r"(?: ?\([\wθ_ ]{1,8}\))?) ?:?= ?){0,2}")
 """Names an equality chain passes before its value: ``θ_0 = e_1 = (1, 0, 0)``, ``g = ∇f(θ_t) =
-(3, 0)``."""
+(3, 0)``, ASCII ``g = grad f(w_t) = (3, 0)``."""
 
 
 def assigned_array(text: str, name: str) -> tuple[list, str, int] | None:

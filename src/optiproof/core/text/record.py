@@ -38,10 +38,14 @@ def _bullet_after_value(m: re.Match) -> str:
 SECTION_LEAD = re.compile(r"\n[ \t]*\n[ \t]*(?!(?:hints?|notes?|remarks?|recall|reminders?|warning|tips?|"
                           r"caution|examples?|answers?|solutions?|given|data|setup|set-up|context|"
                           r"assume|assumptions?|now|then|also|here|for|in|with|let|suppose|we|you|"
-                          r"i|if|the|a|an|each|every|all)\b)([A-Z][\w'’-]{1,20}(?:[ -][\w'’()-]{1,20})"
+                          r"i|if|the|a|an|each|every|all|show|prove|verify|find|compute|calculate|"
+                          r"determine|derive|give|state|explain|argue|check|evaluate|write|consider|"
+                          r"take|use|repeat|same|what|which|how|why|where|when|is|are|does|do|can)\b)"
+                          r"(?![^\n:=]{0,40}\bthat\b)([A-Z][\w'’-]{1,20}(?:[ -][\w'’()-]{1,20})"
                           r"{0,4}) ?(?:[:=—–]|-{1,2}) ", re.I)
 """A paragraph led by a short name and a colon, '=' or a dash ("Parameter server: a separate
-server node ...", "Ring all-reduce = reduce-scatter then all-gather"): a section's setting."""
+server node ...", "Ring all-reduce = reduce-scatter then all-gather"): a section's setting (not
+a request or claim, "Show that u = 0 is a minimiser ...", that continues a part)."""
 
 
 def flatten(text: str) -> str:
@@ -76,7 +80,7 @@ class PartText:
 class NumberUse:
     """One number of a text and what the reading did with it: ``used`` (with the source phrase
     of the field it went into), ``label`` (a heading or page number), ``structure`` (part of a
-    formula) or ``unused``."""
+    formula), ``aside`` (a batch size, or in a remark the writer calls beside the point) or ``unused``."""
 
     text: str
     start: int

@@ -262,6 +262,26 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
                                      f"written (1/{letter})‖d‖ or a question on α)")
 
 
+_ZERO_STEP = re.compile(r"\b(?:the )?(?:minimi[sz]er|solution|optimum|optimal step|step|argmin) "
+                        r"(?:is|equals|=) (?:just |simply |exactly )?(?:[uUdDΔδsv](?:\^?[*⋆])? ?= ?)?0\b|"
+                        r"\b[uUdDΔδsv](?:\^?[*⋆])? ?= ?0 is (?:a|the|still a|still the|the unique) "
+                        r"(?:unique )?(?:minimi[sz]er|solution|optimum)\b", re.I)
+""""For small α the minimiser is U = 0", "u = 0 is a minimiser": the zero step below the
+threshold, the fact the threshold answer bounds (not a datum)."""
+
+
+def _zero_step_stated(r: PartReading) -> None:
+    """With a threshold asked on a plain-norm penalty, a sentence stating that the zero step
+    minimises (for small α) is the threshold's own condition: recorded as used, with a note."""
+    own = r.own_text or ""
+    if r.value(F.form) != "penalty":
+        return
+    for m in _ZERO_STEP.finditer(own):
+        r.convention("zero step", phrase(own, m.start(), m.end()),
+                     "the zero step minimises below the threshold: the condition the threshold "
+                     "answer bounds")
+
+
 def _unique_below_threshold(r: PartReading, phrases: list[str]) -> None:
     """"For which α is d = 0 the unique minimiser?": the uniqueness is the threshold's condition
     (below α* the zero step is the only minimiser, at α* it is not), so it is asked as the
@@ -373,6 +393,32 @@ def _guessed_optimizers(r: PartReading) -> None:
         if _GUESSED.search(own[max(0, m.start - 40):m.start]):
             r.convention("guessed optimizer", m.phrase, "the asker's guess: the identification "
                                                         "asked says which optimizer it is")
+
+
+_VERSION = re.compile(r"\bthe (?P<name>weighted|max(?:imum)?|infinity|∞|euclidean|l_?1|ℓ_?1|l_?2|ℓ_?2|"
+                      r"spectral|frobenius|nuclear|rms)(?:[- ]norm)? (?:version|case|variant|one|"
+                      r"step|problem|update)\b", re.I)
+"""'does the weighted version correspond to some known optimizer': the version of the problem the
+identification is asked about, named by its norm."""
+
+
+def _identified_version(r: PartReading, phrases: list[str]) -> None:
+    """An identification asked of 'the weighted version' (the max-norm case, ...) in a part whose
+    own norm is another: it is about an earlier problem of the text, not this part's step, so it
+    is refused naming it (answering it for this part's norm would answer another question)."""
+    from optiproof.catalogue import NORMS
+
+    own = r.own_text or ""
+    norm = r.value(F.norm)
+    key = norm.get("name") if isinstance(norm, dict) else norm
+    for p in phrases:
+        sentence = sentence_of(own, p) or p
+        m = _VERSION.search(sentence)
+        entry = NORMS.get(m.group("name").replace("_", "")) if m else None
+        if entry is None or key is None or entry.key == key:
+            continue
+        r.miss(f"question \"{p}\"", f"asks which optimizer \"{m.group(0)}\" is, but this part's "
+                                    f"norm is another ({key}): name the part it is about")
 
 
 def _in_written_objective(own: str, piece: str) -> bool:
@@ -642,6 +688,16 @@ class SteepestDescentReader:
             return Q.MIN_VALUE.key
         return None
 
+    def proportional_answer(self, r: PartReading, quantity: str) -> tuple[str, int] | None:
+        """The answer of part ``r`` that ``quantity`` is a fixed multiple of there: with a
+        squared-norm penalty c‖u‖², the minimiser has gᵀu* = −‖g‖*²/(2c), twice the minimum
+        value −‖g‖*²/(4c), whatever the norm and the weight (so two such decreases divide as
+        their minimum values do); in the constrained form the two are equal."""
+        if quantity == Q.LINEAR_CHANGE.key and r.value(F.form) in ("penalty-squared",
+                                                                     "constraint"):
+            return Q.MIN_VALUE.key, 2 if r.value(F.form) == "penalty-squared" else 1
+        return None
+
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
         """Asked quantities that need no further input join the part's asks; the norm of the
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
@@ -654,6 +710,7 @@ class SteepestDescentReader:
         norm = r.value(F.norm)
         if Q.IDENTIFICATION.key in self.asked(r):
             _guessed_optimizers(r)
+            _identified_version(r, [s for k, s in asks if k == Q.IDENTIFICATION.key])
         _take_conjugate_of_p(r, [s for k, s in asks if k == Q.HOLDER_CONJUGATE.key])
         _take_which_norm(r, [s for k, s in asks if k == Q.WHICH_NORM.key], norm)
         _take_largest_decrease(r, [s for k, s in asks if k == Q.WHICH_SOLUTION.key])
@@ -666,6 +723,7 @@ class SteepestDescentReader:
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
             _threshold_letter(r, [s for k, s in asks if k == Q.THRESHOLD.key])
+            _zero_step_stated(r)
         _several_balls(r, r.own_text or "")
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
         lengths = [s for k, s in asks if k == Q.NORM_VALUE.key and _STEP_NORM.search(s)
@@ -1336,9 +1394,38 @@ def _norm_value(name: str, own: str, ctx: str, r: PartReading) -> Any:
     return name
 
 
+_SWAP_VALUE = (r"(?:the )?identity(?: matrix)?|I(?:_\{?\d\}?)?\b|diag ?\([^()]{1,120}\)|"
+               r"\[\[[^\n]{1,120}?\]\]")
+
+
+def _matrix_swap(names: str) -> str:
+    """The pattern of a part that replaces the weighted norm's matrix ("if A is replaced by the
+    identity", "replace D by diag(1, 1, 2)", "with A = I"): the part's own matrix, not the
+    shared text's."""
+    return (rf"\b(?:{names})\b (?:is |being |gets )?(?:replaced|swapped|changed) (?:by|with|to) "
+            rf"(?:the )?(?P<v1>{_SWAP_VALUE})|\b(?:replac(?:e|ing)|swap(?:ping)?) (?:{names}) "
+            rf"(?:by|with|for) (?:the )?(?P<v2>{_SWAP_VALUE})|(?<![\w=])(?:{names}) ?(?:=|:=) ?"
+            rf"(?P<v3>I(?:_\{{?\d\}}?)?\b|(?:the )?identity(?: matrix)?)")
+
+
 def _weighted_norm(own: str, ctx: str, r: PartReading) -> Any:
     """The weighted norm sqrt(d^T D d) with its matrix: ``D = diag(4, 1, 2)`` or ``D = [[..]]``."""
     names = "|".join(N.QUADRATIC.index)
+    swap = rx(_matrix_swap(names)).search(own)
+    if swap is not None:
+        value = next(v for v in swap.group("v1", "v2", "v3") if v)
+        src = phrase(own, swap.start(), swap.end())
+        if not re.match(r"(?:the )?identity|I\b", value, re.I):
+            got = assigned_array(f"D = {value}".replace("diag", ""), "D")
+            if got is None:
+                r.miss(F.norm, f"\"{src}\" replaces the norm's matrix by something not read "
+                               "(expected e.g. 'the identity' or 'diag(1, 2, 3)')")
+                return None
+            r.found.setdefault("norm sources", []).append(src)
+            return {"name": N.QUADRATIC.key, "D": spec_array(got[0])}
+        r.found.setdefault("norm sources", []).append(src)
+        r.notes.append(f"\"{src}\": the weighted norm with the identity is the Euclidean norm")
+        return N.L2.key
     for text in (own, ctx):
         got = assigned_array(text.replace("diag", ""), rf"(?:{names})(?= ?=)")
         if got is not None:
@@ -1436,6 +1523,14 @@ def _sentence_span(flat: str, at: int) -> tuple[int, int]:
     return lo, hi
 
 
+_STEP_NORM_SET_BEFORE = re.compile(
+    r"(?:\b(?:repeat|redo|same|again)\b[^.?;]{0,40}\b(?:with|using|under)|\breplaced? (?:it |this |"
+    r"that )?(?:by|with)|\bswitch(?:ing)? to|\bchang(?:e|ing)(?: it)? to) (?:the (?:norm )?)?$", re.I)
+_IN_PLACE_AFTER = re.compile(r"^ ?(?:in place of|instead of|rather than)\b", re.I)
+"""A step's norm the part sets by substitution ("Repeat (a) with ‖u‖_2", "‖u‖_1 in place of
+‖u‖_∞"): the part's norm, not a length it asks for."""
+
+
 def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None = None
                    ) -> tuple[list[tuple[str, str]], list, list]:
     """(primary candidates, measure mentions, other mentions), each as (name, phrase); a norm
@@ -1460,6 +1555,11 @@ def _primary_norms(flat: str, matrix: bool, aside: list[tuple[str, str]] | None 
         if _aside(flat, start, end) and not _in_formula(flat, start, end, stem):
             if aside is not None:
                 aside.append((name, src))
+            continue
+        if _STEP_NORM_SET_BEFORE.search(flat[max(0, start - 60):start]) or \
+                _IN_PLACE_AFTER.match(flat[end:end + 20]):
+            primary.append((name, src))   # "Repeat (a) with ‖u‖_2 in place of ‖u‖_∞"
+            words.append((name, src, start))
             continue
         if base.startswith("u") and len(base) <= 4 and _coefficient_before(flat, start) is None \
                 and not _BOUND_AFTER.match(flat[end:end + 8]):
@@ -1717,7 +1817,7 @@ _CONSTRAINT = (r"\bsubject to\b|\bs\.t\.|\bconstrain(?:t|ed)\b|\bnorm[- ]ball\b|
 _SQUARED = (r"\bsquared\b[^.,;?]{0,30}\bnorm|\bnorm squared|\bsquare of the\b[^.]{0,20}norm|"
             r"\bsquared (?:l|ℓ|euclidean|max|infinity|∞|spectral|nuclear|frobenius|rms)")
 _PLAIN = (r"\bnot squared|\bnon[- ]?squared|\bun-?squared|\bdrop the square\b|"
-          r"\bplain\b[^.]{0,20}\bnorm|"
+          r"\bplain[- ](?:norm|penalty)\b|"   # not "the plain Euclidean norm": a norm's name
           r"\bnorm itself|\bnot its square|\bwithout (?:the )?square")
 
 
