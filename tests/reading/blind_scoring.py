@@ -58,6 +58,16 @@ def _values(expr: Any, env: dict) -> list[float]:
     return [v.real for v in vals]
 
 
+def _approx_matches(approx: Any, answers: list[dict]) -> bool:
+    """True when an answer's numbers equal the author's numeric value (used only when no
+    written form of the expected value parses, e.g. a scalar times a nested list)."""
+    want = _flat(approx)
+    if not want:
+        return False
+    return any((got := _flat(a.get("value"))) is not None and len(got) == len(want)
+               and all(_close(x, y) for x, y in zip(got, want)) for a in answers)
+
+
 def value_matches(expected: str, answer: dict) -> bool:
     """True when one answer's value (or expression) equals the expected value; an expected
     yes/no is a yes-no answer's JSON true/false."""
@@ -210,6 +220,8 @@ def missing_values(expected: dict, data: dict) -> list[str]:
                            for a in part["answers"]]
                 ok = any(value_matches(c, a) or range_matches(c, a) for c in wants
                          for a in answers) or _list_as_answers(wants[0], answers)
+                if not ok and _parse(value) is None:
+                    ok = _approx_matches(item.get("approx"), answers)   # "-(1/10)[[3, 4], ...]"
             if not ok:
                 out.append(f"({label}) {item.get('quantity')} = {value}")
     return out

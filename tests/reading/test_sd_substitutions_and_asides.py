@@ -144,6 +144,8 @@ with alpha = 0.5. What is the step u and the optimal value of the objective?
     ("The optimizer also applies weight decay with coefficient 0.01, which you may ignore.",
      "0.01"),
     ("The gradient was computed on a mini-batch of size 64.", "64"),
+    ("At the current point f(w_t) = 7.3.", "7.3"),
+    ("The current training loss is 2.31.", "2.31"),
 ])
 def test_numbers_in_a_remark_beside_the_point_are_ignored_not_unused(aside, number):
     reading, solution = _solved(ASIDE.format(aside=aside))
@@ -208,3 +210,21 @@ A = diag(4, 1, 9) and alpha = 0.5.
                                                 if a.quantity == "update").value])
         # zero gradient of gᵀu + (1/α) uᵀAu: u = −(α/2) A⁻¹ g
         assert step == pytest.approx(-(alpha / 2) * g / np.array(w, dtype=float))
+
+
+@pytest.mark.parametrize("ask", [
+    "By what factor is the predicted decrease of the local model (minus the optimal value) in (b) "
+    "larger than the one in (a)?",
+    "Compute the ratio of the two decreases, (-value in (b))/(-value in (a)).",
+])
+def test_a_ratio_of_decreases_written_with_asides_or_minus_signs(ask):
+    _, solution = _solved(RATIO.format(ask=ask))
+    g = np.array([3.0, -4.0, 12.0])
+    assert _answer(solution, "c", "ratio") == pytest.approx(
+        np.linalg.norm(g, 1) ** 2 / np.linalg.norm(g, 2) ** 2)
+
+
+def test_a_ratio_of_a_negated_value_to_a_plain_one_is_refused():
+    gaps = " ".join(read_report(RATIO.format(
+        ask="Compute the ratio (-value in (a))/(value in (b)).")).unread())
+    assert "negated value" in gaps

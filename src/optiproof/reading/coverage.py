@@ -143,6 +143,20 @@ _BATCH_AFTER = re.compile(r"^\$? ?(?:examples|samples|images|sequences|data poin
                           r"(?:per|in each|in a|in the|in every) (?:mini-?)?batch\b", re.I)
 
 
+_LOSS_VALUE_BEFORE = re.compile(
+    r"(?:\b(?:f|L|ℓ|J)\((?:θ_t|w_t|x_t|W_t|w_k|θ_k|x_k|w_0|θ_0|x_0|w_\{t\}|θ_\{t\})\)|"
+    r"\b(?:the )?(?:current |training |mini-?batch )?loss(?: value)?(?: (?:is|was|=|of))?) ?(?:=|is|of)? ?$")
+_LOSS_VALUE_AFTER = re.compile(r"^ ?(?:[,;)]|\.(?!\d)|$| (?:and|at|with|which|so|but|here)\b)")
+
+
+def _loss_value(flat: str, start: int, end: int) -> bool:
+    """True when the number is the value of the loss at the current point ("f(w_t) = 7.3", "the
+    current loss is 2.31"), a number alone, not a formula: no answer of the families depends
+    on it (a question about the loss after a step would be a request the reading must place)."""
+    return bool(_LOSS_VALUE_BEFORE.search(flat[max(0, start - 30):start])
+                and _LOSS_VALUE_AFTER.match(flat[end:end + 8]))
+
+
 def _batch_size(flat: str, start: int, end: int) -> bool:
     """True when the number is a batch size ("a mini-batch of size 64", "batch 256", "32
     examples per batch"): no answer of the families depends on it (a field that did use it
@@ -282,7 +296,9 @@ def account_terms(flat: str, spans: list[tuple[int, int, str]], used: set[str]
         if covering is None and _entry_key(text) in used:
             covering = (start, end, f"{_entry_key(text)} (a field's value)")
         status = "used" if covering else "aside" if _in_aside(flat, start) else "unused"
-        out.append(NumberUse(text, start, status, covering[2] if covering else ""))
+        out.append(NumberUse(text, start, status, covering[2] if covering else
+                             "in a remark the text calls beside the point" if status == "aside"
+                             else ""))
     return out
 
 
@@ -305,8 +321,13 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
             out.append(NumberUse(text, start, "label"))
         elif _is_structure(flat, start, end, text):
             out.append(NumberUse(text, start, "structure"))
-        elif _in_aside(flat, start) or _batch_size(flat, start, end):
-            out.append(NumberUse(text, start, "aside"))
+        elif _in_aside(flat, start):
+            out.append(NumberUse(text, start, "aside", "in a remark the text calls beside the point"))
+        elif _batch_size(flat, start, end):
+            out.append(NumberUse(text, start, "aside", "a batch size: no answer depends on it"))
+        elif _loss_value(flat, start, end):
+            out.append(NumberUse(text, start, "aside", "the loss value at the current point: no "
+                                                       "answer depends on it"))
         else:
             out.append(NumberUse(text, start, "unused"))
     return out

@@ -103,7 +103,7 @@ def _labels_as_refs(t: str, labels: Any) -> str:
 
 _DECREASE = re.compile(r"^(?:the |your )?(?:(?:first[- ]order|predicted|linear(?:i[sz]ed)?) )?"
                        r"(?:decrease|reduction|drop)(?: (?:obtained|achieved|attained|predicted|"
-                       r"guaranteed))?(?: (?:of|in) the (?:linear(?:i[sz]ed)? |"
+                       r"guaranteed))?(?: (?:of|in) the (?:linear(?:i[sz]ed)? |local |"
                        r"first[- ]order )?(?:model|objective|loss))?$", re.I)
 """A decrease of the linear model named in words ('the first-order decrease', 'decrease')."""
 
@@ -457,10 +457,24 @@ _CITED = re.compile(r" ?\((?:from|in|see|cf\.?|of) (?:part |question )?\(?([a-h]
 """An operand that cites the part it comes from in parentheses: "... (from (b))", "(see 2)"."""
 
 
+_OPERAND_ASIDE = re.compile(r" ?\((?![a-h]\)|\d{1,2}\)|[ivx]{1,4}\))[^()]{3,60}\)")
+"""A parenthesis inside an operand that is no part label: "(minus the optimal value)"."""
+_NEGATED_OPERAND = re.compile(r"^[-−] ?(?:\((?P<wrapped>.+)\)|(?P<bare>[^(].*))$")
+"""An operand written with a minus sign: "−value in (a)", "−(the value in (a))"."""
+
+
 def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
     """The answer (or literal) one operand names; ``parts``: the parts the request names in
     order, to tell apart a symbol several parts ask. Raises Unresolved."""
     t = _bare_ref(text.strip())
+    aside = _OPERAND_ASIDE.search(t)
+    if aside and _REF.match(t[:aside.start()] + t[aside.end():]):   # "the decrease (minus the
+        t = t[:aside.start()] + t[aside.end():]                     # optimal value) in (b)"
+    negated = _NEGATED_OPERAND.match(t[1:-1].strip() if t[:1] == "(" and t[-1:] == ")" else t)
+    negated = negated and (negated.group("wrapped") or negated.group("bare"))
+    if negated and pb.in_ratio and _REF.match(negated):   # "−value in (a)" / "−(...)"
+        t = negated
+        pb.scales.append((text.strip(), -1))
     cited = _CITED.search(t)
     if cited:   # "the server's traffic (from (b))": the traffic answered in part (b)
         t = re.sub(r"['’]s\b", "", t[:cited.start()]).strip() + f" from ({cited.group(1)})"
@@ -483,6 +497,10 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
                              "earlier one")
         answers = _answers_of(pb, label)
         what = (m.group("what") or "").strip().lower()
+        if what == "value" and len(set(answers)) > 1:   # "the value in (a)": its one number
+            scalars = [q for q in dict.fromkeys(answers) if QUANTITIES.get(q) is not None
+                       and QUANTITIES[q].value_kind == "scalar"]
+            answers = tuple(scalars) if len(scalars) == 1 else answers
         if what in ("", "answer", "result", "value", "one"):
             if len(set(answers)) != 1:
                 raise Unresolved(f"'{text}': part ({label}) answers {len(set(answers))} "
@@ -622,7 +640,7 @@ _GROUP = r"\((?:[^()]|\([^()]{1,12}\)){1,80}\)"
 _SLASH = re.compile(r"(?P<x>‖[^‖]{1,40}‖(?:_ ?\{?" + _INDEX + r"\}?)?|" + _GROUP + "|"
                     rf"{_SYM}) ?/ ?(?P<y>‖[^‖]{{1,40}}‖(?:_ ?\{{?{_INDEX}\}}?)?|"
                     + _GROUP + rf"|{_SYM})(?![\w(])")
-_OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,60}?"
+_OPERAND_WORDS = r"(?:your |the )?[^,;?.]{1,90}?"
 _RATIO_OF = re.compile(rf"\bratio (?:of |between )?(?P<x>[^,;?.(]{{0,50}}\((?:[a-h]|\d{{1,2}}|[ivx]{{1,4}})\)|"
                        rf"{_OPERAND_WORDS}) (?:to|over|and) "
                        rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$| (?:as|in|for|when)\b(?! (?:(?:part|"
@@ -1391,11 +1409,15 @@ class Reader:
                 raise Unresolved(f"'{x.strip()}' names no answer of the problem")
             a, b = b, a
         scales = self.pb.scales
-        if scales and not (len(scales) == 2 and scales[0][1] == scales[1][1]):
-            raise Unresolved(f"'{scales[0][0]}' is a first-order decrease that its part answers "
-                             f"only as a multiple of its minimum value ({scales[0][1]}×), and the "
+        factors: dict[str, int] = {}
+        for said, factor in scales:   # one operand may be negated and a decrease at once
+            factors[said] = factors.get(said, 1) * factor
+        if factors and not (len(factors) == 2 and len(set(factors.values())) == 1):
+            said, factor = next(iter(factors.items()))
+            raise Unresolved(f"'{said}' is {factor}× the answer its part gives (a negated value "
+                             "or a first-order decrease read through the minimum value), and the "
                              "other operand is not the same multiple of its own (expected two "
-                             "decreases of problems of the same form)")
+                             "decreases, or two negated values, of problems of the same form)")
         self.found.entries.append({"kind": kind, "of": a, "to": b})
 
     def _measured(self, text: str, v: Any, norm: str) -> Any:

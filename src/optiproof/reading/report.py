@@ -72,7 +72,7 @@ class Reading:
                 "unused_numbers": p.unused} for p in self.parts],
             "unused_numbers": [u.text for u in self.numbers if u.status == "unused"],
             "ignored": [f"{u.text} (label)" for u in self.numbers if u.status == "label"]
-            + [f"{u.text} (a batch size, or in a remark the text calls beside the point)"
+            + [f"{u.text} ({u.source})"
                for u in [*self.numbers, *(n for p in self.parts for n in p.numbers)]
                if u.status == "aside"]
             + list(self.removed),

@@ -244,6 +244,8 @@ class HtmlWriter:
         extra = "".join(f"<p>note: {self.prose(n)}</p>" for n in view.notes)
         if view.unused:
             extra += f'<p class="unused">NOT USED: {esc(", ".join(view.unused))}</p>'
+        if view.set_aside:
+            extra += f'<p class="aside">SET ASIDE: {esc("; ".join(view.set_aside))}</p>'
         summary = f"What was read: {len(view.parts)} part(s), " + (
             "every part read" if view.complete else "INCOMPLETE")
         table = ('<div class="scroll"><table><thead><tr><th>Part</th><th>Read as</th>'

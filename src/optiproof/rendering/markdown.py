@@ -108,6 +108,8 @@ def _reading(solution: Solution) -> list[str]:
     out += [f"- note: {text(n)}" for n in view.notes]
     if view.unused:
         out.append(f"- **NOT USED:** {text(', '.join(view.unused))}")
+    if view.set_aside:
+        out.append(f"- **SET ASIDE:** {text('; '.join(view.set_aside))}")
     return out + [""]
 
 

@@ -51,6 +51,12 @@ class ReadingView:
     def from_spec(self) -> bool:
         return not self.parts
 
+    @property
+    def set_aside(self) -> tuple[str, ...]:
+        """What the reading set aside with a reason (a remark beside the point, a batch size,
+        the asker's own attempt): not used, and said so (headings' numbers are left out)."""
+        return tuple(x for x in self.ignored if not x.endswith("(label)"))
+
 
 def _value_text(value: Any) -> str:
     if isinstance(value, list):

@@ -126,6 +126,8 @@ def reading_block(solution: Solution) -> list[RenderableType]:
     out += [_hanging("  note:", n, "yellow") for n in view.notes]
     if view.unused:
         out.append(_hanging("  NOT USED:", ", ".join(view.unused), "bold red"))
+    if view.set_aside:
+        out.append(_hanging("  SET ASIDE:", "; ".join(view.set_aside), "yellow"))
     return out
 
 
@@ -141,6 +143,8 @@ def unused_block(solution: Solution) -> list[RenderableType]:
         for part in view.parts if part.unused]
     if view.unused:
         out.append(_hanging("  NOT USED by any answer:", ", ".join(view.unused), "bold red"))
+    if view.set_aside:
+        out.append(_hanging("  SET ASIDE:", "; ".join(view.set_aside), "yellow"))
     return out
 
 

@@ -80,7 +80,8 @@ class PartText:
 class NumberUse:
     """One number of a text and what the reading did with it: ``used`` (with the source phrase
     of the field it went into), ``label`` (a heading or page number), ``structure`` (part of a
-    formula), ``aside`` (a batch size, or in a remark the writer calls beside the point) or ``unused``."""
+    formula), ``aside`` (a batch size or current loss value, or in a remark the writer calls beside the
+    point; ``source`` says which) or ``unused``."""
 
     text: str
     start: int
