@@ -43,3 +43,21 @@ def test_a_letter_first_set_to_another_value_is_not_alpha(solved):
             "α > 1/6: threshold α = 1/6.\n")
     part = graded_part(solved, NUMERIC, text, "d")
     assert "wrong-answer" not in finding_kinds(part), part.findings
+
+
+def test_a_letter_set_to_the_data_is_not_alpha(solved):
+    """The convergence problem writes α_t for its step sizes and [1, 0.1, 0.01] for its data:
+    notes calling the data ``a`` mean the data."""
+    from optiproof.checking.claims import read_claims
+    from optiproof.checking.document import read_document
+    from optiproof.checking.segment import lay_out
+    from optiproof.checking.spelled import spelled_symbols
+
+    solution = solved(bundled_problem("optimizer-convergence.txt"))
+    text = "data: a = (1, 0.1, 0.01)\n(a) th = a/||a||^2\n"
+    doc = read_document(text)
+    claims = read_claims(doc, lay_out(doc, solution))
+    assert "a" not in spelled_symbols(text, claims, frozenset({"alpha", "alpha_t", "theta"}),
+                                      frozenset(), {})
+    assert spelled_symbols("(a) th = th - a g\n", [], frozenset({"alpha", "theta"}), frozenset(),
+                           {}) == {"a": "alpha", "th": "theta"}

@@ -418,7 +418,7 @@ def _latex_chains(latex: str, offset: int) -> list[tuple[list[tuple[str, int, st
 
 _MATH_WORDS = frozenset(
     "sqrt sign sgn ln log exp max min diag argmin argmax alpha beta gamma delta eta theta lambda "
-    "mu nu rho sigma kappa tau epsilon eps grad mhat vhat inf infty sum lr var tr det"
+    "mu nu rho sigma kappa tau epsilon eps grad mhat vhat inf infty sum lr var tr det lam mh vh"
     .split())
 _TOKEN = re.compile(
     # ".85": a decimal written without its leading zero (not a full stop before a number)

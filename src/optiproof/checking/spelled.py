@@ -1,6 +1,7 @@
 """Latin letters written for the problem's Greek symbols.
 
-Notes typed in plain text often write ``a`` for α and ``b`` (``b_1``) for β (β₁): ``u = -(a/2) g``.
+Notes typed in plain text often write ``a`` for α, ``b`` (``b_1``) for β (β₁) and ``th`` for θ:
+``u = -(a/2) g``, ``th_t = th_{t-1} - a * mh_t/(sqrt(vh_t)+eps)``.
 Such a letter is read as the Greek symbol only where the meaning is unique: the problem uses
 the Greek symbol and not the Latin letter, and the document never writes the Greek symbol
 itself (an answer that writes α somewhere means something else by ``a``). ``b1``, ``lr`` and
@@ -15,7 +16,7 @@ from typing import Any
 
 from optiproof.checking.claims import Claim
 
-_SPELLINGS = {"a": ("alpha", "α"), "b": ("beta", "β")}
+_SPELLINGS = {"a": ("alpha", "α"), "b": ("beta", "β"), "th": ("theta", "θ")}
 """Latin letter -> (key, Greek letter) of the symbol it may stand for."""
 
 
@@ -30,7 +31,8 @@ def spelled_symbols(text: str, claims: list[Claim], problem: frozenset[str],
     ``alpha``; ``b`` -> ``beta`` where the problem has ``β₁``, so ``b_1`` is ``beta_1``).
     ``problem``: the keys of the symbols the problem uses; ``taken``: every key the problem
     gives a meaning (a Latin letter there is its own symbol); ``givens``: the values the
-    problem gives (a letter set to another value than its Greek symbol's is something else)."""
+    problem gives (a letter first set to a number is something else, unless the problem gives
+    its Greek symbol that number)."""
     from optiproof.checking.compare import agree
 
     out: dict[str, str] = {}
@@ -39,9 +41,10 @@ def spelled_symbols(text: str, claims: list[Claim], problem: frozenset[str],
                 _base(name) == key for name in problem):
             continue
         first = next((c for c in claims if c.subject == letter and c.final is not None
-                      and c.final.relation == "="), None)
-        if first is not None and key in givens and agree(
-                first.final.value, first.final.text, givens[key], "") is False:
+                      and c.final.relation == "=" and c.final.value is not None
+                      and not getattr(c.final.value, "free_symbols", True)), None)
+        if first is not None and (key not in givens or agree(
+                first.final.value, first.final.text, givens[key], "") is False):
             continue  # the letter's first value is not the Greek symbol's: another symbol
         out[letter] = key
     return out
