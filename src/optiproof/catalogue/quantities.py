@@ -182,9 +182,11 @@ MIN_VALUE = _add(_Q(
              r"\b(?:attained|achieved) (?:objective |optimal |minimum )?value\b(?! ?(?:of )?"
              r"(?:[α-ωΑ-Ω]|[A-Za-z](?=[(_^])))"),
     definition=OBJECTIVE,
-    labels=(r"\b(?:optimal|minimum|min|minimal|objective) value\b", r"(?:^|\|)\s*value\s*(?:\||$)",
+    # "opt value", "min. val", "val = −7/4": notes shorten the word and its qualifier
+    labels=(r"\b(?:optimal|opt\.?|minimum|min\.?|minimal|objective|obj\.?) val(?:ue)?\b",
+            r"(?:^|\|)\s*val(?:ue)?\s*(?:\||$)",
             # "d = (−0.1, 0, 0), value gᵀd = −0.3", "with value −1.75": the value of the step
-            r"(?:^|,\s*|\bwith\s+|\band\s+|\bits\s+)value(?:\s+[a-zα-ω](?:ᵀ|\^t|\^\{?t\}?)?\s*[a-zα-ω])?\s*$",
+            r"(?:^|,\s*|\bwith\s+|\band\s+|\bits\s+)val(?:ue)?(?:\s+[a-zα-ω](?:ᵀ|\^t|\^\{?t\}?)?\s*[a-zα-ω])?\s*$",
             r"\bmin\b",
             # "so the optimum is −1.75": the optimum as a number is the objective's value there
             # (a vector so named is the point: scalar labels never name an array)

@@ -22,9 +22,9 @@ from optiproof.checking.concepts import concepts, plain
 from optiproof.checking.document import Document
 from optiproof.checking.formula import parse_value, symbol_key
 from optiproof.checking.segment import EXCLUDED, Layout, Role
-from optiproof.checking.statements import (REPORTED, TIER_ASIDE, TIER_BOLD, TIER_BOXED,
-                                           TIER_CONCLUSION, TIER_PROSE, Unit, aside, in_bold,
-                                           Stance, stance, units_of)
+from optiproof.checking.statements import (REPORTED, RETRACTED, TIER_ASIDE, TIER_BOLD,
+                                           TIER_BOXED, TIER_CONCLUSION, TIER_PROSE, Unit, aside,
+                                           in_bold, Stance, stance, units_of)
 
 Relation = Literal["=", "<", ">", "in"]
 MAX_CLAIMS = 3000
@@ -418,9 +418,11 @@ def _latex_chains(latex: str, offset: int) -> list[tuple[list[tuple[str, int, st
 
 _MATH_WORDS = frozenset(
     "sqrt sign sgn ln log exp max min diag argmin argmax alpha beta gamma delta eta theta lambda "
-    "mu nu rho sigma kappa tau epsilon eps grad mhat vhat inf infty sum lr var tr det".split())
+    "mu nu rho sigma kappa tau epsilon eps grad mhat vhat inf infty sum lr var tr det lam mh vh"
+    .split())
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
+    # ".85": a decimal written without its leading zero (not a full stop before a number)
+    r"(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|(?<![\w.)\]}])\.\d+(?:[eE][-+]?\d+)?)"
     r"|(?P<id>[A-Za-zΑ-Ωα-ω𝔼](?:[A-Za-zΑ-Ωα-ω0-9]|\u0302)*'*"
     r"(?:[_^](?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*]+)|[₀-₎ₐ-ₜᵢ-ᵪⱼ⁰¹²³⁴-⁾ⁿⁱʰ-ʸˡ-ˣᴬ-ᵡᶛ-ᶿ*⋆])*)"
     r"|(?P<op><=>|<=|>=|=>|->|\|\||\*\*|_(?:\{[^{}]{0,20}\}|\([^()]{0,20}\)|[A-Za-z0-9*∞]+)"
@@ -727,6 +729,9 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
     # a chain opening with its relation (``→ ≈ 2.78× longer``) stands where its value does
     why = stance(unit.text, max(rel_start if has_subject or texts[0].strip() else
                                 pieces[0].pos - unit.start, 0), max(rel_end, 0))
+    last = doc_text.find(pieces[-1].text, pieces[-1].pos)
+    if not why and last >= 0 and RETRACTED.match(doc_text, last + len(pieces[-1].text)):
+        why = Stance("retracted")  # taken back in the next sentence
     cue = _words_near(unit.text, max(rel_start, 0), max(rel_end, 0))
     if (unit.kind == "display" or introduced) and not re.search(r"[a-zα-ω]{2}",
                                                                 cue.split("@")[0]):
@@ -991,4 +996,24 @@ def read_claims(doc: Document, lay: Layout) -> list[Claim]:
                            if not _names_another_part(c, labels)), MAX_CLAIMS - len(out)))
         if len(out) >= MAX_CLAIMS:
             break
-    return sorted(out[:MAX_CLAIMS], key=lambda c: c.pos)
+    return _corrected(sorted(out[:MAX_CLAIMS], key=lambda c: c.pos))
+
+
+def _corrected(claims: list[Claim]) -> list[Claim]:
+    """``rate = (k-1)/(k+1) = 9/10 ... no, k+1 = 11 -> 9/11``: a value taken back, then
+    worked out again on the same line. The last value the line concludes without naming a
+    subject is the correction: it states what the taken-back value was said to be."""
+    out = list(claims)
+    for k, taken in enumerate(claims):
+        if taken.excluded != "retracted":
+            continue
+        later = [j for j in range(k + 1, len(claims)) if claims[j].line == taken.line
+                 and claims[j].part == taken.part]
+        if not later or claims[later[-1]].subject or claims[later[-1]].excluded:
+            continue
+        j = later[-1]
+        words = taken.cue.partition("@")[0]
+        out[j] = replace(claims[j], subject=taken.subject, subject_text=taken.subject_text,
+                         cue=f"{words}@{claims[j].cue.partition('@')[2]}",
+                         tier=max(claims[j].tier, taken.tier))
+    return out

@@ -30,8 +30,10 @@ def _key_of_name(name: str) -> str:
     """A parser symbol name in its one spelling (``beta1`` -> ``beta_1``, ``eps`` ->
     ``epsilon``)."""
     name = re.sub(r"^(?:varepsilon|eps)(?=_|$|\^)", "epsilon", name)
+    name = re.sub(r"^lam(?:bda)?(?=_|$|\^)", "lambda", name)
     name = re.sub(r"^b([12])$", r"beta_\1", name)  # plain-text Adam: b1, b2 for β₁, β₂
     name = re.sub(r"^lr(?=_|$)", "alpha", name)      # the learning rate the problems call α
+    name = re.sub(r"^([mv])h(?=_|$)", r"\1hat", name)  # plain-text Adam: mh, vh for m̂, v̂
     return _GREEK_DIGITS.sub(r"\1_\2", name)
 
 

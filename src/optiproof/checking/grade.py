@@ -74,10 +74,13 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
                                            required_as_written)
     from optiproof.checking.general import general_findings
     from optiproof.checking.hooks import checker_of, statement_findings
+    from optiproof.checking.spelled import respelled, spelled_symbols
     from optiproof.checking.identify import identification_findings
     from optiproof.checking.statements import units_of
 
-    doc = read_document(_numbered_parts(text, [p.label for p in solution.parts]))
+    from optiproof.checking.texmacros import expanded
+
+    doc = read_document(expanded(_numbered_parts(text, [p.label for p in solution.parts])))
     lay = lay_out(doc, solution)
     claims = read_claims(doc, lay)
     givens = givens_by_part(solution)
@@ -87,6 +90,11 @@ def grade_document(solution: Any, text: str) -> GradedDocument:
 
     given = frozenset(k for p in solution.parts for k in (*_notation(p), *givens[p.label],
                                                           *problem_symbols(p)))
+    spelled = spelled_symbols(doc.text, claims,
+                              frozenset(k for p in solution.parts for k in problem_symbols(p)),
+                              given, {k: v for p in solution.parts
+                                      for k, v in {**_notation(p), **givens[p.label]}.items()})
+    claims = respelled(claims, spelled)
     definitions = notation_definitions(doc, lay) + definitions_of(claims, given)
     grades: dict[str, PartGrade] = {}
     fits = bool(lay.opened)

@@ -424,6 +424,13 @@ def aside(text: str, pos: int) -> bool:
     return paren is not None and len(re.findall(r"[A-Za-z]{3,}", text[paren[0]:paren[1]])) >= 2
 
 
+RETRACTED = re.compile(r"[^\S\n]*(?:\.\.\.|…|--|—|–|[,;(])?[^\S\n]*(?:no|nope|oops|wait|"
+                        r"scratch that|sorry|wrong|(?:that'?s|that is) wrong)\b[^\S\n]*[,:!—–-]",
+                        re.I)
+"""Right after a value: the writer takes it back ("= 9/10 ... no, k+1 = 11 -> 9/11"); the
+value corrected later is the claim."""
+
+
 @dataclass(frozen=True)
 class Stance:
     """Why a value in a statement is not a claim of it (empty: it is)."""
@@ -457,6 +464,8 @@ def stance(text: str, pos: int, end: int) -> Stance:
         return Stance("negated")
     if _falls_short(scope_text[end - offset:]):
         return Stance("negated")
+    if RETRACTED.match(scope_text[end - offset:]):
+        return Stance("retracted")
     if _HYPOTHETICAL.search(here) or _HYPOTHETICAL.search(head[-60:]) or _COMPARISON.search(
             here) or _COMPARISON_LEAD.search(here) or _COMPARISON_LEAD.search(head[-60:]) or \
             _REFERENCE_OF.search(head[-60:]):

@@ -85,16 +85,72 @@ def document_macros(text: str) -> str:
     if "\\" not in text:
         return ""
     out: list[str] = []
-    pos = 0
-    while len(out) < MAX_MACROS and (m := _START.search(text, pos)):
-        found = _definition(text, m)
-        if found is None:
-            pos = m.end()
-            continue
-        definition, pos = found
+    for _, definition, _ in _definitions(text):
         try:
             validate_latex(definition + " x", False, strict=False)
         except LatexError:
             continue
         out.append(definition)
     return "".join(out)
+
+
+def _definitions(text: str) -> list[tuple[int, str, int]]:
+    """The document's first :data:`MAX_MACROS` well-formed definitions: (start, ``\\def``, end)."""
+    out: list[tuple[int, str, int]] = []
+    pos = 0
+    while len(out) < MAX_MACROS and (m := _START.search(text, pos)):
+        found = _definition(text, m)
+        if found is None:
+            pos = m.end()
+            continue
+        out.append((m.start(), found[0], found[1]))
+        pos = found[1]
+    return out
+
+
+_PLAIN_BODY = re.compile(r"[^#{}]*(?:\{[^#{}]*\}[^#{}]*)*")
+"""A macro body without parameters and with at most one level of braces."""
+
+
+def expanded(text: str) -> str:
+    """``text`` with the document's own macros without arguments (``\\newcommand{\\bo}{\\beta_1}``,
+    ``\\def\\E{\\mathbb{E}}``) written out where they are used, so that a formula is read as its
+    author defined it (``\\bo^t`` is ``\\beta_1^t``; a body of more than one symbol is put in
+    braces). The definitions stay as written; a macro with arguments, or one defined twice
+    differently, is left alone. Lines keep their number."""
+    if "\\" not in text or not _START.search(text):
+        return text
+    bodies: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    clashing: set[str] = set()
+    for start, definition, end in _definitions(text):
+        spans.append((start, end))
+        d = re.fullmatch(r"\\def(\\[a-zA-Z]+)\{(.*)\}", definition, re.S)
+        if d is None or "\n" in d.group(2) or not _PLAIN_BODY.fullmatch(d.group(2)):
+            continue
+        name, body = d.group(1), d.group(2).strip()
+        if name in bodies and bodies[name] != body:
+            clashing.add(name)
+        bodies[name] = body
+    for name in clashing:
+        del bodies[name]
+    if not bodies:
+        return text
+    use = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(bodies, key=len, reverse=True))
+                     + r")(?![a-zA-Z])")
+    out, at = [], 0
+    for a, b in spans + [(len(text), len(text))]:
+        out.append(use.sub(lambda u: _wrapped(bodies[u.group(0)]), text[at:a]))
+        out.append(text[a:b])
+        at = b
+    return "".join(out)
+
+
+_ONE_SYMBOL = re.compile(r"\\[a-zA-Z]+(?:\s*\{[A-Za-z]\}|\s+[A-Za-z]|\{[A-Za-z]+\})?"
+                         r"(?:_\{?[A-Za-z0-9]\}?)?")
+"""A body that is one symbol (``\\beta_1``, ``\\hat m``, ``\\mathbb{E}``): written out as is, so
+that ``\\mh_t`` reads ``\\hat m_t``; any other body is put in braces."""
+
+
+def _wrapped(body: str) -> str:
+    return body if _ONE_SYMBOL.fullmatch(body) else "{" + body + "}"
