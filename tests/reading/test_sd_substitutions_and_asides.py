@@ -228,3 +228,20 @@ def test_a_ratio_of_a_negated_value_to_a_plain_one_is_refused():
     gaps = " ".join(read_report(RATIO.format(
         ask="Compute the ratio (-value in (a))/(value in (b)).")).unread())
     assert "negated value" in gaps
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("The momentum coefficient of the optimizer is 0.9 (not needed here).", "0.9"),
+    ("We trained for 90 epochs on 60,000 images.", "90"),
+])
+def test_counts_of_training_and_values_said_not_needed_are_set_aside(sentence, number):
+    from optiproof.reading.coverage import account
+
+    (use,) = [u for u in account(sentence, []) if u.text == number]
+    assert use.status == "aside" and use.source
+
+
+def test_a_count_of_data_points_is_not_set_aside():
+    from optiproof.reading.coverage import account
+
+    assert all(u.status == "unused" for u in account("x1 = (1, 2) with 3 samples", []))

@@ -115,8 +115,9 @@ _IRRELEVANT = re.compile(
     r"(?:isn't|is not|not) (?:what (?:this|the question|my question|the exercise) is about|"
     r"relevant|important|part of the (?:question|problem|exercise))\b|irrelevant\b|unrelated\b|"
     r"(?:has|have) nothing to do with\b|off[- ]topic\b|(?:you |we )?(?:may|can|should|will) "
-    r"(?:safely )?(?:ignore|neglect|disregard)\b|(?:ignore|neglect|disregard) (?:it|this|that)\b)",
-    re.I)
+    r"(?:safely )?(?:ignore|neglect|disregard)\b|(?:ignore|neglect|disregard) (?:it|this|that)\b|"
+    r"(?:not|n't|never) (?:be |really )?(?:needed|required|used)\b|plays? no role\b|"
+    r"(?:does|do)(?: not|n't) (?:enter|affect|matter for)\b|just for context\b)", re.I)
 """A remark the writer marks as beside the point ("if that matters, probably doesn't", "but
 that's not what this is about", "unrelated, but ...")."""
 
@@ -139,6 +140,9 @@ def _in_aside(flat: str, start: int) -> bool:
 
 _BATCH_BEFORE = re.compile(r"\b(?:mini-?)?batch(?:es)?(?: size)?(?: (?:of|=|is|:))?(?: size)?"
                            r"(?: (?:of|=|is|:))? ?\$?$", re.I)
+_COUNT_AFTER = re.compile(r"^ ?(?:training )?(?:epochs?|(?:training |labell?ed )?(?:images|sentences|"
+                          r"documents|tokens)(?! per)\b)", re.I)
+"""'90 epochs', 'a dataset of 60,000 images': counts of training that no answer depends on."""
 _BATCH_AFTER = re.compile(r"^\$? ?(?:examples|samples|images|sequences|data points|points)? ?"
                           r"(?:per|in each|in a|in the|in every) (?:mini-?)?batch\b", re.I)
 
@@ -159,10 +163,10 @@ def _loss_value(flat: str, start: int, end: int) -> bool:
 
 def _batch_size(flat: str, start: int, end: int) -> bool:
     """True when the number is a batch size ("a mini-batch of size 64", "batch 256", "32
-    examples per batch"): no answer of the families depends on it (a field that did use it
-    would cover it first)."""
+    examples per batch"), an epoch count or a dataset's size ("90 epochs", "60,000 images"): no
+    answer of the families depends on it (a field that did use it would cover it first)."""
     return bool(_BATCH_BEFORE.search(flat[max(0, start - 30):start])
-                or _BATCH_AFTER.match(flat[end:end + 40]))
+                or _BATCH_AFTER.match(flat[end:end + 40]) or _COUNT_AFTER.match(flat[end:end + 30]))
 
 
 def _in_range(flat: str, start: int) -> bool:
@@ -324,7 +328,8 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _in_aside(flat, start):
             out.append(NumberUse(text, start, "aside", "in a remark the text calls beside the point"))
         elif _batch_size(flat, start, end):
-            out.append(NumberUse(text, start, "aside", "a batch size: no answer depends on it"))
+            out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
+                                                       "no answer depends on it"))
         elif _loss_value(flat, start, end):
             out.append(NumberUse(text, start, "aside", "the loss value at the current point: no "
                                                        "answer depends on it"))

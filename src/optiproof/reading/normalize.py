@@ -284,11 +284,15 @@ _SPACED_UMLAUT = re.compile(r"(?<=[A-Za-z])([aeiouyAEIOUY]) ?[¨\u0308] ?(?=[b-d
 and before a consonant ("Ho¨lder", "Mo ̈bius"): the accented letter."""
 
 
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+
 def normalize(raw: str) -> Normalized:
     """Raw pasted text -> canonical text (see the module docstring for the target form)."""
     removed: list[str] = []
     notes: list[str] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BLANK_RUN.sub("\n\n", text)   # one blank line separates as well as many
     text = rejoin_scripts(text, notes)
     text = rejoin_word_fraction(text, notes)
     text = _bracket_pieces(text)
