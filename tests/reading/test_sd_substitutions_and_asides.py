@@ -245,3 +245,26 @@ def test_a_count_of_data_points_is_not_set_aside():
     from optiproof.reading.coverage import account
 
     assert all(u.status == "unused" for u in account("x1 = (1, 2) with 3 samples", []))
+
+
+def test_a_ratio_to_the_decrease_obtained_here():
+    text = """Let g = (3, -4, 12) and eta = 0.1.
+
+(a) Solve min_u g^T u subject to ||u||_inf <= eta. Give the minimiser and the optimal value.
+
+(b) Repeat (a) with the constraint ||u||_2 <= eta. What is the ratio of the decrease obtained in
+(a) to the decrease obtained here?
+"""
+    _, solution = _solved(text)
+    g = np.array([3.0, -4.0, 12.0])
+    # over a ball of radius η the decrease −gᵀu* is η times the dual norm of g
+    assert _answer(solution, "b", "ratio") == pytest.approx(
+        np.linalg.norm(g, 1) / np.linalg.norm(g, 2))
+
+
+def test_an_optimizer_term_the_identification_answers_does_not_block_the_exit_code():
+    text = ("Let g = (3, -4, 12). Solve min_u g^T u subject to ||u||_inf <= 1. Give the minimiser. "
+            "Which optimizer is this? Explain briefly why it is called sign descent.")
+    reading, solution = _solved(text)
+    assert solution.parts[0].verified
+    assert solution.exit_code == 0

@@ -459,6 +459,9 @@ _CITED = re.compile(r" ?\((?:from|in|see|cf\.?|of) (?:part |question )?\(?([a-h]
 
 _OPERAND_ASIDE = re.compile(r" ?\((?![a-h]\)|\d{1,2}\)|[ivx]{1,4}\))[^()]{3,60}\)")
 """A parenthesis inside an operand that is no part label: "(minus the optimal value)"."""
+_HERE = re.compile(r" (?:(?:obtained|found|computed|achieved|attained|you get) )?(?:here|in this "
+                   r"part|in this case|now)$", re.I)
+"""An operand of this part named by 'here' ("the decrease obtained here")."""
 _NEGATED_OPERAND = re.compile(r"^[-−] ?(?:\((?P<wrapped>.+)\)|(?P<bare>[^(].*))$")
 """An operand written with a minus sign: "−value in (a)", "−(the value in (a))"."""
 
@@ -470,6 +473,9 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
     aside = _OPERAND_ASIDE.search(t)
     if aside and _REF.match(t[:aside.start()] + t[aside.end():]):   # "the decrease (minus the
         t = t[:aside.start()] + t[aside.end():]                     # optimal value) in (b)"
+    here = _HERE.search(t)
+    if here and pb.label in pb.texts:   # "the decrease obtained here": this part's own answer
+        t = f"{t[:here.start()]} in ({pb.label})"
     negated = _NEGATED_OPERAND.match(t[1:-1].strip() if t[:1] == "(" and t[-1:] == ")" else t)
     negated = negated and (negated.group("wrapped") or negated.group("bare"))
     if negated and pb.in_ratio and _REF.match(negated):   # "−value in (a)" / "−(...)"
@@ -511,6 +517,8 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         if quantity is None and named is None and pb.in_ratio and _DECREASE.search(what):
             named = Q.LINEAR_CHANGE.key   # "the first-order decrease in Q2": −gᵀu*, and a ratio
             #                               of two decreases is that of the two changes
+        if quantity is None and named is not None and label == pb.label and named in answers:
+            quantity = named   # this part's own decrease: the part answers it
         if quantity is None and named is not None and pb.in_ratio and pb.equal is not None:
             same = pb.equal(_reading(pb, label), named)
             quantity = same if same in answers else None

@@ -162,6 +162,11 @@ class Reading:
                     readings[part.label])]]
                 part.unread += _only_numbers(readings[part.label], part, earlier)
                 part.unread += _refuted_claims(readings[part.label], part)
+        for data in solution.reading["parts"]:   # a term the part's answer names is used there
+            part = next((p for p in solution.parts if p.label == data["label"]), None)
+            if part is not None:
+                data["unused_numbers"] = [x for x in data["unused_numbers"]
+                                          if not _named_by_answer(x, part)]
 
     def to_problem(self, partial: bool = False) -> Any:
         """The validated Problem; :class:`ReadingIncomplete` / :class:`ReadingInvalid` if not.
