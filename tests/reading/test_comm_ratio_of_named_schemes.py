@@ -86,3 +86,11 @@ def test_the_same_model_and_the_two_algorithms():
     times = {a["name"].split(":")[0]: Fr(a["expr"]) for a in parts[1]["answers"]
              if a["quantity"] == "time"}
     assert times == {"recursive doubling": _T_RD, "ring all-reduce": _T_RING}
+
+
+def test_a_memory_size_is_not_data():
+    text = ("Eight GPUs (each with 40 GB of memory) all-reduce a gradient of 10^6 parameters in "
+            "fp32.\n\n(a) How many bytes does each GPU send in the ring all-reduce?")
+    reading = read_report(text)
+    assert reading.complete, "\n".join(reading.unread())
+    assert [u.text for u in reading.numbers if u.status == "unused"] == []

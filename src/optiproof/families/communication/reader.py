@@ -2216,13 +2216,15 @@ _REMARKS = (
     (r"\b(?:(?:global|local|per[- ](?:gpu|worker|device|node))[- ])?(?:mini-?)?batch(?: size)?"
      r"(?: (?:is|of|=))? ?\d[\d,]{0,9}(?: (?:sequences|samples|examples|images|tokens))?(?!\w|\.\d)",
      "a batch size: the gradient communicated has p entries whatever the batch"),
+    (r"\b\d{1,4} ?(?:[GMT]B|gigabytes|terabytes) (?:of )?(?:(?:gpu|device|hbm|on-?chip|high-bandwidth) )?"
+     r"(?:memory|ram|vram|hbm)\b", "a device's memory size: not a cost of the communication"),
 )
 """Numbers a text mentions that are not data of the problem."""
 
 
 def _read_remarks(both: str, r: PartReading) -> None:
     """Model names ("resnet-50"), doubts ("off by a factor of 2"), batch sizes ("the global
-    batch size is 1024 sequences") and a ring chunk named as a fraction ("1/4 of the buffer"
+    batch size is 1024 sequences"), memory sizes ("40 GB of memory") and a ring chunk named as a fraction ("1/4 of the buffer"
     with n = 4): recorded as read."""
     for pattern, note in _REMARKS:
         for m in rx(pattern).finditer(both):
