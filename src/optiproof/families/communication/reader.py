@@ -1306,8 +1306,10 @@ _BETWEEN = (r"\bratio (?:between|of) (?P<x>[^.?;]{3,100}?) (?:and|to) (?P<y>(?:[
 """'the ratio between the server's traffic (from 4) and the per-worker sent volume of the
 ring (from 2)': two operands named in words, each maybe with the part it comes from."""
 _FROM_PART = r" ?\((?:from|in|of|see|cf\.?)? ?(?:part |question |q)?\(?([a-h]|\d{1,2})\)?\)"
-_THAT_OF = r"^(?:that|the one|the same) (?:of|for|in|under) (.{3,60})$"
-"""The second operand of a ratio named by its scheme alone: "... to that of the ring"."""
+_THAT_OF = (r"^(?:(?:that|the one|the same) (?:of|for|in|under) (.{3,60})|"
+            r"(?:the |that of the )?([^\W\d_][\w -]{1,40}?)['’]s?)$")
+"""The second operand of a ratio named by its scheme alone: "... to that of the ring", "...
+and the ring's"."""
 _NAMED_SCHEME = (r"\b(?:in|under|with|for|call (?:this|it)) the ([^\W\d_]{3,15}) (?:scheme|approach|"
                  r"method|strategy|algorithm)\b,? (?P<rest>[^.?;]{10,160})")
 """A scheme the text names by a word of its own and describes in the same sentence ("In the
@@ -1487,6 +1489,19 @@ def _one_cost(text: str, asked: set[str] | frozenset, r: PartReading) -> str | N
     return own[0] if len(own) == 1 else None
 
 
+def _operand_of_asked(r: PartReading, text: str, asked: set[str] | frozenset
+                      ) -> tuple[str, str] | None:
+    """(the one cost the part asks, the one scheme ``text`` names) for an operand that names a
+    scheme and only a unit of that cost ("the butterfly's per-GPU bytes" in a part asking how
+    many bytes each GPU sends); None otherwise."""
+    named = _schemes_named(text)
+    q = _one_cost("", asked, r)
+    if len(named) != 1 or q is None or q not in IN_BYTES or \
+            not rx(r"\bbytes\b").search(text) or rx(r"\b(?:total|all|busiest|server)\b").search(text):
+        return None
+    return q, named[0]
+
+
 def _operands_by_names(r: PartReading, own: str, ctx: str, asked: set[str] | frozenset
                        ) -> tuple[list, re.Match] | None:
     """(operands, the phrase) of a ratio between two schemes named by a short word each
@@ -1592,11 +1607,12 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
         earlier = " ".join(p.found.get("texts", ("", ""))[0] for p in r.found.get("previous", []))
         defined = _named_schemes(f"{ctx} {earlier} {own}")
         operands = [_operand_named(r, between.group(i), schemes, defined) or
-                    _operand_this(r, between.group(i)) for i in ("x", "y")]
+                    _operand_this(r, between.group(i)) or
+                    _operand_of_asked(r, between.group(i), asked) for i in ("x", "y")]
         that = rx(_THAT_OF).match(between.group("y"))
         if operands[0] and operands[1] is None and that:   # "... to that of the ring"
-            named = _operand_in_words(f"{QUANTITIES[operands[0][0]].name} of {that.group(1)}",
-                                      schemes, defined)
+            named = _operand_in_words(f"{QUANTITIES[operands[0][0]].name} of "
+                                      f"{that.group(1) or that.group(2)}", schemes, defined)
             operands[1] = named if named and named[0] == operands[0][0] else None
         words = between
         if all(operands):
@@ -2348,11 +2364,32 @@ def _read_dtype(both: str, r: PartReading, quantities: list[str]) -> None:
                 other] == DTYPE_BYTES[name] else "said of data that is not sent")
 
 
+_TRAINING_LENGTH = (r"\b(?:training|the run) (?:runs|lasts|takes|is run) (?:for )?\d{1,3}(?:,\d{3})*"
+                    r" (?:training )?(?:steps|iterations)(?: in total)?\b")
+"""How long the training runs ('Training runs for 10,000 steps in total'): not data of one
+synchronisation step."""
+_OVER_THE_RUN = (r"\b(?:over|across|during|for) (?:the |all |all the |the whole |the entire )?(?:training|"
+                 r"run|\d{1,3}(?:,\d{3})* (?:training )?(?:steps|iterations))\b|\b(?:whole|entire|total) "
+                 r"(?:training|run)\b")
+"""A question about the whole run, which the training's length is data of."""
+
+
+def _training_length(both: str, own: str, r: PartReading) -> None:
+    """The training's length, stated beside costs of one step: recorded as read, unless the
+    part asks about the whole run (then it stays unused, and the part is not verified)."""
+    if rx(_OVER_THE_RUN).search(own):
+        return
+    for m in rx(_TRAINING_LENGTH).finditer(both):
+        r.convention("remark", m.group(0), "the length of the training: the costs asked are of "
+                                           "one synchronisation step")
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
     _read_numbering(both, r)
     _read_labels(both, r)
     _read_remarks(both, r)
+    _training_length(both, own, r)
     quantities = r.value(F.quantities) or []
     own_type = _own_dtype(own)
     if own_type is not None and not _counted_in_bytes(r, both):
