@@ -832,10 +832,16 @@ STEP_BOUND = _add(_Q(
 DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|part) of (?:the |a |each |every |"
                   r"its |that )?(?:weights?|parameters?|(?:initial|original|starting) (?:value|weight|"
                   r"size))\b[^.?]{0,40}?\b(?:survives?|remains?|is left|"
-                  r"is kept|stays?)\b|\bhow much of (?:the |a |each |its )?(?:weights?|parameters?) "
-                  r"(?:survives?|remains?|is left|is kept)\b")
+                  r"is kept|stays?|(?:would|will|does|do) (?:the )?(?:weight )?decay (?:alone |only )?"
+                  r"(?:leave|keep))\b|\bhow much of (?:the |a |each |its )?(?:weights?|parameters?) "
+                  r"(?:survives?|remains?|is left|is kept)\b|"
+                  r"\bby (?:what|which|how large a) factor (?:would|will|does|do|is|are) (?:the )?"
+                  r"(?:decoupled )?(?:weight )?decay (?:alone|only|by itself)(?: (?:shrink|multiply|"
+                  r"scale|reduce)\w*)?\b[^.?]{0,30}?\b(?:over|after|in|within) ")
 """What decoupled weight decay alone keeps of a weight after some steps ('what fraction of the
-weight survives after 1000 steps'): asked with the weight-decay comparison."""
+weight survives after 1000 steps', 'what fraction of a weight would the decay alone leave', 'by
+what factor would weight decay alone shrink theta over 1000 steps'): asked with the
+weight-decay comparison."""
 WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay",
     aliases=("l2-vs-weight-decay", "adamw"),

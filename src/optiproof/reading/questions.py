@@ -487,13 +487,38 @@ def _total_of(noun: str, verb: str) -> str | None:
     return None
 
 
+_BARE_COUNT = re.compile(r"^(?:and |or |but |also )?how (?:many|much) (?P<noun>[a-z]{3,})\s?[?.!]?$", re.I)
+"""A count with its noun only, continuing the question before it ("How many messages does each
+GPU send, and how many bytes?")."""
+_COUNT_ASKED = re.compile(r"\bhow (?:many|much) [a-z]{3,} (?P<aux>does|do|did|will|would|can|must) "
+                          r"(?P<subject>(?:[\w-]+ ){0,3}?[\w-]+) (?P<verb>send|receive|transmit|get|"
+                          r"need|take|move|exchange|communicate|use|perform|store|hold)s?\b", re.I)
+
+
+def _count_continued(item: str, sentence: str) -> str | None:
+    """The one quantity a bare count (:data:`_BARE_COUNT`) asks, read with the subject and verb
+    of the count asked just before it in the sentence; None when not one."""
+    bare = _BARE_COUNT.match(item.strip())
+    at = sentence.find(item)
+    before = list(_COUNT_ASKED.finditer(sentence, 0, max(at, 0))) if bare else []
+    if not before:
+        return None
+    m = before[-1]
+    probe = f"how many {bare.group('noun')} {m.group('aux')} {m.group('subject')} {m.group('verb')}"
+    keys = list(dict.fromkeys(q.entry.key for q in QUANTITIES.mentions(probe)
+                              if q.entry.value_kind != "yes-no"))
+    return keys[0] if len(keys) == 1 else None
+
+
 def _totals(request: Request) -> Request:
     """A count asked in total ("how many in total?" after a count, a count "summed over all
-    workers") as the catalogue's total of that count; unchanged when none names one."""
+    workers") as the catalogue's total of that count, and a bare count continuing the count
+    before it ("..., and how many bytes?") as that count of its noun; unchanged when none
+    names one."""
     s, asks, unplaced = request.sentence, list(request.asks), []
     for item in request.unplaced:
-        key = None
-        if _TOTAL_ELLIPSIS.match(item.strip()):
+        key = _count_continued(item, s)
+        if key is None and _TOTAL_ELLIPSIS.match(item.strip()):
             at = s.find(item)
             count = _COUNT.search(s, 0, max(at, 0))
             key = _total_of(count.group("noun"), count.group("verb")) if count else None

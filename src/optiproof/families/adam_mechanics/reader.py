@@ -316,15 +316,19 @@ def _decay_fraction(own: str, r: PartReading) -> None:
     if m is None:
         return
     end = re.search(r"[.?!;](?:\s|$)|$", own[m.end():])
-    clause = own[m.start():m.end() + end.start()]
-    count = rx(r"\bafter (\d{1,6}(?:,\d{3})?|" + "|".join(_COUNTS) + r") (?:(?:more |further )?"
-                 r"(?:adamw |optimi[sz]er )?(?:steps?|updates?|iterations?))\b").search(clause)
+    begin = [b.end() for b in re.finditer(r"[.?!;:](?:\s|$)", own[:m.start()])]
+    start = begin[-1] if begin else 0   # 'If I trained for 100k steps, what fraction ...'
+    clause = own[start:m.end() + end.start()]
+    count = rx(r"\b(?:after|over|for|in|within) (\d{1,6}(?:,\d{3})?|\d{1,3} ?k|" + "|".join(_COUNTS) +
+               r") (?:(?:more |further )?(?:adamw |optimi[sz]er |training )?(?:steps?|updates?|"
+               r"iterations?))\b").search(clause)
     if count is None:
         r.miss(F.decay_steps, f'"{m.group(0)}" asks what the decay keeps of a weight, but after '
                               "how many steps is not stated (expected e.g. 'after 1000 steps')")
         return
-    n = _COUNTS.get(count.group(1).lower()) or int(count.group(1).replace(",", ""))
-    source = phrase(clause, m.start() - m.start(), count.end())
+    said = count.group(1).lower().replace(",", "").replace(" ", "")
+    n = _COUNTS.get(said) or (int(said[:-1]) * 1000 if said.endswith("k") else int(said))
+    source = phrase(clause, min(m.start() - start, count.start()), max(count.end(), m.end() - start))
     zero = rx(_ZERO_GRADIENT_PREMISE).search(own)
     r.set(F.decay_steps, n, source + (f"; {zero.group(0)}" if zero else ""))
     if F.t in r.fields and r.fields[F.t].source in clause:
@@ -1219,6 +1223,8 @@ def _scale_gradients(r: PartReading) -> None:
     said = _restated_vector(r.own_text, scaled[0][0])
     if said:    # '(so g_1 becomes (100, -25))': the scaled gradient written out, checked
         scaled[0] = (scaled[0][0], f"{scaled[0][1]}; {said}")
+    elif (every := _restated_sequence(r, [v for vec, _ in scaled for v in vec])) is not None:
+        r.convention(F.gradient, every, "restates the gradients of the scaled loss (checked)")
     r.found["sequence"] = scaled
     r.found["own gradient"] = True
     r.set(F.gradient, scaled[0][0], scaled[0][1])
@@ -1281,6 +1287,30 @@ def _shared_gradient(r: PartReading) -> list | None:
 _BECOMES = (r"\b(?:g|gradient)(?:_ ?\{?1\}?)? (?:becomes|is now|turns into|changes to|would be|"
             r"then is) (?=[(\[])")
 """The scaled first gradient written out in words ('so g_1 becomes (500, -2000)')."""
+
+
+def _restated_sequence(r: PartReading, want: list) -> str | None:
+    """The phrase writing out every scaled gradient in order after the scale factor, in the
+    factor's sentence ('multiplied by 10, so the gradients become 20 and -10', 'by 100 (so g 1
+    = 200, g 2 = -100)'), when its numbers (step indices aside) are exactly ``want``."""
+    from optiproof.core.text.numbers import find_numbers
+
+    own, source = r.own_text, r.fields[F.c].source
+    at = own.find(source)
+    if at < 0:
+        return None
+    at += len(source)
+    end = re.search(r"[.?!;](?:\s|$)", own[at:])
+    window = own[at:at + end.start()] if end else own[at:]
+    found = [(num, a, b) for num, a, b in find_numbers(window)
+             if not re.search(r"(?:\bg|∇ ?L|∇)[ _]?\{?\(?$", window[:a])]   # 'g 1', 'g_2'
+    try:
+        same = len(found) == len(want) and all(
+            sympy.Rational(str(num.value)) == sympy.Rational(str(w))
+            for (num, _, _), w in zip(found, want))
+    except (ValueError, TypeError):
+        return None
+    return phrase(window, found[0][1], found[-1][2]) if same and found else None
 
 
 def _restated_vector(own: str, want: list) -> str | None:

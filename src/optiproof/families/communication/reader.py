@@ -382,11 +382,13 @@ def _one_node_totals(own: str, r: PartReading) -> None:
             return
 
 
-_CONCURRENT = (r"\b(?:in the ring,? )?(?:all|every|each) (?:the |of the )?(?:workers?|gpus?|nodes?|ranks?)"
-               r"(?: \w+){0,2}? (?:send|sends|transmit|transmits|communicate|communicates)(?: (?:their|its|"
+_CONCURRENT = (r"\b(?:in the ring,? )?(?:all|every|each) (?:the |of the )?(?:workers?|gpus?|nodes?|ranks?|"
+               r"links?)(?: \w+){0,2}? (?:send|sends|transmit|transmits|communicate|communicates|work|"
+               r"works|operate|operates|are used|is used)(?: (?:their|its|"
                r"one) (?:chunks?|messages?))? (?:at the same time|simultaneously|in parallel|"
                r"concurrently)(?: (?:in|during|within) (?:each|every|a|one) (?:step|round))?")
-"""'in the ring all workers send at the same time in each step': how the ring's rounds run."""
+"""'in the ring all workers send at the same time in each step', 'all links work in parallel
+within a step': how the ring's rounds run."""
 _ROUNDS_IN_PARALLEL = frozenset({S.RING.key, S.RING_REDUCE_SCATTER.key, S.RING_ALL_GATHER.key})
 
 
@@ -454,14 +456,39 @@ def _setting_of_part(own: str, r: PartReading) -> None:
         r.convention("setting", m.group(0), f"the setting of part ({label}): {', '.join(taken)}")
 
 
+_SAME_MODEL = (r"\b(?:under|with|using|in|for|keep(?:ing)?) the same (?:(?:α|alpha)[-–—/ ]{1,3}(?:β|beta|B) |"
+               r"(?:communication |network )?(?:cost |timing |time |latency[- ]bandwidth )|"
+               r"(?:communication |network ))?model\b")
+"""'Under the same model': the latency and bandwidth an earlier part stated."""
+
+
+def _same_model(own: str, r: PartReading, previous: list[PartReading]) -> None:
+    """A part "under the same model" takes the latency and bandwidth the latest earlier part read
+    (as numbers) where it states none; the refusals for them go."""
+    m = rx(_SAME_MODEL).search(own)
+    if m is None:
+        return
+    for field in (F.alpha, F.bandwidth):
+        if field in r.fields and not isinstance(r.value(field), str):
+            continue
+        source = next((p for p in reversed(previous) if field in p.fields and
+                       not isinstance(p.value(field), str)), None)
+        if source is not None:
+            f = source.fields[field]
+            r.set(field, f.value, f"{m.group(0)} (part ({source.label}): {f.source})", f.note)
+            r.missing = [x for x in r.missing if x.name != field]
+
+
 def _same_values(own: str, r: PartReading) -> None:
     """A part that keeps "the same n, α, β" as before takes the values the latest earlier part
     read for them where its own reading has only the letter; a letter no earlier part gave a
-    value stays as read, and a letter the reader does not know is refused."""
+    value stays as read, and a letter the reader does not know is refused. "The same model"
+    keeps the latency and bandwidth (:func:`_same_model`)."""
+    previous = [p for p in r.found.get("previous", []) if p.family == FAMILY]
+    _same_model(own, r, previous)
     m = rx(_SAME).search(own)
     if m is None:
         return
-    previous = [p for p in r.found.get("previous", []) if p.family == FAMILY]
     for letter in rx(r"[A-Za-z]+|α|β").findall(m.group(1)):
         if letter.lower() == "and":
             continue
@@ -1279,8 +1306,10 @@ _BETWEEN = (r"\bratio (?:between|of) (?P<x>[^.?;]{3,100}?) (?:and|to) (?P<y>(?:[
 """'the ratio between the server's traffic (from 4) and the per-worker sent volume of the
 ring (from 2)': two operands named in words, each maybe with the part it comes from."""
 _FROM_PART = r" ?\((?:from|in|of|see|cf\.?)? ?(?:part |question |q)?\(?([a-h]|\d{1,2})\)?\)"
-_THAT_OF = r"^(?:that|the one|the same) (?:of|for|in|under) (.{3,60})$"
-"""The second operand of a ratio named by its scheme alone: "... to that of the ring"."""
+_THAT_OF = (r"^(?:(?:that|the one|the same) (?:of|for|in|under) (.{3,60})|"
+            r"(?:the |that of the )?([^\W\d_][\w -]{1,40}?)['’]s?)$")
+"""The second operand of a ratio named by its scheme alone: "... to that of the ring", "...
+and the ring's"."""
 _NAMED_SCHEME = (r"\b(?:in|under|with|for|call (?:this|it)) the ([^\W\d_]{3,15}) (?:scheme|approach|"
                  r"method|strategy|algorithm)\b,? (?P<rest>[^.?;]{10,160})")
 """A scheme the text names by a word of its own and describes in the same sentence ("In the
@@ -1338,10 +1367,37 @@ def _operand_this(r: PartReading, text: str) -> tuple[str, str] | None:
     return (asked[0], schemes[0]) if len(asked) == 1 and len(schemes) == 1 else None
 
 
-_QUOTIENT = (r"(?<![\w])T(?:_| ?)\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}? ?/ ?"
-             r"T(?:_| ?)\{?(?:\\text\{|\\mathrm\{)?(ring|tree|rd|RD|rab|ps|PS|a2a)\}?\}?(?![\w(])")
+_KNOWN_SUB = r"ring|tree|rd|RD|rab|ps|PS|a2a"
+_SUB = (rf"T(?:_\{{?(?:\\text\{{|\\mathrm\{{)?(?:({_KNOWN_SUB})|([A-Za-z][A-Za-z-]{{1,19}}))\}}?\}}?|"
+        rf" ?\{{?(?:\\text\{{|\\mathrm\{{)?({_KNOWN_SUB})\}}?\}}?)")
+_QUOTIENT = rf"(?<![\w]){_SUB} ?/ ?{_SUB}(?![\w(])"
 """'T_tree / T_ring', also with the subscripts a PDF copy put on the line after the T ('T tree/T
-ring')."""
+ring'), or a subscript that is a word of the name the text gives a scheme ('T_doubling' where
+the text lists 'Recursive doubling')."""
+
+
+def _scheme_called(word: str, text: str) -> str | None:
+    """The scheme a short word stands for ('doubling' for 'Recursive doubling', 'naive' for 'the
+    naive scheme every GPU sends its full gradient to every other GPU'): the one scheme its
+    name is, else the one scheme named in every clause of ``text`` where the word stands
+    alone; None when it names none or several."""
+    key = _TIME_OF.get(word.lower())
+    named = [key] if key else _schemes_named(word)
+    if named:
+        return named[0] if len(named) == 1 else None
+    found: set[str] = set()
+    for clause in re.split(r"[.;:?!\n]|\s-\s|\s[-–•*]\s|\\item\b", text):
+        if rx(rf"(?<![\w_{{]){re.escape(word)}(?![\w}}])").search(clause):
+            found |= set(_schemes_named(clause))
+    return found.pop() if len(found) == 1 else None
+
+
+def _quotient_schemes(m: re.Match, text: str) -> tuple[str | None, str | None]:
+    """The two schemes of a match of :data:`_QUOTIENT` (None for a subscript naming none)."""
+    subs = [m.group(1) or m.group(3), m.group(2), m.group(4) or m.group(6), m.group(5)]
+    rest = text[:m.start()] + " " + text[m.end():]
+    return (_TIME_OF[subs[0].lower()] if subs[0] else _scheme_called(subs[1], rest),
+            _TIME_OF[subs[2].lower()] if subs[2] else _scheme_called(subs[3], rest))
 
 
 def _time_quotient(own: str, r: PartReading) -> None:
@@ -1351,8 +1407,8 @@ def _time_quotient(own: str, r: PartReading) -> None:
     if m is None or any(d.get("kind") == Q.RATIO.key for d in r.value(F.derived) or []
                         if isinstance(d, dict)):
         return
-    s1, s2 = _TIME_OF[m.group(1).lower()], _TIME_OF[m.group(2).lower()]
-    if s1 == s2 or not {s1, s2} <= set(r.value(F.schemes) or []):
+    s1, s2 = _quotient_schemes(m, " ".join(r.found.get("texts", ("", ""))))
+    if None in (s1, s2) or s1 == s2 or not {s1, s2} <= set(r.value(F.schemes) or []):
         r.miss(F.derived, f'"{m.group(0)}": the two times of the ratio are not each the time of '
                           "one scheme this part reads")
         return
@@ -1408,6 +1464,68 @@ def _leading_scheme(own: str, than: re.Match, labels: dict[str, str]) -> str:
 
 _THAT_RATIO = r"\b(?:that|this|the same|the above|the previous|your) ratio\b"
 """A ratio asked again ("Give that ratio as a function of n"): the latest earlier part's."""
+
+
+_NAMES_QUOTIENT = (r"\bratio(?: of (?P<q>[^()?.;/]{3,60}?))?:?\s?\(?(?P<x>[A-Za-z][\w -]{1,30}?) ?/ ?"
+                   r"(?P<y>[A-Za-z][\w -]{1,30}?)\)?(?=\s?(?:[?.;,]|$))")
+"""A ratio written as a quotient of two schemes' names, the quantity named before it or the one
+the part asks ("What is the ratio naive / ring?", "the ratio of total network traffic
+(parameter server / ring)")."""
+_THEIR_RATIO = r"\b(?:and|give|with) (?:also )?(?:their|the) ratio\b(?! (?:of|between|to)\b)"
+"""'the time of both schemes, and their ratio': the asked quantity of the part's two schemes,
+the first named over the second."""
+
+
+def _one_cost(text: str, asked: set[str] | frozenset, r: PartReading) -> str | None:
+    """The one cost ``text`` names, else the one cost the part asks; None when not one."""
+    costs = {q.key for q in COSTS}
+    named = list(dict.fromkeys(m.entry.key for m in QUANTITIES.mentions(text)
+                               if m.entry.key in costs))
+    if not named and text.strip():
+        named = [key for pattern, key in _SHORT.items() if rx(pattern).search(text)]
+    if named:
+        return named[0] if len(named) == 1 else None
+    own = [q for q in r.value(F.quantities) or [] if q in costs and (q in asked or not asked)]
+    return own[0] if len(own) == 1 else None
+
+
+def _operand_of_asked(r: PartReading, text: str, asked: set[str] | frozenset
+                      ) -> tuple[str, str] | None:
+    """(the one cost the part asks, the one scheme ``text`` names) for an operand that names a
+    scheme and only a unit of that cost ("the butterfly's per-GPU bytes" in a part asking how
+    many bytes each GPU sends); None otherwise."""
+    named = _schemes_named(text)
+    q = _one_cost("", asked, r)
+    if len(named) != 1 or q is None or q not in IN_BYTES or \
+            not rx(r"\bbytes\b").search(text) or rx(r"\b(?:total|all|busiest|server)\b").search(text):
+        return None
+    return q, named[0]
+
+
+def _operands_by_names(r: PartReading, own: str, ctx: str, asked: set[str] | frozenset
+                       ) -> tuple[list, re.Match] | None:
+    """(operands, the phrase) of a ratio between two schemes named by a short word each
+    (:data:`_NAMES_QUOTIENT`) or of the part's two schemes (:data:`_THEIR_RATIO`); operands
+    [None] when a scheme or the quantity is not one."""
+    m = rx(_NAMES_QUOTIENT).search(own)
+    if m is not None:
+        rest = f"{ctx} {own[:m.start()]} {own[m.end():]}"
+        pair = [_scheme_called(m.group(g).strip(), rest) for g in ("x", "y")]
+        q = _one_cost(m.group("q") or "", asked, r)
+        if None in pair or q is None or pair[0] == pair[1]:
+            return [None], m
+        return [(q, pair[0]), (q, pair[1])], m
+    m = rx(_THEIR_RATIO).search(own)
+    schemes = list(r.value(F.schemes) or [])
+    if m is None:
+        return None
+    q = _one_cost("", asked, r)
+    if len(schemes) != 2 or q is None:
+        return [None], m
+    r.convention("ratio order", m.group(0), f"the {CATALOGUE_SCHEMES[schemes[0]].name} over the "
+                                            f"{CATALOGUE_SCHEMES[schemes[1]].name} (the order the "
+                                            "text names them)")
+    return [(q, schemes[0]), (q, schemes[1])], m
 
 
 def _ratio_referred(own: str, r: PartReading) -> tuple[list, re.Match] | None:
@@ -1481,24 +1599,34 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
             operands = _ratio_in_bytes(r, operands)
         words = than
     elif (quotient := rx(_QUOTIENT).search(own)) is not None:   # "(T_tree / T_ring)"
-        operands = [(Q.TIME.key, _TIME_OF[quotient.group(i).lower()]) for i in (1, 2)]
-        operands = operands if operands[0][1] != operands[1][1] else [None]
+        operands = [(Q.TIME.key, s) for s in _quotient_schemes(quotient, f"{ctx} {own}")]
+        operands = operands if None not in (operands[0][1], operands[1][1]) and \
+            operands[0][1] != operands[1][1] else [None]
         words = quotient
     elif (between := rx(_BETWEEN).search(own)) is not None:
         earlier = " ".join(p.found.get("texts", ("", ""))[0] for p in r.found.get("previous", []))
         defined = _named_schemes(f"{ctx} {earlier} {own}")
         operands = [_operand_named(r, between.group(i), schemes, defined) or
-                    _operand_this(r, between.group(i)) for i in ("x", "y")]
+                    _operand_this(r, between.group(i)) or
+                    _operand_of_asked(r, between.group(i), asked) for i in ("x", "y")]
         that = rx(_THAT_OF).match(between.group("y"))
         if operands[0] and operands[1] is None and that:   # "... to that of the ring"
-            named = _operand_in_words(f"{QUANTITIES[operands[0][0]].name} of {that.group(1)}",
-                                      schemes, defined)
+            named = _operand_in_words(f"{QUANTITIES[operands[0][0]].name} of "
+                                      f"{that.group(1) or that.group(2)}", schemes, defined)
             operands[1] = named if named and named[0] == operands[0][0] else None
         words = between
         if all(operands):
             for i, (q, s) in zip(("x", "y"), operands):
                 r.convention("ratio operand", between.group(i), f"{QUANTITIES[q].name} of the "
                                                                 f"{CATALOGUE_SCHEMES[s].name}")
+    elif (by_names := _operands_by_names(r, own, ctx, asked)) is not None:
+        operands, words = by_names
+        if None in operands:
+            r.miss(F.derived, f'"{words.group(0)}": a name of the quotient is not one scheme the '
+                              "text describes, or the quantity divided is not one cost (expected "
+                              "'the ratio naive / ring' with 'in the naive scheme every GPU sends "
+                              "...')")
+            return
     else:
         operands = [None]
     if any(o is None for o in operands):
@@ -1725,6 +1853,14 @@ def _scheme_names(own: str, ctx: str, r: PartReading) -> list[str]:
     several = rx(_SEVERAL).search(own)
     if several and len(names) < 2 and not first_of(own, SCHEMES):  # "both algorithms", one named
         names = []
+    elif several and len(names) == 1:
+        # "recursive doubling ... which of the two algorithms is faster": the one this part
+        # names and the one the part before is about
+        before = _with_scheme_before(r, names, several)
+        if before is not None:
+            r.set(F.schemes, before, f"{'; '.join(s for _, s in listed)}; {several.group(0)} "
+                                     "(with the scheme of the part before)")
+            return before
     if not names:
         inherited = _schemes_of_referenced_part(own, r)
         if inherited is None:
@@ -1840,6 +1976,18 @@ _SEVERAL = (r"\b(?:both|each|every|either|all(?: the)?(?: two| three| four)?|the
 _ONE = (r"\b(?:(?:the )?same|this|that) (?:scheme|algorithm|method|approach|strategy|collective|"
         r"all[- ]?reduce|variant|version|option)\b")
 _HOW_MANY = {"two": 2, "both": 2, "either": 2, "three": 3, "four": 4}
+
+
+def _with_scheme_before(r: PartReading, names: list[str], several: re.Match) -> list[str] | None:
+    """The one scheme a part names and the one scheme of the latest earlier part, when the part
+    speaks of two ("the two algorithms", "both"); None otherwise."""
+    count = next((v for k, v in _HOW_MANY.items() if rx(rf"\b{k}\b").search(several.group(0))),
+                 None)
+    previous = [p for p in r.found.get("previous", []) if p.family == FAMILY]
+    got = previous[-1].value(F.schemes) or [] if previous else []
+    if count != 2 or len(got) != 1 or got[0] in names:
+        return None
+    return [*names, got[0]]
 
 
 def _schemes_referred(own: str, r: PartReading) -> list[str] | None:
@@ -2082,15 +2230,17 @@ _REMARKS = (
     (r"\b(?:differ(?:s|ing)?|off|wrong|mess(?:ed)? up)\b[^.?]{0,20}\bby a factor(?: of)? \d{1,3}\b|"
      r"\b(?:mess(?:ed)? up|off by) a factor(?: of)? \d{1,3}\b", "the poster's doubt, not data"),
     (r"\b(?:(?:global|local|per[- ](?:gpu|worker|device|node))[- ])?(?:mini-?)?batch(?: size)?"
-     r"(?: (?:is|of|=))? ?\d[\d,]{0,9}(?: (?:sequences|samples|examples|images|tokens))?(?![\w.])",
+     r"(?: (?:is|of|=))? ?\d[\d,]{0,9}(?: (?:sequences|samples|examples|images|tokens))?(?!\w|\.\d)",
      "a batch size: the gradient communicated has p entries whatever the batch"),
+    (r"\b\d{1,4} ?(?:[GMT]B|gigabytes|terabytes) (?:of )?(?:(?:gpu|device|hbm|on-?chip|high-bandwidth) )?"
+     r"(?:memory|ram|vram|hbm)\b", "a device's memory size: not a cost of the communication"),
 )
 """Numbers a text mentions that are not data of the problem."""
 
 
 def _read_remarks(both: str, r: PartReading) -> None:
     """Model names ("resnet-50"), doubts ("off by a factor of 2"), batch sizes ("the global
-    batch size is 1024 sequences") and a ring chunk named as a fraction ("1/4 of the buffer"
+    batch size is 1024 sequences"), memory sizes ("40 GB of memory") and a ring chunk named as a fraction ("1/4 of the buffer"
     with n = 4): recorded as read."""
     for pattern, note in _REMARKS:
         for m in rx(pattern).finditer(both):
@@ -2214,11 +2364,32 @@ def _read_dtype(both: str, r: PartReading, quantities: list[str]) -> None:
                 other] == DTYPE_BYTES[name] else "said of data that is not sent")
 
 
+_TRAINING_LENGTH = (r"\b(?:training|the run) (?:runs|lasts|takes|is run) (?:for )?\d{1,3}(?:,\d{3})*"
+                    r" (?:training )?(?:steps|iterations)(?: in total)?\b")
+"""How long the training runs ('Training runs for 10,000 steps in total'): not data of one
+synchronisation step."""
+_OVER_THE_RUN = (r"\b(?:over|across|during|for) (?:the |all |all the |the whole |the entire )?(?:training|"
+                 r"run|\d{1,3}(?:,\d{3})* (?:training )?(?:steps|iterations))\b|\b(?:whole|entire|total) "
+                 r"(?:training|run)\b")
+"""A question about the whole run, which the training's length is data of."""
+
+
+def _training_length(both: str, own: str, r: PartReading) -> None:
+    """The training's length, stated beside costs of one step: recorded as read, unless the
+    part asks about the whole run (then it stays unused, and the part is not verified)."""
+    if rx(_OVER_THE_RUN).search(own):
+        return
+    for m in rx(_TRAINING_LENGTH).finditer(both):
+        r.convention("remark", m.group(0), "the length of the training: the costs asked are of "
+                                           "one synchronisation step")
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
     _read_numbering(both, r)
     _read_labels(both, r)
     _read_remarks(both, r)
+    _training_length(both, own, r)
     quantities = r.value(F.quantities) or []
     own_type = _own_dtype(own)
     if own_type is not None and not _counted_in_bytes(r, both):
