@@ -268,3 +268,11 @@ def test_an_optimizer_term_the_identification_answers_does_not_block_the_exit_co
     reading, solution = _solved(text)
     assert solution.parts[0].verified
     assert solution.exit_code == 0
+
+
+def test_a_weight_assigned_a_number_word_is_its_value():
+    text = ("Let g = (2, -6, 3). Take λ = four and solve min_u g^T u + (λ/2)||u||_2^2. "
+            "Give u* and the optimal value.")
+    _, solution = _solved(text)
+    g = np.array([2.0, -6.0, 3.0])
+    assert _answer(solution, "main", "min-value") == pytest.approx(-np.dot(g, g) / 8)

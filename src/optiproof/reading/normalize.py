@@ -343,6 +343,7 @@ def normalize(raw: str) -> Normalized:
     text = _TUPLE_ASSIGNMENT.sub(_tuple_assignment, text)
     text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
     text = _WORDED_VALUE.sub(_worded_value, text)
+    text = _WORDED_ASSIGNMENT.sub(_worded_value, text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
@@ -367,6 +368,12 @@ _WORDED_VALUE = re.compile(
 """A parameter given a value in words ("with λ equal to two", "η set to 0.1", "α chosen as
 0.5"): written as its assignment ("λ = 2"), the form every reader reads a value from. A
 multiple or share ("equal to 2 times ...", "10% of") is left as written."""
+
+
+_WORDED_ASSIGNMENT = re.compile(
+    r"(?<![\w^_])(?P<sym>[α-ωΑ-Ω](?:_\{?\w{1,3}\}?)?|[nNpPMdL](?:_\{?\w{1,3}\}?)?) ?= ?(?P<value>"
+    + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")(?![\w-])", re.I)
+"""A parameter assigned a number word ("Take λ = four", "n = eight"): its digits ("λ = 4")."""
 
 
 def _worded_value(m: re.Match) -> str:
