@@ -76,11 +76,22 @@ def test_the_training_loss_there_after_a_limit_is_asked():
 
 
 def test_a_shared_number_no_part_used_keeps_every_part_unverified():
-    text = ("Gradient descent on f(θ) = ½ θᵀHθ with H = diag(1, 4). The batch size is 64.\n\n"
+    text = ("Gradient descent on f(θ) = ½ θᵀHθ with H = diag(1, 4). We also set c = 64.\n\n"
             "(a) What is the largest stable step size?\n(b) What is the optimal step size?\n")
     _, solution = _solved(text)
     assert solution.parts and not any(p.verified for p in solution.parts)
     assert all(any("'64' in the shared text" in u for u in p.unread) for p in solution.parts)
+
+
+def test_a_shared_batch_size_is_set_aside_and_reported_not_silently_dropped():
+    # A batch size plays no role in gradient descent on a fixed quadratic: the parts stay
+    # verified, and the number is reported as set aside rather than passed over in silence.
+    text = ("Gradient descent on f(θ) = ½ θᵀHθ with H = diag(1, 4). The batch size is 64.\n\n"
+            "(a) What is the largest stable step size?\n(b) What is the optimal step size?\n")
+    reading, solution = _solved(text)
+    assert solution.parts and all(p.verified for p in solution.parts)
+    assert [x for x in solution.reading["ignored"] if x.startswith("64 (a batch size")]
+    assert not solution.reading["unused_numbers"]
 
 
 def test_two_limits_asked_of_a_part_that_runs_one_method_is_refused():
