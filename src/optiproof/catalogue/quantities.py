@@ -76,7 +76,7 @@ contraction factor of an iteration."""
 IDENTIFICATION = _add(_Q(
     "identification", "optimizer identification", aliases=("optimizer", "which-optimizer",
                                                              "which-scheme"),
-    phrases=(r"\b(?:which|what)(?: [\w-]{1,20}){0,3} (?:optimi[sz]er|algorithm|method|update "
+    phrases=(r"\b(?:which|what)(?: \(?[\w-]{1,20}\)?){0,3} (?:optimi[sz]er|algorithm|method|update "
              r"rule)\b(?! (?:does not |doesn't )?converge)",
              r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
@@ -240,7 +240,13 @@ THRESHOLD = _add(_Q(
              r"such that|at which|where|so that)[^.?]{0,40}?\b" + _ZERO_STEP,
              # "for which values of lam is d = 0 the minimizer?"
              r"\bfor (?:which|what) (?:values?|range) of (?:α|alpha|lam|lambda|[a-zλημγτρσ])\b"
-             r"[^.?]{0,40}?\b" + _ZERO_STEP),
+             r"[^.?]{0,40}?\b" + _ZERO_STEP,
+             # "the largest alpha for which the minimum is finite": the plain-norm penalty stays
+             # bounded below up to the threshold
+             r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least) (?:value of )?(?:α|alpha|lam|"
+             r"lambda|[a-zλημγτρσ]) (?:for which|such that|at which|where|so that|with) (?:the )?"
+             r"(?:minimum|infimum|minimal value|optimal value|objective|problem)(?: value)? "
+             r"(?:is|stays|remains) (?:finite|bounded(?: below)?|attained)\b"),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
 HOLDER_CONJUGATE = _add(_Q(
@@ -993,7 +999,8 @@ NORM_VALUE = _add(_Q(
              r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
              r"(?<!\bby the )(?<!\bby )"
              r"(?<!\bwith the )(?<!\bwith )(?<!\busing the )"
-             r"(?<!\bunder the )(?<!\bfor the )\beuclidean norms?\b(?! of the (?:step|update))",
+             r"(?<!\bunder the )(?<!\bfor the )(?<!\bthe plain )(?<!\bthe usual )(?<!\bthe standard )"
+             r"(?<!\bthe ordinary )\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|report|list|find|calculate|determine|what (?:is|are))(?:,? (?:in (?:this|that|the "
              r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?(?:[\[(] ?)?"
              r"‖(?!·)[^‖]{1,40}‖",
@@ -1033,6 +1040,20 @@ LINEAR_CHANGE = _add(_Q(
              rf"(?:(?:value|number) (?:of )?)?(?:(?:<|⟨) ?[gG] ?, ?{_STEP_SYM}(?:\^?\*|\^⋆|⋆) ?"
              rf"(?:>|⟩)|[gG] ?\^? ?(?:T|⊤) ?{_STEP_SYM}(?:\^?\*|\^⋆|⋆)(?![\w^]))"),
     definition="g^T u"))
+MODEL_DECREASE = _add(_Q(
+    "model-decrease", "decrease the whole model predicts", r"-\min",
+    phrases=(
+        # "what decrease does the linear+quadratic model predict?": the whole penalised model,
+        # from u = 0 (value 0) down to its minimum, i.e. minus the minimum value
+        r"\b(?:what|which|how much) (?:decrease|reduction|drop) does the (?:linear ?\+ ?quadratic|"
+        r"whole|full|complete|penali[sz]ed|regulari[sz]ed|quadratic|local) (?:model|objective|"
+        r"approximation) (?:predict|give|promise)\b",
+        r"\b(?:decrease|reduction|drop) (?:predicted by|of|in) the (?:linear ?\+ ?quadratic|whole|full|"
+        r"complete|penali[sz]ed|regulari[sz]ed) (?:model|objective|approximation)\b",
+        # "by how much is the objective at u* below its value at u = 0"
+        r"\bhow much (?:is|does) the (?:model|objective)(?: value)? at \S{1,4} (?:lie |fall |sit )?"
+        r"below (?:its|the) value at\b"),
+    definition="-min"))
 ORTHOGONALISED = _add(_Q(
     "orthogonalised-gradient", "orthogonalised gradient U Vᵀ", r"U V^\top", value_kind="matrix",
     aliases=("polar-factor",),

@@ -44,6 +44,12 @@ _ATTEMPT_PARAGRAPH = re.compile(r"(?:(?<=\n)|^)[ \t]*(?:my (?:attempt|attempts|w
 … Where am I going wrong?"), after the questions: the asker's values, a claim to check, never
 data (only the questions before it are asked)."""
 
+_MY_COLON = re.compile(r"\bmy (?:own )?(?:attempt|answer|guess|try|solution|result|working)s?"
+                       r"(?: so far)? ?: ?(?P<body>(?:[^.?!\n]|\.(?=\d)|\n(?![ \t]*\n))+[.!]?)", re.I)
+""""My attempt: it's just GD so u* = -alpha*g/2 = (-0.5, 0.75, -1.5).": a sentence of the
+asker's own work inside a paragraph (before or among the questions) that values a symbol the
+text asks for: a claim to check, dropped whole with its values."""
+
 _VALUE_ASIDE = re.compile(r"\( ?(?:(?:I|we)(?:'ve| have|'m| am| are|'re)? (?:got|get|getting|found|obtained|"
                           r"computed|calculated|ended up with|end up with|came up with|keep getting)|"
                           r"my (?:answer|result|attempt|guess|number|value) (?:is|was|=|:)) (?:that |about |"
@@ -70,6 +76,16 @@ def drop_attempts(text: str, removed: list[str]) -> str:
             removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "
                            "check, not data)")
             text = text[:m.start()] + " " + text[m.end():]
+    if _MY_COLON.search(text):
+        flat = " ".join(text.split())
+        asked = " ".join(s for _, s in sentences(flat) if is_request(s))
+        for m in list(_MY_COLON.finditer(text))[::-1]:
+            valued = [v.group(1) for v in re.finditer("(" + _SYMBOL + r") ?(?:=|≈)",
+                                                      m.group("body"))]
+            if any(_asked(v, asked.replace(" ".join(m.group(0).split()), " ")) for v in valued):
+                removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a "
+                               "claim to check, not data)")
+                text = text[:m.start()] + " " + text[m.end():]
     if not _ATTEMPT.search(text) and not _MY.search(text) and not _GUESS.search(text):
         return text
     flat = " ".join(text.split())

@@ -117,9 +117,24 @@ _IRRELEVANT = re.compile(
     r"(?:has|have) nothing to do with\b|off[- ]topic\b|(?:you |we )?(?:may|can|should|will) "
     r"(?:safely )?(?:ignore|neglect|disregard)\b|(?:ignore|neglect|disregard) (?:it|this|that)\b|"
     r"(?:not|n't|never) (?:be |really )?(?:needed|required|used)\b|plays? no role\b|"
-    r"(?:does|do)(?: not|n't) (?:enter|affect|matter for)\b|just for context\b)", re.I)
+    r"(?:does|do)(?: not|n't) (?:enter|affect|matter for)\b|just for context\b)|"
+    # a sign-off ("Thanks in advance, I've been staring at this for 2 hours"): no data
+    r"(?:^|\)\s)\s*(?:thanks?|thank you|cheers|many thanks)\b", re.I)
 """A remark the writer marks as beside the point ("if that matters, probably doesn't", "but
 that's not what this is about", "unrelated, but ...")."""
+
+
+_TYPO_BEFORE = re.compile(r"\b(?:typo|misprint|mistake|error)s?\b[^.?!;()]{0,30}$", re.I)
+_TYPO_AFTER = re.compile(r"^[^.?!;()]{0,40}?\b(?:(?:said|says|told us) (?:to )?use|should (?:be|read)|"
+                         r"(?:was|is) meant|(?:the )?correct(?:ed)? (?:value )?(?:is|=)|use)\s?[-−]?\d",
+                         re.I)
+
+
+def _typo(flat: str, start: int, end: int) -> bool:
+    """True when the text calls the value a typo and gives the one to use instead ("a typo with
+    lambda=20 but the TA said use 2"): the corrected value is the data."""
+    return bool(_TYPO_BEFORE.search(flat[max(0, start - 40):start])
+                and _TYPO_AFTER.match(flat[end:end + 60]))
 
 
 def _in_aside(flat: str, start: int) -> bool:
@@ -135,6 +150,10 @@ def _in_aside(flat: str, start: int) -> bool:
         close = flat.find(")", start)
         lo, hi = opened, (close if close >= 0 else hi)
     piece = flat[lo:hi + 1]
+    if opened >= 0 and piece.startswith("(") and re.search(
+            r"\b(?:irrelevant|(?:is|are) not needed|plays? no role|(?:do|does)(?: not|n't) "
+            r"matter)\b", piece, re.I) and not re.search(r"[?‖\[\]{}]", piece):
+        return True   # "(… width d=4096 of the real model are irrelevant here.)": all of it
     return bool(_IRRELEVANT.search(piece)) and not re.search(r"[=≈\[\]{}?‖]", piece)
 
 
@@ -327,6 +346,8 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
             out.append(NumberUse(text, start, "structure"))
         elif _in_aside(flat, start):
             out.append(NumberUse(text, start, "aside", "in a remark the text calls beside the point"))
+        elif _typo(flat, start, end):
+            out.append(NumberUse(text, start, "aside", "a value the text calls a typo and corrects"))
         elif _batch_size(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
                                                        "no answer depends on it"))

@@ -49,7 +49,7 @@ _MIN_NORM_SUB = re.compile(r"^[A-Za-zθ](?:\^?\{?(?:†|\+|dagger)\}?|_\{?(?:mn|
 """A symbol marked as the minimum-norm solution by convention: ``θ^†``, ``w†``, ``θ_mn``,
 ``w_min``, ``θ_{min-norm}`` (the mark alone: which answer it is, the text's parts say)."""
 _PART = r"\(?(?:part |question )?\((?P<part>[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)"
-_REF = re.compile(r"^(?:(?:the |your )?(?P<what>answer|result|value|one|[\w -]{2,40}?) )?"
+_REF = re.compile(r"^(?:(?:the |your )?(?P<what>answer|result|value|one|[^\W\d_]|[\w -]{2,40}?) )?"
                   r"(?:(?:in|from|of|to|for) )?(?:part |question )?\((?P<part>[a-h]|\d{1,2}|"
                   r"i{1,3}|iv|vi{0,3}|ix|x)\)$", re.I)
 _BARE_REF = re.compile(r"^(?:the |your |my |our )?(?P<what>answer|result|value|solution|point|limit|"
@@ -364,11 +364,22 @@ def _own_settings(pb: Problem, other: str) -> list[str]:
     from optiproof.core.text.mathobjects import extract
 
     def settings(text: str) -> dict[str, str]:
-        return {a.name: str(a.value) for a in extract(text).assignments if a.numeric}
+        return {a.name: str(a.value) for a in extract(_beside_the_point(text)).assignments
+                if a.numeric}
 
     mine = settings(pb.texts.get(pb.label, ""))
     theirs = {**settings(pb.context), **settings(pb.texts.get(other, ""))}
     return [f"{k} = {v}" for k, v in mine.items() if theirs.get(k) != v]
+
+
+def _beside_the_point(text: str) -> str:
+    """``text`` without the parentheses and sentences it calls beside the point ("(Learning
+    rate schedule and width d=4096 of the real model are irrelevant here.)"): their values set
+    nothing."""
+    from optiproof.reading.coverage import _IRRELEVANT
+
+    return re.sub(r"\([^()]{0,200}\)|[^.?!()\n]+[.?!]?",
+                  lambda m: " " if _IRRELEVANT.search(m.group(0)) else m.group(0), text)
 
 
 _SUBSCRIPTED = re.compile(r"^(?P<base>[A-Za-zθΔ](?:\^?[*⋆?])?)_?\{?(?P<sub>[A-Za-z]{2,12}|∞)\}?$")
@@ -532,6 +543,10 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
             quantity = by[named]   # 'the entries the server sends in 3': its server-values-sent
         if quantity is None and _quantity(what, ()) is None and len(set(answers)) == 1:
             quantity = answers[0]   # "the traffic at the server in (b)": (b)'s one answer
+        if quantity is None and re.fullmatch(r"[^\W\d_](?:\*|⋆|\^\*)?", what):
+            own = {q for q in answers if QUANTITIES.get(q) is not None
+                   and QUANTITIES[q].latex == what.rstrip("*⋆^")}
+            quantity = own.pop() if len(own) == 1 else None   # "u from (a)": (a)'s step u
         if quantity is None:
             raise Unresolved(f"'{text}': part ({label}) answers no '{what}'")
         return Operand(text, label, quantity)
@@ -575,12 +590,42 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         raise Unresolved(f"'{text}' is not defined in the text as an answer (expected e.g. "
                          "'call the result u_2', 'where θ_min is the minimum-norm solution', "
                          "or a symbol an earlier part asks)")
+    by_norm = _BY_NORM.fullmatch(t)
+    label = _part_of_norm(by_norm.group("norm"), pb) if by_norm else None
+    if label is not None:   # "(decrease for the ℓ2 ball)": that quantity of the part in ℓ2
+        return operand(f"{by_norm.group('what')} in ({label})", pb, table, parts)
     quantity = _quantity(t, pb.answers) if len(t.split()) > 1 else None
     if quantity is not None:   # "the sent + received traffic at one ring worker": this part's
         subject = _named_subject(t, pb)
         return Operand(text, pb.label, _own_quantity(pb, quantity, t), subject=subject)
     raise Unresolved(f"could not tell which answer '{text}' is (expected a symbol the text "
                      "defines, or 'your answer in (b)')")
+
+
+_BY_NORM = re.compile(r"(?:the )?(?P<what>[\w -]{2,40}?) (?:for|with|under|in|using|of) (?:the )?"
+                      r"(?P<norm>[^()]{2,30}?)(?: (?:ball|norm|constraint|penalty|case|geometry|"
+                      r"version|step))?", re.I)
+"""An operand that names its part by the norm that part takes: "decrease for the ℓ2 ball"."""
+
+
+def _part_of_norm(words: str, pb: Problem) -> str | None:
+    """The one part up to this one whose step is in the norm ``words`` name, or None."""
+    from optiproof.catalogue import KINDS
+
+    named = {m.entry.key for m in KINDS["norm"].mentions(words)}
+    if len(named) != 1:
+        return None
+    norm = named.pop()
+    labels = list(pb.texts)[:list(pb.texts).index(pb.label) + 1] if pb.label in pb.texts \
+        else list(pb.texts)
+    owners = []
+    for label in labels:
+        r = _reading(pb, label)
+        value = r.value("norm") if r is not None and hasattr(r, "value") else None
+        value = value.get("name") if isinstance(value, dict) else value
+        if value == norm:
+            owners.append(label)
+    return owners[0] if len(owners) == 1 else None
 
 
 _PART_INDEX = re.compile(rf"(?P<base>{_SYM})_?\{{?\((?P<label>[a-h]|\d{{1,2}}|i{{1,3}}|iv|vi{{0,3}}|"
@@ -640,6 +685,9 @@ _INDEX = r"(?:[A-Za-z0-9]{1,3} ?(?:→|->) ?[A-Za-z0-9]{1,3}|[A-Za-z0-9∞]{1,4}
 """A norm's subscript: ``2``, ``∞``, ``F``, or an operator norm's ``2→2``."""
 _NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>" + _INDEX + r")\}?)?"
                    r"(?P<square>\^ ?2)?")
+_NORM_CITED = re.compile(_NORM.pattern + r" (?P<ref>(?:from|in|of|for) (?:part |question )?"
+                         r"\(?(?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)?)")
+"""A norm of an answer followed by the part it comes from: "‖u‖_2 from (a)"."""
 _RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b|"
                          r"\bdivided by\b|\bhow (?:long|large|big)\b(?=[^.?]{0,80}\bcompared (?:with|to)\b)",
                          re.I)
@@ -940,11 +988,16 @@ class Reader:
         text = text.strip()
         if text in self.pronouns:
             return self.pronouns[text]
+        cited = _NORM_CITED.fullmatch(text)
+        if cited:   # "‖u‖_2 from (a)": the norm of the answer of the part cited
+            text = (f"‖{cited.group('inner')} ({cited.group('ref')})‖"
+                    + (f"_{cited.group('index')}" if cited.group("index") else "")
+                    + (cited.group("square") or ""))
         m = _NORM.fullmatch(text)
         if m:
             if m.group("square"):
                 raise Unresolved(f"'{text}' is a squared norm, which is not read")
-            return self._norm_entry(m, parts, about)
+            return self._norm_entry(m, parts, about, label=cited.group(0) if cited else None)
         try:
             op = operand(text, self.pb, self.table, parts)
             self.used.add(key(text.strip()))
@@ -955,8 +1008,10 @@ class Reader:
                 raise
         return self._ref(op)
 
-    def _norm_entry(self, m: re.Match, parts: list[str], about: Any) -> dict:
-        """``‖A‖_k`` as a norm-of entry (its name is the operand of a later entry)."""
+    def _norm_entry(self, m: re.Match, parts: list[str], about: Any,
+                    label: str | None = None) -> dict:
+        """``‖A‖_k`` as a norm-of entry (its name, ``label`` or the norm as written, is the
+        operand of a later entry)."""
         from optiproof.families.derived_spec import DISTANCE_NORMS
 
         norm = _norm_key(m.group("index"), N.L2.key)
@@ -968,7 +1023,7 @@ class Reader:
                              "not computed yet (expected one of: "
                              + ", ".join(e.name for e in DISTANCE_NORMS) + ")")
         x = self._value(m.group("inner"), parts, about=about)
-        name = m.group(0).strip()
+        name = (label or m.group(0)).strip()
         self.found.entries.append(self._with_p({"kind": Q.NORM_OF.key, "of": x, "norm": norm,
                                                 "label": name}))
         return {"quantity": Q.NORM_OF.key, "name": name}

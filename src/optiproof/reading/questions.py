@@ -393,7 +393,8 @@ def read_questions(flat: str) -> Questions:
 
 
 _FORMAT = re.compile(r"^\(?(?:please )?(?:(?:give|state|report|write|just|only)(?: me)? (?:the |a |your |"
-                     r"its |each )?|just |only )(?:two |three |final )?(?:numbers?|numeric(?:al)? "
+                     r"its |each )?|just |only )(?:two |three |final )?(?:(?:positive|non-?negative|"
+                     r"single|real) )?(?:numbers?|numeric(?:al)? "
                      r"values?|decimals?|digits|fractions?|exact values?)(?: (?:is|are) "
                      r"(?:fine|enough|ok|okay))?(?: please)?[.!)]*$", re.I)
 """An ask-less sentence that only says how to write the answer ("Give the number.", "(just the
@@ -1147,8 +1148,32 @@ def _more_terms(sentence: str, start: int, ask: Ask) -> Ask:
     m = _NEXT_TERM.match(sentence, ask.end - start) or _REDEFINED.match(sentence, ask.end - start) \
         or _NEGATED.match(sentence, ask.end - start)
     if not m or (m.re is _REDEFINED and _LINEAR_WORDS.search(m.group(0))):
-        return ask
+        return _named_model_decrease(sentence, start, ask)
+    if m.re is _REDEFINED and _WHOLE_MODEL.search(m.group(0)):
+        # "the predicted decrease, i.e. how much lower is the model value at u* than at u = 0":
+        # the decrease of the whole model, which the definition names
+        return Ask("model-decrease", ask.phrase + m.group(0), ask.start, ask.end + len(m.group(0)))
     return Ask(None, ask.phrase + m.group(0), ask.start, ask.end + len(m.group(0)))
+
+
+_WHOLE_MODEL = re.compile(r"\bhow much (?:lower|smaller|less) is the (?:model|objective)(?: value)? at\b|"
+                          r"\bhow much (?:is|does) the (?:model|objective)(?: value)? at \S{1,4} "
+                          r"(?:lie |fall |sit )?below\b|\b(?:model|objective)(?: value)? at \S{1,4} "
+                          r"(?:is )?below (?:its|the) value at\b", re.I)
+"""The decrease of the whole model from u = 0 to u*, said in words ("how much lower is the model
+value at u* than at u = 0", "by how much is the objective at u* below its value at u = 0")."""
+
+
+def _named_model_decrease(sentence: str, start: int, ask: Ask) -> Ask:
+    """A 'predicted decrease' in parentheses after the whole model's decrease said in words
+    ("By how much is the objective at u* below its value at u = 0 (the predicted decrease)?"):
+    the name of that decrease, not the first-order term gᵀu."""
+    at = ask.start - start
+    if _LINEAR_WORDS.search(ask.phrase) or not re.search(r"\(\s?(?:the |i\.\s?e\.,? |aka )?$",
+                                                          sentence[max(0, at - 12):at]):
+        return ask
+    return Ask("model-decrease", ask.phrase, ask.start, ask.end) \
+        if _WHOLE_MODEL.search(sentence[:at]) else ask
 
 
 _REDEFINED = re.compile(r"\s?,?\s?\(?(?:i\.\s?e\.|that is|namely|meaning)[,:]?\s[^?;]{0,80}?\b(?:model|objective)"

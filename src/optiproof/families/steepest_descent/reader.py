@@ -747,6 +747,7 @@ class SteepestDescentReader:
         _claimed_optimizer(r.own_text or "", r)
         _momentum_set_aside(r)
         _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])
+        _optimizer_built_on_the_step(r)
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
         _multiple_of_gradient(r, [s for k, s in asks if k == Q.UPDATE.key
                                   and re.search(Q.MULTIPLE_OF_GRADIENT, s)])
@@ -1453,7 +1454,9 @@ _REPLACED = re.compile(
     r"{0,2}?(?:norm|penalty|ball|constraint)\b|\b(?:replac(?:e|ing)|instead of|rather than|"
     r"in place of) (?:the |a |an )?‖[^‖]{1,20}‖(?:[_^][^\s_^]{1,8}){0,2}|‖[^‖]{1,20}‖(?:[_^][^\s_^]"
     r"{1,8}){0,2} (?:is |are )?replaced (?:by|with)\b|\b(?:the |a |an )?(?:[\w∞-]{1,20} ){0,2}?"
-    r"norm (?:is |being )?replaced (?:by|with)\b", re.I)
+    r"norm (?:is |being )?replaced (?:by|with)\b|\b(?:swap(?:ping|ped)?(?: out)?|switch(?:ing|ed)? "
+    r"from|trad(?:e|ing) in) (?:the |a |an )?(?:[\w∞-]{1,20} ){0,2}?(?:norm|penalty|ball|"
+    r"constraint)\b(?= (?:for|with|by|to)\b)", re.I)
 """A norm the part replaces ("replace the weighted norm by", "‖d‖_2^2 replaced by"): the part's
 step uses the other one; the replaced one is read (consumed), never a candidate."""
 
@@ -1525,7 +1528,9 @@ def _sentence_span(flat: str, at: int) -> tuple[int, int]:
 
 _STEP_NORM_SET_BEFORE = re.compile(
     r"(?:\b(?:repeat|redo|same|again)\b[^.?;]{0,40}\b(?:with|using|under)|\breplaced? (?:it |this |"
-    r"that )?(?:by|with)|\bswitch(?:ing)? to|\bchang(?:e|ing)(?: it)? to) (?:the (?:norm )?)?$", re.I)
+    r"that )?(?:by|with)|\bswitch(?:ing)? to|\bchang(?:e|ing)(?: it)? to|\bswap(?:ping|ped)?\b"
+    r"[^.?;]{0,40}\b(?:for|with|by)) (?:the (?:norm )?)?(?:(?:plain|usual|standard|ordinary) )?$",
+    re.I)
 _IN_PLACE_AFTER = re.compile(r"^ ?(?:in place of|instead of|rather than)\b", re.I)
 """A step's norm the part sets by substitution ("Repeat (a) with ‖u‖_2", "‖u‖_1 in place of
 ‖u‖_∞"): the part's norm, not a length it asks for."""
@@ -2738,6 +2743,31 @@ def _learning_rate_of_the_optimizer(r: PartReading, phrases: list[str]) -> None:
         r.set(F.asks, [*asks, Q.EFFECTIVE_STEP.key], f"{r.fields[F.asks].source} | {found[0]}",
               note="the learning rate of the optimizer identified: the step's effective one")
     r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.EFFECTIVE_STEP.key)
+
+
+_BUILT_ON = re.compile(
+    r"\b(?:(?:is|are|forms?|was) (?:the )?(?:basis|foundation|core) (?:of|for)|(?:is |are )?built "
+    r"(?:on|upon|around)|(?:is |are )?based on (?:this|it|the)|underl(?:ies|ying)|(?:used )?for "
+    r"(?:the )?hidden layers|(?:popular|practical|modern|recent)\)? optimi[sz]er)\b", re.I)
+
+
+def _optimizer_built_on_the_step(r: PartReading) -> None:
+    """"Which optimizer for hidden layers is this update the basis of?": the identification
+    asked is of the optimizer built on the step (Muon for the spectral step), not of the step
+    itself; the solver answers it by the catalogue's relation, or refuses if there is none."""
+    asks = r.value(F.asks) or []
+    if Q.IDENTIFICATION.key not in asks and "optimizer" not in asks:
+        return
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", r.own_text or "")
+                 if re.search(r"\b(?:optimi[sz]er|algorithm|method)\b", s, re.I)]
+    m = next((m for s in sentences if (m := _BUILT_ON.search(s))), None)
+    if m is None:
+        return
+    r.set(F.asks, [{"kind": Q.IDENTIFICATION.key, "built_on": True}
+                   if a in (Q.IDENTIFICATION.key, "optimizer") else a for a in asks],
+          f"{r.fields[F.asks].source} | {m.group(0)}", note=r.fields[F.asks].note)
+    r.convention("optimizer built on the step", m.group(0), "the optimizer asked is the one "
+                                                           "built on this step")
 
 
 _NO_MOMENTUM = re.compile(r"\b(?:ignoring|without|up to|apart from|modulo|neglecting|disregarding|"

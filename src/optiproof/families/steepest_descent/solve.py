@@ -588,6 +588,7 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
                                                         subject),
         Q.EFFECTIVE_STEP.key: lambda ask: _effective_rate(inst, form, u, status, subject),
         Q.EXISTENCE.key: lambda ask: _existence(inst, form, status, subject),
+        Q.MODEL_DECREASE.key: lambda ask: _model_decrease(value, status, subject),
     }
     derived = {  # asks answered with a derivation step of their own
         Q.WHICH_SOLUTION.key: lambda ask: _largest_decrease(spec, inst, ask),
@@ -647,16 +648,37 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
         answers.append(_min_value(value, subject))
     interp = interpretation(inst)
     summary = _summary(inst, u, status, ident)
+    named = _identification(spec, ident, ident_note, subject) if ident else None
+    if named is not None:   # asked of the optimizer built on the step, the note says which
+        ident_note = named.note
     return PartSolution(
         label=spec.label, family=KEY, question=spec.question or _default_question(spec),
         analysis=_analysis(inst), steps=steps, answers=answers,
         asked=list(dict.fromkeys(a.kind for a in spec.asks)),
-        identifications=[identification(ident, subject, ident_note)] if ident and any(
+        identifications=[named] if named is not None and any(
             a.kind == Q.IDENTIFICATION.key for a in spec.asks) else [],
-        identified_as=ident.name if ident and not all(
+        identified_as=named.expr.name if named is not None and not all(
             a.kind in _NOT_ABOUT_THE_STEP for a in spec.asks) else None,
         identification_note=ident_note,
         interpretation=interp, summary=summary, facts=facts)
+
+
+def _identification(spec: Any, ident: OptimizerEntry, note: str, subject: Any) -> Any:
+    """The optimizer the step is, or, asked of the optimizer built on the step ("which optimizer
+    for hidden layers is this update the basis of?"), the one its catalogue relation names."""
+    if not any(a.kind == Q.IDENTIFICATION.key and a.built_on for a in spec.asks):
+        return identification(ident, subject, note)
+    from optiproof.catalogue import OPTIMIZERS
+
+    built = [(OPTIMIZERS[r.other], r) for r in ident.relations
+             if r.kind == "reduces-to" and OPTIMIZERS.get(r.other) is not None]
+    if not built:   # the step's own optimizer is the answer; the note says none is built on it
+        return identification(ident, subject, f"No optimizer of the catalogue is built on "
+                                              f"{ident.name}; the step itself is {ident.name}. "
+                                              f"{note}".strip())
+    entry, relation = built[0]
+    return identification(entry, subject, f"The step itself is {ident.name}; "
+                                          f"{relation.condition}.")
 
 
 def _conjugate(spec: Any, inst: Any, ask: Any, rule: Any) -> tuple[Any, Answer]:
@@ -744,6 +766,17 @@ def _multiple_of_polar(inst: Instance, form: str, status: str, t_star: Any,
     c = _display_number(c) if inst.numeric and not c.free_symbols else c
     return Answer("the step as a multiple of U Vᵀ", "c", c,
                   note="u = c U Vᵀ", quantity=Q.MULTIPLE_OF_POLAR.key, subject=subject)
+
+
+def _model_decrease(value: Any, status: str, subject: str) -> Answer:
+    """The decrease the whole model predicts from u = 0 (where it is 0) to its minimiser:
+    minus the minimum value."""
+    name = "decrease the model predicts"
+    if status == "unbounded" or value is None or value.is_finite is False:
+        return Answer(name, r"-\min", None, "none", note="no minimiser exists: the model "
+                      "decreases without bound", quantity=Q.MODEL_DECREASE.key, subject=subject)
+    return Answer(name, r"-\min", -value, note="the model is 0 at u = 0 and its minimum at "
+                  "u*", quantity=Q.MODEL_DECREASE.key, subject=subject)
 
 
 def _linear_change(inst: Instance, form: str, u: Any, t_star: Any, value: Any, status: str,

@@ -1076,6 +1076,13 @@ def asks_verdict(inst: Instance) -> Verdict:
             v, line = _coordinate_verdict(inst, claimed)
         elif claimed is None or inst.update is None:
             v, line = "inconclusive", f"{ask.kind}: no numeric answer to check"
+        elif ask.kind == Q.MODEL_DECREASE.key:
+            ours = -float(inst.objective(np.asarray(inst.update, float)[None, ...])[0])
+            err = relative_error(claimed, ours, floor=1e-300)
+            v = "passed" if err <= TOL.ask else "failed"
+            line = (f"model decrease: tool {claimed:.10g} vs -f(u) by numpy {ours:.10g} "
+                    f"(rel. error {err:.1e})")
+            errors.append(err)
         elif ask.kind == Q.LINEAR_CHANGE.key:
             ours = float(np.sum(inst.g * inst.update))
             err = relative_error(claimed, ours, floor=1e-300)
@@ -1531,7 +1538,7 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
                     Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key,
                     Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key, Q.WHICH_SOLUTION.key,
-                    Q.EFFECTIVE_STEP.key)
+                    Q.EFFECTIVE_STEP.key, Q.MODEL_DECREASE.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
