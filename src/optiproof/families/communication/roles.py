@@ -42,8 +42,8 @@ _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion"
           "b": 10**9, "g": 10**9}
 _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
        r"from|by|on|is|are|was|were|be|rounds?|steps?|phases?|messages?|chunks?|times|" \
-       r"iterations?|entries|elements|bytes|numbers|floats|values|seconds?)\b)(?!\d)[\w-]{1,14} ){0,2}"
-"""Words between a count and its noun ('8 identical GPUs'); a counted noun of its own ('after k
+       r"iterations?|entries|elements|bytes|numbers|floats|values|seconds?)\b)(?!\d)\w{1,16}(?:-\w{1,14})? ){0,2}"
+"""Words between a count and its noun ('8 identical GPUs', 'd single-precision floats'); a counted noun of its own ('after k
 rounds worker 0 ...') ends the count there."""
 _OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|\bother $|"
                               r"\b(?:power|multiple) of $|"
@@ -250,6 +250,7 @@ def candidates(text: str, role: str) -> list[Cand]:
                      r"part|piece)").finditer(text):
             _letter_count(text, m, "c", out)
     return out
+
 
 
 _BYTE_UNITS = {"bytes": 1, "kB": 10**3, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
