@@ -46,7 +46,8 @@ FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
                     given="given", dtype="dtype", alpha="alpha", bandwidth="bandwidth",
                     chunks="chunks", given_scheme="scheme", given_quantity="quantity",
-                    given_value="value", derived="derived", log2_n="log2_n")
+                    given_value="value", derived="derived", log2_n="log2_n",
+                    faster_for="faster_for")
 """Spec field names of the communication family (and of its given cells)."""
 
 CUES = [
@@ -253,6 +254,7 @@ class CommunicationReader:
         _binary_tree(own + " " + ctx, r)
         _traffic_defined(own + " " + ctx, r)
         _unsupported(own, r)
+        _faster_beyond_crossover(own, r)
         _busiest_in_bytes(r)
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
@@ -335,6 +337,29 @@ class CommunicationReader:
         _varied_in_bytes(own, ctx, r)
         _read_table_shape(objects, r)
         return [r]
+
+
+_SIZES_SIDE = (r"\b(?:for|with|at|on) (?:(?:much|very|even) )?(?P<w>larger|bigger|large|big|longer|huge|"
+               r"greater|smaller|small|tiny|shorter|lower)(?: \w+)? (?:buffers?|messages?|vectors?|"
+               r"gradients?|models?|sizes?|payloads?|tensors?|values|(?:values? of )?[A-Za-z](?![\w(]))|"
+               r"\b(?P<d>above|beyond|past|over|below|under) (?:it|this|that|the (?:crossover|threshold|"
+               r"break-?even)(?: size| point| value)?)\b")
+"""'For larger buffers, which one wins?', 'which is faster above it?': the faster scheme asked for
+large (or small) sizes, on one side of the crossover."""
+
+
+def _faster_beyond_crossover(own: str, r: PartReading) -> None:
+    """The faster scheme asked for large or small sizes where the parameter count is a symbol:
+    which wins there (beyond every crossover), not at a number the part does not give."""
+    if Q.FASTER.key not in (r.value(F.quantities) or []) or not isinstance(r.value(F.p), str):
+        return
+    m = rx(_SIZES_SIDE).search(own)
+    if m is None:
+        return
+    word = (m.group("w") or m.group("d")).lower()
+    large = word in ("larger", "bigger", "large", "big", "longer", "huge", "greater", "above",
+                     "beyond", "past", "over")
+    r.set(F.faster_for, "large" if large else "small", phrase(own, m.start(), m.end()))
 
 
 _VARIED = (r"\blet ([A-Za-z]) (?:vary|be (?:free|arbitrary|variable))\b|\b(?:but|now) vary ([A-Za-z])\b|"
