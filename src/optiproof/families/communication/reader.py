@@ -225,6 +225,7 @@ class CommunicationReader:
                 r.answered_by[key] = _AT_ROOT[key]
                 key = _AT_ROOT[key]
             placed.append((key, source))
+        placed += _total_over_senders(own, placed, r)
         take_asks(r, F.quantities, placed, self.answers)
         if to_bytes - {k for k, _ in placed}:   # the element count the table took is asked in bytes
             r.set(F.quantities, [q for q in r.value(F.quantities) or [] if q not in to_bytes],
@@ -337,6 +338,32 @@ class CommunicationReader:
         _varied_in_bytes(own, ctx, r)
         _read_table_shape(objects, r)
         return [r]
+
+
+_OVER_SENDERS = (r"(?:,|;|\band\b) ?(?:and )?(?:the |their |its )?(?P<p>(?:sum|total)(?: of them)? (?:over|across|"
+                 r"summed over|for|of|by) (?:all |every |the )*(?:workers?|gpus?|nodes?|ranks?|machines?|"
+                 r"devices?)(?: together| combined)?)")
+"""'bytes sent per worker, and total over all workers?': the second request names no quantity
+of its own; it sums the first over every sender."""
+_SUMMED = {Q.BYTES_SENT.key: Q.TOTAL_BYTES.key, Q.VALUES_SENT.key: Q.TOTAL_VOLUME.key}
+
+
+def _total_over_senders(own: str, placed: list[tuple[str, str]], r: PartReading
+                        ) -> list[tuple[str, str]]:
+    """The sum over all senders of the count one sender sends, asked right after it without a
+    quantity of its own: the total over the network (no server scheme: every sender is a
+    worker), placed with the item as its source."""
+    if set(r.value(F.schemes) or []) & {S.PARAMETER_SERVER.key, S.SHARDED_PS.key}:
+        return []
+    for key, source in placed:
+        at = own.find(source)
+        if key not in _SUMMED or at < 0 or _SUMMED[key] in {k for k, _ in placed}:
+            continue
+        m = rx(_OVER_SENDERS).match(own, at + len(source)) or \
+            rx(_OVER_SENDERS).match(own, at + len(source) + 1)
+        if m is not None:
+            return [(_SUMMED[key], m.group("p"))]
+    return []
 
 
 _SIZES_SIDE = (r"\b(?:for|with|at|on) (?:(?:much|very|even) )?(?P<w>larger|bigger|large|big|longer|huge|"
