@@ -300,6 +300,7 @@ def normalize(raw: str) -> Normalized:
     text = _bracket_rows(text, notes)
     text = _paren_rows(text, notes)
     text = _bare_rows(text, notes)
+    text = text.translate(_LIGATURES)   # 'ﬂoats' is 'floats' to every step below
     text = _flat_exponents(text, notes)
     text = _dropped_log_base(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
@@ -1146,11 +1147,20 @@ _WRAPPED_POWER = re.compile(r"(?<![\w.^])([1-9](?:\.\d{1,6})?[ \t]?[×·][ \t]?1
 """``5 × 10`` ending a line and ``6 parameters`` starting the next: the exponent a PDF copy
 set on the line below its base (a superscript line-wrapped)."""
 
-_SPACED_POWER = re.compile(r"(?<![\w.^/] )(?<![\w.^])10 ([2-9]|1\d)(?= (?:parameters|params|bytes|bits|floats|"
+_SPACED_POWER = re.compile(r"(?<![\w.^/] )(?<![\w.^])10 ([2-9]|1\d)(?= (?:(?:single|double|half|"
+                           r"full|mixed)(?:-\s*| )?precision |fp\d\d |float\d\d |bf16 )?(?:parameters|params|bytes|bits|floats|"
                            r"values|elements|entries|weights|coordinates|numbers|scalars|"
                            r"gradients?|FLOPs?|tokens|samples)\b)")
-"""``p = 10 7 parameters``, ``1 GB = 10 9 bytes``: ten and a one- or two-digit exponent a PDF copy
-set on the line, before the unit counted (no other number reads "10 7 bytes")."""
+"""``p = 10 7 parameters``, ``1 GB = 10 9 bytes``, ``d = 10 6 single-precision floats``: ten and a
+one- or two-digit exponent a PDF copy set on the line, before the unit counted or its precision
+(no other number reads "10 7 bytes")."""
+
+_XOR_POWER = re.compile(r"((?:⊕|\\oplus|\b(?i:xor)) ?)2 ([a-z])(?![\w^(])")
+"""``i ⊕ 2 k``: the XOR partner i ⊕ 2^k of a butterfly round, its exponent set on the line by a
+PDF copy (an offset of 2·k would not be a partner's bit)."""
+
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl"}
+"""The letter ligatures a PDF copy keeps ('ﬂoats', 'traﬃc')."""
 
 _FLAT_HESSIAN = re.compile(r"∇ ?2(?= ?[fFLJgh](?![\w]| ?\(\d))")
 """``∇ 2 f`` (``∇2f``): the Hessian ∇²f, its exponent set on the line by a PDF copy."""
@@ -1203,6 +1213,13 @@ def _flat_exponents(text: str, notes: list[str]) -> str:
         return f"10^{m.group(1)}"
 
     text = _SPACED_POWER.sub(spaced, text)
+
+    def xor_power(m: re.Match) -> str:
+        notes.append(f"read '{m.group(0)}' as {m.group(1)}2^{m.group(2)} (the partner's offset "
+                     "2^k, its exponent flattened onto the line)")
+        return f"{m.group(1)}2^{m.group(2)}"
+
+    text = _XOR_POWER.sub(xor_power, text)
     if _FLAT_HESSIAN.search(text):
         notes.append("read '∇ 2' before a function as ∇^2, its Hessian (an exponent flattened "
                      "onto the line)")

@@ -46,7 +46,8 @@ FAMILY = KEY
 F = SimpleNamespace(n="n", p="p", servers="servers", schemes="schemes", quantities="quantities",
                     given="given", dtype="dtype", alpha="alpha", bandwidth="bandwidth",
                     chunks="chunks", given_scheme="scheme", given_quantity="quantity",
-                    given_value="value", derived="derived", log2_n="log2_n")
+                    given_value="value", derived="derived", log2_n="log2_n",
+                    faster_for="faster_for")
 """Spec field names of the communication family (and of its given cells)."""
 
 CUES = [
@@ -224,6 +225,7 @@ class CommunicationReader:
                 r.answered_by[key] = _AT_ROOT[key]
                 key = _AT_ROOT[key]
             placed.append((key, source))
+        placed += _total_over_senders(own, placed, r)
         take_asks(r, F.quantities, placed, self.answers)
         if to_bytes - {k for k, _ in placed}:   # the element count the table took is asked in bytes
             r.set(F.quantities, [q for q in r.value(F.quantities) or [] if q not in to_bytes],
@@ -253,6 +255,7 @@ class CommunicationReader:
         _binary_tree(own + " " + ctx, r)
         _traffic_defined(own + " " + ctx, r)
         _unsupported(own, r)
+        _faster_beyond_crossover(own, r)
         _busiest_in_bytes(r)
         if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
@@ -335,6 +338,55 @@ class CommunicationReader:
         _varied_in_bytes(own, ctx, r)
         _read_table_shape(objects, r)
         return [r]
+
+
+_OVER_SENDERS = (r"(?:,|;|\band\b) ?(?:and )?(?:the |their |its )?(?P<p>(?:sum|total)(?: of them)? (?:over|across|"
+                 r"summed over|for|of|by) (?:all |every |the )*(?:workers?|gpus?|nodes?|ranks?|machines?|"
+                 r"devices?)(?: together| combined)?)")
+"""'bytes sent per worker, and total over all workers?': the second request names no quantity
+of its own; it sums the first over every sender."""
+_SUMMED = {Q.BYTES_SENT.key: Q.TOTAL_BYTES.key, Q.VALUES_SENT.key: Q.TOTAL_VOLUME.key}
+
+
+def _total_over_senders(own: str, placed: list[tuple[str, str]], r: PartReading
+                        ) -> list[tuple[str, str]]:
+    """The sum over all senders of the count one sender sends, asked right after it without a
+    quantity of its own: the total over the network (no server scheme: every sender is a
+    worker), placed with the item as its source."""
+    if set(r.value(F.schemes) or []) & {S.PARAMETER_SERVER.key, S.SHARDED_PS.key}:
+        return []
+    for key, source in placed:
+        at = own.find(source)
+        if key not in _SUMMED or at < 0 or _SUMMED[key] in {k for k, _ in placed}:
+            continue
+        m = rx(_OVER_SENDERS).match(own, at + len(source)) or \
+            rx(_OVER_SENDERS).match(own, at + len(source) + 1)
+        if m is not None:
+            return [(_SUMMED[key], m.group("p"))]
+    return []
+
+
+_SIZES_SIDE = (r"\b(?:for|with|at|on) (?:(?:much|very|even) )?(?P<w>larger|bigger|large|big|longer|huge|"
+               r"greater|smaller|small|tiny|shorter|lower)(?: \w+)? (?:buffers?|messages?|vectors?|"
+               r"gradients?|models?|sizes?|payloads?|tensors?|values|(?:values? of )?[A-Za-z](?![\w(]))|"
+               r"\b(?P<d>above|beyond|past|over|below|under) (?:it|this|that|the (?:crossover|threshold|"
+               r"break-?even)(?: size| point| value)?)\b")
+"""'For larger buffers, which one wins?', 'which is faster above it?': the faster scheme asked for
+large (or small) sizes, on one side of the crossover."""
+
+
+def _faster_beyond_crossover(own: str, r: PartReading) -> None:
+    """The faster scheme asked for large or small sizes where the parameter count is a symbol:
+    which wins there (beyond every crossover), not at a number the part does not give."""
+    if Q.FASTER.key not in (r.value(F.quantities) or []) or not isinstance(r.value(F.p), str):
+        return
+    m = rx(_SIZES_SIDE).search(own)
+    if m is None:
+        return
+    word = (m.group("w") or m.group("d")).lower()
+    large = word in ("larger", "bigger", "large", "big", "longer", "huge", "greater", "above",
+                     "beyond", "past", "over")
+    r.set(F.faster_for, "large" if large else "small", phrase(own, m.start(), m.end()))
 
 
 _VARIED = (r"\blet ([A-Za-z]) (?:vary|be (?:free|arbitrary|variable))\b|\b(?:but|now) vary ([A-Za-z])\b|"

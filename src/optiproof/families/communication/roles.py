@@ -42,9 +42,9 @@ _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion"
           "b": 10**9, "g": 10**9}
 _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
        r"from|by|on|is|are|was|were|be|rounds?|steps?|phases?|messages?|chunks?|times|" \
-       r"iterations?|entries|elements|bytes|numbers|floats|values|seconds?)\b)(?!\d)[\w-]{1,14} ){0,2}"
-"""Words between a count and its noun ('8 identical GPUs'); a counted noun of its own ('after k
-rounds worker 0 ...') ends the count there."""
+       r"iterations?|entries|elements|bytes|numbers|floats|values|seconds?)\b)(?!\d)(?:\w{1,16}(?:-\w{1,14})?|[\w-]{1,14}) ){0,2}"
+"""Words between a count and its noun ('8 identical GPUs', 'd single-precision floats'); a counted
+noun of its own ('after k rounds worker 0 ...') ends the count there."""
 _OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|\bother $|"
                               r"\b(?:power|multiple) of $|"
                               r"\b(?:messages?|chunks?|shards?|blocks?|pieces?|packets?) (?:of|with|"
@@ -249,7 +249,39 @@ def candidates(text: str, role: str) -> list[Cand]:
         for m in rxc(r"\b1 ?/ ?(?P<c>[A-Za-z])(?![\w^]) (?i:shard|share|fraction|slice|chunk|"
                      r"part|piece)").finditer(text):
             _letter_count(text, m, "c", out)
+        out = _hosts_dropped(text, out)
     return out
+
+
+_DEVICES = r"(?:gpus?|tpus?|accelerators?|devices?)"
+_HOSTS = r"(?:nodes?|machines?|hosts?|servers?|boxes)"
+_PER_HOST = rf"^(?: \w+){{0,2}}? (?:each|apiece|per {_HOSTS}|on each|in each)\b"
+
+
+def _hosts_dropped(text: str, out: list[Cand]) -> list[Cand]:
+    """'16 GPUs (two nodes of eight)': the nodes host the GPUs, so they are not workers of their
+    own; their count is dropped when it divides the GPUs' total, with a count of GPUs per node
+    only when it is that quotient (the total's source names them). A count of GPUs per node
+    alone ('2 nodes with 8 GPUs each') is no total, and stays in conflict."""
+    devices = [c for c in out if c.kind == "number" and rxc(rf"(?i:{_DEVICES})$").search(c.source)]
+    hosts = [c for c in out if c.kind == "number" and rxc(rf"(?i:{_HOSTS})$").search(c.source)]
+
+    def per_host(c: Cand) -> bool:
+        at = text.find(c.source)
+        return at >= 0 and bool(rxc(_PER_HOST).search(text[at + len(c.source):
+                                                            at + len(c.source) + 40]))
+
+    totals = [c for c in devices if not per_host(c)]
+    each = [c for c in devices if per_host(c)]
+    if not totals or not hosts or len({c.value for c in totals}) != 1 or \
+            len({c.value for c in hosts}) != 1:
+        return out
+    total, count = int(totals[0].value), int(hosts[0].value)
+    if total % count or count >= total or any(int(c.value) != total // count for c in each):
+        return out
+    grouped = "; ".join(c.source for c in hosts + each)
+    return [Cand(c.kind, c.value, f"{c.source}; {grouped}", c.letter) if c is totals[0] else c
+            for c in out if c not in hosts and c not in each]
 
 
 _BYTE_UNITS = {"bytes": 1, "kB": 10**3, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}

@@ -505,6 +505,8 @@ def _faster(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCosts]
     """The scheme with the least alpha-beta time (the times exact numbers), its step and
     answer; a tie is refused."""
     times = {s: ctx.at(costs[s].values["time"]) for s in spec.schemes}
+    if spec.faster_for and not all(t.is_Rational for t in times.values()):
+        return _faster_for_sizes(spec, ctx, costs, times)
     if not all(t.is_Rational for t in times.values()):
         raise BadInput("which scheme is faster depends on symbols; give n, p, the latency and "
                        "the bandwidth as numbers", field="quantities",
@@ -519,6 +521,35 @@ def _faster(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCosts]
                 f"{costs[best].title} takes the least time (than {others}).", eqs)
     answer = Answer("the faster scheme", "", Name(best, SCHEMES[best].name),
                     note="the least alpha-beta time", quantity=Q.FASTER.key)
+    return step, answer, best
+
+
+def _faster_for_sizes(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCosts],
+                      times: dict[str, Any]) -> tuple[Step, Answer, str]:
+    """The faster scheme for large (or small) p: the one whose time is the least as p grows
+    without bound (or tends to 0), every other quantity a number; a tie is refused."""
+    p = ctx.sym.p
+    if any(t.free_symbols - {p} for t in times.values()):
+        raise BadInput("which scheme is faster for large or small sizes depends on symbols other "
+                       "than the parameter count; give n, the latency and the bandwidth as "
+                       "numbers", field="quantities",
+                       expected="numbers for n, alpha and the bandwidth")
+    large = spec.faster_for == "large"
+    ahead = {s: sp.limit(t / p, p, sp.oo) if large else sp.limit(t, p, 0, "+")
+             for s, t in times.items()}
+    best = min(ahead, key=lambda s: ahead[s])
+    if sum(1 for v in ahead.values() if v == ahead[best]) > 1:
+        raise BadInput(f"the schemes' times grow alike for {spec.faster_for} sizes: none is "
+                       "faster", field="quantities", expected="schemes whose times differ")
+    which = ("the time per parameter as p grows without bound" if large else
+             "the time as p tends to 0 (the latency terms)")
+    eqs = tuple(Equation.of(Tex(answer_symbol(costs[s], "time")), times[s]) for s in spec.schemes)
+    others = ", ".join(costs[s].title for s in spec.schemes if s != best)
+    step = Step("Which scheme is faster", f"Comparing {which}, {costs[best].title} takes the "
+                f"least time for {'large' if large else 'small'} p (than {others}).", eqs)
+    answer = Answer("the faster scheme", "", Name(best, SCHEMES[best].name),
+                    note=f"the least alpha-beta time for {'large' if large else 'small'} p",
+                    quantity=Q.FASTER.key)
     return step, answer, best
 
 

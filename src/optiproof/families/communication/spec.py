@@ -162,6 +162,9 @@ class CommunicationSpec(PartSpec, Derivable):
     n_power_of_two: bool = Field(
         False, description="The problem assumes n is a power of two (n a symbol): ceil(log2 n) "
                            "is then log2 n, and the answers are written so.")
+    faster_for: Literal["large", "small"] | None = Field(
+        None, description="With the parameter count p a symbol: the faster scheme is asked for "
+                          "large p (beyond every crossover) or small p (below every crossover).")
     chunks: Literal["even", "uneven"] = Field(
         "even", description="even: p must be divisible by n (chunks of p/n); uneven: the first "
                             "p mod n chunks get one extra element (ring all-reduce only).")

@@ -651,6 +651,8 @@ def faster_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
     facts = solution.facts
     inst = _instance_of(spec, facts)
     answer = next(a for a in solution.answers if a.quantity == "faster")
+    if inst is None and spec.faster_for and facts.instance["n"] is not None:
+        return _faster_for_sizes_check(spec, facts, answer, start)
     if inst is None:
         return Check("faster scheme vs schedule times", "inconclusive", "n or p is symbolic",
                      None, time.perf_counter() - start)
@@ -669,6 +671,36 @@ def faster_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
     return Check("faster scheme vs schedule times", "passed", f"schedule times at the "
                  f"problem's instance: {listed}: {best} is the least", 0.0, runtime,
                  compared="least counted time vs the answer")
+
+
+def _faster_for_sizes_check(spec: CommunicationSpec, facts: CommunicationFacts, answer: Any,
+                            start: float) -> Check:
+    """The scheme answered as faster for large (small) p: each scheme's time counted from its
+    schedule at two sizes p1 < p2 (multiples of n and 2^10) is a + b·p; the answer must have the
+    least slope b (for large p) or the least a (for small p)."""
+    from optiproof.families.communication.schedules import build_schedule, count_schedule
+
+    n = facts.instance["n"]
+    k = facts.instance["k"] if spec.uses_servers and facts.instance["k"] is not None else 1
+    alpha, bw = _Evaluator(facts).time_points()[0]
+    p1 = n * k * 1024
+    p2 = 2 * p1
+    lines = {}
+    for scheme in spec.schemes:
+        t1, t2 = (counted(count_schedule(build_schedule(scheme, n, q, k)), "time", n, q,
+                          spec.bytes_per_element, alpha, bw) for q in (p1, p2))
+        slope = (t2 - t1) / (p2 - p1)
+        lines[scheme] = (t1 - slope * p1, slope)
+    key = (lambda s: lines[s][1]) if spec.faster_for == "large" else (lambda s: lines[s][0])
+    best = min(lines, key=key)
+    listed = ", ".join(f"{s} {float(a):.6g} + {float(b):.6g}·p s" for s, (a, b) in lines.items())
+    runtime = time.perf_counter() - start
+    if best != answer.expr.key or [key(s) for s in lines].count(key(best)) > 1:
+        return Check("faster scheme vs schedule times", "failed", f"schedule times: {listed}; "
+                     f"answered {answer.expr.key}", None, runtime)
+    return Check("faster scheme vs schedule times", "passed", f"schedule times counted at p = "
+                 f"{p1} and {p2}: {listed}: {best} is the least for {spec.faster_for} p", 0.0,
+                 runtime, compared="least counted time for large/small p vs the answer")
 
 
 def witnesses(spec: CommunicationSpec, solution: PartSolution,
