@@ -648,7 +648,9 @@ OPTIMAL_MOMENTUM = _add(_Q(
              r"(?:(?<=optimal α)|(?<=best α)) and β\b",
              r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|learning "
              r"rate)(?: [αηγ])?),? and (?:[βb]|(?:the )?momentum(?: [βb])?) (?:optimally|as well as "
-             r"possible|to be optimal)\b"),
+             r"possible|to be optimal)\b",
+             r"\b(?:what|which) momentum(?: coefficient| parameter)? (?:is )?(?:usually|typically|"
+             r"commonly|conventionally|normally) (?:used|chosen|taken)\b"),
     labels=(r"\b(?:optimal |best )?momentum\b", r"β\^?[*⋆]")))
 ITERATION_EIGENVALUES = _add(_Q(
     "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",

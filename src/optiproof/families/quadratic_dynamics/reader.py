@@ -82,6 +82,7 @@ _ASKS = {
                 r"rate)\b",
     "optimal-step": r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?"
                     r"size)?|learning rate|lr)\b|"
+                    r"\b(?:optimal|best) (?:constant|fixed)[- ]step (?:gd|gradient[- ]descent)\b|"
                     r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\([αηγ], ?β\)|"
                     r"α and β|(?:hyper-?)?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
@@ -228,6 +229,11 @@ class QuadraticDynamicsReader:
         request is answered for each by its own reading."""
         m = _OF_METHODS.match(sentence.strip())
         split = r.found.get(_SPLIT) or []
+        named = OPTIMIZERS.mentions(sentence.strip())
+        if m is None and len(split) >= 2 and named and named[0].start == 0 and \
+                named[0].entry.key in split and _SHARED_PREDICATE.match(
+                    sentence.strip()[named[0].end:]):
+            return True   # "… each of GD (1) and heavy ball (2) need so that …": its own reading
         if m is None or len(split) < 2:
             return False
         named = [OPTIMIZERS.mentions(m.group(g)) for g in ("a", "b")]
@@ -404,6 +410,9 @@ class QuadraticDynamicsReader:
         if found is None and _formula_momentum(r, s) and \
                 r.value(F.alpha) is not None:
             return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
+        if found is None and s in ("μ", "mu") and re.search(
+                r"(?<![\w])(?:μ,? (?:and )?(?-i:L)|(?-i:L),? (?:and )?μ)(?![\w])", texts[0]):
+            return Q.STRONG_CONVEXITY.key   # "μ, L, κ?": listed beside L, the curvature's μ
         if found is None and re.fullmatch(r"α|η|γ|β|μ|lr", s) and \
                 Q.OPTIMAL_STEP.key in self.asked(r):
             return Q.OPTIMAL_STEP.key
@@ -1303,7 +1312,8 @@ def _read_switched_off(own: str, r: PartReading) -> None:
 """``nesterov=False`` in code: the method is switched off, not named."""
 
 _COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?"
-                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?)? ?(?:,|and|or|"
+                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?| \((?:part |"
+                          r"question |Q)?[a-h1-9]\))? ?(?:,|and|or|"
                           r"vs\.?|versus|/|&) (?:(?:for|with|using) )?(?:the |plain |vanilla |standard )?",
                           re.I)
 """What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball',
@@ -1398,6 +1408,10 @@ def _earlier_answers(own: str, label: str, previous: list[PartReading],
     return out
 
 
+_SHARED_PREDICATE = re.compile(r"^ ?(?:\((?:part |question |Q)?[a-h1-9]\) ?)?(?:need|needs|require|"
+                               r"requires|take|takes)\b", re.I)
+"""The verb a request's subjects share ("how many iterations does each of GD and heavy ball
+need"): the second subject with it asks the same of that method."""
 _SETTINGS = "settings of each method"
 _SPLIT = "methods of the part, one reading each"
 _OF_METHODS = re.compile(r"^(?:for|with|using|of) (?P<a>.{1,40}?),? (?:and|as well as|&) "
