@@ -61,3 +61,9 @@ def test_each_method_of_earlier_parts_uses_both_names():
         assert not p.missing, [m.reason for m in p.missing]
         assert not p.unused, p.unused
         assert p.value("epsilon") == 1e-6
+
+
+def test_a_stated_extreme_eigenvalue_or_spectrum_asks_nothing():
+    assert _asked("The largest eigenvalue of the Hessian is 10.") == []
+    assert _asked("The smallest eigenvalue of the Hessian is 1.") == []
+    assert _asked("Eigenvalues of H are 1 and 10.") == []

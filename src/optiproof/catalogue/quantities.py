@@ -1054,6 +1054,10 @@ EXISTENCE = _add(_Q(
              r"\bis the (?:minimum|infimum) (?:attained|achieved)\b")))
 RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe rank of\b",
                                                     r"\bwhat is (?:the |its )?rank\b")))
+_NOT_STATED = r"(?! ?(?:is|are|equals|=|:|≈)(?![\w]))"
+"""Not followed by a verb stating its value ("the largest eigenvalue of the Hessian is 10" gives
+L; it does not ask it)."""
+
 _HESSIAN_OF = r"(?:the hessian|∇\^?2 ?f|∇²f)\b"
 """What names the Hessian after "eigenvalue of": its extreme eigenvalues are the strong convexity
 and smoothness constants (of a quadratic, exactly; the Hessian of anything else is not one matrix,
@@ -1065,7 +1069,7 @@ EIGENVALUES = _add(_Q(
              r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))",
              r"\b(?:smallest and (?:the )?largest|largest and (?:the )?smallest|extreme|min(?:imum|imal)? "
              r"and max(?:imum|imal)?) eigenvalues\b",
-             r"^(?:the )?eigenvalues(?= of (?:the hessian\b|(?-i:[A-Z])(?![\w(])))",
+             r"^(?:the )?eigenvalues(?= of (?:the hessian\b|(?-i:[A-Z])(?![\w(]))(?: ?,| and\b| ?[.?;]| ?$))",
              r"(?:,|\band) (?:the |all |its )?eigenvalues\b"
              r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))"
              r"(?= of (?:h|a|q|the hessian|the matrix)\b|[,.?;]| and\b|$)")))
@@ -1079,9 +1083,9 @@ SMOOTHNESS = _add(_Q(
              r"\b(?:largest|maximum|maximal|highest) curvature\b",
              r"\b(?:largest|maximum|maximal|highest)(?= and (?:the )?(?:smallest|minimum|minimal|"
              r"lowest) curvatures?\b)",
-             r"\b(?:largest|maximum|maximal|highest) eigenvalue(?= of " + _HESSIAN_OF + r")",
+             r"\b(?:largest|maximum|maximal|highest) eigenvalue(?= of " + _HESSIAN_OF + _NOT_STATED + r")",
              r"\b(?:largest|maximum|maximal|highest)(?= and (?:the )?(?:smallest|minimum|minimal|"
-             r"lowest) eigenvalues? of " + _HESSIAN_OF + r")"),
+             r"lowest) eigenvalues? of " + _HESSIAN_OF + _NOT_STATED + r")"),
     labels=(r"\bsmoothness\b",)))
 STRONG_CONVEXITY = _add(_Q(
     "strong-convexity-constant", "strong convexity constant", r"\mu",
@@ -1091,9 +1095,9 @@ STRONG_CONVEXITY = _add(_Q(
              r"\b(?:smallest|minimum|minimal|lowest) curvature\b",
              r"\b(?:smallest|minimum|minimal|lowest)(?= and (?:the )?(?:largest|maximum|maximal|"
              r"highest) curvatures?\b)",
-             r"\b(?:smallest|minimum|minimal|lowest) eigenvalue(?= of " + _HESSIAN_OF + r")",
+             r"\b(?:smallest|minimum|minimal|lowest) eigenvalue(?= of " + _HESSIAN_OF + _NOT_STATED + r")",
              r"\b(?:smallest|minimum|minimal|lowest)(?= and (?:the )?(?:largest|maximum|maximal|"
-             r"highest) eigenvalues? of " + _HESSIAN_OF + r")"),
+             r"highest) eigenvalues? of " + _HESSIAN_OF + _NOT_STATED + r")"),
     labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",
