@@ -33,3 +33,10 @@ def test_the_best_possible_factor_is_the_optimal_rate():
     parts = {p.label: p for p in read_report(TEXT).parts}
     three = parts["3"]
     assert "optimal-rate" in three.value("asks") and "rate" in three.value("asks")
+
+
+def test_a_bare_number_naming_another_parameter_is_no_step():
+    from optiproof.families.quadratic_dynamics.reader import _bare_step
+
+    assert _bare_step("what rate do we get with a 0.9 momentum?") is None
+    assert _bare_step("what rate am I getting with my 0.05?")[0].value == 0.05

@@ -238,7 +238,7 @@ def variable_iterates(questions: Questions, flat: str) -> Questions:
             m = _INDEXED_LETTER.match(a.phrase.strip())
             lo = a.start - r.start
             call = re.search(r"(?<![\w])[A-Za-z] ?\( ?$", r.sentence[:lo])
-            if a.quantity and m and m.group("v") in letters and \
+            if a.quantity and a.quantity != "theta-t" and m and m.group("v") in letters and \
                     QUANTITIES[a.quantity].value_kind != "yes-no":
                 phrase = a.phrase.strip().rstrip(")")
                 start = a.start

@@ -1568,6 +1568,19 @@ _RATE_WITH = re.compile(r"\b(?:rate|factor|contraction)\b[^.?;]{0,40}?\b(?:with|
 of a gradient step), in the part's own request."""
 
 
+def _bare_step(text: str) -> tuple[Any, str] | None:
+    """The number of :data:`_RATE_WITH`, when no other parameter's noun follows it ("with a 0.9
+    momentum" is no step)."""
+    got = _number_after(_RATE_WITH, text)
+    if got is None:
+        return None
+    at = text.find(got[1]) + len(got[1])
+    if rx(r"^ ?(?:momentum|β|beta|dampening|decay|tolerance|accuracy|error|precision|%|x\b|×|"
+          r"times|[a-zA-Zα-ω])").match(text[at:at + 16]):
+        return None
+    return got
+
+
 def _number_after(pattern: re.Pattern, text: str) -> tuple[Any, str] | None:
     """The number right after the first match of ``pattern``, and the phrase up to it."""
     m = pattern.search(text)
@@ -1665,7 +1678,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
         if _step_expression(text, r):
             break
         got = _scalar(text, rf"{step}|step size|step-size|learning rate|lr") or \
-            _step_value(text) or (_number_after(_RATE_WITH, text) if text is own else None)
+            _step_value(text) or (_bare_step(text) if text is own else None)
         if got is not None:
             _set_number(r, F.alpha, got, text)
             break
