@@ -39,4 +39,4 @@ def test_a_bare_number_naming_another_parameter_is_no_step():
     from optiproof.families.quadratic_dynamics.reader import _bare_step
 
     assert _bare_step("what rate do we get with a 0.9 momentum?") is None
-    assert _bare_step("what rate am I getting with my 0.05?")[0].value == 0.05
+    assert _bare_step("what rate am I getting with my 0.05?")[0].text == "0.05"
