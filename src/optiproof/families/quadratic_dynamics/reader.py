@@ -54,7 +54,9 @@ F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
 """Spec field names of the quadratic-dynamics family."""
 
 CUES = [
-    (r"(?<![\w])([a-zθ]) ?\^T ?(?:[A-Z]|Lambda|Sigma) ?\1(?![\w])", 3),   # θᵀHθ, zᵀΛz, vᵀQv (r"\bH ?= ?(?:diag|\[)", 2),
+    (r"(?<![A-Za-zα-ω])(?:" + "|".join(rf"{v} ?\^T ?(?:[A-Z]|Lambda|Sigma) ?{v}" for v in "θxwzvuy")
+     + r")(?![A-Za-zα-ω0-9_])", 3),   # θᵀHθ, zᵀΛz, vᵀQv: the same letter on both sides
+    (r"\bH ?= ?(?:diag|\[)", 2),
     (r"\bquadratic\b", 1.5), (r"\beigenvalues?\b", 1.5), (r"\bcondition number\b", 2),
     (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant |fixed )?(?:step|learning "
      r"rate)", 2),
