@@ -183,6 +183,8 @@ def missing_values(expected: dict, data: dict) -> list[str]:
         if ep.get("explanation"):
             continue
         label = str(ep["label"]).strip("() ").lower()
+        if not any(p["label"] == label or p["label"].startswith(f"{label}.") for p in parts):
+            label = re.sub(r"^(?:part|q)\s*", "", label)   # "Q1" is read as part 1
         part = next((p for p in parts if p["label"] == label), None)
         if part is None and len(parts) == len(expected["parts"]):
             part = parts[i]

@@ -654,7 +654,9 @@ OPTIMAL_MOMENTUM = _add(_Q(
              r"(?:(?<=optimal α)|(?<=best α)) and β\b",
              r"\b(?:tun|choos|pick|set)(?:e|es|ed|ing)? (?:[αηγa]|lr|the (?:step(?: ?size)?|learning "
              r"rate)(?: [αηγ])?),? and (?:[βb]|(?:the )?momentum(?: [βb])?) (?:optimally|as well as "
-             r"possible|to be optimal)\b"),
+             r"possible|to be optimal)\b",
+             r"\b(?:what|which) momentum(?: coefficient| parameter)? (?:is )?(?:usually|typically|"
+             r"commonly|conventionally|normally) (?:used|chosen|taken)\b"),
     labels=(r"\b(?:optimal |best )?momentum\b", r"β\^?[*⋆]")))
 ITERATION_EIGENVALUES = _add(_Q(
     "iteration-eigenvalues", "eigenvalues of the iteration matrix", r"z_{\pm}",
@@ -1073,12 +1075,22 @@ EXISTENCE = _add(_Q(
              r"\bis the (?:minimum|infimum) (?:attained|achieved)\b")))
 RANK = _add(_Q("rank", "rank of a matrix", phrases=(r"\bits rank\b", r"\bthe rank of\b",
                                                     r"\bwhat is (?:the |its )?rank\b")))
+_NOT_STATED = r"(?! ?(?:is|are|equals|=|:|≈)(?![\w]))"
+"""Not followed by a verb stating its value ("the largest eigenvalue of the Hessian is 10" gives
+L; it does not ask it)."""
+
+_HESSIAN_OF = r"(?:the hessian|∇\^?2 ?f|∇²f)\b"
+"""What names the Hessian after "eigenvalue of": its extreme eigenvalues are the strong convexity
+and smoothness constants (of a quadratic, exactly; the Hessian of anything else is not one matrix,
+and a matrix by its letter may not be the Hessian)."""
+
 EIGENVALUES = _add(_Q(
     "eigenvalues", "eigenvalues of a matrix", r"\lambda_i", value_kind="vector",
     phrases=(r"\b(?:find|compute|give|state|list|write down|what are) (?:the |all )?eigenvalues\b"
              r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))",
              r"\b(?:smallest and (?:the )?largest|largest and (?:the )?smallest|extreme|min(?:imum|imal)? "
              r"and max(?:imum|imal)?) eigenvalues\b",
+             r"^(?:the )?eigenvalues(?= of (?:the hessian\b|(?-i:[A-Z])(?![\w(]))(?: ?,| and\b| ?[.?;]| ?$))",
              r"(?:,|\band) (?:the |all |its )?eigenvalues\b"
              r"(?! of (?:the |its )?(?:iteration|update|transition|2 ?[x×] ?2))"
              r"(?= of (?:h|a|q|the hessian|the matrix)\b|[,.?;]| and\b|$)")))
@@ -1091,7 +1103,10 @@ SMOOTHNESS = _add(_Q(
              r"(?<![\w])(?-i:L) \((?:the )?(?:smoothness|lipschitz)(?: constant| parameter)?\)",
              r"\b(?:largest|maximum|maximal|highest) curvature\b",
              r"\b(?:largest|maximum|maximal|highest)(?= and (?:the )?(?:smallest|minimum|minimal|"
-             r"lowest) curvatures?\b)"),
+             r"lowest) curvatures?\b)",
+             r"\b(?:largest|maximum|maximal|highest) eigenvalue(?= of " + _HESSIAN_OF + _NOT_STATED + r")",
+             r"\b(?:largest|maximum|maximal|highest)(?= and (?:the )?(?:smallest|minimum|minimal|"
+             r"lowest) eigenvalues? of " + _HESSIAN_OF + _NOT_STATED + r")"),
     labels=(r"\bsmoothness\b",)))
 STRONG_CONVEXITY = _add(_Q(
     "strong-convexity-constant", "strong convexity constant", r"\mu",
@@ -1100,7 +1115,10 @@ STRONG_CONVEXITY = _add(_Q(
              r"(?<![\w])μ \((?:the )?strong(?:ly)?[- ]convex(?:ity)?(?: constant| parameter)?\)",
              r"\b(?:smallest|minimum|minimal|lowest) curvature\b",
              r"\b(?:smallest|minimum|minimal|lowest)(?= and (?:the )?(?:largest|maximum|maximal|"
-             r"highest) curvatures?\b)"),
+             r"highest) curvatures?\b)",
+             r"\b(?:smallest|minimum|minimal|lowest) eigenvalue(?= of " + _HESSIAN_OF + _NOT_STATED + r")",
+             r"\b(?:smallest|minimum|minimal|lowest)(?= and (?:the )?(?:largest|maximum|maximal|"
+             r"highest) eigenvalues? of " + _HESSIAN_OF + _NOT_STATED + r")"),
     labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",

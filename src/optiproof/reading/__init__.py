@@ -59,7 +59,7 @@ def read_report(text: str | bytes) -> Reading:
     from optiproof.reading.normalize import decode_input, flatten, normalize
     from optiproof.reading.parts import sentence_title, split_parts
     from optiproof.reading.questions import read_questions
-    from optiproof.reading.roles import place_by_role, symbol_roles
+    from optiproof.reading.roles import place_by_role, symbol_roles, variable_iterates
     from optiproof.reading.symbols import defined_symbols, symbol_key
     from optiproof.reading.match import choose, tied
     from optiproof.core.text.match import rx
@@ -94,7 +94,8 @@ def read_report(text: str | bytes) -> Reading:
     roles = symbol_roles(whole)
     problem = {"texts": {p.label: p.flat for p in layout.parts},
                "context": flatten(layout.context), "symbols": every_symbol}
-    asked_anywhere = [a.quantity for p in layout.parts for a in read_questions(p.flat).asks
+    asked_anywhere = [a.quantity for p in layout.parts
+                      for a in variable_iterates(read_questions(p.flat), whole).asks
                       if a.quantity]
     for part in layout.parts:
         if len(part.flat) > MAX_PART_CHARS:
@@ -110,6 +111,7 @@ def read_report(text: str | bytes) -> Reading:
         symbols = _symbols_known_by(part.label, layout, every_symbol)
         problem["symbols"] = symbols
         questions = place_by_role(questions, roles, symbols)
+        questions = variable_iterates(questions, whole)
         asked = [q for a in questions.asks
                  if (q := a.quantity or symbols.get(symbol_key(a.phrase)))]
         own_scores = {name: rd.score(part.flat) for name, rd in registry.items()}

@@ -145,6 +145,9 @@ def _in_aside(flat: str, start: int) -> bool:
     lo = max(flat.rfind(c, 0, start) for c in ".!?\n") + 1
     hi = min((i for i in (flat.find(c, start) for c in ("! ", "? ", ". ", "\n")) if i >= 0),
              default=len(flat))
+    sentence = flat[lo:hi + 1]
+    if _UNNEEDED_VALUE.search(sentence) and "?" not in sentence and sentence.count("=") == 1:
+        return True   # "Start: w_0 = (10, 1) -- not needed for the rates."
     opened = flat.rfind("(", lo, start)
     if opened >= 0 and flat.find(")", opened, start) < 0:   # inside a parenthesis: it alone
         close = flat.find(")", start)
@@ -155,6 +158,14 @@ def _in_aside(flat: str, start: int) -> bool:
             r"matter)\b", piece, re.I) and not re.search(r"[?‖\[\]{}]", piece):
         return True   # "(… width d=4096 of the real model are irrelevant here.)": all of it
     return bool(_IRRELEVANT.search(piece)) and not re.search(r"[=≈\[\]{}?‖]", piece)
+
+
+_UNNEEDED_VALUE = re.compile(
+    r"(?<![=<>≤≥]) ?= ?(?:-?[\d.]+|[(\[] ?-?[\d.]+(?: ?, ?-?[\d.]+){0,7} ?[)\]]) ?(?:--|—|–|,|;|\(|:)? ?"
+    r"(?:it'?s |this is |that'?s |which is |is |are )?(?:not (?:needed|required|used)|irrelevant|"
+    r"unused)\b", re.I)
+"""One value stated and, right after it, said to be unneeded ("Start: w_0 = (10, 1) -- not needed
+for the rates"): the writer sets it aside, so its numbers are listed as ignored, not used."""
 
 
 _BATCH_BEFORE = re.compile(r"\b(?:mini-?)?batch(?:es)?(?: size)?(?: (?:of|=|is|:))?(?: size)?"

@@ -165,6 +165,22 @@ def _short_greek(text: str, notes: list[str]) -> str:
 _WORD_GREEK_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_WORD_GREEK) + r")(?![A-Za-z])")
 _INF_INDEX = re.compile(r"(?<=[_lL∞\-\s])inf(?:inity|ty)?\b")
 _GT_TRANSPOSE = re.compile(r"\b([gGaAxX])T(?=[ \t(Δθ])")
+_PDF_GT_FORM = re.compile(r"(?<![\w^])([a-zθ]) ?> ?([A-Z])\1(?![\w])")
+"""A PDF copy's quadratic form whose transpose sign came out as '>' ("x > Hx", "θ > Hθ"): the
+same letter on both sides of the matrix, so xᵀHx (a comparison x > Hx is not written so)."""
+
+
+def _pdf_gt_transpose(text: str) -> str:
+    """``x > Hx − b > x`` of a PDF copy: ``x^T Hx − b^T x``, only where the form ``v > Mv``
+    shows the variable v (a linear term's ``c > v`` of that same v then is ``c^T v``)."""
+    letters = {m.group(1) for m in _PDF_GT_FORM.finditer(text)}
+    if not letters:
+        return text
+    text = _PDF_GT_FORM.sub(lambda m: f"{m.group(1)}^T {m.group(2)}{m.group(1)}", text)
+    alt = "|".join(map(re.escape, sorted(letters)))
+    return re.sub(rf"(?<![\w^])([a-z]) ?> ?({alt})(?![\w])", r"\1^T \2", text)
+
+
 _CARET_T = re.compile(r"\^\s{0,2}(?:\{\s{0,2}(?:T|\\top|⊤)\s{0,2}\}|(?:T|\\top|⊤)(?![A-Za-z]))")
 _ALPHA_T = re.compile(r"(?<![A-Za-z])αt\b")
 _A_SUB_T = re.compile(r"\ba_t\s{0,3}=\s{0,3}a\b")
@@ -332,6 +348,7 @@ def normalize(raw: str) -> Normalized:
     text = _short_greek(text, notes)
     text = _WORD_DAGGER.sub("^†", text)
     text = _INF_INDEX.sub("∞", text)
+    text = _pdf_gt_transpose(text)
     text = _CARET_T.sub("^T", text).replace("^^T", "^T")
     text = _GT_TRANSPOSE.sub(lambda m: m.group(1) + "^T", text)
     text = _fix_norm_indices(text)

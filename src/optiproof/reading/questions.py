@@ -861,6 +861,12 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
         if not _ENGLISH.search(m.group(1).split("_")[0].split("^")[0].split("(")[0]) and \
                 not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
             asks.append(Ask(None, m.group(1), lo, hi))
+    listed = _SYMBOL_LIST_QUESTION.search(sentence)
+    for m in re.finditer(rf"(?<![\w])(?!and\b){_ONE_LETTER}(?![\w])", listed.group("list")) \
+            if listed else ():
+        lo, hi = start + listed.start("list") + m.start(), start + listed.start("list") + m.end()
+        if not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
+            asks.append(Ask(None, m.group(0).strip(), lo, hi))    # "μ, L, κ?": each one asked
     bare = _bare_list(sentence)
     if bare is not None:    # "mhat_2 and vhat_2, and w_2.": every symbol of the list is asked
         lead = len(sentence) - len(sentence.lstrip())
@@ -1007,6 +1013,11 @@ naming the symbol."""
 _EQUALS_QUESTION = re.compile(rf"(?<![\w^_])({_SYMBOL}) ?= ?\?")
 """A symbol equated to a question mark ("w_1 = ?", "κ(H) = ?"): the symbol is asked."""
 _LONE_SYMBOL_QUESTION = re.compile(rf"(?:^|[:;] ?)({_SYMBOL})(?: ?\^? ?[*⋆])? ?\?\s*$")
+_ONE_LETTER = r"(?:[A-Za-zα-ωΑ-Ω](?:_\{?[A-Za-z0-9]{1,3}\}?)?(?: ?\^? ?[*⋆])?)"
+_SYMBOL_LIST_QUESTION = re.compile(rf"(?:^|[:;] ?)(?P<list>{_ONE_LETTER}(?: ?,(?: and)? ?{_ONE_LETTER}|"
+                                   rf" and {_ONE_LETTER}){{1,7}}) ?\?\s*$")
+"""A list of one-letter symbols with a question mark, as the whole request or after a colon
+("μ, L, κ?"): each symbol is asked."""
 """A symbol alone with a question mark after a colon, or as the whole request ("Now use the
 squared penalty: u ?", "d*?"): the symbol is asked (a copy that lost its '= ?')."""
 _INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()?]{1,80}\?", re.I)

@@ -211,3 +211,44 @@ _NAMED_ITEM = re.compile(rf"^(?:(?:and|also|then|,)\s+)*(?:(?:the|its|their|a)\s
                          rf"(?P<sym>{_SYMBOL})\s?[.?!]?$")
 """An item that is a noun phrase ending in a symbol ("and the factor ρHB."), not a statement
 ("assuming the error shrinks by ρ every step")."""
+
+
+_VARIABLE_OF = re.compile(r"(?<![\w])[A-Za-z] ?\( ?(?P<v>[a-zα-ω]) ?\) ?= ?(?!=)")
+"""A function written in its one-letter variable (``g(v) = ½ vᵀQv``, ``q(z) = …``)."""
+_INDEXED_LETTER = re.compile(r"^(?P<v>[a-zα-ω])_?\{?\(?\d{1,3}\)?\}?\)?$")
+
+
+def function_variables(flat: str) -> set[str]:
+    """The one-letter variables the text's written functions take (``g(v) = …``: v)."""
+    return {m.group("v") for m in _VARIABLE_OF.finditer(flat)}
+
+
+def variable_iterates(questions: Questions, flat: str) -> Questions:
+    """An indexed symbol whose letter is the variable of a function the text writes
+    (``v_3`` of ``g(v) = ½ vᵀQv``) names that variable's iterate, not the quantity the
+    catalogue's notation gives the letter elsewhere (v_t, Adam's second moment): its ask is
+    left for the family's reader to place by the symbol."""
+    letters = function_variables(flat)
+    if not letters:
+        return questions
+    requests, changed = [], False
+    for r in questions.requests:
+        asks = []
+        for a in r.asks:
+            m = _INDEXED_LETTER.match(a.phrase.strip())
+            lo = a.start - r.start
+            call = re.search(r"(?<![\w])[A-Za-z] ?\( ?$", r.sentence[:lo])
+            if a.quantity and a.quantity != "theta-t" and m and m.group("v") in letters and \
+                    QUANTITIES[a.quantity].value_kind != "yes-no":
+                phrase = a.phrase.strip().rstrip(")")
+                start = a.start
+                if call is not None:   # "g(v_3)": the function's value there, asked as written
+                    close = r.sentence.find(")", lo)
+                    start, phrase = r.start + call.start(), r.sentence[call.start():close + 1]
+                asks.append(Ask(None, phrase, start, start + len(phrase)))
+                changed = True
+            else:
+                asks.append(a)
+        requests.append(replace(r, asks=tuple(asks)))
+    return replace(questions, requests=tuple(requests)) if changed else questions
+

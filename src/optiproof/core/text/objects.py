@@ -176,14 +176,20 @@ def hessian_and_linear(expr: object, unknowns: list[object]
     return tuple(tuple(r) for r in hess), tuple(grad0)  # type: ignore[arg-type]
 
 
+CAPITAL_GREEK = ("Lambda", "Sigma", "Gamma", "Delta", "Theta", "Phi", "Psi", "Omega", "Λ", "Σ", "Γ",
+                 "Δ", "Θ", "Φ", "Ψ", "Ω")
+"""Capital Greek letters that name a matrix, as normalisation spells them (and as written)."""
+
 _MATRIX_FORM = re.compile(
-    r"(?<![\w])(?:[fFLJ]|loss|Loss)\s?\(\s?(?P<v>[A-Za-zθ]\w{0,3})\s?\)\s?=\s?"
+    r"(?<![\w])(?:[A-Za-z]|loss|Loss)\s?\(\s?(?P<v>[A-Za-zθ]\w{0,3})\s?\)\s?=\s?"
     r"(?P<half>½|1/2|\(1/2\)|\(1\)/\(2\)|0\.5)?\s?(?:·|\*)?\s?"
-    r"(?P=v)\s?\^\s?(?:T|⊤)\s?(?P<m>[A-Z])\s?(?P=v)"
+    r"(?P=v)\s?\^\s?(?:T|⊤)\s?(?P<m>[A-Z]|" + "|".join(CAPITAL_GREEK) + r")\s?(?P=v)"
     r"(?:\s?(?P<sign>[-+−])\s?(?P<b>[a-z])\s?\^\s?(?:T|⊤)\s?(?P=v))?"
     r"(?=\s?(?:[,.;:]|\)|$|\s(?:with|where|and|for|on|in|subject|over|defined)\b))")
 """``f(x) = ½ xᵀAx − bᵀx`` (or without the ½) with the matrix and vector named by a letter;
-nothing may follow the last term but punctuation or a joining word."""
+nothing may follow the last term but punctuation or a joining word. The function's own name
+and its variable's letter do not matter (``q(z) = ½ zᵀAz``, ``g(v) = ½ vᵀQv``), and the matrix
+may be a capital Greek letter (``½ zᵀΛz``, spelled out by normalisation)."""
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from optiproof.core.text.match import (
 from optiproof.core.text.numbers import (Num, array_at, find_numbers, is_matrix, number_at,
                                          spec_array)
 from optiproof.core.text.formulas import formulas
-from optiproof.core.text.objects import (QuadraticForm, extreme_eigenvalues,
+from optiproof.core.text.objects import (CAPITAL_GREEK, QuadraticForm, extreme_eigenvalues,
                                          flattened_vector_quadratic, matrix_quadratic_forms,
                                          quadratic_forms, quadratic_of_matrices,
                                          unread_functions)
@@ -54,7 +54,9 @@ F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
 """Spec field names of the quadratic-dynamics family."""
 
 CUES = [
-    (r"θ\^T ?[A-Z] ?θ|\bx\^T ?[A-Z] ?x\b|\bw\^T ?[A-Z] ?w\b", 3), (r"\bH ?= ?(?:diag|\[)", 2),
+    (r"(?<![A-Za-zα-ω])(?:" + "|".join(rf"{v} ?\^T ?(?:[A-Z]|Lambda|Sigma) ?{v}" for v in "θxwzvuy")
+     + r")(?![A-Za-zα-ω0-9_])", 3),   # θᵀHθ, zᵀΛz, vᵀQv: the same letter on both sides
+    (r"\bH ?= ?(?:diag|\[)", 2),
     (r"\bquadratic\b", 1.5), (r"\beigenvalues?\b", 1.5), (r"\bcondition number\b", 2),
     (r"\b(?:largest|maximum|max|maximal|biggest) (?:stable )?(?:constant |fixed )?(?:step|learning "
      r"rate)", 2),
@@ -82,6 +84,7 @@ _ASKS = {
                 r"rate)\b",
     "optimal-step": r"\b(?:optimal|best) (?:gd|gradient[- ]descent) (?:constant |fixed )?(?:step(?: ?"
                     r"size)?|learning rate|lr)\b|"
+                    r"\b(?:optimal|best) (?:constant|fixed)[- ]step (?:gd|gradient[- ]descent)\b|"
                     r"\boptimal (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr\b|[αηγ]\b|"
                     r"\([αηγ], ?β\)|"
                     r"α and β|(?:hyper-?)?parameters|tuning|momentum|choice of)|\bbest (?:constant |fixed )?"
@@ -100,7 +103,7 @@ _ASKS = {
                     r"(?:convergence )?rate|\b(?:best|fastest) (?:achievable )?"
                     r"(?:convergence )?rate|\bresulting (?:\(?(?:asymptotic|linear|convergence|"
                     r"worst[- ]case)\)? ){0,2}rate|\brate (?:does it|it) "
-                    r"achieve|\b(?:what|which) rate\b|\b(?:optimal|best|smallest(?: possible| achievable)?) "
+                    r"achieve|\b(?:what|which) rate\b|\b(?:optimal|best|smallest)(?: possible| achievable)? "
                     r"(?:(?:worst[- ]case|linear|contraction|convergence) ){0,2}factor\b|ρ ?\( ?[αηγ] ?(?:\^ ?\*|\*|⋆|\^⋆) ?\)",
     "rate": r"\bconvergence rate|\brate of convergence|\b(?:contraction|convergence) (?:factor|rate)|"
             r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\||"
@@ -228,6 +231,11 @@ class QuadraticDynamicsReader:
         request is answered for each by its own reading."""
         m = _OF_METHODS.match(sentence.strip())
         split = r.found.get(_SPLIT) or []
+        named = OPTIMIZERS.mentions(sentence.strip())
+        if m is None and len(split) >= 2 and named and named[0].start == 0 and \
+                named[0].entry.key in split and _SHARED_PREDICATE.match(
+                    sentence.strip()[named[0].end:]):
+            return True   # "… each of GD (1) and heavy ball (2) need so that …": its own reading
         if m is None or len(split) < 2:
             return False
         named = [OPTIMIZERS.mentions(m.group(g)) for g in ("a", "b")]
@@ -388,7 +396,7 @@ class QuadraticDynamicsReader:
         """α*, κ, ρ, ρ*: the optimal step, condition number, rate, optimal rate; a bare step or
         momentum symbol (γ, μ) in a part that asks for the optimal tuning is part of it."""
         s = symbol.replace(" ", "")
-        if _iterate_index(s) or point_index(s, r.value(F.variables)):
+        if _iterate_index(s, r.found.get(_LETTERS, ())) or point_index(s, r.value(F.variables)):
             return Q.THETA_T.key  # "compute w_1 and w_2", a flattened "θ1", "(x1, y1)" of f(x, y)
         if re.fullmatch(r"θ|theta|w|x|(?:the )?iterates?(?: (?:θ|theta|w|x))? after .+", symbol) and \
                 _after_steps(r.own_text or "", symbol) is not None:
@@ -404,6 +412,9 @@ class QuadraticDynamicsReader:
         if found is None and _formula_momentum(r, s) and \
                 r.value(F.alpha) is not None:
             return Q.OPTIMAL_MOMENTUM.key  # the stated formula, checked against β* by the solver
+        if found is None and s in ("μ", "mu") and re.search(
+                r"(?<![\w])(?:μ,? (?:and )?(?-i:L)|(?-i:L),? (?:and )?μ)(?![\w])", texts[0]):
+            return Q.STRONG_CONVEXITY.key   # "μ, L, κ?": listed beside L, the curvature's μ
         if found is None and re.fullmatch(r"α|η|γ|β|μ|lr", s) and \
                 Q.OPTIMAL_STEP.key in self.asked(r):
             return Q.OPTIMAL_STEP.key
@@ -440,6 +451,7 @@ class QuadraticDynamicsReader:
         own, ctx = part.flat, part.flat_context
         r = PartReading(part.label, FAMILY, own_text=own)
         _read_curvature(own, ctx, r)
+        r.found[_LETTERS] = _form_variables((own, ctx))
         _read_scale(own, r)
         _read_decay(own, r)
         _read_form(objects, r, ctx)
@@ -488,6 +500,12 @@ class QuadraticDynamicsReader:
                               conventions=list(r.conventions))
             sub.set(F.method, name, src)
             sub.found[_SPLIT] = [m for m, _ in methods]
+            keys = [m for m, _ in methods]
+            for x in OPTIMIZERS.mentions(own):   # the other methods named: their own readings
+                if x.entry.key in keys and x.entry.key != name:
+                    sub.convention("another method of the part", x.phrase,
+                                   f"{OPTIMIZERS[x.entry.key].name} is answered by part "
+                                   f"({part.label}.{keys.index(x.entry.key) + 1})")
             if name == O.GD.key and F.beta in sub.fields and \
                     sub.fields[F.beta].source not in own:
                 del sub.fields[F.beta]   # the shared text's momentum is another method's
@@ -538,17 +556,22 @@ def _eig_head(own: str, ctx: str) -> str:
     """:data:`_EIG_HEAD`, also for "the eigenvalues of A" where A is the matrix of the written
     function ½ wᵀAw (its Hessian; a form without the ½ is refused by :func:`_read_curvature`)."""
     letters = sorted({f.matrix for t in (own, ctx) for f in matrix_quadratic_forms(t)
-                      if f.matrix != "H" and re.fullmatch(r"[A-Z]", f.matrix)})
+                      if f.matrix != "H" and _matrix_letter(f.matrix)})
     if not letters:
         return _EIG_HEAD
     return _EIG_HEAD.replace("(?: of H|", f"(?: of (?:H|{'|'.join(letters)})|", 1)
+
+
+def _matrix_letter(name: str) -> bool:
+    """A capital letter (Latin or Greek) naming the matrix of a written quadratic form."""
+    return bool(re.fullmatch(r"[A-Z]", name)) or name in CAPITAL_GREEK
 
 
 def _form_letters(own: str, ctx: str) -> str:
     """``H`` and the letters of the matrices of the written functions ½ wᵀAw (their Hessians:
     "μI ⪯ A ⪯ LI" bounds the curvature), as a regex alternative."""
     letters = {f.matrix for t in (own, ctx) for f in matrix_quadratic_forms(t)
-               if re.fullmatch(r"[A-Z]", f.matrix)} | {"H"}
+               if _matrix_letter(f.matrix)} | {"H"}
     return "|".join(sorted(letters))
 
 
@@ -1291,7 +1314,8 @@ def _read_switched_off(own: str, r: PartReading) -> None:
 """``nesterov=False`` in code: the method is switched off, not named."""
 
 _COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?"
-                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?)? ?(?:,|and|or|"
+                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?| \((?:part |"
+                          r"question |Q)?[a-h1-9]\))? ?(?:,|and|or|"
                           r"vs\.?|versus|/|&) (?:(?:for|with|using) )?(?:the |plain |vanilla |standard )?",
                           re.I)
 """What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball',
@@ -1386,6 +1410,10 @@ def _earlier_answers(own: str, label: str, previous: list[PartReading],
     return out
 
 
+_SHARED_PREDICATE = re.compile(r"^ ?(?:\((?:part |question |Q)?[a-h1-9]\) ?)?(?:need|needs|require|"
+                               r"requires|take|takes)\b", re.I)
+"""The verb a request's subjects share ("how many iterations does each of GD and heavy ball
+need"): the second subject with it asks the same of that method."""
 _SETTINGS = "settings of each method"
 _SPLIT = "methods of the part, one reading each"
 _OF_METHODS = re.compile(r"^(?:for|with|using|of) (?P<a>.{1,40}?),? (?:and|as well as|&) "
@@ -1536,6 +1564,25 @@ _STEP_VALUE = re.compile(r"\b(?:(?:with|using|at|take|and) (?:a |the )?(?:consta
                          r"\d{1,6}/\d))", re.I)
 
 
+_RATE_WITH = re.compile(r"\b(?:rate|factor|contraction)\b[^.?;]{0,40}?\b(?:with|at|for|using) "
+                        r"(?:my|our|your|the|this|that|a) (?=0?\.\d|\d{1,6}/\d)", re.I)
+"""A rate asked "with my 0.05": a bare number a rate is asked at is the step (the one parameter
+of a gradient step), in the part's own request."""
+
+
+def _bare_step(text: str) -> tuple[Any, str] | None:
+    """The number of :data:`_RATE_WITH`, when no other parameter's noun follows it ("with a 0.9
+    momentum" is no step)."""
+    got = _number_after(_RATE_WITH, text)
+    if got is None:
+        return None
+    at = text.find(got[1]) + len(got[1])
+    if rx(r"^ ?(?:momentum|β|beta|dampening|decay|tolerance|accuracy|error|precision|%|x\b|×|"
+          r"times|[a-zA-Zα-ω])").match(text[at:at + 16]):
+        return None
+    return got
+
+
 def _number_after(pattern: re.Pattern, text: str) -> tuple[Any, str] | None:
     """The number right after the first match of ``pattern``, and the phrase up to it."""
     m = pattern.search(text)
@@ -1633,7 +1680,7 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
         if _step_expression(text, r):
             break
         got = _scalar(text, rf"{step}|step size|step-size|learning rate|lr") or \
-            _step_value(text)
+            _step_value(text) or (_bare_step(text) if text is own else None)
         if got is not None:
             _set_number(r, F.alpha, got, text)
             break
@@ -1654,7 +1701,8 @@ def _read_scalars(own: str, ctx: str, r: PartReading, earlier: str = "") -> None
         if got is not None:
             _set_number(r, F.epsilon, got, text)
             break
-        factor, bound = _factor(text) or _word_factor(text) or _count_tolerance(text), _bound(text)
+        factor, bound = (_factor(text) or _word_factor(text) or _one_in_a(text) or
+                         _count_tolerance(text)), _bound(text)
         got = factor or bound
         if got is not None:
             if factor and bound and _as_ratio(factor[0].value) == _as_ratio(bound[0].value):
@@ -1710,19 +1758,30 @@ def _carry_epsilon(own: str, previous: list[PartReading], r: PartReading) -> Non
           note=f"the error factor of part ({ref}), which this part refers to")
 
 
-_ITERATE_INDEX = re.compile(r"^(?:θ|theta|w|x)_?\{?\(?(\d{1,3})\)?\}?$")
+_ITERATE_INDEX = r"^(?:θ|theta|w|x{letters})_?\{{?\(?(\d{{1,3}})\)?\}}?$"
+_LETTERS = "the variable of the written quadratic form"
 
 
-def _iterate_index(symbol: str) -> int | None:
-    """t of a numbered iterate ``θ_2``, ``w_1``, ``θ1``, ``x_{3}`` (None for θ_0 and others)."""
-    m = _ITERATE_INDEX.match(symbol.replace(" ", ""))
+def _form_variables(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The one-letter variables of the functions written ½ vᵀMv (``q(z) = ½ zᵀAz``: z), which
+    name the iterates (z_1, z_2) as θ, w and x do."""
+    return tuple(dict.fromkeys(f.variable for t in texts for f in matrix_quadratic_forms(t)
+                               if re.fullmatch(r"[a-zα-ω]", f.variable)))
+
+
+def _iterate_index(symbol: str, letters: tuple[str, ...] = ()) -> int | None:
+    """t of a numbered iterate ``θ_2``, ``w_1``, ``θ1``, ``x_{3}`` (or of the written form's
+    own variable, ``letters``: ``z_3``), None for θ_0 and others."""
+    extra = "".join("|" + re.escape(v) for v in letters)
+    m = re.match(_ITERATE_INDEX.format(letters=extra), symbol.replace(" ", ""))
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
 
 def _read_start(objects: PartObjects, r: PartReading, texts: tuple[str, str]) -> None:
     """θ_0 (w_0, x_0) = a number or a vector, or the start written by the function's own
     coordinates ("(x0, y0) = (1, 2)" for f(x, y)): kept until the asks show an iterate is asked."""
-    a = objects.assigned("theta_0", "w_0", "x_0", numeric=True)
+    a = objects.assigned("theta_0", "w_0", "x_0", *(f"{v}_0" for v in _form_variables(texts)),
+                         numeric=True)
     if a is not None:
         r.found[F.theta0] = (a.value, a.source)
         return
@@ -1790,7 +1849,7 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
         return
     after = {p: _after_steps(r.own_text or "", p) for p in phrases}
     steps = sorted({t for p in phrases for t in (
-        [_iterate_index(p) or point_index(p, r.value(F.variables))] + (after[p][0] if after[p]
+        [_iterate_index(p, r.found.get(_LETTERS, ())) or point_index(p, r.value(F.variables))] + (after[p][0] if after[p]
                                                                        else [])) if t})
     if any(after.values()):
         r.found[_AFTER_STEPS] = [a[1] for a in after.values() if a]
@@ -1799,6 +1858,15 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
                         "e.g. 'compute θ_2')")
         return
     r.set(F.steps, steps, " | ".join(after[p][1] if after[p] else p for p in phrases))
+    count = None if any(after.values()) else _STEPS_TAKEN.search(r.own_text or "")
+    if count is not None:   # "the iterate v_3 after three steps": the index and the count agree
+        k = count.group("k").lower()
+        k = int(k) if k.isdigit() else _STEP_WORDS[k]
+        if steps != [k]:
+            r.miss(F.steps, f"\"{count.group(0)}\" counts {k} steps, but the iterate asked is "
+                            f"number {', '.join(map(str, steps))} (expected the two to agree)")
+            return
+        r.found[_AFTER_STEPS] = [count.group(0)]
     eigs = r.fields.get(F.eigenvalues)
     if r.value(F.H) is None and eigs is not None and rx(r"^H ?= ?diag\b").match(eigs.source):
         vals = r.fields.pop(F.eigenvalues).value
@@ -1825,6 +1893,10 @@ def _place_iterates(r: PartReading, phrases: list[str]) -> None:
     r.set(F.theta0, vec, src)
 
 
+_STEPS_TAKEN = re.compile(r"\bafter (?P<k>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten) "
+                          r"(?:(?:gradient|GD) )?(?:steps|iterations|updates|step|iteration|update)\b",
+                          re.I)
+"""The number of steps taken, said beside a numbered iterate ("v_3 after three steps")."""
 _AFTER_STEPS = "iterate after a number of steps"
 _STEP_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10}
@@ -1891,7 +1963,10 @@ def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
                                       f"({before.label}): {got.source}",
                   note=f"the step of part ({before.label}), which this part refers to")
             return
-        if not optimum or before.value(F.alpha) is not None:
+        said_optimal = rx(r"\b(?:best|optimal)\b").search(that.group(0))
+        if not optimum or (before.value(F.alpha) is not None and not said_optimal):
+            # "with that optimal step" names the optimum even where the part before also
+            # asked a rate at a stated step
             r.miss(F.alpha, f"\"{that.group(0)}\" takes the step of part ({before.label}), which "
                             "asks no optimal step and states none (expected the step stated, e.g. "
                             "'α = 0.1')")
@@ -2188,6 +2263,24 @@ def _word_factor(text: str) -> tuple[Any, str] | None:
     return None
 
 
+_ONE_IN_A = re.compile(r"\b(?:rate|factor|error|distance|ρ|contraction)\b[^.?;]{0,80}?\b(?:is |be |"
+                       r"are |stays |remains |falls |drops |gets )?(?:at most|below|under|less than|"
+                       r"smaller than|no (?:more|larger|greater|bigger) than|≤|<=) (?:(?:one|1) (?:part )?in (?:a|one) "
+                       r"(?P<w>hundred|thousand|million|billion)\b|(?:a|one) (?P<th>hundred|thousand|"
+                       r"million|billion)th\b)", re.I)
+"""A bound in words on the error's shrinkage ('the factor raised to the number of iterations is
+at most one in a million', 'the error below a millionth'): the fraction 10^-k the words name."""
+
+
+def _one_in_a(text: str) -> tuple[Any, str] | None:
+    """The fraction a bound in words names (:data:`_ONE_IN_A`), as the factor 10^k."""
+    m = _ONE_IN_A.search(text)
+    if m is None:
+        return None
+    power = _WORDS[(m.group("w") or m.group("th")).lower()]
+    return Num(Fraction(10) ** power, f"10^{power}"), phrase(text, m.start(), m.end())
+
+
 def _factor(text: str) -> tuple[Any, str] | None:
     """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
     reduction": the factor."""
@@ -2340,7 +2433,9 @@ worst-case convergence", "what step size gives the fastest rate"): the optimal s
 
 _ITS_RATE = re.compile(r"(?:(?<=\band )|(?<=\bwith )|(?<=\bplus )|(?<=\+ )|(?<=& ))(?:also )?(?:its|the resulting|the corresponding) "
                        r"(?:(?:worst[- ]case|linear|convergence|contraction) ){0,2}(?:rate|factor|"
-                       r"ρ)\b", re.I)
+                       r"ρ)\b|\bwhat(?:'s| is| would be| will be) (?:that|this|the resulting|its) "
+                       r"(?:(?:worst[- ]case|linear|convergence|contraction) ){0,2}(?:rate|factor)\b",
+                       re.I)
 """The rate of an optimal step asked just before it ("what step would be optimal + its rate",
 "the best η and its convergence rate"): the optimal rate, even beside a rate at a stated
 step."""

@@ -701,7 +701,8 @@ def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
 SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H", "smoothness constant",
                     "slowest direction",
                     "strong convexity constant",
-                    "condition number", "max stable step", "optimal step", "optimal rate", "rate",
+                    "condition number", "max stable step", "optimal step", "optimal momentum",
+                    "optimal rate", "rate",
                     "spectral radius", "iterations", "iteration matrix", "per-direction factor",
                     "zero-curvature directions"}
 """Answers the numpy spectral check covers (momentum-buffer answers have their own witness)."""
