@@ -40,6 +40,26 @@ _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|
                         r"large|big|fast))\b|\b(?:i need|i'?d like|i would like|i want|"
                         r"we want|want to know|tell me|can someone tell|would like to know)\b",
                         re.I)
+_SUPERLATIVE_HEAD = re.compile(
+    _LEAD + r"(?:the |a )?(?:largest|smallest|maximum|maximal|minimum|minimal|max|min|critical|"
+    r"optimal|best|biggest|highest|lowest)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:which|that|where|whose|when|such that)\b|,", re.I)
+_STATES = re.compile(r"\b(?:is|are|was|were|equals?|becomes?|gives?)\b|[=:<>≤≥]", re.I)
+
+
+def _superlative_request(s: str) -> bool:
+    """A request written as a noun phrase led by a superlative ("Largest lr for which plain GD
+    converges, and the same for …", "Maximum stable step size for heavy ball."): it asks for
+    that quantity with no verb of its own; a statement ("Largest eigenvalue is 3", "max step =
+    0.5") has one before any relative clause."""
+    m = _SUPERLATIVE_HEAD.match(s)
+    if m is None:
+        return False
+    head = s[m.end():]
+    stop = _RELATIVE.search(head)
+    return not _STATES.search(head[:stop.start()] if stop else head)
+
+
 _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [^.?]{0,40}=)",
                     re.I)
 _SYMBOL = (r"(?:Δ ?)?(?:[A-Za-zθηαβγλμσρκδεφψ]|Δ(?! ?[A-Za-zθ]_?\{?\(?\d))(?:̂|_?hat)?(?:\(?[\w∞]++\)?|\^(?:[\w*∞]{1,6}+|"
@@ -222,6 +242,7 @@ def is_request(sentence: str) -> bool:
     if s.endswith("?") or "?" in s:
         return True
     return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or _COLON_IMPERATIVE.search(s) or
+                _superlative_request(s) or
                 (_WH_START.match(s) and _WH_START.match(s).group(0).split()[-1].lower() in
                  ("what", "which", "how", "where", "why")))
 
