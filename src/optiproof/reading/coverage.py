@@ -83,11 +83,12 @@ _PRECISION_AFTER = re.compile(r"^[ ]?(?:significant (?:digits|figures)|decimal p
 _VALUE_AFTER_WORD = re.compile(r"\b(?:step|round)[ .]{0,2}$", re.I)
 
 
-_HINT = re.compile(r"\((?:you may use|hint:|use that)(?:[^()]|\([^()]{0,60}\)){0,160}\)|"
-                   r"\bhint:[^.]{0,200}\.|"
+_HINT = re.compile(r"\((?:you may use|hint(?: from [^():.]{1,30})?:|use that)(?:[^()]|\([^()]{0,60}\))"
+                   r"{0,160}\)|\bhint(?: from [^():.]{1,30})?:[^.]{0,200}\.|"
                    r"\(in terms of [^()]{1,30}\)", re.I)
 """Hints to the reader (one level of parentheses inside: "(you may use (I + 11ᵀ)⁻¹ = ...)"), and
-the form asked for an answer ("exactly (in terms of √6)")."""
+the form asked for an answer ("exactly (in terms of √6)"); a hint may say whose it is ("(Hint from
+the TA: ...)")."""
 
 
 def _in_hint(flat: str, start: int) -> bool:

@@ -1324,6 +1324,9 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
         if _other_verb(sentence, lo, hi):
             out.append(sentence[lo:hi].strip())   # "... receive, and how many does it send?"
             continue
+        again = _SAME_FOR.match(sentence[lo:hi].strip())
+        if again and _strip_named(again.group("subject")) != again.group("subject"):
+            continue   # "and the same for the preconditioned method": asked again of it
         elliptic = ELLIPTIC_ITEM.match(sentence[lo:hi].strip())
         if elliptic and _strip_named(elliptic.group("subject")) != elliptic.group("subject"):
             out.append(sentence[lo:hi].strip())   # "and how many for the parameter server?"
@@ -1477,6 +1480,13 @@ _CHANGE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|instead|the
                      r"(?:use|take|switch to|swap in|consider|replace|change|keep)\b", re.I)
 """An item that changes the setting ("(c) Now use the Frobenius norm instead, ‖D‖_F ≤ η, and give
 the minimiser"): what it states is read as the part's setting; it asks nothing."""
+
+
+_SAME_FOR = re.compile(r"^(?:and |then |also )*(?:the same|likewise|similarly|again|do the same|"
+                       r"repeat(?: it| this)?) (?:for|with|under|using) (?P<subject>[^,;?]{2,60}?)"
+                       r"\s?[.?!]?$", re.I)
+"""'..., and the same for the preconditioned method': the request asked again of another
+method (named by the catalogue), which the family splits the part by."""
 
 
 def _strip_named(text: str) -> str:

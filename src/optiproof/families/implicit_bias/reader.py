@@ -180,6 +180,11 @@ class ImplicitBiasReader:
                 r.answered_by[k] = Q.DISTANCE_TO_MIN_NORM.key
             asks = [x for x in asks if x not in ends]
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
+        if any(k == Q.MAX_STEP.key for k, _ in asks):   # "for which steps does it converge?"
+            for k, _ in asks:                              # asks one thing: the bound
+                if k == Q.CONVERGES.key:
+                    r.answered_by[k] = Q.MAX_STEP.key
+            asks = [(k, s) for k, s in asks if k != Q.CONVERGES.key]
         whether = rx(_WHETHER_REACHED).search(r.own_text or "")
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
@@ -2105,6 +2110,17 @@ def _limit_writer(own: str, previous: list[PartReading]) -> PartReading | None:
     return writers[0] if len(settings) == 1 else None   # later writers restate the first
 
 
+START_FREE = frozenset({Q.MAX_STEP.key})
+"""Asked quantities no start changes."""
+
+
+def _asks_only_start_free(own: str) -> bool:
+    """The part asks only for quantities of the loss and the method that no start changes
+    (the largest convergent step), not for a limit."""
+    asked = {m.entry.key for m in QUANTITIES.mentions(own)}
+    return bool(asked) and asked <= START_FREE
+
+
 def _asks_only_min_norm(own: str) -> bool:
     """The part asks for the minimum-norm solution and nothing else (no limit of a method)."""
     return {m.entry.key for m in QUANTITIES.mentions(own)} == {Q.MIN_NORM_SOLUTION.key}
@@ -2369,6 +2385,11 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
                                          "the unique minimiser, whatever the start")
         return
     if _start_of_loss_variable(own, r, d):
+        return
+    if d is not None and _asks_only_start_free(own):
+        r.set(F.theta0, [0] * d, "", note="the start is not stated; the largest convergent "
+                                         "step does not depend on it (the limit shown beside it "
+                                         "is the one from θ0 = 0)")
         return
     r.miss(F.theta0, "the start is not stated, and the limit depends on it (expected θ_0 = 0, "
                      "'start at the origin' or θ_0 = (..))")
@@ -2697,9 +2718,16 @@ def _coordinated(own: str, found: list, big: str) -> set[str]:
             for bs, be in bigs:
                 between = own[m.end():bs] if m.end() <= bs else own[be:m.start()]
                 if len(between) <= 30 and rx(_AND).search(between) or \
+                        len(between) <= 60 and rx(_REPEATED_FOR).search(between) or \
                         _separate_questions(own, min(m.end(), be), max(m.start(), bs)):
                     out.add(other)
     return out
+
+
+_REPEATED_FOR = (r"\b(?:and|then|,) (?:the same|likewise|similarly|again|do the same|repeat(?: it)?) "
+                 r"(?:for|with|under|using)\b")
+"""'Largest lr for which plain GD converges, and the same for the preconditioned GD': the
+question asked again of a second method, which therefore is not the first method's name."""
 
 
 def _separate_questions(own: str, end: int, start: int) -> bool:

@@ -538,6 +538,64 @@ def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Ch
                  compared="optimal momentum and rate")
 
 
+MAX_STEP_MARGIN = 1e-2
+"""The witness runs the method at (1 -/+ this) times the answered largest step."""
+MAX_STEP_RUN = 3_000
+"""Steps of each run: at the margin the stiffest direction's error changes by about
+(1 -/+ 2 margin) per step, so it shrinks or grows by about e^{-/+60} over the run."""
+
+
+def _row_space_error_run(spec: ImplicitBiasSpec, lr: float, start: np.ndarray) -> float:
+    """||X(theta_T - theta_ls)|| / ||X(theta_0 - theta_ls)|| after a real torch run of the part's
+    method at the constant step ``lr`` from ``start`` (theta_ls a least-squares solution): the
+    error in the directions the loss sees; inf once it blows up."""
+    import torch
+
+    X, y, _, c = _data(spec)
+    Xt = torch.tensor(X, dtype=torch.float64)
+    yt = torch.tensor(y, dtype=torch.float64)
+    theta = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    meth = spec.method
+    if meth.entry is O.PRECONDITIONED:
+        from optiproof.families.implicit_bias.optimizers import PreconditionedSGD
+
+        P = np.array([[float(v) for v in r] for r in meth.P])
+        opt: Any = PreconditionedSGD([theta], lr=lr, P=torch.tensor(P, dtype=torch.float64))
+    else:
+        beta = float(getattr(meth, "beta", 0) or 0)
+        opt = torch.optim.SGD([theta], lr=lr, momentum=beta,
+                              nesterov=meth.entry is O.NESTEROV and beta > 0)
+    ls = np.linalg.lstsq(X, y, rcond=None)[0]
+    first = float(np.linalg.norm(X @ (start - ls)))
+    for _ in range(MAX_STEP_RUN):
+        opt.zero_grad()
+        (c * ((Xt @ theta - yt) ** 2).sum()).backward()
+        opt.step()
+    end = theta.detach().numpy()
+    if not np.isfinite(end).all():
+        return float("inf")
+    return float(np.linalg.norm(X @ (end - ls))) / first
+
+
+def max_step_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The real optimizer (torch, float64) on the loss as written, from a random start (every
+    direction excited), at a step just below the answered largest step: the error the loss
+    sees shrinks; just above it: the error grows."""
+    method = (f"real optimizer ({_optimizer_label(spec)}, float64) at (1 -/+ {MAX_STEP_MARGIN}) "
+              "times the answered largest step, from a random start")
+    with stopwatch() as watch:
+        eta = float(_answered(solution, Q.MAX_STEP.key).value)
+        X, _, t0, _ = _data(spec)
+        start = t0 + np.random.default_rng(0).standard_normal(X.shape[1])
+        below = _row_space_error_run(spec, eta * (1 - MAX_STEP_MARGIN), start)
+        above = _row_space_error_run(spec, eta * (1 + MAX_STEP_MARGIN), start)
+    ok = below < 1e-6 and above > 1e6
+    return Check(method, "passed" if ok else "failed",
+                 f"error ratio after {MAX_STEP_RUN} steps: {below:.3g} below the bound, "
+                 f"{above:.3g} above it", max_error=MAX_STEP_MARGIN * eta,
+                 runtime_s=watch.elapsed, compared="largest convergent step")
+
+
 def _minimiser_of(answer: Any, X: np.ndarray, y: np.ndarray, t0: np.ndarray,
                   names: list[str]) -> tuple[np.ndarray, float] | None:
     """The minimiser over {X theta = y} of what the which-norm answer names, found here
@@ -777,6 +835,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("which norm", lambda: which_norm_check(spec, solution)))
     if Q.PRECONDITIONER.key in asked:
         extra.append(("preconditioner", lambda: preconditioner_check(spec, solution)))
+    if Q.MAX_STEP.key in asked:
+        extra.append(("largest step", lambda: max_step_check(spec, solution)))
     alone: list[tuple[str, Callable[[], Check]]] = []
     if Q.NORM_VALUE.key in asked:
         alone.append(("norm", lambda: norm_check(spec, solution)))
