@@ -146,6 +146,10 @@ _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|[A-Z]{1,4}_?∞|\^?\*|_\w{1,6}|
 class ImplicitBiasReader:
     family = FAMILY
     answers = (*IMPLICIT_BIAS.answer_keys, Q.DISTANCE.key, Q.SAME_AS.key, Q.DIFFERS.key)
+    secondary = (Q.MAX_STEP.key, Q.ITERATIONS.key, Q.ROUNDS.key)
+    """The largest stable step and the step count belong to the quadratic-dynamics family (the
+    rounds to the communication family); on least squares given by its data this family
+    answers them too (tried after the owner)."""
     ask_field = F.asks
 
     def score(self, flat: str) -> Score:
@@ -180,6 +184,13 @@ class ImplicitBiasReader:
                 r.answered_by[k] = Q.DISTANCE_TO_MIN_NORM.key
             asks = [x for x in asks if x not in ends]
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
+        its = rx(_ITS_BARE_NORM).search(r.own_text or "")
+        if its and any(k in (Q.LIMIT.key, Q.RIDGELESS_LIMIT.key) for k, _ in asks) and \
+                not any(k == Q.NORM_VALUE.key for k, _ in asks):
+            asks.append((Q.NORM_VALUE.key, its.group(1)))   # "give the limit and its norm"
+        if any(k == Q.ROUNDS.key for k, _ in asks):   # "how many steps" of the method
+            r.answered_by[Q.ROUNDS.key] = Q.ITERATIONS.key
+            asks = [(Q.ITERATIONS.key if k == Q.ROUNDS.key else k, s) for k, s in asks]
         if any(k == Q.MAX_STEP.key for k, _ in asks):   # "for which steps does it converge?"
             for k, _ in asks:                              # asks one thing: the bound
                 if k == Q.CONVERGES.key:
@@ -1055,6 +1066,9 @@ _NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my|our)
 _SQUARED = r"^(?: ?_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)(?!\d|\.\d)"
 _ITS_NORM = r"\b(?:its|their)( squared)? $"
 """'its (squared) Euclidean norm': the norm of the result the request names just before."""
+_ITS_BARE_NORM = r"(?:\band|,) (its( squared)? norm)(?! ?(?:of\b|‖|_))"
+"""'Give the limit and its squared norm': the norm of the limit the request asks just before,
+written as a bare 'norm' (Euclidean on the weights) that the catalogue does not place alone."""
 _ITS_NORM_ASKED = (r"^(?:what(?: is|'s) |give |find |and )?its( squared)? (?:(?:euclidean|ℓ_?2|l_?2) )?"
                    r"norm$")
 """A request for 'its norm' where 'it' is the part's result (a limit; there is no step)."""
@@ -2802,6 +2816,11 @@ def _preconditioner_by_role(plain: str, r: PartReading) -> tuple[list, str] | No
     return [Num(1 / e, f"1/({e})") for e in entries], f"{src}; {letter}^-1"
 
 
+_VARYING_STEP = (r"\b(?:decay\w*|shrink\w*|halv\w*|schedule\w*|annealed|diminishing|vanishing|"
+                 r"geometric\w*)\b|γ|\bgamma\b|(?:η|α|lr|eta|alpha)_ ?\{?[tk]\}?")
+"""Words of a step that changes over the run: a stated sign-descent step is constant without them."""
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -2832,12 +2851,21 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                 return {"name": name, "lr0": got[0].spec_value()}
         return name
     if name == M.sign:
+        zero = rx(r"\bsign ?\( ?0 ?\) ?= ?0(?![.,]?\d)").search(own) or \
+            rx(r"\bsign ?\( ?0 ?\) ?= ?0(?![.,]?\d)").search(ctx)
+        if zero:
+            r.convention("sign", zero.group(0), "sign(0) = 0, as the method is run: a coordinate "
+                                                "whose gradient is 0 does not move")
         for text in (own, ctx):
             got = rx(r"(?:η|α|γ|lr|step[- ]?sizes?)(?:_ ?t|_ ?k|t\b)? ?(?:→|->|tends to|goes to) ?0\b"
                      r"(?! ?\+)").search(text)
             if got:
                 used.append(phrase(text, got.start(), got.end()))
                 return {"name": name, "schedule": "vanishing"}
+        step = _step_size(own)
+        if step is not None and not rx(_VARYING_STEP).search(own):
+            used.append(step[1])   # 'run with η = 0.5': one step size throughout
+            return {"name": name, "schedule": "constant", "lr0": step[0].spec_value()}
         return name
     if name in (M.heavy_ball, M.nesterov):
         buffer = rx(r"(?<![\w])(?:v|m|b|u|z)_?\{?0\}? ?= ?0\b(?![.,]\d)").search(own)

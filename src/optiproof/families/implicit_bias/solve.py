@@ -1075,7 +1075,30 @@ def _ask_max_step(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
                    note="converges iff 0 < step < eta_max (strict)")]
 
 
-ASK_RULES = {Q.MAX_STEP.key: _ask_max_step, Q.PRECONDITIONER.key: _ask_preconditioner, Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
+def _ask_steps_to_land(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                       limit: Answer) -> list[Answer]:
+    """Constant sign steps on one equation: every step moves the residual by alpha ||a||_1, so
+    it reaches 0 after |r_0|/(alpha ||a||_1) steps when that is a whole number (then sign(0) = 0
+    stops it), and never otherwise."""
+    a = prob.X.row(0).T
+    l1 = sum((abs(v) for v in a), sympy.Integer(0))
+    r0 = (a.T * prob.theta0)[0] - prob.y[0]
+    n = sympy.nsimplify(abs(r0) / (exact_rational(spec.method.lr0, field="method.lr0") * l1))
+    name = "steps until the loss is exactly 0"
+    der.add("How many steps",
+            "Each step changes the residual by exactly $\\alpha\\lVert a\\rVert_1$ towards 0, "
+            "so it is 0 after $|r_0|/(\\alpha\\lVert a\\rVert_1)$ steps when that is a whole "
+            "number, and never otherwise.",
+            Equation.of(Tex("k"), Tex(r"\frac{|r_0|}{\alpha\lVert a\rVert_1}"), n))
+    if not n.is_integer:
+        return _without_limit(name, Q.ITERATIONS.key, spec,
+                              f"|r_0|/(alpha ||a||_1) = {n} is not a whole number: the residual "
+                              "never reaches 0")
+    return [Answer(name, "k", n, quantity=Q.ITERATIONS.key, subject=spec.method.name,
+                   note="sign(0) = 0 stops the iterates there")]
+
+
+ASK_RULES = {Q.ITERATIONS.key: _ask_steps_to_land, Q.MAX_STEP.key: _ask_max_step, Q.PRECONDITIONER.key: _ask_preconditioner, Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
              Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
              Q.DISTANCE_TO_MIN_NORM.key: _ask_distance_to_min_norm,
              Q.CHANGES.key: _ask_changes, Q.NORM_VALUE.key: _ask_norm,

@@ -536,6 +536,12 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
     if spec.preconditioner_entry is not None and spec.preconditioner_entry > len(spec.data[0][0]):
         raise ValueError(f"preconditioner_entry: P has {len(spec.data[0][0])} diagonal entries, not "
                          f"{spec.preconditioner_entry}")
+    if Q.ITERATIONS.key in asked and not (
+            method is O.SIGN_GD and getattr(spec.method, "schedule", None) == "constant"
+            and len(spec.data[0]) == 1):
+        raise ValueError(f"asks: '{Q.ITERATIONS.key}' (the steps until the loss is exactly 0) "
+                         f"is derived for {O.SIGN_GD.key} with a constant step on one equation, "
+                         f"not for this {method.key} part")
     if Q.MAX_STEP.key in asked and method not in MAX_STEP_METHODS:
         raise ValueError(f"asks: '{Q.MAX_STEP.key}' (the largest convergent constant step) is "
                          "derived for " + ", ".join(e.key for e in MAX_STEP_METHODS)

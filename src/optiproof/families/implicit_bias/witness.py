@@ -328,6 +328,24 @@ def _min_norm_verdict(solution: PartSolution, theta: np.ndarray, tol: float, X: 
             measured == asked[0].value)
 
 
+def steps_to_land_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The real constant-step sign optimizer (torch, float64): the residual is 0 (to rounding)
+    after exactly the answered number of steps, and not before."""
+    method = f"real optimizer: {_optimizer_label(spec)}, constant steps, float64, step count"
+    with stopwatch() as watch:
+        k = int(_answered(solution, Q.ITERATIONS.key).value)
+        run = run_torch(spec)
+        X, y, _, _ = _data(spec)
+        residuals = [abs(float(X[0] @ h - y[0])) for h in run.history or []]
+    size = float(spec.method.lr0) * float(np.abs(X[0]).sum())
+    tol = 1e-9 * max(1.0, size)
+    first = next((i + 1 for i, r in enumerate(residuals) if r <= tol), None)
+    return Check(method, "passed" if first == k else "failed",
+                 f"the residual first reaches 0 at step {first} (answer {k})",
+                 max_error=None if first is None else float(abs(first - k)),
+                 runtime_s=watch.elapsed, compared="steps until the loss is 0")
+
+
 def constant_sign_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """Constant sign steps: the real run lands on the answer at the step where the residual
     first reaches 0 (within rounding of the steps taken), or, when the answer is 'no limit',
@@ -835,6 +853,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("which norm", lambda: which_norm_check(spec, solution)))
     if Q.PRECONDITIONER.key in asked:
         extra.append(("preconditioner", lambda: preconditioner_check(spec, solution)))
+    if Q.ITERATIONS.key in asked:
+        extra.append(("steps to land", lambda: steps_to_land_check(spec, solution)))
     if Q.MAX_STEP.key in asked:
         extra.append(("largest step", lambda: max_step_check(spec, solution)))
     alone: list[tuple[str, Callable[[], Check]]] = []
