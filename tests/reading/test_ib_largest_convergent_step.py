@@ -13,15 +13,12 @@ from optiproof.core.options import SolveOptions
 from optiproof.pipeline import solve_problem
 from optiproof.reading import read_report
 
+from reading_helpers import solved_verified
+
 A = np.array([[2.0, 0.0, 1.0], [0.0, 1.0, 1.0]])
 
 
-def _solved(text: str) -> dict:
-    reading = read_report(text)
-    assert reading.complete, "\n".join(reading.unread())
-    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
-    assert solution.exit_code == 0
-    return solution.to_dict()
+_solved = solved_verified
 
 
 def _steps(data: dict) -> dict[str, float]:

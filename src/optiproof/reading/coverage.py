@@ -142,8 +142,9 @@ def _in_aside(flat: str, start: int) -> bool:
 _BATCH_BEFORE = re.compile(r"\b(?:mini-?)?batch(?:es)?(?: size)?(?: (?:of|=|is|:))?(?: size)?"
                            r"(?: (?:of|=|is|:))? ?\$?$", re.I)
 _COUNT_AFTER = re.compile(r"^ ?(?:training )?(?:epochs?|(?:training |labell?ed )?(?:images|sentences|"
-                          r"documents|tokens)(?! per)\b)", re.I)
-"""'90 epochs', 'a dataset of 60,000 images': counts of training that no answer depends on."""
+                          r"documents|tokens|samples|examples)(?! per)\b)", re.I)
+"""'90 epochs', 'a dataset of 60,000 images', 'originally 50,000 samples': counts of training that no
+answer depends on (a stated number of rows the data has is read by the family first)."""
 _BATCH_AFTER = re.compile(r"^\$? ?(?:examples|samples|images|sequences|data points|points)? ?"
                           r"(?:per|in each|in a|in the|in every) (?:mini-?)?batch\b", re.I)
 
@@ -160,6 +161,11 @@ def _loss_value(flat: str, start: int, end: int) -> bool:
     on it (a question about the loss after a step would be a request the reading must place)."""
     return bool(_LOSS_VALUE_BEFORE.search(flat[max(0, start - 30):start])
                 and _LOSS_VALUE_AFTER.match(flat[end:end + 8]))
+
+
+_SEED_BEFORE = re.compile(r"\b(?:random |rng |torch |numpy )?seeds?(?: (?:was|is|of|set to|=|:)| ?=| ?:)? ?$",
+                          re.I)
+"""'seed 42', 'the seed was 42', 'seed=0': a random seed, which no exact answer depends on."""
 
 
 def _batch_size(flat: str, start: int, end: int) -> bool:
@@ -331,6 +337,9 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _batch_size(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
                                                        "no answer depends on it"))
+        elif _SEED_BEFORE.search(flat[max(0, start - 30):start]):
+            out.append(NumberUse(text, start, "aside", "a random seed: every answer is exact or "
+                                                       "from a deterministic run"))
         elif _loss_value(flat, start, end):
             out.append(NumberUse(text, start, "aside", "the loss value at the current point: no "
                                                        "answer depends on it"))

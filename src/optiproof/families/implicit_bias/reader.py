@@ -1430,14 +1430,15 @@ def _key(v: Any) -> Any:
 
 _WORDS = {"one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_COUNT = r"(\d{1,5}|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT = r"((?<![\d,.])\d{1,5}(?![,.]\d)|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
 _DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
         r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b(?! ?[×x*,] ?\d)")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
          r"equations?)\b(?! (?:(?:sampled|drawn|chosen|picked|used|selected|processed)\b[^.;,()]{0,24}? )?"
          r"(?:per|at a|at each|each|in each|every) ?(?:step|time|iteration|update)?\b)")
-"""A stated number of data rows ('two training points'), not a batch ('one example per step')."""
+"""A stated number of data rows ('two training points'), not a batch ('one example per step');
+a number written with digit groups ('50,000 samples') is read whole, never as its last group."""
 
 
 def _count(text: str) -> int:
