@@ -69,3 +69,11 @@ def test_limit_and_its_bare_norm(ask, squared):
     (norm,) = _answers(data, "norm-value")
     want = float(limit @ limit) if squared else float(np.linalg.norm(limit))
     assert float(norm["value"]) == pytest.approx(want)
+
+
+def test_iterate_as_a_formula_in_the_step_index_is_refused():
+    text = ("A single sample a = (2, 1) with label y = 6; loss L(w) = 0.5 (a^T w - y)^2, starting "
+            "from w_0 = 0.\n\nWe run sign descent with a fixed step eta = 0.5 (take sign(0) = 0). "
+            "Give w_t in closed form, then the number of steps until the loss is exactly zero.")
+    reading = read_report(text)
+    assert not reading.complete

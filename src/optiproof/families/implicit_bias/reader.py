@@ -141,6 +141,15 @@ _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|[A-Z]{1,4}_?∞|\^?\*|_\w{1,6}|
                            r"(?:\^\{?[A-Za-z]{1,8}\}?)?"
                            r"(?:[_^]?\{?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)\}?)?$")
 """A limit symbol: θ_∞, w*, θ_inf, w_∞^GD (with a method's tag), θ_(a) (a part's label)."""
+_ITERATE_FORMULA = (r"\b(?:write|give|find|derive|express|state)\s(?:down |out )?(?:the iterates? )?"
+                    r"(?:θ|w|x)_?\{?[ktn]\}?(?![\w(])[^.;?]{0,20}?\b(?:closed[- ]form|as a function of|"
+                    r"in terms of) ?[ktn]?\b|\bclosed[- ]form (?:of|for) (?:the )?(?:iterates?|(?:θ|w|x)_?"
+                    r"\{?[ktn]\}?(?![\w(]))")
+"""'Write w_k in closed form', 'the closed form of the iterates': the iterate as a formula in the
+running index, asked."""
+_RUNNING_ITERATE = r"^(?:θ|w|x)_?\{?(?:k|t|n|i|j|s)(?: ?[-+] ?1)?\}?$"
+"""The iterate at a running step index (w_k, θ_t, w_{k+1}): a sequence, not the limit (a final
+count in capitals, w_K, is the point reached)."""
 
 
 class ImplicitBiasReader:
@@ -184,6 +193,11 @@ class ImplicitBiasReader:
                 r.answered_by[k] = Q.DISTANCE_TO_MIN_NORM.key
             asks = [x for x in asks if x not in ends]
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
+        running = rx(_ITERATE_FORMULA).search(r.own_text or "")
+        if running:
+            r.miss("question", f"\"{running.group(0)}\" asks for the iterate at every step as a "
+                               "formula in the step index, which this family does not answer "
+                               "(it answers the limit, the steps until it is reached, norms)")
         its = rx(_ITS_BARE_NORM).search(r.own_text or "")
         if its and any(k in (Q.LIMIT.key, Q.RIDGELESS_LIMIT.key) for k, _ in asks) and \
                 not any(k == Q.NORM_VALUE.key for k, _ in asks):
@@ -315,6 +329,8 @@ class ImplicitBiasReader:
         weight = _weight_form(r.own_text or "")
         if weight is not None and s == weight.group(1):
             return Q.WHICH_NORM.key     # 'minimises (θ − θ0)ᵀM(θ − θ0)... Give M
+        if rx(_RUNNING_ITERATE).match(s):
+            return None   # 'w_k in closed form': the iterate at a running step, not the limit
         return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
     def read_part(self, part: PartText, objects: PartObjects,
