@@ -121,3 +121,16 @@ def witnessed(part: Any, method_words: str) -> None:
     assert part.verified, [(c.method, c.passed) for c in part.checks]
     assert any(method_words in c.method and c.passed for c in part.checks), \
         [c.method for c in part.checks]
+
+
+def solved_verified(text: str) -> dict:
+    """The JSON of a text read completely, solved and verified (exit 0)."""
+    from optiproof.core.options import SolveOptions
+    from optiproof.pipeline import solve_problem
+    from optiproof.reading import read_report
+
+    reading = read_report(text)
+    assert reading.complete, "\n".join(reading.unread())
+    solution = solve_problem(reading.to_problem(), SolveOptions(figures=False))
+    assert solution.exit_code == 0
+    return solution.to_dict()

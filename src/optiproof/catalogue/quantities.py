@@ -580,6 +580,8 @@ MAX_STEP = _add(_Q(
              r"which\b"
              r"[^.?]{0,40}?\b(?:diverges?|blows? up|explodes?|(?:is|becomes|gets) unstable)\b",
              r"\bupper (?:end|limit|endpoint|bound) of (?:the|this|that) (?:range|interval)\b",
+             r"\b(?:upper|largest) (?:bound|limit) (?:on|for) (?:the )?(?:(?:constant|fixed) )?"
+             r"(?:α|η|γ|lr|step(?:[- ]?sizes?)?|learning rates?)(?![\w(])",
              r"^(?:[-*•] ?)?(?:(?:and|then|also),? )?(?:give|state|what is|find) (?:the|its|that) "
              r"upper (?:limit|end|endpoint)\b(?! (?:of|on|for)\b)",
              r"\b(?:up to|until|below) (?:which|what) (?:values? of (?:the )?)?(?:α|η|γ|lr|"

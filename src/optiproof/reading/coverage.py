@@ -83,11 +83,12 @@ _PRECISION_AFTER = re.compile(r"^[ ]?(?:significant (?:digits|figures)|decimal p
 _VALUE_AFTER_WORD = re.compile(r"\b(?:step|round)[ .]{0,2}$", re.I)
 
 
-_HINT = re.compile(r"\((?:you may use|hint:|use that)(?:[^()]|\([^()]{0,60}\)){0,160}\)|"
-                   r"\bhint:[^.]{0,200}\.|"
+_HINT = re.compile(r"\((?:you may use|hint(?: from [^():.]{1,30})?:|use that)(?:[^()]|\([^()]{0,60}\))"
+                   r"{0,160}\)|\bhint(?: from [^():.]{1,30})?:[^.]{0,200}\.|"
                    r"\(in terms of [^()]{1,30}\)", re.I)
 """Hints to the reader (one level of parentheses inside: "(you may use (I + 11ᵀ)⁻¹ = ...)"), and
-the form asked for an answer ("exactly (in terms of √6)")."""
+the form asked for an answer ("exactly (in terms of √6)"); a hint may say whose it is ("(Hint from
+the TA: ...)")."""
 
 
 def _in_hint(flat: str, start: int) -> bool:
@@ -171,8 +172,9 @@ for the rates"): the writer sets it aside, so its numbers are listed as ignored,
 _BATCH_BEFORE = re.compile(r"\b(?:mini-?)?batch(?:es)?(?: size)?(?: (?:of|=|is|:))?(?: size)?"
                            r"(?: (?:of|=|is|:))? ?\$?$", re.I)
 _COUNT_AFTER = re.compile(r"^ ?(?:training )?(?:epochs?|(?:training |labell?ed )?(?:images|sentences|"
-                          r"documents|tokens)(?! per)\b)", re.I)
-"""'90 epochs', 'a dataset of 60,000 images': counts of training that no answer depends on."""
+                          r"documents|tokens|samples|examples)(?! per)\b)", re.I)
+"""'90 epochs', 'a dataset of 60,000 images', 'originally 50,000 samples': counts of training that no
+answer depends on (a stated number of rows the data has is read by the family first)."""
 _BATCH_AFTER = re.compile(r"^\$? ?(?:examples|samples|images|sequences|data points|points)? ?"
                           r"(?:per|in each|in a|in the|in every) (?:mini-?)?batch\b", re.I)
 
@@ -189,6 +191,11 @@ def _loss_value(flat: str, start: int, end: int) -> bool:
     on it (a question about the loss after a step would be a request the reading must place)."""
     return bool(_LOSS_VALUE_BEFORE.search(flat[max(0, start - 30):start])
                 and _LOSS_VALUE_AFTER.match(flat[end:end + 8]))
+
+
+_SEED_BEFORE = re.compile(r"\b(?:random |rng |torch |numpy )?seeds?(?: (?:was|is|of|set to|=|:)| ?=| ?:)? ?$",
+                          re.I)
+"""'seed 42', 'the seed was 42', 'seed=0': a random seed, which no exact answer depends on."""
 
 
 def _batch_size(flat: str, start: int, end: int) -> bool:
@@ -362,6 +369,9 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _batch_size(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
                                                        "no answer depends on it"))
+        elif _SEED_BEFORE.search(flat[max(0, start - 30):start]):
+            out.append(NumberUse(text, start, "aside", "a random seed: every answer is exact or "
+                                                       "from a deterministic run"))
         elif _loss_value(flat, start, end):
             out.append(NumberUse(text, start, "aside", "the loss value at the current point: no "
                                                        "answer depends on it"))

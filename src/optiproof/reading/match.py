@@ -1,7 +1,9 @@
 """Which family reads a part: the one that answers what the part asks.
 
-Each family's reader hook declares the catalogue quantities the family answers. A quantity only
-one family answers (the limit of an optimizer, the number of messages, the largest stable step)
+Each family's reader hook declares the catalogue quantities the family answers (and, as
+``secondary``, those it answers beside the family that owns them: such a family is a candidate
+for a part asking one, after the owner, and does not take the owner's decisive vote away). A
+quantity only one family answers (the limit of an optimizer, the number of messages, the largest stable step)
 is decisive: the family that answers most of the part's decisive asks reads it. When no ask is
 decisive (or two families answer equally many), the cue words of the part and the whole text
 decide between the candidates; when those tie too, the part is refused naming both families.
@@ -33,7 +35,7 @@ def _decisive(readers: dict[str, Any]) -> dict[str, str]:
     derived = {q.key for q in DERIVED}
     owners: dict[str, list[str]] = {}
     for name, hook in readers.items():
-        for key in set(hook.answers) - derived:
+        for key in set(hook.answers) - derived - set(getattr(hook, "secondary", ())):
             owners.setdefault(key, []).append(name)
     return {key: names[0] for key, names in owners.items() if len(names) == 1}
 
@@ -55,12 +57,17 @@ def choose(asked: list[str], own: dict[str, Any], whole: dict[str, Any],
                 votes.setdefault(decisive[key], []).append(key)
     cue = {n: 2 * own[n].points + whole[n].points for n in readers}
     cued = [n for n in readers if max(own[n].points, whole[n].points) >= MIN_SCORE]
-    ranked = sorted(set(votes) | set(cued), key=lambda n: (-len(votes.get(n, [])), -cue[n]))
+    also = {n: [k for k in dict.fromkeys(asked) if k in getattr(hook, "secondary", ())]
+            for n, hook in readers.items()}   # a quantity a family answers beside its owner
+    also = {n: keys for n, keys in also.items() if keys}   # (the largest step of least squares)
+    ranked = sorted(set(votes) | set(cued) | set(also),
+                    key=lambda n: (-len(votes.get(n, [])), -cue[n]))
     if not ranked:
         return Choice((), "no question of any family was recognised and no cue words of any "
                           "family were found")
     return Choice(tuple((n, "asks for " + ", ".join(votes[n]) if n in votes else
-                         ", ".join(dict.fromkeys((own[n].cues or whole[n].cues)[:4])))
+                         ", ".join(dict.fromkeys((own[n].cues or whole[n].cues)[:4])) or
+                         "asks for " + ", ".join(also.get(n, [])))
                         for n in ranked))
 
 

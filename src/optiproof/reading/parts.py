@@ -32,6 +32,11 @@ _NUMBER = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}" + _BULLET +
                      r"(?:(?:Q|Question|Task|Part)[ \t]{0,2}(\d{1,2})[ \t]{0,2}[:.)]?(?=[ \t]|\n(?!\n))"
                      r"|" + _LEAD_IN + r"\((\d{1,2})\):?(?=[ \t])|(\d{1,2})[.)](?=[ \t]{1,4}\S))",
                      re.I)
+_DOTTED = re.compile(r"(?:(?<=\n)|^)[ \t]{0,4}" + _BULLET +
+                     r"(?:Q|Question|Task|Part|Problem|Exercise|Ex\.?)[ \t]{0,2}(\d{1,2})\.(\d{1,2})"
+                     r"[ \t]{0,2}[:.)]?(?=[ \t]|\n(?!\n))", re.I)
+"""Sub-questions numbered under one question ("Q2.1 …", "Q2.2 …"): labelled by their own number
+when every one shares the question's number."""
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _TITLE_NUMBER = re.compile(r"^(?:(?:Problem|Question|Exercise|Q)[ \t]{0,2})?\d{1,3}[.:)]?[ \t]{1,4}"
                            r"|^(?:Problem|Question|Exercise)[ \t]{0,2}\d{0,3}[ \t]{0,2}[:.-][ \t]{0,2}",
@@ -165,6 +170,11 @@ def _markers(body: str) -> list[tuple[int, int, str]]:
     got = _sequence(romans, list(_ROMANS))
     if got and not _nested(got, numbers, body):
         return got
+    if not numbers:
+        dotted = list(_DOTTED.finditer(body))
+        if len({m.group(1) for m in dotted}) == 1:
+            return _sequence([(m.start(), m.end(), m.group(2).lstrip("0") or "0") for m in dotted],
+                             [str(i) for i in range(1, 27)])
     return numbers
 
 

@@ -40,6 +40,26 @@ _WH_INSIDE = re.compile(r"(?:,|\band|\bor|\bthen|\bso) (?:what|how (?:many|much|
                         r"large|big|fast))\b|\b(?:i need|i'?d like|i would like|i want|"
                         r"we want|want to know|tell me|can someone tell|would like to know)\b",
                         re.I)
+_SUPERLATIVE_HEAD = re.compile(
+    _LEAD + r"(?:the |a )?(?:largest|smallest|maximum|maximal|minimum|minimal|max|min|critical|"
+    r"optimal|best|biggest|highest|lowest)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:which|that|where|whose|when|such that)\b|,", re.I)
+_STATES = re.compile(r"\b(?:is|are|was|were|equals?|becomes?|gives?)\b|[=:<>≤≥]", re.I)
+
+
+def _superlative_request(s: str) -> bool:
+    """A request written as a noun phrase led by a superlative ("Largest lr for which plain GD
+    converges, and the same for …", "Maximum stable step size for heavy ball."): it asks for
+    that quantity with no verb of its own; a statement ("Largest eigenvalue is 3", "max step =
+    0.5") has one before any relative clause."""
+    m = _SUPERLATIVE_HEAD.match(s)
+    if m is None:
+        return False
+    head = s[m.end():]
+    stop = _RELATIVE.search(head)
+    return not _STATES.search(head[:stop.start()] if stop else head)
+
+
 _PROOF = re.compile(r"\b(?:show|prove|verify|check|confirm) that\b|\bshow\b(?= [^.?]{0,40}=)",
                     re.I)
 _SYMBOL = (r"(?:Δ ?)?(?:[A-Za-zθηαβγλμσρκδεφψ]|Δ(?! ?[A-Za-zθ]_?\{?\(?\d))(?:̂|_?hat)?(?:\(?[\w∞]++\)?|\^(?:[\w*∞]{1,6}+|"
@@ -222,6 +242,7 @@ def is_request(sentence: str) -> bool:
     if s.endswith("?") or "?" in s:
         return True
     return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or _COLON_IMPERATIVE.search(s) or
+                _superlative_request(s) or
                 (_WH_START.match(s) and _WH_START.match(s).group(0).split()[-1].lower() in
                  ("what", "which", "how", "where", "why")))
 
@@ -1339,6 +1360,9 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
         if _other_verb(sentence, lo, hi):
             out.append(sentence[lo:hi].strip())   # "... receive, and how many does it send?"
             continue
+        again = _SAME_FOR.match(sentence[lo:hi].strip())
+        if again and _strip_named(again.group("subject")) != again.group("subject"):
+            continue   # "and the same for the preconditioned method": asked again of it
         elliptic = ELLIPTIC_ITEM.match(sentence[lo:hi].strip())
         if elliptic and _strip_named(elliptic.group("subject")) != elliptic.group("subject"):
             out.append(sentence[lo:hi].strip())   # "and how many for the parameter server?"
@@ -1492,6 +1516,13 @@ _CHANGE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|instead|the
                      r"(?:use|take|switch to|swap in|consider|replace|change|keep)\b", re.I)
 """An item that changes the setting ("(c) Now use the Frobenius norm instead, ‖D‖_F ≤ η, and give
 the minimiser"): what it states is read as the part's setting; it asks nothing."""
+
+
+_SAME_FOR = re.compile(r"^(?:and |then |also )*(?:the same|likewise|similarly|again|do the same|"
+                       r"repeat(?: it| this)?) (?:for|with|under|using) (?P<subject>[^,;?]{2,60}?)"
+                       r"\s?[.?!]?$", re.I)
+"""'..., and the same for the preconditioned method': the request asked again of another
+method (named by the catalogue), which the family splits the part by."""
 
 
 def _strip_named(text: str) -> str:

@@ -141,11 +141,24 @@ _LIMIT_SYMBOL = re.compile(r"^(?:θ|w|x)(?:_?∞|[A-Z]{1,4}_?∞|\^?\*|_\w{1,6}|
                            r"(?:\^\{?[A-Za-z]{1,8}\}?)?"
                            r"(?:[_^]?\{?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)\}?)?$")
 """A limit symbol: θ_∞, w*, θ_inf, w_∞^GD (with a method's tag), θ_(a) (a part's label)."""
+_ITERATE_FORMULA = (r"\b(?:write|give|find|derive|express|state)\s(?:down |out )?(?:the iterates? )?"
+                    r"(?:θ|w|x)_?\{?[ktn]\}?(?![\w(])[^.;?]{0,20}?\b(?:closed[- ]form|as a function of|"
+                    r"in terms of) ?[ktn]?\b|\bclosed[- ]form (?:of|for) (?:the )?(?:iterates?|(?:θ|w|x)_?"
+                    r"\{?[ktn]\}?(?![\w(]))")
+"""'Write w_k in closed form', 'the closed form of the iterates': the iterate as a formula in the
+running index, asked."""
+_RUNNING_ITERATE = r"^(?:θ|w|x)_?\{?(?:k|t|n|i|j|s)(?: ?[-+] ?1)?\}?$"
+"""The iterate at a running step index (w_k, θ_t, w_{k+1}): a sequence, not the limit (a final
+count in capitals, w_K, is the point reached)."""
 
 
 class ImplicitBiasReader:
     family = FAMILY
     answers = (*IMPLICIT_BIAS.answer_keys, Q.DISTANCE.key, Q.SAME_AS.key, Q.DIFFERS.key)
+    secondary = (Q.MAX_STEP.key, Q.ITERATIONS.key, Q.ROUNDS.key)
+    """The largest stable step and the step count belong to the quadratic-dynamics family (the
+    rounds to the communication family); on least squares given by its data this family
+    answers them too (tried after the owner)."""
     ask_field = F.asks
 
     def score(self, flat: str) -> Score:
@@ -180,6 +193,23 @@ class ImplicitBiasReader:
                 r.answered_by[k] = Q.DISTANCE_TO_MIN_NORM.key
             asks = [x for x in asks if x not in ends]
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
+        running = rx(_ITERATE_FORMULA).search(r.own_text or "")
+        if running:
+            r.miss("question", f"\"{running.group(0)}\" asks for the iterate at every step as a "
+                               "formula in the step index, which this family does not answer "
+                               "(it answers the limit, the steps until it is reached, norms)")
+        its = rx(_ITS_BARE_NORM).search(r.own_text or "")
+        if its and any(k in (Q.LIMIT.key, Q.RIDGELESS_LIMIT.key) for k, _ in asks) and \
+                not any(k == Q.NORM_VALUE.key for k, _ in asks):
+            asks.append((Q.NORM_VALUE.key, its.group(1)))   # "give the limit and its norm"
+        if any(k == Q.ROUNDS.key for k, _ in asks):   # "how many steps" of the method
+            r.answered_by[Q.ROUNDS.key] = Q.ITERATIONS.key
+            asks = [(Q.ITERATIONS.key if k == Q.ROUNDS.key else k, s) for k, s in asks]
+        if any(k == Q.MAX_STEP.key for k, _ in asks):   # "for which steps does it converge?"
+            for k, _ in asks:                              # asks one thing: the bound
+                if k == Q.CONVERGES.key:
+                    r.answered_by[k] = Q.MAX_STEP.key
+            asks = [(k, s) for k, s in asks if k != Q.CONVERGES.key]
         whether = rx(_WHETHER_REACHED).search(r.own_text or "")
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
@@ -299,6 +329,8 @@ class ImplicitBiasReader:
         weight = _weight_form(r.own_text or "")
         if weight is not None and s == weight.group(1):
             return Q.WHICH_NORM.key     # 'minimises (θ − θ0)ᵀM(θ − θ0)... Give M
+        if rx(_RUNNING_ITERATE).match(s):
+            return None   # 'w_k in closed form': the iterate at a running step, not the limit
         return Q.LIMIT.key if _LIMIT_SYMBOL.match(s) and not re.search(r"_\d", s) else None
 
     def read_part(self, part: PartText, objects: PartObjects,
@@ -1050,6 +1082,9 @@ _NORM_OBJECT = (r"[ ]?(?:(?:the|both|each|these|those|its|this|that|your|my|our)
 _SQUARED = r"^(?: ?_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)(?!\d|\.\d)"
 _ITS_NORM = r"\b(?:its|their)( squared)? $"
 """'its (squared) Euclidean norm': the norm of the result the request names just before."""
+_ITS_BARE_NORM = r"(?:\band|,) (its( squared)? norm)(?! ?(?:of\b|‖|_))"
+"""'Give the limit and its squared norm': the norm of the limit the request asks just before,
+written as a bare 'norm' (Euclidean on the weights) that the catalogue does not place alone."""
 _ITS_NORM_ASKED = (r"^(?:what(?: is|'s) |give |find |and )?its( squared)? (?:(?:euclidean|ℓ_?2|l_?2) )?"
                    r"norm$")
 """A request for 'its norm' where 'it' is the part's result (a limit; there is no step)."""
@@ -1411,14 +1446,15 @@ def _key(v: Any) -> Any:
 
 _WORDS = {"one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_COUNT = r"(\d{1,5}|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT = r"((?<![\d,.])\d{1,5}(?![,.]\d)|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
 _DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
         r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b(?! ?[×x*,] ?\d)")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
          r"equations?)\b(?! (?:(?:sampled|drawn|chosen|picked|used|selected|processed)\b[^.;,()]{0,24}? )?"
          r"(?:per|at a|at each|each|in each|every) ?(?:step|time|iteration|update)?\b)")
-"""A stated number of data rows ('two training points'), not a batch ('one example per step')."""
+"""A stated number of data rows ('two training points'), not a batch ('one example per step');
+a number written with digit groups ('50,000 samples') is read whole, never as its last group."""
 
 
 def _count(text: str) -> int:
@@ -2105,6 +2141,17 @@ def _limit_writer(own: str, previous: list[PartReading]) -> PartReading | None:
     return writers[0] if len(settings) == 1 else None   # later writers restate the first
 
 
+START_FREE = frozenset({Q.MAX_STEP.key})
+"""Asked quantities no start changes."""
+
+
+def _asks_only_start_free(own: str) -> bool:
+    """The part asks only for quantities of the loss and the method that no start changes
+    (the largest convergent step), not for a limit."""
+    asked = {m.entry.key for m in QUANTITIES.mentions(own)}
+    return bool(asked) and asked <= START_FREE
+
+
 def _asks_only_min_norm(own: str) -> bool:
     """The part asks for the minimum-norm solution and nothing else (no limit of a method)."""
     return {m.entry.key for m in QUANTITIES.mentions(own)} == {Q.MIN_NORM_SOLUTION.key}
@@ -2369,6 +2416,11 @@ def _read_start(own: str, ctx: str, r: PartReading, d: int | None,
                                          "the unique minimiser, whatever the start")
         return
     if _start_of_loss_variable(own, r, d):
+        return
+    if d is not None and _asks_only_start_free(own):
+        r.set(F.theta0, [0] * d, "", note="the start is not stated; the largest convergent "
+                                         "step does not depend on it (the limit shown beside it "
+                                         "is the one from θ0 = 0)")
         return
     r.miss(F.theta0, "the start is not stated, and the limit depends on it (expected θ_0 = 0, "
                      "'start at the origin' or θ_0 = (..))")
@@ -2697,9 +2749,16 @@ def _coordinated(own: str, found: list, big: str) -> set[str]:
             for bs, be in bigs:
                 between = own[m.end():bs] if m.end() <= bs else own[be:m.start()]
                 if len(between) <= 30 and rx(_AND).search(between) or \
+                        len(between) <= 60 and rx(_REPEATED_FOR).search(between) or \
                         _separate_questions(own, min(m.end(), be), max(m.start(), bs)):
                     out.add(other)
     return out
+
+
+_REPEATED_FOR = (r"\b(?:and|then|,) (?:the same|likewise|similarly|again|do the same|repeat(?: it)?) "
+                 r"(?:for|with|under|using)\b")
+"""'Largest lr for which plain GD converges, and the same for the preconditioned GD': the
+question asked again of a second method, which therefore is not the first method's name."""
 
 
 def _separate_questions(own: str, end: int, start: int) -> bool:
@@ -2774,6 +2833,11 @@ def _preconditioner_by_role(plain: str, r: PartReading) -> tuple[list, str] | No
     return [Num(1 / e, f"1/({e})") for e in entries], f"{src}; {letter}^-1"
 
 
+_VARYING_STEP = (r"\b(?:decay\w*|shrink\w*|halv\w*|schedule\w*|annealed|diminishing|vanishing|"
+                 r"geometric\w*)\b|γ|\bgamma\b|(?:η|α|lr|eta|alpha)_ ?\{?[tk]\}?")
+"""Words of a step that changes over the run: a stated sign-descent step is constant without them."""
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -2804,12 +2868,21 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                 return {"name": name, "lr0": got[0].spec_value()}
         return name
     if name == M.sign:
+        zero = rx(r"\bsign ?\( ?0 ?\) ?= ?0(?![.,]?\d)").search(own) or \
+            rx(r"\bsign ?\( ?0 ?\) ?= ?0(?![.,]?\d)").search(ctx)
+        if zero:
+            r.convention("sign", zero.group(0), "sign(0) = 0, as the method is run: a coordinate "
+                                                "whose gradient is 0 does not move")
         for text in (own, ctx):
             got = rx(r"(?:η|α|γ|lr|step[- ]?sizes?)(?:_ ?t|_ ?k|t\b)? ?(?:→|->|tends to|goes to) ?0\b"
                      r"(?! ?\+)").search(text)
             if got:
                 used.append(phrase(text, got.start(), got.end()))
                 return {"name": name, "schedule": "vanishing"}
+        step = _step_size(own)
+        if step is not None and not rx(_VARYING_STEP).search(own):
+            used.append(step[1])   # 'run with η = 0.5': one step size throughout
+            return {"name": name, "schedule": "constant", "lr0": step[0].spec_value()}
         return name
     if name in (M.heavy_ball, M.nesterov):
         buffer = rx(r"(?<![\w])(?:v|m|b|u|z)_?\{?0\}? ?= ?0\b(?![.,]\d)").search(own)

@@ -1020,7 +1020,85 @@ def _ask_preconditioner(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivatio
     return [_answer(name, "P", P, spec, quantity=Q.PRECONDITIONER.key, note=note)]
 
 
-ASK_RULES = {Q.PRECONDITIONER.key: _ask_preconditioner, Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
+MAX_STEP_EXACT_ROWS = 3
+"""Largest number of examples m for which the top eigenvalue of the m x m matrix 2c X P X^T is
+found exactly (a root of a polynomial of degree m); beyond, 15 significant digits."""
+
+
+def _top_curvature(spec: ImplicitBiasSpec, prob: CF.Problem) -> tuple[Any, Any]:
+    """(L, the matrix it is the top eigenvalue of): L = lambda_max(2c P^1/2 X^T X P^1/2), the
+    same nonzero spectrum as 2c X P X^T (P = I for methods without a preconditioner)."""
+    P = CF.preconditioner_of(spec, prob)[0] if spec.method.entry is O.PRECONDITIONED else None
+    if prob.exact:
+        G = 2 * prob.c * prob.X * (prob.X.T if P is None else P * prob.X.T)
+        if G.is_diagonal() or G.rows <= MAX_STEP_EXACT_ROWS:
+            eigs = [sympy.radsimp(sympy.nsimplify(v)) for v in G.eigenvals()]
+            return max(eigs, key=lambda v: float(sympy.re(v))), G
+    Pf = None if P is None else CF.preconditioner_of(spec, prob)[1]
+    L, _ = S.full_batch_curvature(prob.Xf, float(prob.c), Pf)
+    return sympy.Float(L, 15), None
+
+
+def _ask_max_step(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                  limit: Answer) -> list[Answer]:
+    """The largest constant step at which the method converges on this loss: 2/L for gradient
+    descent and its preconditioned form, 2(1 + beta)/L for heavy ball, 2(1 + beta)/((1 +
+    2 beta) L) for Nesterov, L the largest curvature of the loss as written (the Hessian is
+    2c X^T X; preconditioned, P^1/2 2c X^T X P^1/2). Convergence needs the step strictly below."""
+    method = spec.method.entry
+    L, G = _top_curvature(spec, prob)
+    beta = sympy.Rational(0) if method in (O.GD, O.PRECONDITIONED) else \
+        exact_rational(spec.method.beta, field="method.beta")
+    if method is O.HEAVY_BALL:
+        bound, form = 2 * (1 + beta), r"\frac{2(1 + \beta)}{L}"
+    elif method is O.NESTEROV:
+        bound, form = 2 * (1 + beta) / (1 + 2 * beta), r"\frac{2(1 + \beta)}{(1 + 2\beta) L}"
+    else:
+        bound, form = sympy.Integer(2), r"\frac{2}{L}"
+    eta = sympy.radsimp(sympy.nsimplify(bound / L)) if not L.has(sympy.Float) else bound / L
+    hessian = (r"2c\,P^{1/2} X^\top X P^{1/2}" if method is O.PRECONDITIONED else
+               r"2c\,X^\top X")
+    eqs = [Equation.of(Tex("c"), prob.c)]
+    if G is not None:
+        eqs.append(Equation.of(Tex(r"2c\,X P X^\top" if method is O.PRECONDITIONED else
+                                   r"2c\,X X^\top"), G))
+    eqs += [Equation.of(Tex("L"), L), Equation.of(Tex(r"\eta_{\max}"), Tex(form), eta)]
+    der.add("The largest convergent step",
+            f"The loss is $c\\lVert X\\theta - y\\rVert^2$ with the $c$ below, so its Hessian "
+            f"is ${hessian}$, whose nonzero eigenvalues are those of the small matrix below. "
+            "Each eigen-direction of the error evolves by its own linear recursion; the stiffest "
+            "one, $L$, is the first to stop contracting as the step grows (directions of zero "
+            "curvature never move and set no limit). The method converges exactly when the step "
+            "is strictly below the bound.", *eqs)
+    return [Answer("largest convergent constant step", r"\eta_{\max}", eta,
+                   quantity=Q.MAX_STEP.key, subject=spec.method.name,
+                   note="converges iff 0 < step < eta_max (strict)")]
+
+
+def _ask_steps_to_land(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                       limit: Answer) -> list[Answer]:
+    """Constant sign steps on one equation: every step moves the residual by alpha ||a||_1, so
+    it reaches 0 after |r_0|/(alpha ||a||_1) steps when that is a whole number (then sign(0) = 0
+    stops it), and never otherwise."""
+    a = prob.X.row(0).T
+    l1 = sum((abs(v) for v in a), sympy.Integer(0))
+    r0 = (a.T * prob.theta0)[0] - prob.y[0]
+    n = sympy.nsimplify(abs(r0) / (exact_rational(spec.method.lr0, field="method.lr0") * l1))
+    name = "steps until the loss is exactly 0"
+    der.add("How many steps",
+            "Each step changes the residual by exactly $\\alpha\\lVert a\\rVert_1$ towards 0, "
+            "so it is 0 after $|r_0|/(\\alpha\\lVert a\\rVert_1)$ steps when that is a whole "
+            "number, and never otherwise.",
+            Equation.of(Tex("k"), Tex(r"\frac{|r_0|}{\alpha\lVert a\rVert_1}"), n))
+    if not n.is_integer:
+        return _without_limit(name, Q.ITERATIONS.key, spec,
+                              f"|r_0|/(alpha ||a||_1) = {n} is not a whole number: the residual "
+                              "never reaches 0")
+    return [Answer(name, "k", n, quantity=Q.ITERATIONS.key, subject=spec.method.name,
+                   note="sign(0) = 0 stops the iterates there")]
+
+
+ASK_RULES = {Q.ITERATIONS.key: _ask_steps_to_land, Q.MAX_STEP.key: _ask_max_step, Q.PRECONDITIONER.key: _ask_preconditioner, Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
              Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
              Q.DISTANCE_TO_MIN_NORM.key: _ask_distance_to_min_norm,
              Q.CHANGES.key: _ask_changes, Q.NORM_VALUE.key: _ask_norm,

@@ -503,6 +503,8 @@ Spec = ImplicitBiasSpec
 MOMENTUM_ASKS = (Q.OPTIMAL_MOMENTUM.key, Q.OPTIMAL_RATE.key)
 WHICH_NORM_METHODS = (O.GD, O.SGD, O.HEAVY_BALL, O.NESTEROV, O.PRECONDITIONED, O.RESCALED_SGD)
 """Methods whose limit is the closest solution to theta0 in a fixed quadratic metric."""
+MAX_STEP_METHODS = (O.GD, O.PRECONDITIONED, O.HEAVY_BALL, O.NESTEROV)
+"""Full-batch linear methods whose largest convergent constant step is known in closed form."""
 PRECONDITIONER_METHODS = (O.GD, O.PRECONDITIONED, O.RESCALED_SGD)
 """Methods that are full-batch gradient descent with a fixed preconditioner P (GD: P = I)."""
 
@@ -534,6 +536,21 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
     if spec.preconditioner_entry is not None and spec.preconditioner_entry > len(spec.data[0][0]):
         raise ValueError(f"preconditioner_entry: P has {len(spec.data[0][0])} diagonal entries, not "
                          f"{spec.preconditioner_entry}")
+    if Q.ITERATIONS.key in asked and not (
+            method is O.SIGN_GD and getattr(spec.method, "schedule", None) == "constant"
+            and len(spec.data[0]) == 1):
+        raise ValueError(f"asks: '{Q.ITERATIONS.key}' (the steps until the loss is exactly 0) "
+                         f"is derived for {O.SIGN_GD.key} with a constant step on one equation, "
+                         f"not for this {method.key} part")
+    if Q.MAX_STEP.key in asked and method not in MAX_STEP_METHODS:
+        raise ValueError(f"asks: '{Q.MAX_STEP.key}' (the largest convergent constant step) is "
+                         "derived for " + ", ".join(e.key for e in MAX_STEP_METHODS)
+                         + f", not for {method.key}")
+    if Q.MAX_STEP.key in asked and getattr(spec.method, "beta", 0) == OPTIMAL:
+        raise ValueError("method.beta: the largest stable step needs the momentum as a number")
+    if Q.MAX_STEP.key in asked and getattr(spec.method, "schedule", "constant") != "constant":
+        raise ValueError(f"asks: '{Q.MAX_STEP.key}' is the largest constant step; the method's "
+                         "schedule is not constant")
     if set(MOMENTUM_ASKS) & set(asked) and method not in (O.HEAVY_BALL, O.NESTEROV):
         raise ValueError(f"asks: the optimal momentum and rate need method {O.HEAVY_BALL.key} "
                          f"or {O.NESTEROV.key}, not {method.key}")

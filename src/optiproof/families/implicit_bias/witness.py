@@ -328,6 +328,24 @@ def _min_norm_verdict(solution: PartSolution, theta: np.ndarray, tol: float, X: 
             measured == asked[0].value)
 
 
+def steps_to_land_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The real constant-step sign optimizer (torch, float64): the residual is 0 (to rounding)
+    after exactly the answered number of steps, and not before."""
+    method = f"real optimizer: {_optimizer_label(spec)}, constant steps, float64, step count"
+    with stopwatch() as watch:
+        k = int(_answered(solution, Q.ITERATIONS.key).value)
+        run = run_torch(spec)
+        X, y, _, _ = _data(spec)
+        residuals = [abs(float(X[0] @ h - y[0])) for h in run.history or []]
+    size = float(spec.method.lr0) * float(np.abs(X[0]).sum())
+    tol = 1e-9 * max(1.0, size)
+    first = next((i + 1 for i, r in enumerate(residuals) if r <= tol), None)
+    return Check(method, "passed" if first == k else "failed",
+                 f"the residual first reaches 0 at step {first} (answer {k})",
+                 max_error=None if first is None else float(abs(first - k)),
+                 runtime_s=watch.elapsed, compared="steps until the loss is 0")
+
+
 def constant_sign_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """Constant sign steps: the real run lands on the answer at the step where the residual
     first reaches 0 (within rounding of the steps taken), or, when the answer is 'no limit',
@@ -536,6 +554,64 @@ def optimal_momentum_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Ch
                  f"the search over beta found {float(res.fun):.10g} at beta = "
                  f"{float(res.x):.6g}", max_error=err, runtime_s=watch.elapsed,
                  compared="optimal momentum and rate")
+
+
+MAX_STEP_MARGIN = 1e-2
+"""The witness runs the method at (1 -/+ this) times the answered largest step."""
+MAX_STEP_RUN = 3_000
+"""Steps of each run: at the margin the stiffest direction's error changes by about
+(1 -/+ 2 margin) per step, so it shrinks or grows by about e^{-/+60} over the run."""
+
+
+def _row_space_error_run(spec: ImplicitBiasSpec, lr: float, start: np.ndarray) -> float:
+    """||X(theta_T - theta_ls)|| / ||X(theta_0 - theta_ls)|| after a real torch run of the part's
+    method at the constant step ``lr`` from ``start`` (theta_ls a least-squares solution): the
+    error in the directions the loss sees; inf once it blows up."""
+    import torch
+
+    X, y, _, c = _data(spec)
+    Xt = torch.tensor(X, dtype=torch.float64)
+    yt = torch.tensor(y, dtype=torch.float64)
+    theta = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    meth = spec.method
+    if meth.entry is O.PRECONDITIONED:
+        from optiproof.families.implicit_bias.optimizers import PreconditionedSGD
+
+        P = np.array([[float(v) for v in r] for r in meth.P])
+        opt: Any = PreconditionedSGD([theta], lr=lr, P=torch.tensor(P, dtype=torch.float64))
+    else:
+        beta = float(getattr(meth, "beta", 0) or 0)
+        opt = torch.optim.SGD([theta], lr=lr, momentum=beta,
+                              nesterov=meth.entry is O.NESTEROV and beta > 0)
+    ls = np.linalg.lstsq(X, y, rcond=None)[0]
+    first = float(np.linalg.norm(X @ (start - ls)))
+    for _ in range(MAX_STEP_RUN):
+        opt.zero_grad()
+        (c * ((Xt @ theta - yt) ** 2).sum()).backward()
+        opt.step()
+    end = theta.detach().numpy()
+    if not np.isfinite(end).all():
+        return float("inf")
+    return float(np.linalg.norm(X @ (end - ls))) / first
+
+
+def max_step_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The real optimizer (torch, float64) on the loss as written, from a random start (every
+    direction excited), at a step just below the answered largest step: the error the loss
+    sees shrinks; just above it: the error grows."""
+    method = (f"real optimizer ({_optimizer_label(spec)}, float64) at (1 -/+ {MAX_STEP_MARGIN}) "
+              "times the answered largest step, from a random start")
+    with stopwatch() as watch:
+        eta = float(_answered(solution, Q.MAX_STEP.key).value)
+        X, _, t0, _ = _data(spec)
+        start = t0 + np.random.default_rng(0).standard_normal(X.shape[1])
+        below = _row_space_error_run(spec, eta * (1 - MAX_STEP_MARGIN), start)
+        above = _row_space_error_run(spec, eta * (1 + MAX_STEP_MARGIN), start)
+    ok = below < 1e-6 and above > 1e6
+    return Check(method, "passed" if ok else "failed",
+                 f"error ratio after {MAX_STEP_RUN} steps: {below:.3g} below the bound, "
+                 f"{above:.3g} above it", max_error=MAX_STEP_MARGIN * eta,
+                 runtime_s=watch.elapsed, compared="largest convergent step")
 
 
 def _minimiser_of(answer: Any, X: np.ndarray, y: np.ndarray, t0: np.ndarray,
@@ -777,6 +853,10 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
         extra.append(("which norm", lambda: which_norm_check(spec, solution)))
     if Q.PRECONDITIONER.key in asked:
         extra.append(("preconditioner", lambda: preconditioner_check(spec, solution)))
+    if Q.ITERATIONS.key in asked:
+        extra.append(("steps to land", lambda: steps_to_land_check(spec, solution)))
+    if Q.MAX_STEP.key in asked:
+        extra.append(("largest step", lambda: max_step_check(spec, solution)))
     alone: list[tuple[str, Callable[[], Check]]] = []
     if Q.NORM_VALUE.key in asked:
         alone.append(("norm", lambda: norm_check(spec, solution)))
