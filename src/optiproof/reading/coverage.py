@@ -161,6 +161,15 @@ def _loss_value(flat: str, start: int, end: int) -> bool:
                 and _LOSS_VALUE_AFTER.match(flat[end:end + 8]))
 
 
+_SEED_BEFORE = re.compile(r"\b(?:random |rng |torch |numpy )?seed ?(?:of|=|is|:|set to|to|fixed (?:at|to))? ?\$?$", re.I)
+"""'random seed 1234', 'seed = 0': which random numbers a run draws; no exact answer depends on it."""
+
+
+def _seed(flat: str, start: int) -> bool:
+    """True when the number is a random seed ("Random seed 1234", "seed = 0")."""
+    return bool(_SEED_BEFORE.search(flat[max(0, start - 25):start]))
+
+
 def _batch_size(flat: str, start: int, end: int) -> bool:
     """True when the number is a batch size ("a mini-batch of size 64", "batch 256", "32
     examples per batch"), an epoch count or a dataset's size ("90 epochs", "60,000 images"): no
@@ -330,6 +339,8 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _batch_size(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
                                                        "no answer depends on it"))
+        elif _seed(flat, start):
+            out.append(NumberUse(text, start, "aside", "a random seed: no answer depends on it"))
         elif _loss_value(flat, start, end):
             out.append(NumberUse(text, start, "aside", "the loss value at the current point: no "
                                                        "answer depends on it"))
