@@ -38,8 +38,10 @@ _OPERATOR_AFTER = re.compile(r" ?[/*^·]")
 _ELEMENTWISE_POWER = re.compile(r"\^ ?[⊙∘] ?$")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
 _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)|"
-                    r"\b(?:steps|iterations) \d{1,3}(?: ?, ?\d{1,3}){0,6},? (?:and |& )?\d{1,3}\b")
-"""An index range (``t = 1, 2, …``) or the steps a list of data belongs to ('at steps 1, 2, 3')."""
+                    r"\b(?:steps|iterations) \d{1,3}(?: ?, ?\d{1,3}){0,6},? (?:and |& )?\d{1,3}\b|"
+                    r"\b(?:for|at|with) [tks] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,6},? (?:and |& )?\d{1,3}\b")
+"""An index range (``t = 1, 2, …``) or the steps a list of data belongs to ('at steps 1, 2, 3',
+'g_t = 2 for t = 1, 2, 3')."""
 _SMALL = {"0", "1", "2", "1/2", "3", "4"}
 
 

@@ -47,7 +47,7 @@ _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|
                  r"multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)|"
                  r"\bby what factor (?:is|are) (?:θ|theta|w|the (?:weights?|parameters?))\b[^.?]{0,40}"
                  r"\b(?:multiplied|scaled|shrunk)\b[^.?]{0,40}\bby (?:the )?(?:decoupled )?(?:weight[- ])?"
-                 r"decay(?: term)?\b")
+                 r"decay(?: term)?\b|" + Q.SHRINK_PER_STEP)
 """The factor AdamW multiplies the weights by, asked ('the per-step shrinkage factor of AdamW')."""
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
 CUES = [
@@ -92,6 +92,14 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
                     r"(?:=|is|equals|stays at) ?(?=-?\d[\d.]{0,12}(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|"
                     r"each|all) (?:steps?|iterations?|updates?)\b)")
 """A gradient given as one number for one weight ('the gradient of one weight is 1e-9')."""
+_ZERO_GRADIENT = (r"\b(?:data[- ]loss |data |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? "
+                  r"(?:is|=|equals|stays at|stays|remains) (?:exactly |identically )?(?:0|zero)(?![.,]?\d)"
+                  r"(?= ?(?:\)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
+"""A gradient said to be zero in words ('whose data gradient is exactly zero at every step', '(its
+gradient is 0)'): the zero gradient, no number after it."""
+_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|t)\b|^ ?(?:forever|always)\b")
+_ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
+"""'The data loss is identically zero': its gradient is zero at every step."""
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) every (?:step|iteration)|"
@@ -100,7 +108,7 @@ _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) every (?:step|iteration)|"
                       r"\b(?:every|each) (?:step|iteration|update) (?:sees|gets|receives|uses|has|is given) "
                       r"(?:the )?(?:same|constant|identical) gradient\b|"
                       r"\bgradient(?: of the (?:data |training )?loss)? (?:is|be|were|stays|remains) "
-                      r"(?:the |a )?(?:same|constant)\b|"
+                      r"(?:the |a )?(?:same|constant|fixed)\b|"
                       r"\bconstant gradient\b|\bg_?t ?= ?g\b|"
                       r"\bgradient(?: of the (?:data |training )?loss)? ?(?:=|is|equals|stays at) ?-?\d[\d.]{0,12}"
                       r"(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|each|all) (?:steps?|iterations?|"
@@ -124,8 +132,12 @@ _WITH_CORRECTION = (r"\b(?:different from|same as|compared? (?:to|with)|than)\b[
                     r"using) (?:the )?(?:proper |usual )?bias[- ]correction\b")
 """Bias correction named as the other side of a comparison ('different from θ_1 with bias
 correction'), not asked about."""
-_SYMBOLIC_CONSTANT = r"\bg_?t ?= ?g\b(?! ?[_(\d.])"
-"""A constant gradient written as a symbol ('g_t = g for every t')."""
+_SYMBOLIC_CONSTANT = (r"\bg_?t ?= ?g\b(?! ?[_(\d.])|"
+                      r"\bgradient (?:is|be|were|stays|remains) (?:the |a |one )?(?:same )?(?:constant|"
+                      r"fixed) (?:vector |value |scalar |number )?g\b(?! ?[_(\d.=^])|"
+                      r"\b(?:a|the|one) (?:same )?(?:constant|fixed) gradient (?:vector )?g\b(?! ?[_(\d.=^])")
+"""A constant gradient written as a symbol ('g_t = g for every t', 'the gradient is the same
+constant vector g at every step')."""
 _CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what about)\b[^.?]{0,20}\b"
                               r"with(?: the| a)? (?:usual |standard |proper |normal )?"
                               r"bias[- ]correction\b[^.?]{0,20}[?.]?$")
@@ -135,7 +147,9 @@ _STEPS = (r"\bafter (?:the |these |those |all |its |all the )?(?:first |next )?(
           r"one thousand|a thousand|one hundred|a hundred|ten thousand|"
           r"one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
           r"adagrad|optimi[sz]er) )?(?:steps?|updates?|"
-          r"iterations?)\b|\bat (?:(?:step|iteration)(?: t ?=)?|t ?=) ?(\d{1,4})\b")
+          r"iterations?)\b|\b(?:at|for|when) (?:(?:step|iteration)(?: t ?=)?|t ?=) ?(\d{1,4})\b"
+          r"(?! ?(?:,|\.\.|…|-|–|to\b|and\b) ?\d)")
+"""'after 100 steps', 'at t = 10', 'for t = 5' (not a range: 'for t = 1, 2, 3')."""
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "one hundred": 100, "a hundred": 100, "one thousand": 1000,
            "a thousand": 1000, "ten thousand": 10000}
@@ -319,14 +333,14 @@ def _decay_fraction(own: str, r: PartReading) -> None:
     begin = [b.end() for b in re.finditer(r"[.?!;:](?:\s|$)", own[:m.start()])]
     start = begin[-1] if begin else 0   # 'If I trained for 100k steps, what fraction ...'
     clause = own[start:m.end() + end.start()]
-    count = rx(r"\b(?:after|over|for|in|within) (\d{1,6}(?:,\d{3})?|\d{1,3} ?k|" + "|".join(_COUNTS) +
+    count = rx(r"\b(?:after|over|for|in|within) (\d{1,3}(?:[ \u202f\u2009]\d{3})+|\d{1,6}(?:,\d{3})?|\d{1,3} ?k|" + "|".join(_COUNTS) +
                r") (?:(?:more |further )?(?:adamw |optimi[sz]er |training )?(?:steps?|updates?|"
                r"iterations?))\b").search(clause)
     if count is None:
         r.miss(F.decay_steps, f'"{m.group(0)}" asks what the decay keeps of a weight, but after '
                               "how many steps is not stated (expected e.g. 'after 1000 steps')")
         return
-    said = count.group(1).lower().replace(",", "").replace(" ", "")
+    said = re.sub(r"[,\s\u202f\u2009]", "", count.group(1).lower())
     n = _COUNTS.get(said) or (int(said[:-1]) * 1000 if said.endswith("k") else int(said))
     source = phrase(clause, min(m.start() - start, count.start()), max(count.end(), m.end() - start))
     zero = rx(_ZERO_GRADIENT_PREMISE).search(own)
@@ -1917,7 +1931,21 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
         if got is not None:
             plain.append((sympy.Rational(got[0].value.numerator, got[0].value.denominator),
                           phrase(flat, m.start(), got[1])))
+    if not indexed and not plain:
+        m = rx(_ZERO_GRADIENT).search(flat)
+        if m is not None:
+            plain.append((sympy.Integer(0), phrase(flat, m.start(), m.end())))
     return indexed, plain
+
+
+def _zero_always(text: str) -> str | None:
+    """The phrase saying the gradient is zero at every step ('gradient is exactly zero at every
+    step', 'the data loss is identically zero'), or None."""
+    m = rx(_ZERO_GRADIENT).search(text)
+    if m is not None and rx(_ALWAYS_ZERO).match(text[m.end():]):
+        return phrase(text, m.start(), m.end() + rx(_ALWAYS_ZERO).match(text[m.end():]).end())
+    m = rx(_ZERO_LOSS).search(text)
+    return phrase(text, m.start(), m.end()) if m else None
 
 
 _SAME_GRADIENT = re.compile(r"(?<![\w^])(?=(g_?\{?(\d{1,2})\}? ?= ?g_?\{?(\d{1,2})\}?)(?![\w(^]| ?[-+*/·×−]))")
@@ -1970,6 +1998,9 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
     mine, my_plain = _gradient_assignments(objects.own, own)
     r.found["own gradient"] = bool(mine or my_plain)
     premise = rx(_CONSTANT_GRADIENT).search(own) or rx(_CONSTANT_GRADIENT).search(ctx)
+    zero = _zero_always(own) or _zero_always(ctx)
+    if premise is None and zero is not None:
+        r.set(F.constant, True, zero)   # a zero gradient at every step: the same every step
     if premise is not None:
         text = own if rx(_CONSTANT_GRADIENT).search(own) else ctx
         r.set(F.constant, True, phrase(text, premise.start(), premise.end()))
