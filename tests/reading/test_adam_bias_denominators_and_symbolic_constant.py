@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 import sympy
 
-from optiproof.reading import read_report
 
 from reading_helpers import solved
 
