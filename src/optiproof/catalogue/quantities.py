@@ -845,6 +845,14 @@ DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|par
 weight survives after 1000 steps', 'what fraction of a weight would the decay alone leave', 'by
 what factor would weight decay alone shrink theta over 1000 steps'): asked with the
 weight-decay comparison."""
+DECAY_HALVING = (r"\b(?:after|in|within) how many (?:adamw |optimi[sz]er |training |decay )?(?:steps|updates|"
+                 r"iterations)\b[^.?]{0,50}?\b(?:dropped|fallen|decayed|shrunk|gone down|shrunken|reached)"
+                 r" (?:to )?(?:at most |to at most |below |to or below )?(?:one[- ])?half\b|"
+                 r"\bhow many (?:adamw |optimi[sz]er |training |decay )?(?:steps|updates|iterations)\b"
+                 r"[^.?]{0,40}?\b(?:until|before|for|to)\b[^.?]{0,40}?\b(?:halve[sd]?|(?:drops?|falls?|"
+                 r"decays?|shrinks?) (?:to )?(?:at most |below )?(?:one[- ])?half)\b")
+"""'After how many AdamW steps has the weight first dropped to half its initial value?': the
+smallest N with (1 - αλ)^N ≤ 1/2, asked with the weight-decay comparison."""
 SHRINK_PER_STEP = (r"\b(?:what|which) (?:single |constant |fixed )?factor (?:multiplies|scales|shrinks) "
                    r"(?:θ|theta|w|the (?:weights?|parameters?))(?![\w_])(?=[^.?]{0,20}?\b(?:per|each|every|"
                    r"at each|at every) (?:step|iteration|update)\b)")
@@ -858,7 +866,7 @@ WEIGHT_DECAY = _add(_Q(
              r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b",
              r"\bby what factor (?:does|do|is|are) (?:adamw|(?:the )?(?:decoupled )?(?:weight )?decay|it)\b"
              r"[^.?]{0,30}\b(?:shr[iu]nk|multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)",
-             SHRINK_PER_STEP, DECAY_FRACTION),
+             SHRINK_PER_STEP, DECAY_FRACTION, DECAY_HALVING),
     labels=(r"\bweight decay\b", r"\badamw\b", r"\bl2 vs\b", r"\bdecay\b", r"\bshr[iu]nk\w*",
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(

@@ -39,7 +39,7 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
-                    textbook_bound="textbook_bound")
+                    textbook_bound="textbook_bound", decay_halving="decay_halving")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -349,6 +349,26 @@ def _decay_fraction(own: str, r: PartReading) -> None:
         r.fields.pop(F.t)       # 'after 1000 steps' counts the decay, not the run's steps
 
 
+def _decay_halving(own: str, r: PartReading) -> None:
+    """'After how many AdamW steps has the weight first dropped to half its initial value?': the
+    steps decoupled decay alone takes to halve a weight, which is the weight's own count only
+    when no gradient moves it (a zero gradient at every step); otherwise refused, naming it."""
+    m = rx(Q.DECAY_HALVING).search(own)
+    if m is None:
+        return
+    gradient = r.value(F.gradient)
+    zero = r.value(F.constant) and isinstance(gradient, list) and gradient and \
+        all(x == 0 for x in gradient) and F.gradients not in r.fields
+    if not zero:
+        r.miss(F.decay_halving, f'"{m.group(0)}" asks when the decay halves a weight, which is the '
+                                "decay's count alone only for a weight no gradient moves "
+                                "(expected a gradient that is zero at every step)")
+        return
+    r.set(F.decay_halving, True, m.group(0))
+    if F.t in r.fields and r.fields[F.t].source in m.group(0):
+        r.fields.pop(F.t)
+
+
 def _dropped_decay(own: str, r: PartReading) -> None:
     """A part that drops weight decay and names no decay run of its own does not use the shared
     text's coefficient: λ is taken off the part (with a note), never applied silently."""
@@ -503,6 +523,8 @@ class AdamMechanicsReader:
         elif evaluated is not None:
             _textbook_bound(r, evaluated)
         mapped = _prescaled_gradient(r, mapped)
+        if r.value(F.decay_halving) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
+            mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_halving].source))
         if r.value(F.shrink_factor) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             # 'by what factor is θ multiplied per step by the decay term?': AdamW's shrink factor,
             # answered with the weight-decay comparison
@@ -648,6 +670,7 @@ class AdamMechanicsReader:
         _dropped_decay(own, r)
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
+        _decay_halving(own, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
             _read_loss(objects, r)
         _read_conventions(objects, r)
