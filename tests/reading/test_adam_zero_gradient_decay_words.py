@@ -57,3 +57,11 @@ def test_a_factor_of_the_error_per_step_is_not_weight_decay():
     reading = read_report("Gradient descent on f(x) = ½ x^2 with step size 0.5, from x0 = 1.\n"
                           "(a) What factor multiplies the error per step?\n")
     assert all("weight-decay" not in p.asked for p in reading.parts)
+
+
+def test_a_zero_gradient_in_a_condition_is_no_gradient():
+    # 'ε negligible unless a gradient is 0' says nothing about the gradients of the run
+    reading = read_report("Adam with α = 0.01, β1 = 0.9, β2 = 0.999 and ε = 1e-8 (negligible "
+                          "unless a gradient is 0). The gradient is g_t = 2 for all t.\n"
+                          "(a) What is the update at t = 3?\n")
+    assert all(p.value("gradient") != [0] for p in reading.parts)

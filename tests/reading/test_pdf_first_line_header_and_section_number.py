@@ -1,8 +1,6 @@
 """A PDF copy's first line can be its running header ('Optimisation for ML — Exercise Sheet 3
-<many spaces> 7'): dropped and reported, its page number no datum. A heading's section number
-('2 Adam with decay', the number the text starts with, before a capitalised word) and a
-precision ('to 4 digits') are labels, not unused numbers; a number starting a sentence of data
-('3 = n ...') is not a label."""
+<many spaces> 7'): dropped and reported, its page number no datum. A precision ('to 4 digits') is a label, not an
+unused number."""
 
 from __future__ import annotations
 
@@ -28,8 +26,7 @@ def test_a_single_line_or_a_line_with_data_stays():
     assert "lr = 0.1" in normalize(raw).text
 
 
-def test_section_number_and_precision_are_labels():
-    flat = "2 Adam with decay A weight starts at w0 = 1. Give w1 to 4 digits."
-    assert _status(flat, "2") == "label"
+def test_precision_is_a_label():
+    flat = "A weight starts at w0 = 1. Give w1 to 4 digits."
     assert _status(flat, "4") == "label"
-    assert _status("3 = n is the worker count.", "3") != "label"
+    assert _status("Each of the 4 digits of the code.", "4") != "label"

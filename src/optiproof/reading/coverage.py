@@ -64,9 +64,6 @@ def _is_label(flat: str, start: int, end: int) -> bool:
         return False  # "step 0.25", "round 1/2": a value, not a counter
     if not flat[:start].strip() and re.match(r"[.)] ", after) and flat[start:end].isdigit():
         return True  # "4. (Steepest descent) The gradient ...": the number the text starts with
-    if not flat[:start].strip() and re.match(r" [A-Z][a-z]", after) and flat[start:end].isdigit() \
-            and "=" not in flat[end:end + 20]:
-        return True  # "4 Weight decay: L2 vs. decoupled": the section number of a heading
     if _REDONE_PART.search(before) and _REDONE_PART_AFTER.match(after) and \
             flat[start:end].isdigit():
         return True  # "Repeat 1 with ‖Δ‖∞²": the part done again, named by its number

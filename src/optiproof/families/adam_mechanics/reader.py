@@ -92,7 +92,8 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
                     r"(?:=|is|equals|stays at) ?(?=-?\d[\d.]{0,12}(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|"
                     r"each|all) (?:steps?|iterations?|updates?)\b)")
 """A gradient given as one number for one weight ('the gradient of one weight is 1e-9')."""
-_ZERO_GRADIENT = (r"\b(?:data[- ]loss |data |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? "
+_ZERO_GRADIENT = (r"(?<!\bunless )(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bwhere )"
+                  r"\b(?:its|whose|the|their) (?:data[- ]loss |data |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? "
                   r"(?:is|=|equals|stays at|stays|remains) (?:exactly |identically )?(?:0|zero)(?![.,]?\d)"
                   r"(?= ?(?:\)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
 """A gradient said to be zero in words ('whose data gradient is exactly zero at every step', '(its
