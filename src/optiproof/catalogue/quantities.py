@@ -813,7 +813,8 @@ LOSS_SCALING = _add(_Q(
     "loss-scaling", "effect of scaling the loss", aliases=("scaling", "scale-invariance"),
     phrases=(r"\b(?:re)?scal\w* (?:the |my |our |your |a )?(?:training |data )?loss",
              r"\bloss (?:is |gets |was )?(?:re)?scaled",
-             r"\bmultipl\w* (?:the |my |our |your )?(?:training |data )?loss", r"\binvarian\w* to (?:re)?scal",
+             r"\bmultipl\w* (?:the |my |our |your )?(?:training |data )?loss",
+             r"\bloss (?:is |gets |was |were |be )?multiplied by\b", r"\binvarian\w* to (?:(?:this|that|the|such|a|any) )?(?:(?:loss|gradient) )?(?:re)?scal",
              r"\bscale[- ]invarian"),
     labels=(r"\bloss scal\w*", r"scal\w* (?:the |of the )?loss\b", r"\bmultipl\w* (?:the )?loss\b",
             r"\bscale[- ]invarian\w*", r"\binvarian\w*", r"\bunchanged\b",
@@ -847,11 +848,26 @@ DECAY_FRACTION = (r"\b(?:what|which) (?:fraction|share|proportion|percentage|par
                   r"(?:survives?|remains?|is left|is kept)\b|"
                   r"\bby (?:what|which|how large a) factor (?:would|will|does|do|is|are) (?:the )?"
                   r"(?:decoupled )?(?:weight )?decay (?:alone|only|by itself)(?: (?:shrink|multiply|"
-                  r"scale|reduce)\w*)?\b[^.?]{0,30}?\b(?:over|after|in|within) ")
+                  r"scale|reduce)\w*)?\b[^.?]{0,30}?\b(?:over|after|in|within) |"
+                  r"\btotal (?:multiplicative |decay |shrink(?:age)? )?factor (?:after|over|in|within) "
+                  r"(?=\d|one |ten |a )")
 """What decoupled weight decay alone keeps of a weight after some steps ('what fraction of the
 weight survives after 1000 steps', 'what fraction of a weight would the decay alone leave', 'by
 what factor would weight decay alone shrink theta over 1000 steps'): asked with the
 weight-decay comparison."""
+DECAY_HALVING = (r"\b(?:after|in|within) how many (?:adamw |optimi[sz]er |training |decay )?(?:steps|updates|"
+                 r"iterations)\b[^.?]{0,50}?\b(?:dropped|fallen|decayed|shrunk|gone down|shrunken|reached)"
+                 r" (?:to )?(?:at most |to at most |below |to or below )?(?:one[- ])?half\b|"
+                 r"\bhow many (?:adamw |optimi[sz]er |training |decay )?(?:steps|updates|iterations)\b"
+                 r"[^.?]{0,40}?\b(?:until|before|for|to)\b[^.?]{0,40}?\b(?:halve[sd]?|(?:drops?|falls?|"
+                 r"decays?|shrinks?) (?:to )?(?:at most |below )?(?:one[- ])?half)\b")
+"""'After how many AdamW steps has the weight first dropped to half its initial value?': the
+smallest N with (1 - αλ)^N ≤ 1/2, asked with the weight-decay comparison."""
+SHRINK_PER_STEP = (r"\b(?:what|which) (?:single |constant |fixed )?factor (?:multiplies|scales|shrinks) "
+                   r"(?:θ|theta|w|the (?:weights?|parameters?))(?![\w_])(?=[^.?]{0,20}?\b(?:per|each|every|"
+                   r"at each|at every) (?:step|iteration|update)\b)")
+"""'What factor multiplies θ per step?': the factor decoupled weight decay multiplies the weights
+by at every step (asked of the weights, not of an error or distance)."""
 WEIGHT_DECAY = _add(_Q(
     "weight-decay", "L2 regularisation vs decoupled weight decay",
     aliases=("l2-vs-weight-decay", "adamw"),
@@ -860,7 +876,7 @@ WEIGHT_DECAY = _add(_Q(
              r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b",
              r"\bby what factor (?:does|do|is|are) (?:adamw|(?:the )?(?:decoupled )?(?:weight )?decay|it)\b"
              r"[^.?]{0,30}\b(?:shr[iu]nk|multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)",
-             DECAY_FRACTION),
+             SHRINK_PER_STEP, DECAY_FRACTION, DECAY_HALVING),
     labels=(r"\bweight decay\b", r"\badamw\b", r"\bl2 vs\b", r"\bdecay\b", r"\bshr[iu]nk\w*",
             r"\bmultiplied by\b")))
 THETA_T = _add(_Q(
@@ -912,7 +928,8 @@ EFFECTIVE_GRADIENT = _add(_Q(
 """The gradient Adam with an L2 penalty feeds its moments, g̃_t = g_t + λθ_{t−1}."""
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
-    phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?")))
+    phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?",
+             r"\bbias[- ]correction (?:denominators?|divisors?)\b")))
 M_HAT = _add(_Q(
     "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b",

@@ -38,8 +38,10 @@ _OPERATOR_AFTER = re.compile(r" ?[/*^·]")
 _ELEMENTWISE_POWER = re.compile(r"\^ ?[⊙∘] ?$")
 _JUXTAPOSED = re.compile(r"[A-Za-zα-ωΔθ∇‖(√]")
 _RANGE = re.compile(r"\b[a-zA-Z] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,4} ?, ?(?:\.\.\.|…|\. \. \.)|"
-                    r"\b(?:steps|iterations) \d{1,3}(?: ?, ?\d{1,3}){0,6},? (?:and |& )?\d{1,3}\b")
-"""An index range (``t = 1, 2, …``) or the steps a list of data belongs to ('at steps 1, 2, 3')."""
+                    r"\b(?:steps|iterations) \d{1,3}(?: ?, ?\d{1,3}){0,6},? (?:and |& )?\d{1,3}\b|"
+                    r"\b(?:for|at|with) [tks] ?= ?\d{1,3}(?: ?, ?\d{1,3}){0,6},? (?:and |& )?\d{1,3}\b")
+"""An index range (``t = 1, 2, …``) or the steps a list of data belongs to ('at steps 1, 2, 3',
+'g_t = 2 for t = 1, 2, 3')."""
 _SMALL = {"0", "1", "2", "1/2", "3", "4"}
 
 
@@ -76,7 +78,8 @@ _REDONE_PART_AFTER = re.compile(r"^(?: (?:with|for|using|but|under|in|now)\b| ?[
 done again (not 'repeat 3 times', a count)."""
 
 
-_PRECISION_AFTER = re.compile(r"^[ ]?(?:significant (?:digits|figures)|decimal places)\b", re.I)
+_PRECISION_AFTER = re.compile(r"^[ ]?(?:significant (?:digits|figures)|decimal places|"
+                              r"(?:correct |exact )?digits\b(?! (?:of|in|long)\b))", re.I)
 """'6 significant digits': the precision asked, longer than :data:`_LABEL_AFTER`'s window."""
 
 
@@ -193,9 +196,15 @@ def _loss_value(flat: str, start: int, end: int) -> bool:
                 and _LOSS_VALUE_AFTER.match(flat[end:end + 8]))
 
 
-_SEED_BEFORE = re.compile(r"\b(?:random |rng |torch |numpy )?seeds?(?: (?:was|is|of|set to|=|:)| ?=| ?:)? ?$",
-                          re.I)
-"""'seed 42', 'the seed was 42', 'seed=0': a random seed, which no exact answer depends on."""
+_SEED_BEFORE = re.compile(r"\b(?:random |rng |torch |numpy )?seeds?(?: (?:was|is|of|set to|to|fixed "
+                          r"(?:at|to)|=|:)| ?=| ?:)? ?\$?$", re.I)
+"""'random seed 1234', 'the seed was 42', 'seed=0', 'we fix the random seed to 2024': which
+random numbers a run draws; no exact answer depends on it."""
+
+
+def _seed(flat: str, start: int) -> bool:
+    """True when the number is a random seed (:data:`_SEED_BEFORE`)."""
+    return bool(_SEED_BEFORE.search(flat[max(0, start - 30):start]))
 
 
 def _batch_size(flat: str, start: int, end: int) -> bool:
@@ -369,7 +378,7 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _batch_size(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
                                                        "no answer depends on it"))
-        elif _SEED_BEFORE.search(flat[max(0, start - 30):start]):
+        elif _seed(flat, start):
             out.append(NumberUse(text, start, "aside", "a random seed: every answer is exact or "
                                                        "from a deterministic run"))
         elif _loss_value(flat, start, end):

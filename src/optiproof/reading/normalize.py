@@ -1028,6 +1028,7 @@ def _drop_debris(text: str, removed: list[str]) -> str:
         keep.append(line)
     keep = _drop_page_numbers(keep, removed)
     keep = _drop_last_footer(keep, removed)
+    keep = _drop_first_header(keep, removed)
     text = "\n".join(keep)
     text = _EQ_NUMBER_LINE.sub("", text)
 
@@ -1104,6 +1105,21 @@ _FOOTER_NUMBER = re.compile(r"^[ \t]*\d{1,3}[ \t]|[ \t]\d{1,3}[ \t]*$|\bpage[ \t
 _PART_START = re.compile(r"^[ \t]*(?:\(?[a-h]\)|\(?[ivx]{1,4}\)|\d{1,2}\.[ \t])")
 
 
+_HEADER_PAGE = re.compile(r"[ \t]{7,}\d{1,3}[ \t]*$")
+"""The page number a running header ends with, far to the right of its title."""
+
+
+def _drop_first_header(lines: list[str], removed: list[str]) -> list[str]:
+    """The running header a PDF copy leaves as the text's first line: a title that names a
+    problem set, sheet, chapter, lecture, notes, course or page, then the page number far to the
+    right ('Deep Learning Systems — Problem Set 5          5'); a line with '=' or '?', or
+    opening a part, stays, and so does a text of one line."""
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None or not any(line.strip() for line in lines[first + 1:]):
+        return lines
+    return _drop_running(lines, first, _HEADER_PAGE, "running header", removed)
+
+
 def _drop_last_footer(lines: list[str], removed: list[str]) -> list[str]:
     """The running footer or header a PDF copy leaves as the text's last line: a page number at
     one end (or 'page N') beside a title that names a chapter, lecture, notes, sheet or page
@@ -1112,12 +1128,19 @@ def _drop_last_footer(lines: list[str], removed: list[str]) -> list[str]:
     last = next((k for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), None)
     if last is None or last == 0:
         return lines
-    line = lines[last]
+    return _drop_running(lines, last, _FOOTER_NUMBER, "running footer", removed)
+
+
+def _drop_running(lines: list[str], k: int, number: re.Pattern, what: str,
+                  removed: list[str]) -> list[str]:
+    """``lines`` without line ``k`` when it is a running title with its page number (``number``
+    finds it) and no '=', '?' or part label; the dropped line is reported as ``what``."""
+    line = lines[k]
     if len(line.strip()) > 140 or "=" in line or "?" in line or _PART_START.match(line) or \
-            not _FOOTER_WORDS.search(line) or not _FOOTER_NUMBER.search(line):
+            not _FOOTER_WORDS.search(line) or not number.search(line):
         return lines
-    removed.append(f"running footer {line.strip()!r}")
-    return lines[:last] + lines[last + 1:]
+    removed.append(f"{what} {line.strip()!r}")
+    return lines[:k] + lines[k + 1:]
 
 
 _HYPHENATED = re.compile(r"(?<![\w-])([a-z]{2,40})-[ \t]{0,8}\n[ \t]{0,8}([a-z]{2,40})\b")

@@ -39,7 +39,7 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
-                    textbook_bound="textbook_bound")
+                    textbook_bound="textbook_bound", decay_halving="decay_halving")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -47,7 +47,7 @@ _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|
                  r"multipl(?:y|ies)\b[^.?]{0,12}\bweights?\b)|"
                  r"\bby what factor (?:is|are) (?:θ|theta|w|the (?:weights?|parameters?))\b[^.?]{0,40}"
                  r"\b(?:multiplied|scaled|shrunk)\b[^.?]{0,40}\bby (?:the )?(?:decoupled )?(?:weight[- ])?"
-                 r"decay(?: term)?\b")
+                 r"decay(?: term)?\b|" + Q.SHRINK_PER_STEP)
 """The factor AdamW multiplies the weights by, asked ('the per-step shrinkage factor of AdamW')."""
 _NAMED = r"\badam(?:w)?\b|\brmsprop\b|\badagrad\b"
 CUES = [
@@ -92,6 +92,15 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
                     r"(?:=|is|equals|stays at) ?(?=-?\d[\d.]{0,12}(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|"
                     r"each|all) (?:steps?|iterations?|updates?)\b)")
 """A gradient given as one number for one weight ('the gradient of one weight is 1e-9')."""
+_ZERO_GRADIENT = (r"(?<!\bunless )(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bwhere )"
+                  r"\b(?:its|whose|the|their) (?:data[- ]loss |data |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? "
+                  r"(?:is|=|equals|stays at|stays|remains) (?:exactly |identically )?(?:0|zero)(?![.,]?\d)"
+                  r"(?= ?(?:\)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
+"""A gradient said to be zero in words ('whose data gradient is exactly zero at every step', '(its
+gradient is 0)'): the zero gradient, no number after it."""
+_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|t)\b|^ ?(?:forever|always)\b")
+_ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
+"""'The data loss is identically zero': its gradient is zero at every step."""
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) every (?:step|iteration)|"
@@ -100,7 +109,7 @@ _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) every (?:step|iteration)|"
                       r"\b(?:every|each) (?:step|iteration|update) (?:sees|gets|receives|uses|has|is given) "
                       r"(?:the )?(?:same|constant|identical) gradient\b|"
                       r"\bgradient(?: of the (?:data |training )?loss)? (?:is|be|were|stays|remains) "
-                      r"(?:the |a )?(?:same|constant)\b|"
+                      r"(?:the |a )?(?:same|constant|fixed)\b|"
                       r"\bconstant gradient\b|\bg_?t ?= ?g\b|"
                       r"\bgradient(?: of the (?:data |training )?loss)? ?(?:=|is|equals|stays at) ?-?\d[\d.]{0,12}"
                       r"(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|each|all) (?:steps?|iterations?|"
@@ -124,8 +133,12 @@ _WITH_CORRECTION = (r"\b(?:different from|same as|compared? (?:to|with)|than)\b[
                     r"using) (?:the )?(?:proper |usual )?bias[- ]correction\b")
 """Bias correction named as the other side of a comparison ('different from θ_1 with bias
 correction'), not asked about."""
-_SYMBOLIC_CONSTANT = r"\bg_?t ?= ?g\b(?! ?[_(\d.])"
-"""A constant gradient written as a symbol ('g_t = g for every t')."""
+_SYMBOLIC_CONSTANT = (r"\bg_?t ?= ?g\b(?! ?[_(\d.])|"
+                      r"\bgradient (?:is|be|were|stays|remains) (?:the |a |one )?(?:same )?(?:constant|"
+                      r"fixed) (?:vector |value |scalar |number )?g\b(?! ?[_(\d.=^])|"
+                      r"\b(?:a|the|one) (?:same )?(?:constant|fixed) gradient (?:vector )?g\b(?! ?[_(\d.=^])")
+"""A constant gradient written as a symbol ('g_t = g for every t', 'the gradient is the same
+constant vector g at every step')."""
 _CONTINUED_WITH_CORRECTION = (r"^(?:and|but|now|what about|how about|and what about)\b[^.?]{0,20}\b"
                               r"with(?: the| a)? (?:usual |standard |proper |normal )?"
                               r"bias[- ]correction\b[^.?]{0,20}[?.]?$")
@@ -135,7 +148,9 @@ _STEPS = (r"\bafter (?:the |these |those |all |its |all the )?(?:first |next )?(
           r"one thousand|a thousand|one hundred|a hundred|ten thousand|"
           r"one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
           r"adagrad|optimi[sz]er) )?(?:steps?|updates?|"
-          r"iterations?)\b|\bat (?:(?:step|iteration)(?: t ?=)?|t ?=) ?(\d{1,4})\b")
+          r"iterations?)\b|\b(?:at|for|when) (?:(?:step|iteration)(?: t ?=)?|t ?=) ?(\d{1,4})\b"
+          r"(?! ?(?:,|\.\.|…|-|–|to\b|and\b) ?\d)")
+"""'after 100 steps', 'at t = 10', 'for t = 5' (not a range: 'for t = 1, 2, 3')."""
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "one hundred": 100, "a hundred": 100, "one thousand": 1000,
            "a thousand": 1000, "ten thousand": 10000}
@@ -319,20 +334,40 @@ def _decay_fraction(own: str, r: PartReading) -> None:
     begin = [b.end() for b in re.finditer(r"[.?!;:](?:\s|$)", own[:m.start()])]
     start = begin[-1] if begin else 0   # 'If I trained for 100k steps, what fraction ...'
     clause = own[start:m.end() + end.start()]
-    count = rx(r"\b(?:after|over|for|in|within) (\d{1,6}(?:,\d{3})?|\d{1,3} ?k|" + "|".join(_COUNTS) +
+    count = rx(r"\b(?:after|over|for|in|within) (\d{1,3}(?:[ \u202f\u2009]\d{3})+|\d{1,6}(?:,\d{3})?|\d{1,3} ?k|" + "|".join(_COUNTS) +
                r") (?:(?:more |further )?(?:adamw |optimi[sz]er |training )?(?:steps?|updates?|"
                r"iterations?))\b").search(clause)
     if count is None:
         r.miss(F.decay_steps, f'"{m.group(0)}" asks what the decay keeps of a weight, but after '
                               "how many steps is not stated (expected e.g. 'after 1000 steps')")
         return
-    said = count.group(1).lower().replace(",", "").replace(" ", "")
+    said = re.sub(r"[,\s\u202f\u2009]", "", count.group(1).lower())
     n = _COUNTS.get(said) or (int(said[:-1]) * 1000 if said.endswith("k") else int(said))
     source = phrase(clause, min(m.start() - start, count.start()), max(count.end(), m.end() - start))
     zero = rx(_ZERO_GRADIENT_PREMISE).search(own)
     r.set(F.decay_steps, n, source + (f"; {zero.group(0)}" if zero else ""))
     if F.t in r.fields and r.fields[F.t].source in clause:
         r.fields.pop(F.t)       # 'after 1000 steps' counts the decay, not the run's steps
+
+
+def _decay_halving(own: str, r: PartReading) -> None:
+    """'After how many AdamW steps has the weight first dropped to half its initial value?': the
+    steps decoupled decay alone takes to halve a weight, which is the weight's own count only
+    when no gradient moves it (a zero gradient at every step); otherwise refused, naming it."""
+    m = rx(Q.DECAY_HALVING).search(own)
+    if m is None:
+        return
+    gradient = r.value(F.gradient)
+    zero = r.value(F.constant) and isinstance(gradient, list) and gradient and \
+        all(x == 0 for x in gradient) and F.gradients not in r.fields
+    if not zero:
+        r.miss(F.decay_halving, f'"{m.group(0)}" asks when the decay halves a weight, which is the '
+                                "decay's count alone only for a weight no gradient moves "
+                                "(expected a gradient that is zero at every step)")
+        return
+    r.set(F.decay_halving, True, m.group(0))
+    if F.t in r.fields and r.fields[F.t].source in m.group(0):
+        r.fields.pop(F.t)
 
 
 def _dropped_decay(own: str, r: PartReading) -> None:
@@ -489,6 +524,8 @@ class AdamMechanicsReader:
         elif evaluated is not None:
             _textbook_bound(r, evaluated)
         mapped = _prescaled_gradient(r, mapped)
+        if r.value(F.decay_halving) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
+            mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_halving].source))
         if r.value(F.shrink_factor) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             # 'by what factor is θ multiplied per step by the decay term?': AdamW's shrink factor,
             # answered with the weight-decay comparison
@@ -634,6 +671,7 @@ class AdamMechanicsReader:
         _dropped_decay(own, r)
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
+        _decay_halving(own, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
             _read_loss(objects, r)
         _read_conventions(objects, r)
@@ -1917,7 +1955,21 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
         if got is not None:
             plain.append((sympy.Rational(got[0].value.numerator, got[0].value.denominator),
                           phrase(flat, m.start(), got[1])))
+    if not indexed and not plain:
+        m = rx(_ZERO_GRADIENT).search(flat)
+        if m is not None:
+            plain.append((sympy.Integer(0), phrase(flat, m.start(), m.end())))
     return indexed, plain
+
+
+def _zero_always(text: str) -> str | None:
+    """The phrase saying the gradient is zero at every step ('gradient is exactly zero at every
+    step', 'the data loss is identically zero'), or None."""
+    m = rx(_ZERO_GRADIENT).search(text)
+    if m is not None and rx(_ALWAYS_ZERO).match(text[m.end():]):
+        return phrase(text, m.start(), m.end() + rx(_ALWAYS_ZERO).match(text[m.end():]).end())
+    m = rx(_ZERO_LOSS).search(text)
+    return phrase(text, m.start(), m.end()) if m else None
 
 
 _SAME_GRADIENT = re.compile(r"(?<![\w^])(?=(g_?\{?(\d{1,2})\}? ?= ?g_?\{?(\d{1,2})\}?)(?![\w(^]| ?[-+*/·×−]))")
@@ -1970,6 +2022,9 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
     mine, my_plain = _gradient_assignments(objects.own, own)
     r.found["own gradient"] = bool(mine or my_plain)
     premise = rx(_CONSTANT_GRADIENT).search(own) or rx(_CONSTANT_GRADIENT).search(ctx)
+    zero = _zero_always(own) or _zero_always(ctx)
+    if premise is None and zero is not None:
+        r.set(F.constant, True, zero)   # a zero gradient at every step: the same every step
     if premise is not None:
         text = own if rx(_CONSTANT_GRADIENT).search(own) else ctx
         r.set(F.constant, True, phrase(text, premise.start(), premise.end()))

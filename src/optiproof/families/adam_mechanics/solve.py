@@ -676,6 +676,8 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
             "decay_fraction_AdamW", rf"(1 - \kappa^{{\mathrm{{W}}}})^{{{n}}}", kept,
             subject=O.ADAMW.key, note=f"the fraction of a weight the decay alone keeps after {n} "
                                       "steps"))
+    if spec.decay_halving:   # asked: the steps AdamW's decay alone takes to halve a weight
+        answers.append(_halving_steps(answer, kappa_w, der))
     if spec.theta0 is not None and isinstance(Q.g, sympy.MatrixBase):
         answers += given.decay_first_steps(spec, Q, der)
     summary = (f"With L2 inside Adam each coordinate decays at rate $\\kappa_i = "
@@ -687,6 +689,28 @@ def _weight_decay(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> As
               "$(1-\\alpha\\lambda)$ of SGD with weight decay, which is why the two are not "
               "equivalent for adaptive methods although they coincide for plain SGD.")
     return AskResult(answers, summary, interp)
+
+
+def _halving_steps(answer: Any, kappa_w: Any, der: Derivation) -> Any:
+    """The smallest N with (1 - kappa)^N <= 1/2, checked exactly on both sides of N."""
+    q = 1 - kappa_w
+    if not (q.is_number and 0 < q < 1):
+        raise ValueError("decay_halving: needs a number 0 < alpha*lambda < 1")
+    n = int(sympy.ceiling(sympy.log(sympy.Rational(1, 2)) / sympy.log(q)))
+    while q ** n > sympy.Rational(1, 2):      # exact guards against rounding of the logs
+        n += 1
+    while n > 1 and q ** (n - 1) <= sympy.Rational(1, 2):
+        n -= 1
+    der.add("Steps to halve the weight",
+            "With no gradient the weight only decays: after $N$ steps it is $(1-\\alpha\\lambda)^N$ "
+            "times its start. The first $N$ with $(1-\\alpha\\lambda)^N \\le 1/2$ is "
+            "$\\lceil \\ln(1/2) / \\ln(1-\\alpha\\lambda) \\rceil$; the powers at $N$ and $N-1$ are "
+            "compared exactly.",
+            Equation.of(Tex(r"N"), Tex(r"\left\lceil \frac{\ln 2}{-\ln(1-\alpha\lambda)} "
+                                       r"\right\rceil"), sympy.Integer(n)))
+    return answer("halving_steps_AdamW", r"N_{1/2}", sympy.Integer(n), subject=O.ADAMW.key,
+                  note="the first step count at which decoupled decay alone has brought the "
+                       "weight to at most half its start")
 
 
 # --------------------------------------------------------------------------- entry point

@@ -106,6 +106,10 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                 "the fraction (1 - alpha lambda)^N of a weight "
                                                 "that AdamW's decoupled decay alone keeps after "
                                                 "this many steps N.")
+    decay_halving: bool = Field(False, description="Also asked with the weight-decay comparison, "
+                                                   "of a weight no gradient moves: the smallest "
+                                                   "number of steps N with (1 - alpha lambda)^N "
+                                                   "<= 1/2 (AdamW's decay alone halves it).")
     textbook_bound: bool = Field(False, description="Also asked with 'step-bound': the Adam "
                                                     "paper's bound alpha (1 - beta1) / sqrt(1 - "
                                                     "beta2) that the text writes, at the part's "
@@ -257,6 +261,9 @@ class AdamMechanicsSpec(PartSpec, Derivable):
             raise ValueError(f"textbook_bound: the paper's bound is asked with '{Q.STEP_BOUND.key}'")
         if self.decay_steps is not None and Q.WEIGHT_DECAY.key not in self.asks:
             raise ValueError("decay_steps: the fraction of a weight kept by decoupled decay is "
+                             f"asked with '{Q.WEIGHT_DECAY.key}'")
+        if self.decay_halving and Q.WEIGHT_DECAY.key not in self.asks:
+            raise ValueError("decay_halving: the steps decoupled decay takes to halve a weight are "
                              f"asked with '{Q.WEIGHT_DECAY.key}'")
         if Q.EFFECTIVE_GRADIENT.key in self.asks and self.decay != "penalty":
             raise ValueError(f"asks: '{Q.EFFECTIVE_GRADIENT.key}' is the gradient Adam is fed with "

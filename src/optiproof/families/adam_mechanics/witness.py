@@ -945,6 +945,25 @@ def _w_decay(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                           f"{got.min():.12g}..{got.max():.12g} vs (1 - alpha lambda)^{n} = "
                           f"{want:.12g} (max rel. error {err:.2e})", start, "decay_fraction_AdamW")
         out.append(("decoupled decay over N steps (torch.optim.AdamW)", kept))
+    halving = [x for x in sol.answers if x.name == "halving_steps_AdamW"]
+    if halving and spec.decay_halving:
+        def halved() -> Check:
+            start = time.perf_counter()
+            case = _cases(Q)[0]
+            a, lam = case["alpha"], case["lam"]
+            n = int(halving[0].expr)
+            theta0 = np.array([1.0, -2.5, 0.125])
+            traj, _ = torch_run(O.ADAMW, np.zeros((n, 3)), lr=a, beta1=0.9, beta2=0.999,
+                                eps=1e-8, weight_decay=lam, theta0=theta0)
+            ratio = traj[:, 0] / theta0[0]
+            first = int(np.argmax(ratio <= 0.5)) if (ratio <= 0.5).any() else -1
+            err = 0.0 if first == n else 1.0
+            return _check("torch AdamW on zero gradients: the first step at half the start", err,
+                          0.5, f"alpha={a:g}, lambda={lam:g}: torch.optim.AdamW run {n} steps on "
+                          f"zero gradients; theta_t/theta_0 first <= 1/2 at t = {first} "
+                          f"(theta_{n - 1}/theta_0 = {ratio[n - 1]:.10g}, theta_{n}/theta_0 = "
+                          f"{ratio[n]:.10g}) vs the answer N = {n}", start, "halving_steps_AdamW")
+        out.append(("decoupled decay halving a weight (torch.optim.AdamW)", halved))
     return out
 
 
