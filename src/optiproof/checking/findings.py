@@ -84,7 +84,25 @@ def _judge(part: Any, exp: Expectation, st: Statement, hook: Any) -> tuple[Any, 
             return own
     if verdict[0] is False and (note := _threshold_rounded(exp, st)):
         return True, note
+    if verdict[0] is False and _concluded_unreadably(st):
+        return None, ""
     return verdict
+
+
+_CONTROL_WORD = re.compile(r"\\[A-Za-z]{2,}")
+
+
+def _concluded_unreadably(st: Statement) -> bool:
+    """``E[v̂ₜ] = E[vₜ]/(1−β₂ᵗ) = \\Expect[g²]``: the chain goes on past the value graded to an
+    equal formula that cannot be read (a macro nobody defined). What it concludes is that
+    formula, not the step before it: a middle step is not the answer, and the answer cannot be
+    told."""
+    pieces = st.claim.pieces
+    if st.piece not in pieces:
+        return False
+    later = pieces[pieces.index(st.piece) + 1:]
+    return any(p.value is None and p.relation == "=" and _CONTROL_WORD.search(p.text)
+               for p in later)
 
 
 def _threshold_rounded(exp: Expectation, st: Statement) -> str:
