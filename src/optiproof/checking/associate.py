@@ -201,6 +201,11 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
         found = near
     elif len(found) > 1:
         found = _nearest_label(before[-70:], found)
+    counted = label_scores(_UNIT_WORDS.get(after[0], after[0])) if after else {}
+    if counted:
+        # ``n-1 rounds``, ``86 its``: the noun right after a value is what it counts, whatever
+        # the clause before it was about ("chunks of size p/n, reduce-scatter n-1 rounds")
+        found = dict(counted)
     for q, n in label_scores(" ".join(_UNIT_WORDS.get(w, w) for w in after)).items():
         found[q] = max(found.get(q, 0), n)
     if not found and _TOTAL.search(before):
@@ -622,6 +627,8 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         named = by_symbol
     if claim.words == "factor":
         return _as_factor(value, gradable, context["known"] | context.get("givens", set()))
+    if _labelled_as_another(claim, quantities):
+        return []
     out = []
     for e in gradable:
         if _ingredient(claim, e) or _transformed(claim.subject, e) or (
@@ -660,6 +667,30 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
             evidence -= 4.0
         out.append((evidence, e, read))
     return out
+
+
+_PLAINLY_NAMED = 8
+"""A label score at which a header names its quantity outright (``iterations for 10⁻⁶``,
+``number of messages``), not by a loose word (``value``) or a symbol (``GD (α*)``)."""
+
+
+def _labelled_as_another(claim: Claim, quantities: frozenset[str]) -> bool:
+    """A table cell without a symbol of its own whose row or column plainly names a count
+    this part does not ask, and nothing it asks (``| iterations for 10⁻⁶ | ≈ 69 |`` under a
+    column ``GD (α*)``, in a part asking the optimal step): the cell counts that thing,
+    whatever its column's setting. (A header naming a real quantity, ``step size``, may stand
+    for the part's own in its row, ``GD max``.)"""
+    if claim.unit.kind != "cell" or claim.subject or not (claim.row or claim.column):
+        return False
+    from optiproof.catalogue import QUANTITIES
+
+    for label in (claim.row, claim.column):
+        scores = _header_scores(label or "")
+        counts = [q for q, n in scores.items() if n >= _PLAINLY_NAMED
+                  and (entry := QUANTITIES.get(q)) is not None and entry.count]
+        if counts and not scores.keys() & quantities:
+            return True
+    return False
 
 
 def _scalar_of_array(quantity: str, value: Any) -> bool:

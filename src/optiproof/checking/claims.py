@@ -680,6 +680,22 @@ _TRAIL = re.compile(r"[ \t]*\n?[ \t]*\n?[ \t]*([a-z][^.;:\n]{0,80})")
 times longer")."""
 
 
+_COMPOUND = re.compile(r"\s*(?P<name>[A-Za-zα-ωΑ-Ω][\w\u0302]*)\s*(?P<op>[-−+])")
+"""``theta -= a*g``: a compound assignment (the relation read is the ``=``, the operator
+stands at the end of the subject's piece)."""
+
+
+def _compounded(old: Any, op: str, change: Any) -> Any:
+    """The new value a compound assignment gives: ``x -= d`` is ``x - d``, ``x += d`` is
+    ``x + d`` (None when the two cannot be combined)."""
+    if old is None or not hasattr(old, "free_symbols"):
+        return None
+    try:
+        return old + change if op == "+" else old - change
+    except (TypeError, ValueError):
+        return None
+
+
 def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex: bool,
                      doc_text: str, said: str, lead: str) -> Claim | None:
     texts = [p for _, _, p, _ in chain]
@@ -687,6 +703,11 @@ def _claims_of_chain(unit: Unit, chain: list[tuple[str, int, str, bool]], latex:
         return None
     values = [_value(t, latex) if t.strip() else None for t in texts]
     first_pos = chain[0][1]
+    if len(chain) == 2 and not latex and (compound := _COMPOUND.fullmatch(texts[0])) \
+            and chain[1][0] == "eq" and values[1] is not None:
+        texts[0] = compound.group("name")
+        values[0] = _value(texts[0], latex)
+        values[1] = _compounded(values[0], compound.group("op"), values[1])
     applied = _at_value(texts[0]) if len(chain) > 1 else None
     over = _MIN_OVER.match(texts[0]) if len(chain) > 1 and values[0] is None else None
     if over is not None:
@@ -892,6 +913,27 @@ _SPACED_SLASH = re.compile(r"\s/\s")
 """A slash with spaces around it: between two items of a list (``step / rate``)."""
 
 
+_NUMBER_THEN_NAME = re.compile(
+    r"^(?P<value>\s*[-−+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-−+]?\d+)?)\s+(?:[A-Za-z]{2,}\s+)?"
+    r"(?P<name>[A-Za-zα-ωΑ-Ω](?:_?[A-Za-z0-9]){0,3})\s*$")
+
+
+def _assignment_list(chain: list[tuple[str, int, str]]) -> list[list[tuple[str, int, str]]]:
+    """``b1=0.9  b2=0.999  lr a=1e-3``: settings listed one after another on a line, a number
+    then the next symbol set equal to its own value, are separate statements (``b1`` is 0.9,
+    not the last number of the line). A word before the symbol (``lr a``) describes it."""
+    out: list[list[tuple[str, int, str]]] = [[]]
+    for k, (rel, pos, piece) in enumerate(chain):
+        m = _NUMBER_THEN_NAME.match(piece)
+        if (m is None or k == 0 or k + 1 == len(chain) or rel != "eq"
+                or chain[k + 1][0] != "eq"):
+            out[-1].append((rel, pos, piece))
+            continue
+        out[-1].append((rel, pos, m.group("value")))
+        out.append([("", pos + m.start("name"), m.group("name"))])
+    return out
+
+
 def _spaced_parts(run: str) -> list[tuple[int, str]]:
     """A cell's run cut at spaced slashes, when its row or column lists quantities the same
     way (``rate / iterations | 0.85 / 86``): each item is its own value, with its offset."""
@@ -946,6 +988,7 @@ def _unit_claims(unit: Unit, doc: Document,
         chains = [[(rel, at + pos, piece) for rel, pos, piece in chain]
                   for at, sub in (_spaced_parts(run) if listed else [(0, run)])
                   for chain in _split_chain(sub, _PLAIN_REL)]
+        chains = [c for chain in chains for c in _assignment_list(chain)]
         for chain in chains:
             pieces = [(rel, unit.start + a + pos, piece, False) for rel, pos, piece in chain]
             claim = _claims_of_chain(unit, pieces, False, doc.text, "", lead)

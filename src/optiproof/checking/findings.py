@@ -84,7 +84,25 @@ def _judge(part: Any, exp: Expectation, st: Statement, hook: Any) -> tuple[Any, 
             return own
     if verdict[0] is False and (note := _threshold_rounded(exp, st)):
         return True, note
+    if verdict[0] is False and _concluded_unreadably(st):
+        return None, ""
     return verdict
+
+
+_CONTROL_WORD = re.compile(r"\\[A-Za-z]{2,}")
+
+
+def _concluded_unreadably(st: Statement) -> bool:
+    """``E[v̂ₜ] = E[vₜ]/(1−β₂ᵗ) = \\Expect[g²]``: the chain goes on past the value graded to an
+    equal formula that cannot be read (a macro nobody defined). What it concludes is that
+    formula, not the step before it: a middle step is not the answer, and the answer cannot be
+    told."""
+    pieces = st.claim.pieces
+    if st.piece not in pieces:
+        return False
+    later = pieces[pieces.index(st.piece) + 1:]
+    return any(p.value is None and p.relation == "=" and _CONTROL_WORD.search(p.text)
+               for p in later)
 
 
 def _threshold_rounded(exp: Expectation, st: Statement) -> str:
@@ -135,6 +153,14 @@ def _foreign(statement: Statement, exp: Expectation) -> bool:
     return bool(statement.claim.subject) and not symbol_score(statement.claim.subject, exp)
 
 
+def _summary_claim(summary: list[Statement]) -> Statement:
+    """The summary's statement of an answer: its most final one, and of those as final, one
+    that names the answer clearly (a table cell under the answer's own label) before a remark
+    after the table that only mentions a word of it ("momentum improves the rate from 0.818 to
+    0.519")."""
+    return max(summary, key=lambda s: (s.claim.tier_of_final, s.evidence >= 4, s.claim.pos))
+
+
 def _contradicts_right_body(part: Any, exp: Expectation, found: list[Statement],
                             summary: list[Statement], hook: Any, grade: PartGrade) -> bool:
     """The body works an answer out to the verified value, in prose that names it (``ratio
@@ -144,7 +170,7 @@ def _contradicts_right_body(part: Any, exp: Expectation, found: list[Statement],
     if not named:
         return False
     last = max(named, key=lambda s: s.claim.pos)
-    table = _named_sibling(max(summary, key=lambda s: s.rank), summary, exp)
+    table = _named_sibling(_summary_claim(summary), summary, exp)
     if _judge(part, exp, last, hook)[0] is not True or _judge(part, exp, table, hook)[0] \
             is not False:
         return False
@@ -340,7 +366,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             grade.notes.append(note)
         if body and summary and (exp.required or min(final.evidence, max(
                 summary, key=lambda s: s.rank).evidence) >= 4):
-            table = _named_sibling(max(summary, key=lambda s: s.rank), summary, exp)
+            table = _named_sibling(_summary_claim(summary), summary, exp)
             same = agree(final.value, final.piece.text, table.value, table.piece.text)
             if same is False and (_rounding_of(final, table) or _rounding_of(table, final)):
                 same = True  # one value, and the same rounded to fewer decimals: one claim

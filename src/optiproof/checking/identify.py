@@ -28,19 +28,32 @@ from optiproof.checking.statements import stance, units_of
 from optiproof.checking.segment import EXCLUDED
 from optiproof.checking.setting import names_the_setting
 
+_VERDICT = (r"(?!\s+(?:(?:perfectly|quite|entirely|completely|still|also)\s+)?(?:fine|ok|okay|true|"
+            r"correct|right|expected|allowed|acceptable|harmless|consistent|no problem|"
+            r"not a problem)\b)")
+"""After "that is": a verdict on what was just said ("that is fine"), not a restatement."""
 _IDENTIFIES = re.compile(
-    r"\b(?:this is|that'?s|that is|it is|which is|is exactly|is just|is simply|is precisely|"
-    r"is literally|is nothing (?:but|other than|more than)|recovers?|"
+    r"\b(?:this is|that'?s" + _VERDICT + r"|that is" + _VERDICT + r"|it is|which is|is exactly|"
+    r"is just|is simply|is precisely|is literally|is nothing (?:but|other than|more than)|recovers?|"
     r"corresponds? to|reduces? to|is equivalent to|equivalently|identical (?:to|with)|the same (?:as|update|step|"
     r"algorithm|method|limit|point|solution|minimi[sz]er)|coincides?|known as|called|amounts? to|optimi[sz]er\s*:|"
     r"which optimi[sz]er|is the\b[^.;]{0,40}\b(?:update|step|method|algorithm)|i\.e\.|"
     r"be (?:read|seen|viewed|interpreted|understood|regarded|thought of) as)", re.I)
 _EQUIVALENT = re.compile(r"\b(?:equivalently|equivalent to|the same as|identical (?:to|with)|same (?:update|step|"
                          r"algorithm|method|settings?|limit|point|solution|minimi[sz]er)|coincide|also|as well as|or|which is|"
-                         r"is exactly|exactly|that is|namely|be (?:read|seen|viewed|interpreted|"
+                         r"is exactly|exactly|that is" + _VERDICT + r"|namely|be (?:read|seen|viewed|interpreted|"
                          r"understood|regarded|thought of) as)\b|\bi\.e\.|\ba\.k\.a\.|"
                          r"(?<=[a-z]{2})\s?/\s?(?=[a-z]{2})",
                          re.I)
+_ATTRIBUTIVE = re.compile(r"['’]?s?\s+(?:step[- ]size\s+)?(?:limit|bound|threshold|paper|analysis|"
+                          r"region|regime|ceiling|cap|condition|constraint|baseline|"
+                          r"stability)\b", re.I)
+"""After a name: the name qualifies a property of that method ("the GD limit 0.2", "as in
+the Adam paper"); it does not name the part's update."""
+_SIDE_NOTE = re.compile(r"\b(?:side[- ]?note|(?:as an |an )?aside|tangent|digression|by the way|"
+                        r"btw|fun fact)\b", re.I)
+"""A clause the writer labels as a side note ("(Adam with no momentum also gives sign(g), but
+that's a side note)"): a remark beside the answer, not its identification."""
 _COLUMN = re.compile(r"optimi[sz]er|method|algorithm|identified", re.I)
 _WITHOUT = re.compile(r"\b(?:without|with no|no|minus|sans|drop(?:ping|s)?|free of)\s+"
                       r"(?:any\s+|the\s+|its\s+)?$", re.I)
@@ -291,7 +304,7 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
         for offset, clause in _clauses(unit.text):
             words = plain(clause)
             found = [m for m in OPTIMIZERS.mentions(words) if m.entry.named]
-            if not found:
+            if not found or _SIDE_NOTE.search(words):
                 continue
             equivalence = len({m.entry.key for m in found}) > 1 and bool(_EQUIVALENT.search(words))
             opens = found[0].start <= 2 and unit.role != "preamble" and not _COMPARES.search(
@@ -307,7 +320,8 @@ def mentions_of(doc: Any, lay: Any, label: str) -> list[NameMention]:
                 if why.reason == "hedge" and _READ_AS.search(words[:m.start]):
                     why = None  # "can also be read as signSGD" says what the update is
                 if why or _WITHOUT.search(words[:m.start]) or _CANNOT_AFTER.match(
-                        words, m.end) or names_the_setting(words, m.start):
+                        words, m.end) or _ATTRIBUTIVE.match(words, m.end) or \
+                        names_the_setting(words, m.start):
                     continue
                 out.append(NameMention(m.entry.key, m.phrase, unit.line, words, equivalence,
                                        marker is None or m.start < marker.start(),

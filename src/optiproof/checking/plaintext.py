@@ -215,7 +215,7 @@ def _columns(line: str) -> list[tuple[int, str]]:
 def _aligned_table(lines: list[str]) -> bool:
     """A header of words over two rows or more of three cells each, every column starting at
     the same place in every row and under its header cell (the header may leave the corner
-    over the row labels blank)."""
+    over the row labels blank; the whole table may be indented)."""
     rows = [_columns(x) for x in lines[1:]]
     head = _columns(lines[0])
     width = len(rows[0])
@@ -227,7 +227,9 @@ def _aligned_table(lines: list[str]) -> bool:
         return False
     columns = starts.pop()
     head_starts = tuple(at for at, _ in head)
-    return head_starts in (columns, (0, *columns)) and all(
+    labels = {r[0][0] for r in rows}  # the row labels, indented alike (``  ring  2n  p/n``)
+    return head_starts in (columns, *((at, *columns) for at in labels if len(labels) == 1)) \
+        and all(
         re.fullmatch(r"[#A-Za-z][\w#. ()/-]*", text) for _, text in head)
 
 
