@@ -1,4 +1,4 @@
-"""Blind batches B to U as regression data: answers written without seeing the checker, with
+"""Blind batches B to W as regression data: answers written without seeing the checker, with
 their author's expected verdicts and planted findings (and stress set G: 30 answers in other
 styles, written before reading the checker). A document graded as its author expects must
 stay so; the ones the checker does not grade right yet are listed, with what differs, in
@@ -16,8 +16,8 @@ from optiproof.checking import check_answer
 BATCHES = {name: CORPUS / name
            for name in ("blind-b", "blind-c", "blind-d", "blind-e", "blind-f", "blind-g", "blind-h",
                         "blind-i", "blind-j", "blind-k", "blind-m", "blind-n", "blind-o", "blind-p",
-                        "blind-r", "blind-s", "blind-u", "stress-g")}
-SIZES = {"stress-g": 30}
+                        "blind-r", "blind-s", "blind-u", "blind-v", "blind-w", "stress-g")}
+SIZES = {"stress-g": 30, "blind-v": 18, "blind-w": 18}
 """Documents per batch (a blind batch has 36)."""
 TABLES = {name: yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
           for name, folder in BATCHES.items()}

@@ -1,4 +1,4 @@
-"""Blind batches A to U as regression data: each text is answered right (solved, verified, every
+"""Blind batches A to W as regression data: each text is answered right (solved, verified, every
 expected value present) or refused naming what could not be read; none is answered silently
 wrong.
 
@@ -22,7 +22,7 @@ from optiproof.reading import ReadingIncomplete, read_report
 from blind_scoring import missing_values
 from reading_helpers import CORPUS
 
-BATCHES = [CORPUS / f"blind-{letter}" for letter in "abcdefghijkmnoprstu"]
+BATCHES = [CORPUS / f"blind-{letter}" for letter in "abcdefghijkmnoprstuvw"]
 OUTCOMES = {stem: got for batch in BATCHES
             for stem, got in yaml.safe_load((batch / "outcomes.yaml").read_text("utf-8")).items()}
 TEXTS = {p.name.split(".")[0]: p for batch in BATCHES for p in batch.iterdir()
