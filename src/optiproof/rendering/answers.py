@@ -77,6 +77,13 @@ def answer_label(part: PartSolution, answer: Answer) -> str:
     subjects = {a.subject for a in part.answers if a.quantity == answer.quantity}
     if len(subjects) > 1 and answer.subject:
         label += f" ({entry_name(answer.subject)})"
+    same = [a for a in part.answers if a.quantity == answer.quantity and a.subject ==
+            answer.subject]
+    conditions = {a.note for a in same if a.note.startswith("at ")}
+    if len(conditions) > 1 and answer.note and len(answer.note) <= 40:
+        # the same quantity under different conditions ("at epsilon = 0", "at epsilon = 1e-8"):
+        # each line says which holds, as its note does in the full output
+        label += f" ({answer.note})"
     return label
 
 

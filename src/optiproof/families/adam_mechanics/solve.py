@@ -332,7 +332,7 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
     size = alpha if not rms else sympy.simplify(alpha / sympy.sqrt(1 - b2))
     answers = [answer("first_step", r"\theta_1 - \theta_0", zero, note="at epsilon = 0"),
                answer("first_step_size", r"|\theta_{1,i} - \theta_{0,i}|", size,
-                      note="per coordinate with g_{1,i} != 0, at epsilon = 0")]
+                      note="per nonzero coordinate, at epsilon = 0")]
     if Q.eps_given and eps != 0:
         answers.insert(0, answer("first_step_eps", r"\theta_1 - \theta_0", general,
                                  note=f"at epsilon = {sympy.sstr(eps)}"))
