@@ -40,7 +40,8 @@ def steepest_descent(draw):
     grad = [draw(nonzero) for _ in range(draw(st.integers(2, 4)))]
     weight = draw(st.sampled_from([0.5, 1.25, 2]))
     asks = ["update", "identification", "min-value", "dual-norm", "holder-conjugate",
-            {"kind": "step-length", "measure": "l2"}, {"kind": "compare", "other": "l2"}]
+            {"kind": "step-length", "measure": "l2"}, {"kind": "compare", "other": "l2"},
+            "model-decrease"]
     if norm in ("l2", "linf") and form == "penalty-squared":
         asks.append("effective-step")
     return {"family": "steepest-descent", "norm": norm, "form": form, "gradient": grad,
@@ -107,6 +108,28 @@ def implicit_ridge(draw):
     return {"family": "implicit-bias", "a": [draw(nonzero) for _ in range(d)],
             "b": draw(nonzero), "method": {"name": "ridge", "lam": draw(
                 st.sampled_from([0.1, 1, 3]))}, "asks": ["limit", "ridgeless-limit"]}
+
+
+@st.composite
+def implicit_sign_steps(draw):
+    """Constant-step sign descent on one sample whose residual is a whole number of steps:
+    how many steps until the loss is exactly 0, and where it stops."""
+    a = draw(st.sampled_from([[2, 1], [1, 1, 2], [1, -2]]))
+    lr = draw(st.sampled_from([0.5, 0.25]))
+    steps = draw(st.integers(1, 5))
+    return {"family": "implicit-bias", "a": a, "b": steps * lr * sum(map(abs, a)),
+            "theta0": [0] * len(a), "method": {"name": "sign-gd", "lr0": lr, "schedule": "constant"},
+            "asks": ["iterations", "limit"]}
+
+
+@st.composite
+def implicit_max_step(draw):
+    """Gradient descent on a random full-row-rank least-squares system: the largest constant
+    step at which it converges, and the limit."""
+    u, v = draw(st.integers(-2, 2)), draw(st.integers(1, 3))
+    return {"family": "implicit-bias", "X": [[1, u, 0], [0, v, 1]],
+            "y": [draw(nonzero), draw(nonzero)], "theta0": [0, 0, 0],
+            "method": {"name": "gd"}, "asks": ["max-step", "limit"]}
 
 
 @st.composite
@@ -279,7 +302,8 @@ def derived(draw):
 
 STRATEGIES = {"steepest-descent": [steepest_descent, steepest_threshold, steepest_l1_coordinate,
                                    steepest_matrix_rank, steepest_spectral],
-              "implicit-bias": [implicit_bias, implicit_ridge, implicit_preconditioned],
+              "implicit-bias": [implicit_bias, implicit_ridge, implicit_preconditioned,
+                                implicit_sign_steps, implicit_max_step],
               "communication": [communication, communication_nodes], "quadratic-dynamics": [quadratic,
                                                                        quadratic_given_step,
                                                                        quadratic_function],

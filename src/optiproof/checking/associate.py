@@ -201,7 +201,9 @@ def _labels(claim: Claim, own: bool = False) -> dict[str, int]:
         found = near
     elif len(found) > 1:
         found = _nearest_label(before[-70:], found)
-    counted = label_scores(_UNIT_WORDS.get(after[0], after[0])) if after else {}
+    # a word after the value that labels the next item ("n(n-1)   size: p") counts nothing
+    counted = label_scores(_UNIT_WORDS.get(after[0], after[0])) if after and not re.match(
+        r"\s*(?:[)\]}\w]{1,3}\s+)?[^\s:=)\]}]+\s*[:=]", after_text) else {}
     if counted:
         # ``n-1 rounds``, ``86 its``: the noun right after a value is what it counts, whatever
         # the clause before it was about ("chunks of size p/n, reduce-scatter n-1 rounds")
