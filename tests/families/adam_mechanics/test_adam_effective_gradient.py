@@ -23,12 +23,14 @@ from optiproof.reading import read_report
 
 
 def _torch_fed(grads, theta0, lr, lam):
-    """Torch's Adam(weight_decay=lam) at eps = 0 on the rows of ``grads``: the gradient its
+    """Torch's Adam(weight_decay=lam) at eps -> 0+ on the rows of ``grads``: the gradient its
     first moment took in at the last step, (m_T − β₁ m_{T−1})/(1 − β₁), and the last iterate."""
     import torch
 
     p = torch.tensor(theta0, dtype=torch.float64, requires_grad=True)
-    opt = torch.optim.Adam([p], lr=lr, betas=(0.9, 0.999), eps=0.0, weight_decay=lam)
+    # eps = 1e-300 is eps = 0 wherever the step is defined, and its eps -> 0+ limit (no move)
+    # where a coordinate's effective gradient is exactly 0 (torch at eps = 0 gives 0/0 there)
+    opt = torch.optim.Adam([p], lr=lr, betas=(0.9, 0.999), eps=1e-300, weight_decay=lam)
     m_before = np.zeros(len(theta0))
     m_now = m_before
     for g in grads:
