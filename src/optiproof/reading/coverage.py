@@ -211,8 +211,14 @@ def _batch_size(flat: str, start: int, end: int) -> bool:
     """True when the number is a batch size ("a mini-batch of size 64", "batch 256", "32
     examples per batch"), an epoch count or a dataset's size ("90 epochs", "60,000 images"): no
     answer of the families depends on it (a field that did use it would cover it first)."""
+    count = _COUNT_AFTER.match(flat[end:end + 30])
+    if count and not re.search(r"epoch", count.group(0), re.I):
+        # a dataset's size ('60,000 images'), not the few data points a problem lists ('with 3
+        # samples'), which its answers may depend on
+        digits = re.sub(r"[,\s]", "", flat[start:end])
+        count = count if digits.isdigit() and int(digits) >= 100 else None
     return bool(_BATCH_BEFORE.search(flat[max(0, start - 30):start])
-                or _BATCH_AFTER.match(flat[end:end + 40]) or _COUNT_AFTER.match(flat[end:end + 30]))
+                or _BATCH_AFTER.match(flat[end:end + 40]) or count)
 
 
 def _in_range(flat: str, start: int) -> bool:
