@@ -1,6 +1,8 @@
 """A body that derives the verified answer and then concludes another contradicts itself: the
-finding is an inconsistency, not a wrong answer. A value is the total of the terms listed
-before it ("value: linear term −3.5, penalty 1.75, total −1.75") under the sentence's lead."""
+finding is an inconsistency, not a wrong answer; a general formula in letters evaluated wrongly
+to the numbers concluded is a wrong answer (the formula is a step on the way). A value is the
+total of the terms listed before it ("value: linear term −3.5, penalty 1.75, total −1.75")
+under the sentence's lead."""
 
 from __future__ import annotations
 
@@ -29,3 +31,22 @@ def test_a_total_after_listed_terms_is_the_value_the_sentence_names(solved):
             "## Summary\n\n| part | step | optimal value |\n|---|---|---|\n"
             "| (a) | $(-0.75, 0.25, -0.5)$ | $-3.5$ |\n")
     assert finding_kinds(graded_part(solved, SD, text, "a")) == ["inconsistency"]
+
+
+ADAM = "src/optiproof/problems/texts/adam-mechanics.txt"
+
+
+def test_a_right_general_formula_evaluated_wrongly_is_a_wrong_answer(solved):
+    # the formula in letters is a step on the way; the numbers concluded from it are the claim
+    text = ("(c) With eps = 0 the first step is\n\n"
+            "$$\\theta_1 - \\theta_0 = -\\alpha\\,\\mathrm{sign}(g_1)$$\n\n"
+            "Plugging in, **$\\theta_1 - \\theta_0 = [0.001,\\ 0.001,\\ -0.001]$**.\n")
+    assert "wrong-answer" in finding_kinds(graded_part(solved, ADAM, text, "c"))
+    assert "inconsistency" not in finding_kinds(graded_part(solved, ADAM, text, "c"))
+
+
+def test_a_right_value_then_another_value_stays_an_inconsistency(solved):
+    text = ("(c) With eps = 0 the first step is\n\n"
+            "$$\\theta_1 - \\theta_0 = [-0.001,\\ 0.001,\\ -0.001]$$\n\n"
+            "Hence **$\\theta_1 - \\theta_0 = [0.001,\\ 0.001,\\ -0.001]$**.\n")
+    assert "inconsistency" in finding_kinds(graded_part(solved, ADAM, text, "c"))

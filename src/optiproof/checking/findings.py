@@ -287,6 +287,21 @@ def _positive_multiple(a: Any, b: Any) -> bool:
     return bool(at.is_number and at.is_positive)
 
 
+_FUNCTION_WORDS = re.compile(r"\\[A-Za-z]+|\b(?:sign|sgn|sqrt|diag|operatorname|mathrm|text|frac|"
+                             r"left|right|cdot|times|e)\b")
+
+
+def _evaluated(formula: Statement, conclusion: Statement) -> bool:
+    """Is ``formula`` written as a general form in letters (``−α sign(g₁)``) and
+    ``conclusion`` in numbers only (``[0.001, −0.001, 0.001]``)? Then the two are one
+    derivation and its evaluation, not two claims of the answer: a slip in the evaluation is a
+    wrong answer."""
+    def letters(text: str) -> bool:
+        return bool(re.search(r"[^\W\d_]", _FUNCTION_WORDS.sub(" ", text)))
+
+    return letters(formula.piece.text) and not letters(conclusion.piece.text)
+
+
 def _right_before(part: Any, exp: Expectation, found: list[Statement], final: Statement,
                   hook: Any) -> Statement | None:
     """A wrong conclusion after the body derived the verified answer under the answer's own
@@ -398,8 +413,18 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
                 verdict = False
                 if note in grade.notes:
                     grade.notes.remove(note)
-        if verdict is False and (right := _right_before(part, exp, found, final, hook)):
+        if verdict is False and (right := _right_before(part, exp, found, final, hook)) \
+                and not _evaluated(right, final):
             _inconsistent(grade, exp, right, final, ("derived as", "concluded as"))
+            continue
+        if verdict is False and right is not None:
+            # a right general formula (-α sign(g₁)) evaluated wrongly to the numbers concluded:
+            # the conclusion is the claim, the formula a step on the way it did not follow
+            grade.add(Finding("wrong-answer", grade.label, final.claim.line,
+                              f"the {exp.name} is concluded as {show(final)} (line "
+                              f"{final.claim.line}), which does not agree with the verified "
+                              f"derivation, though line {right.claim.line} states it as "
+                              f"{show(right)}", exp.name, final.piece.text))
             continue
         if verdict is True and (wrong := _wrong_after(part, exp, found, final, hook)):
             grade.graded[exp.name] = wrong
