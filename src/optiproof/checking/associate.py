@@ -1182,6 +1182,7 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
                "given_values": {**getattr(scope, "data", {}), **givens}}
     context["paired"] = _paired(claims, quantities, gradable)
     previous = None
+    last: tuple[Claim, Expectation] | None = None
     aliases = _step_aliases(claims, gradable)
     for claim in [one for c in claims for one in _tuple_entries(c, gradable)]:
         claim, previous = _continued(claim, previous), claim
@@ -1224,6 +1225,8 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
             for evidence, e, read in best:
                 out[e.name].append(Statement(claim, piece, read, evidence))
             continue
+        if len(best) > 1 and best[1][0] == best[0][0]:
+            best = _same_subject_as_before(best, last, claim)
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             continue
         top, exp, read = best[0]
@@ -1233,4 +1236,28 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
             continue
         out[exp.name].append(Statement(claim, piece, read, top, _in_own_terms(exp, scope,
                                                                                 claim.pos)))
+        last = (claim, exp)
     return out
+
+
+def _same_subject_as_before(best: list[tuple[float, Expectation, Any]],
+                            last: tuple[Claim, Expectation] | None, claim: Claim
+                            ) -> list[tuple[float, Expectation, Any]]:
+    """Break a tie between the same quantity of several subjects (schemes, methods:
+    ``n(n-1)`` after ``all-to-all: ... -> n-1 msgs per worker, n workers -> n(n-1) msgs``) by
+    the subject of the statement just before it on the same line: a line goes on about the
+    scheme it started with until it names another."""
+    if last is None or last[0].line != claim.line or last[0].role != claim.role:
+        return best
+    exp = last[1]
+    subject = exp.name.partition(": ")[0] if ": " in exp.name else None
+    tied = [b for b in best if b[0] == best[0][0]]
+    if subject is None or best[0][0] < 2:
+        return best
+    before = claim.cue.partition("@")[0].lower()
+    others = {b[1].name.partition(": ")[0] for b in tied} - {subject}
+    if any(word in before for other in others for word in re.findall(r"[\w-]{4,}", other.lower())
+           if word not in ("reduce", "all-reduce")):
+        return best  # the line names another subject before the value
+    mine = [b for b in tied if b[1].name.partition(": ")[0] == subject and ": " in b[1].name]
+    return mine if len(mine) == 1 else best
