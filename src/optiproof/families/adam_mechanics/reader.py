@@ -39,7 +39,8 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
-                    textbook_bound="textbook_bound", decay_halving="decay_halving")
+                    textbook_bound="textbook_bound", decay_halving="decay_halving",
+                    coordinate="coordinate")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -537,6 +538,7 @@ class AdamMechanicsReader:
                             "(expected 'Adam + L2' or 'L2 regularisation' with λ, θ₀ and the "
                             "gradients)")
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
+        _one_coordinate(r, {k for k, _ in mapped})
         _unapplied_decay(r)
         if r.found.get("l2 at start") and F.gradients in r.fields:
             r.miss(F.decay, f'"{r.found["l2 at start"]}" adds the penalty at θ_0, but the run '
@@ -918,6 +920,43 @@ _SCALE_FREE = (r"\b(?:explain|show|argue|why)\b[^.?]{0,60}\b(?:does(?:n't| not)|
 ('Explain why its size does not depend on the magnitude of g₁')."""
 
 
+def _sized_at_eps(r: PartReading) -> bool:
+    """The first step's size is answered at the stated ε: Adam's, on a given numeric gradient
+    (|θ₁ − θ₀| = α|g|/(|g| + ε) entrywise)."""
+    eps = r.value(F.eps)
+    return r.value(F.optimizer) in (O.ADAM.key, None) and isinstance(r.value(F.gradient), list) \
+        and eps is not None and not isinstance(eps, str) and F.gradients not in r.fields
+
+
+_NEGLIGIBLE_EPS = sympy.Rational(1, 10**4)
+"""ε at most this fraction of every nonzero gradient entry: the first step's size is α up to
+that relative amount, so 'its size does not depend on the gradient's magnitude' holds."""
+
+
+def _scale_free_premise(r: PartReading) -> bool:
+    """Whether the first step's size is (to ε) free of the gradient's magnitude, as a part says
+    to explain: at ε = 0 exactly; with a numeric ε, only when ε is negligible beside every
+    nonzero entry of the given gradient (ε comparable to g shrinks the step: then the premise
+    is false and the question is not taken). A note says the size is α up to ε/|g|."""
+    eps, grad = r.value(F.eps), r.value(F.gradient)
+    if eps == 0:
+        return True
+    if not isinstance(grad, list) or isinstance(eps, str) or eps is None or \
+            F.gradients in r.fields:
+        return False
+    try:
+        e = sympy.nsimplify(eps, rational=True)
+        sizes = [abs(sympy.nsimplify(x, rational=True)) for x in grad]
+    except (TypeError, ValueError, sympy.SympifyError):
+        return False
+    nonzero = [x for x in sizes if x != 0]
+    if e < 0 or not nonzero or any(e > _NEGLIGIBLE_EPS * x for x in nonzero):
+        return False
+    r.notes.append(f"the first step's size is α|g|/(|g| + ε): with ε = {eps} it is α to within "
+                   f"a relative {float(e / min(nonzero)):.1g}, whatever the gradient's magnitude")
+    return True
+
+
 def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The asks as this family's spec asks them: the update (Δθ) of a part that sets
     β₁ = β₂ = 0 is the sign limit, else the update rule; 'which optimizer' after β₁ = β₂ = 0 is
@@ -983,8 +1022,8 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             pass        # 'β₁ = 0 and no bias correction: which optimizer is this?': RMSprop
         elif key == Q.IDENTIFICATION.key:
             continue    # no step of the part is a named method: not taken
-        elif key == Q.DEPENDS_ON.key and Q.FIRST_STEP.key in keys and r.value(F.eps) == 0 and \
-                not off and rx(_SCALE_FREE).search(own):
+        elif key == Q.DEPENDS_ON.key and Q.FIRST_STEP.key in keys and \
+                _scale_free_premise(r) and not off and rx(_SCALE_FREE).search(own):
             # 'explain why its size does not depend on the magnitude of g₁': the first step at
             # ε = 0 is −α sign(g₁), which its derivation shows (no dependence asked of a value)
             r.answered_by[key] = Q.FIRST_STEP.key
@@ -992,8 +1031,10 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
         elif key == Q.STEP_LIMIT.key and F.constant not in r.fields:
             continue    # the step's limit is answered for a constant gradient only
         elif key == Q.COORDINATE_STEP.key:
-            if Q.FIRST_STEP.key in keys and not off and r.value(F.eps) in (0, None):
+            if Q.FIRST_STEP.key in keys and not off and (
+                    r.value(F.eps) in (0, None) or _sized_at_eps(r)):
                 r.answered_by[key] = Q.FIRST_STEP.key    # the first step's size, at eps = 0
+                # (or at the stated eps, on the given gradient)
             elif off and r.value(F.eps) in (0, None) and (
                     r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields
                     or _index(source) == 1):    # 'each coordinate of Δθ_1': the first step
@@ -1394,6 +1435,30 @@ def _coordinate_change(r: PartReading, key: str, source: str) -> tuple[str, str]
     _restated_entries(r)
     r.answered_by[key] = Q.LAST_STEP.key
     return Q.LAST_STEP.key, f"{source}; {step.group(0)}"
+
+
+_FOR_COORDINATE = (r"\b(?:for|of|in|at) (?:the )?(first|second|third|fourth|fifth) (?:coordinate|"
+                   r"component|entry)\b|\b(?:for|of|in|at) (?:coordinate|component|entry) "
+                   r"(\d)\b|\((?:coordinate|component|entry|coord\.?) (\d)\)")
+"""One coordinate named for the part's answers ('m̂_2, v̂_2 for the first coordinate',
+'(coordinate 2)')."""
+_COORDINATE_ASKS = {Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key}
+"""Asks that give the named coordinate's entry besides the whole vector."""
+
+
+def _one_coordinate(r: PartReading, mapped: set[str]) -> None:
+    """'Compute m̂_2 and v̂_2 for the first coordinate': the asks about a run that answer one
+    entry give that coordinate's value too (the vectors stay, for the parts of the request the
+    coordinate may not qualify)."""
+    if F.coordinate in r.fields:
+        return
+    m = rx(_FOR_COORDINATE).search(r.own_text or "")
+    if m is None:
+        return
+    if not mapped & _COORDINATE_ASKS:
+        return      # the whole vectors answered hold the coordinate's value
+    said = next(g for g in m.groups() if g)
+    r.set(F.coordinate, _ORDINALS[said.lower()] if said.isalpha() else int(said), m.group(0))
 
 
 def _restated_entries(r: PartReading) -> None:
