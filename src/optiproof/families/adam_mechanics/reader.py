@@ -99,7 +99,13 @@ _ZERO_GRADIENT = (r"(?<!\bunless )(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bwh
                   r"(?= ?(?:\)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
 """A gradient said to be zero in words ('whose data gradient is exactly zero at every step', '(its
 gradient is 0)'): the zero gradient, no number after it."""
-_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|t)\b|^ ?(?:forever|always)\b")
+_ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(?:has|have|with|and|gets?) "
+                       r"(?:a |an )?(?:exactly |identically )?zero (?:data[- ]loss |data |loss |"
+                       r"stochastic )?gradients?\b")
+"""A zero gradient named as a noun ('the data loss has zero gradient at all times', 'with AdamW
+and a zero data gradient')."""
+_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|times|t)\b|"
+                r"^ ?(?:forever|always)\b")
 _ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
 """'The data loss is identically zero': its gradient is zero at every step."""
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
@@ -351,6 +357,61 @@ def _decay_fraction(own: str, r: PartReading) -> None:
         r.fields.pop(F.t)       # 'after 1000 steps' counts the decay, not the run's steps
 
 
+_WEIGHT_FACTOR = (r"\bby (?:what|which|how large a) factor (?:is|are|does|do|has|have|would|will) "
+                  r"(?:θ|theta|w|the (?:weights?|parameters?)|it)\b(?:_? ?\{?\w{0,3}\}?)?[^.?]{0,20}?"
+                  r"\b(?:(?:get |been )?multiplied|scaled|shrunk|shrink|decayed)\b|"
+                  r"\bwhat is the (?:total |overall |decay |shrink(?:age)? )?factor (?=(?:after|over|in|"
+                  r"within) )")
+"""The factor the weights are multiplied by, asked of a weight that only decay moves ('by
+what factor is θ multiplied in one step?', 'what is the factor after 10,000 steps?')."""
+_ONE_STEP = (r"\b(?:in|over|after|during) (?:one|a single|1|each|every|the first) (?:steps?|"
+             r"updates?|iterations?)\b|\bper (?:step|update|iteration)\b")
+_DECOUPLED_NAMED = r"\badamw\b|\bdecoupled (?:weight )?decay\b"
+
+
+def _weight_factor(own: str, ctx: str, r: PartReading) -> None:
+    """'With AdamW and a zero data gradient, by what factor is the weight multiplied after
+    10,000 steps?': the fraction (1 − αλ)^N that decoupled decay alone keeps (one step: the
+    shrink factor 1 − αλ). Only for a weight no gradient moves under decoupled decay: with a
+    data gradient, or without AdamW named, the factor is refused, naming the phrase."""
+    m = rx(_WEIGHT_FACTOR).search(own)
+    if m is None or r.value(F.shrink_factor) or F.decay_steps in r.fields:
+        return
+    begin = [b.end() for b in re.finditer(r"[.?!;](?:\s|$)", own[:m.start()])]
+    start = begin[-1] if begin else 0
+    end = re.search(r"[.?!;](?:\s|$)|$", own[m.end():])
+    clause = own[start:m.end() + end.start()]
+    gradient = r.value(F.gradient)
+    zero = isinstance(gradient, list) and gradient and all(x == 0 for x in gradient) and \
+        F.gradients not in r.fields     # 'a zero data gradient': no data gradient moves it
+    decoupled = rx(_DECOUPLED_NAMED).search(own) or rx(_DECOUPLED_NAMED).search(ctx)
+    if not (zero and decoupled):
+        r.miss(F.shrink_factor, f'"{m.group(0)}" asks the factor the weight is multiplied by, '
+                                "which is one factor only for a weight that decoupled decay "
+                                "alone moves (expected AdamW and a gradient that is zero at "
+                                "every step)")
+        return
+    count = rx(r"\b(?:after|over|in|within) (\d{1,3}(?:[ ,\u202f\u2009]\d{3})+|\d{1,6}|"
+               + "|".join(_COUNTS) + r") (?:(?:more |further )?(?:adamw |optimi[sz]er |"
+               r"training )?(?:steps?|updates?|iterations?))\b").search(clause)
+    one = rx(_ONE_STEP).search(clause)
+    said = re.sub(r"[,\s\u202f\u2009]", "", count.group(1).lower()) if count else ""
+    n = (_COUNTS.get(said) or int(said)) if count else None
+    if n == 1 or (count is None and one is not None):
+        r.set(F.shrink_factor, True, phrase(clause, m.start() - start, (count or one).end()))
+    elif n is not None:
+        r.set(F.decay_steps, n, phrase(clause, min(m.start() - start, count.start()),
+                                       max(count.end(), m.end() - start)))
+    else:
+        r.miss(F.decay_steps, f'"{m.group(0)}" asks the factor the decay multiplies the weight '
+                              "by, but over how many steps is not stated (expected 'in one "
+                              "step' or 'after 1000 steps')")
+        return
+    r.answered_by[Q.RATIO.key] = Q.WEIGHT_DECAY.key     # 'by what factor …': this factor
+    if F.t in r.fields and r.fields[F.t].source in clause:
+        r.fields.pop(F.t)       # 'after 10,000 steps' counts the decay, not a run's steps
+
+
 def _decay_halving(own: str, r: PartReading) -> None:
     """'After how many AdamW steps has the weight first dropped to half its initial value?': the
     steps decoupled decay alone takes to halve a weight, which is the weight's own count only
@@ -527,6 +588,8 @@ class AdamMechanicsReader:
         mapped = _prescaled_gradient(r, mapped)
         if r.value(F.decay_halving) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_halving].source))
+        if r.value(F.decay_steps) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
+            mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_steps].source))
         if r.value(F.shrink_factor) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             # 'by what factor is θ multiplied per step by the decay term?': AdamW's shrink factor,
             # answered with the weight-decay comparison
@@ -634,7 +697,13 @@ class AdamMechanicsReader:
     def continuation(self, r: PartReading, sentence: str,
                      asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """'And with the usual bias correction?' after a step asked without it: the same step
-        with the correction (the part's first step, or its last step)."""
+        with the correction (the part's first step, or its last step). 'What is the factor
+        after 10,000 steps?' of a weight only decay moves: the weight-decay comparison's
+        fraction (read by :func:`_weight_factor`)."""
+        factor = r.fields.get(F.decay_steps) or r.fields.get(F.shrink_factor)
+        if factor is not None and rx(_WEIGHT_FACTOR).search(sentence) and \
+                factor.source.split(";")[0].strip() in sentence:
+            return [(Q.WEIGHT_DECAY.key, sentence.strip())]
         if not asks:
             return []
         keys = {k for k, _ in asks}
@@ -674,6 +743,7 @@ class AdamMechanicsReader:
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
         _decay_halving(own, r)
+        _weight_factor(own, ctx, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
             _read_loss(objects, r)
         _read_conventions(objects, r)
@@ -860,7 +930,8 @@ def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
             r"\b(?:after|at the end of) (?:the |its |one )?(?:very )?first (?:step|update|"
             r"iteration)\b").search(own) else set())   # 'w after the first step': a step count
     if bool(l2) == bool(decoupled) or F.theta0 not in r.fields or not _has_run(r) or \
-            keys - set(DECAY_RUN_ASKS) - counted or r.value(F.optimizer) == O.RMSPROP.key:
+            keys - set(DECAY_RUN_ASKS) - counted - {Q.CHANGES.key} or \
+            r.value(F.optimizer) == O.RMSPROP.key:   # 'does θ_1 change?': of the run's answer
         return False
     named = l2 or decoupled
     r.set(F.decay, "penalty" if l2 else "decoupled", named.group(0))
@@ -2021,7 +2092,7 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
             plain.append((sympy.Rational(got[0].value.numerator, got[0].value.denominator),
                           phrase(flat, m.start(), got[1])))
     if not indexed and not plain:
-        m = rx(_ZERO_GRADIENT).search(flat)
+        m = rx(_ZERO_GRADIENT).search(flat) or rx(_ZERO_GRADIENT_NOUN).search(flat)
         if m is not None:
             plain.append((sympy.Integer(0), phrase(flat, m.start(), m.end())))
     return indexed, plain
@@ -2030,9 +2101,9 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
 def _zero_always(text: str) -> str | None:
     """The phrase saying the gradient is zero at every step ('gradient is exactly zero at every
     step', 'the data loss is identically zero'), or None."""
-    m = rx(_ZERO_GRADIENT).search(text)
-    if m is not None and rx(_ALWAYS_ZERO).match(text[m.end():]):
-        return phrase(text, m.start(), m.end() + rx(_ALWAYS_ZERO).match(text[m.end():]).end())
+    for m in (rx(_ZERO_GRADIENT).search(text), rx(_ZERO_GRADIENT_NOUN).search(text)):
+        if m is not None and rx(_ALWAYS_ZERO).match(text[m.end():]):
+            return phrase(text, m.start(), m.end() + rx(_ALWAYS_ZERO).match(text[m.end():]).end())
     m = rx(_ZERO_LOSS).search(text)
     return phrase(text, m.start(), m.end()) if m else None
 
