@@ -44,3 +44,10 @@ def test_a_weight_a_gradient_also_moves_has_no_single_factor():
     assert not reading.complete
     assert any("by what factor is the parameter multiplied" in line.lower()
                for line in reading.unread())
+
+
+def test_the_decay_considered_alone_has_its_factor_whatever_the_gradient():
+    got = _answers(_SHARED.format(gradient="its gradient is g = 0.3 at every step")
+                   + "(a) Counting only the decoupled decay term, by what factor is the "
+                   "parameter multiplied after 100 steps?\n")
+    assert any(v == pytest.approx(0.998 ** 100) for v in got["a"])

@@ -364,6 +364,11 @@ _WEIGHT_FACTOR = (r"\bby (?:what|which|how large a) factor (?:is|are|does|do|has
                   r"within) )")
 """The factor the weights are multiplied by, asked of a weight that only decay moves ('by
 what factor is θ multiplied in one step?', 'what is the factor after 10,000 steps?')."""
+_DECAY_ALONE = (r"\b(?:considering|counting|taking|with) only (?:the )?(?:decoupled )?(?:weight[- ])?"
+                r"decay(?: term)?\b|\b(?:decoupled )?(?:weight[- ])?decay(?: term)? (?:alone|only|by "
+                r"itself)\b")
+"""The decay considered without the gradient step ('considering only the decoupled decay
+term'): its factor is asked whatever the gradient."""
 _ONE_STEP = (r"\b(?:in|over|after|during) (?:one|a single|1|each|every|the first) (?:steps?|"
              r"updates?|iterations?)\b|\bper (?:step|update|iteration)\b")
 _DECOUPLED_NAMED = r"\badamw\b|\bdecoupled (?:weight )?decay\b"
@@ -385,7 +390,8 @@ def _weight_factor(own: str, ctx: str, r: PartReading) -> None:
     zero = isinstance(gradient, list) and gradient and all(x == 0 for x in gradient) and \
         F.gradients not in r.fields     # 'a zero data gradient': no data gradient moves it
     decoupled = rx(_DECOUPLED_NAMED).search(own) or rx(_DECOUPLED_NAMED).search(ctx)
-    if not (zero and decoupled):
+    alone = rx(_DECAY_ALONE).search(clause)     # 'considering only the decoupled decay term'
+    if not ((zero or alone) and decoupled):
         r.miss(F.shrink_factor, f'"{m.group(0)}" asks the factor the weight is multiplied by, '
                                 "which is one factor only for a weight that decoupled decay "
                                 "alone moves (expected AdamW and a gradient that is zero at "
@@ -602,6 +608,7 @@ class AdamMechanicsReader:
                             "gradients)")
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _one_coordinate(r, {k for k, _ in mapped})
+        _moment_quotient(r)
         _unapplied_decay(r)
         if r.found.get("l2 at start") and F.gradients in r.fields:
             r.miss(F.decay, f'"{r.found["l2 at start"]}" adds the penalty at θ_0, but the run '
@@ -1506,6 +1513,24 @@ def _coordinate_change(r: PartReading, key: str, source: str) -> tuple[str, str]
     _restated_entries(r)
     r.answered_by[key] = Q.LAST_STEP.key
     return Q.LAST_STEP.key, f"{source}; {step.group(0)}"
+
+
+_MOMENT_QUOTIENT = (r"\b(?:compute|calculate|find|evaluate|give|what (?:is|are)|what's) (?:the (?:ratio|"
+                    r"quotient|value) )?(?:of )?(?:the )?(?P<q>m(?:̂|_?hat)? ?_?\{?(?:\d{1,3}|t|T)\}? ?/ ?"
+                    r"(?:sqrt|√) ?\(? ?v(?:̂|_?hat)? ?_?\{?(?:\d{1,3}|t|T)\}? ?\)?)(?! ?[+−-])")
+"""A quotient of the moments asked as a value ('Compute m_3 / sqrt(v_3) without bias correction'),
+not written inside an update rule."""
+
+
+def _moment_quotient(r: PartReading) -> None:
+    """A part that asks the quotient of the moments as a value ('compute m_3 / sqrt(v_3) without
+    bias correction') is refused, naming the quotient: the part's answers are the moments and
+    the steps, not that quotient (the step is −α times it at ε = 0), so it would be unanswered."""
+    m = rx(_MOMENT_QUOTIENT).search(r.own_text or "")
+    if m is not None:
+        r.miss("moment quotient", f'"{m.group("q")}" asks the quotient of the moments, which this '
+                                  "part does not answer as such (expected the moments, the "
+                                  "corrected moments or the step, each asked by name)")
 
 
 _FOR_COORDINATE = (r"\b(?:for|of|in|at) (?:the )?(first|second|third|fourth|fifth) (?:coordinate|"
