@@ -1000,10 +1000,17 @@ _SCALE_FREE = (r"\b(?:explain|show|argue|why)\b[^.?]{0,60}\b(?:does(?:n't| not)|
 
 def _sized_at_eps(r: PartReading) -> bool:
     """The first step's size is answered at the stated ε: Adam's, on a given numeric gradient
-    (|θ₁ − θ₀| = α|g|/(|g| + ε) entrywise)."""
-    eps = r.value(F.eps)
-    return r.value(F.optimizer) in (O.ADAM.key, None) and isinstance(r.value(F.gradient), list) \
-        and eps is not None and not isinstance(eps, str) and F.gradients not in r.fields
+    whose nonzero entries share one size (|θ₁ − θ₀| = α|g|/(|g| + ε) is then one number; with
+    entries of different sizes the coordinates do not move by the same amount at ε > 0)."""
+    eps, grad = r.value(F.eps), r.value(F.gradient)
+    if r.value(F.optimizer) not in (O.ADAM.key, None) or not isinstance(grad, list) or \
+            eps is None or isinstance(eps, str) or F.gradients in r.fields:
+        return False
+    try:
+        sizes = {abs(sympy.nsimplify(x, rational=True)) for x in grad} - {0}
+    except (TypeError, ValueError, sympy.SympifyError):
+        return False
+    return len(sizes) == 1
 
 
 _NEGLIGIBLE_EPS = sympy.Rational(1, 10**4)

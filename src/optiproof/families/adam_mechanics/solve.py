@@ -347,9 +347,7 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             sizes = [sympy.Abs(x) for x in general]
             answers.insert(1, answer("first_step_size_eps", r"|\theta_{1,i} - \theta_{0,i}|",
                                      sizes[0] if len(set(sizes)) == 1 else sympy.Matrix(sizes),
-                                     note=f"at epsilon = {sympy.sstr(eps)}"
-                                          + (", every coordinate" if len(sizes) > 1 and
-                                             len(set(sizes)) == 1 else "")))
+                                     note=f"size at epsilon = {sympy.sstr(eps)}"))
     if isinstance(gg, sympy.MatrixBase):    # the same step for any g_1 ('in general')
         g_any = sympy.Symbol("g_1", real=True, nonzero=True)
         any_step = -Q.lr * sympy.sign(g_any) if not rms else \
