@@ -174,7 +174,7 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             continue
         if not request.asks and r.requests and _both_read(r, request):
             continue
-        if not request.asks and any(q.asks for q in questions.requests) and \
+        if not request.asks and (any(q.asks for q in questions.requests) or continued) and \
                 _format_only(request.sentence):
             r.notes.append(f"\"{_short(request.sentence)}\": the form of the answers (exact "
                            "values are given, with decimals)")

@@ -141,6 +141,18 @@ def _typo(flat: str, start: int, end: int) -> bool:
                 and _TYPO_AFTER.match(flat[end:end + 60]))
 
 
+_NOT_THE_DEFAULT = re.compile(r"\b(?:not|instead of|rather than|unlike|in place of|differs? from) (?:the )?"
+                              r"(?:usual |standard |common |typical |pytorch(?:'s)? |library )?"
+                              r"defaults?(?: value)?(?: of| is)? ?(?:=|:)? ?[-−]?$", re.I)
+"""A default value the text says is not the one it uses ('beta2 = 0.99 (NOT the default
+0.999)', 'instead of the default 0.9')."""
+
+
+def _not_the_default(flat: str, start: int) -> bool:
+    """True when the number is a default the text contrasts with its own setting."""
+    return bool(_NOT_THE_DEFAULT.search(flat[max(0, start - 50):start]))
+
+
 def _in_aside(flat: str, start: int) -> bool:
     """True when the number is in a parenthesis or sentence the writer marks as irrelevant
     (:data:`_IRRELEVANT`) that states no formula and asks nothing (no '=', brackets or '?'): its
@@ -379,6 +391,8 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
             out.append(NumberUse(text, start, "structure"))
         elif _in_aside(flat, start):
             out.append(NumberUse(text, start, "aside", "in a remark the text calls beside the point"))
+        elif _not_the_default(flat, start):
+            out.append(NumberUse(text, start, "aside", "a default the text says it does not use"))
         elif _typo(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a value the text calls a typo and corrects"))
         elif _batch_size(flat, start, end):

@@ -205,8 +205,16 @@ def corrected_moment(which: str) -> Any:
                             Tex(rf"\frac{{{sym}_{{{run.T}}}}}{{1 - \beta_{index}^{{{run.T}}}}}"),
                             hat))
         quantity = asked.M_HAT if first else asked.V_HAT
-        return AskResult([answers_of(quantity, spec)(f"{sym}hat_{run.T}",
-                                                     rf"\hat {sym}_{{{run.T}}}", hat)],
+        answer = answers_of(quantity, spec)
+        i = spec.coordinate
+        if i is not None and i > hat.rows:
+            raise BadInput(f"coordinate {i}: the parameter has {hat.rows} coordinates",
+                           field="coordinate", expected=f"1 to {hat.rows}")
+        coordinate = [] if i is None else [   # 'm̂_2 for the first coordinate': its entry too
+            answer(f"{sym}hat_{run.T} of coordinate {i}", rf"\hat {sym}_{{{run.T},{i}}}",
+                   hat[i - 1])]
+        return AskResult([answer(f"{sym}hat_{run.T}", rf"\hat {sym}_{{{run.T}}}", hat),
+                          *coordinate],
                          f"$\\hat {sym}_{{{run.T}}} = {inline_latex(hat)}$.", "")
 
     return rule
@@ -438,6 +446,10 @@ L2_STEP = r"\theta_1^{\mathrm{L2}}"
 """The symbol of theta_1 with L2 regularisation inside the optimizer."""
 DECOUPLED_STEP = r"\theta_1^{\mathrm{W}}"
 """The symbol of theta_1 with decoupled weight decay."""
+L2_FIRST_STEP = r"\theta_1^{\mathrm{L2}} - \theta_0"
+"""The symbol of the first step with L2 regularisation inside the optimizer."""
+DECOUPLED_FIRST_STEP = r"\theta_1^{\mathrm{W}} - \theta_0"
+"""The symbol of the first step with decoupled weight decay."""
 
 
 def first_step_on(spec: AdamMechanicsSpec, Q: Quantities, g: sympy.Matrix) -> sympy.Matrix:
@@ -482,9 +494,18 @@ def decay_first_steps(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -
                         decoupled))
     theta = answers_of(asked.THETA_T, spec)
     opposite = answers_of(asked.OPPOSITE_COORDINATES, spec)
-    return [theta("theta_1 with L2", L2_STEP, l2),
+    w_subject = O.ADAMW.key if spec.entry is O.ADAM else spec.optimizer
+    steps = []
+    if {asked.FIRST_STEP.key, asked.DISPLACEMENT.key} & set(spec.asks):
+        # the first step asked of each method ('give w_1 - w_0 in both cases'): the move from
+        # theta0 with the decay, not the plain step on the data gradient alone
+        step = answers_of(asked.FIRST_STEP, spec)
+        steps = [step("first step with L2", L2_FIRST_STEP, l2 - theta0),
+                 step("first step with decoupled weight decay", DECOUPLED_FIRST_STEP,
+                      decoupled - theta0, subject=w_subject)]
+    return steps + [theta("theta_1 with L2", L2_STEP, l2),
             theta("theta_1 with decoupled weight decay", DECOUPLED_STEP, decoupled,
-                  subject=O.ADAMW.key if spec.entry is O.ADAM else spec.optimizer),
+                  subject=w_subject),
             opposite("coordinates moving the other way under L2", "i",
                      sympy.Matrix(against) if against else None,
                      "unique" if against else "none",

@@ -14,7 +14,8 @@ from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as Q
 from optiproof.core.errors import BadInput
 from optiproof.core.solution import Answer, PartSolution
-from optiproof.families.adam_mechanics.given import DECOUPLED_STEP, L2_STEP
+from optiproof.families.adam_mechanics.given import (DECOUPLED_FIRST_STEP, DECOUPLED_STEP,
+                                                     L2_FIRST_STEP, L2_STEP)
 from optiproof.families.adam_mechanics.spec import AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import quantities
 from optiproof.families.adam_mechanics.witness import (EPS_ZERO, _given_gradients, _theta0,
@@ -68,6 +69,9 @@ class AdamMeasurer(Measurer):
                 answer.name else -alpha * c * self._gradient(point)[0]
         elif answer.symbol in (L2_STEP, DECOUPLED_STEP):
             got = self._decay_step(answer.symbol == L2_STEP, alpha, point)
+        elif answer.symbol in (L2_FIRST_STEP, DECOUPLED_FIRST_STEP):
+            got = self._decay_step(answer.symbol == L2_FIRST_STEP, alpha, point) - \
+                _theta0(self.spec, self._gradient(point).shape[1])
         elif kind in (Q.FIRST_STEP.key, Q.DISPLACEMENT.key, Q.THETA_T.key, Q.LAST_STEP.key,
                       Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key, Q.EFFECTIVE_GRADIENT.key):
             got = self._run(kind, answer, alpha, point)
@@ -113,10 +117,12 @@ class AdamMeasurer(Measurer):
             return float(traj[-1][i] - traj[-2][i])
         if kind == Q.LAST_STEP.key:
             return traj[-1] - traj[-2]
-        if kind == Q.M_HAT.key:
-            return state["exp_avg"] / (1 - b1 ** T)
-        if kind == Q.V_HAT.key:
-            return state["exp_avg_sq"] / (1 - b2 ** T)
+        if kind in (Q.M_HAT.key, Q.V_HAT.key):
+            hat = state["exp_avg"] / (1 - b1 ** T) if kind == Q.M_HAT.key else \
+                state["exp_avg_sq"] / (1 - b2 ** T)
+            if " of coordinate " in answer.name:    # one entry ('m̂_2 of coordinate 1')
+                return float(hat[int(answer.name.rsplit(" ", 1)[1]) - 1])
+            return hat
         if kind == Q.FIRST_STEP.key and "size" in answer.name:
             return float(np.abs(traj[1] - traj[0])[np.asarray(G[0]) != 0][0])
         return traj[-1] - traj[0]

@@ -39,7 +39,8 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     gradients="gradients", theta0="theta0", constant="constant", loss="loss",
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
-                    textbook_bound="textbook_bound", decay_halving="decay_halving")
+                    textbook_bound="textbook_bound", decay_halving="decay_halving",
+                    coordinate="coordinate")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -98,7 +99,13 @@ _ZERO_GRADIENT = (r"(?<!\bunless )(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bwh
                   r"(?= ?(?:\)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
 """A gradient said to be zero in words ('whose data gradient is exactly zero at every step', '(its
 gradient is 0)'): the zero gradient, no number after it."""
-_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|t)\b|^ ?(?:forever|always)\b")
+_ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(?:has|have|with|and|gets?) "
+                       r"(?:a |an )?(?:exactly |identically )?zero (?:data[- ]loss |data |loss |"
+                       r"stochastic )?gradients?\b")
+"""A zero gradient named as a noun ('the data loss has zero gradient at all times', 'with AdamW
+and a zero data gradient')."""
+_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|times|t)\b|"
+                r"^ ?(?:forever|always)\b")
 _ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
 """'The data loss is identically zero': its gradient is zero at every step."""
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
@@ -350,6 +357,67 @@ def _decay_fraction(own: str, r: PartReading) -> None:
         r.fields.pop(F.t)       # 'after 1000 steps' counts the decay, not the run's steps
 
 
+_WEIGHT_FACTOR = (r"\bby (?:what|which|how large a) factor (?:is|are|does|do|has|have|would|will) "
+                  r"(?:θ|theta|w|the (?:weights?|parameters?)|it)\b(?:_? ?\{?\w{0,3}\}?)?[^.?]{0,20}?"
+                  r"\b(?:(?:get |been )?multiplied|scaled|shrunk|shrink|decayed)\b|"
+                  r"\bwhat is the (?:total |overall |decay |shrink(?:age)? )?factor (?=(?:after|over|in|"
+                  r"within) )")
+"""The factor the weights are multiplied by, asked of a weight that only decay moves ('by
+what factor is θ multiplied in one step?', 'what is the factor after 10,000 steps?')."""
+_DECAY_ALONE = (r"\b(?:considering|counting|taking|with) only (?:the )?(?:decoupled )?(?:weight[- ])?"
+                r"decay(?: term)?\b|\b(?:decoupled )?(?:weight[- ])?decay(?: term)? (?:alone|only|by "
+                r"itself)\b")
+"""The decay considered without the gradient step ('considering only the decoupled decay
+term'): its factor is asked whatever the gradient."""
+_ONE_STEP = (r"\b(?:in|over|after|during) (?:one|a single|1|each|every|the first) (?:steps?|"
+             r"updates?|iterations?)\b|\bper (?:step|update|iteration)\b")
+_DECOUPLED_NAMED = r"\badamw\b|\bdecoupled (?:weight )?decay\b"
+
+
+def _weight_factor(own: str, ctx: str, r: PartReading) -> None:
+    """'With AdamW and a zero data gradient, by what factor is the weight multiplied after
+    10,000 steps?': the fraction (1 − αλ)^N that decoupled decay alone keeps (one step: the
+    shrink factor 1 − αλ). Only for a weight no gradient moves under decoupled decay: with a
+    data gradient, or without AdamW named, the factor is refused, naming the phrase."""
+    m = rx(_WEIGHT_FACTOR).search(own)
+    if m is None or r.value(F.shrink_factor) or F.decay_steps in r.fields:
+        return
+    begin = [b.end() for b in re.finditer(r"[.?!;](?:\s|$)", own[:m.start()])]
+    start = begin[-1] if begin else 0
+    end = re.search(r"[.?!;](?:\s|$)|$", own[m.end():])
+    clause = own[start:m.end() + end.start()]
+    gradient = r.value(F.gradient)
+    zero = isinstance(gradient, list) and gradient and all(x == 0 for x in gradient) and \
+        F.gradients not in r.fields     # 'a zero data gradient': no data gradient moves it
+    decoupled = rx(_DECOUPLED_NAMED).search(own) or rx(_DECOUPLED_NAMED).search(ctx)
+    alone = rx(_DECAY_ALONE).search(clause)     # 'considering only the decoupled decay term'
+    if not ((zero or alone) and decoupled):
+        r.miss(F.shrink_factor, f'"{m.group(0)}" asks the factor the weight is multiplied by, '
+                                "which is one factor only for a weight that decoupled decay "
+                                "alone moves (expected AdamW and a gradient that is zero at "
+                                "every step)")
+        return
+    count = rx(r"\b(?:after|over|in|within) (\d{1,3}(?:[ ,\u202f\u2009]\d{3})+|\d{1,6}|"
+               + "|".join(_COUNTS) + r") (?:(?:more |further )?(?:adamw |optimi[sz]er |"
+               r"training )?(?:steps?|updates?|iterations?))\b").search(clause)
+    one = rx(_ONE_STEP).search(clause)
+    said = re.sub(r"[,\s\u202f\u2009]", "", count.group(1).lower()) if count else ""
+    n = (_COUNTS.get(said) or int(said)) if count else None
+    if n == 1 or (count is None and one is not None):
+        r.set(F.shrink_factor, True, phrase(clause, m.start() - start, (count or one).end()))
+    elif n is not None:
+        r.set(F.decay_steps, n, phrase(clause, min(m.start() - start, count.start()),
+                                       max(count.end(), m.end() - start)))
+    else:
+        r.miss(F.decay_steps, f'"{m.group(0)}" asks the factor the decay multiplies the weight '
+                              "by, but over how many steps is not stated (expected 'in one "
+                              "step' or 'after 1000 steps')")
+        return
+    r.answered_by[Q.RATIO.key] = Q.WEIGHT_DECAY.key     # 'by what factor …': this factor
+    if F.t in r.fields and r.fields[F.t].source in clause:
+        r.fields.pop(F.t)       # 'after 10,000 steps' counts the decay, not a run's steps
+
+
 def _decay_halving(own: str, r: PartReading) -> None:
     """'After how many AdamW steps has the weight first dropped to half its initial value?': the
     steps decoupled decay alone takes to halve a weight, which is the weight's own count only
@@ -526,6 +594,8 @@ class AdamMechanicsReader:
         mapped = _prescaled_gradient(r, mapped)
         if r.value(F.decay_halving) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_halving].source))
+        if r.value(F.decay_steps) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
+            mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_steps].source))
         if r.value(F.shrink_factor) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             # 'by what factor is θ multiplied per step by the decay term?': AdamW's shrink factor,
             # answered with the weight-decay comparison
@@ -537,6 +607,8 @@ class AdamMechanicsReader:
                             "(expected 'Adam + L2' or 'L2 regularisation' with λ, θ₀ and the "
                             "gradients)")
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
+        _one_coordinate(r, {k for k, _ in mapped})
+        _moment_quotient(r)
         _unapplied_decay(r)
         if r.found.get("l2 at start") and F.gradients in r.fields:
             r.miss(F.decay, f'"{r.found["l2 at start"]}" adds the penalty at θ_0, but the run '
@@ -632,7 +704,13 @@ class AdamMechanicsReader:
     def continuation(self, r: PartReading, sentence: str,
                      asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """'And with the usual bias correction?' after a step asked without it: the same step
-        with the correction (the part's first step, or its last step)."""
+        with the correction (the part's first step, or its last step). 'What is the factor
+        after 10,000 steps?' of a weight only decay moves: the weight-decay comparison's
+        fraction (read by :func:`_weight_factor`)."""
+        factor = r.fields.get(F.decay_steps) or r.fields.get(F.shrink_factor)
+        if factor is not None and rx(_WEIGHT_FACTOR).search(sentence) and \
+                factor.source.split(";")[0].strip() in sentence:
+            return [(Q.WEIGHT_DECAY.key, sentence.strip())]
         if not asks:
             return []
         keys = {k for k, _ in asks}
@@ -672,6 +750,7 @@ class AdamMechanicsReader:
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
         _decay_halving(own, r)
+        _weight_factor(own, ctx, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
             _read_loss(objects, r)
         _read_conventions(objects, r)
@@ -858,7 +937,8 @@ def _one_decay_run(r: PartReading, keys: set[str]) -> bool:
             r"\b(?:after|at the end of) (?:the |its |one )?(?:very )?first (?:step|update|"
             r"iteration)\b").search(own) else set())   # 'w after the first step': a step count
     if bool(l2) == bool(decoupled) or F.theta0 not in r.fields or not _has_run(r) or \
-            keys - set(DECAY_RUN_ASKS) - counted or r.value(F.optimizer) == O.RMSPROP.key:
+            keys - set(DECAY_RUN_ASKS) - counted - {Q.CHANGES.key} or \
+            r.value(F.optimizer) == O.RMSPROP.key:   # 'does θ_1 change?': of the run's answer
         return False
     named = l2 or decoupled
     r.set(F.decay, "penalty" if l2 else "decoupled", named.group(0))
@@ -916,6 +996,50 @@ _SCALE_FREE = (r"\b(?:explain|show|argue|why)\b[^.?]{0,60}\b(?:does(?:n't| not)|
                r"norm|length) of (?:the )?(?:gradient|g)")
 """The first step's independence of the gradient's scale, stated as something to explain
 ('Explain why its size does not depend on the magnitude of g₁')."""
+
+
+def _sized_at_eps(r: PartReading) -> bool:
+    """The first step's size is answered at the stated ε: Adam's, on a given numeric gradient
+    whose nonzero entries share one size (|θ₁ − θ₀| = α|g|/(|g| + ε) is then one number; with
+    entries of different sizes the coordinates do not move by the same amount at ε > 0)."""
+    eps, grad = r.value(F.eps), r.value(F.gradient)
+    if r.value(F.optimizer) not in (O.ADAM.key, None) or not isinstance(grad, list) or \
+            eps is None or isinstance(eps, str) or F.gradients in r.fields:
+        return False
+    try:
+        sizes = {abs(sympy.nsimplify(x, rational=True)) for x in grad} - {0}
+    except (TypeError, ValueError, sympy.SympifyError):
+        return False
+    return len(sizes) == 1
+
+
+_NEGLIGIBLE_EPS = sympy.Rational(1, 10**4)
+"""ε at most this fraction of every nonzero gradient entry: the first step's size is α up to
+that relative amount, so 'its size does not depend on the gradient's magnitude' holds."""
+
+
+def _scale_free_premise(r: PartReading) -> bool:
+    """Whether the first step's size is (to ε) free of the gradient's magnitude, as a part says
+    to explain: at ε = 0 exactly; with a numeric ε, only when ε is negligible beside every
+    nonzero entry of the given gradient (ε comparable to g shrinks the step: then the premise
+    is false and the question is not taken). A note says the size is α up to ε/|g|."""
+    eps, grad = r.value(F.eps), r.value(F.gradient)
+    if eps == 0:
+        return True
+    if not isinstance(grad, list) or isinstance(eps, str) or eps is None or \
+            F.gradients in r.fields:
+        return False
+    try:
+        e = sympy.nsimplify(eps, rational=True)
+        sizes = [abs(sympy.nsimplify(x, rational=True)) for x in grad]
+    except (TypeError, ValueError, sympy.SympifyError):
+        return False
+    nonzero = [x for x in sizes if x != 0]
+    if e < 0 or not nonzero or any(e > _NEGLIGIBLE_EPS * x for x in nonzero):
+        return False
+    r.notes.append(f"the first step's size is α|g|/(|g| + ε): with ε = {eps} it is α to within "
+                   f"a relative {float(e / min(nonzero)):.1g}, whatever the gradient's magnitude")
+    return True
 
 
 def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -983,8 +1107,8 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             pass        # 'β₁ = 0 and no bias correction: which optimizer is this?': RMSprop
         elif key == Q.IDENTIFICATION.key:
             continue    # no step of the part is a named method: not taken
-        elif key == Q.DEPENDS_ON.key and Q.FIRST_STEP.key in keys and r.value(F.eps) == 0 and \
-                not off and rx(_SCALE_FREE).search(own):
+        elif key == Q.DEPENDS_ON.key and Q.FIRST_STEP.key in keys and \
+                _scale_free_premise(r) and not off and rx(_SCALE_FREE).search(own):
             # 'explain why its size does not depend on the magnitude of g₁': the first step at
             # ε = 0 is −α sign(g₁), which its derivation shows (no dependence asked of a value)
             r.answered_by[key] = Q.FIRST_STEP.key
@@ -992,8 +1116,10 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
         elif key == Q.STEP_LIMIT.key and F.constant not in r.fields:
             continue    # the step's limit is answered for a constant gradient only
         elif key == Q.COORDINATE_STEP.key:
-            if Q.FIRST_STEP.key in keys and not off and r.value(F.eps) in (0, None):
+            if Q.FIRST_STEP.key in keys and not off and (
+                    r.value(F.eps) in (0, None) or _sized_at_eps(r)):
                 r.answered_by[key] = Q.FIRST_STEP.key    # the first step's size, at eps = 0
+                # (or at the stated eps, on the given gradient)
             elif off and r.value(F.eps) in (0, None) and (
                     r.value(F.t) == 1 or Q.FIRST_STEP.key in keys or F.constant in r.fields
                     or _index(source) == 1):    # 'each coordinate of Δθ_1': the first step
@@ -1394,6 +1520,48 @@ def _coordinate_change(r: PartReading, key: str, source: str) -> tuple[str, str]
     _restated_entries(r)
     r.answered_by[key] = Q.LAST_STEP.key
     return Q.LAST_STEP.key, f"{source}; {step.group(0)}"
+
+
+_MOMENT_QUOTIENT = (r"\b(?:compute|calculate|find|evaluate|give|what (?:is|are)|what's) (?:the (?:ratio|"
+                    r"quotient|value) )?(?:of )?(?:the )?(?P<q>m(?:̂|_?hat)? ?_?\{?(?:\d{1,3}|t|T)\}? ?/ ?"
+                    r"(?:sqrt|√) ?\(? ?v(?:̂|_?hat)? ?_?\{?(?:\d{1,3}|t|T)\}? ?\)?)(?! ?[+−-])")
+"""A quotient of the moments asked as a value ('Compute m_3 / sqrt(v_3) without bias correction'),
+not written inside an update rule."""
+
+
+def _moment_quotient(r: PartReading) -> None:
+    """A part that asks the quotient of the moments as a value ('compute m_3 / sqrt(v_3) without
+    bias correction') is refused, naming the quotient: the part's answers are the moments and
+    the steps, not that quotient (the step is −α times it at ε = 0), so it would be unanswered."""
+    m = rx(_MOMENT_QUOTIENT).search(r.own_text or "")
+    if m is not None:
+        r.miss("moment quotient", f'"{m.group("q")}" asks the quotient of the moments, which this '
+                                  "part does not answer as such (expected the moments, the "
+                                  "corrected moments or the step, each asked by name)")
+
+
+_FOR_COORDINATE = (r"\b(?:for|of|in|at) (?:the )?(first|second|third|fourth|fifth) (?:coordinate|"
+                   r"component|entry)\b|\b(?:for|of|in|at) (?:coordinate|component|entry) "
+                   r"(\d)\b|\((?:coordinate|component|entry|coord\.?) (\d)\)")
+"""One coordinate named for the part's answers ('m̂_2, v̂_2 for the first coordinate',
+'(coordinate 2)')."""
+_COORDINATE_ASKS = {Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key}
+"""Asks that give the named coordinate's entry besides the whole vector."""
+
+
+def _one_coordinate(r: PartReading, mapped: set[str]) -> None:
+    """'Compute m̂_2 and v̂_2 for the first coordinate': the asks about a run that answer one
+    entry give that coordinate's value too (the vectors stay, for the parts of the request the
+    coordinate may not qualify)."""
+    if F.coordinate in r.fields:
+        return
+    m = rx(_FOR_COORDINATE).search(r.own_text or "")
+    if m is None:
+        return
+    if not mapped & _COORDINATE_ASKS:
+        return      # the whole vectors answered hold the coordinate's value
+    said = next(g for g in m.groups() if g)
+    r.set(F.coordinate, _ORDINALS[said.lower()] if said.isalpha() else int(said), m.group(0))
 
 
 def _restated_entries(r: PartReading) -> None:
@@ -1956,7 +2124,7 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
             plain.append((sympy.Rational(got[0].value.numerator, got[0].value.denominator),
                           phrase(flat, m.start(), got[1])))
     if not indexed and not plain:
-        m = rx(_ZERO_GRADIENT).search(flat)
+        m = rx(_ZERO_GRADIENT).search(flat) or rx(_ZERO_GRADIENT_NOUN).search(flat)
         if m is not None:
             plain.append((sympy.Integer(0), phrase(flat, m.start(), m.end())))
     return indexed, plain
@@ -1965,9 +2133,9 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
 def _zero_always(text: str) -> str | None:
     """The phrase saying the gradient is zero at every step ('gradient is exactly zero at every
     step', 'the data loss is identically zero'), or None."""
-    m = rx(_ZERO_GRADIENT).search(text)
-    if m is not None and rx(_ALWAYS_ZERO).match(text[m.end():]):
-        return phrase(text, m.start(), m.end() + rx(_ALWAYS_ZERO).match(text[m.end():]).end())
+    for m in (rx(_ZERO_GRADIENT).search(text), rx(_ZERO_GRADIENT_NOUN).search(text)):
+        if m is not None and rx(_ALWAYS_ZERO).match(text[m.end():]):
+            return phrase(text, m.start(), m.end() + rx(_ALWAYS_ZERO).match(text[m.end():]).end())
     m = rx(_ZERO_LOSS).search(text)
     return phrase(text, m.start(), m.end()) if m else None
 

@@ -300,6 +300,11 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
     answer = answers_of(asked.FIRST_STEP, spec)
     rms = spec.entry is O.RMSPROP
     gg, alpha, eps, b1, b2 = Q.g, Q.alpha, Q.eps, Q.beta1, Q.beta2
+    if asked.WEIGHT_DECAY.key in spec.asks and spec.theta0 is not None and \
+            isinstance(gg, sympy.MatrixBase):
+        # the first step of each weight-decay method from the given start is the comparison's
+        # answer (given.decay_first_steps); the plain step on the data gradient is neither
+        return AskResult([], "", "")
     g1 = gg if isinstance(gg, sympy.MatrixBase) else sympy.Symbol("g_1", real=True, nonzero=True)
     if rms:
         v1 = (1 - b2) * _ew(lambda x: x ** 2, g1)
@@ -336,6 +341,13 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
     if Q.eps_given and eps != 0:
         answers.insert(0, answer("first_step_eps", r"\theta_1 - \theta_0", general,
                                  note=f"at epsilon = {sympy.sstr(eps)}"))
+        if isinstance(general, sympy.MatrixBase) and not general.free_symbols - {alpha}:
+            # the size of the step at the stated eps ('the magnitude of the first update'):
+            # eps comparable to |g| shrinks it below alpha, so it is not the eps = 0 size
+            sizes = [sympy.Abs(x) for x in general]
+            answers.insert(1, answer("first_step_size_eps", r"|\theta_{1,i} - \theta_{0,i}|",
+                                     sizes[0] if len(set(sizes)) == 1 else sympy.Matrix(sizes),
+                                     note=f"size at epsilon = {sympy.sstr(eps)}"))
     if isinstance(gg, sympy.MatrixBase):    # the same step for any g_1 ('in general')
         g_any = sympy.Symbol("g_1", real=True, nonzero=True)
         any_step = -Q.lr * sympy.sign(g_any) if not rms else \

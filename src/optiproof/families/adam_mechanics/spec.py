@@ -132,8 +132,8 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                 "c_0 + c_1 w + ... + c_k w^k as [c_0, .., c_k]: "
                                                 "each step's gradient is its derivative at the "
                                                 "current iterate (from theta0).")
-    coordinate: int | None = Field(None, ge=1, description="last-step: also give the change "
-                                                          "of this coordinate (1-based).")
+    coordinate: int | None = Field(None, ge=1, description="last-step, m-hat, v-hat: also give "
+                                                          "this coordinate's entry (1-based).")
     decay: Literal["penalty", "decoupled"] | None = Field(
         None, description="Weight decay inside the run on given gradients: 'penalty' (an L2 penalty in the loss) feeds "
                           "g_k + lam*theta_{k-1} to Adam (torch.optim.Adam(weight_decay=lam)); "

@@ -25,7 +25,8 @@ from optiproof.catalogue import quantities as asked
 from optiproof.core.evidence import Check
 from optiproof.core.options import SolveOptions
 from optiproof.core.solution import Answer, PartSolution
-from optiproof.families.adam_mechanics.given import DECOUPLED_STEP, L2_STEP
+from optiproof.families.adam_mechanics.given import (DECOUPLED_FIRST_STEP, DECOUPLED_STEP,
+                                                     L2_FIRST_STEP, L2_STEP)
 from optiproof.families.adam_mechanics.spec import RUN_ASKS, AdamMechanicsSpec
 from optiproof.families.adam_mechanics.symbols import (MHAT, MU, NU, VHAT, VHAT_I, Quantities,
                                                        g, quantities)
@@ -350,6 +351,8 @@ def _w_bias(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
 def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                   opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
     kind = spec.entry
+    if not any(a.name == "first_step" for a in sol.answers):
+        return []   # the first steps with weight decay are the decay witness's
 
     def first() -> Check:
         start = time.perf_counter()
@@ -414,8 +417,15 @@ def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
             traj, _ = torch_run(kind, gv[None, :], lr=case["alpha"], beta1=case["beta1"],
                                 beta2=case["beta2"], eps=case["eps"])
             pred = _evaluate(_answer(sol, "first_step_eps").expr, _subs(Q, case))
-            return _check("first step with the given eps", _rel(traj[1] - traj[0], pred), RTOL,
-                          f"eps = {case['eps']:g}", start, "first_step_eps")
+            err, compared = _rel(traj[1] - traj[0], pred), "first_step_eps"
+            if any(a.name == "first_step_size_eps" for a in sol.answers):
+                size = np.atleast_1d(_evaluate(_answer(sol, "first_step_size_eps").expr,
+                                               _subs(Q, case))).astype(np.float64)
+                err = max(err, _rel(np.abs(traj[1] - traj[0]),
+                                    np.broadcast_to(size, gv.shape)))
+                compared += ", first_step_size_eps"
+            return _check("first step with the given eps", err, RTOL,
+                          f"eps = {case['eps']:g}", start, compared)
         if isinstance(Q.g, sympy.MatrixBase):
             out.append(("first step with the given eps", with_eps))
     return out
@@ -1050,6 +1060,11 @@ def _w_given_run(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         for quantity, key, beta in ((asked.M_HAT, "exp_avg", b1), (asked.V_HAT, "exp_avg_sq", b2)):
             for answer in _of(sol, quantity.key):
                 hat = state[key] / (1 - beta ** T)
+                if " of coordinate " in answer.name:   # one entry ('m̂_2 of coordinate 1')
+                    i = int(answer.name.rsplit(" ", 1)[1]) - 1
+                    errs.append(_rel(hat[i:i + 1], np.array([float(answer.value)]),
+                                     moved[i] if key == "exp_avg" else 0.0))
+                    continue
                 errs.append(_rel(hat, answer.value, moved if key == "exp_avg" else 0.0))
                 lines.append(f"{key}/(1-beta^{T}) {np.round(hat, 10).tolist()[:6]}")
         return _check(name, max(errs), RTOL, f"{T} steps on {G.shape[1]} coordinates; "
@@ -1298,6 +1313,10 @@ def _w_given_first_steps(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantiti
             err = max(_rel(l2, claims[L2_STEP], np.abs(theta0)),
                       _rel(w, claims[DECOUPLED_STEP], np.abs(theta0)),
                       0.0 if named == against else 1.0)
+            for a in _of(sol, asked.FIRST_STEP.key):   # the step of each method, if asked
+                if a.symbol in (L2_FIRST_STEP, DECOUPLED_FIRST_STEP):
+                    moved = (l2 if a.symbol == L2_FIRST_STEP else w) - theta0
+                    err = max(err, _rel(moved, a.value, float(Q.alpha)))
             return _check(f"torch.optim.{spec.entry.torch}(weight_decay) and "
                           f"{decoupled.torch or 'decoupled decay'}: one step from theta0", err,
                           RTOL, f"theta_1 with L2 {np.round(l2, 10).tolist()[:6]}; decoupled "
