@@ -1151,6 +1151,9 @@ _DROPPED_INDEX = re.compile(r"(?<![\w])([θw])[ \t]*\n[ \t]*(\d|[kt](?: ?[-+] ?1
 """An iterate whose subscript a PDF copy dropped onto the next line ("θ\\n0 = (0, 0)",
 "θ\\nk+1 = θk − η∇f"): the indexed iterate (θ_0, θ_{k+1}), when the next line starts with the
 index and the assignment sign."""
+_SPACED_NEXT_INDEX = re.compile(r"(?<![\w^_])([θwx]) ([kt] ?[-+] ?1)(?= ?=(?!=))")
+"""An iterate whose subscript a PDF copy set one space apart on the line ("x k+1 = xk − η∇f
+(xk )"): the next iterate x_{k+1} of the update, when the assignment sign follows."""
 _GT_AFTER_TUPLE = re.compile(r"(?<=\d|\w)\)>(?=[ \t]*(?:[,.;]|$))", re.M)
 """A transpose printed as '>' after a tuple ("θ0 = (0, 0)> ,"): a comparison sign never ends a
 clause, so it is the transpose."""
@@ -1160,7 +1163,8 @@ def _fix_pdf_garble(text: str) -> str:
     """PDF-copy repairs: ``argmin\\nΔθ\\n`` -> ``argmin_Δθ``, ``+ 1\\nα\\n`` -> ``+ (1/α)``,
     ``αt`` -> ``α_t``, ``maxi`` -> ``max_i``, ``a_t = a`` -> ``α_t = α`` (α misread as a),
     ``effec-\ntive`` -> ``effective``, an index dropped onto the next line (``θ\\n0 =`` ->
-    ``θ_0 =``), a transpose printed '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``)."""
+    ``θ_0 =``) or set apart on the line (``x k+1 =`` -> ``x_{k+1} =``), a transpose printed
+    '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``)."""
     text = _ARGMIN_LINE.sub(lambda m: f"{m.group(1)}_{m.group(2)} ", text)
     text = _GARBLED_FRAC.sub(lambda m: f"{m.group(1)} ({m.group(2)}/{m.group(3).strip()}) ",
                              text)
@@ -1169,6 +1173,7 @@ def _fix_pdf_garble(text: str) -> str:
     text = _HYPHENATED.sub(r"\1\2", text)
     text = _DROPPED_INDEX.sub(lambda m: f"{m.group(1)}_{m.group(2)}" if len(m.group(2)) == 1
                               else f"{m.group(1)}_{{{m.group(2).replace(' ', '')}}}", text)
+    text = _SPACED_NEXT_INDEX.sub(lambda m: f"{m.group(1)}_{{{m.group(2).replace(' ', '')}}}", text)
     text = _GT_AFTER_TUPLE.sub(")^T", text)
     if "α" in text or "alpha" in text or "\\alpha" in text:
         text = _A_SUB_T.sub("α_t = α", text)
@@ -1296,10 +1301,10 @@ _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[Δ
 """The signature of a PDF copy's garbled symbols: 'k·k', 'kdk' (norm bars as 'k'), 'hg, di' (an
 inner product), 'g>Δ' (a transpose), 'kw_∞k' (a subscripted symbol in bars), 'kθt − θ? k' and 'k(xt, yt) − (x⋆, y⋆)k' (the norm of
 the distance to a starred point)."""
-_PDF_NORM = re.compile(r"(?<![A-Za-zα-ω])k(?=[^\sk])((?:[^k\n]|(?<=[-−+])\n|(?<=[-−+] )\n){1,30}?)(?<=\S) ?"
+_PDF_NORM = re.compile(r"(?<![A-Za-zα-ω])k(?=[^\sk+=])((?:[^k\n=]|(?<=[-−+])\n|(?<=[-−+] )\n){1,30}?)(?<=\S) ?"
                        r"k(?![a-z])")
 """A norm 'kθt − θ? k' whose bars a PDF copy printed as 'k'; the line may break after an
-operator inside it."""
+operator inside it. No norm holds '=' or opens with '+': 'x k+1 = xk' is an iterate's index k."""
 _PDF_BROKEN_SUBSCRIPT_NORM = re.compile(r"(?<![A-Za-zα-ω])k([θwxβ])[ \t]*\n[ \t]*([A-Za-z0-9]{1,6})k"
                                         r"(?=\d|∞|[^\w]|$)")
 """'kw' then 'GDk2' on the next line: the norm ‖w_GD‖_2 of a PDF copy whose subscript fell onto the

@@ -1101,7 +1101,8 @@ def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
             r.convention("operator norm", op.group(0), "the spectral norm of the symmetric "
                                                        "I − αH is its spectral radius, the rate")
     found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)
-             if re.search(r"[-_]", m.group(0).split("‖")[1])]  # an iterate or an error
+             if re.search(r"[-_]|^\(?[θxwe](?:\d{1,2}|[kt])$", m.group(0).split("‖")[1].strip())]
+    # an iterate or an error, its index maybe flattened by a PDF copy ('‖x0‖_2')
     if not found:
         return
     odd = [m for m in found if m.group(1) and m.group(1).strip("{}") not in ("2",)]
