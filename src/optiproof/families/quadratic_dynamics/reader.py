@@ -1601,11 +1601,11 @@ def _step_value(text: str) -> tuple[Any, str] | None:
 
 
 _STEP_EXPRESSION = re.compile(
-    r"\b(?:with|using|at|take|for|of|and) (?:a |the )?(?:common |usual |standard |classical )?"
+    r"\b(?:with|using|uses|use|at|take|takes|for|of|and) (?:a |the )?(?:common |usual |standard |classical )?"
     r"(?:choice (?:of )?)?(?:constant |fixed )?(?:step(?:[- ]?size)?|learning rate|lr)(?: of)? "
     r"(?P<e>\d{1,3} ?/ ?(?:\((?:[^()]{1,24})\)|√?[A-Za-zμκλ][\w]{0,9}(?:\^2)?))(?![\w(])", re.I)
-""""with step 1/L", "using the step 2/(μ + L)": a step written as an expression in the curvature's
-symbols (no '=')."""
+""""with step 1/L", "using the step 2/(μ + L)", "the method uses step 1/L": a step written as an
+expression in the curvature's symbols (no '=')."""
 
 
 def _step_expression(text: str, r: PartReading) -> bool:
@@ -2625,6 +2625,32 @@ def _converges_to_the_minimiser(r: PartReading, asks: list[tuple[str, str]]) -> 
                                       "converge' or 'where does it converge'")
 
 
+_USES_MOMENTUM = re.compile(r"\bnesterov(?:'s)?\b[^.?]{0,80}?\b(?:uses?|takes?|has|with)\b[^.?]{0,40}?"
+                            r"\b(?:a |the |its )?(?:single |constant |fixed |standard |usual )?"
+                            r"momentum(?: coefficient| parameter| term)?\b", re.I)
+_THAT_COEFFICIENT = re.compile(r"\b(?:what|which|give|find|compute|state|evaluate|determine)\b"
+                               r"(?: is| are)? (?:that|this|the|its) (?:constant |fixed )?"
+                               r"(?:momentum )?(?:coefficient|parameter|value)\b", re.I)
+"""'Nesterov's method uses step 1/L and a constant momentum coefficient. What is that
+coefficient?': the momentum the method prescribes, asked by the noun that named it."""
+
+
+def _prescribed_momentum(own: str, r: PartReading) -> list[tuple[int, str, str]]:
+    """The constant momentum Nesterov's method uses at step 1/L on a strongly convex quadratic,
+    asked by the noun that introduced it (:data:`_USES_MOMENTUM`, then :data:`_THAT_COEFFICIENT`)
+    in a part that states no momentum: Nesterov's choice (√κ − 1)/(√κ + 1), which at α = 1/L is
+    the optimal momentum at that step (the solver derives it as such). Only at α = 1/L: at
+    another step the prescribed momentum and the optimum at that step are not the same."""
+    uses = _USES_MOMENTUM.search(own)
+    asked = _THAT_COEFFICIENT.search(own, uses.end()) if uses else None
+    if asked is None or r.value(F.alpha) != "1/L" or r.value(F.beta) is not None:
+        return []
+    r.notes.append("the constant momentum of Nesterov's method at step 1/L, (√κ − 1)/(√κ + 1), "
+                   "is its optimal momentum at that step: read as the optimal momentum")
+    return [(asked.start(), "optimal-momentum", phrase(own, asked.start(), asked.end()) + " | " +
+             phrase(own, uses.start(), uses.end()))]
+
+
 def _read_asks(own: str, r: PartReading) -> None:
     found = []
     for kind, pattern in _ASKS.items():
@@ -2671,6 +2697,8 @@ def _read_asks(own: str, r: PartReading) -> None:
             found = [f for f in found if f[1] != "rate" or r.value(F.alpha) is not None]
     if "effective-step" in kinds and "pytorch" in kinds and r.value(F.alpha) is None:
         found = [f for f in found if f[1] != "pytorch"]
+    if not found:
+        found = _prescribed_momentum(own, r)
     if not found:
         r.miss(F.asks, "no question recognised (expected e.g. 'largest step size', 'optimal "
                        "learning rate', 'convergence rate', 'how many iterations', 'condition "
