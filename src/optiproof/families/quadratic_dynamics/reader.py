@@ -1649,12 +1649,12 @@ _THAT_STEP = re.compile(r"\b(?:with|using|at|for|take|use) (?:that|this|the same
                         r"(?:η|α|γ|lr|step(?: size)?|learning rate)(?![\w])", re.I)
 """'Using that η': the step the part before found (its optimal step)."""
 _ANSWER_OF_PART = re.compile(r"(?:\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?|(?<![\w])[αηγ]"
-                             r"(?P<pair>(?: ?,| and|, and) β)?)"
+                             r"(?:\^?\*|\^?⋆|\^\{\*\})?(?P<pair>(?: ?,| and|, and) β(?:\^?\*|\^?⋆|\^\{\*\})?)?)"
                              r"(?:,? (?:you |we )?(?:found|obtained|computed|derived|got) (?:in|from)|"
                              r" (?:from|of)(?: the answer (?:to|of))?)"
                              r" (?:part |task |question )?(?:\([a-h1-9]\)|[a-h1-9]\))", re.I)
-"""'the step size α found in (d)', 'the η from b)', 'your α, β from (b)': a value (the pair of
-heavy ball: step and momentum) taken from another part's answer."""
+"""'the step size α found in (d)', 'the η from b)', 'your α, β from (b)', 'α* from (c)': a value
+(the pair of heavy ball: step and momentum) taken from another part's answer."""
 
 
 def _from_formula(r: PartReading, field: str) -> bool:
@@ -1791,8 +1791,28 @@ def _read_start(objects: PartObjects, r: PartReading, texts: tuple[str, str]) ->
         point = next((got for text in texts for got in [assigned_array(text, _STARTING_AT)]
                       if got is not None and len(got[0]) > 1 and
                       not any(isinstance(x, list) for x in got[0])), None)
+    if point is None:   # "starting at (1, 1)": a bare point after a starting verb
+        point = next((got for text in texts for got in [_start_tuple(text)] if got), None)
     if point is not None:
         r.found[F.theta0] = (sympy.Matrix([n.value for n in point[0]]), point[1])
+
+
+_START_TUPLE = re.compile(r"\b(?:start(?:s|ed|ing)? (?:at|from)|initiali[sz]ed (?:at|to)|from the "
+                          r"(?:initial |starting )?point) (?=[(\[])", re.I)
+"""A start written as a bare point after a starting verb ("starting at (1, 1)", "initialised to
+[0, 2]")."""
+
+
+def _start_tuple(text: str) -> tuple[list, str] | None:
+    """(numbers, source) of the one bare point after a starting verb (:data:`_START_TUPLE`);
+    None when there is none, or when two such points are written ("start at (1, 1) (I also
+    tried (5, -3))" names no one start)."""
+    got = []
+    for m in _START_TUPLE.finditer(text):
+        arr = array_at(text, m.end())
+        if arr is not None and len(arr[0]) > 1 and not any(isinstance(x, list) for x in arr[0]):
+            got.append((arr[0], phrase(text, m.start(), arr[1])))
+    return got[0] if len(got) == 1 else None
 
 
 _STARTING_AT = (r"(?<=\bstarting at )(?:θ|w|x)|(?<=\bstarts at )(?:θ|w|x)|(?<=\bstarted at )(?:θ|w|x)|"
