@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from optiproof.core.errors import BadInput
 from optiproof.core.limits import LIMITS
 from optiproof.core.text.record import flatten
+from optiproof.core.text.counts import NUMBER_WORDS
 from optiproof.reading.pdflines import rejoin_scripts, rejoin_word_fraction
 
 # -- decoding and limits ------------------------------------------------------------------
@@ -362,6 +363,7 @@ def normalize(raw: str) -> Normalized:
     text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
     text = _WORDED_VALUE.sub(_worded_value, text)
     text = _WORDED_ASSIGNMENT.sub(_worded_value, text)
+    text = _worded_entries(text, notes)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
@@ -386,6 +388,39 @@ _WORDED_VALUE = re.compile(
 """A parameter given a value in words ("with λ equal to two", "η set to 0.1", "α chosen as
 0.5"): written as its assignment ("λ = 2"), the form every reader reads a value from. A
 multiple or share ("equal to 2 times ...", "10% of") is left as written."""
+
+
+_ENTRY_WORDS = {**{w: str(v) for w, v in NUMBER_WORDS.items() if v <= 20 and w != "hundred"},
+                 "zero": "0", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+                 "one hundred": "100", "a hundred": "100", "one thousand": "1000",
+                 "a thousand": "1000", "ten thousand": "10000", "one million": "1000000",
+                 **{f"{t}{sep}{u}".strip(sep): str(10 * i + j)
+                    for i, t in enumerate(("twenty", "thirty", "forty", "fifty", "sixty",
+                                           "seventy", "eighty", "ninety"), 2)
+                    for j, u in enumerate(("", "one", "two", "three", "four", "five", "six",
+                                           "seven", "eight", "nine"))
+                    for sep in (" ", "-")}}
+_ENTRY_LIST = re.compile(r"([(\[])([^()\[\]\n]{3,160})([)\]])")
+_PLAIN_NUMBER = re.compile(r"[-−]?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?")
+
+
+def _worded_entries(text: str, notes: list[str]) -> str:
+    """A number word among the numeric entries of a list ("H = diag(1, one hundred)", "(2, ten,
+    3)"): its digits, noted. Only in a list whose every entry is a number or a number word, with
+    at least one in digits (a list of words alone is prose)."""
+    def fix(m: re.Match) -> str:
+        items = [x.strip() for x in m.group(2).split(",")]
+        if len(items) < 2 or not any(_PLAIN_NUMBER.fullmatch(x) for x in items):
+            return m.group(0)
+        words = [x for x in items if not _PLAIN_NUMBER.fullmatch(x)]
+        if not words or any(" ".join(x.lower().split()) not in _ENTRY_WORDS for x in words):
+            return m.group(0)
+        for x in words:
+            notes.append(f"read '{x}' in \"{m.group(0)}\" as {_ENTRY_WORDS[' '.join(x.lower().split())]}")
+        return m.group(1) + ", ".join(x if _PLAIN_NUMBER.fullmatch(x) else
+                                      _ENTRY_WORDS[" ".join(x.lower().split())]
+                                      for x in items) + m.group(3)
+    return _ENTRY_LIST.sub(fix, text)
 
 
 _WORDED_ASSIGNMENT = re.compile(

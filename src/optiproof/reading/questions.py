@@ -26,7 +26,8 @@ _VERBS = (r"find|compute|calculate|derive|determine|give|state|report|evaluate|w
 _LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:\((?:yes|no|true|false|y) ?/ ?(?:yes|no|true|" \
         r"false|n)\) ?)?(?:(?:and|then|now|also|finally|so|hence|" \
         r"please|bonus|next|lastly),? )*"
-_IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:()]|\([^().?:]{{1,30}}\)|(?<=\d)\.(?=\d)){{0,60}}[,:] ){{0,2}}"
+_IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:()]|\([^().?:]{{1,30}}\)|(?<=\d)\.(?=\d)){{0,60}}[,:] )?"
+                         rf"(?:(?:[^,.?:;()]|\([^().?:;]{{1,30}}\)|(?<=\d)\.(?=\d)){{1,60}}, )?"
                          rf"(?:please )?"
                          rf"(?:{_VERBS})\b", re.I)
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
