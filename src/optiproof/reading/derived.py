@@ -2111,8 +2111,13 @@ class DerivedPass:
                     continue   # an answer of a named subject is that subject's own quantity
                 owner = r if x.get("part") in (None, r.label) else readings.get(x["part"])
                 by = getattr(owner, "answered_by", None) or {}
-                if by.get(x.get("quantity")) is not None:
-                    x["quantity"] = by[x["quantity"]]
+                asks = [a if isinstance(a, str) else a.get("kind") for a in
+                        (owner.value(self.hooks.ask_field) or [] if owner is not None and
+                         self.hooks.ask_field else [])]
+                q = x.get("quantity")
+                if by.get(q) is not None and q not in asks and by[q] in asks and \
+                        by[q] not in DERIVED_KEYS:   # only a quantity its asks do not answer
+                    x["quantity"] = by[q]
 
     def _pass(self, questions: Questions, lone: bool, taken: Any) -> Questions:
         if self.pb is None:
