@@ -202,6 +202,8 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             _gap(r, request.sentence, f"could not place a request \"{_short(request.sentence)}\""
                                       f": {pass_.unresolved[request.sentence]}")
             continue
+        if not request.asks and not request.proof and _family_took(r, request.sentence, hooks):
+            continue   # "Give that coefficient.": the family's reader took it as an ask of its own
         if not request.asks:
             what = "a proof" if request.proof else "a request"
             _gap(r, request.sentence, f"could not place {what} \"{_short(request.sentence)}\" "

@@ -38,10 +38,10 @@ request before it asks (the pronoun is the asked quantity), so a claim whatever 
 
 
 _ATTEMPT_PARAGRAPH = re.compile(r"(?:(?<=\n)|^)[ \t]*(?:my (?:attempt|attempts|work|working|answers|"
-                                r"answer|numbers|results)(?: so far)?|what i (?:got|have) so far) ?:"
+                                r"answer|numbers|results|reasoning|thinking|logic)(?: so far)?|what i (?:got|have) so far) ?:"
                                 r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.I)
 """A paragraph that opens with the asker's own work ("My attempt: 1) 2/100 = 0.02. 2) I computed
-… Where am I going wrong?"), after the questions: the asker's values, a claim to check, never
+… Where am I going wrong?", "My reasoning: the biggest coefficient is 9 so ..."), after a question: the asker's values, a claim to check, never
 data (only the questions before it are asked)."""
 
 _MY_COLON = re.compile(r"\bmy (?:own )?(?:attempt|answer|guess|try|solution|result|working)s?"
@@ -50,7 +50,7 @@ _MY_COLON = re.compile(r"\bmy (?:own )?(?:attempt|answer|guess|try|solution|resu
 asker's own work inside a paragraph (before or among the questions) that values a symbol the
 text asks for: a claim to check, dropped whole with its values."""
 
-_VALUE_ASIDE = re.compile(r"\( ?(?:(?:I|we)(?:'ve| have|'m| am| are|'re)? (?:got|get|getting|found|obtained|"
+_VALUE_ASIDE = re.compile(r"\( ?(?:(?:I|we)(?:'ve| have|'m| am| are|'re)?(?: also)? (?:got|get|getting|found|obtained|tried|"
                           r"computed|calculated|ended up with|end up with|came up with|keep getting)|"
                           r"my (?:answer|result|attempt|guess|number|value) (?:is|was|=|:)) (?:that |about |"
                           r"around |roughly |approximately |something like )?(?:[~≈]?[-−]?\d[^()\n]{0,160}|"

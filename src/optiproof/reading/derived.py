@@ -783,9 +783,11 @@ _ORDERS = (
                rf"(?P<y>{_OPERAND_WORDS}))? ?\?", re.I),
     re.compile(rf"\bhow (?:does|do) (?P<x>{_OPERAND_WORDS}) compare (?:to|with|against) "
                rf"(?P<y>{_OPERAND_WORDS}) ?(?:\?|$)", re.I),
+    re.compile(rf"^(?:(?:and|then|also|now|finally),? )?compare (?P<x>{_OPERAND_WORDS}) (?:to|with|against) "
+               rf"(?P<y>{_OPERAND_WORDS}) ?(?:[.!?]|$)", re.I),
 )
 """An order asked of two operands: 'is it more, less or equal?', 'is T_ring larger or smaller
-than T_tree?', 'how does X compare to Y?' (the second operand, when not written, is what the
+than T_tree?', 'how does X compare to Y?', 'Compare the rate to (ii).' (the second operand, when not written, is what the
 sentence compares with: 'Compare with ring all-reduce: is it more, less or equal?')."""
 _COMPARE_WITH = re.compile(r"\bcompare(?:d)? (?:it |this |that |the result |your answer )?(?:with|to|"
                            r"against) (?P<y>[^,;:?.]{2,50})", re.I)
@@ -832,6 +834,10 @@ it, the part's text ("Is the limit in (b) ...? Give its norm")."""
 _THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part )?\((?P<part>[a-h]|"
                       r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
 """'that of (b)': the quantity of the other operand, of part (b)."""
+_BARE_PART = re.compile(r"(?:part |question )?\((?P<part>[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
+                        re.I)
+"""'(ii)' alone as the second operand ('compare the rate to (ii)'): the quantity of the other
+operand, of that part."""
 _THAT_OF_NAMED = re.compile(r"(?:that|the one|those|the same) (?:of|for|with|in|under) "
                             r"(?:the )?(?P<words>[^,;?.()]{2,40})", re.I)
 """'that of all-to-all': the quantity of the other operand, for the scheme or optimizer named."""
@@ -1419,6 +1425,9 @@ class Reader:
         that = _THAT_OF.fullmatch(text.strip())
         if that:   # "the per-worker volume of (a) ... that of (b)": the same quantity, of (b)
             return f"the {name} {that.group('prep')} ({that.group('part')})"
+        bare = _BARE_PART.fullmatch(text.strip())
+        if bare:   # "compare the rate to (ii)": the same quantity, of part (ii)
+            return f"the {name} of ({bare.group('part')})"
         named = _THAT_OF_NAMED.fullmatch(text.strip())
         if named and _named_subject(named.group("words"), self.pb) is not None:
             return f"the {name} of {named.group('words')}"
@@ -2079,6 +2088,7 @@ class DerivedPass:
     def second(self, questions: Questions) -> Questions:
         self._subjects()   # after the family's reader took the part's asks
         taken = [*self.hooks.asked(self.r), *self.kinds(), *self.r.answered_by]
+        self._answered_by()
         before = len(self.placed)
         self.extra = []
         questions = self._pass(questions, lone=True, taken=taken)
@@ -2089,6 +2099,25 @@ class DerivedPass:
         if self.placed:
             self._superseded()
         return questions
+
+    def _answered_by(self) -> None:
+        """An operand named by a quantity its part's family answers by another ('the rate' of a
+        part whose rate is the optimal rate): the answer that answers it."""
+        r = self.r
+        readings = {p.label: p for p in self.previous if p.family == r.family}
+        for e in r.value(DERIVED_FIELD) or []:
+            for x in (e.get("of"), e.get("to")) if isinstance(e, dict) else ():
+                if not isinstance(x, dict) or x.get("subject") is not None:
+                    continue   # an answer of a named subject is that subject's own quantity
+                owner = r if x.get("part") in (None, r.label) else readings.get(x["part"])
+                by = getattr(owner, "answered_by", None) or {}
+                asks = [a if isinstance(a, str) else a.get("kind") for a in
+                        (owner.value(self.hooks.ask_field) or [] if owner is not None and
+                         self.hooks.ask_field else [])]
+                q = x.get("quantity")
+                if by.get(q) is not None and q not in asks and by[q] in asks and \
+                        by[q] not in DERIVED_KEYS:   # only a quantity its asks do not answer
+                    x["quantity"] = by[q]
 
     def _pass(self, questions: Questions, lone: bool, taken: Any) -> Questions:
         if self.pb is None:

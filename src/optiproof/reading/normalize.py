@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from optiproof.core.errors import BadInput
 from optiproof.core.limits import LIMITS
 from optiproof.core.text.record import flatten
+from optiproof.core.text.counts import NUMBER_WORDS
 from optiproof.reading.pdflines import rejoin_scripts, rejoin_word_fraction
 
 # -- decoding and limits ------------------------------------------------------------------
@@ -362,6 +363,7 @@ def normalize(raw: str) -> Normalized:
     text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
     text = _WORDED_VALUE.sub(_worded_value, text)
     text = _WORDED_ASSIGNMENT.sub(_worded_value, text)
+    text = _worded_entries(text, notes)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
     return Normalized(text.strip(), removed, notes)
@@ -386,6 +388,39 @@ _WORDED_VALUE = re.compile(
 """A parameter given a value in words ("with λ equal to two", "η set to 0.1", "α chosen as
 0.5"): written as its assignment ("λ = 2"), the form every reader reads a value from. A
 multiple or share ("equal to 2 times ...", "10% of") is left as written."""
+
+
+_ENTRY_WORDS = {**{w: str(v) for w, v in NUMBER_WORDS.items() if v <= 20 and w != "hundred"},
+                 "zero": "0", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+                 "one hundred": "100", "a hundred": "100", "one thousand": "1000",
+                 "a thousand": "1000", "ten thousand": "10000", "one million": "1000000",
+                 **{f"{t}{sep}{u}".strip(sep): str(10 * i + j)
+                    for i, t in enumerate(("twenty", "thirty", "forty", "fifty", "sixty",
+                                           "seventy", "eighty", "ninety"), 2)
+                    for j, u in enumerate(("", "one", "two", "three", "four", "five", "six",
+                                           "seven", "eight", "nine"))
+                    for sep in (" ", "-")}}
+_ENTRY_LIST = re.compile(r"([(\[])([^()\[\]\n]{3,160})([)\]])")
+_PLAIN_NUMBER = re.compile(r"[-−]?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?")
+
+
+def _worded_entries(text: str, notes: list[str]) -> str:
+    """A number word among the numeric entries of a list ("H = diag(1, one hundred)", "(2, ten,
+    3)"): its digits, noted. Only in a list whose every entry is a number or a number word, with
+    at least one in digits (a list of words alone is prose)."""
+    def fix(m: re.Match) -> str:
+        items = [x.strip() for x in m.group(2).split(",")]
+        if len(items) < 2 or not any(_PLAIN_NUMBER.fullmatch(x) for x in items):
+            return m.group(0)
+        words = [x for x in items if not _PLAIN_NUMBER.fullmatch(x)]
+        if not words or any(" ".join(x.lower().split()) not in _ENTRY_WORDS for x in words):
+            return m.group(0)
+        for x in words:
+            notes.append(f"read '{x}' in \"{m.group(0)}\" as {_ENTRY_WORDS[' '.join(x.lower().split())]}")
+        return m.group(1) + ", ".join(x if _PLAIN_NUMBER.fullmatch(x) else
+                                      _ENTRY_WORDS[" ".join(x.lower().split())]
+                                      for x in items) + m.group(3)
+    return _ENTRY_LIST.sub(fix, text)
 
 
 _WORDED_ASSIGNMENT = re.compile(
@@ -1151,6 +1186,9 @@ _DROPPED_INDEX = re.compile(r"(?<![\w])([θw])[ \t]*\n[ \t]*(\d|[kt](?: ?[-+] ?1
 """An iterate whose subscript a PDF copy dropped onto the next line ("θ\\n0 = (0, 0)",
 "θ\\nk+1 = θk − η∇f"): the indexed iterate (θ_0, θ_{k+1}), when the next line starts with the
 index and the assignment sign."""
+_SPACED_NEXT_INDEX = re.compile(r"(?<![\w^_])([θwx]) ([kt] ?[-+] ?1)(?= ?=(?!=))")
+"""An iterate whose subscript a PDF copy set one space apart on the line ("x k+1 = xk − η∇f
+(xk )"): the next iterate x_{k+1} of the update, when the assignment sign follows."""
 _GT_AFTER_TUPLE = re.compile(r"(?<=\d|\w)\)>(?=[ \t]*(?:[,.;]|$))", re.M)
 """A transpose printed as '>' after a tuple ("θ0 = (0, 0)> ,"): a comparison sign never ends a
 clause, so it is the transpose."""
@@ -1160,7 +1198,8 @@ def _fix_pdf_garble(text: str) -> str:
     """PDF-copy repairs: ``argmin\\nΔθ\\n`` -> ``argmin_Δθ``, ``+ 1\\nα\\n`` -> ``+ (1/α)``,
     ``αt`` -> ``α_t``, ``maxi`` -> ``max_i``, ``a_t = a`` -> ``α_t = α`` (α misread as a),
     ``effec-\ntive`` -> ``effective``, an index dropped onto the next line (``θ\\n0 =`` ->
-    ``θ_0 =``), a transpose printed '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``)."""
+    ``θ_0 =``) or set apart on the line (``x k+1 =`` -> ``x_{k+1} =``), a transpose printed
+    '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``)."""
     text = _ARGMIN_LINE.sub(lambda m: f"{m.group(1)}_{m.group(2)} ", text)
     text = _GARBLED_FRAC.sub(lambda m: f"{m.group(1)} ({m.group(2)}/{m.group(3).strip()}) ",
                              text)
@@ -1169,6 +1208,7 @@ def _fix_pdf_garble(text: str) -> str:
     text = _HYPHENATED.sub(r"\1\2", text)
     text = _DROPPED_INDEX.sub(lambda m: f"{m.group(1)}_{m.group(2)}" if len(m.group(2)) == 1
                               else f"{m.group(1)}_{{{m.group(2).replace(' ', '')}}}", text)
+    text = _SPACED_NEXT_INDEX.sub(lambda m: f"{m.group(1)}_{{{m.group(2).replace(' ', '')}}}", text)
     text = _GT_AFTER_TUPLE.sub(")^T", text)
     if "α" in text or "alpha" in text or "\\alpha" in text:
         text = _A_SUB_T.sub("α_t = α", text)
@@ -1296,10 +1336,10 @@ _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[Δ
 """The signature of a PDF copy's garbled symbols: 'k·k', 'kdk' (norm bars as 'k'), 'hg, di' (an
 inner product), 'g>Δ' (a transpose), 'kw_∞k' (a subscripted symbol in bars), 'kθt − θ? k' and 'k(xt, yt) − (x⋆, y⋆)k' (the norm of
 the distance to a starred point)."""
-_PDF_NORM = re.compile(r"(?<![A-Za-zα-ω])k(?=[^\sk])((?:[^k\n]|(?<=[-−+])\n|(?<=[-−+] )\n){1,30}?)(?<=\S) ?"
+_PDF_NORM = re.compile(r"(?<![A-Za-zα-ω])k(?=[^\sk+=])((?:[^k\n=]|(?<=[-−+])\n|(?<=[-−+] )\n){1,30}?)(?<=\S) ?"
                        r"k(?![a-z])")
 """A norm 'kθt − θ? k' whose bars a PDF copy printed as 'k'; the line may break after an
-operator inside it."""
+operator inside it. No norm holds '=' or opens with '+': 'x k+1 = xk' is an iterate's index k."""
 _PDF_BROKEN_SUBSCRIPT_NORM = re.compile(r"(?<![A-Za-zα-ω])k([θwxβ])[ \t]*\n[ \t]*([A-Za-z0-9]{1,6})k"
                                         r"(?=\d|∞|[^\w]|$)")
 """'kw' then 'GDk2' on the next line: the norm ‖w_GD‖_2 of a PDF copy whose subscript fell onto the

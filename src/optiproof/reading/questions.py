@@ -27,6 +27,7 @@ _LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:\((?:yes|no|true|false|y
         r"false|n)\) ?)?(?:(?:and|then|now|also|finally|so|hence|" \
         r"please|bonus|next|lastly),? )*"
 _IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:()]|\([^().?:]{{1,30}}\)|(?<=\d)\.(?=\d)){{0,60}}[,:] )?"
+                         rf"(?:(?:[^,.?:;()]|\([^().?:;]{{1,30}}\)|(?<=\d)\.(?=\d)){{1,60}}, )?"
                          rf"(?:please )?"
                          rf"(?:{_VERBS})\b", re.I)
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
@@ -888,6 +889,13 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
         lo, hi = start + listed.start("list") + m.start(), start + listed.start("list") + m.end()
         if not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
             asks.append(Ask(None, m.group(0).strip(), lo, hi))    # "μ, L, κ?": each one asked
+    lead = _LEADING_SYMBOLS.match(sentence)
+    if lead is not None and any(a.quantity and a.start - start - lead.end() in range(0, 5)
+                                for a in asks):   # "μ, L and the condition number": each asked
+        for m in re.finditer(_ONE_LETTER, lead.group("list")):
+            lo, hi = start + lead.start("list") + m.start(), start + lead.start("list") + m.end()
+            if not any(s < hi and lo < e for s, e in named + [(x.start, x.end) for x in asks]):
+                asks.append(Ask(None, m.group(0).strip(), lo, hi))
     bare = _bare_list(sentence)
     if bare is not None:    # "mhat_2 and vhat_2, and w_2.": every symbol of the list is asked
         lead = len(sentence) - len(sentence.lstrip())
@@ -1039,6 +1047,11 @@ _SYMBOL_LIST_QUESTION = re.compile(rf"(?:^|[:;] ?)(?P<list>{_ONE_LETTER}(?: ?,(?
                                    rf" and {_ONE_LETTER}){{1,7}}) ?\?\s*$")
 """A list of one-letter symbols with a question mark, as the whole request or after a colon
 ("μ, L, κ?"): each symbol is asked."""
+_LEADING_SYMBOLS = re.compile(rf"^(?:[-*•] ?)?(?:(?:give|find|state|compute|report|determine) )?"
+                              rf"(?P<list>{_ONE_LETTER}(?: ?, ?{_ONE_LETTER}){{0,6}}),?(?: and|,) "
+                              rf"(?=(?:the |its )?[a-z])", re.I)
+"""One-letter symbols that open a request before a named ask ("μ, L and the condition number κ
+of f."): each symbol is asked beside it."""
 """A symbol alone with a question mark after a colon, or as the whole request ("Now use the
 squared penalty: u ?", "d*?"): the symbol is asked (a copy that lost its '= ?')."""
 _INNER_WH = re.compile(r"\b(?:which|what|how (?:many|much|long|large|big))\b[^()?]{1,80}\?", re.I)

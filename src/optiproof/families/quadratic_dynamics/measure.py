@@ -76,7 +76,34 @@ class QuadraticMeasurer(Measurer):
                     Measured(x, 2 * accuracy / L))
         if kind in (Q.OPTIMAL_RATE.key, Q.OPTIMAL_MOMENTUM.key) and self.facts.optimal_at_step:
             return self._over_beta(lams, self._hyper(self.facts.alpha, point), kind)
+        if kind == Q.OPTIMAL_RATE.key and m != O.GD.key:
+            return self._over_both(lams)
         raise NotMeasurable(f"the witnesses do not measure {answer.name}")
+
+    def _over_both(self, lams: np.ndarray) -> Measured:
+        """The best rate of a momentum method over (alpha, beta): for each beta the best alpha by
+        bounded Brent, and the best beta by bounded Brent over those minima (both
+        one-dimensional problems are unimodal with a kink at the optimum), from a grid's best
+        bracket."""
+        from scipy.optimize import minimize_scalar
+
+        m = self.spec.method
+        L = float(lams.max())
+
+        def best_over_alpha(b: float) -> float:
+            hs = np.linspace(1e-3, 4.0, 200) / L
+            j = int(np.argmin(radius(m, lams, hs, np.full_like(hs, b))))
+            res = minimize_scalar(lambda a: float(radius(m, lams, a, b)),
+                                  bounds=(hs[max(j - 1, 0)], hs[min(j + 1, 199)]),
+                                  method="bounded", options={"xatol": 1e-15})
+            return min(float(res.fun), float(radius(m, lams, hs[j], b)))
+
+        bs = np.linspace(0.0, 0.9999, 100)
+        vals = [best_over_alpha(b) for b in bs]
+        k = int(np.argmin(vals))
+        res = minimize_scalar(best_over_alpha, bounds=(bs[max(k - 1, 0)], bs[min(k + 1, 99)]),
+                              method="bounded", options={"xatol": 1e-15})
+        return Measured(min(float(res.fun), vals[k]), 1e-5)
 
     def _over_beta(self, lams: np.ndarray, a: float, kind: str) -> Measured:
         """The best rate (or its beta) over beta at the step a: a grid, then bounded Brent."""

@@ -1101,7 +1101,8 @@ def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
             r.convention("operator norm", op.group(0), "the spectral norm of the symmetric "
                                                        "I − αH is its spectral radius, the rate")
     found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)
-             if re.search(r"[-_]", m.group(0).split("‖")[1])]  # an iterate or an error
+             if re.search(r"[-_]|^\(?[θxwe](?:\d{1,2}|[kt])$", m.group(0).split("‖")[1].strip())]
+    # an iterate or an error, its index maybe flattened by a PDF copy ('‖x0‖_2')
     if not found:
         return
     odd = [m for m in found if m.group(1) and m.group(1).strip("{}") not in ("2",)]
@@ -1600,11 +1601,11 @@ def _step_value(text: str) -> tuple[Any, str] | None:
 
 
 _STEP_EXPRESSION = re.compile(
-    r"\b(?:with|using|at|take|for|of|and) (?:a |the )?(?:common |usual |standard |classical )?"
+    r"\b(?:with|using|uses|use|at|take|takes|for|of|and) (?:a |the )?(?:common |usual |standard |classical )?"
     r"(?:choice (?:of )?)?(?:constant |fixed )?(?:step(?:[- ]?size)?|learning rate|lr)(?: of)? "
     r"(?P<e>\d{1,3} ?/ ?(?:\((?:[^()]{1,24})\)|√?[A-Za-zμκλ][\w]{0,9}(?:\^2)?))(?![\w(])", re.I)
-""""with step 1/L", "using the step 2/(μ + L)": a step written as an expression in the curvature's
-symbols (no '=')."""
+""""with step 1/L", "using the step 2/(μ + L)", "the method uses step 1/L": a step written as an
+expression in the curvature's symbols (no '=')."""
 
 
 def _step_expression(text: str, r: PartReading) -> bool:
@@ -1648,12 +1649,12 @@ _THAT_STEP = re.compile(r"\b(?:with|using|at|for|take|use) (?:that|this|the same
                         r"(?:η|α|γ|lr|step(?: size)?|learning rate)(?![\w])", re.I)
 """'Using that η': the step the part before found (its optimal step)."""
 _ANSWER_OF_PART = re.compile(r"(?:\b(?:step(?:[- ]?size)?|learning rate|lr)(?: [αηγ])?|(?<![\w])[αηγ]"
-                             r"(?P<pair>(?: ?,| and|, and) β)?)"
+                             r"(?:\^?\*|\^?⋆|\^\{\*\})?(?P<pair>(?: ?,| and|, and) β(?:\^?\*|\^?⋆|\^\{\*\})?)?)"
                              r"(?:,? (?:you |we )?(?:found|obtained|computed|derived|got) (?:in|from)|"
                              r" (?:from|of)(?: the answer (?:to|of))?)"
                              r" (?:part |task |question )?(?:\([a-h1-9]\)|[a-h1-9]\))", re.I)
-"""'the step size α found in (d)', 'the η from b)', 'your α, β from (b)': a value (the pair of
-heavy ball: step and momentum) taken from another part's answer."""
+"""'the step size α found in (d)', 'the η from b)', 'your α, β from (b)', 'α* from (c)': a value
+(the pair of heavy ball: step and momentum) taken from another part's answer."""
 
 
 def _from_formula(r: PartReading, field: str) -> bool:
@@ -1790,8 +1791,28 @@ def _read_start(objects: PartObjects, r: PartReading, texts: tuple[str, str]) ->
         point = next((got for text in texts for got in [assigned_array(text, _STARTING_AT)]
                       if got is not None and len(got[0]) > 1 and
                       not any(isinstance(x, list) for x in got[0])), None)
+    if point is None:   # "starting at (1, 1)": a bare point after a starting verb
+        point = next((got for text in texts for got in [_start_tuple(text)] if got), None)
     if point is not None:
         r.found[F.theta0] = (sympy.Matrix([n.value for n in point[0]]), point[1])
+
+
+_START_TUPLE = re.compile(r"\b(?:start(?:s|ed|ing)? (?:at|from)|initiali[sz]ed (?:at|to)|from the "
+                          r"(?:initial |starting )?point) (?=[(\[])", re.I)
+"""A start written as a bare point after a starting verb ("starting at (1, 1)", "initialised to
+[0, 2]")."""
+
+
+def _start_tuple(text: str) -> tuple[list, str] | None:
+    """(numbers, source) of the one bare point after a starting verb (:data:`_START_TUPLE`);
+    None when there is none, or when two such points are written ("start at (1, 1) (I also
+    tried (5, -3))" names no one start)."""
+    got = []
+    for m in _START_TUPLE.finditer(text):
+        arr = array_at(text, m.end())
+        if arr is not None and len(arr[0]) > 1 and not any(isinstance(x, list) for x in arr[0]):
+            got.append((arr[0], phrase(text, m.start(), arr[1])))
+    return got[0] if len(got) == 1 else None
 
 
 _STARTING_AT = (r"(?<=\bstarting at )(?:θ|w|x)|(?<=\bstarts at )(?:θ|w|x)|(?<=\bstarted at )(?:θ|w|x)|"
@@ -2624,6 +2645,32 @@ def _converges_to_the_minimiser(r: PartReading, asks: list[tuple[str, str]]) -> 
                                       "converge' or 'where does it converge'")
 
 
+_USES_MOMENTUM = re.compile(r"\bnesterov(?:'s)?\b[^.?]{0,80}?\b(?:uses?|takes?|has|with)\b[^.?]{0,40}?"
+                            r"\b(?:a |the |its )?(?:single |constant |fixed |standard |usual )?"
+                            r"momentum(?: coefficient| parameter| term)?\b", re.I)
+_THAT_COEFFICIENT = re.compile(r"\b(?:what|which|give|find|compute|state|evaluate|determine)\b"
+                               r"(?: is| are)? (?:that|this|the|its) (?:constant |fixed )?"
+                               r"(?:momentum )?(?:coefficient|parameter|value)\b", re.I)
+"""'Nesterov's method uses step 1/L and a constant momentum coefficient. What is that
+coefficient?': the momentum the method prescribes, asked by the noun that named it."""
+
+
+def _prescribed_momentum(own: str, r: PartReading) -> list[tuple[int, str, str]]:
+    """The constant momentum Nesterov's method uses at step 1/L on a strongly convex quadratic,
+    asked by the noun that introduced it (:data:`_USES_MOMENTUM`, then :data:`_THAT_COEFFICIENT`)
+    in a part that states no momentum: Nesterov's choice (√κ − 1)/(√κ + 1), which at α = 1/L is
+    the optimal momentum at that step (the solver derives it as such). Only at α = 1/L: at
+    another step the prescribed momentum and the optimum at that step are not the same."""
+    uses = _USES_MOMENTUM.search(own)
+    asked = _THAT_COEFFICIENT.search(own, uses.end()) if uses else None
+    if asked is None or r.value(F.alpha) != "1/L" or r.value(F.beta) is not None:
+        return []
+    r.notes.append("the constant momentum of Nesterov's method at step 1/L, (√κ − 1)/(√κ + 1), "
+                   "is its optimal momentum at that step: read as the optimal momentum")
+    return [(asked.start(), "optimal-momentum", phrase(own, asked.start(), asked.end()) + " | " +
+             phrase(own, uses.start(), uses.end()))]
+
+
 def _read_asks(own: str, r: PartReading) -> None:
     found = []
     for kind, pattern in _ASKS.items():
@@ -2670,6 +2717,8 @@ def _read_asks(own: str, r: PartReading) -> None:
             found = [f for f in found if f[1] != "rate" or r.value(F.alpha) is not None]
     if "effective-step" in kinds and "pytorch" in kinds and r.value(F.alpha) is None:
         found = [f for f in found if f[1] != "pytorch"]
+    if not found:
+        found = _prescribed_momentum(own, r)
     if not found:
         r.miss(F.asks, "no question recognised (expected e.g. 'largest step size', 'optimal "
                        "learning rate', 'convergence rate', 'how many iterations', 'condition "
