@@ -2147,8 +2147,9 @@ START_FREE = frozenset({Q.MAX_STEP.key})
 
 def _asks_only_start_free(own: str) -> bool:
     """The part asks only for quantities of the loss and the method that no start changes
-    (the largest convergent step), not for a limit."""
-    asked = {m.entry.key for m in QUANTITIES.mentions(own)}
+    (the largest convergent step), not for a limit. Words of quantities the family does not
+    answer ('the threshold' glossing the largest step) are not asks of this part."""
+    asked = {m.entry.key for m in QUANTITIES.mentions(own)} & set(ImplicitBiasReader.answers)
     return bool(asked) and asked <= START_FREE
 
 
@@ -2605,6 +2606,10 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     for name, pattern in METHODS.items():
         for m in rx(pattern).finditer(own):
             if _negated(own, m.start()):
+                denied = rx(_DENIED_METHOD + r"$").search(own, 0, m.start())
+                if denied:   # '(no preconditioner)', 'without momentum': not run, and said so
+                    r.convention("method", own[denied.start():m.end()],
+                                 "a method this part does not run")
                 continue
             if any(s <= m.start() < e for s, e, _, _ in found):
                 continue
@@ -2640,6 +2645,11 @@ def _sign_gloss(own: str) -> re.Match | None:
         return None
     rest = own[:g.start()] + " " * (g.end() - g.start()) + own[g.end():]
     return g if rx(METHODS[M.sign]).search(rest) else None
+
+
+_DENIED_METHOD = r"\b(?:no|without|not|never) (?:a |an |the |any )?(?:\w+ )?"
+"""The words right before a method mention that deny it ('no preconditioner', 'without any
+momentum')."""
 
 
 def _negated(own: str, start: int) -> bool:
