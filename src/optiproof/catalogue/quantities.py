@@ -1211,7 +1211,7 @@ WHICH_COORDINATE = _add(_Q(
              r"direction))",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
-    phrases=(r"\bwhich (?:dual |weighted |\([\w-]{1,12}\) )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
+    phrases=(r"\bwhich (?:dual |weighted |quadratic |\([\w-]{1,12}\) )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
              r"\b(?:name|identify|state|what is|what's) the dual (?:norm )?of (?:the )?(?:[\w∞ℓ→-]"
              r"{1,14}[ -])?norm\b",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b",

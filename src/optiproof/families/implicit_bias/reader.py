@@ -400,6 +400,7 @@ class ImplicitBiasReader:
                                 "not settled (expected a start at 0)")
         methods = [_first_gradient_preconditioner(base, m) for m in methods]
         methods = [_earlier_preconditioner(own, base, m, previous) for m in methods]
+        _reported_run_length(ctx, base, methods)
         if len(methods) <= 1:
             if methods and not any(m.name == F.method for m in base.missing):
                 base.set(F.method, methods[0][0], _method_words(own, base, *methods[0]))
@@ -437,8 +438,9 @@ class ImplicitBiasReader:
         return out
 
 
-_THAT_NORM = (r"\b(?:(?:the )?values? of|evaluate) (?:that|this|the same|this same|the minimi[sz]ed) "
-              r"norm (?:at|for|of)\b|\b(?:that|this) norm'?s? values? (?:at|for)\b")
+_THAT_NORM = (r"\b(?:(?:the )?(?:squared )?values? of|evaluate) (?:that|this|the same|this same|"
+              r"the minimi[sz]ed) (?:squared )?norm (?:at|for|of)\b|\b(?:that|this) norm'?s? "
+              r"(?:squared )?values? (?:at|for)\b")
 """'Compare the value of that norm at the sign-descent limit and at the GD limit': the norm the
 part's which-norm question answers, evaluated at the limits."""
 _NORM_OF_METHOD = {M.sign: N.LINF.key, M.gd: N.L2.key, M.sgd: N.L2.key, M.heavy_ball: N.L2.key,
@@ -479,24 +481,33 @@ def _value_of_that_norm(r: PartReading) -> None:
     reading's limit (a norm-of entry); refused when that norm is not known."""
     own = r.own_text or ""
     m = rx(_THAT_NORM).search(own)
+    if m is None and _which_norm_subject(r) is not None:
+        m = rx(_ITS_VALUE).search(own)   # 'Which norm is it, and what is its value at the limit?'
     if m is None:
         return
+    squared = bool(rx(r"\bsquared?\b").search(m.group(0)))
     subject = _which_norm_subject(r)
     norm = _NORM_OF_METHOD.get(subject)
     if norm == N.LINF.key and r.value(F.a) is None:
         norm = None     # sign descent selects the max norm on one equation only
     P = _numeric_preconditioner(r) if subject == M.preconditioned else None
-    if norm is None and P is not None:   # ‖w‖_{P⁻¹} = sqrt(wᵀP⁻¹w), the norm its limit minimises
+    if squared and norm == N.L2.key:
+        P = [[int(i == j) for j in range(len(_data_rows(r)[0]))] for i in range(len(_data_rows(r)[0]))]
+    if (norm is None or squared) and P is not None:
+        # ‖w‖_{P⁻¹} = sqrt(wᵀP⁻¹w), the norm its limit minimises (P = I: the Euclidean norm)
+        formula = "w^T P^-1 w" if squared else "sqrt(w^T P^-1 w)"
+        name = "Euclidean norm" if norm == N.L2.key else "P^-1-weighted norm"
         entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
-                 "formula": "sqrt(w^T P^-1 w)", "variable": "w", "data": {"P": P},
-                 "label": "the P^-1-weighted norm sqrt(w^T P^-1 w) of the preconditioned limit"}
+                 "formula": formula, "variable": "w", "data": {"P": P},
+                 "label": f"the {'squared ' if squared else ''}{name} {formula} of the "
+                          f"{_method_name(r)} limit"}
         r.set(F.derived, [*(r.value(F.derived) or []), entry],
               "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
                                     m.group(0)) if x))
         r.notes.append(f"\"{m.group(0)}\": the P^-1-weighted norm (the one the preconditioned "
                        "limit minimises) at this limit")
         return
-    if norm is None:
+    if norm is None or squared:
         r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": which norm is meant is not known to the reading "
                        "(expected the norm a which-norm question of the part names, of gradient "
                        "descent or of sign descent on one equation)")
@@ -508,6 +519,17 @@ def _value_of_that_norm(r: PartReading) -> None:
                                 m.group(0)) if x))
     r.notes.append(f"\"{m.group(0)}\": the {norm} norm (the one the {subject} limit minimises) "
                    f"at this limit")
+
+
+_ITS_VALUE = (r"\b(?:what is|what's|give|find|compute|and) (?:also )?its (?:squared )?value (?:at|for) "
+              r"(?:the|this|that) (?:limit|limit point|solution)\b")
+"""'Which norm is it, and what is its squared value at the limit?': the norm the which-norm
+question names, at the part's limit."""
+
+
+def _data_rows(r: PartReading) -> list:
+    """The part's data matrix as rows (one row for data read as aᵀθ = b)."""
+    return r.value(F.X) or [r.value(F.a)]
 
 
 _NORM_BARS = r"(?:‖|\|\||k(?=[θwβ]))"
@@ -1753,11 +1775,18 @@ def _which_norm_known(r: PartReading) -> bool:
 
 def _read_coordinates(r: PartReading) -> None:
     """The letter the text writes the parameters' coordinates with (w_1, θ₂, x3), which a
-    formula answer uses: the one the text indexes most often."""
+    formula answer uses: the one the text indexes most often; when the part indexes none, the
+    letter of the parameters in the loss ('L(w) = ...') or the start ('w_0 = 0') read."""
     text = r.own_text or ""
     counts = {}
     for m in rx(r"(?<![\w\\])(θ|theta|w|x|β|beta) ?_? ?\{?(\d)\b").finditer(text):
         counts[_COORDINATES[m.group(1)]] = counts.get(_COORDINATES[m.group(1)], 0) + 1
+    for field, pattern in ((F.loss, r"\b[LfJ] ?\( ?(θ|theta|w|x|β|beta) ?\)"),
+                           (F.theta0, r"^(θ|theta|w|x|β|beta) ?_? ?\{?0\b")):
+        m = rx(pattern).search(r.fields[field].source) if not counts and field in r.fields \
+            and r.fields[field].source else None
+        if m:
+            counts[_COORDINATES[m.group(1)]] = 1
     if counts:
         best = max(counts, key=counts.get)
         if best != "theta":
@@ -2487,6 +2516,28 @@ def _read_remarks(own: str, ctx: str, r: PartReading) -> None:
                 r.convention("data", src, f"restates the data: feature {j} is 0 in every example")
             else:
                 r.miss("data", f"the text says \"{src}\", which the data read does not show")
+
+
+_RUN_LENGTH = (r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\d{1,3})? (?:iterations|steps|updates)\b")
+_REPORTED_RUN = (r"\b(?:the )?(?:original |reference |lecture'?s? |earlier |actual )?"
+                 r"(?:experiment|run|simulation|code|script)\b[^.?!;]{0,40}?\b(?:used|ran|was run|"
+                 r"took|runs?|did)\b|\b(?:we|i|they) (?:ran|trained|used)\b")
+
+
+def _reported_run_length(ctx: str, r: PartReading, methods: list[tuple[Any, str]]) -> None:
+    """'(The original experiment used seed 1234 and 5000 iterations.)': the length of a run the
+    shared text reports, not a setting of the part: the limit of a method run to convergence
+    does not depend on it. Kept for the methods whose answer is a run of a stated length
+    (Adam, RMSprop, Adagrad)."""
+    if any((v.get("name") if isinstance(v, dict) else v) in (M.adam, M.rmsprop, M.adagrad)
+           for v, _ in methods):
+        return
+    for sentence in re.split(r"(?<=[.?!;])\s", ctx):
+        if "?" in sentence or not rx(_REPORTED_RUN).search(sentence):
+            continue
+        for m in rx(_RUN_LENGTH).finditer(sentence):
+            r.convention("run length", m.group(0), "the length of a run the text reports: the "
+                                                   "limit of the method does not depend on it")
 
 
 def _read_loss(own: str, ctx: str, r: PartReading) -> None:
