@@ -246,6 +246,7 @@ class ImplicitBiasReader:
         elif not mine and r.found.get("loss-at-limit") and F.asks not in r.fields:
             r.set(F.asks, [], r.found["loss-at-limit"],
                   note="the part asks only the loss at the limit")
+        _unread_difference(r)
         for k in elsewhere:
             r.answered_by[k] = self.asked(r)[0]
             r.notes.append(f"the {QUANTITIES[k].name} is answered with the other method of the "
@@ -405,6 +406,11 @@ class ImplicitBiasReader:
             if methods and not any(m.name == F.method for m in base.missing):
                 base.set(F.method, methods[0][0], _method_words(own, base, *methods[0]))
                 _note_gd_reference(base, previous)
+            if methods and diff is not None and ref is None and \
+                    not _distance_to_start(own, diff, base) and not any(
+                        base.found.get(k) for k in ("distance", "pair-distance", "split-distance",
+                                                    "distance-words")):
+                base.found["unread-difference"] = diff.group(0)
             _note_compared(own, base, previous)
             if methods and base.found.get("pair-distance") is None:
                 _distance_to_a_part(own, base, previous)
@@ -2088,6 +2094,50 @@ def _same_data(p: PartReading, q: PartReading) -> bool:
     return all(p.value(k) == q.value(k) for k in (F.X, F.y, F.a, F.b))
 
 
+def _unread_difference(r: PartReading) -> None:
+    """A norm of a difference the part writes (``‖θ_∞ − v‖``) that no reading of a distance
+    took, and whose phrase no field or convention covers: refused with its phrase, never
+    dropped."""
+    diff = r.found.get("unread-difference")
+    if not diff:
+        return
+    flat = diff.replace(" ", "")
+    sources = [f.source for f in (*r.fields.values(), *r.conventions) if f.source]
+    if any(flat in src.replace(" ", "") for src in sources):
+        return
+    r.miss(f"question \"{diff}\"", f"\"{diff}\" is the norm of a difference whose two points "
+                                   "the reading cannot both place (expected the part's limit and "
+                                   "its start, the minimum-norm solution, or another part's "
+                                   "result)")
+
+
+def _distance_to_start(own: str, m: re.Match, r: PartReading) -> bool:
+    """``‖w_∞ − w_0‖_2``: how far the part's limit is from its own start (the difference of
+    its limit symbol and its start symbol, in either order), the norm of their difference
+    evaluated at the limit. True when read."""
+    sides = [m.group(1).replace(" ", ""), m.group(2).replace(" ", "")]
+    start = [bool(rx(rf"^(?:{_THETA0})$").match(x)) for x in sides]
+    limit = [bool(_LIMIT_SYMBOL.match(x)) and not re.search(r"_\d", x) and not start[i]
+             for i, x in enumerate(sides)]
+    theta0 = r.value(F.theta0)
+    if sorted(start) != [False, True] or sorted(limit) != [False, True] or \
+            start.index(True) == limit.index(True) or theta0 is None:
+        return False
+    norm = _distance_norm(own, m)
+    formulas = {N.L2.key: "‖w - s‖_2", N.L1.key: "‖w - s‖_1", N.LINF.key: "‖w - s‖_∞"}
+    if norm not in formulas:
+        return False
+    entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
+             "formula": formulas[norm], "variable": "w", "data": {"s": list(theta0)},
+             "label": f"distance from the start to the limit ({N.NORMS[norm].name})"}
+    r.set(F.derived, [*(r.value(F.derived) or []), entry],
+          "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                m.group(0)) if x))
+    r.answered_by[Q.DISTANCE.key] = Q.VALUE_AT.key
+    r.notes.append(f"{m.group(0)}: the distance from the part's start to its limit")
+    return True
+
+
 def _distance_norm(own: str, m: re.Match) -> str | None:
     """The norm of ``‖A - B‖``: ℓ2 when unmarked or marked 2; ℓ1 or ℓ∞ when marked so; None
     for any other mark (left unplaced)."""
@@ -2095,7 +2145,7 @@ def _distance_norm(own: str, m: re.Match) -> str | None:
     if rx(r"^ ?(?:\^|²)|^\d").match(tail):
         return None   # a squared distance
     if rx(r"[‖|k]$").search(m.group(0)):
-        if rx(r"^_ ?\{?1\}?(?![\d.])|^₁").match(tail):
+        if rx(r"^_ ?\{?1\}?(?!\d|\.\d)|^₁").match(tail):
             return N.L1.key
         if rx(r"^_ ?\{?(?:∞|inf(?:ty)?)\}?").match(tail):
             return N.LINF.key
