@@ -590,6 +590,9 @@ _LOSS_AT_LIMIT = (
     r"(?:limit|limit point|converged point|convergence|end of training)\b|"
     # 'where does it converge, and what is the training loss there?': 'there' is the limit
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:there|at that point)(?= ?[?.]|$)|"
+    # 'what are the training loss and the Euclidean norm of the limit?': both of the limit
+    r"\b(?:training |final )?(?:loss|objective)(?: value)?(?= and (?:the |its )?(?:[\w-]+ ){0,3}?"
+    r"(?:norm|length|distance) (?:of|at) (?:the |its |this |that )?(?:limit|limit point)\b)|"
     r"\b(?:loss|objective) (?:does (?:it|gd|sgd|the method) )?(?:converges? to|tends? to|ends? up at|"
     r"approach(?:es)?)\b|\blimit(?:ing value)? of (?:the )?(?:training )?(?:loss|objective)\b")
 """The value of the loss at the limit asked ('lim L(w_k)', 'lim_{t→∞} f(θ_t)', 'L(w_∞)', 'the
@@ -2652,13 +2655,23 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     if not chosen and not r.missing:
         shared = _methods_in(ctx, "", r)
         if len(shared) == 1:
-            chosen = [shared[0]]
+            chosen = [_own_step(own, ctx, r, *shared[0])]
             r.notes.append(f"the method is the one the shared text names (\"{shared[0][1]}\")")
     if not chosen and not any(m.name == F.method for m in r.missing):
         r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
                          "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
                          "'rescale each feature to unit second moment, then SGD')")
     return chosen
+
+
+def _own_step(own: str, ctx: str, r: PartReading, value: Any, source: str) -> tuple[Any, str]:
+    """The shared text's method (named without a step) run at the step the part states ('With
+    η = 1/9 and w_0 = 0, how many steps ...'): the part's setting of that method."""
+    if value not in (M.gd, M.sign) or _step_size(own) is None:
+        return value, source
+    used: list[str] = []
+    stepped = _method_value(value, own, r, ctx, used)
+    return (stepped, "; ".join([source, *used])) if used else (value, source)
 
 
 def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
