@@ -2962,6 +2962,26 @@ _VARYING_STEP = (r"\b(?:decay\w*|shrink\w*|halv\w*|schedule\w*|annealed|diminish
 """Words of a step that changes over the run: a stated sign-descent step is constant without them."""
 
 
+_ORDER = (r"\b(?:in (?:the )?(?:fixed |cyclic )?order|order(?:ed)?:?|cycl(?:e|ing) (?:through|over)"
+          r"(?: the examples)?) ((?:\d{1,2} ?, ?){2,24}(?:\.\.\.|…)|(?:\d{1,2} ?, ?){1,24}\d{1,2}\b)")
+
+
+def _visiting_order(text: str, r: PartReading) -> None:
+    """'visiting the examples in the order 1, 2, 1, 2, …': the cyclic order SGD is run in (the
+    examples in turn, from the first); another order is refused."""
+    m = rx(_ORDER).search(text)
+    if m is None:
+        return
+    order = [int(v) for v in re.findall(r"\d{1,2}", m.group(1))]
+    rows = len(_data_rows(r)) if (r.value(F.X) or r.value(F.a)) is not None else None
+    if rows is not None and order == [(k % rows) + 1 for k in range(len(order))]:
+        r.convention("order", m.group(0), "the examples in turn, from the first: the order SGD "
+                                          "is run in")
+    else:
+        r.miss(F.method, f"\"{m.group(0)}\": SGD is read visiting the examples in turn from the "
+                         "first (1, 2, ..., m, 1, ...); this order is not that")
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -2981,6 +3001,7 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         elif size is not None:
             r.miss("batch", f"\"{phrase(own, batch.start(), size[1])}\": SGD is read with one "
                              "example per step; mini-batches of another size are not")
+        _visiting_order(own + " " + ctx, r)
         for text in (own, ctx):
             got = _step_size(text) or assigned_number(text, r"γ|gamma")
             if got is not None:
