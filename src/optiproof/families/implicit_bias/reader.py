@@ -2190,7 +2190,7 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
 
 
 _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method|vector|weight vector)s? (?:to|of|from|in) "
-              r"(?:part )?"
+              r"(?:part |question |q ?(?=\d))?"
               r"(?:\(([a-h]|\d{1,2})\)|([a-h])\)|(\d{1,2})(?![\w.])|\(([ivx]{1,4})\))|"
               r"\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)|\bthe (?:θ|w|theta)(?:_?∞)? (?:of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
