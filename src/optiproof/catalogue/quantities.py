@@ -282,11 +282,12 @@ LIMIT = _add(_Q(
             r"\bsolution\b")))
 IS_MIN_NORM = _add(_Q(
     "is-min-norm", "is it the minimum-norm solution", value_kind="yes-no",
-    phrases=(r"\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?minimum[- ]norm",
+    phrases=(r"(?<!what )(?<!what's )\b(?:is|equal to|same as) (?:it |this |the limit )?(?:the )?"
+             r"minimum[- ]norm",
              r"^is\b[^.?]{0,60}\bminimum ?[- ] ?(?:[\w∞-]{1,12} ?[- ] ?)?norm\b",
              r"\bdoes\b[^.?]{0,40}\b(?:end up at|reach|find) the minimum[- ]norm",
-             r"\b(?:is|equal to|same as|coincides? with|agrees? with)\b[^.?,;]{0,40}?\bthe "
-             r"min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b",
+             r"(?<!what )(?<!what's )\b(?:is|equal to|same as|coincides? with|agrees? with)\b"
+             r"[^.?,;]{0,40}?\bthe min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm\b",
              r"\bconverges? to the min(?:imum|imal|\.)?[- ](?:[\w-]{1,12}[- ])?norm "
              r"(?:solution|point|interpolant)\b",
              r"\b(?:is|equal to|same as|coincides? with)\b[^.?]{0,30}?(?:pinv ?\( ?[XA] ?\)|"
@@ -1015,7 +1016,7 @@ NORM_VALUE = _add(_Q(
     "norm-value", "norm of a given vector or matrix", r"\|x\|",
     phrases=(r"\bwhat's (?:the )?squared (?:(?:euclidean|ℓ_?2|l_?2) )?norm of(?= (?:my|our|the|its|"
              r"this|that) (?:limit|solution|point|answer|result)\b)",
-             r"(?:compute|give|evaluate|what (?:is|are))[^.?]{0,20}(?:the )?(?:squared |"
+             r"(?:compute|give|evaluate|what (?:is|are)|what's)[^.?]{0,20}(?:the )?(?:squared |"
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖ ?[·.])",
              r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
              r"(?<!\bby the )(?<!\bby )"
@@ -1211,7 +1212,7 @@ WHICH_COORDINATE = _add(_Q(
              r"direction))",)))
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
-    phrases=(r"\bwhich (?:dual |weighted |\([\w-]{1,12}\) )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
+    phrases=(r"\bwhich (?:dual |weighted |quadratic |\([\w-]{1,12}\) )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
              r"\b(?:name|identify|state|what is|what's) the dual (?:norm )?of (?:the )?(?:[\w∞ℓ→-]"
              r"{1,14}[ -])?norm\b",
              r"\bone of the standard\b[^.?]{0,20}\bnorms\b",

@@ -214,6 +214,18 @@ _SEED_BEFORE = re.compile(r"\b(?:random |rng |torch |numpy )?seeds?(?: (?:was|is
 random numbers a run draws; no exact answer depends on it."""
 
 
+_VERSION_BEFORE = re.compile(r"\b(?:(?:py)?torch|python|cuda|cudnn|numpy|jax|tensorflow|"
+                             r"version|ver\.)\s?v?$|\b(?:rtx|gtx|titan|tesla|quadro|geforce|radeon)"
+                             r"\s?$", re.I)
+"""'pytorch 2.3', 'CUDA 12.1', 'RTX 3060': a software version or a GPU model, which no
+answer depends on."""
+
+
+def _version(flat: str, start: int) -> bool:
+    """True when the number is a software version or a GPU model (:data:`_VERSION_BEFORE`)."""
+    return bool(_VERSION_BEFORE.search(flat[max(0, start - 16):start]))
+
+
 def _seed(flat: str, start: int) -> bool:
     """True when the number is a random seed (:data:`_SEED_BEFORE`)."""
     return bool(_SEED_BEFORE.search(flat[max(0, start - 30):start]))
@@ -398,6 +410,9 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _batch_size(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
                                                        "no answer depends on it"))
+        elif _version(flat, start):
+            out.append(NumberUse(text, start, "aside", "a software version or hardware model: no "
+                                                       "answer depends on it"))
         elif _seed(flat, start):
             out.append(NumberUse(text, start, "aside", "a random seed: every answer is exact or "
                                                        "from a deterministic run"))

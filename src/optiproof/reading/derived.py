@@ -55,11 +55,11 @@ _REF = re.compile(r"^(?:(?:the |your )?(?P<what>answer|result|value|one|[^\W\d_]
 _BARE_REF = re.compile(r"^(?:the |your |my |our )?(?P<what>answer|result|value|solution|point|limit|"
                        r"vector|output|number)s? (?:to|of|in|from|for|found in|obtained in) "
                        r"(?:(?:part|question|task|exercise|item|step) (?P<named>[a-h]|\d{1,2})|"
-                       r"(?P<digit>\d{1,2}))\.?$|^(?:part|question|task|exercise|item) \(?(?P<own>"
-                       r"[a-h]|\d{1,2})\)?['’]s (?P<what2>[\w -]{2,30})$|^\((?P<paren>[a-h]|\d{1,2})\)"
+                       r"(?P<digit>\d{1,2}))\.?$|^(?:(?:part|question|task|exercise|item) |q ?(?=\d))\(?"
+                       r"(?P<own>[a-h]|\d{1,2})\)?['’]s (?P<what2>[\w -]{2,30})$|^\((?P<paren>[a-h]|\d{1,2})\)"
                        r"['’]s (?P<what3>[\w -]{2,30})$", re.I)
 """A part named without parentheses: 'the answer to 3', 'the result of part b', 'question 2's
-limit', '(b)'s answer' (a bare letter only after 'part', 'question', ...)."""
+limit', 'Q1's answer', '(b)'s answer' (a bare letter only after 'part', 'question', ...)."""
 
 
 _TRAILING_LABEL = re.compile(r"^(?P<words>[A-Za-z][\w ,'’-]{2,60}?) (?P<prep>in|from|of) (?:(?:part|"

@@ -48,8 +48,10 @@ def _vector(text: str) -> list[Fraction] | None:
 
 # -- a table with a column of vectors -------------------------------------------------------
 
-_VEC_HEAD = re.compile(r"^(?:x|a|φ|phi)(?: ?_ ?\{?[in]\}?)?$|^(?:feature(?: vector)?s?|inputs?|"
+_VEC_HEAD = re.compile(r"^(?:(?:feature(?: vector)?s?|inputs?(?: vectors?)?) ?)?(?:x|a|φ|phi)"
+                       r"(?: ?_ ?\{?[in]\}?)?$|^(?:feature(?: vector)?s?|inputs?|"
                        r"x \(?(?:features?|inputs?)\)?)$", re.I)
+"""A column of feature vectors: x, x_i, 'features', 'input x_i' (a word, then the symbol)."""
 _TARGET_HEAD = re.compile(r"^(?:y|b|t)(?: ?_ ?\{?[in]\}?)?$|^(?:targets?|labels?|outputs?|"
                           r"responses?)(?: \(?(?:y|b|t)(?: ?_ ?\{?[in]\}?)?\)?)?$", re.I)
 _INDEX_HEAD = re.compile(r"^(?:i|n|#|no\.?|idx|index|examples?|points?|samples?|rows?|"

@@ -246,6 +246,7 @@ class ImplicitBiasReader:
         elif not mine and r.found.get("loss-at-limit") and F.asks not in r.fields:
             r.set(F.asks, [], r.found["loss-at-limit"],
                   note="the part asks only the loss at the limit")
+        _unread_difference(r)
         for k in elsewhere:
             r.answered_by[k] = self.asked(r)[0]
             r.notes.append(f"the {QUANTITIES[k].name} is answered with the other method of the "
@@ -400,10 +401,16 @@ class ImplicitBiasReader:
                                 "not settled (expected a start at 0)")
         methods = [_first_gradient_preconditioner(base, m) for m in methods]
         methods = [_earlier_preconditioner(own, base, m, previous) for m in methods]
+        _reported_run_length(ctx, base, methods)
         if len(methods) <= 1:
             if methods and not any(m.name == F.method for m in base.missing):
                 base.set(F.method, methods[0][0], _method_words(own, base, *methods[0]))
                 _note_gd_reference(base, previous)
+            if methods and diff is not None and ref is None and \
+                    not _distance_to_start(own, diff, base) and not any(
+                        base.found.get(k) for k in ("distance", "pair-distance", "split-distance",
+                                                    "distance-words")):
+                base.found["unread-difference"] = diff.group(0)
             _note_compared(own, base, previous)
             if methods and base.found.get("pair-distance") is None:
                 _distance_to_a_part(own, base, previous)
@@ -437,8 +444,9 @@ class ImplicitBiasReader:
         return out
 
 
-_THAT_NORM = (r"\b(?:(?:the )?values? of|evaluate) (?:that|this|the same|this same|the minimi[sz]ed) "
-              r"norm (?:at|for|of)\b|\b(?:that|this) norm'?s? values? (?:at|for)\b")
+_THAT_NORM = (r"\b(?:(?:the )?(?:squared )?values? of|evaluate) (?:that|this|the same|this same|"
+              r"the minimi[sz]ed) (?:squared )?norm (?:at|for|of)\b|\b(?:that|this) norm'?s? "
+              r"(?:squared )?values? (?:at|for)\b")
 """'Compare the value of that norm at the sign-descent limit and at the GD limit': the norm the
 part's which-norm question answers, evaluated at the limits."""
 _NORM_OF_METHOD = {M.sign: N.LINF.key, M.gd: N.L2.key, M.sgd: N.L2.key, M.heavy_ball: N.L2.key,
@@ -479,24 +487,33 @@ def _value_of_that_norm(r: PartReading) -> None:
     reading's limit (a norm-of entry); refused when that norm is not known."""
     own = r.own_text or ""
     m = rx(_THAT_NORM).search(own)
+    if m is None and _which_norm_subject(r) is not None:
+        m = rx(_ITS_VALUE).search(own)   # 'Which norm is it, and what is its value at the limit?'
     if m is None:
         return
+    squared = bool(rx(r"\bsquared?\b").search(m.group(0)))
     subject = _which_norm_subject(r)
     norm = _NORM_OF_METHOD.get(subject)
     if norm == N.LINF.key and r.value(F.a) is None:
         norm = None     # sign descent selects the max norm on one equation only
     P = _numeric_preconditioner(r) if subject == M.preconditioned else None
-    if norm is None and P is not None:   # ‖w‖_{P⁻¹} = sqrt(wᵀP⁻¹w), the norm its limit minimises
+    if squared and norm == N.L2.key:
+        P = [[int(i == j) for j in range(len(_data_rows(r)[0]))] for i in range(len(_data_rows(r)[0]))]
+    if (norm is None or squared) and P is not None:
+        # ‖w‖_{P⁻¹} = sqrt(wᵀP⁻¹w), the norm its limit minimises (P = I: the Euclidean norm)
+        formula = "w^T P^-1 w" if squared else "sqrt(w^T P^-1 w)"
+        name = "Euclidean norm" if norm == N.L2.key else "P^-1-weighted norm"
         entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
-                 "formula": "sqrt(w^T P^-1 w)", "variable": "w", "data": {"P": P},
-                 "label": "the P^-1-weighted norm sqrt(w^T P^-1 w) of the preconditioned limit"}
+                 "formula": formula, "variable": "w", "data": {"P": P},
+                 "label": f"the {'squared ' if squared else ''}{name} {formula} of the "
+                          f"{_method_name(r)} limit"}
         r.set(F.derived, [*(r.value(F.derived) or []), entry],
               "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
                                     m.group(0)) if x))
         r.notes.append(f"\"{m.group(0)}\": the P^-1-weighted norm (the one the preconditioned "
                        "limit minimises) at this limit")
         return
-    if norm is None:
+    if norm is None or squared:
         r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": which norm is meant is not known to the reading "
                        "(expected the norm a which-norm question of the part names, of gradient "
                        "descent or of sign descent on one equation)")
@@ -508,6 +525,17 @@ def _value_of_that_norm(r: PartReading) -> None:
                                 m.group(0)) if x))
     r.notes.append(f"\"{m.group(0)}\": the {norm} norm (the one the {subject} limit minimises) "
                    f"at this limit")
+
+
+_ITS_VALUE = (r"\b(?:what is|what's|give|find|compute|and) (?:also )?its (?:squared )?value (?:at|for) "
+              r"(?:the|this|that) (?:limit|limit point|solution)\b")
+"""'Which norm is it, and what is its squared value at the limit?': the norm the which-norm
+question names, at the part's limit."""
+
+
+def _data_rows(r: PartReading) -> list:
+    """The part's data matrix as rows (one row for data read as aᵀθ = b)."""
+    return r.value(F.X) or [r.value(F.a)]
 
 
 _NORM_BARS = r"(?:‖|\|\||k(?=[θwβ]))"
@@ -562,6 +590,9 @@ _LOSS_AT_LIMIT = (
     r"(?:limit|limit point|converged point|convergence|end of training)\b|"
     # 'where does it converge, and what is the training loss there?': 'there' is the limit
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:there|at that point)(?= ?[?.]|$)|"
+    # 'what are the training loss and the Euclidean norm of the limit?': both of the limit
+    r"\b(?:training |final )?(?:loss|objective)(?: value)?(?= and (?:the |its )?(?:[\w-]+ ){0,3}?"
+    r"(?:norm|length|distance) (?:of|at) (?:the |its |this |that )?(?:limit|limit point)\b)|"
     r"\b(?:loss|objective) (?:does (?:it|gd|sgd|the method) )?(?:converges? to|tends? to|ends? up at|"
     r"approach(?:es)?)\b|\blimit(?:ing value)? of (?:the )?(?:training )?(?:loss|objective)\b")
 """The value of the loss at the limit asked ('lim L(w_k)', 'lim_{t→∞} f(θ_t)', 'L(w_∞)', 'the
@@ -1753,11 +1784,18 @@ def _which_norm_known(r: PartReading) -> bool:
 
 def _read_coordinates(r: PartReading) -> None:
     """The letter the text writes the parameters' coordinates with (w_1, θ₂, x3), which a
-    formula answer uses: the one the text indexes most often."""
+    formula answer uses: the one the text indexes most often; when the part indexes none, the
+    letter of the parameters in the loss ('L(w) = ...') or the start ('w_0 = 0') read."""
     text = r.own_text or ""
     counts = {}
     for m in rx(r"(?<![\w\\])(θ|theta|w|x|β|beta) ?_? ?\{?(\d)\b").finditer(text):
         counts[_COORDINATES[m.group(1)]] = counts.get(_COORDINATES[m.group(1)], 0) + 1
+    for field, pattern in ((F.loss, r"\b[LfJ] ?\( ?(θ|theta|w|x|β|beta) ?\)"),
+                           (F.theta0, r"^(θ|theta|w|x|β|beta) ?_? ?\{?0\b")):
+        m = rx(pattern).search(r.fields[field].source) if not counts and field in r.fields \
+            and r.fields[field].source else None
+        if m:
+            counts[_COORDINATES[m.group(1)]] = 1
     if counts:
         best = max(counts, key=counts.get)
         if best != "theta":
@@ -2059,6 +2097,50 @@ def _same_data(p: PartReading, q: PartReading) -> bool:
     return all(p.value(k) == q.value(k) for k in (F.X, F.y, F.a, F.b))
 
 
+def _unread_difference(r: PartReading) -> None:
+    """A norm of a difference the part writes (``‖θ_∞ − v‖``) that no reading of a distance
+    took, and whose phrase no field or convention covers: refused with its phrase, never
+    dropped."""
+    diff = r.found.get("unread-difference")
+    if not diff:
+        return
+    flat = diff.replace(" ", "")
+    sources = [f.source for f in (*r.fields.values(), *r.conventions) if f.source]
+    if any(flat in src.replace(" ", "") for src in sources):
+        return
+    r.miss(f"question \"{diff}\"", f"\"{diff}\" is the norm of a difference whose two points "
+                                   "the reading cannot both place (expected the part's limit and "
+                                   "its start, the minimum-norm solution, or another part's "
+                                   "result)")
+
+
+def _distance_to_start(own: str, m: re.Match, r: PartReading) -> bool:
+    """``‖w_∞ − w_0‖_2``: how far the part's limit is from its own start (the difference of
+    its limit symbol and its start symbol, in either order), the norm of their difference
+    evaluated at the limit. True when read."""
+    sides = [m.group(1).replace(" ", ""), m.group(2).replace(" ", "")]
+    start = [bool(rx(rf"^(?:{_THETA0})$").match(x)) for x in sides]
+    limit = [bool(_LIMIT_SYMBOL.match(x)) and not re.search(r"_\d", x) and not start[i]
+             for i, x in enumerate(sides)]
+    theta0 = r.value(F.theta0)
+    if sorted(start) != [False, True] or sorted(limit) != [False, True] or \
+            start.index(True) == limit.index(True) or theta0 is None:
+        return False
+    norm = _distance_norm(own, m)
+    formulas = {N.L2.key: "‖w - s‖_2", N.L1.key: "‖w - s‖_1", N.LINF.key: "‖w - s‖_∞"}
+    if norm not in formulas:
+        return False
+    entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
+             "formula": formulas[norm], "variable": "w", "data": {"s": list(theta0)},
+             "label": f"distance from the start to the limit ({N.NORMS[norm].name})"}
+    r.set(F.derived, [*(r.value(F.derived) or []), entry],
+          "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                m.group(0)) if x))
+    r.answered_by[Q.DISTANCE.key] = Q.VALUE_AT.key
+    r.notes.append(f"{m.group(0)}: the distance from the part's start to its limit")
+    return True
+
+
 def _distance_norm(own: str, m: re.Match) -> str | None:
     """The norm of ``‖A - B‖``: ℓ2 when unmarked or marked 2; ℓ1 or ℓ∞ when marked so; None
     for any other mark (left unplaced)."""
@@ -2066,7 +2148,7 @@ def _distance_norm(own: str, m: re.Match) -> str | None:
     if rx(r"^ ?(?:\^|²)|^\d").match(tail):
         return None   # a squared distance
     if rx(r"[‖|k]$").search(m.group(0)):
-        if rx(r"^_ ?\{?1\}?(?![\d.])|^₁").match(tail):
+        if rx(r"^_ ?\{?1\}?(?!\d|\.\d)|^₁").match(tail):
             return N.L1.key
         if rx(r"^_ ?\{?(?:∞|inf(?:ty)?)\}?").match(tail):
             return N.LINF.key
@@ -2108,7 +2190,7 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
 
 
 _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method|vector|weight vector)s? (?:to|of|from|in) "
-              r"(?:part )?"
+              r"(?:part |question |q ?(?=\d))?"
               r"(?:\(([a-h]|\d{1,2})\)|([a-h])\)|(\d{1,2})(?![\w.])|\(([ivx]{1,4})\))|"
               r"\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)|\bthe (?:θ|w|theta)(?:_?∞)? (?:of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
@@ -2147,8 +2229,9 @@ START_FREE = frozenset({Q.MAX_STEP.key})
 
 def _asks_only_start_free(own: str) -> bool:
     """The part asks only for quantities of the loss and the method that no start changes
-    (the largest convergent step), not for a limit."""
-    asked = {m.entry.key for m in QUANTITIES.mentions(own)}
+    (the largest convergent step), not for a limit. Words of quantities the family does not
+    answer ('the threshold' glossing the largest step) are not asks of this part."""
+    asked = {m.entry.key for m in QUANTITIES.mentions(own)} & set(ImplicitBiasReader.answers)
     return bool(asked) and asked <= START_FREE
 
 
@@ -2488,6 +2571,28 @@ def _read_remarks(own: str, ctx: str, r: PartReading) -> None:
                 r.miss("data", f"the text says \"{src}\", which the data read does not show")
 
 
+_RUN_LENGTH = (r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\d{1,3})? (?:iterations|steps|updates)\b")
+_REPORTED_RUN = (r"\b(?:the )?(?:original |reference |lecture'?s? |earlier |actual )?"
+                 r"(?:experiment|run|simulation|code|script)\b[^.?!;]{0,40}?\b(?:used|ran|was run|"
+                 r"took|runs?|did)\b|\b(?:we|i|they) (?:ran|trained|used)\b")
+
+
+def _reported_run_length(ctx: str, r: PartReading, methods: list[tuple[Any, str]]) -> None:
+    """'(The original experiment used seed 1234 and 5000 iterations.)': the length of a run the
+    shared text reports, not a setting of the part: the limit of a method run to convergence
+    does not depend on it. Kept for the methods whose answer is a run of a stated length
+    (Adam, RMSprop, Adagrad)."""
+    if any((v.get("name") if isinstance(v, dict) else v) in (M.adam, M.rmsprop, M.adagrad)
+           for v, _ in methods):
+        return
+    for sentence in re.split(r"(?<=[.?!;])\s", ctx):
+        if "?" in sentence or not rx(_REPORTED_RUN).search(sentence):
+            continue
+        for m in rx(_RUN_LENGTH).finditer(sentence):
+            r.convention("run length", m.group(0), "the length of a run the text reports: the "
+                                                   "limit of the method does not depend on it")
+
+
 def _read_loss(own: str, ctx: str, r: PartReading) -> None:
     for text in (own, ctx):
         # the first definition whose right side shows the constant: 'f(x) = wᵀx' (the model)
@@ -2550,13 +2655,23 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     if not chosen and not r.missing:
         shared = _methods_in(ctx, "", r)
         if len(shared) == 1:
-            chosen = [shared[0]]
+            chosen = [_own_step(own, ctx, r, *shared[0])]
             r.notes.append(f"the method is the one the shared text names (\"{shared[0][1]}\")")
     if not chosen and not any(m.name == F.method for m in r.missing):
         r.miss(F.method, "no optimizer recognised in this part (expected e.g. 'vanilla SGD', "
                          "'gradient descent with momentum β = 0.9', 'Adam', 'sign descent', "
                          "'rescale each feature to unit second moment, then SGD')")
     return chosen
+
+
+def _own_step(own: str, ctx: str, r: PartReading, value: Any, source: str) -> tuple[Any, str]:
+    """The shared text's method (named without a step) run at the step the part states ('With
+    η = 1/9 and w_0 = 0, how many steps ...'): the part's setting of that method."""
+    if value not in (M.gd, M.sign) or _step_size(own) is None:
+        return value, source
+    used: list[str] = []
+    stepped = _method_value(value, own, r, ctx, used)
+    return (stepped, "; ".join([source, *used])) if used else (value, source)
 
 
 def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
@@ -2605,6 +2720,10 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
     for name, pattern in METHODS.items():
         for m in rx(pattern).finditer(own):
             if _negated(own, m.start()):
+                denied = rx(_DENIED_METHOD + r"$").search(own, 0, m.start())
+                if denied:   # '(no preconditioner)', 'without momentum': not run, and said so
+                    r.convention("method", own[denied.start():m.end()],
+                                 "a method this part does not run")
                 continue
             if any(s <= m.start() < e for s, e, _, _ in found):
                 continue
@@ -2640,6 +2759,11 @@ def _sign_gloss(own: str) -> re.Match | None:
         return None
     rest = own[:g.start()] + " " * (g.end() - g.start()) + own[g.end():]
     return g if rx(METHODS[M.sign]).search(rest) else None
+
+
+_DENIED_METHOD = r"\b(?:no|without|not|never) (?:a |an |the |any )?(?:\w+ )?"
+"""The words right before a method mention that deny it ('no preconditioner', 'without any
+momentum')."""
 
 
 def _negated(own: str, start: int) -> bool:
@@ -2838,6 +2962,26 @@ _VARYING_STEP = (r"\b(?:decay\w*|shrink\w*|halv\w*|schedule\w*|annealed|diminish
 """Words of a step that changes over the run: a stated sign-descent step is constant without them."""
 
 
+_ORDER = (r"\b(?:in (?:the )?(?:fixed |cyclic )?order|order(?:ed)?:?|cycl(?:e|ing) (?:through|over)"
+          r"(?: the examples)?) ((?:\d{1,2} ?, ?){2,24}(?:\.\.\.|…)|(?:\d{1,2} ?, ?){1,24}\d{1,2}\b)")
+
+
+def _visiting_order(text: str, r: PartReading) -> None:
+    """'visiting the examples in the order 1, 2, 1, 2, …': the cyclic order SGD is run in (the
+    examples in turn, from the first); another order is refused."""
+    m = rx(_ORDER).search(text)
+    if m is None:
+        return
+    order = [int(v) for v in re.findall(r"\d{1,2}", m.group(1))]
+    rows = len(_data_rows(r)) if (r.value(F.X) or r.value(F.a)) is not None else None
+    if rows is not None and order == [(k % rows) + 1 for k in range(len(order))]:
+        r.convention("order", m.group(0), "the examples in turn, from the first: the order SGD "
+                                          "is run in")
+    else:
+        r.miss(F.method, f"\"{m.group(0)}\": SGD is read visiting the examples in turn from the "
+                         "first (1, 2, ..., m, 1, ...); this order is not that")
+
+
 def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
                   used: list[str] | None = None) -> Any:
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
@@ -2857,6 +3001,7 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
         elif size is not None:
             r.miss("batch", f"\"{phrase(own, batch.start(), size[1])}\": SGD is read with one "
                              "example per step; mini-batches of another size are not")
+        _visiting_order(own + " " + ctx, r)
         for text in (own, ctx):
             got = _step_size(text) or assigned_number(text, r"γ|gamma")
             if got is not None:

@@ -1075,11 +1075,44 @@ def _ask_max_step(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
                    note="converges iff 0 < step < eta_max (strict)")]
 
 
+def _gd_steps_to_land(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                      limit: Answer) -> list[Answer]:
+    """Gradient descent at a constant step eta: the error e_k = theta_k - theta_inf obeys
+    e_{k+1} = (I - eta H) e_k with H = 2c X^T X symmetric, so (I - eta H)^k e_0 = 0 for some k
+    exactly when (I - eta H) e_0 = 0: the limit is reached after 0 steps (e_0 = 0), after one
+    (every component of e_0 on an eigenvalue 1/eta of H), or never."""
+    name = "steps until the limit is reached exactly"
+    if limit.expr is None:
+        return _without_limit(name, Q.ITERATIONS.key, spec, "there is no limit to reach")
+    eta = exact_rational(spec.method.lr0, field="method.lr0")
+    H = 2 * prob.c * prob.X.T * prob.X
+    e0 = prob.theta0 - sympy.Matrix(limit.expr)
+    e1 = sympy.simplify((sympy.eye(prob.d) - eta * H) * e0)
+    k = 0 if all(v == 0 for v in e0) else 1 if all(v == 0 for v in e1) else None
+    der.add("How many steps",
+            r"With $H = 2c\,X^\top X$ the error $e_k = \theta_k - \theta_\infty$ obeys "
+            r"$e_{k+1} = (I - \eta H)\,e_k$. The matrix is symmetric, so a power of it sends "
+            r"$e_0$ to 0 only if it does so at once: the limit is reached exactly after one step "
+            r"when $(I - \eta H)e_0 = 0$ (the step is $1/\lambda$ for every eigenvalue "
+            r"$\lambda$ of $H$ that $e_0$ has a component on), and otherwise only approached.",
+            Equation.of(Tex(r"\eta"), eta), Equation.of(Tex("e_0"), e0),
+            Equation.of(Tex(r"(I - \eta H)\,e_0"), e1))
+    if k is None:
+        return _without_limit(name, Q.ITERATIONS.key, spec,
+                              "(I - eta H) e_0 is not 0: the iterates approach the limit and "
+                              "never reach it")
+    return [Answer(name, "k", sympy.Integer(k), quantity=Q.ITERATIONS.key,
+                   subject=spec.method.name,
+                   note="the error is 0 from this step on" if k else "the start is the limit")]
+
+
 def _ask_steps_to_land(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
                        limit: Answer) -> list[Answer]:
     """Constant sign steps on one equation: every step moves the residual by alpha ||a||_1, so
     it reaches 0 after |r_0|/(alpha ||a||_1) steps when that is a whole number (then sign(0) = 0
-    stops it), and never otherwise."""
+    stops it), and never otherwise (gradient descent: :func:`_gd_steps_to_land`)."""
+    if spec.method.entry is O.GD:
+        return _gd_steps_to_land(spec, prob, der, limit)
     a = prob.X.row(0).T
     l1 = sum((abs(v) for v in a), sympy.Integer(0))
     r0 = (a.T * prob.theta0)[0] - prob.y[0]

@@ -538,10 +538,12 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
                          f"{spec.preconditioner_entry}")
     if Q.ITERATIONS.key in asked and not (
             method is O.SIGN_GD and getattr(spec.method, "schedule", None) == "constant"
-            and len(spec.data[0]) == 1):
-        raise ValueError(f"asks: '{Q.ITERATIONS.key}' (the steps until the loss is exactly 0) "
-                         f"is derived for {O.SIGN_GD.key} with a constant step on one equation, "
-                         f"not for this {method.key} part")
+            and len(spec.data[0]) == 1) and not (
+            method is O.GD and spec.method.schedule == "constant" and spec.method.lr0 is not None):
+        raise ValueError(f"asks: '{Q.ITERATIONS.key}' (the steps until the limit is reached "
+                         f"exactly) is derived for {O.SIGN_GD.key} with a constant step on one "
+                         f"equation and for {O.GD.key} with a stated constant step, not for this "
+                         f"{method.key} part")
     if Q.MAX_STEP.key in asked and method not in MAX_STEP_METHODS:
         raise ValueError(f"asks: '{Q.MAX_STEP.key}' (the largest convergent constant step) is "
                          "derived for " + ", ".join(e.key for e in MAX_STEP_METHODS)

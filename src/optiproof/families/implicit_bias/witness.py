@@ -328,6 +328,44 @@ def _min_norm_verdict(solution: PartSolution, theta: np.ndarray, tol: float, X: 
             measured == asked[0].value)
 
 
+def gd_steps_to_land_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """Real full-batch gradient descent (torch.optim.SGD, float64) at the stated step: the
+    endpoint of the run to convergence is the point reached; a short run from the start records
+    its iterates, and the first that jumps onto that point (to rounding, from a point still
+    far from it: a landing, not the geometric approach that reaches rounding in time) must be
+    the answered step, or none of them when the answer is that the limit is never reached
+    exactly."""
+    import torch
+
+    method = "real optimizer: torch.optim.SGD (full batch), stated constant step, step count"
+    with stopwatch() as watch:
+        answer = _answered(solution, Q.ITERATIONS.key).value
+        end = limit_run(spec).theta
+        X, y, t0, c = _data(spec)
+        theta = torch.tensor(t0, dtype=torch.float64, requires_grad=True)
+        Xt, yt = torch.tensor(X), torch.tensor(y)
+        opt = torch.optim.SGD([theta], lr=float(spec.method.lr0))
+        tol, far = 1e-12 * _scale(end), 1e-6 * _scale(end)
+        gaps = [float(np.abs(t0 - end).max())]
+        for _ in range(GD_STEPS_WATCHED):
+            opt.zero_grad()
+            (c * ((Xt @ theta - yt) ** 2).sum()).backward()
+            opt.step()
+            gaps.append(float(np.abs(theta.detach().numpy() - end).max()))
+    first = next((k for k, g in enumerate(gaps) if g <= tol and (k == 0 or gaps[k - 1] > far)),
+                 None)
+    want = None if answer is None else int(answer)
+    return Check(method, "passed" if first == want else "failed",
+                 f"the iterate lands on the run's endpoint at step {first} of the first "
+                 f"{GD_STEPS_WATCHED} (answer {want}; None: not reached)",
+                 max_error=None if first is None or want is None else float(abs(first - want)),
+                 runtime_s=watch.elapsed, compared="steps until the limit is reached")
+
+
+GD_STEPS_WATCHED = 60
+"""Gradient steps watched for the exact landing (the answer is 0, 1 or never)."""
+
+
 def steps_to_land_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
     """The real constant-step sign optimizer (torch, float64): the residual is 0 (to rounding)
     after exactly the answered number of steps, and not before."""
@@ -854,7 +892,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
     if Q.PRECONDITIONER.key in asked:
         extra.append(("preconditioner", lambda: preconditioner_check(spec, solution)))
     if Q.ITERATIONS.key in asked:
-        extra.append(("steps to land", lambda: steps_to_land_check(spec, solution)))
+        extra.append(("steps to land", lambda: (gd_steps_to_land_check if spec.method.entry
+                                                is O.GD else steps_to_land_check)(spec, solution)))
     if Q.MAX_STEP.key in asked:
         extra.append(("largest step", lambda: max_step_check(spec, solution)))
     alone: list[tuple[str, Callable[[], Check]]] = []
