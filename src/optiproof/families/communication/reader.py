@@ -154,6 +154,7 @@ class CommunicationReader:
         in_bytes = any(k in IN_BYTES for k, _ in asks)
         to_bytes: set[str] = set()
         ratios, fractions, scaled = [], [], []
+        carried = _sentence_units(own, asks)
         for key, source in asks:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
@@ -189,6 +190,9 @@ class CommunicationReader:
                                     else source, source, asks)
             unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source) or \
                 _answer_unit(r, _UNIT)
+            if unit is None and (key in IN_BYTES or key in IN_ELEMENTS) and \
+                    not rx(_ELEMENT_NOUN).search(source):
+                unit = carried.get(sentence)
             if key in IN_ELEMENTS and (unit or (in_bytes and not rx(_ELEMENT_NOUN).search(
                     sentence or source))):
                 # "how much data (in GB)": the size in bytes; so too a total asked without a
@@ -1029,6 +1033,24 @@ def _up_to_next_ask(after: str, source: str, asks: list[tuple[str, str]]) -> str
     ends = [after.find(other, len(source)) for _, other in asks if other and other != source]
     ends = [e for e in ends if e > 0]
     return after[:min(ends)] if ends else after
+
+
+def _sentence_units(own: str, asks: list[tuple[str, str]]) -> dict[str, Any]:
+    """The one unit the sizes of a sentence are asked in ("how many GB does each worker send,
+    and what is the total traffic?": the total in GB too), by sentence: the unit an ask of the
+    sentence names, when its asks name only one; the other sizes of the sentence that name no
+    unit (nor values or elements) are asked in it."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, source in asks:
+        if not (key in IN_BYTES or key in IN_ELEMENTS):
+            continue
+        sentence = _sentence(own, source)
+        after = _up_to_next_ask(sentence[sentence.find(source):] if source in sentence
+                                else source, source, asks)
+        unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source)
+        if unit is not None and sentence:
+            found.setdefault(sentence, {})[next(g for g in unit.groups() if g).lower()] = unit
+    return {s: next(iter(units.values())) for s, units in found.items() if len(units) == 1}
 
 
 def _answer_unit(r: PartReading, pattern: str) -> Any:
