@@ -42,3 +42,11 @@ def test_a_remark_about_the_askers_own_work_is_still_no_request():
     reading = read_report(_SETTING + "(a) Under ring all-reduce, how many bytes does each GPU "
                                      "send? I got 3.5e9, is that right?")
     assert not any("asks whether a claim" in line for line in reading.unread())
+
+
+def test_the_one_unit_of_a_part_carries_to_its_other_sentences():
+    got = quantity_values(_SETTING + "(a) Under a parameter server, how many bytes does the "
+                                     "server receive per step (in MB)? And how much does one GPU send?")
+    # the server takes 8 gradients of 2e9 bytes; one GPU pushes one
+    assert ("server-bytes-received", 1.6e10) in got["a"] and ("ratio", 16000.0) in got["a"]
+    assert ("bytes-sent", 2e9) in got["a"] and ("ratio", 2000.0) in got["a"]

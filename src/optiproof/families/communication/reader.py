@@ -192,7 +192,7 @@ class CommunicationReader:
                 _answer_unit(r, _UNIT)
             if unit is None and (key in IN_BYTES or key in IN_ELEMENTS) and \
                     not rx(_ELEMENT_NOUN).search(source):
-                unit = carried.get(sentence)
+                unit = carried.get(sentence, carried.get(""))
             if key in IN_ELEMENTS and (unit or (in_bytes and not rx(_ELEMENT_NOUN).search(
                     sentence or source))):
                 # "how much data (in GB)": the size in bytes; so too a total asked without a
@@ -1039,7 +1039,9 @@ def _sentence_units(own: str, asks: list[tuple[str, str]]) -> dict[str, Any]:
     """The one unit the sizes of a sentence are asked in ("how many GB does each worker send,
     and what is the total traffic?": the total in GB too), by sentence: the unit an ask of the
     sentence names, when its asks name only one; the other sizes of the sentence that name no
-    unit (nor values or elements) are asked in it."""
+    unit (nor values or elements) are asked in it. Under the key "" the part's one unit, when
+    all its sizes asked in a unit name the same ("How many bytes does the server receive (in
+    MB)? How much does each worker send?": in MB too, beside the bytes)."""
     found: dict[str, dict[str, Any]] = {}
     for key, source in asks:
         if not (key in IN_BYTES or key in IN_ELEMENTS):
@@ -1050,7 +1052,11 @@ def _sentence_units(own: str, asks: list[tuple[str, str]]) -> dict[str, Any]:
         unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source)
         if unit is not None and sentence:
             found.setdefault(sentence, {})[next(g for g in unit.groups() if g).lower()] = unit
-    return {s: next(iter(units.values())) for s, units in found.items() if len(units) == 1}
+    out = {s: next(iter(units.values())) for s, units in found.items() if len(units) == 1}
+    every = {name: unit for units in found.values() for name, unit in units.items()}
+    if len(every) == 1:
+        out[""] = next(iter(every.values()))
+    return out
 
 
 def _answer_unit(r: PartReading, pattern: str) -> Any:
