@@ -1317,10 +1317,11 @@ BYTES_SENT = _add(_Q(
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "receives"),
-             r"\bhow many bytes\b(?![^.?]{0,40}" + _BUSIEST + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)"
-             r"[^.?]){0,40}\breceive\b",
+             r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
+             + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
              r"\bbytes received by\b",
-             r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
+             r"\bhow much data reaches\b",
+             r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\w+ ){0,3}?reach\b", rf"\bnumber of bytes {_NODE} receives\b",
              r"\b(?:how many|number of) bytes (?:land|arrive|end up) (?:on|at|in)\b",
              rf"\bhow much (?:data|traffic|memory)\b{_IN_BYTES}? (?:does|do|will|would) "
              rf"{_NODE} (?:\w+ )?(?:receive|get|pull|download)\b{_IN_BYTES}?")))

@@ -292,6 +292,14 @@ class CommunicationReader:
         return ON_SERVER[quantity] if quantity in ON_SERVER and _of_server(own, phrase) \
             else quantity
 
+    def equal_answer(self, r: PartReading, quantity: str) -> str | None:
+        """The answer of part ``r`` equal to ``quantity`` there: a count of elements is the
+        same count in bytes when the gradient is counted in bytes (an element is one byte: "a
+        gradient of M = 1 GB"), so "the per-worker amount in (a)" is the bytes (a) answers."""
+        if r.value(F.dtype) == "byte" and quantity in IN_ELEMENTS:
+            return IN_ELEMENTS[quantity]
+        return None
+
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """``T_ring``, ``T(k)``: a time; the letter of the parameters or workers ("for which p
         are the two times equal?"): the crossover of the two schemes' times."""
