@@ -1310,7 +1310,10 @@ BYTES_SENT = _add(_Q(
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
              r"\b(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent per (?:gpu|worker|node|"
              r"rank|process)\b",
-             rf"\bnumber of bytes {_NODE} sends\b(?! (?:and|plus) {_AND_TOTAL})",
+             rf"\bnumber of (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:that )?{_NODE} sends\b"
+             rf"(?! (?:and|plus) {_AND_TOTAL})",
+             rf"^(?:the )?(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent by {_NODE}\b"
+             r"(?! (?:and|plus|\+) )",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
              rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
              rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL}|[^.?]{{0,30}}\breceiv)")))
@@ -1320,6 +1323,7 @@ BYTES_RECEIVED = _add(_Q(
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
              + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
              r"\bbytes received by\b",
+             rf"\bnumber of (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:that )?{_NODE} receives\b",
              r"\bhow much data reaches\b",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\w+ ){0,3}?reach\b", rf"\bnumber of bytes {_NODE} receives\b",
              r"\b(?:how many|number of) bytes (?:land|arrive|end up) (?:on|at|in)\b",
