@@ -1350,6 +1350,20 @@ TOTAL_BYTES = _add(_Q(
              r"communicated|exchanged)(?: over the network)? in total\b",
              r"\bhow many bytes (?:are |get )?(?:moved|sent|transferred|communicated|exchanged) "
              r"(?:in total|altogether|overall)\b")))
+_SETTING_SIZE = r"(?<!\bfor a )(?<!\bfor the )(?<!\bwith a )(?<!\bwith the )(?<!\bat a )(?<!\bat the )"
+GRADIENT_BYTES = _add(_Q(
+    "gradient-bytes", "size of one full gradient in bytes", "G", unit="bytes",
+    phrases=(_SETTING_SIZE + r"\b(?:full |whole |entire |complete )?gradient(?:'s|’s)? size\b"
+             r"(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
+             _SETTING_SIZE + r"\bsize of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
+             r"gradient\b(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
+             r"\bhow (?:large|big) is (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
+             r"gradient\b",
+             r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:is|does) (?:one|the|a|"
+             r"each) (?:full |whole |entire |complete )?gradient(?: take| occupy| have)?\b")))
+"""The bytes of one worker's whole gradient, p entries times the element's bytes ("What is
+the gradient size M in MB?", "How large is one full gradient?"): what a scheme's messages are
+measured against. A size set for the problem ("for a gradient size of 10 MB") is no ask."""
 _BYTES_BOTH = (r"\b(?:how many|number of|amount of|total) bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) "
                r"receive[sd]?\b",
                r"\bbytes sent (?:\+|plus|and) received\b", r"\bbytes received (?:\+|plus|and) sent\b")

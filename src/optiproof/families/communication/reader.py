@@ -34,7 +34,7 @@ from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.numbers import find_numbers
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.communication.family import (COMMUNICATION, COSTS, IN_BYTES, KEY,
-                                                     ON_SERVER)
+                                                     ON_SERVER, SCHEME_FREE)
 from optiproof.families.communication.costmodel import gigabyte, read_cost_model
 from optiproof.families.communication.phases import phase_subject, read_phases
 from optiproof.families.communication.roles import PARAMETER_NOUNS, WORKER_NOUNS, read_role
@@ -190,7 +190,7 @@ class CommunicationReader:
                                     else source, source, asks)
             unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source) or \
                 _answer_unit(r, _UNIT)
-            if unit is None and (key in IN_BYTES or key in IN_ELEMENTS) and \
+            if unit is None and (key in IN_BYTES or key in IN_ELEMENTS or key in SCHEME_FREE) and \
                     not rx(_ELEMENT_NOUN).search(source):
                 unit = carried.get(sentence, carried.get(""))
             if key in IN_ELEMENTS and (unit or (in_bytes and not rx(_ELEMENT_NOUN).search(
@@ -202,7 +202,7 @@ class CommunicationReader:
                 if not unit:
                     to_bytes.add(key)
                 key = IN_ELEMENTS[key]
-            if key in IN_BYTES and unit:
+            if (key in IN_BYTES or key in SCHEME_FREE) and unit:
                 scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
                 if scale is None:
                     continue
@@ -261,7 +261,8 @@ class CommunicationReader:
         _unsupported(own, r)
         _faster_beyond_crossover(own, r)
         _busiest_in_bytes(r)
-        if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
+        _scheme_free(r)
+        if set(r.value(F.quantities) or []) & {*IN_BYTES, *SCHEME_FREE} and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
         _dtype_unsaid(r)
@@ -750,12 +751,14 @@ def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tup
         if key in IN_ELEMENTS and source in sentence:
             r.answered_by[key] = IN_ELEMENTS[key]
             key, converted = IN_ELEMENTS[key], True
-        elif key in IN_BYTES and key != Q.MESSAGE_BYTES.key and source in sentence:
+        elif (key in IN_BYTES or key in SCHEME_FREE) and key != Q.MESSAGE_BYTES.key and \
+                source in sentence:
             converted = True
         out.append((key, source))
     if converted:
         out = [(k, s) for k, s in out if not (k == Q.MESSAGE_BYTES.key and s in bare)]
-        r.answered_by[Q.MESSAGE_BYTES.key] = next(k for k, s in out if k in IN_BYTES)
+        r.answered_by[Q.MESSAGE_BYTES.key] = next(k for k, s in out
+                                                  if k in IN_BYTES or k in SCHEME_FREE)
         return out
     r.miss("unit", f'"{bare[0]}" in "{sentence.strip()[:80]}": which size is asked in bytes is '
                    "not clear (expected e.g. 'how many bytes does each GPU send')")
@@ -1052,7 +1055,7 @@ def _sentence_units(own: str, asks: list[tuple[str, str]]) -> dict[str, Any]:
     MB)? How much does each worker send?": in MB too, beside the bytes)."""
     found: dict[str, dict[str, Any]] = {}
     for key, source in asks:
-        if not (key in IN_BYTES or key in IN_ELEMENTS):
+        if not (key in IN_BYTES or key in IN_ELEMENTS or key in SCHEME_FREE):
             continue
         sentence = _sentence(own, source)
         after = _up_to_next_ask(sentence[sentence.find(source):] if source in sentence
@@ -1117,6 +1120,11 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
                           r.fields[F.quantities].source.split("; "))]
     r.set(F.quantities, list(dict.fromkeys(quantities + [key])), r.fields[F.quantities].source)
     derived = list(r.value(F.derived) or [])
+    if key in SCHEME_FREE:   # the same whatever the scheme: one answer
+        entry = {"kind": Q.RATIO.key, "of": key, "to": scale,
+                 "label": f"{QUANTITIES[key].name.replace(' in bytes', '')} in {unit}"[:80]}
+        r.set(F.derived, [*derived, entry][:12] if entry not in derived else derived, source)
+        return
     for scheme in [x for x in r.value(F.schemes) or [] if schemes is None or x in schemes]:
         entry = {"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
                  "label": f"{QUANTITIES[key].name.replace(' in bytes', '')} in {unit} "
@@ -1124,6 +1132,22 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
         if entry not in derived:  # the same size asked twice in the unit
             derived.append(entry)
     r.set(F.derived, derived[:12], source)
+
+
+def _scheme_free(r: PartReading) -> None:
+    """A part that asks only what is the same whatever the scheme (the size of one full
+    gradient) needs no scheme: its "no scheme named" is dropped, and it is read with none."""
+    asked = set(r.value(F.quantities) or [])
+    if not asked or not asked <= set(SCHEME_FREE) or r.value(F.derived) and any(
+            "[" in str(d.get("of", "")) + str(d.get("to", "")) for d in r.value(F.derived)):
+        return
+    if F.schemes in r.fields or not any(m.name == F.schemes for m in r.missing):
+        return
+    if not all(m.reason.startswith("no communication scheme named") for m in r.missing
+               if m.name == F.schemes):
+        return
+    r.missing = [m for m in r.missing if m.name != F.schemes]
+    r.set(F.schemes, [], "none: the size of one full gradient is the same whatever the scheme")
 
 
 def _latency_fraction(r: PartReading, source: str) -> None:
