@@ -158,6 +158,7 @@ class CommunicationReader:
         for key, source in asks:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
+                _crossover_in_unit(r, source)
                 continue
             if key == Q.LIMIT_OF.key:   # read with the part's costs (_read_limit)
                 continue
@@ -1202,6 +1203,28 @@ def _read_crossover(r: PartReading, source: str) -> None:
                        "to": f"time[{schemes[1]}]", "solve_for": r.value(F.p)}], source)
 
 
+def _crossover_in_unit(r: PartReading, source: str) -> None:
+    """A crossover size asked in a unit larger than a byte ("the message size M* (in bytes,
+    and in MB)"), the size counted in bytes: the crossover divided by the unit's bytes, beside
+    it."""
+    derived = list(r.value(F.derived) or [])
+    if r.value(F.dtype) != "byte" or not any(d.get("kind") == Q.CROSSOVER.key for d in derived):
+        return
+    own, ctx = r.found.get("texts", ("", ""))
+    sentence = _sentence(own, source) or source
+    for unit in rx(r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
+                   ).finditer(sentence):
+        scale = _unit_scale(unit, f"{own} {ctx}", r)
+        if scale is None:
+            return
+        name = unit.group(0).split()[-1]
+        entry = {"kind": Q.RATIO.key, "of": Q.CROSSOVER.key, "to": scale,
+                 "label": f"crossover size in {name}"}
+        if entry not in derived:
+            derived.append(entry)
+    r.set(F.derived, derived[:12], r.fields[F.derived].source)
+
+
 _THIS_CROSSOVER = (r"\b(?:this|that|the same|the above|the previous|your) (?:threshold|crossover|"
                    r"break-?even(?: point| size)?|cross-?over point)\b")
 
@@ -1677,6 +1700,9 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
         table = _label_table(ctx + " " + own)
         operands = [_operand_in_words(_unlabelled(words.group(i), table), schemes, defined)
                     for i in (1, 2)]
+        other = _scheme_only(words.group(2)) if operands[0] and operands[1] is None else None
+        if other and other != operands[0][1]:   # "(bytes sent per worker, tree) / (ring)"
+            operands[1] = (operands[0][0], other)
     elif (calls := rx(_OF_CALLS).search(own)) is not None:   # "total-bytes(a2a) / total-bytes(ring)"
         defined = _abbreviations(ctx + " " + own)
         operands = [_operand_in_words(f"{calls.group(q).replace('-', ' ')} of the {calls.group(w)}",
