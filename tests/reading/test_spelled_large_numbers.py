@@ -1,6 +1,7 @@
-"""A large number spelled out in words ("one hundred million parameters", "two billion weights")
-is read as its value, like its digits; a small number word alone is left to the readers that
-count with it ("eight GPUs")."""
+"""A large number spelled out in words before what it counts ("one hundred million parameters",
+"two billion weights") is read as its value, like its digits; a small number word alone ("eight
+GPUs"), or a number that counts nothing named ("a factor of one thousand"), is left to the
+readers that read it in words."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ def test_spelled_scales_become_digits_with_their_scale_word():
 
 def test_a_small_number_word_alone_is_left_as_written():
     assert normalize("six GPUs and one server").text == "six GPUs and one server"
+
+
+def test_a_large_number_that_counts_nothing_named_is_left_in_words():
+    for text in ("shrink it by a factor of one thousand?", "at most one in a million.",
+                 "one million times smaller"):
+        assert normalize(text).text == text
 
 
 def test_a_model_size_in_words_is_the_parameter_count():

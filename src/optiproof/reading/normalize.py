@@ -408,10 +408,13 @@ _SMALL_WORD = {**{w: i + 1 for i, w in enumerate(_UNITS_WORDS)},
 _SPELLED_LARGE = re.compile(
     r"(?<![\w-])(?P<lead>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS[:9])
     + r"))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r"|a)"
-    r"(?P<hundred> hundred)?(?P<scale> (?:thousand|million|billion))?(?![\w-])", re.I)
-"""A large number spelled out ("one hundred million parameters", "two billion weights", "a
-hundred thousand steps"): its digits with the scale word kept ("100 million"), the form every
-reader reads a count from. A small number word alone ("eight GPUs") is left as written."""
+    r"(?P<hundred> hundred)?(?P<scale> (?:thousand|million|billion))?(?![\w-])"
+    r"(?=[- ](?!(?:in|of|to|times|and|or|than|per|by|for|at)\b)[A-Za-z])", re.I)
+"""A large number spelled out before what it counts ("one hundred million parameters", "two
+billion weights", "a hundred thousand steps"): its digits with the scale word kept ("100
+million"), the form every reader reads a count from. A small number word alone ("eight GPUs"),
+and a number that counts nothing named ("a factor of one thousand", "one in a million"), are
+left as written for the readers that read them in words."""
 
 
 def _spelled_large(m: re.Match) -> str:
