@@ -1871,11 +1871,28 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
         _one_phase(r, phase.group(0))
         return []
     names = _butterfly_defined(_scheme_names(*_phases(own, ctx, r), r), own, ctx, r)
+    personal = rx(_PERSONALISED).search(own + " " + ctx)
+    if S.ALL_TO_ALL.key in names and personal:
+        r.miss(F.schemes, f'"{personal.group(0)}": this all-to-all sends each rank its own piece '
+                          "(a personalised exchange, as in a mixture of experts), not the whole "
+                          "gradient to every other worker, which is the all-to-all optiproof "
+                          "counts")
+        return []
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)
     if S.RING.key in names and S.RABENSEIFNER.key not in names:
         _ring_phases_named(own, ctx, r)
     return names
+
+
+_PERSONALISED = (r"\bmixture[- ]of[- ]experts\b|\bMoE\b|\bpersonali[sz]ed (?:all[- ]?to[- ]?all|"
+                 r"exchange)\b|\b(?:chunk|block|piece|shard|part|slice) ([a-z]) (?:goes|going|is sent|"
+                 r"sent|destined) to (?:rank|worker|gpu|node|device|process) \1\b|\bone (?:block |chunk |"
+                 r"piece )?(?:destined|meant|intended|addressed) for (?:every|each) (?:other )?(?:rank|"
+                 r"worker|gpu|node|device|process)\b")
+"""An all-to-all that sends each rank a piece of its own ("chunk j going to rank j", "one block
+destined for every worker", a mixture of experts' token exchange): not the catalogue's
+all-to-all, where every worker sends its whole gradient to every other."""
 
 
 _BUTTERFLY_AS_HALVING = (r"\bbutterfl(?:y|ies)\b[^.?!]{0,120}?\b(?:recursive[- ]halving|"
