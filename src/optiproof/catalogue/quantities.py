@@ -1311,17 +1311,22 @@ BYTES_SENT = _add(_Q(
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
              r"\b(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent per (?:gpu|worker|node|"
              r"rank|process)\b",
-             rf"\bnumber of bytes {_NODE} sends\b(?! (?:and|plus) {_AND_TOTAL})",
+             rf"\bnumber of (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:that )?{_NODE} sends\b"
+             rf"(?! (?:and|plus) {_AND_TOTAL})",
+             rf"^(?:the )?(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent by {_NODE}\b"
+             r"(?! (?:and|plus|\+) )",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
              rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
              rf"\bbytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL}|[^.?]{{0,30}}\breceiv)")))
 BYTES_RECEIVED = _add(_Q(
     "bytes-received", "bytes received by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "receives"),
-             r"\bhow many bytes\b(?![^.?]{0,40}" + _BUSIEST + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)"
-             r"[^.?]){0,40}\breceive\b",
+             r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
+             + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
              r"\bbytes received by\b",
-             r"\bhow much data reaches\b", rf"\bnumber of bytes {_NODE} receives\b",
+             rf"\bnumber of (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:that )?{_NODE} receives\b",
+             r"\bhow much data reaches\b",
+             r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\w+ ){0,3}?reach\b", rf"\bnumber of bytes {_NODE} receives\b",
              r"\b(?:how many|number of) bytes (?:land|arrive|end up) (?:on|at|in)\b",
              rf"\bhow much (?:data|traffic|memory)\b{_IN_BYTES}? (?:does|do|will|would) "
              rf"{_NODE} (?:\w+ )?(?:receive|get|pull|download)\b{_IN_BYTES}?")))
@@ -1346,6 +1351,20 @@ TOTAL_BYTES = _add(_Q(
              r"communicated|exchanged)(?: over the network)? in total\b",
              r"\bhow many bytes (?:are |get )?(?:moved|sent|transferred|communicated|exchanged) "
              r"(?:in total|altogether|overall)\b")))
+_SETTING_SIZE = r"(?<!\bfor a )(?<!\bfor the )(?<!\bwith a )(?<!\bwith the )(?<!\bat a )(?<!\bat the )"
+GRADIENT_BYTES = _add(_Q(
+    "gradient-bytes", "size of one full gradient in bytes", "G", unit="bytes",
+    phrases=(_SETTING_SIZE + r"\b(?:full |whole |entire |complete )?gradient(?:'s|’s)? size\b"
+             r"(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
+             _SETTING_SIZE + r"\bsize of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
+             r"gradient\b(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
+             r"\bhow (?:large|big) is (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
+             r"gradient\b",
+             r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:is|does) (?:one|the|a|"
+             r"each) (?:full |whole |entire |complete )?gradient(?: take| occupy| have)?\b")))
+"""The bytes of one worker's whole gradient, p entries times the element's bytes ("What is
+the gradient size M in MB?", "How large is one full gradient?"): what a scheme's messages are
+measured against. A size set for the problem ("for a gradient size of 10 MB") is no ask."""
 _BYTES_BOTH = (r"\b(?:how many|number of|amount of|total) bytes\b[^.?]{0,40}\bsen[dt]s? (?:and|plus|\+) "
                r"receive[sd]?\b",
                r"\bbytes sent (?:\+|plus|and) received\b", r"\bbytes received (?:\+|plus|and) sent\b")

@@ -24,8 +24,8 @@ from optiproof.catalogue import quantities as Q
 from optiproof.catalogue.quantities import PRIMARY_OF
 from optiproof.catalogue import transforms as T
 from optiproof.reading.coverage import NumberUse, account, account_terms, source_spans
-from optiproof.reading.questions import (ELLIPTIC_ITEM, Ask, Questions, Request, generic,
-                                         step_index)
+from optiproof.reading.questions import (CLAIM_CHECK, ELLIPTIC_ITEM, Ask, Questions, Request,
+                                         generic, step_index)
 from optiproof.reading.symbols import conventional, symbol_key
 from optiproof.catalogue.formulas import formula_quantities
 from optiproof.core.text.record import PartReading, phrase
@@ -201,6 +201,12 @@ def account_questions(r: PartReading, questions: Questions, hooks: ReaderHooks,
             # a comparison or evaluation of answers whose operand did not resolve: named
             _gap(r, request.sentence, f"could not place a request \"{_short(request.sentence)}\""
                                       f": {pass_.unresolved[request.sentence]}")
+            continue
+        if not request.asks and CLAIM_CHECK.search(request.sentence):
+            _gap(r, request.sentence, f"\"{_short(request.sentence)}\" asks whether a claim the "
+                                      "text states is correct, which optiproof does not judge "
+                                      "(it answers the quantities a claim is about; expected "
+                                      f"a question for: {_names(hooks.answers)})")
             continue
         if not request.asks and not request.proof and _family_took(r, request.sentence, hooks):
             continue   # "Give that coefficient.": the family's reader took it as an ask of its own

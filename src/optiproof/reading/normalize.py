@@ -363,6 +363,7 @@ def normalize(raw: str) -> Normalized:
     text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
     text = _WORDED_VALUE.sub(_worded_value, text)
     text = _WORDED_ASSIGNMENT.sub(_worded_value, text)
+    text = _SPELLED_LARGE.sub(_spelled_large, text)
     text = _worded_entries(text, notes)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANKS.sub("\n\n", text)
@@ -432,6 +433,31 @@ _WORDED_ASSIGNMENT = re.compile(
 def _worded_value(m: re.Match) -> str:
     value = m.group("value")
     return f"{m.group('sym')} = {_NUMBER_WORD.get(value.lower(), value)}"
+
+
+_UNITS_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL_WORD = {**{w: i + 1 for i, w in enumerate(_UNITS_WORDS)},
+               **{w: 10 * (i + 2) for i, w in enumerate(_TENS_WORDS)}, "a": 1}
+_SPELLED_LARGE = re.compile(
+    r"(?<![\w-])(?P<lead>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS[:9])
+    + r"))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r"|a)"
+    r"(?P<hundred> hundred)?(?P<scale> (?:thousand|million|billion))?(?![\w-])"
+    r"(?=[- ](?!(?:in|of|to|times|and|or|than|per|by|for|at)\b)[A-Za-z])", re.I)
+"""A large number spelled out before what it counts ("one hundred million parameters", "two
+billion weights", "a hundred thousand steps"): its digits with the scale word kept ("100
+million"), the form every reader reads a count from. A small number word alone ("eight GPUs"),
+and a number that counts nothing named ("a factor of one thousand", "one in a million"), are
+left as written for the readers that read them in words."""
+
+
+def _spelled_large(m: re.Match) -> str:
+    if not (m.group("hundred") or m.group("scale")):
+        return m.group(0)
+    parts = re.split(r"[- ]", m.group("lead").lower())
+    value = sum(_SMALL_WORD[w] for w in parts) * (100 if m.group("hundred") else 1)
+    return f"{value}{(m.group('scale') or '').lower()}"
 
 
 _TUPLE_SYMBOL = r"[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?)?"

@@ -113,6 +113,15 @@ _META = re.compile(r"\b(?:right|correct|wrong|sanity|confus\w*|help|anyone|thank
                    r"different|consistent)\b)|what i'?d like to know|i'?d (?:like|prefer|love) (?:the |some |an? )?(?:actual "
                    r"|real |concrete |exact |numeric(?:al)? )?(?:numbers?|values?)\b(?! of\b)|my numbers|off by|too (?:few|many|small|"
                    r"large|big))\b|:$|^(?:so |but )?which (?:one )?is (?:it|right|correct)\b", re.I)
+CLAIM_CHECK = re.compile(
+    r"\b(?:is|was|are) (?:the|this|that|his|her|their|such an?) (?:(?:student|colleague|author|"
+    r"friend|classmate|reviewer|engineer)(?:'?s|’s)? )?(?:claim|statement|assertion|argument|"
+    r"conclusion|reasoning)s? (?:\w+ )?(?:correct|right|true|valid|wrong|false|justified)\b|"
+    r"\b(?:is|was) the (?:student|colleague|author|friend|classmate|reviewer|engineer) "
+    r"(?:correct|right|wrong)\b|\bdo you agree with (?:the|this|that) (?:claim|statement|student)\b",
+    re.I)
+"""A request to judge a claim the text states ("A student claims: ... Is the claim correct?"):
+a question of its own, not a remark about the asker's work ("Is this right?")."""
 _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-h]|\d{1,2})\b|"
                         r"\b(?:repeat|recompute|redo)\b[^.?]{0,20}?\(?\b(?:part |question )?"
                         r"\(?([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)|\b(?:same|as in|like in|as for)\b"
@@ -392,7 +401,8 @@ def read_questions(flat: str) -> Questions:
     requests = [_tuned_symbols(r) for r in requests]
     requests = [x for r in requests for x in _split_elliptic(r)]
     requests = [r for r in requests if r.asks or not is_context(r.sentence)]
-    requests = [r for r in requests if r.asks or not (_META.search(r.sentence)
+    requests = [r for r in requests if r.asks or CLAIM_CHECK.search(r.sentence)
+                or not (_META.search(r.sentence)
                                                       or _FORMAT.match(r.sentence)
                                                       or _FORMAT_REMARK.match(r.sentence)
                                                       or _FORMAT_LIST.match(r.sentence)

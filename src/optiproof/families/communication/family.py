@@ -36,9 +36,12 @@ ON_SERVER = {Q.VALUES_SENT.key: Q.SERVER_VALUES_SENT.key,
              Q.BYTES_RECEIVED.key: Q.SERVER_BYTES_RECEIVED.key,
              Q.BYTES_SENT_PLUS_RECEIVED.key: Q.SERVER_BYTES_SENT_PLUS_RECEIVED.key}
 """A per-node cost asked of a worker -> the same asked of a server."""
-ASKS = (*COSTS, Q.IDENTIFICATION, Q.HOLDS_SUM, Q.FASTER)
+SCHEME_FREE = (Q.GRADIENT_BYTES.key,)
+"""What a part may ask with no scheme: the size of one full gradient in bytes (p entries times
+the element's bytes), the same whatever the scheme."""
+ASKS = (*COSTS, Q.IDENTIFICATION, Q.HOLDS_SUM, Q.FASTER, Q.GRADIENT_BYTES)
 """Everything a part may ask of each scheme: its costs, which scheme it is, and that every
-worker ends with the sum (the exact simulator's check)."""
+worker ends with the sum (the exact simulator's check); and the size of one full gradient."""
 
 COMMUNICATION = Family(
     key=KEY, title="Communication cost of data-parallel training",

@@ -34,7 +34,7 @@ from optiproof.core.text.mathobjects import PartObjects
 from optiproof.core.text.numbers import find_numbers
 from optiproof.core.text.record import PartReading, PartText, phrase
 from optiproof.families.communication.family import (COMMUNICATION, COSTS, IN_BYTES, KEY,
-                                                     ON_SERVER)
+                                                     ON_SERVER, SCHEME_FREE)
 from optiproof.families.communication.costmodel import gigabyte, read_cost_model
 from optiproof.families.communication.phases import phase_subject, read_phases
 from optiproof.families.communication.roles import PARAMETER_NOUNS, WORKER_NOUNS, read_role
@@ -154,9 +154,11 @@ class CommunicationReader:
         in_bytes = any(k in IN_BYTES for k, _ in asks)
         to_bytes: set[str] = set()
         ratios, fractions, scaled = [], [], []
+        carried = _sentence_units(own, asks)
         for key, source in asks:
             if key == Q.CROSSOVER.key:
                 _read_crossover(r, source)
+                _crossover_in_unit(r, source)
                 continue
             if key == Q.LIMIT_OF.key:   # read with the part's costs (_read_limit)
                 continue
@@ -189,6 +191,9 @@ class CommunicationReader:
                                     else source, source, asks)
             unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source) or \
                 _answer_unit(r, _UNIT)
+            if unit is None and (key in IN_BYTES or key in IN_ELEMENTS or key in SCHEME_FREE) and \
+                    not rx(_ELEMENT_NOUN).search(source):
+                unit = carried.get(sentence, carried.get(""))
             if key in IN_ELEMENTS and (unit or (in_bytes and not rx(_ELEMENT_NOUN).search(
                     sentence or source))):
                 # "how much data (in GB)": the size in bytes; so too a total asked without a
@@ -198,7 +203,7 @@ class CommunicationReader:
                 if not unit:
                     to_bytes.add(key)
                 key = IN_ELEMENTS[key]
-            if key in IN_BYTES and unit:
+            if (key in IN_BYTES or key in SCHEME_FREE) and unit:
                 scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
                 if scale is None:
                     continue
@@ -257,7 +262,8 @@ class CommunicationReader:
         _unsupported(own, r)
         _faster_beyond_crossover(own, r)
         _busiest_in_bytes(r)
-        if set(r.value(F.quantities) or []) & set(IN_BYTES) and F.dtype not in r.fields:
+        _scheme_free(r)
+        if set(r.value(F.quantities) or []) & {*IN_BYTES, *SCHEME_FREE} and F.dtype not in r.fields:
             r.miss(F.dtype, "sizes in bytes are asked but the element type is not stated "
                             "(expected float32, fp16, '4 bytes per parameter', ...)")
         _dtype_unsaid(r)
@@ -287,6 +293,14 @@ class CommunicationReader:
         own = r.found.get("texts", ("", ""))[0]
         return ON_SERVER[quantity] if quantity in ON_SERVER and _of_server(own, phrase) \
             else quantity
+
+    def equal_answer(self, r: PartReading, quantity: str) -> str | None:
+        """The answer of part ``r`` equal to ``quantity`` there: a count of elements is the
+        same count in bytes when the gradient is counted in bytes (an element is one byte: "a
+        gradient of M = 1 GB"), so "the per-worker amount in (a)" is the bytes (a) answers."""
+        if r.value(F.dtype) == "byte" and quantity in IN_ELEMENTS:
+            return IN_ELEMENTS[quantity]
+        return None
 
     def symbol(self, r: PartReading, symbol: str) -> str | None:
         """``T_ring``, ``T(k)``: a time; the letter of the parameters or workers ("for which p
@@ -738,12 +752,14 @@ def _in_bytes(r: PartReading, own: str, asks: list[tuple[str, str]]) -> list[tup
         if key in IN_ELEMENTS and source in sentence:
             r.answered_by[key] = IN_ELEMENTS[key]
             key, converted = IN_ELEMENTS[key], True
-        elif key in IN_BYTES and key != Q.MESSAGE_BYTES.key and source in sentence:
+        elif (key in IN_BYTES or key in SCHEME_FREE) and key != Q.MESSAGE_BYTES.key and \
+                source in sentence:
             converted = True
         out.append((key, source))
     if converted:
         out = [(k, s) for k, s in out if not (k == Q.MESSAGE_BYTES.key and s in bare)]
-        r.answered_by[Q.MESSAGE_BYTES.key] = next(k for k, s in out if k in IN_BYTES)
+        r.answered_by[Q.MESSAGE_BYTES.key] = next(k for k, s in out
+                                                  if k in IN_BYTES or k in SCHEME_FREE)
         return out
     r.miss("unit", f'"{bare[0]}" in "{sentence.strip()[:80]}": which size is asked in bytes is '
                    "not clear (expected e.g. 'how many bytes does each GPU send')")
@@ -1031,6 +1047,30 @@ def _up_to_next_ask(after: str, source: str, asks: list[tuple[str, str]]) -> str
     return after[:min(ends)] if ends else after
 
 
+def _sentence_units(own: str, asks: list[tuple[str, str]]) -> dict[str, Any]:
+    """The one unit the sizes of a sentence are asked in ("how many GB does each worker send,
+    and what is the total traffic?": the total in GB too), by sentence: the unit an ask of the
+    sentence names, when its asks name only one; the other sizes of the sentence that name no
+    unit (nor values or elements) are asked in it. Under the key "" the part's one unit, when
+    all its sizes asked in a unit name the same ("How many bytes does the server receive (in
+    MB)? How much does each worker send?": in MB too, beside the bytes)."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, source in asks:
+        if not (key in IN_BYTES or key in IN_ELEMENTS or key in SCHEME_FREE):
+            continue
+        sentence = _sentence(own, source)
+        after = _up_to_next_ask(sentence[sentence.find(source):] if source in sentence
+                                else source, source, asks)
+        unit = rx(_UNIT).search(after) or rx(_UNIT_NOUN).search(source)
+        if unit is not None and sentence:
+            found.setdefault(sentence, {})[next(g for g in unit.groups() if g).lower()] = unit
+    out = {s: next(iter(units.values())) for s, units in found.items() if len(units) == 1}
+    every = {name: unit for units in found.values() for name, unit in units.items()}
+    if len(every) == 1:
+        out[""] = next(iter(every.values()))
+    return out
+
+
 def _answer_unit(r: PartReading, pattern: str) -> Any:
     """The unit a sentence of its own gives the answers ("Give the answer in GB."), matched by
     ``pattern`` (a size or a time unit), or None."""
@@ -1081,6 +1121,11 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
                           r.fields[F.quantities].source.split("; "))]
     r.set(F.quantities, list(dict.fromkeys(quantities + [key])), r.fields[F.quantities].source)
     derived = list(r.value(F.derived) or [])
+    if key in SCHEME_FREE:   # the same whatever the scheme: one answer
+        entry = {"kind": Q.RATIO.key, "of": key, "to": scale,
+                 "label": f"{QUANTITIES[key].name.replace(' in bytes', '')} in {unit}"[:80]}
+        r.set(F.derived, [*derived, entry][:12] if entry not in derived else derived, source)
+        return
     for scheme in [x for x in r.value(F.schemes) or [] if schemes is None or x in schemes]:
         entry = {"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
                  "label": f"{QUANTITIES[key].name.replace(' in bytes', '')} in {unit} "
@@ -1088,6 +1133,22 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
         if entry not in derived:  # the same size asked twice in the unit
             derived.append(entry)
     r.set(F.derived, derived[:12], source)
+
+
+def _scheme_free(r: PartReading) -> None:
+    """A part that asks only what is the same whatever the scheme (the size of one full
+    gradient) needs no scheme: its "no scheme named" is dropped, and it is read with none."""
+    asked = set(r.value(F.quantities) or [])
+    if not asked or not asked <= set(SCHEME_FREE) or r.value(F.derived) and any(
+            "[" in str(d.get("of", "")) + str(d.get("to", "")) for d in r.value(F.derived)):
+        return
+    if F.schemes in r.fields or not any(m.name == F.schemes for m in r.missing):
+        return
+    if not all(m.reason.startswith("no communication scheme named") for m in r.missing
+               if m.name == F.schemes):
+        return
+    r.missing = [m for m in r.missing if m.name != F.schemes]
+    r.set(F.schemes, [], "none: the size of one full gradient is the same whatever the scheme")
 
 
 def _latency_fraction(r: PartReading, source: str) -> None:
@@ -1140,6 +1201,28 @@ def _read_crossover(r: PartReading, source: str) -> None:
                         F.bandwidth)
     r.set(F.derived, [{"kind": Q.CROSSOVER.key, "of": f"time[{schemes[0]}]",
                        "to": f"time[{schemes[1]}]", "solve_for": r.value(F.p)}], source)
+
+
+def _crossover_in_unit(r: PartReading, source: str) -> None:
+    """A crossover size asked in a unit larger than a byte ("the message size M* (in bytes,
+    and in MB)"), the size counted in bytes: the crossover divided by the unit's bytes, beside
+    it."""
+    derived = list(r.value(F.derived) or [])
+    if r.value(F.dtype) != "byte" or not any(d.get("kind") == Q.CROSSOVER.key for d in derived):
+        return
+    own, ctx = r.found.get("texts", ("", ""))
+    sentence = _sentence(own, source) or source
+    for unit in rx(r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
+                   ).finditer(sentence):
+        scale = _unit_scale(unit, f"{own} {ctx}", r)
+        if scale is None:
+            return
+        name = unit.group(0).split()[-1]
+        entry = {"kind": Q.RATIO.key, "of": Q.CROSSOVER.key, "to": scale,
+                 "label": f"crossover size in {name}"}
+        if entry not in derived:
+            derived.append(entry)
+    r.set(F.derived, derived[:12], r.fields[F.derived].source)
 
 
 _THIS_CROSSOVER = (r"\b(?:this|that|the same|the above|the previous|your) (?:threshold|crossover|"
@@ -1617,6 +1700,9 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
         table = _label_table(ctx + " " + own)
         operands = [_operand_in_words(_unlabelled(words.group(i), table), schemes, defined)
                     for i in (1, 2)]
+        other = _scheme_only(words.group(2)) if operands[0] and operands[1] is None else None
+        if other and other != operands[0][1]:   # "(bytes sent per worker, tree) / (ring)"
+            operands[1] = (operands[0][0], other)
     elif (calls := rx(_OF_CALLS).search(own)) is not None:   # "total-bytes(a2a) / total-bytes(ring)"
         defined = _abbreviations(ctx + " " + own)
         operands = [_operand_in_words(f"{calls.group(q).replace('-', ' ')} of the {calls.group(w)}",
@@ -1785,11 +1871,28 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
         _one_phase(r, phase.group(0))
         return []
     names = _butterfly_defined(_scheme_names(*_phases(own, ctx, r), r), own, ctx, r)
+    personal = rx(_PERSONALISED).search(own + " " + ctx)
+    if S.ALL_TO_ALL.key in names and personal:
+        r.miss(F.schemes, f'"{personal.group(0)}": this all-to-all sends each rank its own piece '
+                          "(a personalised exchange, as in a mixture of experts), not the whole "
+                          "gradient to every other worker, which is the all-to-all optiproof "
+                          "counts")
+        return []
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)
     if S.RING.key in names and S.RABENSEIFNER.key not in names:
         _ring_phases_named(own, ctx, r)
     return names
+
+
+_PERSONALISED = (r"\bmixture[- ]of[- ]experts\b|\bMoE\b|\bpersonali[sz]ed (?:all[- ]?to[- ]?all|"
+                 r"exchange)\b|\b(?:chunk|block|piece|shard|part|slice) ([a-z]) (?:goes|going|is sent|"
+                 r"sent|destined) to (?:rank|worker|gpu|node|device|process) \1\b|\bone (?:block |chunk |"
+                 r"piece )?(?:destined|meant|intended|addressed) for (?:every|each) (?:other )?(?:rank|"
+                 r"worker|gpu|node|device|process)\b")
+"""An all-to-all that sends each rank a piece of its own ("chunk j going to rank j", "one block
+destined for every worker", a mixture of experts' token exchange): not the catalogue's
+all-to-all, where every worker sends its whole gradient to every other."""
 
 
 _BUTTERFLY_AS_HALVING = (r"\bbutterfl(?:y|ies)\b[^.?!]{0,120}?\b(?:recursive[- ]halving|"

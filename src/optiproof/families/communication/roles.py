@@ -17,7 +17,7 @@ one scope a number wins over a letter, and two different numbers are refused nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from optiproof.core.text.counts import NUMBER_WORDS
@@ -339,6 +339,8 @@ def read_role(own: str, context: str, r: PartReading, name: str, role: str,
               minimum: int) -> None:
     """Read field ``name``, the count of ``role``, from a part's own text and its context."""
     mine, shared = candidates(own, role), candidates(context, role)
+    for text, scope in ((own, mine), (context, shared)):
+        _lettered(text, scope)
     letters = letters_of(mine + shared)
     nouns = WORKER_NOUNS if role == "workers" else PARAMETER_NOUNS
     present = bool(rx(rf"\b{nouns}\b").search(own + " " + context))
@@ -353,6 +355,17 @@ def read_role(own: str, context: str, r: PartReading, name: str, role: str,
     for text, scope in ((own, mine), (context, shared)):
         _power_evaluated(own + " " + context, scope)
     decide(mine, shared, r, name, role, minimum)
+
+
+def _lettered(text: str, scope: list[Cand]) -> None:
+    """A count written after its letter ("N = 16 workers"): the letter names the count, so a
+    part that restates it ("for N = 16") restates the count."""
+    for i, c in enumerate(scope):
+        if c.kind != "number" or c.letter or not c.source:
+            continue
+        m = rxc(rf"(?<![\w^_/])([A-Za-z]) ?= ?{re.escape(c.source)}").search(text)
+        if m and m.group(1) not in ("a", "A", "I"):
+            scope[i] = replace(c, letter=m.group(1))
 
 
 def _power_evaluated(text: str, scope: list[Cand]) -> None:

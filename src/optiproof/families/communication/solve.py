@@ -474,7 +474,7 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
         "A message is one point-to-point transfer from one node to another; no node sends to "
         "itself. Its size is the number of entries (elements) it carries"
         + (f"; in bytes, times {spec.bytes_per_element} for {spec.dtype}."
-           if asked & set(IN_BYTES) else "."),
+           if asked & {*IN_BYTES, Q.GRADIENT_BYTES.key} else "."),
         "All counts are for one step; server nodes are nodes but not workers.",
     ]
     for c in costs.values():
@@ -496,7 +496,7 @@ def _analysis(spec: CommunicationSpec, ctx: Context, costs: dict[str, SchemeCost
                     "After one step every worker must hold the average gradient:")
 
 
-NOT_COSTS = (Q.IDENTIFICATION.key, Q.HOLDS_SUM.key, Q.FASTER.key)
+NOT_COSTS = (Q.IDENTIFICATION.key, Q.HOLDS_SUM.key, Q.FASTER.key, Q.GRADIENT_BYTES.key)
 """Asks that are not a cell of a scheme's table (answered once for the part)."""
 
 
@@ -631,9 +631,27 @@ def _holds_sum(spec: CommunicationSpec, costs: dict[str, SchemeCosts]
     return step, answers
 
 
+def _gradient_size(spec: CommunicationSpec, ctx: Context) -> tuple[Step, Answer]:
+    """The bytes of one worker's whole gradient: its p entries times the element's bytes."""
+    s = ctx.sym
+    value = ctx.shown(s.p * s.bytes_per_element)
+    step = Step("Size of one full gradient",
+                f"Each worker's gradient has one entry per parameter, ${to_latex(s.p)}$ of them, "
+                f"and a {spec.dtype} entry takes {s.bytes_per_element} "
+                f"byte{'s' if s.bytes_per_element != 1 else ''}:",
+                (_chain(ctx, "G", _times(s.p, s.bytes_per_element), s.p * s.bytes_per_element),))
+    answer = Answer(f"size of one full gradient in bytes ({spec.dtype})", "G", value,
+                    note="the same whatever the scheme", quantity=Q.GRADIENT_BYTES.key)
+    return step, answer
+
+
 def _interpretation(spec: CommunicationSpec, ctx: Context,
                     costs: dict[str, SchemeCosts]) -> str:
     s = ctx.sym
+    if not costs:
+        return ("The gradient is what every scheme moves: a parameter server receives it once "
+                "from each worker, a ring all-reduce sends about twice it from each worker, so "
+                "the size of one gradient sets the scale of every communication cost.")
     lines = []
     for c in costs.values():
         v = c.values
@@ -706,6 +724,10 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
                            "adapted to the uneven-chunk ring, chunk sizes "
                            f"{', '.join(map(str, sizes))}.")
     answers = _answers(spec, ctx, costs)
+    if Q.GRADIENT_BYTES.key in spec.quantities:
+        step, answer = _gradient_size(spec, ctx)
+        steps.insert(0, step)
+        answers.insert(0, answer)
     if Q.HOLDS_SUM.key in spec.quantities:
         step, held = _holds_sum(spec, costs)
         steps.append(step)
@@ -726,6 +748,8 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
         cells_txt = [f"${to_latex(a.expr)}$ ({QUANTITY_WORDS[a.quantity].split(' (')[0]})"
                      for a in answers if a.subject == scheme]
         summary_bits.append(f"{c.title}: " + ", ".join(cells_txt))
+    summary_bits[:0] = [f"one full gradient: ${to_latex(a.expr)}$ bytes" for a in answers
+                        if a.quantity == Q.GRADIENT_BYTES.key]
     identified = None
     if len(spec.schemes) == 1:
         identified = SCHEMES[spec.schemes[0]].name
@@ -734,7 +758,8 @@ def solve(spec: CommunicationSpec, *, figures: bool = True) -> PartSolution:
     wrong = [g for g in given if not g.verdict.confirmed]
     question = spec.question or (
         "Count the messages of one synchronisation step for: "
-        + ", ".join(costs[s].title for s in spec.schemes) + ".")
+        + ", ".join(costs[s].title for s in spec.schemes) + "." if spec.schemes else
+        "What is the size of one full gradient in bytes?")
     return PartSolution(
         label=spec.label, family=KEY, question=question,
         analysis=_analysis(spec, ctx, costs), steps=steps, answers=answers,

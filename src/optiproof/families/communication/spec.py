@@ -19,7 +19,8 @@ from optiproof.core.fields import (Formula, Number, SymbolName, check_number,
                                    check_positive_or_symbolic, is_symbol_name)
 from optiproof.core.problem import PartSpec
 from optiproof.families.derived_spec import Derivable
-from optiproof.families.communication.family import ASKS, COSTS, KEY, SERVER_COSTS, WORKER_COSTS
+from optiproof.families.communication.family import (ASKS, COSTS, KEY, SCHEME_FREE,
+                                                     SERVER_COSTS, WORKER_COSTS)
 
 SchemeName = key_literal(SCHEMES)
 CostName = key_literal(COSTS)
@@ -144,7 +145,9 @@ class CommunicationSpec(PartSpec, Derivable):
                                                        "(sharded-parameter-server only).")
     schemes: list[SchemeName] = Field(
         default_factory=lambda: [S.ALL_TO_ALL.key, S.PARAMETER_SERVER.key, S.RING.key],
-        min_length=1, max_length=len(SCHEMES))
+        min_length=0, max_length=len(SCHEMES),
+        description="The schemes asked about (none only when the part asks the size of one "
+                    "full gradient alone).")
     quantities: list[AskName] = Field(
         default_factory=lambda: [Q.MESSAGES.key, Q.MESSAGE_SIZE.key], min_length=0,
         max_length=len(ASKS))
@@ -281,6 +284,9 @@ class CommunicationSpec(PartSpec, Derivable):
                     (self.log2_n == "k" and self.uses_servers and "servers" not in seen):
                 raise ValueError(f"log2_n: the symbol {self.log2_n!r} already names "
                                  f"{seen.get(self.log2_n, 'the servers')}; use another symbol")
+        if not self.schemes and (set(self.quantities) - set(SCHEME_FREE) or self.given):
+            raise ValueError("schemes: name at least one scheme (only the size of one full "
+                             "gradient, gradient-bytes, is asked without one)")
         n, p, k = self.n, self.p, self.servers
         if self.n_power_of_two and isinstance(n, int) and not _is_power_of_two(n):
             raise ValueError(f"n_power_of_two: n = {n} is not a power of two")
@@ -352,7 +358,7 @@ class CommunicationSpec(PartSpec, Derivable):
         uneven ring); a per-server one needs server nodes: a quantity no scheme asked about
         has, or a given cell that has none, is refused (the other cells are left empty)."""
         for q in list(self.quantities):
-            if not any(self.defined(q, s) for s in self.schemes):
+            if q not in SCHEME_FREE and not any(self.defined(q, s) for s in self.schemes):
                 raise ValueError(self._undefined(q, self.schemes[0]))
         for g in self.given:
             if not self.defined(g.quantity, g.scheme):

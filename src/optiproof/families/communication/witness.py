@@ -703,18 +703,56 @@ def _faster_for_sizes_check(spec: CommunicationSpec, facts: CommunicationFacts, 
                  runtime, compared="least counted time for large/small p vs the answer")
 
 
+_TORCH_DTYPES = {"float32": "float32", "float16": "float16", "bfloat16": "bfloat16",
+                 "float64": "float64", "int8": "int8", "int32": "int32", "byte": "uint8"}
+"""The torch element type of each element type a spec names (a size in bytes: uint8)."""
+
+
+def gradient_size_check(spec: CommunicationSpec, solution: PartSolution) -> Check:
+    """The size of one full gradient against torch: a tensor of the element type reports its
+    bytes per element (never the spec's table), times the p entries, at the problem's p or, p a
+    symbol, at several p."""
+    import sympy as sp
+    import torch
+
+    start = time.perf_counter()
+    facts = solution.facts
+    per = torch.empty(0, dtype=getattr(torch, _TORCH_DTYPES[spec.dtype])).element_size()
+    p_sym = facts.symbols.p
+    values = [facts.instance["p"]] if facts.instance.get("p") else [1, 3, 1000]
+    problems, compared = [], 0
+    for answer in (a for a in solution.answers if a.quantity == "gradient-bytes"):
+        for p in values:
+            got = sp.sympify(answer.expr).subs(facts.subs).subs(p_sym, p)
+            compared += 1
+            if got != p * per:
+                problems.append(f"p = {p}: answered {got}, torch {p} x {per} = {p * per} bytes")
+    runtime = time.perf_counter() - start
+    if problems:
+        return Check("gradient size vs torch element size", "failed", "; ".join(problems),
+                     None, runtime, compared="bytes of one full gradient")
+    return Check("gradient size vs torch element size", "passed",
+                 f"a torch {_TORCH_DTYPES[spec.dtype]} element takes {per} bytes; {compared} "
+                 f"value{'s' if compared != 1 else ''} of p x {per} equal the answers exactly",
+                 0.0, runtime, compared="bytes of one full gradient")
+
+
 def witnesses(spec: CommunicationSpec, solution: PartSolution,
               options: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
-    """The witnesses to run (the pipeline runs each under run_witness)."""
+    """The witnesses to run (the pipeline runs each under run_witness); with no scheme (only
+    the size of one full gradient asked) there is no schedule to count or run."""
     out: list[tuple[str, Callable[[], Check]]] = [
         ("message-schedule counts", lambda: schedule_count_check(spec, solution)),
         ("exact simulator", lambda: simulator_check(spec, solution)),
-    ]
+    ] if spec.schemes else []
+    if any(a.quantity == "gradient-bytes" for a in solution.answers):
+        out.append(("gradient size vs torch element size",
+                    lambda: gradient_size_check(spec, solution)))
     if solution.facts.given:
         out.append(("given cells vs schedules", lambda: given_cells_check(spec, solution)))
     if any(a.quantity == "faster" for a in solution.answers):
         out.append(("faster scheme vs schedule times", lambda: faster_check(spec, solution)))
-    if options.engine == "gloo":
+    if options.engine == "gloo" and spec.schemes:
         jobs, inst, note = gloo_jobs(spec, solution)  # BadInput here: exit 2, nothing started
         out.append(("torch.distributed (gloo) run",
                     lambda: gloo_check(spec, solution, jobs, inst, note, options)))
