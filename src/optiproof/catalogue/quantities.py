@@ -199,7 +199,7 @@ ASKED_STEP_NORM = (r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )"
 (``+ (1/α) ‖u‖_1^2``, a PDF's ``+ λ 2 ‖u‖_2^2``), nor a bound (``‖u‖_∞ ≤ η``)."""
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
-    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long(?! (?:does|do|did|"
+    phrases=(r"\b(?:what|find|compute|how)\b(?:(?!\bratio\b)[^.?]){0,30}?\b(?:length|(?<!-)norm|long(?! (?:does|do|did|"
              r"will|would|should|can)\b))\b[^.?]{0,30}"
              r"\b(?:step|update|u)\b(?![^.?]{0,40}\b(?:than|compared (?:with|to)|relative to)\b)",
              r"\b(?:length|(?<!-)norm|size|magnitude) of (?:the )?(?:(?:minimi[sz]er|optimal step|step) )?"

@@ -2427,7 +2427,7 @@ ASKS = {
                  r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
     "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
                  r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
-    "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
+    "step-length": r"\b(?:what|find|compute|how)\b(?:(?!\bratio\b)[^.?]){0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
                    r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|" + Q.ASKED_STEP_NORM,
     "compare": r"\bhow many times\b|\bratio of the (?:lengths|norms|steps)|\bcompare the "
                r"(?:lengths|norms|steps)|\b(?:longer|shorter|larger) than\b",
