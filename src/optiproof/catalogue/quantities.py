@@ -1024,7 +1024,7 @@ NORM_VALUE = _add(_Q(
              r"(?<!\bthe ordinary )\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|report|list|find|calculate|determine|what (?:is|are))(?:,? (?:in (?:this|that|the "
              r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?(?:[\[(] ?)?"
-             r"‖(?!·)[^‖]{1,40}‖",
+             r"(?:the (?:[\w-]{2,12} )?norm )?‖(?!·)[^‖]{1,40}‖",
              # "‖d_a‖_2 / ‖d_c‖_2 = ?": a norm (or a quotient of two) equated to a question mark
              r"^‖(?![·.])[^‖]{1,40}‖(?:_\{?[\w∞]{1,4}\}?)?(?= ?(?:/ ?‖[^‖]{1,40}‖(?:_\{?[\w∞]{1,4}\}?)? ?)?"
              r"= ?\?)")))
@@ -1081,6 +1081,14 @@ ORTHOGONALISED = _add(_Q(
     phrases=(r"\b(?:compute|find|give|state|what is|confirm|check)(?: what)? (?:the )?(?:orthogonali[sz]ed "
              r"gradient|polar factor)\b", r"\bwhat U ?V\^? ?(?:T|⊤) is\b",
              r"\b(?:compute|find|give|what is) U ?V\^? ?(?:T|⊤)(?![\w^])")))
+SINGULAR_VALUES = _add(_Q(
+    "singular-values", "singular values of a matrix", r"\sigma_i", value_kind="vector",
+    phrases=(r"\b(?:find|compute|give|state|list|write down|determine|calculate|what are) "
+             r"(?:the |all |its )?(?:two |three |\d )?singular values\b",
+             r"(?:,|\band) (?:the |all |its )?singular values\b(?= of (?:the (?:gradient|matrix) )?"
+             r"(?-i:[A-Z])(?![\w(])|[,.?;]| and\b|$)")))
+"""The singular values σ_1 ≥ σ_2 ≥ … of a given matrix (the square roots of the eigenvalues of
+GᵀG): asked of a matrix gradient, they fix its spectral (σ_1), Frobenius and nuclear norms."""
 MULTIPLE_OF_POLAR = _add(_Q(
     "multiple-of-polar", "the step as a multiple of U Vᵀ", r"c",
     phrases=(r"\b(?:as|is|write it as) a (?:scalar )?multiple of (?:O|U ?V\^? ?(?:T|⊤)|the "

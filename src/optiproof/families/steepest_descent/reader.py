@@ -123,6 +123,13 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     return dual is not None and index in dual.index
 
 
+def _names_gradient_norm(own: str, phrase_: str) -> bool:
+    """True when a norm-value ask's phrase writes a norm of the gradient (``‖g‖_RMS``)."""
+    at = own.find(phrase_)
+    m = _GRADIENT_NORM.search(own, at) if at >= 0 else None
+    return m is not None and m.start() <= at + len(phrase_)
+
+
 _STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δ ?θ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
                          r"(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``, ``U^*_F``."""
@@ -647,6 +654,7 @@ def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[
         have = list(r.value(F.asks) or [])
         new = [{"kind": Q.DUAL_NORM.key, "measure": m} for m in measures]
         if any(a in have for a in new):
+            taken.append(p)   # another item of a sentence whose norms are taken already
             continue
         old = r.fields[F.asks].source if F.asks in r.fields else ""
         r.set(F.asks, have + new,
@@ -733,6 +741,9 @@ class SteepestDescentReader:
             _take_step_length(r, lengths, norm)
         duals = [s for k, s in asks if k == Q.NORM_VALUE.key and s not in listed
                  and _dual_of_gradient(r, s, norm)]
+        if any(k == Q.NORM_VALUE.key and s not in listed and s not in duals and
+               _names_gradient_norm(r.own_text or "", s) for k, s in asks):
+            duals = []   # "‖g‖_RMS and ‖g‖_2" of the l2 step: ‖g‖_RMS is no dual; refused
         if duals and Q.DUAL_NORM.key not in (r.value(F.asks) or []):
             old = r.fields[F.asks].source if F.asks in r.fields else ""
             r.set(F.asks, [*(r.value(F.asks) or []), Q.DUAL_NORM.key],
@@ -749,6 +760,7 @@ class SteepestDescentReader:
         _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])
         _optimizer_built_on_the_step(r)
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
+        _singular_values_only(r, [s for k, s in asks if k == Q.SINGULAR_VALUES.key])
         _multiple_of_gradient(r, [s for k, s in asks if k == Q.UPDATE.key
                                   and re.search(Q.MULTIPLE_OF_GRADIENT, s)])
         _gradient_norms_only(r)
@@ -2682,14 +2694,31 @@ def _polar_only(r: PartReading, phrases: list[str]) -> None:
             if m.entry.key == O.MUON.key:
                 r.convention(O.MUON.name, m.phrase, "Muon's Newton-Schulz iteration approximates U Vᵀ "
                                                "(the witness runs the convergent iteration)")
+    _under_spectral(r, phrases, "U Vᵀ is the spectral norm's unit maximiser of ⟨G, S⟩ (no "
+                                "norm named; the part asks only for U Vᵀ)")
+
+
+_OF_THE_GRADIENT = (Q.ORTHOGONALISED.key, Q.SINGULAR_VALUES.key)
+"""Asks about the given matrix G alone, whatever the step's norm."""
+
+
+def _under_spectral(r: PartReading, phrases: list[str], note: str) -> None:
+    """A part of a matrix gradient that names no norm and asks only about G itself
+    (:data:`_OF_THE_GRADIENT`) is read under the spectral norm, ``note`` saying why."""
     g = r.value(F.gradient)
     if not phrases or F.norm in r.fields or not (isinstance(g, list) and is_matrix(g)):
         return
-    if [a for a in r.value(F.asks) or [] if a != Q.ORTHOGONALISED.key]:
+    if [a for a in r.value(F.asks) or [] if a not in _OF_THE_GRADIENT]:
         return
-    r.set(F.norm, N.SPECTRAL.key, phrases[0],
-          note="U Vᵀ is the spectral norm's unit maximiser of ⟨G, S⟩ (no norm named; the "
-               "part asks only for U Vᵀ)")
+    r.set(F.norm, N.SPECTRAL.key, phrases[0], note=note)
+
+
+def _singular_values_only(r: PartReading, phrases: list[str]) -> None:
+    """A part that asks only for the singular values of a given matrix G ("Find the singular
+    values of G.") and names no norm: they do not depend on the step's norm, so the part is read
+    under the spectral norm (whose value is σ_1 and whose dual, the nuclear norm, is Σσ_i)."""
+    _under_spectral(r, phrases, "the singular values of G do not depend on the step's norm (no "
+                                "norm named; the part asks only for them)")
 
 
 _PARALLEL_TO_GRADIENT = (N.L2.key, N.RMS.key, N.FROBENIUS.key)
