@@ -244,15 +244,31 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
     a is the spec's α under another name, so its threshold is α*. "The smallest λ ..." with the
     weight written λ‖d‖ (α = 1/λ) asks the threshold on the weight itself, λ* = ‖g‖_*. Any other
     letter (λ/2‖d‖, a letter that is not the weight) is refused naming it."""
+    own = r.own_text or ""
+    ctx = getattr(r, "_ctx", "") or ""
+    weight = _penalty_weight(own) or _penalty_weight(ctx) or (   # or the part it continues
+        _penalty_weight(r.fields[F.alpha].source.split(";")[0]) if F.alpha in r.fields else None)
+    times = _WEIGHT_SYMBOLS.get(weight[2], weight[2]) if weight and weight[0] == "times" else None
     for p in phrases:
         m = _THRESHOLD_LETTER.search(p)
         letter = m.group("s") or m.group("set") if m is not None else None
+        if letter is None and times and r.value(F.form) == "penalty" and not re.search(
+                r"(?<![\w])(?:α|alpha)(?![\w])", f"{own} {ctx}"):
+            # "give the threshold" of gᵀu + λ‖u‖ in a text that never writes α: the threshold
+            # of the weight it writes
+            _threshold_on_weight(r, p, weight[2])
+            continue
         if letter is None or letter in ("α", "alpha"):
             continue
         name = _WEIGHT_SYMBOLS.get(letter, letter)
         if r.value(F.alpha) == name:
             r.notes.append(f"\"{p}\": the weight is 1/{letter}, so {letter} plays the "
                            "role of α and its threshold is α*")
+            continue
+        if times == name and r.value(F.form) == "penalty" and m.group("set"):
+            # "for which values of λ is u* = 0 …? What is the minimiser for λ = 3?": the weight
+            # λ‖u‖ has a value elsewhere in the part, but the threshold is asked on λ itself
+            _threshold_on_weight(r, p, letter)
             continue
         if r.value(F.alpha) == f"1/{name}" and (m.group("set") or _THRESHOLD_LOW.search(p)):
             asks = r.value(F.asks) or []
@@ -269,12 +285,25 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
                                      f"written (1/{letter})‖d‖ or a question on α)")
 
 
+def _threshold_on_weight(r: PartReading, p: str, letter: str) -> None:
+    """The part's threshold asked on the weight ``letter`` written in front of the norm
+    (gᵀd + λ‖d‖): λ* = ‖g‖_*, whatever value λ is given elsewhere."""
+    asks = r.value(F.asks) or []
+    r.set(F.asks, [{"kind": Q.THRESHOLD.key, "on_weight": True}
+                   if a == Q.THRESHOLD.key else a for a in asks],
+          r.fields[F.asks].source, note=r.fields[F.asks].note)
+    r.notes.append(f"\"{p}\": the weight {letter} multiplies the norm, so the threshold is "
+                   f"asked on it: {letter}* = ‖g‖_* (d = 0 minimises for {letter} ≥ {letter}*)")
+
+
 _ZERO_STEP = re.compile(r"\b(?:the )?(?:minimi[sz]er|solution|optimum|optimal step|step|argmin) "
                         r"(?:is|equals|=) (?:just |simply |exactly )?(?:[uUdDΔδsv](?:\^?[*⋆])? ?= ?)?0\b|"
                         r"\b[uUdDΔδsv](?:\^?[*⋆])? ?= ?0 is (?:a|the|still a|still the|the unique) "
-                        r"(?:unique )?(?:minimi[sz]er|solution|optimum)\b", re.I)
-""""For small α the minimiser is U = 0", "u = 0 is a minimiser": the zero step below the
-threshold, the fact the threshold answer bounds (not a datum)."""
+                        r"(?:unique )?(?:minimi[sz]er|solution|optimum)\b|"
+                        r"\bis [uUdDΔδsv](?:\^?[*⋆])? ?= ?0 (?:still )?(?:a|the) (?:unique )?"
+                        r"(?:minimi[sz]er|solution|optimum)\b", re.I)
+""""For small α the minimiser is U = 0", "u = 0 is a minimiser", "for which λ is u* = 0 the
+minimiser": the zero step beyond the threshold, the fact the threshold answer bounds (not a datum)."""
 
 
 def _zero_step_stated(r: PartReading) -> None:
@@ -730,7 +759,7 @@ class SteepestDescentReader:
                 r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.THRESHOLD.key)
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
-            _threshold_letter(r, [s for k, s in asks if k == Q.THRESHOLD.key])
+            _threshold_letter(r, [s for k, s in asks if k in (Q.THRESHOLD.key, Q.CROSSOVER.key)])
             _zero_step_stated(r)
         _several_balls(r, r.own_text or "")
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
