@@ -774,6 +774,28 @@ def operand_measure(*operands: str) -> str | None:
     return found.pop() if found else None
 
 
+_SECOND_LABEL = re.compile(r"^\(?(?:part |question )?\((?P<l>[a-h]|\d{1,2}|[ivx]{1,4})\)\)?$", re.I)
+_FIRST_OF_TWO = re.compile(r"^(?P<head>.+?) (?P<prep>in|of|from|for) (?:part |question )?"
+                           r"\((?P<l>[a-h]|\d{1,2}|[ivx]{1,4})\)$", re.I)
+_PLURAL_HEAD = re.compile(r"\b(decrease|reduction|drop|step|update|value|length|norm|answer|result|"
+                          r"minimi[sz]er|solution)s\b", re.I)
+_NAMED_BY_FORMULA = re.compile(r"\b(decrease|reduction|drop)\s?\(?[−-] ?[gG] ?(?:\^ ?(?:T|⊤)|ᵀ) ?"
+                               r"[uUdDΔ](?:\^?\*|⋆|\^⋆)?\)?", re.I)
+
+
+def distributed_label(x: str, y: str) -> tuple[str, str]:
+    """Two operands written as one plural noun and two labels ("the ratio of the predicted
+    decreases −gᵀu* in (i) and (ii)"): each the noun, singular, of its part ("the predicted
+    decrease in (i)", "the predicted decrease in (ii)"); the decrease's formula beside it is its
+    name. Unchanged otherwise."""
+    second, first = _SECOND_LABEL.match(y.strip()), _FIRST_OF_TWO.match(x.strip())
+    if second is None or first is None or not _PLURAL_HEAD.search(first.group("head")):
+        return x, y
+    head = _NAMED_BY_FORMULA.sub(r"\1", _PLURAL_HEAD.sub(r"\1", first.group("head")))
+    prep = first.group("prep")
+    return f"{head} {prep} ({first.group('l')})", f"{head} {prep} ({second.group('l')})"
+
+
 _MEASURED_OPERAND = re.compile(r"(?:the |your )?(?:[\w∞ℓ-]{1,12}[ -])?(?:lengths?|norms?|sizes?)"
                                r"(?: ‖ ?[^‖\s]{1,12} ?‖_ ?\{?[A-Za-z0-9∞→*]{1,4}\}?)? of "
                                r"(?P<rest>(?:the |your )?(?:steps?|updates?|minimi[sz]ers?|"
@@ -1750,6 +1772,7 @@ class Reader:
             try:
                 measure = measure_of(s) if m.re in (_TIMES, _COMPARED) else None
                 if m.re is _RATIO_OF:   # "the ratio of the Euclidean lengths of the step in
+                    x, y = distributed_label(x, y)
                     measure = operand_measure(x, y)   # (b) to the step in (a)"
                     if measure is not None:
                         x, y = measured_operand(x), measured_operand(y)

@@ -29,6 +29,10 @@ _LEAD = r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:\((?:yes|no|true|false|y
 _IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:()]|\([^().?:]{{1,30}}\)|(?<=\d)\.(?=\d)){{0,60}}[,:] )?"
                          rf"(?:please )?"
                          rf"(?:{_VERBS})\b", re.I)
+_SETTING_LEAD_IMPERATIVE = re.compile(_LEAD + r"(?:for|with|under|using|in) [^,.?:()]{0,60}?[‖≤<=]"
+                                      rf"[^,.?:()‖]{{0,20}}? (?:please )?(?:{_VERBS})\b", re.I)
+"""A setting written as a formula, then the request without a comma ("For the Euclidean ball
+‖u‖_2 ≤ η give the predicted decrease")."""
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
                        r"will|should|has|have)\b", re.I)
@@ -244,6 +248,7 @@ def is_request(sentence: str) -> bool:
     if s.endswith("?") or "?" in s:
         return True
     return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or _COLON_IMPERATIVE.search(s) or
+                _SETTING_LEAD_IMPERATIVE.match(s) or
                 _superlative_request(s) or
                 (_WH_START.match(s) and _WH_START.match(s).group(0).split()[-1].lower() in
                  ("what", "which", "how", "where", "why")))

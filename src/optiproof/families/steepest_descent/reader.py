@@ -130,6 +130,14 @@ def _names_gradient_norm(own: str, phrase_: str) -> bool:
     return m is not None and m.start() <= at + len(phrase_)
 
 
+_NEGATED_LINEAR_TERM = re.compile(
+    r"(?:(?:the )?(?:predicted |first[- ]order |linear(?:i[sz]ed)? |expected )?(?:decrease|reduction|"
+    r"drop)(?: of the (?:loss|objective|linear model))? ?[:=]? ?)?\(? ?[−-] ?(?:g|G|∇ ?f) ?(?:\^ ?(?:T|⊤)|ᵀ) ?"
+    r"(?:u|d|Δ|U|D)(?:\^?\*|\^⋆|⋆)? ?\)?(?: ?[.?])?", re.I)
+"""The decrease written as the negative of the linear term at the step ("the predicted decrease
+−gᵀu*"): in the constrained form, where the objective is gᵀu alone, minus its minimum value."""
+
+
 _STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δ ?θ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
                          r"(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``, ``U^*_F``."""
@@ -841,6 +849,10 @@ class SteepestDescentReader:
             return Q.UPDATE.key
         if _NAMED_RESULT.fullmatch(s) and _names_the_minimiser(r.own_text or "", s):
             return Q.UPDATE.key
+        if r.value(F.form) == "constraint" and _NEGATED_LINEAR_TERM.fullmatch(symbol.strip()):
+            # "the predicted decrease −gᵀu*" of the constrained step: the objective is gᵀu
+            # alone, so the decrease it predicts is minus the minimum value
+            return Q.MODEL_DECREASE.key
         m = _STEP_UNDER.match(s)  # d_∞ for the step under the part's l∞ norm
         entry = by_index(m.group(1)) if m else None
         norm = r.value(F.norm)
@@ -2460,7 +2472,8 @@ def _set_positive(r: PartReading, name: str, got: tuple[Any, str]) -> None:
 ASKS = {
     "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δ ?θ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
               r" ?arg ?min|\b(?:what|find|compute|derive|determine|give|"
-              r"obtain|write down)\b(?! (?:values? of )?α\b)[^.?]{0,40}?\b(?:u\b|update|step\b|"
+              r"obtain|write down)\b(?! (?:values? of )?α\b)[^.?]{0,40}?\b(?:"
+              r"(?<!\^T )(?<!\^T)(?<!ᵀ )(?<!ᵀ)(?<!⟨ G, )(?<!⟨G, )(?<!⟨ g, )(?<!⟨g, )u\b|update|step\b|"
               r"minimi[sz]er|solution|"
               r"direction|Δ ?θ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
