@@ -1315,7 +1315,7 @@ _ASKED_NOUN = re.compile(r"\b(?:pair|values?|momentum|sizes?|rates?|steps?|numbe
                          r"fractions?|percentages?|probabilit(?:y|ies)|signs?|entr(?:y|ies)|"
                          r"coordinates?|components?|"
                          r"constants?|conditions?|regimes?|spectr(?:um|a)|radi(?:us|i)|"
-                         r"decreases?|reductions?|improvements?|changes?|drops?)\b", re.I)
+                         r"(?<=\bthe )(?:[\w-]+ )?(?:decreases?|reductions?|improvements?))\b", re.I)
 
 
 _LABEL = r"(?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})"
