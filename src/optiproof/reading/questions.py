@@ -102,9 +102,9 @@ _SYMBOL_ASK = re.compile(
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _SYMBOL_NEXT = re.compile(rf"(?: ?\([^()]{{1,80}}\))?(?: ?,? and| ?, then| ?,) ({_SYMBOL})(?=[ ,.?;:)]|$)"
                           rf"{_NOT_SET}")
-_LISTED_NORM = re.compile(r"(?:\band|,|, then) ((?:the (?:[\w-]{2,12} )?norm )?‖ ?[^‖=<>+\-−]{1,24}? ?‖"
-                          r"(?: ?_ ?(?:\{[^{}‖\s]{1,6}\}|[\w∞*∗]{1,4}(?:→\w{1,2})?|[*∗]))?)"
-                          r"(?=(?: ?(?:\^ ?\{?2\}?|²))? ?(?:[.?;,\]]|\band\b|$))")
+_LISTED_NORM = re.compile(r"(?:\band|,|, then) ((?:the (?:[\w-]{2,12} )?norm )?‖ ?[^‖=<>+\-−]{1,24}? ?‖)"
+                          r"(?=(?: ?_ ?(?:\{[^{}‖\s]{1,6}\}|[\w∞*∗]{1,4}(?:→\w{1,2})?|[*∗]))?"
+                          r"(?: ?(?:\^ ?\{?2\}?|²))? ?(?:[.?;,\]]|\band\b|$))")
 """The norm of a symbol listed as an item of a request ("the limit θ̃ and ‖θ̃‖", "‖G‖_F, the
 spectral norm ‖G‖_2→2 and the nuclear norm ‖G‖_*"): asked."""
 """The next symbol of a list of asked symbols, past a gloss in parentheses on the one before
