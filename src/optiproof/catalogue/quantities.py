@@ -1031,7 +1031,7 @@ NORM_VALUE = _add(_Q(
              r"(?<!\bthe ordinary )\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|report|list|find|calculate|determine|what (?:is|are))(?:,? (?:in (?:this|that|the "
              r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?(?:[\[(] ?)?"
-             r"(?:the (?:[\w-]{2,12} )?norm )?‖(?!·)[^‖]{1,40}‖",
+             r"(?:the (?!dual )(?:[\w-]{2,12} )?norm )?‖(?!·)[^‖]{1,40}‖",
              # "‖d_a‖_2 / ‖d_c‖_2 = ?": a norm (or a quotient of two) equated to a question mark
              r"^‖(?![·.])[^‖]{1,40}‖(?:_\{?[\w∞]{1,4}\}?)?(?= ?(?:/ ?‖[^‖]{1,40}‖(?:_\{?[\w∞]{1,4}\}?)? ?)?"
              r"= ?\?)")))
