@@ -193,13 +193,15 @@ MIN_VALUE = _add(_Q(
             r"\boptimum\b(?! (?:point|step|solution|update|direction|location|argument|is (?:at|"
             r"attained|reached))\b)")))
 ASKED_STEP_NORM = (r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )"
-                   r"(?<![+)α-ωΑ-Ω\d] )(?<![+)α-ωΑ-Ω\d])‖u‖_"
+                   r"(?<![+)α-ωΑ-Ω\d*·⋅] )(?<![+)α-ωΑ-Ω\d*·⋅])(?<!\blam )(?<!\blambda )(?<!\balpha )"
+                   r"(?<!\blr )(?<!\beta )‖u‖_"
                    r"(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)(?![^\s‖]{1,8} ?(?:≤|<=|<))")
 """``‖u‖_2`` asked as the step's length — not a term of an objective the text writes out
-(``+ (1/α) ‖u‖_1^2``, a PDF's ``+ λ 2 ‖u‖_2^2``), nor a bound (``‖u‖_∞ ≤ η``)."""
+(``+ (1/α) ‖u‖_1^2``, a PDF's ``+ λ 2 ‖u‖_2^2``, ``+ lam*‖u‖_2``, ``+ lam ‖u‖_A``), nor a bound
+(``‖u‖_∞ ≤ η``)."""
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
-    phrases=(r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long(?! (?:does|do|did|"
+    phrases=(r"\b(?:what|find|compute|how)\b(?:(?!\bratio\b)[^.?]){0,30}?\b(?:length|(?<!-)norm|long(?! (?:does|do|did|"
              r"will|would|should|can)\b))\b[^.?]{0,30}"
              r"\b(?:step|update|u)\b(?![^.?]{0,40}\b(?:than|compared (?:with|to)|relative to)\b)",
              r"\b(?:length|(?<!-)norm|size|magnitude) of (?:the )?(?:(?:minimi[sz]er|optimal step|step) )?"
@@ -246,7 +248,12 @@ THRESHOLD = _add(_Q(
              r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least) (?:value of )?(?:α|alpha|lam|"
              r"lambda|[a-zλημγτρσ]) (?:for which|such that|at which|where|so that|with) (?:the )?"
              r"(?:minimum|infimum|minimal value|optimal value|objective|problem)(?: value)? "
-             r"(?:is|stays|remains) (?:finite|bounded(?: below)?|attained)\b"),
+             r"(?:is|stays|remains) (?:finite|bounded(?: below)?|attained)\b",
+             # "for which values of lam is this bounded below?": the plain-norm penalty's
+             # objective is bounded below exactly on one side of the threshold
+             r"\bfor (?:which|what) (?:values?|range) of (?:α|alpha|lam|lambda|[a-zλημγτρσ])\b "
+             r"(?:is|does|do|will) (?:this|it|the (?:problem|objective|minimum|infimum|minimi[sz]ation))"
+             r"(?: value)? (?:stay |remain |be )?(?:bounded(?: (?:from )?below)?|finite)\b"),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
 HOLDER_CONJUGATE = _add(_Q(
@@ -1025,7 +1032,7 @@ NORM_VALUE = _add(_Q(
              r"(?<!\bthe ordinary )\beuclidean norms?\b(?! of the (?:step|update))",
              r"(?:compute|give|evaluate|report|list|find|calculate|determine|what (?:is|are))(?:,? (?:in (?:this|that|the "
              r"following) order|in order|respectively|numerically|exactly),?)? ?:? ?(?:[\[(] ?)?"
-             r"‖(?!·)[^‖]{1,40}‖",
+             r"(?:the (?!dual )(?:[\w-]{2,12} )?norm )?‖(?!·)[^‖]{1,40}‖",
              # "‖d_a‖_2 / ‖d_c‖_2 = ?": a norm (or a quotient of two) equated to a question mark
              r"^‖(?![·.])[^‖]{1,40}‖(?:_\{?[\w∞]{1,4}\}?)?(?= ?(?:/ ?‖[^‖]{1,40}‖(?:_\{?[\w∞]{1,4}\}?)? ?)?"
              r"= ?\?)")))
@@ -1072,6 +1079,10 @@ MODEL_DECREASE = _add(_Q(
         r"approximation) (?:predict|give|promise)\b",
         r"\b(?:decrease|reduction|drop) (?:predicted by|of|in) the (?:linear ?\+ ?quadratic|whole|full|"
         r"complete|penali[sz]ed|regulari[sz]ed) (?:model|objective|approximation)\b",
+        # "the predicted decrease of the (linearised) loss plus penalty": the whole model again
+        r"\b(?:decrease|reduction|drop) (?:predicted by|of|in) the (?:\(?linear(?:i[sz]ed)?\)? |"
+        r"first[- ]order )?(?:loss|model|objective) (?:plus|\+) (?:the )?(?:penalty|regulari[sz]er|"
+        r"regulari[sz]ation)(?: term)?\b",
         # "by how much is the objective at u* below its value at u = 0"
         r"\bhow much (?:is|does) the (?:model|objective)(?: value)? at \S{1,4} (?:lie |fall |sit )?"
         r"below (?:its|the) value at\b"),
@@ -1082,6 +1093,14 @@ ORTHOGONALISED = _add(_Q(
     phrases=(r"\b(?:compute|find|give|state|what is|confirm|check)(?: what)? (?:the )?(?:orthogonali[sz]ed "
              r"gradient|polar factor)\b", r"\bwhat U ?V\^? ?(?:T|⊤) is\b",
              r"\b(?:compute|find|give|what is) U ?V\^? ?(?:T|⊤)(?![\w^])")))
+SINGULAR_VALUES = _add(_Q(
+    "singular-values", "singular values of a matrix", r"\sigma_i", value_kind="vector",
+    phrases=(r"\b(?:find|compute|give|state|list|write down|determine|calculate|what are) "
+             r"(?:the |all |its )?(?:two |three |\d )?singular values\b",
+             r"(?:,|\band) (?:the |all |its )?singular values\b(?= of (?:the (?:gradient|matrix) )?"
+             r"(?-i:[A-Z])(?![\w(])|[,.?;]| and\b|$)")))
+"""The singular values σ_1 ≥ σ_2 ≥ … of a given matrix (the square roots of the eigenvalues of
+GᵀG): asked of a matrix gradient, they fix its spectral (σ_1), Frobenius and nuclear norms."""
 MULTIPLE_OF_POLAR = _add(_Q(
     "multiple-of-polar", "the step as a multiple of U Vᵀ", r"c",
     phrases=(r"\b(?:as|is|write it as) a (?:scalar )?multiple of (?:O|U ?V\^? ?(?:T|⊤)|the "

@@ -116,7 +116,8 @@ def _in_negation(flat: str, start: int) -> bool:
 _IRRELEVANT = re.compile(
     r"\b(?:(?:probably|likely|surely|shouldn't|should not|doesn't|does not|don't|do not|won't|will not)"
     r" (?:really )?(?:matter|matters)\b|if (?:that|it|this) (?:matters|is relevant)\b|"
-    r"(?:isn't|is not|not) (?:what (?:this|the question|my question|the exercise) is about|"
+    r"(?:isn't|is not|not) (?:(?:really|actually|that|very|so|terribly|particularly) )?"
+    r"(?:what (?:this|the question|my question|the exercise) is about|"
     r"relevant|important|part of the (?:question|problem|exercise))\b|irrelevant\b|unrelated\b|"
     r"(?:has|have) nothing to do with\b|off[- ]topic\b|(?:you |we )?(?:may|can|should|will) "
     r"(?:safely )?(?:ignore|neglect|disregard)\b|(?:ignore|neglect|disregard) (?:it|this|that)\b|"

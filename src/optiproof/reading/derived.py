@@ -726,22 +726,91 @@ class _FamilysOwn(Exception):
     one."""
 
 
+def _measures(pattern: re.Pattern, texts: tuple[str, ...], words_must_name: bool) -> set[str]:
+    """The norms ``pattern`` finds named in ``texts``: by a word (group ``w``: 'Euclidean',
+    'ℓ∞') or a subscript (group ``i``: '‖·‖_2'). A subscript it cannot place raises Unresolved;
+    so does a word, when ``words_must_name`` (else a word naming no norm, 'the step lengths',
+    is no measure)."""
+    found = set()
+    for text in texts:
+        for m in pattern.finditer(text):
+            if m.group("w"):
+                word = m.group("w").strip("-")
+                entry = N.NORMS.get(word) or by_index(re.sub(r"^(?:ℓ|l)[-_]?", "", word))
+                if entry is None and not words_must_name:
+                    continue
+            else:
+                entry = by_index(m.group("i"))
+            if entry is None:
+                raise Unresolved(f"'{m.group(0)}': a norm the reading does not know")
+            found.add(entry.key)
+    return found
+
+
 def measure_of(sentence: str) -> str | None:
     """The one norm a request measures sizes in (its words and its notation agree), or None
     when it names none. Raises Unresolved for one it cannot place or for two different."""
-    found = set()
-    for m in _MEASURE.finditer(sentence):
-        if m.group("w"):
-            word = m.group("w").strip("-")
-            entry = N.NORMS.get(word) or by_index(re.sub(r"^(?:ℓ|l)_?", "", word))
-        else:
-            entry = by_index(m.group("i"))
-        if entry is None:
-            raise Unresolved(f"'{m.group(0)}': a norm the reading does not know")
-        found.add(entry.key)
+    found = _measures(_MEASURE, (sentence,), True)
     if len(found) > 1:
         raise Unresolved("the comparison names several norms to measure in: " + ", ".join(sorted(found)))
     return found.pop() if found else None
+
+
+_OPERAND_MEASURE = re.compile(r"\b(?P<w>[\w∞ℓ-]{1,12})[ -](?:lengths?|norms?|sizes?)\b|"
+                              r"‖ ?[^‖\s]{1,12} ?‖_ ?\{?(?P<i>[A-Za-z0-9∞→*]{1,4})\}?", re.I)
+"""A norm an operand of a ratio is measured in ("the Euclidean lengths ‖u*‖_2 of the step in
+(b)", "the ℓ∞ norm of the update from (a)")."""
+
+
+def operand_measure(*operands: str) -> str | None:
+    """The one norm the operands of a ratio say they are measured in (a norm named by one of
+    them measures both: "the ratio of the Euclidean lengths of the step in (b) to the step in
+    (a)"), or None when none names one. Raises Unresolved for a norm it cannot place or for two
+    different."""
+    found = _measures(_OPERAND_MEASURE, operands, False)
+    if len(found) > 1:
+        raise Unresolved("the ratio's operands are measured in several norms: "
+                         + ", ".join(sorted(found)))
+    return found.pop() if found else None
+
+
+_SECOND_LABEL = re.compile(r"^\(?(?:part |question )?\((?P<l>[a-h]|\d{1,2}|[ivx]{1,4})\)\)?$", re.I)
+_FIRST_OF_TWO = re.compile(r"^(?P<head>.+?) (?P<prep>in|of|from|for) (?:part |question )?"
+                           r"\((?P<l>[a-h]|\d{1,2}|[ivx]{1,4})\)$", re.I)
+_PLURAL_HEAD = re.compile(r"\b(decrease|reduction|drop|step|update|value|length|norm|answer|result|"
+                          r"minimi[sz]er|solution)s\b", re.I)
+_NAMED_BY_FORMULA = re.compile(r"\b(decrease|reduction|drop)\s?\(?[−-] ?[gG] ?(?:\^ ?(?:T|⊤)|ᵀ) ?"
+                               r"[uUdDΔ](?:\^?\*|⋆|\^⋆)?\)?", re.I)
+
+
+def distributed_label(x: str, y: str) -> tuple[str, str]:
+    """Two operands written as one plural noun and two labels ("the ratio of the predicted
+    decreases −gᵀu* in (i) and (ii)"): each the noun, singular, of its part ("the predicted
+    decrease in (i)", "the predicted decrease in (ii)"); the decrease's formula beside it is its
+    name. Unchanged otherwise."""
+    second, first = _SECOND_LABEL.match(y.strip()), _FIRST_OF_TWO.match(x.strip())
+    if second is None or first is None or not _PLURAL_HEAD.search(first.group("head")):
+        return x, y
+    head = _NAMED_BY_FORMULA.sub(r"\1", _PLURAL_HEAD.sub(r"\1", first.group("head")))
+    prep = first.group("prep")
+    return f"{head} {prep} ({first.group('l')})", f"{head} {prep} ({second.group('l')})"
+
+
+_MEASURED_OPERAND = re.compile(r"(?:the |your )?(?:[\w∞ℓ-]{1,12}[ -])?(?:lengths?|norms?|sizes?)"
+                               r"(?: ‖ ?[^‖\s]{1,12} ?‖_ ?\{?[A-Za-z0-9∞→*]{1,4}\}?)? of "
+                               r"(?P<rest>(?:the |your )?(?:steps?|updates?|minimi[sz]ers?|"
+                               r"solutions?|directions?)\b.+)", re.I)
+"""An operand that names its measure before what it measures ("the Euclidean lengths ‖u*‖_2 of
+the step in (b)"): the measure is read by :func:`operand_measure`, the rest names the answer."""
+
+
+def measured_operand(text: str) -> str:
+    """The answer an operand measures, its measure's words dropped ("the Euclidean lengths
+    ‖u*‖_2 of the step in (b)" -> "the step in (b)"); the text unchanged otherwise."""
+    m = _MEASURED_OPERAND.fullmatch(text.strip())
+    return m.group("rest") if m else text
+
+
 _FACTOR = re.compile(rf"\bby what factor (?:is|are|does|do) (?P<x>{_OPERAND_WORDS}) (?:(?P<dir>"
                      rf"larger|bigger|greater|more|longer|smaller|less|shorter) than|exceeds?) "
                      rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
@@ -1710,8 +1779,13 @@ class Reader:
             self.pronouns = {t.strip(): self._it_any(s, m.start(g), t.strip()) for t, g in
                              ((m.group("x"), "x"), (m.group("y"), "y")) if _IT.fullmatch(t.strip())}
             try:
-                self._binary(Q.RATIO.key, x, y, parts, m.span(), about,
-                             measure=measure_of(s) if m.re in (_TIMES, _COMPARED) else None)
+                measure = measure_of(s) if m.re in (_TIMES, _COMPARED) else None
+                if m.re is _RATIO_OF:   # "the ratio of the Euclidean lengths of the step in
+                    x, y = distributed_label(x, y)
+                    measure = operand_measure(x, y)   # (b) to the step in (a)"
+                    if measure is not None:
+                        x, y = measured_operand(x), measured_operand(y)
+                self._binary(Q.RATIO.key, x, y, parts, m.span(), about, measure=measure)
                 claim(m, Q.RATIO.key)
             except _FamilysOwn:
                 pass   # "how many times longer (in ℓ2) is this step than (a)'s": the family's

@@ -1464,7 +1464,8 @@ def _fix_pdf_symbols(text: str, notes: list[str]) -> str:
     text = _PDF_INNER.sub(lambda m: f"⟨{m.group(1).strip()}, {m.group(2).strip()}⟩", text)
     text = re.sub(r"(?<=[θxw])\?(?=\s?[k‖)]|k| ?:?= ?[A-Za-z(])", "^*", text)   # θ? = X†y
     text = _PDF_INVERSE_WEIGHT.sub(lambda m: f"(1/{m.group(1)}) ", text)
-    text = re.sub(r"(?<=[k⟨(\s,‖][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
+    text = re.sub(r"(?<=[k⟨(\s,‖>][duDΔ])\?(?=\s?(?:[k‖)=,.⟩]|[a-z])|(?:RMS|∞|F|op)k)", "^*", text)
+    # (also after the transpose's '>': "the value of g>u? ." is gᵀu*)
     text = re.sub(r"(?<![A-Za-z])k ?· ?k(?![a-z])", "‖·‖", text)
     text = _OPEN_NORM_INDEX_BELOW.sub(r"‖·‖_\1", text)
     text = _PDF_SPACE_DIMENSION.sub(lambda m: f"∈ {m.group(1) or m.group(3)}^{m.group(2) or m.group(4)}"

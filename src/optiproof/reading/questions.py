@@ -30,6 +30,10 @@ _IMPERATIVE = re.compile(_LEAD + rf"(?:(?:[^,.?:()]|\([^().?:]{{1,30}}\)|(?<=\d)
                          rf"(?:(?:[^,.?:;()]|\([^().?:;]{{1,30}}\)|(?<=\d)\.(?=\d)){{1,60}}, )?"
                          rf"(?:please )?"
                          rf"(?:{_VERBS})\b", re.I)
+_SETTING_LEAD_IMPERATIVE = re.compile(_LEAD + r"(?:for|with|under|using|in) [^,.?:()]{0,60}?[‖≤<=]"
+                                      rf"[^,.?:()‖]{{0,20}}? (?:please )?(?:{_VERBS})\b", re.I)
+"""A setting written as a formula, then the request without a comma ("For the Euclidean ball
+‖u‖_2 ≤ η give the predicted decrease")."""
 _WH_START = re.compile(_LEAD + r"(?:(?:by|for|to|at|in|on|from|with|under|after|among) )?"
                        r"(?:what|which|how|where|when|why|is|are|does|do|did|can|could|would|"
                        r"will|should|has|have)\b", re.I)
@@ -99,9 +103,11 @@ _SYMBOL_ASK = re.compile(
     rf"({_SYMBOL})(?=[ ,.?;:)]|$){_NOT_SET}")
 _SYMBOL_NEXT = re.compile(rf"(?: ?\([^()]{{1,80}}\))?(?: ?,? and| ?, then| ?,) ({_SYMBOL})(?=[ ,.?;:)]|$)"
                           rf"{_NOT_SET}")
-_LISTED_NORM = re.compile(r"(?:\band|,|, then) (‖ ?[^‖=<>+\-−]{1,24}? ?‖)(?=(?: ?_ ?\{?2\}?)?"
-                          r"(?: ?(?:\^ ?\{?2\}?|²))? ?(?:[.?;,]|\band\b|$))")
-"""The norm of a symbol listed as an item of a request ("the limit θ̃ and ‖θ̃‖"): asked."""
+_LISTED_NORM = re.compile(r"(?:\band|,|, then) ((?:the (?:[\w-]{2,12} )?norm )?‖ ?[^‖=<>+\-−]{1,24}? ?‖)"
+                          r"(?=(?: ?_ ?(?:\{[^{}‖\s]{1,6}\}|[\w∞*∗]{1,4}(?:→\w{1,2})?|[*∗]))?"
+                          r"(?: ?(?:\^ ?\{?2\}?|²))? ?(?:[.?;,\]]|\band\b|$))")
+"""The norm of a symbol listed as an item of a request ("the limit θ̃ and ‖θ̃‖", "‖G‖_F, the
+spectral norm ‖G‖_2→2 and the nuclear norm ‖G‖_*"): asked."""
 """The next symbol of a list of asked symbols, past a gloss in parentheses on the one before
 ("give μ and L (the extreme eigenvalues) and κ")."""
 _ENGLISH = re.compile(r"[A-Za-z]{3,}|^(?:I|a|A|an|as|at|be|by|do|if|in|is|it|me|my|no|of|on|or|so|"
@@ -252,6 +258,7 @@ def is_request(sentence: str) -> bool:
     if s.endswith("?") or "?" in s:
         return True
     return bool(_IMPERATIVE.match(s) or _WH_INSIDE.search(s) or _COLON_IMPERATIVE.search(s) or
+                _SETTING_LEAD_IMPERATIVE.match(s) or
                 _superlative_request(s) or
                 (_WH_START.match(s) and _WH_START.match(s).group(0).split()[-1].lower() in
                  ("what", "which", "how", "where", "why")))
@@ -1330,7 +1337,8 @@ _ASKED_NOUN = re.compile(r"\b(?:pair|values?|momentum|sizes?|rates?|steps?|numbe
                          r"differences?|sums?|products?|savings?|"
                          r"fractions?|percentages?|probabilit(?:y|ies)|signs?|entr(?:y|ies)|"
                          r"coordinates?|components?|"
-                         r"constants?|conditions?|regimes?|spectr(?:um|a)|radi(?:us|i))\b", re.I)
+                         r"constants?|conditions?|regimes?|spectr(?:um|a)|radi(?:us|i)|"
+                         r"(?<=\bthe )(?:[\w-]+ )?(?:decreases?|reductions?|improvements?))\b", re.I)
 
 
 _LABEL = r"(?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})"

@@ -123,6 +123,21 @@ def _dual_of_gradient(r: PartReading, phrase_: str, norm: Any) -> bool:
     return dual is not None and index in dual.index
 
 
+def _names_gradient_norm(own: str, phrase_: str) -> bool:
+    """True when a norm-value ask's phrase writes a norm of the gradient (``‖g‖_RMS``)."""
+    at = own.find(phrase_)
+    m = _GRADIENT_NORM.search(own, at) if at >= 0 else None
+    return m is not None and m.start() <= at + len(phrase_)
+
+
+_NEGATED_LINEAR_TERM = re.compile(
+    r"(?:(?:the )?(?:predicted |first[- ]order |linear(?:i[sz]ed)? |expected )?(?:decrease|reduction|"
+    r"drop)(?: of the (?:loss|objective|linear model))? ?[:=]? ?)?\(? ?[−-] ?(?:g|G|∇ ?f) ?(?:\^ ?(?:T|⊤)|ᵀ) ?"
+    r"(?:u|d|Δ|U|D)(?:\^?\*|\^⋆|⋆)? ?\)?(?: ?[.?])?", re.I)
+"""The decrease written as the negative of the linear term at the step ("the predicted decrease
+−gᵀu*"): in the constrained form, where the objective is gᵀu alone, minus its minimum value."""
+
+
 _STEP_UNDER = re.compile(r"^(?:u|U|d|Δ|Δ ?θ|ΔW|δ)(?:\^?\*|\^⋆|⋆)?_\{?([^\s{}_^]{1,4})\}?"
                          r"(?:\^?\*|\^⋆)?$")
 """A step named by the norm it is taken under: ``d_∞``, ``u_2``, ``Δ_{op}``, ``U^*_F``."""
@@ -237,15 +252,31 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
     a is the spec's α under another name, so its threshold is α*. "The smallest λ ..." with the
     weight written λ‖d‖ (α = 1/λ) asks the threshold on the weight itself, λ* = ‖g‖_*. Any other
     letter (λ/2‖d‖, a letter that is not the weight) is refused naming it."""
+    own = r.own_text or ""
+    ctx = getattr(r, "_ctx", "") or ""
+    weight = _penalty_weight(own) or _penalty_weight(ctx) or (   # or the part it continues
+        _penalty_weight(r.fields[F.alpha].source.split(";")[0]) if F.alpha in r.fields else None)
+    times = _WEIGHT_SYMBOLS.get(weight[2], weight[2]) if weight and weight[0] == "times" else None
     for p in phrases:
         m = _THRESHOLD_LETTER.search(p)
         letter = m.group("s") or m.group("set") if m is not None else None
+        if letter is None and times and r.value(F.form) == "penalty" and not re.search(
+                r"(?<![\w])(?:α|alpha)(?![\w])", f"{own} {ctx}"):
+            # "give the threshold" of gᵀu + λ‖u‖ in a text that never writes α: the threshold
+            # of the weight it writes
+            _threshold_on_weight(r, p, weight[2])
+            continue
         if letter is None or letter in ("α", "alpha"):
             continue
         name = _WEIGHT_SYMBOLS.get(letter, letter)
         if r.value(F.alpha) == name:
             r.notes.append(f"\"{p}\": the weight is 1/{letter}, so {letter} plays the "
                            "role of α and its threshold is α*")
+            continue
+        if times == name and r.value(F.form) == "penalty" and m.group("set"):
+            # "for which values of λ is u* = 0 …? What is the minimiser for λ = 3?": the weight
+            # λ‖u‖ has a value elsewhere in the part, but the threshold is asked on λ itself
+            _threshold_on_weight(r, p, letter)
             continue
         if r.value(F.alpha) == f"1/{name}" and (m.group("set") or _THRESHOLD_LOW.search(p)):
             asks = r.value(F.asks) or []
@@ -262,12 +293,25 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
                                      f"written (1/{letter})‖d‖ or a question on α)")
 
 
+def _threshold_on_weight(r: PartReading, p: str, letter: str) -> None:
+    """The part's threshold asked on the weight ``letter`` written in front of the norm
+    (gᵀd + λ‖d‖): λ* = ‖g‖_*, whatever value λ is given elsewhere."""
+    asks = r.value(F.asks) or []
+    r.set(F.asks, [{"kind": Q.THRESHOLD.key, "on_weight": True}
+                   if a == Q.THRESHOLD.key else a for a in asks],
+          r.fields[F.asks].source, note=r.fields[F.asks].note)
+    r.notes.append(f"\"{p}\": the weight {letter} multiplies the norm, so the threshold is "
+                   f"asked on it: {letter}* = ‖g‖_* (d = 0 minimises for {letter} ≥ {letter}*)")
+
+
 _ZERO_STEP = re.compile(r"\b(?:the )?(?:minimi[sz]er|solution|optimum|optimal step|step|argmin) "
                         r"(?:is|equals|=) (?:just |simply |exactly )?(?:[uUdDΔδsv](?:\^?[*⋆])? ?= ?)?0\b|"
                         r"\b[uUdDΔδsv](?:\^?[*⋆])? ?= ?0 is (?:a|the|still a|still the|the unique) "
-                        r"(?:unique )?(?:minimi[sz]er|solution|optimum)\b", re.I)
-""""For small α the minimiser is U = 0", "u = 0 is a minimiser": the zero step below the
-threshold, the fact the threshold answer bounds (not a datum)."""
+                        r"(?:unique )?(?:minimi[sz]er|solution|optimum)\b|"
+                        r"\bis [uUdDΔδsv](?:\^?[*⋆])? ?= ?0 (?:still )?(?:a|the) (?:unique )?"
+                        r"(?:minimi[sz]er|solution|optimum)\b", re.I)
+""""For small α the minimiser is U = 0", "u = 0 is a minimiser", "for which λ is u* = 0 the
+minimiser": the zero step beyond the threshold, the fact the threshold answer bounds (not a datum)."""
 
 
 def _zero_step_stated(r: PartReading) -> None:
@@ -647,6 +691,7 @@ def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[
         have = list(r.value(F.asks) or [])
         new = [{"kind": Q.DUAL_NORM.key, "measure": m} for m in measures]
         if any(a in have for a in new):
+            taken.append(p)   # another item of a sentence whose norms are taken already
             continue
         old = r.fields[F.asks].source if F.asks in r.fields else ""
         r.set(F.asks, have + new,
@@ -722,7 +767,7 @@ class SteepestDescentReader:
                 r.answered_by.setdefault(Q.OPTIMAL_STEP.key, Q.THRESHOLD.key)
             _regime_at_threshold(r, [s for k, s in asks if k == Q.REGIME.key])
             _unique_below_threshold(r, [s for k, s in asks if k == Q.UNIQUENESS.key])
-            _threshold_letter(r, [s for k, s in asks if k == Q.THRESHOLD.key])
+            _threshold_letter(r, [s for k, s in asks if k in (Q.THRESHOLD.key, Q.CROSSOVER.key)])
             _zero_step_stated(r)
         _several_balls(r, r.own_text or "")
         _take_step_length(r, [s for k, s in asks if k == Q.STEP_LENGTH.key], norm)
@@ -733,6 +778,9 @@ class SteepestDescentReader:
             _take_step_length(r, lengths, norm)
         duals = [s for k, s in asks if k == Q.NORM_VALUE.key and s not in listed
                  and _dual_of_gradient(r, s, norm)]
+        if any(k == Q.NORM_VALUE.key and s not in listed and s not in duals and
+               _names_gradient_norm(r.own_text or "", s) for k, s in asks):
+            duals = []   # "‖g‖_RMS and ‖g‖_2" of the l2 step: ‖g‖_RMS is no dual; refused
         if duals and Q.DUAL_NORM.key not in (r.value(F.asks) or []):
             old = r.fields[F.asks].source if F.asks in r.fields else ""
             r.set(F.asks, [*(r.value(F.asks) or []), Q.DUAL_NORM.key],
@@ -749,6 +797,7 @@ class SteepestDescentReader:
         _learning_rate_of_the_optimizer(r, [s for k, s in asks if k == Q.OPTIMAL_STEP.key])
         _optimizer_built_on_the_step(r)
         _polar_only(r, [s for k, s in asks if k == Q.ORTHOGONALISED.key])
+        _singular_values_only(r, [s for k, s in asks if k == Q.SINGULAR_VALUES.key])
         _multiple_of_gradient(r, [s for k, s in asks if k == Q.UPDATE.key
                                   and re.search(Q.MULTIPLE_OF_GRADIENT, s)])
         _gradient_norms_only(r)
@@ -800,6 +849,10 @@ class SteepestDescentReader:
             return Q.UPDATE.key
         if _NAMED_RESULT.fullmatch(s) and _names_the_minimiser(r.own_text or "", s):
             return Q.UPDATE.key
+        if r.value(F.form) == "constraint" and _NEGATED_LINEAR_TERM.fullmatch(symbol.strip()):
+            # "the predicted decrease −gᵀu*" of the constrained step: the objective is gᵀu
+            # alone, so the decrease it predicts is minus the minimum value
+            return Q.MODEL_DECREASE.key
         m = _STEP_UNDER.match(s)  # d_∞ for the step under the part's l∞ norm
         entry = by_index(m.group(1)) if m else None
         norm = r.value(F.norm)
@@ -2419,7 +2472,8 @@ def _set_positive(r: PartReading, name: str, got: tuple[Any, str]) -> None:
 ASKS = {
     "update": r"\bsolution for u\b|\bsolve for u\b|\bsolve (?:for )?(?:u|U|d|Δ ?W|Δ ?θ|Δ|δ)(?:\^?\*|\^⋆|⋆)? ?="
               r" ?arg ?min|\b(?:what|find|compute|derive|determine|give|"
-              r"obtain|write down)\b(?! (?:values? of )?α\b)[^.?]{0,40}?\b(?:u\b|update|step\b|"
+              r"obtain|write down)\b(?! (?:values? of )?α\b)[^.?]{0,40}?\b(?:"
+              r"(?<!\^T )(?<!\^T)(?<!ᵀ )(?<!ᵀ)(?<!⟨ G, )(?<!⟨G, )(?<!⟨ g, )(?<!⟨g, )u\b|update|step\b|"
               r"minimi[sz]er|solution|"
               r"direction|Δ ?θ)|\bwhat is u\b|\bclosed[- ]form",
     "optimizer": r"\b(?:which|what)\b[^.?]{0,40}?\b(?:optimi[sz]er|algorithm|method|update rule)|"
@@ -2427,7 +2481,7 @@ ASKS = {
                  r"\bname the (?:optimi[sz]er|algorithm|method)|\bknown as\b",
     "min-value": r"\b(?:optimal|minimum|minimal|smallest) (?:objective )?value|"
                  r"\bvalue of the (?:objective|minimum|problem)\b|\bobjective value",
-    "step-length": r"\b(?:what|find|compute|how)\b[^.?]{0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
+    "step-length": r"\b(?:what|find|compute|how)\b(?:(?!\bratio\b)[^.?]){0,30}?\b(?:length|(?<!-)norm|long)\b[^.?]{0,30}"
                    r"\b(?:step|update|u)\b(?![^.?]{0,40}\bthan\b)|" + Q.ASKED_STEP_NORM,
     "compare": r"\bhow many times\b|\bratio of the (?:lengths|norms|steps)|\bcompare the "
                r"(?:lengths|norms|steps)|\b(?:longer|shorter|larger) than\b",
@@ -2682,14 +2736,31 @@ def _polar_only(r: PartReading, phrases: list[str]) -> None:
             if m.entry.key == O.MUON.key:
                 r.convention(O.MUON.name, m.phrase, "Muon's Newton-Schulz iteration approximates U Vᵀ "
                                                "(the witness runs the convergent iteration)")
+    _under_spectral(r, phrases, "U Vᵀ is the spectral norm's unit maximiser of ⟨G, S⟩ (no "
+                                "norm named; the part asks only for U Vᵀ)")
+
+
+_OF_THE_GRADIENT = (Q.ORTHOGONALISED.key, Q.SINGULAR_VALUES.key)
+"""Asks about the given matrix G alone, whatever the step's norm."""
+
+
+def _under_spectral(r: PartReading, phrases: list[str], note: str) -> None:
+    """A part of a matrix gradient that names no norm and asks only about G itself
+    (:data:`_OF_THE_GRADIENT`) is read under the spectral norm, ``note`` saying why."""
     g = r.value(F.gradient)
     if not phrases or F.norm in r.fields or not (isinstance(g, list) and is_matrix(g)):
         return
-    if [a for a in r.value(F.asks) or [] if a != Q.ORTHOGONALISED.key]:
+    if [a for a in r.value(F.asks) or [] if a not in _OF_THE_GRADIENT]:
         return
-    r.set(F.norm, N.SPECTRAL.key, phrases[0],
-          note="U Vᵀ is the spectral norm's unit maximiser of ⟨G, S⟩ (no norm named; the "
-               "part asks only for U Vᵀ)")
+    r.set(F.norm, N.SPECTRAL.key, phrases[0], note=note)
+
+
+def _singular_values_only(r: PartReading, phrases: list[str]) -> None:
+    """A part that asks only for the singular values of a given matrix G ("Find the singular
+    values of G.") and names no norm: they do not depend on the step's norm, so the part is read
+    under the spectral norm (whose value is σ_1 and whose dual, the nuclear norm, is Σσ_i)."""
+    _under_spectral(r, phrases, "the singular values of G do not depend on the step's norm (no "
+                                "norm named; the part asks only for them)")
 
 
 _PARALLEL_TO_GRADIENT = (N.L2.key, N.RMS.key, N.FROBENIUS.key)

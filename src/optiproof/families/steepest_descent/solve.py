@@ -54,6 +54,7 @@ from optiproof.families.steepest_descent.norms import (
     _norm_function,
     holder_conjugate,
     make_norm,
+    svd_high_precision,
 )
 from optiproof.families.steepest_descent.spec import SteepestDescentSpec
 
@@ -582,6 +583,7 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
         Q.WHICH_COORDINATE.key: lambda ask: _moving_coordinate(inst, u, status, subject),
         Q.UNIQUENESS.key: lambda ask: _uniqueness(inst, status, set_words, subject),
         Q.ORTHOGONALISED.key: lambda ask: _orthogonalised(inst, subject),
+        Q.SINGULAR_VALUES.key: lambda ask: _singular_values(inst, subject),
         Q.MULTIPLE_OF_POLAR.key: lambda ask: _multiple_of_polar(inst, form, status, t_star,
                                                                 subject),
         Q.LINEAR_CHANGE.key: lambda ask: _linear_change(inst, form, u, t_star, value, status,
@@ -690,7 +692,8 @@ def _conjugate(spec: Any, inst: Any, ask: Any, rule: Any) -> tuple[Any, Answer]:
 
 
 _NOT_ABOUT_THE_STEP = frozenset({Q.WHICH_SOLUTION.key, Q.WHICH_NORM.key, Q.DUAL_NORM.key,
-                                 Q.HOLDER_CONJUGATE.key, Q.ORTHOGONALISED.key})
+                                 Q.HOLDER_CONJUGATE.key, Q.ORTHOGONALISED.key,
+                                 Q.SINGULAR_VALUES.key})
 """Asks about the norms or the gradient only: a part asking nothing else is not identified as
 an optimizer (its norm may only stand in for the comparison)."""
 
@@ -752,6 +755,37 @@ def _orthogonalised(inst: Instance, subject: str) -> Answer:
     return Answer("orthogonalised gradient", r"U V^\top", sp.Matrix(O).applyfunc(_display_number),
                   note="from the reduced SVD; zero singular values are dropped",
                   quantity=Q.ORTHOGONALISED.key, subject=subject)
+
+
+SINGULAR_EXACT_MAX = 4
+"""Largest Gram matrix (min(m, n) rows) whose eigenvalues are taken exactly for the singular
+values; above it they are 30-digit values from the high-precision SVD."""
+
+
+def _singular_values(inst: Instance, subject: str) -> Answer:
+    """σ_1 ≥ σ_2 ≥ … of a numeric matrix G: the square roots of the eigenvalues of the smaller
+    Gram matrix (G Gᵀ or Gᵀ G, min(m, n) of them), exact when that matrix is small and its
+    eigenvalues are closed forms; else from the 30-digit SVD."""
+    if not inst.numeric or not inst.is_matrix:
+        raise BadInput("singular values are computed for a numeric matrix G", field="asks",
+                       expected="G given as a matrix of numbers")
+    G = sp.Matrix(inst.g)
+    gram = G * G.T if G.rows <= G.cols else G.T * G
+    values = None
+    if gram.rows <= SINGULAR_EXACT_MAX and all(x.is_Rational for x in gram):
+        eig = gram.eigenvals(multiple=True, rational=False)
+        if len(eig) == gram.rows and not any(e.has(sp.CRootOf) for e in eig):
+            roots = [sp.sqrt(sp.nsimplify(e) if e.is_Rational else sp.radsimp(e)) for e in eig]
+            if all(r.is_real for r in roots):
+                values = sorted((sp.simplify(r) for r in roots), key=lambda r: -float(r))
+    if values is None:
+        _, svals, _ = svd_high_precision(G)
+        values = [_display_number(v) for v in sorted(svals, reverse=True)]
+    return Answer("singular values", r"\sigma_1 \ge \sigma_2 \ge \dots", sp.Matrix(values),
+                  note="the square roots of the eigenvalues of "
+                       + ("$G G^\top$" if G.rows <= G.cols else "$G^\top G$")
+                       + ", largest first",
+                  quantity=Q.SINGULAR_VALUES.key, subject=subject)
 
 
 def _multiple_of_polar(inst: Instance, form: str, status: str, t_star: Any,

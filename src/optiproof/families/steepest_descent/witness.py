@@ -1029,7 +1029,8 @@ def asks_verdict(inst: Instance) -> Verdict:
         return Verdict("inconclusive", f"{inst.label}: the tool reported no asked quantities")
     for ask, answer in asked:
         claimed = None if ask.kind in (Q.UNIQUENESS.key, Q.WHICH_NORM.key, Q.EXISTENCE.key,
-                                       Q.ORTHOGONALISED.key, Q.WHICH_SOLUTION.key) \
+                                       Q.ORTHOGONALISED.key, Q.WHICH_SOLUTION.key,
+                                       Q.SINGULAR_VALUES.key) \
             else _answer_float(answer)
         if ask.kind == Q.WHICH_SOLUTION.key:
             v, line = _decrease_verdict(inst, ask, answer)
@@ -1045,6 +1046,9 @@ def asks_verdict(inst: Instance) -> Verdict:
             errors.append(err)
         elif ask.kind == Q.ORTHOGONALISED.key:
             v, line, err = _polar_verdict(inst, answer)
+            errors.append(err)
+        elif ask.kind == Q.SINGULAR_VALUES.key:
+            v, line, err = _singular_values_verdict(inst, answer)
             errors.append(err)
         elif ask.kind == Q.MULTIPLE_OF_POLAR.key and claimed is not None \
                 and inst.update is not None:
@@ -1241,6 +1245,22 @@ def _polar_verdict(inst: Instance, answer: Any) -> tuple[Status, str, float]:
         err = max(err, ns)
     ok = err <= TOL.newton_schulz
     return ("passed" if ok else "failed"), line, err
+
+
+def _singular_values_verdict(inst: Instance, answer: Any) -> tuple[Status, str, float]:
+    """The tool's singular values against numpy's SVD of G (largest first), and their sum of
+    squares against ‖G‖_F² from the entries."""
+    claimed = np.asarray(to_array(answer.expr), float).ravel()
+    ours = np.linalg.svd(inst.g, compute_uv=False)
+    if claimed.shape != ours.shape:
+        return "failed", (f"singular values: the tool gives {claimed.size}, numpy's SVD "
+                          f"{ours.size}"), math.inf
+    err = max_abs_relative_error(claimed, ours)
+    fro = float(np.sum(inst.g ** 2))
+    err = max(err, relative_error(float(np.sum(claimed ** 2)), fro, floor=1e-300))
+    line = (f"singular values: tool {_brief(claimed)} vs numpy SVD {_brief(ours)}, sum of "
+            f"squares vs ||G||_F^2 = {fro:.10g}: max rel. error {err:.1e}")
+    return ("passed" if err <= TOL.ask else "failed"), line, err
 
 
 def _existence_verdict(inst: Instance, answer: Any) -> tuple[Status, str]:
@@ -1538,7 +1558,7 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
                     Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key,
                     Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key, Q.WHICH_SOLUTION.key,
-                    Q.EFFECTIVE_STEP.key, Q.MODEL_DECREASE.key)
+                    Q.EFFECTIVE_STEP.key, Q.MODEL_DECREASE.key, Q.SINGULAR_VALUES.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
