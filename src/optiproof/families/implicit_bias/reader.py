@@ -588,6 +588,9 @@ _LOSS_AT_LIMIT = (
     r"(?:θ|w|β) ?_? ?\{?(?:∞|\\infty|inf)\}?(?![\w^]))|"
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:at|of|in) (?:the |its |this |that )?"
     r"(?:limit|limit point|converged point|convergence|end of training)\b|"
+    # 'the training loss at each limit', 'at both limits': the loss at several limits
+    r"\b(?:training )?(?:loss|objective)(?: values?)? (?:at|of|in) (?:each|both|either|all|the two|"
+    r"the three)(?: of the(?: two| three)?)? (?:limits?|limit points?)\b|"
     # 'where does it converge, and what is the training loss there?': 'there' is the limit
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:there|at that point)(?= ?[?.]|$)|"
     # 'what are the training loss and the Euclidean norm of the limit?': both of the limit
@@ -622,6 +625,12 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
         if not spans:
             return asks
     where = "; ".join(dict.fromkeys(phrase(own, a, b) for a, b in spans))
+    if any(re.search(r"\b(?:each|both|either|all|the two|the three)\b", own[a:b], re.I)
+           for a, b in spans):
+        r.miss(f"question \"{where}\"", f"\"{where}\" asks the loss at several limits, but this "
+                                       "part computes one (expected the loss at this part's limit, "
+                                       "or one part per limit)")
+        return out
     named = _other_named_limit(r, own, spans)
     if named:
         r.miss(f"question \"{where}\"", f"\"{where}\" asks the loss at {named}, which is not "
