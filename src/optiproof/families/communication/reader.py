@@ -1119,7 +1119,8 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
                   not any(piece and piece in source for piece in
                           r.fields[F.quantities].source.split(" | ") +
                           r.fields[F.quantities].source.split("; "))]
-    r.set(F.quantities, list(dict.fromkeys(quantities + [key])), r.fields[F.quantities].source)
+    r.set(F.quantities, list(dict.fromkeys(quantities + [key])),
+          r.fields[F.quantities].source if F.quantities in r.fields else source)
     derived = list(r.value(F.derived) or [])
     if key in SCHEME_FREE:   # the same whatever the scheme: one answer
         entry = {"kind": Q.RATIO.key, "of": key, "to": scale,
