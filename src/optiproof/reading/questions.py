@@ -583,7 +583,8 @@ def _split_elliptic(request: Request) -> list[Request]:
     ask-less request of its own: the accounting asks the family whether the part answers the
     request's asks for that subject too (its ``subject`` hook), else refuses it, naming it."""
     request = _totals(request)
-    items = [u for u in request.unplaced if request.asks and ELLIPTIC_ITEM.match(u.strip())]
+    items = [u for u in request.unplaced if request.asks and ELLIPTIC_ITEM.match(u.strip())
+             and not _RELATIVE_ASK.search(u)]   # "and what fraction of η is that?": asked anew
     if not items:
         return [request]
     out = [Request(request.sentence, request.start, request.asks, request.proof,
@@ -1411,13 +1412,24 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
                 out.append(sentence[lo:hi].strip())
             continue
         if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text) or
-                _VALUE_AT_ITERATE.search(sentence[lo:hi])) and \
+                _BY_HOW_MUCH.search(text) or _VALUE_AT_ITERATE.search(sentence[lo:hi])) and \
                 not setting and \
                 not is_context(text) and \
                 not _PRESENTATION.match(text) and \
-                not (_ANAPHORA.search(text) and "=" not in text):
+                not (_ANAPHORA.search(text) and "=" not in text and not _RELATIVE_ASK.search(text)):
             out.append(sentence[lo:hi].strip())
     return tuple(out)
+
+
+_BY_HOW_MUCH = re.compile(r"\bby how (?:much|many|far)\b", re.I)
+"""An amount of change asked ("and by how much does the model predict the loss will decrease?"):
+a quantity, whatever verb follows."""
+
+_RELATIVE_ASK = re.compile(r"\b(?:what|which|how)\b.{0,30}?\b(?:fraction|ratio|multiple|"
+                           r"percent(?:age)?|proportion|factor|many times)\b", re.I)
+"""A quantity asked of the answer before it ("and what fraction of η is that?", "how many times
+the plain step is it?"): a new quantity despite its pronoun, not a restatement of the ask
+before."""
 
 
 _ELLIPTIC_VERB = re.compile(r"^(?:and |but |or )?how (?:much|many) (?:does|do|did|will|would|can) "
