@@ -68,10 +68,12 @@ def steepest_l1_coordinate(draw):
 
 @st.composite
 def steepest_matrix_rank(draw):
-    """A diagonal matrix gradient with distinct entries under the nuclear norm: a rank-1 step."""
+    """A diagonal matrix gradient with distinct entries under the nuclear norm: a rank-1 step,
+    and the gradient's singular values."""
     a, b = draw(st.sampled_from([(3, 1), (2, -1), (-4, 2)]))
     return {"family": "steepest-descent", "norm": "nuclear", "form": "penalty-squared",
-            "gradient": [[a, 0], [0, b]], "alpha": 0.5, "asks": ["update", "rank"]}
+            "gradient": [[a, 0], [0, b]], "alpha": 0.5,
+            "asks": ["update", "rank", "singular-values"]}
 
 
 @st.composite
@@ -171,7 +173,7 @@ def communication_nodes(draw):
                            "server-sent-plus-received", "server-bytes-sent",
                            "server-bytes-received", "server-bytes-sent-plus-received",
                            "messages-per-worker", "busiest-traffic", "latency-time", "faster",
-                           "holds-sum"]}
+                           "holds-sum", "gradient-bytes"]}
 
 
 @st.composite

@@ -1023,7 +1023,8 @@ NORM_VALUE = _add(_Q(
     "norm-value", "norm of a given vector or matrix", r"\|x\|",
     phrases=(r"\bwhat's (?:the )?squared (?:(?:euclidean|ℓ_?2|l_?2) )?norm of(?= (?:my|our|the|its|"
              r"this|that) (?:limit|solution|point|answer|result)\b)",
-             r"(?:compute|give|evaluate|what (?:is|are)|what's)[^.?]{0,20}(?:the )?(?:squared |"
+             r"(?:compute|give|evaluate|what (?:is|are)|what's(?![^.?]{0,30}\bnorm of (?:d|u|s|Δ\S{0,3}|δ|"
+             r"the (?:step|update|minimi[sz]er|direction))\b))[^.?]{0,20}(?:the )?(?:squared |"
              r"euclidean |frobenius |spectral |nuclear )?norms? of\b(?! ‖ ?[·.])",
              r"(?<!\bin the )(?<!\bin )(?<!\bin an )(?<!\bdual of the )(?<!\bdual of )"
              r"(?<!\bby the )(?<!\bby )"
@@ -1370,11 +1371,15 @@ TOTAL_BYTES = _add(_Q(
              r"communicated|exchanged)(?: over the network)? in total\b",
              r"\bhow many bytes (?:are |get )?(?:moved|sent|transferred|communicated|exchanged) "
              r"(?:in total|altogether|overall)\b")))
-_SETTING_SIZE = r"(?<!\bfor a )(?<!\bfor the )(?<!\bwith a )(?<!\bwith the )(?<!\bat a )(?<!\bat the )"
+_SETTING_SIZE = (r"(?<!\bfor a )(?<!\bfor the )(?<!\bwith a )(?<!\bwith the )(?<!\bat a )(?<!\bat the )"
+                 r"(?<!\b[A-Za-z] is the )(?<!\bdenotes the )(?<!\b[A-Za-z] be the )")
+"""Not a size set for the problem ('for a gradient size of 10 MB') nor a letter's definition
+('where M is the gradient size in bytes'): neither asks the size."""
 GRADIENT_BYTES = _add(_Q(
     "gradient-bytes", "size of one full gradient in bytes", "G", unit="bytes",
     phrases=(_SETTING_SIZE + r"\b(?:full |whole |entire |complete )?gradient(?:'s|’s)? size\b"
-             r"(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
+             r"(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which|"
+             r" [A-Za-z] (?:where|at which|for which|such that|so that|above which|below which)\b)",
              _SETTING_SIZE + r"\bsize of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
              r"gradient\b(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
              r"\bhow (?:large|big) is (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"

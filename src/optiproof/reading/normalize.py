@@ -457,6 +457,8 @@ def _spelled_large(m: re.Match) -> str:
         return m.group(0)
     parts = re.split(r"[- ]", m.group("lead").lower())
     value = sum(_SMALL_WORD[w] for w in parts) * (100 if m.group("hundred") else 1)
+    if (m.group("scale") or "").strip().lower() == "thousand":
+        return str(value * 1000)   # "one thousand steps": 1000, read by every count reader
     return f"{value}{(m.group('scale') or '').lower()}"
 
 

@@ -58,7 +58,7 @@ def test_a_part_that_also_asks_the_value_keeps_its_numbers(question: str) -> Non
 
 
 @settings(max_examples=3, deadline=None)
-@given(k=st.integers(2, 64), j=st.integers(1, 10**5))
+@given(k=st.integers(2, 64), j=st.integers(2, 10**5))
 def test_the_formula_answered_counts_each_chunk_twice(k: int, j: int) -> None:
     from optiproof.core.options import SolveOptions
     from optiproof.pipeline import solve_problem

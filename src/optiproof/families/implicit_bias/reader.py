@@ -502,7 +502,7 @@ def _value_of_that_norm(r: PartReading) -> None:
     if (norm is None or squared) and P is not None:
         # ‖w‖_{P⁻¹} = sqrt(wᵀP⁻¹w), the norm its limit minimises (P = I: the Euclidean norm)
         formula = "w^T P^-1 w" if squared else "sqrt(w^T P^-1 w)"
-        name = "Euclidean norm" if norm == N.L2.key else "P^-1-weighted norm"
+        name = N.L2.name if norm == N.L2.key else "P^-1-weighted norm"
         entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
                  "formula": formula, "variable": "w", "data": {"P": P},
                  "label": f"the {'squared ' if squared else ''}{name} {formula} of the "
