@@ -11,8 +11,10 @@ from reading_helpers import quantity_values
 
 
 def test_spelled_scales_become_digits_with_their_scale_word():
+    # thousands become plain digits (every count reader reads "200000"); larger scales keep
+    # their word ("45 million"), which the readers read as a scale
     assert normalize("a net of two hundred thousand weights").text == \
-        "a net of 200 thousand weights"
+        "a net of 200000 weights"
     assert normalize("forty-five million values").text == "45 million values"
     assert normalize("a billion floats").text == "1 billion floats"
 
