@@ -36,6 +36,10 @@ class OptimizerEntry(Entry):
     """Its step does not shrink as the gradient does (a sign or a normalised gradient), so with
     a constant step size it keeps moving by about the step size and oscillates around the
     solution instead of converging: it converges only with decaying step sizes."""
+    curvature_bound: bool = False
+    """Its constant step must stay below 2/L on a loss of curvature L: one step multiplies the
+    error along an eigen-direction of curvature λ by 1 − ηλ, so a larger step diverges (plain
+    gradient steps). A claim that it converges for every step size is false."""
     limit_as: str = ""
     """The optimizer whose limit it shares on a least-squares problem from the same start, when
     its iterates stay in the span of the gradients as that one's do (heavy ball and Nesterov
@@ -51,13 +55,13 @@ GD = _add(OptimizerEntry(
              "steepest descent in the l2 norm"),
     phrases=(r"\b(?:full[- ]batch |plain |vanilla |ordinary |standard )?gradient[- ]descent\b",
              r"\bgd\b"),
-    torch="SGD", tuned_rate_on="strongly convex"))
+    torch="SGD", tuned_rate_on="strongly convex", curvature_bound=True))
 SGD = _add(OptimizerEntry(
     "sgd", "stochastic gradient descent", r"\theta \leftarrow \theta - \alpha \nabla f_i(\theta)",
     aliases=("stochastic-gradient-descent", "vanilla sgd"),
     phrases=(r"\bsgd\b(?! with momentum)", r"\bstochastic gradient descent"),
     relations=(Relation("same-update", "gd", "the same step on a stochastic gradient"),),
-    torch="SGD"))
+    torch="SGD", curvature_bound=True))
 NORMALIZED_GD = _add(OptimizerEntry(
     "normalized-gd", "normalized gradient descent",
     r"\theta \leftarrow \theta - \eta\, g / \|g\|_2",
@@ -178,4 +182,5 @@ RIDGE = _add(OptimizerEntry(
              "ridge regression (lambda -> 0)"),
     phrases=(r"\bridge(?: regression)?\b", r"\btikhonov\b"), named=False))
 NEWTON = _add(OptimizerEntry("newton", "Newton's method", aliases=("newton-method",),
-                             phrases=(r"\bnewton'?s method\b", r"\bnewton step\b")))
+                             phrases=(r"\bnewton'?s method\b", r"\bnewton step\b",
+                                      r"\b(?:diagonal |exact |damped )?newton (?:method|step|update)s?\b")))

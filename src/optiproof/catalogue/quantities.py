@@ -736,7 +736,7 @@ ITERATIONS = _add(_Q(
              r"(?:the |my |its )?(?:error|distance|gap|suboptimality))",
              r"\bsmallest (?:number of (?:iterations|steps) |(?:positive )?integer )?[kt]\b(?= (?:that|such that|with|"
              r"for which|so that)\b)"),
-    labels=(r"\biterations?\b", r"\bsteps? (?:needed|required)\b", r"^\W*steps\b")))
+    labels=(r"(?<!\bper )(?<!\bper-)\biterations?\b", r"\bsteps? (?:needed|required)\b", r"^\W*steps\b")))
 REGIME = _add(_Q(
     "regime", "behaviour regime", value_kind="explanation",
     phrases=(r"\bregimes?\b", r"\boscillat\w*", r"\bmonoton\w*", r"\bwhat happens\b(?! along)")))

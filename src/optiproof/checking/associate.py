@@ -148,6 +148,8 @@ def _after_words(after: str) -> list[str]:
     """The words right after a value that may name it (``86 iterations``): up to three, to the
     clause's end, without the value's own tail; none for the unit it is counted in ("0.85 per
     iteration", "0.99999 each step")."""
+    if re.match(r"\s*[(\[]\s*[-−+]?\d", after):
+        return []  # "0.85 (86 iterations for 10⁻⁶)": the words in brackets count the number there
     words = re.split(r"\b(?:and|while|with|but|so|because|since|for|at|when|until)\b|[,;:]|"
                      r"=>|->|[→⇒⟹]|"
                      r"(?<=[^\W\d])[)\]](?:\W|$)", after)[0].split()[:3]
@@ -284,9 +286,12 @@ def _nearest_label(before: str, found: dict[str, int]) -> dict[str, int]:
 def _header_scores(header: str) -> dict[str, int]:
     """Quantity labels of a column header and row label, each alternative of a list read on
     its own too (``Value / ratio`` names the value and the ratio, whichever the row has)."""
+    from optiproof.catalogue.base import fold_case
     from optiproof.catalogue.quantities import label_scores
 
     found = label_scores(header)
+    for q, n in label_scores(fold_case(header)).items():
+        found.setdefault(q, n)  # "Rate per iteration": a header is capitalised
     pieces = [x for x in _LIST_SEP.split(header) if x.strip(" |")]
     if len(pieces) > 1:
         for piece in pieces:
@@ -629,7 +634,7 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
         named = by_symbol
     if claim.words == "factor":
         return _as_factor(value, gradable, context["known"] | context.get("givens", set()))
-    if _labelled_as_another(claim, quantities):
+    if _labelled_as_another(claim, quantities) or _working_row(claim, gradable):
         return []
     out = []
     for e in gradable:
@@ -674,6 +679,25 @@ def _candidates(claim: Claim, piece: Piece, value: Any, gradable: list[Expectati
 _PLAINLY_NAMED = 8
 """A label score at which a header names its quantity outright (``iterations for 10⁻⁶``,
 ``number of messages``), not by a loose word (``value``) or a symbol (``GD (α*)``)."""
+
+
+_MATH_ROW = re.compile(r"(?:[^\W\d_](?:_\{?\w{1,3}\}?)?(?:\^\{?[\w*ᵀ⊤]{1,3}\}?|[ᵀ⊤*'])*\s*){1,4}")
+"""A row label that is only a product of symbols (``U_G V_G^⊤``, ``σ_1``), no word."""
+
+
+def _working_row(claim: Claim, gradable: list[Expectation]) -> bool:
+    """A cell of a working table (not the summary) whose row is labelled by a symbol no answer
+    of the part is written with (``| U_G V_Gᵀ | (matrix) |`` in a table of SVD numbers, before
+    ``U* = …``): the cell states that ingredient, not the answer."""
+    if claim.unit.kind != "cell" or claim.subject or claim.role == "summary" or not claim.row:
+        return False
+    row = claim.row.strip()
+    if not _MATH_ROW.fullmatch(row) or len(re.findall(r"[^\W\d_]{3,}", row)) \
+            or _header_scores(row):
+        return False
+    if len(row.split()) > 1:
+        return True  # a product of symbols is no answer's symbol
+    return not any(symbol_score(row, e) >= 2 for e in gradable)
 
 
 def _labelled_as_another(claim: Claim, quantities: frozenset[str]) -> bool:
@@ -1142,6 +1166,23 @@ def _tuple_entries(claim: Claim, gradable: list[Expectation]) -> list[Claim]:
     return [claim]
 
 
+def _objective_aliases(claims: list[Claim], gradable: list[Expectation]
+                       ) -> dict[str, tuple[str, int]]:
+    """``φ(u) = gᵀu + (1/α)‖u‖²``: a function the answer defines as the objective the part
+    minimises names its value from there on (``φ(u) = −3.5 + 1.75 = −1.75`` states the
+    minimum value); subject -> (the objective's key, where it was defined)."""
+    found: dict[str, tuple[str, int]] = {}
+    for e in gradable:
+        if e.quantity != "min-value":
+            continue
+        for c in claims:
+            if c.subject and not c.excluded and c.pieces and c.pieces[0].relation == "=" \
+                    and _APPLIED.fullmatch(c.subject) and c.subject not in e.symbols \
+                    and (key := symbol_key(c.pieces[0].text.rstrip(" .,;"))) in e.symbols:
+                found.setdefault(c.subject, (key, c.pos))
+    return found
+
+
 def _step_aliases(claims: list[Claim], gradable: list[Expectation]) -> dict[str, tuple[str, int]]:
     """``d = Δθ``: a letter the answer declares for the variable the objective is minimised
     over names that variable from there on (its solved value is the update); letter ->
@@ -1183,7 +1224,7 @@ def statements_of(claims: list[Claim], expected: list[Expectation], scope: Scope
     context["paired"] = _paired(claims, quantities, gradable)
     previous = None
     last: tuple[Claim, Expectation] | None = None
-    aliases = _step_aliases(claims, gradable)
+    aliases = _step_aliases(claims, gradable) | _objective_aliases(claims, gradable)
     for claim in [one for c in claims for one in _tuple_entries(c, gradable)]:
         claim, previous = _continued(claim, previous), claim
         if claim.subject in aliases and claim.pos > aliases[claim.subject][1]:

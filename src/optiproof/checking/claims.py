@@ -114,14 +114,24 @@ _CONDITION = re.compile(r"\\text\s*\{\s*(?:for|if|when|whenever|with|where|since
                         r"|\\(?:forall|quad\\text\{for)")
 
 
+_OPENER = {")": "(", "]": "[", "}": "{", "⟩": "⟨"}
+
+
 def _depth_map(text: str) -> list[int]:
-    depth, out = 0, []
+    """The bracket depth at each character. A closer whose opener lies under brackets left open
+    closes those too (``\\frac{100}{3\\Bigr) \\approx (…)``, a brace never closed: the relation
+    after the parenthesis is still at the top); a closer nothing opened closes one level."""
+    stack: list[str] = []
+    out = []
     for c in text:
         if c in "([{⟨":
-            depth += 1
-        out.append(depth)
-        if c in ")]}⟩":
-            depth = max(depth - 1, 0)
+            stack.append(c)
+        out.append(len(stack))
+        if c in _OPENER and stack:
+            if _OPENER[c] in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(_OPENER[c]):]
+            else:
+                stack.pop()
     return out
 
 
@@ -393,8 +403,13 @@ def _cut_at_words(chains: list[list[tuple[str, int, str]]]) -> list[list[tuple[s
     return [c for c in out if c]
 
 
+_TICK = re.compile(r"\\checkmark\b|[✓✔]")
+"""A tick after a result (``= \\mathbb{E}[g]. \\checkmark``): the writer's mark, not math."""
+
+
 def _latex_chains(latex: str, offset: int) -> list[tuple[list[tuple[str, int, str, bool]], str]]:
-    text, boxes = _unbox(_ALIGNMENT.sub(lambda m: " " * len(m.group(0)), latex))
+    text, boxes = _unbox(_ALIGNMENT.sub(lambda m: " " * len(m.group(0)), _TICK.sub(
+        lambda m: " " * len(m.group(0)), latex)))
     kept = [(m.start(), m.end()) for m in _ENVIRONMENT.finditer(text)]
     text = "".join(" " if c == "&" and not any(a <= i < b for a, b in kept) else c
                    for i, c in enumerate(text))

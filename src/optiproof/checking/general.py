@@ -1245,6 +1245,45 @@ def _constant_step_claim(solution: Any, words: str, written: str = "") -> Refuta
     return None
 
 
+_BOUNDED_STEP = re.compile(r"\b(?:small enough|sufficiently small|suitabl\w*|below|under|at most|"
+                           r"up to|stable|decay\w*|decreas\w*|diminish\w*|schedul\w*|anneal\w*|"
+                           r"small(?:er)?(?= (?:constant |fixed )?(?:step|learning|α|alpha|η|eta)))\b"
+                           r"|[<≤∈]|\bin [(\[]|\bless than\b", re.I)
+_EVERY_STEP = re.compile(r"\b(?:for|with|under|using)\s+(?:any|every|all|arbitrary|whatever)\s+"
+                         r"(?:(?:positive|constant|fixed|choice of|choices of)\s+)*" + _STEP + r"(?![\w])",
+                         re.I)
+_IF = re.compile(r"\b(?:if|provided|as long as|whenever|small enough|sufficiently small)\b", re.I)
+_OWN_STEP = re.compile(r"\bthis (?:convergence|update|step|method|iteration|scheme|limit)\b", re.I)
+
+
+def _every_step_claim(solution: Any, words: str, part: str | None) -> Refutation | None:
+    """"SGD converges (to x/‖x‖²) for any constant step size α > 0": false for a plain gradient
+    step, which multiplies the error along a direction of curvature λ by 1 − ηλ and diverges
+    once η > 2/λ. The method is the one the sentence names, or (for "this convergence") the
+    one the part's question names. The counterexample is worked out: f(θ) = θ² at η = 2."""
+    import sympy as sp
+
+    from optiproof.catalogue import OPTIMIZERS
+
+    m = _EVERY_STEP.search(words)
+    if m is None or not _CONVERGES.search(words) \
+            or _IF.search(words) or _BOUNDED_STEP.search(words, m.start(), m.end() + 14):
+        return None
+    keys = [x.entry.key for x in OPTIMIZERS.mentions(words[:m.start()])]
+    if not keys and _OWN_STEP.search(words):
+        question = next((p.question or "" for p in solution.parts if p.label == part), "")
+        keys = [x.entry.key for x in OPTIMIZERS.mentions(question.lower())]
+    entry = OPTIMIZERS.get(keys[-1]) if keys else None
+    if entry is None or not entry.curvature_bound:
+        return None
+    theta, eta = sp.symbols("theta eta")
+    factor = sp.simplify((theta - eta * sp.diff(theta ** 2, theta)) / theta).subs(eta, 2)
+    return Refutation(f"a {entry.name} step multiplies the error along a direction of curvature "
+                      f"λ by 1 − ηλ, so a constant step above 2/λ diverges (on f(θ) = θ², step 2 "
+                      f"multiplies the error by {factor}); it converges only for steps below 2/L",
+                      part or solution.parts[0].label)
+
+
 _NO_DECAY = re.compile(r"\bno (?:step[- ]?size |learning[- ]rate )?(?:decay|schedule|annealing)\b"
                        r"[^.;]{0,30}?\b(?:needed|required|necessary)\b", re.I)
 
@@ -1371,7 +1410,8 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                        or _tuned_rate_scope(solution, held)
                        or _any_start(solution, held)
                        or _sign_claim(solution, held)
-                       or _constant_step_claim(solution, held, sentence))
+                       or _constant_step_claim(solution, held, sentence)
+                       or _every_step_claim(solution, held, unit.part))
             if why is None and not _HEDGED.search(words):
                 why = _guarantee(solution, words)
             if why is None:  # its own hedge test: "the most" is no hedge there
