@@ -114,3 +114,25 @@ def test_exactly_a_diagonal_newton_method_is_an_over_reach(solved):
             "$\\sqrt{\\hat v_t}$ is precisely the diagonal of the Hessian.\n")
     part = graded_part(solved, ADAM, text, "a")
     assert "over-reach" in finding_kinds(part), part.findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "In fact, dividing by $\\sqrt{v}$ makes Adam invariant to **any** invertible linear "
+    "reparametrisation of $\\theta$, exactly like Newton's method.",
+    "RMSprop is invariant under every change of coordinates.",
+])
+def test_a_coordinatewise_method_said_invariant_to_every_reparametrisation_is_false(solved,
+                                                                                    sentence):
+    text = f"## (a) Update rule\n\nAdam divides by the RMS size of each coordinate. {sentence}\n"
+    part = graded_part(solved, ADAM, text, "a")
+    assert "false-claim" in finding_kinds(part), part.findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "Newton's method is invariant to any invertible linear reparametrisation; Adam is not.",
+    "With ε = 0 Adam is invariant to rescaling each coordinate by a positive constant.",
+])
+def test_invariance_of_newton_or_to_diagonal_rescaling_is_no_false_claim(solved, sentence):
+    text = f"## (a) Update rule\n\nAdam divides by the RMS size of each coordinate. {sentence}\n"
+    part = graded_part(solved, ADAM, text, "a")
+    assert "false-claim" not in finding_kinds(part), part.findings

@@ -36,6 +36,10 @@ class OptimizerEntry(Entry):
     """Its step does not shrink as the gradient does (a sign or a normalised gradient), so with
     a constant step size it keeps moving by about the step size and oscillates around the
     solution instead of converging: it converges only with decaying step sizes."""
+    coordinatewise: bool = False
+    """It scales each coordinate on its own (a sign, a per-coordinate second moment): its step
+    is not the same in rotated coordinates, so it is invariant to rescaling each coordinate at
+    best, never to every invertible linear reparametrisation (Newton's method is)."""
     curvature_bound: bool = False
     """Its constant step must stay below 2/L on a loss of curvature L: one step multiplies the
     error along an eigen-direction of curvature λ by 1 − ηλ, so a larger step diverges (plain
@@ -73,7 +77,7 @@ SIGN_GD = _add(OptimizerEntry(
              "signed gradient descent"),
     phrases=(r"\bsign[- ]?sgd\b", r"\bsigngd\b", r"\bsign(?:ed)? gradient descent",
              r"\bsign[- ]descent", r"\bsign[- ]based (?:gradient )?descent"),
-    needs_decay=True,
+    needs_decay=True, coordinatewise=True,
     relations=(Relation("special-case", "adam",
                         r"Adam with $\beta_1 = \beta_2 = 0$ and $\epsilon = 0$",
                         without=(r"momentum|first[- ]moment|averag|moving[- ]averag|emas?\b",
@@ -153,18 +157,19 @@ EPOCHWISE = _add(OptimizerEntry(
     needs_decay=True))
 ADAM = _add(OptimizerEntry(
     "adam", "Adam", aliases=("torch-adam",),
-    phrases=(r"\badam\b(?![- ](?:style|like|type)|w)",), torch="Adam", may_fail_on="convex"))
+    phrases=(r"\badam\b(?![- ](?:style|like|type)|w)",), torch="Adam", may_fail_on="convex",
+    coordinatewise=True))
 ADAMW = _add(OptimizerEntry(
     "adamw", "AdamW", aliases=("adam with decoupled weight decay", "torch-adamw"),
-    phrases=(r"\badamw\b", r"\bdecoupled weight decay\b"), torch="AdamW"))
+    phrases=(r"\badamw\b", r"\bdecoupled weight decay\b"), torch="AdamW", coordinatewise=True))
 RMSPROP = _add(OptimizerEntry(
     "rmsprop", "RMSprop", aliases=("torch-rmsprop", "rms-prop"),
-    phrases=(r"\brms[- ]?prop\b",), torch="RMSprop", may_fail_on="convex",
+    phrases=(r"\brms[- ]?prop\b",), torch="RMSprop", may_fail_on="convex", coordinatewise=True,
     relations=(Relation("special-case", "adam", r"Adam with $\beta_1 = 0$, without bias "
                                                  "correction"),)))
 ADAGRAD = _add(OptimizerEntry(
     "adagrad", "AdaGrad", aliases=("torch-adagrad",), phrases=(r"\badagrad\b",),
-    torch="Adagrad"))
+    torch="Adagrad", coordinatewise=True))
 AMSGRAD = _add(OptimizerEntry("amsgrad", "AMSGrad", phrases=(r"\bamsgrad\b",)))
 LION = _add(OptimizerEntry("lion", "Lion", phrases=(r"\blion\b",)))
 SHAMPOO = _add(OptimizerEntry("shampoo", "Shampoo", phrases=(r"\bshampoo\b",)))

@@ -1249,6 +1249,43 @@ _BOUNDED_STEP = re.compile(r"\b(?:small enough|sufficiently small|suitabl\w*|bel
                            r"up to|stable|decay\w*|decreas\w*|diminish\w*|schedul\w*|anneal\w*|"
                            r"small(?:er)?(?= (?:constant |fixed )?(?:step|learning|α|alpha|η|eta)))\b"
                            r"|[<≤∈]|\bin [(\[]|\bless than\b", re.I)
+_EVERY_REPARAMETRISATION = re.compile(
+    r"\b(?:invariant|equivariant|unchanged|unaffected)\s+(?:to|under|by)\s+(?:any|every|all|arbitrary|"
+    r"general)\s+(?:(?:invertible|non-?singular|orthogonal|linear|affine|smooth)\s+|\W+)*"
+    r"(?:re-?parametri[sz]ations?|changes? of (?:basis|coordinates|variables)|coordinate "
+    r"(?:changes|transformations|systems)|transformations?|rotations?|linear maps?)\b"
+    r"|\brotation(?:al(?:ly)?)?[- ]invariant\b", re.I)
+
+
+def _reparametrisation_claim(solution: Any, words: str) -> Refutation | None:
+    """"Dividing by √v makes Adam invariant to any invertible linear reparametrisation": false
+    for a method that scales each coordinate on its own. Worked out on its first step with
+    ε = 0 (−α sign(g)): for g = (1, 0) rotated by 45°, the step taken in the rotated
+    coordinates and mapped back is not the step taken in the original ones."""
+    import sympy as sp
+
+    from optiproof.catalogue import OPTIMIZERS
+
+    m = _EVERY_REPARAMETRISATION.search(words)
+    if m is None:
+        return None
+    keys = [x.entry.key for x in OPTIMIZERS.mentions(words[:m.start()])]
+    entry = OPTIMIZERS.get(keys[-1]) if keys else None
+    if entry is None or not entry.coordinatewise:
+        return None
+    g = sp.Matrix([1, 0])
+    rotation = sp.Matrix([[1, -1], [1, 1]]) / sp.sqrt(2)
+    direct = -g.applyfunc(sp.sign)
+    mapped = rotation * -(rotation.T * g).applyfunc(sp.sign)
+    if sp.simplify(direct - mapped) == sp.zeros(2, 1):
+        return None
+    return Refutation(f"{entry.name} scales each coordinate on its own: for g = (1, 0) its first "
+                      f"step (ε = 0) is {tuple(direct)}·α, but in coordinates rotated by 45° it is "
+                      f"{tuple(sp.nsimplify(x) for x in mapped)}·α mapped back; it is invariant to "
+                      "rescaling each coordinate at most, not to every linear reparametrisation",
+                      solution.parts[0].label)
+
+
 _EVERY_STEP = re.compile(r"\b(?:for|with|under|using)\s+(?:any|every|all|arbitrary|whatever)\s+"
                          r"(?:(?:positive|constant|fixed|choice of|choices of)\s+)*" + _STEP + r"(?![\w])",
                          re.I)
@@ -1398,6 +1435,7 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                 why = _norm_comparison(solution, held)
             if why is None and not _HEDGED.search(stated):
                 why = (_invariance_claim(solution, held)
+                       or _reparametrisation_claim(solution, held)
                        or _invariance_for_every(solution, held)
                        or _independence_claim(solution, held) or _exceed_claim(solution, held)
                        or _signed_claim(solution, held)
