@@ -136,3 +136,17 @@ def test_invariance_of_newton_or_to_diagonal_rescaling_is_no_false_claim(solved,
     text = f"## (a) Update rule\n\nAdam divides by the RMS size of each coordinate. {sentence}\n"
     part = graded_part(solved, ADAM, text, "a")
     assert "false-claim" not in finding_kinds(part), part.findings
+
+
+PLI_NOTES = ("obj: min_d g.d + (1/a) D(d)\n\n(a) D = ||d||_2^2\n  grad: g + (2/a) d = 0  =>  "
+             "d = -(a/2) g\n  u = -(a/2) g\n  => plain gradient descent, lr = a/2\n\n"
+             "check n=2, g=(2,-1), a=1: u = -(1/2)*(2,-1) = (-1, 0.5) ok\n\n"
+             "summary\n  (a) u = -(a/2) g      SGD\n")
+
+
+def test_values_set_for_a_check_and_a_rate_in_latin_letters_redefine_nothing(solved):
+    part = graded_part(solved, PLI, PLI_NOTES, "a")
+    assert part.verdict == "correct", part.findings
+    wrong = PLI_NOTES.replace("(a) u = -(a/2) g      SGD", "(a) u = -a g      SGD")
+    assert part.verdict == "correct" and graded_part(solved, PLI, wrong, "a").verdict \
+        == "incorrect"

@@ -272,15 +272,17 @@ def definitions_of(claims: list[Any], given: frozenset[str] = frozenset()) -> li
         value = named if named is not None else value
         if value is None:
             continue
-        if hasattr(value, "free_symbols") and c.subject in {s.name for s in value.free_symbols}:
-            continue
+        if hasattr(value, "free_symbols") and ({c.subject} | _LATIN_OF.get(c.subject, set())) & {
+                s.name for s in value.free_symbols}:
+            continue  # ``lr = a/2`` where ``a`` spells α: the rate is another quantity than α
         if _calls_unknown(value) or (getattr(value, "is_Symbol", False) and named is None
                                      and (value.name not in given or c.subject in given)):
             continue
         clause = c.cue.partition("@")[0].rpartition("¦")[2]
         out.append(Definition(c.pos, c.subject, value,
                               c.unit.start if _EXPLAINS.search(clause) else None,
-                              c.unit.end if _EXAMPLE.search(clause) else None))
+                              c.unit.end if _EXAMPLE.search(clause) or in_example(c)
+                              else None))
     by_key: dict[str, list[Definition]] = {}
     for d in out:
         by_key.setdefault(d.key, []).append(d)
@@ -346,9 +348,17 @@ def _calls_unknown(value: Any) -> bool:
     return isinstance(value, sympy.Basic) and bool(value.atoms(AppliedUndef))
 
 
+def in_example(claim: Any) -> bool:
+    """Is the claim a value set for a worked example (``check n=2, g=(2,-1), a=1: …``)?"""
+    return bool(_EXAMPLE.search(claim.unit.text[:max(claim.pos - claim.unit.start, 0)]))
+
+
+_LATIN_OF = {"alpha": {"a"}, "beta": {"b"}, "rho": {"r"}}
+"""The Latin letters an answer writes for a Greek key (``a/2`` for ``α/2``)."""
 _EXAMPLE = re.compile(r"\b(?:example|e\.g\.|for instance|sanity check|quick check|"
-                      r"numerical check|check with)\b", re.I)
-"""A value taken for a worked example of a general answer."""
+                      r"numerical check|check with)\b"
+                      r"|(?:^|\s)(?:check|try|test)(?:\s+(?:on|at))?\s+[^\W\d]\w{0,8}\s*=(?!=)", re.I)
+"""A value taken for a worked example of a general answer (``check n=2, g=(2,-1), a=1: …``)."""
 _EXPLAINS = re.compile(r"\b(?:where|with|here)\s+[^=]{1,40}$", re.I)
 """A definition that explains a symbol the statement used before it."""
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|suppose|for all|for any|at)\b[^.;]*$",

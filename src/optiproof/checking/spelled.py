@@ -34,6 +34,7 @@ def spelled_symbols(text: str, claims: list[Claim], problem: frozenset[str],
     problem gives (a letter first set to a number is something else, unless the problem gives
     its Greek symbol that number)."""
     from optiproof.checking.compare import agree
+    from optiproof.checking.definitions import in_example
 
     out: dict[str, str] = {}
     for letter, (key, greek) in _SPELLINGS.items():
@@ -42,7 +43,8 @@ def spelled_symbols(text: str, claims: list[Claim], problem: frozenset[str],
             continue
         first = next((c for c in claims if c.subject == letter and c.final is not None
                       and c.final.relation == "=" and c.final.value is not None
-                      and not getattr(c.final.value, "free_symbols", True)), None)
+                      and not getattr(c.final.value, "free_symbols", True)
+                      and not in_example(c)), None)
         if first is not None and (key not in givens or agree(
                 first.final.value, first.final.text, givens[key], "") is False):
             continue  # the letter's first value is not the Greek symbol's: another symbol
