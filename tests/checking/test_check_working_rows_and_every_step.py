@@ -150,3 +150,24 @@ def test_values_set_for_a_check_and_a_rate_in_latin_letters_redefine_nothing(sol
     wrong = PLI_NOTES.replace("(a) u = -(a/2) g      SGD", "(a) u = -a g      SGD")
     assert part.verdict == "correct" and graded_part(solved, PLI, wrong, "a").verdict \
         == "incorrect"
+
+
+_QD_C = ("## (c)\n\nThe rate is $0.85$. We need $0.85^k \\le 10^{{-6}}$, so $k \\ge 85.009$.\n\n"
+         "So about **85 iterations**; strictly, since 85.009 rounds up, 86 iterations guarantee "
+         "the bound.\n\n{remark}\n\n## Summary\n\n| Part | Answer |\n|---|---|\n"
+         "| (c) | rate $0.85$; {table} |\n")
+_ROUGH = "$\\approx 85$ iterations (86 to guarantee $10^{-6}$)"
+
+
+def test_a_rough_count_beside_the_count_that_guarantees_it_is_one_claim(solved):
+    part = graded_part(solved, QD, _QD_C.format(remark="", table=_ROUGH), "c")
+    assert part.verdict == "correct", part.findings
+    clash = graded_part(solved, QD, _QD_C.format(remark="", table="60 iterations"), "c")
+    assert clash.verdict == "incorrect", clash.findings
+
+
+def test_a_sentence_opened_as_a_comparison_states_no_answer_of_the_part(solved):
+    remark = ("For comparison, with the optimal GD rate you'd need about 69 iterations for the "
+              "same reduction, and with heavy ball about 22.")
+    part = graded_part(solved, QD, _QD_C.format(remark=remark, table=_ROUGH), "c")
+    assert part.verdict == "correct", part.findings

@@ -105,6 +105,37 @@ def _concluded_unreadably(st: Statement) -> bool:
                for p in later)
 
 
+_APPROXIMATE = re.compile(r"(?:≈|~|∼|\\approx|\\sim|\b(?:about|approximately|roughly|around|"
+                          r"circa|some))\s*[$*_\s]*$", re.I)
+
+
+def _approximate(st: Statement) -> bool:
+    """Is the value said to hold only roughly ("about 85", "≈ 85", "~85")?"""
+    return bool(_APPROXIMATE.search(st.claim.cue.partition("@")[0]))
+
+
+def _count_estimate(exp: Expectation, a: Statement, b: Statement) -> bool:
+    """Two values of a count one apart, one said to hold only roughly ("≈ 85 iterations (86 to
+    guarantee 10⁻⁶)"): the estimate and the count that guarantees it, one claim."""
+    from optiproof.catalogue import QUANTITIES
+    from optiproof.checking.compare import floats
+
+    entry = QUANTITIES.get(exp.quantity)
+    x, y = floats(a.value), floats(b.value)
+    return bool(entry is not None and entry.count and x and y and len(x) == len(y) == 1
+                and 0 < abs(x[0] - y[0]) <= 1 and _approximate(a) != _approximate(b))
+
+
+def _exact_count(exp: Expectation, final: Statement, found: list[Statement]) -> Statement:
+    """The count itself where the final claim is its rough estimate and the same passage (its
+    line, or the lines right after) states the count next to it ("~85 (86 to be safe)")."""
+    if not _approximate(final):
+        return final
+    near = [s for s in found if s is not final and 0 <= s.claim.line - final.claim.line <= 1
+            and _count_estimate(exp, final, s)]
+    return max(near, key=lambda s: s.claim.pos) if near else final
+
+
 def _threshold_rounded(exp: Expectation, st: Statement) -> str:
     """``k = ln(10⁻⁶)/ln(0.85) ≈ 85`` where the count is 86: the chain states the threshold
     (85.01, whose ceiling is the verified count) and rounds it to the nearest integer as its
@@ -366,6 +397,7 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             continue
         final = _named_sibling(max(body or summary or found,
                                    key=lambda s: (not _foreign(s, exp), s.rank)), found, exp)
+        final = _exact_count(exp, final, found)
         verdict, note = _judge(part, exp, final, hook)
         if verdict is None and not exp.required:
             continue
@@ -385,6 +417,8 @@ def grade_statements(part: Any, grade: PartGrade, statements: dict[str, list[Sta
             same = agree(final.value, final.piece.text, table.value, table.piece.text)
             if same is False and (_rounding_of(final, table) or _rounding_of(table, final)):
                 same = True  # one value, and the same rounded to fewer decimals: one claim
+            if same is False and _count_estimate(exp, final, table):
+                same = True  # "about 85 iterations" beside the 86 that guarantee it: one count
             if same is False and any(_direction_only(a, b) for a, b in ((final, table),
                                                                          (table, final))):
                 same = True  # a direction stated beside its step: one claim up to its length

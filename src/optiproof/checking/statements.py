@@ -441,6 +441,19 @@ class Stance:
         return bool(self.reason)
 
 
+_OPENS_COMPARISON = re.compile(r"\s*[*_]*(?:for comparison|by comparison|in comparison|by contrast|"
+                               r"in contrast)\b", re.I)
+"""A sentence opened as a comparison ("For comparison, with the optimal GD rate you'd need about
+69 iterations, and with heavy ball about 22"): every value in it is set beside the answer."""
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding offset ``pos`` starts (after a full stop and a space, or a
+    line break)."""
+    stop = text.rfind(". ", 0, pos)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, pos) + 1)
+
+
 def stance(text: str, pos: int, end: int) -> Stance:
     """Is the value at ``text[pos:end]`` negated, hypothetical, a scaling remark, or in a
     question or offer? Negation reaches the clause that holds it and, for ``X, v, is not``,
@@ -468,7 +481,8 @@ def stance(text: str, pos: int, end: int) -> Stance:
         return Stance("retracted")
     if _HYPOTHETICAL.search(here) or _HYPOTHETICAL.search(head[-60:]) or _COMPARISON.search(
             here) or _COMPARISON_LEAD.search(here) or _COMPARISON_LEAD.search(head[-60:]) or \
-            _REFERENCE_OF.search(head[-60:]):
+            _REFERENCE_OF.search(head[-60:]) or _OPENS_COMPARISON.match(
+                scope_text, _sentence_start(scope_text, rel)):
         return Stance("hypothetical")
     if _SCALING.search(here) or _SCALING.search(head[-30:]) or (
             _ROUGHLY.search(head[-25:]) and _LARGE_LIMIT.search(head[-80:])):
