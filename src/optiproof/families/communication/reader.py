@@ -39,6 +39,7 @@ from optiproof.families.communication.costmodel import gigabyte, read_cost_model
 from optiproof.families.communication.phases import phase_subject, read_phases
 from optiproof.families.communication.roles import PARAMETER_NOUNS, WORKER_NOUNS, read_role
 from optiproof.families.communication.spec import DTYPE_BYTES
+from optiproof.families.communication.statedtimes import check_stated_times
 from optiproof.families.communication.subjects import of_all_nodes
 from optiproof.families.communication.symbolic import check_formula_costs, read_formula_request
 
@@ -252,6 +253,9 @@ class CommunicationReader:
         if F.alpha not in r.fields:
             _read_times(own, ctx, r)
         check_formula_costs(r)
+        earlier = " ".join(q.found.get("texts", ("", ""))[0] for q in r.found.get("previous", [])
+                           if q.family == FAMILY)
+        check_stated_times(f"{ctx} {earlier} {own}", r, F)
         _setting_of_part(own, r)
         _same_values(own, r)
         _scope(own, r)
@@ -1506,6 +1510,9 @@ def _operand_this(r: PartReading, text: str) -> tuple[str, str] | None:
 _KNOWN_SUB = r"ring|tree|rd|RD|rab|ps|PS|a2a"
 _SUB = (rf"T(?:_\{{?(?:\\text\{{|\\mathrm\{{)?(?:({_KNOWN_SUB})|([A-Za-z][A-Za-z-]{{1,19}}))\}}?\}}?|"
         rf" ?\{{?(?:\\text\{{|\\mathrm\{{)?({_KNOWN_SUB})\}}?\}}?)")
+_HERE = (r"(?: (?:here|now|in this (?:setting|case|problem|configuration)|for this (?:model|setup|"
+         r"configuration)))?(?=\s?(?:[?.;,]|$))")
+"""The end of an operand, after an aside naming the setting ("... than the ring here?")."""
 _QUOTIENT = rf"(?<![\w]){_SUB} ?/ ?{_SUB}(?![\w(])"
 """'T_tree / T_ring', also with the subscripts a PDF copy put on the line after the T ('T tree/T
 ring'), or a subscript that is a word of the name the text gives a scheme ('T_doubling' where
@@ -1683,6 +1690,41 @@ def _ratio_referred(own: str, r: PartReading) -> tuple[list, re.Match] | None:
     return [None], m
 
 
+_FASTER = (r"\b(?:how many times|by (?:what|which|how large a|how much of a) factor) (?:is|are|does|"
+           r"do|would|will|will be) (?P<x>[^.?;,]{3,60}?) (?:(?:run|be|finish|complete)s? )?"
+           r"(?P<d>faster|quicker|slower)(?: to run)? than (?P<y>[^.?;,]{3,60}?)"
+           rf"{_HERE}|\bhow many times (?P<d3>faster|quicker|slower) (?:is|are|does|do|would|will|"
+           rf"will be) (?P<x3>[^.?;,]{{3,60}}?) (?:(?:run|be|finish|complete) )?than "
+           rf"(?P<y3>[^.?;,]{{3,60}}?){_HERE}|"
+           rf"\bspeed[- ]?up (?:factor |ratio )?of (?P<x2>[^.?;,]{{3,60}}?) (?:over|relative to|"
+           rf"compared (?:to|with)|versus|vs\.?) (?P<y2>[^.?;,]{{3,60}}?){_HERE}")
+"""A ratio of two schemes' times asked as a speed: "how many times faster is ring all-reduce
+than the parameter server here?" (the slower's time over the faster's), "by what factor is the
+tree slower than the ring?" (the tree's time over the ring's), "the speed-up of the ring over
+the tree" (the tree's time over the ring's)."""
+
+
+def _faster_operands(own: str, ctx: str) -> tuple[list, re.Match] | None:
+    """(operands, the phrase) of a ratio of times asked as a speed (:data:`_FASTER`); operands
+    [None] (refused) unless each side names one scheme, two different ones, and nothing a node
+    sends or receives."""
+    m = rx(_FASTER).search(own)
+    if m is None:
+        return None
+    x = m.group("x") or m.group("x2") or m.group("x3")
+    y = m.group("y") or m.group("y2") or m.group("y3")
+    labels = {k: v[0] for k, v in _label_table(ctx + " " + own).items()}
+    named = [_schemes_named(side, labels) for side in (x, y)]
+    moved = rx(r"\b(?:sen[dt]s?|receiv\w*|bytes|messages?|traffic|volume|data)\b")
+    if any(len(n) != 1 for n in named) or named[0] == named[1] or \
+            moved.search(x) or moved.search(y):
+        return [None], m
+    first, second = named[0][0], named[1][0]
+    slower_first = (m.group("d") or m.group("d3") or "").lower() == "slower"
+    pair = (first, second) if slower_first else (second, first)
+    return [(Q.TIME.key, pair[0]), (Q.TIME.key, pair[1])], m
+
+
 def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
@@ -1716,6 +1758,8 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
             f"{QUANTITIES[first[0]].name} of {versus.group('y')}", schemes, defined)
         operands = [first, second if second and second[0] == first[0] else None]
         words = versus
+    elif (faster := _faster_operands(own, ctx)) is not None:   # "how many times faster is A than B"
+        operands, words = faster
     elif than:
         x, y = than.group("x") or than.group("x2"), than.group("y") or than.group("y2")
         labels = {k: v[0] for k, v in _label_table(ctx + " " + own).items()}
