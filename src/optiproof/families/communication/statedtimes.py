@@ -40,6 +40,7 @@ clause, the sentence's end."""
 _BYTE_LETTERS = ("M", "S")
 
 
+
 def _scheme(m: re.Match) -> str | None:
     if m.group("sub"):
         return _SUBSCRIPT.get(m.group("sub").lower())
@@ -80,55 +81,91 @@ def check_stated_times(text: str, r: PartReading, fields: Any) -> None:
     schemes = list(r.value(fields.schemes) or [])
     if "time" not in quantities and "time[" not in derived:
         return
-    n, p = r.value(fields.n), r.value(fields.p)
-    alpha, bandwidth = _exact(r.value(fields.alpha)), _exact(r.value(fields.bandwidth))
     dtype = r.value(fields.dtype) or "float32"
+    element = DTYPE_BYTES.get(dtype, 4)
+    s = CostSymbols.named(bytes_per_element=element)
+    n, p = _value(r.value(fields.n), s.n), _value(r.value(fields.p), s.p)
+    alpha, bandwidth = _value(r.value(fields.alpha), s.alpha), _value(r.value(fields.bandwidth), s.B)
     for m in rx(_STATED).finditer(text):
         scheme = _scheme(m)
         if scheme is None or scheme not in schemes:
             continue
         raw = m.group("f")
+        if rx(r"^\s?T\b|^\s?T_").search(raw):
+            continue   # "T_ring = T_tree": two times set equal, no formula of either
         end = _END.search(raw)
         formula = raw[:end.start()] if end else raw
         formula = formula.strip().rstrip(".").replace("\\,", " ").replace("\\;", " ")
         source = phrase(text, m.start(), m.start("f") + len(formula))
         name = CATALOGUE_SCHEMES[scheme].name
-        if not all(isinstance(v, int) for v in (n, p)) or None in (alpha, bandwidth):
+        if None in (n, p, alpha, bandwidth):
             r.miss("time model", f'"{source}" states the time of the {name}, which optiproof '
-                                 "confirms against its own model only at numbers (expected "
-                                 "numeric workers, parameters, latency and bandwidth)")
+                                 "cannot confirm against its own model (the workers, parameters, "
+                                 "latency or bandwidth are not read)")
             continue
-        element = DTYPE_BYTES.get(dtype, 4)
-        values = {"alpha": alpha, "beta": 1 / bandwidth, "B": bandwidth}
-        for letter in filter(None, (_letter_of(r.fields[fields.n].source)
-                                    if fields.n in r.fields else None, "n", "N", "P")):
-            values.setdefault(letter, sp.Integer(n))
-        letter_p = _letter_of(r.fields[fields.p].source) if fields.p in r.fields else None
-        if letter_p and letter_p not in values:
-            values[letter_p] = sp.Integer(p)
+        per_element = bool(rx(r"\bper element\b").search(r.fields[fields.bandwidth].note or "")) \
+            if fields.bandwidth in r.fields else False
+        values = {"alpha": alpha, "beta": (element if per_element else 1) / bandwidth,
+                  "B": bandwidth}
+        letter_n = _letter_of(r.fields[fields.n].source) if fields.n in r.fields else None
+        p_source = r.fields[fields.p].source if fields.p in r.fields else ""
+        letter_p = _letter_of(p_source) or (r.value(fields.p) if isinstance(r.value(fields.p), str)
+                                            else None)
+        if letter_n:
+            values.setdefault(letter_n, n)
+        if letter_p:   # "M = 64 MB" names the bytes, "p = 10^6" the values
+            values.setdefault(letter_p, p * element if rx(r"\b(?:bytes|[kKMGT]B)\b").search(
+                p_source or "") else p)
+        for letter in ("n", "N", "P"):
+            values.setdefault(letter, n)
+        values.setdefault("p", p)
         for letter in _BYTE_LETTERS:
-            values.setdefault(letter, sp.Integer(p * element))
+            values.setdefault(letter, p * element)
         symbols = {k: sp.Symbol(k) for k in values}
         got = try_parse_math(formula, symbols=symbols, field="time")
         theirs = None
         if isinstance(got, sp.Expr) and got.free_symbols <= set(symbols.values()):
-            theirs = sp.nsimplify(got.subs({symbols[k]: v for k, v in values.items()}))
-        if theirs is None or not theirs.is_number:
+            theirs = got.subs({symbols[k]: v for k, v in values.items()}, simultaneous=True)
+        if theirs is None:
             r.miss("time model", f'"{source}": the time the text states for the {name} could '
                                  "not be read as a formula in the workers, α, β and the "
                                  "gradient's bytes, so optiproof cannot confirm its own model "
                                  "is the text's")
             continue
-        s = CostSymbols.named(bytes_per_element=element)
-        ours = scheme_costs(scheme, s).values["time"].subs(
-            {s.n: n, s.p: p, s.alpha: alpha, s.B: bandwidth})
-        try:
-            mine, stated = float(ours), float(theirs)
-        except (TypeError, ValueError):
-            mine, stated = float("nan"), float(theirs)
-        if not abs(stated - mine) <= 1e-9 * abs(mine):
+        ours = scheme_costs(scheme, s).values["time"].subs({s.n: n, s.p: p, s.alpha: alpha,
+                                                             s.B: bandwidth}, simultaneous=True)
+        differs = _differs(theirs, ours, s)
+        if differs:
             r.miss("time model", f'"{source}" is not the time optiproof\'s model gives the '
-                                 f"{name} (the text's formula gives {stated:.6g} s, the "
-                                 f"model {mine:.6g} s), so the part is not answered "
-                                 "(expected a time under the latency-bandwidth model the text "
-                                 "does not restate otherwise)")
+                                 f"{name} ({differs}), so the part is not answered (expected a "
+                                 "time under the latency-bandwidth model the text does not "
+                                 "restate otherwise)")
+
+
+def _value(value: Any, symbol: sp.Symbol) -> Any:
+    """A field's value as SymPy: a number exactly, a letter as the model's symbol."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float, Fraction)):
+        return _exact(value)
+    exact = _exact(value)
+    return exact if exact is not None else symbol
+
+
+_INSTANCES = [{"n": 4, "p": 12, "alpha": sp.Rational(1, 10), "B": 7},
+              {"n": 16, "p": 48, "alpha": sp.Rational(3, 1), "B": sp.Rational(1, 2)}]
+
+
+def _differs(theirs: Any, ours: Any, s: CostSymbols) -> str:
+    """'' when the two times agree at every instance of the symbols left (the part's numbers
+    when none is left), else the two values where they differ."""
+    for inst in _INSTANCES:
+        at = {s.n: inst["n"], s.p: inst["p"], s.alpha: inst["alpha"], s.B: inst["B"]}
+        try:
+            a, b = float(sp.N(theirs.subs(at))), float(sp.N(ours.subs(at)))
+        except (TypeError, ValueError):
+            return "the two could not be compared"
+        if not abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1e-300):
+            shown = "" if theirs.free_symbols or ours.free_symbols else " s"
+            return f"the text's formula gives {a:.6g}{shown}, the model {b:.6g}{shown}"
+    return ""
