@@ -1380,7 +1380,7 @@ GRADIENT_BYTES = _add(_Q(
     phrases=(_SETTING_SIZE + r"\b(?:full |whole |entire |complete )?gradient(?:'s|’s)? size\b"
              r"(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which|"
              r" [A-Za-z] (?:where|at which|for which|such that|so that|above which|below which)\b)",
-             _SETTING_SIZE + r"\bsize of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
+             _SETTING_SIZE + r"\bsize (?:[A-Za-z] )?of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
              r"gradient\b(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
              r"\bhow (?:large|big) is (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
              r"gradient\b",

@@ -323,7 +323,7 @@ class CommunicationReader:
             return True
         m = rx(r"^(?:(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
                r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of|under|using))?|"
-               r"(?:for|by|with|under|using))"
+               r"(?:for|by|with|under|using|in))"
                r"(?: the| a)? (.{2,60}?)(?: one| case| version)?\s*\??$").match(sentence.strip())
         if m is None:
             return False

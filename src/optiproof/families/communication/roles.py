@@ -37,7 +37,9 @@ _GAP = r"(?:(?!(?i:messages?|chunks?|shards?|blocks?|pieces?|halves|half|rounds?
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUM = (r"(?:\d{1,12}(?:\.\d{1,6})? ?[×x*·] ?10\^\d{1,2}|10\^\d{1,2}|2\^\d{1,2}(?![\d^])|\d{1,3}(?:,\d{3})+(?![\d.])|"
         r"\d{1,12}(?:\.\d{1,6})?(?:[eE]\+?\d{1,2})?)(?: ?(?:thousand|million|billion)\b|"
-        r"[kKMBG](?![A-Za-z]))?")
+        r"[kKMBG](?![A-Za-z])| [MB](?=[- ](?i:parameters?|params?|weights?)\b))?")
+"""A count, maybe with a scale ("100M", "1.5 billion"; "1.3 B-parameter", the B set apart from
+a number typeset in math)."""
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9,
           "b": 10**9, "g": 10**9}
 _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
