@@ -1333,7 +1333,8 @@ BYTES_SENT = _add(_Q(
              r"rank|process)\b",
              rf"\bnumber of (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:that )?{_NODE} sends\b"
              rf"(?! (?:and|plus) {_AND_TOTAL})",
-             rf"^(?:the )?(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent by {_NODE}\b"
+             rf"(?:^|(?<=\band )|(?<=, ))(?:the )?(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) "
+             rf"sent by {_NODE}\b"
              r"(?! (?:and|plus|\+) )",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
              rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
