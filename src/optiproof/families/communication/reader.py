@@ -256,6 +256,7 @@ class CommunicationReader:
         earlier = " ".join(q.found.get("texts", ("", ""))[0] for q in r.found.get("previous", [])
                            if q.family == FAMILY)
         check_stated_times(f"{ctx} {earlier} {own}", r, F)
+        _gradient_of_part(own, r)
         _setting_of_part(own, r)
         _same_values(own, r)
         _scope(own, r)
@@ -524,6 +525,42 @@ def _setting_of_part(own: str, r: PartReading) -> None:
         taken.append(field)
     if taken:
         r.convention("setting", m.group(0), f"the setting of part ({label}): {', '.join(taken)}")
+
+
+_GRADIENT_OF = (r"\b(?:the|that|this) (?:same )?(?:full )?(?:gradient|model|parameter vector)s? "
+                r"(?:from|of|in|used in|computed in|described in) (?:part|question|task|item|step) "
+                r"\(?(\d{1,2}|[a-h])\)?(?![\w.])")
+"""'The gradient from part 1': the parameters and element type that part read, not its schemes
+or its cost model."""
+
+
+def _gradient_of_part(own: str, r: PartReading) -> None:
+    """A part that synchronises "the gradient from part 1" takes that part's parameters and
+    element type where its own text states none (its own numbers win); the refusals for them
+    go. A named part that read neither is refused by name."""
+    m = rx(_GRADIENT_OF).search(own)
+    if m is None:
+        return
+    label = m.group(1).lower()
+    named = [p for p in r.found.get("previous", []) if p.family == FAMILY and p.label == label]
+    fields = [f for f in (F.p, F.dtype) if named and f in named[0].fields and
+              (f == F.dtype or not isinstance(named[0].value(f), str))]   # p as a number
+    if not named or F.p not in fields:
+        r.miss("setting", f'"{m.group(0)}" names the gradient of part ({label}), but no earlier '
+                          "communication part with that label reads its size")
+        return
+    taken = []
+    for field in fields:
+        have, theirs = r.fields.get(field), named[0].fields[field]
+        if have is not None and not isinstance(have.value, str) and \
+                not any(x.name == field for x in r.missing):
+            continue
+        r.set(field, theirs.value, f"{m.group(0)} (part ({label}): {theirs.source})", theirs.note)
+        r.missing = [x for x in r.missing if x.name != field]
+        taken.append(field)
+    r.found["gradient of part"] = m.span()
+    if taken:
+        r.convention("setting", m.group(0), f"the gradient of part ({label}): {', '.join(taken)}")
 
 
 _SAME_MODEL = (r"\b(?:under|with|using|in|for|keep(?:ing)?) the same (?:(?:α|alpha)[-–—/ ]{1,3}(?:β|beta|B) |"
@@ -1009,7 +1046,10 @@ def _read_case(own: str, r: PartReading) -> None:
     """"in case 2": the setting of an earlier part, recorded as read when this part's workers,
     parameters, element type, latency, bandwidth and schemes are that part's; refused when
     they differ (the part would be answered in another setting than the one it names)."""
+    within = r.found.get("gradient of part")
     for m in rx(_CASE).finditer(own):
+        if within and within[0] <= m.start() < within[1]:
+            continue   # "the gradient from part 1": its parameters, not its whole setting
         label = m.group(1).lower()
         earlier = [p for p in r.found.get("previous", []) if p.label == label]
         if not earlier:
