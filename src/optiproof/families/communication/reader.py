@@ -158,6 +158,9 @@ class CommunicationReader:
         carried = _sentence_units(own, asks)
         for key, source in asks:
             if key == Q.CROSSOVER.key:
+                if any(isinstance(d, dict) and d.get("kind") == Q.CROSSOVER.key
+                       for d in r.value(F.derived) or []):
+                    continue   # "..., below which size? Give the exact crossover.": asked again
                 _read_crossover(r, source)
                 _crossover_in_unit(r, source)
                 continue

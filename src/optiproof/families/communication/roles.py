@@ -317,7 +317,7 @@ def _product_restates(out: list[Cand], hosts: list[Cand], each: list[Cand]) -> l
 
 _BYTE_UNITS = {"bytes": 1, "kB": 10**3, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
 _SIZE = re.compile(rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:is|are|has size|of size|takes(?: up)?|"
-                   rf"occupies|of)(?: (?i:a|an|about|roughly))? (?:[A-Za-z] ?= ?)?(?P<c>{_NUM}) ?"
+                   rf"occupies|of)(?: (?i:a|an|about|roughly))? (?:(?P<l>[A-Za-z]) ?= ?)?(?P<c>{_NUM}) ?"
                    r"(?P<u>bytes|[kKMGT]B)\b")
 
 
@@ -337,7 +337,7 @@ def _size_in_bytes(text: str, seen: list[tuple[int, int]]) -> list[Cand]:
         if scaled > 0 and scaled.denominator == 1:
             scaled = int(scaled)
             seen.append(m.span("c"))
-            out.append(Cand("number", scaled, phrase(text, m.start(), m.end())))
+            out.append(Cand("number", scaled, phrase(text, m.start(), m.end()), m.group("l") or ""))
     return out
 
 
