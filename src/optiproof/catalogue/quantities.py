@@ -1333,7 +1333,8 @@ BYTES_SENT = _add(_Q(
              r"rank|process)\b",
              rf"\bnumber of (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:that )?{_NODE} sends\b"
              rf"(?! (?:and|plus) {_AND_TOTAL})",
-             rf"^(?:the )?(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) sent by {_NODE}\b"
+             rf"(?:^|(?<=\band )|(?<=, ))(?:the )?(?:kb|mb|gb|kib|mib|gib|megabytes|gigabytes|kilobytes) "
+             rf"sent by {_NODE}\b"
              r"(?! (?:and|plus|\+) )",
              rf"\bbytes (?:sent )?by {_NODE}\b(?! (?:and|plus|\+) )(?=[^.?]{{0,30}}\bsen[dt]\b)",
              rf"\bnumber of bytes sent by {_NODE}\b(?! (?:and|plus|\+) {_AND_TOTAL})",
@@ -1380,7 +1381,7 @@ GRADIENT_BYTES = _add(_Q(
     phrases=(_SETTING_SIZE + r"\b(?:full |whole |entire |complete )?gradient(?:'s|’s)? size\b"
              r"(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which|"
              r" [A-Za-z] (?:where|at which|for which|such that|so that|above which|below which)\b)",
-             _SETTING_SIZE + r"\bsize of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
+             _SETTING_SIZE + r"\bsize (?:[A-Za-z] )?of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
              r"gradient\b(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
              r"\bhow (?:large|big) is (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
              r"gradient\b",

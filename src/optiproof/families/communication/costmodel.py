@@ -31,6 +31,20 @@ BW_UNITS = {"gb/s": 10**9, "gbytes/s": 10**9, "mb/s": 10**6, "kb/s": 10**3, "b/s
 _TIME_UNIT = (r"[ ]?(milliseconds?|microseconds?|nanoseconds?|ms|μ ?s|µ ?s|us|ns|seconds|second|"
               r"sec|s)(?![a-z/])")
 _BW_UNIT = r"[ ]?(gb/s|gbytes/s|mb/s|kb/s|bytes/s|byte/s|b/s|gbit/s|gbps|mbit/s|tb/s)"
+_BITS_MEANT = (r"\b(?:giga|mega|tera|kilo)bits?\b|\bbits? per second\b|"
+               r"\b1 ?[GMTk]b ?(?:=|is) ?10 ?\^? ?\d{1,2} ?bits\b")
+"""A text that says its lower-case b is a bit ("100 Gb/s (gigabits per second)")."""
+
+
+def _rate(unit: str, text: str) -> Fraction:
+    """Bytes per second of one ``unit`` as written: 'Gb/s' is gigabits when the text says so
+    (a gigabyte is 'GB/s'), else the bytes it was always read as."""
+    scale = Fraction(BW_UNITS[unit.lower()])
+    if rx(r"^[GMTk]b/s$").match(unit) and unit[1] == "b" and rx(_BITS_MEANT).search(text):
+        return scale / 8
+    return scale
+
+
 _ELEMENT = r"(?:entry|entries|element|elements|float|floats|value|values|parameter|parameters|" \
            r"number|numbers|word|words|scalar|scalars)"
 _BETA = r"(?:β|\bbeta\b)"
@@ -85,7 +99,7 @@ def _restated_bw(text: str, end: int, value: Fraction) -> int:
     if got is None:
         return end
     unit = rx(_BW_UNIT).match(text, got[1])
-    if unit is None or Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()] != value:
+    if unit is None or Fraction(got[0].value) * _rate(unit.group(1), text) != value:
         return end
     close = rx(r" ?\)").match(text, unit.end())
     return close.end() if close and "(" in m.group(0) else unit.end()
@@ -144,7 +158,7 @@ def _bandwidth(text: str, element_bytes: int, letter: str | None = None
         unit = rx(_BW_UNIT).match(text, end)
         if unit is None:
             continue
-        value = Fraction(num.value) * BW_UNITS[unit.group(1).lower()]
+        value = Fraction(num.value) * _rate(unit.group(1), text)
         return _spec(value), phrase(text, m.start(), _restated_bw(text, unit.end(), value)), ""
     beta = _BETA if not letter or letter in ("β", "beta") else \
         rf"(?:{_BETA}|(?<![\w]){re.escape(letter)}(?![\w]))"
@@ -153,7 +167,7 @@ def _bandwidth(text: str, element_bytes: int, letter: str | None = None
         unit = rx(_BW_UNIT + r" ?\)?\)?").match(text, got[1]) if got else None
         if unit is None:
             continue
-        value = Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()]
+        value = Fraction(got[0].value) * _rate(unit.group(1), text)
         end = unit.end()
         again = rx(r" ?= ?").match(text, end)
         per = _per_unit_seconds(text, again.end()) if again else None
@@ -193,7 +207,7 @@ def _bandwidth_by_unit(text: str) -> tuple[Any, str, str] | None:
         done = got[1] if got else done
         unit = rx(_BW_UNIT + r"(?![\w/])").match(text, got[1]) if got else None
         if unit is not None and not rx(r"/ ?\(?$").search(text[max(0, m.start() - 4):m.start()]):
-            value = Fraction(got[0].value) * BW_UNITS[unit.group(1).lower()]
+            value = Fraction(got[0].value) * _rate(unit.group(1), text)
             found.append((value, phrase(text, m.start(), _restated_bw(text, unit.end(), value))))
     if len({v for v, _ in found}) != 1:
         return None
@@ -353,6 +367,9 @@ def read_cost_model(own: str, context: str, r: PartReading, element_bytes: int,
     bw = _bandwidth(own, element_bytes, b_letter) or _bandwidth(context, element_bytes, b_letter)
     if bw is not None:
         r.set(bandwidth_field, bw[0], bw[1], note=bw[2])
+        bits = rx(r"\b1 ?[GMTk]b ?(?:=|is) ?10 ?\^? ?\d{1,2} ?bits\b").search(own + " " + context)
+        if bits and rx(r"[GMTk]b/s").search(bw[1]):
+            r.convention("gigabit", bits.group(0), "a rate in Gb/s counts bits: 8 bits a byte")
         _beta_restated(own + " " + context, bw[0], r)
     elif bandwidth == "optional":
         return

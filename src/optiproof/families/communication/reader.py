@@ -39,6 +39,7 @@ from optiproof.families.communication.costmodel import gigabyte, read_cost_model
 from optiproof.families.communication.phases import phase_subject, read_phases
 from optiproof.families.communication.roles import PARAMETER_NOUNS, WORKER_NOUNS, read_role
 from optiproof.families.communication.spec import DTYPE_BYTES
+from optiproof.families.communication.statedtimes import check_stated_times
 from optiproof.families.communication.subjects import of_all_nodes
 from optiproof.families.communication.symbolic import check_formula_costs, read_formula_request
 
@@ -157,6 +158,9 @@ class CommunicationReader:
         carried = _sentence_units(own, asks)
         for key, source in asks:
             if key == Q.CROSSOVER.key:
+                if any(isinstance(d, dict) and d.get("kind") == Q.CROSSOVER.key
+                       for d in r.value(F.derived) or []):
+                    continue   # "..., below which size? Give the exact crossover.": asked again
                 _read_crossover(r, source)
                 _crossover_in_unit(r, source)
                 continue
@@ -252,6 +256,10 @@ class CommunicationReader:
         if F.alpha not in r.fields:
             _read_times(own, ctx, r)
         check_formula_costs(r)
+        earlier = " ".join(q.found.get("texts", ("", ""))[0] for q in r.found.get("previous", [])
+                           if q.family == FAMILY)
+        check_stated_times(f"{ctx} {earlier} {own}", r, F)
+        _gradient_of_part(own, r)
         _setting_of_part(own, r)
         _same_values(own, r)
         _scope(own, r)
@@ -319,7 +327,7 @@ class CommunicationReader:
             return True
         m = rx(r"^(?:(?:and|what about|how about|same for|and what about|(?:and )?how (?:many|much)"
                r"(?= (?:for|by|in|with|of)\b))(?: (?:for|by|in|with|of|under|using))?|"
-               r"(?:for|by|with|under|using))"
+               r"(?:for|by|with|under|using|in))"
                r"(?: the| a)? (.{2,60}?)(?: one| case| version)?\s*\??$").match(sentence.strip())
         if m is None:
             return False
@@ -520,6 +528,42 @@ def _setting_of_part(own: str, r: PartReading) -> None:
         taken.append(field)
     if taken:
         r.convention("setting", m.group(0), f"the setting of part ({label}): {', '.join(taken)}")
+
+
+_GRADIENT_OF = (r"\b(?:the|that|this) (?:same )?(?:full )?(?:gradient|model|parameter vector)s? "
+                r"(?:from|of|in|used in|computed in|described in) (?:part|question|task|item|step) "
+                r"\(?(\d{1,2}|[a-h])\)?(?![\w.])")
+"""'The gradient from part 1': the parameters and element type that part read, not its schemes
+or its cost model."""
+
+
+def _gradient_of_part(own: str, r: PartReading) -> None:
+    """A part that synchronises "the gradient from part 1" takes that part's parameters and
+    element type where its own text states none (its own numbers win); the refusals for them
+    go. A named part that read neither is refused by name."""
+    m = rx(_GRADIENT_OF).search(own)
+    if m is None:
+        return
+    label = m.group(1).lower()
+    named = [p for p in r.found.get("previous", []) if p.family == FAMILY and p.label == label]
+    fields = [f for f in (F.p, F.dtype) if named and f in named[0].fields and
+              (f == F.dtype or not isinstance(named[0].value(f), str))]   # p as a number
+    if not named or F.p not in fields:
+        r.miss("setting", f'"{m.group(0)}" names the gradient of part ({label}), but no earlier '
+                          "communication part with that label reads its size")
+        return
+    taken = []
+    for field in fields:
+        have, theirs = r.fields.get(field), named[0].fields[field]
+        if have is not None and not isinstance(have.value, str) and \
+                not any(x.name == field for x in r.missing):
+            continue
+        r.set(field, theirs.value, f"{m.group(0)} (part ({label}): {theirs.source})", theirs.note)
+        r.missing = [x for x in r.missing if x.name != field]
+        taken.append(field)
+    r.found["gradient of part"] = m.span()
+    if taken:
+        r.convention("setting", m.group(0), f"the gradient of part ({label}): {', '.join(taken)}")
 
 
 _SAME_MODEL = (r"\b(?:under|with|using|in|for|keep(?:ing)?) the same (?:(?:α|alpha)[-–—/ ]{1,3}(?:β|beta|B) |"
@@ -1005,7 +1049,10 @@ def _read_case(own: str, r: PartReading) -> None:
     """"in case 2": the setting of an earlier part, recorded as read when this part's workers,
     parameters, element type, latency, bandwidth and schemes are that part's; refused when
     they differ (the part would be answered in another setting than the one it names)."""
+    within = r.found.get("gradient of part")
     for m in rx(_CASE).finditer(own):
+        if within and within[0] <= m.start() < within[1]:
+            continue   # "the gradient from part 1": its parameters, not its whole setting
         label = m.group(1).lower()
         earlier = [p for p in r.found.get("previous", []) if p.label == label]
         if not earlier:
@@ -1506,6 +1553,9 @@ def _operand_this(r: PartReading, text: str) -> tuple[str, str] | None:
 _KNOWN_SUB = r"ring|tree|rd|RD|rab|ps|PS|a2a"
 _SUB = (rf"T(?:_\{{?(?:\\text\{{|\\mathrm\{{)?(?:({_KNOWN_SUB})|([A-Za-z][A-Za-z-]{{1,19}}))\}}?\}}?|"
         rf" ?\{{?(?:\\text\{{|\\mathrm\{{)?({_KNOWN_SUB})\}}?\}}?)")
+_HERE = (r"(?: (?:here|now|in this (?:setting|case|problem|configuration)|for this (?:model|setup|"
+         r"configuration)))?(?=\s?(?:[?.;,]|$))")
+"""The end of an operand, after an aside naming the setting ("... than the ring here?")."""
 _QUOTIENT = rf"(?<![\w]){_SUB} ?/ ?{_SUB}(?![\w(])"
 """'T_tree / T_ring', also with the subscripts a PDF copy put on the line after the T ('T tree/T
 ring'), or a subscript that is a word of the name the text gives a scheme ('T_doubling' where
@@ -1683,6 +1733,41 @@ def _ratio_referred(own: str, r: PartReading) -> tuple[list, re.Match] | None:
     return [None], m
 
 
+_FASTER = (r"\b(?:how many times|by (?:what|which|how large a|how much of a) factor) (?:is|are|does|"
+           r"do|would|will|will be) (?P<x>[^.?;,]{3,60}?) (?:(?:run|be|finish|complete)s? )?"
+           r"(?P<d>faster|quicker|slower)(?: to run)? than (?P<y>[^.?;,]{3,60}?)"
+           rf"{_HERE}|\bhow many times (?P<d3>faster|quicker|slower) (?:is|are|does|do|would|will|"
+           rf"will be) (?P<x3>[^.?;,]{{3,60}}?) (?:(?:run|be|finish|complete) )?than "
+           rf"(?P<y3>[^.?;,]{{3,60}}?){_HERE}|"
+           rf"\bspeed[- ]?up (?:factor |ratio )?of (?P<x2>[^.?;,]{{3,60}}?) (?:over|relative to|"
+           rf"compared (?:to|with)|versus|vs\.?) (?P<y2>[^.?;,]{{3,60}}?){_HERE}")
+"""A ratio of two schemes' times asked as a speed: "how many times faster is ring all-reduce
+than the parameter server here?" (the slower's time over the faster's), "by what factor is the
+tree slower than the ring?" (the tree's time over the ring's), "the speed-up of the ring over
+the tree" (the tree's time over the ring's)."""
+
+
+def _faster_operands(own: str, ctx: str) -> tuple[list, re.Match] | None:
+    """(operands, the phrase) of a ratio of times asked as a speed (:data:`_FASTER`); operands
+    [None] (refused) unless each side names one scheme, two different ones, and nothing a node
+    sends or receives."""
+    m = rx(_FASTER).search(own)
+    if m is None:
+        return None
+    x = m.group("x") or m.group("x2") or m.group("x3")
+    y = m.group("y") or m.group("y2") or m.group("y3")
+    labels = {k: v[0] for k, v in _label_table(ctx + " " + own).items()}
+    named = [_schemes_named(side, labels) for side in (x, y)]
+    moved = rx(r"\b(?:sen[dt]s?|receiv\w*|bytes|messages?|traffic|volume|data)\b")
+    if any(len(n) != 1 for n in named) or named[0] == named[1] or \
+            moved.search(x) or moved.search(y):
+        return [None], m
+    first, second = named[0][0], named[1][0]
+    slower_first = (m.group("d") or m.group("d3") or "").lower() == "slower"
+    pair = (first, second) if slower_first else (second, first)
+    return [(Q.TIME.key, pair[0]), (Q.TIME.key, pair[1])], m
+
+
 def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = frozenset()) -> None:
     """A ratio of two answers: of earlier parts ("the ratio of your answer in (b) to your
     answer in (c)") or named in words ("ratio (ring total)/(PS total)"), as a derived ratio of
@@ -1716,6 +1801,8 @@ def _read_ratio(r: PartReading, source: str, asked: set[str] | frozenset = froze
             f"{QUANTITIES[first[0]].name} of {versus.group('y')}", schemes, defined)
         operands = [first, second if second and second[0] == first[0] else None]
         words = versus
+    elif (faster := _faster_operands(own, ctx)) is not None:   # "how many times faster is A than B"
+        operands, words = faster
     elif than:
         x, y = than.group("x") or than.group("x2"), than.group("y") or than.group("y2")
         labels = {k: v[0] for k, v in _label_table(ctx + " " + own).items()}

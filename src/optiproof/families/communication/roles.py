@@ -37,7 +37,9 @@ _GAP = r"(?:(?!(?i:messages?|chunks?|shards?|blocks?|pieces?|halves|half|rounds?
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUM = (r"(?:\d{1,12}(?:\.\d{1,6})? ?[×x*·] ?10\^\d{1,2}|10\^\d{1,2}|2\^\d{1,2}(?![\d^])|\d{1,3}(?:,\d{3})+(?![\d.])|"
         r"\d{1,12}(?:\.\d{1,6})?(?:[eE]\+?\d{1,2})?)(?: ?(?:thousand|million|billion)\b|"
-        r"[kKMBG](?![A-Za-z]))?")
+        r"[kKMBG](?![A-Za-z])| [MB](?=[- ](?i:parameters?|params?|weights?)\b))?")
+"""A count, maybe with a scale ("100M", "1.5 billion"; "1.3 B-parameter", the B set apart from
+a number typeset in math)."""
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9,
           "b": 10**9, "g": 10**9}
 _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
@@ -116,6 +118,12 @@ _WORKER_COUNT = rf"(?P<c>\d\^?[a-z](?![\w^])|{_NUM}|(?i:{_WORD})\b|(?![aAI]\b)[A
 n = 2^k), never as thousands of workers."""
 
 
+_NOT_COUNTED = (r"(?![ -](?i:cop(?:y|ies)|vectors?|servers?|shards?|updates?|sets?|tensors?|"
+                r"messages?|pushe?s?|pulls?|broadcasts?|buffers?)\b)")
+"""'parameter' naming what is counted, not counted itself ('send out N parameter copies': N
+copies of the parameters, not N parameters)."""
+
+
 _PER_HOLDER = (r"(?:entries|elements|floats|values|numbers|coordinates|components|scalars) (?:per|in "
                r"(?:each|every|one|a|the)|of (?:each|every|one|a|the)) (?:gradient|vector|tensor|buffer|"
                r"worker|gpu|node|rank|replica|device|machine)")
@@ -191,7 +199,7 @@ def candidates(text: str, role: str) -> list[Cand]:
                     _letter_denotes(WORKER_NOUNS)]
     else:
         patterns = [_letter_denotes(PARAMETER_NOUNS),
-                    rf"(?<![\w.,^/]){_COUNT}(?: ?-| ){_ADJ}(?i:{PARAMETER_NOUNS})\b",
+                    rf"(?<![\w.,^/]){_COUNT}(?: ?-| ){_ADJ}(?i:{PARAMETER_NOUNS})\b{_NOT_COUNTED}",
                     rf"(?<![\w.,^/]){_COUNT} (?i:{_PER_HOLDER})\b",
                     rf"\b(?i:number|count) of (?i:{PARAMETER_NOUNS}),? (?:(?i:is|equals) )?"
                     rf"(?P<c>{_NUM}(?![\w^])|(?![aAI]\b)[A-Za-z](?![\w'’^(=]| ?=))",
@@ -271,8 +279,15 @@ def _hosts_dropped(text: str, out: list[Cand]) -> list[Cand]:
         return at >= 0 and bool(rxc(_PER_HOST).search(text[at + len(c.source):
                                                             at + len(c.source) + 40]))
 
-    totals = [c for c in devices if not per_host(c)]
-    each = [c for c in devices if per_host(c)]
+    def times_hosts(c: Cand) -> bool:
+        """'2 nodes x 4 GPUs': a count of GPUs multiplied by the nodes before it."""
+        at = text.find(c.source)
+        return at >= 0 and bool(rxc(rf"\d[ -](?i:{_HOSTS}) ?[x×*] ?$").search(text[max(0, at - 30):at]))
+
+    totals = [c for c in devices if not per_host(c) and not times_hosts(c)]
+    each = [c for c in devices if per_host(c) or times_hosts(c)]
+    if hosts and each and len({c.value for c in hosts}) == 1 and len({c.value for c in each}) == 1:
+        return _product_restates(out, hosts, each)
     if not totals or not hosts or len({c.value for c in totals}) != 1 or \
             len({c.value for c in hosts}) != 1:
         return out
@@ -284,9 +299,25 @@ def _hosts_dropped(text: str, out: list[Cand]) -> list[Cand]:
             for c in out if c not in hosts and c not in each]
 
 
+def _product_restates(out: list[Cand], hosts: list[Cand], each: list[Cand]) -> list[Cand]:
+    """'8 workers ... 2 nodes x 4 GPUs' or '4 GPUs per node, 2 nodes' beside 'N = 8': the nodes
+    times the GPUs on each restate the total stated elsewhere, so they are dropped into its
+    source; a product that no other count states stays in conflict (the nodes and the GPUs per
+    node may not be the workers)."""
+    grouped = hosts + each
+    product = int(hosts[0].value) * int(each[0].value)
+    others = [c for c in out if c.kind == "number" and c not in grouped]
+    if not others or any(int(c.value) != product for c in others):
+        return out
+    joined = "; ".join(c.source for c in grouped)
+    first = others[0]
+    return [Cand(c.kind, c.value, f"{c.source}; {joined}", c.letter) if c is first else c
+            for c in out if c not in grouped]
+
+
 _BYTE_UNITS = {"bytes": 1, "kB": 10**3, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12}
 _SIZE = re.compile(rf"(?i:{HOLDERS})\b{_GAP}{{0,20}}?\b(?i:is|are|has size|of size|takes(?: up)?|"
-                   rf"occupies|of)(?: (?i:a|an|about|roughly))? (?:[A-Za-z] ?= ?)?(?P<c>{_NUM}) ?"
+                   rf"occupies|of)(?: (?i:a|an|about|roughly))? (?:(?P<l>[A-Za-z]) ?= ?)?(?P<c>{_NUM}) ?"
                    r"(?P<u>bytes|[kKMGT]B)\b")
 
 
@@ -306,7 +337,7 @@ def _size_in_bytes(text: str, seen: list[tuple[int, int]]) -> list[Cand]:
         if scaled > 0 and scaled.denominator == 1:
             scaled = int(scaled)
             seen.append(m.span("c"))
-            out.append(Cand("number", scaled, phrase(text, m.start(), m.end())))
+            out.append(Cand("number", scaled, phrase(text, m.start(), m.end()), m.group("l") or ""))
     return out
 
 

@@ -120,8 +120,11 @@ class Context:
         """Symbols named as in the problem; its numbers, and its formulas for alpha or the
         bandwidth (read by the one math parser), substituted at the end."""
         given = spec.symbol_names()
-        names = {f: given.get(f, default) for f, default in (
-            ("n", "n"), ("p", "p"), ("servers", "k"), ("alpha", "alpha"), ("bandwidth", "B"))}
+        taken = set(given.values())   # a count given as a number keeps a name no letter of the
+        names = {f: given.get(f) or next(d for d in defaults if d not in taken)   # text takes
+                 for f, defaults in (("n", ("n", "N", "n_w")), ("p", ("p", "P", "p_g")),
+                                     ("servers", ("k", "K", "k_s")), ("alpha", ("alpha", "alpha_0")),
+                                     ("bandwidth", ("B", "B_w")))}
         sym = CostSymbols.named(names["n"], names["p"], names["servers"], names["alpha"],
                                 names["bandwidth"], spec.bytes_per_element)
         subs: dict[Any, Any] = {}
