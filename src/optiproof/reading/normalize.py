@@ -1222,12 +1222,19 @@ _GT_AFTER_TUPLE = re.compile(r"(?<=\d|\w)\)>(?=[ \t]*(?:[,.;]|$))", re.M)
 clause, so it is the transpose."""
 
 
+_PDF_PENCIL_EPSILON = re.compile(r"(?<![\w\u2700-\u27bf])\u270f(?![\w\u2700-\u27bf])")
+"""'✏' (U+270F, a pencil): the glyph a copied PDF shows for the script epsilon \\varepsilon of
+some fonts ('(for simplicity) ✏ = 0'); read as ε where it stands alone."""
+
+
 def _fix_pdf_garble(text: str) -> str:
     """PDF-copy repairs: ``argmin\\nΔθ\\n`` -> ``argmin_Δθ``, ``+ 1\\nα\\n`` -> ``+ (1/α)``,
     ``αt`` -> ``α_t``, ``maxi`` -> ``max_i``, ``a_t = a`` -> ``α_t = α`` (α misread as a),
     ``effec-\ntive`` -> ``effective``, an index dropped onto the next line (``θ\\n0 =`` ->
     ``θ_0 =``) or set apart on the line (``x k+1 =`` -> ``x_{k+1} =``), a transpose printed
-    '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``)."""
+    '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``), the pencil glyph a PDF font gives
+    for the script epsilon (``✏ = 0`` -> ``ε = 0``)."""
+    text = _PDF_PENCIL_EPSILON.sub("ε", text)
     text = _ARGMIN_LINE.sub(lambda m: f"{m.group(1)}_{m.group(2)} ", text)
     text = _GARBLED_FRAC.sub(lambda m: f"{m.group(1)} ({m.group(2)}/{m.group(3).strip()}) ",
                              text)
