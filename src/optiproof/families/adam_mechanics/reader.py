@@ -99,13 +99,15 @@ _ZERO_GRADIENT = (r"(?<!\bunless )(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bwh
                   r"(?= ?(?:\)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
 """A gradient said to be zero in words ('whose data gradient is exactly zero at every step', '(its
 gradient is 0)'): the zero gradient, no number after it."""
-_ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(?:has|have|with|and|gets?) "
+_ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(?:has|have|with|and|gets?|"
+                       r"receives?|sees?) "
                        r"(?:a |an )?(?:exactly |identically )?zero (?:data[- ]loss |data |loss |"
                        r"stochastic )?gradients?\b")
 """A zero gradient named as a noun ('the data loss has zero gradient at all times', 'with AdamW
-and a zero data gradient')."""
+and a zero data gradient', 'a weight that receives zero loss gradient for the whole run')."""
 _ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|times|t)\b|"
-                r"^ ?(?:forever|always)\b")
+                r"^ ?(?:forever|always)\b|^ ?(?:for|during|over) the (?:whole|entire) (?:run|training)\b|"
+                r"^ ?throughout(?: (?:the run|training))?\b")
 _ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
 """'The data loss is identically zero': its gradient is zero at every step."""
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
@@ -358,17 +360,22 @@ def _decay_fraction(own: str, r: PartReading) -> None:
 
 
 _WEIGHT_FACTOR = (r"\bby (?:what|which|how large a) factor (?:is|are|does|do|has|have|would|will) "
-                  r"(?:θ|theta|w|the (?:weights?|parameters?)|it)\b(?:_? ?\{?\w{0,3}\}?)?[^.?]{0,20}?"
+                  r"(?:θ|theta|w|(?:the|a|an|this|that|such a) (?:weights?|parameters?)|it)\b"
+                  r"(?:_? ?\{?\w{0,3}\}?)?[^.?]{0,24}?"
                   r"\b(?:(?:get |been )?multiplied|scaled|shrunk|shrink|decayed)\b|"
                   r"\bwhat is the (?:total |overall |decay |shrink(?:age)? )?factor (?=(?:after|over|in|"
                   r"within) )")
 """The factor the weights are multiplied by, asked of a weight that only decay moves ('by
-what factor is θ multiplied in one step?', 'what is the factor after 10,000 steps?')."""
+what factor is θ multiplied in one step?', 'by what factor is a parameter with zero gradient
+multiplied', 'what is the factor after 10,000 steps?')."""
 _DECAY_ALONE = (r"\b(?:considering|counting|taking|with) only (?:the )?(?:decoupled )?(?:weight[- ])?"
-                r"decay(?: term)?\b|\b(?:decoupled )?(?:weight[- ])?decay(?: term)? (?:alone|only|by "
-                r"itself)\b")
+                r"decay(?: (?:term|part|component))?\b|\b(?:decoupled )?(?:weight[- ])?decay(?: (?:term|"
+                r"part|component))? (?:alone|only|by itself)\b|"
+                r"\b(?:ignoring|neglecting|dropping|without) the (?:\(?zero\)? )?(?:adaptive|gradient|adam) "
+                r"(?:term|step|part|update)\b")
 """The decay considered without the gradient step ('considering only the decoupled decay
-term'): its factor is asked whatever the gradient."""
+term', 'considering only the decay part', 'ignoring the (zero) adaptive term'): its factor is
+asked whatever the gradient."""
 _ONE_STEP = (r"\b(?:in|over|after|during) (?:one|a single|1|each|every|the first) (?:steps?|"
              r"updates?|iterations?)\b|\bper (?:step|update|iteration)\b")
 _DECOUPLED_NAMED = r"\badamw\b|\bdecoupled (?:weight )?decay\b"
@@ -406,6 +413,13 @@ def _weight_factor(own: str, ctx: str, r: PartReading) -> None:
     if n == 1 or (count is None and one is not None):
         r.set(F.shrink_factor, True, phrase(clause, m.start() - start, (count or one).end()))
     elif n is not None:
+        if one is not None and one.end() <= count.start():   # 'per step and after 1000 steps'
+            r.set(F.shrink_factor, True, phrase(clause, m.start() - start, one.end()))
+            r.set(F.decay_steps, n, count.group(0))
+            r.answered_by[Q.RATIO.key] = Q.WEIGHT_DECAY.key
+            if F.t in r.fields and r.fields[F.t].source in clause:
+                r.fields.pop(F.t)
+            return
         r.set(F.decay_steps, n, phrase(clause, min(m.start() - start, count.start()),
                                        max(count.end(), m.end() - start)))
     else:
@@ -595,7 +609,11 @@ class AdamMechanicsReader:
         if r.value(F.decay_halving) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_halving].source))
         if r.value(F.decay_steps) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
-            mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_steps].source))
+            both = r.value(F.shrink_factor) and \
+                r.fields[F.decay_steps].source not in r.fields[F.shrink_factor].source
+            # 'by what factor is the weight multiplied per step and after 1000 steps?': both
+            mapped.append((Q.WEIGHT_DECAY.key, (r.fields[F.shrink_factor].source + " | "
+                                                if both else "") + r.fields[F.decay_steps].source))
         if r.value(F.shrink_factor) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             # 'by what factor is θ multiplied per step by the decay term?': AdamW's shrink factor,
             # answered with the weight-decay comparison
@@ -749,6 +767,7 @@ class AdamMechanicsReader:
         _dropped_decay(own, r)
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
+        _earlier_weight(own, previous, r)
         _decay_halving(own, r)
         _weight_factor(own, ctx, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
@@ -1308,6 +1327,29 @@ def _read_betas_pair(own: str, ctx: str, r: PartReading) -> None:
         return
 
 
+_EARLIER_WEIGHT = (r"\b(?:the|that|this) (?:same )?(?:weight|parameter) (?:in|of|from) (?:part )?"
+                   r"\(?(?P<label>[a-z]|\d{1,2}|[ivx]{1,4})\)(?![\w(])")
+"""'For the weight in (a), …': the weight an earlier part named, by its label."""
+
+
+def _earlier_weight(own: str, previous: list[PartReading], r: PartReading) -> None:
+    """A part about 'the weight in (a)' that states no gradient of its own takes the constant
+    gradient that part read for its weight ('(a) a weight that receives zero loss gradient for
+    the whole run … (b) For the weight in (a), after how many steps …'), noted as stated there.
+    """
+    m = rx(_EARLIER_WEIGHT).search(own)
+    if m is None or F.gradient in r.fields or F.gradients in r.fields or r.found.get("sequence"):
+        return
+    source = next((p for p in previous if p.family == FAMILY and
+                   p.label.split(".")[0].lower() == m.group("label").lower()), None)
+    if source is None or not source.value(F.constant) or F.gradients in source.fields or \
+            F.gradient not in source.fields:
+        return
+    for field in (F.gradient, F.constant):
+        was = source.fields[field]
+        r.set(field, was.value, was.source, note=f"{m.group(0)}: stated in part ({source.label})")
+
+
 def _earlier_gradients(r: PartReading) -> None:
     """A part that asks about a run but states no gradients uses those an earlier part stated
     ("(a) The gradients are g1 = .., g2 = ... (b) Compute θ2 − θ1")."""
@@ -1731,7 +1773,7 @@ def _set(r: PartReading, field: str, a: Assignment) -> None:
 
 def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
     """The hyper-parameters: assignments to their symbols (own text first), ``betas = (..)``,
-    'learning rate 0.01', 'ε → 0'."""
+    'learning rate 0.01', 'weight decay coefficient 0.01', 'ε → 0'."""
     premise = rx(_SIGN_PREMISE)
     for field, keys in SYMBOLS.items():
         for objs, text in ((objects.own, own), (objects.context, ctx)):
@@ -1758,7 +1800,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             break
     if F.beta1 not in r.fields and F.beta2 not in r.fields:
         _read_betas_pair(own, ctx, r)
-    for field, words in ((F.eps, _EPS_WORDS), (F.alpha, _LR_WORDS)):
+    for field, words in ((F.eps, _EPS_WORDS), (F.alpha, _LR_WORDS), (F.lam, _WD_WORDS)):
         for text in (own, ctx) if field not in r.fields else ():
             m = rx(words).search(text)
             got = number_at(text, m.end()) if m else None
