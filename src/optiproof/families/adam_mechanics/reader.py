@@ -625,6 +625,7 @@ class AdamMechanicsReader:
                             "(expected 'Adam + L2' or 'L2 regularisation' with λ, θ₀ and the "
                             "gradients)")
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
+        _sign_and_magnitude(r, {k for k, _ in mapped})
         _one_coordinate(r, {k for k, _ in mapped})
         _moment_quotient(r)
         _unapplied_decay(r)
@@ -1325,6 +1326,28 @@ def _read_betas_pair(own: str, ctx: str, r: PartReading) -> None:
         for field, x in zip((F.beta1, F.beta2), pair.groups()):
             r.set(field, spec_number(sympy.Rational(x)), source)
         return
+
+
+_SIGN_AND_MAGNITUDE = (r"(?:^|(?<=[.?!;] ))(?:please )?(?:give|state|report|what (?:is|are)) (?:its|their|"
+                       r"the) (?:sign and (?:its |the )?(?:magnitude|size|absolute value)|"
+                       r"(?:magnitude|size|absolute value) and (?:its |the )?sign)\b(?: please)?[.?!]?"
+                       r"(?= |$)")
+"""'Give its sign and magnitude.' after a request for a signed step ('what is θ3 − θ2?')."""
+_SIGNED_ASKS = frozenset({Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.THETA_T.key})
+
+
+def _sign_and_magnitude(r: PartReading, keys: set[str]) -> None:
+    """'What is θ3 − θ2? Give its sign and magnitude.': the signed step answers both, so the
+    sentence is taken with the step's ask (a note says so). Asked of no signed step of the part
+    (a step size, a first step asked as 'how large'), it stays unplaced and is refused."""
+    m = rx(_SIGN_AND_MAGNITUDE).search(r.own_text or "")
+    signed = keys & _SIGNED_ASKS
+    if m is None or not signed or F.asks not in r.fields:
+        return
+    was = r.fields[F.asks]
+    r.set(F.asks, was.value, f"{was.source} | {m.group(0).strip()}")
+    r.notes.append(f'"{m.group(0).strip()}": the signed value of the step gives its sign and '
+                   "its magnitude")
 
 
 _EARLIER_WEIGHT = (r"\b(?:the|that|this) (?:same )?(?:weight|parameter) (?:in|of|from) (?:part )?"
