@@ -91,14 +91,19 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
                     r"(?:is|=|equals) (?=[-\d.])|"
                     r"\b(?:data[- ]loss |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? ?"
                     r"(?:=|is|equals|stays at) ?(?=-?\d[\d.]{0,12}(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|"
-                    r"each|all) (?:steps?|iterations?|updates?)\b)")
-"""A gradient given as one number for one weight ('the gradient of one weight is 1e-9')."""
+                    r"each|all) (?:steps?|iterations?|updates?)\b)|"
+                    r"\b(?:a|the) (?:constant|fixed|same) (?:tiny |small |large )?gradient (?:of|equal to) "
+                    r"(?=-?\d[\d.]{0,12}(?:e-?\d{1,3})?(?![\d.]| ?[-+*/×·(]| ?e\b)(?! (?:and|or|to)\b))")
+"""A gradient given as one number for one weight ('the gradient of one weight is 1e-9', 'sees a
+constant gradient of 1e-9 at every step')."""
 _ZERO_GRADIENT = (r"(?<!\bunless )(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bwhere )"
                   r"\b(?:its|whose|the|their) (?:data[- ]loss |data |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? "
-                  r"(?:is|=|equals|stays at|stays|remains) (?:exactly |identically )?(?:0|zero)(?![.,]?\d)"
-                  r"(?= ?(?:\)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
+                  r"(?:(?:at|in|on) (?:step|iteration|update) 1 |(?:at|in|on) the first (?:step|iteration|update) )?"
+                  r"(?:is|=|equals|stays at|stays|remains|be) (?:exactly |identically )?(?:0|zero)(?![.,]?\d)"
+                  r"(?= ?(?:\)|\((?!\d)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
 """A gradient said to be zero in words ('whose data gradient is exactly zero at every step', '(its
-gradient is 0)'): the zero gradient, no number after it."""
+gradient is 0)', 'its loss gradient is identically zero (a dead unit)', 'the loss gradient at
+step 1 be 0'): the zero gradient, no number after it."""
 _ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(?:has|have|with|and|gets?|"
                        r"receives?|sees?) "
                        r"(?:a |an )?(?:exactly |identically )?zero (?:data[- ]loss |data |loss |"
@@ -2197,10 +2202,14 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
 
 def _zero_always(text: str) -> str | None:
     """The phrase saying the gradient is zero at every step ('gradient is exactly zero at every
-    step', 'the data loss is identically zero'), or None."""
+    step', 'its loss gradient is identically zero', 'the data loss is identically zero'), or
+    None."""
     for m in (rx(_ZERO_GRADIENT).search(text), rx(_ZERO_GRADIENT_NOUN).search(text)):
         if m is not None and rx(_ALWAYS_ZERO).match(text[m.end():]):
             return phrase(text, m.start(), m.end() + rx(_ALWAYS_ZERO).match(text[m.end():]).end())
+        if m is not None and rx(r"\bidentically\b").search(m.group(0)) and \
+                not rx(r"\b(?:step|iteration|update) 1\b|\bfirst\b").search(m.group(0)):
+            return phrase(text, m.start(), m.end())     # 'its gradient is identically zero'
     m = rx(_ZERO_LOSS).search(text)
     return phrase(text, m.start(), m.end()) if m else None
 
