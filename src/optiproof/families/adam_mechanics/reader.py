@@ -40,7 +40,7 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
                     textbook_bound="textbook_bound", decay_halving="decay_halving",
-                    coordinate="coordinate")
+                    coordinate="coordinate", step_fraction="step_fraction")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -631,6 +631,7 @@ class AdamMechanicsReader:
                             "gradients)")
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _sign_and_magnitude(r, {k for k, _ in mapped})
+        _step_fraction(r, {k for k, _ in mapped})
         _one_coordinate(r, {k for k, _ in mapped})
         _moment_quotient(r)
         _unapplied_decay(r)
@@ -1353,6 +1354,31 @@ def _sign_and_magnitude(r: PartReading, keys: set[str]) -> None:
     r.set(F.asks, was.value, f"{was.source} | {m.group(0).strip()}")
     r.notes.append(f'"{m.group(0).strip()}": the signed value of the step gives its sign and '
                    "its magnitude")
+
+
+_STEP_FRACTION = (r"\b(?:what|which) (?:fraction|proportion|share|percentage|multiple) of (?:the )?"
+                  r"(?:learning rate|step size|lr|η|α|eta|alpha|γ)(?: (?:η|α|γ|lr))? (?:is|was|would be) "
+                  r"(?:that|this|it)\b")
+"""'…, and what fraction of η is that?' after the first step's size: that size over the
+learning rate."""
+
+
+def _step_fraction(r: PartReading, keys: set[str]) -> None:
+    """'How large is its first Adam step, and what fraction of the learning rate is that?': the
+    first step's size over the learning rate, |g_1| / (|g_1| + ε), for a given gradient at a
+    stated ε > 0 (taken with the step's ask). Asked after anything else, or without a gradient
+    or ε, it stays unplaced and is refused by name."""
+    m = rx(_STEP_FRACTION).search(r.own_text or "")
+    if m is None or Q.FIRST_STEP.key not in keys or F.asks not in r.fields or \
+            not isinstance(r.value(F.gradient), list) or F.gradients in r.fields or \
+            not r.value(F.eps):
+        return
+    before = (r.own_text or "")[:m.start()]
+    if not rx(r"\bfirst\b[^.?!]{0,40}\b(?:step|update)s?\b[^.?!]{0,30}$").search(before):
+        return      # the fraction of something else than the first step just asked
+    was = r.fields[F.asks]
+    r.set(F.asks, was.value, f"{was.source} | {m.group(0)}")
+    r.set(F.step_fraction, True, m.group(0))
 
 
 _EARLIER_WEIGHT = (r"\b(?:the|that|this) (?:same )?(?:weight|parameter) (?:in|of|from) (?:part )?"

@@ -424,6 +424,12 @@ def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 err = max(err, _rel(np.abs(traj[1] - traj[0]),
                                     np.broadcast_to(size, gv.shape)))
                 compared += ", first_step_size_eps"
+            if any(a.name == "first_step_fraction_of_lr" for a in sol.answers):
+                share = np.atleast_1d(_evaluate(_answer(sol, "first_step_fraction_of_lr").expr,
+                                                _subs(Q, case))).astype(np.float64)
+                err = max(err, _rel(np.abs(traj[1] - traj[0]) / case["alpha"],
+                                    np.broadcast_to(share, gv.shape)))
+                compared += ", first_step_fraction_of_lr"
             return _check("first step with the given eps", err, RTOL,
                           f"eps = {case['eps']:g}", start, compared)
         if isinstance(Q.g, sympy.MatrixBase):
