@@ -40,7 +40,8 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
                     textbook_bound="textbook_bound", decay_halving="decay_halving",
-                    coordinate="coordinate", step_fraction="step_fraction")
+                    coordinate="coordinate", step_fraction="step_fraction",
+                    step_t_dependence="step_t_dependence")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -1133,6 +1134,16 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             pass        # 'β₁ = 0 and no bias correction: which optimizer is this?': RMSprop
         elif key == Q.IDENTIFICATION.key:
             continue    # no step of the part is a named method: not taken
+        elif key == Q.DEPENDS_ON.key and Q.LAST_STEP.key in keys and not off and \
+                r.value(F.constant) and F.decay not in r.fields and \
+                r.value(F.optimizer) in (O.ADAM.key, None) and \
+                rx(_STEP_ON_T).search(source + own[own.find(source) + len(source):][:40]
+                                      if source in own else source):
+            # 'Compute … the update Δθ at step 3. Does the update depend on t?': with a constant
+            # gradient the corrected step is the same at every t (answered with the step)
+            r.answered_by[key] = Q.LAST_STEP.key
+            r.set(F.step_t_dependence, True, source)
+            continue
         elif key == Q.DEPENDS_ON.key and Q.FIRST_STEP.key in keys and \
                 _scale_free_premise(r) and not off and rx(_SCALE_FREE).search(own):
             # 'explain why its size does not depend on the magnitude of g₁': the first step at
@@ -1356,6 +1367,10 @@ def _sign_and_magnitude(r: PartReading, keys: set[str]) -> None:
                    "its magnitude")
 
 
+_STEP_ON_T = (r"\b(?:does|do|would|will) (?:the |this |that |its )?(?:update|step)s?(?: Δ ?θ)? "
+              r"(?:depend|vary|change) (?:on|with) (?:t|the (?:step|iteration)(?: (?:count|number|"
+              r"index))?)\b")
+"""'Does the update depend on t?' asked of the step of a constant-gradient run."""
 _STEP_FRACTION = (r"\b(?:what|which) (?:fraction|proportion|share|percentage|multiple) of (?:the )?"
                   r"(?:learning rate|step size|lr|η|α|eta|alpha|γ)(?: (?:η|α|γ|lr))? (?:is|was|would be) "
                   r"(?:that|this|it)\b")
