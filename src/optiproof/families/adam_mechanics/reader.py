@@ -633,6 +633,7 @@ class AdamMechanicsReader:
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
         _sign_and_magnitude(r, {k for k, _ in mapped})
         _step_fraction(r, {k for k, _ in mapped})
+        _appreciable_change(r, {k for k, _ in mapped})
         _one_coordinate(r, {k for k, _ in mapped})
         _moment_quotient(r)
         _unapplied_decay(r)
@@ -1365,6 +1366,28 @@ def _sign_and_magnitude(r: PartReading, keys: set[str]) -> None:
     r.set(F.asks, was.value, f"{was.source} | {m.group(0).strip()}")
     r.notes.append(f'"{m.group(0).strip()}": the signed value of the step gives its sign and '
                    "its magnitude")
+
+
+_APPRECIABLE = (r"\b(?:change|differ|move|grow|shrink)s? (?:(?:very|that|so) )?(?:appreciably|"
+                r"significantly|noticeably|materially|substantially|meaningfully|much|a lot)\b|"
+                r"\b(?:appreciabl[ey]|significant(?:ly)?|noticeabl[ey]|material(?:ly)?|substantial(?:ly)?"
+                r"|meaningful(?:ly)?) (?:change|difference|effect)\b")
+"""'does the first update change appreciably?': a change judged large or small, not a change."""
+
+
+def _appreciable_change(r: PartReading, keys: set[str]) -> None:
+    """'If I multiply my loss by 1000, does the first update change appreciably?': whether the
+    change is large needs a threshold the text does not give (with ε > 0 every step changes a
+    little), so the yes/no of 'does it change' would answer another question: refused, naming
+    the phrase."""
+    if not (keys & {Q.LOSS_SCALING.key, Q.CHANGES.key} or Q.CHANGES.key in r.answered_by):
+        return
+    m = rx(_APPRECIABLE).search(r.own_text or "")
+    if m is not None:
+        r.miss("threshold", f'"{m.group(0)}" asks whether the change is large, which needs a '
+                       "threshold the text does not state (optiproof answers whether the step "
+                       "changes at all, and by what factor: expected 'does the update change?' "
+                       "or 'by what factor does it change?')")
 
 
 _STEP_ON_T = (r"\b(?:does|do|would|will) (?:the |this |that |its )?(?:update|step)s?(?: Δ ?θ)? "
