@@ -953,7 +953,8 @@ V_HAT = _add(_Q(
 LAST_STEP = _add(_Q(
     "last-step", "last step", r"\theta_T - \theta_{T-1}", value_kind="vector",
     phrases=(r"\blast (?:step|update)\b",
-             r"\b(?:the )?(?:update|step) (?:of|at|in) (?:(?:step|iteration)(?: t ?=)? ?|t ?= ?)\d{1,3}\b",
+             r"\b(?:the )?(?:update|step)(?: Δ ?(?:θ|theta|w|x))? (?:of|at|in) (?:(?:step|iteration)"
+             r"(?: t ?=)? ?|t ?= ?)\d{1,3}\b",
              r"(?<!\bafter )(?<!\bbefore )(?<!\bafter the )(?<!\bbefore the )\b(?:the|its|her|his|"
              r"their|our|my|your) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
              r"\d{1,3}(?:st|nd|rd|th)) (?:update|step)\b(?! (?:size|length|bound|rule)\b)")))

@@ -62,9 +62,19 @@ request that offers the asker's own result for it (a number, or a result with th
 doubt), with whatever follows; the asker's claim, not data and not a further question."""
 
 
+_EXPECTED = re.compile(
+    r"\b(?:I|we)(?:'d| had| would have)? (?:expected|assumed|was expecting|were expecting|"
+    r"figured|guessed) (?:that )?(?:the |my |its |their |this |that )?(?P<what>[a-z][a-z -]{1,30}?) "
+    r"(?:to be|would be|to equal|to come out as) (?P<value>(?:\[[^\[\]\n]{1,80}\]|\([^()\n]{1,80}\)|"
+    r"[^,;?!(\[\n]|\.(?=\d)){1,80}?)(?=,| but\b|;|\.(?!\d)|\?|!|$)", re.I)
+"""'I expected the update to be -lr * g = [-9e-5, 6e-3, -3e-8], which …': the value the asker
+expected for what the text asks (its noun is in a request), a claim to check, not data."""
+
+
 def drop_attempts(text: str, removed: list[str]) -> str:
     """``text`` without the clauses that offer the asker's own value for a symbol the text
     asks for; each dropped clause is added to ``removed``."""
+    text = _drop_expected(text, removed)
     for m in list(_ATTEMPT_PARAGRAPH.finditer(text))[::-1]:   # "My attempt: 1) 2/100 = 0.02. …"
         if m.start() > 0 and re.search(r"\?|\b(?:what|which|how|find|compute|give)\b",
                                        text[:m.start()], re.I):
@@ -126,6 +136,26 @@ def _whole_aside(text: str, m: re.Match) -> str:
         return m.group(0)   # not an aside's opening, or a parenthesis of its value left open
     rest = _ASIDE_REST.match(text, m.end())
     return m.group(0) + rest.group(0) if rest else m.group(0)
+
+
+def _drop_expected(text: str, removed: list[str]) -> str:
+    """``text`` without the values the asker says they expected for a quantity a request asks
+    ('I expected the update to be …'), each added to ``removed``; only a value with a number,
+    and only when the expected thing's noun is in a request."""
+    found = [m for m in _EXPECTED.finditer(text) if re.search(r"\d", m.group("value"))]
+    if not found:
+        return text
+    flat = " ".join(text.split())
+    asked = " ".join(s for _, s in sentences(flat) if is_request(s))
+    for m in found[::-1]:
+        noun = m.group("what").split()[-1].lower()
+        if len(noun) < 3 or not re.search(rf"\b{re.escape(noun)}s?\b",
+                                          asked.replace(" ".join(m.group(0).split()), " "), re.I):
+            continue
+        removed.append(f"the asker's own expectation {' '.join(m.group(0).split())!r} (a claim "
+                       "to check, not data)")
+        text = text[:m.start()] + " " + text[m.end():]
+    return text
 
 
 def _asked(symbol: str, requests: str) -> bool:

@@ -363,6 +363,7 @@ def normalize(raw: str) -> Normalized:
     text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
     text = _WORDED_VALUE.sub(_worded_value, text)
     text = _WORDED_ASSIGNMENT.sub(_worded_value, text)
+    text = _SPELLED_POWER.sub(lambda m: _spelled_power(m, notes), text)
     text = _SPELLED_LARGE.sub(_spelled_large, text)
     text = _worded_entries(text, notes)
     text = "\n".join(line.strip() for line in text.split("\n"))
@@ -460,6 +461,30 @@ def _spelled_large(m: re.Match) -> str:
     if (m.group("scale") or "").strip().lower() == "thousand":
         return str(value * 1000)   # "one thousand steps": 1000, read by every count reader
     return f"{value}{(m.group('scale') or '').lower()}"
+
+
+_POWER_WORD = {w: i + 1 for i, w in enumerate(("one two three four five six seven eight nine ten "
+                                                 "eleven twelve").split())}
+_SPELLED_POWER = re.compile(
+    r"(?<![\w.-])(?:(?P<mant>" + "|".join(_UNITS_WORDS[:9]) + r"|\d(?:\.\d{1,6})?) times )?"
+    r"ten to the (?:power (?:of )?)?(?P<sign>minus |negative )?(?P<exp>"
+    + "|".join(sorted(_POWER_WORD, key=len, reverse=True)) + r"|\d{1,2})(?:th)?(?![\w-])", re.I)
+"""A power of ten spelled out ('three times ten to the minus four', 'ten to the minus eight',
+'2.5 times ten to the power of six'): written as a number ('3e-4', '10^-8', '2.5e6'), noted."""
+
+
+def _spelled_power(m: re.Match, notes: list[str]) -> str:
+    exp = m.group("exp").lower()
+    n = _POWER_WORD.get(exp) or int(exp)
+    sign = "-" if m.group("sign") else ""
+    mant = m.group("mant")
+    if mant:
+        digits = str(_SMALL_WORD[mant.lower()]) if mant.lower() in _SMALL_WORD else mant
+        out = f"{digits}e{sign}{n}"
+    else:
+        out = f"10^{sign}{n}"
+    notes.append(f"read '{m.group(0)}' as {out}")
+    return out
 
 
 _TUPLE_SYMBOL = r"[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?)?"
@@ -1222,12 +1247,19 @@ _GT_AFTER_TUPLE = re.compile(r"(?<=\d|\w)\)>(?=[ \t]*(?:[,.;]|$))", re.M)
 clause, so it is the transpose."""
 
 
+_PDF_PENCIL_EPSILON = re.compile(r"(?<![\w\u2700-\u27bf])\u270f(?![\w\u2700-\u27bf])")
+"""'✏' (U+270F, a pencil): the glyph a copied PDF shows for the script epsilon \\varepsilon of
+some fonts ('(for simplicity) ✏ = 0'); read as ε where it stands alone."""
+
+
 def _fix_pdf_garble(text: str) -> str:
     """PDF-copy repairs: ``argmin\\nΔθ\\n`` -> ``argmin_Δθ``, ``+ 1\\nα\\n`` -> ``+ (1/α)``,
     ``αt`` -> ``α_t``, ``maxi`` -> ``max_i``, ``a_t = a`` -> ``α_t = α`` (α misread as a),
     ``effec-\ntive`` -> ``effective``, an index dropped onto the next line (``θ\\n0 =`` ->
     ``θ_0 =``) or set apart on the line (``x k+1 =`` -> ``x_{k+1} =``), a transpose printed
-    '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``)."""
+    '>' after a tuple (``(0, 0)> ,`` -> ``(0, 0)^T ,``), the pencil glyph a PDF font gives
+    for the script epsilon (``✏ = 0`` -> ``ε = 0``)."""
+    text = _PDF_PENCIL_EPSILON.sub("ε", text)
     text = _ARGMIN_LINE.sub(lambda m: f"{m.group(1)}_{m.group(2)} ", text)
     text = _GARBLED_FRAC.sub(lambda m: f"{m.group(1)} ({m.group(2)}/{m.group(3).strip()}) ",
                              text)

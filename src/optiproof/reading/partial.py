@@ -217,7 +217,8 @@ def dependence(part: PartReading, reading: Any, others: Iterable[str]) -> str | 
             if _mentions(own, symbol):
                 return (f"it uses {symbol}, which part ({o}) defines, and part ({o}) is not "
                         "answered")
-    m = next((x for x in _BACK.finditer(own) if not _internal(own, x)), None)
+    m = next((x for x in _BACK.finditer(own) if not _internal(own, x) and not _shared_setting(
+        own, x, reading.context, [texts.get(layout_of.get(b, b), "") for b in before])), None)
     named = read_questions(own).reference or _named_reference(own)
     if m is not None and named in before and named not in others and (
             read_questions(own).reference == named or _restates(part, reading, named)):
@@ -304,6 +305,19 @@ _NOT_NOUNS = frozenset({"for", "as", "with", "but", "again", "and", "or", "way",
                         "one", "ones", "setting", "settings"})
 """Words after 'same' that name no noun of the part's own ('the same for the tree', 'the same
 as in (a)', 'the same setting')."""
+
+
+def _shared_setting(own: str, m: re.Match, context: str, earlier: list[str]) -> bool:
+    """True when 'same' names a setting of the shared text that no earlier part mentions ('(same
+    learning rate)' under 'learning rate 0.002' stated once for all parts): the shared value,
+    not an earlier part's."""
+    if m.group(0).lower() != "same":
+        return False
+    noun = re.match(r" ([a-z][\w-]{2,}(?: [a-z][\w-]{2,})?)\b", own[m.end():], re.I)
+    if noun is None or noun.group(1).split()[0].lower() in _NOT_NOUNS:
+        return False
+    said = re.compile(rf"\b{re.escape(noun.group(1))}s?\b", re.I)
+    return said.search(context or "") is not None and not any(said.search(t) for t in earlier)
 
 
 def _internal(own: str, m: re.Match) -> bool:

@@ -133,9 +133,42 @@ def last_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskRes
     if i is not None and not coordinate:
         raise BadInput(f"coordinate {i}: the parameter has {run.steps[-1].rows} coordinates",
                        field="coordinate", expected=f"1 to {run.steps[-1].rows}")
+    dependence = _step_t_dependence(spec, Q, run, der, answer) if spec.step_t_dependence else []
     return AskResult([answer("last step", rf"\theta_{{{run.T}}} - \theta_{{{run.T - 1}}}",
-                             run.steps[-1]), *coordinate],
+                             run.steps[-1]), *coordinate, *dependence],
                      f"The last step is ${inline_latex(run.steps[-1])}$.", _constant_coordinates(spec, run))
+
+
+def _step_t_dependence(spec: AdamMechanicsSpec, Q: Quantities, run: Any, der: Derivation,
+                       answer: Any) -> list:
+    """'Does the update depend on t?' of Adam with bias correction on a constant gradient: no.
+    m_t = (1 − β₁^t) g and v_t = (1 − β₂^t) g² exactly, so m̂_t = g and v̂_t = g² at every t and
+    the step −α g/(|g| + ε) is the same; any other run (RMSprop, weight decay, gradients that
+    change) is refused."""
+    first = run.gradients[0]
+    if spec.entry is not O.ADAM or spec.decay or spec.loss is not None or \
+            any(g != first for g in run.gradients):
+        raise BadInput("step_t_dependence: answered for Adam with bias correction on one constant "
+                       "gradient, without weight decay", field="step_t_dependence",
+                       expected="optimizer adam, constant: true, no decay")
+    t = sympy.Symbol("t", positive=True, integer=True)
+    m_hat = sympy.simplify((1 - Q.beta1 ** t) * first / (1 - Q.beta1 ** t))
+    v_hat = sympy.simplify((1 - Q.beta2 ** t) * first.applyfunc(lambda x: x ** 2)
+                           / (1 - Q.beta2 ** t))
+    step = first.applyfunc(lambda x: -Q.alpha * x / (sympy.Abs(x) + run.eps))
+    der.add("Does the step depend on t?",
+            "With the same gradient at every step the averages are $m_t = (1-\\beta_1^t)\\,g$ and "
+            "$v_t = (1-\\beta_2^t)\\,g^2$; the bias correction divides exactly these factors out, "
+            "so $\\hat m_t$, $\\hat v_t$ and the step are the same at every $t$.",
+            Equation.of(Tex(r"\hat m_t"), m_hat), Equation.of(Tex(r"\hat v_t"), v_hat),
+            Equation.of(Tex(r"\theta_t - \theta_{t-1}"), step))
+    depends = bool(m_hat.free_symbols & {t} or v_hat.free_symbols & {t})
+    if depends or any(sympy.simplify(s - step) != sympy.zeros(*step.shape) for s in run.steps):
+        raise BadInput("step_t_dependence: the exact steps of the run differ from the closed "
+                       "form", field="step_t_dependence")
+    return [answer("step depends on t", r"\partial_t(\theta_t - \theta_{t-1}) \neq 0",
+                   sympy.false, quantity=asked.DEPENDS_ON.key,
+                   note="the bias-corrected step is the same at every t for a constant gradient")]
 
 
 def _constant_coordinates(spec: AdamMechanicsSpec, run: Any) -> str:

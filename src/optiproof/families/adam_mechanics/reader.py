@@ -40,7 +40,8 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     decay="decay", lr_name="lr_name", shrink_factor="shrink_factor",
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
                     textbook_bound="textbook_bound", decay_halving="decay_halving",
-                    coordinate="coordinate")
+                    coordinate="coordinate", step_fraction="step_fraction",
+                    step_t_dependence="step_t_dependence")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -91,21 +92,28 @@ _SCALAR_GRADIENT = (r"\b(?:the )?(?:first |current |stochastic )?gradient (?:of|
                     r"(?:is|=|equals) (?=[-\d.])|"
                     r"\b(?:data[- ]loss |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? ?"
                     r"(?:=|is|equals|stays at) ?(?=-?\d[\d.]{0,12}(?:e-?\d{1,3})? (?:at |in |on |for )?(?:every|"
-                    r"each|all) (?:steps?|iterations?|updates?)\b)")
-"""A gradient given as one number for one weight ('the gradient of one weight is 1e-9')."""
+                    r"each|all) (?:steps?|iterations?|updates?)\b)|"
+                    r"\b(?:a|the) (?:constant|fixed|same) (?:tiny |small |large )?gradient (?:of|equal to) "
+                    r"(?=-?\d[\d.]{0,12}(?:e-?\d{1,3})?(?![\d.]| ?[-+*/×·(]| ?e\b)(?! (?:and|or|to)\b))")
+"""A gradient given as one number for one weight ('the gradient of one weight is 1e-9', 'sees a
+constant gradient of 1e-9 at every step')."""
 _ZERO_GRADIENT = (r"(?<!\bunless )(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bwhere )"
                   r"\b(?:its|whose|the|their) (?:data[- ]loss |data |loss |stochastic )?gradient(?: of the (?:data |training )?loss)? "
-                  r"(?:is|=|equals|stays at|stays|remains) (?:exactly |identically )?(?:0|zero)(?![.,]?\d)"
-                  r"(?= ?(?:\)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
+                  r"(?:(?:at|in|on) (?:step|iteration|update) 1 |(?:at|in|on) the first (?:step|iteration|update) )?"
+                  r"(?:is|=|equals|stays at|stays|remains|be) (?:exactly |identically )?(?:0|zero)(?![.,]?\d)"
+                  r"(?= ?(?:\)|\((?!\d)|,|;|\.(?!\d)|$|(?:at|in|for|on) (?:every|each|all)\b|forever\b|always\b))")
 """A gradient said to be zero in words ('whose data gradient is exactly zero at every step', '(its
-gradient is 0)'): the zero gradient, no number after it."""
-_ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(?:has|have|with|and|gets?) "
+gradient is 0)', 'its loss gradient is identically zero (a dead unit)', 'the loss gradient at
+step 1 be 0'): the zero gradient, no number after it."""
+_ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(?:has|have|with|and|gets?|"
+                       r"receives?|sees?) "
                        r"(?:a |an )?(?:exactly |identically )?zero (?:data[- ]loss |data |loss |"
                        r"stochastic )?gradients?\b")
 """A zero gradient named as a noun ('the data loss has zero gradient at all times', 'with AdamW
-and a zero data gradient')."""
+and a zero data gradient', 'a weight that receives zero loss gradient for the whole run')."""
 _ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|times|t)\b|"
-                r"^ ?(?:forever|always)\b")
+                r"^ ?(?:forever|always)\b|^ ?(?:for|during|over) the (?:whole|entire) (?:run|training)\b|"
+                r"^ ?throughout(?: (?:the run|training))?\b")
 _ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
 """'The data loss is identically zero': its gradient is zero at every step."""
 _EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
@@ -358,17 +366,22 @@ def _decay_fraction(own: str, r: PartReading) -> None:
 
 
 _WEIGHT_FACTOR = (r"\bby (?:what|which|how large a) factor (?:is|are|does|do|has|have|would|will) "
-                  r"(?:θ|theta|w|the (?:weights?|parameters?)|it)\b(?:_? ?\{?\w{0,3}\}?)?[^.?]{0,20}?"
+                  r"(?:θ|theta|w|(?:the|a|an|this|that|such a) (?:weights?|parameters?)|it)\b"
+                  r"(?:_? ?\{?\w{0,3}\}?)?[^.?]{0,24}?"
                   r"\b(?:(?:get |been )?multiplied|scaled|shrunk|shrink|decayed)\b|"
                   r"\bwhat is the (?:total |overall |decay |shrink(?:age)? )?factor (?=(?:after|over|in|"
                   r"within) )")
 """The factor the weights are multiplied by, asked of a weight that only decay moves ('by
-what factor is θ multiplied in one step?', 'what is the factor after 10,000 steps?')."""
+what factor is θ multiplied in one step?', 'by what factor is a parameter with zero gradient
+multiplied', 'what is the factor after 10,000 steps?')."""
 _DECAY_ALONE = (r"\b(?:considering|counting|taking|with) only (?:the )?(?:decoupled )?(?:weight[- ])?"
-                r"decay(?: term)?\b|\b(?:decoupled )?(?:weight[- ])?decay(?: term)? (?:alone|only|by "
-                r"itself)\b")
+                r"decay(?: (?:term|part|component))?\b|\b(?:decoupled )?(?:weight[- ])?decay(?: (?:term|"
+                r"part|component))? (?:alone|only|by itself)\b|"
+                r"\b(?:ignoring|neglecting|dropping|without) the (?:\(?zero\)? )?(?:adaptive|gradient|adam) "
+                r"(?:term|step|part|update)\b")
 """The decay considered without the gradient step ('considering only the decoupled decay
-term'): its factor is asked whatever the gradient."""
+term', 'considering only the decay part', 'ignoring the (zero) adaptive term'): its factor is
+asked whatever the gradient."""
 _ONE_STEP = (r"\b(?:in|over|after|during) (?:one|a single|1|each|every|the first) (?:steps?|"
              r"updates?|iterations?)\b|\bper (?:step|update|iteration)\b")
 _DECOUPLED_NAMED = r"\badamw\b|\bdecoupled (?:weight )?decay\b"
@@ -406,6 +419,13 @@ def _weight_factor(own: str, ctx: str, r: PartReading) -> None:
     if n == 1 or (count is None and one is not None):
         r.set(F.shrink_factor, True, phrase(clause, m.start() - start, (count or one).end()))
     elif n is not None:
+        if one is not None and one.end() <= count.start():   # 'per step and after 1000 steps'
+            r.set(F.shrink_factor, True, phrase(clause, m.start() - start, one.end()))
+            r.set(F.decay_steps, n, count.group(0))
+            r.answered_by[Q.RATIO.key] = Q.WEIGHT_DECAY.key
+            if F.t in r.fields and r.fields[F.t].source in clause:
+                r.fields.pop(F.t)
+            return
         r.set(F.decay_steps, n, phrase(clause, min(m.start() - start, count.start()),
                                        max(count.end(), m.end() - start)))
     else:
@@ -595,7 +615,11 @@ class AdamMechanicsReader:
         if r.value(F.decay_halving) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_halving].source))
         if r.value(F.decay_steps) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
-            mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_steps].source))
+            both = r.value(F.shrink_factor) and \
+                r.fields[F.decay_steps].source not in r.fields[F.shrink_factor].source
+            # 'by what factor is the weight multiplied per step and after 1000 steps?': both
+            mapped.append((Q.WEIGHT_DECAY.key, (r.fields[F.shrink_factor].source + " | "
+                                                if both else "") + r.fields[F.decay_steps].source))
         if r.value(F.shrink_factor) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             # 'by what factor is θ multiplied per step by the decay term?': AdamW's shrink factor,
             # answered with the weight-decay comparison
@@ -607,6 +631,9 @@ class AdamMechanicsReader:
                             "(expected 'Adam + L2' or 'L2 regularisation' with λ, θ₀ and the "
                             "gradients)")
         take_asks(r, F.asks, mapped, tuple(e.key for e in ASKS))
+        _sign_and_magnitude(r, {k for k, _ in mapped})
+        _step_fraction(r, {k for k, _ in mapped})
+        _appreciable_change(r, {k for k, _ in mapped})
         _one_coordinate(r, {k for k, _ in mapped})
         _moment_quotient(r)
         _unapplied_decay(r)
@@ -749,6 +776,7 @@ class AdamMechanicsReader:
         _dropped_decay(own, r)
         _read_start(objects, r)
         _read_gradients(own, ctx, objects, r)
+        _earlier_weight(own, previous, r)
         _decay_halving(own, r)
         _weight_factor(own, ctx, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
@@ -1107,6 +1135,16 @@ def _as_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, st
             pass        # 'β₁ = 0 and no bias correction: which optimizer is this?': RMSprop
         elif key == Q.IDENTIFICATION.key:
             continue    # no step of the part is a named method: not taken
+        elif key == Q.DEPENDS_ON.key and Q.LAST_STEP.key in keys and not off and \
+                r.value(F.constant) and F.decay not in r.fields and \
+                r.value(F.optimizer) in (O.ADAM.key, None) and \
+                rx(_STEP_ON_T).search(source + own[own.find(source) + len(source):][:40]
+                                      if source in own else source):
+            # 'Compute … the update Δθ at step 3. Does the update depend on t?': with a constant
+            # gradient the corrected step is the same at every t (answered with the step)
+            r.answered_by[key] = Q.LAST_STEP.key
+            r.set(F.step_t_dependence, True, source)
+            continue
         elif key == Q.DEPENDS_ON.key and Q.FIRST_STEP.key in keys and \
                 _scale_free_premise(r) and not off and rx(_SCALE_FREE).search(own):
             # 'explain why its size does not depend on the magnitude of g₁': the first step at
@@ -1306,6 +1344,102 @@ def _read_betas_pair(own: str, ctx: str, r: PartReading) -> None:
         for field, x in zip((F.beta1, F.beta2), pair.groups()):
             r.set(field, spec_number(sympy.Rational(x)), source)
         return
+
+
+_SIGN_AND_MAGNITUDE = (r"(?:^|(?<=[.?!;] ))(?:please )?(?:give|state|report|what (?:is|are)) (?:its|their|"
+                       r"the) (?:sign and (?:its |the )?(?:magnitude|size|absolute value)|"
+                       r"(?:magnitude|size|absolute value) and (?:its |the )?sign)\b(?: please)?[.?!]?"
+                       r"(?= |$)")
+"""'Give its sign and magnitude.' after a request for a signed step ('what is θ3 − θ2?')."""
+_SIGNED_ASKS = frozenset({Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.THETA_T.key})
+
+
+def _sign_and_magnitude(r: PartReading, keys: set[str]) -> None:
+    """'What is θ3 − θ2? Give its sign and magnitude.': the signed step answers both, so the
+    sentence is taken with the step's ask (a note says so). Asked of no signed step of the part
+    (a step size, a first step asked as 'how large'), it stays unplaced and is refused."""
+    m = rx(_SIGN_AND_MAGNITUDE).search(r.own_text or "")
+    signed = keys & _SIGNED_ASKS
+    if m is None or not signed or F.asks not in r.fields:
+        return
+    was = r.fields[F.asks]
+    r.set(F.asks, was.value, f"{was.source} | {m.group(0).strip()}")
+    r.notes.append(f'"{m.group(0).strip()}": the signed value of the step gives its sign and '
+                   "its magnitude")
+
+
+_APPRECIABLE = (r"\b(?:change|differ|move|grow|shrink)s? (?:(?:very|that|so) )?(?:appreciably|"
+                r"significantly|noticeably|materially|substantially|meaningfully|much|a lot)\b|"
+                r"\b(?:appreciabl[ey]|significant(?:ly)?|noticeabl[ey]|material(?:ly)?|substantial(?:ly)?"
+                r"|meaningful(?:ly)?) (?:change|difference|effect)\b")
+"""'does the first update change appreciably?': a change judged large or small, not a change."""
+
+
+def _appreciable_change(r: PartReading, keys: set[str]) -> None:
+    """'If I multiply my loss by 1000, does the first update change appreciably?': whether the
+    change is large needs a threshold the text does not give (with ε > 0 every step changes a
+    little), so the yes/no of 'does it change' would answer another question: refused, naming
+    the phrase."""
+    if not (keys & {Q.LOSS_SCALING.key, Q.CHANGES.key} or Q.CHANGES.key in r.answered_by):
+        return
+    m = rx(_APPRECIABLE).search(r.own_text or "")
+    if m is not None:
+        r.miss("threshold", f'"{m.group(0)}" asks whether the change is large, which needs a '
+                       "threshold the text does not state (optiproof answers whether the step "
+                       "changes at all, and by what factor: expected 'does the update change?' "
+                       "or 'by what factor does it change?')")
+
+
+_STEP_ON_T = (r"\b(?:does|do|would|will) (?:the |this |that |its )?(?:update|step)s?(?: Δ ?θ)? "
+              r"(?:depend|vary|change) (?:on|with) (?:t|the (?:step|iteration)(?: (?:count|number|"
+              r"index))?)\b")
+"""'Does the update depend on t?' asked of the step of a constant-gradient run."""
+_STEP_FRACTION = (r"\b(?:what|which) (?:fraction|proportion|share|percentage|multiple) of (?:the )?"
+                  r"(?:learning rate|step size|lr|η|α|eta|alpha|γ)(?: (?:η|α|γ|lr))? (?:is|was|would be) "
+                  r"(?:that|this|it)\b")
+"""'…, and what fraction of η is that?' after the first step's size: that size over the
+learning rate."""
+
+
+def _step_fraction(r: PartReading, keys: set[str]) -> None:
+    """'How large is its first Adam step, and what fraction of the learning rate is that?': the
+    first step's size over the learning rate, |g_1| / (|g_1| + ε), for a given gradient at a
+    stated ε > 0 (taken with the step's ask). Asked after anything else, or without a gradient
+    or ε, it stays unplaced and is refused by name."""
+    m = rx(_STEP_FRACTION).search(r.own_text or "")
+    if m is None or Q.FIRST_STEP.key not in keys or F.asks not in r.fields or \
+            not isinstance(r.value(F.gradient), list) or F.gradients in r.fields or \
+            not r.value(F.eps):
+        return
+    before = (r.own_text or "")[:m.start()]
+    if not rx(r"\bfirst\b[^.?!]{0,40}\b(?:step|update)s?\b[^.?!]{0,30}$").search(before):
+        return      # the fraction of something else than the first step just asked
+    was = r.fields[F.asks]
+    r.set(F.asks, was.value, f"{was.source} | {m.group(0)}")
+    r.set(F.step_fraction, True, m.group(0))
+
+
+_EARLIER_WEIGHT = (r"\b(?:the|that|this) (?:same )?(?:weight|parameter) (?:in|of|from) (?:part )?"
+                   r"\(?(?P<label>[a-z]|\d{1,2}|[ivx]{1,4})\)(?![\w(])")
+"""'For the weight in (a), …': the weight an earlier part named, by its label."""
+
+
+def _earlier_weight(own: str, previous: list[PartReading], r: PartReading) -> None:
+    """A part about 'the weight in (a)' that states no gradient of its own takes the constant
+    gradient that part read for its weight ('(a) a weight that receives zero loss gradient for
+    the whole run … (b) For the weight in (a), after how many steps …'), noted as stated there.
+    """
+    m = rx(_EARLIER_WEIGHT).search(own)
+    if m is None or F.gradient in r.fields or F.gradients in r.fields or r.found.get("sequence"):
+        return
+    source = next((p for p in previous if p.family == FAMILY and
+                   p.label.split(".")[0].lower() == m.group("label").lower()), None)
+    if source is None or not source.value(F.constant) or F.gradients in source.fields or \
+            F.gradient not in source.fields:
+        return
+    for field in (F.gradient, F.constant):
+        was = source.fields[field]
+        r.set(field, was.value, was.source, note=f"{m.group(0)}: stated in part ({source.label})")
 
 
 def _earlier_gradients(r: PartReading) -> None:
@@ -1731,7 +1865,7 @@ def _set(r: PartReading, field: str, a: Assignment) -> None:
 
 def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> None:
     """The hyper-parameters: assignments to their symbols (own text first), ``betas = (..)``,
-    'learning rate 0.01', 'ε → 0'."""
+    'learning rate 0.01', 'weight decay coefficient 0.01', 'ε → 0'."""
     premise = rx(_SIGN_PREMISE)
     for field, keys in SYMBOLS.items():
         for objs, text in ((objects.own, own), (objects.context, ctx)):
@@ -1758,7 +1892,7 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
             break
     if F.beta1 not in r.fields and F.beta2 not in r.fields:
         _read_betas_pair(own, ctx, r)
-    for field, words in ((F.eps, _EPS_WORDS), (F.alpha, _LR_WORDS)):
+    for field, words in ((F.eps, _EPS_WORDS), (F.alpha, _LR_WORDS), (F.lam, _WD_WORDS)):
         for text in (own, ctx) if field not in r.fields else ():
             m = rx(words).search(text)
             got = number_at(text, m.end()) if m else None
@@ -2132,10 +2266,14 @@ def _gradient_assignments(objs: Any, flat: str) -> tuple[dict[int, Any], list[tu
 
 def _zero_always(text: str) -> str | None:
     """The phrase saying the gradient is zero at every step ('gradient is exactly zero at every
-    step', 'the data loss is identically zero'), or None."""
+    step', 'its loss gradient is identically zero', 'the data loss is identically zero'), or
+    None."""
     for m in (rx(_ZERO_GRADIENT).search(text), rx(_ZERO_GRADIENT_NOUN).search(text)):
         if m is not None and rx(_ALWAYS_ZERO).match(text[m.end():]):
             return phrase(text, m.start(), m.end() + rx(_ALWAYS_ZERO).match(text[m.end():]).end())
+        if m is not None and rx(r"\bidentically\b").search(m.group(0)) and \
+                not rx(r"\b(?:step|iteration|update) 1\b|\bfirst\b").search(m.group(0)):
+            return phrase(text, m.start(), m.end())     # 'its gradient is identically zero'
     m = rx(_ZERO_LOSS).search(text)
     return phrase(text, m.start(), m.end()) if m else None
 

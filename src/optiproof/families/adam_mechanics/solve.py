@@ -348,6 +348,24 @@ def _first_step(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> AskR
             answers.insert(1, answer("first_step_size_eps", r"|\theta_{1,i} - \theta_{0,i}|",
                                      sizes[0] if len(set(sizes)) == 1 else sympy.Matrix(sizes),
                                      note=f"size at epsilon = {sympy.sstr(eps)}"))
+    if spec.step_fraction and not (Q.eps_given and eps != 0 and isinstance(general, sympy.MatrixBase)):
+        raise ValueError("step_fraction: the first step's fraction of the learning rate is "
+                         "answered for a given gradient at a stated eps > 0 (at eps = 0 it is 1 "
+                         "for every nonzero entry)")
+    if spec.step_fraction:
+        # asked: the first step's size as a fraction of the learning rate ('what fraction of η
+        # is that?'): |g_1| / (|g_1| + eps) entrywise, whatever the learning rate
+        shares = [sympy.simplify(sympy.Abs(x) / alpha) for x in general]
+        der.add("As a fraction of the learning rate",
+                "Dividing the step's size by the learning rate leaves $|g_1| / (|g_1| + "
+                "\\varepsilon)$: the share of the full step $\\alpha$ that $\\varepsilon$ lets "
+                "through.",
+                Equation.of(Tex(r"|\theta_1 - \theta_0| / \alpha"),
+                            shares[0] if len(set(shares)) == 1 else sympy.Matrix(shares)))
+        answers.append(answer("first_step_fraction_of_lr", r"|\theta_{1,i} - \theta_{0,i}| / \alpha",
+                              shares[0] if len(set(shares)) == 1 else sympy.Matrix(shares),
+                              note=f"the first step's size over the learning rate, at epsilon = "
+                                   f"{sympy.sstr(eps)}"))
     if isinstance(gg, sympy.MatrixBase):    # the same step for any g_1 ('in general')
         g_any = sympy.Symbol("g_1", real=True, nonzero=True)
         any_step = -Q.lr * sympy.sign(g_any) if not rms else \

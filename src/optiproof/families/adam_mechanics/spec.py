@@ -101,6 +101,11 @@ class AdamMechanicsSpec(PartSpec, Derivable):
     shrink_factor: bool = Field(False, description="The per-step factor 1 - alpha lambda by "
                                                    "which AdamW multiplies the weights is asked "
                                                    "(with the weight-decay comparison).")
+    step_fraction: bool = Field(False, description="Also asked with 'first-step' of a given "
+                                                   "gradient: the size of the first step as a "
+                                                   "fraction of the learning rate, |theta_1 - "
+                                                   "theta_0| / alpha = |g_1| / (|g_1| + eps) "
+                                                   "entrywise.")
     decay_steps: int | None = Field(None, ge=1, le=MAX_DECAY_STEPS,
                                     description="Also asked with the weight-decay comparison: "
                                                 "the fraction (1 - alpha lambda)^N of a weight "
@@ -143,6 +148,10 @@ class AdamMechanicsSpec(PartSpec, Derivable):
     constant: bool = Field(False, description="The gradient is the same at every step "
                                               "(g_t = g): closed forms in t and the t -> oo "
                                               "limit of the step.")
+    step_t_dependence: bool = Field(False, description="Also asked with 'last-step' of a "
+                                                       "constant gradient: whether Adam's "
+                                                       "bias-corrected step depends on t (it does "
+                                                       "not: m_hat_t = g, v_hat_t = g^2).")
     gradient_sign: Literal[1, -1] | None = Field(
         None, description="The sign of a symbolic gradient when it is stated (g > 0: 1, "
                           "g < 0: -1): the closed forms then use it (sign(g) = 1 or -1).")
@@ -259,6 +268,15 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                              "of one method, without the comparison")
         if self.textbook_bound and Q.STEP_BOUND.key not in self.asks:
             raise ValueError(f"textbook_bound: the paper's bound is asked with '{Q.STEP_BOUND.key}'")
+        if self.step_t_dependence and (Q.LAST_STEP.key not in self.asks or not self.constant):
+            raise ValueError(f"step_t_dependence: whether the step depends on t is asked with "
+                             f"'{Q.LAST_STEP.key}' of a constant gradient (constant: true)")
+        if self.step_fraction and Q.FIRST_STEP.key not in self.asks:
+            raise ValueError(f"step_fraction: the first step's fraction of the learning rate is "
+                             f"asked with '{Q.FIRST_STEP.key}'")
+        if self.step_fraction and self.gradient is None:
+            raise ValueError("step_fraction: the first step's fraction of the learning rate is "
+                             "computed from a given gradient (set gradient)")
         if self.decay_steps is not None and Q.WEIGHT_DECAY.key not in self.asks:
             raise ValueError("decay_steps: the fraction of a weight kept by decoupled decay is "
                              f"asked with '{Q.WEIGHT_DECAY.key}'")

@@ -424,6 +424,12 @@ def _w_first_step(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
                 err = max(err, _rel(np.abs(traj[1] - traj[0]),
                                     np.broadcast_to(size, gv.shape)))
                 compared += ", first_step_size_eps"
+            if any(a.name == "first_step_fraction_of_lr" for a in sol.answers):
+                share = np.atleast_1d(_evaluate(_answer(sol, "first_step_fraction_of_lr").expr,
+                                                _subs(Q, case))).astype(np.float64)
+                err = max(err, _rel(np.abs(traj[1] - traj[0]) / case["alpha"],
+                                    np.broadcast_to(share, gv.shape)))
+                compared += ", first_step_fraction_of_lr"
             return _check("first step with the given eps", err, RTOL,
                           f"eps = {case['eps']:g}", start, compared)
         if isinstance(Q.g, sympy.MatrixBase):
@@ -1381,4 +1387,31 @@ def witnesses(spec: AdamMechanicsSpec, solution: PartSolution, options: SolveOpt
             spec, solution, Q, options)
     elif spec.symbolic_constant and spec.constant and asked.UPDATE_RULE.key in spec.asks:
         out += _w_constant_moments(spec, solution, Q, options)
-    return out + _w_given_first_steps(spec, solution, Q, options)
+    return out + _w_given_first_steps(spec, solution, Q, options) + \
+        _w_step_t_dependence(spec, solution, Q, options)
+
+
+def _w_step_t_dependence(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
+                         opts: SolveOptions) -> list[tuple[str, Callable[[], Check]]]:
+    """'Does the update depend on t?' (answered no for a constant gradient): torch.optim.Adam run
+    50 steps on that gradient; every step must equal the first, and the answer must say no."""
+    answer = next((a for a in sol.answers if a.name == "step depends on t"), None)
+    if answer is None:
+        return []
+
+    def same_steps() -> Check:
+        start = time.perf_counter()
+        g = _given_gradients(spec)[0]
+        T = 50
+        traj, _ = torch_run(spec.entry, np.repeat(g[None, :], T, axis=0),
+                            lr=_number_or(Q.alpha, 1e-3), beta1=_number_or(Q.beta1, 0.9),
+                            beta2=_number_or(Q.beta2, 0.999), eps=_eps(Q))
+        steps = np.diff(traj, axis=0)
+        err = _rel(steps, np.broadcast_to(steps[0], steps.shape))
+        said_no = bool(answer.value) is False
+        return _check(f"torch.optim.{spec.entry.torch}: {T} steps on the constant gradient all "
+                      "equal to the first (the step does not depend on t)",
+                      err if said_no else float("inf"), 1e-12,
+                      f"steps {np.round(steps[[0, 1, -1]], 12).tolist()[:3]} at t = 1, 2, {T}",
+                      start, "step depends on t")
+    return [("the step at every t (torch.optim.Adam on a constant gradient)", same_steps)]
