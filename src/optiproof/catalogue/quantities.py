@@ -690,7 +690,7 @@ OPTIMAL_RATE = _add(_Q(
              r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
              r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
-             r"\brate (?:does it|it) achieve", r"\b(?:what|which) (?:\(?(?:asymptotic|linear|convergence|worst[- ]case)\)? )?rate\b", _THAT_RATE,
+             r"\brate (?:does it|it) achieve", r"\b(?:what|which) (?:\((?:asymptotic|linear|convergence|worst[- ]case)\) )?rate\b", _THAT_RATE,
              r"\b(?:the )?(?:minimal|minimum|smallest) (?:(?:worst[- ]case|contraction|convergence) )?"
              r"(?:factor|rate)\b(?! (?:of|at|for|when) )"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
@@ -703,7 +703,7 @@ RATE = _add(_Q(
              r"\bwhat(?: is|'s) (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b",
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
              r"\bconvergence factor\b", r"\bper[- ](?:step|iteration) (?:convergence |contraction )?rate\b",
-             r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\|",
+             r"\bmax_\{?i\}? ?\|1 ?[-−] ?(?:[αηγ]|lr) ?[*·]? ?λ_?\{?i\}? ?\|",
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which(?!" + _EXCEEDS +
              r")|per (?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",

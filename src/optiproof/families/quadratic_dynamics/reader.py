@@ -281,6 +281,10 @@ class QuadraticDynamicsReader:
                 r.set(F.asks, list(dict.fromkeys(Q.OPTIMAL_RATE.key if a == Q.RATE.key else a
                                                  for a in own_asks)), r.fields[F.asks].source)
         asks = _minimised_rates(r, asks)
+        again = _REPEATED_AT_OPTIMUM.search(r.own_text or "")
+        if again and Q.RATE.key in {k for k, _ in asks} | set(r.value(F.asks) or []) and \
+                Q.OPTIMAL_RATE.key not in {k for k, _ in asks} | set(r.value(F.asks) or []):
+            asks = [*asks, (Q.OPTIMAL_RATE.key, again.group(0))]   # the rate again, at the optimum
         its = _its_rate(r.own_text or "", [(r.own_text or "").find(s) for k, s in asks
                                            if k == Q.OPTIMAL_STEP.key])
         if its is not None and Q.OPTIMAL_RATE.key not in {k for k, _ in asks} | set(
@@ -617,12 +621,13 @@ def _read_form(objects: PartObjects, r: PartReading, ctx: str) -> None:
 
 _NUMBER = r"-?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?"
 _CHANGED_EXTREME = re.compile(
+    r"(?P<cond>\b(?:when|if|now|but|instead)\b,? )?"
     r"\b(?:the )?(?P<end>largest|smallest|biggest|maximum|minimum|maximal|minimal|top|lowest|"
-    r"highest) eigenvalue (?:is now|is|becomes|changes to|is changed to|equals|=) ?(?P<new>"
+    r"highest) eigenvalue (?P<verb>is now|is|becomes|changes to|is changed to|equals|=) ?(?P<new>"
     + _NUMBER + r")(?!\w|\.\d)(?:,? (?:instead of|rather than|not) (?:the )?(?P<old>" + _NUMBER +
     r")(?!\w|\.\d))?", re.I)
 """A part that changes one end of the spectrum ("when the largest eigenvalue is 8 instead of
-18"): the shared spectrum with that end replaced."""
+18", "if the smallest eigenvalue becomes 2"): the shared spectrum with that end replaced."""
 
 
 def _changed_extreme(own: str, r: PartReading) -> None:
@@ -630,8 +635,9 @@ def _changed_extreme(own: str, r: PartReading) -> None:
     name when the spectrum is not a list of numbers, the replaced value is not that end, or the
     new value would not be that end."""
     m = _CHANGED_EXTREME.search(own)
-    if m is None:
-        return
+    if m is None or not (m.group("old") or m.group("cond") or m.group("verb") in (
+            "is now", "becomes", "changes to", "is changed to")):
+        return   # "the biggest eigenvalue is 3": a statement about the spectrum, not a change
     eigs = r.fields.get(F.eigenvalues)
     if eigs is not None and m.group(0) in eigs.source:
         return   # the part's own spectrum, stated by its ends
@@ -2566,6 +2572,14 @@ _RATE_AT_STEP = "rate at the stated step"
 _GENERIC_RATE = re.compile(r"\b(?:what|which) rate\b|\brate (?:does it|it) achieve", re.I)
 
 
+_REPEATED_AT_OPTIMUM = re.compile(
+    r"\b(?:repeat(?: (?:it|this|that))?|redo(?: (?:it|this|that))?|(?:do )?the same|again)"
+    r" (?:for|with|at) (?:the )?(?:optimal|best|optimally tuned|tuned) (?:constant |fixed )?"
+    r"(?:lr|step(?: ?size)?|learning rate|[αηγ])\b", re.I)
+"""'Repeat for the optimal lr' after a rate asked at a given step: the rate again, at the
+optimal step, which is the optimal rate."""
+
+
 def _its_rate(own: str, steps: list[int]) -> tuple[int, str, str] | None:
     """The optimal rate asked as the rate of an optimal step asked before it (at one of
     ``steps``, positions in ``own``): ``(position, "optimal-rate", phrase)``, else None."""
@@ -2861,6 +2875,14 @@ def _read_assumed_rate(own: str, r: PartReading) -> None:
         r.convention("assumed rate", clause.strip(),
                      "the error shrinks by exactly the rate each iteration: the count is the "
                      "smallest k with ρ^k ≤ ε, as computed")
+        # "the rates from (1) and (2) as per-step factors": the request's item after the last
+        # part named is that clause too
+        listed = re.search(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\),? (?:as|with)\b.*$",
+                           clause.strip())
+        if listed and listed.start() > 0:
+            r.convention("assumed rate", listed.group(0),
+                         "the rates of the parts named are the per-step error factors")
+
 
 
 _ANSWER_FORM = re.compile(
