@@ -203,7 +203,7 @@ def quadratic_given_step(draw):
 def quadratic_function(draw):
     """A function written out: its Hessian, eigenvalues, minimiser, convergence and the slowest
     direction at a step (a trace of at most 18 never ties two directions at these steps), and
-    the first iterates from a start."""
+    the first iterates from a start, with the function's value at the last one."""
     a, d = draw(st.integers(2, 9)), draw(st.integers(2, 9))
     c = draw(st.integers(-1, 1))
     b1, b2 = draw(st.integers(-3, 3)), draw(st.integers(-3, 3))
@@ -212,9 +212,11 @@ def quadratic_function(draw):
             "variables": ["x", "y"], "method": "gd",
             "alpha": draw(st.sampled_from([0.05, 0.1, 0.3])),  # never on |1 - αλ| = 1
             "theta0": [draw(st.integers(-2, 2)), draw(st.integers(-2, 2))],
-            "steps": sorted({draw(st.integers(1, 6)) for _ in range(2)}),
+            "steps": (steps := sorted({draw(st.integers(1, 6)) for _ in range(2)})),
+            "value_steps": steps[-1:],
             "asks": ["hessian", "eigenvalues", "objective-minimiser", "converges", "theta-t",
-                     "smoothness-constant", "strong-convexity-constant", "slowest-direction"]}
+                     "value-t", "smoothness-constant", "strong-convexity-constant",
+                     "slowest-direction"]}
 
 
 @st.composite

@@ -690,7 +690,7 @@ OPTIMAL_RATE = _add(_Q(
              r"nesterov|momentum|gd|gradient[- ]descent) (?:convergence )?rate\b",
              r"\b(?:best|fastest) (?:achievable )?"
              r"(?:convergence )?rate", r"\bresulting (?:convergence )?rate",
-             r"\brate (?:does it|it) achieve", r"\b(?:what|which) rate\b", _THAT_RATE,
+             r"\brate (?:does it|it) achieve", r"\b(?:what|which) (?:\((?:asymptotic|linear|convergence|worst[- ]case)\) )?rate\b", _THAT_RATE,
              r"\b(?:the )?(?:minimal|minimum|smallest) (?:(?:worst[- ]case|contraction|convergence) )?"
              r"(?:factor|rate)\b(?! (?:of|at|for|when) )"),
     labels=(r"\b(?:optimal|best)\b[^|:;]{0,10}\brate\b", r"\brate\b", r"ρ\^?[*⋆]",
@@ -703,7 +703,7 @@ RATE = _add(_Q(
              r"\bwhat(?: is|'s) (?:its|their) (?:asymptotic |linear |convergence ){0,2}rate\b",
              r"\b(?:the )?rate ρ(?:_\w{1,4})?(?!\w)", r"\bcontraction factor\b",
              r"\bconvergence factor\b", r"\bper[- ](?:step|iteration) (?:convergence |contraction )?rate\b",
-             r"\bmax_\{?i\}? ?\|1 ?- ?[αηγ] ?λ_?\{?i\}? ?\|",
+             r"\bmax_\{?i\}? ?\|1 ?[-−] ?(?:[αηγ]|lr) ?[*·]? ?λ_?\{?i\}? ?\|",
              r"\b(?:worst[- ]case )?(?:contraction |convergence )?factor (?:by which(?!" + _EXCEEDS +
              r")|per (?:step|iteration))\b", r"\bper[- ](?:step|iteration) (?:contraction )?factor\b",
              r"\bper[- ](?:step|iteration) contraction\b",
@@ -897,6 +897,13 @@ THETA_T = _add(_Q(
              r"\bwhere (?:is|are|will|does|do)\b(?: [\w-]+){0,3}? (?:be |end up |land |sit )?after "
              r"(?:step \d{1,3}|(?:the )?(?:first|second|third|\d{1,3}(?:st|nd|rd|th)) (?:step|update|"
              r"iteration)|(?:one|two|three|\d{1,3}) (?:steps|updates|iterations))\b")))
+_ITERATE_ARGUMENT = (r"(?:[θwxz](?:_?\{?[1-9]\d{0,2}\}?)|\(?[a-z]_?\{?[1-9]\d{0,2}\}?, ?[a-z]_?\{?"
+                     r"[1-9]\d{0,2}\}?\)?)")
+VALUE_T = _add(_Q(
+    "value-t", "objective value after t steps", r"f(\theta_t)",
+    phrases=(r"(?<![\w∇])f ?\( ?" + _ITERATE_ARGUMENT + r" ?\)(?! ?(?:[-−] ?f\b|=|≤|<|≥|>))",)))
+""""f(w_3)", "f (x2)", "f(x_3, y_3)": the objective at a numbered iterate (not a gap f(θ_t) − f*,
+nor a stated value or bound)."""
 COORDINATE_STEP = _add(_Q(
     "coordinate-step", "size of each coordinate's step", r"|\Delta\theta_{t,i}|",
     aliases=("step size per coordinate",),

@@ -1950,6 +1950,8 @@ def evaluation_at(sentence: str, pb: Problem) -> re.Match | None:
     if m is None or not _FORMULA_LIKE.search(m.group("f")):
         return None
     at = m.group("at")
+    if re.match(rf"\s*{_SYM} ?= ?[-−]?\d", at):
+        return None   # 'max_i |1 − lr λ_i| at lr = 0.3': a setting of the formula, no answer
     table = pb.table if pb.table is not None else symbols(pb)
     named = [t for t in re.findall(rf"(?<![\w^_]){_SYM}(?![\w^_])", at)
              if not _WORD.fullmatch(t) and (key(t) in table or _MIN_NORM_SUB.match(t))]

@@ -966,6 +966,18 @@ _VERB = re.compile(r"\\verb\*?([|!+#])([^\n]{1,80}?)\1")
 """``\verb|lr|``: code written verbatim between two equal delimiters; the code is kept."""
 
 
+_ESCAPED_SET = re.compile(r"(?<!\\)(\\(?:max|min|sup|inf)\b ?)?\\\{([^{}\n]{0,200}?)(?<!\\)\\\}")
+"""Escaped braces: a set ``\\{0.5,\\ 2,\\ 18\\}`` is its elements, as plain braces are (the
+step that drops grouping braces would leave the backslashes behind: ``\\0.5, 2, 18\\``);
+``\\max\\{a, b\\}`` is ``max(a, b)``."""
+
+
+def _escaped_set(m: re.Match) -> str:
+    if m.group(1):
+        return m.group(1).strip() + "(" + m.group(2).strip() + ")"
+    return m.group(2).strip()
+
+
 def _latex_to_plain(text: str) -> str:
     """LaTeX math -> canonical plain text (matrices, fractions, commands, delimiters)."""
     if "\\" not in text and "$" not in text:
@@ -994,6 +1006,7 @@ def _latex_to_plain(text: str) -> str:
         if new == text:
             break
         text = new
+    text = _ESCAPED_SET.sub(_escaped_set, text)
     text = text.replace("\\\\", "\n")
     text = _COMMAND.sub(_command, text)
     text = text.replace("&", " ")

@@ -326,12 +326,15 @@ def bracket_references(own: str, labels: list[str] | set[str]) -> str:
 
 
 _NUMBERED_ANSWERS = re.compile(
-    r"(?P<pre>\b(?:limits?|answers?|results?|solutions?|points?|vectors?|steps?|updates?|"
-    r"minimi[sz]ers?|iterates?) (?:from|of|in|to|(?:found|computed|obtained) in) )"
+    r"(?P<pre>\b(?:(?:limits?|answers?|results?|solutions?|points?|vectors?|steps?|updates?|"
+    r"minimi[sz]ers?|iterates?|rates?|factors?)(?: [α-ω](?:\^\w)?)? (?:from|of|in|to|(?:found|"
+    r"computed|obtained) in) |(?:repeat|redo)(?: parts?| questions?)? ))"
     r"(?P<list>\d{1,2}(?!\.?\d)\.?(?:(?: ?,| ?,? and| ?&) \d{1,2}(?!\.?\d)\.?){1,4})(?![\w(])"
-    r"(?= ?[?.,;:)!]|$| (?:and|or|is|are|was|were|differ|agree|coincide|match|compare)\b)", re.I)
+    r"(?= ?[?.,;:)!]|$| (?:and|or|is|are|was|were|differ|agree|coincide|match|compare)\b|"
+    r"(?<=\d\.) (?=[a-z(]))", re.I)
 """Answers of parts numbered '1.', '2.' named by their numbers alone ('the two limits from 1.
-and 2.', 'the answers to 1 and 3'): only a list of two or more, after a noun naming answers."""
+and 2.', 'the answers to 1 and 3', 'the rates ρ from 1. and 2. as ...', 'repeat 2. and 3. for
+...'): only a list of two or more, after a noun naming answers or a verb repeating parts."""
 
 
 _NUMBERED_ANSWER = re.compile(r"(?P<pre>\b(?:answer|result) (?:of|to|from|in) )(?P<n>\d{1,2})"
@@ -347,7 +350,9 @@ def _numbered_answers(m: re.Match, lowered: set[str]) -> str:
     if len(found) < 2 or any(x not in lowered for x in found):
         return m.group(0)
     end = "." if m.group("list").endswith(".") and m.string[m.end():m.end() + 1] not in \
-        tuple("?!,;:)") else ""   # the full stop of a sentence ending in the list stays
+        tuple("?!,;:)") and not re.match(r" [a-z(]", m.string[m.end():m.end() + 2]) else ""
+    # the full stop of a sentence ending in the list stays; a list of labels written with their
+    # full stops inside a sentence ('repeat 2. and 3. (heavy ball only)') ends no sentence
     return m.group("pre") + re.sub(r"(\d{1,2})\.?", r"(\1)", m.group("list")) + end
 
 

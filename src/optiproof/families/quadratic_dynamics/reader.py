@@ -50,7 +50,7 @@ FAMILY = KEY
 F = SimpleNamespace(H="H", b="b", function="function", variables="variables",
                     eigenvalues="eigenvalues", method="method", alpha="alpha",
                     beta="beta", dampening="dampening", epsilon="epsilon", theta0="theta0",
-                    steps="steps", asks="asks")
+                    steps="steps", value_steps="value_steps", asks="asks")
 """Spec field names of the quadratic-dynamics family."""
 
 CUES = [
@@ -281,6 +281,10 @@ class QuadraticDynamicsReader:
                 r.set(F.asks, list(dict.fromkeys(Q.OPTIMAL_RATE.key if a == Q.RATE.key else a
                                                  for a in own_asks)), r.fields[F.asks].source)
         asks = _minimised_rates(r, asks)
+        again = _REPEATED_AT_OPTIMUM.search(r.own_text or "")
+        if again and Q.RATE.key in {k for k, _ in asks} | set(r.value(F.asks) or []) and \
+                Q.OPTIMAL_RATE.key not in {k for k, _ in asks} | set(r.value(F.asks) or []):
+            asks = [*asks, (Q.OPTIMAL_RATE.key, again.group(0))]   # the rate again, at the optimum
         its = _its_rate(r.own_text or "", [(r.own_text or "").find(s) for k, s in asks
                                            if k == Q.OPTIMAL_STEP.key])
         if its is not None and Q.OPTIMAL_RATE.key not in {k for k, _ in asks} | set(
@@ -356,18 +360,22 @@ class QuadraticDynamicsReader:
             r.miss(F.eigenvalues, f"the eigenvalues of H are asked, but \"{eigs.source}\" gives "
                                   "only the smallest and the largest (expected every eigenvalue, "
                                   "or H itself)")
-        if Q.THETA_T.key in taken:
-            _place_iterates(r, [s for k, s in asks if k == Q.THETA_T.key])
+        if Q.THETA_T.key in taken or Q.VALUE_T.key in taken:
+            inner = {s: _value_argument(s) for k, s in asks if k == Q.VALUE_T.key}
+            _place_iterates(r, list(dict.fromkeys(
+                [s for k, s in asks if k == Q.THETA_T.key] + list(inner.values()))))
             _momentum_iterates(r)
+            if inner and r.value(F.steps):
+                _place_values(r, inner)
         eigs = r.fields.get(F.eigenvalues)
-        if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.H) is None and \
+        if {Q.MINIMISER.key, Q.THETA_T.key, Q.VALUE_T.key} & set(taken) and r.value(F.H) is None and \
                 eigs is not None and re.match(r"H ?= ?diag\b", eigs.source):
             vals = r.fields.pop(F.eigenvalues).value   # the iterates need H itself: diag(...)
             r.set(F.H, [[v if i == j else 0 for j in range(len(vals))] for i, v in
                         enumerate(vals)], eigs.source)
             _linear_term(r.own_text or "", r.found.get(_CONTEXT) or "", r)
             r.missing = [m for m in r.missing if m.name not in (F.H, F.b)]
-        if {Q.MINIMISER.key, Q.THETA_T.key} & set(taken) and r.value(F.b) is None and \
+        if {Q.MINIMISER.key, Q.THETA_T.key, Q.VALUE_T.key} & set(taken) and r.value(F.b) is None and \
                 r.value(F.H) is not None and \
                 any(c.name == "no linear term" for c in r.conventions):
             r.set(F.b, [0] * len(r.value(F.H)), next(
@@ -611,11 +619,62 @@ def _read_form(objects: PartObjects, r: PartReading, ctx: str) -> None:
             return
 
 
+_NUMBER = r"-?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?"
+_CHANGED_EXTREME = re.compile(
+    r"(?P<cond>\b(?:when|if|now|but|instead)\b,? )?"
+    r"\b(?:the )?(?P<end>largest|smallest|biggest|maximum|minimum|maximal|minimal|top|lowest|"
+    r"highest) eigenvalue (?P<verb>is now|is|becomes|changes to|is changed to|equals|=) ?(?P<new>"
+    + _NUMBER + r")(?!\w|\.\d)(?:,? (?:instead of|rather than|not) (?:the )?(?P<old>" + _NUMBER +
+    r")(?!\w|\.\d))?", re.I)
+"""A part that changes one end of the spectrum ("when the largest eigenvalue is 8 instead of
+18", "if the smallest eigenvalue becomes 2"): the shared spectrum with that end replaced."""
+
+
+def _changed_extreme(own: str, r: PartReading) -> None:
+    """Apply :data:`_CHANGED_EXTREME` of the part's own text to the spectrum read; refused by
+    name when the spectrum is not a list of numbers, the replaced value is not that end, or the
+    new value would not be that end."""
+    m = _CHANGED_EXTREME.search(own)
+    if m is None or not (m.group("old") or m.group("cond") or m.group("verb") in (
+            "is now", "becomes", "changes to", "is changed to")):
+        return   # "the biggest eigenvalue is 3": a statement about the spectrum, not a change
+    eigs = r.fields.get(F.eigenvalues)
+    if eigs is not None and m.group(0) in eigs.source:
+        return   # the part's own spectrum, stated by its ends
+    largest = m.group("end").lower() in ("largest", "biggest", "maximum", "maximal", "top", "highest")
+    try:
+        vals = [Fraction(str(v)) for v in eigs.value] if eigs is not None else None
+    except (ValueError, TypeError, ZeroDivisionError):
+        vals = None
+    if not vals:
+        r.miss(F.eigenvalues, f"\"{m.group(0)}\" changes one end of the spectrum, which is applied "
+                              "only to eigenvalues given as numbers (expected e.g. 'eigenvalues "
+                              "0.5, 2 and 18')")
+        return
+    i = vals.index(max(vals) if largest else min(vals))
+    new = Fraction(m.group("new"))
+    if m.group("old") is not None and Fraction(m.group("old")) != vals[i]:
+        r.miss(F.eigenvalues, f"\"{m.group(0)}\" replaces {m.group('old')}, which is not the "
+                              f"{m.group('end').lower()} eigenvalue of \"{eigs.source}\"")
+        return
+    rest = vals[:i] + vals[i + 1:]
+    if rest and (new < max(rest) if largest else new > min(rest)):
+        r.miss(F.eigenvalues, f"\"{m.group(0)}\" would not be the {m.group('end').lower()} "
+                              f"eigenvalue of \"{eigs.source}\" any more")
+        return
+    nums = [Num(new, m.group("new")) if j == i else Num(v, str(v)) for j, v in enumerate(vals)]
+    _set_eigs(r, nums, f"{eigs.source}; {m.group(0)}")
+    if F.eigenvalues in r.fields:
+        r.fields[F.eigenvalues].note = (f"the shared spectrum with its {m.group('end').lower()} "
+                                        f"eigenvalue replaced by {m.group('new')}")
+
+
 def _read_curvature(own: str, ctx: str, r: PartReading) -> None:
     """The curvature, by :func:`_curvature`; a spectrum stated for the matrix of a written
     function without the ½ (``f(w) = wᵀAw``, whose Hessian is 2A) is refused unless it is said
     to be the Hessian's."""
     _curvature(own, ctx, r)
+    _changed_extreme(own, r)
     eigs = r.fields.get(F.eigenvalues)
     if eigs is None or "hessian" in eigs.source.lower():
         return
@@ -1443,7 +1502,7 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
         r.notes.append(f"\"{m.group(0)}\": the methods of parts "
                        f"{', '.join('(' + x + ')' for x in refs)}, one answer each")
         _method_settings(r, found, [p for p in previous if p.label.split(".")[0].lower() in refs])
-        return found
+        return _only_method(own, found, r)
     named = list(dict.fromkeys(x.entry.key for x in OPTIMIZERS.mentions(ctx)
                                if x.entry in (O.GD, O.HEAVY_BALL, O.NESTEROV) and
                                not negated(ctx, x.start)))
@@ -1459,13 +1518,34 @@ def _each_method(own: str, ctx: str, label: str, previous: list[PartReading],
                  for k in named]
         r.notes.append(f"\"{m.group(0)}\": the methods {where}, one answer each")
         if _method_settings(r, found, previous):
-            return found
+            return _only_method(own, found, r)
         return methods
     r.miss(f"question \"{m.group(0)}\"",
            f"\"{m.group(0)}\" asks about several methods, but the part names "
            f"{len(found) or len(methods) or 1} (expected the methods named, e.g. "
            "'for gradient descent and for heavy ball')")
     return methods
+
+
+_ONLY = re.compile(r"\(([^()]{1,40}?) only\)|\bonly (?:for |with |on )?(?:the )?([^,.;:?()]{1,40})|"
+                   r"\b((?:the )?[\w-]+(?: [\w-]+){0,2}) only\b", re.I)
+"""'(heavy ball only)', 'only for Nesterov': one of the methods a part refers to is meant."""
+
+
+def _only_method(own: str, found: list[tuple[str, str]], r: PartReading
+                 ) -> list[tuple[str, str]]:
+    """The one method of ``found`` a restriction of the part names (:data:`_ONLY`), else
+    ``found``."""
+    keys = [k for k, _ in found]
+    for m in _ONLY.finditer(own):
+        words = next(g for g in m.groups() if g)
+        named = {x.entry.key for x in OPTIMIZERS.mentions(words)}
+        if len(named) == 1 and next(iter(named)) in keys:
+            key = next(iter(named))
+            r.notes.append(f"\"{m.group(0).strip()}\": of the methods referred to, "
+                           f"{OPTIMIZERS[key].name} only")
+            return [(k, f"{src}; {m.group(0).strip()}") for k, src in found if k == key]
+    return found
 
 
 _PART_QUALIFIER = re.compile(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|v)\) ?\((?P<q>[^()]{1,40})\)", re.I)
@@ -1844,6 +1924,26 @@ def _momentum_iterates(r: PartReading) -> None:
         if not any(_AT_REST.search(t) or _PYTORCH_NAMED.search(t) for t in texts):
             r.notes.append("heavy ball's iterates are computed from rest, θ_{−1} = θ_0 (the "
                            "text states no θ_{−1})")
+
+
+def _value_argument(phrase_: str) -> str:
+    """The iterate of an asked objective value: ``f(w_3)`` -> ``w_3``, ``f(x_3, y_3)`` ->
+    ``(x_3, y_3)``."""
+    inner = phrase_[phrase_.index("(") + 1:phrase_.rindex(")")].strip()
+    return f"({inner})" if "," in inner and not inner.startswith("(") else inner
+
+
+def _place_values(r: PartReading, inner: dict[str, str]) -> None:
+    """The indices t of the asked values f(θ_t), each an iterate the reading placed."""
+    letters = r.found.get(_LETTERS, ())
+    got = {p: _iterate_index(a, letters) or point_index(a, r.value(F.variables))
+           for p, a in inner.items()}
+    bad = [p for p, t in got.items() if not t or t not in (r.value(F.steps) or [])]
+    if bad:
+        r.miss(F.value_steps, f"could not read at which iterate \"{bad[0]}\" is asked (expected "
+                              "e.g. 'f(θ_2)' with θ_2 the iterate after two steps)")
+        return
+    r.set(F.value_steps, sorted(set(got.values())), " | ".join(inner))
 
 
 def _place_iterates(r: PartReading, phrases: list[str]) -> None:
@@ -2434,7 +2534,10 @@ _NEEDS = (
                            "not given (expected e.g. 'b = [1, 2]')"),
     (Q.CONVERGES.key, F.alpha, "the question whether the iteration converges needs the step "
                                "size, which this part does not state (expected e.g. 'α = 0.1')"),
-    *((Q.THETA_T.key, field, f"the iterates are asked, but {why}") for field, why in {
+    *((quantity, field, f"{what} asked, but {why}")
+      for quantity, what in ((Q.THETA_T.key, "the iterates are"),
+                             (Q.VALUE_T.key, "the objective at an iterate is"))
+      for field, why in {
         F.alpha: "the step size is not stated (expected e.g. 'α = 0.1')",
         F.theta0: "the start is not stated (expected e.g. 'θ_0 = 0' or 'θ_0 = (1, 1)')",
         F.b: "the linear term b of f = ½θᵀHθ − bᵀθ is not given (expected e.g. 'b = [1, 2]', "
@@ -2467,6 +2570,14 @@ _TUNING_NAMED = re.compile(r"\b(?:optimal|best|optimally chosen) \(?(?:[α-ω]|l
 
 _RATE_AT_STEP = "rate at the stated step"
 _GENERIC_RATE = re.compile(r"\b(?:what|which) rate\b|\brate (?:does it|it) achieve", re.I)
+
+
+_REPEATED_AT_OPTIMUM = re.compile(
+    r"\b(?:repeat(?: (?:it|this|that))?|redo(?: (?:it|this|that))?|(?:do )?the same|again)"
+    r" (?:for|with|at) (?:the )?(?:optimal|best|optimally tuned|tuned) (?:constant |fixed )?"
+    r"(?:lr|step(?: ?size)?|learning rate|[αηγ])\b", re.I)
+"""'Repeat for the optimal lr' after a rate asked at a given step: the rate again, at the
+optimal step, which is the optimal rate."""
 
 
 def _its_rate(own: str, steps: list[int]) -> tuple[int, str, str] | None:
@@ -2741,9 +2852,14 @@ _ASSUMED_RATE = re.compile(
     r"[^.?;]{0,90}?\b(?:per[- ](?:step|iteration)(?: (?:error |contraction )?factors?)?|"
     r"(?:every|each|per) (?:single )?(?:step|iteration)|exact(?: per[- ](?:step|iteration))?"
     r"(?: (?:error |contraction )?factors?)|exactly)\b|"
-    r"\bas (?:the |exact )?per[- ](?:step|iteration) (?:error |contraction )?factors?\b", re.I)
+    r"\bas (?:the |exact )?per[- ](?:step|iteration) (?:error |contraction )?factors?\b|"
+    r"(?:\b(?:as|using|taking|with) )?(?:the |a )?(?:(?:worst[- ]case|contraction|error|rate) )?"
+    r"(?:error )?(?:model|bound|estimate)\b,? ?(?=‖)"
+    r"‖[^‖]{1,24}‖(?:_\w{1,3})? ?(?:≈|≤|<=|~|=) ?(?:ρ|rho)\^\(?[kt]\)? ?(?:[·*] ?)?‖[^‖]{1,24}‖(?:_\w{1,3})?",
+    re.I)
 """An assumption clause of an iteration count ("assuming the error shrinks by exactly ρ every
-iteration", "treating the rates as per-step error factors"): the count's own convention."""
+iteration", "treating the rates as per-step error factors", "the error model ‖x_k‖ ≈ ρ^k ‖x_0‖",
+"the worst-case bound ‖w_k‖ ≤ ρ^k ‖w_0‖"): the count's own convention."""
 
 
 def _read_assumed_rate(own: str, r: PartReading) -> None:
@@ -2756,9 +2872,17 @@ def _read_assumed_rate(own: str, r: PartReading) -> None:
         tail = re.match(r"[^,;?]{0,60}?(?=[,;?]|\. |\.$|$)", own[m.end():])
         clause = m.group(0) + (tail.group(0) if tail and not rx(r"\bhow (?:many|much)\b").search(
             tail.group(0)) else "")   # to the end of the clause
-        r.convention("assumed rate", clause,
+        r.convention("assumed rate", clause.strip(),
                      "the error shrinks by exactly the rate each iteration: the count is the "
                      "smallest k with ρ^k ≤ ε, as computed")
+        # "the rates from (1) and (2) as per-step factors": the request's item after the last
+        # part named is that clause too
+        listed = re.search(r"\((?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\),? (?:as|with)\b.*$",
+                           clause.strip())
+        if listed and listed.start() > 0:
+            r.convention("assumed rate", listed.group(0),
+                         "the rates of the parts named are the per-step error factors")
+
 
 
 _ANSWER_FORM = re.compile(

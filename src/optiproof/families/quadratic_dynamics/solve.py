@@ -969,30 +969,40 @@ def ask_minimiser(c: Ctx) -> None:
         c.summary.append(f"$\\theta^\\star = {to_latex(theta.T)}^\\top$")
 
 
+def _start(c: Ctx) -> tuple[Any, Any, Any]:
+    """b, θ_0 (exact column vectors) and the momentum of the iterates (0 for gradient descent)."""
+    b = sympy.Matrix([exact_rational(x, field="b") for x in c.spec.b or []])
+    theta = sympy.Matrix([exact_rational(x, field="theta0") for x in c.spec.theta0 or []])
+    return b, theta, (c.beta if c.method == O.HEAVY_BALL.key else 0)
+
+
+def _iterates(c: Ctx, b: Any, theta: Any, beta: Any, steps: list[int]) -> dict[int, Any]:
+    """θ_t for each t of ``steps`` (sorted), exactly: θ_{t+1} = θ_t − α(Hθ_t − b) + β(θ_t −
+    θ_{t−1}) from θ_0 at rest."""
+    got, before = {}, theta
+    for t in range(1, steps[-1] + 1):
+        theta, before = (theta - c.alpha * (c.quad.H * theta - b) + beta * (theta - before)
+                         ).applyfunc(sympy.nsimplify), theta
+        if t in steps:
+            got[t] = theta
+    return got
+
+
 def ask_theta_t(c: Ctx) -> None:
     """θ_{t+1} = θ_t − α(Hθ_t − b) + β(θ_t − θ_{t−1}) (β = 0 for gradient descent) from the
     stated θ_0 at rest (θ_{−1} = θ_0), exactly, for each asked t."""
     spec = c.spec
-    Hm = c.quad.H
-    b = sympy.Matrix([exact_rational(x, field="b") for x in spec.b or []])
-    theta = sympy.Matrix([exact_rational(x, field="theta0") for x in spec.theta0 or []])
+    b, theta, beta = _start(c)
     steps = sorted(set(spec.steps or []))
     momentum = c.method == O.HEAVY_BALL.key
-    beta = c.beta if momentum else 0
     rows = [Equation.of(Tex(r"\theta_{t+1}"), Tex(
                 r"\theta_t - \alpha(H\theta_t - b) + \beta(\theta_t - \theta_{t-1})" if momentum
                 else r"\theta_t - \alpha(H\theta_t - b)")),
             Equation.of(Tex(r"\theta_0"), theta.T)]
     if momentum:
         rows.append(Equation.of(Tex(r"\theta_{-1}"), Tex(r"\theta_0")))
-    got, before = {}, theta
-    for t in range(1, steps[-1] + 1):
-        theta, before = (theta - c.alpha * (Hm * theta - b) + beta * (theta - before)
-                         ).applyfunc(sympy.nsimplify), theta
-        if t in steps:
-            got[t] = theta
-            if len(rows) < 8:
-                rows.append(Equation.of(Tex(f"\\theta_{{{t}}}"), theta.T))
+    got = _iterates(c, b, theta, beta, steps)
+    rows += [Equation.of(Tex(f"\\theta_{{{t}}}"), got[t].T) for t in steps][:max(0, 8 - len(rows))]
     how = (f"$\\alpha = {_il(c.alpha)}$, $\\beta = {_il(beta)}$ from $\\theta_0$ at rest "
            "($\\theta_{-1} = \\theta_0$, so the first step is a plain gradient step: PyTorch's "
            "first momentum buffer is the first gradient)" if momentum else
@@ -1005,8 +1015,35 @@ def ask_theta_t(c: Ctx) -> None:
             c.summary.append(f"$\\theta_{{{t}}} = {to_latex(got[t].T)}^\\top$")
 
 
+def ask_value_t(c: Ctx) -> None:
+    """f(θ_t) at each asked t: the written function at the exact iterate (its constant term
+    included), else ½θ_tᵀHθ_t − bᵀθ_t; the iterates as in :func:`ask_theta_t`."""
+    spec = c.spec
+    Hm = c.quad.H
+    b, theta, beta = _start(c)
+    wanted = sorted(set(spec.value_steps or []))
+    got = _iterates(c, b, theta, beta, wanted)
+    if spec.function is not None:
+        expr, xs = function_of(spec)
+        how = f"Substitute each iterate into $f = {sympy.latex(expr)}$."
+
+        def value(th: Any) -> Any:
+            return sympy.nsimplify(expr.subs(dict(zip(xs, list(th)))))
+    else:
+        how = "Evaluate $f(\\theta) = \\tfrac12\\theta^\\top H\\theta - b^\\top\\theta$ at each iterate."
+
+        def value(th: Any) -> Any:
+            return sympy.nsimplify((th.T * Hm * th)[0] / 2 - (b.T * th)[0])
+    vals = {t: value(got[t]) for t in wanted}
+    c.der.add("Objective at the iterates", how,
+              *[Equation.of(Tex(f"f(\\theta_{{{t}}})"), vals[t]) for t in wanted][:8])
+    for t in spec.value_steps or []:
+        c.answer(Q.VALUE_T.key, f"f(theta_{t})", f"f(\\theta_{{{t}}})", vals[t], note=f"t = {t}")
+        c.summary.append(f"$f(\\theta_{{{t}}}) = {_num(vals[t])}$")
+
+
 ASKS = {"objective-minimiser": ask_minimiser, "hessian": ask_hessian, "converges": ask_converges,
-        "eigenvalues": ask_eigenvalues, "theta-t": ask_theta_t,
+        "eigenvalues": ask_eigenvalues, "theta-t": ask_theta_t, "value-t": ask_value_t,
         "max-step": ask_max_step, "condition-number": ask_condition_number,
         "optimal-step": ask_optimal_step, "optimal-rate": ask_optimal_rate, "rate": ask_rate,
         "optimal-momentum": ask_optimal_momentum,

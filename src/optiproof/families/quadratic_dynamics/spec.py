@@ -94,6 +94,8 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
                                                     "'theta-t'.")
     steps: list[int] | None = Field(None, max_length=8, description="The indices t of the "
                                                                     "iterates θ_t asked.")
+    value_steps: list[int] | None = Field(None, max_length=8, description="The indices t of "
+                                          "the values f(θ_t) asked (each also in steps).")
     asks: list[Ask] = Field(..., min_length=0, max_length=12,
                             description="What to compute, in order.")
 
@@ -196,8 +198,12 @@ class QuadraticDynamicsSpec(PartSpec, Derivable):
                 check_symbol_name(v)
         if Q.MINIMISER.key in self.asks and (self.b is None or self.symbolic):
             raise ValueError("asks: the minimiser needs b and a numeric H (f = ½θᵀHθ − bᵀθ)")
-        if Q.THETA_T.key in self.asks:
+        if Q.THETA_T.key in self.asks or Q.VALUE_T.key in self.asks:
             _check_iterates(self)
+        if Q.VALUE_T.key in self.asks and (not self.value_steps or not set(self.value_steps) <=
+                                           set(self.steps or [])):
+            raise ValueError(f"asks: '{Q.VALUE_T.key}' needs value_steps, the indices t of the "
+                             "values f(θ_t) asked, each one of steps")
         if "hessian" in self.asks and self.function is None:
             raise ValueError("asks: 'hessian' needs the function H is the Hessian of "
                              "(function, variables)")

@@ -680,9 +680,12 @@ def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
         opt = torch.optim.SGD([p], lr=lr, momentum=momentum)
         claims = {int(a.name.split("_")[1]): a for a in solution.answers
                   if a.quantity == "theta-t"}
-        worst, seen = 0.0, []
+        values = {int(a.name.split("_")[1].rstrip(")")): a for a in solution.answers
+                  if a.quantity == "value-t"}
+        offset = _constant_term(spec) if values else 0.0
+        worst, seen, seen_values = 0.0, [], []
         with torch.no_grad():
-            for t in range(1, max(claims) + 1):
+            for t in range(1, max([*claims, *values]) + 1):
                 p.grad = H @ p - b
                 opt.step()
                 if t in claims:
@@ -691,11 +694,30 @@ def iterates_check(spec: QuadraticDynamicsSpec, solution: PartSolution) -> Check
                     scale = max(1.0, float(np.abs(got).max()))
                     worst = max(worst, float(np.abs(got - want).max()) / scale)
                     seen.append(t)
-    ok = sorted(seen) == sorted(claims) and worst <= 1e-9
-    return Check(method, "passed" if ok else "failed", f"iterates t = {sorted(seen)}: max "
+                if t in values:   # the objective at the optimizer's own iterate, in float64
+                    fval = float(0.5 * (p @ (H @ p)) - b @ p) + offset
+                    want_f = _value(values[t].expr, {})
+                    worst = max(worst, abs(fval - want_f) / max(1.0, abs(fval)))
+                    seen_values.append(t)
+    ok = sorted(seen) == sorted(claims) and sorted(seen_values) == sorted(values) and \
+        worst <= 1e-9
+    shown = f"iterates t = {sorted(seen)}" + (f", f at t = {sorted(seen_values)}" if values else "")
+    return Check(method, "passed" if ok else "failed", f"{shown}: max "
                  f"relative difference {worst:.2g} (lr = {lr:g}, momentum = {momentum:g})",
                  max_error=worst,
                  runtime_s=watch.elapsed, compared="iterates")
+
+
+def _constant_term(spec: QuadraticDynamicsSpec) -> float:
+    """f(0) of the written function (its constant term; 0 for ½θᵀHθ − bᵀθ), in floating point."""
+    if spec.function is None:
+        return 0.0
+    from optiproof.core.mathparse import try_parse_math
+
+    expr = try_parse_math(spec.function)
+    if expr is None:
+        return float("nan")
+    return float(expr.subs({x: 0 for x in expr.free_symbols}))
 
 
 SPECTRAL_ANSWERS = {"minimiser", "converges", "eigenvalues of H", "smoothness constant",
@@ -713,7 +735,7 @@ def witnesses(spec: QuadraticDynamicsSpec, solution: PartSolution,
     """The witnesses that apply to this part's asks, as (method, thunk) pairs."""
     ans = _answers(solution)
     out: list[tuple[str, Callable[[], Check]]] = []
-    if any(a.quantity == "theta-t" for a in solution.answers):
+    if any(a.quantity in ("theta-t", "value-t") for a in solution.answers):
         out.append(("torch iterates", lambda: iterates_check(spec, solution)))
     if "Hessian" in ans and spec.function is not None:
         out.append(("finite-difference Hessian", lambda: hessian_check(spec, solution)))
