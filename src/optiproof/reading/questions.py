@@ -1412,7 +1412,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
                 out.append(sentence[lo:hi].strip())
             continue
         if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text) or
-                _BY_HOW_MUCH.search(text) or _VALUE_AT_ITERATE.search(sentence[lo:hi])) and \
+                _BY_HOW_MUCH.search(text) or _VALUE_AT_ITERATE.search(sentence[lo:hi])
+                or _OWN_QUESTION.match(text)) and \
                 not setting and \
                 not is_context(text) and \
                 not _PRESENTATION.match(text) and \
@@ -1420,6 +1421,13 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
             out.append(sentence[lo:hi].strip())
     return tuple(out)
 
+
+_OWN_QUESTION = re.compile(r"^\s*(?:(?:and|or|but|then|also|so|plus)\b[\s,]*)+(?:whether|is|are|does|do|did|"
+                           r"can|could|would|will|should)\s+(?:it|they|this|that|these|those|the|"
+                           r"[\w-]+ (?:method|iteration|step|update|limit|scheme))\b", re.I)
+"""A coordinated yes/no question of its own ("..., and does it converge?", "and is that the
+minimum-norm solution?"): it asks something, so it holds an ask or is refused by name (never
+dropped while the part shows verified)."""
 
 _BY_HOW_MUCH = re.compile(r"\bby how (?:much|many|far)\b", re.I)
 """An amount of change asked ("and by how much does the model predict the loss will decrease?"):
