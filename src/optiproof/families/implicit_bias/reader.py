@@ -2199,11 +2199,13 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
 
 
 _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method|vector|weight vector)s? (?:to|of|from|in) "
-              r"(?:part |question |q ?(?=\d))?"
-              r"(?:\(([a-h]|\d{1,2})\)|([a-h])\)|(\d{1,2})(?![\w.])|\(([ivx]{1,4})\))|"
+              r"(?:(?:part |question |task |problem |exercise |ex\.? ?|q ?)\d{1,2}\.(\d{1,2})(?![\w.])|(?:part |question |q ?(?=\d))?"
+              r"(?:\(([a-h]|\d{1,2})\)|([a-h])\)|(\d{1,2})(?![\w.])|\(([ivx]{1,4})\)))|"
               r"\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)|\bthe (?:θ|w|theta)(?:_?∞)? (?:of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
               r"(?![\w.])")
+"""An earlier part named by its label ('the limit of (b)'); a sub-question numbered under one
+question ('the method in Q3.2') is named by its own number, as the parts are labelled."""
 _NAMED_RESULT = (r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf|T|K|N|I|J)\b)"
                  r"([A-Za-z]{2,9}|[A-Z])\b")
 """A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw", "Give
@@ -2738,6 +2740,7 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
                 continue
             found.append((m.start(), m.end(), name, phrase(own, m.start(), m.end())))
             break
+    found = _without_glosses(own, found, r)
     names_found = {v if isinstance(v, str) else v["name"] for _, _, v, _ in found}
     for big, small in _SUBSUMES.items():
         if big in names_found:
@@ -2753,6 +2756,28 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         value = _method_value(v, own, r, ctx, used)
         out.append((value, "; ".join([src, *used])))
     return out
+
+
+_GLOSS = (r"\((?:think(?: of it as)?:?|i\.? ?e\.?,?|e\.? ?g\.?,?|cf\.?|(?:much |just )?like|akin to|similar to|"
+          r"as in|compare|(?:a|an|the) (?:model|version|form|caricature|special case|idealisation|"
+          r"idealization) of|essentially|roughly|informally:?)\s[^()]{0,80}\)")
+"""A parenthesis that explains the method the part runs by another one ('(think: Adagrad with
+frozen accumulators)', '(i.e. momentum-free Adam)'): a gloss, not a method of its own."""
+
+
+def _without_glosses(own: str, found: list[tuple[int, int, Any, str]], r: PartReading
+                     ) -> list[tuple[int, int, Any, str]]:
+    """The method mentions less those inside a gloss on another method the part names
+    outside it; each dropped gloss is reported as read."""
+    glosses = [g for g in rx(_GLOSS).finditer(own)]
+    inside = [(f, g) for f in found for g in glosses if g.start() < f[0] < g.end()]
+    outside = [f for f in found if not any(f is x for x, _ in inside)]
+    if not inside or not outside:
+        return found
+    for _, g in inside:
+        r.convention("method", g.group(0), "explains the method the part runs by another one; "
+                                           "not a method of its own")
+    return outside
 
 
 _SIGN_GLOSS = (r"\b(?:(?:a|the) )?(?:simplified|idealised|idealized) (?:model|version|form|variant|"
