@@ -625,8 +625,14 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
         if not spans:
             return asks
     where = "; ".join(dict.fromkeys(phrase(own, a, b) for a, b in spans))
-    if any(re.search(r"\b(?:each|both|either|all|the two|the three)\b", own[a:b], re.I)
-           for a, b in spans):
+    several = any(re.search(r"\b(?:each|both|either|all|the two|the three)\b", own[a:b], re.I)
+                  for a, b in spans)
+    pair = r.found.get("pair-distance")
+    if several and pair is not None:
+        # 'the distance between the two limits, and the training loss at each limit': the
+        # limits are those of the two earlier parts the distance joins
+        return _loss_at(r, own, spans, where, [pair["of"], pair["to"]], out)
+    if several:
         r.miss(f"question \"{where}\"", f"\"{where}\" asks the loss at several limits, but this "
                                        "part computes one (expected the loss at this part's limit, "
                                        "or one part per limit)")
@@ -637,6 +643,13 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
                                        "the limit this part computes (expected the part to run it "
                                        "or to refer to the part that does)")
         return out
+    return _loss_at(r, own, spans, where, [{"quantity": Q.LIMIT.key}], out)
+
+
+def _loss_at(r: PartReading, own: str, spans: list[tuple[int, int]], where: str, limits: list,
+             out: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The loss formula the part reads evaluated at each of ``limits`` (references to this
+    part's limit or to earlier parts' limits, one value-at entry each); ``out`` the asks left."""
     loss = r.fields.get(F.loss)
     X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
     y = r.value(F.y) if r.value(F.X) else ([r.value(F.b)] if r.value(F.b) is not None else None)
@@ -650,13 +663,15 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
     if written and written[0] != loss.value:
         r.notes.append(f"\"{written[1]}\": the loss asked at the limit is written with its own "
                        f"constant ({written[0]})")
-    entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
-             "formula": f"{c[constant]}‖X w - y‖^2", "variable": "w",
-             "data": {"X": X, "y": y}, "label": f"loss at the limit ({where[:50]})"}
-    if entry not in (r.value(F.derived) or []):   # read once, however often the asks are taken
-        r.set(F.derived, [*(r.value(F.derived) or []), entry],
-              "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
-                                    where, loss.source) if x))
+    for of in limits:
+        at = f"the limit of part ({of.split('.')[0]})" if isinstance(of, str) else "the limit"
+        entry = {"kind": Q.VALUE_AT.key, "of": of,
+                 "formula": f"{c[constant]}‖X w - y‖^2", "variable": "w",
+                 "data": {"X": X, "y": y}, "label": f"loss at {at} ({where[:50]})"}
+        if entry not in (r.value(F.derived) or []):   # read once, however often asks are taken
+            r.set(F.derived, [*(r.value(F.derived) or []), entry],
+                  "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields
+                                        else "", where, loss.source) if x))
     r.found["loss-at-limit"] = where
     spoken = [own[a:b] for a, b in spans]
     # what the generic evaluation of a formula 'L(w_∞) at the limit of (1)' could not read
