@@ -1502,7 +1502,7 @@ def _key(v: Any) -> Any:
 _WORDS = {"one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT = r"((?<![\d,.])\d{1,5}(?![,.]\d)|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
-_DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
+_DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|dimensions\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
         r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b(?! ?[×x*,] ?\d)")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
@@ -2693,7 +2693,9 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
 def _own_step(own: str, ctx: str, r: PartReading, value: Any, source: str) -> tuple[Any, str]:
     """The shared text's method (named without a step) run at the step the part states ('With
     η = 1/9 and w_0 = 0, how many steps ...'): the part's setting of that method."""
-    if value not in (M.gd, M.sign) or _step_size(own) is None:
+    letter = _update_step_letter(f"{ctx} {own}") if value == M.gd else None
+    if value not in (M.gd, M.sign) or _step_size(own) is None and \
+            (letter is None or assigned_number(own, letter) is None):
         return value, source
     used: list[str] = []
     stepped = _method_value(value, own, r, ctx, used)
@@ -2893,6 +2895,18 @@ _STEP = (r"(?:(?:constant |fixed )?(?:step[- ]?size|learning[- ]rate|stepsize)(?
          r"|lr|η|eta)")
 
 
+_UPDATE_STEP = re.compile(r"[-−] ?(γ|τ|ϵ|ε|s|h)(?:_ ?\{?[tk]\}?)? ?[*·]? ?(?:∇|\\nabla\b|grad\b)")
+"""The step letter of an update the text writes ('θ_{k+1} = θ_k − γ ∇L(θ_k)'), beyond those
+:data:`_STEP` names (η, α, lr)."""
+
+
+def _update_step_letter(text: str) -> str | None:
+    """The letter the written update multiplies the gradient by, when it is one that does not
+    name a step by itself ('γ' in 'w − γ ∇L(w)'); a stated 'γ = 1' is then the step."""
+    letters = {m.group(1) for m in _UPDATE_STEP.finditer(text)}
+    return re.escape(letters.pop()) if len(letters) == 1 else None
+
+
 def _step_size(text: str) -> tuple[Num, str] | None:
     """A stated step size: ``η = 0.1``, ``step size 0.05``, ``learning rate: 0.01``."""
     got = assigned_number(text, _STEP)
@@ -3036,8 +3050,9 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
     used = [] if used is None else used
     if name == M.gd:
+        letter = _update_step_letter(f"{ctx} {own}")
         for text in (own, ctx):
-            got = _step_size(text)
+            got = _step_size(text) or (assigned_number(text, letter) if letter else None)
             if got is not None:
                 used.append(got[1])
                 return {"name": name, "lr0": got[0].spec_value()}
