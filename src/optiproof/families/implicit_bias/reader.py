@@ -175,6 +175,7 @@ class ImplicitBiasReader:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
         asks = _loss_at_the_limit(r, asks)
+        asks = _minimal_value_of_form(r, asks)
         both = rx(r"\b(?:norms?|lengths?|distances?|losse?s?) (?:of |for )(?:the two|both(?: the)?|the (?:two|"
                   r"both)) (?:limits|limit points)\b").search(r.own_text or "")
         if both and not r.found.get("about-part") and isinstance(r.value(F.method), str) and \
@@ -205,6 +206,13 @@ class ImplicitBiasReader:
         if any(k == Q.ROUNDS.key for k, _ in asks):   # "how many steps" of the method
             r.answered_by[Q.ROUNDS.key] = Q.ITERATIONS.key
             asks = [(Q.ITERATIONS.key if k == Q.ROUNDS.key else k, s) for k, s in asks]
+        again = rx(_CORRESPONDING_FOR).search(r.own_text or "")
+        if again and any(k == Q.MAX_STEP.key for k, _ in asks):
+            # 'compare with the corresponding threshold for plain GD': the largest step again
+            same = [(k, s) for k, s in asks if k != Q.MAX_STEP.key and s in again.group(0)]
+            for k, _ in same:
+                r.answered_by[k] = Q.MAX_STEP.key
+            asks = [x for x in asks if x not in same]
         if any(k == Q.MAX_STEP.key for k, _ in asks):   # "for which steps does it converge?"
             for k, _ in asks:                              # asks one thing: the bound
                 if k == Q.CONVERGES.key:
@@ -525,6 +533,47 @@ def _value_of_that_norm(r: PartReading) -> None:
                                 m.group(0)) if x))
     r.notes.append(f"\"{m.group(0)}\": the {norm} norm (the one the {subject} limit minimises) "
                    f"at this limit")
+
+
+_MIN_OF_FORM = (r"\b(?:the )?(?:minimal|minimum|smallest|least|minimi[sz]ed) value of (?:the )?"
+                r"(?:quadratic form |weighted norm )?(θ|w|x) ?(?:\^ ?\{?(?:T|⊤)\}?|ᵀ) ?([A-Z]) ?"
+                r"\^ ?\{?[-−] ?1\}? ?\1(?![\w^])")
+"""'report the minimal value of wᵀP⁻¹w' (P the part's preconditioner): the form at the limit."""
+
+
+def _minimal_value_of_form(r: PartReading, asks: list[tuple[str, str]]
+                           ) -> list[tuple[str, str]]:
+    """The minimum value of wᵀP⁻¹w over the interpolants, asked of a part that runs
+    preconditioned GD with that P from 0: its limit is the interpolant that minimises the form,
+    so the minimum is the form at the limit (a value-at entry); from another start the limit
+    minimises (w − w0)ᵀP⁻¹(w − w0) instead, and the request is refused by name."""
+    own = r.own_text or ""
+    m = rx(_MIN_OF_FORM).search(own)
+    minimum = [(k, s) for k, s in asks if k == Q.MIN_VALUE.key and m and s in m.group(0)]
+    if m is None or not minimum:
+        return asks
+    P = _numeric_preconditioner(r) if _method_name(r) == M.preconditioned else None
+    source = (r.fields[F.method].source or "") if F.method in r.fields else ""
+    if P is None or not re.search(rf"(?<![\w]){m.group(2)} ?=", source):
+        r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": the matrix {m.group(2)} is not "
+                                             "the numeric preconditioner this part runs with")
+        return [x for x in asks if x not in minimum]
+    if any(v != 0 for v in r.value(F.theta0) or []):
+        r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": from a nonzero start the limit "
+                                             "minimises the form of w − w0, not of w")
+        return [x for x in asks if x not in minimum]
+    entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
+             "formula": "w^T P^-1 w", "variable": "w", "data": {"P": P},
+             "label": f"minimum of w^T P^-1 w over the interpolants (at the "
+                      f"{_method_name(r)} limit)"}
+    if entry not in (r.value(F.derived) or []):
+        r.set(F.derived, [*(r.value(F.derived) or []), entry],
+              "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                    m.group(0)) if x))
+    r.answered_by[Q.MIN_VALUE.key] = Q.VALUE_AT.key
+    r.notes.append(f"\"{m.group(0)}\": the preconditioned limit from 0 is the interpolant "
+                   "with the smallest wᵀP⁻¹w, so the minimum is the form at the limit")
+    return [x for x in asks if x not in minimum]
 
 
 _ITS_VALUE = (r"\b(?:what is|what's|give|find|compute|and) (?:also )?its (?:squared )?value (?:at|for) "
@@ -2937,6 +2986,7 @@ def _coordinated(own: str, found: list, big: str) -> set[str]:
                 between = own[m.end():bs] if m.end() <= bs else own[be:m.start()]
                 if len(between) <= 30 and rx(_AND).search(between) or \
                         len(between) <= 60 and rx(_REPEATED_FOR).search(between) or \
+                        len(between) <= 100 and rx(_CORRESPONDING_FOR + r"[^.?;]{0,20}$").search(between) or \
                         _separate_questions(own, min(m.end(), be), max(m.start(), bs)):
                     out.add(other)
     return out
@@ -2946,6 +2996,12 @@ _REPEATED_FOR = (r"\b(?:and|then|,) (?:the same|likewise|similarly|again|do the 
                  r"(?:for|with|under|using)\b")
 """'Largest lr for which plain GD converges, and the same for the preconditioned GD': the
 question asked again of a second method, which therefore is not the first method's name."""
+
+
+_CORRESPONDING_FOR = (r"\b(?:compare|contrast)(?: (?:it|this|that|them))? (?:with|to|against) (?:the )?"
+                      r"(?:corresponding|analogous|same|matching) (?:[\w-]+ ){0,2}?(?:for|of)\b")
+"""'Find the largest η for which the preconditioned iteration converges. Compare with the
+corresponding threshold for plain GD': the question asked again of a second method."""
 
 
 def _separate_questions(own: str, end: int, start: int) -> bool:
