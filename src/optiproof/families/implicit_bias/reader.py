@@ -53,6 +53,7 @@ from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
+                    trial_steps="trial_steps",
                     presume_zero_loss="presume_zero_loss", asks="asks", derived="derived")
 """Spec field names of the implicit-bias family."""
 M = SimpleNamespace(gd=O.GD.key, sgd=O.SGD.key, heavy_ball=O.HEAVY_BALL.key, nesterov=O.NESTEROV.key,
@@ -155,7 +156,7 @@ count in capitals, w_K, is the point reached)."""
 class ImplicitBiasReader:
     family = FAMILY
     answers = (*IMPLICIT_BIAS.answer_keys, Q.DISTANCE.key, Q.SAME_AS.key, Q.DIFFERS.key)
-    secondary = (Q.MAX_STEP.key, Q.ITERATIONS.key, Q.ROUNDS.key)
+    secondary = (Q.MAX_STEP.key, Q.ITERATIONS.key, Q.ROUNDS.key, Q.CONVERGES.key)
     """The largest stable step and the step count belong to the quadratic-dynamics family (the
     rounds to the communication family); on least squares given by its data this family
     answers them too (tried after the owner)."""
@@ -213,8 +214,10 @@ class ImplicitBiasReader:
             for k, _ in same:
                 r.answered_by[k] = Q.MAX_STEP.key
             asks = [x for x in asks if x not in same]
-        if any(k == Q.MAX_STEP.key for k, _ in asks):   # "for which steps does it converge?"
-            for k, _ in asks:                              # asks one thing: the bound
+        trial = _trial_steps(r, asks)
+        if any(k == Q.MAX_STEP.key for k, _ in asks) and not trial:
+            # "for which steps does it converge?" asks one thing: the bound
+            for k, _ in asks:
                 if k == Q.CONVERGES.key:
                     r.answered_by[k] = Q.MAX_STEP.key
             asks = [(k, s) for k, s in asks if k != Q.CONVERGES.key]
@@ -222,6 +225,7 @@ class ImplicitBiasReader:
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
         mine = [(k, s) for k, s in asks if k in self.answers and
+                (k != Q.CONVERGES.key or trial) and
                 (k != Q.CHANGES.key or _compares_with_gd(r)) and
                 (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s, r))]
         for k, s in mine:
@@ -270,7 +274,10 @@ class ImplicitBiasReader:
         place ("and what's the final training loss?", "lim_{t→∞} L(θ_t)"): the limit, which
         :func:`_loss_at_the_limit` turns into the loss evaluated there."""
         m = rx(_LOSS_AT_LIMIT).search(sentence)
-        return [(Q.LIMIT.key, m.group(0))] if m else []
+        if m:
+            return [(Q.LIMIT.key, m.group(0))]
+        m = rx(_TRIAL_STEP).search(sentence)   # 'Would lr = 0.25 work?'
+        return [(Q.CONVERGES.key, m.group(0))] if m else []
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
@@ -450,6 +457,42 @@ class ImplicitBiasReader:
                 r.found["sibling-method"] = _method_name(other)
         _distance_of_the_two(own, out)
         return out
+
+
+_TRIAL_STEP = (r"\b(?:would|will|does|do|is|can|could) (?:a |the |this |that )?(?:constant |fixed )?"
+               r"(?:step[- ]?size|learning[- ]rate|lr|step|η|α|γ|eta|alpha|gamma) ?(?:=|of) ?"
+               r"([-−]?\d[\d.]*(?:/\d+)?(?:e-?\d+)?) (?:(?:still|also|then|too) )?(?:work|converge|"
+               r"be (?:stable|convergent|fine|ok)|stable|convergent)\b(?! to\b)")
+"""'Would lr = 0.25 work?', 'Does η = 1 converge?': convergence asked at a step of its own."""
+
+
+def _trial_steps(r: PartReading, asks: list[tuple[str, str]]) -> bool:
+    """A part asking whether the method converges at a step it states in that question
+    ('What is the largest lr for which GD converges? Would lr = 0.25 work?'): the step is a
+    trial (the trial_steps field), not the step the run uses, which keeps its own (any
+    convergent one). False when no such question is asked."""
+    own = r.own_text or ""
+    found = [m for m in rx(_TRIAL_STEP).finditer(own)
+             if any(k == Q.CONVERGES.key and (s in m.group(0) or m.group(0) in s)
+                    for k, s in asks)]
+    if not found or _method_name(r) not in (M.gd, M.preconditioned, M.heavy_ball, M.nesterov):
+        return False
+    values = []
+    for m in found:
+        num = number_at(own, m.start(1), standalone=False)
+        if num is None:
+            return False
+        values.append(num[0].spec_value())
+    r.set(F.trial_steps, values, "; ".join(m.group(0) for m in found),
+          note="the steps asked whether the method converges at; the run itself uses a "
+               "convergent step")
+    method = r.fields[F.method]
+    if isinstance(method.value, dict) and method.value.get("lr0") is not None and \
+            any(str(method.value["lr0"]) == str(v) for v in values):
+        rest = {k: v for k, v in method.value.items() if k != "lr0"}
+        r.set(F.method, rest if set(rest) != {"name"} else rest["name"], method.source,
+              note="the step stated is asked as a trial, not run")
+    return True
 
 
 _THAT_NORM = (r"\b(?:(?:the )?(?:squared )?values? of|evaluate) (?:that|this|the same|this same|"
@@ -2626,10 +2669,24 @@ _ZERO_FEATURE = (r"\b(?:the )?(first|second|third|fourth|fifth|last|[1-5](?:st|n
                  r"(?:0|zero)\b(?![.,]\d)")
 
 
+_SOURCE_SIZE = (r"(?<![\w.,])\d{1,3}(?:,\d{3})*\d{0,3}[- ](?:rows?|lines?|examples?|samples?|"
+                r"records?|points?)\b(?: \w+){0,2}? ?(?:csv|file|data ?set|table|spreadsheet)\b")
+_DROPPED = (r"\b(?:the )?(?:other|remaining|rest of the) (?:rows|lines|examples|samples|records|"
+            r"points|data)\b[^.;?]{0,30}\b(?:were|are|have been|got) (?:dropped|removed|discarded|"
+            r"deleted|omitted|ignored|left out|not used)\b")
+
+
 def _read_remarks(own: str, ctx: str, r: PartReading) -> None:
     """Remarks that restate the problem: the loss reaching 0 (the zero-loss presumption the
-    spec makes) and a feature that is always 0 (checked against the data)."""
+    spec makes), a feature that is always 0 (checked against the data), and the size of the
+    file the data was cut from when the text says the other rows were dropped."""
     for text in (own, ctx):
+        for sentence in re.split(r"(?<=[.?!])\s", text):
+            size, dropped = rx(_SOURCE_SIZE).search(sentence), rx(_DROPPED).search(sentence)
+            if size and dropped:
+                r.convention("data source", f"{size.group(0)}; {dropped.group(0)}",
+                             "the size of the file the data was taken from; the rows the "
+                             "text gives are the data")
         m = rx(_ZERO_LOSS).search(text)
         if m and F.presume_zero_loss not in r.fields:
             r.set(F.presume_zero_loss, True, phrase(text, m.start(), m.end()),
