@@ -27,6 +27,8 @@ def _answers(text: str, label: str) -> dict:
     ("Would lr = 0.5 work?", False),        # bound 2/||a||^2 = 2/5
     ("Would a step size of 0.3 work?", True),
     ("Does η = 0.4 converge?", False),      # at the bound itself: not strictly below
+    ("Is lr = 0.1 ok for gradient descent?", True),
+    ("Is a step size of 0.6 supposed to converge here?", False),
 ])
 def test_a_trial_step_is_answered_against_the_bound(trial, converges):
     got = _answers(TEXT.format(trial=trial), "b")

@@ -251,6 +251,7 @@ class ImplicitBiasReader:
             _read_p_scale(r)
         mine += _compared_norms(r, mine)
         _value_of_that_norm(r)
+        _other_norms_of_the_limit(r, asks)
         elsewhere = _answered_by_a_sibling(r, asks)
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
@@ -461,8 +462,9 @@ class ImplicitBiasReader:
 
 _TRIAL_STEP = (r"\b(?:would|will|does|do|is|can|could) (?:a |the |this |that )?(?:constant |fixed )?"
                r"(?:step[- ]?size|learning[- ]rate|lr|step|η|α|γ|eta|alpha|gamma) ?(?:=|of) ?"
-               r"([-−]?\d[\d.]*(?:/\d+)?(?:e-?\d+)?) (?:(?:still|also|then|too) )?(?:work|converge|"
-               r"be (?:stable|convergent|fine|ok)|stable|convergent)\b(?! to\b)")
+               r"([-−]?\d[\d.]*(?:/\d+)?(?:e-?\d+)?) (?:(?:still|also|then|too|supposed to|expected to|"
+               r"going to|guaranteed to) )?(?:work|converge|be (?:stable|convergent|fine|ok|okay|safe)|"
+               r"stable|convergent|ok|okay|fine|safe)\b(?! to\b)")
 """'Would lr = 0.25 work?', 'Does η = 1 converge?': convergence asked at a step of its own."""
 
 
@@ -617,6 +619,37 @@ def _minimal_value_of_form(r: PartReading, asks: list[tuple[str, str]]
     r.notes.append(f"\"{m.group(0)}\": the preconditioned limit from 0 is the interpolant "
                    "with the smallest wᵀP⁻¹w, so the minimum is the form at the limit")
     return [x for x in asks if x not in minimum]
+
+
+_OTHER_NORM_OF = (r"‖ ?([^‖\s]{1,12}) ?‖ ?_ ?\{?(∞|\\infty|inf|max|1)\}?(?![\w^])")
+_OTHER_NORM_KEYS = {"∞": N.LINF.key, "\\infty": N.LINF.key, "inf": N.LINF.key, "max": N.LINF.key,
+                    "1": N.L1.key}
+
+
+def _other_norms_of_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> None:
+    """'Give ‖w‖_2 and ‖w‖_∞ of the limit': beside the Euclidean norm a request asks, the ℓ∞
+    (or ℓ1) norm of the same limit, written in the same sentence; each a norm-of entry of the
+    limit (never left out of an answer shown as verified)."""
+    own = r.own_text or ""
+    sources = [s for k, s in asks if k == Q.NORM_VALUE.key]
+    if not sources or r.value(F.method) is None:
+        return
+    for _, sentence in sentences(own):
+        if not any(s in sentence for s in sources) or rx(r"\bwhich\b").search(sentence):
+            continue
+        for m in rx(_OTHER_NORM_OF).finditer(sentence):
+            symbol = m.group(1)
+            if not _LIMIT_SYMBOL.match(symbol) or re.search(r"_\d", symbol):
+                continue
+            norm = _OTHER_NORM_KEYS[m.group(2).lower()]
+            entry = {"kind": Q.NORM_OF.key, "of": {"quantity": Q.LIMIT.key}, "norm": norm,
+                     "label": f"{N.NORMS[norm].name} of the {_method_name(r)} limit"}
+            if entry in (r.value(F.derived) or []):
+                continue
+            r.set(F.derived, [*(r.value(F.derived) or []), entry],
+                  "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields
+                                        else "", m.group(0)) if x))
+            r.notes.append(f"\"{m.group(0)}\": the {N.NORMS[norm].name} of the limit")
 
 
 _ITS_VALUE = (r"\b(?:what is|what's|give|find|compute|and) (?:also )?its (?:squared )?value (?:at|for) "
