@@ -44,3 +44,19 @@ def test_corresponding_threshold_for_plain_gd():
     steps = sorted(float(v) for label in values for k, v in values[label] if k == "max-step")
     # preconditioned: 2 / (a^T P a) = 2/9; plain: 2 / ||a||^2 = 2/6
     assert steps == pytest.approx([2 / 9, 1 / 3])
+
+
+def test_the_form_written_as_a_squared_norm_and_a_hint_about_another_part():
+    text = SETUP + ("(a) From w_0 = 0 and a small eta, where does it converge?\n"
+                    "(b) The limit of (a) minimises ‖w‖_{P^-1}^2 = w^T P^-1 w over all "
+                    "interpolating w. What is the minimal value of w^T P^-1 w?\n"
+                    "(c) Preconditioned gradient descent from w_0 = (0, 1, 0): where does it "
+                    "converge? Hint: you may use that the iterates of (a) stay in "
+                    "w_0 + span{P a}.\n")
+    reading = read_report(text)
+    assert reading.complete, "\n".join(reading.unread())
+    assert [p.label for p in reading.parts] == ["a", "b", "c"]   # the hint asks nothing of (a)
+    values = quantity_values(text)
+    assert float(dict(values["b"])["value-at"]) == pytest.approx(1.0)
+    # from (0, 1, 0): w_0 + P a (3 - a^T w_0) / (a^T P a) = (0, 1, 0) + (2, 2, 3) (2 / 9)
+    assert dict(values["c"])["limit"] == pytest.approx([4 / 9, 1 + 4 / 9, 6 / 9])

@@ -615,6 +615,11 @@ def _minimal_value_of_form(r: PartReading, asks: list[tuple[str, str]]
         r.set(F.derived, [*(r.value(F.derived) or []), entry],
               "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
                                     m.group(0)) if x))
+    letter, sym = re.escape(m.group(2)), re.escape(m.group(1))
+    written = rx(rf"‖ ?{sym} ?‖ ?_ ?\{{? ?{letter} ?\^ ?\{{?[-−] ?1\}}? ?\}}? ?(?:\^ ?\{{?2\}}?|²) ?= ?{sym} ?"
+                 rf"(?:\^ ?\{{?(?:T|⊤)\}}?|ᵀ) ?{letter} ?\^ ?\{{?[-−] ?1\}}? ?{sym}(?![\w^])").search(own)
+    if written:   # '‖θ‖_{P⁻¹}² = θᵀP⁻¹θ': the squared P⁻¹-norm, defined as the form
+        r.convention("norm", written.group(0), "the squared P^-1 norm, written as the form")
     r.answered_by[Q.MIN_VALUE.key] = Q.VALUE_AT.key
     r.notes.append(f"\"{m.group(0)}\": the preconditioned limit from 0 is the interpolant "
                    "with the smallest wᵀP⁻¹w, so the minimum is the form at the limit")
@@ -2140,6 +2145,21 @@ _RESULT_RELATION = (r"\bdistance\b|\bdiffer|\bsame\b|\bcompar|\bwhich (?:one )?o
                     r"\bfarther\b|\bthan\b|\bchange|\bbetween\b")
 
 
+_HINT = (r"^\W*(?:remark|hint|note|recall)\b\s*:|\byou (?:may|can|might) (?:use|assume|take for granted)\b|"
+         r"\b(?:it may help|it helps) to (?:use|note|recall)\b")
+"""'Remark: you may use that the iterates of (b) stay in θ0 + span{Px}': a hint the part may use,
+not a request about (b)'s result."""
+
+
+def _without_hints(own: str) -> str:
+    """``own`` with its hint sentences blanked (same length, so positions hold)."""
+    out = own
+    for m in rx(r"[^.?;]+(?:[.?;](?: |$)|$)").finditer(own):
+        if rx(_HINT).search(m.group(0).strip()):
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
 def _with_earlier_result(label: str, own: str, base: PartReading,
                          previous: list[PartReading]) -> list[PartReading]:
     """A part that runs a method of its own and, in a sentence of its own, asks about one
@@ -2148,7 +2168,7 @@ def _with_earlier_result(label: str, own: str, base: PartReading,
     the other sentences and the earlier part's run (its method and start) for that sentence.
     A sentence that relates the two results (a distance, a comparison) is left to the readings
     that compare; the part is read as one when the earlier run is the part's own."""
-    sentences_about = [(m.group(1), m) for m in rx(_RESULT_OF_PART).finditer(own)
+    sentences_about = [(m.group(1), m) for m in rx(_RESULT_OF_PART).finditer(_without_hints(own))
                        if m.group(1) != label]
     labels = {x for x, _ in sentences_about}
     if len(labels) != 1 or any(rx(_RESULT_RELATION).search(_ask_sentence(own, m.group(0)) or "")
@@ -2396,6 +2416,7 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     "the point from (c)"), or the part just before ("Is this limit the minimum-norm ..."); a
     part asking only for the minimum-norm solution (which no method changes) takes the last."""
     mine = [p for p in previous if p.family == FAMILY and F.method in p.fields]
+    own = _without_hints(own)
     m = rx(_REF_LABEL).search(own)
     named = {x.group(1) for x in rx(_LABEL_REF).finditer(own)} & {p.label for p in previous}
     if m and len(named) > 1:
