@@ -58,3 +58,12 @@ def test_a_file_size_without_the_rows_dropped_still_counts():
             "(a) Where does plain gradient descent with a small step converge?\n")
     reading = read_report(text)
     assert "500" in reading.unused
+
+
+def test_a_trial_step_of_a_method_without_a_derived_bound_is_refused():
+    text = ("One example a = (1, 2), target b = 5, loss L(w) = 1/2 (a^T w - b)^2, start w_0 = 0.\n\n"
+            "(a) Plain gradient descent with a small step: where does it converge?\n"
+            "(b) With Adam at lr = 0.1: is lr = 0.1 supposed to converge here?\n")
+    reading = read_report(text)
+    assert not reading.complete
+    assert any("lr = 0.1 supposed to converge" in line for line in reading.unread())

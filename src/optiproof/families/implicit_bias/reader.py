@@ -277,8 +277,8 @@ class ImplicitBiasReader:
         m = rx(_LOSS_AT_LIMIT).search(sentence)
         if m:
             return [(Q.LIMIT.key, m.group(0))]
-        m = rx(_TRIAL_STEP).search(sentence)   # 'Would lr = 0.25 work?'
-        return [(Q.CONVERGES.key, m.group(0))] if m else []
+        m = rx(_TRIAL_STEP).search(sentence)   # 'Would lr = 0.25 work?', of a method with a bound
+        return [(Q.CONVERGES.key, m.group(0))] if m and _method_name(r) in _BOUNDED else []
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
@@ -468,6 +468,10 @@ _TRIAL_STEP = (r"\b(?:would|will|does|do|is|can|could) (?:a |the |this |that )?(
 """'Would lr = 0.25 work?', 'Does η = 1 converge?': convergence asked at a step of its own."""
 
 
+_BOUNDED = (M.gd, M.preconditioned, M.heavy_ball, M.nesterov)
+"""The methods whose largest convergent constant step the family derives."""
+
+
 def _trial_steps(r: PartReading, asks: list[tuple[str, str]]) -> bool:
     """A part asking whether the method converges at a step it states in that question
     ('What is the largest lr for which GD converges? Would lr = 0.25 work?'): the step is a
@@ -477,7 +481,7 @@ def _trial_steps(r: PartReading, asks: list[tuple[str, str]]) -> bool:
     found = [m for m in rx(_TRIAL_STEP).finditer(own)
              if any(k == Q.CONVERGES.key and (s in m.group(0) or m.group(0) in s)
                     for k, s in asks)]
-    if not found or _method_name(r) not in (M.gd, M.preconditioned, M.heavy_ball, M.nesterov):
+    if not found or _method_name(r) not in _BOUNDED:
         return False
     values = []
     for m in found:
