@@ -53,6 +53,7 @@ from optiproof.families.implicit_bias.family import IMPLICIT_BIAS, KEY
 
 FAMILY = KEY
 F = SimpleNamespace(X="X", y="y", a="a", b="b", theta0="theta0", loss="loss", method="method",
+                    trial_steps="trial_steps",
                     presume_zero_loss="presume_zero_loss", asks="asks", derived="derived")
 """Spec field names of the implicit-bias family."""
 M = SimpleNamespace(gd=O.GD.key, sgd=O.SGD.key, heavy_ball=O.HEAVY_BALL.key, nesterov=O.NESTEROV.key,
@@ -155,7 +156,7 @@ count in capitals, w_K, is the point reached)."""
 class ImplicitBiasReader:
     family = FAMILY
     answers = (*IMPLICIT_BIAS.answer_keys, Q.DISTANCE.key, Q.SAME_AS.key, Q.DIFFERS.key)
-    secondary = (Q.MAX_STEP.key, Q.ITERATIONS.key, Q.ROUNDS.key)
+    secondary = (Q.MAX_STEP.key, Q.ITERATIONS.key, Q.ROUNDS.key, Q.CONVERGES.key)
     """The largest stable step and the step count belong to the quadratic-dynamics family (the
     rounds to the communication family); on least squares given by its data this family
     answers them too (tried after the owner)."""
@@ -175,6 +176,7 @@ class ImplicitBiasReader:
         """Asked quantities of the family join the part's asks; a part that asks only for the
         limit keeps the spec's default (the limit, implied by the method)."""
         asks = _loss_at_the_limit(r, asks)
+        asks = _minimal_value_of_form(r, asks)
         both = rx(r"\b(?:norms?|lengths?|distances?|losse?s?) (?:of |for )(?:the two|both(?: the)?|the (?:two|"
                   r"both)) (?:limits|limit points)\b").search(r.own_text or "")
         if both and not r.found.get("about-part") and isinstance(r.value(F.method), str) and \
@@ -205,8 +207,17 @@ class ImplicitBiasReader:
         if any(k == Q.ROUNDS.key for k, _ in asks):   # "how many steps" of the method
             r.answered_by[Q.ROUNDS.key] = Q.ITERATIONS.key
             asks = [(Q.ITERATIONS.key if k == Q.ROUNDS.key else k, s) for k, s in asks]
-        if any(k == Q.MAX_STEP.key for k, _ in asks):   # "for which steps does it converge?"
-            for k, _ in asks:                              # asks one thing: the bound
+        again = rx(_CORRESPONDING_FOR).search(r.own_text or "")
+        if again and any(k == Q.MAX_STEP.key for k, _ in asks):
+            # 'compare with the corresponding threshold for plain GD': the largest step again
+            same = [(k, s) for k, s in asks if k != Q.MAX_STEP.key and s in again.group(0)]
+            for k, _ in same:
+                r.answered_by[k] = Q.MAX_STEP.key
+            asks = [x for x in asks if x not in same]
+        trial = _trial_steps(r, asks)
+        if any(k == Q.MAX_STEP.key for k, _ in asks) and not trial:
+            # "for which steps does it converge?" asks one thing: the bound
+            for k, _ in asks:
                 if k == Q.CONVERGES.key:
                     r.answered_by[k] = Q.MAX_STEP.key
             asks = [(k, s) for k, s in asks if k != Q.CONVERGES.key]
@@ -214,6 +225,7 @@ class ImplicitBiasReader:
         if whether and any(k == Q.MIN_NORM_SOLUTION.key for k, _ in asks):
             asks.append((Q.IS_MIN_NORM.key, whether.group(0)))
         mine = [(k, s) for k, s in asks if k in self.answers and
+                (k != Q.CONVERGES.key or trial) and
                 (k != Q.CHANGES.key or _compares_with_gd(r)) and
                 (k != Q.NORM_VALUE.key or _norm_of_a_limit(r.own_text or "", s, r))]
         for k, s in mine:
@@ -239,6 +251,7 @@ class ImplicitBiasReader:
             _read_p_scale(r)
         mine += _compared_norms(r, mine)
         _value_of_that_norm(r)
+        _other_norms_of_the_limit(r, asks)
         elsewhere = _answered_by_a_sibling(r, asks)
         mine = [(k, s) for k, s in mine if k not in elsewhere]
         if r.value(F.method) is not None and not all(k == Q.LIMIT.key for k, _ in mine):
@@ -262,7 +275,10 @@ class ImplicitBiasReader:
         place ("and what's the final training loss?", "lim_{t→∞} L(θ_t)"): the limit, which
         :func:`_loss_at_the_limit` turns into the loss evaluated there."""
         m = rx(_LOSS_AT_LIMIT).search(sentence)
-        return [(Q.LIMIT.key, m.group(0))] if m else []
+        if m:
+            return [(Q.LIMIT.key, m.group(0))]
+        m = rx(_TRIAL_STEP).search(sentence)   # 'Would lr = 0.25 work?', of a method with a bound
+        return [(Q.CONVERGES.key, m.group(0))] if m and _method_name(r) in _BOUNDED else []
 
     @staticmethod
     def _as_asked(r: PartReading, key: str, source: str) -> str:
@@ -444,6 +460,47 @@ class ImplicitBiasReader:
         return out
 
 
+_TRIAL_STEP = (r"\b(?:would|will|does|do|is|can|could) (?:a |the |this |that )?(?:constant |fixed )?"
+               r"(?:step[- ]?size|learning[- ]rate|lr|step|η|α|γ|eta|alpha|gamma) ?(?:=|of) ?"
+               r"([-−]?\d[\d.]*(?:/\d+)?(?:e-?\d+)?) (?:(?:still|also|then|too|supposed to|expected to|"
+               r"going to|guaranteed to) )?(?:work|converge|be (?:stable|convergent|fine|ok|okay|safe)|"
+               r"stable|convergent|ok|okay|fine|safe)\b(?! to\b)")
+"""'Would lr = 0.25 work?', 'Does η = 1 converge?': convergence asked at a step of its own."""
+
+
+_BOUNDED = (M.gd, M.preconditioned, M.heavy_ball, M.nesterov)
+"""The methods whose largest convergent constant step the family derives."""
+
+
+def _trial_steps(r: PartReading, asks: list[tuple[str, str]]) -> bool:
+    """A part asking whether the method converges at a step it states in that question
+    ('What is the largest lr for which GD converges? Would lr = 0.25 work?'): the step is a
+    trial (the trial_steps field), not the step the run uses, which keeps its own (any
+    convergent one). False when no such question is asked."""
+    own = r.own_text or ""
+    found = [m for m in rx(_TRIAL_STEP).finditer(own)
+             if any(k == Q.CONVERGES.key and (s in m.group(0) or m.group(0) in s)
+                    for k, s in asks)]
+    if not found or _method_name(r) not in _BOUNDED:
+        return False
+    values = []
+    for m in found:
+        num = number_at(own, m.start(1), standalone=False)
+        if num is None:
+            return False
+        values.append(num[0].spec_value())
+    r.set(F.trial_steps, values, "; ".join(m.group(0) for m in found),
+          note="the steps asked whether the method converges at; the run itself uses a "
+               "convergent step")
+    method = r.fields[F.method]
+    if isinstance(method.value, dict) and method.value.get("lr0") is not None and \
+            any(str(method.value["lr0"]) == str(v) for v in values):
+        rest = {k: v for k, v in method.value.items() if k != "lr0"}
+        r.set(F.method, rest if set(rest) != {"name"} else rest["name"], method.source,
+              note="the step stated is asked as a trial, not run")
+    return True
+
+
 _THAT_NORM = (r"\b(?:(?:the )?(?:squared )?values? of|evaluate) (?:that|this|the same|this same|"
               r"the minimi[sz]ed) (?:squared )?norm (?:at|for|of)\b|\b(?:that|this) norm'?s? "
               r"(?:squared )?values? (?:at|for)\b")
@@ -525,6 +582,83 @@ def _value_of_that_norm(r: PartReading) -> None:
                                 m.group(0)) if x))
     r.notes.append(f"\"{m.group(0)}\": the {norm} norm (the one the {subject} limit minimises) "
                    f"at this limit")
+
+
+_MIN_OF_FORM = (r"\b(?:the )?(?:minimal|minimum|smallest|least|minimi[sz]ed) value of (?:the )?"
+                r"(?:quadratic form |weighted norm )?(θ|w|x) ?(?:\^ ?\{?(?:T|⊤)\}?|ᵀ) ?([A-Z]) ?"
+                r"\^ ?\{?[-−] ?1\}? ?\1(?![\w^])")
+"""'report the minimal value of wᵀP⁻¹w' (P the part's preconditioner): the form at the limit."""
+
+
+def _minimal_value_of_form(r: PartReading, asks: list[tuple[str, str]]
+                           ) -> list[tuple[str, str]]:
+    """The minimum value of wᵀP⁻¹w over the interpolants, asked of a part that runs
+    preconditioned GD with that P from 0: its limit is the interpolant that minimises the form,
+    so the minimum is the form at the limit (a value-at entry); from another start the limit
+    minimises (w − w0)ᵀP⁻¹(w − w0) instead, and the request is refused by name."""
+    own = r.own_text or ""
+    m = rx(_MIN_OF_FORM).search(own)
+    minimum = [(k, s) for k, s in asks if k == Q.MIN_VALUE.key and m and s in m.group(0)]
+    if m is None or not minimum:
+        return asks
+    P = _numeric_preconditioner(r) if _method_name(r) == M.preconditioned else None
+    source = (r.fields[F.method].source or "") if F.method in r.fields else ""
+    if P is None or not re.search(rf"(?<![\w]){m.group(2)} ?=", source):
+        r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": the matrix {m.group(2)} is not "
+                                             "the numeric preconditioner this part runs with")
+        return [x for x in asks if x not in minimum]
+    if any(v != 0 for v in r.value(F.theta0) or []):
+        r.miss(f"question \"{m.group(0)}\"", f"\"{m.group(0)}\": from a nonzero start the limit "
+                                             "minimises the form of w − w0, not of w")
+        return [x for x in asks if x not in minimum]
+    entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
+             "formula": "w^T P^-1 w", "variable": "w", "data": {"P": P},
+             "label": f"minimum of w^T P^-1 w over the interpolants (at the "
+                      f"{_method_name(r)} limit)"}
+    if entry not in (r.value(F.derived) or []):
+        r.set(F.derived, [*(r.value(F.derived) or []), entry],
+              "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
+                                    m.group(0)) if x))
+    letter, sym = re.escape(m.group(2)), re.escape(m.group(1))
+    written = rx(rf"‖ ?{sym} ?‖ ?_ ?\{{? ?{letter} ?\^ ?\{{?[-−] ?1\}}? ?\}}? ?(?:\^ ?\{{?2\}}?|²) ?= ?{sym} ?"
+                 rf"(?:\^ ?\{{?(?:T|⊤)\}}?|ᵀ) ?{letter} ?\^ ?\{{?[-−] ?1\}}? ?{sym}(?![\w^])").search(own)
+    if written:   # '‖θ‖_{P⁻¹}² = θᵀP⁻¹θ': the squared P⁻¹-norm, defined as the form
+        r.convention("norm", written.group(0), "the squared P^-1 norm, written as the form")
+    r.answered_by[Q.MIN_VALUE.key] = Q.VALUE_AT.key
+    r.notes.append(f"\"{m.group(0)}\": the preconditioned limit from 0 is the interpolant "
+                   "with the smallest wᵀP⁻¹w, so the minimum is the form at the limit")
+    return [x for x in asks if x not in minimum]
+
+
+_OTHER_NORM_OF = (r"‖ ?([^‖\s]{1,12}) ?‖ ?_ ?\{?(∞|\\infty|inf|max|1)\}?(?![\w^])")
+_OTHER_NORM_KEYS = {"∞": N.LINF.key, "\\infty": N.LINF.key, "inf": N.LINF.key, "max": N.LINF.key,
+                    "1": N.L1.key}
+
+
+def _other_norms_of_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> None:
+    """'Give ‖w‖_2 and ‖w‖_∞ of the limit': beside the Euclidean norm a request asks, the ℓ∞
+    (or ℓ1) norm of the same limit, written in the same sentence; each a norm-of entry of the
+    limit (never left out of an answer shown as verified)."""
+    own = r.own_text or ""
+    sources = [s for k, s in asks if k == Q.NORM_VALUE.key]
+    if not sources or r.value(F.method) is None:
+        return
+    for _, sentence in sentences(own):
+        if not any(s in sentence for s in sources) or rx(r"\bwhich\b").search(sentence):
+            continue
+        for m in rx(_OTHER_NORM_OF).finditer(sentence):
+            symbol = m.group(1)
+            if not _LIMIT_SYMBOL.match(symbol) or re.search(r"_\d", symbol):
+                continue
+            norm = _OTHER_NORM_KEYS[m.group(2).lower()]
+            entry = {"kind": Q.NORM_OF.key, "of": {"quantity": Q.LIMIT.key}, "norm": norm,
+                     "label": f"{N.NORMS[norm].name} of the {_method_name(r)} limit"}
+            if entry in (r.value(F.derived) or []):
+                continue
+            r.set(F.derived, [*(r.value(F.derived) or []), entry],
+                  "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields
+                                        else "", m.group(0)) if x))
+            r.notes.append(f"\"{m.group(0)}\": the {N.NORMS[norm].name} of the limit")
 
 
 _ITS_VALUE = (r"\b(?:what is|what's|give|find|compute|and) (?:also )?its (?:squared )?value (?:at|for) "
@@ -625,8 +759,14 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
         if not spans:
             return asks
     where = "; ".join(dict.fromkeys(phrase(own, a, b) for a, b in spans))
-    if any(re.search(r"\b(?:each|both|either|all|the two|the three)\b", own[a:b], re.I)
-           for a, b in spans):
+    several = any(re.search(r"\b(?:each|both|either|all|the two|the three)\b", own[a:b], re.I)
+                  for a, b in spans)
+    pair = r.found.get("pair-distance")
+    if several and pair is not None:
+        # 'the distance between the two limits, and the training loss at each limit': the
+        # limits are those of the two earlier parts the distance joins
+        return _loss_at(r, own, spans, where, [pair["of"], pair["to"]], out)
+    if several:
         r.miss(f"question \"{where}\"", f"\"{where}\" asks the loss at several limits, but this "
                                        "part computes one (expected the loss at this part's limit, "
                                        "or one part per limit)")
@@ -637,6 +777,13 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
                                        "the limit this part computes (expected the part to run it "
                                        "or to refer to the part that does)")
         return out
+    return _loss_at(r, own, spans, where, [{"quantity": Q.LIMIT.key}], out)
+
+
+def _loss_at(r: PartReading, own: str, spans: list[tuple[int, int]], where: str, limits: list,
+             out: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The loss formula the part reads evaluated at each of ``limits`` (references to this
+    part's limit or to earlier parts' limits, one value-at entry each); ``out`` the asks left."""
     loss = r.fields.get(F.loss)
     X = r.value(F.X) or ([r.value(F.a)] if r.value(F.a) is not None else None)
     y = r.value(F.y) if r.value(F.X) else ([r.value(F.b)] if r.value(F.b) is not None else None)
@@ -650,13 +797,15 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
     if written and written[0] != loss.value:
         r.notes.append(f"\"{written[1]}\": the loss asked at the limit is written with its own "
                        f"constant ({written[0]})")
-    entry = {"kind": Q.VALUE_AT.key, "of": {"quantity": Q.LIMIT.key},
-             "formula": f"{c[constant]}‖X w - y‖^2", "variable": "w",
-             "data": {"X": X, "y": y}, "label": f"loss at the limit ({where[:50]})"}
-    if entry not in (r.value(F.derived) or []):   # read once, however often the asks are taken
-        r.set(F.derived, [*(r.value(F.derived) or []), entry],
-              "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
-                                    where, loss.source) if x))
+    for of in limits:
+        at = f"the limit of part ({of.split('.')[0]})" if isinstance(of, str) else "the limit"
+        entry = {"kind": Q.VALUE_AT.key, "of": of,
+                 "formula": f"{c[constant]}‖X w - y‖^2", "variable": "w",
+                 "data": {"X": X, "y": y}, "label": f"loss at {at} ({where[:50]})"}
+        if entry not in (r.value(F.derived) or []):   # read once, however often asks are taken
+            r.set(F.derived, [*(r.value(F.derived) or []), entry],
+                  "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields
+                                        else "", where, loss.source) if x))
     r.found["loss-at-limit"] = where
     spoken = [own[a:b] for a, b in spans]
     # what the generic evaluation of a formula 'L(w_∞) at the limit of (1)' could not read
@@ -1487,7 +1636,7 @@ def _key(v: Any) -> Any:
 _WORDS = {"one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT = r"((?<![\d,.])\d{1,5}(?![,.]\d)|one|a single|single|two|three|four|five|six|seven|eight|nine|ten)"
-_DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
+_DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|dimensions\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
         r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b(?! ?[×x*,] ?\d)")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
          rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
@@ -2000,6 +2149,21 @@ _RESULT_RELATION = (r"\bdistance\b|\bdiffer|\bsame\b|\bcompar|\bwhich (?:one )?o
                     r"\bfarther\b|\bthan\b|\bchange|\bbetween\b")
 
 
+_HINT = (r"^\W*(?:remark|hint|note|recall)\b\s*:|\byou (?:may|can|might) (?:use|assume|take for granted)\b|"
+         r"\b(?:it may help|it helps) to (?:use|note|recall)\b")
+"""'Remark: you may use that the iterates of (b) stay in θ0 + span{Px}': a hint the part may use,
+not a request about (b)'s result."""
+
+
+def _without_hints(own: str) -> str:
+    """``own`` with its hint sentences blanked (same length, so positions hold)."""
+    out = own
+    for m in rx(r"[^.?;]+(?:[.?;](?: |$)|$)").finditer(own):
+        if rx(_HINT).search(m.group(0).strip()):
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
 def _with_earlier_result(label: str, own: str, base: PartReading,
                          previous: list[PartReading]) -> list[PartReading]:
     """A part that runs a method of its own and, in a sentence of its own, asks about one
@@ -2008,7 +2172,7 @@ def _with_earlier_result(label: str, own: str, base: PartReading,
     the other sentences and the earlier part's run (its method and start) for that sentence.
     A sentence that relates the two results (a distance, a comparison) is left to the readings
     that compare; the part is read as one when the earlier run is the part's own."""
-    sentences_about = [(m.group(1), m) for m in rx(_RESULT_OF_PART).finditer(own)
+    sentences_about = [(m.group(1), m) for m in rx(_RESULT_OF_PART).finditer(_without_hints(own))
                        if m.group(1) != label]
     labels = {x for x, _ in sentences_about}
     if len(labels) != 1 or any(rx(_RESULT_RELATION).search(_ask_sentence(own, m.group(0)) or "")
@@ -2199,11 +2363,13 @@ def _ridge_form(own: str, ctx: str, method: tuple[Any, str], r: PartReading) -> 
 
 
 _REF_LABEL = (r"\b(?:answer|limit|result|point|solution|method|vector|weight vector)s? (?:to|of|from|in) "
-              r"(?:part |question |q ?(?=\d))?"
-              r"(?:\(([a-h]|\d{1,2})\)|([a-h])\)|(\d{1,2})(?![\w.])|\(([ivx]{1,4})\))|"
+              r"(?:(?:part |question |task |problem |exercise |ex\.? ?|q ?)\d{1,2}\.(\d{1,2})(?![\w.])|(?:part |question |q ?(?=\d))?"
+              r"(?:\(([a-h]|\d{1,2})\)|([a-h])\)|(\d{1,2})(?![\w.])|\(([ivx]{1,4})\)))|"
               r"\bpart \(?([a-h]|\d{1,2})\)|"
               r"(?:θ|w)_?\(([a-h])\)|\bthe (?:θ|w|theta)(?:_?∞)? (?:of|from|in) (?:part )?\(?([a-h]|\d{1,2})\)?"
               r"(?![\w.])")
+"""An earlier part named by its label ('the limit of (b)'); a sub-question numbered under one
+question ('the method in Q3.2') is named by its own number, as the parts are labelled."""
 _NAMED_RESULT = (r"(?:θ|w|x)_\(?(?!(?:t|k|i|j|n|init|start|inf|T|K|N|I|J)\b)"
                  r"([A-Za-z]{2,9}|[A-Z])\b")
 """A result named in an earlier part ("To which point θ_sign?", "Call the limit θ_raw", "Give
@@ -2254,6 +2420,7 @@ def _referenced(own: str, previous: list[PartReading]) -> PartReading | None:
     "the point from (c)"), or the part just before ("Is this limit the minimum-norm ..."); a
     part asking only for the minimum-norm solution (which no method changes) takes the last."""
     mine = [p for p in previous if p.family == FAMILY and F.method in p.fields]
+    own = _without_hints(own)
     m = rx(_REF_LABEL).search(own)
     named = {x.group(1) for x in rx(_LABEL_REF).finditer(own)} & {p.label for p in previous}
     if m and len(named) > 1:
@@ -2560,10 +2727,24 @@ _ZERO_FEATURE = (r"\b(?:the )?(first|second|third|fourth|fifth|last|[1-5](?:st|n
                  r"(?:0|zero)\b(?![.,]\d)")
 
 
+_SOURCE_SIZE = (r"(?<![\w.,])\d{1,3}(?:,\d{3})*\d{0,3}[- ](?:rows?|lines?|examples?|samples?|"
+                r"records?|points?)\b(?: \w+){0,2}? ?(?:csv|file|data ?set|table|spreadsheet)\b")
+_DROPPED = (r"\b(?:the )?(?:other|remaining|rest of the) (?:rows|lines|examples|samples|records|"
+            r"points|data)\b[^.;?]{0,30}\b(?:were|are|have been|got) (?:dropped|removed|discarded|"
+            r"deleted|omitted|ignored|left out|not used)\b")
+
+
 def _read_remarks(own: str, ctx: str, r: PartReading) -> None:
     """Remarks that restate the problem: the loss reaching 0 (the zero-loss presumption the
-    spec makes) and a feature that is always 0 (checked against the data)."""
+    spec makes), a feature that is always 0 (checked against the data), and the size of the
+    file the data was cut from when the text says the other rows were dropped."""
     for text in (own, ctx):
+        for sentence in re.split(r"(?<=[.?!])\s", text):
+            size, dropped = rx(_SOURCE_SIZE).search(sentence), rx(_DROPPED).search(sentence)
+            if size and dropped:
+                r.convention("data source", f"{size.group(0)}; {dropped.group(0)}",
+                             "the size of the file the data was taken from; the rows the "
+                             "text gives are the data")
         m = rx(_ZERO_LOSS).search(text)
         if m and F.presume_zero_loss not in r.fields:
             r.set(F.presume_zero_loss, True, phrase(text, m.start(), m.end()),
@@ -2676,7 +2857,9 @@ def _read_methods(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
 def _own_step(own: str, ctx: str, r: PartReading, value: Any, source: str) -> tuple[Any, str]:
     """The shared text's method (named without a step) run at the step the part states ('With
     η = 1/9 and w_0 = 0, how many steps ...'): the part's setting of that method."""
-    if value not in (M.gd, M.sign) or _step_size(own) is None:
+    letter = _update_step_letter(f"{ctx} {own}") if value == M.gd else None
+    if value not in (M.gd, M.sign) or _step_size(own) is None and \
+            (letter is None or assigned_number(own, letter) is None):
         return value, source
     used: list[str] = []
     stepped = _method_value(value, own, r, ctx, used)
@@ -2738,6 +2921,7 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
                 continue
             found.append((m.start(), m.end(), name, phrase(own, m.start(), m.end())))
             break
+    found = _without_glosses(own, found, r)
     names_found = {v if isinstance(v, str) else v["name"] for _, _, v, _ in found}
     for big, small in _SUBSUMES.items():
         if big in names_found:
@@ -2753,6 +2937,28 @@ def _methods_in(own: str, ctx: str, r: PartReading) -> list[tuple[Any, str]]:
         value = _method_value(v, own, r, ctx, used)
         out.append((value, "; ".join([src, *used])))
     return out
+
+
+_GLOSS = (r"\((?:think(?: of it as)?:?|i\.? ?e\.?,?|e\.? ?g\.?,?|cf\.?|(?:much |just )?like|akin to|similar to|"
+          r"as in|compare|(?:a|an|the) (?:model|version|form|caricature|special case|idealisation|"
+          r"idealization) of|essentially|roughly|informally:?)\s[^()]{0,80}\)")
+"""A parenthesis that explains the method the part runs by another one ('(think: Adagrad with
+frozen accumulators)', '(i.e. momentum-free Adam)'): a gloss, not a method of its own."""
+
+
+def _without_glosses(own: str, found: list[tuple[int, int, Any, str]], r: PartReading
+                     ) -> list[tuple[int, int, Any, str]]:
+    """The method mentions less those inside a gloss on another method the part names
+    outside it; each dropped gloss is reported as read."""
+    glosses = [g for g in rx(_GLOSS).finditer(own)]
+    inside = [(f, g) for f in found for g in glosses if g.start() < f[0] < g.end()]
+    outside = [f for f in found if not any(f is x for x, _ in inside)]
+    if not inside or not outside:
+        return found
+    for _, g in inside:
+        r.convention("method", g.group(0), "explains the method the part runs by another one; "
+                                           "not a method of its own")
+    return outside
 
 
 _SIGN_GLOSS = (r"\b(?:(?:a|the) )?(?:simplified|idealised|idealized) (?:model|version|form|variant|"
@@ -2853,6 +3059,18 @@ _STEP = (r"(?:(?:constant |fixed )?(?:step[- ]?size|learning[- ]rate|stepsize)(?
          r"|lr|η|eta)")
 
 
+_UPDATE_STEP = re.compile(r"[-−] ?(γ|τ|ϵ|ε|s|h)(?:_ ?\{?[tk]\}?)? ?[*·]? ?(?:∇|\\nabla\b|grad\b)")
+"""The step letter of an update the text writes ('θ_{k+1} = θ_k − γ ∇L(θ_k)'), beyond those
+:data:`_STEP` names (η, α, lr)."""
+
+
+def _update_step_letter(text: str) -> str | None:
+    """The letter the written update multiplies the gradient by, when it is one that does not
+    name a step by itself ('γ' in 'w − γ ∇L(w)'); a stated 'γ = 1' is then the step."""
+    letters = {m.group(1) for m in _UPDATE_STEP.finditer(text)}
+    return re.escape(letters.pop()) if len(letters) == 1 else None
+
+
 def _step_size(text: str) -> tuple[Num, str] | None:
     """A stated step size: ``η = 0.1``, ``step size 0.05``, ``learning rate: 0.01``."""
     got = assigned_number(text, _STEP)
@@ -2883,6 +3101,7 @@ def _coordinated(own: str, found: list, big: str) -> set[str]:
                 between = own[m.end():bs] if m.end() <= bs else own[be:m.start()]
                 if len(between) <= 30 and rx(_AND).search(between) or \
                         len(between) <= 60 and rx(_REPEATED_FOR).search(between) or \
+                        len(between) <= 100 and rx(_CORRESPONDING_FOR + r"[^.?;]{0,20}$").search(between) or \
                         _separate_questions(own, min(m.end(), be), max(m.start(), bs)):
                     out.add(other)
     return out
@@ -2892,6 +3111,12 @@ _REPEATED_FOR = (r"\b(?:and|then|,) (?:the same|likewise|similarly|again|do the 
                  r"(?:for|with|under|using)\b")
 """'Largest lr for which plain GD converges, and the same for the preconditioned GD': the
 question asked again of a second method, which therefore is not the first method's name."""
+
+
+_CORRESPONDING_FOR = (r"\b(?:compare|contrast)(?: (?:it|this|that|them))? (?:with|to|against) (?:the )?"
+                      r"(?:corresponding|analogous|same|matching) (?:[\w-]+ ){0,2}?(?:for|of)\b")
+"""'Find the largest η for which the preconditioned iteration converges. Compare with the
+corresponding threshold for plain GD': the question asked again of a second method."""
 
 
 def _separate_questions(own: str, end: int, start: int) -> bool:
@@ -2996,8 +3221,9 @@ def _method_value(name: str, own: str, r: PartReading, ctx: str = "",
     """A method name plus the hyper-parameters the part states (their phrases join ``used``)."""
     used = [] if used is None else used
     if name == M.gd:
+        letter = _update_step_letter(f"{ctx} {own}")
         for text in (own, ctx):
-            got = _step_size(text)
+            got = _step_size(text) or (assigned_number(text, letter) if letter else None)
             if got is not None:
                 used.append(got[1])
                 return {"name": name, "lr0": got[0].spec_value()}

@@ -1131,7 +1131,31 @@ def _ask_steps_to_land(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation
                    note="sign(0) = 0 stops the iterates there")]
 
 
-ASK_RULES = {Q.ITERATIONS.key: _ask_steps_to_land, Q.MAX_STEP.key: _ask_max_step, Q.PRECONDITIONER.key: _ask_preconditioner, Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
+def _ask_converges(spec: ImplicitBiasSpec, prob: CF.Problem, der: Derivation,
+                   limit: Answer) -> list[Answer]:
+    """Does the method converge at each trial step: exactly when 0 < step < eta_max, the
+    largest convergent constant step (its derivation shown here unless the part asks it too)."""
+    shown = der if Q.MAX_STEP.key not in spec.asked else Derivation()
+    eta = _ask_max_step(spec, prob, shown, limit)[0].expr
+    out = []
+    for raw in spec.trial_steps or []:
+        step = exact_rational(raw, field="trial_steps")
+        below = bool(step < eta)
+        der.add(f"Does it converge at the step {raw}?",
+                "The method converges exactly when the constant step is strictly below the "
+                "largest convergent step; " + (
+                    "this one is." if below else "this one is not, so the error along the "
+                    "stiffest direction does not shrink."),
+                Equation.chain(Tex(r"\eta"), ("=", step),
+                               ("<" if below else r"\ge", Tex(r"\eta_{\max}")), ("=", eta)))
+        out.append(Answer(f"converges at the step {raw}", r"\text{converges}",
+                          sympy.true if below else sympy.false, quantity=Q.CONVERGES.key,
+                          subject=spec.method.name,
+                          note=(f"0 < {raw} < eta_max" if below else f"{raw} >= eta_max")))
+    return out
+
+
+ASK_RULES = {Q.CONVERGES.key: _ask_converges, Q.ITERATIONS.key: _ask_steps_to_land, Q.MAX_STEP.key: _ask_max_step, Q.PRECONDITIONER.key: _ask_preconditioner, Q.WHICH_NORM.key: _ask_which_norm, Q.MIN_NORM_SOLUTION.key: _ask_min_norm_solution, Q.IS_MIN_NORM.key: _ask_is_min_norm,
              Q.OPTIMAL_MOMENTUM.key: _ask_optimal_momentum,
              Q.DISTANCE_TO_MIN_NORM.key: _ask_distance_to_min_norm,
              Q.CHANGES.key: _ask_changes, Q.NORM_VALUE.key: _ask_norm,

@@ -398,6 +398,10 @@ class ImplicitBiasSpec(PartSpec, Derivable):
     preconditioner_entry: int | None = Field(
         None, ge=1, description="preconditioner: give P scaled so that its diagonal entry "
                                 "P_ii = 1 for this i (1-based); omitted: P as the method uses it.")
+    trial_steps: list[Number] | None = Field(
+        None, min_length=1, max_length=8, description="converges: the constant steps asked "
+        "whether the method converges at ('would lr = 0.25 work?'); the limit is that of a "
+        "convergent step, whatever these are.")
     coordinates: Literal["theta", "w", "x", "beta"] = Field(
         "theta", description="The name of the parameters' coordinates in formula answers "
                              "(which-norm: theta1, theta2, ... or w1, w2, ...).")
@@ -408,6 +412,7 @@ class ImplicitBiasSpec(PartSpec, Derivable):
         "norm-value (the Euclidean norm of the limit, and of the minimum-norm solution when "
         "that is asked too), which-norm (the norm of theta - theta0, or the quadratic form in "
         "it, that the limit minimises among all solutions), "
+        "converges (does the method converge at each of trial_steps?), "
         "optimal-momentum and optimal-rate (heavy-ball, nesterov), preconditioner (the fixed P of "
         "preconditioned gradient descent the method is: I for gd/sgd, its P, or diag(1/s_j^2) for "
         "rescaled-sgd); omitted: the limit (and, for ridge, its "
@@ -548,6 +553,18 @@ def _check_asks(spec: ImplicitBiasSpec) -> None:
         raise ValueError(f"asks: '{Q.MAX_STEP.key}' (the largest convergent constant step) is "
                          "derived for " + ", ".join(e.key for e in MAX_STEP_METHODS)
                          + f", not for {method.key}")
+    if (Q.CONVERGES.key in asked) != (spec.trial_steps is not None):
+        raise ValueError(f"asks: '{Q.CONVERGES.key}' goes with trial_steps, the steps it is "
+                         "asked at")
+    if Q.CONVERGES.key in asked and (method not in MAX_STEP_METHODS or
+                                     getattr(spec.method, "beta", 0) == OPTIMAL):
+        raise ValueError(f"asks: '{Q.CONVERGES.key}' at a trial step is derived for "
+                         + ", ".join(e.key for e in MAX_STEP_METHODS) + " (with a numeric "
+                         f"momentum), not for {method.key}")
+    if spec.trial_steps is not None:
+        for v in spec.trial_steps:
+            if Fraction(str(v)) <= 0:
+                raise ValueError(f"trial_steps: {v} is not a positive step")
     if Q.MAX_STEP.key in asked and getattr(spec.method, "beta", 0) == OPTIMAL:
         raise ValueError("method.beta: the largest stable step needs the momentum as a number")
     if Q.MAX_STEP.key in asked and getattr(spec.method, "schedule", "constant") != "constant":

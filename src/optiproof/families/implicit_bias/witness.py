@@ -18,6 +18,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
@@ -652,6 +653,27 @@ def max_step_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
                  runtime_s=watch.elapsed, compared="largest convergent step")
 
 
+def converges_check(spec: ImplicitBiasSpec, solution: PartSolution) -> Check:
+    """The real optimizer (torch, float64) at each trial step from a random start: the error
+    the loss sees vanishes where the answer says it converges, and stays (or grows) where it
+    says it does not."""
+    method = (f"real optimizer ({_optimizer_label(spec)}, float64) at each trial step, "
+              f"{MAX_STEP_RUN} steps from a random start")
+    with stopwatch() as watch:
+        X, _, t0, _ = _data(spec)
+        start = t0 + np.random.default_rng(0).standard_normal(X.shape[1])
+        said = [a for a in solution.answers if a.quantity == Q.CONVERGES.key]
+        rows, ok = [], len(said) == len(spec.trial_steps or [])
+        for step, answer in zip(spec.trial_steps or [], said):
+            ratio = _row_space_error_run(spec, float(Fraction(str(step))), start)
+            yes = bool(answer.value)
+            ok = ok and (ratio < 1e-6 if yes else ratio > 1e-3)
+            rows.append(f"step {step}: error ratio {ratio:.3g} (answer: "
+                        f"{'converges' if yes else 'does not converge'})")
+    return Check(method, "passed" if ok else "failed", "; ".join(rows),
+                 runtime_s=watch.elapsed, compared="convergence at the trial steps")
+
+
 def _minimiser_of(answer: Any, X: np.ndarray, y: np.ndarray, t0: np.ndarray,
                   names: list[str]) -> tuple[np.ndarray, float] | None:
     """The minimiser over {X theta = y} of what the which-norm answer names, found here
@@ -896,6 +918,8 @@ def witnesses(spec: ImplicitBiasSpec, solution: PartSolution,
                                                 is O.GD else steps_to_land_check)(spec, solution)))
     if Q.MAX_STEP.key in asked:
         extra.append(("largest step", lambda: max_step_check(spec, solution)))
+    if Q.CONVERGES.key in asked:
+        extra.append(("trial steps", lambda: converges_check(spec, solution)))
     alone: list[tuple[str, Callable[[], Check]]] = []
     if Q.NORM_VALUE.key in asked:
         alone.append(("norm", lambda: norm_check(spec, solution)))
