@@ -1047,6 +1047,14 @@ LINEAR_CHANGE = _add(_Q(
     "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
     phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
              r"objective|approximation) (?:go(?:es)? down|decreases?|drops?|changes?)\b",
+             # "by how much does the linear model predict the loss will decrease?"
+             r"\bhow much (?:does|do|would|will) the (?:linear(?:i[sz]ed)?|first[- ]order) (?:model|"
+             r"approximation|term) (?:predict|say|expect) (?:that )?(?:the )?(?:loss|objective) "
+             r"(?:will |would |should )?(?:go down|decrease|drop|change)\b",
+             # "just the linear part gᵀu* at the minimiser": the linear term at the step
+             rf"\b(?:the )?linear (?:part|term)(?: of the (?:model|objective))?,? ?(?:{_GRAD} ?\^ ?"
+             rf"(?:T|⊤) ?{_STEP_SYM}(?:\^?\*|\^⋆|⋆)?(?![\w^]) )?(?:at|for) (?:the|this|that) "
+             r"(?:solution|optimum|minimi[sz]er|optimal (?:step|point))\b",
              r"\b(?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:decrease|change|reduction) (?:of|in) "
              r"the (?:loss|objective)\b",
              # "the predicted decrease gᵀd*", "the decrease in the linear model": the linear term

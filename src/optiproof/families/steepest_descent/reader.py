@@ -702,6 +702,52 @@ def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[
     return taken
 
 
+_DECREASE_WORD = re.compile(r"\b(?:decreas\w*|reduc\w*|drops?|dropping|go(?:es)? down|improvement)\b",
+                            re.I)
+_CHANGE_WORD = re.compile(r"\bchang\w*|[gG] ?(?:\^ ?(?:T|⊤)|ᵀ)", re.I)
+
+
+def _decrease_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"The predicted decrease", "by how much does the linear model predict the loss will
+    decrease?": the decrease is a positive amount, −gᵀu*, not the change gᵀu* itself. In the
+    constrained form the objective is gᵀu alone, so it is minus the minimum value, the decrease
+    the model predicts. With a penalty (where −gᵀu* is not minus the minimum) the part is
+    refused naming the phrase rather than answered with the opposite sign. Left as the change
+    gᵀu*: a decrease the text itself writes as gᵀu* ("the predicted decrease gᵀd*"), and an
+    operand of a ratio (whose value the sign does not change)."""
+    own = r.own_text or ""
+    derived = r.fields.get("derived")
+    out = []
+    for key, said in asks:
+        if key == Q.LINEAR_CHANGE.key and _DECREASE_WORD.search(said) \
+                and not _CHANGE_WORD.search(said) \
+                and not (derived is not None and said in derived.source) \
+                and not _written_as_change(own, said):
+            if r.value(F.form) == "constraint":
+                key = Q.MODEL_DECREASE.key
+                r.answered_by.setdefault(Q.LINEAR_CHANGE.key, Q.MODEL_DECREASE.key)
+                r.notes.append(f"\"{said}\" asks the decrease −gᵀu*: with the constraint the "
+                               "objective is gᵀu alone, so it is minus the minimum value")
+            elif F.form in r.fields:
+                r.miss("decrease", f"\"{said}\" asks the decrease −gᵀu* of the linear term at "
+                                   "the step of a penalised problem, which optiproof does not "
+                                   "answer (expected the change gᵀu*, the minimum value, or the "
+                                   "constrained form)")
+                continue
+        out.append((key, said))
+    return out
+
+
+_LINEAR_TERM_AFTER = re.compile(r"^ ?(?:is |= ?|, ?)?\(? ?(?:[gG]|∇ ?[fL]) ?(?:\^ ?(?:T|⊤)|ᵀ|>)", re.I)
+
+
+def _written_as_change(own: str, said: str) -> bool:
+    """True when the text writes the decrease it asks as the linear term itself ("the
+    predicted decrease gᵀd*"): the value it means is gᵀd*, sign and all."""
+    at = own.find(said)
+    return at >= 0 and _LINEAR_TERM_AFTER.match(own[at + len(said):at + len(said) + 20]) is not None
+
+
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
@@ -748,6 +794,7 @@ class SteepestDescentReader:
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers
                        if q not in _MEASURED and q not in (Q.WHICH_NORM, Q.WHICH_SOLUTION))
+        asks = _decrease_asked(r, asks)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         _solve_asks_the_minimiser(r)
         if not asks:
