@@ -1238,6 +1238,13 @@ WHICH_COORDINATE = _add(_Q(
     "which-coordinate", "which coordinate moves", value_kind="scalar",
     phrases=(r"\bwhich coordinates?\b(?![^.?]{0,100}\b(?:opposite|the other way|the other "
              r"direction))",)))
+COORDINATES_MOVED = _add(_Q(
+    "coordinates-moved", "how many coordinates the step changes", value_kind="scalar",
+    phrases=(r"\bhow many (?:coordinates|entries|components)\b(?: of (?:the |this |that )?[\w ]{1,30}?)? "
+             r"(?:are |get |does (?:the |this |that )?(?:step|update) )?(?:changed|change|moved|move|"
+             r"updated|modified|non-?zero)\b",)))
+"""The number of entries of the step that are not zero ("how many coordinates of the parameter
+vector are changed by this step?"): one for the l1 geometry, all of them for sign descent."""
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
     phrases=(r"\bwhich (?:dual |weighted |quadratic |\([\w-]{1,12}\) )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",
