@@ -702,38 +702,29 @@ def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[
     return taken
 
 
-_DECREASE_WORD = re.compile(r"\b(?:decreas\w*|reduc\w*|drops?|dropping|go(?:es)? down|improvement)\b",
-                            re.I)
+_DECREASE_WORD = re.compile(r"\b(?:decreas\w*|reduc\w*|drops?|dropping)\b", re.I)
 _CHANGE_WORD = re.compile(r"\bchang\w*|[gG] ?(?:\^ ?(?:T|⊤)|ᵀ)", re.I)
 
 
 def _decrease_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"The predicted decrease", "by how much does the linear model predict the loss will
-    decrease?": the decrease is a positive amount, −gᵀu*, not the change gᵀu* itself. In the
-    constrained form the objective is gᵀu alone, so it is minus the minimum value, the decrease
-    the model predicts. With a penalty (where −gᵀu* is not minus the minimum) the part is
-    refused naming the phrase rather than answered with the opposite sign. Left as the change
-    gᵀu*: a decrease the text itself writes as gᵀu* ("the predicted decrease gᵀd*"), and an
-    operand of a ratio (whose value the sign does not change)."""
+    decrease?" of a norm-ball step: the decrease is the positive amount −gᵀu*, and with the
+    constraint the objective is gᵀu alone, so it is minus the minimum value, the decrease the
+    model predicts. Left as the change gᵀu*: a decrease the text itself writes as gᵀu* or calls
+    the change ("the predicted decrease gᵀd*", "i.e. the change gᵀu"), an operand of a ratio
+    (whose value the sign does not change), and any decrease of a penalised step."""
     own = r.own_text or ""
     derived = r.fields.get("derived")
     out = []
     for key, said in asks:
-        if key == Q.LINEAR_CHANGE.key and _DECREASE_WORD.search(said) \
-                and not _CHANGE_WORD.search(said) \
+        if key == Q.LINEAR_CHANGE.key and r.value(F.form) == "constraint" \
+                and _DECREASE_WORD.search(said) and not _CHANGE_WORD.search(said) \
                 and not (derived is not None and said in derived.source) \
                 and not _written_as_change(own, said):
-            if r.value(F.form) == "constraint":
-                key = Q.MODEL_DECREASE.key
-                r.answered_by.setdefault(Q.LINEAR_CHANGE.key, Q.MODEL_DECREASE.key)
-                r.notes.append(f"\"{said}\" asks the decrease −gᵀu*: with the constraint the "
-                               "objective is gᵀu alone, so it is minus the minimum value")
-            elif F.form in r.fields:
-                r.miss("decrease", f"\"{said}\" asks the decrease −gᵀu* of the linear term at "
-                                   "the step of a penalised problem, which optiproof does not "
-                                   "answer (expected the change gᵀu*, the minimum value, or the "
-                                   "constrained form)")
-                continue
+            key = Q.MODEL_DECREASE.key
+            r.answered_by.setdefault(Q.LINEAR_CHANGE.key, Q.MODEL_DECREASE.key)
+            r.notes.append(f"\"{said}\" asks the decrease −gᵀu*: with the constraint the "
+                           "objective is gᵀu alone, so it is minus the minimum value")
         out.append((key, said))
     return out
 
@@ -742,10 +733,18 @@ _LINEAR_TERM_AFTER = re.compile(r"^ ?(?:is |= ?|, ?)?\(? ?(?:[gG]|∇ ?[fL]) ?(?
 
 
 def _written_as_change(own: str, said: str) -> bool:
-    """True when the text writes the decrease it asks as the linear term itself ("the
-    predicted decrease gᵀd*"): the value it means is gᵀd*, sign and all."""
+    """True when the text writes the decrease it asks as the linear term itself or calls it the
+    change ("the predicted decrease gᵀd*", "the predicted decrease, i.e. the change gᵀu"): the
+    value it means is gᵀd*, sign and all."""
     at = own.find(said)
-    return at >= 0 and _LINEAR_TERM_AFTER.match(own[at + len(said):at + len(said) + 20]) is not None
+    if at < 0:
+        return False
+    after = own[at + len(said):at + len(said) + 60]
+    return _LINEAR_TERM_AFTER.match(after) is not None or _CALLED_CHANGE.match(after) is not None
+
+
+_CALLED_CHANGE = re.compile(r"^ ?,? ?(?:i\.e\.|ie|that is|namely|meaning)[,:]? (?:the |its )?(?:first[- ]order "
+                            r"|linear )?change\b", re.I)
 
 
 class SteepestDescentReader:
