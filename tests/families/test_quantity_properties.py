@@ -63,7 +63,8 @@ def steepest_l1_coordinate(draw):
     grad = [draw(st.sampled_from([-1, 1])) for _ in range(3)]
     grad[draw(st.integers(0, 2))] = draw(st.sampled_from([-3, 3]))
     return {"family": "steepest-descent", "norm": "l1", "form": "constraint", "gradient": grad,
-            "eta": 0.5, "asks": ["update", "which-coordinate", "uniqueness"]}
+            "eta": 0.5, "asks": ["update", "which-coordinate", "coordinates-moved",
+                      "uniqueness"]}
 
 
 @st.composite

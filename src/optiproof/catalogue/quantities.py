@@ -1055,6 +1055,14 @@ LINEAR_CHANGE = _add(_Q(
     "linear-change", "first-order change of the loss gᵀu", r"g^\top u",
     phrases=(r"\bhow much (?:does )?the (?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:loss|model|"
              r"objective|approximation) (?:go(?:es)? down|decreases?|drops?|changes?)\b",
+             # "by how much does the linear model predict the loss will decrease?"
+             r"\bhow much (?:does|do|would|will) the (?:linear(?:i[sz]ed)?|first[- ]order) (?:model|"
+             r"approximation|term) (?:predict|say|expect) (?:that )?(?:the )?(?:loss|objective) "
+             r"(?:will |would |should )?(?:go down|decrease|drop|change)\b",
+             # "just the linear part gᵀu* at the minimiser": the linear term at the step
+             rf"\b(?:the )?linear (?:part|term)(?: of the (?:model|objective))?,? ?(?:{_GRAD} ?\^ ?"
+             rf"(?:T|⊤) ?{_STEP_SYM}(?:\^?\*|\^⋆|⋆)?(?![\w^]) )?(?:at|for) (?:the|this|that) "
+             r"(?:solution|optimum|minimi[sz]er|optimal (?:step|point))\b",
              r"\b(?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:decrease|change|reduction) (?:of|in) "
              r"the (?:loss|objective)\b",
              # "the predicted decrease gᵀd*", "the decrease in the linear model": the linear term
@@ -1238,6 +1246,13 @@ WHICH_COORDINATE = _add(_Q(
     "which-coordinate", "which coordinate moves", value_kind="scalar",
     phrases=(r"\bwhich coordinates?\b(?![^.?]{0,100}\b(?:opposite|the other way|the other "
              r"direction))",)))
+COORDINATES_MOVED = _add(_Q(
+    "coordinates-moved", "how many coordinates the step changes", value_kind="scalar",
+    phrases=(r"\bhow many (?:coordinates|entries|components)\b(?: of (?:the |this |that )?[\w ]{1,30}?)? "
+             r"(?:are |get |does (?:the |this |that )?(?:step|update) )?(?:changed|change|moved|move|"
+             r"updated|modified|non-?zero)\b",)))
+"""The number of entries of the step that are not zero ("how many coordinates of the parameter
+vector are changed by this step?"): one for the l1 geometry, all of them for sign descent."""
 WHICH_NORM = _add(_Q(
     "which-norm", "which norm", value_kind="name",
     phrases=(r"\bwhich (?:dual |weighted |quadratic |\([\w-]{1,12}\) )?norm\b", r"\bdual norm of (?:the )?‖ ?[·.] ?‖",

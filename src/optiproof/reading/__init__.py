@@ -289,8 +289,9 @@ def _inherit(part: Any, questions: Any, parts: Any, resolved: dict[str, Any] | N
                          for i in [ref, *_more_references(part.flat, reference, labels, here)])
     inherited = _BROKEN_WORD.sub("", inherited)
     asks = any(r.asks for r in questions.requests) and not any(
-        _repeats(s) and not (_asks_something(re.sub(r"\s+", " ", s)) and
-                             _asks_of_its_own(re.sub(r"\s+", " ", s)))
+        (_repeats(s) and not (_asks_something(re.sub(r"\s+", " ", s)) and
+                              _asks_of_its_own(re.sub(r"\s+", " ", s))))
+        or REPEAT_CLAUSE.match(re.sub(r"\s+", " ", s).strip())
         for _, s in sentences(part.own))
     for kind in ("norm", "optimizer", "scheme"):
         if KINDS[kind].mentions(part.flat) or (kind == "norm" and _NORM_NOTATION.search(part.flat)):
@@ -322,6 +323,11 @@ _SAME_SETTING = re.compile(r"\b(?:the )?same (?:method|optimi[sz]er|algorithm|it
                            r"learning rate|matrix|preconditioner|loss|model)\b", re.I)
 """What a part keeps from an earlier one ('Same method, but now start from ...'): a setting,
 not the earlier part's requests."""
+REPEAT_CLAUSE = re.compile(r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then |next |also )?(?:repeat|redo) "
+                           r"(?:part |question )?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)?(?![\w(])"
+                           r"(?:[^.?;,]|\.\d)*? and (?=\w)", re.I)
+"""A sentence that opens by repeating a part and then asks more ("Repeat (i) for the ℓ1 norm and
+say which method takes such steps"): the part asks what the repeated part asked, and the rest."""
 _REPEAT_WORD = re.compile(r"\b(?:same|redo|repeat|again|likewise)\b", re.I)
 """A sentence repeats a part only when it says so ("do the same", "redo it", "repeat (a)"); one
 that uses a part's answer ("using your answer to (c), take α = 0") asks nothing again."""

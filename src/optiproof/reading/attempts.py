@@ -24,6 +24,12 @@ _ATTEMPT = re.compile(
     re.I)
 _MY = re.compile(r"\bmy (?:answer|result|guess|attempt|value|solution) (?:for|of) (?P<sym>"
                  + _SYMBOL + r") (?:is|was|=) " + _VALUE + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
+_MY_THAT = re.compile(r"\bmy\s(?:(?:own|best|first)\s)?(?:answer|result|guess|hunch|attempt)\s(?:is|was|"
+                      r"would\sbe)\sthat\s(?:the\s[a-z-]{2,20}(?:\s[a-z-]{2,20})?\s(?:is|was|would\sbe)\s)?"
+                      r"(?P<sym>" + _SYMBOL + r") ?(?:=|≈) ?" + _VALUE
+                      + r"(?=,| but\b|;|\. |\?|!|\.?$)", re.I)
+""""My guess was that the threshold is λ = ‖g‖_2 = √109 ≈ 10.44 but ...": the asker's value for a
+symbol, a claim when the text asks for that symbol (before or after the guess)."""
 
 _MORE = re.compile(r"(?:,? and|,) (?:the |a |my )?(?:[A-Za-z][\w-]{0,15}|" + _SYMBOL + r")(?: ?(?:=|≈)| of| is)? ?"
                    r"-?\d{1,12}(?:\.\d{1,12})?(?:/\d{1,12})?(?![\w.])(?: for (?:part )?\(\w{1,3}\))?",
@@ -96,12 +102,13 @@ def drop_attempts(text: str, removed: list[str]) -> str:
                 removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a "
                                "claim to check, not data)")
                 text = text[:m.start()] + " " + text[m.end():]
-    if not _ATTEMPT.search(text) and not _MY.search(text) and not _GUESS.search(text):
+    if not _ATTEMPT.search(text) and not _MY.search(text) and not _GUESS.search(text) \
+            and not _MY_THAT.search(text):
         return text
     flat = " ".join(text.split())
     asked = " ".join(s for _, s in sentences(flat) if is_request(s))
     out = text
-    for m in [*_ATTEMPT.finditer(text), *_MY.finditer(text)]:
+    for m in [*_ATTEMPT.finditer(text), *_MY.finditer(text), *_MY_THAT.finditer(text)]:
         sym = m.group("sym")
         if not _asked(sym, asked.replace(" ".join(m.group(0).split()), " ")):
             continue

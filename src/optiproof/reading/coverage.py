@@ -64,6 +64,9 @@ def _is_label(flat: str, start: int, end: int) -> bool:
         return False  # "step 0.25", "round 1/2": a value, not a counter
     if not flat[:start].strip() and re.match(r"[.)] ", after) and flat[start:end].isdigit():
         return True  # "4. (Steepest descent) The gradient ...": the number the text starts with
+    if not flat[:start].strip() and re.fullmatch(r"[1-9]\d?(?:\.\d{1,2}){1,2}", flat[start:end]) \
+            and re.match(r"\.? [A-Z][a-z]", after):
+        return True  # "7.3 Steepest descent under ...": the section heading the text starts with
     if _REDONE_PART.search(before) and _REDONE_PART_AFTER.match(after) and \
             flat[start:end].isdigit():
         return True  # "Repeat 1 with ‖Δ‖∞²": the part done again, named by its number

@@ -685,9 +685,11 @@ _INDEX = r"(?:[A-Za-z0-9]{1,3} ?(?:→|->) ?[A-Za-z0-9]{1,3}|[A-Za-z0-9∞]{1,4}
 """A norm's subscript: ``2``, ``∞``, ``F``, or an operator norm's ``2→2``."""
 _NORM = re.compile(r"‖ ?(?P<inner>[^‖]{1,40}?) ?‖(?:_ ?\{?(?P<index>" + _INDEX + r")\}?)?"
                    r"(?P<square>\^ ?2)?")
-_NORM_CITED = re.compile(_NORM.pattern + r" (?P<ref>(?:from|in|of|for) (?:part |question )?"
+_NORM_CITED = re.compile(_NORM.pattern + r" (?:(?:of|for) the (?:step|update|minimi[sz]er|solution) )?"
+                         r"(?P<ref>(?:from|in|of|for) (?:part |question )?"
                          r"\(?(?:[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)?)")
-"""A norm of an answer followed by the part it comes from: "‖u‖_2 from (a)"."""
+"""A norm of an answer followed by the part it comes from: "‖u‖_2 from (a)", "‖u‖_2 of the step
+from (i)"."""
 _RATIO_WORD = re.compile(r"\bratio\b|\bby what factor\b|\bhow many times\b|\bquotient\b|"
                          r"\bdivided by\b|\bhow (?:long|large|big)\b(?=[^.?]{0,80}\bcompared (?:with|to)\b)",
                          re.I)
@@ -814,10 +816,12 @@ def measured_operand(text: str) -> str:
 _FACTOR = re.compile(rf"\bby what factor (?:is|are|does|do) (?P<x>{_OPERAND_WORDS}) (?:(?P<dir>"
                      rf"larger|bigger|greater|more|longer|smaller|less|shorter) than|exceeds?) "
                      rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
-_DIVIDED = re.compile(r"(?:^|[:;,] ?|\b(?:compute|what is|what's|give|find|evaluate|report) )"
-                      r"(?P<x>(?:your |the )?[^,;?.:=]{1,60}?) divided by (?P<y>(?:your |the )?"
+_DIVIDED = re.compile(r"(?:^(?:(?:compute|what is|what's|give|find|evaluate|report) )?|[:;,] ?|"
+                      r"\b(?:compute|what is|what's|give|find|evaluate|report) )"
+                      r"(?:the (?:ratio|quotient),? (?:of )?)?(?P<x>(?:your |the )?[^,;?.:=]{1,60}?) divided by (?P<y>(?:your |the )?"
                       r"[^,;?.:=]{1,60}?)(?= ?=|[,;?.]|$)", re.I)
-"""'total floats sent in (a) divided by total floats sent in (c) = ?': X / Y."""
+"""'total floats sent in (a) divided by total floats sent in (c) = ?', 'what is the ratio ‖u‖_2
+of the step from (i) divided by ‖u‖_2 of the step from (ii)?': X / Y."""
 _SUM_OF = re.compile(rf"\bsum of (?P<x>{_OPERAND_WORDS}) and (?P<y>{_OPERAND_WORDS})"
                      r"(?=[,;?.]|$)", re.I)
 _DIFFERENCE_OF = re.compile(rf"\bdifference (?:between|of) (?P<x>{_OPERAND_WORDS}) and "

@@ -318,6 +318,7 @@ def normalize(raw: str) -> Normalized:
     text = _paren_rows(text, notes)
     text = _bare_rows(text, notes)
     text = text.translate(_LIGATURES)   # 'ﬂoats' is 'floats' to every step below
+    text = _lost_ligatures(text, notes)
     text = _flat_exponents(text, notes)
     text = _dropped_log_base(text, notes)
     text = _GARBLED_HAT_AFTER.sub("\\1\u0302", text)
@@ -1155,7 +1156,9 @@ def _drop_debris(text: str, removed: list[str]) -> str:
 
 
 _PAGE_LINE = re.compile(r"^[ \t]{0,200}(?:[-–—][ \t]{0,2})?(?:page[ \t]{1,2})?(\d{1,3})(?:[ \t]{0,2}"
-                        r"(?:/|of)[ \t]{0,2}\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
+                        r"(?:/|of)[ \t]{0,2}\d{1,3}|[–-]\d{1,3})?(?:[ \t]{0,2}[-–—])?[ \t]{0,8}$", re.I)
+"""A page number alone on its line ("12", "- 3 -", "Page 2", "2/5", "7–12": page 12 of
+lecture 7)."""
 _SECTION = r"(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]{1,3})?"
 _TITLE_WORD = r"(?:[A-Za-z'&:,-]{1,30}|\d{1,2}(?:\.\d{1,2}){0,2}\.)"
 _RUNNING_LINE = re.compile(rf"^[ \t]{{0,8}}{_SECTION}[A-Z][A-Za-z'&:,-]{{0,30}}(?:[ \t]{_TITLE_WORD}){{1,8}}"
@@ -1174,7 +1177,8 @@ _COPYRIGHT_LINE = re.compile(r"^[ \t]{0,8}(?:©|\(c\)|c)[ \t]{0,2}(?:19|20)\d{2}
 apart ("c 2024 — draft, do not distribute          Page 23"): its year is no number of the
 problem."""
 _SENTENCE_END_LINE = re.compile(r"[.?!:)]\s*$|^\s*$")
-_NEW_BLOCK = re.compile(r"^\s*(?:\(?[a-hA-H1-9]\)|\(?(?:i|ii|iii|iv|v)\)|[A-Z§#])")
+_NEW_BLOCK = re.compile(r"^\s*(?:\(?[a-hA-H1-9]\)|\(?(?:i|ii|iii|iv|v)\)|[A-Z§#]|"
+                        r"[1-9]\d?(?:\.\d{1,2}){1,2}\.? [A-Z])")
 
 
 def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
@@ -1189,7 +1193,7 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
             after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), None)
             last = after is None
             first = not before
-            boundary = bool(_SENTENCE_END_LINE.search(before)) and (
+            boundary = bool(_SENTENCE_END_LINE.search(before) or _is_header(lines, before)) and (
                 after is None or bool(_NEW_BLOCK.match(after)))
             if (last and not first) or boundary:
                 what = "page number" if _PAGE_LINE.match(line) else "running footer"
@@ -1197,6 +1201,15 @@ def _drop_page_numbers(lines: list[str], removed: list[str]) -> list[str]:
                 continue
         out.append(line)
     return out
+
+
+def _is_header(lines: list[str], line: str) -> bool:
+    """True when ``line`` is the text's first line and a running header: it names a problem set,
+    sheet, chapter, lecture, notes, course or page, and holds no '=' or '?' ("CS 7xx
+    Optimization for Deep Learning          Problem Set 2", a page number on the next line)."""
+    first = next((x for x in lines if x.strip()), "")
+    return bool(line.strip()) and line is first and "=" not in line and "?" not in line and \
+        bool(_FOOTER_WORDS.search(line))
 
 
 _FOOTER_WORDS = re.compile(r"\b(?:chapter|lecture|notes|sheet|problem set|homework|course|page)\b",
@@ -1314,6 +1327,41 @@ PDF copy (an offset of 2·k would not be a partner's bit)."""
 
 _LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl"}
 """The letter ligatures a PDF copy keeps ('ﬂoats', 'traﬃc')."""
+_LOST_LIGATURE = {
+    r"de ne(s|d)?": "define", r"de nition(s)?": "definition", r"nd(s|ing)?": "find",
+    r"rst(ly)?": "first", r"signi cant(ly)?": "significant", r"speci c(ally)?": "specific",
+    r"speci ed": "specified", r"satis es": "satisfies", r"satis ed": "satisfied",
+    r"coe cient(s)?": "coefficient", r"e ective(ly)?": "effective", r"di erent(ly)?": "different",
+    r"di erence(s)?": "difference", r"di erentiable": "differentiable", r"in nity": "infinity",
+    r"in nite(ly)?": "infinite", r"nite(ly)?": "finite", r"xed": "fixed",
+    r"su cient(ly)?": "sufficient", r"modi ed": "modified", r"simpli es": "simplifies",
+    r"simpli ed": "simplified", r"veri es": "verifies", r"veri ed": "verified",
+    r"classi cation": "classification", r"oat(s|ing)?": "float", r"identi es": "identifies",
+    r"identi ed": "identified", r"con dence": "confidence", r"e cient(ly)?": "efficient",
+}
+_LOST_LIGATURE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
+    f"(?P<w{i}>{k})" for i, k in enumerate(_LOST_LIGATURE)) + r")(?![\w-])")
+"""Words a PDF copy printed with a ligature it then lost ('de ne', 'nd the minimiser',
+'signi cant digits'): read as the word. Only fragments that are no word of their own."""
+
+
+def _lost_ligatures(text: str, notes: list[str]) -> str:
+    """``text`` with the words that lost their fi/ff/fl/ffi ligature restored, with a note."""
+    keys = list(_LOST_LIGATURE)
+    fixed: list[str] = []
+
+    def word(m: re.Match) -> str:
+        k = next(i for i in range(len(keys)) if m.group(f"w{i}") is not None)
+        base = _LOST_LIGATURE[keys[k]]
+        tail = re.fullmatch(keys[k], m.group(0)).group(1) if "(" in keys[k] else None
+        fixed.append(m.group(0))
+        return base + (tail or "")
+
+    out = _LOST_LIGATURE_RE.sub(word, text)
+    if fixed:
+        notes.append("words that lost a PDF ligature read whole: " + ", ".join(
+            repr(w) for w in dict.fromkeys(fixed)))
+    return out
 
 _FLAT_HESSIAN = re.compile(r"∇ ?2(?= ?[fFLJgh](?![\w]| ?\(\d))")
 """``∇ 2 f`` (``∇2f``): the Hessian ∇²f, its exponent set on the line by a PDF copy."""

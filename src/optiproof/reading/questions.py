@@ -1364,6 +1364,12 @@ def _referenced_parts(flat: str) -> set[str]:
         r"\(([a-h]|\d{1,2}|i{1,3}|iv|vi{0,3})\))(?![\w(])", flat, re.I)} - {None}
 
 
+_REPEAT_ITEM = re.compile(r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then |next |also )?(?:repeat|redo) "
+                          r"(?:part |question )?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)?(?![\w(])", re.I)
+"""An item of a request that repeats an earlier part ("Repeat (i) for the ℓ1 norm"): what that
+part asked, which the reading inherits, not an item to place here."""
+
+
 def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
                     ) -> tuple[str, ...]:
     """Coordinated items of a request that name something asked (a noun such as 'pair',
@@ -1387,6 +1393,8 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
     for lo, hi in items:
         if any(lo <= s < hi or lo < e <= hi for s, e in taken) or hi <= lead:
             continue
+        if _REPEAT_ITEM.match(sentence[lo:hi].strip()):
+            continue   # "Repeat (i) for the ℓ1 norm, and say ...": the part repeated is asked
         if asked_list and (lo, hi) not in listed and _LIST_SUBJECT.match(sentence[lo:hi]):
             continue   # "[messages, bytes per message, total bytes], the cost of one round"
         if _other_verb(sentence, lo, hi):

@@ -702,6 +702,51 @@ def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[
     return taken
 
 
+_DECREASE_WORD = re.compile(r"\b(?:decreas\w*|reduc\w*|drops?|dropping)\b", re.I)
+_CHANGE_WORD = re.compile(r"\bchang\w*|[gG] ?(?:\^ ?(?:T|⊤)|ᵀ)", re.I)
+
+
+def _decrease_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"The predicted decrease", "by how much does the linear model predict the loss will
+    decrease?" of a norm-ball step: the decrease is the positive amount −gᵀu*, and with the
+    constraint the objective is gᵀu alone, so it is minus the minimum value, the decrease the
+    model predicts. Left as the change gᵀu*: a decrease the text itself writes as gᵀu* or calls
+    the change ("the predicted decrease gᵀd*", "i.e. the change gᵀu"), an operand of a ratio
+    (whose value the sign does not change), and any decrease of a penalised step."""
+    own = r.own_text or ""
+    derived = r.fields.get("derived")
+    out = []
+    for key, said in asks:
+        if key == Q.LINEAR_CHANGE.key and r.value(F.form) == "constraint" \
+                and _DECREASE_WORD.search(said) and not _CHANGE_WORD.search(said) \
+                and not (derived is not None and said in derived.source) \
+                and not _written_as_change(own, said):
+            key = Q.MODEL_DECREASE.key
+            r.answered_by.setdefault(Q.LINEAR_CHANGE.key, Q.MODEL_DECREASE.key)
+            r.notes.append(f"\"{said}\" asks the decrease −gᵀu*: with the constraint the "
+                           "objective is gᵀu alone, so it is minus the minimum value")
+        out.append((key, said))
+    return out
+
+
+_LINEAR_TERM_AFTER = re.compile(r"^ ?(?:is |= ?|, ?)?\(? ?(?:[gG]|∇ ?[fL]) ?(?:\^ ?(?:T|⊤)|ᵀ|>)", re.I)
+
+
+def _written_as_change(own: str, said: str) -> bool:
+    """True when the text writes the decrease it asks as the linear term itself or calls it the
+    change ("the predicted decrease gᵀd*", "the predicted decrease, i.e. the change gᵀu"): the
+    value it means is gᵀd*, sign and all."""
+    at = own.find(said)
+    if at < 0:
+        return False
+    after = own[at + len(said):at + len(said) + 60]
+    return _LINEAR_TERM_AFTER.match(after) is not None or _CALLED_CHANGE.match(after) is not None
+
+
+_CALLED_CHANGE = re.compile(r"^ ?,? ?(?:i\.e\.|ie|that is|namely|meaning)[,:]? (?:the |its )?(?:first[- ]order "
+                            r"|linear )?change\b", re.I)
+
+
 class SteepestDescentReader:
     family = FAMILY
     ask_field = F.asks
@@ -748,6 +793,7 @@ class SteepestDescentReader:
         step (``what is ‖Δ*‖?``) is its length in the part's own norm."""
         simple = tuple(q.key for q in STEEPEST_DESCENT.answers
                        if q not in _MEASURED and q not in (Q.WHICH_NORM, Q.WHICH_SOLUTION))
+        asks = _decrease_asked(r, asks)
         take_asks(r, F.asks, asks, simple, {Q.IDENTIFICATION.key: "optimizer"})
         _solve_asks_the_minimiser(r)
         if not asks:
@@ -801,6 +847,9 @@ class SteepestDescentReader:
         _multiple_of_gradient(r, [s for k, s in asks if k == Q.UPDATE.key
                                   and re.search(Q.MULTIPLE_OF_GRADIENT, s)])
         _gradient_norms_only(r)
+        named = _identified_parts(r.own_text or "", r, getattr(r, "_previous", None) or [])
+        if len(named) == 1:   # asked late, beside quantities derived from other parts
+            _take_setting(r, named[0])
         if Q.DUAL_NORM.key in (r.value(F.asks) or []) and F.asks in r.fields:
             own = r.own_text or ""
             m = _GRADIENT_NORM.search(own)
@@ -932,11 +981,74 @@ class SteepestDescentReader:
         _same_weight(own, r, previous)
         if not _cross_ratio(own, r, previous):
             _read_asks(own, r, previous, matrix)
+        named = _identified_parts(own, r, previous)
+        if len(named) == 1:
+            _take_setting(r, named[0])
+        elif named and "." not in part.label:
+            return [_identification_of(r, p, k) for k, p in enumerate(named, 1)]
         if getattr(r, "_two_problems", False) and "." not in part.label:
             split = _split_problems(self, part, objects, previous)
             if split is not None:
                 return split
         return [r]
+
+
+_LABEL = r"\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)"
+_IDENTIFIED_STEPS = re.compile(
+    r"\b(?:optimi[sz]ers?|methods?|algorithms?|update rules?)\b[^.?;]{0,60}?\b(?:steps?|updates?|"
+    rf"directions?)\b[^.?;()]{{0,30}}? (?:in|of|from) (?:parts? )?(?P<labels>{_LABEL}(?:(?:,| and|, "
+    rf"and) (?:part )?{_LABEL}){{0,3}})(?![\w(])", re.I)
+"""An optimizer asked of the steps of earlier parts ("which optimizer takes steps of the form
+found in (a)?", "name the optimisers that the steps in (b) and (c) correspond to")."""
+_SETTING_FIELDS = (F.norm, F.form, F.alpha, F.eta)
+
+
+def _identified_parts(own: str, r: PartReading, previous: list[PartReading]) -> list[PartReading]:
+    """The earlier parts whose steps a part that asks only the optimizer (beside quantities
+    derived from other parts' answers) asks it of; empty when it asks anything of its own
+    problem, or names a part this family did not read completely."""
+    asks = [a for a in r.value(F.asks) or [] if not isinstance(a, dict)]
+    if "optimizer" not in asks or set(asks) - {"optimizer", Q.EXPLANATION.key}:
+        return []
+    m = _IDENTIFIED_STEPS.search(own)
+    if m is None:
+        return []
+    by_label = {p.label: p for p in previous if p.family == FAMILY and p.label != r.label}
+    labels = list(dict.fromkeys(re.findall(r"\(([^()]+)\)", m.group("labels"))))
+    named = [by_label.get(x) for x in labels]
+    if not named or any(p is None or p.missing or any(n not in p.fields for n in (F.norm, F.form))
+                        for p in named):
+        return []
+    return named  # type: ignore[return-value]
+
+
+def _take_setting(r: PartReading, src: PartReading) -> None:
+    """The part's problem is the named part's: its norm, form, weight and radius, in place of
+    any the part's own words (operands of a ratio, say) suggested."""
+    for name in _SETTING_FIELDS:
+        r.fields.pop(name, None)
+        r.missing = [m for m in r.missing if m.name != name]
+        if name in src.fields:
+            got = src.fields[name]
+            r.set(name, got.value, f"{_FROM_PART.sub('', got.source)}; from part ({src.label})",
+                  note=f"the optimizer is asked of the step of part ({src.label})")
+
+
+def _identification_of(r: PartReading, src: PartReading, k: int) -> PartReading:
+    """One sub-part of a part that asks the optimizers of the steps of several earlier parts:
+    the optimizer of part ``src``'s step."""
+    sub = PartReading(f"{r.label}.{k}", FAMILY, own_text=r.own_text)
+    for name, f in r.fields.items():
+        if name not in _SETTING_FIELDS and name != "derived":
+            sub.fields[name] = f
+    sub.missing = [m for m in r.missing if m.name not in _SETTING_FIELDS]
+    sub.notes = [*r.notes, f"the part asks the optimizers of several parts' steps; this "
+                           f"sub-part is the one of part ({src.label})"]
+    sub.answered_by = dict(r.answered_by)
+    for attr in ("_previous", "_ctx"):
+        setattr(sub, attr, getattr(r, attr, None))
+    _take_setting(sub, src)
+    return sub
 
 
 _STEP_LETTERS = ("d", "D", "u", "U", "Delta", "delta")

@@ -581,6 +581,7 @@ def solve(spec: SteepestDescentSpec, *, figures: bool = True) -> PartSolution:
         Q.COMPARE.key: lambda ask: _compare(spec, inst, u, t_star, ask),
         Q.RANK.key: lambda ask: _step_rank(inst, u, status, subject),
         Q.WHICH_COORDINATE.key: lambda ask: _moving_coordinate(inst, u, status, subject),
+        Q.COORDINATES_MOVED.key: lambda ask: _coordinates_moved(inst, u, status, subject),
         Q.UNIQUENESS.key: lambda ask: _uniqueness(inst, status, set_words, subject),
         Q.ORTHOGONALISED.key: lambda ask: _orthogonalised(inst, subject),
         Q.SINGULAR_VALUES.key: lambda ask: _singular_values(inst, subject),
@@ -723,6 +724,18 @@ def _moving_coordinate(inst: Instance, u: Any, status: str, subject: str) -> Ans
     return Answer("coordinate that moves", "i", sp.Integer(moving[0] + 1),
                   note="counting from 1; every other coordinate of the step is 0",
                   quantity=Q.WHICH_COORDINATE.key, subject=subject)
+
+
+def _coordinates_moved(inst: Instance, u: Any, status: str, subject: str) -> Answer:
+    """How many entries of the (unique, numeric) step are not zero: exact, from the step."""
+    if not inst.numeric or u is None or status != "unique":
+        raise BadInput("'how many coordinates change' is answered for a numeric gradient whose "
+                       "minimiser is one point", field="asks",
+                       expected="numbers for g (and α or η) with a unique minimiser")
+    moved = sum(1 for x in list(sp.Matrix(u)) if x != 0)
+    return Answer("number of coordinates the step changes", r"\#\{i : u_i \neq 0\}",
+                  sp.Integer(moved), note="the entries of the step that are not 0",
+                  quantity=Q.COORDINATES_MOVED.key, subject=subject)
 
 
 def _uniqueness(inst: Instance, status: str, set_words: str, subject: str) -> Answer:

@@ -1078,6 +1078,8 @@ def asks_verdict(inst: Instance) -> Verdict:
             v, line = _rank_verdict(inst, claimed)
         elif ask.kind == Q.WHICH_COORDINATE.key and claimed is not None:
             v, line = _coordinate_verdict(inst, claimed)
+        elif ask.kind == Q.COORDINATES_MOVED.key and claimed is not None:
+            v, line = _moved_verdict(inst, claimed)
         elif claimed is None or inst.update is None:
             v, line = "inconclusive", f"{ask.kind}: no numeric answer to check"
         elif ask.kind == Q.MODEL_DECREASE.key:
@@ -1204,6 +1206,20 @@ def _coordinate_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
     ok = support == [round(claimed)] and abs(claimed - round(claimed)) < 1e-12
     if ok and inst.norm.degenerate(inst.g):
         return "failed", line + " - but numpy sees a tie, so no single coordinate moves"
+    return ("passed" if ok else "failed"), line
+
+
+def _moved_verdict(inst: Instance, claimed: float) -> tuple[Status, str]:
+    """The claimed number of coordinates the step changes against the support of numpy's
+    steepest direction (none when the step is 0: the plain penalty past its threshold)."""
+    s = inst.norm.sharp(inst.g).ravel()
+    support = int(np.count_nonzero(np.abs(s) > 1e-12 * max(1.0, float(np.max(np.abs(s))))))
+    if inst.update is not None and not np.any(np.abs(np.asarray(inst.update, float)) > 1e-300):
+        support = 0
+    line = f"coordinates changed: tool {claimed:.0f} vs numpy's steepest direction {support}"
+    if inst.norm.degenerate(inst.g):
+        return "failed", line + " - but numpy sees a tie, so the step is not one point"
+    ok = abs(claimed - support) < 1e-12
     return ("passed" if ok else "failed"), line
 
 
@@ -1558,7 +1574,8 @@ def witnesses(spec: Any, solution: Any, options: SolveOptions
                     Q.HOLDER_CONJUGATE.key, Q.UNIQUENESS.key, Q.WHICH_COORDINATE.key,
                     Q.RANK.key, Q.WHICH_NORM.key, Q.EXISTENCE.key, Q.LINEAR_CHANGE.key,
                     Q.ORTHOGONALISED.key, Q.MULTIPLE_OF_POLAR.key, Q.WHICH_SOLUTION.key,
-                    Q.EFFECTIVE_STEP.key, Q.MODEL_DECREASE.key, Q.SINGULAR_VALUES.key)
+                    Q.EFFECTIVE_STEP.key, Q.MODEL_DECREASE.key, Q.SINGULAR_VALUES.key,
+                    Q.COORDINATES_MOVED.key)
     if any(a.kind in numeric_asks for a in spec.asks):
         out.append((ASKS_METHOD, lambda: asks_check(get, symbolic)))
     if spec.norm.entry in (N.SPECTRAL, N.RMS_RMS) and spec.form != "penalty":
