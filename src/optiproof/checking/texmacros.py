@@ -113,22 +113,23 @@ _PLAIN_BODY = re.compile(r"[^#{}]*(?:\{[^#{}]*\}[^#{}]*)*")
 
 
 def expanded(text: str) -> str:
-    """``text`` with the document's own macros without arguments (``\\newcommand{\\bo}{\\beta_1}``,
-    ``\\def\\E{\\mathbb{E}}``) written out where they are used, so that a formula is read as its
-    author defined it (``\\bo^t`` is ``\\beta_1^t``; a body of more than one symbol is put in
-    braces). The definitions stay as written; a macro with arguments, or one defined twice
-    differently, is left alone. Lines keep their number."""
+    """``text`` with the document's own macros (``\\newcommand{\\bo}{\\beta_1}``,
+    ``\\def\\E{\\mathbb{E}}``, ``\\newcommand{\\norm}[1]{\\lVert #1\\rVert}``) written out where
+    they are used, so that a formula is read as its author defined it (``\\bo^t`` is
+    ``\\beta_1^t``; a body of more than one symbol is put in braces). The definitions stay as
+    written; one defined twice differently is left alone. Lines keep their number."""
     if "\\" not in text or not _START.search(text):
         return text
-    bodies: dict[str, str] = {}
+    bodies: dict[str, tuple[int, str]] = {}
     spans: list[tuple[int, int]] = []
     clashing: set[str] = set()
     for start, definition, end in _definitions(text):
         spans.append((start, end))
-        d = re.fullmatch(r"\\def(\\[a-zA-Z]+)\{(.*)\}", definition, re.S)
-        if d is None or "\n" in d.group(2) or not _PLAIN_BODY.fullmatch(d.group(2)):
+        d = re.fullmatch(r"\\def(\\[a-zA-Z]+)((?:#[1-9])*)\{(.*)\}", definition, re.S)
+        if d is None or "\n" in d.group(3) or not _PLAIN_BODY.fullmatch(
+                re.sub(r"#[1-9]", "", d.group(3))):
             continue
-        name, body = d.group(1), d.group(2).strip()
+        name, body = d.group(1), (len(d.group(2)) // 2, d.group(3).strip())
         if name in bodies and bodies[name] != body:
             clashing.add(name)
         bodies[name] = body
@@ -140,10 +141,43 @@ def expanded(text: str) -> str:
                      + r")(?![a-zA-Z])")
     out, at = [], 0
     for a, b in spans + [(len(text), len(text))]:
-        out.append(use.sub(lambda u: _wrapped(bodies[u.group(0)]), text[at:a]))
+        out.append(_written_out(text[at:a], use, bodies))
         out.append(text[a:b])
         at = b
     return "".join(out)
+
+
+_DELIMITED = re.compile(r"\s*\\left\s*(?:\\[a-zA-Z]+|[|(\[.])[^{}]*\\right\s*(?:\\[a-zA-Z]+|[|)\].])\s*"
+                        r"|\s*\\[lL]?[vV]ert[^{}]*\\[rR]?[vV]ert\s*|\s*\\langle[^{}]*\\rangle\s*")
+"""A body that is one delimited group (``\\left\\lVert #1\\right\\rVert``): a unit of its own,
+written out without braces so that ``\\norm{g}_1`` reads as a norm with its index."""
+
+
+def _written_out(text: str, use: re.Pattern, bodies: dict[str, tuple[int, str]]) -> str:
+    """``text`` with each use of a macro replaced by its body; a macro with arguments takes
+    that many brace groups (``\\norm{g}_1`` with ``\\norm`` of one argument is
+    ``{\\left\\lVert g\\right\\rVert}_1``) and is left as written when they are not there or
+    hold a line break (lines keep their number)."""
+    out, at = [], 0
+    for u in use.finditer(text):
+        if u.start() < at:
+            continue
+        count, body = bodies[u.group(0)]
+        end, args = u.end(), []
+        for _ in range(count):
+            group = _group(text, end)
+            if group is None or "\n" in group[0]:
+                break
+            args.append(group[0])
+            end = group[1]
+        if len(args) != count:
+            continue
+        for k, arg in enumerate(args, 1):
+            body = body.replace(f"#{k}", arg)
+        out.append(text[at:u.start()] + (body if count and _DELIMITED.fullmatch(body)
+                                          else _wrapped(body)))
+        at = end
+    return "".join(out) + text[at:]
 
 
 _ONE_SYMBOL = re.compile(r"\\[a-zA-Z]+(?:\s*\{[A-Za-z]\}|\s+[A-Za-z]|\{[A-Za-z]+\})?"
