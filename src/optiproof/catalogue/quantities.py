@@ -384,6 +384,11 @@ MESSAGE_BYTES = _add(_Q(
 _AND_TOTAL = r"(?!the total\b)"
 """'... sent by each worker and the total': the per-node count, then its total (not a count of
 two directions, 'sent by each worker and received')."""
+_NOT_PER_ONE = (r"(?!(?: (?:sent|moved|transferred|communicated|exchanged|received))? (?:(?:by|from) "
+                r"(?:one|each|a single|every|any|a|the) (?:worker|gpu|node|rank|process|machine)|per "
+                r"(?:worker|gpu|node|rank|process|machine))\b)")
+"""Not a total over the network when one node's count is meant ("total bytes sent per worker",
+"the total number of bytes sent by each worker")."""
 _BY_ONE = (r"(?! (?:by|from) (?:one|each|a single|every|any|a|the) (?:worker|gpu|node|rank|"
            r"process|machine)\b| per (?:worker|gpu|node|rank|process|machine)\b)")
 """Not a total when one node's count is meant ("the total number of entries sent by one
@@ -1343,7 +1348,7 @@ BYTES_SENT = _add(_Q(
              rf"\bhow much (?:data|traffic)\b{_IN_BYTES}? (?:does|do|will|would) {_NODE} (?:\w+ )?"
              r"(?:send|push|transmit|upload)\b(?! (?:and|plus|\+) )",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
-             + r")[^.?]{0,40}\bsend\b(?! and receive)",
+             + r")[^.?]{0,40}\b(?:send|push|upload|transmit)\b(?! and receive)",
              r"\bbytes sent per\b",
              r"\bper[- ](?:gpu|worker|node|rank|process|machine|device|replica) (?:sent )?byte count\b"
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
@@ -1377,7 +1382,7 @@ BYTES_RECEIVED = _add(_Q(
 TOTAL_BYTES = _add(_Q(
     "total-bytes", "total bytes over the network", unit="bytes",
     phrases=(r"\btotal (?:traffic|bytes|data)\b[^.?]{0,20}\bin (?:bytes|MB|GB|kB)\b",
-             r"\bhow many bytes in total\b", r"\btotal bytes\b",
+             r"\bhow many bytes in total\b", r"\btotal bytes\b" + _NOT_PER_ONE,
              # a size named by its unit ("total GB sent", "how many MB in total")
              r"\btotal (?:kb|mb|gb|tb|kib|mib|gib|kilobytes|megabytes|gigabytes)\b(?: (?:sent|moved|"
              r"transferred|communicated))?" + _BY_ONE,
@@ -1389,7 +1394,8 @@ TOTAL_BYTES = _add(_Q(
              r"\bhow many bytes (?:in total )?(?:cross|go over|travel over|pass over|are sent over) "
              r"the (?:links|wires?|interconnect|fabric)\b[^.?]{0,12}\bin total\b",
              r"\bhow many bytes in total (?:go|are sent) over the network\b",
-             r"\btotal number of bytes(?: (?:transferred|sent|communicated|exchanged|moved))?\b",
+             r"\btotal number of bytes(?: (?:transferred|sent|communicated|exchanged|moved))?\b"
+             + _NOT_PER_ONE,
              r"\bbytes in total go over the network\b",
              r"\bhow many bytes (?:are|get|were|will be|would be) (?:moved|sent|transferred|"
              r"communicated|exchanged)(?: over the network)? in total\b",

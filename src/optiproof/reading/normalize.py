@@ -362,6 +362,8 @@ def normalize(raw: str) -> Normalized:
     text = _SPACES.sub(" ", text)
     text = _TUPLE_ASSIGNMENT.sub(_tuple_assignment, text)
     text = _SETTING_VERB.sub(lambda m: f"{m.group('verb')} {m.group('sym')} = ", text)
+    text = _SPELLED_FRACTION.sub(_spelled_fraction, text)
+    text = _HYPHENED_SCALE.sub(r"\1 \2-", text)
     text = _WORDED_VALUE.sub(_worded_value, text)
     text = _WORDED_ASSIGNMENT.sub(_worded_value, text)
     text = _SPELLED_POWER.sub(lambda m: _spelled_power(m, notes), text)
@@ -379,6 +381,31 @@ _SETTING_VERB = re.compile(
 """A parameter set by a verb ("crank α up to 0.1", "lower η to 0.01", "set β to 0.9"): written as
 its assignment ("crank α = 0.1"), the form every reader reads a value from. A multiple or a share
 of the old value ("raise η to 2 times its value", "to 10% of") is left as written."""
+_HYPHENED_SCALE = re.compile(r"(\d(?:\.\d{1,6})?) ?-(thousand|million|billion|trillion)-(?=(?:parameters?|"
+                             r"params?|weights?|entr(?:y|ies)|elements?)\b)", re.I)
+"""A count compounded with its scale and noun ("a 1.2-billion-parameter model", "$1.3$-billion-
+parameter" once the math is read): the scale set apart ("1.2 billion-parameter"), the form the
+readers read a count from."""
+_DENOMINATOR = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10, "hundredth": 100,
+                "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
+_NUMERATOR = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "a": 1}
+_SPELLED_FRACTION = re.compile(
+    r"(?P<lead>(?:[=≈:]|\b(?:is|equals|of|to|at|be|as))\s+)(?P<num>" + "|".join(_NUMERATOR)
+    + r"|\d{1,3}) (?P<den>" + "|".join(sorted(_DENOMINATOR, key=len, reverse=True))
+    + r")(?![\w-])", re.I)
+"""A fraction spelled out as a value ("η = seven hundredths", "a learning rate of one quarter",
+"is three tenths"): written as the fraction ("η = 7/100"), which every reader reads. Only after
+a word or sign that sets a value, so an ordinal ("a third worker") is left alone."""
+
+
+def _spelled_fraction(m: re.Match) -> str:
+    num = m.group("num").lower()
+    count = _NUMERATOR.get(num) or int(num)
+    return f"{m.group('lead')}{count}/{_DENOMINATOR[m.group('den').lower()]}"
+
+
 _NUMBER_WORD = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
                 "one half": "1/2", "a half": "1/2", "one tenth": "1/10", "a tenth": "1/10"}

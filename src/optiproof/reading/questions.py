@@ -124,7 +124,8 @@ CLAIM_CHECK = re.compile(
     r"friend|classmate|reviewer|engineer)(?:'?s|’s)? )?(?:claim|statement|assertion|argument|"
     r"conclusion|reasoning)s? (?:\w+ )?(?:correct|right|true|valid|wrong|false|justified)\b|"
     r"\b(?:is|was) the (?:student|colleague|author|friend|classmate|reviewer|engineer) "
-    r"(?:correct|right|wrong)\b|\bdo you agree with (?:the|this|that) (?:claim|statement|student)\b",
+    r"(?:correct|right|wrong)\b|\bdo you agree with (?:the|this|that) (?:claim|statement|student)\b"
+    r"|^\(?(?:so |but |and )?(?:is|was|are|were) (?:he|she|they) (?:\w+ )?(?:right|correct|wrong)\b",
     re.I)
 """A request to judge a claim the text states ("A student claims: ... Is the claim correct?"):
 a question of its own, not a remark about the asker's work ("Is this right?")."""
@@ -1421,7 +1422,7 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
             continue
         if (_ASKED_NOUN.search(text) or _HOW_MUCH.search(text) or _WH_NOUN.search(text) or
                 _BY_HOW_MUCH.search(text) or _VALUE_AT_ITERATE.search(sentence[lo:hi])
-                or _OWN_QUESTION.match(text)) and \
+                or _OWN_QUESTION.match(text) or (lo > lead and _OWN_IMPERATIVE.match(text))) and \
                 not setting and \
                 not is_context(text) and \
                 not _PRESENTATION.match(text) and \
@@ -1432,10 +1433,20 @@ def _unplaced_items(sentence: str, taken: list[tuple[int, int]], lead: int = 0
 
 _OWN_QUESTION = re.compile(r"^\s*(?:(?:and|or|but|then|also|so|plus)\b[\s,]*)+(?:whether|is|are|does|do|did|"
                            r"can|could|would|will|should)\s+(?:it|they|this|that|these|those|the|"
-                           r"[\w-]+ (?:method|iteration|step|update|limit|scheme))\b", re.I)
+                           r"[\w-]+ (?:method|iteration|step|update|limit|scheme))\b"
+                           r"|^\s*(?:(?:and|or|but|also)\b[\s,]*)*(?:what|how) (?:is|are|do we call|do you "
+                           r"call|would you call) [^?]{0,50}?\bcalled\b|^\s*(?:(?:and|or|but|also)\b[\s,]*)*"
+                           r"what(?:'s| is| are) the names? of\b", re.I)
 """A coordinated yes/no question of its own ("..., and does it converge?", "and is that the
-minimum-norm solution?"): it asks something, so it holds an ask or is refused by name (never
+minimum-norm solution?") or a name asked ("and what is the operation on G called?"): it asks something, so it holds an ask or is refused by name (never
 dropped while the part shows verified)."""
+
+_OWN_IMPERATIVE = re.compile(r"^\s*(?:(?:then|also|please|now|finally)\s+)*(?:" + _VERBS + r")\b"
+                             r"(?!\s+(?:it|them|this|that|these|those|both|each|everything|all|your "
+                             r"answers?|the answers?|the results?)\b)", re.I)
+"""A coordinated item that is a request of its own ("... and write w_∞ − w† explicitly"): it
+asks something, so it holds an ask or is refused by name (never dropped while the part shows
+verified); "and give it as a fraction" words the ask before it."""
 
 _BY_HOW_MUCH = re.compile(r"\bby how (?:much|many|far)\b", re.I)
 """An amount of change asked ("and by how much does the model predict the loss will decrease?"):

@@ -214,7 +214,8 @@ class CommunicationReader:
                 scaled.append((key, scale, unit.group(0).split()[-1].strip("()"), source))
             if key == Q.TIME.key and r.answered_by.get(key) == Q.LATENCY_TIME.key:
                 key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
-            clock = rx(_TIME_IN).search(after) or _answer_unit(r, _TIME_IN)
+            clock = rx(_TIME_IN).search(after) or rx(_TIME_WORD_IN).search(sentence or "") or \
+                _answer_unit(r, _TIME_IN)
             if key in (Q.TIME.key, Q.LATENCY_TIME.key) and clock:   # "time (in ms)"
                 name = clock.group(1).lower().replace("µ", "μ")
                 scale = "1/1000" if name == "ms" or name.startswith("milli") else "1/1000000"
@@ -1072,6 +1073,10 @@ def _read_case(own: str, r: PartReading) -> None:
 
 _TIME_IN = r"^[^.?;]{0,60}?\(?\bin (ms|milliseconds?|μs|µs|us|microseconds?)\b"
 """A time asked in a unit smaller than a second ("Time of one ring all-reduce (in ms)")."""
+_TIME_WORD_IN = (r"\btimes?\b(?: of| for| taken by)?[^.?;()]{0,40}?\(?\bin (ms|milliseconds?|μs|µs|us|"
+                 r"microseconds?)\b")
+"""The time asked in a unit in the sentence that asks it under another phrase ("time of each
+algorithm (in us) and the ratio T_ring / T_rd")."""
 _UNIT = (r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b|"
          r"^[^,;.?()]{0,40}?\((?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\)")
 """A size asked in a unit larger than a byte ("total traffic in MB", "total data sent (MB)")."""
@@ -2627,12 +2632,27 @@ def _training_length(both: str, own: str, r: PartReading) -> None:
                                            "one synchronisation step")
 
 
+_NEVER_SENT = (r"(?:^|(?<=[;(])|(?<=[.!?] ))(?:[^.;()]|(?<=\d)\.(?=\d)){0,160}?\b(?:(?:are|is|get|gets)\s+(?:never|not)|never|not)\s+"
+               r"(?:\w+\s+)?(?:communicated|sent|transmitted|exchanged|synchroni[sz]ed|all-?reduced)\b"
+               r"[^.;()]{0,40}|(?:^|(?<=[;(])|(?<=[.!?] ))(?:[^.;()]|(?<=\d)\.(?=\d)){0,160}?\b(?:stays?|kept|remains?) (?:local|"
+               r"on (?:the|each) (?:worker|gpu|device))\b[^.;()]{0,40}")
+"""A statement about data that is never communicated ("Each worker also stores fp32 Adam states,
+about 14.4 GB, which are never communicated"): a remark beside the costs asked."""
+
+
+def _unsent_data(both: str, r: PartReading) -> None:
+    for m in rx(_NEVER_SENT).finditer(both):
+        r.convention("remark", m.group(0).strip(), "said of data that is never communicated: "
+                                                   "it costs nothing asked")
+
+
 def _read_extras(own: str, ctx: str, r: PartReading) -> None:
     both = ctx + " " + own
     _read_numbering(both, r)
     _read_labels(both, r)
     _read_remarks(both, r)
     _training_length(both, own, r)
+    _unsent_data(both, r)
     quantities = r.value(F.quantities) or []
     own_type = _own_dtype(own)
     if own_type is not None and not _counted_in_bytes(r, both):

@@ -2727,6 +2727,14 @@ def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
         r.miss(F.asks, f"the ratio \"{src}\": {why}")
         return True
     matrix = isinstance(r.value(F.gradient), str) and r.value(F.gradient) == "G"
+    own_norm = r.value(F.norm)
+    if own_norm is not None and own_norm != top and _replaced(own):
+        # "Repeat (a) and (b) with ‖u‖_2 in place of ‖u‖_∞ ... then the ratio ‖u*_∞‖/‖u*_2‖":
+        # the part's own step is the substituted norm's, not the numerator's
+        r.miss(F.asks, f"the ratio \"{src}\" puts the {top} step over this part's own {own_norm} "
+                       "step (set in place of another norm); optiproof answers the ratio of the "
+                       "part's own step to another, not its inverse")
+        return True
     r.set(F.norm, top, src, note="the numerator's step")
     ratio = {"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}
     asks, sources = _listed_lengths(own, m, top, r, previous)
