@@ -78,3 +78,27 @@ def test_a_spelled_fraction_is_read_as_its_value(written, read):
 
 def test_an_ordinal_is_not_a_fraction():
     assert "a third worker" in normalize("then a third worker joins").text
+
+
+_PS = ("A {size}-billion-parameter model is trained with synchronous data parallelism on eight "
+       "workers. Gradients are exchanged in fp16.{aside} Use 1 GB = 10^9 bytes.\n\n"
+       "(a) With a single parameter server, how many GB does each worker push per step?\n")
+
+
+@pytest.mark.parametrize("size", ["1.2", "$1.2$"])
+def test_a_hyphened_billion_parameter_model_counts_its_parameters(size):
+    part = read_report(_PS.format(size=size, aside="")).parts[0]
+    assert part.value("p") == 1_200_000_000
+
+
+def test_each_worker_push_asks_what_it_sends():
+    values = quantity_values(_PS.format(size="1.2", aside=""))
+    (answers,) = values.values()
+    assert 2.4 in {round(float(v), 6) for _, v in answers if isinstance(v, (int, float))}, answers
+
+
+def test_data_never_communicated_is_a_remark():
+    aside = " (Each worker also stores fp32 Adam states, about 14.4 GB, which are never communicated.)"
+    assert "14.4" not in read_report(_PS.format(size="1.2", aside=aside)).unused
+    kept = read_report(_PS.format(size="1.2", aside=" (Each worker also stores 14.4 GB of states.)"))
+    assert "14.4" in kept.unused
