@@ -102,3 +102,11 @@ def test_data_never_communicated_is_a_remark():
     assert "14.4" not in read_report(_PS.format(size="1.2", aside=aside)).unused
     kept = read_report(_PS.format(size="1.2", aside=" (Each worker also stores 14.4 GB of states.)"))
     assert "14.4" in kept.unused
+
+
+def test_the_number_of_messages_each_worker_sends_is_one_workers_count():
+    text = ("P = 8 workers run ring all-reduce on a gradient of 10^6 fp32 values.\n\n"
+            "(a) Give the number of messages each worker sends per all-reduce.\n")
+    values = quantity_values(text)
+    (answers,) = values.values()
+    assert [q for q, _ in answers][:1] == ["messages-per-worker"] and answers[0][1] == 14, answers

@@ -465,7 +465,9 @@ WORKER_MESSAGES = _add(_Q(
              r"(?:each|every|one|a single|a|any) (?:single )?(?:gpu|worker|node|rank|process|"
              r"machine|device)\b[^.?]{0,30}?\bsend",
              r"\b(?:number of )?messages (?:sent )?(?:per|by each|by one|by every) (?:gpu|worker|"
-             r"node|rank|process)\b")))
+             r"node|rank|process)\b",
+             r"\bnumber of messages (?:that )?(?:each|every|one|a single) (?:single )?(?:gpu|worker|node|"
+             r"rank|process|machine|device) (?:sends|transmits|pushes)\b")))
 """How many messages one worker sends in the step (every worker sends as many)."""
 BUSIEST_TRAFFIC = _add(_Q(
     "busiest-traffic", "most values sent plus received by one node", unit="values",
