@@ -128,11 +128,12 @@ def implicit_sign_steps(draw):
 @st.composite
 def implicit_max_step(draw):
     """Gradient descent on a random full-row-rank least-squares system: the largest constant
-    step at which it converges, and the limit."""
+    step at which it converges, whether it converges at a drawn trial step, and the limit."""
     u, v = draw(st.integers(-2, 2)), draw(st.integers(1, 3))
     return {"family": "implicit-bias", "X": [[1, u, 0], [0, v, 1]],
             "y": [draw(nonzero), draw(nonzero)], "theta0": [0, 0, 0],
-            "method": {"name": "gd"}, "asks": ["max-step", "limit"]}
+            "method": {"name": "gd"}, "asks": ["max-step", "converges", "limit"],
+            "trial_steps": [draw(st.sampled_from([0.01, 0.05, 0.1, 2, 5]))]}
 
 
 @st.composite

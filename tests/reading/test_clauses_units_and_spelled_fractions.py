@@ -110,3 +110,19 @@ def test_the_number_of_messages_each_worker_sends_is_one_workers_count():
     values = quantity_values(text)
     (answers,) = values.values()
     assert [q for q, _ in answers][:1] == ["messages-per-worker"] and answers[0][1] == 14, answers
+
+
+def test_give_it_in_mb_after_a_size_asks_that_size_in_mb():
+    text = ("P = 8 workers run ring all-reduce on a gradient of 10^8 fp32 values; use 1 MB = 10^6 "
+            "bytes.\n\n(a) How many bytes does each worker send per all-reduce? Give it in MB.\n")
+    values = quantity_values(text)
+    (answers,) = values.values()
+    assert 700 in {round(float(v), 6) for _, v in answers if isinstance(v, (int, float))}, answers
+
+
+@pytest.mark.parametrize("written, read", [
+    ("a model with two hundred fifty million parameters", "250 million parameters"),
+    ("two hundred and twenty-five thousand steps", "225000 steps"),
+])
+def test_hundreds_and_tens_before_a_scale_are_one_number(written, read):
+    assert read in normalize(written).text

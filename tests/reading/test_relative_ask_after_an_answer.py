@@ -25,7 +25,8 @@ def test_the_relative_item_stays_to_place(item):
 
 
 def test_an_unplaced_relative_item_refuses_the_part_by_name():
-    refused(ADAM.format(item="what fraction of η is that?"), "what fraction of η is that")
+    refused(ADAM.format(item="what fraction of the weight norm is that?"),
+            "what fraction of the weight norm is that")
 
 
 def test_a_subject_ellipsis_is_still_split_off():

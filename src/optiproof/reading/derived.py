@@ -2252,6 +2252,8 @@ class DerivedPass:
         if not entries:
             return questions
         before = [self.r.fields[DERIVED_FIELD].source] if DERIVED_FIELD in self.r.fields else []
+        had = [_without_label(e) for e in self.r.value(DERIVED_FIELD) or []]
+        entries = [e for e in entries if _without_label(e) not in had]   # asked once
         self.r.set(DERIVED_FIELD, [*(self.r.value(DERIVED_FIELD) or []), *entries],
                    "; ".join(dict.fromkeys([*before, *sources])))
         out = Questions(tuple(requests), questions.transformations, questions.reference)
@@ -2297,3 +2299,9 @@ class DerivedPass:
             for key, by in list(r.answered_by.items()):
                 if by not in kinds and by not in DERIVED_KEYS:
                     del r.answered_by[key]
+
+
+def _without_label(entry: Any) -> Any:
+    """A derived ask without its label: two entries that differ only in how they are named
+    (``‖θ_∞‖_1`` beside 'l1 norm of the gd limit', read by the family) are one ask."""
+    return {k: v for k, v in entry.items() if k != "label"} if isinstance(entry, dict) else entry

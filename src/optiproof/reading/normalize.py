@@ -472,10 +472,12 @@ _SMALL_WORD = {**{w: i + 1 for i, w in enumerate(_UNITS_WORDS)},
 _SPELLED_LARGE = re.compile(
     r"(?<![\w-])(?P<lead>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(_UNITS_WORDS[:9])
     + r"))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r"|a)"
-    r"(?P<hundred> hundred)?(?P<scale> (?:thousand|million|billion))?(?![\w-])"
+    r"(?P<hundred> hundred(?:(?: and)? (?P<rest>(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:"
+    + "|".join(_UNITS_WORDS[:9]) + r"))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+    + r")(?= (?:thousand|million|billion)\b))?)?(?P<scale> (?:thousand|million|billion))?(?![\w-])"
     r"(?=[- ](?!(?:in|of|to|times|and|or|than|per|by|for|at)\b)[A-Za-z])", re.I)
 """A large number spelled out before what it counts ("one hundred million parameters", "two
-billion weights", "a hundred thousand steps"): its digits with the scale word kept ("100
+hundred fifty million parameters", "two billion weights", "a hundred thousand steps"): its digits with the scale word kept ("100
 million"), the form every reader reads a count from. A small number word alone ("eight GPUs"),
 and a number that counts nothing named ("a factor of one thousand", "one in a million"), are
 left as written for the readers that read them in words."""
@@ -485,7 +487,8 @@ def _spelled_large(m: re.Match) -> str:
     if not (m.group("hundred") or m.group("scale")):
         return m.group(0)
     parts = re.split(r"[- ]", m.group("lead").lower())
-    value = sum(_SMALL_WORD[w] for w in parts) * (100 if m.group("hundred") else 1)
+    value = sum(_SMALL_WORD[w] for w in parts) * (100 if m.group("hundred") else 1) + sum(
+        _SMALL_WORD[w] for w in re.split(r"[- ]", (m.group("rest") or "").lower()) if w)
     if (m.group("scale") or "").strip().lower() == "thousand":
         return str(value * 1000)   # "one thousand steps": 1000, read by every count reader
     return f"{value}{(m.group('scale') or '').lower()}"

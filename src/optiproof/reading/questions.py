@@ -462,9 +462,10 @@ _PRECISION = re.compile(r"\b(?:significant (?:figures|digits)|sig\.? ?figs?|s\.f
                         r"decimals))(?!\w)", re.I)
 """An ask-less sentence about precision ("Give exact values where you can and decimals to 4
 significant figures otherwise.", "Round to three decimal places."): how to write the answers."""
-_UNIT_FORMAT = re.compile(r"^\(?(?:please )?(?:give|state|report|express|write) (?:the|your|all|each) "
-                          r"(?:final )?(?:answers?|results?|values?|times?) in (?:seconds|milliseconds|"
-                          r"microseconds|ms|s|bytes|gb|mb|floats|elements)[.!)]*$", re.I)
+_UNIT_FORMAT = re.compile(r"^\(?(?:please )?(?:give|state|report|express|write) (?:(?:the|your|all|each) "
+                          r"(?:final )?(?:answers?|results?|values?|times?)|it|them|this|that|both) in "
+                          r"(?:seconds|milliseconds|microseconds|ms|s|bytes|gb|mb|kb|tb|floats|elements)"
+                          r"[.!)]*$", re.I)
 """An ask-less sentence that only names the unit of the answers ("Give the answer in seconds.")."""
 _SETTING_CLAUSE = re.compile(
     r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:(?:now|next|for comparison|instead|then|finally|alternatively),? )*"

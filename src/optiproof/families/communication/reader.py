@@ -1085,7 +1085,7 @@ _UNIT_NOUN = r"(kilo|mega|giga|tera)bytes\b|(kb|mb|gb|tb|kib|mib|gib|tib)\b"
 _PREFIX = {"k": 3, "m": 6, "g": 9, "t": 12}
 _ANSWER_UNIT = (r"(?:^|(?<=[.?!:] ))\(?(?:please )?(?:give|state|report|express|write|answer)"
                 r"(?: (?:the|your|all|each|both) (?:final )?(?:answers?|results?|values?|sizes?|"
-                r"times?))?(?P<unit> in [^.?!;,()]{1,20}?)[.!)]*(?= |$)")
+                r"times?)| it| them| this| that| both)?(?P<unit> in [^.?!;,()]{1,20}?)[.!)]*(?= |$)")
 """A sentence that only names the unit of the answers ("Give the answer in GB.", "Express your
 results in ms."), in the part's own text or the shared text."""
 

@@ -53,8 +53,9 @@ def _scheme(m: re.Match) -> str | None:
         return S.PARAMETER_SERVER.key
     if "doubling" in name:
         return S.RECURSIVE_DOUBLING.key
-    if "rabenseifner" in name:
-        return S.RABENSEIFNER.key
+    named = CATALOGUE_SCHEMES.mentions(name)
+    if named and named[0].entry.key == S.RABENSEIFNER.key:
+        return named[0].entry.key
     if "all" in name:
         return S.ALL_TO_ALL.key
     return None
