@@ -53,4 +53,5 @@ def test_expansion_keeps_definitions_lines_and_longer_names():
     out = expanded(text)
     assert out.splitlines()[:2] == text.splitlines()[:2]
     assert out.splitlines()[2] == "$\\beta_1^t$ and $\\boxed{{x + 1}^2}$"
-    assert expanded("\\newcommand{\\f}[1]{#1^2}\n$\\f{x}$") == "\\newcommand{\\f}[1]{#1^2}\n$\\f{x}$"
+    # a macro with an argument is written out with it, its definition kept
+    assert expanded("\\newcommand{\\f}[1]{#1^2}\n$\\f{x}$") == "\\newcommand{\\f}[1]{#1^2}\n${x^2}$"
