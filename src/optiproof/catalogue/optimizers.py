@@ -144,7 +144,7 @@ RESCALED_SGD = _add(OptimizerEntry(
     aliases=("rescaled sgd", "feature rescaling", "SGD on rescaled features, mapped back"),
     phrases=(r"\brescal\w* (?:the |every |each |all )?(?:input )?features?",
              r"\b(?:standardi[sz]|normali[sz])\w* (?:the |every |each |all )?(?:input )?features?",
-             r"\b(?:rescal|normali[sz]|standardi[sz])\w*(?: features?)?(?: ?\+ ?| then | and | ?→ ?"
+             r"\b(?:rescal|normali[sz]|standardi[sz])\w*(?: features?)?(?: ?\+ ?|[- ]then[- ]| and | ?→ ?"
              r"| ?-> ?)(?:sgd|gd)\b",
              r"\brescaled (?:sgd|gd)\b",
              r"\b(?:rescal|normali[sz]|standardi[sz])\w* (?:the |every |each |all )?(?:input )?"

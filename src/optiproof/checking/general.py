@@ -179,6 +179,33 @@ def _parallel(a: Any, b: Any, arrays: frozenset[str]) -> bool | None:
 
 _SAME_COST = re.compile(r"\bthe same (?:total )?(?:(?P<volume>volume|amount of data|traffic)|"
                         r"number of (?P<messages>messages))\b", re.I)
+_COST_NOUN = (r"(?:(?:(?:(?:total|overall|aggregate) )?(?:volume|amount of data|data|traffic|"
+              r"(?:number of )?bytes)(?: (?:moved|sent|transferred|communicated|exchanged|on the (?:wire|network)))?)"
+              r"|(?:(?:total )?(?:number of |count of |# ?)?messages?|#msgs?|msg count))")
+_SCHEMES = r"(?:schemes?|collectives?|rows|topologies|algorithms|methods|ways|approaches)"
+_COST_SAME = re.compile(
+    _COST_NOUN + r"\b[^.;]{0,40}?\b(?:is|are|stays?|remains?|comes out)\s+(?:exactly\s+|just\s+)?"
+    r"(?:the same|identical|equal|unchanged)\b[^.;]{0,30}?\b(?:for|across|in|over|between)\s+"
+    r"(?:all|every|each|any|the)\s+(?:\w+\s+){0,2}?" + _SCHEMES + r"\b"
+    r"|" + _COST_NOUN + r"\b[^.;]{0,40}?\b(?:does not|doesn't|do not|don't)\s+depend\s+on\s+(?:the\s+)?"
+    r"(?:choice of\s+)?(?:the\s+)?(?:scheme|collective|topology|algorithm)\b"
+    r"|\b(?:all|every|each|any)\s+(?:\w+\s+){0,2}?" + _SCHEMES + r"\b[^.;]{0,30}?\b(?:move|send|"
+    r"transfer|communicate|exchange|need|use|have)s?\s+(?:exactly\s+)?the\s+same\s+(?:total\s+)?"
+    + _COST_NOUN, re.I)
+"""A cost said to be one for every scheme ("total data moved per step is the same for all three
+schemes", "the number of messages does not depend on the scheme", "every scheme sends the same
+number of bytes")."""
+_NOT_DEPEND = re.compile(r"\b(?:does not|doesn't|do not|don't)\s+depend\s+on\b", re.I)
+_SIZE_OF = re.compile(r"\b(?:size|length|width)\s+of\s+(?:each|a|one|every|the)?\s*$", re.I)
+
+
+def _cost_sameness(claim: str) -> re.Match | None:
+    """A cost said to be one for every scheme, not hedged (its own "does not depend" is the rule,
+    not a denial) and not about the size of one message."""
+    if _HEDGED.search(_NOT_DEPEND.sub(" is one for ", claim)):
+        return None
+    m = _COST_SAME.search(claim)
+    return None if m is None or _SIZE_OF.search(claim[:m.start()]) else m
 
 
 def _same_cost(solution: Any, words: str) -> Refutation | None:
@@ -187,22 +214,24 @@ def _same_cost(solution: Any, words: str) -> Refutation | None:
     import sympy
 
     m = _SAME_COST.search(words)
+    volume = bool(m.group("volume")) if m else not re.search(
+        r"messag|msg", _cost_sameness(words).group(0), re.I)
     by_scheme: dict[str, dict[str, Any]] = {}
     for p, a in _values(solution, lambda q: q in ("messages", "message-size")):
         by_scheme.setdefault(a.subject, {})[a.quantity] = (p, a.expr)
     costs = []
     for scheme, got in by_scheme.items():
-        if "messages" not in got or (m.group("volume") and "message-size" not in got):
+        if "messages" not in got or (volume and "message-size" not in got):
             continue
         try:
             value = sympy.sympify(got["messages"][1]) * (
-                sympy.sympify(got["message-size"][1]) if m.group("volume") else 1)
+                sympy.sympify(got["message-size"][1]) if volume else 1)
         except (TypeError, sympy.SympifyError):
             continue
         costs.append((scheme, got["messages"][0], sympy.simplify(value)))
     for scheme, part, value in costs[1:]:
         if sympy.simplify(value - costs[0][2]) != 0:
-            what = "volume" if m.group("volume") else "number of messages"
+            what = "volume" if volume else "number of messages"
             return Refutation(f"the verified {what} of {costs[0][0]} is {costs[0][2]} and of "
                               f"{scheme} is {value}", part.label)
     return None
@@ -213,7 +242,7 @@ def _sameness(solution: Any, words: str) -> Refutation | None:
     from optiproof.checking.expect import array_symbols
     from optiproof.checking.formula import canonical
 
-    if _SAME_COST.search(words):
+    if _SAME_COST.search(words) or _cost_sameness(words):
         return _same_cost(solution, words)
     if _DIRECTION.search(words) and not _MIN_NORM.search(words):
         if all(p.search(words) for p in _PENALTY_AND_CONSTRAINT):
@@ -715,12 +744,23 @@ _NO_STABLE_STEP = re.compile(
 step larger than 2/L", "all methods diverge for step sizes above 2/L")."""
 
 
+def _names_of(part: Any, defined: dict[str, Any]) -> dict[str, Any]:
+    """The problem's notation of a part and the answer's own definitions, each also under its
+    lower-case name where that is unambiguous (the words are read in lower case: "2/l" is 2/L)."""
+    from optiproof.checking.expect import notation
+
+    names = {**defined, **notation(part)}
+    lower: dict[str, Any] = {}
+    for key, value in names.items():
+        lower.setdefault(key.lower(), []).append(value)
+    return {**{k: v[0] for k, v in lower.items() if len(v) == 1}, **names}
+
+
 def _stable_step_claim(solution: Any, words: str, defined: dict[str, Any]) -> Refutation | None:
     """Why a ceiling on every method's stable step is false: a part verifies a convergent
     (optimal) step of some method above it. The ceiling is read with the problem's notation
     and the answer's own definitions (``L = 10``) in force."""
     from optiproof.checking.definitions import substitute
-    from optiproof.checking.expect import notation
     from optiproof.checking.formula import parse_value
 
     m = _NO_STABLE_STEP.search(words)
@@ -728,12 +768,7 @@ def _stable_step_claim(solution: Any, words: str, defined: dict[str, Any]) -> Re
         return None
     written = (m.group("x") or m.group("y")).rstrip(".")
     for part in solution.parts:
-        names = {**defined, **notation(part)}
-        lower: dict[str, Any] = {}
-        for key, value in names.items():  # the words are read in lower case: "2/l" is 2/L
-            lower.setdefault(key.lower(), []).append(value)
-        names = {**{k: v[0] for k, v in lower.items() if len(v) == 1}, **names}
-        ceiling = floats(substitute(parse_value(written), names))
+        ceiling = floats(substitute(parse_value(written), _names_of(part, defined)))
         if not ceiling or len(ceiling) != 1:
             continue
         for a in part.answers:
@@ -743,6 +778,59 @@ def _stable_step_claim(solution: Any, words: str, defined: dict[str, Any]) -> Re
                 return Refutation(f"part ({part.label}) verifies the {a.name} {value[0]:.4g} of "
                                   f"{a.subject or 'its method'}, a convergent step above "
                                   f"{ceiling[0]:.4g}", part.label)
+    return None
+
+
+_STEP_SYMBOL = (r"(?:α|alpha|η|eta|lr|γ|gamma|(?:the |a )?step[- ]?(?:size)?|(?:the |a )?learning rate)")
+_STEP_VALUE = r"\s*(?:=|:=|of|equal to)\s*(?P<{}>2\s*/\s*(?:L|λ_?(?:max|\{{max\}}))|[0-9][0-9.]*(?:\s*/\s*[0-9][0-9.]*)?)(?![\w./])"
+_CONVERGES_AT = re.compile(
+    r"\b(?:at|for|with|using|when|taking)\s+" + _STEP_SYMBOL + _STEP_VALUE.format("v") + r"(?![\w.])[^.;]{0,60}?"
+    r"\b(?:still\s+|also\s+|even\s+)?(?:converges?|is (?:still )?stable|remains stable|stays stable|"
+    r"contracts|is (?:still )?fine)\b"
+    r"|\b(?:converges?|is (?:still )?stable|remains stable|stays stable)\b[^.;]{0,40}?\b(?:even\s+)?"
+    r"(?:at|for|with)\s+" + _STEP_SYMBOL + _STEP_VALUE.format("w") + r"(?![\w.])", re.I)
+"""A step at which a method is said to converge ("at α = 0.2 gradient descent still converges",
+"GD is stable even with η = 2/L")."""
+
+
+def _converges_at_claim(solution: Any, words: str, defined: dict[str, Any]) -> Refutation | None:
+    """Why "GD converges at α = v" is false: a part verifies the largest stable step s of that
+    method (convergence for α < s only), and v ≥ s. Along the top eigen-direction (λ = 2/s) the
+    error is multiplied by 1 − vλ each step, which is worked out: −1 at the boundary (it
+    oscillates for ever), below −1 beyond it."""
+    import sympy
+
+    from optiproof.catalogue import OPTIMIZERS
+    from optiproof.checking.definitions import substitute
+    from optiproof.checking.formula import parse_value
+
+    m = _CONVERGES_AT.search(words)
+    if m is None:
+        return None
+    named = {x.entry.key for x in OPTIMIZERS.mentions(words)}
+    for part in solution.parts:
+        for a in part.answers:
+            if a.quantity != "max-step" or a.expr is None or (named and a.subject not in named):
+                continue
+            limit = sympy.nsimplify(a.expr)
+            written = m.group("v") or m.group("w")
+            if re.fullmatch(r"2\s*/\s*[lλ].*", written, re.I):
+                v = limit  # 2/L is the largest stable step itself, whatever the answer calls L
+            else:
+                got = floats(substitute(parse_value(written), _names_of(part, defined)))
+                if not got or len(got) != 1:
+                    continue
+                v = sympy.nsimplify(got[0], rational=True)
+            if not limit.is_positive:
+                continue
+            if v < limit:
+                continue
+            factor = sympy.simplify(1 - v * 2 / limit)
+            return Refutation(f"part ({part.label}) verifies the largest stable step {limit} "
+                              f"(convergence for steps strictly below it); at {v} the error along "
+                              f"the top eigen-direction (λ = {sympy.simplify(2 / limit)}) is "
+                              f"multiplied by 1 − {v}·{sympy.simplify(2 / limit)} = {factor} each "
+                              "step, so it does not converge", part.label)
     return None
 
 
@@ -1007,6 +1095,56 @@ def _existence_claim(solution: Any, words: str) -> Refutation | None:
         if any(a.status == "unbounded" for a in p.answers):
             return Refutation(f"part ({p.label}) verifies that the objective is unbounded below: "
                               "there is no minimiser", p.label)
+    return None
+
+
+_UNIQUE = re.compile(
+    r"\b(?:minimi[sz]ers?|minimi[sz]ing (?:step|point|update)|solution|optimal (?:step|update|point|"
+    r"direction)|argmin|maximi[sz]er|step|update|u\*?|d\*?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:always\s+|"
+    r"then\s+|therefore\s+|hence\s+)?unique\b(?P<scope>[^.;]{0,50})"
+    r"|\bunique (?:minimi[sz]er|solution|optimal step)\b(?P<scope2>[^.;]{0,50})", re.I)
+_EVERY_G = re.compile(r"\b(?:for|with)\s+(?:every|any|all|each|arbitrary)\s+(?:(?:nonzero|non-zero)\s+)?"
+                      r"(?:g|∇\s*f|G|gradients?|inputs?|choices? of g)\b|\balways\b|\bin (?:all|every) cases?"
+                      r"|\bregardless\b|\bstrictly convex\b", re.I)
+_STRICTLY_CONVEX = re.compile(r"\bstrictly convex\b", re.I)
+_TIES = {"linf": ("(1, 0)", lambda u1, u2: u1 + sp_max(abs(u1), abs(u2)) ** 2,
+                  ((-0.5, 0), (-0.5, 0.5)), "u₂ may take any value in [−½, ½]"),
+         "l1": ("(1, 1)", lambda u1, u2: u1 + u2 + (abs(u1) + abs(u2)) ** 2,
+                ((-0.5, 0), (0, -0.5)), "the step may go along either coordinate")}
+"""Gradients at which the squared ℓ∞ and ℓ1 penalties (α = 1) have two minimisers, with two of
+them and what is free: the worked counterexample to a claim of uniqueness for every g."""
+
+
+def sp_max(a: Any, b: Any) -> Any:
+    """max(a, b) as a SymPy expression."""
+    import sympy
+
+    return sympy.Max(a, b)
+
+
+def _uniqueness_claim(solution: Any, words: str, part: str | None) -> Refutation | None:
+    """"The minimiser is unique for every g (the objective is strictly convex)": false for a
+    squared ℓ∞ or ℓ1 penalty, whose unit ball has flat faces. The part is the one the sentence
+    stands in (or the one whose norm it names); the counterexample is worked out with SymPy:
+    both points attain the verified minimum value −α‖g‖²_*/4 at α = 1."""
+    import sympy
+
+    m = _UNIQUE.search(words)
+    if m is None or not (_EVERY_G.search(m.group(0)) or _STRICTLY_CONVEX.search(words)):
+        return None
+    for p, a in _values(solution, lambda q: q == "update"):
+        if (part is not None and p.label != part) or a.subject not in _TIES:
+            continue
+        g, objective, points, free = _TIES[a.subject]
+        values = {sympy.nsimplify(objective(*map(sympy.nsimplify, u))) for u in points}
+        dual = {"linf": 1, "l1": 1}[a.subject]  # ‖(1, 0)‖₁ = ‖(1, 1)‖∞ = 1
+        if values != {sympy.Rational(-dual ** 2, 4)}:
+            return None
+        shown = " and ".join(str(tuple(sympy.nsimplify(x) for x in u)) for u in points)
+        return Refutation(f"with the squared {'ℓ∞' if a.subject == 'linf' else 'ℓ1'} penalty the "
+                          f"objective is convex but not strictly convex: for g = {g} and α = 1 "
+                          f"both {shown} attain the minimum value −1/4 ({free}); the minimiser is "
+                          "unique only when the gradient has no ties or zeros of that kind", p.label)
     return None
 
 
@@ -1422,12 +1560,12 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                 continue
             why = None
             claim = unpremised(words)
-            same = _SAME.search(claim) or _universal_sameness(claim)
+            same = _SAME.search(claim) or _universal_sameness(claim) or _cost_sameness(claim)
             said = re.sub(r"\bnever (?=changes?|affects?|alters?|moves?|turns?|its\b|the\b)",
                           "always ", words) if (_NEVER_CHANGES.search(words) or
                                                 _NORM_KEEPS_DIRECTION.search(words)) else words
             # the rule's own "never" is what it states, not a negation of it
-            if same and not stance(said, same.end() - 1, same.end()):
+            if same and (same.re is _COST_SAME or not stance(said, same.end() - 1, same.end())):
                 why = _sameness(solution, words)
             held = _held(words)
             stated = _INTENSIFIER.sub(" ", _NO_MATTER.sub(" ", _stated(held)))
@@ -1441,10 +1579,12 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                        or _signed_claim(solution, held)
                        or _estimator_claim(solution, held)
                        or _stable_step_claim(solution, held, scope.at(unit.start + offset))
+                       or _converges_at_claim(solution, held, scope.at(unit.start + offset))
                        or _equivalence_claim(solution, held, before)
                        or _only_claim(solution, held)
                        or _single_coordinate_claim(solution, held)
                        or _existence_claim(solution, held)
+                       or _uniqueness_claim(solution, held, unit.part)
                        or _tuned_rate_scope(solution, held)
                        or _any_start(solution, held)
                        or _sign_claim(solution, held)

@@ -447,6 +447,13 @@ _OPENS_COMPARISON = re.compile(r"\s*[*_]*(?:for comparison|by comparison|in comp
 69 iterations, and with heavy ball about 22"): every value in it is set beside the answer."""
 
 
+_SUBSTITUTION = re.compile(r"\b(?:replac(?:e|es|ed|ing)|substitut(?:e|es|ed|ing)|swap(?:s|ped|ping)?|"
+                           r"trad(?:e|es|ed|ing))\b[^.;]{0,40}?\b(?:by|with|for)\b|\b(?:in place of|"
+                           r"instead of)\b", re.I)
+"""A clause about the form of a formula ("the gain comes from replacing κ by √κ in the rate",
+"√κ instead of κ"): the symbols in it are set beside each other, not stated as values."""
+
+
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding offset ``pos`` starts (after a full stop and a space, or a
     line break)."""
@@ -484,6 +491,8 @@ def stance(text: str, pos: int, end: int) -> Stance:
             _REFERENCE_OF.search(head[-60:]) or _OPENS_COMPARISON.match(
                 scope_text, _sentence_start(scope_text, rel)):
         return Stance("hypothetical")
+    if _SUBSTITUTION.search(here):
+        return Stance("substitution")
     if _SCALING.search(here) or _SCALING.search(head[-30:]) or (
             _ROUGHLY.search(head[-25:]) and _LARGE_LIMIT.search(head[-80:])):
         return Stance("scaling")
