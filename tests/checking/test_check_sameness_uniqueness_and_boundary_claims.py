@@ -1,9 +1,10 @@
 """General statements refuted by their content: a cost said to be one for every scheme (the
 verified volumes or message counts differ), a minimiser said to be unique for every gradient
-under a squared ℓ∞ penalty (two points attain the minimum at g = (1, 0)), and gradient descent
+under a squared ℓ∞ penalty (solved again at g = (1, 0), the step is a whole set), and gradient descent
 said to converge at a step at or beyond its largest stable step (the factor 1 − αλ is −1 or
 below there). Also: a clause that replaces one symbol by another states no value, and a
-rescale-then-SGD procedure said to be exactly AdaGrad is an over-reach."""
+rescale-then-SGD procedure said to be exactly AdaGrad is an over-reach. One scheme said to make
+each worker send fewer values than another, refuted by the per-worker formulas."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def test_a_squared_max_norm_minimiser_said_unique_for_every_gradient_is_false(so
     kinds = finding_kinds(part)
     assert "false-claim" in kinds, part.findings
     why = next(f.message for f in part.findings if f.kind == "false-claim")
-    assert "(1, 0)" in why and "−1/4" in why, why
+    assert "[1, 0]" in why and "whole set" in why, why
 
 
 @pytest.mark.parametrize("sentence", [
@@ -119,3 +120,23 @@ def test_a_rescale_then_sgd_procedure_said_to_be_adagrad_is_an_over_reach(solved
             f"This {name} procedure is exactly AdaGrad run on the original features.\n")
     part = graded_part(solved, OC, text, "c")
     assert "over-reach" in finding_kinds(part), part.findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ring all-reduce always sends fewer bytes per worker than the parameter server, for any n.",
+    "With a parameter server each worker always sends more data per worker than in ring "
+    "all-reduce.",
+])
+def test_a_per_worker_comparison_the_formulas_refute_is_false(solved, sentence):
+    part = graded_part(solved, DT, f"{TABLE}\n{sentence}\n", "main")
+    assert "false-claim" in finding_kinds(part), part.findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "All-to-all sends more values per worker than ring all-reduce.",
+    "For n > 2 the parameter server sends fewer bytes per worker than ring all-reduce.",
+    "Ring all-reduce does not always send fewer bytes per worker than the parameter server.",
+])
+def test_a_per_worker_comparison_that_holds_or_is_denied_is_no_false_claim(solved, sentence):
+    part = graded_part(solved, DT, f"{TABLE}\n{sentence}\n", "main")
+    assert "false-claim" not in finding_kinds(part), part.findings

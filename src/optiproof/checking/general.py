@@ -1098,56 +1098,6 @@ def _existence_claim(solution: Any, words: str) -> Refutation | None:
     return None
 
 
-_UNIQUE = re.compile(
-    r"\b(?:minimi[sz]ers?|minimi[sz]ing (?:step|point|update)|solution|optimal (?:step|update|point|"
-    r"direction)|argmin|maximi[sz]er|step|update|u\*?|d\*?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:always\s+|"
-    r"then\s+|therefore\s+|hence\s+)?unique\b(?P<scope>[^.;]{0,50})"
-    r"|\bunique (?:minimi[sz]er|solution|optimal step)\b(?P<scope2>[^.;]{0,50})", re.I)
-_EVERY_G = re.compile(r"\b(?:for|with)\s+(?:every|any|all|each|arbitrary)\s+(?:(?:nonzero|non-zero)\s+)?"
-                      r"(?:g|∇\s*f|G|gradients?|inputs?|choices? of g)\b|\balways\b|\bin (?:all|every) cases?"
-                      r"|\bregardless\b|\bstrictly convex\b", re.I)
-_STRICTLY_CONVEX = re.compile(r"\bstrictly convex\b", re.I)
-_TIES = {"linf": ("(1, 0)", lambda u1, u2: u1 + sp_max(abs(u1), abs(u2)) ** 2,
-                  ((-0.5, 0), (-0.5, 0.5)), "u₂ may take any value in [−½, ½]"),
-         "l1": ("(1, 1)", lambda u1, u2: u1 + u2 + (abs(u1) + abs(u2)) ** 2,
-                ((-0.5, 0), (0, -0.5)), "the step may go along either coordinate")}
-"""Gradients at which the squared ℓ∞ and ℓ1 penalties (α = 1) have two minimisers, with two of
-them and what is free: the worked counterexample to a claim of uniqueness for every g."""
-
-
-def sp_max(a: Any, b: Any) -> Any:
-    """max(a, b) as a SymPy expression."""
-    import sympy
-
-    return sympy.Max(a, b)
-
-
-def _uniqueness_claim(solution: Any, words: str, part: str | None) -> Refutation | None:
-    """"The minimiser is unique for every g (the objective is strictly convex)": false for a
-    squared ℓ∞ or ℓ1 penalty, whose unit ball has flat faces. The part is the one the sentence
-    stands in (or the one whose norm it names); the counterexample is worked out with SymPy:
-    both points attain the verified minimum value −α‖g‖²_*/4 at α = 1."""
-    import sympy
-
-    m = _UNIQUE.search(words)
-    if m is None or not (_EVERY_G.search(m.group(0)) or _STRICTLY_CONVEX.search(words)):
-        return None
-    for p, a in _values(solution, lambda q: q == "update"):
-        if (part is not None and p.label != part) or a.subject not in _TIES:
-            continue
-        g, objective, points, free = _TIES[a.subject]
-        values = {sympy.nsimplify(objective(*map(sympy.nsimplify, u))) for u in points}
-        dual = {"linf": 1, "l1": 1}[a.subject]  # ‖(1, 0)‖₁ = ‖(1, 1)‖∞ = 1
-        if values != {sympy.Rational(-dual ** 2, 4)}:
-            return None
-        shown = " and ".join(str(tuple(sympy.nsimplify(x) for x in u)) for u in points)
-        return Refutation(f"with the squared {'ℓ∞' if a.subject == 'linf' else 'ℓ1'} penalty the "
-                          f"objective is convex but not strictly convex: for g = {g} and α = 1 "
-                          f"both {shown} attain the minimum value −1/4 ({free}); the minimiser is "
-                          "unique only when the gradient has no ties or zeros of that kind", p.label)
-    return None
-
-
 _EVERY_FUNCTION = re.compile(
     r"\b(?:every|all|any|each|arbitrary|general|whatever)\b(?:\s+[\w,μ-]+){0,6}?\s+(?:functions?|"
     r"objectives?|problems?|loss(?:es)?)\b|\bnot (?:special|specific|limited|restricted) to "
@@ -1584,7 +1534,6 @@ def general_findings(solution: Any, doc: Any, lay: Any, claims: list[Any],
                        or _only_claim(solution, held)
                        or _single_coordinate_claim(solution, held)
                        or _existence_claim(solution, held)
-                       or _uniqueness_claim(solution, held, unit.part)
                        or _tuned_rate_scope(solution, held)
                        or _any_start(solution, held)
                        or _sign_claim(solution, held)

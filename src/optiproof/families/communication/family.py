@@ -50,5 +50,5 @@ COMMUNICATION = Family(
     witness=imported(f"{__package__}.witness:witnesses"),
     answers=ASKS, entries=tuple(S.SCHEMES), facts=CommunicationFacts,
     measure=imported(f"{__package__}.measure:measure"),
-    reader=f"{__package__}.reader",
+    reader=f"{__package__}.reader", checker=f"{__package__}.check",
     problems=("problems/texts/distributed-training.txt", "problems/distributed-training.yaml"))

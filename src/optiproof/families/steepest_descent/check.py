@@ -98,6 +98,48 @@ def _tied(gradient: list) -> list | None:
 
 
 _TIED_SOLVED: dict[str, Any] = {}
+_DEGENERATE = ([1, 0], [1, 1], [1, 1, 0])
+"""Gradients tried where the part's gradient is a letter: a zero entry, a tie."""
+
+
+def degenerate_instance(part: Any) -> tuple[list, str] | None:
+    """The part solved again on a gradient where its optimal step is a whole set: a tie for
+    the largest entry of its own numeric gradient, else (for a gradient written as a letter)
+    the first of a zero entry or a tie that makes it one. (that gradient, how its optimal
+    steps are described), or None when the step stays one point on all of them."""
+    from optiproof.families.steepest_descent.solve import solve
+
+    spec = getattr(part.facts, "spec", None)
+    if spec is None:
+        return None
+    if isinstance(spec.gradient, list):
+        return tie_instance(part)
+    key = "degenerate " + spec.model_dump_json()
+    if key not in _TIED_SOLVED:
+        _TIED_SOLVED[key] = None
+        for gradient in _DEGENERATE:
+            other = solve(spec.model_copy(update={"gradient": gradient}), figures=False)
+            sets = [a for a in other.answers if a.status == "set-valued"]
+            if sets:
+                _TIED_SOLVED[key] = (gradient, sets[0].set_description)
+                break
+    return _TIED_SOLVED[key]
+
+
+_UNIQUE_ALWAYS = re.compile(
+    r"\b(?:minimi[sz]ers?|minimi[sz]ing (?:step|point|update)|solution|optimal (?:step|update|point|"
+    r"direction)|argmin|step|update|u\*?|d\*?)\b[^.;]{0,30}?\b(?:is|are)\s+(?:always\s+|then\s+|"
+    r"therefore\s+|hence\s+)?unique\b[^.;]{0,40}?(?:\b(?:for|with)\s+(?:every|any|all|each|"
+    r"arbitrary)\s+(?:(?:nonzero|non-zero)\s+)?(?:g|∇\s*f|gradients?|inputs?|choices? of g)\b|"
+    r"\bstrictly convex\b|\bin (?:all|every) cases?\b|\bregardless\b)"
+    r"|\b(?:minimi[sz]ers?|solution|step|update|u\*?|d\*?)\b[^.;]{0,20}?\b(?:is|are)\s+always\s+"
+    r"unique\b"
+    r"|\bunique (?:minimi[sz]er|solution|optimal step)\b[^.;]{0,20}?\b(?:for|with)\s+(?:every|"
+    r"any|all|each)\s+(?:g|∇\s*f|gradients?)\b"
+    r"|\bstrictly convex\b[^.;]{0,60}?\bunique\b", re.I)
+"""The optimal step said to be one point for every gradient ("the minimiser is unique for every
+g (strictly convex objective)", "this u is always unique", "since the objective is strictly
+convex, the solution is unique")."""
 
 
 def tie_instance(part: Any) -> tuple[list, str] | None:
@@ -190,6 +232,12 @@ def false_statements(part: Any) -> list[tuple[Any, ...]]:
                                         "but the penalized step for the weighted norm √(dᵀPd) "
                                         "is −(α/2)P⁻¹g: preconditioned gradient descent (a "
                                         "diagonal P gives Adagrad-like per-coordinate steps)"))
+    degenerate = degenerate_instance(part)
+    if degenerate is not None:
+        gradient, described = degenerate
+        out.append((_UNIQUE_ALWAYS, f"says the optimal step is unique for every gradient, but "
+                                    f"for the gradient {gradient} it is a whole set: "
+                                    f"{described}"))
     tie = tie_instance(part)
     if tie is not None:
         gradient, described = tie
