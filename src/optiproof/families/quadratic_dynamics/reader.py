@@ -1148,7 +1148,9 @@ _OPERATOR_NORM = re.compile(r"‖ ?I ?- ?[αηγ] ?[AHQ] ?‖_2")
 """``ρ(α) = ‖I − αA‖_2``: for a symmetric A, the spectral norm is the spectral radius."""
 
 
-_ERROR_NORM = re.compile(r"‖ ?\(?[θxwe][^‖]{0,28}‖(?:_(\{?\w{1,3}\}?|∞))?")
+_ERROR_NORM = r"‖ ?\(?[θxwe{letters}][^‖]{{0,28}}‖(?:_(\{{?\w{{1,3}}\}}?|∞))?"
+"""An iterate's or an error's norm (``‖θ_t − θ*‖_2``), the iterate also named by the letter of
+the written form or update rule (``‖z_k‖_2``)."""
 
 
 def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
@@ -1159,8 +1161,11 @@ def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
         if op:
             r.convention("operator norm", op.group(0), "the spectral norm of the symmetric "
                                                        "I − αH is its spectral radius, the rate")
-    found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)
-             if re.search(r"[-_]|^\(?[θxwe](?:\d{1,2}|[kt])$", m.group(0).split("‖")[1].strip())]
+    letters = "".join(v for v in r.found.get(_LETTERS, ()) if len(v) == 1)
+    norm = re.compile(_ERROR_NORM.format(letters=re.escape(letters)))
+    found = [m for text in (own, ctx) for m in norm.finditer(text)
+             if re.search(rf"[-_]|^\(?[θxwe{re.escape(letters)}](?:\d{{1,2}}|[kt])$",
+                          m.group(0).split("‖")[1].strip())]
     # an iterate or an error, its index maybe flattened by a PDF copy ('‖x0‖_2')
     if not found:
         return
@@ -1844,10 +1849,20 @@ _LETTERS = "the variable of the written quadratic form"
 
 
 def _form_variables(texts: tuple[str, ...]) -> tuple[str, ...]:
-    """The one-letter variables of the functions written ½ vᵀMv (``q(z) = ½ zᵀAz``: z), which
-    name the iterates (z_1, z_2) as θ, w and x do."""
-    return tuple(dict.fromkeys(f.variable for t in texts for f in matrix_quadratic_forms(t)
-                               if re.fullmatch(r"[a-zα-ω]", f.variable)))
+    """The one-letter variables of the functions written ½ vᵀMv (``q(z) = ½ zᵀAz``: z), and the
+    letter a written update rule steps (``z_{k+1} = z_k − η∇f(z_k)``, ``v ← v − lr·∇f(v)``),
+    which name the iterates (z_1, z_2) as θ, w and x do."""
+    return tuple(dict.fromkeys([f.variable for t in texts for f in matrix_quadratic_forms(t)
+                                if re.fullmatch(r"[a-zα-ω]", f.variable)] +
+                               [m.group("v") for t in texts for m in _STEPPED_LETTER.finditer(t)]))
+
+
+_STEPPED_LETTER = re.compile(
+    r"(?<![\w.])(?P<v>[a-zα-ω])(?:_?\{?\(?(?P<i>[kt]) ?\+ ?1\)?\}?)? ?(?:=|←|<-|:=) ?(?P=v)"
+    r"(?(i)_?\{?\(?(?P=i)\)?\}?) ?[-−] ?[^=;?]{0,30}?(?:∇|\\nabla|grad\b)[^=;?]{0,12}?\( ?(?P=v)"
+    r"(?(i)_?\{?\(?(?P=i)\)?\}?) ?\)")
+"""An update rule stepping one letter down the gradient at that letter ('z_{k+1} = z_k − η∇f(z_k)',
+'v ← v − lr * grad h(v)'): the letter of the iterates."""
 
 
 def _iterate_index(symbol: str, letters: tuple[str, ...] = ()) -> int | None:
@@ -2043,8 +2058,9 @@ def _after_steps(own: str, name: str) -> tuple[list[int], str] | None:
     return None
 
 
-_OPTIMUM_NAMED = re.compile(r"(?<![\w])(?:α|η|γ|lr) ?= ?(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b)")
-"""'γ = γ*': the step is the optimal step of the part's method."""
+_OPTIMUM_NAMED = re.compile(r"(?:(?<![\w])(?:α|η|γ|lr) ?= ?|\b(?:with|at|using|use) (?:the "
+                            r"(?:step(?: size)? )?)?)(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b)")
+"""'γ = γ*', 'still with η*': the step is the optimal step of the part's method."""
 
 
 _FOR_EACH_STEP = re.compile(r"\b(?:for|with|in|under) (?:each|both|either|every|all)(?: (?:of )?(?:the |"
@@ -2068,6 +2084,11 @@ def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
     alpha = r.fields.get(F.alpha)
     if that is not None and previous and alpha is not None and alpha.source not in own:
         del r.fields[F.alpha]   # "using that η": the step of the part before, not the shared one
+    named = _OPTIMUM_NAMED.search(own)
+    if named is not None and alpha is not None and alpha.source not in own:
+        del r.fields[F.alpha]   # "with η = η*": the optimum, not a step of the shared text
+        r.notes.append(f"\"{alpha.source}\" of the shared text is not this part's step: the "
+                       f"part sets \"{named.group(0)}\"")
     if r.value(F.alpha) is not None:
         return
     m = _OPTIMUM_NAMED.search(own)
