@@ -232,6 +232,14 @@ class QuadraticDynamicsReader:
         m = _OF_METHODS.match(sentence.strip())
         split = r.found.get(_SPLIT) or []
         named = OPTIMIZERS.mentions(sentence.strip())
+        compared = _COMPARED_WITH.match(sentence.strip())
+        if compared is not None and len(split) >= 2 and len(named) == 1 and \
+                named[0].start >= compared.end() and re.fullmatch(
+                    r"(?:(?:the|plain|vanilla|standard|ordinary|simple) )*",
+                    sentence.strip()[compared.end():named[0].start], re.I) and \
+                named[0].entry.key in split and \
+                _SAME_SETTINGS.fullmatch(sentence.strip()[named[0].end:]):
+            return True   # "Compare with GD at the same lr.": the part's requests, of GD too
         if m is None and len(split) >= 2 and named and named[0].start == 0 and \
                 named[0].entry.key in split and _SHARED_PREDICATE.match(
                     sentence.strip()[named[0].end:]):
@@ -1309,7 +1317,7 @@ _NOTATION = re.compile(r" (?:parameters?|coefficients?|constants?|terms?) (?:are
 by β"): it names the symbol a later part's momentum takes, not the method every part studies."""
 
 
-_REQUESTING = re.compile(r"\?|^(?:\(?\w{1,4}[.)] )?(?:(?:and|now|then|also),? )?(?:give|find|compute|"
+_REQUESTING = re.compile(r"\?|^(?:\(?\w{1,4}[.)] )?(?:(?:and|now|then|also),? )?(?:give|find|compute|compare|contrast|"
                          r"determine|state|derive|evaluate|what|how|which)\b", re.I)
 
 
@@ -1481,6 +1489,15 @@ _SHARED_PREDICATE = re.compile(r"^ ?(?:\((?:part |question |Q)?[a-h1-9]\) ?)?(?:
 need"): the second subject with it asks the same of that method."""
 _SETTINGS = "settings of each method"
 _SPLIT = "methods of the part, one reading each"
+_COMPARED_WITH = re.compile(r"^(?:(?:and|now|then|also|finally),? )?(?:compare|contrast)(?: (?:it|this|"
+                            r"that|them|these|the (?:result|answer|value)s?))? (?:with|to|against|"
+                            r"versus|vs\.?) ", re.I)
+_SAME_SETTINGS = re.compile(r"(?: (?:method|algorithm|iteration))?(?:,? (?:at|with|using|for|under|"
+                            r"run (?:at|with)) (?:the same|that|this|an? (?:equal|identical)) "
+                            r"(?:step(?:[- ]?size)?|learning rate|lr|[αηγ]|settings?|parameters?))?"
+                            r" ?[.!?]?", re.I)
+"""'Compare with GD at the same lr.': the part's requests asked of another method it reads,
+at the settings it shares (a comparison with anything more stays a request of its own)."""
 _OF_METHODS = re.compile(r"^(?:for|with|using|of) (?P<a>.{1,40}?),? (?:and|as well as|&) "
                          r"(?:also |again )?(?:for|with|using|of) (?P<b>.{1,40}?)\s?[?.!]?$", re.I)
 """'for GD and for the heavy-ball method': the request before it asked of two methods."""
