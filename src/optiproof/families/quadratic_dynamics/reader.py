@@ -1386,10 +1386,11 @@ def _read_switched_off(own: str, r: PartReading) -> None:
                                                  "the framework runs plain heavy ball")
 """``nesterov=False`` in code: the method is switched off, not named."""
 
+_LABEL = r"(?:[a-h1-9]|i{1,3}|iv|vi{0,3})"
 _COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?"
-                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?| \((?:part |"
-                          r"question |Q)?[a-h1-9]\))? ?(?:,|and|or|"
-                          r"vs\.?|versus|/|&) (?:(?:for|with|using) )?(?:the |plain |vanilla |standard )?",
+                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?" + _LABEL + r"\)?| \((?:(?:from|"
+                          r"of|in|as in|see|cf\.?) )?(?:part |question |Q)?\(?" + _LABEL + r"\)?\))? ?(?:,|and|or|"
+                          r"vs\.?|versus|/|&) (?:(?:for|with|using|by) )?(?:the |plain |vanilla |standard )?",
                           re.I)
 """What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball',
 'for the heavy-ball method and for GD')."""
