@@ -60,3 +60,13 @@ def test_the_optimum_named_in_a_part_beats_a_step_of_the_shared_text():
     assert b.value("steps") == [2]
     assert read_report(text).complete
 
+
+
+def test_the_optimum_of_one_method_among_several_is_not_the_parts_step():
+    parts = _parts("The Hessian has smallest and largest eigenvalues μ = 1 and L = 9. Gradient "
+                   "descent: x_{k+1} = x_k - η∇f(x_k).\n(a) Give the optimal constant step η^* "
+                   "and its rate.\n(b) How many iterations do GD with η^* and heavy ball need to "
+                   "shrink the error by a factor 1000?")
+    read = {p.value("method"): p for label, p in parts.items() if label.startswith("b")}
+    assert set(read) == {"gd", "heavy-ball"}
+    assert read["heavy-ball"].value("alpha") is None

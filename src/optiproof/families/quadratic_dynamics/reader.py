@@ -1387,7 +1387,8 @@ def _read_switched_off(own: str, r: PartReading) -> None:
 """``nesterov=False`` in code: the method is switched off, not named."""
 
 _LABEL = r"(?:[a-h1-9]|i{1,3}|iv|vi{0,3})"
-_COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?"
+_COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?(?: (?:with|at|using) (?:the "
+                          r"(?:optimal |best )?(?:step(?: size)? )?)?(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b))?"
                           r"(?: (?:from|of|in|as in) (?:part |question )?\(?" + _LABEL + r"\)?| \((?:(?:from|"
                           r"of|in|as in|see|cf\.?) )?(?:part |question |Q)?\(?" + _LABEL + r"\)?\))? ?(?:,|and|or|"
                           r"vs\.?|versus|/|&) (?:(?:for|with|using|by) )?(?:the |plain |vanilla |standard )?",
@@ -2103,13 +2104,16 @@ def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
     if that is not None and previous and alpha is not None and alpha.source not in own:
         del r.fields[F.alpha]   # "using that η": the step of the part before, not the shared one
     named = _OPTIMUM_NAMED.search(own)
+    if named is not None and "=" not in named.group(0) and any(
+            name != O.GD.key for name, _ in methods):
+        named = None   # "GD with η* and heavy ball": the optimum of one method of several
     if named is not None and alpha is not None and alpha.source not in own:
         del r.fields[F.alpha]   # "with η = η*": the optimum, not a step of the shared text
         r.notes.append(f"\"{alpha.source}\" of the shared text is not this part's step: the "
                        f"part sets \"{named.group(0)}\"")
     if r.value(F.alpha) is not None:
         return
-    m = _OPTIMUM_NAMED.search(own)
+    m = named
     ref = _ANSWER_OF_PART.search(own)
     pair = False   # the heavy-ball pair of another part: its momentum is taken too
     if m is None and ref is None and that is not None and previous:
