@@ -2405,8 +2405,8 @@ def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
 _BOUNDARY_NOUN = re.compile(r"(?:the |that |this |its )?(?:exact |critical )?(?:threshold|cut-?off|"
                             r"boundary|critical value)", re.I)
 """A generic noun for the step where stability ends, beside an asked largest stable step."""
-_WORD_FACTOR = re.compile(r"\b(?:by )?(?:a factor (?:of )?)?(?:(?:one|a) )?(?P<w>hundred|thousand|"
-                          r"million|billion)\b|\bby (?P<n>\d|one|two|three|four|five|six|seven|eight|"
+_WORD_FACTOR = re.compile(r"\b(?:by )?(?:a factor (?:of )?)?(?:(?:one|a) )?(?:(?P<m>ten|hundred) )?"
+                          r"(?P<w>hundred|thousand|million|billion)\b|\bby (?P<n>\d|one|two|three|four|five|six|seven|eight|"
                           r"nine|ten|twelve) orders? of magnitude\b", re.I)
 _WORDS = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "one": 1, "two": 2, "three": 3,
           "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -2423,6 +2423,8 @@ def _word_factor(text: str) -> tuple[Any, str] | None:
             continue
         word = (m.group("w") or m.group("n")).lower()
         power = _WORDS[word] if word in _WORDS else int(word)
+        if m.group("w") and m.group("m"):   # "ten thousand", "a hundred million"
+            power += {"ten": 1, "hundred": 2}[m.group("m").lower()]
         return Num(Fraction(10) ** power, f"10^{power}"), phrase(text, verb.start(), m.end())
     return None
 
@@ -2445,6 +2447,9 @@ def _one_in_a(text: str) -> tuple[Any, str] | None:
     return Num(Fraction(10) ** power, f"10^{power}"), phrase(text, m.start(), m.end())
 
 
+_SCALE_WORD = re.compile(r" (thousand|million|billion)\b", re.I)
+
+
 def _factor(text: str) -> tuple[Any, str] | None:
     """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
     reduction": the factor."""
@@ -2454,6 +2459,11 @@ def _factor(text: str) -> tuple[Any, str] | None:
         for m in rx(r"\b(?:by|to)(?: (?:at least|no less than))?(?: a factor(?: of)?)?"
                     r"(?: (?:at least|no less than))? ").finditer(window):
             num = number_at(text, verb.end() + m.end())
+            scale = _SCALE_WORD.match(text, num[1]) if num is not None else None
+            if scale is not None:   # "by 100 thousand": the number times its scale word
+                power = _WORDS[scale.group(1).lower()]
+                return Num(num[0].value * 10 ** power, f"{num[0].text} × 10^{power}"), \
+                    phrase(text, verb.start(), scale.end())
             if num is not None:
                 return num[0], phrase(text, verb.start(), num[1])
     for m in rx(r"\b(?=\d[\d^]{0,6}-fold\b)").finditer(text):   # "reduce the error 1000-fold"
