@@ -393,6 +393,12 @@ class QuadraticDynamicsReader:
             if quantity in taken and r.value(field) is None and \
                     not any(m.name == field for m in r.missing):
                 r.miss(field, reason)
+        start = r.found.get(F.theta0)
+        if start is not None and F.theta0 not in r.fields and taken and \
+                set(taken) <= _START_FREE and start[1] not in (r.own_text or ""):
+            r.convention("start not needed", start[1], "the start θ_0 the text states enters none "
+                         "of the quantities this part asks (the curvature, the steps and the "
+                         "worst-case rates are the same from every start)")
         steps = stated_steps(r.own_text or "")
         each = _FOR_EACH_STEP.search(r.own_text or "")
         if r.value(F.alpha) is not None and len(steps) > 1 and each:
@@ -2577,6 +2583,14 @@ def _set_number(r: PartReading, field: str, got: tuple[Any, str], text: str = ""
 
 
 # -- asks ------------------------------------------------------------------------------------
+
+_START_FREE = {Q.CONDITION_NUMBER.key, Q.SMOOTHNESS.key, Q.STRONG_CONVEXITY.key, Q.EIGENVALUES.key,
+               Q.HESSIAN.key, Q.MAX_STEP.key, Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key,
+               Q.OPTIMAL_RATE.key, Q.RATE.key, Q.ITERATION_MATRIX.key,
+               Q.ITERATION_EIGENVALUES.key, Q.EQUIVALENT_STEP.key, Q.EQUIVALENT_MOMENTUM.key}
+"""Asked quantities no start changes (an iterate, a value, an iteration count from a start, or
+whether a run from it converges may)."""
+
 
 _NEEDS = (
     (Q.ITERATIONS.key, F.epsilon, "the question 'iterations' needs epsilon (the factor the error "
