@@ -75,6 +75,19 @@ _PICKED_PAIR = (r"\b(?:what|which) (?:[αηγ]|lr|step(?: ?size)?|learning rate)
                 r"set)\b")
 """'what α, β should you pick' (of a method the part names): the optimal tuning, asked."""
 
+_MOMENTUM_NOUN = r"(?:the )?(?:momentum(?: parameters?| coefficients?| terms?)?|β)"
+_IS_OPTIMAL = r" (?:is|are|would be|will be) (?:the )?(?:optimal|best)\b"
+_PARAMETERS_OPTIMAL = (r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ])"
+                       r"(?= and " + _MOMENTUM_NOUN + _IS_OPTIMAL + r"|" + _IS_OPTIMAL + r")")
+"""'what step and momentum parameter are optimal', 'which lr is best': the step a predicate says
+is optimal (the phrase is the step's own words, the momentum's are read apart)."""
+_MOMENTUM_OPTIMAL = (r"(?<=\band )" + _MOMENTUM_NOUN + _IS_OPTIMAL + r"|\b(?:what|which) "
+                     + _MOMENTUM_NOUN + _IS_OPTIMAL)
+"""'… and momentum parameter are optimal', 'which β is best': the momentum said optimal."""
+_PAIR_OPTIMAL = (r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) and "
+                 + _MOMENTUM_NOUN + _IS_OPTIMAL)
+"""'which learning rate and momentum coefficient would be best': the pair said optimal."""
+
 _ASKS = {
     "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
@@ -95,8 +108,8 @@ _ASKS = {
                     r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
                     r"learning rate\b)|" + _PICKED_PAIR + "|"
                     r"\b(?:what|which) (?:[αηγ]|lr|step(?: ?size)?|learning rate) (?:should|would|do|"
-                    r"to) (?:you |we |i |one )?(?:pick|choose|use|take|set)\b",
-    "optimal-momentum": _PICKED_PAIR + r"|\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
+                    r"to) (?:you |we |i |one )?(?:pick|choose|use|take|set)\b|" + _PARAMETERS_OPTIMAL,
+    "optimal-momentum": _PICKED_PAIR + "|" + _MOMENTUM_OPTIMAL + r"|\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
     "optimal-rate": r"\boptimal (?:(?:heavy[- ]ball|polyak|nesterov|momentum|gd|gradient[- ]descent) )?"
@@ -2858,6 +2871,10 @@ def _read_asks(own: str, r: PartReading) -> None:
                 continue
             found.append((m.start(), kind, phrase(own, m.start(), m.end())))
             break
+    pair = rx(_PAIR_OPTIMAL).search(own)   # its words, all of them: the request's own phrase
+    if pair is not None:
+        found += [(pair.start(), kind, phrase(own, pair.start(), pair.end()))
+                  for kind in ("optimal-step", "optimal-momentum")]
     for pos, said, symbols in asked_tunings(own):   # "Tuned η and β, and the rate."
         roles = {parameter_role(x, (own,)) for x in symbols}
         found += [(pos, kind, said) for role, kind in ((STEP, "optimal-step"),
