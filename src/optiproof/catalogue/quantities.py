@@ -1142,6 +1142,8 @@ _NOT_STATED = r"(?! ?(?:is|are|equals|=|:|≈)(?![\w]))"
 """Not followed by a verb stating its value ("the largest eigenvalue of the Hessian is 10" gives
 L; it does not ask it)."""
 
+_HESSIAN_EIGENVALUE = r"(?:hessian|curvature) eigenvalues?\b"
+"""The Hessian's eigenvalue named with the Hessian before it ("the largest Hessian eigenvalue")."""
 _HESSIAN_OF = r"(?:the hessian|∇\^?2 ?f|∇²f)\b"
 """What names the Hessian after "eigenvalue of": its extreme eigenvalues are the strong convexity
 and smoothness constants (of a quadratic, exactly; the Hessian of anything else is not one matrix,
@@ -1169,7 +1171,10 @@ SMOOTHNESS = _add(_Q(
              r"lowest) curvatures?\b)",
              r"\b(?:largest|maximum|maximal|highest) eigenvalue(?= of " + _HESSIAN_OF + _NOT_STATED + r")",
              r"\b(?:largest|maximum|maximal|highest)(?= and (?:the )?(?:smallest|minimum|minimal|"
-             r"lowest) eigenvalues? of " + _HESSIAN_OF + _NOT_STATED + r")"),
+             r"lowest) eigenvalues? of " + _HESSIAN_OF + _NOT_STATED + r")",
+             r"\b(?:largest|maximum|maximal|highest)(?: " + _HESSIAN_EIGENVALUE + _NOT_STATED +
+             r"|(?= and (?:the )?(?:smallest|minimum|minimal|lowest) " + _HESSIAN_EIGENVALUE +
+             _NOT_STATED + r"))"),
     labels=(r"\bsmoothness\b",)))
 STRONG_CONVEXITY = _add(_Q(
     "strong-convexity-constant", "strong convexity constant", r"\mu",
@@ -1181,7 +1186,10 @@ STRONG_CONVEXITY = _add(_Q(
              r"highest) curvatures?\b)",
              r"\b(?:smallest|minimum|minimal|lowest) eigenvalue(?= of " + _HESSIAN_OF + _NOT_STATED + r")",
              r"\b(?:smallest|minimum|minimal|lowest)(?= and (?:the )?(?:largest|maximum|maximal|"
-             r"highest) eigenvalues? of " + _HESSIAN_OF + _NOT_STATED + r")"),
+             r"highest) eigenvalues? of " + _HESSIAN_OF + _NOT_STATED + r")",
+             r"\b(?:smallest|minimum|minimal|lowest)(?: " + _HESSIAN_EIGENVALUE + _NOT_STATED +
+             r"|(?= and (?:the )?(?:largest|maximum|maximal|highest) " + _HESSIAN_EIGENVALUE +
+             _NOT_STATED + r"))"),
     labels=(r"\bstrong(?:ly)?[- ]convex\w*\b",)))
 HESSIAN = _add(_Q(
     "hessian", "Hessian of the objective", r"\nabla^2 f", value_kind="matrix",

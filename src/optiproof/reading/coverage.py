@@ -225,6 +225,18 @@ _VERSION_BEFORE = re.compile(r"\b(?:(?:py)?torch|python|cuda|cudnn|numpy|jax|ten
 answer depends on."""
 
 
+_MEMORY_AFTER = re.compile(r"^ ?(?:[KMGT]i?B|[kmgt]b|gigs?|gigabytes?|megabytes?|terabytes?)(?: of)?"
+                           r" (?:(?:system |main |host |gpu |device |video )?(?:RAM|VRAM|memory|DRAM|"
+                           r"HBM)|(?:of )?(?:RAM|VRAM))\b", re.I)
+"""'8 GB RAM', '16GB of RAM', '24 GB of GPU memory': the memory of the machine a text runs on,
+which no answer depends on (a message or gradient size is never named as RAM or memory)."""
+
+
+def _memory(flat: str, end: int) -> bool:
+    """True when the number is the memory size of a machine (:data:`_MEMORY_AFTER`)."""
+    return bool(_MEMORY_AFTER.match(flat[end:end + 40]))
+
+
 def _version(flat: str, start: int) -> bool:
     """True when the number is a software version or a GPU model (:data:`_VERSION_BEFORE`)."""
     return bool(_VERSION_BEFORE.search(flat[max(0, start - 16):start]))
@@ -414,6 +426,9 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _batch_size(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
                                                        "no answer depends on it"))
+        elif _memory(flat, end):
+            out.append(NumberUse(text, start, "aside", "the memory of a machine: no answer depends "
+                                                       "on it"))
         elif _version(flat, start):
             out.append(NumberUse(text, start, "aside", "a software version or hardware model: no "
                                                        "answer depends on it"))

@@ -75,6 +75,19 @@ _PICKED_PAIR = (r"\b(?:what|which) (?:[αηγ]|lr|step(?: ?size)?|learning rate)
                 r"set)\b")
 """'what α, β should you pick' (of a method the part names): the optimal tuning, asked."""
 
+_MOMENTUM_NOUN = r"(?:the )?(?:momentum(?: parameters?| coefficients?| terms?)?|β)"
+_IS_OPTIMAL = r" (?:is|are|would be|will be) (?:the )?(?:optimal|best)\b"
+_PARAMETERS_OPTIMAL = (r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ])"
+                       r"(?= and " + _MOMENTUM_NOUN + _IS_OPTIMAL + r"|" + _IS_OPTIMAL + r")")
+"""'what step and momentum parameter are optimal', 'which lr is best': the step a predicate says
+is optimal (the phrase is the step's own words, the momentum's are read apart)."""
+_MOMENTUM_OPTIMAL = (r"(?<=\band )" + _MOMENTUM_NOUN + _IS_OPTIMAL + r"|\b(?:what|which) "
+                     + _MOMENTUM_NOUN + _IS_OPTIMAL)
+"""'… and momentum parameter are optimal', 'which β is best': the momentum said optimal."""
+_PAIR_OPTIMAL = (r"\b(?:what|which) (?:constant |fixed )?(?:step(?: ?size)?|learning rate|lr|[αηγ]) and "
+                 + _MOMENTUM_NOUN + _IS_OPTIMAL)
+"""'which learning rate and momentum coefficient would be best': the pair said optimal."""
+
 _ASKS = {
     "max-step": r"\b(?:largest|maximum|max|maximal|biggest|critical) (?:stable )?(?:constant |fixed )?"
                 r"(?:step(?: ?size)?|learning rate|α)\b|\bfor (?:which|what) (?:values? of )?"
@@ -95,8 +108,8 @@ _ASKS = {
                     r"(?:[αηγ](?: and β)?\b|\([αηγ], ?β\)|(?:hyper-?)?parameters\b|step(?: ?size)?\b|"
                     r"learning rate\b)|" + _PICKED_PAIR + "|"
                     r"\b(?:what|which) (?:[αηγ]|lr|step(?: ?size)?|learning rate) (?:should|would|do|"
-                    r"to) (?:you |we |i |one )?(?:pick|choose|use|take|set)\b",
-    "optimal-momentum": _PICKED_PAIR + r"|\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
+                    r"to) (?:you |we |i |one )?(?:pick|choose|use|take|set)\b|" + _PARAMETERS_OPTIMAL,
+    "optimal-momentum": _PICKED_PAIR + "|" + _MOMENTUM_OPTIMAL + r"|\boptimal (?:momentum|β)\b|\boptimal (?:\([αηγ], ?β\)|[αηγ] and β|"
                         r"(?:step(?: ?size)?|learning rate) and momentum)|"
                         r"\bbest (?:momentum|β|\([αηγ], ?β\))|\bβ(?:\^\*|\*(?![\w(∇]))",
     "optimal-rate": r"\boptimal (?:(?:heavy[- ]ball|polyak|nesterov|momentum|gd|gradient[- ]descent) )?"
@@ -232,6 +245,14 @@ class QuadraticDynamicsReader:
         m = _OF_METHODS.match(sentence.strip())
         split = r.found.get(_SPLIT) or []
         named = OPTIMIZERS.mentions(sentence.strip())
+        compared = _COMPARED_WITH.match(sentence.strip())
+        if compared is not None and len(split) >= 2 and len(named) == 1 and \
+                named[0].start >= compared.end() and re.fullmatch(
+                    r"(?:(?:the|plain|vanilla|standard|ordinary|simple) )*",
+                    sentence.strip()[compared.end():named[0].start], re.I) and \
+                named[0].entry.key in split and \
+                _SAME_SETTINGS.fullmatch(sentence.strip()[named[0].end:]):
+            return True   # "Compare with GD at the same lr.": the part's requests, of GD too
         if m is None and len(split) >= 2 and named and named[0].start == 0 and \
                 named[0].entry.key in split and _SHARED_PREDICATE.match(
                     sentence.strip()[named[0].end:]):
@@ -385,6 +406,12 @@ class QuadraticDynamicsReader:
             if quantity in taken and r.value(field) is None and \
                     not any(m.name == field for m in r.missing):
                 r.miss(field, reason)
+        start = r.found.get(F.theta0)
+        if start is not None and F.theta0 not in r.fields and taken and \
+                set(taken) <= _START_FREE and start[1] not in (r.own_text or ""):
+            r.convention("start not needed", start[1], "the start θ_0 the text states enters none "
+                         "of the quantities this part asks (the curvature, the steps and the "
+                         "worst-case rates are the same from every start)")
         steps = stated_steps(r.own_text or "")
         each = _FOR_EACH_STEP.search(r.own_text or "")
         if r.value(F.alpha) is not None and len(steps) > 1 and each:
@@ -1148,7 +1175,9 @@ _OPERATOR_NORM = re.compile(r"‖ ?I ?- ?[αηγ] ?[AHQ] ?‖_2")
 """``ρ(α) = ‖I − αA‖_2``: for a symmetric A, the spectral norm is the spectral radius."""
 
 
-_ERROR_NORM = re.compile(r"‖ ?\(?[θxwe][^‖]{0,28}‖(?:_(\{?\w{1,3}\}?|∞))?")
+_ERROR_NORM = r"‖ ?\(?[θxwe{letters}][^‖]{{0,28}}‖(?:_(\{{?\w{{1,3}}\}}?|∞))?"
+"""An iterate's or an error's norm (``‖θ_t − θ*‖_2``), the iterate also named by the letter of
+the written form or update rule (``‖z_k‖_2``)."""
 
 
 def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
@@ -1159,8 +1188,11 @@ def _read_error_norm(own: str, ctx: str, r: PartReading) -> None:
         if op:
             r.convention("operator norm", op.group(0), "the spectral norm of the symmetric "
                                                        "I − αH is its spectral radius, the rate")
-    found = [m for text in (own, ctx) for m in _ERROR_NORM.finditer(text)
-             if re.search(r"[-_]|^\(?[θxwe](?:\d{1,2}|[kt])$", m.group(0).split("‖")[1].strip())]
+    letters = "".join(v for v in r.found.get(_LETTERS, ()) if len(v) == 1)
+    norm = re.compile(_ERROR_NORM.format(letters=re.escape(letters)))
+    found = [m for text in (own, ctx) for m in norm.finditer(text)
+             if re.search(rf"[-_]|^\(?[θxwe{re.escape(letters)}](?:\d{{1,2}}|[kt])$",
+                          m.group(0).split("‖")[1].strip())]
     # an iterate or an error, its index maybe flattened by a PDF copy ('‖x0‖_2')
     if not found:
         return
@@ -1304,7 +1336,7 @@ _NOTATION = re.compile(r" (?:parameters?|coefficients?|constants?|terms?) (?:are
 by β"): it names the symbol a later part's momentum takes, not the method every part studies."""
 
 
-_REQUESTING = re.compile(r"\?|^(?:\(?\w{1,4}[.)] )?(?:(?:and|now|then|also),? )?(?:give|find|compute|"
+_REQUESTING = re.compile(r"\?|^(?:\(?\w{1,4}[.)] )?(?:(?:and|now|then|also),? )?(?:give|find|compute|compare|contrast|"
                          r"determine|state|derive|evaluate|what|how|which)\b", re.I)
 
 
@@ -1373,10 +1405,12 @@ def _read_switched_off(own: str, r: PartReading) -> None:
                                                  "the framework runs plain heavy ball")
 """``nesterov=False`` in code: the method is switched off, not named."""
 
-_COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?"
-                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?[a-h1-9]\)?| \((?:part |"
-                          r"question |Q)?[a-h1-9]\))? ?(?:,|and|or|"
-                          r"vs\.?|versus|/|&) (?:(?:for|with|using) )?(?:the |plain |vanilla |standard )?",
+_LABEL = r"(?:[a-h1-9]|i{1,3}|iv|vi{0,3})"
+_COORDINATED = re.compile(r"(?: (?:method|algorithm|iteration))?(?: (?:with|at|using) (?:the "
+                          r"(?:optimal |best )?(?:step(?: size)? )?)?(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b))?"
+                          r"(?: (?:from|of|in|as in) (?:part |question )?\(?" + _LABEL + r"\)?| \((?:(?:from|"
+                          r"of|in|as in|see|cf\.?) )?(?:part |question |Q)?\(?" + _LABEL + r"\)?\))? ?(?:,|and|or|"
+                          r"vs\.?|versus|/|&) (?:(?:for|with|using|by) )?(?:the |plain |vanilla |standard )?",
                           re.I)
 """What joins two methods named together ('GD and heavy ball', 'GD from (a) and heavy ball',
 'for the heavy-ball method and for GD')."""
@@ -1476,6 +1510,15 @@ _SHARED_PREDICATE = re.compile(r"^ ?(?:\((?:part |question |Q)?[a-h1-9]\) ?)?(?:
 need"): the second subject with it asks the same of that method."""
 _SETTINGS = "settings of each method"
 _SPLIT = "methods of the part, one reading each"
+_COMPARED_WITH = re.compile(r"^(?:(?:and|now|then|also|finally),? )?(?:compare|contrast)(?: (?:it|this|"
+                            r"that|them|these|the (?:result|answer|value)s?))? (?:with|to|against|"
+                            r"versus|vs\.?) ", re.I)
+_SAME_SETTINGS = re.compile(r"(?: (?:method|algorithm|iteration))?(?:,? (?:at|with|using|for|under|"
+                            r"run (?:at|with)) (?:the same|that|this|an? (?:equal|identical)) "
+                            r"(?:step(?:[- ]?size)?|learning rate|lr|[αηγ]|settings?|parameters?))?"
+                            r" ?[.!?]?", re.I)
+"""'Compare with GD at the same lr.': the part's requests asked of another method it reads,
+at the settings it shares (a comparison with anything more stays a request of its own)."""
 _OF_METHODS = re.compile(r"^(?:for|with|using|of) (?P<a>.{1,40}?),? (?:and|as well as|&) "
                          r"(?:also |again )?(?:for|with|using|of) (?P<b>.{1,40}?)\s?[?.!]?$", re.I)
 """'for GD and for the heavy-ball method': the request before it asked of two methods."""
@@ -1844,10 +1887,20 @@ _LETTERS = "the variable of the written quadratic form"
 
 
 def _form_variables(texts: tuple[str, ...]) -> tuple[str, ...]:
-    """The one-letter variables of the functions written ½ vᵀMv (``q(z) = ½ zᵀAz``: z), which
-    name the iterates (z_1, z_2) as θ, w and x do."""
-    return tuple(dict.fromkeys(f.variable for t in texts for f in matrix_quadratic_forms(t)
-                               if re.fullmatch(r"[a-zα-ω]", f.variable)))
+    """The one-letter variables of the functions written ½ vᵀMv (``q(z) = ½ zᵀAz``: z), and the
+    letter a written update rule steps (``z_{k+1} = z_k − η∇f(z_k)``, ``v ← v − lr·∇f(v)``),
+    which name the iterates (z_1, z_2) as θ, w and x do."""
+    return tuple(dict.fromkeys([f.variable for t in texts for f in matrix_quadratic_forms(t)
+                                if re.fullmatch(r"[a-zα-ω]", f.variable)] +
+                               [m.group("v") for t in texts for m in _STEPPED_LETTER.finditer(t)]))
+
+
+_STEPPED_LETTER = re.compile(
+    r"(?<![\w.])(?P<v>[a-zα-ω])(?:_?\{?\(?(?P<i>[kt]) ?\+ ?1\)?\}?)? ?(?:=|←|<-|:=) ?(?P=v)"
+    r"(?(i)_?\{?\(?(?P=i)\)?\}?) ?[-−] ?[^=;?]{0,30}?(?:∇|\\nabla|grad\b)[^=;?]{0,12}?\( ?(?P=v)"
+    r"(?(i)_?\{?\(?(?P=i)\)?\}?) ?\)")
+"""An update rule stepping one letter down the gradient at that letter ('z_{k+1} = z_k − η∇f(z_k)',
+'v ← v − lr * grad h(v)'): the letter of the iterates."""
 
 
 def _iterate_index(symbol: str, letters: tuple[str, ...] = ()) -> int | None:
@@ -2043,8 +2096,9 @@ def _after_steps(own: str, name: str) -> tuple[list[int], str] | None:
     return None
 
 
-_OPTIMUM_NAMED = re.compile(r"(?<![\w])(?:α|η|γ|lr) ?= ?(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b)")
-"""'γ = γ*': the step is the optimal step of the part's method."""
+_OPTIMUM_NAMED = re.compile(r"(?:(?<![\w])(?:α|η|γ|lr) ?= ?|\b(?:with|at|using|use) (?:the "
+                            r"(?:step(?: size)? )?)?)(?:α|η|γ|lr)(?:\^?\*|\^?⋆|_opt\b)")
+"""'γ = γ*', 'still with η*': the step is the optimal step of the part's method."""
 
 
 _FOR_EACH_STEP = re.compile(r"\b(?:for|with|in|under) (?:each|both|either|every|all)(?: (?:of )?(?:the |"
@@ -2068,9 +2122,17 @@ def _step_of_an_optimum(own: str, ctx: str, previous: list[PartReading],
     alpha = r.fields.get(F.alpha)
     if that is not None and previous and alpha is not None and alpha.source not in own:
         del r.fields[F.alpha]   # "using that η": the step of the part before, not the shared one
+    named = _OPTIMUM_NAMED.search(own)
+    if named is not None and "=" not in named.group(0) and any(
+            name != O.GD.key for name, _ in methods):
+        named = None   # "GD with η* and heavy ball": the optimum of one method of several
+    if named is not None and alpha is not None and alpha.source not in own:
+        del r.fields[F.alpha]   # "with η = η*": the optimum, not a step of the shared text
+        r.notes.append(f"\"{alpha.source}\" of the shared text is not this part's step: the "
+                       f"part sets \"{named.group(0)}\"")
     if r.value(F.alpha) is not None:
         return
-    m = _OPTIMUM_NAMED.search(own)
+    m = named
     ref = _ANSWER_OF_PART.search(own)
     pair = False   # the heavy-ball pair of another part: its momentum is taken too
     if m is None and ref is None and that is not None and previous:
@@ -2362,8 +2424,8 @@ def _read_parameter_formulas(own: str, ctx: str, r: PartReading) -> None:
 _BOUNDARY_NOUN = re.compile(r"(?:the |that |this |its )?(?:exact |critical )?(?:threshold|cut-?off|"
                             r"boundary|critical value)", re.I)
 """A generic noun for the step where stability ends, beside an asked largest stable step."""
-_WORD_FACTOR = re.compile(r"\b(?:by )?(?:a factor (?:of )?)?(?:(?:one|a) )?(?P<w>hundred|thousand|"
-                          r"million|billion)\b|\bby (?P<n>\d|one|two|three|four|five|six|seven|eight|"
+_WORD_FACTOR = re.compile(r"\b(?:by )?(?:a factor (?:of )?)?(?:(?:one|a) )?(?:(?P<m>ten|hundred) )?"
+                          r"(?P<w>hundred|thousand|million|billion)\b|\bby (?P<n>\d|one|two|three|four|five|six|seven|eight|"
                           r"nine|ten|twelve) orders? of magnitude\b", re.I)
 _WORDS = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "one": 1, "two": 2, "three": 3,
           "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -2380,6 +2442,8 @@ def _word_factor(text: str) -> tuple[Any, str] | None:
             continue
         word = (m.group("w") or m.group("n")).lower()
         power = _WORDS[word] if word in _WORDS else int(word)
+        if m.group("w") and m.group("m"):   # "ten thousand", "a hundred million"
+            power += {"ten": 1, "hundred": 2}[m.group("m").lower()]
         return Num(Fraction(10) ** power, f"10^{power}"), phrase(text, verb.start(), m.end())
     return None
 
@@ -2402,6 +2466,9 @@ def _one_in_a(text: str) -> tuple[Any, str] | None:
     return Num(Fraction(10) ** power, f"10^{power}"), phrase(text, m.start(), m.end())
 
 
+_SCALE_WORD = re.compile(r" (thousand|million|billion)\b", re.I)
+
+
 def _factor(text: str) -> tuple[Any, str] | None:
     """"reduce the error by a factor of 10^3", "shrink the distance by 1000x", "the same 10^6
     reduction": the factor."""
@@ -2411,6 +2478,11 @@ def _factor(text: str) -> tuple[Any, str] | None:
         for m in rx(r"\b(?:by|to)(?: (?:at least|no less than))?(?: a factor(?: of)?)?"
                     r"(?: (?:at least|no less than))? ").finditer(window):
             num = number_at(text, verb.end() + m.end())
+            scale = _SCALE_WORD.match(text, num[1]) if num is not None else None
+            if scale is not None:   # "by 100 thousand": the number times its scale word
+                power = _WORDS[scale.group(1).lower()]
+                return Num(num[0].value * 10 ** power, f"{num[0].text} × 10^{power}"), \
+                    phrase(text, verb.start(), scale.end())
             if num is not None:
                 return num[0], phrase(text, verb.start(), num[1])
     for m in rx(r"\b(?=\d[\d^]{0,6}-fold\b)").finditer(text):   # "reduce the error 1000-fold"
@@ -2524,6 +2596,14 @@ def _set_number(r: PartReading, field: str, got: tuple[Any, str], text: str = ""
 
 
 # -- asks ------------------------------------------------------------------------------------
+
+_START_FREE = {Q.CONDITION_NUMBER.key, Q.SMOOTHNESS.key, Q.STRONG_CONVEXITY.key, Q.EIGENVALUES.key,
+               Q.HESSIAN.key, Q.MAX_STEP.key, Q.OPTIMAL_STEP.key, Q.OPTIMAL_MOMENTUM.key,
+               Q.OPTIMAL_RATE.key, Q.RATE.key, Q.ITERATION_MATRIX.key,
+               Q.ITERATION_EIGENVALUES.key, Q.EQUIVALENT_STEP.key, Q.EQUIVALENT_MOMENTUM.key}
+"""Asked quantities no start changes (an iterate, a value, an iteration count from a start, or
+whether a run from it converges may)."""
+
 
 _NEEDS = (
     (Q.ITERATIONS.key, F.epsilon, "the question 'iterations' needs epsilon (the factor the error "
@@ -2791,6 +2871,10 @@ def _read_asks(own: str, r: PartReading) -> None:
                 continue
             found.append((m.start(), kind, phrase(own, m.start(), m.end())))
             break
+    pair = rx(_PAIR_OPTIMAL).search(own)   # its words, all of them: the request's own phrase
+    if pair is not None:
+        found += [(pair.start(), kind, phrase(own, pair.start(), pair.end()))
+                  for kind in ("optimal-step", "optimal-momentum")]
     for pos, said, symbols in asked_tunings(own):   # "Tuned η and β, and the rate."
         roles = {parameter_role(x, (own,)) for x in symbols}
         found += [(pos, kind, said) for role, kind in ((STEP, "optimal-step"),
