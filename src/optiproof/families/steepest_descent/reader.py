@@ -236,9 +236,9 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
 
 _THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) "
                                r"(?:value of )?"
-                               r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|such that|at which|"
+                               r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσνκξζφχψωδε]) (?:for which|such that|at which|"
                                r"where|so that)\b|\bfor (?:which|what) (?:values?|range) of "
-                               r"(?P<set>α|alpha|lam|lambda|[a-zλημγτρσ])\b", re.I)
+                               r"(?P<set>α|alpha|lam|lambda|[a-zλημγτρσνκξζφχψωδε])\b", re.I)
 """The letter a threshold is asked on: a bound ('the smallest λ for which …') or the set of
 values ('for which values of lam is d = 0 the minimiser', all λ ≥ λ*)."""
 
@@ -256,7 +256,7 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
     ctx = getattr(r, "_ctx", "") or ""
     weight = _penalty_weight(own) or _penalty_weight(ctx) or (   # or the part it continues
         _penalty_weight(r.fields[F.alpha].source.split(";")[0]) if F.alpha in r.fields else None)
-    times = _WEIGHT_SYMBOLS.get(weight[2], weight[2]) if weight and weight[0] == "times" else None
+    times = _weight_name(weight[2]) if weight and weight[0] == "times" else None
     for p in phrases:
         m = _THRESHOLD_LETTER.search(p)
         letter = m.group("s") or m.group("set") if m is not None else None
@@ -268,7 +268,7 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
             continue
         if letter is None or letter in ("α", "alpha"):
             continue
-        name = _WEIGHT_SYMBOLS.get(letter, letter)
+        name = _weight_name(letter)
         if r.value(F.alpha) == name:
             r.notes.append(f"\"{p}\": the weight is 1/{letter}, so {letter} plays the "
                            "role of α and its threshold is α*")
@@ -902,6 +902,13 @@ class SteepestDescentReader:
             # "the predicted decrease −gᵀu*" of the constrained step: the objective is gᵀu
             # alone, so the decrease it predicts is minus the minimum value
             return Q.MODEL_DECREASE.key
+        if r.value(F.form) == "penalty" and s:
+            # "give the threshold value of c" of gᵀu + c‖u‖: the letter is the weight whose
+            # threshold is asked, not the conventional symbol of another quantity
+            weight = _penalty_weight(r.own_text or "") or _penalty_weight(getattr(r, "_ctx", "") or "")
+            if weight is not None and weight[0] == "times" and weight[2] == s and \
+                    s not in ("α", "alpha"):
+                return Q.THRESHOLD.key
         m = _STEP_UNDER.match(s)  # d_∞ for the step under the part's l∞ norm
         entry = by_index(m.group(1)) if m else None
         norm = r.value(F.norm)
@@ -1073,8 +1080,8 @@ def _weight_letter(r: PartReading, alpha: Any) -> tuple[tuple[str, Any], ...]:
     if got is None or got[0] not in ("inverse", "over", "times"):
         return ()
     kind, const, sym, _src = got
-    name = _WEIGHT_SYMBOLS.get(sym.lower() if len(sym) > 1 else sym)
-    if name in (None, "alpha"):
+    name = _weight_name(sym)
+    if name == "alpha":
         return ()
     c = Fraction(const.replace(" ", "")) if const else Fraction(1)
     value = {"inverse": alpha / c, "over": c / alpha, "times": 1 / alpha}[kind]
@@ -2330,6 +2337,20 @@ _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "
                    "t": "t", "lam": "lam", "mu": "mu", "rho": "rho", "sigma": "sigma", "a": "a"}
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
 _WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t|a)"
+_GREEK_NAMES = {"ν": "nu", "κ": "kappa", "ξ": "xi", "ζ": "zeta", "φ": "phi", "χ": "chi",
+                "ψ": "psi", "ω": "omega", "δ": "delta", "ε": "epsilon", "ι": "iota"}
+_LETTER = r"(?:(?![gGuUdDxXsvwWTAHEINOQSeijn])[a-zA-Z]|[νκξζφχψωδει])"
+"""Any other scalar letter a weight may be written in (c, k, C, ν, …): not a vector or matrix of
+the problem (g, u, d, x, s, v, w, A, H, W), not an index or the transpose (i, j, n, T), not a
+SymPy constant's name (E, I, N, O, Q, S)."""
+_WANY = rf"(?:{_WSYM}|{_LETTER})"
+"""A weight letter read where the writing leaves no doubt it is a scalar factor (c‖u‖, 1/c,
+k/2); the flattened-fraction readings keep the usual letters only."""
+
+
+def _weight_name(sym: str) -> str:
+    """The spec symbol of a weight letter: λ -> lam, ν -> nu, c -> c."""
+    return _WEIGHT_SYMBOLS.get(sym.lower() if len(sym) > 1 else sym, _GREEK_NAMES.get(sym, sym))
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
 _PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ] ?θ|dW|dw|dθ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
@@ -2357,18 +2378,18 @@ def _coefficient_before(flat: str, at: int) -> tuple[int, str] | None:
     return None
 _COEFFICIENTS = [
     # 1/α, (1/(2η)), 1/(2*lr), (1/2γ) (LaTeX \frac{1}{2\gamma} flattened): weight 1/(c·s)
-    ("inverse", re.compile(rf"\(?1 ?/ ?\(? ?(?:(?P<c>{_WNUM}) ?[*·]? ?)?(?P<s>{_WSYM}) ?\)? ?\)?")),
+    ("inverse", re.compile(rf"\(?1 ?/ ?\(? ?(?:(?P<c>{_WNUM}) ?[*·]? ?)?(?P<s>{_WANY}) ?\)? ?\)?")),
     # λ/2, (η/2): weight s/c
-    ("over", re.compile(rf"\(?(?P<s>{_WSYM}) ?/ ?(?P<c>{_WNUM}) ?\)?")),
+    ("over", re.compile(rf"\(?(?P<s>{_WANY}) ?/ ?(?P<c>{_WNUM}) ?\)?")),
     # (1/2)·λ, ½λ: weight s/c
-    ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WSYM})")),
+    ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WANY})")),
     # 1 α, 1 2η: a stacked fraction 1/α a PDF copy flattened onto one line: weight 1/(c·s)
     ("inverse", re.compile(rf"1 (?:(?P<c>{_WNUM}) ?)?(?P<s>{_WSYM})")),
     # λ 2, η 4: a stacked fraction λ/2 flattened onto one line (a whole number >= 2 below the
     # letter): weight s/c
     ("over", re.compile(rf"(?P<s>{_WSYM}) (?P<c>[2-9]|[1-9]\d)")),
     # λ, 5, 1/4: weight s (or the number)
-    ("times", re.compile(rf"(?P<s>{_WSYM})")),
+    ("times", re.compile(rf"(?P<s>{_WANY})")),
     ("number", re.compile(rf"\(?(?P<c>{_WNUM}(?: ?/ ?{_WNUM})?) ?\)?")),
 ]
 
@@ -2479,7 +2500,7 @@ def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
             return True
         r.set(F.alpha, _exact_text(1 / c), src, note=f"weight {const} written as 1/α: α = 1/{const}")
         return True
-    name = _WEIGHT_SYMBOLS[sym.lower() if len(sym) > 1 else sym]
+    name = _weight_name(sym)
     if kind == "inverse" and c == 1 and name == "alpha":
         return False  # the spec's own form, read below
     letter = rf"{re.escape(sym)}|{name}" if name != sym else re.escape(sym)
