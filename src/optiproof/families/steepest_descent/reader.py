@@ -782,10 +782,16 @@ class SteepestDescentReader:
         """The answer of part ``r`` that ``quantity`` is a fixed multiple of there: with a
         squared-norm penalty c‖u‖², the minimiser has gᵀu* = −‖g‖*²/(2c), twice the minimum
         value −‖g‖*²/(4c), whatever the norm and the weight (so two such decreases divide as
-        their minimum values do); in the constrained form the two are equal."""
+        their minimum values do); in the constrained form the two are equal. A part that asks
+        the decrease its model predicts (−min) instead of the minimum value answers it as −1/k
+        times that."""
         if quantity == Q.LINEAR_CHANGE.key and r.value(F.form) in ("penalty-squared",
                                                                      "constraint"):
-            return Q.MIN_VALUE.key, 2 if r.value(F.form) == "penalty-squared" else 1
+            k = 2 if r.value(F.form) == "penalty-squared" else 1
+            kinds = [a["kind"] if isinstance(a, dict) else a for a in r.value(F.asks) or []]
+            if Q.MIN_VALUE.key not in kinds and Q.MODEL_DECREASE.key in kinds:
+                return Q.MODEL_DECREASE.key, -k   # the decrease it predicts, −min = −gᵀu*/k
+            return Q.MIN_VALUE.key, k
         return None
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
