@@ -2755,18 +2755,23 @@ def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
         return True
     matrix = isinstance(r.value(F.gradient), str) and r.value(F.gradient) == "G"
     own_norm = r.value(F.norm)
-    if own_norm is not None and own_norm != top and _replaced(own):
-        # "Repeat (a) and (b) with ‖u‖_2 in place of ‖u‖_∞ ... then the ratio ‖u*_∞‖/‖u*_2‖":
-        # the part's own step is the substituted norm's, not the numerator's
-        r.miss(F.asks, f"the ratio \"{src}\" puts the {top} step over this part's own {own_norm} "
-                       "step (set in place of another norm); optiproof answers the ratio of the "
-                       "part's own step to another, not its inverse")
+    inverse = own_norm is not None and own_norm != top and _replaced(own)
+    if inverse and own_norm != bottom:
+        r.miss(F.asks, f"the ratio \"{src}\" is of the {top} and {bottom} steps, neither of them "
+                       f"this part's own {own_norm} step (set in place of another norm)")
         return True
-    r.set(F.norm, top, src, note="the numerator's step")
-    ratio = {"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}
+    if inverse:
+        # "Repeat (a) and (b) with ‖u‖_2 in place of ‖u‖_∞ ... then the ratio ‖u*_∞‖/‖u*_2‖":
+        # the part's own step is the substituted norm's, the denominator
+        ratio = {"kind": Q.COMPARE.key, "other": top, "measure": measure.key, "inverse": True}
+        top = own_norm
+    else:
+        r.set(F.norm, top, src, note="the numerator's step")
+        ratio = {"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}
     asks, sources = _listed_lengths(own, m, top, r, previous)
     r.set(F.asks, [*asks[0], ratio, *asks[1]], " | ".join([*sources, src]),
-          note=f"‖u_{top}‖ / ‖u_{bottom}‖ measured in the {measure.key} norm"
+          note=f"‖u_{ratio['other'] if inverse else top}‖ / ‖u_{top if inverse else bottom}‖ "
+               f"measured in the {measure.key} norm"
                + (" (matrix)" if matrix else "")
                + (", with the lengths listed beside it" if sources else ""))
     r.answered_by[Q.NORM_VALUE.key] = Q.COMPARE.key
