@@ -1073,6 +1073,11 @@ LINEAR_CHANGE = _add(_Q(
              r"(?:solution|optimum|minimi[sz]er|optimal (?:step|point))\b",
              r"\b(?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:decrease|change|reduction) (?:of|in) "
              r"the (?:loss|objective)\b",
+             # "what decrease −gᵀu* does the linear model predict?", "how big a drop does the
+             # first-order approximation give": the linear term at the step, as a decrease
+             r"\b(?:what|which|how (?:big|large|much) an?|how much(?: of an?)?) (?:decrease|reduction|drop)"
+             r"(?: [^.?]{1,30}?)? (?:does|do|would|will) the (?:linear(?:i[sz]ed)?|first[- ]order) "
+             r"(?:model|approximation|term) (?:predict|give|promise|forecast)\b",
              # "the predicted decrease gᵀd*", "the decrease in the linear model": the linear term
              # at the step (the minimum value only where the objective is the linear term alone)
              r"(?<!\blargest )(?<!\bsmallest )(?<!\bbiggest )(?<!\bgreatest )(?<!\bleast )(?<!\bmost )"

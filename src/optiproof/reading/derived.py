@@ -195,6 +195,9 @@ class Problem:
     (with a squared-norm penalty, gᵀu* is twice the minimum value, whatever the norm)."""
     scales: list = field(default_factory=list)
     """(operand text, factor) of each ratio operand read through :attr:`proportional`."""
+    own_alike: bool = False
+    """A ratio's operand of this part's own is read through :attr:`proportional` too (the
+    second reading, when the earlier part's operand was read so and this one's was not)."""
     refine: Any = None
     """The family's reading of one of this part's quantities in its phrase (``(quantity,
     phrase) -> quantity``: 'how many bytes does the server receive' is the server's; None when
@@ -528,6 +531,12 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         if quantity is None and named is None and pb.in_ratio and _DECREASE.search(what):
             named = Q.LINEAR_CHANGE.key   # "the first-order decrease in Q2": −gᵀu*, and a ratio
             #                               of two decreases is that of the two changes
+        if quantity is None and named is not None and label == pb.label and pb.own_alike and \
+                pb.proportional and pb.current is not None:
+            got = pb.proportional(pb.current, named)   # this part's own decrease, read as the
+            if got is not None and got[0] in answers:  # earlier part's is (a second reading)
+                quantity = got[0]
+                pb.scales.append((text.strip(), got[1]))
         if quantity is None and named is not None and label == pb.label and named in answers:
             quantity = named   # this part's own decrease: the part answers it
         if quantity is None and named is not None and pb.in_ratio and pb.equal is not None:
@@ -734,6 +743,11 @@ def _same_noun(that: str, other: str) -> str:
     if m is None or full is None or _THAT_OF.fullmatch(other.strip()):
         return that
     return f"{full.group('noun')} {m.group('prep')} ({m.group('part')})"
+
+
+class _Unalike(Exception):
+    """The two operands of a ratio are not the same multiple of the answers they are read
+    through (refused, unless a second reading makes them alike)."""
 
 
 class _FamilysOwn(Exception):
@@ -1535,10 +1549,20 @@ class Reader:
         x, y = _labels_as_refs(x, self.pb.texts), _labels_as_refs(y, self.pb.texts)
         self.pb.in_ratio = kind == Q.RATIO.key
         self.pb.scales = []
+        own = len(self.found.own)
         try:
             self._operands(kind, x, y, parts, about, measure)
+        except _Unalike:
+            # "(decrease in (d)) / (decrease in (b))" in part (d): (b)'s decrease was read
+            # through the answer it is a multiple of; read this part's own the same way
+            self.pb.scales, self.pb.own_alike = [], True
+            del self.found.own[own:]
+            try:
+                self._operands(kind, x, y, parts, about, measure)
+            except _Unalike as err:
+                raise Unresolved(str(err)) from None
         finally:
-            self.pb.in_ratio = False
+            self.pb.in_ratio = self.pb.own_alike = False
 
     def _operands(self, kind: str, x: str, y: str, parts: list[str], about: list | None,
                   measure: str | None) -> None:
@@ -1582,7 +1606,7 @@ class Reader:
             factors[said] = factors.get(said, 1) * factor
         if factors and not (len(factors) == 2 and len(set(factors.values())) == 1):
             said, factor = next(iter(factors.items()))
-            raise Unresolved(f"'{said}' is {factor}× the answer its part gives (a negated value "
+            raise _Unalike(f"'{said}' is {factor}× the answer its part gives (a negated value "
                              "or a first-order decrease read through the minimum value), and the "
                              "other operand is not the same multiple of its own (expected two "
                              "decreases, or two negated values, of problems of the same form)")

@@ -703,7 +703,8 @@ def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[
 
 
 _DECREASE_WORD = re.compile(r"\b(?:decreas\w*|reduc\w*|drops?|dropping)\b", re.I)
-_CHANGE_WORD = re.compile(r"\bchang\w*|[gG] ?(?:\^ ?(?:T|⊤)|ᵀ)", re.I)
+_CHANGE_WORD = re.compile(r"\bchang\w*|(?<![-−])(?<![-−] )[gG] ?(?:\^ ?(?:T|⊤)|ᵀ)", re.I)
+"""The change gᵀu itself named; not its negation −gᵀu*, which is the decrease."""
 
 
 def _decrease_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -725,8 +726,20 @@ def _decrease_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[s
             r.answered_by.setdefault(Q.LINEAR_CHANGE.key, Q.MODEL_DECREASE.key)
             r.notes.append(f"\"{said}\" asks the decrease −gᵀu*: with the constraint the "
                            "objective is gᵀu alone, so it is minus the minimum value")
+        elif key == Q.LINEAR_CHANGE.key and r.value(F.form) in ("penalty", "penalty-squared") \
+                and _POSITIVE_DECREASE.search(said):
+            r.miss(f"question \"{said}\"", "asks the positive decrease −gᵀu* the linear model "
+                                           "predicts for a penalised step, which optiproof answers "
+                                           "only as the change gᵀu* (expected 'the change gᵀu*', or "
+                                           "the decrease of the whole model)")
+            continue
         out.append((key, said))
     return out
+
+
+_POSITIVE_DECREASE = re.compile(r"[-−] ?(?:[gG]|∇ ?[fL]) ?(?:\^ ?(?:T|⊤)|ᵀ)|\b(?:what|which|how (?:big|large|"
+                                r"much))\b[^.?]{0,12}\b(?:decrease|reduction|drop)\b", re.I)
+"""A decrease asked as the positive amount: written −gᵀu*, or asked 'what decrease …'."""
 
 
 _LINEAR_TERM_AFTER = re.compile(r"^ ?(?:is |= ?|, ?)?\(? ?(?:[gG]|∇ ?[fL]) ?(?:\^ ?(?:T|⊤)|ᵀ|>)", re.I)
@@ -783,13 +796,13 @@ class SteepestDescentReader:
         squared-norm penalty c‖u‖², the minimiser has gᵀu* = −‖g‖*²/(2c), twice the minimum
         value −‖g‖*²/(4c), whatever the norm and the weight (so two such decreases divide as
         their minimum values do); in the constrained form the two are equal. A part that asks
-        the decrease its model predicts (−min) instead of the minimum value answers it as −1/k
-        times that."""
+        the decrease its model predicts (−min) instead of the minimum value (or, asking nothing
+        yet, a part whose own decrease a ratio reads) answers it as −1/k times that."""
         if quantity == Q.LINEAR_CHANGE.key and r.value(F.form) in ("penalty-squared",
                                                                      "constraint"):
             k = 2 if r.value(F.form) == "penalty-squared" else 1
             kinds = [a["kind"] if isinstance(a, dict) else a for a in r.value(F.asks) or []]
-            if Q.MIN_VALUE.key not in kinds and Q.MODEL_DECREASE.key in kinds:
+            if Q.MIN_VALUE.key not in kinds and (Q.MODEL_DECREASE.key in kinds or not kinds):
                 return Q.MODEL_DECREASE.key, -k   # the decrease it predicts, −min = −gᵀu*/k
             return Q.MIN_VALUE.key, k
         return None
