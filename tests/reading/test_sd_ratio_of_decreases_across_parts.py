@@ -21,6 +21,7 @@ _BASE = ("The gradient is g = {g} and the step budget is eta = 0.5.\n\n"
 
 @pytest.mark.parametrize("q", [
     "By what factor is the predicted decrease larger in (a) than in (b)?",
+    "By what factor is the predicted decrease -g^T u* larger in (a) than in (b)?",
     "By what factor is the predicted decrease of part (a) larger than that of part (b)?",
     "how many times bigger is the predicted decrease in (a) than in (b)?",
     "What is the ratio of the predicted decrease in (a) to the predicted decrease in (b)?",

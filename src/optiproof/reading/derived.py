@@ -742,7 +742,12 @@ def _same_noun(that: str, other: str) -> str:
     full = _NOUN_OF_PART.fullmatch(other.strip())
     if m is None or full is None or _THAT_OF.fullmatch(other.strip()):
         return that
-    return f"{full.group('noun')} {m.group('prep')} ({m.group('part')})"
+    noun = _FORMULA_AFTER.sub("", full.group("noun"))   # its words, not the formula after them
+    return f"{noun} {m.group('prep')} ({m.group('part')})"
+
+
+_FORMULA_AFTER = re.compile(r"(?: [-−]?(?:⟨[^⟨⟩]{1,30}⟩|\S*[\^ᵀ*⋆‖⟨⟩]\S*))+$")
+"""A formula after an operand's words ('the predicted decrease −⟨G, U*⟩', '… −gᵀu*')."""
 
 
 class _Unalike(Exception):
@@ -1818,8 +1823,8 @@ class Reader:
                                  "'the ratio of your answer in (b) to your answer in (c)' or "
                                  "'‖u‖_2 / ‖v‖_2')")
             x, y = m.group("x"), m.group("y")
-            if m.re is _FACTOR_IN:   # "the decrease larger in (a) than in (b)"
-                x = f"{x} {m.group('at')}"
+            if m.re is _FACTOR_IN:   # "the decrease (−gᵀu*) larger in (a) than in (b)"
+                x = f"{_FORMULA_AFTER.sub('', x)} {m.group('at')}"
             tail = _SUBJECT_AFTER.match(s, m.end("y"))
             if tail and _named_subject(y, self.pb) is None and \
                     _named_subject(tail.group(0), self.pb) is not None:

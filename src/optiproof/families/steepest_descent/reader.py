@@ -796,13 +796,13 @@ class SteepestDescentReader:
         squared-norm penalty c‖u‖², the minimiser has gᵀu* = −‖g‖*²/(2c), twice the minimum
         value −‖g‖*²/(4c), whatever the norm and the weight (so two such decreases divide as
         their minimum values do); in the constrained form the two are equal. A part that asks
-        the decrease its model predicts (−min) instead of the minimum value (or, asking nothing
-        yet, a part whose own decrease a ratio reads) answers it as −1/k times that."""
+        the decrease its model predicts (−min), or neither yet (a part whose own decrease a ratio
+        reads), answers it as −1/k times that."""
         if quantity == Q.LINEAR_CHANGE.key and r.value(F.form) in ("penalty-squared",
                                                                      "constraint"):
             k = 2 if r.value(F.form) == "penalty-squared" else 1
             kinds = [a["kind"] if isinstance(a, dict) else a for a in r.value(F.asks) or []]
-            if Q.MIN_VALUE.key not in kinds and (Q.MODEL_DECREASE.key in kinds or not kinds):
+            if Q.MIN_VALUE.key not in kinds:
                 return Q.MODEL_DECREASE.key, -k   # the decrease it predicts, −min = −gᵀu*/k
             return Q.MIN_VALUE.key, k
         return None
