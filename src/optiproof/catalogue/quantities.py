@@ -194,10 +194,11 @@ MIN_VALUE = _add(_Q(
             r"attained|reached))\b)")))
 ASKED_STEP_NORM = (r"(?<!\bnorm )(?<!\bwith )(?<!\bplace of )(?<!\binstead of )"
                    r"(?<![+)α-ωΑ-Ω\d*·⋅] )(?<![+)α-ωΑ-Ω\d*·⋅])(?<!\blam )(?<!\blambda )(?<!\balpha )"
-                   r"(?<!\blr )(?<!\beta )‖u‖_"
+                   r"(?<!\blr )(?<!\beta )(?<!\+ [A-Za-z] )(?<!\+[A-Za-z] )(?<!\+ [A-Za-z])(?<!\+[A-Za-z])‖u‖_"
                    r"(?![^\s‖]{1,8} (?:in place of|instead of|replaced)\b)(?![^\s‖]{1,8} ?(?:≤|<=|<))")
 """``‖u‖_2`` asked as the step's length — not a term of an objective the text writes out
-(``+ (1/α) ‖u‖_1^2``, a PDF's ``+ λ 2 ‖u‖_2^2``, ``+ lam*‖u‖_2``, ``+ lam ‖u‖_A``), nor a bound
+(``+ (1/α) ‖u‖_1^2``, a PDF's ``+ λ 2 ‖u‖_2^2``, ``+ lam*‖u‖_2``, ``+ lam ‖u‖_A``, ``+ c ‖u‖_2``),
+nor a bound
 (``‖u‖_∞ ≤ η``)."""
 STEP_LENGTH = _add(_Q(
     "step-length", "step length", r"\|u\|", aliases=("length",),
@@ -238,21 +239,21 @@ THRESHOLD = _add(_Q(
              r"\b(?:α|η|lr|learning rate|step size) (?:where|at which) (?:that|the|this) (?:switch|"
              r"change|transition|jump)(?:es|s)? (?:happens?|occurs?|takes place)\b",
              r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) (?:value of )?"
-             r"(?:α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|"
+             r"(?:α|alpha|lam|lambda|[a-zA-Zλημγτρσνκξζφχψωδεβ]) (?:for which|"
              r"such that|at which|where|so that)[^.?]{0,40}?\b" + _ZERO_STEP,
              # "for which values of lam is d = 0 the minimizer?"
-             r"\bfor (?:which|what) (?:values?|range) of (?:α|alpha|lam|lambda|[a-zλημγτρσ])\b"
+             r"\bfor (?:which|what) (?:values?|range) of (?:α|alpha|lam|lambda|[a-zA-Zλημγτρσνκξζφχψωδεβ])\b"
              r"[^.?]{0,40}?\b" + _ZERO_STEP,
              # "the largest alpha for which the minimum is finite": the plain-norm penalty stays
              # bounded below up to the threshold
              r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least) (?:value of )?(?:α|alpha|lam|"
-             r"lambda|[a-zλημγτρσ]) (?:for which|such that|at which|where|so that|with) (?:the )?"
+             r"lambda|[a-zA-Zλημγτρσνκξζφχψωδεβ]) (?:for which|such that|at which|where|so that|with) (?:the )?"
              r"(?:minimum|infimum|minimal value|optimal value|objective|problem)(?: value)? "
              r"(?:is|stays|remains) (?:finite|bounded(?: below)?|attained)\b",
              # "for which values of lam is this bounded below?": the plain-norm penalty's
              # objective is bounded below exactly on one side of the threshold
-             r"\bfor (?:which|what) (?:values?|range) of (?:α|alpha|lam|lambda|[a-zλημγτρσ])\b "
-             r"(?:is|does|do|will) (?:this|it|the (?:problem|objective|minimum|infimum|minimi[sz]ation))"
+             r"\bfor (?:which|what) (?:values?|range) of (?:α|alpha|lam|lambda|[a-zA-Zλημγτρσνκξζφχψωδεβ])\b "
+             r"(?:is|does|do|will) (?:this|it|the (?:problem|objective|minimum|min|infimum|minimi[sz]ation|optimal value))"
              r"(?: value)? (?:stay |remain |be )?(?:bounded(?: (?:from )?below)?|finite)\b"),
     labels=(r"\bthreshold\b", r"\bstops? being zero\b", r"\bnon-?zero\b", r"\bcritical\b"),
     bound=True))
@@ -1072,6 +1073,11 @@ LINEAR_CHANGE = _add(_Q(
              r"(?:solution|optimum|minimi[sz]er|optimal (?:step|point))\b",
              r"\b(?:linear(?:i[sz]ed)?|first[- ]order|predicted) (?:decrease|change|reduction) (?:of|in) "
              r"the (?:loss|objective)\b",
+             # "what decrease −gᵀu* does the linear model predict?", "how big a drop does the
+             # first-order approximation give": the linear term at the step, as a decrease
+             r"\b(?:what|which|how (?:big|large|much) an?|how much(?: of an?)?) (?:decrease|reduction|drop)"
+             r"(?: [^.?]{1,30}?)? (?:does|do|would|will) the (?:linear(?:i[sz]ed)?|first[- ]order) "
+             r"(?:model|approximation|term) (?:predict|give|promise|forecast)\b",
              # "the predicted decrease gᵀd*", "the decrease in the linear model": the linear term
              # at the step (the minimum value only where the objective is the linear term alone)
              r"(?<!\blargest )(?<!\bsmallest )(?<!\bbiggest )(?<!\bgreatest )(?<!\bleast )(?<!\bmost )"

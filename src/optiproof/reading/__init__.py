@@ -324,10 +324,12 @@ _SAME_SETTING = re.compile(r"\b(?:the )?same (?:method|optimi[sz]er|algorithm|it
 """What a part keeps from an earlier one ('Same method, but now start from ...'): a setting,
 not the earlier part's requests."""
 REPEAT_CLAUSE = re.compile(r"^(?:\(?[a-z0-9]{1,4}[.)] ?)?(?:now |then |next |also )?(?:repeat|redo) "
-                           r"(?:part |question )?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)?(?![\w(])"
-                           r"(?:[^.?;,]|\.\d)*? and (?=\w)", re.I)
-"""A sentence that opens by repeating a part and then asks more ("Repeat (i) for the ℓ1 norm and
-say which method takes such steps"): the part asks what the repeated part asked, and the rest."""
+                           r"(?:parts? |questions? )?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)?(?![\w(])"
+                           r"(?:(?:,| and|,? ?[-–]) ?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)(?![\w(]))*"
+                           r"(?:[^.?;,]|\.\d)*?,? and (?=\w)", re.I)
+"""A sentence that opens by repeating a part (or several: "Repeat (a) and (b) for the max-norm
+ball, and give the ratio ...") and then asks more ("Repeat (i) for the ℓ1 norm and say which
+method takes such steps"): the part asks what the repeated parts asked, and the rest."""
 _REPEAT_WORD = re.compile(r"\b(?:same|redo|repeat|again|likewise)\b", re.I)
 """A sentence repeats a part only when it says so ("do the same", "redo it", "repeat (a)"); one
 that uses a part's answer ("using your answer to (c), take α = 0") asks nothing again."""

@@ -43,11 +43,16 @@ _GUESS = re.compile(r"\bmy (?:(?:own|best|first) )?(?:guess|hunch|attempt|answer
 request before it asks (the pronoun is the asked quantity), so a claim whatever the symbol."""
 
 
-_ATTEMPT_PARAGRAPH = re.compile(r"(?:(?<=\n)|^)[ \t]*(?:my (?:attempt|attempts|work|working|answers|"
-                                r"answer|numbers|results|reasoning|thinking|logic)(?: so far)?|what i (?:got|have) so far) ?:"
+_FOR_PART = (r"(?: (?:for|on|at|to|of|in) (?:part |question |problem |exercise |task )?(?:Q|\()?\w{1,4}\)?"
+             r"(?:(?:,| and| &) (?:Q|\()?\w{1,4}\)?){0,4})")
+"""The part a paragraph of work is for: " for 1", " on (b)", " for Q1 and Q2", " at part 2"."""
+_ATTEMPT_PARAGRAPH = re.compile(r"(?:(?<=\n)|^)[ \t]*(?:\*\*|__)?(?:my (?:attempt|attempts|work|working|answers|"
+                                r"answer|numbers|results|reasoning|thinking|logic)(?: so far)?" + _FOR_PART
+                                + r"?(?: so far)?|what i (?:got|have) so far) ?(?:\*\*|__)? ?:"
                                 r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.I)
 """A paragraph that opens with the asker's own work ("My attempt: 1) 2/100 = 0.02. 2) I computed
-… Where am I going wrong?", "My reasoning: the biggest coefficient is 9 so ..."), after a question: the asker's values, a claim to check, never
+… Where am I going wrong?", "My attempt for 1: …", "**My working on (b):** …", "My reasoning: the
+biggest coefficient is 9 so ..."), after a question: the asker's values, a claim to check, never
 data (only the questions before it are asked)."""
 
 _MY_COLON = re.compile(r"\bmy (?:own )?(?:attempt|answer|guess|try|solution|result|working)s?"

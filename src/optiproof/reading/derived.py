@@ -195,6 +195,9 @@ class Problem:
     (with a squared-norm penalty, gᵀu* is twice the minimum value, whatever the norm)."""
     scales: list = field(default_factory=list)
     """(operand text, factor) of each ratio operand read through :attr:`proportional`."""
+    own_alike: bool = False
+    """A ratio's operand of this part's own is read through :attr:`proportional` too (the
+    second reading, when the earlier part's operand was read so and this one's was not)."""
     refine: Any = None
     """The family's reading of one of this part's quantities in its phrase (``(quantity,
     phrase) -> quantity``: 'how many bytes does the server receive' is the server's; None when
@@ -528,6 +531,12 @@ def operand(text: str, pb: Problem, table: dict, parts: list[str]) -> Operand:
         if quantity is None and named is None and pb.in_ratio and _DECREASE.search(what):
             named = Q.LINEAR_CHANGE.key   # "the first-order decrease in Q2": −gᵀu*, and a ratio
             #                               of two decreases is that of the two changes
+        if quantity is None and named is not None and label == pb.label and pb.own_alike and \
+                pb.proportional and pb.current is not None:
+            got = pb.proportional(pb.current, named)   # this part's own decrease, read as the
+            if got is not None and got[0] in answers:  # earlier part's is (a second reading)
+                quantity = got[0]
+                pb.scales.append((text.strip(), got[1]))
         if quantity is None and named is not None and label == pb.label and named in answers:
             quantity = named   # this part's own decrease: the part answers it
         if quantity is None and named is not None and pb.in_ratio and pb.equal is not None:
@@ -722,6 +731,30 @@ _MEASURE = re.compile(r"\b(?:in|measured in|with respect to|w\.r\.t\.) (?:the |a
 ℓ∞ norm"): each operand that is a vector or matrix is compared by its norm."""
 
 
+_NOUN_OF_PART = re.compile(r"(?P<noun>.{2,90}?) (?:of|in|from|for) (?:part |question )?\((?:[a-h]|\d{1,2}|"
+                           r"[ivx]{1,4})\)", re.I)
+
+
+def _same_noun(that: str, other: str) -> str:
+    """'in (a)' (or 'that of (a)') beside 'the predicted decrease in (b)': the other operand's
+    words, of part (a) — so both operands are read alike; ``that`` unchanged otherwise."""
+    m = _THAT_OF.fullmatch(that.strip())
+    full = _NOUN_OF_PART.fullmatch(other.strip())
+    if m is None or full is None or _THAT_OF.fullmatch(other.strip()):
+        return that
+    noun = _FORMULA_AFTER.sub("", full.group("noun"))   # its words, not the formula after them
+    return f"{noun} {m.group('prep')} ({m.group('part')})"
+
+
+_FORMULA_AFTER = re.compile(r"(?: [-−]?(?:⟨[^⟨⟩]{1,30}⟩|\S*[\^ᵀ*⋆‖⟨⟩]\S*))+$")
+"""A formula after an operand's words ('the predicted decrease −⟨G, U*⟩', '… −gᵀu*')."""
+
+
+class _Unalike(Exception):
+    """The two operands of a ratio are not the same multiple of the answers they are read
+    through (refused, unless a second reading makes them alike)."""
+
+
 class _FamilysOwn(Exception):
     """A comparison of sizes with this part's own answer as an operand: the family's own
     length ratio ("how many times longer is this step than the one in (a)?"), not a derived
@@ -816,6 +849,13 @@ def measured_operand(text: str) -> str:
 _FACTOR = re.compile(rf"\bby what factor (?:is|are|does|do) (?P<x>{_OPERAND_WORDS}) (?:(?P<dir>"
                      rf"larger|bigger|greater|more|longer|smaller|less|shorter) than|exceeds?) "
                      rf"(?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+_FACTOR_IN = re.compile(r"\b(?:by what factor|how many times) (?:is|are|does|do) (?P<x>(?:your |the )?"
+                        r"(?:[^,;?.⟨]|⟨[^⟨⟩]{1,30}⟩){1,90}?) "
+                        r"(?P<dir>larger|bigger|greater|more|longer|smaller|less|shorter) "
+                        r"(?P<at>(?:in|for|from|of) (?:part |question )?\((?:[a-h]|\d{1,2}|[ivx]{1,4})\)) "
+                        rf"than (?P<y>{_OPERAND_WORDS})(?=[,;?.]|$)", re.I)
+"""'By what factor is the predicted decrease larger in (a) than in (b)?': the quantity named
+once, the part of the first operand after the comparative (X in (a) over X in (b))."""
 _DIVIDED = re.compile(r"(?:^(?:(?:compute|what is|what's|give|find|evaluate|report) )?|[:;,] ?|"
                       r"\b(?:compute|what is|what's|give|find|evaluate|report) )"
                       r"(?:the (?:ratio|quotient),? (?:of )?)?(?P<x>(?:your |the )?[^,;?.:=]{1,60}?) divided by (?P<y>(?:your |the )?"
@@ -904,9 +944,10 @@ _ITS = re.compile(r"\bits (?:own )?(?P<name>euclidean|frobenius|rms|(?:ℓ|l)_?\
 """'its Euclidean norm ‖θ‖_2', 'its norm', 'its distance to the point from (a)': a norm or
 distance of the answer the request has just named ("Find the limit θ∞ and its ...") or, before
 it, the part's text ("Is the limit in (b) ...? Give its norm")."""
-_THAT_OF = re.compile(r"(?:that|the one|those) (?P<prep>of|in|from|for) (?:part )?\((?P<part>[a-h]|"
+_THAT_OF = re.compile(r"(?:(?:that|the one|those) )?(?P<prep>of|in|from|for) (?:part )?\((?P<part>[a-h]|"
                       r"\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)", re.I)
-"""'that of (b)': the quantity of the other operand, of part (b)."""
+"""'that of (b)', or 'in (b)' alone after 'than' ('… larger in (a) than in (b)'): the quantity of
+the other operand, of part (b)."""
 _BARE_PART = re.compile(r"(?:part |question )?\((?P<part>[a-h]|\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)",
                         re.I)
 """'(ii)' alone as the second operand ('compare the rate to (ii)'): the quantity of the other
@@ -1513,13 +1554,24 @@ class Reader:
         x, y = _labels_as_refs(x, self.pb.texts), _labels_as_refs(y, self.pb.texts)
         self.pb.in_ratio = kind == Q.RATIO.key
         self.pb.scales = []
+        own = len(self.found.own)
         try:
             self._operands(kind, x, y, parts, about, measure)
+        except _Unalike:
+            # "(decrease in (d)) / (decrease in (b))" in part (d): (b)'s decrease was read
+            # through the answer it is a multiple of; read this part's own the same way
+            self.pb.scales, self.pb.own_alike = [], True
+            del self.found.own[own:]
+            try:
+                self._operands(kind, x, y, parts, about, measure)
+            except _Unalike as err:
+                raise Unresolved(str(err)) from None
         finally:
-            self.pb.in_ratio = False
+            self.pb.in_ratio = self.pb.own_alike = False
 
     def _operands(self, kind: str, x: str, y: str, parts: list[str], about: list | None,
                   measure: str | None) -> None:
+        x, y = _same_noun(x, y), _same_noun(y, x)
         if (_THAT_OF.fullmatch(x.strip()) or _THAT_OF_NAMED.fullmatch(x.strip())) and not (
                 _THAT_OF.fullmatch(y.strip()) or _THAT_OF_NAMED.fullmatch(y.strip())):
             # "how many times smaller is A than that of B", read B / A: 'that' is the
@@ -1559,7 +1611,7 @@ class Reader:
             factors[said] = factors.get(said, 1) * factor
         if factors and not (len(factors) == 2 and len(set(factors.values())) == 1):
             said, factor = next(iter(factors.items()))
-            raise Unresolved(f"'{said}' is {factor}× the answer its part gives (a negated value "
+            raise _Unalike(f"'{said}' is {factor}× the answer its part gives (a negated value "
                              "or a first-order decrease read through the minimum value), and the "
                              "other operand is not the same multiple of its own (expected two "
                              "decreases, or two negated values, of problems of the same form)")
@@ -1763,13 +1815,16 @@ class Reader:
                          about)
             claim(slash, Q.RATIO.key)
         elif ratio:
-            m = _TIMES.search(s) or _COMPARED.search(s) or _FACTOR.search(s) or \
+            m = _FACTOR_IN.search(s) or _TIMES.search(s) or _COMPARED.search(s) or \
+                _FACTOR.search(s) or \
                 _RATIO_OF.search(s) or _DIVIDED.search(s)
             if m is None:
                 raise Unresolved("the two quantities of the ratio are not named (expected "
                                  "'the ratio of your answer in (b) to your answer in (c)' or "
                                  "'‖u‖_2 / ‖v‖_2')")
             x, y = m.group("x"), m.group("y")
+            if m.re is _FACTOR_IN:   # "the decrease (−gᵀu*) larger in (a) than in (b)"
+                x = f"{_FORMULA_AFTER.sub('', x)} {m.group('at')}"
             tail = _SUBJECT_AFTER.match(s, m.end("y"))
             if tail and _named_subject(y, self.pb) is None and \
                     _named_subject(tail.group(0), self.pb) is not None:

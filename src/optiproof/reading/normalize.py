@@ -1476,7 +1476,7 @@ def _dropped_log_base(text: str, notes: list[str]) -> str:
 
 
 _GARBLE_SIGNS = re.compile(r"(?<![A-Za-z])k ?· ?k(?![A-Za-z])|(?<![A-Za-z])k[ΔδθgdxwuvG∆]k"
-                           r"|\bh[gG], ?[dΔ∆]i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])"
+                           r"|\bh[gG], ?[dΔ∆]i\b|\bh[A-Z], ?[A-Z][⋆∗*?]? ?i\b|(?<=[θgbx])>(?=[A-Za-zθΔ∆])"
                            r"|(?<![A-Za-z])k[A-Za-zθ∆Δ∇][^\sk]{0,5} ?[-−] ?[^\sk]{1,6}k(?:\d|∞|_[\d∞])"
                            r"|(?<![A-Za-z])k[θxw]\w{0,3} ?[-−]\s?[θxw]\? ?k(?![a-z])"
                            r"|(?<![A-Za-z])k\([^()k\n]{1,12}\) ?[-−] ?\([^()k\n]{1,12}\) ?k(?![a-z])"

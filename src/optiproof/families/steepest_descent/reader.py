@@ -236,9 +236,9 @@ def _regime_at_threshold(r: PartReading, phrases: list[str]) -> None:
 
 _THRESHOLD_LETTER = re.compile(r"\b(?:largest|biggest|maximal|maximum|smallest|minimal|least|critical) "
                                r"(?:value of )?"
-                               r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσ]) (?:for which|such that|at which|"
+                               r"(?P<s>α|alpha|lam|lambda|[a-zλημγτρσνκξζφχψωδε]) (?:for which|such that|at which|"
                                r"where|so that)\b|\bfor (?:which|what) (?:values?|range) of "
-                               r"(?P<set>α|alpha|lam|lambda|[a-zλημγτρσ])\b", re.I)
+                               r"(?P<set>α|alpha|lam|lambda|[a-zλημγτρσνκξζφχψωδε])\b", re.I)
 """The letter a threshold is asked on: a bound ('the smallest λ for which …') or the set of
 values ('for which values of lam is d = 0 the minimiser', all λ ≥ λ*)."""
 
@@ -256,7 +256,7 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
     ctx = getattr(r, "_ctx", "") or ""
     weight = _penalty_weight(own) or _penalty_weight(ctx) or (   # or the part it continues
         _penalty_weight(r.fields[F.alpha].source.split(";")[0]) if F.alpha in r.fields else None)
-    times = _WEIGHT_SYMBOLS.get(weight[2], weight[2]) if weight and weight[0] == "times" else None
+    times = _weight_name(weight[2]) if weight and weight[0] == "times" else None
     for p in phrases:
         m = _THRESHOLD_LETTER.search(p)
         letter = m.group("s") or m.group("set") if m is not None else None
@@ -268,7 +268,7 @@ def _threshold_letter(r: PartReading, phrases: list[str]) -> None:
             continue
         if letter is None or letter in ("α", "alpha"):
             continue
-        name = _WEIGHT_SYMBOLS.get(letter, letter)
+        name = _weight_name(letter)
         if r.value(F.alpha) == name:
             r.notes.append(f"\"{p}\": the weight is 1/{letter}, so {letter} plays the "
                            "role of α and its threshold is α*")
@@ -703,7 +703,8 @@ def _take_gradient_norms(r: PartReading, phrases: list[str], norm: Any) -> list[
 
 
 _DECREASE_WORD = re.compile(r"\b(?:decreas\w*|reduc\w*|drops?|dropping)\b", re.I)
-_CHANGE_WORD = re.compile(r"\bchang\w*|[gG] ?(?:\^ ?(?:T|⊤)|ᵀ)", re.I)
+_CHANGE_WORD = re.compile(r"\bchang\w*|(?<![-−])(?<![-−] )[gG] ?(?:\^ ?(?:T|⊤)|ᵀ)", re.I)
+"""The change gᵀu itself named; not its negation −gᵀu*, which is the decrease."""
 
 
 def _decrease_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -725,8 +726,20 @@ def _decrease_asked(r: PartReading, asks: list[tuple[str, str]]) -> list[tuple[s
             r.answered_by.setdefault(Q.LINEAR_CHANGE.key, Q.MODEL_DECREASE.key)
             r.notes.append(f"\"{said}\" asks the decrease −gᵀu*: with the constraint the "
                            "objective is gᵀu alone, so it is minus the minimum value")
+        elif key == Q.LINEAR_CHANGE.key and r.value(F.form) in ("penalty", "penalty-squared") \
+                and _POSITIVE_DECREASE.search(said):
+            r.miss(f"question \"{said}\"", "asks the positive decrease −gᵀu* the linear model "
+                                           "predicts for a penalised step, which optiproof answers "
+                                           "only as the change gᵀu* (expected 'the change gᵀu*', or "
+                                           "the decrease of the whole model)")
+            continue
         out.append((key, said))
     return out
+
+
+_POSITIVE_DECREASE = re.compile(r"[-−] ?(?:[gG]|∇ ?[fL]) ?(?:\^ ?(?:T|⊤)|ᵀ)|\b(?:what|which|how (?:big|large|"
+                                r"much))\b[^.?]{0,12}\b(?:decrease|reduction|drop)\b", re.I)
+"""A decrease asked as the positive amount: written −gᵀu*, or asked 'what decrease …'."""
 
 
 _LINEAR_TERM_AFTER = re.compile(r"^ ?(?:is |= ?|, ?)?\(? ?(?:[gG]|∇ ?[fL]) ?(?:\^ ?(?:T|⊤)|ᵀ|>)", re.I)
@@ -782,10 +795,16 @@ class SteepestDescentReader:
         """The answer of part ``r`` that ``quantity`` is a fixed multiple of there: with a
         squared-norm penalty c‖u‖², the minimiser has gᵀu* = −‖g‖*²/(2c), twice the minimum
         value −‖g‖*²/(4c), whatever the norm and the weight (so two such decreases divide as
-        their minimum values do); in the constrained form the two are equal."""
+        their minimum values do); in the constrained form the two are equal. A part that asks
+        the decrease its model predicts (−min), or neither yet (a part whose own decrease a ratio
+        reads), answers it as −1/k times that."""
         if quantity == Q.LINEAR_CHANGE.key and r.value(F.form) in ("penalty-squared",
                                                                      "constraint"):
-            return Q.MIN_VALUE.key, 2 if r.value(F.form) == "penalty-squared" else 1
+            k = 2 if r.value(F.form) == "penalty-squared" else 1
+            kinds = [a["kind"] if isinstance(a, dict) else a for a in r.value(F.asks) or []]
+            if Q.MIN_VALUE.key not in kinds:
+                return Q.MODEL_DECREASE.key, -k   # the decrease it predicts, −min = −gᵀu*/k
+            return Q.MIN_VALUE.key, k
         return None
 
     def take(self, r: PartReading, asks: list[tuple[str, str]]) -> None:
@@ -902,6 +921,13 @@ class SteepestDescentReader:
             # "the predicted decrease −gᵀu*" of the constrained step: the objective is gᵀu
             # alone, so the decrease it predicts is minus the minimum value
             return Q.MODEL_DECREASE.key
+        if r.value(F.form) == "penalty" and s:
+            # "give the threshold value of c" of gᵀu + c‖u‖: the letter is the weight whose
+            # threshold is asked, not the conventional symbol of another quantity
+            weight = _penalty_weight(r.own_text or "") or _penalty_weight(getattr(r, "_ctx", "") or "")
+            if weight is not None and weight[0] == "times" and weight[2] == s and \
+                    s not in ("α", "alpha"):
+                return Q.THRESHOLD.key
         m = _STEP_UNDER.match(s)  # d_∞ for the step under the part's l∞ norm
         entry = by_index(m.group(1)) if m else None
         norm = r.value(F.norm)
@@ -1073,8 +1099,8 @@ def _weight_letter(r: PartReading, alpha: Any) -> tuple[tuple[str, Any], ...]:
     if got is None or got[0] not in ("inverse", "over", "times"):
         return ()
     kind, const, sym, _src = got
-    name = _WEIGHT_SYMBOLS.get(sym.lower() if len(sym) > 1 else sym)
-    if name in (None, "alpha"):
+    name = _weight_name(sym)
+    if name == "alpha":
         return ()
     c = Fraction(const.replace(" ", "")) if const else Fraction(1)
     value = {"inverse": alpha / c, "over": c / alpha, "times": 1 / alpha}[kind]
@@ -2330,6 +2356,20 @@ _WEIGHT_SYMBOLS = {"α": "alpha", "alpha": "alpha", "η": "eta", "eta": "eta", "
                    "t": "t", "lam": "lam", "mu": "mu", "rho": "rho", "sigma": "sigma", "a": "a"}
 """Letters a penalty weight is written in, and the spec symbol each becomes."""
 _WSYM = r"(?:alpha|eta|lambda|lam|gamma|beta|tau|lr|mu|rho|sigma|[αηγλτβμρσ]|t|a)"
+_GREEK_NAMES = {"ν": "nu", "κ": "kappa", "ξ": "xi", "ζ": "zeta", "φ": "phi", "χ": "chi",
+                "ψ": "psi", "ω": "omega", "δ": "delta", "ε": "epsilon", "ι": "iota"}
+_LETTER = r"(?:(?![gGuUdDxXsvwWTAHEINOQSeijn])[a-zA-Z]|[νκξζφχψωδει])"
+"""Any other scalar letter a weight may be written in (c, k, C, ν, …): not a vector or matrix of
+the problem (g, u, d, x, s, v, w, A, H, W), not an index or the transpose (i, j, n, T), not a
+SymPy constant's name (E, I, N, O, Q, S)."""
+_WANY = rf"(?:{_WSYM}|{_LETTER})"
+"""A weight letter read where the writing leaves no doubt it is a scalar factor (c‖u‖, 1/c,
+k/2); the flattened-fraction readings keep the usual letters only."""
+
+
+def _weight_name(sym: str) -> str:
+    """The spec symbol of a weight letter: λ -> lam, ν -> nu, c -> c."""
+    return _WEIGHT_SYMBOLS.get(sym.lower() if len(sym) > 1 else sym, _GREEK_NAMES.get(sym, sym))
 _WNUM = r"\d{1,3}(?:\.\d{1,3})?"
 _PENALTY_NORM = re.compile(r"‖ ?(?:Δ ?W|[Δδ] ?θ|dW|dw|dθ|Δ ?w|Δx|Δ|δ|d|u|U|D|s|v|x)(?:_t)? ?‖")
 MAX_COEFFICIENT = 40
@@ -2357,18 +2397,18 @@ def _coefficient_before(flat: str, at: int) -> tuple[int, str] | None:
     return None
 _COEFFICIENTS = [
     # 1/α, (1/(2η)), 1/(2*lr), (1/2γ) (LaTeX \frac{1}{2\gamma} flattened): weight 1/(c·s)
-    ("inverse", re.compile(rf"\(?1 ?/ ?\(? ?(?:(?P<c>{_WNUM}) ?[*·]? ?)?(?P<s>{_WSYM}) ?\)? ?\)?")),
+    ("inverse", re.compile(rf"\(?1 ?/ ?\(? ?(?:(?P<c>{_WNUM}) ?[*·]? ?)?(?P<s>{_WANY}) ?\)? ?\)?")),
     # λ/2, (η/2): weight s/c
-    ("over", re.compile(rf"\(?(?P<s>{_WSYM}) ?/ ?(?P<c>{_WNUM}) ?\)?")),
+    ("over", re.compile(rf"\(?(?P<s>{_WANY}) ?/ ?(?P<c>{_WNUM}) ?\)?")),
     # (1/2)·λ, ½λ: weight s/c
-    ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WSYM})")),
+    ("over", re.compile(rf"\(?1 ?/ ?(?P<c>{_WNUM}) ?\)? ?[*·]? ?(?P<s>{_WANY})")),
     # 1 α, 1 2η: a stacked fraction 1/α a PDF copy flattened onto one line: weight 1/(c·s)
     ("inverse", re.compile(rf"1 (?:(?P<c>{_WNUM}) ?)?(?P<s>{_WSYM})")),
     # λ 2, η 4: a stacked fraction λ/2 flattened onto one line (a whole number >= 2 below the
     # letter): weight s/c
     ("over", re.compile(rf"(?P<s>{_WSYM}) (?P<c>[2-9]|[1-9]\d)")),
     # λ, 5, 1/4: weight s (or the number)
-    ("times", re.compile(rf"(?P<s>{_WSYM})")),
+    ("times", re.compile(rf"(?P<s>{_WANY})")),
     ("number", re.compile(rf"\(?(?P<c>{_WNUM}(?: ?/ ?{_WNUM})?) ?\)?")),
 ]
 
@@ -2479,7 +2519,7 @@ def _alpha_from_weight(own: str, ctx: str, r: PartReading, form: Any) -> bool:
             return True
         r.set(F.alpha, _exact_text(1 / c), src, note=f"weight {const} written as 1/α: α = 1/{const}")
         return True
-    name = _WEIGHT_SYMBOLS[sym.lower() if len(sym) > 1 else sym]
+    name = _weight_name(sym)
     if kind == "inverse" and c == 1 and name == "alpha":
         return False  # the spec's own form, read below
     letter = rf"{re.escape(sym)}|{name}" if name != sym else re.escape(sym)
@@ -2728,18 +2768,23 @@ def _cross_ratio(own: str, r: PartReading, previous: list[PartReading]) -> bool:
         return True
     matrix = isinstance(r.value(F.gradient), str) and r.value(F.gradient) == "G"
     own_norm = r.value(F.norm)
-    if own_norm is not None and own_norm != top and _replaced(own):
-        # "Repeat (a) and (b) with ‖u‖_2 in place of ‖u‖_∞ ... then the ratio ‖u*_∞‖/‖u*_2‖":
-        # the part's own step is the substituted norm's, not the numerator's
-        r.miss(F.asks, f"the ratio \"{src}\" puts the {top} step over this part's own {own_norm} "
-                       "step (set in place of another norm); optiproof answers the ratio of the "
-                       "part's own step to another, not its inverse")
+    inverse = own_norm is not None and own_norm != top and _replaced(own)
+    if inverse and own_norm != bottom:
+        r.miss(F.asks, f"the ratio \"{src}\" is of the {top} and {bottom} steps, neither of them "
+                       f"this part's own {own_norm} step (set in place of another norm)")
         return True
-    r.set(F.norm, top, src, note="the numerator's step")
-    ratio = {"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}
+    if inverse:
+        # "Repeat (a) and (b) with ‖u‖_2 in place of ‖u‖_∞ ... then the ratio ‖u*_∞‖/‖u*_2‖":
+        # the part's own step is the substituted norm's, the denominator
+        ratio = {"kind": Q.COMPARE.key, "other": top, "measure": measure.key, "inverse": True}
+        top = own_norm
+    else:
+        r.set(F.norm, top, src, note="the numerator's step")
+        ratio = {"kind": Q.COMPARE.key, "other": bottom, "measure": measure.key}
     asks, sources = _listed_lengths(own, m, top, r, previous)
     r.set(F.asks, [*asks[0], ratio, *asks[1]], " | ".join([*sources, src]),
-          note=f"‖u_{top}‖ / ‖u_{bottom}‖ measured in the {measure.key} norm"
+          note=f"‖u_{ratio['other'] if inverse else top}‖ / ‖u_{top if inverse else bottom}‖ "
+               f"measured in the {measure.key} norm"
                + (" (matrix)" if matrix else "")
                + (", with the lengths listed beside it" if sources else ""))
     r.answered_by[Q.NORM_VALUE.key] = Q.COMPARE.key

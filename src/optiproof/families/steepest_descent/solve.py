@@ -1028,12 +1028,14 @@ def _compare(spec: SteepestDescentSpec, inst: Instance, u: Any, t_star: Any, ask
     measure_spec = ask.measure or spec.norm
     theirs = _other_length(spec, ask.other, measure_spec)
     mine = _measure_length(inst, u, t_star, measure_spec)
-    ratio = sp.simplify(mine / theirs)
+    top, bottom = (ask.other.name, spec.norm.name) if ask.inverse else (spec.norm.name,
+                                                                          ask.other.name)
+    ratio = sp.simplify(theirs / mine if ask.inverse else mine / theirs)
     m = make_norm(measure_spec, dim=inst.g.shape[0], shape=inst.g.shape)
-    return Answer(f"length ratio of the {spec.norm.name} step to the {ask.other.name} step "
+    return Answer(f"length ratio of the {top} step to the {bottom} step "
                   f"(measured in the {measure_spec.name} norm)",
-                  rf"\frac{{{m.latex('u_{' + spec.norm.name + '}')}}}"
-                  rf"{{{m.latex('u_{' + ask.other.name + '}')}}}", ratio,
+                  rf"\frac{{{m.latex('u_{' + top + '}')}}}"
+                  rf"{{{m.latex('u_{' + bottom + '}')}}}", ratio,
                   quantity=Q.COMPARE.key, subject=spec.norm.name)
 
 

@@ -95,6 +95,8 @@ class Ask(BaseModel):
     on_weight: bool = Field(False, description="threshold: asked on the weight λ = 1/α written "
                                                "in front of the norm (+ λ‖d‖): the smallest λ "
                                                "with d = 0 a minimiser, λ* = ‖g‖_*")
+    inverse: bool = Field(False, description="compare: the ratio asked the other way round, "
+                                             "||u_other|| / ||u|| (the part's own step below)")
     built_on: bool = Field(False, description="identification: the optimizer built on this "
                                               "step (its catalogue 'reduces-to' relation: Muon "
                                               "for the spectral-norm step), not the step itself")
@@ -119,6 +121,8 @@ class Ask(BaseModel):
             raise ValueError("a which-solution ask needs 'among' (at least two norms)")
         if self.on_weight and self.kind != Q.THRESHOLD.key:
             raise ValueError("on_weight only applies to a threshold ask")
+        if self.inverse and self.kind != Q.COMPARE.key:
+            raise ValueError("inverse only applies to a compare ask")
         if self.built_on and self.kind != Q.IDENTIFICATION.key:
             raise ValueError("built_on only applies to an identification ask")
         return self

@@ -1120,9 +1120,12 @@ def asks_verdict(inst: Instance) -> Verdict:
             measure = NumpyNorm.of(measure_spec, inst.g.shape)
             other_u, how = _other_update(inst, ask.other)
             ours = measure.value(inst.update) / measure.value(other_u)
+            ours = 1 / ours if ask.inverse else ours
+            names = (ask.other.name, inst.spec.norm.name) if ask.inverse else (
+                inst.spec.norm.name, ask.other.name)
             err = relative_error(claimed, ours, floor=1e-300)
             v = "passed" if err <= TOL.ask else "failed"
-            line = (f"ratio {inst.spec.norm.name}/{ask.other.name} in {measure_spec.name}: "
+            line = (f"ratio {names[0]}/{names[1]} in {measure_spec.name}: "
                     f"tool {claimed:.10g} vs {ours:.10g} (other step by {how}; rel. error "
                     f"{err:.1e})")
             if v == "failed" and (NumpyNorm.of(ask.other, inst.g.shape).degenerate(inst.g)
