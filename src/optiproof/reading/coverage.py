@@ -249,6 +249,32 @@ def _batch_size(flat: str, start: int, end: int) -> bool:
                 or _BATCH_AFTER.match(flat[end:end + 40]) or count)
 
 
+_LOADER = r"(?:data[- ]?load(?:er|ing)|loader|input[- ]pipeline)"
+_LOADER_AFTER = re.compile(r"^ ?(?:(?:cpu|background|worker|" + _LOADER + r") ?)+"
+                           r"(?:workers?|processes|threads)\b|^ ?(?:workers?|processes|threads) "
+                           r"(?:in|for|of) (?:the |its |my |our |a )?(?:pytorch |torch )?" + _LOADER
+                           + r"\b", re.I)
+_LOADER_BEFORE = re.compile(r"\bnum_workers ?(?:=|:|of|is) ?$|\b" + _LOADER + r" (?:uses |with |has "
+                            r"|runs )?(?:workers?|processes|threads) ?(?:=|:|of|is)? ?$", re.I)
+_LOADER_VERB = re.compile(r"\b" + _LOADER + r"s? (?:uses|with|has|runs|spawns|starts) (?:up to |about )?$",
+                          re.I)
+"""'3 data-loader workers', 'num_workers=4', '8 worker processes for the data loader': how the
+input data is loaded, which no answer depends on (a worker of data-parallel training is never
+called a data-loader worker)."""
+
+
+def _loader_workers(flat: str, start: int, end: int) -> bool:
+    """True when the number counts the processes that load the input data
+    (:data:`_LOADER_AFTER`, :data:`_LOADER_BEFORE`)."""
+    after = _LOADER_AFTER.match(flat[end:end + 50])
+    if after and not re.search(r"load|pipeline", after.group(0), re.I):
+        # bare 'worker processes' / 'CPU threads' count a loader only when it is named next
+        rest = flat[end + after.end():end + after.end() + 40]
+        after = after if (re.match(r"^[^.;]{0,25}\b" + _LOADER, rest, re.I)
+                          or _LOADER_VERB.search(flat[max(0, start - 30):start])) else None
+    return bool(after or _LOADER_BEFORE.search(flat[max(0, start - 30):start]))
+
+
 def _in_range(flat: str, start: int) -> bool:
     """True when the number at ``start`` is in an index range such as ``t = 1, 2, …``."""
     lo = max(0, start - 40)
@@ -414,6 +440,9 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _batch_size(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a batch size, epoch count or dataset size: "
                                                        "no answer depends on it"))
+        elif _loader_workers(flat, start, end):
+            out.append(NumberUse(text, start, "aside", "the data loader's workers: no answer depends "
+                                                       "on how the input is loaded"))
         elif _version(flat, start):
             out.append(NumberUse(text, start, "aside", "a software version or hardware model: no "
                                                        "answer depends on it"))
