@@ -152,9 +152,21 @@ _NOT_THE_DEFAULT = re.compile(r"\b(?:not|instead of|rather than|unlike|in place 
 0.999)', 'instead of the default 0.9')."""
 
 
-def _not_the_default(flat: str, start: int) -> bool:
-    """True when the number is a default the text contrasts with its own setting."""
-    return bool(_NOT_THE_DEFAULT.search(flat[max(0, start - 50):start]))
+_USUAL_IN_PARENS = re.compile(r"[=:] ?(?:[^()=,;.]|\.(?=\d)){1,30}\((?:it(?:'s| is) )?(?:normally|usually|typically|"
+                              r"ordinarily|commonly|by default|default(?: is)?|the default(?: is| being)?|"
+                              r"otherwise|in practice)(?: it(?:'s| is))? ?(?:=|:)? ?[-−]?$", re.I)
+"""The usual value named in parentheses right after the setting the text uses instead ('eps = 0 to
+keep it clean (normally 1e-8)', 'β₂ = 0.99 (usually 0.999)')."""
+
+
+def _not_the_default(flat: str, start: int, end: int) -> bool:
+    """True when the number is a default the text contrasts with its own setting, said so
+    (:data:`_NOT_THE_DEFAULT`) or named in parentheses after that setting
+    (:data:`_USUAL_IN_PARENS`, the number closing the parenthesis)."""
+    if _NOT_THE_DEFAULT.search(flat[max(0, start - 50):start]):
+        return True
+    return bool(_USUAL_IN_PARENS.search(flat[max(0, start - 60):start])
+                and re.match(r" ?\)", flat[end:end + 2]))
 
 
 def _in_aside(flat: str, start: int) -> bool:
@@ -433,7 +445,7 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
             out.append(NumberUse(text, start, "structure"))
         elif _in_aside(flat, start):
             out.append(NumberUse(text, start, "aside", "in a remark the text calls beside the point"))
-        elif _not_the_default(flat, start):
+        elif _not_the_default(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a default the text says it does not use"))
         elif _typo(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a value the text calls a typo and corrects"))
