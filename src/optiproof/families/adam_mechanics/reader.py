@@ -69,8 +69,11 @@ SYMBOLS = {F.alpha: ("alpha", "eta", "lr", "learning_rate", "step_size"),
            F.eps: ("epsilon", "eps"), F.lam: ("lambda", "lam", "weight_decay", "wd"),
            F.c: ("c",)}
 """Each hyper-parameter field and the symbols that denote it."""
-_PARAMETER = ("theta", "w", "x", "Theta", "W")
-"""Bases a parameter vector is written with (its start has index 0)."""
+_PARAMETER = ("theta", "w", "x", "Theta", "W", "p")
+"""Bases a parameter vector is written with (its start has index 0); ``p`` as PyTorch's
+optimizers call a parameter ('for p in model.parameters()')."""
+_ITERATE = r"θ|theta|w|x|W|p"
+"""The same bases as they are written in the text (an iterate ``θ_3``, ``p_3``, ``w_1 - w_0``)."""
 _RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key,
         Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.STEP_NO_BIAS_CORRECTION.key, Q.EFFECTIVE_GRADIENT.key}
 """Asks about a run on given gradients: their index says how many gradients it takes."""
@@ -116,7 +119,10 @@ _ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|u
                 r"^ ?throughout(?: (?:the run|training))?\b")
 _ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
 """'The data loss is identically zero': its gradient is zero at every step."""
-_EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
+_EPS_WORDS = (r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is|(?:(?:is|was|be) )?(?:set|put|"
+              r"fixed) (?:to|at)|to|at)? ?(?=[\d.])")
+"""ε with its value: 'eps = 1e-8', 'ε of 10^-3', 'sets eps to 0', 'with epsilon set to 1e-6',
+'puts ε at 0'."""
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) every (?:step|iteration)|"
                       r"\b(?:the )?(?:same|constant|identical) gradient (?:at |in |on |for )?every "
@@ -133,9 +139,32 @@ _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) every (?:step|iteration)|"
                       r"\bg(?:_?t)? ?= ?)(?:-?\d[\d.]{0,12}(?:e-?\d{1,3})?|\([-\d.e, ]{1,60}\)) ?,? ?"
                       r"(?:for (?:all|every|each|any) (?:t|steps?|iterations?)\b|(?:at |in |on )?"
                       r"(?:every|each|all) (?:steps?|iterations?)\b)")
+_STEP_COUNT_WORDS = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten"
+_CONSTANT_OVER = (r"\bg(?:_ ?\{?t\}?)? ?= ?(?:-?\d[\d.]{0,12}(?:e-?\d{1,3})?|\([-\d.e, ]{1,60}\)) ?,? ?"
+                  r"(?:for|at|on|in|during|over|throughout) (?:(?:all |every |each )?(?:the )?"
+                  r"(?:t|k|steps?|iterations?|updates?) ?(?:=|∈|in)? ?\{? ?1 ?(?:,|\.\.\.?|…|to|through|"
+                  r"-|–) ?(?:(?:\d{1,3}|\.\.\.?|…) ?, ?)*(?:and )?(?P<last>\d{1,3}) ?\}?(?!\d|\.\d)|"
+                  r"(?:each of |all of )?the first (?P<count>" + _STEP_COUNT_WORDS + r") (?:steps|"
+                  r"iterations|updates)\b)")
+"""A gradient stated for a range of steps from the first ('g_t = (0.001, 10) for t = 1, 2, 3',
+'g_t = 2 for t ∈ {1, 2, 3}', 'g = 0.4 at steps 1 to 4', 'g_t = 1 for the first three steps'):
+the same at each of them, and not known after the last."""
+_CONSTANT_GRADIENT = _CONSTANT_GRADIENT + "|" + _CONSTANT_OVER
 """A gradient the same at every step: said so, g_t = g, or a value stated for every step
 ('data-loss gradient = 0 at every step', 'g_t = 0 for all t', 'the gradient stays exactly
-g = (1e-3, 0.1) every step')."""
+g = (1e-3, 0.1) every step'), or for the first steps (:data:`_CONSTANT_OVER`)."""
+
+
+def _constant_until(text: str) -> int | None:
+    """The last step a gradient stated for a range of steps holds at (:data:`_CONSTANT_OVER`),
+    None when it is stated for every step."""
+    m = rx(_CONSTANT_OVER).search(text)
+    if m is None:
+        return None
+    if m.group("last"):
+        return int(m.group("last"))
+    word = m.group("count").lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
 _PYTORCH_CONVENTION = (r"\b(?:in|with|using|following|per|under) (?:the )?pytorch(?:'s)? "
                        r"(?:convention|default|implementation)s?\b|\b(?:as|like) (?:in )?pytorch(?: does)?\b|"
                        r"\btorch\.optim\.(?:adamw?|rmsprop)\b")
@@ -497,10 +526,10 @@ _SCALED_LOSS = (r"\bloss (?:is |was |had been |were |gets )?(?:now |then |instea
                 r"(?:multiplied|scaled|rescaled)\b|"
                 r"\b(?:multipl|(?:re)?scal)\w* (?:the |my |our |your |a )?(?:training |data )?"
                 r"loss\b|\b(?:un)?scaled loss\b")
-_GRADIENT_WORDS = (r"\bgradient(?: of the (?:data |training )?loss)?(?: at (?:w|θ|theta|x)_?\(?0\)?|"
+_GRADIENT_WORDS = (r"\bgradient(?: of the (?:data |training )?loss)?(?: at (?:" + _ITERATE + r")_?\(?0\)?|"
                    r" at the (?:start|initial point|starting point|origin))?(?: is| =| of)? "
                    r"(?=[(\[])")
-_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|∆|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
+_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|∆|Delta|delta ?)?(?P<base>" + _ITERATE + r"|m|v)(?P<hat>̂|hat|_hat"
                          r"|\^)?_?\(?(?P<index>\d{1,3}|t|T)?\)?$", re.I)
 _BARE_STEP = re.compile(r"^(?:Δ|∆|Delta|delta)_?\{?\(?(\d{1,3}|t|T)\)?\}?$")
 """A step named by Δ and its index alone ('Δ_1', 'Delta_3'): the update at that step, as
@@ -634,8 +663,9 @@ class AdamMechanicsReader:
         _sign_and_magnitude(r, {k for k, _ in mapped})
         _step_fraction(r, {k for k, _ in mapped})
         _appreciable_change(r, {k for k, _ in mapped})
-        _one_coordinate(r, {k for k, _ in mapped})
+        _one_coordinate(r, {k for k, _ in [*asks, *mapped]})
         _moment_quotient(r)
+        _zero_decay(r, {k for k, _ in mapped})
         _unapplied_decay(r)
         if r.found.get("l2 at start") and F.gradients in r.fields:
             r.miss(F.decay, f'"{r.found["l2 at start"]}" adds the penalty at θ_0, but the run '
@@ -840,7 +870,7 @@ def _asked_at(own: str, m: re.Match, verb: bool = False) -> bool:
     return asks
 
 
-_SYMBOL_LIST = (r"(?<![\w^])(θ|theta|w|x)_?\{?(\d{1,2})\}?(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?"
+_SYMBOL_LIST = (r"(?<![\w^])(" + _ITERATE + r")_?\{?(\d{1,2})\}?(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?"
                 r"(?:(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?){0,4}(?![\w(])(?! ?[-−=])")
 """Several iterates asked in one question ('Give w_1 and w_2', 'θ_1, θ_2 and θ_3')."""
 
@@ -877,8 +907,8 @@ def _moment_by_recurrence(r: PartReading, symbol: str) -> str | None:
     return None
 
 
-_ITERATE_DIFFERENCE = re.compile(r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?[-−]"
-                                 r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?")
+_ITERATE_DIFFERENCE = re.compile(r"(?:" + _ITERATE + r")_?\{?\(?(\d{1,3})\)?\}?[-−]"
+                                 r"(?:" + _ITERATE + r")_?\{?\(?(\d{1,3})\)?\}?")
 """θ_k − θ_j as asked (spaces removed): the later and the earlier index."""
 
 
@@ -916,6 +946,20 @@ _ORDINAL_NAMED = (r"\b(?:(" + "|".join(_ORDINALS) + r")|(\d{1,3})(?:st|nd|rd|th)
 _PENALTY_TERM = (r"\(? ?(?:λ|lambda|wd) ?/ ?2 ?\)? ?[*·]? ?‖ ?(?:w|θ|x|theta) ?‖ ?(?:_ ?\{?2\}?)? ?(?:\^ ?\{?2\}?|²)|"
                  r"(?:λ|lambda|wd) ?/ ?2 ?[*·]? ?\|\| ?(?:w|θ|x) ?\|\|(?:_?2)?\^?2")
 """The L2 penalty written out ('(λ/2)·‖w‖_2^2'): the decay a 'penalty' run adds."""
+
+
+def _zero_decay(r: PartReading, keys: set[str]) -> None:
+    """A weight decay of 0 ('trained with Adam, weight decay 0', 'AdamW with λ = 0') in a part
+    that does not ask about the decay itself: neither L2 in the gradient nor decoupled decay
+    changes a step, so the part runs plain Adam (the coefficient kept as a convention)."""
+    if r.value(F.lam) != 0 or F.lam not in r.fields or Q.WEIGHT_DECAY.key in keys:
+        return
+    source = r.fields.pop(F.lam).source
+    r.fields.pop(F.decay, None)
+    if r.value(F.optimizer) == O.ADAMW.key:
+        r.set(F.optimizer, O.ADAM.key, source)
+    r.convention("weight decay", source, "λ = 0: no decay acts on any step, the run is plain "
+                                         "Adam's")
 
 
 def _unapplied_decay(r: PartReading) -> None:
@@ -1630,7 +1674,7 @@ def _restated_vector(own: str, want: list) -> str | None:
     return phrase(own, m.start(), got[1]) if same else None
 
 
-_COORDINATE = (r"^(?:does |do )?(?:θ|theta|w|x)_?\{?[·.:*∙⋅]? ?, ?(\d)\}?|"
+_COORDINATE = (r"^(?:does |do )?(?:" + _ITERATE + r")_?\{?[·.:*∙⋅]? ?, ?(\d)\}?|"
                r"\b(?:the )?(first|second|third|fourth|fifth) coordinate\b")
 _BY_HOW_MUCH = r"\bby how much\b|\bhow much does\b"
 _IN_STEP = r"\b(?:in|at|during) (?:step|iteration|update) (\d{1,3})\b"
@@ -1679,7 +1723,8 @@ _FOR_COORDINATE = (r"\b(?:for|of|in|at) (?:the )?(first|second|third|fourth|fift
                    r"(\d)\b|\((?:coordinate|component|entry|coord\.?) (\d)\)")
 """One coordinate named for the part's answers ('m̂_2, v̂_2 for the first coordinate',
 '(coordinate 2)')."""
-_COORDINATE_ASKS = {Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key}
+_COORDINATE_ASKS = {Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key, Q.FIRST_MOMENT.key,
+                    Q.SECOND_MOMENT.key}
 """Asks that give the named coordinate's entry besides the whole vector."""
 
 
@@ -1893,7 +1938,9 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
     if F.beta1 not in r.fields and F.beta2 not in r.fields:
         _read_betas_pair(own, ctx, r)
     for field, words in ((F.eps, _EPS_WORDS), (F.alpha, _LR_WORDS), (F.lam, _WD_WORDS)):
-        for text in (own, ctx) if field not in r.fields else ():
+        shared = field in r.fields and r.fields[field].source not in own
+        # the part's own value in words ('(d) … and sets eps to 0') replaces the shared one
+        for text in (own, ctx) if field not in r.fields else (own,) if shared else ():
             m = rx(words).search(text)
             got = number_at(text, m.end()) if m else None
             if got is not None:
@@ -2117,7 +2164,7 @@ def _read_start(objects: PartObjects, r: PartReading) -> None:
             return
 
 
-_START_WORDS = (r"\b(?:parameters?|weights?|params|θ|theta|w|x)\b[^.;:]{0,12}?,? "
+_START_WORDS = (r"\b(?:parameters?|weights?|params|" + _ITERATE + r")\b[^.;:]{0,12}?,? "
                 r"(?:(?:which |that )?(?:start(?:ing|s|ed)?|initiali[sz](?:ed|ing)|begin(?:ning|s)?) "
                 r"(?:at|from)|(?:are |is )?initiali[sz]ed (?:at|to)) (?=[(\[])")
 """The start said in words before a vector ('two parameters, starting at (0, 0)', 'weights
@@ -2200,7 +2247,7 @@ _DECAY_RANGE = (r"(?:β_?[12]|beta_?[12]|ρ|rho)(?: ?, ?(?:β_?[12]|beta_?[12]))
 """The decays' domain stated ('β_1, β_2 ∈ [0, 1)')."""
 
 
-_DERIVATIVE_AT_START = re.compile(r"(?:L|ℓ|l|f|J)(?:'|′)\((?:θ|theta|w|x)_?\{?\(?0\)?\}?\)")
+_DERIVATIVE_AT_START = re.compile(r"(?:L|ℓ|l|f|J)(?:'|′)\((?:" + _ITERATE + r")_?\{?\(?0\)?\}?\)")
 """The loss's derivative at the start, in prime notation ('ℓ'(θ_0)', 'L′(w_0)'): the gradient
 of a scalar parameter where the run begins (the first gradient)."""
 
@@ -2374,6 +2421,7 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
                                f"\"{start.source}\" is not this part's")
             r.found["sequence"] = [(vec, source)]
             r.found["constant"] = bool(rx(_CONSTANT_GRADIENT).search(own + " " + ctx))
+            r.found["constant until"] = _constant_until(own) or _constant_until(ctx)
         else:
             return
     except ValueError as err:
@@ -2429,6 +2477,15 @@ def _run_length(r: PartReading, steps: dict[int, str]) -> None:
         r.miss(F.gradients, f"'{asked}' is the iterate after {count} steps of the constant "
                             f"gradient, more than the {MAX_STEPS} steps a run on given gradients "
                             f"is computed for (expected at most {MAX_STEPS} steps)")
+        return
+    until = r.found.get("constant until")
+    if r.found.get("constant") and until is not None and count > until:
+        asked = steps.get(count) or (r.fields[F.t].source if F.t in r.fields else f"step {count}")
+        r.miss(F.gradients, f"'{asked}' is the iterate after {count} steps but the gradient "
+                            f"\"{sequence[0][1]}\" is stated for the first {until} steps only "
+                            f"(expected the gradient{'s' if count > until + 1 else ''} of "
+                            f"step{'s' if count > until + 1 else ''} "
+                            f"{until + 1}{f' to {count}' if count > until + 1 else ''})")
         return
     if r.found.get("constant"):
         rows = [sequence[0]] * count
