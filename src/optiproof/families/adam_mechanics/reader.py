@@ -41,7 +41,8 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
                     textbook_bound="textbook_bound", decay_halving="decay_halving",
                     coordinate="coordinate", step_fraction="step_fraction",
-                    step_t_dependence="step_t_dependence")
+                    step_t_dependence="step_t_dependence", bias_below="bias_below",
+                    bias_inclusive="bias_inclusive")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -487,6 +488,45 @@ def _decay_halving(own: str, r: PartReading) -> None:
         r.fields.pop(F.t)
 
 
+_BIAS_CONDITION = (r"(?P<one>(?<![\d.])1 ?[-−] ?)?" + Q.BETA_POWER + r" ?(?P<op><=|>=|<|>|≤|≥) ?"
+                   r"(?=[\d.])")
+"""A condition on a power of a decay ('β₁ᵗ < 0.01', 'beta2^t <= 1e-3', '1 − β2t > 0.99' as a PDF
+copy flattens β₂ᵗ): the threshold a bias correction must reach."""
+
+
+def _bias_settled(own: str, r: PartReading) -> None:
+    """'Find the smallest t with β₁ᵗ < 0.01' (or 'with 1 − βᵗ > 0.99'): the first step from which
+    the bias correction is within the threshold of 1, for each β. Every condition of the part
+    must state the same threshold and the same kind of bound; otherwise refused, naming them."""
+    if not rx(Q.BIAS_SETTLED).search(own):
+        return
+    found = []
+    for m in rx(_BIAS_CONDITION).finditer(own):
+        got = number_at(own, m.end())
+        if got is None:
+            continue
+        value = sympy.nsimplify(got[0].spec_value(), rational=True)
+        op = {"≤": "<=", "≥": ">="}.get(m.group("op"), m.group("op"))
+        upper = op.startswith(">") if m.group("one") else op.startswith("<")
+        delta = 1 - value if m.group("one") else value
+        found.append((delta, upper, op.endswith("="), phrase(own, m.start(), got[1])))
+    if not found:
+        return
+    sources = "; ".join(dict.fromkeys(f[3] for f in found))
+    if len({(d, u, i) for d, u, i, _ in found}) > 1 or not found[0][1] or             not 0 < found[0][0] < 1:
+        r.miss(F.bias_below, f'"{sources}" asks when a bias correction becomes negligible, but '
+                             "the conditions do not state one threshold below 1 for βᵗ (expected "
+                             "e.g. 'the smallest t with β₁ᵗ < 0.01' or '1 − βᵗ > 0.99')")
+        return
+    r.set(F.bias_below, spec_number(found[0][0]), sources)
+    if found[0][2]:
+        r.set(F.bias_inclusive, True, sources)
+    limit = rx(r"\b(?:approach(?:es)?|tends? to|goes? to|converges? to|(?:→|->)) ?1(?!\d|\.\d)"
+               ).search(own)
+    if limit:   # 'the factors 1 − β1t and 1 − β2t approach 1': what the threshold is measured to
+        r.convention("bias factors", limit.group(0), "1 − βᵗ tends to 1 as t grows")
+
+
 def _dropped_decay(own: str, r: PartReading) -> None:
     """A part that drops weight decay and names no decay run of its own does not use the shared
     text's coefficient: λ is taken off the part (with a note), never applied silently."""
@@ -641,6 +681,8 @@ class AdamMechanicsReader:
         elif evaluated is not None:
             _textbook_bound(r, evaluated)
         mapped = _prescaled_gradient(r, mapped)
+        if F.bias_below in r.fields and all(k != Q.BIAS_FACTORS.key for k, _ in mapped):
+            mapped.append((Q.BIAS_FACTORS.key, r.fields[F.bias_below].source))
         if r.value(F.decay_halving) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_halving].source))
         if r.value(F.decay_steps) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
@@ -673,7 +715,8 @@ class AdamMechanicsReader:
                             "the first step alone)")
         _restated_settings(r, {k for k, _ in mapped})
         several = rx(_SEVERAL_VARIANTS).search(r.own_text or "")
-        if several and not any(k == Q.WEIGHT_DECAY.key for k, _ in mapped):
+        if several and not any(k in (Q.WEIGHT_DECAY.key, Q.BIAS_FACTORS.key) for k, _ in mapped):
+            # (the factors are answered for both β's: 'for each of the two' asks nothing more)
             r.miss(F.asks, f'"{several.group(0)}" asks the same thing of several variants at once, '
                            "which this part does not read as one run each (expected one variant "
                            "per part, or 'compare L2 regularisation with AdamW')")
@@ -808,6 +851,7 @@ class AdamMechanicsReader:
         _read_gradients(own, ctx, objects, r)
         _earlier_weight(own, previous, r)
         _decay_halving(own, r)
+        _bias_settled(own, r)
         _weight_factor(own, ctx, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
             _read_loss(objects, r)
