@@ -882,7 +882,16 @@ DECAY_HALVING = (r"\b(?:after|in|within) how many (?:adamw |optimi[sz]er |traini
                  r"\bhow many (?:adamw |optimi[sz]er |training |decay )?(?:steps|updates|iterations)\b"
                  r"[^.?]{0,40}?\b(?:until|before|for|to)\b[^.?]{0,40}?\b(?:halve[sd]?|(?:drops?|falls?|"
                  r"decays?|shrinks?) (?:to )?(?:at most |below )?(?:one[- ])?half)\b")
-"""'After how many AdamW steps has the weight first dropped to half its initial value?': the
+_HALF_START = (r"(?:θ|theta|w|x|p)_?\{?(?:t|k|n|N)\}? ?(?:≤|<=|<|=) ?(?:\(?1 ?/ ?2\)? ?[*·]? ?"
+               r"(?:θ|theta|w|x|p)_?\{?0\}?|(?:θ|theta|w|x|p)_?\{?0\}? ?/ ?2|0?\.5 ?[*·]? ?"
+               r"(?:θ|theta|w|x|p)_?\{?0\}?)")
+"""θ_t ≤ θ_0/2, w_t <= 0.5 w_0, θ_k ≤ (1/2)θ_0: the weight at half its start or below."""
+DECAY_HALVING = (DECAY_HALVING + r"|\b(?:after|in|within|for) how many (?:adamw |optimi[sz]er |training |"
+                 r"decay )?(?:steps|updates|iterations)\b[^.?]{0,30}?" + _HALF_START + r"|"
+                 r"\b(?:smallest|first|least|earliest) (?:t|k|n|N|step|iteration)\b[^.?]{0,20}?"
+                 + _HALF_START)
+"""'After how many AdamW steps has the weight first dropped to half its initial value?', 'after
+how many steps is θ_t ≤ θ_0/2 for the first time?', 'the smallest t with w_t <= 0.5 w_0': the
 smallest N with (1 - αλ)^N ≤ 1/2, asked with the weight-decay comparison."""
 SHRINK_PER_STEP = (r"\b(?:what|which) (?:single |constant |fixed )?factor (?:multiplies|scales|shrinks) "
                    r"(?:θ|theta|w|the (?:weights?|parameters?))(?![\w_])(?=[^.?]{0,20}?\b(?:per|each|every|"

@@ -115,7 +115,8 @@ _ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(
                        r"stochastic )?gradients?\b")
 """A zero gradient named as a noun ('the data loss has zero gradient at all times', 'with AdamW
 and a zero data gradient', 'a weight that receives zero loss gradient for the whole run')."""
-_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|times|t)\b|"
+_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on|over) (?:every|each|all)(?: (?:the|of the))? (?:steps?|iterations?|updates?|"
+                r"times|t)\b|"
                 r"^ ?(?:forever|always)\b|^ ?(?:for|during|over) the (?:whole|entire) (?:run|training)\b|"
                 r"^ ?throughout(?: (?:the run|training))?\b")
 _ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
@@ -194,8 +195,9 @@ _STEPS = (r"\bafter (?:the |these |those |all |its |all the )?(?:first |next )?(
           r"one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
           r"adagrad|optimi[sz]er) )?(?:steps?|updates?|"
           r"iterations?)\b|\b(?:at|for|when) (?:(?:step|iteration)(?: t ?=)?|t ?=) ?(\d{1,4})\b"
-          r"(?! ?(?:,|\.\.|…|-|–|to\b|and\b) ?\d)")
-"""'after 100 steps', 'at t = 10', 'for t = 5' (not a range: 'for t = 1, 2, 3')."""
+          r"(?! ?(?:,|\.\.|…|-|–|to\b|and\b) ?\d)(?! ?(?:\^|\*\*|×|x ?10))")
+"""'after 100 steps', 'at t = 10', 'for t = 5' (not a range: 'for t = 1, 2, 3', nor the base of a
+power: 'at t = 10^4' is not t = 10)."""
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "one hundred": 100, "a hundred": 100, "one thousand": 1000,
            "a thousand": 1000, "ten thousand": 10000}
@@ -1012,8 +1014,11 @@ def _unapplied_decay(r: PartReading) -> None:
     taken = set(r.value(F.asks) or [])
     named = _decay_text(r)
     variant = rx(_DECAY_VARIANT).search(named) or rx(_L2_VARIANT).search(named)
+    run_asks = set(DECAY_RUN_ASKS) | ({Q.UPDATE_RULE.key, Q.DISPLACEMENT.key} if _has_run(r) else set())
+    # (the update rule of a run on given gradients is a run too: AdamW's closed form is not
+    # Adam's)
     if F.lam in r.fields and F.decay not in r.fields and variant and \
-            taken & set(DECAY_RUN_ASKS) and Q.WEIGHT_DECAY.key not in taken:
+            taken & run_asks and Q.WEIGHT_DECAY.key not in taken:
         r.miss(F.decay, f"\"{variant.group(0)}\" names weight decay (λ = {r.value(F.lam)}), but "
                         "the run asked could not be read as one decay method (expected 'Adam + "
                         "L2' or 'AdamW' for that run, with θ₀ and the gradients)")
@@ -2365,8 +2370,18 @@ def _zero_always(text: str) -> str | None:
         if m is not None and rx(r"\bidentically\b").search(m.group(0)) and \
                 not rx(r"\b(?:step|iteration|update) 1\b|\bfirst\b").search(m.group(0)):
             return phrase(text, m.start(), m.end())     # 'its gradient is identically zero'
+    for m in rx(_ZERO_ASSIGNED).finditer(text):     # '∇ℓ(θ) = 0 for all the steps considered'
+        always = rx(_ALWAYS_ZERO).match(text[m.end():])
+        if always or "≡" in m.group(0):
+            return phrase(text, m.start(), m.end() + (always.end() if always else 0))
     m = rx(_ZERO_LOSS).search(text)
     return phrase(text, m.start(), m.end()) if m else None
+
+
+_ZERO_ASSIGNED = (r"(?:∇ ?(?:ℓ|l|L|f|J)(?: ?\((?:θ|theta|w|x|p)[^()]{0,8}\))?|(?<![\w\\])g(?:_ ?\{?t\}?)?|"
+                  r"\bgrad(?:ient)?) ?(?:=|≡) ?0(?![.,]?\d)")
+"""A gradient written as zero ('∇ℓ(θ) = 0', 'g_t = 0', '∇L ≡ 0'): zero at every step when a
+phrase of every step follows it, or when written ≡."""
 
 
 _SAME_GRADIENT = re.compile(r"(?<![\w^])(?=(g_?\{?(\d{1,2})\}? ?= ?g_?\{?(\d{1,2})\}?)(?![\w(^]| ?[-+*/·×−]))")
@@ -2422,6 +2437,10 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
     zero = _zero_always(own) or _zero_always(ctx)
     if premise is None and zero is not None:
         r.set(F.constant, True, zero)   # a zero gradient at every step: the same every step
+    if zero is not None and rx(_ZERO_ASSIGNED).search(zero) and not (
+            mine or my_plain or shared or shared_plain):
+        # 'g_t ≡ 0': a gradient written zero that no assignment gave (≡ is not read as one)
+        (my_plain if _zero_always(own) else shared_plain).append((sympy.Integer(0), zero))
     if premise is not None:
         text = own if rx(_CONSTANT_GRADIENT).search(own) else ctx
         r.set(F.constant, True, phrase(text, premise.start(), premise.end()))
@@ -2464,7 +2483,8 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
                                f"{'y' if len(vec) == 1 else 'ies'}: the shared start "
                                f"\"{start.source}\" is not this part's")
             r.found["sequence"] = [(vec, source)]
-            r.found["constant"] = bool(rx(_CONSTANT_GRADIENT).search(own + " " + ctx))
+            r.found["constant"] = bool(rx(_CONSTANT_GRADIENT).search(own + " " + ctx)) or \
+                (zero is not None and value == 0)    # zero at every step: the same every step
             r.found["constant until"] = _constant_until(own) or _constant_until(ctx)
         else:
             return
