@@ -2008,6 +2008,13 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
                 got = number_at(text, m.end())
                 if got is not None:
                     r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
+        # 'multiply my loss by one thousand', 'the loss scaled by a hundred': a count in words
+        for m in rx(r"(?:\b(?:multipl\w*|(?:re)?scal\w*) (?:the |my |our |your |its )?(?:training |data )?"
+                    r"loss\b|\bloss (?:is |was |gets |had been |were )?(?:now |then )?(?:multiplied|"
+                    r"(?:re)?scaled)\b)[^.?;]{0,20}?\bby (" + "|".join(sorted(_COUNTS, key=len, reverse=True))
+                    + r")\b(?![- ]?(?:\d|point|and))").finditer(text):
+            if F.c not in r.fields:
+                r.set(F.c, _COUNTS[m.group(1).lower()], m.group(0))
     _read_lr_name(own, ctx, objects, r)
     shrink = rx(_SHRINK_ASKED).search(own)
     if shrink:
