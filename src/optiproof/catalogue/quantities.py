@@ -78,6 +78,12 @@ IDENTIFICATION = _add(_Q(
                                                              "which-scheme"),
     phrases=(r"\b(?:which|what)(?: \(?[\w-]{1,20}\)?){0,3} (?:optimi[sz]er|algorithm|method|update "
              r"rule)\b(?! (?:does not |doesn't )?converge)",
+             # 'what simple rule does it follow?', 'which well-known rule is this?': a rule named
+             # by what it is like, not asked to be written out
+             r"\b(?:what|which)(?: (?:simple|known|familiar|standard|well[- ]known|famous|named|"
+             r"classical|basic))+ (?:rule|update|step|recipe)\b",
+             r"\b(?:what|which) (?:rule|pattern) (?:does|do|is) (?:it|this|that|they|(?:the|this|that|"
+             r"its) (?:first )?(?:step|update)s?) (?:follow|obey|match|amount to)\b",
              r"\brecovers?\b", r"\bcorrespond(?:s)? to\b(?! the)", r"\bidentify the (?:optimi[sz]er|algorithm|method)",
              r"\b(?:name|identify) (?:the|this|that)(?: [\w-]{1,20}){0,2} (?:optimi[sz]er|algorithm|method)",
              # a bare "the optimizer" may be the minimiser itself: only its name, or a method
@@ -877,7 +883,16 @@ DECAY_HALVING = (r"\b(?:after|in|within) how many (?:adamw |optimi[sz]er |traini
                  r"\bhow many (?:adamw |optimi[sz]er |training |decay )?(?:steps|updates|iterations)\b"
                  r"[^.?]{0,40}?\b(?:until|before|for|to)\b[^.?]{0,40}?\b(?:halve[sd]?|(?:drops?|falls?|"
                  r"decays?|shrinks?) (?:to )?(?:at most |below )?(?:one[- ])?half)\b")
-"""'After how many AdamW steps has the weight first dropped to half its initial value?': the
+_HALF_START = (r"(?:θ|theta|w|x|p)_?\{?(?:t|k|n|N)\}? ?(?:≤|<=|<|=) ?(?:\(?1 ?/ ?2\)? ?[*·]? ?"
+               r"(?:θ|theta|w|x|p)_?\{?0\}?|(?:θ|theta|w|x|p)_?\{?0\}? ?/ ?2|0?\.5 ?[*·]? ?"
+               r"(?:θ|theta|w|x|p)_?\{?0\}?)")
+"""θ_t ≤ θ_0/2, w_t <= 0.5 w_0, θ_k ≤ (1/2)θ_0: the weight at half its start or below."""
+DECAY_HALVING = (DECAY_HALVING + r"|\b(?:after|in|within|for) how many (?:adamw |optimi[sz]er |training |"
+                 r"decay )?(?:steps|updates|iterations)\b[^.?]{0,30}?" + _HALF_START + r"|"
+                 r"\b(?:smallest|first|least|earliest) (?:t|k|n|N|step|iteration)\b[^.?]{0,20}?"
+                 + _HALF_START)
+"""'After how many AdamW steps has the weight first dropped to half its initial value?', 'after
+how many steps is θ_t ≤ θ_0/2 for the first time?', 'the smallest t with w_t <= 0.5 w_0': the
 smallest N with (1 - αλ)^N ≤ 1/2, asked with the weight-decay comparison."""
 SHRINK_PER_STEP = (r"\b(?:what|which) (?:single |constant |fixed )?factor (?:multiplies|scales|shrinks) "
                    r"(?:θ|theta|w|the (?:weights?|parameters?))(?![\w_])(?=[^.?]{0,20}?\b(?:per|each|every|"
@@ -949,10 +964,23 @@ EFFECTIVE_GRADIENT = _add(_Q(
              r"(?<![\w^])g(?:̃|_?tilde|_?eff)(?:_?\{?\(?(?:\d{1,3}|t|k)\)?\}?)?(?![\w(])"),
     labels=(r"\beffective gradient\b", r"g̃")))
 """The gradient Adam with an L2 penalty feeds its moments, g̃_t = g_t + λθ_{t−1}."""
+BETA_POWER = r"(?:β|beta)_?\{?(?P<which>[12])?\}? ?(?:\^ ?\{?t\}?|\*\* ?t|ᵗ|t)(?![\w^])"
+"""β₁ᵗ, beta2^t, β_1^{t}, and as a PDF copy flattens it, β1t or βt."""
+BIAS_SETTLED = (r"\b(?:smallest|first|least|minimal|minimum|earliest) (?:step |iteration |integer |"
+                r"number of steps |value of )?(?:t|k|step|iteration)\b[^.?]{0,30}?(?:1 ?[-−] ?)?"
+                + BETA_POWER.replace("(?P<which>", "(?:") + r" ?(?:<|≤|<=|>|≥|>=)|"
+                r"\b(?:for |after |within )?how many (?:steps|iterations|updates)\b[^.?]{0,40}?"
+                r"(?:1 ?[-−] ?)?" + BETA_POWER.replace("(?P<which>", "(?:") + r" ?(?:<|≤|<=|>|≥|>=)|"
+                r"\b(?:after )?how many (?:steps|iterations|updates)\b[^.?]{0,40}?\b(?:bias[- ]"
+                r"correction|correction factors?)\b[^.?]{0,30}?\b(?:negligible|close to 1|within|"
+                r"exceeds?|above|below)\b")
+"""'the smallest t with β₁ᵗ < 0.01', 'the first t with 1 − β₂ᵗ > 0.99', 'how many steps until the
+bias correction is negligible': the step from which a bias-correction factor is within a
+threshold of 1, asked with the factors."""
 BIAS_FACTORS = _add(_Q(
     "bias-factors", "bias-correction factors", r"1/(1-\beta^t)",
     phrases=(r"\bbias[- ]correction factors?", r"\bcorrection factors?",
-             r"\bbias[- ]correction (?:denominators?|divisors?)\b")))
+             r"\bbias[- ]correction (?:denominators?|divisors?)\b", BIAS_SETTLED)))
 M_HAT = _add(_Q(
     "m-hat", "bias-corrected first moment", r"\hat m_t", value_kind="vector",
     phrases=(r"\bbias[- ]corrected (?:first )?moments?", r"\bhat ?m\b",

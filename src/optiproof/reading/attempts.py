@@ -43,6 +43,16 @@ _GUESS = re.compile(r"\bmy (?:(?:own|best|first) )?(?:guess|hunch|attempt|answer
 request before it asks (the pronoun is the asked quantity), so a claim whatever the symbol."""
 
 
+_GUESS_FOR_PART = re.compile(
+    r"\b(?:my|our) (?:own |best |first |initial )?(?:guess|hunch|answer|attempt|bet|intuition|"
+    r"expectation|result) (?:for|to|on|in|of) (?:part |question |q(?:uestion)? ?|item |task )?"
+    r"(?:\(\w{1,3}\)|\w{1,3}\)|\w{1,3}\b)\.?,? (?:is|was|would be|=)\b"
+    r"(?:[^?\n]|\n(?![ \t]*\n)){1,400}?(?:\?|(?=\n[ \t]*\n)|$)", re.I)
+"""'My guess for 3) is that without bias correction the first step is tiny, like 10x smaller
+than lr … is that right?', 'My answer to (b) was 0.3 - correct?': the asker's value for a part
+named by its label, with the doubt that closes it, up to its question mark or the paragraph's
+end: a claim to check, never data."""
+
 _FOR_PART = (r"(?: (?:for|on|at|to|of|in) (?:part |question |problem |exercise |task )?(?:Q|\()?\w{1,4}\)?"
              r"(?:(?:,| and| &) (?:Q|\()?\w{1,4}\)?){0,4})")
 """The part a paragraph of work is for: " for 1", " on (b)", " for Q1 and Q2", " at part 2"."""
@@ -92,6 +102,11 @@ def drop_attempts(text: str, removed: list[str]) -> str:
             removed.append(f"the asker's own attempt {' '.join(m.group(0).split())[:120]!r} (a "
                            "claim to check, not data)")
             text = text[:m.start()] + "\n" + text[m.end():]
+    for m in list(_GUESS_FOR_PART.finditer(text))[::-1]:   # "My guess for 3) is that …"
+        if re.search(r"\?|\b(?:what|which|how|find|compute|give)\b", text[:m.start()], re.I):
+            removed.append(f"the asker's own attempt {' '.join(m.group(0).split())[:120]!r} (a "
+                           "claim to check, not data)")
+            text = text[:m.start()] + " " + text[m.end():]
     for m in list(_VALUE_ASIDE.finditer(text))[::-1]:
         if _after_a_request(text[:m.start()]):
             removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a claim to "

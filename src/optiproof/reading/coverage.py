@@ -152,9 +152,21 @@ _NOT_THE_DEFAULT = re.compile(r"\b(?:not|instead of|rather than|unlike|in place 
 0.999)', 'instead of the default 0.9')."""
 
 
-def _not_the_default(flat: str, start: int) -> bool:
-    """True when the number is a default the text contrasts with its own setting."""
-    return bool(_NOT_THE_DEFAULT.search(flat[max(0, start - 50):start]))
+_USUAL_IN_PARENS = re.compile(r"[=:] ?(?:[^()=,;.]|\.(?=\d)){1,30}\((?:it(?:'s| is) )?(?:normally|usually|typically|"
+                              r"ordinarily|commonly|by default|default(?: is)?|the default(?: is| being)?|"
+                              r"otherwise|in practice)(?: it(?:'s| is))? ?(?:=|:)? ?[-−]?$", re.I)
+"""The usual value named in parentheses right after the setting the text uses instead ('eps = 0 to
+keep it clean (normally 1e-8)', 'β₂ = 0.99 (usually 0.999)')."""
+
+
+def _not_the_default(flat: str, start: int, end: int) -> bool:
+    """True when the number is a default the text contrasts with its own setting, said so
+    (:data:`_NOT_THE_DEFAULT`) or named in parentheses after that setting
+    (:data:`_USUAL_IN_PARENS`, the number closing the parenthesis)."""
+    if _NOT_THE_DEFAULT.search(flat[max(0, start - 50):start]):
+        return True
+    return bool(_USUAL_IN_PARENS.search(flat[max(0, start - 60):start])
+                and re.match(r" ?\)", flat[end:end + 2]))
 
 
 def _in_aside(flat: str, start: int) -> bool:
@@ -259,6 +271,32 @@ def _batch_size(flat: str, start: int, end: int) -> bool:
         count = count if digits.isdigit() and int(digits) >= 100 else None
     return bool(_BATCH_BEFORE.search(flat[max(0, start - 30):start])
                 or _BATCH_AFTER.match(flat[end:end + 40]) or count)
+
+
+_LOADER = r"(?:data[- ]?load(?:er|ing)|loader|input[- ]pipeline)"
+_LOADER_AFTER = re.compile(r"^ ?(?:(?:cpu|background|worker|" + _LOADER + r") ?)+"
+                           r"(?:workers?|processes|threads)\b|^ ?(?:workers?|processes|threads) "
+                           r"(?:in|for|of) (?:the |its |my |our |a )?(?:pytorch |torch )?" + _LOADER
+                           + r"\b", re.I)
+_LOADER_BEFORE = re.compile(r"\bnum_workers ?(?:=|:|of|is) ?$|\b" + _LOADER + r" (?:uses |with |has "
+                            r"|runs )?(?:workers?|processes|threads) ?(?:=|:|of|is)? ?$", re.I)
+_LOADER_VERB = re.compile(r"\b" + _LOADER + r"s? (?:uses|with|has|runs|spawns|starts) (?:up to |about )?$",
+                          re.I)
+"""'3 data-loader workers', 'num_workers=4', '8 worker processes for the data loader': how the
+input data is loaded, which no answer depends on (a worker of data-parallel training is never
+called a data-loader worker)."""
+
+
+def _loader_workers(flat: str, start: int, end: int) -> bool:
+    """True when the number counts the processes that load the input data
+    (:data:`_LOADER_AFTER`, :data:`_LOADER_BEFORE`)."""
+    after = _LOADER_AFTER.match(flat[end:end + 50])
+    if after and not re.search(r"load|pipeline", after.group(0), re.I):
+        # bare 'worker processes' / 'CPU threads' count a loader only when it is named next
+        rest = flat[end + after.end():end + after.end() + 40]
+        after = after if (re.match(r"^[^.;]{0,25}\b" + _LOADER, rest, re.I)
+                          or _LOADER_VERB.search(flat[max(0, start - 30):start])) else None
+    return bool(after or _LOADER_BEFORE.search(flat[max(0, start - 30):start]))
 
 
 def _in_range(flat: str, start: int) -> bool:
@@ -419,7 +457,7 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
             out.append(NumberUse(text, start, "structure"))
         elif _in_aside(flat, start):
             out.append(NumberUse(text, start, "aside", "in a remark the text calls beside the point"))
-        elif _not_the_default(flat, start):
+        elif _not_the_default(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a default the text says it does not use"))
         elif _typo(flat, start, end):
             out.append(NumberUse(text, start, "aside", "a value the text calls a typo and corrects"))
@@ -429,6 +467,9 @@ def account(flat: str, spans: list[tuple[int, int, str]]) -> list[NumberUse]:
         elif _memory(flat, end):
             out.append(NumberUse(text, start, "aside", "the memory of a machine: no answer depends "
                                                        "on it"))
+        elif _loader_workers(flat, start, end):
+            out.append(NumberUse(text, start, "aside", "the data loader's workers: no answer depends "
+                                                       "on how the input is loaded"))
         elif _version(flat, start):
             out.append(NumberUse(text, start, "aside", "a software version or hardware model: no "
                                                        "answer depends on it"))

@@ -94,7 +94,7 @@ _LATEX_SYMBOLS = {
     "partial": "∂", "top": "^T", "intercal": "^T", "cdot": "·", "times": "×", "odot": "⊙", "oslash": "⊘", "le": "≤",
     "leq": "≤", "ge": "≥", "geq": "≥", "preceq": "⪯", "succeq": "⪰", "succ": "≻", "prec": "≺", "in": "∈", "to": "→",
     "rightarrow": "→", "mapsto": "→",
-    "leftarrow": "←", "gets": "←", "approx": "≈", "ne": "≠", "neq": "≠", "sum": "Σ",
+    "leftarrow": "←", "gets": "←", "approx": "≈", "ne": "≠", "neq": "≠", "equiv": "≡", "sum": "Σ",
     "ell": "l", "ldots": "...", "cdots": "...", "dots": "...", "prime": "'", "star": "*",
     "ast": "*", "mid": "|", "vert": "|", "lvert": "|", "rvert": "|", "Vert": "‖",
     "lVert": "‖", "rVert": "‖", "langle": "⟨", "rangle": "⟩", "max": "max", "min": "min",

@@ -81,12 +81,12 @@ _TUPLE_NEXT = re.compile(r"(?: ?,? and| ?, then| ?,) " + _TUPLE)
 """A point named by its coordinates right after a request verb ("compute (x_1, y_1)", "what is
 (u3, v3)?"): one ask, the family's reader says what it is (an iterate, a point it names)."""
 _NOT_SET = (r"(?! ?[≤<≥>])(?! ?=(?! ?(?:arg ?min|arg ?max|[A-Za-zα-ωκ√]\w{0,3} ?/ ?[A-Za-zα-ωκ√(]|"
-            r"[-−] ?[A-Za-zα-ωκ√(]|(?:θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?:θ|theta|w|x|W)_?\{?"
+            r"[-−] ?[A-Za-zα-ωκ√(]|(?:θ|theta|w|x|W|p)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?:θ|theta|w|x|W|p)_?\{?"
             r"\(?\d)))")
-_DIFFERENCE = re.compile(r"(?<![\w])(?P<b>θ|theta|w|x|W)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?P=b)_?\{?\(?"
+_DIFFERENCE = re.compile(r"(?<![\w])(?P<b>θ|theta|w|x|W|p)_?\{?\(?\d{1,3}\)?\}? ?[-−] ?(?P=b)_?\{?\(?"
                          r"\d{1,3}\)?\}?(?![\w(])" + _NOT_SET)
-"""The difference of two numbered iterates (``θ_2 − θ_1``, ``w_3 − w_0``): one ask, the
-family's reader says which (a step, a displacement)."""
+"""The difference of two numbered iterates (``θ_2 − θ_1``, ``w_3 − w_0``, ``p_3 − p_2`` as PyTorch
+names a parameter): one ask, the family's reader says which (a step, a displacement)."""
 """A symbol that is set (``with α = 0.1``) is not asked; one defined as an argmin, a ratio of
 symbols ("what is κ = L/μ?"), a negated formula ("θ_3 − θ_2 = −α m̂_3/√v̂_3") or a difference of
 iterates ("the third update Δw_3 = w_3 − w_2") is."""

@@ -36,7 +36,8 @@ def symbol_key(symbol: str) -> str:
 _AFTER_NAME = re.compile(rf"(?: (?:value|constant|size|point|number|parameter|factor))?"
                          rf"(?: |, |,? \((?=[^()]{{1,30}}\))|,? (?:call(?:ed)? it|denoted(?: by)?|"
                          rf"written) )(?:(?:call(?:ed)? it|denoted(?: by)?|written) )?({_SYMBOL})"
-                         rf"(?=[\s,.;:?)]|$)(?! ?\(){_NOT_SET}")
+                         rf"(?=[\s,.;:?)]|$)(?! ?\(){_NOT_SET}"
+                         r"(?! ?[-−+/*] ?[\w(\\α-ωΑ-Ω])")   # 'the second update θ2 − θ1': not θ2
 _NAME = re.compile(r"[A-Za-z]{3,}$")
 """A quantity named in words ("the condition number"), not by a notation ("T_ring", "β*")."""
 _BEFORE_NAME = re.compile(rf"(?<![\w])({_SYMBOL}) (?:denotes?|be|is|stands? for|for|:=|=:) "

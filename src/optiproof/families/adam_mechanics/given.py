@@ -207,13 +207,52 @@ def bias_factors(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation) -> Ask
             Equation.of(Tex(r"\frac{1}{1 - \beta_2^t}"), f2))
     answer = answers_of(asked.BIAS_FACTORS, spec)
     w1, w2 = sympy.simplify(1 - Q.beta1 ** Q.t), sympy.simplify(1 - Q.beta2 ** Q.t)
+    settled = [] if spec.bias_below is None else [
+        answer(f"first t with beta{k}^t {'<=' if spec.bias_inclusive else '<'} threshold",
+               rf"t^*_{{\beta_{k}}}", sympy.Integer(n),
+               note=f"from step {n} on 1 - beta{k}^t is within the threshold of 1")
+        for k, n in ((1, settled_step(Q.beta1, spec)), (2, settled_step(Q.beta2, spec)))]
+    if settled:
+        der.add("When the correction stops mattering",
+                r"$\beta^t$ falls with $t$, so the first $t$ with $\beta^t$ below the threshold "
+                r"$\delta$ is $\lfloor \ln\delta / \ln\beta \rfloor + 1$ (the powers at "
+                r"$t$ and $t - 1$ are compared exactly).",
+                *[Equation.of(Tex(a.symbol), a.expr) for a in settled])
     return AskResult([answer("first-moment correction factor", r"\frac{1}{1-\beta_1^t}", f1),
                       answer("second-moment correction factor", r"\frac{1}{1-\beta_2^t}", f2),
                       answer("first-moment weight (the factor divided out)", r"1-\beta_1^t", w1),
                       answer("second-moment weight (the factor divided out)", r"1-\beta_2^t",
-                             w2)],
+                             w2), *settled],
                      f"Bias-correction factors ${to_latex(f1)}$ and ${to_latex(f2)}$.",
                      "The factors are largest at $t = 1$ and tend to $1$ as $t$ grows.")
+
+
+def settled_step(beta: Any, spec: AdamMechanicsSpec) -> int:
+    """The smallest t >= 1 with beta^t below spec.bias_below (at or below it when
+    spec.bias_inclusive), found from the logs and fixed by exact comparisons at t and t - 1."""
+    delta = sympy.nsimplify(spec.bias_below, rational=True)
+    beta = sympy.nsimplify(beta, rational=True)
+    if not (beta.is_number and 0 < beta < 1):
+        raise BadInput(f"bias_below: needs a number 0 < beta < 1, got {beta}", field="beta1",
+                       expected="a number in (0, 1)")
+
+    def below(t: int) -> bool:
+        return bool(beta ** t <= delta) if spec.bias_inclusive else bool(beta ** t < delta)
+
+    n = max(1, int(sympy.floor(sympy.log(delta) / sympy.log(beta))) + 1)
+    if n > MAX_SETTLED_STEPS:
+        raise BadInput(f"bias_below: beta = {beta} first falls below {delta} after {n} steps, "
+                       f"more than the {MAX_SETTLED_STEPS} a check runs", field="bias_below",
+                       expected=f"a threshold reached within {MAX_SETTLED_STEPS} steps")
+    while not below(n):
+        n += 1
+    while n > 1 and below(n - 1):
+        n -= 1
+    return n
+
+
+MAX_SETTLED_STEPS = 200_000
+"""The most steps until a bias correction is negligible that is answered (the check runs them)."""
 
 
 def corrected_moment(which: str) -> Any:

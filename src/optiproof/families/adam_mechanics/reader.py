@@ -41,7 +41,8 @@ F = SimpleNamespace(asks="asks", optimizer="optimizer", alpha="alpha", beta1="be
                     gradient_sign="gradient_sign", decay_steps="decay_steps",
                     textbook_bound="textbook_bound", decay_halving="decay_halving",
                     coordinate="coordinate", step_fraction="step_fraction",
-                    step_t_dependence="step_t_dependence")
+                    step_t_dependence="step_t_dependence", bias_below="bias_below",
+                    bias_inclusive="bias_inclusive")
 """Spec field names of the adam-mechanics family."""
 
 _SHRINK_ASKED = (r"\b(?:per[- ](?:step|iteration) )?shrink(?:age|ing)? factor\b|\bby what factor (?:does|do|"
@@ -69,8 +70,11 @@ SYMBOLS = {F.alpha: ("alpha", "eta", "lr", "learning_rate", "step_size"),
            F.eps: ("epsilon", "eps"), F.lam: ("lambda", "lam", "weight_decay", "wd"),
            F.c: ("c",)}
 """Each hyper-parameter field and the symbols that denote it."""
-_PARAMETER = ("theta", "w", "x", "Theta", "W")
-"""Bases a parameter vector is written with (its start has index 0)."""
+_PARAMETER = ("theta", "w", "x", "Theta", "W", "p")
+"""Bases a parameter vector is written with (its start has index 0); ``p`` as PyTorch's
+optimizers call a parameter ('for p in model.parameters()')."""
+_ITERATE = r"θ|theta|w|x|W|p"
+"""The same bases as they are written in the text (an iterate ``θ_3``, ``p_3``, ``w_1 - w_0``)."""
 _RUN = {Q.THETA_T.key, Q.M_HAT.key, Q.V_HAT.key, Q.GRADIENT_T.key, Q.FIRST_MOMENT.key, Q.SECOND_MOMENT.key,
         Q.LAST_STEP.key, Q.DISPLACEMENT.key, Q.STEP_NO_BIAS_CORRECTION.key, Q.EFFECTIVE_GRADIENT.key}
 """Asks about a run on given gradients: their index says how many gradients it takes."""
@@ -111,12 +115,16 @@ _ZERO_GRADIENT_NOUN = (r"(?<!\bif )(?<!\bwhen )(?<!\bwhenever )(?<!\bunless )\b(
                        r"stochastic )?gradients?\b")
 """A zero gradient named as a noun ('the data loss has zero gradient at all times', 'with AdamW
 and a zero data gradient', 'a weight that receives zero loss gradient for the whole run')."""
-_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on) (?:every|each|all) (?:steps?|iterations?|updates?|times|t)\b|"
+_ALWAYS_ZERO = (r"^ ?(?:at|in|for|on|over) (?:every|each|all)(?: (?:the|of the))? (?:steps?|iterations?|updates?|"
+                r"times|t)\b|"
                 r"^ ?(?:forever|always)\b|^ ?(?:for|during|over) the (?:whole|entire) (?:run|training)\b|"
                 r"^ ?throughout(?: (?:the run|training))?\b")
 _ZERO_LOSS = r"\b(?:data |training )?loss is (?:identically|exactly|always) (?:0|zero)\b"
 """'The data loss is identically zero': its gradient is zero at every step."""
-_EPS_WORDS = r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is)? ?(?=[\d.])"
+_EPS_WORDS = (r"(?:\b(?:eps|epsilon)\b|(?<!\w)ε(?!\w)) ?(?:=|:|of|is|(?:(?:is|was|be) )?(?:set|put|"
+              r"fixed) (?:to|at)|to|at)? ?(?=[\d.])")
+"""ε with its value: 'eps = 1e-8', 'ε of 10^-3', 'sets eps to 0', 'with epsilon set to 1e-6',
+'puts ε at 0'."""
 _BETAS_PAIR = r"\bbetas? ?(?:=|:|of|are)? ?\(? ?(?=[\d.])"
 _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) every (?:step|iteration)|"
                       r"\b(?:the )?(?:same|constant|identical) gradient (?:at |in |on |for )?every "
@@ -133,9 +141,32 @@ _CONSTANT_GRADIENT = (r"\b(?:the )?(?:same|constant) every (?:step|iteration)|"
                       r"\bg(?:_?t)? ?= ?)(?:-?\d[\d.]{0,12}(?:e-?\d{1,3})?|\([-\d.e, ]{1,60}\)) ?,? ?"
                       r"(?:for (?:all|every|each|any) (?:t|steps?|iterations?)\b|(?:at |in |on )?"
                       r"(?:every|each|all) (?:steps?|iterations?)\b)")
+_STEP_COUNT_WORDS = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten"
+_CONSTANT_OVER = (r"\bg(?:_ ?\{?t\}?)? ?= ?(?:-?\d[\d.]{0,12}(?:e-?\d{1,3})?|\([-\d.e, ]{1,60}\)) ?,? ?"
+                  r"(?:for|at|on|in|during|over|throughout) (?:(?:all |every |each )?(?:the )?"
+                  r"(?:t|k|steps?|iterations?|updates?) ?(?:=|∈|in)? ?\{? ?1 ?(?:,|\.\.\.?|…|to|through|"
+                  r"-|–) ?(?:(?:\d{1,3}|\.\.\.?|…) ?, ?)*(?:and )?(?P<last>\d{1,3}) ?\}?(?!\d|\.\d)|"
+                  r"(?:each of |all of )?the first (?P<count>" + _STEP_COUNT_WORDS + r") (?:steps|"
+                  r"iterations|updates)\b)")
+"""A gradient stated for a range of steps from the first ('g_t = (0.001, 10) for t = 1, 2, 3',
+'g_t = 2 for t ∈ {1, 2, 3}', 'g = 0.4 at steps 1 to 4', 'g_t = 1 for the first three steps'):
+the same at each of them, and not known after the last."""
+_CONSTANT_GRADIENT = _CONSTANT_GRADIENT + "|" + _CONSTANT_OVER
 """A gradient the same at every step: said so, g_t = g, or a value stated for every step
 ('data-loss gradient = 0 at every step', 'g_t = 0 for all t', 'the gradient stays exactly
-g = (1e-3, 0.1) every step')."""
+g = (1e-3, 0.1) every step'), or for the first steps (:data:`_CONSTANT_OVER`)."""
+
+
+def _constant_until(text: str) -> int | None:
+    """The last step a gradient stated for a range of steps holds at (:data:`_CONSTANT_OVER`),
+    None when it is stated for every step."""
+    m = rx(_CONSTANT_OVER).search(text)
+    if m is None:
+        return None
+    if m.group("last"):
+        return int(m.group("last"))
+    word = m.group("count").lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
 _PYTORCH_CONVENTION = (r"\b(?:in|with|using|following|per|under) (?:the )?pytorch(?:'s)? "
                        r"(?:convention|default|implementation)s?\b|\b(?:as|like) (?:in )?pytorch(?: does)?\b|"
                        r"\btorch\.optim\.(?:adamw?|rmsprop)\b")
@@ -164,8 +195,9 @@ _STEPS = (r"\bafter (?:the |these |those |all |its |all the )?(?:first |next )?(
           r"one|two|three|four|five|six|seven|eight|nine|ten) (?:(?:adamw?|rmsprop|"
           r"adagrad|optimi[sz]er) )?(?:steps?|updates?|"
           r"iterations?)\b|\b(?:at|for|when) (?:(?:step|iteration)(?: t ?=)?|t ?=) ?(\d{1,4})\b"
-          r"(?! ?(?:,|\.\.|…|-|–|to\b|and\b) ?\d)")
-"""'after 100 steps', 'at t = 10', 'for t = 5' (not a range: 'for t = 1, 2, 3')."""
+          r"(?! ?(?:,|\.\.|…|-|–|to\b|and\b) ?\d)(?! ?(?:\^|\*\*|×|x ?10))")
+"""'after 100 steps', 'at t = 10', 'for t = 5' (not a range: 'for t = 1, 2, 3', nor the base of a
+power: 'at t = 10^4' is not t = 10)."""
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "one hundred": 100, "a hundred": 100, "one thousand": 1000,
            "a thousand": 1000, "ten thousand": 10000}
@@ -458,6 +490,45 @@ def _decay_halving(own: str, r: PartReading) -> None:
         r.fields.pop(F.t)
 
 
+_BIAS_CONDITION = (r"(?P<one>(?<![\d.])1 ?[-−] ?)?" + Q.BETA_POWER + r" ?(?P<op><=|>=|<|>|≤|≥) ?"
+                   r"(?=[\d.])")
+"""A condition on a power of a decay ('β₁ᵗ < 0.01', 'beta2^t <= 1e-3', '1 − β2t > 0.99' as a PDF
+copy flattens β₂ᵗ): the threshold a bias correction must reach."""
+
+
+def _bias_settled(own: str, r: PartReading) -> None:
+    """'Find the smallest t with β₁ᵗ < 0.01' (or 'with 1 − βᵗ > 0.99'): the first step from which
+    the bias correction is within the threshold of 1, for each β. Every condition of the part
+    must state the same threshold and the same kind of bound; otherwise refused, naming them."""
+    if not rx(Q.BIAS_SETTLED).search(own):
+        return
+    found = []
+    for m in rx(_BIAS_CONDITION).finditer(own):
+        got = number_at(own, m.end())
+        if got is None:
+            continue
+        value = sympy.nsimplify(got[0].spec_value(), rational=True)
+        op = {"≤": "<=", "≥": ">="}.get(m.group("op"), m.group("op"))
+        upper = op.startswith(">") if m.group("one") else op.startswith("<")
+        delta = 1 - value if m.group("one") else value
+        found.append((delta, upper, op.endswith("="), phrase(own, m.start(), got[1])))
+    if not found:
+        return
+    sources = "; ".join(dict.fromkeys(f[3] for f in found))
+    if len({(d, u, i) for d, u, i, _ in found}) > 1 or not found[0][1] or             not 0 < found[0][0] < 1:
+        r.miss(F.bias_below, f'"{sources}" asks when a bias correction becomes negligible, but '
+                             "the conditions do not state one threshold below 1 for βᵗ (expected "
+                             "e.g. 'the smallest t with β₁ᵗ < 0.01' or '1 − βᵗ > 0.99')")
+        return
+    r.set(F.bias_below, spec_number(found[0][0]), sources)
+    if found[0][2]:
+        r.set(F.bias_inclusive, True, sources)
+    limit = rx(r"\b(?:approach(?:es)?|tends? to|goes? to|converges? to|(?:→|->)) ?1(?!\d|\.\d)"
+               ).search(own)
+    if limit:   # 'the factors 1 − β1t and 1 − β2t approach 1': what the threshold is measured to
+        r.convention("bias factors", limit.group(0), "1 − βᵗ tends to 1 as t grows")
+
+
 def _dropped_decay(own: str, r: PartReading) -> None:
     """A part that drops weight decay and names no decay run of its own does not use the shared
     text's coefficient: λ is taken off the part (with a note), never applied silently."""
@@ -497,10 +568,10 @@ _SCALED_LOSS = (r"\bloss (?:is |was |had been |were |gets )?(?:now |then |instea
                 r"(?:multiplied|scaled|rescaled)\b|"
                 r"\b(?:multipl|(?:re)?scal)\w* (?:the |my |our |your |a )?(?:training |data )?"
                 r"loss\b|\b(?:un)?scaled loss\b")
-_GRADIENT_WORDS = (r"\bgradient(?: of the (?:data |training )?loss)?(?: at (?:w|θ|theta|x)_?\(?0\)?|"
+_GRADIENT_WORDS = (r"\bgradient(?: of the (?:data |training )?loss)?(?: at (?:" + _ITERATE + r")_?\(?0\)?|"
                    r" at the (?:start|initial point|starting point|origin))?(?: is| =| of)? "
                    r"(?=[(\[])")
-_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|∆|Delta|delta ?)?(?P<base>θ|theta|w|x|m|v)(?P<hat>̂|hat|_hat"
+_SYMBOL_ASK = re.compile(r"^(?P<delta>Δ|∆|Delta|delta ?)?(?P<base>" + _ITERATE + r"|m|v)(?P<hat>̂|hat|_hat"
                          r"|\^)?_?\(?(?P<index>\d{1,3}|t|T)?\)?$", re.I)
 _BARE_STEP = re.compile(r"^(?:Δ|∆|Delta|delta)_?\{?\(?(\d{1,3}|t|T)\)?\}?$")
 """A step named by Δ and its index alone ('Δ_1', 'Delta_3'): the update at that step, as
@@ -612,6 +683,8 @@ class AdamMechanicsReader:
         elif evaluated is not None:
             _textbook_bound(r, evaluated)
         mapped = _prescaled_gradient(r, mapped)
+        if F.bias_below in r.fields and all(k != Q.BIAS_FACTORS.key for k, _ in mapped):
+            mapped.append((Q.BIAS_FACTORS.key, r.fields[F.bias_below].source))
         if r.value(F.decay_halving) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
             mapped.append((Q.WEIGHT_DECAY.key, r.fields[F.decay_halving].source))
         if r.value(F.decay_steps) and all(k != Q.WEIGHT_DECAY.key for k, _ in mapped):
@@ -634,8 +707,9 @@ class AdamMechanicsReader:
         _sign_and_magnitude(r, {k for k, _ in mapped})
         _step_fraction(r, {k for k, _ in mapped})
         _appreciable_change(r, {k for k, _ in mapped})
-        _one_coordinate(r, {k for k, _ in mapped})
+        _one_coordinate(r, {k for k, _ in [*asks, *mapped]})
         _moment_quotient(r)
+        _zero_decay(r, {k for k, _ in mapped})
         _unapplied_decay(r)
         if r.found.get("l2 at start") and F.gradients in r.fields:
             r.miss(F.decay, f'"{r.found["l2 at start"]}" adds the penalty at θ_0, but the run '
@@ -643,7 +717,8 @@ class AdamMechanicsReader:
                             "the first step alone)")
         _restated_settings(r, {k for k, _ in mapped})
         several = rx(_SEVERAL_VARIANTS).search(r.own_text or "")
-        if several and not any(k == Q.WEIGHT_DECAY.key for k, _ in mapped):
+        if several and not any(k in (Q.WEIGHT_DECAY.key, Q.BIAS_FACTORS.key) for k, _ in mapped):
+            # (the factors are answered for both β's: 'for each of the two' asks nothing more)
             r.miss(F.asks, f'"{several.group(0)}" asks the same thing of several variants at once, '
                            "which this part does not read as one run each (expected one variant "
                            "per part, or 'compare L2 regularisation with AdamW')")
@@ -778,6 +853,7 @@ class AdamMechanicsReader:
         _read_gradients(own, ctx, objects, r)
         _earlier_weight(own, previous, r)
         _decay_halving(own, r)
+        _bias_settled(own, r)
         _weight_factor(own, ctx, r)
         if not r.found.get("sequence") and F.gradient not in r.fields:
             _read_loss(objects, r)
@@ -840,7 +916,7 @@ def _asked_at(own: str, m: re.Match, verb: bool = False) -> bool:
     return asks
 
 
-_SYMBOL_LIST = (r"(?<![\w^])(θ|theta|w|x)_?\{?(\d{1,2})\}?(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?"
+_SYMBOL_LIST = (r"(?<![\w^])(" + _ITERATE + r")_?\{?(\d{1,2})\}?(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?"
                 r"(?:(?: ?,| ?,? and) ?\1_?\{?\d{1,2}\}?){0,4}(?![\w(])(?! ?[-−=])")
 """Several iterates asked in one question ('Give w_1 and w_2', 'θ_1, θ_2 and θ_3')."""
 
@@ -877,8 +953,8 @@ def _moment_by_recurrence(r: PartReading, symbol: str) -> str | None:
     return None
 
 
-_ITERATE_DIFFERENCE = re.compile(r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?[-−]"
-                                 r"(?:θ|theta|w|x|W)_?\{?\(?(\d{1,3})\)?\}?")
+_ITERATE_DIFFERENCE = re.compile(r"(?:" + _ITERATE + r")_?\{?\(?(\d{1,3})\)?\}?[-−]"
+                                 r"(?:" + _ITERATE + r")_?\{?\(?(\d{1,3})\)?\}?")
 """θ_k − θ_j as asked (spaces removed): the later and the earlier index."""
 
 
@@ -918,14 +994,31 @@ _PENALTY_TERM = (r"\(? ?(?:λ|lambda|wd) ?/ ?2 ?\)? ?[*·]? ?‖ ?(?:w|θ|x|thet
 """The L2 penalty written out ('(λ/2)·‖w‖_2^2'): the decay a 'penalty' run adds."""
 
 
+def _zero_decay(r: PartReading, keys: set[str]) -> None:
+    """A weight decay of 0 ('trained with Adam, weight decay 0', 'AdamW with λ = 0') in a part
+    that does not ask about the decay itself: neither L2 in the gradient nor decoupled decay
+    changes a step, so the part runs plain Adam (the coefficient kept as a convention)."""
+    if r.value(F.lam) != 0 or F.lam not in r.fields or Q.WEIGHT_DECAY.key in keys:
+        return
+    source = r.fields.pop(F.lam).source
+    r.fields.pop(F.decay, None)
+    if r.value(F.optimizer) == O.ADAMW.key:
+        r.set(F.optimizer, O.ADAM.key, source)
+    r.convention("weight decay", source, "λ = 0: no decay acts on any step, the run is plain "
+                                         "Adam's")
+
+
 def _unapplied_decay(r: PartReading) -> None:
     """A run asked in a part that names weight decay (L2 in Adam, AdamW) with a coefficient
     read, but runs without it: refused (never the plain run shown as the decayed one)."""
     taken = set(r.value(F.asks) or [])
     named = _decay_text(r)
     variant = rx(_DECAY_VARIANT).search(named) or rx(_L2_VARIANT).search(named)
+    run_asks = set(DECAY_RUN_ASKS) | ({Q.UPDATE_RULE.key, Q.DISPLACEMENT.key} if _has_run(r) else set())
+    # (the update rule of a run on given gradients is a run too: AdamW's closed form is not
+    # Adam's)
     if F.lam in r.fields and F.decay not in r.fields and variant and \
-            taken & set(DECAY_RUN_ASKS) and Q.WEIGHT_DECAY.key not in taken:
+            taken & run_asks and Q.WEIGHT_DECAY.key not in taken:
         r.miss(F.decay, f"\"{variant.group(0)}\" names weight decay (λ = {r.value(F.lam)}), but "
                         "the run asked could not be read as one decay method (expected 'Adam + "
                         "L2' or 'AdamW' for that run, with θ₀ and the gradients)")
@@ -1630,7 +1723,7 @@ def _restated_vector(own: str, want: list) -> str | None:
     return phrase(own, m.start(), got[1]) if same else None
 
 
-_COORDINATE = (r"^(?:does |do )?(?:θ|theta|w|x)_?\{?[·.:*∙⋅]? ?, ?(\d)\}?|"
+_COORDINATE = (r"^(?:does |do )?(?:" + _ITERATE + r")_?\{?[·.:*∙⋅]? ?, ?(\d)\}?|"
                r"\b(?:the )?(first|second|third|fourth|fifth) coordinate\b")
 _BY_HOW_MUCH = r"\bby how much\b|\bhow much does\b"
 _IN_STEP = r"\b(?:in|at|during) (?:step|iteration|update) (\d{1,3})\b"
@@ -1679,7 +1772,8 @@ _FOR_COORDINATE = (r"\b(?:for|of|in|at) (?:the )?(first|second|third|fourth|fift
                    r"(\d)\b|\((?:coordinate|component|entry|coord\.?) (\d)\)")
 """One coordinate named for the part's answers ('m̂_2, v̂_2 for the first coordinate',
 '(coordinate 2)')."""
-_COORDINATE_ASKS = {Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key}
+_COORDINATE_ASKS = {Q.M_HAT.key, Q.V_HAT.key, Q.LAST_STEP.key, Q.FIRST_MOMENT.key,
+                    Q.SECOND_MOMENT.key}
 """Asks that give the named coordinate's entry besides the whole vector."""
 
 
@@ -1893,7 +1987,9 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
     if F.beta1 not in r.fields and F.beta2 not in r.fields:
         _read_betas_pair(own, ctx, r)
     for field, words in ((F.eps, _EPS_WORDS), (F.alpha, _LR_WORDS), (F.lam, _WD_WORDS)):
-        for text in (own, ctx) if field not in r.fields else ():
+        shared = field in r.fields and r.fields[field].source not in own
+        # the part's own value in words ('(d) … and sets eps to 0') replaces the shared one
+        for text in (own, ctx) if field not in r.fields else (own,) if shared else ():
             m = rx(words).search(text)
             got = number_at(text, m.end()) if m else None
             if got is not None:
@@ -1912,6 +2008,13 @@ def _read_hyper(own: str, ctx: str, objects: PartObjects, r: PartReading) -> Non
                 got = number_at(text, m.end())
                 if got is not None:
                     r.set(F.c, got[0].spec_value(), phrase(text, m.start(), got[1]))
+        # 'multiply my loss by one thousand', 'the loss scaled by a hundred': a count in words
+        for m in rx(r"(?:\b(?:multipl\w*|(?:re)?scal\w*) (?:the |my |our |your |its )?(?:training |data )?"
+                    r"loss\b|\bloss (?:is |was |gets |had been |were )?(?:now |then )?(?:multiplied|"
+                    r"(?:re)?scaled)\b)[^.?;]{0,20}?\bby (" + "|".join(sorted(_COUNTS, key=len, reverse=True))
+                    + r")\b(?![- ]?(?:\d|point|and))").finditer(text):
+            if F.c not in r.fields:
+                r.set(F.c, _COUNTS[m.group(1).lower()], m.group(0))
     _read_lr_name(own, ctx, objects, r)
     shrink = rx(_SHRINK_ASKED).search(own)
     if shrink:
@@ -2117,7 +2220,7 @@ def _read_start(objects: PartObjects, r: PartReading) -> None:
             return
 
 
-_START_WORDS = (r"\b(?:parameters?|weights?|params|θ|theta|w|x)\b[^.;:]{0,12}?,? "
+_START_WORDS = (r"\b(?:parameters?|weights?|params|" + _ITERATE + r")\b[^.;:]{0,12}?,? "
                 r"(?:(?:which |that )?(?:start(?:ing|s|ed)?|initiali[sz](?:ed|ing)|begin(?:ning|s)?) "
                 r"(?:at|from)|(?:are |is )?initiali[sz]ed (?:at|to)) (?=[(\[])")
 """The start said in words before a vector ('two parameters, starting at (0, 0)', 'weights
@@ -2200,7 +2303,7 @@ _DECAY_RANGE = (r"(?:β_?[12]|beta_?[12]|ρ|rho)(?: ?, ?(?:β_?[12]|beta_?[12]))
 """The decays' domain stated ('β_1, β_2 ∈ [0, 1)')."""
 
 
-_DERIVATIVE_AT_START = re.compile(r"(?:L|ℓ|l|f|J)(?:'|′)\((?:θ|theta|w|x)_?\{?\(?0\)?\}?\)")
+_DERIVATIVE_AT_START = re.compile(r"(?:L|ℓ|l|f|J)(?:'|′)\((?:" + _ITERATE + r")_?\{?\(?0\)?\}?\)")
 """The loss's derivative at the start, in prime notation ('ℓ'(θ_0)', 'L′(w_0)'): the gradient
 of a scalar parameter where the run begins (the first gradient)."""
 
@@ -2274,8 +2377,18 @@ def _zero_always(text: str) -> str | None:
         if m is not None and rx(r"\bidentically\b").search(m.group(0)) and \
                 not rx(r"\b(?:step|iteration|update) 1\b|\bfirst\b").search(m.group(0)):
             return phrase(text, m.start(), m.end())     # 'its gradient is identically zero'
+    for m in rx(_ZERO_ASSIGNED).finditer(text):     # '∇ℓ(θ) = 0 for all the steps considered'
+        always = rx(_ALWAYS_ZERO).match(text[m.end():])
+        if always or "≡" in m.group(0):
+            return phrase(text, m.start(), m.end() + (always.end() if always else 0))
     m = rx(_ZERO_LOSS).search(text)
     return phrase(text, m.start(), m.end()) if m else None
+
+
+_ZERO_ASSIGNED = (r"(?:∇ ?(?:ℓ|l|L|f|J)(?: ?\((?:θ|theta|w|x|p)[^()]{0,8}\))?|(?<![\w\\])g(?:_ ?\{?t\}?)?|"
+                  r"\bgrad(?:ient)?) ?(?:=|≡) ?0(?![.,]?\d)")
+"""A gradient written as zero ('∇ℓ(θ) = 0', 'g_t = 0', '∇L ≡ 0'): zero at every step when a
+phrase of every step follows it, or when written ≡."""
 
 
 _SAME_GRADIENT = re.compile(r"(?<![\w^])(?=(g_?\{?(\d{1,2})\}? ?= ?g_?\{?(\d{1,2})\}?)(?![\w(^]| ?[-+*/·×−]))")
@@ -2331,6 +2444,10 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
     zero = _zero_always(own) or _zero_always(ctx)
     if premise is None and zero is not None:
         r.set(F.constant, True, zero)   # a zero gradient at every step: the same every step
+    if zero is not None and rx(_ZERO_ASSIGNED).search(zero) and not (
+            mine or my_plain or shared or shared_plain):
+        # 'g_t ≡ 0': a gradient written zero that no assignment gave (≡ is not read as one)
+        (my_plain if _zero_always(own) else shared_plain).append((sympy.Integer(0), zero))
     if premise is not None:
         text = own if rx(_CONSTANT_GRADIENT).search(own) else ctx
         r.set(F.constant, True, phrase(text, premise.start(), premise.end()))
@@ -2373,7 +2490,9 @@ def _read_gradients(own: str, ctx: str, objects: PartObjects, r: PartReading) ->
                                f"{'y' if len(vec) == 1 else 'ies'}: the shared start "
                                f"\"{start.source}\" is not this part's")
             r.found["sequence"] = [(vec, source)]
-            r.found["constant"] = bool(rx(_CONSTANT_GRADIENT).search(own + " " + ctx))
+            r.found["constant"] = bool(rx(_CONSTANT_GRADIENT).search(own + " " + ctx)) or \
+                (zero is not None and value == 0)    # zero at every step: the same every step
+            r.found["constant until"] = _constant_until(own) or _constant_until(ctx)
         else:
             return
     except ValueError as err:
@@ -2429,6 +2548,15 @@ def _run_length(r: PartReading, steps: dict[int, str]) -> None:
         r.miss(F.gradients, f"'{asked}' is the iterate after {count} steps of the constant "
                             f"gradient, more than the {MAX_STEPS} steps a run on given gradients "
                             f"is computed for (expected at most {MAX_STEPS} steps)")
+        return
+    until = r.found.get("constant until")
+    if r.found.get("constant") and until is not None and count > until:
+        asked = steps.get(count) or (r.fields[F.t].source if F.t in r.fields else f"step {count}")
+        r.miss(F.gradients, f"'{asked}' is the iterate after {count} steps but the gradient "
+                            f"\"{sequence[0][1]}\" is stated for the first {until} steps only "
+                            f"(expected the gradient{'s' if count > until + 1 else ''} of "
+                            f"step{'s' if count > until + 1 else ''} "
+                            f"{until + 1}{f' to {count}' if count > until + 1 else ''})")
         return
     if r.found.get("constant"):
         rows = [sequence[0]] * count

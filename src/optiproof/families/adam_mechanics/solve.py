@@ -12,6 +12,7 @@ import sympy
 
 from optiproof.catalogue import optimizers as O
 from optiproof.catalogue import quantities as asked
+from optiproof.core.errors import BadInput
 from optiproof.core.exact import inline_latex, to_latex
 from optiproof.core.solution import (Analysis, Answer, Derivation, Equation, Figure, PartSolution,
                                      Step, Tex, Variable)
@@ -227,8 +228,19 @@ def _numeric_run(spec: AdamMechanicsSpec, Q: Quantities, der: Derivation,
             + ("exactly" if run.exact else "in 30-digit arithmetic") + " gives:", *eqs)
     facts.sequence = [[float(x) for x in row] for row in run.gradients]
     facts.eps_used = float(run.eps)
+    i = spec.coordinate
+    if i is not None and i > v.rows:
+        raise BadInput(f"coordinate {i}: the parameter has {v.rows} coordinates",
+                       field="coordinate", expected=f"1 to {v.rows}")
     out = [] if rms else [answer("m_T", rf"m_{{{T}}}", m, quantity=asked.FIRST_MOMENT.key)]
-    out += [answer("v_T", rf"v_{{{T}}}", v, quantity=asked.SECOND_MOMENT.key),
+    if i is not None and not rms:   # 'm_3 and v_3 for the second coordinate': its entries too
+        out.append(answer(f"m_{T} of coordinate {i}", rf"m_{{{T},{i}}}", m[i - 1],
+                          quantity=asked.FIRST_MOMENT.key))
+    out += [answer("v_T", rf"v_{{{T}}}", v, quantity=asked.SECOND_MOMENT.key)]
+    if i is not None:
+        out.append(answer(f"v_{T} of coordinate {i}", rf"v_{{{T},{i}}}", v[i - 1],
+                          quantity=asked.SECOND_MOMENT.key))
+    out += [
             answer("displacement", rf"\theta_{{{T}}} - \theta_0", total,
                    quantity=asked.DISPLACEMENT.key,
                    note="" if Q.eps_given else "at epsilon = 0")]

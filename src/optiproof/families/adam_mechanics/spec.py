@@ -111,6 +111,12 @@ class AdamMechanicsSpec(PartSpec, Derivable):
                                                 "the fraction (1 - alpha lambda)^N of a weight "
                                                 "that AdamW's decoupled decay alone keeps after "
                                                 "this many steps N.")
+    bias_below: Any = Field(None, description="Also asked with 'bias-factors': the smallest "
+                                              "step t with beta^t below this threshold "
+                                              "(0 < threshold < 1), for beta1 and for beta2: "
+                                              "from there on 1 - beta^t is within it of 1.")
+    bias_inclusive: bool = Field(False, description="With bias_below: beta^t <= threshold "
+                                                    "counts (else strictly below).")
     decay_halving: bool = Field(False, description="Also asked with the weight-decay comparison, "
                                                    "of a weight no gradient moves: the smallest "
                                                    "number of steps N with (1 - alpha lambda)^N "
@@ -280,6 +286,12 @@ class AdamMechanicsSpec(PartSpec, Derivable):
         if self.decay_steps is not None and Q.WEIGHT_DECAY.key not in self.asks:
             raise ValueError("decay_steps: the fraction of a weight kept by decoupled decay is "
                              f"asked with '{Q.WEIGHT_DECAY.key}'")
+        if self.bias_below is not None:
+            if Q.BIAS_FACTORS.key not in self.asks:
+                raise ValueError("bias_below: the steps until the correction is negligible are "
+                                 "asked with 'bias-factors'")
+            if not 0 < float(check_number(self.bias_below)) < 1:
+                raise ValueError(f"bias_below: must be in (0, 1), got {self.bias_below}")
         if self.decay_halving and Q.WEIGHT_DECAY.key not in self.asks:
             raise ValueError("decay_halving: the steps decoupled decay takes to halve a weight are "
                              f"asked with '{Q.WEIGHT_DECAY.key}'")

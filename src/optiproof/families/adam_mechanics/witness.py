@@ -1124,7 +1124,8 @@ def _w_bias_factors(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
     """The factors are 1/exp_avg and 1/exp_avg_sq of a real run on the constant gradient 1."""
     def factors() -> Check:
         start = time.perf_counter()
-        f1, f2, *weights = _of(sol, asked.BIAS_FACTORS.key)
+        f1, f2, *weights = [a for a in _of(sol, asked.BIAS_FACTORS.key)
+                            if not a.name.startswith("first t with beta")]
         ts = [int(Q.t)] if not isinstance(Q.t, sympy.Symbol) else [1, 3, 10]
         worst, lines = 0.0, []
         for case in _cases(Q)[:3]:
@@ -1145,7 +1146,45 @@ def _w_bias_factors(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
         return _check("torch.optim.Adam on g = 1: 1/exp_avg and 1/exp_avg_sq", worst, RTOL,
                       "; ".join(lines[:6]), start, "bias-correction factors")
 
-    return [("bias-correction factors (torch.optim.Adam state)", factors)]
+    out = [("bias-correction factors (torch.optim.Adam state)", factors)]
+    settled = [a for a in sol.answers if a.name.startswith("first t with beta")]
+    if settled and spec.bias_below is not None:
+        def first_settled() -> Check:
+            start = time.perf_counter()
+            delta, inclusive = float(spec.bias_below), spec.bias_inclusive
+            n1, n2 = (int(a.expr) for a in settled)
+            steps = max(n1, n2) + 1
+            states = _state_per_step(steps, float(Q.beta1), float(Q.beta2))
+            found = []
+            for key in ("exp_avg", "exp_avg_sq"):   # 1 - beta^t, the state on g = 1
+                rest = np.array([1 - s[key] for s in states])
+                hit = rest <= delta if inclusive else rest < delta
+                found.append(int(np.argmax(hit)) + 1 if hit.any() else -1)
+            err = 0.0 if found == [n1, n2] else 1.0
+            return _check("torch.optim.Adam on g = 1: first step with 1 - state below the "
+                          "threshold", err, 0.5, f"threshold {delta:g}: 1 - exp_avg first below "
+                          f"at t = {found[0]}, 1 - exp_avg_sq at t = {found[1]} vs the answers "
+                          f"{n1}, {n2}", start, "first t with beta^t below the threshold")
+
+        out.append(("steps until the correction is negligible (torch.optim.Adam state)",
+                    first_settled))
+    return out
+
+
+def _state_per_step(steps: int, beta1: float, beta2: float) -> list[dict]:
+    """exp_avg and exp_avg_sq of a real torch.optim.Adam after each of ``steps`` steps on the
+    constant gradient 1 (they are 1 - beta1^t and 1 - beta2^t)."""
+    import torch
+
+    p = torch.zeros(1, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([p], lr=1e-3, betas=(beta1, beta2), eps=1e-8)
+    states = []
+    for _ in range(steps):
+        p.grad = torch.ones(1, dtype=torch.float64)
+        opt.step()
+        st = opt.state[p]
+        states.append({key: float(st[key][0]) for key in ("exp_avg", "exp_avg_sq")})
+    return states
 
 
 def _w_no_correction(spec: AdamMechanicsSpec, sol: PartSolution, Q: Quantities,
