@@ -842,6 +842,14 @@ _ITERATES_AFTER = re.compile(rf"(?<![\w])(?:the )?iterates?(?: (?:θ|theta|w|x))
                              rf" (?:(?:gradient|GD|update) )?(?:steps?|iterations?|updates?)\b", re.I)
 """Iterates named by the number of steps taken ("give the iterates after 1, 2 and 3 steps", "the
 iterates w after two iterations"): one ask, the family's reader says which iterates."""
+_SETTING_LEAD = re.compile(
+    r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:now|then|next|again|and|but),? )*(?:start(?:ing|ed)?|"
+    r"begin(?:ning)?|initiali[sz](?:ing|ed)|init(?:ialised|ialized)?|with|using|from|given|assuming|"
+    r"taking|under|running|run)\b[^?;:]{1,120}?, (?=(?:what|which|where|how|does|do|did|is|are|will|"
+    r"would|can|could|find|compute|give|determine|state|report|derive|show)\b)", re.I)
+"""The leading setting of a question ('Starting from w_0 = 0 and a small enough step, what
+vector does GD converge to?', 'With lr = 0.1 and batch size 1, where does it end up?', 'Using a
+tiny step and θ_0 = 0, find ...'): every item in it states the run, none is asked."""
 _SETTING_THEN_QUESTION = re.compile(r"[,:] (?=(?:does|do|will|would|is|are|can|could|what|which|"
                                     r"how)\b)", re.I)
 """The question after a leading setting ("with lr = 0.5 exactly, from (0,0), does it converge?",
@@ -965,8 +973,13 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     asks += _value_beside_step(sentence, start, asks)
     asks += _distributed_modifier(sentence, start, asks)
     asks.sort(key=lambda a: a.start)
+    setting = _SETTING_LEAD.match(sentence) if not lead else None
+    if setting and (re.search(r"\b(?:what|which|how)\b", setting.group(0), re.I) or
+                    any(a.start - start < setting.end() for a in asks)):
+        setting = None   # 'For which steps, ...' asks; an ask inside it is no setting
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
-                               lead.end() if lead and asks else 0) if asks else ()
+                               lead.end() if lead and asks else
+                               setting.end() if setting else 0) if asks else ()
     unplaced += tuple(a.phrase for a in qualified if a.quantity and  # "with its ℓ2 norm" asks;
                       QUANTITIES[a.quantity].value_kind in ("scalar", "vector", "matrix") and
                       not re.search(r"\b(?:on|off|enabled|disabled|included|excluded)\b", a.phrase)
