@@ -106,7 +106,7 @@ def _in_hint(flat: str, start: int) -> bool:
     """True when the number is in a hint the text gives the reader ("(you may use that GᵀG
     has eigenvalues 45 and 5)"): it helps a person, no spec field needs it."""
     lo = max(0, start - 200)
-    return any(lo + m.start() <= start < lo + m.end() for m in _HINT.finditer(flat[lo:start + 60]))
+    return any(lo + m.start() <= start < lo + m.end() for m in _HINT.finditer(flat[lo:start + 200]))
 
 
 _NEGATED = re.compile(r"\b(?:is|are|isn't|aren't) not (?:equal to )?(?:[A-Za-z]{1,8} ?\([^()\n]{1,30}\)"
@@ -384,8 +384,10 @@ def account_terms(flat: str, spans: list[tuple[int, int, str]], used: set[str]
         covering = next((s for s in spans if s[0] < end and start < s[1]), None)
         if covering is None and _entry_key(text) in used:
             covering = (start, end, f"{_entry_key(text)} (a field's value)")
-        status = "used" if covering else "aside" if _in_aside(flat, start) else "unused"
+        hint = not covering and _in_hint(flat, start)
+        status = "used" if covering else "aside" if hint or _in_aside(flat, start) else "unused"
         out.append(NumberUse(text, start, status, covering[2] if covering else
+                             "in a hint to the reader" if hint else
                              "in a remark the text calls beside the point" if status == "aside"
                              else ""))
     return out

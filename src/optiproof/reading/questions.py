@@ -137,7 +137,12 @@ _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-
                         r"\banswer to \(([a-h]|\d{1,2})\)|"
                         # "Repeat 1 with ‖Δ‖∞² in place of ‖Δ‖₂²": a numbered part, no brackets
                         r"\b(?:repeat|recompute|redo) (?:part |question |exercise |item )?(\d{1,2})"
-                        r"(?= (?:with|for|using|but|under|in|now)\b| ?[,(])", re.I)
+                        r"(?= (?:with|for|using|but|under|in|now)\b| ?[,(])|"
+                        # "Repeat Q2's step-size question", "redo Q3 for ...", "(b)'s computation"
+                        r"\b(?:repeat|recompute|redo|rerun)\b (?:part |question |exercise |item |task |"
+                        r"problem )?(?:q|Q)\.? ?(\d{1,2})(?=(?:'s|’s)? )|"
+                        r"\b(?:repeat|recompute|redo|rerun)\b (?:part |question )?\(?([a-h]|\d{1,2}|"
+                        r"[ivx]{1,4})\)?(?:'s|’s) ", re.I)
 
 
 @dataclass(frozen=True)
