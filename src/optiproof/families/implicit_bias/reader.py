@@ -92,7 +92,7 @@ METHODS = {
              # the ridge solution written out: (XᵀX + λI)⁻¹Xᵀy, Xᵀ(XXᵀ + λI)⁻¹y
              r"\( ?(?:X ?\^ ?\{?(?:T|⊤)\}? ?X|X ?X ?\^ ?\{?(?:T|⊤)\}?|A ?\^ ?\{?(?:T|⊤)\}? ?A|A ?A ?\^ ?"
              r"\{?(?:T|⊤)\}?) ?\+ ?(?:λ|lambda|lam) ?\*? ?I?(?:_\{?\w\}?)? ?\) ?\^ ?\{? ?\(? ?[-−] ?1(?!\d)",
-    M.preconditioned: r"\bpreconditioned(?: gradient descent)?|\bpreconditioner",
+    M.preconditioned: r"\bpre-?conditioned(?: gradient descent)?|\bpre-?conditioner|\bprecond\b\.?",
     M.sgd: r"\bsgd\b|\bstochastic gradient descent",
     M.gd: r"\b(?:full[- ]batch |plain |vanilla |ordinary )?gradient descent\b|\bgd\b",
 }
@@ -371,7 +371,8 @@ class ImplicitBiasReader:
             ref = _distance_reference(own, previous, base)
         if ref is None and not diff:
             ref = _distance_in_words(own, ctx, previous, base)
-        methods = _read_methods(own, ctx, base) if ref is None else []
+        methods = _read_methods(own, _named_definition(own, ctx, base), base) \
+            if ref is None else []
         methods = _equivalent_preconditioner(own, base, methods, previous)
         methods = _shared_method_of_named_results(own, base, methods, previous)
         for m in rx(r"\binstead of (?:plain |vanilla |full-batch )?(?:gd|sgd|gradient descent|"
@@ -2545,6 +2546,32 @@ _REPEATED_PART = (r"\b(?:repeat|redo|recompute|rerun|re-run|do again|same (?:que
                   r"exercise |item |task |q ?)?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)?(?![\w(])(?:'s|’s)?")
 """A part named to be done again ('Repeat (i) from w_0 = (1, 1, 1)', 'as in (a), but ...', 'redo
 Q2 for ...'): the part reruns it with its own setting, it does not ask about that part's result."""
+
+
+_DEFINITION_MARK = r"(?:(?<=^)|(?<=[\s.:;]))\(([A-Ha-h])\) (?=[^\s(])"
+
+
+def _named_definition(own: str, ctx: str, r: PartReading) -> str:
+    """The shared text as this part sees it when the shared text defines lettered runs ('(A)
+    plain GD: w <- w - η∇L(w)  (B) preconditioned GD: w <- w - ηD∇L(w), D = diag(1, 4)') and the
+    part names one of them ('the limit of (B)'): that definition alone, so the part runs the
+    method it defines (not one the rest of the text mentions). Unchanged when the part names none
+    or several."""
+    marks = list(rx(_DEFINITION_MARK).finditer(ctx))
+    labels = [m.group(1).lower() for m in marks]
+    if len(marks) < 2 or labels != [chr(ord("a") + i) for i in range(len(marks))]:
+        return ctx
+    named = {x.lower() for x in re.findall(r"\(([A-Ha-h])\)", own)} & set(labels)
+    if len(named) != 1:
+        return ctx
+    at = labels.index(next(iter(named)))
+    end = marks[at + 1].start() if at + 1 < len(marks) else len(ctx)
+    stop = ctx.find(". ", marks[at].end(), end)   # the definition ends with its sentence
+    stop = end if stop < 0 else stop + 1
+    r.convention("definition", marks[at].group(0).strip(),
+                 f"the part names {marks[at].group(0).strip()}, one of the runs the shared text "
+                 "defines: its method is that definition's")
+    return ctx[marks[at].start():stop]
 
 
 def _shared_method_of_named_results(own: str, r: PartReading, methods: list[tuple[Any, str]],
