@@ -29,6 +29,16 @@ def test_the_items_of_a_leading_setting_are_not_requests(sentence):
     assert request.unplaced == ()
 
 
+@pytest.mark.parametrize("sentence", [
+    "• with the best step, how many iterations do you need so that the error is below 1e-3?",
+    "- with the optimal learning rate and w_0 = 0, how many steps until the error halves?",
+])
+def test_a_setting_naming_a_chosen_value_stays_to_be_placed(sentence):
+    # 'the best step' is a value the reading must place (the iterations depend on it)
+    (request,) = read_questions(sentence).requests
+    assert request.unplaced
+
+
 def test_a_request_item_after_the_question_is_still_unplaced():
     (request,) = read_questions("With a small step, what does GD converge to and the "
                                 "spectral gap?").requests

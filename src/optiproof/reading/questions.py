@@ -855,6 +855,11 @@ _SETTING_LEAD = re.compile(
 """The leading setting of a question ('Starting from w_0 = 0 and a small enough step, what
 vector does GD converge to?', 'With lr = 0.1 and batch size 1, where does it end up?', 'Using a
 tiny step and θ_0 = 0, find ...'): every item in it states the run, none is asked."""
+_STATED_SETTING = re.compile(
+    r"=\s?[-−(\[]?[\d.]|\b(?:small|tiny|sufficiently small|small enough|little)\b|"
+    r"\b(?:zero|zeros|origin)\b|(?:^|\s)(?:at|from) 0\b|\b(?:θ|w|x|β)_?\{?0\}?\b", re.I)
+"""What a leading setting may state without being placed: a value ('lr = 0.1'), the start
+('from w_0 = 0', 'at the origin'), a small step assumed ('a small enough step')."""
 _SETTING_THEN_QUESTION = re.compile(r"[,:] (?=(?:does|do|will|would|is|are|can|could|what|which|"
                                     r"how)\b)", re.I)
 """The question after a leading setting ("with lr = 0.5 exactly, from (0,0), does it converge?",
@@ -980,8 +985,11 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     asks.sort(key=lambda a: a.start)
     setting = _SETTING_LEAD.match(sentence) if not lead else None
     if setting and (re.search(r"\b(?:what|which|how)\b", setting.group(0), re.I) or
-                    any(a.start - start < setting.end() for a in asks)):
-        setting = None   # 'For which steps, ...' asks; an ask inside it is no setting
+                    any(a.start - start < setting.end() for a in asks) or
+                    not all(_STATED_SETTING.search(item) for item in
+                            re.split(r",| and ", setting.group(0)) if item.strip())):
+        setting = None   # 'For which steps, ...' asks; an ask inside it is no setting; 'with
+        # the best step' names a value the reading must place, so it stays a request item
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
                                lead.end() if lead and asks else
                                setting.end() if setting else 0) if asks else ()
