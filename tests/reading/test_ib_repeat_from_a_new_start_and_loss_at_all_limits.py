@@ -59,3 +59,17 @@ def test_the_loss_at_the_limits_of_the_earlier_parts(last):
 def test_the_loss_at_three_limits_when_two_were_computed_is_refused():
     text = SETUP["plain"] + FIRST + REPEATS[0] + "(c) What is the loss at the three limits?\n"
     refused(text, "loss")
+
+
+@pytest.mark.parametrize("ask", [
+    "Starting from w_0 = (2, -1), where does it converge? Is the limit the same as in (a)?",
+    "Now init at w_0 = (2, -1): where does GD go, and is that the same point as in (a)?",
+    "From $w_0 = (2, -1)$, find the limit; is it the same as in (a)?",
+])
+def test_a_part_comparing_with_an_earlier_one_runs_its_own_start(ask):
+    # a = (1, 2), b = 5: from 0 the limit is (1, 2); from (2, -1) (a^T w_0 = 0) it is (3, 1)
+    text = ("Least squares with one example a = (1, 2), b = 5, loss L(w) = 1/2 (a^T w - b)^2, "
+            "plain gradient descent with a small constant step.\n\n"
+            "(a) Starting from w_0 = 0, where does it converge?\n(b) " + ask + "\n")
+    values = dict(quantity_values(text)["b"])
+    assert [sp.nsimplify(v) for v in sp.flatten(values["limit"])] == [3, 1]
