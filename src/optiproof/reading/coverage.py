@@ -22,7 +22,7 @@ _LABEL_BEFORE = re.compile(r"(?:\b(?:exercise|problem|question|task|part|hw|home
                            r"tutorial|sheet|set|page|chapter|section|cs|q|lecture|step|round|example|remark|"
                            r"figure|fig\.|eq\.|equation|of|ranks?|item|subpart|sub-part)[ .]{0,2}|\bpage \d{1,3} of |"
                            r"\branks? \d{1,4} ?(?:-|–|\.\.|to) ?|"
-                           r"[#§])$", re.I)
+                           r"\b(?:is |are |each )?worth |[#§])$", re.I)
 _LABEL_AFTER = re.compile(r"^(?:[ ]?points?\b|[ ]?pts\b|[ ]?marks?\b|\)\s*$|[ ]?(?:decimals?|"
                          r"decimal places|significant (?:digits|figures)|sig\. ?figs?|d\.p\.)\b)",
                          re.I)
@@ -67,6 +67,11 @@ def _is_label(flat: str, start: int, end: int) -> bool:
     if not flat[:start].strip() and re.fullmatch(r"[1-9]\d?(?:\.\d{1,2}){1,2}", flat[start:end]) \
             and re.match(r"\.? [A-Z][a-z]", after):
         return True  # "7.3 Steepest descent under ...": the section heading the text starts with
+    if flat[start:end].isdigit() and len(flat[start:end]) <= 2 and \
+            re.search(r"(?:^|[^\w.,;:=])[A-Z][a-z]{2,} $", before) and \
+            re.match(r"\. [A-Z][a-z]+(?: [A-Za-z-]+){1,8}[.:] ", flat[end:end + 90]):
+        return True  # "Due Friday 3. Implicit regularization of GD. Let ...": a heading's number
+        # after a line broken off a sheet's header, not a value ending a sentence ("is 3. Then")
     if _REDONE_PART.search(before) and _REDONE_PART_AFTER.match(after) and \
             flat[start:end].isdigit():
         return True  # "Repeat 1 with ‖Δ‖∞²": the part done again, named by its number
@@ -101,7 +106,7 @@ def _in_hint(flat: str, start: int) -> bool:
     """True when the number is in a hint the text gives the reader ("(you may use that GᵀG
     has eigenvalues 45 and 5)"): it helps a person, no spec field needs it."""
     lo = max(0, start - 200)
-    return any(lo + m.start() <= start < lo + m.end() for m in _HINT.finditer(flat[lo:start + 60]))
+    return any(lo + m.start() <= start < lo + m.end() for m in _HINT.finditer(flat[lo:start + 200]))
 
 
 _NEGATED = re.compile(r"\b(?:is|are|isn't|aren't) not (?:equal to )?(?:[A-Za-z]{1,8} ?\([^()\n]{1,30}\)"
@@ -429,8 +434,10 @@ def account_terms(flat: str, spans: list[tuple[int, int, str]], used: set[str]
         covering = next((s for s in spans if s[0] < end and start < s[1]), None)
         if covering is None and _entry_key(text) in used:
             covering = (start, end, f"{_entry_key(text)} (a field's value)")
-        status = "used" if covering else "aside" if _in_aside(flat, start) else "unused"
+        hint = not covering and _in_hint(flat, start)
+        status = "used" if covering else "aside" if hint or _in_aside(flat, start) else "unused"
         out.append(NumberUse(text, start, status, covering[2] if covering else
+                             "in a hint to the reader" if hint else
                              "in a remark the text calls beside the point" if status == "aside"
                              else ""))
     return out

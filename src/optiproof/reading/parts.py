@@ -158,13 +158,33 @@ def _nested(inner: list[tuple[int, int, str]], outer: list[tuple[int, int, str]]
     return False
 
 
+def _defined_then_asked(letters: list[tuple[int, int, str]], numbers: list[tuple[int, int, str]],
+                        body: str) -> bool:
+    """Whether lettered items only name things the numbered questions after them ask about
+    ("(A) plain GD: w <- w - η∇L(w)", "(B) preconditioned GD: ..." and then "1) the limit of (A)
+    ... 4) the loss at the limit of (B)"): every lettered line asks nothing, all come before the
+    first numbered item, and the numbered items ask and name the letters. The numbers are then
+    the parts; the lettered lines are shared text."""
+    if len(numbers) < 2 or letters[-1][0] > numbers[0][0]:
+        return False
+    lines = [body[end:body.find("\n", end) if "\n" in body[end:] else len(body)]
+             for _, end, _ in letters]
+    if any(_ASKS.search(line) for line in lines):
+        return False
+    ends = [s for s, _, _ in numbers[1:]] + [len(body)]
+    items = [body[end:stop] for (_, end, _), stop in zip(numbers, ends)]
+    named = {x.lower() for item in items for x in re.findall(r"\(([A-Ha-h])\)", item)}
+    return named >= {label for _, _, label in letters} and any(_ASKS.search(i) for i in items)
+
+
 def _markers(body: str) -> list[tuple[int, int, str]]:
     """The part markers of ``body``: letters, else roman numerals, else numbers; letters or
     roman numerals that are sub-items of one numbered question are not part markers."""
     numbers = _sequence([(m.start(), m.end(), next(g for g in m.groups() if g).lstrip("0") or "0")
                          for m in _NUMBER.finditer(body)], [str(i) for i in range(1, 27)])
     letters = _letter_markers(body)
-    if letters and not _nested(letters, numbers, body):
+    if letters and not _nested(letters, numbers, body) and not _defined_then_asked(letters, numbers,
+                                                                                    body):
         return letters
     romans = [(m.start(), m.end(), (m.group(1) or m.group(2)).lower()) for m in _ROMAN.finditer(body)]
     got = _sequence(romans, list(_ROMANS))

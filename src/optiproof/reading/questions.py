@@ -137,7 +137,12 @@ _REFERENCE = re.compile(r"\bsame (?:\w+ )?as (?:in )?(?:part |question )?\(?([a-
                         r"\banswer to \(([a-h]|\d{1,2})\)|"
                         # "Repeat 1 with ‖Δ‖∞² in place of ‖Δ‖₂²": a numbered part, no brackets
                         r"\b(?:repeat|recompute|redo) (?:part |question |exercise |item )?(\d{1,2})"
-                        r"(?= (?:with|for|using|but|under|in|now)\b| ?[,(])", re.I)
+                        r"(?= (?:with|for|using|but|under|in|now)\b| ?[,(])|"
+                        # "Repeat Q2's step-size question", "redo Q3 for ...", "(b)'s computation"
+                        r"\b(?:repeat|recompute|redo|rerun)\b (?:part |question |exercise |item |task |"
+                        r"problem )?(?:q|Q)\.? ?(\d{1,2})(?=(?:'s|’s)? )|"
+                        r"\b(?:repeat|recompute|redo|rerun)\b (?:part |question )?\(?([a-h]|\d{1,2}|"
+                        r"[ivx]{1,4})\)?(?:'s|’s) ", re.I)
 
 
 @dataclass(frozen=True)
@@ -842,6 +847,19 @@ _ITERATES_AFTER = re.compile(rf"(?<![\w])(?:the )?iterates?(?: (?:θ|theta|w|x))
                              rf" (?:(?:gradient|GD|update) )?(?:steps?|iterations?|updates?)\b", re.I)
 """Iterates named by the number of steps taken ("give the iterates after 1, 2 and 3 steps", "the
 iterates w after two iterations"): one ask, the family's reader says which iterates."""
+_SETTING_LEAD = re.compile(
+    r"^(?:[-*•] ?)?(?:\(?[a-z0-9]{1,4}[.):] ?)?(?:(?:now|then|next|again|and|but),? )*(?:start(?:ing|ed)?|"
+    r"begin(?:ning)?|initiali[sz](?:ing|ed)|init(?:ialised|ialized)?|with|using|from|given|assuming|"
+    r"taking|under|running|run)\b[^?;:]{1,120}?, (?=(?:what|which|where|how|does|do|did|is|are|will|"
+    r"would|can|could|find|compute|give|determine|state|report|derive|show)\b)", re.I)
+"""The leading setting of a question ('Starting from w_0 = 0 and a small enough step, what
+vector does GD converge to?', 'With lr = 0.1 and batch size 1, where does it end up?', 'Using a
+tiny step and θ_0 = 0, find ...'): every item in it states the run, none is asked."""
+_STATED_SETTING = re.compile(
+    r"=\s?[-−(\[]?[\d.]|\b(?:small|tiny|sufficiently small|small enough|little)\b|"
+    r"\b(?:zero|zeros|origin)\b|(?:^|\s)(?:at|from) 0\b|\b(?:θ|w|x|β)_?\{?0\}?\b", re.I)
+"""What a leading setting may state without being placed: a value ('lr = 0.1'), the start
+('from w_0 = 0', 'at the origin'), a small step assumed ('a small enough step')."""
 _SETTING_THEN_QUESTION = re.compile(r"[,:] (?=(?:does|do|will|would|is|are|can|could|what|which|"
                                     r"how)\b)", re.I)
 """The question after a leading setting ("with lr = 0.5 exactly, from (0,0), does it converge?",
@@ -965,8 +983,16 @@ def _request(start: int, sentence: str, lead_ok: bool = True) -> Request:
     asks += _value_beside_step(sentence, start, asks)
     asks += _distributed_modifier(sentence, start, asks)
     asks.sort(key=lambda a: a.start)
+    setting = _SETTING_LEAD.match(sentence) if not lead else None
+    if setting and (re.search(r"\b(?:what|which|how)\b", setting.group(0), re.I) or
+                    any(a.start - start < setting.end() for a in asks) or
+                    not all(_STATED_SETTING.search(item) for item in
+                            re.split(r",| and ", setting.group(0)) if item.strip())):
+        setting = None   # 'For which steps, ...' asks; an ask inside it is no setting; 'with
+        # the best step' names a value the reading must place, so it stays a request item
     unplaced = _unplaced_items(sentence, [(a.start - start, a.end - start) for a in asks],
-                               lead.end() if lead and asks else 0) if asks else ()
+                               lead.end() if lead and asks else
+                               setting.end() if setting else 0) if asks else ()
     unplaced += tuple(a.phrase for a in qualified if a.quantity and  # "with its ℓ2 norm" asks;
                       QUANTITIES[a.quantity].value_kind in ("scalar", "vector", "matrix") and
                       not re.search(r"\b(?:on|off|enabled|disabled|included|excluded)\b", a.phrase)

@@ -92,7 +92,7 @@ METHODS = {
              # the ridge solution written out: (XᵀX + λI)⁻¹Xᵀy, Xᵀ(XXᵀ + λI)⁻¹y
              r"\( ?(?:X ?\^ ?\{?(?:T|⊤)\}? ?X|X ?X ?\^ ?\{?(?:T|⊤)\}?|A ?\^ ?\{?(?:T|⊤)\}? ?A|A ?A ?\^ ?"
              r"\{?(?:T|⊤)\}?) ?\+ ?(?:λ|lambda|lam) ?\*? ?I?(?:_\{?\w\}?)? ?\) ?\^ ?\{? ?\(? ?[-−] ?1(?!\d)",
-    M.preconditioned: r"\bpreconditioned(?: gradient descent)?|\bpreconditioner",
+    M.preconditioned: r"\bpre-?conditioned(?: gradient descent)?|\bpre-?conditioner|\bprecond\b\.?",
     M.sgd: r"\bsgd\b|\bstochastic gradient descent",
     M.gd: r"\b(?:full[- ]batch |plain |vanilla |ordinary )?gradient descent\b|\bgd\b",
 }
@@ -195,6 +195,12 @@ class ImplicitBiasReader:
                 r.answered_by[k] = Q.DISTANCE_TO_MIN_NORM.key
             asks = [x for x in asks if x not in ends]
         asks = [(self._as_asked(r, k, s), s) for k, s in asks]
+        read = re.findall(r"‖[^‖]{1,40}‖", r.found.get("start-distance", "").replace(" ", ""))
+        distance = [(k, s) for k, s in asks if k == Q.NORM_VALUE.key and read and
+                    read[0] in s.replace(" ", "")]
+        if distance:   # 'what is ‖w_∞ − w_0‖_2': the norm asked is the distance the part read
+            r.answered_by[Q.NORM_VALUE.key] = Q.VALUE_AT.key
+            asks = [x for x in asks if x not in distance]
         running = rx(_ITERATE_FORMULA).search(r.own_text or "")
         if running:
             r.miss("question", f"\"{running.group(0)}\" asks for the iterate at every step as a "
@@ -365,7 +371,8 @@ class ImplicitBiasReader:
             ref = _distance_reference(own, previous, base)
         if ref is None and not diff:
             ref = _distance_in_words(own, ctx, previous, base)
-        methods = _read_methods(own, ctx, base) if ref is None else []
+        methods = _read_methods(own, _named_definition(own, ctx, base), base) \
+            if ref is None else []
         methods = _equivalent_preconditioner(own, base, methods, previous)
         methods = _shared_method_of_named_results(own, base, methods, previous)
         for m in rx(r"\binstead of (?:plain |vanilla |full-batch )?(?:gd|sgd|gradient descent|"
@@ -723,7 +730,7 @@ _LOSS_AT_LIMIT = (
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:at|of|in) (?:the |its |this |that )?"
     r"(?:limit|limit point|converged point|convergence|end of training)\b|"
     # 'the training loss at each limit', 'at both limits': the loss at several limits
-    r"\b(?:training )?(?:loss|objective)(?: values?)? (?:at|of|in) (?:each|both|either|all|the two|"
+    r"\b(?:training )?(?:loss|objective)(?: values?)? (?:at|of|in|for) (?:each|both|either|all|the two|"
     r"the three)(?: of the(?: two| three)?)? (?:limits?|limit points?)\b|"
     # 'where does it converge, and what is the training loss there?': 'there' is the limit
     r"\b(?:training )?(?:loss|objective)(?: value)? (?:there|at that point)(?= ?[?.]|$)|"
@@ -766,6 +773,8 @@ def _loss_at_the_limit(r: PartReading, asks: list[tuple[str, str]]) -> list[tupl
         # 'the distance between the two limits, and the training loss at each limit': the
         # limits are those of the two earlier parts the distance joins
         return _loss_at(r, own, spans, where, [pair["of"], pair["to"]], out)
+    if several and r.found.get("about-part") and not r.found.get("earlier-result"):
+        several = False   # one reading per limit the words name: the loss at this one's
     if several:
         r.miss(f"question \"{where}\"", f"\"{where}\" asks the loss at several limits, but this "
                                        "part computes one (expected the loss at this part's limit, "
@@ -1320,7 +1329,8 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
     if qualifier and not rx(_EUCLIDEAN_OR_WORD).fullmatch(qualifier.group(1)):
         return False    # 'the weighted norm of', 'the P^-1 norm of': not the Euclidean norm
     apposed = re.match(r"^ ?‖([^‖]{1,40})‖(?: ?_ ?\{?2\}?)?(?! ?(?:\^|²|_))", tail)
-    if apposed and not its and rx(r"^(?:the )?(?:euclidean|ℓ_?2|l_?2) norm$").match(source.strip()):
+    if apposed and rx(r"^(?:the )?(?:euclidean|ℓ_?2|l_?2) norm$").match(source.strip()):
+        # 'its Euclidean norm ‖w_∞‖_2' too: the written norm must name the limit 'its' stands for
         # 'the Euclidean norm ‖w_∞‖_2': the norm written beside its name says of what
         symbol = apposed.group(1).replace(" ", "")
         if not _LIMIT_SYMBOL.match(symbol) or re.search(r"_\d", symbol):
@@ -1329,6 +1339,11 @@ def _norm_of_a_limit(own: str, source: str, r: PartReading | None = None) -> boo
             r.convention("norm", apposed.group(0).strip(), "the norm asked, written out: the "
                                                           "Euclidean norm of the limit")
         return True
+    if rx(r"^(?:the )?(?:euclidean|ℓ_?2|l_?2) norm$").match(source.strip()) and \
+            rx(r"\b(?:limit|limit point|limiting point|solution|point)(?: (?:θ|w)_?(?:∞|\{∞\}))? "
+               r"(?:and|&|\+|,) (?:the |its )?$").search(own[max(0, at - 40):at]) and \
+            not tail.lstrip().startswith(("of", "‖")):
+        return True   # 'limit and Euclidean norm please': the norm of the limit just asked
     inside = re.search(r"‖([^‖]{1,40})‖(?: ?_ ?\{?2\}?)?$", source)
     if inside:
         symbol = inside.group(1).replace(" ", "")
@@ -1639,10 +1654,11 @@ _COUNT = r"((?<![\d,.])\d{1,5}(?![,.]\d)|one|a single|single|two|three|four|five
 _DIM = (rf"\b{_COUNT}[- ](?:dimensional\b|dimensions\b|(?:weights|parameters|unknowns|features|coordinates)\b)|"
         r"(?:θ|w|x) ∈ (?:R|ℝ)\^?(\d{1,5})\b(?! ?[×x*,] ?\d)")
 _ROWS = (rf"\b(?:n|m) ?= ?(\d{{1,5}}) training (?:point|example|sample)s?\b|"
-         rf"\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
+         rf"(?<!\bworth )(?<!\bout of )(?<!\btotal of )\b{_COUNT} (?:training |data )?(?:points?|examples?|samples?|observations?|"
          r"equations?)\b(?! (?:(?:sampled|drawn|chosen|picked|used|selected|processed)\b[^.;,()]{0,24}? )?"
          r"(?:per|at a|at each|each|in each|every) ?(?:step|time|iteration|update)?\b)")
-"""A stated number of data rows ('two training points'), not a batch ('one example per step');
+"""A stated number of data rows ('two training points'), not a batch ('one example per step')
+nor a grade ('worth 40 points', 'out of 20 points');
 a number written with digit groups ('50,000 samples') is read whole, never as its last group."""
 
 
@@ -2080,11 +2096,49 @@ def _several_referenced(own: str, previous: list[PartReading],
     implicit-bias part with one method on the same data; empty unless every named label is one."""
     labels = list(dict.fromkeys(m.group(1) for m in rx(_LABEL_REF).finditer(own)))
     parts = [next((p for p in previous if p.label == label), None) for label in labels]
+    if not labels:
+        parts = _the_limits_so_far(own, previous, r)
     if len(parts) < 2 or any(p is None or p.family != FAMILY or F.method not in p.fields or
                              F.theta0 not in p.fields or p.missing or
                              not _same_data(p, r) for p in parts):
         return []
     return parts
+
+
+_ALL_LIMITS = (r"\b(?:at|of|for|in) (?:(?:both|each|all|either)(?: of)? (?:the )?|the )(?:(two|three|four|"
+               r"2|3|4) )?(?:limits|limit points|limiting points|converged points|end ?points)\b|"
+               r"\b(?:at|of|for|in) (?:each|either|every) (?:limit|limit point|converged point)\b")
+"""'the training loss at both limits', 'the loss of each of the three limits', 'at every limit
+point': about every limit the earlier parts computed, none of them named by its label."""
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def _the_limits_so_far(own: str, previous: list[PartReading], r: PartReading
+                       ) -> list[PartReading]:
+    """The earlier parts at whose limits a part without a method of its own asks the loss
+    ('What is the training loss at both limits?'): each earlier part of this family that
+    computes a limit on the same data, one per distinct method and start. Empty unless the
+    words say several limits and their number (when said: 'both', 'the two', 'three') is that
+    of the distinct limits computed; a part naming a start or a method is about its own run."""
+    m = rx(_ALL_LIMITS).search(own)
+    loss = [x.span() for x in rx(_LOSS_AT_LIMIT).finditer(own)]
+    if m is None or not any(a <= m.start() < b for a, b in loss) or rx(r"\b(?:start|initiali[sz]|from (?:θ|w|x)_?0)").search(own):
+        return []
+    want = 2 if rx(r"\b(?:both|either)\b").search(m.group(0)) else _HOW_MANY.get(
+        (m.group(1) or "").lower())
+    seen, out = set(), []
+    for p in previous:
+        if p.family != FAMILY or p.missing or F.method not in p.fields or \
+                F.theta0 not in p.fields or not _same_data(p, r):
+            continue
+        asks = p.value(F.asks)
+        if asks is not None and Q.LIMIT.key not in asks and not (p.value(F.derived) or []):
+            continue   # a part asking only the largest step computes no limit
+        key = (repr(p.value(F.method)), repr(p.value(F.theta0)))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out if len(out) >= 2 and want in (None, len(out)) else []
 
 
 def _compares_results(own: str) -> bool:
@@ -2310,6 +2364,7 @@ def _distance_to_start(own: str, m: re.Match, r: PartReading) -> bool:
           "; ".join(x for x in (r.fields[F.derived].source if F.derived in r.fields else "",
                                 m.group(0)) if x))
     r.answered_by[Q.DISTANCE.key] = Q.VALUE_AT.key
+    r.found["start-distance"] = m.group(0)
     r.notes.append(f"{m.group(0)}: the distance from the part's start to its limit")
     return True
 
@@ -2486,6 +2541,39 @@ _ASKS_P = (r"\b(?:which|what(?: is| are)?|give|find|state|compute|determine|writ
 _SCALED_P = r"\bP ?_? ?\{? ?(\d) ?,? ?(\d) ?\}? ?= ?(\d{1,6}(?:\.\d{1,6})?)(?!\d|\.\d)"
 
 
+_REPEATED_PART = (r"\b(?:repeat|redo|recompute|rerun|re-run|do again|same (?:question|computation|"
+                  r"steps?|thing) as(?: in)?|as in|like in|analogous(?:ly)? to)\s(?:part |question |"
+                  r"exercise |item |task |q ?)?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)?(?![\w(])(?:'s|’s)?")
+"""A part named to be done again ('Repeat (i) from w_0 = (1, 1, 1)', 'as in (a), but ...', 'redo
+Q2 for ...'): the part reruns it with its own setting, it does not ask about that part's result."""
+
+
+_DEFINITION_MARK = r"(?:(?<=^)|(?<=[\s.:;]))\(([A-Ha-h])\) (?=[^\s(])"
+
+
+def _named_definition(own: str, ctx: str, r: PartReading) -> str:
+    """The shared text as this part sees it when the shared text defines lettered runs ('(A)
+    plain GD: w <- w - η∇L(w)  (B) preconditioned GD: w <- w - ηD∇L(w), D = diag(1, 4)') and the
+    part names one of them ('the limit of (B)'): that definition alone, so the part runs the
+    method it defines (not one the rest of the text mentions). Unchanged when the part names none
+    or several."""
+    marks = list(rx(_DEFINITION_MARK).finditer(ctx))
+    labels = [m.group(1).lower() for m in marks]
+    if len(marks) < 2 or labels != [chr(ord("a") + i) for i in range(len(marks))]:
+        return ctx
+    named = {x.lower() for x in re.findall(r"\(([A-Ha-h])\)", own)} & set(labels)
+    if len(named) != 1:
+        return ctx
+    at = labels.index(next(iter(named)))
+    end = marks[at + 1].start() if at + 1 < len(marks) else len(ctx)
+    stop = ctx.find(". ", marks[at].end(), end)   # the definition ends with its sentence
+    stop = end if stop < 0 else stop + 1
+    r.convention("definition", marks[at].group(0).strip(),
+                 f"the part names {marks[at].group(0).strip()}, one of the runs the shared text "
+                 "defines: its method is that definition's")
+    return ctx[marks[at].start():stop]
+
+
 def _shared_method_of_named_results(own: str, r: PartReading, methods: list[tuple[Any, str]],
                                      previous: list[PartReading]) -> list[tuple[Any, str]]:
     """A part naming no method of its own but the results of earlier parts ('Is the vector
@@ -2496,11 +2584,12 @@ def _shared_method_of_named_results(own: str, r: PartReading, methods: list[tupl
     shared = "the method is the one the shared text names"
     if len(methods) != 1 or not any(n.startswith(shared) for n in r.notes):
         return methods
+    own = rx(_REPEATED_PART).sub(" ", own)   # 'Repeat (i) from w_0 = ...': done again, not used
     named = {x.group(1) for x in rx(_LABEL_REF).finditer(own)} | \
         {next(g for g in x.groups() if g) for x in rx(_REF_LABEL).finditer(own)}
     mine = {p.label.split(".")[0] for p in previous if p.family == FAMILY and F.method in p.fields}
-    if not named & mine:
-        return methods
+    if not named & mine and (named or not _the_limits_so_far(own, previous, r)):
+        return methods   # ('the training loss at both limits': those of the earlier parts)
     r.notes = [n for n in r.notes if not n.startswith(shared)]
     return []
 
