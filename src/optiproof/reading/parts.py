@@ -333,7 +333,12 @@ def bracket_references(own: str, labels: list[str] | set[str]) -> str:
             return m.group(0)
         if m.group("list").lower() in ("a", "i") and _ARTICLE_NEXT.match(m.string, m.end()):
             return m.group(0)   # 'part a larger problem', 'part i think': not a label
-        return m.group("head") + _ONE_LABEL.sub(lambda x: f"({x.group(1)})", m.group("list"))
+        listed, closer = m.group("list"), ""
+        before = re.split(r"[.;\n]", m.string[:m.start()])[-1]
+        if listed.endswith(")") and listed.count("(") < listed.count(")") \
+                and before.count("(") > before.count(")"):
+            listed, closer = listed[:-1], ")"  # '(part ii)': the bracket closes the aside
+        return m.group("head") + _ONE_LABEL.sub(lambda x: f"({x.group(1)})", listed) + closer
 
     own = _BARE_REFERENCE.sub(whole, own)
     own = _NUMBERED_ANSWERS.sub(lambda m: _numbered_answers(m, lowered), own)
