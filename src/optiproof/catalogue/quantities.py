@@ -1407,15 +1407,20 @@ _SETTING_SIZE = (r"(?<!\bfor a )(?<!\bfor the )(?<!\bwith a )(?<!\bwith the )(?<
                  r"(?<!\b[A-Za-z] is the )(?<!\bdenotes the )(?<!\b[A-Za-z] be the )")
 """Not a size set for the problem ('for a gradient size of 10 MB') nor a letter's definition
 ('where M is the gradient size in bytes'): neither asks the size."""
+_UNIT_INSET = r"(?: ?\((?:in )?[a-z]{1,10}\)|, in [a-z]{1,10},)?"
+"""A unit set inside the request ("how large (in MB) is", "the size, in GB, of"): the ask is the
+same, the unit only scales its answer."""
 GRADIENT_BYTES = _add(_Q(
     "gradient-bytes", "size of one full gradient in bytes", "G", unit="bytes",
     phrases=(_SETTING_SIZE + r"\b(?:full |whole |entire |complete )?gradient(?:'s|’s)? size\b"
              r"(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which|"
              r" [A-Za-z] (?:where|at which|for which|such that|so that|above which|below which)\b)",
-             _SETTING_SIZE + r"\bsize (?:[A-Za-z] )?of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
+             _SETTING_SIZE + r"\bsize" + _UNIT_INSET + r" (?:[A-Za-z] )?of (?:one|the|a|each|a single) "
+             r"(?:full |whole |entire |complete )?"
              r"gradient\b(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
-             r"\bhow (?:large|big) is (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
-             r"gradient\b",
+             r"\bhow (?:large|big)" + _UNIT_INSET + r" is (?:one|the|a|each|a single) "
+             r"(?:(?:worker|gpu|node|rank|machine|device)(?:'s|’s) )?"
+             r"(?:full |whole |entire |complete )?gradient\b",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:is|does) (?:one|the|a|"
              r"each) (?:full |whole |entire |complete )?gradient(?: take| occupy| have)?\b")))
 """The bytes of one worker's whole gradient, p entries times the element's bytes ("What is

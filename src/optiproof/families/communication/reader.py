@@ -1180,12 +1180,18 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
         r.set(F.derived, [*derived, entry][:12] if entry not in derived else derived, source)
         return
     for scheme in [x for x in r.value(F.schemes) or [] if schemes is None or x in schemes]:
+        if key in ON_SERVER.values() and scheme not in _WITH_SERVER:
+            continue   # "how many GB does the server receive" beside a ring: the server's scheme
         entry = {"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
                  "label": f"{QUANTITIES[key].name.replace(' in bytes', '')} in {unit} "
                           f"({CATALOGUE_SCHEMES[scheme].name})"[:80]}
         if entry not in derived:  # the same size asked twice in the unit
             derived.append(entry)
     r.set(F.derived, derived[:12], source)
+
+
+_WITH_SERVER = {S.PARAMETER_SERVER.key, S.SHARDED_PS.key}
+"""The schemes with server nodes: the only ones a server's cost is asked of."""
 
 
 def _scheme_free(r: PartReading) -> None:
@@ -2480,6 +2486,10 @@ _REMARKS = (
     (r"\b(?:(?:global|local|per[- ](?:gpu|worker|device|node))[- ])?(?:mini-?)?batch(?: size)?"
      r"(?: (?:is|of|=))? ?\d[\d,]{0,9}(?: (?:sequences|samples|examples|images|tokens))?(?!\w|\.\d)",
      "a batch size: the gradient communicated has p entries whatever the batch"),
+    (r"\b(?:(?:max(?:imum)?|input) )?(?:sequence|seq\.?|context|token) (?:length|len)(?: (?:is|of|=|:))? ?"
+     r"\d[\d,]{0,9}(?: tokens)?(?!\w|\.\d)|\b\d[\d,]{0,9}[- ]token (?:sequences?|contexts?|inputs?|"
+     r"samples?|windows?)\b",
+     "a sequence length: the gradient communicated has p entries whatever the input"),
     (r"\b\d{1,4} ?(?:[GMT]B|gigabytes|terabytes) (?:of )?(?:(?:gpu|device|hbm|on-?chip|high-bandwidth) )?"
      r"(?:memory|ram|vram|hbm)\b", "a device's memory size: not a cost of the communication"),
 )
