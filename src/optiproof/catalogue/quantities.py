@@ -352,10 +352,15 @@ MESSAGES = _add(_Q(
              r"[\w-]{1,20} ){1,2}messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
             r"#")))
+SIZE_NOT_SET = r"(?<!\bat what )(?<!\bfor what )(?<!\bbelow what )(?<!\babove what )"
+SIZE_NOT_DEFINED = (r"(?![^.?]{0,30}\b(?:(?:at|for|above|below|beyond|under) which|where (?:the|"
+                     r"both|they)\b))")
+"""A message size picked out by a condition ("the message size M* at which the two take the same
+time", "at what message size do ...") is the crossover asked, not each message's size."""
 MESSAGE_SIZE = _add(_Q(
     "message-size", "size of each message", unit="values",
     aliases=("size", "size-of-each-message", "message-elements", "values per message"),
-    phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", r"\bmessage size(?! in bytes)",
+    phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", SIZE_NOT_SET + r"\bmessage size(?! in bytes)" + SIZE_NOT_DEFINED,
              r"\bhow (?:large|big)(?: \((?:in |as )?[\w/]{1,12}\))? is (?:each|a|one|every) message", r"\b(?:elements|values|floats) per "
              r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
              r"message",
@@ -456,8 +461,10 @@ TIME = _add(_Q(
              r"\b(?:all[- ]?reduce|allreduce|collective|ring|tree|rabenseifner|recursive[- ]doubling|"
              r"butterfly|parameter[- ]server)(?:'s)? (?:completion |communication |wall[- ]clock |"
              r"total |running )?times?\b(?! (?:step|index|axis|series|scale|horizon)s?\b)",
-             r"\btime (?:of|for|taken by) (?:one|a|the|each|a single) (?:[\w-]+ ){0,3}?(?:all[- ]?"
-             r"reduces?|collectives?|broadcasts?|reductions?|synchroni[sz]ations?)\b")))
+             r"\btimes? (?:of|for|taken by) (?:one|a|the|each|a single|both|either|every|the two) "
+             r"(?:[\w-]+ ){0,3}?(?:all[- ]?reduces?|collectives?|broadcasts?|reductions?|"
+             r"synchroni[sz]ations?|algorithms?|schemes?|methods?|approaches|approach|strategy|"
+             r"strategies|variants?|options?)\b")))
 WORKER_MESSAGES = _add(_Q(
     "messages-per-worker", "messages sent by one worker", unit="messages", count=True,
     aliases=("messages-sent-per-worker",),
@@ -525,11 +532,12 @@ CROSSOVER = _add(_Q(
              r"\b(?:above|below|beyond|under|from) (?:what|which) (?:[\w-]+ )?(?:size|value|"
              r"[A-Za-z](?:_\{?\w{1,6}\}?)?(?:\^?\*)?)(?![\w(])[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins?)\b",
              r"\b(?:at|for) which (?:the )?(?:T_?\{?[\w ]{1,10}\}? ?= ?T_?\{?[\w ]{1,10}\}?(?![\w(])|"
-             r"(?:both|the two|they|the two schemes)\b[^.?]{0,25}\bsame time\b|(?:the )?(?:two )?times "
+             r"(?:both|the two|they|the two schemes)\b[^.?]{0,40}\b(?:the same|equal|identical) "
+             r"(?:time|cost|run ?time)s?\b|(?:the )?(?:two )?times "
              r"(?:are equal|coincide|match)\b)",
              r"\b(?:for|at) (?:what|which) (?:value of |number of |size of )?[^.?]{0,50}?\b(?:do|does|"
-             r"will|would)\b[^.?]{0,40}\b(?:take|need|have) (?:exactly |precisely )?(?:the )?same "
-             r"(?:time|cost)\b",
+             r"will|would)\b[^.?]{0,40}\b(?:take|need|have) (?:exactly |precisely )?(?:the )?(?:same|"
+             r"equal|identical) (?:time|cost)s?\b",
              r"\b(?:for|at) (?:what|which) (?:number|value|size|count)s? of\b[^.?]{0,50}\b(?:do|does|"
              r"will|would)\b[^.?]{0,40}\b(?:take|need|cost|have|run in)\b[^.?]{0,12}\b(?:the same|"
              r"equal|identical) (?:time|cost|run ?time)s?\b")))

@@ -283,7 +283,7 @@ def gigabyte(text: str, r: PartReading) -> bool:
         size = (rf"(10\^{power}|10{_SUPERSCRIPT[power]}|10{power}|{1000 ** (power // 3):,}|"
                 rf"{10 ** power}|2\^{10 * power // 3}|1024\^{power // 3}|{binary:,})")
         m = rx(rf"\b(?:(?:1|an?|one) ?)?(?:{spelled})(?: ?= ?| (?:is|as|means|equals|being) )"
-               rf"{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?"
+               rf"{size} ?(?:bytes|(?-i:B))\b|(?<![\w^.]){size} ?(?:bytes|(?-i:B)) ?= ?1 ?"
                rf"(?:{spelled})\b").search(text)
         if m is None:
             continue

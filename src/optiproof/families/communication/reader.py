@@ -94,7 +94,8 @@ node send": the catalogue's bytes sent by the busiest node)."""
 QUANTITIES_ASKED = {
     "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages(?! (?:does|do|will|"
                 r"would) (?:each|every|one|a single|any) )|\bmessage count|\b# ?messages",
-    "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)"
+    "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|" + Q.SIZE_NOT_SET +
+                    r"\bmessage size(?! in bytes)" + Q.SIZE_NOT_DEFINED +
                     r"(?![^.?]{0,40}\b(?:above|below|beyond|under) which)|\bhow (?:large|big) is "
                     r"(?:each|a) message|\belements per message",
     "message-bytes": r"\bbytes per message|\bmessage size in bytes|\bsize in bytes of (?:each|the|a|"
@@ -216,6 +217,10 @@ class CommunicationReader:
                 key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
             clock = rx(_TIME_IN).search(after) or rx(_TIME_WORD_IN).search(sentence or "") or \
                 _answer_unit(r, _TIME_IN)
+            proper = r.found.get("proper")
+            if proper and source not in proper:   # a repeated part's request, in the new unit
+                unit = _repeat_unit(proper, _UNIT, r"\bin bytes\b", unit)
+                clock = _repeat_unit(proper, _TIME_IN_ANY, r"\bin (?:s|secs?|seconds?)\b", clock)
             if key in (Q.TIME.key, Q.LATENCY_TIME.key) and clock:   # "time (in ms)"
                 name = clock.group(1).lower().replace("µ", "μ")
                 scale = "1/1000" if name == "ms" or name.startswith("milli") else "1/1000000"
@@ -346,8 +351,13 @@ class CommunicationReader:
         r = PartReading(part.label, FAMILY)
         r.found["texts"] = (own, ctx)
         r.found["previous"] = previous
-        read_role(own, ctx, r, F.n, "workers", minimum=2)
-        read_role(own, ctx, r, F.p, "parameters", minimum=1)
+        proper = _before_repeated(own, previous)
+        r.found["proper"] = proper
+        for name, role, least in ((F.n, "workers", 2), (F.p, "parameters", 1)):
+            # "Repeat Q2 for M = 400 MB": the count the repeating words set replaces the
+            # repeated part's own
+            changed = proper is not None and _count_set_in(proper, ctx, name, role, least)
+            read_role(proper if changed else own, ctx, r, name, role, minimum=least)
         _varied(own, r)
         _flattened_count(own + " " + ctx, r)
         _read_levels(r)
@@ -361,6 +371,26 @@ class CommunicationReader:
         _varied_in_bytes(own, ctx, r)
         _read_table_shape(objects, r)
         return [r]
+
+
+def _before_repeated(own: str, previous: list[PartReading]) -> str | None:
+    """The words of a part that repeats an earlier one ("Repeat Q2 for M = 400 MB."), without
+    the repeated part's text the reading appended to them; None when the part repeats none."""
+    for q in reversed(previous):
+        done = q.found.get("texts", ("", ""))[0] if q.family == FAMILY else ""
+        if len(done) >= 12 and len(own) > len(done) + 8 and own.endswith(done):
+            return own[:len(own) - len(done)].strip()
+    return None
+
+
+def _count_set_in(words: str, ctx: str, name: str, role: str, least: int) -> bool:
+    """Whether ``words`` themselves set a number for the count of ``role`` ("for M = 400 MB",
+    the letter M read from the context)."""
+    trial = PartReading("?", FAMILY)
+    read_role(words, ctx, trial, name, role, minimum=least)
+    if not isinstance(trial.value(name), int) or name not in trial.fields:
+        return False
+    return any(piece and piece in words for piece in trial.fields[name].source.split("; "))
 
 
 _OVER_SENDERS = (r"(?:,|;|\band\b) ?(?:and )?(?:the |their |its )?(?P<p>(?:sum|total)(?: of them)? (?:over|across|"
@@ -1077,6 +1107,20 @@ _TIME_WORD_IN = (r"\btimes?\b(?: of| for| taken by)?[^.?;()]{0,40}?\(?\bin (ms|m
                  r"microseconds?)\b")
 """The time asked in a unit in the sentence that asks it under another phrase ("time of each
 algorithm (in us) and the ratio T_ring / T_rd")."""
+_TIME_IN_ANY = r"\bin (ms|milliseconds?|μs|µs|us|microseconds?)\b"
+"""A time unit smaller than a second named anywhere in the words ("give the times in
+microseconds this time")."""
+
+
+def _repeat_unit(proper: str, smaller: str, base: str, inherited: Any) -> Any:
+    """The unit of a request a part repeats ("Same for M = 4 kB, in microseconds"): the one its
+    own words name (None for the base unit, "times in seconds"), else the repeated part's."""
+    m = rx(smaller).search(proper)
+    if m:
+        return m
+    return None if rx(base).search(proper) else inherited
+
+
 _UNIT = (r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b|"
          r"^[^,;.?()]{0,40}?\((?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\)")
 """A size asked in a unit larger than a byte ("total traffic in MB", "total data sent (MB)")."""
