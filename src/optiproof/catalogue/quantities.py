@@ -1352,14 +1352,21 @@ BUSIEST_BYTES_RECEIVED = _busiest_bytes("receive", "received", "sen[dt]")
 """The bytes the node that receives most receives."""
 _IN_BYTES = rf"(?: \((?:in )?{_BYTES}\))"
 """The unit a size is asked in, in parentheses: 'how much data (GB) does the server receive'."""
+_INBOUND = (r"\b(?:inbound|incoming|ingress|in-?bound) (?:bytes|traffic|data|volume|gb|mb|kb)\b(?! (?:and|"
+            r"plus|\+|or) )(?= (?:at|of|into|to|on|for|per) |$|[,.;?)])")
+_OUTBOUND = (r"\b(?:outbound|outgoing|egress|out-?bound) (?:bytes|traffic|data|volume|gb|mb|kb)\b(?! (?:and|"
+             r"plus|\+|or) )(?= (?:at|of|from|by|on|for|per) |$|[,.;?)])")
+"""One node's traffic in bytes named by its direction ("the inbound bytes at the server", "the
+outgoing traffic of each GPU"); the reader tells a server from a worker."""
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "sends"),
              rf"\bhow much (?:data|traffic)\b{_IN_BYTES}? (?:does|do|will|would) {_NODE} (?:\w+ )?"
              r"(?:send|push|transmit|upload)\b(?! (?:and|plus|\+) )",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
-             + r")[^.?]{0,40}\b(?:send|push|upload|transmit)\b(?! and receive)",
-             r"\bbytes sent per\b",
+             + r")(?:(?!\b(?:receive|get|collect|gather|pull|download)\b)[^.?]){0,40}\b(?:send|push|upload|"
+             r"transmit)\b(?! and receive)",
+             r"\bbytes sent per\b", _OUTBOUND,
              r"\bper[- ](?:gpu|worker|node|rank|process|machine|device|replica) (?:sent )?byte count\b"
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
              r"\bbyte count (?:sent )?per (?:gpu|worker|node|rank|process|machine|device|replica)\b"
@@ -1382,7 +1389,7 @@ BYTES_RECEIVED = _add(_Q(
     phrases=(_indirect(_BYTES, "receives"),
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
              + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
-             r"\bbytes received by\b",
+             r"\bbytes received by\b", _INBOUND,
              rf"\bnumber of (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:that )?{_NODE} receives\b",
              r"\bhow much data reaches\b",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\w+ ){0,3}?reach\b", rf"\bnumber of bytes {_NODE} receives\b",

@@ -72,9 +72,19 @@ _NEIGHBOURS = (r"\b(?:each|every) (?:node|worker|gpu|rank|machine|process|device
                r"neighbou?rs\b")
 """A ring named by its description: "each node talks to its two neighbours"."""
 
+_SERVER_NODES = (r"(?:(?:parameter[- ])?servers|server (?:machines|nodes|processes|hosts|shards)|ps "
+                 r"(?:nodes|shards|machines)|shards)")
+_SHARDED_OVER = (r"\b(?:param(?:eter)?[- ]server|ps|parameters|model|weights|gradient)s? (?:is |are )?"
+                 r"(?:\w+ly )?(?:sharded|split|partitioned|divided|spread|distributed)(?: \w+ly)? "
+                 r"(?:over|across|among|between|into) (?:the |its )?(?:[A-Za-z] ?= ?)?"
+                 r"(?:\d{1,4}|k|two|three|four|five|six|eight|ten|sixteen)? ?" + _SERVER_NODES + r"\b")
+"""A sharded parameter server named by what is divided over what ("the parameters are sharded
+evenly over 8 parameter servers", "a parameter server sharded over S = 4 server machines",
+"the model is split across k servers"): several servers, each owning a shard."""
+
 SCHEMES = {
     S.SHARDED_PS.key: r"\bsharded parameter[- ]servers?|\b(?:\d{1,4}|k) (?:parameter )?"
-                                r"server shards|\bsharded (?:ps|server)",
+                                r"server shards|\bsharded (?:ps|server)|" + _SHARDED_OVER,
     S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b|\b(?:every|each) (?:gpu|worker|node|rank) "
                       r"(?:just |simply )?sends? its (?:full|whole|entire|complete) gradient to "
                       r"(?:each|every|all) (?:of )?(?:the )?other\b|" + "|".join(S.ALL_TO_ALL.phrases),
@@ -241,6 +251,8 @@ class CommunicationReader:
                 key = _AT_ROOT[key]
             placed.append((key, source))
         placed += _total_over_senders(own, placed, r)
+        placed, phased = _server_phase(own, placed, r)
+        scaled = [x for x in scaled if x[3] not in phased]
         take_asks(r, F.quantities, placed, self.answers)
         if to_bytes - {k for k, _ in placed}:   # the element count the table took is asked in bytes
             r.set(F.quantities, [q for q in r.value(F.quantities) or [] if q not in to_bytes],
@@ -371,6 +383,38 @@ class CommunicationReader:
         _varied_in_bytes(own, ctx, r)
         _read_table_shape(objects, r)
         return [r]
+
+
+_SERVER_PHASE = r"\b(?:in|during|for|of) (?:the|its|their|each|one) (push|pull)(?:[- ]?(?:phase|step|stage))?\b"
+_PHASE_COSTS = {"push": {Q.VALUES_SENT.key, Q.BYTES_SENT.key, Q.SERVER_VALUES_RECEIVED.key,
+                         Q.SERVER_BYTES_RECEIVED.key},
+                "pull": {Q.VALUES_RECEIVED.key, Q.BYTES_RECEIVED.key, Q.SERVER_VALUES_SENT.key,
+                         Q.SERVER_BYTES_SENT.key}}
+"""What one phase of a parameter server leaves whole: the push moves every byte a worker sends
+and a server receives, the pull every byte a server sends and a worker receives."""
+
+
+def _server_phase(own: str, placed: list[tuple[str, str]], r: PartReading
+                  ) -> tuple[list[tuple[str, str]], set[str]]:
+    """A cost asked of one phase of a parameter server ("how many GB does each server receive in
+    the push phase"): the whole step's cost when that phase moves all of it, else refused naming
+    the phase (the counts optiproof gives are of the whole step)."""
+    if not set(r.value(F.schemes) or []) & _WITH_SERVER:
+        return placed, set()
+    kept, phased = [], set()
+    for key, source in placed:
+        sentence = _sentence(own, source) or source
+        tail = sentence[sentence.find(source):] if source in sentence else sentence
+        m = rx(_SERVER_PHASE).search(tail[:len(source) + 40])
+        if m and key not in _PHASE_COSTS[m.group(1).lower()]:
+            r.miss("phase", f'"{source}": a cost of the {m.group(1).lower()} phase alone, which '
+                            "optiproof counts only when that phase moves the whole step's cost "
+                            "(expected the bytes a worker sends or a server receives in the push, "
+                            "or the reverse in the pull)")
+            phased.add(source)
+            continue
+        kept.append((key, source))
+    return kept, phased
 
 
 def _before_repeated(own: str, previous: list[PartReading]) -> str | None:
@@ -2728,7 +2772,7 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
                           "workers)")
     if S.SHARDED_PS.key in (r.value(F.schemes) or []):
         got = assigned_number(both, r"k|servers|shards")
-        m = rx(r"(?<![\w.])(\d{1,4}) (?:parameter )?(?:servers|shards)\b").search(both)
+        m = rx(r"(?<![\w.])(\d{1,4}) " + _SERVER_NODES + r"\b").search(both)
         if got is not None and got[0].value.denominator == 1:
             r.set(F.servers, int(got[0].value), got[1])
         elif m:
