@@ -2059,7 +2059,8 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
         return []
     names = _butterfly_defined(_scheme_names(*_phases(own, ctx, r), r), own, ctx, r)
     personal = rx(_PERSONALISED).search(own + " " + ctx)
-    if S.ALL_TO_ALL.key in names and personal:
+    if personal and (S.ALL_TO_ALL.key in names or not names):   # the exchange the text sets up
+        r.missing = [m for m in r.missing if m.name != F.schemes]
         r.miss(F.schemes, f'"{personal.group(0)}": this all-to-all sends each rank its own piece '
                           "(a personalised exchange, as in a mixture of experts), not the whole "
                           "gradient to every other worker, which is the all-to-all optiproof "
