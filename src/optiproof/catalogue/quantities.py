@@ -1367,6 +1367,8 @@ BYTES_SENT = _add(_Q(
              + r")(?:(?!\b(?:receive|get|collect|gather|pull|download)\b)[^.?]){0,40}\b(?:send|push|upload|"
              r"transmit)\b(?! and receive)",
              r"\bbytes sent per\b", _OUTBOUND,
+             r"\bper[- ](?:gpu|worker|node|rank|process|machine|device|replica) bytes (?:sent|"
+             r"transmitted|sent out|pushed)\b",
              r"\bper[- ](?:gpu|worker|node|rank|process|machine|device|replica) (?:sent )?byte count\b"
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
              r"\bbyte count (?:sent )?per (?:gpu|worker|node|rank|process|machine|device|replica)\b"

@@ -250,7 +250,19 @@ class CommunicationReader:
                 r.answered_by[key] = _AT_ROOT[key]
                 key = _AT_ROOT[key]
             placed.append((key, source))
-        placed += _total_over_senders(own, placed, r)
+        summed = _total_over_senders(own, placed, r)
+        for total, source in summed:   # "bytes sent per GPU and total over the GPUs, in GB"
+            base = next((k for k, t in _SUMMED.items() if t == total), None)
+            at = own.find(source)
+            unit = rx(_UNIT).match(own[at + len(source):at + len(source) + 30].lstrip(", ")) \
+                if at >= 0 else None
+            if unit is not None:   # "... and the total over all GPUs (in GB)": its own unit
+                scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
+                if scale is not None:
+                    scaled.append((total, scale, unit.group(0).split()[-1].strip("()"), source))
+                continue
+            scaled += [(total, x[1], x[2], source) for x in scaled if x[0] == base][:1]
+        placed += summed
         placed, phased = _server_phase(own, placed, r)
         scaled = [x for x in scaled if x[3] not in phased]
         take_asks(r, F.quantities, placed, self.answers)
@@ -438,7 +450,7 @@ def _count_set_in(words: str, ctx: str, name: str, role: str, least: int) -> boo
 
 
 _OVER_SENDERS = (r"(?:,|;|\band\b) ?(?:and )?(?:the |their |its )?(?P<p>(?:sum|total)(?: of them)? (?:over|across|"
-                 r"summed over|for|of|by) (?:all |every |the )*(?:workers?|gpus?|nodes?|ranks?|machines?|"
+                 r"summed over|for|of|by) (?:all |every |the )*(?:\d{1,6} )?(?:workers?|gpus?|nodes?|ranks?|machines?|"
                  r"devices?)(?: together| combined)?)")
 """'bytes sent per worker, and total over all workers?': the second request names no quantity
 of its own; it sums the first over every sender."""
@@ -456,8 +468,11 @@ def _total_over_senders(own: str, placed: list[tuple[str, str]], r: PartReading
         at = own.find(source)
         if key not in _SUMMED or at < 0 or _SUMMED[key] in {k for k, _ in placed}:
             continue
-        m = rx(_OVER_SENDERS).match(own, at + len(source)) or \
-            rx(_OVER_SENDERS).match(own, at + len(source) + 1)
+        end = at + len(source)
+        node = rx(r" ?(?:each |one |a single |every )?(?:gpu|worker|node|rank|process|machine|"
+                  r"device)s?\b").match(own, end)   # "bytes sent per | GPU and total over ..."
+        end = node.end() if node else end
+        m = rx(_OVER_SENDERS).match(own, end) or rx(_OVER_SENDERS).match(own, end + 1)
         if m is not None:
             return [(_SUMMED[key], m.group("p"))]
     return []
@@ -2579,6 +2594,8 @@ _REMARKS = (
      r"\d[\d,]{0,9}(?: tokens)?(?!\w|\.\d)|\b\d[\d,]{0,9}[- ]token (?:sequences?|contexts?|inputs?|"
      r"samples?|windows?)\b",
      "a sequence length: the gradient communicated has p entries whatever the input"),
+    (r"\b\d{1,5}(?:\.\d{1,3})? ?(?:training )?(?:steps|iterations|its|updates|batches)(?: ?/ ?| per )"
+     r"(?:s|sec|second)\b", "a training rate: the cost asked is of one step"),
     (r"\b\d{1,4} ?(?:[GMT]B|gigabytes|terabytes) (?:of )?(?:(?:gpu|device|hbm|on-?chip|high-bandwidth) )?"
      r"(?:memory|ram|vram|hbm)\b", "a device's memory size: not a cost of the communication"),
 )
@@ -2598,6 +2615,9 @@ def _read_remarks(both: str, r: PartReading) -> None:
         if not any(c.source == m.group(0) for c in r.conventions):
             r.convention("rank", m.group(0), "a worker named by its rank")
     n = r.value(F.n)
+    for m in rx(r"\b(?:from|between) (\d{1,6}) (?:to|and) (\d{1,6}) " + WORKER_NOUNS + r"\b").finditer(both):
+        if n in (int(m.group(1)), int(m.group(2))):   # "scaling from 64 to 128 GPUs"
+            r.convention("workers", m.group(0), "the worker counts the parts take in turn")
     if S.RING.key in (r.value(F.schemes) or []) and isinstance(n, int):
         for m in rx(r"\b1 ?/ ?(\d{1,4})(?:th)? of (?:the|its|each|a) (?:buffer|gradient|vector|"
                     r"data|parameters)\b").finditer(both):
