@@ -43,3 +43,11 @@ def test_a_part_naming_no_scheme_in_a_personalised_exchange_is_refused_naming_it
         got = _refusal(f"Exercise 2\n\n{setting}\n\n(a) How many messages does each GPU send?\n"
                        "(b) On twice as many GPUs, how many MB does each GPU send?")
         assert len(got) == 2, got
+
+
+def test_an_expert_parallel_exchange_of_pieces_is_refused_naming_it():
+    for setting in ("In an expert-parallel layer, 6 workers each hold 1.2 GB of activations in fp16.",
+                    "Six workers each split 10^6 fp32 values into six pieces; each worker sends piece "
+                    "j to worker j."):
+        got = _refusal(f"Exercise 5\n\n{setting}\n\n(a) How many GB does each worker send?")
+        assert got, setting

@@ -2059,6 +2059,10 @@ def _one_phase(r: PartReading, phrase_: str) -> None:
 
 def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
+    personal = rx(_PERSONALISED).search(own + " " + ctx)
+    if personal and not first_of(own, SCHEMES):   # beside a personalised exchange, a part
+        _personalised(r, personal)                # naming no scheme may be about that one
+        return []
     phased = read_phases(own, ctx, r, lambda o, c: _scheme_names(*_phases(o, c, r), r))
     if phased is not None:
         phased = _butterfly_defined(phased, own, ctx, r)
@@ -2074,12 +2078,8 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
         return []
     names = _butterfly_defined(_scheme_names(*_phases(own, ctx, r), r), own, ctx, r)
     personal = rx(_PERSONALISED).search(own + " " + ctx)
-    if personal and (S.ALL_TO_ALL.key in names or not names):   # the exchange the text sets up
-        r.missing = [m for m in r.missing if m.name != F.schemes]
-        r.miss(F.schemes, f'"{personal.group(0)}": this all-to-all sends each rank its own piece '
-                          "(a personalised exchange, as in a mixture of experts), not the whole "
-                          "gradient to every other worker, which is the all-to-all optiproof "
-                          "counts")
+    if personal and S.ALL_TO_ALL.key in names:   # the exchange the text sets up
+        _personalised(r, personal)
         return []
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)
@@ -2088,9 +2088,18 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     return names
 
 
-_PERSONALISED = (r"\bmixture[- ]of[- ]experts\b|\bMoE\b|\bpersonali[sz]ed (?:all[- ]?to[- ]?all|"
+def _personalised(r: PartReading, personal: re.Match) -> None:
+    r.missing = [m for m in r.missing if m.name != F.schemes]
+    r.miss(F.schemes, f'"{personal.group(0)}": this all-to-all sends each rank its own piece '
+                      "(a personalised exchange, as in a mixture of experts), not the whole "
+                      "gradient to every other worker, which is the all-to-all optiproof counts")
+
+
+_PERSONALISED = (r"\bmixture[- ]of[- ]experts\b|\bMoE\b|\bexpert[- ]parallel(?:ism)?\b|"
+                 r"\bsends? (?:piece|chunk|block|part|slice|shard) ([a-z]) to (?:rank|worker|gpu|node|"
+                 r"device|process) \1\b|\bpersonali[sz]ed (?:all[- ]?to[- ]?all|"
                  r"exchange)\b|\b(?:chunk|block|piece|shard|part|slice) ([a-z]) (?:goes|going|is sent|"
-                 r"sent|destined) to (?:rank|worker|gpu|node|device|process) \1\b|\bone (?:block |chunk |"
+                 r"sent|destined) to (?:rank|worker|gpu|node|device|process) \2\b|\bone (?:block |chunk |"
                  r"piece )?(?:destined|meant|intended|addressed) for (?:every|each) (?:other )?(?:rank|"
                  r"worker|gpu|node|device|process)\b")
 """An all-to-all that sends each rank a piece of its own ("chunk j going to rank j", "one block
