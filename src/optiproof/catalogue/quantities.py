@@ -352,7 +352,8 @@ MESSAGES = _add(_Q(
              r"[\w-]{1,20} ){1,2}messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
             r"#")))
-SIZE_NOT_SET = r"(?<!\bat what )(?<!\bfor what )(?<!\bbelow what )(?<!\babove what )"
+SIZE_NOT_SET = (r"(?<!\bat what )(?<!\bfor what )(?<!\bbelow what )(?<!\babove what )(?<!\bcertain )"
+                r"(?<!\bparticular )(?<!\bspecific )")
 SIZE_NOT_DEFINED = (r"(?![^.?]{0,30}\b(?:(?:at|for|above|below|beyond|under) which|where (?:the|"
                      r"both|they)\b))")
 """A message size picked out by a condition ("the message size M* at which the two take the same
@@ -538,6 +539,9 @@ CROSSOVER = _add(_Q(
              r"\b(?:for|at) (?:what|which) (?:value of |number of |size of )?[^.?]{0,50}?\b(?:do|does|"
              r"will|would)\b[^.?]{0,40}\b(?:take|need|have) (?:exactly |precisely )?(?:the )?(?:same|"
              r"equal|identical) (?:time|cost)s?\b",
+             r"\b(?:take|need|have|run in) (?:exactly |precisely )?(?:the )?(?:same|equal|identical) "
+             r"(?:time|cost)s? (?:for|at) (?:a|one|some) (?:certain|particular|specific) (?:message |buffer |"
+             r"gradient |vector )?(?:size|length|value)\b",
              r"\b(?:for|at) (?:what|which) (?:number|value|size|count)s? of\b[^.?]{0,50}\b(?:do|does|"
              r"will|would)\b[^.?]{0,40}\b(?:take|need|cost|have|run in)\b[^.?]{0,12}\b(?:the same|"
              r"equal|identical) (?:time|cost|run ?time)s?\b")))

@@ -28,6 +28,7 @@ from optiproof.core.text.match import (
     rx,
     rxc,
     sentence_of as _sentence,
+    sentences,
     take_asks,
 )
 from optiproof.core.text.mathobjects import PartObjects
@@ -1374,6 +1375,9 @@ def _crossover_in_unit(r: PartReading, source: str) -> None:
         return
     own, ctx = r.found.get("texts", ("", ""))
     sentence = _sentence(own, source) or source
+    if rx(r"^[A-Za-z]\^?\*?$").match(source):   # "... a certain size M. Find that M in KB."
+        sentence = " ".join(t for _, t in sentences(own) if rx(
+            rf"(?<![\w^_]){re.escape(source)}(?![\w(])").search(t)) or sentence
     for unit in rx(r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
                    ).finditer(sentence):
         scale = _unit_scale(unit, f"{own} {ctx}", r)
