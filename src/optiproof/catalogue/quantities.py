@@ -359,10 +359,16 @@ MESSAGES = _add(_Q(
              r"[\w-]{1,20} ){1,2}messages\b"),
     labels=(r"\bmessages?\b", r"\bmsgs?\b", r"\bcount\b", r"\bnumber of messages\b",
             r"#")))
+SIZE_NOT_SET = (r"(?<!\bat what )(?<!\bfor what )(?<!\bbelow what )(?<!\babove what )(?<!\bcertain )"
+                r"(?<!\bparticular )(?<!\bspecific )")
+SIZE_NOT_DEFINED = (r"(?![^.?]{0,30}\b(?:(?:at|for|above|below|beyond|under) which|where (?:the|"
+                     r"both|they)\b))")
+"""A message size picked out by a condition ("the message size M* at which the two take the same
+time", "at what message size do ...") is the crossover asked, not each message's size."""
 MESSAGE_SIZE = _add(_Q(
     "message-size", "size of each message", unit="values",
     aliases=("size", "size-of-each-message", "message-elements", "values per message"),
-    phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", r"\bmessage size(?! in bytes)",
+    phrases=(r"\bsize of (?:each|a|one) message(?! in bytes)", SIZE_NOT_SET + r"\bmessage size(?! in bytes)" + SIZE_NOT_DEFINED,
              r"\bhow (?:large|big)(?: \((?:in |as )?[\w/]{1,12}\))? is (?:each|a|one|every) message", r"\b(?:elements|values|floats) per "
              r"message", r"\bhow many (?:values|floats|elements|parameters) (?:are )?in each "
              r"message",
@@ -463,8 +469,10 @@ TIME = _add(_Q(
              r"\b(?:all[- ]?reduce|allreduce|collective|ring|tree|rabenseifner|recursive[- ]doubling|"
              r"butterfly|parameter[- ]server)(?:'s)? (?:completion |communication |wall[- ]clock |"
              r"total |running )?times?\b(?! (?:step|index|axis|series|scale|horizon)s?\b)",
-             r"\btime (?:of|for|taken by) (?:one|a|the|each|a single) (?:[\w-]+ ){0,3}?(?:all[- ]?"
-             r"reduces?|collectives?|broadcasts?|reductions?|synchroni[sz]ations?)\b")))
+             r"\btimes? (?:of|for|taken by) (?:one|a|the|each|a single|both|either|every|the two) "
+             r"(?:[\w-]+ ){0,3}?(?:all[- ]?reduces?|collectives?|broadcasts?|reductions?|"
+             r"synchroni[sz]ations?|algorithms?|schemes?|methods?|approaches|approach|strategy|"
+             r"strategies|variants?|options?)\b")))
 WORKER_MESSAGES = _add(_Q(
     "messages-per-worker", "messages sent by one worker", unit="messages", count=True,
     aliases=("messages-sent-per-worker",),
@@ -532,11 +540,15 @@ CROSSOVER = _add(_Q(
              r"\b(?:above|below|beyond|under|from) (?:what|which) (?:[\w-]+ )?(?:size|value|"
              r"[A-Za-z](?:_\{?\w{1,6}\}?)?(?:\^?\*)?)(?![\w(])[^.?]{0,60}\b(?:faster|slower|cheaper|better|wins?)\b",
              r"\b(?:at|for) which (?:the )?(?:T_?\{?[\w ]{1,10}\}? ?= ?T_?\{?[\w ]{1,10}\}?(?![\w(])|"
-             r"(?:both|the two|they|the two schemes)\b[^.?]{0,25}\bsame time\b|(?:the )?(?:two )?times "
+             r"(?:both|the two|they|the two schemes)\b[^.?]{0,40}\b(?:the same|equal|identical) "
+             r"(?:time|cost|run ?time)s?\b|(?:the )?(?:two )?times "
              r"(?:are equal|coincide|match)\b)",
              r"\b(?:for|at) (?:what|which) (?:value of |number of |size of )?[^.?]{0,50}?\b(?:do|does|"
-             r"will|would)\b[^.?]{0,40}\b(?:take|need|have) (?:exactly |precisely )?(?:the )?same "
-             r"(?:time|cost)\b",
+             r"will|would)\b[^.?]{0,40}\b(?:take|need|have) (?:exactly |precisely )?(?:the )?(?:same|"
+             r"equal|identical) (?:time|cost)s?\b",
+             r"\b(?:take|need|have|run in) (?:exactly |precisely )?(?:the )?(?:same|equal|identical) "
+             r"(?:time|cost)s? (?:for|at) (?:a|one|some) (?:certain|particular|specific) (?:message |buffer |"
+             r"gradient |vector )?(?:size|length|value)\b",
              r"\b(?:for|at) (?:what|which) (?:number|value|size|count)s? of\b[^.?]{0,50}\b(?:do|does|"
              r"will|would)\b[^.?]{0,40}\b(?:take|need|cost|have|run in)\b[^.?]{0,12}\b(?:the same|"
              r"equal|identical) (?:time|cost|run ?time)s?\b")))
@@ -1386,14 +1398,23 @@ BUSIEST_BYTES_RECEIVED = _busiest_bytes("receive", "received", "sen[dt]")
 """The bytes the node that receives most receives."""
 _IN_BYTES = rf"(?: \((?:in )?{_BYTES}\))"
 """The unit a size is asked in, in parentheses: 'how much data (GB) does the server receive'."""
+_INBOUND = (r"\b(?:inbound|incoming|ingress|in-?bound) (?:bytes|traffic|data|volume|gb|mb|kb)\b(?! (?:and|"
+            r"plus|\+|or) )(?= (?:at|of|into|to|on|for|per) |$|[,.;?)])")
+_OUTBOUND = (r"\b(?:outbound|outgoing|egress|out-?bound) (?:bytes|traffic|data|volume|gb|mb|kb)\b(?! (?:and|"
+             r"plus|\+|or) )(?= (?:at|of|from|by|on|for|per) |$|[,.;?)])")
+"""One node's traffic in bytes named by its direction ("the inbound bytes at the server", "the
+outgoing traffic of each GPU"); the reader tells a server from a worker."""
 BYTES_SENT = _add(_Q(
     "bytes-sent", "bytes sent by one node", unit="bytes",
     phrases=(_indirect(_BYTES, "sends"),
              rf"\bhow much (?:data|traffic)\b{_IN_BYTES}? (?:does|do|will|would) {_NODE} (?:\w+ )?"
              r"(?:send|push|transmit|upload)\b(?! (?:and|plus|\+) )",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
-             + r")[^.?]{0,40}\b(?:send|push|upload|transmit)\b(?! and receive)",
-             r"\bbytes sent per\b",
+             + r")(?:(?!\b(?:receive|get|collect|gather|pull|download)\b)[^.?]){0,40}\b(?:send|push|upload|"
+             r"transmit)\b(?! and receive)",
+             r"\bbytes sent per\b", _OUTBOUND,
+             r"\bper[- ](?:gpu|worker|node|rank|process|machine|device|replica) bytes (?:sent|"
+             r"transmitted|sent out|pushed)\b",
              r"\bper[- ](?:gpu|worker|node|rank|process|machine|device|replica) (?:sent )?byte count\b"
              r"(?! (?:and|plus|\+) |[^.?;)]{0,30}\breceiv)",
              r"\bbyte count (?:sent )?per (?:gpu|worker|node|rank|process|machine|device|replica)\b"
@@ -1416,7 +1437,7 @@ BYTES_RECEIVED = _add(_Q(
     phrases=(_indirect(_BYTES, "receives"),
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib)\b(?![^.?]{0,40}" + _BUSIEST
              + r")(?:(?!\bsen[dt]s? (?:and|plus|\+)\b)[^.?]){0,40}\breceive\b",
-             r"\bbytes received by\b",
+             r"\bbytes received by\b", _INBOUND,
              rf"\bnumber of (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:that )?{_NODE} receives\b",
              r"\bhow much data reaches\b",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:\w+ ){0,3}?reach\b", rf"\bnumber of bytes {_NODE} receives\b",
@@ -1449,15 +1470,20 @@ _SETTING_SIZE = (r"(?<!\bfor a )(?<!\bfor the )(?<!\bwith a )(?<!\bwith the )(?<
                  r"(?<!\b[A-Za-z] is the )(?<!\bdenotes the )(?<!\b[A-Za-z] be the )")
 """Not a size set for the problem ('for a gradient size of 10 MB') nor a letter's definition
 ('where M is the gradient size in bytes'): neither asks the size."""
+_UNIT_INSET = r"(?: ?\((?:in )?[a-z]{1,10}\)|, in [a-z]{1,10},)?"
+"""A unit set inside the request ("how large (in MB) is", "the size, in GB, of"): the ask is the
+same, the unit only scales its answer."""
 GRADIENT_BYTES = _add(_Q(
     "gradient-bytes", "size of one full gradient in bytes", "G", unit="bytes",
     phrases=(_SETTING_SIZE + r"\b(?:full |whole |entire |complete )?gradient(?:'s|’s)? size\b"
              r"(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which|"
              r" [A-Za-z] (?:where|at which|for which|such that|so that|above which|below which)\b)",
-             _SETTING_SIZE + r"\bsize (?:[A-Za-z] )?of (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
+             _SETTING_SIZE + r"\bsize" + _UNIT_INSET + r" (?:[A-Za-z] )?of (?:one|the|a|each|a single) "
+             r"(?:full |whole |entire |complete )?"
              r"gradient\b(?! ?(?:of|=|is|:) ?\d| [A-Za-z] ?=| (?:above|below|beyond|at|for) which)",
-             r"\bhow (?:large|big) is (?:one|the|a|each|a single) (?:full |whole |entire |complete )?"
-             r"gradient\b",
+             r"\bhow (?:large|big)" + _UNIT_INSET + r" is (?:one|the|a|each|a single) "
+             r"(?:(?:worker|gpu|node|rank|machine|device)(?:'s|’s) )?"
+             r"(?:full |whole |entire |complete )?gradient\b",
              r"\bhow many (?:(?:kilo|mega|giga)?bytes|kb|mb|gb|kib|mib|gib) (?:is|does) (?:one|the|a|"
              r"each) (?:full |whole |entire |complete )?gradient(?: take| occupy| have)?\b")))
 """The bytes of one worker's whole gradient, p entries times the element's bytes ("What is

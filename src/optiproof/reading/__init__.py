@@ -336,7 +336,9 @@ that uses a part's answer ("using your answer to (c), take α = 0") asks nothing
 
 
 _OVERRIDE = re.compile(r"(?<![\w=<>≤≥])([A-Za-zα-ωΔ](?:_?\{?\w{1,4}\}?)?) ?= ?((?:[-−]?\d+(?:\.\d+)?|[A-Za-zα-ω√(])"
-                       r"[^,;?:=]{0,30}?)(?=[,;?:]| (?:and|but|with|instead|in|for)\b|\.(?:\s|$)|\s?$)")
+                       r"[^,;?:=]{0,30}?)(?=[,;?:]| (?:and|but|with|instead|in|for)\b| \(| [—–-]{1,2} |\.(?:\s|$)|\s?$)")
+"""A value a repeating part sets ("but with γ = 1/L", "for M = 400 MB (times in seconds)", "M = 4
+kB — in μs"): up to a comma, a joining word, an aside in parentheses or a dash."""
 
 _FUNCTION_OVERRIDE = re.compile(r"(?<![\w])([A-Za-zφψ]\w{0,3}) ?\([^()=]{1,20}\) ?= ?([^,;?:=]{1,60}?)"
                                 r"(?=[,;?:]| \(| (?:and|but|with|instead|for)\b|\.(?:\s|$)|\s?$)")

@@ -71,6 +71,10 @@ _MY_COLON = re.compile(r"\bmy (?:own )?(?:attempt|answer|guess|try|solution|resu
 asker's own work inside a paragraph (before or among the questions) that values a symbol the
 text asks for: a claim to check, dropped whole with its values."""
 
+_COMPUTED = re.compile(r"[\d)](?: ?[kKMGT]i?B| ?bytes)? ?[*×·x/+] ?[\d(][^=\n]{0,40}?= ?[~≈]?\d")
+"""A computation carried out to a number ("2 * 500 MB * 64 = 64 GB"): the asker's working, so the
+sentence of "My attempt: ..." holding it is a claim, not data."""
+
 _VALUE_ASIDE = re.compile(r"\( ?(?:(?:I|we)(?:'ve| have|'m| am| are|'re)?(?: also)? (?:got|get|getting|found|obtained|tried|"
                           r"computed|calculated|ended up with|end up with|came up with|keep getting)|"
                           r"my (?:answer|result|attempt|guess|number|value) (?:is|was|=|:)) (?:that |about |"
@@ -118,7 +122,8 @@ def drop_attempts(text: str, removed: list[str]) -> str:
         for m in list(_MY_COLON.finditer(text))[::-1]:
             valued = [v.group(1) for v in re.finditer("(" + _SYMBOL + r") ?(?:=|≈)",
                                                       m.group("body"))]
-            if any(_asked(v, asked.replace(" ".join(m.group(0).split()), " ")) for v in valued):
+            if any(_asked(v, asked.replace(" ".join(m.group(0).split()), " ")) for v in valued) \
+                    or _COMPUTED.search(m.group("body")):
                 removed.append(f"the asker's own attempt {' '.join(m.group(0).split())!r} (a "
                                "claim to check, not data)")
                 text = text[:m.start()] + " " + text[m.end():]

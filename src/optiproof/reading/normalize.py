@@ -145,6 +145,9 @@ _MD_ITALIC = re.compile(r"(?<![\w*^_\\])([*_])([A-Za-z][A-Za-z' -]{0,40}?[A-Za-z
 """Markdown italics around words ("*each* worker", "_sent_"): the words alone (not a product
 a*b*c, a superscript star, or an index _i_)."""
 _MD_HEADING = re.compile(r"^#{1,6} {0,3}", re.M)
+_MD_ESCAPED = re.compile(r"(?<!\\)\\([*_])")
+"""A Markdown (or LaTeX text-mode) escaped star or underscore ("M^\\*", "w\\_1"): the character
+itself, a superscript star or an index."""
 _SLASH_NORM = re.compile(r"(?<![:/])//([^/\n]{1,60})//")
 _DOUBLE_BAR = re.compile(r"\|\|")
 _WORD_DAGGER = re.compile(r"\^ ?\{?(?:dagger|dag)\}?(?![A-Za-z])")
@@ -336,6 +339,7 @@ def normalize(raw: str) -> Normalized:
     text = _PDF_ELL.sub("ℓ", text)
     text = _MD_EMPH.sub("", text)
     text = _MD_ITALIC.sub(_italic, text)
+    text = _MD_ESCAPED.sub(r"\1", text)
     text = _MD_HEADING.sub("", text)
     text = _indexed_table(text, notes)
     text = _settings_table(text, notes)

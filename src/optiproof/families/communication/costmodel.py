@@ -91,8 +91,10 @@ def _restated_bw(text: str, end: int, value: Fraction) -> int:
     beta = rx(r",? ?\(?(?:i\.e\.,?|so|that is,?|or|equivalently,?) (?:" + _BETA + r" ?= ?)"
               ).match(text, end)
     per = _per_unit_seconds(text, beta.end()) if beta else None
-    tail = rx(r" ?/ ?bytes?\b\)?").match(text, per[1]) if per else None
-    if tail and per[0] * value == 1:
+    tail = rx(r"(?: ?/ ?| per )(?:1 )?(bytes?|[kKMGT]B)\b\)?").match(text, per[1]) if per else None
+    size = {"k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}.get(tail.group(1)[0].lower(), 1) \
+        if tail and tail.group(1)[-1] == "B" else 1   # "β = 0.1 s per GB": 10^-10 s per byte
+    if tail and per[0] * value == size:
         return tail.end()
     m = rx(r" ?(?:= ?|\((?:i\.e\.,? |= ?)?)").match(text, end)
     got = number_at(text, m.end()) if m else None
@@ -216,12 +218,13 @@ def _bandwidth_by_unit(text: str) -> tuple[Any, str, str] | None:
 
 
 def _per_unit_seconds(text: str, pos: int) -> tuple[Fraction, int] | None:
-    """``10^-10 s/byte``: a time whose unit is written before the ``/``."""
+    """``10^-10 s/byte``, ``0.1 s per GB``: a time whose unit is written before the ``/`` or
+    ``per``."""
     got = number_at(text, pos)
     if got is None:
         return None
     num, end = got
-    unit = rx(r"[ ]?(ms|μs|µs|us|ns|s)(?=/)").match(text, end)
+    unit = rx(r"[ ]?(ms|μs|µs|us|ns|s)(?= ?/| per )").match(text, end)
     if unit is None:
         return None
     return Fraction(num.value) * _time_unit(unit.group(1)), unit.end()
@@ -283,7 +286,7 @@ def gigabyte(text: str, r: PartReading) -> bool:
         size = (rf"(10\^{power}|10{_SUPERSCRIPT[power]}|10{power}|{1000 ** (power // 3):,}|"
                 rf"{10 ** power}|2\^{10 * power // 3}|1024\^{power // 3}|{binary:,})")
         m = rx(rf"\b(?:(?:1|an?|one) ?)?(?:{spelled})(?: ?= ?| (?:is|as|means|equals|being) )"
-               rf"{size} ?bytes\b|(?<![\w^.]){size} ?bytes ?= ?1 ?"
+               rf"{size} ?(?:bytes|(?-i:B))\b|(?<![\w^.]){size} ?(?:bytes|(?-i:B)) ?= ?1 ?"
                rf"(?:{spelled})\b").search(text)
         if m is None:
             continue

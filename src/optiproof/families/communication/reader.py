@@ -28,6 +28,7 @@ from optiproof.core.text.match import (
     rx,
     rxc,
     sentence_of as _sentence,
+    sentences,
     take_asks,
 )
 from optiproof.core.text.mathobjects import PartObjects
@@ -72,9 +73,19 @@ _NEIGHBOURS = (r"\b(?:each|every) (?:node|worker|gpu|rank|machine|process|device
                r"neighbou?rs\b")
 """A ring named by its description: "each node talks to its two neighbours"."""
 
+_SERVER_NODES = (r"(?:(?:parameter[- ])?servers|server (?:machines|nodes|processes|hosts|shards)|ps "
+                 r"(?:nodes|shards|machines)|shards)")
+_SHARDED_OVER = (r"\b(?:param(?:eter)?[- ]server|ps|parameters|model|weights|gradient)s? (?:is |are )?"
+                 r"(?:\w+ly )?(?:sharded|split|partitioned|divided|spread|distributed)(?: \w+ly)? "
+                 r"(?:over|across|among|between|into) (?:the |its )?(?:[A-Za-z] ?= ?)?"
+                 r"(?:\d{1,4}|k|two|three|four|five|six|eight|ten|sixteen)? ?" + _SERVER_NODES + r"\b")
+"""A sharded parameter server named by what is divided over what ("the parameters are sharded
+evenly over 8 parameter servers", "a parameter server sharded over S = 4 server machines",
+"the model is split across k servers"): several servers, each owning a shard."""
+
 SCHEMES = {
     S.SHARDED_PS.key: r"\bsharded parameter[- ]servers?|\b(?:\d{1,4}|k) (?:parameter )?"
-                                r"server shards|\bsharded (?:ps|server)",
+                                r"server shards|\bsharded (?:ps|server)|" + _SHARDED_OVER,
     S.ALL_TO_ALL.key: r"\ball[- ]?to[- ]?all\b|\ball2all\b|\b(?:every|each) (?:gpu|worker|node|rank) "
                       r"(?:just |simply )?sends? its (?:full|whole|entire|complete) gradient to "
                       r"(?:each|every|all) (?:of )?(?:the )?other\b|" + "|".join(S.ALL_TO_ALL.phrases),
@@ -94,7 +105,8 @@ node send": the catalogue's bytes sent by the busiest node)."""
 QUANTITIES_ASKED = {
     "messages": r"\bnumber of messages|\bmessages sent\b|\bhow many messages(?! (?:does|do|will|"
                 r"would) (?:each|every|one|a single|any) )|\bmessage count|\b# ?messages",
-    "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|\bmessage size(?! in bytes)"
+    "message-size": r"\bsize of (?:each|a|one) message(?! in bytes)|" + Q.SIZE_NOT_SET +
+                    r"\bmessage size(?! in bytes)" + Q.SIZE_NOT_DEFINED +
                     r"(?![^.?]{0,40}\b(?:above|below|beyond|under) which)|\bhow (?:large|big) is "
                     r"(?:each|a) message|\belements per message",
     "message-bytes": r"\bbytes per message|\bmessage size in bytes|\bsize in bytes of (?:each|the|a|"
@@ -216,6 +228,10 @@ class CommunicationReader:
                 key = Q.LATENCY_TIME.key  # the part drops the bandwidth terms
             clock = rx(_TIME_IN).search(after) or rx(_TIME_WORD_IN).search(sentence or "") or \
                 _answer_unit(r, _TIME_IN)
+            proper = r.found.get("proper")
+            if proper and source not in proper:   # a repeated part's request, in the new unit
+                unit = _repeat_unit(proper, _UNIT, r"\bin bytes\b", unit)
+                clock = _repeat_unit(proper, _TIME_IN_ANY, r"\bin (?:s|secs?|seconds?)\b", clock)
             if key in (Q.TIME.key, Q.LATENCY_TIME.key) and clock:   # "time (in ms)"
                 name = clock.group(1).lower().replace("µ", "μ")
                 scale = "1/1000" if name == "ms" or name.startswith("milli") else "1/1000000"
@@ -235,7 +251,21 @@ class CommunicationReader:
                 r.answered_by[key] = _AT_ROOT[key]
                 key = _AT_ROOT[key]
             placed.append((key, source))
-        placed += _total_over_senders(own, placed, r)
+        summed = _total_over_senders(own, placed, r)
+        for total, source in summed:   # "bytes sent per GPU and total over the GPUs, in GB"
+            base = next((k for k, t in _SUMMED.items() if t == total), None)
+            at = own.find(source)
+            unit = rx(_UNIT).match(own[at + len(source):at + len(source) + 30].lstrip(", ")) \
+                if at >= 0 else None
+            if unit is not None:   # "... and the total over all GPUs (in GB)": its own unit
+                scale = _unit_scale(unit, " ".join(r.found.get("texts", ("", ""))), r)
+                if scale is not None:
+                    scaled.append((total, scale, unit.group(0).split()[-1].strip("()"), source))
+                continue
+            scaled += [(total, x[1], x[2], source) for x in scaled if x[0] == base][:1]
+        placed += summed
+        placed, phased = _server_phase(own, placed, r)
+        scaled = [x for x in scaled if x[3] not in phased]
         take_asks(r, F.quantities, placed, self.answers)
         if to_bytes - {k for k, _ in placed}:   # the element count the table took is asked in bytes
             r.set(F.quantities, [q for q in r.value(F.quantities) or [] if q not in to_bytes],
@@ -346,8 +376,13 @@ class CommunicationReader:
         r = PartReading(part.label, FAMILY)
         r.found["texts"] = (own, ctx)
         r.found["previous"] = previous
-        read_role(own, ctx, r, F.n, "workers", minimum=2)
-        read_role(own, ctx, r, F.p, "parameters", minimum=1)
+        proper = _before_repeated(own, previous)
+        r.found["proper"] = proper
+        for name, role, least in ((F.n, "workers", 2), (F.p, "parameters", 1)):
+            # "Repeat Q2 for M = 400 MB": the count the repeating words set replaces the
+            # repeated part's own
+            changed = proper is not None and _count_set_in(proper, ctx, name, role, least)
+            read_role(proper if changed else own, ctx, r, name, role, minimum=least)
         _varied(own, r)
         _flattened_count(own + " " + ctx, r)
         _read_levels(r)
@@ -363,8 +398,60 @@ class CommunicationReader:
         return [r]
 
 
+_SERVER_PHASE = r"\b(?:in|during|for|of) (?:the|its|their|each|one) (push|pull)(?:[- ]?(?:phase|step|stage))?\b"
+_PHASE_COSTS = {"push": {Q.VALUES_SENT.key, Q.BYTES_SENT.key, Q.SERVER_VALUES_RECEIVED.key,
+                         Q.SERVER_BYTES_RECEIVED.key},
+                "pull": {Q.VALUES_RECEIVED.key, Q.BYTES_RECEIVED.key, Q.SERVER_VALUES_SENT.key,
+                         Q.SERVER_BYTES_SENT.key}}
+"""What one phase of a parameter server leaves whole: the push moves every byte a worker sends
+and a server receives, the pull every byte a server sends and a worker receives."""
+
+
+def _server_phase(own: str, placed: list[tuple[str, str]], r: PartReading
+                  ) -> tuple[list[tuple[str, str]], set[str]]:
+    """A cost asked of one phase of a parameter server ("how many GB does each server receive in
+    the push phase"): the whole step's cost when that phase moves all of it, else refused naming
+    the phase (the counts optiproof gives are of the whole step)."""
+    if not set(r.value(F.schemes) or []) & _WITH_SERVER:
+        return placed, set()
+    kept, phased = [], set()
+    for key, source in placed:
+        sentence = _sentence(own, source) or source
+        tail = sentence[sentence.find(source):] if source in sentence else sentence
+        m = rx(_SERVER_PHASE).search(tail[:len(source) + 40])
+        if m and key not in _PHASE_COSTS[m.group(1).lower()]:
+            r.miss("phase", f'"{source}": a cost of the {m.group(1).lower()} phase alone, which '
+                            "optiproof counts only when that phase moves the whole step's cost "
+                            "(expected the bytes a worker sends or a server receives in the push, "
+                            "or the reverse in the pull)")
+            phased.add(source)
+            continue
+        kept.append((key, source))
+    return kept, phased
+
+
+def _before_repeated(own: str, previous: list[PartReading]) -> str | None:
+    """The words of a part that repeats an earlier one ("Repeat Q2 for M = 400 MB."), without
+    the repeated part's text the reading appended to them; None when the part repeats none."""
+    for q in reversed(previous):
+        done = q.found.get("texts", ("", ""))[0] if q.family == FAMILY else ""
+        if len(done) >= 12 and len(own) > len(done) + 8 and own.endswith(done):
+            return own[:len(own) - len(done)].strip()
+    return None
+
+
+def _count_set_in(words: str, ctx: str, name: str, role: str, least: int) -> bool:
+    """Whether ``words`` themselves set a number for the count of ``role`` ("for M = 400 MB",
+    the letter M read from the context)."""
+    trial = PartReading("?", FAMILY)
+    read_role(words, ctx, trial, name, role, minimum=least)
+    if not isinstance(trial.value(name), int) or name not in trial.fields:
+        return False
+    return any(piece and piece in words for piece in trial.fields[name].source.split("; "))
+
+
 _OVER_SENDERS = (r"(?:,|;|\band\b) ?(?:and )?(?:the |their |its )?(?P<p>(?:sum|total)(?: of them)? (?:over|across|"
-                 r"summed over|for|of|by) (?:all |every |the )*(?:workers?|gpus?|nodes?|ranks?|machines?|"
+                 r"summed over|for|of|by) (?:all |every |the )*(?:\d{1,6} )?(?:workers?|gpus?|nodes?|ranks?|machines?|"
                  r"devices?)(?: together| combined)?)")
 """'bytes sent per worker, and total over all workers?': the second request names no quantity
 of its own; it sums the first over every sender."""
@@ -382,8 +469,11 @@ def _total_over_senders(own: str, placed: list[tuple[str, str]], r: PartReading
         at = own.find(source)
         if key not in _SUMMED or at < 0 or _SUMMED[key] in {k for k, _ in placed}:
             continue
-        m = rx(_OVER_SENDERS).match(own, at + len(source)) or \
-            rx(_OVER_SENDERS).match(own, at + len(source) + 1)
+        end = at + len(source)
+        node = rx(r" ?(?:each |one |a single |every )?(?:gpu|worker|node|rank|process|machine|"
+                  r"device)s?\b").match(own, end)   # "bytes sent per | GPU and total over ..."
+        end = node.end() if node else end
+        m = rx(_OVER_SENDERS).match(own, end) or rx(_OVER_SENDERS).match(own, end + 1)
         if m is not None:
             return [(_SUMMED[key], m.group("p"))]
     return []
@@ -1077,6 +1167,20 @@ _TIME_WORD_IN = (r"\btimes?\b(?: of| for| taken by)?[^.?;()]{0,40}?\(?\bin (ms|m
                  r"microseconds?)\b")
 """The time asked in a unit in the sentence that asks it under another phrase ("time of each
 algorithm (in us) and the ratio T_ring / T_rd")."""
+_TIME_IN_ANY = r"\bin (ms|milliseconds?|μs|µs|us|microseconds?)\b"
+"""A time unit smaller than a second named anywhere in the words ("give the times in
+microseconds this time")."""
+
+
+def _repeat_unit(proper: str, smaller: str, base: str, inherited: Any) -> Any:
+    """The unit of a request a part repeats ("Same for M = 4 kB, in microseconds"): the one its
+    own words name (None for the base unit, "times in seconds"), else the repeated part's."""
+    m = rx(smaller).search(proper)
+    if m:
+        return m
+    return None if rx(base).search(proper) else inherited
+
+
 _UNIT = (r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b|"
          r"^[^,;.?()]{0,40}?\((?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\)")
 """A size asked in a unit larger than a byte ("total traffic in MB", "total data sent (MB)")."""
@@ -1180,12 +1284,18 @@ def _in_unit(r: PartReading, key: str, scale: int, unit: str, source: str,
         r.set(F.derived, [*derived, entry][:12] if entry not in derived else derived, source)
         return
     for scheme in [x for x in r.value(F.schemes) or [] if schemes is None or x in schemes]:
+        if key in ON_SERVER.values() and scheme not in _WITH_SERVER:
+            continue   # "how many GB does the server receive" beside a ring: the server's scheme
         entry = {"kind": Q.RATIO.key, "of": f"{key}[{scheme}]", "to": scale,
                  "label": f"{QUANTITIES[key].name.replace(' in bytes', '')} in {unit} "
                           f"({CATALOGUE_SCHEMES[scheme].name})"[:80]}
         if entry not in derived:  # the same size asked twice in the unit
             derived.append(entry)
     r.set(F.derived, derived[:12], source)
+
+
+_WITH_SERVER = {S.PARAMETER_SERVER.key, S.SHARDED_PS.key}
+"""The schemes with server nodes: the only ones a server's cost is asked of."""
 
 
 def _scheme_free(r: PartReading) -> None:
@@ -1265,6 +1375,9 @@ def _crossover_in_unit(r: PartReading, source: str) -> None:
         return
     own, ctx = r.found.get("texts", ("", ""))
     sentence = _sentence(own, source) or source
+    if rx(r"^[A-Za-z]\^?\*?$").match(source):   # "... a certain size M. Find that M in KB."
+        sentence = " ".join(t for _, t in sentences(own) if rx(
+            rf"(?<![\w^_]){re.escape(source)}(?![\w(])").search(t)) or sentence
     for unit in rx(r"\bin (?:(kilo|mega|giga|tera)bytes|(kb|mb|gb|tb|kib|mib|gib|tib))\b"
                    ).finditer(sentence):
         scale = _unit_scale(unit, f"{own} {ctx}", r)
@@ -1950,6 +2063,10 @@ def _one_phase(r: PartReading, phrase_: str) -> None:
 
 def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     own, ctx = _BROKEN.sub("", own), _BROKEN.sub("", ctx)
+    personal = rx(_PERSONALISED).search(own + " " + ctx)
+    if personal and not first_of(own, SCHEMES):   # beside a personalised exchange, a part
+        _personalised(r, personal)                # naming no scheme may be about that one
+        return []
     phased = read_phases(own, ctx, r, lambda o, c: _scheme_names(*_phases(o, c, r), r))
     if phased is not None:
         phased = _butterfly_defined(phased, own, ctx, r)
@@ -1965,11 +2082,8 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
         return []
     names = _butterfly_defined(_scheme_names(*_phases(own, ctx, r), r), own, ctx, r)
     personal = rx(_PERSONALISED).search(own + " " + ctx)
-    if S.ALL_TO_ALL.key in names and personal:
-        r.miss(F.schemes, f'"{personal.group(0)}": this all-to-all sends each rank its own piece '
-                          "(a personalised exchange, as in a mixture of experts), not the whole "
-                          "gradient to every other worker, which is the all-to-all optiproof "
-                          "counts")
+    if personal and S.ALL_TO_ALL.key in names:   # the exchange the text sets up
+        _personalised(r, personal)
         return []
     if S.RABENSEIFNER.key in names:
         _rabenseifner_sizes(own, ctx, r)
@@ -1978,9 +2092,18 @@ def _read_schemes(own: str, ctx: str, r: PartReading) -> list[str]:
     return names
 
 
-_PERSONALISED = (r"\bmixture[- ]of[- ]experts\b|\bMoE\b|\bpersonali[sz]ed (?:all[- ]?to[- ]?all|"
+def _personalised(r: PartReading, personal: re.Match) -> None:
+    r.missing = [m for m in r.missing if m.name != F.schemes]
+    r.miss(F.schemes, f'"{personal.group(0)}": this all-to-all sends each rank its own piece '
+                      "(a personalised exchange, as in a mixture of experts), not the whole "
+                      "gradient to every other worker, which is the all-to-all optiproof counts")
+
+
+_PERSONALISED = (r"\bmixture[- ]of[- ]experts\b|\bMoE\b|\bexpert[- ]parallel(?:ism)?\b|"
+                 r"\bsends? (?:piece|chunk|block|part|slice|shard) ([a-z]) to (?:rank|worker|gpu|node|"
+                 r"device|process) \1\b|\bpersonali[sz]ed (?:all[- ]?to[- ]?all|"
                  r"exchange)\b|\b(?:chunk|block|piece|shard|part|slice) ([a-z]) (?:goes|going|is sent|"
-                 r"sent|destined) to (?:rank|worker|gpu|node|device|process) \1\b|\bone (?:block |chunk |"
+                 r"sent|destined) to (?:rank|worker|gpu|node|device|process) \2\b|\bone (?:block |chunk |"
                  r"piece )?(?:destined|meant|intended|addressed) for (?:every|each) (?:other )?(?:rank|"
                  r"worker|gpu|node|device|process)\b")
 """An all-to-all that sends each rank a piece of its own ("chunk j going to rank j", "one block
@@ -2480,6 +2603,12 @@ _REMARKS = (
     (r"\b(?:(?:global|local|per[- ](?:gpu|worker|device|node))[- ])?(?:mini-?)?batch(?: size)?"
      r"(?: (?:is|of|=))? ?\d[\d,]{0,9}(?: (?:sequences|samples|examples|images|tokens))?(?!\w|\.\d)",
      "a batch size: the gradient communicated has p entries whatever the batch"),
+    (r"\b(?:(?:max(?:imum)?|input) )?(?:sequence|seq\.?|context|token) (?:length|len)(?: (?:is|of|=|:))? ?"
+     r"\d[\d,]{0,9}(?: tokens)?(?!\w|\.\d)|\b\d[\d,]{0,9}[- ]token (?:sequences?|contexts?|inputs?|"
+     r"samples?|windows?)\b",
+     "a sequence length: the gradient communicated has p entries whatever the input"),
+    (r"\b\d{1,5}(?:\.\d{1,3})? ?(?:training )?(?:steps|iterations|its|updates|batches)(?: ?/ ?| per )"
+     r"(?:s|sec|second)\b", "a training rate: the cost asked is of one step"),
     (r"\b\d{1,4} ?(?:[GMT]B|gigabytes|terabytes) (?:of )?(?:(?:gpu|device|hbm|on-?chip|high-bandwidth) )?"
      r"(?:memory|ram|vram|hbm)\b", "a device's memory size: not a cost of the communication"),
 )
@@ -2499,6 +2628,9 @@ def _read_remarks(both: str, r: PartReading) -> None:
         if not any(c.source == m.group(0) for c in r.conventions):
             r.convention("rank", m.group(0), "a worker named by its rank")
     n = r.value(F.n)
+    for m in rx(r"\b(?:from|between) (\d{1,6}) (?:to|and) (\d{1,6}) " + WORKER_NOUNS + r"\b").finditer(both):
+        if n in (int(m.group(1)), int(m.group(2))):   # "scaling from 64 to 128 GPUs"
+            r.convention("workers", m.group(0), "the worker counts the parts take in turn")
     if S.RING.key in (r.value(F.schemes) or []) and isinstance(n, int):
         for m in rx(r"\b1 ?/ ?(\d{1,4})(?:th)? of (?:the|its|each|a) (?:buffer|gradient|vector|"
                     r"data|parameters)\b").finditer(both):
@@ -2674,7 +2806,7 @@ def _read_extras(own: str, ctx: str, r: PartReading) -> None:
                           "workers)")
     if S.SHARDED_PS.key in (r.value(F.schemes) or []):
         got = assigned_number(both, r"k|servers|shards")
-        m = rx(r"(?<![\w.])(\d{1,4}) (?:parameter )?(?:servers|shards)\b").search(both)
+        m = rx(r"(?<![\w.])(\d{1,4}) " + _SERVER_NODES + r"\b").search(both)
         if got is not None and got[0].value.denominator == 1:
             r.set(F.servers, int(got[0].value), got[1])
         elif m:

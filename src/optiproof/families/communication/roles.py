@@ -43,10 +43,11 @@ a number typeset in math)."""
 _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9,
           "b": 10**9, "g": 10**9}
 _ADJ = r"(?:(?!(?i:of|and|or|per|each|every|all|any|the|an?|its|their|other|in|to|for|with|at|" \
-       r"from|by|on|is|are|was|were|be|rounds?|steps?|phases?|messages?|chunks?|times|" \
+       r"from|by|on|is|are|was|were|be|rounds?|steps?|phases?|messages?|chunks?|times|servers?|ps|" \
        r"iterations?|entries|elements|bytes|numbers|floats|values|seconds?)\b)(?!\d)(?:\w{1,16}(?:-\w{1,14})?|[\w-]{1,14}) ){0,2}"
 """Words between a count and its noun ('8 identical GPUs', 'd single-precision floats'); a counted
-noun of its own ('after k rounds worker 0 ...') ends the count there."""
+noun of its own ('after k rounds worker 0 ...') ends the count there, and '4 server machines'
+count servers, not workers."""
 _OPERATOR_BEFORE = re.compile(r"[-−+≥≤<>/·*^×]\s?$|\w[-−]$|\b(?:between|among) $|\bother $|"
                               r"\b(?:power|multiple) of $|"
                               r"\b(?:messages?|chunks?|shards?|blocks?|pieces?|packets?) (?:of|with|"

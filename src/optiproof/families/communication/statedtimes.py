@@ -34,9 +34,9 @@ _STATED = (r"(?<![\w\\])(?:T_?\{?(?:\\text\{|\\mathrm\{|\\rm )?(?P<sub>[A-Za-z][
            r"all[- ]to[- ]all)(?:[- ]all[- ]?reduce)?) (?:time|cost))"
            r" ?(?:=|:=) ?(?P<f>[^,;=\n$]{3,120})")
 _END = re.compile(r"\s(?:\((?=[^)]*\b[a-z]{3,}\b[^)]*\))|and\b|so\b|while\b|where\b|for\b|with\b|"
-                  r"(?:compute|give|find|what|which)\b)|\.(?:\s|$)|\s?\(?(?:see|cf)\b", re.I)
+                  r"(?:compute|give|find|what|which)\b)|\.(?:\s|$)|\s?\(?(?:see|cf)\b|\s?[•▪‣◦●■]", re.I)
 """Where a stated formula ends: a bracket of words ("(the server link is ...)"), the next
-clause, the sentence's end."""
+clause, the sentence's end, the next item of a list flattened onto its line ("• tree: ...")."""
 _BYTE_LETTERS = ("M", "S")
 
 
