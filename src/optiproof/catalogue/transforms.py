@@ -73,7 +73,8 @@ _NOT_A_RESULT = "".join(rf"(?<!same {w} )" for w in (
 """'the same point as in (a)' compares a result with another part's; it does not repeat it."""
 BACK_REFERENCE = _add(Entry(
     "back-reference", "repeat another part with changes",
-    phrases=(r"\brepeat\b", r"\bredo (?:part |question |exercise )?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)?(?![\w(])", r"\bsame (?:(?:ordered|numbered|bracketed) )?(?:list|triple|tuple|"
+    phrases=(r"\brepeat\b", r"\bredo (?:part |question |exercise )?\(?(?:[a-h]|\d{1,2}|[ivx]{1,4})\)?(?![\w(])"
+             r"(?= ?[.;]| (?:for|with|using|but|in|at|on|under)\b)", r"\bsame (?:(?:ordered|numbered|bracketed) )?(?:list|triple|tuple|"
              r"pair|table)\b(?! (?:of|as)\b)",
              r"\bsame (?:question|(?:two|three|four|five|six) quantities|quantities|"
              r"adamw?|rmsprop|optimi[sz]er|method|algorithm|run|"

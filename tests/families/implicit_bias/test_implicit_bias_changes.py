@@ -138,7 +138,7 @@ def test_another_norm_of_the_limit_is_that_norm(question, want):
                              SolveOptions(figures=False))
     assert solution.exit_code == 0
     got = [a["value"] for p in solution.to_dict()["parts"] for a in p["answers"]
-           if a["quantity"] in ("norm-of", "distance")]
+           if a["quantity"] in ("norm-of", "distance", "value-at")]
     assert got == [pytest.approx(want, rel=1e-12)]
 
 
