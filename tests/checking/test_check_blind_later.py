@@ -16,9 +16,9 @@ from optiproof.checking import check_answer
 BATCHES = {name: CORPUS / name
            for name in ("blind-b", "blind-c", "blind-d", "blind-e", "blind-f", "blind-g", "blind-h",
                         "blind-i", "blind-j", "blind-k", "blind-m", "blind-n", "blind-o", "blind-p",
-                        "blind-r", "blind-s", "blind-u", "blind-v", "blind-w", "blind-x", "blind-y",
+                        "blind-r", "blind-s", "blind-u", "blind-v", "blind-w", "blind-x", "blind-y", "blind-z",
                         "stress-g")}
-SIZES = {"stress-g": 30, "blind-v": 18, "blind-w": 18, "blind-x": 18, "blind-y": 18}
+SIZES = {"stress-g": 30, "blind-v": 18, "blind-w": 18, "blind-x": 18, "blind-y": 18, "blind-z": 18}
 """Documents per batch (a blind batch has 36)."""
 TABLES = {name: yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
           for name, folder in BATCHES.items()}

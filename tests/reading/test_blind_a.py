@@ -22,7 +22,7 @@ from optiproof.reading import ReadingIncomplete, read_report
 from blind_scoring import missing_values
 from reading_helpers import CORPUS
 
-BATCHES = [CORPUS / f"blind-{letter}" for letter in "abcdefghijkmnoprstuvwxy"]
+BATCHES = [CORPUS / f"blind-{letter}" for letter in "abcdefghijkmnoprstuvwxyz"]
 OUTCOMES = {stem: got for batch in BATCHES
             for stem, got in yaml.safe_load((batch / "outcomes.yaml").read_text("utf-8")).items()}
 TEXTS = {p.name.split(".")[0]: p for batch in BATCHES for p in batch.iterdir()
